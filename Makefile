@@ -1,0 +1,46 @@
+# storyline: `make run` shows a brief of the shipped examples; `make test` runs the tests.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+BENCHSTAMP := $(VENV)/.installed-bench
+OUT := out
+RUNDB := $(OUT)/examples.db
+
+.PHONY: run test bench lint clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(DEVSTAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+$(BENCHSTAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install -q -e ".[bench]"
+	touch $@
+
+run: $(STAMP)
+	@mkdir -p $(OUT)
+	@rm -f $(RUNDB) $(RUNDB)-wal $(RUNDB)-shm
+	$(BIN)/storyline --db $(RUNDB) ingest examples/
+	$(BIN)/storyline --db $(RUNDB) brief
+	$(BIN)/storyline --db $(RUNDB) brief --format html --out $(OUT)/brief.html
+	$(BIN)/storyline --db $(RUNDB) brief --format json --out $(OUT)/brief.json
+	@echo
+	@echo "The brief is also in $(OUT)/brief.html (open it in a browser) and $(OUT)/brief.json."
+
+test: $(DEVSTAMP)
+	$(BIN)/python -m pytest
+
+bench: $(BENCHSTAMP)
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) $(OUT) *.egg-info

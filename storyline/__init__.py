@@ -1,0 +1,83 @@
+"""storyline: turn piles and streams of news articles into consolidated, cited stories.
+
+The public Python API (stable; see README):
+
+    read_article(source) -> Article
+    summarize(articles, max_words=100, max_bytes=None, query=None) -> list[SummarySentence]
+    brief(articles) -> Brief
+    cluster(articles) -> list[str]
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .errors import ConfigError, InputError, StoreError, StorylineError
+from .ingest import read_article
+from .records import (
+    AnalyzedArticle,
+    Article,
+    Brief,
+    Citation,
+    ClaimValue,
+    Disagreement,
+    Entity,
+    Mention,
+    NewSince,
+    Quote,
+    QuoteGroup,
+    Sentence,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+    Timex,
+    from_dict,
+    to_dict,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    # records
+    "Article", "Sentence", "Mention", "Timex", "Quote", "Citation", "SummarySentence", "TimelineEntry",
+    "Entity", "QuoteGroup", "ClaimValue", "Disagreement", "NewSince", "Story", "Brief", "AnalyzedArticle",
+    "to_dict", "from_dict",
+    # errors
+    "StorylineError", "InputError", "StoreError", "ConfigError",
+    # API
+    "read_article", "summarize", "brief", "cluster", "split_sentences",
+]
+
+
+def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int | None = None,
+              query: str | None = None) -> list[SummarySentence]:
+    """An extractive summary of ``articles`` (one story), each sentence cited to every article
+    that carries it. ``max_words`` bounds words; ``max_bytes`` cuts the joined text as DUC does;
+    ``query`` biases the summary toward a person, place or subject."""
+    from .consolidate.summary import summarize as _summarize
+
+    return _summarize(articles, max_words=max_words, max_bytes=max_bytes, query=query)
+
+
+def brief(articles: Sequence[Article], max_words: int = 100) -> Brief:
+    """The whole consolidation of ``articles`` taken as one story."""
+    from .consolidate.brief import build_brief
+    from .group.stories import story_id_for
+
+    arts = list(articles)
+    return build_brief(story_id_for(arts), arts, max_words=max_words)
+
+
+def cluster(articles: Sequence[Article]) -> list[str]:
+    """A story id for each article, in order (offline use of the online story clustering)."""
+    from .group.stories import cluster as _cluster
+
+    return _cluster(list(articles))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text`` with character offsets."""
+    from .analyze.sentences import split_sentences as _split
+
+    return _split(text)

@@ -1,0 +1,115 @@
+"""Sentence splitting for news English, with character offsets into the article text.
+
+pysbd's rule set (Golden Rules of sentence boundaries) does the splitting inside a paragraph; a
+few news-specific repairs follow: "10 a.m. Monday" stays whole, a split before a lowercase word is
+undone. Paragraphs are blank-line blocks; inside one, a line break after sentence-final
+punctuation also ends a paragraph (one-paragraph-per-line files), other line breaks are wraps.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..records import Sentence
+
+__all__ = ["split_sentences", "sentence_spans", "paragraph_spans"]
+
+_BLOCK = re.compile(r"\n[ \t]*\n+")
+_LINE_END_SENT = re.compile(r"[.!?:\"”’')\]]\s*$")
+_AMPM_END = re.compile(r"\b(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.)$")
+_TIME_CONT = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|"
+    r"tonight|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|[A-Z]{2,4}T\b|GMT|UTC|local)\b"
+)
+_LOWER_START = re.compile(r"^[\"“'‘(\[]?[a-z]")
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph, whitespace trimmed."""
+    pos = 0
+    for m in list(_BLOCK.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        block_start = pos
+        line_start = block_start
+        i = block_start
+        while True:
+            nl = text.find("\n", i, end)
+            if nl == -1:
+                break
+            if _LINE_END_SENT.search(text[line_start:nl]):
+                yield from _trim(text, block_start, nl)
+                block_start = nl + 1
+            line_start = nl + 1
+            i = nl + 1
+        yield from _trim(text, block_start, end)
+        if m is None:
+            break
+        pos = m.end()
+
+
+def _trim(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    para = text[start:end]
+    pieces = _segmenter().segment(para.replace("\n", " "))
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece in pieces:
+        s = piece.strip()
+        if not s:
+            continue
+        i = para.replace("\n", " ").find(s, pos)
+        if i < 0:  # pysbd changed the text: fall back to whole remaining paragraph
+            spans.append((start + pos, end))
+            pos = len(para)
+            break
+        spans.append((start + i, start + i + len(s)))
+        pos = i + len(s)
+    if pos < len(para) and para[pos:].strip():
+        rest = list(_trim(text, start + pos, end))
+        spans.extend(rest)
+    return _repair(text, spans)
+
+
+def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            prev, cur = text[ps:pe], text[s:e]
+            if (_AMPM_END.search(prev) and _TIME_CONT.match(cur)) or _LOWER_START.match(cur):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of ``text``."""
+    spans: list[tuple[int, int]] = []
+    for ps, pe in paragraph_spans(text):
+        spans.extend(_split_paragraph(text, ps, pe))
+    return spans
+
+
+def split_sentences(text: str, article_id: str = "") -> list[Sentence]:
+    """The sentences of ``text`` as Sentence records with offsets into ``text``."""
+    return [Sentence(article_id=article_id, index=i, start=s, end=e, text=text[s:e])
+            for i, (s, e) in enumerate(sentence_spans(text))]

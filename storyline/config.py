@@ -1,0 +1,85 @@
+"""One frozen Settings object: defaults < config file < environment < explicit arguments."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from .errors import ConfigError
+
+__all__ = ["Settings", "load_settings", "default_db_path"]
+
+
+def default_db_path() -> Path:
+    return Path(platformdirs.user_data_dir("storyline")) / "storyline.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = ""
+    summary_words: int = 100
+    max_article_bytes: int = 20_000_000
+    dedup_threshold: float = 0.7
+    story_threshold: float = 0.3
+    story_window_days: int = 30
+    token: str = ""
+    read_token: str = ""
+    max_request_bytes: int = 10_000_000
+
+    def db_path(self) -> Path:
+        return Path(self.db) if self.db else default_db_path()
+
+
+_ENV_PREFIX = "STORYLINE_"
+
+
+def _coerce(name: str, raw: Any, typ: type) -> Any:
+    try:
+        if typ is int:
+            return int(raw)
+        if typ is float:
+            return float(raw)
+        return str(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r}: {raw!r} is not a valid {typ.__name__}") from exc
+
+
+def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides: Any) -> Settings:
+    """Build Settings from defaults, then a TOML/JSON file, then STORYLINE_* variables, then overrides.
+
+    The file defaults to ``$STORYLINE_CONFIG`` or ``<user config dir>/storyline/config.toml`` if present.
+    """
+    types_ = {f.name: type(getattr(Settings(), f.name)) for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    path = config_file or os.environ.get("STORYLINE_CONFIG")
+    if path is None:
+        candidate = Path(platformdirs.user_config_dir("storyline")) / "config.toml"
+        path = candidate if candidate.exists() else None
+    if path is not None:
+        p = Path(path)
+        try:
+            raw = p.read_bytes()
+            data = json.loads(raw) if p.suffix == ".json" else tomllib.loads(raw.decode("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"config file {p}: {exc}") from exc
+        for k, v in data.items():
+            if k not in types_:
+                raise ConfigError(f"config file {p}: unknown setting {k!r} (known: {', '.join(types_)})")
+            values[k] = _coerce(k, v, types_[k])
+    for name, typ in types_.items():
+        env = os.environ.get(_ENV_PREFIX + name.upper())
+        if env is not None:
+            values[name] = _coerce(name, env, typ)
+    for k, v in overrides.items():
+        if v is None:
+            continue
+        if k not in types_:
+            raise ConfigError(f"unknown setting {k!r}")
+        values[k] = _coerce(k, v, types_[k])
+    return replace(Settings(), **values)

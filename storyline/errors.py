@@ -1,0 +1,32 @@
+"""storyline's exceptions.
+
+    StorylineError                  everything storyline raises on purpose
+    ├── InputError                  one input (file, line, record) cannot be read; names it and why
+    ├── StoreError                  the database cannot be opened, migrated or written
+    └── ConfigError                 a setting has a wrong value
+"""
+
+from __future__ import annotations
+
+__all__ = ["StorylineError", "InputError", "StoreError", "ConfigError"]
+
+
+class StorylineError(Exception):
+    """Base class of every error storyline raises on purpose."""
+
+
+class InputError(StorylineError):
+    """An input could not be turned into an article. ``where`` names it (path, path:line, ...)."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+class StoreError(StorylineError):
+    """The store could not be opened, migrated or written."""
+
+
+class ConfigError(StorylineError):
+    """A setting has a value storyline cannot use."""

@@ -1,0 +1,1 @@
+"""Group: near-duplicates and stories."""

@@ -1,0 +1,146 @@
+"""Files, folders and globs: find the inputs, read each with the reader its kind needs.
+
+Every reader yields ``Article`` or ``InputError``; a bad input never stops the others.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+from ..records import Article
+from .decode import decode_bytes
+from .html import parse_html
+from .jsonl import parse_json, parse_jsonl
+from .text import parse_text_article
+
+__all__ = ["expand_paths", "read_path", "iter_articles", "KINDS"]
+
+KINDS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".warc": "warc", ".gz": "warc",
+}
+DEFAULT_MAX_BYTES = 20_000_000
+_STREAM_KINDS = {"jsonl", "feed", "warc"}
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith((".warc.gz", ".warc")):
+        return "warc"
+    return KINDS.get(path.suffix.lower())
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
+    """Files named, found under folders (recursively, hidden ones skipped) or matched by globs."""
+    for p in paths:
+        s = os.fspath(p)
+        path = Path(s)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    fp = Path(root) / f
+                    if not f.startswith(".") and _kind(fp) is not None:
+                        yield fp
+        elif path.is_file():
+            yield path
+        elif any(c in s for c in "*?["):
+            matches = sorted(glob.glob(s, recursive=True))
+            if not matches:
+                yield InputError(s, "no file matches this pattern")
+            for m in matches:
+                if Path(m).is_file():
+                    yield Path(m)
+        else:
+            yield InputError(s, "no such file or folder")
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:512].lower()
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("["):
+        return "json"
+    if head.startswith("<?xml") and ("<rss" in head or "<feed" in head):
+        return "feed"
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    return "text"
+
+
+def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+    """Every article in one file, or errors naming the file (and line) and the reason."""
+    where = str(path)
+    kind = _kind(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield InputError(where, f"cannot read file ({exc.strerror})")
+        return
+    if size == 0:
+        yield InputError(where, "empty file")
+        return
+    if kind == "warc":
+        from .warc import read_warc
+
+        yield from read_warc(path, max_bytes=max_bytes)
+        return
+    if kind not in _STREAM_KINDS and size > max_bytes:
+        yield InputError(where, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+                                "for one article (set max_article_bytes to raise it)")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(where, f"cannot read file ({exc.strerror})")
+        return
+    try:
+        text, encoding = decode_bytes(data, where)
+    except InputError as exc:
+        yield exc
+        return
+    if kind is None:
+        kind = _sniff(text)
+    if kind == "jsonl":
+        yield from parse_jsonl(text, where, max_line_bytes=max_bytes)
+    elif kind == "json":
+        yield from parse_json(text, where)
+    elif kind == "feed":
+        from .feeds import parse_feed
+
+        yield from parse_feed(text, where)
+    else:
+        try:
+            if kind == "html":
+                article = parse_html(text, where)
+            else:
+                article = parse_text_article(text, where)
+        except InputError as exc:
+            yield exc
+            return
+        if encoding not in ("utf-8", "utf-8-sig"):
+            article = _with_meta(article, encoding=encoding)
+        yield article
+
+
+def _with_meta(article: Article, **extra: object) -> Article:
+    from dataclasses import replace
+
+    return replace(article, meta={**article.meta, **extra})
+
+
+def iter_articles(paths: Iterable[str | os.PathLike[str]], *,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+    """All articles under ``paths`` (files, folders, globs), with an InputError for each bad input."""
+    for p in expand_paths(paths):
+        if isinstance(p, InputError):
+            yield p
+        else:
+            yield from read_path(p, max_bytes=max_bytes)

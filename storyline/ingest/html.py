@@ -1,0 +1,41 @@
+"""HTML pages: main text, title and date extracted with trafilatura."""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..records import Article
+from .records_in import parse_published
+
+__all__ = ["parse_html"]
+
+
+def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
+    """Extract the article in an HTML page. Raises InputError when no article text is found."""
+    try:
+        import trafilatura
+    except ImportError as exc:  # pragma: no cover - trafilatura is a core dependency
+        raise InputError(where, "reading HTML needs trafilatura: pip install trafilatura") from exc
+    if not html.strip():
+        raise InputError(where, "empty HTML page")
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                          favor_precision=True, as_dict=True)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        raise InputError(where, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
+    if doc is not None and not isinstance(doc, dict):
+        doc = doc.as_dict() if hasattr(doc, "as_dict") else vars(doc)
+    text = (doc or {}).get("text") or ""
+    if not text.strip():
+        raise InputError(where, "no article text found in the HTML page")
+    try:
+        published = parse_published((doc or {}).get("date"), where)
+    except InputError:
+        published = None
+    return Article(
+        text=text.strip(),
+        title=(doc or {}).get("title") or None,
+        published=published,
+        source=(doc or {}).get("sitename") or None,
+        url=url or (doc or {}).get("url") or None,
+        meta={"path": where},
+    )

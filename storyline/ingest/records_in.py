@@ -1,0 +1,68 @@
+"""Dicts (from JSON, JSONL or the HTTP API) to Articles."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Mapping
+
+from ..errors import InputError
+from ..records import Article
+
+__all__ = ["article_from_dict", "parse_published"]
+
+_KNOWN = {"id", "url", "source", "title", "published", "text", "lang"}
+_ALIASES = {"date": "published", "body": "text", "content": "text", "link": "url", "headline": "title"}
+
+
+def parse_published(value: Any, where: str) -> date | None:
+    """None, a date, or an ISO date/datetime string ("2019-01-08", "2019-01-08T10:00:00Z")."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise InputError(where, f"'published' must be a string YYYY-MM-DD or null, got {type(value).__name__}")
+    s = value.strip()
+    try:
+        if len(s) > 10:
+            return datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+        return date.fromisoformat(s)
+    except ValueError as exc:
+        raise InputError(where, f"'published' is not a valid date: {value!r} ({exc})") from exc
+
+
+def article_from_dict(data: Mapping[str, Any], where: str) -> Article:
+    """An Article from a dict with id, url, source, title, published, text; other keys go to meta."""
+    if not isinstance(data, Mapping):
+        raise InputError(where, f"expected a JSON object, got {type(data).__name__}")
+    d: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    for k, v in data.items():
+        key = _ALIASES.get(k, k)
+        if key != k and key in data:  # an alias never overrides the field itself
+            key = k
+        if key in _KNOWN and key not in d:
+            d[key] = v
+        else:
+            meta[k] = v
+    text = d.get("text")
+    if not isinstance(text, str):
+        raise InputError(where, "missing 'text' (a string with the article body)")
+    if not text.strip():
+        raise InputError(where, "empty 'text'")
+    for k in ("id", "url", "source", "title", "lang"):
+        if d.get(k) is not None and not isinstance(d[k], (str, int)):
+            raise InputError(where, f"'{k}' must be a string, got {type(d[k]).__name__}")
+    title = d.get("title")
+    return Article(
+        id=str(d["id"]) if d.get("id") not in (None, "") else "",
+        text=text.replace("\r\n", "\n").strip(),
+        title=str(title).strip() if title else None,
+        published=parse_published(d.get("published"), where),
+        source=str(d["source"]) if d.get("source") else None,
+        url=str(d["url"]) if d.get("url") else None,
+        lang=str(d.get("lang") or "en"),
+        meta=meta,
+    )

@@ -1,0 +1,69 @@
+"""Plain-text articles: an optional ``date YYYY-MM-DD`` marker, an optional title line and
+standfirst, then the body.
+
+The date marker may stand on its own line or on the same line as the first words of the body
+(`` date 2019-01-10 Chinese President Xi ...``). A first line counts as a title when it is short
+and does not end a sentence; the body then starts after it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..errors import InputError
+from ..records import Article
+
+__all__ = ["parse_text_article"]
+
+_DATE_MARKER = re.compile(r"\A\s*date[ \t]*:?[ \t]+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*\n?", re.IGNORECASE)
+_TITLE_MARKER = re.compile(r"\A\s*title[ \t]*:[ \t]*(.+)\n", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;,\"'”’)]\s*$")
+_MAX_TITLE_WORDS = 25
+
+
+def _parse_marker_date(m: re.Match[str], where: str) -> date:
+    y, mo, d = (int(g) for g in m.groups())
+    try:
+        return date(y, mo, d)
+    except ValueError as exc:
+        raise InputError(where + ":1", f"impossible date in date marker {m.group(0).strip()!r} ({exc})") from exc
+
+
+def _is_title(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _MAX_TITLE_WORDS and not _SENTENCE_END.search(line)
+
+
+def parse_text_article(raw: str, where: str = "<text>", *, source: str | None = None,
+                       url: str | None = None) -> Article:
+    """Parse one article in the plain-text format. Raises InputError with ``where`` on bad input."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if not text.strip():
+        raise InputError(where, "empty article (no text)")
+    published: date | None = None
+    m = _DATE_MARKER.match(text)
+    if m:
+        published = _parse_marker_date(m, where)
+        text = text[m.end():]
+    elif re.match(r"\A\s*date\b[ \t]*:?[ \t]+\S", text, re.IGNORECASE) and re.match(
+        r"\A\s*date[ \t]*:?[ \t]+[\d/.-]{6,}", text, re.IGNORECASE
+    ):
+        token = text.split()[1]
+        raise InputError(where + ":1", f"unreadable date in date marker {token!r} (expected YYYY-MM-DD)")
+    title: str | None = None
+    tm = _TITLE_MARKER.match(text)
+    if tm:
+        title = tm.group(1).strip()
+        text = text[tm.end():]
+    else:
+        stripped = text.lstrip("\n")
+        first, _, rest = stripped.partition("\n")
+        if rest.strip() and _is_title(first.strip()):
+            title = first.strip()
+            text = rest
+    body = text.strip()
+    if not body:
+        raise InputError(where, "article has a title or date but no body text")
+    return Article(text=body, title=title, published=published, source=source, url=url,
+                   meta={"path": where} if where != "<text>" else {})

@@ -1,0 +1,99 @@
+"""The one entry point that the CLI, the HTTP API and the distributed runner call.
+
+    sources -> ingest -> (store articles) -> group -> consolidate -> store briefs
+
+Each step is idempotent: an interrupted run is completed by running it again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from .config import Settings
+from .consolidate.brief import build_brief
+from .errors import InputError
+from .group.stories import assign_stories
+from .ingest import iter_articles
+from .records import Article, Brief
+from .store.sqlite import SQLiteStore
+
+__all__ = ["IngestReport", "ingest_paths", "ingest_articles", "update_stories", "open_store"]
+
+log = logging.getLogger("storyline")
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    new: list[str] = field(default_factory=list)
+    duplicate: list[str] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def open_store(settings: Settings) -> SQLiteStore:
+    return SQLiteStore(settings.db_path())
+
+
+def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *, batch_size: int = 500,
+                    progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
+    """Store articles in batches (one transaction each); errors are collected, never raised."""
+    report = report or IngestReport()
+    batch: list[Article] = []
+
+    def flush() -> None:
+        if batch:
+            new, dup = store.add_articles(batch)
+            report.new.extend(new)
+            report.duplicate.extend(dup)
+            if progress:
+                progress(len(batch))
+            batch.clear()
+
+    for item in items:
+        if isinstance(item, InputError):
+            log.warning("skipped %s", item)
+            report.failed.append(item)
+            if progress:
+                progress(1)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return report
+
+
+def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None) -> list[str]:
+    """Group articles not yet in a story, then rebuild the brief of every story that changed."""
+    pending = store.unassigned_articles()
+    if pending:
+        store.assign(assign_stories(pending))
+    dirty = store.dirty_stories()
+    for sid in dirty:
+        articles = store.get_articles(store.story_article_ids(sid))
+        store.put_brief(build_brief(sid, articles, max_words=settings.summary_words))
+        if progress:
+            progress(1)
+    return dirty
+
+
+def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], settings: Settings, *,
+                 progress: Progress | None = None) -> IngestReport:
+    """Read every article under ``paths``, store the new ones, update their stories' briefs."""
+    report = ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes),
+                             progress=progress)
+    report.stories = update_stories(store, settings)
+    return report
+
+
+def brief_of(store: SQLiteStore, story_id: str) -> Brief | None:
+    return store.get_brief(story_id)

@@ -1,0 +1,283 @@
+"""The records that flow between storyline's stages.
+
+Every record is a frozen, slotted dataclass. Offsets (``start``/``end``) are character offsets into
+``Article.text`` of the article named by ``article_id``, so every derived fact can be cited back to
+the words it came from. Fields that a later stage fills (``entity_id``, ...) have defaults, so any
+record can be built by keyword.
+
+``to_dict`` / ``from_dict`` turn records into JSON-ready dicts and back (dates as ISO strings).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Mapping, TypeVar
+
+__all__ = [
+    "Article",
+    "Sentence",
+    "Mention",
+    "Timex",
+    "Quote",
+    "Citation",
+    "SummarySentence",
+    "TimelineEntry",
+    "Entity",
+    "QuoteGroup",
+    "ClaimValue",
+    "Disagreement",
+    "NewSince",
+    "Story",
+    "Brief",
+    "AnalyzedArticle",
+    "article_id_for",
+    "to_dict",
+    "from_dict",
+]
+
+LABELS = ("PERSON", "ORG", "LOC", "MISC")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+
+def article_id_for(text: str, title: str | None = None, url: str | None = None) -> str:
+    """A stable id: the same article (same url, or same title and text) always gets the same id."""
+    h = hashlib.blake2b(digest_size=8)
+    if url:
+        h.update(b"url\0" + url.strip().encode("utf-8"))
+    else:
+        h.update(b"txt\0" + (title or "").strip().encode("utf-8") + b"\0")
+        h.update(" ".join(text.split()).encode("utf-8"))
+    return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article. ``id`` is derived from url or content when not given."""
+
+    text: str
+    id: str = ""
+    title: str | None = None
+    published: date | None = None
+    published_inferred: bool = False
+    source: str | None = None
+    url: str | None = None
+    lang: str = "en"
+    meta: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", article_id_for(self.text, self.title, self.url))
+        if isinstance(self.published, datetime):
+            object.__setattr__(self, "published", self.published.date())
+        elif isinstance(self.published, str):
+            object.__setattr__(self, "published", date.fromisoformat(self.published[:10]))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str = ""
+    label: str = "MISC"
+    article_id: str = ""
+    entity_id: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression with its TIMEX3 type and value, anchored at ``anchor`` (a date)."""
+
+    start: int
+    end: int
+    text: str = ""
+    type: str = "DATE"
+    value: str = ""
+    article_id: str = ""
+    anchor: str | None = None
+    mod: str | None = None
+    range_end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str = ""
+    kind: str = "direct"
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    article_id: str = ""
+    speaker_entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A place in an article that carries a fact."""
+
+    article_id: str
+    start: int
+    end: int
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    citations: tuple[Citation, ...] = ()
+    article_id: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    granularity: str
+    text: str
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: Mapping[str, int] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    speaker: str
+    entity_id: str | None = None
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValue:
+    value: str
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    slot: str
+    values: tuple[ClaimValue, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewSince:
+    article_id: str
+    added: tuple[SummarySentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    article_ids: tuple[str, ...] = ()
+    duplicate_groups: tuple[tuple[str, ...], ...] = ()
+    first_seen: str | None = None
+    updated: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    story_id: str
+    headline: str
+    summary: tuple[SummarySentence, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[QuoteGroup, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    new_since: tuple[NewSince, ...] = ()
+    articles: tuple[Mapping[str, Any], ...] = field(default=(), hash=False)
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    """An article with everything the per-article analysis found in it."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+# --- serialization --------------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A JSON-ready dict of a record (nested records included, dates as ISO strings)."""
+    out = _plain(record)
+    if not isinstance(out, dict):
+        raise TypeError(f"to_dict expects a record, got {type(record).__name__}")
+    return out
+
+
+R = TypeVar("R")
+
+
+def _build(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _build(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_build(args[0], v) for v in value)
+        return tuple(value)
+    if dataclasses.is_dataclass(tp) and isinstance(value, Mapping):
+        return from_dict(tp, value)
+    if tp is date and isinstance(value, str):
+        return date.fromisoformat(value[:10])
+    return value
+
+
+def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
+    """Rebuild a record of type ``cls`` from ``to_dict`` output; unknown keys are ignored."""
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _build(hints[f.name], data[f.name])
+    return cls(**kwargs)

@@ -1,0 +1,205 @@
+"""The `storyline` command line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from ..config import Settings, load_settings
+from ..errors import StorylineError
+from ..records import Brief
+from ..store.sqlite import SQLiteStore
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn piles and streams of news articles into consolidated, cited stories.\n\n"
+         "Typical use: `storyline ingest FOLDER` then `storyline stories` and `storyline brief`.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _State:
+    settings: Settings = Settings()
+
+
+state = _State()
+
+
+@app.callback()
+def main(
+    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store to use (default: the user data folder; "
+                                      "or STORYLINE_DB)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML or JSON settings file."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens."),
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        state.settings = load_settings(config, db=str(db) if db else None)
+    except StorylineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+
+
+def _store() -> SQLiteStore:
+    try:
+        return SQLiteStore(state.settings.db_path())
+    except StorylineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+
+
+@app.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files, folders (read recursively) or glob patterns: "
+                                      ".txt, .jsonl, .json, .html, RSS/Atom feeds, .warc(.gz)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read articles, store the new ones, group them into stories and update the stories' briefs.
+
+    Exit code 0 when every input was read, 1 when some failed (the rest is stored), 2 on usage errors.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from ..pipeline import ingest_articles, update_stories
+    from ..ingest import iter_articles
+
+    store = _store()
+    before = store.count_stories()
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, disable=quiet, transient=False) as progress:
+        task = progress.add_task("reading articles", total=None)
+        report = ingest_articles(store, iter_articles(paths, max_bytes=state.settings.max_article_bytes),
+                                 progress=lambda n: progress.advance(task, n))
+        progress.update(task, total=progress.tasks[task].completed)
+        dirty_n = len(store.dirty_stories())
+        task2 = progress.add_task("updating stories", total=dirty_n or None)
+        report.stories = update_stories(store, state.settings, progress=lambda n: progress.advance(task2, n))
+        progress.update(task2, total=len(report.stories), completed=len(report.stories))
+    for f in report.failed:
+        err.print(f"[yellow]failed[/yellow] {f.where}: {f.reason}", highlight=False)
+    console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored, "
+                  f"[bold]{len(report.failed)}[/bold] failed; {len(report.stories)} stories updated "
+                  f"({store.count_stories() - before} new), {store.count_articles()} articles in {store.path}")
+    if report.stories:
+        _print_story_rows([r for r in store.list_stories(sort="updated", limit=10) if r["id"] in set(report.stories)])
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
+
+
+def _print_story_rows(rows: list[dict]) -> None:  # type: ignore[type-arg]
+    from rich.table import Table
+
+    t = Table(show_header=True, header_style="bold")
+    t.add_column("story", style="cyan", no_wrap=True)
+    t.add_column("articles", justify="right")
+    t.add_column("dates", no_wrap=True)
+    t.add_column("headline")
+    for r in rows:
+        dates = r["first_published"] or ""
+        if r["last_published"] and r["last_published"] != r["first_published"]:
+            dates += f" – {r['last_published']}"
+        t.add_row(r["id"], str(r["size"]), dates, r["title"] or "")
+    console.print(t)
+
+
+@app.command()
+def stories(
+    sort: str = typer.Option("updated", help="updated, size or published."),
+    limit: int = typer.Option(20, min=1, help="How many to list."),
+    offset: int = typer.Option(0, min=0, help="Skip this many."),
+) -> None:
+    """List the stories in the store, most recently updated first (or by size)."""
+    store = _store()
+    try:
+        rows = store.list_stories(sort=sort, limit=limit, offset=offset)
+    except StorylineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    if not rows:
+        console.print("No stories yet: run `storyline ingest PATH` first.")
+        return
+    _print_story_rows(rows)
+    console.print(f"{store.count_stories()} stories in {store.path}")
+
+
+def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
+    wanted: set[tuple[str, int, int]] = set()
+    for s in brief.summary:
+        wanted.update((c.article_id, c.start, c.end) for c in s.citations)
+    for t in brief.timeline:
+        wanted.update((c.article_id, c.start, c.end) for c in t.citations)
+    for d in brief.disagreements:
+        for v in d.values:
+            wanted.update((c.article_id, c.start, c.end) for c in v.citations)
+    for g in brief.quotes:
+        wanted.update((q.article_id, q.start, q.end) for q in g.quotes)
+    texts = {a.id: a.text for a in store.get_articles({w[0] for w in wanted})}
+    return {f"{aid}:{s}:{e}": texts.get(aid, "")[s:e] for aid, s, e in wanted}
+
+
+@app.command()
+def brief(
+    story: Optional[str] = typer.Argument(None, help="Story id (see `storyline stories`); default: the largest."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, md or html."),
+    words: Optional[int] = typer.Option(None, "--words", "-w", min=10, help="Summary length in words "
+                                        "(rebuilds the brief)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
+) -> None:
+    """Show a story's brief: cited summary, timeline, entities, quotes, disagreements."""
+    from dataclasses import replace
+
+    from ..consolidate.brief import build_brief
+    from .render import brief_html, brief_json, brief_markdown, brief_rich
+
+    if fmt not in ("text", "json", "md", "html"):
+        err.print(f"[red]error:[/red] unknown format {fmt!r}: use text, json, md or html")
+        raise typer.Exit(EXIT_USAGE)
+    store = _store()
+    if story is None:
+        rows = store.list_stories(sort="size", limit=1)
+        if not rows:
+            err.print("No stories yet: run `storyline ingest PATH` first.")
+            raise typer.Exit(EXIT_USAGE)
+        story = rows[0]["id"]
+    b = store.get_brief(story)
+    if b is None and store.get_story(story) is None:
+        err.print(f"[red]error:[/red] no story {story!r} in {store.path} (see `storyline stories`)")
+        raise typer.Exit(EXIT_USAGE)
+    if b is None or words is not None:
+        settings = replace(state.settings, summary_words=words) if words else state.settings
+        b = build_brief(story, store.get_articles(store.story_article_ids(story)),
+                        max_words=settings.summary_words)
+    if fmt == "text":
+        if out:
+            with out.open("w", encoding="utf-8") as fh:
+                Console(file=fh, width=100).print(brief_rich(b))
+        else:
+            console.print(brief_rich(b))
+        return
+    text = {"json": lambda: brief_json(b), "md": lambda: brief_markdown(b),
+            "html": lambda: brief_html(b, passages=_passages(store, b))}[fmt]()
+    if out:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"wrote {out}")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except StorylineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(EXIT_USAGE)

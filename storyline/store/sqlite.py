@@ -1,0 +1,251 @@
+"""The embedded store: SQLite in WAL mode. The only module that speaks SQL.
+
+Writes go in one transaction per batch, so a crash (even kill -9) leaves either the whole batch
+or none of it; re-running the same ingest completes what was missing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from ..errors import StoreError
+from ..records import Article, Brief, Story, from_dict, to_dict
+from .schema import MIGRATIONS
+
+__all__ = ["SQLiteStore", "StoryRow"]
+
+StoryRow = dict[str, Any]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _article_row(a: Article, seq: int, now: str) -> tuple[Any, ...]:
+    return (a.id, a.source, a.url, a.title, a.published.isoformat() if a.published else None,
+            int(a.published_inferred), a.text, a.lang, json.dumps(dict(a.meta), default=str), now, seq)
+
+
+def _row_article(r: sqlite3.Row) -> Article:
+    return Article(id=r["id"], text=r["text"], title=r["title"], published=r["published"],
+                   published_inferred=bool(r["published_inferred"]), source=r["source"], url=r["url"],
+                   lang=r["lang"], meta=json.loads(r["meta"] or "{}"))
+
+
+class SQLiteStore:
+    """Articles, stories and briefs in one SQLite file. Safe to share across threads."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._lock = threading.RLock()
+        self.readonly = readonly
+        if str(path) != ":memory:":
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder of the store {self.path}: {exc}") from exc
+        self._migrate()
+
+    # -- connections -----------------------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
+                                       check_same_thread=False)
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+                conn.execute("PRAGMA busy_timeout=30000")
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is stored, or none of it."""
+        conn = self._conn()
+        with self._lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        conn = self._conn()
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a storyline store (not an SQLite database: {exc})") from exc
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path} has schema version {version}, newer than this storyline "
+                             f"({len(MIGRATIONS)}): upgrade storyline")
+        for i in range(version, len(MIGRATIONS)):
+            with self.transaction() as c:
+                for stmt in MIGRATIONS[i].split(";"):
+                    if stmt.strip():
+                        c.execute(stmt)
+                c.execute(f"PRAGMA user_version = {i + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn().execute("PRAGMA user_version").fetchone()[0])
+
+    # -- articles ----------------------------------------------------------------------------
+    def add_articles(self, articles: Sequence[Article]) -> tuple[list[str], list[str]]:
+        """Store a batch in one transaction. Returns (ids stored now, ids already present)."""
+        new: list[str] = []
+        dup: list[str] = []
+        if not articles:
+            return new, dup
+        now = _now()
+        with self.transaction() as c:
+            seq = c.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+            seen: set[str] = set()
+            for a in articles:
+                if a.id in seen:
+                    dup.append(a.id)
+                    continue
+                seen.add(a.id)
+                seq += 1
+                cur = c.execute(
+                    "INSERT OR IGNORE INTO articles (id, source, url, title, published, published_inferred,"
+                    " text, lang, meta, ingested_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    _article_row(a, seq, now))
+                (new if cur.rowcount else dup).append(a.id)
+        return new, dup
+
+    def get_article(self, article_id: str) -> Article | None:
+        r = self._conn().execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _row_article(r) if r else None
+
+    def get_articles(self, ids: Iterable[str]) -> list[Article]:
+        ids = list(ids)
+        out: dict[str, Article] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            for r in self._conn().execute(q, chunk):
+                out[r["id"]] = _row_article(r)
+        return [out[i] for i in ids if i in out]
+
+    def article_story(self, article_id: str) -> str | None:
+        r = self._conn().execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return r[0] if r else None
+
+    def count_articles(self) -> int:
+        return int(self._conn().execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def unassigned_articles(self, limit: int | None = None) -> list[Article]:
+        q = "SELECT * FROM articles WHERE story_id IS NULL ORDER BY seq"
+        if limit:
+            q += f" LIMIT {int(limit)}"
+        return [_row_article(r) for r in self._conn().execute(q)]
+
+    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
+        last = 0
+        while True:
+            rows = self._conn().execute("SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                                        (last, batch)).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield _row_article(r)
+            last = rows[-1]["seq"]
+
+    # -- stories -------------------------------------------------------------------------------
+    def assign(self, assignments: dict[str, str], duplicates: dict[str, str] | None = None) -> None:
+        """Put articles into stories (article id -> story id) in one transaction; marks them dirty."""
+        if not assignments:
+            return
+        now = _now()
+        with self.transaction() as c:
+            for aid, sid in assignments.items():
+                c.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
+                          (sid, (duplicates or {}).get(aid), aid))
+            for sid in set(assignments.values()):
+                c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
+                          "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1",
+                          (sid, now, now))
+                c.execute("UPDATE stories SET size = (SELECT COUNT(*) FROM articles WHERE story_id = ?) "
+                          "WHERE id = ?", (sid, sid))
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        return [r[0] for r in self._conn().execute(
+            "SELECT id FROM articles WHERE story_id = ? ORDER BY seq", (story_id,))]
+
+    def dirty_stories(self) -> list[str]:
+        return [r[0] for r in self._conn().execute("SELECT id FROM stories WHERE dirty = 1 ORDER BY id")]
+
+    def get_story(self, story_id: str) -> Story | None:
+        r = self._conn().execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if not r:
+            return None
+        data = json.loads(r["data"] or "{}")
+        return Story(id=r["id"], article_ids=tuple(self.story_article_ids(story_id)),
+                     duplicate_groups=tuple(tuple(g) for g in data.get("duplicate_groups", [])),
+                     first_seen=r["first_seen"], updated=r["updated"], title=r["title"])
+
+    def list_stories(self, *, sort: str = "updated", limit: int = 50, offset: int = 0) -> list[StoryRow]:
+        order = {"updated": "updated DESC, id", "size": "size DESC, updated DESC, id",
+                 "published": "last_published DESC, id"}.get(sort)
+        if order is None:
+            raise StoreError(f"unknown sort {sort!r}: use updated, size or published")
+        rows = self._conn().execute(
+            f"SELECT id, title, first_seen, updated, first_published, last_published, size FROM stories "
+            f"WHERE size > 0 ORDER BY {order} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        return [dict(r) for r in rows]
+
+    def count_stories(self) -> int:
+        return int(self._conn().execute("SELECT COUNT(*) FROM stories WHERE size > 0").fetchone()[0])
+
+    # -- briefs --------------------------------------------------------------------------------
+    def put_brief(self, brief: Brief, *, extra: dict[str, Any] | None = None) -> None:
+        now = _now()
+        with self.transaction() as c:
+            c.execute("INSERT INTO briefs (story_id, json, updated) VALUES (?, ?, ?) "
+                      "ON CONFLICT(story_id) DO UPDATE SET json = excluded.json, updated = excluded.updated",
+                      (brief.story_id, json.dumps(to_dict(brief)), now))
+            c.execute("UPDATE stories SET title = ?, first_published = ?, last_published = ?, dirty = 0, "
+                      "data = ? WHERE id = ?",
+                      (brief.headline, brief.first_published, brief.last_published,
+                       json.dumps(extra or {}), brief.story_id))
+
+    def get_brief(self, story_id: str) -> Brief | None:
+        r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
+        return from_dict(Brief, json.loads(r[0])) if r else None
+
+    # -- key/value ----------------------------------------------------------------------------
+    def get_kv(self, key: str) -> str | None:
+        r = self._conn().execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+        return r[0] if r else None
+
+    def set_kv(self, key: str, value: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                      (key, value))
