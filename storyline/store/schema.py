@@ -45,4 +45,42 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 2: per-article analysis cache, grouping state, full-text search, story entities
+    """
+    CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        version TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE TABLE story_state (
+        story_id TEXT PRIMARY KEY,
+        state BLOB NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE article_sigs (
+        article_id TEXT PRIMARY KEY,
+        sig BLOB NOT NULL
+    );
+    CREATE TABLE story_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        other_id TEXT,
+        detail TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE story_entities (
+        story_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        articles INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (story_id, entity_id)
+    );
+    CREATE INDEX story_entities_name ON story_entities(name COLLATE NOCASE);
+    CREATE VIRTUAL TABLE stories_fts USING fts5(story_id UNINDEXED, headline, summary, entities,
+                                                tokenize = 'porter unicode61');
+    CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text,
+                                                 tokenize = 'porter unicode61');
+    """,
 )

@@ -137,7 +137,12 @@ class SQLiteStore:
                     "INSERT OR IGNORE INTO articles (id, source, url, title, published, published_inferred,"
                     " text, lang, meta, ingested_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     _article_row(a, seq, now))
-                (new if cur.rowcount else dup).append(a.id)
+                if cur.rowcount:
+                    new.append(a.id)
+                    c.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
+                              (a.id, a.title or "", a.text))
+                else:
+                    dup.append(a.id)
         return new, dup
 
     def get_article(self, article_id: str) -> Article | None:
@@ -235,10 +240,36 @@ class SQLiteStore:
                       "data = ? WHERE id = ?",
                       (brief.headline, brief.first_published, brief.last_published,
                        json.dumps(extra or {}), brief.story_id))
+            c.execute("DELETE FROM stories_fts WHERE story_id = ?", (brief.story_id,))
+            c.execute("INSERT INTO stories_fts (story_id, headline, summary, entities) VALUES (?, ?, ?, ?)",
+                      (brief.story_id, brief.headline, " ".join(s.text for s in brief.summary),
+                       " ".join(" ".join((e.name, *e.aliases)) for e in brief.entities)))
+            c.execute("DELETE FROM story_entities WHERE story_id = ?", (brief.story_id,))
+            c.executemany("INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, label, articles) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          [(brief.story_id, e.id, e.name, e.label, len(e.mentions)) for e in brief.entities])
 
     def get_brief(self, story_id: str) -> Brief | None:
         r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
         return from_dict(Brief, json.loads(r[0])) if r else None
+
+    # -- analysis cache -------------------------------------------------------------------------
+    def get_analyses(self, ids: Iterable[str], version: str) -> dict[str, dict[str, Any]]:
+        """Cached per-article analysis (JSON dicts) of the given version, by article id."""
+        ids = list(ids)
+        out: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = (f"SELECT article_id, json FROM analyses WHERE version = ? AND article_id IN "
+                 f"({','.join('?' * len(chunk))})")
+            for r in self._conn().execute(q, [version, *chunk]):
+                out[r[0]] = json.loads(r[1])
+        return out
+
+    def put_analyses(self, items: dict[str, dict[str, Any]], version: str) -> None:
+        with self.transaction() as c:
+            c.executemany("INSERT OR REPLACE INTO analyses (article_id, version, json) VALUES (?, ?, ?)",
+                          [(k, version, json.dumps(v)) for k, v in items.items()])
 
     # -- key/value ----------------------------------------------------------------------------
     def get_kv(self, key: str) -> str | None:
