@@ -25,6 +25,8 @@ _TIME_CONT = re.compile(
     r"July|August|September|October|November|December|[A-Z]{2,4}T\b|GMT|UTC|local)\b"
 )
 _LOWER_START = re.compile(r"^[\"“'‘(\[]?[a-z]")
+_NUM_ABBREV_END = re.compile(r"(?:^|\s)(?:No|Nos|Vol|Vols|Art|Sec|Ch|Fig|Figs|pp?|Para|Pt|Op)\.$")
+_DIGIT_START = re.compile(r"^\d")
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +96,8 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out:
             ps, pe = out[-1]
             prev, cur = text[ps:pe], text[s:e]
-            if (_AMPM_END.search(prev) and _TIME_CONT.match(cur)) or _LOWER_START.match(cur):
+            if ((_AMPM_END.search(prev) and _TIME_CONT.match(cur)) or _LOWER_START.match(cur)
+                    or (_NUM_ABBREV_END.search(prev) and _DIGIT_START.match(cur))):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))

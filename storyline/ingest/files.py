@@ -121,7 +121,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
             if kind == "html":
                 article = parse_html(text, where)
             else:
-                article = parse_text_article(text, where)
+                article = parse_text_article(text, where, source=path.stem)
         except InputError as exc:
             yield exc
             return

@@ -19,7 +19,7 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
         raise InputError(where, "empty HTML page")
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          favor_precision=True, as_dict=True)
+                                          favor_precision=True)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(where, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
     if doc is not None and not isinstance(doc, dict):

@@ -1,0 +1,145 @@
+"""Readers: formats, stable ids, and bad input reported with file, line and reason."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.errors import InputError
+from storyline.ingest import iter_articles
+
+
+def _split(items):
+    arts = [i for i in items if not isinstance(i, InputError)]
+    errs = [i for i in items if isinstance(i, InputError)]
+    return arts, errs
+
+
+def test_read_article_from_dict_and_text() -> None:
+    a = storyline.read_article({"id": "x1", "title": "T", "published": "2020-02-03", "text": "Body text.",
+                                "source": "S", "url": "https://e.example/1"})
+    assert (a.id, a.title, a.published, a.source) == ("x1", "T", date(2020, 2, 3), "S")
+    b = storyline.read_article("date 2020-02-03\nA short title\nThe body says something. And more.")
+    assert b.published == date(2020, 2, 3) and b.title == "A short title"
+    assert b.text == "The body says something. And more."
+    assert storyline.read_article({"text": "no date here"}).published is None
+
+
+def test_records_build_by_keyword() -> None:
+    a = storyline.Article(text="Some words.", title="t")
+    assert a.id and a.id == storyline.Article(text="Some  words.", title="t").id
+    m = storyline.Mention(start=0, end=4, label="PERSON")
+    assert m.entity_id is None
+
+
+def test_jsonl_unknown_fields_kept_and_broken_line_reported(tmp_path: Path) -> None:
+    p = tmp_path / "batch.jsonl"
+    good = {"id": "g1", "title": "Good", "published": "2021-05-06", "text": "Fine text.", "section": "world"}
+    p.write_text(json.dumps(good) + "\n{broken json\n" + json.dumps({"id": "g2", "text": "Also fine."}) + "\n",
+                 encoding="utf-8")
+    arts, errs = _split(list(iter_articles([p])))
+    assert [a.id for a in arts] == ["g1", "g2"]
+    assert arts[0].meta["section"] == "world"
+    assert len(errs) == 1 and errs[0].where == f"{p}:2" and "invalid JSON" in errs[0].reason
+
+
+def test_jsonl_bad_fields(tmp_path: Path) -> None:
+    p = tmp_path / "bad.jsonl"
+    lines = [{"id": "a", "text": ""}, {"id": "b"}, {"id": "c", "text": "x", "published": "2019-13-45"}, [1, 2]]
+    p.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    arts, errs = _split(list(iter_articles([p])))
+    assert arts == []
+    reasons = [e.reason for e in errs]
+    assert "empty 'text'" in reasons[0]
+    assert "missing 'text'" in reasons[1]
+    assert "not a valid date" in reasons[2]
+    assert "expected a JSON object" in reasons[3]
+    assert [e.where for e in errs] == [f"{p}:{i}" for i in range(1, 5)]
+
+
+def test_bad_files_reported_rest_read(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "nul.txt").write_bytes(b"abc\x00def" * 100)
+    (tmp_path / "latin1.txt").write_bytes("date 2018-03-04\nCaf\xe9 owners in S\xe3o Paulo protested on Monday."
+                                          .encode("latin-1"))
+    (tmp_path / "baddate.txt").write_text("date 2019-02-30 Body of an article with an impossible date.")
+    (tmp_path / "ok.txt").write_text("A normal article. It has two sentences.")
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as fh:
+        fh.write(b"word " * (11 * 1024 * 1024))  # 55 MB
+    arts, errs = _split(list(iter_articles([tmp_path])))
+    by_name = {Path(e.where.split(":")[0]).name: e.reason for e in errs}
+    assert by_name["empty.txt"] == "empty file"
+    assert "PNG" in by_name["image.txt"]
+    assert "NUL" in by_name["nul.txt"]
+    assert "impossible date" in by_name["baddate.txt"]
+    assert "MB" in by_name["huge.txt"] and "limit" in by_name["huge.txt"]
+    names = sorted(Path(a.meta["path"]).name for a in arts)
+    assert names == ["latin1.txt", "ok.txt"]
+    latin = next(a for a in arts if a.meta["path"].endswith("latin1.txt"))
+    assert "Café owners in São Paulo" in latin.text and latin.published == date(2018, 3, 4)
+
+
+def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
+    errs = list(iter_articles([tmp_path / "nope", str(tmp_path / "*.jsonl")]))
+    assert [e.reason for e in errs] == ["no such file or folder", "no file matches this pattern"]
+
+
+def test_read_article_raises_with_name(tmp_path: Path) -> None:
+    p = tmp_path / "empty.txt"
+    p.write_text("")
+    with pytest.raises(InputError) as ei:
+        storyline.read_article(p)
+    assert str(p) in str(ei.value) and "empty" in str(ei.value)
+
+
+def test_feed_and_html(tmp_path: Path) -> None:
+    (tmp_path / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Town News</title>'
+        '<item><title>Bridge closes</title><link>https://t.example/b</link>'
+        '<pubDate>Tue, 08 Jan 2019 10:00:00 GMT</pubDate>'
+        '<description>&lt;p&gt;The old bridge closed on Tuesday.&lt;/p&gt;&lt;p&gt;Repairs take a month.&lt;/p&gt;'
+        '</description></item><item><title>Empty</title></item></channel></rss>', encoding="utf-8")
+    (tmp_path / "broken.rss").write_text("<rss><channel><item><title>x</item></rss>")
+    arts, errs = _split(list(iter_articles([tmp_path])))
+    assert len(arts) == 1
+    a = arts[0]
+    assert (a.title, a.url, a.published, a.source) == ("Bridge closes", "https://t.example/b", date(2019, 1, 8),
+                                                       "Town News")
+    assert a.text == "The old bridge closed on Tuesday.\n\nRepairs take a month."
+    reasons = sorted(e.reason for e in errs)
+    assert any("malformed feed XML" in r for r in reasons)
+    assert any("has no text" in r for r in reasons)
+
+
+def test_warc(tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    body = ("<html><head><title>Port reopens after storm</title></head><body><article>"
+            + "".join(f"<p>The harbour authority said ships could dock again on Friday, paragraph {i}, after "
+                      f"three days of gales that closed the port and left dozens of trucks waiting.</p>"
+                      for i in range(6))
+            + "</article></body></html>").encode()
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for i, ctype in enumerate(["text/html; charset=utf-8", "image/png"]):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
+            w.write_record(w.create_warc_record(f"https://port.example/{i}", "response",
+                                                payload=BytesIO(body), http_headers=headers))
+    arts, errs = _split(list(iter_articles([path])))
+    assert errs == []
+    assert len(arts) == 1 and arts[0].url == "https://port.example/0"
+    assert "ships could dock again" in arts[0].text
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(b"this is not a warc file at all")
+    _, errs = _split(list(iter_articles([bad])))
+    assert len(errs) == 1 and str(bad) in errs[0].where

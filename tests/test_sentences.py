@@ -1,0 +1,111 @@
+"""Sentence splitting on the shapes of news English (cases written for this suite)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.sentences import sentence_spans, split_sentences
+
+# (text, expected sentences)
+CASES: list[tuple[str, list[str]]] = [
+    ("The talks open Jan. 8 in Geneva. Delegates arrive a day earlier.",
+     ["The talks open Jan. 8 in Geneva.", "Delegates arrive a day earlier."]),
+    ("The U.S. team landed late. It was raining.", ["The U.S. team landed late.", "It was raining."]),
+    ("Mr. Lu declined to comment. His office did not reply.",
+     ["Mr. Lu declined to comment.", "His office did not reply."]),
+    ("The vote closes at 8 a.m. Tuesday in most states.", ["The vote closes at 8 a.m. Tuesday in most states."]),
+    ("Doors open at 9 a.m. Monday. Queues formed early.",
+     ["Doors open at 9 a.m. Monday.", "Queues formed early."]),
+    ('She hopes the meeting will achieve "results," the agency noted. Talks resume Friday.',
+     ['She hopes the meeting will achieve "results," the agency noted.', "Talks resume Friday."]),
+    ('The mayor said the figures would be "released in due course." Reporters left.',
+     ['The mayor said the figures would be "released in due course."', "Reporters left."]),
+    ("The war ground to a stalemate. Militarization followed for decades.",
+     ["The war ground to a stalemate.", "Militarization followed for decades."]),
+    ("Gov. Ana Reyes met Sen. Tom Hale. They spoke for an hour.",
+     ["Gov. Ana Reyes met Sen. Tom Hale.", "They spoke for an hour."]),
+    ("Prices rose 3.5 percent in May. Wages rose 2.1 percent.",
+     ["Prices rose 3.5 percent in May.", "Wages rose 2.1 percent."]),
+    ("The U.N. Security Council met on Friday. It adopted no text.",
+     ["The U.N. Security Council met on Friday.", "It adopted no text."]),
+    ("Officials from the U.K. and the E.U. met. No deal was reached.",
+     ["Officials from the U.K. and the E.U. met.", "No deal was reached."]),
+    ("Dr. Mina Patel leads the team. She joined in 2015.",
+     ["Dr. Mina Patel leads the team.", "She joined in 2015."]),
+    ("The firm, based in St. Louis, hired 40 people. More will follow.",
+     ["The firm, based in St. Louis, hired 40 people.", "More will follow."]),
+    ("Acme Inc. reported a loss. Its shares fell.", ["Acme Inc. reported a loss.", "Its shares fell."]),
+    ("Shares of Globex Corp. rose 4% on Monday.", ["Shares of Globex Corp. rose 4% on Monday."]),
+    ('"We always believe in dialogue," the spokesman told reporters. He gave no details.',
+     ['"We always believe in dialogue," the spokesman told reporters.', "He gave no details."]),
+    ('"This is over. We are going home," she said.', ['"This is over. We are going home," she said.']),
+    ("Is this the end? Nobody knows.", ["Is this the end?", "Nobody knows."]),
+    ("It worked! Engineers cheered.", ["It worked!", "Engineers cheered."]),
+    ("He was born on Sept. 3, 1961, in Ohio.", ["He was born on Sept. 3, 1961, in Ohio."]),
+    ("The plan passed Feb. 2. Critics objected.", ["The plan passed Feb. 2.", "Critics objected."]),
+    ("The No. 2 official resigned. A successor was named.",
+     ["The No. 2 official resigned.", "A successor was named."]),
+    ("Troops left at 5 p.m. The border reopened.", ["Troops left at 5 p.m.", "The border reopened."]),
+    ("The visit ran Jan. 7-10. It was his fourth.", ["The visit ran Jan. 7-10.", "It was his fourth."]),
+    ("He met President George W. Bush in 2004.", ["He met President George W. Bush in 2004."]),
+    ("The company, Smith & Co., denied it. Investors were unconvinced.",
+     ["The company, Smith & Co., denied it.", "Investors were unconvinced."]),
+    ("We are negotiating a location ... it will be announced soon, he said.",
+     ["We are negotiating a location ... it will be announced soon, he said."]),
+    ("The talks stalled last June. Both sides blamed each other.",
+     ["The talks stalled last June.", "Both sides blamed each other."]),
+    ("BEIJING -- The motorcade headed out today. Its destination was not announced.",
+     ["BEIJING -- The motorcade headed out today.", "Its destination was not announced."]),
+    ("Washington (AP) -- The Senate voted 51-49. The bill now goes to the House.",
+     ["Washington (AP) -- The Senate voted 51-49.", "The bill now goes to the House."]),
+    ("The rate is 0.25 pct. Analysts expected more.", ["The rate is 0.25 pct.", "Analysts expected more."]),
+    ("It cost $1.2 billion. That is a record.", ["It cost $1.2 billion.", "That is a record."]),
+    ("Lt. Gen. Park Sung-min spoke first. Col. Lee followed.",
+     ["Lt. Gen. Park Sung-min spoke first.", "Col. Lee followed."]),
+    ("The report (see p. 4) is short. It has no annex.", ["The report (see p. 4) is short.", "It has no annex."]),
+    ("He said: \"No.\" Then he left.", ["He said: \"No.\"", "Then he left."]),
+    ("Ri Sol Ju travelled with him. So did top officials.",
+     ["Ri Sol Ju travelled with him.", "So did top officials."]),
+    ("Ms. Kim Eui-keum said the trip was a stepping stone. Seoul welcomed it.",
+     ["Ms. Kim Eui-keum said the trip was a stepping stone.", "Seoul welcomed it."]),
+    ("The flight left at 10:30 a.m. local time. It landed safely.",
+     ["The flight left at 10:30 a.m. local time.", "It landed safely."]),
+    ("Police arrested 12 people, e.g. protesters and onlookers, on Sunday.",
+     ["Police arrested 12 people, e.g. protesters and onlookers, on Sunday."]),
+    ("Vol. 3 of the report was leaked. The ministry denied it.",
+     ["Vol. 3 of the report was leaked.", "The ministry denied it."]),
+    ("The Rev. Jesse Jackson arrived. Crowds gathered.", ["The Rev. Jesse Jackson arrived.", "Crowds gathered."]),
+    ("Trading in N.Y. stocks was thin. The dollar slipped.",
+     ["Trading in N.Y. stocks was thin.", "The dollar slipped."]),
+    ("Kim arrived on Tuesday, Jan. 8, 2019 for a summit. It was his birthday.",
+     ["Kim arrived on Tuesday, Jan. 8, 2019 for a summit.", "It was his birthday."]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:30] for c in CASES])
+def test_splits(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_at_least_forty_cases() -> None:
+    assert len(CASES) >= 40
+
+
+def test_offsets_point_into_text() -> None:
+    text = "Line one ends here.\nLine two is a new paragraph.\n\n  A third, after a blank line.  "
+    sents = split_sentences(text, "a1")
+    assert [s.text for s in sents] == ["Line one ends here.", "Line two is a new paragraph.",
+                                      "A third, after a blank line."]
+    for s in sents:
+        assert text[s.start:s.end] == s.text and s.article_id == "a1"
+    assert [s.index for s in sents] == [0, 1, 2]
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    text = "The council met on Monday and voted\nto close the bridge for repairs. Work starts soon."
+    assert [s.text.replace("\n", " ") for s in split_sentences(text)] == [
+        "The council met on Monday and voted to close the bridge for repairs.", "Work starts soon."]
+
+
+def test_empty_text() -> None:
+    assert sentence_spans("") == [] and sentence_spans("   \n\n ") == []
