@@ -65,7 +65,9 @@ class SQLiteStore:
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute("PRAGMA busy_timeout=30000")
-            except sqlite3.Error as exc:
+            except sqlite3.DatabaseError as exc:
+                if "not a database" in str(exc):
+                    raise StoreError(f"{self.path} is not a storyline store (not an SQLite database)") from exc
                 raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
             self._local.conn = conn
         return conn

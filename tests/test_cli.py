@@ -1,0 +1,87 @@
+"""The command line as a user drives it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline.serve.cli import app
+
+runner = CliRunner()
+
+
+def run(db: Path, *args: str):
+    return runner.invoke(app, ["--db", str(db), *args])
+
+
+def test_help_answers() -> None:
+    r = runner.invoke(app, ["--help"])
+    assert r.exit_code == 0
+    for cmd in ("ingest", "stories", "brief"):
+        assert cmd in r.output
+    r = runner.invoke(app, ["brief", "--help"])
+    assert "--format" in r.output and "--words" in r.output
+
+
+def test_seeds_ingest_and_json_brief(tmp_path: Path, seeds_dir: Path) -> None:
+    db = tmp_path / "s.db"
+    r = run(db, "ingest", "-q", str(seeds_dir))
+    assert r.exit_code == 0, r.output
+    assert "3 new, 0 already stored, 0 failed" in r.output
+    r = run(db, "ingest", "-q", str(seeds_dir))
+    assert r.exit_code == 0 and "0 new, 3 already stored" in r.output
+    r = run(db, "brief", "--format", "json")
+    assert r.exit_code == 0, r.output
+    brief = json.loads(r.output)
+    published = {a["title"] or a["id"]: a["published"] for a in brief["articles"]}
+    assert sorted(str(v) for v in published.values())[:2] == ["2019-01-09", "2019-01-10"]
+    assert published["Kim Jong Un makes 4th visit to China in a year"] in (None, "2019-01-08")
+    assert brief["summary"]
+    for s in brief["summary"]:
+        assert s["citations"] and s["article_id"] in {c["article_id"] for c in s["citations"]}
+
+
+def test_exit_code_1_when_some_inputs_fail(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("date 2024-01-02\nA good article about the river flood. Water rose fast.")
+    (src / "empty.txt").write_text("")
+    r = run(tmp_path / "s.db", "ingest", "-q", str(src))
+    assert r.exit_code == 1
+    assert "1 new" in r.output and "1 failed" in r.output and "empty.txt" in r.output
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["ingest"]).exit_code == 2
+    r = run(tmp_path / "s.db", "brief", "--format", "pdf")
+    assert r.exit_code == 2
+    r = run(tmp_path / "s.db", "brief", "no-such-story")
+    assert r.exit_code == 2
+
+
+def test_html_escapes_article_text(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    evil = "<script>alert('x')</script>"
+    rows = [{"id": f"e{i}", "title": f"Title {evil} {i}", "published": "2024-03-0" + str(i + 1),
+             "text": f"The council said {evil} was found on the site on Monday. Officials closed the site "
+                     f"for inspection number {i}."} for i in range(3)]
+    src.write_text("\n".join(json.dumps(r) for r in rows))
+    db = tmp_path / "s.db"
+    assert run(db, "ingest", "-q", str(src)).exit_code == 0
+    out = tmp_path / "b.html"
+    r = run(db, "brief", "--format", "html", "--out", str(out))
+    assert r.exit_code == 0, r.output
+    html = out.read_text()
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    md = run(db, "brief", "--format", "md")
+    assert md.exit_code == 0 and "## Summary" in md.output
+
+
+def test_words_option_changes_length(tmp_path: Path, seeds_dir: Path) -> None:
+    db = tmp_path / "s.db"
+    run(db, "ingest", "-q", str(seeds_dir))
+    short = json.loads(run(db, "brief", "--format", "json", "--words", "40").output)
+    assert sum(len(s["text"].split()) for s in short["summary"]) <= 40

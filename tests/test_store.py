@@ -1,0 +1,102 @@
+"""The SQLite store: migrations, batches, and a kill -9 in the middle of an ingest."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import StoreError
+from storyline.records import Article
+from storyline.store.schema import MIGRATIONS
+from storyline.store.sqlite import SQLiteStore
+
+
+def test_schema_version_and_wal(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    assert store.schema_version == len(MIGRATIONS)
+    mode = sqlite3.connect(tmp_path / "s.db").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_same_article_stored_once(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    a = Article(text="One text.", title="T")
+    assert store.add_articles([a, a]) == ([a.id], [a.id])
+    assert store.add_articles([a]) == ([], [a.id])
+    assert store.count_articles() == 1
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    p = tmp_path / "junk.db"
+    p.write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a storyline store"):
+        SQLiteStore(p)
+
+
+def test_newer_schema_refused(tmp_path: Path) -> None:
+    p = tmp_path / "s.db"
+    SQLiteStore(p).close()
+    c = sqlite3.connect(p)
+    c.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
+    c.commit()
+    c.close()
+    with pytest.raises(StoreError, match="upgrade storyline"):
+        SQLiteStore(p)
+
+
+def _write_corpus(path: Path, n: int) -> None:
+    topics = ["bridge", "harbour", "election", "storm", "budget", "rail", "school", "hospital"]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            t = topics[i % len(topics)]
+            fh.write(json.dumps({"id": f"c{i}", "title": f"{t} report {i}", "published": "2024-05-01",
+                                 "text": f"The {t} council met on Monday to discuss item {i}. "
+                                         f"Officials said the {t} plan number {i} would be ready soon."}) + "\n")
+
+
+def test_kill_9_mid_ingest_then_rerun_completes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    n = 2000
+    _write_corpus(corpus, n)
+    db = tmp_path / "crash.db"
+    cmd = [sys.executable, "-m", "storyline", "--db", str(db), "ingest", "-q", str(corpus)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    killed_at = None
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+                count = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                c.close()
+            except sqlite3.Error:
+                count = 0
+            if count > 0:
+                os.kill(proc.pid, signal.SIGKILL)
+                killed_at = count
+                break
+        time.sleep(0.01)
+    proc.wait()
+    assert killed_at is not None, "ingest finished before it could be killed"
+    c = sqlite3.connect(db)
+    assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    fts = c.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0]
+    c.close()
+    assert 0 < stored <= n and (stored % 500 == 0 or stored == n)  # whole batches only
+    assert fts == stored
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    store = SQLiteStore(db)
+    assert store.count_articles() == n
+    assert store.unassigned_articles() == []
+    assert store.dirty_stories() == []
+    assert f"{n - stored} new, {stored} already stored" in " ".join(done.stdout.split())
