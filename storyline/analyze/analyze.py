@@ -1,0 +1,77 @@
+"""Per-article analysis: compose the analyzers (sentences, entities, dates, quotes) into one
+AnalyzedArticle. Each analyzer is a pure function of the article; results are cached in the store
+by ``ANALYSIS_VERSION`` so a story's brief never re-analyses articles it has seen."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any, Callable, Iterable, Sequence
+
+from ..records import AnalyzedArticle, Article, Mention, Quote, Sentence, Timex, from_dict, to_dict
+from .sentences import split_sentences
+
+__all__ = ["analyze_article", "analyze_articles", "ANALYSIS_VERSION", "analysis_to_dict",
+           "analysis_from_dict", "ANALYZERS"]
+
+log = logging.getLogger("storyline.analyze")
+
+Analyzer = Callable[[Article, Sequence[Sentence]], Sequence[Any]]
+
+
+def _entities(article: Article, sentences: Sequence[Sentence]) -> Sequence[Mention]:
+    try:
+        from .entities import recognize_entities
+    except ImportError:
+        return ()
+    return [replace(m, article_id=article.id) for m in recognize_entities(article.text)]
+
+
+def _timexes(article: Article, sentences: Sequence[Sentence]) -> Sequence[Timex]:
+    try:
+        from .timex import tag_timexes
+    except ImportError:
+        return ()
+    return [replace(t, article_id=article.id) for t in tag_timexes(article.text, article.published)]
+
+
+def _quotes(article: Article, sentences: Sequence[Sentence]) -> Sequence[Quote]:
+    try:
+        from .quotes import extract_quotes
+    except ImportError:
+        return ()
+    return [replace(q, article_id=article.id) for q in extract_quotes(article.text)]
+
+
+# field of AnalyzedArticle -> analyzer; the order is the order they run in
+ANALYZERS: dict[str, Analyzer] = {"mentions": _entities, "timexes": _timexes, "quotes": _quotes}
+ANALYSIS_VERSION = "1"
+
+
+def analyze_article(article: Article) -> AnalyzedArticle:
+    """Everything the per-article analysis finds. A failing analyzer is logged and left empty:
+    one bad span never fails its article."""
+    sentences = split_sentences(article.text, article.id)
+    parts: dict[str, tuple[Any, ...]] = {}
+    for name, fn in ANALYZERS.items():
+        try:
+            parts[name] = tuple(fn(article, sentences))
+        except Exception:  # an analyzer bug must not stop the batch
+            log.exception("%s analyzer failed on article %s", name, article.id)
+            parts[name] = ()
+    return AnalyzedArticle(article=article, sentences=tuple(sentences), **parts)
+
+
+def analyze_articles(articles: Iterable[Article]) -> list[AnalyzedArticle]:
+    return [analyze_article(a) for a in articles]
+
+
+def analysis_to_dict(a: AnalyzedArticle) -> dict[str, Any]:
+    """The analysis without the article itself (the store has it)."""
+    d = to_dict(a)
+    d.pop("article", None)
+    return d
+
+
+def analysis_from_dict(article: Article, data: dict[str, Any]) -> AnalyzedArticle:
+    return replace(from_dict(AnalyzedArticle, {**data, "article": None}), article=article)
