@@ -264,12 +264,14 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 # --- tense ----------------------------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to|(?:is|are)\s+to"
-    r"|(?:is|are)\s+due|set\s+to|intends?\s+to|hopes?\s+to|would|upcoming|next|tomorrow|until|till|by)\b",
+    r"(?:\b(?:will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:is|are)\s+to"
+    r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held)\b|'ll\b)",
     re.IGNORECASE)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|since|earlier|announced|reported|"
-    r"\w{3,}ed)\b", re.IGNORECASE)
+    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|since|earlier|met|came|went|left|began|made|took|gave|"
+    r"held|won|lost|found|got|saw|fell|rose|sent|spent|shot|led|flew|struck|broke|brought|ran|became|wrote|spoke|"
+    r"sold|bought|paid|hit|knew|thought|told|felt|kept|heard|meant|stood|sat|drew|grew|threw|\w{3,}ed)\b",
+    re.IGNORECASE)
 
 
 def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
@@ -362,25 +364,29 @@ def _year_of(tok: str) -> int:
 
 
 def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
-    """Year for a month (and day) without one: the DCT year, moved by tense to the past/next one."""
+    """Year for a month (and day) without one, near the DCT: the past one in past-tense context
+    (a date up to 90 days ahead still counts: "extended to Nov. 20"), the coming one in future
+    context, else the nearest."""
     if ctx.dct is None:
         return "XXXX"
     d = ctx.dct
     tense = ctx.tense()
-    target = (month, day or 15)
-    cur = (d.month, d.day if day else 15)
-    y = d.year
-    if tense < 0 and target > cur and (month - d.month) % 12 != 0:
-        y -= 1
-    elif tense < 0 and target > cur and day and day - d.day > 1:
-        y -= 1
-    elif tense > 0 and target < cur and (month != d.month):
-        y += 1
-    elif tense == 0:
-        months_ahead = (month - d.month) % 12 if month >= d.month else month - d.month
-        if months_ahead > 3:
-            y -= 1 if month > d.month else 0
-    return f"{y:04d}"
+    best: tuple[int, int] | None = None
+    for y in (d.year - 1, d.year, d.year + 1):
+        try:
+            cand = date(y, month, day or 15)
+        except ValueError:
+            cand = date(y, month, 28)
+        diff = (cand - d).days
+        if day is None and y == d.year and month == d.month:
+            diff = 0
+        if tense < 0 and diff > 90:
+            continue
+        if tense > 0 and diff < (-30 if day else -15):
+            continue
+        if best is None or abs(diff) < best[0]:
+            best = (abs(diff), y)
+    return f"{(best[1] if best else d.year):04d}"
 
 
 def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
@@ -455,8 +461,8 @@ def _h_slash(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{y:04d}-{int(m['m']):02d}-{int(m['d']):02d}", None
 
 
-_TIME_DAY = (rf"(?:(?:about|around|at|approximately|shortly\s+(?:before|after))\s+)?(?P<t>{_TIME})"
-             rf"(?:,?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
+_TIME_DAY = (rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})"
+             rf"(?:,?\s+(?:on\s+)?(?P<md>{_MONTH_RX}\s+{_DAYN})(?![\d:])|,?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
              rf"|\s+(?P<pd>(?:this|that|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|tonight|last\s+night))?")
 
 
@@ -493,7 +499,11 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if c is None:
         return None
     day = m["day"] or m["pd"]
-    if day:
+    if m["md"]:
+        mo_s, d_s = m["md"].split()[0], m["md"].split()[-1]
+        mo, dd = _month_num(mo_s), int(re.sub(r"\D", "", d_s))
+        base = f"{_pick_year(ctx, mo, dd)}-{mo:02d}-{dd:02d}"
+    elif day:
         base = _day_word(ctx, day)
     elif ctx.ref is not None and ctx.ref.granularity == "day":
         base = ctx.ref.value[:10]
@@ -505,7 +515,7 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "TIME", f"{base}T{c}", mod
 
 
-_WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:last|this|next|past|coming)\s+)?(?P<wd>{_WDAY_RX})"
+_WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:the\s+)?(?:last|this|next|past|coming|previous|following|this\s+past|this\s+coming)\s+)?(?P<wd>{_WDAY_RX})"
               rf"(?:\s+(?P<pt>{_PART})|,?\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:,?\s+(?P<y>{_YEAR}))?"
               rf"|,?\s+(?P<d2>{_DAYN})\s+(?P<m2>{_MONTH_RX})(?:,?\s+(?P<y2>{_YEAR}))?)?(?P<pl>s)?")
 
@@ -532,7 +542,19 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
                     except ValueError:
                         pass
         return "DATE", f"{y}-{mo:02d}-{d:02d}", mod
-    last = (m["last"] or "").strip().lower()
+    last = " ".join((m["last"] or "").lower().split())
+    if last.startswith("the "):
+        last = last[4:]
+    if last in ("previous", "following") and ctx.ref is not None and ctx.ref.granularity == "day":
+        rd = value_to_date(ctx.ref.value)
+        if rd is not None:
+            step = -1 if last == "previous" else 1
+            k = 1
+            while (rd + timedelta(days=step * k)).isoweekday() != wd:
+                k += 1
+            v = (rd + timedelta(days=step * k)).isoformat()
+            return ("TIME", f"{v}T{PARTS[m['pt'].lower()]}", mod) if m["pt"] else ("DATE", v, mod)
+    last = {"previous": "last", "following": "next", "this past": "last", "this coming": "next"}.get(last, last)
     if last:
         tense = -1 if last in ("last", "past") else 1 if last in ("next", "coming") else 0
         if ctx.dct is None:
@@ -623,7 +645,14 @@ def _h_quarter(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", f"{y}-{'H' if half else 'Q'}{q}", None
 
 
-@rule("quarter_anaph", r"(?:the\s+)?(?:(?P<rel>latest|current|same|year-earlier|year-ago|comparable|"
+@rule("quarter_year", rf"(?:the\s+)?(?P<y>{_YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?![\w-])")
+def _h_quarter_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if ctx.last_quarter:
+        return "DATE", f"{m['y']}-{ctx.last_quarter[5:]}", None
+    return "DATE", m["y"], None
+
+
+@rule("quarter_anaph", r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?P<rel>latest|current|same|year-earlier|year-ago|comparable|"
                        r"year-before|previous|prior|last|first|second)\s+)?(?:fiscal\s+)?(?:quarter|period)(?![\w-])"
                        r"|year-(?:earlier|ago)(?![\w-])")
 def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
@@ -643,7 +672,7 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
         idx = cy * 4 + cq - 2
         base = f"{idx // 4}-Q{idx % 4 + 1}"
     if t.startswith("year-") or rel in ("year-earlier", "year-ago", "comparable", "year-before"):
-        if t.startswith("year-") and ctx.last_quarter is None and ctx.dct is not None:
+        if t in ("year-earlier", "year-ago") and ctx.last_quarter is None and ctx.dct is not None:
             return "DATE", str(ctx.dct.year - 1), None
         return "DATE", shift_value(base, -1, "year") or base, None
     if rel in ("previous", "prior", "last"):
@@ -674,7 +703,7 @@ def _h_century(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", f"{k - 1:02d}", _mod_of(m["e"])
 
 
-@rule("season", rf"{_EDGE}?(?:(?P<d>last|this|next|past|coming)\s+)?(?P<s>{_SEASON})(?:\s+of\s+)?(?P<y>\s*{_YEAR})?(?![\w-])")
+@rule("season", rf"{_EDGE}?(?:(?:this\s+)?(?P<d>last|this|next|past|coming)\s+)?(?P<s>{_SEASON})(?:\s+of\s+)?(?P<y>\s*{_YEAR})?(?![\w-])")
 def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     s = SEASONS[m["s"].lower()]
     d = (m["d"] or "").lower()
@@ -764,6 +793,16 @@ def _rel_value(anchor: str, n: int, u: str) -> str:
     return _x_value(u)
 
 
+@rule("weekend", r"(?P<d>the|this|that)\s+weekend(?![\w-])")
+def _h_weekend(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if ctx.dct is None:
+        return "DATE", "XXXX-WXX-WE", None
+    d = ctx.dct
+    if d.isoweekday() >= 6 or ctx.tense() > 0:
+        return "DATE", _week(d) + "-WE", None
+    return "DATE", _week(d - timedelta(days=7)) + "-WE", None
+
+
 @rule("ago", rf"{_APPROX}?(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|"
              r"from\s+now|previously|back)(?![\w-])")
 def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
@@ -788,8 +827,8 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if deictic and ctx.dct is not None:
         anchor = ctx.dct.isoformat()
     elif not deictic:
-        if u == "year" and ctx.last_quarter and ctx.ref and ctx.ref.granularity == "quarter":
-            return "DATE", shift_value(ctx.ref.value, -int(n) if sign < 0 else int(n), "year") or "XXXX", mod
+        if u == "year" and ctx.last_quarter and n is not None:
+            return "DATE", shift_value(ctx.last_quarter, -int(n) if sign < 0 else int(n), "year") or "XXXX", mod
         if ctx.ref is not None:
             anchor = ctx.ref.value
         elif ctx.dct is not None:
@@ -801,7 +840,7 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         return "DATE", _x_value(u if u != "decade" else "year"), mod
     k = int(n) * sign
     if u == "year" and deictic and ctx.last_quarter and ctx.ref and ctx.ref.granularity == "quarter":
-        return "DATE", shift_value(ctx.ref.value, k, "year") or "XXXX", mod
+        return "DATE", shift_value(ctx.last_quarter, k, "year") or "XXXX", mod
     if u == "decade":
         return "DATE", _rel_value(anchor, k * 10, "year"), mod
     if u == "century":
@@ -978,15 +1017,22 @@ def _h_refs(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return None
 
 
-@rule("the_year", r"(?P<w>the\s+year|that\s+year|this\s+time|that\s+time|the\s+time)(?![\w-])(?!\s+(?:ago|before|after|earlier|later|when))")
+@rule("the_year", rf"{_EDGE}?(?P<w>the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year|that\s+year|this\s+time|that\s+time|the\s+time)(?![\w-])(?!\s+(?:ago|before|after|earlier|later|when))")
 def _h_the_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     w = " ".join(m["w"].lower().split())
     if w in ("this time", "that time", "the time"):
         return None
-    base = ctx.ref.value if ctx.ref and granularity_of(ctx.ref.value) else None
-    if base is None:
-        return ("DATE", str(ctx.dct.year), None) if ctx.dct and w == "the year" else None
-    return "DATE", base[:4], None
+    edge = _edge_text(m.group(0))
+    pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
+    if w.startswith("the") and not edge and re.search(r"\b(?:for|over|during|throughout|in)\s+$", pre) \
+            and "current" not in w:
+        return "DURATION", "P1Y", None
+    if w == "that year":
+        base = ctx.ref.value if ctx.ref and granularity_of(ctx.ref.value) else None
+        return ("DATE", base[:4], None) if base else ("DATE", "XXXX", None)
+    if ctx.dct is None:
+        return "DATE", "XXXX", _mod_of(edge)
+    return "DATE", str(ctx.dct.year), _mod_of(edge)
 
 
 def _edge_text(s: str) -> str | None:
@@ -997,6 +1043,8 @@ def _edge_text(s: str) -> str | None:
 # --- compiling and scanning -----------------------------------------------------------------------
 
 _RX_BY_NAME = {name: re.compile(pat, re.IGNORECASE) for name, pat, _ in RULES}
+_WRAPPED = {name: re.compile(rf"(?<![\w\-])(?:{pat})(?!\w)", re.IGNORECASE) for name, pat, _ in RULES}
+_ORDER = {name: i for i, (name, _, _) in enumerate(RULES)}
 _HANDLERS = {name: fn for name, _, fn in RULES}
 # one big alternation; rules appear in definition order (most specific first)
 _BIG = re.compile("|".join(
@@ -1033,52 +1081,76 @@ class TimexTagger:
         return tag_timexes(text, dct, article_id=article_id)
 
 
-def _iter_matches(text: str) -> Iterable[re.Match[str]]:
-    if not _TRIGGER.search(text):
-        return ()
-    return _BIG.finditer(text)
-
-
 def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> list[Timex]:
     """Every temporal expression of ``text``, with TIMEX3 type and value anchored at ``dct``.
 
     Bad input never raises: a text that is not a string gives no timexes."""
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, str) or not text or not _TRIGGER.search(text):
         return []
     out: list[Timex] = []
-    ref: Ref | None = None
-    last_quarter: str | None = None
+    state = _State()
     anchor = dct.isoformat() if dct else None
-    for m in _iter_matches(text):
-        name = m.lastgroup
-        if name is None:
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _BIG.search(text, pos)
+        if m is None:
+            break
+        s = m.start()
+        name = m.lastgroup or ""
+        hit = _apply(text, dct, name, s, state)
+        if hit is None:
+            # the first rule that matched here refused: try the later rules at the same place
+            idx = _ORDER[name]
+            for later, _, _ in RULES[idx + 1:]:
+                hit = _apply(text, dct, later, s, state)
+                if hit is not None:
+                    name = later
+                    break
+        if hit is None:
+            pos = s + 1
             continue
-        s, e = m.span()
-        frag = m.group(0)
-        inner = _RX_BY_NAME[name].fullmatch(frag)
-        if inner is None:
-            continue
-        lo, hi = _sent_bounds(text, s)
-        ctx = _Ctx(text, dct, s, e, lo, hi, ref, last_quarter)
-        try:
-            res = _HANDLERS[name](ctx, inner)
-        except (ValueError, KeyError, OverflowError):
-            res = None
-        if res is None:
-            continue
-        ttype, value, mod = res
+        e, ttype, value, mod = hit
         range_end = None
         if mod and mod.startswith("RANGE:"):
             range_end, mod = mod[6:], None
-        # trim a trailing possessive/punctuation that a greedy rule may have taken
-        while e > s and text[e - 1] in " ,-":
-            e -= 1
         out.append(Timex(start=s, end=e, text=text[s:e], type=ttype, value=value, article_id=article_id,
                          anchor=anchor, mod=mod, range_end=range_end))
-        if ttype in ("DATE", "TIME") and name not in ("refs",):
-            r = _ref_of(value, True)
-            if r is not None and name not in ("the_year",):
-                ref = r
-            if r is not None and r.granularity == "quarter" and "-Q" in value:
-                last_quarter = value
+        _update_state(state, name, ttype, value)
+        pos = e
     return out
+
+
+@dataclass(slots=True)
+class _State:
+    ref: Ref | None = None
+    last_quarter: str | None = None
+
+
+def _apply(text: str, dct: date | None, name: str, s: int, state: _State) -> tuple[int, str, str, str | None] | None:
+    inner = _WRAPPED[name].match(text, s)
+    if inner is None:
+        return None
+    e = inner.end()
+    lo, hi = _sent_bounds(text, s)
+    ctx = _Ctx(text, dct, s, e, lo, hi, state.ref, state.last_quarter)
+    try:
+        res = _HANDLERS[name](ctx, inner)
+    except (ValueError, KeyError, OverflowError, TypeError, AttributeError):
+        res = None
+    if res is None:
+        return None
+    while e > s and text[e - 1] in " ,-":
+        e -= 1
+    return (e, *res)
+
+
+def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
+    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year"):
+        return
+    r = _ref_of(value, True)
+    if r is None:
+        return
+    state.ref = r
+    if r.granularity == "quarter" and "-Q" in value and name in ("quarter", "quarter_year"):
+        state.last_quarter = value
