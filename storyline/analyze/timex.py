@@ -1047,8 +1047,8 @@ _WRAPPED = {name: re.compile(rf"(?<![\w\-])(?:{pat})(?!\w)", re.IGNORECASE) for 
 _ORDER = {name: i for i, (name, _, _) in enumerate(RULES)}
 _HANDLERS = {name: fn for name, _, fn in RULES}
 # one big alternation; rules appear in definition order (most specific first)
-_BIG = re.compile("|".join(
-    rf"(?P<{name}>(?<![\w\-])(?:{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', pat)})(?!\w))" for name, pat, _ in RULES),
+_BIG = re.compile(r"(?<![\w\-])(?=[\w'])(?:" + "|".join(
+    rf"(?P<{name}>(?:{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', pat)})(?!\w))" for name, pat, _ in RULES) + ")",
     re.IGNORECASE)
 
 # a cheap gate: a text without any of these can hold no timex
@@ -1081,6 +1081,36 @@ class TimexTagger:
         return tag_timexes(text, dct, article_id=article_id)
 
 
+# words that can begin a timex: a match is only tried where one of them starts (or a digit, or "'90s")
+_START_WORDS = frozenset(
+    "the a an last this next past coming previous following current latest same that these those early late mid "
+    "earlier later end about around approximately roughly nearly almost some more less over under at up no fewer "
+    "just well every each per daily weekly monthly annually yearly hourly nightly quarterly today tonight yesterday "
+    "tomorrow right now currently nowadays present recently lately recent former previously near distant "
+    "foreseeable not immediate future soon fiscal year years decades months weeks days hours minutes centuries "
+    "quarter period comparable corresponding prior preceding remaining final several few many dozens half noon "
+    "midnight spring summer fall autumn winter morning afternoon evening night overnight in".split()
+    + list(MONTHS) + list(WEEKDAYS) + list(SMALL) + list(TENS) + ["hundred", "thousand"] + list(ORDINALS))
+_WORD = re.compile(r"[\w']+")
+
+
+def _candidates(text: str) -> Iterable[tuple[int, "re.Match[str]"]]:
+    """(position, match of the big rule alternation) at each word that may start a timex."""
+    for w in _WORD.finditer(text):
+        s = w.start()
+        tok = w.group()
+        c = tok[0]
+        if not (c.isdigit() or c == "'"):
+            key = tok.lower()
+            if key not in _START_WORDS:
+                key = key.split("'")[0]
+                if key not in _START_WORDS and key.split("_")[0] not in _START_WORDS:
+                    continue
+        m = _BIG.match(text, s)
+        if m is not None:
+            yield s, m
+
+
 def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> list[Timex]:
     """Every temporal expression of ``text``, with TIMEX3 type and value anchored at ``dct``.
 
@@ -1091,12 +1121,9 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
     state = _State()
     anchor = dct.isoformat() if dct else None
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = _BIG.search(text, pos)
-        if m is None:
-            break
-        s = m.start()
+    for s, m in _candidates(text):
+        if s < pos:
+            continue
         name = m.lastgroup or ""
         hit = _apply(text, dct, name, s, state)
         if hit is None:
@@ -1108,7 +1135,6 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
                     name = later
                     break
         if hit is None:
-            pos = s + 1
             continue
         e, ttype, value, mod = hit
         range_end = None
