@@ -265,7 +265,7 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 
 _FUTURE = re.compile(
     r"(?:\b(?:will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:is|are)\s+to"
-    r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held)\b|'ll\b)",
+    r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning)\b|'ll\b)",
     re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|yesterday|since|earlier|met|came|went|left|began|made|took|gave|"
@@ -589,6 +589,8 @@ def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
     edge = _edge_text(m.group(0))
     if tok[0].islower():
         return None
+    if not tok.endswith(".") and len(tok) <= 4 and tok.lower() not in ("may", "june", "july") and not (m["d"] or edge or m["ry"]):
+        return None  # "Jan", "Dec": names more often than months
     if tok.rstrip(".").lower() in ("may", "mar", "jun", "jul", "sept", "sep", "jan", "feb", "apr", "aug", "oct",
                                    "nov", "dec") and not (m["d"] or edge or m["ry"]):
         # bare "May" (a modal) or an abbreviation: only after a preposition that wants a date
@@ -728,6 +730,46 @@ def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None
     return "DATE", f"{y}-{s}", _mod_of(_edge_text(m.group(0)))
 
 
+_ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENW = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+
+
+@rule("spoken_year", rf"(?:the\s+year\s+)?(?:(?P<c>eighteen|nineteen|twenty)\s+(?P<r>{_TENW}(?:[- ]{_ONES})?|{_TEENS}|"
+                     rf"oh[- ]{_ONES})|two\s+thousand(?:\s+and)?(?:\s+(?P<r2>{_ONES}|{_TEENS}))?)(?![\w-])")
+def _h_spoken_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if m["c"]:
+        rest = m["r"].lower().replace("oh", "").strip(" -")
+        r = _num(rest)
+        if r is None:
+            return None
+        return "DATE", f"{_num(m['c']) * 100 + r:04.0f}", None
+    if not m.group(0).lower().startswith("the") and not m["r2"]:
+        pre = ctx.text[max(0, ctx.start - 6):ctx.start].lower()
+        if not re.search(r"\b(?:in|since|until|of|by)\s+$", pre):
+            return None
+    return "DATE", f"{2000 + int(_num(m['r2']) or 0) if m['r2'] else 2000:04d}", None
+
+
+@rule("spoken_decade", rf"the\s+(?:(?P<e>early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|"
+                       r"eighties|nineties)(?![\w-])")
+def _h_spoken_decade(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    t = TENS[m["t"].lower()[:-3] + "y"] if m["t"].lower() != "forties" else 40
+    return "DATE", f"19{t // 10}X", _mod_of(m["e"])
+
+
+@rule("year_end", r"(?:around\s+)?(?:the\s+)?(?P<d>this\s+|last\s+|next\s+)?year[\s-]end(?![\w-])")
+def _h_year_end(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if ctx.dct is None:
+        return "DATE", "XXXX-12-31", None
+    d = (m["d"] or "").strip().lower()
+    pre = ctx.text[max(0, ctx.start - 8):ctx.start].lower()
+    y = ctx.dct.year + {"last": -1, "next": 1}.get(d, 0)
+    if not d and (re.search(r"\bsince\s+$", pre) or (ctx.dct.month <= 2 and ctx.tense() < 0)):
+        y -= 1
+    return "DATE", f"{y}-12-31", None
+
+
 @rule("year", rf"{_EDGE}?(?:(?P<the>the\s+)?year\s+)?(?P<y>{_YEAR})(?![\w-])")
 def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     pre = ctx.text[max(0, ctx.start - 3):ctx.start]
@@ -818,6 +860,8 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         return "DURATION", _duration(n, u), _approx_mod(m.group(0))
     mod = _approx_mod(m.group(0))
     if n is None:
+        if not deictic:
+            return None
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
     if u in ("hour", "minute"):
         return "TIME" if deictic else "DURATION", _duration(n, u), mod
@@ -858,6 +902,10 @@ def _h_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         return "DATE", "PAST_REF", None
     if n is None and d in ("coming",):
         return "DATE", "FUTURE_REF", None
+    if u == "quarter" and n is not None:
+        return "DURATION", _duration(3 * n, "month"), None
+    if n is None and d == "recent" and u in ("month", "week", "day", "quarter"):
+        return "DURATION", _duration(None, "month" if u == "quarter" else u), None
     return "DURATION", _duration(n, u), None
 
 
@@ -867,6 +915,10 @@ def _h_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 def _h_set(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["adv"]:
         a = m["adv"].lower()
+        pre = ctx.text[max(0, ctx.start - 10):ctx.start].lower()
+        post = ctx.text[ctx.end:ctx.end + 3]
+        if re.search(r"\b(?:average|party)\s+$", pre) or re.match(r"\s+[A-Z]", post):
+            return None
         u = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month", "annually": "year",
              "yearly": "year", "hourly": "hour", "quarterly": "quarter"}[a]
         if a == "quarterly":
@@ -900,13 +952,23 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
     n = _num(nt)
     if u == "weekend" or (u == "night" and n is None):
         return None
-    if nt in ("a", "an") and u in ("day", "week", "month", "year", "night"):
-        pre = ctx.text[max(0, ctx.start - 10):ctx.start].lower()
-        if re.search(r"\b(?:once|twice|times|per)\s+$", pre):
+    if nt in ("a", "an") and u in ("day", "week", "month", "year", "night", "quarter", "hour", "minute"):
+        pre = ctx.text[max(0, ctx.start - 16):ctx.start].lower()
+        if re.search(r"(?:\b(?:once|twice|times|per)|\d|\d%|percent|million|billion|cents?|dollars|seats|flights|"
+                     r"shares|barrels|tons|people|points)\s+$", pre):
             return None
         if re.search(r"\bin\s+$", pre) and ctx.text[ctx.end:ctx.end + 1] in ".,;":
             pass
     if nt in ("some", "many") and not m["pl"]:
+        return None
+    post = ctx.text[ctx.end:ctx.end + 6].lower()
+    if m["old"] or re.match(r"[\s-]+old\b", post):
+        return None  # an age: "the 6-year-old", "52 years old"
+    if u == "second" and nt in ("a", "an"):
+        return None  # "a second summit"
+    if u == "quarter" and (m["pl"] or "-" in m["h"]) and nt not in ("a", "an") and "-" in m["h"]:
+        return None  # "three-quarters"
+    if u == "quarter" and m["pl"] and re.search(r"-\s*$", ctx.text[max(0, ctx.start - 1):ctx.start + 1]):
         return None
     if nt == "the next few":
         n = None
@@ -1006,26 +1068,30 @@ def _h_refs(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
                 return None
         return "DATE", "FUTURE_REF", None
     if m["cur"]:
-        post = ctx.text[ctx.end:ctx.end + 20].lower()
-        # "current" / "recent" as a date only before a time-like or event noun
-        if not re.match(r"\s+(?:year|quarter|period|month|week|crisis|situation|session|season|term|"
-                        r"conditions|talks|agreement|plan|program|level|levels|rate|rates|round|fighting|"
-                        r"violence|price|prices|trend|trends|weeks|days|months|years|events|visit|decline)",
-                        post):
+        post = ctx.text[ctx.end:ctx.end + 24]
+        # "current" / "recent" before a noun phrase; not before titles ("the current president")
+        if not re.match(r"\s+[a-z]", post) or re.match(
+                r"\s+(?:account|accounts|affairs|president|chairman|chief|director|executive|owner|owners|holder|"
+                r"holders|leader|leaders|leadership|management|members?|government|administration|"
+                r"regime|head|and|or|to|in|of|at|with)\b", post):
             return None
         return "DATE", "PRESENT_REF" if m["cur"].lower() == "current" else "PAST_REF", None
     return None
 
 
-@rule("the_year", rf"{_EDGE}?(?P<w>the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year|that\s+year|this\s+time|that\s+time|the\s+time)(?![\w-])(?!\s+(?:ago|before|after|earlier|later|when))")
+@rule("the_year", rf"{_EDGE}?(?P<w>the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year|the\s+month|the\s+week|that\s+year|this\s+time|that\s+time|the\s+time)(?![\w-])(?!\s+(?:ago|before|after|earlier|later|when))")
 def _h_the_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     w = " ".join(m["w"].lower().split())
     if w in ("this time", "that time", "the time"):
         return None
     edge = _edge_text(m.group(0))
     pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
-    if w.startswith("the") and not edge and re.search(r"\b(?:for|over|during|throughout|in)\s+$", pre) \
-            and "current" not in w:
+    if w in ("the month", "the week"):
+        if ctx.dct is None:
+            return "DATE", _x_value(w[4:]), _mod_of(edge)
+        return "DATE", _rel_value(ctx.dct.isoformat(), 0, w[4:]), _mod_of(edge)
+    if w.startswith("the") and not edge and re.search(r"\b(?:for|over|throughout)\s+$", pre) \
+            and "current" not in w and "full" not in w:
         return "DURATION", "P1Y", None
     if w == "that year":
         base = ctx.ref.value if ctx.ref and granularity_of(ctx.ref.value) else None
@@ -1178,5 +1244,5 @@ def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
     if r is None:
         return
     state.ref = r
-    if r.granularity == "quarter" and "-Q" in value and name in ("quarter", "quarter_year"):
+    if r.granularity == "quarter" and "-Q" in value and name == "quarter":
         state.last_quarter = value
