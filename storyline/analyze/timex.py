@@ -582,7 +582,7 @@ def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
 
 
 @rule("month_rel", rf"{_EDGE}?(?:(?P<d>last|this|next|past|coming|previous)\s+)?(?P<m>{_MONTH_RX})"
-                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])")
+                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!,?\s+\d)")
 def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     tok = m["m"]
     mo = _month_num(tok)
@@ -709,6 +709,8 @@ def _h_century(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
 def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     s = SEASONS[m["s"].lower()]
     d = (m["d"] or "").lower()
+    if re.match(r"\s+[A-Z]", ctx.text[ctx.end:ctx.end + 2]) and m["s"][0].isupper():
+        return None  # "Winter Olympics"
     if not d and not m["y"] and not _edge_text(m.group(0)):
         pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
         if not re.search(r"\b(?:in|this|the|during|by|until|since)\s+$", pre):
@@ -972,6 +974,11 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
         return None
     if nt == "the next few":
         n = None
+    if nt in ("one", "some") and u == "day" and not m["pl"]:
+        pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
+        if re.search(r"\b(?:of|will|could|would|might|may|can|to|hope|hopes|that)\s+$", pre) or re.match(
+                r",?\s+(?:be|being|become|soon|he|she|they|we|it)\b", post):
+            return "DATE", "FUTURE_REF", None
     return "DURATION", _duration(n, u), _approx_mod(m.group(0))
 
 
@@ -1096,6 +1103,9 @@ def _h_the_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
     if w == "that year":
         base = ctx.ref.value if ctx.ref and granularity_of(ctx.ref.value) else None
         return ("DATE", base[:4], None) if base else ("DATE", "XXXX", None)
+    near = ctx.text[max(0, ctx.start - 250):ctx.start]
+    if ctx.ref is not None and ctx.ref.granularity == "year" and ctx.ref.value in near:
+        return "DATE", ctx.ref.value, _mod_of(edge)  # "The year 2018 ... The year began"
     if ctx.dct is None:
         return "DATE", "XXXX", _mod_of(edge)
     return "DATE", str(ctx.dct.year), _mod_of(edge)
