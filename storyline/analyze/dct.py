@@ -43,8 +43,8 @@ def dct_evidence(text: str) -> DctEvidence:
     for t in tag_timexes(text, None):
         v = t.value
         wd = next((WEEKDAYS[w] for w in re.split(r"[\s,.']+", t.text.lower()) if w in WEEKDAYS), None)
-        if wd is not None and t.type in ("DATE", "TIME") and v.startswith("XXXX-XX-XX"):
-            wds.append(wd)
+        if wd is not None and t.type in ("DATE", "TIME") and v.startswith("XXXX-"):
+            wds.append(wd)  # "Tuesday", and "Saturday, June 4" (whose day is then named too)
         m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", v)
         if m:
             try:
