@@ -67,6 +67,7 @@ SEED_003 = [
     ("years", "DURATION", "PXY"),
     ("2011", "DATE", "2011"),
     ("the past year", "DURATION", "P1Y"),
+    ("decades-long", "DURATION", "PXDE"),
     ("2017", "DATE", "2017"),
     ("one day", "DATE", "FUTURE_REF"),
     ("last year", "DATE", "2018"),

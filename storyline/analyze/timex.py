@@ -265,7 +265,8 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 
 _FUTURE = re.compile(
     r"(?:\b(?:(?:will|won't|shall|would|could|may|might)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:is|are)\s+to"
-    r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning)\b|'ll\b)",
+    r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|"
+    r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|delayed(?:\s+\w+)?\s+until|not\s+plan\s+to\s+\w+)\b|'ll\b)",
     re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|yesterday|since|earlier|met|came|went|left|began|made|took|gave|"
@@ -274,19 +275,22 @@ _PAST = re.compile(
     re.IGNORECASE)
 
 
+_AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther than one before it
+
+
 def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense marker around ``text[start:end]``."""
     before = text[max(lo, start - 60):start]
     after = text[end:min(hi, end + 45)]
-    best: tuple[int, int] | None = None  # (distance, sign)
+    best: tuple[float, int] | None = None  # (distance, sign)
     for rx, sign in ((_FUTURE, 1), (_PAST, -1)):
         for m in rx.finditer(before):
             dist = len(before) - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
         m = rx.search(after)
-        if m and (best is None or m.start() + 2 < best[0]):
-            best = (m.start() + 2, sign)
+        if m and (best is None or _AFTER_W * m.start() + _AFTER_C < best[0]):
+            best = (_AFTER_W * m.start() + _AFTER_C, sign)
     return best[1] if best else 0
 
 
@@ -772,6 +776,83 @@ def _h_year_end(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
     return "DATE", f"{y}-12-31", None
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th (n < 0: from the end) ISO weekday ``wd`` of a month."""
+    if n > 0:
+        d = date(y, month, 1)
+        d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    nxt = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return nxt - timedelta(days=(nxt.isoweekday() - wd) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
+    "the fourth of july": lambda y: date(y, 7, 4), "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14), "veterans day": lambda y: date(y, 11, 11),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1),
+    "easter": _easter, "easter sunday": _easter, "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 1, 3),
+}
+
+
+@rule("holiday", rf"(?:(?P<d>last|this|next)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|"
+                 rf"Independence\s+Day|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Veterans\s+Day|"
+                 rf"Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|"
+                 rf"Good\s+Friday|Martin\s+Luther\s+King\s+Day)(?P<y>,?\s+{_YEAR})?(?![\w-])")
+def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    h = m["h"]
+    if h[0].islower() and not h.lower().startswith("the"):
+        return None
+    if re.match(r"\s+(?:week|weekend|holiday|season|break|party|parade|tree|card|cards|message|address|"
+                r"shopping|sales|ceasefire|truce|Rising|Offensive)\b", ctx.text[ctx.end:ctx.end + 12], re.I):
+        return None
+    fn = _HOLIDAYS[" ".join(h.lower().split())]
+    if m["y"]:
+        y = int(m["y"].strip(" ,"))
+    elif ctx.dct is None:
+        return "DATE", "XXXX-XX-XX", None
+    else:
+        d = (m["d"] or "").lower()
+        cur = fn(ctx.dct.year)
+        if d == "last":
+            y = ctx.dct.year if cur < ctx.dct else ctx.dct.year - 1
+        elif d == "next":
+            y = ctx.dct.year if cur > ctx.dct else ctx.dct.year + 1
+        else:
+            y = int(_pick_year(ctx, cur.month, cur.day))
+    return "DATE", fn(y).isoformat(), None
+
+
+@rule("term", r"the\s+(?:near|short|long|medium)[\s-]+term(?![\w-])|a\s+later\s+date(?![\w-])")
+def _h_term(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    return "DATE", "FUTURE_REF", None
+
+
+@rule("long", rf"(?:(?P<n>{_NUM})-)?(?P<u>{_UNIT})(?P<pl>s)?-long(?![\w-])")
+def _h_long(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    n = _num(m["n"]) if m["n"] else (None if m["pl"] else 1)
+    return "DURATION", _duration(n, _unit_of(m["u"])), None
+
+
 @rule("year", rf"{_EDGE}?(?:(?P<the>the\s+)?year\s+)?(?P<y>{_YEAR})(?![\w-])")
 def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     pre = ctx.text[max(0, ctx.start - 3):ctx.start]
@@ -1156,7 +1237,9 @@ _START_WORDS = frozenset(
     "tomorrow right now currently nowadays present recently lately recent former previously near distant "
     "foreseeable not immediate future soon fiscal year years decades months weeks days hours minutes centuries "
     "quarter period comparable corresponding prior preceding remaining final several few many dozens half noon "
-    "midnight spring summer fall autumn winter morning afternoon evening night overnight in".split()
+    "midnight spring summer fall autumn winter morning afternoon evening night overnight in christmas new "
+    "independence halloween valentine's veterans thanksgiving labor memorial election easter good martin day "
+    "week month decade century decades-long".split()
     + list(MONTHS) + list(WEEKDAYS) + list(SMALL) + list(TENS) + ["hundred", "thousand"] + list(ORDINALS))
 _WORD = re.compile(r"[\w']+")
 
