@@ -1244,18 +1244,50 @@ _START_WORDS = frozenset(
 _WORD = re.compile(r"[\w']+")
 
 
+# words that a timex must contain (its head): a start word is only tried with one of these within
+# the next few words ("the" alone never starts a timex; "the past 10 months" has "10" and "months")
+_HEAD_WORDS = frozenset(
+    "now currently nowadays present recently lately recent past future soon current term date moment noon midnight "
+    "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
+    "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
+    "election easter friday veterans king ago later earlier century centuries decade decades twenties thirties "
+    "forties fifties sixties seventies eighties nineties thousand hundred".split()
+    + [u + sfx for u in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "weekend",
+                         "decade") for sfx in ("", "s")]
+    + list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS) + list(SMALL) + list(TENS))
+_LOOKAHEAD = 7
+
+
 def _candidates(text: str) -> Iterable[tuple[int, "re.Match[str]"]]:
     """(position, match of the big rule alternation) at each word that may start a timex."""
-    for w in _WORD.finditer(text):
-        s = w.start()
-        tok = w.group()
+    toks = [(w.start(), w.group()) for w in _WORD.finditer(text)]
+    n = len(toks)
+    is_head = [False] * n
+    keys = [""] * n
+    for i, (_, tok) in enumerate(toks):
         c = tok[0]
-        if not (c.isdigit() or c == "'"):
-            key = tok.lower()
-            if key not in _START_WORDS:
-                key = key.split("'")[0]
-                if key not in _START_WORDS and key.split("_")[0] not in _START_WORDS:
-                    continue
+        if c.isdigit() or c == "'":
+            is_head[i] = True
+            keys[i] = "0"
+            continue
+        key = tok.lower()
+        if key not in _START_WORDS and key not in _HEAD_WORDS:
+            key = key.split("'")[0]
+        keys[i] = key
+        is_head[i] = key in _HEAD_WORDS
+    next_head = n
+    nh = [n] * n
+    for i in range(n - 1, -1, -1):
+        if is_head[i]:
+            next_head = i
+        nh[i] = next_head
+    for i in range(n):
+        key = keys[i]
+        if key != "0" and key not in _START_WORDS:
+            continue
+        if nh[i] - i > _LOOKAHEAD:
+            continue
+        s = toks[i][0]
         m = _BIG.match(text, s)
         if m is not None:
             yield s, m
