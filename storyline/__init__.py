@@ -6,10 +6,13 @@ The public Python API (stable; see README):
     summarize(articles, max_words=100, max_bytes=None, query=None) -> list[SummarySentence]
     brief(articles) -> Brief
     cluster(articles) -> list[str]
+    tag_timexes(text, dct) -> list[Timex]
+    timeline(articles) -> list[TimelineEntry]
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Sequence
 
 from .errors import ConfigError, InputError, StoreError, StorylineError
@@ -46,7 +49,7 @@ __all__ = [
     # errors
     "StorylineError", "InputError", "StoreError", "ConfigError",
     # API
-    "read_article", "summarize", "brief", "cluster", "split_sentences",
+    "read_article", "summarize", "brief", "cluster", "split_sentences", "tag_timexes", "timeline",
 ]
 
 
@@ -81,3 +84,20 @@ def split_sentences(text: str) -> list[Sentence]:
     from .analyze.sentences import split_sentences as _split
 
     return _split(text)
+
+
+def tag_timexes(text: str, dct: date | None = None) -> list[Timex]:
+    """The temporal expressions of ``text`` with TimeML TIMEX3 type and value, anchored at the
+    document creation time ``dct`` (the article's publication date; None leaves relative dates
+    underspecified, e.g. ``XXXX-XX-XX``)."""
+    from .analyze.timex import tag_timexes as _tag
+
+    return _tag(text, dct)
+
+
+def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
+    """The dated events of ``articles`` (one story), oldest first, each cited to every article
+    that reports it; undated articles get an inferred publication date first."""
+    from .consolidate.timeline import timeline as _timeline
+
+    return _timeline(list(articles))

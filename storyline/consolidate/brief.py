@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..records import Article, Brief, SummarySentence
+from ..analyze.dct import with_inferred_dates
 from .summary import summarize
+from .timeline import timeline
 
 __all__ = ["build_brief", "choose_headline"]
 
@@ -35,13 +37,14 @@ def _article_info(a: Article) -> dict[str, object]:
 
 def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100) -> Brief:
     """Consolidate the articles of one story into its Brief."""
-    arts = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    arts = sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
     summary = summarize(arts, max_words=max_words)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
     return Brief(
         story_id=story_id,
         headline=choose_headline(arts, summary),
         summary=tuple(summary),
+        timeline=tuple(timeline(arts)),
         articles=tuple(_article_info(a) for a in arts),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,

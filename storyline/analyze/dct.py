@@ -1,0 +1,135 @@
+"""Publication dates (DCT) for articles that do not carry one.
+
+An undated article still dates itself: "Kim arrived in Beijing Tuesday ... visiting the country
+Jan. 7-10" says the article was written on the Tuesday that falls in Jan. 7-10. The year comes
+from the other articles of the story (their publication dates), else from the article's own
+fully specified dates. The inferred date is marked ``published_inferred=True``.
+
+The method, for a candidate day D near the reference date R:
+- the main weekday (the one the article names most) must fall on or shortly before D;
+- that weekday is worth most when it lands on a calendar day the article names ("Jan. 7-10");
+- among equals, the D closest to R wins.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from datetime import date, timedelta
+from typing import Iterable, Sequence
+
+from ..records import Article
+from .timex import WEEKDAYS, tag_timexes
+
+__all__ = ["infer_dct", "with_inferred_dates", "DctEvidence", "dct_evidence"]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DctEvidence:
+    """What an article says about its own date, read with no DCT."""
+
+    full_dates: tuple[date, ...]
+    month_days: tuple[tuple[int, int], ...]  # (month, day), year not given; ranges expanded
+    weekdays: tuple[int, ...]  # ISO weekday numbers, in text order, one per mention
+    years: tuple[int, ...]
+
+
+def dct_evidence(text: str) -> DctEvidence:
+    full: list[date] = []
+    md: list[tuple[int, int]] = []
+    wds: list[int] = []
+    years: list[int] = []
+    for t in tag_timexes(text, None):
+        v = t.value
+        wd = next((WEEKDAYS[w] for w in re.split(r"[\s,.']+", t.text.lower()) if w in WEEKDAYS), None)
+        if wd is not None and t.type in ("DATE", "TIME") and v.startswith("XXXX-"):
+            wds.append(wd)  # "Tuesday", and "Saturday, June 4" (whose day is then named too)
+        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", v)
+        if m:
+            try:
+                full.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+            except ValueError:
+                pass
+            continue
+        m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", v)
+        if m:
+            mo, d1 = int(m.group(1)), int(m.group(2))
+            d2 = d1
+            if t.range_end:
+                r = re.fullmatch(r"XXXX-\d\d-(\d\d)", t.range_end)
+                if r:
+                    d2 = int(r.group(1))
+            md.extend((mo, d) for d in range(d1, min(d2, 31) + 1))
+            continue
+        m = re.fullmatch(r"(\d{4})(?:-\d\d)?", v)
+        if m:
+            years.append(int(m.group(1)))
+    return DctEvidence(tuple(full), tuple(md), tuple(wds), tuple(years))
+
+
+def _resolve_md(md: Iterable[tuple[int, int]], ref: date) -> set[date]:
+    out: set[date] = set()
+    for mo, d in md:
+        best = None
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                c = date(y, mo, d)
+            except ValueError:
+                continue
+            if best is None or abs((c - ref).days) < abs((best - ref).days):
+                best = c
+        if best is not None:
+            out.add(best)
+    return out
+
+
+def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
+    """The publication date of ``article`` (its own if it has one), inferred from its dates and
+    weekdays and from the publication dates of ``others`` (the rest of its story); None when
+    nothing dates it."""
+    if article.published is not None:
+        return article.published
+    try:
+        ev = dct_evidence(article.text or "")
+    except Exception:  # a bad article never fails its batch
+        return None
+    dated = sorted(o.published for o in others if o.published is not None and o.id != article.id)
+    if dated:
+        ref = dated[len(dated) // 2]
+        window = range(-21, 22)
+    elif ev.full_dates:
+        # an article is written on or after the latest day it reports (future plans aside)
+        ref = max(ev.full_dates)
+        window = range(0, 15)
+    else:
+        return None
+    named = _resolve_md(ev.month_days, ref) | set(ev.full_dates)
+    if not ev.weekdays:
+        return ref
+    counts = Counter(ev.weekdays)
+    main = max(counts, key=lambda w: (counts[w], -ev.weekdays.index(w)))
+    best: tuple[float, date] | None = None
+    for k in window:
+        d = ref + timedelta(days=k)
+        back = (d.isoweekday() - main) % 7  # days from the main weekday to d
+        wd_date = d - timedelta(days=back)
+        score = (10.0 if wd_date in named else 0.0) - back - abs(k) / 30.0
+        if best is None or score > best[0]:
+            best = (score, d)
+    return best[1] if best else ref
+
+
+def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:
+    """The articles, each without a publication date given one inferred from itself and the others
+    (``published_inferred=True``); articles that nothing dates stay as they are."""
+    arts = list(articles)
+    out: list[Article] = []
+    for a in arts:
+        if a.published is not None:
+            out.append(a)
+            continue
+        d = infer_dct(a, [o for o in arts if o is not a])
+        out.append(dataclasses.replace(a, published=d, published_inferred=True) if d else a)
+    return out
+

@@ -1,0 +1,1364 @@
+"""Temporal expressions: find them in news text and give each its TimeML TIMEX3 type and value.
+
+A HeidelTime-style rule grammar. Every rule is a regular expression over words; all rules are
+joined, longest forms first, into one alternation that is scanned once per text. A match is then
+normalised by the handler of the rule that matched, which computes a TIMEX3 value from:
+
+- the document creation time (DCT, the article's publication date) for deictic expressions
+  ("Tuesday", "last June", "next month", "two weeks ago");
+- the *reference time*, the last fully specified date mentioned before in the same text, for
+  anaphoric ones ("the next day", "that week", "a year earlier" after a quarter);
+- the tense around the expression for bare weekdays and months ("arrived Tuesday" is the past
+  Tuesday, "will meet Tuesday" the coming one).
+
+Without a DCT, deictic expressions get underspecified values (``XXXX-XX-XX`` style) and absolute
+ones ("Jan. 8, 2019", "1953") still get their full value.
+
+Extents follow the TimeML / TempEval-3 guidelines: determiners and modifiers that are part of the
+expression are inside ("the past 10 months", "late Monday night", "more than four hours"),
+prepositions are outside ("on Tuesday" -> "Tuesday", "since 1953" -> "1953").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Iterable
+
+from ..records import Timex
+
+__all__ = ["tag_timexes", "TimexTagger", "Ref", "shift_value", "value_to_date", "granularity_of"]
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+    "sunday": 7, "sun": 7,
+}
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+# unit word -> (TIMEX3 duration letter, is a time unit (PT...), multiplier)
+UNITS = {
+    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1), "day": ("D", False, 1),
+    "week": ("W", False, 1), "fortnight": ("W", False, 2), "month": ("M", False, 1),
+    "quarter": ("Q", False, 1), "year": ("Y", False, 1), "decade": ("Y", False, 10),
+    "century": ("Y", False, 100), "weekend": ("WE", False, 1), "night": ("D", False, 1),
+}
+SEASON_MONTH = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}
+
+_MONTH_RX = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WDAY_RX = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)")
+_NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+         "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+         "|hundred|thousand)")
+_NUM = (rf"(?:\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
+        r"|a\s+few|a\s+dozen|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
+_UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|weekend)"
+_ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|%|-year|\s*percent)"
+_DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_PART = r"(?:morning|afternoon|evening|night|overnight)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_TIME = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
+         r"(?=\s*(?:GMT|EST|EDT|CST|PST|local|UTC|hours))|noon|midnight|(?:1[0-2]|[1-9])\s+o'clock)"
+         r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|local\s+time))?")
+_APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|over|under"
+           r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just\s+over"
+           r"|just\s+under|well\s+over|the\s+better\s+part\s+of)\s+)")
+_EDGE = (r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
+         r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+latter\s+part\s+of|end\s+of"
+         r"|earlier|later)[\s-]+)")
+_DEICTIC = r"(?:last|this|next|past|coming|previous|current|following)"
+
+# --- value helpers ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """The reference time for anaphoric expressions: a value and its granularity."""
+
+    value: str
+    granularity: str  # day, week, month, quarter, year
+
+
+def _num(text: str) -> float | None:
+    """The number a quantity phrase stands for; None for vague ones ("several", "a few")."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    half = 0.0
+    if t.endswith(" and a half"):
+        t, half = t[: -len(" and a half")], 0.5
+    if t in ("a", "an"):
+        return 1 + half
+    if t in ("a couple of", "a couple"):
+        return 2
+    if t in ("a dozen",):
+        return 12
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t) + half
+    total, cur = 0, 0
+    for w in re.split(r"[- ]", t):
+        if w in SMALL:
+            cur += SMALL[w]
+        elif w in TENS:
+            cur += TENS[w]
+        elif w == "hundred":
+            cur = max(cur, 1) * 100
+        elif w == "thousand":
+            total += max(cur, 1) * 1000
+            cur = 0
+        else:
+            return None
+    return total + cur + half
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _duration(n: float | None, unit: str) -> str:
+    letter, is_time, mult = UNITS[unit]
+    if letter == "WE":
+        return "P" + (_fmt_num(n) if n is not None else "X") + "WE"
+    if n is None:
+        q = "X"
+    else:
+        n = n * mult
+        if not float(n).is_integer():
+            # 1.5 years -> P18M, 2.5 hours -> PT150M
+            sub = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}.get(letter)
+            if sub and not is_time and sub[0] == "H":
+                return f"PT{_fmt_num(n * sub[1])}H"
+            if sub:
+                return ("PT" if is_time else "P") + f"{_fmt_num(round(n * sub[1]))}{sub[0]}"
+        q = _fmt_num(n)
+    if mult == 10 and n is None:
+        return "PXDE"
+    if mult == 100 and n is None:
+        return "PXCE"
+    return ("PT" if is_time else "P") + q + letter
+
+
+def _unit_of(word: str) -> str:
+    w = word.lower().rstrip("s")
+    if w.startswith("centur"):
+        return "century"
+    return w
+
+
+def _add_months(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    m = m % 12 + 1
+    return date(y, m, min(d.day, 28))
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def value_to_date(value: str) -> date | None:
+    """The first day a TIMEX3 date value stands for (``2019-01`` -> 2019-01-01), or None."""
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value or "")
+    if not m:
+        m2 = re.match(r"(\d{4})-W(\d\d)", value or "")
+        if m2:
+            return date.fromisocalendar(int(m2.group(1)), int(m2.group(2)), 1)
+        return None
+    try:
+        if m.group(3):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m.group(2):
+            return date(int(m.group(1)), int(m.group(2)), 1)
+        q = re.match(r"\d{4}-Q([1-4])", value)
+        if q:
+            return date(int(m.group(1)), 3 * int(q.group(1)) - 2, 1)
+        w = re.match(r"\d{4}-W(\d\d)", value)
+        if w:
+            return date.fromisocalendar(int(m.group(1)), int(w.group(1)), 1)
+        return date(int(m.group(1)), 1, 1)
+    except ValueError:
+        return None
+
+
+def granularity_of(value: str) -> str | None:
+    """day, week, month, quarter, season, year, decade or None for a TIMEX3 date value."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-Q[1-4]|\d{4}-H[12]", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}X?", value):
+        return "decade"
+    return None
+
+
+def shift_value(value: str, n: int, unit: str) -> str | None:
+    """``value`` moved by ``n`` units (day, week, month, quarter, year), at the value's own granularity."""
+    g = granularity_of(value)
+    d = value_to_date(value)
+    if d is None or g is None:
+        return None
+    if g == "day":
+        if unit == "day":
+            return (d + timedelta(days=n)).isoformat()
+        if unit == "week":
+            return (d + timedelta(weeks=n)).isoformat()
+        if unit == "month":
+            return _add_months(d, n).isoformat()[:8] + f"{min(d.day, 28):02d}"
+        if unit == "year":
+            try:
+                return d.replace(year=d.year + n).isoformat()
+            except ValueError:
+                return d.replace(year=d.year + n, day=28).isoformat()
+    if g == "week":
+        return _week(d + timedelta(weeks=n * {"week": 1, "year": 52}.get(unit, 1)))
+    if g == "month":
+        k = n * {"month": 1, "quarter": 3, "year": 12}.get(unit, 1)
+        return _add_months(d, k).isoformat()[:7]
+    if g == "quarter":
+        y, q = int(value[:4]), int(value[-1])
+        k = n * {"quarter": 1, "year": 4, "month": 0}.get(unit, 1)
+        idx = y * 4 + q - 1 + k
+        return f"{idx // 4}-Q{idx % 4 + 1}" if value[5] == "Q" else f"{y + (n if unit == 'year' else 0)}-{value[5:]}"
+    if g == "season":
+        return f"{int(value[:4]) + (n if unit == 'year' else 0)}-{value[5:]}"
+    if g == "year":
+        return f"{int(value[:4]) + n * {'year': 1, 'decade': 10}.get(unit, 1):04d}"
+    return None
+
+
+# --- tense ----------------------------------------------------------------------------------------
+
+_FUTURE = re.compile(
+    r"(?:\b(?:(?:will|won't|shall|would|could|may|might)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:is|are)\s+to"
+    r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|"
+    r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|delayed(?:\s+\w+)?\s+until|not\s+plan\s+to\s+\w+)\b|'ll\b)",
+    re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|since|earlier|met|came|went|left|began|made|took|gave|"
+    r"held|won|lost|found|got|saw|fell|rose|sent|spent|shot|led|flew|struck|broke|brought|ran|became|wrote|spoke|"
+    r"sold|bought|paid|hit|knew|thought|told|felt|kept|heard|meant|stood|sat|drew|grew|threw|\w{3,}ed)\b",
+    re.IGNORECASE)
+
+
+_AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther than one before it
+
+
+def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
+    """-1 past, +1 future, 0 unknown: the nearest tense marker around ``text[start:end]``."""
+    before = text[max(lo, start - 60):start]
+    after = text[end:min(hi, end + 45)]
+    best: tuple[float, int] | None = None  # (distance, sign)
+    for rx, sign in ((_FUTURE, 1), (_PAST, -1)):
+        for m in rx.finditer(before):
+            dist = len(before) - m.end()
+            if best is None or dist < best[0]:
+                best = (dist, sign)
+        m = rx.search(after)
+        if m and (best is None or _AFTER_W * m.start() + _AFTER_C < best[0]):
+            best = (_AFTER_W * m.start() + _AFTER_C, sign)
+    return best[1] if best else 0
+
+
+# --- the grammar ----------------------------------------------------------------------------------
+
+Handler = Callable[["_Ctx", "re.Match[str]"], "tuple[str, str, str | None] | None"]
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    dct: date | None
+    start: int
+    end: int
+    sent_lo: int
+    sent_hi: int
+    ref: Ref | None
+    last_quarter: str | None
+
+    def tense(self) -> int:
+        return _tense(self.text, self.start, self.end, self.sent_lo, self.sent_hi)
+
+
+RULES: list[tuple[str, str, Handler]] = []
+
+
+def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
+    def deco(fn: Handler) -> Handler:
+        RULES.append((name, pattern, fn))
+        return fn
+    return deco
+
+
+def _mod_of(edge: str | None) -> str | None:
+    if not edge:
+        return None
+    e = edge.lower().strip(" -")
+    if e.startswith(("early", "the beginning", "the start", "the first half", "earlier")):
+        return "START"
+    if e.startswith(("late", "the end", "end of", "the second half", "the latter", "later")):
+        return "END"
+    if e.startswith(("mid", "the middle")):
+        return "MID"
+    return None
+
+
+def _approx_mod(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = " ".join(text.lower().split())
+    for k, v in (("more than", "MORE_THAN"), ("over", "MORE_THAN"), ("at least", "EQUAL_OR_MORE"),
+                 ("less than", "LESS_THAN"), ("fewer than", "LESS_THAN"), ("under", "LESS_THAN"),
+                 ("up to", "EQUAL_OR_LESS"), ("no more than", "EQUAL_OR_LESS"), ("at most", "EQUAL_OR_LESS"),
+                 ("nearly", "APPROX"), ("almost", "APPROX"), ("about", "APPROX"), ("around", "APPROX"),
+                 ("approximately", "APPROX"), ("roughly", "APPROX"), ("some", "APPROX")):
+        if t.startswith(k):
+            return v
+    return None
+
+
+def _month_num(tok: str) -> int:
+    return MONTHS[tok.lower().rstrip(".")]
+
+
+def _wday_num(tok: str) -> int:
+    return WEEKDAYS[tok.lower().rstrip(".")]
+
+
+def _year_of(tok: str) -> int:
+    t = tok.strip().lstrip("'’")
+    y = int(t)
+    if len(t) == 2:
+        y += 1900 if y > 30 else 2000
+    return y
+
+
+def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
+    """Year for a month (and day) without one, near the DCT: the past one in past-tense context
+    (a date up to 90 days ahead still counts: "extended to Nov. 20"), the coming one in future
+    context, else the nearest."""
+    if ctx.dct is None:
+        return "XXXX"
+    d = ctx.dct
+    tense = ctx.tense()
+    best: tuple[int, int] | None = None
+    for y in (d.year - 1, d.year, d.year + 1):
+        try:
+            cand = date(y, month, day or 15)
+        except ValueError:
+            cand = date(y, month, 28)
+        diff = (cand - d).days
+        if day is None and y == d.year and month == d.month:
+            diff = 0
+        if tense < 0 and diff > 90:
+            continue
+        if tense > 0 and diff < (-30 if day else -15):
+            continue
+        if best is None or abs(diff) < best[0]:
+            best = (abs(diff), y)
+    return f"{(best[1] if best else d.year):04d}"
+
+
+def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
+    if ctx.dct is None:
+        return "XXXX-XX-XX"
+    d = ctx.dct
+    t = ctx.tense() if tense is None else tense
+    diff = wd - d.isoweekday()
+    if diff == 0:
+        return d.isoformat()
+    if t > 0:
+        return (d + timedelta(days=diff % 7)).isoformat()
+    return (d - timedelta(days=(-diff) % 7)).isoformat()
+
+
+def _anchor(ctx: _Ctx) -> date | None:
+    return ctx.dct
+
+
+# ---- rules, most specific first ----
+
+_RANGE_DATE = (rf"(?P<m>{_MONTH_RX})\s+(?P<d1>{_DAYN})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYN})"
+               rf"(?:,?\s+(?P<y>{_YEAR}))?(?!\s*(?:%|percent))")
+
+
+@rule("range_md", _RANGE_DATE)
+def _h_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    mo, d1, d2 = _month_num(m["m"]), int(re.sub(r"\D", "", m["d1"])), int(re.sub(r"\D", "", m["d2"]))
+    if not (1 <= d1 < d2 <= 31):
+        return None
+    y = m["y"] or _pick_year(ctx, mo, d1)
+    return "DATE", f"{y}-{mo:02d}-{d1:02d}", f"RANGE:{y}-{mo:02d}-{d2:02d}"
+
+
+_FULL_MDY = (rf"(?:{_WDAY_RX},?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
+             rf"(?:,?\s+(?P<y>{_YEAR}|'\d\d(?!\d)))?")
+
+
+@rule("mdy", rf"{_EDGE}?{_FULL_MDY}")
+def _h_mdy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    mo, d = _month_num(m["m"]), int(re.sub(r"\D", "", m["d"]))
+    if m["m"].lower() in ("may", "march") and m["m"][0].islower():
+        return None
+    y = _year_of(m["y"]) if m["y"] else None
+    ys = f"{y:04d}" if y else _pick_year(ctx, mo, d)
+    try:
+        if y:
+            date(y, mo, d)
+    except ValueError:
+        return None
+    return "DATE", f"{ys}-{mo:02d}-{d:02d}", _mod_of(_edge_text(m.group(0)))
+
+
+@rule("dmy", rf"(?:{_WDAY_RX},?\s+)?(?:the\s+)?(?P<d>{_DAYN})\s+(?:of\s+)?(?P<m>{_MONTH_RX})(?:,?\s+(?P<y>{_YEAR}))?")
+def _h_dmy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if m["m"][0].islower():
+        return None
+    mo, d = _month_num(m["m"]), int(re.sub(r"\D", "", m["d"]))
+    ys = m["y"] or _pick_year(ctx, mo, d)
+    return "DATE", f"{ys}-{mo:02d}-{d:02d}", None
+
+
+@rule("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<t>\d\d:\d\d))?")
+def _h_iso(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    v = f"{m['y']}-{m['m']}-{m['d']}"
+    return ("TIME", v + "T" + m["t"], None) if m["t"] else ("DATE", v, None)
+
+
+@rule("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])")
+def _h_slash(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    y = _year_of(m["y"])
+    return "DATE", f"{y:04d}-{int(m['m']):02d}-{int(m['d']):02d}", None
+
+
+_TIME_DAY = (rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})"
+             rf"(?:,?\s+(?:on\s+)?(?P<md>{_MONTH_RX}\s+{_DAYN})(?![\d:])|,?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
+             rf"|\s+(?P<pd>(?:this|that|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|tonight|last\s+night))?")
+
+
+def _clock(t: str) -> str | None:
+    tl = t.lower()
+    if "noon" in tl:
+        return "12:00"
+    if "midnight" in tl:
+        return "24:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?", tl)
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    if re.search(r"p\.?m", tl) and h < 12:
+        h += 12
+    if re.search(r"a\.?m", tl) and h == 12:
+        h = 0
+    return f"{h:02d}:{mi:02d}"
+
+
+def _day_word(ctx: _Ctx, w: str) -> str:
+    wl = w.lower().split()[0]
+    if ctx.dct is None:
+        return "XXXX-XX-XX"
+    off = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1, "that": 0}.get(wl)
+    if off is not None:
+        return (ctx.dct + timedelta(days=off)).isoformat()
+    return _weekday_date(ctx, _wday_num(wl))
+
+
+@rule("time", _TIME_DAY)
+def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    c = _clock(m["t"])
+    if c is None:
+        return None
+    day = m["day"] or m["pd"]
+    if m["md"]:
+        mo_s, d_s = m["md"].split()[0], m["md"].split()[-1]
+        mo, dd = _month_num(mo_s), int(re.sub(r"\D", "", d_s))
+        base = f"{_pick_year(ctx, mo, dd)}-{mo:02d}-{dd:02d}"
+    elif day:
+        base = _day_word(ctx, day)
+    elif ctx.ref is not None and ctx.ref.granularity == "day":
+        base = ctx.ref.value[:10]
+    elif ctx.dct is not None:
+        base = ctx.dct.isoformat()
+    else:
+        base = "XXXX-XX-XX"
+    mod = "APPROX" if re.match(r"(?:about|around|approximately)\b", m.group(0), re.I) else None
+    return "TIME", f"{base}T{c}", mod
+
+
+_WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:the\s+)?(?:last|this|next|past|coming|previous|following|this\s+past|this\s+coming)\s+)?(?P<wd>{_WDAY_RX})"
+              rf"(?:\s+(?P<pt>{_PART})|,?\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:,?\s+(?P<y>{_YEAR}))?"
+              rf"|,?\s+(?P<d2>{_DAYN})\s+(?P<m2>{_MONTH_RX})(?:,?\s+(?P<y2>{_YEAR}))?)?(?P<pl>s)?")
+
+
+@rule("weekday", _WDAY_PART)
+def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    wd = _wday_num(m["wd"])
+    mod = _mod_of(m["e"])
+    if m["pl"]:
+        return "SET", f"XXXX-WXX-{wd}", None
+    if m["m"] or m["m2"]:
+        mo = _month_num(m["m"] or m["m2"])
+        d = int(re.sub(r"\D", "", m["d"] or m["d2"]))
+        y = m["y"] or m["y2"]
+        if not y:
+            y = _pick_year(ctx, mo, d)
+            if ctx.dct is not None:
+                # the weekday settles the year when it is not given
+                for cand in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+                    try:
+                        if date(cand, mo, d).isoweekday() == wd:
+                            y = str(cand)
+                            break
+                    except ValueError:
+                        pass
+        return "DATE", f"{y}-{mo:02d}-{d:02d}", mod
+    last = " ".join((m["last"] or "").lower().split())
+    if last.startswith("the "):
+        last = last[4:]
+    if last in ("previous", "following") and ctx.ref is not None and ctx.ref.granularity == "day":
+        rd = value_to_date(ctx.ref.value)
+        if rd is not None:
+            step = -1 if last == "previous" else 1
+            k = 1
+            while (rd + timedelta(days=step * k)).isoweekday() != wd:
+                k += 1
+            v = (rd + timedelta(days=step * k)).isoformat()
+            return ("TIME", f"{v}T{PARTS[m['pt'].lower()]}", mod) if m["pt"] else ("DATE", v, mod)
+    last = {"previous": "last", "following": "next", "this past": "last", "this coming": "next"}.get(last, last)
+    if last:
+        tense = -1 if last in ("last", "past") else 1 if last in ("next", "coming") else 0
+        if ctx.dct is None:
+            v = "XXXX-XX-XX"
+        elif last == "this":
+            v = _weekday_date(ctx, wd)
+        else:
+            v = _weekday_date(ctx, wd, tense)
+            if v == ctx.dct.isoformat():
+                v = (ctx.dct + timedelta(days=7 * tense)).isoformat()
+            elif last == "next" and (value_to_date(v) or ctx.dct) - ctx.dct < timedelta(days=2):
+                pass
+    else:
+        v = _weekday_date(ctx, wd)
+    if m["pt"]:
+        return "TIME", f"{v}T{PARTS[m['pt'].lower()]}", mod
+    return "DATE", v, mod
+
+
+@rule("month_year", rf"{_EDGE}?(?P<m>{_MONTH_RX})(?:\s+of)?,?\s+(?P<y>{_YEAR}|'\d\d(?!\d))")
+def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if m["m"][0].islower():
+        return None
+    return "DATE", f"{_year_of(m['y']):04d}-{_month_num(m['m']):02d}", _mod_of(_edge_text(m.group(0)))
+
+
+@rule("month_rel", rf"{_EDGE}?(?:(?P<d>last|this|next|past|coming|previous)\s+)?(?P<m>{_MONTH_RX})"
+                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!,?\s+\d)")
+def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    tok = m["m"]
+    mo = _month_num(tok)
+    edge = _edge_text(m.group(0))
+    if tok[0].islower():
+        return None
+    if not tok.endswith(".") and len(tok) <= 4 and tok.lower() not in ("may", "june", "july") and not (m["d"] or edge or m["ry"]):
+        return None  # "Jan", "Dec": names more often than months
+    if tok.rstrip(".").lower() in ("may", "mar", "jun", "jul", "sept", "sep", "jan", "feb", "apr", "aug", "oct",
+                                   "nov", "dec") and not (m["d"] or edge or m["ry"]):
+        # bare "May" (a modal) or an abbreviation: only after a preposition that wants a date
+        pre = ctx.text[max(0, ctx.start - 8):ctx.start].lower()
+        if tok.rstrip(".").lower() == "may" and not re.search(r"\b(?:in|since|until|by|of|from|through|to|last|"
+                                                               r"next|early|late|mid|before|after|during)\s+$", pre):
+            return None
+    mod = _mod_of(edge)
+    d = (m["d"] or "").lower()
+    if ctx.dct is None:
+        y = "XXXX"
+    elif m["ry"]:
+        rel = m["ry"].split()[-2].lower()
+        y = str(ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel])
+    elif d in ("last", "past", "previous"):
+        y = str(ctx.dct.year if mo < ctx.dct.month else ctx.dct.year - 1)
+    elif d in ("next", "coming"):
+        y = str(ctx.dct.year if mo > ctx.dct.month else ctx.dct.year + 1)
+    elif d == "this":
+        y = str(ctx.dct.year)
+    else:
+        y = _pick_year(ctx, mo, None)
+    return "DATE", f"{y}-{mo:02d}", mod
+
+
+@rule("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<rel>last|this|next|current|latest|previous|past|same|"
+                 rf"year-earlier|year-ago)\s+|(?:(?P<ry>last|this|next)\s+year's\s+)|(?P<yp>{_YEAR})\s+)?"
+                 rf"(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<u>quarter|half)"
+                 rf"(?:\s+of\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{_YEAR}|this\s+year|last\s+year|next\s+year))?")
+def _h_quarter(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    o = m["o"].lower()
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[o]
+    half = m["u"].lower() == "half"
+    if half and q > 2:
+        return None
+    if m["y"] and m["y"][0].isdigit():
+        y = m["y"]
+    elif m["yp"]:
+        y = m["yp"]
+    elif ctx.dct is None:
+        y = "XXXX"
+    else:
+        rel = (m["ry"] or (m["y"] or "").split(" ")[0] or "").lower()
+        if rel in ("last", "this", "next"):
+            y = str(ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel])
+        elif (m["rel"] or "").lower() in ("year-earlier", "year-ago"):
+            y = str(ctx.dct.year - 1)
+        else:
+            cy, cq = _quarter(ctx.dct)
+            if half:
+                y = str(cy)
+            else:
+                y = str(cy if q <= cq or ctx.tense() > 0 else cy - 1)
+    return "DATE", f"{y}-{'H' if half else 'Q'}{q}", None
+
+
+@rule("quarter_year", rf"(?:the\s+)?(?P<y>{_YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?![\w-])")
+def _h_quarter_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if ctx.last_quarter:
+        return "DATE", f"{m['y']}-{ctx.last_quarter[5:]}", None
+    return "DATE", m["y"], None
+
+
+@rule("quarter_anaph", r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?P<rel>latest|current|same|year-earlier|year-ago|comparable|"
+                       r"year-before|previous|prior|last|first|second)\s+)?(?:fiscal\s+)?(?:quarter|period)(?![\w-])"
+                       r"|year-(?:earlier|ago)(?![\w-])")
+def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    t = m.group(0).lower()
+    rel = (m["rel"] or "").lower()
+    if t.endswith("period") and not rel:
+        return None
+    if t.endswith("period") and rel in ("first", "second", "last", "previous", "prior", "same"):
+        return None
+    if rel in ("first", "second"):
+        return None
+    base = ctx.last_quarter
+    if base is None:
+        if ctx.dct is None:
+            return "DATE", "XXXX-QX", None
+        cy, cq = _quarter(ctx.dct)
+        idx = cy * 4 + cq - 2
+        base = f"{idx // 4}-Q{idx % 4 + 1}"
+    if t.startswith("year-") or rel in ("year-earlier", "year-ago", "comparable", "year-before"):
+        if t in ("year-earlier", "year-ago") and ctx.last_quarter is None and ctx.dct is not None:
+            return "DATE", str(ctx.dct.year - 1), None
+        return "DATE", shift_value(base, -1, "year") or base, None
+    if rel in ("previous", "prior", "last"):
+        return "DATE", shift_value(base, -1, "quarter") or base, None
+    return "DATE", base, None
+
+
+@rule("fiscal", rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'\d\d|\d\d(?=\D))")
+def _h_fiscal(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    return "DATE", f"{_year_of(m['y']):04d}", None
+
+
+@rule("decade", rf"{_EDGE}?(?:the\s+)?(?P<e2>early|late|mid)?[\s-]*(?P<y>1[5-9]\d0|20[0-9]0|'\d0|\d0)'?s(?![\w'])")
+def _h_decade(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    y = m["y"].lstrip("'")
+    if len(y) == 2:
+        y = ("19" if int(y) > 20 else "20") + y
+    mod = _mod_of(_edge_text(m.group(0))) or _mod_of(m["e2"])
+    return "DATE", y[:3] + "X", mod
+
+
+@rule("century", rf"(?:the\s+)?(?:(?P<e>early|late|mid)[\s-]+)?(?P<n>{_ORD}|twenty-first|twentieth|nineteenth)[\s-]+century")
+def _h_century(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    n = m["n"].lower()
+    k = ORDINALS.get(n) or int(re.sub(r"\D", "", n) or 0)
+    if not k:
+        return None
+    return "DATE", f"{k - 1:02d}", _mod_of(m["e"])
+
+
+@rule("season", rf"{_EDGE}?(?:(?:this\s+)?(?P<d>last|this|next|past|coming)\s+)?(?P<s>{_SEASON})(?:\s+of\s+)?(?P<y>\s*{_YEAR})?(?![\w-])")
+def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    s = SEASONS[m["s"].lower()]
+    d = (m["d"] or "").lower()
+    if re.match(r"\s+[A-Z]", ctx.text[ctx.end:ctx.end + 2]) and m["s"][0].isupper():
+        return None  # "Winter Olympics"
+    if not d and not m["y"] and not _edge_text(m.group(0)):
+        pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
+        if not re.search(r"\b(?:in|this|the|during|by|until|since)\s+$", pre):
+            return None
+    if m["y"]:
+        y = m["y"].strip()
+    elif ctx.dct is None:
+        y = "XXXX"
+    else:
+        cur = ctx.dct.year
+        sm = SEASON_MONTH[s]
+        now_m = ctx.dct.month
+        if d in ("last", "past"):
+            y = str(cur if sm + 1 < now_m else cur - 1)
+        elif d in ("next", "coming"):
+            y = str(cur if sm > now_m else cur + 1)
+        else:
+            y = str(cur)
+    return "DATE", f"{y}-{s}", _mod_of(_edge_text(m.group(0)))
+
+
+_ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENW = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+
+
+@rule("spoken_year", rf"(?:the\s+year\s+)?(?:(?P<c>eighteen|nineteen|twenty)\s+(?P<r>{_TENW}(?:[- ]{_ONES})?|{_TEENS}|"
+                     rf"oh[- ]{_ONES})|two\s+thousand(?:\s+and)?(?:\s+(?P<r2>{_ONES}|{_TEENS}))?)(?![\w-])")
+def _h_spoken_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if m["c"]:
+        rest = m["r"].lower().replace("oh", "").strip(" -")
+        r = _num(rest)
+        if r is None:
+            return None
+        return "DATE", f"{_num(m['c']) * 100 + r:04.0f}", None
+    if not m.group(0).lower().startswith("the") and not m["r2"]:
+        pre = ctx.text[max(0, ctx.start - 6):ctx.start].lower()
+        if not re.search(r"\b(?:in|since|until|of|by)\s+$", pre):
+            return None
+    return "DATE", f"{2000 + int(_num(m['r2']) or 0) if m['r2'] else 2000:04d}", None
+
+
+@rule("spoken_decade", rf"the\s+(?:(?P<e>early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|"
+                       r"eighties|nineties)(?![\w-])")
+def _h_spoken_decade(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    t = TENS[m["t"].lower()[:-3] + "y"] if m["t"].lower() != "forties" else 40
+    return "DATE", f"19{t // 10}X", _mod_of(m["e"])
+
+
+@rule("year_end", r"(?:around\s+)?(?:the\s+)?(?P<d>this\s+|last\s+|next\s+)?year[\s-]end(?![\w-])")
+def _h_year_end(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if ctx.dct is None:
+        return "DATE", "XXXX-12-31", None
+    d = (m["d"] or "").strip().lower()
+    pre = ctx.text[max(0, ctx.start - 8):ctx.start].lower()
+    y = ctx.dct.year + {"last": -1, "next": 1}.get(d, 0)
+    if not d and (re.search(r"\bsince\s+$", pre) or (ctx.dct.month <= 2 and ctx.tense() < 0)):
+        y -= 1
+    return "DATE", f"{y}-12-31", None
+
+
+def _easter(y: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> date:
+    """The n-th (n < 0: from the end) ISO weekday ``wd`` of a month."""
+    if n > 0:
+        d = date(y, month, 1)
+        d += timedelta(days=(wd - d.isoweekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    nxt = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return nxt - timedelta(days=(nxt.isoweekday() - wd) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31), "independence day": lambda y: date(y, 7, 4),
+    "the fourth of july": lambda y: date(y, 7, 4), "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14), "veterans day": lambda y: date(y, 11, 11),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1), "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1),
+    "easter": _easter, "easter sunday": _easter, "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 1, 3),
+}
+
+
+@rule("holiday", rf"(?:(?P<d>last|this|next)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|"
+                 rf"Independence\s+Day|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Veterans\s+Day|"
+                 rf"Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|"
+                 rf"Good\s+Friday|Martin\s+Luther\s+King\s+Day)(?P<y>,?\s+{_YEAR})?(?![\w-])")
+def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    h = m["h"]
+    if h[0].islower() and not h.lower().startswith("the"):
+        return None
+    if re.match(r"\s+(?:week|weekend|holiday|season|break|party|parade|tree|card|cards|message|address|"
+                r"shopping|sales|ceasefire|truce|Rising|Offensive)\b", ctx.text[ctx.end:ctx.end + 12], re.I):
+        return None
+    fn = _HOLIDAYS[" ".join(h.lower().split())]
+    if m["y"]:
+        y = int(m["y"].strip(" ,"))
+    elif ctx.dct is None:
+        return "DATE", "XXXX-XX-XX", None
+    else:
+        d = (m["d"] or "").lower()
+        cur = fn(ctx.dct.year)
+        if d == "last":
+            y = ctx.dct.year if cur < ctx.dct else ctx.dct.year - 1
+        elif d == "next":
+            y = ctx.dct.year if cur > ctx.dct else ctx.dct.year + 1
+        else:
+            y = int(_pick_year(ctx, cur.month, cur.day))
+    return "DATE", fn(y).isoformat(), None
+
+
+@rule("term", r"the\s+(?:near|short|long|medium)[\s-]+term(?![\w-])|a\s+later\s+date(?![\w-])")
+def _h_term(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    return "DATE", "FUTURE_REF", None
+
+
+@rule("long", rf"(?:(?P<n>{_NUM})-)?(?P<u>{_UNIT})(?P<pl>s)?-long(?![\w-])")
+def _h_long(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    n = _num(m["n"]) if m["n"] else (None if m["pl"] else 1)
+    return "DURATION", _duration(n, _unit_of(m["u"])), None
+
+
+@rule("year", rf"{_EDGE}?(?:(?P<the>the\s+)?year\s+)?(?P<y>{_YEAR})(?![\w-])")
+def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    pre = ctx.text[max(0, ctx.start - 3):ctx.start]
+    if re.search(r"[$#£€]\s*$|No\.\s*$", pre):
+        return None
+    post = ctx.text[ctx.end:ctx.end + 12].lower()
+    if re.match(r"\s*(?:people|troops|soldiers|votes|tons|times|miles|feet|km|kilometers|meters|men|women|"
+                r"dollars|yen|shares|units|cars|jobs|points)\b", post):
+        return None
+    return "DATE", m["y"], _mod_of(_edge_text(m.group(0)))
+
+
+_REL_UNIT = r"(?:day|week|weekend|month|year|quarter|decade|century)"
+
+
+@rule("deictic", rf"{_EDGE}?(?:(?P<the>the\s+)?(?P<d>last|this|next|past|coming|previous|current|following|same|that)\s+)"
+                 rf"(?P<u>{_REL_UNIT})(?![\w-])")
+def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    d, u = m["d"].lower(), m["u"].lower()
+    mod = _mod_of(_edge_text(m.group(0)))
+    if m["the"] and d in ("past", "last") and not mod:
+        # "the past year": a period reaching back to now
+        return "DURATION", _duration(1, u), None
+    if d in ("following", "same", "that") or (m["the"] and d in ("next", "previous")):
+        # anaphoric: relative to the last date mentioned
+        anchor = ctx.ref.value if ctx.ref else (ctx.dct.isoformat() if ctx.dct else None)
+        n = {"following": 1, "next": 1, "previous": -1}.get(d, 0)
+        if d == "next" and ctx.ref is None and ctx.tense() > 0 and m["the"]:
+            anchor = ctx.dct.isoformat() if ctx.dct else None
+        return "DATE", _rel_value(anchor, n, u) if anchor else _x_value(u), mod
+    if ctx.dct is None:
+        return "DATE", _x_value(u), mod
+    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(d, 0)
+    return "DATE", _rel_value(ctx.dct.isoformat(), n, u), mod
+
+
+def _x_value(u: str) -> str:
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+            "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}[u]
+
+
+def _rel_value(anchor: str, n: int, u: str) -> str:
+    d = value_to_date(anchor)
+    if d is None:
+        return _x_value(u)
+    if u == "day":
+        return (d + timedelta(days=n)).isoformat()
+    if u in ("week", "weekend"):
+        w = _week(d + timedelta(weeks=n))
+        return w + ("-WE" if u == "weekend" else "")
+    if u == "month":
+        return _add_months(d, n).isoformat()[:7]
+    if u == "quarter":
+        y, q = _quarter(d)
+        idx = y * 4 + q - 1 + n
+        return f"{idx // 4}-Q{idx % 4 + 1}"
+    if u == "year":
+        return f"{d.year + n:04d}"
+    if u == "decade":
+        return f"{(d.year // 10 + n):03d}X"
+    if u == "century":
+        return f"{d.year // 100 + n:02d}"
+    return _x_value(u)
+
+
+@rule("weekend", r"(?P<d>the|this|that)\s+weekend(?![\w-])")
+def _h_weekend(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if ctx.dct is None:
+        return "DATE", "XXXX-WXX-WE", None
+    d = ctx.dct
+    if d.isoweekday() >= 6 or ctx.tense() > 0:
+        return "DATE", _week(d) + "-WE", None
+    return "DATE", _week(d - timedelta(days=7)) + "-WE", None
+
+
+@rule("ago", rf"{_APPROX}?(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|"
+             r"from\s+now|previously|back)(?![\w-])")
+def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    n = _num(m["n"])
+    u = _unit_of(m["u"])
+    if u not in ("day", "week", "month", "year", "decade", "century", "quarter", "hour", "minute", "night"):
+        return None
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
+    deictic = direction in ("ago", "hence", "from now", "back")
+    if direction in ("before", "after") and not re.match(r"\s*[,.;:)]|\s*$", ctx.text[ctx.end:ctx.end + 3]):
+        # "two days before the vote": the duration only; the anchor is an event
+        return "DURATION", _duration(n, u), _approx_mod(m.group(0))
+    mod = _approx_mod(m.group(0))
+    if n is None:
+        if not deictic:
+            return None
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+    if u in ("hour", "minute"):
+        return "TIME" if deictic else "DURATION", _duration(n, u), mod
+    if u == "night":
+        u = "day"
+    anchor = None
+    if deictic and ctx.dct is not None:
+        anchor = ctx.dct.isoformat()
+    elif not deictic:
+        if u == "year" and ctx.last_quarter and n is not None:
+            return "DATE", shift_value(ctx.last_quarter, -int(n) if sign < 0 else int(n), "year") or "XXXX", mod
+        if ctx.ref is not None:
+            anchor = ctx.ref.value
+        elif ctx.dct is not None:
+            anchor = ctx.dct.isoformat()
+    if anchor is None:
+        return "DATE", _x_value("decade" if u == "decade" else u if u in ("day", "week", "month", "quarter",
+                                                                            "year", "century") else "day"), mod
+    if not float(n).is_integer():
+        return "DATE", _x_value(u if u != "decade" else "year"), mod
+    k = int(n) * sign
+    if u == "year" and deictic and ctx.last_quarter and ctx.ref and ctx.ref.granularity == "quarter":
+        return "DATE", shift_value(ctx.last_quarter, k, "year") or "XXXX", mod
+    if u == "decade":
+        return "DATE", _rel_value(anchor, k * 10, "year"), mod
+    if u == "century":
+        return "DATE", _rel_value(anchor, k * 100, "year"), mod
+    return "DATE", _rel_value(anchor, k, u), mod
+
+
+@rule("span", rf"(?:(?P<the>the)\s+)?(?P<d>past|last|next|first|final|coming|previous|following|latest|"
+              rf"preceding|remaining|recent|few)\s+(?:{_APPROX})?(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})s(?![\w-])")
+def _h_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    n = _num(m["n"]) if m["n"] else None
+    u = _unit_of(m["u"])
+    d = m["d"].lower()
+    if n is None and d == "recent" and not m["the"]:
+        return "DATE", "PAST_REF", None
+    if n is None and d in ("coming",):
+        return "DATE", "FUTURE_REF", None
+    if u == "quarter" and n is not None:
+        return "DURATION", _duration(3 * n, "month"), None
+    if n is None and d == "recent" and u in ("month", "week", "day", "quarter"):
+        return "DURATION", _duration(None, "month" if u == "quarter" else u), None
+    return "DURATION", _duration(n, u), None
+
+
+@rule("set", rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{_NUM})\s+)?(?:(?P<wd>{_WDAY_RX})|(?P<u>{_UNIT})s?"
+             rf"|(?P<pt>morning|afternoon|evening|night)|(?P<m>{_MONTH_RX}))(?![\w-])"
+             r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)(?![\w-])")
+def _h_set(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if m["adv"]:
+        a = m["adv"].lower()
+        pre = ctx.text[max(0, ctx.start - 10):ctx.start].lower()
+        post = ctx.text[ctx.end:ctx.end + 3]
+        if re.search(r"\b(?:average|party)\s+$", pre) or re.match(r"\s+[A-Z]", post):
+            return None
+        u = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month", "annually": "year",
+             "yearly": "year", "hourly": "hour", "quarterly": "quarter"}[a]
+        if a == "quarterly":
+            return None
+        return "SET", _duration(1, u), None
+    if m["wd"]:
+        return "SET", f"XXXX-WXX-{_wday_num(m['wd'])}", None
+    if m["m"]:
+        return "SET", f"XXXX-{_month_num(m['m']):02d}", None
+    if m["pt"]:
+        return "SET", f"TXX{PARTS[m['pt'].lower()]}" if False else f"XXXX-XX-XXT{PARTS[m['pt'].lower()]}", None
+    n = _num(m["n"]) if m["n"] else 1
+    if "other" in m.group(0).lower():
+        n = 2 * (n or 1)
+    return "SET", _duration(n, _unit_of(m["u"])), None
+
+
+@rule("times_per", rf"(?:a|an|per)\s+(?P<u>{_UNIT})(?![\w-])")
+def _h_times_per(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if not re.search(r"\b(?:once|twice|times)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start], re.I):
+        return _h_duration(ctx, _RX_BY_NAME["duration"].fullmatch(m.group(0)))  # type: ignore[arg-type]
+    u = m["u"]
+    return "SET", _duration(1, _unit_of(u)), None
+
+
+@rule("duration", rf"{_APPROX}?(?:the\s+)?(?P<n>{_NUM})(?P<more>\s+more)?(?P<h>[\s-]+)(?P<u>{_UNIT})(?P<pl>s)?"
+                  r"(?P<old>-old)?(?![\w-])")
+def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    u = _unit_of(m["u"])
+    nt = m["n"].lower()
+    n = _num(nt)
+    if u == "weekend" or (u == "night" and n is None):
+        return None
+    if nt in ("a", "an") and u in ("day", "week", "month", "year", "night", "quarter", "hour", "minute"):
+        pre = ctx.text[max(0, ctx.start - 16):ctx.start].lower()
+        if re.search(r"(?:\b(?:once|twice|times|per)|\d|\d%|percent|million|billion|cents?|dollars|seats|flights|"
+                     r"shares|barrels|tons|people|points)\s+$", pre):
+            return None
+        if re.search(r"\bin\s+$", pre) and ctx.text[ctx.end:ctx.end + 1] in ".,;":
+            pass
+    if nt in ("some", "many") and not m["pl"]:
+        return None
+    post = ctx.text[ctx.end:ctx.end + 6].lower()
+    if m["old"] or re.match(r"[\s-]+old\b", post):
+        return None  # an age: "the 6-year-old", "52 years old"
+    if u == "second" and nt in ("a", "an"):
+        return None  # "a second summit"
+    if u == "quarter" and (m["pl"] or "-" in m["h"]) and nt not in ("a", "an") and "-" in m["h"]:
+        return None  # "three-quarters"
+    if u == "quarter" and m["pl"] and re.search(r"-\s*$", ctx.text[max(0, ctx.start - 1):ctx.start + 1]):
+        return None
+    if nt == "the next few":
+        n = None
+    if nt in ("one", "some") and u == "day" and not m["pl"]:
+        pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
+        if re.search(r"\b(?:of|will|could|would|might|may|can|to|hope|hopes|that)\s+$", pre) or re.match(
+                r",?\s+(?:be|being|become|soon|he|she|they|we|it)\b", post):
+            return "DATE", "FUTURE_REF", None
+    return "DURATION", _duration(n, u), _approx_mod(m.group(0))
+
+
+@rule("bare_units", r"(?P<u>years|decades|months|weeks|days|hours|minutes|centuries)(?![\w-])")
+def _h_bare_units(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if not re.search(r"\b(?:for|over|in|within|take|takes|took|after|by)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start],
+                     re.I):
+        return None
+    return "DURATION", _duration(None, _unit_of(m["u"])), None
+
+
+_DAYWORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+@rule("dayword", rf"{_EDGE}?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+                 rf"the\s+day\s+after\s+tomorrow)(?:(?:'s)?\s+(?P<pt>{_PART}))?(?![\w-])")
+def _h_dayword(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    w = " ".join(m["w"].lower().split())
+    off = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(w, _DAYWORDS.get(w, 0))
+    mod = _mod_of(_edge_text(m.group(0)))
+    v = (ctx.dct + timedelta(days=off)).isoformat() if ctx.dct else "XXXX-XX-XX"
+    if w == "tonight":
+        return "TIME", v + "TNI", mod
+    if m["pt"]:
+        return "TIME", v + "T" + PARTS[m["pt"].lower()], mod
+    return "DATE", v, mod
+
+
+@rule("partofday", rf"{_EDGE}?(?P<d>this|last|that|the\s+same)\s+(?P<pt>morning|afternoon|evening|night)(?![\w-])")
+def _h_partofday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    d = " ".join(m["d"].lower().split())
+    pt = PARTS[m["pt"].lower()]
+    if d in ("that", "the same"):
+        base = ctx.ref.value[:10] if ctx.ref and ctx.ref.granularity == "day" else None
+        if base is None:
+            return "TIME", "XXXX-XX-XXT" + pt, None
+    elif ctx.dct is None:
+        base = "XXXX-XX-XX"
+    else:
+        base = (ctx.dct - timedelta(days=1 if d == "last" else 0)).isoformat()
+    return "TIME", f"{base}T{pt}", _mod_of(_edge_text(m.group(0)))
+
+
+@rule("anaph_day", r"(?:the\s+(?:next|following|previous|preceding|same)\s+day|that\s+day|the\s+day\s+before"
+                   r"|the\s+day\s+after|a\s+day\s+(?:later|earlier|before|after)|the\s+(?:next|following)\s+morning)"
+                   r"(?![\w-])")
+def _h_anaph_day(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    t = " ".join(m.group(0).lower().split())
+    n = 1 if any(k in t for k in ("next", "following", "later", "after")) else -1 if any(
+        k in t for k in ("previous", "preceding", "before", "earlier")) else 0
+    if ctx.ref is not None and ctx.ref.granularity == "day":
+        base = ctx.ref.value[:10]
+    elif ctx.dct is not None:
+        base = ctx.dct.isoformat()
+    else:
+        return "DATE", "XXXX-XX-XX", None
+    v = shift_value(base, n, "day") or base
+    if t.endswith("morning"):
+        return "TIME", v + "TMO", None
+    return "DATE", v, None
+
+
+@rule("edge_rel", r"(?P<e>earlier|later|early|late)\s+(?P<d>this|last|next)\s+(?P<u>week|month|year|decade)(?![\w-])")
+def _h_edge_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if ctx.dct is None:
+        return "DATE", _x_value(m["u"].lower()), _mod_of(m["e"])
+    n = {"this": 0, "last": -1, "next": 1}[m["d"].lower()]
+    return "DATE", _rel_value(ctx.dct.isoformat(), n, m["u"].lower()), _mod_of(m["e"])
+
+
+@rule("refs", r"(?P<pr>right\s+now|now|currently|at\s+present|at\s+the\s+moment|these\s+days|nowadays|"
+              r"the\s+present|the\s+current\s+(?:time|period))(?![\w-])"
+              r"|(?P<pa>recently|lately|the\s+past|in\s+the\s+past|(?:the\s+)?recent\s+(?:past|years|months|weeks|"
+              r"days)|former\s+times|previously)(?![\w-])"
+              r"|(?P<fu>(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+|not[\s-]+too[\s-]+distant\s+|immediate\s+)?"
+              r"future|(?:the\s+)?coming\s+(?:years|months|weeks|days)|soon)(?![\w-])"
+              r"|(?P<cur>current|recent)(?![\w-])")
+def _h_refs(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    t = " ".join(m.group(0).lower().split())
+    if m["pr"]:
+        return "DATE", "PRESENT_REF", None
+    if m["pa"]:
+        if t == "in the past":
+            return None
+        if t == "previously":
+            return None
+        return "DATE", "PAST_REF", None
+    if m["fu"]:
+        if t == "future" or t == "soon":
+            pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
+            if t == "future" and not re.search(r"\b(?:in|near|for|the)\s+$", pre):
+                return None
+            if t == "soon":
+                return None
+        return "DATE", "FUTURE_REF", None
+    if m["cur"]:
+        post = ctx.text[ctx.end:ctx.end + 24]
+        # "current" / "recent" before a noun phrase; not before titles ("the current president")
+        if not re.match(r"\s+[a-z]", post) or re.match(
+                r"\s+(?:account|accounts|affairs|president|chairman|chief|director|executive|owner|owners|holder|"
+                r"holders|leader|leaders|leadership|management|members?|government|administration|"
+                r"regime|head|and|or|to|in|of|at|with)\b", post):
+            return None
+        return "DATE", "PRESENT_REF" if m["cur"].lower() == "current" else "PAST_REF", None
+    return None
+
+
+@rule("the_year", rf"{_EDGE}?(?P<w>the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year|the\s+month|the\s+week|that\s+year|this\s+time|that\s+time|the\s+time)(?![\w-])(?!\s+(?:ago|before|after|earlier|later|when))")
+def _h_the_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    w = " ".join(m["w"].lower().split())
+    if w in ("this time", "that time", "the time"):
+        return None
+    edge = _edge_text(m.group(0))
+    pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
+    if w in ("the month", "the week"):
+        if ctx.dct is None:
+            return "DATE", _x_value(w[4:]), _mod_of(edge)
+        return "DATE", _rel_value(ctx.dct.isoformat(), 0, w[4:]), _mod_of(edge)
+    if w.startswith("the") and not edge and re.search(r"\b(?:for|over|throughout)\s+$", pre) \
+            and "current" not in w and "full" not in w:
+        return "DURATION", "P1Y", None
+    if w == "that year":
+        base = ctx.ref.value if ctx.ref and granularity_of(ctx.ref.value) else None
+        return ("DATE", base[:4], None) if base else ("DATE", "XXXX", None)
+    near = ctx.text[max(0, ctx.start - 250):ctx.start]
+    if ctx.ref is not None and ctx.ref.granularity == "year" and ctx.ref.value in near:
+        return "DATE", ctx.ref.value, _mod_of(edge)  # "The year 2018 ... The year began"
+    if ctx.dct is None:
+        return "DATE", "XXXX", _mod_of(edge)
+    return "DATE", str(ctx.dct.year), _mod_of(edge)
+
+
+def _edge_text(s: str) -> str | None:
+    m = re.match(_EDGE, s, re.IGNORECASE)
+    return m.group(0) if m else None
+
+
+# --- compiling and scanning -----------------------------------------------------------------------
+
+_RX_BY_NAME = {name: re.compile(pat, re.IGNORECASE) for name, pat, _ in RULES}
+_WRAPPED = {name: re.compile(rf"(?<![\w\-])(?:{pat})(?!\w)", re.IGNORECASE) for name, pat, _ in RULES}
+_ORDER = {name: i for i, (name, _, _) in enumerate(RULES)}
+_HANDLERS = {name: fn for name, _, fn in RULES}
+# one big alternation; rules appear in definition order (most specific first)
+_BIG = re.compile(r"(?<![\w\-])(?=[\w'])(?:" + "|".join(
+    rf"(?P<{name}>(?:{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', pat)})(?!\w))" for name, pat, _ in RULES) + ")",
+    re.IGNORECASE)
+
+def _sent_bounds(text: str, pos: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos),
+             text.rfind("! ", 0, pos))
+    hi_cands = [i for i in (text.find(". ", pos), text.find("\n", pos), text.find("? ", pos)) if i != -1]
+    return lo + 1, (min(hi_cands) if hi_cands else len(text))
+
+
+def _ref_of(value: str, explicit: bool) -> Ref | None:
+    g = granularity_of(value)
+    if g is None or "X" in value:
+        return None
+    return Ref(value[:10] if g == "day" else value, g)
+
+
+class TimexTagger:
+    """Tags the temporal expressions of texts; :meth:`tag` is the whole API."""
+
+    def tag(self, text: str, dct: date | None = None, *, article_id: str = "") -> list[Timex]:
+        return tag_timexes(text, dct, article_id=article_id)
+
+
+# words that can begin a timex: a match is only tried where one of them starts (or a digit, or "'90s")
+_START_WORDS = frozenset(
+    "the a an last this next past coming previous following current latest same that these those early late mid "
+    "earlier later end about around approximately roughly nearly almost some more less over under at up no fewer "
+    "just well every each per daily weekly monthly annually yearly hourly nightly quarterly today tonight yesterday "
+    "tomorrow right now currently nowadays present recently lately recent former previously near distant "
+    "foreseeable not immediate future soon fiscal year years decades months weeks days hours minutes centuries "
+    "quarter period comparable corresponding prior preceding remaining final several few many dozens half noon "
+    "midnight spring summer fall autumn winter morning afternoon evening night overnight in christmas new "
+    "independence halloween valentine's veterans thanksgiving labor memorial election easter good martin day "
+    "week month decade century decades-long".split()
+    + list(MONTHS) + list(WEEKDAYS) + list(SMALL) + list(TENS) + ["hundred", "thousand"] + list(ORDINALS))
+_WORD = re.compile(r"[\w']+")
+
+
+# words that a timex must contain (its head): a start word is only tried with one of these within
+# the next few words ("the" alone never starts a timex; "the past 10 months" has "10" and "months")
+_HEAD_WORDS = frozenset(
+    "now currently nowadays present recently lately recent past future soon current term date moment noon midnight "
+    "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
+    "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
+    "election easter friday veterans king ago later earlier century centuries decade decades twenties thirties "
+    "forties fifties sixties seventies eighties nineties thousand hundred".split()
+    + [u + sfx for u in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "weekend",
+                         "decade") for sfx in ("", "s")]
+    + list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS) + list(SMALL) + list(TENS))
+_LOOKAHEAD = 7
+
+
+def _candidates(text: str) -> Iterable[tuple[int, "re.Match[str]"]]:
+    """(position, match of the big rule alternation) at each word that may start a timex."""
+    toks = [(w.start(), w.group()) for w in _WORD.finditer(text)]
+    n = len(toks)
+    is_head = [False] * n
+    keys = [""] * n
+    for i, (_, tok) in enumerate(toks):
+        c = tok[0]
+        if c.isdigit() or c == "'":
+            is_head[i] = True
+            keys[i] = "0"
+            continue
+        key = tok.lower()
+        if key not in _START_WORDS and key not in _HEAD_WORDS:
+            key = key.split("'")[0]
+        keys[i] = key
+        is_head[i] = key in _HEAD_WORDS
+    next_head = n
+    nh = [n] * n
+    for i in range(n - 1, -1, -1):
+        if is_head[i]:
+            next_head = i
+        nh[i] = next_head
+    for i in range(n):
+        key = keys[i]
+        if key != "0" and key not in _START_WORDS:
+            continue
+        if nh[i] - i > _LOOKAHEAD:
+            continue
+        s = toks[i][0]
+        m = _BIG.match(text, s)
+        if m is not None:
+            yield s, m
+
+
+def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> list[Timex]:
+    """Every temporal expression of ``text``, with TIMEX3 type and value anchored at ``dct``.
+
+    Bad input never raises: a text that is not a string gives no timexes."""
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[Timex] = []
+    state = _State()
+    anchor = dct.isoformat() if dct else None
+    pos = 0
+    for s, m in _candidates(text):
+        if s < pos:
+            continue
+        name = m.lastgroup or ""
+        hit = _apply(text, dct, name, s, state)
+        if hit is None:
+            # the first rule that matched here refused: try the later rules at the same place
+            idx = _ORDER[name]
+            for later, _, _ in RULES[idx + 1:]:
+                hit = _apply(text, dct, later, s, state)
+                if hit is not None:
+                    name = later
+                    break
+        if hit is None:
+            continue
+        e, ttype, value, mod = hit
+        range_end = None
+        if mod and mod.startswith("RANGE:"):
+            range_end, mod = mod[6:], None
+        out.append(Timex(start=s, end=e, text=text[s:e], type=ttype, value=value, article_id=article_id,
+                         anchor=anchor, mod=mod, range_end=range_end))
+        _update_state(state, name, ttype, value)
+        pos = e
+    return out
+
+
+@dataclass(slots=True)
+class _State:
+    ref: Ref | None = None
+    last_quarter: str | None = None
+
+
+def _apply(text: str, dct: date | None, name: str, s: int, state: _State) -> tuple[int, str, str, str | None] | None:
+    inner = _WRAPPED[name].match(text, s)
+    if inner is None:
+        return None
+    e = inner.end()
+    lo, hi = _sent_bounds(text, s)
+    ctx = _Ctx(text, dct, s, e, lo, hi, state.ref, state.last_quarter)
+    try:
+        res = _HANDLERS[name](ctx, inner)
+    except (ValueError, KeyError, OverflowError, TypeError, AttributeError):
+        res = None
+    if res is None:
+        return None
+    while e > s and text[e - 1] in " ,-":
+        e -= 1
+    return (e, *res)
+
+
+def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
+    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year"):
+        return
+    r = _ref_of(value, True)
+    if r is None:
+        return
+    state.ref = r
+    if r.granularity == "quarter" and "-Q" in value and name == "quarter":
+        state.last_quarter = value

@@ -1,0 +1,210 @@
+"""The timeline of a story: dated events, merged across articles, each cited to every carrier.
+
+Every DATE/TIME timex with a calendar value (day, month or year) dates the clause around it. Two
+such events are the same when they share the date and their wording is alike; their citations are
+pooled. Undated articles are first given an inferred publication date (see ``analyze.dct``), so
+their "Tuesday" lands on a real day too.
+
+``explicit_dates`` rewrites relative dates in a sentence for a reader who lacks the article's date:
+"arrived Tuesday" -> "arrived Tuesday (Jan. 8, 2019)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Sequence
+
+from ..analyze.dct import with_inferred_dates
+from ..analyze.sentences import sentence_spans
+from ..analyze.timex import granularity_of, tag_timexes, value_to_date
+from ..records import Article, Citation, TimelineEntry, Timex
+
+__all__ = ["timeline", "explicit_dates", "format_value", "dated_events", "Event"]
+
+_MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+_MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+_STOP = frozenset(
+    "the a an and or of to in on at for by with from as is was were be been has have had that this it its his her "
+    "their he she they we said says will would also but not after before about into over than more".split())
+_MAX_TEXT = 240
+_SIMILAR = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated clause of one article."""
+
+    date: str  # ISO date (day), YYYY-MM (month) or YYYY (year)
+    granularity: str  # day, month, year
+    text: str
+    citation: Citation
+    published: date | None
+
+
+def format_value(value: str) -> str | None:
+    """A reader's form of a TIMEX3 date value: ``2019-01-08`` -> "Jan. 8, 2019", ``2018-06`` ->
+    "June 2018", ``2018`` -> "2018"; None for values that name no calendar date."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value or "")
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12:
+            return f"{_MONTH_ABBR[mo - 1]} {d}, {y}"
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d\d)", value or "")
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{_MONTH_FULL[int(m.group(2)) - 1]} {m.group(1)}"
+    if re.fullmatch(r"\d{4}", value or ""):
+        return value
+    return None
+
+
+def _is_relative(tx: Timex) -> bool:
+    """True when the words of ``tx`` do not spell out its value ("Tuesday", "last June")."""
+    g = granularity_of(tx.value)
+    if g is None:
+        return False
+    t = tx.text
+    has_year = bool(re.search(r"\b(?:1[5-9]|20)\d\d\b", t))
+    if g == "year":
+        return not has_year
+    return not has_year
+
+
+def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int = 0) -> str:
+    """``sentence_text`` with the calendar date written after each relative date in it:
+    "Kim arrived Tuesday." -> "Kim arrived Tuesday (Jan. 8, 2019)." ``timexes`` are those of
+    the article (offsets into the article text); ``offset`` is where the sentence starts in it."""
+    out: list[str] = []
+    pos = 0
+    end_all = len(sentence_text)
+    for tx in sorted(timexes, key=lambda t: t.start):
+        s, e = tx.start - offset, tx.end - offset
+        if s < pos or e > end_all or s < 0:
+            continue
+        if sentence_text[s:e] != tx.text or tx.type not in ("DATE", "TIME") or not _is_relative(tx):
+            continue
+        shown = format_value(tx.value[:10] if granularity_of(tx.value) == "day" else tx.value)
+        if not shown or shown.lower() == tx.text.lower():
+            continue
+        if sentence_text[e:e + 2] == " (":  # already explained
+            continue
+        e2 = e + 2 if sentence_text[e:e + 2] in ("'s", "’s") else e
+        out.append(sentence_text[pos:e2])
+        out.append(f" ({shown})")
+        pos = e2
+    out.append(sentence_text[pos:])
+    return "".join(out)
+
+
+def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
+    """The span of the sentence ``[s, e)``, cut to the clause around the timex ``[ts, te)`` when long."""
+    if e - s <= _MAX_TEXT:
+        return s, e
+    lo, hi = s, e
+    for m in re.finditer(r"[;:—–]|, (?:but|while|and|as|after|before|when|which|where)\b| -- ", text[s:e]):
+        p = s + m.start()
+        if p < ts and p + 1 > lo:
+            lo = s + m.end()
+        elif p >= te and p < hi:
+            hi = p
+            break
+    while lo < hi and text[lo] in " ,":
+        lo += 1
+    return lo, hi
+
+
+def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
+    """The dated clauses of one (dated) article."""
+    text = article.text or ""
+    txs = list(timexes) if timexes is not None else tag_timexes(text, article.published, article_id=article.id)
+    if not txs:
+        return []
+    spans = sentence_spans(text)
+    out: list[Event] = []
+    j = 0
+    seen: set[tuple[str, int]] = set()
+    for tx in txs:
+        if tx.type not in ("DATE", "TIME"):
+            continue
+        g = granularity_of(tx.value)
+        if g not in ("day", "month", "year") or "X" in tx.value:
+            continue
+        while j < len(spans) and spans[j][1] <= tx.start:
+            j += 1
+        if j >= len(spans) or spans[j][0] > tx.start:
+            continue
+        s, e = _clause(text, spans[j][0], spans[j][1], tx.start, tx.end)
+        value = tx.value[:10] if g == "day" else tx.value
+        if (value, s) in seen:
+            continue
+        seen.add((value, s))
+        out.append(Event(date=value, granularity=g, text=text[s:e].strip(),
+                         citation=Citation(article_id=article.id, start=s, end=e, source=article.source),
+                         published=article.published))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1}
+
+
+def _similar(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b)) ** 0.5 / max(len(a), len(b)) ** 0.5
+
+
+def _representative(members: Sequence[Event]) -> str:
+    """The member text most like the others (the shorter on ties)."""
+    if len(members) == 1:
+        return members[0].text
+    ws = [_words(m.text) for m in members]
+    best = max(range(len(members)), key=lambda i: (sum(_similar(ws[i], ws[j]) for j in range(len(ws)) if j != i),
+                                                   -len(members[i].text)))
+    return members[best].text
+
+
+def _sort_key(entry: TimelineEntry) -> tuple[date, int]:
+    d = value_to_date(entry.date) or date.min
+    return d, {"year": 0, "month": 1, "day": 2}.get(entry.granularity, 3)
+
+
+def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
+    """Dated events of one story, oldest first, duplicates across articles merged with all their
+    citations. Articles without a date get an inferred one first."""
+    arts = with_inferred_dates([a for a in articles if isinstance(a, Article)])
+    events: list[Event] = []
+    for a in arts:
+        try:
+            events.extend(dated_events(a))
+        except Exception:  # a bad article never fails the story
+            continue
+    groups: list[tuple[Event, set[str], list[Event]]] = []
+    for ev in sorted(events, key=lambda e: (e.published is None, e.published or date.min)):
+        words = _words(ev.text)
+        home = None
+        for g in groups:
+            if g[0].date == ev.date and _similar(g[1], words) >= _SIMILAR:
+                home = g
+                break
+        if home is None:
+            groups.append((ev, words, [ev]))
+        else:
+            home[2].append(ev)
+            home[1].update(words)
+    out: list[TimelineEntry] = []
+    for first, _, members in groups:
+        cites: list[Citation] = []
+        seen: set[tuple[str, int, int]] = set()
+        for m in members:
+            key = (m.citation.article_id, m.citation.start, m.citation.end)
+            if key not in seen:
+                seen.add(key)
+                cites.append(m.citation)
+        text = _representative(members)
+        out.append(TimelineEntry(date=first.date, granularity=first.granularity, text=text, citations=tuple(cites)))
+    out.sort(key=_sort_key)
+    return out

@@ -1,0 +1,129 @@
+"""Inferred publication dates, the merged story timeline, and explicit dates for relative ones."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import storyline
+from storyline import Article
+from storyline.analyze.dct import infer_dct, with_inferred_dates
+from storyline.analyze.timex import tag_timexes
+from storyline.consolidate.timeline import explicit_dates, format_value
+
+# --- DCT inference ---------------------------------------------------------------------------------
+
+
+def _by_name(articles):
+    return {a.meta["path"].rsplit("/", 1)[-1][:3]: a for a in articles}
+
+
+def test_seed_001_gets_2019_01_08_from_its_story(seed_articles):
+    seeds = _by_name(seed_articles)
+    assert seeds["001"].published is None
+    assert infer_dct(seeds["001"], [seeds["000"], seeds["003"]]) == date(2019, 1, 8)
+    # one other article is enough to give the year; the weekday and "Jan. 7-10" give the day
+    assert infer_dct(seeds["001"], [seeds["000"]]) == date(2019, 1, 8)
+    dated = _by_name(with_inferred_dates(seed_articles))
+    assert dated["001"].published == date(2019, 1, 8) and dated["001"].published_inferred
+    assert not dated["000"].published_inferred and dated["000"].published == date(2019, 1, 10)
+
+
+def test_infer_from_own_dates_and_weekday():
+    a = Article(text="The minister said on Monday that the strike, which began on March 3, 2021, is over. "
+                     "Unions will vote Friday on the offer.")
+    # March 3, 2021 was a Wednesday; the first Monday after it
+    assert infer_dct(a) == date(2021, 3, 8)
+
+
+def test_infer_needs_some_anchor():
+    assert infer_dct(Article(text="Officials met on Tuesday to discuss the plan.")) is None
+    assert with_inferred_dates([Article(text="No dates at all here.")])[0].published is None
+
+
+def test_dated_article_keeps_its_date():
+    a = Article(text="It rained Tuesday.", published=date(2020, 5, 1))
+    assert infer_dct(a, [Article(text="x", published=date(1999, 1, 1))]) == date(2020, 5, 1)
+
+
+def test_year_comes_from_the_story_and_day_from_the_weekday():
+    undated = Article(text="Protesters gathered on Saturday, June 4-6 being the planned days of action.")
+    other = Article(text="Thousands marched.", published=date(2022, 6, 5))
+    # June 4, 2022 was a Saturday
+    assert infer_dct(undated, [other]) == date(2022, 6, 4)
+
+
+# --- timeline --------------------------------------------------------------------------------------
+
+def test_timeline_of_the_seed_story(seed_articles):
+    entries = storyline.timeline(seed_articles)
+    dates = [e.date for e in entries]
+    assert dates == sorted(dates, key=lambda d: (d[:4], d))  # oldest first
+    assert {"1953", "2018-06", "2018-06-19", "2019-01-07", "2019-01-08", "2019-01-10"} <= set(dates)
+    ids = {a.id for a in seed_articles}
+    texts = {a.id: a.text for a in seed_articles}
+    for e in entries:
+        assert e.granularity in ("day", "month", "year")
+        assert e.citations and e.text
+        for c in e.citations:
+            assert c.article_id in ids and texts[c.article_id][c.start:c.end].strip()
+    # the arrival on Tuesday is told by 001 (only through its inferred date) and 003
+    seeds = _by_name(seed_articles)
+    jan8 = [e for e in entries if e.date == "2019-01-08"]
+    assert {c.article_id for e in jan8 for c in e.citations} == {seeds["001"].id, seeds["003"].id}
+    # the Singapore summit "last June" is one event cited by both articles that mention it
+    june = [e for e in entries if e.date == "2018-06"]
+    assert len(june) == 1 and len({c.article_id for c in june[0].citations}) == 2
+    assert june[0].granularity == "month"
+
+
+def test_timeline_merges_the_same_event_and_keeps_different_ones():
+    a = Article(text="The bridge collapsed on Monday, killing four people. Rescue teams arrived on Tuesday.",
+                published=date(2023, 3, 15), source="A")
+    b = Article(text="Four people died when the bridge collapsed Monday.", published=date(2023, 3, 14), source="B")
+    c = Article(text="The mayor resigned on Monday over an unrelated budget scandal.",
+                published=date(2023, 3, 14), source="C")
+    entries = storyline.timeline([a, b, c])
+    monday = [e for e in entries if e.date == "2023-03-13"]
+    assert len(monday) == 2
+    collapse = [e for e in monday if "bridge" in e.text][0]
+    assert {x.article_id for x in collapse.citations} == {a.id, b.id}
+    assert [e.date for e in entries] == ["2023-03-13", "2023-03-13", "2023-03-14"]
+
+
+def test_timeline_survives_bad_articles():
+    assert storyline.timeline([]) == []
+    assert storyline.timeline([Article(text="")]) == []
+
+
+def test_brief_carries_the_timeline_and_inferred_dates(seed_articles):
+    b = storyline.brief(seed_articles)
+    assert b.timeline and all(e.citations for e in b.timeline)
+    info = {a["id"]: a for a in b.articles}
+    inferred = [a for a in info.values() if a["published_inferred"]]
+    assert len(inferred) == 1 and inferred[0]["published"] == "2019-01-08"
+
+
+# --- explicit dates -------------------------------------------------------------------------------
+
+def test_explicit_dates_writes_out_relative_ones():
+    text = "Kim arrived Tuesday and met Xi, who visited Singapore last June."
+    txs = tag_timexes(text, date(2019, 1, 9))
+    assert explicit_dates(text, txs) == ("Kim arrived Tuesday (Jan. 8, 2019) and met Xi, who visited Singapore "
+                                         "last June (June 2018).")
+
+
+def test_explicit_dates_leaves_absolute_ones_and_uses_offsets():
+    article = "Intro. On Jan. 8, 2019 Kim arrived; he left Thursday's meeting early."
+    txs = tag_timexes(article, date(2019, 1, 11))
+    start = article.index("On ")
+    sent = article[start:]
+    assert explicit_dates(sent, txs, offset=start) == (
+        "On Jan. 8, 2019 Kim arrived; he left Thursday's (Jan. 10, 2019) meeting early.")
+
+
+def test_format_value():
+    assert format_value("2019-01-08") == "Jan. 8, 2019"
+    assert format_value("2019-01-08TMO") == "Jan. 8, 2019"
+    assert format_value("2018-06") == "June 2018"
+    assert format_value("1953") == "1953"
+    assert format_value("PRESENT_REF") is None and format_value("P3Y") is None

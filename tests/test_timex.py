@@ -1,0 +1,253 @@
+"""Temporal expressions: extents, TIMEX3 types and values, tense and anchoring, seed articles."""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+
+
+import pytest
+
+import storyline
+from storyline.analyze.dct import with_inferred_dates
+from storyline.analyze.timex import tag_timexes
+
+from conftest import DATA, ROOT, need
+
+THU = date(2019, 1, 10)  # a Thursday
+WED = date(2019, 1, 9)
+
+
+def tags(text: str, dct: date | None = THU) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in storyline.tag_timexes(text, dct)]
+
+
+def one(text: str, dct: date | None = THU):
+    found = storyline.tag_timexes(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the seed articles: every timex, with the value a careful reader gives it --------------------
+
+SEED_000 = [
+    ("Thursday", "DATE", "2019-01-10"),
+    ("1953", "DATE", "1953"),
+    ("three years", "DURATION", "P3Y"),
+    ("The year 2018", "DATE", "2018"),
+    ("The year", "DATE", "2018"),  # "The year began ...": the year just named
+    ("the six months", "DURATION", "P6M"),
+    ("Thursday", "DATE", "2019-01-10"),
+]
+SEED_001 = [  # undated: anchored at its inferred date, 2019-01-08
+    ("Tuesday", "DATE", "2019-01-08"),
+    ("a year", "DURATION", "P1Y"),
+    ("Tuesday", "DATE", "2019-01-08"),
+    ("Tuesday morning", "TIME", "2019-01-08TMO"),
+    ("Jan. 7-10", "DATE", "2019-01-07"),
+    ("late Monday night", "TIME", "2019-01-07TNI"),
+    ("last year", "DATE", "2018"),
+    ("last June", "DATE", "2018-06"),
+    ("the not-too-distant future", "DATE", "FUTURE_REF"),
+    ("Sunday", "DATE", "2019-01-06"),
+    ("last week", "DATE", "2019-W01"),
+    ("the future", "DATE", "FUTURE_REF"),
+]
+SEED_003 = [
+    ("June 19, 2018", "DATE", "2018-06-19"),
+    ("Tuesday, Jan. 8, 2019", "DATE", "2019-01-08"),
+    ("today", "DATE", "2019-01-09"),
+    ("the past 10 months", "DURATION", "P10M"),
+    ("Tuesday morning", "TIME", "2019-01-08TMO"),
+    ("Tuesday afternoon", "TIME", "2019-01-08TAF"),
+    ("Tuesday", "DATE", "2019-01-08"),
+    ("Monday afternoon", "TIME", "2019-01-07TAF"),
+    ("Tuesday", "DATE", "2019-01-08"),
+    ("years", "DURATION", "PXY"),
+    ("2011", "DATE", "2011"),
+    ("the past year", "DURATION", "P1Y"),
+    ("decades-long", "DURATION", "PXDE"),
+    ("2017", "DATE", "2017"),
+    ("one day", "DATE", "FUTURE_REF"),
+    ("last year", "DATE", "2018"),
+    ("last June", "DATE", "2018-06"),
+    ("Tuesday", "DATE", "2019-01-08"),
+    ("decades", "DURATION", "PXDE"),
+    ("September", "DATE", "2018-09"),
+    ("more than a year", "DURATION", "P1Y"),
+]
+
+
+@pytest.fixture
+def seeds(seed_articles):
+    dated = with_inferred_dates(seed_articles)
+    return {a.meta["path"].rsplit("/", 1)[-1][:3]: a for a in dated}
+
+
+@pytest.mark.parametrize("name,expected", [("000", SEED_000), ("001", SEED_001), ("003", SEED_003)])
+def test_every_seed_timex(seeds, name, expected):
+    a = seeds[name]
+    found = storyline.tag_timexes(a.text, a.published)
+    assert [(t.text, t.type, t.value) for t in found] == expected
+    for t in found:
+        assert a.text[t.start:t.end] == t.text
+
+
+def test_seed_001_range_and_inferred_date(seeds):
+    a = seeds["001"]
+    assert a.published == date(2019, 1, 8) and a.published_inferred
+    rng = [t for t in storyline.tag_timexes(a.text, a.published) if t.text == "Jan. 7-10"][0]
+    assert (rng.value, rng.range_end) == ("2019-01-07", "2019-01-10")
+    late = [t for t in storyline.tag_timexes(a.text, a.published) if "Monday" in t.text][0]
+    assert late.mod == "END"
+
+
+def test_seed_003_more_than_is_a_modifier(seeds):
+    t = [t for t in storyline.tag_timexes(seeds["003"].text, WED) if t.text == "more than a year"][0]
+    assert t.mod == "MORE_THAN"
+
+
+# --- tense decides bare weekdays and months -----------------------------------------------------
+
+def test_past_tense_weekday_is_the_past_one():
+    assert one("Kim arrived in Beijing Tuesday.").value == "2019-01-08"
+
+
+def test_future_tense_weekday_is_the_coming_one():
+    assert one("Kim will meet Xi on Tuesday.").value == "2019-01-15"
+    assert one("The talks are scheduled for Saturday.").value == "2019-01-12"
+
+
+def test_weekday_equal_to_dct_is_the_dct():
+    assert one("Xinhua reported Thursday that talks went well.").value == "2019-01-10"
+
+
+def test_last_and_next_weekday():
+    assert one("They met last Friday.").value == "2019-01-04"
+    assert one("They meet next Monday.").value == "2019-01-14"
+
+
+def test_bare_month_follows_tense():
+    assert one("The summit was held in December.").value == "2018-12"
+    assert one("A summit will be held in December.").value == "2019-12"
+    assert one("Talks resumed in March.", date(2019, 6, 1)).value == "2019-03"
+
+
+def test_month_day_near_the_dct_in_past_context_stays_in_its_year():
+    # an offer extended to a date a few weeks ahead is not last year's date
+    assert one("The company extended its offer to Nov. 20.", date(1989, 11, 2)).value == "1989-11-20"
+
+
+def test_relative_months_and_years():
+    assert tags("last June and next month", WED) == [("last June", "DATE", "2018-06"),
+                                                     ("next month", "DATE", "2019-02")]
+    assert one("It happened last year.").value == "2018"
+    assert one("It happened two weeks ago.").value == "2018-W52"
+    assert one("He left three days ago.").value == "2019-01-07"
+
+
+# --- the reference time: a date mentioned earlier anchors anaphoric expressions -----------------
+
+def test_next_day_is_anchored_on_the_date_mentioned_before():
+    found = tags("On Jan. 7 the delegation landed in Hanoi. The next day it left for Beijing.", date(2019, 1, 20))
+    assert found == [("Jan. 7", "DATE", "2019-01-07"), ("The next day", "DATE", "2019-01-08")]
+
+
+def test_two_days_later_and_that_day():
+    found = tags("The deal was signed on March 3, 2015. Two days later the board resigned. "
+                 "That day shares fell.", THU)
+    assert found == [("March 3, 2015", "DATE", "2015-03-03"), ("Two days later", "DATE", "2015-03-05"),
+                     ("That day", "DATE", "2015-03-05")]
+
+
+def test_year_earlier_after_a_quarter_is_that_quarter_a_year_before():
+    found = tags("Profit rose in the third quarter from a year earlier.", date(1989, 10, 30))
+    assert found == [("the third quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3")]
+
+
+# --- extents and values from the TimeML guidelines ---------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("over the past 10 months", ("the past 10 months", "DURATION", "P10M")),
+    ("on Monday afternoon", ("Monday afternoon", "TIME", "2019-01-07TAF")),
+    ("earlier this week", ("earlier this week", "DATE", "2019-W02")),
+    ("in the 1990s", ("the 1990s", "DATE", "199X")),
+    ("every Friday", ("every Friday", "SET", "XXXX-WXX-5")),
+    ("right now", ("right now", "DATE", "PRESENT_REF")),
+    ("since 1953", ("1953", "DATE", "1953")),
+    ("at 10 a.m. Tuesday", ("10 a.m. Tuesday", "TIME", "2019-01-08T10:00")),
+    ("for two hours", ("two hours", "DURATION", "PT2H")),
+    ("in the first quarter of 2018", ("the first quarter of 2018", "DATE", "2018-Q1")),
+    ("in mid-November", ("mid-November", "DATE", "2018-11")),
+    ("recently", ("recently", "DATE", "PAST_REF")),
+    ("the 20th century", ("the 20th century", "DATE", "19")),
+    ("on 2019-01-08", ("2019-01-08", "DATE", "2019-01-08")),
+    ("twice a week", ("a week", "SET", "P1W")),
+    ("daily", ("daily", "SET", "P1D")),
+    ("yesterday morning", ("yesterday morning", "TIME", "2019-01-09TMO")),
+    ("tonight", ("tonight", "TIME", "2019-01-10TNI")),
+    ("nearly two decades", ("nearly two decades", "DURATION", "P20Y")),
+    ("in nineteen ninety-six", ("nineteen ninety-six", "DATE", "1996")),
+])
+def test_guideline_examples(text, expected):
+    assert tags(text) == [expected]
+
+
+def test_modifiers():
+    assert one("in early 2018").mod == "START"
+    assert one("late last year").mod == "END"
+    assert one("about three weeks").mod == "APPROX"
+
+
+def test_not_timexes():
+    for text in ("He hopes for a second summit.", "The 6-year-old boy smiled.", "She is 52 years old.",
+                 "the Winter Olympics", "You may go.", "They paid $1,953 for it.", "It costs $2 a year.",
+                 "He said the current president agreed."):
+        assert tags(text) == [], text
+
+
+def test_without_a_dct_relative_values_are_underspecified():
+    assert tags("Kim arrived Tuesday, not on Jan. 8, 2019.", None) == [
+        ("Tuesday", "DATE", "XXXX-XX-XX"), ("Jan. 8, 2019", "DATE", "2019-01-08")]
+    assert one("last June", None).value == "XXXX-06"
+
+
+def test_bad_input_never_raises():
+    assert tag_timexes(None, THU) == []  # type: ignore[arg-type]
+    assert tag_timexes("", THU) == []
+    assert tag_timexes("Feb. 30, 2019 and 13/45/2019 and the 9999 quarter", THU) is not None
+    tag_timexes("x" * 10000 + " Tuesday", THU)
+
+
+def test_offsets_and_article_id():
+    text = "Officials said on Tuesday, Jan. 8, 2019, that Kim arrived."
+    t = tag_timexes(text, WED, article_id="a1")[0]
+    assert text[t.start:t.end] == t.text == "Tuesday, Jan. 8, 2019" and t.article_id == "a1"
+
+
+def test_fast_enough_for_every_sentence():
+    sents = ["Kim arrived in Beijing on Tuesday for talks with Xi, the fourth such visit in 10 months.",
+             "The committee will meet next month to review the budget it approved last year.",
+             "Analysts said the market fell sharply as investors sold shares."] * 100
+    t0 = time.perf_counter()
+    for s in sents:
+        tag_timexes(s, THU)
+    rate = len(sents) / (time.perf_counter() - t0)
+    assert rate > 300  # the bench measures > 5,000/s on one core; this guards against a collapse
+
+
+def test_tempeval3_training_data_floor():
+    need(DATA / "timex" / "te3-tbaq" / "docs.jsonl")
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import timex as bench  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    scores = bench.evaluate(bench.load_docs(), bench.storyline_spans).table()
+    assert scores["relaxed_f1"] >= 0.91
+    assert scores["value_f1"] >= 0.77
+    assert scores["type_acc"] >= 0.92
+
+
+
