@@ -6,6 +6,7 @@ The public Python API (stable; see README):
     summarize(articles, max_words=100, max_bytes=None, query=None) -> list[SummarySentence]
     brief(articles) -> Brief
     cluster(articles) -> list[str]
+    extract_quotes(text) -> list[Quote]
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ __all__ = [
     # errors
     "StorylineError", "InputError", "StoreError", "ConfigError",
     # API
-    "read_article", "summarize", "brief", "cluster", "split_sentences",
+    "read_article", "summarize", "brief", "cluster", "split_sentences", "extract_quotes",
 ]
 
 
@@ -81,3 +82,12 @@ def split_sentences(text: str) -> list[Sentence]:
     from .analyze.sentences import split_sentences as _split
 
     return _split(text)
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Direct, indirect and mixed quotes of ``text``: each with ``.start .end .kind`` (direct,
+    indirect, mixed), ``.speaker_start .speaker_end`` (None when no speaker is named), the cue
+    span and, for a pronoun or surname speaker, ``.speaker_resolved`` (full name when clear)."""
+    from .analyze.quotes import extract_quotes as _extract
+
+    return _extract(text)

@@ -1,0 +1,674 @@
+"""Who said what: attribution (quote) extraction for English news, by rules.
+
+A quote is a *content* span attributed to a *speaker* (source) through a *cue* ("said", "told
+reporters", "according to"). Three kinds, told apart by quotation marks in the content:
+
+- ``direct``: the content is a quoted passage (``"We are ...," Lu told reporters``),
+- ``indirect``: no quotation marks (``He said Beijing remains supportive of ...``),
+- ``mixed``: reported speech with a quoted fragment (``he hopes they will "meet each other halfway"``).
+
+How it works (all linear in the text, no model):
+
+1. Quoted passages are found first (straight and curly double quotes, multi-paragraph quotes that
+   reopen at each paragraph). They are atomic: sentences are split outside them only, and cue
+   words inside a quotation are never taken as cues.
+2. In each sentence every reporting verb of the lexicon (with its auxiliaries and adverbs: "has
+   often said") and every "according to" is a cue candidate. Its speaker is the noun phrase left of
+   it (``Fire chief Tomas Reyes told``) or, when inverted, right of it (``said Maria Lind``).
+3. The content is what the cue introduces: the clause after it (minus "that", time adjuncts and
+   the object of "told"), or the text before the speaker when the sentence starts with the content
+   (``"...," Trump said Sunday``), or both halves of a quotation split by its cue
+   (``"A," he said, "B."``), or the quoted paragraph(s) after ``X said:``.
+4. A pronoun speaker is resolved to the nearest preceding named speaker (or person-like name) of
+   the article when one is clear; a bare surname to the full name used earlier.
+
+The spans follow PolNeAR's conventions: content excludes a leading "that" and sentence-final
+punctuation outside quotation marks, direct content includes its quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..records import Quote
+
+__all__ = ["extract_quotes", "quoted_regions", "CUE_VERBS"]
+
+# --- lexicon --------------------------------------------------------------------------------------
+
+# Reporting verbs, all inflected forms. Chosen from the verbs that introduce attributions in news
+# (checked for how often they do so on PolNeAR's training split); verbs of belief are left out of
+# the strong set because they are mostly used without attribution.
+_SPEECH = """
+say says said saying tell tells told telling add adds added adding write writes wrote written writing
+note notes noted noting report reports reported reporting announce announces announced announcing
+suggest suggests suggested suggesting argue argues argued arguing explain explains explained explaining
+acknowledge acknowledges acknowledged acknowledging claim claims claimed claiming insist insists insisted
+insisting warn warns warned warning state states stated declare declares declared declaring
+predict predicts predicted predicting confirm confirms confirmed confirming indicate indicates indicated
+reveal reveals revealed recall recalls recalled recalling contend contends contended contending
+assert asserts asserted asserting maintain maintains maintained stress stresses stressed stressing
+emphasize emphasizes emphasized emphasised concede concedes conceded conceding admit admits admitted
+admitting deny denies denied denying reply replies replied replying respond responds responded
+ask asks asked asking tweet tweets tweeted tweeting complain complains complained complaining
+observe observes observed remark remarks remarked vow vows vowed vowing pledge pledges pledged
+promise promises promised promising urge urges urged urging estimate estimates estimated
+allege alleges alleged alleging charge charges charged testify testifies testified
+announce declare boast boasts boasted boasting joke jokes joked joking quip quips quipped
+shout shouts shouted yell yelled scream screamed whisper whispered mused muse muses
+agree agrees agreed agreeing conclude concludes concluded concluding predict
+inform informs informed assure assures assured assuring reiterate reiterates reiterated reiterating
+caution cautions cautioned cautioning point points pointed pointing continue continues continued
+believe believes believed think thinks thought hope hopes hoped hoping fear fears feared
+expect expects expected worry worries worried
+"""
+CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split())
+# Verbs whose first complement is a person told (skip it before the content).
+_TELL = frozenset("tell tells told telling inform informs informed assure assures assured assuring "
+                  "warn warns warned warning remind reminds reminded ask asks asked asking urge urges "
+                  "urged urging".split())
+# Weak cues: need an explicit clause ("that ...") or a quotation, never a bare object.
+_WEAK = frozenset("believe believes believed think thinks thought hope hopes hoped hoping fear fears "
+                  "feared expect expects expected worry worries worried continue continues continued "
+                  "point points pointed pointing agree agrees agreed agreeing state states stated "
+                  "charge charges charged claim claims estimate estimates estimated maintain maintains "
+                  "maintained note notes report reports promise promises".split())
+_PARTICLE_AFTER = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"}
+
+_AUX = frozenset("has have had is are was were be been being will would can could should may might must "
+                 "did does do also later then again previously earlier once repeatedly recently further "
+                 "first last initially subsequently often frequently publicly privately still never "
+                 "not just already reportedly allegedly quickly flatly".split())
+_PRONOUNS = frozenset("he she they it we i you who".split())
+_STOP = frozenset("""
+and or but nor that which whom whose when where while as because if although though since after before
+until than so yet in on at for with from by to about into over under through during against between
+among without within across per via upon onto off out up down around near like unlike despite
+is are was were be been being has have had do does did will would can could should may might must
+him her them us me not no this these those there here what why how
+""".split()) | _AUX
+_DETS = frozenset("the a an his her their its our my your this that these those one two three several "
+                  "some many most other another".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+                  "tomorrow earlier later recently".split())
+_TIME_HEADS = frozenset("morning afternoon evening night week month year weekend day".split())
+_PREP_ADJ = frozenset("on in at during after before late early last this next".split())
+
+_ABBREV = frozenset("mr mrs ms dr gov sen rep st lt gen col sgt capt prof jr sr inc corp co ltd vs "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec no u.s u.k u.n d.c p.m a.m "
+                    "rev pres atty supt cmdr adm maj".split())
+
+# --- tokens and regions ---------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+(?:[’'\-&.]\w+)*|[^\w\s]", re.UNICODE)
+_OPEN = "“"
+_CLOSE = "”"
+_DQ = '"'
+_QUOTE_CHARS = frozenset('"“”')
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    quoted: bool
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage, quotation marks included. A quotation left open at the
+    end of a paragraph continues when the next paragraph opens with a quotation mark."""
+    regions: list[tuple[int, int]] = []
+    paras = _paragraphs(text)
+    carry: int | None = None  # start of a quotation continued from the previous paragraph
+    for pi, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        i = ps
+        if carry is not None and text[ps] not in _QUOTE_CHARS:
+            regions.append((carry, paras[pi - 1][1]))
+            carry = None
+        while i < pe:
+            ch = text[i]
+            if ch == _OPEN or (ch == _DQ and open_at is None):
+                if open_at is None:
+                    open_at = i
+            elif ch == _CLOSE or ch == _DQ:
+                if open_at is not None:
+                    start = carry if carry is not None else open_at
+                    regions.append((start, i + 1))
+                    carry = None
+                    open_at = None
+            i += 1
+        if open_at is not None:
+            # open at paragraph end: continue into the next one if it reopens
+            nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
+            if nxt is not None and text[nxt] in (_OPEN, _DQ):
+                carry = carry if carry is not None else open_at
+            else:
+                start = carry if carry is not None else open_at
+                regions.append((start, pe))
+                carry = None
+        elif carry is not None and pi + 1 < len(paras):
+            pass
+    if carry is not None and paras:
+        regions.append((carry, paras[-1][1]))
+    return sorted(set(regions))
+
+
+def _tokens(text: str, start: int, end: int, regions: Sequence[tuple[int, int]]) -> list[_Tok]:
+    toks = []
+    ri = 0
+    for m in _TOKEN.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while ri < len(regions) and regions[ri][1] <= s:
+            ri += 1
+        inside = ri < len(regions) and regions[ri][0] < s and e < regions[ri][1]
+        word = m.group()
+        toks.append(_Tok(s, e, word, word.lower(), inside))
+    return toks
+
+
+def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans; never split inside a quoted passage, but a paragraph break always ends one
+    (except inside a multi-paragraph quotation)."""
+    mask = bytearray(len(text))
+    for s, e in regions:
+        mask[s + 1:max(s + 1, e - 1)] = b"\x01" * max(0, e - 1 - (s + 1))
+    out: list[tuple[int, int]] = []
+    for ps, pe in _merge_paragraphs(text, regions):
+        s = ps
+        for m in re.finditer(r"[.!?]+[\"”’)]*(?=\s+[\"“A-Z0-9(])", text[ps:pe]):
+            k = ps + m.start()
+            if mask[k]:
+                continue
+            if text[k] == ".":
+                w = re.search(r"([\w.]+)$", text[s:k])
+                prev = w.group(1).lower() if w else ""
+                if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()) or re.fullmatch(r"(\w\.)+\w", prev):
+                    continue
+            e = ps + m.end()
+            out.append((s, e))
+            s = e
+            while s < pe and text[s].isspace():
+                s += 1
+        if s < pe:
+            out.append((s, pe))
+    return out
+
+
+def _merge_paragraphs(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    paras = _paragraphs(text)
+    merged: list[tuple[int, int]] = []
+    for s, e in paras:
+        if merged and any(rs < s < re_ for rs, re_ in regions if rs < merged[-1][1]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# --- speaker phrases ------------------------------------------------------------------------------
+
+def _is_cap(t: _Tok) -> bool:
+    return t.text[:1].isupper()
+
+
+def _np_ok(t: _Tok) -> bool:
+    if t.quoted or t.text in _QUOTE_CHARS:
+        return False
+    if t.text in ("’s", "'s", "-", "&", "."):
+        return True
+    if not t.text[0].isalnum():
+        return False
+    if t.low in _STOP and not _is_cap(t):
+        return t.low in ("of",)
+    return True
+
+
+def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
+    """Token index range [a, b) of the noun phrase ending at toks[i-1] (subject of a cue at i)."""
+    b = i
+    if b == 0:
+        return None
+    last = toks[b - 1]
+    if last.low in _PRONOUNS and not last.quoted:
+        return (b - 1, b)
+    a = b
+    while a > 0 and b - a < 12 and _np_ok(toks[a - 1]):
+        a -= 1
+        # sentence-initial capital "The"/"A" is fine; stop after a determiner (it starts the NP)
+        if toks[a].low in _DETS and toks[a].low not in ("one", "two", "three", "several", "some", "many",
+                                                        "most", "other", "another"):
+            break
+    while a < b and toks[a].low in ("of", "-", ".", "’s", "'s", "&"):
+        a += 1
+    if a >= b:
+        return None
+    # the phrase must end in a noun-like word (not an adjective/adverb we cannot tell: accept words)
+    if toks[b - 1].low.endswith("ly") and not _is_cap(toks[b - 1]):
+        return None
+    if b - a == 1 and toks[a].low in _DETS:
+        return None
+    # a capitalised first token of the sentence followed by lowercase-only words is still an NP
+    return (a, b)
+
+
+def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
+    """Noun phrase starting at toks[i] (inverted speaker: ``said Maria Lind``)."""
+    a = i
+    if a >= len(toks):
+        return None
+    if toks[a].low in _PRONOUNS:
+        return (a, a + 1)
+    b = a
+    while b < len(toks) and b - a < 10 and _np_ok(toks[b]) and toks[b].text != ".":
+        if toks[b].low in _DAYS and b > a:
+            break
+        b += 1
+    if b == a:
+        return None
+    if not any(_is_cap(t) or t.low in _DETS for t in toks[a:b]) and toks[a].low not in _DETS:
+        # "said officials" is fine, but "said tomorrow" is not a speaker
+        if toks[a].low in _DAYS:
+            return None
+    if toks[a].low in _DAYS:
+        return None
+    return (a, b)
+
+
+# --- one sentence ---------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    fragments: tuple[tuple[int, int], ...]
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int]
+
+
+def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
+    """Token range of the cue at toks[i] with its auxiliaries/adverbs to the left."""
+    a = i
+    while a > 0 and not toks[a - 1].quoted and (toks[a - 1].low in _AUX or
+                                                 (toks[a - 1].low.endswith("ly") and toks[a - 1].low.isalpha()
+                                                  and not _is_cap(toks[a - 1]) and len(toks[a - 1].low) > 4)):
+        a -= 1
+    b = i + 1
+    part = _PARTICLE_AFTER.get(toks[i].low)
+    if part and b < len(toks) and toks[b].low == part:
+        b += 1
+    return a, b
+
+
+def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
+    """Skip time words and short prepositional adjuncts after a cue ("said on Tuesday", "said in a
+    statement"); returns the index where the content may begin."""
+    while j < end:
+        t = toks[j]
+        if t.low in _DAYS:
+            j += 1
+            continue
+        if t.low in ("last", "this", "next", "late", "early") and j + 1 < end and (
+                toks[j + 1].low in _TIME_HEADS or toks[j + 1].low in _DAYS):
+            j += 2
+            continue
+        if t.low in _TIME_HEADS and j > 0 and toks[j - 1].low in _DAYS:
+            j += 1
+            continue
+        if t.low in ("on", "in", "at", "during", "after", "before", "via", "through") and j + 1 < end:
+            # a prepositional phrase ends at a comma or at "that"
+            k = j + 1
+            while k < end and k - j <= 10 and toks[k].text not in (",", ":") and toks[k].low != "that" \
+                    and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS:
+                k += 1
+            if k < end and (toks[k].text in (",", ":") or toks[k].low == "that") and k - j <= 10:
+                j = k
+                continue
+            if k - j <= 4 and (k >= end or toks[k].text in (".",)):
+                j = k
+                continue
+            # short time PP: "on Tuesday"
+            if toks[j + 1].low in _DAYS or (toks[j + 1].text[:1].isdigit()):
+                j += 2
+                continue
+            return j
+        if t.text in (",", ":", "—", "–"):
+            j += 1
+            continue
+        if t.low == "that":
+            return j + 1
+        return j
+    return j
+
+
+def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-"):
+        if text[e - 1] in "!?" and e - 2 >= s and text[e - 2] not in " ":
+            # "?" ends an unquoted question: keep it out, like a full stop
+            pass
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _quote_starting(regions: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    for r in regions:
+        if r[0] == pos:
+            return r
+    return None
+
+
+def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, int]],
+                     sent_end: int, next_para_quote: tuple[int, int] | None) -> list[_Found]:
+    found: list[_Found] = []
+    n = len(toks)
+    used: set[int] = set()
+    for i, t in enumerate(toks):
+        if t.quoted or i in used:
+            continue
+        if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            f = _according(text, toks, i, regions)
+            if f:
+                found.append(f)
+            continue
+        if t.low not in CUE_VERBS or _is_cap(t) and i > 0:
+            continue
+        if t.low in ("said",) and i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been") \
+                and i + 1 < n and toks[i + 1].low == "to":
+            continue  # "is said to have met": no speaker
+        if i + 1 < n and toks[i + 1].low in ("by", "of", "for") and t.low not in ("said", "say", "says"):
+            continue  # passive / nominal uses: "claims of", "reported by"
+        ca, cb = _cue_span(toks, i)
+        f = _attribution(text, toks, ca, cb, i, regions, next_para_quote)
+        if f is not None:
+            found.append(f)
+            used.update(range(ca, cb))
+    return found
+
+
+def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions: Sequence[tuple[int, int]],
+                 next_para_quote: tuple[int, int] | None) -> _Found | None:
+    n = len(toks)
+    verb = toks[i].low
+    weak = verb in _WEAK
+    cue = (toks[ca].start, toks[cb - 1].end)
+    speaker_tok = _left_np(toks, ca)
+    inverted = False
+    if speaker_tok is None or (ca > 0 and toks[ca - 1].text in (",",) or
+                               (ca > 0 and toks[ca - 1].text in _QUOTE_CHARS)):
+        # "..., said Maria Lind" / '"...," said the agency'
+        if ca > 0 and (toks[ca - 1].text == "," or toks[ca - 1].text in _QUOTE_CHARS):
+            r = _right_np(toks, cb)
+            if r is not None:
+                speaker_tok, inverted = r, True
+            elif speaker_tok is None:
+                return None
+    if speaker_tok is None:
+        return None
+    sa, sb = speaker_tok
+    # where the subject starts, what precedes it
+    left_edge = sa if not inverted else ca
+    pre_end_tok = left_edge  # content before the speaker ends before this token
+    has_pre = False
+    if pre_end_tok > 0:
+        prev = toks[pre_end_tok - 1]
+        if prev.text == "," or prev.text in _QUOTE_CHARS or prev.text in ("—", "–"):
+            has_pre = pre_end_tok >= 3 or (pre_end_tok >= 1 and toks[0].text in _QUOTE_CHARS)
+    # content after the cue
+    j = cb if not inverted else speaker_tok[1]
+    if not inverted and verb in _TELL:
+        # skip the addressee: "told reporters", "told Kim that", "told The Associated Press"
+        k = j
+        while k < n and k - j < 6 and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS \
+                and toks[k].text not in (",", ":", ".") and toks[k].low != "that" \
+                and (toks[k].low not in _STOP or toks[k].low in ("of",)):
+            if k > j and toks[k].low in _PRONOUNS:
+                break
+            k += 1
+        if k > j and (k >= n or toks[k].text in (",", ":", ".") or toks[k].low == "that" or
+                      toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
+            j = k
+    post_start = _skip_adjuncts(toks, j, n)
+    post_tokens = [t for t in toks[post_start:] if t.text not in ".!?"]
+    post = None
+    if len(post_tokens) >= 2 or (post_tokens and post_tokens[0].quoted is False and
+                                 post_tokens[0].text in _QUOTE_CHARS):
+        s0 = toks[post_start].start
+        s, e = _trim_content(text, s0, toks[-1].end)
+        if e > s:
+            post = (s, e)
+    pre = None
+    if has_pre:
+        first = toks[0].start
+        s, e = _trim_content(text, first, toks[pre_end_tok - 1].end)
+        # keep a closing quotation mark's comma: ',"' belongs to the quote
+        if toks[pre_end_tok - 1].text in _QUOTE_CHARS:
+            e = toks[pre_end_tok - 1].end
+        if e > s:
+            pre = (s, e)
+    if pre is not None and post is not None:
+        pre_is_quote = text[pre[1] - 1] in _QUOTE_CHARS
+        post_is_quote = text[post[0]] in _QUOTE_CHARS
+        if pre_is_quote and post_is_quote:  # "A," he said, "B."
+            s, e = pre[0], _end_with_quote(text, post)
+            return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
+        if pre_is_quote or _looks_adjunct(toks, post_start):
+            post = None
+        else:
+            pre = None
+    if post is not None:
+        s, e = post
+        e = _end_with_quote(text, post)
+        if weak and not (toks[j].low == "that" or text[s] in _QUOTE_CHARS or
+                         (j > 0 and toks[post_start - 1].low == "that")):
+            if not (verb in ("believe", "believes", "believed", "think", "thinks", "thought", "hope",
+                             "hopes", "hoped", "fear", "fears", "feared", "expect", "expects", "expected")
+                    and _looks_clause(toks, post_start)):
+                return None
+        if not weak and len(post_tokens) < 2:
+            return None
+        return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
+    if pre is not None:
+        if weak and text[pre[1] - 1] not in _QUOTE_CHARS:
+            return None
+        return _Found(pre[0], pre[1], (pre,), (toks[sa].start, toks[sb - 1].end), cue)
+    # "X said:" at the end of a paragraph, then a quoted paragraph
+    rest = text[toks[cb - 1].end:toks[-1].end + 1] if cb <= n else ""
+    if next_para_quote is not None and rest.strip().startswith(":"):
+        s, e = next_para_quote
+        return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
+    return None
+
+
+def _end_with_quote(text: str, span: tuple[int, int]) -> int:
+    """Content ending in '."' keeps the closing mark (it was trimmed with the full stop)."""
+    s, e = span
+    j = e
+    while j < len(text) and text[j] in ".,!?;:":
+        j += 1
+    if j < len(text) and text[j] in _QUOTE_CHARS and text.count('"', s, e) % 2 == 1 or \
+            (j < len(text) and text[j] == _CLOSE and text.count(_OPEN, s, e) > text.count(_CLOSE, s, e)):
+        return j + 1
+    return e
+
+
+def _looks_adjunct(toks: Sequence[_Tok], j: int) -> bool:
+    return j < len(toks) and (toks[j].low in _PREP_ADJ or toks[j].low in _DAYS or toks[j].low in
+                              ("in", "at", "on", "during", "after", "before", "while", "when", "as", "of",
+                               "to", "from", "with", "about"))
+
+
+def _looks_clause(toks: Sequence[_Tok], j: int) -> bool:
+    """A subject-like word follows: a pronoun, a determiner or a capitalised name."""
+    return j < len(toks) and (toks[j].low in _PRONOUNS or toks[j].low in ("the", "this", "there", "it")
+                              or _is_cap(toks[j]))
+
+
+def _according(text: str, toks: list[_Tok], i: int, regions: Sequence[tuple[int, int]]) -> _Found | None:
+    n = len(toks)
+    r = _right_np(toks, i + 2)
+    if r is None:
+        return None
+    sa, sb = r
+    # extend over "of"-phrases and possessives already included; stop at comma
+    cue = (toks[i].start, toks[i + 1].end)
+    spk = (toks[sa].start, toks[sb - 1].end)
+    if i > 0 and toks[i - 1].text == ",":
+        s, e = _trim_content(text, toks[0].start, toks[i - 1].start)
+        if e - s > 3:
+            return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), spk, cue)
+        return None
+    k = sb
+    if k < n and toks[k].text == ",":
+        k += 1
+    if k < n - 1:
+        s, e = _trim_content(text, toks[k].start, toks[-1].end)
+        e = _end_with_quote(text, (s, e))
+        if e - s > 3:
+            return _Found(s, e, ((s, e),), spk, cue)
+    return None
+
+
+# --- kind and speaker resolution -----------------------------------------------------------------
+
+def _kind(text: str, fragments: Iterable[tuple[int, int]]) -> str:
+    frags = list(fragments)
+    has_q = any(any(c in _QUOTE_CHARS for c in text[s:e]) for s, e in frags)
+    if not has_q:
+        return "indirect"
+    whole = all(text[s] in _QUOTE_CHARS and text[e - 1] in _QUOTE_CHARS for s, e in frags)
+    if whole:
+        return "direct"
+    # a quotation whose closing mark sits right after the span (',"' trimmed) is direct too
+    return "mixed"
+
+
+_NAME = re.compile(r"\b(?:[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))+)")
+_TITLE_WORDS = frozenset("president minister spokesman spokeswoman spokesperson chief leader governor "
+                         "senator secretary director officer executive chairman chairwoman mayor analyst "
+                         "adviser advisor ambassador general commissioner official candidate nominee "
+                         "professor judge police lawyer attorney".split())
+_NOT_PERSON_WORDS = frozenset("the agency ministry department company news said house party committee "
+                              "association council office times post journal press service university "
+                              "government court police state states".split())
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    if not words or any(w.lower() in _NOT_PERSON_WORDS for w in words):
+        return False
+    return all(w[:1].isupper() for w in words)
+
+
+def _name_tail(speaker: str) -> str:
+    """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'."""
+    words = speaker.replace("’s", "").replace("'s", "").split()
+    tail: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w.lower() not in _TITLE_WORDS and w.lower() not in _NOT_PERSON_WORDS:
+            tail.append(w)
+        else:
+            break
+    return " ".join(reversed(tail))
+
+
+def _resolve(text: str, speaker: str, speaker_start: int, prior: list[tuple[int, str]]) -> str | None:
+    """A full name for a pronoun or a bare surname, when the article makes it clear."""
+    low = speaker.lower()
+    if low in ("he", "she"):
+        for _, name in reversed(prior):
+            if _person_like(name):
+                return name
+        # nearest person-like name in the preceding text (titled or two capitalised words)
+        window = text[max(0, speaker_start - 600):speaker_start]
+        names = [m.group() for m in _NAME.finditer(window)]
+        for name in reversed(names):
+            tail = _name_tail(name)
+            if len(tail.split()) >= 2 and _person_like(tail):
+                return tail
+        return None
+    if low in ("they", "it", "we", "i", "you", "who"):
+        return None
+    tail = _name_tail(speaker)
+    if tail and len(tail.split()) == 1:
+        for _, name in reversed(prior):
+            parts = name.split()
+            if len(parts) >= 2 and tail in parts:
+                return name
+        for m in _NAME.finditer(text[:speaker_start]):
+            parts = _name_tail(m.group()).split()
+            if len(parts) >= 2 and tail in parts:
+                return " ".join(parts)
+        return None
+    return tail if tail and tail != speaker else None
+
+
+# --- public ---------------------------------------------------------------------------------------
+
+def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
+    """Direct, indirect and mixed quotes of ``text`` with speaker and cue spans (see module doc).
+
+    Offsets are character offsets into ``text``. Never raises on odd input: text it cannot read
+    yields fewer quotes, not an error."""
+    if not text or not isinstance(text, str):
+        return []
+    regions = quoted_regions(text)
+    paras = _paragraphs(text)
+    para_starts = {s: k for k, (s, _) in enumerate(paras)}
+    quotes: list[Quote] = []
+    prior: list[tuple[int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    sents = _sentences(text, regions)
+    for si, (ss, se) in enumerate(sents):
+        toks = _tokens(text, ss, se, regions)
+        if not toks:
+            continue
+        nxt = None
+        if si + 1 < len(sents) and sents[si + 1][0] in para_starts:
+            nxt = _quote_starting(regions, sents[si + 1][0])
+        try:
+            found = _sentence_quotes(text, toks, regions, se, nxt)
+        except (IndexError, ValueError):  # a malformed sentence never fails its article
+            continue
+        for f in found:
+            if (f.start, f.end) in seen or f.end <= f.start:
+                continue
+            seen.add((f.start, f.end))
+            speaker = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
+            resolved = _resolve(text, speaker, f.speaker[0], prior) if speaker and f.speaker else None
+            full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
+            if full:
+                tail = _name_tail(full) or full
+                if _person_like(tail):
+                    prior.append((f.start, tail))
+            quotes.append(Quote(
+                start=f.start, end=f.end, text=text[f.start:f.end],
+                kind=_kind(text, f.fragments),
+                speaker=speaker,
+                speaker_start=f.speaker[0] if f.speaker else None,
+                speaker_end=f.speaker[1] if f.speaker else None,
+                cue=text[f.cue[0]:f.cue[1]], cue_start=f.cue[0], cue_end=f.cue[1],
+                article_id=article_id,
+                speaker_resolved=resolved,
+                fragments=f.fragments,
+            ))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
