@@ -62,9 +62,30 @@ agree agrees agreed agreeing conclude concludes concluded concluding predict
 inform informs informed assure assures assured assuring reiterate reiterates reiterated reiterating
 caution cautions cautioned cautioning point points pointed pointing continue continues continued
 believe believes believed think thinks thought hope hopes hoped hoping fear fears feared
-expect expects expected worry worries worried
+expect expects expected worry worries worried show shows showed find finds found
 """
-CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split())
+# Verbs of evaluation and reference whose object is the attributed content ("Clinton blasted him
+# for not paying income tax", "called the plan a disgrace").
+_OBJECT = """
+call calls called calling describe describes described describing endorse endorses endorsed endorsing
+accuse accuses accused accusing criticize criticizes criticized criticizing criticise criticised
+express expresses expressed expressing refer refers referred referring cite cites cited citing
+defend defends defended defending praise praises praised praising question questions questioned
+questioning reject rejects rejected rejecting mention mentions mentioned mentioning blast blasts blasted
+blasting dismiss dismisses dismissed dismissing denounce denounces denounced denouncing blame blames
+blamed blaming echo echoes echoed echoing mock mocks mocked mocking condemn condemns condemned condemning
+remind reminds reminded reminding voice voices voiced voicing decry decries decried tout touts touted
+touting rail rails railed railing slam slams slammed slamming lament laments lamented bemoan bemoaned
+assail assailed reference referenced wonder wonders wondered liken likened imply implies implied
+signal signals signaled signalled hint hints hinted forecast thank thanks thanked thanking
+decline declines declined declining refuse refuses refused refusing attack attacks attacked attacking
+applaud applauded portray portrays portrayed recommend recommends recommended propose proposes proposed
+proposing retweet retweeted quote quoted quoting chant chants chanted
+"""
+CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split())
+_OBJECT_VERBS = frozenset(_OBJECT.split())
+# Participles that hang on the sentence's subject: "Trump attacked Clinton, saying ..."
+_PARTICIPLES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
 # Verbs whose first complement is a person told (skip it before the content).
 _TELL = frozenset("tell tells told telling inform informs informed assure assures assured assuring "
                   "warn warns warned warning remind reminds reminded ask asks asked asking urge urges "
@@ -74,7 +95,8 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
                   "feared expect expects expected worry worries worried continue continues continued "
                   "point points pointed pointing agree agrees agreed agreeing state states stated "
                   "charge charges charged claim claims estimate estimates estimated maintain maintains "
-                  "maintained note notes report reports promise promises".split())
+                  "maintained note notes report reports promise promises show shows showed shown find "
+                  "finds found".split())
 _PARTICLE_AFTER = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"}
 
 _AUX = frozenset("has have had is are was were be been being will would can could should may might must "
@@ -269,6 +291,56 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     return (a, b)
 
 
+def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int] | None:
+    """'Kerr Putney, the police chief, said' / 'Ed Rendell, who served ..., agreed': the speaker
+    runs from the name to the closing comma. Returns (token range, index where the name starts)."""
+    k = comma - 1
+    limit = 20 if any(t.low in ("who", "which") for t in toks[max(0, comma - 20):comma]) else 12
+    while k >= 0 and comma - k <= limit and toks[k].text != ",":
+        if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ".;:":
+            return None
+        k -= 1
+    if k < 1 or toks[k].text != "," or comma - k < 2:
+        return None
+    middle = toks[k + 1:comma]
+    if middle[0].low not in ("who", "which") and not all(_np_ok(t) or t.low in ("and", "for", "at", "in")
+                                                          for t in middle):
+        return None
+    if any(t.low in CUE_VERBS for t in middle) and middle[0].low not in ("who",):
+        return None
+    head = _left_np(toks, k)
+    if head is None or not _is_cap(toks[head[1] - 1]):
+        return None
+    return (head[0], comma + 1), head[0]
+
+
+def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
+    """The subject at the start of the clause (after a leading adverbial and its comma)."""
+    k = 0
+    if k < limit and (toks[0].low in _STOP or toks[0].low in ("speaking", "meanwhile", "still", "instead")) \
+            and toks[0].low not in _PRONOUNS:
+        c = next((m for m in range(1, min(limit, 25)) if toks[m].text == ","), None)
+        if c is None:
+            return None
+        k = c + 1
+    if k >= limit:
+        return None
+    if toks[k].low in _PRONOUNS:
+        return (k, k + 1)
+    b = k
+    seen_cap = False
+    while b < limit and b - k < 8 and _np_ok(toks[b]):
+        t = toks[b]
+        if _is_cap(t) or t.text in ("’s", "'s", "-", ".", "&"):
+            seen_cap = seen_cap or _is_cap(t)
+        elif t.low in _DETS or t.low == "of":
+            pass
+        elif seen_cap or t.low in CUE_VERBS or t.low.endswith("ed"):
+            break
+        b += 1
+    return (k, b) if b > k else None
+
+
 def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     """Noun phrase starting at toks[i] (inverted speaker: ``said Maria Lind``)."""
     a = i
@@ -352,8 +424,6 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
         if t.text in (",", ":", "—", "–"):
             j += 1
             continue
-        if t.low == "that":
-            return j + 1
         return j
     return j
 
@@ -391,9 +461,9 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
             continue
         if t.low not in CUE_VERBS or _is_cap(t) and i > 0:
             continue
-        if t.low in ("said",) and i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been") \
-                and i + 1 < n and toks[i + 1].low == "to":
-            continue  # "is said to have met": no speaker
+        if i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been", "being") and (
+                t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
+            continue  # passive: "is said to have met", "was announced" -- no speaker named here
         if i + 1 < n and toks[i + 1].low in ("by", "of", "for") and t.low not in ("said", "say", "says"):
             continue  # passive / nominal uses: "claims of", "reported by"
         ca, cb = _cue_span(toks, i)
@@ -410,25 +480,37 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
     verb = toks[i].low
     weak = verb in _WEAK
     cue = (toks[ca].start, toks[cb - 1].end)
-    speaker_tok = _left_np(toks, ca)
-    inverted = False
-    if speaker_tok is None or (ca > 0 and toks[ca - 1].text in (",",) or
-                               (ca > 0 and toks[ca - 1].text in _QUOTE_CHARS)):
-        # "..., said Maria Lind" / '"...," said the agency'
-        if ca > 0 and (toks[ca - 1].text == "," or toks[ca - 1].text in _QUOTE_CHARS):
-            r = _right_np(toks, cb)
-            if r is not None:
-                speaker_tok, inverted = r, True
-            elif speaker_tok is None:
-                return None
+    prev = toks[ca - 1].text if ca > 0 else ""
+    inverted = participle = False
+    speaker_tok: tuple[int, int] | None = None
+    pre_end_tok = 0
+    if verb in _PARTICIPLES and prev == ",":
+        # "Trump attacked Clinton, saying ...": the speaker is the sentence's subject
+        speaker_tok = _subject_np(toks, ca - 1)
+        participle = True
+    elif prev == ",":
+        app = _appositive(toks, ca - 1)
+        if app is not None:
+            speaker_tok, pre_end_tok = app
+        else:
+            speaker_tok = _right_np(toks, cb)  # "..., said Maria Lind"
+            inverted = speaker_tok is not None
+    elif prev in _QUOTE_CHARS:
+        speaker_tok = _right_np(toks, cb)  # '"...," said the agency'
+        inverted = speaker_tok is not None
+    else:
+        speaker_tok = _left_np(toks, ca)
+        if speaker_tok is not None:
+            pre_end_tok = speaker_tok[0]
     if speaker_tok is None:
         return None
+    if verb in _OBJECT_VERBS:
+        weak = False
     sa, sb = speaker_tok
-    # where the subject starts, what precedes it
-    left_edge = sa if not inverted else ca
-    pre_end_tok = left_edge  # content before the speaker ends before this token
+    if inverted:
+        pre_end_tok = ca
     has_pre = False
-    if pre_end_tok > 0:
+    if pre_end_tok > 0 and not participle:
         prev = toks[pre_end_tok - 1]
         if prev.text == "," or prev.text in _QUOTE_CHARS or prev.text in ("—", "–"):
             has_pre = pre_end_tok >= 3 or (pre_end_tok >= 1 and toks[0].text in _QUOTE_CHARS)
@@ -472,13 +554,15 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
             return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
         if pre_is_quote or _looks_adjunct(toks, post_start):
             post = None
+        elif toks[pre_end_tok - 1].text == "," and j < n and toks[j].text == "," and post_start == j + 1:
+            # parenthetical cue: "And perhaps, he said, it could help ..." -> one envelope
+            return _Found(pre[0], post[1], (pre, post), (toks[sa].start, toks[sb - 1].end), cue)
         else:
             pre = None
     if post is not None:
         s, e = post
         e = _end_with_quote(text, post)
-        if weak and not (toks[j].low == "that" or text[s] in _QUOTE_CHARS or
-                         (j > 0 and toks[post_start - 1].low == "that")):
+        if weak and not (toks[post_start].low == "that" or text[s] in _QUOTE_CHARS):
             if not (verb in ("believe", "believes", "believed", "think", "thinks", "thought", "hope",
                              "hopes", "hoped", "fear", "fears", "feared", "expect", "expects", "expected")
                     and _looks_clause(toks, post_start)):
@@ -545,6 +629,25 @@ def _according(text: str, toks: list[_Tok], i: int, regions: Sequence[tuple[int,
         if e - s > 3:
             return _Found(s, e, ((s, e),), spk, cue)
     return None
+
+
+def _continue_quote(text: str, f: _Found, sents: Sequence[tuple[int, int]], si: int,
+                    para_starts: dict[int, int], regions: Sequence[tuple[int, int]]) -> _Found:
+    """'"A," he said. "B. C."' -- quoted sentences that follow in the same paragraph continue
+    the quote (PolNeAR keeps them as fragments of one attribution)."""
+    frags = list(f.fragments)
+    end = f.end
+    k = si + 1
+    while k < len(sents) and sents[k][0] not in para_starts:
+        r = _quote_starting(regions, sents[k][0])
+        if r is None or text[sents[k][0]:sents[k][1]][r[1] - r[0]:].strip(" .,;:!?") != "":
+            break
+        frags.append(r)
+        end = r[1]
+        k += 1
+    if end == f.end:
+        return f
+    return _Found(f.start, end, tuple(frags), f.speaker, f.cue)
 
 
 # --- kind and speaker resolution -----------------------------------------------------------------
@@ -621,6 +724,15 @@ def _resolve(text: str, speaker: str, speaker_start: int, prior: list[tuple[int,
     return tail if tail and tail != speaker else None
 
 
+def _restore_marks(work: str, f: _Found) -> _Found:
+    """A span that ends on the first half of a two-character quotation mark takes the second."""
+    def fix(e: int) -> int:
+        return e + 1 if work[e - 1] == '"' and e < len(work) and work[e] == "\x1f" else e
+
+    frags = tuple((a, fix(b)) for a, b in f.fragments)
+    return _Found(f.start, fix(f.end), frags, f.speaker, f.cue)
+
+
 # --- public ---------------------------------------------------------------------------------------
 
 def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
@@ -630,6 +742,10 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
     yields fewer quotes, not an error."""
     if not text or not isinstance(text, str):
         return []
+    original = text
+    if "''" in text or "``" in text:
+        # typewriter quotes (''...'' and ``...''): one mark plus a filler of the same length
+        text = text.replace("``", '"\x1f').replace("''", '"\x1f')
     regions = quoted_regions(text)
     paras = _paragraphs(text)
     para_starts = {s: k for k, (s, _) in enumerate(paras)}
@@ -649,10 +765,14 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
         except (IndexError, ValueError):  # a malformed sentence never fails its article
             continue
         for f in found:
+            if f.cue[0] >= f.end and text[f.end - 1] in _QUOTE_CHARS:
+                f = _continue_quote(text, f, sents, si, para_starts, regions)
             if (f.start, f.end) in seen or f.end <= f.start:
                 continue
             seen.add((f.start, f.end))
-            speaker = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
+            if text is not original:
+                f = _restore_marks(text, f)
+            speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
             resolved = _resolve(text, speaker, f.speaker[0], prior) if speaker and f.speaker else None
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full:
@@ -660,12 +780,12 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
                 if _person_like(tail):
                     prior.append((f.start, tail))
             quotes.append(Quote(
-                start=f.start, end=f.end, text=text[f.start:f.end],
+                start=f.start, end=f.end, text=original[f.start:f.end],
                 kind=_kind(text, f.fragments),
                 speaker=speaker,
                 speaker_start=f.speaker[0] if f.speaker else None,
                 speaker_end=f.speaker[1] if f.speaker else None,
-                cue=text[f.cue[0]:f.cue[1]], cue_start=f.cue[0], cue_end=f.cue[1],
+                cue=original[f.cue[0]:f.cue[1]], cue_start=f.cue[0], cue_end=f.cue[1],
                 article_id=article_id,
                 speaker_resolved=resolved,
                 fragments=f.fragments,
