@@ -75,7 +75,7 @@ questioning reject rejects rejected rejecting mention mentions mentioned mention
 blasting dismiss dismisses dismissed dismissing denounce denounces denounced denouncing blame blames
 blamed blaming echo echoes echoed echoing mock mocks mocked mocking condemn condemns condemned condemning
 remind reminds reminded reminding voice voices voiced voicing decry decries decried tout touts touted
-touting rail rails railed railing slam slams slammed slamming lament laments lamented bemoan bemoaned
+touting railed slam slams slammed slamming lament laments lamented bemoan bemoaned
 assail assailed reference referenced wonder wonders wondered liken likened imply implies implied
 signal signals signaled signalled hint hints hinted forecast thank thanks thanked thanking
 decline declines declined declining refuse refuses refused refusing attack attacks attacked attacking
@@ -96,6 +96,7 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
                   "point points pointed pointing agree agrees agreed agreeing state states stated "
                   "charge charges charged claim claims estimate estimates estimated maintain maintains "
                   "maintained note notes report reports promise promises show shows showed shown find "
+                  "declare declares declared declaring "
                   "finds found".split())
 _PARTICLE_AFTER = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"}
 
@@ -103,6 +104,11 @@ _AUX = frozenset("has have had is are was were be been being will would can coul
                  "did does do also later then again previously earlier once repeatedly recently further "
                  "first last initially subsequently often frequently publicly privately still never "
                  "not just already reportedly allegedly quickly flatly".split())
+_AUX_VERBS = frozenset("has have had is are was were be been will would can could should may might must "
+                       "did does do".split())
+_IRREGULAR_PAST = frozenset("said told wrote thought found forecast".split())
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _PRONOUNS = frozenset("he she they it we i you who".split())
 _STOP = frozenset("""
 and or but nor that which whom whose when where while as because if although though since after before
@@ -287,6 +293,8 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         return None
     if b - a == 1 and toks[a].low in _DETS:
         return None
+    if all(t.low in _MONTHS or t.low in _DAYS or t.text[:1].isdigit() for t in toks[a:b]):
+        return None
     # a capitalised first token of the sentence followed by lowercase-only words is still an NP
     return (a, b)
 
@@ -466,12 +474,38 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
             continue  # passive: "is said to have met", "was announced" -- no speaker named here
         if i + 1 < n and toks[i + 1].low in ("by", "of", "for") and t.low not in ("said", "say", "says"):
             continue  # passive / nominal uses: "claims of", "reported by"
+        if not (t.low.endswith("ed") or t.low.endswith("ing") or t.low in _IRREGULAR_PAST) and (
+                (i + 1 < n and (toks[i + 1].low in _AUX_VERBS or toks[i + 1].low in CUE_VERBS))
+                or (i > 0 and toks[i - 1].low in _DETS)):
+            continue  # a noun: "a broken rail was", "the report said", "his calls"
         ca, cb = _cue_span(toks, i)
         f = _attribution(text, toks, ca, cb, i, regions, next_para_quote)
         if f is not None:
             found.append(f)
             used.update(range(ca, cb))
-    return found
+    return _cut_coordinated(text, found)
+
+
+_COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
+
+
+def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
+    """'X has called on ..., and China's minister urged ...': the first content ends where the
+    second attribution's speaker begins after ', and' / ';'."""
+    out = []
+    for f in found:
+        end = f.end
+        for g in found:
+            if g is f or g.speaker is None or not (f.start < g.speaker[0] < end) or g.speaker[0] < f.cue[0]:
+                continue
+            m = _COORD.search(text, f.start, g.speaker[0])
+            if m:
+                end = min(end, _trim_content(text, f.start, m.start())[1])
+        if end != f.end and end > f.start:
+            frags = tuple((a, min(b, end)) for a, b in f.fragments if a < end)
+            f = _Found(f.start, end, frags, f.speaker, f.cue)
+        out.append(f)
+    return out
 
 
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions: Sequence[tuple[int, int]],
@@ -495,6 +529,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
         else:
             speaker_tok = _right_np(toks, cb)  # "..., said Maria Lind"
             inverted = speaker_tok is not None
+    elif prev in ("and", "but") and ca > 1 and toks[ca - 2].text != ",":
+        # "Marsh declared a state of emergency and said ...": the subject of the first verb
+        speaker_tok = _subject_np(toks, ca - 1)
+        participle = True
     elif prev in _QUOTE_CHARS:
         speaker_tok = _right_np(toks, cb)  # '"...," said the agency'
         inverted = speaker_tok is not None
@@ -525,6 +563,12 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
             if k > j and toks[k].low in _PRONOUNS:
                 break
             k += 1
+        if k < n and toks[k].text == ",":
+            # "told Kim Jong Un, who is visiting, that ...": skip the addressee's appositive
+            m = next((m for m in range(k + 1, min(n, k + 25)) if toks[m].low == "that"
+                      and toks[m - 1].text == ","), None)
+            if m is not None and not any(t.quoted for t in toks[k:m]):
+                k = m
         if k > j and (k >= n or toks[k].text in (",", ":", ".") or toks[k].low == "that" or
                       toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
             j = k
@@ -674,6 +718,27 @@ _NOT_PERSON_WORDS = frozenset("the agency ministry department company news said 
                               "government court police state states".split())
 
 
+_TITLED = re.compile(r"\b((?i:" + "|".join(sorted(
+    "president minister spokesman spokeswoman spokesperson leader governor senator secretary director "
+    "executive chairman chairwoman mayor analyst adviser advisor ambassador commissioner chief official "
+    "candidate nominee professor judge lawyer attorney Mr. Mrs. Ms. Dr. Gov. Sen. Rep. Gen.".split(),
+    key=len, reverse=True)).replace(".", r"\.") + r"))\s+((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,3})")
+
+
+def _full_name(name: str, prior: list[tuple[int, str]], text: str, before: int) -> str:
+    """A one-word name completed from an earlier full name ('Marsh' -> 'Helen Marsh')."""
+    if len(name.split()) > 1:
+        return name
+    for _, full in reversed(prior):
+        if len(full.split()) > 1 and name in full.split():
+            return full
+    for m in _TITLED.finditer(text, 0, before):
+        parts = _name_tail(m.group(2)).split()
+        if len(parts) >= 2 and name in parts:
+            return " ".join(parts)
+    return name
+
+
 def _person_like(name: str) -> bool:
     words = name.split()
     if not words or any(w.lower() in _NOT_PERSON_WORDS for w in words):
@@ -697,17 +762,17 @@ def _resolve(text: str, speaker: str, speaker_start: int, prior: list[tuple[int,
     """A full name for a pronoun or a bare surname, when the article makes it clear."""
     low = speaker.lower()
     if low in ("he", "she"):
-        for _, name in reversed(prior):
-            if _person_like(name):
-                return name
-        # nearest person-like name in the preceding text (titled or two capitalised words)
-        window = text[max(0, speaker_start - 600):speaker_start]
-        names = [m.group() for m in _NAME.finditer(window)]
-        for name in reversed(names):
-            tail = _name_tail(name)
-            if len(tail.split()) >= 2 and _person_like(tail):
-                return tail
-        return None
+        # the nearest preceding named speaker or titled person ("spokesman Lu Kang")
+        cands = [(pos, name) for pos, name in prior if _person_like(name)]
+        base = max(0, speaker_start - 800)
+        for m in _TITLED.finditer(text, base, speaker_start):
+            name = _name_tail(m.group(2))
+            if name and _person_like(name):
+                cands.append((m.start(2), name))
+        if not cands:
+            return None
+        pos, name = max(cands)
+        return _full_name(name, prior, text, speaker_start)
     if low in ("they", "it", "we", "i", "you", "who"):
         return None
     tail = _name_tail(speaker)
@@ -716,9 +781,9 @@ def _resolve(text: str, speaker: str, speaker_start: int, prior: list[tuple[int,
             parts = name.split()
             if len(parts) >= 2 and tail in parts:
                 return name
-        for m in _NAME.finditer(text[:speaker_start]):
-            parts = _name_tail(m.group()).split()
-            if len(parts) >= 2 and tail in parts:
+        for m in _TITLED.finditer(text, 0, speaker_start):
+            parts = _name_tail(m.group(2)).split()
+            if len(parts) >= 2 and tail in parts and _person_like(" ".join(parts)):
                 return " ".join(parts)
         return None
     return tail if tail and tail != speaker else None
