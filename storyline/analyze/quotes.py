@@ -15,15 +15,15 @@ How it works (all linear in the text, no model):
 2. In each sentence every reporting verb of the lexicon (with its auxiliaries and adverbs: "has
    often said") and every "according to" is a cue candidate. Its speaker is the noun phrase left of
    it (``Fire chief Tomas Reyes told``) or, when inverted, right of it (``said Maria Lind``).
-3. The content is what the cue introduces: the clause after it (minus "that", time adjuncts and
-   the object of "told"), or the text before the speaker when the sentence starts with the content
+3. The content is what the cue introduces: the clause after it (after time adjuncts and the
+   object of "told"), or the text before the speaker when the sentence starts with the content
    (``"...," Trump said Sunday``), or both halves of a quotation split by its cue
    (``"A," he said, "B."``), or the quoted paragraph(s) after ``X said:``.
 4. A pronoun speaker is resolved to the nearest preceding named speaker (or person-like name) of
    the article when one is clear; a bare surname to the full name used earlier.
 
-The spans follow PolNeAR's conventions: content excludes a leading "that" and sentence-final
-punctuation outside quotation marks, direct content includes its quotation marks.
+The spans follow PolNeAR's conventions: content keeps a leading "that" but not sentence-final
+punctuation outside quotation marks; direct content includes its quotation marks.
 """
 
 from __future__ import annotations
@@ -835,6 +835,7 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
             if (f.start, f.end) in seen or f.end <= f.start:
                 continue
             seen.add((f.start, f.end))
+            kind = _kind(text, f.fragments)
             if text is not original:
                 f = _restore_marks(text, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
@@ -846,7 +847,7 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
                     prior.append((f.start, tail))
             quotes.append(Quote(
                 start=f.start, end=f.end, text=original[f.start:f.end],
-                kind=_kind(text, f.fragments),
+                kind=kind,
                 speaker=speaker,
                 speaker_start=f.speaker[0] if f.speaker else None,
                 speaker_end=f.speaker[1] if f.speaker else None,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Sequence
 
-from ..records import Article, Brief, SummarySentence
+from ..records import Article, Brief, Disagreement, QuoteGroup, SummarySentence
+from .disagreements import find_disagreements
+from .quotes import group_quotes
 from .summary import summarize
 
 __all__ = ["build_brief", "choose_headline"]
+
+log = logging.getLogger("storyline")
 
 
 def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str:
@@ -38,10 +43,19 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     arts = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
     summary = summarize(arts, max_words=max_words)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
+    quotes: tuple[QuoteGroup, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    try:
+        quotes = tuple(group_quotes(arts))
+        disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
+    except Exception:  # quotes and disagreements are extras: never lose the brief over them
+        log.exception("quotes/disagreements failed for story %s", story_id)
     return Brief(
         story_id=story_id,
         headline=choose_headline(arts, summary),
         summary=tuple(summary),
+        quotes=quotes,
+        disagreements=disagreements,
         articles=tuple(_article_info(a) for a in arts),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
