@@ -98,7 +98,9 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
                   "maintained note notes report reports promise promises show shows showed shown find "
                   "declare declares declared declaring "
                   "finds found".split())
-_PARTICLE_AFTER = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"}
+_PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "pointing": ("out",),
+                   "call": ("on", "for"), "calls": ("on", "for"), "called": ("on", "for"),
+                   "calling": ("on", "for")}
 
 _AUX = frozenset("has have had is are was were be been being will would can could should may might must "
                  "did does do also later then again previously earlier once repeatedly recently further "
@@ -284,8 +286,9 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         if toks[a].low in _DETS and toks[a].low not in ("one", "two", "three", "several", "some", "many",
                                                         "most", "other", "another"):
             break
-    while a < b and toks[a].low in ("of", "-", ".", "’s", "'s", "&"):
-        a += 1
+    while a < b and (toks[a].low in ("of", "-", ".", "’s", "'s", "&") or
+                     (toks[a].low in _STOP and b - a > 1 and toks[a].low not in _DETS)):
+        a += 1  # "But Mr. Obama said" -> "Mr. Obama"
     if a >= b:
         return None
     # the phrase must end in a noun-like word (not an adjective/adverb we cannot tell: accept words)
@@ -303,7 +306,7 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
     """'Kerr Putney, the police chief, said' / 'Ed Rendell, who served ..., agreed': the speaker
     runs from the name to the closing comma. Returns (token range, index where the name starts)."""
     k = comma - 1
-    limit = 20 if any(t.low in ("who", "which") for t in toks[max(0, comma - 20):comma]) else 12
+    limit = 25 if any(t.low in ("who", "which", "whose") for t in toks[max(0, comma - 25):comma]) else 12
     while k >= 0 and comma - k <= limit and toks[k].text != ",":
         if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ".;:":
             return None
@@ -311,15 +314,30 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
     if k < 1 or toks[k].text != "," or comma - k < 2:
         return None
     middle = toks[k + 1:comma]
-    if middle[0].low not in ("who", "which") and not all(_np_ok(t) or t.low in ("and", "for", "at", "in")
+    if middle[0].low not in ("who", "which", "whose") and not all(_np_ok(t) or t.low in ("and", "for", "at", "in")
                                                           for t in middle):
         return None
-    if any(t.low in CUE_VERBS for t in middle) and middle[0].low not in ("who",):
+    if any(t.low in CUE_VERBS for t in middle) and middle[0].low not in ("who", "whose"):
         return None
     head = _left_np(toks, k)
     if head is None or not _is_cap(toks[head[1] - 1]):
         return None
     return (head[0], comma + 1), head[0]
+
+
+def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:
+    """'said Ryan Ellis, a Republican tax consultant.' -> the speaker runs to the sentence end."""
+    a, b = np
+    n = len(toks)
+    if b + 1 < n and toks[b].text == "," and not toks[b + 1].quoted and toks[b + 1].text not in _QUOTE_CHARS \
+            and (toks[b + 1].low in _DETS or toks[b + 1].low in ("who", "whose") or _is_cap(toks[b + 1])
+                 or toks[b + 1].low.isalpha()):
+        end = n
+        while end > b + 1 and toks[end - 1].text in (".", "!", "?"):
+            end -= 1
+        if end - b <= 25 and not any(t.quoted or t.text in _QUOTE_CHARS for t in toks[b:end]):
+            return (a, end)
+    return np
 
 
 def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
@@ -392,7 +410,7 @@ def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
         a -= 1
     b = i + 1
     part = _PARTICLE_AFTER.get(toks[i].low)
-    if part and b < len(toks) and toks[b].low == part:
+    if part and b < len(toks) and toks[b].low in part:
         b += 1
     return a, b
 
@@ -528,7 +546,14 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
             speaker_tok, pre_end_tok = app
         else:
             speaker_tok = _right_np(toks, cb)  # "..., said Maria Lind"
-            inverted = speaker_tok is not None
+            if speaker_tok is not None and speaker_tok[1] < n and toks[speaker_tok[1]].low in _AUX_VERBS:
+                # "X, a professor, said McConnell's trip was ...": not inverted, the subject is left
+                speaker_tok = _subject_np(toks, ca - 1)
+                participle = True
+            else:
+                inverted = speaker_tok is not None
+                if inverted:
+                    speaker_tok = _extend_appositive(toks, speaker_tok)
     elif prev in ("and", "but") and ca > 1 and toks[ca - 2].text != ",":
         # "Marsh declared a state of emergency and said ...": the subject of the first verb
         speaker_tok = _subject_np(toks, ca - 1)
@@ -536,6 +561,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
     elif prev in _QUOTE_CHARS:
         speaker_tok = _right_np(toks, cb)  # '"...," said the agency'
         inverted = speaker_tok is not None
+        if inverted:
+            speaker_tok = _extend_appositive(toks, speaker_tok)
     else:
         speaker_tok = _left_np(toks, ca)
         if speaker_tok is not None:
@@ -559,7 +586,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
         k = j
         while k < n and k - j < 6 and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS \
                 and toks[k].text not in (",", ":", ".") and toks[k].low != "that" \
-                and (toks[k].low not in _STOP or toks[k].low in ("of",)):
+                and (toks[k].low not in _STOP or toks[k].low in ("of", "me", "him", "her", "us", "them")):
             if k > j and toks[k].low in _PRONOUNS:
                 break
             k += 1
@@ -573,6 +600,14 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
                       toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
             j = k
     post_start = _skip_adjuncts(toks, j, n)
+    if verb in _OBJECT_VERBS or verb.startswith(("express", "voic", "rais", "made", "make")):
+        # "expressed concern that ...", "made the case that ...": the clause is the content
+        for k in range(post_start, min(n, post_start + 4)):
+            if toks[k].low == "that" and k > post_start:
+                post_start = k
+                break
+            if toks[k].quoted or not toks[k].text[0].isalnum():
+                break
     post_tokens = [t for t in toks[post_start:] if t.text not in ".!?"]
     post = None
     if len(post_tokens) >= 2 or (post_tokens and post_tokens[0].quoted is False and
@@ -598,7 +633,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
             return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
         if pre_is_quote or _looks_adjunct(toks, post_start):
             post = None
-        elif toks[pre_end_tok - 1].text == "," and j < n and toks[j].text == "," and post_start == j + 1:
+        elif toks[pre_end_tok - 1].text == "," and post_start > 0 and toks[post_start - 1].text == ",":
             # parenthetical cue: "And perhaps, he said, it could help ..." -> one envelope
             return _Found(pre[0], post[1], (pre, post), (toks[sa].start, toks[sb - 1].end), cue)
         else:
