@@ -81,7 +81,8 @@ def test_inverted_cue_after_quote():
     text = '"Nobody warned us about the water," said Maria Lind, a farmer near the river.'
     q = _by_text(extract_quotes(text), "Nobody warned us")
     assert q.kind == "direct"
-    assert _speaker(text, q) == "Maria Lind"
+    assert _speaker(text, q) == "Maria Lind, a farmer near the river"  # PolNeAR keeps the appositive
+    assert q.speaker_resolved == "Maria Lind"
     assert q.cue == "said"
 
 

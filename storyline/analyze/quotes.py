@@ -81,6 +81,9 @@ signal signals signaled signalled hint hints hinted forecast thank thanks thanke
 decline declines declined declining refuse refuses refused refusing attack attacks attacked attacking
 applaud applauded portray portrays portrayed recommend recommends recommended propose proposes proposed
 proposing retweet retweeted quote quoted quoting chant chants chanted
+supported offered sought opposed posted issued talked discussed discuss discussing ordered identified
+repeated repeating listed challenged deemed requested encouraged threatened approved presented disclosed
+answered highlighted highlighting emailed pleaded projected remembered doubted urging demanded demanding
 """
 CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split())
 _OBJECT_VERBS = frozenset(_OBJECT.split())
@@ -100,7 +103,7 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
                   "finds found".split())
 _PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "pointing": ("out",),
                    "call": ("on", "for"), "calls": ("on", "for"), "called": ("on", "for"),
-                   "calling": ("on", "for")}
+                   "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",)}
 
 _AUX = frozenset("has have had is are was were be been being will would can could should may might must "
                  "did does do also later then again previously earlier once repeatedly recently further "
@@ -783,7 +786,7 @@ def _person_like(name: str) -> bool:
 
 def _name_tail(speaker: str) -> str:
     """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'."""
-    words = speaker.replace("’s", "").replace("'s", "").split()
+    words = speaker.split(",")[0].replace("’s", "").replace("'s", "").split()
     tail: list[str] = []
     for w in reversed(words):
         if w[:1].isupper() and w.lower() not in _TITLE_WORDS and w.lower() not in _NOT_PERSON_WORDS:
