@@ -279,16 +279,31 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     b = i
     if b == 0:
         return None
+    if b >= 2 and toks[b - 1].low in _DAYS and toks[b - 2].low in ("on", "late", "early"):
+        b -= 2  # "Sanders on Tuesday said"
+    elif b >= 2 and toks[b - 1].low in _DAYS and toks[b - 1].low not in ("today",):
+        b -= 1
+    if b == 0:
+        return None
     last = toks[b - 1]
     if last.low in _PRONOUNS and not last.quoted:
         return (b - 1, b)
     a = b
-    while a > 0 and b - a < 12 and _np_ok(toks[a - 1]):
+    if toks[a - 1].text == ")":
+        # "Paul D. Ryan (R-Wis.) said": step over a short parenthesis
+        k = a - 1
+        while k > 0 and a - k < 8 and toks[k].text != "(":
+            k -= 1
+        if toks[k].text == "(" and k > 0:
+            a = k
+    while a > 0 and b - a < 14 and _np_ok(toks[a - 1]):
         a -= 1
         # sentence-initial capital "The"/"A" is fine; stop after a determiner (it starts the NP)
         if toks[a].low in _DETS and toks[a].low not in ("one", "two", "three", "several", "some", "many",
                                                         "most", "other", "another"):
             break
+    if a < b and toks[a].text == "(":
+        return None
     while a < b and (toks[a].low in ("of", "-", ".", "’s", "'s", "&") or
                      (toks[a].low in _STOP and b - a > 1 and toks[a].low not in _DETS)):
         a += 1  # "But Mr. Obama said" -> "Mr. Obama"
@@ -311,7 +326,8 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
     k = comma - 1
     limit = 25 if any(t.low in ("who", "which", "whose") for t in toks[max(0, comma - 25):comma]) else 12
     while k >= 0 and comma - k <= limit and toks[k].text != ",":
-        if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ".;:":
+        if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ";:" or (
+                toks[k].text == "." and not (k > 0 and toks[k - 1].end == toks[k].start)):
             return None
         k -= 1
     if k < 1 or toks[k].text != "," or comma - k < 2:
@@ -517,7 +533,15 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
     for f in found:
         end = f.end
         for g in found:
-            if g is f or g.speaker is None or not (f.start < g.speaker[0] < end) or g.speaker[0] < f.cue[0]:
+            if g is f or g.speaker is None:
+                continue
+            if f.cue[0] < f.start < g.cue[0] < end and g.speaker[0] < f.start:
+                # "X said Y, adding Z": Y ends at the comma before the second cue
+                comma = text.rfind(",", f.start, g.cue[0])
+                if comma > f.start and not text[comma:g.cue[0]].strip(", ").count(" ") > 2:
+                    end = min(end, _trim_content(text, f.start, comma)[1])
+                continue
+            if not (f.start < g.speaker[0] < end) or g.speaker[0] < f.cue[0]:
                 continue
             m = _COORD.search(text, f.start, g.speaker[0])
             if m:
@@ -557,6 +581,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
                 inverted = speaker_tok is not None
                 if inverted:
                     speaker_tok = _extend_appositive(toks, speaker_tok)
+    elif ca == 0:
+        speaker_tok = _right_np(toks, cb)  # "Said Ellis: ..."
+        inverted = speaker_tok is not None
     elif prev in ("and", "but") and ca > 1 and toks[ca - 2].text != ",":
         # "Marsh declared a state of emergency and said ...": the subject of the first verb
         speaker_tok = _subject_np(toks, ca - 1)
@@ -636,6 +663,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
             return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
         if pre_is_quote or _looks_adjunct(toks, post_start):
             post = None
+        elif post_is_quote:
+            pre = None  # "Asked about the cause, O'Neill said, "Not going into that.""
         elif toks[pre_end_tok - 1].text == "," and post_start > 0 and toks[post_start - 1].text == ",":
             # parenthetical cue: "And perhaps, he said, it could help ..." -> one envelope
             return _Found(pre[0], post[1], (pre, post), (toks[sa].start, toks[sb - 1].end), cue)
