@@ -156,6 +156,10 @@ def evaluate(docs: Sequence[dict], system) -> tuple[dict[str, PRF], float, dict[
         ok = sum(1 for i, j in pairs if pred[i]["speaker"] and gold[j]["speaker"]
                  and _overlap(pred[i]["speaker"], gold[j]["speaker"]) > 0)
         scores["attribution"].add(ok, ok, len(pc), sum(1 for g in gold if g["speaker"]))
+        kind_ok = by_kind.setdefault("_kind", [0, 0])
+        for i, j in pairs:
+            kind_ok[0] += pred[i]["kind"] == gold[j]["kind"]
+            kind_ok[1] += 1
         matched_gold = {j for _, j in pairs}
         for j, g in enumerate(gold):
             rec = by_kind.setdefault(g["kind"], [0, 0])
@@ -200,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             got, tot = results[n][2].get(kind, [0, 0])
             cells.append(f"{100 * got / tot:.1f} ({got}/{tot})" if tot else "-")
         print(f"| {kind} | " + " | ".join(cells) + " |")
+    got, tot = results[names[0]][2]["_kind"]
+    print(f"\nkind (direct/indirect/mixed) agreement on overlap-matched quotes: {100 * got / tot:.1f}% ({got}/{tot})")
     print()
     for n in names:
         el = results[n][1]

@@ -28,6 +28,7 @@ punctuation outside quotation marks; direct content includes its quotation marks
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -140,6 +141,7 @@ _OPEN = "“"
 _CLOSE = "”"
 _DQ = '"'
 _QUOTE_CHARS = frozenset('"“”')
+_QMARK = re.compile('["“”]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +174,11 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     carry: int | None = None  # start of a quotation continued from the previous paragraph
     for pi, (ps, pe) in enumerate(paras):
         open_at: int | None = None
-        i = ps
         if carry is not None and text[ps] not in _QUOTE_CHARS:
             regions.append((carry, paras[pi - 1][1]))
             carry = None
-        while i < pe:
+        for qm in _QMARK.finditer(text, ps, pe):
+            i = qm.start()
             ch = text[i]
             if ch == _OPEN or (ch == _DQ and open_at is None):
                 if open_at is None:
@@ -187,7 +189,6 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
                     regions.append((start, i + 1))
                     carry = None
                     open_at = None
-            i += 1
         if open_at is not None:
             # open at paragraph end: continue into the next one if it reopens
             nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
@@ -206,7 +207,8 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
 
 def _tokens(text: str, start: int, end: int, regions: Sequence[tuple[int, int]]) -> list[_Tok]:
     toks = []
-    ri = 0
+    ri = bisect.bisect_right(regions, (start, len(text) + 1)) - 1 if regions else 0
+    ri = max(0, ri)
     for m in _TOKEN.finditer(text, start, end):
         s, e = m.start(), m.end()
         while ri < len(regions) and regions[ri][1] <= s:
@@ -247,9 +249,14 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
 
 def _merge_paragraphs(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     paras = _paragraphs(text)
+    starts = [r[0] for r in regions]
+    reach: list[int] = []  # furthest end of the regions starting up to each index
+    for _, e in regions:
+        reach.append(max(e, reach[-1]) if reach else e)
     merged: list[tuple[int, int]] = []
     for s, e in paras:
-        if merged and any(rs < s < re_ for rs, re_ in regions if rs < merged[-1][1]):
+        k = bisect.bisect_left(starts, s) - 1
+        if merged and k >= 0 and reach[k] > s:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -485,9 +492,9 @@ def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _quote_starting(regions: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    for r in regions:
-        if r[0] == pos:
-            return r
+    k = bisect.bisect_left(regions, (pos, -1))
+    if k < len(regions) and regions[k][0] == pos:
+        return regions[k]
     return None
 
 
@@ -792,17 +799,30 @@ _TITLED = re.compile(r"\b((?i:" + "|".join(sorted(
     key=len, reverse=True)).replace(".", r"\.") + r"))\s+((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,3})")
 
 
-def _full_name(name: str, prior: list[tuple[int, str]], text: str, before: int) -> str:
+Titled = list[tuple[int, str]]  # (position, full name) of "spokesman Lu Kang"-like mentions
+
+
+def _titled_names(text: str) -> Titled:
+    out = []
+    for m in _TITLED.finditer(text):
+        name = _name_tail(m.group(2))
+        if name and _person_like(name):
+            out.append((m.start(2), name))
+    return out
+
+
+def _full_name(name: str, prior: list[tuple[int, str]], titled: Titled, before: int) -> str:
     """A one-word name completed from an earlier full name ('Marsh' -> 'Helen Marsh')."""
     if len(name.split()) > 1:
         return name
     for _, full in reversed(prior):
         if len(full.split()) > 1 and name in full.split():
             return full
-    for m in _TITLED.finditer(text, 0, before):
-        parts = _name_tail(m.group(2)).split()
-        if len(parts) >= 2 and name in parts:
-            return " ".join(parts)
+    for pos, full in titled:
+        if pos >= before:
+            break
+        if len(full.split()) >= 2 and name in full.split():
+            return full
     return name
 
 
@@ -825,34 +845,24 @@ def _name_tail(speaker: str) -> str:
     return " ".join(reversed(tail))
 
 
-def _resolve(text: str, speaker: str, speaker_start: int, prior: list[tuple[int, str]]) -> str | None:
+def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled) -> str | None:
     """A full name for a pronoun or a bare surname, when the article makes it clear."""
     low = speaker.lower()
     if low in ("he", "she"):
         # the nearest preceding named speaker or titled person ("spokesman Lu Kang")
         cands = [(pos, name) for pos, name in prior if _person_like(name)]
-        base = max(0, speaker_start - 800)
-        for m in _TITLED.finditer(text, base, speaker_start):
-            name = _name_tail(m.group(2))
-            if name and _person_like(name):
-                cands.append((m.start(2), name))
+        k = bisect.bisect_left(titled, (speaker_start, ""))
+        cands.extend(t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800)
         if not cands:
             return None
         pos, name = max(cands)
-        return _full_name(name, prior, text, speaker_start)
+        return _full_name(name, prior, titled, speaker_start)
     if low in ("they", "it", "we", "i", "you", "who"):
         return None
     tail = _name_tail(speaker)
     if tail and len(tail.split()) == 1:
-        for _, name in reversed(prior):
-            parts = name.split()
-            if len(parts) >= 2 and tail in parts:
-                return name
-        for m in _TITLED.finditer(text, 0, speaker_start):
-            parts = _name_tail(m.group(2)).split()
-            if len(parts) >= 2 and tail in parts and _person_like(" ".join(parts)):
-                return " ".join(parts)
-        return None
+        full = _full_name(tail, prior, titled, speaker_start)
+        return full if full != tail else None
     return tail if tail and tail != speaker else None
 
 
@@ -879,6 +889,7 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
         # typewriter quotes (''...'' and ``...''): one mark plus a filler of the same length
         text = text.replace("``", '"\x1f').replace("''", '"\x1f')
     regions = quoted_regions(text)
+    titled = _titled_names(text)
     paras = _paragraphs(text)
     para_starts = {s: k for k, (s, _) in enumerate(paras)}
     quotes: list[Quote] = []
@@ -906,7 +917,7 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
             if text is not original:
                 f = _restore_marks(text, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
-            resolved = _resolve(text, speaker, f.speaker[0], prior) if speaker and f.speaker else None
+            resolved = _resolve(speaker, f.speaker[0], prior, titled) if speaker and f.speaker else None
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full:
                 tail = _name_tail(full) or full
