@@ -43,11 +43,11 @@ __all__ = ["extract_quotes", "quoted_regions", "CUE_VERBS"]
 # (checked for how often they do so on PolNeAR's training split); verbs of belief are left out of
 # the strong set because they are mostly used without attribution.
 _SPEECH = """
-say says said saying tell tells told telling add adds added adding write writes wrote written writing
+say says said saying tell tells told telling adds added adding write writes wrote written writing
 note notes noted noting report reports reported reporting announce announces announced announcing
 suggest suggests suggested suggesting argue argues argued arguing explain explains explained explaining
 acknowledge acknowledges acknowledged acknowledging claim claims claimed claiming insist insists insisted
-insisting warn warns warned warning state states stated declare declares declared declaring
+insisting warn warns warned warning state stated declare declares declared declaring
 predict predicts predicted predicting confirm confirms confirmed confirming indicate indicates indicated
 reveal reveals revealed recall recalls recalled recalling contend contends contended contending
 assert asserts asserted asserting maintain maintains maintained stress stresses stressed stressing
@@ -63,7 +63,7 @@ agree agrees agreed agreeing conclude concludes concluded concluding predict
 inform informs informed assure assures assured assuring reiterate reiterates reiterated reiterating
 caution cautions cautioned cautioning point points pointed pointing continue continues continued
 believe believes believed think thinks thought hope hopes hoped hoping fear fears feared
-expect expects expected worry worries worried show shows showed find finds found
+expect expected worry worries worried show shows showed find finds found
 """
 # Verbs of evaluation and reference whose object is the attributed content ("Clinton blasted him
 # for not paying income tax", "called the plan a disgrace").
@@ -78,7 +78,7 @@ blamed blaming echo echoes echoed echoing mock mocks mocked mocking condemn cond
 remind reminds reminded reminding voice voices voiced voicing decry decries decried tout touts touted
 touting railed slam slams slammed slamming lament laments lamented bemoan bemoaned
 assail assailed reference referenced wonder wonders wondered liken likened imply implies implied
-signal signals signaled signalled hint hints hinted forecast thank thanks thanked thanking
+signal signals signaled signalled hint hints hinted forecast thank thanked thanking
 decline declines declined declining refuse refuses refused refusing attack attacks attacked attacking
 applaud applauded portray portrays portrayed recommend recommends recommended propose proposes proposed
 proposing retweet retweeted quote quoted quoting chant chants chanted
@@ -527,7 +527,16 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
         if f is not None:
             found.append(f)
             used.update(range(ca, cb))
+    # a belief verb inside another quote's content is part of that content, not a new quote
+    # ("Clinton said she thinks ..."): on PolNeAR train such nested ones are right 1 time in 4
+    found = [f for f in found if not (_cue_word(text, f) in _WEAK and
+                                      any(g is not f and g.start <= f.cue[0] < g.end for g in found))]
     return _cut_coordinated(text, found)
+
+
+def _cue_word(text: str, f: _Found) -> str:
+    words = text[f.cue[0]:f.cue[1]].lower().split()
+    return words[-1] if words else ""
 
 
 _COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
