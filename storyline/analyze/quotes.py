@@ -231,7 +231,13 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
         for m in re.finditer(r"[.!?]+[\"”’)]*(?=\s+[\"“A-Z0-9(])", text[ps:pe]):
             k = ps + m.start()
             if mask[k]:
-                continue
+                # inside a quotation: a sentence may still end with the quotation's closing mark
+                # ('... "the question is the timing." Gov. Pat McCrory said ...'), unless what
+                # follows is only its attribution ('"Why?" Trump asked.')
+                close = ps + m.end() - 1
+                if not (text[close] in _QUOTE_CHARS and not mask[close] and
+                        not _ATTRIB_ONLY.match(text, ps + m.end())):
+                    continue
             if text[k] == ".":
                 w = re.search(r"([\w.]+)$", text[s:k])
                 prev = w.group(1).lower() if w else ""
@@ -245,6 +251,11 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
         if s < pe:
             out.append((s, pe))
     return out
+
+
+_ATTRIB_ONLY = re.compile(r"\s+[A-Z][\w.’'\- ]{0,60}?\b(?:" + "|".join(
+    "said says told asked asks added adds wrote writes replied replies explained noted continued insisted "
+    "argued recalled tweeted".split()) + r")\b[^.!?\n]{0,40}[.!?]")
 
 
 def _merge_paragraphs(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
