@@ -107,9 +107,14 @@ _PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "
                    "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",)}
 
 _AUX = frozenset("has have had is are was were be been being will would can could should may might must "
-                 "did does do also later then again previously earlier once repeatedly recently further "
+                 "did does do also later then again previously earlier once repeatedly recently further now "
                  "first last initially subsequently often frequently publicly privately still never "
                  "not just already reportedly allegedly quickly flatly".split())
+_ROLE_NOUNS = frozenset("spokeswoman spokesman spokesperson official officials director president chairman "
+                        "chairwoman head member members analyst analysts expert experts professor economist "
+                        "economists researchers lawyer lawyers attorney aide aides adviser advisers advisor "
+                        "source sources data report study poll survey leaders leader representative "
+                        "representatives executive executives officer officers chief".split())
 _AUX_VERBS = frozenset("has have had is are was were be been will would can could should may might must "
                        "did does do".split())
 _IRREGULAR_PAST = frozenset("said told wrote thought found forecast".split())
@@ -314,7 +319,19 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
             k -= 1
         if toks[k].text == "(" and k > 0:
             a = k
-    while a > 0 and b - a < 14 and _np_ok(toks[a - 1]):
+    while a > 0 and b - a < 14:
+        t = toks[a - 1]
+        if not _np_ok(t):
+            # "A spokeswoman for Hillary Clinton", "Obama and Clinton", "Not everyone", "all the ..."
+            if a >= 2 and t.low in ("for", "from", "at", "with", "in", "on") and toks[a - 2].low in _ROLE_NOUNS:
+                a -= 1
+                continue
+            if a >= 2 and t.low == "and" and _is_cap(toks[a - 2]) and _is_cap(toks[a]) and not toks[a - 2].quoted:
+                a -= 1
+                continue
+            if t.low in ("all", "both") or (t.low == "not" and a == 1):
+                a -= 1
+            break
         a -= 1
         # sentence-initial capital "The"/"A" is fine; stop after a determiner (it starts the NP)
         if toks[a].low in _DETS and toks[a].low not in ("one", "two", "three", "several", "some", "many",
@@ -323,7 +340,8 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     if a < b and toks[a].text == "(":
         return None
     while a < b and (toks[a].low in ("of", "-", ".", "’s", "'s", "&") or
-                     (toks[a].low in _STOP and b - a > 1 and toks[a].low not in _DETS)):
+                     (toks[a].low in _STOP and b - a > 1 and toks[a].low not in _DETS
+                      and not (a == 0 and toks[a].low == "not"))):
         a += 1  # "But Mr. Obama said" -> "Mr. Obama"
     if a >= b:
         return None
@@ -342,7 +360,7 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
     """'Kerr Putney, the police chief, said' / 'Ed Rendell, who served ..., agreed': the speaker
     runs from the name to the closing comma. Returns (token range, index where the name starts)."""
     k = comma - 1
-    limit = 25 if any(t.low in ("who", "which", "whose") for t in toks[max(0, comma - 25):comma]) else 12
+    limit = 25 if any(t.low in ("who", "which", "whose") for t in toks[max(0, comma - 25):comma]) else 18
     while k >= 0 and comma - k <= limit and toks[k].text != ",":
         if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ";:" or (
                 toks[k].text == "." and not (k > 0 and toks[k - 1].end == toks[k].start)):
@@ -351,8 +369,10 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
     if k < 1 or toks[k].text != "," or comma - k < 2:
         return None
     middle = toks[k + 1:comma]
-    if middle[0].low not in ("who", "which", "whose") and not all(_np_ok(t) or t.low in ("and", "for", "at", "in")
-                                                          for t in middle):
+    if middle[0].low not in ("who", "which", "whose") and not all(
+            _np_ok(t) or (t.low in _STOP and t.low not in _AUX_VERBS and t.low not in _PRONOUNS
+                          and t.low not in ("that", "which", "when", "while", "because", "if", "not"))
+            for t in middle):
         return None
     if any(t.low in CUE_VERBS for t in middle) and middle[0].low not in ("who", "whose"):
         return None
@@ -394,10 +414,10 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     seen_cap = False
     while b < limit and b - k < 8 and _np_ok(toks[b]):
         t = toks[b]
-        if _is_cap(t) or t.text in ("’s", "'s", "-", ".", "&"):
-            seen_cap = seen_cap or _is_cap(t)
-        elif t.low in _DETS or t.low == "of":
+        if t.low in _DETS or t.low == "of":
             pass
+        elif _is_cap(t) or t.text in ("’s", "'s", "-", ".", "&"):
+            seen_cap = seen_cap or _is_cap(t)
         elif seen_cap or t.low in CUE_VERBS or t.low.endswith("ed"):
             break
         b += 1
@@ -412,9 +432,18 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     if toks[a].low in _PRONOUNS:
         return (a, a + 1)
     b = a
-    while b < len(toks) and b - a < 10 and _np_ok(toks[b]) and toks[b].text != ".":
-        if toks[b].low in _DAYS and b > a:
+    seen_cap = False
+    while b < len(toks) and b - a < 12 and _np_ok(toks[b]):
+        t = toks[b]
+        if t.text == "." and not (b > a and toks[b - 1].end == t.start and len(toks[b - 1].text) <= 4
+                                  and _is_cap(toks[b - 1]) and b + 1 < len(toks) and _is_cap(toks[b + 1])):
+            break  # a full stop, not "Mr." / "Del."
+        if t.low in _DAYS and b > a:
             break
+        if b > a and not _is_cap(t) and (t.low in CUE_VERBS or (seen_cap and t.low not in ("of", "’s", "'s")
+                                                                 and t.text not in ("-", "."))):
+            break  # "said Mexico demanded" -> "Mexico"
+        seen_cap = seen_cap or (_is_cap(t) and t.low not in _DETS)
         b += 1
     if b == a:
         return None
@@ -441,7 +470,8 @@ class _Found:
 def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
     """Token range of the cue at toks[i] with its auxiliaries/adverbs to the left."""
     a = i
-    while a > 0 and not toks[a - 1].quoted and (toks[a - 1].low in _AUX or
+    while a > 0 and not toks[a - 1].quoted and not (_is_cap(toks[a - 1]) and a - 1 > 0) and (
+            toks[a - 1].low in _AUX or
                                                  (toks[a - 1].low.endswith("ly") and toks[a - 1].low.isalpha()
                                                   and not _is_cap(toks[a - 1]) and len(toks[a - 1].low) > 4)):
         a -= 1
