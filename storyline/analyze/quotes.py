@@ -58,7 +58,8 @@ observe observes observed remark remarks remarked vow vows vowed vowing pledge p
 promise promises promised promising urge urges urged urging estimate estimates estimated
 allege alleges alleged alleging charge charges charged testify testifies testified
 announce declare boast boasts boasted boasting joke jokes joked joking quip quips quipped
-shout shouts shouted yell yelled scream screamed whisper whispered mused muse muses
+shout shouts shouted yell yells yelled scream screams screamed whisper whispered mused muse muses
+sing sings sang
 agree agrees agreed agreeing conclude concludes concluded concluding predict
 inform informs informed assure assures assured assuring reiterate reiterates reiterated reiterating
 caution cautions cautioned cautioning point points pointed pointing continue continues continued
@@ -544,6 +545,11 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
     found: list[_Found] = []
     n = len(toks)
     used: set[int] = set()
+    tok_at = {t.start: k for k, t in enumerate(toks)}
+    tok_end = {t.end: k for k, t in enumerate(toks)}
+    dash = _dash_attribution(text, toks)
+    if dash is not None:
+        found.append(dash)
     for i, t in enumerate(toks):
         if t.quoted or i in used:
             continue
@@ -564,7 +570,13 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
                 or (i > 0 and toks[i - 1].low in _DETS)):
             continue  # a noun: "a broken rail was", "the report said", "his calls"
         ca, cb = _cue_span(toks, i)
-        f = _attribution(text, toks, ca, cb, i, regions, next_para_quote)
+        last = None
+        if found and found[-1].speaker is not None and found[-1].cue[1] <= toks[ca].start:
+            a = tok_at.get(found[-1].speaker[0])
+            b = tok_end.get(found[-1].speaker[1])
+            if a is not None and b is not None:
+                last = (a, b + 1)
+        f = _attribution(text, toks, ca, cb, i, regions, next_para_quote, last)
         if f is not None:
             found.append(f)
             used.update(range(ca, cb))
@@ -610,8 +622,32 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
     return out
 
 
+_DASHES = frozenset("―—–")
+
+
+def _dash_attribution(text: str, toks: list[_Tok]) -> _Found | None:
+    """'"Quotation." ― Name' (a reader's or interviewee's words signed with a dash)."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].text in _DASHES and toks[k - 1].text in _QUOTE_CHARS and not toks[k - 1].quoted:
+            r = _right_np(toks, k + 1)
+            if r is None or not _is_cap(toks[r[0]]):
+                return None
+            a, b = r
+            end = b
+            while end < len(toks) and toks[end].text in ".":
+                end += 1
+            if end != len(toks):
+                return None
+            q0 = next((j for j in range(k - 1) if toks[j].text in _QUOTE_CHARS and not toks[j].quoted), None)
+            if q0 is None:
+                return None
+            s, e = toks[q0].start, toks[k - 1].end
+            return _Found(s, e, ((s, e),), (toks[a].start, toks[b - 1].end), (toks[k].start, toks[k].end))
+    return None
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions: Sequence[tuple[int, int]],
-                 next_para_quote: tuple[int, int] | None) -> _Found | None:
+                 next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
     verb = toks[i].low
     weak = verb in _WEAK
@@ -621,8 +657,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
     speaker_tok: tuple[int, int] | None = None
     pre_end_tok = 0
     if verb in _PARTICIPLES and prev == ",":
-        # "Trump attacked Clinton, saying ...": the speaker is the sentence's subject
-        speaker_tok = _subject_np(toks, ca - 1)
+        # "Trump attacked Clinton, saying ...": the speaker is the sentence's subject (or that of
+        # the attribution just before: '"...," he said, adding that ...')
+        speaker_tok = last or _subject_np(toks, ca - 1)
         participle = True
     elif prev == ",":
         app = _appositive(toks, ca - 1)
@@ -643,7 +680,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
         inverted = speaker_tok is not None
     elif prev in ("and", "but") and ca > 1 and toks[ca - 2].text != ",":
         # "Marsh declared a state of emergency and said ...": the subject of the first verb
-        speaker_tok = _subject_np(toks, ca - 1)
+        speaker_tok = last or _subject_np(toks, ca - 1)
         participle = True
     elif prev in _QUOTE_CHARS:
         speaker_tok = _right_np(toks, cb)  # '"...," said the agency'
