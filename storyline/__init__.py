@@ -8,6 +8,7 @@ The public Python API (stable; see README):
     cluster(articles) -> list[str]
     tag_timexes(text, dct) -> list[Timex]
     timeline(articles) -> list[TimelineEntry]
+    extract_quotes(text) -> list[Quote]
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ __all__ = [
     "StorylineError", "InputError", "StoreError", "ConfigError",
     # API
     "read_article", "summarize", "brief", "cluster", "split_sentences", "tag_timexes", "timeline",
+    "extract_quotes",
 ]
 
 
@@ -101,3 +103,12 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     from .consolidate.timeline import timeline as _timeline
 
     return _timeline(list(articles))
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Direct, indirect and mixed quotes of ``text``: each with ``.start .end .kind`` (direct,
+    indirect, mixed), ``.speaker_start .speaker_end`` (None when no speaker is named), the cue
+    span and, for a pronoun or surname speaker, ``.speaker_resolved`` (full name when clear)."""
+    from .analyze.quotes import extract_quotes as _extract
+
+    return _extract(text)

@@ -128,6 +128,8 @@ class Quote:
     cue_end: int | None = None
     article_id: str = ""
     speaker_entity_id: str | None = None
+    speaker_resolved: str | None = None  # full name for a pronoun / bare surname speaker, when clear
+    fragments: tuple[tuple[int, int], ...] = ()  # content pieces when the cue splits the quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +174,15 @@ class QuoteGroup:
     speaker: str
     entity_id: str | None = None
     quotes: tuple[Quote, ...] = ()
+    aliases: tuple[str, ...] = ()  # other spellings/forms of the speaker seen in the story
+    citations: tuple[tuple[Citation, ...], ...] = ()  # per quote: every article that reports it
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimValue:
     value: str
     citations: tuple[Citation, ...] = ()
+    sources: tuple[str, ...] = ()  # distinct outlets (wire copies collapsed) that carry this value
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +190,7 @@ class Disagreement:
     slot: str
     values: tuple[ClaimValue, ...] = ()
     note: str = ""
+    kind: str = ""  # number, date, name or claim
 
 
 @dataclass(frozen=True, slots=True)

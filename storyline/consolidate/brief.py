@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Sequence
 
-from ..records import Article, Brief, SummarySentence
 from ..analyze.dct import with_inferred_dates
+from ..records import Article, Brief, Disagreement, QuoteGroup, SummarySentence
+from .disagreements import find_disagreements
+from .quotes import group_quotes
 from .summary import summarize
 from .timeline import timeline
 
 __all__ = ["build_brief", "choose_headline"]
+
+log = logging.getLogger("storyline")
 
 
 def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str:
@@ -40,11 +45,20 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     arts = sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
     summary = summarize(arts, max_words=max_words)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
+    quotes: tuple[QuoteGroup, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    try:
+        quotes = tuple(group_quotes(arts))
+        disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
+    except Exception:  # quotes and disagreements are extras: never lose the brief over them
+        log.exception("quotes/disagreements failed for story %s", story_id)
     return Brief(
         story_id=story_id,
         headline=choose_headline(arts, summary),
         summary=tuple(summary),
         timeline=tuple(timeline(arts)),
+        quotes=quotes,
+        disagreements=disagreements,
         articles=tuple(_article_info(a) for a in arts),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,

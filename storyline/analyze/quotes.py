@@ -1,0 +1,1025 @@
+"""Who said what: attribution (quote) extraction for English news, by rules.
+
+A quote is a *content* span attributed to a *speaker* (source) through a *cue* ("said", "told
+reporters", "according to"). Three kinds, told apart by quotation marks in the content:
+
+- ``direct``: the content is a quoted passage (``"We are ...," Lu told reporters``),
+- ``indirect``: no quotation marks (``He said Beijing remains supportive of ...``),
+- ``mixed``: reported speech with a quoted fragment (``he hopes they will "meet each other halfway"``).
+
+How it works (all linear in the text, no model):
+
+1. Quoted passages are found first (straight and curly double quotes, multi-paragraph quotes that
+   reopen at each paragraph). They are atomic: sentences are split outside them only, and cue
+   words inside a quotation are never taken as cues.
+2. In each sentence every reporting verb of the lexicon (with its auxiliaries and adverbs: "has
+   often said") and every "according to" is a cue candidate. Its speaker is the noun phrase left of
+   it (``Fire chief Tomas Reyes told``) or, when inverted, right of it (``said Maria Lind``).
+3. The content is what the cue introduces: the clause after it (after time adjuncts and the
+   object of "told"), or the text before the speaker when the sentence starts with the content
+   (``"...," Trump said Sunday``), or both halves of a quotation split by its cue
+   (``"A," he said, "B."``), or the quoted paragraph(s) after ``X said:``.
+4. A pronoun speaker is resolved to the nearest preceding named speaker (or person-like name) of
+   the article when one is clear; a bare surname to the full name used earlier.
+
+The spans follow PolNeAR's conventions: content keeps a leading "that" but not sentence-final
+punctuation outside quotation marks; direct content includes its quotation marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..records import Quote
+
+__all__ = ["extract_quotes", "quoted_regions", "CUE_VERBS"]
+
+# --- lexicon --------------------------------------------------------------------------------------
+
+# Reporting verbs, all inflected forms. Chosen from the verbs that introduce attributions in news
+# (checked for how often they do so on PolNeAR's training split); verbs of belief are left out of
+# the strong set because they are mostly used without attribution.
+_SPEECH = """
+say says said saying tell tells told telling adds added adding write writes wrote written writing
+note notes noted noting report reports reported reporting announce announces announced announcing
+suggest suggests suggested suggesting argue argues argued arguing explain explains explained explaining
+acknowledge acknowledges acknowledged acknowledging claim claims claimed claiming insist insists insisted
+insisting warn warns warned warning state stated declare declares declared declaring
+predict predicts predicted predicting confirm confirms confirmed confirming indicate indicates indicated
+reveal reveals revealed recall recalls recalled recalling contend contends contended contending
+assert asserts asserted asserting maintain maintains maintained stress stresses stressed stressing
+emphasize emphasizes emphasized emphasised concede concedes conceded conceding admit admits admitted
+admitting deny denies denied denying reply replies replied replying respond responds responded
+ask asks asked asking tweet tweets tweeted tweeting complain complains complained complaining
+observe observes observed remark remarks remarked vow vows vowed vowing pledge pledges pledged
+promise promises promised promising urge urges urged urging estimate estimates estimated
+allege alleges alleged alleging charge charges charged testify testifies testified
+announce declare boast boasts boasted boasting joke jokes joked joking quip quips quipped
+shout shouts shouted yell yells yelled scream screams screamed whisper whispered mused muse muses
+sing sings sang
+agree agrees agreed agreeing conclude concludes concluded concluding predict
+inform informs informed assure assures assured assuring reiterate reiterates reiterated reiterating
+caution cautions cautioned cautioning point points pointed pointing continue continues continued
+believe believes believed think thinks thought hope hopes hoped hoping fear fears feared
+expect expected worry worries worried show shows showed find finds found
+"""
+# Verbs of evaluation and reference whose object is the attributed content ("Clinton blasted him
+# for not paying income tax", "called the plan a disgrace").
+_OBJECT = """
+call calls called calling describe describes described describing endorse endorses endorsed endorsing
+accuse accuses accused accusing criticize criticizes criticized criticizing criticise criticised
+express expresses expressed expressing refer refers referred referring cite cites cited citing
+defend defends defended defending praise praises praised praising question questions questioned
+questioning reject rejects rejected rejecting mention mentions mentioned mentioning blast blasts blasted
+blasting dismiss dismisses dismissed dismissing denounce denounces denounced denouncing blame blames
+blamed blaming echo echoes echoed echoing mock mocks mocked mocking condemn condemns condemned condemning
+remind reminds reminded reminding voice voices voiced voicing decry decries decried tout touts touted
+touting railed slam slams slammed slamming lament laments lamented bemoan bemoaned
+assail assailed reference referenced wonder wonders wondered liken likened imply implies implied
+signal signals signaled signalled hint hints hinted forecast thank thanked thanking
+decline declines declined declining refuse refuses refused refusing attack attacks attacked attacking
+applaud applauded portray portrays portrayed recommend recommends recommended propose proposes proposed
+proposing retweet retweeted quote quoted quoting chant chants chanted
+supported offered sought opposed posted issued talked discussed discuss discussing ordered identified
+repeated repeating listed challenged deemed requested encouraged threatened approved presented disclosed
+answered highlighted highlighting emailed pleaded projected remembered doubted urging demanded demanding
+"""
+CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split())
+_OBJECT_VERBS = frozenset(_OBJECT.split())
+# Participles that hang on the sentence's subject: "Trump attacked Clinton, saying ..."
+_PARTICIPLES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
+# Verbs whose first complement is a person told (skip it before the content).
+_TELL = frozenset("tell tells told telling inform informs informed assure assures assured assuring "
+                  "warn warns warned warning remind reminds reminded ask asks asked asking urge urges "
+                  "urged urging".split())
+# Weak cues: need an explicit clause ("that ...") or a quotation, never a bare object.
+_WEAK = frozenset("believe believes believed think thinks thought hope hopes hoped hoping fear fears "
+                  "feared expect expects expected worry worries worried continue continues continued "
+                  "point points pointed pointing agree agrees agreed agreeing state states stated "
+                  "charge charges charged claim claims estimate estimates estimated maintain maintains "
+                  "maintained note notes report reports promise promises show shows showed shown find "
+                  "declare declares declared declaring "
+                  "finds found".split())
+_PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "pointing": ("out",),
+                   "call": ("on", "for"), "calls": ("on", "for"), "called": ("on", "for"),
+                   "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",)}
+
+_AUX = frozenset("has have had is are was were be been being will would can could should may might must "
+                 "did does do also later then again previously earlier once repeatedly recently further now "
+                 "first last initially subsequently often frequently publicly privately still never "
+                 "not just already reportedly allegedly quickly flatly".split())
+_ROLE_NOUNS = frozenset("spokeswoman spokesman spokesperson official officials director president chairman "
+                        "chairwoman head member members analyst analysts expert experts professor economist "
+                        "economists researchers lawyer lawyers attorney aide aides adviser advisers advisor "
+                        "source sources data report study poll survey leaders leader representative "
+                        "representatives executive executives officer officers chief".split())
+_AUX_VERBS = frozenset("has have had is are was were be been will would can could should may might must "
+                       "did does do".split())
+_IRREGULAR_PAST = frozenset("said told wrote thought found forecast".split())
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_PRONOUNS = frozenset("he she they it we i you who".split())
+_STOP = frozenset("""
+and or but nor that which whom whose when where while as because if although though since after before
+until than so yet in on at for with from by to about into over under through during against between
+among without within across per via upon onto off out up down around near like unlike despite
+is are was were be been being has have had do does did will would can could should may might must
+him her them us me not no this these those there here what why how
+""".split()) | _AUX
+_DETS = frozenset("the a an his her their its our my your this that these those one two three several "
+                  "some many most other another".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+                  "tomorrow earlier later recently".split())
+_TIME_HEADS = frozenset("morning afternoon evening night week month year weekend day".split())
+_PREP_ADJ = frozenset("on in at during after before late early last this next".split())
+
+_ABBREV = frozenset("mr mrs ms dr gov sen rep st lt gen col sgt capt prof jr sr inc corp co ltd vs "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec no u.s u.k u.n d.c p.m a.m "
+                    "rev pres atty supt cmdr adm maj".split())
+
+# --- tokens and regions ---------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+(?:[’'\-&.]\w+)*|[^\w\s]", re.UNICODE)
+_OPEN = "“"
+_CLOSE = "”"
+_DQ = '"'
+_QUOTE_CHARS = frozenset('"“”')
+_QMARK = re.compile('["“”]')
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    quoted: bool
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage, quotation marks included. A quotation left open at the
+    end of a paragraph continues when the next paragraph opens with a quotation mark."""
+    regions: list[tuple[int, int]] = []
+    paras = _paragraphs(text)
+    carry: int | None = None  # start of a quotation continued from the previous paragraph
+    for pi, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        if carry is not None and text[ps] not in _QUOTE_CHARS:
+            regions.append((carry, paras[pi - 1][1]))
+            carry = None
+        for qm in _QMARK.finditer(text, ps, pe):
+            i = qm.start()
+            ch = text[i]
+            if ch == _OPEN or (ch == _DQ and open_at is None):
+                if open_at is None:
+                    open_at = i
+            elif ch == _CLOSE or ch == _DQ:
+                if open_at is not None:
+                    start = carry if carry is not None else open_at
+                    regions.append((start, i + 1))
+                    carry = None
+                    open_at = None
+        if open_at is not None:
+            # open at paragraph end: continue into the next one if it reopens
+            nxt = paras[pi + 1][0] if pi + 1 < len(paras) else None
+            if nxt is not None and text[nxt] in (_OPEN, _DQ):
+                carry = carry if carry is not None else open_at
+            else:
+                start = carry if carry is not None else open_at
+                regions.append((start, pe))
+                carry = None
+        elif carry is not None and pi + 1 < len(paras):
+            pass
+    if carry is not None and paras:
+        regions.append((carry, paras[-1][1]))
+    return sorted(set(regions))
+
+
+def _tokens(text: str, start: int, end: int, regions: Sequence[tuple[int, int]]) -> list[_Tok]:
+    toks = []
+    ri = bisect.bisect_right(regions, (start, len(text) + 1)) - 1 if regions else 0
+    ri = max(0, ri)
+    for m in _TOKEN.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while ri < len(regions) and regions[ri][1] <= s:
+            ri += 1
+        inside = ri < len(regions) and regions[ri][0] < s and e < regions[ri][1]
+        word = m.group()
+        toks.append(_Tok(s, e, word, word.lower(), inside))
+    return toks
+
+
+def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans; never split inside a quoted passage, but a paragraph break always ends one
+    (except inside a multi-paragraph quotation)."""
+    mask = bytearray(len(text))
+    for s, e in regions:
+        mask[s + 1:max(s + 1, e - 1)] = b"\x01" * max(0, e - 1 - (s + 1))
+    out: list[tuple[int, int]] = []
+    for ps, pe in _merge_paragraphs(text, regions):
+        s = ps
+        for m in re.finditer(r"[.!?]+[\"”’)]*(?=\s+[\"“A-Z0-9(])", text[ps:pe]):
+            k = ps + m.start()
+            if mask[k]:
+                # inside a quotation: a sentence may still end with the quotation's closing mark
+                # ('... "the question is the timing." Gov. Pat McCrory said ...'), unless what
+                # follows is only its attribution ('"Why?" Trump asked.')
+                close = ps + m.end() - 1
+                if not (text[close] in _QUOTE_CHARS and not mask[close] and
+                        not _ATTRIB_ONLY.match(text, ps + m.end())):
+                    continue
+            if text[k] == ".":
+                w = re.search(r"([\w.]+)$", text[s:k])
+                prev = w.group(1).lower() if w else ""
+                if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()) or re.fullmatch(r"(\w\.)+\w", prev):
+                    continue
+            e = ps + m.end()
+            out.append((s, e))
+            s = e
+            while s < pe and text[s].isspace():
+                s += 1
+        if s < pe:
+            out.append((s, pe))
+    return out
+
+
+_ATTRIB_ONLY = re.compile(r"\s+[A-Z][\w.’'\- ]{0,60}?\b(?:" + "|".join(
+    "said says told asked asks added adds wrote writes replied replies explained noted continued insisted "
+    "argued recalled tweeted".split()) + r")\b[^.!?\n]{0,40}[.!?]")
+
+
+def _merge_paragraphs(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    paras = _paragraphs(text)
+    starts = [r[0] for r in regions]
+    reach: list[int] = []  # furthest end of the regions starting up to each index
+    for _, e in regions:
+        reach.append(max(e, reach[-1]) if reach else e)
+    merged: list[tuple[int, int]] = []
+    for s, e in paras:
+        k = bisect.bisect_left(starts, s) - 1
+        if merged and k >= 0 and reach[k] > s:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# --- speaker phrases ------------------------------------------------------------------------------
+
+def _is_cap(t: _Tok) -> bool:
+    return t.text[:1].isupper()
+
+
+def _np_ok(t: _Tok) -> bool:
+    if t.quoted or t.text in _QUOTE_CHARS:
+        return False
+    if t.text in ("’s", "'s", "-", "&", "."):
+        return True
+    if not t.text[0].isalnum():
+        return False
+    if t.low in _STOP and not _is_cap(t):
+        return t.low in ("of",)
+    return True
+
+
+def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
+    """Token index range [a, b) of the noun phrase ending at toks[i-1] (subject of a cue at i)."""
+    b = i
+    if b == 0:
+        return None
+    if b >= 2 and toks[b - 1].low in _DAYS and toks[b - 2].low in ("on", "late", "early"):
+        b -= 2  # "Sanders on Tuesday said"
+    elif b >= 2 and toks[b - 1].low in _DAYS and toks[b - 1].low not in ("today",):
+        b -= 1
+    if b == 0:
+        return None
+    last = toks[b - 1]
+    if last.low in _PRONOUNS and not last.quoted:
+        return (b - 1, b)
+    a = b
+    if toks[a - 1].text == ")":
+        # "Paul D. Ryan (R-Wis.) said": step over a short parenthesis
+        k = a - 1
+        while k > 0 and a - k < 8 and toks[k].text != "(":
+            k -= 1
+        if toks[k].text == "(" and k > 0:
+            a = k
+    while a > 0 and b - a < 14:
+        t = toks[a - 1]
+        if not _np_ok(t):
+            # "A spokeswoman for Hillary Clinton", "Obama and Clinton", "Not everyone", "all the ..."
+            if a >= 2 and t.low in ("for", "from", "at", "with", "in", "on") and toks[a - 2].low in _ROLE_NOUNS:
+                a -= 1
+                continue
+            if a >= 2 and t.low == "and" and _is_cap(toks[a - 2]) and _is_cap(toks[a]) and not toks[a - 2].quoted:
+                a -= 1
+                continue
+            if t.low in ("all", "both") or (t.low == "not" and a == 1):
+                a -= 1
+            break
+        a -= 1
+        # sentence-initial capital "The"/"A" is fine; stop after a determiner (it starts the NP)
+        if toks[a].low in _DETS and toks[a].low not in ("one", "two", "three", "several", "some", "many",
+                                                        "most", "other", "another"):
+            break
+    if a < b and toks[a].text == "(":
+        return None
+    while a < b and (toks[a].low in ("of", "-", ".", "’s", "'s", "&") or
+                     (toks[a].low in _STOP and b - a > 1 and toks[a].low not in _DETS
+                      and not (a == 0 and toks[a].low == "not"))):
+        a += 1  # "But Mr. Obama said" -> "Mr. Obama"
+    if a >= b:
+        return None
+    # the phrase must end in a noun-like word (not an adjective/adverb we cannot tell: accept words)
+    if toks[b - 1].low.endswith("ly") and not _is_cap(toks[b - 1]):
+        return None
+    if b - a == 1 and toks[a].low in _DETS:
+        return None
+    if all(t.low in _MONTHS or t.low in _DAYS or t.text[:1].isdigit() for t in toks[a:b]):
+        return None
+    # a capitalised first token of the sentence followed by lowercase-only words is still an NP
+    return (a, b)
+
+
+def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int] | None:
+    """'Kerr Putney, the police chief, said' / 'Ed Rendell, who served ..., agreed': the speaker
+    runs from the name to the closing comma. Returns (token range, index where the name starts)."""
+    k = comma - 1
+    limit = 25 if any(t.low in ("who", "which", "whose") for t in toks[max(0, comma - 25):comma]) else 18
+    while k >= 0 and comma - k <= limit and toks[k].text != ",":
+        if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ";:" or (
+                toks[k].text == "." and not (k > 0 and toks[k - 1].end == toks[k].start)):
+            return None
+        k -= 1
+    if k < 1 or toks[k].text != "," or comma - k < 2:
+        return None
+    middle = toks[k + 1:comma]
+    if middle[0].low not in ("who", "which", "whose") and not all(
+            _np_ok(t) or (t.low in _STOP and t.low not in _AUX_VERBS and t.low not in _PRONOUNS
+                          and t.low not in ("that", "which", "when", "while", "because", "if", "not"))
+            for t in middle):
+        return None
+    if any(t.low in CUE_VERBS for t in middle) and middle[0].low not in ("who", "whose"):
+        return None
+    head = _left_np(toks, k)
+    if head is None or not _is_cap(toks[head[1] - 1]):
+        return None
+    return (head[0], comma + 1), head[0]
+
+
+def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:
+    """'said Ryan Ellis, a Republican tax consultant.' -> the speaker runs to the sentence end."""
+    a, b = np
+    n = len(toks)
+    if b + 1 < n and toks[b].text == "," and not toks[b + 1].quoted and toks[b + 1].text not in _QUOTE_CHARS \
+            and (toks[b + 1].low in _DETS or toks[b + 1].low in ("who", "whose") or _is_cap(toks[b + 1])
+                 or toks[b + 1].low.isalpha()):
+        end = n
+        while end > b + 1 and toks[end - 1].text in (".", "!", "?"):
+            end -= 1
+        if end - b <= 25 and not any(t.quoted or t.text in _QUOTE_CHARS for t in toks[b:end]):
+            return (a, end)
+    return np
+
+
+def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
+    """The subject at the start of the clause (after a leading adverbial and its comma)."""
+    k = 0
+    if k < limit and (toks[0].low in _STOP or toks[0].low in ("speaking", "meanwhile", "still", "instead")) \
+            and toks[0].low not in _PRONOUNS:
+        c = next((m for m in range(1, min(limit, 25)) if toks[m].text == ","), None)
+        if c is None:
+            return None
+        k = c + 1
+    if k >= limit:
+        return None
+    if toks[k].low in _PRONOUNS:
+        return (k, k + 1)
+    b = k
+    seen_cap = False
+    while b < limit and b - k < 8 and _np_ok(toks[b]):
+        t = toks[b]
+        if t.low in _DETS or t.low == "of":
+            pass
+        elif _is_cap(t) or t.text in ("’s", "'s", "-", ".", "&"):
+            seen_cap = seen_cap or _is_cap(t)
+        elif seen_cap or t.low in CUE_VERBS or t.low.endswith("ed"):
+            break
+        b += 1
+    return (k, b) if b > k else None
+
+
+def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
+    """Noun phrase starting at toks[i] (inverted speaker: ``said Maria Lind``)."""
+    a = i
+    if a >= len(toks):
+        return None
+    if toks[a].low in _PRONOUNS:
+        return (a, a + 1)
+    b = a
+    seen_cap = False
+    while b < len(toks) and b - a < 12 and _np_ok(toks[b]):
+        t = toks[b]
+        if t.text == "." and not (b > a and toks[b - 1].end == t.start and len(toks[b - 1].text) <= 4
+                                  and _is_cap(toks[b - 1]) and b + 1 < len(toks) and _is_cap(toks[b + 1])):
+            break  # a full stop, not "Mr." / "Del."
+        if t.low in _DAYS and b > a:
+            break
+        if b > a and not _is_cap(t) and (t.low in CUE_VERBS or (seen_cap and t.low not in ("of", "’s", "'s")
+                                                                 and t.text not in ("-", "."))):
+            break  # "said Mexico demanded" -> "Mexico"
+        seen_cap = seen_cap or (_is_cap(t) and t.low not in _DETS)
+        b += 1
+    if b == a:
+        return None
+    if not any(_is_cap(t) or t.low in _DETS for t in toks[a:b]) and toks[a].low not in _DETS:
+        # "said officials" is fine, but "said tomorrow" is not a speaker
+        if toks[a].low in _DAYS:
+            return None
+    if toks[a].low in _DAYS:
+        return None
+    return (a, b)
+
+
+# --- one sentence ---------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    fragments: tuple[tuple[int, int], ...]
+    speaker: tuple[int, int] | None
+    cue: tuple[int, int]
+
+
+def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
+    """Token range of the cue at toks[i] with its auxiliaries/adverbs to the left."""
+    a = i
+    while a > 0 and not toks[a - 1].quoted and not (_is_cap(toks[a - 1]) and a - 1 > 0) and (
+            toks[a - 1].low in _AUX or
+                                                 (toks[a - 1].low.endswith("ly") and toks[a - 1].low.isalpha()
+                                                  and not _is_cap(toks[a - 1]) and len(toks[a - 1].low) > 4)):
+        a -= 1
+    b = i + 1
+    part = _PARTICLE_AFTER.get(toks[i].low)
+    if part and b < len(toks) and toks[b].low in part:
+        b += 1
+    return a, b
+
+
+def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
+    """Skip time words and short prepositional adjuncts after a cue ("said on Tuesday", "said in a
+    statement"); returns the index where the content may begin."""
+    while j < end:
+        t = toks[j]
+        if t.low in _DAYS:
+            j += 1
+            continue
+        if t.low in ("last", "this", "next", "late", "early") and j + 1 < end and (
+                toks[j + 1].low in _TIME_HEADS or toks[j + 1].low in _DAYS):
+            j += 2
+            continue
+        if t.low in _TIME_HEADS and j > 0 and toks[j - 1].low in _DAYS:
+            j += 1
+            continue
+        if t.low in ("on", "in", "at", "during", "after", "before", "via", "through") and j + 1 < end:
+            # a prepositional phrase ends at a comma or at "that"
+            k = j + 1
+            while k < end and k - j <= 10 and toks[k].text not in (",", ":") and toks[k].low != "that" \
+                    and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS:
+                k += 1
+            if k < end and (toks[k].text in (",", ":") or toks[k].low == "that") and k - j <= 10:
+                j = k
+                continue
+            if k - j <= 4 and (k >= end or toks[k].text in (".",)):
+                j = k
+                continue
+            # short time PP: "on Tuesday"
+            if toks[j + 1].low in _DAYS or (toks[j + 1].text[:1].isdigit()):
+                j += 2
+                continue
+            return j
+        if t.text in (",", ":", "—", "–"):
+            j += 1
+            continue
+        return j
+    return j
+
+
+def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-"):
+        if text[e - 1] in "!?" and e - 2 >= s and text[e - 2] not in " ":
+            # "?" ends an unquoted question: keep it out, like a full stop
+            pass
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _quote_starting(regions: Sequence[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    k = bisect.bisect_left(regions, (pos, -1))
+    if k < len(regions) and regions[k][0] == pos:
+        return regions[k]
+    return None
+
+
+def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, int]],
+                     sent_end: int, next_para_quote: tuple[int, int] | None) -> list[_Found]:
+    found: list[_Found] = []
+    n = len(toks)
+    used: set[int] = set()
+    tok_at = {t.start: k for k, t in enumerate(toks)}
+    tok_end = {t.end: k for k, t in enumerate(toks)}
+    dash = _dash_attribution(text, toks)
+    if dash is not None:
+        found.append(dash)
+    for i, t in enumerate(toks):
+        if t.quoted or i in used:
+            continue
+        if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            f = _according(text, toks, i, regions)
+            if f:
+                found.append(f)
+            continue
+        if t.low not in CUE_VERBS or _is_cap(t) and i > 0:
+            continue
+        if i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been", "being") and (
+                t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
+            continue  # passive: "is said to have met", "was announced" -- no speaker named here
+        if i + 1 < n and toks[i + 1].low in ("by", "of", "for") and t.low not in ("said", "say", "says"):
+            continue  # passive / nominal uses: "claims of", "reported by"
+        if not (t.low.endswith("ed") or t.low.endswith("ing") or t.low in _IRREGULAR_PAST) and (
+                (i + 1 < n and (toks[i + 1].low in _AUX_VERBS or toks[i + 1].low in CUE_VERBS))
+                or (i > 0 and toks[i - 1].low in _DETS)):
+            continue  # a noun: "a broken rail was", "the report said", "his calls"
+        ca, cb = _cue_span(toks, i)
+        last = None
+        if found and found[-1].speaker is not None and found[-1].cue[1] <= toks[ca].start:
+            a = tok_at.get(found[-1].speaker[0])
+            b = tok_end.get(found[-1].speaker[1])
+            if a is not None and b is not None:
+                last = (a, b + 1)
+        f = _attribution(text, toks, ca, cb, i, regions, next_para_quote, last)
+        if f is not None:
+            found.append(f)
+            used.update(range(ca, cb))
+    # a belief verb inside another quote's content is part of that content, not a new quote
+    # ("Clinton said she thinks ..."): on PolNeAR train such nested ones are right 1 time in 4
+    found = [f for f in found if not (_cue_word(text, f) in _WEAK and
+                                      any(g is not f and g.start <= f.cue[0] < g.end for g in found))]
+    return _cut_coordinated(text, found)
+
+
+def _cue_word(text: str, f: _Found) -> str:
+    words = text[f.cue[0]:f.cue[1]].lower().split()
+    return words[-1] if words else ""
+
+
+_COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
+
+
+def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
+    """'X has called on ..., and China's minister urged ...': the first content ends where the
+    second attribution's speaker begins after ', and' / ';'."""
+    out = []
+    for f in found:
+        end = f.end
+        for g in found:
+            if g is f or g.speaker is None:
+                continue
+            if f.cue[0] < f.start < g.cue[0] < end and g.speaker[0] < f.start:
+                # "X said Y, adding Z": Y ends at the comma before the second cue
+                comma = text.rfind(",", f.start, g.cue[0])
+                if comma > f.start and not text[comma:g.cue[0]].strip(", ").count(" ") > 2:
+                    end = min(end, _trim_content(text, f.start, comma)[1])
+                continue
+            if not (f.start < g.speaker[0] < end) or g.speaker[0] < f.cue[0]:
+                continue
+            m = _COORD.search(text, f.start, g.speaker[0])
+            if m:
+                end = min(end, _trim_content(text, f.start, m.start())[1])
+        if end != f.end and end > f.start:
+            frags = tuple((a, min(b, end)) for a, b in f.fragments if a < end)
+            f = _Found(f.start, end, frags, f.speaker, f.cue)
+        out.append(f)
+    return out
+
+
+_DASHES = frozenset("―—–")
+
+
+def _dash_attribution(text: str, toks: list[_Tok]) -> _Found | None:
+    """'"Quotation." ― Name' (a reader's or interviewee's words signed with a dash)."""
+    for k in range(1, len(toks) - 1):
+        if toks[k].text in _DASHES and toks[k - 1].text in _QUOTE_CHARS and not toks[k - 1].quoted:
+            r = _right_np(toks, k + 1)
+            if r is None or not _is_cap(toks[r[0]]):
+                return None
+            a, b = r
+            end = b
+            while end < len(toks) and toks[end].text in ".":
+                end += 1
+            if end != len(toks):
+                return None
+            q0 = next((j for j in range(k - 1) if toks[j].text in _QUOTE_CHARS and not toks[j].quoted), None)
+            if q0 is None:
+                return None
+            s, e = toks[q0].start, toks[k - 1].end
+            return _Found(s, e, ((s, e),), (toks[a].start, toks[b - 1].end), (toks[k].start, toks[k].end))
+    return None
+
+
+def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions: Sequence[tuple[int, int]],
+                 next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
+    n = len(toks)
+    verb = toks[i].low
+    weak = verb in _WEAK
+    cue = (toks[ca].start, toks[cb - 1].end)
+    prev = toks[ca - 1].text if ca > 0 else ""
+    inverted = participle = False
+    speaker_tok: tuple[int, int] | None = None
+    pre_end_tok = 0
+    if verb in _PARTICIPLES and prev == ",":
+        # "Trump attacked Clinton, saying ...": the speaker is the sentence's subject (or that of
+        # the attribution just before: '"...," he said, adding that ...')
+        speaker_tok = last or _subject_np(toks, ca - 1)
+        participle = True
+    elif prev == ",":
+        app = _appositive(toks, ca - 1)
+        if app is not None:
+            speaker_tok, pre_end_tok = app
+        else:
+            speaker_tok = _right_np(toks, cb)  # "..., said Maria Lind"
+            if speaker_tok is not None and speaker_tok[1] < n and toks[speaker_tok[1]].low in _AUX_VERBS:
+                # "X, a professor, said McConnell's trip was ...": not inverted, the subject is left
+                speaker_tok = _subject_np(toks, ca - 1)
+                participle = True
+            else:
+                inverted = speaker_tok is not None
+                if inverted:
+                    speaker_tok = _extend_appositive(toks, speaker_tok)
+    elif ca == 0:
+        speaker_tok = _right_np(toks, cb)  # "Said Ellis: ..."
+        inverted = speaker_tok is not None
+    elif prev in ("and", "but") and ca > 1 and toks[ca - 2].text != ",":
+        # "Marsh declared a state of emergency and said ...": the subject of the first verb
+        speaker_tok = last or _subject_np(toks, ca - 1)
+        participle = True
+    elif prev in _QUOTE_CHARS:
+        speaker_tok = _right_np(toks, cb)  # '"...," said the agency'
+        inverted = speaker_tok is not None
+        if inverted:
+            speaker_tok = _extend_appositive(toks, speaker_tok)
+    else:
+        speaker_tok = _left_np(toks, ca)
+        if speaker_tok is not None:
+            pre_end_tok = speaker_tok[0]
+    if speaker_tok is None:
+        return None
+    if verb in _OBJECT_VERBS:
+        weak = False
+    sa, sb = speaker_tok
+    if inverted:
+        pre_end_tok = ca
+    has_pre = False
+    if pre_end_tok > 0 and not participle:
+        prev = toks[pre_end_tok - 1]
+        if prev.text == "," or prev.text in _QUOTE_CHARS or prev.text in ("—", "–"):
+            has_pre = pre_end_tok >= 3 or (pre_end_tok >= 1 and toks[0].text in _QUOTE_CHARS)
+    # content after the cue
+    j = cb if not inverted else speaker_tok[1]
+    if not inverted and verb in _TELL:
+        # skip the addressee: "told reporters", "told Kim that", "told The Associated Press"
+        k = j
+        while k < n and k - j < 6 and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS \
+                and toks[k].text not in (",", ":", ".") and toks[k].low != "that" \
+                and (toks[k].low not in _STOP or toks[k].low in ("of", "me", "him", "her", "us", "them")):
+            if k > j and toks[k].low in _PRONOUNS:
+                break
+            k += 1
+        if k < n and toks[k].text == ",":
+            # "told Kim Jong Un, who is visiting, that ...": skip the addressee's appositive
+            m = next((m for m in range(k + 1, min(n, k + 25)) if toks[m].low == "that"
+                      and toks[m - 1].text == ","), None)
+            if m is not None and not any(t.quoted for t in toks[k:m]):
+                k = m
+        if k > j and (k >= n or toks[k].text in (",", ":", ".") or toks[k].low == "that" or
+                      toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
+            j = k
+    post_start = _skip_adjuncts(toks, j, n)
+    if verb in _OBJECT_VERBS or verb.startswith(("express", "voic", "rais", "made", "make")):
+        # "expressed concern that ...", "made the case that ...": the clause is the content
+        for k in range(post_start, min(n, post_start + 4)):
+            if toks[k].low == "that" and k > post_start:
+                post_start = k
+                break
+            if toks[k].quoted or not toks[k].text[0].isalnum():
+                break
+    post_tokens = [t for t in toks[post_start:] if t.text not in ".!?"]
+    post = None
+    if len(post_tokens) >= 2 or (post_tokens and post_tokens[0].quoted is False and
+                                 post_tokens[0].text in _QUOTE_CHARS):
+        s0 = toks[post_start].start
+        s, e = _trim_content(text, s0, toks[-1].end)
+        if e > s:
+            post = (s, e)
+    pre = None
+    if has_pre:
+        first = toks[0].start
+        s, e = _trim_content(text, first, toks[pre_end_tok - 1].end)
+        # keep a closing quotation mark's comma: ',"' belongs to the quote
+        if toks[pre_end_tok - 1].text in _QUOTE_CHARS:
+            e = toks[pre_end_tok - 1].end
+        if e > s:
+            pre = (s, e)
+    if pre is not None and post is not None:
+        pre_is_quote = text[pre[1] - 1] in _QUOTE_CHARS
+        post_is_quote = text[post[0]] in _QUOTE_CHARS
+        if pre_is_quote and post_is_quote:  # "A," he said, "B."
+            s, e = pre[0], _end_with_quote(text, post)
+            return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
+        if pre_is_quote or _looks_adjunct(toks, post_start):
+            post = None
+        elif post_is_quote:
+            pre = None  # "Asked about the cause, O'Neill said, "Not going into that.""
+        elif toks[pre_end_tok - 1].text == "," and post_start > 0 and toks[post_start - 1].text == ",":
+            # parenthetical cue: "And perhaps, he said, it could help ..." -> one envelope
+            return _Found(pre[0], post[1], (pre, post), (toks[sa].start, toks[sb - 1].end), cue)
+        else:
+            pre = None
+    if post is not None:
+        s, e = post
+        e = _end_with_quote(text, post)
+        if weak and not (toks[post_start].low == "that" or text[s] in _QUOTE_CHARS):
+            if not (verb in ("believe", "believes", "believed", "think", "thinks", "thought", "hope",
+                             "hopes", "hoped", "fear", "fears", "feared", "expect", "expects", "expected")
+                    and _looks_clause(toks, post_start)):
+                return None
+        if not weak and len(post_tokens) < 2:
+            return None
+        return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
+    if pre is not None:
+        if weak and text[pre[1] - 1] not in _QUOTE_CHARS:
+            return None
+        return _Found(pre[0], pre[1], (pre,), (toks[sa].start, toks[sb - 1].end), cue)
+    # "X said:" at the end of a paragraph, then a quoted paragraph
+    rest = text[toks[cb - 1].end:toks[-1].end + 1] if cb <= n else ""
+    if next_para_quote is not None and rest.strip().startswith(":"):
+        s, e = next_para_quote
+        return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
+    return None
+
+
+def _end_with_quote(text: str, span: tuple[int, int]) -> int:
+    """Content ending in '."' keeps the closing mark (it was trimmed with the full stop)."""
+    s, e = span
+    j = e
+    while j < len(text) and text[j] in ".,!?;:":
+        j += 1
+    if j < len(text) and text[j] in _QUOTE_CHARS and text.count('"', s, e) % 2 == 1 or \
+            (j < len(text) and text[j] == _CLOSE and text.count(_OPEN, s, e) > text.count(_CLOSE, s, e)):
+        return j + 1
+    return e
+
+
+def _looks_adjunct(toks: Sequence[_Tok], j: int) -> bool:
+    return j < len(toks) and (toks[j].low in _PREP_ADJ or toks[j].low in _DAYS or toks[j].low in
+                              ("in", "at", "on", "during", "after", "before", "while", "when", "as", "of",
+                               "to", "from", "with", "about"))
+
+
+def _looks_clause(toks: Sequence[_Tok], j: int) -> bool:
+    """A subject-like word follows: a pronoun, a determiner or a capitalised name."""
+    return j < len(toks) and (toks[j].low in _PRONOUNS or toks[j].low in ("the", "this", "there", "it")
+                              or _is_cap(toks[j]))
+
+
+def _according(text: str, toks: list[_Tok], i: int, regions: Sequence[tuple[int, int]]) -> _Found | None:
+    n = len(toks)
+    r = _right_np(toks, i + 2)
+    if r is None:
+        return None
+    sa, sb = r
+    # extend over "of"-phrases and possessives already included; stop at comma
+    cue = (toks[i].start, toks[i + 1].end)
+    spk = (toks[sa].start, toks[sb - 1].end)
+    if i > 0 and toks[i - 1].text == ",":
+        s, e = _trim_content(text, toks[0].start, toks[i - 1].start)
+        if e - s > 3:
+            return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), spk, cue)
+        return None
+    k = sb
+    if k < n and toks[k].text == ",":
+        k += 1
+    if k < n - 1:
+        s, e = _trim_content(text, toks[k].start, toks[-1].end)
+        e = _end_with_quote(text, (s, e))
+        if e - s > 3:
+            return _Found(s, e, ((s, e),), spk, cue)
+    return None
+
+
+def _continue_quote(text: str, f: _Found, sents: Sequence[tuple[int, int]], si: int,
+                    para_starts: dict[int, int], regions: Sequence[tuple[int, int]]) -> _Found:
+    """'"A," he said. "B. C."' -- quoted sentences that follow in the same paragraph continue
+    the quote (PolNeAR keeps them as fragments of one attribution)."""
+    frags = list(f.fragments)
+    end = f.end
+    k = si + 1
+    while k < len(sents) and sents[k][0] not in para_starts:
+        r = _quote_starting(regions, sents[k][0])
+        if r is None or text[sents[k][0]:sents[k][1]][r[1] - r[0]:].strip(" .,;:!?") != "":
+            break
+        frags.append(r)
+        end = r[1]
+        k += 1
+    if end == f.end:
+        return f
+    return _Found(f.start, end, tuple(frags), f.speaker, f.cue)
+
+
+# --- kind and speaker resolution -----------------------------------------------------------------
+
+def _kind(text: str, fragments: Iterable[tuple[int, int]]) -> str:
+    frags = list(fragments)
+    has_q = any(any(c in _QUOTE_CHARS for c in text[s:e]) for s, e in frags)
+    if not has_q:
+        return "indirect"
+    whole = all(text[s] in _QUOTE_CHARS and text[e - 1] in _QUOTE_CHARS for s, e in frags)
+    if whole:
+        return "direct"
+    # a quotation whose closing mark sits right after the span (',"' trimmed) is direct too
+    return "mixed"
+
+
+_NAME = re.compile(r"\b(?:[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))+)")
+_TITLE_WORDS = frozenset("president minister spokesman spokeswoman spokesperson chief leader governor "
+                         "senator secretary director officer executive chairman chairwoman mayor analyst "
+                         "adviser advisor ambassador general commissioner official candidate nominee "
+                         "professor judge police lawyer attorney".split())
+_NOT_PERSON_WORDS = frozenset("the agency ministry department company news said house party committee "
+                              "association council office times post journal press service university "
+                              "government court police state states".split())
+
+
+_TITLED = re.compile(r"\b((?i:" + "|".join(sorted(
+    "president minister spokesman spokeswoman spokesperson leader governor senator secretary director "
+    "executive chairman chairwoman mayor analyst adviser advisor ambassador commissioner chief official "
+    "candidate nominee professor judge lawyer attorney Mr. Mrs. Ms. Dr. Gov. Sen. Rep. Gen.".split(),
+    key=len, reverse=True)).replace(".", r"\.") + r"))\s+((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,3})")
+
+
+Titled = list[tuple[int, str]]  # (position, full name) of "spokesman Lu Kang"-like mentions
+
+
+def _titled_names(text: str) -> Titled:
+    out = []
+    for m in _TITLED.finditer(text):
+        name = _name_tail(m.group(2))
+        if name and _person_like(name):
+            out.append((m.start(2), name))
+    return out
+
+
+def _full_name(name: str, prior: list[tuple[int, str]], titled: Titled, before: int) -> str:
+    """A one-word name completed from an earlier full name ('Marsh' -> 'Helen Marsh')."""
+    if len(name.split()) > 1:
+        return name
+    for _, full in reversed(prior):
+        if len(full.split()) > 1 and name in full.split():
+            return full
+    for pos, full in titled:
+        if pos >= before:
+            break
+        if len(full.split()) >= 2 and name in full.split():
+            return full
+    return name
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    if not words or any(w.lower() in _NOT_PERSON_WORDS for w in words):
+        return False
+    return all(w[:1].isupper() for w in words)
+
+
+def _name_tail(speaker: str) -> str:
+    """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'."""
+    words = speaker.split(",")[0].replace("’s", "").replace("'s", "").split()
+    tail: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w.lower() not in _TITLE_WORDS and w.lower() not in _NOT_PERSON_WORDS:
+            tail.append(w)
+        else:
+            break
+    return " ".join(reversed(tail))
+
+
+def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled) -> str | None:
+    """A full name for a pronoun or a bare surname, when the article makes it clear."""
+    low = speaker.lower()
+    if low in ("he", "she"):
+        # the nearest preceding named speaker or titled person ("spokesman Lu Kang")
+        cands = [(pos, name) for pos, name in prior if _person_like(name)]
+        k = bisect.bisect_left(titled, (speaker_start, ""))
+        cands.extend(t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800)
+        if not cands:
+            return None
+        pos, name = max(cands)
+        return _full_name(name, prior, titled, speaker_start)
+    if low in ("they", "it", "we", "i", "you", "who"):
+        return None
+    tail = _name_tail(speaker)
+    if tail and len(tail.split()) == 1:
+        full = _full_name(tail, prior, titled, speaker_start)
+        return full if full != tail else None
+    return tail if tail and tail != speaker else None
+
+
+def _restore_marks(work: str, f: _Found) -> _Found:
+    """A span that ends on the first half of a two-character quotation mark takes the second."""
+    def fix(e: int) -> int:
+        return e + 1 if work[e - 1] == '"' and e < len(work) and work[e] == "\x1f" else e
+
+    frags = tuple((a, fix(b)) for a, b in f.fragments)
+    return _Found(f.start, fix(f.end), frags, f.speaker, f.cue)
+
+
+# --- public ---------------------------------------------------------------------------------------
+
+def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
+    """Direct, indirect and mixed quotes of ``text`` with speaker and cue spans (see module doc).
+
+    Offsets are character offsets into ``text``. Never raises on odd input: text it cannot read
+    yields fewer quotes, not an error."""
+    if not text or not isinstance(text, str):
+        return []
+    original = text
+    if "''" in text or "``" in text:
+        # typewriter quotes (''...'' and ``...''): one mark plus a filler of the same length
+        text = text.replace("``", '"\x1f').replace("''", '"\x1f')
+    regions = quoted_regions(text)
+    titled = _titled_names(text)
+    paras = _paragraphs(text)
+    para_starts = {s: k for k, (s, _) in enumerate(paras)}
+    quotes: list[Quote] = []
+    prior: list[tuple[int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    sents = _sentences(text, regions)
+    for si, (ss, se) in enumerate(sents):
+        toks = _tokens(text, ss, se, regions)
+        if not toks:
+            continue
+        nxt = None
+        if si + 1 < len(sents) and sents[si + 1][0] in para_starts:
+            nxt = _quote_starting(regions, sents[si + 1][0])
+        try:
+            found = _sentence_quotes(text, toks, regions, se, nxt)
+        except (IndexError, ValueError):  # a malformed sentence never fails its article
+            continue
+        for f in found:
+            if f.cue[0] >= f.end and text[f.end - 1] in _QUOTE_CHARS:
+                f = _continue_quote(text, f, sents, si, para_starts, regions)
+            if (f.start, f.end) in seen or f.end <= f.start:
+                continue
+            seen.add((f.start, f.end))
+            kind = _kind(text, f.fragments)
+            if text is not original:
+                f = _restore_marks(text, f)
+            speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
+            resolved = _resolve(speaker, f.speaker[0], prior, titled) if speaker and f.speaker else None
+            full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
+            if full:
+                tail = _name_tail(full) or full
+                if _person_like(tail):
+                    prior.append((f.start, tail))
+            quotes.append(Quote(
+                start=f.start, end=f.end, text=original[f.start:f.end],
+                kind=kind,
+                speaker=speaker,
+                speaker_start=f.speaker[0] if f.speaker else None,
+                speaker_end=f.speaker[1] if f.speaker else None,
+                cue=original[f.cue[0]:f.cue[1]], cue_start=f.cue[0], cue_end=f.cue[1],
+                article_id=article_id,
+                speaker_resolved=resolved,
+                fragments=f.fragments,
+            ))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes

@@ -1,0 +1,391 @@
+"""Where the sources disagree: competing values for the same slot, shown as claims with sources.
+
+Never a verdict: each Disagreement lists the values and, for each, every place that states it.
+
+1. Wire copies collapse first: identical sentences (after normalising case, quotes and spaces) are
+   one report, cited to every article that carries them. A value repeated by ten copies of one
+   wire story counts as one report.
+2. Slots:
+   - numbers: a count with its noun class and the event it counts ("14 cars derailed" vs "12 cars
+     had derailed" -> slot "cars derailed"; "evacuated about 2,000 residents" vs "2,500 people
+     spent two nights in shelters" -> "people evacuated"). Numbers that a sentence itself rejects
+     ("not 14 as first reported") are not claims. Bounds ("more than 2,000") only disagree with
+     values outside them.
+   - dates: the day an event happened ("derailed on Monday", resolved against the article's
+     publication date), when two reports put it on different days.
+   - names: spelling variants of one person's name ("Kim Eui-keum"/"Kim Eui-kyeom",
+     "Dariusz"/"Darius Kowalczyk"), where at least one spelling comes with a role or as a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable, Sequence
+
+from ..records import Article, Citation, ClaimValue, Disagreement
+from .quotes import similar_names
+
+__all__ = ["find_disagreements", "sentence_units", "number_claims", "Unit"]
+
+
+# --- wire collapse --------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Unit:
+    """One distinct sentence of the story and every place that carries it."""
+
+    text: str
+    places: list[tuple[Article, int, int]] = field(default_factory=list)
+
+    def citations(self) -> list[Citation]:
+        return [Citation(a.id, s, e, a.source) for a, s, e in self.places]
+
+
+def _key(sentence: str) -> str:
+    s = sentence.lower().replace("’", "'").replace("“", '"').replace("”", '"')
+    return " ".join(re.findall(r"[\w']+", s))
+
+
+def sentence_units(articles: Sequence[Article]) -> list[Unit]:
+    """Distinct sentences of the articles (wire copies collapsed), in first-seen order."""
+    from ..analyze.sentences import sentence_spans
+
+    units: dict[str, Unit] = {}
+    for a in articles:
+        try:
+            spans = sentence_spans(a.text)
+        except Exception:  # a sentence splitter failure never fails the story
+            spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", a.text)]
+        if a.title:
+            title_unit = units.setdefault("title:" + _key(a.title), Unit(a.title))
+            del title_unit  # titles are not cited by offset; they only count as headlines
+        for s, e in spans:
+            k = _key(a.text[s:e])
+            if not k:
+                continue
+            u = units.setdefault(k, Unit(a.text[s:e]))
+            u.places.append((a, s, e))
+    return [u for k, u in units.items() if not k.startswith("title:")]
+
+
+# --- numbers --------------------------------------------------------------------------------------
+
+_UNITS_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_NUMBER = re.compile(
+    r"(?<![\w.,:/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|(?:" + "|".join(sorted(list(_UNITS_WORDS) + list(_TENS), key=len, reverse=True)) +
+    r")(?:-(?:" + "|".join(_UNITS_WORDS) + r"))?)"
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion))?(?![\w:])", re.IGNORECASE)
+_QUAL = re.compile(r"(?P<q>about|around|approximately|roughly|nearly|almost|some|more than|over|"
+                   r"at least|fewer than|less than|under|up to|at most|an estimated)\s+$", re.IGNORECASE)
+_NOUN_CLASS = {
+    "people": "people residents persons inhabitants villagers evacuees passengers workers students "
+              "civilians children adults families households homes houses",
+    "cars": "cars car wagons carriages railcars tankers coaches",
+    "vehicles": "vehicles trucks buses",
+    "percent": "percent per cent %",
+    "money": "euros euro dollars dollar pounds yuan yen $ € £",
+    "troops": "troops soldiers",
+}
+_NOUNS = {w: cls for cls, ws in _NOUN_CLASS.items() for w in ws.split()}
+_EVENTS = {
+    "derailed": r"derail\w*|came off the (?:tracks|rails)|left the (?:tracks|rails)|jumped the tracks",
+    "evacuated": r"evacuat\w*|shelters?\b|fled\b|displaced|forced from|from their homes|left their homes",
+    "killed": r"killed|dead\b|died|deaths?\b|death toll|fatalit\w*|lost their lives",
+    "injured": r"injur\w*|hurt\b|wounded|hospitali[sz]ed|treated (?:at|in|for)",
+    "missing": r"missing|unaccounted",
+    "arrested": r"arrest\w*|detain\w*",
+    "leaked": r"leak\w*|spill\w*",
+    "cost": r"\bcosts?\b|compensation|damages?\b|losses\b",
+}
+_EVENT_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _EVENTS.items()), re.IGNORECASE)
+_SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|percent of the vote)", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
+
+
+def _value(num: str, scale: str | None) -> float | None:
+    s = num.lower().replace(",", "")
+    try:
+        v = float(s)
+    except ValueError:
+        parts = s.split("-")
+        v = 0.0
+        for p in parts:
+            if p in _TENS:
+                v += _TENS[p]
+            elif p in _UNITS_WORDS:
+                v += _UNITS_WORDS[p]
+            else:
+                return None
+    if scale:
+        v *= _SCALE[scale.lower()]
+    return v
+
+
+@dataclass(frozen=True, slots=True)
+class NumberClaim:
+    slot: str
+    value: float
+    qualifier: str
+    surface: str
+    start: int  # offsets inside the unit's text
+    end: int
+
+
+def number_claims(sentence: str) -> list[NumberClaim]:
+    """Counts in one sentence with the slot they fill ("cars derailed", "people evacuated")."""
+    events = [(m.start(), m.end(), m.lastgroup) for m in _EVENT_RE.finditer(sentence)]
+    if not events:
+        return []
+    out = []
+    for m in _NUMBER.finditer(sentence):
+        before = sentence[:m.start()]
+        after = sentence[m.end():]
+        raw = m.group("num")
+        if _SKIP_BEFORE.search(before) or _DATE_AFTER.match(after) or _MONTH_BEFORE.search(before):
+            continue
+        if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("scale"):
+            continue  # a year
+        value = _value(raw, m.group("scale"))
+        if value is None:
+            continue
+        noun_cls = _count_noun(after, before)
+        if noun_cls is None:
+            continue
+        ev = min(events, key=lambda e: min(abs(e[0] - m.end()), abs(m.start() - e[1])))
+        if min(abs(ev[0] - m.end()), abs(m.start() - ev[1])) > 80:
+            continue
+        q = _QUAL.search(before)
+        out.append(NumberClaim(slot=f"{noun_cls} {ev[2]}", value=value,
+                               qualifier=q.group("q").lower() if q else "",
+                               surface=sentence[q.start() if q else m.start():m.end()],
+                               start=m.start(), end=m.end()))
+    return out
+
+
+def _count_noun(after: str, before: str) -> str | None:
+    """The noun class a number counts: the first known noun within four words after it (skipping
+    adjectives), or after 'of the' ("Fourteen of the train's 52 cars")."""
+    words = re.findall(r"[%$€£]|[\w']+", after[:80])
+    if before.rstrip().endswith(("$", "€", "£")):
+        return "money"
+    for i, w in enumerate(words[:5]):
+        lw = w.lower()
+        if lw in _NOUNS:
+            return _NOUNS[lw]
+        if lw in ("of", "the", "train's", "its", "their") and i < 4:
+            continue
+    return None
+
+
+def _compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    (va, qa), (vb, qb) = a, b
+    lower = ("more than", "over", "at least")
+    upper = ("fewer than", "less than", "under", "up to", "at most")
+    if qa in lower:
+        return vb >= va
+    if qb in lower:
+        return va >= vb
+    if qa in upper:
+        return vb <= va
+    if qb in upper:
+        return va <= vb
+    return va == vb
+
+
+def _fmt(v: float) -> str:
+    return f"{int(v):,}" if v == int(v) else f"{v:,}"
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DAY_RE = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b")
+
+
+def _resolve_weekday(wd: str, published: date) -> date:
+    delta = (published.weekday() - _WEEKDAYS.index(wd.lower())) % 7
+    return published - timedelta(days=delta)
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+_NAME_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*[a-z][\w’'\-]*){1,3}\b")
+_ROLE_RE = re.compile(r"(?i:(spokes(?:wo)?man|spokesperson|president|chief executive|executive|governor|"
+                      r"minister|leader|chief|mayor|director|chairman|chairwoman|analyst|secretary|"
+                      r"commissioner|ambassador|senator|official|officer|manager|founder))"
+                      r"\s+(?:[A-Z][\w’'\-]+\s+)*$")
+_NOT_NAME = frozenset("the a an in on at of and but for to from with by as it he she they we this that "
+                      "there when while after before north south east west new".split())
+_PLACE_SUFFIX = ("n", "s", "an", "ese", "ian", "ans", "ns", "es", "ern")
+
+
+def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
+    for m in _NAME_RE.finditer(sentence):
+        words = m.group().split()
+        while words and words[0].lower() in _NOT_NAME:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = m.end() - len(name)
+        role = _ROLE_RE.search(sentence[max(0, start - 60):start] + "")
+        yield name, start, m.end(), (role.group(1).lower() if role else None)
+
+
+def _place_variant(a: str, b: str) -> bool:
+    """'North Korea'/'North Korean': the words differ only by an adjectival or plural ending."""
+    for x, y in zip(a.split(), b.split()):
+        if x == y:
+            continue
+        short, long_ = sorted((x, y), key=len)
+        if long_.startswith(short) and long_[len(short):].lower() in _PLACE_SUFFIX:
+            return True
+    return False
+
+
+# --- assembly -------------------------------------------------------------------------------------
+
+def _sources(cites: Sequence[Citation], by_id: dict[str, Article]) -> tuple[str, ...]:
+    out: list[str] = []
+    for c in cites:
+        a = by_id.get(c.article_id)
+        name = (a.source or a.title or a.id) if a else c.article_id
+        if name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
+    slots: dict[str, dict[tuple[float, str], list[tuple[Unit, NumberClaim]]]] = defaultdict(lambda: defaultdict(list))
+    for u in units:
+        for c in number_claims(u.text):
+            key = (c.value, c.qualifier if c.qualifier in ("more than", "over", "at least", "fewer than",
+                                                           "less than", "under", "up to", "at most") else "")
+            slots[c.slot][key].append((u, c))
+    out = []
+    for slot, vals in slots.items():
+        keys = list(vals)
+        if len(keys) < 2 or all(_compatible(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+            continue
+        values = []
+        for key in sorted(keys, key=lambda k: (-len(vals[k]), k[0])):
+            cites: list[Citation] = []
+            for u, c in vals[key]:
+                for a, s, e in u.places:
+                    cites.append(Citation(a.id, s + c.start, s + c.end, a.source))
+            qual = vals[key][0][1].qualifier
+            shown = f"{qual} {_fmt(key[0])}" if qual else _fmt(key[0])
+            values.append(ClaimValue(value=shown, citations=tuple(cites), sources=_sources(cites, by_id)))
+        reports = sum(len(v) for v in vals.values())
+        arts = len({c.article_id for v in values for c in v.citations})
+        out.append(Disagreement(slot=slot, values=tuple(values), kind="number",
+                                note=f"{reports} distinct reports in {arts} articles (wire copies counted once)"))
+    return out
+
+
+def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
+    slots: dict[str, dict[date, list[Citation]]] = defaultdict(lambda: defaultdict(list))
+    for u in units:
+        events = {m.lastgroup for m in _EVENT_RE.finditer(u.text)}
+        days = list(_DAY_RE.finditer(u.text))
+        if len(events) != 1 or len(days) != 1:
+            continue  # only unambiguous sentences: one event, one day
+        ev = events.pop()
+        for a, s, e in u.places:
+            if a.published is None or a.published_inferred:
+                continue
+            d = _resolve_weekday(days[0].group("wd"), a.published)
+            m = days[0]
+            slots[f"date {ev}"][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
+    out = []
+    for slot, vals in slots.items():
+        if len(vals) < 2:
+            continue
+        values = tuple(ClaimValue(value=d.isoformat(), citations=tuple(c), sources=_sources(c, by_id))
+                       for d, c in sorted(vals.items()))
+        out.append(Disagreement(slot=slot, values=values, kind="date",
+                                note="weekdays resolved against each article's publication date"))
+    return out
+
+
+def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[str]) -> list[Disagreement]:
+    occ: dict[str, list[Citation]] = defaultdict(list)
+    roles: dict[str, list[str]] = defaultdict(list)
+    for u in units:
+        for name, s0, e0, role in _names(u.text):
+            for a, s, e in u.places:
+                occ[name].append(Citation(a.id, s + s0, s + e0, a.source))
+            if role:
+                roles[name].append(role)
+    blocks: dict[str, set[str]] = defaultdict(set)
+    for name in occ:
+        for w in name.split():
+            if len(w) >= 3:
+                blocks[w].add(name)
+    pairs: set[tuple[str, str]] = set()
+    for names in blocks.values():
+        ns = sorted(names)
+        for i, a in enumerate(ns):
+            for b in ns[i + 1:]:
+                if similar_names(a, b) and not _place_variant(a, b):
+                    pairs.add((a, b))
+    # union the pairs into variant groups
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in parent:
+        groups[find(n)].append(n)
+    out = []
+    for names in groups.values():
+        if not any(roles.get(n) or n in speakers for n in names):
+            continue
+        role_words = [r for n in names for r in roles.get(n, [])]
+        role = max(set(role_words), key=role_words.count) if role_words else "person"
+        values = tuple(ClaimValue(value=n, citations=tuple(occ[n]), sources=_sources(occ[n], by_id))
+                       for n in sorted(names, key=lambda n: (-len(occ[n]), n)))
+        out.append(Disagreement(slot=f"name of the {role}", values=values, kind="name",
+                                note="spelling variants of one name"))
+    return out
+
+
+def find_disagreements(articles: Sequence[Article], *, speakers: Iterable[str] = ()) -> list[Disagreement]:
+    """Where the articles of one story disagree: numbers, dates and name spellings for the same
+    slot, each value with every citation that states it. ``speakers`` (names of quoted people)
+    lets a name without a role count as a person."""
+    arts = [a for a in articles if a.text and a.text.strip()]
+    if not arts:
+        return []
+    by_id = {a.id: a for a in arts}
+    units = sentence_units(arts)
+    out: list[Disagreement] = []
+    for step in (_numbers, _dates):
+        try:
+            out.extend(step(units, by_id))
+        except Exception:  # one bad slot never loses the others
+            continue
+    try:
+        out.extend(_spellings(units, by_id, set(speakers)))
+    except Exception:
+        pass
+    kinds = {"number": 0, "date": 1, "name": 2}
+    out.sort(key=lambda d: (kinds.get(d.kind, 3), -sum(len(v.citations) for v in d.values), d.slot))
+    return out

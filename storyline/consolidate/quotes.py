@@ -1,0 +1,250 @@
+"""Who said what in a story: quotes grouped by speaker, across articles.
+
+- Speakers are canonicalised by a simple rule until the entity module provides ids: the full name
+  ("Governor Helen Marsh" -> "Helen Marsh"), a pronoun or bare surname resolved inside its article
+  (``Quote.speaker_resolved``), a surname matched to the one full name of the story that ends in
+  it, and spelling variants of one person ("Dariusz"/"Darius Kowalczyk") kept together as aliases.
+- With ``entity_of`` (a mapping or a function from a speaker mention ``(article_id, start, end)``
+  to an entity id) the entity ids decide instead and the names only label the groups.
+- The same quote reported by several outlets is one entry with every citation (normalised word
+  overlap; wire copies therefore collapse too).
+
+Groups come most-quoted first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence, Union
+
+from ..records import Article, Citation, Quote, QuoteGroup
+
+__all__ = ["group_quotes", "speaker_name", "similar_names", "same_quote"]
+
+MentionKey = tuple[str, int, int]
+EntityOf = Union[Mapping[MentionKey, str], Callable[[MentionKey], "str | None"]]
+
+_PRONOUNS = frozenset("he she they it we i you who him her them this that".split())
+_TITLE_WORDS = frozenset("""
+president vice minister prime foreign spokesman spokeswoman spokesperson chief leader governor senator
+secretary director executive chairman chairwoman mayor analyst adviser advisor ambassador general
+commissioner official candidate nominee professor judge police lawyer attorney fire presidential
+mr mrs ms dr gov sen rep gen the a an former acting deputy
+""".split())
+_WORD = re.compile(r"[\w’']+")
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("’", "'").split())
+
+
+def speaker_name(q: Quote) -> str | None:
+    """A display name for a quote's speaker: the resolved full name, else the proper-name tail of the
+    speaker phrase, else the phrase itself (organisations: "The agency"). None for bare pronouns."""
+    if q.speaker_resolved:
+        return _norm(q.speaker_resolved)
+    if not q.speaker:
+        return None
+    sp = _norm(q.speaker).strip(" ,")
+    if sp.lower() in _PRONOUNS:
+        return None
+    sp = re.sub(r",.*$", "", sp)  # appositive: "Kerr Putney, the police chief," -> "Kerr Putney"
+    words = sp.split()
+    tail: list[str] = []
+    for w in reversed(words):
+        bare = re.sub(r"['’]s$", "", w)
+        if bare[:1].isupper() and bare.lower().strip(".") not in _TITLE_WORDS and bare == w:
+            tail.append(w)
+        else:
+            break
+    if tail and len(tail) < len(words) or (tail and len(tail) >= 2):
+        return " ".join(reversed(tail))
+    return sp[0].upper() + sp[1:] if sp else None
+
+
+def _edit_distance(a: str, b: str, cap: int = 3) -> int:
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        prev = cur
+    return prev[-1]
+
+
+def similar_names(a: str, b: str) -> bool:
+    """Two spellings of one person's name: same number of words, at least one word identical, and
+    every differing word long (>= 4 letters) and within two edits ("Eui-keum"/"Eui-kyeom",
+    "Dariusz"/"Darius"). "Kim Jong Un" and "Kim Jong Il" are not similar (short words differ)."""
+    wa, wb = a.split(), b.split()
+    if a == b or len(wa) != len(wb) or len(wa) < 2:
+        return False
+    same = sum(x == y for x, y in zip(wa, wb))
+    if same == 0:
+        return False
+    for x, y in zip(wa, wb):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < 4 or x[0].lower() != y[0].lower():
+            return False
+        d = _edit_distance(x.lower(), y.lower())
+        if d > 2 or d > max(len(x), len(y)) // 3:
+            return False
+    return True
+
+
+def _content_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def same_quote(a: str, b: str, threshold: float = 0.7) -> bool:
+    """The same words reported twice: one contains the other, or their word bigrams overlap."""
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return False
+    ja, jb = " ".join(wa), " ".join(wb)
+    if ja in jb or jb in ja:
+        return min(len(wa), len(wb)) >= 4 or ja == jb
+    ba = set(zip(wa, wa[1:]))
+    bb = set(zip(wb, wb[1:]))
+    if not ba or not bb:
+        return False
+    return len(ba & bb) / min(len(ba), len(bb)) >= threshold
+
+
+@dataclass(slots=True)
+class _Entry:
+    quote: Quote
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Speaker:
+    key: str
+    names: Counter[str] = field(default_factory=Counter)
+    entity_id: str | None = None
+    entries: list[_Entry] = field(default_factory=list)
+
+
+def _lookup(entity_of: EntityOf | None, key: MentionKey) -> str | None:
+    if entity_of is None:
+        return None
+    if callable(entity_of):
+        return entity_of(key)
+    return entity_of.get(key)
+
+
+def _canonical_names(names: Sequence[str]) -> dict[str, str]:
+    """name -> canonical name: a one-word name goes to the only longer name ending (or starting) in
+    it; spelling variants go to the most frequent spelling."""
+    counts = Counter(names)
+    full = [n for n in counts if len(n.split()) >= 2]
+    out: dict[str, str] = {}
+    for n in counts:
+        if len(n.split()) == 1 and n[:1].isupper():
+            hits = {f for f in full if n in f.split()}
+            if len(hits) == 1:
+                out[n] = hits.pop()
+    # spelling variants among full names: union into the most frequent spelling
+    parent = {n: n for n in full}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for n in full:
+        for w in set(n.split()):
+            if len(w) >= 3:
+                by_word[w].append(n)
+    for group in by_word.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if similar_names(a, b):
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[rb] = ra
+    best: dict[str, str] = {}
+    for n in full:
+        r = find(n)
+        if r not in best or (counts[n], n) > (counts[best[r]], best[r]):
+            best[r] = n
+    for n in full:
+        out[n] = best[find(n)]
+    for n, target in list(out.items()):
+        if target in out and out[target] != target:
+            out[n] = out[target]
+    return out
+
+
+def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None = None, *,
+                 entity_of: EntityOf | None = None, min_words: int = 3) -> list[QuoteGroup]:
+    """The quotes of one story grouped by speaker, most-quoted speaker first.
+
+    ``quotes`` maps article id -> its quotes (extracted here when absent). ``entity_of`` optionally
+    maps a speaker mention ``(article_id, speaker_start, speaker_end)`` to an entity id; mentions it
+    maps are grouped by that id. Quotes without a speaker, or with an unresolved pronoun, are left
+    out; so are contents shorter than ``min_words`` words."""
+    by_id = {a.id: a for a in articles}
+    if quotes is None:
+        from ..analyze.quotes import extract_quotes
+
+        quotes = {a.id: extract_quotes(a.text, a.id) for a in articles}
+    items: list[tuple[Quote, str, str | None]] = []
+    for aid, qs in quotes.items():
+        for q in qs:
+            if q.article_id != aid:
+                q = _with_article(q, aid)
+            name = speaker_name(q)
+            if name is None or len(_content_words(q.text)) < min_words:
+                continue
+            ent = None
+            if q.speaker_start is not None and q.speaker_end is not None:
+                ent = _lookup(entity_of, (aid, q.speaker_start, q.speaker_end))
+            ent = ent or q.speaker_entity_id
+            items.append((q, name, ent))
+    canon = _canonical_names([n for _, n, _ in items])
+    speakers: dict[str, _Speaker] = {}
+    for q, name, ent in items:
+        cname = canon.get(name, name)
+        key = f"e:{ent}" if ent else "n:" + cname.lower()
+        sp = speakers.setdefault(key, _Speaker(key, entity_id=ent))
+        sp.names[cname] += 1
+        if name != cname:
+            sp.names[name] += 0
+        art = by_id.get(q.article_id)
+        cite = Citation(q.article_id, q.start, q.end, art.source if art else None)
+        for e in sp.entries:
+            if same_quote(e.quote.text, q.text):
+                if all(c.article_id != cite.article_id or c.start != cite.start for c in e.citations):
+                    e.citations.append(cite)
+                if len(q.text) > len(e.quote.text) and q.kind == e.quote.kind:
+                    e.quote = q
+                break
+        else:
+            sp.entries.append(_Entry(q, [cite]))
+    groups = []
+    for sp in speakers.values():
+        label = max(sp.names, key=lambda n: (sp.names[n], len(n.split()), n))
+        aliases = tuple(sorted(n for n in sp.names if n != label))
+        entries = sorted(sp.entries, key=lambda e: (-len(e.citations), e.quote.article_id, e.quote.start))
+        groups.append(QuoteGroup(
+            speaker=label, entity_id=sp.entity_id,
+            quotes=tuple(e.quote for e in entries),
+            aliases=aliases,
+            citations=tuple(tuple(e.citations) for e in entries),
+        ))
+    groups.sort(key=lambda g: (-len(g.quotes), -sum(len(c) for c in g.citations), g.speaker))
+    return groups
+
+
+def _with_article(q: Quote, aid: str) -> Quote:
+    from dataclasses import replace
+
+    return replace(q, article_id=aid)

@@ -1,0 +1,110 @@
+"""Where the sources disagree: numbers, dates and name spellings, with every citation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import storyline
+from storyline import Article
+from storyline.consolidate.disagreements import find_disagreements, number_claims
+
+
+def _slot(ds, slot):
+    hits = [d for d in ds if d.slot == slot]
+    assert hits, f"no {slot!r} in {[d.slot for d in ds]}"
+    return hits[0]
+
+
+def _values(d):
+    return {v.value for v in d.values}
+
+
+def test_examples_show_the_three_known_disagreements(example_articles):
+    ds = find_disagreements(example_articles)
+    cars = _slot(ds, "cars derailed")
+    assert _values(cars) == {"12", "14"}
+    evac = _slot(ds, "people evacuated")
+    assert _values(evac) == {"about 2,000", "about 2,500"}
+    names = [d for d in ds if d.kind == "name"]
+    assert any(_values(d) == {"Dariusz Kowalczyk", "Darius Kowalczyk"} for d in names)
+    # every value cites the words that state it
+    by_id = {a.id: a for a in example_articles}
+    for d in ds:
+        for v in d.values:
+            assert v.citations
+            for c in v.citations:
+                assert by_id[c.article_id].text[c.start:c.end]
+
+
+def test_wire_copies_are_one_report(example_articles):
+    ds = find_disagreements(example_articles)
+    cars = _slot(ds, "cars derailed")
+    fourteen = next(v for v in cars.values if v.value == "14")
+    # two wire copies carry the sentence: both cited, counted as one report in the note
+    assert len(fourteen.citations) == 2
+    assert "3 distinct reports" in cars.note
+
+
+def test_seed_spokesman_two_spellings_show(seed_articles):
+    ds = find_disagreements(seed_articles)
+    names = [d for d in ds if d.kind == "name"]
+    assert any(_values(d) == {"Kim Eui-keum", "Kim Eui-kyeom"} for d in names)
+    assert not any("Korea" in v.value for d in names for v in d.values)
+
+
+def test_brief_carries_quotes_and_disagreements(example_articles):
+    b = storyline.brief(example_articles)
+    assert b.quotes and b.disagreements
+    assert any(d.slot == "cars derailed" for d in b.disagreements)
+    restored = storyline.from_dict(storyline.Brief, storyline.to_dict(b))
+    assert restored.disagreements == b.disagreements
+    assert restored.quotes[0].citations == b.quotes[0].citations
+
+
+def _art(text, published="2025-05-07", source=None, id=None):
+    return Article(text=text, published=published, source=source, id=id or "")
+
+
+def test_agreeing_sources_and_rejected_values_make_no_disagreement():
+    a = _art("Officials said 30 people were evacuated from the tower.", source="A")
+    b = _art("About 30 residents were evacuated, the fire service said.", source="B")
+    c = _art("Police said 3 people were injured, not 5 as first reported.", source="C")
+    assert find_disagreements([a, b, c]) == []
+
+
+def test_bounds_only_disagree_outside_them():
+    a = _art("More than 200 people were evacuated overnight.", source="A")
+    b = _art("Some 350 residents were evacuated overnight.", source="B")
+    assert find_disagreements([a, b]) == []
+    c = _art("Only 150 people were evacuated overnight.", source="C")
+    d = _slot(find_disagreements([a, b, c]), "people evacuated")
+    assert {"more than 200", "150"} <= _values(d)
+
+
+def test_casualty_counts_and_dates():
+    a = _art("The bridge collapsed on Tuesday. Four people were killed.", published="2025-05-07", source="A")
+    b = _art("Six people died when the bridge collapsed. The bridge collapsed on Monday, police said.",
+             published="2025-05-07", source="B")
+    ds = find_disagreements([a, b])
+    killed = _slot(ds, "people killed")
+    assert _values(killed) == {"4", "6"}
+    assert {v.sources for v in killed.values} == {("A",), ("B",)}
+
+
+def test_date_disagreement_resolves_weekdays():
+    a = _art("The train derailed on Monday near the crossing.", published="2025-03-12", source="A")
+    b = _art("The train derailed on Sunday near the crossing.", published="2025-03-12", source="B")
+    c = _art("The train derailed on Monday near the crossing.", published=None, source="C")
+    d = _slot(find_disagreements([a, b, c]), "date derailed")
+    assert _values(d) == {date(2025, 3, 10).isoformat(), date(2025, 3, 9).isoformat()}
+
+
+def test_number_claims_slots():
+    cl = number_claims("Fourteen of the train's 52 cars came off the tracks at 7:40 p.m. in 2025.")
+    assert [(c.slot, c.value) for c in cl] == [("cars derailed", 14.0)]
+    assert number_claims("The team scored 14 goals.") == []
+
+
+def test_bad_input_never_raises():
+    assert find_disagreements([]) == []
+    assert find_disagreements([_art(""), _art("   "), _art("\x00 12 people killed \x00")]) == []

@@ -1,0 +1,73 @@
+"""Quotes of a story grouped by speaker, across articles."""
+
+from __future__ import annotations
+
+import storyline
+from storyline import Article
+from storyline.consolidate.quotes import group_quotes, same_quote, similar_names, speaker_name
+
+
+def _group(groups, name):
+    hits = [g for g in groups if g.speaker == name or name in g.aliases]
+    assert hits, f"no group for {name}: {[g.speaker for g in groups]}"
+    return hits[0]
+
+
+def test_examples_grouped_by_speaker_with_all_citations(example_articles):
+    groups = group_quotes(example_articles)
+    # the chief executive is one speaker under both spellings
+    ceo = _group(groups, "Darius Kowalczyk")
+    assert {ceo.speaker, *ceo.aliases} >= {"Dariusz Kowalczyk", "Darius Kowalczyk"}
+    assert len(ceo.quotes) >= 3
+    # the fire chief's quote carried by two outlets is one entry cited twice
+    reyes = _group(groups, "Tomas Reyes")
+    i = next(k for k, q in enumerate(reyes.quotes) if "We are asking everyone" in q.text)
+    assert len({c.article_id for c in reyes.citations[i]}) == 2
+    # "Marsh" alone is grouped with "Governor Helen Marsh"
+    marsh = _group(groups, "Helen Marsh")
+    assert any("The air is clean" in q.text for q in marsh.quotes)
+    # most-quoted first
+    counts = [len(g.quotes) for g in groups]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_seed_spokesman_spellings_grouped_and_surname_matched(seed_articles):
+    groups = group_quotes(seed_articles)
+    kim = _group(groups, "Kim Eui-keum")
+    assert {kim.speaker, *kim.aliases} == {"Kim Eui-keum", "Kim Eui-kyeom"}
+    lu = _group(groups, "Lu Kang")
+    assert len(lu.quotes) >= 2  # "Lu told reporters" and "He said ..." resolve to Lu Kang
+    trump = _group(groups, "Donald Trump")
+    assert any("negotiating a location" in q.text for q in trump.quotes)
+
+
+def test_entity_mapping_overrides_names():
+    a = Article(text='"We will rebuild," said Jo Park. "It takes a year," Park added.', id="a1")
+    b = Article(text='"The money is there," J. Park told reporters.', id="b1")
+    quotes = {x.id: storyline.extract_quotes(x.text) for x in (a, b)}
+    mapping = {(x.id, q.speaker_start, q.speaker_end): "E1" for x in (a, b) for q in quotes[x.id]}
+    groups = group_quotes([a, b], quotes, entity_of=mapping)
+    assert len(groups) == 1 and groups[0].entity_id == "E1" and len(groups[0].quotes) == 3
+    # a callable works as well, and without it the names split
+    groups = group_quotes([a, b], quotes, entity_of=lambda key: "E1")
+    assert len(groups) == 1
+    assert len(group_quotes([a, b], quotes)) == 2
+
+
+def test_pronoun_only_speakers_are_left_out():
+    a = Article(text="It rained. They said the road would open soon.", id="x")
+    assert group_quotes([a]) == []
+
+
+def test_helpers():
+    assert similar_names("Kim Eui-keum", "Kim Eui-kyeom")
+    assert similar_names("Dariusz Kowalczyk", "Darius Kowalczyk")
+    assert not similar_names("Kim Jong Un", "Kim Jong Il")
+    assert not similar_names("Tomas Reyes", "Maria Lind")
+    assert same_quote('"We are asking everyone to leave now,"', "We are asking everyone to leave now")
+    assert not same_quote("the line stays closed", "the company is sorry for the accident")
+    from storyline.records import Quote
+
+    assert speaker_name(Quote(0, 1, speaker="fire chief Tomas Reyes")) == "Tomas Reyes"
+    assert speaker_name(Quote(0, 1, speaker="he")) is None
+    assert speaker_name(Quote(0, 1, speaker="the agency")) == "The agency"
