@@ -6,6 +6,8 @@ The public Python API (stable; see README):
     summarize(articles, max_words=100, max_bytes=None, query=None) -> list[SummarySentence]
     brief(articles) -> Brief
     cluster(articles) -> list[str]
+    recognize_entities(text, mode="accurate") -> list[Mention]
+    resolve_entities(articles, mentions) -> list[str]
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ __all__ = [
     "StorylineError", "InputError", "StoreError", "ConfigError",
     # API
     "read_article", "summarize", "brief", "cluster", "split_sentences",
+    "recognize_entities", "resolve_entities",
 ]
 
 
@@ -81,3 +84,19 @@ def split_sentences(text: str) -> list[Sentence]:
     from .analyze.sentences import split_sentences as _split
 
     return _split(text)
+
+
+def recognize_entities(text: str, mode: str = "accurate") -> list[Mention]:
+    """Named-entity mentions in ``text``: ``.start .end .text .label`` (PERSON, ORG, LOC, MISC) and
+    ``.role`` for a person's title or apposition. ``mode="fast"`` for bulk ingest."""
+    from .analyze.entities import recognize_entities as _recognize
+
+    return _recognize(text, mode)
+
+
+def resolve_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[str]:
+    """One entity id per given Mention (its ``article_id``, ``start``, ``end``), in order; mentions
+    of the same entity get the same id, across articles."""
+    from .consolidate.entities import resolve_mentions
+
+    return resolve_mentions(list(articles), list(mentions))

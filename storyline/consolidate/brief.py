@@ -38,10 +38,14 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     arts = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
     summary = summarize(arts, max_words=max_words)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
+    from .entities import story_entities
+
+    entities = story_entities(arts)
     return Brief(
         story_id=story_id,
         headline=choose_headline(arts, summary),
         summary=tuple(summary),
+        entities=tuple(entities),
         articles=tuple(_article_info(a) for a in arts),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,

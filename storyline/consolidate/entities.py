@@ -1,0 +1,468 @@
+"""Canonical entities across a story: one name per person, organisation and place.
+
+Mentions from the recogniser are merged in three steps:
+
+1. **Within an article**: a full name opens a local entity; a short form ("Kim", "Xi", "Xinhua")
+   joins the local entity whose name contains it, and when several do (two Kims), the one named
+   most often so far in the article (the salient one), the latest on ties. An acronym ("KCNA")
+   joins the entity whose initials it spells.
+2. **Across articles**: local entities merge when their names are the same after normalisation
+   ("Kim Jong Un" / "Kim Jong-un", "U.N." / "UN"), when one name is a part of exactly one other
+   ("Xinhua" / "Xinhua News Agency"), when an acronym spells the other ("KCNA"), and when two
+   person names differ only by spelling or romanisation and share a role ("Kim Eui-keum" /
+   "Kim Eui-kyeom", both "presidential spokesperson"); every spelling is kept as an alias.
+3. **Nominal mentions**: "the North Korean leader" links to the one entity that carries that role.
+
+The canonical name is the fullest form (most words), the most frequent among those.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Iterable, Sequence
+
+from ..analyze.ner_roles import role_head
+from ..records import Article, Entity, Mention
+
+__all__ = ["consolidate_entities", "name_tokens", "entity_id_for", "LocalEntity"]
+
+_POSS = re.compile(r"(?:['’]s|['’])$")
+_SPLIT = re.compile(r"[\s\-–‐]+")
+_FUNCTION = frozenset("of the and for de la le del da di von van al el on in".split())
+_TITLES = frozenset("mr mrs ms dr sen rep gov gen col lt capt prof president chairman leader "
+                    "minister premier king queen prince pope sir lord lady".split())
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Lower-cased word tokens of a name: possessive, dots and hyphens dropped, leading titles
+    removed ("Chairman Kim" -> ("kim",), "Kim Jong-un" -> ("kim", "jong", "un"), "U.N." -> ("un",))."""
+    s = _POSS.sub("", name.strip()).replace(".", "").lower()
+    toks = [t for t in _SPLIT.split(s) if t and re.search(r"\w", t)]
+    toks = [re.sub(r"^\W+|\W+$", "", t) for t in toks]
+    toks = [t for t in toks if t]
+    while len(toks) > 1 and toks[0] in _TITLES:
+        toks.pop(0)
+    if toks and toks[0] == "the":
+        toks.pop(0)
+    return tuple(toks)
+
+
+def _initials(toks: Sequence[str]) -> str:
+    return "".join(t[0] for t in toks if t not in _FUNCTION)
+
+
+def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
+    """'kcna' ~ 'korean central news agency'; 'un security council' ~ 'united nations security council'."""
+    if len(short) >= len(long) or not short:
+        return False
+    acr = short[0]
+    if len(acr) < 2:
+        return False
+    rest = tuple(short[1:])
+    if rest and tuple(long[-len(rest):]) != rest:
+        return False
+    head = [t for t in long[:len(long) - len(rest)] if t not in _FUNCTION]
+    return len(head) >= 2 and _initials(head) == acr
+
+
+def _contains(short: Sequence[str], long: Sequence[str]) -> bool:
+    return bool(short) and len(short) < len(long) and set(short) <= set(long)
+
+
+def entity_id_for(label: str, name: str) -> str:
+    h = hashlib.blake2b(f"{label}\0{name.lower()}".encode(), digest_size=6)
+    return "e" + h.hexdigest()
+
+
+@dataclass
+class LocalEntity:
+    """Mentions of one entity inside one article (before the cross-article merge)."""
+
+    label: str
+    article_id: str
+    names: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    last: int = 0
+
+    @property
+    def full(self) -> tuple[str, ...]:
+        return max(self.names, key=lambda n: (len(n), self.names[n]))
+
+    def tokens(self) -> set[str]:
+        return {t for n in self.names for t in n}
+
+    def add(self, m: Mention, toks: tuple[str, ...], order: int) -> None:
+        self.names[toks] += 1
+        self.surfaces[_POSS.sub("", m.text.strip())] += 1
+        if m.role and m.role not in self.roles:
+            self.roles.append(m.role)
+        self.mentions.append(m)
+        self.last = order
+
+
+def _label_ok(m: Mention, e_label: str, short: bool) -> bool:
+    if m.label == e_label:
+        return True
+    if e_label == "PERSON":
+        # a surname the tagger typed otherwise ("Chairman Kim" as LOC) still joins its person,
+        # but not an abbreviation ("U.N." is not the "Un" of "Kim Jong Un")
+        last = m.text.split()[-1] if m.text.split() else ""
+        return short and last[:1].isupper() and not last.isupper() and "." not in last
+    return False
+
+
+def _abbrev(text: str) -> bool:
+    """'U.N.', 'US', 'KCNA': such a form joins a longer name only by spelling its initials."""
+    w = text.strip()
+    return "." in w or (w.isupper() and len(w) <= 6)
+
+
+def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalEntity]:
+    ents: list[LocalEntity] = []
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    # full names first pass is implicit: a short form seen before its full name opens an entity
+    # that the full name then absorbs (below) when it is the only candidate.
+    for i, m in enumerate(ordered):
+        toks = name_tokens(m.text)
+        if not toks:
+            continue
+        exact = [e for e in ents if toks in e.names and e.label == m.label]
+        if exact:
+            target = max(exact, key=lambda e: (len(e.mentions), e.last))
+        else:
+            cands = [e for e in ents if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full)
+                                         and not (len(toks) == 1 and _abbrev(m.text)))
+                     or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
+            if cands:
+                target = max(cands, key=lambda e: (len(e.mentions), e.last))
+            else:
+                # a full name that completes an earlier short form ("Xi" ... "Xi Jinping")
+                shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks)
+                           and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))]
+                if len(shorter) == 1:
+                    target = shorter[0]
+                else:
+                    target = LocalEntity(label=m.label, article_id=article_id)
+                    ents.append(target)
+        target.add(m, toks, i)
+    return ents
+
+
+class _DSU:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+_HEAD_CLASS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokespeople": "spokesperson",
+               "chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman", "advisor": "adviser"}
+
+
+def _role_heads(e: LocalEntity) -> set[str]:
+    return {_HEAD_CLASS.get(h, h) for r in e.roles if (h := role_head(r))}
+
+
+def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) < 2 or len(a) != len(b) or a == b or a[0] != b[0]:
+        return False
+    return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= 0.75
+
+
+def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
+    n = len(locals_)
+    dsu = _DSU(n)
+    by_full: dict[tuple[str, tuple[str, ...]], int] = {}
+    for i, e in enumerate(locals_):
+        key = (e.label, e.full)
+        if key in by_full:
+            dsu.union(by_full[key], i)
+        else:
+            by_full[key] = i
+    fulls = list(by_full.items())
+    # a name that is part of exactly one longer name of the same type; an acronym
+    for (label, full), i in fulls:
+        abbrev = len(full) == 1 and all(_abbrev(x) for x in locals_[i].surfaces)
+        longer = {dsu.find(j) for (l2, f2), j in fulls if (l2 == label and not abbrev and _contains(full, f2)) or
+                  ((l2 == "PERSON") == (label == "PERSON") and _is_acronym_of(full, f2))}
+        if len(longer) == 1:
+            dsu.union(i, longer.pop())
+        elif len(longer) > 1 and len(full) == 1:
+            # two Kims: the short form goes to the most named of them, story-wide
+            weight: Counter[int] = Counter()
+            for k, x in enumerate(locals_):
+                root = dsu.find(k)
+                if root in longer:
+                    weight[root] += len(x.mentions)
+            dsu.union(i, max(longer, key=lambda r: (weight[r], -r)))
+    # spelling / romanisation variants of a person with the same role
+    persons = [(i, e) for i, e in enumerate(locals_) if e.label == "PERSON"]
+    for x in range(len(persons)):
+        i, a = persons[x]
+        for y in range(x + 1, len(persons)):
+            j, b = persons[y]
+            if dsu.find(i) == dsu.find(j):
+                continue
+            if _spelling_variant(a.full, b.full) and (_role_heads(a) & _role_heads(b)):
+                dsu.union(i, j)
+    groups: dict[int, list[LocalEntity]] = defaultdict(list)
+    for i, e in enumerate(locals_):
+        groups[dsu.find(i)].append(e)
+    return list(groups.values())
+
+
+def _canonical(group: Sequence[LocalEntity]) -> str:
+    surf: Counter[str] = Counter()
+    for e in group:
+        surf.update(e.surfaces)
+    return max(surf, key=lambda s: (len(name_tokens(s)), surf[s], s[:1].isupper() and not s.isupper(), len(s)))
+
+
+def _role_key(role: str) -> str:
+    words = role.lower().split()
+    while words and words[0] in ("the", "a", "an"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _nominal_mentions(articles: Sequence[Article], entities: dict[str, list[str]],
+                      label_of: dict[str, str]) -> list[Mention]:
+    """'the North Korean leader' for the one entity whose role is 'North Korean leader'."""
+    by_role: dict[str, set[str]] = defaultdict(set)
+    for eid, roles in entities.items():
+        for r in roles:
+            k = _role_key(r)
+            if len(k.split()) >= 2 and "'s" not in k and "’s" not in k:
+                by_role[k].add(eid)
+    out: list[Mention] = []
+    for key, eids in by_role.items():
+        if len(eids) != 1:
+            continue
+        eid = next(iter(eids))
+        words = r"\s+".join(map(re.escape, key.split()))
+        pat = re.compile(r"\b(?i:the\s+" + words + r")\b(?!\s+[A-Z])")
+        for a in articles:
+            for mm in pat.finditer(a.text):
+                out.append(Mention(start=mm.start(), end=mm.end(), text=mm.group(0), label=label_of[eid],
+                                   article_id=a.id, entity_id=eid))
+    return out
+
+
+def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention],
+                         *, nominals: bool = True) -> tuple[list[Entity], list[Mention]]:
+    """Canonical entities of a story and its mentions with ``entity_id`` set.
+
+    ``mentions`` carry ``article_id`` (as ``recognize_entities(..., article_id=...)`` gives them).
+    Entities are sorted by importance: articles naming them, then mentions.
+    """
+    by_art: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_art[m.article_id].append(m)
+    locals_: list[LocalEntity] = []
+    for a in articles:
+        locals_.extend(_local_entities(a.id, by_art.get(a.id, [])))
+    groups = _merge_across(locals_)
+    entities: list[Entity] = []
+    linked: list[Mention] = []
+    roles_of: dict[str, list[str]] = {}
+    label_of: dict[str, str] = {}
+    for g in groups:
+        name = _canonical(g)
+        label = Counter(m.label for e in g for m in e.mentions).most_common(1)[0][0]
+        eid = entity_id_for(label, name)
+        aliases: Counter[str] = Counter()
+        roles: list[str] = []
+        counts: Counter[str] = Counter()
+        for e in g:
+            aliases.update(e.surfaces)
+            for r in e.roles:
+                if r.lower() not in {x.lower() for x in roles}:
+                    roles.append(r)
+            counts[e.article_id] += len(e.mentions)
+            linked.extend(dataclasses.replace(m, entity_id=eid) for m in e.mentions)
+        roles_of[eid] = roles
+        label_of[eid] = label
+        entities.append(Entity(id=eid, name=name, label=label,
+                               aliases=tuple(a for a, _ in aliases.most_common() if a != name),
+                               roles=tuple(roles), mentions=dict(counts)))
+    if nominals:
+        taken = {(m.article_id, m.start) for m in linked}
+        extra = [m for m in _nominal_mentions(articles, roles_of, label_of) if (m.article_id, m.start) not in taken]
+        if extra:
+            add: dict[str, Counter[str]] = defaultdict(Counter)
+            for m in extra:
+                add[m.entity_id or ""][m.article_id] += 1
+            linked.extend(extra)
+            entities = [dataclasses.replace(e, mentions=dict(Counter(e.mentions) + add[e.id])) if e.id in add else e
+                        for e in entities]
+    entities.sort(key=lambda e: (-len(e.mentions), -sum(e.mentions.values()), e.name))
+    linked.sort(key=lambda m: (m.article_id, m.start))
+    return entities, linked
+
+
+# --- the whole story, for the Brief ---------------------------------------------------------
+
+def story_entities(articles: Sequence[Article], mode: str = "accurate") -> list[Entity]:
+    """Recognise and consolidate the entities of one story; an article that fails is skipped."""
+    from ..analyze.entities import recognize_entities
+
+    mentions: list[Mention] = []
+    for a in articles:
+        try:
+            mentions.extend(recognize_entities(a.text, mode, article_id=a.id))
+        except Exception:  # noqa: BLE001 - a bad article never fails the story
+            continue
+    entities, _ = consolidate_entities(articles, mentions)
+    return entities
+
+
+# --- resolve_entities: any given mentions (names, nominals, pronouns) -----------------------
+
+_PRON_PERSON = frozenset("he him his himself she her hers herself".split())
+_PRON_THING = frozenset("it its itself".split())
+_PRON_PLURAL = frozenset("they them their theirs themselves".split())
+_PRON_FIRST = frozenset("i me my mine myself".split())
+_PRON_WE = frozenset("we us our ours ourselves".split())
+_PRON_YOU = frozenset("you your yours yourself".split())
+_PRON_OTHER = frozenset("who whom whose which that this these those there here where".split())
+PRONOUNS = _PRON_PERSON | _PRON_THING | _PRON_PLURAL | _PRON_FIRST | _PRON_WE | _PRON_YOU | _PRON_OTHER
+_DETS_ALL = frozenset("a an the this that these those his her its their our my your some any another "
+                      "each every no one two three".split())
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december jan feb mar apr jun jul aug sep sept oct
+nov dec today yesterday tomorrow tonight morning afternoon evening night week month year day hour
+minute weekend""".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s]+", text.strip()) if w]
+
+
+def _mention_kind(text: str) -> str:
+    ws = _words(text)
+    low = [w.lower() for w in ws]
+    if len(ws) == 1 and low[0] in PRONOUNS:
+        return "pronoun"
+    if any(ch.isdigit() for ch in text) or any(w.strip(".,") in _TIME_WORDS for w in low):
+        return "time"
+    content = [w for w, lw in zip(ws, low) if lw not in _DETS_ALL and re.search(r"\w", w)]
+    if any(w[:1].isupper() for w in content):
+        return "proper"
+    return "nominal"
+
+
+def _singular(w: str) -> str:
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _head(text: str) -> str:
+    ws = [w.lower() for w in _words(text) if re.search(r"\w", w) and w not in ("'s", "’s")]
+    if not ws:
+        return text.strip().lower()
+    # "the head of state" / "a member of the team": the head comes before "of"
+    for i, w in enumerate(ws):
+        if w == "of" and i > 0:
+            return _singular(ws[i - 1])
+    return _singular(ws[-1])
+
+
+def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[str]:
+    """Entity ids for arbitrary mentions of the given articles (see ``storyline.resolve_entities``).
+
+    Names go through the same merging as the Brief (short forms, acronyms, variants); common-noun
+    mentions join by head word; pronouns join the nearest fitting mention before them in their
+    article. Every mention gets an id; an unresolved one gets an id of its own.
+    """
+    texts = {a.id: a.text for a in articles}
+    n = len(mentions)
+    dsu = _DSU(n)
+    surf = []
+    kinds = []
+    for m in mentions:
+        t = texts.get(m.article_id)
+        s = t[m.start:m.end] if t is not None and 0 <= m.start < m.end <= len(t) else m.text
+        surf.append(s)
+        kinds.append(_mention_kind(s))
+    # 1. names: local entities per article, then the cross-article merge
+    by_art: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_art[m.article_id].append(i)
+    locals_: list[LocalEntity] = []
+    owner: dict[int, int] = {}
+    for aid, idx in by_art.items():
+        names = [i for i in idx if kinds[i] == "proper"]
+        ms = [Mention(start=mentions[i].start, end=mentions[i].end, text=surf[i], label="NAME", article_id=aid,
+                      entity_id=str(i)) for i in names]
+        for e in _local_entities(aid, ms):
+            k = len(locals_)
+            locals_.append(e)
+            for m in e.mentions:
+                owner[int(m.entity_id or 0)] = k
+    groups = _merge_across(locals_)
+    for g in groups:
+        ids = [int(m.entity_id or 0) for e in g for m in e.mentions]
+        for j in ids[1:]:
+            dsu.union(ids[0], j)
+    # 2. common nouns and times: same head (times: same text)
+    by_key: dict[tuple[str, str], int] = {}
+    for i in range(n):
+        if kinds[i] == "nominal":
+            key = ("n", _head(surf[i]))
+        elif kinds[i] == "time":
+            key = ("t", " ".join(w.lower() for w in _words(surf[i]) if w.lower() not in _DETS_ALL))
+        else:
+            continue
+        if key in by_key:
+            dsu.union(by_key[key], i)
+        else:
+            by_key[key] = i
+    # 3. pronouns: nearest earlier mention in the article that fits
+    for aid, idx in by_art.items():
+        order = sorted(idx, key=lambda i: (mentions[i].start, mentions[i].end))
+        for pos, i in enumerate(order):
+            if kinds[i] != "pronoun":
+                continue
+            p = surf[i].lower()
+            want = "plural" if p in _PRON_PLURAL else "person" if p in _PRON_PERSON else \
+                "thing" if p in _PRON_THING | _PRON_OTHER else "speaker"
+            for j in reversed(order[:pos]):
+                if mentions[i].start - mentions[j].end > 400:
+                    break
+                kj = kinds[j]
+                if kj in ("pronoun", "time"):
+                    if kj == "pronoun" and surf[j].lower() in (_PRON_PERSON if want == "person" else ()):
+                        dsu.union(i, j)
+                        break
+                    continue
+                if want == "person" and kj == "proper":
+                    dsu.union(i, j)
+                    break
+                if want == "plural" and (kj == "proper" or surf[j].lower().endswith("s")):
+                    dsu.union(i, j)
+                    break
+                if want == "thing" and kj in ("nominal", "proper"):
+                    dsu.union(i, j)
+                    break
+                if want == "speaker":
+                    break
+    return [f"e{dsu.find(i)}" for i in range(n)]
