@@ -18,13 +18,19 @@ The canonical name is the fullest form (most words), the most frequent among tho
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import json
 import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
+
+import numpy as np
 
 from ..analyze.ner_roles import role_head
 from ..records import Article, Entity, Mention
@@ -386,8 +392,8 @@ def _head(text: str) -> str:
     return _singular(ws[-1])
 
 
-def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[str]:
-    """Entity ids for arbitrary mentions of the given articles (see ``storyline.resolve_entities``).
+def resolve_rules(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[str]:
+    """Entity ids by rules alone (the fallback when the pair model is not available).
 
     Names go through the same merging as the Brief (short forms, acronyms, variants); common-noun
     mentions join by head word; pronouns join the nearest fitting mention before them in their
@@ -466,3 +472,234 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention]) -
                 if want == "speaker":
                     break
     return [f"e{dsu.find(i)}" for i in range(n)]
+
+
+# --- pairwise model for resolve_entities ----------------------------------------------------
+# Every pair of mentions gets a feature vector (same head word, name containment, the two
+# mentions' kinds, same article and sentence distance, similarity of the two articles, whether
+# a common noun appears next to the name, pronoun antecedent position, ...); a logistic
+# regression trained by scripts/train_coref.py on the ECB+ train topics scores it; mentions are
+# clustered by average linkage on 1 - p with a threshold tuned on the dev topics. The weights are
+# a small JSON file in storyline/models. Cost is quadratic in the mentions given at once (one
+# story or topic).
+
+
+KINDS = ("proper", "nominal", "pronoun", "time")
+_SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n")
+_WORD = re.compile(r"\w[\w'’-]*")
+
+BASE_NAMES = [
+    "bias", "same_head", "same_text", "name_sub", "tok_jacc", "same_doc", "same_sent", "sent_dist",
+    "doc_sim", "head_c2", "head_c1", "ctx_head_doc", "ctx_head_topic", "antecedent", "antecedent_proper",
+    "salience", "same_pron", "head_in_other",
+]
+PAIR_KINDS = [f"{KINDS[a]}-{KINDS[b]}" for a in range(4) for b in range(a, 4)]
+FEATURE_NAMES = BASE_NAMES
+
+
+@dataclass
+class MentionInfo:
+    doc: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    head: str
+    toks: frozenset[str]
+    name: tuple[str, ...]
+    sent: int
+    ctx: frozenset[str]
+
+
+def _sent_bounds(text: str) -> list[int]:
+    return [m.end() for m in _SENT_END.finditer(text)]
+
+
+def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[MentionInfo]:
+    doc_of = {a.id: i for i, a in enumerate(articles)}
+    texts = [a.text for a in articles]
+    bounds = [_sent_bounds(t) for t in texts]
+    out = []
+    for m in mentions:
+        d = doc_of.get(m.article_id, -1)
+        t = texts[d] if d >= 0 else ""
+        ok = d >= 0 and 0 <= m.start < m.end <= len(t)
+        s = t[m.start:m.end] if ok else (m.text or "")
+        kind = _mention_kind(s)
+        words = [w.lower() for w in _WORD.findall(s)]
+        if ok:
+            left = [w.lower() for w in _WORD.findall(t[max(0, m.start - 60):m.start])][-5:]
+            right = [w.lower() for w in _WORD.findall(t[m.end:m.end + 60])][:5]
+            ctx = frozenset(left + right)
+            sent = bisect.bisect_right(bounds[d], m.start)
+        else:
+            ctx, sent = frozenset(), 0
+        out.append(MentionInfo(doc=d, start=m.start, end=m.end, text=s, kind=kind, head=_head(s),
+                               toks=frozenset(w for w in words if w not in _DETS_ALL),
+                               name=name_tokens(s) if kind == "proper" else (), sent=sent, ctx=ctx))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _clusters() -> dict[str, tuple[str, ...]]:
+    try:
+        from ..analyze.entities import _resources
+
+        return dict(_resources().clusters)
+    except Exception:  # noqa: BLE001 - the word clusters only add a feature
+        return {}
+
+
+def _doc_sim(articles: Sequence[Article]) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [a.text for a in articles]
+    try:
+        x = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1).fit_transform(texts)
+        return np.asarray((x @ x.T).todense(), dtype=np.float32)
+    except ValueError:  # empty vocabulary
+        return np.eye(len(texts), dtype=np.float32)
+
+
+def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo]) -> tuple[np.ndarray, np.ndarray]:
+    """Pair features, an (n, n, F) array, and the kind-pair code of each pair, an (n, n) array."""
+    n = len(info)
+    nb = len(BASE_NAMES)
+    base = np.zeros((n, n, nb), dtype=np.float32)
+    if n == 0:
+        return base, np.zeros((0, 0), dtype=np.int64)
+    cl = _clusters()
+    heads = [x.head for x in info]
+    hid = {h: k for k, h in enumerate(sorted(set(heads)))}
+    H = np.array([hid[h] for h in heads])
+    T = np.array([hash(" ".join(sorted(x.toks))) for x in info])
+    D = np.array([x.doc for x in info])
+    S = np.array([x.sent for x in info])
+    K = np.array([KINDS.index(x.kind) for x in info])
+    c2 = np.array([hash(cl.get(h, ("", "", "#" + h))[2]) for h in heads])
+    c1 = np.array([hash(cl.get(h, ("", "#" + h, ""))[1]) for h in heads])
+    sim = _doc_sim(articles)
+    same_doc = D[:, None] == D[None, :]
+    base[..., 0] = 1
+    base[..., 1] = H[:, None] == H[None, :]
+    base[..., 2] = (T[:, None] == T[None, :]) & (np.array([bool(x.toks) for x in info])[:, None])
+    base[..., 5] = same_doc
+    base[..., 6] = same_doc & (S[:, None] == S[None, :])
+    base[..., 7] = np.where(same_doc, np.log1p(np.abs(S[:, None] - S[None, :])), 0)
+    base[..., 8] = sim[np.ix_(np.maximum(D, 0), np.maximum(D, 0))]
+    base[..., 9] = c2[:, None] == c2[None, :]
+    base[..., 10] = c1[:, None] == c1[None, :]
+    props = [i for i in range(n) if info[i].kind == "proper"]
+    for a in props:
+        for b in props:
+            if a < b:
+                A, B = set(info[a].name), set(info[b].name)
+                if A and B:
+                    base[a, b, 3] = base[b, a, 3] = float(A <= B or B <= A)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if info[i].toks and info[j].toks and (info[i].toks & info[j].toks):
+                v = len(info[i].toks & info[j].toks) / len(info[i].toks | info[j].toks)
+                base[i, j, 4] = base[j, i, 4] = v
+    # context: a common noun written next to a name ("actress Tara Reid") in the article or topic
+    name_ctx: dict[tuple[str, ...], set[str]] = {}
+    for p in props:
+        name_ctx.setdefault(info[p].name, set()).update(info[p].ctx)
+    nominal = [i for i in range(n) if info[i].kind == "nominal"]
+    for i in nominal:
+        for p in props:
+            if info[i].head in info[p].ctx and info[i].doc == info[p].doc:
+                base[i, p, 11] = base[p, i, 11] = 1
+            if info[i].head in name_ctx.get(info[p].name, ()):
+                base[i, p, 12] = base[p, i, 12] = 1
+    # pronoun antecedents: the nearest earlier non-pronoun mention, and the nearest earlier name
+    order = sorted(range(n), key=lambda i: (info[i].doc, info[i].start))
+    last_any = last_prop = -1
+    prev_doc = None
+    for i in order:
+        if info[i].doc != prev_doc:
+            last_any = last_prop = -1
+            prev_doc = info[i].doc
+        if info[i].kind == "pronoun":
+            if last_any >= 0:
+                base[i, last_any, 13] = base[last_any, i, 13] = 1
+            if last_prop >= 0:
+                base[i, last_prop, 14] = base[last_prop, i, 14] = 1
+        elif info[i].kind != "time":
+            last_any = i
+            if info[i].kind == "proper":
+                last_prop = i
+    # salience: how often a name's head is used in its article
+    cnt: dict[tuple[int, str], int] = {}
+    per_doc: dict[int, int] = {}
+    for x in info:
+        cnt[(x.doc, x.head)] = cnt.get((x.doc, x.head), 0) + 1
+        per_doc[x.doc] = per_doc.get(x.doc, 0) + 1
+    sal = np.array([cnt[(x.doc, x.head)] / per_doc[x.doc] if x.kind == "proper" else 0.0 for x in info])
+    base[..., 15] = np.maximum(sal[:, None], sal[None, :])
+    low = np.array([hash(x.text.lower()) for x in info])
+    base[..., 16] = (K[:, None] == 2) & (K[None, :] == 2) & (low[:, None] == low[None, :])
+    hin = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        if info[i].kind in ("nominal", "proper"):
+            for j in range(n):
+                if i != j and info[i].head in info[j].toks and info[j].kind in ("nominal", "proper"):
+                    hin[i, j] = True
+    base[..., 17] = hin | hin.T
+    # the kinds of the two mentions: each kind pair has its own weights
+    ka = np.minimum(K[:, None], K[None, :])
+    kb = np.maximum(K[:, None], K[None, :])
+    code = (ka * (9 - ka)) // 2 + kb - ka  # index of (a, b), a <= b, in PAIR_KINDS
+    return base, code.astype(np.int64)
+
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "coref-pairs.json"
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str = str(MODEL_PATH)) -> dict | None:
+    """The pair model (weights per kind pair), or None when absent or trained on other features."""
+    p = Path(path)
+    if not p.exists():
+        return None
+    data = json.loads(p.read_text())
+    if data.get("features") != FEATURE_NAMES or data.get("kinds") != PAIR_KINDS:
+        return None
+    data["W"] = np.array(data["coef"], dtype=np.float32)
+    data["b"] = np.array(data["intercept"], dtype=np.float32)
+    return data
+
+
+def pair_probs(base: np.ndarray, code: np.ndarray, model: dict) -> np.ndarray:
+    z = np.einsum("ijf,ijf->ij", base, model["W"][code]) + model["b"][code]
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def cluster_mentions(p: np.ndarray, threshold: float) -> list[int]:
+    """Average-link clusters of a symmetric probability matrix; a label per mention."""
+    n = p.shape[0]
+    if n == 0:
+        return []
+    if n == 1:
+        return [0]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    d = 1.0 - (p + p.T) / 2
+    np.fill_diagonal(d, 0)
+    z = linkage(squareform(np.clip(d, 0, 1), checks=False), method="average")
+    return [int(x) for x in fcluster(z, t=1.0 - threshold, criterion="distance")]
+
+
+def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
+                     threshold: float | None = None) -> list[str]:
+    """Entity ids for arbitrary mentions of the given articles (see ``storyline.resolve_entities``):
+    the pair model and average-link clusters, or the rules when the model is missing."""
+    model = load_model()
+    if model is None or not mentions:
+        return resolve_rules(articles, mentions)
+    info = mention_infos(articles, mentions)
+    base, code = pair_features(articles, info)
+    p = pair_probs(base, code, model)
+    labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold)
+    return [f"c{x}" for x in labels]
