@@ -491,7 +491,7 @@ _WORD = re.compile(r"\w[\w'’-]*")
 BASE_NAMES = [
     "bias", "same_head", "same_text", "name_sub", "tok_jacc", "same_doc", "same_sent", "sent_dist",
     "doc_sim", "head_c2", "head_c1", "ctx_head_doc", "ctx_head_topic", "antecedent", "antecedent_proper",
-    "salience", "same_pron", "head_in_other",
+    "salience", "same_pron", "head_in_other", "top_name_same_doc", "top_name_of_doc", "cooc",
 ]
 PAIR_KINDS = [f"{KINDS[a]}-{KINDS[b]}" for a in range(4) for b in range(a, 4)]
 FEATURE_NAMES = BASE_NAMES
@@ -646,6 +646,39 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo]) -> t
                 if i != j and info[i].head in info[j].toks and info[j].kind in ("nominal", "proper"):
                     hin[i, j] = True
     base[..., 17] = hin | hin.T
+    # the main name of each article, and how often a noun shares articles with a name
+    keys = [x.name[-1] if x.name else "" for x in info]
+    doc_keys: dict[int, Counter[str]] = defaultdict(Counter)
+    doc_heads: dict[int, set[str]] = defaultdict(set)
+    for i, x in enumerate(info):
+        if keys[i]:
+            doc_keys[x.doc][keys[i]] += 1
+        elif x.kind == "nominal":
+            doc_heads[x.doc].add(x.head)
+    top = {d: c.most_common(1)[0][0] for d, c in doc_keys.items() if c}
+    docs_with_key: dict[str, set[int]] = defaultdict(set)
+    for d, c in doc_keys.items():
+        for k in c:
+            docs_with_key[k].add(d)
+    docs_with_head: dict[str, set[int]] = defaultdict(set)
+    for d, hs in doc_heads.items():
+        for h in hs:
+            docs_with_head[h].add(d)
+    for i in range(n):
+        if info[i].kind not in ("nominal", "pronoun"):
+            continue
+        t_i = top.get(info[i].doc)
+        hd = docs_with_head.get(info[i].head, set())
+        for p in props:
+            k = keys[p]
+            if not k:
+                continue
+            v18 = float(info[p].doc == info[i].doc and k == t_i)
+            v19 = float(k == t_i)
+            v20 = len(hd & docs_with_key[k]) / len(hd) if hd else 0.0
+            base[i, p, 18] = base[p, i, 18] = v18
+            base[i, p, 19] = base[p, i, 19] = v19
+            base[i, p, 20] = base[p, i, 20] = v20
     # the kinds of the two mentions: each kind pair has its own weights
     ka = np.minimum(K[:, None], K[None, :])
     kb = np.maximum(K[:, None], K[None, :])
