@@ -8,7 +8,7 @@ BENCHSTAMP := $(VENV)/.installed-bench
 OUT := out
 RUNDB := $(OUT)/examples.db
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean model
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,9 @@ test: $(DEVSTAMP)
 
 bench: $(BENCHSTAMP)
 	$(BIN)/python bench/run_all.py
+
+model: $(STAMP)
+	$(BIN)/python scripts/train_ner.py
 
 clean:
 	rm -rf $(VENV) $(OUT) *.egg-info

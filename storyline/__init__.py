@@ -9,6 +9,8 @@ The public Python API (stable; see README):
     tag_timexes(text, dct) -> list[Timex]
     timeline(articles) -> list[TimelineEntry]
     extract_quotes(text) -> list[Quote]
+    recognize_entities(text, mode="accurate") -> list[Mention]
+    resolve_entities(articles, mentions) -> list[str]
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ __all__ = [
     "StorylineError", "InputError", "StoreError", "ConfigError",
     # API
     "read_article", "summarize", "brief", "cluster", "split_sentences", "tag_timexes", "timeline",
-    "extract_quotes",
+    "extract_quotes", "recognize_entities", "resolve_entities",
 ]
 
 
@@ -112,3 +114,19 @@ def extract_quotes(text: str) -> list[Quote]:
     from .analyze.quotes import extract_quotes as _extract
 
     return _extract(text)
+
+
+def recognize_entities(text: str, mode: str = "accurate") -> list[Mention]:
+    """Named-entity mentions in ``text``: ``.start .end .text .label`` (PERSON, ORG, LOC, MISC) and
+    ``.role`` for a person's title or apposition. ``mode="fast"`` for bulk ingest."""
+    from .analyze.entities import recognize_entities as _recognize
+
+    return _recognize(text, mode)
+
+
+def resolve_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[str]:
+    """One entity id per given Mention (its ``article_id``, ``start``, ``end``), in order; mentions
+    of the same entity get the same id, across articles."""
+    from .consolidate.entities import resolve_mentions
+
+    return resolve_mentions(list(articles), list(mentions))

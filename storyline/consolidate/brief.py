@@ -52,6 +52,9 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
+    from .entities import story_entities
+
+    entities = story_entities(arts)
     return Brief(
         story_id=story_id,
         headline=choose_headline(arts, summary),
@@ -59,6 +62,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         timeline=tuple(timeline(arts)),
         quotes=quotes,
         disagreements=disagreements,
+        entities=tuple(entities),
         articles=tuple(_article_info(a) for a in arts),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,

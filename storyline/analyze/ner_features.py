@@ -1,0 +1,276 @@
+"""Tokens and CRF features for storyline's named-entity tagger.
+
+The same code builds features at training time (``scripts/train_ner.py``) and at run time
+(``storyline.analyze.entities``), so the two can never drift apart. Features are plain strings
+(python-crfsuite takes a list of strings per token as binary features).
+
+Two feature sets:
+
+* ``accurate``: word, shape, affixes, word clusters at three granularities (computed by the
+  training script from word co-occurrence), a gazetteer built from the training labels, a +-2
+  window, and document-level features (is this word capitalised elsewhere in the document, is
+  it part of a longer capitalised name there, is it seen in lower case).
+* ``fast``: word, shape, suffix, coarse cluster and a +-1 window; a few strings per token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+__all__ = [
+    "Resources",
+    "tokenize",
+    "word_shape",
+    "short_shape",
+    "gazetteer_tags",
+    "doc_stats",
+    "sentence_features",
+    "bio_spans",
+]
+
+# A news-English tokenizer close to the CoNLL-2003 (Reuters) tokenisation: possessive 's and
+# n't split off, abbreviations with inner dots ("U.S.", "U.N.") kept whole, hyphenated words
+# ("Kim Jong-un", "China-DPRK") kept whole, numbers with separators kept whole.
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"          # U.S. U.N. a.m.
+    r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|Capt|Maj|Rev|Jan|Feb|Aug|Sept|Sep|Oct"
+    r"|Nov|Dec|No|Co|Corp|Inc|Ltd|Bros|vs|Mt|Ft)\.(?=\s)"
+    r"|\d+(?:[.,:/]\d+)*(?:[-–]\w+)*"           # 1,000 3.5 10:30 1996-08-22 36-year
+    r"|(?:\w+(?:[-–&]\w+)*?)(?=n['’]t\b)"     # do|n't
+    r"|n['’]t\b"
+    r"|['’][sS]\b"
+    r"|\w+(?:[-–&]\w+)*(?:['’]\w+(?<![sS]))?"
+    r"|--+|\.\.\.|[^\w\s]",
+    re.UNICODE,
+)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Token spans (start, end) of ``text[start:end]`` as offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+_SHAPE_TABLE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "XXXXXXXXXXXXXXXXXXXXXXXXXXxxxxxxxxxxxxxxxxxxxxxxxxxxdddddddddd",
+)
+
+
+def word_shape(w: str) -> str:
+    """Character classes with runs longer than four cut: "Jinping" -> "Xxxxx", "1996" -> "dddd"."""
+    s = w.translate(_SHAPE_TABLE)
+    return re.sub(r"(.)\1{4,}", r"\1\1\1\1", s) if len(s) > 4 else s
+
+
+def short_shape(w: str) -> str:
+    """Runs collapsed: "Jinping" -> "Xx", "U.S." -> "X.X.", "Eui-keum" -> "Xx-x"."""
+    s = w.translate(_SHAPE_TABLE)
+    out = []
+    for ch in s:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass
+class Resources:
+    """What the tagger knows besides the CRF weights: word clusters and a name gazetteer.
+
+    ``clusters`` maps a lower-cased word to cluster ids at three granularities (coarse to fine).
+    ``gazetteer`` maps a tuple of tokens (as written) to the set of types it was labelled with.
+    """
+
+    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    gazetteer: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    gaz_max: int = 6
+
+
+def gazetteer_tags(tokens: Sequence[str], gaz: Mapping[tuple[str, ...], frozenset[str]],
+                   max_len: int = 6) -> list[list[str]]:
+    """For each token, ``B-PER``/``I-ORG``... tags of the longest gazetteer entries covering it."""
+    n = len(tokens)
+    out: list[list[str]] = [[] for _ in range(n)]
+    if not gaz:
+        return out
+    i = 0
+    while i < n:
+        hit = 0
+        types: frozenset[str] = frozenset()
+        for L in range(min(max_len, n - i), 0, -1):
+            t = gaz.get(tuple(tokens[i:i + L]))
+            if t:
+                hit, types = L, t
+                break
+        if hit:
+            for k in range(hit):
+                pre = "B-" if k == 0 else "I-"
+                out[i + k].extend(pre + ty for ty in types)
+                if hit > 1:
+                    out[i + k].append("len" + ("1" if hit == 1 else "2+"))
+            i += hit
+        else:
+            i += 1
+    return out
+
+
+@dataclass
+class DocStats:
+    """Document-level facts about words, computed once per document."""
+
+    lower_seen: set[str]          # words seen in lower case somewhere in the document
+    cap_mid: set[str]             # words seen capitalised in mid-sentence
+    in_long_name: set[str]        # words seen inside a run of 2+ capitalised words (mid-sentence)
+    first_cap_ctx: dict[str, str]  # word -> the word before its first mid-sentence capitalised use
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def doc_stats(sentences: Iterable[Sequence[str]]) -> DocStats:
+    lower_seen: set[str] = set()
+    cap_mid: set[str] = set()
+    in_long: set[str] = set()
+    first_ctx: dict[str, str] = {}
+    for toks in sentences:
+        n = len(toks)
+        headline = n > 1 and all(not t[:1].isalpha() or t.isupper() for t in toks)
+        if headline:
+            continue
+        run: list[str] = []
+        for i, t in enumerate(toks):
+            if t[:1].islower():
+                lower_seen.add(t.lower())
+            if i > 0 and _is_cap(t):
+                cap_mid.add(t.lower())
+                first_ctx.setdefault(t.lower(), toks[i - 1].lower())
+            if _is_cap(t) and t[:1].isalpha():
+                run.append(t)
+            else:
+                if len(run) >= 2:
+                    in_long.update(w.lower() for w in run)
+                run = []
+        if len(run) >= 2:
+            in_long.update(w.lower() for w in run)
+    return DocStats(lower_seen, cap_mid, in_long, first_ctx)
+
+
+def _token_base(w: str, res: Resources) -> list[str]:
+    lw = w.lower()
+    f = ["w=" + lw, "sh=" + word_shape(w), "ss=" + short_shape(w)]
+    n = len(w)
+    for k in (1, 2, 3, 4):
+        if n > k:
+            f.append(f"p{k}=" + lw[:k])
+            f.append(f"s{k}=" + lw[-k:])
+    if w[:1].isupper():
+        f.append("cap")
+        if w.isupper() and n > 1:
+            f.append("allcap")
+    if "-" in w:
+        f.append("hyph")
+    c = res.clusters.get(lw)
+    if c:
+        f.extend(f"c{j}=" + cid for j, cid in enumerate(c))
+    else:
+        f.append("c=none")
+    return f
+
+
+def _window_feats(w: str, res: Resources, tag: str) -> list[str]:
+    lw = w.lower()
+    f = [tag + "w=" + lw, tag + "ss=" + short_shape(w)]
+    c = res.clusters.get(lw)
+    if c:
+        f.append(tag + "c0=" + c[0])
+        f.append(tag + "c1=" + c[1])
+    return f
+
+
+def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | None = None,
+                      mode: str = "accurate",
+                      gaz: Mapping[tuple[str, ...], frozenset[str]] | None = None) -> list[list[str]]:
+    """The feature strings of each token of one sentence."""
+    if mode == "fast":
+        return _fast_features(tokens, res)
+    n = len(tokens)
+    base = [_token_base(t, res) for t in tokens]
+    gz = gazetteer_tags(tokens, res.gazetteer if gaz is None else gaz, res.gaz_max)
+    headline = n > 1 and all(not t[:1].isalpha() or t.isupper() for t in tokens)
+    lows = [t.lower() for t in tokens]
+    out: list[list[str]] = []
+    for i, t in enumerate(tokens):
+        f = ["b"] + base[i]
+        f.extend("g=" + g for g in gz[i])
+        if i == 0:
+            f.append("BOS")
+        if i == n - 1:
+            f.append("EOS")
+        if headline:
+            f.append("headline")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.extend(_window_feats(tokens[j], res, f"{d}:"))
+                if abs(d) == 1:
+                    f.extend(f"{d}:g=" + g for g in gz[j])
+        if i > 0:
+            f.append("bi-=" + lows[i - 1] + "|" + lows[i])
+        if i < n - 1:
+            f.append("bi+=" + lows[i] + "|" + lows[i + 1])
+        if stats is not None and t[:1].isalpha():
+            lw = lows[i]
+            if lw in stats.lower_seen:
+                f.append("d:low")
+            if lw in stats.cap_mid:
+                f.append("d:capmid")
+            if lw in stats.in_long_name:
+                f.append("d:inlong")
+            ctx = stats.first_cap_ctx.get(lw)
+            if ctx is not None and (i == 0 or headline):
+                f.append("d:ctx=" + ctx)
+        out.append(f)
+    return out
+
+
+def _fast_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
+    lows = [t.lower() for t in tokens]
+    shapes = [short_shape(t) for t in tokens]
+    cl = res.clusters
+    cs = [cl.get(w, ("-", "-", "-"))[1] for w in lows]
+    n = len(tokens)
+    out = []
+    for i in range(n):
+        w = lows[i]
+        f = ["w=" + w, "ss=" + shapes[i], "s3=" + w[-3:], "c=" + cs[i]]
+        if i:
+            f.append("-1w=" + lows[i - 1])
+            f.append("-1c=" + cs[i - 1])
+            f.append("-1ss=" + shapes[i - 1])
+        else:
+            f.append("BOS")
+        if i < n - 1:
+            f.append("+1w=" + lows[i + 1])
+            f.append("+1c=" + cs[i + 1])
+        out.append(f)
+    return out
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Chunks (start, end, type) of a BIO/IOB2 tag sequence, conlleval rules (an I- after O or
+    after another type starts a new chunk)."""
+    spans: list[tuple[int, int, str]] = []
+    start = -1
+    typ = ""
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != typ):
+            if start >= 0:
+                spans.append((start, i, typ))
+                start = -1
+                typ = ""
+            if t != "O":
+                start, typ = i, t[2:]
+    return spans

@@ -1,0 +1,152 @@
+"""Roles of people: the title or apposition attached to a PERSON mention.
+
+* Pre-nominal titles: "Chinese President Xi Jinping", "South Korea's presidential spokesperson
+  Kim Eui-keum", "spokesman Lu Kang", "Chairman Kim". The run of title words, nationality words
+  and possessive place/organisation names right before the name.
+* Appositions: "Lu Kang, a spokesman for the foreign ministry, said" and "his wife, Ri Sol Ju".
+
+The role is kept as written (determiners dropped), so "North Korean leader" can later be matched
+by "the North Korean leader" in the consolidation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Sequence
+
+from ..records import Mention
+from .ner_features import tokenize
+
+__all__ = ["attach_roles", "role_head", "ROLE_HEADS"]
+
+ROLE_HEADS = frozenset("""
+president vice-president president-elect leader minister premier chancellor secretary chairman chairwoman
+chairperson chair chief director ambassador envoy official officer governor mayor senator congressman
+congresswoman representative lawmaker legislator king queen prince princess emperor empress general
+commander adviser advisor aide analyst professor researcher correspondent reporter editor ceo founder
+manager head coach captain judge prosecutor attorney lawyer inspector sergeant lieutenant colonel
+major admiral marshal wife husband son daughter father mother brother sister uncle aunt actor actress
+singer star diplomat negotiator dictator ruler deputy counsel economist strategist expert scientist
+doctor pope bishop cardinal priest rabbi imam candidate nominee delegate commissioner administrator
+executive treasurer sheriff detective owner partner investor spokesman spokeswoman spokesperson
+spokespeople representative-elect prosecutor-general attorney-general secretary-general director-general
+dr mr mrs ms sen rep gov gen col lt capt prof
+""".split())
+
+ROLE_MODS = frozenset("""
+presidential vice deputy chief senior former foreign prime state top defense defence finance interior
+trade national security first supreme acting executive assistant general special then late leading
+veteran opposition party ministry affairs junior lead official principal associate managing
+communications press
+""".split())
+
+_DETS = frozenset("a an the his her their its our your my".split())
+_STOP_APPOS = frozenset(",;:.!?()\"“”")
+_WORD = re.compile(r"\w")
+
+
+def role_head(role: str) -> str | None:
+    """The last role word of ``role`` ("South Korea's presidential spokesperson" -> "spokesperson")."""
+    for w in reversed(role.lower().replace(".", "").split()):
+        if w in ROLE_HEADS:
+            return w
+    return None
+
+
+def _covering(mentions: Sequence[Mention], a: int, b: int) -> Mention | None:
+    for m in mentions:
+        if m.start <= a and b <= m.end:
+            return m
+    return None
+
+
+def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
+    lo = max(0, m.start - 120)
+    nl = text.rfind("\n", lo, m.start)
+    if nl >= 0:
+        lo = nl + 1
+    toks = tokenize(text, lo, m.start)
+    k = len(toks)
+    first = k
+    has_head = False
+    while k > 0:
+        a, b = toks[k - 1]
+        w = text[a:b]
+        lw = w.lower().rstrip(".")
+        cov = _covering(others, a, b)
+        if lw in ROLE_HEADS:
+            has_head = True
+        elif lw in ROLE_MODS:
+            pass
+        elif cov is not None and cov is not m and cov.label in ("MISC", "LOC", "ORG"):
+            # a nationality or a place/organisation name: jump to its start
+            while k > 0 and toks[k - 1][0] >= cov.start:
+                k -= 1
+            first = k
+            continue
+        elif lw in ("'s", "’s") and k > 1 and _covering(others, *toks[k - 2]) is not None:
+            pass
+        elif w[:1].isupper() and w.endswith(("an", "ese", "ish", "i")) and len(w) > 3 and k < len(toks):
+            pass  # an untagged nationality word ("Korean", "Chinese") inside a title run
+        else:
+            break
+        k -= 1
+        first = k
+    if not has_head or first >= len(toks):
+        return None
+    # a title run must end on a role word or a name-ish word right before the person
+    span = text[toks[first][0]:toks[-1][1]]
+    words = span.split()
+    while words and words[0].lower() in _DETS:
+        words.pop(0)
+    role = " ".join(words)
+    return role if role and role_head(role) else None
+
+
+def _appos_role(text: str, m: Mention) -> str | None:
+    rest = text[m.end:m.end + 200]
+    if not rest.startswith(", "):
+        return None
+    toks = tokenize(text, m.end + 2, min(len(text), m.end + 200))
+    words: list[str] = []
+    for a, b in toks[:14]:
+        w = text[a:b]
+        if w in _STOP_APPOS or w.lower() in ("who", "which", "that", "said", "says", "told"):
+            break
+        words.append(w)
+    else:
+        return None
+    if not words or words[0].lower() not in _DETS | {"spokesman", "spokeswoman", "spokesperson"}:
+        if not words or words[0].lower() not in ROLE_HEADS | ROLE_MODS:
+            return None
+    end_tok = len(words)
+    # the apposition must be closed by punctuation or a clause
+    while words and words[0].lower() in _DETS:
+        words.pop(0)
+    if not words or not any(w.lower() in ROLE_HEADS for w in words[:4]):
+        return None
+    del end_tok
+    return " ".join(words)
+
+
+def _before_appos_role(text: str, m: Mention) -> str | None:
+    """'his wife, Ri Sol Ju': a short determiner + role phrase ending in a comma before the name."""
+    before = text[max(0, m.start - 60):m.start]
+    mm = re.search(r"\b(?:his|her|their|its|the)\s+((?:[\w-]+\s+){0,2}?[\w-]+),\s*$", before, re.IGNORECASE)
+    if not mm:
+        return None
+    phrase = mm.group(1)
+    return phrase if phrase.split()[-1].lower() in ROLE_HEADS else None
+
+
+def attach_roles(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with ``role`` set on PERSON mentions that carry a title or an apposition."""
+    out = []
+    for m in mentions:
+        if m.label != "PERSON" or m.role:
+            out.append(m)
+            continue
+        role = _pre_role(text, m, mentions) or _appos_role(text, m) or _before_appos_role(text, m)
+        out.append(dataclasses.replace(m, role=role) if role else m)
+    return out

@@ -1,0 +1,138 @@
+"""Named entities and canonical entities across a story."""
+
+from __future__ import annotations
+
+import storyline
+from storyline import Article, Mention
+from storyline.consolidate.entities import consolidate_entities, name_tokens
+
+
+def _story(texts: list[str]) -> list[Article]:
+    return [Article(text=t, title=f"t{i}") for i, t in enumerate(texts)]
+
+
+def _entities(arts: list[Article]):
+    ms: list[Mention] = []
+    from storyline.analyze.entities import recognize_entities
+
+    for a in arts:
+        ms.extend(recognize_entities(a.text, article_id=a.id))
+    return consolidate_entities(arts, ms)
+
+
+def _find(entities, name: str):
+    hits = [e for e in entities if e.name == name or name in e.aliases]
+    assert len(hits) == 1, f"{name}: {[(e.name, e.aliases) for e in hits]}"
+    return hits[0]
+
+
+def test_recognize_labels_and_offsets() -> None:
+    text = "Chinese President Xi Jinping met Kim Jong Un in Beijing on Tuesday, Xinhua News Agency said."
+    ms = storyline.recognize_entities(text)
+    got = {(m.text, m.label) for m in ms}
+    assert ("Xi Jinping", "PERSON") in got
+    assert ("Kim Jong Un", "PERSON") in got
+    assert ("Beijing", "LOC") in got
+    assert ("Xinhua News Agency", "ORG") in got
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    xi = next(m for m in ms if m.text == "Xi Jinping")
+    assert xi.role == "Chinese President"
+
+
+def test_roles_titles_and_appositions() -> None:
+    text = ("South Korea's presidential spokesperson Kim Eui-keum spoke first. Later, spokesman Lu Kang "
+            "answered. Maria Lopez, a senior analyst at the bank, disagreed.")
+    roles = {m.text: m.role for m in storyline.recognize_entities(text) if m.label == "PERSON"}
+    assert roles.get("Kim Eui-keum") == "South Korea's presidential spokesperson"
+    assert roles.get("Lu Kang") == "spokesman"
+    assert roles.get("Maria Lopez") == "senior analyst at the bank"
+
+
+def test_fast_mode_finds_names() -> None:
+    ms = storyline.recognize_entities("Angela Merkel flew to Paris to meet Emmanuel Macron.", mode="fast")
+    names = {m.text for m in ms}
+    assert {"Angela Merkel", "Paris", "Emmanuel Macron"} <= names
+
+
+def test_empty_and_odd_input() -> None:
+    assert storyline.recognize_entities("") == []
+    assert storyline.recognize_entities("   \n ") == []
+    assert isinstance(storyline.recognize_entities("!!! ??? 123"), list)
+
+
+def test_name_tokens_normalise() -> None:
+    assert name_tokens("Kim Jong-un") == name_tokens("Kim Jong Un")
+    assert name_tokens("U.N.") == ("un",)
+    assert name_tokens("Chairman Kim") == ("kim",)
+
+
+def test_short_forms_follow_the_salient_person() -> None:
+    arts = _story([
+        "Acme chief executive Paula Grant met Paul Grant, her cousin, on Monday. Paula Grant said the talks "
+        "went well. Grant later flew home.",
+    ])
+    ents, linked = _entities(arts)
+    paula = _find(ents, "Paula Grant")
+    short = [m for m in linked if m.text == "Grant"]
+    assert short and all(m.entity_id == paula.id for m in short)
+
+
+def test_spelling_variants_with_same_role_merge() -> None:
+    arts = _story([
+        "Presidential spokesman Park Ji-hoon said on Monday that talks would resume.",
+        "The presidential spokesman Park Ji-hun told reporters the talks had been delayed.",
+    ])
+    ents, _ = _entities(arts)
+    parks = [e for e in ents if e.label == "PERSON" and e.name.startswith("Park")]
+    assert len(parks) == 1
+    assert {parks[0].name, *parks[0].aliases} >= {"Park Ji-hoon", "Park Ji-hun"}
+    assert len(parks[0].mentions) == 2
+
+
+def test_different_people_with_same_surname_stay_apart() -> None:
+    arts = _story([
+        "Finance minister Lee Min-ho met opposition leader Lee Jae-sung in Seoul on Monday.",
+    ])
+    ents, _ = _entities(arts)
+    lees = {e.name for e in ents if e.label == "PERSON"}
+    assert {"Lee Min-ho", "Lee Jae-sung"} <= lees
+
+
+def test_resolve_entities_one_id_per_mention_across_articles() -> None:
+    a1 = Article(text="Maria Lopez won the race in Madrid. Lopez thanked her coach.")
+    a2 = Article(text="Spanish runner Maria Lopez said she would defend the title.")
+    ms = [Mention(start=0, end=11, article_id=a1.id), Mention(start=36, end=41, article_id=a1.id),
+          Mention(start=28, end=34, article_id=a1.id),
+          Mention(start=15, end=26, article_id=a2.id), Mention(start=32, end=35, article_id=a2.id)]
+    ids = storyline.resolve_entities([a1, a2], ms)
+    assert len(ids) == len(ms)
+    assert ids[0] == ids[1] == ids[3] == ids[4]
+    assert ids[2] != ids[0]
+
+
+def test_seeds_one_entity_each(seed_articles) -> None:
+    b = storyline.brief(seed_articles)
+    ents = list(b.entities)
+    assert ents, "the brief carries entities"
+    for name in ("Kim Jong Un", "Xi Jinping", "Donald Trump", "Moon Jae In", "Ri Sol Ju", "Lu Kang",
+                 "Xinhua News Agency", "Yonhap News Agency", "Korean Central News Agency"):
+        hits = [e for e in ents if e.name == name]
+        assert len(hits) == 1, (name, [(e.name, e.aliases) for e in ents if name.split()[0] in e.name])
+    # short forms resolve, no stray entity named by a short form
+    names = {e.name for e in ents}
+    for short in ("Kim", "Xi", "Trump", "Xinhua", "Lu"):
+        assert short not in names
+    kju = next(e for e in ents if e.name == "Kim Jong Un")
+    assert len(kju.mentions) == 3 and kju.roles
+    assert ents[0].name == "Kim Jong Un"  # the most important entity of the story comes first
+    council = [e for e in ents if "Security Council" in e.name]
+    assert len(council) == 1
+    spokes = [e for e in ents if e.name in ("Kim Eui-keum", "Kim Eui-kyeom")]
+    assert len(spokes) == 1
+    assert {spokes[0].name, *spokes[0].aliases} >= {"Kim Eui-keum", "Kim Eui-kyeom"}
+    assert any("spokes" in r for r in spokes[0].roles)
+
+
+def test_resolve_entities_with_no_mentions() -> None:
+    assert storyline.resolve_entities([Article(text="x")], []) == []

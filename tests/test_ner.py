@@ -1,0 +1,62 @@
+"""The NER building blocks: tokens, shapes, chunking, span repairs, and the trained models."""
+
+from __future__ import annotations
+
+from storyline.analyze.entities import MODEL_DIR, repair_spans, tag_tokens
+from storyline.analyze.ner_features import bio_spans, short_shape, tokenize, word_shape
+
+from conftest import DATA, need
+
+
+def test_tokenize_news_english() -> None:
+    text = "U.S. President Donald Trump didn't visit South Korea's capital on Jan. 7-10, aides said."
+    toks = [text[a:b] for a, b in tokenize(text)]
+    assert toks[:4] == ["U.S.", "President", "Donald", "Trump"]
+    assert "did" in toks and "n't" in toks
+    assert toks[toks.index("Korea") + 1] == "'s"
+    assert "Jan." in toks and "7-10" in toks
+    assert toks[-1] == "."
+
+
+def test_shapes() -> None:
+    assert word_shape("Jinping") == "Xxxxx"
+    assert short_shape("Eui-keum") == "Xx-x"
+    assert short_shape("U.S.") == "X.X."
+
+
+def test_bio_spans_follow_conlleval() -> None:
+    tags = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-MISC", "I-MISC"]
+    assert bio_spans(tags) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 7, "MISC")]
+
+
+def test_repairs_glued_word_and_short_syllable() -> None:
+    toks = ["Both", "Trump", "and", "Moon", "Jae", "In", ",", "met"]
+    assert repair_spans(toks, [(0, 2, "PER"), (3, 5, "PER")]) == [(1, 2, "PER"), (3, 6, "PER")]
+
+
+def test_models_ship_small() -> None:
+    sizes = {p.name: p.stat().st_size for p in MODEL_DIR.iterdir()}
+    assert {"ner-accurate.crfsuite", "ner-fast.crfsuite", "ner-resources.json.gz"} <= set(sizes)
+    assert sum(sizes.values()) < 8_000_000
+
+
+def test_tagger_on_a_conll_sample() -> None:
+    """A floor well below the dev figure on the first dev documents: catches a broken model."""
+    import json
+
+    path = need(DATA / "ner" / "conll2003" / "dev.jsonl")
+    docs: dict[str, list] = {}
+    with path.open() as fh:
+        for line in fh:
+            r = json.loads(line)
+            docs.setdefault(r["doc"], []).append((r["tokens"], r["tags"]))
+            if len(docs) > 30:
+                break
+    tp = fp = fn = 0
+    for d in list(docs.values())[:30]:
+        pred = tag_tokens([t for t, _ in d])
+        for (_, gold), p in zip(d, pred):
+            g, q = set(bio_spans(gold)), set(bio_spans(p))
+            tp, fp, fn = tp + len(g & q), fp + len(q - g), fn + len(g - q)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 > 0.85
