@@ -330,10 +330,10 @@ def _to_article(obj: Any, where: str, max_bytes: int) -> Article | InputError:
         return InputError(where, f"not a valid article: {exc}")
 
 
-def _results(items: list[Article | InputError], new: list[str]) -> list[dict[str, Any]]:
+def _results(items: list[Article | InputError], lines: list[int], new: list[str]) -> list[dict[str, Any]]:
     fresh = set(new)
     out = []
-    for i, item in enumerate(items, start=1):
+    for i, item in zip(lines, items):
         if isinstance(item, InputError):
             out.append({"line": i, "status": "failed", "id": None, "error": item.reason})
         elif item.id in fresh:
@@ -344,8 +344,10 @@ def _results(items: list[Article | InputError], new: list[str]) -> list[dict[str
     return out
 
 
-def _parse_body(body: bytes, content_type: str, max_article: int) -> tuple[list[Article | InputError], bool]:
-    """(items, bulk) from a POST body; raises ApiError for a body that cannot be read at all."""
+def _parse_body(body: bytes, content_type: str,
+                max_article: int) -> tuple[list[Article | InputError], list[int], bool]:
+    """(items, their line numbers, bulk) from a POST body; raises ApiError for a body that cannot be
+    read at all."""
     ctype = content_type.split(";")[0].strip().lower()
     try:
         text = body.decode("utf-8")
@@ -353,9 +355,11 @@ def _parse_body(body: bytes, content_type: str, max_article: int) -> tuple[list[
         raise ApiError(400, f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     if ctype in JSONL_TYPES:
         items: list[Article | InputError] = []
+        lines: list[int] = []
         for n, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
+            lines.append(n)
             try:
                 obj = json.loads(line)
             except (ValueError, RecursionError) as exc:
@@ -364,7 +368,7 @@ def _parse_body(body: bytes, content_type: str, max_article: int) -> tuple[list[
             items.append(_to_article(obj, f"line {n}", max_article))
         if not items:
             raise ApiError(422, "the body has no JSON lines: send one JSON article per line")
-        return items, True
+        return items, lines, True
     if ctype in ("application/json", "") or ctype.endswith("+json"):
         try:
             obj = json.loads(text)
@@ -373,11 +377,12 @@ def _parse_body(body: bytes, content_type: str, max_article: int) -> tuple[list[
         if isinstance(obj, list):
             if not obj:
                 raise ApiError(422, "an empty array: send at least one article")
-            return [_to_article(o, f"item {i}", max_article) for i, o in enumerate(obj, start=1)], True
+            return ([_to_article(o, f"item {i}", max_article) for i, o in enumerate(obj, start=1)],
+                    list(range(1, len(obj) + 1)), True)
         item = _to_article(obj, "body", max_article)
         if isinstance(item, InputError):
             raise ApiError(422, f"not a valid article: {item.reason}")
-        return [item], False
+        return [item], [1], False
     raise ApiError(415, f"unsupported content type {ctype!r}: use application/json (one article or an array) "
                         f"or application/x-ndjson (JSON Lines)")
 
@@ -515,9 +520,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         stored, stored once however often posted) or failed with the reason. Stories update in the
         background unless `wait=true`."""
         body = await _read_body(request, settings.max_request_bytes)
-        items, bulk = _parse_body(body, request.headers.get("content-type", ""), settings.max_article_bytes)
+        items, lines, bulk = _parse_body(body, request.headers.get("content-type", ""), settings.max_article_bytes)
         new, dup, stories = await run_in_threadpool(svc.ingest, items, wait)
-        results = _results(items, new)
+        results = _results(items, lines, new)
         counts = {k: sum(r["status"] == k for r in results) for k in ("new", "duplicate", "failed")}
         pending = bool(new) and not wait and svc.background
         out = {"results": results, **counts, "stories": stories, "pending": pending}
