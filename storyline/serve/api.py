@@ -30,9 +30,10 @@ import json
 import logging
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Any, Callable, Literal, Optional
+from typing import Any, Callable, Iterator, Literal, Optional
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -227,17 +228,26 @@ class Service:
             if self._stop.is_set():
                 return
             try:
-                with self.lock:
-                    update_stories(self.store, self.settings)
+                self.update()
             except Exception:  # noqa: BLE001 - the updater must survive one bad story
                 log.exception("updating stories failed")
 
+    def update(self) -> list[str]:
+        """Group unassigned articles and rebuild changed briefs, one updater at a time across threads
+        and worker processes (a lock file next to the store)."""
+        with self.lock, _file_lock(self.store.path):
+            return update_stories(self.store, self.settings)
+
     def ingest(self, items: list[Article | InputError], wait: bool) -> tuple[list[str], list[str], list[str]]:
-        """Store the articles; update their stories now (wait) or in the background."""
-        with self.lock:
-            report = ingest_articles(self.store, items)
-            stories = update_stories(self.store, self.settings) if (wait or not self.background) else []
-        if not wait and self.background and report.new:
+        """Store the articles (one transaction; concurrent posts of one article store it once); update
+        their stories now (wait) or in the background. Returns (new ids, duplicate ids, their stories)."""
+        report = ingest_articles(self.store, items)
+        stories: list[str] = []
+        if wait or not self.background:
+            self.update()
+            ids = list(dict.fromkeys(report.new + report.duplicate))
+            stories = sorted({sid for sid in (self.store.article_story(i) for i in ids) if sid})
+        elif report.new:
             self._wake.set()
         return report.new, report.duplicate, stories
 
@@ -253,6 +263,25 @@ class Service:
             while len(self._page_cache) > 512:
                 self._page_cache.popitem(last=False)
         return page
+
+
+@contextmanager
+def _file_lock(db_path: Any) -> Iterator[None]:
+    """An exclusive lock shared by every process serving the same store (no-op where unsupported)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    if str(db_path) == ":memory:":
+        yield
+        return
+    with open(f"{db_path}.update-lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def _svc(request: Request) -> Service:
@@ -441,7 +470,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                background: bool = True) -> FastAPI:
     """The ASGI app over ``store`` (default: the settings' store). ``background``: update stories after
     an ingest in a background thread (POST returns at once) unless the request asks ``wait=true``."""
-    from contextlib import asynccontextmanager
+    from contextlib import asynccontextmanager  # noqa: PLC0415
 
     settings = settings or load_settings()
     svc = Service(settings=settings, store=store or SQLiteStore(settings.db_path()), background=background)
