@@ -196,6 +196,52 @@ def brief(
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (each serves reads; "
+                                "writes are serialised by the store)."),
+    log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level: warning, info, debug."),
+) -> None:
+    """Serve the HTTP API (/api/, schema at /openapi.json) and the web page (/) over the store.
+
+    Writes (POST /api/articles) need the token from STORYLINE_TOKEN or the config file; when none is
+    set, one is made up for this run and printed. Reads are open unless `read_token` is set.
+    """
+    import os
+    import secrets
+
+    try:
+        import uvicorn
+    except ImportError as exc:  # pragma: no cover - uvicorn is a core dependency
+        err.print("[red]error:[/red] `storyline serve` needs uvicorn: pip install 'storyline'")
+        raise typer.Exit(EXIT_USAGE) from exc
+    settings = state.settings
+    store = _store()
+    token = settings.token
+    made_up = not token
+    if made_up:
+        token = secrets.token_urlsafe(18)
+    from dataclasses import fields as _fields
+
+    for f in _fields(settings):  # the workers build their settings from the environment
+        os.environ["STORYLINE_" + f.name.upper()] = str(getattr(settings, f.name))
+    os.environ["STORYLINE_DB"] = str(store.path)
+    os.environ["STORYLINE_TOKEN"] = token
+    n_articles = store.count_articles()
+    store.close()
+    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+    err.print(f"storyline serving {store.path} ({n_articles} articles) on "
+              f"[bold]http://{shown}:{port}/[/bold]  (API schema: http://{shown}:{port}/docs)")
+    if made_up:
+        err.print(f"write token for this run: [bold]{token}[/bold]  (set STORYLINE_TOKEN to choose one)\n"
+                  f"  curl -H 'Authorization: Bearer {token}' -H 'Content-Type: application/x-ndjson' "
+                  f"--data-binary @articles.jsonl http://{shown}:{port}/api/articles")
+    uvicorn.run("storyline.serve.api:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level=log_level, access_log=log_level in ("info", "debug", "trace"), server_header=False)
+
+
 def run() -> None:
     """Console-script entry point."""
     try:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
+from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping, Sequence
 
-from ..records import Brief, to_dict
+from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, to_dict
 
-__all__ = ["brief_json", "brief_markdown", "brief_html", "brief_rich", "citation_labels"]
+__all__ = ["brief_json", "brief_markdown", "brief_html", "brief_rich", "citation_labels", "brief_sections",
+           "brief_context", "cited_spans", "passages_for", "timeline_chart", "page_html"]
 
 
 def citation_labels(brief: Brief) -> dict[str, int]:
@@ -82,11 +86,156 @@ def brief_markdown(brief: Brief) -> str:
 def _env():  # type: ignore[no-untyped-def]
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("storyline.serve", "web/templates"),
         autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
         trim_blocks=True, lstrip_blocks=True,
     )
+    env.globals["timeline_chart"] = timeline_chart
+    return env
+
+
+_TITLE = re.compile(r"\{#\s*title:\s*(.+?)\s*#\}")
+
+
+@lru_cache(maxsize=1)
+def _section_templates() -> tuple[tuple[str, str], ...]:
+    """(Brief field, section title) for every Brief field that has a ``sections/<field>.html`` template,
+    in the order of the Brief's fields. The title is the template's ``{# title: ... #}`` comment."""
+    env = _env()
+    have = set(env.list_templates())
+    out = []
+    for f in dataclasses.fields(Brief):
+        name = f"sections/{f.name}.html"
+        if name in have:
+            src = env.loader.get_source(env, name)[0]
+            m = _TITLE.search(src)
+            out.append((f.name, m.group(1) if m else f.name.replace("_", " ").capitalize()))
+    return tuple(out)
+
+
+def brief_sections(brief: Brief) -> list[tuple[str, str]]:
+    """The (field, title) of each section the brief has something to show in (the summary always)."""
+    return [(name, title) for name, title in _section_templates()
+            if name == "summary" or getattr(brief, name, None)]
+
+
+def cited_spans(brief: Brief) -> set[tuple[str, int, int]]:
+    """Every (article_id, start, end) the brief cites, in any section."""
+    spans: set[tuple[str, int, int]] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, Citation):
+            spans.add((value.article_id, value.start, value.end))
+        elif isinstance(value, Quote):
+            spans.add((value.article_id, value.start, value.end))
+        elif isinstance(value, SummarySentence):
+            spans.update((c.article_id, c.start, c.end) for c in value.citations)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                if f.name != "articles":
+                    walk(getattr(value, f.name))
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+
+    walk(brief)
+    return spans
+
+
+def passages_for(brief: Brief, texts: Mapping[str, str]) -> dict[str, str]:
+    """"article_id:start:end" -> the cited words, for every span the brief cites (``texts``: id -> text)."""
+    return {f"{aid}:{s}:{e}": texts.get(aid, "")[s:e] for aid, s, e in cited_spans(brief)}
+
+
+# --- the timeline as a chart on a time axis -----------------------------------------------------
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _when(value: str) -> tuple[date, str] | None:
+    """The first day of a TIMEX-like date value and its granularity (day, month, year), or None."""
+    m = _DATE.match(value or "")
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if d:
+            return date(y, int(mo), int(d)), "day"
+        if mo:
+            return date(y, int(mo), 1), "month"
+        return date(y, 1, 1), "year"
+    except ValueError:
+        return None
+
+
+def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
+    span = (hi - lo).days
+    if span > 3 * 365:
+        step = max(1, (hi.year - lo.year) // 6 + 1)
+        return [(date(y, 1, 1), str(y)) for y in range(lo.year, hi.year + 2, step)]
+    if span > 75:
+        months = (hi.year - lo.year) * 12 + hi.month - lo.month + 2
+        step = max(1, months // 7 + 1)
+        out = []
+        for i in range(0, months, step):
+            y, m = divmod(lo.month - 1 + i, 12)
+            out.append((date(lo.year + y, m + 1, 1), f"{date(lo.year + y, m + 1, 1):%b %Y}"))
+        return out
+    step = max(1, span // 6 + 1)
+    return [(date.fromordinal(lo.toordinal() + i), f"{date.fromordinal(lo.toordinal() + i):%d %b}")
+            for i in range(0, span + 1, step)]
+
+
+def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640) -> dict[str, Any] | None:
+    """Positions for an SVG chart of timeline entries on a time axis (numbered dots stacked in lanes
+    so that none overlaps), or None when fewer than one entry has a calendar date."""
+    dated = []
+    for i, e in enumerate(entries, start=1):
+        w = _when(e.date)
+        if w:
+            dated.append((i, w[0], w[1], e))
+    if not dated:
+        return None
+    lo = min(d for _, d, _, _ in dated)
+    hi = max(d for _, d, _, _ in dated)
+    ticks = [t for t in _ticks(lo, hi)]
+    lo = min(lo, ticks[0][0])
+    hi = max(hi, ticks[-1][0])
+    x0, x1 = 24, width - 24
+    span = max(1, (hi - lo).days)
+
+    def xpos(d: date) -> float:
+        return round(x0 + (x1 - x0) * (d - lo).days / span, 1)
+
+    lanes: list[float] = []
+    points = []
+    for i, d, gran, e in sorted(dated, key=lambda t: (t[1], t[0])):
+        x = xpos(d)
+        lane = next((k for k, last in enumerate(lanes) if x - last >= 22), None)
+        if lane is None:
+            lane = len(lanes)
+            lanes.append(x)
+        lanes[lane] = x
+        points.append({"index": i, "x": x, "lane": lane, "date": e.date, "granularity": gran,
+                       "text": e.text if len(e.text) <= 160 else e.text[:157] + "…"})
+    n_lanes = len(lanes)
+    axis_y = 20 + 24 * n_lanes
+    for p in points:
+        p["y"] = axis_y - 18 - 24 * p["lane"]
+    return {"width": width, "height": axis_y + 26, "axis_y": axis_y, "x0": x0, "x1": x1,
+            "ticks": [{"x": xpos(d), "label": label} for d, label in ticks if lo <= d <= hi],
+            "points": points, "first": dated[0][3].date if dated else "", "last": dated[-1][3].date if dated else ""}
+
+
+def _names(brief: Brief) -> dict[str, str]:
+    return {str(a["id"]): _article_name(a) for a in brief.articles}
+
+
+def brief_context(brief: Brief, passages: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """What the brief templates need: labels, article names, cited passages, sections."""
+    return {"brief": brief, "labels": citation_labels(brief), "names": _names(brief),
+            "passages": dict(passages or {}), "article_name": _article_name, "sections": brief_sections(brief)}
 
 
 def brief_html(brief: Brief, *, passages: dict[str, str] | None = None, standalone: bool = True) -> str:
@@ -94,10 +243,13 @@ def brief_html(brief: Brief, *, passages: dict[str, str] | None = None, standalo
 
     ``passages`` maps "article_id:start:end" to the cited text, shown when a citation is opened.
     """
-    labels = citation_labels(brief)
-    return _env().get_template("brief_page.html").render(
-        brief=brief, labels=labels, passages=passages or {}, article_name=_article_name,
-        standalone=standalone)
+    return _env().get_template("brief_page.html").render(standalone=standalone, site=None,
+                                                         **brief_context(brief, passages))
+
+
+def page_html(template: str, **context: Any) -> str:
+    """Render one of the web templates (the served site) with ``context``."""
+    return _env().get_template(template).render(**context)
 
 
 def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]

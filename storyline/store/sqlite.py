@@ -282,3 +282,110 @@ class SQLiteStore:
         with self.transaction() as c:
             c.execute("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                       (key, value))
+
+    # -- queries for serve ---------------------------------------------------------------------
+    _STORY_COLS = "id, title, first_seen, updated, first_published, last_published, size"
+
+    @staticmethod
+    def fts_query(text: str) -> str | None:
+        """A safe FTS5 query from free text: every word must occur (prefix match on the last one).
+
+        Users' quotes, operators and brackets are never passed through as FTS5 syntax."""
+        import re
+
+        words = re.findall(r"\w+", text, flags=re.UNICODE)[:12]
+        if not words:
+            return None
+        parts = [f'"{w}"' for w in words]
+        parts[-1] += "*"
+        return " ".join(parts)
+
+    def search_stories(self, *, q: str | None = None, entity: str | None = None, date_from: str | None = None,
+                       date_to: str | None = None, sort: str = "updated", limit: int = 20,
+                       offset: int = 0) -> tuple[list[StoryRow], int]:
+        """Stories matching every given filter, one page of them and the total count.
+
+        ``q`` is free text searched in headlines, summaries and entity names (FTS5); ``entity`` an entity
+        id or name (any case); ``date_from``/``date_to`` (YYYY-MM-DD) keep stories whose published
+        span overlaps the range. ``sort``: updated, size, published, or relevance (with ``q``)."""
+        where = ["s.size > 0"]
+        args: list[Any] = []
+        join = ""
+        fts = self.fts_query(q) if q else None
+        if q and fts is None:
+            return [], 0
+        if fts:
+            join = " JOIN (SELECT story_id, bm25(stories_fts) AS rank FROM stories_fts WHERE stories_fts MATCH ?)" \
+                   " f ON f.story_id = s.id"
+            args.append(fts)
+        if entity:
+            where.append("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = ? "
+                         "OR name = ? COLLATE NOCASE)")
+            args += [entity, entity]
+        if date_from:
+            where.append("COALESCE(s.last_published, s.first_published) >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("s.first_published <= ?")
+            args.append(date_to)
+        orders = {"updated": "s.updated DESC, s.id", "size": "s.size DESC, s.updated DESC, s.id",
+                  "published": "s.last_published DESC, s.id"}
+        if fts:
+            orders["relevance"] = "f.rank, s.updated DESC, s.id"
+        order = orders.get(sort)
+        if order is None:
+            raise StoreError(f"unknown sort {sort!r}: use {', '.join(orders)}")
+        cond = " AND ".join(where)
+        conn = self._conn()
+        total = int(conn.execute(f"SELECT COUNT(*) FROM stories s{join} WHERE {cond}", args).fetchone()[0])
+        cols = ", ".join("s." + c.strip() for c in self._STORY_COLS.split(","))
+        rows = conn.execute(f"SELECT {cols} FROM stories s{join} WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
+                            [*args, int(limit), int(offset)]).fetchall()
+        return [dict(r) for r in rows], total
+
+    def story_row(self, story_id: str) -> StoryRow | None:
+        r = self._conn().execute(f"SELECT {self._STORY_COLS} FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return dict(r) if r else None
+
+    def get_entity(self, entity: str, *, limit: int = 100) -> dict[str, Any] | None:
+        """An entity by id (or, failing that, by name in any case) with the stories it appears in,
+        most recently updated first: {"id", "name", "label", "aliases", "stories": [story rows + articles]}."""
+        conn = self._conn()
+        rows = conn.execute("SELECT entity_id, name, label FROM story_entities WHERE entity_id = ? LIMIT 1",
+                            (entity,)).fetchall()
+        if not rows:
+            rows = conn.execute("SELECT entity_id, name, label FROM story_entities WHERE name = ? COLLATE NOCASE "
+                                "LIMIT 1", (entity,)).fetchall()
+        if not rows:
+            return None
+        eid, name, label = rows[0]
+        cols = ", ".join("s." + c.strip() for c in self._STORY_COLS.split(","))
+        stories = conn.execute(
+            f"SELECT {cols}, e.articles AS entity_articles FROM story_entities e JOIN stories s ON s.id = e.story_id "
+            f"WHERE e.entity_id = ? ORDER BY s.updated DESC, s.id LIMIT ?", (eid, int(limit))).fetchall()
+        names = [r[0] for r in conn.execute(
+            "SELECT DISTINCT name FROM story_entities WHERE entity_id = ? LIMIT 20", (eid,))]
+        return {"id": eid, "name": name, "label": label, "aliases": [n for n in names if n != name],
+                "stories": [dict(r) for r in stories]}
+
+    def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> text, for the given ids (those that exist)."""
+        ids = list(dict.fromkeys(ids))
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            out.update((r[0], r[1]) for r in self._conn().execute(q, chunk))
+        return out
+
+    def get_brief_json(self, story_id: str) -> str | None:
+        """The stored brief as its JSON text (no parsing), or None."""
+        r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
+        return r[0] if r else None
+
+    def pending_count(self) -> int:
+        """Articles stored but not yet in a story, plus stories whose brief is out of date."""
+        conn = self._conn()
+        a = conn.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0]
+        s = conn.execute("SELECT COUNT(*) FROM stories WHERE dirty = 1").fetchone()[0]
+        return int(a) + int(s)

@@ -1,0 +1,795 @@
+"""The HTTP API and the web page: one ASGI app over the same store and pipeline as the CLI.
+
+    create_app(settings=None, *, store=None, background=True) -> FastAPI
+
+API (JSON unless said otherwise; schema at /openapi.json, browsable at /docs):
+
+    GET  /api/health                      counts and whether story updates are pending
+    POST /api/articles                    one article (JSON object), many (JSON array) or JSONL; token needed
+    GET  /api/articles/{id}               one article
+    GET  /api/stories                     paged; sort=updated|size|published|relevance; q, entity, from, to
+    GET  /api/stories/{id}                one story: its articles and dates
+    GET  /api/stories/{id}/brief          its brief; format=json|md|html
+    GET  /api/entities/{id}               an entity (id or name) with its stories
+    GET  /api/feed.atom, /feed.atom       Atom feed of the most recently updated stories
+
+Web (HTML, server-rendered): / (story list and search), /stories/{id}, /articles/{id}?s=&e= (the
+cited passage highlighted), /entities/{id}.
+
+Writes need the token (``Authorization: Bearer <token>`` or ``X-Storyline-Token``), set by
+STORYLINE_TOKEN or the ``token`` setting; without one, writes are refused. Reads are open unless
+``read_token`` is set (then either token opens them; the web page also takes ``?token=`` once and
+keeps it in a cookie). Errors are JSON ``{"error": ..., "status": ...}`` under /api/, never a trace.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import threading
+from collections import OrderedDict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any, Callable, Iterator, Literal, Optional
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..config import Settings, load_settings
+from ..consolidate.brief import build_brief
+from ..errors import InputError, StorylineError
+from ..ingest.records_in import article_from_dict
+from ..pipeline import ingest_articles, update_stories
+from ..records import Article, Brief, from_dict, to_dict
+from ..store.sqlite import SQLiteStore
+from .render import brief_context, brief_markdown, cited_spans, page_html, passages_for
+
+__all__ = ["create_app", "app_from_env", "ApiError"]
+
+log = logging.getLogger("storyline.serve")
+
+JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines",
+               "application/jsonlines")
+TOKEN_COOKIE = "storyline_token"
+
+
+class ApiError(Exception):
+    """An error answered to the client as JSON (or an HTML page on the web routes)."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+# --- response models (they document the API in /openapi.json) -----------------------------------
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="What went wrong and how to fix it.")
+    status: int
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+    articles: int
+    stories: int
+    pending: int = Field(description="Articles not yet in a story plus stories whose brief is being rebuilt.")
+    schema_version: int
+    writes_enabled: bool
+
+
+class LineResult(BaseModel):
+    line: int = Field(description="1-based line (JSONL) or item (JSON array) number.")
+    status: Literal["new", "duplicate", "failed"]
+    id: Optional[str] = None
+    error: Optional[str] = None
+
+
+class IngestResult(BaseModel):
+    results: list[LineResult]
+    new: int
+    duplicate: int
+    failed: int
+    stories: list[str] = Field(default_factory=list, description="Stories updated (when wait=true).")
+    pending: bool = Field(description="True when the stories are being updated in the background.")
+
+
+class StoryItem(BaseModel):
+    id: str
+    title: Optional[str] = None
+    size: int
+    first_published: Optional[str] = None
+    last_published: Optional[str] = None
+    first_seen: Optional[str] = None
+    updated: Optional[str] = None
+    href: str
+    page: str
+
+
+class StoryPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[StoryItem]
+    next: Optional[str] = None
+
+
+class StoryDetail(StoryItem):
+    article_ids: list[str]
+    duplicate_groups: list[list[str]] = Field(default_factory=list)
+    brief: str
+
+
+class ArticleOut(BaseModel):
+    id: str
+    title: Optional[str] = None
+    source: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None
+    published_inferred: bool = False
+    lang: str = "en"
+    text: str
+    meta: dict[str, Any] = Field(default_factory=dict)
+    story_id: Optional[str] = None
+    page: str
+
+
+class EntityStory(StoryItem):
+    entity_articles: int = 0
+
+
+class EntityOut(BaseModel):
+    id: str
+    name: str
+    label: str
+    aliases: list[str] = Field(default_factory=list)
+    stories: list[EntityStory]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "Bad request"},
+    401: {"model": ErrorBody, "description": "Missing or wrong token"},
+    404: {"model": ErrorBody, "description": "Not found"},
+    422: {"model": ErrorBody, "description": "Invalid parameters or body"},
+}
+
+ARTICLE_SCHEMA = {
+    "type": "object",
+    "required": ["text"],
+    "properties": {
+        "text": {"type": "string", "minLength": 1, "description": "The article body."},
+        "title": {"type": ["string", "null"]},
+        "published": {"type": ["string", "null"], "description": "YYYY-MM-DD or an ISO datetime."},
+        "source": {"type": ["string", "null"]},
+        "url": {"type": ["string", "null"]},
+        "id": {"type": ["string", "null"], "description": "Derived from url or title and text when absent."},
+        "lang": {"type": ["string", "null"]},
+    },
+    "additionalProperties": True,
+}
+
+POST_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "One article (a JSON object), several (a JSON array), or JSON Lines (one object per line).",
+        "content": {
+            "application/json": {"schema": {"oneOf": [ARTICLE_SCHEMA, {"type": "array", "items": ARTICLE_SCHEMA}]}},
+            "application/x-ndjson": {"schema": {"type": "string", "description": "One JSON article per line."}},
+        },
+    }
+}
+
+
+# --- state shared by the routes ---------------------------------------------------------------
+
+@dataclass
+class Service:
+    """The store, the settings, the write lock and the background story updater."""
+
+    settings: Settings
+    store: SQLiteStore
+    background: bool = True
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    _wake: threading.Event = field(default_factory=threading.Event)
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+    _page_cache: "OrderedDict[str, str]" = field(default_factory=OrderedDict)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def start(self) -> None:
+        if self.background and self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="storyline-updater", daemon=True)
+            self._thread.start()
+            if self.store.pending_count():
+                self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait()
+            self._wake.clear()
+            if self._stop.is_set():
+                return
+            try:
+                self.update()
+            except Exception:  # noqa: BLE001 - the updater must survive one bad story
+                log.exception("updating stories failed")
+
+    def update(self) -> list[str]:
+        """Group unassigned articles and rebuild changed briefs, one updater at a time across threads
+        and worker processes (a lock file next to the store)."""
+        with self.lock, _file_lock(self.store.path):
+            return update_stories(self.store, self.settings)
+
+    def ingest(self, items: list[Article | InputError], wait: bool) -> tuple[list[str], list[str], list[str]]:
+        """Store the articles (one transaction; concurrent posts of one article store it once); update
+        their stories now (wait) or in the background. Returns (new ids, duplicate ids, their stories)."""
+        report = ingest_articles(self.store, items)
+        stories: list[str] = []
+        if wait or not self.background:
+            self.update()
+            ids = list(dict.fromkeys(report.new + report.duplicate))
+            stories = sorted({sid for sid in (self.store.article_story(i) for i in ids) if sid})
+        elif report.new:
+            self._wake.set()
+        return report.new, report.duplicate, stories
+
+    def cached_page(self, key: str, make: Callable[[], str]) -> str:
+        with self._cache_lock:
+            page = self._page_cache.get(key)
+            if page is not None:
+                self._page_cache.move_to_end(key)
+                return page
+        page = make()
+        with self._cache_lock:
+            self._page_cache[key] = page
+            while len(self._page_cache) > 512:
+                self._page_cache.popitem(last=False)
+        return page
+
+
+@contextmanager
+def _file_lock(db_path: Any) -> Iterator[None]:
+    """An exclusive lock shared by every process serving the same store (no-op where unsupported)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    if str(db_path) == ":memory:":
+        yield
+        return
+    with open(f"{db_path}.update-lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def _svc(request: Request) -> Service:
+    return request.app.state.service  # type: ignore[no-any-return]
+
+
+def _same(given: str | None, expected: str) -> bool:
+    return bool(given) and bool(expected) and hmac.compare_digest(given.encode("utf-8", "replace"),
+                                                                 expected.encode("utf-8", "replace"))
+
+
+def _token_of(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return auth[7:].strip()
+    return request.headers.get("x-storyline-token") or request.cookies.get(TOKEN_COOKIE) or \
+        request.query_params.get("token")
+
+
+def require_write(request: Request) -> None:
+    s = _svc(request).settings
+    if not s.token:
+        raise ApiError(403, "writes are disabled on this server: start it with STORYLINE_TOKEN set "
+                            "(or `token` in the config file)")
+    if not _same(_token_of(request), s.token):
+        raise ApiError(401, "this request needs the write token: send 'Authorization: Bearer <token>'",
+                       {"WWW-Authenticate": 'Bearer realm="storyline"'})
+
+
+def require_read(request: Request) -> None:
+    s = _svc(request).settings
+    if not s.read_token:
+        return
+    given = _token_of(request)
+    if not (_same(given, s.read_token) or _same(given, s.token)):
+        raise ApiError(401, "this server's pages and API need the read token: send 'Authorization: Bearer "
+                            "<token>' (or open the page once with ?token=...)",
+                       {"WWW-Authenticate": 'Bearer realm="storyline"'})
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def _story_item(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "href": f"/api/stories/{row['id']}", "page": f"/stories/{row['id']}"}
+
+
+def _clean_text(value: Any) -> Any:
+    """Strings that SQLite and UTF-8 can store: lone surrogates (valid in JSON, not in UTF-8) replaced."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_clean_text(k): _clean_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_text(v) for v in value]
+    return value
+
+
+def _to_article(obj: Any, where: str, max_bytes: int) -> Article | InputError:
+    try:
+        if isinstance(obj, dict):
+            obj = _clean_text(obj)
+            text = obj.get("text", obj.get("body", obj.get("content")))
+            if isinstance(text, str) and len(text.encode("utf-8")) > max_bytes:
+                return InputError(where, f"article text over {max_bytes} bytes")
+        a = article_from_dict(obj, where)
+        json.dumps(dict(a.meta), default=str)
+        return a
+    except InputError as exc:
+        return exc
+    except (TypeError, ValueError, OverflowError, RecursionError) as exc:
+        return InputError(where, f"not a valid article: {exc}")
+
+
+def _results(items: list[Article | InputError], lines: list[int], new: list[str]) -> list[dict[str, Any]]:
+    fresh = set(new)
+    out = []
+    for i, item in zip(lines, items):
+        if isinstance(item, InputError):
+            out.append({"line": i, "status": "failed", "id": None, "error": item.reason})
+        elif item.id in fresh:
+            fresh.discard(item.id)
+            out.append({"line": i, "status": "new", "id": item.id, "error": None})
+        else:
+            out.append({"line": i, "status": "duplicate", "id": item.id, "error": None})
+    return out
+
+
+def _parse_body(body: bytes, content_type: str,
+                max_article: int) -> tuple[list[Article | InputError], list[int], bool]:
+    """(items, their line numbers, bulk) from a POST body; raises ApiError for a body that cannot be
+    read at all."""
+    ctype = content_type.split(";")[0].strip().lower()
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    if ctype in JSONL_TYPES:
+        items: list[Article | InputError] = []
+        lines: list[int] = []
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            lines.append(n)
+            try:
+                obj = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                items.append(InputError(f"line {n}", f"invalid JSON: {exc}"))
+                continue
+            items.append(_to_article(obj, f"line {n}", max_article))
+        if not items:
+            raise ApiError(422, "the body has no JSON lines: send one JSON article per line")
+        return items, lines, True
+    if ctype in ("application/json", "") or ctype.endswith("+json"):
+        try:
+            obj = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise ApiError(400, f"invalid JSON: {exc}") from exc
+        if isinstance(obj, list):
+            if not obj:
+                raise ApiError(422, "an empty array: send at least one article")
+            return ([_to_article(o, f"item {i}", max_article) for i, o in enumerate(obj, start=1)],
+                    list(range(1, len(obj) + 1)), True)
+        item = _to_article(obj, "body", max_article)
+        if isinstance(item, InputError):
+            raise ApiError(422, f"not a valid article: {item.reason}")
+        return [item], [1], False
+    raise ApiError(415, f"unsupported content type {ctype!r}: use application/json (one article or an array) "
+                        f"or application/x-ndjson (JSON Lines)")
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, f"the body is over the limit of {limit} bytes: send fewer articles per request")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, f"the body is over the limit of {limit} bytes: send fewer articles per request")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _get_brief(svc: Service, story_id: str) -> tuple[Brief, str] | None:
+    """The story's brief and its JSON text (built now if the story has none yet)."""
+    raw = svc.store.get_brief_json(story_id)
+    if raw is not None:
+        return from_dict(Brief, json.loads(raw)), raw
+    if svc.store.story_row(story_id) is None:
+        return None
+    arts = svc.store.get_articles(svc.store.story_article_ids(story_id))
+    if not arts:
+        return None
+    b = build_brief(story_id, arts, max_words=svc.settings.summary_words)
+    return b, json.dumps(to_dict(b))
+
+
+def _site(request: Request) -> dict[str, str]:
+    return {"root": request.scope.get("root_path", "").rstrip("/")}
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith("/api/") or path in ("/openapi.json", "/feed.atom"):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    if _wants_html(request):
+        titles = {401: "Sign-in needed", 403: "Not allowed", 404: "Not found"}
+        html = page_html("error.html", site=_site(request), status=status, title=titles.get(status, "Error"),
+                         message=message)
+        return HTMLResponse(html, status_code=status, headers=headers)
+    return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
+
+
+# --- the app ---------------------------------------------------------------------------------------
+
+def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = None,
+               background: bool = True) -> FastAPI:
+    """The ASGI app over ``store`` (default: the settings' store). ``background``: update stories after
+    an ingest in a background thread (POST returns at once) unless the request asks ``wait=true``."""
+    from contextlib import asynccontextmanager  # noqa: PLC0415
+
+    settings = settings or load_settings()
+    svc = Service(settings=settings, store=store or SQLiteStore(settings.db_path()), background=background)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
+        svc.start()
+        try:
+            yield
+        finally:
+            svc.stop()
+
+    app = FastAPI(title="storyline", version=__version__, lifespan=lifespan,
+                  description="News articles in, consolidated and cited stories out. Writes need the token "
+                              "(`Authorization: Bearer <token>`).",
+                  openapi_tags=[{"name": "articles"}, {"name": "stories"}, {"name": "entities"},
+                                {"name": "service"}])
+    app.state.service = svc
+
+    app.add_middleware(SizeLimit, limit=settings.max_request_bytes)
+
+    @app.exception_handler(ApiError)
+    async def on_api_error(request: Request, exc: ApiError) -> Response:
+        return _error_response(request, exc.status, exc.message, exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        msg = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and msg == "Not Found":
+            msg = f"no such page or endpoint: {request.url.path}"
+        elif exc.status_code == 405:
+            msg = f"method {request.method} not allowed on {request.url.path}"
+        return _error_response(request, exc.status_code, msg, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError) -> Response:
+        parts = []
+        for e in exc.errors()[:5]:
+            loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
+            parts.append(f"{loc}: {e.get('msg')}" if loc else str(e.get("msg")))
+        return _error_response(request, 422, "invalid request: " + "; ".join(parts))
+
+    @app.exception_handler(StorylineError)
+    async def on_storyline_error(request: Request, exc: StorylineError) -> Response:
+        log.warning("%s %s: %s", request.method, request.url.path, exc)
+        return _error_response(request, 400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        log.exception("%s %s failed", request.method, request.url.path)
+        return _error_response(request, 500, "internal error: the server could not answer this request "
+                                             "(details are in the server log)")
+
+    read = [Depends(require_read)]
+
+    # -- API -----------------------------------------------------------------------------------
+    @app.get("/api/health", response_model=Health, tags=["service"], dependencies=read, responses=ERRORS)
+    def health(request: Request) -> dict[str, Any]:
+        st = _svc(request).store
+        return {"status": "ok", "version": __version__, "articles": st.count_articles(),
+                "stories": st.count_stories(), "pending": st.pending_count(),
+                "schema_version": st.schema_version, "writes_enabled": bool(settings.token)}
+
+    @app.post("/api/articles", response_model=IngestResult, tags=["articles"], openapi_extra=POST_BODY,
+              status_code=200, dependencies=[Depends(require_write)],
+              responses={**ERRORS, 201: {"model": IngestResult, "description": "Stored (one article)"},
+                         202: {"model": IngestResult, "description": "Stored; stories update in the background"},
+                         403: {"model": ErrorBody, "description": "Writes are disabled"},
+                         413: {"model": ErrorBody, "description": "Body too large"},
+                         415: {"model": ErrorBody, "description": "Unsupported content type"}})
+    async def post_articles(request: Request,
+                            wait: bool = Query(False, description="Update the stories before answering.")
+                            ) -> Response:
+        """Add articles: one (a JSON object), several (a JSON array) or JSON Lines (one object per line,
+        `Content-Type: application/x-ndjson`), each answered on its own line: new, duplicate (already
+        stored, stored once however often posted) or failed with the reason. Stories update in the
+        background unless `wait=true`."""
+        body = await _read_body(request, settings.max_request_bytes)
+        items, lines, bulk = _parse_body(body, request.headers.get("content-type", ""), settings.max_article_bytes)
+        new, dup, stories = await run_in_threadpool(svc.ingest, items, wait)
+        results = _results(items, lines, new)
+        counts = {k: sum(r["status"] == k for r in results) for k in ("new", "duplicate", "failed")}
+        pending = bool(new) and not wait and svc.background
+        out = {"results": results, **counts, "stories": stories, "pending": pending}
+        status = 202 if pending else (201 if (not bulk and counts["new"]) else 200)
+        return JSONResponse(out, status_code=status)
+
+    @app.get("/api/articles/{article_id}", response_model=ArticleOut, tags=["articles"], dependencies=read,
+             responses=ERRORS)
+    def get_article(article_id: str, request: Request) -> dict[str, Any]:
+        st = _svc(request).store
+        a = st.get_article(article_id)
+        if a is None:
+            raise ApiError(404, f"no article {article_id!r}")
+        d = to_dict(a)
+        d["story_id"] = st.article_story(article_id)
+        d["page"] = f"/articles/{article_id}"
+        return d
+
+    @app.get("/api/stories", response_model=StoryPage, tags=["stories"], dependencies=read, responses=ERRORS)
+    def list_stories(request: Request,
+                     q: Optional[str] = Query(None, max_length=500, description="Words in headline, summary or "
+                                              "names (all must occur; the last may be a prefix)."),
+                     entity: Optional[str] = Query(None, max_length=200, description="Entity id or name."),
+                     date_from: Optional[date] = Query(None, alias="from", description="Published on or after."),
+                     date_to: Optional[date] = Query(None, alias="to", description="Published on or before."),
+                     sort: Literal["updated", "size", "published", "relevance"] = "updated",
+                     limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=1_000_000),
+                     ) -> dict[str, Any]:
+        """Stories, most recently updated first (or the largest, the latest published, the best match)."""
+        if sort == "relevance" and not q:
+            sort = "updated"
+        rows, total = _svc(request).store.search_stories(
+            q=q, entity=entity, date_from=date_from.isoformat() if date_from else None,
+            date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
+        nxt = None
+        if offset + len(rows) < total:
+            params = {k: v for k, v in request.query_params.items() if k != "offset"}
+            params["offset"] = str(offset + limit)
+            nxt = "/api/stories?" + urlencode(params)
+        return {"total": total, "limit": limit, "offset": offset, "items": [_story_item(r) for r in rows],
+                "next": nxt}
+
+    @app.get("/api/stories/{story_id}", response_model=StoryDetail, tags=["stories"], dependencies=read,
+             responses=ERRORS)
+    def get_story(story_id: str, request: Request) -> dict[str, Any]:
+        st = _svc(request).store
+        row = st.story_row(story_id)
+        story = st.get_story(story_id) if row else None
+        if row is None or story is None:
+            raise ApiError(404, f"no story {story_id!r}")
+        return {**_story_item(row), "article_ids": list(story.article_ids),
+                "duplicate_groups": [list(g) for g in story.duplicate_groups],
+                "brief": f"/api/stories/{story_id}/brief"}
+
+    @app.get("/api/stories/{story_id}/brief", tags=["stories"], dependencies=read,
+             responses={**ERRORS, 200: {"description": "The brief", "content": {
+                 "application/json": {}, "text/markdown": {}, "text/html": {}}}})
+    def get_brief(story_id: str, request: Request,
+                  format: Literal["json", "md", "html"] = Query("json", description="json, md or html"),
+                  ) -> Response:
+        """The story's brief: cited summary, timeline, entities, quotes, disagreements, what is new."""
+        svc_ = _svc(request)
+        got = _get_brief(svc_, story_id)
+        if got is None:
+            raise ApiError(404, f"no story {story_id!r}")
+        b, raw = got
+        if format == "json":
+            return Response(raw, media_type="application/json")
+        if format == "md":
+            return PlainTextResponse(brief_markdown(b), media_type="text/markdown; charset=utf-8")
+        from .render import brief_html
+
+        texts = svc_.store.article_texts(aid for aid, _, _ in cited_spans(b))
+        return HTMLResponse(brief_html(b, passages=passages_for(b, texts)))
+
+    @app.get("/api/entities/{entity_id}", response_model=EntityOut, tags=["entities"], dependencies=read,
+             responses=ERRORS)
+    def get_entity(entity_id: str, request: Request,
+                   limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
+        """An entity (by id, or by name in any case) and the stories it appears in."""
+        e = _svc(request).store.get_entity(entity_id, limit=limit)
+        if e is None:
+            raise ApiError(404, f"no entity {entity_id!r}")
+        e["stories"] = [_story_item(r) for r in e["stories"]]
+        return e
+
+    def feed(request: Request) -> Response:
+        st = _svc(request).store
+        rows = st.list_stories(sort="updated", limit=30)
+        entries = []
+        for r in rows:
+            b = st.get_brief(r["id"])
+            summary = " ".join(s.text for s in b.summary) if b else ""
+            entries.append({**r, "summary": summary})
+        base = str(request.base_url).rstrip("/")
+        updated = rows[0]["updated"] if rows else datetime.now(timezone.utc).isoformat(timespec="seconds")
+        xml = page_html("feed.atom", base=base, entries=entries, updated=updated)
+        return Response(xml, media_type="application/atom+xml; charset=utf-8")
+
+    app.add_api_route("/api/feed.atom", feed, methods=["GET"], tags=["stories"], dependencies=read,
+                      summary="Atom feed of the most recently updated stories",
+                      responses={200: {"content": {"application/atom+xml": {}}, "description": "Atom feed"}})
+    app.add_api_route("/feed.atom", feed, methods=["GET"], dependencies=read, include_in_schema=False)
+
+    # -- web ------------------------------------------------------------------------------------
+    web_read = [Depends(require_read)]
+
+    def _with_cookie(request: Request, resp: Response) -> Response:
+        tok = request.query_params.get("token")
+        if tok and settings.read_token:
+            resp.set_cookie(TOKEN_COOKIE, tok, httponly=True, samesite="lax")
+        return resp
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
+    def index(request: Request, q: Optional[str] = Query(None, max_length=500),
+              entity: Optional[str] = Query(None, max_length=200),
+              date_from: Optional[str] = Query(None, alias="from", max_length=10),
+              date_to: Optional[str] = Query(None, alias="to", max_length=10),
+              sort: Optional[str] = None, offset: int = Query(0, ge=0, le=1_000_000)) -> Response:
+        st = _svc(request).store
+        q = (q or "").strip() or None
+        entity = (entity or "").strip() or None
+        d_from = _iso_or_none(date_from)
+        d_to = _iso_or_none(date_to)
+        sorts = ["relevance", "updated", "size", "published"] if q else ["updated", "size", "published"]
+        default_sort = "relevance" if q else "updated"
+        sort = sort if sort in sorts else default_sort
+        limit = 25
+        rows, total = st.search_stories(q=q, entity=entity, date_from=d_from, date_to=d_to, sort=sort,
+                                        limit=limit, offset=offset)
+        params = {k: v for k, v in (("q", q), ("entity", entity), ("from", d_from), ("to", d_to)) if v}
+        if sort != default_sort:
+            params["sort"] = sort
+        root = _site(request)["root"]
+        prev_href = f"{root}/?" + urlencode({**params, "offset": max(0, offset - limit)}) if offset else None
+        next_href = f"{root}/?" + urlencode({**params, "offset": offset + limit}) if offset + limit < total else None
+        entity_row = st.get_entity(entity, limit=1) if entity else None
+        html = page_html("index.html", site=_site(request), q=q, entity=entity, date_from=d_from, date_to=d_to,
+                         sort=sort, sorts=sorts, default_sort=default_sort, items=rows, total=total, offset=offset,
+                         prev_href=prev_href, next_href=next_href, entity_row=entity_row)
+        return _with_cookie(request, HTMLResponse(html))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
+    def story_page(story_id: str, request: Request) -> Response:
+        svc_ = _svc(request)
+        raw = svc_.store.get_brief_json(story_id)
+        root = _site(request)["root"]
+        key = hashlib.blake2b(((raw or story_id) + "\0" + root).encode("utf-8", "replace"),
+                              digest_size=16).hexdigest() if raw is not None else None
+
+        def make() -> str:
+            got = _get_brief(svc_, story_id)
+            if got is None:
+                raise ApiError(404, f"no story {story_id!r}: it may have been merged into another one")
+            b = got[0]
+            texts = svc_.store.article_texts(aid for aid, _, _ in cited_spans(b))
+            ctx = brief_context(b, passages_for(b, texts))
+            return page_html("story.html", site={"root": root}, row=svc_.store.story_row(story_id),
+                             link_for=lambda c: f"{root}/articles/{_g(c, 'article_id')}?s={_g(c, 'start')}"
+                                                f"&e={_g(c, 'end')}#passage",
+                             article_href=lambda aid: f"{root}/articles/{aid}",
+                             entity_href=lambda eid: f"{root}/entities/{eid}", **ctx)
+
+        html = svc_.cached_page(key, make) if key else make()
+        return _with_cookie(request, HTMLResponse(html))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=web_read)
+    def article_page(article_id: str, request: Request, s: Optional[int] = Query(None, ge=0),
+                     e: Optional[int] = Query(None, ge=0)) -> Response:
+        st = _svc(request).store
+        a = st.get_article(article_id)
+        if a is None:
+            raise ApiError(404, f"no article {article_id!r}")
+        text = a.text
+        before, passage, after = text, "", ""
+        if s is not None and e is not None and s < e <= len(text):
+            before, passage, after = text[:s], text[s:e], text[e:]
+        html = page_html("article.html", site=_site(request), article=a, story_id=st.article_story(article_id),
+                         before=before, passage=passage, after=after)
+        return _with_cookie(request, HTMLResponse(html))
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=web_read)
+    def entity_page(entity_id: str, request: Request) -> Response:
+        e = _svc(request).store.get_entity(entity_id)
+        if e is None:
+            raise ApiError(404, f"no entity {entity_id!r}")
+        return _with_cookie(request, HTMLResponse(page_html("entity.html", site=_site(request), entity=e)))
+
+    @app.get("/index.html", include_in_schema=False)
+    def index_alias() -> Response:
+        return RedirectResponse("/")
+
+    return app
+
+
+class SizeLimit:
+    """Pure ASGI middleware: a request whose Content-Length is over ``limit`` is answered 413 at once
+    (chunked bodies are counted where they are read)."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            for k, v in scope.get("headers", ()):
+                if k == b"content-length":
+                    status, msg = 0, ""
+                    if not v.isdigit():
+                        status, msg = 400, "invalid Content-Length header"
+                    elif int(v) > self.limit:
+                        status, msg = 413, (f"the body is over the limit of {self.limit} bytes: send fewer "
+                                            f"articles per request")
+                    if status:
+                        resp = JSONResponse({"error": msg, "status": status}, status_code=status,
+                                            headers={"Connection": "close"})
+                        await resp(scope, receive, send)
+                        return
+                    break
+        await self.app(scope, receive, send)
+
+
+def _g(obj: Any, name: str) -> Any:
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name)
+
+
+def _iso_or_none(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None
+
+
+def app_from_env() -> FastAPI:
+    """The app from settings in the environment (STORYLINE_DB, STORYLINE_TOKEN, ...): the factory that
+    `storyline serve` hands to uvicorn (so that several worker processes can each build one)."""
+    return create_app(load_settings())

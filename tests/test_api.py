@@ -1,0 +1,339 @@
+"""The HTTP API through httpx's ASGI client: every endpoint, auth, paging, errors, concurrency."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any, AsyncIterator
+
+import httpx
+import pytest
+
+from storyline.config import Settings
+from storyline.serve.api import create_app
+from test_api_data import build_store, rich_brief
+
+TOKEN = "s3cret-token"
+
+
+def make_client(app: Any) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app, raise_app_exceptions=False),
+                             base_url="http://testserver")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(db=str(tmp_path / "api.db"), token=TOKEN, max_request_bytes=200_000,
+                    max_article_bytes=50_000)
+
+
+@pytest.fixture
+def store(settings: Settings):
+    s = build_store(settings.db_path(), settings)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def app(settings: Settings, store):
+    return create_app(settings, store=store, background=False)
+
+
+def run(coro):  # noqa: ANN001, ANN201
+    return asyncio.run(coro)
+
+
+async def _get(app: Any, url: str, **kw: Any) -> httpx.Response:
+    async with make_client(app) as c:
+        return await c.get(url, **kw)
+
+
+async def _post(app: Any, url: str, token: str | None = TOKEN, **kw: Any) -> httpx.Response:
+    headers = dict(kw.pop("headers", {}))
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    async with make_client(app) as c:
+        return await c.post(url, headers=headers, **kw)
+
+
+def error_of(r: httpx.Response) -> str:
+    body = r.json()
+    assert body["status"] == r.status_code
+    assert isinstance(body["error"], str) and body["error"]
+    assert "Traceback" not in r.text
+    return body["error"]
+
+
+# --- reads -----------------------------------------------------------------------------------------
+
+def test_health_counts(app):
+    r = run(_get(app, "/api/health"))
+    assert r.status_code == 200
+    h = r.json()
+    assert h["status"] == "ok" and h["articles"] == 5 and h["stories"] == 3 and h["pending"] == 0
+    assert h["writes_enabled"] is True
+
+
+def test_stories_paging_and_sorting(app):
+    first = run(_get(app, "/api/stories", params={"limit": 2})).json()
+    assert first["total"] == 3 and len(first["items"]) == 2 and first["next"]
+    second = run(_get(app, first["next"])).json()
+    assert second["offset"] == 2 and len(second["items"]) == 1 and second["next"] is None
+    ids = [i["id"] for i in first["items"] + second["items"]]
+    assert sorted(ids) == ["s-bridge", "s-library", "s-orchard"]
+    by_size = run(_get(app, "/api/stories", params={"sort": "size"})).json()["items"]
+    assert [i["size"] for i in by_size] == sorted((i["size"] for i in by_size), reverse=True)
+    by_pub = run(_get(app, "/api/stories", params={"sort": "published"})).json()["items"]
+    assert [i["id"] for i in by_pub] == ["s-orchard", "s-bridge", "s-library"]
+    assert by_pub[0]["page"] == "/stories/s-orchard" and by_pub[0]["href"] == "/api/stories/s-orchard"
+
+
+def test_stories_filters(app, store):
+    def ids(**params: Any) -> list[str]:
+        r = run(_get(app, "/api/stories", params=params))
+        assert r.status_code == 200, r.text
+        return sorted(i["id"] for i in r.json()["items"])
+
+    assert ids(q="girder") == ["s-bridge"]
+    assert ids(q="apple blossom") == ["s-orchard"]
+    assert ids(q="blosso") == ["s-orchard"]          # the last word may be a prefix
+    assert ids(q='"unbalanced (quote OR') == []       # FTS syntax is never passed through
+    assert ids(**{"from": "2024-01-01"}) == ["s-bridge", "s-orchard"]
+    assert ids(**{"to": "2024-03-31"}) == ["s-bridge", "s-library"]
+    assert ids(**{"from": "2024-03-05", "to": "2024-03-05"}) == ["s-bridge"]
+    rich_brief(store)
+    assert ids(entity="mara quint") == ["s-bridge"]
+    assert ids(entity="e-quint") == ["s-bridge"]
+    assert ids(entity="nobody") == []
+    assert ids(q="Quint", sort="relevance") == ["s-bridge"]
+
+
+def test_story_and_brief_formats(app, store):
+    rich_brief(store)
+    story = run(_get(app, "/api/stories/s-bridge")).json()
+    assert story["article_ids"] == ["bridge-1", "bridge-2"] and story["size"] == 2
+    j = run(_get(app, story["brief"]))
+    assert j.headers["content-type"].startswith("application/json")
+    b = j.json()
+    assert b["story_id"] == "s-bridge" and b["summary"] and b["entities"][0]["name"] == "Mara Quint"
+    md = run(_get(app, story["brief"], params={"format": "md"}))
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert md.text.startswith("# ") and "## Where the sources differ" in md.text
+    html = run(_get(app, story["brief"], params={"format": "html"}))
+    assert html.headers["content-type"].startswith("text/html") and "<h1>" in html.text
+    bad = run(_get(app, story["brief"], params={"format": "pdf"}))
+    assert bad.status_code == 422 and "format" in error_of(bad)
+
+
+def test_brief_html_escapes_article_text(app):
+    html = run(_get(app, "/api/stories/s-orchard/brief", params={"format": "html"})).text
+    assert "<script>alert" not in html
+    page = run(_get(app, "/articles/orchard-1")).text
+    assert "<script>alert" not in page and "&lt;script&gt;alert(" in page
+
+
+def test_article_and_entity(app, store):
+    a = run(_get(app, "/api/articles/bridge-2")).json()
+    assert a["title"] == "Saltmarsh bridge shut for repairs" and a["story_id"] == "s-bridge"
+    assert a["published"] == "2024-03-05" and "Mara Quint" in a["text"]
+    rich_brief(store)
+    e = run(_get(app, "/api/entities/e-quint")).json()
+    assert e["name"] == "Mara Quint" and e["label"] == "PERSON"
+    assert [s["id"] for s in e["stories"]] == ["s-bridge"]
+    by_name = run(_get(app, "/api/entities/saltmarsh")).json()
+    assert by_name["id"] == "e-saltmarsh"
+
+
+@pytest.mark.parametrize("url", ["/api/stories/s-nope", "/api/stories/s-nope/brief", "/api/articles/nope",
+                                 "/api/entities/nobody", "/api/nothing-here"])
+def test_unknown_ids_are_404_json(app, url):
+    r = run(_get(app, url))
+    assert r.status_code == 404
+    assert r.headers["content-type"].startswith("application/json")
+    assert "nope" in error_of(r) or "nobody" in error_of(r) or "nothing-here" in error_of(r)
+
+
+def test_invalid_query_is_422_json(app):
+    for params in ({"limit": 0}, {"limit": "many"}, {"from": "yesterday"}, {"sort": "random"}, {"offset": -1}):
+        r = run(_get(app, "/api/stories", params=params))
+        assert r.status_code == 422, params
+        error_of(r)
+
+
+def test_atom_feed(app):
+    r = run(_get(app, "/api/feed.atom"))
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/atom+xml")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.fromstring(r.content)
+    entries = root.findall("a:entry", ns)
+    assert len(entries) == 3
+    titles = {e.findtext("a:title", namespaces=ns) for e in entries}
+    assert "Frost destroys half of the apple blossom" in titles or "Ardley growers count frost losses" in titles
+    assert all(e.findtext("a:summary", namespaces=ns) for e in entries)
+    assert run(_get(app, "/feed.atom")).status_code == 200
+
+
+def test_openapi_documents_every_endpoint(app):
+    spec = run(_get(app, "/openapi.json")).json()
+    paths = spec["paths"]
+    for p in ("/api/health", "/api/articles", "/api/articles/{article_id}", "/api/stories",
+              "/api/stories/{story_id}", "/api/stories/{story_id}/brief", "/api/entities/{entity_id}",
+              "/api/feed.atom"):
+        assert p in paths, p
+    body = paths["/api/articles"]["post"]["requestBody"]["content"]
+    assert "application/json" in body and "application/x-ndjson" in body
+    assert "/" not in paths and "/stories/{story_id}" not in paths
+
+
+# --- writes ----------------------------------------------------------------------------------------
+
+NEW = {"title": "Council votes to replace the swing bridge", "source": "Harbour Herald", "published": "2024-05-01",
+       "text": "The council voted on Tuesday to replace the Saltmarsh swing bridge rather than repair it. "
+               "A new bridge would cost about forty million."}
+
+
+def test_post_one_article_then_duplicate(app, store):
+    r = run(_post(app, "/api/articles?wait=true", json=NEW))
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["new"] == 1 and body["results"][0]["status"] == "new" and body["stories"]
+    aid = body["results"][0]["id"]
+    assert run(_get(app, f"/api/articles/{aid}")).json()["text"] == NEW["text"]
+    again = run(_post(app, "/api/articles?wait=true", json=NEW))
+    assert again.status_code == 200 and again.json()["results"][0] == {"line": 1, "status": "duplicate",
+                                                                     "id": aid, "error": None}
+    assert store.count_articles() == 6
+    sid = store.article_story(aid)
+    assert sid and run(_get(app, f"/api/stories/{sid}")).status_code == 200
+
+
+def test_post_jsonl_bulk_per_line_results(app, store):
+    lines = [json.dumps(NEW), "{not json", json.dumps({"title": "no body"}), "",
+             json.dumps({**NEW, "title": "Another", "text": "Ferries will run every twenty minutes."}),
+             json.dumps(NEW), json.dumps({"text": "x", "published": "not a date"})]
+    r = run(_post(app, "/api/articles?wait=true", content="\n".join(lines).encode(),
+                  headers={"Content-Type": "application/x-ndjson"}))
+    assert r.status_code == 200, r.text
+    res = r.json()["results"]
+    assert [x["line"] for x in res] == [1, 2, 3, 5, 6, 7]
+    assert [x["status"] for x in res] == ["new", "failed", "failed", "new", "duplicate", "failed"]
+    assert "invalid JSON" in res[1]["error"] and "text" in res[2]["error"] and "date" in res[5]["error"]
+    assert r.json()["new"] == 2 and r.json()["failed"] == 3
+    assert store.count_articles() == 7
+
+
+def test_post_json_array(app, store):
+    r = run(_post(app, "/api/articles?wait=true",
+                  json=[NEW, {**NEW, "url": "https://herald.example/x", "text": "A second text."}, 7]))
+    assert r.status_code == 200
+    assert [x["status"] for x in r.json()["results"]] == ["new", "new", "failed"]
+
+
+def test_background_update(settings, store):
+    app = create_app(settings, store=store, background=True)
+    svc = app.state.service
+    svc.start()
+    try:
+        r = run(_post(app, "/api/articles", json=NEW))
+        assert r.status_code == 202 and r.json()["pending"] is True
+        aid = r.json()["results"][0]["id"]
+        import time
+
+        deadline = time.time() + 20
+        while time.time() < deadline and (store.article_story(aid) is None or store.pending_count()):
+            time.sleep(0.05)
+        sid = store.article_story(aid)
+        assert sid is not None and store.get_brief(sid) is not None
+    finally:
+        svc.stop()
+
+
+def test_writes_need_the_token(app, settings, store):
+    for token in (None, "wrong", TOKEN + "x", ""):
+        r = run(_post(app, "/api/articles", token=token, json=NEW))
+        assert r.status_code == 401, token
+        assert "token" in error_of(r) and r.headers.get("www-authenticate", "").startswith("Bearer")
+    r = run(_post(app, "/api/articles?wait=true", token=None, json=NEW, headers={"X-Storyline-Token": TOKEN}))
+    assert r.status_code == 201
+    closed = create_app(Settings(db=settings.db, token=""), store=store, background=False)
+    r = run(_post(closed, "/api/articles", json=NEW))
+    assert r.status_code == 403 and "STORYLINE_TOKEN" in error_of(r)
+
+
+def test_reads_can_be_closed(settings, store):
+    app = create_app(Settings(db=settings.db, token=TOKEN, read_token="reader"), store=store, background=False)
+    for url in ("/api/stories", "/api/health", "/", "/stories/s-bridge", "/api/feed.atom"):
+        assert run(_get(app, url)).status_code == 401, url
+        assert run(_get(app, url, headers={"Authorization": "Bearer reader"})).status_code == 200, url
+        assert run(_get(app, url, headers={"Authorization": f"Bearer {TOKEN}"})).status_code == 200, url
+    r = run(_get(app, "/", params={"token": "reader"}))
+    assert r.status_code == 200 and "storyline_token" in r.headers.get("set-cookie", "")
+
+
+def test_bad_json_is_400_with_json_body(app):
+    r = run(_post(app, "/api/articles", content=b'{"text": "unterminated', headers={"Content-Type": "application/json"}))
+    assert r.status_code == 400 and "invalid JSON" in error_of(r)
+    r = run(_post(app, "/api/articles", content=b"\xff\xfe", headers={"Content-Type": "application/json"}))
+    assert r.status_code == 400 and "UTF-8" in error_of(r)
+    r = run(_post(app, "/api/articles", json={"title": "no text"}))
+    assert r.status_code == 422 and "text" in error_of(r)
+    r = run(_post(app, "/api/articles", json=[]))
+    assert r.status_code == 422
+    r = run(_post(app, "/api/articles", content=b"text=hello", headers={"Content-Type": "application/x-www-form-urlencoded"}))
+    assert r.status_code == 415 and "application/json" in error_of(r)
+
+
+def test_oversized_bodies_are_413(app, store):
+    big = json.dumps({**NEW, "text": "word " * 60_000}).encode()
+    r = run(_post(app, "/api/articles", content=big, headers={"Content-Type": "application/json"}))
+    assert r.status_code == 413 and "limit" in error_of(r)
+
+    async def chunks() -> AsyncIterator[bytes]:  # no Content-Length: counted as it arrives
+        for _ in range(50):
+            yield b" " * 10_000
+
+    r = run(_post(app, "/api/articles", content=chunks(), headers={"Content-Type": "application/json"}))
+    assert r.status_code == 413
+    one_big = json.dumps({**NEW, "text": "word " * 12_000}).encode()     # under the body limit, over an article's
+    r = run(_post(app, "/api/articles", content=one_big, headers={"Content-Type": "application/json"}))
+    assert r.status_code == 422 and "bytes" in error_of(r)
+    assert store.count_articles() == 5
+
+
+def test_concurrent_posts_of_the_same_article_store_it_once(app, store):
+    async def many() -> list[httpx.Response]:
+        async with make_client(app) as c:
+            return await asyncio.gather(*[
+                c.post("/api/articles?wait=true", json=NEW, headers={"Authorization": f"Bearer {TOKEN}"})
+                for _ in range(12)])
+
+    rs = run(many())
+    assert all(r.status_code in (200, 201) for r in rs)
+    statuses = [r.json()["results"][0]["status"] for r in rs]
+    assert statuses.count("new") == 1 and statuses.count("duplicate") == 11
+    assert store.count_articles() == 6
+    aid = rs[0].json()["results"][0]["id"]
+    sid = store.article_story(aid)
+    assert store.story_article_ids(sid).count(aid) == 1
+
+
+def test_internal_errors_hide_the_trace(app, store, monkeypatch):
+    def boom(*a: Any, **k: Any) -> None:
+        raise RuntimeError("secret internals /home/x/db.py line 3")
+
+    monkeypatch.setattr(store, "search_stories", boom)
+    r = run(_get(app, "/api/stories"))
+    assert r.status_code == 500
+    assert "secret" not in r.text and "Traceback" not in r.text and "internal error" in error_of(r)
+
+
+def test_surrogates_and_odd_input_do_not_crash(app):
+    r = run(_post(app, "/api/articles?wait=true", content=b'{"text": "caf\\ud800 bar", "title": "\\udfff"}',
+                  headers={"Content-Type": "application/json"}))
+    assert r.status_code in (200, 201), r.text
+    r = run(_post(app, "/api/articles", json={"text": "ok", "published": 2024}))
+    assert r.status_code == 422
+    r = run(_post(app, "/api/articles", json={"text": "ok", "title": {"nested": 1}}))
+    assert r.status_code in (201, 422)

@@ -1,0 +1,144 @@
+"""The web pages, rendered server-side: story list, search, story page sections, citations, escaping."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import re
+from html import unescape
+from pathlib import Path
+
+import httpx
+import pytest
+
+from storyline.config import Settings
+from storyline.records import Brief, TimelineEntry
+from storyline.serve.api import create_app
+from storyline.serve.render import _section_templates, brief_html, brief_sections, timeline_chart
+from test_api_data import build_store, rich_brief
+
+HTML = {"Accept": "text/html"}
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    settings = Settings(db=str(tmp_path / "web.db"), token="t")
+    s = build_store(settings.db_path(), settings)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def app(store):
+    return create_app(Settings(db=str(store.path), token="t"), store=store, background=False)
+
+
+def get(app, url: str, **params: str) -> httpx.Response:  # noqa: ANN001
+    async def go() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            return await c.get(url, params=params, headers=HTML)
+
+    return asyncio.run(go())
+
+
+def text_of(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def test_story_list_and_search(app, store):
+    r = get(app, "/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    for sid in ("s-bridge", "s-orchard", "s-library"):
+        assert store.get_brief(sid).headline in text_of(r.text)
+    assert 'href="/stories/s-bridge"' in r.text and 'name="viewport"' in r.text
+    found = get(app, "/", q="girder")
+    assert "/stories/s-bridge" in found.text and "/stories/s-orchard" not in found.text
+    assert "1 story" in text_of(found.text)
+    none = get(app, "/", q="zeppelin")
+    assert "No story matches" in none.text
+    dated = get(app, "/", **{"from": "2024-04-01"})
+    assert "/stories/s-orchard" in dated.text and "/stories/s-library" not in dated.text
+
+
+def test_story_page_shows_every_section(app, store):
+    rich_brief(store)
+    r = get(app, "/stories/s-bridge")
+    assert r.status_code == 200
+    html = r.text
+    for sid in ("summary", "timeline", "entities", "quotes", "disagreements", "new_since", "sources"):
+        assert f'<section id="{sid}">' in html, sid
+    assert "<svg" in html and "circle" in html            # the timeline chart on a time axis
+    assert "Mara Quint" in html and "council leader" in html and 'href="/entities/e-quint"' in html
+    assert "six weeks" in html and "two months" in html and 'class="vs"' in html
+    # a citation carries its passage and links to it, highlighted, in the article page
+    m = re.search(r'<span class="cite"[^>]*>\[(\d)\]<span class="pop"[^>]*><b>([^<]*)</b><q>([^<]+)</q>'
+                  r'<a class="go" href="([^"]+)"', html)
+    assert m, html[:2000]
+    passage, href = unescape(m.group(3)), unescape(m.group(4))
+    assert href.startswith("/articles/") and "#passage" in href
+    art = get(app, href.split("#")[0].split("?")[0], **dict(p.split("=") for p in href.split("?")[1].split("#")[0].split("&")))
+    assert f'<mark id="passage">{passage}</mark>'.replace("'", "&#39;") in art.text or passage in text_of(art.text)
+    assert '<mark id="passage">' in art.text
+
+
+def test_story_page_only_shows_sections_that_exist(app):
+    html = get(app, "/stories/s-library").text
+    assert '<section id="summary">' in html and '<section id="sources">' in html
+    assert '<section id="timeline">' not in html and '<section id="quotes">' not in html
+
+
+def test_sections_are_one_template_per_brief_field():
+    fields = [f.name for f in dataclasses.fields(Brief)]
+    names = [n for n, _ in _section_templates()]
+    assert names == [f for f in fields if f in names]      # in the order of the Brief's fields
+    assert {"summary", "timeline", "entities", "quotes", "disagreements", "new_since"} <= set(names)
+    folder = Path(__file__).resolve().parents[1] / "storyline" / "serve" / "web" / "templates" / "sections"
+    assert {p.stem for p in folder.glob("*.html")} == set(names)   # no template without its field
+    b = Brief(story_id="s", headline="h", timeline=(TimelineEntry("2020", "year", "x"),))
+    assert [n for n, _ in brief_sections(b)] == ["summary", "timeline"]
+
+
+def test_article_page_escapes_everything(app):
+    r = get(app, "/articles/orchard-1")
+    assert r.status_code == 200
+    assert "<script>alert" not in r.text and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in r.text
+    hl = get(app, "/articles/orchard-1", s="2", e="12")
+    assert '<mark id="passage">late frost</mark>' in hl.text
+    out_of_range = get(app, "/articles/orchard-1", s="5", e="99999")
+    assert out_of_range.status_code == 200 and "<mark" not in out_of_range.text
+
+
+def test_entity_page_and_html_errors(app, store):
+    rich_brief(store)
+    r = get(app, "/entities/e-quint")
+    assert r.status_code == 200 and "Mara Quint" in r.text and "/stories/s-bridge" in r.text
+    listed = get(app, "/", entity="Mara Quint")
+    assert "Stories about Mara Quint" in listed.text
+    missing = get(app, "/stories/s-nope")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "Not found" in missing.text
+
+
+def test_standalone_brief_is_self_contained_and_escaped(store):
+    b = store.get_brief("s-orchard")
+    texts = {a.id: a.text for a in store.get_articles(["orchard-1", "orchard-2"])}
+    from storyline.serve.render import passages_for
+
+    html = brief_html(b, passages=passages_for(b, texts))
+    assert "<script>alert" not in html
+    assert not re.search(r'<(link|script)[^>]+(href|src)=', html)   # no external files
+    assert "<style>" in html and 'class="pop"' in html
+
+
+def test_timeline_chart_positions_follow_time():
+    entries = [TimelineEntry("2019-01-08", "day", "a"), TimelineEntry("2018-06", "month", "b"),
+               TimelineEntry("2017", "year", "c"), TimelineEntry("undated", "", "d")]
+    chart = timeline_chart(entries)
+    assert chart is not None
+    xs = {p["index"]: p["x"] for p in chart["points"]}
+    assert set(xs) == {1, 2, 3}
+    assert xs[3] < xs[2] < xs[1]
+    assert chart["ticks"] and all(chart["x0"] <= t["x"] <= chart["x1"] for t in chart["ticks"])
+    same_day = timeline_chart([TimelineEntry("2020-01-01", "day", "a"), TimelineEntry("2020-01-01", "day", "b")])
+    assert same_day and len({p["y"] for p in same_day["points"]}) == 2    # stacked, not drawn on top
+    assert timeline_chart([TimelineEntry("soon", "", "x")]) is None
