@@ -1,35 +1,535 @@
-"""Story assignment.
+"""Online story clustering: each new article joins the best matching open story or starts a new one.
 
-Walking-skeleton version: every article of a store belongs to one story. The online clusterer
-replaces ``assign_stories`` with the same signature.
+An article is described by three things, all computed from its own title and text (never its id or
+file name):
+
+- its words: hashed terms, sublinear tf times an idf learnt from the stream itself;
+- its names: capitalised phrases and years (a cheap stand-in for named entities);
+- its date: an article joins a story only if its date lies within ``window_days`` of the story's
+  dates, and a story closes when the stream has moved ``window_days`` past its last article.
+
+Candidate stories come from an inverted index on each article's rarest, heaviest terms and names
+(never a scan of all stories); each candidate is scored by ``(1 - entity_weight) * cos(words) +
+entity_weight * cos(names)`` against the story's centroid, and the article joins the best one at or
+above ``threshold``. Near-duplicates (group/dedup.py) join their original's story directly. When an
+article matches two open stories strongly and their centroids agree, the two are merged (a late
+merge, recorded as an event).
+
+Everything is sequential and deterministic, so the result is the same whatever the batch size, and
+the state (global document frequencies, one blob per open story, signatures for dedup) can be saved
+to the store and loaded by the next run: ``StoryClusterer.partial_fit`` continues the stream.
+
+``cluster(articles)`` is the offline use of the same logic (articles taken in date order).
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Sequence
+import json
+import math
+import re
+import struct
+import zlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Sequence
+
+import numpy as np
 
 from ..records import Article
+from .dedup import DEFAULT_THRESHOLD as DEDUP_THRESHOLD
+from .dedup import NUM_PERM, DedupIndex, signature
 
-__all__ = ["assign_stories", "cluster", "story_id_for"]
+__all__ = [
+    "StoryClusterer",
+    "StoryEvent",
+    "Features",
+    "features",
+    "assign_stories",
+    "cluster",
+    "story_id_for",
+    "stream_order",
+    "DEFAULT_THRESHOLD",
+    "DEFAULT_WINDOW_DAYS",
+]
 
-SINGLE_STORY = "s-" + hashlib.blake2b(b"all", digest_size=6).hexdigest()
+DEFAULT_THRESHOLD = 0.3
+DEFAULT_ENTITY_WEIGHT = 0.5
+DEFAULT_WINDOW_DAYS = 30
+N_FEATURES = 1 << 20
+ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
+
+_STOP = frozenset("""a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers
+herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most
+mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same shan't she
+she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then there
+there's these they they'd they'll they're they've this those through to too under until up very was wasn't we we'd
+we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's with
+won't would wouldn't you you'd you'll you're you've your yours yourself yourselves said says say mr mrs ms new one
+two three would will just like also told year years time people percent last first get got go going make made""".split())
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d{4}")
+_CAP = re.compile(r"(?:(?<=\s)|^|(?<=[\"“(\[]))([A-Z][A-Za-z'’.-]*[A-Za-z](?:\s+(?:(?:of|de|la|van|von|al|bin|del|the)\s+)?"
+                  r"[A-Z][A-Za-z'’.-]*[A-Za-z])*)")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SENT_START = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*|[\"“]\s*)$")
 
 
-def assign_stories(new_articles: Sequence[Article], existing: dict[str, str] | None = None) -> dict[str, str]:
-    """Story id for each new article (article id -> story id)."""
-    return {a.id: SINGLE_STORY for a in new_articles}
+def _h(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8")) % N_FEATURES
 
 
-def cluster(articles: Sequence[Article]) -> list[str]:
-    """Story id per article, in order."""
-    m = assign_stories(articles)
-    return [m[a.id] for a in articles]
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the clusterer sees of one article: hashed term frequencies, names, date, signature."""
+
+    article_id: str
+    words: dict[int, float]
+    names: dict[int, float]
+    day: int | None
+    sig: np.ndarray | None = field(default=None, compare=False)
+
+
+def _entities(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _CAP.finditer(text):
+        phrase = m.group(1)
+        toks = phrase.split()
+        if len(toks) == 1:
+            w = toks[0].lower()
+            if w in _STOP or len(w) < 3:
+                continue
+            if _SENT_START.search(text[max(0, m.start() - 3):m.start()]) and m.start() > 0:
+                # a single capitalised word opening a sentence may be an ordinary word: keep it
+                # only if it is not a stop word (checked above) and has an inner capital or is long
+                if not any(c.isupper() for c in toks[0][1:]) and len(w) < 6:
+                    continue
+        else:
+            while toks and toks[0].lower() in _STOP:
+                toks = toks[1:]
+            if not toks:
+                continue
+        out.append(" ".join(toks).lower())
+        if len(toks) > 1:
+            out.append(toks[-1].lower())
+    out.extend("y" + y for y in _YEAR.findall(text))
+    return out
+
+
+def _tf(terms: Iterable[str]) -> dict[int, float]:
+    counts: dict[int, int] = {}
+    for t in terms:
+        k = _h(t)
+        counts[k] = counts.get(k, 0) + 1
+    return {k: 1.0 + math.log(c) for k, c in counts.items()}
+
+
+def features(article: Article, *, with_signature: bool = True) -> Features:
+    """The clusterer's view of ``article`` (a pure function of its title, text and date)."""
+    title = article.title or ""
+    text = article.text or ""
+    words = [w.lower() for w in _WORD.findall(title)] * 2 + [w.lower() for w in _WORD.findall(text)]
+    words = [w for w in words if w not in _STOP and len(w) > 2]
+    names = _entities(title) + _entities(text)
+    day = article.published.toordinal() if article.published else None
+    sig = signature(title + "\n" + text) if with_signature else None
+    return Features(article.id, _tf(words), _tf(names), day, sig)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEvent:
+    """A late change to the stories: ``kind`` "merge" (``other_id`` absorbed into ``story_id``)."""
+
+    kind: str
+    story_id: str
+    other_id: str
+    seq: int
+    detail: dict[str, float] = field(default_factory=dict, hash=False)
+
+
+class _Story:
+    __slots__ = ("id", "w", "wn2", "e", "en2", "size", "first", "last", "first_seq", "last_seq", "indexed")
+
+    def __init__(self, sid: str, seq: int) -> None:
+        self.id = sid
+        self.w: dict[int, float] = {}
+        self.wn2 = 0.0
+        self.e: dict[int, float] = {}
+        self.en2 = 0.0
+        self.size = 0
+        self.first: int | None = None
+        self.last: int | None = None
+        self.first_seq = seq
+        self.last_seq = seq
+        self.indexed: set[int] = set()
+
+    # -- serialisation: a JSON header and little-endian arrays; float64 so that a round trip is exact
+    def to_bytes(self) -> bytes:
+        head = json.dumps({"id": self.id, "size": self.size, "first": self.first, "last": self.last,
+                           "first_seq": self.first_seq, "last_seq": self.last_seq, "nw": len(self.w),
+                           "ne": len(self.e), "ni": len(self.indexed), "wn2": self.wn2, "en2": self.en2}).encode()
+        idx = sorted(self.indexed)
+        parts = [struct.pack("<I", len(head)), head,
+                 np.fromiter(self.w.keys(), np.int64, len(self.w)).tobytes(),
+                 np.fromiter(self.w.values(), np.float64, len(self.w)).tobytes(),
+                 np.fromiter(self.e.keys(), np.int64, len(self.e)).tobytes(),
+                 np.fromiter(self.e.values(), np.float64, len(self.e)).tobytes(),
+                 np.asarray(idx, dtype=np.int64).tobytes()]
+        return zlib.compress(b"".join(parts), 1)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> "_Story":
+        raw = zlib.decompress(blob)
+        (n,) = struct.unpack("<I", raw[:4])
+        h = json.loads(raw[4:4 + n])
+        s = cls(h["id"], h["first_seq"])
+        s.size, s.first, s.last, s.last_seq = h["size"], h["first"], h["last"], h["last_seq"]
+        s.wn2, s.en2 = h["wn2"], h["en2"]
+        off = 4 + n
+
+        def take(k: int, dt: type) -> np.ndarray:
+            nonlocal off
+            a = np.frombuffer(raw, dtype=dt, count=k, offset=off)
+            off += k * 8
+            return a
+
+        wk, wv = take(h["nw"], np.int64), take(h["nw"], np.float64)
+        ek, ev = take(h["ne"], np.int64), take(h["ne"], np.float64)
+        s.w = dict(zip(wk.tolist(), wv.tolist()))
+        s.e = dict(zip(ek.tolist(), ev.tolist()))
+        s.indexed = set(take(h["ni"], np.int64).tolist())
+        return s
+
+
+def _dot(small: dict[int, float], big: dict[int, float]) -> float:
+    if len(small) > len(big):
+        small, big = big, small
+    g = big.get
+    return sum(v * g(k, 0.0) for k, v in small.items())
+
+
+def _add_into(acc: dict[int, float], vec: dict[int, float]) -> float:
+    """acc += vec; returns the dot product acc·vec before the addition."""
+    d = 0.0
+    for k, v in vec.items():
+        old = acc.get(k, 0.0)
+        d += old * v
+        acc[k] = old + v
+    return d
 
 
 def story_id_for(articles: Sequence[Article]) -> str:
-    """A stable story id from the ids of its articles."""
+    """A stable story id from the ids of its articles (used for a one-story brief)."""
     h = hashlib.blake2b(digest_size=6)
     for aid in sorted(a.id for a in articles):
         h.update(aid.encode())
     return "s-" + h.hexdigest()
+
+
+def _new_story_id(article_id: str) -> str:
+    return "s-" + hashlib.blake2b(article_id.encode(), digest_size=6).hexdigest()
+
+
+class StoryClusterer:
+    """The online clusterer (scikit-learn style: parameters in ``__init__``, ``partial_fit`` on a stream).
+
+    After ``partial_fit``: ``assignments_`` (article id -> story id as first assigned), ``duplicates_``
+    (article id -> the earlier article it copies), ``events_`` (late merges) and ``resolve(story_id)``
+    (the story a merged story now lives in).
+    """
+
+    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, entity_weight: float = DEFAULT_ENTITY_WEIGHT,
+                 window_days: int = DEFAULT_WINDOW_DAYS, dedup_threshold: float = DEDUP_THRESHOLD,
+                 merge_threshold: float | None = None, top_terms: int = 12, max_candidates: int = 40,
+                 max_postings: int = 5000, max_idle: int = 200_000, max_centroid: int = 1500,
+                 dedup_window: int = 100_000) -> None:
+        if not 0.0 < threshold < 1.0:
+            raise ValueError(f"threshold must be in (0, 1), got {threshold}")
+        if not 0.0 <= entity_weight <= 1.0:
+            raise ValueError(f"entity_weight must be in [0, 1], got {entity_weight}")
+        if window_days < 1:
+            raise ValueError(f"window_days must be at least 1, got {window_days}")
+        self.threshold = threshold
+        self.entity_weight = entity_weight
+        self.window_days = window_days
+        self.dedup_threshold = dedup_threshold
+        self.merge_threshold = merge_threshold if merge_threshold is not None else min(0.95, threshold + 0.3)
+        self.top_terms = top_terms
+        self.max_candidates = max_candidates
+        self.max_postings = max_postings
+        self.max_idle = max_idle
+        self.max_centroid = max_centroid
+        self.df_w = np.zeros(N_FEATURES, dtype=np.int32)
+        self.df_e = np.zeros(N_FEATURES, dtype=np.int32)
+        self.n_docs = 0
+        self.seq = 0
+        self.clock: int | None = None
+        self.open: dict[str, _Story] = {}
+        self.postings: dict[int, set[str]] = {}
+        self.dedup = DedupIndex(dedup_threshold, max_items=dedup_window)
+        self.article_story: dict[str, str] = {}  # dedup keys -> story (only for indexed articles)
+        self.redirect: dict[str, str] = {}
+        self.assignments_: dict[str, str] = {}
+        self.duplicates_: dict[str, str] = {}
+        self.events_: list[StoryEvent] = []
+        self.touched: set[str] = set()
+        self.closed: list[str] = []
+        self.new_sigs: dict[str, np.ndarray] = {}
+
+    # -- the stream --------------------------------------------------------------------------------
+    def partial_fit(self, articles: Iterable[Article | Features]) -> list[str]:
+        """Assign each article (in the given order) to a story; returns the story id per article."""
+        out = []
+        for a in articles:
+            f = a if isinstance(a, Features) else features(a)
+            out.append(self._add(f))
+        return out
+
+    def resolve(self, sid: str) -> str:
+        seen = 0
+        while sid in self.redirect and seen < 10_000:
+            sid = self.redirect[sid]
+            seen += 1
+        return sid
+
+    def _weights(self, tf: dict[int, float], df: np.ndarray) -> dict[int, float]:
+        if not tf:
+            return {}
+        keys = np.fromiter(tf.keys(), np.int64, len(tf))
+        df[keys] += 1
+        n = self.n_docs
+        idf = np.log((n + 1.0) / (df[keys] + 1.0)) + 1.0
+        vals = np.fromiter(tf.values(), np.float64, len(tf)) * idf
+        norm = float(np.sqrt(np.dot(vals, vals)))
+        if norm == 0.0:
+            return {}
+        return dict(zip(keys.tolist(), (vals / norm).tolist()))
+
+    def _gate(self, s: _Story, day: int | None) -> bool:
+        if day is None or s.first is None or s.last is None:
+            return True
+        return s.first - self.window_days <= day <= s.last + self.window_days
+
+    def _score(self, s: _Story, w: dict[int, float], e: dict[int, float]) -> float:
+        cw = _dot(w, s.w) / math.sqrt(s.wn2) if s.wn2 > 0 else 0.0
+        if e and s.en2 > 0:
+            ce = _dot(e, s.e) / math.sqrt(s.en2)
+            return (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+        return cw
+
+    def _candidates(self, w: dict[int, float], e: dict[int, float]) -> list[str]:
+        votes: dict[str, float] = {}
+        top = sorted(w.items(), key=lambda kv: -kv[1])[:self.top_terms]
+        tope = sorted(e.items(), key=lambda kv: -kv[1])[:self.top_terms]
+        for k, v in top:
+            for sid in self.postings.get(k, ()):
+                votes[sid] = votes.get(sid, 0.0) + v
+        for k, v in tope:
+            for sid in self.postings.get(k + ENT_OFFSET, ()):
+                votes[sid] = votes.get(sid, 0.0) + v
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], self.open[kv[0]].first_seq))
+        return [sid for sid, _ in ranked[:self.max_candidates]]
+
+    def _index(self, s: _Story, w: dict[int, float], e: dict[int, float]) -> None:
+        top = [k for k, _ in sorted(w.items(), key=lambda kv: -kv[1])[:self.top_terms]]
+        top += [k + ENT_OFFSET for k, _ in sorted(e.items(), key=lambda kv: -kv[1])[:self.top_terms]]
+        for k in top:
+            if k in s.indexed:
+                continue
+            p = self.postings.setdefault(k, set())
+            if len(p) < self.max_postings:
+                p.add(s.id)
+                s.indexed.add(k)
+
+    def _unindex(self, s: _Story) -> None:
+        for k in s.indexed:
+            p = self.postings.get(k)
+            if p is not None:
+                p.discard(s.id)
+                if not p:
+                    del self.postings[k]
+
+    def _absorb(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None) -> None:
+        s.wn2 += 2.0 * _add_into(s.w, w) + sum(v * v for v in w.values())
+        s.en2 += 2.0 * _add_into(s.e, e) + sum(v * v for v in e.values())
+        if len(s.w) > self.max_centroid:  # keep the heaviest terms: bounded memory and cost per story
+            keep = sorted(s.w.items(), key=lambda kv: (-kv[1], kv[0]))[:self.max_centroid * 2 // 3]
+            s.w = dict(keep)
+            s.wn2 = sum(v * v for _, v in keep)
+        if len(s.e) > self.max_centroid:
+            keep = sorted(s.e.items(), key=lambda kv: (-kv[1], kv[0]))[:self.max_centroid * 2 // 3]
+            s.e = dict(keep)
+            s.en2 = sum(v * v for _, v in keep)
+        if day is not None:
+            s.first = day if s.first is None else min(s.first, day)
+            s.last = day if s.last is None else max(s.last, day)
+        s.size += 1
+        s.last_seq = self.seq
+        self._index(s, w, e)
+        self.touched.add(s.id)
+
+    def _add(self, f: Features) -> str:
+        self.seq += 1
+        self.n_docs += 1
+        if f.day is not None and (self.clock is None or f.day > self.clock):
+            self.clock = f.day
+        if self.seq % 1000 == 0:
+            self._close_idle()
+        w = self._weights(f.words, self.df_w)
+        e = self._weights(f.names, self.df_e)
+        # 1. a near-duplicate joins its original's story
+        if f.sig is not None:
+            orig = self.dedup.add(f.article_id, f.sig)
+            self.new_sigs[f.article_id] = f.sig
+            if orig is not None:
+                osid = self.resolve(self.article_story.get(orig, ""))
+                s = self.open.get(osid)
+                if s is not None and self._gate(s, f.day):
+                    self.duplicates_[f.article_id] = orig
+                    s.size += 1
+                    s.last_seq = self.seq
+                    if f.day is not None:
+                        s.first = f.day if s.first is None else min(s.first, f.day)
+                        s.last = f.day if s.last is None else max(s.last, f.day)
+                    self.touched.add(s.id)
+                    return self._assign(f.article_id, s.id)
+        # 2. the best matching open story
+        scored = []
+        for sid in self._candidates(w, e):
+            s = self.open[sid]
+            if self._gate(s, f.day):
+                scored.append((self._score(s, w, e), -s.first_seq, sid))
+        scored.sort(reverse=True)
+        if scored and scored[0][0] >= self.threshold:
+            best = self.open[scored[0][2]]
+            self._absorb(best, w, e, f.day)
+            sid = self._assign(f.article_id, best.id)
+            if len(scored) > 1 and scored[1][0] >= self.merge_threshold:
+                self._maybe_merge(best, self.open[scored[1][2]], scored[0][0], scored[1][0])
+            return sid
+        s = _Story(_new_story_id(f.article_id), self.seq)
+        self.open[s.id] = s
+        self._absorb(s, w, e, f.day)
+        return self._assign(f.article_id, s.id)
+
+    def _assign(self, article_id: str, sid: str) -> str:
+        self.assignments_[article_id] = sid
+        if article_id in self.dedup:
+            self.article_story[article_id] = sid
+        return sid
+
+    def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> None:
+        if a.wn2 <= 0 or b.wn2 <= 0:
+            return
+        cw = _dot(a.w, b.w) / math.sqrt(a.wn2 * b.wn2)
+        ce = _dot(a.e, b.e) / math.sqrt(a.en2 * b.en2) if a.en2 > 0 and b.en2 > 0 else cw
+        c = (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+        if c < self.merge_threshold:
+            return
+        keep, gone = (a, b) if a.first_seq <= b.first_seq else (b, a)
+        keep.wn2 += 2.0 * _add_into(keep.w, gone.w) + gone.wn2
+        keep.en2 += 2.0 * _add_into(keep.e, gone.e) + gone.en2
+        keep.size += gone.size
+        if gone.first is not None:
+            keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
+            keep.last = gone.last if keep.last is None else max(keep.last or gone.last, gone.last or 0)
+        keep.last_seq = max(keep.last_seq, gone.last_seq)
+        self._unindex(gone)
+        for k in sorted(gone.indexed):
+            p = self.postings.setdefault(k, set())
+            if len(p) < self.max_postings:
+                p.add(keep.id)
+                keep.indexed.add(k)
+        del self.open[gone.id]
+        self.redirect[gone.id] = keep.id
+        self.touched.add(keep.id)
+        self.touched.discard(gone.id)
+        self.closed.append(gone.id)
+        self.events_.append(StoryEvent("merge", keep.id, gone.id, self.seq,
+                                       {"similarity": round(c, 4), "scores": round(min(sa, sb), 4)}))
+
+    def _close_idle(self) -> None:
+        for sid in [sid for sid, s in self.open.items() if self._expired(s)]:
+            s = self.open.pop(sid)
+            self._unindex(s)
+            self.closed.append(sid)
+            self.touched.discard(sid)
+
+    def _expired(self, s: _Story) -> bool:
+        if self.seq - s.last_seq > self.max_idle:
+            return True
+        return self.clock is not None and s.last is not None and s.last < self.clock - self.window_days
+
+    # -- persistence ---------------------------------------------------------------------------------
+    def globals_bytes(self) -> bytes:
+        head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock}).encode()
+        return zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1)
+
+    def load_globals(self, blob: bytes) -> None:
+        raw = zlib.decompress(blob)
+        (n,) = struct.unpack("<I", raw[:4])
+        h = json.loads(raw[4:4 + n])
+        self.n_docs, self.seq, self.clock = h["n_docs"], h["seq"], h["clock"]
+        off = 4 + n
+        self.df_w = np.frombuffer(raw, np.int32, N_FEATURES, off).copy()
+        self.df_e = np.frombuffer(raw, np.int32, N_FEATURES, off + 4 * N_FEATURES).copy()
+
+    def story_bytes(self, sid: str) -> bytes | None:
+        s = self.open.get(sid)
+        return s.to_bytes() if s is not None else None
+
+    def load_story(self, blob: bytes) -> None:
+        s = _Story.from_bytes(blob)
+        self.open[s.id] = s
+        for k in sorted(s.indexed):
+            self.postings.setdefault(k, set()).add(s.id)
+
+    def load_signature(self, article_id: str, story_id: str, sig: bytes) -> None:
+        arr = np.frombuffer(sig, dtype=np.uint32)
+        if len(arr) == NUM_PERM:
+            self.dedup.insert(article_id, arr)
+            self.article_story[article_id] = story_id
+
+    def drain(self) -> tuple[set[str], list[str], list[StoryEvent], dict[str, np.ndarray]]:
+        """What changed since the last drain: (touched open stories, closed or merged-away stories,
+        events, new signatures). Resets them."""
+        out = (set(self.touched), list(self.closed), list(self.events_), dict(self.new_sigs))
+        self.touched.clear()
+        self.closed.clear()
+        self.events_.clear()
+        self.new_sigs.clear()
+        return out
+
+
+def stream_order(articles: Sequence[Article]) -> list[int]:
+    """Indices of ``articles`` in stream order: the dated ones sorted by date in the places dated
+    articles hold, undated ones where they are (a stable order, so ties keep their input order)."""
+    dated = [i for i, a in enumerate(articles) if a.published is not None]
+    by_date = sorted(dated, key=lambda i: (articles[i].published, i))
+    order = list(range(len(articles)))
+    for slot, i in zip(dated, by_date):
+        order[slot] = i
+    return order
+
+
+def cluster(articles: Sequence[Article], **params: float | int) -> list[str]:
+    """Story id per article, in the input order: the online clusterer run over the articles in
+    stream order, with late merges applied."""
+    arts = list(articles)
+    c = StoryClusterer(**params)  # type: ignore[arg-type]
+    ids: dict[int, str] = {}
+    for i in stream_order(arts):
+        ids[i] = c.partial_fit([arts[i]])[0]
+    return [c.resolve(ids[i]) for i in range(len(arts))]
+
+
+def assign_stories(new_articles: Sequence[Article], existing: dict[str, str] | None = None) -> dict[str, str]:
+    """Story id for each new article (article id -> story id), a fresh clusterer (no stored state)."""
+    ids = cluster(new_articles)
+    return {a.id: s for a, s in zip(new_articles, ids)}
+
+
+def _day(d: date | None) -> int | None:
+    return d.toordinal() if d else None
