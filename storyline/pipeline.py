@@ -80,10 +80,24 @@ def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress
     dirty = store.dirty_stories()
     for sid in dirty:
         articles = store.get_articles(store.story_article_ids(sid))
-        store.put_brief(build_brief(sid, articles, max_words=settings.summary_words))
+        store.put_brief(safe_brief(sid, articles, max_words=settings.summary_words))
         if progress:
             progress(1)
     return dirty
+
+
+def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int) -> Brief:
+    """The story's brief; if consolidation fails on odd input, a bare brief (headline and sources)
+    is stored instead and the error logged, so one story never stops the others."""
+    try:
+        return build_brief(story_id, articles, max_words=max_words)
+    except Exception:
+        log.exception("brief of story %s failed; storing its sources only", story_id)
+        titles = [a.title for a in articles if a.title]
+        return Brief(story_id=story_id, headline=titles[0] if titles else " ".join(articles[0].text.split()[:12]),
+                     articles=tuple({"id": a.id, "title": a.title, "source": a.source, "url": a.url,
+                                     "published": a.published.isoformat() if a.published else None,
+                                     "published_inferred": a.published_inferred} for a in articles))
 
 
 def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], settings: Settings, *,

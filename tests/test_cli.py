@@ -35,9 +35,12 @@ def test_seeds_ingest_and_json_brief(tmp_path: Path, seeds_dir: Path) -> None:
     r = run(db, "brief", "--format", "json")
     assert r.exit_code == 0, r.output
     brief = json.loads(r.output)
-    published = {a["title"] or a["id"]: a["published"] for a in brief["articles"]}
-    assert sorted(str(v) for v in published.values())[:2] == ["2019-01-09", "2019-01-10"]
-    assert published["Kim Jong Un makes 4th visit to China in a year"] in (None, "2019-01-08")
+    arts = {a["title"] or a["id"]: a for a in brief["articles"]}
+    undated = arts.pop("Kim Jong Un makes 4th visit to China in a year")
+    assert sorted(a["published"] for a in arts.values()) == ["2019-01-09", "2019-01-10"]
+    assert not any(a["published_inferred"] for a in arts.values())
+    # the undated report gets a date inferred from its own words ("Tuesday", "Jan. 7-10")
+    assert undated["published"] == "2019-01-08" and undated["published_inferred"] is True
     assert brief["summary"]
     for s in brief["summary"]:
         assert s["citations"] and s["article_id"] in {c["article_id"] for c in s["citations"]}
@@ -74,8 +77,8 @@ def test_html_escapes_article_text(tmp_path: Path) -> None:
     r = run(db, "brief", "--format", "html", "--out", str(out))
     assert r.exit_code == 0, r.output
     html = out.read_text()
-    assert "<script>" not in html
-    assert "&lt;script&gt;" in html
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(" in html
     md = run(db, "brief", "--format", "md")
     assert md.exit_code == 0 and "## Summary" in md.output
 

@@ -81,10 +81,12 @@ def test_story_page_shows_every_section(app, store):
     assert '<mark id="passage">' in art.text
 
 
-def test_story_page_only_shows_sections_that_exist(app):
+def test_story_page_only_shows_sections_that_exist(app, store):
     html = get(app, "/stories/s-library").text
     assert '<section id="summary">' in html and '<section id="sources">' in html
-    assert '<section id="timeline">' not in html and '<section id="quotes">' not in html
+    brief = store.get_brief("s-library")
+    for field, section in (("timeline", "timeline"), ("quotes", "quotes"), ("disagreements", "disagreements")):
+        assert (f'<section id="{section}">' in html) == bool(getattr(brief, field)), field
 
 
 def test_sections_are_one_template_per_brief_field():

@@ -84,7 +84,10 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     if not sents:
         return []
     texts = [s.text for s in sents]
-    mat = _vectorize(texts, query)
+    try:
+        mat = _vectorize(texts, query)
+    except ValueError:  # nothing but stop words and punctuation: no content to rank
+        return []
     q = None
     if query:
         q = mat[-1]
