@@ -480,6 +480,8 @@ def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
     part = _PARTICLE_AFTER.get(toks[i].low)
     if part and b < len(toks) and toks[b].low in part:
         b += 1
+    elif b < len(toks) and toks[b].low == "about" and toks[i].low not in ("said", "say", "says", "saying"):
+        b += 1  # "talked about", "asked about", "worried about": the particle is part of the cue
     return a, b
 
 
