@@ -108,3 +108,17 @@ def test_number_claims_slots():
 def test_bad_input_never_raises():
     assert find_disagreements([]) == []
     assert find_disagreements([_art(""), _art("   "), _art("\x00 12 people killed \x00")]) == []
+
+
+def test_name_variants_need_the_same_role_and_separate_articles():
+    a = _art("Company spokesman Jon Ekstrom said the plant was safe.", source="A")
+    b = _art("Company spokeswoman Jon Eckstrom said the plant was safe.", source="B")
+    d = [x for x in find_disagreements([a, b]) if x.kind == "name"]
+    assert len(d) == 1 and _values(d[0]) == {"Jon Ekstrom", "Jon Eckstrom"}
+    # two spellings in one article are two people
+    c = _art("Spokesman Jon Ekstrom and spokesman Jon Eckstrom both spoke.", source="C")
+    assert not [x for x in find_disagreements([c]) if x.kind == "name"]
+    # different roles: not the same person
+    e = _art("Director Ivana Trump said she was pleased.", source="E")
+    f = _art("Senator Ivanka Trump said she was pleased.", source="F")
+    assert not [x for x in find_disagreements([e, f]) if x.kind == "name"]

@@ -35,7 +35,7 @@ from typing import Iterable, Sequence
 
 from ..records import Quote
 
-__all__ = ["extract_quotes", "quoted_regions", "CUE_VERBS"]
+__all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "CUE_VERBS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
 
@@ -262,6 +262,11 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
 _ATTRIB_ONLY = re.compile(r"\s+[A-Z][\w.’'\- ]{0,60}?\b(?:" + "|".join(
     "said says told asked asks added adds wrote writes replied replies explained noted continued insisted "
     "argued recalled tweeted".split()) + r")\b[^.!?\n]{0,40}[.!?]")
+
+
+def quote_aware_sentences(text: str) -> list[tuple[int, int]]:
+    """Fast sentence spans (regex rules) that never split inside a quotation."""
+    return _sentences(text, quoted_regions(text))
 
 
 def _merge_paragraphs(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -876,6 +881,7 @@ _TITLE_WORDS = frozenset("president minister spokesman spokeswoman spokesperson 
                          "senator secretary director officer executive chairman chairwoman mayor analyst "
                          "adviser advisor ambassador general commissioner official candidate nominee "
                          "professor judge police lawyer attorney".split())
+_HONORIFICS = frozenset("mr mrs ms dr sen gov rep gen lt col sgt capt prof rev".split())
 _NOT_PERSON_WORDS = frozenset("the agency ministry department company news said house party committee "
                               "association council office times post journal press service university "
                               "government court police state states".split())
@@ -927,7 +933,8 @@ def _name_tail(speaker: str) -> str:
     words = speaker.split(",")[0].replace("’s", "").replace("'s", "").split()
     tail: list[str] = []
     for w in reversed(words):
-        if w[:1].isupper() and w.lower() not in _TITLE_WORDS and w.lower() not in _NOT_PERSON_WORDS:
+        lw = w.lower().rstrip(".")
+        if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _NOT_PERSON_WORDS and lw not in _HONORIFICS:
             tail.append(w)
         else:
             break

@@ -14,7 +14,9 @@ Never a verdict: each Disagreement lists the values and, for each, every place t
    - dates: the day an event happened ("derailed on Monday", resolved against the article's
      publication date), when two reports put it on different days.
    - names: spelling variants of one person's name ("Kim Eui-keum"/"Kim Eui-kyeom",
-     "Dariusz"/"Darius Kowalczyk"), where at least one spelling comes with a role or as a speaker.
+     "Dariusz"/"Darius Kowalczyk") in the same role (every spelling introduced by a matching role
+     word: "spokesman"/"spokesperson", "chief executive"), never two spellings in one article
+     (that is two people: "Ivana"/"Ivanka Trump").
 """
 
 from __future__ import annotations
@@ -51,12 +53,12 @@ def _key(sentence: str) -> str:
 
 def sentence_units(articles: Sequence[Article]) -> list[Unit]:
     """Distinct sentences of the articles (wire copies collapsed), in first-seen order."""
-    from ..analyze.sentences import sentence_spans
+    from ..analyze.quotes import quote_aware_sentences
 
     units: dict[str, Unit] = {}
     for a in articles:
         try:
-            spans = sentence_spans(a.text)
+            spans = quote_aware_sentences(a.text)
         except Exception:  # a sentence splitter failure never fails the story
             spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", a.text)]
         if a.title:
@@ -230,16 +232,24 @@ _PLACE_SUFFIX = ("n", "s", "an", "ese", "ian", "ans", "ns", "es", "ern")
 
 
 def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
+    """Person-like names (2-4 capitalised words) with their offsets and a role word before them."""
     for m in _NAME_RE.finditer(sentence):
-        words = m.group().split()
-        while words and words[0].lower() in _NOT_NAME:
+        words = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        while words and words[0][2].lower() in _NOT_NAME:
             words = words[1:]
         if len(words) < 2:
             continue
-        name = " ".join(words)
-        start = m.end() - len(name)
-        role = _ROLE_RE.search(sentence[max(0, start - 60):start] + "")
-        yield name, start, m.end(), (role.group(1).lower() if role else None)
+        last = words[-1]
+        trimmed = re.sub(r"['’]s?$", "", last[2])
+        words[-1] = (last[0], last[0] + len(trimmed), trimmed)
+        name = " ".join(w[2] for w in words)
+        start, end = words[0][0], words[-1][1]
+        role = _ROLE_RE.search(sentence[max(0, start - 60):start])
+        yield name, start, end, (role.group(1).lower() if role else None)
+
+
+_ROLE_NORM = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chief executive": "executive",
+              "chief": "executive", "chairwoman": "chairman", "officer": "official"}
 
 
 def _place_variant(a: str, b: str) -> bool:
@@ -358,6 +368,13 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
     for names in groups.values():
         if not any(roles.get(n) or n in speakers for n in names):
             continue
+        # the same role for every spelling ("spokesperson"/"spokesman" count as one)
+        role_sets = [{_ROLE_NORM.get(r, r) for r in roles.get(n, [])} for n in names]
+        if not all(role_sets) or not set.intersection(*role_sets):
+            continue
+        arts = [{c.article_id for c in occ[n]} for n in names]
+        if any(arts[i] & arts[j] for i in range(len(arts)) for j in range(i + 1, len(arts))):
+            continue  # both spellings in one article: two people ("Ivana"/"Ivanka"), not a variant
         role_words = [r for n in names for r in roles.get(n, [])]
         role = max(set(role_words), key=role_words.count) if role_words else "person"
         values = tuple(ClaimValue(value=n, citations=tuple(occ[n]), sources=_sources(occ[n], by_id))
