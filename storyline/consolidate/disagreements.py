@@ -237,6 +237,12 @@ def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
         words = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
         while words and words[0][2].lower() in _NOT_NAME:
             words = words[1:]
+        lead_role = None
+        while len(words) > 2 and words[0][2].lower().rstrip(".") in _ROLE_WORDS:
+            word = words[0][2].lower().rstrip(".")  # "Director Ivana Trump", "Gov. Helen Marsh"
+            if word not in ("mr", "mrs", "ms", "dr"):
+                lead_role = {"gov": "governor", "sen": "senator", "rep": "representative"}.get(word, word)
+            words = words[1:]
         if len(words) < 2:
             continue
         last = words[-1]
@@ -245,9 +251,12 @@ def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
         name = " ".join(w[2] for w in words)
         start, end = words[0][0], words[-1][1]
         role = _ROLE_RE.search(sentence[max(0, start - 60):start])
-        yield name, start, end, (role.group(1).lower() if role else None)
+        yield name, start, end, (role.group(1).lower() if role else lead_role)
 
 
+_ROLE_WORDS = frozenset("spokesman spokeswoman spokesperson president governor minister leader chief mayor "
+                        "director chairman chairwoman analyst secretary commissioner ambassador senator "
+                        "official officer manager founder gov sen rep mr mrs ms dr gen judge".split())
 _ROLE_NORM = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chief executive": "executive",
               "chief": "executive", "chairwoman": "chairman", "officer": "official"}
 
