@@ -190,3 +190,15 @@ def test_polnear_dev_floor():
     assert scores["content exact"].f >= 0.44
     assert scores["speaker overlap"].f >= 0.62
     assert scores["cue overlap"].f >= 0.63
+
+
+def test_headline_attributions():
+    text = "Graham: Trump's Rhetoric Is Destroying the Party's Chances.\n\nThe senator spoke on Sunday."
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.cue, q.text) == ("Graham", ":", "Trump's Rhetoric Is Destroying the Party's Chances")
+    text = "Bellwether County Says Trump Should Win Nomination.\n\nVoters there disagree."
+    [q] = extract_quotes(text)
+    assert q.speaker == "Bellwether County" and q.text == "Trump Should Win Nomination"
+    # a label is not a speaker, and a colon in the body is not a headline
+    assert extract_quotes("UPDATE: The road has reopened to traffic.") == []
+    assert extract_quotes("Intro line.\n\nGraham: the party is finished for now.") == []

@@ -547,9 +547,34 @@ def _quote_starting(regions: Sequence[tuple[int, int]], pos: int) -> tuple[int, 
     return None
 
 
+_HEADLINE = re.compile(r"(?P<spk>[A-Z][^:.!?\n]{0,50}?):\s+(?P<content>\S[^\n]*)")
+_NOT_SPEAKER_LABEL = frozenset("update updated watch video photos photo read related breaking editor's note "
+                               "correction exclusive live analysis opinion listen more see also".split())
+
+
+def _headline(text: str, start: int, end: int) -> _Found | None:
+    """'Graham: Trump's Rhetoric Destroying GOP's Chance.' -- a headline attributing with a colon."""
+    m = _HEADLINE.fullmatch(text, start, end)
+    if m is None:
+        return None
+    spk = m.group("spk").strip()
+    words = spk.split()
+    if not words or len(words) > 6 or spk.lower() in _NOT_SPEAKER_LABEL or any(ch.isdigit() for ch in spk):
+        return None
+    s, e = _trim_content(text, m.start("content"), m.end("content"))
+    if len(text[s:e].split()) < 3:
+        return None
+    return _Found(s, e, ((s, e),), (m.start("spk"), m.start("spk") + len(spk)), (m.end("spk"), m.end("spk") + 1))
+
+
 def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, int]],
-                     sent_end: int, next_para_quote: tuple[int, int] | None) -> list[_Found]:
+                     sent_end: int, next_para_quote: tuple[int, int] | None,
+                     title: bool = False) -> list[_Found]:
     found: list[_Found] = []
+    if title:
+        head = _headline(text, toks[0].start, toks[-1].end) if toks else None
+        if head is not None:
+            return [head]
     n = len(toks)
     used: set[int] = set()
     tok_at = {t.start: k for k, t in enumerate(toks)}
@@ -565,7 +590,7 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
             if f:
                 found.append(f)
             continue
-        if t.low not in CUE_VERBS or _is_cap(t) and i > 0:
+        if t.low not in CUE_VERBS or _is_cap(t) and i > 0 and not (title and _is_cap(toks[i - 1])):
             continue
         if i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been", "being") and (
                 t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
@@ -999,8 +1024,9 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
         nxt = None
         if si + 1 < len(sents) and sents[si + 1][0] in para_starts:
             nxt = _quote_starting(regions, sents[si + 1][0])
+        title = si == 0 and bool(paras) and (ss, se) == paras[0] and len(toks) <= 40
         try:
-            found = _sentence_quotes(text, toks, regions, se, nxt)
+            found = _sentence_quotes(text, toks, regions, se, nxt, title)
         except (IndexError, ValueError):  # a malformed sentence never fails its article
             continue
         for f in found:
