@@ -259,9 +259,22 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
-_ATTRIB_ONLY = re.compile(r"\s+[A-Z][\w.’'\- ]{0,60}?\b(?:" + "|".join(
-    "said says told asked asks added adds wrote writes replied replies explained noted continued insisted "
-    "argued recalled tweeted".split()) + r")\b[^.!?\n]{0,40}[.!?]")
+_ATTRIB_TAIL = re.compile(r"\s+([A-Z][^.!?\n\"“”]{0,80}?[.!?])")
+
+
+class _AttribOnly:
+    """Matches where the text after a closing quotation is only its attribution ('Vitter demanded.')."""
+
+    @staticmethod
+    def match(text: str, pos: int) -> bool:
+        m = _ATTRIB_TAIL.match(text, pos)
+        if m is None:
+            return False
+        words = re.findall(r"[\w’'-]+", m.group(1))
+        return len(words) <= 12 and any(w.lower() in CUE_VERBS for w in words)
+
+
+_ATTRIB_ONLY = _AttribOnly()
 
 
 def quote_aware_sentences(text: str) -> list[tuple[int, int]]:
