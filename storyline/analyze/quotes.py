@@ -800,7 +800,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
         if pre_is_quote and post_is_quote:  # "A," he said, "B."
             s, e = pre[0], _end_with_quote(text, post)
             return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
-        if pre_is_quote or _looks_adjunct(toks, post_start):
+        if pre_is_quote or (_looks_adjunct(toks, post_start) and not (
+                verb in _OBJECT_VERBS and toks[post_start].low in ("to", "about", "of", "on"))):
             post = None
         elif post_is_quote:
             pre = None  # "Asked about the cause, O'Neill said, "Not going into that.""
