@@ -655,6 +655,11 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                 if comma > f.start and not text[comma:g.cue[0]].strip(", ").count(" ") > 2:
                     end = min(end, _trim_content(text, f.start, comma)[1])
                 continue
+            if f.start < g.speaker[0] < end and g.end <= g.speaker[0] and g.start <= f.start and g.cue[0] > f.cue[0]:
+                # '... told Kim that he hopes ..., Xinhua reported': the inner content stops before
+                # the outer attribution that closes the sentence
+                end = min(end, _end_with_quote(text, _trim_content(text, f.start, g.speaker[0])))
+                continue
             if not (f.start < g.speaker[0] < end) or g.speaker[0] < f.cue[0]:
                 continue
             m = _COORD.search(text, f.start, g.speaker[0])
