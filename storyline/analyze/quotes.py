@@ -204,8 +204,6 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
                 start = carry if carry is not None else open_at
                 regions.append((start, pe))
                 carry = None
-        elif carry is not None and pi + 1 < len(paras):
-            pass
     if carry is not None and paras:
         regions.append((carry, paras[-1][1]))
     return sorted(set(regions))
@@ -544,10 +542,7 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
 
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-"):
-        if text[e - 1] in "!?" and e - 2 >= s and text[e - 2] not in " ":
-            # "?" ends an unquoted question: keep it out, like a full stop
-            pass
-        e -= 1
+        e -= 1  # final punctuation outside quotation marks is not content
     while s < e and text[s].isspace():
         s += 1
     return s, e

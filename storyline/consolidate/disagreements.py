@@ -61,16 +61,13 @@ def sentence_units(articles: Sequence[Article]) -> list[Unit]:
             spans = quote_aware_sentences(a.text)
         except Exception:  # a sentence splitter failure never fails the story
             spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", a.text)]
-        if a.title:
-            title_unit = units.setdefault("title:" + _key(a.title), Unit(a.title))
-            del title_unit  # titles are not cited by offset; they only count as headlines
         for s, e in spans:
             k = _key(a.text[s:e])
             if not k:
                 continue
             u = units.setdefault(k, Unit(a.text[s:e]))
             u.places.append((a, s, e))
-    return [u for k, u in units.items() if not k.startswith("title:")]
+    return list(units.values())
 
 
 # --- numbers --------------------------------------------------------------------------------------
@@ -300,7 +297,7 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
         for key in sorted(keys, key=lambda k: (-len(vals[k]), k[0])):
             cites: list[Citation] = []
             for u, c in vals[key]:
-                for a, s, e in u.places:
+                for a, s, _ in u.places:
                     cites.append(Citation(a.id, s + c.start, s + c.end, a.source))
             qual = vals[key][0][1].qualifier
             shown = f"{qual} {_fmt(key[0])}" if qual else _fmt(key[0])
@@ -320,7 +317,7 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
         if len(events) != 1 or len(days) != 1:
             continue  # only unambiguous sentences: one event, one day
         ev = events.pop()
-        for a, s, e in u.places:
+        for a, s, _ in u.places:
             if a.published is None or a.published_inferred:
                 continue
             d = _resolve_weekday(days[0].group("wd"), a.published)
@@ -342,7 +339,7 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
     roles: dict[str, list[str]] = defaultdict(list)
     for u in units:
         for name, s0, e0, role in _names(u.text):
-            for a, s, e in u.places:
+            for a, s, _ in u.places:
                 occ[name].append(Citation(a.id, s + s0, s + e0, a.source))
             if role:
                 roles[name].append(role)
