@@ -1041,7 +1041,7 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
         title = si == 0 and bool(paras) and (ss, se) == paras[0] and len(toks) <= 40
         try:
             found = _sentence_quotes(text, toks, regions, se, nxt, title)
-        except (IndexError, ValueError):  # a malformed sentence never fails its article
+        except Exception:  # a malformed sentence never fails its article
             continue
         for f in found:
             if f.cue[0] >= f.end and text[f.end - 1] in _QUOTE_CHARS:
