@@ -186,10 +186,10 @@ def test_polnear_dev_floor():
     spec.loader.exec_module(mod)
     scores, _, _ = mod.evaluate(mod.load("dev"), mod.ours)
     # floors measured on dev (docs/benchmarks/quotes.md); raising them is fine, lowering is not
-    assert scores["content overlap"].f >= 0.65
-    assert scores["content exact"].f >= 0.44
-    assert scores["speaker overlap"].f >= 0.62
-    assert scores["cue overlap"].f >= 0.63
+    assert scores["content overlap"].f >= 0.69
+    assert scores["content exact"].f >= 0.49
+    assert scores["speaker overlap"].f >= 0.66
+    assert scores["cue overlap"].f >= 0.67
 
 
 def test_headline_attributions():
