@@ -609,6 +609,10 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
                 (i + 1 < n and (toks[i + 1].low in _AUX_VERBS or toks[i + 1].low in CUE_VERBS))
                 or (i > 0 and toks[i - 1].low in _DETS)):
             continue  # a noun: "a broken rail was", "the report said", "his calls"
+        if t.low.endswith("ing") and t.low in _OBJECT_VERBS and 0 < i and toks[i - 1].text != "," \
+                and toks[i - 1].low not in _AUX \
+                and toks[i - 1].low not in ("and", "but", "while", "by", "after", "before", "without"):
+            continue  # "a series of tweets criticizing ...", "insulting remarks": not a speaker's verb
         ca, cb = _cue_span(toks, i)
         last = None
         if found and found[-1].speaker is not None and found[-1].cue[1] <= toks[ca].start:
