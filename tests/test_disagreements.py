@@ -122,3 +122,17 @@ def test_name_variants_need_the_same_role_and_separate_articles():
     e = _art("Director Ivana Trump said she was pleased.", source="E")
     f = _art("Senator Ivanka Trump said she was pleased.", source="F")
     assert not [x for x in find_disagreements([e, f]) if x.kind == "name"]
+
+
+def test_month_day_dates():
+    a = _art("The train derailed on March 9 near the border.", published="2025-03-12", source="A")
+    b = _art("The train derailed on Sunday near the border.", published="2025-03-12", source="B")
+    c = _art("The train derailed on March 8 near the border.", published="2025-03-12", source="C")
+    # March 9 2025 was a Sunday: the two reports agree
+    assert not [d for d in find_disagreements([a, b]) if d.kind == "date"]
+    d = _slot(find_disagreements([a, c]), "date derailed")
+    assert _values(d) == {"2025-03-09", "2025-03-08"}
+    # a late-December date in an early-January article is last year's
+    e = _art("The train derailed on Dec. 30 near the border.", published="2025-01-02", source="E")
+    f = _art("The train derailed on Dec. 31 near the border.", published="2025-01-02", source="F")
+    assert _values(_slot(find_disagreements([e, f]), "date derailed")) == {"2024-12-30", "2024-12-31"}

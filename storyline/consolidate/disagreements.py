@@ -11,8 +11,8 @@ Never a verdict: each Disagreement lists the values and, for each, every place t
      spent two nights in shelters" -> "people evacuated"). Numbers that a sentence itself rejects
      ("not 14 as first reported") are not claims. Bounds ("more than 2,000") only disagree with
      values outside them.
-   - dates: the day an event happened ("derailed on Monday", resolved against the article's
-     publication date), when two reports put it on different days.
+   - dates: the day an event happened ("derailed on Monday", "on March 9"; resolved against the
+     article's publication date), when two reports put it on different days.
    - names: spelling variants of one person's name ("Kim Eui-keum"/"Kim Eui-kyeom",
      "Dariusz"/"Darius Kowalczyk") in the same role (every spelling introduced by a matching role
      word: "spokesman"/"spokesperson", "chief executive"), never two spellings in one article
@@ -211,6 +211,28 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _DAY_RE = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b")
 
 
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTH_DAY_RE = re.compile(r"\b(?:on\s+)?(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+                           r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[-–,]?\s*\d{4})")
+
+
+def _day_mentions(sentence: str) -> list[tuple[re.Match[str], str]]:
+    out: list[tuple[re.Match[str], str]] = [(m, "weekday") for m in _DAY_RE.finditer(sentence)]
+    out.extend((m, "monthday") for m in _MONTH_DAY_RE.finditer(sentence))
+    return out
+
+
+def _resolve_day(m: re.Match[str], kind: str, published: date) -> date | None:
+    if kind == "weekday":
+        return _resolve_weekday(m.group("wd"), published)
+    try:
+        d = date(published.year, _MONTHS[m.group("mon").lower()[:3]], int(m.group("day")))
+    except ValueError:
+        return None
+    # "Dec. 30" in an article published on Jan. 2 is last year's
+    return d.replace(year=d.year - 1) if d > published + timedelta(days=2) else d
+
+
 def _resolve_weekday(wd: str, published: date) -> date:
     delta = (published.weekday() - _WEEKDAYS.index(wd.lower())) % 7
     return published - timedelta(days=delta)
@@ -313,16 +335,17 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
     slots: dict[str, dict[date, list[Citation]]] = defaultdict(lambda: defaultdict(list))
     for u in units:
         events = {m.lastgroup for m in _EVENT_RE.finditer(u.text)}
-        days = list(_DAY_RE.finditer(u.text))
+        days = _day_mentions(u.text)
         if len(events) != 1 or len(days) != 1:
             continue  # only unambiguous sentences: one event, one day
         ev = events.pop()
+        m, kind = days[0]
         for a, s, _ in u.places:
             if a.published is None or a.published_inferred:
                 continue
-            d = _resolve_weekday(days[0].group("wd"), a.published)
-            m = days[0]
-            slots[f"date {ev}"][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
+            d = _resolve_day(m, kind, a.published)
+            if d is not None:
+                slots[f"date {ev}"][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
     out = []
     for slot, vals in slots.items():
         if len(vals) < 2:
