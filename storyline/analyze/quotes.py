@@ -575,9 +575,9 @@ def _headline(text: str, start: int, end: int) -> _Found | None:
     return _Found(s, e, ((s, e),), (m.start("spk"), m.start("spk") + len(spk)), (m.end("spk"), m.end("spk") + 1))
 
 
-def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, int]],
-                     sent_end: int, next_para_quote: tuple[int, int] | None,
+def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, int] | None,
                      title: bool = False) -> list[_Found]:
+    """Every attribution of one sentence (its tokens ``toks``)."""
     found: list[_Found] = []
     if title:
         head = _headline(text, toks[0].start, toks[-1].end) if toks else None
@@ -594,7 +594,7 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
         if t.quoted or i in used:
             continue
         if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
-            f = _according(text, toks, i, regions)
+            f = _according(text, toks, i)
             if f:
                 found.append(f)
             continue
@@ -620,7 +620,7 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
             b = tok_end.get(found[-1].speaker[1])
             if a is not None and b is not None:
                 last = (a, b + 1)
-        f = _attribution(text, toks, ca, cb, i, regions, next_para_quote, last)
+        f = _attribution(text, toks, ca, cb, i, next_para_quote, last)
         if f is not None:
             found.append(f)
             used.update(range(ca, cb))
@@ -695,7 +695,7 @@ def _dash_attribution(text: str, toks: list[_Tok]) -> _Found | None:
     return None
 
 
-def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions: Sequence[tuple[int, int]],
+def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
     verb = toks[i].low
@@ -861,7 +861,8 @@ def _looks_clause(toks: Sequence[_Tok], j: int) -> bool:
                               or _is_cap(toks[j]))
 
 
-def _according(text: str, toks: list[_Tok], i: int, regions: Sequence[tuple[int, int]]) -> _Found | None:
+def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
+    """'..., according to X.' / 'According to X, ...'."""
     n = len(toks)
     r = _right_np(toks, i + 2)
     if r is None:
@@ -1044,7 +1045,7 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
             nxt = _quote_starting(regions, sents[si + 1][0])
         title = si == 0 and bool(paras) and (ss, se) == paras[0] and len(toks) <= 40
         try:
-            found = _sentence_quotes(text, toks, regions, se, nxt, title)
+            found = _sentence_quotes(text, toks, nxt, title)
         except Exception:  # a malformed sentence never fails its article
             continue
         for f in found:
