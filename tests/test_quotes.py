@@ -145,6 +145,10 @@ def test_typewriter_quotes():
     assert q.kind == "direct"
     m = _by_text(extract_quotes(text), "makes me smart")
     assert m.kind == "mixed" and m.text == "Not paying taxes ''makes me smart,''"
+    # PolNeAR's convention: the same spans, but typewriter marks do not make a quote direct
+    plain = extract_quotes(text, typewriter_marks_quote=False)
+    assert [(x.start, x.end) for x in plain] == [(x.start, x.end) for x in extract_quotes(text)]
+    assert {x.kind for x in plain} == {"indirect"}
 
 
 def test_appositive_speaker():

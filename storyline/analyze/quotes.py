@@ -1017,11 +1017,13 @@ def _restore_marks(work: str, f: _Found) -> _Found:
 
 # --- public ---------------------------------------------------------------------------------------
 
-def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
+def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: bool = True) -> list[Quote]:
     """Direct, indirect and mixed quotes of ``text`` with speaker and cue spans (see module doc).
 
     Offsets are character offsets into ``text``. Never raises on odd input: text it cannot read
-    yields fewer quotes, not an error."""
+    yields fewer quotes, not an error. Typewriter quotation marks (''...'', ``...'') delimit quotes
+    either way; with ``typewriter_marks_quote=False`` they do not make a quote direct or mixed
+    (the convention of the PolNeAR conversion, which counts double quotation marks only)."""
     if not text or not isinstance(text, str):
         return []
     original = text
@@ -1054,7 +1056,7 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
             if (f.start, f.end) in seen or f.end <= f.start:
                 continue
             seen.add((f.start, f.end))
-            kind = _kind(text, f.fragments)
+            kind = _kind(text if typewriter_marks_quote else original, f.fragments)
             if text is not original:
                 f = _restore_marks(text, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
