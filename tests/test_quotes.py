@@ -206,3 +206,18 @@ def test_headline_attributions():
     # a label is not a speaker, and a colon in the body is not a headline
     assert extract_quotes("UPDATE: The road has reopened to traffic.") == []
     assert extract_quotes("Intro line.\n\nGraham: the party is finished for now.") == []
+
+
+def test_organisation_and_role_speakers_after_the_cue():
+    text = "Turnout will rise, according to the Center for Voting Research."
+    [q] = extract_quotes(text)
+    assert q.speaker == "the Center for Voting Research" and q.text == "Turnout will rise"
+    text = "The plan failed, said a spokeswoman for the company, adding that talks would go on."
+    quotes = extract_quotes(text)
+    said = _by_text(quotes, "The plan failed")
+    assert said.speaker == "a spokeswoman for the company" and said.text == "The plan failed"
+    added = _by_text(quotes, "talks would go on")
+    assert added.cue == "adding" and added.speaker == "a spokeswoman for the company"
+    text = "Fundraising, according to the campaign, surged in the same period."
+    [q] = extract_quotes(text)
+    assert q.text == text[:-1] and q.speaker == "the campaign" and len(q.fragments) == 2

@@ -404,6 +404,8 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, 
     a, b = np
     n = len(toks)
     if b + 1 < n and toks[b].text == "," and not toks[b + 1].quoted and toks[b + 1].text not in _QUOTE_CHARS \
+            and toks[b + 1].low not in CUE_VERBS and not toks[b + 1].low.endswith("ing") \
+            and toks[b + 1].low not in ("and", "but", "while", "as", "because", "though", "although", "when") \
             and (toks[b + 1].low in _DETS or toks[b + 1].low in ("who", "whose") or _is_cap(toks[b + 1])
                  or toks[b + 1].low.isalpha()):
         end = n
@@ -450,18 +452,33 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         return (a, a + 1)
     b = a
     seen_cap = False
-    while b < len(toks) and b - a < 12 and _np_ok(toks[b]):
+    while b < len(toks) and b - a < 12 and (_np_ok(toks[b]) or (
+            seen_cap and toks[b].low in ("for", "at", "on", "in") and not _is_cap(toks[b])) or (
+            b > a and toks[b].low in ("for", "at", "with") and toks[b - 1].low in _ROLE_NOUNS)):
         t = toks[b]
+        if b > a and t.low in ("for", "at", "with") and toks[b - 1].low in _ROLE_NOUNS:
+            b += 1  # "a spokeswoman for the company"
+            continue
         if t.text == "." and not (b > a and toks[b - 1].end == t.start and len(toks[b - 1].text) <= 4
                                   and _is_cap(toks[b - 1]) and b + 1 < len(toks) and _is_cap(toks[b + 1])):
             break  # a full stop, not "Mr." / "Del."
         if t.low in _DAYS and b > a:
             break
+        if seen_cap and t.low in ("for", "at", "on", "in") and b + 1 < len(toks) and _is_cap(toks[b + 1]) \
+                and toks[b + 1].low not in _DAYS and toks[b + 1].low not in _MONTHS:
+            b += 1  # "the Roper Center for Public Opinion Research"
+            continue
+        if not _np_ok(t):
+            break
         if b > a and not _is_cap(t) and (t.low in CUE_VERBS or (seen_cap and t.low not in ("of", "’s", "'s")
-                                                                 and t.text not in ("-", "."))):
+                                                                 and t.text not in ("-", ".")
+                                                                 and not (t.low in _DETS and toks[b - 1].low
+                                                                          in ("of", "for", "at", "on", "in")))):
             break  # "said Mexico demanded" -> "Mexico"
         seen_cap = seen_cap or (_is_cap(t) and t.low not in _DETS)
         b += 1
+    while b > a + 1 and toks[b - 1].low in ("of", "for", "at", "on", "in", "the", "a", "an"):
+        b -= 1  # "Mr. King of" -> "Mr. King"
     if b == a:
         return None
     if not any(_is_cap(t) or t.low in _DETS for t in toks[a:b]) and toks[a].low not in _DETS:
@@ -798,6 +815,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             e = toks[pre_end_tok - 1].end
         if e > s:
             pre = (s, e)
+    if pre is not None and post is not None and inverted and post_start < n and \
+            toks[post_start].low in _PARTICIPLES:
+        post = None  # "It was bad, said a spokeswoman, adding ...": the content is before the cue
     if pre is not None and post is not None:
         pre_is_quote = text[pre[1] - 1] in _QUOTE_CHARS
         post_is_quote = text[post[0]] in _QUOTE_CHARS
@@ -809,7 +829,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             post = None
         elif post_is_quote:
             pre = None  # "Asked about the cause, O'Neill said, "Not going into that.""
-        elif toks[pre_end_tok - 1].text == "," and post_start > 0 and toks[post_start - 1].text == ",":
+        elif not inverted and toks[pre_end_tok - 1].text == "," and post_start > 0 \
+                and toks[post_start - 1].text == ",":
             # parenthetical cue: "And perhaps, he said, it could help ..." -> one envelope
             return _Found(pre[0], post[1], (pre, post), (toks[sa].start, toks[sb - 1].end), cue)
         else:
@@ -852,7 +873,7 @@ def _end_with_quote(text: str, span: tuple[int, int]) -> int:
 def _looks_adjunct(toks: Sequence[_Tok], j: int) -> bool:
     return j < len(toks) and (toks[j].low in _PREP_ADJ or toks[j].low in _DAYS or toks[j].low in
                               ("in", "at", "on", "during", "after", "before", "while", "when", "as", "of",
-                               "to", "from", "with", "about"))
+                               "to", "from", "with", "about", "for"))
 
 
 def _looks_clause(toks: Sequence[_Tok], j: int) -> bool:
@@ -872,6 +893,11 @@ def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
     cue = (toks[i].start, toks[i + 1].end)
     spk = (toks[sa].start, toks[sb - 1].end)
     if i > 0 and toks[i - 1].text == ",":
+        if sb + 1 < n - 1 and toks[sb].text == "," and i - 1 >= 1:
+            # "Fundraising, according to the campaign, surged ...": one envelope around the cue
+            s, e = _trim_content(text, toks[0].start, toks[-1].end)
+            return _Found(s, _end_with_quote(text, (s, e)), ((s, toks[i - 1].start), (toks[sb + 1].start, e)),
+                          spk, cue)
         s, e = _trim_content(text, toks[0].start, toks[i - 1].start)
         if e - s > 3:
             return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), spk, cue)
