@@ -105,7 +105,9 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
                   "finds found".split())
 _PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "pointing": ("out",),
                    "call": ("on", "for"), "calls": ("on", "for"), "called": ("on", "for"),
-                   "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",)}
+                   "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",),
+                   "respond": ("to",), "responds": ("to",), "responded": ("to",), "responding": ("to",),
+                   "reply": ("to",), "replies": ("to",), "replied": ("to",), "replying": ("to",)}
 
 _AUX = frozenset("has have had is are was were be been being will would can could should may might must "
                  "did does do also later then again previously earlier once repeatedly recently further now "
