@@ -117,6 +117,13 @@ def ours(text: str) -> list[dict]:
              "kind": q.kind} for q in extract_quotes(text)]
 
 
+def ours_polnear_kinds(text: str) -> list[dict]:
+    return [{"content": (q.start, q.end),
+             "speaker": (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None,
+             "cue": (q.cue_start, q.cue_end) if q.cue_start is not None else None,
+             "kind": q.kind} for q in extract_quotes(text, typewriter_marks_quote=False)]
+
+
 def gold_of(doc: dict) -> list[dict]:
     out = []
     for q in doc["quotes"]:
@@ -206,6 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"| {kind} | " + " | ".join(cells) + " |")
     got, tot = results[names[0]][2]["_kind"]
     print(f"\nkind (direct/indirect/mixed) agreement on overlap-matched quotes: {100 * got / tot:.1f}% ({got}/{tot})")
+    _, _, alt = evaluate(docs, ours_polnear_kinds)
+    got, tot = alt["_kind"]
+    print(f"  the same with typewriter marks ('') not counted as quotation marks, as the PolNeAR conversion "
+          f"does: {100 * got / tot:.1f}% ({got}/{tot})")
     print()
     for n in names:
         el = results[n][1]

@@ -107,13 +107,15 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     return _timeline(list(articles))
 
 
-def extract_quotes(text: str) -> list[Quote]:
+def extract_quotes(text: str, *, typewriter_marks_quote: bool = True) -> list[Quote]:
     """Direct, indirect and mixed quotes of ``text``: each with ``.start .end .kind`` (direct,
     indirect, mixed), ``.speaker_start .speaker_end`` (None when no speaker is named), the cue
-    span and, for a pronoun or surname speaker, ``.speaker_resolved`` (full name when clear)."""
+    span and, for a pronoun or surname speaker, ``.speaker_resolved`` (full name when clear).
+    ``typewriter_marks_quote=False`` counts only double quotation marks when telling direct from
+    indirect (PolNeAR's convention); the spans are the same either way."""
     from .analyze.quotes import extract_quotes as _extract
 
-    return _extract(text)
+    return _extract(text, typewriter_marks_quote=typewriter_marks_quote)
 
 
 def recognize_entities(text: str, mode: str = "accurate") -> list[Mention]:

@@ -108,3 +108,31 @@ def test_number_claims_slots():
 def test_bad_input_never_raises():
     assert find_disagreements([]) == []
     assert find_disagreements([_art(""), _art("   "), _art("\x00 12 people killed \x00")]) == []
+
+
+def test_name_variants_need_the_same_role_and_separate_articles():
+    a = _art("Company spokesman Jon Ekstrom said the plant was safe.", source="A")
+    b = _art("Company spokeswoman Jon Eckstrom said the plant was safe.", source="B")
+    d = [x for x in find_disagreements([a, b]) if x.kind == "name"]
+    assert len(d) == 1 and _values(d[0]) == {"Jon Ekstrom", "Jon Eckstrom"}
+    # two spellings in one article are two people
+    c = _art("Spokesman Jon Ekstrom and spokesman Jon Eckstrom both spoke.", source="C")
+    assert not [x for x in find_disagreements([c]) if x.kind == "name"]
+    # different roles: not the same person
+    e = _art("Director Ivana Trump said she was pleased.", source="E")
+    f = _art("Senator Ivanka Trump said she was pleased.", source="F")
+    assert not [x for x in find_disagreements([e, f]) if x.kind == "name"]
+
+
+def test_month_day_dates():
+    a = _art("The train derailed on March 9 near the border.", published="2025-03-12", source="A")
+    b = _art("The train derailed on Sunday near the border.", published="2025-03-12", source="B")
+    c = _art("The train derailed on March 8 near the border.", published="2025-03-12", source="C")
+    # March 9 2025 was a Sunday: the two reports agree
+    assert not [d for d in find_disagreements([a, b]) if d.kind == "date"]
+    d = _slot(find_disagreements([a, c]), "date derailed")
+    assert _values(d) == {"2025-03-09", "2025-03-08"}
+    # a late-December date in an early-January article is last year's
+    e = _art("The train derailed on Dec. 30 near the border.", published="2025-01-02", source="E")
+    f = _art("The train derailed on Dec. 31 near the border.", published="2025-01-02", source="F")
+    assert _values(_slot(find_disagreements([e, f]), "date derailed")) == {"2024-12-30", "2024-12-31"}

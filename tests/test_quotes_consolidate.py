@@ -71,3 +71,11 @@ def test_helpers():
     assert speaker_name(Quote(0, 1, speaker="fire chief Tomas Reyes")) == "Tomas Reyes"
     assert speaker_name(Quote(0, 1, speaker="he")) is None
     assert speaker_name(Quote(0, 1, speaker="the agency")) == "The agency"
+
+
+def test_surname_resolved_to_the_full_name_in_its_article():
+    a = Article(text='Republican nominee Donald Trump spoke in Ohio. "We will win," Trump said.', id="a")
+    b = Article(text='"The polls are wrong," Donald Trump told supporters on Friday.', id="b")
+    groups = group_quotes([a, b])
+    assert [g.speaker for g in groups] == ["Donald Trump"]
+    assert len(groups[0].quotes) == 2

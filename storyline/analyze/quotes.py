@@ -35,7 +35,7 @@ from typing import Iterable, Sequence
 
 from ..records import Quote
 
-__all__ = ["extract_quotes", "quoted_regions", "CUE_VERBS"]
+__all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "CUE_VERBS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
 
@@ -105,7 +105,9 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
                   "finds found".split())
 _PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "pointing": ("out",),
                    "call": ("on", "for"), "calls": ("on", "for"), "called": ("on", "for"),
-                   "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",)}
+                   "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",),
+                   "respond": ("to",), "responds": ("to",), "responded": ("to",), "responding": ("to",),
+                   "reply": ("to",), "replies": ("to",), "replied": ("to",), "replying": ("to",)}
 
 _AUX = frozenset("has have had is are was were be been being will would can could should may might must "
                  "did does do also later then again previously earlier once repeatedly recently further now "
@@ -204,8 +206,6 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
                 start = carry if carry is not None else open_at
                 regions.append((start, pe))
                 carry = None
-        elif carry is not None and pi + 1 < len(paras):
-            pass
     if carry is not None and paras:
         regions.append((carry, paras[-1][1]))
     return sorted(set(regions))
@@ -259,9 +259,27 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
-_ATTRIB_ONLY = re.compile(r"\s+[A-Z][\w.’'\- ]{0,60}?\b(?:" + "|".join(
-    "said says told asked asks added adds wrote writes replied replies explained noted continued insisted "
-    "argued recalled tweeted".split()) + r")\b[^.!?\n]{0,40}[.!?]")
+_ATTRIB_TAIL = re.compile(r"\s+([A-Z][^.!?\n\"“”]{0,80}?[.!?])")
+
+
+class _AttribOnly:
+    """Matches where the text after a closing quotation is only its attribution ('Vitter demanded.')."""
+
+    @staticmethod
+    def match(text: str, pos: int) -> bool:
+        m = _ATTRIB_TAIL.match(text, pos)
+        if m is None:
+            return False
+        words = re.findall(r"[\w’'-]+", m.group(1))
+        return len(words) <= 12 and any(w.lower() in CUE_VERBS for w in words)
+
+
+_ATTRIB_ONLY = _AttribOnly()
+
+
+def quote_aware_sentences(text: str) -> list[tuple[int, int]]:
+    """Fast sentence spans (regex rules) that never split inside a quotation."""
+    return _sentences(text, quoted_regions(text))
 
 
 def _merge_paragraphs(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -388,6 +406,8 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, 
     a, b = np
     n = len(toks)
     if b + 1 < n and toks[b].text == "," and not toks[b + 1].quoted and toks[b + 1].text not in _QUOTE_CHARS \
+            and toks[b + 1].low not in CUE_VERBS and not toks[b + 1].low.endswith("ing") \
+            and toks[b + 1].low not in ("and", "but", "while", "as", "because", "though", "although", "when") \
             and (toks[b + 1].low in _DETS or toks[b + 1].low in ("who", "whose") or _is_cap(toks[b + 1])
                  or toks[b + 1].low.isalpha()):
         end = n
@@ -434,18 +454,33 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         return (a, a + 1)
     b = a
     seen_cap = False
-    while b < len(toks) and b - a < 12 and _np_ok(toks[b]):
+    while b < len(toks) and b - a < 12 and (_np_ok(toks[b]) or (
+            seen_cap and toks[b].low in ("for", "at", "on", "in") and not _is_cap(toks[b])) or (
+            b > a and toks[b].low in ("for", "at", "with") and toks[b - 1].low in _ROLE_NOUNS)):
         t = toks[b]
+        if b > a and t.low in ("for", "at", "with") and toks[b - 1].low in _ROLE_NOUNS:
+            b += 1  # "a spokeswoman for the company"
+            continue
         if t.text == "." and not (b > a and toks[b - 1].end == t.start and len(toks[b - 1].text) <= 4
                                   and _is_cap(toks[b - 1]) and b + 1 < len(toks) and _is_cap(toks[b + 1])):
             break  # a full stop, not "Mr." / "Del."
         if t.low in _DAYS and b > a:
             break
+        if seen_cap and t.low in ("for", "at", "on", "in") and b + 1 < len(toks) and _is_cap(toks[b + 1]) \
+                and toks[b + 1].low not in _DAYS and toks[b + 1].low not in _MONTHS:
+            b += 1  # "the Roper Center for Public Opinion Research"
+            continue
+        if not _np_ok(t):
+            break
         if b > a and not _is_cap(t) and (t.low in CUE_VERBS or (seen_cap and t.low not in ("of", "’s", "'s")
-                                                                 and t.text not in ("-", "."))):
+                                                                 and t.text not in ("-", ".")
+                                                                 and not (t.low in _DETS and toks[b - 1].low
+                                                                          in ("of", "for", "at", "on", "in")))):
             break  # "said Mexico demanded" -> "Mexico"
         seen_cap = seen_cap or (_is_cap(t) and t.low not in _DETS)
         b += 1
+    while b > a + 1 and toks[b - 1].low in ("of", "for", "at", "on", "in", "the", "a", "an"):
+        b -= 1  # "Mr. King of" -> "Mr. King"
     if b == a:
         return None
     if not any(_is_cap(t) or t.low in _DETS for t in toks[a:b]) and toks[a].low not in _DETS:
@@ -480,6 +515,8 @@ def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
     part = _PARTICLE_AFTER.get(toks[i].low)
     if part and b < len(toks) and toks[b].low in part:
         b += 1
+    elif b < len(toks) and toks[b].low == "about" and toks[i].low not in ("said", "say", "says", "saying"):
+        b += 1  # "talked about", "asked about", "worried about": the particle is part of the cue
     return a, b
 
 
@@ -524,10 +561,7 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
 
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-"):
-        if text[e - 1] in "!?" and e - 2 >= s and text[e - 2] not in " ":
-            # "?" ends an unquoted question: keep it out, like a full stop
-            pass
-        e -= 1
+        e -= 1  # final punctuation outside quotation marks is not content
     while s < e and text[s].isspace():
         s += 1
     return s, e
@@ -540,9 +574,34 @@ def _quote_starting(regions: Sequence[tuple[int, int]], pos: int) -> tuple[int, 
     return None
 
 
-def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, int]],
-                     sent_end: int, next_para_quote: tuple[int, int] | None) -> list[_Found]:
+_HEADLINE = re.compile(r"(?P<spk>[A-Z][^:.!?\n]{0,50}?):\s+(?P<content>\S[^\n]*)")
+_NOT_SPEAKER_LABEL = frozenset("update updated watch video photos photo read related breaking editor's note "
+                               "correction exclusive live analysis opinion listen more see also".split())
+
+
+def _headline(text: str, start: int, end: int) -> _Found | None:
+    """'Graham: Trump's Rhetoric Destroying GOP's Chance.' -- a headline attributing with a colon."""
+    m = _HEADLINE.fullmatch(text, start, end)
+    if m is None:
+        return None
+    spk = m.group("spk").strip()
+    words = spk.split()
+    if not words or len(words) > 6 or spk.lower() in _NOT_SPEAKER_LABEL or any(ch.isdigit() for ch in spk):
+        return None
+    s, e = _trim_content(text, m.start("content"), m.end("content"))
+    if len(text[s:e].split()) < 3:
+        return None
+    return _Found(s, e, ((s, e),), (m.start("spk"), m.start("spk") + len(spk)), (m.end("spk"), m.end("spk") + 1))
+
+
+def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, int] | None,
+                     title: bool = False) -> list[_Found]:
+    """Every attribution of one sentence (its tokens ``toks``)."""
     found: list[_Found] = []
+    if title:
+        head = _headline(text, toks[0].start, toks[-1].end) if toks else None
+        if head is not None:
+            return [head]
     n = len(toks)
     used: set[int] = set()
     tok_at = {t.start: k for k, t in enumerate(toks)}
@@ -554,11 +613,11 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
         if t.quoted or i in used:
             continue
         if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
-            f = _according(text, toks, i, regions)
+            f = _according(text, toks, i)
             if f:
                 found.append(f)
             continue
-        if t.low not in CUE_VERBS or _is_cap(t) and i > 0:
+        if t.low not in CUE_VERBS or _is_cap(t) and i > 0 and not (title and _is_cap(toks[i - 1])):
             continue
         if i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been", "being") and (
                 t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
@@ -569,6 +628,10 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
                 (i + 1 < n and (toks[i + 1].low in _AUX_VERBS or toks[i + 1].low in CUE_VERBS))
                 or (i > 0 and toks[i - 1].low in _DETS)):
             continue  # a noun: "a broken rail was", "the report said", "his calls"
+        if t.low.endswith("ing") and t.low in _OBJECT_VERBS and 0 < i and toks[i - 1].text != "," \
+                and toks[i - 1].low not in _AUX \
+                and toks[i - 1].low not in ("and", "but", "while", "by", "after", "before", "without"):
+            continue  # "a series of tweets criticizing ...", "insulting remarks": not a speaker's verb
         ca, cb = _cue_span(toks, i)
         last = None
         if found and found[-1].speaker is not None and found[-1].cue[1] <= toks[ca].start:
@@ -576,7 +639,7 @@ def _sentence_quotes(text: str, toks: list[_Tok], regions: Sequence[tuple[int, i
             b = tok_end.get(found[-1].speaker[1])
             if a is not None and b is not None:
                 last = (a, b + 1)
-        f = _attribution(text, toks, ca, cb, i, regions, next_para_quote, last)
+        f = _attribution(text, toks, ca, cb, i, next_para_quote, last)
         if f is not None:
             found.append(f)
             used.update(range(ca, cb))
@@ -609,6 +672,11 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                 comma = text.rfind(",", f.start, g.cue[0])
                 if comma > f.start and not text[comma:g.cue[0]].strip(", ").count(" ") > 2:
                     end = min(end, _trim_content(text, f.start, comma)[1])
+                continue
+            if f.start < g.speaker[0] < end and g.end <= g.speaker[0] and g.start <= f.start and g.cue[0] > f.cue[0]:
+                # '... told Kim that he hopes ..., Xinhua reported': the inner content stops before
+                # the outer attribution that closes the sentence
+                end = min(end, _end_with_quote(text, _trim_content(text, f.start, g.speaker[0])))
                 continue
             if not (f.start < g.speaker[0] < end) or g.speaker[0] < f.cue[0]:
                 continue
@@ -646,7 +714,7 @@ def _dash_attribution(text: str, toks: list[_Tok]) -> _Found | None:
     return None
 
 
-def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions: Sequence[tuple[int, int]],
+def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
     verb = toks[i].low
@@ -749,17 +817,22 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int, regions:
             e = toks[pre_end_tok - 1].end
         if e > s:
             pre = (s, e)
+    if pre is not None and post is not None and inverted and post_start < n and \
+            toks[post_start].low in _PARTICIPLES:
+        post = None  # "It was bad, said a spokeswoman, adding ...": the content is before the cue
     if pre is not None and post is not None:
         pre_is_quote = text[pre[1] - 1] in _QUOTE_CHARS
         post_is_quote = text[post[0]] in _QUOTE_CHARS
         if pre_is_quote and post_is_quote:  # "A," he said, "B."
             s, e = pre[0], _end_with_quote(text, post)
             return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
-        if pre_is_quote or _looks_adjunct(toks, post_start):
+        if pre_is_quote or (_looks_adjunct(toks, post_start) and not (
+                verb in _OBJECT_VERBS and toks[post_start].low in ("to", "about", "of", "on"))):
             post = None
         elif post_is_quote:
             pre = None  # "Asked about the cause, O'Neill said, "Not going into that.""
-        elif toks[pre_end_tok - 1].text == "," and post_start > 0 and toks[post_start - 1].text == ",":
+        elif not inverted and toks[pre_end_tok - 1].text == "," and post_start > 0 \
+                and toks[post_start - 1].text == ",":
             # parenthetical cue: "And perhaps, he said, it could help ..." -> one envelope
             return _Found(pre[0], post[1], (pre, post), (toks[sa].start, toks[sb - 1].end), cue)
         else:
@@ -802,7 +875,7 @@ def _end_with_quote(text: str, span: tuple[int, int]) -> int:
 def _looks_adjunct(toks: Sequence[_Tok], j: int) -> bool:
     return j < len(toks) and (toks[j].low in _PREP_ADJ or toks[j].low in _DAYS or toks[j].low in
                               ("in", "at", "on", "during", "after", "before", "while", "when", "as", "of",
-                               "to", "from", "with", "about"))
+                               "to", "from", "with", "about", "for"))
 
 
 def _looks_clause(toks: Sequence[_Tok], j: int) -> bool:
@@ -811,7 +884,8 @@ def _looks_clause(toks: Sequence[_Tok], j: int) -> bool:
                               or _is_cap(toks[j]))
 
 
-def _according(text: str, toks: list[_Tok], i: int, regions: Sequence[tuple[int, int]]) -> _Found | None:
+def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
+    """'..., according to X.' / 'According to X, ...'."""
     n = len(toks)
     r = _right_np(toks, i + 2)
     if r is None:
@@ -821,6 +895,11 @@ def _according(text: str, toks: list[_Tok], i: int, regions: Sequence[tuple[int,
     cue = (toks[i].start, toks[i + 1].end)
     spk = (toks[sa].start, toks[sb - 1].end)
     if i > 0 and toks[i - 1].text == ",":
+        if sb + 1 < n - 1 and toks[sb].text == "," and i - 1 >= 1:
+            # "Fundraising, according to the campaign, surged ...": one envelope around the cue
+            s, e = _trim_content(text, toks[0].start, toks[-1].end)
+            return _Found(s, _end_with_quote(text, (s, e)), ((s, toks[i - 1].start), (toks[sb + 1].start, e)),
+                          spk, cue)
         s, e = _trim_content(text, toks[0].start, toks[i - 1].start)
         if e - s > 3:
             return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), spk, cue)
@@ -874,6 +953,7 @@ _TITLE_WORDS = frozenset("president minister spokesman spokeswoman spokesperson 
                          "senator secretary director officer executive chairman chairwoman mayor analyst "
                          "adviser advisor ambassador general commissioner official candidate nominee "
                          "professor judge police lawyer attorney".split())
+_HONORIFICS = frozenset("mr mrs ms dr sen gov rep gen lt col sgt capt prof rev".split())
 _NOT_PERSON_WORDS = frozenset("the agency ministry department company news said house party committee "
                               "association council office times post journal press service university "
                               "government court police state states".split())
@@ -925,7 +1005,8 @@ def _name_tail(speaker: str) -> str:
     words = speaker.split(",")[0].replace("’s", "").replace("'s", "").split()
     tail: list[str] = []
     for w in reversed(words):
-        if w[:1].isupper() and w.lower() not in _TITLE_WORDS and w.lower() not in _NOT_PERSON_WORDS:
+        lw = w.lower().rstrip(".")
+        if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _NOT_PERSON_WORDS and lw not in _HONORIFICS:
             tail.append(w)
         else:
             break
@@ -964,11 +1045,13 @@ def _restore_marks(work: str, f: _Found) -> _Found:
 
 # --- public ---------------------------------------------------------------------------------------
 
-def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
+def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: bool = True) -> list[Quote]:
     """Direct, indirect and mixed quotes of ``text`` with speaker and cue spans (see module doc).
 
     Offsets are character offsets into ``text``. Never raises on odd input: text it cannot read
-    yields fewer quotes, not an error."""
+    yields fewer quotes, not an error. Typewriter quotation marks (''...'', ``...'') delimit quotes
+    either way; with ``typewriter_marks_quote=False`` they do not make a quote direct or mixed
+    (the convention of the PolNeAR conversion, which counts double quotation marks only)."""
     if not text or not isinstance(text, str):
         return []
     original = text
@@ -990,9 +1073,10 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
         nxt = None
         if si + 1 < len(sents) and sents[si + 1][0] in para_starts:
             nxt = _quote_starting(regions, sents[si + 1][0])
+        title = si == 0 and bool(paras) and (ss, se) == paras[0] and len(toks) <= 40
         try:
-            found = _sentence_quotes(text, toks, regions, se, nxt)
-        except (IndexError, ValueError):  # a malformed sentence never fails its article
+            found = _sentence_quotes(text, toks, nxt, title)
+        except Exception:  # a malformed sentence never fails its article
             continue
         for f in found:
             if f.cue[0] >= f.end and text[f.end - 1] in _QUOTE_CHARS:
@@ -1000,7 +1084,7 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
             if (f.start, f.end) in seen or f.end <= f.start:
                 continue
             seen.add((f.start, f.end))
-            kind = _kind(text, f.fragments)
+            kind = _kind(text if typewriter_marks_quote else original, f.fragments)
             if text is not original:
                 f = _restore_marks(text, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None

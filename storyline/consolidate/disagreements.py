@@ -11,10 +11,12 @@ Never a verdict: each Disagreement lists the values and, for each, every place t
      spent two nights in shelters" -> "people evacuated"). Numbers that a sentence itself rejects
      ("not 14 as first reported") are not claims. Bounds ("more than 2,000") only disagree with
      values outside them.
-   - dates: the day an event happened ("derailed on Monday", resolved against the article's
-     publication date), when two reports put it on different days.
+   - dates: the day an event happened ("derailed on Monday", "on March 9"; resolved against the
+     article's publication date), when two reports put it on different days.
    - names: spelling variants of one person's name ("Kim Eui-keum"/"Kim Eui-kyeom",
-     "Dariusz"/"Darius Kowalczyk"), where at least one spelling comes with a role or as a speaker.
+     "Dariusz"/"Darius Kowalczyk") in the same role (every spelling introduced by a matching role
+     word: "spokesman"/"spokesperson", "chief executive"), never two spellings in one article
+     (that is two people: "Ivana"/"Ivanka Trump").
 """
 
 from __future__ import annotations
@@ -51,24 +53,21 @@ def _key(sentence: str) -> str:
 
 def sentence_units(articles: Sequence[Article]) -> list[Unit]:
     """Distinct sentences of the articles (wire copies collapsed), in first-seen order."""
-    from ..analyze.sentences import sentence_spans
+    from ..analyze.quotes import quote_aware_sentences
 
     units: dict[str, Unit] = {}
     for a in articles:
         try:
-            spans = sentence_spans(a.text)
+            spans = quote_aware_sentences(a.text)
         except Exception:  # a sentence splitter failure never fails the story
             spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", a.text)]
-        if a.title:
-            title_unit = units.setdefault("title:" + _key(a.title), Unit(a.title))
-            del title_unit  # titles are not cited by offset; they only count as headlines
         for s, e in spans:
             k = _key(a.text[s:e])
             if not k:
                 continue
             u = units.setdefault(k, Unit(a.text[s:e]))
             u.places.append((a, s, e))
-    return [u for k, u in units.items() if not k.startswith("title:")]
+    return list(units.values())
 
 
 # --- numbers --------------------------------------------------------------------------------------
@@ -212,6 +211,28 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _DAY_RE = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b")
 
 
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTH_DAY_RE = re.compile(r"\b(?:on\s+)?(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+                           r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[-–,]?\s*\d{4})")
+
+
+def _day_mentions(sentence: str) -> list[tuple[re.Match[str], str]]:
+    out: list[tuple[re.Match[str], str]] = [(m, "weekday") for m in _DAY_RE.finditer(sentence)]
+    out.extend((m, "monthday") for m in _MONTH_DAY_RE.finditer(sentence))
+    return out
+
+
+def _resolve_day(m: re.Match[str], kind: str, published: date) -> date | None:
+    if kind == "weekday":
+        return _resolve_weekday(m.group("wd"), published)
+    try:
+        d = date(published.year, _MONTHS[m.group("mon").lower()[:3]], int(m.group("day")))
+    except ValueError:
+        return None
+    # "Dec. 30" in an article published on Jan. 2 is last year's
+    return d.replace(year=d.year - 1) if d > published + timedelta(days=2) else d
+
+
 def _resolve_weekday(wd: str, published: date) -> date:
     delta = (published.weekday() - _WEEKDAYS.index(wd.lower())) % 7
     return published - timedelta(days=delta)
@@ -230,16 +251,33 @@ _PLACE_SUFFIX = ("n", "s", "an", "ese", "ian", "ans", "ns", "es", "ern")
 
 
 def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
+    """Person-like names (2-4 capitalised words) with their offsets and a role word before them."""
     for m in _NAME_RE.finditer(sentence):
-        words = m.group().split()
-        while words and words[0].lower() in _NOT_NAME:
+        words = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        while words and words[0][2].lower() in _NOT_NAME:
+            words = words[1:]
+        lead_role = None
+        while len(words) > 2 and words[0][2].lower().rstrip(".") in _ROLE_WORDS:
+            word = words[0][2].lower().rstrip(".")  # "Director Ivana Trump", "Gov. Helen Marsh"
+            if word not in ("mr", "mrs", "ms", "dr"):
+                lead_role = {"gov": "governor", "sen": "senator", "rep": "representative"}.get(word, word)
             words = words[1:]
         if len(words) < 2:
             continue
-        name = " ".join(words)
-        start = m.end() - len(name)
-        role = _ROLE_RE.search(sentence[max(0, start - 60):start] + "")
-        yield name, start, m.end(), (role.group(1).lower() if role else None)
+        last = words[-1]
+        trimmed = re.sub(r"['’]s?$", "", last[2])
+        words[-1] = (last[0], last[0] + len(trimmed), trimmed)
+        name = " ".join(w[2] for w in words)
+        start, end = words[0][0], words[-1][1]
+        role = _ROLE_RE.search(sentence[max(0, start - 60):start])
+        yield name, start, end, (role.group(1).lower() if role else lead_role)
+
+
+_ROLE_WORDS = frozenset("spokesman spokeswoman spokesperson president governor minister leader chief mayor "
+                        "director chairman chairwoman analyst secretary commissioner ambassador senator "
+                        "official officer manager founder gov sen rep mr mrs ms dr gen judge".split())
+_ROLE_NORM = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chief executive": "executive",
+              "chief": "executive", "chairwoman": "chairman", "officer": "official"}
 
 
 def _place_variant(a: str, b: str) -> bool:
@@ -281,7 +319,7 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
         for key in sorted(keys, key=lambda k: (-len(vals[k]), k[0])):
             cites: list[Citation] = []
             for u, c in vals[key]:
-                for a, s, e in u.places:
+                for a, s, _ in u.places:
                     cites.append(Citation(a.id, s + c.start, s + c.end, a.source))
             qual = vals[key][0][1].qualifier
             shown = f"{qual} {_fmt(key[0])}" if qual else _fmt(key[0])
@@ -297,16 +335,17 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
     slots: dict[str, dict[date, list[Citation]]] = defaultdict(lambda: defaultdict(list))
     for u in units:
         events = {m.lastgroup for m in _EVENT_RE.finditer(u.text)}
-        days = list(_DAY_RE.finditer(u.text))
+        days = _day_mentions(u.text)
         if len(events) != 1 or len(days) != 1:
             continue  # only unambiguous sentences: one event, one day
         ev = events.pop()
-        for a, s, e in u.places:
+        m, kind = days[0]
+        for a, s, _ in u.places:
             if a.published is None or a.published_inferred:
                 continue
-            d = _resolve_weekday(days[0].group("wd"), a.published)
-            m = days[0]
-            slots[f"date {ev}"][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
+            d = _resolve_day(m, kind, a.published)
+            if d is not None:
+                slots[f"date {ev}"][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
     out = []
     for slot, vals in slots.items():
         if len(vals) < 2:
@@ -323,7 +362,7 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
     roles: dict[str, list[str]] = defaultdict(list)
     for u in units:
         for name, s0, e0, role in _names(u.text):
-            for a, s, e in u.places:
+            for a, s, _ in u.places:
                 occ[name].append(Citation(a.id, s + s0, s + e0, a.source))
             if role:
                 roles[name].append(role)
@@ -358,6 +397,13 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
     for names in groups.values():
         if not any(roles.get(n) or n in speakers for n in names):
             continue
+        # the same role for every spelling ("spokesperson"/"spokesman" count as one)
+        role_sets = [{_ROLE_NORM.get(r, r) for r in roles.get(n, [])} for n in names]
+        if not all(role_sets) or not set.intersection(*role_sets):
+            continue
+        arts = [{c.article_id for c in occ[n]} for n in names]
+        if any(arts[i] & arts[j] for i in range(len(arts)) for j in range(i + 1, len(arts))):
+            continue  # both spellings in one article: two people ("Ivana"/"Ivanka"), not a variant
         role_words = [r for n in names for r in roles.get(n, [])]
         role = max(set(role_words), key=role_words.count) if role_words else "person"
         values = tuple(ClaimValue(value=n, citations=tuple(occ[n]), sources=_sources(occ[n], by_id))

@@ -146,9 +146,10 @@ def _canonical_names(names: Sequence[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for n in counts:
         if len(n.split()) == 1 and n[:1].isupper():
-            hits = {f for f in full if n in f.split()}
-            if len(hits) == 1:
-                out[n] = hits.pop()
+            hits = sorted((f for f in full if n in f.split()), key=lambda f: -counts[f])
+            # the only full name with this word, or one that clearly dominates the others
+            if len(hits) == 1 or (len(hits) > 1 and counts[hits[0]] >= 3 * counts[hits[1]]):
+                out[n] = hits[0]
     # spelling variants among full names: union into the most frequent spelling
     parent = {n: n for n in full}
 
@@ -183,6 +184,32 @@ def _canonical_names(names: Sequence[str]) -> dict[str, str]:
     return out
 
 
+_FULL_NAME = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,2}\b")
+
+
+def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
+                         by_id: Mapping[str, Article]) -> list[tuple[Quote, str, str | None]]:
+    """A one-word speaker name ("Trump") becomes the one full name of its article that ends in it
+    ("Donald Trump"), when there is exactly one."""
+    cache: dict[str, dict[str, set[str]]] = {}
+    out = []
+    for q, name, ent in items:
+        if len(name.split()) == 1 and name[:1].isupper() and q.article_id in by_id:
+            fulls = cache.get(q.article_id)
+            if fulls is None:
+                fulls = defaultdict(set)
+                for m in _FULL_NAME.finditer(by_id[q.article_id].text):
+                    words = re.sub(r"['’]s$", "", m.group()).split()
+                    if len(words) >= 2 and words[0].lower() not in _TITLE_WORDS:
+                        fulls[words[-1]].add(" ".join(words))
+                cache[q.article_id] = fulls
+            hits = fulls.get(name, set())
+            if len(hits) == 1:
+                name = next(iter(hits))
+        out.append((q, name, ent))
+    return out
+
+
 def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None = None, *,
                  entity_of: EntityOf | None = None, min_words: int = 3) -> list[QuoteGroup]:
     """The quotes of one story grouped by speaker, most-quoted speaker first.
@@ -209,6 +236,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
                 ent = _lookup(entity_of, (aid, q.speaker_start, q.speaker_end))
             ent = ent or q.speaker_entity_id
             items.append((q, name, ent))
+    items = _surnames_in_article(items, by_id)
     canon = _canonical_names([n for _, n, _ in items])
     speakers: dict[str, _Speaker] = {}
     for q, name, ent in items:
