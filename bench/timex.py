@@ -184,15 +184,21 @@ def evaluate(docs: Iterable[dict], tagger: Callable[[dict], list[Span]],
 
 
 def throughput(sentences: Sequence[tuple[str, date]], fn: Callable[[str, date], object],
-               min_seconds: float = 2.0) -> float:
-    n, t0 = 0, time.perf_counter()
-    while True:
-        for s, d in sentences:
-            fn(s, d)
-        n += len(sentences)
-        el = time.perf_counter() - t0
-        if el >= min_seconds:
-            return n / el
+               repeats: int = 5, min_seconds: float = 0.6) -> float:
+    """Sentences per second on one core: the best of ``repeats`` timed passes (as ``timeit`` does),
+    so that other processes on a shared machine disturb the figure as little as possible."""
+    best = 0.0
+    for _ in range(repeats):
+        n, t0 = 0, time.perf_counter()
+        while True:
+            for s, d in sentences:
+                fn(s, d)
+            n += len(sentences)
+            el = time.perf_counter() - t0
+            if el >= min_seconds:
+                break
+        best = max(best, n / el)
+    return best
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -223,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             dp = evaluate(dp_docs, lambda d: dateparser_spans(d, search_dates)).table()
             sub = sents[:300] if args.quick else sents[:1500]
             dp_sps = throughput(sub, lambda s, d: search_dates(
-                s, languages=["en"], settings={"RELATIVE_BASE": datetime(d.year, d.month, d.day)}), 3.0)
+                s, languages=["en"], settings={"RELATIVE_BASE": datetime(d.year, d.month, d.day)}), 3, 1.0)
             rows.append((f"dateparser search_dates ({len(dp_docs)} docs)", dp, dp_sps))
     n_gold = sum(len(d["timexes"]) for d in docs)
     print(f"TempEval-3 TBAQ (training data), {len(docs)} documents, {n_gold} gold timexes, "

@@ -1250,12 +1250,12 @@ _HEAD_WORDS = frozenset(
     "now currently nowadays present recently lately recent past future soon current term date moment noon midnight "
     "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
     "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
-    "election easter friday veterans king ago later earlier century centuries decade decades twenties thirties "
-    "forties fifties sixties seventies eighties nineties thousand hundred".split()
+    "election easter friday veterans century centuries decade decades twenties thirties "
+    "forties fifties sixties seventies eighties nineties thousand eighteen nineteen twenty".split()
     + [u + sfx for u in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "weekend",
                          "decade") for sfx in ("", "s")]
-    + list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS) + list(SMALL) + list(TENS))
-_LOOKAHEAD = 7
+    + list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS))
+_LOOKAHEAD = 6
 
 
 def _candidates(text: str) -> Iterable[tuple[int, "re.Match[str]"]]:
