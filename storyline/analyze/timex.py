@@ -388,6 +388,8 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
             continue
         if tense > 0 and diff < (-30 if day else -15):
             continue
+        if tense == 0 and diff > 120:
+            continue  # news looks back more than ahead
         if best is None or abs(diff) < best[0]:
             best = (abs(diff), y)
     return f"{(best[1] if best else d.year):04d}"
@@ -425,7 +427,7 @@ def _h_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{y}-{mo:02d}-{d1:02d}", f"RANGE:{y}-{mo:02d}-{d2:02d}"
 
 
-_FULL_MDY = (rf"(?:{_WDAY_RX},?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
+_FULL_MDY = (rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX},?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
              rf"(?:,?\s+(?P<y>{_YEAR}|'\d\d(?!\d)))?")
 
 
@@ -435,6 +437,13 @@ def _h_mdy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["m"].lower() in ("may", "march") and m["m"][0].islower():
         return None
     y = _year_of(m["y"]) if m["y"] else None
+    rel = " ".join((m["rel"] or "").lower().split())
+    if y is None and rel and ctx.dct is not None:
+        this_year = date(ctx.dct.year, mo, min(d, 28))
+        if rel in ("last", "this past"):
+            y = ctx.dct.year if this_year < ctx.dct else ctx.dct.year - 1
+        elif rel in ("next", "this coming"):
+            y = ctx.dct.year if this_year > ctx.dct else ctx.dct.year + 1
     ys = f"{y:04d}" if y else _pick_year(ctx, mo, d)
     try:
         if y:
@@ -500,7 +509,7 @@ def _day_word(ctx: _Ctx, w: str) -> str:
 @rule("time", _TIME_DAY)
 def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     c = _clock(m["t"])
-    if c is None:
+    if c is None or re.search(r"\bhigh\s+$", ctx.text[max(0, ctx.start - 6):ctx.start], re.I):
         return None
     day = m["day"] or m["pd"]
     if m["md"]:
@@ -586,7 +595,7 @@ def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
 
 
 @rule("month_rel", rf"{_EDGE}?(?:(?P<d>last|this|next|past|coming|previous)\s+)?(?P<m>{_MONTH_RX})"
-                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!,?\s+\d)")
+                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!\.?,?\s+\d)")
 def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     tok = m["m"]
     mo = _month_num(tok)
@@ -595,6 +604,9 @@ def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
         return None
     if not tok.endswith(".") and len(tok) <= 4 and tok.lower() not in ("may", "june", "july") and not (m["d"] or edge or m["ry"]):
         return None  # "Jan", "Dec": names more often than months
+    if tok == "March" and not (m["d"] or edge or m["ry"]) and re.match(
+            r"\s+(?:of|for|on|to|against|in|through)\s+(?:the\s+)?[A-Z]", ctx.text[ctx.end:ctx.end + 20]):
+        return None  # "the March for Life", "March on Washington"
     if tok.rstrip(".").lower() in ("may", "mar", "jun", "jul", "sept", "sep", "jan", "feb", "apr", "aug", "oct",
                                    "nov", "dec") and not (m["d"] or edge or m["ry"]):
         # bare "May" (a modal) or an abbreviation: only after a preposition that wants a date
@@ -670,7 +682,8 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
         return None
     if rel in ("first", "second"):
         return None
-    base = ctx.last_quarter
+    ended = _quarter_ended(ctx)
+    base = ended or ctx.last_quarter
     if base is None:
         if ctx.dct is None:
             return "DATE", "XXXX-QX", None
@@ -684,6 +697,17 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
     if rel in ("previous", "prior", "last"):
         return "DATE", shift_value(base, -1, "quarter") or base, None
     return "DATE", base, None
+
+
+def _quarter_ended(ctx: _Ctx) -> str | None:
+    """The quarter of "the quarter ended Sept. 30" (the quarter holding that month)."""
+    m = re.match(rf"\s+(?:ended|ending|through)\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:,?\s+(?P<y>{_YEAR}))?",
+                 ctx.text[ctx.end:ctx.end + 40], re.I)
+    if m is None or ctx.dct is None:
+        return None
+    mo = _month_num(m["m"])
+    y = m["y"] or _pick_year(ctx, mo, int(re.sub(r"\D", "", m["d"])))
+    return f"{y}-Q{(mo - 1) // 3 + 1}"
 
 
 @rule("fiscal", rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'\d\d|\d\d(?=\D))")
@@ -844,6 +868,8 @@ def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
 
 @rule("term", r"the\s+(?:near|short|long|medium)[\s-]+term(?![\w-])|a\s+later\s+date(?![\w-])")
 def _h_term(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if re.match(r"\s+[a-z]", ctx.text[ctx.end:ctx.end + 2]) and "-" in m.group(0):
+        return None  # "the long-term value": an adjective
     return "DATE", "FUTURE_REF", None
 
 
@@ -1078,6 +1104,10 @@ _DAYWORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
                  rf"the\s+day\s+after\s+tomorrow)(?:(?:'s)?\s+(?P<pt>{_PART}))?(?![\w-])")
 def _h_dayword(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     w = " ".join(m["w"].lower().split())
+    if w == "today" and re.match(r"['’]s\s+(?:world|youth|society|generation|children|kids|young|economy|"
+                                 r"technology|standards|terms|computers|dollars|politics|culture)\b",
+                                 ctx.text[ctx.end:ctx.end + 16]):
+        return None  # generic "today's world"
     off = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(w, _DAYWORDS.get(w, 0))
     mod = _mod_of(_edge_text(m.group(0)))
     v = (ctx.dct + timedelta(days=off)).isoformat() if ctx.dct else "XXXX-XX-XX"
