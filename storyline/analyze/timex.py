@@ -264,14 +264,16 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 # --- tense ----------------------------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"(?:\b(?:(?:will|won't|shall|would|could|may|might)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:is|are)\s+to"
+    r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:is|are)\s+to"
     r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|"
-    r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|delayed(?:\s+\w+)?\s+until|not\s+plan\s+to\s+\w+)\b|'ll\b)",
+    r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
+    r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect)"
+    r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|not\s+plan\s+to\s+\w+)\b|'ll\b)",
     re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|yesterday|since|earlier|met|came|went|left|began|made|took|gave|"
     r"held|won|lost|found|got|saw|fell|rose|sent|spent|shot|led|flew|struck|broke|brought|ran|became|wrote|spoke|"
-    r"sold|bought|paid|hit|knew|thought|told|felt|kept|heard|meant|stood|sat|drew|grew|threw|\w{3,}ed)\b",
+    r"sold|bought|paid|hit|knew|thought|told|felt|kept|heard|meant|stood|sat|drew|grew|threw|(?-i:[a-z]\w{2,}ed))\b",
     re.IGNORECASE)
 
 
@@ -281,7 +283,7 @@ _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther t
 def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense marker around ``text[start:end]``."""
     before = text[max(lo, start - 60):start]
-    after = text[end:min(hi, end + 45)]
+    after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s", text[end:min(hi, end + 45)])[0]
     best: tuple[float, int] | None = None  # (distance, sign)
     for rx, sign in ((_FUTURE, 1), (_PAST, -1)):
         for m in rx.finditer(before):
@@ -1208,14 +1210,15 @@ def _h_the_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
         if ctx.dct is None:
             return "DATE", _x_value(w[4:]), _mod_of(edge)
         return "DATE", _rel_value(ctx.dct.isoformat(), 0, w[4:]), _mod_of(edge)
-    if w.startswith("the") and not edge and re.search(r"\b(?:for|over|throughout)\s+$", pre) \
-            and "current" not in w and "full" not in w:
-        return "DURATION", "P1Y", None
+    if w.startswith("the") and not edge and "current" not in w and "full" not in w and (
+            re.search(r"\b(?:over|throughout)\s+$", pre)
+            or re.match(r"\s+(?:ended|ending|to)\s+\w", ctx.text[ctx.end:ctx.end + 12])):
+        return "DURATION", "P1Y", None  # "the year ended Sept. 30": a twelve-month period
     if w == "that year":
         base = ctx.ref.value if ctx.ref and granularity_of(ctx.ref.value) else None
         return ("DATE", base[:4], None) if base else ("DATE", "XXXX", None)
     near = ctx.text[max(0, ctx.start - 250):ctx.start]
-    if ctx.ref is not None and ctx.ref.granularity == "year" and ctx.ref.value in near:
+    if w == "the year" and ctx.ref is not None and ctx.ref.granularity == "year" and ctx.ref.value in near:
         return "DATE", ctx.ref.value, _mod_of(edge)  # "The year 2018 ... The year began"
     if ctx.dct is None:
         return "DATE", "XXXX", _mod_of(edge)
