@@ -429,7 +429,7 @@ def _h_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{y}-{mo:02d}-{d1:02d}", f"RANGE:{y}-{mo:02d}-{d2:02d}"
 
 
-_FULL_MDY = (rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX},?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
+_FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX},?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
              rf"(?:,?\s+(?P<y>{_YEAR}|'\d\d(?!\d)))?")
 
 
