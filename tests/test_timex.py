@@ -246,7 +246,7 @@ def test_tempeval3_training_data_floor():
         sys.path.pop(0)
     scores = bench.evaluate(bench.load_docs(), bench.storyline_spans).table()
     assert scores["relaxed_f1"] >= 0.91
-    assert scores["value_f1"] >= 0.77
+    assert scores["value_f1"] >= 0.79
     assert scores["type_acc"] >= 0.92
 
 

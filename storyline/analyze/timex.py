@@ -1387,7 +1387,8 @@ def _apply(text: str, dct: date | None, name: str, s: int, state: _State) -> tup
 
 
 def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
-    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year"):
+    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year", "ago"):
+        # a shifted or anaphoric value is no new reference point: "a year ago ... a year earlier"
         return
     r = _ref_of(value, True)
     if r is None:
