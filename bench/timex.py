@@ -231,6 +231,11 @@ def main(argv: list[str] | None = None) -> int:
             dp_sps = throughput(sub, lambda s, d: search_dates(
                 s, languages=["en"], settings={"RELATIVE_BASE": datetime(d.year, d.month, d.day)}), 3, 1.0)
             rows.append((f"dateparser search_dates ({len(dp_docs)} docs)", dp, dp_sps))
+    silver_path = DATA / "te3-silver" / "docs.jsonl"
+    silver = None
+    if silver_path.exists():
+        # machine annotations (TIPSem, TRIOS, ... merged): an agreement check on text never tuned on
+        silver = evaluate(load_docs(silver_path, limit=100 if args.quick else 400), storyline_spans).table()
     n_gold = sum(len(d["timexes"]) for d in docs)
     print(f"TempEval-3 TBAQ (training data), {len(docs)} documents, {n_gold} gold timexes, "
           f"{len(sents)} sentences")
@@ -247,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         print("| " + " | ".join(cells) + " |")
     if dp_sps:
         print(f"\nthroughput ratio storyline / dateparser: {ours_sps / dp_sps:,.0f}x")
+    if silver:
+        print(f"\nagreement with te3-silver ({100 if args.quick else 400} docs, machine-annotated, not gold): "
+              f"relaxed P/R/F1 {100 * silver['relaxed_p']:.1f}/{100 * silver['relaxed_r']:.1f}/"
+              f"{100 * silver['relaxed_f1']:.1f}, value agreement {100 * silver['value_acc']:.1f}")
     print("\nPublished, TempEval-3 platinum test (UzZaman et al. 2013, Table 3; "
           "../shared/data/timex/PUBLISHED_SCORES.md):")
     print("| system | relaxed F1 | strict F1 | value F1 |\n|---|---|---|---|")

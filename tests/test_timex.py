@@ -194,6 +194,11 @@ def test_guideline_examples(text, expected):
     assert tags(text) == [expected]
 
 
+def test_seasons():
+    assert one("Elections are due in the fall.").value == "2019-FA"
+    assert one("They met last summer.").value == "2018-SU"
+
+
 def test_modifiers():
     assert one("in early 2018").mod == "START"
     assert one("late last year").mod == "END"
@@ -203,7 +208,8 @@ def test_modifiers():
 def test_not_timexes():
     for text in ("He hopes for a second summit.", "The 6-year-old boy smiled.", "She is 52 years old.",
                  "the Winter Olympics", "You may go.", "They paid $1,953 for it.", "It costs $2 a year.",
-                 "He said the current president agreed."):
+                 "He said the current president agreed.", "the fall of the Berlin Wall",
+                 "Prices led the fall in bank stocks.", "The deadline is 1600 GMT."):
         assert tags(text) == [], text
 
 

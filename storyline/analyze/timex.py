@@ -742,9 +742,11 @@ def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None
     if re.match(r"\s+[A-Z]", ctx.text[ctx.end:ctx.end + 2]) and m["s"][0].isupper():
         return None  # "Winter Olympics"
     if not d and not m["y"] and not _edge_text(m.group(0)):
-        pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
-        if not re.search(r"\b(?:in|this|the|during|by|until|since)\s+$", pre):
-            return None
+        pre = ctx.text[max(0, ctx.start - 16):ctx.start].lower()
+        allowed = r"\b(?:in|during|by|until|since|through)\s+(?:the\s+)?$" if s == "FA" else \
+            r"\b(?:in|this|the|during|by|until|since|through)\s+$"
+        if not re.search(allowed, pre) or (s == "FA" and re.match(r"\s+(?:of|in)\b", ctx.text[ctx.end:ctx.end + 4])):
+            return None  # "the fall of the Berlin Wall", "a fall in prices"
     if m["y"]:
         y = m["y"].strip()
     elif ctx.dct is None:
@@ -887,6 +889,8 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if re.search(r"[$#£€]\s*$|No\.\s*$", pre):
         return None
     post = ctx.text[ctx.end:ctx.end + 12].lower()
+    if re.match(r"\s*(?:gmt|utc|est|edt|hours|hrs|local|z\b)", post):
+        return None  # a clock time: "1600 GMT"
     if re.match(r"\s*(?:people|troops|soldiers|votes|tons|times|miles|feet|km|kilometers|meters|men|women|"
                 r"dollars|yen|shares|units|cars|jobs|points)\b", post):
         return None
@@ -1387,11 +1391,11 @@ def _apply(text: str, dct: date | None, name: str, s: int, state: _State) -> tup
 
 
 def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
-    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year", "ago"):
+    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year"):
         # a shifted or anaphoric value is no new reference point: "a year ago ... a year earlier"
         return
     r = _ref_of(value, True)
-    if r is None:
+    if r is None or (name == "ago" and r.granularity != "day"):
         return
     state.ref = r
     if r.granularity == "quarter" and "-Q" in value and name == "quarter":
