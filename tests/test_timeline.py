@@ -85,7 +85,7 @@ def test_timeline_merges_the_same_event_and_keeps_different_ones():
     entries = storyline.timeline([a, b, c])
     monday = [e for e in entries if e.date == "2023-03-13"]
     assert len(monday) == 2
-    collapse = [e for e in monday if "bridge" in e.text][0]
+    collapse = next(e for e in monday if "bridge" in e.text)
     assert {x.article_id for x in collapse.citations} == {a.id, b.id}
     assert [e.date for e in entries] == ["2023-03-13", "2023-03-13", "2023-03-14"]
 

@@ -6,14 +6,12 @@ import sys
 import time
 from datetime import date
 
-
 import pytest
+from conftest import DATA, ROOT, need
 
 import storyline
 from storyline.analyze.dct import with_inferred_dates
 from storyline.analyze.timex import tag_timexes
-
-from conftest import DATA, ROOT, need
 
 THU = date(2019, 1, 10)  # a Thursday
 WED = date(2019, 1, 9)
@@ -97,14 +95,14 @@ def test_every_seed_timex(seeds, name, expected):
 def test_seed_001_range_and_inferred_date(seeds):
     a = seeds["001"]
     assert a.published == date(2019, 1, 8) and a.published_inferred
-    rng = [t for t in storyline.tag_timexes(a.text, a.published) if t.text == "Jan. 7-10"][0]
+    rng = next(t for t in storyline.tag_timexes(a.text, a.published) if t.text == "Jan. 7-10")
     assert (rng.value, rng.range_end) == ("2019-01-07", "2019-01-10")
-    late = [t for t in storyline.tag_timexes(a.text, a.published) if "Monday" in t.text][0]
+    late = next(t for t in storyline.tag_timexes(a.text, a.published) if "Monday" in t.text)
     assert late.mod == "END"
 
 
 def test_seed_003_more_than_is_a_modifier(seeds):
-    t = [t for t in storyline.tag_timexes(seeds["003"].text, WED) if t.text == "more than a year"][0]
+    t = next(t for t in storyline.tag_timexes(seeds["003"].text, WED) if t.text == "more than a year")
     assert t.mod == "MORE_THAN"
 
 

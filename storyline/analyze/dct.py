@@ -16,13 +16,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Iterable, Sequence
 
 from ..records import Article
 from .timex import WEEKDAYS, tag_timexes
 
-__all__ = ["infer_dct", "with_inferred_dates", "DctEvidence", "dct_evidence"]
+__all__ = ["DctEvidence", "dct_evidence", "infer_dct", "with_inferred_dates"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
         return article.published
     try:
         ev = dct_evidence(article.text or "")
-    except Exception:  # a bad article never fails its batch
+    except (ValueError, TypeError, AttributeError):  # a bad article never fails its batch
         return None
     dated = sorted(o.published for o in others if o.published is not None and o.id != article.id)
     if dated:
@@ -101,7 +101,7 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
     elif ev.full_dates:
         # an article is written on or after the latest day it reports (future plans aside)
         ref = max(ev.full_dates)
-        window = range(0, 15)
+        window = range(15)
     else:
         return None
     named = _resolve_md(ev.month_days, ref) | set(ev.full_dates)

@@ -22,13 +22,13 @@ prepositions are outside ("on Tuesday" -> "Tuesday", "since 1953" -> "1953").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Iterable
 
 from ..records import Timex
 
-__all__ = ["tag_timexes", "TimexTagger", "Ref", "shift_value", "value_to_date", "granularity_of"]
+__all__ = ["Ref", "TimexTagger", "granularity_of", "shift_value", "tag_timexes", "value_to_date"]
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
@@ -410,10 +410,6 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     return (d - timedelta(days=(-diff) % 7)).isoformat()
 
 
-def _anchor(ctx: _Ctx) -> date | None:
-    return ctx.dct
-
-
 # ---- rules, most specific first ----
 
 _RANGE_DATE = (rf"(?P<m>{_MONTH_RX})\s+(?P<d1>{_DAYN})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYN})"
@@ -511,7 +507,7 @@ def _day_word(ctx: _Ctx, w: str) -> str:
 @rule("time", _TIME_DAY)
 def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     c = _clock(m["t"])
-    if c is None or re.search(r"\bhigh\s+$", ctx.text[max(0, ctx.start - 6):ctx.start], re.I):
+    if c is None or re.search(r"\bhigh\s+$", ctx.text[max(0, ctx.start - 6):ctx.start], re.IGNORECASE):
         return None
     day = m["day"] or m["pd"]
     if m["md"]:
@@ -526,7 +522,7 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         base = ctx.dct.isoformat()
     else:
         base = "XXXX-XX-XX"
-    mod = "APPROX" if re.match(r"(?:about|around|approximately)\b", m.group(0), re.I) else None
+    mod = "APPROX" if re.match(r"(?:about|around|approximately)\b", m.group(0), re.IGNORECASE) else None
     return "TIME", f"{base}T{c}", mod
 
 
@@ -558,8 +554,7 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
                         pass
         return "DATE", f"{y}-{mo:02d}-{d:02d}", mod
     last = " ".join((m["last"] or "").lower().split())
-    if last.startswith("the "):
-        last = last[4:]
+    last = last.removeprefix("the ")
     if last in ("previous", "following") and ctx.ref is not None and ctx.ref.granularity == "day":
         rd = value_to_date(ctx.ref.value)
         if rd is not None:
@@ -704,7 +699,7 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
 def _quarter_ended(ctx: _Ctx) -> str | None:
     """The quarter of "the quarter ended Sept. 30" (the quarter holding that month)."""
     m = re.match(rf"\s+(?:ended|ending|through)\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:,?\s+(?P<y>{_YEAR}))?",
-                 ctx.text[ctx.end:ctx.end + 40], re.I)
+                 ctx.text[ctx.end:ctx.end + 40], re.IGNORECASE)
     if m is None or ctx.dct is None:
         return None
     mo = _month_num(m["m"])
@@ -785,7 +780,7 @@ def _h_spoken_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] |
     return "DATE", f"{2000 + int(_num(m['r2']) or 0) if m['r2'] else 2000:04d}", None
 
 
-@rule("spoken_decade", rf"the\s+(?:(?P<e>early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|"
+@rule("spoken_decade", r"the\s+(?:(?P<e>early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|"
                        r"eighties|nineties)(?![\w-])")
 def _h_spoken_decade(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     t = TENS[m["t"].lower()[:-3] + "y"] if m["t"].lower() != "forties" else 40
@@ -851,7 +846,7 @@ def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     if h[0].islower() and not h.lower().startswith("the"):
         return None
     if re.match(r"\s+(?:week|weekend|holiday|season|break|party|parade|tree|card|cards|message|address|"
-                r"shopping|sales|ceasefire|truce|Rising|Offensive)\b", ctx.text[ctx.end:ctx.end + 12], re.I):
+                r"shopping|sales|ceasefire|truce|Rising|Offensive)\b", ctx.text[ctx.end:ctx.end + 12], re.IGNORECASE):
         return None
     fn = _HOLIDAYS[" ".join(h.lower().split())]
     if m["y"]:
@@ -1044,7 +1039,7 @@ def _h_set(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["m"]:
         return "SET", f"XXXX-{_month_num(m['m']):02d}", None
     if m["pt"]:
-        return "SET", f"TXX{PARTS[m['pt'].lower()]}" if False else f"XXXX-XX-XXT{PARTS[m['pt'].lower()]}", None
+        return "SET", f"XXXX-XX-XXT{PARTS[m['pt'].lower()]}", None
     n = _num(m["n"]) if m["n"] else 1
     if "other" in m.group(0).lower():
         n = 2 * (n or 1)
@@ -1053,7 +1048,7 @@ def _h_set(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 
 @rule("times_per", rf"(?:a|an|per)\s+(?P<u>{_UNIT})(?![\w-])")
 def _h_times_per(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
-    if not re.search(r"\b(?:once|twice|times)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start], re.I):
+    if not re.search(r"\b(?:once|twice|times)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start], re.IGNORECASE):
         return _h_duration(ctx, _RX_BY_NAME["duration"].fullmatch(m.group(0)))  # type: ignore[arg-type]
     u = m["u"]
     return "SET", _duration(1, _unit_of(u)), None
@@ -1098,7 +1093,7 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
 @rule("bare_units", r"(?P<u>years|decades|months|weeks|days|hours|minutes|centuries)(?![\w-])")
 def _h_bare_units(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if not re.search(r"\b(?:for|over|in|within|take|takes|took|after|by)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start],
-                     re.I):
+                     re.IGNORECASE):
         return None
     return "DURATION", _duration(None, _unit_of(m["u"])), None
 
@@ -1252,7 +1247,7 @@ def _sent_bounds(text: str, pos: int) -> tuple[int, int]:
     return lo + 1, (min(hi_cands) if hi_cands else len(text))
 
 
-def _ref_of(value: str, explicit: bool) -> Ref | None:
+def _ref_of(value: str) -> Ref | None:
     g = granularity_of(value)
     if g is None or "X" in value:
         return None
@@ -1295,7 +1290,7 @@ _HEAD_WORDS = frozenset(
 _LOOKAHEAD = 6
 
 
-def _candidates(text: str) -> Iterable[tuple[int, "re.Match[str]"]]:
+def _candidates(text: str) -> Iterable[tuple[int, re.Match[str]]]:
     """(position, match of the big rule alternation) at each word that may start a timex."""
     toks = [(w.start(), w.group()) for w in _WORD.finditer(text)]
     n = len(toks)
@@ -1394,7 +1389,7 @@ def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
     if ttype not in ("DATE", "TIME") or name in ("refs", "the_year"):
         # a shifted or anaphoric value is no new reference point: "a year ago ... a year earlier"
         return
-    r = _ref_of(value, True)
+    r = _ref_of(value)
     if r is None or (name == "ago" and r.granularity != "day"):
         return
     state.ref = r

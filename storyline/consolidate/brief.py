@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..records import Article, Brief, SummarySentence
 from ..analyze.dct import with_inferred_dates
+from ..records import Article, Brief, SummarySentence
 from .summary import summarize
 from .timeline import timeline
 

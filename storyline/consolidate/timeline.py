@@ -11,24 +11,26 @@ their "Tuesday" lands on a real day too.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Sequence
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 
-__all__ = ["timeline", "explicit_dates", "format_value", "dated_events", "Event"]
+_log = logging.getLogger(__name__)
+
+__all__ = ["Event", "dated_events", "explicit_dates", "format_value", "timeline"]
 
 _MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 _MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 _STOP = frozenset(
-    "the a an and or of to in on at for by with from as is was were be been has have had that this it its his her "
-    "their he she they we said says will would also but not after before about into over than more".split())
+    ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "his", "her", "their", "he", "she", "they", "we", "said", "says", "will", "would", "also", "but", "not", "after", "before", "about", "into", "over", "than", "more"])
 _MAX_TEXT = 240
 _SIMILAR = 0.25
 
@@ -180,8 +182,8 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     for a in arts:
         try:
             events.extend(dated_events(a))
-        except Exception:  # a bad article never fails the story
-            continue
+        except (ValueError, TypeError, AttributeError, IndexError) as exc:  # a bad article never fails the story
+            _log.warning("timeline: article %s skipped: %s", a.id, exc)
     groups: list[tuple[Event, set[str], list[Event]]] = []
     for ev in sorted(events, key=lambda e: (e.published is None, e.published or date.min)):
         words = _words(ev.text)
