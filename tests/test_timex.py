@@ -224,6 +224,14 @@ def test_bad_input_never_raises():
     tag_timexes("x" * 10000 + " Tuesday", THU)
 
 
+def test_dct_as_datetime_or_string():
+    from datetime import datetime
+
+    assert one("Kim arrived Tuesday.", datetime(2019, 1, 10, 15, 30)).value == "2019-01-08"  # type: ignore[arg-type]
+    assert one("Kim arrived Tuesday.", "2019-01-10").value == "2019-01-08"  # type: ignore[arg-type]
+    assert one("Kim arrived Tuesday.", "not a date").value == "XXXX-XX-XX"  # type: ignore[arg-type]
+
+
 def test_offsets_and_article_id():
     text = "Officials said on Tuesday, Jan. 8, 2019, that Kim arrived."
     t = tag_timexes(text, WED, article_id="a1")[0]

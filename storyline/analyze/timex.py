@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ..records import Timex
 
@@ -73,7 +73,7 @@ _WDAY_RX = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
          "|hundred|thousand)")
-_NUM = (rf"(?:\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
+_NUM = (rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
         r"|a\s+few|a\s+dozen|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|weekend)"
 _ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
@@ -117,6 +117,8 @@ def _num(text: str) -> float | None:
         return 12
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t) + half
+    if re.fullmatch(r"\d+ 1/2", t):
+        return float(t.split()[0]) + 0.5
     total, cur = 0, 0
     for w in re.split(r"[- ]", t):
         if w in SMALL:
@@ -145,8 +147,11 @@ def _duration(n: float | None, unit: str) -> str:
         q = "X"
     else:
         n = n * mult
+        if not float(n).is_integer() and float(n * 2).is_integer() and letter in ("Y", "H", "D"):
+            whole, sub = int(n), {"Y": "6M", "H": "30M", "D": "T12H"}[letter]
+            return ("PT" if is_time else "P") + (f"{whole}{letter}" if whole else "") + sub
         if not float(n).is_integer():
-            # 1.5 years -> P18M, 2.5 hours -> PT150M
+            # 1.3 years -> P16M
             sub = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}.get(letter)
             if sub and not is_time and sub[0] == "H":
                 return f"PT{_fmt_num(n * sub[1])}H"
@@ -1049,13 +1054,13 @@ def _h_set(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 @rule("times_per", rf"(?:a|an|per)\s+(?P<u>{_UNIT})(?![\w-])")
 def _h_times_per(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if not re.search(r"\b(?:once|twice|times)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start], re.IGNORECASE):
-        return _h_duration(ctx, _RX_BY_NAME["duration"].fullmatch(m.group(0)))  # type: ignore[arg-type]
+        return None  # not a rate: the duration rule reads it
     u = m["u"]
     return "SET", _duration(1, _unit_of(u)), None
 
 
 @rule("duration", rf"{_APPROX}?(?:the\s+)?(?P<n>{_NUM})(?P<more>\s+more)?(?P<h>[\s-]+)(?P<u>{_UNIT})(?P<pl>s)?"
-                  r"(?P<old>-old)?(?![\w-])")
+                  r"(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?(?![\w-])")
 def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     u = _unit_of(m["u"])
     nt = m["n"].lower()
@@ -1082,6 +1087,8 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
         return None
     if nt == "the next few":
         n = None
+    if m["half"] and n is not None:
+        n += 0.5
     if nt in ("one", "some") and u == "day" and not m["pl"]:
         pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
         if re.search(r"\b(?:of|will|could|would|might|may|can|to|hope|hopes|that)\s+$", pre) or re.match(
@@ -1261,6 +1268,20 @@ class TimexTagger:
         return tag_timexes(text, dct, article_id=article_id)
 
 
+def _as_date(dct: object) -> date | None:
+    """A DCT given as date, datetime or ISO string; anything else counts as no DCT."""
+    if isinstance(dct, datetime):
+        return dct.date()
+    if isinstance(dct, date):
+        return dct
+    if isinstance(dct, str):
+        try:
+            return date.fromisoformat(dct.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
 # words that can begin a timex: a match is only tried where one of them starts (or a digit, or "'90s")
 _START_WORDS = frozenset(
     "the a an last this next past coming previous following current latest same that these those early late mid "
@@ -1269,7 +1290,7 @@ _START_WORDS = frozenset(
     "tomorrow right now currently nowadays present recently lately recent former previously near distant "
     "foreseeable not immediate future soon fiscal year years decades months weeks days hours minutes centuries "
     "quarter period comparable corresponding prior preceding remaining final several few many dozens half noon "
-    "midnight spring summer fall autumn winter morning afternoon evening night overnight in christmas new "
+    "midnight spring summer fall autumn winter morning afternoon evening night overnight christmas new "
     "independence halloween valentine's veterans thanksgiving labor memorial election easter good martin day "
     "week month decade century decades-long".split()
     + list(MONTHS) + list(WEEKDAYS) + list(SMALL) + list(TENS) + ["hundred", "thousand"] + list(ORDINALS))
@@ -1287,39 +1308,50 @@ _HEAD_WORDS = frozenset(
     + [u + sfx for u in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "weekend",
                          "decade") for sfx in ("", "s")]
     + list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS))
-_LOOKAHEAD = 6
+_LOOKAHEAD = 5
 
 
-def _candidates(text: str) -> Iterable[tuple[int, re.Match[str]]]:
-    """(position, match of the big rule alternation) at each word that may start a timex."""
-    toks = [(w.start(), w.group()) for w in _WORD.finditer(text)]
-    n = len(toks)
-    is_head = [False] * n
-    keys = [""] * n
-    for i, (_, tok) in enumerate(toks):
-        c = tok[0]
-        if c.isdigit() or c == "'":
-            is_head[i] = True
-            keys[i] = "0"
+_NEEDS_NEXT = {  # start words that only start a timex before one of these words
+    "new": ("year's",), "year": ("-", " end"), "good": (" friday",), "martin": (" luther",),
+    "day": ("-",), "week": ("-",), "month": ("-",), "decade": ("-",), "century": ("-",),
+}
+
+
+def _candidates(text: str) -> Iterable[tuple[int, "re.Match[str]"]]:
+    """(position, match of the big rule alternation) at each word that may start a timex: a start word
+    (or a number) with a head word within the next few words."""
+    low = text.lower()
+    toks = [(w.start(), w.group()) for w in _WORD.finditer(low)]
+    heads = []
+    for i, (_, key) in enumerate(toks):
+        c = key[0]
+        if c.isdigit() or (c == "'" and len(key) > 1 and key[1].isdigit()) or key in _HEAD_WORDS \
+                or key.split("'")[0] in _HEAD_WORDS:
+            heads.append(i)
+    if not heads:
+        return
+    hi = 0
+    for i, (s, key) in enumerate(toks):
+        while hi < len(heads) and heads[hi] < i:
+            hi += 1
+        if hi == len(heads):
+            return
+        if heads[hi] - i > _LOOKAHEAD:
             continue
-        key = tok.lower()
-        if key not in _START_WORDS and key not in _HEAD_WORDS:
+        c = key[0]
+        if c.isdigit():
+            if s and text[s - 1] in "$.,£€#:/":
+                continue  # "$1.2 billion", "3.5", "No. 7"
+        elif c == "'":
+            if len(key) < 2 or not key[1].isdigit():
+                continue
+        elif key not in _START_WORDS:
             key = key.split("'")[0]
-        keys[i] = key
-        is_head[i] = key in _HEAD_WORDS
-    next_head = n
-    nh = [n] * n
-    for i in range(n - 1, -1, -1):
-        if is_head[i]:
-            next_head = i
-        nh[i] = next_head
-    for i in range(n):
-        key = keys[i]
-        if key != "0" and key not in _START_WORDS:
+            if key not in _START_WORDS:
+                continue
+        nxt = _NEEDS_NEXT.get(key)
+        if nxt is not None and not low.startswith(nxt, s + len(key)):
             continue
-        if nh[i] - i > _LOOKAHEAD:
-            continue
-        s = toks[i][0]
         m = _BIG.match(text, s)
         if m is not None:
             yield s, m
@@ -1331,6 +1363,7 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
     Bad input never raises: a text that is not a string gives no timexes."""
     if not isinstance(text, str) or not text:
         return []
+    dct = _as_date(dct)
     out: list[Timex] = []
     state = _State()
     anchor = dct.isoformat() if dct else None
