@@ -1283,7 +1283,7 @@ def _as_date(dct: object) -> date | None:
 
 
 # words that can begin a timex: a match is only tried where one of them starts (or a digit, or "'90s")
-_START_WORDS = frozenset(
+_START_WORDS = frozenset(  # noqa: SIM905 - a word list reads best as one string
     "the a an last this next past coming previous following current latest same that these those early late mid "
     "earlier later end about around approximately roughly nearly almost some more less over under at up no fewer "
     "just well every each per daily weekly monthly annually yearly hourly nightly quarterly today tonight yesterday "
@@ -1299,7 +1299,7 @@ _WORD = re.compile(r"[\w']+")
 
 # words that a timex must contain (its head): a start word is only tried with one of these within
 # the next few words ("the" alone never starts a timex; "the past 10 months" has "10" and "months")
-_HEAD_WORDS = frozenset(
+_HEAD_WORDS = frozenset(  # noqa: SIM905
     "now currently nowadays present recently lately recent past future soon current term date moment noon midnight "
     "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
     "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
@@ -1317,7 +1317,7 @@ _NEEDS_NEXT = {  # start words that only start a timex before one of these words
 }
 
 
-def _candidates(text: str) -> Iterable[tuple[int, "re.Match[str]"]]:
+def _candidates(text: str) -> Iterable[tuple[int, re.Match[str]]]:
     """(position, match of the big rule alternation) at each word that may start a timex: a start word
     (or a number) with a head word within the next few words."""
     low = text.lower()
