@@ -1283,8 +1283,8 @@ def _as_date(dct: object) -> date | None:
 
 
 # words that can begin a timex: a match is only tried where one of them starts (or a digit, or "'90s")
-_START_WORDS = frozenset(  # noqa: SIM905 - a word list reads best as one string
-    "the a an last this next past coming previous following current latest same that these those early late mid "
+_START_WORDS = frozenset(
+    "the a an last this next past coming previous following current latest same that these those early late mid "  # noqa: SIM905
     "earlier later end about around approximately roughly nearly almost some more less over under at up no fewer "
     "just well every each per daily weekly monthly annually yearly hourly nightly quarterly today tonight yesterday "
     "tomorrow right now currently nowadays present recently lately recent former previously near distant "
@@ -1299,8 +1299,8 @@ _WORD = re.compile(r"[\w']+")
 
 # words that a timex must contain (its head): a start word is only tried with one of these within
 # the next few words ("the" alone never starts a timex; "the past 10 months" has "10" and "months")
-_HEAD_WORDS = frozenset(  # noqa: SIM905
-    "now currently nowadays present recently lately recent past future soon current term date moment noon midnight "
+_HEAD_WORDS = frozenset(
+    "now currently nowadays present recently lately recent past future soon current term date moment noon midnight "  # noqa: SIM905
     "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
     "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
     "election easter friday veterans century centuries decade decades twenties thirties "
