@@ -35,6 +35,14 @@ def test_infer_from_own_dates_and_weekday():
     assert infer_dct(a) == date(2021, 3, 8)
 
 
+def test_inferred_date_makes_the_reported_days_most_recent():
+    undated = Article(text="The plant closed on Monday. Inspectors arrived on Tuesday, and the leak was sealed "
+                           "early on Wednesday. The road will reopen on Thursday.")
+    other = Article(text="A leak closed the plant.", published=date(2025, 3, 11))
+    # Monday..Wednesday are past, Thursday is ahead: written on Wednesday, March 12
+    assert infer_dct(undated, [other]) == date(2025, 3, 12)
+
+
 def test_infer_needs_some_anchor():
     assert infer_dct(Article(text="Officials met on Tuesday to discuss the plan.")) is None
     assert with_inferred_dates([Article(text="No dates at all here.")])[0].published is None

@@ -6,8 +6,9 @@ from the other articles of the story (their publication dates), else from the ar
 fully specified dates. The inferred date is marked ``published_inferred=True``.
 
 The method, for a candidate day D near the reference date R:
-- the main weekday (the one the article names most) must fall on or shortly before D;
-- that weekday is worth most when it lands on a calendar day the article names ("Jan. 7-10");
+- every weekday the article reports in the past should fall on or shortly before D, every weekday
+  it announces in the future shortly after D (D makes the named days most recent);
+- a weekday is worth most when it lands on a calendar day the article names ("Jan. 7-10");
 - among equals, the D closest to R wins.
 """
 
@@ -15,12 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from ..records import Article
-from .timex import WEEKDAYS, tag_timexes
+from .timex import WEEKDAYS, _sent_bounds, _tense, tag_timexes
 
 __all__ = ["DctEvidence", "dct_evidence", "infer_dct", "with_inferred_dates"]
 
@@ -33,18 +33,22 @@ class DctEvidence:
     month_days: tuple[tuple[int, int], ...]  # (month, day), year not given; ranges expanded
     weekdays: tuple[int, ...]  # ISO weekday numbers, in text order, one per mention
     years: tuple[int, ...]
+    tenses: tuple[int, ...] = ()  # per weekday mention: -1 past, +1 future, 0 unknown
 
 
 def dct_evidence(text: str) -> DctEvidence:
     full: list[date] = []
     md: list[tuple[int, int]] = []
     wds: list[int] = []
+    tenses: list[int] = []
     years: list[int] = []
     for t in tag_timexes(text, None):
         v = t.value
         wd = next((WEEKDAYS[w] for w in re.split(r"[\s,.']+", t.text.lower()) if w in WEEKDAYS), None)
         if wd is not None and t.type in ("DATE", "TIME") and v.startswith("XXXX-"):
             wds.append(wd)  # "Tuesday", and "Saturday, June 4" (whose day is then named too)
+            lo, hi = _sent_bounds(text, t.start)
+            tenses.append(_tense(text, t.start, t.end, lo, hi))
         m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", v)
         if m:
             try:
@@ -65,7 +69,7 @@ def dct_evidence(text: str) -> DctEvidence:
         m = re.fullmatch(r"(\d{4})(?:-\d\d)?", v)
         if m:
             years.append(int(m.group(1)))
-    return DctEvidence(tuple(full), tuple(md), tuple(wds), tuple(years))
+    return DctEvidence(tuple(full), tuple(md), tuple(wds), tuple(years), tuple(tenses))
 
 
 def _resolve_md(md: Iterable[tuple[int, int]], ref: date) -> set[date]:
@@ -107,14 +111,19 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
     named = _resolve_md(ev.month_days, ref) | set(ev.full_dates)
     if not ev.weekdays:
         return ref
-    counts = Counter(ev.weekdays)
-    main = max(counts, key=lambda w: (counts[w], -ev.weekdays.index(w)))
     best: tuple[float, date] | None = None
     for k in window:
         d = ref + timedelta(days=k)
-        back = (d.isoweekday() - main) % 7  # days from the main weekday to d
-        wd_date = d - timedelta(days=back)
-        score = (10.0 if wd_date in named else 0.0) - back - abs(k) / 30.0
+        score = -abs(k) / 30.0
+        for wd, tense in zip(ev.weekdays, ev.tenses or (0,) * len(ev.weekdays)):
+            if tense > 0:  # "will reopen on Thursday": the coming one
+                when = d + timedelta(days=(wd - d.isoweekday()) % 7)
+                score -= 0.5 * (when - d).days
+            else:  # the days an article reports lie in the week before it
+                when = d - timedelta(days=(d.isoweekday() - wd) % 7)
+                score -= (d - when).days
+            if when in named:
+                score += 10.0
         if best is None or score > best[0]:
             best = (score, d)
     return best[1] if best else ref

@@ -298,7 +298,24 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         m = rx.search(after)
         if m and (best is None or _AFTER_W * m.start() + _AFTER_C < best[0]):
             best = (_AFTER_W * m.start() + _AFTER_C, sign)
+    if best is not None and best[1] < 0 and _MODAL.search(before):
+        # "will stay closed until Thursday": a participle does not outweigh the modal of its clause
+        last_past = None
+        for m in _PAST.finditer(before):
+            last_past = m
+        last_modal = None
+        for m in _MODAL.finditer(before):
+            last_modal = m
+        if last_past is not None and last_modal is not None and last_modal.start() < last_past.start() \
+                and _WEAK_PAST.fullmatch(last_past.group(0)) and not _STRONG_PAST.search(
+                    before[last_modal.end():]):
+            return 1
     return best[1] if best else 0
+
+
+_MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to)\b|'ll\b", re.IGNORECASE)
+_WEAK_PAST = re.compile(r"[a-z]\w{2,}ed")
+_STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|told)\b", re.IGNORECASE)
 
 
 # --- the grammar ----------------------------------------------------------------------------------
