@@ -28,11 +28,14 @@ def test_seed_001_gets_2019_01_08_from_its_story(seed_articles):
     assert not dated["000"].published_inferred and dated["000"].published == date(2019, 1, 10)
 
 
-def test_infer_from_own_dates_and_weekday():
-    a = Article(text="The minister said on Monday that the strike, which began on March 3, 2021, is over. "
-                     "Unions will vote Friday on the offer.")
-    # March 3, 2021 was a Wednesday; the first Monday after it
-    assert infer_dct(a) == date(2021, 3, 8)
+def test_infer_from_own_dates_needs_a_weekday_tied_to_them():
+    tied = Article(text="A fire broke out at the mill on Oct. 23, 1999. Officials said on Saturday the damage "
+                        "was severe, and on Sunday they reopened the road.")
+    # Saturday is Oct. 23, 1999; Sunday the day after, the latest day reported
+    assert infer_dct(tied) == date(1999, 10, 24)
+    loose = Article(text="The minister said on Monday that the strike, which began on March 3, 2021, is over.")
+    # no weekday lands on a day the article names: its dates alone do not date it
+    assert infer_dct(loose) is None
 
 
 def test_inferred_date_makes_the_reported_days_most_recent():

@@ -101,21 +101,34 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
     dated = sorted(o.published for o in others if o.published is not None and o.id != article.id)
     if dated:
         ref = dated[len(dated) // 2]
-        window = range(-21, 22)
-    elif ev.full_dates:
-        # an article is written on or after the latest day it reports (future plans aside)
-        ref = max(ev.full_dates)
-        window = range(15)
-    else:
+        named = _resolve_md(ev.month_days, ref) | set(ev.full_dates)
+        if not ev.weekdays:
+            return ref
+        return _best_day(ev, [ref + timedelta(days=k) for k in range(-21, 22)], ref, named)[1]
+    if not ev.full_dates or not ev.weekdays:
+        # an article's own dates alone (history, maturities, plans) do not date it reliably
         return None
-    named = _resolve_md(ev.month_days, ref) | set(ev.full_dates)
-    if not ev.weekdays:
-        return ref
+    # alone: the article must tie one of its weekdays to one of its own dates ("Saturday ... Oct. 23, 1999")
     best: tuple[float, date] | None = None
-    for k in window:
-        d = ref + timedelta(days=k)
-        score = -abs(k) / 30.0
-        for wd, tense in zip(ev.weekdays, ev.tenses or (0,) * len(ev.weekdays)):
+    for f in sorted(set(ev.full_dates)):
+        named = _resolve_md(ev.month_days, f) | set(ev.full_dates)
+        cand = _best_day(ev, [f + timedelta(days=k) for k in range(8)], f, named)
+        if cand[0] >= _TIED and (best is None or cand[0] > best[0]):
+            best = cand
+    return best[1] if best else None
+
+
+_TIED = 5.0  # a score this high means some weekday landed on a day the article names
+
+
+def _best_day(ev: DctEvidence, days: Sequence[date], ref: date, named: set[date]) -> tuple[float, date]:
+    """The candidate day that makes the article's weekdays most recent (past) or nearest (future),
+    with a bonus for each weekday that lands on a day the article names."""
+    best: tuple[float, date] | None = None
+    tenses = ev.tenses or (0,) * len(ev.weekdays)
+    for d in days:
+        score = -abs((d - ref).days) / 30.0
+        for wd, tense in zip(ev.weekdays, tenses):
             if tense > 0:  # "will reopen on Thursday": the coming one
                 when = d + timedelta(days=(wd - d.isoweekday()) % 7)
                 score -= 0.5 * (when - d).days
@@ -126,7 +139,8 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
                 score += 10.0
         if best is None or score > best[0]:
             best = (score, d)
-    return best[1] if best else ref
+    assert best is not None
+    return best
 
 
 def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:
