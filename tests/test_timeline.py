@@ -8,7 +8,7 @@ import storyline
 from storyline import Article
 from storyline.analyze.dct import infer_dct, with_inferred_dates
 from storyline.analyze.timex import tag_timexes
-from storyline.consolidate.timeline import explicit_dates, format_value
+from storyline.consolidate.timeline import explicit_dates, explicit_span, format_value
 
 # --- DCT inference ---------------------------------------------------------------------------------
 
@@ -130,6 +130,14 @@ def test_explicit_dates_leaves_absolute_ones_and_uses_offsets():
     sent = article[start:]
     assert explicit_dates(sent, txs, offset=start) == (
         "On Jan. 8, 2019 Kim arrived; he left Thursday's (Jan. 10, 2019) meeting early.")
+
+
+def test_explicit_span_uses_the_inferred_date(seed_articles):
+    a = _by_name(with_inferred_dates(seed_articles))["001"]
+    start = a.text.index("North Korean Leader Kim Jong Un arrived")
+    end = a.text.index(".", start) + 1
+    assert explicit_span(a, start, end) == ("North Korean Leader Kim Jong Un arrived in Beijing Tuesday "
+                                           "(Jan. 8, 2019) for his fourth visit to China in a year.")
 
 
 def test_format_value():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +25,7 @@ from ..records import Article, Citation, TimelineEntry, Timex
 
 _log = logging.getLogger(__name__)
 
-__all__ = ["Event", "dated_events", "explicit_dates", "format_value", "timeline"]
+__all__ = ["Event", "dated_events", "explicit_dates", "explicit_span", "format_value", "timeline"]
 
 _MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 _MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -99,6 +100,18 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
         pos = e2
     out.append(sentence_text[pos:])
     return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def _article_timexes(text: str, dct: date | None) -> tuple[Timex, ...]:
+    return tuple(tag_timexes(text, dct))
+
+
+def explicit_span(article: Article, start: int, end: int) -> str:
+    """``article.text[start:end]`` (e.g. a summary sentence) with its relative dates written out,
+    anchored at the article's (possibly inferred) publication date."""
+    text = article.text or ""
+    return explicit_dates(text[start:end], _article_timexes(text, article.published), offset=start)
 
 
 def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
