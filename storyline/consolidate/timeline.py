@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
