@@ -1030,7 +1030,7 @@ def _h_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     n = _num(m["n"]) if m["n"] else None
     u = _unit_of(m["u"])
     d = m["d"].lower()
-    if n is None and d == "recent" and not m["the"]:
+    if n is None and d == "recent" and not m["the"] and u in ("year", "decade", "century"):
         return "DATE", "PAST_REF", None
     if n is None and d in ("coming",):
         return "DATE", "FUTURE_REF", None
