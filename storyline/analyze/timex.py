@@ -74,7 +74,7 @@ _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
          "|hundred|thousand)")
 _NUM = (rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
-        r"|a\s+few|a\s+dozen|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
+        r"|a\s+few|a\s+dozen|a\s+hundred|a\s+thousand|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|weekend)"
 _ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|%|-year|\s*percent)"
@@ -84,7 +84,7 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _TIME = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
          r"(?=\s*(?:GMT|EST|EDT|CST|PST|local|UTC|hours))|noon|midnight|(?:1[0-2]|[1-9])\s+o'clock)"
          r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|local\s+time))?")
-_APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|over|under"
+_APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|under"
            r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just\s+over"
            r"|just\s+under|well\s+over|the\s+better\s+part\s+of)\s+)")
 _EDGE = (r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
@@ -113,6 +113,8 @@ def _num(text: str) -> float | None:
         return 1 + half
     if t in ("a couple of", "a couple"):
         return 2
+    if t in ("a hundred", "a thousand"):
+        return 100 if t == "a hundred" else 1000
     if t in ("a dozen",):
         return 12
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
@@ -1400,7 +1402,7 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
                     break
         if hit is None:
             continue
-        e, ttype, value, mod = hit
+        s, e, ttype, value, mod = hit
         range_end = None
         if mod and mod.startswith("RANGE:"):
             range_end, mod = mod[6:], None
@@ -1417,7 +1419,12 @@ class _State:
     last_quarter: str | None = None
 
 
-def _apply(text: str, dct: date | None, name: str, s: int, state: _State) -> tuple[int, str, str, str | None] | None:
+_ADJ_THE = re.compile(r"the\s+(?:fiscal\s+)?[\w]+-(?:year|quarter|day|week|month|hour|minute|decade)\b", re.IGNORECASE)
+_TRAIL_REL = re.compile(r"\s+(?:after|before)$", re.IGNORECASE)
+
+
+def _apply(text: str, dct: date | None, name: str, s: int,
+           state: _State) -> tuple[int, int, str, str, str | None] | None:
     inner = _WRAPPED[name].match(text, s)
     if inner is None:
         return None
@@ -1432,7 +1439,14 @@ def _apply(text: str, dct: date | None, name: str, s: int, state: _State) -> tup
         return None
     while e > s and text[e - 1] in " ,-":
         e -= 1
-    return (e, *res)
+    if res[0] == "DURATION":
+        tr = _TRAIL_REL.search(text, s, e)
+        if tr is not None and tr.end() == e:
+            e = tr.start()  # "twenty years after the war": the duration only
+    a = _ADJ_THE.match(text, s, e)
+    if a is not None and a.end() == e and re.match(r"\s+[a-z]", text[e:e + 2]):
+        s = s + 3 + len(text[s + 3:e]) - len(text[s + 3:e].lstrip())  # "the 23-year sentence": "23-year"
+    return (s, e, *res)
 
 
 def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
