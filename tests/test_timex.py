@@ -117,6 +117,18 @@ def test_future_tense_weekday_is_the_coming_one():
     assert one("The talks are scheduled for Saturday.").value == "2019-01-12"
 
 
+def test_schedule_phrasing_is_future():
+    assert one("The vote is Wednesday.", date(2013, 3, 19)).value == "2013-03-20"
+    assert one("The plant opens Monday.", date(2013, 3, 19)).value == "2013-03-25"
+    assert one("The road will stay closed until Thursday.", date(2025, 3, 11)).value == "2025-03-13"
+
+
+def test_year_ranges():
+    t = one("He played in the 2012-13 season.")
+    assert (t.text, t.value, t.range_end) == ("2012-13", "2012", "2013")
+    assert one("on 2012-08-01").value == "2012-08-01"
+
+
 def test_weekday_equal_to_dct_is_the_dct():
     assert one("Xinhua reported Thursday that talks went well.").value == "2019-01-10"
 

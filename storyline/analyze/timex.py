@@ -83,7 +83,7 @@ _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _TIME = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
          r"(?=\s*(?:GMT|EST|EDT|CST|PST|local|UTC|hours))|noon|midnight|(?:1[0-2]|[1-9])\s+o'clock)"
-         r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|local\s+time))?")
+         r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|ET|CT|PT|MT|BST|CET|local\s+time))?")
 _APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|under"
            r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just\s+over"
            r"|just\s+under|well\s+over|the\s+better\s+part\s+of)\s+)")
@@ -275,7 +275,7 @@ _FUTURE = re.compile(
     r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect)"
-    r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|not\s+plan\s+to\s+\w+)\b|'ll\b)",
+    r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+)\b|'ll\b)",
     re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|yesterday|since|earlier|met|came|went|left|began|made|took|gave|"
@@ -292,9 +292,13 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     before = text[max(lo, start - 60):start]
     after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s", text[end:min(hi, end + 45)])[0]
     best: tuple[float, int] | None = None  # (distance, sign)
+    b0 = max(lo, start - 60)
     for rx, sign in ((_FUTURE, 1), (_PAST, -1)):
-        for m in rx.finditer(before):
-            dist = len(before) - m.end()
+        # searched in the whole text so that lookaheads see the expression itself ("meets Tuesday")
+        for m in rx.finditer(text, b0, min(len(text), end + 12)):
+            if m.end() > start:
+                break
+            dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
         m = rx.search(after)
@@ -482,6 +486,15 @@ def _h_dmy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     mo, d = _month_num(m["m"]), int(re.sub(r"\D", "", m["d"]))
     ys = m["y"] or _pick_year(ctx, mo, d)
     return "DATE", f"{ys}-{mo:02d}-{d:02d}", None
+
+
+@rule("year_range", rf"(?P<y1>{_YEAR[:_YEAR.index('(?!')]})(?:-|–|/)(?P<y2>\d\d(?:\d\d)?)(?![\w-])")
+def _h_year_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 10:
+        return None  # "1989-90" is a span of years; "1990-1" or "2012-08" are not
+    return "DATE", str(y1), f"RANGE:{y2}"
 
 
 @rule("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<t>\d\d:\d\d))?")
