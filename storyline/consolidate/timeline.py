@@ -40,7 +40,7 @@ _SIMILAR = 0.25
 class Event:
     """One dated clause of one article."""
 
-    date: str  # ISO date (day), YYYY-MM (month) or YYYY (year)
+    date: str  # ISO date (day), YYYY-MM (month) or YYYY (year); "start/end" for a range
     granularity: str  # day, month, year
     text: str
     citation: Citation
@@ -153,6 +153,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         s, e = _clause(text, spans[j][0], spans[j][1], tx.start, tx.end)
         value = tx.value[:10] if g == "day" else tx.value
+        if tx.range_end and granularity_of(tx.range_end) == g:
+            value = f"{value}/{tx.range_end}"  # "Jan. 7-10": an ISO 8601 interval
         if (value, s) in seen:
             continue
         seen.add((value, s))
