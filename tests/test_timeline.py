@@ -7,8 +7,8 @@ from datetime import date
 import storyline
 from storyline import Article
 from storyline.analyze.dct import infer_dct, with_inferred_dates
-from storyline.analyze.timex import tag_timexes
-from storyline.consolidate.timeline import explicit_dates, format_value
+from storyline.analyze.timex import tag_timexes, value_to_date
+from storyline.consolidate.timeline import explicit_dates, explicit_span, format_value
 
 # --- DCT inference ---------------------------------------------------------------------------------
 
@@ -28,11 +28,22 @@ def test_seed_001_gets_2019_01_08_from_its_story(seed_articles):
     assert not dated["000"].published_inferred and dated["000"].published == date(2019, 1, 10)
 
 
-def test_infer_from_own_dates_and_weekday():
-    a = Article(text="The minister said on Monday that the strike, which began on March 3, 2021, is over. "
-                     "Unions will vote Friday on the offer.")
-    # March 3, 2021 was a Wednesday; the first Monday after it
-    assert infer_dct(a) == date(2021, 3, 8)
+def test_infer_from_own_dates_needs_a_weekday_tied_to_them():
+    tied = Article(text="A fire broke out at the mill on Oct. 23, 1999. Officials said on Saturday the damage "
+                        "was severe, and on Sunday they reopened the road.")
+    # Saturday is Oct. 23, 1999; Sunday the day after, the latest day reported
+    assert infer_dct(tied) == date(1999, 10, 24)
+    loose = Article(text="The minister said on Monday that the strike, which began on March 3, 2021, is over.")
+    # no weekday lands on a day the article names: its dates alone do not date it
+    assert infer_dct(loose) is None
+
+
+def test_inferred_date_makes_the_reported_days_most_recent():
+    undated = Article(text="The plant closed on Monday. Inspectors arrived on Tuesday, and the leak was sealed "
+                           "early on Wednesday. The road will reopen on Thursday.")
+    other = Article(text="A leak closed the plant.", published=date(2025, 3, 11))
+    # Monday..Wednesday are past, Thursday is ahead: written on Wednesday, March 12
+    assert infer_dct(undated, [other]) == date(2025, 3, 12)
 
 
 def test_infer_needs_some_anchor():
@@ -57,8 +68,10 @@ def test_year_comes_from_the_story_and_day_from_the_weekday():
 def test_timeline_of_the_seed_story(seed_articles):
     entries = storyline.timeline(seed_articles)
     dates = [e.date for e in entries]
-    assert dates == sorted(dates, key=lambda d: (d[:4], d))  # oldest first
+    starts = [value_to_date(d) for d in dates]
+    assert None not in starts and starts == sorted(starts)  # oldest first
     assert {"1953", "2018-06", "2018-06-19", "2019-01-07", "2019-01-08", "2019-01-10"} <= set(dates)
+    assert "2019-01-07/2019-01-10" in dates  # 001's "Jan. 7-10", a range
     ids = {a.id for a in seed_articles}
     texts = {a.id: a.text for a in seed_articles}
     for e in entries:
@@ -85,7 +98,7 @@ def test_timeline_merges_the_same_event_and_keeps_different_ones():
     entries = storyline.timeline([a, b, c])
     monday = [e for e in entries if e.date == "2023-03-13"]
     assert len(monday) == 2
-    collapse = [e for e in monday if "bridge" in e.text][0]
+    collapse = next(e for e in monday if "bridge" in e.text)
     assert {x.article_id for x in collapse.citations} == {a.id, b.id}
     assert [e.date for e in entries] == ["2023-03-13", "2023-03-13", "2023-03-14"]
 
@@ -119,6 +132,14 @@ def test_explicit_dates_leaves_absolute_ones_and_uses_offsets():
     sent = article[start:]
     assert explicit_dates(sent, txs, offset=start) == (
         "On Jan. 8, 2019 Kim arrived; he left Thursday's (Jan. 10, 2019) meeting early.")
+
+
+def test_explicit_span_uses_the_inferred_date(seed_articles):
+    a = _by_name(with_inferred_dates(seed_articles))["001"]
+    start = a.text.index("North Korean Leader Kim Jong Un arrived")
+    end = a.text.index(".", start) + 1
+    assert explicit_span(a, start, end) == ("North Korean Leader Kim Jong Un arrived in Beijing Tuesday "
+                                           "(Jan. 8, 2019) for his fourth visit to China in a year.")
 
 
 def test_format_value():

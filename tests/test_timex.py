@@ -6,14 +6,12 @@ import sys
 import time
 from datetime import date
 
-
 import pytest
+from conftest import DATA, ROOT, need
 
 import storyline
 from storyline.analyze.dct import with_inferred_dates
 from storyline.analyze.timex import tag_timexes
-
-from conftest import DATA, ROOT, need
 
 THU = date(2019, 1, 10)  # a Thursday
 WED = date(2019, 1, 9)
@@ -97,14 +95,14 @@ def test_every_seed_timex(seeds, name, expected):
 def test_seed_001_range_and_inferred_date(seeds):
     a = seeds["001"]
     assert a.published == date(2019, 1, 8) and a.published_inferred
-    rng = [t for t in storyline.tag_timexes(a.text, a.published) if t.text == "Jan. 7-10"][0]
+    rng = next(t for t in storyline.tag_timexes(a.text, a.published) if t.text == "Jan. 7-10")
     assert (rng.value, rng.range_end) == ("2019-01-07", "2019-01-10")
-    late = [t for t in storyline.tag_timexes(a.text, a.published) if "Monday" in t.text][0]
+    late = next(t for t in storyline.tag_timexes(a.text, a.published) if "Monday" in t.text)
     assert late.mod == "END"
 
 
 def test_seed_003_more_than_is_a_modifier(seeds):
-    t = [t for t in storyline.tag_timexes(seeds["003"].text, WED) if t.text == "more than a year"][0]
+    t = next(t for t in storyline.tag_timexes(seeds["003"].text, WED) if t.text == "more than a year")
     assert t.mod == "MORE_THAN"
 
 
@@ -117,6 +115,18 @@ def test_past_tense_weekday_is_the_past_one():
 def test_future_tense_weekday_is_the_coming_one():
     assert one("Kim will meet Xi on Tuesday.").value == "2019-01-15"
     assert one("The talks are scheduled for Saturday.").value == "2019-01-12"
+
+
+def test_schedule_phrasing_is_future():
+    assert one("The vote is Wednesday.", date(2013, 3, 19)).value == "2013-03-20"
+    assert one("The plant opens Monday.", date(2013, 3, 19)).value == "2013-03-25"
+    assert one("The road will stay closed until Thursday.", date(2025, 3, 11)).value == "2025-03-13"
+
+
+def test_year_ranges():
+    t = one("He played in the 2012-13 season.")
+    assert (t.text, t.value, t.range_end) == ("2012-13", "2012", "2013")
+    assert one("on 2012-08-01").value == "2012-08-01"
 
 
 def test_weekday_equal_to_dct_is_the_dct():
@@ -194,6 +204,11 @@ def test_guideline_examples(text, expected):
     assert tags(text) == [expected]
 
 
+def test_seasons():
+    assert one("Elections are due in the fall.").value == "2019-FA"
+    assert one("They met last summer.").value == "2018-SU"
+
+
 def test_modifiers():
     assert one("in early 2018").mod == "START"
     assert one("late last year").mod == "END"
@@ -203,7 +218,8 @@ def test_modifiers():
 def test_not_timexes():
     for text in ("He hopes for a second summit.", "The 6-year-old boy smiled.", "She is 52 years old.",
                  "the Winter Olympics", "You may go.", "They paid $1,953 for it.", "It costs $2 a year.",
-                 "He said the current president agreed."):
+                 "He said the current president agreed.", "the fall of the Berlin Wall",
+                 "Prices led the fall in bank stocks.", "The deadline is 1600 GMT."):
         assert tags(text) == [], text
 
 
@@ -218,6 +234,14 @@ def test_bad_input_never_raises():
     assert tag_timexes("", THU) == []
     assert tag_timexes("Feb. 30, 2019 and 13/45/2019 and the 9999 quarter", THU) is not None
     tag_timexes("x" * 10000 + " Tuesday", THU)
+
+
+def test_dct_as_datetime_or_string():
+    from datetime import datetime
+
+    assert one("Kim arrived Tuesday.", datetime(2019, 1, 10, 15, 30)).value == "2019-01-08"  # type: ignore[arg-type]
+    assert one("Kim arrived Tuesday.", "2019-01-10").value == "2019-01-08"  # type: ignore[arg-type]
+    assert one("Kim arrived Tuesday.", "not a date").value == "XXXX-XX-XX"  # type: ignore[arg-type]
 
 
 def test_offsets_and_article_id():
@@ -246,7 +270,7 @@ def test_tempeval3_training_data_floor():
         sys.path.pop(0)
     scores = bench.evaluate(bench.load_docs(), bench.storyline_spans).table()
     assert scores["relaxed_f1"] >= 0.91
-    assert scores["value_f1"] >= 0.77
+    assert scores["value_f1"] >= 0.79
     assert scores["type_acc"] >= 0.92
 
 

@@ -6,8 +6,9 @@ from the other articles of the story (their publication dates), else from the ar
 fully specified dates. The inferred date is marked ``published_inferred=True``.
 
 The method, for a candidate day D near the reference date R:
-- the main weekday (the one the article names most) must fall on or shortly before D;
-- that weekday is worth most when it lands on a calendar day the article names ("Jan. 7-10");
+- every weekday the article reports in the past should fall on or shortly before D, every weekday
+  it announces in the future shortly after D (D makes the named days most recent);
+- a weekday is worth most when it lands on a calendar day the article names ("Jan. 7-10");
 - among equals, the D closest to R wins.
 """
 
@@ -15,14 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Iterable, Sequence
 
 from ..records import Article
-from .timex import WEEKDAYS, tag_timexes
+from .timex import WEEKDAYS, _sent_bounds, _tense, tag_timexes
 
-__all__ = ["infer_dct", "with_inferred_dates", "DctEvidence", "dct_evidence"]
+__all__ = ["DctEvidence", "dct_evidence", "infer_dct", "with_inferred_dates"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -33,18 +33,22 @@ class DctEvidence:
     month_days: tuple[tuple[int, int], ...]  # (month, day), year not given; ranges expanded
     weekdays: tuple[int, ...]  # ISO weekday numbers, in text order, one per mention
     years: tuple[int, ...]
+    tenses: tuple[int, ...] = ()  # per weekday mention: -1 past, +1 future, 0 unknown
 
 
 def dct_evidence(text: str) -> DctEvidence:
     full: list[date] = []
     md: list[tuple[int, int]] = []
     wds: list[int] = []
+    tenses: list[int] = []
     years: list[int] = []
     for t in tag_timexes(text, None):
         v = t.value
         wd = next((WEEKDAYS[w] for w in re.split(r"[\s,.']+", t.text.lower()) if w in WEEKDAYS), None)
         if wd is not None and t.type in ("DATE", "TIME") and v.startswith("XXXX-"):
             wds.append(wd)  # "Tuesday", and "Saturday, June 4" (whose day is then named too)
+            lo, hi = _sent_bounds(text, t.start)
+            tenses.append(_tense(text, t.start, t.end, lo, hi))
         m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", v)
         if m:
             try:
@@ -65,7 +69,7 @@ def dct_evidence(text: str) -> DctEvidence:
         m = re.fullmatch(r"(\d{4})(?:-\d\d)?", v)
         if m:
             years.append(int(m.group(1)))
-    return DctEvidence(tuple(full), tuple(md), tuple(wds), tuple(years))
+    return DctEvidence(tuple(full), tuple(md), tuple(wds), tuple(years), tuple(tenses))
 
 
 def _resolve_md(md: Iterable[tuple[int, int]], ref: date) -> set[date]:
@@ -92,32 +96,51 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
         return article.published
     try:
         ev = dct_evidence(article.text or "")
-    except Exception:  # a bad article never fails its batch
+    except (ValueError, TypeError, AttributeError):  # a bad article never fails its batch
         return None
     dated = sorted(o.published for o in others if o.published is not None and o.id != article.id)
     if dated:
         ref = dated[len(dated) // 2]
-        window = range(-21, 22)
-    elif ev.full_dates:
-        # an article is written on or after the latest day it reports (future plans aside)
-        ref = max(ev.full_dates)
-        window = range(0, 15)
-    else:
+        named = _resolve_md(ev.month_days, ref) | set(ev.full_dates)
+        if not ev.weekdays:
+            return ref
+        return _best_day(ev, [ref + timedelta(days=k) for k in range(-21, 22)], ref, named)[1]
+    if not ev.full_dates or not ev.weekdays:
+        # an article's own dates alone (history, maturities, plans) do not date it reliably
         return None
-    named = _resolve_md(ev.month_days, ref) | set(ev.full_dates)
-    if not ev.weekdays:
-        return ref
-    counts = Counter(ev.weekdays)
-    main = max(counts, key=lambda w: (counts[w], -ev.weekdays.index(w)))
+    # alone: the article must tie one of its weekdays to one of its own dates ("Saturday ... Oct. 23, 1999")
     best: tuple[float, date] | None = None
-    for k in window:
-        d = ref + timedelta(days=k)
-        back = (d.isoweekday() - main) % 7  # days from the main weekday to d
-        wd_date = d - timedelta(days=back)
-        score = (10.0 if wd_date in named else 0.0) - back - abs(k) / 30.0
+    for f in sorted(set(ev.full_dates)):
+        named = _resolve_md(ev.month_days, f) | set(ev.full_dates)
+        cand = _best_day(ev, [f + timedelta(days=k) for k in range(8)], f, named)
+        if cand[0] >= _TIED and (best is None or cand[0] > best[0]):
+            best = cand
+    return best[1] if best else None
+
+
+_TIED = 5.0  # a score this high means some weekday landed on a day the article names
+
+
+def _best_day(ev: DctEvidence, days: Sequence[date], ref: date, named: set[date]) -> tuple[float, date]:
+    """The candidate day that makes the article's weekdays most recent (past) or nearest (future),
+    with a bonus for each weekday that lands on a day the article names."""
+    best: tuple[float, date] | None = None
+    tenses = ev.tenses or (0,) * len(ev.weekdays)
+    for d in days:
+        score = -abs((d - ref).days) / 30.0
+        for wd, tense in zip(ev.weekdays, tenses):
+            if tense > 0:  # "will reopen on Thursday": the coming one
+                when = d + timedelta(days=(wd - d.isoweekday()) % 7)
+                score -= 0.5 * (when - d).days
+            else:  # the days an article reports lie in the week before it
+                when = d - timedelta(days=(d.isoweekday() - wd) % 7)
+                score -= (d - when).days
+            if when in named:
+                score += 10.0
         if best is None or score > best[0]:
             best = (score, d)
-    return best[1] if best else ref
+    assert best is not None
+    return best
 
 
 def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:

@@ -22,13 +22,13 @@ prepositions are outside ("on Tuesday" -> "Tuesday", "since 1953" -> "1953").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Callable, Iterable
+from datetime import date, datetime, timedelta
 
 from ..records import Timex
 
-__all__ = ["tag_timexes", "TimexTagger", "Ref", "shift_value", "value_to_date", "granularity_of"]
+__all__ = ["Ref", "TimexTagger", "granularity_of", "shift_value", "tag_timexes", "value_to_date"]
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
@@ -73,8 +73,8 @@ _WDAY_RX = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
          "|hundred|thousand)")
-_NUM = (rf"(?:\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
-        r"|a\s+few|a\s+dozen|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
+_NUM = (rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
+        r"|a\s+few|a\s+dozen|a\s+hundred|a\s+thousand|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|weekend)"
 _ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|%|-year|\s*percent)"
@@ -83,8 +83,8 @@ _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _TIME = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
          r"(?=\s*(?:GMT|EST|EDT|CST|PST|local|UTC|hours))|noon|midnight|(?:1[0-2]|[1-9])\s+o'clock)"
-         r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|local\s+time))?")
-_APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|over|under"
+         r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|ET|CT|PT|MT|BST|CET|local\s+time))?")
+_APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|under"
            r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just\s+over"
            r"|just\s+under|well\s+over|the\s+better\s+part\s+of)\s+)")
 _EDGE = (r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
@@ -113,10 +113,14 @@ def _num(text: str) -> float | None:
         return 1 + half
     if t in ("a couple of", "a couple"):
         return 2
+    if t in ("a hundred", "a thousand"):
+        return 100 if t == "a hundred" else 1000
     if t in ("a dozen",):
         return 12
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t) + half
+    if re.fullmatch(r"\d+ 1/2", t):
+        return float(t.split()[0]) + 0.5
     total, cur = 0, 0
     for w in re.split(r"[- ]", t):
         if w in SMALL:
@@ -145,8 +149,11 @@ def _duration(n: float | None, unit: str) -> str:
         q = "X"
     else:
         n = n * mult
+        if not float(n).is_integer() and float(n * 2).is_integer() and letter in ("Y", "H", "D"):
+            whole, sub = int(n), {"Y": "6M", "H": "30M", "D": "T12H"}[letter]
+            return ("PT" if is_time else "P") + (f"{whole}{letter}" if whole else "") + sub
         if not float(n).is_integer():
-            # 1.5 years -> P18M, 2.5 hours -> PT150M
+            # 1.3 years -> P16M
             sub = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}.get(letter)
             if sub and not is_time and sub[0] == "H":
                 return f"PT{_fmt_num(n * sub[1])}H"
@@ -264,14 +271,16 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 # --- tense ----------------------------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"(?:\b(?:(?:will|won't|shall|would|could|may|might)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:is|are)\s+to"
+    r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:is|are)\s+to"
     r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|"
-    r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|delayed(?:\s+\w+)?\s+until|not\s+plan\s+to\s+\w+)\b|'ll\b)",
+    r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
+    r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect)"
+    r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+)\b|'ll\b)",
     re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|yesterday|since|earlier|met|came|went|left|began|made|took|gave|"
     r"held|won|lost|found|got|saw|fell|rose|sent|spent|shot|led|flew|struck|broke|brought|ran|became|wrote|spoke|"
-    r"sold|bought|paid|hit|knew|thought|told|felt|kept|heard|meant|stood|sat|drew|grew|threw|\w{3,}ed)\b",
+    r"sold|bought|paid|hit|knew|thought|told|felt|kept|heard|meant|stood|sat|drew|grew|threw|(?-i:[a-z]\w{2,}ed))\b",
     re.IGNORECASE)
 
 
@@ -281,17 +290,38 @@ _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther t
 def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense marker around ``text[start:end]``."""
     before = text[max(lo, start - 60):start]
-    after = text[end:min(hi, end + 45)]
+    after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s", text[end:min(hi, end + 45)])[0]
     best: tuple[float, int] | None = None  # (distance, sign)
+    b0 = max(lo, start - 60)
     for rx, sign in ((_FUTURE, 1), (_PAST, -1)):
-        for m in rx.finditer(before):
-            dist = len(before) - m.end()
+        # searched in the whole text so that lookaheads see the expression itself ("meets Tuesday")
+        for m in rx.finditer(text, b0, min(len(text), end + 12)):
+            if m.end() > start:
+                break
+            dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
         m = rx.search(after)
         if m and (best is None or _AFTER_W * m.start() + _AFTER_C < best[0]):
             best = (_AFTER_W * m.start() + _AFTER_C, sign)
+    if best is not None and best[1] < 0 and _MODAL.search(before):
+        # "will stay closed until Thursday": a participle does not outweigh the modal of its clause
+        last_past = None
+        for m in _PAST.finditer(before):
+            last_past = m
+        last_modal = None
+        for m in _MODAL.finditer(before):
+            last_modal = m
+        if last_past is not None and last_modal is not None and last_modal.start() < last_past.start() \
+                and _WEAK_PAST.fullmatch(last_past.group(0)) and not _STRONG_PAST.search(
+                    before[last_modal.end():]):
+            return 1
     return best[1] if best else 0
+
+
+_MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to)\b|'ll\b", re.IGNORECASE)
+_WEAK_PAST = re.compile(r"[a-z]\w{2,}ed")
+_STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|told)\b", re.IGNORECASE)
 
 
 # --- the grammar ----------------------------------------------------------------------------------
@@ -388,6 +418,8 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
             continue
         if tense > 0 and diff < (-30 if day else -15):
             continue
+        if tense == 0 and diff > 120:
+            continue  # news looks back more than ahead
         if best is None or abs(diff) < best[0]:
             best = (abs(diff), y)
     return f"{(best[1] if best else d.year):04d}"
@@ -406,10 +438,6 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     return (d - timedelta(days=(-diff) % 7)).isoformat()
 
 
-def _anchor(ctx: _Ctx) -> date | None:
-    return ctx.dct
-
-
 # ---- rules, most specific first ----
 
 _RANGE_DATE = (rf"(?P<m>{_MONTH_RX})\s+(?P<d1>{_DAYN})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYN})"
@@ -425,7 +453,7 @@ def _h_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{y}-{mo:02d}-{d1:02d}", f"RANGE:{y}-{mo:02d}-{d2:02d}"
 
 
-_FULL_MDY = (rf"(?:{_WDAY_RX},?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
+_FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX},?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
              rf"(?:,?\s+(?P<y>{_YEAR}|'\d\d(?!\d)))?")
 
 
@@ -435,6 +463,13 @@ def _h_mdy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["m"].lower() in ("may", "march") and m["m"][0].islower():
         return None
     y = _year_of(m["y"]) if m["y"] else None
+    rel = " ".join((m["rel"] or "").lower().split())
+    if y is None and rel and ctx.dct is not None:
+        this_year = date(ctx.dct.year, mo, min(d, 28))
+        if rel in ("last", "this past"):
+            y = ctx.dct.year if this_year < ctx.dct else ctx.dct.year - 1
+        elif rel in ("next", "this coming"):
+            y = ctx.dct.year if this_year > ctx.dct else ctx.dct.year + 1
     ys = f"{y:04d}" if y else _pick_year(ctx, mo, d)
     try:
         if y:
@@ -451,6 +486,15 @@ def _h_dmy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     mo, d = _month_num(m["m"]), int(re.sub(r"\D", "", m["d"]))
     ys = m["y"] or _pick_year(ctx, mo, d)
     return "DATE", f"{ys}-{mo:02d}-{d:02d}", None
+
+
+@rule("year_range", rf"(?P<y1>{_YEAR[:_YEAR.index('(?!')]})(?:-|–|/)(?P<y2>\d\d(?:\d\d)?)(?![\w-])")
+def _h_year_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 10:
+        return None  # "1989-90" is a span of years; "1990-1" or "2012-08" are not
+    return "DATE", str(y1), f"RANGE:{y2}"
 
 
 @rule("iso", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<t>\d\d:\d\d))?")
@@ -500,7 +544,7 @@ def _day_word(ctx: _Ctx, w: str) -> str:
 @rule("time", _TIME_DAY)
 def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     c = _clock(m["t"])
-    if c is None:
+    if c is None or re.search(r"\bhigh\s+$", ctx.text[max(0, ctx.start - 6):ctx.start], re.IGNORECASE):
         return None
     day = m["day"] or m["pd"]
     if m["md"]:
@@ -515,7 +559,7 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         base = ctx.dct.isoformat()
     else:
         base = "XXXX-XX-XX"
-    mod = "APPROX" if re.match(r"(?:about|around|approximately)\b", m.group(0), re.I) else None
+    mod = "APPROX" if re.match(r"(?:about|around|approximately)\b", m.group(0), re.IGNORECASE) else None
     return "TIME", f"{base}T{c}", mod
 
 
@@ -547,8 +591,7 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
                         pass
         return "DATE", f"{y}-{mo:02d}-{d:02d}", mod
     last = " ".join((m["last"] or "").lower().split())
-    if last.startswith("the "):
-        last = last[4:]
+    last = last.removeprefix("the ")
     if last in ("previous", "following") and ctx.ref is not None and ctx.ref.granularity == "day":
         rd = value_to_date(ctx.ref.value)
         if rd is not None:
@@ -586,7 +629,7 @@ def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
 
 
 @rule("month_rel", rf"{_EDGE}?(?:(?P<d>last|this|next|past|coming|previous)\s+)?(?P<m>{_MONTH_RX})"
-                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!,?\s+\d)")
+                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!\.?,?\s+\d)")
 def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     tok = m["m"]
     mo = _month_num(tok)
@@ -595,6 +638,9 @@ def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
         return None
     if not tok.endswith(".") and len(tok) <= 4 and tok.lower() not in ("may", "june", "july") and not (m["d"] or edge or m["ry"]):
         return None  # "Jan", "Dec": names more often than months
+    if tok == "March" and not (m["d"] or edge or m["ry"]) and re.match(
+            r"\s+(?:of|for|on|to|against|in|through)\s+(?:the\s+)?[A-Z]", ctx.text[ctx.end:ctx.end + 20]):
+        return None  # "the March for Life", "March on Washington"
     if tok.rstrip(".").lower() in ("may", "mar", "jun", "jul", "sept", "sep", "jan", "feb", "apr", "aug", "oct",
                                    "nov", "dec") and not (m["d"] or edge or m["ry"]):
         # bare "May" (a modal) or an abbreviation: only after a preposition that wants a date
@@ -670,7 +716,8 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
         return None
     if rel in ("first", "second"):
         return None
-    base = ctx.last_quarter
+    ended = _quarter_ended(ctx)
+    base = ended or ctx.last_quarter
     if base is None:
         if ctx.dct is None:
             return "DATE", "XXXX-QX", None
@@ -684,6 +731,17 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
     if rel in ("previous", "prior", "last"):
         return "DATE", shift_value(base, -1, "quarter") or base, None
     return "DATE", base, None
+
+
+def _quarter_ended(ctx: _Ctx) -> str | None:
+    """The quarter of "the quarter ended Sept. 30" (the quarter holding that month)."""
+    m = re.match(rf"\s+(?:ended|ending|through)\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:,?\s+(?P<y>{_YEAR}))?",
+                 ctx.text[ctx.end:ctx.end + 40], re.IGNORECASE)
+    if m is None or ctx.dct is None:
+        return None
+    mo = _month_num(m["m"])
+    y = m["y"] or _pick_year(ctx, mo, int(re.sub(r"\D", "", m["d"])))
+    return f"{y}-Q{(mo - 1) // 3 + 1}"
 
 
 @rule("fiscal", rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'\d\d|\d\d(?=\D))")
@@ -716,9 +774,11 @@ def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None
     if re.match(r"\s+[A-Z]", ctx.text[ctx.end:ctx.end + 2]) and m["s"][0].isupper():
         return None  # "Winter Olympics"
     if not d and not m["y"] and not _edge_text(m.group(0)):
-        pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
-        if not re.search(r"\b(?:in|this|the|during|by|until|since)\s+$", pre):
-            return None
+        pre = ctx.text[max(0, ctx.start - 16):ctx.start].lower()
+        allowed = r"\b(?:in|during|by|until|since|through)\s+(?:the\s+)?$" if s == "FA" else \
+            r"\b(?:in|this|the|during|by|until|since|through)\s+$"
+        if not re.search(allowed, pre) or (s == "FA" and re.match(r"\s+(?:of|in)\b", ctx.text[ctx.end:ctx.end + 4])):
+            return None  # "the fall of the Berlin Wall", "a fall in prices"
     if m["y"]:
         y = m["y"].strip()
     elif ctx.dct is None:
@@ -757,7 +817,7 @@ def _h_spoken_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] |
     return "DATE", f"{2000 + int(_num(m['r2']) or 0) if m['r2'] else 2000:04d}", None
 
 
-@rule("spoken_decade", rf"the\s+(?:(?P<e>early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|"
+@rule("spoken_decade", r"the\s+(?:(?P<e>early|late|mid)[\s-]+)?(?:nineteen[\s-]+)?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|"
                        r"eighties|nineties)(?![\w-])")
 def _h_spoken_decade(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     t = TENS[m["t"].lower()[:-3] + "y"] if m["t"].lower() != "forties" else 40
@@ -823,7 +883,7 @@ def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     if h[0].islower() and not h.lower().startswith("the"):
         return None
     if re.match(r"\s+(?:week|weekend|holiday|season|break|party|parade|tree|card|cards|message|address|"
-                r"shopping|sales|ceasefire|truce|Rising|Offensive)\b", ctx.text[ctx.end:ctx.end + 12], re.I):
+                r"shopping|sales|ceasefire|truce|Rising|Offensive)\b", ctx.text[ctx.end:ctx.end + 12], re.IGNORECASE):
         return None
     fn = _HOLIDAYS[" ".join(h.lower().split())]
     if m["y"]:
@@ -844,6 +904,8 @@ def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
 
 @rule("term", r"the\s+(?:near|short|long|medium)[\s-]+term(?![\w-])|a\s+later\s+date(?![\w-])")
 def _h_term(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if re.match(r"\s+[a-z]", ctx.text[ctx.end:ctx.end + 2]) and "-" in m.group(0):
+        return None  # "the long-term value": an adjective
     return "DATE", "FUTURE_REF", None
 
 
@@ -859,6 +921,8 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if re.search(r"[$#£€]\s*$|No\.\s*$", pre):
         return None
     post = ctx.text[ctx.end:ctx.end + 12].lower()
+    if re.match(r"\s*(?:gmt|utc|est|edt|hours|hrs|local|z\b)", post):
+        return None  # a clock time: "1600 GMT"
     if re.match(r"\s*(?:people|troops|soldiers|votes|tons|times|miles|feet|km|kilometers|meters|men|women|"
                 r"dollars|yen|shares|units|cars|jobs|points)\b", post):
         return None
@@ -981,7 +1045,7 @@ def _h_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     n = _num(m["n"]) if m["n"] else None
     u = _unit_of(m["u"])
     d = m["d"].lower()
-    if n is None and d == "recent" and not m["the"]:
+    if n is None and d == "recent" and not m["the"] and u in ("year", "decade", "century"):
         return "DATE", "PAST_REF", None
     if n is None and d in ("coming",):
         return "DATE", "FUTURE_REF", None
@@ -1012,7 +1076,7 @@ def _h_set(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["m"]:
         return "SET", f"XXXX-{_month_num(m['m']):02d}", None
     if m["pt"]:
-        return "SET", f"TXX{PARTS[m['pt'].lower()]}" if False else f"XXXX-XX-XXT{PARTS[m['pt'].lower()]}", None
+        return "SET", f"XXXX-XX-XXT{PARTS[m['pt'].lower()]}", None
     n = _num(m["n"]) if m["n"] else 1
     if "other" in m.group(0).lower():
         n = 2 * (n or 1)
@@ -1021,14 +1085,14 @@ def _h_set(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 
 @rule("times_per", rf"(?:a|an|per)\s+(?P<u>{_UNIT})(?![\w-])")
 def _h_times_per(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
-    if not re.search(r"\b(?:once|twice|times)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start], re.I):
-        return _h_duration(ctx, _RX_BY_NAME["duration"].fullmatch(m.group(0)))  # type: ignore[arg-type]
+    if not re.search(r"\b(?:once|twice|times)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start], re.IGNORECASE):
+        return None  # not a rate: the duration rule reads it
     u = m["u"]
     return "SET", _duration(1, _unit_of(u)), None
 
 
 @rule("duration", rf"{_APPROX}?(?:the\s+)?(?P<n>{_NUM})(?P<more>\s+more)?(?P<h>[\s-]+)(?P<u>{_UNIT})(?P<pl>s)?"
-                  r"(?P<old>-old)?(?![\w-])")
+                  r"(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?(?![\w-])")
 def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     u = _unit_of(m["u"])
     nt = m["n"].lower()
@@ -1055,6 +1119,8 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
         return None
     if nt == "the next few":
         n = None
+    if m["half"] and n is not None:
+        n += 0.5
     if nt in ("one", "some") and u == "day" and not m["pl"]:
         pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
         if re.search(r"\b(?:of|will|could|would|might|may|can|to|hope|hopes|that)\s+$", pre) or re.match(
@@ -1066,7 +1132,7 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
 @rule("bare_units", r"(?P<u>years|decades|months|weeks|days|hours|minutes|centuries)(?![\w-])")
 def _h_bare_units(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if not re.search(r"\b(?:for|over|in|within|take|takes|took|after|by)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start],
-                     re.I):
+                     re.IGNORECASE):
         return None
     return "DURATION", _duration(None, _unit_of(m["u"])), None
 
@@ -1078,6 +1144,10 @@ _DAYWORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
                  rf"the\s+day\s+after\s+tomorrow)(?:(?:'s)?\s+(?P<pt>{_PART}))?(?![\w-])")
 def _h_dayword(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     w = " ".join(m["w"].lower().split())
+    if w == "today" and re.match(r"['’]s\s+(?:world|youth|society|generation|children|kids|young|economy|"
+                                 r"technology|standards|terms|computers|dollars|politics|culture)\b",
+                                 ctx.text[ctx.end:ctx.end + 16]):
+        return None  # generic "today's world"
     off = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(w, _DAYWORDS.get(w, 0))
     mod = _mod_of(_edge_text(m.group(0)))
     v = (ctx.dct + timedelta(days=off)).isoformat() if ctx.dct else "XXXX-XX-XX"
@@ -1178,14 +1248,15 @@ def _h_the_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
         if ctx.dct is None:
             return "DATE", _x_value(w[4:]), _mod_of(edge)
         return "DATE", _rel_value(ctx.dct.isoformat(), 0, w[4:]), _mod_of(edge)
-    if w.startswith("the") and not edge and re.search(r"\b(?:for|over|throughout)\s+$", pre) \
-            and "current" not in w and "full" not in w:
-        return "DURATION", "P1Y", None
+    if w.startswith("the") and not edge and "current" not in w and "full" not in w and (
+            re.search(r"\b(?:over|throughout)\s+$", pre)
+            or re.match(r"\s+(?:ended|ending|to)\s+\w", ctx.text[ctx.end:ctx.end + 12])):
+        return "DURATION", "P1Y", None  # "the year ended Sept. 30": a twelve-month period
     if w == "that year":
         base = ctx.ref.value if ctx.ref and granularity_of(ctx.ref.value) else None
         return ("DATE", base[:4], None) if base else ("DATE", "XXXX", None)
     near = ctx.text[max(0, ctx.start - 250):ctx.start]
-    if ctx.ref is not None and ctx.ref.granularity == "year" and ctx.ref.value in near:
+    if w == "the year" and ctx.ref is not None and ctx.ref.granularity == "year" and ctx.ref.value in near:
         return "DATE", ctx.ref.value, _mod_of(edge)  # "The year 2018 ... The year began"
     if ctx.dct is None:
         return "DATE", "XXXX", _mod_of(edge)
@@ -1215,7 +1286,7 @@ def _sent_bounds(text: str, pos: int) -> tuple[int, int]:
     return lo + 1, (min(hi_cands) if hi_cands else len(text))
 
 
-def _ref_of(value: str, explicit: bool) -> Ref | None:
+def _ref_of(value: str) -> Ref | None:
     g = granularity_of(value)
     if g is None or "X" in value:
         return None
@@ -1229,15 +1300,29 @@ class TimexTagger:
         return tag_timexes(text, dct, article_id=article_id)
 
 
+def _as_date(dct: object) -> date | None:
+    """A DCT given as date, datetime or ISO string; anything else counts as no DCT."""
+    if isinstance(dct, datetime):
+        return dct.date()
+    if isinstance(dct, date):
+        return dct
+    if isinstance(dct, str):
+        try:
+            return date.fromisoformat(dct.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
 # words that can begin a timex: a match is only tried where one of them starts (or a digit, or "'90s")
 _START_WORDS = frozenset(
-    "the a an last this next past coming previous following current latest same that these those early late mid "
+    "the a an last this next past coming previous following current latest same that these those early late mid "  # noqa: SIM905
     "earlier later end about around approximately roughly nearly almost some more less over under at up no fewer "
     "just well every each per daily weekly monthly annually yearly hourly nightly quarterly today tonight yesterday "
     "tomorrow right now currently nowadays present recently lately recent former previously near distant "
     "foreseeable not immediate future soon fiscal year years decades months weeks days hours minutes centuries "
     "quarter period comparable corresponding prior preceding remaining final several few many dozens half noon "
-    "midnight spring summer fall autumn winter morning afternoon evening night overnight in christmas new "
+    "midnight spring summer fall autumn winter morning afternoon evening night overnight christmas new "
     "independence halloween valentine's veterans thanksgiving labor memorial election easter good martin day "
     "week month decade century decades-long".split()
     + list(MONTHS) + list(WEEKDAYS) + list(SMALL) + list(TENS) + ["hundred", "thousand"] + list(ORDINALS))
@@ -1247,47 +1332,58 @@ _WORD = re.compile(r"[\w']+")
 # words that a timex must contain (its head): a start word is only tried with one of these within
 # the next few words ("the" alone never starts a timex; "the past 10 months" has "10" and "months")
 _HEAD_WORDS = frozenset(
-    "now currently nowadays present recently lately recent past future soon current term date moment noon midnight "
+    "now currently nowadays present recently lately recent past future soon current term date moment noon midnight "  # noqa: SIM905
     "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
     "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
-    "election easter friday veterans king ago later earlier century centuries decade decades twenties thirties "
-    "forties fifties sixties seventies eighties nineties thousand hundred".split()
+    "election easter friday veterans century centuries decade decades twenties thirties "
+    "forties fifties sixties seventies eighties nineties thousand eighteen nineteen twenty".split()
     + [u + sfx for u in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "weekend",
                          "decade") for sfx in ("", "s")]
-    + list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS) + list(SMALL) + list(TENS))
-_LOOKAHEAD = 7
+    + list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS))
+_LOOKAHEAD = 5
 
 
-def _candidates(text: str) -> Iterable[tuple[int, "re.Match[str]"]]:
-    """(position, match of the big rule alternation) at each word that may start a timex."""
-    toks = [(w.start(), w.group()) for w in _WORD.finditer(text)]
-    n = len(toks)
-    is_head = [False] * n
-    keys = [""] * n
-    for i, (_, tok) in enumerate(toks):
-        c = tok[0]
-        if c.isdigit() or c == "'":
-            is_head[i] = True
-            keys[i] = "0"
+_NEEDS_NEXT = {  # start words that only start a timex before one of these words
+    "new": ("year's",), "year": ("-", " end"), "good": (" friday",), "martin": (" luther",),
+    "day": ("-",), "week": ("-",), "month": ("-",), "decade": ("-",), "century": ("-",),
+}
+
+
+def _candidates(text: str) -> Iterable[tuple[int, re.Match[str]]]:
+    """(position, match of the big rule alternation) at each word that may start a timex: a start word
+    (or a number) with a head word within the next few words."""
+    low = text.lower()
+    toks = [(w.start(), w.group()) for w in _WORD.finditer(low)]
+    heads = []
+    for i, (_, key) in enumerate(toks):
+        c = key[0]
+        if c.isdigit() or (c == "'" and len(key) > 1 and key[1].isdigit()) or key in _HEAD_WORDS \
+                or key.split("'")[0] in _HEAD_WORDS:
+            heads.append(i)
+    if not heads:
+        return
+    hi = 0
+    for i, (s, key) in enumerate(toks):
+        while hi < len(heads) and heads[hi] < i:
+            hi += 1
+        if hi == len(heads):
+            return
+        if heads[hi] - i > _LOOKAHEAD:
             continue
-        key = tok.lower()
-        if key not in _START_WORDS and key not in _HEAD_WORDS:
+        c = key[0]
+        if c.isdigit():
+            if s and text[s - 1] in "$.,£€#:/":
+                continue  # "$1.2 billion", "3.5", "No. 7"
+        elif c == "'":
+            if len(key) < 2 or not key[1].isdigit():
+                continue
+        elif key not in _START_WORDS:
             key = key.split("'")[0]
-        keys[i] = key
-        is_head[i] = key in _HEAD_WORDS
-    next_head = n
-    nh = [n] * n
-    for i in range(n - 1, -1, -1):
-        if is_head[i]:
-            next_head = i
-        nh[i] = next_head
-    for i in range(n):
-        key = keys[i]
-        if key != "0" and key not in _START_WORDS:
+            if key not in _START_WORDS:
+                continue
+        nxt = _NEEDS_NEXT.get(key)
+        if nxt is not None and not low.startswith(nxt, s + len(key)):
             continue
-        if nh[i] - i > _LOOKAHEAD:
-            continue
-        s = toks[i][0]
         m = _BIG.match(text, s)
         if m is not None:
             yield s, m
@@ -1299,6 +1395,7 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
     Bad input never raises: a text that is not a string gives no timexes."""
     if not isinstance(text, str) or not text:
         return []
+    dct = _as_date(dct)
     out: list[Timex] = []
     state = _State()
     anchor = dct.isoformat() if dct else None
@@ -1318,7 +1415,7 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
                     break
         if hit is None:
             continue
-        e, ttype, value, mod = hit
+        s, e, ttype, value, mod = hit
         range_end = None
         if mod and mod.startswith("RANGE:"):
             range_end, mod = mod[6:], None
@@ -1335,7 +1432,12 @@ class _State:
     last_quarter: str | None = None
 
 
-def _apply(text: str, dct: date | None, name: str, s: int, state: _State) -> tuple[int, str, str, str | None] | None:
+_ADJ_THE = re.compile(r"the\s+(?:fiscal\s+)?[\w]+-(?:year|quarter|day|week|month|hour|minute|decade)\b", re.IGNORECASE)
+_TRAIL_REL = re.compile(r"\s+(?:after|before)$", re.IGNORECASE)
+
+
+def _apply(text: str, dct: date | None, name: str, s: int,
+           state: _State) -> tuple[int, int, str, str, str | None] | None:
     inner = _WRAPPED[name].match(text, s)
     if inner is None:
         return None
@@ -1350,14 +1452,22 @@ def _apply(text: str, dct: date | None, name: str, s: int, state: _State) -> tup
         return None
     while e > s and text[e - 1] in " ,-":
         e -= 1
-    return (e, *res)
+    if res[0] == "DURATION":
+        tr = _TRAIL_REL.search(text, s, e)
+        if tr is not None and tr.end() == e:
+            e = tr.start()  # "twenty years after the war": the duration only
+    a = _ADJ_THE.match(text, s, e)
+    if a is not None and a.end() == e and re.match(r"\s+[a-z]", text[e:e + 2]):
+        s = s + 3 + len(text[s + 3:e]) - len(text[s + 3:e].lstrip())  # "the 23-year sentence": "23-year"
+    return (s, e, *res)
 
 
 def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
     if ttype not in ("DATE", "TIME") or name in ("refs", "the_year"):
+        # a shifted or anaphoric value is no new reference point: "a year ago ... a year earlier"
         return
-    r = _ref_of(value, True)
-    if r is None:
+    r = _ref_of(value)
+    if r is None or (name == "ago" and r.granularity != "day"):
         return
     state.ref = r
     if r.granularity == "quarter" and "-Q" in value and name == "quarter":

@@ -11,24 +11,27 @@ their "Tuesday" lands on a real day too.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Sequence
+from functools import lru_cache
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 
-__all__ = ["timeline", "explicit_dates", "format_value", "dated_events", "Event"]
+_log = logging.getLogger(__name__)
+
+__all__ = ["Event", "dated_events", "explicit_dates", "explicit_span", "format_value", "timeline"]
 
 _MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 _MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 _STOP = frozenset(
-    "the a an and or of to in on at for by with from as is was were be been has have had that this it its his her "
-    "their he she they we said says will would also but not after before about into over than more".split())
+    ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "his", "her", "their", "he", "she", "they", "we", "said", "says", "will", "would", "also", "but", "not", "after", "before", "about", "into", "over", "than", "more"])
 _MAX_TEXT = 240
 _SIMILAR = 0.25
 
@@ -37,7 +40,7 @@ _SIMILAR = 0.25
 class Event:
     """One dated clause of one article."""
 
-    date: str  # ISO date (day), YYYY-MM (month) or YYYY (year)
+    date: str  # ISO date (day), YYYY-MM (month) or YYYY (year); "start/end" for a range
     granularity: str  # day, month, year
     text: str
     citation: Citation
@@ -99,6 +102,18 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
     return "".join(out)
 
 
+@lru_cache(maxsize=256)
+def _article_timexes(text: str, dct: date | None) -> tuple[Timex, ...]:
+    return tuple(tag_timexes(text, dct))
+
+
+def explicit_span(article: Article, start: int, end: int) -> str:
+    """``article.text[start:end]`` (e.g. a summary sentence) with its relative dates written out,
+    anchored at the article's (possibly inferred) publication date."""
+    text = article.text or ""
+    return explicit_dates(text[start:end], _article_timexes(text, article.published), offset=start)
+
+
 def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     """The span of the sentence ``[s, e)``, cut to the clause around the timex ``[ts, te)`` when long."""
     if e - s <= _MAX_TEXT:
@@ -138,6 +153,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         s, e = _clause(text, spans[j][0], spans[j][1], tx.start, tx.end)
         value = tx.value[:10] if g == "day" else tx.value
+        if tx.range_end and granularity_of(tx.range_end) == g:
+            value = f"{value}/{tx.range_end}"  # "Jan. 7-10": an ISO 8601 interval
         if (value, s) in seen:
             continue
         seen.add((value, s))
@@ -180,8 +197,8 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     for a in arts:
         try:
             events.extend(dated_events(a))
-        except Exception:  # a bad article never fails the story
-            continue
+        except (ValueError, TypeError, AttributeError, IndexError) as exc:  # a bad article never fails the story
+            _log.warning("timeline: article %s skipped: %s", a.id, exc)
     groups: list[tuple[Event, set[str], list[Event]]] = []
     for ev in sorted(events, key=lambda e: (e.published is None, e.published or date.min)):
         words = _words(ev.text)
