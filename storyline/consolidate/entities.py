@@ -76,8 +76,27 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
     return len(head) >= 2 and _initials(head) == acr
 
 
-def _contains(short: Sequence[str], long: Sequence[str]) -> bool:
-    return bool(short) and len(short) < len(long) and set(short) <= set(long)
+_ORG_GENERIC = frozenset("""news agency agencies corp corporation inc ltd llc plc co company companies group party bank
+airlines airways air motors holdings international freight rail railway railways systems technologies
+university college association federation union council times post journal press service services network
+broadcasting television tv radio foundation institute club fc""".split())
+_DIRECTIONS = frozenset("north south east west".split())
+
+
+def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") -> bool:
+    """Is ``short`` a short form of ``long``? People: any of their names ("Kim", "Xi", "Trump").
+    Organisations: the name without generic words ("Xinhua" / "Xinhua News Agency"). Places: only
+    "the North" for "North Korea"; "Brennick" is not "Brennick General Hospital"."""
+    if not short or len(short) >= len(long) or not set(short) <= set(long):
+        return False
+    if label == "PERSON" or label == "NAME":
+        return True
+    extra = [t for t in long if t not in set(short)]
+    if label == "ORG":
+        return tuple(long[:len(short)]) == tuple(short) and all(t in _ORG_GENERIC for t in extra)
+    if label == "LOC":
+        return len(short) == 1 and short[0] in _DIRECTIONS and long[0] == short[0]
+    return False
 
 
 def entity_id_for(label: str, name: str) -> str:
@@ -143,14 +162,14 @@ def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalE
         if exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
-            cands = [e for e in ents if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full)
+            cands = [e for e in ents if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full, e.label)
                                          and not (len(toks) == 1 and _abbrev(m.text)))
                      or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
                 # a full name that completes an earlier short form ("Xi" ... "Xi Jinping")
-                shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks)
+                shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks, m.label)
                            and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))]
                 if len(shorter) == 1:
                     target = shorter[0]
@@ -186,7 +205,12 @@ def _role_heads(e: LocalEntity) -> set[str]:
 
 
 def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    if len(a) < 2 or len(a) != len(b) or a == b or a[0] != b[0]:
+    """'Kim Eui-keum' / 'Kim Eui-kyeom', 'Darius Kowalczyk' / 'Dariusz Kowalczyk': as many words,
+    one of them spelt differently (or the family name first and the same), and close overall."""
+    if len(a) < 2 or len(a) != len(b) or a == b:
+        return False
+    differ = sum(x != y for x, y in zip(a, b))
+    if differ > 1 and a[0] != b[0]:
         return False
     return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= 0.75
 
@@ -194,18 +218,22 @@ def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     n = len(locals_)
     dsu = _DSU(n)
-    by_full: dict[tuple[str, tuple[str, ...]], int] = {}
+    # the same full name is one entity whatever type the tagger gave it in each article
+    # ("Northline Freight" read as ORG in one article and as LOC in another)
+    by_name: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, e in enumerate(locals_):
-        key = (e.label, e.full)
-        if key in by_full:
-            dsu.union(by_full[key], i)
-        else:
-            by_full[key] = i
+        by_name[e.full].append(i)
+    by_full: dict[tuple[str, tuple[str, ...]], int] = {}
+    for full, idx in by_name.items():
+        for j in idx[1:]:
+            dsu.union(idx[0], j)
+        votes = Counter(locals_[j].label for j in idx for _ in locals_[j].mentions)
+        by_full[(votes.most_common(1)[0][0], full)] = idx[0]
     fulls = list(by_full.items())
     # a name that is part of exactly one longer name of the same type; an acronym
     for (label, full), i in fulls:
         abbrev = len(full) == 1 and all(_abbrev(x) for x in locals_[i].surfaces)
-        longer = {dsu.find(j) for (l2, f2), j in fulls if (l2 == label and not abbrev and _contains(full, f2)) or
+        longer = {dsu.find(j) for (l2, f2), j in fulls if (l2 == label and not abbrev and _contains(full, f2, label)) or
                   ((l2 == "PERSON") == (label == "PERSON") and _is_acronym_of(full, f2))}
         if len(longer) == 1:
             dsu.union(i, longer.pop())
