@@ -98,15 +98,71 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
     read as a word ("Moon Jae In,") is taken in when punctuation closes it."""
+    from .ner_roles import ROLE_HEADS
+
     out = []
     for s, e, typ in spans:
         while e - s > 1 and tokens[s].lower() in _LEADING:
             s += 1
+        # "the North 's Korean Central News Agency": the name is what follows the possessive
+        for k in range(e - 2, s, -1):
+            if tokens[k] in ("'s", "’s"):
+                s = k + 1
+                break
+        # a name right after a title is a person ("Chairman Kim", "President Moon Jae In")
+        if (typ != "PER" and s > 0 and tokens[s - 1].lower().rstrip(".") in ROLE_HEADS
+                and tokens[s - 1][:1].isupper() and all(t[:1].isupper() for t in tokens[s:e])):
+            typ = "PER"
         if (typ == "PER" and e - s >= 2 and e < len(tokens) and 2 <= len(tokens[e]) <= 3
                 and tokens[e][:1].isupper() and tokens[e][1:].islower() and tokens[e].isalpha()
                 and (e + 1 == len(tokens) or tokens[e + 1] in (",", ".", ")", ";"))):
             e += 1
         out.append((s, e, typ))
+    return out
+
+
+def _propagate_person_names(text: str, sent_spans: list[list[tuple[int, int]]], mentions: list[Mention],
+                            article_id: str) -> list[Mention]:
+    """A word of a person's full name found elsewhere in the document, capitalised and left
+    untagged, is that person ("Paula Grant ... Grant later flew home")."""
+    names = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    names = {w for w in names if w[:1].isupper() and w[1:].islower() and len(w) > 2}
+    if not names:
+        return mentions
+    covered = [(m.start, m.end) for m in mentions]
+    covered.sort()
+    starts = [a for a, _ in covered]
+    import bisect
+
+    extra = []
+    for sp in sent_spans:
+        for a, b in sp:
+            w = text[a:b]
+            if w not in names:
+                continue
+            k = bisect.bisect_right(starts, a) - 1
+            if k >= 0 and covered[k][0] <= a < covered[k][1]:
+                continue
+            extra.append(Mention(start=a, end=b, text=w, label="PERSON", article_id=article_id))
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
+    """One sense per document: the same name gets its most frequent label everywhere in the text,
+    and a single word that is part of a person's full name there is that person."""
+    import dataclasses
+    from collections import Counter
+
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(m.text, Counter())[m.label] += 1
+    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    out = []
+    for m in mentions:
+        label = votes[m.text].most_common(1)[0][0]
+        if " " not in m.text and m.text in person_words and m.text[1:].islower():
+            label = "PERSON"
+        out.append(m if label == m.label else dataclasses.replace(m, label=label))
     return out
 
 
@@ -128,6 +184,8 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
             a, b = sp[s][0], sp[e - 1][1]
             mentions.append(Mention(start=a, end=b, text=text[a:b], label=LABEL_MAP.get(typ, "MISC"),
                                     article_id=article_id))
+    mentions = _propagate_person_names(text, sent_spans, mentions, article_id)
+    mentions = _consistent_labels(mentions)
     if roles:
         from .ner_roles import attach_roles
 
