@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"features in {time.time() - t0:.0f}s", flush=True)
     model = fit(train, args.c)
     best = (-1.0, 0.5)
-    for t in np.arange(0.2, 0.81, 0.05):
+    for t in np.arange(0.05, 0.81, 0.05):
         sc = score(dev, model, float(t))
         print(f"  threshold {t:.2f}: dev CoNLL F1 {sc['CoNLL']:.4f} (MUC {sc['MUC']:.4f} B3 {sc['B3']:.4f} "
               f"CEAF-e {sc['CEAF-e']:.4f})", flush=True)
