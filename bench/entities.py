@@ -38,6 +38,8 @@ ECB = DATA / "cdcr" / "ecbplus" / "docs.jsonl"
 
 import numpy as np  # noqa: E402
 
+REPEATS = 3
+
 # --- coreference metrics --------------------------------------------------------------------
 
 Cluster = frozenset
@@ -123,9 +125,11 @@ def ner_eval(docs, mode: str) -> dict[str, float]:  # type: ignore[no-untyped-de
     tp = fp = fn = 0
     ntok = 0
     tag_tokens([["warm", "up"]], mode)  # model load outside the clock
-    t0 = time.perf_counter()
-    preds = [tag_tokens([t for t, _ in d], mode) for d in docs]
-    dt = time.perf_counter() - t0
+    dt = float("inf")
+    for _ in range(REPEATS):  # best of a few runs: the machine is shared
+        t0 = time.perf_counter()
+        preds = [tag_tokens([t for t, _ in d], mode) for d in docs]
+        dt = min(dt, time.perf_counter() - t0)
     for d, pd in zip(docs, preds):
         for (toks, gold), pred in zip(d, pd):
             ntok += len(toks)
@@ -143,10 +147,14 @@ def raw_text_speed(docs, mode: str) -> float:  # type: ignore[no-untyped-def]
 
     texts = ["\n".join(" ".join(t) for t, _ in d) for d in docs]
     ntok = sum(len(t) for d in docs for t, _ in d)
-    t0 = time.perf_counter()
-    for tx in texts:
-        recognize_entities(tx, mode)
-    return ntok / (time.perf_counter() - t0)
+    recognize_entities(texts[0], mode)
+    dt = float("inf")
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        for tx in texts:
+            recognize_entities(tx, mode)
+        dt = min(dt, time.perf_counter() - t0)
+    return ntok / dt
 
 
 def spacy_peer(docs) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
@@ -286,6 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--skip-ner", action="store_true")
     ap.add_argument("--skip-coref", action="store_true")
     args = ap.parse_args(argv)
+    global REPEATS
+    REPEATS = 1 if args.quick else 3
     if not args.skip_ner:
         if not (CONLL / "dev.jsonl").exists():
             print("CoNLL-2003 data not present; skipping NER")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -79,7 +80,44 @@ def tag_tokens(sentences: Sequence[Sequence[str]], mode: str = "accurate") -> li
     return out
 
 
-def _sentence_token_spans(text: str) -> list[list[tuple[int, int]]]:
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|Capt|Maj|Rev|"
+                         r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd|vs|Mt|Ft)\.)$")
+
+
+def _quick_sentences(tokens: list[tuple[int, int]], text: str) -> list[list[tuple[int, int]]]:
+    """Sentences from tokens by rule (for the fast setting): a line break, or . ! ? (and a closing
+    quote) followed by a capitalised word or an opening quote, unless the dot ends an abbreviation."""
+    out: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    n = len(tokens)
+    words = [text[a:b] for a, b in tokens]
+    i = 0
+    while i < n:
+        a, b = tokens[i]
+        if cur and "\n" in text[cur[-1][1]:a]:
+            out.append(cur)
+            cur = []
+        cur.append((a, b))
+        w = words[i]
+        if w in (".", "!", "?") or (len(w) > 2 and w.endswith(".") and w[-3] != "." and not _ABBREV_END.search(w)):
+            j = i + 1
+            if j < n and words[j] in ('"', "”", "’", "'") and j + 1 < n and words[j + 1][:1].isupper():
+                cur.append(tokens[j])
+                i = j
+                j += 1
+            nxt = words[j] if j < n else ""
+            if not nxt or nxt[:1].isupper() or nxt[:1] in "\"“‘(":
+                out.append(cur)
+                cur = []
+        i += 1
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _sentence_token_spans(text: str, mode: str = "accurate") -> list[list[tuple[int, int]]]:
+    if mode == "fast":
+        return _quick_sentences(tokenize(text), text)
     from .sentences import split_sentences
 
     spans = []
@@ -175,7 +213,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     """
     if not text or not text.strip():
         return []
-    sent_spans = _sentence_token_spans(text)
+    sent_spans = _sentence_token_spans(text, mode)
     sents = [[text[a:b] for a, b in sp] for sp in sent_spans]
     tags = tag_tokens(sents, mode)
     mentions: list[Mention] = []
