@@ -230,31 +230,46 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         votes = Counter(locals_[j].label for j in idx for _ in locals_[j].mentions)
         by_full[(votes.most_common(1)[0][0], full)] = idx[0]
     fulls = list(by_full.items())
+    # indexes, so that a story with many names is not compared pairwise
+    by_token: dict[str, list[int]] = defaultdict(list)
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    weight_of: Counter[tuple[str, ...]] = Counter()
+    for e in locals_:
+        weight_of[e.full] += len(e.mentions)
+    for k, ((_, f2), _) in enumerate(fulls):
+        if len(f2) > 1:
+            for t in set(f2):
+                by_token[t].append(k)
+            by_initials[_initials([t for t in f2 if t not in _FUNCTION])].append(k)
     # a name that is part of exactly one longer name of the same type; an acronym
     for (label, full), i in fulls:
         abbrev = len(full) == 1 and all(_abbrev(x) for x in locals_[i].surfaces)
-        longer = {dsu.find(j) for (l2, f2), j in fulls if (l2 == label and not abbrev and _contains(full, f2, label)) or
-                  ((l2 == "PERSON") == (label == "PERSON") and _is_acronym_of(full, f2))}
+        cands = set(by_token.get(full[0], ())) | set(by_initials.get(full[0], ()))
+        if len(full) > 1:
+            cands |= set(by_token.get(full[-1], ()))
+        matched = [k for k in cands
+                   if (fulls[k][0][0] == label and not abbrev and _contains(full, fulls[k][0][1], label))
+                   or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1]))]
+        longer = {dsu.find(fulls[k][1]) for k in matched}
         if len(longer) == 1:
             dsu.union(i, longer.pop())
         elif len(longer) > 1 and len(full) == 1:
             # two Kims: the short form goes to the most named of them, story-wide
-            weight: Counter[int] = Counter()
-            for k, x in enumerate(locals_):
-                root = dsu.find(k)
-                if root in longer:
-                    weight[root] += len(x.mentions)
-            dsu.union(i, max(longer, key=lambda r: (weight[r], -r)))
-    # spelling / romanisation variants of a person with the same role
-    persons = [(i, e) for i, e in enumerate(locals_) if e.label == "PERSON"]
-    for x in range(len(persons)):
-        i, a = persons[x]
-        for y in range(x + 1, len(persons)):
-            j, b = persons[y]
-            if dsu.find(i) == dsu.find(j):
-                continue
-            if _spelling_variant(a.full, b.full) and (_role_heads(a) & _role_heads(b)):
-                dsu.union(i, j)
+            best = max(matched, key=lambda k: (weight_of[fulls[k][0][1]], -fulls[k][1]))
+            dsu.union(i, fulls[best][1])
+    # spelling / romanisation variants of a person with the same role (blocked by first and last word)
+    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, e in enumerate(locals_):
+        if e.label == "PERSON" and len(e.full) >= 2 and e.roles:
+            blocks[(0, e.full[0])].append(i)
+            blocks[(1, e.full[-1])].append(i)
+    for members in blocks.values():
+        for x in range(len(members)):
+            i = members[x]
+            for j in members[x + 1:]:
+                if dsu.find(i) != dsu.find(j) and _spelling_variant(locals_[i].full, locals_[j].full) \
+                        and (_role_heads(locals_[i]) & _role_heads(locals_[j])):
+                    dsu.union(i, j)
     groups: dict[int, list[LocalEntity]] = defaultdict(list)
     for i, e in enumerate(locals_):
         groups[dsu.find(i)].append(e)
