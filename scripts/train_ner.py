@@ -31,7 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storyline.analyze.ner_features import (  # noqa: E402
+from storyline.analyze.ner_features import (
     Resources,
     bio_spans,
     doc_stats,
@@ -131,7 +131,7 @@ def build_clusters(sents: list[list[str]], ks=(32, 128, 512), min_count: int = 3
         ok = (a >= 0) & (b >= 0)
         if abs(off) == 2:
             mid = w[1:-1]
-            ok &= (mid != BOUND) if off > 0 else (mid != BOUND)
+            ok &= mid != BOUND
         rows.append(a[ok])
         cols.append(b[ok] * 4 + d)
     r = np.concatenate(rows)

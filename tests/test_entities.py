@@ -77,8 +77,8 @@ def test_name_tokens_normalise() -> None:
 
 def test_short_forms_follow_the_salient_person() -> None:
     arts = _story([
-        "Acme chief executive Paula Grant met Paul Grant, her cousin, on Monday. Paula Grant said the talks "
-        "went well. Grant later flew home.",
+        ("Acme chief executive Paula Grant met Paul Grant, her cousin, on Monday. Paula Grant said the talks "
+         "went well. Grant later flew home."),
     ])
     ents, linked = _entities(arts)
     paula = _find(ents, "Paula Grant")

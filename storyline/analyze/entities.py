@@ -17,15 +17,15 @@ import gzip
 import json
 import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import ConfigError
 from ..records import Mention
 from .ner_features import Resources, bio_spans, doc_stats, sentence_features, tokenize
 
-__all__ = ["recognize_entities", "tag_tokens", "repair_spans", "load_resources", "MODEL_DIR", "MODES"]
+__all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "tag_tokens"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 MODES = ("accurate", "fast")
@@ -128,8 +128,7 @@ def _sentence_token_spans(text: str, mode: str = "accurate") -> list[list[tuple[
     return spans
 
 
-_LEADING = frozenset("both and but or when while after before if as since however meanwhile so yet "
-                     "also then though although because".split())
+_LEADING = frozenset(["both", "and", "but", "or", "when", "while", "after", "before", "if", "as", "since", "however", "meanwhile", "so", "yet", "also", "then", "though", "although", "because"])
 
 
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -16,18 +16,18 @@ Two feature sets:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 __all__ = [
     "Resources",
+    "bio_spans",
+    "doc_stats",
+    "gazetteer_tags",
+    "sentence_features",
+    "short_shape",
     "tokenize",
     "word_shape",
-    "short_shape",
-    "gazetteer_tags",
-    "doc_stats",
-    "sentence_features",
-    "bio_spans",
 ]
 
 # A news-English tokenizer close to the CoNLL-2003 (Reuters) tokenisation: possessive 's and

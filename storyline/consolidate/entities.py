@@ -20,28 +20,31 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import json
 import hashlib
+import json
+import logging
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 
 from ..analyze.ner_roles import role_head
 from ..records import Article, Entity, Mention
 
-__all__ = ["consolidate_entities", "name_tokens", "entity_id_for", "LocalEntity"]
+_log = logging.getLogger(__name__)
+
+__all__ = ["LocalEntity", "consolidate_entities", "entity_id_for", "name_tokens", "resolve_mentions", "resolve_rules",
+           "story_entities"]
 
 _POSS = re.compile(r"(?:['’]s|['’])$")
 _SPLIT = re.compile(r"[\s\-–‐]+")
-_FUNCTION = frozenset("of the and for de la le del da di von van al el on in".split())
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen col lt capt prof president chairman leader "
-                    "minister premier king queen prince pope sir lord lady".split())
+_FUNCTION = frozenset(["of", "the", "and", "for", "de", "la", "le", "del", "da", "di", "von", "van", "al", "el", "on", "in"])
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "prof", "president", "chairman", "leader", "minister", "premier", "king", "queen", "prince", "pope", "sir", "lord", "lady"])
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -76,11 +79,8 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
     return len(head) >= 2 and _initials(head) == acr
 
 
-_ORG_GENERIC = frozenset("""news agency agencies corp corporation inc ltd llc plc co company companies group party bank
-airlines airways air motors holdings international freight rail railway railways systems technologies
-university college association federation union council times post journal press service services network
-broadcasting television tv radio foundation institute club fc""".split())
-_DIRECTIONS = frozenset("north south east west".split())
+_ORG_GENERIC = frozenset(["news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
+_DIRECTIONS = frozenset(["north", "south", "east", "west"])
 
 
 def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") -> bool:
@@ -375,28 +375,24 @@ def story_entities(articles: Sequence[Article], mode: str = "accurate") -> list[
     for a in articles:
         try:
             mentions.extend(recognize_entities(a.text, mode, article_id=a.id))
-        except Exception:  # noqa: BLE001 - a bad article never fails the story
-            continue
+        except Exception as e:  # noqa: BLE001 - a bad article never fails the story
+            _log.warning("entities: article %s skipped: %s", a.id, e)
     entities, _ = consolidate_entities(articles, mentions)
     return entities
 
 
 # --- resolve_entities: any given mentions (names, nominals, pronouns) -----------------------
 
-_PRON_PERSON = frozenset("he him his himself she her hers herself".split())
-_PRON_THING = frozenset("it its itself".split())
-_PRON_PLURAL = frozenset("they them their theirs themselves".split())
-_PRON_FIRST = frozenset("i me my mine myself".split())
-_PRON_WE = frozenset("we us our ours ourselves".split())
-_PRON_YOU = frozenset("you your yours yourself".split())
-_PRON_OTHER = frozenset("who whom whose which that this these those there here where".split())
+_PRON_PERSON = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
+_PRON_THING = frozenset(["it", "its", "itself"])
+_PRON_PLURAL = frozenset(["they", "them", "their", "theirs", "themselves"])
+_PRON_FIRST = frozenset(["i", "me", "my", "mine", "myself"])
+_PRON_WE = frozenset(["we", "us", "our", "ours", "ourselves"])
+_PRON_YOU = frozenset(["you", "your", "yours", "yourself"])
+_PRON_OTHER = frozenset(["who", "whom", "whose", "which", "that", "this", "these", "those", "there", "here", "where"])
 PRONOUNS = _PRON_PERSON | _PRON_THING | _PRON_PLURAL | _PRON_FIRST | _PRON_WE | _PRON_YOU | _PRON_OTHER
-_DETS_ALL = frozenset("a an the this that these those his her its their our my your some any another "
-                      "each every no one two three".split())
-_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
-april may june july august september october november december jan feb mar apr jun jul aug sep sept oct
-nov dec today yesterday tomorrow tonight morning afternoon evening night week month year day hour
-minute weekend""".split())
+_DETS_ALL = frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "any", "another", "each", "every", "no", "one", "two", "three"])
+_TIME_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "day", "hour", "minute", "weekend"])
 
 
 def _words(text: str) -> list[str]:
