@@ -201,6 +201,61 @@ def train(mode: str, train_docs, res: Resources, out: Path, c1: float, c2: float
     return dt
 
 
+def train_stacked(train_docs, res: Resources, out: Path, c1: float, c2: float, iters: int,
+                  folds: int = 5) -> None:  # type: ignore[no-untyped-def]
+    """The second, document-level pass of the accurate setting: first-pass tags for the train
+    documents come from CRFs trained on the other folds (jackknife), so the second pass learns how
+    far to trust them."""
+    import pycrfsuite
+
+    from storyline.analyze.ner_features import doc_label_features
+
+    first: dict[int, list[list[str]]] = {}
+    for f in range(folds):
+        part = [d for j, d in enumerate(train_docs) if j % folds != f]
+        path = out.parent / f"fold{f}.crfsuite"
+        train("accurate", part, Resources(res.clusters, gazetteer_of(part), res.gaz_max), path, c1, c2, iters)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        fold_res = Resources(res.clusters, gazetteer_of(part), res.gaz_max)
+        for j, d in enumerate(train_docs):
+            if j % folds == f:
+                first[j] = [tagger.tag(xs) for xs in doc_xseq(d, fold_res, "accurate")]
+        path.unlink()
+    t0 = time.time()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    fold_gaz = [gazetteer_of([d for j, d in enumerate(train_docs) if j % folds != f]) for f in range(folds)]
+    for j, d in enumerate(train_docs):
+        xs = doc_xseq(d, res, "accurate", fold_gaz[j % folds])
+        extra = doc_label_features([t for t, _ in d], first[j])
+        for x, e, (_, tags) in zip(xs, extra, d):
+            trainer.append([a + b for a, b in zip(x, e)], tags)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iters, "feature.possible_transitions": True})
+    trainer.train(str(out))
+    print(f"[accurate-doc] trained in {time.time() - t0:.0f}s -> {out}", flush=True)
+
+
+def evaluate_stacked(first: Path, second: Path, docs, res: Resources) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    import pycrfsuite
+
+    from storyline.analyze.ner_features import doc_label_features
+
+    t1, t2 = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    t1.open(str(first))
+    t2.open(str(second))
+    tp = fp = fn = 0
+    for d in docs:
+        xs = doc_xseq(d, res, "accurate")
+        p1 = [t1.tag(x) for x in xs]
+        extra = doc_label_features([t for t, _ in d], p1)
+        for x, e, (_, gold) in zip(xs, extra, d):
+            pred = t2.tag([a + b for a, b in zip(x, e)])
+            g, p = set(bio_spans(gold)), set(bio_spans(pred))
+            tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+    prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / max(prec + rec, 1e-9)}
+
+
 def evaluate(mode: str, model: Path, docs, res: Resources) -> dict[str, float]:  # type: ignore[no-untyped-def]
     import pycrfsuite
 
@@ -235,7 +290,9 @@ def save_resources(res: Resources, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mode", choices=["accurate", "fast", "both"], default="both")
+    ap.add_argument("--mode", choices=["accurate", "fast", "both", "stacked"], default="both",
+                    help="stacked: only the second (document-level) pass of the accurate setting")
+    ap.add_argument("--no-stacked", action="store_true", help="skip the second pass of the accurate setting")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=150)
@@ -262,13 +319,18 @@ def main(argv: list[str] | None = None) -> int:
         save_resources(res, rpath)
         print(f"clusters ({len(clusters)} words) and gazetteer ({len(res.gazetteer)} names) "
               f"in {time.time() - t0:.0f}s", flush=True)
-    modes = ["accurate", "fast"] if args.mode == "both" else [args.mode]
+    modes = ["accurate", "fast"] if args.mode == "both" else [] if args.mode == "stacked" else [args.mode]
     for mode in modes:
         model = args.out / f"ner-{mode}.crfsuite"
         train(mode, train_docs, res, model, args.c1, args.c2, args.iters)
         r = evaluate(mode, model, dev_docs, res)
         print(f"[{mode}] dev P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f} "
               f"{r['tokens_per_s']:.0f} tokens/s (features + tagging, one core)", flush=True)
+    if args.mode in ("both", "accurate", "stacked") and not args.no_stacked:
+        second = args.out / "ner-accurate-doc.crfsuite"
+        train_stacked(train_docs, res, second, args.c1, args.c2, args.iters)
+        r = evaluate_stacked(args.out / "ner-accurate.crfsuite", second, dev_docs, res)
+        print(f"[accurate, two passes] dev P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}", flush=True)
     return 0
 
 

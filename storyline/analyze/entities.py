@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Mention
-from .ner_features import Resources, bio_spans, doc_stats, sentence_features, tokenize
+from .ner_features import Resources, bio_spans, doc_label_features, doc_stats, sentence_features, tokenize
 
 __all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "tag_tokens"]
 
@@ -49,11 +49,15 @@ def _resources() -> Resources:
     return load_resources(path)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _tagger(mode: str):  # type: ignore[no-untyped-def]
-    if mode not in MODES:
+    """The CRF of a setting; "accurate-doc" is the optional second (document-level) pass of the
+    accurate setting, None when it is not shipped."""
+    if mode not in (*MODES, "accurate-doc"):
         raise ConfigError(f"unknown NER mode {mode!r}; use one of {MODES}")
     path = MODEL_DIR / f"ner-{mode}.crfsuite"
+    if mode == "accurate-doc" and not path.exists():
+        return None
     if not path.exists():
         raise ConfigError(f"NER model missing at {path}; run `make model` (scripts/train_ner.py)")
     try:
@@ -70,13 +74,13 @@ def tag_tokens(sentences: Sequence[Sequence[str]], mode: str = "accurate") -> li
     res = _resources()
     tagger = _tagger(mode)
     st = doc_stats(sentences) if mode == "accurate" else None
-    out = []
+    feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences]
     with _LOCK:  # a crfsuite Tagger is not thread-safe
-        for toks in sentences:
-            if not toks:
-                out.append([])
-                continue
-            out.append(tagger.tag(sentence_features(toks, res, st, mode)))
+        out = [tagger.tag(f) if f else [] for f in feats]
+        second = _tagger("accurate-doc") if mode == "accurate" else None
+        if second is not None:
+            extra = doc_label_features(sentences, out)
+            out = [second.tag([a + b for a, b in zip(f, x)]) if f else [] for f, x in zip(feats, extra)]
     return out
 
 
