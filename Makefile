@@ -44,6 +44,7 @@ bench: $(BENCHSTAMP)
 
 model: $(STAMP)
 	$(BIN)/python scripts/train_ner.py
+	$(BIN)/python scripts/train_coref.py
 
 clean:
 	rm -rf $(VENV) $(OUT) *.egg-info

@@ -5,9 +5,10 @@
 
 Reads ../shared/data/ner/conll2003/{train,dev}.jsonl (the train split trains, the dev split only
 scores). Steps:
-1. word clusters: lower-cased words of the CoNLL train text and the ECB+ article text (unlabelled
-   use only) are embedded by their left/right neighbours (PPMI, truncated SVD) and clustered by
-   k-means at three granularities: a cheap stand-in for Brown clusters;
+1. word clusters: lower-cased words of the CoNLL train text and of other news text under
+   ../shared/data (ECB+, timeline and multi-news articles; unlabelled use only, about 8M tokens)
+   are embedded by their left/right neighbours (PPMI, truncated SVD) and clustered by k-means at
+   three granularities: a cheap stand-in for Brown clusters;
 2. a gazetteer of the names labelled in the train split; while training, each document sees the
    gazetteer built from the other folds (jackknife), so the CRF does not learn to trust it blindly;
 3. CRFs for the accurate and fast feature sets; dev F1 (conlleval rules) printed at the end.
@@ -30,7 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storyline.analyze.ner_features import (  # noqa: E402
+from storyline.analyze.ner_features import (
     Resources,
     bio_spans,
     doc_stats,
@@ -55,45 +56,87 @@ def load_docs(path: Path) -> list[list[tuple[list[str], list[str]]]]:
 
 # --- word clusters --------------------------------------------------------------------------
 
-def unlabelled_sentences(train_docs) -> list[list[str]]:  # type: ignore[no-untyped-def]
+UNLABELLED = [  # plain news text used only for word clusters (never for labels)
+    DATA / "cdcr" / "ecbplus" / "docs.jsonl",
+    *sorted((DATA / "tls" / "t17").glob("*/articles.jsonl")),
+    *sorted((DATA / "tls" / "crisis").glob("*/articles.jsonl")),
+    DATA / "mds" / "multinews_trunc500" / "clusters.jsonl",
+]
+
+
+def _texts(obj) -> list[str]:  # type: ignore[no-untyped-def]
+    if isinstance(obj, dict):
+        out = [obj["text"]] if isinstance(obj.get("text"), str) else []
+        for v in obj.values():
+            if isinstance(v, (list, dict)):
+                out.extend(_texts(v))
+        return out
+    if isinstance(obj, list):
+        return [t for v in obj for t in _texts(v)]
+    return []
+
+
+def unlabelled_sentences(train_docs, max_tokens: int = 8_000_000) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """Lower-cased token lists: the CoNLL train text, then other news text on this machine."""
+    from storyline.analyze.ner_features import tokenize
+
     sents = [[w.lower() for w in toks] for d in train_docs for toks, _ in d]
-    if ECB.exists():
-        with ECB.open() as fh:
+    total = sum(map(len, sents))
+    for path in UNLABELLED:
+        if not path.exists() or total >= max_tokens:
+            continue
+        with path.open() as fh:
             for line in fh:
-                r = json.loads(line)
-                for s in r["text"].split("\n"):
-                    sents.append(s.lower().split())
+                for text in _texts(json.loads(line)):
+                    for para in text.split("\n"):
+                        toks = [para[a:b].lower() for a, b in tokenize(para)]
+                        if toks:
+                            sents.append(toks)
+                            total += len(toks)
+                if total >= max_tokens:
+                    break
     return sents
 
 
-def build_clusters(sents: list[list[str]], ks=(32, 128, 512), min_count: int = 2,
-                   n_ctx: int = 2000, dim: int = 60, seed: int = 0) -> dict[str, tuple[str, ...]]:
+def build_clusters(sents: list[list[str]], ks=(32, 128, 512), min_count: int = 3, max_vocab: int = 60000,
+                   n_ctx: int = 2000, dim: int = 80, seed: int = 0) -> dict[str, tuple[str, ...]]:
+    """Distributional word clusters: left/right neighbour counts -> PPMI -> SVD -> k-means."""
     from scipy import sparse
     from sklearn.cluster import MiniBatchKMeans
     from sklearn.decomposition import TruncatedSVD
     from sklearn.preprocessing import normalize
 
     cnt = Counter(w for s in sents for w in s)
-    vocab = [w for w, c in cnt.items() if c >= min_count]
+    vocab = [w for w, c in cnt.most_common(max_vocab) if c >= min_count]
     vid = {w: i for i, w in enumerate(vocab)}
-    ctx = [w for w, _ in cnt.most_common(n_ctx)]
-    cid = {w: i for i, w in enumerate(ctx)}
-    rows, cols = [], []
+    ctx_ids = {w: i for i, (w, _) in enumerate(cnt.most_common(n_ctx))}
+    BOUND = -1
+    wv, cv = [], []
     for s in sents:
-        padded = ["<s>"] + s + ["</s>"]
-        for i in range(1, len(padded) - 1):
-            w = padded[i]
-            if w not in vid:
-                continue
-            for off, d in ((-1, 0), (1, 1), (-2, 2), (2, 3)):
-                j = i + off
-                if 0 <= j < len(padded):
-                    c = cid.get(padded[j])
-                    if c is not None:
-                        rows.append(vid[w])
-                        cols.append(c * 4 + d)
-    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                          shape=(len(vocab), len(ctx) * 4))
+        wv.append(BOUND)
+        cv.append(BOUND)
+        wv.extend(vid.get(w, -2) for w in s)
+        cv.extend(ctx_ids.get(w, -2) for w in s)
+    wv.append(BOUND)
+    cv.append(BOUND)
+    w = np.array(wv, dtype=np.int64)
+    c = np.array(cv, dtype=np.int64)
+    rows, cols = [], []
+    for d, off in enumerate((-1, 1, -2, 2)):
+        if off < 0:
+            a, b = w[-off:], c[:off]
+        else:
+            a, b = w[:-off], c[off:]
+        # no context across a sentence boundary: a boundary between them shows in the +-1 window
+        ok = (a >= 0) & (b >= 0)
+        if abs(off) == 2:
+            mid = w[1:-1]
+            ok &= mid != BOUND
+        rows.append(a[ok])
+        cols.append(b[ok] * 4 + d)
+    r = np.concatenate(rows)
+    cc = np.concatenate(cols)
+    m = sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, cc)), shape=(len(vocab), n_ctx * 4))
     m.sum_duplicates()
     total = m.sum()
     rs = np.asarray(m.sum(axis=1)).ravel()
@@ -103,8 +146,7 @@ def build_clusters(sents: list[list[str]], ks=(32, 128, 512), min_count: int = 2
     pmi = np.log(m.data * total / (rs[m.row] * cs[m.col] + 1e-9) + 1e-9)
     keep = pmi > 0
     ppmi = sparse.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
-    emb = TruncatedSVD(dim, random_state=seed).fit_transform(ppmi)
-    emb = normalize(emb)
+    emb = normalize(TruncatedSVD(dim, random_state=seed).fit_transform(ppmi))
     labels = []
     for k in ks:
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3)
@@ -159,6 +201,61 @@ def train(mode: str, train_docs, res: Resources, out: Path, c1: float, c2: float
     return dt
 
 
+def train_stacked(train_docs, res: Resources, out: Path, c1: float, c2: float, iters: int,
+                  folds: int = 5) -> None:  # type: ignore[no-untyped-def]
+    """The second, document-level pass of the accurate setting: first-pass tags for the train
+    documents come from CRFs trained on the other folds (jackknife), so the second pass learns how
+    far to trust them."""
+    import pycrfsuite
+
+    from storyline.analyze.ner_features import doc_label_features
+
+    first: dict[int, list[list[str]]] = {}
+    for f in range(folds):
+        part = [d for j, d in enumerate(train_docs) if j % folds != f]
+        path = out.parent / f"fold{f}.crfsuite"
+        train("accurate", part, Resources(res.clusters, gazetteer_of(part), res.gaz_max), path, c1, c2, iters)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        fold_res = Resources(res.clusters, gazetteer_of(part), res.gaz_max)
+        for j, d in enumerate(train_docs):
+            if j % folds == f:
+                first[j] = [tagger.tag(xs) for xs in doc_xseq(d, fold_res, "accurate")]
+        path.unlink()
+    t0 = time.time()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    fold_gaz = [gazetteer_of([d for j, d in enumerate(train_docs) if j % folds != f]) for f in range(folds)]
+    for j, d in enumerate(train_docs):
+        xs = doc_xseq(d, res, "accurate", fold_gaz[j % folds])
+        extra = doc_label_features([t for t, _ in d], first[j])
+        for x, e, (_, tags) in zip(xs, extra, d):
+            trainer.append([a + b for a, b in zip(x, e)], tags)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iters, "feature.possible_transitions": True})
+    trainer.train(str(out))
+    print(f"[accurate-doc] trained in {time.time() - t0:.0f}s -> {out}", flush=True)
+
+
+def evaluate_stacked(first: Path, second: Path, docs, res: Resources) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    import pycrfsuite
+
+    from storyline.analyze.ner_features import doc_label_features
+
+    t1, t2 = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    t1.open(str(first))
+    t2.open(str(second))
+    tp = fp = fn = 0
+    for d in docs:
+        xs = doc_xseq(d, res, "accurate")
+        p1 = [t1.tag(x) for x in xs]
+        extra = doc_label_features([t for t, _ in d], p1)
+        for x, e, (_, gold) in zip(xs, extra, d):
+            pred = t2.tag([a + b for a, b in zip(x, e)])
+            g, p = set(bio_spans(gold)), set(bio_spans(pred))
+            tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+    prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / max(prec + rec, 1e-9)}
+
+
 def evaluate(mode: str, model: Path, docs, res: Resources) -> dict[str, float]:  # type: ignore[no-untyped-def]
     import pycrfsuite
 
@@ -193,11 +290,14 @@ def save_resources(res: Resources, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mode", choices=["accurate", "fast", "both"], default="both")
+    ap.add_argument("--mode", choices=["accurate", "fast", "both", "stacked"], default="both",
+                    help="stacked: only the second (document-level) pass of the accurate setting")
+    ap.add_argument("--no-stacked", action="store_true", help="skip the second pass of the accurate setting")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--max-unlabelled", type=int, default=8_000_000, help="tokens of news text for clusters")
     ap.add_argument("--reuse-resources", action="store_true", help="keep an existing ner-resources.json.gz")
     args = ap.parse_args(argv)
     if not (NER / "train.jsonl").exists():
@@ -214,18 +314,23 @@ def main(argv: list[str] | None = None) -> int:
         res = load_resources(rpath)
     else:
         t0 = time.time()
-        clusters = build_clusters(unlabelled_sentences(train_docs))
+        clusters = build_clusters(unlabelled_sentences(train_docs, args.max_unlabelled))
         res = Resources(clusters=clusters, gazetteer=gazetteer_of(train_docs))
         save_resources(res, rpath)
         print(f"clusters ({len(clusters)} words) and gazetteer ({len(res.gazetteer)} names) "
               f"in {time.time() - t0:.0f}s", flush=True)
-    modes = ["accurate", "fast"] if args.mode == "both" else [args.mode]
+    modes = ["accurate", "fast"] if args.mode == "both" else [] if args.mode == "stacked" else [args.mode]
     for mode in modes:
         model = args.out / f"ner-{mode}.crfsuite"
         train(mode, train_docs, res, model, args.c1, args.c2, args.iters)
         r = evaluate(mode, model, dev_docs, res)
         print(f"[{mode}] dev P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f} "
               f"{r['tokens_per_s']:.0f} tokens/s (features + tagging, one core)", flush=True)
+    if args.mode in ("both", "accurate", "stacked") and not args.no_stacked:
+        second = args.out / "ner-accurate-doc.crfsuite"
+        train_stacked(train_docs, res, second, args.c1, args.c2, args.iters)
+        r = evaluate_stacked(args.out / "ner-accurate.crfsuite", second, dev_docs, res)
+        print(f"[accurate, two passes] dev P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}", flush=True)
     return 0
 
 

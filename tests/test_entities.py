@@ -27,7 +27,8 @@ def _find(entities, name: str):
 
 
 def test_recognize_labels_and_offsets() -> None:
-    text = "Chinese President Xi Jinping met Kim Jong Un in Beijing on Tuesday, Xinhua News Agency said."
+    text = ("Chinese President Xi Jinping met North Korean leader Kim Jong Un in Beijing on Tuesday, "
+            "Xinhua News Agency said.")
     ms = storyline.recognize_entities(text)
     got = {(m.text, m.label) for m in ms}
     assert ("Xi Jinping", "PERSON") in got
@@ -36,8 +37,15 @@ def test_recognize_labels_and_offsets() -> None:
     assert ("Xinhua News Agency", "ORG") in got
     for m in ms:
         assert text[m.start:m.end] == m.text
-    xi = next(m for m in ms if m.text == "Xi Jinping")
-    assert xi.role == "Chinese President"
+    roles = {m.text: m.role for m in ms}
+    assert roles["Xi Jinping"] == "Chinese President"
+    assert roles["Kim Jong Un"] == "North Korean leader"
+
+
+def test_document_level_consistency() -> None:
+    text = "Acme chief executive Paula Grant met investors on Monday. Later, Grant flew home."
+    ms = [m for m in storyline.recognize_entities(text) if m.label == "PERSON"]
+    assert [m.text for m in ms] == ["Paula Grant", "Grant"]
 
 
 def test_roles_titles_and_appositions() -> None:
@@ -69,8 +77,8 @@ def test_name_tokens_normalise() -> None:
 
 def test_short_forms_follow_the_salient_person() -> None:
     arts = _story([
-        "Acme chief executive Paula Grant met Paul Grant, her cousin, on Monday. Paula Grant said the talks "
-        "went well. Grant later flew home.",
+        ("Acme chief executive Paula Grant met Paul Grant, her cousin, on Monday. Paula Grant said the talks "
+         "went well. Grant later flew home."),
     ])
     ents, linked = _entities(arts)
     paula = _find(ents, "Paula Grant")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import DATA, need
+
 from storyline.analyze.entities import MODEL_DIR, repair_spans, tag_tokens
 from storyline.analyze.ner_features import bio_spans, short_shape, tokenize, word_shape
-
-from conftest import DATA, need
 
 
 def test_tokenize_news_english() -> None:

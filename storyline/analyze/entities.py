@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 from ..errors import ConfigError
 from ..records import Mention
-from .ner_features import Resources, bio_spans, doc_stats, sentence_features, tokenize
+from .ner_features import Resources, bio_spans, doc_label_features, doc_stats, sentence_features, tokenize
 
-__all__ = ["recognize_entities", "tag_tokens", "repair_spans", "load_resources", "MODEL_DIR", "MODES"]
+__all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "tag_tokens"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 MODES = ("accurate", "fast")
@@ -48,11 +49,15 @@ def _resources() -> Resources:
     return load_resources(path)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _tagger(mode: str):  # type: ignore[no-untyped-def]
-    if mode not in MODES:
+    """The CRF of a setting; "accurate-doc" is the optional second (document-level) pass of the
+    accurate setting, None when it is not shipped."""
+    if mode not in (*MODES, "accurate-doc"):
         raise ConfigError(f"unknown NER mode {mode!r}; use one of {MODES}")
     path = MODEL_DIR / f"ner-{mode}.crfsuite"
+    if mode == "accurate-doc" and not path.exists():
+        return None
     if not path.exists():
         raise ConfigError(f"NER model missing at {path}; run `make model` (scripts/train_ner.py)")
     try:
@@ -69,17 +74,54 @@ def tag_tokens(sentences: Sequence[Sequence[str]], mode: str = "accurate") -> li
     res = _resources()
     tagger = _tagger(mode)
     st = doc_stats(sentences) if mode == "accurate" else None
-    out = []
+    feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences]
     with _LOCK:  # a crfsuite Tagger is not thread-safe
-        for toks in sentences:
-            if not toks:
-                out.append([])
-                continue
-            out.append(tagger.tag(sentence_features(toks, res, st, mode)))
+        out = [tagger.tag(f) if f else [] for f in feats]
+        second = _tagger("accurate-doc") if mode == "accurate" else None
+        if second is not None:
+            extra = doc_label_features(sentences, out)
+            out = [second.tag([a + b for a, b in zip(f, x)]) if f else [] for f, x in zip(feats, extra)]
     return out
 
 
-def _sentence_token_spans(text: str) -> list[list[tuple[int, int]]]:
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|Capt|Maj|Rev|"
+                         r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd|vs|Mt|Ft)\.)$")
+
+
+def _quick_sentences(tokens: list[tuple[int, int]], text: str) -> list[list[tuple[int, int]]]:
+    """Sentences from tokens by rule (for the fast setting): a line break, or . ! ? (and a closing
+    quote) followed by a capitalised word or an opening quote, unless the dot ends an abbreviation."""
+    out: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    n = len(tokens)
+    words = [text[a:b] for a, b in tokens]
+    i = 0
+    while i < n:
+        a, b = tokens[i]
+        if cur and "\n" in text[cur[-1][1]:a]:
+            out.append(cur)
+            cur = []
+        cur.append((a, b))
+        w = words[i]
+        if w in (".", "!", "?") or (len(w) > 2 and w.endswith(".") and w[-3] != "." and not _ABBREV_END.search(w)):
+            j = i + 1
+            if j < n and words[j] in ('"', "”", "’", "'") and j + 1 < n and words[j + 1][:1].isupper():
+                cur.append(tokens[j])
+                i = j
+                j += 1
+            nxt = words[j] if j < n else ""
+            if not nxt or nxt[:1].isupper() or nxt[:1] in "\"“‘(":
+                out.append(cur)
+                cur = []
+        i += 1
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _sentence_token_spans(text: str, mode: str = "accurate") -> list[list[tuple[int, int]]]:
+    if mode == "fast":
+        return _quick_sentences(tokenize(text), text)
     from .sentences import split_sentences
 
     spans = []
@@ -90,23 +132,78 @@ def _sentence_token_spans(text: str) -> list[list[tuple[int, int]]]:
     return spans
 
 
-_LEADING = frozenset("both and but or when while after before if as since however meanwhile so yet "
-                     "also then though although because".split())
+_LEADING = frozenset(["both", "and", "but", "or", "when", "while", "after", "before", "if", "as", "since", "however", "meanwhile", "so", "yet", "also", "then", "though", "although", "because"])
 
 
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
     read as a word ("Moon Jae In,") is taken in when punctuation closes it."""
+    from .ner_roles import ROLE_HEADS
+
     out = []
     for s, e, typ in spans:
         while e - s > 1 and tokens[s].lower() in _LEADING:
             s += 1
+        # "the North 's Korean Central News Agency": the name is what follows the possessive
+        for k in range(e - 2, s, -1):
+            if tokens[k] in ("'s", "’s"):
+                s = k + 1
+                break
+        # a name right after a title is a person ("Chairman Kim", "President Moon Jae In")
+        if (typ != "PER" and s > 0 and tokens[s - 1].lower().rstrip(".") in ROLE_HEADS
+                and tokens[s - 1][:1].isupper() and all(t[:1].isupper() for t in tokens[s:e])):
+            typ = "PER"
         if (typ == "PER" and e - s >= 2 and e < len(tokens) and 2 <= len(tokens[e]) <= 3
                 and tokens[e][:1].isupper() and tokens[e][1:].islower() and tokens[e].isalpha()
                 and (e + 1 == len(tokens) or tokens[e + 1] in (",", ".", ")", ";"))):
             e += 1
         out.append((s, e, typ))
+    return out
+
+
+def _propagate_person_names(text: str, sent_spans: list[list[tuple[int, int]]], mentions: list[Mention],
+                            article_id: str) -> list[Mention]:
+    """A word of a person's full name found elsewhere in the document, capitalised and left
+    untagged, is that person ("Paula Grant ... Grant later flew home")."""
+    names = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    names = {w for w in names if w[:1].isupper() and w[1:].islower() and len(w) > 2}
+    if not names:
+        return mentions
+    covered = [(m.start, m.end) for m in mentions]
+    covered.sort()
+    starts = [a for a, _ in covered]
+    import bisect
+
+    extra = []
+    for sp in sent_spans:
+        for a, b in sp:
+            w = text[a:b]
+            if w not in names:
+                continue
+            k = bisect.bisect_right(starts, a) - 1
+            if k >= 0 and covered[k][0] <= a < covered[k][1]:
+                continue
+            extra.append(Mention(start=a, end=b, text=w, label="PERSON", article_id=article_id))
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
+    """One sense per document: the same name gets its most frequent label everywhere in the text,
+    and a single word that is part of a person's full name there is that person."""
+    import dataclasses
+    from collections import Counter
+
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(m.text, Counter())[m.label] += 1
+    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    out = []
+    for m in mentions:
+        label = votes[m.text].most_common(1)[0][0]
+        if " " not in m.text and m.text in person_words and m.text[1:].islower():
+            label = "PERSON"
+        out.append(m if label == m.label else dataclasses.replace(m, label=label))
     return out
 
 
@@ -119,7 +216,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     """
     if not text or not text.strip():
         return []
-    sent_spans = _sentence_token_spans(text)
+    sent_spans = _sentence_token_spans(text, mode)
     sents = [[text[a:b] for a, b in sp] for sp in sent_spans]
     tags = tag_tokens(sents, mode)
     mentions: list[Mention] = []
@@ -128,6 +225,8 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
             a, b = sp[s][0], sp[e - 1][1]
             mentions.append(Mention(start=a, end=b, text=text[a:b], label=LABEL_MAP.get(typ, "MISC"),
                                     article_id=article_id))
+    mentions = _propagate_person_names(text, sent_spans, mentions, article_id)
+    mentions = _consistent_labels(mentions)
     if roles:
         from .ner_roles import attach_roles
 

@@ -16,18 +16,18 @@ Two feature sets:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 __all__ = [
     "Resources",
+    "bio_spans",
+    "doc_stats",
+    "gazetteer_tags",
+    "sentence_features",
+    "short_shape",
     "tokenize",
     "word_shape",
-    "short_shape",
-    "gazetteer_tags",
-    "doc_stats",
-    "sentence_features",
-    "bio_spans",
 ]
 
 # A news-English tokenizer close to the CoNLL-2003 (Reuters) tokenisation: possessive 's and
@@ -274,3 +274,41 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
             if t != "O":
                 start, typ = i, t[2:]
     return spans
+
+
+def doc_label_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """Second-pass (stacked) features: how the first-pass tagger labelled the same word at its
+    other places in the document ("Grant" tagged PER in "Paula Grant" elsewhere), so that one
+    name gets one type across a document. One list of strings per token."""
+    seen: dict[str, dict[str, int]] = {}
+    where: list[list[str]] = []
+    for toks, tags in zip(sentences, first_pass):
+        row = []
+        for t, tag in zip(toks, tags):
+            lw = t.lower()
+            typ = tag[2:] if tag != "O" else "O"
+            row.append(typ)
+            if t[:1].isalpha():
+                d = seen.setdefault(lw, {})
+                d[typ] = d.get(typ, 0) + 1
+        where.append(row)
+    out: list[list[list[str]]] = []
+    for toks, row in zip(sentences, where):
+        feats = []
+        for t, typ in zip(toks, row):
+            d = seen.get(t.lower())
+            f: list[str] = []
+            if d and t[:1].isupper():
+                others = dict(d)
+                others[typ] = others.get(typ, 0) - 1
+                ents = {k: v for k, v in others.items() if v > 0 and k != "O"}
+                if ents:
+                    best = max(ents, key=lambda k: ents[k])
+                    f.append("p2:maj=" + best)
+                    f.append("p2:maj=" + best + "|self=" + typ)
+                elif others.get("O", 0) > 0:
+                    f.append("p2:onlyO")
+            f.append("p2:self=" + typ)
+            feats.append(f)
+        out.append(feats)
+    return out

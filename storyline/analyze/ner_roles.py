@@ -13,35 +13,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..records import Mention
 from .ner_features import tokenize
 
-__all__ = ["attach_roles", "role_head", "ROLE_HEADS"]
+__all__ = ["ROLE_HEADS", "attach_roles", "role_head"]
 
-ROLE_HEADS = frozenset("""
-president vice-president president-elect leader minister premier chancellor secretary chairman chairwoman
-chairperson chair chief director ambassador envoy official officer governor mayor senator congressman
-congresswoman representative lawmaker legislator king queen prince princess emperor empress general
-commander adviser advisor aide analyst professor researcher correspondent reporter editor ceo founder
-manager head coach captain judge prosecutor attorney lawyer inspector sergeant lieutenant colonel
-major admiral marshal wife husband son daughter father mother brother sister uncle aunt actor actress
-singer star diplomat negotiator dictator ruler deputy counsel economist strategist expert scientist
-doctor pope bishop cardinal priest rabbi imam candidate nominee delegate commissioner administrator
-executive treasurer sheriff detective owner partner investor spokesman spokeswoman spokesperson
-spokespeople representative-elect prosecutor-general attorney-general secretary-general director-general
-dr mr mrs ms sen rep gov gen col lt capt prof
-""".split())
+ROLE_HEADS = frozenset(["president", "vice-president", "president-elect", "leader", "minister", "premier", "chancellor", "secretary", "chairman", "chairwoman", "chairperson", "chair", "chief", "director", "ambassador", "envoy", "official", "officer", "governor", "mayor", "senator", "congressman", "congresswoman", "representative", "lawmaker", "legislator", "king", "queen", "prince", "princess", "emperor", "empress", "general", "commander", "adviser", "advisor", "aide", "analyst", "professor", "researcher", "correspondent", "reporter", "editor", "ceo", "founder", "manager", "head", "coach", "captain", "judge", "prosecutor", "attorney", "lawyer", "inspector", "sergeant", "lieutenant", "colonel", "major", "admiral", "marshal", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "uncle", "aunt", "actor", "actress", "singer", "star", "diplomat", "negotiator", "dictator", "ruler", "deputy", "counsel", "economist", "strategist", "expert", "scientist", "doctor", "pope", "bishop", "cardinal", "priest", "rabbi", "imam", "candidate", "nominee", "delegate", "commissioner", "administrator", "executive", "treasurer", "sheriff", "detective", "owner", "partner", "investor", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative-elect", "prosecutor-general", "attorney-general", "secretary-general", "director-general", "dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "col", "lt", "capt", "prof"])
 
-ROLE_MODS = frozenset("""
-presidential vice deputy chief senior former foreign prime state top defense defence finance interior
-trade national security first supreme acting executive assistant general special then late leading
-veteran opposition party ministry affairs junior lead official principal associate managing
-communications press
-""".split())
+ROLE_MODS = frozenset(["presidential", "vice", "deputy", "chief", "senior", "former", "foreign", "prime", "state", "top", "defense", "defence", "finance", "interior", "trade", "national", "security", "first", "supreme", "acting", "executive", "assistant", "general", "special", "then", "late", "leading", "veteran", "opposition", "party", "ministry", "affairs", "junior", "lead", "official", "principal", "associate", "managing", "communications", "press"])
 
-_DETS = frozenset("a an the his her their its our your my".split())
+_DETS = frozenset(["a", "an", "the", "his", "her", "their", "its", "our", "your", "my"])
 _STOP_APPOS = frozenset(",;:.!?()\"“”")
 _WORD = re.compile(r"\w")
 
@@ -117,16 +100,14 @@ def _appos_role(text: str, m: Mention) -> str | None:
         words.append(w)
     else:
         return None
-    if not words or words[0].lower() not in _DETS | {"spokesman", "spokeswoman", "spokesperson"}:
-        if not words or words[0].lower() not in ROLE_HEADS | ROLE_MODS:
-            return None
-    end_tok = len(words)
-    # the apposition must be closed by punctuation or a clause
+    # "<name>, a spokesman for ..." / "<name>, spokesman for ...": a determiner or a role word first,
+    # closed by punctuation or a clause (the loop above returned None when nothing closed it)
+    if not words or words[0].lower() not in _DETS | ROLE_HEADS | ROLE_MODS:
+        return None
     while words and words[0].lower() in _DETS:
         words.pop(0)
     if not words or not any(w.lower() in ROLE_HEADS for w in words[:4]):
         return None
-    del end_tok
     return " ".join(words)
 
 

@@ -20,28 +20,31 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import json
 import hashlib
+import json
+import logging
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 
 from ..analyze.ner_roles import role_head
 from ..records import Article, Entity, Mention
 
-__all__ = ["consolidate_entities", "name_tokens", "entity_id_for", "LocalEntity"]
+_log = logging.getLogger(__name__)
+
+__all__ = ["LocalEntity", "consolidate_entities", "entity_id_for", "name_tokens", "resolve_mentions", "resolve_rules",
+           "story_entities"]
 
 _POSS = re.compile(r"(?:['’]s|['’])$")
 _SPLIT = re.compile(r"[\s\-–‐]+")
-_FUNCTION = frozenset("of the and for de la le del da di von van al el on in".split())
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen col lt capt prof president chairman leader "
-                    "minister premier king queen prince pope sir lord lady".split())
+_FUNCTION = frozenset(["of", "the", "and", "for", "de", "la", "le", "del", "da", "di", "von", "van", "al", "el", "on", "in"])
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "prof", "president", "chairman", "leader", "minister", "premier", "king", "queen", "prince", "pope", "sir", "lord", "lady"])
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -76,8 +79,24 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
     return len(head) >= 2 and _initials(head) == acr
 
 
-def _contains(short: Sequence[str], long: Sequence[str]) -> bool:
-    return bool(short) and len(short) < len(long) and set(short) <= set(long)
+_ORG_GENERIC = frozenset(["news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
+_DIRECTIONS = frozenset(["north", "south", "east", "west"])
+
+
+def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") -> bool:
+    """Is ``short`` a short form of ``long``? People: any of their names ("Kim", "Xi", "Trump").
+    Organisations: the name without generic words ("Xinhua" / "Xinhua News Agency"). Places: only
+    "the North" for "North Korea"; "Brennick" is not "Brennick General Hospital"."""
+    if not short or len(short) >= len(long) or not set(short) <= set(long):
+        return False
+    if label == "PERSON" or label == "NAME":
+        return True
+    extra = [t for t in long if t not in set(short)]
+    if label == "ORG":
+        return tuple(long[:len(short)]) == tuple(short) and all(t in _ORG_GENERIC for t in extra)
+    if label == "LOC":
+        return len(short) == 1 and short[0] in _DIRECTIONS and long[0] == short[0]
+    return False
 
 
 def entity_id_for(label: str, name: str) -> str:
@@ -143,14 +162,14 @@ def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalE
         if exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
-            cands = [e for e in ents if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full)
+            cands = [e for e in ents if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full, e.label)
                                          and not (len(toks) == 1 and _abbrev(m.text)))
                      or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
                 # a full name that completes an earlier short form ("Xi" ... "Xi Jinping")
-                shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks)
+                shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks, m.label)
                            and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))]
                 if len(shorter) == 1:
                     target = shorter[0]
@@ -186,7 +205,12 @@ def _role_heads(e: LocalEntity) -> set[str]:
 
 
 def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    if len(a) < 2 or len(a) != len(b) or a == b or a[0] != b[0]:
+    """'Kim Eui-keum' / 'Kim Eui-kyeom', 'Darius Kowalczyk' / 'Dariusz Kowalczyk': as many words,
+    one of them spelt differently (or the family name first and the same), and close overall."""
+    if len(a) < 2 or len(a) != len(b) or a == b:
+        return False
+    differ = sum(x != y for x, y in zip(a, b))
+    if differ > 1 and a[0] != b[0]:
         return False
     return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= 0.75
 
@@ -194,39 +218,58 @@ def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     n = len(locals_)
     dsu = _DSU(n)
-    by_full: dict[tuple[str, tuple[str, ...]], int] = {}
+    # the same full name is one entity whatever type the tagger gave it in each article
+    # ("Northline Freight" read as ORG in one article and as LOC in another)
+    by_name: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, e in enumerate(locals_):
-        key = (e.label, e.full)
-        if key in by_full:
-            dsu.union(by_full[key], i)
-        else:
-            by_full[key] = i
+        by_name[e.full].append(i)
+    by_full: dict[tuple[str, tuple[str, ...]], int] = {}
+    for full, idx in by_name.items():
+        for j in idx[1:]:
+            dsu.union(idx[0], j)
+        votes = Counter(locals_[j].label for j in idx for _ in locals_[j].mentions)
+        by_full[(votes.most_common(1)[0][0], full)] = idx[0]
     fulls = list(by_full.items())
+    # indexes, so that a story with many names is not compared pairwise
+    by_token: dict[str, list[int]] = defaultdict(list)
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    weight_of: Counter[tuple[str, ...]] = Counter()
+    for e in locals_:
+        weight_of[e.full] += len(e.mentions)
+    for k, ((_, f2), _) in enumerate(fulls):
+        if len(f2) > 1:
+            for t in set(f2):
+                by_token[t].append(k)
+            by_initials[_initials([t for t in f2 if t not in _FUNCTION])].append(k)
     # a name that is part of exactly one longer name of the same type; an acronym
     for (label, full), i in fulls:
         abbrev = len(full) == 1 and all(_abbrev(x) for x in locals_[i].surfaces)
-        longer = {dsu.find(j) for (l2, f2), j in fulls if (l2 == label and not abbrev and _contains(full, f2)) or
-                  ((l2 == "PERSON") == (label == "PERSON") and _is_acronym_of(full, f2))}
+        cands = set(by_token.get(full[0], ())) | set(by_initials.get(full[0], ()))
+        if len(full) > 1:
+            cands |= set(by_token.get(full[-1], ()))
+        matched = [k for k in cands
+                   if (fulls[k][0][0] == label and not abbrev and _contains(full, fulls[k][0][1], label))
+                   or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1]))]
+        longer = {dsu.find(fulls[k][1]) for k in matched}
         if len(longer) == 1:
             dsu.union(i, longer.pop())
         elif len(longer) > 1 and len(full) == 1:
             # two Kims: the short form goes to the most named of them, story-wide
-            weight: Counter[int] = Counter()
-            for k, x in enumerate(locals_):
-                root = dsu.find(k)
-                if root in longer:
-                    weight[root] += len(x.mentions)
-            dsu.union(i, max(longer, key=lambda r: (weight[r], -r)))
-    # spelling / romanisation variants of a person with the same role
-    persons = [(i, e) for i, e in enumerate(locals_) if e.label == "PERSON"]
-    for x in range(len(persons)):
-        i, a = persons[x]
-        for y in range(x + 1, len(persons)):
-            j, b = persons[y]
-            if dsu.find(i) == dsu.find(j):
-                continue
-            if _spelling_variant(a.full, b.full) and (_role_heads(a) & _role_heads(b)):
-                dsu.union(i, j)
+            best = max(matched, key=lambda k: (weight_of[fulls[k][0][1]], -fulls[k][1]))
+            dsu.union(i, fulls[best][1])
+    # spelling / romanisation variants of a person with the same role (blocked by first and last word)
+    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, e in enumerate(locals_):
+        if e.label == "PERSON" and len(e.full) >= 2 and e.roles:
+            blocks[(0, e.full[0])].append(i)
+            blocks[(1, e.full[-1])].append(i)
+    for members in blocks.values():
+        for x in range(len(members)):
+            i = members[x]
+            for j in members[x + 1:]:
+                if dsu.find(i) != dsu.find(j) and _spelling_variant(locals_[i].full, locals_[j].full) \
+                        and (_role_heads(locals_[i]) & _role_heads(locals_[j])):
+                    dsu.union(i, j)
     groups: dict[int, list[LocalEntity]] = defaultdict(list)
     for i, e in enumerate(locals_):
         groups[dsu.find(i)].append(e)
@@ -332,28 +375,24 @@ def story_entities(articles: Sequence[Article], mode: str = "accurate") -> list[
     for a in articles:
         try:
             mentions.extend(recognize_entities(a.text, mode, article_id=a.id))
-        except Exception:  # noqa: BLE001 - a bad article never fails the story
-            continue
+        except Exception as e:  # noqa: BLE001 - a bad article never fails the story
+            _log.warning("entities: article %s skipped: %s", a.id, e)
     entities, _ = consolidate_entities(articles, mentions)
     return entities
 
 
 # --- resolve_entities: any given mentions (names, nominals, pronouns) -----------------------
 
-_PRON_PERSON = frozenset("he him his himself she her hers herself".split())
-_PRON_THING = frozenset("it its itself".split())
-_PRON_PLURAL = frozenset("they them their theirs themselves".split())
-_PRON_FIRST = frozenset("i me my mine myself".split())
-_PRON_WE = frozenset("we us our ours ourselves".split())
-_PRON_YOU = frozenset("you your yours yourself".split())
-_PRON_OTHER = frozenset("who whom whose which that this these those there here where".split())
+_PRON_PERSON = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
+_PRON_THING = frozenset(["it", "its", "itself"])
+_PRON_PLURAL = frozenset(["they", "them", "their", "theirs", "themselves"])
+_PRON_FIRST = frozenset(["i", "me", "my", "mine", "myself"])
+_PRON_WE = frozenset(["we", "us", "our", "ours", "ourselves"])
+_PRON_YOU = frozenset(["you", "your", "yours", "yourself"])
+_PRON_OTHER = frozenset(["who", "whom", "whose", "which", "that", "this", "these", "those", "there", "here", "where"])
 PRONOUNS = _PRON_PERSON | _PRON_THING | _PRON_PLURAL | _PRON_FIRST | _PRON_WE | _PRON_YOU | _PRON_OTHER
-_DETS_ALL = frozenset("a an the this that these those his her its their our my your some any another "
-                      "each every no one two three".split())
-_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
-april may june july august september october november december jan feb mar apr jun jul aug sep sept oct
-nov dec today yesterday tomorrow tonight morning afternoon evening night week month year day hour
-minute weekend""".split())
+_DETS_ALL = frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "any", "another", "each", "every", "no", "one", "two", "three"])
+_TIME_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "day", "hour", "minute", "weekend"])
 
 
 def _words(text: str) -> list[str]:
