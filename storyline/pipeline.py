@@ -17,7 +17,7 @@ from .consolidate.brief import build_brief
 from .errors import InputError
 from .group.stories import assign_stories
 from .ingest import iter_articles
-from .records import Article, Brief
+from .records import AnalyzedArticle, Article, Brief
 from .store.sqlite import SQLiteStore
 
 __all__ = ["IngestReport", "ingest_paths", "ingest_articles", "update_stories", "open_store"]
@@ -72,6 +72,22 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
     return report
 
 
+def ensure_analyses(store: SQLiteStore, articles: Sequence[Article]) -> dict[str, AnalyzedArticle]:
+    """The per-article analysis of ``articles``: from the store's cache, the missing ones computed
+    (once, in one transaction) and cached."""
+    from .analyze.analyze import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict, analyze_article
+
+    by_id = {a.id: a for a in articles}
+    cached = store.get_analyses(by_id, ANALYSIS_VERSION)
+    out = {aid: analysis_from_dict(by_id[aid], d) for aid, d in cached.items()}
+    missing = [a for a in articles if a.id not in out]
+    if missing:
+        fresh = {a.id: analyze_article(a) for a in missing}
+        store.put_analyses({aid: analysis_to_dict(an) for aid, an in fresh.items()}, ANALYSIS_VERSION)
+        out.update(fresh)
+    return out
+
+
 def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None) -> list[str]:
     """Group articles not yet in a story, then rebuild the brief of every story that changed."""
     pending = store.unassigned_articles()
@@ -80,17 +96,19 @@ def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress
     dirty = store.dirty_stories()
     for sid in dirty:
         articles = store.get_articles(store.story_article_ids(sid))
-        store.put_brief(safe_brief(sid, articles, max_words=settings.summary_words))
+        analyses = ensure_analyses(store, articles)
+        store.put_brief(safe_brief(sid, articles, max_words=settings.summary_words, analyses=analyses))
         if progress:
             progress(1)
     return dirty
 
 
-def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int) -> Brief:
+def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int,
+               analyses: dict[str, AnalyzedArticle] | None = None) -> Brief:
     """The story's brief; if consolidation fails on odd input, a bare brief (headline and sources)
     is stored instead and the error logged, so one story never stops the others."""
     try:
-        return build_brief(story_id, articles, max_words=max_words)
+        return build_brief(story_id, articles, max_words=max_words, analyses=analyses)
     except Exception:
         log.exception("brief of story %s failed; storing its sources only", story_id)
         titles = [a.title for a in articles if a.title]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
-from ..records import Article, Brief, Disagreement, QuoteGroup, SummarySentence
+from ..records import AnalyzedArticle, Article, Brief, Disagreement, Entity, Mention, QuoteGroup, SummarySentence
 from .disagreements import find_disagreements
 from .quotes import group_quotes
 from .summary import summarize
@@ -40,21 +40,61 @@ def _article_info(a: Article) -> dict[str, object]:
             "published_inferred": a.published_inferred}
 
 
-def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100) -> Brief:
-    """Consolidate the articles of one story into its Brief."""
+def _entities(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] | None
+              ) -> tuple[list[Entity], list[Mention]]:
+    from .entities import consolidate_entities
+
+    if analyses is None:
+        from ..analyze.analyze import analyze_article
+
+        analyses = {a.id: analyze_article(a) for a in arts}
+    mentions = [m for a in arts if a.id in analyses for m in analyses[a.id].mentions]
+    return consolidate_entities(arts, mentions)
+
+
+def _entity_in_span(linked: Sequence[Mention]):  # type: ignore[no-untyped-def]
+    """A lookup (article_id, start, end) -> the entity of the last name mention inside that span
+    ("presidential spokesman Kim Eui-kyeom" -> the spokesperson's entity)."""
+    by_art: dict[str, list[Mention]] = {}
+    for m in linked:
+        if m.entity_id:
+            by_art.setdefault(m.article_id, []).append(m)
+
+    def lookup(key: tuple[str, int | None, int | None]) -> str | None:
+        aid, start, end = key
+        if start is None or end is None:
+            return None
+        inside = [m for m in by_art.get(aid, ()) if start <= m.start and m.end <= end]
+        return inside[-1].entity_id if inside else None
+
+    return lookup
+
+
+def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100,
+                analyses: Mapping[str, AnalyzedArticle] | None = None) -> Brief:
+    """Consolidate the articles of one story into its Brief.
+
+    ``analyses`` (article id -> AnalyzedArticle, e.g. from the store's cache) saves re-analysing the
+    articles; without it they are analysed here.
+    """
     arts = sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
     summary = summarize(arts, max_words=max_words)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
+    entities: list[Entity] = []
+    linked: list[Mention] = []
+    try:
+        entities, linked = _entities(arts, analyses)
+    except Exception:  # entities are an extra: never lose the brief over them
+        log.exception("entities failed for story %s", story_id)
+    entity_of = _entity_in_span(linked)
     quotes: tuple[QuoteGroup, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     try:
-        quotes = tuple(group_quotes(arts))
+        cached = {a.id: analyses[a.id].quotes for a in arts if a.id in analyses} if analyses else None
+        quotes = tuple(group_quotes(arts, quotes=cached, entity_of=entity_of))
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
-    from .entities import story_entities
-
-    entities = story_entities(arts)
     return Brief(
         story_id=story_id,
         headline=choose_headline(arts, summary),

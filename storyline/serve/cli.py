@@ -178,8 +178,10 @@ def brief(
         raise typer.Exit(EXIT_USAGE)
     if b is None or words is not None:
         settings = replace(state.settings, summary_words=words) if words else state.settings
-        b = build_brief(story, store.get_articles(store.story_article_ids(story)),
-                        max_words=settings.summary_words)
+        from ..pipeline import ensure_analyses
+
+        arts = store.get_articles(store.story_article_ids(story))
+        b = build_brief(story, arts, max_words=settings.summary_words, analyses=ensure_analyses(store, arts))
     if fmt == "text":
         if out:
             with out.open("w", encoding="utf-8") as fh:
