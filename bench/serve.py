@@ -253,7 +253,11 @@ def main() -> None:
         t_templates = time.perf_counter() - t0
         if not db.exists():
             t0 = time.perf_counter()
-            n, n_stories = build_store(db, n_articles, templates)
+            part = db.with_name(db.name + ".part")
+            for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
+                leftover.unlink(missing_ok=True)
+            n, n_stories = build_store(part, n_articles, templates)
+            part.rename(db)
             print(f"built the store: {n} articles, {n_stories} stories in {time.perf_counter() - t0:.1f} s "
                   f"(+{t_templates:.1f} s for {len(templates)} template briefs); "
                   f"{db.stat().st_size / 1e6:.0f} MB", flush=True)

@@ -49,9 +49,9 @@ from ..consolidate.brief import build_brief
 from ..errors import InputError, StorylineError
 from ..ingest.records_in import article_from_dict
 from ..pipeline import ingest_articles, update_stories
-from ..records import Article, Brief, from_dict, to_dict
+from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
-from .render import brief_context, brief_markdown, cited_spans, page_html, passages_for
+from .render import brief_context, brief_from_json, brief_markdown, cited_spans, page_html, passages_for
 
 __all__ = ["create_app", "app_from_env", "ApiError"]
 
@@ -204,8 +204,11 @@ class Service:
     _wake: threading.Event = field(default_factory=threading.Event)
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
-    _page_cache: "OrderedDict[str, str]" = field(default_factory=OrderedDict)
+    cache: bool = True
+    _page_cache: "OrderedDict[Any, Any]" = field(default_factory=OrderedDict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
+    _gen: int = 0
+    _seen: threading.local = field(default_factory=threading.local)
 
     def start(self) -> None:
         if self.background and self._thread is None:
@@ -235,13 +238,17 @@ class Service:
     def update(self) -> list[str]:
         """Group unassigned articles and rebuild changed briefs, one updater at a time across threads
         and worker processes (a lock file next to the store)."""
-        with self.lock, _file_lock(self.store.path):
-            return update_stories(self.store, self.settings)
+        try:
+            with self.lock, _file_lock(self.store.path):
+                return update_stories(self.store, self.settings)
+        finally:
+            self.bump()
 
     def ingest(self, items: list[Article | InputError], wait: bool) -> tuple[list[str], list[str], list[str]]:
         """Store the articles (one transaction; concurrent posts of one article store it once); update
         their stories now (wait) or in the background. Returns (new ids, duplicate ids, their stories)."""
         report = ingest_articles(self.store, items)
+        self.bump()
         stories: list[str] = []
         if wait or not self.background:
             self.update()
@@ -251,18 +258,36 @@ class Service:
             self._wake.set()
         return report.new, report.duplicate, stories
 
-    def cached_page(self, key: str, make: Callable[[], str]) -> str:
+    def generation(self) -> int:
+        """A number that changes whenever the store may have changed: after this process's writes, and
+        when this thread's connection sees another connection's commit (SQLite's data_version), so a
+        cache keyed by it never serves a page older than the store it reads."""
+        dv = self.store.data_version()
+        last = getattr(self._seen, "dv", None)
+        if last != dv:
+            self._seen.dv = dv
+            self.bump()
+        return self._gen
+
+    def bump(self) -> None:
         with self._cache_lock:
-            page = self._page_cache.get(key)
-            if page is not None:
+            self._gen += 1
+
+    def cached(self, key: Any, make: Callable[[], Any]) -> Any:
+        """``make()``, remembered under ``key`` (LRU of 2048) when caching is on."""
+        if not self.cache or key is None:
+            return make()
+        with self._cache_lock:
+            value = self._page_cache.get(key)
+            if value is not None:
                 self._page_cache.move_to_end(key)
-                return page
-        page = make()
+                return value
+        value = make()
         with self._cache_lock:
-            self._page_cache[key] = page
-            while len(self._page_cache) > 512:
+            self._page_cache[key] = value
+            while len(self._page_cache) > 2048:
                 self._page_cache.popitem(last=False)
-        return page
+        return value
 
 
 @contextmanager
@@ -434,7 +459,7 @@ def _get_brief(svc: Service, story_id: str) -> tuple[Brief, str] | None:
     """The story's brief and its JSON text (built now if the story has none yet)."""
     raw = svc.store.get_brief_json(story_id)
     if raw is not None:
-        return from_dict(Brief, json.loads(raw)), raw
+        return brief_from_json(raw), raw
     if svc.store.story_row(story_id) is None:
         return None
     arts = svc.store.get_articles(svc.store.story_article_ids(story_id))
@@ -467,13 +492,15 @@ def _error_response(request: Request, status: int, message: str, headers: dict[s
 # --- the app ---------------------------------------------------------------------------------------
 
 def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = None,
-               background: bool = True) -> FastAPI:
+               background: bool = True, cache: bool = True) -> FastAPI:
     """The ASGI app over ``store`` (default: the settings' store). ``background``: update stories after
-    an ingest in a background thread (POST returns at once) unless the request asks ``wait=true``."""
+    an ingest in a background thread (POST returns at once) unless the request asks ``wait=true``.
+    ``cache``: remember rendered list pages and query results until the store changes."""
     from contextlib import asynccontextmanager  # noqa: PLC0415
 
     settings = settings or load_settings()
-    svc = Service(settings=settings, store=store or SQLiteStore(settings.db_path()), background=background)
+    svc = Service(settings=settings, store=store or SQLiteStore(settings.db_path()), background=background,
+                  cache=cache)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
@@ -583,9 +610,11 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         """Stories, most recently updated first (or the largest, the latest published, the best match)."""
         if sort == "relevance" and not q:
             sort = "updated"
-        rows, total = _svc(request).store.search_stories(
-            q=q, entity=entity, date_from=date_from.isoformat() if date_from else None,
-            date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
+        svc_ = _svc(request)
+        args = dict(q=q, entity=entity, date_from=date_from.isoformat() if date_from else None,
+                    date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
+        rows, total = svc_.cached(("list", svc_.generation(), tuple(args.items())),
+                                  lambda: svc_.store.search_stories(**args))
         nxt = None
         if offset + len(rows) < total:
             params = {k: v for k, v in request.query_params.items() if k != "offset"}
@@ -639,17 +668,20 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         return e
 
     def feed(request: Request) -> Response:
-        st = _svc(request).store
+        svc_ = _svc(request)
+        base = str(request.base_url).rstrip("/")
+        xml = svc_.cached(("feed", svc_.generation(), base), lambda: _feed_xml(svc_.store, base))
+        return Response(xml, media_type="application/atom+xml; charset=utf-8")
+
+    def _feed_xml(st: SQLiteStore, base: str) -> str:
         rows = st.list_stories(sort="updated", limit=30)
         entries = []
         for r in rows:
-            b = st.get_brief(r["id"])
-            summary = " ".join(s.text for s in b.summary) if b else ""
-            entries.append({**r, "summary": summary})
-        base = str(request.base_url).rstrip("/")
+            raw = st.get_brief_json(r["id"])
+            sents = json.loads(raw).get("summary", []) if raw else []
+            entries.append({**r, "summary": " ".join(str(x.get("text", "")) for x in sents)})
         updated = rows[0]["updated"] if rows else datetime.now(timezone.utc).isoformat(timespec="seconds")
-        xml = page_html("feed.atom", base=base, entries=entries, updated=updated)
-        return Response(xml, media_type="application/atom+xml; charset=utf-8")
+        return page_html("feed.atom", base=base, entries=entries, updated=updated)
 
     app.add_api_route("/api/feed.atom", feed, methods=["GET"], tags=["stories"], dependencies=read,
                       summary="Atom feed of the most recently updated stories",
@@ -671,7 +703,15 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
               date_from: Optional[str] = Query(None, alias="from", max_length=10),
               date_to: Optional[str] = Query(None, alias="to", max_length=10),
               sort: Optional[str] = None, offset: int = Query(0, ge=0, le=1_000_000)) -> Response:
-        st = _svc(request).store
+        svc_ = _svc(request)
+        root = _site(request)["root"]
+        html = svc_.cached(("index", svc_.generation(), root, str(request.query_params)),
+                           lambda: _index_html(svc_, root, q, entity, date_from, date_to, sort, offset))
+        return _with_cookie(request, HTMLResponse(html))
+
+    def _index_html(svc_: Service, root: str, q: str | None, entity: str | None, date_from: str | None,
+                    date_to: str | None, sort: str | None, offset: int) -> str:
+        st = svc_.store
         q = (q or "").strip() or None
         entity = (entity or "").strip() or None
         d_from = _iso_or_none(date_from)
@@ -685,14 +725,12 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         params = {k: v for k, v in (("q", q), ("entity", entity), ("from", d_from), ("to", d_to)) if v}
         if sort != default_sort:
             params["sort"] = sort
-        root = _site(request)["root"]
         prev_href = f"{root}/?" + urlencode({**params, "offset": max(0, offset - limit)}) if offset else None
         next_href = f"{root}/?" + urlencode({**params, "offset": offset + limit}) if offset + limit < total else None
         entity_row = st.get_entity(entity, limit=1) if entity else None
-        html = page_html("index.html", site=_site(request), q=q, entity=entity, date_from=d_from, date_to=d_to,
+        return page_html("index.html", site={"root": root}, q=q, entity=entity, date_from=d_from, date_to=d_to,
                          sort=sort, sorts=sorts, default_sort=default_sort, items=rows, total=total, offset=offset,
                          prev_href=prev_href, next_href=next_href, entity_row=entity_row)
-        return _with_cookie(request, HTMLResponse(html))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
     def story_page(story_id: str, request: Request) -> Response:
@@ -715,7 +753,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                              article_href=lambda aid: f"{root}/articles/{aid}",
                              entity_href=lambda eid: f"{root}/entities/{eid}", **ctx)
 
-        html = svc_.cached_page(key, make) if key else make()
+        html = svc_.cached(("story", key), make) if key else make()
         return _with_cookie(request, HTMLResponse(html))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False,
@@ -792,4 +830,6 @@ def _iso_or_none(value: str | None) -> str | None:
 def app_from_env() -> FastAPI:
     """The app from settings in the environment (STORYLINE_DB, STORYLINE_TOKEN, ...): the factory that
     `storyline serve` hands to uvicorn (so that several worker processes can each build one)."""
-    return create_app(load_settings())
+    import os
+
+    return create_app(load_settings(), cache=os.environ.get("STORYLINE_SERVE_CACHE", "1") != "0")

@@ -326,8 +326,9 @@ class SQLiteStore:
         if date_to:
             where.append("s.first_published <= ?")
             args.append(date_to)
-        orders = {"updated": "s.updated DESC, s.id", "size": "s.size DESC, s.updated DESC, s.id",
-                  "published": "s.last_published DESC, s.id"}
+        # ties broken by rowid (newest first), which the index on `updated` already holds in order
+        orders = {"updated": "s.updated DESC, s.rowid DESC", "size": "s.size DESC, s.updated DESC, s.rowid DESC",
+                  "published": "s.last_published DESC, s.rowid DESC"}
         if fts:
             orders["relevance"] = "f.rank, s.updated DESC, s.id"
         order = orders.get(sort)
@@ -380,6 +381,11 @@ class SQLiteStore:
         """The stored brief as its JSON text (no parsing), or None."""
         r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
         return r[0] if r else None
+
+    def data_version(self) -> int:
+        """SQLite's data_version of this thread's connection: it changes when any other connection
+        (thread or process) commits to the store. Used by serve to know when cached pages are stale."""
+        return int(self._conn().execute("PRAGMA data_version").fetchone()[0])
 
     def pending_count(self) -> int:
         """Articles stored but not yet in a story, plus stories whose brief is out of date."""
