@@ -292,12 +292,13 @@ def main() -> None:
 
             # ingest over HTTP: new copies of the template stories, JSON Lines batches, 2 connections
             rng = random.Random(7)
+            run_id = f"{time.time_ns():x}"          # new ids on every run, also on a reused store
             docs = [(ci, a) for ci, (arts, _) in enumerate(templates) for a in arts]
             lines = []
             for i in range(n_ingest):
                 ci, a = docs[i % len(docs)]
-                lines.append(json.dumps({"id": f"http-{i:06d}", "title": f"{a.title} (update {i})",
-                                         "source": a.source, "text": a.text + f"\n\nUpdate {i}: {rng.random():.6f}",
+                lines.append(json.dumps({"id": f"http-{run_id}-{i:06d}", "title": f"{a.title} (update {i})",
+                                         "source": a.source, "text": a.text + f"\n\nUpdate {i} of run {run_id}: {rng.random():.6f}",
                                          "published": a.published.isoformat() if a.published else None}))
             batches = [("\n".join(lines[i:i + args.batch]) + "\n").encode() for i in range(0, len(lines), args.batch)]
             it = iter(batches)

@@ -1,6 +1,7 @@
 """The HTTP API and the web page: one ASGI app over the same store and pipeline as the CLI.
 
-    create_app(settings=None, *, store=None, background=True) -> FastAPI
+    create_app(settings=None, *, store=None, background=True, cache=True) -> FastAPI
+    run_updater(settings, stop) -> None          the story updater loop, for a process of its own
 
 API (JSON unless said otherwise; schema at /openapi.json, browsable at /docs):
 
@@ -199,7 +200,7 @@ class Service:
 
     settings: Settings
     store: SQLiteStore
-    background: bool = True
+    background: bool | str = True   # True: a thread here; "external": another process; False: in the request
     lock: threading.Lock = field(default_factory=threading.Lock)
     _wake: threading.Event = field(default_factory=threading.Event)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -211,7 +212,7 @@ class Service:
     _seen: threading.local = field(default_factory=threading.local)
 
     def start(self) -> None:
-        if self.background and self._thread is None:
+        if self.background is True and self._thread is None:
             self._thread = threading.Thread(target=self._run, name="storyline-updater", daemon=True)
             self._thread.start()
             if self.store.pending_count():
@@ -254,7 +255,7 @@ class Service:
             self.update()
             ids = list(dict.fromkeys(report.new + report.duplicate))
             stories = sorted({sid for sid in (self.store.article_story(i) for i in ids) if sid})
-        elif report.new:
+        elif report.new and self._thread is not None:
             self._wake.set()
         return report.new, report.duplicate, stories
 
@@ -492,9 +493,11 @@ def _error_response(request: Request, status: int, message: str, headers: dict[s
 # --- the app ---------------------------------------------------------------------------------------
 
 def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = None,
-               background: bool = True, cache: bool = True) -> FastAPI:
-    """The ASGI app over ``store`` (default: the settings' store). ``background``: update stories after
-    an ingest in a background thread (POST returns at once) unless the request asks ``wait=true``.
+               background: bool | str = True, cache: bool = True) -> FastAPI:
+    """The ASGI app over ``store`` (default: the settings' store). ``background``: after an ingest, update
+    stories in a background thread (True), leave them to an updater process ("external", see
+    ``run_updater``; what `storyline serve` does), or update them before answering (False); POST
+    returns at once unless it asks ``wait=true``.
     ``cache``: remember rendered list pages and query results until the store changes."""
     from contextlib import asynccontextmanager  # noqa: PLC0415
 
@@ -580,7 +583,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         new, dup, stories = await run_in_threadpool(svc.ingest, items, wait)
         results = _results(items, lines, new)
         counts = {k: sum(r["status"] == k for r in results) for k in ("new", "duplicate", "failed")}
-        pending = bool(new) and not wait and svc.background
+        pending = bool(new) and not wait and svc.background is not False
         out = {"results": results, **counts, "stories": stories, "pending": pending}
         status = 202 if pending else (201 if (not bulk and counts["new"]) else 200)
         return JSONResponse(out, status_code=status)
@@ -827,9 +830,53 @@ def _iso_or_none(value: str | None) -> str | None:
         return None
 
 
+def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, nice: int = 5) -> None:
+    """Group new articles and rebuild changed briefs whenever the store has some pending, until ``stop``
+    (an Event) is set, or, without one, until SIGTERM or the parent process ends. Runs at a lower CPU
+    priority than the web workers so that a long rebuild never stalls pages; one updater at a time per
+    store (a lock file)."""
+    import os
+    import signal
+
+    parent = os.getppid()
+    if stop is None:
+        term = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: term.set())
+        signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C goes to the server, which then stops us
+
+        class _Watch:
+            def is_set(self) -> bool:
+                return term.is_set() or os.getppid() != parent
+
+            def wait(self, t: float) -> bool:
+                return term.wait(t)
+
+        stop = _Watch()
+    if nice:
+        try:
+            os.nice(nice)
+        except OSError:
+            pass
+    store = SQLiteStore(settings.db_path())
+    try:
+        while not stop.is_set():
+            try:
+                if store.pending_count():
+                    with _file_lock(store.path):
+                        update_stories(store, settings)
+                    continue
+            except Exception:  # noqa: BLE001 - keep updating the other stories next round
+                log.exception("updating stories failed")
+            stop.wait(interval)
+    finally:
+        store.close()
+
+
 def app_from_env() -> FastAPI:
     """The app from settings in the environment (STORYLINE_DB, STORYLINE_TOKEN, ...): the factory that
     `storyline serve` hands to uvicorn (so that several worker processes can each build one)."""
     import os
 
-    return create_app(load_settings(), cache=os.environ.get("STORYLINE_SERVE_CACHE", "1") != "0")
+    external = os.environ.get("STORYLINE_SERVE_UPDATER") == "external"
+    return create_app(load_settings(), background="external" if external else True,
+                      cache=os.environ.get("STORYLINE_SERVE_CACHE", "1") != "0")
