@@ -142,3 +142,10 @@ def test_timeline_chart_positions_follow_time():
     same_day = timeline_chart([TimelineEntry("2020-01-01", "day", "a"), TimelineEntry("2020-01-01", "day", "b")])
     assert same_day and len({p["y"] for p in same_day["points"]}) == 2    # stacked, not drawn on top
     assert timeline_chart([TimelineEntry("soon", "", "x")]) is None
+
+
+def test_story_list_shows_each_story_first_summary_sentence(app, store):
+    html = get(app, "/").text
+    for sid in ("s-bridge", "s-orchard", "s-library"):
+        first = store.get_brief(sid).summary[0].text
+        assert first[:60] in text_of(html), sid

@@ -731,9 +731,10 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         prev_href = f"{root}/?" + urlencode({**params, "offset": max(0, offset - limit)}) if offset else None
         next_href = f"{root}/?" + urlencode({**params, "offset": offset + limit}) if offset + limit < total else None
         entity_row = st.get_entity(entity, limit=1) if entity else None
+        teasers = st.story_teasers(r["id"] for r in rows)
         return page_html("index.html", site={"root": root}, q=q, entity=entity, date_from=d_from, date_to=d_to,
                          sort=sort, sorts=sorts, default_sort=default_sort, items=rows, total=total, offset=offset,
-                         prev_href=prev_href, next_href=next_href, entity_row=entity_row)
+                         prev_href=prev_href, next_href=next_href, entity_row=entity_row, teasers=teasers)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
     def story_page(story_id: str, request: Request) -> Response:

@@ -382,6 +382,15 @@ class SQLiteStore:
         r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
         return r[0] if r else None
 
+    def story_teasers(self, ids: Iterable[str]) -> dict[str, str]:
+        """Story id -> the first sentence of its brief's summary (read inside SQLite, no JSON parsing here)."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        q = (f"SELECT story_id, json_extract(json, '$.summary[0].text') FROM briefs "
+             f"WHERE story_id IN ({','.join('?' * len(ids))})")
+        return {r[0]: r[1] for r in self._conn().execute(q, ids) if r[1]}
+
     def data_version(self) -> int:
         """SQLite's data_version of this thread's connection: it changes when any other connection
         (thread or process) commits to the store. Used by serve to know when cached pages are stale."""
