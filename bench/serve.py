@@ -193,9 +193,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def start_server(db: Path, workers: int, cache: bool = True) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
-    env = {**os.environ, "STORYLINE_TOKEN": TOKEN, "STORYLINE_READ_TOKEN": ""}
+    env = {**os.environ, "STORYLINE_TOKEN": TOKEN, "STORYLINE_READ_TOKEN": "",
+           "STORYLINE_SERVE_CACHE": "1" if cache else "0"}
     proc = subprocess.Popen([sys.executable, "-m", "storyline", "--db", str(db), "serve", "--port", str(port),
                              "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
@@ -240,6 +241,8 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=200, help="articles per POST (JSON Lines)")
     ap.add_argument("--store", type=Path, help="reuse (or build and keep) the store at this path")
     ap.add_argument("--only", choices=["read", "ingest"], help="run only the read phases or only the ingest")
+    ap.add_argument("--no-cache", action="store_true", help="serve without the page cache (every request "
+                    "queries the store and renders)")
     args = ap.parse_args()
     n_articles = args.articles or (5000 if args.quick else 100_000)
     seconds = args.seconds or (3.0 if args.quick else 8.0)
@@ -270,7 +273,7 @@ def main() -> None:
         words = sorted({w.lower() for t in titles for w in t.split() if len(w) > 4 and w.isalpha()})[:300] or ["news"]
         pages = max(1, min(len(story_ids) // 25, 40))
 
-        proc, port = start_server(db, args.workers)
+        proc, port = start_server(db, args.workers, cache=not args.no_cache)
         rows: list[tuple[str, dict[str, Any]]] = []
         try:
             phases: list[tuple[str, Callable[[random.Random], tuple[str, str, bytes]]]] = [
@@ -331,7 +334,8 @@ def main() -> None:
 
         print()
         print(f"storyline serve, {n_stored} articles / {len(story_ids)} stories stored, uvicorn --workers "
-              f"{args.workers}, {args.conns} keep-alive connections, {seconds:.0f} s per phase, "
+              f"{args.workers}, page cache {'off' if args.no_cache else 'on'}, {args.conns} keep-alive connections, "
+              f"{seconds:.0f} s per phase, "
               f"{os.cpu_count()} CPUs shared with the load generator")
         print()
         print(f"| {'phase':<42} | {'requests':>8} | {'req/s':>7} | {'p50 ms':>7} | {'p95 ms':>7} | {'p99 ms':>7} "

@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Callable, Iterator, Literal, Optional
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -752,10 +752,10 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             texts = svc_.store.article_texts(aid for aid, _, _ in cited_spans(b))
             ctx = brief_context(b, passages_for(b, texts))
             return page_html("story.html", site={"root": root}, row=svc_.store.story_row(story_id),
-                             link_for=lambda c: f"{root}/articles/{_g(c, 'article_id')}?s={_g(c, 'start')}"
-                                                f"&e={_g(c, 'end')}#passage",
-                             article_href=lambda aid: f"{root}/articles/{aid}",
-                             entity_href=lambda eid: f"{root}/entities/{eid}", **ctx)
+                             link_for=lambda c: f"{root}/articles/{_q(_g(c, 'article_id'))}?s={int(_g(c, 'start'))}"
+                                                f"&e={int(_g(c, 'end'))}#passage",
+                             article_href=lambda aid: f"{root}/articles/{_q(aid)}",
+                             entity_href=lambda eid: f"{root}/entities/{_q(eid)}", **ctx)
 
         html = svc_.cached(("story", key), make) if key else make()
         return _with_cookie(request, HTMLResponse(html))
@@ -816,6 +816,11 @@ class SizeLimit:
                         return
                     break
         await self.app(scope, receive, send)
+
+
+def _q(value: Any) -> str:
+    """A path segment: ids are the users' strings, so '?', '#', '/' and spaces are percent-encoded."""
+    return quote(str(value), safe="")
 
 
 def _g(obj: Any, name: str) -> Any:
