@@ -312,9 +312,11 @@ class SQLiteStore:
         fts = self.fts_query(q) if q else None
         if q and fts is None:
             return [], 0
-        if fts:
-            join = " JOIN (SELECT story_id, bm25(stories_fts) AS rank FROM stories_fts WHERE stories_fts MATCH ?)" \
-                   " f ON f.story_id = s.id"
+        if fts and sort == "relevance":
+            join = " JOIN (SELECT story_id, rank FROM stories_fts WHERE stories_fts MATCH ?) f ON f.story_id = s.id"
+            args.append(fts)
+        elif fts:  # no ranking needed: a plain set of matching stories
+            where.append("s.id IN (SELECT story_id FROM stories_fts WHERE stories_fts MATCH ?)")
             args.append(fts)
         if entity:
             where.append("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = ? "
@@ -329,8 +331,8 @@ class SQLiteStore:
         # ties broken by rowid (newest first), which the index on `updated` already holds in order
         orders = {"updated": "s.updated DESC, s.rowid DESC", "size": "s.size DESC, s.updated DESC, s.rowid DESC",
                   "published": "s.last_published DESC, s.rowid DESC"}
-        if fts:
-            orders["relevance"] = "f.rank, s.updated DESC, s.id"
+        if fts and sort == "relevance":
+            orders["relevance"] = "f.rank, s.updated DESC, s.rowid DESC"
         order = orders.get(sort)
         if order is None:
             raise StoreError(f"unknown sort {sort!r}: use {', '.join(orders)}")
