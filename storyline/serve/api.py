@@ -39,6 +39,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -327,7 +328,11 @@ def _token_of(request: Request) -> str | None:
         request.query_params.get("token")
 
 
-def require_write(request: Request) -> None:
+_bearer = HTTPBearer(auto_error=False, description="The write token (STORYLINE_TOKEN), or the read token for "
+                                                   "reads when the server's reads are closed.")
+
+
+def require_write(request: Request, _: Optional[HTTPAuthorizationCredentials] = Depends(_bearer)) -> None:
     s = _svc(request).settings
     if not s.token:
         raise ApiError(403, "writes are disabled on this server: start it with STORYLINE_TOKEN set "
