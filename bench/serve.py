@@ -31,8 +31,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,11 +41,9 @@ DATA = ROOT.parent / "shared" / "data" / "mds"
 SETS = ["duc2004", "duc2003", "duc2006", "tac2011_multiling_en"]
 TOKEN = "bench-token"
 
-from storyline.config import Settings  # noqa: E402
-from storyline.consolidate.brief import build_brief  # noqa: E402
-from storyline.records import Article, Brief, from_dict, to_dict  # noqa: E402
-from storyline.store.sqlite import SQLiteStore  # noqa: E402
-
+from storyline.consolidate.brief import build_brief
+from storyline.records import Article, Brief, from_dict, to_dict
+from storyline.store.sqlite import SQLiteStore
 
 # --- the store ------------------------------------------------------------------------------------
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
+from test_api_data import build_store, rich_brief
 
 from storyline.config import Settings
 from storyline.serve.api import create_app
-from test_api_data import build_store, rich_brief
 
 TOKEN = "s3cret-token"
 
@@ -41,7 +42,7 @@ def app(settings: Settings, store):
     return create_app(settings, store=store, background=False)
 
 
-def run(coro):  # noqa: ANN001, ANN201
+def run(coro):
     return asyncio.run(coro)
 
 
@@ -101,7 +102,7 @@ def test_stories_filters(app, store):
     assert ids(q="blosso") == ["s-orchard"]          # the last word may be a prefix
     assert ids(q='"unbalanced (quote OR') == []       # FTS syntax is never passed through
     assert ids(**{"from": "2024-01-01"}) == ["s-bridge", "s-orchard"]
-    assert ids(**{"to": "2024-03-31"}) == ["s-bridge", "s-library"]
+    assert ids(to="2024-03-31") == ["s-bridge", "s-library"]
     assert ids(**{"from": "2024-03-05", "to": "2024-03-05"}) == ["s-bridge"]
     rich_brief(store)
     assert ids(entity="mara quint") == ["s-bridge"]

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from test_api_data import build_store, rich_brief
 
 from storyline.config import Settings
 from storyline.records import Brief, TimelineEntry
 from storyline.serve.api import create_app
 from storyline.serve.render import _section_templates, brief_html, brief_sections, timeline_chart
-from test_api_data import build_store, rich_brief
 
 HTML = {"Accept": "text/html"}
 
@@ -33,7 +33,7 @@ def app(store):
     return create_app(Settings(db=str(store.path), token="t"), store=store, background=False)
 
 
-def get(app, url: str, **params: str) -> httpx.Response:  # noqa: ANN001
+def get(app, url: str, **params: str) -> httpx.Response:
     async def go() -> httpx.Response:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
             return await c.get(url, params=params, headers=HTML)

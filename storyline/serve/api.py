@@ -31,16 +31,17 @@ import json
 import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Any, Callable, Iterator, Literal, Optional
+from datetime import UTC, date, datetime
+from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -55,7 +56,7 @@ from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
 from .render import brief_context, brief_from_json, brief_markdown, cited_spans, page_html, passages_for
 
-__all__ = ["create_app", "app_from_env", "ApiError"]
+__all__ = ["ApiError", "app_from_env", "create_app"]
 
 log = logging.getLogger("storyline.serve")
 
@@ -94,8 +95,8 @@ class Health(BaseModel):
 class LineResult(BaseModel):
     line: int = Field(description="1-based line (JSONL) or item (JSON array) number.")
     status: Literal["new", "duplicate", "failed"]
-    id: Optional[str] = None
-    error: Optional[str] = None
+    id: str | None = None
+    error: str | None = None
 
 
 class IngestResult(BaseModel):
@@ -109,12 +110,12 @@ class IngestResult(BaseModel):
 
 class StoryItem(BaseModel):
     id: str
-    title: Optional[str] = None
+    title: str | None = None
     size: int
-    first_published: Optional[str] = None
-    last_published: Optional[str] = None
-    first_seen: Optional[str] = None
-    updated: Optional[str] = None
+    first_published: str | None = None
+    last_published: str | None = None
+    first_seen: str | None = None
+    updated: str | None = None
     href: str
     page: str
 
@@ -124,7 +125,7 @@ class StoryPage(BaseModel):
     limit: int
     offset: int
     items: list[StoryItem]
-    next: Optional[str] = None
+    next: str | None = None
 
 
 class StoryDetail(StoryItem):
@@ -135,15 +136,15 @@ class StoryDetail(StoryItem):
 
 class ArticleOut(BaseModel):
     id: str
-    title: Optional[str] = None
-    source: Optional[str] = None
-    url: Optional[str] = None
-    published: Optional[str] = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
     published_inferred: bool = False
     lang: str = "en"
     text: str
     meta: dict[str, Any] = Field(default_factory=dict)
-    story_id: Optional[str] = None
+    story_id: str | None = None
     page: str
 
 
@@ -207,7 +208,7 @@ class Service:
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
     cache: bool = True
-    _page_cache: "OrderedDict[Any, Any]" = field(default_factory=OrderedDict)
+    _page_cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
     _gen: int = 0
     _seen: threading.local = field(default_factory=threading.local)
@@ -234,7 +235,7 @@ class Service:
                 return
             try:
                 self.update()
-            except Exception:  # noqa: BLE001 - the updater must survive one bad story
+            except Exception:
                 log.exception("updating stories failed")
 
     def update(self) -> list[str]:
@@ -332,7 +333,7 @@ _bearer = HTTPBearer(auto_error=False, description="The write token (STORYLINE_T
                                                    "reads when the server's reads are closed.")
 
 
-def require_write(request: Request, _: Optional[HTTPAuthorizationCredentials] = Depends(_bearer)) -> None:
+def require_write(request: Request, _: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
     s = _svc(request).settings
     if not s.token:
         raise ApiError(403, "writes are disabled on this server: start it with STORYLINE_TOKEN set "
@@ -504,7 +505,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
     ``run_updater``; what `storyline serve` does), or update them before answering (False); POST
     returns at once unless it asks ``wait=true``.
     ``cache``: remember rendered list pages and query results until the store changes."""
-    from contextlib import asynccontextmanager  # noqa: PLC0415
+    from contextlib import asynccontextmanager
 
     settings = settings or load_settings()
     svc = Service(settings=settings, store=store or SQLiteStore(settings.db_path()), background=background,
@@ -607,11 +608,11 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
 
     @app.get("/api/stories", response_model=StoryPage, tags=["stories"], dependencies=read, responses=ERRORS)
     def list_stories(request: Request,
-                     q: Optional[str] = Query(None, max_length=500, description="Words in headline, summary or "
+                     q: str | None = Query(None, max_length=500, description="Words in headline, summary or "
                                               "names (all must occur; the last may be a prefix)."),
-                     entity: Optional[str] = Query(None, max_length=200, description="Entity id or name."),
-                     date_from: Optional[date] = Query(None, alias="from", description="Published on or after."),
-                     date_to: Optional[date] = Query(None, alias="to", description="Published on or before."),
+                     entity: str | None = Query(None, max_length=200, description="Entity id or name."),
+                     date_from: date | None = Query(None, alias="from", description="Published on or after."),
+                     date_to: date | None = Query(None, alias="to", description="Published on or before."),
                      sort: Literal["updated", "size", "published", "relevance"] = "updated",
                      limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=1_000_000),
                      ) -> dict[str, Any]:
@@ -688,7 +689,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             raw = st.get_brief_json(r["id"])
             sents = json.loads(raw).get("summary", []) if raw else []
             entries.append({**r, "summary": " ".join(str(x.get("text", "")) for x in sents)})
-        updated = rows[0]["updated"] if rows else datetime.now(timezone.utc).isoformat(timespec="seconds")
+        updated = rows[0]["updated"] if rows else datetime.now(UTC).isoformat(timespec="seconds")
         return page_html("feed.atom", base=base, entries=entries, updated=updated)
 
     app.add_api_route("/api/feed.atom", feed, methods=["GET"], tags=["stories"], dependencies=read,
@@ -706,11 +707,11 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         return resp
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
-    def index(request: Request, q: Optional[str] = Query(None, max_length=500),
-              entity: Optional[str] = Query(None, max_length=200),
-              date_from: Optional[str] = Query(None, alias="from", max_length=10),
-              date_to: Optional[str] = Query(None, alias="to", max_length=10),
-              sort: Optional[str] = None, offset: int = Query(0, ge=0, le=1_000_000)) -> Response:
+    def index(request: Request, q: str | None = Query(None, max_length=500),
+              entity: str | None = Query(None, max_length=200),
+              date_from: str | None = Query(None, alias="from", max_length=10),
+              date_to: str | None = Query(None, alias="to", max_length=10),
+              sort: str | None = None, offset: int = Query(0, ge=0, le=1_000_000)) -> Response:
         svc_ = _svc(request)
         root = _site(request)["root"]
         html = svc_.cached(("index", svc_.generation(), root, str(request.query_params)),
@@ -767,8 +768,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False,
              dependencies=web_read)
-    def article_page(article_id: str, request: Request, s: Optional[int] = Query(None, ge=0),
-                     e: Optional[int] = Query(None, ge=0)) -> Response:
+    def article_page(article_id: str, request: Request, s: int | None = Query(None, ge=0),
+                     e: int | None = Query(None, ge=0)) -> Response:
         st = _svc(request).store
         a = st.get_article(article_id)
         if a is None:
@@ -876,7 +877,7 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
                     with _file_lock(store.path):
                         update_stories(store, settings)
                     continue
-            except Exception:  # noqa: BLE001 - keep updating the other stories next round
+            except Exception:
                 log.exception("updating stories failed")
             stop.wait(interval)
     finally:

@@ -7,17 +7,30 @@ import json
 import re
 import types
 import typing
+from collections.abc import Mapping, Sequence
 from datetime import date
-from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from functools import cache, lru_cache
+from typing import Any
 
 from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, to_dict
 
-__all__ = ["brief_json", "brief_markdown", "brief_html", "brief_rich", "citation_labels", "brief_sections",
-           "brief_context", "brief_from_json", "cited_spans", "passages_for", "timeline_chart", "page_html"]
+__all__ = [
+    "brief_context",
+    "brief_from_json",
+    "brief_html",
+    "brief_json",
+    "brief_markdown",
+    "brief_rich",
+    "brief_sections",
+    "citation_labels",
+    "cited_spans",
+    "page_html",
+    "passages_for",
+    "timeline_chart",
+]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, typing.get_type_hints(cls)[f.name]) for f in dataclasses.fields(cls))
 
@@ -161,9 +174,7 @@ def cited_spans(brief: Brief) -> set[tuple[str, int, int]]:
     spans: set[tuple[str, int, int]] = set()
 
     def walk(value: Any) -> None:
-        if isinstance(value, Citation):
-            spans.add((value.article_id, value.start, value.end))
-        elif isinstance(value, Quote):
+        if isinstance(value, Citation) or isinstance(value, Quote):
             spans.add((value.article_id, value.start, value.end))
         elif isinstance(value, SummarySentence):
             spans.update((c.article_id, c.start, c.end) for c in value.citations)
