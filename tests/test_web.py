@@ -149,3 +149,10 @@ def test_story_list_shows_each_story_first_summary_sentence(app, store):
     for sid in ("s-bridge", "s-orchard", "s-library"):
         first = store.get_brief(sid).summary[0].text
         assert first[:60] in text_of(html), sid
+
+
+def test_timeline_chart_stays_small_when_crowded():
+    many = [TimelineEntry(f"2020-01-{d:02d}", "day", f"event {d}") for d in range(1, 29)] * 3
+    chart = timeline_chart(many)
+    assert chart is not None and len(chart["points"]) == len(many)
+    assert len({p["y"] for p in chart["points"]}) <= 6 and chart["height"] < 250

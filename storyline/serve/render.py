@@ -234,7 +234,8 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
             for i in range(0, span + 1, step)]
 
 
-def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640) -> dict[str, Any] | None:
+def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640,
+                   max_lanes: int = 6) -> dict[str, Any] | None:
     """Positions for an SVG chart of timeline entries on a time axis (numbered dots stacked in lanes
     so that none overlaps), or None when fewer than one entry has a calendar date."""
     dated = []
@@ -260,9 +261,11 @@ def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640) -> dic
     for i, d, gran, e in sorted(dated, key=lambda t: (t[1], t[0])):
         x = xpos(d)
         lane = next((k for k, last in enumerate(lanes) if x - last >= 22), None)
-        if lane is None:
+        if lane is None and len(lanes) < max_lanes:
             lane = len(lanes)
             lanes.append(x)
+        elif lane is None:  # crowded: the lane whose last dot is furthest away
+            lane = min(range(len(lanes)), key=lambda k: lanes[k])
         lanes[lane] = x
         points.append({"index": i, "x": x, "lane": lane, "date": e.date, "granularity": gran,
                        "text": e.text if len(e.text) <= 160 else e.text[:157] + "…"})
