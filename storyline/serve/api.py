@@ -63,6 +63,7 @@ log = logging.getLogger("storyline.serve")
 JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines",
                "application/jsonlines")
 TOKEN_COOKIE = "storyline_token"
+CACHE_BYTES = 48_000_000
 
 
 class ApiError(Exception):
@@ -210,6 +211,8 @@ class Service:
     cache: bool = True
     _page_cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
+    _cache_sizes: dict[Any, int] = field(default_factory=dict)
+    _cache_bytes: int = 0
     _gen: int = 0
     _seen: threading.local = field(default_factory=threading.local)
 
@@ -277,7 +280,8 @@ class Service:
             self._gen += 1
 
     def cached(self, key: Any, make: Callable[[], Any]) -> Any:
-        """``make()``, remembered under ``key`` (LRU of 2048) when caching is on."""
+        """``make()``, remembered under ``key`` when caching is on (least recently used dropped first,
+        at most 4096 entries and about CACHE_BYTES of pages per process)."""
         if not self.cache or key is None:
             return make()
         with self._cache_lock:
@@ -286,10 +290,15 @@ class Service:
                 self._page_cache.move_to_end(key)
                 return value
         value = make()
+        size = len(value) if isinstance(value, str) else 2_000
         with self._cache_lock:
-            self._page_cache[key] = value
-            while len(self._page_cache) > 2048:
-                self._page_cache.popitem(last=False)
+            if key not in self._page_cache:
+                self._page_cache[key] = value
+                self._cache_sizes[key] = size
+                self._cache_bytes += size
+            while self._page_cache and (len(self._page_cache) > 4096 or self._cache_bytes > CACHE_BYTES):
+                old, _ = self._page_cache.popitem(last=False)
+                self._cache_bytes -= self._cache_sizes.pop(old, 0)
         return value
 
 
