@@ -31,8 +31,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,11 +41,9 @@ DATA = ROOT.parent / "shared" / "data" / "mds"
 SETS = ["duc2004", "duc2003", "duc2006", "tac2011_multiling_en"]
 TOKEN = "bench-token"
 
-from storyline.config import Settings  # noqa: E402
-from storyline.consolidate.brief import build_brief  # noqa: E402
-from storyline.records import Article, Brief, from_dict, to_dict  # noqa: E402
-from storyline.store.sqlite import SQLiteStore  # noqa: E402
-
+from storyline.consolidate.brief import build_brief
+from storyline.records import Article, Brief, from_dict, to_dict
+from storyline.store.sqlite import SQLiteStore
 
 # --- the store ------------------------------------------------------------------------------------
 
@@ -193,9 +192,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def start_server(db: Path, workers: int, cache: bool = True) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
-    env = {**os.environ, "STORYLINE_TOKEN": TOKEN, "STORYLINE_READ_TOKEN": ""}
+    env = {**os.environ, "STORYLINE_TOKEN": TOKEN, "STORYLINE_READ_TOKEN": "",
+           "STORYLINE_SERVE_CACHE": "1" if cache else "0"}
     proc = subprocess.Popen([sys.executable, "-m", "storyline", "--db", str(db), "serve", "--port", str(port),
                              "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
@@ -239,6 +239,9 @@ def main() -> None:
     ap.add_argument("--ingest", type=int, help="articles posted over HTTP (default 4000; quick 1000)")
     ap.add_argument("--batch", type=int, default=200, help="articles per POST (JSON Lines)")
     ap.add_argument("--store", type=Path, help="reuse (or build and keep) the store at this path")
+    ap.add_argument("--only", choices=["read", "ingest"], help="run only the read phases or only the ingest")
+    ap.add_argument("--no-cache", action="store_true", help="serve without the page cache (every request "
+                    "queries the store and renders)")
     args = ap.parse_args()
     n_articles = args.articles or (5000 if args.quick else 100_000)
     seconds = args.seconds or (3.0 if args.quick else 8.0)
@@ -253,7 +256,11 @@ def main() -> None:
         t_templates = time.perf_counter() - t0
         if not db.exists():
             t0 = time.perf_counter()
-            n, n_stories = build_store(db, n_articles, templates)
+            part = db.with_name(db.name + ".part")
+            for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
+                leftover.unlink(missing_ok=True)
+            n, n_stories = build_store(part, n_articles, templates)
+            part.rename(db)
             print(f"built the store: {n} articles, {n_stories} stories in {time.perf_counter() - t0:.1f} s "
                   f"(+{t_templates:.1f} s for {len(templates)} template briefs); "
                   f"{db.stat().st_size / 1e6:.0f} MB", flush=True)
@@ -265,7 +272,7 @@ def main() -> None:
         words = sorted({w.lower() for t in titles for w in t.split() if len(w) > 4 and w.isalpha()})[:300] or ["news"]
         pages = max(1, min(len(story_ids) // 25, 40))
 
-        proc, port = start_server(db, args.workers)
+        proc, port = start_server(db, args.workers, cache=not args.no_cache)
         rows: list[tuple[str, dict[str, Any]]] = []
         try:
             phases: list[tuple[str, Callable[[random.Random], tuple[str, str, bytes]]]] = [
@@ -280,47 +287,54 @@ def main() -> None:
                 ("brief Markdown   ?format=md", lambda r: (
                     "GET", f"/api/stories/{r.choice(story_ids)}/brief?format=md", b"")),
             ]
+            if args.only == "ingest":
+                phases = []
             for _, make in phases:  # warm-up: worker threads, connections, SQLite page cache
                 asyncio.run(_load(port, make, 0.5, 2))
             for name, make in phases:
                 rows.append((name, asyncio.run(_load(port, make, seconds, args.conns))))
                 print(f"  {name}: {rows[-1][1]['rps']:.0f} req/s, p95 {rows[-1][1]['p95']:.1f} ms", flush=True)
 
-            # ingest over HTTP: new copies of the template stories, JSON Lines batches, 2 connections
-            rng = random.Random(7)
-            docs = [(ci, a) for ci, (arts, _) in enumerate(templates) for a in arts]
-            lines = []
-            for i in range(n_ingest):
-                ci, a = docs[i % len(docs)]
-                lines.append(json.dumps({"id": f"http-{i:06d}", "title": f"{a.title} (update {i})",
-                                         "source": a.source, "text": a.text + f"\n\nUpdate {i}: {rng.random():.6f}",
-                                         "published": a.published.isoformat() if a.published else None}))
-            batches = [("\n".join(lines[i:i + args.batch]) + "\n").encode() for i in range(0, len(lines), args.batch)]
-            it = iter(batches)
+            ingest_res = None
+            if args.only != "read":
+                # ingest over HTTP: new copies of the template stories, JSON Lines batches, 2 connections
+                rng = random.Random(7)
+                run_id = f"{time.time_ns():x}"          # new ids on every run, also on a reused store
+                docs = [(ci, a) for ci, (arts, _) in enumerate(templates) for a in arts]
+                lines = []
+                for i in range(n_ingest):
+                    ci, a = docs[i % len(docs)]
+                    lines.append(json.dumps({"id": f"http-{run_id}-{i:06d}", "title": f"{a.title} (update {i})",
+                                             "source": a.source, "text": a.text + f"\n\nUpdate {i} of run {run_id}: {rng.random():.6f}",
+                                             "published": a.published.isoformat() if a.published else None}))
+                batches = [("\n".join(lines[i:i + args.batch]) + "\n").encode() for i in range(0, len(lines), args.batch)]
+                it = iter(batches)
 
-            async def ingest_all() -> dict[str, Any]:
-                results = await asyncio.gather(*[_post_all(port, it, TOKEN) for _ in range(2)])
-                return {"requests": sum(r[0] for r in results), "errors": sum(r[1] for r in results)}
+                async def ingest_all() -> dict[str, Any]:
+                    results = await asyncio.gather(*[_post_all(port, it, TOKEN) for _ in range(2)])
+                    return {"requests": sum(r[0] for r in results), "errors": sum(r[1] for r in results)}
 
-            t0 = time.perf_counter()
-            res = asyncio.run(ingest_all())
-            t_ack = time.perf_counter() - t0
-            h = health(port)
-            stored = h["articles"] - n_stored
-            t_wait0 = time.perf_counter()
-            caught_up = None
-            limit_s = 60 if args.quick else 180
-            while time.perf_counter() - t_wait0 < limit_s:
-                if health(port)["pending"] == 0:
-                    caught_up = time.perf_counter() - t0
-                    break
-                time.sleep(0.25)
+                t0 = time.perf_counter()
+                res = asyncio.run(ingest_all())
+                t_ack = time.perf_counter() - t0
+                h = health(port)
+                stored = h["articles"] - n_stored
+                t_wait0 = time.perf_counter()
+                caught_up = None
+                limit_s = 60 if args.quick else 180
+                while time.perf_counter() - t_wait0 < limit_s:
+                    if health(port)["pending"] == 0:
+                        caught_up = time.perf_counter() - t0
+                        break
+                    time.sleep(0.25)
+                ingest_res = (res, t_ack, stored, caught_up, limit_s)
         finally:
             stop_server(proc)
 
         print()
         print(f"storyline serve, {n_stored} articles / {len(story_ids)} stories stored, uvicorn --workers "
-              f"{args.workers}, {args.conns} keep-alive connections, {seconds:.0f} s per phase, "
+              f"{args.workers}, page cache {'off' if args.no_cache else 'on'}, {args.conns} keep-alive connections, "
+              f"{seconds:.0f} s per phase, "
               f"{os.cpu_count()} CPUs shared with the load generator")
         print()
         print(f"| {'phase':<42} | {'requests':>8} | {'req/s':>7} | {'p50 ms':>7} | {'p95 ms':>7} | {'p99 ms':>7} "
@@ -331,18 +345,20 @@ def main() -> None:
             print(f"| {name:<42} | {r['requests']:>8} | {r['rps']:>7.0f} | {r['p50']:>7.1f} | {r['p95']:>7.1f} | "
                   f"{r['p99']:>7.1f} | {r['errors']:>6} | {'met' if met else 'NOT met':<26} |")
         print()
-        rate = stored / t_ack if t_ack else 0.0
-        print(f"| ingest over HTTP ({args.batch}/POST, JSONL, 2 conns)   | articles | seconds | articles/s | floor |")
-        print("|---|---|---|---|---|")
-        print(f"| stored and acknowledged (202)                  | {stored} | {t_ack:.2f} | {rate:.0f} | "
-              f"{'met' if rate >= 200 and res['errors'] == 0 else 'NOT met'} (>=200/s) |")
-        if caught_up is not None:
-            print(f"| ... and every story's brief rebuilt          | {stored} | {caught_up:.2f} | "
-                  f"{stored / caught_up:.0f} | (no floor) |")
-        else:
-            print(f"| ... and every story's brief rebuilt          | {stored} | >{limit_s} | "
-                  f"<{stored / (t_ack + limit_s):.0f} | not caught up within {limit_s} s |")
-        print(f"HTTP errors during ingest: {res['errors']} of {res['requests']} requests")
+        if ingest_res is not None:
+            res, t_ack, stored, caught_up, limit_s = ingest_res
+            rate = stored / t_ack if t_ack else 0.0
+            print(f"| ingest over HTTP ({args.batch}/POST, JSONL, 2 conns)   | articles | seconds | articles/s | floor |")
+            print("|---|---|---|---|---|")
+            print(f"| stored and acknowledged (202)                  | {stored} | {t_ack:.2f} | {rate:.0f} | "
+                  f"{'met' if rate >= 200 and res['errors'] == 0 else 'NOT met'} (>=200/s) |")
+            if caught_up is not None:
+                print(f"| ... and every story's brief rebuilt          | {stored} | {caught_up:.2f} | "
+                      f"{stored / caught_up:.0f} | (no floor) |")
+            else:
+                print(f"| ... and every story's brief rebuilt          | {stored} | >{limit_s} | "
+                      f"<{stored / (t_ack + limit_s):.0f} | not caught up within {limit_s} s |")
+            print(f"HTTP errors during ingest: {res['errors']} of {res['requests']} requests")
     finally:
         if not args.store:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any, AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
+from test_api_data import build_store, rich_brief
 
 from storyline.config import Settings
 from storyline.serve.api import create_app
-from test_api_data import build_store, rich_brief
 
 TOKEN = "s3cret-token"
 
@@ -41,7 +42,7 @@ def app(settings: Settings, store):
     return create_app(settings, store=store, background=False)
 
 
-def run(coro):  # noqa: ANN001, ANN201
+def run(coro):
     return asyncio.run(coro)
 
 
@@ -101,7 +102,7 @@ def test_stories_filters(app, store):
     assert ids(q="blosso") == ["s-orchard"]          # the last word may be a prefix
     assert ids(q='"unbalanced (quote OR') == []       # FTS syntax is never passed through
     assert ids(**{"from": "2024-01-01"}) == ["s-bridge", "s-orchard"]
-    assert ids(**{"to": "2024-03-31"}) == ["s-bridge", "s-library"]
+    assert ids(to="2024-03-31") == ["s-bridge", "s-library"]
     assert ids(**{"from": "2024-03-05", "to": "2024-03-05"}) == ["s-bridge"]
     rich_brief(store)
     assert ids(entity="mara quint") == ["s-bridge"]
@@ -337,3 +338,23 @@ def test_surrogates_and_odd_input_do_not_crash(app):
     assert r.status_code == 422
     r = run(_post(app, "/api/articles", json={"text": "ok", "title": {"nested": 1}}))
     assert r.status_code in (201, 422)
+
+
+def test_cached_lists_follow_writes_from_other_connections(app, settings):
+    """List pages are cached until the store changes, also when another process writes to it."""
+    from storyline.pipeline import ingest_articles, update_stories
+    from storyline.records import Article
+    from storyline.store.sqlite import SQLiteStore
+
+    assert run(_get(app, "/api/stories")).json()["total"] == 3
+    assert "3 stories" in run(_get(app, "/")).text
+    other = SQLiteStore(settings.db_path())          # another connection, as the CLI would open
+    ingest_articles(other, [Article(id="late-1", title="Harbour crane collapses", published="2024-06-01",
+                                    text="A harbour crane collapsed in high winds on Saturday.")])
+    other.assign({"late-1": "s-crane"})
+    update_stories(other, settings)
+    other.close()
+    page = run(_get(app, "/api/stories")).json()
+    assert page["total"] == 4 and page["items"][0]["id"] == "s-crane"
+    assert "4 stories" in run(_get(app, "/")).text
+    assert [i["id"] for i in run(_get(app, "/api/stories", params={"q": "crane"})).json()["items"]] == ["s-crane"]

@@ -6,8 +6,19 @@ from pathlib import Path
 
 from storyline.config import Settings
 from storyline.pipeline import ingest_articles, update_stories
-from storyline.records import (Article, Brief, Citation, ClaimValue, Disagreement, Entity, NewSince, Quote,
-                               QuoteGroup, SummarySentence, TimelineEntry)
+from storyline.records import (
+    Article,
+    Brief,
+    Citation,
+    ClaimValue,
+    Disagreement,
+    Entity,
+    NewSince,
+    Quote,
+    QuoteGroup,
+    SummarySentence,
+    TimelineEntry,
+)
 from storyline.store.sqlite import SQLiteStore
 
 BRIDGE = [

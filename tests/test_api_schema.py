@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is in the dev extra")
-from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import HealthCheck, settings
+from test_api_data import build_store, rich_brief
 
-from storyline.config import Settings  # noqa: E402
-from storyline.serve.api import create_app  # noqa: E402
-from test_api_data import build_store, rich_brief  # noqa: E402
+from storyline.config import Settings
+from storyline.serve.api import create_app
 
 TOKEN = "schema-token"
 _dir = Path(tempfile.mkdtemp(prefix="storyline-schema-"))
@@ -25,7 +25,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 @schema.parametrize()
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-def test_no_server_errors(case):  # noqa: ANN001
+def test_no_server_errors(case):
     headers = {"Authorization": f"Bearer {TOKEN}"} if case.method.upper() == "POST" else {}
     response = case.call(headers=headers)
     assert response.status_code < 500, (case.method, case.path, response.status_code, response.text[:300])

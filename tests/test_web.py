@@ -10,12 +10,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from test_api_data import build_store, rich_brief
 
 from storyline.config import Settings
 from storyline.records import Brief, TimelineEntry
 from storyline.serve.api import create_app
 from storyline.serve.render import _section_templates, brief_html, brief_sections, timeline_chart
-from test_api_data import build_store, rich_brief
 
 HTML = {"Accept": "text/html"}
 
@@ -33,7 +33,7 @@ def app(store):
     return create_app(Settings(db=str(store.path), token="t"), store=store, background=False)
 
 
-def get(app, url: str, **params: str) -> httpx.Response:  # noqa: ANN001
+def get(app, url: str, **params: str) -> httpx.Response:
     async def go() -> httpx.Response:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
             return await c.get(url, params=params, headers=HTML)
@@ -144,3 +144,17 @@ def test_timeline_chart_positions_follow_time():
     same_day = timeline_chart([TimelineEntry("2020-01-01", "day", "a"), TimelineEntry("2020-01-01", "day", "b")])
     assert same_day and len({p["y"] for p in same_day["points"]}) == 2    # stacked, not drawn on top
     assert timeline_chart([TimelineEntry("soon", "", "x")]) is None
+
+
+def test_story_list_shows_each_story_first_summary_sentence(app, store):
+    html = get(app, "/").text
+    for sid in ("s-bridge", "s-orchard", "s-library"):
+        first = store.get_brief(sid).summary[0].text
+        assert first[:60] in text_of(html), sid
+
+
+def test_timeline_chart_stays_small_when_crowded():
+    many = [TimelineEntry(f"2020-01-{d:02d}", "day", f"event {d}") for d in range(1, 29)] * 3
+    chart = timeline_chart(many)
+    assert chart is not None and len(chart["points"]) == len(many)
+    assert len({p["y"] for p in chart["points"]}) <= 6 and chart["height"] < 250

@@ -35,7 +35,7 @@ def _storyline(*args: str, env: dict[str, str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):  # noqa: ANN001, ANN201
+def server(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.skip("chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api", reason="playwright is in the dev extra")
@@ -72,7 +72,7 @@ def server(tmp_path_factory):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(scope="module")
-def browser(server):  # noqa: ANN001, ANN201
+def browser(server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -1,6 +1,7 @@
 """The HTTP API and the web page: one ASGI app over the same store and pipeline as the CLI.
 
-    create_app(settings=None, *, store=None, background=True) -> FastAPI
+    create_app(settings=None, *, store=None, background=True, cache=True) -> FastAPI
+    run_updater(settings, stop) -> None          the story updater loop, for a process of its own
 
 API (JSON unless said otherwise; schema at /openapi.json, browsable at /docs):
 
@@ -30,15 +31,17 @@ import json
 import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Any, Callable, Iterator, Literal, Optional
-from urllib.parse import urlencode
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -49,17 +52,18 @@ from ..consolidate.brief import build_brief
 from ..errors import InputError, StorylineError
 from ..ingest.records_in import article_from_dict
 from ..pipeline import ingest_articles, update_stories
-from ..records import Article, Brief, from_dict, to_dict
+from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
-from .render import brief_context, brief_markdown, cited_spans, page_html, passages_for
+from .render import brief_context, brief_from_json, brief_markdown, cited_spans, page_html, passages_for
 
-__all__ = ["create_app", "app_from_env", "ApiError"]
+__all__ = ["ApiError", "app_from_env", "create_app"]
 
 log = logging.getLogger("storyline.serve")
 
 JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines",
                "application/jsonlines")
 TOKEN_COOKIE = "storyline_token"
+CACHE_BYTES = 48_000_000
 
 
 class ApiError(Exception):
@@ -92,8 +96,8 @@ class Health(BaseModel):
 class LineResult(BaseModel):
     line: int = Field(description="1-based line (JSONL) or item (JSON array) number.")
     status: Literal["new", "duplicate", "failed"]
-    id: Optional[str] = None
-    error: Optional[str] = None
+    id: str | None = None
+    error: str | None = None
 
 
 class IngestResult(BaseModel):
@@ -107,12 +111,12 @@ class IngestResult(BaseModel):
 
 class StoryItem(BaseModel):
     id: str
-    title: Optional[str] = None
+    title: str | None = None
     size: int
-    first_published: Optional[str] = None
-    last_published: Optional[str] = None
-    first_seen: Optional[str] = None
-    updated: Optional[str] = None
+    first_published: str | None = None
+    last_published: str | None = None
+    first_seen: str | None = None
+    updated: str | None = None
     href: str
     page: str
 
@@ -122,7 +126,7 @@ class StoryPage(BaseModel):
     limit: int
     offset: int
     items: list[StoryItem]
-    next: Optional[str] = None
+    next: str | None = None
 
 
 class StoryDetail(StoryItem):
@@ -133,15 +137,15 @@ class StoryDetail(StoryItem):
 
 class ArticleOut(BaseModel):
     id: str
-    title: Optional[str] = None
-    source: Optional[str] = None
-    url: Optional[str] = None
-    published: Optional[str] = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
     published_inferred: bool = False
     lang: str = "en"
     text: str
     meta: dict[str, Any] = Field(default_factory=dict)
-    story_id: Optional[str] = None
+    story_id: str | None = None
     page: str
 
 
@@ -199,16 +203,21 @@ class Service:
 
     settings: Settings
     store: SQLiteStore
-    background: bool = True
+    background: bool | str = True   # True: a thread here; "external": another process; False: in the request
     lock: threading.Lock = field(default_factory=threading.Lock)
     _wake: threading.Event = field(default_factory=threading.Event)
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
-    _page_cache: "OrderedDict[str, str]" = field(default_factory=OrderedDict)
+    cache: bool = True
+    _page_cache: OrderedDict[Any, Any] = field(default_factory=OrderedDict)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock)
+    _cache_sizes: dict[Any, int] = field(default_factory=dict)
+    _cache_bytes: int = 0
+    _gen: int = 0
+    _seen: threading.local = field(default_factory=threading.local)
 
     def start(self) -> None:
-        if self.background and self._thread is None:
+        if self.background is True and self._thread is None:
             self._thread = threading.Thread(target=self._run, name="storyline-updater", daemon=True)
             self._thread.start()
             if self.store.pending_count():
@@ -229,40 +238,68 @@ class Service:
                 return
             try:
                 self.update()
-            except Exception:  # noqa: BLE001 - the updater must survive one bad story
+            except Exception:
                 log.exception("updating stories failed")
 
     def update(self) -> list[str]:
         """Group unassigned articles and rebuild changed briefs, one updater at a time across threads
         and worker processes (a lock file next to the store)."""
-        with self.lock, _file_lock(self.store.path):
-            return update_stories(self.store, self.settings)
+        try:
+            with self.lock, _file_lock(self.store.path):
+                return update_stories(self.store, self.settings)
+        finally:
+            self.bump()
 
     def ingest(self, items: list[Article | InputError], wait: bool) -> tuple[list[str], list[str], list[str]]:
         """Store the articles (one transaction; concurrent posts of one article store it once); update
         their stories now (wait) or in the background. Returns (new ids, duplicate ids, their stories)."""
         report = ingest_articles(self.store, items)
+        self.bump()
         stories: list[str] = []
         if wait or not self.background:
             self.update()
             ids = list(dict.fromkeys(report.new + report.duplicate))
             stories = sorted({sid for sid in (self.store.article_story(i) for i in ids) if sid})
-        elif report.new:
+        elif report.new and self._thread is not None:
             self._wake.set()
         return report.new, report.duplicate, stories
 
-    def cached_page(self, key: str, make: Callable[[], str]) -> str:
+    def generation(self) -> int:
+        """A number that changes whenever the store may have changed: after this process's writes, and
+        when this thread's connection sees another connection's commit (SQLite's data_version), so a
+        cache keyed by it never serves a page older than the store it reads."""
+        dv = self.store.data_version()
+        last = getattr(self._seen, "dv", None)
+        if last != dv:
+            self._seen.dv = dv
+            self.bump()
+        return self._gen
+
+    def bump(self) -> None:
         with self._cache_lock:
-            page = self._page_cache.get(key)
-            if page is not None:
+            self._gen += 1
+
+    def cached(self, key: Any, make: Callable[[], Any]) -> Any:
+        """``make()``, remembered under ``key`` when caching is on (least recently used dropped first,
+        at most 4096 entries and about CACHE_BYTES of pages per process)."""
+        if not self.cache or key is None:
+            return make()
+        with self._cache_lock:
+            value = self._page_cache.get(key)
+            if value is not None:
                 self._page_cache.move_to_end(key)
-                return page
-        page = make()
+                return value
+        value = make()
+        size = len(value) if isinstance(value, str) else 2_000
         with self._cache_lock:
-            self._page_cache[key] = page
-            while len(self._page_cache) > 512:
-                self._page_cache.popitem(last=False)
-        return page
+            if key not in self._page_cache:
+                self._page_cache[key] = value
+                self._cache_sizes[key] = size
+                self._cache_bytes += size
+            while self._page_cache and (len(self._page_cache) > 4096 or self._cache_bytes > CACHE_BYTES):
+                old, _ = self._page_cache.popitem(last=False)
+                self._cache_bytes -= self._cache_sizes.pop(old, 0)
+        return value
 
 
 @contextmanager
@@ -301,7 +338,11 @@ def _token_of(request: Request) -> str | None:
         request.query_params.get("token")
 
 
-def require_write(request: Request) -> None:
+_bearer = HTTPBearer(auto_error=False, description="The write token (STORYLINE_TOKEN), or the read token for "
+                                                   "reads when the server's reads are closed.")
+
+
+def require_write(request: Request, _: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
     s = _svc(request).settings
     if not s.token:
         raise ApiError(403, "writes are disabled on this server: start it with STORYLINE_TOKEN set "
@@ -434,7 +475,7 @@ def _get_brief(svc: Service, story_id: str) -> tuple[Brief, str] | None:
     """The story's brief and its JSON text (built now if the story has none yet)."""
     raw = svc.store.get_brief_json(story_id)
     if raw is not None:
-        return from_dict(Brief, json.loads(raw)), raw
+        return brief_from_json(raw), raw
     if svc.store.story_row(story_id) is None:
         return None
     arts = svc.store.get_articles(svc.store.story_article_ids(story_id))
@@ -467,13 +508,17 @@ def _error_response(request: Request, status: int, message: str, headers: dict[s
 # --- the app ---------------------------------------------------------------------------------------
 
 def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = None,
-               background: bool = True) -> FastAPI:
-    """The ASGI app over ``store`` (default: the settings' store). ``background``: update stories after
-    an ingest in a background thread (POST returns at once) unless the request asks ``wait=true``."""
-    from contextlib import asynccontextmanager  # noqa: PLC0415
+               background: bool | str = True, cache: bool = True) -> FastAPI:
+    """The ASGI app over ``store`` (default: the settings' store). ``background``: after an ingest, update
+    stories in a background thread (True), leave them to an updater process ("external", see
+    ``run_updater``; what `storyline serve` does), or update them before answering (False); POST
+    returns at once unless it asks ``wait=true``.
+    ``cache``: remember rendered list pages and query results until the store changes."""
+    from contextlib import asynccontextmanager
 
     settings = settings or load_settings()
-    svc = Service(settings=settings, store=store or SQLiteStore(settings.db_path()), background=background)
+    svc = Service(settings=settings, store=store or SQLiteStore(settings.db_path()), background=background,
+                  cache=cache)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
@@ -553,7 +598,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         new, dup, stories = await run_in_threadpool(svc.ingest, items, wait)
         results = _results(items, lines, new)
         counts = {k: sum(r["status"] == k for r in results) for k in ("new", "duplicate", "failed")}
-        pending = bool(new) and not wait and svc.background
+        pending = bool(new) and not wait and svc.background is not False
         out = {"results": results, **counts, "stories": stories, "pending": pending}
         status = 202 if pending else (201 if (not bulk and counts["new"]) else 200)
         return JSONResponse(out, status_code=status)
@@ -572,20 +617,22 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
 
     @app.get("/api/stories", response_model=StoryPage, tags=["stories"], dependencies=read, responses=ERRORS)
     def list_stories(request: Request,
-                     q: Optional[str] = Query(None, max_length=500, description="Words in headline, summary or "
+                     q: str | None = Query(None, max_length=500, description="Words in headline, summary or "
                                               "names (all must occur; the last may be a prefix)."),
-                     entity: Optional[str] = Query(None, max_length=200, description="Entity id or name."),
-                     date_from: Optional[date] = Query(None, alias="from", description="Published on or after."),
-                     date_to: Optional[date] = Query(None, alias="to", description="Published on or before."),
+                     entity: str | None = Query(None, max_length=200, description="Entity id or name."),
+                     date_from: date | None = Query(None, alias="from", description="Published on or after."),
+                     date_to: date | None = Query(None, alias="to", description="Published on or before."),
                      sort: Literal["updated", "size", "published", "relevance"] = "updated",
                      limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=1_000_000),
                      ) -> dict[str, Any]:
         """Stories, most recently updated first (or the largest, the latest published, the best match)."""
         if sort == "relevance" and not q:
             sort = "updated"
-        rows, total = _svc(request).store.search_stories(
-            q=q, entity=entity, date_from=date_from.isoformat() if date_from else None,
-            date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
+        svc_ = _svc(request)
+        args = dict(q=q, entity=entity, date_from=date_from.isoformat() if date_from else None,
+                    date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
+        rows, total = svc_.cached(("list", svc_.generation(), tuple(args.items())),
+                                  lambda: svc_.store.search_stories(**args))
         nxt = None
         if offset + len(rows) < total:
             params = {k: v for k, v in request.query_params.items() if k != "offset"}
@@ -639,17 +686,20 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         return e
 
     def feed(request: Request) -> Response:
-        st = _svc(request).store
+        svc_ = _svc(request)
+        base = str(request.base_url).rstrip("/")
+        xml = svc_.cached(("feed", svc_.generation(), base), lambda: _feed_xml(svc_.store, base))
+        return Response(xml, media_type="application/atom+xml; charset=utf-8")
+
+    def _feed_xml(st: SQLiteStore, base: str) -> str:
         rows = st.list_stories(sort="updated", limit=30)
         entries = []
         for r in rows:
-            b = st.get_brief(r["id"])
-            summary = " ".join(s.text for s in b.summary) if b else ""
-            entries.append({**r, "summary": summary})
-        base = str(request.base_url).rstrip("/")
-        updated = rows[0]["updated"] if rows else datetime.now(timezone.utc).isoformat(timespec="seconds")
-        xml = page_html("feed.atom", base=base, entries=entries, updated=updated)
-        return Response(xml, media_type="application/atom+xml; charset=utf-8")
+            raw = st.get_brief_json(r["id"])
+            sents = json.loads(raw).get("summary", []) if raw else []
+            entries.append({**r, "summary": " ".join(str(x.get("text", "")) for x in sents)})
+        updated = rows[0]["updated"] if rows else datetime.now(UTC).isoformat(timespec="seconds")
+        return page_html("feed.atom", base=base, entries=entries, updated=updated)
 
     app.add_api_route("/api/feed.atom", feed, methods=["GET"], tags=["stories"], dependencies=read,
                       summary="Atom feed of the most recently updated stories",
@@ -666,12 +716,20 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         return resp
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
-    def index(request: Request, q: Optional[str] = Query(None, max_length=500),
-              entity: Optional[str] = Query(None, max_length=200),
-              date_from: Optional[str] = Query(None, alias="from", max_length=10),
-              date_to: Optional[str] = Query(None, alias="to", max_length=10),
-              sort: Optional[str] = None, offset: int = Query(0, ge=0, le=1_000_000)) -> Response:
-        st = _svc(request).store
+    def index(request: Request, q: str | None = Query(None, max_length=500),
+              entity: str | None = Query(None, max_length=200),
+              date_from: str | None = Query(None, alias="from", max_length=10),
+              date_to: str | None = Query(None, alias="to", max_length=10),
+              sort: str | None = None, offset: int = Query(0, ge=0, le=1_000_000)) -> Response:
+        svc_ = _svc(request)
+        root = _site(request)["root"]
+        html = svc_.cached(("index", svc_.generation(), root, str(request.query_params)),
+                           lambda: _index_html(svc_, root, q, entity, date_from, date_to, sort, offset))
+        return _with_cookie(request, HTMLResponse(html))
+
+    def _index_html(svc_: Service, root: str, q: str | None, entity: str | None, date_from: str | None,
+                    date_to: str | None, sort: str | None, offset: int) -> str:
+        st = svc_.store
         q = (q or "").strip() or None
         entity = (entity or "").strip() or None
         d_from = _iso_or_none(date_from)
@@ -685,14 +743,13 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         params = {k: v for k, v in (("q", q), ("entity", entity), ("from", d_from), ("to", d_to)) if v}
         if sort != default_sort:
             params["sort"] = sort
-        root = _site(request)["root"]
         prev_href = f"{root}/?" + urlencode({**params, "offset": max(0, offset - limit)}) if offset else None
         next_href = f"{root}/?" + urlencode({**params, "offset": offset + limit}) if offset + limit < total else None
         entity_row = st.get_entity(entity, limit=1) if entity else None
-        html = page_html("index.html", site=_site(request), q=q, entity=entity, date_from=d_from, date_to=d_to,
+        teasers = st.story_teasers(r["id"] for r in rows)
+        return page_html("index.html", site={"root": root}, q=q, entity=entity, date_from=d_from, date_to=d_to,
                          sort=sort, sorts=sorts, default_sort=default_sort, items=rows, total=total, offset=offset,
-                         prev_href=prev_href, next_href=next_href, entity_row=entity_row)
-        return _with_cookie(request, HTMLResponse(html))
+                         prev_href=prev_href, next_href=next_href, entity_row=entity_row, teasers=teasers)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
     def story_page(story_id: str, request: Request) -> Response:
@@ -710,18 +767,18 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             texts = svc_.store.article_texts(aid for aid, _, _ in cited_spans(b))
             ctx = brief_context(b, passages_for(b, texts))
             return page_html("story.html", site={"root": root}, row=svc_.store.story_row(story_id),
-                             link_for=lambda c: f"{root}/articles/{_g(c, 'article_id')}?s={_g(c, 'start')}"
-                                                f"&e={_g(c, 'end')}#passage",
-                             article_href=lambda aid: f"{root}/articles/{aid}",
-                             entity_href=lambda eid: f"{root}/entities/{eid}", **ctx)
+                             link_for=lambda c: f"{root}/articles/{_q(_g(c, 'article_id'))}?s={int(_g(c, 'start'))}"
+                                                f"&e={int(_g(c, 'end'))}#passage",
+                             article_href=lambda aid: f"{root}/articles/{_q(aid)}",
+                             entity_href=lambda eid: f"{root}/entities/{_q(eid)}", **ctx)
 
-        html = svc_.cached_page(key, make) if key else make()
+        html = svc_.cached(("story", key), make) if key else make()
         return _with_cookie(request, HTMLResponse(html))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False,
              dependencies=web_read)
-    def article_page(article_id: str, request: Request, s: Optional[int] = Query(None, ge=0),
-                     e: Optional[int] = Query(None, ge=0)) -> Response:
+    def article_page(article_id: str, request: Request, s: int | None = Query(None, ge=0),
+                     e: int | None = Query(None, ge=0)) -> Response:
         st = _svc(request).store
         a = st.get_article(article_id)
         if a is None:
@@ -776,6 +833,11 @@ class SizeLimit:
         await self.app(scope, receive, send)
 
 
+def _q(value: Any) -> str:
+    """A path segment: ids are the users' strings, so '?', '#', '/' and spaces are percent-encoded."""
+    return quote(str(value), safe="")
+
+
 def _g(obj: Any, name: str) -> Any:
     return obj.get(name) if isinstance(obj, dict) else getattr(obj, name)
 
@@ -789,7 +851,53 @@ def _iso_or_none(value: str | None) -> str | None:
         return None
 
 
+def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, nice: int = 5) -> None:
+    """Group new articles and rebuild changed briefs whenever the store has some pending, until ``stop``
+    (an Event) is set, or, without one, until SIGTERM or the parent process ends. Runs at a lower CPU
+    priority than the web workers so that a long rebuild never stalls pages; one updater at a time per
+    store (a lock file)."""
+    import os
+    import signal
+
+    parent = os.getppid()
+    if stop is None:
+        term = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: term.set())
+        signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C goes to the server, which then stops us
+
+        class _Watch:
+            def is_set(self) -> bool:
+                return term.is_set() or os.getppid() != parent
+
+            def wait(self, t: float) -> bool:
+                return term.wait(t)
+
+        stop = _Watch()
+    if nice:
+        try:
+            os.nice(nice)
+        except OSError:
+            pass
+    store = SQLiteStore(settings.db_path())
+    try:
+        while not stop.is_set():
+            try:
+                if store.pending_count():
+                    with _file_lock(store.path):
+                        update_stories(store, settings)
+                    continue
+            except Exception:
+                log.exception("updating stories failed")
+            stop.wait(interval)
+    finally:
+        store.close()
+
+
 def app_from_env() -> FastAPI:
     """The app from settings in the environment (STORYLINE_DB, STORYLINE_TOKEN, ...): the factory that
     `storyline serve` hands to uvicorn (so that several worker processes can each build one)."""
-    return create_app(load_settings())
+    import os
+
+    external = os.environ.get("STORYLINE_SERVE_UPDATER") == "external"
+    return create_app(load_settings(), background="external" if external else True,
+                      cache=os.environ.get("STORYLINE_SERVE_CACHE", "1") != "0")

@@ -240,8 +240,24 @@ def serve(
         err.print(f"write token for this run: [bold]{token}[/bold]  (set STORYLINE_TOKEN to choose one)\n"
                   f"  curl -H 'Authorization: Bearer {token}' -H 'Content-Type: application/x-ndjson' "
                   f"--data-binary @articles.jsonl http://{shown}:{port}/api/articles")
-    uvicorn.run("storyline.serve.api:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level=log_level, access_log=log_level in ("info", "debug", "trace"), server_header=False)
+    import multiprocessing
+
+    from .api import run_updater
+
+    # stories are updated by one process of their own, at a lower priority, so that rebuilding a large
+    # brief never holds up the pages
+    ctx = multiprocessing.get_context("spawn")
+    updater = ctx.Process(target=run_updater, args=(load_settings(),), name="storyline-updater", daemon=True)
+    os.environ["STORYLINE_SERVE_UPDATER"] = "external"
+    updater.start()
+    try:
+        uvicorn.run("storyline.serve.api:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level=log_level, access_log=log_level in ("info", "debug", "trace"), server_header=False)
+    finally:
+        updater.terminate()             # it stops between two updates (each one transaction)
+        updater.join(timeout=30)
+        if updater.is_alive():
+            updater.kill()
 
 
 def run() -> None:

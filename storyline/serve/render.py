@@ -5,14 +5,63 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import types
+import typing
+from collections.abc import Mapping, Sequence
 from datetime import date
-from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from functools import cache, lru_cache
+from typing import Any
 
 from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, to_dict
 
-__all__ = ["brief_json", "brief_markdown", "brief_html", "brief_rich", "citation_labels", "brief_sections",
-           "brief_context", "cited_spans", "passages_for", "timeline_chart", "page_html"]
+__all__ = [
+    "brief_context",
+    "brief_from_json",
+    "brief_html",
+    "brief_json",
+    "brief_markdown",
+    "brief_rich",
+    "brief_sections",
+    "citation_labels",
+    "cited_spans",
+    "page_html",
+    "passages_for",
+    "timeline_chart",
+]
+
+
+@cache
+def _hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    return tuple((f.name, typing.get_type_hints(cls)[f.name]) for f in dataclasses.fields(cls))
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _decode(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], v) for v in value)
+        return tuple(value)
+    if dataclasses.is_dataclass(tp) and isinstance(value, Mapping):
+        return _record(tp, value)
+    if tp is date and isinstance(value, str):
+        return date.fromisoformat(value[:10])
+    return value
+
+
+def _record(cls: type, data: Mapping[str, Any]) -> Any:
+    return cls(**{name: _decode(tp, data[name]) for name, tp in _hints(cls) if name in data})
+
+
+def brief_from_json(raw: str | bytes) -> Brief:
+    """A Brief from its stored JSON: ``records.from_dict(Brief, json.loads(raw))`` with the type hints
+    of each record class looked up once (the brief pages' hot path)."""
+    return _record(Brief, json.loads(raw))  # type: ignore[no-any-return]
 
 
 def citation_labels(brief: Brief) -> dict[str, int]:
@@ -125,9 +174,7 @@ def cited_spans(brief: Brief) -> set[tuple[str, int, int]]:
     spans: set[tuple[str, int, int]] = set()
 
     def walk(value: Any) -> None:
-        if isinstance(value, Citation):
-            spans.add((value.article_id, value.start, value.end))
-        elif isinstance(value, Quote):
+        if isinstance(value, Citation) or isinstance(value, Quote):
             spans.add((value.article_id, value.start, value.end))
         elif isinstance(value, SummarySentence):
             spans.update((c.article_id, c.start, c.end) for c in value.citations)
@@ -187,7 +234,8 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
             for i in range(0, span + 1, step)]
 
 
-def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640) -> dict[str, Any] | None:
+def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640,
+                   max_lanes: int = 6) -> dict[str, Any] | None:
     """Positions for an SVG chart of timeline entries on a time axis (numbered dots stacked in lanes
     so that none overlaps), or None when fewer than one entry has a calendar date."""
     dated = []
@@ -213,9 +261,11 @@ def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640) -> dic
     for i, d, gran, e in sorted(dated, key=lambda t: (t[1], t[0])):
         x = xpos(d)
         lane = next((k for k, last in enumerate(lanes) if x - last >= 22), None)
-        if lane is None:
+        if lane is None and len(lanes) < max_lanes:
             lane = len(lanes)
             lanes.append(x)
+        elif lane is None:  # crowded: the lane whose last dot is furthest away
+            lane = min(range(len(lanes)), key=lambda k: lanes[k])
         lanes[lane] = x
         points.append({"index": i, "x": x, "lane": lane, "date": e.date, "granularity": gran,
                        "text": e.text if len(e.text) <= 160 else e.text[:157] + "…"})

@@ -314,9 +314,11 @@ class SQLiteStore:
         fts = self.fts_query(q) if q else None
         if q and fts is None:
             return [], 0
-        if fts:
-            join = " JOIN (SELECT story_id, bm25(stories_fts) AS rank FROM stories_fts WHERE stories_fts MATCH ?)" \
-                   " f ON f.story_id = s.id"
+        if fts and sort == "relevance":
+            join = " JOIN (SELECT story_id, rank FROM stories_fts WHERE stories_fts MATCH ?) f ON f.story_id = s.id"
+            args.append(fts)
+        elif fts:  # no ranking needed: a plain set of matching stories
+            where.append("s.id IN (SELECT story_id FROM stories_fts WHERE stories_fts MATCH ?)")
             args.append(fts)
         if entity:
             where.append("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = ? "
@@ -328,10 +330,11 @@ class SQLiteStore:
         if date_to:
             where.append("s.first_published <= ?")
             args.append(date_to)
-        orders = {"updated": "s.updated DESC, s.id", "size": "s.size DESC, s.updated DESC, s.id",
-                  "published": "s.last_published DESC, s.id"}
-        if fts:
-            orders["relevance"] = "f.rank, s.updated DESC, s.id"
+        # ties broken by rowid (newest first), which the index on `updated` already holds in order
+        orders = {"updated": "s.updated DESC, s.rowid DESC", "size": "s.size DESC, s.updated DESC, s.rowid DESC",
+                  "published": "s.last_published DESC, s.rowid DESC"}
+        if fts and sort == "relevance":
+            orders["relevance"] = "f.rank, s.updated DESC, s.rowid DESC"
         order = orders.get(sort)
         if order is None:
             raise StoreError(f"unknown sort {sort!r}: use {', '.join(orders)}")
@@ -382,6 +385,20 @@ class SQLiteStore:
         """The stored brief as its JSON text (no parsing), or None."""
         r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
         return r[0] if r else None
+
+    def story_teasers(self, ids: Iterable[str]) -> dict[str, str]:
+        """Story id -> the first sentence of its brief's summary (read inside SQLite, no JSON parsing here)."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        q = (f"SELECT story_id, json_extract(json, '$.summary[0].text') FROM briefs "
+             f"WHERE story_id IN ({','.join('?' * len(ids))})")
+        return {r[0]: r[1] for r in self._conn().execute(q, ids) if r[1]}
+
+    def data_version(self) -> int:
+        """SQLite's data_version of this thread's connection: it changes when any other connection
+        (thread or process) commits to the store. Used by serve to know when cached pages are stale."""
+        return int(self._conn().execute("PRAGMA data_version").fetchone()[0])
 
     def pending_count(self) -> int:
         """Articles stored but not yet in a story, plus stories whose brief is out of date."""
