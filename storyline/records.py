@@ -11,6 +11,7 @@ record can be built by keyword.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 import typing
@@ -279,11 +280,13 @@ def _build(tp: Any, value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=None)
+def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
     """Rebuild a record of type ``cls`` from ``to_dict`` output; unknown keys are ignored."""
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _build(hints[f.name], data[f.name])
+    kwargs = {name: _build(tp, data[name]) for name, tp in _field_types(cls) if name in data}
     return cls(**kwargs)

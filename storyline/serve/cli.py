@@ -134,18 +134,9 @@ def stories(
 
 
 def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
-    wanted: set[tuple[str, int, int]] = set()
-    for s in brief.summary:
-        wanted.update((c.article_id, c.start, c.end) for c in s.citations)
-    for t in brief.timeline:
-        wanted.update((c.article_id, c.start, c.end) for c in t.citations)
-    for d in brief.disagreements:
-        for v in d.values:
-            wanted.update((c.article_id, c.start, c.end) for c in v.citations)
-    for g in brief.quotes:
-        wanted.update((q.article_id, q.start, q.end) for q in g.quotes)
-    texts = {a.id: a.text for a in store.get_articles({w[0] for w in wanted})}
-    return {f"{aid}:{s}:{e}": texts.get(aid, "")[s:e] for aid, s, e in wanted}
+    from .render import passages_for
+
+    return passages_for(brief, store.article_texts(str(a["id"]) for a in brief.articles))
 
 
 @app.command()

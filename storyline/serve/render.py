@@ -10,7 +10,7 @@ import typing
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, to_dict
 
@@ -64,6 +64,12 @@ def brief_from_json(raw: str | bytes) -> Brief:
     return _record(Brief, json.loads(raw))  # type: ignore[no-any-return]
 
 
+def refs(citations: Iterable[Any], labels: Mapping[str, int]) -> str:
+    """"[1][3]": each cited article once, in footnote order."""
+    nums = sorted({labels.get(c.article_id, 0) for c in citations})
+    return "".join(f"[{n or '?'}]" for n in nums)
+
+
 def citation_labels(brief: Brief) -> dict[str, int]:
     """Article id -> footnote number, in the order articles are listed in the brief."""
     return {str(a["id"]): i for i, a in enumerate(brief.articles, start=1)}
@@ -89,13 +95,13 @@ def brief_markdown(brief: Brief) -> str:
         lines += [f"*{len(brief.articles)} articles, {span}*", ""]
     lines += ["## Summary", ""]
     for s in brief.summary:
-        refs = "".join(f"[{labels.get(c.article_id, '?')}]" for c in s.citations)
-        lines.append(f"- {s.text} {refs}")
+        cited = refs(s.citations, labels)
+        lines.append(f"- {s.text} {cited}")
     if brief.timeline:
         lines += ["", "## Timeline", ""]
         for t in brief.timeline:
-            refs = "".join(f"[{labels.get(c.article_id, '?')}]" for c in t.citations)
-            lines.append(f"- **{t.date}** {t.text} {refs}")
+            cited = refs(t.citations, labels)
+            lines.append(f"- **{t.date}** {t.text} {cited}")
     if brief.entities:
         lines += ["", "## People, organisations and places", ""]
         for e in brief.entities:
@@ -115,7 +121,7 @@ def brief_markdown(brief: Brief) -> str:
         lines += ["", "## Where the sources differ", ""]
         for d in brief.disagreements:
             vals = "; ".join(
-                f"{v.value} " + "".join(f"[{labels.get(c.article_id, '?')}]" for c in v.citations)
+                f"{v.value} " + refs(v.citations, labels)
                 for v in d.values)
             lines.append(f"- **{d.slot}**: {vals}")
     if brief.new_since:
@@ -314,7 +320,7 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
     summ = Text()
     for s in brief.summary:
         summ.append("• " + s.text + " ")
-        summ.append("".join(f"[{labels.get(c.article_id, '?')}]" for c in s.citations), style="cyan")
+        summ.append(refs(s.citations, labels), style="cyan")
         summ.append("\n")
     parts.append(Panel(summ, title="Summary", title_align="left"))
     if brief.timeline:
@@ -323,7 +329,7 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         t.add_column("event")
         t.add_column("src", style="cyan")
         for e in brief.timeline:
-            t.add_row(e.date, e.text, "".join(f"[{labels.get(c.article_id, '?')}]" for c in e.citations))
+            t.add_row(e.date, e.text, refs(e.citations, labels))
         parts.append(Panel(t, title="Timeline", title_align="left"))
     if brief.entities:
         t = Table(show_header=True, header_style="bold", box=None)
@@ -349,7 +355,7 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         for dis in brief.disagreements:
             d.append(dis.slot + ": ", style="bold")
             d.append("  vs  ".join(
-                v.value + " " + "".join(f"[{labels.get(c.article_id, '?')}]" for c in v.citations)
+                v.value + " " + refs(v.citations, labels)
                 for v in dis.values) + "\n")
         parts.append(Panel(d, title="Where the sources differ", title_align="left"))
     src = Text()

@@ -83,4 +83,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text,
                                                  tokenize = 'porter unicode61');
     """,
+    # 3: indexes for appends and story lists at scale
+    """
+    CREATE INDEX articles_seq ON articles(seq);
+    CREATE INDEX stories_size ON stories(size DESC, updated DESC);
+    CREATE INDEX stories_last_published ON stories(last_published DESC);
+    """,
 )
