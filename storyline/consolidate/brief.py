@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..records import Article, Brief, SummarySentence
+from .novelty import new_since as _new_since
 from .summary import summarize
 
 __all__ = ["build_brief", "choose_headline"]
@@ -33,8 +34,10 @@ def _article_info(a: Article) -> dict[str, object]:
             "published_inferred": a.published_inferred}
 
 
-def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100) -> Brief:
-    """Consolidate the articles of one story into its Brief."""
+def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100,
+                new_ids: Iterable[str] = ()) -> Brief:
+    """Consolidate the articles of one story into its Brief; ``new_ids`` (the articles added since the
+    last brief) fill ``new_since`` with what they added."""
     arts = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
     summary = summarize(arts, max_words=max_words)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
@@ -43,6 +46,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         headline=choose_headline(arts, summary),
         summary=tuple(summary),
         articles=tuple(_article_info(a) for a in arts),
+        new_since=_new_since(arts, new_ids),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )
