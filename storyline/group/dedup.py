@@ -34,6 +34,8 @@ __all__ = [
     "NUM_PERM",
     "SHINGLE",
     "DEFAULT_THRESHOLD",
+    "words_of",
+    "word_hash",
     "shingle_hashes",
     "signature",
     "signatures",
@@ -58,12 +60,31 @@ _B = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 _MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
 
 
-def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
-    """32-bit hashes of the lower-cased word ``k``-grams of ``text`` (unique, sorted)."""
-    words = _WORD.findall(text.lower())
+_CACHE: dict[str, int] = {}
+_CACHE_MAX = 500_000
+
+
+def word_hash(w: str) -> int:
+    """crc32 of a word (stable across processes), memoised: news vocabularies repeat."""
+    h = _CACHE.get(w)
+    if h is None:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        h = _CACHE[w] = zlib.crc32(w.encode("utf-8"))
+    return h
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-cased words that shingles are made of."""
+    return _WORD.findall(text.lower())
+
+
+def shingle_hashes(text: str | list[str], k: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of the lower-cased word ``k``-grams of ``text`` (or of its ``words_of``), unique."""
+    words = words_of(text) if isinstance(text, str) else text
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    h = np.fromiter(map(word_hash, words), dtype=np.uint64, count=len(words))
     if len(h) < k:
         k = len(h)
     acc = np.zeros(len(h) - k + 1, dtype=np.uint64)
@@ -72,8 +93,9 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     return np.unique(acc)
 
 
-def signature(text: str, k: int = SHINGLE) -> np.ndarray:
-    """The MinHash signature (uint32[NUM_PERM]) of ``text``; all ones for a text without words."""
+def signature(text: str | list[str], k: int = SHINGLE) -> np.ndarray:
+    """The MinHash signature (uint32[NUM_PERM]) of ``text`` (or of its ``words_of``); all ones for a
+    text without words."""
     sh = shingle_hashes(text, k)
     if len(sh) == 0:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
