@@ -161,6 +161,17 @@ def dedup_bench(n: int) -> dict[str, float]:
     return out
 
 
+def _peak_rss_mb() -> float:
+    """This process's own peak RSS (VmHWM; ru_maxrss would carry the parent's peak across exec)."""
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _scale_child(n: int, workers: int) -> None:
     """Run in a fresh process: features (``workers`` processes) + online clustering of n articles."""
     from concurrent.futures import ProcessPoolExecutor
@@ -190,7 +201,7 @@ def _scale_child(n: int, workers: int) -> None:
     first = marks[tenth - 1][0] / marks[tenth - 1][1]
     last_n = marks[-1][0] - marks[-1 - tenth][0] if len(marks) > tenth else marks[-1][0]
     last_t = marks[-1][1] - marks[-1 - tenth][1] if len(marks) > tenth else marks[-1][1]
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = _peak_rss_mb()
     print(json.dumps({"n": n, "per_s": n / dt, "first10_per_s": first, "last10_per_s": last_n / last_t,
                       "rss_mb": rss, "open": len(c.open), "s": dt}))
 

@@ -111,3 +111,10 @@ def test_bad_parameters_are_refused_with_a_reason() -> None:
             assert str(exc)
         else:
             raise AssertionError(kw)
+
+
+def test_empty_and_odd_articles_do_not_break_a_batch_nor_group_together() -> None:
+    arts = [Article(text="", id="e1"), Article(text="   ", id="e2"), Article(text="!!!", id="e3"),
+            Article(text="Kelso Bridge", id="k")]
+    ids = cluster(arts)
+    assert len(ids) == 4 and len(set(ids[:3])) == 3

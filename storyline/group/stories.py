@@ -136,7 +136,7 @@ def features(article: Article, *, with_signature: bool = True) -> Features:
     words += [w for w in words_of(title) if len(w) > 2 and w not in _STOP and not w[0].isdigit()]
     names = _entities(title) + _entities(text)
     day = article.published.toordinal() if article.published else None
-    sig = signature(toks) if with_signature else None
+    sig = signature(toks) if with_signature and len(toks) >= 3 else None  # no words: nothing to copy
     return Features(article.id, _tf(words), _tf(names), day, sig)
 
 
