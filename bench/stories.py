@@ -26,20 +26,19 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from stories_data import (ECB, MDS, WCL, dedup_pairs, load_duc, load_ecb, load_multinews,  # noqa: E402
-                          load_wcl, synthetic_stream)
+from stories_data import ECB, MDS, WCL, dedup_pairs, load_duc, load_ecb, load_multinews, load_wcl, synthetic_stream
 
-from storyline.group.dedup import DEFAULT_THRESHOLD, DedupIndex, shingle_hashes, signature  # noqa: E402
-from storyline.group.stories import cluster  # noqa: E402
-from storyline.records import Article  # noqa: E402
+from storyline.group.dedup import DEFAULT_THRESHOLD, DedupIndex, shingle_hashes, signature
+from storyline.group.stories import cluster
+from storyline.records import Article
 
 
 def bcubed(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, float]:
@@ -63,7 +62,6 @@ def _tfidf(arts: Sequence[Article]):  # type: ignore[no-untyped-def]
 
 def agglomerative(arts: Sequence[Article], threshold: float) -> list[str]:
     from sklearn.cluster import AgglomerativeClustering
-
     from sklearn.metrics.pairwise import cosine_distances
 
     d = cosine_distances(_tfidf(arts).astype(np.float32))  # an empty text is at distance 1 from all

@@ -22,27 +22,27 @@ from __future__ import annotations
 import re
 import zlib
 from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Sequence
 
 import numpy as np
 
 from ..records import Article
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
     "NUM_PERM",
     "SHINGLE",
-    "DEFAULT_THRESHOLD",
-    "words_of",
-    "word_hash",
-    "shingle_hashes",
-    "signature",
-    "signatures",
-    "estimate_jaccard",
     "DedupIndex",
     "duplicate_groups",
     "duplicate_of",
+    "estimate_jaccard",
+    "shingle_hashes",
+    "signature",
+    "signatures",
+    "word_hash",
+    "words_of",
 ]
 
 NUM_PERM = 126
@@ -85,8 +85,7 @@ def shingle_hashes(text: str | list[str], k: int = SHINGLE) -> np.ndarray:
     if not words:
         return np.zeros(0, dtype=np.uint64)
     h = np.fromiter(map(word_hash, words), dtype=np.uint64, count=len(words))
-    if len(h) < k:
-        k = len(h)
+    k = min(k, len(h))
     acc = np.zeros(len(h) - k + 1, dtype=np.uint64)
     for j in range(k):
         acc = (acc * _MIX[j % 3] + h[j:len(h) - k + 1 + j]) & _MASK32
