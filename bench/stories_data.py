@@ -10,9 +10,9 @@ import hashlib
 import json
 import random
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterator
 
 from storyline.records import Article
 

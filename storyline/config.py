@@ -25,9 +25,9 @@ class Settings:
     db: str = ""
     summary_words: int = 100
     max_article_bytes: int = 20_000_000
-    dedup_threshold: float = 0.7
-    story_threshold: float = 0.3
-    story_window_days: int = 30
+    dedup_threshold: float = 0.45
+    story_threshold: float = 0.2
+    story_window_days: int = 365
     token: str = ""
     read_token: str = ""
     max_request_bytes: int = 10_000_000

@@ -7,6 +7,7 @@ Each step is idempotent: an interrupted run is completed by running it again.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -15,12 +16,12 @@ from typing import Callable, Iterable, Sequence
 from .config import Settings
 from .consolidate.brief import build_brief
 from .errors import InputError
-from .group.stories import assign_stories
+from .group.stories import StoryClusterer, stream_order
 from .ingest import iter_articles
 from .records import AnalyzedArticle, Article, Brief
 from .store.sqlite import SQLiteStore
 
-__all__ = ["IngestReport", "ingest_paths", "ingest_articles", "update_stories", "open_store"]
+__all__ = ["IngestReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending", "load_clusterer", "open_store"]
 
 log = logging.getLogger("storyline")
 
@@ -88,27 +89,68 @@ def ensure_analyses(store: SQLiteStore, articles: Sequence[Article]) -> dict[str
     return out
 
 
+def load_clusterer(store: SQLiteStore, settings: Settings) -> StoryClusterer:
+    """The online clusterer with the state the store holds (the open stories, not the corpus)."""
+    c = StoryClusterer(threshold=settings.story_threshold, window_days=settings.story_window_days,
+                       dedup_threshold=settings.dedup_threshold)
+    globals_blob, stories, sigs = store.load_grouping()
+    if globals_blob:
+        c.load_globals(globals_blob)
+    for blob in stories:
+        c.load_story(blob)
+    for aid, sid, sig in sigs:
+        c.load_signature(aid, sid, sig)
+    return c
+
+
+def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) -> None:
+    """Put the articles not yet in a story into stories (online: continues the stored stream)."""
+    pending = store.unassigned_articles(limit=chunk)
+    if not pending:
+        return
+    c = load_clusterer(store, settings)
+    while pending:
+        order = stream_order(pending)
+        ids = {pending[i].id: c.partial_fit([pending[i]])[0] for i in order}
+        touched, closed, events, sigs = c.drain()
+        store.save_grouping(
+            globals_blob=c.globals_bytes(),
+            assignments={aid: c.resolve(sid) for aid, sid in ids.items()},
+            duplicates={aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_},
+            states={sid: blob for sid in sorted(touched) if (blob := c.story_bytes(sid)) is not None},
+            closed=closed,
+            sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
+            merges=[(e.other_id, e.story_id, json.dumps(e.detail)) for e in events if e.kind == "merge"],
+        )
+        pending = store.unassigned_articles(limit=chunk)
+
+
 def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None) -> list[str]:
-    """Group articles not yet in a story, then rebuild the brief of every story that changed."""
-    pending = store.unassigned_articles()
-    if pending:
-        store.assign(assign_stories(pending))
+    """Group articles not yet in a story, then rebuild the brief of every story that changed (only
+    those: the stories of the new articles and any story a late merge touched)."""
+    group_pending(store, settings)
     dirty = store.dirty_stories()
     for sid in dirty:
-        articles = store.get_articles(store.story_article_ids(sid))
+        ids = store.story_article_ids(sid)
+        old = store.get_brief(sid)
+        before = {str(a.get("id")) for a in old.articles} if old is not None else set()
+        articles = store.get_articles(ids)
+        new_ids = [i for i in ids if i not in before] if old is not None else []
         analyses = ensure_analyses(store, articles)
-        store.put_brief(safe_brief(sid, articles, max_words=settings.summary_words, analyses=analyses))
+        store.put_brief(safe_brief(sid, articles, max_words=settings.summary_words, analyses=analyses,
+                                   new_ids=new_ids),
+                        extra={"duplicate_groups": _dup_groups(store.duplicates_in(sid))})
         if progress:
             progress(1)
     return dirty
 
 
 def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int,
-               analyses: dict[str, AnalyzedArticle] | None = None) -> Brief:
+               analyses: dict[str, AnalyzedArticle] | None = None, new_ids: Sequence[str] = ()) -> Brief:
     """The story's brief; if consolidation fails on odd input, a bare brief (headline and sources)
     is stored instead and the error logged, so one story never stops the others."""
     try:
-        return build_brief(story_id, articles, max_words=max_words, analyses=analyses)
+        return build_brief(story_id, articles, max_words=max_words, analyses=analyses, new_ids=new_ids)
     except Exception:
         log.exception("brief of story %s failed; storing its sources only", story_id)
         titles = [a.title for a in articles if a.title]
@@ -116,6 +158,13 @@ def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int,
                      articles=tuple({"id": a.id, "title": a.title, "source": a.source, "url": a.url,
                                      "published": a.published.isoformat() if a.published else None,
                                      "published_inferred": a.published_inferred} for a in articles))
+
+
+def _dup_groups(dups: dict[str, str]) -> list[list[str]]:
+    groups: dict[str, list[str]] = {}
+    for aid, rep in sorted(dups.items()):
+        groups.setdefault(rep, [rep]).append(aid)
+    return [g for _, g in sorted(groups.items())]
 
 
 def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], settings: Settings, *,

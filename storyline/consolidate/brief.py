@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
 from ..records import AnalyzedArticle, Article, Brief, Disagreement, Entity, Mention, QuoteGroup, SummarySentence
 from .disagreements import find_disagreements
 from .quotes import group_quotes
+from .novelty import new_since as _new_since
 from .summary import summarize
 from .timeline import timeline
 
@@ -71,8 +72,9 @@ def _entity_in_span(linked: Sequence[Mention]):  # type: ignore[no-untyped-def]
 
 
 def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100,
-                analyses: Mapping[str, AnalyzedArticle] | None = None) -> Brief:
-    """Consolidate the articles of one story into its Brief.
+                analyses: Mapping[str, AnalyzedArticle] | None = None, new_ids: Iterable[str] = ()) -> Brief:
+    """Consolidate the articles of one story into its Brief; ``new_ids`` (the articles added since the
+    last brief) fill ``new_since`` with what they added.
 
     ``analyses`` (article id -> AnalyzedArticle, e.g. from the store's cache) saves re-analysing the
     articles; without it they are analysed here.
@@ -104,6 +106,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         disagreements=disagreements,
         entities=tuple(entities),
         articles=tuple(_article_info(a) for a in arts),
+        new_since=_new_since(arts, new_ids),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )

@@ -22,25 +22,27 @@ from __future__ import annotations
 import re
 import zlib
 from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Sequence
 
 import numpy as np
 
 from ..records import Article
 
 __all__ = [
+    "DEFAULT_THRESHOLD",
     "NUM_PERM",
     "SHINGLE",
-    "DEFAULT_THRESHOLD",
-    "shingle_hashes",
-    "signature",
-    "signatures",
-    "estimate_jaccard",
     "DedupIndex",
     "duplicate_groups",
     "duplicate_of",
+    "estimate_jaccard",
+    "shingle_hashes",
+    "signature",
+    "signatures",
+    "word_hash",
+    "words_of",
 ]
 
 NUM_PERM = 126
@@ -58,22 +60,41 @@ _B = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 _MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
 
 
-def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
-    """32-bit hashes of the lower-cased word ``k``-grams of ``text`` (unique, sorted)."""
-    words = _WORD.findall(text.lower())
+_CACHE: dict[str, int] = {}
+_CACHE_MAX = 500_000
+
+
+def word_hash(w: str) -> int:
+    """crc32 of a word (stable across processes), memoised: news vocabularies repeat."""
+    h = _CACHE.get(w)
+    if h is None:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        h = _CACHE[w] = zlib.crc32(w.encode("utf-8"))
+    return h
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-cased words that shingles are made of."""
+    return _WORD.findall(text.lower())
+
+
+def shingle_hashes(text: str | list[str], k: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of the lower-cased word ``k``-grams of ``text`` (or of its ``words_of``), unique."""
+    words = words_of(text) if isinstance(text, str) else text
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
-    if len(h) < k:
-        k = len(h)
+    h = np.fromiter(map(word_hash, words), dtype=np.uint64, count=len(words))
+    k = min(k, len(h))
     acc = np.zeros(len(h) - k + 1, dtype=np.uint64)
     for j in range(k):
         acc = (acc * _MIX[j % 3] + h[j:len(h) - k + 1 + j]) & _MASK32
     return np.unique(acc)
 
 
-def signature(text: str, k: int = SHINGLE) -> np.ndarray:
-    """The MinHash signature (uint32[NUM_PERM]) of ``text``; all ones for a text without words."""
+def signature(text: str | list[str], k: int = SHINGLE) -> np.ndarray:
+    """The MinHash signature (uint32[NUM_PERM]) of ``text`` (or of its ``words_of``); all ones for a
+    text without words."""
     sh = shingle_hashes(text, k)
     if len(sh) == 0:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)

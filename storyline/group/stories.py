@@ -38,7 +38,7 @@ import numpy as np
 
 from ..records import Article
 from .dedup import DEFAULT_THRESHOLD as DEDUP_THRESHOLD
-from .dedup import NUM_PERM, DedupIndex, signature
+from .dedup import NUM_PERM, DedupIndex, signature, word_hash, words_of
 
 __all__ = [
     "StoryClusterer",
@@ -53,9 +53,9 @@ __all__ = [
     "DEFAULT_WINDOW_DAYS",
 ]
 
-DEFAULT_THRESHOLD = 0.3
-DEFAULT_ENTITY_WEIGHT = 0.5
-DEFAULT_WINDOW_DAYS = 30
+DEFAULT_THRESHOLD = 0.2
+DEFAULT_ENTITY_WEIGHT = 0.2
+DEFAULT_WINDOW_DAYS = 365
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -73,12 +73,13 @@ two three would will just like also told year years time people percent last fir
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d{4}")
 _CAP = re.compile(r"(?:(?<=\s)|^|(?<=[\"“(\[]))([A-Z][A-Za-z'’.-]*[A-Za-z](?:\s+(?:(?:of|de|la|van|von|al|bin|del|the)\s+)?"
                   r"[A-Z][A-Za-z'’.-]*[A-Za-z])*)")
+_YEAR4 = re.compile(r"^(1[89]|20)\d\d$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SENT_START = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*|[\"“]\s*)$")
 
 
 def _h(term: str) -> int:
-    return zlib.crc32(term.encode("utf-8")) % N_FEATURES
+    return word_hash(term) % N_FEATURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +131,12 @@ def features(article: Article, *, with_signature: bool = True) -> Features:
     """The clusterer's view of ``article`` (a pure function of its title, text and date)."""
     title = article.title or ""
     text = article.text or ""
-    words = [w.lower() for w in _WORD.findall(title)] * 2 + [w.lower() for w in _WORD.findall(text)]
-    words = [w for w in words if w not in _STOP and len(w) > 2]
+    toks = words_of(title + "\n" + text)
+    words = [w for w in toks if len(w) > 2 and w not in _STOP and (not w[0].isdigit() or _YEAR4.match(w))]
+    words += [w for w in words_of(title) if len(w) > 2 and w not in _STOP and not w[0].isdigit()]
     names = _entities(title) + _entities(text)
     day = article.published.toordinal() if article.published else None
-    sig = signature(title + "\n" + text) if with_signature else None
+    sig = signature(toks) if with_signature and len(toks) >= 3 else None  # no words: nothing to copy
     return Features(article.id, _tf(words), _tf(names), day, sig)
 
 
@@ -150,7 +152,8 @@ class StoryEvent:
 
 
 class _Story:
-    __slots__ = ("id", "w", "wn2", "e", "en2", "size", "first", "last", "first_seq", "last_seq", "indexed")
+    __slots__ = ("id", "w", "wn2", "e", "en2", "size", "first", "last", "first_seq", "last_seq", "indexed",
+                 "ne", "_arrays")
 
     def __init__(self, sid: str, seq: int) -> None:
         self.id = sid
@@ -164,12 +167,23 @@ class _Story:
         self.first_seq = seq
         self.last_seq = seq
         self.indexed: set[int] = set()
+        self.ne = 0  # members with names
+        self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The centroid as (word keys, word values, name keys, name values), cached until it changes."""
+        if self._arrays is None:
+            self._arrays = (np.fromiter(self.w.keys(), np.int64, len(self.w)),
+                            np.fromiter(self.w.values(), np.float64, len(self.w)),
+                            np.fromiter(self.e.keys(), np.int64, len(self.e)),
+                            np.fromiter(self.e.values(), np.float64, len(self.e)))
+        return self._arrays
 
     # -- serialisation: a JSON header and little-endian arrays; float64 so that a round trip is exact
     def to_bytes(self) -> bytes:
         head = json.dumps({"id": self.id, "size": self.size, "first": self.first, "last": self.last,
                            "first_seq": self.first_seq, "last_seq": self.last_seq, "nw": len(self.w),
-                           "ne": len(self.e), "ni": len(self.indexed), "wn2": self.wn2, "en2": self.en2}).encode()
+                           "ne": len(self.e), "ni": len(self.indexed), "nem": self.ne, "wn2": self.wn2, "en2": self.en2}).encode()
         idx = sorted(self.indexed)
         parts = [struct.pack("<I", len(head)), head,
                  np.fromiter(self.w.keys(), np.int64, len(self.w)).tobytes(),
@@ -186,7 +200,7 @@ class _Story:
         h = json.loads(raw[4:4 + n])
         s = cls(h["id"], h["first_seq"])
         s.size, s.first, s.last, s.last_seq = h["size"], h["first"], h["last"], h["last_seq"]
-        s.wn2, s.en2 = h["wn2"], h["en2"]
+        s.wn2, s.en2, s.ne = h["wn2"], h["en2"], h["nem"]
         off = 4 + n
 
         def take(k: int, dt: type) -> np.ndarray:
@@ -244,18 +258,23 @@ class StoryClusterer:
                  window_days: int = DEFAULT_WINDOW_DAYS, dedup_threshold: float = DEDUP_THRESHOLD,
                  merge_threshold: float | None = None, top_terms: int = 12, max_candidates: int = 40,
                  max_postings: int = 5000, max_idle: int = 200_000, max_centroid: int = 1500,
-                 dedup_window: int = 100_000) -> None:
+                 dedup_window: int = 100_000, linkage: str = "average",
+                 adaptive: float = 0.6) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
             raise ValueError(f"entity_weight must be in [0, 1], got {entity_weight}")
         if window_days < 1:
             raise ValueError(f"window_days must be at least 1, got {window_days}")
+        if linkage not in ("average", "centroid"):
+            raise ValueError(f"linkage must be 'average' or 'centroid', got {linkage!r}")
+        self.linkage = linkage
+        self.adaptive = adaptive
         self.threshold = threshold
         self.entity_weight = entity_weight
         self.window_days = window_days
         self.dedup_threshold = dedup_threshold
-        self.merge_threshold = merge_threshold if merge_threshold is not None else min(0.95, threshold + 0.3)
+        self.merge_threshold = merge_threshold if merge_threshold is not None else threshold
         self.top_terms = top_terms
         self.max_candidates = max_candidates
         self.max_postings = max_postings
@@ -264,6 +283,7 @@ class StoryClusterer:
         self.df_w = np.zeros(N_FEATURES, dtype=np.int32)
         self.df_e = np.zeros(N_FEATURES, dtype=np.int32)
         self.n_docs = 0
+        self.warmed = False
         self.seq = 0
         self.clock: int | None = None
         self.open: dict[str, _Story] = {}
@@ -277,6 +297,8 @@ class StoryClusterer:
         self.touched: set[str] = set()
         self.closed: list[str] = []
         self.new_sigs: dict[str, np.ndarray] = {}
+        self._sw = np.zeros(N_FEATURES, dtype=np.float64)  # the current article, dense, for scoring
+        self._se = np.zeros(N_FEATURES, dtype=np.float64)
 
     # -- the stream --------------------------------------------------------------------------------
     def partial_fit(self, articles: Iterable[Article | Features]) -> list[str]:
@@ -286,6 +308,17 @@ class StoryClusterer:
             f = a if isinstance(a, Features) else features(a)
             out.append(self._add(f))
         return out
+
+    def warm(self, feats: Iterable[Features]) -> None:
+        """Offline use: learn the document frequencies from a whole collection first (and keep them
+        fixed), as a batch TF-IDF would, instead of from the stream so far."""
+        for f in feats:
+            if f.words:
+                self.df_w[np.fromiter(f.words.keys(), np.int64, len(f.words))] += 1
+            if f.names:
+                self.df_e[np.fromiter(f.names.keys(), np.int64, len(f.names))] += 1
+            self.n_docs += 1
+        self.warmed = True
 
     def resolve(self, sid: str) -> str:
         seen = 0
@@ -298,7 +331,8 @@ class StoryClusterer:
         if not tf:
             return {}
         keys = np.fromiter(tf.keys(), np.int64, len(tf))
-        df[keys] += 1
+        if not self.warmed:
+            df[keys] += 1
         n = self.n_docs
         idf = np.log((n + 1.0) / (df[keys] + 1.0)) + 1.0
         vals = np.fromiter(tf.values(), np.float64, len(tf)) * idf
@@ -312,12 +346,43 @@ class StoryClusterer:
             return True
         return s.first - self.window_days <= day <= s.last + self.window_days
 
-    def _score(self, s: _Story, w: dict[int, float], e: dict[int, float]) -> float:
-        cw = _dot(w, s.w) / math.sqrt(s.wn2) if s.wn2 > 0 else 0.0
-        if e and s.en2 > 0:
-            ce = _dot(e, s.e) / math.sqrt(s.en2)
+    def _score(self, s: _Story, e: dict[int, float]) -> float:
+        """Score against the article vectors scattered in ``self._sw`` / ``self._se`` (dense scratch).
+
+        "average" linkage: the mean cosine between the article and the story's members (the sum of
+        their unit vectors, divided by their number); "centroid": the cosine with that sum."""
+        wk, wv, ek, ev = s.arrays()
+        avg = self.linkage == "average"
+        dw = float(np.dot(self._sw[wk], wv))
+        cw = (dw / s.size if avg else dw / math.sqrt(s.wn2)) if s.wn2 > 0 and s.size else 0.0
+        if e and s.en2 > 0 and s.ne:
+            de = float(np.dot(self._se[ek], ev))
+            ce = de / s.ne if avg else de / math.sqrt(s.en2)
             return (1.0 - self.entity_weight) * cw + self.entity_weight * ce
         return cw
+
+    def _cohesion(self, s: _Story) -> float:
+        """The mean cosine between two members of ``s`` (from the norm of the sum of unit vectors)."""
+        if s.size < 3:
+            return 1.0
+        cw = (s.wn2 - s.size) / (s.size * (s.size - 1))
+        if s.ne >= 3 and self.entity_weight:
+            ce = (s.en2 - s.ne) / (s.ne * (s.ne - 1))
+            return (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+        return cw
+
+    def _bar(self, s: _Story) -> float:
+        """The score an article needs to join ``s``: ``threshold``, lowered for a loose story (one whose
+        own members agree less) down to ``adaptive * cohesion``, never below ``threshold / 2``."""
+        if not self.adaptive:
+            return self.threshold
+        return min(self.threshold, max(self.threshold / 2, self.adaptive * self._cohesion(s)))
+
+    def _scatter(self, w: dict[int, float], e: dict[int, float], on: bool) -> None:
+        if w:
+            self._sw[np.fromiter(w.keys(), np.int64, len(w))] = np.fromiter(w.values(), np.float64, len(w)) if on else 0.0
+        if e:
+            self._se[np.fromiter(e.keys(), np.int64, len(e))] = np.fromiter(e.values(), np.float64, len(e)) if on else 0.0
 
     def _candidates(self, w: dict[int, float], e: dict[int, float]) -> list[str]:
         votes: dict[str, float] = {}
@@ -352,8 +417,10 @@ class StoryClusterer:
                     del self.postings[k]
 
     def _absorb(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None) -> None:
+        s._arrays = None
         s.wn2 += 2.0 * _add_into(s.w, w) + sum(v * v for v in w.values())
         s.en2 += 2.0 * _add_into(s.e, e) + sum(v * v for v in e.values())
+        s.ne += 1 if e else 0
         if len(s.w) > self.max_centroid:  # keep the heaviest terms: bounded memory and cost per story
             keep = sorted(s.w.items(), key=lambda kv: (-kv[1], kv[0]))[:self.max_centroid * 2 // 3]
             s.w = dict(keep)
@@ -372,7 +439,8 @@ class StoryClusterer:
 
     def _add(self, f: Features) -> str:
         self.seq += 1
-        self.n_docs += 1
+        if not self.warmed:
+            self.n_docs += 1
         if f.day is not None and (self.clock is None or f.day > self.clock):
             self.clock = f.day
         if self.seq % 1000 == 0:
@@ -388,27 +456,31 @@ class StoryClusterer:
                 s = self.open.get(osid)
                 if s is not None and self._gate(s, f.day):
                     self.duplicates_[f.article_id] = orig
-                    s.size += 1
-                    s.last_seq = self.seq
-                    if f.day is not None:
-                        s.first = f.day if s.first is None else min(s.first, f.day)
-                        s.last = f.day if s.last is None else max(s.last, f.day)
-                    self.touched.add(s.id)
+                    self._absorb(s, w, e, f.day)
                     return self._assign(f.article_id, s.id)
         # 2. the best matching open story
         scored = []
-        for sid in self._candidates(w, e):
-            s = self.open[sid]
-            if self._gate(s, f.day):
-                scored.append((self._score(s, w, e), -s.first_seq, sid))
+        self._scatter(w, e, True)
+        try:
+            for sid in self._candidates(w, e):
+                s = self.open[sid]
+                if self._gate(s, f.day):
+                    scored.append((self._score(s, e), -s.first_seq, sid))
+        finally:
+            self._scatter(w, e, False)
         scored.sort(reverse=True)
-        if scored and scored[0][0] >= self.threshold:
+        if scored and scored[0][0] >= self._bar(self.open[scored[0][2]]):
             best = self.open[scored[0][2]]
             self._absorb(best, w, e, f.day)
             sid = self._assign(f.article_id, best.id)
-            if len(scored) > 1 and scored[1][0] >= self.merge_threshold:
-                self._maybe_merge(best, self.open[scored[1][2]], scored[0][0], scored[1][0])
-            return sid
+            # late merges: the stories this article also matches, if the two stories now agree as a
+            # whole (average linkage between them, as agglomerative clustering would merge them)
+            for sc, _, other in scored[1:4]:
+                if sc < self.merge_threshold / 2 or best.id not in self.open:
+                    break
+                if other in self.open and self.open[other] is not best and self._gate(self.open[other], f.day):
+                    best = self._maybe_merge(best, self.open[other], scored[0][0], sc)
+            return self.assignments_[f.article_id]
         s = _Story(_new_story_id(f.article_id), self.seq)
         self.open[s.id] = s
         self._absorb(s, w, e, f.day)
@@ -420,18 +492,29 @@ class StoryClusterer:
             self.article_story[article_id] = sid
         return sid
 
-    def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> None:
-        if a.wn2 <= 0 or b.wn2 <= 0:
-            return
-        cw = _dot(a.w, b.w) / math.sqrt(a.wn2 * b.wn2)
-        ce = _dot(a.e, b.e) / math.sqrt(a.en2 * b.en2) if a.en2 > 0 and b.en2 > 0 else cw
-        c = (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+    def _link(self, a: _Story, b: _Story) -> float:
+        if a.wn2 <= 0 or b.wn2 <= 0 or not a.size or not b.size:
+            return 0.0
+        if self.linkage == "average":
+            cw = _dot(a.w, b.w) / (a.size * b.size)
+            ce = _dot(a.e, b.e) / (a.ne * b.ne) if a.ne and b.ne else None
+        else:
+            cw = _dot(a.w, b.w) / math.sqrt(a.wn2 * b.wn2)
+            ce = _dot(a.e, b.e) / math.sqrt(a.en2 * b.en2) if a.en2 > 0 and b.en2 > 0 else None
+        return cw if ce is None else (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+
+    def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> _Story:
+        """Merge ``b`` into ``a`` (the older keeps its id) if they link at ``merge_threshold``;
+        returns the story that now holds ``a``'s articles."""
+        c = self._link(a, b)
         if c < self.merge_threshold:
-            return
+            return a
         keep, gone = (a, b) if a.first_seq <= b.first_seq else (b, a)
+        keep._arrays = None
         keep.wn2 += 2.0 * _add_into(keep.w, gone.w) + gone.wn2
         keep.en2 += 2.0 * _add_into(keep.e, gone.e) + gone.en2
         keep.size += gone.size
+        keep.ne += gone.ne
         if gone.first is not None:
             keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
             keep.last = gone.last if keep.last is None else max(keep.last or gone.last, gone.last or 0)
@@ -449,6 +532,7 @@ class StoryClusterer:
         self.closed.append(gone.id)
         self.events_.append(StoryEvent("merge", keep.id, gone.id, self.seq,
                                        {"similarity": round(c, 4), "scores": round(min(sa, sb), 4)}))
+        return keep
 
     def _close_idle(self) -> None:
         for sid in [sid for sid, s in self.open.items() if self._expired(s)]:
@@ -514,14 +598,21 @@ def stream_order(articles: Sequence[Article]) -> list[int]:
     return order
 
 
-def cluster(articles: Sequence[Article], **params: float | int) -> list[str]:
+def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: float | int | str) -> list[str]:
     """Story id per article, in the input order: the online clusterer run over the articles in
-    stream order, with late merges applied."""
+    stream order, with late merges applied. ``idf="collection"`` (offline: all articles are known)
+    learns document frequencies from all of them first; ``idf="stream"`` learns them as it goes,
+    exactly as the online pipeline does."""
+    if idf not in ("collection", "stream"):
+        raise ValueError(f"idf must be 'collection' or 'stream', got {idf!r}")
     arts = list(articles)
     c = StoryClusterer(**params)  # type: ignore[arg-type]
+    feats = [features(a) for a in arts]
+    if idf == "collection":
+        c.warm(feats)
     ids: dict[int, str] = {}
     for i in stream_order(arts):
-        ids[i] = c.partial_fit([arts[i]])[0]
+        ids[i] = c.partial_fit([feats[i]])[0]
     return [c.resolve(ids[i]) for i in range(len(arts))]
 
 

@@ -406,3 +406,71 @@ class SQLiteStore:
         a = conn.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0]
         s = conn.execute("SELECT COUNT(*) FROM stories WHERE dirty = 1").fetchone()[0]
         return int(a) + int(s)
+    # -- grouping state ---------------------------------------------------------------------------
+    # The online clusterer's state: global counts in kv "grouping.globals" (a compressed blob, base64),
+    # one row of story_state per OPEN story (closed stories lose their row, so loading the state costs
+    # the open stories, not the corpus), article_sigs for the near-duplicate index, story_events for
+    # late merges.
+    def load_grouping(self) -> tuple[bytes | None, list[bytes], list[tuple[str, str, bytes]]]:
+        """(globals blob or None, open story blobs, (article id, story id, signature) of open stories)."""
+        import base64
+
+        g = self.get_kv("grouping.globals")
+        conn = self._conn()
+        stories = [bytes(r[0]) for r in conn.execute("SELECT state FROM story_state ORDER BY story_id")]
+        sigs = [(r[0], r[1], bytes(r[2])) for r in conn.execute(
+            "SELECT s.article_id, a.story_id, s.sig FROM story_state t JOIN articles a ON a.story_id = t.story_id "
+            "JOIN article_sigs s ON s.article_id = a.id ORDER BY a.seq")]
+        return (base64.b64decode(g) if g else None), stories, sigs
+
+    def save_grouping(self, *, globals_blob: bytes, assignments: dict[str, str], duplicates: dict[str, str],
+                      states: dict[str, bytes], closed: Sequence[str], sigs: dict[str, bytes],
+                      merges: Sequence[tuple[str, str, str]]) -> None:
+        """Store one clustering step in one transaction: merges first (absorbed -> kept, detail JSON),
+        then the new assignments, the open stories' states, closed stories, signatures, globals."""
+        import base64
+
+        now = _now()
+        with self.transaction() as c:
+            for gone, keep, detail in merges:
+                c.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, gone))
+                c.execute("INSERT INTO story_events (at, kind, story_id, other_id, detail) VALUES (?, 'merge', ?, ?, ?)",
+                          (now, keep, gone, detail))
+                c.execute("DELETE FROM briefs WHERE story_id = ?", (gone,))
+                c.execute("DELETE FROM stories_fts WHERE story_id = ?", (gone,))
+                c.execute("DELETE FROM story_entities WHERE story_id = ?", (gone,))
+                c.execute("UPDATE stories SET size = 0, dirty = 0 WHERE id = ?", (gone,))
+                c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
+                          "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (keep, now, now))
+            for aid, sid in assignments.items():
+                c.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
+                          (sid, duplicates.get(aid), aid))
+            changed = set(assignments.values()) | {m[1] for m in merges}
+            for sid in sorted(changed):
+                c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
+                          "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (sid, now, now))
+                c.execute("UPDATE stories SET size = (SELECT COUNT(*) FROM articles WHERE story_id = ?) WHERE id = ?",
+                          (sid, sid))
+            c.executemany("INSERT INTO story_state (story_id, state, updated) VALUES (?, ?, ?) "
+                          "ON CONFLICT(story_id) DO UPDATE SET state = excluded.state, updated = excluded.updated",
+                          [(sid, blob, now) for sid, blob in states.items()])
+            c.executemany("DELETE FROM story_state WHERE story_id = ?", [(sid,) for sid in closed])
+            c.executemany("INSERT OR REPLACE INTO article_sigs (article_id, sig) VALUES (?, ?)", list(sigs.items()))
+            c.execute("INSERT INTO kv (key, value) VALUES ('grouping.globals', ?) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                      (base64.b64encode(globals_blob).decode("ascii"),))
+
+    def story_events(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Late merges (and splits), oldest first; only those touching ``story_id`` if given."""
+        q = "SELECT id, at, kind, story_id, other_id, detail FROM story_events"
+        args: tuple[Any, ...] = ()
+        if story_id:
+            q += " WHERE story_id = ? OR other_id = ?"
+            args = (story_id, story_id)
+        return [dict(r) | {"detail": json.loads(r["detail"] or "{}")}
+                for r in self._conn().execute(q + " ORDER BY id", args)]
+
+    def duplicates_in(self, story_id: str) -> dict[str, str]:
+        """article id -> the earlier article it copies, for the near-duplicates of one story."""
+        return {r[0]: r[1] for r in self._conn().execute(
+            "SELECT id, duplicate_of FROM articles WHERE story_id = ? AND duplicate_of IS NOT NULL", (story_id,))}

@@ -1,0 +1,96 @@
+"""What the latest articles of a story added: their sentences not redundant with what it already had.
+
+``new_since(articles, new_ids)`` looks at the sentences of each new article (in date order, compared with
+all the earlier articles and with the new articles before it) and keeps those whose words are not already
+carried by a sentence of the earlier articles (cosine of word counts below ``redundancy``). Each kept
+sentence is cited to its own words. Near-duplicates thus add nothing, and an update adds its new
+paragraph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from datetime import date
+from typing import Iterable, Sequence
+
+from ..analyze.sentences import split_sentences
+from ..records import Article, Citation, NewSince, SummarySentence
+
+__all__ = ["new_since"]
+
+_WORD = re.compile(r"\w[\w'’-]*")
+_STOP = frozenset("the a an of to in and or for on at by with from as is was are were be been has have had it its "
+                  "that this he she they his her their said says will would not but".split())
+_FAR = date(9999, 12, 31)
+
+
+def _bag(text: str) -> Counter[str]:
+    return Counter(w for w in (t.lower() for t in _WORD.findall(text)) if w not in _STOP)
+
+
+def _cos(a: Counter[str], b: Counter[str], na: float, nb: float) -> float:
+    if not na or not nb:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0) for k, v in a.items()) / (na * nb)
+
+
+def _norm(c: Counter[str]) -> float:
+    return math.sqrt(sum(v * v for v in c.values()))
+
+
+def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy: float = 0.5,
+              max_sentences: int = 3, min_words: int = 6) -> tuple[NewSince, ...]:
+    """For each new article of a story (``new_ids``, in date order), up to ``max_sentences`` of its
+    sentences that the story did not already carry, each cited. Articles that add nothing are left out."""
+    wanted = set(new_ids)
+    if not wanted:
+        return ()
+    order = sorted(articles, key=lambda a: (a.published or _FAR, a.id))
+    # index of known sentences: word -> sentence numbers, so that each new sentence is compared with
+    # the known sentences that share a word with it, not with all of them
+    known: list[tuple[Counter[str], float]] = []
+    postings: dict[str, list[int]] = {}
+
+    def remember(bag: Counter[str]) -> None:
+        i = len(known)
+        known.append((bag, _norm(bag)))
+        for w in bag:
+            postings.setdefault(w, []).append(i)
+
+    def redundant(bag: Counter[str]) -> bool:
+        nb = _norm(bag)
+        seen: set[int] = set()
+        for w in bag:
+            for i in postings.get(w, ()):
+                if i in seen:
+                    continue
+                seen.add(i)
+                kb, kn = known[i]
+                if _cos(bag, kb, nb, kn) >= redundancy:
+                    return True
+        return False
+
+    out: list[NewSince] = []
+    for a in order:  # what the story already had
+        if a.id not in wanted:
+            for s in split_sentences(a.text, a.id):
+                remember(_bag(a.text[s.start:s.end]))
+    for a in order:  # then each new article, after the new ones before it
+        if a.id not in wanted:
+            continue
+        sents = split_sentences(a.text, a.id)
+        added: list[SummarySentence] = []
+        for s in sents:
+            text = a.text[s.start:s.end]
+            bag = _bag(text)
+            if len(text.split()) >= min_words and not redundant(bag) and len(added) < max_sentences:
+                cite = Citation(a.id, s.start, s.end, a.source)
+                added.append(SummarySentence(text=text, citations=(cite,), article_id=a.id, start=s.start, end=s.end))
+            remember(bag)
+        if added:
+            out.append(NewSince(article_id=a.id, added=tuple(added)))
+    return tuple(out)
