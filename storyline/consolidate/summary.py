@@ -33,6 +33,7 @@ from ..records import Article, Citation, Sentence, SummarySentence
 from .summary_select import select_greedy, select_ilp
 from .summary_text import (
     bigram_concepts,
+    compress,
     content_stems,
     count_words,
     is_candidate_shape,
@@ -57,13 +58,18 @@ class SummaryConfig:
     position_tau: float = 4.0         # how fast the lead bonus decays with sentence index
     min_df: int = 0                   # 0: chosen from the number of articles
     single_doc_weight: float = 0.0    # weight share of concepts carried by one article only
-    unigram_weight: float = 0.0       # weight share of single content words as concepts
+    unigram_weight: float = 0.3       # weight share of single content words as concepts
     query_weight: float = 4.0         # how strongly ``query=`` reweights concepts
     redundancy: float = 0.5           # cosine above which two sentences state the same fact
     cite_threshold: float = 0.35      # cosine above which another article carries the fact
     candidate_limit: int = 250        # sentences handed to the solver
     concept_limit: int = 1500
     ilp_time_limit: float = 3.0
+    solver: str = "greedy"              # "ilp" (exact, HiGHS) or "greedy" (lazy greedy)
+    greedy_scale: float = 1.0         # greedy picks by gain / length**scale
+    compress: bool = True             # drop datelines, trailing attributions, short parentheticals
+    compress_days: bool = True        # also drop bare weekday mentions
+    centrality_weight: float = 0.0    # bonus for sentences close to the story centroid, per unit length
     fill_bytes: bool = True           # with max_bytes, fill the rest with a cut sentence (as DUC)
     fill_words: bool = True           # with max_words, fill a remainder of >= fill_min_words with a cut sentence
     fill_min_words: int = 6
@@ -82,7 +88,8 @@ class _Item:
     stems: list[str]
 
 
-def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None) -> list[_Item]:
+def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
+           config: SummaryConfig) -> list[_Item]:
     out: list[_Item] = []
     for ai, a in enumerate(arts):
         ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
@@ -90,6 +97,8 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
             text = " ".join((s.text or a.text[s.start:s.end]).split())
             if not text:
                 continue
+            if config.compress:
+                text = compress(text, days=config.compress_days)
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=count_words(text),
                              nbytes=len(text.encode("utf-8")), concepts=bigram_concepts(text),
                              stems=content_stems(text)))
@@ -142,12 +151,15 @@ def _query_relevance(items: Sequence[_Item], query: str | None) -> np.ndarray:
     return rel
 
 
-def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int,
+def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: np.ndarray,
                      config: SummaryConfig) -> dict[str, float]:
     best: dict[str, dict[int, float]] = defaultdict(dict)
+    on_query: dict[str, float] = defaultdict(float)
     for i, it in enumerate(items):
         w = float(occ[i])
         for c in it.concepts:
+            if rel[i] > on_query[c]:
+                on_query[c] = float(rel[i])
             per = best[c]
             if per.get(it.art, 0.0) < w:
                 per[it.art] = w
@@ -159,8 +171,9 @@ def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int,
             total *= config.unigram_weight
         if len(per) >= min_df:
             weights[c] = total
-        elif config.single_doc_weight > 0:
-            weights[c] = config.single_doc_weight * total
+        elif config.single_doc_weight > 0 or on_query.get(c, 0.0) > 0:
+            # told by too few articles to count as news, unless the query asks for it
+            weights[c] = max(config.single_doc_weight, on_query.get(c, 0.0)) * total
     return weights
 
 
@@ -185,8 +198,9 @@ def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, 
         if sum(map(len, focused)) >= 3:
             tiers = focused
     cands: list[int] = []
-    for t in tiers:
-        if len(cands) >= 3 and sum(items[i].words for i in cands) >= config.pool_factor * budget_words:
+    for level, t in enumerate(tiers):
+        need = config.pool_factor if level < 2 else 1.0  # sentences leaning on context: only to fill
+        if len(cands) >= 3 and sum(items[i].words for i in cands) >= need * budget_words:
             break
         cands.extend(t)
     return sorted(cands)
@@ -231,7 +245,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     arts = [a for a in articles if a.text and a.text.strip()]
     if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
         return []
-    items = _items(arts, sentences)
+    items = _items(arts, sentences, config)
     if not items:
         return []
     if config.unigram_weight > 0:
@@ -241,7 +255,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
-    weights = _concept_weights(items, occ, len(arts), config)
+    weights = _concept_weights(items, occ, len(arts), rel, config)
     cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
@@ -275,9 +289,16 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     conflicts = _conflicts(sims, config.redundancy)
     # a tiny bonus prefers, among equal covers, sentences near the leads and on the query
     bonus = 1e-3 * (occ[cands] + rel[cands]) * (w.max() if len(w) else 1.0)
-    chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
+    if config.centrality_weight > 0:
+        centroid = np.asarray(tf.mean(axis=0)).ravel()
+        centroid /= np.linalg.norm(centroid) or 1.0
+        cent = np.asarray(cand_vecs @ centroid).ravel()
+        bonus = bonus + config.centrality_weight * cent * lengths_all / budget * float(np.sort(w)[::-1][:30].sum())
+    chosen = None
+    if config.solver == "ilp":
+        chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
     if chosen is None:
-        chosen = select_greedy(inc, w, lengths_all, budget, bonus, conflicts)
+        chosen = select_greedy(inc, w, lengths_all, budget, bonus, conflicts, scale=config.greedy_scale)
     if not chosen and max_bytes is None:
         # no sentence fits the word budget: cut the best one to it
         best = int(np.argmax(score)) if len(score) else 0

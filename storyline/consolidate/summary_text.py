@@ -119,3 +119,27 @@ def is_candidate_shape(text: str) -> bool:
     if not (first.isupper() or first.isdigit()):
         return False
     return True
+
+
+_ATTRIB_TAIL = re.compile(
+    r",?\s*(?:''|\"|”)?\s*,?\s+(?:(?:according to|said|says|told|reported)\s+[^,.;]{2,60}|"
+    r"[^,.;\"`']{2,50}?\s+(?:said|says|told reporters|reported|added|announced)(?:\s+(?:on\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?)\s*([.!])\s*$"
+)
+_PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
+                       r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI)\)\s*(?:_|--|—|:)?)\s+")
+_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
+
+
+def compress(text: str, *, days: bool = False) -> str:
+    """Drop what a summary can spare: datelines, trailing attributions ("..., officials said."),
+    short parentheticals and, with ``days``, bare weekday mentions. The result is still a sentence."""
+    out = _DATELINE.sub("", text)
+    out = _PAREN.sub("", out)
+    if days:
+        out = _DAY.sub("", out)
+    m = _ATTRIB_TAIL.search(out)
+    if m and len(out[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", out[: m.start()]):
+        out = out[: m.start()].rstrip(" ,") + m.group(1)
+    return out if out[:1].isupper() or out[:1].isdigit() else text
