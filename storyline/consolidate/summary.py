@@ -193,12 +193,16 @@ def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, 
             tiers[1].append(i)
         else:
             tiers[2].append(i)
+    levels = [0, 1, 2]
     if rel.any():
-        focused = [[i for i in t if rel[i] > 0] for t in tiers]
-        if sum(map(len, focused)) >= 3:
-            tiers = focused
+        on = [[i for i in t if rel[i] > 0] for t in tiers]
+        off = [[i for i in t if rel[i] <= 0] for t in tiers]
+        if sum(map(len, on)) >= 3:
+            # on-query sentences first; off-query ones only when the focused pool is thin
+            tiers = [on[0], on[1], off[0], off[1], on[2], off[2]]
+            levels = [0, 1, 1, 1, 2, 2]
     cands: list[int] = []
-    for level, t in enumerate(tiers):
+    for level, t in zip(levels, tiers):
         need = config.pool_factor if level < 2 else 1.0  # sentences leaning on context: only to fill
         if len(cands) >= 3 and sum(items[i].words for i in cands) >= need * budget_words:
             break
@@ -312,19 +316,21 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
             chosen.append(cut_k)
     order = sorted(chosen, key=lambda k: (k == cut_k, arts[items[cands[k]].art].published or _FAR,
                                           items[cands[k]].pos, items[cands[k]].art))
-    order = _lead_with_context(order, cands, items, cut_k)
+    order = _lead_with_context(order, cands, items, cut_k, score)
     all_sims = tf @ cand_vecs[order].T
     return _render(order, cands, items, arts, all_sims.toarray(), max_words, max_bytes, config)
 
 
-def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item], cut_k: int | None) -> list[int]:
-    """Put a self-contained sentence first (the fallback candidates may lean on context)."""
-    for n, k in enumerate(order):
-        if k == cut_k:
-            break
-        if not is_dangling(items[cands[k]].text) and is_candidate_shape(items[cands[k]].text):
-            return [k] + order[:n] + order[n + 1:]
-    return order
+def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item], cut_k: int | None,
+                       score: np.ndarray) -> list[int]:
+    """Open with the sentence that best introduces the story: self-contained, nearest to an
+    article's lead, then richest in concepts; the others keep their chronological order."""
+    whole = [k for k in order if k != cut_k]
+    good = [k for k in whole if not is_dangling(items[cands[k]].text) and is_candidate_shape(items[cands[k]].text)]
+    if not good:
+        return order
+    first = min(good, key=lambda k: (items[cands[k]].pos, -score[k]))
+    return [first] + [k for k in order if k != first]
 
 
 def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Sequence[Article],
