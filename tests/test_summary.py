@@ -158,3 +158,13 @@ def test_many_articles_are_handled_quickly() -> None:
     assert out and count_words(_joined(out)) <= 100
     flood = next(s for s in out if "flooded" in s.text)
     assert len({c.article_id for c in flood.citations}) >= 250
+
+
+@pytest.mark.parametrize("kw", [{"max_words": 37}, {"max_words": 100}, {"max_bytes": 250}])
+def test_text_is_found_at_its_offsets_even_when_cut(kw: dict[str, int]) -> None:
+    texts = {a.id: a.text for a in CLUSTER}
+    out = storyline.summarize(CLUSTER, **kw)
+    assert out
+    for s in out:
+        assert texts[s.article_id][s.start:s.end] == s.text
+    assert all(not s.truncated for s in out[:-1])

@@ -67,8 +67,8 @@ class SummaryConfig:
     ilp_time_limit: float = 3.0
     solver: str = "greedy"              # "ilp" (exact, HiGHS) or "greedy" (lazy greedy)
     greedy_scale: float = 1.0         # greedy picks by gain / length**scale
-    compress: bool = True             # drop datelines, trailing attributions, short parentheticals
-    compress_days: bool = True        # also drop bare weekday mentions
+    compress: bool = False            # drop datelines, trailing attributions, short parentheticals
+    compress_days: bool = False       # also drop bare weekday mentions (with compress)
     centrality_weight: float = 0.0    # bonus for sentences close to the story centroid, per unit length
     fill_bytes: bool = True           # with max_bytes, fill the rest with a cut sentence (as DUC)
     fill_words: bool = True           # with max_words, fill a remainder of >= fill_min_words with a cut sentence
@@ -343,7 +343,8 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
     for col, k in enumerate(order):
         i = cands[k]
         it = items[i]
-        text = it.text
+        # the words at the sentence's offsets, unless compression changed them
+        text = it.sent.text or arts[it.art].text[it.sent.start:it.sent.end] if not config.compress else it.text
         if bytes_left is not None:
             if bytes_left <= 0:
                 break
@@ -352,10 +353,7 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
         else:
             if words_left <= 0:
                 break
-            cut = truncate_words(text, words_left)
-            if cut != text:
-                cut = cut.rstrip(",;:-") + "…"
-            text = cut
+            text = truncate_words(text, words_left)
             words_left -= count_words(text)
         if not text:
             break
@@ -374,6 +372,9 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
             s = items[j].sent
             cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))
         cites.sort(key=lambda c: c.article_id != it.sent.article_id)
+        full = it.sent.text or arts[it.art].text[it.sent.start:it.sent.end]
+        cut = len(text) < len(full) and full.startswith(text)
+        end = it.sent.start + len(text) if cut else it.sent.end
         out.append(SummarySentence(text=text, citations=tuple(cites), article_id=it.sent.article_id,
-                                   start=it.sent.start, end=it.sent.end))
+                                   start=it.sent.start, end=end, truncated=cut))
     return out

@@ -94,9 +94,13 @@ def truncate_bytes(text: str, max_bytes: int) -> str:
 
 
 def truncate_words(text: str, max_words: int) -> str:
-    """The first ``max_words`` whitespace-separated words of ``text``."""
-    parts = text.split()
-    return text if len(parts) <= max_words else " ".join(parts[: max(0, max_words)])
+    """The prefix of ``text`` that ends with its ``max_words``-th whitespace-separated word."""
+    if max_words <= 0:
+        return ""
+    for n, m in enumerate(re.finditer(r"\S+", text), 1):
+        if n == max_words:
+            return text[: m.end()]
+    return text
 
 
 def is_dangling(text: str) -> bool:
