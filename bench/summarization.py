@@ -367,12 +367,54 @@ def floors(ds: Dataset, results: dict[str, Result]) -> list[str]:
     return lines
 
 
+def train_quality() -> tuple[float, ...]:
+    """Refit the sentence-quality coefficients on DUC 2003 (never on an evaluation set): ridge
+    regression of each candidate's unigram precision against the references."""
+    import numpy as np
+    from rouge_score import tokenizers
+    from sklearn.linear_model import Ridge
+
+    import storyline.consolidate.summary as S
+
+    tok = tokenizers.DefaultTokenizer(use_stemmer=True)
+    ds = next(d for d in DATASETS if d.name == "duc2003")
+    feats: list[Any] = []
+    target: list[float] = []
+    grabbed: dict[str, Any] = {}
+    original = S._quality_features
+
+    def grab(cands, items, *args):  # type: ignore[no-untyped-def]
+        X = original(cands, items, *args)
+        grabbed["X"], grabbed["texts"] = X, [items[i].text for i in cands]
+        return X
+
+    S._quality_features = grab
+    try:
+        for c in load(ds, quick=False):
+            with contextlib.redirect_stdout(io.StringIO()):
+                S.summarize(c.articles, max_bytes=665, sentences=c.sentences)
+            refs = [set(tok.tokenize(r)) for r in c.refs]
+            for x, t in zip(grabbed["X"], grabbed["texts"]):
+                tt = tok.tokenize(t)
+                feats.append(x)
+                target.append(float(np.mean([sum(w in r for w in tt) / max(1, len(tt)) for r in refs])))
+    finally:
+        S._quality_features = original
+    model = Ridge(alpha=1.0).fit(np.array(feats), np.array(target))
+    return tuple([round(float(model.intercept_), 4)] + [round(float(v), 4) for v in model.coef_])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a small subset of every dataset")
     ap.add_argument("--datasets", nargs="*", default=None, help="names of datasets to run (default: all present)")
     ap.add_argument("--no-oracle", action="store_true")
+    ap.add_argument("--train-quality", action="store_true",
+                    help="refit the sentence-quality coefficients on DUC 2003 and print them")
     args = ap.parse_args(argv)
+    if args.train_quality:
+        print("quality_coef =", train_quality())
+        return 0
     systems: dict[str, tuple[str, Callable[[Cluster, Dataset], str]]] = {"storyline": ("storyline", storyline_system)}
     for name in ("LexRank", "TextRank", "LSA", "KL-Sum", "Luhn"):
         systems[name] = ("peer", sumy_system(name))
@@ -390,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         if not clusters:
             print(f"(skipped {ds.name}: data not present)\n")
             continue
-        results = run_dataset(ds, clusters, systems, mem_clusters=3 if args.quick else 10)
+        results = run_dataset(ds, clusters, systems, mem_clusters=3 if args.quick else 5)
         results.update(participant_results(ds, clusters))
         print(table(ds, results, len(clusters)))
         print()
