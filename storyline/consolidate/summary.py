@@ -300,6 +300,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     if config.quality_weight > 0 and config.quality_coef:
         X = _quality_features(cands, items, score, cand_vecs, tf, len(arts), config)
         q = X @ np.asarray(config.quality_coef[1:]) + config.quality_coef[0]
+        if query:
+            q = q * rel[cands]  # with a query, quality counts only as far as the sentence is on it
         bonus = bonus + config.quality_weight * np.clip(q, 0, None) * lengths_all / budget * float(np.sort(w)[::-1][:30].sum())
     if config.centrality_weight > 0:
         centroid = np.asarray(tf.mean(axis=0)).ravel()
