@@ -312,7 +312,7 @@ def participant_results(ds: Dataset, clusters: list[Cluster]) -> dict[str, Resul
         if row["id"] not in refs:
             continue
         kind = "reads refs" if row["system"] in NOT_PEERS.get(ds.name, set()) else "participant"
-        res = out.setdefault(f"{row['system']}", Result(kind=kind))
+        res = out.setdefault(f"{row['system']} (stored run)", Result(kind=kind))
         for k, v in rouge(cut(row["summary"], ds), refs[row["id"]]).items():
             res.scores[k] += v
         res.n += 1
@@ -409,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a small subset of every dataset")
     ap.add_argument("--datasets", nargs="*", default=None, help="names of datasets to run (default: all present)")
     ap.add_argument("--no-oracle", action="store_true")
+    ap.add_argument("--systems", nargs="*", default=None, help="run only these systems (participants always scored)")
     ap.add_argument("--train-quality", action="store_true",
                     help="refit the sentence-quality coefficients on DUC 2003 and print them")
     args = ap.parse_args(argv)
@@ -421,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
     systems["Lead"] = ("baseline", lead_system)
     if not args.no_oracle:
         systems["Oracle (greedy, reads refs)"] = ("oracle", oracle_system)
+    if args.systems:
+        systems = {k: v for k, v in systems.items() if k in args.systems}
     print("# Multi-document summarization benchmark\n")
     print(f"Command: python bench/summarization.py{' --quick' if args.quick else ''}\n")
     all_floors: list[str] = []
