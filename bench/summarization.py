@@ -311,7 +311,8 @@ def participant_results(ds: Dataset, clusters: list[Cluster]) -> dict[str, Resul
     for row in iter_jsonl(path):
         if row["id"] not in refs:
             continue
-        kind = "reads refs" if row["system"] in NOT_PEERS.get(ds.name, set()) else "participant"
+        system_id = row["system"].split()[0]
+        kind = "reads refs" if system_id in NOT_PEERS.get(ds.name, set()) else "participant"
         res = out.setdefault(f"{row['system']} (stored run)", Result(kind=kind))
         for k, v in rouge(cut(row["summary"], ds), refs[row["id"]]).items():
             res.scores[k] += v
