@@ -72,12 +72,12 @@ class Cluster:
     query: str | None = None
 
 
-def load(ds: Dataset, quick: bool) -> list[Cluster]:
+def load(ds: Dataset, quick: bool, limit: int | None = None) -> list[Cluster]:
     path = data_path("mds", ds.name, "clusters.jsonl")
     if not path.exists():
         return []
     rows = sorted(iter_jsonl(path), key=lambda r: r["id"])
-    n = ds.quick if quick else ds.limit
+    n = ds.quick if quick else limit or ds.limit
     out = []
     for r in rows[:n] if n else rows:
         arts = [Article(text=d["text"], id=d["id"], title=d.get("title"), published=d.get("date"),
@@ -410,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a small subset of every dataset")
     ap.add_argument("--datasets", nargs="*", default=None, help="names of datasets to run (default: all present)")
     ap.add_argument("--no-oracle", action="store_true")
+    ap.add_argument("--limit", type=int, default=None, help="first N clusters by id of each dataset")
     ap.add_argument("--systems", nargs="*", default=None, help="run only these systems (participants always scored)")
     ap.add_argument("--train-quality", action="store_true",
                     help="refit the sentence-quality coefficients on DUC 2003 and print them")
@@ -432,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     for ds in DATASETS:
         if args.datasets and ds.name not in args.datasets:
             continue
-        clusters = load(ds, args.quick)
+        clusters = load(ds, args.quick, args.limit)
         if not clusters:
             print(f"(skipped {ds.name}: data not present)\n")
             continue
