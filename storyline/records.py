@@ -150,6 +150,7 @@ class SummarySentence:
     article_id: str = ""
     start: int = 0
     end: int = 0
+    truncated: bool = False  # the text is a cut prefix of its sentence (length budget); show "…"
 
 
 @dataclass(frozen=True, slots=True)

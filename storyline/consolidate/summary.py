@@ -1,171 +1,409 @@
 """Extractive multi-document summary with citations.
 
-Sentences of all articles are scored by centrality (cosine to the story's TF-IDF centroid), by
-support (how many other articles carry a similar sentence) and by position; an MMR loop picks
-them under the word budget, skipping any sentence too close to one already chosen. Each chosen
-sentence cites every article holding a sentence close enough to it.
+Method (measured in bench/summarization.py, docs/benchmarks/summarization.md):
+
+1. Every sentence of every article is reduced to its *concepts*: stemmed word bigrams holding a
+   content word. A concept's weight is the number of articles that carry it (a fact told by many
+   outlets matters), each article counting with the weight of its earliest occurrence (leads
+   carry the news), and, with ``query=``, the relevance to the query of the sentence it occurs in.
+2. Candidate sentences are whole, self-contained sentences (no "He said..." openers, no questions,
+   no quote-led sentences, no truncated trailing fragments) of a reasonable length.
+3. Sentences are chosen to cover the most concept weight within the length budget, each concept
+   counted once (so a repeated fact earns nothing), solved exactly as an integer program with
+   HiGHS for story-sized inputs and by lazy greedy for very large ones; pairs of sentences that
+   say the same thing (TF-IDF cosine above ``redundancy``) may not both be chosen.
+4. The chosen sentences are ordered by article date, then position, and each cites every article
+   holding a close enough sentence (offsets of that supporting sentence).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
+from scipy import sparse
 
 from ..analyze.sentences import split_sentences
 from ..records import Article, Citation, Sentence, SummarySentence
+from .summary_select import select_greedy, select_ilp
+from .summary_text import (
+    bigram_concepts,
+    compress,
+    content_stems,
+    count_words,
+    is_candidate_shape,
+    is_dangling,
+    truncate_bytes,
+    truncate_words,
+)
 
 __all__ = ["summarize", "SummaryConfig", "truncate_bytes", "count_words"]
 
 _FAR = date(9999, 12, 31)
-
-_WORD = re.compile(r"\w[\w'’.-]*")
-_DANGLING = re.compile(
-    r"^(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those|But|And|Also|However|Meanwhile|"
-    r"Still|Yet|So|Then|Instead|There)\b"
-)
+_ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
 
 
 @dataclass(frozen=True, slots=True)
 class SummaryConfig:
-    min_words: int = 6
-    max_sentence_words: int = 60
-    lambda_mmr: float = 0.7
-    redundancy: float = 0.5
-    cite_threshold: float = 0.38
-    position_weight: float = 0.15
-    support_weight: float = 0.25
+    """Knobs of the summarizer (defaults tuned on DUC 2003 and a Multi-News sample)."""
+
+    min_words: int = 8
+    max_sentence_words: int = 55
+    position_boost: float = 1.0       # extra weight of a concept met in an article's lead
+    position_tau: float = 4.0         # how fast the lead bonus decays with sentence index
+    min_df: int = 0                   # 0: chosen from the number of articles
+    single_doc_weight: float = 0.0    # weight share of concepts carried by one article only
+    unigram_weight: float = 0.3       # weight share of single content words as concepts
+    query_weight: float = 4.0         # how strongly ``query=`` reweights concepts
+    redundancy: float = 0.5           # cosine above which two sentences state the same fact
+    cite_threshold: float = 0.35      # cosine above which another article carries the fact
+    candidate_limit: int = 250        # sentences handed to the solver
+    concept_limit: int = 1500
+    ilp_time_limit: float = 3.0
+    solver: str = "greedy"              # "ilp" (exact, HiGHS) or "greedy" (lazy greedy)
+    greedy_scale: float = 1.0         # greedy picks by gain / length**scale
+    compress: bool = False            # drop datelines, trailing attributions, short parentheticals
+    compress_days: bool = False       # also drop bare weekday mentions (with compress)
+    centrality_weight: float = 0.0
+    quality_weight: float = 4.0       # bonus per unit length for sentences the quality model likes
+    # intercept + one weight per _quality_features column: ridge regression of a sentence's unigram
+    # precision against the references, fitted on DUC 2003 only (python bench/summarization.py --train-quality)
+    quality_coef: tuple[float, ...] = (0.2636, -0.041, -0.0382, -0.0132, 0.1282, 0.5487, 0.0454)    # bonus for sentences close to the story centroid, per unit length
+    fill_bytes: bool = True           # with max_bytes, fill the rest with a cut sentence (as DUC)
+    fill_words: bool = True           # with max_words, fill a remainder of >= fill_min_words with a cut sentence
+    fill_min_words: int = 6
+    pool_factor: float = 3.0          # looser sentences join the pool while it holds < factor x budget words
 
 
-def count_words(text: str) -> int:
-    return len(text.split())
+@dataclass(slots=True)
+class _Item:
+    sent: Sentence
+    art: int
+    pos: int
+    text: str
+    words: int
+    nbytes: int
+    concepts: set[str]
+    stems: list[str]
 
 
-def truncate_bytes(text: str, max_bytes: int) -> str:
-    """Cut ``text`` to at most ``max_bytes`` UTF-8 bytes, never inside a character."""
-    raw = text.encode("utf-8")
-    if len(raw) <= max_bytes:
-        return text
-    return raw[:max_bytes].decode("utf-8", errors="ignore")
+def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
+           config: SummaryConfig) -> list[_Item]:
+    out: list[_Item] = []
+    for ai, a in enumerate(arts):
+        ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
+        for pos, s in enumerate(ss):
+            text = " ".join((s.text or a.text[s.start:s.end]).split())
+            if not text:
+                continue
+            if config.compress:
+                text = compress(text, days=config.compress_days)
+            out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=count_words(text),
+                             nbytes=len(text.encode("utf-8")), concepts=bigram_concepts(text),
+                             stems=content_stems(text)))
+    return out
 
 
-def _vectorize(texts: list[str], query: str | None):  # type: ignore[no-untyped-def]
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _add_unigrams(items: Sequence[_Item]) -> None:
+    for it in items:
+        it.concepts |= {"1:" + t for t in it.stems}
 
-    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'-]*\b",
-                          lowercase=True)
-    mat = vec.fit_transform(texts + ([query] if query else []))
-    return mat
+
+def _tfidf(items: Sequence[_Item]) -> sparse.csr_matrix:
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, it in enumerate(items):
+        counts: dict[int, int] = defaultdict(int)
+        for t in it.stems:
+            counts[vocab.setdefault(t, len(vocab))] += 1
+        for j, c in counts.items():
+            rows.append(i)
+            cols.append(j)
+            vals.append(1.0 + math.log(c))
+    n = len(items)
+    mat = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
+    df = np.bincount(mat.indices, minlength=mat.shape[1])
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    mat = mat @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ mat)
+
+
+def _query_relevance(items: Sequence[_Item], query: str | None) -> np.ndarray:
+    rel = np.zeros(len(items))
+    if not query:
+        return rel
+    q = set(content_stems(query))
+    if not q:
+        return rel
+    df: dict[str, int] = defaultdict(int)
+    for it in items:
+        for t in set(it.stems) & q:
+            df[t] += 1
+    n = len(items)
+    idf = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in q}
+    total = sum(idf[t] for t in q if df[t]) or 1.0
+    for i, it in enumerate(items):
+        hit = set(it.stems) & q
+        rel[i] = sum(idf[t] for t in hit) / total
+    return rel
+
+
+def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: np.ndarray,
+                     config: SummaryConfig) -> dict[str, float]:
+    best: dict[str, dict[int, float]] = defaultdict(dict)
+    on_query: dict[str, float] = defaultdict(float)
+    for i, it in enumerate(items):
+        w = float(occ[i])
+        for c in it.concepts:
+            if rel[i] > on_query[c]:
+                on_query[c] = float(rel[i])
+            per = best[c]
+            if per.get(it.art, 0.0) < w:
+                per[it.art] = w
+    min_df = config.min_df or (1 if n_arts == 1 else 2 if n_arts <= 6 else 3)
+    weights: dict[str, float] = {}
+    for c, per in best.items():
+        total = sum(per.values())
+        if c.startswith("1:"):
+            total *= config.unigram_weight
+        if len(per) >= min_df:
+            weights[c] = total
+        elif config.single_doc_weight > 0 or on_query.get(c, 0.0) > 0:
+            # told by too few articles to count as news, unless the query asks for it
+            weights[c] = max(config.single_doc_weight, on_query.get(c, 0.0)) * total
+    return weights
+
+
+def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, budget_words: float) -> list[int]:
+    """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
+    seen: set[str] = set()
+    tiers: list[list[int]] = [[], [], []]
+    for i, it in enumerate(items):
+        key = " ".join(it.stems)
+        if not key or key in seen or it.words < 3:
+            continue
+        seen.add(key)
+        shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
+        if shaped and config.min_words <= it.words <= config.max_sentence_words and _ENDS.search(it.text):
+            tiers[0].append(i)
+        elif shaped and it.words >= 5:
+            tiers[1].append(i)
+        else:
+            tiers[2].append(i)
+    levels = [0, 1, 2]
+    if rel.any():
+        on = [[i for i in t if rel[i] > 0] for t in tiers]
+        off = [[i for i in t if rel[i] <= 0] for t in tiers]
+        if sum(map(len, on)) >= 3:
+            # on-query sentences first; off-query ones only when the focused pool is thin
+            tiers = [on[0], on[1], off[0], off[1], on[2], off[2]]
+            levels = [0, 1, 1, 1, 2, 2]
+    cands: list[int] = []
+    for level, t in zip(levels, tiers):
+        need = config.pool_factor if level < 2 else 1.0  # sentences leaning on context: only to fill
+        if len(cands) >= 3 and sum(items[i].words for i in cands) >= need * budget_words:
+            break
+        cands.extend(t)
+    return sorted(cands)
+
+
+def _conflicts(sim_rows: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    ii, jj = np.nonzero(np.triu(sim_rows, 1) >= threshold)
+    return list(zip(ii.tolist(), jj.tolist()))
+
+
+def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], weights: Mapping[str, float],
+              room: int, sims: np.ndarray, config: SummaryConfig, in_bytes: bool) -> int | None:
+    """The candidate whose first ``room`` bytes (or words) add the most uncovered concept weight."""
+    if room < (20 if in_bytes else config.fill_min_words):
+        return None
+    covered: set[str] = set()
+    for k in chosen:
+        covered |= items[cands[k]].concepts
+    best_k, best_g = None, 0.0
+    for k, i in enumerate(cands):
+        if k in chosen or any(sims[k, j] >= config.redundancy for j in chosen):
+            continue
+        head = truncate_bytes(items[i].text, room) if in_bytes else truncate_words(items[i].text, room)
+        cut = bigram_concepts(head)
+        g = sum(weights.get(c, 0.0) for c in cut - covered)
+        if g > best_g:
+            best_k, best_g = k, g
+    return best_k
 
 
 def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int | None = None,
               query: str | None = None, *, config: SummaryConfig = SummaryConfig(),
-              sentences: dict[str, list[Sentence]] | None = None) -> list[SummarySentence]:
+              sentences: Mapping[str, Sequence[Sentence]] | None = None) -> list[SummarySentence]:
     """Pick sentences that together tell the story, each cited to every article that carries it.
 
-    ``max_words`` bounds the total number of words; ``max_bytes`` (if given) cuts the joined summary
-    at that many bytes as DUC-style benchmarks do (the last sentence may then be cut).
+    ``max_words`` bounds the total number of words (whole sentences only). ``max_bytes``, when
+    given, replaces the word budget: the summary, sentences joined by one separator, is cut at
+    that many bytes as DUC did (the last sentence may then be cut). ``query`` biases the summary
+    toward a person, place or subject. ``sentences`` (article id -> Sentence list) reuses splits
+    made earlier.
     """
-    arts = [a for a in articles if a.text.strip()]
-    if not arts:
+    arts = [a for a in articles if a.text and a.text.strip()]
+    if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
         return []
-    sents: list[Sentence] = []
-    art_of: list[int] = []
-    pos_frac: list[float] = []
-    for ai, a in enumerate(arts):
-        ss = (sentences or {}).get(a.id) or split_sentences(a.text, a.id)
-        for s in ss:
-            sents.append(s)
-            art_of.append(ai)
-            pos_frac.append(s.index / max(1, len(ss)))
-    if not sents:
+    items = _items(arts, sentences, config)
+    if not items:
         return []
-    texts = [s.text for s in sents]
-    try:
-        mat = _vectorize(texts, query)
-    except ValueError:  # nothing but stop words and punctuation: no content to rank
-        return []
-    q = None
+    if config.unigram_weight > 0:
+        _add_unigrams(items)
+    rel = _query_relevance(items, query)
+    pos = np.array([it.pos for it in items], dtype=float)
+    occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
-        q = mat[-1]
-        mat = mat[:-1]
-    sims = (mat @ mat.T).toarray()
-    art_idx = np.asarray(art_of)
-    n_art = len(arts)
-    # centroid of article vectors
-    centroid = np.asarray(mat.mean(axis=0)).ravel()
-    norm = np.linalg.norm(centroid) or 1.0
-    central = np.asarray(mat @ (centroid / norm)).ravel()
-    # support: number of other articles with a close sentence
-    support = np.zeros(len(sents))
-    if n_art > 1:
-        for ai in range(n_art):
-            cols = art_idx == ai
-            best = sims[:, cols].max(axis=1)
-            support += (best >= config.cite_threshold) & (art_idx != ai)
-        support /= (n_art - 1)
-    words = np.array([count_words(t) for t in texts])
-    score = central + config.support_weight * support * central.max() \
-        + config.position_weight * (1 - np.asarray(pos_frac)) * central.max()
-    if q is not None:
-        qs = np.asarray((mat @ q.T).toarray()).ravel()
-        score = 0.5 * score / (score.max() or 1) + 0.5 * qs / (qs.max() or 1)
-    ok = (words >= config.min_words) & (words <= config.max_sentence_words)
-    for i, t in enumerate(texts):
-        if _DANGLING.match(t) or t.endswith(("?", ":")) or not t[:1].isupper() and not t[:1] in "\"“":
-            ok[i] = False
-    if not ok.any():
-        ok[:] = words > 0
-    budget = max_words if max_bytes is None else max(max_words, 10_000)
-    chosen: list[int] = []
-    used = 0
-    cand = set(np.flatnonzero(ok).tolist())
-    while cand:
-        best_i, best_v = -1, -np.inf
-        for i in cand:
-            red = max((sims[i, j] for j in chosen), default=0.0)
-            if red >= config.redundancy:
-                continue
-            v = config.lambda_mmr * score[i] - (1 - config.lambda_mmr) * red
-            if v > best_v:
-                best_i, best_v = i, v
-        if best_i < 0:
-            break
-        cand.discard(best_i)
-        if used + words[best_i] > budget:
-            if max_bytes is None:
-                continue
-        chosen.append(best_i)
-        used += int(words[best_i])
-        if max_bytes is not None and sum(len(texts[j].encode()) + 1 for j in chosen) > max_bytes:
-            break
-        if max_bytes is None and used >= budget:
-            break
-    chosen.sort(key=lambda i: (arts[art_of[i]].published or _FAR, pos_frac[i]))
-    out: list[SummarySentence] = []
-    remaining = max_bytes
-    for i in chosen:
-        s = sents[i]
-        cites = []
-        for ai in range(n_art):
-            cols = np.flatnonzero(art_idx == ai)
-            j = int(cols[np.argmax(sims[i, cols])])
-            if ai == art_of[i]:
-                j = i
-            elif sims[i, j] < config.cite_threshold:
-                continue
-            cites.append(Citation(article_id=sents[j].article_id, start=sents[j].start, end=sents[j].end,
-                                  source=arts[ai].source))
-        text = s.text
-        if remaining is not None:
-            if remaining <= 0:
-                break
-            text = truncate_bytes(text, remaining)
-            remaining -= len(text.encode("utf-8")) + 1
-        out.append(SummarySentence(text=text, citations=tuple(cites), article_id=s.article_id,
-                                   start=s.start, end=s.end))
-    return out
+        occ = occ * (1.0 + config.query_weight * rel)
+    weights = _concept_weights(items, occ, len(arts), rel, config)
+    cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
+    if not cands:
+        return []
+    # concepts of the candidates, best first, capped
+    used = sorted({c for i in cands for c in items[i].concepts if c in weights},
+                  key=lambda c: -weights[c])[: config.concept_limit]
+    col = {c: j for j, c in enumerate(used)}
+    w = np.array([weights[c] for c in used])
+    score = np.array([sum(weights.get(c, 0.0) for c in items[i].concepts) for i in cands])
+    lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
+                           dtype=float)
+    budget = float(max_bytes if max_bytes is not None else max_words)
+    if len(cands) > config.candidate_limit:
+        keep = np.argsort(-(score / np.maximum(lengths_all, 1.0) ** 0.5), kind="stable")[: config.candidate_limit]
+        keep.sort()
+        cands = [cands[k] for k in keep]
+        score = score[keep]
+        lengths_all = lengths_all[keep]
+    n = len(cands)
+    rows, cols_ = [], []
+    for k, i in enumerate(cands):
+        for c in items[i].concepts:
+            j = col.get(c)
+            if j is not None:
+                rows.append(k)
+                cols_.append(j)
+    inc = sparse.csr_matrix((np.ones(len(rows)), (rows, cols_)), shape=(n, len(used)))
+    tf = _tfidf(items)
+    cand_vecs = tf[cands]
+    sims = (cand_vecs @ cand_vecs.T).toarray()
+    conflicts = _conflicts(sims, config.redundancy)
+    # a tiny bonus prefers, among equal covers, sentences near the leads and on the query
+    bonus = 1e-3 * (occ[cands] + rel[cands]) * (w.max() if len(w) else 1.0)
+    if config.quality_weight > 0 and config.quality_coef:
+        X = _quality_features(cands, items, score, cand_vecs, tf, len(arts), config)
+        q = X @ np.asarray(config.quality_coef[1:]) + config.quality_coef[0]
+        if query:
+            q = q * rel[cands]  # with a query, quality counts only as far as the sentence is on it
+        bonus = bonus + config.quality_weight * np.clip(q, 0, None) * lengths_all / budget * float(np.sort(w)[::-1][:30].sum())
+    if config.centrality_weight > 0:
+        centroid = np.asarray(tf.mean(axis=0)).ravel()
+        centroid /= np.linalg.norm(centroid) or 1.0
+        cent = np.asarray(cand_vecs @ centroid).ravel()
+        bonus = bonus + config.centrality_weight * cent * lengths_all / budget * float(np.sort(w)[::-1][:30].sum())
+    chosen = None
+    if config.solver == "ilp":
+        chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
+    if chosen is None:
+        chosen = select_greedy(inc, w, lengths_all, budget, bonus, conflicts, scale=config.greedy_scale)
+    if not chosen and max_bytes is None:
+        # no sentence fits the word budget: cut the best one to it
+        best = int(np.argmax(score)) if len(score) else 0
+        chosen = [best]
+    cut_k: int | None = None
+    in_bytes = max_bytes is not None
+    if (config.fill_bytes if in_bytes else config.fill_words):
+        room = int(budget - lengths_all[chosen].sum()) - (1 if in_bytes else 0)
+        cut_k = _fill_cut(chosen, cands, items, weights, room, sims, config, in_bytes)
+        if cut_k is not None:
+            chosen.append(cut_k)
+    order = sorted(chosen, key=lambda k: (k == cut_k, arts[items[cands[k]].art].published or _FAR,
+                                          items[cands[k]].pos, items[cands[k]].art))
+    order = _lead_with_context(order, cands, items, cut_k, score)
+    all_sims = tf @ cand_vecs[order].T
+    return _render(order, cands, items, arts, all_sims.toarray(), max_words, max_bytes, config)
 
+
+def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.ndarray, cand_vecs: sparse.csr_matrix,
+                      tf: sparse.csr_matrix, n_arts: int, config: SummaryConfig) -> np.ndarray:
+    """Per candidate: lead closeness, position, length, concept density, centrality, support share."""
+    pos = np.array([items[i].pos for i in cands], dtype=float)
+    words = np.array([items[i].words for i in cands], dtype=float)
+    dens = score / np.maximum(words, 1.0)
+    dens = dens / (dens.max() or 1.0)
+    centroid = np.asarray(tf.mean(axis=0)).ravel()
+    centroid /= np.linalg.norm(centroid) or 1.0
+    cent = np.asarray(cand_vecs @ centroid).ravel()
+    sims = (cand_vecs @ tf.T).tocsr()
+    sims.data = (sims.data >= config.cite_threshold).astype(float)
+    sims.eliminate_zeros()
+    art_of = np.array([it.art for it in items])
+    owner = sparse.csr_matrix((np.ones(len(items)), (np.arange(len(items)), art_of)), shape=(len(items), n_arts))
+    support = np.asarray(((sims @ owner) > 0).sum(axis=1)).ravel() / max(1, n_arts)
+    return np.column_stack([1.0 / (1.0 + pos), np.minimum(pos, 40) / 40, words / 30.0, dens, cent, support])
+
+
+def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item], cut_k: int | None,
+                       score: np.ndarray) -> list[int]:
+    """Open with the sentence that best introduces the story: self-contained, nearest to an
+    article's lead, then richest in concepts; the others keep their chronological order."""
+    whole = [k for k in order if k != cut_k]
+    good = [k for k in whole if not is_dangling(items[cands[k]].text) and is_candidate_shape(items[cands[k]].text)]
+    if not good:
+        return order
+    first = min(good, key=lambda k: (items[cands[k]].pos, -score[k]))
+    return [first] + [k for k in order if k != first]
+
+
+def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Sequence[Article],
+            sims: np.ndarray, max_words: int, max_bytes: int | None,
+            config: SummaryConfig) -> list[SummarySentence]:
+    art_of = np.array([it.art for it in items])
+    out: list[SummarySentence] = []
+    bytes_left = max_bytes
+    words_left = max_words
+    for col, k in enumerate(order):
+        i = cands[k]
+        it = items[i]
+        # the words at the sentence's offsets, unless compression changed them
+        text = it.sent.text or arts[it.art].text[it.sent.start:it.sent.end] if not config.compress else it.text
+        if bytes_left is not None:
+            if bytes_left <= 0:
+                break
+            text = truncate_bytes(text, bytes_left).rstrip()
+            bytes_left -= len(text.encode("utf-8")) + 1
+        else:
+            if words_left <= 0:
+                break
+            text = truncate_words(text, words_left)
+            words_left -= count_words(text)
+        if not text:
+            break
+        cites: list[Citation] = []
+        column = sims[:, col]
+        for ai, a in enumerate(arts):
+            if ai == it.art:
+                j = i
+            else:
+                rows = np.flatnonzero(art_of == ai)
+                if not len(rows):
+                    continue
+                j = int(rows[int(np.argmax(column[rows]))])
+                if column[j] < config.cite_threshold:
+                    continue
+            s = items[j].sent
+            cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))
+        cites.sort(key=lambda c: c.article_id != it.sent.article_id)
+        full = it.sent.text or arts[it.art].text[it.sent.start:it.sent.end]
+        cut = len(text) < len(full) and full.startswith(text)
+        end = it.sent.start + len(text) if cut else it.sent.end
+        out.append(SummarySentence(text=text, citations=tuple(cites), article_id=it.sent.article_id,
+                                   start=it.sent.start, end=end, truncated=cut))
+    return out

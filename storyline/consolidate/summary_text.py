@@ -1,0 +1,149 @@
+"""Text features for the summarizer (internal): tokens, stems, concepts, sentence checks.
+
+A *concept* is a stemmed word bigram that is not made of stop words only (Gillick & Favre 2009);
+a sentence's concepts are the set of them it contains. Stems come from the Snowball English
+stemmer, cached per word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+__all__ = [
+    "STOP",
+    "tokens",
+    "stems",
+    "content_stems",
+    "bigram_concepts",
+    "count_words",
+    "truncate_bytes",
+    "truncate_words",
+    "is_dangling",
+    "is_candidate_shape",
+]
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset({
+    "said", "says", "say", "told", "mr", "mrs", "ms", "dr", "s", "t", "ll", "ve", "re", "d", "m",
+    "also", "would", "could", "one", "new", "year", "years", "like", "just", "get", "got",
+})
+
+_DANGLING = re.compile(
+    r"^[\"“'‘`(\[]*(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|But|And|Also|However|"
+    r"Meanwhile|Still|Yet|So|Then|Instead|There|Here|Such|Both|Nor|Or|Moreover|Furthermore|Besides|"
+    r"Later|Earlier|Afterward|Afterwards|Thus|Hence|Therefore|Otherwise|Nevertheless|Nonetheless|"
+    r"Similarly|Likewise|Indeed|In addition|At the same time|The same|Another|Other|Others|"
+    r"On the other hand|As a result|After that|Since then|By then)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|my|My|our|Our|me|us|you|You|your|Your)\b")
+_QUOTE_OPEN = re.compile(r"^\s*(?:``|\"|“|''|')")
+_BYLINE = re.compile(r"^(?:[A-Z][A-Za-z.]*\s?){1,4}(?:\([A-Za-z. ]+\))?\s*(?:_|--|—|-)\s")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased alphanumeric tokens (the same split ROUGE uses)."""
+    return _TOKEN.findall(text.lower())
+
+
+def stems(text: str) -> list[str]:
+    return [_stem(t) for t in tokens(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the tokens that are neither stop words nor single characters."""
+    return [_stem(t) for t in tokens(text) if t not in STOP and len(t) > 1]
+
+
+def bigram_concepts(text: str) -> set[str]:
+    """The stemmed bigrams of ``text`` that hold at least one content word."""
+    toks = tokens(text)
+    out: set[str] = set()
+    for a, b in zip(toks, toks[1:]):
+        if (a in STOP or len(a) < 2) and (b in STOP or len(b) < 2):
+            continue
+        out.add(_stem(a) + " " + _stem(b))
+    return out
+
+
+def count_words(text: str) -> int:
+    """Words as whitespace-separated tokens (what ``max_words`` counts)."""
+    return len(text.split())
+
+
+def truncate_bytes(text: str, max_bytes: int) -> str:
+    """Cut ``text`` to at most ``max_bytes`` UTF-8 bytes, never inside a character."""
+    raw = text.encode("utf-8")
+    if len(raw) <= max_bytes:
+        return text
+    return raw[: max(0, max_bytes)].decode("utf-8", errors="ignore")
+
+
+def truncate_words(text: str, max_words: int) -> str:
+    """The prefix of ``text`` that ends with its ``max_words``-th whitespace-separated word."""
+    if max_words <= 0:
+        return ""
+    for n, m in enumerate(re.finditer(r"\S+", text), 1):
+        if n == max_words:
+            return text[: m.end()]
+    return text
+
+
+def is_dangling(text: str) -> bool:
+    """True when the sentence leans on an earlier one ("He said...", "But the ...")."""
+    return bool(_DANGLING.match(text))
+
+
+def is_candidate_shape(text: str) -> bool:
+    """False for questions, headers, quotes that open the sentence and byline debris."""
+    t = text.strip()
+    if not t or t.endswith(("?", ":", ",", ";")):
+        return False
+    if _QUOTE_OPEN.match(t):
+        return False
+    if _FIRST_PERSON.search(t):
+        return False
+    if (t.count('"') % 2) or (t.count("``") != t.count("''")) or (t.count("“") != t.count("”")):
+        return False
+    first = t.lstrip("\"“'‘`([")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return True
+
+
+_ATTRIB_TAIL = re.compile(
+    r",?\s*(?:''|\"|”)?\s*,?\s+(?:(?:according to|said|says|told|reported)\s+[^,.;]{2,60}|"
+    r"[^,.;\"`']{2,50}?\s+(?:said|says|told reporters|reported|added|announced)(?:\s+(?:on\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?)\s*([.!])\s*$"
+)
+_PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
+                       r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI)\)\s*(?:_|--|—|:)?)\s+")
+_DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
+
+
+def compress(text: str, *, days: bool = False) -> str:
+    """Drop what a summary can spare: datelines, trailing attributions ("..., officials said."),
+    short parentheticals and, with ``days``, bare weekday mentions. The result is still a sentence."""
+    out = _DATELINE.sub("", text)
+    out = _PAREN.sub("", out)
+    if days:
+        out = _DAY.sub("", out)
+    m = _ATTRIB_TAIL.search(out)
+    if m and len(out[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", out[: m.start()]):
+        out = out[: m.start()].rstrip(" ,") + m.group(1)
+    return out if out[:1].isupper() or out[:1].isdigit() else text

@@ -1,0 +1,170 @@
+"""Behaviour of storyline.summarize on small clusters written for these tests."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+import storyline
+from storyline import Article
+from storyline.consolidate.summary import summarize
+from storyline.consolidate.summary_text import compress, count_words
+
+A1 = Article(
+    id="a1", source="Harbor Gazette", published=date(2031, 3, 4),
+    text=(
+        "A pedestrian bridge over the Tallow River collapsed in the town of Brenmoor on Monday, injuring "
+        "fourteen people who were crossing it during the morning rush.\n\n"
+        "Emergency crews pulled the injured from the shallow water within an hour, and all fourteen were "
+        "taken to Brenmoor General Hospital.\n\n"
+        "He said the steel cables had been inspected last spring.\n\n"
+        "Mayor Ilse Varga ordered every bridge in the town closed for inspection until further notice.\n\n"
+        "The bridge, built in 1962, had been scheduled for repairs next year.\n\n"
+        "Local shops near the river reported a quiet afternoon."
+    ),
+)
+A2 = Article(
+    id="a2", source="Valley Wire", published=date(2031, 3, 4),
+    text=(
+        "Fourteen people were injured when a pedestrian bridge over the Tallow River collapsed in Brenmoor "
+        "on Monday morning.\n\n"
+        "Mayor Ilse Varga ordered all bridges in the town closed for inspection until further notice.\n\n"
+        "Engineer Tomas Reyl, who inspected the bridge last spring, said corrosion in the steel cables "
+        "may have caused the failure.\n\n"
+        "The town council will hold an emergency session on Wednesday to discuss repair funding."
+    ),
+)
+A3 = Article(
+    id="a3", source="Coastal Daily", published=date(2031, 3, 5),
+    text=(
+        "Investigators in Brenmoor are examining corroded steel cables after a pedestrian bridge over "
+        "the Tallow River collapsed and injured fourteen people.\n\n"
+        "Engineer Tomas Reyl said corrosion in the steel cables may have caused the failure of the bridge.\n\n"
+        "Lu Kang, a spokesman for the regional transport ministry, said the ministry would pay for an "
+        "independent review of every river crossing in the province.\n\n"
+        "Residents said they had complained about rust on the bridge for years."
+    ),
+)
+CLUSTER = [A1, A2, A3]
+
+
+def _joined(out: list[storyline.SummarySentence]) -> str:
+    return " ".join(s.text for s in out)
+
+
+def test_public_api_returns_cited_sentences() -> None:
+    out = storyline.summarize(CLUSTER, max_words=60)
+    assert out
+    for s in out:
+        assert isinstance(s, storyline.SummarySentence)
+        assert s.citations, "every summary sentence cites at least its own article"
+        art = {a.id: a for a in CLUSTER}[s.article_id]
+        # the sentence taken is where its offsets say
+        assert "collapsed" in art.text[s.start:s.end] or art.text[s.start:s.end].split()[0] in s.text
+
+
+@pytest.mark.parametrize("max_words", [15, 30, 45, 80])
+def test_max_words_is_never_exceeded(max_words: int) -> None:
+    out = storyline.summarize(CLUSTER, max_words=max_words)
+    assert out
+    assert count_words(_joined(out)) <= max_words
+
+
+@pytest.mark.parametrize("max_bytes", [80, 200, 400])
+def test_max_bytes_cuts_like_duc(max_bytes: int) -> None:
+    out = storyline.summarize(CLUSTER, max_bytes=max_bytes)
+    joined = "\n".join(s.text for s in out)
+    assert len(joined.encode("utf-8")) <= max_bytes
+    # the budget is used: at most one short tail left over
+    assert len(joined.encode("utf-8")) >= max_bytes * 0.6
+
+
+def test_no_two_sentences_state_the_same_fact() -> None:
+    out = storyline.summarize(CLUSTER, max_words=120)
+    collapse = [s for s in out if "collapsed" in s.text]
+    closed = [s for s in out if "closed for inspection" in s.text]
+    cause = [s for s in out if "corrosion" in s.text.lower()]
+    assert len(collapse) <= 1
+    assert len(closed) <= 1
+    assert len(cause) <= 1
+
+
+def test_a_fact_told_by_many_cites_every_article_with_supporting_offsets() -> None:
+    out = storyline.summarize(CLUSTER, max_words=60)
+    lead = next(s for s in out if "collapsed" in s.text)
+    cited = {c.article_id for c in lead.citations}
+    assert cited == {"a1", "a2", "a3"}
+    texts = {a.id: a.text for a in CLUSTER}
+    for c in lead.citations:
+        supporting = texts[c.article_id][c.start:c.end]
+        assert "collapsed" in supporting and "bridge" in supporting
+    # the mayor's order is told by two articles, not by the third
+    order = [s for s in storyline.summarize(CLUSTER, max_words=120) if "Varga" in s.text]
+    if order:
+        assert {c.article_id for c in order[0].citations} == {"a1", "a2"}
+
+
+def test_first_sentence_stands_on_its_own() -> None:
+    for budget in (20, 40, 80, 120):
+        out = storyline.summarize(CLUSTER, max_words=budget)
+        assert not out[0].text.startswith(("He ", "She ", "They ", "But ", "It "))
+    assert all("He said the steel cables" not in s.text for s in storyline.summarize(CLUSTER, max_words=120))
+
+
+def test_query_biases_toward_a_person() -> None:
+    plain = storyline.summarize(CLUSTER, max_words=30)
+    focused = storyline.summarize(CLUSTER, max_words=30, query="Lu Kang")
+    assert not any("Lu Kang" in s.text for s in plain)
+    assert any("Lu Kang" in s.text for s in focused)
+
+
+def test_query_biases_toward_a_subject() -> None:
+    focused = storyline.summarize(CLUSTER, max_words=30, query="repair funding council")
+    assert any("council" in s.text for s in focused)
+
+
+def test_bad_and_tiny_input() -> None:
+    assert storyline.summarize([]) == []
+    assert storyline.summarize([Article(text="   ", id="blank")]) == []
+    assert storyline.summarize(CLUSTER, max_words=0) == []
+    one = storyline.summarize([A2], max_words=40)
+    assert one and all(c.article_id == "a2" for s in one for c in s.citations)
+    short = storyline.summarize([Article(text="Floods hit the valley.", id="s1"),
+                                 Article(text="Floods hit the valley again.", id="s2")], max_words=10)
+    assert short and count_words(_joined(short)) <= 10
+
+
+def test_compression_keeps_a_sentence() -> None:
+    assert compress("The council approved the new budget for the harbor repairs, officials said Tuesday.") == \
+        "The council approved the new budget for the harbor repairs."
+    assert compress("He said it was fine.") == "He said it was fine."
+
+
+def test_many_articles_are_handled_quickly() -> None:
+    towns = ["Arlo", "Bexley", "Corran", "Dunmore", "Elwick", "Farrow", "Glenby", "Halden"]
+    arts = []
+    for i in range(300):
+        t = towns[i % len(towns)]
+        arts.append(Article(id=f"m{i}", published=date(2031, 3, 1 + i % 20), text=(
+            f"Heavy storms flooded the river valley on the night of March {1 + i % 20}, forcing hundreds of "
+            f"families in {t} to leave their homes.\n\n"
+            f"Volunteers in {t} filled {100 + i} sandbags to protect the school and the clinic.\n\n"
+            f"Report number {i} said the regional government promised emergency aid to farmers in the valley.")))
+    t0 = time.perf_counter()
+    out = summarize(arts, max_words=100)
+    assert time.perf_counter() - t0 < 20
+    assert out and count_words(_joined(out)) <= 100
+    flood = next(s for s in out if "flooded" in s.text)
+    assert len({c.article_id for c in flood.citations}) >= 250
+
+
+@pytest.mark.parametrize("kw", [{"max_words": 37}, {"max_words": 100}, {"max_bytes": 250}])
+def test_text_is_found_at_its_offsets_even_when_cut(kw: dict[str, int]) -> None:
+    texts = {a.id: a.text for a in CLUSTER}
+    out = storyline.summarize(CLUSTER, **kw)
+    assert out
+    for s in out:
+        assert texts[s.article_id][s.start:s.end] == s.text
+    assert all(not s.truncated for s in out[:-1])
