@@ -532,7 +532,7 @@ BASE_NAMES = [
     "doc_sim", "head_c2", "head_c1", "ctx_head_doc", "ctx_head_topic", "antecedent", "antecedent_proper",
     "salience", "same_pron", "head_in_other", "top_name_same_doc", "top_name_of_doc", "cooc",
     "assoc_word", "assoc_word_n", "assoc_cls", "assoc_cls_n", "nearest_prop", "ment_dist", "first_prop",
-    "kind_code",
+    "kind_code", "sent_sim", "ctx_jacc",
 ]
 PAIR_KINDS = [f"{KINDS[a]}-{KINDS[b]}" for a in range(4) for b in range(a, 4)]
 FEATURE_NAMES = BASE_NAMES
@@ -797,7 +797,49 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
         fp[i] = 1
     base[..., 27] = np.maximum(fp[:, None], fp[None, :])
     base[..., 28] = code
+    # the two mentions' sentences (TF-IDF cosine over the sentences holding mentions) and contexts
+    base[..., 29] = _sentence_sim(articles, info)
+    for i in range(n):
+        ci = info[i].ctx
+        if not ci:
+            continue
+        for j in range(i + 1, n):
+            cj = info[j].ctx
+            if cj:
+                inter = len(ci & cj)
+                if inter:
+                    base[i, j, 30] = base[j, i, 30] = inter / len(ci | cj)
     return base, code.astype(np.int64)
+
+
+def _sentence_sim(articles: Sequence[Article], info: Sequence[MentionInfo]) -> np.ndarray:
+    """Cosine similarity (TF-IDF, stop words out) of the sentences that hold each pair of mentions."""
+    n = len(info)
+    texts = [a.text for a in articles]
+    bounds = [_sent_bounds(t) for t in texts]
+    sents: dict[tuple[int, int], int] = {}
+    sid = np.zeros(n, dtype=np.int64)
+    spans: list[str] = []
+    for i, x in enumerate(info):
+        key = (x.doc, x.sent)
+        if key not in sents:
+            sents[key] = len(spans)
+            if x.doc >= 0:
+                b = bounds[x.doc]
+                lo = b[x.sent - 1] if x.sent > 0 else 0
+                hi = b[x.sent] if x.sent < len(b) else len(texts[x.doc])
+                spans.append(texts[x.doc][lo:hi])
+            else:
+                spans.append(x.text)
+        sid[i] = sents[key]
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        v = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(spans)
+        sim = np.asarray((v @ v.T).todense(), dtype=np.float32)
+    except (ValueError, ImportError):
+        sim = np.eye(len(spans), dtype=np.float32)
+    return sim[np.ix_(sid, sid)]
 
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "coref-pairs.json"
@@ -854,8 +896,9 @@ def pair_probs(base: np.ndarray, code: np.ndarray, model: dict) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def cluster_mentions(p: np.ndarray, threshold: float) -> list[int]:
-    """Average-link clusters of a symmetric probability matrix; a label per mention."""
+def cluster_mentions(p: np.ndarray, threshold: float, method: str = "average") -> list[int]:
+    """Agglomerative clusters (average or weighted linkage) of a symmetric probability matrix;
+    a label per mention."""
     n = p.shape[0]
     if n == 0:
         return []
@@ -866,7 +909,7 @@ def cluster_mentions(p: np.ndarray, threshold: float) -> list[int]:
 
     d = 1.0 - (p + p.T) / 2
     np.fill_diagonal(d, 0)
-    z = linkage(squareform(np.clip(d, 0, 1), checks=False), method="average")
+    z = linkage(squareform(np.clip(d, 0, 1), checks=False), method=method)
     return [int(x) for x in fcluster(z, t=1.0 - threshold, criterion="distance")]
 
 
@@ -880,5 +923,6 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
     info = mention_infos(articles, mentions)
     base, code = pair_features(articles, info, model.get("assoc"))
     p = pair_probs(base, code, model)
-    labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold)
+    labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold,
+                              model.get("linkage", "average"))
     return [f"c{x}" for x in labels]
