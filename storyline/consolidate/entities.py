@@ -531,6 +531,8 @@ BASE_NAMES = [
     "bias", "same_head", "same_text", "name_sub", "tok_jacc", "same_doc", "same_sent", "sent_dist",
     "doc_sim", "head_c2", "head_c1", "ctx_head_doc", "ctx_head_topic", "antecedent", "antecedent_proper",
     "salience", "same_pron", "head_in_other", "top_name_same_doc", "top_name_of_doc", "cooc",
+    "assoc_word", "assoc_word_n", "assoc_cls", "assoc_cls_n", "nearest_prop", "ment_dist", "first_prop",
+    "kind_code", "sent_sim", "ctx_jacc",
 ]
 PAIR_KINDS = [f"{KINDS[a]}-{KINDS[b]}" for a in range(4) for b in range(a, 4)]
 FEATURE_NAMES = BASE_NAMES
@@ -600,8 +602,55 @@ def _doc_sim(articles: Sequence[Article]) -> np.ndarray:
         return np.eye(len(texts), dtype=np.float32)
 
 
-def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo]) -> tuple[np.ndarray, np.ndarray]:
-    """Pair features, an (n, n, F) array, and the kind-pair code of each pair, an (n, n) array."""
+def assoc_keys(info: Sequence[MentionInfo]) -> tuple[list[str], list[str]]:
+    """Two type keys per mention for the learned association tables: by word (a common noun's
+    head, a pronoun, the word cluster of a name's last word) and by word cluster."""
+    cl = _clusters()
+    kw, kc = [], []
+    for x in info:
+        if x.kind == "proper":
+            last = x.name[-1] if x.name else x.head
+            c = cl.get(last)
+            kw.append("P" + (c[1] if c else "?"))
+            kc.append("P" + (c[0] if c else "?"))
+        elif x.kind == "nominal":
+            c = cl.get(x.head)
+            kw.append("N" + x.head)
+            kc.append("N" + (c[1] if c else "?"))
+        elif x.kind == "pronoun":
+            kw.append("R" + x.text.lower())
+            kc.append("R" + x.text.lower())
+        else:
+            kw.append("T")
+            kc.append("T")
+    return kw, kc
+
+
+def assoc_key(a: str, b: str) -> str:
+    return f"{a}|{b}" if a <= b else f"{b}|{a}"
+
+
+def _assoc_feature(keys: Sequence[str], table: dict[str, Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Coreference rate and log count of each pair's key pair in the table (rate -1 when unseen)."""
+    n = len(keys)
+    uniq = sorted(set(keys))
+    uid = {k: i for i, k in enumerate(uniq)}
+    rate = np.full((len(uniq), len(uniq)), -1.0, dtype=np.float32)
+    cnt = np.zeros((len(uniq), len(uniq)), dtype=np.float32)
+    for a, ka in enumerate(uniq):
+        for b in range(a, len(uniq)):
+            v = table.get(assoc_key(ka, uniq[b]))
+            if v:
+                rate[a, b] = rate[b, a] = (v[0] + 0.1) / (v[1] + 1.0)
+                cnt[a, b] = cnt[b, a] = np.log1p(v[1])
+    ids = np.array([uid[k] for k in keys]) if n else np.zeros(0, dtype=np.int64)
+    return rate[np.ix_(ids, ids)], cnt[np.ix_(ids, ids)]
+
+
+def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
+                  assoc: dict[str, dict[str, Sequence[int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Pair features, an (n, n, F) array, and the kind-pair code of each pair, an (n, n) array.
+    ``assoc`` holds the learned type-association tables ("word", "cls") of the model."""
     n = len(info)
     nb = len(BASE_NAMES)
     base = np.zeros((n, n, nb), dtype=np.float32)
@@ -722,7 +771,75 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo]) -> t
     ka = np.minimum(K[:, None], K[None, :])
     kb = np.maximum(K[:, None], K[None, :])
     code = (ka * (9 - ka)) // 2 + kb - ka  # index of (a, b), a <= b, in PAIR_KINDS
+    # learned associations of the two mentions' types ("host" with a person's name, "it" with "quake")
+    kw, kc = assoc_keys(info)
+    base[..., 21], base[..., 22] = _assoc_feature(kw, (assoc or {}).get("word", {}))
+    base[..., 23], base[..., 24] = _assoc_feature(kc, (assoc or {}).get("cls", {}))
+    # within an article: the nearest name before a noun or pronoun, mentions in between, first name
+    first_prop: dict[int, int] = {}
+    last_p = -1
+    prev_doc = None
+    rank = np.zeros(n, dtype=np.float32)
+    r = 0
+    for i in order:
+        if info[i].doc != prev_doc:
+            last_p, prev_doc, r = -1, info[i].doc, 0
+        rank[i] = r
+        r += 1
+        if info[i].kind == "proper":
+            first_prop.setdefault(info[i].doc, i)
+            last_p = i
+        elif info[i].kind in ("nominal", "pronoun") and last_p >= 0:
+            base[i, last_p, 25] = base[last_p, i, 25] = 1
+    base[..., 26] = np.where(same_doc, np.log1p(np.abs(rank[:, None] - rank[None, :])), -1)
+    fp = np.zeros(n, dtype=np.float32)
+    for i in first_prop.values():
+        fp[i] = 1
+    base[..., 27] = np.maximum(fp[:, None], fp[None, :])
+    base[..., 28] = code
+    # the two mentions' sentences (TF-IDF cosine over the sentences holding mentions) and contexts
+    base[..., 29] = _sentence_sim(articles, info)
+    for i in range(n):
+        ci = info[i].ctx
+        if not ci:
+            continue
+        for j in range(i + 1, n):
+            cj = info[j].ctx
+            if cj:
+                inter = len(ci & cj)
+                if inter:
+                    base[i, j, 30] = base[j, i, 30] = inter / len(ci | cj)
     return base, code.astype(np.int64)
+
+
+def _sentence_sim(articles: Sequence[Article], info: Sequence[MentionInfo]) -> np.ndarray:
+    """Cosine similarity (TF-IDF, stop words out) of the sentences that hold each pair of mentions."""
+    n = len(info)
+    texts = [a.text for a in articles]
+    bounds = [_sent_bounds(t) for t in texts]
+    sents: dict[tuple[int, int], int] = {}
+    sid = np.zeros(n, dtype=np.int64)
+    spans: list[str] = []
+    for i, x in enumerate(info):
+        key = (x.doc, x.sent)
+        if key not in sents:
+            sents[key] = len(spans)
+            if x.doc >= 0:
+                b = bounds[x.doc]
+                lo = b[x.sent - 1] if x.sent > 0 else 0
+                hi = b[x.sent] if x.sent < len(b) else len(texts[x.doc])
+                spans.append(texts[x.doc][lo:hi])
+            else:
+                spans.append(x.text)
+        sid[i] = sents[key]
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        v = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(spans)
+        sim = np.asarray((v @ v.T).todense(), dtype=np.float32)
+    except (ValueError, ImportError):
+        sim = np.eye(len(spans), dtype=np.float32)
+    return sim[np.ix_(sid, sid)]
 
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "coref-pairs.json"
@@ -730,25 +847,58 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "coref-pairs.json"
 
 @lru_cache(maxsize=1)
 def load_model(path: str = str(MODEL_PATH)) -> dict | None:
-    """The pair model (weights per kind pair), or None when absent or trained on other features."""
+    """The pair model (gradient-boosted trees as arrays, or logistic weights per kind pair), or
+    None when absent or trained on other features."""
     p = Path(path)
     if not p.exists():
         return None
     data = json.loads(p.read_text())
     if data.get("features") != FEATURE_NAMES or data.get("kinds") != PAIR_KINDS:
         return None
-    data["W"] = np.array(data["coef"], dtype=np.float32)
-    data["b"] = np.array(data["intercept"], dtype=np.float32)
+    if "trees" in data:
+        t = data["trees"]
+        data["T"] = {k: np.array(t[k], dtype=np.float64 if k in ("threshold", "value") else np.int32)
+                     for k in ("feature", "threshold", "left", "right", "value", "leaf", "root")}
+    else:
+        data["W"] = np.array(data["coef"], dtype=np.float32)
+        data["b"] = np.array(data["intercept"], dtype=np.float32)
     return data
 
 
+def tree_logits(x: np.ndarray, trees: dict[str, np.ndarray], depth: int) -> np.ndarray:
+    """Sum of the leaf values of boosted trees for rows ``x`` (nodes of all trees in flat arrays;
+    a row goes left when its feature is <= the threshold)."""
+    out = np.zeros(len(x))
+    rows = np.arange(len(x))
+    for root in trees["root"]:
+        node = np.full(len(x), root, dtype=np.int32)
+        for _ in range(depth):
+            leaf = trees["leaf"][node].astype(bool)
+            if leaf.all():
+                break
+            go_left = x[rows, trees["feature"][node]] <= trees["threshold"][node]
+            node = np.where(leaf, node, np.where(go_left, trees["left"][node], trees["right"][node]))
+        out += trees["value"][node]
+    return out
+
+
 def pair_probs(base: np.ndarray, code: np.ndarray, model: dict) -> np.ndarray:
+    if "T" in model:
+        n = base.shape[0]
+        iu = np.triu_indices(n, 1)
+        z = np.zeros((n, n))
+        if len(iu[0]):
+            v = tree_logits(base[iu].astype(np.float64), model["T"], int(model["depth"])) + model["offset"]
+            z[iu] = v
+            z.T[iu] = v
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
     z = np.einsum("ijf,ijf->ij", base, model["W"][code]) + model["b"][code]
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def cluster_mentions(p: np.ndarray, threshold: float) -> list[int]:
-    """Average-link clusters of a symmetric probability matrix; a label per mention."""
+def cluster_mentions(p: np.ndarray, threshold: float, method: str = "average") -> list[int]:
+    """Agglomerative clusters (average or weighted linkage) of a symmetric probability matrix;
+    a label per mention."""
     n = p.shape[0]
     if n == 0:
         return []
@@ -759,7 +909,7 @@ def cluster_mentions(p: np.ndarray, threshold: float) -> list[int]:
 
     d = 1.0 - (p + p.T) / 2
     np.fill_diagonal(d, 0)
-    z = linkage(squareform(np.clip(d, 0, 1), checks=False), method="average")
+    z = linkage(squareform(np.clip(d, 0, 1), checks=False), method=method)
     return [int(x) for x in fcluster(z, t=1.0 - threshold, criterion="distance")]
 
 
@@ -771,7 +921,8 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
     if model is None or not mentions:
         return resolve_rules(articles, mentions)
     info = mention_infos(articles, mentions)
-    base, code = pair_features(articles, info)
+    base, code = pair_features(articles, info, model.get("assoc"))
     p = pair_probs(base, code, model)
-    labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold)
+    labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold,
+                              model.get("linkage", "average"))
     return [f"c{x}" for x in labels]
