@@ -10,7 +10,7 @@ from ..records import AnalyzedArticle, Article, Brief, Disagreement, Entity, Men
 from .disagreements import find_disagreements
 from .quotes import group_quotes
 from .novelty import new_since as _new_since
-from .summary import summarize
+from .summary import SummaryConfig, summarize
 from .timeline import timeline
 
 __all__ = ["build_brief", "choose_headline"]
@@ -71,6 +71,30 @@ def _entity_in_span(linked: Sequence[Mention]):  # type: ignore[no-untyped-def]
     return lookup
 
 
+# a brief ends on whole sentences (benchmarks may fill the last words with a cut sentence)
+BRIEF_SUMMARY = SummaryConfig(fill_words=False)
+
+
+def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> list[SummarySentence]:
+    """Summary sentences with their relative dates written out ("Tuesday (Jan. 8, 2019)"), anchored at
+    the (possibly inferred) date of the article each was taken from; offsets still cite the source."""
+    from dataclasses import replace
+
+    from .timeline import explicit_span
+
+    by_id = {a.id: a for a in arts}
+    out = []
+    for s in summary:
+        a = by_id.get(s.article_id)
+        if a is not None and a.published is not None and not s.truncated:
+            try:
+                s = replace(s, text=explicit_span(a, s.start, s.end))
+            except Exception:  # a date we cannot write out leaves the sentence as it was
+                log.exception("explicit dates failed in article %s", a.id)
+        out.append(s)
+    return out
+
+
 def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100,
                 analyses: Mapping[str, AnalyzedArticle] | None = None, new_ids: Iterable[str] = ()) -> Brief:
     """Consolidate the articles of one story into its Brief; ``new_ids`` (the articles added since the
@@ -80,7 +104,8 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     articles; without it they are analysed here.
     """
     arts = sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
-    summary = summarize(arts, max_words=max_words)
+    sentences = {a.id: list(analyses[a.id].sentences) for a in arts if a.id in analyses} if analyses else None
+    summary = _readable(summarize(arts, max_words=max_words, config=BRIEF_SUMMARY, sentences=sentences), arts)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
     entities: list[Entity] = []
     linked: list[Mention] = []
