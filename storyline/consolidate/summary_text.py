@@ -103,9 +103,12 @@ def truncate_words(text: str, max_words: int) -> str:
     return text
 
 
+_EARLY_THEN = re.compile(r"^(?:\S+\s+){1,8}?then\s+(?!\w+\s+(?:than|if)\b)", re.IGNORECASE)
+
+
 def is_dangling(text: str) -> bool:
-    """True when the sentence leans on an earlier one ("He said...", "But the ...")."""
-    return bool(_DANGLING.match(text))
+    """True when the sentence leans on an earlier one ("He said...", "But the ...", "X then said")."""
+    return bool(_DANGLING.match(text) or _EARLY_THEN.match(text))
 
 
 def is_candidate_shape(text: str) -> bool:

@@ -89,6 +89,8 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
             continue
         if sentence_text[s:e] != tx.text or tx.type not in ("DATE", "TIME") or not _is_relative(tx):
             continue
+        if tx.range_end or "/" in tx.value:  # a range ("Jan. 7-10"): one day would misstate it
+            continue
         shown = format_value(tx.value[:10] if granularity_of(tx.value) == "day" else tx.value)
         if not shown or shown.lower() == tx.text.lower():
             continue

@@ -108,7 +108,7 @@ def brief_markdown(brief: Brief) -> str:
             extra = []
             if e.roles:
                 extra.append("; ".join(e.roles))
-            if len(e.aliases) > 1:
+            if any(a != e.name for a in e.aliases):
                 extra.append("also: " + ", ".join(a for a in e.aliases if a != e.name))
             lines.append(f"- **{e.name}** ({e.label})" + (f": {' | '.join(extra)}" if extra else ""))
     if brief.quotes:
