@@ -28,6 +28,7 @@ class Settings:
     dedup_threshold: float = 0.45
     story_threshold: float = 0.2
     story_window_days: int = 365
+    ner_mode: str = "accurate"
     token: str = ""
     read_token: str = ""
     max_request_bytes: int = 10_000_000
@@ -82,4 +83,7 @@ def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides
         if k not in types_:
             raise ConfigError(f"unknown setting {k!r}")
         values[k] = _coerce(k, v, types_[k])
-    return replace(Settings(), **values)
+    settings = replace(Settings(), **values)
+    if settings.ner_mode not in ("accurate", "fast"):
+        raise ConfigError(f"setting 'ner_mode': {settings.ner_mode!r} is not one of accurate, fast")
+    return settings

@@ -73,18 +73,21 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
     return report
 
 
-def ensure_analyses(store: SQLiteStore, articles: Sequence[Article]) -> dict[str, AnalyzedArticle]:
+def ensure_analyses(store: SQLiteStore, articles: Sequence[Article], *,
+                    ner_mode: str = "accurate") -> dict[str, AnalyzedArticle]:
     """The per-article analysis of ``articles``: from the store's cache, the missing ones computed
     (once, in one transaction) and cached."""
-    from .analyze.analyze import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict, analyze_article
+    from .analyze.analyze import analysis_from_dict, analysis_to_dict, analysis_version, analyze_article
+
+    version = analysis_version(ner_mode)
 
     by_id = {a.id: a for a in articles}
-    cached = store.get_analyses(by_id, ANALYSIS_VERSION)
+    cached = store.get_analyses(by_id, version)
     out = {aid: analysis_from_dict(by_id[aid], d) for aid, d in cached.items()}
     missing = [a for a in articles if a.id not in out]
     if missing:
-        fresh = {a.id: analyze_article(a) for a in missing}
-        store.put_analyses({aid: analysis_to_dict(an) for aid, an in fresh.items()}, ANALYSIS_VERSION)
+        fresh = {a.id: analyze_article(a, ner_mode=ner_mode) for a in missing}
+        store.put_analyses({aid: analysis_to_dict(an) for aid, an in fresh.items()}, version)
         out.update(fresh)
     return out
 
@@ -136,7 +139,7 @@ def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress
         before = {str(a.get("id")) for a in old.articles} if old is not None else set()
         articles = store.get_articles(ids)
         new_ids = [i for i in ids if i not in before] if old is not None else []
-        analyses = ensure_analyses(store, articles)
+        analyses = ensure_analyses(store, articles, ner_mode=settings.ner_mode)
         store.put_brief(safe_brief(sid, articles, max_words=settings.summary_words, analyses=analyses,
                                    new_ids=new_ids),
                         extra={"duplicate_groups": _dup_groups(store.duplicates_in(sid))})

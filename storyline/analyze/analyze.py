@@ -11,51 +11,51 @@ from typing import Any, Callable, Iterable, Sequence
 from ..records import AnalyzedArticle, Article, Mention, Quote, Sentence, Timex, from_dict, to_dict
 from .sentences import split_sentences
 
-__all__ = ["analyze_article", "analyze_articles", "ANALYSIS_VERSION", "analysis_to_dict",
+__all__ = ["analyze_article", "analyze_articles", "ANALYSIS_VERSION", "analysis_version", "analysis_to_dict",
            "analysis_from_dict", "ANALYZERS"]
 
 log = logging.getLogger("storyline.analyze")
 
-Analyzer = Callable[[Article, Sequence[Sentence]], Sequence[Any]]
+Analyzer = Callable[[Article, Sequence[Sentence], str], Sequence[Any]]
 
 
-def _entities(article: Article, sentences: Sequence[Sentence]) -> Sequence[Mention]:
-    try:
-        from .entities import recognize_entities
-    except ImportError:
-        return ()
-    return [replace(m, article_id=article.id) for m in recognize_entities(article.text)]
+def _entities(article: Article, sentences: Sequence[Sentence], ner_mode: str = "accurate") -> Sequence[Mention]:
+    from .entities import recognize_entities
+
+    return recognize_entities(article.text, ner_mode, article_id=article.id)
 
 
-def _timexes(article: Article, sentences: Sequence[Sentence]) -> Sequence[Timex]:
-    try:
-        from .timex import tag_timexes
-    except ImportError:
-        return ()
+def _timexes(article: Article, sentences: Sequence[Sentence], ner_mode: str = "accurate") -> Sequence[Timex]:
+    from .timex import tag_timexes
+
     return [replace(t, article_id=article.id) for t in tag_timexes(article.text, article.published)]
 
 
-def _quotes(article: Article, sentences: Sequence[Sentence]) -> Sequence[Quote]:
-    try:
-        from .quotes import extract_quotes
-    except ImportError:
-        return ()
+def _quotes(article: Article, sentences: Sequence[Sentence], ner_mode: str = "accurate") -> Sequence[Quote]:
+    from .quotes import extract_quotes
+
     return [replace(q, article_id=article.id) for q in extract_quotes(article.text)]
 
 
 # field of AnalyzedArticle -> analyzer; the order is the order they run in
 ANALYZERS: dict[str, Analyzer] = {"mentions": _entities, "timexes": _timexes, "quotes": _quotes}
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 
 
-def analyze_article(article: Article) -> AnalyzedArticle:
-    """Everything the per-article analysis finds. A failing analyzer is logged and left empty:
-    one bad span never fails its article."""
+def analysis_version(ner_mode: str = "accurate") -> str:
+    """The cache key of an analysis: the analyzers' version and the NER setting."""
+    return f"{ANALYSIS_VERSION}-{ner_mode}"
+
+
+def analyze_article(article: Article, *, ner_mode: str = "accurate") -> AnalyzedArticle:
+    """Everything the per-article analysis finds. ``ner_mode`` is "accurate" (default) or "fast"
+    (for bulk ingest). A failing analyzer is logged and left empty: one bad span never fails its
+    article."""
     sentences = split_sentences(article.text, article.id)
     parts: dict[str, tuple[Any, ...]] = {}
     for name, fn in ANALYZERS.items():
         try:
-            parts[name] = tuple(fn(article, sentences))
+            parts[name] = tuple(fn(article, sentences, ner_mode))
         except Exception:  # an analyzer bug must not stop the batch
             log.exception("%s analyzer failed on article %s", name, article.id)
             parts[name] = ()
