@@ -39,6 +39,9 @@ run: $(STAMP)
 	@echo "  $(BIN)/storyline --db $(RUNDB) serve"
 	@echo "then open http://127.0.0.1:8000/  (API docs at /docs; it prints a write token for POST /api/articles)"
 
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check storyline bench tests scripts
+
 test: $(DEVSTAMP)
 	$(BIN)/python -m pytest
 

@@ -41,7 +41,7 @@ def _articles(sets: list[str], scale: int):  # type: ignore[no-untyped-def]
                                          published=d.get("date"), source=d.get("source"))
 
 
-def run_scale(sets: list[str], scale: int) -> dict:
+def run_scale(sets: list[str], scale: int, ner_mode: str = "fast") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "bench.db")
         story_of: dict[str, str] = {}
@@ -57,7 +57,7 @@ def run_scale(sets: list[str], scale: int) -> dict:
         store.assign(story_of)
         n_stories = len(set(story_of.values()))
         t0 = time.perf_counter()
-        update_stories(store, Settings(db=str(Path(tmp) / "bench.db")))
+        update_stories(store, Settings(db=str(Path(tmp) / "bench.db"), ner_mode=ner_mode))
         t_brief = time.perf_counter() - t0
         db_mb = (Path(tmp) / "bench.db").stat().st_size / 1e6
     return {"scale": scale, "articles": len(report.new), "stories": n_stories,
@@ -70,22 +70,25 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="DUC 2004 at 1x only")
     ap.add_argument("--scale", type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--sets", help=argparse.SUPPRESS)
+    ap.add_argument("--sets", help="comma-separated MDS sets (default: all present)")
+    ap.add_argument("--scales", default="1,10", help="data multiples to run (default 1,10)")
+    ap.add_argument("--ner", default="fast", choices=["fast", "accurate"], help="entity tagger for the briefs")
     args = ap.parse_args()
     if args.scale:
-        print(json.dumps(run_scale(args.sets.split(","), args.scale)))
+        print(json.dumps(run_scale(args.sets.split(","), args.scale, args.ner)))
         return
-    sets = ["duc2004"] if args.quick else available_sets()
+    sets = ["duc2004"] if args.quick else (args.sets.split(",") if args.sets else available_sets())
     if not sets:
         print("no shared MDS data found; nothing to measure")
         return
-    scales = [1] if args.quick else [1, 10]
+    scales = [1] if args.quick else [int(x) for x in args.scales.split(",")]
     rows = []
     for scale in scales:
-        out = subprocess.run([sys.executable, __file__, "--scale", str(scale), "--sets", ",".join(sets)],
+        out = subprocess.run([sys.executable, __file__, "--scale", str(scale), "--sets", ",".join(sets),
+                              "--ner", args.ner],
                              capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"ingest + brief on {', '.join(sets)} (one story per cluster)")
+    print(f"ingest + brief on {', '.join(sets)} (one story per cluster; entity tagger: {args.ner})")
     print(f"{'scale':>5} {'articles':>9} {'stories':>8} {'ingest art/s':>13} {'briefs/s':>9} "
           f"{'brief s':>8} {'peak RSS MB':>12} {'db MB':>7}")
     for r in rows:
