@@ -106,10 +106,16 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of the sentences of ``text``."""
+    return list(_cached_spans(text))
+
+
+@lru_cache(maxsize=2048)
+def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # the same article is split by several stages (analysis, summary, timeline): split it once
     spans: list[tuple[int, int]] = []
     for ps, pe in paragraph_spans(text):
         spans.extend(_split_paragraph(text, ps, pe))
-    return spans
+    return tuple(spans)
 
 
 def split_sentences(text: str, article_id: str = "") -> list[Sentence]:
