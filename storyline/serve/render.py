@@ -5,14 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import types
-import typing
 from collections.abc import Mapping, Sequence
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, Iterable
 
-from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, to_dict
+from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, from_dict, to_dict
 
 __all__ = [
     "brief_context",
@@ -30,38 +28,9 @@ __all__ = [
 ]
 
 
-@cache
-def _hints(cls: type) -> tuple[tuple[str, Any], ...]:
-    return tuple((f.name, typing.get_type_hints(cls)[f.name]) for f in dataclasses.fields(cls))
-
-
-def _decode(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _decode(inner[0], value) if len(inner) == 1 else value
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        return tuple(value)
-    if dataclasses.is_dataclass(tp) and isinstance(value, Mapping):
-        return _record(tp, value)
-    if tp is date and isinstance(value, str):
-        return date.fromisoformat(value[:10])
-    return value
-
-
-def _record(cls: type, data: Mapping[str, Any]) -> Any:
-    return cls(**{name: _decode(tp, data[name]) for name, tp in _hints(cls) if name in data})
-
-
 def brief_from_json(raw: str | bytes) -> Brief:
-    """A Brief from its stored JSON: ``records.from_dict(Brief, json.loads(raw))`` with the type hints
-    of each record class looked up once (the brief pages' hot path)."""
-    return _record(Brief, json.loads(raw))  # type: ignore[no-any-return]
+    """A Brief from its stored JSON (the brief pages' hot path; record type hints are cached)."""
+    return from_dict(Brief, json.loads(raw))
 
 
 def refs(citations: Iterable[Any], labels: Mapping[str, int]) -> str:
