@@ -61,7 +61,7 @@ __all__ = [
 DEFAULT_THRESHOLD = 0.2
 DEFAULT_ENTITY_WEIGHT = 0.2
 DEFAULT_WINDOW_DAYS = 365
-DEFAULT_CONSOLIDATE = 0.12
+DEFAULT_CONSOLIDATE = 0.15
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -267,7 +267,8 @@ class StoryClusterer:
                  dedup_window: int = 100_000, linkage: str = "average",
                  adaptive: float = 0.6, consolidate_threshold: float | None = DEFAULT_CONSOLIDATE,
                  consolidate_every: int = 2000, max_consolidate: int = 2000,
-                 consolidate_entity_weight: float | None = None, consolidate_days: float = 60.0) -> None:
+                 consolidate_entity_weight: float | None = None, consolidate_days: float = 60.0,
+                 consolidate_min_size: int = 1) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -282,6 +283,7 @@ class StoryClusterer:
         self.max_consolidate = max_consolidate
         self.consolidate_entity_weight = consolidate_entity_weight
         self.consolidate_days = consolidate_days
+        self.consolidate_min_size = consolidate_min_size
         self.adaptive = adaptive
         self.threshold = threshold
         self.entity_weight = entity_weight
@@ -594,6 +596,9 @@ class StoryClusterer:
             ok = (first[:, None] - self.window_days <= last[None, :]) & \
                  (first[None, :] - self.window_days <= last[:, None]) & alive[:, None] & alive[None, :]
             np.fill_diagonal(ok, False)
+            if self.consolidate_min_size > 1:  # a lone article joins only through the stream's own bar
+                big = size >= self.consolidate_min_size
+                ok &= big[:, None] & big[None, :]
             if self.consolidate_days:  # a soft date prior: stories far apart in time need more
                 gap = np.maximum(0.0, np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]))
                 gap = np.where(np.abs(gap) > (1 << 39), 0.0, gap)  # undated stories: no prior
