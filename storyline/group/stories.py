@@ -19,10 +19,11 @@ Everything is sequential and deterministic, so the result is the same whatever t
 the state (global document frequencies, one blob per open story, signatures for dedup) can be saved
 to the store and loaded by the next run: ``StoryClusterer.partial_fit`` continues the stream.
 
-Every ``consolidate_every`` articles (and at the end of ``cluster()``) a consolidation pass merges
+At the end of ``cluster()`` (and, online, every ``consolidate_every`` articles if set; off by
+default, because passes inside the stream lowered Multi-News quality) a consolidation pass merges
 open stories whose average linkage reaches ``consolidate_threshold`` (agglomerative average linkage
-started from the stream's stories, dates as a soft prior), recorded as merge events: the single pass
-alone fragments long stories.
+started from the stream's stories, a gap in dates as a soft penalty), recorded as merge events: the
+single pass alone fragments long stories.
 
 ``cluster(articles)`` is the offline use of the same logic (articles taken in date order).
 """
@@ -266,7 +267,7 @@ class StoryClusterer:
                  max_postings: int = 5000, max_idle: int = 200_000, max_centroid: int = 1500,
                  dedup_window: int = 100_000, linkage: str = "average",
                  adaptive: float = 0.6, consolidate_threshold: float | None = DEFAULT_CONSOLIDATE,
-                 consolidate_every: int = 2000, max_consolidate: int = 2000,
+                 consolidate_every: int = 0, max_consolidate: int = 2000,
                  consolidate_entity_weight: float | None = None, consolidate_days: float = 60.0,
                  consolidate_min_size: int = 1) -> None:
         if not 0.0 < threshold < 1.0:
