@@ -19,6 +19,12 @@ Everything is sequential and deterministic, so the result is the same whatever t
 the state (global document frequencies, one blob per open story, signatures for dedup) can be saved
 to the store and loaded by the next run: ``StoryClusterer.partial_fit`` continues the stream.
 
+At the end of ``cluster()`` (and, online, every ``consolidate_every`` articles if set; off by
+default, because passes inside the stream lowered Multi-News quality) a consolidation pass merges
+open stories whose average linkage reaches ``consolidate_threshold`` (agglomerative average linkage
+started from the stream's stories, a gap in dates as a soft penalty), recorded as merge events: the
+single pass alone fragments long stories.
+
 ``cluster(articles)`` is the offline use of the same logic (articles taken in date order).
 """
 
@@ -56,6 +62,7 @@ __all__ = [
 DEFAULT_THRESHOLD = 0.2
 DEFAULT_ENTITY_WEIGHT = 0.2
 DEFAULT_WINDOW_DAYS = 365
+DEFAULT_CONSOLIDATE = 0.15
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -259,7 +266,10 @@ class StoryClusterer:
                  merge_threshold: float | None = None, top_terms: int = 12, max_candidates: int = 40,
                  max_postings: int = 5000, max_idle: int = 200_000, max_centroid: int = 1500,
                  dedup_window: int = 100_000, linkage: str = "average",
-                 adaptive: float = 0.6) -> None:
+                 adaptive: float = 0.6, consolidate_threshold: float | None = DEFAULT_CONSOLIDATE,
+                 consolidate_every: int = 0, max_consolidate: int = 2000,
+                 consolidate_entity_weight: float | None = None, consolidate_days: float = 60.0,
+                 consolidate_min_size: int = 1) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -269,6 +279,12 @@ class StoryClusterer:
         if linkage not in ("average", "centroid"):
             raise ValueError(f"linkage must be 'average' or 'centroid', got {linkage!r}")
         self.linkage = linkage
+        self.consolidate_threshold = consolidate_threshold
+        self.consolidate_every = consolidate_every
+        self.max_consolidate = max_consolidate
+        self.consolidate_entity_weight = consolidate_entity_weight
+        self.consolidate_days = consolidate_days
+        self.consolidate_min_size = consolidate_min_size
         self.adaptive = adaptive
         self.threshold = threshold
         self.entity_weight = entity_weight
@@ -445,6 +461,8 @@ class StoryClusterer:
             self.clock = f.day
         if self.seq % 1000 == 0:
             self._close_idle()
+        if self.consolidate_every and self.seq % self.consolidate_every == 0:
+            self.consolidate()
         w = self._weights(f.words, self.df_w)
         e = self._weights(f.names, self.df_e)
         # 1. a near-duplicate joins its original's story
@@ -509,6 +527,10 @@ class StoryClusterer:
         c = self._link(a, b)
         if c < self.merge_threshold:
             return a
+        return self._merge(a, b, {"similarity": round(c, 4), "scores": round(min(sa, sb), 4)})
+
+    def _merge(self, a: _Story, b: _Story, detail: dict[str, float]) -> _Story:
+        """Merge the younger of ``a`` and ``b`` into the older (a "merge" event); returns the older."""
         keep, gone = (a, b) if a.first_seq <= b.first_seq else (b, a)
         keep._arrays = None
         keep.wn2 += 2.0 * _add_into(keep.w, gone.w) + gone.wn2
@@ -530,9 +552,77 @@ class StoryClusterer:
         self.touched.add(keep.id)
         self.touched.discard(gone.id)
         self.closed.append(gone.id)
-        self.events_.append(StoryEvent("merge", keep.id, gone.id, self.seq,
-                                       {"similarity": round(c, 4), "scores": round(min(sa, sb), 4)}))
+        self.events_.append(StoryEvent("merge", keep.id, gone.id, self.seq, detail))
         return keep
+
+    # -- consolidation: average-linkage merges among the open stories --------------------------------
+    def consolidate(self, threshold: float | None = None) -> int:
+        """Merge open stories whose average linkage (mean article-to-article similarity, words and
+        names weighted as in scoring) reaches ``threshold`` (default ``consolidate_threshold``) and
+        whose dates lie within ``window_days`` of each other, as agglomerative average-linkage
+        clustering would, starting from the stories the stream built: rounds of mutual best pairs
+        until none is left. Each merge is a "merge" event. Returns the number of merges."""
+        thr = self.consolidate_threshold if threshold is None else threshold
+        if not thr or len(self.open) < 2:
+            return 0
+        from scipy import sparse
+
+        stories = sorted(self.open.values(), key=lambda s: s.first_seq)
+        if len(stories) > self.max_consolidate:  # bounded cost: the most recently active stories
+            stories = sorted(sorted(stories, key=lambda s: -s.last_seq)[:self.max_consolidate],
+                             key=lambda s: s.first_seq)
+
+        def gram(i: int) -> np.ndarray:
+            parts = [s.arrays() for s in stories]
+            k = [p[i] for p in parts]
+            v = [p[i + 1] for p in parts]
+            indptr = np.concatenate([[0], np.cumsum([len(x) for x in k])])
+            m = sparse.csr_matrix((np.concatenate(v), np.concatenate(k), indptr),
+                                  shape=(len(stories), N_FEATURES))
+            return np.asarray((m @ m.T).todense(), dtype=np.float64)
+
+        dw, de = gram(0), gram(2)
+        n = len(stories)
+        size = np.array([s.size for s in stories], dtype=np.float64)
+        ne = np.array([s.ne for s in stories], dtype=np.float64)
+        first = np.array([s.first if s.first is not None else -(1 << 40) for s in stories], dtype=np.float64)
+        last = np.array([s.last if s.last is not None else (1 << 40) for s in stories], dtype=np.float64)
+        alive = np.ones(n, dtype=bool)
+        ew = self.entity_weight if self.consolidate_entity_weight is None else self.consolidate_entity_weight
+        merges = 0
+        while True:
+            link = dw / np.outer(size, size)
+            nn = np.outer(ne, ne)
+            link = np.where(nn > 0, (1.0 - ew) * link + ew * de / np.maximum(nn, 1.0), link)
+            ok = (first[:, None] - self.window_days <= last[None, :]) & \
+                 (first[None, :] - self.window_days <= last[:, None]) & alive[:, None] & alive[None, :]
+            np.fill_diagonal(ok, False)
+            if self.consolidate_min_size > 1:  # a lone article joins only through the stream's own bar
+                big = size >= self.consolidate_min_size
+                ok &= big[:, None] & big[None, :]
+            if self.consolidate_days:  # a soft date prior: stories far apart in time need more
+                gap = np.maximum(0.0, np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]))
+                gap = np.where(np.abs(gap) > (1 << 39), 0.0, gap)  # undated stories: no prior
+                link = link * np.exp(-gap / self.consolidate_days)
+            link = np.where(ok, link, -1.0)
+            best = link.argmax(axis=1)
+            bval = link[np.arange(n), best]
+            cand = np.flatnonzero((bval >= thr) & (best[best] == np.arange(n)) & (np.arange(n) < best))
+            if not len(cand):
+                break
+            for i in cand.tolist():
+                j = int(best[i])  # i < j: rows are in first_seq order, so i is the older story
+                self._merge(stories[i], stories[j], {"similarity": round(float(bval[i]), 4), "consolidate": 1.0})
+                merges += 1
+                alive[j] = False
+                size[i] += size[j]
+                ne[i] += ne[j]
+                first[i] = min(first[i], first[j])
+                last[i] = max(last[i], last[j])
+                for d in (dw, de):
+                    d[i, :] += d[j, :]
+                    d[:, i] += d[:, j]
+        return merges
 
     def _close_idle(self) -> None:
         for sid in [sid for sid, s in self.open.items() if self._expired(s)]:
@@ -613,6 +703,8 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
     ids: dict[int, str] = {}
     for i in stream_order(arts):
         ids[i] = c.partial_fit([feats[i]])[0]
+    c.max_consolidate = max(c.max_consolidate, len(c.open))  # offline: one last pass over all stories
+    c.consolidate()
     return [c.resolve(ids[i]) for i in range(len(arts))]
 
 
