@@ -33,10 +33,17 @@ def brief_from_json(raw: str | bytes) -> Brief:
     return from_dict(Brief, json.loads(raw))
 
 
+def quote_citations(group: Any, i: int) -> tuple[Any, ...]:
+    """Every article that reports quote ``i`` of a QuoteGroup (at least the one it was taken from)."""
+    if i < len(group.citations) and group.citations[i]:
+        return tuple(group.citations[i])
+    q = group.quotes[i]
+    return (Citation(article_id=q.article_id, start=q.start, end=q.end),)
+
+
 def refs(citations: Iterable[Any], labels: Mapping[str, int]) -> str:
     """"[1][3]": each cited article once, in footnote order."""
-    nums = sorted({labels.get(c.article_id, 0) for c in citations})
-    return "".join(f"[{n or '?'}]" for n in nums)
+    return "".join(f"[{labels.get(c.article_id, '?')}]" for c in one_per_article(citations, labels))
 
 
 def citation_labels(brief: Brief) -> dict[str, int]:
@@ -84,8 +91,8 @@ def brief_markdown(brief: Brief) -> str:
         lines += ["", "## Who said what", ""]
         for g in brief.quotes:
             lines.append(f"- **{g.speaker}**")
-            for q in g.quotes:
-                lines.append(f"  - {q.text} [{labels.get(q.article_id, '?')}]")
+            for i, q in enumerate(g.quotes):
+                lines.append(f"  - {q.text} {refs(quote_citations(g, i), labels)}")
     if brief.disagreements:
         lines += ["", "## Where the sources differ", ""]
         for d in brief.disagreements:
@@ -116,7 +123,17 @@ def _env():  # type: ignore[no-untyped-def]
         trim_blocks=True, lstrip_blocks=True,
     )
     env.globals["timeline_chart"] = timeline_chart
+    env.filters["by_article"] = one_per_article
     return env
+
+
+def one_per_article(citations: Iterable[Any], labels: Mapping[str, int]) -> list[Any]:
+    """The first citation of each cited article, in footnote order ("[1][3]", never "[3][1][3]")."""
+    first: dict[str, Any] = {}
+    for c in citations:
+        aid = c["article_id"] if isinstance(c, Mapping) else c.article_id
+        first.setdefault(aid, c)
+    return [first[a] for a in sorted(first, key=lambda a: labels.get(a, 10**6))]
 
 
 _TITLE = re.compile(r"\{#\s*title:\s*(.+?)\s*#\}")
@@ -315,9 +332,9 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         q = Text()
         for g in brief.quotes:
             q.append(g.speaker + "\n", style="bold")
-            for qu in g.quotes[:3]:
+            for i, qu in enumerate(g.quotes[:3]):
                 q.append(f"  {qu.text} ")
-                q.append(f"[{labels.get(qu.article_id, '?')}]\n", style="cyan")
+                q.append(refs(quote_citations(g, i), labels) + "\n", style="cyan")
         parts.append(Panel(q, title="Who said what", title_align="left"))
     if brief.disagreements:
         d = Text()
