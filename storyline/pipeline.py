@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from .config import Settings
-from .consolidate.brief import build_brief
+from .consolidate.brief import article_info, build_brief
 from .errors import InputError
 from .group.stories import StoryClusterer, stream_order
 from .ingest import iter_articles
 from .records import AnalyzedArticle, Article, Brief
 from .store.sqlite import SQLiteStore
 
-__all__ = ["IngestReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending", "load_clusterer", "open_store"]
+__all__ = ["IngestReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending", "load_clusterer"]
 
 log = logging.getLogger("storyline")
 
@@ -38,10 +38,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-def open_store(settings: Settings) -> SQLiteStore:
-    return SQLiteStore(settings.db_path())
 
 
 def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *, batch_size: int = 500,
@@ -158,9 +154,7 @@ def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int,
         log.exception("brief of story %s failed; storing its sources only", story_id)
         titles = [a.title for a in articles if a.title]
         return Brief(story_id=story_id, headline=titles[0] if titles else " ".join(articles[0].text.split()[:12]),
-                     articles=tuple({"id": a.id, "title": a.title, "source": a.source, "url": a.url,
-                                     "published": a.published.isoformat() if a.published else None,
-                                     "published_inferred": a.published_inferred} for a in articles))
+                     articles=tuple(article_info(a) for a in articles))
 
 
 def _dup_groups(dups: dict[str, str]) -> list[list[str]]:
@@ -177,7 +171,3 @@ def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], se
                              progress=progress)
     report.stories = update_stories(store, settings)
     return report
-
-
-def brief_of(store: SQLiteStore, story_id: str) -> Brief | None:
-    return store.get_brief(story_id)

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 from ..records import AnalyzedArticle, Article, Mention, Quote, Sentence, Timex, from_dict, to_dict
 from .sentences import split_sentences
 
-__all__ = ["analyze_article", "analyze_articles", "ANALYSIS_VERSION", "analysis_version", "analysis_to_dict",
+__all__ = ["analyze_article", "ANALYSIS_VERSION", "analysis_version", "analysis_to_dict",
            "analysis_from_dict", "ANALYZERS"]
 
 log = logging.getLogger("storyline.analyze")
@@ -60,10 +60,6 @@ def analyze_article(article: Article, *, ner_mode: str = "accurate") -> Analyzed
             log.exception("%s analyzer failed on article %s", name, article.id)
             parts[name] = ()
     return AnalyzedArticle(article=article, sentences=tuple(sentences), **parts)
-
-
-def analyze_articles(articles: Iterable[Article]) -> list[AnalyzedArticle]:
-    return [analyze_article(a) for a in articles]
 
 
 def analysis_to_dict(a: AnalyzedArticle) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Iterable, Mapping, Sequence
 from ..analyze.dct import with_inferred_dates
 from ..records import AnalyzedArticle, Article, Brief, Disagreement, Entity, Mention, QuoteGroup, SummarySentence
 from .disagreements import find_disagreements
+from .entities import consolidate_entities
 from .quotes import group_quotes
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize
@@ -35,22 +36,20 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
     return "Untitled story"
 
 
-def _article_info(a: Article) -> dict[str, object]:
+def article_info(a: Article) -> dict[str, object]:
+    """What a Brief lists of each of its articles."""
     return {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
             "published": a.published.isoformat() if a.published else None,
             "published_inferred": a.published_inferred}
 
 
-def _entities(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] | None
-              ) -> tuple[list[Entity], list[Mention]]:
-    from .entities import consolidate_entities
+def _complete(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] | None
+              ) -> dict[str, AnalyzedArticle]:
+    """The analysis of every article: the given ones, the missing ones computed here (once)."""
+    from ..analyze.analyze import analyze_article
 
-    if analyses is None:
-        from ..analyze.analyze import analyze_article
-
-        analyses = {a.id: analyze_article(a) for a in arts}
-    mentions = [m for a in arts if a.id in analyses for m in analyses[a.id].mentions]
-    return consolidate_entities(arts, mentions)
+    have = dict(analyses or {})
+    return {a.id: have[a.id] if a.id in have else analyze_article(a) for a in arts}
 
 
 def _entity_in_span(linked: Sequence[Mention]):  # type: ignore[no-untyped-def]
@@ -104,21 +103,22 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     articles; without it they are analysed here.
     """
     arts = sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
-    sentences = {a.id: list(analyses[a.id].sentences) for a in arts if a.id in analyses} if analyses else None
+    analyzed = _complete(arts, analyses)
+    sentences = {aid: list(an.sentences) for aid, an in analyzed.items()}
     summary = _readable(summarize(arts, max_words=max_words, config=BRIEF_SUMMARY, sentences=sentences), arts)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
     entities: list[Entity] = []
     linked: list[Mention] = []
     try:
-        entities, linked = _entities(arts, analyses)
+        entities, linked = consolidate_entities(arts, [m for an in analyzed.values() for m in an.mentions])
     except Exception:  # entities are an extra: never lose the brief over them
         log.exception("entities failed for story %s", story_id)
     entity_of = _entity_in_span(linked)
     quotes: tuple[QuoteGroup, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     try:
-        cached = {a.id: analyses[a.id].quotes for a in arts if a.id in analyses} if analyses else None
-        quotes = tuple(group_quotes(arts, quotes=cached, entity_of=entity_of))
+        quotes = tuple(group_quotes(arts, quotes={aid: an.quotes for aid, an in analyzed.items()},
+                                    entity_of=entity_of))
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
@@ -130,7 +130,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         quotes=quotes,
         disagreements=disagreements,
         entities=tuple(entities),
-        articles=tuple(_article_info(a) for a in arts),
+        articles=tuple(article_info(a) for a in arts),
         new_since=_new_since(arts, new_ids),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,

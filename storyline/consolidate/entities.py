@@ -38,8 +38,7 @@ from ..records import Article, Entity, Mention
 
 _log = logging.getLogger(__name__)
 
-__all__ = ["LocalEntity", "consolidate_entities", "entity_id_for", "name_tokens", "resolve_mentions", "resolve_rules",
-           "story_entities"]
+__all__ = ["LocalEntity", "consolidate_entities", "entity_id_for", "name_tokens", "resolve_mentions", "resolve_rules"]
 
 _POSS = re.compile(r"(?:['’]s|['’])$")
 _SPLIT = re.compile(r"[\s\-–‐]+")
@@ -366,20 +365,6 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
 
 
 # --- the whole story, for the Brief ---------------------------------------------------------
-
-def story_entities(articles: Sequence[Article], mode: str = "accurate") -> list[Entity]:
-    """Recognise and consolidate the entities of one story; an article that fails is skipped."""
-    from ..analyze.entities import recognize_entities
-
-    mentions: list[Mention] = []
-    for a in articles:
-        try:
-            mentions.extend(recognize_entities(a.text, mode, article_id=a.id))
-        except Exception as e:  # noqa: BLE001 - a bad article never fails the story
-            _log.warning("entities: article %s skipped: %s", a.id, e)
-    entities, _ = consolidate_entities(articles, mentions)
-    return entities
-
 
 # --- resolve_entities: any given mentions (names, nominals, pronouns) -----------------------
 

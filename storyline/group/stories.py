@@ -51,7 +51,6 @@ __all__ = [
     "StoryEvent",
     "Features",
     "features",
-    "assign_stories",
     "cluster",
     "story_id_for",
     "stream_order",
@@ -706,12 +705,6 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
     c.max_consolidate = max(c.max_consolidate, len(c.open))  # offline: one last pass over all stories
     c.consolidate()
     return [c.resolve(ids[i]) for i in range(len(arts))]
-
-
-def assign_stories(new_articles: Sequence[Article], existing: dict[str, str] | None = None) -> dict[str, str]:
-    """Story id for each new article (article id -> story id), a fresh clusterer (no stored state)."""
-    ids = cluster(new_articles)
-    return {a.id: s for a, s in zip(new_articles, ids)}
 
 
 def _day(d: date | None) -> int | None:
