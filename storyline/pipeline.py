@@ -124,11 +124,15 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         pending = store.unassigned_articles(limit=chunk)
 
 
-def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None) -> list[str]:
+def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None,
+                   total: Progress | None = None) -> list[str]:
     """Group articles not yet in a story, then rebuild the brief of every story that changed (only
-    those: the stories of the new articles and any story a late merge touched)."""
+    those: the stories of the new articles and any story a late merge touched). ``total`` hears how
+    many briefs will be rebuilt, ``progress`` each one done."""
     group_pending(store, settings)
     dirty = store.dirty_stories()
+    if total:
+        total(len(dirty))
     for sid in dirty:
         ids = store.story_article_ids(sid)
         old = store.get_brief(sid)
@@ -165,9 +169,11 @@ def _dup_groups(dups: dict[str, str]) -> list[list[str]]:
 
 
 def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], settings: Settings, *,
-                 progress: Progress | None = None) -> IngestReport:
-    """Read every article under ``paths``, store the new ones, update their stories' briefs."""
+                 progress: Progress | None = None, briefs_total: Progress | None = None,
+                 briefs_progress: Progress | None = None) -> IngestReport:
+    """Read every article under ``paths``, store the new ones, update their stories' briefs.
+    ``progress`` hears of each input read; ``briefs_total``/``briefs_progress`` of the briefs rebuilt."""
     report = ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes),
                              progress=progress)
-    report.stories = update_stories(store, settings)
+    report.stories = update_stories(store, settings, progress=briefs_progress, total=briefs_total)
     return report

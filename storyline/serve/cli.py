@@ -74,8 +74,7 @@ def ingest(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from ..pipeline import ingest_articles, update_stories
-    from ..ingest import iter_articles
+    from ..pipeline import ingest_paths
 
     if ner is not None:
         if ner not in ("accurate", "fast"):
@@ -89,13 +88,14 @@ def ingest(
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, disable=quiet, transient=False) as progress:
         task = progress.add_task("reading articles", total=None)
-        report = ingest_articles(store, iter_articles(paths, max_bytes=state.settings.max_article_bytes),
-                                 progress=lambda n: progress.advance(task, n))
-        progress.update(task, total=progress.tasks[task].completed)
-        dirty_n = len(store.dirty_stories())
-        task2 = progress.add_task("updating stories", total=dirty_n or None)
-        report.stories = update_stories(store, state.settings, progress=lambda n: progress.advance(task2, n))
-        progress.update(task2, total=len(report.stories), completed=len(report.stories))
+        task2 = progress.add_task("updating stories", total=None, visible=False)
+
+        def briefs_total(n: int) -> None:  # reading is done, grouping too: now the briefs
+            progress.update(task, total=progress.tasks[task].completed)
+            progress.update(task2, total=n, visible=True)
+
+        report = ingest_paths(store, paths, state.settings, progress=lambda n: progress.advance(task, n),
+                              briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n))
     for f in report.failed:
         err.print(f"[yellow]failed[/yellow] {f.where}: {f.reason}", highlight=False)
     console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored, "
