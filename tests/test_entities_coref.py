@@ -31,3 +31,66 @@ def test_metrics_on_a_toy_example() -> None:
     # MUC: key links 2, found 1 -> R 1/2; response links 2, correct 1 -> P 1/2
     assert abs(s["MUC"] - 0.5) < 1e-9
     assert 0 < s["B3"] < 1 and 0 < s["CEAF-e"] < 1
+
+
+def test_time_expressions_get_a_class_and_a_value() -> None:
+    from storyline.consolidate.entities import TIME_CLASSES, time_value
+
+    cls, weekday, year, md = time_value("on Sunday , February 22 , 2009")
+    assert TIME_CLASSES[cls] == "day" and weekday == 6 and year == 2009 and md == 222
+    assert TIME_CLASSES[time_value("Friday night")[0]] == "day"
+    assert TIME_CLASSES[time_value("next year")[0]] == "year"
+    assert TIME_CLASSES[time_value("two nights")[0]] == "duration"
+    assert TIME_CLASSES[time_value("a second time")[0]] == "repeat"
+    assert TIME_CLASSES[time_value("last week")[0]] == "week"
+    assert time_value("the harbour")[0] == 0
+
+
+def test_headline_capitals_do_not_make_a_name() -> None:
+    from storyline import Article, Mention
+    from storyline.consolidate.entities import mention_infos
+
+    text = ("Truck Driver Charged After Crash On Bridge Road\n"
+            "The driver of a delivery truck was charged on Monday , police said .\n"
+            "Anna Berg said the driver had been awake all night .")
+    a = Article(text=text)
+    spans = [("Driver", 0), ("driver", 1), ("Anna Berg", 0)]
+    ms = []
+    for word, nth in spans:
+        i = -1
+        for _ in range(nth + 1):
+            i = text.index(word, i + 1)
+        ms.append(Mention(start=i, end=i + len(word), text=word, article_id=a.id))
+    kinds = [x.kind for x in mention_infos([a], ms)]
+    assert kinds == ["nominal", "nominal", "proper"]
+
+
+def test_counts_before_a_mention_are_read() -> None:
+    from storyline.consolidate.entities import _number_before
+
+    assert _number_before("The navy captured 23 ", "pirates") == 23
+    assert _number_before("A 61-year-old Vancouver ", "man") == 61
+    assert _number_before("killing two ", "people") == 2
+    assert _number_before("the ", "driver") == -1
+
+
+def test_resolve_entities_links_a_pronoun_and_keeps_strangers_apart() -> None:
+    import storyline
+    from storyline import Article, Mention
+
+    t1 = "Maria Lopez , a nurse from Leeds , won the lottery on Friday . She said she would keep working ."
+    t2 = "Nurse Maria Lopez won 2 million pounds . Lopez plans a trip to Peru with her sister ."
+    a1, a2 = Article(text=t1), Article(text=t2)
+
+    def m(a: Article, word: str, nth: int = 0) -> Mention:
+        i = -1
+        for _ in range(nth + 1):
+            i = a.text.index(word, i + 1)
+        return Mention(start=i, end=i + len(word), text=word, article_id=a.id)
+
+    ms = [m(a1, "Maria Lopez"), m(a1, "She"), m(a1, "Leeds"), m(a2, "Maria Lopez"), m(a2, "Lopez", 1), m(a2, "Peru")]
+    ids = storyline.resolve_entities([a1, a2], ms)
+    assert len(ids) == len(ms)
+    assert ids[0] == ids[3] == ids[4]
+    assert ids[0] == ids[1]
+    assert ids[2] != ids[0] and ids[5] != ids[0] and ids[2] != ids[5]

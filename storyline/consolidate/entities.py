@@ -517,7 +517,8 @@ BASE_NAMES = [
     "doc_sim", "head_c2", "head_c1", "ctx_head_doc", "ctx_head_topic", "antecedent", "antecedent_proper",
     "salience", "same_pron", "head_in_other", "top_name_same_doc", "top_name_of_doc", "cooc",
     "assoc_word", "assoc_word_n", "assoc_cls", "assoc_cls_n", "nearest_prop", "ment_dist", "first_prop",
-    "kind_code", "sent_sim", "ctx_jacc",
+    "kind_code", "sent_sim", "ctx_jacc", "time_class_lo", "time_class_hi", "time_same_class", "weekday_cmp",
+    "year_cmp", "date_cmp", "num_cmp",
 ]
 PAIR_KINDS = [f"{KINDS[a]}-{KINDS[b]}" for a in range(4) for b in range(a, 4)]
 FEATURE_NAMES = BASE_NAMES
@@ -535,6 +536,7 @@ class MentionInfo:
     name: tuple[str, ...]
     sent: int
     ctx: frozenset[str]
+    num: int = -1  # a count or age written in or just before the mention ("23 pirates", "a 61-year-old man")
 
 
 def _sent_bounds(text: str) -> list[int]:
@@ -545,6 +547,7 @@ def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
     doc_of = {a.id: i for i, a in enumerate(articles)}
     texts = [a.text for a in articles]
     bounds = [_sent_bounds(t) for t in texts]
+    lower_vocab = {w for t in texts for w in _WORD.findall(_URL.sub(" ", t)) if w.islower()}
     out = []
     for m in mentions:
         d = doc_of.get(m.article_id, -1)
@@ -552,18 +555,57 @@ def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
         ok = d >= 0 and 0 <= m.start < m.end <= len(t)
         s = t[m.start:m.end] if ok else (m.text or "")
         kind = _mention_kind(s)
+        if STYLE_FIX and kind == "proper" and ok and _capitalised_by_style(s, t, m.start, m.end, lower_vocab):
+            kind = "nominal"
         words = [w.lower() for w in _WORD.findall(s)]
         if ok:
             left = [w.lower() for w in _WORD.findall(t[max(0, m.start - 60):m.start])][-5:]
             right = [w.lower() for w in _WORD.findall(t[m.end:m.end + 60])][:5]
             ctx = frozenset(left + right)
             sent = bisect.bisect_right(bounds[d], m.start)
+            num = _number_before(t[max(0, m.start - 30):m.start], s)
         else:
-            ctx, sent = frozenset(), 0
+            ctx, sent, num = frozenset(), 0, -1
         out.append(MentionInfo(doc=d, start=m.start, end=m.end, text=s, kind=kind, head=_head(s),
                                toks=frozenset(w for w in words if w not in _DETS_ALL),
-                               name=name_tokens(s) if kind == "proper" else (), sent=sent, ctx=ctx))
+                               name=name_tokens(s) if kind == "proper" else (), sent=sent, ctx=ctx, num=num))
     return out
+
+
+_NUMBER_WORDS = {w: k for k, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                              "nine", "ten", "eleven", "twelve"])}
+
+
+def _number_before(left: str, s: str) -> int:
+    """The last number among the mention's words or the three words before it, -1 if none."""
+    words = [w.lower() for w in _WORD.findall(left)][-3:] + [w.lower() for w in _WORD.findall(s)]
+    val = -1
+    for w in words:
+        w = w.split("-")[0]
+        if w.isdigit() and len(w) <= 3:
+            val = int(w)
+        elif w in _NUMBER_WORDS and w != "one":
+            val = _NUMBER_WORDS[w]
+    return val
+
+
+STYLE_FIX = True
+_URL = re.compile(r"^[ \t]*(?:https?\s*:|www\s*\.).*$|\S*(?:https?:|www\.|\.com|\.html?)\S*", re.M)
+
+
+def _capitalised_by_style(s: str, text: str, start: int, end: int, lower_vocab: set[str]) -> bool:
+    """A common noun capitalised by a headline's title case or capitals ("Driver", "GRANDMOTHER",
+    "Police"): every word of the mention is written in lower case elsewhere in the articles, and
+    its line is in title case or the mention is in capitals."""
+    words = [w for w in _WORD.findall(s) if w.lower() not in _DETS_ALL]
+    if not words or not all(_POSS.sub("", w).lower() in lower_vocab for w in words):
+        return False
+    if s.isupper():
+        return True
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = [w for w in _WORD.findall(text[lo:hi if hi >= 0 else len(text)]) if len(w) >= 4]
+    return len(line) >= 2 and sum(w[:1].isupper() for w in line) >= 0.7 * len(line)
 
 
 @lru_cache(maxsize=1)
@@ -794,7 +836,75 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
                 inter = len(ci & cj)
                 if inter:
                     base[i, j, 30] = base[j, i, 30] = inter / len(ci | cj)
+    # times: the class of each expression (a day, a week, a year, a repetition, a duration, ...) and
+    # whether weekdays, years and month-days agree ("Friday" / "on Friday night", "2014" / "next year")
+    tv = [time_value(x.text) for x in info]
+    tc = np.array([t[0] for t in tv])
+    base[..., 31] = np.minimum(tc[:, None], tc[None, :])
+    base[..., 32] = np.maximum(tc[:, None], tc[None, :])
+    base[..., 33] = (tc[:, None] == tc[None, :]) & (tc[:, None] > 0)
+    for f, k in ((34, 1), (35, 2), (36, 3)):
+        v = np.array([t[k] for t in tv])
+        known = (v[:, None] >= 0) & (v[None, :] >= 0)
+        base[..., f] = np.where(known, np.where(v[:, None] == v[None, :], 1.0, -1.0), 0.0)
+    nums = np.array([x.num for x in info])
+    known = (nums[:, None] >= 0) & (nums[None, :] >= 0)
+    base[..., 37] = np.where(known, np.where(nums[:, None] == nums[None, :], 1.0, -1.0), 0.0)
     return base, code.astype(np.int64)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY_WORDS = frozenset(["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night",
+                        "day", "overnight", "midnight", "noon", "dawn", "am", "pm"])
+_REPEAT_WORDS = frozenset(["first", "second", "third", "fourth", "fifth", "twice", "again", "once", "thrice",
+                           "repeat", "time", "times", "last"])
+_DURATION_UNITS = frozenset(["hours", "hour", "minutes", "minute", "days", "weeks", "months", "years", "decades",
+                             "decade", "nights", "seconds"])
+_UNITS = _DURATION_UNITS | frozenset(["hour", "day", "night", "week", "month", "year", "decade"])
+_QUANTITY = frozenset(["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
+                       "several", "less", "more", "than", "nearly", "almost", "over", "within", "for", "half", "couple"])
+_YEAR_WORDS = frozenset(["year", "annual", "season", "offseason", "years"])
+TIME_CLASSES = ("none", "day", "clock", "week", "month", "year", "repeat", "duration")
+
+
+def time_value(text: str) -> tuple[int, int, int, int]:
+    """(class, weekday, year, month*100+day) of a time expression, -1 when absent; class indexes
+    TIME_CLASSES (0 when the words are not a time)."""
+    words = [w.lower().rstrip(".") for w in _WORD.findall(text.replace(".", " . "))]
+    wd = next((k for k, d in enumerate(_WEEKDAYS) if d in words), -1)
+    year = next((int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2100), -1)
+    month = next((k + 1 for k, m in enumerate(_MONTHS) for w in words if w.startswith(m) and
+                  (w == m or w == m + "t" or (len(w) > 3 and _MONTHS_FULL[k].startswith(w)))), -1)
+    day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31), -1)
+    md = month * 100 + day if month > 0 and day > 0 else -1
+    ws = set(words)
+    clock = re.search(r"\d\s*(?::\s*\d\d)?\s*[ap]\s*\.?\s*m\b|\d:\d\d", text.lower()) is not None
+    quantity = any(w.isdigit() for w in words) or bool(ws & _QUANTITY)
+    if ws & _UNITS and quantity and wd < 0 and md < 0 and words[0] not in ("this", "next", "last", "the", "that") \
+            and not (ws & {"day", "night"} and ws & {"after", "before", "later", "earlier"}):
+        cls = 7
+    elif wd >= 0 or md > 0 or ws & _DAY_WORDS:
+        cls = 2 if clock and wd < 0 and not ws & {"morning", "night", "evening", "today", "yesterday"} else 1
+    elif clock:
+        cls = 2
+    elif ws & {"week", "weekend", "weekends"}:
+        cls = 3
+    elif month > 0 or "month" in ws:
+        cls = 4
+    elif year > 0 or ws & _YEAR_WORDS or any(re.fullmatch(r"\d{4}-\d{2}", w) for w in words):
+        cls = 5
+    elif ws & _REPEAT_WORDS and len(words) <= 4:
+        cls = 6
+    elif ws & _DURATION_UNITS:
+        cls = 7
+    else:
+        cls = 0
+    return cls, wd, year, md
+
+
+_MONTHS_FULL = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
 
 
 def _sentence_sim(articles: Sequence[Article], info: Sequence[MentionInfo]) -> np.ndarray:
@@ -841,13 +951,19 @@ def load_model(path: str = str(MODEL_PATH)) -> dict | None:
     if data.get("features") != FEATURE_NAMES or data.get("kinds") != PAIR_KINDS:
         return None
     if "trees" in data:
-        t = data["trees"]
-        data["T"] = {k: np.array(t[k], dtype=np.float64 if k in ("threshold", "value") else np.int32)
-                     for k in ("feature", "threshold", "left", "right", "value", "leaf", "root")}
+        data["T"] = tree_arrays(data["trees"])
+    w = data.get("within")
+    if w is not None and w.get("features") == WITHIN_NAMES:
+        data["W_T"] = tree_arrays(w["trees"])
     else:
         data["W"] = np.array(data["coef"], dtype=np.float32)
         data["b"] = np.array(data["intercept"], dtype=np.float32)
     return data
+
+
+def tree_arrays(t: dict[str, list]) -> dict[str, np.ndarray]:
+    return {k: np.array(t[k], dtype=np.float64 if k in ("threshold", "value") else np.int32)
+            for k in ("feature", "threshold", "left", "right", "value", "leaf", "root")}
 
 
 def tree_logits(x: np.ndarray, trees: dict[str, np.ndarray], depth: int) -> np.ndarray:
@@ -881,6 +997,28 @@ def pair_probs(base: np.ndarray, code: np.ndarray, model: dict) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
+def propagate(p: np.ndarray, docs: Sequence[int]) -> np.ndarray:
+    """Two-hop support for cross-article pairs: a mention whose article-mate is linked to a mention
+    of another article ("the man" -> "Eric Kirkpatrick" in one article, "Kirkpatrick" in another)
+    gets max(p, p_within(i, k) * p(k, j)) with it. Same-article pairs are left as they are."""
+    n = p.shape[0]
+    if n < 3:
+        return p
+    d = np.asarray(docs)
+    same = d[:, None] == d[None, :]
+    cross = np.where(same, 0.0, p)
+    h = np.zeros_like(p)
+    for doc in np.unique(d):
+        idx = np.flatnonzero(d == doc)
+        if len(idx) < 2:
+            continue
+        q = p[np.ix_(idx, idx)].copy()
+        np.fill_diagonal(q, 0.0)
+        h[idx] = (q[:, :, None] * cross[idx][None, :, :]).max(axis=1)
+    h = np.maximum(h, h.T)
+    return np.where(same, p, np.maximum(p, h))
+
+
 def cluster_mentions(p: np.ndarray, threshold: float, method: str = "average") -> list[int]:
     """Agglomerative clusters (average or weighted linkage) of a symmetric probability matrix;
     a label per mention."""
@@ -907,7 +1045,156 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
         return resolve_rules(articles, mentions)
     info = mention_infos(articles, mentions)
     base, code = pair_features(articles, info, model.get("assoc"))
-    p = pair_probs(base, code, model)
+    p = within_probs(pair_probs(base, code, model), articles, info, model)
+    if model.get("propagate"):
+        p = propagate(p, [x.doc for x in info])
     labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold,
                               model.get("linkage", "average"))
     return [f"c{x}" for x in labels]
+
+
+# --- within an article: a mention-ranking pair model ----------------------------------------
+# Inside one article, the pairs (earlier mention a, later mention b) get their own model,
+# trained on same-article pairs only: agreement of pronoun class, gender and number, the
+# apposition / copula / relative-clause patterns between the two ("Jim O'Brien, who", "X, the
+# coach", "X is the host"), the rank of a among the mentions before b, how often the two types
+# corefer inside one article in train, and the pair features above. Its probabilities replace
+# the general model's for same-article pairs.
+
+_MALE = frozenset(["he", "him", "his", "himself", "man", "men", "boy", "father", "son", "husband", "brother", "king",
+                   "actor", "mr", "sir", "prince", "uncle", "nephew", "grandfather", "dad", "gentleman", "boyfriend",
+                   "chairman", "spokesman", "businessman", "congressman", "sportsman", "policeman", "fireman"])
+_FEMALE = frozenset(["she", "her", "hers", "herself", "woman", "women", "girl", "mother", "daughter", "wife", "sister",
+                     "queen", "actress", "mrs", "ms", "miss", "princess", "aunt", "niece", "grandmother", "mom",
+                     "lady", "girlfriend", "chairwoman", "spokeswoman", "businesswoman", "congresswoman", "singer-actress"])
+_PLURAL_WORDS = frozenset(["people", "police", "men", "women", "children", "staff", "crew", "forces", "troops", "they",
+                           "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "these", "those"])
+_PRON_CLASS = {**{w: 1 for w in ("he", "him", "his", "himself")}, **{w: 2 for w in ("she", "her", "hers", "herself")},
+               **{w: 3 for w in _PRON_THING}, **{w: 4 for w in _PRON_PLURAL}, **{w: 5 for w in _PRON_FIRST},
+               **{w: 6 for w in _PRON_WE}, **{w: 7 for w in _PRON_YOU}, **{w: 8 for w in ("who", "whom", "whose")},
+               **{w: 9 for w in ("which", "that")}, **{w: 10 for w in ("where", "there", "here")},
+               **{w: 11 for w in ("this", "these", "those")}}
+_COPULA = re.compile(r"^\s*(?:[,(]\s*)?(?:who\s+|which\s+)?(?:is|was|are|were|'s|became|becomes|has been|had been|"
+                     r"named|as|,\s*as)\s*(?:also\s+)?(?:the|a|an|its|his|her|their)?\s*$", re.I)
+_APPOS = re.compile(r"^\s*(?:,|\(|-|–|:)\s*(?:the|a|an|his|her|its|their|our)?\s*$", re.I)
+_POSS_GAP = re.compile(r"^\s*(?:['’]\s*s?)\s*$")
+
+WITHIN_NAMES = [
+    "kind_a", "kind_b", "pron_a", "pron_b", "gender_a", "gender_b", "gender_clash", "plural_a", "plural_b",
+    "number_clash", "ment_between", "sent_between", "char_gap", "rank_nonpron", "rank_prop", "rank_same_kind",
+    "gap_appos", "gap_copula", "gap_poss", "gap_empty", "relative_next", "a_first_in_sent", "b_first_in_sent",
+    "a_headline", "a_head_count", "b_head_count", "a_chain_prop", "w_assoc_word", "w_assoc_word_n", "w_assoc_cls",
+    "w_assoc_cls_n", "lower_text_same", "b_head_in_a", "a_head_in_b", "rank_gender_ok",
+]
+
+
+def _gender(x: MentionInfo) -> int:
+    """1 male, 2 female, 0 unknown: from the mention's own words, else the words around a name."""
+    words = [w.lower() for w in _WORD.findall(x.text)]
+    for ws in (words, list(x.ctx) if x.kind == "proper" else []):
+        m = any(w in _MALE for w in ws)
+        f = any(w in _FEMALE for w in ws)
+        if m != f:
+            return 1 if m else 2
+    return 0
+
+
+def _plural(x: MentionInfo) -> int:
+    words = [w.lower() for w in _WORD.findall(x.text)]
+    if not words:
+        return 0
+    if x.kind == "pronoun":
+        return int(words[0] in _PLURAL_WORDS)
+    if x.kind == "proper":
+        return 0
+    h = x.head
+    last = words[-1] if "of" not in words else words[max(words.index("of") - 1, 0)]
+    return int(last in _PLURAL_WORDS or (last != h and last.endswith("s")))
+
+
+def within_features(articles: Sequence[Article], info: Sequence[MentionInfo],
+                    assoc: dict[str, dict[str, Sequence[int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Features of the same-article pairs: rows (P, len(WITHIN_NAMES)) and index pairs (P, 2),
+    the earlier mention first."""
+    texts = [a.text for a in articles]
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for i, x in enumerate(info):
+        if x.doc >= 0:
+            by_doc[x.doc].append(i)
+    kw, kc = assoc_keys(info)
+    wword = (assoc or {}).get("within_word", {})
+    wcls = (assoc or {}).get("within_cls", {})
+    gender = [_gender(x) for x in info]
+    plural = [_plural(x) for x in info]
+    pron = [_PRON_CLASS.get(x.text.lower(), 0) if x.kind == "pronoun" else 0 for x in info]
+    kind = [KINDS.index(x.kind) for x in info]
+    rows: list[list[float]] = []
+    pairs: list[tuple[int, int]] = []
+    for d, idx in by_doc.items():
+        idx.sort(key=lambda i: (info[i].start, info[i].end))
+        head_count = Counter(info[i].head for i in idx)
+        first_in_sent = set()
+        seen_sent: set[int] = set()
+        for i in idx:
+            if info[i].sent not in seen_sent:
+                seen_sent.add(info[i].sent)
+                first_in_sent.add(i)
+        props_so_far: list[int] = []
+        for pb, b in enumerate(idx):
+            xb = info[b]
+            # ranks of the candidates before b, nearest first
+            r_np = r_pr = r_sk = r_g = 0
+            for pa in range(pb - 1, -1, -1):
+                a = idx[pa]
+                xa = info[a]
+                gap = texts[d][xa.end:xb.start] if xa.end <= xb.start else ""
+                short = len(gap) <= 30
+                g_clash = float(gender[a] > 0 and gender[b] > 0 and gender[a] != gender[b])
+                n_clash = float(xa.kind != "proper" and plural[a] != plural[b] and xb.kind in ("pronoun", "nominal"))
+                va = wword.get(assoc_key(kw[a], kw[b]))
+                vc = wcls.get(assoc_key(kc[a], kc[b]))
+                chain_prop = float(xa.kind == "proper" and any(info[p].head == xa.head for p in props_so_far
+                                                               if info[p].start < xa.start))
+                rows.append([
+                    kind[a], kind[b], pron[a], pron[b], gender[a], gender[b], g_clash, plural[a], plural[b], n_clash,
+                    pb - pa - 1, xb.sent - xa.sent, np.log1p(max(xb.start - xa.end, 0)), r_np, r_pr, r_sk,
+                    float(short and bool(_APPOS.match(gap))), float(short and bool(_COPULA.match(gap))),
+                    float(short and bool(_POSS_GAP.match(gap))), float(gap.strip() == ""),
+                    float(pron[b] in (8, 9, 10) and pa == pb - 1 and len(gap) <= 4),
+                    float(a in first_in_sent), float(b in first_in_sent), float(xa.sent <= 1),
+                    head_count[xa.head], head_count[xb.head], chain_prop,
+                    (va[0] + 0.1) / (va[1] + 1.0) if va else -1.0, np.log1p(va[1]) if va else 0.0,
+                    (vc[0] + 0.1) / (vc[1] + 1.0) if vc else -1.0, np.log1p(vc[1]) if vc else 0.0,
+                    float(xa.text.lower() == xb.text.lower()), float(xb.head in xa.toks), float(xa.head in xb.toks),
+                    r_g,
+                ])
+                pairs.append((a, b))
+                if xa.kind not in ("pronoun", "time"):
+                    r_np += 1
+                if xa.kind == "proper":
+                    r_pr += 1
+                if xa.kind == xb.kind:
+                    r_sk += 1
+                if not g_clash and xa.kind != "time":
+                    r_g += 1
+            if xb.kind == "proper":
+                props_so_far.append(b)
+    if not pairs:
+        return np.zeros((0, len(WITHIN_NAMES)), dtype=np.float32), np.zeros((0, 2), dtype=np.int64)
+    return np.array(rows, dtype=np.float32), np.array(pairs, dtype=np.int64)
+
+
+def within_probs(p: np.ndarray, articles: Sequence[Article], info: Sequence[MentionInfo], model: dict) -> np.ndarray:
+    """``p`` with the same-article pairs scored by the within-article model, when the model has one."""
+    w = model.get("W_T")
+    if w is None:
+        return p
+    X, P = within_features(articles, info, model.get("assoc"))
+    if not len(P):
+        return p
+    q = 1.0 / (1.0 + np.exp(-np.clip(tree_logits(X.astype(np.float64), w, int(model["within"]["depth"]))
+                                     + model["within"]["offset"], -30, 30)))
+    p = p.copy()
+    p[P[:, 0], P[:, 1]] = q
+    p[P[:, 1], P[:, 0]] = q
+    return p
