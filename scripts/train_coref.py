@@ -91,7 +91,7 @@ def topic_arrays(tm, tables, per_topic=None):  # type: ignore[no-untyped-def]
         else:
             assoc = {name: to_table(pos, tot, 2) for name, (pos, tot) in zip(TABLES, tables)}
         base, code = E.pair_features(arts, info, assoc)
-        wx, wp = E.within_features(arts, info, assoc)
+        wx, wp = E.within_features(arts, info, base, assoc)
         out.append((topic, base, code, gold, keys, wx, wp, arts, info))
     return out
 
@@ -156,14 +156,14 @@ def fit_within(train, iters: int = 200, seed: int = 0) -> dict:  # type: ignore[
                                          l2_regularization=1.0, random_state=seed)
     clf.fit(x.astype(np.float64), y)
     trees, depth = export_trees(clf)
-    return {"features": E.WITHIN_NAMES, "trees": trees, "depth": depth,
+    return {"features": E.WITHIN_NAMES + E.FEATURE_NAMES, "trees": trees, "depth": depth,
             "offset": float(np.ravel(clf._baseline_prediction)[0])}
 
 
 def score(topics, model: dict, threshold: float, method: str = "average") -> dict[str, float]:  # type: ignore[no-untyped-def]
     gold, pred = {}, {}
     for topic, base, code, g, keys, _, _, arts, info in topics:
-        p = E.within_probs(E.pair_probs(base, code, model), arts, info, model)
+        p = E.within_probs(E.pair_probs(base, code, model), arts, info, base, model)
         if model.get("propagate"):
             p = E.propagate(p, [x.doc for x in info])
         labels = E.cluster_mentions(p, threshold, method)

@@ -555,6 +555,8 @@ def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
         ok = d >= 0 and 0 <= m.start < m.end <= len(t)
         s = t[m.start:m.end] if ok else (m.text or "")
         kind = _mention_kind(s)
+        if kind == "nominal" and _head(s) in _TIMEISH_HEADS:
+            kind = "time"
         if STYLE_FIX and kind == "proper" and ok and _capitalised_by_style(s, t, m.start, m.end, lower_vocab):
             kind = "nominal"
         words = [w.lower() for w in _WORD.findall(s)]
@@ -590,6 +592,8 @@ def _number_before(left: str, s: str) -> int:
 
 
 STYLE_FIX = True
+_TIMEISH_HEADS = frozenset(["second", "twice", "again", "once", "first", "third", "fourth", "time", "annual", "season",
+                            "offseason", "anniversary", "decade", "quarter", "half", "period", "era", "tonight"])
 _URL = re.compile(r"^[ \t]*(?:https?\s*:|www\s*\.).*$|\S*(?:https?:|www\.|\.com|\.html?)\S*", re.M)
 
 
@@ -953,7 +957,7 @@ def load_model(path: str = str(MODEL_PATH)) -> dict | None:
     if "trees" in data:
         data["T"] = tree_arrays(data["trees"])
     w = data.get("within")
-    if w is not None and w.get("features") == WITHIN_NAMES:
+    if w is not None and w.get("features") == WITHIN_NAMES + FEATURE_NAMES:
         data["W_T"] = tree_arrays(w["trees"])
     else:
         data["W"] = np.array(data["coef"], dtype=np.float32)
@@ -1045,7 +1049,7 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
         return resolve_rules(articles, mentions)
     info = mention_infos(articles, mentions)
     base, code = pair_features(articles, info, model.get("assoc"))
-    p = within_probs(pair_probs(base, code, model), articles, info, model)
+    p = within_probs(pair_probs(base, code, model), articles, info, base, model)
     if model.get("propagate"):
         p = propagate(p, [x.doc for x in info])
     labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold,
@@ -1077,6 +1081,11 @@ _PRON_CLASS = {**{w: 1 for w in ("he", "him", "his", "himself")}, **{w: 2 for w 
 _COPULA = re.compile(r"^\s*(?:[,(]\s*)?(?:who\s+|which\s+)?(?:is|was|are|were|'s|became|becomes|has been|had been|"
                      r"named|as|,\s*as)\s*(?:also\s+)?(?:the|a|an|its|his|her|their)?\s*$", re.I)
 _APPOS = re.compile(r"^\s*(?:,|\(|-|–|:)\s*(?:the|a|an|his|her|its|their|our)?\s*$", re.I)
+_APPOS_MOD = re.compile(r"^\s*(?:,|\(|-|–|—|:)\s*(?:the|a|an|his|her|its|their|our)?\s*(?:[\w'’.-]+\s+){0,6}$", re.I)
+_PREDICATE = re.compile(r"^\s*,?\s*(?:who\s+|which\s+)?(?:(?:will|would|to|could|may|might|is|was|has|had|have)\s+)?"
+                        r"(?:be|been|is|was|are|were|become|became|becomes|named|picked|chosen|announced|unveiled|"
+                        r"selected|appointed|tapped|set|as)\b(?:\s+[\w'’.-]+){0,5}\s*$", re.I)
+_GAP_STOP = frozenset(["and", "or", "but", "said", "says", "say", "told", "than", "with", "while", "after", "before"])
 _POSS_GAP = re.compile(r"^\s*(?:['’]\s*s?)\s*$")
 
 WITHIN_NAMES = [
@@ -1084,7 +1093,8 @@ WITHIN_NAMES = [
     "number_clash", "ment_between", "sent_between", "char_gap", "rank_nonpron", "rank_prop", "rank_same_kind",
     "gap_appos", "gap_copula", "gap_poss", "gap_empty", "relative_next", "a_first_in_sent", "b_first_in_sent",
     "a_headline", "a_head_count", "b_head_count", "a_chain_prop", "w_assoc_word", "w_assoc_word_n", "w_assoc_cls",
-    "w_assoc_cls_n", "lower_text_same", "b_head_in_a", "a_head_in_b", "rank_gender_ok",
+    "w_assoc_cls_n", "lower_text_same", "b_head_in_a", "a_head_in_b", "rank_gender_ok", "gap_appos_mod",
+    "gap_predicate", "gap_words",
 ]
 
 
@@ -1112,10 +1122,10 @@ def _plural(x: MentionInfo) -> int:
     return int(last in _PLURAL_WORDS or (last != h and last.endswith("s")))
 
 
-def within_features(articles: Sequence[Article], info: Sequence[MentionInfo],
+def within_features(articles: Sequence[Article], info: Sequence[MentionInfo], base: np.ndarray,
                     assoc: dict[str, dict[str, Sequence[int]]] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Features of the same-article pairs: rows (P, len(WITHIN_NAMES)) and index pairs (P, 2),
-    the earlier mention first."""
+    """Features of the same-article pairs: rows (P, len(WITHIN_NAMES) + the general pair features
+    of ``base``) and index pairs (P, 2), the earlier mention first."""
     texts = [a.text for a in articles]
     by_doc: dict[int, list[int]] = defaultdict(list)
     for i, x in enumerate(info):
@@ -1149,6 +1159,9 @@ def within_features(articles: Sequence[Article], info: Sequence[MentionInfo],
                 xa = info[a]
                 gap = texts[d][xa.end:xb.start] if xa.end <= xb.start else ""
                 short = len(gap) <= 30
+                gap_words = _WORD.findall(gap) if len(gap) <= 80 else ["?"] * 20
+                short_words = xa.sent == xb.sent and len(gap_words) <= 7 and not any(
+                    w.lower() in _GAP_STOP for w in gap_words)
                 g_clash = float(gender[a] > 0 and gender[b] > 0 and gender[a] != gender[b])
                 n_clash = float(xa.kind != "proper" and plural[a] != plural[b] and xb.kind in ("pronoun", "nominal"))
                 va = wword.get(assoc_key(kw[a], kw[b]))
@@ -1167,6 +1180,9 @@ def within_features(articles: Sequence[Article], info: Sequence[MentionInfo],
                     (vc[0] + 0.1) / (vc[1] + 1.0) if vc else -1.0, np.log1p(vc[1]) if vc else 0.0,
                     float(xa.text.lower() == xb.text.lower()), float(xb.head in xa.toks), float(xa.head in xb.toks),
                     r_g,
+                    float(short_words and xb.kind == "nominal" and bool(_APPOS_MOD.match(gap))),
+                    float(short_words and xb.kind == "nominal" and bool(_PREDICATE.match(gap))),
+                    min(len(gap_words), 20),
                 ])
                 pairs.append((a, b))
                 if xa.kind not in ("pronoun", "time"):
@@ -1180,16 +1196,18 @@ def within_features(articles: Sequence[Article], info: Sequence[MentionInfo],
             if xb.kind == "proper":
                 props_so_far.append(b)
     if not pairs:
-        return np.zeros((0, len(WITHIN_NAMES)), dtype=np.float32), np.zeros((0, 2), dtype=np.int64)
-    return np.array(rows, dtype=np.float32), np.array(pairs, dtype=np.int64)
+        return np.zeros((0, len(WITHIN_NAMES) + base.shape[-1]), dtype=np.float32), np.zeros((0, 2), dtype=np.int64)
+    P = np.array(pairs, dtype=np.int64)
+    return np.concatenate([np.array(rows, dtype=np.float32), base[P[:, 0], P[:, 1]]], axis=1), P
 
 
-def within_probs(p: np.ndarray, articles: Sequence[Article], info: Sequence[MentionInfo], model: dict) -> np.ndarray:
+def within_probs(p: np.ndarray, articles: Sequence[Article], info: Sequence[MentionInfo], base: np.ndarray,
+                 model: dict) -> np.ndarray:
     """``p`` with the same-article pairs scored by the within-article model, when the model has one."""
     w = model.get("W_T")
     if w is None:
         return p
-    X, P = within_features(articles, info, model.get("assoc"))
+    X, P = within_features(articles, info, base, model.get("assoc"))
     if not len(P):
         return p
     q = 1.0 / (1.0 + np.exp(-np.clip(tree_logits(X.astype(np.float64), w, int(model["within"]["depth"]))
