@@ -145,6 +145,28 @@ def fit(train, neg_max: int, iters: int, seed: int = 0) -> dict:  # type: ignore
     return {"features": E.FEATURE_NAMES, "kinds": E.PAIR_KINDS, "trees": trees, "depth": depth, "offset": offset}
 
 
+def average_models(models: list[dict]) -> dict:
+    """One model whose logit is the mean of the models' logits (trees concatenated, leaf values and
+    offsets divided by their number)."""
+    if len(models) == 1:
+        return models[0]
+    k = len(models)
+    trees: dict[str, list] = {key: [] for key in models[0]["trees"]}
+    for m in models:
+        off = len(trees["feature"])
+        t = m["trees"]
+        trees["feature"] += t["feature"]
+        trees["threshold"] += t["threshold"]
+        trees["left"] += [x + off for x in t["left"]]
+        trees["right"] += [x + off for x in t["right"]]
+        trees["value"] += [v / k for v in t["value"]]
+        trees["leaf"] += t["leaf"]
+        trees["root"] += [x + off for x in t["root"]]
+    out = dict(models[0])
+    out.update(trees=trees, depth=max(m["depth"] for m in models), offset=sum(m["offset"] for m in models) / k)
+    return out
+
+
 def fit_within(train, iters: int = 200, seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
     """The within-article model: every pair of mentions inside one train article."""
     from sklearn.ensemble import HistGradientBoostingClassifier
@@ -179,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--out", type=Path, default=E.MODEL_PATH)
     ap.add_argument("--no-within", action="store_true", help="no separate within-article model")
+    ap.add_argument("--bags", type=int, default=1, help="models averaged, each on its own sample of negatives")
     args = ap.parse_args(argv)
     if not B.ECB.exists():
         print(f"ECB+ not found: {B.ECB}", file=sys.stderr)
@@ -198,9 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     train = topic_arrays(tm_train, tables, per_topic)
     dev = topic_arrays(tm_dev, tables)
     print(f"features in {time.time() - t0:.0f}s", flush=True)
-    model = fit(train, args.neg, args.iters)
+    model = average_models([fit(train, args.neg, args.iters, seed=s) for s in range(args.bags)])
     if not args.no_within:
-        model["within"] = fit_within(train)
+        model["within"] = average_models([fit_within(train, seed=s) for s in range(args.bags)])
     # the shipped tables: key pairs seen at least twice
     model["assoc"] = {name: to_table(pos, tot, 2) for name, (pos, tot) in zip(TABLES, tables)}
     m = dict(model)
