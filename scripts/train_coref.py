@@ -1,16 +1,20 @@
-"""Train the pair model behind ``storyline.resolve_entities`` on ECB+ (entity mentions).
+"""Train the models behind ``storyline.resolve_entities`` on ECB+ (entity mentions).
 
-    python scripts/train_coref.py          # about 3-5 min on one core
+    python scripts/train_coref.py          # 5-12 min on one core of the shared machine
 
 The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
 
-* two association tables: how often mentions of two types corefer (a common noun's head, a
+* four association tables: how often mentions of two types corefer (a common noun's head, a
   pronoun, the word cluster of a name; e.g. "host" with a name of the cluster of "degeneres"),
-  counted over train pairs; the features of each train topic use the tables without that topic;
+  counted over all train pairs and over the pairs inside one article; the features of each train
+  topic use the tables without that topic;
 * a gradient-boosted pair model (scikit-learn HistGradientBoosting, every positive pair and a
-  sample of the negatives) exported as flat node arrays that storyline evaluates with numpy.
+  sample of the negatives) exported as flat node arrays that storyline evaluates with numpy;
+* a second one for the pairs inside one article (every such pair of the train articles), whose
+  probabilities replace the first model's for those pairs.
 
-The dev topics choose the average-link threshold that maximises CoNLL F1. Gold mentions from the
+The dev topics choose the linkage (average or weighted), whether to propagate through
+article-mates, and the threshold that maximise CoNLL F1. Gold mentions from the
 validated sentences, each topic's documents at a time, as bench/entities.py scores them. Writes
 storyline/models/coref-pairs.json.
 """
@@ -197,8 +201,8 @@ def score(topics, model: dict, threshold: float, method: str = "average") -> dic
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--neg", type=int, default=300_000, help="negative pairs sampled for training")
-    ap.add_argument("--iters", type=int, default=150)
+    ap.add_argument("--neg", type=int, default=200_000, help="negative pairs sampled for training")
+    ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--out", type=Path, default=E.MODEL_PATH)
     ap.add_argument("--no-within", action="store_true", help="no separate within-article model")
     ap.add_argument("--bags", type=int, default=1, help="models averaged, each on its own sample of negatives")
