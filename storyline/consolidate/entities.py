@@ -557,7 +557,7 @@ def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
         kind = _mention_kind(s)
         if kind == "nominal" and _head(s) in _TIMEISH_HEADS:
             kind = "time"
-        if STYLE_FIX and kind == "proper" and ok and _capitalised_by_style(s, t, m.start, m.end, lower_vocab):
+        if kind == "proper" and ok and _capitalised_by_style(s, t, m.start, m.end, lower_vocab):
             kind = "nominal"
         words = [w.lower() for w in _WORD.findall(s)]
         if ok:
@@ -591,7 +591,6 @@ def _number_before(left: str, s: str) -> int:
     return val
 
 
-STYLE_FIX = True
 _TIMEISH_HEADS = frozenset(["second", "twice", "again", "once", "first", "third", "fourth", "time", "annual", "season",
                             "offseason", "anniversary", "decade", "quarter", "half", "period", "era", "tonight"])
 _URL = re.compile(r"^[ \t]*(?:https?\s*:|www\s*\.).*$|\S*(?:https?:|www\.|\.com|\.html?)\S*", re.M)
