@@ -501,11 +501,12 @@ def resolve_rules(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
 # --- pairwise model for resolve_entities ----------------------------------------------------
 # Every pair of mentions gets a feature vector (same head word, name containment, the two
 # mentions' kinds, same article and sentence distance, similarity of the two articles, whether
-# a common noun appears next to the name, pronoun antecedent position, ...); a logistic
-# regression trained by scripts/train_coref.py on the ECB+ train topics scores it; mentions are
-# clustered by average linkage on 1 - p with a threshold tuned on the dev topics. The weights are
-# a small JSON file in storyline/models. Cost is quadratic in the mentions given at once (one
-# story or topic).
+# a common noun appears next to the name, pronoun antecedent position, time classes, ...);
+# boosted trees trained by scripts/train_coref.py on the ECB+ train topics score it; pairs inside
+# one article are rescored by a second model (below); cross-article pairs get two-hop support
+# through article-mates (propagate); mentions are clustered on 1 - p with the linkage and
+# threshold chosen on the dev topics. The trees are a JSON file in storyline/models. Cost is
+# quadratic in the mentions given at once (one story or topic).
 
 
 KINDS = ("proper", "nominal", "pronoun", "time")
