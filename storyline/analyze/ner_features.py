@@ -86,6 +86,8 @@ class Resources:
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     gaz_max: int = 6
+    lexicon: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    capratio: Mapping[str, str] = field(default_factory=dict)
 
 
 def gazetteer_tags(tokens: Sequence[str], gaz: Mapping[tuple[str, ...], frozenset[str]],
@@ -177,6 +179,8 @@ def _token_base(w: str, res: Resources) -> list[str]:
         f.extend(f"c{j}=" + cid for j, cid in enumerate(c))
     else:
         f.append("c=none")
+    if res.capratio:
+        f.append("cr=" + res.capratio.get(lw, "?"))
     return f
 
 
@@ -201,10 +205,17 @@ def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | N
     gz = gazetteer_tags(tokens, res.gazetteer if gaz is None else gaz, res.gaz_max)
     headline = n > 1 and all(not t[:1].isalpha() or t.isupper() for t in tokens)
     lows = [t.lower() for t in tokens]
+    lx = gazetteer_tags(lows, res.lexicon, 4) if res.lexicon else None
     out: list[list[str]] = []
     for i, t in enumerate(tokens):
         f = ["b"] + base[i]
         f.extend("g=" + g for g in gz[i])
+        if lx is not None:
+            f.extend("x=" + g for g in lx[i])
+            if i > 0:
+                f.extend("-1:x=" + g for g in lx[i - 1])
+            if i < n - 1:
+                f.extend("1:x=" + g for g in lx[i + 1])
         if i == 0:
             f.append("BOS")
         if i == n - 1:
