@@ -364,21 +364,14 @@ def evaluate_stacked(first: Path, second: Path, docs, res: Resources) -> dict[st
 def evaluate(mode: str, model: Path, docs, res: Resources) -> dict[str, float]:  # type: ignore[no-untyped-def]
     import pycrfsuite
 
-    from storyline.analyze.entities import vote_types
-
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     tp = fp = fn = 0
     ntok = 0
     t0 = time.perf_counter()
     for d in docs:
-        preds, conf = [], []
-        for xs in doc_xseq(d, res, mode):
-            preds.append(tagger.tag(xs))
-            conf.append([tagger.marginal(t, i) for i, t in enumerate(preds[-1])])
-        if mode == "accurate":  # the document vote of storyline.analyze.entities.tag_tokens
-            preds = vote_types([t for t, _ in d], preds, conf)
-        for pred, (toks, gold) in zip(preds, d):
+        for xs, (toks, gold) in zip(doc_xseq(d, res, mode), d):
+            pred = tagger.tag(xs)
             ntok += len(toks)
             g = set(bio_spans(gold))
             p = set(bio_spans(pred))

@@ -25,7 +25,7 @@ from ..errors import ConfigError
 from ..records import Mention
 from .ner_features import Resources, bio_spans, doc_label_features, doc_stats, sentence_features, tokenize
 
-__all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "tag_tokens", "vote_types"]
+__all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "tag_tokens"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 MODES = ("accurate", "fast")
@@ -71,57 +71,18 @@ def _tagger(mode: str):  # type: ignore[no-untyped-def]
     return tagger
 
 
-VOTE_BELOW = 0.9  # a name tagged with less confidence than this takes the document's weighted vote
-
-
 def tag_tokens(sentences: Sequence[Sequence[str]], mode: str = "accurate") -> list[list[str]]:
-    """BIO tags (CoNLL types PER/ORG/LOC/MISC) for the tokenised sentences of one document.
-
-    In the accurate setting a name the CRF is unsure of takes the type that its other mentions
-    in the document get, weighted by the CRF's confidence in each (one sense per document)."""
+    """BIO tags (CoNLL types PER/ORG/LOC/MISC) for the tokenised sentences of one document."""
     res = _resources()
     tagger = _tagger(mode)
     st = doc_stats(sentences) if mode == "accurate" else None
     feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences]
-    conf: list[list[float]] = []
     with _LOCK:  # a crfsuite Tagger is not thread-safe
-        out = []
-        for f in feats:
-            tags = tagger.tag(f) if f else []
-            out.append(tags)
-            if mode == "accurate":
-                conf.append([tagger.marginal(t, i) for i, t in enumerate(tags)])
+        out = [tagger.tag(f) if f else [] for f in feats]
         second = _tagger("accurate-doc") if mode == "accurate" else None
         if second is not None:
             extra = doc_label_features(sentences, out)
             out = [second.tag([a + b for a, b in zip(f, x)]) if f else [] for f, x in zip(feats, extra)]
-        elif mode == "accurate":
-            out = vote_types(sentences, out, conf, VOTE_BELOW)
-    return out
-
-
-def vote_types(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
-               confidence: Sequence[Sequence[float]], below: float = VOTE_BELOW) -> list[list[str]]:
-    """Retype the names of a document tagged with a mean token confidence under ``below`` to the
-    type their other mentions (same words, any case) get, weighted by confidence: "Petofi" as
-    ORG in three sentences and PER, unsure, in a fourth becomes ORG there too."""
-    spans = []
-    votes: dict[str, dict[str, float]] = {}
-    for k, (toks, tg, cf) in enumerate(zip(sentences, tags, confidence)):
-        for s, e, typ in bio_spans(tg):
-            c = sum(cf[s:e]) / (e - s)
-            key = " ".join(toks[s:e]).lower()
-            spans.append((k, s, e, typ, c, key))
-            v = votes.setdefault(key, {})
-            v[typ] = v.get(typ, 0.0) + c
-    out = [list(t) for t in tags]
-    for k, s, e, typ, c, key in spans:
-        if c >= below:
-            continue
-        v = votes[key]
-        best = max(v, key=lambda t: v[t])
-        if best != typ:
-            out[k][s:e] = ["B-" + best] + ["I-" + best] * (e - s - 1)
     return out
 
 
