@@ -75,3 +75,18 @@ def test_tagger_on_a_conll_sample() -> None:
             tp, fp, fn = tp + len(g & q), fp + len(q - g), fn + len(g - q)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 > 0.85
+
+
+def test_shipped_lexicon_and_case_ratios_reach_the_features() -> None:
+    """The open-data lexicon and the case ratios ship with the model and show up as features,
+    case-insensitively (an all-caps headline word gets the same lexicon tags)."""
+    from storyline.analyze.entities import _resources
+    from storyline.analyze.ner_features import sentence_features
+
+    res = _resources()
+    assert "country" in res.lexicon[("germany",)]
+    assert res.capratio["germany"] > res.capratio["the"]
+    normal = sentence_features(["Talks", "in", "Germany", "ended"], res)
+    shout = sentence_features(["TALKS", "IN", "GERMANY", "ENDED"], res)
+    assert "x=B-country" in normal[2] and "x=B-country" in shout[2]
+    assert "1:x=B-country" in normal[1]
