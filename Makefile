@@ -48,7 +48,13 @@ test: $(DEVSTAMP)
 bench: $(BENCHSTAMP)
 	$(BIN)/python bench/run_all.py
 
-model: $(STAMP)
+TRAINSTAMP := $(VENV)/.installed-train
+
+$(TRAINSTAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install -q -e ".[train]"
+	touch $@
+
+model: $(TRAINSTAMP)
 	$(BIN)/python scripts/train_ner.py
 	$(BIN)/python scripts/train_coref.py
 

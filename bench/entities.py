@@ -129,6 +129,8 @@ def ner_eval(docs, mode: str) -> dict[str, float]:  # type: ignore[no-untyped-de
         t0 = time.perf_counter()
         preds = [tag_tokens([t for t, _ in d], mode) for d in docs]
         dt = min(dt, time.perf_counter() - t0)
+    seen = train_names()
+    by: dict[bool, list[int]] = {True: [0, 0, 0], False: [0, 0, 0]}  # seen in train? -> tp, fp, fn
     for d, pd in zip(docs, preds):
         for (toks, gold), pred in zip(d, pd):
             ntok += len(toks)
@@ -136,8 +138,33 @@ def ner_eval(docs, mode: str) -> dict[str, float]:  # type: ignore[no-untyped-de
             tp += len(g & p)
             fp += len(p - g)
             fn += len(g - p)
+            for sp in g | p:
+                k = (" ".join(toks[sp[0]:sp[1]]), sp[2]) in seen
+                by[k][0 if sp in g and sp in p else 1 if sp in p else 2] += 1
     prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    return {"P": prec, "R": rec, "F1": 2 * prec * rec / max(prec + rec, 1e-9), "tok/s": ntok / dt, "tokens": ntok}
+    out = {"P": prec, "R": rec, "F1": 2 * prec * rec / max(prec + rec, 1e-9), "tok/s": ntok / dt, "tokens": ntok}
+    for k, name in ((True, "seen"), (False, "unseen")):
+        a, b, c = by[k]
+        out["F1 " + name] = 2 * a / max(2 * a + b + c, 1)
+    out["unseen share"] = (by[False][0] + by[False][2]) / max(tp + fn, 1)
+    return out
+
+
+def train_names() -> set[tuple[str, str]]:
+    """(text, type) of every name labelled in the train split: a gold name of another split
+    is "seen" when it is here with the same type."""
+    seen: set[tuple[str, str]] = set()
+    path = CONLL / "train.jsonl"
+    if not path.exists():
+        return seen
+    from storyline.analyze.ner_features import bio_spans
+
+    with path.open() as fh:
+        for line in fh:
+            r = json.loads(line)
+            for a, b, t in bio_spans(r["tags"]):
+                seen.add((" ".join(r["tokens"][a:b]), t))
+    return seen
 
 
 def raw_text_speed(docs, mode: str) -> float:  # type: ignore[no-untyped-def]
@@ -307,8 +334,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if test_path.exists() and not args.quick:
                 sets.append(("test", load_conll(test_path)))
             print("## CoNLL-2003 English NER (entity-level micro F1, conlleval rules; one core)\n")
-            print("| split | setting | P | R | F1 | tokens/s (tagger) | tokens/s (raw text, end to end) |")
-            print("|---|---|---:|---:|---:|---:|---:|")
+            print("| split | setting | P | R | F1 | F1 on names seen in train | F1 on unseen names (share) "
+                  "| tokens/s (tagger) | tokens/s (raw text, end to end) |")
+            print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
             speeds = {}
             for split, docs in sets:
                 for mode in ("accurate", "fast"):
@@ -316,11 +344,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                     raw = raw_text_speed(docs, mode) if split == "dev" else float("nan")
                     speeds[mode] = r["tok/s"]
                     print(f"| {split} | {mode} | {r['P']:.4f} | {r['R']:.4f} | {r['F1']:.4f} | "
+                          f"{r['F1 seen']:.4f} | {r['F1 unseen']:.4f} ({r['unseen share']:.0%}) | "
                           f"{r['tok/s']:,.0f} | {raw:,.0f} |")
             peer = spacy_peer(dev)
             if peer:
                 print(f"| dev | peer spaCy {peer['name']} (OntoNotes, mapped) | {peer['P']:.4f} | {peer['R']:.4f} | "
-                      f"{peer['F1']:.4f} | {peer['tok/s']:,.0f} | ratio accurate/peer "
+                      f"{peer['F1']:.4f} | | | {peer['tok/s']:,.0f} | ratio accurate/peer "
                       f"{speeds['accurate'] / peer['tok/s']:.2f}x |")
             else:
                 print("\n(peer spaCy pipeline not installed here; published figures in docs/benchmarks/entities.md)")

@@ -34,6 +34,21 @@ def test_repairs_glued_word_and_short_syllable() -> None:
     assert repair_spans(toks, [(0, 2, "PER"), (3, 5, "PER")]) == [(1, 2, "PER"), (3, 6, "PER")]
 
 
+def test_repairs_split_a_name_run_across_a_title() -> None:
+    toks = ["his", "counterpart", ",", "South", "Korean", "President", "Moon", "Jae", "In", ",", "said"]
+    assert repair_spans(toks, [(3, 8, "MISC")]) == [(3, 5, "MISC"), (6, 9, "PER")]
+    # a title that starts a name is left alone
+    assert repair_spans(["the", "Queen", "Elizabeth", "Hospital"], [(1, 4, "ORG")]) == [(1, 4, "ORG")]
+
+
+def test_repairs_join_a_nationality_to_the_organisation_it_names() -> None:
+    toks = ["the", "Korean", "Central", "News", "Agency", "said"]
+    assert repair_spans(toks, [(1, 2, "MISC"), (2, 5, "ORG")]) == [(1, 5, "ORG")]
+    # not across a gap, and not a person after a nationality
+    assert repair_spans(["Korean", "and", "Central", "Bank"], [(0, 1, "MISC"), (2, 4, "ORG")]) == [(0, 1, "MISC"), (2, 4, "ORG")]
+    assert repair_spans(["Korean", "Kim", "Il"], [(0, 1, "MISC"), (1, 3, "PER")]) == [(0, 1, "MISC"), (1, 3, "PER")]
+
+
 def test_models_ship_small() -> None:
     sizes = {p.name: p.stat().st_size for p in MODEL_DIR.iterdir()}
     assert {"ner-accurate.crfsuite", "ner-fast.crfsuite", "ner-resources.json.gz"} <= set(sizes)
@@ -60,3 +75,18 @@ def test_tagger_on_a_conll_sample() -> None:
             tp, fp, fn = tp + len(g & q), fp + len(q - g), fn + len(g - q)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 > 0.85
+
+
+def test_shipped_lexicon_and_case_ratios_reach_the_features() -> None:
+    """The open-data lexicon and the case ratios ship with the model and show up as features,
+    case-insensitively (an all-caps headline word gets the same lexicon tags)."""
+    from storyline.analyze.entities import _resources
+    from storyline.analyze.ner_features import sentence_features
+
+    res = _resources()
+    assert "country" in res.lexicon[("germany",)]
+    assert res.capratio["germany"] > res.capratio["the"]
+    normal = sentence_features(["Talks", "in", "Germany", "ended"], res)
+    shout = sentence_features(["TALKS", "IN", "GERMANY", "ENDED"], res)
+    assert "x=B-country" in normal[2] and "x=B-country" in shout[2]
+    assert "1:x=B-country" in normal[1]

@@ -7,8 +7,10 @@ The same code builds features at training time (``scripts/train_ner.py``) and at
 Two feature sets:
 
 * ``accurate``: word, shape, affixes, word clusters at three granularities (computed by the
-  training script from word co-occurrence), a gazetteer built from the training labels, a +-2
-  window, and document-level features (is this word capitalised elsewhere in the document, is
+  training script from word co-occurrence), a gazetteer built from the training labels, a
+  case-insensitive lexicon of open name lists (countries, regions, cities, census first and last
+  names) at the token and its neighbours, how often the word is capitalised mid-sentence in
+  unlabelled news, a +-2 window, and document-level features (is this word capitalised elsewhere in the document, is
   it part of a longer capitalised name there, is it seen in lower case).
 * ``fast``: word, shape, suffix, coarse cluster and a +-1 window; a few strings per token.
 """
@@ -77,15 +79,22 @@ def short_shape(w: str) -> str:
 
 @dataclass
 class Resources:
-    """What the tagger knows besides the CRF weights: word clusters and a name gazetteer.
+    """What the tagger knows besides the CRF weights: word clusters, a name gazetteer, an
+    open-data lexicon and case ratios.
 
     ``clusters`` maps a lower-cased word to cluster ids at three granularities (coarse to fine).
     ``gazetteer`` maps a tuple of tokens (as written) to the set of types it was labelled with.
+    ``lexicon`` maps a tuple of lower-cased tokens to categories of open name lists ("country",
+    "city", "first", "last"...), matched case-insensitively.
+    ``capratio`` maps a lower-cased word to a bin "0".."4" of how often unlabelled news text
+    writes it capitalised in mid-sentence. Resources without the last two (older models) work.
     """
 
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     gaz_max: int = 6
+    lexicon: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    capratio: Mapping[str, str] = field(default_factory=dict)
 
 
 def gazetteer_tags(tokens: Sequence[str], gaz: Mapping[tuple[str, ...], frozenset[str]],
@@ -177,6 +186,8 @@ def _token_base(w: str, res: Resources) -> list[str]:
         f.extend(f"c{j}=" + cid for j, cid in enumerate(c))
     else:
         f.append("c=none")
+    if res.capratio:
+        f.append("cr=" + res.capratio.get(lw, "?"))
     return f
 
 
@@ -201,10 +212,17 @@ def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | N
     gz = gazetteer_tags(tokens, res.gazetteer if gaz is None else gaz, res.gaz_max)
     headline = n > 1 and all(not t[:1].isalpha() or t.isupper() for t in tokens)
     lows = [t.lower() for t in tokens]
+    lx = gazetteer_tags(lows, res.lexicon, 4) if res.lexicon else None
     out: list[list[str]] = []
     for i, t in enumerate(tokens):
         f = ["b"] + base[i]
         f.extend("g=" + g for g in gz[i])
+        if lx is not None:
+            f.extend("x=" + g for g in lx[i])
+            if i > 0:
+                f.extend("-1:x=" + g for g in lx[i - 1])
+            if i < n - 1:
+                f.extend("1:x=" + g for g in lx[i + 1])
         if i == 0:
             f.append("BOS")
         if i == n - 1:
