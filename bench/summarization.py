@@ -405,6 +405,34 @@ def train_quality() -> tuple[float, ...]:
     return tuple([round(float(model.intercept_), 4)] + [round(float(v), 4) for v in model.coef_])
 
 
+def train_words() -> tuple[float, ...]:
+    """Refit the reference word-count model on DUC 2003 (never on an evaluation set): Poisson
+    regression of each cluster word's count per 100 reference words on its features."""
+    import numpy as np
+    from sklearn.linear_model import PoissonRegressor
+
+    import storyline.consolidate.summary as S
+    from storyline.consolidate.summary_text import stems
+
+    ds = next(d for d in DATASETS if d.name == "duc2003")
+    feats: list[Any] = []
+    target: list[float] = []
+    for c in load(ds, quick=False):
+        items = S._items(c.articles, c.sentences, S.SummaryConfig())
+        vocab, X = S._word_table(items, len(c.articles))
+        y = np.zeros(len(vocab))
+        for r in c.refs:
+            toks = stems(r)
+            for t in toks:
+                j = vocab.get(t)
+                if j is not None:
+                    y[j] += 100.0 / max(1, len(toks)) / len(c.refs)
+        feats.append(X)
+        target.append(y)
+    model = PoissonRegressor(alpha=1e-4, max_iter=1000).fit(np.vstack(feats), np.concatenate(target))
+    return tuple([round(float(model.intercept_), 4)] + [round(float(v), 4) for v in model.coef_])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a small subset of every dataset")
@@ -414,7 +442,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--systems", nargs="*", default=None, help="run only these systems (participants always scored)")
     ap.add_argument("--train-quality", action="store_true",
                     help="refit the sentence-quality coefficients on DUC 2003 and print them")
+    ap.add_argument("--train-words", action="store_true",
+                    help="refit the reference word-count model on DUC 2003 and print it")
     args = ap.parse_args(argv)
+    if args.train_words:
+        print("word_coef =", train_words())
+        return 0
     if args.train_quality:
         print("quality_coef =", train_quality())
         return 0

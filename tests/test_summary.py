@@ -166,5 +166,19 @@ def test_text_is_found_at_its_offsets_even_when_cut(kw: dict[str, int]) -> None:
     out = storyline.summarize(CLUSTER, **kw)
     assert out
     for s in out:
-        assert texts[s.article_id][s.start:s.end] == s.text
+        # the words at the offsets; a trimmed closing attribution leaves the final mark appended
+        at = texts[s.article_id][s.start:s.end]
+        assert at == s.text or (s.trimmed and at + s.text[-1] == s.text)
     assert all(not s.truncated for s in out[:-1])
+
+
+def test_trim_drops_dateline_and_closing_attribution_only_at_the_ends() -> None:
+    from storyline.consolidate.summary_text import trim_span
+
+    text = "OSLO (AP) _ The harbor authority closed the northern pier after the storm damaged it, officials said Monday."
+    i, j, tail = trim_span(text)
+    assert text[i:j] + tail == "The harbor authority closed the northern pier after the storm damaged it."
+    short = "Prices rose, he said."
+    assert trim_span(short) == (0, len(short), "")
+    quoted = 'The plan "will not work for the families on the coast," the mayor said.'
+    assert trim_span(quoted)[1] == len(quoted)

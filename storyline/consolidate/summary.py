@@ -30,12 +30,15 @@ from scipy import sparse
 
 from ..analyze.sentences import split_sentences
 from ..records import Article, Citation, Sentence, SummarySentence
-from .summary_select import select_greedy, select_ilp
+from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
     bigram_concepts,
     compress,
+    trim_span,
     content_stems,
     count_words,
+    STOP,
+    stems,
     is_candidate_shape,
     is_dangling,
     truncate_bytes,
@@ -67,8 +70,10 @@ class SummaryConfig:
     ilp_time_limit: float = 3.0
     solver: str = "greedy"              # "ilp" (exact, HiGHS) or "greedy" (lazy greedy)
     greedy_scale: float = 1.0         # greedy picks by gain / length**scale
-    compress: bool = False            # drop datelines, trailing attributions, short parentheticals
+    trim: bool = True                 # leave out datelines and closing attributions (offsets kept)
+    compress: bool = False            # also rewrite inside sentences (text no longer at its offsets)
     compress_days: bool = False       # also drop bare weekday mentions (with compress)
+    compress_parts: str = "dpa"       # d: datelines, p: parentheticals, a: trailing attributions
     centrality_weight: float = 0.0
     quality_weight: float = 4.0       # bonus per unit length for sentences the quality model likes
     # intercept + one weight per _quality_features column: ridge regression of a sentence's unigram
@@ -78,6 +83,11 @@ class SummaryConfig:
     fill_words: bool = True           # with max_words, fill a remainder of >= fill_min_words with a cut sentence
     fill_min_words: int = 6
     pool_factor: float = 3.0          # looser sentences join the pool while it holds < factor x budget words
+    rouge_weight: float = 4.0         # weight of the expected unigram overlap term
+    # Poisson regression of a word's count per 100 reference words on _word_table's features,
+    # fitted on DUC 2003 only (python bench/summarization.py --train-words)
+    word_coef: tuple[float, ...] = (0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
+    rouge_len: float = 1.0            # expected reference length, in units of the budget
 
 
 @dataclass(slots=True)
@@ -90,6 +100,10 @@ class _Item:
     nbytes: int
     concepts: set[str]
     stems: list[str]
+    all_stems: list[str]
+    start: int = 0          # offsets of the words used, in the article (a trimmed dateline moves start)
+    end: int = 0
+    tail: str = ""          # final mark appended when a closing attribution was trimmed
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
@@ -98,14 +112,17 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
     for ai, a in enumerate(arts):
         ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
         for pos, s in enumerate(ss):
-            text = " ".join((s.text or a.text[s.start:s.end]).split())
+            raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
+            i, j, tail = trim_span(raw) if config.trim else (0, len(raw), "")
+            text = " ".join((raw[i:j] + tail).split())
             if not text:
                 continue
             if config.compress:
-                text = compress(text, days=config.compress_days)
+                text = compress(text, days=config.compress_days, parts=config.compress_parts)
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=count_words(text),
                              nbytes=len(text.encode("utf-8")), concepts=bigram_concepts(text),
-                             stems=content_stems(text)))
+                             stems=content_stems(text), all_stems=stems(text),
+                             start=s.start + i, end=s.start + j, tail=tail))
     return out
 
 
@@ -309,7 +326,11 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         cent = np.asarray(cand_vecs @ centroid).ravel()
         bonus = bonus + config.centrality_weight * cent * lengths_all / budget * float(np.sort(w)[::-1][:30].sum())
     chosen = None
-    if config.solver == "ilp":
+    if config.rouge_weight > 0:
+        counts, caps = _unigram_model(items, cands, len(arts), max_words if max_bytes is None else max_bytes / 6.0, config)
+        scale = config.rouge_weight * float(np.sort(w)[::-1][:30].sum()) / max(1.0, caps.sum())
+        chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
+    if chosen is None and config.solver == "ilp":
         chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
     if chosen is None:
         chosen = select_greedy(inc, w, lengths_all, budget, bonus, conflicts, scale=config.greedy_scale)
@@ -329,6 +350,56 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     order = _lead_with_context(order, cands, items, cut_k, score)
     all_sims = tf @ cand_vecs[order].T
     return _render(order, cands, items, arts, all_sims.toarray(), max_words, max_bytes, config)
+
+
+def _word_table(items: Sequence[_Item], n_arts: int) -> tuple[dict[str, int], np.ndarray]:
+    """Every word of the cluster (stop words too) and its features: log frequency, share of the
+    articles using it, stop word, stop word x log frequency, closeness to a lead, share of the
+    articles using it in their first three sentences."""
+    vocab: dict[str, int] = {}
+    tf: list[float] = []
+    arts: list[set[int]] = []
+    lead_arts: list[set[int]] = []
+    first: list[int] = []
+    stop: list[float] = []
+    for it in items:
+        for t in it.all_stems:
+            j = vocab.get(t)
+            if j is None:
+                j = vocab[t] = len(vocab)
+                tf.append(0.0)
+                arts.append(set())
+                lead_arts.append(set())
+                first.append(it.pos)
+                stop.append(1.0 if t in STOP or len(t) < 2 else 0.0)
+            tf[j] += 1.0
+            arts[j].add(it.art)
+            if it.pos < 3:
+                lead_arts[j].add(it.art)
+            if it.pos < first[j]:
+                first[j] = it.pos
+    n = max(1, n_arts)
+    ltf = np.log1p(np.array(tf))
+    st = np.array(stop)
+    X = np.column_stack([ltf, np.array([len(a) for a in arts]) / n, st, st * ltf,
+                         1.0 / (1.0 + np.array(first, dtype=float)), np.array([len(a) for a in lead_arts]) / n])
+    return vocab, X
+
+
+def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, ref_words: float,
+                   config: SummaryConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Counts of every word (stop words too) per candidate, and the expected count of each word in
+    a reference of ``ref_words`` words (a Poisson model of words per 100 reference words, fitted
+    on DUC 2003)."""
+    vocab, X = _word_table(items, n_arts)
+    coef = np.asarray(config.word_coef)
+    caps = np.exp(coef[0] + X @ coef[1:])
+    caps = config.rouge_len * ref_words * caps / (caps.sum() or 1.0)
+    counts = np.zeros((len(cands), len(vocab)))
+    for k, i in enumerate(cands):
+        for t in items[i].all_stems:
+            counts[k, vocab[t]] += 1.0
+    return counts, caps
 
 
 def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.ndarray, cand_vecs: sparse.csr_matrix,
@@ -372,8 +443,10 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
     for col, k in enumerate(order):
         i = cands[k]
         it = items[i]
-        # the words at the sentence's offsets, unless compression changed them
-        text = it.sent.text or arts[it.art].text[it.sent.start:it.sent.end] if not config.compress else it.text
+        # the words at the sentence's offsets (less a trimmed dateline or attribution)
+        src = arts[it.art].text
+        full = src[it.start:it.end] + it.tail if not config.compress else it.text
+        text = full
         if bytes_left is not None:
             if bytes_left <= 0:
                 break
@@ -401,9 +474,10 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
             s = items[j].sent
             cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))
         cites.sort(key=lambda c: c.article_id != it.sent.article_id)
-        full = it.sent.text or arts[it.art].text[it.sent.start:it.sent.end]
         cut = len(text) < len(full) and full.startswith(text)
-        end = it.sent.start + len(text) if cut else it.sent.end
+        if cut:
+            text = text[: it.end - it.start]  # a cut never keeps a lone trailing mark
+        end = it.start + len(text) if cut else it.end
         out.append(SummarySentence(text=text, citations=tuple(cites), article_id=it.sent.article_id,
-                                   start=it.sent.start, end=end, truncated=cut))
+                                   start=it.start, end=end, truncated=cut, trimmed=bool(it.tail) and not cut))
     return out

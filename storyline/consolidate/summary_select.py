@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-__all__ = ["select_ilp", "select_greedy", "coverage_value"]
+__all__ = ["select_ilp", "select_greedy", "select_greedy_capped", "coverage_value"]
 
 
 def coverage_value(chosen: Sequence[int], incidence: sparse.csr_matrix, weights: np.ndarray,
@@ -111,4 +111,44 @@ def select_greedy(incidence: sparse.csr_matrix, weights: np.ndarray, lengths: np
         best = int(fits[int(np.argmax(single_vals))])
         if single_vals.max() > coverage_value(chosen, inc, weights, bonus):
             return [best]
+    return chosen
+
+
+def select_greedy_capped(incidence: sparse.csr_matrix, weights: np.ndarray, lengths: np.ndarray, budget: float,
+                         bonus: np.ndarray, conflicts: Sequence[tuple[int, int]], counts: np.ndarray,
+                         caps: np.ndarray, scale: float) -> list[int]:
+    """Greedy on (concept gain + scale * capped word-count gain + bonus) / length."""
+    n = incidence.shape[0]
+    if n == 0:
+        return []
+    inc = incidence.toarray() > 0
+    covered = np.zeros(incidence.shape[1], dtype=bool)
+    have = np.zeros(counts.shape[1])
+    alive = np.ones(n, dtype=bool)
+    lens = np.maximum(lengths.astype(float), 1.0)
+    banned = [[] for _ in range(n)]
+    for i, j in conflicts:
+        banned[i].append(j)
+        banned[j].append(i)
+    used = 0.0
+    chosen: list[int] = []
+    base = np.minimum(have, caps).sum()
+    while True:
+        ok = alive & (used + lengths <= budget)
+        if not ok.any():
+            break
+        cg = inc[:, ~covered] @ weights[~covered]
+        rg = np.minimum(have[None, :] + counts, caps[None, :]).sum(axis=1) - base
+        g = cg + scale * rg + bonus
+        g[~ok] = -np.inf
+        i = int(np.argmax(g / lens))
+        if g[i] <= 0:
+            break
+        chosen.append(i)
+        alive[i] = False
+        alive[banned[i]] = False
+        used += float(lengths[i])
+        covered |= inc[i]
+        have += counts[i]
+        base = np.minimum(have, caps).sum()
     return chosen

@@ -23,6 +23,8 @@ __all__ = [
     "truncate_words",
     "is_dangling",
     "is_candidate_shape",
+    "compress",
+    "trim_span",
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -139,14 +141,32 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
 _DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
 
 
-def compress(text: str, *, days: bool = False) -> str:
-    """Drop what a summary can spare: datelines, trailing attributions ("..., officials said."),
-    short parentheticals and, with ``days``, bare weekday mentions. The result is still a sentence."""
-    out = _DATELINE.sub("", text)
-    out = _PAREN.sub("", out)
+def compress(text: str, *, days: bool = False, parts: str = "dpa") -> str:
+    """Drop what a summary can spare: datelines (``d`` in ``parts``), short parentheticals (``p``),
+    trailing attributions ("..., officials said.", ``a``) and, with ``days``, bare weekday mentions.
+    The result is still a sentence."""
+    out = _DATELINE.sub("", text) if "d" in parts else text
+    if "p" in parts:
+        out = _PAREN.sub("", out)
     if days:
         out = _DAY.sub("", out)
-    m = _ATTRIB_TAIL.search(out)
+    m = _ATTRIB_TAIL.search(out) if "a" in parts else None
     if m and len(out[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", out[: m.start()]):
         out = out[: m.start()].rstrip(" ,") + m.group(1)
     return out if out[:1].isupper() or out[:1].isdigit() else text
+
+
+def trim_span(text: str) -> tuple[int, int, str]:
+    """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without its dateline
+    ("PARIS (AP) _ ") and without a closing attribution ("..., officials said Tuesday."), ``tail``
+    being the sentence's final mark when an attribution was dropped, else "". Only the ends move, so
+    the result stays the words at known offsets."""
+    i = 0
+    m = _DATELINE.match(text)
+    if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
+        i = m.end()
+    body = text[i:]
+    m = _ATTRIB_TAIL.search(body)
+    if m and len(body[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", body[: m.start()]):
+        return i, i + len(body[: m.start()].rstrip(" ,\n")), m.group(1)
+    return i, len(text), ""
