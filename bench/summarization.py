@@ -418,8 +418,9 @@ def train_words() -> tuple[float, ...]:
     feats: list[Any] = []
     target: list[float] = []
     for c in load(ds, quick=False):
-        items = S._items(c.articles, c.sentences, S.SummaryConfig())
-        vocab, X = S._word_table(items, len(c.articles))
+        vocab: dict[str, int] = {}
+        items = S._items(c.articles, c.sentences, S.SummaryConfig(), vocab)
+        X = S._word_table(items, len(c.articles), len(vocab))
         y = np.zeros(len(vocab))
         for r in c.refs:
             toks = stems(r)

@@ -34,6 +34,7 @@ from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
     bigram_concepts,
     compress,
+    text_features,
     trim_span,
     content_stems,
     count_words,
@@ -48,6 +49,11 @@ from .summary_text import (
 __all__ = ["summarize", "SummaryConfig", "truncate_bytes", "count_words"]
 
 _FAR = date(9999, 12, 31)
+_DENSE_CELLS = 2_000_000
+
+
+def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
+    return x.toarray() if sparse.issparse(x) else np.asarray(x)
 _ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
 
 
@@ -83,11 +89,11 @@ class SummaryConfig:
     fill_words: bool = True           # with max_words, fill a remainder of >= fill_min_words with a cut sentence
     fill_min_words: int = 6
     pool_factor: float = 3.0          # looser sentences join the pool while it holds < factor x budget words
-    rouge_weight: float = 4.0         # weight of the expected unigram overlap term
+    rouge_weight: float = 3.0         # weight of the expected unigram overlap term
     # Poisson regression of a word's count per 100 reference words on _word_table's features,
     # fitted on DUC 2003 only (python bench/summarization.py --train-words)
     word_coef: tuple[float, ...] = (0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
-    rouge_len: float = 1.0            # expected reference length, in units of the budget
+    rouge_len: float = 1.25           # expected reference length, in units of the budget
 
 
 @dataclass(slots=True)
@@ -104,10 +110,18 @@ class _Item:
     start: int = 0          # offsets of the words used, in the article (a trimmed dateline moves start)
     end: int = 0
     tail: str = ""          # final mark appended when a closing attribution was trimmed
+    wids: np.ndarray | None = None  # ids of all_stems in the call's word vocabulary
+    cids: np.ndarray | None = None  # ids of concepts in the call's concept vocabulary
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
-           config: SummaryConfig) -> list[_Item]:
+           config: SummaryConfig, vocab: dict[str, int] | None = None,
+           cvocab: dict[str, int] | None = None) -> list[_Item]:
+    """One item per non-empty sentence; ``vocab`` and ``cvocab`` (filled here) number every word
+    stem and every concept (bigrams, and content words as "1:stem" when they count)."""
+    vocab = {} if vocab is None else vocab
+    cvocab = {} if cvocab is None else cvocab
+    unigrams = config.unigram_weight > 0
     out: list[_Item] = []
     for ai, a in enumerate(arts):
         ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
@@ -119,37 +133,55 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
                 continue
             if config.compress:
                 text = compress(text, days=config.compress_days, parts=config.compress_parts)
+            all_st, content, bigrams = text_features(text)
+            if unigrams:
+                bigrams |= {"1:" + t for t in content}
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=count_words(text),
-                             nbytes=len(text.encode("utf-8")), concepts=bigram_concepts(text),
-                             stems=content_stems(text), all_stems=stems(text),
+                             nbytes=len(text.encode("utf-8")), concepts=bigrams,
+                             stems=content, all_stems=all_st,
                              start=s.start + i, end=s.start + j, tail=tail))
+    _number(out, vocab, cvocab)
     return out
 
 
-def _add_unigrams(items: Sequence[_Item]) -> None:
+def _number(items: Sequence[_Item], vocab: dict[str, int], cvocab: dict[str, int]) -> None:
+    """Give every item the ids of its words and concepts (one pass over the whole cluster)."""
+    words = [t for it in items for t in it.all_stems]
+    concepts = [c for it in items for c in it.concepts]
+    wid = np.array([vocab.setdefault(t, len(vocab)) for t in words], dtype=np.int64)
+    cid = np.array([cvocab.setdefault(c, len(cvocab)) for c in concepts], dtype=np.int64)
+    w0 = c0 = 0
     for it in items:
-        it.concepts |= {"1:" + t for t in it.stems}
+        w1, c1 = w0 + len(it.all_stems), c0 + len(it.concepts)
+        it.wids, it.cids = wid[w0:w1], cid[c0:c1]
+        w0, c0 = w1, c1
 
 
 def _tfidf(items: Sequence[_Item]) -> sparse.csr_matrix:
+    """Rows: sentences as l2-normalised (1 + log tf) x idf vectors of their content stems."""
     vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, it in enumerate(items):
-        counts: dict[int, int] = defaultdict(int)
+    ids: list[int] = []
+    indptr = [0]
+    for it in items:
         for t in it.stems:
-            counts[vocab.setdefault(t, len(vocab))] += 1
-        for j, c in counts.items():
-            rows.append(i)
-            cols.append(j)
-            vals.append(1.0 + math.log(c))
-    n = len(items)
-    mat = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
-    df = np.bincount(mat.indices, minlength=mat.shape[1])
-    idf = np.log((1 + n) / (1 + df)) + 1.0
-    mat = mat @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+            j = vocab.get(t)
+            if j is None:
+                j = vocab[t] = len(vocab)
+            ids.append(j)
+        indptr.append(len(ids))
+    n, V = len(items), max(1, len(vocab))
+    ptr = np.asarray(indptr, dtype=np.int64)
+    row = np.repeat(np.arange(n), np.diff(ptr))
+    key = row * V + np.asarray(ids, dtype=np.int64)
+    uk, cnt = np.unique(key, return_counts=True)   # sorted by row, then column
+    r, c = uk // V, uk % V
+    df = np.bincount(c, minlength=V)
+    vals = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df)) + 1.0)[c]
+    norms = np.sqrt(np.bincount(r, weights=vals * vals, minlength=n))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ mat)
+    vals = vals / norms[r]
+    new_ptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=n))])
+    return sparse.csr_matrix((vals, c, new_ptr), shape=(n, V))
 
 
 def _query_relevance(items: Sequence[_Item], query: str | None) -> np.ndarray:
@@ -173,29 +205,33 @@ def _query_relevance(items: Sequence[_Item], query: str | None) -> np.ndarray:
 
 
 def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: np.ndarray,
-                     config: SummaryConfig) -> dict[str, float]:
-    best: dict[str, dict[int, float]] = defaultdict(dict)
-    on_query: dict[str, float] = defaultdict(float)
-    for i, it in enumerate(items):
-        w = float(occ[i])
-        for c in it.concepts:
-            if rel[i] > on_query[c]:
-                on_query[c] = float(rel[i])
-            per = best[c]
-            if per.get(it.art, 0.0) < w:
-                per[it.art] = w
+                     names: Sequence[str], config: SummaryConfig) -> np.ndarray:
+    """Weight of each concept id: the sum over the articles carrying it of its best occurrence
+    weight there; concepts told by too few articles get none, unless the query asks for them."""
+    m = len(names)
+    if not m:
+        return np.zeros(0)
+    lens = np.array([len(it.cids) for it in items], dtype=np.int64)
+    cids = np.concatenate([it.cids for it in items])
+    rows = np.repeat(np.arange(len(items)), lens)
+    art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+    key = cids * n_arts + art
+    occ_r = occ[rows]
+    order = np.lexsort((-occ_r, key))   # by (concept, article), best occurrence first
+    key_s = key[order]
+    first = np.ones(len(key_s), dtype=bool)
+    first[1:] = key_s[1:] != key_s[:-1]
+    top = order[first]
+    total = np.bincount(cids[top], weights=occ_r[top], minlength=m)
+    n_with = np.bincount(cids[top], minlength=m)
+    on_query = np.zeros(m)
+    if rel.any():
+        np.maximum.at(on_query, cids, rel[rows])
+    uni = np.fromiter((c.startswith("1:") for c in names), bool, m)
+    total = np.where(uni, total * config.unigram_weight, total)
     min_df = config.min_df or (1 if n_arts == 1 else 2 if n_arts <= 6 else 3)
-    weights: dict[str, float] = {}
-    for c, per in best.items():
-        total = sum(per.values())
-        if c.startswith("1:"):
-            total *= config.unigram_weight
-        if len(per) >= min_df:
-            weights[c] = total
-        elif config.single_doc_weight > 0 or on_query.get(c, 0.0) > 0:
-            # told by too few articles to count as news, unless the query asks for it
-            weights[c] = max(config.single_doc_weight, on_query.get(c, 0.0)) * total
-    return weights
+    few = np.maximum(config.single_doc_weight, on_query) * total
+    return np.where(n_with >= min_df, total, few)
 
 
 def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, budget_words: float) -> list[int]:
@@ -236,6 +272,26 @@ def _conflicts(sim_rows: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return list(zip(ii.tolist(), jj.tolist()))
 
 
+class _WeightView(Mapping[str, float]):
+    """Concept name -> weight, over the id-indexed weight array."""
+
+    def __init__(self, ids: Mapping[str, int], w: np.ndarray) -> None:
+        self._ids, self._w = ids, w
+
+    def __getitem__(self, c: str) -> float:
+        return float(self._w[self._ids[c]])
+
+    def get(self, c: str, default: float = 0.0) -> float:  # type: ignore[override]
+        j = self._ids.get(c)
+        return default if j is None else float(self._w[j])
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], weights: Mapping[str, float],
               room: int, sims: np.ndarray, config: SummaryConfig, in_bytes: bool) -> int | None:
     """The candidate whose first ``room`` bytes (or words) add the most uncovered concept weight."""
@@ -270,26 +326,23 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     arts = [a for a in articles if a.text and a.text.strip()]
     if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
         return []
-    items = _items(arts, sentences, config)
+    vocab: dict[str, int] = {}
+    cvocab: dict[str, int] = {}
+    items = _items(arts, sentences, config, vocab, cvocab)
     if not items:
         return []
-    if config.unigram_weight > 0:
-        _add_unigrams(items)
     rel = _query_relevance(items, query)
     pos = np.array([it.pos for it in items], dtype=float)
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
-    weights = _concept_weights(items, occ, len(arts), rel, config)
+    names = list(cvocab)
+    w_all = _concept_weights(items, occ, len(arts), rel, names, config)
+    weights = _WeightView(cvocab, w_all)
     cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
-    # concepts of the candidates, best first, capped
-    used = sorted({c for i in cands for c in items[i].concepts if c in weights},
-                  key=lambda c: -weights[c])[: config.concept_limit]
-    col = {c: j for j, c in enumerate(used)}
-    w = np.array([weights[c] for c in used])
-    score = np.array([sum(weights.get(c, 0.0) for c in items[i].concepts) for i in cands])
+    score = np.array([float(w_all[items[i].cids].sum()) for i in cands])
     lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
                            dtype=float)
     budget = float(max_bytes if max_bytes is not None else max_words)
@@ -300,17 +353,24 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         score = score[keep]
         lengths_all = lengths_all[keep]
     n = len(cands)
-    rows, cols_ = [], []
-    for k, i in enumerate(cands):
-        for c in items[i].concepts:
-            j = col.get(c)
-            if j is not None:
-                rows.append(k)
-                cols_.append(j)
-    inc = sparse.csr_matrix((np.ones(len(rows)), (rows, cols_)), shape=(n, len(used)))
+    # concepts of the candidates that carry weight, best first, capped
+    lens = np.array([len(items[i].cids) for i in cands], dtype=np.int64)
+    cc = np.concatenate([items[i].cids for i in cands]) if n else np.zeros(0, dtype=np.int64)
+    present = np.unique(cc)
+    present = present[w_all[present] > 0]
+    used = present[np.argsort(-w_all[present], kind="stable")][: config.concept_limit]
+    col = np.full(len(names), -1, dtype=np.int64)
+    col[used] = np.arange(len(used))
+    w = w_all[used]
+    rows = np.repeat(np.arange(n), lens)
+    cols_ = col[cc]
+    ok = cols_ >= 0
+    inc = sparse.csr_matrix((np.ones(int(ok.sum())), (rows[ok], cols_[ok])), shape=(n, len(used)))
     tf = _tfidf(items)
+    if tf.shape[0] * tf.shape[1] <= _DENSE_CELLS:
+        tf = tf.toarray()  # story-sized inputs: dense products cost less than sparse bookkeeping
     cand_vecs = tf[cands]
-    sims = (cand_vecs @ cand_vecs.T).toarray()
+    sims = _dense(cand_vecs @ cand_vecs.T)
     conflicts = _conflicts(sims, config.redundancy)
     # a tiny bonus prefers, among equal covers, sentences near the leads and on the query
     bonus = 1e-3 * (occ[cands] + rel[cands]) * (w.max() if len(w) else 1.0)
@@ -327,7 +387,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         bonus = bonus + config.centrality_weight * cent * lengths_all / budget * float(np.sort(w)[::-1][:30].sum())
     chosen = None
     if config.rouge_weight > 0:
-        counts, caps = _unigram_model(items, cands, len(arts), max_words if max_bytes is None else max_bytes / 6.0, config)
+        counts, caps = _unigram_model(items, cands, len(arts), len(vocab), max_words if max_bytes is None else max_bytes / 6.0, config)
         scale = config.rouge_weight * float(np.sort(w)[::-1][:30].sum()) / max(1.0, caps.sum())
         chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
     if chosen is None and config.solver == "ilp":
@@ -349,56 +409,55 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
                                           items[cands[k]].pos, items[cands[k]].art))
     order = _lead_with_context(order, cands, items, cut_k, score)
     all_sims = tf @ cand_vecs[order].T
-    return _render(order, cands, items, arts, all_sims.toarray(), max_words, max_bytes, config)
+    return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config)
 
 
-def _word_table(items: Sequence[_Item], n_arts: int) -> tuple[dict[str, int], np.ndarray]:
-    """Every word of the cluster (stop words too) and its features: log frequency, share of the
-    articles using it, stop word, stop word x log frequency, closeness to a lead, share of the
+def _word_table(items: Sequence[_Item], n_arts: int, V: int) -> np.ndarray:
+    """Features of every word of the cluster (stop words too), by word id: log frequency, share of
+    the articles using it, stop word, stop word x log frequency, closeness to a lead, share of the
     articles using it in their first three sentences."""
-    vocab: dict[str, int] = {}
-    tf: list[float] = []
-    arts: list[set[int]] = []
-    lead_arts: list[set[int]] = []
-    first: list[int] = []
-    stop: list[float] = []
-    for it in items:
-        for t in it.all_stems:
-            j = vocab.get(t)
-            if j is None:
-                j = vocab[t] = len(vocab)
-                tf.append(0.0)
-                arts.append(set())
-                lead_arts.append(set())
-                first.append(it.pos)
-                stop.append(1.0 if t in STOP or len(t) < 2 else 0.0)
-            tf[j] += 1.0
-            arts[j].add(it.art)
-            if it.pos < 3:
-                lead_arts[j].add(it.art)
-            if it.pos < first[j]:
-                first[j] = it.pos
     n = max(1, n_arts)
-    ltf = np.log1p(np.array(tf))
-    st = np.array(stop)
-    X = np.column_stack([ltf, np.array([len(a) for a in arts]) / n, st, st * ltf,
-                         1.0 / (1.0 + np.array(first, dtype=float)), np.array([len(a) for a in lead_arts]) / n])
-    return vocab, X
+    if not V:
+        return np.zeros((0, 6))
+    lens = np.array([len(it.wids) for it in items], dtype=np.int64)
+    w = np.concatenate([it.wids for it in items])
+    art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+    pos = np.repeat(np.array([it.pos for it in items], dtype=np.int64), lens)
+    ltf = np.log1p(np.bincount(w, minlength=V).astype(float))
+    pairs = np.unique(w * n + art)
+    df = np.bincount(pairs // n, minlength=V) / n
+    lead_pairs = np.unique((w * n + art)[pos < 3])
+    lead = np.bincount(lead_pairs // n, minlength=V) / n
+    first = np.full(V, np.iinfo(np.int64).max)
+    np.minimum.at(first, w, pos)
+    stop = np.zeros(V)
+    for it in items:
+        for t, j in zip(it.all_stems, it.wids):
+            if t in STOP or len(t) < 2:
+                stop[j] = 1.0
+    return np.column_stack([ltf, df, stop, stop * ltf, 1.0 / (1.0 + first.astype(float)), lead])
 
 
-def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, ref_words: float,
+def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, V: int, ref_words: float,
                    config: SummaryConfig) -> tuple[np.ndarray, np.ndarray]:
     """Counts of every word (stop words too) per candidate, and the expected count of each word in
-    a reference of ``ref_words`` words (a Poisson model of words per 100 reference words, fitted
-    on DUC 2003)."""
-    vocab, X = _word_table(items, n_arts)
+    a reference of ``ref_words`` words: the cluster's word distribution, sharpened by the share of
+    the articles using each word (``word_coef``: log-linear weights of ``_word_table``'s features)."""
     coef = np.asarray(config.word_coef)
-    caps = np.exp(coef[0] + X @ coef[1:])
+    if np.any(coef[3:]):
+        X = _word_table(items, n_arts, V)
+    else:  # the default model reads only frequency and article share: skip the rest
+        lens = np.array([len(it.wids) for it in items], dtype=np.int64)
+        w = np.concatenate([it.wids for it in items])
+        art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+        n = max(1, n_arts)
+        df = np.bincount(np.unique(w * n + art) // n, minlength=V) / n
+        X = np.column_stack([np.log1p(np.bincount(w, minlength=V).astype(float)), df])
+    caps = np.exp(coef[0] + X @ coef[1:1 + X.shape[1]])
     caps = config.rouge_len * ref_words * caps / (caps.sum() or 1.0)
-    counts = np.zeros((len(cands), len(vocab)))
-    for k, i in enumerate(cands):
-        for t in items[i].all_stems:
-            counts[k, vocab[t]] += 1.0
+    lens = np.array([len(items[i].wids) for i in cands], dtype=np.int64)
+    key = np.repeat(np.arange(len(cands)), lens) * V + np.concatenate([items[i].wids for i in cands])
+    counts = np.bincount(key, minlength=len(cands) * V).reshape(len(cands), V).astype(float)
     return counts, caps
 
 
@@ -412,12 +471,19 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
     centroid = np.asarray(tf.mean(axis=0)).ravel()
     centroid /= np.linalg.norm(centroid) or 1.0
     cent = np.asarray(cand_vecs @ centroid).ravel()
-    sims = (cand_vecs @ tf.T).tocsr()
-    sims.data = (sims.data >= config.cite_threshold).astype(float)
-    sims.eliminate_zeros()
     art_of = np.array([it.art for it in items])
-    owner = sparse.csr_matrix((np.ones(len(items)), (np.arange(len(items)), art_of)), shape=(len(items), n_arts))
-    support = np.asarray(((sims @ owner) > 0).sum(axis=1)).ravel() / max(1, n_arts)
+    if isinstance(tf, np.ndarray):
+        close = (cand_vecs @ tf.T) >= config.cite_threshold
+        held = np.zeros((len(cands), n_arts), dtype=bool)
+        for a in range(n_arts):
+            held[:, a] = close[:, art_of == a].any(axis=1)
+        support = held.sum(axis=1) / max(1, n_arts)
+    else:
+        sims = (cand_vecs @ tf.T).tocsr()
+        sims.data = (sims.data >= config.cite_threshold).astype(float)
+        sims.eliminate_zeros()
+        owner = sparse.csr_matrix((np.ones(len(items)), (np.arange(len(items)), art_of)), shape=(len(items), n_arts))
+        support = np.asarray(((sims @ owner) > 0).sum(axis=1)).ravel() / max(1, n_arts)
     return np.column_stack([1.0 / (1.0 + pos), np.minimum(pos, 40) / 40, words / 30.0, dens, cent, support])
 
 

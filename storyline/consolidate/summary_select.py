@@ -133,11 +133,12 @@ def select_greedy_capped(incidence: sparse.csr_matrix, weights: np.ndarray, leng
     used = 0.0
     chosen: list[int] = []
     base = np.minimum(have, caps).sum()
+    live = inc.astype(float) @ weights  # concept gain of each sentence, kept up to date
     while True:
         ok = alive & (used + lengths <= budget)
         if not ok.any():
             break
-        cg = inc[:, ~covered] @ weights[~covered]
+        cg = live
         rg = np.minimum(have[None, :] + counts, caps[None, :]).sum(axis=1) - base
         g = cg + scale * rg + bonus
         g[~ok] = -np.inf
@@ -148,6 +149,9 @@ def select_greedy_capped(incidence: sparse.csr_matrix, weights: np.ndarray, leng
         alive[i] = False
         alive[banned[i]] = False
         used += float(lengths[i])
+        fresh = inc[i] & ~covered
+        if fresh.any():
+            live = live - inc[:, fresh].astype(float) @ weights[fresh]
         covered |= inc[i]
         have += counts[i]
         base = np.minimum(have, caps).sum()

@@ -25,6 +25,7 @@ __all__ = [
     "is_candidate_shape",
     "compress",
     "trim_span",
+    "text_features",
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -82,6 +83,27 @@ def bigram_concepts(text: str) -> set[str]:
     return out
 
 
+_TOKEN_INFO: dict[str, tuple[str, bool]] = {}
+
+
+def _info(t: str) -> tuple[str, bool]:
+    if len(_TOKEN_INFO) > 500_000:
+        _TOKEN_INFO.clear()
+    got = _TOKEN_INFO[t] = (_stem(t), t not in STOP and len(t) > 1)
+    return got
+
+
+def text_features(text: str) -> tuple[list[str], list[str], set[str]]:
+    """(stems of all tokens, stems of the content tokens, bigram concepts) in one pass."""
+    toks = _TOKEN.findall(text.lower())
+    get = _TOKEN_INFO.get
+    info = [get(t) or _info(t) for t in toks]
+    st = [x[0] for x in info]
+    content = [x[0] for x in info if x[1]]
+    bigrams = {a[0] + " " + b[0] for a, b in zip(info, info[1:]) if a[1] or b[1]}
+    return st, content, bigrams
+
+
 def count_words(text: str) -> int:
     """Words as whitespace-separated tokens (what ``max_words`` counts)."""
     return len(text.split())
@@ -99,6 +121,8 @@ def truncate_words(text: str, max_words: int) -> str:
     """The prefix of ``text`` that ends with its ``max_words``-th whitespace-separated word."""
     if max_words <= 0:
         return ""
+    if len(text.split()) <= max_words:
+        return text
     for n, m in enumerate(re.finditer(r"\S+", text), 1):
         if n == max_words:
             return text[: m.end()]
@@ -135,9 +159,11 @@ _ATTRIB_TAIL = re.compile(
     r"[^,.;\"`']{2,50}?\s+(?:said|says|told reporters|reported|added|announced)(?:\s+(?:on\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?)\s*([.!])\s*$"
 )
+_ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")
 _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
                        r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI)\)\s*(?:_|--|—|:)?)\s+")
+_DATELINE_MARK = re.compile(r"_|--|—|\((?:AP|Reuters|AFP|Xinhua|UPI)\)")
 _DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
 
 
@@ -162,11 +188,12 @@ def trim_span(text: str) -> tuple[int, int, str]:
     being the sentence's final mark when an attribution was dropped, else "". Only the ends move, so
     the result stays the words at known offsets."""
     i = 0
-    m = _DATELINE.match(text)
+    m = _DATELINE.match(text) if _DATELINE_MARK.search(text, 0, 80) else None
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
     body = text[i:]
-    m = _ATTRIB_TAIL.search(body)
+    # the attribution closes the sentence: look only at its end
+    m = _ATTRIB_TAIL.search(body, max(0, len(body) - 160)) if _ATTRIB_WORD.search(body, max(0, len(body) - 160)) else None
     if m and len(body[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", body[: m.start()]):
         return i, i + len(body[: m.start()].rstrip(" ,\n")), m.group(1)
     return i, len(text), ""
