@@ -110,7 +110,9 @@ class _Item:
     start: int = 0          # offsets of the words used, in the article (a trimmed dateline moves start)
     end: int = 0
     tail: str = ""          # final mark appended when a closing attribution was trimmed
+    cmask: list[bool] | None = None  # which of all_stems are content words
     wids: np.ndarray | None = None  # ids of all_stems in the call's word vocabulary
+    cmask_a: np.ndarray | None = None
     cids: np.ndarray | None = None  # ids of concepts in the call's concept vocabulary
 
 
@@ -133,53 +135,62 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
                 continue
             if config.compress:
                 text = compress(text, days=config.compress_days, parts=config.compress_parts)
-            all_st, content, bigrams = text_features(text)
-            if unigrams:
-                bigrams |= {"1:" + t for t in content}
+            all_st, cmask, content, bigrams = text_features(text)
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=count_words(text),
                              nbytes=len(text.encode("utf-8")), concepts=bigrams,
-                             stems=content, all_stems=all_st,
+                             stems=content, all_stems=all_st, cmask=cmask,
                              start=s.start + i, end=s.start + j, tail=tail))
-    _number(out, vocab, cvocab)
+    _number(out, vocab, cvocab, unigrams)
     return out
 
 
-def _number(items: Sequence[_Item], vocab: dict[str, int], cvocab: dict[str, int]) -> None:
-    """Give every item the ids of its words and concepts (one pass over the whole cluster)."""
+def _number(items: Sequence[_Item], vocab: dict[str, int], cvocab: dict[str, int], unigrams: bool) -> None:
+    """Give every item the ids of its words and concepts (one pass over the whole cluster). Bigram
+    concepts are numbered in ``cvocab``; with ``unigrams``, content words are concepts too, with
+    ids ``len(cvocab) + word id`` (``_concept_names`` lists them all)."""
     words = [t for it in items for t in it.all_stems]
     concepts = [c for it in items for c in it.concepts]
     wid = np.array([vocab.setdefault(t, len(vocab)) for t in words], dtype=np.int64)
     cid = np.array([cvocab.setdefault(c, len(cvocab)) for c in concepts], dtype=np.int64)
+    cm = np.array([b for it in items for b in (it.cmask or ())], dtype=bool)
     w0 = c0 = 0
     for it in items:
         w1, c1 = w0 + len(it.all_stems), c0 + len(it.concepts)
-        it.wids, it.cids = wid[w0:w1], cid[c0:c1]
+        it.wids, it.cids, it.cmask_a = wid[w0:w1], cid[c0:c1], cm[w0:w1]
         w0, c0 = w1, c1
+    if unigrams and len(items):
+        nb, V = len(cvocab), max(1, len(vocab))
+        row = np.repeat(np.arange(len(items)), [len(it.all_stems) for it in items])
+        key = np.unique((row * V + wid)[cm])        # each content word once per sentence
+        bounds = np.searchsorted(key, np.arange(len(items) + 1) * V)
+        uni = nb + key % V
+        for k, it in enumerate(items):
+            it.cids = np.concatenate([it.cids, uni[bounds[k]:bounds[k + 1]]])
 
 
-def _tfidf(items: Sequence[_Item]) -> sparse.csr_matrix:
-    """Rows: sentences as l2-normalised (1 + log tf) x idf vectors of their content stems."""
-    vocab: dict[str, int] = {}
-    ids: list[int] = []
-    indptr = [0]
-    for it in items:
-        for t in it.stems:
-            j = vocab.get(t)
-            if j is None:
-                j = vocab[t] = len(vocab)
-            ids.append(j)
-        indptr.append(len(ids))
-    n, V = len(items), max(1, len(vocab))
-    ptr = np.asarray(indptr, dtype=np.int64)
-    row = np.repeat(np.arange(n), np.diff(ptr))
-    key = row * V + np.asarray(ids, dtype=np.int64)
-    uk, cnt = np.unique(key, return_counts=True)   # sorted by row, then column
+def _concept_names(vocab: Mapping[str, int], cvocab: Mapping[str, int], unigrams: bool) -> list[str]:
+    """Concept id -> name: the bigrams, then (with ``unigrams``) "1:" + each word."""
+    return list(cvocab) + (["1:" + t for t in vocab] if unigrams else [])
+
+
+def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
+    """Rows: sentences as l2-normalised (1 + log tf) x idf vectors of their content words (dense
+    for story-sized inputs, where dense products cost less than sparse bookkeeping)."""
+    n, V = len(items), max(1, V)
+    lens = np.array([int(it.cmask_a.sum()) for it in items], dtype=np.int64)
+    ids = np.concatenate([it.wids[it.cmask_a] for it in items]) if items else np.zeros(0, dtype=np.int64)
+    row = np.repeat(np.arange(n), lens)
+    uk, cnt = np.unique(row * V + ids, return_counts=True)   # sorted by row, then column
     r, c = uk // V, uk % V
     df = np.bincount(c, minlength=V)
     vals = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df)) + 1.0)[c]
     norms = np.sqrt(np.bincount(r, weights=vals * vals, minlength=n))
     norms[norms == 0] = 1.0
     vals = vals / norms[r]
+    if n * V <= _DENSE_CELLS:
+        out = np.zeros((n, V))
+        out[r, c] = vals
+        return out
     new_ptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=n))])
     return sparse.csr_matrix((vals, c, new_ptr), shape=(n, V))
 
@@ -227,7 +238,7 @@ def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: 
     on_query = np.zeros(m)
     if rel.any():
         np.maximum.at(on_query, cids, rel[rows])
-    uni = np.fromiter((c.startswith("1:") for c in names), bool, m)
+    uni = np.fromiter((c[:2] == "1:" for c in names), bool, m)
     total = np.where(uni, total * config.unigram_weight, total)
     min_df = config.min_df or (1 if n_arts == 1 else 2 if n_arts <= 6 else 3)
     few = np.maximum(config.single_doc_weight, on_query) * total
@@ -336,13 +347,15 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
-    names = list(cvocab)
+    names = _concept_names(vocab, cvocab, config.unigram_weight > 0)
     w_all = _concept_weights(items, occ, len(arts), rel, names, config)
     weights = _WeightView(cvocab, w_all)
     cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
-    score = np.array([float(w_all[items[i].cids].sum()) for i in cands])
+    clens = np.array([len(items[i].cids) for i in cands], dtype=np.int64)
+    score = np.bincount(np.repeat(np.arange(len(cands)), clens),
+                        weights=w_all[np.concatenate([items[i].cids for i in cands])], minlength=len(cands))
     lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
                            dtype=float)
     budget = float(max_bytes if max_bytes is not None else max_words)
@@ -365,10 +378,12 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     rows = np.repeat(np.arange(n), lens)
     cols_ = col[cc]
     ok = cols_ >= 0
-    inc = sparse.csr_matrix((np.ones(int(ok.sum())), (rows[ok], cols_[ok])), shape=(n, len(used)))
-    tf = _tfidf(items)
-    if tf.shape[0] * tf.shape[1] <= _DENSE_CELLS:
-        tf = tf.toarray()  # story-sized inputs: dense products cost less than sparse bookkeeping
+    if config.rouge_weight > 0:
+        inc: np.ndarray | sparse.csr_matrix = np.zeros((n, len(used)), dtype=bool)
+        inc[rows[ok], cols_[ok]] = True
+    else:
+        inc = sparse.csr_matrix((np.ones(int(ok.sum())), (rows[ok], cols_[ok])), shape=(n, len(used)))
+    tf = _tfidf(items, len(vocab))
     cand_vecs = tf[cands]
     sims = _dense(cand_vecs @ cand_vecs.T)
     conflicts = _conflicts(sims, config.redundancy)

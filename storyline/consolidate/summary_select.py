@@ -121,7 +121,7 @@ def select_greedy_capped(incidence: sparse.csr_matrix, weights: np.ndarray, leng
     n = incidence.shape[0]
     if n == 0:
         return []
-    inc = incidence.toarray() > 0
+    inc = incidence if isinstance(incidence, np.ndarray) else incidence.toarray() > 0
     covered = np.zeros(incidence.shape[1], dtype=bool)
     have = np.zeros(counts.shape[1])
     alive = np.ones(n, dtype=bool)

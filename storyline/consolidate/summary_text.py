@@ -93,15 +93,17 @@ def _info(t: str) -> tuple[str, bool]:
     return got
 
 
-def text_features(text: str) -> tuple[list[str], list[str], set[str]]:
-    """(stems of all tokens, stems of the content tokens, bigram concepts) in one pass."""
+def text_features(text: str) -> tuple[list[str], list[bool], list[str], set[str]]:
+    """(stems of all tokens, which tokens are content words, stems of the content tokens, bigram
+    concepts) in one pass."""
     toks = _TOKEN.findall(text.lower())
     get = _TOKEN_INFO.get
     info = [get(t) or _info(t) for t in toks]
     st = [x[0] for x in info]
+    mask = [x[1] for x in info]
     content = [x[0] for x in info if x[1]]
     bigrams = {a[0] + " " + b[0] for a, b in zip(info, info[1:]) if a[1] or b[1]}
-    return st, content, bigrams
+    return st, mask, content, bigrams
 
 
 def count_words(text: str) -> int:
