@@ -305,13 +305,14 @@ class _WeightView(Mapping[str, float]):
 
 def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], weights: Mapping[str, float],
               room: int, sims: np.ndarray, config: SummaryConfig, in_bytes: bool) -> int | None:
-    """The candidate whose first ``room`` bytes (or words) add the most uncovered concept weight."""
+    """The candidate whose first ``room`` bytes (or words) add the most uncovered concept weight
+    (the first one that says something new when none adds weight: the budget is used to the end)."""
     if room < (20 if in_bytes else config.fill_min_words):
         return None
     covered: set[str] = set()
     for k in chosen:
         covered |= items[cands[k]].concepts
-    best_k, best_g = None, 0.0
+    best_k, best_g = None, -1.0
     for k, i in enumerate(cands):
         if k in chosen or any(sims[k, j] >= config.redundancy for j in chosen):
             continue
