@@ -260,24 +260,30 @@ class Result:
 
 def run_dataset(ds: Dataset, clusters: list[Cluster], systems: dict[str, tuple[str, Callable[[Cluster, Dataset], str]]],
                 mem_clusters: int) -> dict[str, Result]:
+    """Every system on every cluster. Systems take turns cluster by cluster, so that a change of load
+    on a shared machine during the run slows them all alike (their time ratios stay fair)."""
     results: dict[str, Result] = {}
     n_sent = sum(len(s) for c in clusters for s in c.sentences.values()) / max(1, len(clusters))
+    active: dict[str, tuple[str, Callable[[Cluster, Dataset], str]]] = {}
     for name, (kind, fn) in systems.items():
         if name in SLOW_PEERS and n_sent > 300:
             print(f"({name} not run on {ds.name}: {n_sent:.0f} sentences per cluster, sumy's {name} is "
                   f"quadratic or worse there)\n")
             continue
-        res = Result(kind=kind)
-        for c in clusters:
+        active[name] = (kind, fn)
+        results[name] = Result(kind=kind)
+    for c in clusters:
+        for name, (kind, fn) in active.items():
+            res = results[name]
             with contextlib.redirect_stdout(io.StringIO()):
                 with res.timer:
                     text = fn(c, ds)
             for k, v in rouge(cut(text, ds), c.refs).items():
                 res.scores[k] += v
             res.n += 1
+    for name, (kind, fn) in active.items():
         if kind in ("storyline", "peer", "baseline") and clusters:
-            res.peak_mb, res.retained_kb = _memory(fn, clusters[:mem_clusters], ds)
-        results[name] = res
+            results[name].peak_mb, results[name].retained_kb = _memory(fn, clusters[:mem_clusters], ds)
     return results
 
 

@@ -113,6 +113,7 @@ class _Item:
     cmask: list[bool] | None = None  # which of all_stems are content words
     wids: np.ndarray | None = None  # ids of all_stems in the call's word vocabulary
     cmask_a: np.ndarray | None = None
+    shaped: bool | None = None      # self-contained sentence shape (set by _candidates)
     cids: np.ndarray | None = None  # ids of concepts in the call's concept vocabulary
 
 
@@ -129,7 +130,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
         ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
-            i, j, tail = trim_span(raw) if config.trim else (0, len(raw), "")
+            i, j, tail = trim_span(raw, lead=pos == 0) if config.trim else (0, len(raw), "")
             text = " ".join((raw[i:j] + tail).split())
             if not text:
                 continue
@@ -147,7 +148,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
 def _number(items: Sequence[_Item], vocab: dict[str, int], cvocab: dict[str, int], unigrams: bool) -> None:
     """Give every item the ids of its words and concepts (one pass over the whole cluster). Bigram
     concepts are numbered in ``cvocab``; with ``unigrams``, content words are concepts too, with
-    ids ``len(cvocab) + word id`` (``_concept_names`` lists them all)."""
+    ids ``len(cvocab) + word id``."""
     words = [t for it in items for t in it.all_stems]
     concepts = [c for it in items for c in it.concepts]
     wid = np.array([vocab.setdefault(t, len(vocab)) for t in words], dtype=np.int64)
@@ -166,11 +167,6 @@ def _number(items: Sequence[_Item], vocab: dict[str, int], cvocab: dict[str, int
         uni = nb + key % V
         for k, it in enumerate(items):
             it.cids = np.concatenate([it.cids, uni[bounds[k]:bounds[k + 1]]])
-
-
-def _concept_names(vocab: Mapping[str, int], cvocab: Mapping[str, int], unigrams: bool) -> list[str]:
-    """Concept id -> name: the bigrams, then (with ``unigrams``) "1:" + each word."""
-    return list(cvocab) + (["1:" + t for t in vocab] if unigrams else [])
 
 
 def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
@@ -216,10 +212,9 @@ def _query_relevance(items: Sequence[_Item], query: str | None) -> np.ndarray:
 
 
 def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: np.ndarray,
-                     names: Sequence[str], config: SummaryConfig) -> np.ndarray:
+                     n_bigrams: int, m: int, config: SummaryConfig) -> np.ndarray:
     """Weight of each concept id: the sum over the articles carrying it of its best occurrence
     weight there; concepts told by too few articles get none, unless the query asks for them."""
-    m = len(names)
     if not m:
         return np.zeros(0)
     lens = np.array([len(it.cids) for it in items], dtype=np.int64)
@@ -238,7 +233,7 @@ def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: 
     on_query = np.zeros(m)
     if rel.any():
         np.maximum.at(on_query, cids, rel[rows])
-    uni = np.fromiter((c[:2] == "1:" for c in names), bool, m)
+    uni = np.arange(m) >= n_bigrams   # ids past the bigrams are single words
     total = np.where(uni, total * config.unigram_weight, total)
     min_df = config.min_df or (1 if n_arts == 1 else 2 if n_arts <= 6 else 3)
     few = np.maximum(config.single_doc_weight, on_query) * total
@@ -254,7 +249,7 @@ def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, 
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
-        shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
+        shaped = it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ENDS.search(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
@@ -348,8 +343,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
-    names = _concept_names(vocab, cvocab, config.unigram_weight > 0)
-    w_all = _concept_weights(items, occ, len(arts), rel, names, config)
+    n_concepts = len(cvocab) + (len(vocab) if config.unigram_weight > 0 else 0)
+    w_all = _concept_weights(items, occ, len(arts), rel, len(cvocab), n_concepts, config)
     weights = _WeightView(cvocab, w_all)
     cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
@@ -373,7 +368,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     present = np.unique(cc)
     present = present[w_all[present] > 0]
     used = present[np.argsort(-w_all[present], kind="stable")][: config.concept_limit]
-    col = np.full(len(names), -1, dtype=np.int64)
+    col = np.full(n_concepts, -1, dtype=np.int64)
     col[used] = np.arange(len(used))
     w = w_all[used]
     rows = np.repeat(np.arange(n), lens)
@@ -503,12 +498,18 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
     return np.column_stack([1.0 / (1.0 + pos), np.minimum(pos, 40) / 40, words / 30.0, dens, cent, support])
 
 
+def _shaped(it: _Item) -> bool:
+    if it.shaped is None:
+        it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
+    return it.shaped
+
+
 def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item], cut_k: int | None,
                        score: np.ndarray) -> list[int]:
     """Open with the sentence that best introduces the story: self-contained, nearest to an
     article's lead, then richest in concepts; the others keep their chronological order."""
     whole = [k for k in order if k != cut_k]
-    good = [k for k in whole if not is_dangling(items[cands[k]].text) and is_candidate_shape(items[cands[k]].text)]
+    good = [k for k in whole if _shaped(items[cands[k]])]
     if not good:
         return order
     first = min(good, key=lambda k: (items[cands[k]].pos, -score[k]))
@@ -519,6 +520,7 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
             sims: np.ndarray, max_words: int, max_bytes: int | None,
             config: SummaryConfig) -> list[SummarySentence]:
     art_of = np.array([it.art for it in items])
+    rows_of = [np.flatnonzero(art_of == ai) for ai in range(len(arts))]
     out: list[SummarySentence] = []
     bytes_left = max_bytes
     words_left = max_words
@@ -547,7 +549,7 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
             if ai == it.art:
                 j = i
             else:
-                rows = np.flatnonzero(art_of == ai)
+                rows = rows_of[ai]
                 if not len(rows):
                     continue
                 j = int(rows[int(np.argmax(column[rows]))])

@@ -114,45 +114,45 @@ def select_greedy(incidence: sparse.csr_matrix, weights: np.ndarray, lengths: np
     return chosen
 
 
-def select_greedy_capped(incidence: sparse.csr_matrix, weights: np.ndarray, lengths: np.ndarray, budget: float,
-                         bonus: np.ndarray, conflicts: Sequence[tuple[int, int]], counts: np.ndarray,
+def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.ndarray, lengths: np.ndarray,
+                         budget: float, bonus: np.ndarray, conflicts: Sequence[tuple[int, int]], counts: np.ndarray,
                          caps: np.ndarray, scale: float) -> list[int]:
-    """Greedy on (concept gain + scale * capped word-count gain + bonus) / length."""
+    """Greedy on (concept gain + scale * capped word-count gain + bonus) / length: the concept
+    part covers each concept once, the word part counts a word up to its expected count ``caps``
+    in a reference (so that a summary is scored as ROUGE-1 would score it against that reference)."""
     n = incidence.shape[0]
     if n == 0:
         return []
     inc = incidence if isinstance(incidence, np.ndarray) else incidence.toarray() > 0
-    covered = np.zeros(incidence.shape[1], dtype=bool)
+    inc_f = inc.astype(float)
+    covered = np.zeros(inc.shape[1], dtype=bool)
     have = np.zeros(counts.shape[1])
-    alive = np.ones(n, dtype=bool)
+    open_ = lengths <= budget                  # still selectable
     lens = np.maximum(lengths.astype(float), 1.0)
-    banned = [[] for _ in range(n)]
+    banned: list[list[int]] = [[] for _ in range(n)]
     for i, j in conflicts:
         banned[i].append(j)
         banned[j].append(i)
     used = 0.0
     chosen: list[int] = []
-    base = np.minimum(have, caps).sum()
-    live = inc.astype(float) @ weights  # concept gain of each sentence, kept up to date
-    while True:
-        ok = alive & (used + lengths <= budget)
-        if not ok.any():
-            break
-        cg = live
-        rg = np.minimum(have[None, :] + counts, caps[None, :]).sum(axis=1) - base
-        g = cg + scale * rg + bonus
-        g[~ok] = -np.inf
-        i = int(np.argmax(g / lens))
+    live = inc_f @ weights + bonus            # concept gain (+ bonus) of each sentence, kept up to date
+    capped = np.minimum(counts, caps)         # word gain of each sentence, kept up to date
+    rg = capped.sum(axis=1)
+    while open_.any():
+        g = live + scale * rg
+        ratio = np.where(open_, g / lens, -np.inf)
+        i = int(np.argmax(ratio))
         if g[i] <= 0:
             break
         chosen.append(i)
-        alive[i] = False
-        alive[banned[i]] = False
         used += float(lengths[i])
+        open_[i] = False
+        open_[banned[i]] = False
+        open_ &= lengths <= budget - used
         fresh = inc[i] & ~covered
         if fresh.any():
-            live = live - inc[:, fresh].astype(float) @ weights[fresh]
-        covered |= inc[i]
+            live = live - inc_f[:, fresh] @ weights[fresh]
+            covered |= fresh
         have += counts[i]
-        base = np.minimum(have, caps).sum()
+        rg = (np.minimum(have + counts, caps) - np.minimum(have, caps)).sum(axis=1)
     return chosen

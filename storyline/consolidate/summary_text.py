@@ -184,13 +184,14 @@ def compress(text: str, *, days: bool = False, parts: str = "dpa") -> str:
     return out if out[:1].isupper() or out[:1].isdigit() else text
 
 
-def trim_span(text: str) -> tuple[int, int, str]:
+def trim_span(text: str, lead: bool = True) -> tuple[int, int, str]:
     """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without its dateline
     ("PARIS (AP) _ ") and without a closing attribution ("..., officials said Tuesday."), ``tail``
     being the sentence's final mark when an attribution was dropped, else "". Only the ends move, so
     the result stays the words at known offsets."""
     i = 0
-    m = _DATELINE.match(text) if _DATELINE_MARK.search(text, 0, 80) else None
+    # a dateline opens an article: only its first sentence (``lead``) is looked at
+    m = _DATELINE.match(text) if lead and _DATELINE_MARK.search(text, 0, 80) else None
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
     body = text[i:]
