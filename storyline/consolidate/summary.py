@@ -49,7 +49,7 @@ from .summary_text import (
 __all__ = ["summarize", "SummaryConfig", "truncate_bytes", "count_words"]
 
 _FAR = date(9999, 12, 31)
-_DENSE_CELLS = 2_000_000
+_DENSE_CELLS = 100_000
 
 
 def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
@@ -450,7 +450,7 @@ def _word_table(items: Sequence[_Item], n_arts: int, V: int) -> np.ndarray:
 
 
 def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, V: int, ref_words: float,
-                   config: SummaryConfig) -> tuple[np.ndarray, np.ndarray]:
+                   config: SummaryConfig) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Counts of every word (stop words too) per candidate, and the expected count of each word in
     a reference of ``ref_words`` words: the cluster's word distribution, sharpened by the share of
     the articles using each word (``word_coef``: log-linear weights of ``_word_table``'s features)."""
@@ -468,7 +468,9 @@ def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, V:
     caps = config.rouge_len * ref_words * caps / (caps.sum() or 1.0)
     lens = np.array([len(items[i].wids) for i in cands], dtype=np.int64)
     key = np.repeat(np.arange(len(cands)), lens) * V + np.concatenate([items[i].wids for i in cands])
-    counts = np.bincount(key, minlength=len(cands) * V).reshape(len(cands), V).astype(float)
+    uk, cnt = np.unique(key, return_counts=True)    # sorted by candidate, then word
+    counts = sparse.csr_matrix((cnt.astype(float), uk % V,
+                                np.searchsorted(uk, np.arange(len(cands) + 1) * V)), shape=(len(cands), V))
     return counts, caps
 
 
