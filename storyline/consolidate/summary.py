@@ -39,7 +39,6 @@ from .summary_text import (
     content_stems,
     count_words,
     STOP,
-    stems,
     is_candidate_shape,
     is_dangling,
     truncate_bytes,
