@@ -2,18 +2,24 @@
 
 Method (measured in bench/summarization.py, docs/benchmarks/summarization.md):
 
-1. Every sentence of every article is reduced to its *concepts*: stemmed word bigrams holding a
-   content word. A concept's weight is the number of articles that carry it (a fact told by many
-   outlets matters), each article counting with the weight of its earliest occurrence (leads
-   carry the news), and, with ``query=``, the relevance to the query of the sentence it occurs in.
-2. Candidate sentences are whole, self-contained sentences (no "He said..." openers, no questions,
+1. Every sentence is trimmed at its ends only (a dateline opening an article, a closing
+   attribution such as "..., officials said."), so its text stays the words at known offsets.
+2. Every sentence of every article is reduced to its *concepts*: stemmed word bigrams holding a
+   content word (and content words at a lower weight). A concept's weight is the number of
+   articles that carry it (a fact told by many outlets matters), each article counting with the
+   weight of its earliest occurrence (leads carry the news), and, with ``query=``, the relevance
+   to the query of the sentence it occurs in.
+3. Every word of the cluster, stop words too, gets an expected count in a reference as long as
+   the budget (the cluster's word distribution sharpened by the share of articles using it); a
+   summary earns each word up to that count, as ROUGE-1 would score it against such a reference.
+4. Candidate sentences are whole, self-contained sentences (no "He said..." openers, no questions,
    no quote-led sentences, no truncated trailing fragments) of a reasonable length.
-3. Sentences are chosen to cover the most concept weight within the length budget, each concept
-   counted once (so a repeated fact earns nothing), solved exactly as an integer program with
-   HiGHS for story-sized inputs and by lazy greedy for very large ones; pairs of sentences that
-   say the same thing (TF-IDF cosine above ``redundancy``) may not both be chosen.
-4. The chosen sentences are ordered by article date, then position, and each cites every article
-   holding a close enough sentence (offsets of that supporting sentence).
+5. Sentences are chosen greedily on (concept gain + word gain + a sentence-quality bonus fitted on
+   DUC 2003) per unit of length, each concept counted once (so a repeated fact earns nothing);
+   pairs of sentences that say the same thing (TF-IDF cosine above ``redundancy``) may not both
+   be chosen.
+6. The chosen sentences are ordered by article date, then position, opened by a self-contained
+   lead, and each cites every article holding a close enough sentence (offsets of that sentence).
 """
 
 from __future__ import annotations
