@@ -260,24 +260,30 @@ class Result:
 
 def run_dataset(ds: Dataset, clusters: list[Cluster], systems: dict[str, tuple[str, Callable[[Cluster, Dataset], str]]],
                 mem_clusters: int) -> dict[str, Result]:
+    """Every system on every cluster. Systems take turns cluster by cluster, so that a change of load
+    on a shared machine during the run slows them all alike (their time ratios stay fair)."""
     results: dict[str, Result] = {}
     n_sent = sum(len(s) for c in clusters for s in c.sentences.values()) / max(1, len(clusters))
+    active: dict[str, tuple[str, Callable[[Cluster, Dataset], str]]] = {}
     for name, (kind, fn) in systems.items():
         if name in SLOW_PEERS and n_sent > 300:
             print(f"({name} not run on {ds.name}: {n_sent:.0f} sentences per cluster, sumy's {name} is "
                   f"quadratic or worse there)\n")
             continue
-        res = Result(kind=kind)
-        for c in clusters:
+        active[name] = (kind, fn)
+        results[name] = Result(kind=kind)
+    for c in clusters:
+        for name, (kind, fn) in active.items():
+            res = results[name]
             with contextlib.redirect_stdout(io.StringIO()):
                 with res.timer:
                     text = fn(c, ds)
             for k, v in rouge(cut(text, ds), c.refs).items():
                 res.scores[k] += v
             res.n += 1
+    for name, (kind, fn) in active.items():
         if kind in ("storyline", "peer", "baseline") and clusters:
-            res.peak_mb, res.retained_kb = _memory(fn, clusters[:mem_clusters], ds)
-        results[name] = res
+            results[name].peak_mb, results[name].retained_kb = _memory(fn, clusters[:mem_clusters], ds)
     return results
 
 
@@ -405,6 +411,35 @@ def train_quality() -> tuple[float, ...]:
     return tuple([round(float(model.intercept_), 4)] + [round(float(v), 4) for v in model.coef_])
 
 
+def train_words() -> tuple[float, ...]:
+    """Refit the reference word-count model on DUC 2003 (never on an evaluation set): Poisson
+    regression of each cluster word's count per 100 reference words on its features."""
+    import numpy as np
+    from sklearn.linear_model import PoissonRegressor
+
+    import storyline.consolidate.summary as S
+    from storyline.consolidate.summary_text import stems
+
+    ds = next(d for d in DATASETS if d.name == "duc2003")
+    feats: list[Any] = []
+    target: list[float] = []
+    for c in load(ds, quick=False):
+        vocab: dict[str, int] = {}
+        items = S._items(c.articles, c.sentences, S.SummaryConfig(), vocab)
+        X = S._word_table(items, len(c.articles), len(vocab))
+        y = np.zeros(len(vocab))
+        for r in c.refs:
+            toks = stems(r)
+            for t in toks:
+                j = vocab.get(t)
+                if j is not None:
+                    y[j] += 100.0 / max(1, len(toks)) / len(c.refs)
+        feats.append(X)
+        target.append(y)
+    model = PoissonRegressor(alpha=1e-4, max_iter=1000).fit(np.vstack(feats), np.concatenate(target))
+    return tuple([round(float(model.intercept_), 4)] + [round(float(v), 4) for v in model.coef_])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a small subset of every dataset")
@@ -414,7 +449,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--systems", nargs="*", default=None, help="run only these systems (participants always scored)")
     ap.add_argument("--train-quality", action="store_true",
                     help="refit the sentence-quality coefficients on DUC 2003 and print them")
+    ap.add_argument("--train-words", action="store_true",
+                    help="refit the reference word-count model on DUC 2003 and print it")
     args = ap.parse_args(argv)
+    if args.train_words:
+        print("word_coef =", train_words())
+        return 0
     if args.train_quality:
         print("quality_coef =", train_quality())
         return 0

@@ -151,6 +151,8 @@ class SummarySentence:
     start: int = 0
     end: int = 0
     truncated: bool = False  # the text is a cut prefix of its sentence (length budget); show "…"
+    trimmed: bool = False    # a closing attribution ("..., officials said.") was left out: the text is
+    #                          the words at start:end followed by the sentence's final mark
 
 
 @dataclass(frozen=True, slots=True)

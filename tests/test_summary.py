@@ -166,5 +166,40 @@ def test_text_is_found_at_its_offsets_even_when_cut(kw: dict[str, int]) -> None:
     out = storyline.summarize(CLUSTER, **kw)
     assert out
     for s in out:
-        assert texts[s.article_id][s.start:s.end] == s.text
+        # the words at the offsets; a trimmed closing attribution leaves the final mark appended
+        at = texts[s.article_id][s.start:s.end]
+        assert at == s.text or (s.trimmed and at + s.text[-1] == s.text)
     assert all(not s.truncated for s in out[:-1])
+
+
+def test_trim_drops_dateline_and_closing_attribution_only_at_the_ends() -> None:
+    from storyline.consolidate.summary_text import trim_span
+
+    text = "OSLO (AP) _ The harbor authority closed the northern pier after the storm damaged it, officials said Monday."
+    i, j, tail = trim_span(text)
+    assert text[i:j] + tail == "The harbor authority closed the northern pier after the storm damaged it."
+    short = "Prices rose, he said."
+    assert trim_span(short) == (0, len(short), "")
+    quoted = 'The plan "will not work for the families on the coast," the mayor said.'
+    assert trim_span(quoted)[1] == len(quoted)
+
+
+def test_word_budget_is_used_to_the_end_when_there_is_enough_text() -> None:
+    # whole sentences, then the head of one more when at least 6 words are left
+    for max_words in (25, 40, 55, 70):
+        out = summarize(CLUSTER, max_words=max_words)
+        assert max_words - 6 < count_words(_joined(out)) <= max_words
+        assert all(not s.truncated for s in out[:-1])
+
+
+def test_dateline_and_closing_attribution_are_left_out_but_cited() -> None:
+    arts = [
+        Article(id=f"w{i}", source=f"Wire {i}", published=date(2031, 5, 2), text=(
+            f"KALMAR (AP) _ Dock workers at the Kalmar container port walked off the job on Friday over "
+            f"a dispute about night shifts, union leaders said.\n\n"
+            f"Report {i} noted that ships waited outside the harbor for {10 + i} hours.")) for i in range(3)]
+    out = summarize(arts, max_words=40)
+    lead = next(s for s in out if "walked off" in s.text)
+    assert not lead.text.startswith("KALMAR") and "union leaders said" not in lead.text
+    assert lead.trimmed and lead.text.endswith(".")
+    assert len(lead.citations) == 3

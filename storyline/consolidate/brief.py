@@ -87,7 +87,7 @@ def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> li
         a = by_id.get(s.article_id)
         if a is not None and a.published is not None and not s.truncated:
             try:
-                s = replace(s, text=explicit_span(a, s.start, s.end))
+                s = replace(s, text=explicit_span(a, s.start, s.end) + (s.text[-1] if s.trimmed else ""))
             except Exception:  # a date we cannot write out leaves the sentence as it was
                 log.exception("explicit dates failed in article %s", a.id)
         out.append(s)

@@ -2,18 +2,24 @@
 
 Method (measured in bench/summarization.py, docs/benchmarks/summarization.md):
 
-1. Every sentence of every article is reduced to its *concepts*: stemmed word bigrams holding a
-   content word. A concept's weight is the number of articles that carry it (a fact told by many
-   outlets matters), each article counting with the weight of its earliest occurrence (leads
-   carry the news), and, with ``query=``, the relevance to the query of the sentence it occurs in.
-2. Candidate sentences are whole, self-contained sentences (no "He said..." openers, no questions,
+1. Every sentence is trimmed at its ends only (a dateline opening an article, a closing
+   attribution such as "..., officials said."), so its text stays the words at known offsets.
+2. Every sentence of every article is reduced to its *concepts*: stemmed word bigrams holding a
+   content word (and content words at a lower weight). A concept's weight is the number of
+   articles that carry it (a fact told by many outlets matters), each article counting with the
+   weight of its earliest occurrence (leads carry the news), and, with ``query=``, the relevance
+   to the query of the sentence it occurs in.
+3. Every word of the cluster, stop words too, gets an expected count in a reference as long as
+   the budget (the cluster's word distribution sharpened by the share of articles using it); a
+   summary earns each word up to that count, as ROUGE-1 would score it against such a reference.
+4. Candidate sentences are whole, self-contained sentences (no "He said..." openers, no questions,
    no quote-led sentences, no truncated trailing fragments) of a reasonable length.
-3. Sentences are chosen to cover the most concept weight within the length budget, each concept
-   counted once (so a repeated fact earns nothing), solved exactly as an integer program with
-   HiGHS for story-sized inputs and by lazy greedy for very large ones; pairs of sentences that
-   say the same thing (TF-IDF cosine above ``redundancy``) may not both be chosen.
-4. The chosen sentences are ordered by article date, then position, and each cites every article
-   holding a close enough sentence (offsets of that supporting sentence).
+5. Sentences are chosen greedily on (concept gain + word gain + a sentence-quality bonus fitted on
+   DUC 2003) per unit of length, each concept counted once (so a repeated fact earns nothing);
+   pairs of sentences that say the same thing (TF-IDF cosine above ``redundancy``) may not both
+   be chosen.
+6. The chosen sentences are ordered by article date, then position, opened by a self-contained
+   lead, and each cites every article holding a close enough sentence (offsets of that sentence).
 """
 
 from __future__ import annotations
@@ -30,12 +36,15 @@ from scipy import sparse
 
 from ..analyze.sentences import split_sentences
 from ..records import Article, Citation, Sentence, SummarySentence
-from .summary_select import select_greedy, select_ilp
+from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
     bigram_concepts,
     compress,
+    text_features,
+    trim_span,
     content_stems,
     count_words,
+    STOP,
     is_candidate_shape,
     is_dangling,
     truncate_bytes,
@@ -45,6 +54,11 @@ from .summary_text import (
 __all__ = ["summarize", "SummaryConfig", "truncate_bytes", "count_words"]
 
 _FAR = date(9999, 12, 31)
+_DENSE_CELLS = 100_000
+
+
+def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
+    return x.toarray() if sparse.issparse(x) else np.asarray(x)
 _ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
 
 
@@ -67,8 +81,10 @@ class SummaryConfig:
     ilp_time_limit: float = 3.0
     solver: str = "greedy"              # "ilp" (exact, HiGHS) or "greedy" (lazy greedy)
     greedy_scale: float = 1.0         # greedy picks by gain / length**scale
-    compress: bool = False            # drop datelines, trailing attributions, short parentheticals
+    trim: bool = True                 # leave out datelines and closing attributions (offsets kept)
+    compress: bool = False            # also rewrite inside sentences (text no longer at its offsets)
     compress_days: bool = False       # also drop bare weekday mentions (with compress)
+    compress_parts: str = "dpa"       # d: datelines, p: parentheticals, a: trailing attributions
     centrality_weight: float = 0.0
     quality_weight: float = 4.0       # bonus per unit length for sentences the quality model likes
     # intercept + one weight per _quality_features column: ridge regression of a sentence's unigram
@@ -78,6 +94,11 @@ class SummaryConfig:
     fill_words: bool = True           # with max_words, fill a remainder of >= fill_min_words with a cut sentence
     fill_min_words: int = 6
     pool_factor: float = 3.0          # looser sentences join the pool while it holds < factor x budget words
+    rouge_weight: float = 3.0         # weight of the expected unigram overlap term
+    # Poisson regression of a word's count per 100 reference words on _word_table's features,
+    # fitted on DUC 2003 only (python bench/summarization.py --train-words)
+    word_coef: tuple[float, ...] = (0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
+    rouge_len: float = 1.25           # expected reference length, in units of the budget
 
 
 @dataclass(slots=True)
@@ -90,49 +111,89 @@ class _Item:
     nbytes: int
     concepts: set[str]
     stems: list[str]
+    all_stems: list[str]
+    start: int = 0          # offsets of the words used, in the article (a trimmed dateline moves start)
+    end: int = 0
+    tail: str = ""          # final mark appended when a closing attribution was trimmed
+    cmask: list[bool] | None = None  # which of all_stems are content words
+    wids: np.ndarray | None = None  # ids of all_stems in the call's word vocabulary
+    cmask_a: np.ndarray | None = None
+    shaped: bool | None = None      # self-contained sentence shape (set by _candidates)
+    cids: np.ndarray | None = None  # ids of concepts in the call's concept vocabulary
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
-           config: SummaryConfig) -> list[_Item]:
+           config: SummaryConfig, vocab: dict[str, int] | None = None,
+           cvocab: dict[str, int] | None = None) -> list[_Item]:
+    """One item per non-empty sentence; ``vocab`` and ``cvocab`` (filled here) number every word
+    stem and every concept (bigrams, and content words as "1:stem" when they count)."""
+    vocab = {} if vocab is None else vocab
+    cvocab = {} if cvocab is None else cvocab
+    unigrams = config.unigram_weight > 0
     out: list[_Item] = []
     for ai, a in enumerate(arts):
         ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
         for pos, s in enumerate(ss):
-            text = " ".join((s.text or a.text[s.start:s.end]).split())
+            raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
+            i, j, tail = trim_span(raw, lead=pos == 0) if config.trim else (0, len(raw), "")
+            text = " ".join((raw[i:j] + tail).split())
             if not text:
                 continue
             if config.compress:
-                text = compress(text, days=config.compress_days)
+                text = compress(text, days=config.compress_days, parts=config.compress_parts)
+            all_st, cmask, content, bigrams = text_features(text)
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=count_words(text),
-                             nbytes=len(text.encode("utf-8")), concepts=bigram_concepts(text),
-                             stems=content_stems(text)))
+                             nbytes=len(text.encode("utf-8")), concepts=bigrams,
+                             stems=content, all_stems=all_st, cmask=cmask,
+                             start=s.start + i, end=s.start + j, tail=tail))
+    _number(out, vocab, cvocab, unigrams)
     return out
 
 
-def _add_unigrams(items: Sequence[_Item]) -> None:
+def _number(items: Sequence[_Item], vocab: dict[str, int], cvocab: dict[str, int], unigrams: bool) -> None:
+    """Give every item the ids of its words and concepts (one pass over the whole cluster). Bigram
+    concepts are numbered in ``cvocab``; with ``unigrams``, content words are concepts too, with
+    ids ``len(cvocab) + word id``."""
+    words = [t for it in items for t in it.all_stems]
+    concepts = [c for it in items for c in it.concepts]
+    wid = np.array([vocab.setdefault(t, len(vocab)) for t in words], dtype=np.int64)
+    cid = np.array([cvocab.setdefault(c, len(cvocab)) for c in concepts], dtype=np.int64)
+    cm = np.array([b for it in items for b in (it.cmask or ())], dtype=bool)
+    w0 = c0 = 0
     for it in items:
-        it.concepts |= {"1:" + t for t in it.stems}
+        w1, c1 = w0 + len(it.all_stems), c0 + len(it.concepts)
+        it.wids, it.cids, it.cmask_a = wid[w0:w1], cid[c0:c1], cm[w0:w1]
+        w0, c0 = w1, c1
+    if unigrams and len(items):
+        nb, V = len(cvocab), max(1, len(vocab))
+        row = np.repeat(np.arange(len(items)), [len(it.all_stems) for it in items])
+        key = np.unique((row * V + wid)[cm])        # each content word once per sentence
+        bounds = np.searchsorted(key, np.arange(len(items) + 1) * V)
+        uni = nb + key % V
+        for k, it in enumerate(items):
+            it.cids = np.concatenate([it.cids, uni[bounds[k]:bounds[k + 1]]])
 
 
-def _tfidf(items: Sequence[_Item]) -> sparse.csr_matrix:
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, it in enumerate(items):
-        counts: dict[int, int] = defaultdict(int)
-        for t in it.stems:
-            counts[vocab.setdefault(t, len(vocab))] += 1
-        for j, c in counts.items():
-            rows.append(i)
-            cols.append(j)
-            vals.append(1.0 + math.log(c))
-    n = len(items)
-    mat = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
-    df = np.bincount(mat.indices, minlength=mat.shape[1])
-    idf = np.log((1 + n) / (1 + df)) + 1.0
-    mat = mat @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
+    """Rows: sentences as l2-normalised (1 + log tf) x idf vectors of their content words (dense
+    for story-sized inputs, where dense products cost less than sparse bookkeeping)."""
+    n, V = len(items), max(1, V)
+    lens = np.array([int(it.cmask_a.sum()) for it in items], dtype=np.int64)
+    ids = np.concatenate([it.wids[it.cmask_a] for it in items]) if items else np.zeros(0, dtype=np.int64)
+    row = np.repeat(np.arange(n), lens)
+    uk, cnt = np.unique(row * V + ids, return_counts=True)   # sorted by row, then column
+    r, c = uk // V, uk % V
+    df = np.bincount(c, minlength=V)
+    vals = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df)) + 1.0)[c]
+    norms = np.sqrt(np.bincount(r, weights=vals * vals, minlength=n))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ mat)
+    vals = vals / norms[r]
+    if n * V <= _DENSE_CELLS:
+        out = np.zeros((n, V))
+        out[r, c] = vals
+        return out
+    new_ptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=n))])
+    return sparse.csr_matrix((vals, c, new_ptr), shape=(n, V))
 
 
 def _query_relevance(items: Sequence[_Item], query: str | None) -> np.ndarray:
@@ -156,29 +217,32 @@ def _query_relevance(items: Sequence[_Item], query: str | None) -> np.ndarray:
 
 
 def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: np.ndarray,
-                     config: SummaryConfig) -> dict[str, float]:
-    best: dict[str, dict[int, float]] = defaultdict(dict)
-    on_query: dict[str, float] = defaultdict(float)
-    for i, it in enumerate(items):
-        w = float(occ[i])
-        for c in it.concepts:
-            if rel[i] > on_query[c]:
-                on_query[c] = float(rel[i])
-            per = best[c]
-            if per.get(it.art, 0.0) < w:
-                per[it.art] = w
+                     n_bigrams: int, m: int, config: SummaryConfig) -> np.ndarray:
+    """Weight of each concept id: the sum over the articles carrying it of its best occurrence
+    weight there; concepts told by too few articles get none, unless the query asks for them."""
+    if not m:
+        return np.zeros(0)
+    lens = np.array([len(it.cids) for it in items], dtype=np.int64)
+    cids = np.concatenate([it.cids for it in items])
+    rows = np.repeat(np.arange(len(items)), lens)
+    art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+    key = cids * n_arts + art
+    occ_r = occ[rows]
+    order = np.lexsort((-occ_r, key))   # by (concept, article), best occurrence first
+    key_s = key[order]
+    first = np.ones(len(key_s), dtype=bool)
+    first[1:] = key_s[1:] != key_s[:-1]
+    top = order[first]
+    total = np.bincount(cids[top], weights=occ_r[top], minlength=m)
+    n_with = np.bincount(cids[top], minlength=m)
+    on_query = np.zeros(m)
+    if rel.any():
+        np.maximum.at(on_query, cids, rel[rows])
+    uni = np.arange(m) >= n_bigrams   # ids past the bigrams are single words
+    total = np.where(uni, total * config.unigram_weight, total)
     min_df = config.min_df or (1 if n_arts == 1 else 2 if n_arts <= 6 else 3)
-    weights: dict[str, float] = {}
-    for c, per in best.items():
-        total = sum(per.values())
-        if c.startswith("1:"):
-            total *= config.unigram_weight
-        if len(per) >= min_df:
-            weights[c] = total
-        elif config.single_doc_weight > 0 or on_query.get(c, 0.0) > 0:
-            # told by too few articles to count as news, unless the query asks for it
-            weights[c] = max(config.single_doc_weight, on_query.get(c, 0.0)) * total
-    return weights
+    few = np.maximum(config.single_doc_weight, on_query) * total
+    return np.where(n_with >= min_df, total, few)
 
 
 def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, budget_words: float) -> list[int]:
@@ -190,7 +254,7 @@ def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, 
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
-        shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
+        shaped = it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ENDS.search(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
@@ -219,15 +283,36 @@ def _conflicts(sim_rows: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return list(zip(ii.tolist(), jj.tolist()))
 
 
+class _WeightView(Mapping[str, float]):
+    """Concept name -> weight, over the id-indexed weight array."""
+
+    def __init__(self, ids: Mapping[str, int], w: np.ndarray) -> None:
+        self._ids, self._w = ids, w
+
+    def __getitem__(self, c: str) -> float:
+        return float(self._w[self._ids[c]])
+
+    def get(self, c: str, default: float = 0.0) -> float:  # type: ignore[override]
+        j = self._ids.get(c)
+        return default if j is None else float(self._w[j])
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], weights: Mapping[str, float],
               room: int, sims: np.ndarray, config: SummaryConfig, in_bytes: bool) -> int | None:
-    """The candidate whose first ``room`` bytes (or words) add the most uncovered concept weight."""
+    """The candidate whose first ``room`` bytes (or words) add the most uncovered concept weight
+    (the first one that says something new when none adds weight: the budget is used to the end)."""
     if room < (20 if in_bytes else config.fill_min_words):
         return None
     covered: set[str] = set()
     for k in chosen:
         covered |= items[cands[k]].concepts
-    best_k, best_g = None, 0.0
+    best_k, best_g = None, -1.0
     for k, i in enumerate(cands):
         if k in chosen or any(sims[k, j] >= config.redundancy for j in chosen):
             continue
@@ -253,26 +338,25 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     arts = [a for a in articles if a.text and a.text.strip()]
     if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
         return []
-    items = _items(arts, sentences, config)
+    vocab: dict[str, int] = {}
+    cvocab: dict[str, int] = {}
+    items = _items(arts, sentences, config, vocab, cvocab)
     if not items:
         return []
-    if config.unigram_weight > 0:
-        _add_unigrams(items)
     rel = _query_relevance(items, query)
     pos = np.array([it.pos for it in items], dtype=float)
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
-    weights = _concept_weights(items, occ, len(arts), rel, config)
+    n_concepts = len(cvocab) + (len(vocab) if config.unigram_weight > 0 else 0)
+    w_all = _concept_weights(items, occ, len(arts), rel, len(cvocab), n_concepts, config)
+    weights = _WeightView(cvocab, w_all)
     cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
-    # concepts of the candidates, best first, capped
-    used = sorted({c for i in cands for c in items[i].concepts if c in weights},
-                  key=lambda c: -weights[c])[: config.concept_limit]
-    col = {c: j for j, c in enumerate(used)}
-    w = np.array([weights[c] for c in used])
-    score = np.array([sum(weights.get(c, 0.0) for c in items[i].concepts) for i in cands])
+    clens = np.array([len(items[i].cids) for i in cands], dtype=np.int64)
+    score = np.bincount(np.repeat(np.arange(len(cands)), clens),
+                        weights=w_all[np.concatenate([items[i].cids for i in cands])], minlength=len(cands))
     lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
                            dtype=float)
     budget = float(max_bytes if max_bytes is not None else max_words)
@@ -283,17 +367,26 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         score = score[keep]
         lengths_all = lengths_all[keep]
     n = len(cands)
-    rows, cols_ = [], []
-    for k, i in enumerate(cands):
-        for c in items[i].concepts:
-            j = col.get(c)
-            if j is not None:
-                rows.append(k)
-                cols_.append(j)
-    inc = sparse.csr_matrix((np.ones(len(rows)), (rows, cols_)), shape=(n, len(used)))
-    tf = _tfidf(items)
+    # concepts of the candidates that carry weight, best first, capped
+    lens = np.array([len(items[i].cids) for i in cands], dtype=np.int64)
+    cc = np.concatenate([items[i].cids for i in cands]) if n else np.zeros(0, dtype=np.int64)
+    present = np.unique(cc)
+    present = present[w_all[present] > 0]
+    used = present[np.argsort(-w_all[present], kind="stable")][: config.concept_limit]
+    col = np.full(n_concepts, -1, dtype=np.int64)
+    col[used] = np.arange(len(used))
+    w = w_all[used]
+    rows = np.repeat(np.arange(n), lens)
+    cols_ = col[cc]
+    ok = cols_ >= 0
+    if config.rouge_weight > 0:
+        inc: np.ndarray | sparse.csr_matrix = np.zeros((n, len(used)), dtype=bool)
+        inc[rows[ok], cols_[ok]] = True
+    else:
+        inc = sparse.csr_matrix((np.ones(int(ok.sum())), (rows[ok], cols_[ok])), shape=(n, len(used)))
+    tf = _tfidf(items, len(vocab))
     cand_vecs = tf[cands]
-    sims = (cand_vecs @ cand_vecs.T).toarray()
+    sims = _dense(cand_vecs @ cand_vecs.T)
     conflicts = _conflicts(sims, config.redundancy)
     # a tiny bonus prefers, among equal covers, sentences near the leads and on the query
     bonus = 1e-3 * (occ[cands] + rel[cands]) * (w.max() if len(w) else 1.0)
@@ -309,7 +402,11 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         cent = np.asarray(cand_vecs @ centroid).ravel()
         bonus = bonus + config.centrality_weight * cent * lengths_all / budget * float(np.sort(w)[::-1][:30].sum())
     chosen = None
-    if config.solver == "ilp":
+    if config.rouge_weight > 0:
+        counts, caps = _unigram_model(items, cands, len(arts), len(vocab), max_words if max_bytes is None else max_bytes / 6.0, config)
+        scale = config.rouge_weight * float(np.sort(w)[::-1][:30].sum()) / max(1.0, caps.sum())
+        chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
+    if chosen is None and config.solver == "ilp":
         chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
     if chosen is None:
         chosen = select_greedy(inc, w, lengths_all, budget, bonus, conflicts, scale=config.greedy_scale)
@@ -328,7 +425,58 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
                                           items[cands[k]].pos, items[cands[k]].art))
     order = _lead_with_context(order, cands, items, cut_k, score)
     all_sims = tf @ cand_vecs[order].T
-    return _render(order, cands, items, arts, all_sims.toarray(), max_words, max_bytes, config)
+    return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config)
+
+
+def _word_table(items: Sequence[_Item], n_arts: int, V: int) -> np.ndarray:
+    """Features of every word of the cluster (stop words too), by word id: log frequency, share of
+    the articles using it, stop word, stop word x log frequency, closeness to a lead, share of the
+    articles using it in their first three sentences."""
+    n = max(1, n_arts)
+    if not V:
+        return np.zeros((0, 6))
+    lens = np.array([len(it.wids) for it in items], dtype=np.int64)
+    w = np.concatenate([it.wids for it in items])
+    art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+    pos = np.repeat(np.array([it.pos for it in items], dtype=np.int64), lens)
+    ltf = np.log1p(np.bincount(w, minlength=V).astype(float))
+    pairs = np.unique(w * n + art)
+    df = np.bincount(pairs // n, minlength=V) / n
+    lead_pairs = np.unique((w * n + art)[pos < 3])
+    lead = np.bincount(lead_pairs // n, minlength=V) / n
+    first = np.full(V, np.iinfo(np.int64).max)
+    np.minimum.at(first, w, pos)
+    stop = np.zeros(V)
+    for it in items:
+        for t, j in zip(it.all_stems, it.wids):
+            if t in STOP or len(t) < 2:
+                stop[j] = 1.0
+    return np.column_stack([ltf, df, stop, stop * ltf, 1.0 / (1.0 + first.astype(float)), lead])
+
+
+def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, V: int, ref_words: float,
+                   config: SummaryConfig) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Counts of every word (stop words too) per candidate, and the expected count of each word in
+    a reference of ``ref_words`` words: the cluster's word distribution, sharpened by the share of
+    the articles using each word (``word_coef``: log-linear weights of ``_word_table``'s features)."""
+    coef = np.asarray(config.word_coef)
+    if np.any(coef[3:]):
+        X = _word_table(items, n_arts, V)
+    else:  # the default model reads only frequency and article share: skip the rest
+        lens = np.array([len(it.wids) for it in items], dtype=np.int64)
+        w = np.concatenate([it.wids for it in items])
+        art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+        n = max(1, n_arts)
+        df = np.bincount(np.unique(w * n + art) // n, minlength=V) / n
+        X = np.column_stack([np.log1p(np.bincount(w, minlength=V).astype(float)), df])
+    caps = np.exp(coef[0] + X @ coef[1:1 + X.shape[1]])
+    caps = config.rouge_len * ref_words * caps / (caps.sum() or 1.0)
+    lens = np.array([len(items[i].wids) for i in cands], dtype=np.int64)
+    key = np.repeat(np.arange(len(cands)), lens) * V + np.concatenate([items[i].wids for i in cands])
+    uk, cnt = np.unique(key, return_counts=True)    # sorted by candidate, then word
+    counts = sparse.csr_matrix((cnt.astype(float), uk % V,
+                                np.searchsorted(uk, np.arange(len(cands) + 1) * V)), shape=(len(cands), V))
+    return counts, caps
 
 
 def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.ndarray, cand_vecs: sparse.csr_matrix,
@@ -341,13 +489,26 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
     centroid = np.asarray(tf.mean(axis=0)).ravel()
     centroid /= np.linalg.norm(centroid) or 1.0
     cent = np.asarray(cand_vecs @ centroid).ravel()
-    sims = (cand_vecs @ tf.T).tocsr()
-    sims.data = (sims.data >= config.cite_threshold).astype(float)
-    sims.eliminate_zeros()
     art_of = np.array([it.art for it in items])
-    owner = sparse.csr_matrix((np.ones(len(items)), (np.arange(len(items)), art_of)), shape=(len(items), n_arts))
-    support = np.asarray(((sims @ owner) > 0).sum(axis=1)).ravel() / max(1, n_arts)
+    if isinstance(tf, np.ndarray):
+        close = (cand_vecs @ tf.T) >= config.cite_threshold
+        held = np.zeros((len(cands), n_arts), dtype=bool)
+        for a in range(n_arts):
+            held[:, a] = close[:, art_of == a].any(axis=1)
+        support = held.sum(axis=1) / max(1, n_arts)
+    else:
+        sims = (cand_vecs @ tf.T).tocsr()
+        sims.data = (sims.data >= config.cite_threshold).astype(float)
+        sims.eliminate_zeros()
+        owner = sparse.csr_matrix((np.ones(len(items)), (np.arange(len(items)), art_of)), shape=(len(items), n_arts))
+        support = np.asarray(((sims @ owner) > 0).sum(axis=1)).ravel() / max(1, n_arts)
     return np.column_stack([1.0 / (1.0 + pos), np.minimum(pos, 40) / 40, words / 30.0, dens, cent, support])
+
+
+def _shaped(it: _Item) -> bool:
+    if it.shaped is None:
+        it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
+    return it.shaped
 
 
 def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item], cut_k: int | None,
@@ -355,7 +516,7 @@ def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item
     """Open with the sentence that best introduces the story: self-contained, nearest to an
     article's lead, then richest in concepts; the others keep their chronological order."""
     whole = [k for k in order if k != cut_k]
-    good = [k for k in whole if not is_dangling(items[cands[k]].text) and is_candidate_shape(items[cands[k]].text)]
+    good = [k for k in whole if _shaped(items[cands[k]])]
     if not good:
         return order
     first = min(good, key=lambda k: (items[cands[k]].pos, -score[k]))
@@ -366,14 +527,17 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
             sims: np.ndarray, max_words: int, max_bytes: int | None,
             config: SummaryConfig) -> list[SummarySentence]:
     art_of = np.array([it.art for it in items])
+    rows_of = [np.flatnonzero(art_of == ai) for ai in range(len(arts))]
     out: list[SummarySentence] = []
     bytes_left = max_bytes
     words_left = max_words
     for col, k in enumerate(order):
         i = cands[k]
         it = items[i]
-        # the words at the sentence's offsets, unless compression changed them
-        text = it.sent.text or arts[it.art].text[it.sent.start:it.sent.end] if not config.compress else it.text
+        # the words at the sentence's offsets (less a trimmed dateline or attribution)
+        src = arts[it.art].text
+        full = src[it.start:it.end] + it.tail if not config.compress else it.text
+        text = full
         if bytes_left is not None:
             if bytes_left <= 0:
                 break
@@ -392,7 +556,7 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
             if ai == it.art:
                 j = i
             else:
-                rows = np.flatnonzero(art_of == ai)
+                rows = rows_of[ai]
                 if not len(rows):
                     continue
                 j = int(rows[int(np.argmax(column[rows]))])
@@ -401,9 +565,10 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
             s = items[j].sent
             cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))
         cites.sort(key=lambda c: c.article_id != it.sent.article_id)
-        full = it.sent.text or arts[it.art].text[it.sent.start:it.sent.end]
         cut = len(text) < len(full) and full.startswith(text)
-        end = it.sent.start + len(text) if cut else it.sent.end
+        if cut:
+            text = text[: it.end - it.start]  # a cut never keeps a lone trailing mark
+        end = it.start + len(text) if cut else it.end
         out.append(SummarySentence(text=text, citations=tuple(cites), article_id=it.sent.article_id,
-                                   start=it.sent.start, end=end, truncated=cut))
+                                   start=it.start, end=end, truncated=cut, trimmed=bool(it.tail) and not cut))
     return out

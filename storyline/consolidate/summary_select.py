@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 from scipy import sparse
 
-__all__ = ["select_ilp", "select_greedy", "coverage_value"]
+__all__ = ["select_ilp", "select_greedy", "select_greedy_capped", "coverage_value"]
 
 
 def coverage_value(chosen: Sequence[int], incidence: sparse.csr_matrix, weights: np.ndarray,
@@ -111,4 +111,53 @@ def select_greedy(incidence: sparse.csr_matrix, weights: np.ndarray, lengths: np
         best = int(fits[int(np.argmax(single_vals))])
         if single_vals.max() > coverage_value(chosen, inc, weights, bonus):
             return [best]
+    return chosen
+
+
+def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.ndarray, lengths: np.ndarray,
+                         budget: float, bonus: np.ndarray, conflicts: Sequence[tuple[int, int]],
+                         counts: sparse.csr_matrix, caps: np.ndarray, scale: float) -> list[int]:
+    """Greedy on (concept gain + scale * capped word-count gain + bonus) / length: the concept
+    part covers each concept once, the word part counts a word up to its expected count ``caps``
+    in a reference (so that a summary is scored as ROUGE-1 would score it against that reference).
+    ``counts``: words per sentence (sparse rows)."""
+    n = incidence.shape[0]
+    if n == 0:
+        return []
+    inc = incidence if isinstance(incidence, np.ndarray) else incidence.toarray() > 0
+    inc_f = inc.astype(float)
+    covered = np.zeros(inc.shape[1], dtype=bool)
+    counts = sparse.csr_matrix(counts)
+    ptr, word, cnt = counts.indptr, counts.indices, counts.data
+    row = np.repeat(np.arange(n), np.diff(ptr))
+    cap_e = caps[word]
+    have = np.zeros(counts.shape[1])
+    open_ = lengths <= budget                  # still selectable
+    lens = np.maximum(lengths.astype(float), 1.0)
+    banned: list[list[int]] = [[] for _ in range(n)]
+    for i, j in conflicts:
+        banned[i].append(j)
+        banned[j].append(i)
+    used = 0.0
+    chosen: list[int] = []
+    live = inc_f @ weights + bonus            # concept gain (+ bonus) of each sentence, kept up to date
+    rg = np.bincount(row, weights=np.minimum(cnt, cap_e), minlength=n)   # word gain, kept up to date
+    while open_.any():
+        g = live + scale * rg
+        ratio = np.where(open_, g / lens, -np.inf)
+        i = int(np.argmax(ratio))
+        if g[i] <= 0:
+            break
+        chosen.append(i)
+        used += float(lengths[i])
+        open_[i] = False
+        open_[banned[i]] = False
+        open_ &= lengths <= budget - used
+        fresh = inc[i] & ~covered
+        if fresh.any():
+            live = live - inc_f[:, fresh] @ weights[fresh]
+            covered |= fresh
+        have[word[ptr[i]:ptr[i + 1]]] += cnt[ptr[i]:ptr[i + 1]]
+        h = have[word]
+        rg = np.bincount(row, weights=np.minimum(h + cnt, cap_e) - np.minimum(h, cap_e), minlength=n)
     return chosen

@@ -23,6 +23,9 @@ __all__ = [
     "truncate_words",
     "is_dangling",
     "is_candidate_shape",
+    "compress",
+    "trim_span",
+    "text_features",
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -80,6 +83,29 @@ def bigram_concepts(text: str) -> set[str]:
     return out
 
 
+_TOKEN_INFO: dict[str, tuple[str, bool]] = {}
+
+
+def _info(t: str) -> tuple[str, bool]:
+    if len(_TOKEN_INFO) > 500_000:
+        _TOKEN_INFO.clear()
+    got = _TOKEN_INFO[t] = (_stem(t), t not in STOP and len(t) > 1)
+    return got
+
+
+def text_features(text: str) -> tuple[list[str], list[bool], list[str], set[str]]:
+    """(stems of all tokens, which tokens are content words, stems of the content tokens, bigram
+    concepts) in one pass."""
+    toks = _TOKEN.findall(text.lower())
+    get = _TOKEN_INFO.get
+    info = [get(t) or _info(t) for t in toks]
+    st = [x[0] for x in info]
+    mask = [x[1] for x in info]
+    content = [x[0] for x in info if x[1]]
+    bigrams = {a[0] + " " + b[0] for a, b in zip(info, info[1:]) if a[1] or b[1]}
+    return st, mask, content, bigrams
+
+
 def count_words(text: str) -> int:
     """Words as whitespace-separated tokens (what ``max_words`` counts)."""
     return len(text.split())
@@ -97,6 +123,8 @@ def truncate_words(text: str, max_words: int) -> str:
     """The prefix of ``text`` that ends with its ``max_words``-th whitespace-separated word."""
     if max_words <= 0:
         return ""
+    if len(text.split()) <= max_words:
+        return text
     for n, m in enumerate(re.finditer(r"\S+", text), 1):
         if n == max_words:
             return text[: m.end()]
@@ -133,20 +161,42 @@ _ATTRIB_TAIL = re.compile(
     r"[^,.;\"`']{2,50}?\s+(?:said|says|told reporters|reported|added|announced)(?:\s+(?:on\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?)\s*([.!])\s*$"
 )
+_ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")
 _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
                        r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI)\)\s*(?:_|--|—|:)?)\s+")
+_DATELINE_MARK = re.compile(r"_|--|—|\((?:AP|Reuters|AFP|Xinhua|UPI)\)")
 _DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
 
 
-def compress(text: str, *, days: bool = False) -> str:
-    """Drop what a summary can spare: datelines, trailing attributions ("..., officials said."),
-    short parentheticals and, with ``days``, bare weekday mentions. The result is still a sentence."""
-    out = _DATELINE.sub("", text)
-    out = _PAREN.sub("", out)
+def compress(text: str, *, days: bool = False, parts: str = "dpa") -> str:
+    """Drop what a summary can spare: datelines (``d`` in ``parts``), short parentheticals (``p``),
+    trailing attributions ("..., officials said.", ``a``) and, with ``days``, bare weekday mentions.
+    The result is still a sentence."""
+    out = _DATELINE.sub("", text) if "d" in parts else text
+    if "p" in parts:
+        out = _PAREN.sub("", out)
     if days:
         out = _DAY.sub("", out)
-    m = _ATTRIB_TAIL.search(out)
+    m = _ATTRIB_TAIL.search(out) if "a" in parts else None
     if m and len(out[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", out[: m.start()]):
         out = out[: m.start()].rstrip(" ,") + m.group(1)
     return out if out[:1].isupper() or out[:1].isdigit() else text
+
+
+def trim_span(text: str, lead: bool = True) -> tuple[int, int, str]:
+    """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without its dateline
+    ("PARIS (AP) _ ") and without a closing attribution ("..., officials said Tuesday."), ``tail``
+    being the sentence's final mark when an attribution was dropped, else "". Only the ends move, so
+    the result stays the words at known offsets."""
+    i = 0
+    # a dateline opens an article: only its first sentence (``lead``) is looked at
+    m = _DATELINE.match(text) if lead and _DATELINE_MARK.search(text, 0, 80) else None
+    if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
+        i = m.end()
+    body = text[i:]
+    # the attribution closes the sentence: look only at its end
+    m = _ATTRIB_TAIL.search(body, max(0, len(body) - 160)) if _ATTRIB_WORD.search(body, max(0, len(body) - 160)) else None
+    if m and len(body[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", body[: m.start()]):
+        return i, i + len(body[: m.start()].rstrip(" ,\n")), m.group(1)
+    return i, len(text), ""
