@@ -45,6 +45,7 @@ import numpy as np
 from ..records import Article
 from .dedup import DEFAULT_THRESHOLD as DEDUP_THRESHOLD
 from .dedup import NUM_PERM, DedupIndex, signature, word_hash, words_of
+from .latent import Projection
 
 __all__ = [
     "StoryClusterer",
@@ -62,6 +63,8 @@ DEFAULT_THRESHOLD = 0.2
 DEFAULT_ENTITY_WEIGHT = 0.2
 DEFAULT_WINDOW_DAYS = 365
 DEFAULT_CONSOLIDATE = 0.15
+DEFAULT_LATENT_WEIGHT = 0.5
+DEFAULT_LATENT_SAMPLE = 2000
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -159,7 +162,7 @@ class StoryEvent:
 
 class _Story:
     __slots__ = ("id", "w", "wn2", "e", "en2", "size", "first", "last", "first_seq", "last_seq", "indexed",
-                 "ne", "_arrays")
+                 "ne", "_arrays", "z", "nz")
 
     def __init__(self, sid: str, seq: int) -> None:
         self.id = sid
@@ -174,6 +177,8 @@ class _Story:
         self.last_seq = seq
         self.indexed: set[int] = set()
         self.ne = 0  # members with names
+        self.z: np.ndarray | None = None  # the sum of the members' unit latent vectors
+        self.nz = 0  # members with a latent vector
         self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -189,7 +194,8 @@ class _Story:
     def to_bytes(self) -> bytes:
         head = json.dumps({"id": self.id, "size": self.size, "first": self.first, "last": self.last,
                            "first_seq": self.first_seq, "last_seq": self.last_seq, "nw": len(self.w),
-                           "ne": len(self.e), "ni": len(self.indexed), "nem": self.ne, "wn2": self.wn2, "en2": self.en2}).encode()
+                           "ne": len(self.e), "ni": len(self.indexed), "nem": self.ne, "wn2": self.wn2, "en2": self.en2,
+                           "nz": self.nz, "k": 0 if self.z is None else len(self.z)}).encode()
         idx = sorted(self.indexed)
         parts = [struct.pack("<I", len(head)), head,
                  np.fromiter(self.w.keys(), np.int64, len(self.w)).tobytes(),
@@ -197,6 +203,8 @@ class _Story:
                  np.fromiter(self.e.keys(), np.int64, len(self.e)).tobytes(),
                  np.fromiter(self.e.values(), np.float64, len(self.e)).tobytes(),
                  np.asarray(idx, dtype=np.int64).tobytes()]
+        if self.z is not None:
+            parts.append(np.asarray(self.z, dtype=np.float64).tobytes())
         return zlib.compress(b"".join(parts), 1)
 
     @classmethod
@@ -220,6 +228,9 @@ class _Story:
         s.w = dict(zip(wk.tolist(), wv.tolist()))
         s.e = dict(zip(ek.tolist(), ev.tolist()))
         s.indexed = set(take(h["ni"], np.int64).tolist())
+        if h.get("k"):
+            s.z = take(h["k"], np.float64).copy()
+            s.nz = h["nz"]
         return s
 
 
@@ -268,7 +279,8 @@ class StoryClusterer:
                  adaptive: float = 0.6, consolidate_threshold: float | None = DEFAULT_CONSOLIDATE,
                  consolidate_every: int = 0, max_consolidate: int = 2000,
                  consolidate_entity_weight: float | None = None, consolidate_days: float = 60.0,
-                 consolidate_min_size: int = 1) -> None:
+                 consolidate_min_size: int = 1, latent_weight: float = DEFAULT_LATENT_WEIGHT,
+                 latent_sample: int = DEFAULT_LATENT_SAMPLE, latent_dims: int | None = None) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -277,7 +289,14 @@ class StoryClusterer:
             raise ValueError(f"window_days must be at least 1, got {window_days}")
         if linkage not in ("average", "centroid"):
             raise ValueError(f"linkage must be 'average' or 'centroid', got {linkage!r}")
+        if not 0.0 <= latent_weight <= 1.0:
+            raise ValueError(f"latent_weight must be in [0, 1], got {latent_weight}")
         self.linkage = linkage
+        self.latent_weight = latent_weight
+        self.latent_sample = latent_sample
+        self.latent_dims = latent_dims
+        self.projection: Projection | None = None
+        self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
         self.consolidate_threshold = consolidate_threshold
         self.consolidate_every = consolidate_every
         self.max_consolidate = max_consolidate
@@ -361,7 +380,16 @@ class StoryClusterer:
             return True
         return s.first - self.window_days <= day <= s.last + self.window_days
 
-    def _score(self, s: _Story, e: dict[int, float]) -> float:
+    def _mix(self, sparse_score: float, s: _Story, z: np.ndarray | None) -> float:
+        """The sparse score blended with the mean latent cosine to the story's members."""
+        if z is None or s.z is None or not s.nz or not self.latent_weight:
+            return sparse_score
+        return (1.0 - self.latent_weight) * sparse_score + self.latent_weight * float(z @ s.z) / s.nz
+
+    def _score(self, s: _Story, e: dict[int, float], z: np.ndarray | None = None) -> float:
+        return self._mix(self._sparse_score(s, e), s, z)
+
+    def _sparse_score(self, s: _Story, e: dict[int, float]) -> float:
         """Score against the article vectors scattered in ``self._sw`` / ``self._se`` (dense scratch).
 
         "average" linkage: the mean cosine between the article and the story's members (the sum of
@@ -383,7 +411,10 @@ class StoryClusterer:
         cw = (s.wn2 - s.size) / (s.size * (s.size - 1))
         if s.ne >= 3 and self.entity_weight:
             ce = (s.en2 - s.ne) / (s.ne * (s.ne - 1))
-            return (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+            cw = (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+        if s.nz >= 3 and s.z is not None and self.latent_weight:
+            cz = (float(s.z @ s.z) - s.nz) / (s.nz * (s.nz - 1))
+            cw = (1.0 - self.latent_weight) * cw + self.latent_weight * cz
         return cw
 
     def _bar(self, s: _Story) -> float:
@@ -431,8 +462,11 @@ class StoryClusterer:
                 if not p:
                     del self.postings[k]
 
-    def _absorb(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None) -> None:
+    def _absorb(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None,
+                z: np.ndarray | None = None) -> None:
         s._arrays = None
+        if z is not None:
+            self._add_latent(s, z)
         s.wn2 += 2.0 * _add_into(s.w, w) + sum(v * v for v in w.values())
         s.en2 += 2.0 * _add_into(s.e, e) + sum(v * v for v in e.values())
         s.ne += 1 if e else 0
@@ -464,6 +498,43 @@ class StoryClusterer:
             self.consolidate()
         w = self._weights(f.words, self.df_w)
         e = self._weights(f.names, self.df_e)
+        z = self._latent(f.article_id, w)
+        sid = self._place(f, w, e, z)
+        if self._sample and len(self._sample) >= self.latent_sample:
+            self._fit_latent()
+        return sid
+
+    def _latent(self, article_id: str, w: dict[int, float]) -> np.ndarray | None:
+        if self.projection is not None:
+            return self.projection.project(w)
+        if self.latent_weight and self.latent_sample and w:
+            self._sample.append((article_id, w))
+        return None
+
+    def _fit_latent(self) -> None:
+        """Fit the latent basis on the stream's first articles, then give them (and their open
+        stories) their latent vectors."""
+        sample, self._sample = self._sample, []
+        self.projection = Projection.fit([w for _, w in sample], N_FEATURES, k=self.latent_dims)
+        if self.projection is None:
+            return
+        for aid, w in sample:
+            s = self.open.get(self.resolve(self.assignments_.get(aid, "")))
+            z = self.projection.project(w)
+            if s is not None and z is not None:
+                self._add_latent(s, z)
+
+    def set_projection(self, projection: Projection | None) -> None:
+        """Use ``projection`` for the articles from now on (offline: one fitted on the collection)."""
+        self.projection = projection
+        self._sample = []
+
+    @staticmethod
+    def _add_latent(s: _Story, z: np.ndarray) -> None:
+        s.z = z.copy() if s.z is None else s.z + z
+        s.nz += 1
+
+    def _place(self, f: Features, w: dict[int, float], e: dict[int, float], z: np.ndarray | None) -> str:
         # 1. a near-duplicate joins its original's story
         if f.sig is not None:
             orig = self.dedup.add(f.article_id, f.sig)
@@ -473,7 +544,7 @@ class StoryClusterer:
                 s = self.open.get(osid)
                 if s is not None and self._gate(s, f.day):
                     self.duplicates_[f.article_id] = orig
-                    self._absorb(s, w, e, f.day)
+                    self._absorb(s, w, e, f.day, z)
                     return self._assign(f.article_id, s.id)
         # 2. the best matching open story
         scored = []
@@ -482,13 +553,13 @@ class StoryClusterer:
             for sid in self._candidates(w, e):
                 s = self.open[sid]
                 if self._gate(s, f.day):
-                    scored.append((self._score(s, e), -s.first_seq, sid))
+                    scored.append((self._score(s, e, z), -s.first_seq, sid))
         finally:
             self._scatter(w, e, False)
         scored.sort(reverse=True)
         if scored and scored[0][0] >= self._bar(self.open[scored[0][2]]):
             best = self.open[scored[0][2]]
-            self._absorb(best, w, e, f.day)
+            self._absorb(best, w, e, f.day, z)
             sid = self._assign(f.article_id, best.id)
             # late merges: the stories this article also matches, if the two stories now agree as a
             # whole (average linkage between them, as agglomerative clustering would merge them)
@@ -500,7 +571,7 @@ class StoryClusterer:
             return self.assignments_[f.article_id]
         s = _Story(_new_story_id(f.article_id), self.seq)
         self.open[s.id] = s
-        self._absorb(s, w, e, f.day)
+        self._absorb(s, w, e, f.day, z)
         return self._assign(f.article_id, s.id)
 
     def _assign(self, article_id: str, sid: str) -> str:
@@ -518,7 +589,10 @@ class StoryClusterer:
         else:
             cw = _dot(a.w, b.w) / math.sqrt(a.wn2 * b.wn2)
             ce = _dot(a.e, b.e) / math.sqrt(a.en2 * b.en2) if a.en2 > 0 and b.en2 > 0 else None
-        return cw if ce is None else (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+        sp = cw if ce is None else (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+        if a.z is None or b.z is None or not a.nz or not b.nz or not self.latent_weight:
+            return sp
+        return (1.0 - self.latent_weight) * sp + self.latent_weight * float(a.z @ b.z) / (a.nz * b.nz)
 
     def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> _Story:
         """Merge ``b`` into ``a`` (the older keeps its id) if they link at ``merge_threshold``;
@@ -536,6 +610,9 @@ class StoryClusterer:
         keep.en2 += 2.0 * _add_into(keep.e, gone.e) + gone.en2
         keep.size += gone.size
         keep.ne += gone.ne
+        if gone.z is not None:
+            keep.z = gone.z.copy() if keep.z is None else keep.z + gone.z
+            keep.nz += gone.nz
         if gone.first is not None:
             keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
             keep.last = gone.last if keep.last is None else max(keep.last or gone.last, gone.last or 0)
@@ -582,6 +659,14 @@ class StoryClusterer:
 
         dw, de = gram(0), gram(2)
         n = len(stories)
+        lw = self.latent_weight if self.projection is not None else 0.0
+        nz = np.array([s.nz if s.z is not None else 0 for s in stories], dtype=np.float64)
+        if lw and self.projection is not None:
+            k = self.projection.k
+            zs = np.stack([s.z if s.z is not None else np.zeros(k) for s in stories])
+            dz = zs @ zs.T
+        else:
+            dz = np.zeros((n, n))
         size = np.array([s.size for s in stories], dtype=np.float64)
         ne = np.array([s.ne for s in stories], dtype=np.float64)
         first = np.array([s.first if s.first is not None else -(1 << 40) for s in stories], dtype=np.float64)
@@ -593,6 +678,9 @@ class StoryClusterer:
             link = dw / np.outer(size, size)
             nn = np.outer(ne, ne)
             link = np.where(nn > 0, (1.0 - ew) * link + ew * de / np.maximum(nn, 1.0), link)
+            if lw:
+                zz = np.outer(nz, nz)
+                link = np.where(zz > 0, (1.0 - lw) * link + lw * dz / np.maximum(zz, 1.0), link)
             ok = (first[:, None] - self.window_days <= last[None, :]) & \
                  (first[None, :] - self.window_days <= last[:, None]) & alive[:, None] & alive[None, :]
             np.fill_diagonal(ok, False)
@@ -616,9 +704,10 @@ class StoryClusterer:
                 alive[j] = False
                 size[i] += size[j]
                 ne[i] += ne[j]
+                nz[i] += nz[j]
                 first[i] = min(first[i], first[j])
                 last[i] = max(last[i], last[j])
-                for d in (dw, de):
+                for d in (dw, de, dz):
                     d[i, :] += d[j, :]
                     d[:, i] += d[:, j]
         return merges
@@ -637,11 +726,16 @@ class StoryClusterer:
 
     # -- persistence ---------------------------------------------------------------------------------
     def globals_bytes(self) -> bytes:
-        head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock}).encode()
-        return zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1)
+        proj = self.projection.to_bytes() if self.projection is not None else b""
+        head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock,
+                           "latent": len(proj)}).encode()
+        return zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1) + proj
 
     def load_globals(self, blob: bytes) -> None:
-        raw = zlib.decompress(blob)
+        d = zlib.decompressobj()
+        raw = d.decompress(blob)
+        if d.unused_data:  # the latent basis follows the compressed frequencies
+            self.set_projection(Projection.from_bytes(d.unused_data))
         (n,) = struct.unpack("<I", raw[:4])
         h = json.loads(raw[4:4 + n])
         self.n_docs, self.seq, self.clock = h["n_docs"], h["seq"], h["clock"]
@@ -699,9 +793,14 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
     feats = [features(a) for a in arts]
     if idf == "collection":
         c.warm(feats)
+        if c.latent_weight:  # offline: the latent basis from the whole collection, as LSA would
+            c.set_projection(Projection.fit([c._weights(f.words, c.df_w) for f in feats], N_FEATURES,
+                                            k=c.latent_dims))
     ids: dict[int, str] = {}
     for i in stream_order(arts):
         ids[i] = c.partial_fit([feats[i]])[0]
+    if c._sample:  # a stream shorter than the latent sample: fit on what there is
+        c._fit_latent()
     c.max_consolidate = max(c.max_consolidate, len(c.open))  # offline: one last pass over all stories
     c.consolidate()
     return [c.resolve(ids[i]) for i in range(len(arts))]
