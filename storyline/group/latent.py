@@ -21,10 +21,10 @@ import numpy as np
 __all__ = ["Projection", "latent_dims"]
 
 
-def latent_dims(n: int, *, fraction: float = 0.1, low: int = 10, high: int = 150) -> int:
-    """How many latent dimensions for a sample of ``n`` articles: about ``fraction * n``, at least
+def latent_dims(n: int, *, scale: float = 2.0, low: int = 10, high: int = 300) -> int:
+    """How many latent dimensions for a sample of ``n`` articles: ``scale * sqrt(n)``, at least
     ``low`` (never more than n - 1) and at most ``high``."""
-    return int(max(1, min(n - 1, max(low, min(high, round(fraction * n))))))
+    return int(max(1, min(n - 1, max(low, min(high, round(scale * n ** 0.5))))))
 
 
 class Projection:

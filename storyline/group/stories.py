@@ -63,7 +63,9 @@ DEFAULT_THRESHOLD = 0.2
 DEFAULT_ENTITY_WEIGHT = 0.2
 DEFAULT_WINDOW_DAYS = 365
 DEFAULT_CONSOLIDATE = 0.15
-DEFAULT_LATENT_WEIGHT = 0.5
+DEFAULT_LATENT_WEIGHT = 0.4
+DEFAULT_LATENT_THRESHOLD = 0.4
+DEFAULT_CONSOLIDATE_LATENT = 0.25
 DEFAULT_LATENT_SAMPLE = 2000
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
@@ -278,9 +280,11 @@ class StoryClusterer:
                  dedup_window: int = 100_000, linkage: str = "average",
                  adaptive: float = 0.6, consolidate_threshold: float | None = DEFAULT_CONSOLIDATE,
                  consolidate_every: int = 0, max_consolidate: int = 2000,
-                 consolidate_entity_weight: float | None = None, consolidate_days: float = 60.0,
+                 consolidate_entity_weight: float | None = None, consolidate_days: float = 0.0,
                  consolidate_min_size: int = 1, latent_weight: float = DEFAULT_LATENT_WEIGHT,
-                 latent_sample: int = DEFAULT_LATENT_SAMPLE, latent_dims: int | None = None) -> None:
+                 latent_sample: int = DEFAULT_LATENT_SAMPLE, latent_dims: int | None = None,
+                 latent_threshold: float = DEFAULT_LATENT_THRESHOLD,
+                 consolidate_latent_threshold: float = DEFAULT_CONSOLIDATE_LATENT) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -293,10 +297,13 @@ class StoryClusterer:
             raise ValueError(f"latent_weight must be in [0, 1], got {latent_weight}")
         self.linkage = linkage
         self.latent_weight = latent_weight
+        self.latent_threshold = latent_threshold
+        self.consolidate_latent_threshold = consolidate_latent_threshold
         self.latent_sample = latent_sample
         self.latent_dims = latent_dims
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
+        self._sample_story: dict[str, str] = {}  # their stories, for a sample loaded from the store
         self.consolidate_threshold = consolidate_threshold
         self.consolidate_every = consolidate_every
         self.max_consolidate = max_consolidate
@@ -380,14 +387,16 @@ class StoryClusterer:
             return True
         return s.first - self.window_days <= day <= s.last + self.window_days
 
-    def _mix(self, sparse_score: float, s: _Story, z: np.ndarray | None) -> float:
-        """The sparse score blended with the mean latent cosine to the story's members."""
-        if z is None or s.z is None or not s.nz or not self.latent_weight:
-            return sparse_score
-        return (1.0 - self.latent_weight) * sparse_score + self.latent_weight * float(z @ s.z) / s.nz
+    def _mixed(self, s: _Story, z: np.ndarray | None) -> bool:
+        return z is not None and s.z is not None and s.nz > 0 and self.latent_weight > 0
 
     def _score(self, s: _Story, e: dict[int, float], z: np.ndarray | None = None) -> float:
-        return self._mix(self._sparse_score(s, e), s, z)
+        """The sparse score, blended with the mean latent cosine to the story's members when both
+        the article and the story have latent vectors (then ``latent_threshold`` is the bar)."""
+        sp = self._sparse_score(s, e)
+        if z is None or s.z is None or not self._mixed(s, z):
+            return sp
+        return (1.0 - self.latent_weight) * sp + self.latent_weight * float(z @ s.z) / s.nz
 
     def _sparse_score(self, s: _Story, e: dict[int, float]) -> float:
         """Score against the article vectors scattered in ``self._sw`` / ``self._se`` (dense scratch).
@@ -412,14 +421,14 @@ class StoryClusterer:
         if s.ne >= 3 and self.entity_weight:
             ce = (s.en2 - s.ne) / (s.ne * (s.ne - 1))
             cw = (1.0 - self.entity_weight) * cw + self.entity_weight * ce
-        if s.nz >= 3 and s.z is not None and self.latent_weight:
-            cz = (float(s.z @ s.z) - s.nz) / (s.nz * (s.nz - 1))
-            cw = (1.0 - self.latent_weight) * cw + self.latent_weight * cz
         return cw
 
-    def _bar(self, s: _Story) -> float:
-        """The score an article needs to join ``s``: ``threshold``, lowered for a loose story (one whose
-        own members agree less) down to ``adaptive * cohesion``, never below ``threshold / 2``."""
+    def _bar(self, s: _Story, mixed: bool = False) -> float:
+        """The score an article needs to join ``s``: ``latent_threshold`` for a blended score;
+        for a sparse one ``threshold``, lowered for a loose story (one whose own members agree
+        less) down to ``adaptive * cohesion``, never below ``threshold / 2``."""
+        if mixed:
+            return self.latent_threshold
         if not self.adaptive:
             return self.threshold
         return min(self.threshold, max(self.threshold / 2, self.adaptive * self._cohesion(s)))
@@ -515,19 +524,22 @@ class StoryClusterer:
         """Fit the latent basis on the stream's first articles, then give them (and their open
         stories) their latent vectors."""
         sample, self._sample = self._sample, []
+        self._sample_story = {}
         self.projection = Projection.fit([w for _, w in sample], N_FEATURES, k=self.latent_dims)
         if self.projection is None:
             return
         for aid, w in sample:
-            s = self.open.get(self.resolve(self.assignments_.get(aid, "")))
+            s = self.open.get(self.resolve(self.assignments_.get(aid) or self._sample_story.get(aid, "")))
             z = self.projection.project(w)
             if s is not None and z is not None:
                 self._add_latent(s, z)
+                self.touched.add(s.id)
 
     def set_projection(self, projection: Projection | None) -> None:
         """Use ``projection`` for the articles from now on (offline: one fitted on the collection)."""
         self.projection = projection
         self._sample = []
+        self._sample_story = {}
 
     @staticmethod
     def _add_latent(s: _Story, z: np.ndarray) -> None:
@@ -553,21 +565,25 @@ class StoryClusterer:
             for sid in self._candidates(w, e):
                 s = self.open[sid]
                 if self._gate(s, f.day):
-                    scored.append((self._score(s, e, z), -s.first_seq, sid))
+                    mixed = self._mixed(s, z)
+                    raw = self._score(s, e, z)
+                    # ranked by the margin over the bar's base (blended and sparse scores differ in scale)
+                    scored.append((raw - (self.latent_threshold if mixed else self.threshold), -s.first_seq, sid,
+                                   raw, mixed))
         finally:
             self._scatter(w, e, False)
         scored.sort(reverse=True)
-        if scored and scored[0][0] >= self._bar(self.open[scored[0][2]]):
+        if scored and scored[0][3] >= self._bar(self.open[scored[0][2]], scored[0][4]):
             best = self.open[scored[0][2]]
             self._absorb(best, w, e, f.day, z)
             sid = self._assign(f.article_id, best.id)
             # late merges: the stories this article also matches, if the two stories now agree as a
             # whole (average linkage between them, as agglomerative clustering would merge them)
-            for sc, _, other in scored[1:4]:
-                if sc < self.merge_threshold / 2 or best.id not in self.open:
+            for _, _, other, sc, mixed in scored[1:4]:
+                if sc < (self.latent_threshold if mixed else self.merge_threshold) / 2 or best.id not in self.open:
                     break
                 if other in self.open and self.open[other] is not best and self._gate(self.open[other], f.day):
-                    best = self._maybe_merge(best, self.open[other], scored[0][0], sc)
+                    best = self._maybe_merge(best, self.open[other], scored[0][3], sc)
             return self.assignments_[f.article_id]
         s = _Story(_new_story_id(f.article_id), self.seq)
         self.open[s.id] = s
@@ -580,9 +596,10 @@ class StoryClusterer:
             self.article_story[article_id] = sid
         return sid
 
-    def _link(self, a: _Story, b: _Story) -> float:
+    def _link(self, a: _Story, b: _Story) -> tuple[float, bool]:
+        """Average linkage between two stories, and whether it blends the latent space."""
         if a.wn2 <= 0 or b.wn2 <= 0 or not a.size or not b.size:
-            return 0.0
+            return 0.0, False
         if self.linkage == "average":
             cw = _dot(a.w, b.w) / (a.size * b.size)
             ce = _dot(a.e, b.e) / (a.ne * b.ne) if a.ne and b.ne else None
@@ -591,14 +608,14 @@ class StoryClusterer:
             ce = _dot(a.e, b.e) / math.sqrt(a.en2 * b.en2) if a.en2 > 0 and b.en2 > 0 else None
         sp = cw if ce is None else (1.0 - self.entity_weight) * cw + self.entity_weight * ce
         if a.z is None or b.z is None or not a.nz or not b.nz or not self.latent_weight:
-            return sp
-        return (1.0 - self.latent_weight) * sp + self.latent_weight * float(a.z @ b.z) / (a.nz * b.nz)
+            return sp, False
+        return (1.0 - self.latent_weight) * sp + self.latent_weight * float(a.z @ b.z) / (a.nz * b.nz), True
 
     def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> _Story:
         """Merge ``b`` into ``a`` (the older keeps its id) if they link at ``merge_threshold``;
         returns the story that now holds ``a``'s articles."""
-        c = self._link(a, b)
-        if c < self.merge_threshold:
+        c, mixed = self._link(a, b)
+        if c < (self.latent_threshold if mixed else self.merge_threshold):
             return a
         return self._merge(a, b, {"similarity": round(c, 4), "scores": round(min(sa, sb), 4)})
 
@@ -678,8 +695,8 @@ class StoryClusterer:
             link = dw / np.outer(size, size)
             nn = np.outer(ne, ne)
             link = np.where(nn > 0, (1.0 - ew) * link + ew * de / np.maximum(nn, 1.0), link)
-            if lw:
-                zz = np.outer(nz, nz)
+            zz = np.outer(nz, nz) if lw else None
+            if zz is not None:
                 link = np.where(zz > 0, (1.0 - lw) * link + lw * dz / np.maximum(zz, 1.0), link)
             ok = (first[:, None] - self.window_days <= last[None, :]) & \
                  (first[None, :] - self.window_days <= last[:, None]) & alive[:, None] & alive[None, :]
@@ -691,10 +708,13 @@ class StoryClusterer:
                 gap = np.maximum(0.0, np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]))
                 gap = np.where(np.abs(gap) > (1 << 39), 0.0, gap)  # undated stories: no prior
                 link = link * np.exp(-gap / self.consolidate_days)
-            link = np.where(ok, link, -1.0)
-            best = link.argmax(axis=1)
+            # the margin over the pair's threshold (blended links have their own)
+            margin = link - (np.where(zz > 0, self.consolidate_latent_threshold, thr) if zz is not None else thr)
+            margin = np.where(ok, margin, -2.0)
+            best = margin.argmax(axis=1)
             bval = link[np.arange(n), best]
-            cand = np.flatnonzero((bval >= thr) & (best[best] == np.arange(n)) & (np.arange(n) < best))
+            cand = np.flatnonzero((margin[np.arange(n), best] >= 0) & (best[best] == np.arange(n))
+                                  & (np.arange(n) < best))
             if not len(cand):
                 break
             for i in cand.tolist():
@@ -726,22 +746,52 @@ class StoryClusterer:
 
     # -- persistence ---------------------------------------------------------------------------------
     def globals_bytes(self) -> bytes:
+        """The stream's global state: document frequencies, then the latent basis (once fitted) or
+        the sample it will be fitted on (before)."""
         proj = self.projection.to_bytes() if self.projection is not None else b""
+        sample = self._sample_bytes()
         head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock,
-                           "latent": len(proj)}).encode()
-        return zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1) + proj
+                           "latent": len(proj), "sample": len(sample)}).encode()
+        return (zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1)
+                + proj + sample)
 
     def load_globals(self, blob: bytes) -> None:
         d = zlib.decompressobj()
         raw = d.decompress(blob)
-        if d.unused_data:  # the latent basis follows the compressed frequencies
-            self.set_projection(Projection.from_bytes(d.unused_data))
         (n,) = struct.unpack("<I", raw[:4])
         h = json.loads(raw[4:4 + n])
         self.n_docs, self.seq, self.clock = h["n_docs"], h["seq"], h["clock"]
         off = 4 + n
         self.df_w = np.frombuffer(raw, np.int32, N_FEATURES, off).copy()
         self.df_e = np.frombuffer(raw, np.int32, N_FEATURES, off + 4 * N_FEATURES).copy()
+        rest, nl, ns = d.unused_data, h.get("latent", 0), h.get("sample", 0)
+        self.set_projection(Projection.from_bytes(rest[:nl]) if nl else None)
+        if ns:
+            self._load_sample(rest[nl:nl + ns])
+
+    def _sample_bytes(self) -> bytes:
+        if not self._sample:
+            return b""
+        ids = [aid for aid, _ in self._sample]
+        stories = [self.resolve(self.assignments_.get(aid) or self._sample_story.get(aid, "")) for aid in ids]
+        head = json.dumps({"ids": ids, "stories": stories, "lens": [len(w) for _, w in self._sample]}).encode()
+        keys = np.concatenate([np.fromiter(w.keys(), np.int64, len(w)) for _, w in self._sample])
+        vals = np.concatenate([np.fromiter(w.values(), np.float64, len(w)) for _, w in self._sample])
+        return zlib.compress(struct.pack("<I", len(head)) + head + keys.tobytes() + vals.tobytes(), 1)
+
+    def _load_sample(self, blob: bytes) -> None:
+        raw = zlib.decompress(blob)
+        (n,) = struct.unpack("<I", raw[:4])
+        h = json.loads(raw[4:4 + n])
+        total = sum(h["lens"])
+        keys = np.frombuffer(raw, np.int64, total, 4 + n).tolist()
+        vals = np.frombuffer(raw, np.float64, total, 4 + n + 8 * total).tolist()
+        off = 0
+        self._sample = []
+        for aid, sid, k in zip(h["ids"], h["stories"], h["lens"]):
+            self._sample.append((aid, dict(zip(keys[off:off + k], vals[off:off + k]))))
+            self._sample_story[aid] = sid
+            off += k
 
     def story_bytes(self, sid: str) -> bytes | None:
         s = self.open.get(sid)
