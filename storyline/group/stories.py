@@ -1,29 +1,36 @@
 """Online story clustering: each new article joins the best matching open story or starts a new one.
 
-An article is described by three things, all computed from its own title and text (never its id or
+An article is described by four things, all computed from its own title and text (never its id or
 file name):
 
 - its words: hashed terms, sublinear tf times an idf learnt from the stream itself;
 - its names: capitalised phrases and years (a cheap stand-in for named entities);
 - its date: an article joins a story only if its date lies within ``window_days`` of the story's
-  dates, and a story closes when the stream has moved ``window_days`` past its last article.
+  dates, and a story closes when the stream has moved ``window_days`` past its last article;
+- its latent vector: its words projected on a truncated SVD (LSA) basis, centred and normalised
+  (group/latent.py): fitted on the whole collection offline (``cluster()``), on the stream's first
+  ``latent_sample`` articles online (those articles and their stories get their vectors then).
 
 Candidate stories come from an inverted index on each article's rarest, heaviest terms and names
-(never a scan of all stories); each candidate is scored by ``(1 - entity_weight) * cos(words) +
-entity_weight * cos(names)`` against the story's centroid, and the article joins the best one at or
-above ``threshold``. Near-duplicates (group/dedup.py) join their original's story directly. When an
-article matches two open stories strongly and their centroids agree, the two are merged (a late
-merge, recorded as an event).
+(never a scan of all stories); each candidate is scored by average linkage against the story's
+members: ``sparse = (1 - entity_weight) * cos(words) + entity_weight * cos(names)``, and, once the
+article and the story have latent vectors, ``(1 - latent_weight) * sparse + latent_weight *
+cos(latent)``. The article joins the best one at or above the bar: ``latent_threshold`` for a blended
+score, ``threshold`` (lowered for loose stories, see ``_bar``) for a sparse one. Near-duplicates
+(group/dedup.py) join their original's story directly. When an article matches two open stories
+strongly and the two stories agree as a whole, they are merged (a late merge, recorded as an event).
 
 Everything is sequential and deterministic, so the result is the same whatever the batch size, and
-the state (global document frequencies, one blob per open story, signatures for dedup) can be saved
-to the store and loaded by the next run: ``StoryClusterer.partial_fit`` continues the stream.
+the state (global document frequencies and the latent basis or its pending sample, one blob per open
+story, signatures for dedup) can be saved to the store and loaded by the next run:
+``StoryClusterer.partial_fit`` continues the stream.
 
 At the end of ``cluster()`` (and, online, every ``consolidate_every`` articles if set; off by
 default, because passes inside the stream lowered Multi-News quality) a consolidation pass merges
-open stories whose average linkage reaches ``consolidate_threshold`` (agglomerative average linkage
-started from the stream's stories, a gap in dates as a soft penalty), recorded as merge events: the
-single pass alone fragments long stories.
+open stories whose average linkage reaches ``consolidate_latent_threshold`` (blended links) or
+``consolidate_threshold`` (sparse ones): agglomerative average linkage started from the stream's
+stories, exact from the stories' sums of unit vectors, recorded as merge events: the single pass
+alone fragments long stories.
 
 ``cluster(articles)`` is the offline use of the same logic (articles taken in date order).
 """
