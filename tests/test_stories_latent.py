@@ -36,9 +36,9 @@ def _stream(n_per_topic: int, seed: int = 1) -> tuple[list[Article], list[int]]:
 
 def test_the_latent_basis_is_fitted_after_the_sample_and_stories_get_latent_vectors() -> None:
     arts, gold = _stream(8)
-    c = StoryClusterer(latent_sample=20)
+    c = StoryClusterer(latent_sample=20, latent_stream_dims=8)
     ids = c.partial_fit(arts)
-    assert c.projection is not None and c.projection.k == latent_dims(20)
+    assert c.projection is not None and c.projection.k == 8
     stories = {c.resolve(s) for s in ids}
     assert all(c.open[s].nz == c.open[s].size for s in stories)  # the sample was given vectors too
     # each synthetic topic is one story, and no story mixes two topics
@@ -79,3 +79,15 @@ def test_without_the_latent_space_cluster_still_works() -> None:
     arts, gold = _stream(4)
     ids = cluster(arts, latent_weight=0.0)
     assert len(set(ids)) == len(TOPICS)
+
+
+def test_a_short_stream_gets_its_basis_at_the_end_of_cluster() -> None:
+    arts, gold = _stream(4)  # 20 articles, fewer than the latent sample
+    ids = cluster(arts, idf="stream")
+    assert len(set(ids)) == len(TOPICS)
+    c = StoryClusterer()
+    c.partial_fit(arts)
+    assert c.projection is None  # still collecting its sample
+    c._fit_latent()
+    assert c.projection is not None and c.projection.k == latent_dims(20)
+    assert all(s.nz == s.size for s in c.open.values())

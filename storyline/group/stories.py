@@ -73,7 +73,8 @@ DEFAULT_CONSOLIDATE = 0.15
 DEFAULT_LATENT_WEIGHT = 0.4
 DEFAULT_LATENT_THRESHOLD = 0.4
 DEFAULT_CONSOLIDATE_LATENT = 0.25
-DEFAULT_LATENT_SAMPLE = 2000
+DEFAULT_LATENT_SAMPLE = 5000
+DEFAULT_STREAM_DIMS = 200
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -291,7 +292,8 @@ class StoryClusterer:
                  consolidate_min_size: int = 1, latent_weight: float = DEFAULT_LATENT_WEIGHT,
                  latent_sample: int = DEFAULT_LATENT_SAMPLE, latent_dims: int | None = None,
                  latent_threshold: float = DEFAULT_LATENT_THRESHOLD,
-                 consolidate_latent_threshold: float = DEFAULT_CONSOLIDATE_LATENT) -> None:
+                 consolidate_latent_threshold: float = DEFAULT_CONSOLIDATE_LATENT,
+                 latent_stream_dims: int = DEFAULT_STREAM_DIMS) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -308,6 +310,7 @@ class StoryClusterer:
         self.consolidate_latent_threshold = consolidate_latent_threshold
         self.latent_sample = latent_sample
         self.latent_dims = latent_dims
+        self.latent_stream_dims = latent_stream_dims
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
         self._sample_story: dict[str, str] = {}  # their stories, for a sample loaded from the store
@@ -517,7 +520,8 @@ class StoryClusterer:
         z = self._latent(f.article_id, w)
         sid = self._place(f, w, e, z)
         if self._sample and len(self._sample) >= self.latent_sample:
-            self._fit_latent()
+            # a stream this long goes on: dimensions for the collection it is heading for
+            self._fit_latent(self.latent_dims or self.latent_stream_dims)
         return sid
 
     def _latent(self, article_id: str, w: dict[int, float]) -> np.ndarray | None:
@@ -527,12 +531,13 @@ class StoryClusterer:
             self._sample.append((article_id, w))
         return None
 
-    def _fit_latent(self) -> None:
-        """Fit the latent basis on the stream's first articles, then give them (and their open
+    def _fit_latent(self, k: int | None = None) -> None:
+        """Fit the latent basis (``k`` dimensions, default ``latent_dims`` or the rule of
+        ``latent.latent_dims``) on the stream's first articles, then give them (and their open
         stories) their latent vectors."""
         sample, self._sample = self._sample, []
         self._sample_story = {}
-        self.projection = Projection.fit([w for _, w in sample], N_FEATURES, k=self.latent_dims)
+        self.projection = Projection.fit([w for _, w in sample], N_FEATURES, k=k or self.latent_dims)
         if self.projection is None:
             return
         for aid, w in sample:
