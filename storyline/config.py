@@ -27,7 +27,7 @@ class Settings:
     max_article_bytes: int = 20_000_000
     dedup_threshold: float = 0.45
     story_threshold: float = 0.2
-    story_window_days: int = 365
+    story_window_days: int = 730
     ner_mode: str = "accurate"
     token: str = ""
     read_token: str = ""

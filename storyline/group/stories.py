@@ -1,29 +1,36 @@
 """Online story clustering: each new article joins the best matching open story or starts a new one.
 
-An article is described by three things, all computed from its own title and text (never its id or
+An article is described by four things, all computed from its own title and text (never its id or
 file name):
 
 - its words: hashed terms, sublinear tf times an idf learnt from the stream itself;
 - its names: capitalised phrases and years (a cheap stand-in for named entities);
 - its date: an article joins a story only if its date lies within ``window_days`` of the story's
-  dates, and a story closes when the stream has moved ``window_days`` past its last article.
+  dates, and a story closes when the stream has moved ``window_days`` past its last article;
+- its latent vector: its words projected on a truncated SVD (LSA) basis, centred and normalised
+  (group/latent.py): fitted on the whole collection offline (``cluster()``), on the stream's first
+  ``latent_sample`` articles online (those articles and their stories get their vectors then).
 
 Candidate stories come from an inverted index on each article's rarest, heaviest terms and names
-(never a scan of all stories); each candidate is scored by ``(1 - entity_weight) * cos(words) +
-entity_weight * cos(names)`` against the story's centroid, and the article joins the best one at or
-above ``threshold``. Near-duplicates (group/dedup.py) join their original's story directly. When an
-article matches two open stories strongly and their centroids agree, the two are merged (a late
-merge, recorded as an event).
+(never a scan of all stories); each candidate is scored by average linkage against the story's
+members: ``sparse = (1 - entity_weight) * cos(words) + entity_weight * cos(names)``, and, once the
+article and the story have latent vectors, ``(1 - latent_weight) * sparse + latent_weight *
+cos(latent)``. The article joins the best one at or above the bar: ``latent_threshold`` for a blended
+score, ``threshold`` (lowered for loose stories, see ``_bar``) for a sparse one. Near-duplicates
+(group/dedup.py) join their original's story directly. When an article matches two open stories
+strongly and the two stories agree as a whole, they are merged (a late merge, recorded as an event).
 
 Everything is sequential and deterministic, so the result is the same whatever the batch size, and
-the state (global document frequencies, one blob per open story, signatures for dedup) can be saved
-to the store and loaded by the next run: ``StoryClusterer.partial_fit`` continues the stream.
+the state (global document frequencies and the latent basis or its pending sample, one blob per open
+story, signatures for dedup) can be saved to the store and loaded by the next run:
+``StoryClusterer.partial_fit`` continues the stream.
 
 At the end of ``cluster()`` (and, online, every ``consolidate_every`` articles if set; off by
 default, because passes inside the stream lowered Multi-News quality) a consolidation pass merges
-open stories whose average linkage reaches ``consolidate_threshold`` (agglomerative average linkage
-started from the stream's stories, a gap in dates as a soft penalty), recorded as merge events: the
-single pass alone fragments long stories.
+open stories whose average linkage reaches ``consolidate_latent_threshold`` (blended links) or
+``consolidate_threshold`` (sparse ones): agglomerative average linkage started from the stream's
+stories, exact from the stories' sums of unit vectors, recorded as merge events: the single pass
+alone fragments long stories.
 
 ``cluster(articles)`` is the offline use of the same logic (articles taken in date order).
 """
@@ -45,6 +52,7 @@ import numpy as np
 from ..records import Article
 from .dedup import DEFAULT_THRESHOLD as DEDUP_THRESHOLD
 from .dedup import NUM_PERM, DedupIndex, signature, word_hash, words_of
+from .latent import Projection
 
 __all__ = [
     "StoryClusterer",
@@ -60,8 +68,13 @@ __all__ = [
 
 DEFAULT_THRESHOLD = 0.2
 DEFAULT_ENTITY_WEIGHT = 0.2
-DEFAULT_WINDOW_DAYS = 365
+DEFAULT_WINDOW_DAYS = 730
 DEFAULT_CONSOLIDATE = 0.15
+DEFAULT_LATENT_WEIGHT = 0.4
+DEFAULT_LATENT_THRESHOLD = 0.4
+DEFAULT_CONSOLIDATE_LATENT = 0.25
+DEFAULT_LATENT_SAMPLE = 5000
+DEFAULT_STREAM_DIMS = 200
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -159,7 +172,7 @@ class StoryEvent:
 
 class _Story:
     __slots__ = ("id", "w", "wn2", "e", "en2", "size", "first", "last", "first_seq", "last_seq", "indexed",
-                 "ne", "_arrays")
+                 "ne", "_arrays", "z", "nz")
 
     def __init__(self, sid: str, seq: int) -> None:
         self.id = sid
@@ -174,6 +187,8 @@ class _Story:
         self.last_seq = seq
         self.indexed: set[int] = set()
         self.ne = 0  # members with names
+        self.z: np.ndarray | None = None  # the sum of the members' unit latent vectors
+        self.nz = 0  # members with a latent vector
         self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -189,7 +204,8 @@ class _Story:
     def to_bytes(self) -> bytes:
         head = json.dumps({"id": self.id, "size": self.size, "first": self.first, "last": self.last,
                            "first_seq": self.first_seq, "last_seq": self.last_seq, "nw": len(self.w),
-                           "ne": len(self.e), "ni": len(self.indexed), "nem": self.ne, "wn2": self.wn2, "en2": self.en2}).encode()
+                           "ne": len(self.e), "ni": len(self.indexed), "nem": self.ne, "wn2": self.wn2, "en2": self.en2,
+                           "nz": self.nz, "k": 0 if self.z is None else len(self.z)}).encode()
         idx = sorted(self.indexed)
         parts = [struct.pack("<I", len(head)), head,
                  np.fromiter(self.w.keys(), np.int64, len(self.w)).tobytes(),
@@ -197,6 +213,8 @@ class _Story:
                  np.fromiter(self.e.keys(), np.int64, len(self.e)).tobytes(),
                  np.fromiter(self.e.values(), np.float64, len(self.e)).tobytes(),
                  np.asarray(idx, dtype=np.int64).tobytes()]
+        if self.z is not None:
+            parts.append(np.asarray(self.z, dtype=np.float64).tobytes())
         return zlib.compress(b"".join(parts), 1)
 
     @classmethod
@@ -220,6 +238,9 @@ class _Story:
         s.w = dict(zip(wk.tolist(), wv.tolist()))
         s.e = dict(zip(ek.tolist(), ev.tolist()))
         s.indexed = set(take(h["ni"], np.int64).tolist())
+        if h.get("k"):
+            s.z = take(h["k"], np.float64).copy()
+            s.nz = h["nz"]
         return s
 
 
@@ -267,8 +288,12 @@ class StoryClusterer:
                  dedup_window: int = 100_000, linkage: str = "average",
                  adaptive: float = 0.6, consolidate_threshold: float | None = DEFAULT_CONSOLIDATE,
                  consolidate_every: int = 0, max_consolidate: int = 2000,
-                 consolidate_entity_weight: float | None = None, consolidate_days: float = 60.0,
-                 consolidate_min_size: int = 1) -> None:
+                 consolidate_entity_weight: float | None = None, consolidate_days: float = 0.0,
+                 consolidate_min_size: int = 1, latent_weight: float = DEFAULT_LATENT_WEIGHT,
+                 latent_sample: int = DEFAULT_LATENT_SAMPLE, latent_dims: int | None = None,
+                 latent_threshold: float = DEFAULT_LATENT_THRESHOLD,
+                 consolidate_latent_threshold: float = DEFAULT_CONSOLIDATE_LATENT,
+                 latent_stream_dims: int = DEFAULT_STREAM_DIMS) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -277,7 +302,18 @@ class StoryClusterer:
             raise ValueError(f"window_days must be at least 1, got {window_days}")
         if linkage not in ("average", "centroid"):
             raise ValueError(f"linkage must be 'average' or 'centroid', got {linkage!r}")
+        if not 0.0 <= latent_weight <= 1.0:
+            raise ValueError(f"latent_weight must be in [0, 1], got {latent_weight}")
         self.linkage = linkage
+        self.latent_weight = latent_weight
+        self.latent_threshold = latent_threshold
+        self.consolidate_latent_threshold = consolidate_latent_threshold
+        self.latent_sample = latent_sample
+        self.latent_dims = latent_dims
+        self.latent_stream_dims = latent_stream_dims
+        self.projection: Projection | None = None
+        self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
+        self._sample_story: dict[str, str] = {}  # their stories, for a sample loaded from the store
         self.consolidate_threshold = consolidate_threshold
         self.consolidate_every = consolidate_every
         self.max_consolidate = max_consolidate
@@ -361,7 +397,18 @@ class StoryClusterer:
             return True
         return s.first - self.window_days <= day <= s.last + self.window_days
 
-    def _score(self, s: _Story, e: dict[int, float]) -> float:
+    def _mixed(self, s: _Story, z: np.ndarray | None) -> bool:
+        return z is not None and s.z is not None and s.nz > 0 and self.latent_weight > 0
+
+    def _score(self, s: _Story, e: dict[int, float], z: np.ndarray | None = None) -> float:
+        """The sparse score, blended with the mean latent cosine to the story's members when both
+        the article and the story have latent vectors (then ``latent_threshold`` is the bar)."""
+        sp = self._sparse_score(s, e)
+        if z is None or s.z is None or not self._mixed(s, z):
+            return sp
+        return (1.0 - self.latent_weight) * sp + self.latent_weight * float(z @ s.z) / s.nz
+
+    def _sparse_score(self, s: _Story, e: dict[int, float]) -> float:
         """Score against the article vectors scattered in ``self._sw`` / ``self._se`` (dense scratch).
 
         "average" linkage: the mean cosine between the article and the story's members (the sum of
@@ -383,12 +430,15 @@ class StoryClusterer:
         cw = (s.wn2 - s.size) / (s.size * (s.size - 1))
         if s.ne >= 3 and self.entity_weight:
             ce = (s.en2 - s.ne) / (s.ne * (s.ne - 1))
-            return (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+            cw = (1.0 - self.entity_weight) * cw + self.entity_weight * ce
         return cw
 
-    def _bar(self, s: _Story) -> float:
-        """The score an article needs to join ``s``: ``threshold``, lowered for a loose story (one whose
-        own members agree less) down to ``adaptive * cohesion``, never below ``threshold / 2``."""
+    def _bar(self, s: _Story, mixed: bool = False) -> float:
+        """The score an article needs to join ``s``: ``latent_threshold`` for a blended score;
+        for a sparse one ``threshold``, lowered for a loose story (one whose own members agree
+        less) down to ``adaptive * cohesion``, never below ``threshold / 2``."""
+        if mixed:
+            return self.latent_threshold
         if not self.adaptive:
             return self.threshold
         return min(self.threshold, max(self.threshold / 2, self.adaptive * self._cohesion(s)))
@@ -431,8 +481,11 @@ class StoryClusterer:
                 if not p:
                     del self.postings[k]
 
-    def _absorb(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None) -> None:
+    def _absorb(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None,
+                z: np.ndarray | None = None) -> None:
         s._arrays = None
+        if z is not None:
+            self._add_latent(s, z)
         s.wn2 += 2.0 * _add_into(s.w, w) + sum(v * v for v in w.values())
         s.en2 += 2.0 * _add_into(s.e, e) + sum(v * v for v in e.values())
         s.ne += 1 if e else 0
@@ -464,6 +517,48 @@ class StoryClusterer:
             self.consolidate()
         w = self._weights(f.words, self.df_w)
         e = self._weights(f.names, self.df_e)
+        z = self._latent(f.article_id, w)
+        sid = self._place(f, w, e, z)
+        if self._sample and len(self._sample) >= self.latent_sample:
+            # a stream this long goes on: dimensions for the collection it is heading for
+            self._fit_latent(self.latent_dims or self.latent_stream_dims)
+        return sid
+
+    def _latent(self, article_id: str, w: dict[int, float]) -> np.ndarray | None:
+        if self.projection is not None:
+            return self.projection.project(w)
+        if self.latent_weight and self.latent_sample and w:
+            self._sample.append((article_id, w))
+        return None
+
+    def _fit_latent(self, k: int | None = None) -> None:
+        """Fit the latent basis (``k`` dimensions, default ``latent_dims`` or the rule of
+        ``latent.latent_dims``) on the stream's first articles, then give them (and their open
+        stories) their latent vectors."""
+        sample, self._sample = self._sample, []
+        self._sample_story = {}
+        self.projection = Projection.fit([w for _, w in sample], N_FEATURES, k=k or self.latent_dims)
+        if self.projection is None:
+            return
+        for aid, w in sample:
+            s = self.open.get(self.resolve(self.assignments_.get(aid) or self._sample_story.get(aid, "")))
+            z = self.projection.project(w)
+            if s is not None and z is not None:
+                self._add_latent(s, z)
+                self.touched.add(s.id)
+
+    def set_projection(self, projection: Projection | None) -> None:
+        """Use ``projection`` for the articles from now on (offline: one fitted on the collection)."""
+        self.projection = projection
+        self._sample = []
+        self._sample_story = {}
+
+    @staticmethod
+    def _add_latent(s: _Story, z: np.ndarray) -> None:
+        s.z = z.copy() if s.z is None else s.z + z
+        s.nz += 1
+
+    def _place(self, f: Features, w: dict[int, float], e: dict[int, float], z: np.ndarray | None) -> str:
         # 1. a near-duplicate joins its original's story
         if f.sig is not None:
             orig = self.dedup.add(f.article_id, f.sig)
@@ -473,7 +568,7 @@ class StoryClusterer:
                 s = self.open.get(osid)
                 if s is not None and self._gate(s, f.day):
                     self.duplicates_[f.article_id] = orig
-                    self._absorb(s, w, e, f.day)
+                    self._absorb(s, w, e, f.day, z)
                     return self._assign(f.article_id, s.id)
         # 2. the best matching open story
         scored = []
@@ -482,25 +577,29 @@ class StoryClusterer:
             for sid in self._candidates(w, e):
                 s = self.open[sid]
                 if self._gate(s, f.day):
-                    scored.append((self._score(s, e), -s.first_seq, sid))
+                    mixed = self._mixed(s, z)
+                    raw = self._score(s, e, z)
+                    # ranked by the margin over the bar's base (blended and sparse scores differ in scale)
+                    scored.append((raw - (self.latent_threshold if mixed else self.threshold), -s.first_seq, sid,
+                                   raw, mixed))
         finally:
             self._scatter(w, e, False)
         scored.sort(reverse=True)
-        if scored and scored[0][0] >= self._bar(self.open[scored[0][2]]):
+        if scored and scored[0][3] >= self._bar(self.open[scored[0][2]], scored[0][4]):
             best = self.open[scored[0][2]]
-            self._absorb(best, w, e, f.day)
+            self._absorb(best, w, e, f.day, z)
             sid = self._assign(f.article_id, best.id)
             # late merges: the stories this article also matches, if the two stories now agree as a
             # whole (average linkage between them, as agglomerative clustering would merge them)
-            for sc, _, other in scored[1:4]:
-                if sc < self.merge_threshold / 2 or best.id not in self.open:
+            for _, _, other, sc, mixed in scored[1:4]:
+                if sc < (self.latent_threshold if mixed else self.merge_threshold) / 2 or best.id not in self.open:
                     break
                 if other in self.open and self.open[other] is not best and self._gate(self.open[other], f.day):
-                    best = self._maybe_merge(best, self.open[other], scored[0][0], sc)
+                    best = self._maybe_merge(best, self.open[other], scored[0][3], sc)
             return self.assignments_[f.article_id]
         s = _Story(_new_story_id(f.article_id), self.seq)
         self.open[s.id] = s
-        self._absorb(s, w, e, f.day)
+        self._absorb(s, w, e, f.day, z)
         return self._assign(f.article_id, s.id)
 
     def _assign(self, article_id: str, sid: str) -> str:
@@ -509,22 +608,26 @@ class StoryClusterer:
             self.article_story[article_id] = sid
         return sid
 
-    def _link(self, a: _Story, b: _Story) -> float:
+    def _link(self, a: _Story, b: _Story) -> tuple[float, bool]:
+        """Average linkage between two stories, and whether it blends the latent space."""
         if a.wn2 <= 0 or b.wn2 <= 0 or not a.size or not b.size:
-            return 0.0
+            return 0.0, False
         if self.linkage == "average":
             cw = _dot(a.w, b.w) / (a.size * b.size)
             ce = _dot(a.e, b.e) / (a.ne * b.ne) if a.ne and b.ne else None
         else:
             cw = _dot(a.w, b.w) / math.sqrt(a.wn2 * b.wn2)
             ce = _dot(a.e, b.e) / math.sqrt(a.en2 * b.en2) if a.en2 > 0 and b.en2 > 0 else None
-        return cw if ce is None else (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+        sp = cw if ce is None else (1.0 - self.entity_weight) * cw + self.entity_weight * ce
+        if a.z is None or b.z is None or not a.nz or not b.nz or not self.latent_weight:
+            return sp, False
+        return (1.0 - self.latent_weight) * sp + self.latent_weight * float(a.z @ b.z) / (a.nz * b.nz), True
 
     def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> _Story:
         """Merge ``b`` into ``a`` (the older keeps its id) if they link at ``merge_threshold``;
         returns the story that now holds ``a``'s articles."""
-        c = self._link(a, b)
-        if c < self.merge_threshold:
+        c, mixed = self._link(a, b)
+        if c < (self.latent_threshold if mixed else self.merge_threshold):
             return a
         return self._merge(a, b, {"similarity": round(c, 4), "scores": round(min(sa, sb), 4)})
 
@@ -536,6 +639,9 @@ class StoryClusterer:
         keep.en2 += 2.0 * _add_into(keep.e, gone.e) + gone.en2
         keep.size += gone.size
         keep.ne += gone.ne
+        if gone.z is not None:
+            keep.z = gone.z.copy() if keep.z is None else keep.z + gone.z
+            keep.nz += gone.nz
         if gone.first is not None:
             keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
             keep.last = gone.last if keep.last is None else max(keep.last or gone.last, gone.last or 0)
@@ -582,6 +688,14 @@ class StoryClusterer:
 
         dw, de = gram(0), gram(2)
         n = len(stories)
+        lw = self.latent_weight if self.projection is not None else 0.0
+        nz = np.array([s.nz if s.z is not None else 0 for s in stories], dtype=np.float64)
+        if lw and self.projection is not None:
+            k = self.projection.k
+            zs = np.stack([s.z if s.z is not None else np.zeros(k) for s in stories])
+            dz = zs @ zs.T
+        else:
+            dz = np.zeros((n, n))
         size = np.array([s.size for s in stories], dtype=np.float64)
         ne = np.array([s.ne for s in stories], dtype=np.float64)
         first = np.array([s.first if s.first is not None else -(1 << 40) for s in stories], dtype=np.float64)
@@ -593,6 +707,9 @@ class StoryClusterer:
             link = dw / np.outer(size, size)
             nn = np.outer(ne, ne)
             link = np.where(nn > 0, (1.0 - ew) * link + ew * de / np.maximum(nn, 1.0), link)
+            zz = np.outer(nz, nz) if lw else None
+            if zz is not None:
+                link = np.where(zz > 0, (1.0 - lw) * link + lw * dz / np.maximum(zz, 1.0), link)
             ok = (first[:, None] - self.window_days <= last[None, :]) & \
                  (first[None, :] - self.window_days <= last[:, None]) & alive[:, None] & alive[None, :]
             np.fill_diagonal(ok, False)
@@ -603,10 +720,13 @@ class StoryClusterer:
                 gap = np.maximum(0.0, np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]))
                 gap = np.where(np.abs(gap) > (1 << 39), 0.0, gap)  # undated stories: no prior
                 link = link * np.exp(-gap / self.consolidate_days)
-            link = np.where(ok, link, -1.0)
-            best = link.argmax(axis=1)
+            # the margin over the pair's threshold (blended links have their own)
+            margin = link - (np.where(zz > 0, self.consolidate_latent_threshold, thr) if zz is not None else thr)
+            margin = np.where(ok, margin, -2.0)
+            best = margin.argmax(axis=1)
             bval = link[np.arange(n), best]
-            cand = np.flatnonzero((bval >= thr) & (best[best] == np.arange(n)) & (np.arange(n) < best))
+            cand = np.flatnonzero((margin[np.arange(n), best] >= 0) & (best[best] == np.arange(n))
+                                  & (np.arange(n) < best))
             if not len(cand):
                 break
             for i in cand.tolist():
@@ -616,9 +736,10 @@ class StoryClusterer:
                 alive[j] = False
                 size[i] += size[j]
                 ne[i] += ne[j]
+                nz[i] += nz[j]
                 first[i] = min(first[i], first[j])
                 last[i] = max(last[i], last[j])
-                for d in (dw, de):
+                for d in (dw, de, dz):
                     d[i, :] += d[j, :]
                     d[:, i] += d[:, j]
         return merges
@@ -637,17 +758,52 @@ class StoryClusterer:
 
     # -- persistence ---------------------------------------------------------------------------------
     def globals_bytes(self) -> bytes:
-        head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock}).encode()
-        return zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1)
+        """The stream's global state: document frequencies, then the latent basis (once fitted) or
+        the sample it will be fitted on (before)."""
+        proj = self.projection.to_bytes() if self.projection is not None else b""
+        sample = self._sample_bytes()
+        head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock,
+                           "latent": len(proj), "sample": len(sample)}).encode()
+        return (zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1)
+                + proj + sample)
 
     def load_globals(self, blob: bytes) -> None:
-        raw = zlib.decompress(blob)
+        d = zlib.decompressobj()
+        raw = d.decompress(blob)
         (n,) = struct.unpack("<I", raw[:4])
         h = json.loads(raw[4:4 + n])
         self.n_docs, self.seq, self.clock = h["n_docs"], h["seq"], h["clock"]
         off = 4 + n
         self.df_w = np.frombuffer(raw, np.int32, N_FEATURES, off).copy()
         self.df_e = np.frombuffer(raw, np.int32, N_FEATURES, off + 4 * N_FEATURES).copy()
+        rest, nl, ns = d.unused_data, h.get("latent", 0), h.get("sample", 0)
+        self.set_projection(Projection.from_bytes(rest[:nl]) if nl else None)
+        if ns:
+            self._load_sample(rest[nl:nl + ns])
+
+    def _sample_bytes(self) -> bytes:
+        if not self._sample:
+            return b""
+        ids = [aid for aid, _ in self._sample]
+        stories = [self.resolve(self.assignments_.get(aid) or self._sample_story.get(aid, "")) for aid in ids]
+        head = json.dumps({"ids": ids, "stories": stories, "lens": [len(w) for _, w in self._sample]}).encode()
+        keys = np.concatenate([np.fromiter(w.keys(), np.int64, len(w)) for _, w in self._sample])
+        vals = np.concatenate([np.fromiter(w.values(), np.float64, len(w)) for _, w in self._sample])
+        return zlib.compress(struct.pack("<I", len(head)) + head + keys.tobytes() + vals.tobytes(), 1)
+
+    def _load_sample(self, blob: bytes) -> None:
+        raw = zlib.decompress(blob)
+        (n,) = struct.unpack("<I", raw[:4])
+        h = json.loads(raw[4:4 + n])
+        total = sum(h["lens"])
+        keys = np.frombuffer(raw, np.int64, total, 4 + n).tolist()
+        vals = np.frombuffer(raw, np.float64, total, 4 + n + 8 * total).tolist()
+        off = 0
+        self._sample = []
+        for aid, sid, k in zip(h["ids"], h["stories"], h["lens"]):
+            self._sample.append((aid, dict(zip(keys[off:off + k], vals[off:off + k]))))
+            self._sample_story[aid] = sid
+            off += k
 
     def story_bytes(self, sid: str) -> bytes | None:
         s = self.open.get(sid)
@@ -699,9 +855,14 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
     feats = [features(a) for a in arts]
     if idf == "collection":
         c.warm(feats)
+        if c.latent_weight:  # offline: the latent basis from the whole collection, as LSA would
+            c.set_projection(Projection.fit([c._weights(f.words, c.df_w) for f in feats], N_FEATURES,
+                                            k=c.latent_dims))
     ids: dict[int, str] = {}
     for i in stream_order(arts):
         ids[i] = c.partial_fit([feats[i]])[0]
+    if c._sample:  # a stream shorter than the latent sample: fit on what there is
+        c._fit_latent()
     c.max_consolidate = max(c.max_consolidate, len(c.open))  # offline: one last pass over all stories
     c.consolidate()
     return [c.resolve(ids[i]) for i in range(len(arts))]

@@ -1,0 +1,102 @@
+"""A latent (LSA) space for story clustering: a truncated SVD of the articles' TF-IDF vectors.
+
+Two articles of one story often share few rare words (a long story's later articles talk about the
+trial, the earlier ones about the crime), but their words co-occur across the collection: a low-rank
+projection of the TF-IDF vectors puts them close. The basis is fitted on a sample of articles (the
+whole collection offline, the stream's first articles online), restricted to the terms seen in at
+least two of them, and the projected vectors are centred on the sample's mean before they are
+normalised (the first singular direction of raw TF-IDF is the "average article", which would make
+every pair of articles look alike).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = ["Projection", "latent_dims"]
+
+
+def latent_dims(n: int, *, scale: float = 2.0, low: int = 10, high: int = 300) -> int:
+    """How many latent dimensions for a sample of ``n`` articles: ``scale * sqrt(n)``, at least
+    ``low`` (never more than n - 1) and at most ``high``."""
+    return int(max(1, min(n - 1, max(low, min(high, round(scale * n ** 0.5))))))
+
+
+class Projection:
+    """Hashed term weights -> a unit vector in a ``k``-dimensional centred latent space."""
+
+    __slots__ = ("cols", "comps", "mean", "_pos")
+
+    def __init__(self, cols: np.ndarray, comps: np.ndarray, mean: np.ndarray, n_features: int) -> None:
+        self.cols = np.asarray(cols, dtype=np.int64)          # the hashed terms the basis knows
+        self.comps = np.ascontiguousarray(comps, dtype=np.float32)  # len(cols) x k
+        self.mean = np.asarray(mean, dtype=np.float64)       # k: the sample's mean projection
+        self._pos = np.full(n_features, -1, dtype=np.int32)
+        self._pos[self.cols] = np.arange(len(self.cols), dtype=np.int32)
+
+    @property
+    def k(self) -> int:
+        return int(self.comps.shape[1])
+
+    @classmethod
+    def fit(cls, vectors: Sequence[dict[int, float]], n_features: int, *, k: int | None = None,
+            min_df: int = 2, seed: int = 0) -> "Projection | None":
+        """Fit on ``vectors`` (hashed term -> weight, one per article); None if too few to fit."""
+        from scipy import sparse
+        from sklearn.decomposition import TruncatedSVD
+
+        vecs = [v for v in vectors if v]
+        if len(vecs) < 3:
+            return None
+        keys = np.concatenate([np.fromiter(v.keys(), np.int64, len(v)) for v in vecs])
+        vals = np.concatenate([np.fromiter(v.values(), np.float64, len(v)) for v in vecs])
+        indptr = np.concatenate([[0], np.cumsum([len(v) for v in vecs])])
+        cols, inverse, df = np.unique(keys, return_inverse=True, return_counts=True)
+        m = sparse.csr_matrix((vals, inverse, indptr), shape=(len(vecs), len(cols)))
+        keep = np.flatnonzero(df >= min_df)
+        if len(keep) < 3:
+            return None
+        m = m[:, keep]
+        k = min(k or latent_dims(len(vecs)), len(vecs) - 1, len(keep) - 1)
+        if k < 1:
+            return None
+        svd = TruncatedSVD(k, algorithm="randomized", n_iter=5, random_state=seed)
+        z = svd.fit_transform(m)
+        return cls(cols[keep], svd.components_.T, z.mean(axis=0), n_features)
+
+    def project(self, vec: dict[int, float]) -> np.ndarray | None:
+        """The unit latent vector of one article (None if it shares no term with the basis)."""
+        if not vec:
+            return None
+        keys = np.fromiter(vec.keys(), np.int64, len(vec))
+        pos = self._pos[keys]
+        hit = pos >= 0
+        if not hit.any():
+            return None
+        vals = np.fromiter(vec.values(), np.float64, len(vec))[hit]
+        z = vals @ self.comps[pos[hit]].astype(np.float64) - self.mean
+        norm = float(np.sqrt(z @ z))
+        return z / norm if norm > 0 else None
+
+    def to_bytes(self) -> bytes:
+        head = json.dumps({"n": len(self.cols), "k": self.k, "nf": len(self._pos)}).encode()
+        return zlib.compress(struct.pack("<I", len(head)) + head + self.cols.tobytes() + self.comps.tobytes()
+                             + self.mean.tobytes(), 1)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> "Projection":
+        raw = zlib.decompress(blob)
+        (n,) = struct.unpack("<I", raw[:4])
+        h = json.loads(raw[4:4 + n])
+        off = 4 + n
+        cols = np.frombuffer(raw, np.int64, h["n"], off)
+        off += 8 * h["n"]
+        comps = np.frombuffer(raw, np.float32, h["n"] * h["k"], off).reshape(h["n"], h["k"])
+        off += 4 * h["n"] * h["k"]
+        mean = np.frombuffer(raw, np.float64, h["k"], off)
+        return cls(cols.copy(), comps.copy(), mean.copy(), h["nf"])

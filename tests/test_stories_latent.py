@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import numpy as np
+
+from storyline import Article
+from storyline.group.latent import Projection, latent_dims
+from storyline.group.stories import N_FEATURES, StoryClusterer, cluster
+
+TOPICS = [
+    "harbour ferry collision captain coastguard passengers lifeboats fog pier inquiry hull",
+    "orchestra conductor symphony premiere violinist concert hall rehearsal composer audience",
+    "vaccine trial volunteers dose antibodies regulator laboratory placebo researchers efficacy",
+    "glacier meltwater expedition climbers summit avalanche crevasse rescue helicopter base",
+    "bakery flour prices wheat harvest millers drought farmers bread shortage cooperative",
+]
+FILLER = "morning officials week statement local region report evening city spokesman".split()
+
+
+def _stream(n_per_topic: int, seed: int = 1) -> tuple[list[Article], list[int]]:
+    rng = random.Random(seed)
+    arts, gold = [], []
+    start = date(2022, 5, 1)
+    for i in range(n_per_topic):
+        for t, topic in enumerate(TOPICS):
+            words = topic.split()
+            body = rng.sample(words, 6) + rng.sample(FILLER, 3)
+            rng.shuffle(body)
+            text = " ".join(body).capitalize() + ". " + " ".join(rng.sample(words, 4)) + "."
+            arts.append(Article(text=text, published=start + timedelta(days=i)))
+            gold.append(t)
+    return arts, gold
+
+
+def test_the_latent_basis_is_fitted_after_the_sample_and_stories_get_latent_vectors() -> None:
+    arts, gold = _stream(8)
+    c = StoryClusterer(latent_sample=20, latent_stream_dims=8)
+    ids = c.partial_fit(arts)
+    assert c.projection is not None and c.projection.k == 8
+    stories = {c.resolve(s) for s in ids}
+    assert all(c.open[s].nz == c.open[s].size for s in stories)  # the sample was given vectors too
+    # each synthetic topic is one story, and no story mixes two topics
+    assert len(stories) == len(TOPICS)
+    assert all(len({gold[i] for i, s in enumerate(ids) if c.resolve(s) == sid}) == 1 for sid in stories)
+
+
+def test_a_stream_saved_and_loaded_mid_sample_gives_the_same_stories() -> None:
+    arts, _ = _stream(8)
+    whole = StoryClusterer(latent_sample=20)
+    expect = [whole.resolve(s) for s in whole.partial_fit(arts)]
+    first = StoryClusterer(latent_sample=20)
+    got = first.partial_fit(arts[:12])             # 12 of the 20 sample articles seen
+    second = StoryClusterer(latent_sample=20)
+    second.load_globals(first.globals_bytes())
+    for sid in first.open:
+        second.load_story(first.story_bytes(sid) or b"")
+    assert second.projection is None and len(second._sample) == 12
+    got += second.partial_fit(arts[12:])
+    assert second.projection is not None
+    assert [second.resolve(s) for s in got] == expect
+
+
+def test_a_projection_survives_a_round_trip_and_projects_to_unit_vectors() -> None:
+    rng = np.random.default_rng(0)
+    vecs = [{int(k): float(v) for k, v in zip(rng.integers(0, 300, 20), rng.random(20))} for _ in range(60)]
+    p = Projection.fit(vecs, N_FEATURES, k=8)
+    assert p is not None and p.k == 8
+    q = Projection.from_bytes(p.to_bytes())
+    for v in vecs[:5]:
+        a, b = p.project(v), q.project(v)
+        assert a is not None and b is not None
+        assert np.allclose(a, b) and abs(float(a @ a) - 1.0) < 1e-9
+    assert p.project({10**6 - 1: 1.0}) is None  # a term the basis never saw: no vector
+
+
+def test_without_the_latent_space_cluster_still_works() -> None:
+    arts, gold = _stream(4)
+    ids = cluster(arts, latent_weight=0.0)
+    assert len(set(ids)) == len(TOPICS)
+
+
+def test_a_short_stream_gets_its_basis_at_the_end_of_cluster() -> None:
+    arts, gold = _stream(4)  # 20 articles, fewer than the latent sample
+    ids = cluster(arts, idf="stream")
+    assert len(set(ids)) == len(TOPICS)
+    c = StoryClusterer()
+    c.partial_fit(arts)
+    assert c.projection is None  # still collecting its sample
+    c._fit_latent()
+    assert c.projection is not None and c.projection.k == latent_dims(20)
+    assert all(s.nz == s.size for s in c.open.values())
