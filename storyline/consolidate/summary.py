@@ -60,6 +60,13 @@ _DENSE_CELLS = 100_000
 def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
     return x.toarray() if sparse.issparse(x) else np.asarray(x)
 _ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
+_CLOSERS = "\"”’'`)]"
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_ENDS.search(text)`` for single-line text, without scanning it: a final mark, then only
+    closing quotes or brackets; or a closing quote last."""
+    return text[-1:] in ("\"", "”", "’", "'", "`") or text.rstrip(_CLOSERS)[-1:] in (".", "!", "?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +277,7 @@ def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, 
             continue
         seen.add(key)
         shaped = it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
-        if shaped and config.min_words <= it.words <= config.max_sentence_words and _ENDS.search(it.text):
+        if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
             tiers[1].append(i)
