@@ -337,7 +337,7 @@ def table(ds: Dataset, results: dict[str, Result], n_clusters: int) -> str:
         m = {k: v / max(1, r.n) for k, v in r.scores.items()}
         t = r.timer.mean
         rows.append([name, r.kind, m["R1"], m["R2"], m["RL"], m["F1"], m["F2"], m["FL"],
-                     f"{t * 1000:.0f}" if r.timer.count else "-",
+                     (f"{t * 1000:.1f}" if t < 0.01 else f"{t * 1000:.0f}") if r.timer.count else "-",
                      f"{t / fastest:.2f}" if r.timer.count and fastest else "-",
                      f"{lex.timer.mean / t:.1f}x" if lex and r.timer.count and t else "-",
                      f"{r.peak_mb:.1f}" if r.peak_mb else "-",

@@ -200,3 +200,13 @@ def test_dateline_and_closing_attribution_are_left_out_but_cited() -> None:
     assert not lead.text.startswith("KALMAR") and "union leaders said" not in lead.text
     assert lead.trimmed and lead.text.endswith(".")
     assert len(lead.citations) == 3
+
+
+def test_sentence_end_check_matches_its_pattern() -> None:
+    """The fast end-of-sentence check accepts exactly what the original pattern accepted."""
+    from storyline.consolidate.summary import _ENDS, _ends_sentence
+
+    cases = ["It rained.", "It rained", 'He left."', "Done!)", "Why?'", "x''", "", ".", "a)", "b.)]",
+             "ends with a quote”", "no mark ’", "mid. sentence", "Stop.!"]
+    for text in cases:
+        assert _ends_sentence(text) == bool(_ENDS.search(text)), text

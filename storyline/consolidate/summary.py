@@ -60,6 +60,13 @@ _DENSE_CELLS = 100_000
 def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
     return x.toarray() if sparse.issparse(x) else np.asarray(x)
 _ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
+_CLOSERS = "\"”’'`)]"
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_ENDS.search(text)`` for single-line text, without scanning it: a final mark, then only
+    closing quotes or brackets; or a closing quote last."""
+    return text[-1:] in ("\"", "”", "’", "'", "`") or text.rstrip(_CLOSERS)[-1:] in (".", "!", "?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +157,26 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
     return out
 
 
+def _ids(keys: list[str], vocab: dict[str, int]) -> np.ndarray:
+    """Ids of ``keys`` in ``vocab``, new keys numbered in order of first appearance (C-level dict
+    passes: per-token Python calls dominated small clusters)."""
+    if not vocab:
+        vocab.update(zip(dict.fromkeys(keys), range(len(keys))))
+    else:
+        for k in dict.fromkeys(keys):
+            if k not in vocab:
+                vocab[k] = len(vocab)
+    return np.fromiter(map(vocab.__getitem__, keys), dtype=np.int64, count=len(keys))
+
+
 def _number(items: Sequence[_Item], vocab: dict[str, int], cvocab: dict[str, int], unigrams: bool) -> None:
     """Give every item the ids of its words and concepts (one pass over the whole cluster). Bigram
     concepts are numbered in ``cvocab``; with ``unigrams``, content words are concepts too, with
     ids ``len(cvocab) + word id``."""
     words = [t for it in items for t in it.all_stems]
     concepts = [c for it in items for c in it.concepts]
-    wid = np.array([vocab.setdefault(t, len(vocab)) for t in words], dtype=np.int64)
-    cid = np.array([cvocab.setdefault(c, len(cvocab)) for c in concepts], dtype=np.int64)
+    wid = _ids(words, vocab)
+    cid = _ids(concepts, cvocab)
     cm = np.array([b for it in items for b in (it.cmask or ())], dtype=bool)
     w0 = c0 = 0
     for it in items:
@@ -178,9 +197,12 @@ def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
     """Rows: sentences as l2-normalised (1 + log tf) x idf vectors of their content words (dense
     for story-sized inputs, where dense products cost less than sparse bookkeeping)."""
     n, V = len(items), max(1, V)
-    lens = np.array([int(it.cmask_a.sum()) for it in items], dtype=np.int64)
-    ids = np.concatenate([it.wids[it.cmask_a] for it in items]) if items else np.zeros(0, dtype=np.int64)
-    row = np.repeat(np.arange(n), lens)
+    if items:  # content words of every sentence, as (sentence, word id) pairs in sentence order
+        cm = np.concatenate([it.cmask_a for it in items])
+        ids = np.concatenate([it.wids for it in items])[cm]
+        row = np.repeat(np.arange(n), [len(it.wids) for it in items])[cm]
+    else:
+        ids = row = np.zeros(0, dtype=np.int64)
     uk, cnt = np.unique(row * V + ids, return_counts=True)   # sorted by row, then column
     r, c = uk // V, uk % V
     df = np.bincount(c, minlength=V)
@@ -255,7 +277,7 @@ def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, 
             continue
         seen.add(key)
         shaped = it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
-        if shaped and config.min_words <= it.words <= config.max_sentence_words and _ENDS.search(it.text):
+        if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
             tiers[1].append(i)
@@ -390,21 +412,22 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     conflicts = _conflicts(sims, config.redundancy)
     # a tiny bonus prefers, among equal covers, sentences near the leads and on the query
     bonus = 1e-3 * (occ[cands] + rel[cands]) * (w.max() if len(w) else 1.0)
+    top30 = float(np.sort(w)[::-1][:30].sum())
     if config.quality_weight > 0 and config.quality_coef:
         X = _quality_features(cands, items, score, cand_vecs, tf, len(arts), config)
         q = X @ np.asarray(config.quality_coef[1:]) + config.quality_coef[0]
         if query:
             q = q * rel[cands]  # with a query, quality counts only as far as the sentence is on it
-        bonus = bonus + config.quality_weight * np.clip(q, 0, None) * lengths_all / budget * float(np.sort(w)[::-1][:30].sum())
+        bonus = bonus + config.quality_weight * np.clip(q, 0, None) * lengths_all / budget * top30
     if config.centrality_weight > 0:
         centroid = np.asarray(tf.mean(axis=0)).ravel()
         centroid /= np.linalg.norm(centroid) or 1.0
         cent = np.asarray(cand_vecs @ centroid).ravel()
-        bonus = bonus + config.centrality_weight * cent * lengths_all / budget * float(np.sort(w)[::-1][:30].sum())
+        bonus = bonus + config.centrality_weight * cent * lengths_all / budget * top30
     chosen = None
     if config.rouge_weight > 0:
         counts, caps = _unigram_model(items, cands, len(arts), len(vocab), max_words if max_bytes is None else max_bytes / 6.0, config)
-        scale = config.rouge_weight * float(np.sort(w)[::-1][:30].sum()) / max(1.0, caps.sum())
+        scale = config.rouge_weight * top30 / max(1.0, caps.sum())
         chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
     if chosen is None and config.solver == "ilp":
         chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
@@ -455,7 +478,7 @@ def _word_table(items: Sequence[_Item], n_arts: int, V: int) -> np.ndarray:
 
 
 def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, V: int, ref_words: float,
-                   config: SummaryConfig) -> tuple[sparse.csr_matrix, np.ndarray]:
+                   config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
     """Counts of every word (stop words too) per candidate, and the expected count of each word in
     a reference of ``ref_words`` words: the cluster's word distribution, sharpened by the share of
     the articles using each word (``word_coef``: log-linear weights of ``_word_table``'s features)."""
@@ -474,8 +497,9 @@ def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, V:
     lens = np.array([len(items[i].wids) for i in cands], dtype=np.int64)
     key = np.repeat(np.arange(len(cands)), lens) * V + np.concatenate([items[i].wids for i in cands])
     uk, cnt = np.unique(key, return_counts=True)    # sorted by candidate, then word
-    counts = sparse.csr_matrix((cnt.astype(float), uk % V,
-                                np.searchsorted(uk, np.arange(len(cands) + 1) * V)), shape=(len(cands), V))
+    # CSR parts (indptr, indices, data), not a scipy matrix: building one costs more than the
+    # greedy's arithmetic on a story-sized cluster
+    counts = (np.searchsorted(uk, np.arange(len(cands) + 1) * V), uk % V, cnt.astype(float))
     return counts, caps
 
 

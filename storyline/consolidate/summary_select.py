@@ -116,22 +116,26 @@ def select_greedy(incidence: sparse.csr_matrix, weights: np.ndarray, lengths: np
 
 def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.ndarray, lengths: np.ndarray,
                          budget: float, bonus: np.ndarray, conflicts: Sequence[tuple[int, int]],
-                         counts: sparse.csr_matrix, caps: np.ndarray, scale: float) -> list[int]:
+                         counts: sparse.csr_matrix | tuple[np.ndarray, np.ndarray, np.ndarray],
+                         caps: np.ndarray, scale: float) -> list[int]:
     """Greedy on (concept gain + scale * capped word-count gain + bonus) / length: the concept
     part covers each concept once, the word part counts a word up to its expected count ``caps``
     in a reference (so that a summary is scored as ROUGE-1 would score it against that reference).
-    ``counts``: words per sentence (sparse rows)."""
+    ``counts``: words per sentence (sparse rows, or their CSR parts ``(indptr, indices, data)``)."""
     n = incidence.shape[0]
     if n == 0:
         return []
     inc = incidence if isinstance(incidence, np.ndarray) else incidence.toarray() > 0
     inc_f = inc.astype(float)
     covered = np.zeros(inc.shape[1], dtype=bool)
-    counts = sparse.csr_matrix(counts)
-    ptr, word, cnt = counts.indptr, counts.indices, counts.data
+    if isinstance(counts, tuple):
+        ptr, word, cnt = counts
+    else:
+        counts = sparse.csr_matrix(counts)
+        ptr, word, cnt = counts.indptr, counts.indices, counts.data
     row = np.repeat(np.arange(n), np.diff(ptr))
     cap_e = caps[word]
-    have = np.zeros(counts.shape[1])
+    have = np.zeros(len(caps))
     open_ = lengths <= budget                  # still selectable
     lens = np.maximum(lengths.astype(float), 1.0)
     banned: list[list[int]] = [[] for _ in range(n)]

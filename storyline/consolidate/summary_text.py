@@ -136,7 +136,7 @@ _EARLY_THEN = re.compile(r"^(?:\S+\s+){1,8}?then\s+(?!\w+\s+(?:than|if)\b)", re.
 
 def is_dangling(text: str) -> bool:
     """True when the sentence leans on an earlier one ("He said...", "But the ...", "X then said")."""
-    return bool(_DANGLING.match(text) or _EARLY_THEN.match(text))
+    return bool(_DANGLING.match(text) or ("then" in text.lower() and _EARLY_THEN.match(text)))
 
 
 def is_candidate_shape(text: str) -> bool:
@@ -146,14 +146,12 @@ def is_candidate_shape(text: str) -> bool:
         return False
     if _QUOTE_OPEN.match(t):
         return False
-    if _FIRST_PERSON.search(t):
-        return False
     if (t.count('"') % 2) or (t.count("``") != t.count("''")) or (t.count("“") != t.count("”")):
         return False
     first = t.lstrip("\"“'‘`([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    return True
+    return not _FIRST_PERSON.search(t)  # the costliest check last
 
 
 _ATTRIB_TAIL = re.compile(
@@ -196,7 +194,9 @@ def trim_span(text: str, lead: bool = True) -> tuple[int, int, str]:
         i = m.end()
     body = text[i:]
     # the attribution closes the sentence: look only at its end
-    m = _ATTRIB_TAIL.search(body, max(0, len(body) - 160)) if _ATTRIB_WORD.search(body, max(0, len(body) - 160)) else None
+    # (the pattern ends with "[.!] then spaces": other endings cannot match)
+    m = (_ATTRIB_TAIL.search(body, max(0, len(body) - 160))
+         if body.rstrip()[-1:] in (".", "!") and _ATTRIB_WORD.search(body, max(0, len(body) - 160)) else None)
     if m and len(body[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", body[: m.start()]):
         return i, i + len(body[: m.start()].rstrip(" ,\n")), m.group(1)
     return i, len(text), ""
