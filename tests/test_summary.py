@@ -202,6 +202,20 @@ def test_dateline_and_closing_attribution_are_left_out_but_cited() -> None:
     assert len(lead.citations) == 3
 
 
+def test_the_brief_keeps_who_said_it() -> None:
+    # a reader must see whose claim a summary sentence reports; only the dateline goes
+    from storyline.consolidate.brief import build_brief
+
+    arts = [
+        Article(id=f"w{i}", source=f"Wire {i}", published=date(2031, 5, 2), text=(
+            f"KALMAR (AP) _ Dock workers at the Kalmar container port walked off the job on Friday over "
+            f"a dispute about night shifts, union leaders said.\n\n"
+            f"Report {i} noted that ships waited outside the harbor for {10 + i} hours.")) for i in range(3)]
+    brief = build_brief("s1", arts, max_words=60)
+    lead = next(s for s in brief.summary if "walked off" in s.text)
+    assert "union leaders said" in lead.text and not lead.text.startswith("KALMAR")
+
+
 def test_sentence_end_check_matches_its_pattern() -> None:
     """The fast end-of-sentence check accepts exactly what the original pattern accepted."""
     from storyline.consolidate.summary import _ENDS, _ends_sentence

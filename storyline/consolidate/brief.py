@@ -71,7 +71,8 @@ def _entity_in_span(linked: Sequence[Mention]):  # type: ignore[no-untyped-def]
 
 
 # a brief ends on whole sentences (benchmarks may fill the last words with a cut sentence)
-BRIEF_SUMMARY = SummaryConfig(fill_words=False)
+# a reader's brief keeps who said it ("..., the fire service said"): sources disagree, and the brief shows it
+BRIEF_SUMMARY = SummaryConfig(fill_words=False, trim_attributions=False)
 
 
 def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> list[SummarySentence]:

@@ -89,6 +89,7 @@ class SummaryConfig:
     solver: str = "greedy"              # "ilp" (exact, HiGHS) or "greedy" (lazy greedy)
     greedy_scale: float = 1.0         # greedy picks by gain / length**scale
     trim: bool = True                 # leave out datelines and closing attributions (offsets kept)
+    trim_attributions: bool = True    # with trim: closing attributions too (a reader's brief keeps them)
     compress: bool = False            # also rewrite inside sentences (text no longer at its offsets)
     compress_days: bool = False       # also drop bare weekday mentions (with compress)
     compress_parts: str = "dpa"       # d: datelines, p: parentheticals, a: trailing attributions
@@ -142,7 +143,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
         ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
-            i, j, tail = trim_span(raw, lead=pos == 0) if config.trim else (0, len(raw), "")
+            i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
             text = " ".join((raw[i:j] + tail).split())
             if not text:
                 continue

@@ -182,7 +182,7 @@ def compress(text: str, *, days: bool = False, parts: str = "dpa") -> str:
     return out if out[:1].isupper() or out[:1].isdigit() else text
 
 
-def trim_span(text: str, lead: bool = True) -> tuple[int, int, str]:
+def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[int, int, str]:
     """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without its dateline
     ("PARIS (AP) _ ") and without a closing attribution ("..., officials said Tuesday."), ``tail``
     being the sentence's final mark when an attribution was dropped, else "". Only the ends move, so
@@ -193,6 +193,8 @@ def trim_span(text: str, lead: bool = True) -> tuple[int, int, str]:
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
     body = text[i:]
+    if not attributions:
+        return i, len(text), ""
     # the attribution closes the sentence: look only at its end
     # (the pattern ends with "[.!] then spaces": other endings cannot match)
     m = (_ATTRIB_TAIL.search(body, max(0, len(body) - 160))
