@@ -52,7 +52,7 @@ import numpy as np
 from ..records import Article
 from .dedup import DEFAULT_THRESHOLD as DEDUP_THRESHOLD
 from .dedup import NUM_PERM, DedupIndex, signature, word_hash, words_of
-from .latent import Projection
+from .latent import Projection, latent_dims
 
 __all__ = [
     "StoryClusterer",
@@ -293,7 +293,9 @@ class StoryClusterer:
                  latent_sample: int = DEFAULT_LATENT_SAMPLE, latent_dims: int | None = None,
                  latent_threshold: float = DEFAULT_LATENT_THRESHOLD,
                  consolidate_latent_threshold: float = DEFAULT_CONSOLIDATE_LATENT,
-                 latent_stream_dims: int = DEFAULT_STREAM_DIMS) -> None:
+                 latent_stream_dims: int = DEFAULT_STREAM_DIMS, min_sparse: float = 0.0,
+                 consolidate_min_sparse: float = 0.0, consolidate_sparse_size: int = 0, latent_scale: float = 2.0, latent_linear: float = 0.0,
+                 latent_high: int = 300) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -311,6 +313,12 @@ class StoryClusterer:
         self.latent_sample = latent_sample
         self.latent_dims = latent_dims
         self.latent_stream_dims = latent_stream_dims
+        self.min_sparse = min_sparse
+        self.consolidate_min_sparse = consolidate_min_sparse
+        self.consolidate_sparse_size = consolidate_sparse_size
+        self.latent_scale = latent_scale
+        self.latent_linear = latent_linear
+        self.latent_high = latent_high
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
         self._sample_story: dict[str, str] = {}  # their stories, for a sample loaded from the store
@@ -406,6 +414,8 @@ class StoryClusterer:
         sp = self._sparse_score(s, e)
         if z is None or s.z is None or not self._mixed(s, z):
             return sp
+        if sp < self.min_sparse:  # the two-key rule: shared words and names must clear a floor too
+            return 0.0
         return (1.0 - self.latent_weight) * sp + self.latent_weight * float(z @ s.z) / s.nz
 
     def _sparse_score(self, s: _Story, e: dict[int, float]) -> float:
@@ -621,6 +631,8 @@ class StoryClusterer:
         sp = cw if ce is None else (1.0 - self.entity_weight) * cw + self.entity_weight * ce
         if a.z is None or b.z is None or not a.nz or not b.nz or not self.latent_weight:
             return sp, False
+        if sp < self.min_sparse:
+            return 0.0, True
         return (1.0 - self.latent_weight) * sp + self.latent_weight * float(a.z @ b.z) / (a.nz * b.nz), True
 
     def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> _Story:
@@ -708,11 +720,17 @@ class StoryClusterer:
             nn = np.outer(ne, ne)
             link = np.where(nn > 0, (1.0 - ew) * link + ew * de / np.maximum(nn, 1.0), link)
             zz = np.outer(nz, nz) if lw else None
+            if self.consolidate_min_sparse:  # blended links need their sparse part to clear a floor
+                ok_sparse = link >= self.consolidate_min_sparse
+                if self.consolidate_sparse_size:  # only for pairs of two small stories
+                    ok_sparse |= np.maximum(size[:, None], size[None, :]) > self.consolidate_sparse_size
             if zz is not None:
                 link = np.where(zz > 0, (1.0 - lw) * link + lw * dz / np.maximum(zz, 1.0), link)
             ok = (first[:, None] - self.window_days <= last[None, :]) & \
                  (first[None, :] - self.window_days <= last[:, None]) & alive[:, None] & alive[None, :]
             np.fill_diagonal(ok, False)
+            if self.consolidate_min_sparse:
+                ok &= ok_sparse
             if self.consolidate_min_size > 1:  # a lone article joins only through the stream's own bar
                 big = size >= self.consolidate_min_size
                 ok &= big[:, None] & big[None, :]
@@ -857,7 +875,8 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
         c.warm(feats)
         if c.latent_weight:  # offline: the latent basis from the whole collection, as LSA would
             c.set_projection(Projection.fit([c._weights(f.words, c.df_w) for f in feats], N_FEATURES,
-                                            k=c.latent_dims))
+                                            k=c.latent_dims or latent_dims(len(feats), scale=c.latent_scale,
+                                                                              linear=c.latent_linear, high=c.latent_high)))
     ids: dict[int, str] = {}
     for i in stream_order(arts):
         ids[i] = c.partial_fit([feats[i]])[0]
