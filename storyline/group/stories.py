@@ -30,7 +30,9 @@ default, because passes inside the stream lowered Multi-News quality) a consolid
 open stories whose average linkage reaches ``consolidate_latent_threshold`` (blended links) or
 ``consolidate_threshold`` (sparse ones): agglomerative average linkage started from the stream's
 stories, exact from the stories' sums of unit vectors, recorded as merge events: the single pass
-alone fragments long stories.
+alone fragments long stories. Two small stories (neither above ``consolidate_sparse_size``
+articles) also need a sparse (words and names) average linkage of ``consolidate_min_sparse``: the
+latent space alone otherwise joins different events of one topic.
 
 ``cluster(articles)`` is the offline use of the same logic (articles taken in date order).
 """
@@ -75,6 +77,13 @@ DEFAULT_LATENT_THRESHOLD = 0.4
 DEFAULT_CONSOLIDATE_LATENT = 0.25
 DEFAULT_LATENT_SAMPLE = 5000
 DEFAULT_STREAM_DIMS = 200
+# consolidation: two small stories (neither above CONSOLIDATE_SPARSE_SIZE articles) merge only if their
+# sparse (word and name) average linkage reaches CONSOLIDATE_MIN_SPARSE as well as the blended bar
+DEFAULT_CONSOLIDATE_MIN_SPARSE = 0.15
+DEFAULT_CONSOLIDATE_SPARSE_SIZE = 4
+# offline latent dimensions: max(2 sqrt(n), LATENT_LINEAR * n), at most LATENT_HIGH
+DEFAULT_LATENT_LINEAR = 0.03
+DEFAULT_LATENT_HIGH = 400
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -294,8 +303,10 @@ class StoryClusterer:
                  latent_threshold: float = DEFAULT_LATENT_THRESHOLD,
                  consolidate_latent_threshold: float = DEFAULT_CONSOLIDATE_LATENT,
                  latent_stream_dims: int = DEFAULT_STREAM_DIMS, min_sparse: float = 0.0,
-                 consolidate_min_sparse: float = 0.0, consolidate_sparse_size: int = 0, latent_scale: float = 2.0, latent_linear: float = 0.0,
-                 latent_high: int = 300) -> None:
+                 consolidate_min_sparse: float = DEFAULT_CONSOLIDATE_MIN_SPARSE,
+                 consolidate_sparse_size: int = DEFAULT_CONSOLIDATE_SPARSE_SIZE, latent_scale: float = 2.0,
+                 latent_linear: float = DEFAULT_LATENT_LINEAR,
+                 latent_high: int = DEFAULT_LATENT_HIGH) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -874,9 +885,9 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
     if idf == "collection":
         c.warm(feats)
         if c.latent_weight:  # offline: the latent basis from the whole collection, as LSA would
-            c.set_projection(Projection.fit([c._weights(f.words, c.df_w) for f in feats], N_FEATURES,
-                                            k=c.latent_dims or latent_dims(len(feats), scale=c.latent_scale,
-                                                                              linear=c.latent_linear, high=c.latent_high)))
+            k = c.latent_dims or latent_dims(len(feats), scale=c.latent_scale, linear=c.latent_linear,
+                                             high=c.latent_high)
+            c.set_projection(Projection.fit([c._weights(f.words, c.df_w) for f in feats], N_FEATURES, k=k))
     ids: dict[int, str] = {}
     for i in stream_order(arts):
         ids[i] = c.partial_fit([feats[i]])[0]
