@@ -91,3 +91,10 @@ def test_a_short_stream_gets_its_basis_at_the_end_of_cluster() -> None:
     c._fit_latent()
     assert c.projection is not None and c.projection.k == latent_dims(20)
     assert all(s.nz == s.size for s in c.open.values())
+
+
+def test_large_collections_get_more_latent_dimensions_than_the_square_root_rule() -> None:
+    # small collections keep 2 * sqrt(n); from a few thousand articles on, a share of n (many events)
+    assert latent_dims(1351, linear=0.03, high=400) == latent_dims(1351) == 74
+    assert latent_dims(10_000, linear=0.03, high=400) == 300 > latent_dims(10_000)
+    assert latent_dims(100_000, linear=0.03, high=400) == 400

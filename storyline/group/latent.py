@@ -21,10 +21,12 @@ import numpy as np
 __all__ = ["Projection", "latent_dims"]
 
 
-def latent_dims(n: int, *, scale: float = 2.0, low: int = 10, high: int = 300) -> int:
-    """How many latent dimensions for a sample of ``n`` articles: ``scale * sqrt(n)``, at least
+def latent_dims(n: int, *, scale: float = 2.0, low: int = 10, high: int = 300, linear: float = 0.0) -> int:
+    """How many latent dimensions for a sample of ``n`` articles: ``scale * sqrt(n)`` or, if larger,
+    ``linear * n`` (a large collection holds thousands of events that must stay apart), at least
     ``low`` (never more than n - 1) and at most ``high``."""
-    return int(max(1, min(n - 1, max(low, min(high, round(scale * n ** 0.5))))))
+    k = max(scale * n ** 0.5, linear * n)
+    return int(max(1, min(n - 1, max(low, min(high, round(k))))))
 
 
 class Projection:

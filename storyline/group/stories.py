@@ -30,7 +30,9 @@ default, because passes inside the stream lowered Multi-News quality) a consolid
 open stories whose average linkage reaches ``consolidate_latent_threshold`` (blended links) or
 ``consolidate_threshold`` (sparse ones): agglomerative average linkage started from the stream's
 stories, exact from the stories' sums of unit vectors, recorded as merge events: the single pass
-alone fragments long stories.
+alone fragments long stories. Two small stories (neither above ``consolidate_sparse_size``
+articles) also need a sparse (words and names) average linkage of ``consolidate_min_sparse``: the
+latent space alone otherwise joins different events of one topic.
 
 ``cluster(articles)`` is the offline use of the same logic (articles taken in date order).
 """
@@ -52,7 +54,7 @@ import numpy as np
 from ..records import Article
 from .dedup import DEFAULT_THRESHOLD as DEDUP_THRESHOLD
 from .dedup import NUM_PERM, DedupIndex, signature, word_hash, words_of
-from .latent import Projection
+from .latent import Projection, latent_dims
 
 __all__ = [
     "StoryClusterer",
@@ -75,6 +77,13 @@ DEFAULT_LATENT_THRESHOLD = 0.4
 DEFAULT_CONSOLIDATE_LATENT = 0.25
 DEFAULT_LATENT_SAMPLE = 5000
 DEFAULT_STREAM_DIMS = 200
+# consolidation: two small stories (neither above CONSOLIDATE_SPARSE_SIZE articles) merge only if their
+# sparse (word and name) average linkage reaches CONSOLIDATE_MIN_SPARSE as well as the blended bar
+DEFAULT_CONSOLIDATE_MIN_SPARSE = 0.15
+DEFAULT_CONSOLIDATE_SPARSE_SIZE = 4
+# offline latent dimensions: max(2 sqrt(n), LATENT_LINEAR * n), at most LATENT_HIGH
+DEFAULT_LATENT_LINEAR = 0.03
+DEFAULT_LATENT_HIGH = 400
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -293,7 +302,11 @@ class StoryClusterer:
                  latent_sample: int = DEFAULT_LATENT_SAMPLE, latent_dims: int | None = None,
                  latent_threshold: float = DEFAULT_LATENT_THRESHOLD,
                  consolidate_latent_threshold: float = DEFAULT_CONSOLIDATE_LATENT,
-                 latent_stream_dims: int = DEFAULT_STREAM_DIMS) -> None:
+                 latent_stream_dims: int = DEFAULT_STREAM_DIMS, min_sparse: float = 0.0,
+                 consolidate_min_sparse: float = DEFAULT_CONSOLIDATE_MIN_SPARSE,
+                 consolidate_sparse_size: int = DEFAULT_CONSOLIDATE_SPARSE_SIZE, latent_scale: float = 2.0,
+                 latent_linear: float = DEFAULT_LATENT_LINEAR,
+                 latent_high: int = DEFAULT_LATENT_HIGH) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -311,6 +324,12 @@ class StoryClusterer:
         self.latent_sample = latent_sample
         self.latent_dims = latent_dims
         self.latent_stream_dims = latent_stream_dims
+        self.min_sparse = min_sparse
+        self.consolidate_min_sparse = consolidate_min_sparse
+        self.consolidate_sparse_size = consolidate_sparse_size
+        self.latent_scale = latent_scale
+        self.latent_linear = latent_linear
+        self.latent_high = latent_high
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
         self._sample_story: dict[str, str] = {}  # their stories, for a sample loaded from the store
@@ -406,6 +425,8 @@ class StoryClusterer:
         sp = self._sparse_score(s, e)
         if z is None or s.z is None or not self._mixed(s, z):
             return sp
+        if sp < self.min_sparse:  # the two-key rule: shared words and names must clear a floor too
+            return 0.0
         return (1.0 - self.latent_weight) * sp + self.latent_weight * float(z @ s.z) / s.nz
 
     def _sparse_score(self, s: _Story, e: dict[int, float]) -> float:
@@ -621,6 +642,8 @@ class StoryClusterer:
         sp = cw if ce is None else (1.0 - self.entity_weight) * cw + self.entity_weight * ce
         if a.z is None or b.z is None or not a.nz or not b.nz or not self.latent_weight:
             return sp, False
+        if sp < self.min_sparse:
+            return 0.0, True
         return (1.0 - self.latent_weight) * sp + self.latent_weight * float(a.z @ b.z) / (a.nz * b.nz), True
 
     def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> _Story:
@@ -708,11 +731,17 @@ class StoryClusterer:
             nn = np.outer(ne, ne)
             link = np.where(nn > 0, (1.0 - ew) * link + ew * de / np.maximum(nn, 1.0), link)
             zz = np.outer(nz, nz) if lw else None
+            if self.consolidate_min_sparse:  # blended links need their sparse part to clear a floor
+                ok_sparse = link >= self.consolidate_min_sparse
+                if self.consolidate_sparse_size:  # only for pairs of two small stories
+                    ok_sparse |= np.maximum(size[:, None], size[None, :]) > self.consolidate_sparse_size
             if zz is not None:
                 link = np.where(zz > 0, (1.0 - lw) * link + lw * dz / np.maximum(zz, 1.0), link)
             ok = (first[:, None] - self.window_days <= last[None, :]) & \
                  (first[None, :] - self.window_days <= last[:, None]) & alive[:, None] & alive[None, :]
             np.fill_diagonal(ok, False)
+            if self.consolidate_min_sparse:
+                ok &= ok_sparse
             if self.consolidate_min_size > 1:  # a lone article joins only through the stream's own bar
                 big = size >= self.consolidate_min_size
                 ok &= big[:, None] & big[None, :]
@@ -856,8 +885,9 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
     if idf == "collection":
         c.warm(feats)
         if c.latent_weight:  # offline: the latent basis from the whole collection, as LSA would
-            c.set_projection(Projection.fit([c._weights(f.words, c.df_w) for f in feats], N_FEATURES,
-                                            k=c.latent_dims))
+            k = c.latent_dims or latent_dims(len(feats), scale=c.latent_scale, linear=c.latent_linear,
+                                             high=c.latent_high)
+            c.set_projection(Projection.fit([c._weights(f.words, c.df_w) for f in feats], N_FEATURES, k=k))
     ids: dict[int, str] = {}
     for i in stream_order(arts):
         ids[i] = c.partial_fit([feats[i]])[0]
