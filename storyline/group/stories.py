@@ -147,6 +147,26 @@ def _entities(text: str) -> list[str]:
     return out
 
 
+# a text whose capitals carry no names: lower-cased, then re-capitalised at sentence starts only (as in
+# some corpus copies). Below LOWER_CASED_SHARE capitalised words among at least LOWER_CASED_MIN words
+# inside sentences, capitalised phrases are sentence openers, not names (ordinary news: 4-30 %).
+LOWER_CASED_SHARE = 0.01
+LOWER_CASED_MIN = 30
+_OPENER_END = frozenset(".!?:;\"”)'’")
+
+
+def lower_cased(text: str) -> bool:
+    """Whether ``text`` looks lower-cased: (almost) no capitalised word inside a sentence."""
+    toks = text.split()
+    mid = cap = 0
+    for prev, t in zip(toks, toks[1:]):
+        if prev[-1] in _OPENER_END or not t[0].isalpha():
+            continue
+        mid += 1
+        cap += t[0].isupper()
+    return mid >= LOWER_CASED_MIN and cap < LOWER_CASED_SHARE * mid
+
+
 def _tf(terms: Iterable[str]) -> dict[int, float]:
     counts: dict[int, int] = {}
     for t in terms:
@@ -162,7 +182,10 @@ def features(article: Article, *, with_signature: bool = True) -> Features:
     toks = words_of(title + "\n" + text)
     words = [w for w in toks if len(w) > 2 and w not in _STOP and (not w[0].isdigit() or _YEAR4.match(w))]
     words += [w for w in words_of(title) if len(w) > 2 and w not in _STOP and not w[0].isdigit()]
-    names = _entities(title) + _entities(text)
+    if lower_cased(text):  # capitals mark sentence openers only: no names, the years remain
+        names = ["y" + y for y in _YEAR.findall(title + "\n" + text)]
+    else:
+        names = _entities(title) + _entities(text)
     day = article.published.toordinal() if article.published else None
     sig = signature(toks) if with_signature and len(toks) >= 3 else None  # no words: nothing to copy
     return Features(article.id, _tf(words), _tf(names), day, sig)
@@ -282,6 +305,93 @@ def _new_story_id(article_id: str) -> str:
     return "s-" + hashlib.blake2b(article_id.encode(), digest_size=6).hexdigest()
 
 
+class _PairState:
+    """The consolidation pass's view of a set of stories: pairwise sums of member similarities
+    (words, names, latent vectors), sizes and date spans, and the margin of any pair over its bar."""
+
+    def __init__(self, c: "StoryClusterer", stories: Sequence[_Story], thr: float, *, sparse_only: bool = False) -> None:
+        from scipy import sparse
+
+        def gram(i: int) -> np.ndarray:
+            parts = [s.arrays() for s in stories]
+            k = [p[i] for p in parts]
+            v = [p[i + 1] for p in parts]
+            indptr = np.concatenate([[0], np.cumsum([len(x) for x in k])])
+            m = sparse.csr_matrix((np.concatenate(v), np.concatenate(k), indptr),
+                                  shape=(len(stories), N_FEATURES))
+            return np.asarray((m @ m.T).todense(), dtype=np.float64)
+
+        n = len(stories)
+        self.c, self.thr = c, thr
+        self.dw, self.de = gram(0), gram(2)
+        self.lw = c.latent_weight if c.projection is not None and not sparse_only else 0.0
+        self.nz = np.array([s.nz if s.z is not None else 0 for s in stories], dtype=np.float64)
+        if self.lw and c.projection is not None:
+            zs = np.stack([s.z if s.z is not None else np.zeros(c.projection.k) for s in stories])
+            self.dz: np.ndarray | None = zs @ zs.T
+        else:
+            self.dz = None
+        self.size = np.array([s.size for s in stories], dtype=np.float64)
+        self.ne = np.array([s.ne for s in stories], dtype=np.float64)
+        self.first = np.array([s.first if s.first is not None else -(1 << 40) for s in stories], dtype=np.float64)
+        self.last = np.array([s.last if s.last is not None else (1 << 40) for s in stories], dtype=np.float64)
+        self.alive = np.ones(n, dtype=bool)
+        self.ew = c.entity_weight if c.consolidate_entity_weight is None else c.consolidate_entity_weight
+
+    def _links(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+        """(link, the blended mask or None, the sparse link) of ``rows`` against every story."""
+        size, ne, ew = self.size, self.ne, self.ew
+        link = self.dw[rows] / np.outer(size[rows], size)
+        nn = np.outer(ne[rows], ne)
+        sp = np.where(nn > 0, (1.0 - ew) * link + ew * self.de[rows] / np.maximum(nn, 1.0), link)
+        if self.dz is None:
+            return sp, None, sp
+        zz = np.outer(self.nz[rows], self.nz)
+        mixed = zz > 0
+        lw = self.lw
+        return np.where(mixed, (1.0 - lw) * sp + lw * self.dz[rows] / np.maximum(zz, 1.0), sp), mixed, sp
+
+    def link(self, i: int, j: int) -> float:
+        return float(self._links(np.array([i]))[0][0, j])
+
+    def rows(self, rows: np.ndarray) -> np.ndarray:
+        """The margin of each pair (row, any story) over its bar; -2 where the pair may not merge."""
+        c = self.c
+        rows = np.asarray(rows, dtype=np.int64)
+        link, mixed, sp = self._links(rows)
+        size, first, last, alive = self.size, self.first, self.last, self.alive
+        ok = (first[rows, None] - c.window_days <= last[None, :]) & \
+             (first[None, :] - c.window_days <= last[rows, None]) & alive[rows, None] & alive[None, :]
+        ok[np.arange(len(rows)), rows] = False
+        if c.consolidate_min_sparse:  # blended links need their sparse part to clear a floor
+            ok_sparse = sp >= c.consolidate_min_sparse
+            if c.consolidate_sparse_size:  # only for pairs of two small stories
+                ok_sparse |= np.maximum(size[rows, None], size[None, :]) > c.consolidate_sparse_size
+            ok &= ok_sparse
+        if c.consolidate_min_size > 1:  # a lone article joins only through the stream's own bar
+            big = size >= c.consolidate_min_size
+            ok &= big[rows, None] & big[None, :]
+        if c.consolidate_days:  # a soft date prior: stories far apart in time need more
+            gap = np.maximum(0.0, np.maximum(first[rows, None] - last[None, :], first[None, :] - last[rows, None]))
+            gap = np.where(np.abs(gap) > (1 << 39), 0.0, gap)  # undated stories: no prior
+            link = link * np.exp(-gap / c.consolidate_days)
+        bar = self.thr if mixed is None else np.where(mixed, c.consolidate_latent_threshold, self.thr)
+        return np.where(ok, link - bar, -2.0)
+
+    def merge(self, i: int, j: int) -> None:
+        """Story ``j`` joins story ``i``."""
+        self.alive[j] = False
+        self.size[i] += self.size[j]
+        self.ne[i] += self.ne[j]
+        self.nz[i] += self.nz[j]
+        self.first[i] = min(self.first[i], self.first[j])
+        self.last[i] = max(self.last[i], self.last[j])
+        for d in (self.dw, self.de, self.dz):
+            if d is not None:
+                d[i, :] += d[j, :]
+                d[:, i] += d[:, j]
+
+
 class StoryClusterer:
     """The online clusterer (scikit-learn style: parameters in ``__init__``, ``partial_fit`` on a stream).
 
@@ -306,7 +416,7 @@ class StoryClusterer:
                  consolidate_min_sparse: float = DEFAULT_CONSOLIDATE_MIN_SPARSE,
                  consolidate_sparse_size: int = DEFAULT_CONSOLIDATE_SPARSE_SIZE, latent_scale: float = 2.0,
                  latent_linear: float = DEFAULT_LATENT_LINEAR,
-                 latent_high: int = DEFAULT_LATENT_HIGH) -> None:
+                 latent_high: int = DEFAULT_LATENT_HIGH, consolidate_sparse_threshold: float = 0.0) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -330,6 +440,7 @@ class StoryClusterer:
         self.latent_scale = latent_scale
         self.latent_linear = latent_linear
         self.latent_high = latent_high
+        self.consolidate_sparse_threshold = consolidate_sparse_threshold
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
         self._sample_story: dict[str, str] = {}  # their stories, for a sample loaded from the store
@@ -689,88 +800,46 @@ class StoryClusterer:
         names weighted as in scoring) reaches ``threshold`` (default ``consolidate_threshold``) and
         whose dates lie within ``window_days`` of each other, as agglomerative average-linkage
         clustering would, starting from the stories the stream built: rounds of mutual best pairs
-        until none is left. Each merge is a "merge" event. Returns the number of merges."""
+        until none is left. Each merge is a "merge" event. Returns the number of merges.
+
+        The pair margins (link minus the pair's bar) are kept in one matrix; after a round only the
+        rows and columns of the stories that grew are recomputed (a pair's margin depends on its two
+        stories alone), so a pass over thousands of stories costs a few full scans, not one per round."""
         thr = self.consolidate_threshold if threshold is None else threshold
         if not thr or len(self.open) < 2:
             return 0
-        from scipy import sparse
-
         stories = sorted(self.open.values(), key=lambda s: s.first_seq)
         if len(stories) > self.max_consolidate:  # bounded cost: the most recently active stories
             stories = sorted(sorted(stories, key=lambda s: -s.last_seq)[:self.max_consolidate],
                              key=lambda s: s.first_seq)
+        merges = self._consolidate_round(stories, thr, False)
+        if self.consolidate_sparse_threshold:  # a second round on shared words and names alone
+            stories = [s for s in stories if s.id in self.open]
+            merges += self._consolidate_round(stories, self.consolidate_sparse_threshold, True)
+        return merges
 
-        def gram(i: int) -> np.ndarray:
-            parts = [s.arrays() for s in stories]
-            k = [p[i] for p in parts]
-            v = [p[i + 1] for p in parts]
-            indptr = np.concatenate([[0], np.cumsum([len(x) for x in k])])
-            m = sparse.csr_matrix((np.concatenate(v), np.concatenate(k), indptr),
-                                  shape=(len(stories), N_FEATURES))
-            return np.asarray((m @ m.T).todense(), dtype=np.float64)
-
-        dw, de = gram(0), gram(2)
-        n = len(stories)
-        lw = self.latent_weight if self.projection is not None else 0.0
-        nz = np.array([s.nz if s.z is not None else 0 for s in stories], dtype=np.float64)
-        if lw and self.projection is not None:
-            k = self.projection.k
-            zs = np.stack([s.z if s.z is not None else np.zeros(k) for s in stories])
-            dz = zs @ zs.T
-        else:
-            dz = np.zeros((n, n))
-        size = np.array([s.size for s in stories], dtype=np.float64)
-        ne = np.array([s.ne for s in stories], dtype=np.float64)
-        first = np.array([s.first if s.first is not None else -(1 << 40) for s in stories], dtype=np.float64)
-        last = np.array([s.last if s.last is not None else (1 << 40) for s in stories], dtype=np.float64)
-        alive = np.ones(n, dtype=bool)
-        ew = self.entity_weight if self.consolidate_entity_weight is None else self.consolidate_entity_weight
+    def _consolidate_round(self, stories: list[_Story], thr: float, sparse_only: bool) -> int:
+        st = _PairState(self, stories, thr, sparse_only=sparse_only)
+        margin = st.rows(np.arange(len(stories)))
         merges = 0
         while True:
-            link = dw / np.outer(size, size)
-            nn = np.outer(ne, ne)
-            link = np.where(nn > 0, (1.0 - ew) * link + ew * de / np.maximum(nn, 1.0), link)
-            zz = np.outer(nz, nz) if lw else None
-            if self.consolidate_min_sparse:  # blended links need their sparse part to clear a floor
-                ok_sparse = link >= self.consolidate_min_sparse
-                if self.consolidate_sparse_size:  # only for pairs of two small stories
-                    ok_sparse |= np.maximum(size[:, None], size[None, :]) > self.consolidate_sparse_size
-            if zz is not None:
-                link = np.where(zz > 0, (1.0 - lw) * link + lw * dz / np.maximum(zz, 1.0), link)
-            ok = (first[:, None] - self.window_days <= last[None, :]) & \
-                 (first[None, :] - self.window_days <= last[:, None]) & alive[:, None] & alive[None, :]
-            np.fill_diagonal(ok, False)
-            if self.consolidate_min_sparse:
-                ok &= ok_sparse
-            if self.consolidate_min_size > 1:  # a lone article joins only through the stream's own bar
-                big = size >= self.consolidate_min_size
-                ok &= big[:, None] & big[None, :]
-            if self.consolidate_days:  # a soft date prior: stories far apart in time need more
-                gap = np.maximum(0.0, np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]))
-                gap = np.where(np.abs(gap) > (1 << 39), 0.0, gap)  # undated stories: no prior
-                link = link * np.exp(-gap / self.consolidate_days)
-            # the margin over the pair's threshold (blended links have their own)
-            margin = link - (np.where(zz > 0, self.consolidate_latent_threshold, thr) if zz is not None else thr)
-            margin = np.where(ok, margin, -2.0)
+            n = len(stories)
             best = margin.argmax(axis=1)
-            bval = link[np.arange(n), best]
-            cand = np.flatnonzero((margin[np.arange(n), best] >= 0) & (best[best] == np.arange(n))
-                                  & (np.arange(n) < best))
+            rng = np.arange(n)
+            cand = np.flatnonzero((margin[rng, best] >= 0) & (best[best] == rng) & (rng < best))
             if not len(cand):
                 break
             for i in cand.tolist():
                 j = int(best[i])  # i < j: rows are in first_seq order, so i is the older story
-                self._merge(stories[i], stories[j], {"similarity": round(float(bval[i]), 4), "consolidate": 1.0})
+                self._merge(stories[i], stories[j], {"similarity": round(st.link(i, j), 4), "consolidate": 1.0})
+                st.merge(i, j)
                 merges += 1
-                alive[j] = False
-                size[i] += size[j]
-                ne[i] += ne[j]
-                nz[i] += nz[j]
-                first[i] = min(first[i], first[j])
-                last[i] = max(last[i], last[j])
-                for d in (dw, de, dz):
-                    d[i, :] += d[j, :]
-                    d[:, i] += d[:, j]
+            gone = best[cand]
+            margin[gone, :] = -2.0
+            margin[:, gone] = -2.0
+            rows = st.rows(cand)
+            margin[cand, :] = rows
+            margin[:, cand] = rows.T
         return merges
 
     def _close_idle(self) -> None:
