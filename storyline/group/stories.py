@@ -84,6 +84,10 @@ DEFAULT_CONSOLIDATE_SPARSE_SIZE = 4
 # offline latent dimensions: max(2 sqrt(n), LATENT_LINEAR * n), at most LATENT_HIGH
 DEFAULT_LATENT_LINEAR = 0.03
 DEFAULT_LATENT_HIGH = 400
+# offline: a pass that finds more than LATENT_REFIT stories per latent dimension runs again with one
+# dimension per story, at most LATENT_REFIT_HIGH
+DEFAULT_LATENT_REFIT = 2.0
+DEFAULT_LATENT_REFIT_HIGH = 1000
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -182,10 +186,9 @@ def features(article: Article, *, with_signature: bool = True) -> Features:
     toks = words_of(title + "\n" + text)
     words = [w for w in toks if len(w) > 2 and w not in _STOP and (not w[0].isdigit() or _YEAR4.match(w))]
     words += [w for w in words_of(title) if len(w) > 2 and w not in _STOP and not w[0].isdigit()]
-    if lower_cased(text):  # capitals mark sentence openers only: no names, the years remain
-        names = ["y" + y for y in _YEAR.findall(title + "\n" + text)]
-    else:
-        names = _entities(title) + _entities(text)
+    # capitals that mark sentence openers only carry no names (and years alone, without names,
+    # would tie unrelated stories of one year together)
+    names = [] if lower_cased(text) else _entities(title) + _entities(text)
     day = article.published.toordinal() if article.published else None
     sig = signature(toks) if with_signature and len(toks) >= 3 else None  # no words: nothing to copy
     return Features(article.id, _tf(words), _tf(names), day, sig)
@@ -363,7 +366,7 @@ class _PairState:
         ok = (first[rows, None] - c.window_days <= last[None, :]) & \
              (first[None, :] - c.window_days <= last[rows, None]) & alive[rows, None] & alive[None, :]
         ok[np.arange(len(rows)), rows] = False
-        if c.consolidate_min_sparse:  # blended links need their sparse part to clear a floor
+        if c.consolidate_min_sparse and not c.consolidate_small_sparse:  # blended links need their sparse part to clear a floor
             ok_sparse = sp >= c.consolidate_min_sparse
             if c.consolidate_sparse_size:  # only for pairs of two small stories
                 ok_sparse |= np.maximum(size[rows, None], size[None, :]) > c.consolidate_sparse_size
@@ -376,6 +379,10 @@ class _PairState:
             gap = np.where(np.abs(gap) > (1 << 39), 0.0, gap)  # undated stories: no prior
             link = link * np.exp(-gap / c.consolidate_days)
         bar = self.thr if mixed is None else np.where(mixed, c.consolidate_latent_threshold, self.thr)
+        if c.consolidate_small_sparse and mixed is not None:  # two small stories: shared words alone
+            small = np.maximum(size[rows, None], size[None, :]) <= c.consolidate_sparse_size
+            link = np.where(small, sp, link)
+            bar = np.where(small, c.consolidate_small_sparse, bar)
         return np.where(ok, link - bar, -2.0)
 
     def merge(self, i: int, j: int) -> None:
@@ -416,7 +423,9 @@ class StoryClusterer:
                  consolidate_min_sparse: float = DEFAULT_CONSOLIDATE_MIN_SPARSE,
                  consolidate_sparse_size: int = DEFAULT_CONSOLIDATE_SPARSE_SIZE, latent_scale: float = 2.0,
                  latent_linear: float = DEFAULT_LATENT_LINEAR,
-                 latent_high: int = DEFAULT_LATENT_HIGH, consolidate_sparse_threshold: float = 0.0) -> None:
+                 latent_high: int = DEFAULT_LATENT_HIGH, consolidate_sparse_threshold: float = 0.0,
+                 consolidate_small_sparse: float = 0.0, latent_refit: float = DEFAULT_LATENT_REFIT,
+                 latent_refit_high: int = DEFAULT_LATENT_REFIT_HIGH) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -441,6 +450,9 @@ class StoryClusterer:
         self.latent_linear = latent_linear
         self.latent_high = latent_high
         self.consolidate_sparse_threshold = consolidate_sparse_threshold
+        self.consolidate_small_sparse = consolidate_small_sparse
+        self.latent_refit = latent_refit
+        self.latent_refit_high = latent_refit_high
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
         self._sample_story: dict[str, str] = {}  # their stories, for a sample loaded from the store
@@ -820,7 +832,10 @@ class StoryClusterer:
 
     def _consolidate_round(self, stories: list[_Story], thr: float, sparse_only: bool) -> int:
         st = _PairState(self, stories, thr, sparse_only=sparse_only)
-        margin = st.rows(np.arange(len(stories)))
+        n = len(stories)
+        margin = np.empty((n, n), dtype=np.float64)
+        for lo in range(0, n, 1024):  # in slices: each costs a few temporaries of its size
+            margin[lo:lo + 1024] = st.rows(np.arange(lo, min(n, lo + 1024)))
         merges = 0
         while True:
             n = len(stories)
@@ -945,17 +960,34 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
     """Story id per article, in the input order: the online clusterer run over the articles in
     stream order, with late merges applied. ``idf="collection"`` (offline: all articles are known)
     learns document frequencies from all of them first; ``idf="stream"`` learns them as it goes,
-    exactly as the online pipeline does."""
+    exactly as the online pipeline does.
+
+    Offline, the latent basis has ``latent.latent_dims(n)`` dimensions; if the pass then finds more
+    than ``latent_refit`` times as many stories as the basis has dimensions, the basis was too coarse
+    to keep that many events apart (topical neighbours share its directions), and the pass runs again
+    on a basis with one dimension per story found, at most ``latent_refit_high``."""
     if idf not in ("collection", "stream"):
         raise ValueError(f"idf must be 'collection' or 'stream', got {idf!r}")
     arts = list(articles)
-    c = StoryClusterer(**params)  # type: ignore[arg-type]
     feats = [features(a) for a in arts]
+    c = StoryClusterer(**params)  # type: ignore[arg-type]
+    if idf == "stream" or not c.latent_weight:
+        return _cluster_pass(c, arts, feats, idf, None)
+    k = c.latent_dims or latent_dims(len(feats), scale=c.latent_scale, linear=c.latent_linear, high=c.latent_high)
+    out = _cluster_pass(c, arts, feats, idf, k)
+    found = len(set(out))
+    if c.latent_dims is None and c.latent_refit and found > c.latent_refit * k:
+        k2 = min(found, c.latent_refit_high, len(feats) - 1)
+        if k2 > k:
+            out = _cluster_pass(StoryClusterer(**params), arts, feats, idf, k2)  # type: ignore[arg-type]
+    return out
+
+
+def _cluster_pass(c: StoryClusterer, arts: list[Article], feats: list[Features], idf: str, k: int | None) -> list[str]:
+    """One offline pass: the stream over ``arts`` in stream order, then the final consolidation."""
     if idf == "collection":
         c.warm(feats)
-        if c.latent_weight:  # offline: the latent basis from the whole collection, as LSA would
-            k = c.latent_dims or latent_dims(len(feats), scale=c.latent_scale, linear=c.latent_linear,
-                                             high=c.latent_high)
+        if c.latent_weight and k:  # offline: the latent basis from the whole collection, as LSA would
             c.set_projection(Projection.fit([c._weights(f.words, c.df_w) for f in feats], N_FEATURES, k=k))
     ids: dict[int, str] = {}
     for i in stream_order(arts):
