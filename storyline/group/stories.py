@@ -4,7 +4,8 @@ An article is described by four things, all computed from its own title and text
 file name):
 
 - its words: hashed terms, sublinear tf times an idf learnt from the stream itself;
-- its names: capitalised phrases and years (a cheap stand-in for named entities);
+- its names: capitalised phrases and years (a cheap stand-in for named entities); none for a text
+  whose capitals mark sentence openers only (a lower-cased copy, ``lower_cased()``);
 - its date: an article joins a story only if its date lies within ``window_days`` of the story's
   dates, and a story closes when the stream has moved ``window_days`` past its last article;
 - its latent vector: its words projected on a truncated SVD (LSA) basis, centred and normalised
@@ -34,7 +35,9 @@ alone fragments long stories. Two small stories (neither above ``consolidate_spa
 articles) also need a sparse (words and names) average linkage of ``consolidate_min_sparse``: the
 latent space alone otherwise joins different events of one topic.
 
-``cluster(articles)`` is the offline use of the same logic (articles taken in date order).
+``cluster(articles)`` is the offline use of the same logic (articles taken in date order); when its
+pass finds more than ``latent_refit`` stories per latent dimension, it runs again on a basis with one
+dimension per story found (at most ``latent_refit_high``).
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ __all__ = [
     "Features",
     "features",
     "cluster",
+    "lower_cased",
     "story_id_for",
     "stream_order",
     "DEFAULT_THRESHOLD",
