@@ -386,10 +386,20 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s]+", text.strip()) if w]
 
 
+_CONTRACTION = re.compile(r"^\W*(\w+?)(?:\s*['’](?:s|m|re|ve|d|ll))?\W*$")
+
+
+def pronoun_form(text: str) -> str | None:
+    """The pronoun a mention is, contractions and quotes aside ("I'm" -> "i", "We 're" -> "we"),
+    else None."""
+    m = _CONTRACTION.match(text.strip().lower())
+    return m.group(1) if m and m.group(1) in PRONOUNS else None
+
+
 def _mention_kind(text: str) -> str:
     ws = _words(text)
     low = [w.lower() for w in ws]
-    if len(ws) == 1 and low[0] in PRONOUNS:
+    if pronoun_form(text) is not None:
         return "pronoun"
     if any(ch.isdigit() for ch in text) or any(w.strip(".,") in _TIME_WORDS for w in low):
         return "time"
@@ -571,7 +581,8 @@ def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
             num = _number_before(t[max(0, m.start - 30):m.start], s)
         else:
             ctx, sent, num = frozenset(), 0, -1
-        out.append(MentionInfo(doc=d, start=m.start, end=m.end, text=s, kind=kind, head=_head(s),
+        out.append(MentionInfo(doc=d, start=m.start, end=m.end, text=s, kind=kind,
+                               head=(pronoun_form(s) or _head(s)) if kind == "pronoun" else _head(s),
                                toks=frozenset(w for w in words if w not in _DETS_ALL),
                                name=name_tokens(s) if kind == "proper" else (), sent=sent, ctx=ctx, num=num))
     return out
@@ -651,8 +662,8 @@ def assoc_keys(info: Sequence[MentionInfo]) -> tuple[list[str], list[str]]:
             kw.append("N" + x.head)
             kc.append("N" + (c[1] if c else "?"))
         elif x.kind == "pronoun":
-            kw.append("R" + x.text.lower())
-            kc.append("R" + x.text.lower())
+            kw.append("R" + x.head)
+            kc.append("R" + x.head)
         else:
             kw.append("T")
             kc.append("T")
@@ -758,7 +769,7 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
         per_doc[x.doc] = per_doc.get(x.doc, 0) + 1
     sal = np.array([cnt[(x.doc, x.head)] / per_doc[x.doc] if x.kind == "proper" else 0.0 for x in info])
     base[..., 15] = np.maximum(sal[:, None], sal[None, :])
-    low = np.array([hash(x.text.lower()) for x in info])
+    low = np.array([hash(x.head if x.kind == "pronoun" else x.text.lower()) for x in info])
     base[..., 16] = (K[:, None] == 2) & (K[None, :] == 2) & (low[:, None] == low[None, :])
     hin = np.zeros((n, n), dtype=bool)
     for i in range(n):
@@ -1248,7 +1259,7 @@ WITHIN_NAMES = [
 
 def _gender(x: MentionInfo) -> int:
     """1 male, 2 female, 0 unknown: from the mention's own words, else the words around a name."""
-    words = [w.lower() for w in _WORD.findall(x.text)]
+    words = [w.lower() for w in _WORD.findall(x.text)] + ([x.head] if x.kind == "pronoun" else [])
     for ws in (words, list(x.ctx) if x.kind == "proper" else []):
         m = any(w in _MALE for w in ws)
         f = any(w in _FEMALE for w in ws)
@@ -1262,7 +1273,7 @@ def _plural(x: MentionInfo) -> int:
     if not words:
         return 0
     if x.kind == "pronoun":
-        return int(words[0] in _PLURAL_WORDS)
+        return int(x.head in _PLURAL_WORDS)
     if x.kind == "proper":
         return 0
     h = x.head
@@ -1284,7 +1295,7 @@ def within_features(articles: Sequence[Article], info: Sequence[MentionInfo], ba
     wcls = (assoc or {}).get("within_cls", {})
     gender = [_gender(x) for x in info]
     plural = [_plural(x) for x in info]
-    pron = [_PRON_CLASS.get(x.text.lower(), 0) if x.kind == "pronoun" else 0 for x in info]
+    pron = [_PRON_CLASS.get(x.head, 0) if x.kind == "pronoun" else 0 for x in info]
     kind = [KINDS.index(x.kind) for x in info]
     rows: list[list[float]] = []
     pairs: list[tuple[int, int]] = []
