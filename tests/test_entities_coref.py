@@ -146,3 +146,30 @@ def test_resolve_entities_links_a_pronoun_and_keeps_strangers_apart() -> None:
     assert ids[0] == ids[3] == ids[4]
     assert ids[0] == ids[1]
     assert ids[2] != ids[0] and ids[5] != ids[0] and ids[2] != ids[5]
+
+
+def test_cross_article_noun_models_replace_only_their_pairs() -> None:
+    import numpy as np
+
+    from storyline import Article, Mention
+    from storyline.consolidate import entities as E
+
+    model = E.load_model()
+    if model is None:
+        import pytest
+
+        pytest.skip("no coreference model in this checkout")
+    assert set(model.get("cross", {})) == {"proper-nominal", "nominal-nominal"}
+    a = Article(text="Organisers named Oscar host Hugh Jackman on Friday . He said the show would be short .")
+    b = Article(text="The host will open the ceremony , the academy said .")
+    spans = [(a, "Hugh Jackman"), (a, "He"), (a, "the show"), (b, "The host"), (b, "the ceremony"), (b, "the academy")]
+    ms = [Mention(start=x.text.index(s), end=x.text.index(s) + len(s), text=s, article_id=x.id) for x, s in spans]
+    info = E.mention_infos([a, b], ms)
+    base, code = E.pair_features([a, b], info, model.get("assoc"))
+    p = E.within_probs(E.pair_probs(base, code, model), [a, b], info, base, model)
+    q = E.cross_probs(p, info, base, model)
+    assert np.allclose(q, q.T)
+    changed = {(i, j) for i in range(len(ms)) for j in range(i + 1, len(ms)) if abs(q[i, j] - p[i, j]) > 1e-12}
+    # name or noun of article a with a noun of article b; never a pronoun, never inside one article
+    assert changed and changed <= {(0, 3), (0, 4), (0, 5), (2, 3), (2, 4), (2, 5)}
+    assert np.all((q >= 0) & (q <= 1))
