@@ -1,6 +1,6 @@
 """Train the models behind ``storyline.resolve_entities`` on ECB+ (entity mentions).
 
-    python scripts/train_coref.py          # 5-12 min on one core of the shared machine
+    python scripts/train_coref.py          # 4.5-12 min on one core of the shared machine
 
 The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
 
@@ -11,7 +11,10 @@ The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
 * a gradient-boosted pair model (scikit-learn HistGradientBoosting, every positive pair and a
   sample of the negatives) exported as flat node arrays that storyline evaluates with numpy;
 * a second one for the pairs inside one article (every such pair of the train articles), whose
-  probabilities replace the first model's for those pairs.
+  probabilities replace the first model's for those pairs;
+* two more for the pairs from two different articles of a name and a common noun, and of two
+  common nouns (every such pair of the train topics), whose probabilities replace the first
+  model's for those pairs (``--no-cross`` leaves them out).
 
 The dev topics choose the linkage (average or weighted), whether to propagate through
 article-mates, and the threshold that maximise CoNLL F1. Gold mentions from the

@@ -515,7 +515,8 @@ def resolve_rules(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
 # mentions' kinds, same article and sentence distance, similarity of the two articles, whether
 # a common noun appears next to the name, pronoun antecedent position, time classes, ...);
 # boosted trees trained by scripts/train_coref.py on the ECB+ train topics score it; pairs inside
-# one article are rescored by a second model (below); cross-article pairs get two-hop support
+# one article are rescored by a second model (below), and the cross-article pairs of a common noun
+# with a name or another common noun by two more (cross_probs); cross-article pairs get two-hop support
 # through article-mates (propagate); mentions are clustered on 1 - p with the linkage and
 # threshold chosen on the dev topics. The trees are a JSON file in storyline/models. Cost is
 # quadratic in the mentions given at once (one story or topic).
