@@ -1,6 +1,6 @@
 """Train the models behind ``storyline.resolve_entities`` on ECB+ (entity mentions).
 
-    python scripts/train_coref.py          # 5-12 min on one core of the shared machine
+    python scripts/train_coref.py          # 4.5-12 min on one core of the shared machine
 
 The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
 
@@ -11,7 +11,10 @@ The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
 * a gradient-boosted pair model (scikit-learn HistGradientBoosting, every positive pair and a
   sample of the negatives) exported as flat node arrays that storyline evaluates with numpy;
 * a second one for the pairs inside one article (every such pair of the train articles), whose
-  probabilities replace the first model's for those pairs.
+  probabilities replace the first model's for those pairs;
+* two more for the pairs from two different articles of a name and a common noun, and of two
+  common nouns (every such pair of the train topics), whose probabilities replace the first
+  model's for those pairs (``--no-cross`` leaves them out).
 
 The dev topics choose the linkage (average or weighted), whether to propagate through
 article-mates, and the threshold that maximise CoNLL F1. Gold mentions from the
@@ -186,10 +189,33 @@ def fit_within(train, iters: int = 200, seed: int = 0) -> dict:  # type: ignore[
             "offset": float(np.ravel(clf._baseline_prediction)[0])}
 
 
+CROSS_KINDS = ("proper-nominal", "nominal-nominal")
+
+
+def fit_cross(train, kind_pair: str, iters: int = 200, seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
+    """A model of the pairs of ``kind_pair`` from two different articles of a train topic (all of
+    them, no sampling), whose probabilities replace the general model's for those pairs."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    X, Y = [], []
+    for _, base, _, gold, *_rest, info in train:
+        sel = E.cross_pairs(info, kind_pair)
+        X.append(base[sel])
+        Y.append((gold[:, None] == gold[None, :])[sel])
+    x, y = np.concatenate(X), np.concatenate(Y)
+    print(f"  {kind_pair} across articles: {len(y)} pairs, {int(y.sum())} coreferent", flush=True)
+    clf = HistGradientBoostingClassifier(max_iter=iters, learning_rate=0.05, max_leaf_nodes=15, min_samples_leaf=40,
+                                         l2_regularization=1.0, random_state=seed)
+    clf.fit(x.astype(np.float64), y)
+    trees, depth = export_trees(clf)
+    return {"trees": trees, "depth": depth, "offset": float(np.ravel(clf._baseline_prediction)[0])}
+
+
 def score(topics, model: dict, threshold: float, method: str = "average") -> dict[str, float]:  # type: ignore[no-untyped-def]
     gold, pred = {}, {}
     for topic, base, code, g, keys, _, _, arts, info in topics:
         p = E.within_probs(E.pair_probs(base, code, model), arts, info, base, model)
+        p = E.cross_probs(p, info, base, model)
         if model.get("propagate"):
             p = E.propagate(p, [x.doc for x in info])
         labels = E.cluster_mentions(p, threshold, method)
@@ -205,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--out", type=Path, default=E.MODEL_PATH)
     ap.add_argument("--no-within", action="store_true", help="no separate within-article model")
+    ap.add_argument("--no-cross", action="store_true", help="no separate cross-article models for common nouns")
     ap.add_argument("--bags", type=int, default=1, help="models averaged, each on its own sample of negatives")
     args = ap.parse_args(argv)
     if not B.ECB.exists():
@@ -228,12 +255,15 @@ def main(argv: list[str] | None = None) -> int:
     model = average_models([fit(train, args.neg, args.iters, seed=s) for s in range(args.bags)])
     if not args.no_within:
         model["within"] = average_models([fit_within(train, seed=s) for s in range(args.bags)])
+    if not args.no_cross:
+        model["cross"] = {kp: fit_cross(train, kp) for kp in CROSS_KINDS}
     # the shipped tables: key pairs seen at least twice
     model["assoc"] = {name: to_table(pos, tot, 2) for name, (pos, tot) in zip(TABLES, tables)}
     m = dict(model)
     m["T"] = E.tree_arrays(model["trees"])
     if "within" in model:
         m["W_T"] = E.tree_arrays(model["within"]["trees"])
+    m["cross"] = {kp: dict(c, T=E.tree_arrays(c["trees"])) for kp, c in model.get("cross", {}).items()}
     best = (-1.0, 0.5, "average", False)
     for prop in (False, True):
         m["propagate"] = prop

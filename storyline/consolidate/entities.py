@@ -27,14 +27,16 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from ..analyze import timex as _TX
 from ..analyze.ner_roles import role_head
-from ..records import Article, Entity, Mention
+from ..records import Article, Entity, Mention, Timex
 
 _log = logging.getLogger(__name__)
 
@@ -384,10 +386,20 @@ def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s]+", text.strip()) if w]
 
 
+_CONTRACTION = re.compile(r"^\W*(\w+?)(?:\s*['’](?:s|m|re|ve|d|ll))?\W*$")
+
+
+def pronoun_form(text: str) -> str | None:
+    """The pronoun a mention is, contractions and quotes aside ("I'm" -> "i", "We 're" -> "we"),
+    else None."""
+    m = _CONTRACTION.match(text.strip().lower())
+    return m.group(1) if m and m.group(1) in PRONOUNS else None
+
+
 def _mention_kind(text: str) -> str:
     ws = _words(text)
     low = [w.lower() for w in ws]
-    if len(ws) == 1 and low[0] in PRONOUNS:
+    if pronoun_form(text) is not None:
         return "pronoun"
     if any(ch.isdigit() for ch in text) or any(w.strip(".,") in _TIME_WORDS for w in low):
         return "time"
@@ -503,7 +515,8 @@ def resolve_rules(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
 # mentions' kinds, same article and sentence distance, similarity of the two articles, whether
 # a common noun appears next to the name, pronoun antecedent position, time classes, ...);
 # boosted trees trained by scripts/train_coref.py on the ECB+ train topics score it; pairs inside
-# one article are rescored by a second model (below); cross-article pairs get two-hop support
+# one article are rescored by a second model (below), and the cross-article pairs of a common noun
+# with a name or another common noun by two more (cross_probs); cross-article pairs get two-hop support
 # through article-mates (propagate); mentions are clustered on 1 - p with the linkage and
 # threshold chosen on the dev topics. The trees are a JSON file in storyline/models. Cost is
 # quadratic in the mentions given at once (one story or topic).
@@ -519,7 +532,7 @@ BASE_NAMES = [
     "salience", "same_pron", "head_in_other", "top_name_same_doc", "top_name_of_doc", "cooc",
     "assoc_word", "assoc_word_n", "assoc_cls", "assoc_cls_n", "nearest_prop", "ment_dist", "first_prop",
     "kind_code", "sent_sim", "ctx_jacc", "time_class_lo", "time_class_hi", "time_same_class", "weekday_cmp",
-    "year_cmp", "date_cmp", "num_cmp",
+    "year_cmp", "date_cmp", "num_cmp", "role_near", "role_excl", "role_near_doc",
 ]
 PAIR_KINDS = [f"{KINDS[a]}-{KINDS[b]}" for a in range(4) for b in range(a, 4)]
 FEATURE_NAMES = BASE_NAMES
@@ -569,7 +582,8 @@ def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
             num = _number_before(t[max(0, m.start - 30):m.start], s)
         else:
             ctx, sent, num = frozenset(), 0, -1
-        out.append(MentionInfo(doc=d, start=m.start, end=m.end, text=s, kind=kind, head=_head(s),
+        out.append(MentionInfo(doc=d, start=m.start, end=m.end, text=s, kind=kind,
+                               head=(pronoun_form(s) or _head(s)) if kind == "pronoun" else _head(s),
                                toks=frozenset(w for w in words if w not in _DETS_ALL),
                                name=name_tokens(s) if kind == "proper" else (), sent=sent, ctx=ctx, num=num))
     return out
@@ -649,8 +663,8 @@ def assoc_keys(info: Sequence[MentionInfo]) -> tuple[list[str], list[str]]:
             kw.append("N" + x.head)
             kc.append("N" + (c[1] if c else "?"))
         elif x.kind == "pronoun":
-            kw.append("R" + x.text.lower())
-            kc.append("R" + x.text.lower())
+            kw.append("R" + x.head)
+            kc.append("R" + x.head)
         else:
             kw.append("T")
             kc.append("T")
@@ -756,7 +770,7 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
         per_doc[x.doc] = per_doc.get(x.doc, 0) + 1
     sal = np.array([cnt[(x.doc, x.head)] / per_doc[x.doc] if x.kind == "proper" else 0.0 for x in info])
     base[..., 15] = np.maximum(sal[:, None], sal[None, :])
-    low = np.array([hash(x.text.lower()) for x in info])
+    low = np.array([hash(x.head if x.kind == "pronoun" else x.text.lower()) for x in info])
     base[..., 16] = (K[:, None] == 2) & (K[None, :] == 2) & (low[:, None] == low[None, :])
     hin = np.zeros((n, n), dtype=bool)
     for i in range(n):
@@ -842,7 +856,7 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
                     base[i, j, 30] = base[j, i, 30] = inter / len(ci | cj)
     # times: the class of each expression (a day, a week, a year, a repetition, a duration, ...) and
     # whether weekdays, years and month-days agree ("Friday" / "on Friday night", "2014" / "next year")
-    tv = [time_value(x.text) for x in info]
+    tv = time_keys(articles, info)
     tc = np.array([t[0] for t in tv])
     base[..., 31] = np.minimum(tc[:, None], tc[None, :])
     base[..., 32] = np.maximum(tc[:, None], tc[None, :])
@@ -854,61 +868,176 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
     nums = np.array([x.num for x in info])
     known = (nums[:, None] >= 0) & (nums[None, :] >= 0)
     base[..., 37] = np.where(known, np.where(nums[:, None] == nums[None, :], 1.0, -1.0), 0.0)
+    base[..., 38:41] = _role_windows(articles, info)
     return base, code.astype(np.int64)
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DAY_WORDS = frozenset(["today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night",
-                        "day", "overnight", "midnight", "noon", "dawn", "am", "pm"])
-_REPEAT_WORDS = frozenset(["first", "second", "third", "fourth", "fifth", "twice", "again", "once", "thrice",
-                           "repeat", "time", "times", "last"])
-_DURATION_UNITS = frozenset(["hours", "hour", "minutes", "minute", "days", "weeks", "months", "years", "decades",
-                             "decade", "nights", "seconds"])
-_UNITS = _DURATION_UNITS | frozenset(["hour", "day", "night", "week", "month", "year", "decade"])
-_QUANTITY = frozenset(["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few",
-                       "several", "less", "more", "than", "nearly", "almost", "over", "within", "for", "half", "couple"])
-_YEAR_WORDS = frozenset(["year", "annual", "season", "offseason", "years"])
+_TOKEN = re.compile(r"\w[\w'’.-]*|[^\w\s]")
+_LINK_VERBS = frozenset(["is", "was", "will", "would", "be", "been", "as", "became", "becomes", "named", "remains"])
+_ROLE_STOP = frozenset(["said", "says", "and", "or", "but", "who", "which", "that", "to", "in", "on", "at", "by",
+                        "for", "with", "from", "of"])
+
+
+def _role_words(tokens: Sequence[str], lows: Sequence[str], k: int) -> set[str]:
+    """Role words written with the name whose last word is ``tokens[k]``: the lower-case words just
+    before the name ("Oscar host Hugh Jackman"), the words of an apposition after it
+    ("Jackman , the host of ...") or before it ("the host , Hugh Jackman"), and of a predicate
+    ("Jackman will be the host", "Cheeks as head coach"); singular, lower case."""
+    start = k
+    while start > 0 and tokens[start - 1][:1].isupper() and start > k - 4:
+        start -= 1
+    out: set[str] = set()
+    j = start - 1
+    while j >= 0 and j >= start - 3 and tokens[j][:1].isalpha() and lows[j] not in _ROLE_STOP and lows[j] not in _DETS_ALL:
+        out.add(_singular(lows[j]))
+        j -= 1
+    if start >= 2 and tokens[start - 1] == ",":
+        j = start - 2
+        while j >= 0 and j >= start - 5 and tokens[j][:1].isalpha() and lows[j] not in _ROLE_STOP:
+            out.add(_singular(lows[j]))
+            j -= 1
+    j = k + 1
+    if j < len(tokens) and (tokens[j] in (",", "(") or lows[j] in _LINK_VERBS):
+        j += 1
+        while j < len(tokens) and lows[j] in _LINK_VERBS:
+            j += 1
+        for t in range(j, min(j + 5, len(tokens))):
+            if not tokens[t][:1].isalpha() or lows[t] in _ROLE_STOP:
+                break
+            out.add(_singular(lows[t]))
+    return out - _DETS_ALL
+
+
+def _role_windows(articles: Sequence[Article], info: Sequence[MentionInfo]) -> np.ndarray:
+    """Topic-wide evidence that a common noun names the role of a name (_role_words): for each
+    (noun, name) pair, the share of the articles writing the name's last word that give it the
+    noun's head as a role; the share of all the head's role uses (over the topic's names) that
+    are this name's; and whether the noun's own article gives the name that role. (n, n, 3)."""
+    n = len(info)
+    out = np.zeros((n, n, 3), dtype=np.float32)
+    props = [i for i in range(n) if info[i].kind == "proper" and info[i].name]
+    noms = [i for i in range(n) if info[i].kind == "nominal"]
+    if not props or not noms:
+        return out
+    lasts = {info[i].name[-1] for i in props}
+    roles: dict[str, dict[int, set[str]]] = defaultdict(dict)
+    for d, a in enumerate(articles):
+        tokens = _TOKEN.findall(a.text)
+        lows = [t.lower() for t in tokens]
+        for k, w in enumerate(lows):
+            if w in lasts and tokens[k][:1].isupper():
+                roles[w].setdefault(d, set()).update(_role_words(tokens, lows, k))
+    heads = {info[i].head for i in noms}
+    hits: dict[tuple[str, str], int] = {}
+    for last, per_doc in roles.items():
+        for ws in per_doc.values():
+            for h in heads & ws:
+                hits[(h, last)] = hits.get((h, last), 0) + 1
+    total: dict[str, int] = defaultdict(int)
+    for (h, _), c in hits.items():
+        total[h] += c
+    for i in noms:
+        h = info[i].head
+        for j in props:
+            last = info[j].name[-1]
+            c = hits.get((h, last), 0)
+            if not c:
+                continue
+            docs = roles.get(last, {})
+            out[i, j] = out[j, i] = (c / max(len(docs), 1), c / total[h], float(h in docs.get(info[i].doc, ())))
+    return out
+
+
 TIME_CLASSES = ("none", "day", "clock", "week", "month", "year", "repeat", "duration")
+_REPEAT_WORDS = frozenset(["twice", "again", "once", "thrice", "time", "times"])
+_YEAR_WORDS = frozenset(["annual", "season", "offseason", "anniversary"])
+_FULL_DATE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
+_CLOCK = re.compile(r"T\d\d")
+_MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|XX|Q\d|QX|SP|SU|FA|WI|H\d)$")
+_YEAR_VALUE = re.compile(r"^(?:\d{4}|XXXX)$")
 
 
-def time_value(text: str) -> tuple[int, int, int, int]:
-    """(class, weekday, year, month*100+day) of a time expression, -1 when absent; class indexes
-    TIME_CLASSES (0 when the words are not a time)."""
-    words = [w.lower().rstrip(".") for w in _WORD.findall(text.replace(".", " . "))]
-    wd = next((k for k, d in enumerate(_WEEKDAYS) if d in words), -1)
-    year = next((int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2100), -1)
-    month = next((k + 1 for k, m in enumerate(_MONTHS) for w in words if w.startswith(m) and
-                  (w == m or w == m + "t" or (len(w) > 3 and _MONTHS_FULL[k].startswith(w)))), -1)
-    day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31), -1)
-    md = month * 100 + day if month > 0 and day > 0 else -1
-    ws = set(words)
-    clock = re.search(r"\d\s*(?::\s*\d\d)?\s*[ap]\s*\.?\s*m\b|\d:\d\d", text.lower()) is not None
-    quantity = any(w.isdigit() for w in words) or bool(ws & _QUANTITY)
-    if ws & _UNITS and quantity and wd < 0 and md < 0 and words[0] not in ("this", "next", "last", "the", "that") \
-            and not (ws & {"day", "night"} and ws & {"after", "before", "later", "earlier"}):
+def time_key(ts: Sequence[Timex], text: str) -> tuple[int, int, int, int]:
+    """(class, weekday 0-6, year, month*100+day) of a time mention from the TIMEX3 expressions of
+    storyline.analyze.timex that overlap it (``ts``, longest first; "Sunday , February 22 , 2009"
+    can be three), -1 when absent; the class, of the longest, indexes TIME_CLASSES. Without a
+    timex, ordinals and repetition words ("a second time", "twice") are a repetition and "annual",
+    "season" a year; anything else is class 0 (not a time)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not ts:
+        ws = set(words)
+        if len(words) <= 4 and (ws & _REPEAT_WORDS or ws & set(_TX.ORDINALS)):
+            return 6, -1, -1, -1
+        return (5 if ws & _YEAR_WORDS else 0), -1, -1, -1
+    year = md = wd = -1
+    for t in ts:
+        v = t.value or ""
+        if year < 0 and v[:4].isdigit():
+            year = int(v[:4])
+        m = _FULL_DATE.match(v)
+        if m and md < 0:
+            md = int(m.group(2)) * 100 + int(m.group(3))
+    if year > 0 and md > 0:
+        try:
+            wd = date(year, md // 100, md % 100).weekday()
+        except ValueError:
+            wd = -1
+    if wd < 0:
+        wd = next((_TX.WEEKDAYS[w] - 1 for w in words if w in _TX.WEEKDAYS), -1)
+    t = ts[0]
+    v = t.value or ""
+    if t.type == "DURATION":
         cls = 7
-    elif wd >= 0 or md > 0 or ws & _DAY_WORDS:
-        cls = 2 if clock and wd < 0 and not ws & {"morning", "night", "evening", "today", "yesterday"} else 1
-    elif clock:
-        cls = 2
-    elif ws & {"week", "weekend", "weekends"}:
-        cls = 3
-    elif month > 0 or "month" in ws:
-        cls = 4
-    elif year > 0 or ws & _YEAR_WORDS or any(re.fullmatch(r"\d{4}-\d{2}", w) for w in words):
-        cls = 5
-    elif ws & _REPEAT_WORDS and len(words) <= 4:
+    elif t.type == "SET":
         cls = 6
-    elif ws & _DURATION_UNITS:
-        cls = 7
+    elif t.type == "TIME":
+        cls = 2 if _CLOCK.search(v) else 1
+    elif _FULL_DATE.match(v) or v.endswith("REF"):
+        cls = 1
+    elif "-W" in v:
+        cls = 3
+    elif _MONTH_VALUE.match(v):
+        cls = 4
+    elif _YEAR_VALUE.match(v):
+        cls = 5
     else:
-        cls = 0
+        cls = 1
     return cls, wd, year, md
 
 
-_MONTHS_FULL = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
+def time_keys(articles: Sequence[Article], info: Sequence[MentionInfo]) -> list[tuple[int, int, int, int]]:
+    """time_key of each time mention, and of each common noun that a timex overlaps ("two nights");
+    (0, -1, -1, -1) for the others. Each article is tagged once
+    by the TimeML grammar (with its publication date when known, so that "the next day" follows
+    the dates before it); a mention takes the timexes overlapping it, else its own words are
+    tagged alone."""
+    tagged: dict[int, list[Timex]] = {}
+    out = []
+    for x in info:
+        if x.kind not in ("time", "nominal"):
+            out.append((0, -1, -1, -1))
+            continue
+        ts: list[Timex] = []
+        if x.doc >= 0:
+            if x.doc not in tagged:
+                a = articles[x.doc]
+                tagged[x.doc] = _safe_timexes(a.text, a.published)
+            ts = [t for t in tagged[x.doc] if min(t.end, x.end) > max(t.start, x.start)]
+        if not ts and x.kind == "time":
+            ts = _safe_timexes(x.text, None)
+        if not ts and x.kind == "nominal":
+            out.append((0, -1, -1, -1))
+            continue
+        out.append(time_key(sorted(ts, key=lambda t: t.start - t.end), x.text))
+    return out
+
+
+def _safe_timexes(text: str, dct: date | None) -> list[Timex]:
+    try:
+        return _TX.tag_timexes(text, dct)
+    except Exception:  # noqa: BLE001 - a time key is one feature among many; never fail a batch
+        _log.debug("timex tagging failed", exc_info=True)
+        return []
 
 
 def _sentence_sim(articles: Sequence[Article], info: Sequence[MentionInfo]) -> np.ndarray:
@@ -956,12 +1085,14 @@ def load_model(path: str = str(MODEL_PATH)) -> dict | None:
         return None
     if "trees" in data:
         data["T"] = tree_arrays(data["trees"])
-    w = data.get("within")
-    if w is not None and w.get("features") == WITHIN_NAMES + FEATURE_NAMES:
-        data["W_T"] = tree_arrays(w["trees"])
     else:
         data["W"] = np.array(data["coef"], dtype=np.float32)
         data["b"] = np.array(data["intercept"], dtype=np.float32)
+    w = data.get("within")
+    if w is not None and w.get("features") == WITHIN_NAMES + FEATURE_NAMES:
+        data["W_T"] = tree_arrays(w["trees"])
+    for c in data.get("cross", {}).values():
+        c["T"] = tree_arrays(c["trees"])
     return data
 
 
@@ -999,6 +1130,34 @@ def pair_probs(base: np.ndarray, code: np.ndarray, model: dict) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
     z = np.einsum("ijf,ijf->ij", base, model["W"][code]) + model["b"][code]
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def cross_pairs(info: Sequence[MentionInfo], kind_pair: str) -> np.ndarray:
+    """Mask (upper triangle) of the pairs from two different articles whose kinds are
+    ``kind_pair`` ("proper-nominal": a name and a common noun, either order)."""
+    ka, kb = kind_pair.split("-")
+    k = np.array([x.kind for x in info])
+    d = np.array([x.doc for x in info])
+    m = ((k[:, None] == ka) & (k[None, :] == kb)) | ((k[:, None] == kb) & (k[None, :] == ka))
+    return np.triu(m & (d[:, None] != d[None, :]), 1)
+
+
+def cross_probs(p: np.ndarray, info: Sequence[MentionInfo], base: np.ndarray, model: dict) -> np.ndarray:
+    """``p`` with the cross-article pairs of some kind pairs (a common noun with a name or another
+    common noun: "the host" in one article, "Hugh Jackman" in another) scored by their own model,
+    when the model has one."""
+    models = model.get("cross") or {}
+    if not models or len(info) < 2:
+        return p
+    p = p.copy()
+    for kind_pair, m in models.items():
+        sel = cross_pairs(info, kind_pair)
+        if sel.any():
+            z = tree_logits(base[sel].astype(np.float64), m["T"], int(m["depth"])) + m["offset"]
+            q = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            p[sel] = q
+            p.T[sel] = q
+    return p
 
 
 def propagate(p: np.ndarray, docs: Sequence[int]) -> np.ndarray:
@@ -1050,6 +1209,7 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
     info = mention_infos(articles, mentions)
     base, code = pair_features(articles, info, model.get("assoc"))
     p = within_probs(pair_probs(base, code, model), articles, info, base, model)
+    p = cross_probs(p, info, base, model)
     if model.get("propagate"):
         p = propagate(p, [x.doc for x in info])
     labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold,
@@ -1100,7 +1260,7 @@ WITHIN_NAMES = [
 
 def _gender(x: MentionInfo) -> int:
     """1 male, 2 female, 0 unknown: from the mention's own words, else the words around a name."""
-    words = [w.lower() for w in _WORD.findall(x.text)]
+    words = [w.lower() for w in _WORD.findall(x.text)] + ([x.head] if x.kind == "pronoun" else [])
     for ws in (words, list(x.ctx) if x.kind == "proper" else []):
         m = any(w in _MALE for w in ws)
         f = any(w in _FEMALE for w in ws)
@@ -1114,7 +1274,7 @@ def _plural(x: MentionInfo) -> int:
     if not words:
         return 0
     if x.kind == "pronoun":
-        return int(words[0] in _PLURAL_WORDS)
+        return int(x.head in _PLURAL_WORDS)
     if x.kind == "proper":
         return 0
     h = x.head
@@ -1136,7 +1296,7 @@ def within_features(articles: Sequence[Article], info: Sequence[MentionInfo], ba
     wcls = (assoc or {}).get("within_cls", {})
     gender = [_gender(x) for x in info]
     plural = [_plural(x) for x in info]
-    pron = [_PRON_CLASS.get(x.text.lower(), 0) if x.kind == "pronoun" else 0 for x in info]
+    pron = [_PRON_CLASS.get(x.head, 0) if x.kind == "pronoun" else 0 for x in info]
     kind = [KINDS.index(x.kind) for x in info]
     rows: list[list[float]] = []
     pairs: list[tuple[int, int]] = []
