@@ -283,7 +283,7 @@ def gazetteer_of(docs) -> dict[tuple[str, ...], frozenset[str]]:  # type: ignore
 
 def doc_xseq(doc, res: Resources, mode: str, gaz=None):  # type: ignore[no-untyped-def]
     sents = [toks for toks, _ in doc]
-    st = doc_stats(sents) if mode == "accurate" else None
+    st = doc_stats(sents, res, gaz) if mode == "accurate" else None
     return [sentence_features(toks, res, st, mode, gaz) for toks in sents]
 
 
