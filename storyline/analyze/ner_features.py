@@ -11,7 +11,10 @@ Two feature sets:
   case-insensitive lexicon of open name lists (countries, regions, cities, census first and last
   names) at the token and its neighbours, how often the word is capitalised mid-sentence in
   unlabelled news, a +-2 window, and document-level features (is this word capitalised elsewhere in the document, is
-  it part of a longer capitalised name there, is it seen in lower case).
+  it part of a longer capitalised name there, is it seen in lower case; and what those longer
+  names are: their first and last words, their gazetteer and lexicon entries, the lexicon
+  categories and word clusters of their first and last words, so that a bare "Pirelli" sees
+  the "SpA" of "Pirelli SpA" two paragraphs up).
 * ``fast``: word, shape, suffix, coarse cluster and a +-1 window; a few strings per token.
 """
 
@@ -138,7 +141,8 @@ class DocStats:
     # sees the company suffix of its fuller form (non-local features, Ratinov & Roth 2009)
     run_first: dict[str, set[str]] = field(default_factory=dict)
     run_last: dict[str, set[str]] = field(default_factory=dict)
-    # word -> gazetteer types ("gORG") and lexicon categories ("xcity") of those runs as a whole
+    # word -> what those runs are: gazetteer types ("gORG") and lexicon categories ("xcity") of
+    # the run as a whole, lexicon categories and word clusters of its first and last words
     run_types: dict[str, set[str]] = field(default_factory=dict)
 
 
@@ -153,6 +157,7 @@ def doc_stats(sentences: Iterable[Sequence[str]], res: Resources | None = None,
     training time) and the lexicon."""
     gz = (res.gazetteer if gaz is None else gaz) if res is not None else {}
     lex = res.lexicon if res is not None else {}
+    clusters = res.clusters if res is not None else {}
     run_types: dict[str, set[str]] = {}
     lower_seen: set[str] = set()
     cap_mid: set[str] = set()
@@ -167,6 +172,14 @@ def doc_stats(sentences: Iterable[Sequence[str]], res: Resources | None = None,
         lows = [w.lower() for w in run]
         in_long.update(lows)
         types = {"g" + t for t in gz.get(tuple(run), ())} | {"x" + t for t in lex.get(tuple(lows), ())}
+        # what its first and last words are: lexicon categories ("a census first name") and
+        # mid-grained word clusters (the cluster of company suffixes, of given names...)
+        types.update("fx" + t for t in lex.get((lows[0],), ()))
+        types.update("lx" + t for t in lex.get((lows[-1],), ()))
+        for tag, w in (("fc", lows[0]), ("lc", lows[-1])):
+            c = clusters.get(w)
+            if c and len(c) > 1:
+                types.add(tag + c[1])
         for lw in lows:
             run_first.setdefault(lw, set()).add(lows[0])
             run_last.setdefault(lw, set()).add(lows[-1])
