@@ -144,3 +144,16 @@ def test_seeds_one_entity_each(seed_articles) -> None:
 
 def test_resolve_entities_with_no_mentions() -> None:
     assert storyline.resolve_entities([Article(text="x")], []) == []
+
+
+def test_fuller_form_elsewhere_in_the_document_is_a_feature() -> None:
+    from storyline.analyze.ner_features import Resources, doc_stats, sentence_features
+
+    sents = [["Shares", "of", "Vantorra", "Holdings", "SpA", "rose", "."],
+             ["Vantorra", "said", "sales", "grew", "."]]
+    res = Resources(gazetteer={("Vantorra", "Holdings", "SpA"): frozenset(["ORG"])})
+    feats = sentence_features(sents[1], res, doc_stats(sents, res))[0]
+    assert "dr:last=spa" in feats and "dr:gz=gORG" in feats
+    # without the document, the bare name carries none of it
+    assert not any(f.startswith("dr:") for f in sentence_features(sents[1], res, doc_stats(sents[1:], res))[0])
+

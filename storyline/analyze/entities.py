@@ -75,7 +75,7 @@ def tag_tokens(sentences: Sequence[Sequence[str]], mode: str = "accurate") -> li
     """BIO tags (CoNLL types PER/ORG/LOC/MISC) for the tokenised sentences of one document."""
     res = _resources()
     tagger = _tagger(mode)
-    st = doc_stats(sentences) if mode == "accurate" else None
+    st = doc_stats(sentences, res) if mode == "accurate" else None
     feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences]
     with _LOCK:  # a crfsuite Tagger is not thread-safe
         out = [tagger.tag(f) if f else [] for f in feats]

@@ -11,7 +11,10 @@ Two feature sets:
   case-insensitive lexicon of open name lists (countries, regions, cities, census first and last
   names) at the token and its neighbours, how often the word is capitalised mid-sentence in
   unlabelled news, a +-2 window, and document-level features (is this word capitalised elsewhere in the document, is
-  it part of a longer capitalised name there, is it seen in lower case).
+  it part of a longer capitalised name there, is it seen in lower case; and what those longer
+  names are: their first and last words, their gazetteer and lexicon entries, the lexicon
+  categories and word clusters of their first and last words, so that a bare "Pirelli" sees
+  the "SpA" of "Pirelli SpA" two paragraphs up).
 * ``fast``: word, shape, suffix, coarse cluster and a +-1 window; a few strings per token.
 """
 
@@ -133,17 +136,56 @@ class DocStats:
     cap_mid: set[str]             # words seen capitalised in mid-sentence
     in_long_name: set[str]        # words seen inside a run of 2+ capitalised words (mid-sentence)
     first_cap_ctx: dict[str, str]  # word -> the word before its first mid-sentence capitalised use
+    # word -> the first / last words of the runs of 2+ capitalised words that contain it in the
+    # document's body ("Pirelli" -> {"spa"} after "Pirelli SpA"): a bare "Pirelli" later on
+    # sees the company suffix of its fuller form (non-local features, Ratinov & Roth 2009)
+    run_first: dict[str, set[str]] = field(default_factory=dict)
+    run_last: dict[str, set[str]] = field(default_factory=dict)
+    # word -> what those runs are: gazetteer types ("gORG") and lexicon categories ("xcity") of
+    # the run as a whole, lexicon categories and word clusters of its first and last words
+    run_types: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
-def doc_stats(sentences: Iterable[Sequence[str]]) -> DocStats:
+def doc_stats(sentences: Iterable[Sequence[str]], res: Resources | None = None,
+              gaz: Mapping[tuple[str, ...], frozenset[str]] | None = None) -> DocStats:
+    """Document-level facts for the accurate feature set. With ``res``, each run of capitalised
+    words is also looked up whole in the gazetteer (``gaz`` when given: the jackknifed one at
+    training time) and the lexicon."""
+    gz = (res.gazetteer if gaz is None else gaz) if res is not None else {}
+    lex = res.lexicon if res is not None else {}
+    clusters = res.clusters if res is not None else {}
+    run_types: dict[str, set[str]] = {}
     lower_seen: set[str] = set()
     cap_mid: set[str] = set()
     in_long: set[str] = set()
     first_ctx: dict[str, str] = {}
+    run_first: dict[str, set[str]] = {}
+    run_last: dict[str, set[str]] = {}
+
+    def close(run: list[str]) -> None:
+        if len(run) < 2:
+            return
+        lows = [w.lower() for w in run]
+        in_long.update(lows)
+        types = {"g" + t for t in gz.get(tuple(run), ())} | {"x" + t for t in lex.get(tuple(lows), ())}
+        # what its first and last words are: lexicon categories ("a census first name") and
+        # mid-grained word clusters (the cluster of company suffixes, of given names...)
+        types.update("fx" + t for t in lex.get((lows[0],), ()))
+        types.update("lx" + t for t in lex.get((lows[-1],), ()))
+        for tag, w in (("fc", lows[0]), ("lc", lows[-1])):
+            c = clusters.get(w)
+            if c and len(c) > 1:
+                types.add(tag + c[1])
+        for lw in lows:
+            run_first.setdefault(lw, set()).add(lows[0])
+            run_last.setdefault(lw, set()).add(lows[-1])
+            if types:
+                run_types.setdefault(lw, set()).update(types)
+
     for toks in sentences:
         n = len(toks)
         headline = n > 1 and all(not t[:1].isalpha() or t.isupper() for t in toks)
@@ -159,12 +201,10 @@ def doc_stats(sentences: Iterable[Sequence[str]]) -> DocStats:
             if _is_cap(t) and t[:1].isalpha():
                 run.append(t)
             else:
-                if len(run) >= 2:
-                    in_long.update(w.lower() for w in run)
+                close(run)
                 run = []
-        if len(run) >= 2:
-            in_long.update(w.lower() for w in run)
-    return DocStats(lower_seen, cap_mid, in_long, first_ctx)
+        close(run)
+    return DocStats(lower_seen, cap_mid, in_long, first_ctx, run_first, run_last, run_types)
 
 
 def _token_base(w: str, res: Resources) -> list[str]:
@@ -250,6 +290,10 @@ def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | N
             ctx = stats.first_cap_ctx.get(lw)
             if ctx is not None and (i == 0 or headline):
                 f.append("d:ctx=" + ctx)
+            if t[:1].isupper():
+                f.extend("dr:first=" + w for w in sorted(stats.run_first.get(lw, ())) if w != lw)
+                f.extend("dr:last=" + w for w in sorted(stats.run_last.get(lw, ())) if w != lw)
+                f.extend("dr:gz=" + w for w in sorted(stats.run_types.get(lw, ())))
         out.append(f)
     return out
 
