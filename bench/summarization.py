@@ -426,7 +426,7 @@ def train_words() -> tuple[float, ...]:
     for c in load(ds, quick=False):
         vocab: dict[str, int] = {}
         items = S._items(c.articles, c.sentences, S.SummaryConfig(), vocab)
-        X = S._word_table(items, len(c.articles), len(vocab))
+        X = S._word_table(items, len(c.articles), vocab)
         y = np.zeros(len(vocab))
         for r in c.refs:
             toks = stems(r)

@@ -27,7 +27,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from itertools import chain
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping, Sequence
 
@@ -49,6 +50,8 @@ from .summary_text import (
     is_dangling,
     truncate_bytes,
     truncate_words,
+    token_info,
+    tokens,
 )
 
 __all__ = ["summarize", "SummaryConfig", "truncate_bytes", "count_words"]
@@ -59,6 +62,58 @@ _DENSE_CELLS = 100_000
 
 def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
     return x.toarray() if sparse.issparse(x) else np.asarray(x)
+def _unique(a: np.ndarray) -> np.ndarray:
+    """``np.unique(a)`` for 1-d integer keys by one sort (numpy's hash-based unique costs several
+    times more on the few hundred keys of a story)."""
+    s = np.sort(a)
+    keep = np.empty(len(s), dtype=bool)
+    keep[:1] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    return s[keep]
+
+
+def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(a, return_inverse=True)`` for 1-d integer keys."""
+    order = np.argsort(a, kind="stable")
+    s = a[order]
+    new = np.empty(len(s), dtype=bool)
+    new[:1] = True
+    np.not_equal(s[1:], s[:-1], out=new[1:])
+    inv = np.empty(len(s), dtype=np.int64)
+    inv[order] = np.cumsum(new) - 1
+    return s[new], inv
+
+
+@dataclass(slots=True)
+class _Bigrams:
+    """The bigram concepts of a call: sorted keys ``a * V + b`` of stem-id pairs; a concept's id
+    is the position of its key."""
+
+    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    V: int = 1
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def get(self, a: int, b: int) -> int:
+        """Id of the bigram (a, b), -1 when the call has no such concept."""
+        if a < 0 or b < 0:
+            return -1
+        k = a * self.V + b
+        j = int(np.searchsorted(self.keys, k))
+        return j if j < len(self.keys) and self.keys[j] == k else -1
+
+
+def _unique_counts(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(a, return_counts=True)`` for 1-d integer keys."""
+    s = np.sort(a)
+    keep = np.empty(len(s), dtype=bool)
+    keep[:1] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    at = np.flatnonzero(keep)
+    return s[at], np.diff(np.append(at, len(s)))
+
+
 _ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
 _CLOSERS = "\"”’'`)]"
 
@@ -117,81 +172,89 @@ class _Item:
     text: str
     words: int
     nbytes: int
-    concepts: set[str]
-    stems: list[str]
-    all_stems: list[str]
     start: int = 0          # offsets of the words used, in the article (a trimmed dateline moves start)
     end: int = 0
     tail: str = ""          # final mark appended when a closing attribution was trimmed
-    cmask: list[bool] | None = None  # which of all_stems are content words
-    wids: np.ndarray | None = None  # ids of all_stems in the call's word vocabulary
-    cmask_a: np.ndarray | None = None
+    wids: np.ndarray | None = None  # ids of the sentence's word stems in the call's vocabulary
+    cmask_a: np.ndarray | None = None  # which of them are content words
     shaped: bool | None = None      # self-contained sentence shape (set by _candidates)
     cids: np.ndarray | None = None  # ids of concepts in the call's concept vocabulary
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
            config: SummaryConfig, vocab: dict[str, int] | None = None,
-           cvocab: dict[str, int] | None = None) -> list[_Item]:
-    """One item per non-empty sentence; ``vocab`` and ``cvocab`` (filled here) number every word
-    stem and every concept (bigrams, and content words as "1:stem" when they count)."""
+           cvocab: _Bigrams | None = None) -> list[_Item]:
+    """One item per non-empty sentence; ``vocab`` (filled here) numbers every word stem, ``cvocab``
+    every bigram concept; content words count as concepts too when ``unigram_weight`` > 0 (see
+    ``_number``)."""
     vocab = {} if vocab is None else vocab
-    cvocab = {} if cvocab is None else cvocab
-    unigrams = config.unigram_weight > 0
+    cvocab = _Bigrams() if cvocab is None else cvocab
     out: list[_Item] = []
+    toks: list[list[str]] = []
     for ai, a in enumerate(arts):
         ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
-            text = " ".join((raw[i:j] + tail).split())
-            if not text:
+            parts = (raw[i:j] + tail).split()
+            if not parts:
                 continue
+            text = " ".join(parts)
+            n_words = len(parts)
             if config.compress:
                 text = compress(text, days=config.compress_days, parts=config.compress_parts)
-            all_st, cmask, content, bigrams = text_features(text)
-            out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=count_words(text),
-                             nbytes=len(text.encode("utf-8")), concepts=bigrams,
-                             stems=content, all_stems=all_st, cmask=cmask,
-                             start=s.start + i, end=s.start + j, tail=tail))
-    _number(out, vocab, cvocab, unigrams)
+                n_words = count_words(text)
+            toks.append(tokens(text))
+            out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=n_words,
+                             nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail))
+    _number(out, toks, vocab, cvocab, config.unigram_weight > 0)
     return out
 
 
-def _ids(keys: list[str], vocab: dict[str, int]) -> np.ndarray:
-    """Ids of ``keys`` in ``vocab``, new keys numbered in order of first appearance (C-level dict
-    passes: per-token Python calls dominated small clusters)."""
-    if not vocab:
-        vocab.update(zip(dict.fromkeys(keys), range(len(keys))))
-    else:
-        for k in dict.fromkeys(keys):
-            if k not in vocab:
-                vocab[k] = len(vocab)
-    return np.fromiter(map(vocab.__getitem__, keys), dtype=np.int64, count=len(keys))
-
-
-def _number(items: Sequence[_Item], vocab: dict[str, int], cvocab: dict[str, int], unigrams: bool) -> None:
-    """Give every item the ids of its words and concepts (one pass over the whole cluster). Bigram
-    concepts are numbered in ``cvocab``; with ``unigrams``, content words are concepts too, with
-    ids ``len(cvocab) + word id``."""
-    words = [t for it in items for t in it.all_stems]
-    concepts = [c for it in items for c in it.concepts]
-    wid = _ids(words, vocab)
-    cid = _ids(concepts, cvocab)
-    cm = np.array([b for it in items for b in (it.cmask or ())], dtype=bool)
-    w0 = c0 = 0
-    for it in items:
-        w1, c1 = w0 + len(it.all_stems), c0 + len(it.concepts)
-        it.wids, it.cids, it.cmask_a = wid[w0:w1], cid[c0:c1], cm[w0:w1]
-        w0, c0 = w1, c1
+def _number(items: Sequence[_Item], toks: Sequence[list[str]], vocab: dict[str, int],
+            cvocab: _Bigrams, unigrams: bool) -> None:
+    """Give every item the ids of its word stems, its content mask and the ids of its concepts, in
+    one pass over the cluster's distinct tokens (per-token Python work dominated small clusters).
+    Stems are numbered in ``vocab`` in order of first appearance; bigram concepts (pairs of
+    consecutive stems holding a content word, each once per sentence) in ``cvocab``, in order of
+    their keys; with ``unigrams``, content words are concepts too, with ids ``len(cvocab) + word
+    id``."""
+    flat = list(chain.from_iterable(toks))
+    distinct = dict.fromkeys(flat)
+    info = [token_info(t) for t in distinct]
+    for st, _ in info:
+        if st not in vocab:
+            vocab[st] = len(vocab)
+    tok_sid = np.fromiter((vocab[st] for st, _ in info), dtype=np.int64, count=len(info))
+    tok_cm = np.fromiter((c for _, c in info), dtype=bool, count=len(info))
+    distinct.update(zip(distinct, range(len(distinct))))
+    tid = np.fromiter(map(distinct.__getitem__, flat), dtype=np.int64, count=len(flat))
+    wid, cm = tok_sid[tid], tok_cm[tid]
+    lens = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
+    bounds = np.zeros(len(toks) + 1, dtype=np.int64)
+    np.cumsum(lens, out=bounds[1:])
+    V = max(1, len(vocab))
+    # bigrams: consecutive tokens of one sentence, at least one of them a content word
+    row = np.repeat(np.arange(len(items)), lens)
+    ok = np.zeros(len(flat), dtype=bool)
+    if len(flat) > 1:
+        ok[:-1] = (row[:-1] == row[1:]) & (cm[:-1] | cm[1:])
+    at = np.flatnonzero(ok)
+    key = _unique(row[at] * (V * V) + wid[at] * V + wid[at + 1])     # each once per sentence
+    pair = key % (V * V)
+    cvocab.V = V
+    cvocab.keys, cid = _unique_inverse(pair)
+    cb = np.searchsorted(key, np.arange(len(items) + 1) * (V * V))
     if unigrams and len(items):
-        nb, V = len(cvocab), max(1, len(vocab))
-        row = np.repeat(np.arange(len(items)), [len(it.all_stems) for it in items])
-        key = np.unique((row * V + wid)[cm])        # each content word once per sentence
-        bounds = np.searchsorted(key, np.arange(len(items) + 1) * V)
-        uni = nb + key % V
-        for k, it in enumerate(items):
-            it.cids = np.concatenate([it.cids, uni[bounds[k]:bounds[k + 1]]])
+        ukey = _unique((row * V + wid)[cm])        # each content word once per sentence
+        ub = np.searchsorted(ukey, np.arange(len(items) + 1) * V)
+        uni = len(cvocab) + ukey % V
+    for k, it in enumerate(items):
+        w0, w1 = bounds[k], bounds[k + 1]
+        it.wids, it.cmask_a = wid[w0:w1], cm[w0:w1]
+        it.cids = cid[cb[k]:cb[k + 1]]
+        if unigrams:
+            it.cids = np.concatenate([it.cids, uni[ub[k]:ub[k + 1]]])
 
 
 def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
@@ -204,7 +267,7 @@ def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
         row = np.repeat(np.arange(n), [len(it.wids) for it in items])[cm]
     else:
         ids = row = np.zeros(0, dtype=np.int64)
-    uk, cnt = np.unique(row * V + ids, return_counts=True)   # sorted by row, then column
+    uk, cnt = _unique_counts(row * V + ids)   # sorted by row, then column
     r, c = uk // V, uk % V
     df = np.bincount(c, minlength=V)
     vals = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df)) + 1.0)[c]
@@ -219,22 +282,24 @@ def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
     return sparse.csr_matrix((vals, c, new_ptr), shape=(n, V))
 
 
-def _query_relevance(items: Sequence[_Item], query: str | None) -> np.ndarray:
+def _query_relevance(items: Sequence[_Item], query: str | None, vocab: Mapping[str, int]) -> np.ndarray:
     rel = np.zeros(len(items))
     if not query:
         return rel
     q = set(content_stems(query))
     if not q:
         return rel
+    names = list(vocab)    # stem of each word id
+    sets = [{names[j] for j in it.wids[it.cmask_a].tolist()} for it in items]
     df: dict[str, int] = defaultdict(int)
-    for it in items:
-        for t in set(it.stems) & q:
+    for st in sets:
+        for t in st & q:
             df[t] += 1
     n = len(items)
     idf = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in q}
     total = sum(idf[t] for t in q if df[t]) or 1.0
-    for i, it in enumerate(items):
-        hit = set(it.stems) & q
+    for i, st in enumerate(sets):
+        hit = st & q
         rel[i] = sum(idf[t] for t in hit) / total
     return rel
 
@@ -270,10 +335,10 @@ def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: 
 
 def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, budget_words: float) -> list[int]:
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     tiers: list[list[int]] = [[], [], []]
     for i, it in enumerate(items):
-        key = " ".join(it.stems)
+        key = it.wids[it.cmask_a].tobytes()    # the sentence's content stems, in order
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
@@ -306,42 +371,27 @@ def _conflicts(sim_rows: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return list(zip(ii.tolist(), jj.tolist()))
 
 
-class _WeightView(Mapping[str, float]):
-    """Concept name -> weight, over the id-indexed weight array."""
-
-    def __init__(self, ids: Mapping[str, int], w: np.ndarray) -> None:
-        self._ids, self._w = ids, w
-
-    def __getitem__(self, c: str) -> float:
-        return float(self._w[self._ids[c]])
-
-    def get(self, c: str, default: float = 0.0) -> float:  # type: ignore[override]
-        j = self._ids.get(c)
-        return default if j is None else float(self._w[j])
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-
-def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], weights: Mapping[str, float],
-              room: int, sims: np.ndarray, config: SummaryConfig, in_bytes: bool) -> int | None:
-    """The candidate whose first ``room`` bytes (or words) add the most uncovered concept weight
-    (the first one that says something new when none adds weight: the budget is used to the end)."""
+def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all: np.ndarray,
+              vocab: Mapping[str, int], cvocab: _Bigrams, room: int, sims: np.ndarray,
+              config: SummaryConfig, in_bytes: bool) -> int | None:
+    """The candidate whose first ``room`` bytes (or words) add the most uncovered bigram concept
+    weight (the first one that says something new when none adds weight: the budget is used to
+    the end)."""
     if room < (20 if in_bytes else config.fill_min_words):
         return None
-    covered: set[str] = set()
+    n_bigrams = len(cvocab)
+    covered: set[int] = set()
     for k in chosen:
-        covered |= items[cands[k]].concepts
+        covered.update(j for j in items[cands[k]].cids.tolist() if j < n_bigrams)
     best_k, best_g = None, -1.0
     for k, i in enumerate(cands):
         if k in chosen or any(sims[k, j] >= config.redundancy for j in chosen):
             continue
         head = truncate_bytes(items[i].text, room) if in_bytes else truncate_words(items[i].text, room)
-        cut = bigram_concepts(head)
-        g = sum(weights.get(c, 0.0) for c in cut - covered)
+        info = [token_info(t) for t in tokens(head)]   # a cut word may be new to the vocabulary
+        ids = [vocab.get(st, -1) for st, _ in info]
+        cut = {cvocab.get(a, b) for a, b, x, y in zip(ids, ids[1:], info, info[1:]) if x[1] or y[1]}
+        g = sum(float(w_all[j]) for j in cut - covered if j >= 0)
         if g > best_g:
             best_k, best_g = k, g
     return best_k
@@ -362,18 +412,17 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
         return []
     vocab: dict[str, int] = {}
-    cvocab: dict[str, int] = {}
+    cvocab = _Bigrams()
     items = _items(arts, sentences, config, vocab, cvocab)
     if not items:
         return []
-    rel = _query_relevance(items, query)
+    rel = _query_relevance(items, query, vocab)
     pos = np.array([it.pos for it in items], dtype=float)
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
     n_concepts = len(cvocab) + (len(vocab) if config.unigram_weight > 0 else 0)
     w_all = _concept_weights(items, occ, len(arts), rel, len(cvocab), n_concepts, config)
-    weights = _WeightView(cvocab, w_all)
     cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
@@ -393,7 +442,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     # concepts of the candidates that carry weight, best first, capped
     lens = np.array([len(items[i].cids) for i in cands], dtype=np.int64)
     cc = np.concatenate([items[i].cids for i in cands]) if n else np.zeros(0, dtype=np.int64)
-    present = np.unique(cc)
+    present = _unique(cc)
     present = present[w_all[present] > 0]
     used = present[np.argsort(-w_all[present], kind="stable")][: config.concept_limit]
     col = np.full(n_concepts, -1, dtype=np.int64)
@@ -427,7 +476,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         bonus = bonus + config.centrality_weight * cent * lengths_all / budget * top30
     chosen = None
     if config.rouge_weight > 0:
-        counts, caps = _unigram_model(items, cands, len(arts), len(vocab), max_words if max_bytes is None else max_bytes / 6.0, config)
+        counts, caps = _unigram_model(items, cands, len(arts), vocab, max_words if max_bytes is None else max_bytes / 6.0, config)
         scale = config.rouge_weight * top30 / max(1.0, caps.sum())
         chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
     if chosen is None and config.solver == "ilp":
@@ -442,7 +491,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     in_bytes = max_bytes is not None
     if (config.fill_bytes if in_bytes else config.fill_words):
         room = int(budget - lengths_all[chosen].sum()) - (1 if in_bytes else 0)
-        cut_k = _fill_cut(chosen, cands, items, weights, room, sims, config, in_bytes)
+        cut_k = _fill_cut(chosen, cands, items, w_all, vocab, cvocab, room, sims, config, in_bytes)
         if cut_k is not None:
             chosen.append(cut_k)
     order = sorted(chosen, key=lambda k: (k == cut_k, arts[items[cands[k]].art].published or _FAR,
@@ -452,11 +501,11 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config)
 
 
-def _word_table(items: Sequence[_Item], n_arts: int, V: int) -> np.ndarray:
+def _word_table(items: Sequence[_Item], n_arts: int, vocab: Mapping[str, int]) -> np.ndarray:
     """Features of every word of the cluster (stop words too), by word id: log frequency, share of
     the articles using it, stop word, stop word x log frequency, closeness to a lead, share of the
     articles using it in their first three sentences."""
-    n = max(1, n_arts)
+    n, V = max(1, n_arts), len(vocab)
     if not V:
         return np.zeros((0, 6))
     lens = np.array([len(it.wids) for it in items], dtype=np.int64)
@@ -464,40 +513,37 @@ def _word_table(items: Sequence[_Item], n_arts: int, V: int) -> np.ndarray:
     art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
     pos = np.repeat(np.array([it.pos for it in items], dtype=np.int64), lens)
     ltf = np.log1p(np.bincount(w, minlength=V).astype(float))
-    pairs = np.unique(w * n + art)
+    pairs = _unique(w * n + art)
     df = np.bincount(pairs // n, minlength=V) / n
-    lead_pairs = np.unique((w * n + art)[pos < 3])
+    lead_pairs = _unique((w * n + art)[pos < 3])
     lead = np.bincount(lead_pairs // n, minlength=V) / n
     first = np.full(V, np.iinfo(np.int64).max)
     np.minimum.at(first, w, pos)
-    stop = np.zeros(V)
-    for it in items:
-        for t, j in zip(it.all_stems, it.wids):
-            if t in STOP or len(t) < 2:
-                stop[j] = 1.0
+    stop = np.array([t in STOP or len(t) < 2 for t in vocab], dtype=float)
     return np.column_stack([ltf, df, stop, stop * ltf, 1.0 / (1.0 + first.astype(float)), lead])
 
 
-def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, V: int, ref_words: float,
+def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, vocab: Mapping[str, int], ref_words: float,
                    config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
     """Counts of every word (stop words too) per candidate, and the expected count of each word in
     a reference of ``ref_words`` words: the cluster's word distribution, sharpened by the share of
     the articles using each word (``word_coef``: log-linear weights of ``_word_table``'s features)."""
     coef = np.asarray(config.word_coef)
+    V = len(vocab)
     if np.any(coef[3:]):
-        X = _word_table(items, n_arts, V)
+        X = _word_table(items, n_arts, vocab)
     else:  # the default model reads only frequency and article share: skip the rest
         lens = np.array([len(it.wids) for it in items], dtype=np.int64)
         w = np.concatenate([it.wids for it in items])
         art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
         n = max(1, n_arts)
-        df = np.bincount(np.unique(w * n + art) // n, minlength=V) / n
+        df = np.bincount(_unique(w * n + art) // n, minlength=V) / n
         X = np.column_stack([np.log1p(np.bincount(w, minlength=V).astype(float)), df])
     caps = np.exp(coef[0] + X @ coef[1:1 + X.shape[1]])
     caps = config.rouge_len * ref_words * caps / (caps.sum() or 1.0)
     lens = np.array([len(items[i].wids) for i in cands], dtype=np.int64)
     key = np.repeat(np.arange(len(cands)), lens) * V + np.concatenate([items[i].wids for i in cands])
-    uk, cnt = np.unique(key, return_counts=True)    # sorted by candidate, then word
+    uk, cnt = _unique_counts(key)    # sorted by candidate, then word
     # CSR parts (indptr, indices, data), not a scipy matrix: building one costs more than the
     # greedy's arithmetic on a story-sized cluster
     counts = (np.searchsorted(uk, np.arange(len(cands) + 1) * V), uk % V, cnt.astype(float))

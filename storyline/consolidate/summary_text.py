@@ -26,6 +26,7 @@ __all__ = [
     "compress",
     "trim_span",
     "text_features",
+    "token_info",
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -86,19 +87,20 @@ def bigram_concepts(text: str) -> set[str]:
 _TOKEN_INFO: dict[str, tuple[str, bool]] = {}
 
 
-def _info(t: str) -> tuple[str, bool]:
-    if len(_TOKEN_INFO) > 500_000:
-        _TOKEN_INFO.clear()
-    got = _TOKEN_INFO[t] = (_stem(t), t not in STOP and len(t) > 1)
+def token_info(t: str) -> tuple[str, bool]:
+    """(stem, is a content word) of a lower-cased token, cached."""
+    got = _TOKEN_INFO.get(t)
+    if got is None:
+        if len(_TOKEN_INFO) > 500_000:
+            _TOKEN_INFO.clear()
+        got = _TOKEN_INFO[t] = (_stem(t), t not in STOP and len(t) > 1)
     return got
 
 
 def text_features(text: str) -> tuple[list[str], list[bool], list[str], set[str]]:
     """(stems of all tokens, which tokens are content words, stems of the content tokens, bigram
     concepts) in one pass."""
-    toks = _TOKEN.findall(text.lower())
-    get = _TOKEN_INFO.get
-    info = [get(t) or _info(t) for t in toks]
+    info = [token_info(t) for t in _TOKEN.findall(text.lower())]
     st = [x[0] for x in info]
     mask = [x[1] for x in info]
     content = [x[0] for x in info if x[1]]
