@@ -161,6 +161,7 @@ _ATTRIB_TAIL = re.compile(
     r"[^,.;\"`']{2,50}?\s+(?:said|says|told reporters|reported|added|announced)(?:\s+(?:on\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?)\s*([.!])\s*$"
 )
+_OPENING = ",'\"”"   # besides spaces, what may open an attribution match
 _ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")
 _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
@@ -184,6 +185,25 @@ def compress(text: str, *, days: bool = False, parts: str = "dpa") -> str:
     return out if out[:1].isupper() or out[:1].isdigit() else text
 
 
+def _attribution_tail(body: str) -> re.Match[str] | None:
+    """``_ATTRIB_TAIL.search(body, len(body) - 160)``, with the search started where a match can
+    start. The pattern ends with "[.!] then spaces"; between its attribution word and that mark
+    it allows no "," "." or ";", and such a character inside a match can only be a comma of its
+    opening run of commas, quotes and spaces. So the word follows the last such character ``k``,
+    and a match starts no earlier than the run of commas, quotes and spaces that ends at ``k``."""
+    end = len(body.rstrip()) - 1
+    if end < 0 or body[end] not in ".!":
+        return None
+    lo = max(0, len(body) - 160)
+    k = max(body.rfind(",", 0, end), body.rfind(".", 0, end), body.rfind(";", 0, end))
+    if not _ATTRIB_WORD.search(body, max(k + 1, lo)):
+        return None
+    start = k
+    while start > lo and (body[start - 1] in _OPENING or body[start - 1].isspace()):
+        start -= 1
+    return _ATTRIB_TAIL.search(body, max(start, lo))
+
+
 def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[int, int, str]:
     """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without its dateline
     ("PARIS (AP) _ ") and without a closing attribution ("..., officials said Tuesday."), ``tail``
@@ -198,9 +218,7 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
     if not attributions:
         return i, len(text), ""
     # the attribution closes the sentence: look only at its end
-    # (the pattern ends with "[.!] then spaces": other endings cannot match)
-    m = (_ATTRIB_TAIL.search(body, max(0, len(body) - 160))
-         if body.rstrip()[-1:] in (".", "!") and _ATTRIB_WORD.search(body, max(0, len(body) - 160)) else None)
+    m = _attribution_tail(body)
     if m and len(body[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", body[: m.start()]):
         return i, i + len(body[: m.start()].rstrip(" ,\n")), m.group(1)
     return i, len(text), ""
