@@ -84,13 +84,42 @@ def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return s[new], inv
 
 
+def _empty() -> np.ndarray:
+    return np.zeros(0, dtype=np.int64)
+
+
 @dataclass(slots=True)
 class _Bigrams:
     """The bigram concepts of a call: sorted keys ``a * V + b`` of stem-id pairs; a concept's id
-    is the position of its key."""
+    is the position of its key. Also the call's ids of every sentence's words and concepts, flat
+    (sentence ``k``'s words are ``wid[wb[k]:wb[k + 1]]``, its concepts ``cid[cb[k]:cb[k + 1]]``),
+    with each sentence's article and position: whole-cluster arrays without a concatenation per
+    stage."""
 
-    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    keys: np.ndarray = field(default_factory=_empty)
     V: int = 1
+    wid: np.ndarray = field(default_factory=_empty)
+    cm: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    wb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    cid: np.ndarray = field(default_factory=_empty)
+    cb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    art: np.ndarray = field(default_factory=_empty)
+    pos: np.ndarray = field(default_factory=_empty)
+
+    def rows(self, bounds: np.ndarray) -> np.ndarray:
+        """The sentence of each entry of a flat array with these bounds."""
+        return np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
+
+    def gather(self, values: np.ndarray, bounds: np.ndarray, idx: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """The entries of sentences ``idx`` (ascending), as ``np.concatenate`` of their slices, and
+        for each entry its index in ``idx``."""
+        n = len(bounds) - 1
+        lens = np.diff(bounds)
+        if len(idx) == n:
+            return values, np.repeat(np.arange(n), lens)
+        sel = np.zeros(n, dtype=bool)
+        sel[np.asarray(idx, dtype=np.int64)] = True
+        return values[np.repeat(sel, lens)], np.repeat(np.arange(len(idx)), lens[np.asarray(idx, dtype=np.int64)])
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -244,30 +273,31 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], vocab: dict[str, 
     pair = key % (V * V)
     cvocab.V = V
     cvocab.keys, cid = _unique_inverse(pair)
-    cb = np.searchsorted(key, np.arange(len(items) + 1) * (V * V))
-    if unigrams and len(items):
+    n = len(items)
+    cb = np.searchsorted(key, np.arange(n + 1) * (V * V))
+    if unigrams and n:
         ukey = _unique((row * V + wid)[cm])        # each content word once per sentence
-        ub = np.searchsorted(ukey, np.arange(len(items) + 1) * V)
-        uni = len(cvocab) + ukey % V
+        ub = np.searchsorted(ukey, np.arange(n + 1) * V)
+        # each sentence's bigrams, then its content words
+        both = np.concatenate([cid, len(cvocab) + ukey % V])
+        order = np.argsort(np.concatenate([key // (V * V), ukey // V]), kind="stable")
+        cid = both[order]
+        cb = cb + ub
+    cvocab.wid, cvocab.cm, cvocab.wb, cvocab.cid, cvocab.cb = wid, cm, bounds, cid, cb
+    cvocab.art = np.fromiter((it.art for it in items), dtype=np.int64, count=n)
+    cvocab.pos = np.fromiter((it.pos for it in items), dtype=np.int64, count=n)
     for k, it in enumerate(items):
         w0, w1 = bounds[k], bounds[k + 1]
         it.wids, it.cmask_a = wid[w0:w1], cm[w0:w1]
         it.cids = cid[cb[k]:cb[k + 1]]
-        if unigrams:
-            it.cids = np.concatenate([it.cids, uni[ub[k]:ub[k + 1]]])
 
 
-def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
+def _tfidf(ids: _Bigrams, V: int) -> np.ndarray | sparse.csr_matrix:
     """Rows: sentences as l2-normalised (1 + log tf) x idf vectors of their content words (dense
     for story-sized inputs, where dense products cost less than sparse bookkeeping)."""
-    n, V = len(items), max(1, V)
-    if items:  # content words of every sentence, as (sentence, word id) pairs in sentence order
-        cm = np.concatenate([it.cmask_a for it in items])
-        ids = np.concatenate([it.wids for it in items])[cm]
-        row = np.repeat(np.arange(n), [len(it.wids) for it in items])[cm]
-    else:
-        ids = row = np.zeros(0, dtype=np.int64)
-    uk, cnt = _unique_counts(row * V + ids)   # sorted by row, then column
+    n, V = len(ids.wb) - 1, max(1, V)
+    # content words of every sentence, as (sentence, word id) pairs in sentence order
+    uk, cnt = _unique_counts(ids.rows(ids.wb)[ids.cm] * V + ids.wid[ids.cm])   # sorted by row, then column
     r, c = uk // V, uk % V
     df = np.bincount(c, minlength=V)
     vals = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df)) + 1.0)[c]
@@ -304,16 +334,15 @@ def _query_relevance(items: Sequence[_Item], query: str | None, vocab: Mapping[s
     return rel
 
 
-def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: np.ndarray,
+def _concept_weights(ids: _Bigrams, occ: np.ndarray, n_arts: int, rel: np.ndarray,
                      n_bigrams: int, m: int, config: SummaryConfig) -> np.ndarray:
     """Weight of each concept id: the sum over the articles carrying it of its best occurrence
     weight there; concepts told by too few articles get none, unless the query asks for them."""
     if not m:
         return np.zeros(0)
-    lens = np.array([len(it.cids) for it in items], dtype=np.int64)
-    cids = np.concatenate([it.cids for it in items])
-    rows = np.repeat(np.arange(len(items)), lens)
-    art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+    cids = ids.cid
+    rows = ids.rows(ids.cb)
+    art = ids.art[rows]
     key = cids * n_arts + art
     occ_r = occ[rows]
     order = np.lexsort((-occ_r, key))   # by (concept, article), best occurrence first
@@ -422,13 +451,12 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
     n_concepts = len(cvocab) + (len(vocab) if config.unigram_weight > 0 else 0)
-    w_all = _concept_weights(items, occ, len(arts), rel, len(cvocab), n_concepts, config)
+    w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config)
     cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
-    clens = np.array([len(items[i].cids) for i in cands], dtype=np.int64)
-    score = np.bincount(np.repeat(np.arange(len(cands)), clens),
-                        weights=w_all[np.concatenate([items[i].cids for i in cands])], minlength=len(cands))
+    cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands)
+    score = np.bincount(crow, weights=w_all[cc], minlength=len(cands))
     lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
                            dtype=float)
     budget = float(max_bytes if max_bytes is not None else max_words)
@@ -438,17 +466,16 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         cands = [cands[k] for k in keep]
         score = score[keep]
         lengths_all = lengths_all[keep]
+        cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands)
     n = len(cands)
     # concepts of the candidates that carry weight, best first, capped
-    lens = np.array([len(items[i].cids) for i in cands], dtype=np.int64)
-    cc = np.concatenate([items[i].cids for i in cands]) if n else np.zeros(0, dtype=np.int64)
     present = _unique(cc)
     present = present[w_all[present] > 0]
     used = present[np.argsort(-w_all[present], kind="stable")][: config.concept_limit]
     col = np.full(n_concepts, -1, dtype=np.int64)
     col[used] = np.arange(len(used))
     w = w_all[used]
-    rows = np.repeat(np.arange(n), lens)
+    rows = crow
     cols_ = col[cc]
     ok = cols_ >= 0
     if config.rouge_weight > 0:
@@ -456,7 +483,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         inc[rows[ok], cols_[ok]] = True
     else:
         inc = sparse.csr_matrix((np.ones(int(ok.sum())), (rows[ok], cols_[ok])), shape=(n, len(used)))
-    tf = _tfidf(items, len(vocab))
+    tf = _tfidf(cvocab, len(vocab))
     cand_vecs = tf[cands]
     sims = _dense(cand_vecs @ cand_vecs.T)
     conflicts = _conflicts(sims, config.redundancy)
@@ -476,7 +503,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         bonus = bonus + config.centrality_weight * cent * lengths_all / budget * top30
     chosen = None
     if config.rouge_weight > 0:
-        counts, caps = _unigram_model(items, cands, len(arts), vocab, max_words if max_bytes is None else max_bytes / 6.0, config)
+        counts, caps = _unigram_model(items, cvocab, cands, len(arts), vocab, max_words if max_bytes is None else max_bytes / 6.0, config)
         scale = config.rouge_weight * top30 / max(1.0, caps.sum())
         chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
     if chosen is None and config.solver == "ilp":
@@ -523,8 +550,8 @@ def _word_table(items: Sequence[_Item], n_arts: int, vocab: Mapping[str, int]) -
     return np.column_stack([ltf, df, stop, stop * ltf, 1.0 / (1.0 + first.astype(float)), lead])
 
 
-def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, vocab: Mapping[str, int], ref_words: float,
-                   config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+def _unigram_model(items: Sequence[_Item], ids: _Bigrams, cands: Sequence[int], n_arts: int,
+                   vocab: Mapping[str, int], ref_words: float, config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
     """Counts of every word (stop words too) per candidate, and the expected count of each word in
     a reference of ``ref_words`` words: the cluster's word distribution, sharpened by the share of
     the articles using each word (``word_coef``: log-linear weights of ``_word_table``'s features)."""
@@ -533,16 +560,15 @@ def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, vo
     if np.any(coef[3:]):
         X = _word_table(items, n_arts, vocab)
     else:  # the default model reads only frequency and article share: skip the rest
-        lens = np.array([len(it.wids) for it in items], dtype=np.int64)
-        w = np.concatenate([it.wids for it in items])
-        art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+        w = ids.wid
+        art = ids.art[ids.rows(ids.wb)]
         n = max(1, n_arts)
         df = np.bincount(_unique(w * n + art) // n, minlength=V) / n
         X = np.column_stack([np.log1p(np.bincount(w, minlength=V).astype(float)), df])
     caps = np.exp(coef[0] + X @ coef[1:1 + X.shape[1]])
     caps = config.rouge_len * ref_words * caps / (caps.sum() or 1.0)
-    lens = np.array([len(items[i].wids) for i in cands], dtype=np.int64)
-    key = np.repeat(np.arange(len(cands)), lens) * V + np.concatenate([items[i].wids for i in cands])
+    cw, crow = ids.gather(ids.wid, ids.wb, cands)
+    key = crow * V + cw
     uk, cnt = _unique_counts(key)    # sorted by candidate, then word
     # CSR parts (indptr, indices, data), not a scipy matrix: building one costs more than the
     # greedy's arithmetic on a story-sized cluster
@@ -560,7 +586,7 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
     centroid = np.asarray(tf.mean(axis=0)).ravel()
     centroid /= np.linalg.norm(centroid) or 1.0
     cent = np.asarray(cand_vecs @ centroid).ravel()
-    art_of = np.array([it.art for it in items])
+    art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
     if isinstance(tf, np.ndarray):
         close = (cand_vecs @ tf.T) >= config.cite_threshold
         held = np.zeros((len(cands), n_arts), dtype=bool)
