@@ -362,12 +362,18 @@ def _concept_weights(ids: _Bigrams, occ: np.ndarray, n_arts: int, rel: np.ndarra
     return np.where(n_with >= min_df, total, few)
 
 
-def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, budget_words: float) -> list[int]:
+def _candidates(items: Sequence[_Item], ids: _Bigrams, config: SummaryConfig, rel: np.ndarray,
+                budget_words: float) -> list[int]:
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
     seen: set[bytes] = set()
     tiers: list[list[int]] = [[], [], []]
+    # each sentence's content stems, in order, as bytes (a repeated sentence is met once)
+    content = ids.wid[ids.cm]
+    step = content.itemsize
+    buf = content.tobytes()
+    cbounds = (np.concatenate([[0], np.cumsum(ids.cm)])[ids.wb] * step).tolist()
     for i, it in enumerate(items):
-        key = it.wids[it.cmask_a].tobytes()    # the sentence's content stems, in order
+        key = buf[cbounds[i]:cbounds[i + 1]]
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
@@ -452,7 +458,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         occ = occ * (1.0 + config.query_weight * rel)
     n_concepts = len(cvocab) + (len(vocab) if config.unigram_weight > 0 else 0)
     w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config)
-    cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
+    cands = _candidates(items, cvocab, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
     cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands)
@@ -623,8 +629,22 @@ def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item
 def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Sequence[Article],
             sims: np.ndarray, max_words: int, max_bytes: int | None,
             config: SummaryConfig) -> list[SummarySentence]:
-    art_of = np.array([it.art for it in items])
-    rows_of = [np.flatnonzero(art_of == ai) for ai in range(len(arts))]
+    # items come in article order: each article's sentences are one block of rows; per article
+    # and summary sentence, the closest sentence of that article and its cosine
+    art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
+    seg = np.searchsorted(art_of, np.arange(len(arts) + 1)).tolist()
+    cols = np.arange(len(order))
+    near: list[list[int] | None] = []
+    near_v: list[list[float] | None] = []
+    for ai in range(len(arts)):
+        if seg[ai + 1] > seg[ai]:
+            block = sims[seg[ai]:seg[ai + 1]]
+            am = block.argmax(axis=0)
+            near.append((am + seg[ai]).tolist())
+            near_v.append(block[am, cols].tolist())
+        else:
+            near.append(None)
+            near_v.append(None)
     out: list[SummarySentence] = []
     bytes_left = max_bytes
     words_left = max_words
@@ -648,17 +668,14 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
         if not text:
             break
         cites: list[Citation] = []
-        column = sims[:, col]
         for ai, a in enumerate(arts):
             if ai == it.art:
                 j = i
             else:
-                rows = rows_of[ai]
-                if not len(rows):
+                rows, vals = near[ai], near_v[ai]
+                if rows is None or vals is None or vals[col] < config.cite_threshold:
                     continue
-                j = int(rows[int(np.argmax(column[rows]))])
-                if column[j] < config.cite_threshold:
-                    continue
+                j = rows[col]
             s = items[j].sent
             cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))
         cites.sort(key=lambda c: c.article_id != it.sent.article_id)
