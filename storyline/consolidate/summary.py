@@ -88,15 +88,42 @@ def _empty() -> np.ndarray:
     return np.zeros(0, dtype=np.int64)
 
 
+# token -> 2 * stem id + (1 if a content word), with the stem ids and stems themselves: shared by
+# every call of the process (rebound, never cleared in place, when they grow too large, so that a
+# call holding them keeps a consistent view)
+_CODES: dict[str, int] = {}
+_STEM_IDS: dict[str, int] = {}
+_STEM_NAMES: list[str] = []
+
+
+def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, dict[str, int], dict[str, int], list[str]]:
+    """The code of every token, and the stem tables the codes refer to."""
+    global _CODES, _STEM_IDS, _STEM_NAMES
+    if len(_CODES) > 500_000:
+        _CODES, _STEM_IDS, _STEM_NAMES = {}, {}, []
+    codes, stem_ids, names = _CODES, _STEM_IDS, _STEM_NAMES
+    for t in set(flat).difference(codes):
+        st, content = token_info(t)
+        g = stem_ids.get(st)
+        if g is None:
+            g = stem_ids[st] = len(names)
+            names.append(st)
+        codes[t] = 2 * g + content
+    return np.fromiter(map(codes.__getitem__, flat), dtype=np.int64, count=len(flat)), codes, stem_ids, names
+
+
 @dataclass(slots=True)
-class _Bigrams:
-    """The bigram concepts of a call: sorted keys ``a * V + b`` of stem-id pairs; a concept's id
-    is the position of its key. Also the call's ids of every sentence's words and concepts, flat
-    (sentence ``k``'s words are ``wid[wb[k]:wb[k + 1]]``, its concepts ``cid[cb[k]:cb[k + 1]]``),
-    with each sentence's article and position: whole-cluster arrays without a concatenation per
+class _Ids:
+    """The ids of a call. Word stems are numbered in order of first appearance (``n_words`` of
+    them; ``V = max(1, n_words)`` is the key base); bigram concepts by their sorted keys ``a * V +
+    b`` (``keys``; a concept's id is its key's position); content words, when they count as
+    concepts, get ids ``len(keys) + word id``. Every sentence's word ids and concept ids are kept
+    flat (sentence ``k``'s words are ``wid[wb[k]:wb[k + 1]]``, its concepts ``cid[cb[k]:cb[k +
+    1]]``) with each sentence's article and position: whole-cluster arrays, no concatenation per
     stage."""
 
     keys: np.ndarray = field(default_factory=_empty)
+    n_words: int = 0
     V: int = 1
     wid: np.ndarray = field(default_factory=_empty)
     cm: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
@@ -105,6 +132,44 @@ class _Bigrams:
     cb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     art: np.ndarray = field(default_factory=_empty)
     pos: np.ndarray = field(default_factory=_empty)
+    gids: np.ndarray = field(default_factory=_empty)   # process-wide stem id of each word id
+    stem_ids: dict[str, int] = field(default_factory=dict)
+    stem_names: list[str] = field(default_factory=list)
+    codes: dict[str, int] = field(default_factory=dict)
+    _vocab: dict[str, int] | None = None
+    _local: dict[int, int] | None = None
+    _pairs: dict[int, int] | None = None
+
+    def __len__(self) -> int:
+        """Number of bigram concepts."""
+        return len(self.keys)
+
+    def vocab(self) -> dict[str, int]:
+        """Stem -> word id (built on first use)."""
+        if self._vocab is None:
+            names = self.stem_names
+            self._vocab = {names[g]: j for j, g in enumerate(self.gids.tolist())}
+        return self._vocab
+
+    def word(self, token: str) -> tuple[int, bool]:
+        """(word id, is a content word) of a lower-cased token; word id -1 when the call's
+        sentences do not hold its stem (a word cut by a byte budget)."""
+        if self._local is None:
+            self._local = dict(zip(self.gids.tolist(), range(len(self.gids))))
+        code = self.codes.get(token)
+        if code is not None:
+            return self._local.get(code >> 1, -1), bool(code & 1)
+        st, content = token_info(token)
+        g = self.stem_ids.get(st)
+        return (-1 if g is None else self._local.get(g, -1)), content
+
+    def get(self, a: int, b: int) -> int:
+        """Id of the bigram of word ids (a, b), -1 when the call has no such concept."""
+        if a < 0 or b < 0:
+            return -1
+        if self._pairs is None:
+            self._pairs = dict(zip(self.keys.tolist(), range(len(self.keys))))
+        return self._pairs.get(a * self.V + b, -1)
 
     def rows(self, bounds: np.ndarray) -> np.ndarray:
         """The sentence of each entry of a flat array with these bounds."""
@@ -121,16 +186,34 @@ class _Bigrams:
         sel[np.asarray(idx, dtype=np.int64)] = True
         return values[np.repeat(sel, lens)], np.repeat(np.arange(len(idx)), lens[np.asarray(idx, dtype=np.int64)])
 
-    def __len__(self) -> int:
-        return len(self.keys)
 
-    def get(self, a: int, b: int) -> int:
-        """Id of the bigram (a, b), -1 when the call has no such concept."""
-        if a < 0 or b < 0:
-            return -1
-        k = a * self.V + b
-        j = int(np.searchsorted(self.keys, k))
-        return j if j < len(self.keys) and self.keys[j] == k else -1
+def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(a, return_inverse=True)`` for 1-d integer keys."""
+    order = np.argsort(a, kind="stable")
+    s = a[order]
+    new = np.empty(len(s), dtype=bool)
+    new[:1] = True
+    np.not_equal(s[1:], s[:-1], out=new[1:])
+    inv = np.empty(len(s), dtype=np.int64)
+    inv[order] = np.cumsum(new) - 1
+    return s[new], inv
+
+
+def _first_seen_ids(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Dense ids of the values of ``a`` numbered in order of first appearance, and the value of
+    each id."""
+    order = np.argsort(a, kind="stable")
+    s = a[order]
+    new = np.empty(len(s), dtype=bool)
+    new[:1] = True
+    np.not_equal(s[1:], s[:-1], out=new[1:])
+    first = order[new]                      # where each distinct value first occurs
+    rank = np.empty(len(first), dtype=np.int64)
+    by_first = np.argsort(first, kind="stable")
+    rank[by_first] = np.arange(len(first))
+    out = np.empty(len(a), dtype=np.int64)
+    out[order] = rank[np.cumsum(new) - 1]
+    return out, s[new][by_first]
 
 
 def _unique_counts(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -204,20 +287,13 @@ class _Item:
     start: int = 0          # offsets of the words used, in the article (a trimmed dateline moves start)
     end: int = 0
     tail: str = ""          # final mark appended when a closing attribution was trimmed
-    wids: np.ndarray | None = None  # ids of the sentence's word stems in the call's vocabulary
-    cmask_a: np.ndarray | None = None  # which of them are content words
     shaped: bool | None = None      # self-contained sentence shape (set by _candidates)
-    cids: np.ndarray | None = None  # ids of concepts in the call's concept vocabulary
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
-           config: SummaryConfig, vocab: dict[str, int] | None = None,
-           cvocab: _Bigrams | None = None) -> list[_Item]:
-    """One item per non-empty sentence; ``vocab`` (filled here) numbers every word stem, ``cvocab``
-    every bigram concept; content words count as concepts too when ``unigram_weight`` > 0 (see
-    ``_number``)."""
-    vocab = {} if vocab is None else vocab
-    cvocab = _Bigrams() if cvocab is None else cvocab
+           config: SummaryConfig, ids: _Ids | None = None) -> list[_Item]:
+    """One item per non-empty sentence; ``ids`` (filled here) numbers their words and concepts."""
+    ids = _Ids() if ids is None else ids
     out: list[_Item] = []
     toks: list[list[str]] = []
     for ai, a in enumerate(arts):
@@ -236,63 +312,46 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
             toks.append(tokens(text))
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=n_words,
                              nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail))
-    _number(out, toks, vocab, cvocab, config.unigram_weight > 0)
+    _number(out, toks, ids, config.unigram_weight > 0)
     return out
 
 
-def _number(items: Sequence[_Item], toks: Sequence[list[str]], vocab: dict[str, int],
-            cvocab: _Bigrams, unigrams: bool) -> None:
-    """Give every item the ids of its word stems, its content mask and the ids of its concepts, in
-    one pass over the cluster's distinct tokens (per-token Python work dominated small clusters).
-    Stems are numbered in ``vocab`` in order of first appearance; bigram concepts (pairs of
-    consecutive stems holding a content word, each once per sentence) in ``cvocab``, in order of
-    their keys; with ``unigrams``, content words are concepts too, with ids ``len(cvocab) + word
-    id``."""
+def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigrams: bool) -> None:
+    """Number the words and concepts of every sentence (see ``_Ids``), with whole-cluster array
+    work: per-token Python work dominated small clusters. Bigram concepts are pairs of
+    consecutive stems holding a content word, each once per sentence."""
     flat = list(chain.from_iterable(toks))
-    distinct = dict.fromkeys(flat)
-    info = [token_info(t) for t in distinct]
-    for st, _ in info:
-        if st not in vocab:
-            vocab[st] = len(vocab)
-    tok_sid = np.fromiter((vocab[st] for st, _ in info), dtype=np.int64, count=len(info))
-    tok_cm = np.fromiter((c for _, c in info), dtype=bool, count=len(info))
-    distinct.update(zip(distinct, range(len(distinct))))
-    tid = np.fromiter(map(distinct.__getitem__, flat), dtype=np.int64, count=len(flat))
-    wid, cm = tok_sid[tid], tok_cm[tid]
-    lens = np.fromiter(map(len, toks), dtype=np.int64, count=len(toks))
-    bounds = np.zeros(len(toks) + 1, dtype=np.int64)
-    np.cumsum(lens, out=bounds[1:])
-    V = max(1, len(vocab))
+    codes, ids.codes, ids.stem_ids, ids.stem_names = _token_codes(flat)
+    cm = (codes & 1).astype(bool)
+    wid, ids.gids = _first_seen_ids(codes >> 1)
+    n = len(items)
+    bounds = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, toks), dtype=np.int64, count=n), out=bounds[1:])
+    ids.n_words = len(ids.gids)
+    V = ids.V = max(1, ids.n_words)
     # bigrams: consecutive tokens of one sentence, at least one of them a content word
-    row = np.repeat(np.arange(len(items)), lens)
+    row = ids.rows(bounds)
     ok = np.zeros(len(flat), dtype=bool)
     if len(flat) > 1:
         ok[:-1] = (row[:-1] == row[1:]) & (cm[:-1] | cm[1:])
     at = np.flatnonzero(ok)
     key = _unique(row[at] * (V * V) + wid[at] * V + wid[at + 1])     # each once per sentence
-    pair = key % (V * V)
-    cvocab.V = V
-    cvocab.keys, cid = _unique_inverse(pair)
-    n = len(items)
+    ids.keys, cid = _unique_inverse(key % (V * V))
     cb = np.searchsorted(key, np.arange(n + 1) * (V * V))
     if unigrams and n:
         ukey = _unique((row * V + wid)[cm])        # each content word once per sentence
         ub = np.searchsorted(ukey, np.arange(n + 1) * V)
         # each sentence's bigrams, then its content words
-        both = np.concatenate([cid, len(cvocab) + ukey % V])
+        both = np.concatenate([cid, len(ids.keys) + ukey % V])
         order = np.argsort(np.concatenate([key // (V * V), ukey // V]), kind="stable")
         cid = both[order]
         cb = cb + ub
-    cvocab.wid, cvocab.cm, cvocab.wb, cvocab.cid, cvocab.cb = wid, cm, bounds, cid, cb
-    cvocab.art = np.fromiter((it.art for it in items), dtype=np.int64, count=n)
-    cvocab.pos = np.fromiter((it.pos for it in items), dtype=np.int64, count=n)
-    for k, it in enumerate(items):
-        w0, w1 = bounds[k], bounds[k + 1]
-        it.wids, it.cmask_a = wid[w0:w1], cm[w0:w1]
-        it.cids = cid[cb[k]:cb[k + 1]]
+    ids.wid, ids.cm, ids.wb, ids.cid, ids.cb = wid, cm, bounds, cid, cb
+    ids.art = np.fromiter((it.art for it in items), dtype=np.int64, count=n)
+    ids.pos = np.fromiter((it.pos for it in items), dtype=np.int64, count=n)
 
 
-def _tfidf(ids: _Bigrams, V: int) -> np.ndarray | sparse.csr_matrix:
+def _tfidf(ids: _Ids, V: int) -> np.ndarray | sparse.csr_matrix:
     """Rows: sentences as l2-normalised (1 + log tf) x idf vectors of their content words (dense
     for story-sized inputs, where dense products cost less than sparse bookkeeping)."""
     n, V = len(ids.wb) - 1, max(1, V)
@@ -312,15 +371,16 @@ def _tfidf(ids: _Bigrams, V: int) -> np.ndarray | sparse.csr_matrix:
     return sparse.csr_matrix((vals, c, new_ptr), shape=(n, V))
 
 
-def _query_relevance(items: Sequence[_Item], query: str | None, vocab: Mapping[str, int]) -> np.ndarray:
+def _query_relevance(items: Sequence[_Item], query: str | None, ids: _Ids) -> np.ndarray:
     rel = np.zeros(len(items))
     if not query:
         return rel
     q = set(content_stems(query))
     if not q:
         return rel
-    names = list(vocab)    # stem of each word id
-    sets = [{names[j] for j in it.wids[it.cmask_a].tolist()} for it in items]
+    names = [ids.stem_names[g] for g in ids.gids.tolist()]    # stem of each word id
+    wb = ids.wb.tolist()
+    sets = [{names[j] for j in ids.wid[wb[k]:wb[k + 1]][ids.cm[wb[k]:wb[k + 1]]].tolist()} for k in range(len(items))]
     df: dict[str, int] = defaultdict(int)
     for st in sets:
         for t in st & q:
@@ -334,7 +394,7 @@ def _query_relevance(items: Sequence[_Item], query: str | None, vocab: Mapping[s
     return rel
 
 
-def _concept_weights(ids: _Bigrams, occ: np.ndarray, n_arts: int, rel: np.ndarray,
+def _concept_weights(ids: _Ids, occ: np.ndarray, n_arts: int, rel: np.ndarray,
                      n_bigrams: int, m: int, config: SummaryConfig) -> np.ndarray:
     """Weight of each concept id: the sum over the articles carrying it of its best occurrence
     weight there; concepts told by too few articles get none, unless the query asks for them."""
@@ -362,7 +422,7 @@ def _concept_weights(ids: _Bigrams, occ: np.ndarray, n_arts: int, rel: np.ndarra
     return np.where(n_with >= min_df, total, few)
 
 
-def _candidates(items: Sequence[_Item], ids: _Bigrams, config: SummaryConfig, rel: np.ndarray,
+def _candidates(items: Sequence[_Item], ids: _Ids, config: SummaryConfig, rel: np.ndarray,
                 budget_words: float) -> list[int]:
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
     seen: set[bytes] = set()
@@ -407,25 +467,24 @@ def _conflicts(sim_rows: np.ndarray, threshold: float) -> list[tuple[int, int]]:
 
 
 def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all: np.ndarray,
-              vocab: Mapping[str, int], cvocab: _Bigrams, room: int, sims: np.ndarray,
+              ids: _Ids, room: int, sims: np.ndarray,
               config: SummaryConfig, in_bytes: bool) -> int | None:
     """The candidate whose first ``room`` bytes (or words) add the most uncovered bigram concept
     weight (the first one that says something new when none adds weight: the budget is used to
     the end)."""
     if room < (20 if in_bytes else config.fill_min_words):
         return None
-    n_bigrams = len(cvocab)
+    n_bigrams = len(ids)
     covered: set[int] = set()
     for k in chosen:
-        covered.update(j for j in items[cands[k]].cids.tolist() if j < n_bigrams)
+        covered.update(j for j in ids.cid[ids.cb[cands[k]]:ids.cb[cands[k] + 1]].tolist() if j < n_bigrams)
     best_k, best_g = None, -1.0
     for k, i in enumerate(cands):
         if k in chosen or any(sims[k, j] >= config.redundancy for j in chosen):
             continue
         head = truncate_bytes(items[i].text, room) if in_bytes else truncate_words(items[i].text, room)
-        info = [token_info(t) for t in tokens(head)]   # a cut word may be new to the vocabulary
-        ids = [vocab.get(st, -1) for st, _ in info]
-        cut = {cvocab.get(a, b) for a, b, x, y in zip(ids, ids[1:], info, info[1:]) if x[1] or y[1]}
+        words = [ids.word(t) for t in tokens(head)]   # a cut word may be new to the call
+        cut = {ids.get(a[0], b[0]) for a, b in zip(words, words[1:]) if a[1] or b[1]}
         g = sum(float(w_all[j]) for j in cut - covered if j >= 0)
         if g > best_g:
             best_k, best_g = k, g
@@ -446,17 +505,16 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     arts = [a for a in articles if a.text and a.text.strip()]
     if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
         return []
-    vocab: dict[str, int] = {}
-    cvocab = _Bigrams()
-    items = _items(arts, sentences, config, vocab, cvocab)
+    cvocab = _Ids()
+    items = _items(arts, sentences, config, cvocab)
     if not items:
         return []
-    rel = _query_relevance(items, query, vocab)
+    rel = _query_relevance(items, query, cvocab)
     pos = np.array([it.pos for it in items], dtype=float)
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
-    n_concepts = len(cvocab) + (len(vocab) if config.unigram_weight > 0 else 0)
+    n_concepts = len(cvocab) + (cvocab.n_words if config.unigram_weight > 0 else 0)
     w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config)
     cands = _candidates(items, cvocab, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
@@ -489,7 +547,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         inc[rows[ok], cols_[ok]] = True
     else:
         inc = sparse.csr_matrix((np.ones(int(ok.sum())), (rows[ok], cols_[ok])), shape=(n, len(used)))
-    tf = _tfidf(cvocab, len(vocab))
+    tf = _tfidf(cvocab, cvocab.n_words)
     cand_vecs = tf[cands]
     sims = _dense(cand_vecs @ cand_vecs.T)
     conflicts = _conflicts(sims, config.redundancy)
@@ -509,7 +567,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         bonus = bonus + config.centrality_weight * cent * lengths_all / budget * top30
     chosen = None
     if config.rouge_weight > 0:
-        counts, caps = _unigram_model(items, cvocab, cands, len(arts), vocab, max_words if max_bytes is None else max_bytes / 6.0, config)
+        counts, caps = _unigram_model(items, cvocab, cands, len(arts), max_words if max_bytes is None else max_bytes / 6.0, config)
         scale = config.rouge_weight * top30 / max(1.0, caps.sum())
         chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
     if chosen is None and config.solver == "ilp":
@@ -524,7 +582,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     in_bytes = max_bytes is not None
     if (config.fill_bytes if in_bytes else config.fill_words):
         room = int(budget - lengths_all[chosen].sum()) - (1 if in_bytes else 0)
-        cut_k = _fill_cut(chosen, cands, items, w_all, vocab, cvocab, room, sims, config, in_bytes)
+        cut_k = _fill_cut(chosen, cands, items, w_all, cvocab, room, sims, config, in_bytes)
         if cut_k is not None:
             chosen.append(cut_k)
     order = sorted(chosen, key=lambda k: (k == cut_k, arts[items[cands[k]].art].published or _FAR,
@@ -534,17 +592,16 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config)
 
 
-def _word_table(items: Sequence[_Item], n_arts: int, vocab: Mapping[str, int]) -> np.ndarray:
+def _word_table(items: Sequence[_Item], ids: _Ids, n_arts: int) -> np.ndarray:
     """Features of every word of the cluster (stop words too), by word id: log frequency, share of
     the articles using it, stop word, stop word x log frequency, closeness to a lead, share of the
     articles using it in their first three sentences."""
-    n, V = max(1, n_arts), len(vocab)
+    n, V = max(1, n_arts), ids.n_words
     if not V:
         return np.zeros((0, 6))
-    lens = np.array([len(it.wids) for it in items], dtype=np.int64)
-    w = np.concatenate([it.wids for it in items])
-    art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
-    pos = np.repeat(np.array([it.pos for it in items], dtype=np.int64), lens)
+    w = ids.wid
+    rows = ids.rows(ids.wb)
+    art, pos = ids.art[rows], ids.pos[rows]
     ltf = np.log1p(np.bincount(w, minlength=V).astype(float))
     pairs = _unique(w * n + art)
     df = np.bincount(pairs // n, minlength=V) / n
@@ -552,19 +609,19 @@ def _word_table(items: Sequence[_Item], n_arts: int, vocab: Mapping[str, int]) -
     lead = np.bincount(lead_pairs // n, minlength=V) / n
     first = np.full(V, np.iinfo(np.int64).max)
     np.minimum.at(first, w, pos)
-    stop = np.array([t in STOP or len(t) < 2 for t in vocab], dtype=float)
+    stop = np.array([t in STOP or len(t) < 2 for t in ids.vocab()], dtype=float)
     return np.column_stack([ltf, df, stop, stop * ltf, 1.0 / (1.0 + first.astype(float)), lead])
 
 
-def _unigram_model(items: Sequence[_Item], ids: _Bigrams, cands: Sequence[int], n_arts: int,
-                   vocab: Mapping[str, int], ref_words: float, config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+def _unigram_model(items: Sequence[_Item], ids: _Ids, cands: Sequence[int], n_arts: int,
+                   ref_words: float, config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
     """Counts of every word (stop words too) per candidate, and the expected count of each word in
     a reference of ``ref_words`` words: the cluster's word distribution, sharpened by the share of
     the articles using each word (``word_coef``: log-linear weights of ``_word_table``'s features)."""
     coef = np.asarray(config.word_coef)
-    V = len(vocab)
+    V = ids.n_words
     if np.any(coef[3:]):
-        X = _word_table(items, n_arts, vocab)
+        X = _word_table(items, ids, n_arts)
     else:  # the default model reads only frequency and article share: skip the rest
         w = ids.wid
         art = ids.art[ids.rows(ids.wb)]
