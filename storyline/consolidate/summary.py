@@ -47,6 +47,7 @@ from .summary_text import (
     count_words,
     STOP,
     is_candidate_shape,
+    FIRST_PERSON_TOKENS,
     is_dangling,
     truncate_bytes,
     truncate_words,
@@ -132,6 +133,7 @@ class _Ids:
     cb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     art: np.ndarray = field(default_factory=_empty)
     pos: np.ndarray = field(default_factory=_empty)
+    first_person: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # holds such a token
     gids: np.ndarray = field(default_factory=_empty)   # process-wide stem id of each word id
     stem_ids: dict[str, int] = field(default_factory=dict)
     stem_names: list[str] = field(default_factory=list)
@@ -349,6 +351,9 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigra
     ids.wid, ids.cm, ids.wb, ids.cid, ids.cb = wid, cm, bounds, cid, cb
     ids.art = np.fromiter((it.art for it in items), dtype=np.int64, count=n)
     ids.pos = np.fromiter((it.pos for it in items), dtype=np.int64, count=n)
+    fp = [ids.codes.get(t) for t in FIRST_PERSON_TOKENS]
+    hit = np.isin(codes, np.array([c for c in fp if c is not None], dtype=np.int64))
+    ids.first_person = np.bincount(row[hit], minlength=n) > 0
 
 
 def _tfidf(ids: _Ids, V: int) -> np.ndarray | sparse.csr_matrix:
@@ -437,7 +442,8 @@ def _candidates(items: Sequence[_Item], ids: _Ids, config: SummaryConfig, rel: n
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
-        shaped = it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
+        shaped = it.shaped = (is_candidate_shape(it.text, first_person=bool(ids.first_person[i]))
+                              and not is_dangling(it.text))
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:

@@ -141,8 +141,14 @@ def is_dangling(text: str) -> bool:
     return bool(_DANGLING.match(text) or ("then" in text.lower() and _EARLY_THEN.match(text)))
 
 
-def is_candidate_shape(text: str) -> bool:
-    """False for questions, headers, quotes that open the sentence and byline debris."""
+# lower-cased tokens that every match of _FIRST_PERSON holds (a cheap necessary condition)
+FIRST_PERSON_TOKENS = frozenset({"i", "we", "my", "our", "me", "us", "you", "your"})
+
+
+def is_candidate_shape(text: str, first_person: bool = True) -> bool:
+    """False for questions, headers, quotes that open the sentence and byline debris.
+    ``first_person=False`` tells that the text holds none of ``FIRST_PERSON_TOKENS`` (the
+    first-person scan is then skipped)."""
     t = text.strip()
     if not t or t.endswith(("?", ":", ",", ";")):
         return False
@@ -153,7 +159,7 @@ def is_candidate_shape(text: str) -> bool:
     first = t.lstrip("\"“'‘`([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    return not _FIRST_PERSON.search(t)  # the costliest check last
+    return not (first_person and _FIRST_PERSON.search(t))  # the costliest check last
 
 
 _ATTRIB_TAIL = re.compile(
