@@ -133,7 +133,6 @@ class _Ids:
     cb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     art: np.ndarray = field(default_factory=_empty)
     pos: np.ndarray = field(default_factory=_empty)
-    first_person: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # holds such a token
     gids: np.ndarray = field(default_factory=_empty)   # process-wide stem id of each word id
     stem_ids: dict[str, int] = field(default_factory=dict)
     stem_names: list[str] = field(default_factory=list)
@@ -175,13 +174,13 @@ class _Ids:
 
     def rows(self, bounds: np.ndarray) -> np.ndarray:
         """The sentence of each entry of a flat array with these bounds."""
-        return np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
+        return np.repeat(np.arange(len(bounds) - 1), bounds[1:] - bounds[:-1])
 
     def gather(self, values: np.ndarray, bounds: np.ndarray, idx: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         """The entries of sentences ``idx`` (ascending), as ``np.concatenate`` of their slices, and
         for each entry its index in ``idx``."""
         n = len(bounds) - 1
-        lens = np.diff(bounds)
+        lens = bounds[1:] - bounds[:-1]
         if len(idx) == n:
             return values, np.repeat(np.arange(n), lens)
         sel = np.zeros(n, dtype=bool)
@@ -225,7 +224,8 @@ def _unique_counts(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     keep[:1] = True
     np.not_equal(s[1:], s[:-1], out=keep[1:])
     at = np.flatnonzero(keep)
-    return s[at], np.diff(np.append(at, len(s)))
+    ends = np.append(at, len(s))
+    return s[at], ends[1:] - ends[:-1]
 
 
 _ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
@@ -290,6 +290,7 @@ class _Item:
     end: int = 0
     tail: str = ""          # final mark appended when a closing attribution was trimmed
     shaped: bool | None = None      # self-contained sentence shape (set by _candidates)
+    first_person: bool = True       # holds a first-person token (False: it cannot be first-person)
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
@@ -311,9 +312,11 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
             if config.compress:
                 text = compress(text, days=config.compress_days, parts=config.compress_parts)
                 n_words = count_words(text)
-            toks.append(tokens(text))
+            tk = tokens(text)
+            toks.append(tk)
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=n_words,
-                             nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail))
+                             nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail,
+                             first_person=not FIRST_PERSON_TOKENS.isdisjoint(tk)))
     _number(out, toks, ids, config.unigram_weight > 0)
     return out
 
@@ -351,9 +354,6 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigra
     ids.wid, ids.cm, ids.wb, ids.cid, ids.cb = wid, cm, bounds, cid, cb
     ids.art = np.fromiter((it.art for it in items), dtype=np.int64, count=n)
     ids.pos = np.fromiter((it.pos for it in items), dtype=np.int64, count=n)
-    fp = [ids.codes.get(t) for t in FIRST_PERSON_TOKENS]
-    hit = np.isin(codes, np.array([c for c in fp if c is not None], dtype=np.int64))
-    ids.first_person = np.bincount(row[hit], minlength=n) > 0
 
 
 def _tfidf(ids: _Ids, V: int) -> np.ndarray | sparse.csr_matrix:
@@ -442,8 +442,7 @@ def _candidates(items: Sequence[_Item], ids: _Ids, config: SummaryConfig, rel: n
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
-        shaped = it.shaped = (is_candidate_shape(it.text, first_person=bool(ids.first_person[i]))
-                              and not is_dangling(it.text))
+        shaped = it.shaped = _shaped(it)
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
@@ -673,7 +672,7 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
 
 def _shaped(it: _Item) -> bool:
     if it.shaped is None:
-        it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
+        it.shaped = is_candidate_shape(it.text, first_person=it.first_person) and not is_dangling(it.text)
     return it.shaped
 
 
