@@ -164,13 +164,24 @@ class _Ids:
         g = self.stem_ids.get(st)
         return (-1 if g is None else self._local.get(g, -1)), content
 
+    def pairs(self) -> dict[int, int]:
+        """Bigram key -> concept id (built on first use)."""
+        if self._pairs is None:
+            self._pairs = dict(zip(self.keys.tolist(), range(len(self.keys))))
+        return self._pairs
+
     def get(self, a: int, b: int) -> int:
         """Id of the bigram of word ids (a, b), -1 when the call has no such concept."""
         if a < 0 or b < 0:
             return -1
-        if self._pairs is None:
-            self._pairs = dict(zip(self.keys.tolist(), range(len(self.keys))))
-        return self._pairs.get(a * self.V + b, -1)
+        return self.pairs().get(a * self.V + b, -1)
+
+    def head_concepts(self, k: int, n_tokens: int) -> set[int]:
+        """Ids of the bigram concepts among the first ``n_tokens`` tokens of sentence ``k``."""
+        s0 = int(self.wb[k])
+        w, c = self.wid[s0:s0 + n_tokens], self.cm[s0:s0 + n_tokens]
+        pairs = self.pairs()
+        return {pairs.get(x, -1) for x in (w[:-1] * self.V + w[1:])[c[:-1] | c[1:]].tolist()}
 
     def rows(self, bounds: np.ndarray) -> np.ndarray:
         """The sentence of each entry of a flat array with these bounds."""
@@ -291,6 +302,7 @@ class _Item:
     tail: str = ""          # final mark appended when a closing attribution was trimmed
     shaped: bool | None = None      # self-contained sentence shape (set by _candidates)
     first_person: bool = True       # holds a first-person token (False: it cannot be first-person)
+    toks: list[str] = field(default_factory=list)   # lower-cased tokens of ``text``
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
@@ -316,7 +328,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
             toks.append(tk)
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=n_words,
                              nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail,
-                             first_person=not FIRST_PERSON_TOKENS.isdisjoint(tk)))
+                             first_person=not FIRST_PERSON_TOKENS.isdisjoint(tk), toks=tk))
     _number(out, toks, ids, config.unigram_weight > 0)
     return out
 
@@ -488,8 +500,12 @@ def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all
         if k in chosen or any(sims[k, j] >= config.redundancy for j in chosen):
             continue
         head = truncate_bytes(items[i].text, room) if in_bytes else truncate_words(items[i].text, room)
-        words = [ids.word(t) for t in tokens(head)]   # a cut word may be new to the call
-        cut = {ids.get(a[0], b[0]) for a, b in zip(words, words[1:]) if a[1] or b[1]}
+        head_toks = tokens(head)
+        if head_toks == items[i].toks[:len(head_toks)]:      # the head's tokens are the sentence's first ones
+            cut = ids.head_concepts(i, len(head_toks))
+        else:   # a word cut by a byte budget: its stem may be new to the call
+            words = [ids.word(t) for t in head_toks]
+            cut = {ids.get(a[0], b[0]) for a, b in zip(words, words[1:]) if a[1] or b[1]}
         g = sum(float(w_all[j]) for j in cut - covered if j >= 0)
         if g > best_g:
             best_k, best_g = k, g
