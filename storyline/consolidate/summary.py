@@ -479,7 +479,13 @@ def _candidates(items: Sequence[_Item], ids: _Ids, config: SummaryConfig, rel: n
 
 
 def _conflicts(sim_rows: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    ii, jj = np.nonzero(np.triu(sim_rows, 1) >= threshold)
+    """Pairs (i, j), i < j, of sentences whose cosine reaches ``threshold``, in row-major order."""
+    if threshold <= 0:
+        ii, jj = np.nonzero(np.triu(sim_rows, 1) >= threshold)
+    else:
+        ii, jj = np.nonzero(sim_rows >= threshold)
+        upper = ii < jj
+        ii, jj = ii[upper], jj[upper]
     return list(zip(ii.tolist(), jj.tolist()))
 
 
@@ -668,14 +674,15 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
     dens = score / np.maximum(words, 1.0)
     dens = dens / (dens.max() or 1.0)
     centroid = np.asarray(tf.mean(axis=0)).ravel()
-    centroid /= np.linalg.norm(centroid) or 1.0
+    centroid /= np.sqrt(centroid.dot(centroid)) or 1.0    # np.linalg.norm's own arithmetic
     cent = np.asarray(cand_vecs @ centroid).ravel()
     art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
     if isinstance(tf, np.ndarray):
         close = (cand_vecs @ tf.T) >= config.cite_threshold
-        held = np.zeros((len(cands), n_arts), dtype=bool)
-        for a in range(n_arts):
-            held[:, a] = close[:, art_of == a].any(axis=1)
+        # items come in article order: one block of columns per article that has sentences
+        starts = np.searchsorted(art_of, np.arange(n_arts))
+        starts = _unique(starts[starts < len(items)])
+        held = np.logical_or.reduceat(close, starts, axis=1) if len(starts) else np.zeros((len(cands), 0), dtype=bool)
         support = held.sum(axis=1) / max(1, n_arts)
     else:
         sims = (cand_vecs @ tf.T).tocsr()
@@ -741,8 +748,11 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
         else:
             if words_left <= 0:
                 break
-            text = truncate_words(text, words_left)
-            words_left -= count_words(text)
+            if config.compress or it.words > words_left:   # it.words counts the words of ``full``
+                text = truncate_words(text, words_left)
+                words_left -= count_words(text)
+            else:
+                words_left -= it.words
         if not text:
             break
         cites: list[Citation] = []
