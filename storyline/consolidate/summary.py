@@ -502,8 +502,10 @@ def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all
     for k in chosen:
         covered.update(j for j in ids.cid[ids.cb[cands[k]]:ids.cb[cands[k] + 1]].tolist() if j < n_bigrams)
     best_k, best_g = None, -1.0
+    said = set(chosen)
+    said.update(np.flatnonzero((sims[:, chosen] >= config.redundancy).any(axis=1)).tolist())
     for k, i in enumerate(cands):
-        if k in chosen or any(sims[k, j] >= config.redundancy for j in chosen):
+        if k in said:       # chosen, or saying what a chosen sentence says
             continue
         head = truncate_bytes(items[i].text, room) if in_bytes else truncate_words(items[i].text, room)
         head_toks = tokens(head)
