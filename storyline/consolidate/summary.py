@@ -53,6 +53,7 @@ from .summary_text import (
     truncate_words,
     token_info,
     tokens,
+    stem_many,
 )
 
 __all__ = ["summarize", "SummaryConfig", "truncate_bytes", "count_words"]
@@ -103,13 +104,13 @@ def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, dict[str, int], dict[
     if len(_CODES) > 500_000:
         _CODES, _STEM_IDS, _STEM_NAMES = {}, {}, []
     codes, stem_ids, names = _CODES, _STEM_IDS, _STEM_NAMES
-    for t in set(flat).difference(codes):
-        st, content = token_info(t)
+    new = list(set(flat).difference(codes))
+    for t, st in zip(new, stem_many(new)):     # one call of the stemmer for all new tokens
         g = stem_ids.get(st)
         if g is None:
             g = stem_ids[st] = len(names)
             names.append(st)
-        codes[t] = 2 * g + content
+        codes[t] = 2 * g + (t not in STOP and len(t) > 1)
     return np.fromiter(map(codes.__getitem__, flat), dtype=np.int64, count=len(flat)), codes, stem_ids, names
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "trim_span",
     "text_features",
     "token_info",
+    "stem_many",
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -49,14 +50,26 @@ _BYLINE = re.compile(r"^(?:[A-Z][A-Za-z.]*\s?){1,4}(?:\([A-Za-z. ]+\))?\s*(?:_|-
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
-    import snowballstemmer
+    """The Snowball English stemmer: PyStemmer's (C) without its own word cache (the callers cache
+    stems; PyStemmer's cache made every new word cost 3x more), else snowballstemmer's."""
+    try:
+        import Stemmer
 
-    return snowballstemmer.stemmer("english")
+        return Stemmer.Stemmer("english", 0)
+    except ImportError:  # pragma: no cover - PyStemmer is a dependency
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
+
+
+def stem_many(words: list[str]) -> list[str]:
+    """The stems of ``words`` in one call of the stemmer (``_stem`` of each, with less overhead)."""
+    return [str(w) for w in _stemmer().stemWords(words)]
 
 
 def tokens(text: str) -> list[str]:
