@@ -104,14 +104,17 @@ def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, dict[str, int], dict[
     if len(_CODES) > 500_000:
         _CODES, _STEM_IDS, _STEM_NAMES = {}, {}, []
     codes, stem_ids, names = _CODES, _STEM_IDS, _STEM_NAMES
-    new = list(set(flat).difference(codes))
+    local = dict.fromkeys(flat)       # the call's distinct tokens: one look-up each in the big table
+    found = list(map(codes.get, local))
+    local.update(zip(local, found))
+    new = [t for t, c in local.items() if c is None]
     for t, st in zip(new, stem_many(new)):     # one call of the stemmer for all new tokens
         g = stem_ids.get(st)
         if g is None:
             g = stem_ids[st] = len(names)
             names.append(st)
-        codes[t] = 2 * g + (t not in STOP and len(t) > 1)
-    return np.fromiter(map(codes.__getitem__, flat), dtype=np.int64, count=len(flat)), codes, stem_ids, names
+        codes[t] = local[t] = 2 * g + (t not in STOP and len(t) > 1)
+    return np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat)), codes, stem_ids, names
 
 
 @dataclass(slots=True)
