@@ -98,8 +98,10 @@ _STEM_IDS: dict[str, int] = {}
 _STEM_NAMES: list[str] = []
 
 
-def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, dict[str, int], dict[str, int], list[str]]:
-    """The code of every token, and the stem tables the codes refer to."""
+def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, dict[str, int], dict[str, int], list[str]]:
+    """The call's code of every token (2 * word id + 1 if a content word; word ids number the
+    stems in order of first appearance), the process-wide stem id of each word id, and the
+    process-wide tables the ids refer to."""
     global _CODES, _STEM_IDS, _STEM_NAMES
     if len(_CODES) > 500_000:
         _CODES, _STEM_IDS, _STEM_NAMES = {}, {}, []
@@ -114,7 +116,11 @@ def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, dict[str, int], dict[
             g = stem_ids[st] = len(names)
             names.append(st)
         codes[t] = local[t] = 2 * g + (t not in STOP and len(t) > 1)
-    return np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat)), codes, stem_ids, names
+    words: dict[int, int] = {}       # process-wide stem id -> the call's word id
+    add = words.setdefault
+    local.update(zip(local, [2 * add(c >> 1, len(words)) + (c & 1) for c in local.values()]))
+    gids = np.fromiter(words, dtype=np.int64, count=len(words))
+    return np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat)), gids, codes, stem_ids, names
 
 
 @dataclass(slots=True)
@@ -291,6 +297,8 @@ class SummaryConfig:
     # fitted on DUC 2003 only (python bench/summarization.py --train-words)
     word_coef: tuple[float, ...] = (0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
     rouge_len: float = 1.25           # expected reference length, in units of the budget
+    bigram_overlap: float = 1.0       # weight of the same expected-overlap term on word bigrams (ROUGE-2's units)
+    bigram_min_pool: float = 4.0      # ... used when the candidates hold at least this many times the budget
 
 
 @dataclass(slots=True)
@@ -342,9 +350,9 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigra
     work: per-token Python work dominated small clusters. Bigram concepts are pairs of
     consecutive stems holding a content word, each once per sentence."""
     flat = list(chain.from_iterable(toks))
-    codes, ids.codes, ids.stem_ids, ids.stem_names = _token_codes(flat)
+    codes, ids.gids, ids.codes, ids.stem_ids, ids.stem_names = _token_codes(flat)
     cm = (codes & 1).astype(bool)
-    wid, ids.gids = _first_seen_ids(codes >> 1)
+    wid = codes >> 1
     n = len(items)
     bounds = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, toks), dtype=np.int64, count=n), out=bounds[1:])
@@ -600,8 +608,13 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         bonus = bonus + config.centrality_weight * cent * lengths_all / budget * top30
     chosen = None
     if config.rouge_weight > 0:
-        counts, caps = _unigram_model(items, cvocab, cands, len(arts), max_words if max_bytes is None else max_bytes / 6.0, config)
+        ref_words = max_words if max_bytes is None else max_bytes / 6.0
+        counts, caps = _unigram_model(items, cvocab, cands, len(arts), ref_words, config)
         scale = config.rouge_weight * top30 / max(1.0, caps.sum())
+        pool = sum(items[i].words for i in cands)
+        if config.bigram_overlap > 0 and pool >= config.bigram_min_pool * ref_words:
+            counts, caps = _with_bigrams(counts, caps, cvocab, cands, len(arts), ref_words,
+                                         config.bigram_overlap / config.rouge_weight, config)
         chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
     if chosen is None and config.solver == "ilp":
         chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
@@ -670,6 +683,50 @@ def _unigram_model(items: Sequence[_Item], ids: _Ids, cands: Sequence[int], n_ar
     # greedy's arithmetic on a story-sized cluster
     counts = (np.searchsorted(uk, np.arange(len(cands) + 1) * V), uk % V, cnt.astype(float))
     return counts, caps
+
+
+def _with_bigrams(counts: tuple[np.ndarray, np.ndarray, np.ndarray], caps: np.ndarray, ids: _Ids,
+                  cands: Sequence[int], n_arts: int, ref_words: float, share: float,
+                  config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+    """The word-count model of ``_unigram_model`` extended to word bigrams (every pair of
+    consecutive words, stop words too: what ROUGE-2 counts): each bigram's expected count in a
+    reference is modelled as a word's is, and its entries are scaled so that the bigram term
+    weighs ``share`` times the word term in the greedy (a capped gain scales with its counts).
+    Each candidate's bigram entries follow its word entries."""
+    V = max(1, ids.n_words)
+    rows = ids.rows(ids.wb)
+    w = ids.wid
+    at = np.flatnonzero(rows[:-1] == rows[1:])
+    if not len(at):
+        return counts, caps
+    bkeys, bid = _unique_inverse(w[at] * V + w[at + 1])
+    B = len(bkeys)
+    n = max(1, n_arts)
+    brow = rows[at]
+    df = np.bincount(_unique(bid * n + ids.art[brow]) // n, minlength=B) / n
+    coef = config.word_coef
+    bcaps = np.exp(coef[0] + coef[1] * np.log1p(np.bincount(bid, minlength=B).astype(float)) + coef[2] * df)
+    bcaps *= config.rouge_len * ref_words / (bcaps.sum() or 1.0)
+    r = share * caps.sum() / (bcaps.sum() or 1.0)
+    m = len(cands)
+    if m != len(ids.wb) - 1:   # only the candidates' bigrams, numbered by candidate
+        sel = np.full(len(ids.wb) - 1, -1, dtype=np.int64)
+        sel[np.asarray(cands, dtype=np.int64)] = np.arange(m)
+        brow = sel[brow]
+        keep = brow >= 0
+        brow, bid = brow[keep], bid[keep]
+    uk, cnt = _unique_counts(brow * B + bid)       # sorted by candidate, then bigram
+    bptr = np.searchsorted(uk, np.arange(m + 1) * B)
+    wptr, word, wcnt = counts
+    # merged rows: a candidate's word entries, then its bigram entries
+    ptr = wptr + bptr
+    out_idx = np.empty(ptr[-1], dtype=np.int64)
+    out_val = np.empty(ptr[-1])
+    wpos = np.arange(len(word)) + np.repeat(bptr[:-1], wptr[1:] - wptr[:-1])
+    bpos = np.arange(len(uk)) + np.repeat(wptr[1:], bptr[1:] - bptr[:-1])
+    out_idx[wpos], out_val[wpos] = word, wcnt
+    out_idx[bpos], out_val[bpos] = len(caps) + uk % B, cnt * r
+    return (ptr, out_idx, out_val), np.concatenate([caps, bcaps * r])
 
 
 def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.ndarray, cand_vecs: sparse.csr_matrix,
