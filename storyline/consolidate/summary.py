@@ -30,7 +30,7 @@ from collections import defaultdict
 from itertools import chain
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -47,6 +47,7 @@ from .summary_text import (
     count_words,
     STOP,
     is_candidate_shape,
+    names_actor,
     FIRST_PERSON_TOKENS,
     is_dangling,
     truncate_bytes,
@@ -633,7 +634,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
             chosen.append(cut_k)
     order = sorted(chosen, key=lambda k: (k == cut_k, arts[items[cands[k]].art].published or _FAR,
                                           items[cands[k]].pos, items[cands[k]].art))
-    order = _lead_with_context(order, cands, items, cut_k, score)
+    order = _lead_with_context(order, cands, items, cut_k, score, arts)
     all_sims = tf @ cand_vecs[order].T
     return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config)
 
@@ -763,15 +764,38 @@ def _shaped(it: _Item) -> bool:
 
 
 def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item], cut_k: int | None,
-                       score: np.ndarray) -> list[int]:
+                       score: np.ndarray, arts: Sequence[Article] = (), similar: float = 0.8) -> list[int]:
     """Open with the sentence that best introduces the story: self-contained, nearest to an
-    article's lead, then richest in concepts; the others keep their chronological order."""
+    article's lead, then richest in concepts; the others keep their chronological order. When
+    that sentence only describes its actor ("The North Korean leader is said to...") and one of
+    similar position (at most one sentence further from its lead) and score (``similar`` of it)
+    names its actor ("North Korean Leader Kim Jong Un arrived..."), that one opens."""
     whole = [k for k in order if k != cut_k]
     good = [k for k in whole if _shaped(items[cands[k]])]
     if not good:
         return order
-    first = min(good, key=lambda k: (items[cands[k]].pos, -score[k]))
+    key = lambda k: (items[cands[k]].pos, -score[k])  # noqa: E731
+    first = min(good, key=key)
+    common = _written_lower(arts)
+    if not names_actor(items[cands[first]].text, common):
+        p0, s0 = items[cands[first]].pos, score[first]
+        rivals = [k for k in good if k != first and items[cands[k]].pos <= p0 + 1 and score[k] >= similar * s0
+                  and names_actor(items[cands[k]].text, common)]
+        if rivals:
+            first = min(rivals, key=key)
     return [first] + [k for k in order if k != first]
+
+
+def _written_lower(arts: Sequence[Article]) -> Callable[[str], bool]:
+    """Whether the articles write a word in lower case somewhere (a common word, not a name)."""
+    seen: dict[str, bool] = {}
+
+    def common(word: str) -> bool:
+        lw = word.lower()
+        if lw not in seen:
+            seen[lw] = any(f" {lw}{end}" in a.text for a in arts for end in (" ", ",", "."))
+        return seen[lw]
+    return common
 
 
 def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Sequence[Article],

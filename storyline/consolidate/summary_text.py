@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -27,6 +28,7 @@ __all__ = [
     "trim_span",
     "text_features",
     "token_info",
+    "names_actor",
     "stem_many",
 ]
 
@@ -147,6 +149,55 @@ def truncate_words(text: str, max_words: int) -> str:
 
 
 _EARLY_THEN = re.compile(r"^(?:\S+\s+){1,8}?then\s+(?!\w+\s+(?:than|if)\b)", re.IGNORECASE)
+
+
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                       "january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december"})
+_NAME_JOINERS = frozenset({"of", "de", "da", "del", "du", "van", "von", "bin", "al", "la", "le", "and", "&"})
+_DEMONYM_ENDS = ("an", "ese", "ish", "ch", "i")     # Korean, Chinese, British, French, Israeli
+_EDGE = "\"“”'‘’`()[],.;:!?"
+
+
+def names_actor(text: str, common: Callable[[str], bool] = lambda w: False, within: int = 5) -> bool:
+    """True when a proper name opens the sentence's subject: a run of capitalised words (with
+    joiners such as "of") starting among its first ``within`` words ("Kim Jong Un arrived...",
+    "Opposition leader Tomas Reyl arrived...", "Kim's trip comes..."); False when the actor is
+    only described ("The North Korean leader is said to...", "Chinese state media reported that
+    Kim...") or the sentence opens otherwise ("In this photo...", "Tuesday also happens...").
+    Runs that do not name: function and calendar words, one or two words ending like a demonym
+    before a lower-case word ("North Korean leader"), and words that ``common(word)`` says the
+    source writes in lower case elsewhere (a sentence-initial common noun such as "Officials")."""
+    words = text.split()[:within + 8]
+    i = 0
+    while i < min(within, len(words)):
+        core = words[i].strip(_EDGE)
+        if not core[:1].isupper():
+            i += 1
+            continue
+        run: list[str] = []
+        j = i
+        while j < len(words):
+            w = words[j]
+            core = w.strip(_EDGE)
+            possessive = core.endswith(("'s", "’s"))
+            core = core[:-2] if possessive else core
+            if core[:1].isupper() or (run and core.lower() in _NAME_JOINERS):
+                run.append(core)
+                j += 1
+                if possessive or w.rstrip("\"”’')]").endswith((",", ";", ":")):   # "Kim's ...", "Kim Jong Un, who ..."
+                    break
+            else:
+                break
+        before_lower = j < len(words) and words[j].strip(_EDGE)[:1].islower()
+        while run and run[-1].lower() in _NAME_JOINERS:
+            run.pop()
+        names = [w for w in run if w.lower() not in STOP and w.lower() not in _CALENDAR]
+        demonym = before_lower and 0 < len(names) <= 2 and names[-1].lower().endswith(_DEMONYM_ENDS)
+        if names and not demonym and not all(common(w) for w in names):
+            return True
+        i = max(j, i + 1)
+    return False
 
 
 def is_dangling(text: str) -> bool:
