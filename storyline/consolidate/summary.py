@@ -117,11 +117,16 @@ def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, dict[str,
             g = stem_ids[st] = len(names)
             names.append(st)
         codes[t] = local[t] = 2 * g + (t not in STOP and len(t) > 1)
-    words: dict[int, int] = {}       # process-wide stem id -> the call's word id
-    add = words.setdefault
-    local.update(zip(local, [2 * add(c >> 1, len(words)) + (c & 1) for c in local.values()]))
+    # the call's word ids: stems numbered in order of first appearance (C-level dict passes)
+    tok_code = np.fromiter(local.values(), dtype=np.int64, count=len(local))
+    tok_gid = (tok_code >> 1).tolist()
+    words = dict.fromkeys(tok_gid)     # process-wide stem id -> the call's word id
+    words.update(zip(words, range(len(words))))
+    tok_wid = np.fromiter(map(words.__getitem__, tok_gid), dtype=np.int64, count=len(tok_gid))
+    local.update(zip(local, range(len(local))))
+    tid = np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat))
     gids = np.fromiter(words, dtype=np.int64, count=len(words))
-    return np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat)), gids, codes, stem_ids, names
+    return (2 * tok_wid + (tok_code & 1))[tid], gids, codes, stem_ids, names
 
 
 @dataclass(slots=True)
