@@ -12,6 +12,7 @@ Method (measured in bench/summarization.py, docs/benchmarks/summarization.md):
 3. Every word of the cluster, stop words too, gets an expected count in a reference as long as
    the budget (the cluster's word distribution sharpened by the share of articles using it); a
    summary earns each word up to that count, as ROUGE-1 would score it against such a reference.
+   The same term runs on word bigrams (ROUGE-2's units) when the pool is large for the budget.
 4. Candidate sentences are whole, self-contained sentences (no "He said..." openers, no questions,
    no quote-led sentences, no truncated trailing fragments) of a reasonable length.
 5. Sentences are chosen greedily on (concept gain + word gain + a sentence-quality bonus fitted on
@@ -19,7 +20,8 @@ Method (measured in bench/summarization.py, docs/benchmarks/summarization.md):
    pairs of sentences that say the same thing (TF-IDF cosine above ``redundancy``) may not both
    be chosen.
 6. The chosen sentences are ordered by article date, then position, opened by a self-contained
-   lead, and each cites every article holding a close enough sentence (offsets of that sentence).
+   lead (one that names its actor when one of similar position and score does), and each cites
+   every article holding a close enough sentence (offsets of that sentence).
 """
 
 from __future__ import annotations
@@ -39,9 +41,7 @@ from ..analyze.sentences import split_sentences
 from ..records import Article, Citation, Sentence, SummarySentence
 from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
-    bigram_concepts,
     compress,
-    text_features,
     trim_span,
     content_stems,
     count_words,
@@ -213,35 +213,6 @@ class _Ids:
         sel = np.zeros(n, dtype=bool)
         sel[np.asarray(idx, dtype=np.int64)] = True
         return values[np.repeat(sel, lens)], np.repeat(np.arange(len(idx)), lens[np.asarray(idx, dtype=np.int64)])
-
-
-def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(a, return_inverse=True)`` for 1-d integer keys."""
-    order = np.argsort(a, kind="stable")
-    s = a[order]
-    new = np.empty(len(s), dtype=bool)
-    new[:1] = True
-    np.not_equal(s[1:], s[:-1], out=new[1:])
-    inv = np.empty(len(s), dtype=np.int64)
-    inv[order] = np.cumsum(new) - 1
-    return s[new], inv
-
-
-def _first_seen_ids(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Dense ids of the values of ``a`` numbered in order of first appearance, and the value of
-    each id."""
-    order = np.argsort(a, kind="stable")
-    s = a[order]
-    new = np.empty(len(s), dtype=bool)
-    new[:1] = True
-    np.not_equal(s[1:], s[:-1], out=new[1:])
-    first = order[new]                      # where each distinct value first occurs
-    rank = np.empty(len(first), dtype=np.int64)
-    by_first = np.argsort(first, kind="stable")
-    rank[by_first] = np.arange(len(first))
-    out = np.empty(len(a), dtype=np.int64)
-    out[order] = rank[np.cumsum(new) - 1]
-    return out, s[new][by_first]
 
 
 def _unique_counts(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
