@@ -149,6 +149,8 @@ class _Ids:
     cb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     art: np.ndarray = field(default_factory=_empty)
     pos: np.ndarray = field(default_factory=_empty)
+    wrow: np.ndarray = field(default_factory=_empty)     # the sentence of each entry of wid
+    crow: np.ndarray = field(default_factory=_empty)     # the sentence of each entry of cid
     gids: np.ndarray = field(default_factory=_empty)   # process-wide stem id of each word id
     stem_ids: dict[str, int] = field(default_factory=dict)
     stem_names: list[str] = field(default_factory=list)
@@ -203,13 +205,14 @@ class _Ids:
         """The sentence of each entry of a flat array with these bounds."""
         return np.repeat(np.arange(len(bounds) - 1), bounds[1:] - bounds[:-1])
 
-    def gather(self, values: np.ndarray, bounds: np.ndarray, idx: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    def gather(self, values: np.ndarray, bounds: np.ndarray, idx: Sequence[int],
+               rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The entries of sentences ``idx`` (ascending), as ``np.concatenate`` of their slices, and
-        for each entry its index in ``idx``."""
+        for each entry its index in ``idx`` (``rows``: the sentence of every entry)."""
         n = len(bounds) - 1
-        lens = bounds[1:] - bounds[:-1]
         if len(idx) == n:
-            return values, np.repeat(np.arange(n), lens)
+            return values, rows
+        lens = bounds[1:] - bounds[:-1]
         sel = np.zeros(n, dtype=bool)
         sel[np.asarray(idx, dtype=np.int64)] = True
         return values[np.repeat(sel, lens)], np.repeat(np.arange(len(idx)), lens[np.asarray(idx, dtype=np.int64)])
@@ -344,14 +347,17 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigra
     key = _unique(row[at] * (V * V) + wid[at] * V + wid[at + 1])     # each once per sentence
     ids.keys, cid = _unique_inverse(key % (V * V))
     cb = np.searchsorted(key, np.arange(n + 1) * (V * V))
+    crow = key // (V * V)
     if unigrams and n:
         ukey = _unique((row * V + wid)[cm])        # each content word once per sentence
         ub = np.searchsorted(ukey, np.arange(n + 1) * V)
         # each sentence's bigrams, then its content words
         both = np.concatenate([cid, len(ids.keys) + ukey % V])
-        order = np.argsort(np.concatenate([key // (V * V), ukey // V]), kind="stable")
-        cid = both[order]
+        rowkeys = np.concatenate([crow, ukey // V])
+        order = np.argsort(rowkeys, kind="stable")
+        cid, crow = both[order], rowkeys[order]
         cb = cb + ub
+    ids.wrow, ids.crow = row, crow
     ids.wid, ids.cm, ids.wb, ids.cid, ids.cb = wid, cm, bounds, cid, cb
     ids.art = np.fromiter((it.art for it in items), dtype=np.int64, count=n)
     ids.pos = np.fromiter((it.pos for it in items), dtype=np.int64, count=n)
@@ -362,7 +368,7 @@ def _tfidf(ids: _Ids, V: int) -> np.ndarray | sparse.csr_matrix:
     for story-sized inputs, where dense products cost less than sparse bookkeeping)."""
     n, V = len(ids.wb) - 1, max(1, V)
     # content words of every sentence, as (sentence, word id) pairs in sentence order
-    uk, cnt = _unique_counts(ids.rows(ids.wb)[ids.cm] * V + ids.wid[ids.cm])   # sorted by row, then column
+    uk, cnt = _unique_counts(ids.wrow[ids.cm] * V + ids.wid[ids.cm])   # sorted by row, then column
     r, c = uk // V, uk % V
     df = np.bincount(c, minlength=V)
     vals = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df)) + 1.0)[c]
@@ -407,7 +413,7 @@ def _concept_weights(ids: _Ids, occ: np.ndarray, n_arts: int, rel: np.ndarray,
     if not m:
         return np.zeros(0)
     cids = ids.cid
-    rows = ids.rows(ids.cb)
+    rows = ids.crow
     art = ids.art[rows]
     key = cids * n_arts + art
     occ_r = occ[rows]
@@ -537,7 +543,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     cands = _candidates(items, cvocab, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
-    cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands)
+    cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands, cvocab.crow)
     score = np.bincount(crow, weights=w_all[cc], minlength=len(cands))
     lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
                            dtype=float)
@@ -548,7 +554,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         cands = [cands[k] for k in keep]
         score = score[keep]
         lengths_all = lengths_all[keep]
-        cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands)
+        cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands, cvocab.crow)
     n = len(cands)
     # concepts of the candidates that carry weight, best first, capped
     present = _unique(cc)
@@ -623,7 +629,7 @@ def _word_table(items: Sequence[_Item], ids: _Ids, n_arts: int) -> np.ndarray:
     if not V:
         return np.zeros((0, 6))
     w = ids.wid
-    rows = ids.rows(ids.wb)
+    rows = ids.wrow
     art, pos = ids.art[rows], ids.pos[rows]
     ltf = np.log1p(np.bincount(w, minlength=V).astype(float))
     pairs = _unique(w * n + art)
@@ -647,13 +653,13 @@ def _unigram_model(items: Sequence[_Item], ids: _Ids, cands: Sequence[int], n_ar
         X = _word_table(items, ids, n_arts)
     else:  # the default model reads only frequency and article share: skip the rest
         w = ids.wid
-        art = ids.art[ids.rows(ids.wb)]
+        art = ids.art[ids.wrow]
         n = max(1, n_arts)
         df = np.bincount(_unique(w * n + art) // n, minlength=V) / n
         X = np.column_stack([np.log1p(np.bincount(w, minlength=V).astype(float)), df])
     caps = np.exp(coef[0] + X @ coef[1:1 + X.shape[1]])
     caps = config.rouge_len * ref_words * caps / (caps.sum() or 1.0)
-    cw, crow = ids.gather(ids.wid, ids.wb, cands)
+    cw, crow = ids.gather(ids.wid, ids.wb, cands, ids.wrow)
     key = crow * V + cw
     uk, cnt = _unique_counts(key)    # sorted by candidate, then word
     # CSR parts (indptr, indices, data), not a scipy matrix: building one costs more than the
@@ -671,7 +677,7 @@ def _with_bigrams(counts: tuple[np.ndarray, np.ndarray, np.ndarray], caps: np.nd
     weighs ``share`` times the word term in the greedy (a capped gain scales with its counts).
     Each candidate's bigram entries follow its word entries."""
     V = max(1, ids.n_words)
-    rows = ids.rows(ids.wb)
+    rows = ids.wrow
     w = ids.wid
     at = np.flatnonzero(rows[:-1] == rows[1:])
     if not len(at):
