@@ -77,13 +77,13 @@ def _unique(a: np.ndarray) -> np.ndarray:
 
 def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(a, return_inverse=True)`` for 1-d integer keys."""
-    order = np.argsort(a, kind="stable")
+    order = a.argsort(kind="stable")
     s = a[order]
     new = np.empty(len(s), dtype=bool)
     new[:1] = True
     np.not_equal(s[1:], s[:-1], out=new[1:])
     inv = np.empty(len(s), dtype=np.int64)
-    inv[order] = np.cumsum(new) - 1
+    inv[order] = new.cumsum() - 1
     return s[new], inv
 
 
@@ -203,7 +203,7 @@ class _Ids:
 
     def rows(self, bounds: np.ndarray) -> np.ndarray:
         """The sentence of each entry of a flat array with these bounds."""
-        return np.repeat(np.arange(len(bounds) - 1), bounds[1:] - bounds[:-1])
+        return np.arange(len(bounds) - 1).repeat(bounds[1:] - bounds[:-1])
 
     def gather(self, values: np.ndarray, bounds: np.ndarray, idx: Sequence[int],
                rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -346,15 +346,15 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigra
     at = np.flatnonzero(ok)
     key = _unique(row[at] * (V * V) + wid[at] * V + wid[at + 1])     # each once per sentence
     ids.keys, cid = _unique_inverse(key % (V * V))
-    cb = np.searchsorted(key, np.arange(n + 1) * (V * V))
+    cb = key.searchsorted(np.arange(n + 1) * (V * V))
     crow = key // (V * V)
     if unigrams and n:
         ukey = _unique((row * V + wid)[cm])        # each content word once per sentence
-        ub = np.searchsorted(ukey, np.arange(n + 1) * V)
+        ub = ukey.searchsorted(np.arange(n + 1) * V)
         # each sentence's bigrams, then its content words
         both = np.concatenate([cid, len(ids.keys) + ukey % V])
         rowkeys = np.concatenate([crow, ukey // V])
-        order = np.argsort(rowkeys, kind="stable")
+        order = rowkeys.argsort(kind="stable")
         cid, crow = both[order], rowkeys[order]
         cb = cb + ub
     ids.wrow, ids.crow = row, crow
@@ -559,7 +559,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     # concepts of the candidates that carry weight, best first, capped
     present = _unique(cc)
     present = present[w_all[present] > 0]
-    used = present[np.argsort(-w_all[present], kind="stable")][: config.concept_limit]
+    used = present[(-w_all[present]).argsort(kind="stable")][: config.concept_limit]
     col = np.full(n_concepts, -1, dtype=np.int64)
     col[used] = np.arange(len(used))
     w = w_all[used]
@@ -664,7 +664,7 @@ def _unigram_model(items: Sequence[_Item], ids: _Ids, cands: Sequence[int], n_ar
     uk, cnt = _unique_counts(key)    # sorted by candidate, then word
     # CSR parts (indptr, indices, data), not a scipy matrix: building one costs more than the
     # greedy's arithmetic on a story-sized cluster
-    counts = (np.searchsorted(uk, np.arange(len(cands) + 1) * V), uk % V, cnt.astype(float))
+    counts = (uk.searchsorted(np.arange(len(cands) + 1) * V), uk % V, cnt.astype(float))
     return counts, caps
 
 
@@ -726,7 +726,7 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
     if isinstance(tf, np.ndarray):
         close = (cand_vecs @ tf.T) >= config.cite_threshold
         # items come in article order: one block of columns per article that has sentences
-        starts = np.searchsorted(art_of, np.arange(n_arts))
+        starts = art_of.searchsorted(np.arange(n_arts))
         starts = _unique(starts[starts < len(items)])
         held = np.logical_or.reduceat(close, starts, axis=1) if len(starts) else np.zeros((len(cands), 0), dtype=bool)
         support = held.sum(axis=1) / max(1, n_arts)
@@ -786,7 +786,7 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
     # items come in article order: each article's sentences are one block of rows; per article
     # and summary sentence, the closest sentence of that article and its cosine
     art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
-    seg = np.searchsorted(art_of, np.arange(len(arts) + 1)).tolist()
+    seg = art_of.searchsorted(np.arange(len(arts) + 1)).tolist()
     cols = np.arange(len(order))
     near: list[list[int] | None] = []
     near_v: list[list[float] | None] = []

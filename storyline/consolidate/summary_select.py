@@ -133,7 +133,7 @@ def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.
     else:
         counts = sparse.csr_matrix(counts)
         ptr, word, cnt = counts.indptr, counts.indices, counts.data
-    row = np.repeat(np.arange(n), np.diff(ptr))
+    row = np.arange(n).repeat(ptr[1:] - ptr[:-1])
     cap_e = caps[word]
     have = np.zeros(len(caps))
     open_ = lengths <= budget                  # still selectable
@@ -150,7 +150,7 @@ def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.
     step = np.empty(len(word))
     while True:
         g = live + scale * rg
-        i = int(np.argmax(np.where(open_, g / lens, -np.inf)))
+        i = int(np.where(open_, g / lens, -np.inf).argmax())
         if not open_[i] or g[i] <= 0:       # nothing selectable left, or nothing to gain
             break
         chosen.append(i)
