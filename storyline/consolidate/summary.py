@@ -68,7 +68,8 @@ def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
 def _unique(a: np.ndarray) -> np.ndarray:
     """``np.unique(a)`` for 1-d integer keys by one sort (numpy's hash-based unique costs several
     times more on the few hundred keys of a story)."""
-    s = np.sort(a)
+    s = a.copy()
+    s.sort()
     keep = np.empty(len(s), dtype=bool)
     keep[:1] = True
     np.not_equal(s[1:], s[:-1], out=keep[1:])
@@ -220,12 +221,13 @@ class _Ids:
 
 def _unique_counts(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(a, return_counts=True)`` for 1-d integer keys."""
-    s = np.sort(a)
+    s = a.copy()
+    s.sort()
     keep = np.empty(len(s), dtype=bool)
     keep[:1] = True
     np.not_equal(s[1:], s[:-1], out=keep[1:])
-    at = np.flatnonzero(keep)
-    ends = np.append(at, len(s))
+    at = keep.nonzero()[0]
+    ends = np.concatenate((at, [len(s)]))
     return s[at], ends[1:] - ends[:-1]
 
 
@@ -343,7 +345,7 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigra
     ok = np.zeros(len(flat), dtype=bool)
     if len(flat) > 1:
         ok[:-1] = (row[:-1] == row[1:]) & (cm[:-1] | cm[1:])
-    at = np.flatnonzero(ok)
+    at = ok.nonzero()[0]
     key = _unique(row[at] * (V * V) + wid[at] * V + wid[at + 1])     # each once per sentence
     ids.keys, cid = _unique_inverse(key % (V * V))
     cb = key.searchsorted(np.arange(n + 1) * (V * V))
@@ -679,7 +681,7 @@ def _with_bigrams(counts: tuple[np.ndarray, np.ndarray, np.ndarray], caps: np.nd
     V = max(1, ids.n_words)
     rows = ids.wrow
     w = ids.wid
-    at = np.flatnonzero(rows[:-1] == rows[1:])
+    at = (rows[:-1] == rows[1:]).nonzero()[0]
     if not len(at):
         return counts, caps
     bkeys, bid = _unique_inverse(w[at] * V + w[at + 1])
