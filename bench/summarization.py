@@ -424,9 +424,10 @@ def train_words() -> tuple[float, ...]:
     feats: list[Any] = []
     target: list[float] = []
     for c in load(ds, quick=False):
-        vocab: dict[str, int] = {}
-        items = S._items(c.articles, c.sentences, S.SummaryConfig(), vocab)
-        X = S._word_table(items, len(c.articles), len(vocab))
+        ids = S._Ids()
+        items = S._items(c.articles, c.sentences, S.SummaryConfig(), ids)
+        X = S._word_table(items, ids, len(c.articles))
+        vocab = ids.vocab()
         y = np.zeros(len(vocab))
         for r in c.refs:
             toks = stems(r)

@@ -12,6 +12,7 @@ Method (measured in bench/summarization.py, docs/benchmarks/summarization.md):
 3. Every word of the cluster, stop words too, gets an expected count in a reference as long as
    the budget (the cluster's word distribution sharpened by the share of articles using it); a
    summary earns each word up to that count, as ROUGE-1 would score it against such a reference.
+   The same term runs on word bigrams (ROUGE-2's units) when the pool is large for the budget.
 4. Candidate sentences are whole, self-contained sentences (no "He said..." openers, no questions,
    no quote-led sentences, no truncated trailing fragments) of a reasonable length.
 5. Sentences are chosen greedily on (concept gain + word gain + a sentence-quality bonus fitted on
@@ -19,7 +20,8 @@ Method (measured in bench/summarization.py, docs/benchmarks/summarization.md):
    pairs of sentences that say the same thing (TF-IDF cosine above ``redundancy``) may not both
    be chosen.
 6. The chosen sentences are ordered by article date, then position, opened by a self-contained
-   lead, and each cites every article holding a close enough sentence (offsets of that sentence).
+   lead (one that names its actor when one of similar position and score does), and each cites
+   every article holding a close enough sentence (offsets of that sentence).
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from itertools import chain
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -38,17 +41,20 @@ from ..analyze.sentences import split_sentences
 from ..records import Article, Citation, Sentence, SummarySentence
 from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
-    bigram_concepts,
     compress,
-    text_features,
     trim_span,
     content_stems,
     count_words,
     STOP,
     is_candidate_shape,
+    names_actor,
+    FIRST_PERSON_TOKENS,
     is_dangling,
     truncate_bytes,
     truncate_words,
+    token_info,
+    tokens,
+    stem_many,
 )
 
 __all__ = ["summarize", "SummaryConfig", "truncate_bytes", "count_words"]
@@ -59,6 +65,172 @@ _DENSE_CELLS = 100_000
 
 def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
     return x.toarray() if sparse.issparse(x) else np.asarray(x)
+def _unique(a: np.ndarray) -> np.ndarray:
+    """``np.unique(a)`` for 1-d integer keys by one sort (numpy's hash-based unique costs several
+    times more on the few hundred keys of a story)."""
+    s = a.copy()
+    s.sort()
+    keep = np.empty(len(s), dtype=bool)
+    keep[:1] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    return s[keep]
+
+
+def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(a, return_inverse=True)`` for 1-d integer keys."""
+    order = a.argsort(kind="stable")
+    s = a[order]
+    new = np.empty(len(s), dtype=bool)
+    new[:1] = True
+    np.not_equal(s[1:], s[:-1], out=new[1:])
+    inv = np.empty(len(s), dtype=np.int64)
+    inv[order] = new.cumsum() - 1
+    return s[new], inv
+
+
+def _empty() -> np.ndarray:
+    return np.zeros(0, dtype=np.int64)
+
+
+# token -> 2 * stem id + (1 if a content word), with the stem ids and stems themselves: shared by
+# every call of the process (rebound, never cleared in place, when they grow too large, so that a
+# call holding them keeps a consistent view)
+_CODES: dict[str, int] = {}
+_STEM_IDS: dict[str, int] = {}
+_STEM_NAMES: list[str] = []
+
+
+def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, dict[str, int], dict[str, int], list[str]]:
+    """The call's code of every token (2 * word id + 1 if a content word; word ids number the
+    stems in order of first appearance), the process-wide stem id of each word id, and the
+    process-wide tables the ids refer to."""
+    global _CODES, _STEM_IDS, _STEM_NAMES
+    if len(_CODES) > 500_000:
+        _CODES, _STEM_IDS, _STEM_NAMES = {}, {}, []
+    codes, stem_ids, names = _CODES, _STEM_IDS, _STEM_NAMES
+    local = dict.fromkeys(flat)       # the call's distinct tokens: one look-up each in the big table
+    found = list(map(codes.get, local))
+    local.update(zip(local, found))
+    new = [t for t, c in local.items() if c is None]
+    for t, st in zip(new, stem_many(new)):     # one call of the stemmer for all new tokens
+        g = stem_ids.get(st)
+        if g is None:
+            g = stem_ids[st] = len(names)
+            names.append(st)
+        codes[t] = local[t] = 2 * g + (t not in STOP and len(t) > 1)
+    # the call's word ids: stems numbered in order of first appearance (C-level dict passes)
+    tok_code = np.fromiter(local.values(), dtype=np.int64, count=len(local))
+    tok_gid = (tok_code >> 1).tolist()
+    words = dict.fromkeys(tok_gid)     # process-wide stem id -> the call's word id
+    words.update(zip(words, range(len(words))))
+    tok_wid = np.fromiter(map(words.__getitem__, tok_gid), dtype=np.int64, count=len(tok_gid))
+    local.update(zip(local, range(len(local))))
+    tid = np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat))
+    gids = np.fromiter(words, dtype=np.int64, count=len(words))
+    return (2 * tok_wid + (tok_code & 1))[tid], gids, codes, stem_ids, names
+
+
+@dataclass(slots=True)
+class _Ids:
+    """The ids of a call. Word stems are numbered in order of first appearance (``n_words`` of
+    them; ``V = max(1, n_words)`` is the key base); bigram concepts by their sorted keys ``a * V +
+    b`` (``keys``; a concept's id is its key's position); content words, when they count as
+    concepts, get ids ``len(keys) + word id``. Every sentence's word ids and concept ids are kept
+    flat (sentence ``k``'s words are ``wid[wb[k]:wb[k + 1]]``, its concepts ``cid[cb[k]:cb[k +
+    1]]``) with each sentence's article and position: whole-cluster arrays, no concatenation per
+    stage."""
+
+    keys: np.ndarray = field(default_factory=_empty)
+    n_words: int = 0
+    V: int = 1
+    wid: np.ndarray = field(default_factory=_empty)
+    cm: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    wb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    cid: np.ndarray = field(default_factory=_empty)
+    cb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    art: np.ndarray = field(default_factory=_empty)
+    pos: np.ndarray = field(default_factory=_empty)
+    wrow: np.ndarray = field(default_factory=_empty)     # the sentence of each entry of wid
+    crow: np.ndarray = field(default_factory=_empty)     # the sentence of each entry of cid
+    gids: np.ndarray = field(default_factory=_empty)   # process-wide stem id of each word id
+    stem_ids: dict[str, int] = field(default_factory=dict)
+    stem_names: list[str] = field(default_factory=list)
+    codes: dict[str, int] = field(default_factory=dict)
+    _vocab: dict[str, int] | None = None
+    _local: dict[int, int] | None = None
+    _pairs: dict[int, int] | None = None
+
+    def __len__(self) -> int:
+        """Number of bigram concepts."""
+        return len(self.keys)
+
+    def vocab(self) -> dict[str, int]:
+        """Stem -> word id (built on first use)."""
+        if self._vocab is None:
+            names = self.stem_names
+            self._vocab = {names[g]: j for j, g in enumerate(self.gids.tolist())}
+        return self._vocab
+
+    def word(self, token: str) -> tuple[int, bool]:
+        """(word id, is a content word) of a lower-cased token; word id -1 when the call's
+        sentences do not hold its stem (a word cut by a byte budget)."""
+        if self._local is None:
+            self._local = dict(zip(self.gids.tolist(), range(len(self.gids))))
+        code = self.codes.get(token)
+        if code is not None:
+            return self._local.get(code >> 1, -1), bool(code & 1)
+        st, content = token_info(token)
+        g = self.stem_ids.get(st)
+        return (-1 if g is None else self._local.get(g, -1)), content
+
+    def pairs(self) -> dict[int, int]:
+        """Bigram key -> concept id (built on first use)."""
+        if self._pairs is None:
+            self._pairs = dict(zip(self.keys.tolist(), range(len(self.keys))))
+        return self._pairs
+
+    def get(self, a: int, b: int) -> int:
+        """Id of the bigram of word ids (a, b), -1 when the call has no such concept."""
+        if a < 0 or b < 0:
+            return -1
+        return self.pairs().get(a * self.V + b, -1)
+
+    def head_concepts(self, k: int, n_tokens: int) -> set[int]:
+        """Ids of the bigram concepts among the first ``n_tokens`` tokens of sentence ``k``."""
+        s0 = int(self.wb[k])
+        w, c = self.wid[s0:s0 + n_tokens], self.cm[s0:s0 + n_tokens]
+        pairs = self.pairs()
+        return {pairs.get(x, -1) for x in (w[:-1] * self.V + w[1:])[c[:-1] | c[1:]].tolist()}
+
+    def rows(self, bounds: np.ndarray) -> np.ndarray:
+        """The sentence of each entry of a flat array with these bounds."""
+        return np.arange(len(bounds) - 1).repeat(bounds[1:] - bounds[:-1])
+
+    def gather(self, values: np.ndarray, bounds: np.ndarray, idx: Sequence[int],
+               rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The entries of sentences ``idx`` (ascending), as ``np.concatenate`` of their slices, and
+        for each entry its index in ``idx`` (``rows``: the sentence of every entry)."""
+        n = len(bounds) - 1
+        if len(idx) == n:
+            return values, rows
+        lens = bounds[1:] - bounds[:-1]
+        sel = np.zeros(n, dtype=bool)
+        sel[np.asarray(idx, dtype=np.int64)] = True
+        return values[np.repeat(sel, lens)], np.repeat(np.arange(len(idx)), lens[np.asarray(idx, dtype=np.int64)])
+
+
+def _unique_counts(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(a, return_counts=True)`` for 1-d integer keys."""
+    s = a.copy()
+    s.sort()
+    keep = np.empty(len(s), dtype=bool)
+    keep[:1] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    at = keep.nonzero()[0]
+    ends = np.concatenate((at, [len(s)]))
+    return s[at], ends[1:] - ends[:-1]
+
+
 _ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
 _CLOSERS = "\"”’'`)]"
 
@@ -107,6 +279,8 @@ class SummaryConfig:
     # fitted on DUC 2003 only (python bench/summarization.py --train-words)
     word_coef: tuple[float, ...] = (0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
     rouge_len: float = 1.25           # expected reference length, in units of the budget
+    bigram_overlap: float = 1.0       # weight of the same expected-overlap term on word bigrams (ROUGE-2's units)
+    bigram_min_pool: float = 4.0      # ... used when the candidates hold at least this many times the budget
 
 
 @dataclass(slots=True)
@@ -117,94 +291,86 @@ class _Item:
     text: str
     words: int
     nbytes: int
-    concepts: set[str]
-    stems: list[str]
-    all_stems: list[str]
     start: int = 0          # offsets of the words used, in the article (a trimmed dateline moves start)
     end: int = 0
     tail: str = ""          # final mark appended when a closing attribution was trimmed
-    cmask: list[bool] | None = None  # which of all_stems are content words
-    wids: np.ndarray | None = None  # ids of all_stems in the call's word vocabulary
-    cmask_a: np.ndarray | None = None
     shaped: bool | None = None      # self-contained sentence shape (set by _candidates)
-    cids: np.ndarray | None = None  # ids of concepts in the call's concept vocabulary
+    first_person: bool = True       # holds a first-person token (False: it cannot be first-person)
+    toks: list[str] = field(default_factory=list)   # lower-cased tokens of ``text``
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
-           config: SummaryConfig, vocab: dict[str, int] | None = None,
-           cvocab: dict[str, int] | None = None) -> list[_Item]:
-    """One item per non-empty sentence; ``vocab`` and ``cvocab`` (filled here) number every word
-    stem and every concept (bigrams, and content words as "1:stem" when they count)."""
-    vocab = {} if vocab is None else vocab
-    cvocab = {} if cvocab is None else cvocab
-    unigrams = config.unigram_weight > 0
+           config: SummaryConfig, ids: _Ids | None = None) -> list[_Item]:
+    """One item per non-empty sentence; ``ids`` (filled here) numbers their words and concepts."""
+    ids = _Ids() if ids is None else ids
     out: list[_Item] = []
+    toks: list[list[str]] = []
     for ai, a in enumerate(arts):
         ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
-            text = " ".join((raw[i:j] + tail).split())
-            if not text:
+            parts = (raw[i:j] + tail).split()
+            if not parts:
                 continue
+            text = " ".join(parts)
+            n_words = len(parts)
             if config.compress:
                 text = compress(text, days=config.compress_days, parts=config.compress_parts)
-            all_st, cmask, content, bigrams = text_features(text)
-            out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=count_words(text),
-                             nbytes=len(text.encode("utf-8")), concepts=bigrams,
-                             stems=content, all_stems=all_st, cmask=cmask,
-                             start=s.start + i, end=s.start + j, tail=tail))
-    _number(out, vocab, cvocab, unigrams)
+                n_words = count_words(text)
+            tk = tokens(text)
+            toks.append(tk)
+            out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=n_words,
+                             nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail,
+                             first_person=not FIRST_PERSON_TOKENS.isdisjoint(tk), toks=tk))
+    _number(out, toks, ids, config.unigram_weight > 0)
     return out
 
 
-def _ids(keys: list[str], vocab: dict[str, int]) -> np.ndarray:
-    """Ids of ``keys`` in ``vocab``, new keys numbered in order of first appearance (C-level dict
-    passes: per-token Python calls dominated small clusters)."""
-    if not vocab:
-        vocab.update(zip(dict.fromkeys(keys), range(len(keys))))
-    else:
-        for k in dict.fromkeys(keys):
-            if k not in vocab:
-                vocab[k] = len(vocab)
-    return np.fromiter(map(vocab.__getitem__, keys), dtype=np.int64, count=len(keys))
+def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigrams: bool) -> None:
+    """Number the words and concepts of every sentence (see ``_Ids``), with whole-cluster array
+    work: per-token Python work dominated small clusters. Bigram concepts are pairs of
+    consecutive stems holding a content word, each once per sentence."""
+    flat = list(chain.from_iterable(toks))
+    codes, ids.gids, ids.codes, ids.stem_ids, ids.stem_names = _token_codes(flat)
+    cm = (codes & 1).astype(bool)
+    wid = codes >> 1
+    n = len(items)
+    bounds = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, toks), dtype=np.int64, count=n), out=bounds[1:])
+    ids.n_words = len(ids.gids)
+    V = ids.V = max(1, ids.n_words)
+    # bigrams: consecutive tokens of one sentence, at least one of them a content word
+    row = ids.rows(bounds)
+    ok = np.zeros(len(flat), dtype=bool)
+    if len(flat) > 1:
+        ok[:-1] = (row[:-1] == row[1:]) & (cm[:-1] | cm[1:])
+    at = ok.nonzero()[0]
+    key = _unique(row[at] * (V * V) + wid[at] * V + wid[at + 1])     # each once per sentence
+    ids.keys, cid = _unique_inverse(key % (V * V))
+    cb = key.searchsorted(np.arange(n + 1) * (V * V))
+    crow = key // (V * V)
+    if unigrams and n:
+        ukey = _unique((row * V + wid)[cm])        # each content word once per sentence
+        ub = ukey.searchsorted(np.arange(n + 1) * V)
+        # each sentence's bigrams, then its content words
+        both = np.concatenate([cid, len(ids.keys) + ukey % V])
+        rowkeys = np.concatenate([crow, ukey // V])
+        order = rowkeys.argsort(kind="stable")
+        cid, crow = both[order], rowkeys[order]
+        cb = cb + ub
+    ids.wrow, ids.crow = row, crow
+    ids.wid, ids.cm, ids.wb, ids.cid, ids.cb = wid, cm, bounds, cid, cb
+    ids.art = np.fromiter((it.art for it in items), dtype=np.int64, count=n)
+    ids.pos = np.fromiter((it.pos for it in items), dtype=np.int64, count=n)
 
 
-def _number(items: Sequence[_Item], vocab: dict[str, int], cvocab: dict[str, int], unigrams: bool) -> None:
-    """Give every item the ids of its words and concepts (one pass over the whole cluster). Bigram
-    concepts are numbered in ``cvocab``; with ``unigrams``, content words are concepts too, with
-    ids ``len(cvocab) + word id``."""
-    words = [t for it in items for t in it.all_stems]
-    concepts = [c for it in items for c in it.concepts]
-    wid = _ids(words, vocab)
-    cid = _ids(concepts, cvocab)
-    cm = np.array([b for it in items for b in (it.cmask or ())], dtype=bool)
-    w0 = c0 = 0
-    for it in items:
-        w1, c1 = w0 + len(it.all_stems), c0 + len(it.concepts)
-        it.wids, it.cids, it.cmask_a = wid[w0:w1], cid[c0:c1], cm[w0:w1]
-        w0, c0 = w1, c1
-    if unigrams and len(items):
-        nb, V = len(cvocab), max(1, len(vocab))
-        row = np.repeat(np.arange(len(items)), [len(it.all_stems) for it in items])
-        key = np.unique((row * V + wid)[cm])        # each content word once per sentence
-        bounds = np.searchsorted(key, np.arange(len(items) + 1) * V)
-        uni = nb + key % V
-        for k, it in enumerate(items):
-            it.cids = np.concatenate([it.cids, uni[bounds[k]:bounds[k + 1]]])
-
-
-def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
+def _tfidf(ids: _Ids, V: int) -> np.ndarray | sparse.csr_matrix:
     """Rows: sentences as l2-normalised (1 + log tf) x idf vectors of their content words (dense
     for story-sized inputs, where dense products cost less than sparse bookkeeping)."""
-    n, V = len(items), max(1, V)
-    if items:  # content words of every sentence, as (sentence, word id) pairs in sentence order
-        cm = np.concatenate([it.cmask_a for it in items])
-        ids = np.concatenate([it.wids for it in items])[cm]
-        row = np.repeat(np.arange(n), [len(it.wids) for it in items])[cm]
-    else:
-        ids = row = np.zeros(0, dtype=np.int64)
-    uk, cnt = np.unique(row * V + ids, return_counts=True)   # sorted by row, then column
+    n, V = len(ids.wb) - 1, max(1, V)
+    # content words of every sentence, as (sentence, word id) pairs in sentence order
+    uk, cnt = _unique_counts(ids.wrow[ids.cm] * V + ids.wid[ids.cm])   # sorted by row, then column
     r, c = uk // V, uk % V
     df = np.bincount(c, minlength=V)
     vals = (1.0 + np.log(cnt)) * (np.log((1 + n) / (1 + df)) + 1.0)[c]
@@ -219,36 +385,38 @@ def _tfidf(items: Sequence[_Item], V: int) -> np.ndarray | sparse.csr_matrix:
     return sparse.csr_matrix((vals, c, new_ptr), shape=(n, V))
 
 
-def _query_relevance(items: Sequence[_Item], query: str | None) -> np.ndarray:
+def _query_relevance(items: Sequence[_Item], query: str | None, ids: _Ids) -> np.ndarray:
     rel = np.zeros(len(items))
     if not query:
         return rel
     q = set(content_stems(query))
     if not q:
         return rel
+    names = [ids.stem_names[g] for g in ids.gids.tolist()]    # stem of each word id
+    wb = ids.wb.tolist()
+    sets = [{names[j] for j in ids.wid[wb[k]:wb[k + 1]][ids.cm[wb[k]:wb[k + 1]]].tolist()} for k in range(len(items))]
     df: dict[str, int] = defaultdict(int)
-    for it in items:
-        for t in set(it.stems) & q:
+    for st in sets:
+        for t in st & q:
             df[t] += 1
     n = len(items)
     idf = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in q}
     total = sum(idf[t] for t in q if df[t]) or 1.0
-    for i, it in enumerate(items):
-        hit = set(it.stems) & q
+    for i, st in enumerate(sets):
+        hit = st & q
         rel[i] = sum(idf[t] for t in hit) / total
     return rel
 
 
-def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: np.ndarray,
+def _concept_weights(ids: _Ids, occ: np.ndarray, n_arts: int, rel: np.ndarray,
                      n_bigrams: int, m: int, config: SummaryConfig) -> np.ndarray:
     """Weight of each concept id: the sum over the articles carrying it of its best occurrence
     weight there; concepts told by too few articles get none, unless the query asks for them."""
     if not m:
         return np.zeros(0)
-    lens = np.array([len(it.cids) for it in items], dtype=np.int64)
-    cids = np.concatenate([it.cids for it in items])
-    rows = np.repeat(np.arange(len(items)), lens)
-    art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+    cids = ids.cid
+    rows = ids.crow
+    art = ids.art[rows]
     key = cids * n_arts + art
     occ_r = occ[rows]
     order = np.lexsort((-occ_r, key))   # by (concept, article), best occurrence first
@@ -268,16 +436,22 @@ def _concept_weights(items: Sequence[_Item], occ: np.ndarray, n_arts: int, rel: 
     return np.where(n_with >= min_df, total, few)
 
 
-def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, budget_words: float) -> list[int]:
+def _candidates(items: Sequence[_Item], ids: _Ids, config: SummaryConfig, rel: np.ndarray,
+                budget_words: float) -> list[int]:
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     tiers: list[list[int]] = [[], [], []]
+    # each sentence's content stems, in order, as bytes (a repeated sentence is met once)
+    content = ids.wid[ids.cm]
+    step = content.itemsize
+    buf = content.tobytes()
+    cbounds = (np.concatenate([[0], np.cumsum(ids.cm)])[ids.wb] * step).tolist()
     for i, it in enumerate(items):
-        key = " ".join(it.stems)
+        key = buf[cbounds[i]:cbounds[i + 1]]
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
-        shaped = it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
+        shaped = it.shaped = _shaped(it)
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
@@ -302,46 +476,42 @@ def _candidates(items: Sequence[_Item], config: SummaryConfig, rel: np.ndarray, 
 
 
 def _conflicts(sim_rows: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    ii, jj = np.nonzero(np.triu(sim_rows, 1) >= threshold)
+    """Pairs (i, j), i < j, of sentences whose cosine reaches ``threshold``, in row-major order."""
+    if threshold <= 0:
+        ii, jj = np.nonzero(np.triu(sim_rows, 1) >= threshold)
+    else:
+        ii, jj = np.nonzero(sim_rows >= threshold)
+        upper = ii < jj
+        ii, jj = ii[upper], jj[upper]
     return list(zip(ii.tolist(), jj.tolist()))
 
 
-class _WeightView(Mapping[str, float]):
-    """Concept name -> weight, over the id-indexed weight array."""
-
-    def __init__(self, ids: Mapping[str, int], w: np.ndarray) -> None:
-        self._ids, self._w = ids, w
-
-    def __getitem__(self, c: str) -> float:
-        return float(self._w[self._ids[c]])
-
-    def get(self, c: str, default: float = 0.0) -> float:  # type: ignore[override]
-        j = self._ids.get(c)
-        return default if j is None else float(self._w[j])
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-
-def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], weights: Mapping[str, float],
-              room: int, sims: np.ndarray, config: SummaryConfig, in_bytes: bool) -> int | None:
-    """The candidate whose first ``room`` bytes (or words) add the most uncovered concept weight
-    (the first one that says something new when none adds weight: the budget is used to the end)."""
+def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all: np.ndarray,
+              ids: _Ids, room: int, sims: np.ndarray,
+              config: SummaryConfig, in_bytes: bool) -> int | None:
+    """The candidate whose first ``room`` bytes (or words) add the most uncovered bigram concept
+    weight (the first one that says something new when none adds weight: the budget is used to
+    the end)."""
     if room < (20 if in_bytes else config.fill_min_words):
         return None
-    covered: set[str] = set()
+    n_bigrams = len(ids)
+    covered: set[int] = set()
     for k in chosen:
-        covered |= items[cands[k]].concepts
+        covered.update(j for j in ids.cid[ids.cb[cands[k]]:ids.cb[cands[k] + 1]].tolist() if j < n_bigrams)
     best_k, best_g = None, -1.0
+    said = set(chosen)
+    said.update(np.flatnonzero((sims[:, chosen] >= config.redundancy).any(axis=1)).tolist())
     for k, i in enumerate(cands):
-        if k in chosen or any(sims[k, j] >= config.redundancy for j in chosen):
+        if k in said:       # chosen, or saying what a chosen sentence says
             continue
         head = truncate_bytes(items[i].text, room) if in_bytes else truncate_words(items[i].text, room)
-        cut = bigram_concepts(head)
-        g = sum(weights.get(c, 0.0) for c in cut - covered)
+        head_toks = tokens(head)
+        if head_toks == items[i].toks[:len(head_toks)]:      # the head's tokens are the sentence's first ones
+            cut = ids.head_concepts(i, len(head_toks))
+        else:   # a word cut by a byte budget: its stem may be new to the call
+            words = [ids.word(t) for t in head_toks]
+            cut = {ids.get(a[0], b[0]) for a, b in zip(words, words[1:]) if a[1] or b[1]}
+        g = sum(float(w_all[j]) for j in cut - covered if j >= 0)
         if g > best_g:
             best_k, best_g = k, g
     return best_k
@@ -361,25 +531,22 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     arts = [a for a in articles if a.text and a.text.strip()]
     if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
         return []
-    vocab: dict[str, int] = {}
-    cvocab: dict[str, int] = {}
-    items = _items(arts, sentences, config, vocab, cvocab)
+    cvocab = _Ids()
+    items = _items(arts, sentences, config, cvocab)
     if not items:
         return []
-    rel = _query_relevance(items, query)
+    rel = _query_relevance(items, query, cvocab)
     pos = np.array([it.pos for it in items], dtype=float)
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
-    n_concepts = len(cvocab) + (len(vocab) if config.unigram_weight > 0 else 0)
-    w_all = _concept_weights(items, occ, len(arts), rel, len(cvocab), n_concepts, config)
-    weights = _WeightView(cvocab, w_all)
-    cands = _candidates(items, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
+    n_concepts = len(cvocab) + (cvocab.n_words if config.unigram_weight > 0 else 0)
+    w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config)
+    cands = _candidates(items, cvocab, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
-    clens = np.array([len(items[i].cids) for i in cands], dtype=np.int64)
-    score = np.bincount(np.repeat(np.arange(len(cands)), clens),
-                        weights=w_all[np.concatenate([items[i].cids for i in cands])], minlength=len(cands))
+    cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands, cvocab.crow)
+    score = np.bincount(crow, weights=w_all[cc], minlength=len(cands))
     lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
                            dtype=float)
     budget = float(max_bytes if max_bytes is not None else max_words)
@@ -389,17 +556,16 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         cands = [cands[k] for k in keep]
         score = score[keep]
         lengths_all = lengths_all[keep]
+        cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands, cvocab.crow)
     n = len(cands)
     # concepts of the candidates that carry weight, best first, capped
-    lens = np.array([len(items[i].cids) for i in cands], dtype=np.int64)
-    cc = np.concatenate([items[i].cids for i in cands]) if n else np.zeros(0, dtype=np.int64)
-    present = np.unique(cc)
+    present = _unique(cc)
     present = present[w_all[present] > 0]
-    used = present[np.argsort(-w_all[present], kind="stable")][: config.concept_limit]
+    used = present[(-w_all[present]).argsort(kind="stable")][: config.concept_limit]
     col = np.full(n_concepts, -1, dtype=np.int64)
     col[used] = np.arange(len(used))
     w = w_all[used]
-    rows = np.repeat(np.arange(n), lens)
+    rows = crow
     cols_ = col[cc]
     ok = cols_ >= 0
     if config.rouge_weight > 0:
@@ -407,7 +573,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         inc[rows[ok], cols_[ok]] = True
     else:
         inc = sparse.csr_matrix((np.ones(int(ok.sum())), (rows[ok], cols_[ok])), shape=(n, len(used)))
-    tf = _tfidf(items, len(vocab))
+    tf = _tfidf(cvocab, cvocab.n_words)
     cand_vecs = tf[cands]
     sims = _dense(cand_vecs @ cand_vecs.T)
     conflicts = _conflicts(sims, config.redundancy)
@@ -427,8 +593,13 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         bonus = bonus + config.centrality_weight * cent * lengths_all / budget * top30
     chosen = None
     if config.rouge_weight > 0:
-        counts, caps = _unigram_model(items, cands, len(arts), len(vocab), max_words if max_bytes is None else max_bytes / 6.0, config)
+        ref_words = max_words if max_bytes is None else max_bytes / 6.0
+        counts, caps = _unigram_model(items, cvocab, cands, len(arts), ref_words, config)
         scale = config.rouge_weight * top30 / max(1.0, caps.sum())
+        pool = sum(items[i].words for i in cands)
+        if config.bigram_overlap > 0 and pool >= config.bigram_min_pool * ref_words:
+            counts, caps = _with_bigrams(counts, caps, cvocab, cands, len(arts), ref_words,
+                                         config.bigram_overlap / config.rouge_weight, config)
         chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
     if chosen is None and config.solver == "ilp":
         chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
@@ -442,66 +613,105 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     in_bytes = max_bytes is not None
     if (config.fill_bytes if in_bytes else config.fill_words):
         room = int(budget - lengths_all[chosen].sum()) - (1 if in_bytes else 0)
-        cut_k = _fill_cut(chosen, cands, items, weights, room, sims, config, in_bytes)
+        cut_k = _fill_cut(chosen, cands, items, w_all, cvocab, room, sims, config, in_bytes)
         if cut_k is not None:
             chosen.append(cut_k)
     order = sorted(chosen, key=lambda k: (k == cut_k, arts[items[cands[k]].art].published or _FAR,
                                           items[cands[k]].pos, items[cands[k]].art))
-    order = _lead_with_context(order, cands, items, cut_k, score)
+    order = _lead_with_context(order, cands, items, cut_k, score, arts)
     all_sims = tf @ cand_vecs[order].T
     return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config)
 
 
-def _word_table(items: Sequence[_Item], n_arts: int, V: int) -> np.ndarray:
+def _word_table(items: Sequence[_Item], ids: _Ids, n_arts: int) -> np.ndarray:
     """Features of every word of the cluster (stop words too), by word id: log frequency, share of
     the articles using it, stop word, stop word x log frequency, closeness to a lead, share of the
     articles using it in their first three sentences."""
-    n = max(1, n_arts)
+    n, V = max(1, n_arts), ids.n_words
     if not V:
         return np.zeros((0, 6))
-    lens = np.array([len(it.wids) for it in items], dtype=np.int64)
-    w = np.concatenate([it.wids for it in items])
-    art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
-    pos = np.repeat(np.array([it.pos for it in items], dtype=np.int64), lens)
+    w = ids.wid
+    rows = ids.wrow
+    art, pos = ids.art[rows], ids.pos[rows]
     ltf = np.log1p(np.bincount(w, minlength=V).astype(float))
-    pairs = np.unique(w * n + art)
+    pairs = _unique(w * n + art)
     df = np.bincount(pairs // n, minlength=V) / n
-    lead_pairs = np.unique((w * n + art)[pos < 3])
+    lead_pairs = _unique((w * n + art)[pos < 3])
     lead = np.bincount(lead_pairs // n, minlength=V) / n
     first = np.full(V, np.iinfo(np.int64).max)
     np.minimum.at(first, w, pos)
-    stop = np.zeros(V)
-    for it in items:
-        for t, j in zip(it.all_stems, it.wids):
-            if t in STOP or len(t) < 2:
-                stop[j] = 1.0
+    stop = np.array([t in STOP or len(t) < 2 for t in ids.vocab()], dtype=float)
     return np.column_stack([ltf, df, stop, stop * ltf, 1.0 / (1.0 + first.astype(float)), lead])
 
 
-def _unigram_model(items: Sequence[_Item], cands: Sequence[int], n_arts: int, V: int, ref_words: float,
-                   config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+def _unigram_model(items: Sequence[_Item], ids: _Ids, cands: Sequence[int], n_arts: int,
+                   ref_words: float, config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
     """Counts of every word (stop words too) per candidate, and the expected count of each word in
     a reference of ``ref_words`` words: the cluster's word distribution, sharpened by the share of
     the articles using each word (``word_coef``: log-linear weights of ``_word_table``'s features)."""
     coef = np.asarray(config.word_coef)
+    V = ids.n_words
     if np.any(coef[3:]):
-        X = _word_table(items, n_arts, V)
+        X = _word_table(items, ids, n_arts)
     else:  # the default model reads only frequency and article share: skip the rest
-        lens = np.array([len(it.wids) for it in items], dtype=np.int64)
-        w = np.concatenate([it.wids for it in items])
-        art = np.repeat(np.array([it.art for it in items], dtype=np.int64), lens)
+        w = ids.wid
+        art = ids.art[ids.wrow]
         n = max(1, n_arts)
-        df = np.bincount(np.unique(w * n + art) // n, minlength=V) / n
+        df = np.bincount(_unique(w * n + art) // n, minlength=V) / n
         X = np.column_stack([np.log1p(np.bincount(w, minlength=V).astype(float)), df])
     caps = np.exp(coef[0] + X @ coef[1:1 + X.shape[1]])
     caps = config.rouge_len * ref_words * caps / (caps.sum() or 1.0)
-    lens = np.array([len(items[i].wids) for i in cands], dtype=np.int64)
-    key = np.repeat(np.arange(len(cands)), lens) * V + np.concatenate([items[i].wids for i in cands])
-    uk, cnt = np.unique(key, return_counts=True)    # sorted by candidate, then word
+    cw, crow = ids.gather(ids.wid, ids.wb, cands, ids.wrow)
+    key = crow * V + cw
+    uk, cnt = _unique_counts(key)    # sorted by candidate, then word
     # CSR parts (indptr, indices, data), not a scipy matrix: building one costs more than the
     # greedy's arithmetic on a story-sized cluster
-    counts = (np.searchsorted(uk, np.arange(len(cands) + 1) * V), uk % V, cnt.astype(float))
+    counts = (uk.searchsorted(np.arange(len(cands) + 1) * V), uk % V, cnt.astype(float))
     return counts, caps
+
+
+def _with_bigrams(counts: tuple[np.ndarray, np.ndarray, np.ndarray], caps: np.ndarray, ids: _Ids,
+                  cands: Sequence[int], n_arts: int, ref_words: float, share: float,
+                  config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+    """The word-count model of ``_unigram_model`` extended to word bigrams (every pair of
+    consecutive words, stop words too: what ROUGE-2 counts): each bigram's expected count in a
+    reference is modelled as a word's is, and its entries are scaled so that the bigram term
+    weighs ``share`` times the word term in the greedy (a capped gain scales with its counts).
+    Each candidate's bigram entries follow its word entries."""
+    V = max(1, ids.n_words)
+    rows = ids.wrow
+    w = ids.wid
+    at = (rows[:-1] == rows[1:]).nonzero()[0]
+    if not len(at):
+        return counts, caps
+    bkeys, bid = _unique_inverse(w[at] * V + w[at + 1])
+    B = len(bkeys)
+    n = max(1, n_arts)
+    brow = rows[at]
+    df = np.bincount(_unique(bid * n + ids.art[brow]) // n, minlength=B) / n
+    coef = config.word_coef
+    bcaps = np.exp(coef[0] + coef[1] * np.log1p(np.bincount(bid, minlength=B).astype(float)) + coef[2] * df)
+    bcaps *= config.rouge_len * ref_words / (bcaps.sum() or 1.0)
+    r = share * caps.sum() / (bcaps.sum() or 1.0)
+    m = len(cands)
+    if m != len(ids.wb) - 1:   # only the candidates' bigrams, numbered by candidate
+        sel = np.full(len(ids.wb) - 1, -1, dtype=np.int64)
+        sel[np.asarray(cands, dtype=np.int64)] = np.arange(m)
+        brow = sel[brow]
+        keep = brow >= 0
+        brow, bid = brow[keep], bid[keep]
+    uk, cnt = _unique_counts(brow * B + bid)       # sorted by candidate, then bigram
+    bptr = np.searchsorted(uk, np.arange(m + 1) * B)
+    wptr, word, wcnt = counts
+    # merged rows: a candidate's word entries, then its bigram entries
+    ptr = wptr + bptr
+    out_idx = np.empty(ptr[-1], dtype=np.int64)
+    out_val = np.empty(ptr[-1])
+    wpos = np.arange(len(word)) + np.repeat(bptr[:-1], wptr[1:] - wptr[:-1])
+    bpos = np.arange(len(uk)) + np.repeat(wptr[1:], bptr[1:] - bptr[:-1])
+    out_idx[wpos], out_val[wpos] = word, wcnt
+    out_idx[bpos], out_val[bpos] = len(caps) + uk % B, cnt * r
+    return (ptr, out_idx, out_val), np.concatenate([caps, bcaps * r])
 
 
 def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.ndarray, cand_vecs: sparse.csr_matrix,
@@ -512,14 +722,15 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
     dens = score / np.maximum(words, 1.0)
     dens = dens / (dens.max() or 1.0)
     centroid = np.asarray(tf.mean(axis=0)).ravel()
-    centroid /= np.linalg.norm(centroid) or 1.0
+    centroid /= np.sqrt(centroid.dot(centroid)) or 1.0    # np.linalg.norm's own arithmetic
     cent = np.asarray(cand_vecs @ centroid).ravel()
-    art_of = np.array([it.art for it in items])
+    art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
     if isinstance(tf, np.ndarray):
         close = (cand_vecs @ tf.T) >= config.cite_threshold
-        held = np.zeros((len(cands), n_arts), dtype=bool)
-        for a in range(n_arts):
-            held[:, a] = close[:, art_of == a].any(axis=1)
+        # items come in article order: one block of columns per article that has sentences
+        starts = art_of.searchsorted(np.arange(n_arts))
+        starts = _unique(starts[starts < len(items)])
+        held = np.logical_or.reduceat(close, starts, axis=1) if len(starts) else np.zeros((len(cands), 0), dtype=bool)
         support = held.sum(axis=1) / max(1, n_arts)
     else:
         sims = (cand_vecs @ tf.T).tocsr()
@@ -532,27 +743,64 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
 
 def _shaped(it: _Item) -> bool:
     if it.shaped is None:
-        it.shaped = is_candidate_shape(it.text) and not is_dangling(it.text)
+        it.shaped = is_candidate_shape(it.text, first_person=it.first_person) and not is_dangling(it.text)
     return it.shaped
 
 
 def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item], cut_k: int | None,
-                       score: np.ndarray) -> list[int]:
+                       score: np.ndarray, arts: Sequence[Article] = (), similar: float = 0.8) -> list[int]:
     """Open with the sentence that best introduces the story: self-contained, nearest to an
-    article's lead, then richest in concepts; the others keep their chronological order."""
+    article's lead, then richest in concepts; the others keep their chronological order. When
+    that sentence only describes its actor ("The North Korean leader is said to...") and one of
+    similar position (at most one sentence further from its lead) and score (``similar`` of it)
+    names its actor ("North Korean Leader Kim Jong Un arrived..."), that one opens."""
     whole = [k for k in order if k != cut_k]
     good = [k for k in whole if _shaped(items[cands[k]])]
     if not good:
         return order
-    first = min(good, key=lambda k: (items[cands[k]].pos, -score[k]))
+    key = lambda k: (items[cands[k]].pos, -score[k])  # noqa: E731
+    first = min(good, key=key)
+    common = _written_lower(arts)
+    if not names_actor(items[cands[first]].text, common):
+        p0, s0 = items[cands[first]].pos, score[first]
+        rivals = [k for k in good if k != first and items[cands[k]].pos <= p0 + 1 and score[k] >= similar * s0
+                  and names_actor(items[cands[k]].text, common)]
+        if rivals:
+            first = min(rivals, key=key)
     return [first] + [k for k in order if k != first]
+
+
+def _written_lower(arts: Sequence[Article]) -> Callable[[str], bool]:
+    """Whether the articles write a word in lower case somewhere (a common word, not a name)."""
+    seen: dict[str, bool] = {}
+
+    def common(word: str) -> bool:
+        lw = word.lower()
+        if lw not in seen:
+            seen[lw] = any(f" {lw}{end}" in a.text for a in arts for end in (" ", ",", "."))
+        return seen[lw]
+    return common
 
 
 def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Sequence[Article],
             sims: np.ndarray, max_words: int, max_bytes: int | None,
             config: SummaryConfig) -> list[SummarySentence]:
-    art_of = np.array([it.art for it in items])
-    rows_of = [np.flatnonzero(art_of == ai) for ai in range(len(arts))]
+    # items come in article order: each article's sentences are one block of rows; per article
+    # and summary sentence, the closest sentence of that article and its cosine
+    art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
+    seg = art_of.searchsorted(np.arange(len(arts) + 1)).tolist()
+    cols = np.arange(len(order))
+    near: list[list[int] | None] = []
+    near_v: list[list[float] | None] = []
+    for ai in range(len(arts)):
+        if seg[ai + 1] > seg[ai]:
+            block = sims[seg[ai]:seg[ai + 1]]
+            am = block.argmax(axis=0)
+            near.append((am + seg[ai]).tolist())
+            near_v.append(block[am, cols].tolist())
+        else:
+            near.append(None)
+            near_v.append(None)
     out: list[SummarySentence] = []
     bytes_left = max_bytes
     words_left = max_words
@@ -571,22 +819,22 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
         else:
             if words_left <= 0:
                 break
-            text = truncate_words(text, words_left)
-            words_left -= count_words(text)
+            if config.compress or it.words > words_left:   # it.words counts the words of ``full``
+                text = truncate_words(text, words_left)
+                words_left -= count_words(text)
+            else:
+                words_left -= it.words
         if not text:
             break
         cites: list[Citation] = []
-        column = sims[:, col]
         for ai, a in enumerate(arts):
             if ai == it.art:
                 j = i
             else:
-                rows = rows_of[ai]
-                if not len(rows):
+                rows, vals = near[ai], near_v[ai]
+                if rows is None or vals is None or vals[col] < config.cite_threshold:
                     continue
-                j = int(rows[int(np.argmax(column[rows]))])
-                if column[j] < config.cite_threshold:
-                    continue
+                j = rows[col]
             s = items[j].sent
             cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))
         cites.sort(key=lambda c: c.article_id != it.sent.article_id)

@@ -133,7 +133,7 @@ def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.
     else:
         counts = sparse.csr_matrix(counts)
         ptr, word, cnt = counts.indptr, counts.indices, counts.data
-    row = np.repeat(np.arange(n), np.diff(ptr))
+    row = np.arange(n).repeat(ptr[1:] - ptr[:-1])
     cap_e = caps[word]
     have = np.zeros(len(caps))
     open_ = lengths <= budget                  # still selectable
@@ -146,22 +146,29 @@ def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.
     chosen: list[int] = []
     live = inc_f @ weights + bonus            # concept gain (+ bonus) of each sentence, kept up to date
     rg = np.bincount(row, weights=np.minimum(cnt, cap_e), minlength=n)   # word gain, kept up to date
-    while open_.any():
+    h = np.empty(len(word))
+    step = np.empty(len(word))
+    while True:
         g = live + scale * rg
-        ratio = np.where(open_, g / lens, -np.inf)
-        i = int(np.argmax(ratio))
-        if g[i] <= 0:
+        i = int(np.where(open_, g / lens, -np.inf).argmax())
+        if not open_[i] or g[i] <= 0:       # nothing selectable left, or nothing to gain
             break
         chosen.append(i)
         used += float(lengths[i])
         open_[i] = False
-        open_[banned[i]] = False
+        if banned[i]:
+            open_[banned[i]] = False
         open_ &= lengths <= budget - used
         fresh = inc[i] & ~covered
-        if fresh.any():
+        if np.count_nonzero(fresh):
             live = live - inc_f[:, fresh] @ weights[fresh]
             covered |= fresh
         have[word[ptr[i]:ptr[i + 1]]] += cnt[ptr[i]:ptr[i + 1]]
-        h = have[word]
-        rg = np.bincount(row, weights=np.minimum(h + cnt, cap_e) - np.minimum(h, cap_e), minlength=n)
+        # word gain of each entry: min(have + cnt, cap) - min(have, cap)
+        np.take(have, word, out=h)
+        np.add(h, cnt, out=step)
+        np.minimum(step, cap_e, out=step)
+        np.minimum(h, cap_e, out=h)
+        np.subtract(step, h, out=step)
+        rg = np.bincount(row, weights=step, minlength=n)
     return chosen

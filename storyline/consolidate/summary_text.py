@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -26,6 +27,9 @@ __all__ = [
     "compress",
     "trim_span",
     "text_features",
+    "token_info",
+    "names_actor",
+    "stem_many",
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -48,14 +52,26 @@ _BYLINE = re.compile(r"^(?:[A-Z][A-Za-z.]*\s?){1,4}(?:\([A-Za-z. ]+\))?\s*(?:_|-
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
-    import snowballstemmer
+    """The Snowball English stemmer: PyStemmer's (C) without its own word cache (the callers cache
+    stems; PyStemmer's cache made every new word cost 3x more), else snowballstemmer's."""
+    try:
+        import Stemmer
 
-    return snowballstemmer.stemmer("english")
+        return Stemmer.Stemmer("english", 0)
+    except ImportError:  # pragma: no cover - PyStemmer is a dependency
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english")
 
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
+
+
+def stem_many(words: list[str]) -> list[str]:
+    """The stems of ``words`` in one call of the stemmer (``_stem`` of each, with less overhead)."""
+    return [str(w) for w in _stemmer().stemWords(words)]
 
 
 def tokens(text: str) -> list[str]:
@@ -86,19 +102,20 @@ def bigram_concepts(text: str) -> set[str]:
 _TOKEN_INFO: dict[str, tuple[str, bool]] = {}
 
 
-def _info(t: str) -> tuple[str, bool]:
-    if len(_TOKEN_INFO) > 500_000:
-        _TOKEN_INFO.clear()
-    got = _TOKEN_INFO[t] = (_stem(t), t not in STOP and len(t) > 1)
+def token_info(t: str) -> tuple[str, bool]:
+    """(stem, is a content word) of a lower-cased token, cached."""
+    got = _TOKEN_INFO.get(t)
+    if got is None:
+        if len(_TOKEN_INFO) > 500_000:
+            _TOKEN_INFO.clear()
+        got = _TOKEN_INFO[t] = (_stem(t), t not in STOP and len(t) > 1)
     return got
 
 
 def text_features(text: str) -> tuple[list[str], list[bool], list[str], set[str]]:
     """(stems of all tokens, which tokens are content words, stems of the content tokens, bigram
     concepts) in one pass."""
-    toks = _TOKEN.findall(text.lower())
-    get = _TOKEN_INFO.get
-    info = [get(t) or _info(t) for t in toks]
+    info = [token_info(t) for t in _TOKEN.findall(text.lower())]
     st = [x[0] for x in info]
     mask = [x[1] for x in info]
     content = [x[0] for x in info if x[1]]
@@ -134,13 +151,68 @@ def truncate_words(text: str, max_words: int) -> str:
 _EARLY_THEN = re.compile(r"^(?:\S+\s+){1,8}?then\s+(?!\w+\s+(?:than|if)\b)", re.IGNORECASE)
 
 
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                       "january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december"})
+_NAME_JOINERS = frozenset({"of", "de", "da", "del", "du", "van", "von", "bin", "al", "la", "le", "and", "&"})
+_DEMONYM_ENDS = ("an", "ese", "ish", "ch", "i")     # Korean, Chinese, British, French, Israeli
+_EDGE = "\"“”'‘’`()[],.;:!?"
+
+
+def names_actor(text: str, common: Callable[[str], bool] = lambda w: False, within: int = 5) -> bool:
+    """True when a proper name opens the sentence's subject: a run of capitalised words (with
+    joiners such as "of") starting among its first ``within`` words ("Kim Jong Un arrived...",
+    "Opposition leader Tomas Reyl arrived...", "Kim's trip comes..."); False when the actor is
+    only described ("The North Korean leader is said to...", "Chinese state media reported that
+    Kim...") or the sentence opens otherwise ("In this photo...", "Tuesday also happens...").
+    Runs that do not name: function and calendar words, one or two words ending like a demonym
+    before a lower-case word ("North Korean leader"), and words that ``common(word)`` says the
+    source writes in lower case elsewhere (a sentence-initial common noun such as "Officials")."""
+    words = text.split()[:within + 8]
+    i = 0
+    while i < min(within, len(words)):
+        core = words[i].strip(_EDGE)
+        if not core[:1].isupper():
+            i += 1
+            continue
+        run: list[str] = []
+        j = i
+        while j < len(words):
+            w = words[j]
+            core = w.strip(_EDGE)
+            possessive = core.endswith(("'s", "’s"))
+            core = core[:-2] if possessive else core
+            if core[:1].isupper() or (run and core.lower() in _NAME_JOINERS):
+                run.append(core)
+                j += 1
+                if possessive or w.rstrip("\"”’')]").endswith((",", ";", ":")):   # "Kim's ...", "Kim Jong Un, who ..."
+                    break
+            else:
+                break
+        before_lower = j < len(words) and words[j].strip(_EDGE)[:1].islower()
+        while run and run[-1].lower() in _NAME_JOINERS:
+            run.pop()
+        names = [w for w in run if w.lower() not in STOP and w.lower() not in _CALENDAR]
+        demonym = before_lower and 0 < len(names) <= 2 and names[-1].lower().endswith(_DEMONYM_ENDS)
+        if names and not demonym and not all(common(w) for w in names):
+            return True
+        i = max(j, i + 1)
+    return False
+
+
 def is_dangling(text: str) -> bool:
     """True when the sentence leans on an earlier one ("He said...", "But the ...", "X then said")."""
     return bool(_DANGLING.match(text) or ("then" in text.lower() and _EARLY_THEN.match(text)))
 
 
-def is_candidate_shape(text: str) -> bool:
-    """False for questions, headers, quotes that open the sentence and byline debris."""
+# lower-cased tokens that every match of _FIRST_PERSON holds (a cheap necessary condition)
+FIRST_PERSON_TOKENS = frozenset({"i", "we", "my", "our", "me", "us", "you", "your"})
+
+
+def is_candidate_shape(text: str, first_person: bool = True) -> bool:
+    """False for questions, headers, quotes that open the sentence and byline debris.
+    ``first_person=False`` tells that the text holds none of ``FIRST_PERSON_TOKENS`` (the
+    first-person scan is then skipped)."""
     t = text.strip()
     if not t or t.endswith(("?", ":", ",", ";")):
         return False
@@ -151,7 +223,7 @@ def is_candidate_shape(text: str) -> bool:
     first = t.lstrip("\"“'‘`([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    return not _FIRST_PERSON.search(t)  # the costliest check last
+    return not (first_person and _FIRST_PERSON.search(t))  # the costliest check last
 
 
 _ATTRIB_TAIL = re.compile(
@@ -159,6 +231,7 @@ _ATTRIB_TAIL = re.compile(
     r"[^,.;\"`']{2,50}?\s+(?:said|says|told reporters|reported|added|announced)(?:\s+(?:on\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?)\s*([.!])\s*$"
 )
+_OPENING = ",'\"”"   # besides spaces, what may open an attribution match
 _ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")
 _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
@@ -182,6 +255,25 @@ def compress(text: str, *, days: bool = False, parts: str = "dpa") -> str:
     return out if out[:1].isupper() or out[:1].isdigit() else text
 
 
+def _attribution_tail(body: str) -> re.Match[str] | None:
+    """``_ATTRIB_TAIL.search(body, len(body) - 160)``, with the search started where a match can
+    start. The pattern ends with "[.!] then spaces"; between its attribution word and that mark
+    it allows no "," "." or ";", and such a character inside a match can only be a comma of its
+    opening run of commas, quotes and spaces. So the word follows the last such character ``k``,
+    and a match starts no earlier than the run of commas, quotes and spaces that ends at ``k``."""
+    end = len(body.rstrip()) - 1
+    if end < 0 or body[end] not in ".!":
+        return None
+    lo = max(0, len(body) - 160)
+    k = max(body.rfind(",", 0, end), body.rfind(".", 0, end), body.rfind(";", 0, end))
+    if not _ATTRIB_WORD.search(body, max(k + 1, lo)):
+        return None
+    start = k
+    while start > lo and (body[start - 1] in _OPENING or body[start - 1].isspace()):
+        start -= 1
+    return _ATTRIB_TAIL.search(body, max(start, lo))
+
+
 def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[int, int, str]:
     """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without its dateline
     ("PARIS (AP) _ ") and without a closing attribution ("..., officials said Tuesday."), ``tail``
@@ -196,9 +288,7 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
     if not attributions:
         return i, len(text), ""
     # the attribution closes the sentence: look only at its end
-    # (the pattern ends with "[.!] then spaces": other endings cannot match)
-    m = (_ATTRIB_TAIL.search(body, max(0, len(body) - 160))
-         if body.rstrip()[-1:] in (".", "!") and _ATTRIB_WORD.search(body, max(0, len(body) - 160)) else None)
+    m = _attribution_tail(body)
     if m and len(body[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", body[: m.start()]):
         return i, i + len(body[: m.start()].rstrip(" ,\n")), m.group(1)
     return i, len(text), ""
