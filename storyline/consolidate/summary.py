@@ -29,7 +29,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import chain
+from itertools import chain, repeat
+from itertools import compress as _pick
+from operator import is_
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Mapping, Sequence
@@ -117,7 +119,7 @@ def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, dict[str,
     local = dict.fromkeys(flat)       # the call's distinct tokens: one look-up each in the big table
     found = list(map(codes.get, local))
     local.update(zip(local, found))
-    new = [t for t, c in local.items() if c is None]
+    new = list(_pick(local, map(is_, found, repeat(None))))   # tokens not met before
     for t, st in zip(new, stem_many(new)):     # one call of the stemmer for all new tokens
         g = stem_ids.get(st)
         if g is None:
@@ -359,11 +361,13 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigra
     if unigrams and n:
         ukey = _unique((row * V + wid)[cm])        # each content word once per sentence
         ub = ukey.searchsorted(np.arange(n + 1) * V)
-        # each sentence's bigrams, then its content words
-        both = np.concatenate([cid, len(ids.keys) + ukey % V])
-        rowkeys = np.concatenate([crow, ukey // V])
-        order = rowkeys.argsort(kind="stable")
-        cid, crow = both[order], rowkeys[order]
+        # each sentence's bigrams, then its content words: bigram ids (< len(keys)) come in
+        # ascending order within a sentence, and so do word concept ids (>= len(keys)), so one
+        # sort of (sentence, concept id) keys gives that order
+        M = len(ids.keys) + V
+        both = np.concatenate([crow * M + cid, (ukey // V) * M + (len(ids.keys) + ukey % V)])
+        both.sort()
+        cid, crow = both % M, both // M
         cb = cb + ub
     ids.wrow, ids.crow = row, crow
     ids.wid, ids.cm, ids.wb, ids.cid, ids.cb = wid, cm, bounds, cid, cb
