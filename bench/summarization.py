@@ -60,6 +60,7 @@ DATASETS = [
 
 # participant runs that are not peers: TAC 2011's ID10 "topline" was built from the references
 SLOW_PEERS = {"KL-Sum", "LSA"}
+TURN = 10     # clusters a system runs in a row before the next system's turn (see run_dataset)
 NOT_PEERS = {"tac2011_multiling_en": {"ID10"}}
 
 
@@ -260,8 +261,13 @@ class Result:
 
 def run_dataset(ds: Dataset, clusters: list[Cluster], systems: dict[str, tuple[str, Callable[[Cluster, Dataset], str]]],
                 mem_clusters: int) -> dict[str, Result]:
-    """Every system on every cluster. Systems take turns cluster by cluster, so that a change of load
-    on a shared machine during the run slows them all alike (their time ratios stay fair)."""
+    """Every system on every cluster. Systems take turns, ``TURN`` clusters each, so that a change of
+    load on a shared machine during the run slows them all alike (their time ratios stay fair),
+    while each system runs consecutive clusters as a user would run it, its code warm from its own
+    previous call. Turns of one cluster were unfair to storyline: the five sumy peers share one
+    library, so each kept the others' code warm, while storyline's was evicted by all of them
+    (sumy LexRank 3.5 ms per Multi-News cluster back to back and 3.5 ms between its siblings;
+    storyline 1.3 ms back to back, 1.6 ms between them)."""
     results: dict[str, Result] = {}
     n_sent = sum(len(s) for c in clusters for s in c.sentences.values()) / max(1, len(clusters))
     active: dict[str, tuple[str, Callable[[Cluster, Dataset], str]]] = {}
@@ -272,15 +278,19 @@ def run_dataset(ds: Dataset, clusters: list[Cluster], systems: dict[str, tuple[s
             continue
         active[name] = (kind, fn)
         results[name] = Result(kind=kind)
-    for c in clusters:
+    for b in range(0, len(clusters), TURN):
+        block = clusters[b:b + TURN]
         for name, (kind, fn) in active.items():
             res = results[name]
+            texts = []
             with contextlib.redirect_stdout(io.StringIO()):
-                with res.timer:
-                    text = fn(c, ds)
-            for k, v in rouge(cut(text, ds), c.refs).items():
-                res.scores[k] += v
-            res.n += 1
+                for c in block:
+                    with res.timer:
+                        texts.append(fn(c, ds))
+            for c, text in zip(block, texts):     # scored after the turn: not between timed calls
+                for k, v in rouge(cut(text, ds), c.refs).items():
+                    res.scores[k] += v
+                res.n += 1
     for name, (kind, fn) in active.items():
         if kind in ("storyline", "peer", "baseline") and clusters:
             results[name].peak_mb, results[name].retained_kb = _memory(fn, clusters[:mem_clusters], ds)

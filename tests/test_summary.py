@@ -302,3 +302,30 @@ def test_first_person_check_can_be_skipped_only_without_first_person_tokens() ->
         else:
             assert is_candidate_shape(text, first_person=True) == is_candidate_shape(text), text
     assert not is_candidate_shape("The mayor said we would rebuild it.")
+
+
+def test_word_cut_ends_with_the_nth_word_whatever_the_spacing() -> None:
+    """``truncate_words`` finds the end of the n-th word with one regex match; it must agree with
+    counting the runs of non-space characters one by one (what it did before)."""
+    import re
+
+    from storyline.consolidate.summary_text import truncate_words
+
+    def by_loop(text: str, n: int) -> str:
+        if n <= 0:
+            return ""
+        if len(text.split()) <= n:
+            return text
+        for k, m in enumerate(re.finditer(r"\S+", text), 1):
+            if k == n:
+                return text[: m.end()]
+        return text
+
+    texts = ["The mayor said the bridge would reopen on Monday.",
+             "  Leading spaces,\ttabs\nand  newlines  between words ",
+             "Non-breaking\u00a0space and\u2003em space — dash “quoted” words …",
+             "one", "", "   ", "a b c d e f g h i j k l m n o p"]
+    for text in texts:
+        for n in range(-1, len(text.split()) + 3):
+            assert truncate_words(text, n) == by_loop(text, n), (text, n)
+    assert truncate_words("The mayor said the bridge would reopen.", 3) == "The mayor said"

@@ -29,7 +29,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import chain
+from itertools import chain, repeat
+from itertools import compress as _pick
+from operator import is_
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Mapping, Sequence
@@ -88,8 +90,14 @@ def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return s[new], inv
 
 
+_EMPTY = np.zeros(0, dtype=np.int64)
+_EMPTY_BOOL = np.zeros(0, dtype=bool)
+_ZERO_BOUNDS = np.zeros(1, dtype=np.int64)
+
+
 def _empty() -> np.ndarray:
-    return np.zeros(0, dtype=np.int64)
+    """The shared empty default of ``_Ids``'s arrays (every call replaces them, never writes them)."""
+    return _EMPTY
 
 
 # token -> 2 * stem id + (1 if a content word), with the stem ids and stems themselves: shared by
@@ -111,7 +119,7 @@ def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, dict[str,
     local = dict.fromkeys(flat)       # the call's distinct tokens: one look-up each in the big table
     found = list(map(codes.get, local))
     local.update(zip(local, found))
-    new = [t for t, c in local.items() if c is None]
+    new = list(_pick(local, map(is_, found, repeat(None))))   # tokens not met before
     for t, st in zip(new, stem_many(new)):     # one call of the stemmer for all new tokens
         g = stem_ids.get(st)
         if g is None:
@@ -144,10 +152,10 @@ class _Ids:
     n_words: int = 0
     V: int = 1
     wid: np.ndarray = field(default_factory=_empty)
-    cm: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
-    wb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    cm: np.ndarray = field(default_factory=lambda: _EMPTY_BOOL)
+    wb: np.ndarray = field(default_factory=lambda: _ZERO_BOUNDS)
     cid: np.ndarray = field(default_factory=_empty)
-    cb: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    cb: np.ndarray = field(default_factory=lambda: _ZERO_BOUNDS)
     art: np.ndarray = field(default_factory=_empty)
     pos: np.ndarray = field(default_factory=_empty)
     wrow: np.ndarray = field(default_factory=_empty)     # the sentence of each entry of wid
@@ -353,11 +361,13 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigra
     if unigrams and n:
         ukey = _unique((row * V + wid)[cm])        # each content word once per sentence
         ub = ukey.searchsorted(np.arange(n + 1) * V)
-        # each sentence's bigrams, then its content words
-        both = np.concatenate([cid, len(ids.keys) + ukey % V])
-        rowkeys = np.concatenate([crow, ukey // V])
-        order = rowkeys.argsort(kind="stable")
-        cid, crow = both[order], rowkeys[order]
+        # each sentence's bigrams, then its content words: bigram ids (< len(keys)) come in
+        # ascending order within a sentence, and so do word concept ids (>= len(keys)), so one
+        # sort of (sentence, concept id) keys gives that order
+        M = len(ids.keys) + V
+        both = np.concatenate([crow * M + cid, (ukey // V) * M + (len(ids.keys) + ukey % V)])
+        both.sort()
+        cid, crow = both % M, both // M
         cb = cb + ub
     ids.wrow, ids.crow = row, crow
     ids.wid, ids.cm, ids.wb, ids.cid, ids.cb = wid, cm, bounds, cid, cb
@@ -536,7 +546,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     if not items:
         return []
     rel = _query_relevance(items, query, cvocab)
-    pos = np.array([it.pos for it in items], dtype=float)
+    pos = cvocab.pos.astype(float)
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
@@ -581,7 +591,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     bonus = 1e-3 * (occ[cands] + rel[cands]) * (w.max() if len(w) else 1.0)
     top30 = float(np.sort(w)[::-1][:30].sum())
     if config.quality_weight > 0 and config.quality_coef:
-        X = _quality_features(cands, items, score, cand_vecs, tf, len(arts), config)
+        X = _quality_features(cands, items, score, cand_vecs, tf, len(arts), config, cvocab.art)
         q = X @ np.asarray(config.quality_coef[1:]) + config.quality_coef[0]
         if query:
             q = q * rel[cands]  # with a query, quality counts only as far as the sentence is on it
@@ -620,7 +630,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
                                           items[cands[k]].pos, items[cands[k]].art))
     order = _lead_with_context(order, cands, items, cut_k, score, arts)
     all_sims = tf @ cand_vecs[order].T
-    return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config)
+    return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config, cvocab.art)
 
 
 def _word_table(items: Sequence[_Item], ids: _Ids, n_arts: int) -> np.ndarray:
@@ -715,7 +725,8 @@ def _with_bigrams(counts: tuple[np.ndarray, np.ndarray, np.ndarray], caps: np.nd
 
 
 def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.ndarray, cand_vecs: sparse.csr_matrix,
-                      tf: sparse.csr_matrix, n_arts: int, config: SummaryConfig) -> np.ndarray:
+                      tf: sparse.csr_matrix, n_arts: int, config: SummaryConfig,
+                      art_of: np.ndarray | None = None) -> np.ndarray:
     """Per candidate: lead closeness, position, length, concept density, centrality, support share."""
     pos = np.array([items[i].pos for i in cands], dtype=float)
     words = np.array([items[i].words for i in cands], dtype=float)
@@ -724,7 +735,8 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
     centroid = np.asarray(tf.mean(axis=0)).ravel()
     centroid /= np.sqrt(centroid.dot(centroid)) or 1.0    # np.linalg.norm's own arithmetic
     cent = np.asarray(cand_vecs @ centroid).ravel()
-    art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
+    if art_of is None:
+        art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
     if isinstance(tf, np.ndarray):
         close = (cand_vecs @ tf.T) >= config.cite_threshold
         # items come in article order: one block of columns per article that has sentences
@@ -784,10 +796,11 @@ def _written_lower(arts: Sequence[Article]) -> Callable[[str], bool]:
 
 def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Sequence[Article],
             sims: np.ndarray, max_words: int, max_bytes: int | None,
-            config: SummaryConfig) -> list[SummarySentence]:
+            config: SummaryConfig, art_of: np.ndarray | None = None) -> list[SummarySentence]:
     # items come in article order: each article's sentences are one block of rows; per article
     # and summary sentence, the closest sentence of that article and its cosine
-    art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
+    if art_of is None:
+        art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
     seg = art_of.searchsorted(np.arange(len(arts) + 1)).tolist()
     cols = np.arange(len(order))
     near: list[list[int] | None] = []

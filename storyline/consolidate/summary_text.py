@@ -142,10 +142,15 @@ def truncate_words(text: str, max_words: int) -> str:
         return ""
     if len(text.split()) <= max_words:
         return text
-    for n, m in enumerate(re.finditer(r"\S+", text), 1):
-        if n == max_words:
-            return text[: m.end()]
-    return text
+    m = _head_words(max_words).match(text)     # one C-level match, not a Python loop over words
+    return text[: m.end()] if m else text
+
+
+@lru_cache(maxsize=1024)
+def _head_words(n: int) -> re.Pattern[str]:
+    """Matches ``text`` up to the end of its ``n``-th run of non-space characters (the ``n``-th
+    match of ``\\S+``)."""
+    return re.compile(r"\s*(?:\S+\s+){%d}\S+" % (n - 1))
 
 
 _EARLY_THEN = re.compile(r"^(?:\S+\s+){1,8}?then\s+(?!\w+\s+(?:than|if)\b)", re.IGNORECASE)
