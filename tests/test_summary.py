@@ -189,12 +189,17 @@ def test_word_budget_is_used_to_the_end_when_there_is_enough_text() -> None:
         assert all(not s.truncated for s in out[:-1])
 
 
-def test_dateline_and_closing_attribution_are_left_out_but_cited() -> None:
-    arts = [
+def _dock_strike() -> list[Article]:
+    """Three wire copies of one report, each with a dateline and a closing attribution."""
+    return [
         Article(id=f"w{i}", source=f"Wire {i}", published=date(2031, 5, 2), text=(
             f"KALMAR (AP) _ Dock workers at the Kalmar container port walked off the job on Friday over "
             f"a dispute about night shifts, union leaders said.\n\n"
             f"Report {i} noted that ships waited outside the harbor for {10 + i} hours.")) for i in range(3)]
+
+
+def test_dateline_and_closing_attribution_are_left_out_but_cited() -> None:
+    arts = _dock_strike()
     out = summarize(arts, max_words=40)
     lead = next(s for s in out if "walked off" in s.text)
     assert not lead.text.startswith("KALMAR") and "union leaders said" not in lead.text
@@ -206,11 +211,7 @@ def test_the_brief_keeps_who_said_it() -> None:
     # a reader must see whose claim a summary sentence reports; only the dateline goes
     from storyline.consolidate.brief import build_brief
 
-    arts = [
-        Article(id=f"w{i}", source=f"Wire {i}", published=date(2031, 5, 2), text=(
-            f"KALMAR (AP) _ Dock workers at the Kalmar container port walked off the job on Friday over "
-            f"a dispute about night shifts, union leaders said.\n\n"
-            f"Report {i} noted that ships waited outside the harbor for {10 + i} hours.")) for i in range(3)]
+    arts = _dock_strike()
     brief = build_brief("s1", arts, max_words=60)
     lead = next(s for s in brief.summary if "walked off" in s.text)
     assert "union leaders said" in lead.text and not lead.text.startswith("KALMAR")
