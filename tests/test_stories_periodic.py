@@ -1,0 +1,76 @@
+"""The periodic consolidation pass: triggered by the stream position, so any batching of one
+stream gives the same stories and the same merge events."""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from storyline import Article
+from storyline.group.stories import StoryClusterer
+
+TOPICS = {
+    "harbour": ("harbour dockers strike cranes container ships berth union wages port Calloway pickets "
+                "shipping freight delays stevedores"),
+    "volcano": ("volcano eruption ash lava crater villagers evacuated Mount Orrin tremors seismologists "
+                "plume flights grounded magma"),
+    "election": ("election ballots voters turnout candidate Maren Osk coalition parliament polls count "
+                 "constituency campaign recount"),
+    "vaccine": ("vaccine trial doses clinic nurses immunisation Fenwick laboratory patients antibodies "
+                "regulator approval rollout"),
+    "derby": ("football derby stadium striker goal penalty Redmarsh supporters referee league table "
+              "coach fixture"),
+    "bridge": ("bridge collapse girders engineers inspection Tolland river span traffic diversion "
+               "concrete contractor inquiry"),
+}
+FILLER = "said on reported officials according added told people week statement local".split()
+
+
+def _vocabulary(topic: str, size: int = 30) -> list[str]:
+    """The topic's words, padded with made-up ones of its own (``harbqa``...) to ``size``."""
+    words = sorted(set(TOPICS[topic].split()))
+    extra = [f"{topic[:4]}q{chr(97 + j)}" for j in range(26)]
+    return (words + extra)[:size]
+
+
+def _stream(n: int, seed: int = 7) -> list[Article]:
+    """``n`` short dated articles on six topics, each a random draw of six of its topic's 30 words:
+    two articles of a topic share few words, so the single pass splits each topic into several
+    stories whose average linkage still reaches the consolidation bar."""
+    rng = random.Random(seed)
+    names = sorted(TOPICS)
+    vocab = {t: _vocabulary(t) for t in names}
+    arts = []
+    for i in range(n):
+        topic = names[rng.randrange(len(names))]
+        text = " ".join(rng.sample(vocab[topic], 6) + rng.sample(FILLER, 3)) + "."
+        arts.append(Article(text=text.capitalize(), published=date(2022, 1, 1) + timedelta(days=i // 40)))
+    return arts
+
+
+def _run(arts: list[Article], batch: int) -> tuple[list[str], list[tuple[str, str, int]]]:
+    c = StoryClusterer(consolidate_every=60)
+    ids: list[str] = []
+    for k in range(0, len(arts), batch):
+        ids += c.partial_fit(arts[k:k + batch])
+    merges = [(e.story_id, e.other_id, e.seq) for e in c.events_ if e.kind == "merge"]
+    return [c.resolve(i) for i in ids], merges
+
+
+def test_periodic_consolidation_gives_the_same_stories_whatever_the_batch_size() -> None:
+    arts = _stream(300)
+    whole, whole_merges = _run(arts, len(arts))
+    for batch in (1, 7):
+        ids, merges = _run(arts, batch)
+        assert ids == whole
+        assert merges == whole_merges
+    # the pass did run inside the stream and joined stories (at positions 60, 120, ...)
+    periodic = [m for m in whole_merges if m[2] < len(arts) and m[2] % 60 == 0]
+    assert periodic
+
+
+def test_the_periodic_pass_joins_what_the_single_pass_split() -> None:
+    arts = _stream(300)
+    plain = StoryClusterer()
+    off = [plain.resolve(i) for i in plain.partial_fit(arts)]
+    on, _ = _run(arts, len(arts))
+    assert len(set(on)) < len(set(off))
