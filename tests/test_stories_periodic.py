@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
+
 from storyline import Article
 from storyline.group.stories import StoryClusterer
 
@@ -47,8 +49,13 @@ def _stream(n: int, seed: int = 7) -> list[Article]:
     return arts
 
 
-def _run(arts: list[Article], batch: int) -> tuple[list[str], list[tuple[str, str, int]]]:
-    c = StoryClusterer(consolidate_every=60)
+# the default path (a latent basis fitted on the first 100 articles, passes after it) and the
+# sparse pass before any basis (``consolidate_early``)
+SETUPS = ({"latent_sample": 100}, {"consolidate_early": 0.15})
+
+
+def _run(arts: list[Article], batch: int, **kw: float) -> tuple[list[str], list[tuple[str, str, int]]]:
+    c = StoryClusterer(consolidate_every=60, **kw)  # type: ignore[arg-type]
     ids: list[str] = []
     for k in range(0, len(arts), batch):
         ids += c.partial_fit(arts[k:k + batch])
@@ -56,11 +63,12 @@ def _run(arts: list[Article], batch: int) -> tuple[list[str], list[tuple[str, st
     return [c.resolve(i) for i in ids], merges
 
 
-def test_periodic_consolidation_gives_the_same_stories_whatever_the_batch_size() -> None:
+@pytest.mark.parametrize("kw", SETUPS)
+def test_periodic_consolidation_gives_the_same_stories_whatever_the_batch_size(kw: dict[str, float]) -> None:
     arts = _stream(300)
-    whole, whole_merges = _run(arts, len(arts))
+    whole, whole_merges = _run(arts, len(arts), **kw)
     for batch in (1, 7):
-        ids, merges = _run(arts, batch)
+        ids, merges = _run(arts, batch, **kw)
         assert ids == whole
         assert merges == whole_merges
     # the pass did run inside the stream and joined stories (at positions 60, 120, ...)
@@ -68,9 +76,10 @@ def test_periodic_consolidation_gives_the_same_stories_whatever_the_batch_size()
     assert periodic
 
 
-def test_the_periodic_pass_joins_what_the_single_pass_split() -> None:
+@pytest.mark.parametrize("kw", SETUPS)
+def test_the_periodic_pass_joins_what_the_single_pass_split(kw: dict[str, float]) -> None:
     arts = _stream(300)
-    plain = StoryClusterer()
+    plain = StoryClusterer(consolidate_every=0, **kw)  # type: ignore[arg-type]
     off = [plain.resolve(i) for i in plain.partial_fit(arts)]
-    on, _ = _run(arts, len(arts))
+    on, _ = _run(arts, len(arts), **kw)
     assert len(set(on)) < len(set(off))

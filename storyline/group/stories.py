@@ -26,13 +26,17 @@ the state (global document frequencies and the latent basis or its pending sampl
 story, signatures for dedup) can be saved to the store and loaded by the next run:
 ``StoryClusterer.partial_fit`` continues the stream.
 
-At the end of ``cluster()`` (and, online, every ``consolidate_every`` articles if set; off by
-default, because passes inside the stream lowered Multi-News quality) a consolidation pass merges
-open stories whose average linkage reaches ``consolidate_latent_threshold`` (blended links) or
+At the end of ``cluster()`` (and, online, every ``consolidate_every`` articles of the stream, counted by
+stream position so that any batching of one stream runs it at the same articles) a consolidation
+pass merges open stories whose average linkage reaches ``consolidate_latent_threshold`` (blended links) or
 ``consolidate_threshold`` (sparse ones): agglomerative average linkage started from the stream's
 stories, exact from the stories' sums of unit vectors, recorded as merge events: the single pass
-alone fragments long stories. Two small stories (neither above ``consolidate_sparse_size``
-articles) also need a sparse (words and names) average linkage of ``consolidate_min_sparse``: the
+alone fragments long stories. The periodic pass runs once the latent basis exists, at the blended
+bar ``consolidate_periodic_latent`` (stricter than the final pass's: it sees only the
+``max_consolidate`` most recently active stories); before the basis, only if ``consolidate_early``
+gives it a sparse bar (off: sparse-only passes inside the stream cost Multi-News). Offline,
+``cluster(idf="collection")`` has no periodic pass (its final pass sees every story).
+Two small stories (neither above ``consolidate_sparse_size`` articles) also need a sparse (words and names) average linkage of ``consolidate_min_sparse``: the
 latent space alone otherwise joins different events of one topic.
 
 ``cluster(articles)`` is the offline use of the same logic (articles taken in date order); when its
@@ -79,6 +83,11 @@ DEFAULT_CONSOLIDATE = 0.15
 DEFAULT_LATENT_WEIGHT = 0.4
 DEFAULT_LATENT_THRESHOLD = 0.4
 DEFAULT_CONSOLIDATE_LATENT = 0.25
+# online: a consolidation pass every 1,000 articles of the stream (by position: the same stories
+# whatever the batching), once the latent basis exists, at a stricter blended bar than the final
+# pass (it sees only the most recent ``max_consolidate`` stories); see docs/benchmarks/stories.md
+DEFAULT_CONSOLIDATE_EVERY = 1000
+DEFAULT_PERIODIC_LATENT = 0.35
 DEFAULT_LATENT_SAMPLE = 5000
 DEFAULT_STREAM_DIMS = 200
 # consolidation: two small stories (neither above CONSOLIDATE_SPARSE_SIZE articles) merge only if their
@@ -417,7 +426,8 @@ class StoryClusterer:
                  max_postings: int = 5000, max_idle: int = 200_000, max_centroid: int = 1500,
                  dedup_window: int = 100_000, linkage: str = "average",
                  adaptive: float = 0.6, consolidate_threshold: float | None = DEFAULT_CONSOLIDATE,
-                 consolidate_every: int = 0, max_consolidate: int = 2000,
+                 consolidate_every: int = DEFAULT_CONSOLIDATE_EVERY, max_consolidate: int = 2000,
+                 consolidate_early: float = 0.0, consolidate_periodic_latent: float = DEFAULT_PERIODIC_LATENT,
                  consolidate_entity_weight: float | None = None, consolidate_days: float = 0.0,
                  consolidate_min_size: int = 1, latent_weight: float = DEFAULT_LATENT_WEIGHT,
                  latent_sample: int = DEFAULT_LATENT_SAMPLE, latent_dims: int | None = None,
@@ -462,6 +472,8 @@ class StoryClusterer:
         self._sample_story: dict[str, str] = {}  # their stories, for a sample loaded from the store
         self.consolidate_threshold = consolidate_threshold
         self.consolidate_every = consolidate_every
+        self.consolidate_early = consolidate_early
+        self.consolidate_periodic_latent = consolidate_periodic_latent
         self.max_consolidate = max_consolidate
         self.consolidate_entity_weight = consolidate_entity_weight
         self.consolidate_days = consolidate_days
@@ -662,7 +674,7 @@ class StoryClusterer:
         if self.seq % 1000 == 0:
             self._close_idle()
         if self.consolidate_every and self.seq % self.consolidate_every == 0:
-            self.consolidate()
+            self._periodic()
         w = self._weights(f.words, self.df_w)
         e = self._weights(f.names, self.df_e)
         z = self._latent(f.article_id, w)
@@ -834,6 +846,20 @@ class StoryClusterer:
             merges += self._consolidate_round(stories, self.consolidate_sparse_threshold, True)
         return merges
 
+    def _periodic(self) -> int:
+        """The pass every ``consolidate_every`` articles of the stream (by stream position, so any
+        batching of one stream runs it at the same articles). Before the latent basis exists, links
+        are sparse only; the pass then runs only if ``consolidate_early`` gives it its own sparse bar."""
+        if self.projection is None:
+            return self.consolidate(self.consolidate_early) if self.consolidate_early else 0
+        if not self.consolidate_periodic_latent:
+            return self.consolidate()
+        final, self.consolidate_latent_threshold = self.consolidate_latent_threshold, self.consolidate_periodic_latent
+        try:
+            return self.consolidate()
+        finally:
+            self.consolidate_latent_threshold = final
+
     def _consolidate_round(self, stories: list[_Story], thr: float, sparse_only: bool) -> int:
         st = _PairState(self, stories, thr, sparse_only=sparse_only)
         n = len(stories)
@@ -974,6 +1000,8 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
         raise ValueError(f"idf must be 'collection' or 'stream', got {idf!r}")
     arts = list(articles)
     feats = [features(a) for a in arts]
+    if idf == "collection":  # offline, the final pass sees every story: no pass inside the stream
+        params = {"consolidate_every": 0, **params}
     c = StoryClusterer(**params)  # type: ignore[arg-type]
     if idf == "stream" or not c.latent_weight:
         return _cluster_pass(c, arts, feats, idf, None)
