@@ -114,12 +114,12 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         touched, closed, events, sigs = c.drain()
         store.save_grouping(
             globals_blob=c.globals_bytes(),
-            assignments={aid: c.resolve(sid) for aid, sid in ids.items()},
+            assignments={aid: c.resolve(c.moved.get(aid, sid)) for aid, sid in ids.items()},
             duplicates={aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_},
             states={sid: blob for sid in sorted(touched) if (blob := c.story_bytes(sid)) is not None},
             closed=closed,
             sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
-            merges=[(e.other_id, e.story_id, json.dumps(e.detail)) for e in events if e.kind == "merge"],
+            events=[(e.kind, e.story_id, e.other_id, json.dumps(e.detail), e.articles) for e in events],
         )
         pending = store.unassigned_articles(limit=chunk)
 

@@ -101,6 +101,12 @@ DEFAULT_LATENT_HIGH = 400
 # dimension per story, at most LATENT_REFIT_HIGH
 DEFAULT_LATENT_REFIT = 2.0
 DEFAULT_LATENT_REFIT_HIGH = 1000
+# Splits (checked in the periodic pass): a story whose members fall into two groups, each of at least
+# DEFAULT_SPLIT_MIN articles, that link at under DEFAULT_SPLIT times the bar a merge of the two would
+# need, is split in two; stories of more than DEFAULT_SPLIT_MAX_MEMBERS articles no longer split.
+DEFAULT_SPLIT = 0.5
+DEFAULT_SPLIT_MIN = 3
+DEFAULT_SPLIT_MAX_MEMBERS = 200
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -209,18 +215,54 @@ def features(article: Article, *, with_signature: bool = True) -> Features:
 
 @dataclass(frozen=True, slots=True)
 class StoryEvent:
-    """A late change to the stories: ``kind`` "merge" (``other_id`` absorbed into ``story_id``)."""
+    """A late change to the stories: ``kind`` "merge" (``other_id`` absorbed into ``story_id``) or
+    "split" (``articles`` left ``story_id`` for a new story ``other_id``)."""
 
     kind: str
     story_id: str
     other_id: str
     seq: int
     detail: dict[str, float] = field(default_factory=dict, hash=False)
+    articles: tuple[str, ...] = ()
+
+
+MEMBER_WORDS = 64  # the heaviest words and names a story keeps of each member, to judge splits by
+MEMBER_NAMES = 16
+
+
+class _Member:
+    """What a story keeps of one member article while it may still split: its heaviest words and
+    names (unit-vector weights, truncated), its latent vector, its day and stream position."""
+
+    __slots__ = ("aid", "seq", "day", "wk", "wv", "ek", "ev", "z")
+
+    def __init__(self, aid: str, seq: int, day: int | None, w: dict[int, float], e: dict[int, float],
+                 z: np.ndarray | None) -> None:
+        self.aid, self.seq, self.day = aid, seq, day
+        self.wk, self.wv = _top_arrays(w, MEMBER_WORDS)
+        self.ek, self.ev = _top_arrays(e, MEMBER_NAMES)
+        self.z = None if z is None else np.asarray(z, dtype=np.float32)
+
+    def unit(self) -> tuple[dict[int, float], dict[int, float]]:
+        """The kept words and names as unit vectors (what a rebuilt story sums)."""
+        return _unit(self.wk, self.wv), _unit(self.ek, self.ev)
+
+
+def _top_arrays(v: dict[int, float], k: int) -> tuple[np.ndarray, np.ndarray]:
+    top = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    return (np.fromiter((t for t, _ in top), np.int64, len(top)),
+            np.fromiter((x for _, x in top), np.float32, len(top)))
+
+
+def _unit(keys: np.ndarray, vals: np.ndarray) -> dict[int, float]:
+    v = vals.astype(np.float64)
+    n = float(np.sqrt(v @ v))
+    return dict(zip(keys.tolist(), (v / n).tolist())) if n > 0 else {}
 
 
 class _Story:
     __slots__ = ("id", "w", "wn2", "e", "en2", "size", "first", "last", "first_seq", "last_seq", "indexed",
-                 "ne", "_arrays", "z", "nz")
+                 "ne", "_arrays", "z", "nz", "members", "checked")
 
     def __init__(self, sid: str, seq: int) -> None:
         self.id = sid
@@ -237,6 +279,8 @@ class _Story:
         self.ne = 0  # members with names
         self.z: np.ndarray | None = None  # the sum of the members' unit latent vectors
         self.nz = 0  # members with a latent vector
+        self.members: list[_Member] | None = []  # None once the story is too large to split
+        self.checked = 0  # its size when a split was last considered
         self._arrays: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -253,7 +297,8 @@ class _Story:
         head = json.dumps({"id": self.id, "size": self.size, "first": self.first, "last": self.last,
                            "first_seq": self.first_seq, "last_seq": self.last_seq, "nw": len(self.w),
                            "ne": len(self.e), "ni": len(self.indexed), "nem": self.ne, "wn2": self.wn2, "en2": self.en2,
-                           "nz": self.nz, "k": 0 if self.z is None else len(self.z)}).encode()
+                           "nz": self.nz, "k": 0 if self.z is None else len(self.z),
+                           "members": _members_head(self.members), "checked": self.checked}).encode()
         idx = sorted(self.indexed)
         parts = [struct.pack("<I", len(head)), head,
                  np.fromiter(self.w.keys(), np.int64, len(self.w)).tobytes(),
@@ -263,6 +308,7 @@ class _Story:
                  np.asarray(idx, dtype=np.int64).tobytes()]
         if self.z is not None:
             parts.append(np.asarray(self.z, dtype=np.float64).tobytes())
+        parts.append(_members_bytes(self.members))
         return zlib.compress(b"".join(parts), 1)
 
     @classmethod
@@ -289,7 +335,49 @@ class _Story:
         if h.get("k"):
             s.z = take(h["k"], np.float64).copy()
             s.nz = h["nz"]
+        s.members = _members_from(h.get("members"), raw, off)  # state saved before splits existed: None
+        s.checked = h.get("checked", 0)
         return s
+
+
+def _members_head(members: list[_Member] | None) -> dict | None:
+    if members is None:
+        return None
+    return {"ids": [m.aid for m in members], "seq": [m.seq for m in members], "day": [m.day for m in members],
+            "nw": [len(m.wk) for m in members], "ne": [len(m.ek) for m in members],
+            "k": [0 if m.z is None else len(m.z) for m in members]}
+
+
+def _members_bytes(members: list[_Member] | None) -> bytes:
+    if not members:
+        return b""
+    return b"".join([np.concatenate([m.wk for m in members]).astype(np.int64).tobytes(),
+                     np.concatenate([m.wv for m in members]).astype(np.float32).tobytes(),
+                     np.concatenate([m.ek for m in members]).astype(np.int64).tobytes(),
+                     np.concatenate([m.ev for m in members]).astype(np.float32).tobytes(),
+                     np.concatenate([m.z for m in members if m.z is not None] or [np.zeros(0, np.float32)])
+                     .astype(np.float32).tobytes()])
+
+
+def _members_from(h: dict | None, raw: bytes, off: int) -> list[_Member] | None:
+    if h is None:
+        return None
+    nw, ne, nk = sum(h["nw"]), sum(h["ne"]), sum(h["k"])
+    arrays = []
+    for count, dt in ((nw, np.int64), (nw, np.float32), (ne, np.int64), (ne, np.float32), (nk, np.float32)):
+        arrays.append(np.frombuffer(raw, dtype=dt, count=count, offset=off))
+        off += count * np.dtype(dt).itemsize
+    wk, wv, ek, ev, zs = arrays
+    out, iw, ie, iz = [], 0, 0, 0
+    for aid, seq, day, a, b, k in zip(h["ids"], h["seq"], h["day"], h["nw"], h["ne"], h["k"]):
+        m = _Member.__new__(_Member)
+        m.aid, m.seq, m.day = aid, seq, day
+        m.wk, m.wv = wk[iw:iw + a].copy(), wv[iw:iw + a].copy()
+        m.ek, m.ev = ek[ie:ie + b].copy(), ev[ie:ie + b].copy()
+        m.z = zs[iz:iz + k].copy() if k else None
+        iw, ie, iz = iw + a, ie + b, iz + k
+        out.append(m)
+    return out
 
 
 def _dot(small: dict[int, float], big: dict[int, float]) -> float:
@@ -439,7 +527,8 @@ class StoryClusterer:
                  latent_linear: float = DEFAULT_LATENT_LINEAR,
                  latent_high: int = DEFAULT_LATENT_HIGH, consolidate_sparse_threshold: float = 0.0,
                  consolidate_small_sparse: float = 0.0, latent_refit: float = DEFAULT_LATENT_REFIT,
-                 latent_refit_high: int = DEFAULT_LATENT_REFIT_HIGH) -> None:
+                 latent_refit_high: int = DEFAULT_LATENT_REFIT_HIGH, split_threshold: float = DEFAULT_SPLIT,
+                 split_min: int = DEFAULT_SPLIT_MIN, split_max_members: int = DEFAULT_SPLIT_MAX_MEMBERS) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -467,6 +556,10 @@ class StoryClusterer:
         self.consolidate_small_sparse = consolidate_small_sparse
         self.latent_refit = latent_refit
         self.latent_refit_high = latent_refit_high
+        self.split_threshold = split_threshold
+        self.split_min = split_min
+        self.split_max_members = split_max_members
+        self.moved: dict[str, str] = {}  # article id -> the story a split moved it to
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
         self._sample_story: dict[str, str] = {}  # their stories, for a sample loaded from the store
@@ -528,6 +621,11 @@ class StoryClusterer:
                 self.df_e[np.fromiter(f.names.keys(), np.int64, len(f.names))] += 1
             self.n_docs += 1
         self.warmed = True
+
+    def story_of(self, article_id: str) -> str:
+        """The story an article of this stream is in now (after late merges and splits)."""
+        sid = self.moved.get(article_id) or self.assignments_.get(article_id) or self._sample_story.get(article_id, "")
+        return self.resolve(sid)
 
     def resolve(self, sid: str) -> str:
         seen = 0
@@ -642,8 +740,21 @@ class StoryClusterer:
                     del self.postings[k]
 
     def _absorb(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None,
-                z: np.ndarray | None = None) -> None:
+                z: np.ndarray | None = None, aid: str | None = None) -> None:
         s._arrays = None
+        if s.members is not None and aid is not None and self.split_threshold:
+            if len(s.members) < self.split_max_members:
+                s.members.append(_Member(aid, self.seq, day, w, e, z))
+            else:  # too large to split: an established story; its members no longer cost memory
+                s.members = None
+        self._accumulate(s, w, e, day, z)
+        s.last_seq = self.seq
+        self._index(s, w, e)
+        self.touched.add(s.id)
+
+    def _accumulate(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None,
+                    z: np.ndarray | None) -> None:
+        """Add one member's vectors to the story's sums (bounded centroids) and its date span."""
         if z is not None:
             self._add_latent(s, z)
         s.wn2 += 2.0 * _add_into(s.w, w) + sum(v * v for v in w.values())
@@ -661,9 +772,6 @@ class StoryClusterer:
             s.first = day if s.first is None else min(s.first, day)
             s.last = day if s.last is None else max(s.last, day)
         s.size += 1
-        s.last_seq = self.seq
-        self._index(s, w, e)
-        self.touched.add(s.id)
 
     def _add(self, f: Features) -> str:
         self.seq += 1
@@ -701,11 +809,14 @@ class StoryClusterer:
         if self.projection is None:
             return
         for aid, w in sample:
-            s = self.open.get(self.resolve(self.assignments_.get(aid) or self._sample_story.get(aid, "")))
+            s = self.open.get(self.story_of(aid))
             z = self.projection.project(w)
             if s is not None and z is not None:
                 self._add_latent(s, z)
                 self.touched.add(s.id)
+                for m in s.members or ():
+                    if m.aid == aid:
+                        m.z = z.astype(np.float32)
 
     def set_projection(self, projection: Projection | None) -> None:
         """Use ``projection`` for the articles from now on (offline: one fitted on the collection)."""
@@ -728,7 +839,7 @@ class StoryClusterer:
                 s = self.open.get(osid)
                 if s is not None and self._gate(s, f.day):
                     self.duplicates_[f.article_id] = orig
-                    self._absorb(s, w, e, f.day, z)
+                    self._absorb(s, w, e, f.day, z, f.article_id)
                     return self._assign(f.article_id, s.id)
         # 2. the best matching open story
         scored = []
@@ -747,7 +858,7 @@ class StoryClusterer:
         scored.sort(reverse=True)
         if scored and scored[0][3] >= self._bar(self.open[scored[0][2]], scored[0][4]):
             best = self.open[scored[0][2]]
-            self._absorb(best, w, e, f.day, z)
+            self._absorb(best, w, e, f.day, z, f.article_id)
             sid = self._assign(f.article_id, best.id)
             # late merges: the stories this article also matches, if the two stories now agree as a
             # whole (average linkage between them, as agglomerative clustering would merge them)
@@ -759,7 +870,7 @@ class StoryClusterer:
             return self.assignments_[f.article_id]
         s = _Story(_new_story_id(f.article_id), self.seq)
         self.open[s.id] = s
-        self._absorb(s, w, e, f.day, z)
+        self._absorb(s, w, e, f.day, z, f.article_id)
         return self._assign(f.article_id, s.id)
 
     def _assign(self, article_id: str, sid: str) -> str:
@@ -808,6 +919,11 @@ class StoryClusterer:
             keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
             keep.last = gone.last if keep.last is None else max(keep.last or gone.last, gone.last or 0)
         keep.last_seq = max(keep.last_seq, gone.last_seq)
+        if keep.members is None or gone.members is None or \
+                len(keep.members) + len(gone.members) > self.split_max_members:
+            keep.members = None
+        else:
+            keep.members = sorted(keep.members + gone.members, key=lambda m: m.seq)
         self._unindex(gone)
         for k in sorted(gone.indexed):
             p = self.postings.setdefault(k, set())
@@ -846,17 +962,113 @@ class StoryClusterer:
             merges += self._consolidate_round(stories, self.consolidate_sparse_threshold, True)
         return merges
 
+    # -- splits: a story whose members have drifted into two events ----------------------------------
+    def split(self) -> int:
+        """Consider splitting every open story that grew since it was last considered and still keeps
+        its members; returns the number of splits (each a "split" event)."""
+        if not self.split_threshold:
+            return 0
+        n = 0
+        for s in sorted(self.open.values(), key=lambda s: s.first_seq):
+            if s.members is None or len(s.members) < 2 * self.split_min or s.size == s.checked:
+                continue
+            s.checked = s.size
+            n += self._split(s)
+        return n
+
+    def _member_sims(self, ms: Sequence[_Member]) -> tuple[np.ndarray, bool]:
+        """Member-to-member similarities, blended as article scores are (words and names; latent
+        vectors when every member has one); and whether they are blended."""
+        from scipy import sparse
+
+        def gram(keys: list[np.ndarray], vals: list[np.ndarray]) -> np.ndarray:
+            indptr = np.concatenate([[0], np.cumsum([len(k) for k in keys])])
+            m = sparse.csr_matrix((np.concatenate(vals).astype(np.float64), np.concatenate(keys), indptr),
+                                  shape=(len(keys), N_FEATURES))
+            g = np.asarray((m @ m.T).todense(), dtype=np.float64)
+            nrm = np.sqrt(np.diag(g))
+            nn = np.outer(nrm, nrm)
+            return np.divide(g, nn, out=np.zeros_like(g), where=nn > 0)
+
+        w = gram([m.wk for m in ms], [m.wv for m in ms])
+        e = gram([m.ek for m in ms], [m.ev for m in ms])
+        has = np.array([len(m.ek) > 0 for m in ms])
+        ew = self.entity_weight
+        sp = np.where(np.outer(has, has), (1.0 - ew) * w + ew * e, w)
+        mixed = self.latent_weight > 0 and self.projection is not None and all(m.z is not None for m in ms)
+        if not mixed:
+            return sp, False
+        z = np.stack([m.z for m in ms]).astype(np.float64)  # type: ignore[misc]
+        z /= np.maximum(np.linalg.norm(z, axis=1, keepdims=True), 1e-12)
+        out = (1.0 - self.latent_weight) * sp + self.latent_weight * (z @ z.T)
+        return np.where(sp < self.min_sparse, 0.0, out), True
+
+    def _split(self, s: _Story) -> int:
+        """Split ``s`` in two when the average-linkage cut of its members gives two groups of at least
+        ``split_min`` articles, each as cohesive as a story must be to take a member (the merge bar),
+        that link at under ``split_threshold`` times that bar. The group of its first article keeps
+        the id; the other becomes a new story."""
+        from scipy.cluster.hierarchy import fcluster, linkage
+        from scipy.spatial.distance import squareform
+
+        ms = s.members or []
+        sim, mixed = self._member_sims(ms)
+        bar = (self.consolidate_periodic_latent or self.consolidate_latent_threshold) if mixed else self.merge_threshold
+        d = np.clip(1.0 - sim, 0.0, 2.0)
+        np.fill_diagonal(d, 0.0)
+        lab = fcluster(linkage(squareform(d, checks=False), method="average"), t=2, criterion="maxclust")
+        a = lab == lab[0]
+        b = ~a
+        if a.sum() < self.split_min or b.sum() < self.split_min:
+            return 0
+        between = float(sim[np.ix_(a, b)].mean())
+
+        def cohesion(g: np.ndarray) -> float:
+            k = int(g.sum())
+            return float((sim[np.ix_(g, g)].sum() - np.trace(sim[np.ix_(g, g)])) / (k * (k - 1)))
+
+        if between >= self.split_threshold * bar or min(cohesion(a), cohesion(b)) < bar:
+            return 0
+        kept = [m for m, x in zip(ms, a) if x]
+        gone = [m for m, x in zip(ms, b) if x]
+        new = _Story(_new_story_id(f"{gone[0].aid}@{self.seq}"), gone[0].seq)
+        self.open[new.id] = new
+        self._rebuild(s, kept)
+        self._rebuild(new, gone)
+        for m in gone:
+            self.moved[m.aid] = new.id
+            if m.aid in self.article_story:
+                self.article_story[m.aid] = new.id
+        self.events_.append(StoryEvent("split", s.id, new.id, self.seq,
+                                       {"similarity": round(between, 4), "bar": round(bar, 4)},
+                                       tuple(m.aid for m in gone)))
+        return 1
+
+    def _rebuild(self, s: _Story, members: list[_Member]) -> None:
+        """The story's sums, span and index rebuilt from the members it keeps."""
+        self._unindex(s)
+        s.w, s.e, s.wn2, s.en2, s.size, s.ne = {}, {}, 0.0, 0.0, 0, 0
+        s.z, s.nz, s.first, s.last, s.indexed, s._arrays = None, 0, None, None, set(), None
+        for m in members:
+            w, e = m.unit()
+            self._accumulate(s, w, e, m.day, None if m.z is None else m.z.astype(np.float64))
+            self._index(s, w, e)
+        s.members = list(members)
+        s.first_seq, s.last_seq = members[0].seq, max(m.seq for m in members)
+        s.checked = s.size
+        self.touched.add(s.id)
+
     def _periodic(self) -> int:
         """The pass every ``consolidate_every`` articles of the stream (by stream position, so any
         batching of one stream runs it at the same articles). Before the latent basis exists, links
         are sparse only; the pass then runs only if ``consolidate_early`` gives it its own sparse bar."""
         if self.projection is None:
-            return self.consolidate(self.consolidate_early) if self.consolidate_early else 0
+            return (self.consolidate(self.consolidate_early) if self.consolidate_early else 0) + self.split()
         if not self.consolidate_periodic_latent:
-            return self.consolidate()
+            return self.consolidate() + self.split()
         final, self.consolidate_latent_threshold = self.consolidate_latent_threshold, self.consolidate_periodic_latent
         try:
-            return self.consolidate()
+            return self.consolidate() + self.split()
         finally:
             self.consolidate_latent_threshold = final
 
@@ -928,7 +1140,7 @@ class StoryClusterer:
         if not self._sample:
             return b""
         ids = [aid for aid, _ in self._sample]
-        stories = [self.resolve(self.assignments_.get(aid) or self._sample_story.get(aid, "")) for aid in ids]
+        stories = [self.story_of(aid) for aid in ids]
         head = json.dumps({"ids": ids, "stories": stories, "lens": [len(w) for _, w in self._sample]}).encode()
         keys = np.concatenate([np.fromiter(w.keys(), np.int64, len(w)) for _, w in self._sample])
         vals = np.concatenate([np.fromiter(w.values(), np.float64, len(w)) for _, w in self._sample])
@@ -1028,7 +1240,7 @@ def _cluster_pass(c: StoryClusterer, arts: list[Article], feats: list[Features],
         c._fit_latent()
     c.max_consolidate = max(c.max_consolidate, len(c.open))  # offline: one last pass over all stories
     c.consolidate()
-    return [c.resolve(ids[i]) for i in range(len(arts))]
+    return [c.resolve(c.moved.get(arts[i].id, ids[i])) for i in range(len(arts))]
 
 
 def _day(d: date | None) -> int | None:

@@ -425,27 +425,41 @@ class SQLiteStore:
 
     def save_grouping(self, *, globals_blob: bytes, assignments: dict[str, str], duplicates: dict[str, str],
                       states: dict[str, bytes], closed: Sequence[str], sigs: dict[str, bytes],
-                      merges: Sequence[tuple[str, str, str]]) -> None:
-        """Store one clustering step in one transaction: merges first (absorbed -> kept, detail JSON),
-        then the new assignments, the open stories' states, closed stories, signatures, globals."""
+                      events: Sequence[tuple[str, str, str, str, Sequence[str]]]) -> None:
+        """Store one clustering step in one transaction: the late changes first, in their order
+        ("merge": (kind, kept, absorbed, detail JSON, ()); "split": (kind, story, new story, detail
+        JSON, the articles that moved to the new story)), then the new assignments, the open
+        stories' states, closed stories, signatures, globals."""
         import base64
 
         now = _now()
+        changed: set[str] = set()
+        gone: set[str] = set()
         with self.transaction() as c:
-            for gone, keep, detail in merges:
-                c.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, gone))
-                c.execute("INSERT INTO story_events (at, kind, story_id, other_id, detail) VALUES (?, 'merge', ?, ?, ?)",
-                          (now, keep, gone, detail))
-                c.execute("DELETE FROM briefs WHERE story_id = ?", (gone,))
-                c.execute("DELETE FROM stories_fts WHERE story_id = ?", (gone,))
-                c.execute("DELETE FROM story_entities WHERE story_id = ?", (gone,))
-                c.execute("UPDATE stories SET size = 0, dirty = 0 WHERE id = ?", (gone,))
+            for kind, keep, other, detail, moved in events:
+                if kind == "merge":
+                    c.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, other))
+                    c.execute("DELETE FROM briefs WHERE story_id = ?", (other,))
+                    c.execute("DELETE FROM stories_fts WHERE story_id = ?", (other,))
+                    c.execute("DELETE FROM story_entities WHERE story_id = ?", (other,))
+                    c.execute("UPDATE stories SET size = 0, dirty = 0 WHERE id = ?", (other,))
+                    gone.add(other)
+                elif kind == "split":
+                    c.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(other, aid) for aid in moved])
+                    c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
+                              "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (other, now, now))
+                    changed.add(other)
+                else:
+                    raise ValueError(f"unknown story event kind {kind!r}")
+                c.execute("INSERT INTO story_events (at, kind, story_id, other_id, detail) VALUES (?, ?, ?, ?, ?)",
+                          (now, kind, keep, other, detail))
                 c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
                           "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (keep, now, now))
+                changed.add(keep)
             for aid, sid in assignments.items():
                 c.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
                           (sid, duplicates.get(aid), aid))
-            changed = set(assignments.values()) | {m[1] for m in merges}
+            changed = (changed | set(assignments.values())) - gone
             for sid in sorted(changed):
                 c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
                           "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (sid, now, now))
