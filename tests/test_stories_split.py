@@ -107,3 +107,24 @@ def test_the_store_moves_split_articles_and_rebuilds_both_briefs(tmp_path: Path)
     assert "Orrin" in " ".join(s.text for s in new.summary) and "Orrin" not in " ".join(s.text for s in old.summary)
     sizes = {r["id"]: r["size"] for r in store.list_stories(limit=10)}
     assert sizes[first] == 4 and sizes["s-new"] == 4
+
+
+def test_the_api_lists_the_splits_and_merges_of_a_story(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storyline.serve.api import create_app
+
+    store = SQLiteStore(tmp_path / "s.db")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    ingest_articles(store, [*HARBOUR, *VOLCANO])
+    update_stories(store, settings)
+    first = store.article_story(HARBOUR[0].id)
+    assert first
+    store.save_grouping(globals_blob=b"", assignments={}, duplicates={}, states={}, closed=[], sigs={},
+                        events=[("split", first, "s-new", '{"similarity": 0.01, "bar": 0.2}', [HARBOUR[3].id])])
+    update_stories(store, settings)
+    with TestClient(create_app(settings, store=store)) as client:
+        got = client.get(f"/api/stories/{first}").json()
+        new = client.get("/api/stories/s-new").json()
+    assert [(e["kind"], e["other_id"], e["detail"]["bar"]) for e in got["events"]] == [("split", "s-new", 0.2)]
+    assert new["article_ids"] == [HARBOUR[3].id] and new["events"][0]["story_id"] == first

@@ -129,9 +129,20 @@ class StoryPage(BaseModel):
     next: str | None = None
 
 
+class StoryEventOut(BaseModel):
+    kind: Literal["merge", "split"] = Field(description="merge: other_id joined story_id; split: some of "
+                                                         "story_id's articles left for a new story other_id")
+    at: str
+    story_id: str
+    other_id: str
+    detail: dict[str, float] = Field(default_factory=dict)
+
+
 class StoryDetail(StoryItem):
     article_ids: list[str]
     duplicate_groups: list[list[str]] = Field(default_factory=list)
+    events: list[StoryEventOut] = Field(default_factory=list, description="late merges and splits that "
+                                                                          "touched this story, oldest first")
     brief: str
 
 
@@ -651,6 +662,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             raise ApiError(404, f"no story {story_id!r}")
         return {**_story_item(row), "article_ids": list(story.article_ids),
                 "duplicate_groups": [list(g) for g in story.duplicate_groups],
+                "events": [{k: e[k] for k in ("kind", "at", "story_id", "other_id", "detail")}
+                           for e in st.story_events(story_id)],
                 "brief": f"/api/stories/{story_id}/brief"}
 
     @app.get("/api/stories/{story_id}/brief", tags=["stories"], dependencies=read,
