@@ -979,13 +979,13 @@ class StoryClusterer:
     def _member_sims(self, ms: Sequence[_Member]) -> tuple[np.ndarray, bool]:
         """Member-to-member similarities, blended as article scores are (words and names; latent
         vectors when every member has one); and whether they are blended."""
-        from scipy import sparse
-
         def gram(keys: list[np.ndarray], vals: list[np.ndarray]) -> np.ndarray:
-            indptr = np.concatenate([[0], np.cumsum([len(k) for k in keys])])
-            m = sparse.csr_matrix((np.concatenate(vals).astype(np.float64), np.concatenate(keys), indptr),
-                                  shape=(len(keys), N_FEATURES))
-            g = np.asarray((m @ m.T).todense(), dtype=np.float64)
+            # dense over the members' own terms (at most split_max_members x MEMBER_WORDS of them)
+            cols, local = np.unique(np.concatenate(keys), return_inverse=True)
+            rows = np.repeat(np.arange(len(keys)), [len(k) for k in keys])
+            m = np.zeros((len(keys), len(cols)), dtype=np.float64)
+            m[rows, local] = np.concatenate(vals)
+            g = m @ m.T
             nrm = np.sqrt(np.diag(g))
             nn = np.outer(nrm, nrm)
             return np.divide(g, nn, out=np.zeros_like(g), where=nn > 0)
