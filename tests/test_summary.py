@@ -330,3 +330,36 @@ def test_word_cut_ends_with_the_nth_word_whatever_the_spacing() -> None:
         for n in range(-1, len(text.split()) + 3):
             assert truncate_words(text, n) == by_loop(text, n), (text, n)
     assert truncate_words("The mayor said the bridge would reopen.", 3) == "The mayor said"
+
+
+def test_a_citation_needs_the_same_fact_not_just_the_same_names() -> None:
+    """Another article is cited for a summary sentence only if its closest sentence tells that fact:
+    not one that gives other numbers ("12 cars" for "fourteen cars") nor one on the same people
+    doing something else."""
+    lead = ("Fourteen of the freight train's cars left the rails near the Tarrow crossing on Monday night, "
+            "the regional fire service said, and the tanker wagons leaked chlorine into the river.")
+    arts = [
+        Article(id="a", text=lead + " Crews worked through the night to seal the tanker wagons."),
+        Article(id="b", text=lead + " Schools near the Tarrow crossing were closed."),
+        Article(id="c", text="The regional fire service said 12 of the freight train's cars left the rails near "
+                             "the Tarrow crossing. The tanker wagons were sealed by Tuesday morning."),
+        Article(id="d", text="The regional fire service chief met Tarrow crossing residents on Tuesday. They "
+                             "asked for a new road."),
+    ]
+    out = summarize(arts, max_words=60)
+    by_text = {s.text: {c.article_id for c in s.citations} for s in out}
+    twelve = [t for t in by_text if " 12 " in t]
+    assert twelve and all(by_text[t] == {"c"} for t in twelve)        # a and b say fourteen
+    assert all("d" not in cited for t, cited in by_text.items() if "residents" not in t)
+    assert any(len(cited) > 1 for cited in by_text.values())           # shared facts are still cited
+
+
+def test_supports_reads_numbers_and_fact_words() -> None:
+    from storyline.consolidate.summary_text import numbers, supports
+
+    assert numbers("Fourteen of the 52 cars, on March 10, 2025, and 2,000 people") == {"14", "52", "2000"}
+    claim = "The chief executive said the company was deeply sorry and would pay for the evacuation."
+    assert supports(claim, "The company was deeply sorry, its chief executive said, and would pay for the evacuation.")
+    assert not supports(claim, "The chief executive met evacuated families on Tuesday.")
+    assert not supports("Fourteen cars derailed.", "The agency said 12 cars derailed.")
+    assert supports("Fourteen cars derailed.", "14 cars came off the rails, 3 of them tankers.")

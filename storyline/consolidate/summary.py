@@ -48,6 +48,7 @@ from .summary_text import (
     content_stems,
     count_words,
     STOP,
+    supports,
     is_candidate_shape,
     names_actor,
     FIRST_PERSON_TOKENS,
@@ -263,6 +264,7 @@ class SummaryConfig:
     query_weight: float = 4.0         # how strongly ``query=`` reweights concepts
     redundancy: float = 0.5           # cosine above which two sentences state the same fact
     cite_threshold: float = 0.35      # cosine above which another article carries the fact
+    cite_coverage: float = 0.6        # ... and the share of its fact words it must hold (0: cosine alone)
     candidate_limit: int = 250        # sentences handed to the solver
     concept_limit: int = 1500
     ilp_time_limit: float = 3.0
@@ -848,6 +850,8 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
                 if rows is None or vals is None or vals[col] < config.cite_threshold:
                     continue
                 j = rows[col]
+                if config.cite_coverage and not supports(text, items[j].text, config.cite_coverage):
+                    continue  # close in words, but not the same fact (or other numbers)
             s = items[j].sent
             cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))
         cites.sort(key=lambda c: c.article_id != it.sent.article_id)
