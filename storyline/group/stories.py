@@ -249,9 +249,11 @@ class _Member:
 
 
 def _top_arrays(v: dict[int, float], k: int) -> tuple[np.ndarray, np.ndarray]:
-    top = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-    return (np.fromiter((t for t, _ in top), np.int64, len(top)),
-            np.fromiter((x for _, x in top), np.float32, len(top)))
+    """The ``k`` heaviest entries (ties by key, so the choice never depends on dict order)."""
+    keys = np.fromiter(v.keys(), np.int64, len(v))
+    vals = np.fromiter(v.values(), np.float64, len(v))
+    order = np.lexsort((keys, -vals))[:k]
+    return keys[order], vals[order].astype(np.float32)
 
 
 def _unit(keys: np.ndarray, vals: np.ndarray) -> dict[int, float]:
@@ -964,13 +966,14 @@ class StoryClusterer:
 
     # -- splits: a story whose members have drifted into two events ----------------------------------
     def split(self) -> int:
-        """Consider splitting every open story that grew since it was last considered and still keeps
-        its members; returns the number of splits (each a "split" event)."""
+        """Consider splitting every open story that grew by a quarter since it was last considered and
+        still keeps its members; returns the number of splits (each a "split" event)."""
         if not self.split_threshold:
             return 0
         n = 0
         for s in sorted(self.open.values(), key=lambda s: s.first_seq):
-            if s.members is None or len(s.members) < 2 * self.split_min or s.size == s.checked:
+            # considered again once it has grown by a quarter: the cost per article stays bounded
+            if s.members is None or len(s.members) < 2 * self.split_min or s.size < s.checked * 1.25:
                 continue
             s.checked = s.size
             n += self._split(s)
