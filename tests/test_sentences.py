@@ -109,3 +109,19 @@ def test_hard_wrapped_lines_are_joined() -> None:
 
 def test_empty_text() -> None:
     assert sentence_spans("") == [] and sentence_spans("   \n\n ") == []
+
+
+def test_a_very_long_paragraph_is_split_like_its_parts() -> None:
+    """Paragraphs of many thousand characters (a feed item without line breaks) are cut at plain
+    sentence ends before the segmenter sees them (its cost grows with the square of its input); the
+    sentences are the same as for a short paragraph of the same sentences, and no cut falls after
+    an abbreviation such as "vs."."""
+    from storyline.analyze.sentences import sentence_spans
+
+    unit = ("The Kelso ferry was late again on Tuesday, passengers said. The court heard Kelso vs. Brand on "
+            "Monday. Mayor Lena Park said \"we will fix it\" at 5 p.m. on Friday. ")
+    short = {unit[s:e] for s, e in sentence_spans(unit)}
+    long_text = unit * 400
+    spans = sentence_spans(long_text)
+    assert {long_text[s:e] for s, e in spans} == short
+    assert len(spans) == 400 * len(sentence_spans(unit))

@@ -68,7 +68,52 @@ def _trim(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+MAX_PIECE = 4000  # pysbd's abbreviation pass costs the square of its input: longer paragraphs are cut first
+_SAFE_CUT = re.compile(r"(?<=[a-z0-9][.!?])[\"”’)]?\s+(?=[\"“]?[A-Z])")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into pieces of at most about ``MAX_PIECE`` characters, each cut at a
+    plain sentence end (a lower-case word or digit, a full stop, space, a capital), so that pysbd
+    sees each piece alone; a piece with no such end stays whole."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_PIECE:
+        cut = None
+        for m in _SAFE_CUT.finditer(text, start + MAX_PIECE // 2, start + MAX_PIECE):
+            if _plain_end(text, m.start()):
+                cut = m.end()
+        if cut is None:
+            cut = next((m.end() for m in _SAFE_CUT.finditer(text, start + MAX_PIECE, end)
+                        if _plain_end(text, m.start())), None)
+            if cut is None:
+                break
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
+_NOT_ENDS = frozenset(["vs", "approx", "cf", "al", "no", "nos", "esp", "incl", "etc", "e.g", "i.e", "p.m", "a.m"])
+
+
+def _plain_end(text: str, stop: int) -> bool:
+    """Whether the word before the mark at ``text[stop - 1]`` ends a sentence for sure (not "vs.")."""
+    i = stop - 1
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    return text[i:stop - 1].lower() not in _NOT_ENDS
+
+
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if end - start > MAX_PIECE:
+        spans: list[tuple[int, int]] = []
+        for ps, pe in _pieces(text, start, end):
+            spans.extend(_split_piece(text, ps, pe))
+        return _repair(text, spans)
+    return _split_piece(text, start, end)
+
+
+def _split_piece(text: str, start: int, end: int) -> list[tuple[int, int]]:
     para = text[start:end]
     pieces = _segmenter().segment(para.replace("\n", " "))
     spans: list[tuple[int, int]] = []
