@@ -79,3 +79,14 @@ def test_surname_resolved_to_the_full_name_in_its_article():
     groups = group_quotes([a, b])
     assert [g.speaker for g in groups] == ["Donald Trump"]
     assert len(groups[0].quotes) == 2
+
+
+def test_a_speaker_the_entities_missed_joins_the_entity_of_the_same_name():
+    """A quote whose speaker mention has no entity (a spelling variant, a resolved "he") goes to the
+    one entity another quote of that name maps to, not to a second group of the same person."""
+    a = Article(text='"We will rebuild the bridge," said Dariusz Kowalczyk on Monday.', id="a1")
+    b = Article(text='"We will pay for every family," Darius Kowalczyk told reporters.', id="b1")
+    quotes = {x.id: storyline.extract_quotes(x.text) for x in (a, b)}
+    mapping = {("a1", q.speaker_start, q.speaker_end): "E1" for q in quotes["a1"]}
+    groups = group_quotes([a, b], quotes, entity_of=mapping)
+    assert len(groups) == 1 and groups[0].entity_id == "E1" and len(groups[0].quotes) == 2

@@ -158,3 +158,17 @@ def test_timeline_chart_stays_small_when_crowded():
     chart = timeline_chart(many)
     assert chart is not None and len(chart["points"]) == len(many)
     assert len({p["y"] for p in chart["points"]}) <= 6 and chart["height"] < 250
+
+
+def test_a_direct_quote_is_marked_once():
+    """A direct quote shown in quotation marks gets none added when its words carry their own (a
+    quote in two parts around "Marsh said")."""
+    from storyline.records import Quote, QuoteGroup
+
+    both = Quote(start=0, end=60, text='"The air is clean," Marsh said. "But the line stays shut."', kind="direct",
+                 article_id="a")
+    bare = Quote(start=70, end=90, text="We will pay every cost", kind="direct", article_id="a")
+    b = Brief(story_id="s", headline="t", quotes=(QuoteGroup(speaker="Helen Marsh", quotes=(both, bare)),))
+    html = unescape(brief_html(b))
+    assert '“"The air' not in html and '"The air is clean,"' in html
+    assert "“We will pay every cost”" in html

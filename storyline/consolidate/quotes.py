@@ -238,9 +238,21 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             items.append((q, name, ent))
     items = _surnames_in_article(items, by_id)
     canon = _canonical_names([n for _, n, _ in items])
+    # a quote whose speaker mention the entities did not map ("he" resolved to a name, a spelling
+    # variant) joins the entity that another quote's same name maps to, when it maps to one only
+    ents_of: dict[str, set[str]] = defaultdict(set)
+    for _, name, ent in items:
+        if ent:
+            ents_of[name.lower()].add(ent)
+            ents_of[canon.get(name, name).lower()].add(ent)
     speakers: dict[str, _Speaker] = {}
     for q, name, ent in items:
         cname = canon.get(name, name)
+        if not ent:
+            found = ents_of.get(cname.lower()) or ents_of.get(name.lower())
+            if not found:
+                found = {e for n, es in ents_of.items() if similar_names(n, cname.lower()) for e in es}
+            ent = next(iter(found)) if found and len(found) == 1 else None
         key = f"e:{ent}" if ent else "n:" + cname.lower()
         sp = speakers.setdefault(key, _Speaker(key, entity_id=ent))
         sp.names[cname] += 1
