@@ -172,3 +172,24 @@ def test_a_direct_quote_is_marked_once():
     html = unescape(brief_html(b))
     assert '“"The air' not in html and '"The air is clean,"' in html
     assert "“We will pay every cost”" in html
+
+
+def test_the_terminal_brief_has_every_section_the_markdown_has(store):
+    """`storyline brief` in a terminal shows the same sections as the markdown and html briefs,
+    "what each new article adds" included."""
+    from rich.console import Console
+
+    from storyline.serve.render import brief_markdown, brief_rich
+
+    from storyline.records import NewSince, SummarySentence
+
+    b = store.get_brief("s-orchard")
+    assert b is not None
+    added = SummarySentence(text="Growers asked the ministry for emergency loans on Monday.", citations=())
+    b = dataclasses.replace(b, new_since=(NewSince(article_id=str(b.articles[-1]["id"]), added=(added,)),))
+    console = Console(width=200, record=True)
+    console.print(brief_rich(b))
+    shown = console.export_text()
+    for title in re.findall(r"^## (.+)$", brief_markdown(b), flags=re.M):
+        assert title in shown
+    assert b.new_since[0].added[0].text[:40] in shown

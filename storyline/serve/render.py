@@ -344,6 +344,13 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
                 v.value + " " + refs(v.citations, labels)
                 for v in dis.values) + "\n")
         parts.append(Panel(d, title="Where the sources differ", title_align="left"))
+    if brief.new_since:
+        ns = Text()
+        for n in brief.new_since:
+            for s in n.added:
+                ns.append(f"[{labels.get(n.article_id, '?')}] ", style="cyan")
+                ns.append(s.text + "\n")
+        parts.append(Panel(ns, title="What each new article adds", title_align="left"))
     src = Text()
     for a in brief.articles:
         src.append(f"[{labels[str(a['id'])]}] ", style="cyan")
