@@ -363,3 +363,21 @@ def test_supports_reads_numbers_and_fact_words() -> None:
     assert not supports(claim, "The chief executive met evacuated families on Tuesday.")
     assert not supports("Fourteen cars derailed.", "The agency said 12 cars derailed.")
     assert supports("Fourteen cars derailed.", "14 cars came off the rails, 3 of them tankers.")
+
+
+def test_the_headline_does_not_change_with_the_summary_length() -> None:
+    """The brief's headline is the title the story's articles repeat most, whatever the budget; a
+    short explainer title ("What we know") does not win on a few common words."""
+    arts = [
+        Article(id="a", title="Freight train derails near Tarrow, chlorine leak forces evacuation",
+                text="A freight train derailed near Tarrow on Monday and a tanker wagon leaked chlorine. Police "
+                     "ordered the evacuation of 300 homes near the crossing. The driver was unhurt."),
+        Article(id="b", title="Chlorine leak: Tarrow families leave homes after train derails",
+                text="Families near Tarrow left their homes after a freight train derailed and leaked chlorine. "
+                     "The evacuation covers 300 homes. Schools will stay closed on Tuesday."),
+        Article(id="c", title="What we know about Tarrow",
+                text="What we know about the Tarrow derailment: the freight train carried chlorine in two "
+                     "tanker wagons; one leaked. About 300 homes were evacuated."),
+    ]
+    heads = {storyline.brief(arts, max_words=w).headline for w in (20, 60, 150)}
+    assert len(heads) == 1 and heads != {"What we know about Tarrow"}

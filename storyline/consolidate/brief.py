@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from typing import Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
@@ -20,15 +21,24 @@ log = logging.getLogger("storyline")
 
 
 def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str:
-    """The title of the article whose words the summary uses most, else the first summary sentence."""
+    """The title that tells the story best: the one whose words the story's articles repeat most
+    (for each title, the share of its content words found in each article's text, summed over the
+    articles, times log(1 + its content words), so that a three-word explainer title does not win
+    on share alone; ties to the shorter title, then the earlier article). It does not depend on the
+    summary's length. Without titles, the first summary sentence."""
+    from .summary_text import content_stems
+
     titled = [a for a in articles if a.title]
     if titled:
-        weight = {a.id: 0 for a in titled}
-        for s in summary:
-            for c in s.citations:
-                if c.article_id in weight:
-                    weight[c.article_id] += 1
-        best = max(titled, key=lambda a: (weight[a.id], -len(a.title or "")))
+        texts = [set(content_stems(a.text)) for a in articles]
+
+        def score(a: Article) -> float:
+            words = set(content_stems(a.title or ""))
+            if not words:
+                return 0.0
+            return math.log1p(len(words)) * sum(len(words & t) / len(words) for t in texts)
+
+        best = max(enumerate(titled), key=lambda ia: (round(score(ia[1]), 6), -len(ia[1].title or ""), -ia[0]))[1]
         return best.title or ""
     if summary:
         words = summary[0].text.split()
