@@ -148,3 +148,25 @@ def test_format_value():
     assert format_value("2018-06") == "June 2018"
     assert format_value("1953") == "1953"
     assert format_value("PRESENT_REF") is None and format_value("P3Y") is None
+
+
+def test_a_possessive_date_does_not_date_the_sentence_and_cut_clauses_say_so() -> None:
+    a = Article(id="a", published=date(2025, 3, 14), text=(
+        "Shares in the rail operator fell 9 percent on Friday as investors weighed the cost of Monday's derailment. "
+        "The year began with strikes at the port, saw the rail operator's new chief take office in the spring after "
+        "a long search by the board of directors and its shareholders, and the opening of a second freight terminal "
+        "in Dunmore in 2024, which the company said would double its capacity within five years of operation."))
+    entries = storyline.timeline([a])
+    shares = [e for e in entries if e.text.startswith("Shares")]
+    assert [e.date for e in shares] == ["2025-03-14"]            # Friday, not Monday's derailment
+    cut = [e for e in entries if e.date == "2024"]
+    assert cut and all(e.text.startswith("…") or e.text.endswith("…") for e in cut)
+
+
+def test_events_with_other_numbers_stay_apart() -> None:
+    a = Article(id="a", published=date(2025, 3, 11), text="Fourteen cars of the freight train derailed near Tarrow "
+                                                          "on Monday, the fire service said.")
+    b = Article(id="b", published=date(2025, 3, 12), text="Twelve cars of the freight train derailed near Tarrow "
+                                                          "on Monday, the safety agency said.")
+    monday = [e for e in storyline.timeline([a, b]) if e.date == "2025-03-10"]
+    assert len(monday) == 2 and all(len(e.citations) == 1 for e in monday)

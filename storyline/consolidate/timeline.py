@@ -22,6 +22,7 @@ from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
+from .summary_text import supports
 
 _log = logging.getLogger(__name__)
 
@@ -149,6 +150,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         g = granularity_of(tx.value)
         if g not in ("day", "month", "year") or "X" in tx.value:
             continue
+        if text[tx.end:tx.end + 2] in ("'s", "’s"):  # "Monday's derailment" names an event, it does not date this one
+            continue
         while j < len(spans) and spans[j][1] <= tx.start:
             j += 1
         if j >= len(spans) or spans[j][0] > tx.start:
@@ -160,7 +163,12 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if (value, s) in seen:
             continue
         seen.add((value, s))
-        out.append(Event(date=value, granularity=g, text=text[s:e].strip(),
+        shown = text[s:e].strip()
+        if e < spans[j][1]:  # a clause cut out of a longer sentence says so
+            shown = shown.rstrip(" ,;:") + " …"
+        if s > spans[j][0]:
+            shown = "… " + shown
+        out.append(Event(date=value, granularity=g, text=shown,
                          citation=Citation(article_id=article.id, start=s, end=e, source=article.source),
                          published=article.published))
     return out
@@ -206,7 +214,7 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         words = _words(ev.text)
         home = None
         for g in groups:
-            if g[0].date == ev.date and _similar(g[1], words) >= _SIMILAR:
+            if g[0].date == ev.date and _similar(g[1], words) >= _SIMILAR and supports(g[0].text, ev.text, 0.0):
                 home = g
                 break
         if home is None:
