@@ -157,3 +157,19 @@ def test_fuller_form_elsewhere_in_the_document_is_a_feature() -> None:
     # without the document, the bare name carries none of it
     assert not any(f.startswith("dr:") for f in sentence_features(sents[1], res, doc_stats(sents[1:], res))[0])
 
+
+
+def test_a_pair_compound_is_not_an_entity() -> None:
+    """"Kim-Trump summit", "China-DPRK relations": a hyphenated pair of names mentioned elsewhere in
+    the story names a relation, not an entity of its own; a hyphenated name stays."""
+    from storyline.consolidate.entities import consolidate_entities
+
+    a = Article(id="a", text="Kim Jong Un met Donald Trump. A second Kim-Trump summit is planned. "
+                             "Jean-Luc Brand of the ministry said China backs it.")
+    from storyline.analyze.entities import recognize_entities
+
+    mentions = recognize_entities(a.text, article_id="a")
+    entities, _ = consolidate_entities([a], mentions)
+    names = {e.name for e in entities}
+    assert "Kim-Trump" not in names and {"Kim Jong Un", "Donald Trump"} <= names
+    assert any(n.startswith("Jean-Luc") for n in names)

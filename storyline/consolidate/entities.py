@@ -314,6 +314,26 @@ def _nominal_mentions(articles: Sequence[Article], entities: dict[str, list[str]
     return out
 
 
+_PAIR = re.compile(r"^([A-Z][\w'’.]*)[-–]([A-Z][\w'’.]*)$")
+
+
+def drop_pair_compounds(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions less the pair compounds ("Kim-Trump summit", "China-DPRK relations"): one
+    hyphenated word whose two halves each start a name mentioned elsewhere in the story. They
+    name a relation between two entities, not an entity of their own."""
+    words = set()
+    for m in mentions:
+        if not _PAIR.match(m.text or ""):
+            words.update(w.lower() for w in name_tokens(m.text or ""))
+    out = []
+    for m in mentions:
+        p = _PAIR.match(m.text or "")
+        if p and p.group(1).lower() in words and p.group(2).lower() in words:
+            continue
+        out.append(m)
+    return out
+
+
 def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention],
                          *, nominals: bool = True) -> tuple[list[Entity], list[Mention]]:
     """Canonical entities of a story and its mentions with ``entity_id`` set.
@@ -321,8 +341,9 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     ``mentions`` carry ``article_id`` (as ``recognize_entities(..., article_id=...)`` gives them).
     Entities are sorted by importance: articles naming them, then mentions.
     """
+    mentions = list(mentions)
     by_art: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
+    for m in drop_pair_compounds(mentions):
         by_art[m.article_id].append(m)
     locals_: list[LocalEntity] = []
     for a in articles:

@@ -323,7 +323,10 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         t.add_column("kind")
         t.add_column("roles / also written")
         t.add_column("articles", justify="right")
-        for e in brief.entities[:15]:
+        # people, organisations and places first: a demonym ("Chinese") must not push a quoted person out
+        shown = [e for e in brief.entities if e.label != "MISC"][:15]
+        shown += [e for e in brief.entities if e.label == "MISC"][:max(0, 18 - len(shown))]
+        for e in shown:
             also = [a for a in e.aliases if a != e.name]
             desc = "; ".join(list(e.roles[:2]) + ([("also: " + ", ".join(also[:4]))] if also else []))
             t.add_row(e.name, e.label, desc, str(len(e.mentions)))
