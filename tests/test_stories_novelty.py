@@ -25,3 +25,14 @@ def test_new_since_keeps_only_what_the_new_articles_added_and_cites_it() -> None
 
 def test_nothing_new_when_no_article_is_new() -> None:
     assert new_since([OLD, UPDATE], []) == ()
+
+
+def test_a_header_or_a_shorter_retelling_is_not_new() -> None:
+    """"Here is what we know..." adds nothing, nor does a shorter retelling of an earlier sentence
+    ("passengers were taken ashore" after "All forty passengers were taken ashore by lifeboats");
+    what is left is the sentence with words the story had not used."""
+    late = Article(text="Here is what we know about the grounding of the Saga Wind so far. The forty passengers "
+                        "were taken ashore from the ferry. Salvage crews from Gothenburg pumped fuel out of the "
+                        "tanks overnight to stop a spill.", published=date(2022, 6, 10))
+    (out,) = new_since([OLD, late], [late.id])
+    assert [s.text[:14] for s in out.added] == ["Salvage crews "]

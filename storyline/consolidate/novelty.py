@@ -2,7 +2,11 @@
 
 ``new_since(articles, new_ids)`` looks at the sentences of each new article (in date order, compared with
 all the earlier articles and with the new articles before it) and keeps those whose words are not already
-carried by a sentence of the earlier articles (cosine of word counts below ``redundancy``). Each kept
+carried by a sentence of the earlier articles: the cosine of word counts is below ``redundancy`` and under
+``contained`` of the sentence's words sit in one earlier sentence ("Residents were allowed home the same
+morning" after "Residents were allowed back into their homes on Wednesday morning..."). Only sentences
+that stand on their own count (no question, no "He said..." or "But..." opener, no "Here is what we
+know..." header), and the ones with the most words the story had not used yet come first. Each kept
 sentence is cited to its own words. Near-duplicates thus add nothing, and an update adds its new
 paragraph.
 """
@@ -17,6 +21,7 @@ from typing import Iterable, Sequence
 
 from ..analyze.sentences import split_sentences
 from ..records import Article, Citation, NewSince, SummarySentence
+from .summary_text import is_candidate_shape, is_dangling
 
 __all__ = ["new_since"]
 
@@ -24,10 +29,20 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _STOP = frozenset("the a an of to in and or for on at by with from as is was are were be been has have had it its "
                   "that this he she they his her their said says will would not but".split())
 _FAR = date(9999, 12, 31)
+_META = re.compile(r"^(?:here(?:'s| is| are)|what we know|this is|the latest|read more|watch|update:)", re.I)
+
+
+def _word(t: str) -> str:
+    w = t.lower()
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w  # "homes" -> "home"
 
 
 def _bag(text: str) -> Counter[str]:
-    return Counter(w for w in (t.lower() for t in _WORD.findall(text)) if w not in _STOP)
+    return Counter(w for w in (_word(t) for t in _WORD.findall(text)) if w not in _STOP)
+
+
+def _stands_alone(text: str) -> bool:
+    return is_candidate_shape(text) and not is_dangling(text) and not _META.match(text.strip())
 
 
 def _cos(a: Counter[str], b: Counter[str], na: float, nb: float) -> float:
@@ -43,7 +58,7 @@ def _norm(c: Counter[str]) -> float:
 
 
 def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy: float = 0.5,
-              max_sentences: int = 3, min_words: int = 6) -> tuple[NewSince, ...]:
+              contained: float = 0.7, max_sentences: int = 3, min_words: int = 6) -> tuple[NewSince, ...]:
     """For each new article of a story (``new_ids``, in date order), up to ``max_sentences`` of its
     sentences that the story did not already carry, each cited. Articles that add nothing are left out."""
     wanted = set(new_ids)
@@ -72,6 +87,8 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 kb, kn = known[i]
                 if _cos(bag, kb, nb, kn) >= redundancy:
                     return True
+                if sum(min(v, kb.get(k, 0)) for k, v in bag.items()) >= contained * sum(bag.values()):
+                    return True
         return False
 
     out: list[NewSince] = []
@@ -82,15 +99,20 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
     for a in order:  # then each new article, after the new ones before it
         if a.id not in wanted:
             continue
-        sents = split_sentences(a.text, a.id)
-        added: list[SummarySentence] = []
-        for s in sents:
+        vocab = set(postings)
+        picked: list[tuple[int, int, SummarySentence]] = []
+        for k, s in enumerate(split_sentences(a.text, a.id)):
             text = a.text[s.start:s.end]
             bag = _bag(text)
-            if len(text.split()) >= min_words and not redundant(bag) and len(added) < max_sentences:
+            if len(text.split()) >= min_words and _stands_alone(text) and not redundant(bag):
                 cite = Citation(a.id, s.start, s.end, a.source)
-                added.append(SummarySentence(text=text, citations=(cite,), article_id=a.id, start=s.start, end=s.end))
+                fresh = sum(1 for w in bag if w not in vocab)
+                picked.append((fresh, k, SummarySentence(text=text, citations=(cite,), article_id=a.id,
+                                                         start=s.start, end=s.end)))
             remember(bag)
+        # the sentences with the most words new to the story, shown in the article's order
+        best = sorted(sorted(picked, key=lambda p: (-p[0], p[1]))[:max_sentences], key=lambda p: p[1])
+        added = [p[2] for p in best]
         if added:
             out.append(NewSince(article_id=a.id, added=tuple(added)))
     return tuple(out)
