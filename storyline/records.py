@@ -153,6 +153,8 @@ class SummarySentence:
     truncated: bool = False  # the text is a cut prefix of its sentence (length budget); show "…"
     trimmed: bool = False    # a closing attribution ("..., officials said.") was left out: the text is
     #                          the words at start:end followed by the sentence's final mark
+    differs: tuple["ClaimValue", ...] = ()  # what other sources report instead of a number, date or
+    #                                         name this sentence states (from the brief's disagreements)
 
 
 @dataclass(frozen=True, slots=True)

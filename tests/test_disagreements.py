@@ -136,3 +136,32 @@ def test_month_day_dates():
     e = _art("The train derailed on Dec. 30 near the border.", published="2025-01-02", source="E")
     f = _art("The train derailed on Dec. 31 near the border.", published="2025-01-02", source="F")
     assert _values(_slot(find_disagreements([e, f]), "date derailed")) == {"2024-12-30", "2024-12-31"}
+
+
+def test_a_summary_sentence_on_a_disputed_number_shows_the_other_reports() -> None:
+    """The brief marks, at the summary sentence, a number the sources disagree on, with the other
+    value and the articles that report it; the markdown brief shows it."""
+    from datetime import date
+
+    import storyline
+    from storyline.serve.render import brief_markdown
+
+    lead = ("Fourteen cars of a freight train derailed near Tarrow on Monday night, the regional fire service "
+            "said, and a tanker wagon leaked chlorine into the river.")
+    arts = [
+        storyline.Article(id="a", published=date(2025, 3, 11), source="wire",
+                          text=lead + " Crews sealed the wagon on Tuesday."),
+        storyline.Article(id="b", published=date(2025, 3, 11), source="courier",
+                          text=lead + " Schools near the crossing were closed."),
+        storyline.Article(id="c", published=date(2025, 3, 12), source="daily",
+                          text="The safety agency said 12 cars derailed near Tarrow, not 14 as first reported. "
+                               "A broken rail is one possible cause."),
+    ]
+    b = storyline.brief(arts)
+    fourteen = [s for s in b.summary if s.text.startswith("Fourteen")]
+    assert fourteen and [v.value for v in fourteen[0].differs] == ["12"]
+    assert {c.article_id for c in fourteen[0].differs[0].citations} == {"c"}
+    assert "(other reports: 12 [" in brief_markdown(b)
+    for s in b.summary:   # the sentence that says 12 points to the 14; the others state no disputed value
+        assert [v.value for v in s.differs] == (["12"] if s.text.startswith("Fourteen") else
+                                                ["14"] if " 12 " in s.text else [])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import math
+from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
-from ..records import AnalyzedArticle, Article, Brief, Disagreement, Entity, Mention, QuoteGroup, SummarySentence
+from ..records import (AnalyzedArticle, Article, Brief, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
+                       SummarySentence)
 from .disagreements import find_disagreements
 from .entities import consolidate_entities
 from .quotes import group_quotes
@@ -88,7 +90,6 @@ BRIEF_SUMMARY = SummaryConfig(fill_words=False, trim_attributions=False)
 def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> list[SummarySentence]:
     """Summary sentences with their relative dates written out ("Tuesday (Jan. 8, 2019)"), anchored at
     the (possibly inferred) date of the article each was taken from; offsets still cite the source."""
-    from dataclasses import replace
 
     from .timeline import explicit_span
 
@@ -102,6 +103,24 @@ def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> li
             except Exception:  # a date we cannot write out leaves the sentence as it was
                 log.exception("explicit dates failed in article %s", a.id)
         out.append(s)
+    return out
+
+
+def mark_disputes(summary: Sequence[SummarySentence], disagreements: Sequence[Disagreement]
+                  ) -> list[SummarySentence]:
+    """Each summary sentence that states a value the sources disagree on ("Fourteen" cars, where
+    two outlets say 12) carries the other values with their citations in ``differs``: a reader
+    sees at the sentence that the fact is disputed."""
+    out = []
+    for s in summary:
+        spans = [(c.article_id, c.start, c.end) for c in s.citations]
+        other: list[ClaimValue] = []
+        for d in disagreements:
+            stated = [v for v in d.values if any(aid == c.article_id and st <= c.start and c.end <= en
+                                                 for c in v.citations for aid, st, en in spans)]
+            if len(stated) == 1:
+                other.extend(v for v in d.values if v is not stated[0])
+        out.append(replace(s, differs=tuple(other)) if other else s)
     return out
 
 
@@ -133,6 +152,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
+    summary = mark_disputes(summary, disagreements)
     return Brief(
         story_id=story_id,
         headline=choose_headline(arts, summary),

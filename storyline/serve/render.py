@@ -46,6 +46,14 @@ def refs(citations: Iterable[Any], labels: Mapping[str, int]) -> str:
     return "".join(f"[{labels.get(c.article_id, '?')}]" for c in one_per_article(citations, labels))
 
 
+def differs_note(s: Any, labels: Mapping[str, int]) -> str:
+    """" (other reports: 12 [3][5])" for a summary sentence whose number, date or name the sources
+    disagree on; "" otherwise."""
+    if not getattr(s, "differs", ()):
+        return ""
+    return " (other reports: " + "; ".join(f"{v.value} {refs(v.citations, labels)}" for v in s.differs) + ")"
+
+
 def citation_labels(brief: Brief) -> dict[str, int]:
     """Article id -> footnote number, in the order articles are listed in the brief."""
     return {str(a["id"]): i for i, a in enumerate(brief.articles, start=1)}
@@ -72,7 +80,7 @@ def brief_markdown(brief: Brief) -> str:
     lines += ["## Summary", ""]
     for s in brief.summary:
         cited = refs(s.citations, labels)
-        lines.append(f"- {s.text} {cited}")
+        lines.append(f"- {s.text} {cited}{differs_note(s, labels)}")
     if brief.timeline:
         lines += ["", "## Timeline", ""]
         for t in brief.timeline:
@@ -307,6 +315,8 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
     for s in brief.summary:
         summ.append("• " + s.text + " ")
         summ.append(refs(s.citations, labels), style="cyan")
+        if s.differs:
+            summ.append(differs_note(s, labels), style="yellow")
         summ.append("\n")
     parts.append(Panel(summ, title="Summary", title_align="left"))
     if brief.timeline:
