@@ -221,3 +221,10 @@ def test_organisation_and_role_speakers_after_the_cue():
     text = "Fundraising, according to the campaign, surged in the same period."
     [q] = extract_quotes(text)
     assert q.text == text[:-1] and q.speaker == "the campaign" and len(q.fragments) == 2
+
+
+def test_a_closed_quotation_before_and_a_new_subject_ends_the_content():
+    text = ('However, Xi has called on the sides to "meet each other halfway," and China\'s foreign minister in '
+            "September urged some form of sanctions relief.")
+    (q,) = [q for q in extract_quotes(text) if q.start < text.index("halfway")]
+    assert text[q.start:q.end].endswith('halfway,"') and "minister" not in text[q.start:q.end]

@@ -656,6 +656,7 @@ def _cue_word(text: str, f: _Found) -> str:
 
 
 _COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
+_CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
 
 
 def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
@@ -683,6 +684,11 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
             m = _COORD.search(text, f.start, g.speaker[0])
             if m:
                 end = min(end, _trim_content(text, f.start, m.start())[1])
+        # '... to "meet each other halfway," and China's foreign minister urged ...': a quotation
+        # closed before ", and" + a new capitalised subject ends the content there
+        m = _CLOSED_COORD.search(text, f.start, end)
+        if m and m.start() > f.start:
+            end = min(end, m.start() + len(m.group(1)))
         if end != f.end and end > f.start:
             frags = tuple((a, min(b, end)) for a, b in f.fragments if a < end)
             f = _Found(f.start, end, frags, f.speaker, f.cue)
