@@ -19,12 +19,16 @@ MAGIC: dict[bytes, str] = {
 }
 
 
-def looks_binary(data: bytes) -> str | None:
-    """The reason ``data`` is not text (e.g. "a PNG image"), or None when it looks like text."""
+def looks_binary(data: bytes, *, lines: bool = False) -> str | None:
+    """The reason ``data`` is not text (e.g. "a PNG image"), or None when it looks like text.
+    ``lines``: the data is judged line by line later (JSON Lines), so only a known binary format
+    rejects the whole file here."""
     head = data[:8192]
     for magic, what in MAGIC.items():
         if head.startswith(magic):
             return f"binary file ({what})"
+    if lines:
+        return None
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     if b"\x00" in head:
@@ -36,10 +40,11 @@ def looks_binary(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
+def decode_bytes(data: bytes, where: str, *, lines: bool = False) -> tuple[str, str]:
     """Decode ``data`` to text; returns (text, encoding). UTF-8 first, then UTF-16 by BOM,
-    then Windows-1252 / Latin-1, so a Latin-1 file is read rather than dropped."""
-    reason = looks_binary(data)
+    then Windows-1252 / Latin-1, so a Latin-1 file is read rather than dropped. ``lines``: see
+    ``looks_binary``."""
+    reason = looks_binary(data, lines=lines)
     if reason:
         raise InputError(where, reason)
     if data.startswith(codecs.BOM_UTF8):

@@ -9,6 +9,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape as _esc
 
 from ..config import Settings, load_settings
 from ..errors import StorylineError
@@ -96,10 +97,13 @@ def ingest(
 
         report = ingest_paths(store, paths, state.settings, progress=lambda n: progress.advance(task, n),
                               briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n))
+    for where, reason in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False)
     for f in report.failed:
-        err.print(f"[yellow]failed[/yellow] {f.where}: {f.reason}", highlight=False)
-    console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored, "
-                  f"[bold]{len(report.failed)}[/bold] failed; {len(report.stories)} stories updated "
+        err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False)
+    warned = f", [bold]{len(report.warnings)}[/bold] with warnings" if report.warnings else ""
+    console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
+                  f"{warned}, [bold]{len(report.failed)}[/bold] failed; {len(report.stories)} stories updated "
                   f"({store.count_stories() - before} new), {store.count_articles()} articles in {store.path}")
     if report.stories:
         _print_story_rows([r for r in store.list_stories(sort="updated", limit=10) if r["id"] in set(report.stories)])
