@@ -18,14 +18,16 @@ __all__ = ["read_article", "iter_articles", "expand_paths", "read_path", "articl
 
 
 def _looks_like_path(s: str) -> bool:
-    """A one-line string that names a file: it has a path separator or ends in a known extension."""
-    if "\n" in s or not s.strip() or len(s) >= 4096:
-        return False
+    """A one-line string that names a file: it starts like a path (``/``, ``./``, ``~``, ``C:\\``),
+    is one word with a path separator, or ends in a known extension (``.txt``, ``.jsonl``...)."""
     s = s.strip()
+    if not s or "\n" in s or len(s) >= 4096:
+        return False
+    if s.startswith(("/", "./", "../", "~", "\\")) or (len(s) > 2 and s[1] == ":" and s[2] in "/\\"):
+        return True
     if " " not in s and ("/" in s or os.sep in s):
         return True
-    low = s.lower()
-    return any(low.endswith(ext) for ext in KINDS) and len(s.split()) == 1
+    return s.lower().endswith(tuple(KINDS))
 
 
 def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -> Article:
@@ -46,7 +48,7 @@ def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -
         isinstance(source, str) and (_looks_like_path(source) or (
             "\n" not in source and len(source) < 4096 and _is_file(source)))
     ):
-        return _read_one_file(Path(source))
+        return _read_one_file(Path(source).expanduser())
     if isinstance(source, str):
         return check_article(parse_text_article(source), "<text>")
     raise InputError(repr(source)[:60], f"cannot read an article from a {type(source).__name__}")

@@ -53,9 +53,10 @@ def main(
         raise typer.Exit(EXIT_USAGE) from exc
 
 
-def _store() -> SQLiteStore:
+def _store(*, write: bool = False) -> SQLiteStore:
+    """The store; ``write``: refuse a read-only one at once (before reading any input)."""
     try:
-        return SQLiteStore(state.settings.db_path())
+        return SQLiteStore(state.settings.db_path(), readonly=not write)
     except StorylineError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
@@ -84,7 +85,7 @@ def ingest(
         from dataclasses import replace
 
         state.settings = replace(state.settings, ner_mode=ner)
-    store = _store()
+    store = _store(write=True)
     before = store.count_stories()
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, disable=quiet, transient=False) as progress:

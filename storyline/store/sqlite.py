@@ -49,6 +49,8 @@ class SQLiteStore:
     """Articles, stories and briefs in one SQLite file. Safe to share across threads."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open (and create or migrate) the store. Unless ``readonly``, a file that this process
+        cannot write is refused at once: StoreError "store PATH is read-only"."""
         self.path = Path(path)
         self._local = threading.local()
         self._lock = threading.RLock()
