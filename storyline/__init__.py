@@ -68,8 +68,11 @@ def _clean_articles(articles: Sequence[Article]) -> list[Article]:
         if not isinstance(a, Article):
             out.append(a)
             continue
-        changes = {name: _clean(v) for name in ("text", "title", "source", "url")
-                   if isinstance(v := getattr(a, name), str) and _clean(v) is not v}
+        changes = {}
+        for name in ("text", "title", "source", "url"):
+            value = getattr(a, name)
+            if isinstance(value, str) and (cleaned := _clean(value)) is not value:
+                changes[name] = cleaned
         out.append(replace(a, **changes) if changes else a)
     return out
 
