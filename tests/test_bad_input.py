@@ -292,3 +292,13 @@ def test_cli_prints_each_failure_once_without_log_noise(tmp_path: Path, caplog) 
     assert "warning" in r.output and "9999-12-31" in r.output
     assert not [rec for rec in caplog.records if rec.name.startswith(("storyline", "trafilatura"))]
     assert "2 new" in r.output and "1 with warnings" in r.output
+
+
+def test_utf16_without_bom_is_read_not_called_binary(tmp_path: Path) -> None:
+    text = "date 2023-03-14\nDam gates opened\nEngineers opened the gates of the Varn dam on Monday, J\u00fcrgen said."
+    (tmp_path / "le.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "be.txt").write_bytes(text.encode("utf-16-be"))
+    arts, errs = _split(list(iter_articles([tmp_path])))
+    assert errs == [] and len(arts) == 2
+    assert all(a.title == "Dam gates opened" and "J\u00fcrgen" in a.text for a in arts)
+    assert sorted(a.meta["encoding"] for a in arts) == ["utf-16-be", "utf-16-le"]
