@@ -20,6 +20,7 @@ from typing import Sequence
 
 from .errors import ConfigError, InputError, StoreError, StorylineError
 from .ingest import read_article
+from .ingest.checks import clean_text as _clean
 from .records import (
     AnalyzedArticle,
     Article,
@@ -57,6 +58,25 @@ __all__ = [
 ]
 
 
+def _clean_articles(articles: Sequence[Article]) -> list[Article]:
+    """The articles with strings the taggers cannot take (lone surrogates, NUL) cleaned one code point
+    for one, so every offset still points at the same words; ids unchanged."""
+    from dataclasses import replace
+
+    out = []
+    for a in articles:
+        if not isinstance(a, Article):
+            out.append(a)
+            continue
+        changes = {}
+        for name in ("text", "title", "source", "url"):
+            value = getattr(a, name)
+            if isinstance(value, str) and (cleaned := _clean(value)) is not value:
+                changes[name] = cleaned
+        out.append(replace(a, **changes) if changes else a)
+    return out
+
+
 def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int | None = None,
               query: str | None = None) -> list[SummarySentence]:
     """An extractive summary of ``articles`` (one story), each sentence cited to every article
@@ -64,7 +84,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     ``query`` biases the summary toward a person, place or subject."""
     from .consolidate.summary import summarize as _summarize
 
-    return _summarize(articles, max_words=max_words, max_bytes=max_bytes, query=query)
+    return _summarize(_clean_articles(articles), max_words=max_words, max_bytes=max_bytes, query=query)
 
 
 def brief(articles: Sequence[Article], max_words: int = 100) -> Brief:
@@ -72,7 +92,7 @@ def brief(articles: Sequence[Article], max_words: int = 100) -> Brief:
     from .consolidate.brief import build_brief
     from .group.stories import story_id_for
 
-    arts = list(articles)
+    arts = _clean_articles(articles)
     return build_brief(story_id_for(arts), arts, max_words=max_words)
 
 
@@ -80,14 +100,14 @@ def cluster(articles: Sequence[Article]) -> list[str]:
     """A story id for each article, in order (offline use of the online story clustering)."""
     from .group.stories import cluster as _cluster
 
-    return _cluster(list(articles))
+    return _cluster(_clean_articles(articles))
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text`` with character offsets."""
     from .analyze.sentences import split_sentences as _split
 
-    return _split(text)
+    return _split(_clean(text))
 
 
 def tag_timexes(text: str, dct: date | None = None) -> list[Timex]:
@@ -96,7 +116,7 @@ def tag_timexes(text: str, dct: date | None = None) -> list[Timex]:
     underspecified, e.g. ``XXXX-XX-XX``)."""
     from .analyze.timex import tag_timexes as _tag
 
-    return _tag(text, dct)
+    return _tag(_clean(text), dct)
 
 
 def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
@@ -104,7 +124,7 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
     that reports it; undated articles get an inferred publication date first."""
     from .consolidate.timeline import timeline as _timeline
 
-    return _timeline(list(articles))
+    return _timeline(_clean_articles(articles))
 
 
 def extract_quotes(text: str, *, typewriter_marks_quote: bool = True) -> list[Quote]:
@@ -115,7 +135,7 @@ def extract_quotes(text: str, *, typewriter_marks_quote: bool = True) -> list[Qu
     indirect (PolNeAR's convention); the spans are the same either way."""
     from .analyze.quotes import extract_quotes as _extract
 
-    return _extract(text, typewriter_marks_quote=typewriter_marks_quote)
+    return _extract(_clean(text), typewriter_marks_quote=typewriter_marks_quote)
 
 
 def recognize_entities(text: str, mode: str = "accurate") -> list[Mention]:
@@ -123,7 +143,7 @@ def recognize_entities(text: str, mode: str = "accurate") -> list[Mention]:
     ``.role`` for a person's title or apposition. ``mode="fast"`` for bulk ingest."""
     from .analyze.entities import recognize_entities as _recognize
 
-    return _recognize(text, mode)
+    return _recognize(_clean(text), mode)
 
 
 def resolve_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[str]:
@@ -131,4 +151,4 @@ def resolve_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -
     of the same entity get the same id, across articles."""
     from .consolidate.entities import resolve_mentions
 
-    return resolve_mentions(list(articles), list(mentions))
+    return resolve_mentions(_clean_articles(articles), list(mentions))

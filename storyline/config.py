@@ -24,7 +24,8 @@ def default_db_path() -> Path:
 class Settings:
     db: str = ""
     summary_words: int = 100
-    max_article_bytes: int = 20_000_000
+    max_article_bytes: int = 20_000_000      # one input file read as one article (.txt, .html, .json)
+    max_article_text_bytes: int = 1_000_000  # one article's text, from any source (file, line, item, POST)
     dedup_threshold: float = 0.45
     story_threshold: float = 0.2
     story_window_days: int = 730
@@ -32,6 +33,11 @@ class Settings:
     token: str = ""
     read_token: str = ""
     max_request_bytes: int = 10_000_000
+
+    def text_limit(self) -> int:
+        """The per-article text limit in UTF-8 bytes, whatever the source: ``max_article_text_bytes``,
+        or ``max_article_bytes`` when that is lower (no article is larger than its file may be)."""
+        return min(self.max_article_text_bytes, self.max_article_bytes)
 
     def db_path(self) -> Path:
         return Path(self.db) if self.db else default_db_path()

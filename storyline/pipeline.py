@@ -34,6 +34,7 @@ class IngestReport:
     duplicate: list[str] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, reason): stored, but with a change
 
     @property
     def ok(self) -> bool:
@@ -42,7 +43,9 @@ class IngestReport:
 
 def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *, batch_size: int = 500,
                     progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
-    """Store articles in batches (one transaction each); errors are collected, never raised."""
+    """Store articles in batches (one transaction each); errors are collected, never raised (and not
+    logged above INFO: the caller shows ``report.failed`` once). The warnings an article carries
+    (``meta["warnings"]``, e.g. a dropped absurd date) go to ``report.warnings``."""
     report = report or IngestReport()
     batch: list[Article] = []
 
@@ -57,11 +60,14 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
 
     for item in items:
         if isinstance(item, InputError):
-            log.warning("skipped %s", item)
+            log.info("skipped %s", item)
             report.failed.append(item)
             if progress:
                 progress(1)
             continue
+        for w in item.meta.get("warnings", ()):
+            if isinstance(w, dict):
+                report.warnings.append((str(w.get("where", item.id)), str(w.get("reason", ""))))
         batch.append(item)
         if len(batch) >= batch_size:
             flush()
@@ -173,7 +179,8 @@ def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], se
                  briefs_progress: Progress | None = None) -> IngestReport:
     """Read every article under ``paths``, store the new ones, update their stories' briefs.
     ``progress`` hears of each input read; ``briefs_total``/``briefs_progress`` of the briefs rebuilt."""
-    report = ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes),
+    report = ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes,
+                                                  max_text_bytes=settings.text_limit()),
                              progress=progress)
     report.stories = update_stories(store, settings, progress=briefs_progress, total=briefs_total)
     return report

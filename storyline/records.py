@@ -47,13 +47,14 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 
 
 def article_id_for(text: str, title: str | None = None, url: str | None = None) -> str:
-    """A stable id: the same article (same url, or same title and text) always gets the same id."""
+    """A stable id: the same article (same url, or same title and text) always gets the same id.
+    Never fails: a string UTF-8 cannot encode (a lone surrogate) is hashed by its code points."""
     h = hashlib.blake2b(digest_size=8)
     if url:
-        h.update(b"url\0" + url.strip().encode("utf-8"))
+        h.update(b"url\0" + url.strip().encode("utf-8", "surrogatepass"))
     else:
-        h.update(b"txt\0" + (title or "").strip().encode("utf-8") + b"\0")
-        h.update(" ".join(text.split()).encode("utf-8"))
+        h.update(b"txt\0" + (title or "").strip().encode("utf-8", "surrogatepass") + b"\0")
+        h.update(" ".join(text.split()).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 

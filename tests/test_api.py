@@ -358,3 +358,22 @@ def test_cached_lists_follow_writes_from_other_connections(app, settings):
     assert page["total"] == 4 and page["items"][0]["id"] == "s-crane"
     assert "4 stories" in run(_get(app, "/")).text
     assert [i["id"] for i in run(_get(app, "/api/stories", params={"q": "crane"})).json()["items"]] == ["s-crane"]
+
+
+def test_posted_lines_are_checked_as_files_are(app, store):
+    text = "The Varn dam gates opened on Monday, the water board said."
+    lines = [json.dumps({"id": "p-sur", "title": "Odd \ud800", "published": "2023-03-14", "text": text + " \udc00"}),
+             json.dumps({"id": "p-big", "text": "word " * 11_000}),                 # over the 50 kB test limit
+             json.dumps({"id": "p-far", "published": "9999-12-31", "text": text + " Later."}),
+             json.dumps({"id": "p-num", "text": 12345})]
+    r = run(_post(app, "/api/articles?wait=true", content="\n".join(lines).encode(),
+                  headers={"Content-Type": "application/x-ndjson"}))
+    assert r.status_code == 200, r.text
+    res = r.json()["results"]
+    assert [x["status"] for x in res] == ["new", "failed", "new", "failed"]
+    assert res[1]["error"].startswith("article text too long (55,000 bytes, limit 50,000)")
+    assert "publication date 9999-12-31" in res[2]["warnings"][0]
+    assert res[3]["error"].startswith("'text' must be a string")
+    art = run(_get(app, "/api/articles/p-sur")).json()
+    assert art["title"] == "Odd \ufffd" and art["text"].endswith(" \ufffd")
+    assert run(_get(app, "/api/articles/p-far")).json()["published"] is None

@@ -88,6 +88,17 @@ def _resolve_md(md: Iterable[tuple[int, int]], ref: date) -> set[date]:
     return out
 
 
+def _days(start: date, offsets: Iterable[int]) -> list[date]:
+    """``start`` shifted by each offset, leaving out the shifts past date.min or date.max."""
+    out = []
+    for k in offsets:
+        try:
+            out.append(start + timedelta(days=k))
+        except OverflowError:
+            continue
+    return out
+
+
 def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
     """The publication date of ``article`` (its own if it has one), inferred from its dates and
     weekdays and from the publication dates of ``others`` (the rest of its story); None when
@@ -96,7 +107,7 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
         return article.published
     try:
         ev = dct_evidence(article.text or "")
-    except (ValueError, TypeError, AttributeError):  # a bad article never fails its batch
+    except (ValueError, TypeError, AttributeError, OverflowError):  # a bad article never fails its batch
         return None
     dated = sorted(o.published for o in others if o.published is not None and o.id != article.id)
     if dated:
@@ -104,7 +115,7 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
         named = _resolve_md(ev.month_days, ref) | set(ev.full_dates)
         if not ev.weekdays:
             return ref
-        return _best_day(ev, [ref + timedelta(days=k) for k in range(-21, 22)], ref, named)[1]
+        return _best_day(ev, _days(ref, range(-21, 22)), ref, named)[1]
     if not ev.full_dates or not ev.weekdays:
         # an article's own dates alone (history, maturities, plans) do not date it reliably
         return None
@@ -112,7 +123,7 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
     best: tuple[float, date] | None = None
     for f in sorted(set(ev.full_dates)):
         named = _resolve_md(ev.month_days, f) | set(ev.full_dates)
-        cand = _best_day(ev, [f + timedelta(days=k) for k in range(8)], f, named)
+        cand = _best_day(ev, _days(f, range(8)), f, named)
         if cand[0] >= _TIED and (best is None or cand[0] > best[0]):
             best = cand
     return best[1] if best else None
@@ -129,17 +140,22 @@ def _best_day(ev: DctEvidence, days: Sequence[date], ref: date, named: set[date]
     for d in days:
         score = -abs((d - ref).days) / 30.0
         for wd, tense in zip(ev.weekdays, tenses):
-            if tense > 0:  # "will reopen on Thursday": the coming one
-                when = d + timedelta(days=(wd - d.isoweekday()) % 7)
-                score -= 0.5 * (when - d).days
-            else:  # the days an article reports lie in the week before it
-                when = d - timedelta(days=(d.isoweekday() - wd) % 7)
-                score -= (d - when).days
+            try:
+                if tense > 0:  # "will reopen on Thursday": the coming one
+                    when = d + timedelta(days=(wd - d.isoweekday()) % 7)
+                    score -= 0.5 * (when - d).days
+                else:  # the days an article reports lie in the week before it
+                    when = d - timedelta(days=(d.isoweekday() - wd) % 7)
+                    score -= (d - when).days
+            except OverflowError:  # the weekday falls past date.min or date.max
+                score -= 7.0
+                continue
             if when in named:
                 score += 10.0
         if best is None or score > best[0]:
             best = (score, d)
-    assert best is not None
+    if best is None:  # no candidate day at all (cannot happen for a date within the calendar)
+        return (float("-inf"), ref)
     return best
 
 

@@ -8,17 +8,35 @@ from typing import Any, Mapping
 
 from ..errors import InputError
 from ..records import Article
-from .files import expand_paths, iter_articles, read_path
+from .files import KINDS, expand_paths, iter_articles, read_path
 from .records_in import article_from_dict
+from .checks import check_article
 from .text import parse_text_article
 
 __all__ = ["read_article", "iter_articles", "expand_paths", "read_path", "article_from_dict",
            "parse_text_article"]
 
 
+def _looks_like_path(s: str) -> bool:
+    """A one-line string that names a file: it starts like a path (``/``, ``./``, ``~``, ``C:\\``),
+    is one word with a path separator, or ends in a known extension (``.txt``, ``.jsonl``...)."""
+    s = s.strip()
+    if not s or "\n" in s or len(s) >= 4096:
+        return False
+    if s.startswith(("/", "./", "../", "~", "\\")) or (len(s) > 2 and s[1] == ":" and s[2] in "/\\"):
+        return True
+    if " " not in s and ("/" in s or os.sep in s):
+        return True
+    return s.lower().endswith(tuple(KINDS))
+
+
 def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -> Article:
     """One Article from a path, a text in the plain-text format, or a dict with
     id, title, published ("YYYY-MM-DD" or None), text, source, url.
+
+    A one-line string that looks like a path (a path separator, or a known extension such as
+    ``.txt``) is read as one and must exist. A file must hold exactly one article: use ``ingest``
+    (``iter_articles``) for files that hold many.
 
     Raises InputError naming the input and the problem.
     """
@@ -27,16 +45,36 @@ def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -
     if isinstance(source, Mapping):
         return article_from_dict(source, "<dict>")
     if isinstance(source, os.PathLike) or (
-        isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()
+        isinstance(source, str) and (_looks_like_path(source) or (
+            "\n" not in source and len(source) < 4096 and _is_file(source)))
     ):
-        path = Path(source)
-        if not path.is_file():
-            raise InputError(str(path), "no such file")
-        results = list(read_path(path))
-        for r in results:
-            if isinstance(r, Article):
-                return r
-        raise results[0] if results else InputError(str(path), "no article found")
+        return _read_one_file(Path(source).expanduser())
     if isinstance(source, str):
-        return parse_text_article(source)
+        return check_article(parse_text_article(source), "<text>")
     raise InputError(repr(source)[:60], f"cannot read an article from a {type(source).__name__}")
+
+
+def _is_file(s: str) -> bool:
+    try:
+        return Path(s).is_file()
+    except (OSError, ValueError):  # a name too long, a NUL in it
+        return False
+
+
+def _read_one_file(path: Path) -> Article:
+    where = str(path)
+    try:
+        if path.is_dir():
+            raise InputError(where, "is a folder, not a file (use ingest or iter_articles for folders)")
+        if not path.is_file():
+            raise InputError(where, "no such file" if not path.exists() else "not a regular file")
+    except (OSError, ValueError) as exc:
+        raise InputError(where[:200], f"not a usable path ({exc})") from exc
+    results = list(read_path(path))
+    articles = [r for r in results if isinstance(r, Article)]
+    if len(articles) > 1:
+        raise InputError(where, f"holds {len(articles)} articles, not one (use ingest or iter_articles "
+                                "to read them all)")
+    if articles:
+        return articles[0]
+    raise results[0] if results else InputError(where, "no article found")

@@ -19,13 +19,34 @@ MAGIC: dict[bytes, str] = {
 }
 
 
-def looks_binary(data: bytes) -> str | None:
-    """The reason ``data`` is not text (e.g. "a PNG image"), or None when it looks like text."""
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``data`` looks like UTF-16 text written without a BOM (most
+    characters ASCII, so every other byte is NUL), else None."""
+    head = data[:8192]
+    if len(head) < 8 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    half = len(head) // 2
+    if odd.count(0) > 0.9 * half and even.count(0) < 0.1 * half:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * half and odd.count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def looks_binary(data: bytes, *, lines: bool = False) -> str | None:
+    """The reason ``data`` is not text (e.g. "a PNG image"), or None when it looks like text.
+    ``lines``: the data is judged line by line later (JSON Lines), so only a known binary format
+    rejects the whole file here."""
     head = data[:8192]
     for magic, what in MAGIC.items():
         if head.startswith(magic):
             return f"binary file ({what})"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if lines:
+        return None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(data):
         return None
     if b"\x00" in head:
         return "binary file (contains NUL bytes)"
@@ -36,10 +57,11 @@ def looks_binary(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
+def decode_bytes(data: bytes, where: str, *, lines: bool = False) -> tuple[str, str]:
     """Decode ``data`` to text; returns (text, encoding). UTF-8 first, then UTF-16 by BOM,
-    then Windows-1252 / Latin-1, so a Latin-1 file is read rather than dropped."""
-    reason = looks_binary(data)
+    then Windows-1252 / Latin-1, so a Latin-1 file is read rather than dropped. ``lines``: see
+    ``looks_binary``."""
+    reason = looks_binary(data, lines=lines)
     if reason:
         raise InputError(where, reason)
     if data.startswith(codecs.BOM_UTF8):
@@ -47,6 +69,12 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(where, f"invalid UTF-16 text ({exc.reason})") from exc
+    bomless = utf16_without_bom(data)
+    if bomless:
+        try:
+            return data.decode(bomless), bomless
         except UnicodeDecodeError as exc:
             raise InputError(where, f"invalid UTF-16 text ({exc.reason})") from exc
     try:

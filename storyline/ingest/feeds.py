@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from datetime import date
+from html.entities import html5 as _HTML5
 from email.utils import parsedate_to_datetime
 from typing import Iterator
 from xml.etree.ElementTree import Element
 
 from ..errors import InputError
 from ..records import Article
+from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
 from .records_in import parse_published
 
 __all__ = ["parse_feed"]
@@ -31,32 +34,54 @@ def html_to_text(fragment: str) -> str:
     return "\n\n".join(p for p in paras if p)
 
 
-def _date(raw: str | None, where: str):  # type: ignore[no-untyped-def]
+_XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
+_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def html_entities_to_xml(text: str) -> str:
+    """``text`` with the HTML named entities that XML does not define (``&nbsp;``, ``&eacute;``...)
+    written as numeric character references, which every XML parser reads. Unknown names are left
+    for the parser to report."""
+    def ref(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in _XML_ENTITIES:
+            return m.group(0)
+        chars = _HTML5.get(name + ";")
+        return "".join(f"&#{ord(c)};" for c in chars) if chars else m.group(0)
+
+    return _ENTITY.sub(ref, text) if "&" in text else text
+
+
+def _date(raw: str | None, where: str) -> tuple[date | None, str | None]:
+    """The item's date, and a warning when it has one that cannot be read."""
     if not raw:
-        return None
+        return None, None
     raw = raw.strip()
     try:
-        return parsedate_to_datetime(raw).date()
-    except (TypeError, ValueError, IndexError):
+        return parsedate_to_datetime(raw).date(), None
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     try:
-        return parse_published(raw, where)
+        return parse_published(raw, where), None
     except InputError:
-        return None
+        return None, f"unreadable date {raw[:60]!r}; the item was read without a date"
 
 
 def _text(el: Element | None) -> str:
     return (el.text or "").strip() if el is not None else ""
 
 
-def parse_feed(text: str, where: str) -> Iterator[Article | InputError]:
-    """Articles of an RSS or Atom document; a broken feed or item is reported, never raised."""
+def parse_feed(text: str, where: str, *,
+               max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
+    """Articles of an RSS or Atom document; a broken feed or item is reported, never raised. HTML
+    entities (``&nbsp;``) are read though XML does not define them; an unreadable date is a
+    warning on its item (``meta["warnings"]``)."""
     try:
         from defusedxml.ElementTree import fromstring
     except ImportError:  # pragma: no cover - defusedxml is a core dependency
         from xml.etree.ElementTree import fromstring
     try:
-        root = fromstring(text.encode("utf-8"))
+        root = fromstring(html_entities_to_xml(text).encode("utf-8", "surrogatepass"))
     except Exception as exc:  # ParseError, defusedxml's forbidden constructs
         yield InputError(where, f"malformed feed XML ({type(exc).__name__}: {exc})")
         return
@@ -85,5 +110,12 @@ def parse_feed(text: str, where: str) -> Iterator[Article | InputError]:
         if not text:
             yield InputError(loc, f"feed item {title!r} has no text (no content or description)")
             continue
-        yield Article(text=text, title=title or None, published=_date(raw_date, loc), source=source,
-                      url=url, meta={"path": where, "feed_item": i})
+        published, date_warning = _date(raw_date, loc)
+        try:
+            article = check_article(Article(text=text, title=title or None, published=published, source=source,
+                                            url=url, meta={"path": where, "feed_item": i}),
+                                    loc, max_text_bytes=max_text_bytes)
+        except InputError as exc:
+            yield exc
+            continue
+        yield add_warning(article, loc, date_warning) if date_warning else article

@@ -6,12 +6,15 @@ Every reader yields ``Article`` or ``InputError``; a bad input never stops the o
 from __future__ import annotations
 
 import glob
+import gzip
 import os
+import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Article
+from .checks import DEFAULT_MAX_TEXT_BYTES, check_article
 from .decode import decode_bytes
 from .html import parse_html
 from .jsonl import parse_json, parse_jsonl
@@ -24,17 +27,46 @@ KINDS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
-    ".warc": "warc", ".gz": "warc",
+    ".warc": "warc", ".gz": "gzip",
 }
 DEFAULT_MAX_BYTES = 20_000_000
+MAX_GUNZIPPED_BYTES = 2_000_000_000  # a gzipped stream (JSON Lines, feed) is read up to this size
 _STREAM_KINDS = {"jsonl", "feed", "warc"}
 
 
 def _kind(path: Path) -> str | None:
+    """The reader a file needs, by its name: ``x.warc.gz`` is a WARC, ``x.jsonl.gz`` gzipped JSON Lines
+    ("gzip" is answered for the latter; ``_inner_kind`` names what is inside)."""
     name = path.name.lower()
     if name.endswith((".warc.gz", ".warc")):
         return "warc"
     return KINDS.get(path.suffix.lower())
+
+
+def _inner_kind(path: Path) -> str | None:
+    """The kind of what a ``.gz`` file holds, by the name under the ``.gz`` (None: sniff it)."""
+    inner = KINDS.get(Path(path.name[:-3]).suffix.lower()) if path.name.lower().endswith(".gz") else None
+    return None if inner in ("gzip", "warc") else inner
+
+
+def _gunzip(path: Path, limit: int) -> tuple[bytes, str | None]:
+    """The decompressed bytes of a gzip file (at most ``limit`` + 1), and the problem that stopped
+    reading (None when it read to the end). What was read before a problem is kept."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with gzip.open(path, "rb") as fh:
+            while size <= limit:
+                chunk = fh.read(1 << 20)
+                if not chunk:
+                    return b"".join(chunks), None
+                chunks.append(chunk)
+                size += len(chunk)
+        return b"".join(chunks), f"decompressed size over the {limit / 1e6:,.0f} MB limit; the rest was not read"
+    except EOFError:
+        return b"".join(chunks), "gzip file truncated (the end is missing)"
+    except (OSError, zlib.error) as exc:
+        return b"".join(chunks), f"not a readable gzip file ({exc})"
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
@@ -75,8 +107,17 @@ def _sniff(text: str) -> str:
     return "text"
 
 
-def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
-    """Every article in one file, or errors naming the file (and line) and the reason."""
+def _too_big(where: str, size: int, max_bytes: int) -> InputError:
+    return InputError(where, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+                             "for one article (set max_article_bytes to raise it)")
+
+
+def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
+    """Every article in one file, or errors naming the file (and line) and the reason.
+
+    ``max_bytes`` bounds a file read as one article (and a JSON line); ``max_text_bytes`` the text
+    of any one article."""
     where = str(path)
     kind = _kind(path)
     try:
@@ -90,38 +131,65 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
     if kind == "warc":
         from .warc import read_warc
 
-        yield from read_warc(path, max_bytes=max_bytes)
+        yield from read_warc(path, max_bytes=max_bytes, max_text_bytes=max_text_bytes)
         return
-    if kind not in _STREAM_KINDS and size > max_bytes:
-        yield InputError(where, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
-                                "for one article (set max_article_bytes to raise it)")
-        return
+    gz_problem: str | None = None
+    if kind == "gzip":
+        kind = _inner_kind(path)
+        limit = max_bytes if kind is not None and kind not in _STREAM_KINDS else MAX_GUNZIPPED_BYTES
+        data, gz_problem = _gunzip(path, limit)
+        if data.startswith(b"WARC/") and kind is None:
+            from .warc import read_warc
+
+            yield from read_warc(path, max_bytes=max_bytes, max_text_bytes=max_text_bytes)
+            return
+        if kind is not None and kind not in _STREAM_KINDS and len(data) > max_bytes:
+            yield _too_big(where, len(data), max_bytes)
+            return
+        if gz_problem and kind != "jsonl":  # only JSON Lines can use the part before the problem
+            yield InputError(where, gz_problem)
+            return
+        if kind == "jsonl" and gz_problem:  # the last line may be cut
+            data = data[: data.rfind(b"\n") + 1]
+        if not data.strip():
+            if not gz_problem:
+                yield InputError(where, "empty file (once decompressed)")
+            else:
+                yield InputError(where, gz_problem)
+            return
+    else:
+        if kind not in _STREAM_KINDS and size > max_bytes:
+            yield _too_big(where, size, max_bytes)
+            return
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield InputError(where, f"cannot read file ({exc.strerror})")
+            return
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(where, f"cannot read file ({exc.strerror})")
-        return
-    try:
-        text, encoding = decode_bytes(data, where)
+        text, encoding = decode_bytes(data, where, lines=kind == "jsonl")
     except InputError as exc:
         yield exc
         return
     if kind is None:
         kind = _sniff(text)
     if kind == "jsonl":
-        yield from parse_jsonl(text, where, max_line_bytes=max_bytes)
+        yield from parse_jsonl(text, where, max_line_bytes=max_bytes, max_text_bytes=max_text_bytes)
+        if gz_problem:
+            yield InputError(where, f"{gz_problem}; the complete lines before it were read")
     elif kind == "json":
-        yield from parse_json(text, where)
+        yield from parse_json(text, where, max_text_bytes=max_text_bytes)
     elif kind == "feed":
         from .feeds import parse_feed
 
-        yield from parse_feed(text, where)
+        yield from parse_feed(text, where, max_text_bytes=max_text_bytes)
     else:
         try:
             if kind == "html":
                 article = parse_html(text, where)
             else:
                 article = parse_text_article(text, where, source=path.stem)
+            article = check_article(article, where, max_text_bytes=max_text_bytes)
         except InputError as exc:
             yield exc
             return
@@ -136,11 +204,11 @@ def _with_meta(article: Article, **extra: object) -> Article:
     return replace(article, meta={**article.meta, **extra})
 
 
-def iter_articles(paths: Iterable[str | os.PathLike[str]], *,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
+def iter_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
     """All articles under ``paths`` (files, folders, globs), with an InputError for each bad input."""
     for p in expand_paths(paths):
         if isinstance(p, InputError):
             yield p
         else:
-            yield from read_path(p, max_bytes=max_bytes)
+            yield from read_path(p, max_bytes=max_bytes, max_text_bytes=max_text_bytes)

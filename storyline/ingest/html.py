@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import logging
+
 from ..errors import InputError
 from ..records import Article
 from .records_in import parse_published
 
 __all__ = ["parse_html"]
+
+
+class _NoDiscardNotice(logging.Filter):
+    """trafilatura logs "discarding data: None" at WARNING for every page it finds no text in; the
+    caller reports that page once, as an input error, so the notice is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("discarding data")
+
+
+_FILTER = _NoDiscardNotice()
+
+
+def _quiet_trafilatura() -> None:
+    log = logging.getLogger("trafilatura.core")
+    if _FILTER not in log.filters:
+        log.addFilter(_FILTER)
 
 
 def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
@@ -17,6 +36,7 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
         raise InputError(where, "reading HTML needs trafilatura: pip install trafilatura") from exc
     if not html.strip():
         raise InputError(where, "empty HTML page")
+    _quiet_trafilatura()
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           favor_precision=True)

@@ -7,41 +7,71 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..records import Article
+from .checks import DEFAULT_MAX_TEXT_BYTES
 from .records_in import article_from_dict
 
 __all__ = ["parse_jsonl", "parse_json"]
 
 
-def parse_jsonl(text: str, where: str, *, max_line_bytes: int = 20_000_000) -> Iterator[Article | InputError]:
-    """Yield one Article per non-blank line, or an InputError naming ``where:line`` and the reason."""
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def _binary_line(line: str) -> str | None:
+    if "\x00" in line:
+        return "binary data in the line (NUL bytes)"
+    control = sum(1 for c in line if c < " " and c not in "\t\f")
+    if control > 8 and control / len(line) > 0.05:
+        return "binary data in the line (control characters)"
+    return None
+
+
+def parse_jsonl(text: str, where: str, *, max_line_bytes: int = 20_000_000,
+                max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
+    """Yield one Article per non-blank line, or an InputError naming ``where:line`` and the reason.
+    A line of binary data is one bad line; the others are read."""
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         loc = f"{where}:{lineno}"
         if len(line) > max_line_bytes:
             yield InputError(loc, f"line is {len(line):,} characters, over the {max_line_bytes:,} limit")
             continue
+        binary = _binary_line(line)
+        if binary:
+            yield InputError(loc, binary)
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(loc, f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:
+            yield InputError(loc, "invalid JSON (nested too deeply)")
+            continue
         try:
-            yield article_from_dict(obj, loc)
+            yield article_from_dict(obj, loc, max_text_bytes=max_text_bytes)
         except InputError as exc:
             yield exc
+        except RecursionError:
+            yield InputError(loc, "not a valid article (nested too deeply)")
 
 
-def parse_json(text: str, where: str) -> Iterator[Article | InputError]:
+def parse_json(text: str, where: str, *,
+               max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
     """A JSON file holding one article object or an array of them."""
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         yield InputError(f"{where}:{exc.lineno}", f"invalid JSON ({exc.msg} at column {exc.colno})")
         return
+    except RecursionError:
+        yield InputError(where, "invalid JSON (nested too deeply)")
+        return
     items = obj if isinstance(obj, list) else [obj]
     for i, item in enumerate(items):
         try:
-            yield article_from_dict(item, f"{where}[{i}]" if isinstance(obj, list) else where)
+            yield article_from_dict(item, f"{where}[{i}]" if isinstance(obj, list) else where,
+                                    max_text_bytes=max_text_bytes)
         except InputError as exc:
             yield exc
+        except RecursionError:
+            yield InputError(f"{where}[{i}]" if isinstance(obj, list) else where,
+                             "not a valid article (nested too deeply)")

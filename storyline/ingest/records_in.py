@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from ..errors import InputError
 from ..records import Article
+from .checks import DEFAULT_MAX_TEXT_BYTES, check_article, clean_value, text_size_problem
 
 __all__ = ["article_from_dict", "parse_published"]
 
@@ -33,13 +34,15 @@ def parse_published(value: Any, where: str) -> date | None:
         raise InputError(where, f"'published' is not a valid date: {value!r} ({exc})") from exc
 
 
-def article_from_dict(data: Mapping[str, Any], where: str) -> Article:
-    """An Article from a dict with id, url, source, title, published, text; other keys go to meta."""
+def article_from_dict(data: Mapping[str, Any], where: str, *,
+                      max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Article:
+    """An Article from a dict with id, url, source, title, published, text; other keys go to meta.
+    Strings are cleaned, the text size and the date checked (see ``checks``)."""
     if not isinstance(data, Mapping):
         raise InputError(where, f"expected a JSON object, got {type(data).__name__}")
     d: dict[str, Any] = {}
     meta: dict[str, Any] = {}
-    for k, v in data.items():
+    for k, v in clean_value(dict(data)).items():
         key = _ALIASES.get(k, k)
         if key != k and key in data:  # an alias never overrides the field itself
             key = k
@@ -48,15 +51,20 @@ def article_from_dict(data: Mapping[str, Any], where: str) -> Article:
         else:
             meta[k] = v
     text = d.get("text")
-    if not isinstance(text, str):
+    if text is None:
         raise InputError(where, "missing 'text' (a string with the article body)")
+    if not isinstance(text, str):
+        raise InputError(where, f"'text' must be a string (the article body), got {type(text).__name__}")
+    too_long = text_size_problem(text, max_text_bytes)
+    if too_long:
+        raise InputError(where, too_long)
     if not text.strip():
         raise InputError(where, "empty 'text'")
     for k in ("id", "url", "source", "title", "lang"):
         if d.get(k) is not None and not isinstance(d[k], (str, int)):
             raise InputError(where, f"'{k}' must be a string, got {type(d[k]).__name__}")
     title = d.get("title")
-    return Article(
+    article = Article(
         id=str(d["id"]) if d.get("id") not in (None, "") else "",
         text=text.replace("\r\n", "\n").strip(),
         title=str(title).strip() if title else None,
@@ -66,3 +74,4 @@ def article_from_dict(data: Mapping[str, Any], where: str) -> Article:
         lang=str(d.get("lang") or "en"),
         meta=meta,
     )
+    return check_article(article, where, max_text_bytes=max_text_bytes)

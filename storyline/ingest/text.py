@@ -13,6 +13,7 @@ from datetime import date
 
 from ..errors import InputError
 from ..records import Article
+from .checks import clean_text
 
 __all__ = ["parse_text_article"]
 
@@ -38,7 +39,7 @@ def _is_title(line: str) -> bool:
 def parse_text_article(raw: str, where: str = "<text>", *, source: str | None = None,
                        url: str | None = None) -> Article:
     """Parse one article in the plain-text format. Raises InputError with ``where`` on bad input."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = clean_text(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     if not text.strip():
         raise InputError(where, "empty article (no text)")
     published: date | None = None

@@ -1,53 +1,134 @@
-"""WARC files (plain or gzipped): every HTML response record becomes an Article."""
+"""WARC files (plain or gzipped): every HTML response record becomes an Article.
+
+A damaged WARC never stops a batch: the records read before the damage are kept and one error
+names the file and how far it was read ("WARC file truncated or corrupt after N records"). A
+file that is not a WARC at all says so, and warcio's own warnings (written straight to stderr)
+are caught and summed up in that error instead.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import io
+import zlib
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..errors import InputError
 from ..records import Article
+from .checks import DEFAULT_MAX_TEXT_BYTES, check_article
 from .decode import decode_bytes
 from .html import parse_html
 
 __all__ = ["read_warc"]
 
+_WARC_STARTS = (b"WARC/", b"filedesc://")  # WARC, and the older ARC that warcio also reads
 
-def read_warc(path: Path, *, max_bytes: int = 20_000_000) -> Iterator[Article | InputError]:
+
+def _head(path: Path, n: int = 64) -> tuple[bytes, bool]:
+    """The first ``n`` bytes of the (decompressed) file, b"" when they cannot be read; and whether
+    the file is gzipped."""
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(n)
+            if not raw.startswith(b"\x1f\x8b"):
+                return raw, False
+        with gzip.open(path, "rb") as gz:
+            return gz.read(n), True
+    except (OSError, EOFError, zlib.error):
+        return b"", raw.startswith(b"\x1f\x8b")
+
+
+def _leftover(path: Path, offset: int) -> bool:
+    """Whether anything but blank space follows ``offset``, where the last whole record ended."""
+    try:
+        with path.open("rb") as fh:
+            fh.seek(offset)
+            while chunk := fh.read(1 << 16):
+                if chunk.strip(b"\r\n\t \x00"):
+                    return True
+    except OSError:
+        return False
+    return False
+
+
+def _drain(record: Any) -> bool:
+    """Read the rest of the record; False when the file ended before its Content-Length did."""
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    return getattr(stream, "limit", 0) <= 0
+
+
+def _cut(records: int, detail: str) -> str:
+    return f"WARC file truncated or corrupt after {records} record{'s' if records != 1 else ''} ({detail})"
+
+
+def read_warc(path: Path, *, max_bytes: int = 20_000_000,
+              max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
     """Articles in the HTML responses of a WARC; other records are skipped, bad ones reported."""
     try:
         from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
     except ImportError as exc:  # pragma: no cover - warcio is a core dependency
         yield InputError(str(path), f"reading WARC needs warcio: pip install warcio ({exc})")
         return
+    where_file = str(path)
+    head, gzipped = _head(path)
+    if not head.lstrip(b"\r\n\t ").startswith(_WARC_STARTS):
+        inside = "its gzip data does not" if gzipped else "it does not"
+        yield InputError(where_file, f"not a WARC file ({inside} start with a WARC/ record header)")
+        return
     records = found = 0
+    noise = io.StringIO()
+    problem: str | None = None
     try:
         with path.open("rb") as fh:
-            for n, record in enumerate(ArchiveIterator(fh), start=1):
-                records = n
+            it = ArchiveIterator(fh)
+            stream = iter(it)
+            while True:
+                try:
+                    with contextlib.redirect_stderr(noise):
+                        record = next(stream)
+                except StopIteration:
+                    break
+                n = records + 1
                 if record.rec_type != "response":
+                    if not _drain(record):
+                        problem = _cut(records, f"record {n} is cut short")
+                        break
+                    records = n
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 where = f"{path}#{url or n}"
                 ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+                data = record.content_stream().read(max_bytes + 1) if "html" in ctype.lower() else b""
+                if not _drain(record):
+                    problem = _cut(records, f"record {n} is cut short")
+                    break
+                records = n
                 if "html" not in ctype.lower():
                     continue
-                data = record.content_stream().read(max_bytes + 1)
                 if len(data) > max_bytes:
                     yield InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit")
                     continue
                 found += 1
                 try:
                     text, _ = decode_bytes(data, where)
-                    yield parse_html(text, where, url=url)
+                    yield check_article(parse_html(text, where, url=url), where, max_text_bytes=max_text_bytes)
                 except InputError as exc:
                     yield exc
-        if records == 0:
-            yield InputError(str(path), "no WARC records found (not a WARC file?)")
-        elif found == 0:
-            yield InputError(str(path), f"none of its {records} records is an HTML response")
-    except ArchiveLoadFailed as exc:
-        yield InputError(str(path), f"not a readable WARC file ({exc})")
-    except (OSError, EOFError, ValueError) as exc:
-        yield InputError(str(path), f"WARC file is truncated or corrupt ({type(exc).__name__}: {exc})")
+            if problem is None and _leftover(path, it.offset):
+                problem = _cut(records, "the next record is cut short")
+    except Exception as exc:  # warcio fails in many ways on damaged input (AttributeError included)
+        problem = _cut(records, f"{type(exc).__name__} in warcio")
+    if problem:
+        yield InputError(where_file, problem)
+    elif records == 0:
+        yield InputError(where_file, "no WARC records found (not a WARC file?)")
+    elif found == 0:
+        yield InputError(where_file, f"none of its {records} records is an HTML response")
+    warnings = noise.getvalue().count("WARNING")
+    if warnings and not problem:
+        yield InputError(where_file, f"{warnings} WARC records are not followed by a blank line "
+                                     "(their Content-Length may be wrong); the records were read")

@@ -98,6 +98,8 @@ class LineResult(BaseModel):
     status: Literal["new", "duplicate", "failed"]
     id: str | None = None
     error: str | None = None
+    warnings: list[str] = Field(default_factory=list, description="What was changed to store the article "
+                                "(e.g. an impossible publication date dropped).")
 
 
 class IngestResult(BaseModel):
@@ -380,29 +382,11 @@ def _story_item(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "href": f"/api/stories/{row['id']}", "page": f"/stories/{row['id']}"}
 
 
-def _clean_text(value: Any) -> Any:
-    """Strings that SQLite and UTF-8 can store: lone surrogates (valid in JSON, not in UTF-8) replaced."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-            return value
-        except UnicodeEncodeError:
-            return value.encode("utf-8", "replace").decode("utf-8")
-    if isinstance(value, dict):
-        return {_clean_text(k): _clean_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean_text(v) for v in value]
-    return value
-
-
-def _to_article(obj: Any, where: str, max_bytes: int) -> Article | InputError:
+def _to_article(obj: Any, where: str, max_text_bytes: int) -> Article | InputError:
+    """The article of one posted object, checked as every ingested article is (strings cleaned, the
+    text size and the date checked: see ``ingest.checks``)."""
     try:
-        if isinstance(obj, dict):
-            obj = _clean_text(obj)
-            text = obj.get("text", obj.get("body", obj.get("content")))
-            if isinstance(text, str) and len(text.encode("utf-8")) > max_bytes:
-                return InputError(where, f"article text over {max_bytes} bytes")
-        a = article_from_dict(obj, where)
+        a = article_from_dict(obj, where, max_text_bytes=max_text_bytes)
         json.dumps(dict(a.meta), default=str)
         return a
     except InputError as exc:
@@ -417,11 +401,14 @@ def _results(items: list[Article | InputError], lines: list[int], new: list[str]
     for i, item in zip(lines, items):
         if isinstance(item, InputError):
             out.append({"line": i, "status": "failed", "id": None, "error": item.reason})
-        elif item.id in fresh:
-            fresh.discard(item.id)
-            out.append({"line": i, "status": "new", "id": item.id, "error": None})
-        else:
-            out.append({"line": i, "status": "duplicate", "id": item.id, "error": None})
+            continue
+        status = "new" if item.id in fresh else "duplicate"
+        fresh.discard(item.id)
+        row: dict[str, Any] = {"line": i, "status": status, "id": item.id, "error": None}
+        warnings = [str(w.get("reason", "")) for w in item.meta.get("warnings", ()) if isinstance(w, dict)]
+        if warnings:  # only when there are some
+            row["warnings"] = warnings
+        out.append(row)
     return out
 
 
@@ -605,7 +592,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         stored, stored once however often posted) or failed with the reason. Stories update in the
         background unless `wait=true`."""
         body = await _read_body(request, settings.max_request_bytes)
-        items, lines, bulk = _parse_body(body, request.headers.get("content-type", ""), settings.max_article_bytes)
+        items, lines, bulk = _parse_body(body, request.headers.get("content-type", ""),
+                                         settings.text_limit())
         new, dup, stories = await run_in_threadpool(svc.ingest, items, wait)
         results = _results(items, lines, new)
         counts = {k: sum(r["status"] == k for r in results) for k in ("new", "duplicate", "failed")}

@@ -9,6 +9,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape as _esc
 
 from ..config import Settings, load_settings
 from ..errors import StorylineError
@@ -52,9 +53,10 @@ def main(
         raise typer.Exit(EXIT_USAGE) from exc
 
 
-def _store() -> SQLiteStore:
+def _store(*, write: bool = False) -> SQLiteStore:
+    """The store; ``write``: refuse a read-only one at once (before reading any input)."""
     try:
-        return SQLiteStore(state.settings.db_path())
+        return SQLiteStore(state.settings.db_path(), readonly=not write)
     except StorylineError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
@@ -83,7 +85,7 @@ def ingest(
         from dataclasses import replace
 
         state.settings = replace(state.settings, ner_mode=ner)
-    store = _store()
+    store = _store(write=True)
     before = store.count_stories()
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, disable=quiet, transient=False) as progress:
@@ -96,10 +98,13 @@ def ingest(
 
         report = ingest_paths(store, paths, state.settings, progress=lambda n: progress.advance(task, n),
                               briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n))
+    for where, reason in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False)
     for f in report.failed:
-        err.print(f"[yellow]failed[/yellow] {f.where}: {f.reason}", highlight=False)
-    console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored, "
-                  f"[bold]{len(report.failed)}[/bold] failed; {len(report.stories)} stories updated "
+        err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False)
+    warned = f", [bold]{len(report.warnings)}[/bold] with warnings" if report.warnings else ""
+    console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
+                  f"{warned}, [bold]{len(report.failed)}[/bold] failed; {len(report.stories)} stories updated "
                   f"({store.count_stories() - before} new), {store.count_articles()} articles in {store.path}")
     if report.stories:
         _print_story_rows([r for r in store.list_stories(sort="updated", limit=10) if r["id"] in set(report.stories)])

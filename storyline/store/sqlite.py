@@ -7,6 +7,7 @@ or none of it; re-running the same ingest completes what was missing.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -38,10 +39,18 @@ def _row_article(r: sqlite3.Row) -> Article:
                    lang=r["lang"], meta=json.loads(r["meta"] or "{}"))
 
 
+def _read_only(exc: BaseException) -> bool:
+    """Whether SQLite refused a write because the file (or its folder) is read-only."""
+    msg = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("readonly" in msg or "read-only" in msg)
+
+
 class SQLiteStore:
     """Articles, stories and briefs in one SQLite file. Safe to share across threads."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open (and create or migrate) the store. Unless ``readonly``, a file that this process
+        cannot write is refused at once: StoreError "store PATH is read-only"."""
         self.path = Path(path)
         self._local = threading.local()
         self._lock = threading.RLock()
@@ -51,6 +60,8 @@ class SQLiteStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create the folder of the store {self.path}: {exc}") from exc
+            if not readonly and self.path.exists() and not os.access(self.path, os.W_OK):
+                raise StoreError(f"store {self.path} is read-only")
         self._migrate()
 
     # -- connections -----------------------------------------------------------------------
@@ -66,6 +77,8 @@ class SQLiteStore:
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute("PRAGMA busy_timeout=30000")
             except sqlite3.DatabaseError as exc:
+                if _read_only(exc):
+                    raise StoreError(f"store {self.path} is read-only") from exc
                 if "not a database" in str(exc):
                     raise StoreError(f"{self.path} is not a storyline store (not an SQLite database)") from exc
                 raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
@@ -77,14 +90,19 @@ class SQLiteStore:
         """One write transaction: all of it is stored, or none of it."""
         conn = self._conn()
         with self._lock:
-            conn.execute("BEGIN IMMEDIATE")
             try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                else:
+                    conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if _read_only(exc):
+                    raise StoreError(f"store {self.path} is read-only") from exc
                 raise
-            else:
-                conn.execute("COMMIT")
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)

@@ -1,0 +1,104 @@
+"""The checks every article passes at the ingest edge, whatever it came from (file, folder, JSONL
+line, feed item, WARC record, HTTP POST, dict):
+
+- text that UTF-8 and SQLite cannot hold (lone surrogates from JSON ``"\\ud800"`` escapes, NUL
+  characters) is cleaned: each such code point becomes U+FFFD, one for one, so offsets stay valid;
+- an article whose text is over the per-article limit is rejected ("article text too long");
+- a publication date outside the sane range (before 1800, or more than two days after today) is
+  dropped: the article is kept without a date (one is inferred later, as for any undated article)
+  and a warning naming the input says so. An impossible date ("2024-02-31", "2024-13-45") is still
+  an error, as before: the input is malformed, not merely implausible.
+
+Warnings travel with the article in ``meta["warnings"]`` (a list of {"where", "reason"}), so the
+CLI and the HTTP API can show them and the store keeps them as provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from ..errors import InputError
+from ..records import Article
+
+__all__ = ["clean_text", "clean_value", "check_article", "date_problem", "text_size_problem",
+           "add_warning", "DEFAULT_MAX_TEXT_BYTES", "EARLIEST_DATE", "FUTURE_DAYS"]
+
+DEFAULT_MAX_TEXT_BYTES = 1_000_000
+EARLIEST_DATE = date(1800, 1, 1)
+FUTURE_DAYS = 2
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(s: str) -> str:
+    """``s`` with every code point UTF-8 cannot encode (surrogates) and every NUL replaced by U+FFFD,
+    one for one: offsets into the result are offsets into ``s``."""
+    return _UNSTORABLE.sub("\ufffd", s) if _UNSTORABLE.search(s) else s
+
+
+def clean_value(value: Any) -> Any:
+    """``clean_text`` applied to every string in a JSON-like value (dict keys included)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_value(k): clean_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_value(v) for v in value]
+    return value
+
+
+def text_size_problem(text: str, limit: int) -> str | None:
+    """"article text too long (N bytes, limit M)" when ``text`` is over ``limit`` UTF-8 bytes."""
+    if limit <= 0 or len(text) * 4 <= limit:  # a code point is at most 4 bytes
+        return None
+    n = len(text.encode("utf-8", "surrogatepass"))
+    if n <= limit:
+        return None
+    return f"article text too long ({n:,} bytes, limit {limit:,})"
+
+
+def date_problem(published: date | None, today: date | None = None) -> str | None:
+    """Why ``published`` cannot be a news article's date (before 1800, or more than two days after
+    today), or None when it can."""
+    if published is None:
+        return None
+    today = today or date.today()
+    latest = today + timedelta(days=FUTURE_DAYS)
+    if published < EARLIEST_DATE:
+        return (f"publication date {published.isoformat()} is before {EARLIEST_DATE.isoformat()}; "
+                "the date was dropped and the article kept")
+    if published > latest:
+        return (f"publication date {published.isoformat()} is after {latest.isoformat()} (more than "
+                f"{FUTURE_DAYS} days from today); the date was dropped and the article kept")
+    return None
+
+
+def add_warning(article: Article, where: str, reason: str) -> Article:
+    """``article`` with one more warning in ``meta["warnings"]``."""
+    warnings = [*article.meta.get("warnings", ()), {"where": where, "reason": reason}]
+    return replace(article, meta={**article.meta, "warnings": warnings})
+
+
+def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
+                  today: date | None = None) -> Article:
+    """``article`` as the store may take it: strings cleaned, an absurd date dropped (with a warning).
+    Raises InputError naming ``where`` when its text is over ``max_text_bytes``."""
+    problem = text_size_problem(article.text, max_text_bytes)
+    if problem:
+        raise InputError(where, problem)
+    changes: dict[str, Any] = {}
+    for name in ("text", "title", "source", "url"):
+        value = getattr(article, name)
+        if isinstance(value, str):
+            cleaned = clean_text(value)
+            if cleaned is not value:
+                changes[name] = cleaned
+    if changes:
+        article = replace(article, **changes)
+    why = date_problem(article.published, today)
+    if why:
+        article = add_warning(replace(article, published=None, published_inferred=False), where, why)
+    return article
