@@ -106,7 +106,7 @@ DEFAULT_LATENT_REFIT_HIGH = 1000
 # need, is split in two; stories of more than DEFAULT_SPLIT_MAX_MEMBERS articles no longer split.
 DEFAULT_SPLIT = 0.5
 DEFAULT_SPLIT_MIN = 3
-DEFAULT_SPLIT_MAX_MEMBERS = 200
+DEFAULT_SPLIT_MAX_MEMBERS = 64
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -232,16 +232,47 @@ MEMBER_NAMES = 16
 
 class _Member:
     """What a story keeps of one member article while it may still split: its heaviest words and
-    names (unit-vector weights, truncated), its latent vector, its day and stream position."""
+    names (unit-vector weights, truncated; one int32 key array and one float16 value array, words
+    first), its latent vector (float16), its day and stream position: about 0.9 KB."""
 
-    __slots__ = ("aid", "seq", "day", "wk", "wv", "ek", "ev", "z")
+    __slots__ = ("aid", "seq", "day", "keys", "vals", "nw", "z")
 
     def __init__(self, aid: str, seq: int, day: int | None, w: dict[int, float], e: dict[int, float],
                  z: np.ndarray | None) -> None:
+        wk, wv = _top_arrays(w, MEMBER_WORDS)
+        ek, ev = _top_arrays(e, MEMBER_NAMES)
+        self.set(aid, seq, day, wk, wv, ek, ev, z)
+
+    def set(self, aid: str, seq: int, day: int | None, wk: np.ndarray, wv: np.ndarray, ek: np.ndarray,
+            ev: np.ndarray, z: np.ndarray | None) -> None:
         self.aid, self.seq, self.day = aid, seq, day
-        self.wk, self.wv = _top_arrays(w, MEMBER_WORDS)
-        self.ek, self.ev = _top_arrays(e, MEMBER_NAMES)
-        self.z = None if z is None else np.asarray(z, dtype=np.float32)
+        self.keys = np.concatenate([wk, ek]).astype(np.int32)  # hashed terms are < 2**20
+        self.vals = np.concatenate([wv, ev]).astype(np.float16)
+        self.nw = len(wk)
+        self.z = None if z is None else np.asarray(z, dtype=np.float16)
+
+    @classmethod
+    def of(cls, aid: str, seq: int, day: int | None, wk: np.ndarray, wv: np.ndarray, ek: np.ndarray,
+           ev: np.ndarray, z: np.ndarray | None) -> "_Member":
+        m = cls.__new__(cls)
+        m.set(aid, seq, day, wk, wv, ek, ev, z)
+        return m
+
+    @property
+    def wk(self) -> np.ndarray:
+        return self.keys[:self.nw].astype(np.int64)
+
+    @property
+    def wv(self) -> np.ndarray:
+        return self.vals[:self.nw]
+
+    @property
+    def ek(self) -> np.ndarray:
+        return self.keys[self.nw:].astype(np.int64)
+
+    @property
+    def ev(self) -> np.ndarray:
+        return self.vals[self.nw:]
 
     def unit(self) -> tuple[dict[int, float], dict[int, float]]:
         """The kept words and names as unit vectors (what a rebuilt story sums)."""
@@ -372,11 +403,8 @@ def _members_from(h: dict | None, raw: bytes, off: int) -> list[_Member] | None:
     wk, wv, ek, ev, zs = arrays
     out, iw, ie, iz = [], 0, 0, 0
     for aid, seq, day, a, b, k in zip(h["ids"], h["seq"], h["day"], h["nw"], h["ne"], h["k"]):
-        m = _Member.__new__(_Member)
-        m.aid, m.seq, m.day = aid, seq, day
-        m.wk, m.wv = wk[iw:iw + a].copy(), wv[iw:iw + a].copy()
-        m.ek, m.ev = ek[ie:ie + b].copy(), ev[ie:ie + b].copy()
-        m.z = zs[iz:iz + k].copy() if k else None
+        m = _Member.of(aid, seq, day, wk[iw:iw + a], wv[iw:iw + a], ek[ie:ie + b], ev[ie:ie + b],
+                       zs[iz:iz + k] if k else None)
         iw, ie, iz = iw + a, ie + b, iz + k
         out.append(m)
     return out
@@ -818,7 +846,7 @@ class StoryClusterer:
                 self.touched.add(s.id)
                 for m in s.members or ():
                     if m.aid == aid:
-                        m.z = z.astype(np.float32)
+                        m.z = z.astype(np.float16)
 
     def set_projection(self, projection: Projection | None) -> None:
         """Use ``projection`` for the articles from now on (offline: one fitted on the collection)."""
