@@ -128,3 +128,27 @@ def test_the_api_lists_the_splits_and_merges_of_a_story(tmp_path: Path) -> None:
         new = client.get("/api/stories/s-new").json()
     assert [(e["kind"], e["other_id"], e["detail"]["bar"]) for e in got["events"]] == [("split", "s-new", 0.2)]
     assert new["article_ids"] == [HARBOUR[3].id] and new["events"][0]["story_id"] == first
+
+
+def test_the_story_page_shows_its_history_and_an_old_address_follows_a_merge(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from storyline.serve.api import create_app
+
+    store = SQLiteStore(tmp_path / "s.db")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    ingest_articles(store, [*HARBOUR, *VOLCANO])
+    update_stories(store, settings)
+    first, gone = store.article_story(HARBOUR[0].id), store.article_story(VOLCANO[0].id)
+    assert first and gone and first != gone
+    store.save_grouping(globals_blob=b"", assignments={}, duplicates={}, states={}, closed=[gone], sigs={},
+                        events=[("merge", first, gone, "{}", ())])
+    store.save_grouping(globals_blob=b"", assignments={}, duplicates={}, states={}, closed=[], sigs={},
+                        events=[("split", first, "s-new", "{}", [a.id for a in VOLCANO])])
+    update_stories(store, settings)
+    with TestClient(create_app(settings, store=store)) as client:
+        page = client.get(f"/stories/{first}").text
+        old = client.get(f"/stories/{gone}", follow_redirects=False)
+    assert "History" in page and f"story <code>{gone}</code> joined this one" in page
+    assert 'href="/stories/s-new"' in page
+    assert old.status_code == 301 and old.headers["location"].endswith(f"/stories/{first}")

@@ -757,6 +757,10 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         svc_ = _svc(request)
         raw = svc_.store.get_brief_json(story_id)
         root = _site(request)["root"]
+        if raw is None:  # a story merged into another: its old address leads to the story it joined
+            now = svc_.store.merged_into(story_id)
+            if now is not None and now != story_id:
+                return RedirectResponse(f"{root}/stories/{_q(now)}", status_code=301)
         key = hashlib.blake2b(((raw or story_id) + "\0" + root).encode("utf-8", "replace"),
                               digest_size=16).hexdigest() if raw is not None else None
 
@@ -768,6 +772,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             texts = svc_.store.article_texts(aid for aid, _, _ in cited_spans(b))
             ctx = brief_context(b, passages_for(b, texts))
             return page_html("story.html", site={"root": root}, row=svc_.store.story_row(story_id),
+                             history=svc_.store.story_events(story_id),
                              link_for=lambda c: f"{root}/articles/{_q(_g(c, 'article_id'))}?s={int(_g(c, 'start'))}"
                                                 f"&e={int(_g(c, 'end'))}#passage",
                              article_href=lambda aid: f"{root}/articles/{_q(aid)}",

@@ -502,6 +502,22 @@ class SQLiteStore:
         return [dict(r) | {"detail": json.loads(r["detail"] or "{}")}
                 for r in self._conn().execute(q + " ORDER BY id", args)]
 
+    def merged_into(self, story_id: str) -> str | None:
+        """The story a merged-away story now lives in (following later merges), or None if it was
+        never merged away."""
+        conn = self._conn()
+        seen = {story_id}
+        cur: str | None = None
+        sid = story_id
+        for _ in range(1000):
+            r = conn.execute("SELECT story_id FROM story_events WHERE kind = 'merge' AND other_id = ? "
+                             "ORDER BY id DESC LIMIT 1", (sid,)).fetchone()
+            if r is None or r[0] in seen:
+                break
+            cur = sid = r[0]
+            seen.add(sid)
+        return cur
+
     def duplicates_in(self, story_id: str) -> dict[str, str]:
         """article id -> the earlier article it copies, for the near-duplicates of one story."""
         return {r[0]: r[1] for r in self._conn().execute(
