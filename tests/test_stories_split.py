@@ -79,21 +79,30 @@ def test_a_stream_continued_from_saved_state_splits_the_same() -> None:
     assert [one.story_of(a.id) for a in LATER] == [restored.story_of(a.id) for a in LATER]
 
 
-def test_the_store_moves_split_articles_and_rebuilds_both_briefs(tmp_path: Path) -> None:
+def _two_stories(tmp_path: Path) -> tuple[SQLiteStore, Settings, str, str]:
+    """A store holding the harbour and the volcano stories: (store, settings, harbour id, volcano id)."""
     store = SQLiteStore(tmp_path / "s.db")
     settings = Settings(db=str(tmp_path / "s.db"))
     ingest_articles(store, [*HARBOUR, *VOLCANO])
     update_stories(store, settings)
+    first, other = store.article_story(HARBOUR[0].id), store.article_story(VOLCANO[0].id)
+    assert first and other and first != other
+    return store, settings, first, other
+
+
+def _late(store: SQLiteStore, *events: tuple, closed: tuple[str, ...] = ()) -> None:
+    """Store late merges or splits as the pipeline does after a clustering step."""
+    store.save_grouping(globals_blob=b"", assignments={}, duplicates={}, states={}, closed=list(closed), sigs={},
+                        events=list(events))
+
+
+def test_the_store_moves_split_articles_and_rebuilds_both_briefs(tmp_path: Path) -> None:
+    store, settings, first, gone = _two_stories(tmp_path)
     # as a permissive merge would leave them: every article in the harbour story
-    first = store.article_story(HARBOUR[0].id)
-    gone = store.article_story(VOLCANO[0].id)
-    assert first and gone and first != gone
-    store.save_grouping(globals_blob=b"", assignments={}, duplicates={}, states={}, closed=[gone], sigs={},
-                        events=[("merge", first, gone, "{}", ())])
+    _late(store, ("merge", first, gone, "{}", ()), closed=(gone,))
     update_stories(store, settings)
     assert {store.article_story(a.id) for a in HARBOUR + VOLCANO} == {first}
-    store.save_grouping(globals_blob=b"", assignments={}, duplicates={}, states={}, closed=[], sigs={},
-                        events=[("split", first, "s-new", '{"similarity": 0.01}', [a.id for a in VOLCANO])])
+    _late(store, ("split", first, "s-new", '{"similarity": 0.01}', [a.id for a in VOLCANO]))
     assert set(store.dirty_stories()) == {first, "s-new"}
     update_stories(store, settings)
     assert {store.article_story(a.id) for a in VOLCANO} == {"s-new"}
@@ -114,14 +123,8 @@ def test_the_api_lists_the_splits_and_merges_of_a_story(tmp_path: Path) -> None:
 
     from storyline.serve.api import create_app
 
-    store = SQLiteStore(tmp_path / "s.db")
-    settings = Settings(db=str(tmp_path / "s.db"))
-    ingest_articles(store, [*HARBOUR, *VOLCANO])
-    update_stories(store, settings)
-    first = store.article_story(HARBOUR[0].id)
-    assert first
-    store.save_grouping(globals_blob=b"", assignments={}, duplicates={}, states={}, closed=[], sigs={},
-                        events=[("split", first, "s-new", '{"similarity": 0.01, "bar": 0.2}', [HARBOUR[3].id])])
+    store, settings, first, _ = _two_stories(tmp_path)
+    _late(store, ("split", first, "s-new", '{"similarity": 0.01, "bar": 0.2}', [HARBOUR[3].id]))
     update_stories(store, settings)
     with TestClient(create_app(settings, store=store)) as client:
         got = client.get(f"/api/stories/{first}").json()
@@ -135,16 +138,9 @@ def test_the_story_page_shows_its_history_and_an_old_address_follows_a_merge(tmp
 
     from storyline.serve.api import create_app
 
-    store = SQLiteStore(tmp_path / "s.db")
-    settings = Settings(db=str(tmp_path / "s.db"))
-    ingest_articles(store, [*HARBOUR, *VOLCANO])
-    update_stories(store, settings)
-    first, gone = store.article_story(HARBOUR[0].id), store.article_story(VOLCANO[0].id)
-    assert first and gone and first != gone
-    store.save_grouping(globals_blob=b"", assignments={}, duplicates={}, states={}, closed=[gone], sigs={},
-                        events=[("merge", first, gone, "{}", ())])
-    store.save_grouping(globals_blob=b"", assignments={}, duplicates={}, states={}, closed=[], sigs={},
-                        events=[("split", first, "s-new", "{}", [a.id for a in VOLCANO])])
+    store, settings, first, gone = _two_stories(tmp_path)
+    _late(store, ("merge", first, gone, "{}", ()), closed=(gone,))
+    _late(store, ("split", first, "s-new", "{}", [a.id for a in VOLCANO]))
     update_stories(store, settings)
     with TestClient(create_app(settings, store=store)) as client:
         page = client.get(f"/stories/{first}").text
