@@ -355,9 +355,10 @@ def test_a_citation_needs_the_same_fact_not_just_the_same_names() -> None:
 
 
 def test_supports_reads_numbers_and_fact_words() -> None:
-    from storyline.consolidate.summary_text import numbers, supports
+    from storyline.consolidate.disagreements import stated_numbers
+    from storyline.consolidate.summary_text import supports
 
-    assert numbers("Fourteen of the 52 cars, on March 10, 2025, and 2,000 people") == {"14", "52", "2000"}
+    assert stated_numbers("Fourteen of the 52 cars, on March 10, 2025, and 2,000 people") == {14, 52, 2000}
     claim = "The chief executive said the company was deeply sorry and would pay for the evacuation."
     assert supports(claim, "The company was deeply sorry, its chief executive said, and would pay for the evacuation.")
     assert not supports(claim, "The chief executive met evacuated families on Tuesday.")

@@ -140,22 +140,35 @@ class NumberClaim:
     end: int
 
 
+def _quantities(sentence: str) -> Iterable[tuple[re.Match[str], float]]:
+    """The numbers of one sentence that state a quantity, with their values: years, days of a
+    month ("March 10") and times of day ("7:40 p.m.") left out."""
+    for m in _NUMBER.finditer(sentence):
+        before = sentence[:m.start()]
+        if _DATE_AFTER.match(sentence[m.end():]) or _MONTH_BEFORE.search(before):
+            continue
+        if re.fullmatch(r"(1[89]|20)\d\d", m.group("num")) and not m.group("scale"):
+            continue  # a year
+        value = _value(m.group("num"), m.group("scale"))
+        if value is not None:
+            yield m, value
+
+
+def stated_numbers(sentence: str) -> set[float]:
+    """The values of the quantities a sentence states: "Fourteen of the 52 cars" -> {14, 52}."""
+    return {v for _, v in _quantities(sentence)}
+
+
 def number_claims(sentence: str) -> list[NumberClaim]:
     """Counts in one sentence with the slot they fill ("cars derailed", "people evacuated")."""
     events = [(m.start(), m.end(), m.lastgroup) for m in _EVENT_RE.finditer(sentence)]
     if not events:
         return []
     out = []
-    for m in _NUMBER.finditer(sentence):
+    for m, value in _quantities(sentence):
         before = sentence[:m.start()]
         after = sentence[m.end():]
-        raw = m.group("num")
-        if _SKIP_BEFORE.search(before) or _DATE_AFTER.match(after) or _MONTH_BEFORE.search(before):
-            continue
-        if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("scale"):
-            continue  # a year
-        value = _value(raw, m.group("scale"))
-        if value is None:
+        if _SKIP_BEFORE.search(before):
             continue
         noun_cls = _count_noun(after, before)
         if noun_cls is None:

@@ -13,9 +13,10 @@ from typing import Callable
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from .disagreements import stated_numbers
+
 __all__ = [
     "supports",
-    "numbers",
     "fact_stems",
     "STOP",
     "tokens",
@@ -91,21 +92,9 @@ def content_stems(text: str) -> list[str]:
     return [_stem(t) for t in tokens(text) if t not in STOP and len(t) > 1]
 
 
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUM = re.compile(r"\d+(?:[.,:]\d+)*")
+_NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                          "fifteen sixteen seventeen eighteen nineteen twenty".split())
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-
-
-def numbers(text: str) -> set[str]:
-    """The numbers a sentence states (digits, thousands separators dropped, and number words up to
-    twenty), years left out: "Fourteen of the 52 cars" -> {"14", "52"}."""
-    text = _MONTH_DAY.sub(" ", text)  # "March 10": a date, not a count
-    out = {m.group().replace(",", "") for m in _NUM.finditer(text) if not _YEAR.match(m.group())}
-    return out | {_NUMBER_WORDS[w] for w in tokens(text) if w in _NUMBER_WORDS}
 
 
 def fact_stems(text: str) -> set[str]:
@@ -126,7 +115,7 @@ def supports(claim: str, other: str, coverage: float = 0.5) -> bool:
     sentence): it states none of the claim's numbers while stating others of its own ("12 cars" for
     "Fourteen cars"), or it shares under ``coverage`` of the claim's fact words (a sentence on the
     same people saying something else) -> False. A claim of names alone is not judged by words."""
-    a, b = numbers(claim), numbers(other)
+    a, b = stated_numbers(claim), stated_numbers(other)
     if a and b and not a & b:
         return False
     if coverage <= 0:  # numbers only
