@@ -401,7 +401,7 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
             x = parent[x]
         return x
 
-    for a, b in pairs:
+    for a, b in sorted(pairs):  # in a fixed order: the same groups, in the same order, every run
         parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for n in parent:
@@ -418,7 +418,7 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
         if any(arts[i] & arts[j] for i in range(len(arts)) for j in range(i + 1, len(arts))):
             continue  # both spellings in one article: two people ("Ivana"/"Ivanka"), not a variant
         role_words = [r for n in names for r in roles.get(n, [])]
-        role = max(set(role_words), key=role_words.count) if role_words else "person"
+        role = max(sorted(set(role_words)), key=role_words.count) if role_words else "person"  # ties: a fixed one
         values = tuple(ClaimValue(value=n, citations=tuple(occ[n]), sources=_sources(occ[n], by_id))
                        for n in sorted(names, key=lambda n: (-len(occ[n]), n)))
         out.append(Disagreement(slot=f"name of the {role}", values=values, kind="name",
