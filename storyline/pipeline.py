@@ -120,7 +120,7 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         touched, closed, events, sigs = c.drain()
         store.save_grouping(
             globals_blob=c.globals_bytes(),
-            assignments={aid: c.resolve(c.moved.get(aid, sid)) for aid, sid in ids.items()},
+            assignments={aid: c.story_of(aid) for aid in ids},
             duplicates={aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_},
             states={sid: blob for sid in sorted(touched) if (blob := c.story_bytes(sid)) is not None},
             closed=closed,

@@ -237,14 +237,8 @@ class _Member:
 
     __slots__ = ("aid", "seq", "day", "keys", "vals", "nw", "z")
 
-    def __init__(self, aid: str, seq: int, day: int | None, w: dict[int, float], e: dict[int, float],
-                 z: np.ndarray | None) -> None:
-        wk, wv = _top_arrays(w, MEMBER_WORDS)
-        ek, ev = _top_arrays(e, MEMBER_NAMES)
-        self.set(aid, seq, day, wk, wv, ek, ev, z)
-
-    def set(self, aid: str, seq: int, day: int | None, wk: np.ndarray, wv: np.ndarray, ek: np.ndarray,
-            ev: np.ndarray, z: np.ndarray | None) -> None:
+    def __init__(self, aid: str, seq: int, day: int | None, wk: np.ndarray, wv: np.ndarray, ek: np.ndarray,
+                 ev: np.ndarray, z: np.ndarray | None) -> None:
         self.aid, self.seq, self.day = aid, seq, day
         self.keys = np.concatenate([wk, ek]).astype(np.int32)  # hashed terms are < 2**20
         self.vals = np.concatenate([wv, ev]).astype(np.float16)
@@ -252,11 +246,10 @@ class _Member:
         self.z = None if z is None else np.asarray(z, dtype=np.float16)
 
     @classmethod
-    def of(cls, aid: str, seq: int, day: int | None, wk: np.ndarray, wv: np.ndarray, ek: np.ndarray,
-           ev: np.ndarray, z: np.ndarray | None) -> "_Member":
-        m = cls.__new__(cls)
-        m.set(aid, seq, day, wk, wv, ek, ev, z)
-        return m
+    def of(cls, aid: str, seq: int, day: int | None, w: dict[int, float], e: dict[int, float],
+           z: np.ndarray | None) -> "_Member":
+        """The member kept of an article with word and name vectors ``w`` and ``e``."""
+        return cls(aid, seq, day, *_top_arrays(w, MEMBER_WORDS), *_top_arrays(e, MEMBER_NAMES), z)
 
     @property
     def wk(self) -> np.ndarray:
@@ -377,7 +370,7 @@ def _members_head(members: list[_Member] | None) -> dict | None:
     if members is None:
         return None
     return {"ids": [m.aid for m in members], "seq": [m.seq for m in members], "day": [m.day for m in members],
-            "nw": [len(m.wk) for m in members], "ne": [len(m.ek) for m in members],
+            "nw": [m.nw for m in members], "ne": [len(m.keys) - m.nw for m in members],
             "k": [0 if m.z is None else len(m.z) for m in members]}
 
 
@@ -403,8 +396,8 @@ def _members_from(h: dict | None, raw: bytes, off: int) -> list[_Member] | None:
     wk, wv, ek, ev, zs = arrays
     out, iw, ie, iz = [], 0, 0, 0
     for aid, seq, day, a, b, k in zip(h["ids"], h["seq"], h["day"], h["nw"], h["ne"], h["k"]):
-        m = _Member.of(aid, seq, day, wk[iw:iw + a], wv[iw:iw + a], ek[ie:ie + b], ev[ie:ie + b],
-                       zs[iz:iz + k] if k else None)
+        m = _Member(aid, seq, day, wk[iw:iw + a], wv[iw:iw + a], ek[ie:ie + b], ev[ie:ie + b],
+                    zs[iz:iz + k] if k else None)
         iw, ie, iz = iw + a, ie + b, iz + k
         out.append(m)
     return out
@@ -774,7 +767,7 @@ class StoryClusterer:
         s._arrays = None
         if s.members is not None and aid is not None and self.split_threshold:
             if len(s.members) < self.split_max_members:
-                s.members.append(_Member(aid, self.seq, day, w, e, z))
+                s.members.append(_Member.of(aid, self.seq, day, w, e, z))
             else:  # too large to split: an established story; its members no longer cost memory
                 s.members = None
         self._accumulate(s, w, e, day, z)
