@@ -115,15 +115,19 @@ def supports(claim: str, other: str, coverage: float = 0.5) -> bool:
     sentence): it states none of the claim's numbers while stating others of its own ("12 cars" for
     "Fourteen cars"), or it shares under ``coverage`` of the claim's fact words (a sentence on the
     same people saying something else) -> False. A claim of names alone is not judged by words."""
-    a, b = stated_numbers(claim), stated_numbers(other)
+    (a, fa), (b, fb) = _facts(claim), _facts(other)
     if a and b and not a & b:
         return False
-    if coverage <= 0:  # numbers only
+    if coverage <= 0 or not fa:  # numbers only, or a claim of names alone
         return True
-    fa = fact_stems(claim)
-    if not fa:
-        return True
-    return len(fa & fact_stems(other)) >= max(1, round(coverage * len(fa)))
+    return len(fa & fb) >= max(1, round(coverage * len(fa)))
+
+
+@lru_cache(maxsize=4096)
+def _facts(sentence: str) -> tuple[frozenset[float], frozenset[str]]:
+    """(numbers, fact words) of a sentence, read once: a summary sentence is checked against a
+    sentence of every other article, and a timeline group's first event against every later one."""
+    return frozenset(stated_numbers(sentence)), frozenset(fact_stems(sentence))
 
 
 def bigram_concepts(text: str) -> set[str]:
