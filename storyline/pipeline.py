@@ -21,7 +21,8 @@ from .ingest import iter_articles
 from .records import AnalyzedArticle, Article, Brief
 from .store.sqlite import SQLiteStore
 
-__all__ = ["IngestReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending", "load_clusterer"]
+__all__ = ["IngestReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending", "load_clusterer",
+           "watch_round"]
 
 log = logging.getLogger("storyline")
 
@@ -180,7 +181,28 @@ def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], se
     """Read every article under ``paths``, store the new ones, update their stories' briefs.
     ``progress`` hears of each input read; ``briefs_total``/``briefs_progress`` of the briefs rebuilt."""
     report = ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes,
-                                                  max_text_bytes=settings.text_limit()),
+                                                  max_text_bytes=settings.text_limit(), known=store.has_article),
                              progress=progress)
     report.stories = update_stories(store, settings, progress=briefs_progress, total=briefs_total)
+    return report
+
+
+def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
+                progress: Progress | None = None) -> IngestReport:
+    """One poll of ``urls`` (feeds, pages): each is fetched conditionally with the validators
+    (ETag, Last-Modified) its previous poll stored, items already stored are skipped before their
+    pages are fetched, and the new articles are stored and grouped and their stories' briefs
+    rebuilt. The validators are saved only once the articles of that URL are stored."""
+    from .ingest.web import read_url
+
+    report = IngestReport()
+    for url in urls:
+        key = f"watch:{url.strip()}"
+        raw = store.get_kv(key)
+        validators: dict[str, str] = json.loads(raw) if raw else {}
+        items = read_url(url, max_bytes=settings.max_article_bytes, max_text_bytes=settings.text_limit(),
+                         known=store.has_article, validators=validators)
+        ingest_articles(store, items, progress=progress, report=report)
+        store.set_kv(key, json.dumps(validators, sort_keys=True))
+    report.stories = update_stories(store, settings)
     return report

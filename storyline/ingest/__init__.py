@@ -12,9 +12,10 @@ from .files import KINDS, expand_paths, iter_articles, read_path
 from .records_in import article_from_dict
 from .checks import check_article
 from .text import parse_text_article
+from .web import is_url, read_url
 
 __all__ = ["read_article", "iter_articles", "expand_paths", "read_path", "article_from_dict",
-           "parse_text_article"]
+           "parse_text_article", "read_url"]
 
 
 def _looks_like_path(s: str) -> bool:
@@ -31,8 +32,8 @@ def _looks_like_path(s: str) -> bool:
 
 
 def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -> Article:
-    """One Article from a path, a text in the plain-text format, or a dict with
-    id, title, published ("YYYY-MM-DD" or None), text, source, url.
+    """One Article from a path, an http(s) URL of a page, a text in the plain-text format, or a
+    dict with id, title, published ("YYYY-MM-DD" or None), text, source, url.
 
     A one-line string that looks like a path (a path separator, or a known extension such as
     ``.txt``) is read as one and must exist. A file must hold exactly one article: use ``ingest``
@@ -44,6 +45,8 @@ def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -
         return source
     if isinstance(source, Mapping):
         return article_from_dict(source, "<dict>")
+    if isinstance(source, str) and is_url(source):
+        return _read_one_url(source.strip())
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and (_looks_like_path(source) or (
             "\n" not in source and len(source) < 4096 and _is_file(source)))
@@ -52,6 +55,16 @@ def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -
     if isinstance(source, str):
         return check_article(parse_text_article(source), "<text>")
     raise InputError(repr(source)[:60], f"cannot read an article from a {type(source).__name__}")
+
+
+def _read_one_url(url: str) -> Article:
+    results = list(read_url(url))
+    articles = [r for r in results if isinstance(r, Article)]
+    if len(articles) > 1:
+        raise InputError(url, f"holds {len(articles)} articles, not one (a feed: use ingest or iter_articles)")
+    if articles:
+        return articles[0]
+    raise results[0] if results else InputError(url, "no article found")
 
 
 def _is_file(s: str) -> bool:

@@ -71,11 +71,12 @@ def _text(el: Element | None) -> str:
     return (el.text or "").strip() if el is not None else ""
 
 
-def parse_feed(text: str, where: str, *,
-               max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
+def parse_feed(text: str, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
+               allow_empty: bool = False) -> Iterator[Article | InputError]:
     """Articles of an RSS or Atom document; a broken feed or item is reported, never raised. HTML
     entities (``&nbsp;``) are read though XML does not define them; an unreadable date is a
-    warning on its item (``meta["warnings"]``)."""
+    warning on its item (``meta["warnings"]``). ``allow_empty``: an item without text but with a
+    link is yielded with empty text (the caller reads the linked page)."""
     try:
         from defusedxml.ElementTree import fromstring
     except ImportError:  # pragma: no cover - defusedxml is a core dependency
@@ -107,13 +108,13 @@ def parse_feed(text: str, where: str, *,
             body = _text(item.find(_CONTENT)) or _text(item.find("description"))
             source = feed_title
         text = html_to_text(body)
-        if not text:
+        if not text and not (allow_empty and url):
             yield InputError(loc, f"feed item {title!r} has no text (no content or description)")
             continue
         published, date_warning = _date(raw_date, loc)
         try:
             article = check_article(Article(text=text, title=title or None, published=published, source=source,
-                                            url=url, meta={"path": where, "feed_item": i}),
+                                            url=url, meta={"path": where, "feed_item": i, "where": loc}),
                                     loc, max_text_bytes=max_text_bytes)
         except InputError as exc:
             yield exc

@@ -10,7 +10,7 @@ import gzip
 import os
 import zlib
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Article
@@ -69,10 +69,16 @@ def _gunzip(path: Path, limit: int) -> tuple[bytes, str | None]:
         return b"".join(chunks), f"not a readable gzip file ({exc})"
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
-    """Files named, found under folders (recursively, hidden ones skipped) or matched by globs."""
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str | InputError]:
+    """Files named, found under folders (recursively, hidden ones skipped) or matched by globs;
+    http(s) URLs are passed on as they are (``str``)."""
+    from .web import is_url
+
     for p in paths:
         s = os.fspath(p)
+        if is_url(s):
+            yield s.strip()
+            continue
         path = Path(s)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
@@ -205,10 +211,17 @@ def _with_meta(article: Article, **extra: object) -> Article:
 
 
 def iter_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                  max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
-    """All articles under ``paths`` (files, folders, globs), with an InputError for each bad input."""
+                  max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
+                  known: Callable[[str], bool] | None = None) -> Iterator[Article | InputError]:
+    """All articles under ``paths`` (files, folders, globs, http(s) URLs of feeds, pages or JSON
+    exports), with an InputError for each bad input. ``known(article_id)``: a feed item already
+    stored is skipped before its linked page is fetched."""
     for p in expand_paths(paths):
         if isinstance(p, InputError):
             yield p
+        elif isinstance(p, str):
+            from .web import read_url
+
+            yield from read_url(p, max_bytes=max_bytes, max_text_bytes=max_text_bytes, known=known)
         else:
             yield from read_path(p, max_bytes=max_bytes, max_text_bytes=max_text_bytes)

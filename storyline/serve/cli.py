@@ -65,7 +65,9 @@ def _store(*, write: bool = False) -> SQLiteStore:
 @app.command()
 def ingest(
     paths: List[str] = typer.Argument(..., help="Files, folders (read recursively) or glob patterns: "
-                                      ".txt, .jsonl, .json, .html, RSS/Atom feeds, .warc(.gz)."),
+                                      ".txt, .jsonl, .json, .html, RSS/Atom feeds, .warc(.gz); or http(s) "
+                                      "URLs of feeds (teaser items get their linked page's text), pages "
+                                      "or JSON exports."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast "
                                       "(about 10x faster, for bulk ingest)."),
@@ -109,6 +111,85 @@ def ingest(
     if report.stories:
         _print_story_rows([r for r in store.list_stories(sort="updated", limit=10) if r["id"] in set(report.stories)])
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in "90", "30s", "15m", "1h", "1d"; ValueError when it is not such a duration."""
+    t = text.strip().lower()
+    unit = _UNITS.get(t[-1:], 0)
+    number = t[:-1] if unit else t
+    try:
+        value = float(number) * (unit or 1)
+    except ValueError:
+        raise ValueError(f"not a duration: {text!r} (use e.g. 90s, 15m, 1h)") from None
+    if value <= 0:
+        raise ValueError(f"not a positive duration: {text!r}")
+    return value
+
+
+@app.command()
+def watch(
+    urls: List[str] = typer.Argument(..., help="http(s) URLs of RSS/Atom feeds (or pages) to poll."),
+    every: str = typer.Option("15m", "--every", help="Time between polls: 90s, 15m, 1h... (at least 10s)."),
+    once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron or systemd timers)."),
+    ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
+) -> None:
+    """Follow live feeds: poll each URL, store the new items (full text from the linked page when
+    the feed gives only a teaser), group them into stories and update the briefs, then wait.
+
+    Each poll is a conditional GET (ETag / Last-Modified kept in the store), so an unchanged feed
+    costs one short request, and items already stored are never fetched again. Stop with Ctrl-C.
+    Exit code 0 when the last poll read every URL, 1 when some failed, 2 on usage errors.
+    """
+    import time
+    from dataclasses import replace
+
+    from ..ingest.web import is_url
+    from ..pipeline import watch_round
+
+    bad = [u for u in urls if not is_url(u)]
+    if bad:
+        err.print(f"[red]error:[/red] not an http(s) URL: {_esc(bad[0])} (use `storyline ingest` for files)")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        interval = parse_interval(every)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] --every: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    if interval < 10 and not once:
+        err.print("[red]error:[/red] --every must be at least 10s (be kind to the servers you poll)")
+        raise typer.Exit(EXIT_USAGE)
+    if ner is not None:
+        if ner not in ("accurate", "fast"):
+            err.print(f"[red]error:[/red] --ner must be accurate or fast, not {ner!r}")
+            raise typer.Exit(EXIT_USAGE)
+        state.settings = replace(state.settings, ner_mode=ner)
+    store = _store(write=True)
+    ok = True
+    try:
+        while True:
+            started = time.monotonic()
+            report = watch_round(store, urls, state.settings)
+            for where, reason in report.warnings:
+                err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False)
+            for f in report.failed:
+                err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False)
+            ok = report.ok
+            console.print(f"{time.strftime('%H:%M:%S')} [bold]{len(report.new)}[/bold] new, "
+                          f"{len(report.failed)} failed; {len(report.stories)} stories updated, "
+                          f"{store.count_articles()} articles in {store.path}", highlight=False)
+            if report.stories:
+                _print_story_rows([r for r in store.list_stories(sort="updated", limit=10)
+                                   if r["id"] in set(report.stories)])
+            if once:
+                break
+            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+    except KeyboardInterrupt:
+        console.print("stopped")
+    raise typer.Exit(EXIT_OK if ok else EXIT_SOME_FAILED)
 
 
 def _print_story_rows(rows: list[dict]) -> None:  # type: ignore[type-arg]

@@ -179,6 +179,9 @@ class SQLiteStore:
                 out[r["id"]] = _row_article(r)
         return [out[i] for i in ids if i in out]
 
+    def has_article(self, article_id: str) -> bool:
+        return self._conn().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
     def article_story(self, article_id: str) -> str | None:
         r = self._conn().execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
         return r[0] if r else None

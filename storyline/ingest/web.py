@@ -1,0 +1,274 @@
+"""Web sources: a feed, a page or a JSON export named by an http(s) URL.
+
+``fetch`` gets one URL (conditional GET with the validators of an earlier fetch, size and time
+limits, gzip); ``read_url`` turns what it got into articles. A feed item that carries only a
+teaser (a title and a line or two) gets the full text of the page it links to, extracted with
+trafilatura; when that page cannot be read, the teaser is kept with a warning. Every problem is an
+``InputError`` naming the URL, never an exception out of a batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import socket
+import urllib.error
+import urllib.request
+import zlib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from email.message import Message
+from typing import Callable, Iterator
+
+from ..errors import InputError
+from ..records import Article, article_id_for
+from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
+from .decode import decode_bytes
+
+__all__ = ["Fetched", "fetch", "is_url", "read_url", "DEFAULT_TIMEOUT", "TEASER_WORDS"]
+
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MAX_BYTES = 20_000_000
+TEASER_WORDS = 120          # a feed item shorter than this is a teaser: its linked page is read
+PAGE_WORKERS = 4            # linked pages fetched at once
+USER_AGENT = "storyline/0.1 (news story consolidation)"
+_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
+
+
+def is_url(s: str) -> bool:
+    """Whether ``s`` is an http(s) URL (what ``read_url`` reads)."""
+    return bool(_URL.match(s.strip()))
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One response: the final URL (after redirects), its media type and charset, the body, and
+    the validators to send next time (``etag``, ``last_modified``)."""
+
+    url: str
+    content_type: str
+    charset: str | None
+    data: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP {exc.code} {exc.reason}".strip()
+    if isinstance(exc, (socket.timeout, TimeoutError)):
+        return "no answer in time (timed out)"
+    if isinstance(exc, urllib.error.URLError):
+        inner = exc.reason
+        if isinstance(inner, (socket.timeout, TimeoutError)):
+            return "no answer in time (timed out)"
+        if isinstance(inner, socket.gaierror):
+            return "host not found"
+        if isinstance(inner, ConnectionRefusedError):
+            return "connection refused"
+        return f"cannot connect ({inner})"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _body(resp: object, where: str, max_bytes: int, encoding: str) -> bytes:
+    read = getattr(resp, "read")
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = read(1 << 16)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit")
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        try:
+            data = gzip.decompress(data) if encoding != "deflate" else zlib.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError(where, f"response body could not be decompressed ({exc})") from exc
+        if len(data) > max_bytes:
+            raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit once decompressed")
+    return data
+
+
+def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
+          etag: str | None = None, last_modified: str | None = None) -> Fetched | None:
+    """GET ``url``. None when the server answers 304 Not Modified to the validators given; raises
+    InputError naming the URL on any failure (HTTP status, connection, timeout, size)."""
+    where = url.strip()
+    if not is_url(where):
+        raise InputError(where, "not an http(s) URL")
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip",
+               "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+                         "text/html;q=0.9, application/json;q=0.8, */*;q=0.5"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    req = urllib.request.Request(where, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - the scheme is checked above
+            info: Message = resp.headers
+            data = _body(resp, where, max_bytes, (info.get("Content-Encoding") or "").lower())
+            return Fetched(url=resp.geturl() or where, content_type=info.get_content_type(),
+                           charset=info.get_content_charset(), data=data,
+                           etag=info.get("ETag"), last_modified=info.get("Last-Modified"))
+    except urllib.error.HTTPError as exc:
+        if exc.code == 304:
+            return None
+        raise InputError(where, _reason(exc)) from None
+    except InputError:
+        raise
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise InputError(where, _reason(exc)) from None
+
+
+def _text_of(got: Fetched, where: str) -> str:
+    if got.charset:
+        try:
+            return got.data.decode(got.charset, errors="replace")
+        except LookupError:  # an unknown charset name: detect it instead
+            pass
+    return decode_bytes(got.data, where)[0]
+
+
+def _kind_of(got: Fetched, text: str) -> str:
+    ct = got.content_type
+    head = text.lstrip()[:1024].lower()
+    if "rss" in ct or "atom" in ct or "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
+        return "feed"
+    if ct in ("application/json", "text/json") or head.startswith(("{", "[")):
+        return "json"
+    if "ndjson" in ct or "jsonl" in ct:
+        return "jsonl"
+    if "html" in ct or head.startswith(("<!doctype html", "<html")):
+        return "html"
+    if "xml" in ct:
+        return "feed"
+    return "text"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _with_page(item: Article, where: str, page: Article | InputError) -> Article:
+    """A feed item completed by its linked page: the page's text when it is longer; the feed's
+    title, date and source first (the feed states them on purpose), the page's when missing."""
+    if isinstance(page, InputError):
+        return add_warning(item, where, f"kept the feed's teaser: the linked page {page.where} could not be read "
+                                           f"({page.reason})")
+    if _words(page.text) <= _words(item.text):
+        return item
+    return replace(item, text=page.text, title=item.title or page.title, published=item.published or page.published,
+                   source=item.source or page.source,
+                   meta={**item.meta, "full_text": "linked page", "page_url": page.url or item.url})
+
+
+def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
+             max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES, full_text: bool = True,
+             known: Callable[[str], bool] | None = None, validators: dict[str, str] | None = None,
+             fetcher: Callable[..., Fetched | None] = fetch) -> Iterator[Article | InputError]:
+    """The articles at ``url``: a feed's items (teasers completed from their linked pages when
+    ``full_text``), a page's article, or a JSON / JSON Lines export. ``known(article_id)`` says an
+    item is already stored (its page is then not fetched again, and it is not yielded).
+    ``validators`` (``etag``, ``last_modified``) make the request conditional and are updated in
+    place with the response's; an unchanged resource yields nothing."""
+    where = url.strip()
+    v = validators if validators is not None else {}
+    try:
+        got = fetcher(where, timeout=timeout, max_bytes=max_bytes, etag=v.get("etag"),
+                      last_modified=v.get("last_modified"))
+    except InputError as exc:
+        yield exc
+        return
+    if got is None:     # 304: nothing new since the last fetch
+        return
+    for key, value in (("etag", got.etag), ("last_modified", got.last_modified)):
+        if value:
+            v[key] = value
+        else:
+            v.pop(key, None)
+    try:
+        text = _text_of(got, where)
+    except InputError as exc:
+        yield exc
+        return
+    kind = _kind_of(got, text)
+    if kind == "feed":
+        yield from _feed_articles(text, where, timeout=timeout, max_bytes=max_bytes, max_text_bytes=max_text_bytes,
+                                  full_text=full_text, known=known, fetcher=fetcher)
+        return
+    if kind in ("json", "jsonl"):
+        from .jsonl import parse_json, parse_jsonl
+
+        parse = parse_json if kind == "json" and not text.lstrip().startswith("{") else parse_jsonl
+        yield from parse(text, where, max_text_bytes=max_text_bytes)
+        return
+    try:
+        if kind == "html":
+            from .html import parse_html
+
+            article = parse_html(text, where, url=got.url)
+        else:
+            from .text import parse_text_article
+
+            article = replace(parse_text_article(text, where), url=got.url)
+        yield check_article(article, where, max_text_bytes=max_text_bytes)
+    except InputError as exc:
+        yield exc
+
+
+def _page(url: str, *, timeout: float, max_bytes: int, max_text_bytes: int,
+          fetcher: Callable[..., Fetched | None]) -> Article | InputError:
+    from .html import parse_html
+
+    try:
+        got = fetcher(url, timeout=timeout, max_bytes=max_bytes)
+        if got is None:
+            return InputError(url, "server answered 304 Not Modified to a plain request")
+        return check_article(parse_html(_text_of(got, url), url, url=got.url), url, max_text_bytes=max_text_bytes)
+    except InputError as exc:
+        return exc
+
+
+def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max_text_bytes: int, full_text: bool,
+                   known: Callable[[str], bool] | None,
+                   fetcher: Callable[..., Fetched | None]) -> Iterator[Article | InputError]:
+    from .feeds import parse_feed
+
+    items: list[Article | InputError] = []
+    for item in parse_feed(text, where, max_text_bytes=max_text_bytes, allow_empty=full_text):
+        if isinstance(item, Article) and known is not None and known(item.id):
+            continue
+        items.append(item)
+    teasers = [i for i, a in enumerate(items) if full_text and isinstance(a, Article) and a.url
+               and is_url(a.url) and _words(a.text) < TEASER_WORDS]
+    pages: dict[int, Article | InputError] = {}
+    if teasers:
+        with ThreadPoolExecutor(max_workers=min(PAGE_WORKERS, len(teasers))) as pool:
+            got = pool.map(lambda i: _page(items[i].url or "", timeout=timeout, max_bytes=max_bytes,  # type: ignore[union-attr]
+                                           max_text_bytes=max_text_bytes, fetcher=fetcher), teasers)
+            pages = dict(zip(teasers, got))
+    for i, item in enumerate(items):
+        if isinstance(item, InputError) or i not in pages:
+            if isinstance(item, Article) and not item.text.strip():
+                yield InputError(str(item.meta.get("where", where)), f"feed item {item.title!r} has no text "
+                                 "(no content or description, and no readable linked page)")
+                continue
+            yield item
+            continue
+        loc = f"{where}#item{item.meta.get('feed_item', i + 1)}"
+        done = _with_page(item, loc, pages[i])
+        if not done.text.strip():
+            reason = pages[i].reason if isinstance(pages[i], InputError) else "no text"
+            yield InputError(loc, f"feed item {item.title!r} has no text, and its linked page could not be read ({reason})")
+            continue
+        yield done
+
+
+def article_id_of_url(url: str) -> str:
+    """The id an article read from ``url`` gets (ids of articles with a url hash the url only)."""
+    return article_id_for("", None, url)

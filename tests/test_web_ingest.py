@@ -1,0 +1,231 @@
+"""Live sources: feeds and pages read over HTTP (`storyline ingest URL`, `storyline watch`).
+
+A small HTTP server in a thread plays the publisher: a feed whose items are teasers linking to
+article pages, conditional GETs (ETag), failures (404, 500, a binary body, a server that is not
+there)."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.errors import InputError
+from storyline.ingest.web import read_url
+from storyline.records import Article
+from storyline.serve.cli import app, parse_interval
+from storyline.store.sqlite import SQLiteStore
+
+PARAS = {
+    "bridge": [
+        "The Harlow county council voted on Monday to close the Old Mill bridge to lorries after "
+        "engineers found cracks in two of its three stone arches.",
+        "The council's chief engineer, Dana Whitcombe, said the bridge would stay open to cars and "
+        "bicycles while a survey of the foundations is carried out over the next six weeks.",
+        "Hauliers who use the crossing every day said the diversion through Pennford adds nineteen "
+        "kilometres to each trip and warned that deliveries to the town's market would be late.",
+        "The bridge, built in 1842, carries about 9,000 vehicles a day, according to the council's "
+        "own traffic count, and is the only crossing of the river for twelve kilometres.",
+        "Repairs, if the survey confirms the damage, are expected to cost between 2 and 3 million "
+        "pounds and could begin next spring, the council said in a statement.",
+    ],
+    "library": [
+        "The new public library in Eastbrook opened its doors on Saturday after three years of "
+        "building work and a long argument over its budget.",
+        "More than 4,000 people visited on the first day, the library's director, Tomas Ferreira, "
+        "said, many of them queuing from early morning to see the glass reading room.",
+        "The building holds 120,000 books, a children's floor with its own garden and a workshop "
+        "with printers and sewing machines that anyone with a library card can book.",
+        "The project cost 18 million euros, four million more than planned, after the builder found "
+        "the old railway yard beneath the site was full of buried rubble.",
+        "Opening hours will run until ten in the evening on weekdays, the longest of any library "
+        "in the region, Ferreira said.",
+    ],
+    "ferry": [
+        "A ferry carrying 212 passengers ran aground off the island of Skarvik on Tuesday evening "
+        "in thick fog, the coast guard said.",
+        "No one was hurt, and all passengers were taken ashore by lifeboats within three hours, "
+        "according to the operator, Nordlys Lines.",
+        "Divers inspected the hull overnight and found a two-metre gash above the keel, the "
+        "operator's safety officer, Ingrid Solheim, told reporters on Wednesday.",
+        "The route between Skarvik and the mainland will be served by a smaller vessel until the "
+        "ferry is repaired, which could take a month.",
+    ],
+}
+
+
+def page(title: str, paras: list[str]) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return (f"<!doctype html><html><head><title>{title}</title></head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<article><h1>{title}</h1>{body}</article>"
+            f"<footer>Copyright the Harlow Gazette</footer></body></html>").encode()
+
+
+def rss(items: list[tuple[str, str, str, str]]) -> bytes:
+    out = ["<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Harlow Gazette</title>"]
+    for title, link, date, desc in items:
+        out.append(f"<item><title>{title}</title><link>{link}</link><pubDate>{date}</pubDate>"
+                   f"<description>{desc}</description></item>")
+    out.append("</channel></rss>")
+    return "".join(out).encode()
+
+
+class Site:
+    """What the server answers: path -> (status, content type, body, etag)."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, tuple[int, str, bytes, str | None]] = {}
+        self.log: list[tuple[str, str | None]] = []   # (path, If-None-Match sent)
+        self.base = ""
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    s = Site()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server name
+            s.log.append((self.path, self.headers.get("If-None-Match")))
+            status, ctype, body, etag = s.routes.get(self.path, (404, "text/plain", b"not here", None))
+            if etag is not None and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            if etag:
+                self.send_header("ETag", etag)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    s.base = f"http://127.0.0.1:{server.server_address[1]}"
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    yield s
+    server.shutdown()
+    server.server_close()
+
+
+def _feed(site: Site, keys: list[str], etag: str = '"v1"') -> None:
+    items = []
+    for k in keys:
+        title = {"bridge": "Old Mill bridge closed to lorries", "library": "Eastbrook library opens",
+                 "ferry": "Ferry runs aground off Skarvik"}[k]
+        site.routes[f"/news/{k}.html"] = (200, "text/html; charset=utf-8", page(title, PARAS[k]), None)
+        items.append((title, f"{site.base}/news/{k}.html", "Mon, 02 Mar 2026 09:00:00 GMT",
+                      PARAS[k][0][:90] + "…"))
+    site.routes["/feed.xml"] = (200, "application/rss+xml", rss(items), etag)
+
+
+def _cli(db: Path, *args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, ["--db", str(db), *args])
+
+
+def test_ingest_feed_url_reads_full_text_of_teaser_items(site: Site, tmp_path: Path) -> None:
+    _feed(site, ["bridge", "library"])
+    res = _cli(tmp_path / "s.db", "ingest", "-q", f"{site.base}/feed.xml")
+    assert res.exit_code == 0, res.output
+    assert "2 new" in res.output
+    store = SQLiteStore(tmp_path / "s.db")
+    arts = {a.title: a for a in store.iter_articles()}
+    bridge = arts["Old Mill bridge closed to lorries"]
+    # the text is the page's whole article, not the feed's one-line teaser
+    assert "9,000 vehicles a day" in bridge.text and "Dana Whitcombe" in bridge.text
+    assert "Copyright" not in bridge.text          # page furniture left out
+    assert bridge.url == f"{site.base}/news/bridge.html"
+    assert str(bridge.published) == "2026-03-02"    # the feed's date
+    assert bridge.meta.get("full_text") == "linked page"
+
+
+def test_unreadable_linked_page_keeps_teaser_with_warning(site: Site, tmp_path: Path) -> None:
+    _feed(site, ["bridge", "library"])
+    del site.routes["/news/library.html"]           # 404
+    res = _cli(tmp_path / "s.db", "ingest", "-q", f"{site.base}/feed.xml")
+    assert res.exit_code == 0, res.output
+    assert "HTTP 404" in res.output and "teaser" in res.output
+    texts = [a.text for a in SQLiteStore(tmp_path / "s.db").iter_articles()]
+    assert any(t.startswith("The new public library in Eastbrook") for t in texts)
+
+
+def test_watch_polls_conditionally_and_stores_only_new_items(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _feed(site, ["bridge", "library"])
+    first = _cli(db, "watch", "--once", f"{site.base}/feed.xml")
+    assert first.exit_code == 0, first.output
+    assert "2 new" in first.output
+    site.log.clear()
+    second = _cli(db, "watch", "--once", f"{site.base}/feed.xml")
+    assert "0 new" in second.output
+    assert site.log == [("/feed.xml", '"v1"')]      # one conditional request, answered 304
+    _feed(site, ["bridge", "library", "ferry"], etag='"v2"')
+    site.log.clear()
+    third = _cli(db, "watch", "--once", f"{site.base}/feed.xml")
+    assert "1 new" in third.output
+    assert [p for p, _ in site.log] == ["/feed.xml", "/news/ferry.html"]   # known items' pages not refetched
+    store = SQLiteStore(db)
+    assert store.count_articles() == 3
+    assert any("212 passengers" in a.text for a in store.iter_articles())
+
+
+@pytest.mark.parametrize("route,expect", [
+    ((500, "text/plain", b"oops", None), "HTTP 500"),
+    ((200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(200), None), "PNG image"),
+    ((200, "application/rss+xml", b"<?xml version='1.0'?><rss><channel><item><title>x", None), "malformed feed"),
+])
+def test_bad_responses_are_reported_with_the_url(site: Site, route: tuple, expect: str) -> None:  # type: ignore[type-arg]
+    site.routes["/bad"] = route
+    out = list(read_url(f"{site.base}/bad"))
+    assert len(out) == 1 and isinstance(out[0], InputError)
+    assert out[0].where == f"{site.base}/bad" and expect in out[0].reason
+
+
+def test_unreachable_server_and_size_limit(site: Site) -> None:
+    import socket
+
+    with socket.socket() as sock:             # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    out = list(read_url(f"http://127.0.0.1:{port}/feed.xml", timeout=3))
+    assert isinstance(out[0], InputError) and "refused" in out[0].reason
+    _feed(site, ["bridge"])
+    big = list(read_url(f"{site.base}/news/bridge.html", max_bytes=500))
+    assert isinstance(big[0], InputError) and "limit" in big[0].reason
+
+
+def test_one_bad_url_does_not_stop_the_batch(site: Site, tmp_path: Path) -> None:
+    _feed(site, ["ferry"])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Harbour reopens\n\n" + " ".join(PARAS["bridge"]), encoding="utf-8")
+    res = _cli(tmp_path / "s.db", "ingest", "-q", f"{site.base}/missing.xml", f"{site.base}/feed.xml", str(folder))
+    assert res.exit_code == 1                                  # some input failed
+    assert f"{site.base}/missing.xml" in res.output and "HTTP 404" in res.output
+    assert "2 new" in res.output
+
+
+def test_read_article_reads_a_page_url(site: Site) -> None:
+    import storyline
+
+    _feed(site, ["ferry"])
+    a = storyline.read_article(f"{site.base}/news/ferry.html")
+    assert isinstance(a, Article) and "Ingrid Solheim" in a.text
+    with pytest.raises(InputError, match="HTTP 404"):
+        storyline.read_article(f"{site.base}/nothing-here")
+
+
+def test_watch_usage_errors(tmp_path: Path) -> None:
+    assert parse_interval("15m") == 900 and parse_interval("90") == 90 and parse_interval("1h") == 3600
+    with pytest.raises(ValueError):
+        parse_interval("soon")
+    assert _cli(tmp_path / "s.db", "watch", "--once", str(tmp_path)).exit_code == 2     # not a URL
+    assert _cli(tmp_path / "s.db", "watch", "--every", "2s", "http://127.0.0.1:9/f").exit_code == 2
