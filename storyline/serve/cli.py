@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.console import Console
@@ -15,6 +15,9 @@ from ..config import Settings, load_settings
 from ..errors import StorylineError
 from ..records import Brief
 from ..store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from ..pipeline import IngestReport
 
 app = typer.Typer(
     name="storyline",
@@ -62,6 +65,26 @@ def _store(*, write: bool = False) -> SQLiteStore:
         raise typer.Exit(EXIT_USAGE) from exc
 
 
+def _use_ner(ner: str | None) -> None:
+    """Apply a --ner option (exit 2 on a value that is not a tagger)."""
+    if ner is None:
+        return
+    if ner not in ("accurate", "fast"):
+        err.print(f"[red]error:[/red] --ner must be accurate or fast, not {ner!r}")
+        raise typer.Exit(EXIT_USAGE)
+    from dataclasses import replace
+
+    state.settings = replace(state.settings, ner_mode=ner)
+
+
+def _print_problems(report: IngestReport) -> None:
+    """Each input that failed, and each article stored with a warning, once, on stderr."""
+    for where, reason in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False)
+    for f in report.failed:
+        err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False)
+
+
 @app.command()
 def ingest(
     paths: List[str] = typer.Argument(..., help="Files, folders (read recursively) or glob patterns: "
@@ -80,13 +103,7 @@ def ingest(
 
     from ..pipeline import ingest_paths
 
-    if ner is not None:
-        if ner not in ("accurate", "fast"):
-            err.print(f"[red]error:[/red] --ner must be accurate or fast, not {ner!r}")
-            raise typer.Exit(EXIT_USAGE)
-        from dataclasses import replace
-
-        state.settings = replace(state.settings, ner_mode=ner)
+    _use_ner(ner)
     store = _store(write=True)
     before = store.count_stories()
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -100,10 +117,7 @@ def ingest(
 
         report = ingest_paths(store, paths, state.settings, progress=lambda n: progress.advance(task, n),
                               briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n))
-    for where, reason in report.warnings:
-        err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False)
-    for f in report.failed:
-        err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False)
+    _print_problems(report)
     warned = f", [bold]{len(report.warnings)}[/bold] with warnings" if report.warnings else ""
     console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
                   f"{warned}, [bold]{len(report.failed)}[/bold] failed; {len(report.stories)} stories updated "
@@ -145,7 +159,6 @@ def watch(
     Exit code 0 when the last poll read every URL, 1 when some failed, 2 on usage errors.
     """
     import time
-    from dataclasses import replace
 
     from ..ingest.web import is_url
     from ..pipeline import watch_round
@@ -162,21 +175,14 @@ def watch(
     if interval < 10 and not once:
         err.print("[red]error:[/red] --every must be at least 10s (be kind to the servers you poll)")
         raise typer.Exit(EXIT_USAGE)
-    if ner is not None:
-        if ner not in ("accurate", "fast"):
-            err.print(f"[red]error:[/red] --ner must be accurate or fast, not {ner!r}")
-            raise typer.Exit(EXIT_USAGE)
-        state.settings = replace(state.settings, ner_mode=ner)
+    _use_ner(ner)
     store = _store(write=True)
     ok = True
     try:
         while True:
             started = time.monotonic()
             report = watch_round(store, urls, state.settings)
-            for where, reason in report.warnings:
-                err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False)
-            for f in report.failed:
-                err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False)
+            _print_problems(report)
             ok = report.ok
             console.print(f"{time.strftime('%H:%M:%S')} [bold]{len(report.new)}[/bold] new, "
                           f"{len(report.failed)} failed; {len(report.stories)} stories updated, "
