@@ -135,7 +135,14 @@ def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress
                    total: Progress | None = None) -> list[str]:
     """Group articles not yet in a story, then rebuild the brief of every story that changed (only
     those: the stories of the new articles and any story a late merge touched). ``total`` hears how
-    many briefs will be rebuilt, ``progress`` each one done."""
+    many briefs will be rebuilt, ``progress`` each one done. One updater at a time per store, across
+    processes (``store.update_lock``)."""
+    with store.update_lock():
+        return _update_stories(store, settings, progress=progress, total=total)
+
+
+def _update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None,
+                    total: Progress | None) -> list[str]:
     group_pending(store, settings)
     dirty = store.dirty_stories()
     if total:

@@ -229,3 +229,49 @@ def test_watch_usage_errors(tmp_path: Path) -> None:
         parse_interval("soon")
     assert _cli(tmp_path / "s.db", "watch", "--once", str(tmp_path)).exit_code == 2     # not a URL
     assert _cli(tmp_path / "s.db", "watch", "--every", "2s", "http://127.0.0.1:9/f").exit_code == 2
+
+
+def _hold_lock(db: str, held: str, go: str) -> None:
+    import time
+
+    store = SQLiteStore(db)
+    with store.update_lock():
+        Path(held).write_text("1")
+        deadline = time.monotonic() + 60
+        while not Path(go).exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
+def test_ingest_waits_for_another_process_updating_the_same_store(tmp_path: Path) -> None:
+    """`storyline ingest` (or `watch`) beside `storyline serve`'s updater: one updater at a time."""
+    import multiprocessing
+    import time
+
+    db = tmp_path / "s.db"
+    SQLiteStore(db).close()
+    held, go = tmp_path / "held", tmp_path / "go"
+    p = multiprocessing.get_context("spawn").Process(target=_hold_lock, args=(str(db), str(held), str(go)))
+    p.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not held.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert held.exists()
+        (tmp_path / "a.txt").write_text("Harbour reopens\n\n" + " ".join(PARAS["bridge"]), encoding="utf-8")
+        result: list = []  # type: ignore[type-arg]
+        t = threading.Thread(target=lambda: result.append(_cli(db, "ingest", "-q", str(tmp_path / "a.txt"))))
+        t.start()
+        store = SQLiteStore(db)
+        while store.count_articles() == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # stored, but not grouped while the other process holds the lock
+        for _ in range(40):
+            assert store.pending_count() == 1
+            time.sleep(0.1)
+        go.write_text("1")
+        t.join(timeout=120)
+        assert result and result[0].exit_code == 0, result
+        assert store.pending_count() == 0 and store.count_stories() == 1
+    finally:
+        go.write_text("1")
+        p.join(timeout=30)

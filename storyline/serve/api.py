@@ -31,8 +31,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -258,7 +257,7 @@ class Service:
         """Group unassigned articles and rebuild changed briefs, one updater at a time across threads
         and worker processes (a lock file next to the store)."""
         try:
-            with self.lock, _file_lock(self.store.path):
+            with self.lock:     # update_stories also takes the store's lock, across processes
                 return update_stories(self.store, self.settings)
         finally:
             self.bump()
@@ -313,25 +312,6 @@ class Service:
                 old, _ = self._page_cache.popitem(last=False)
                 self._cache_bytes -= self._cache_sizes.pop(old, 0)
         return value
-
-
-@contextmanager
-def _file_lock(db_path: Any) -> Iterator[None]:
-    """An exclusive lock shared by every process serving the same store (no-op where unsupported)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    if str(db_path) == ":memory:":
-        yield
-        return
-    with open(f"{db_path}.update-lock", "a+b") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def _svc(request: Request) -> Service:
@@ -889,8 +869,7 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
         while not stop.is_set():
             try:
                 if store.pending_count():
-                    with _file_lock(store.path):
-                        update_stories(store, settings)
+                    update_stories(store, settings)
                     continue
             except Exception:
                 log.exception("updating stories failed")

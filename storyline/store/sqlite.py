@@ -86,6 +86,27 @@ class SQLiteStore:
         return conn
 
     @contextmanager
+    def update_lock(self) -> Iterator[None]:
+        """Exclusive across the processes using this store (``storyline ingest``, ``watch``, the
+        updater of ``storyline serve``): held while articles are grouped into stories and briefs
+        rebuilt, so two updaters never continue the same stream at once. A lock file next to the
+        store (flock); a no-op where that is not supported and for an in-memory store."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            yield
+            return
+        if str(self.path) == ":memory:":
+            yield
+            return
+        with open(f"{self.path}.update-lock", "a+b") as fh:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is stored, or none of it."""
         conn = self._conn()
