@@ -275,3 +275,29 @@ def test_ingest_waits_for_another_process_updating_the_same_store(tmp_path: Path
     finally:
         go.write_text("1")
         p.join(timeout=30)
+
+
+def test_serve_updater_follows_feeds(site: Site, tmp_path: Path) -> None:
+    """`storyline serve --watch URL`: the updater process polls the feed and builds the stories."""
+    import time
+
+    from storyline.config import Settings
+    from storyline.serve.api import run_updater
+
+    _feed(site, ["bridge", "ferry"])
+    db = tmp_path / "s.db"
+    stop = threading.Event()
+    t = threading.Thread(target=run_updater, args=(Settings(db=str(db)), stop),
+                         kwargs={"watch": [f"{site.base}/feed.xml"], "every": 3600, "nice": 0, "interval": 0.05})
+    t.start()
+    try:
+        store = SQLiteStore(db)
+        deadline = time.monotonic() + 60
+        while store.count_stories() < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert store.count_stories() == 2 and store.pending_count() == 0
+        assert [p for p, _ in site.log].count("/feed.xml") == 1       # polled once per interval
+    finally:
+        stop.set()
+        t.join(timeout=60)
+    assert _cli(tmp_path / "x.db", "serve", "--watch", str(tmp_path)).exit_code == 2

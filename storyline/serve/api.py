@@ -31,7 +31,7 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -837,13 +837,17 @@ def _iso_or_none(value: str | None) -> str | None:
         return None
 
 
-def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, nice: int = 5) -> None:
+def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, nice: int = 5,
+                watch: Sequence[str] = (), every: float = 900.0) -> None:
     """Group new articles and rebuild changed briefs whenever the store has some pending, until ``stop``
     (an Event) is set, or, without one, until SIGTERM or the parent process ends. Runs at a lower CPU
     priority than the web workers so that a long rebuild never stalls pages; one updater at a time per
-    store (a lock file)."""
+    store (a lock file). ``watch``: feed URLs polled every ``every`` seconds (as `storyline watch`)."""
     import os
     import signal
+    import time
+
+    from ..pipeline import watch_round
 
     parent = os.getppid()
     if stop is None:
@@ -865,9 +869,17 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
         except OSError:
             pass
     store = SQLiteStore(settings.db_path())
+    next_poll = time.monotonic()
     try:
         while not stop.is_set():
             try:
+                if watch and time.monotonic() >= next_poll:
+                    next_poll = time.monotonic() + every
+                    report = watch_round(store, watch, settings)
+                    for f in report.failed:
+                        log.warning("watch: %s: %s", f.where, f.reason)
+                    log.info("watch: %d new articles, %d stories updated", len(report.new), len(report.stories))
+                    continue
                 if store.pending_count():
                     update_stories(store, settings)
                     continue

@@ -144,6 +144,25 @@ def parse_interval(text: str) -> float:
     return value
 
 
+def _watch_options(urls: List[str], every: str, *, once: bool = False) -> float:
+    """The poll interval in seconds; exit 2 on a URL that is not http(s) or an interval under 10 s."""
+    from ..ingest.web import is_url
+
+    bad = [u for u in urls if not is_url(u)]
+    if bad:
+        err.print(f"[red]error:[/red] not an http(s) URL: {_esc(bad[0])} (use `storyline ingest` for files)")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        interval = parse_interval(every)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] --every: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    if interval < 10 and not once:
+        err.print("[red]error:[/red] --every must be at least 10s (be kind to the servers you poll)")
+        raise typer.Exit(EXIT_USAGE)
+    return interval
+
+
 @app.command()
 def watch(
     urls: List[str] = typer.Argument(..., help="http(s) URLs of RSS/Atom feeds (or pages) to poll."),
@@ -160,21 +179,9 @@ def watch(
     """
     import time
 
-    from ..ingest.web import is_url
     from ..pipeline import watch_round
 
-    bad = [u for u in urls if not is_url(u)]
-    if bad:
-        err.print(f"[red]error:[/red] not an http(s) URL: {_esc(bad[0])} (use `storyline ingest` for files)")
-        raise typer.Exit(EXIT_USAGE)
-    try:
-        interval = parse_interval(every)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] --every: {exc}")
-        raise typer.Exit(EXIT_USAGE) from exc
-    if interval < 10 and not once:
-        err.print("[red]error:[/red] --every must be at least 10s (be kind to the servers you poll)")
-        raise typer.Exit(EXIT_USAGE)
+    interval = _watch_options(urls, every, once=once)
     _use_ner(ner)
     store = _store(write=True)
     ok = True
@@ -297,6 +304,9 @@ def serve(
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (each serves reads; "
                                 "writes are serialised by the store)."),
     log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level: warning, info, debug."),
+    watch_urls: Optional[List[str]] = typer.Option(None, "--watch", help="A feed URL to follow while serving "
+                                                   "(repeat for more): polled as `storyline watch` does."),
+    every: str = typer.Option("15m", "--every", help="Time between polls of the --watch feeds (at least 10s)."),
 ) -> None:
     """Serve the HTTP API (/api/, schema at /openapi.json) and the web page (/) over the store.
 
@@ -311,6 +321,8 @@ def serve(
     except ImportError as exc:  # pragma: no cover - uvicorn is a core dependency
         err.print("[red]error:[/red] `storyline serve` needs uvicorn: pip install 'storyline'")
         raise typer.Exit(EXIT_USAGE) from exc
+    watch = list(watch_urls or [])
+    interval = _watch_options(watch, every)
     settings = state.settings
     store = _store()
     token = settings.token
@@ -339,7 +351,10 @@ def serve(
     # stories are updated by one process of their own, at a lower priority, so that rebuilding a large
     # brief never holds up the pages
     ctx = multiprocessing.get_context("spawn")
-    updater = ctx.Process(target=run_updater, args=(load_settings(),), name="storyline-updater", daemon=True)
+    updater = ctx.Process(target=run_updater, args=(load_settings(),), kwargs={"watch": watch, "every": interval},
+                          name="storyline-updater", daemon=True)
+    if watch:
+        err.print(f"following {len(watch)} feed(s), polled every {every}")
     os.environ["STORYLINE_SERVE_UPDATER"] = "external"
     updater.start()
     try:
