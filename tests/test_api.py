@@ -176,6 +176,30 @@ def test_atom_feed(app):
     assert run(_get(app, "/feed.atom")).status_code == 200
 
 
+def test_atom_feeds_of_a_search_and_of_an_entity(app):
+    """An analyst follows one beat: the feed of a search, or of the stories naming one entity."""
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+
+    def feed(params):
+        r = run(_get(app, "/feed.atom", params=params))
+        assert r.status_code == 200
+        root = ET.fromstring(r.content)
+        return root, [e.findtext("a:title", namespaces=ns) for e in root.findall("a:entry", ns)]
+
+    root, titles = feed({"q": "frost"})
+    assert titles and all("rost" in t for t in titles)                 # the orchard story only
+    assert "frost" in root.findtext("a:title", namespaces=ns)
+    assert root.find("a:link[@rel='self']", ns).get("href").endswith("/feed.atom?q=frost")
+    root, titles = feed({"entity": "saltmarsh"})
+    assert len(titles) == 1 and "bridge" in titles[0].lower()
+    assert "Saltmarsh" in root.findtext("a:title", namespaces=ns)
+    assert feed({"q": "no such words anywhere"})[1] == []
+    # the pages link to the feed of what they show
+    assert 'href="/feed.atom?q=frost"' in run(_get(app, "/", params={"q": "frost"})).text
+    eid = run(_get(app, "/api/entities/saltmarsh")).json()["id"]
+    assert f"/feed.atom?entity={eid}" in run(_get(app, f"/entities/{eid}")).text
+
+
 def test_openapi_documents_every_endpoint(app):
     spec = run(_get(app, "/openapi.json")).json()
     paths = spec["paths"]

@@ -314,6 +314,17 @@ class Service:
         return value
 
 
+def feed_href(root: str, q: str | None = None, entity: str | None = None) -> str:
+    """The address of the Atom feed of a search (``q``) or an entity's stories, or of all stories."""
+    params = {k: v for k, v in (("q", q), ("entity", entity)) if v}
+    return f"{root}/feed.atom" + ("?" + urlencode(params) if params else "")
+
+
+def _entity_name(st: SQLiteStore, entity: str) -> str:
+    e = st.get_entity(entity, limit=1)
+    return str(e["name"]) if e else entity
+
+
 def _svc(request: Request) -> Service:
     return request.app.state.service  # type: ignore[no-any-return]
 
@@ -666,21 +677,34 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         e["stories"] = [_story_item(r) for r in e["stories"]]
         return e
 
-    def feed(request: Request) -> Response:
+    def feed(request: Request,
+             q: str | None = Query(None, max_length=500, description="Only stories matching these words "
+                                   "(as in GET /api/stories)."),
+             entity: str | None = Query(None, max_length=200, description="Only stories naming this entity "
+                                        "(id or name).")) -> Response:
+        """The 30 most recently updated stories, or those of a search or an entity: a feed to follow."""
         svc_ = _svc(request)
         base = str(request.base_url).rstrip("/")
-        xml = svc_.cached(("feed", svc_.generation(), base), lambda: _feed_xml(svc_.store, base))
+        q = (q or "").strip() or None
+        entity = (entity or "").strip() or None
+        xml = svc_.cached(("feed", svc_.generation(), base, q, entity),
+                          lambda: _feed_xml(svc_.store, base, q, entity))
         return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
-    def _feed_xml(st: SQLiteStore, base: str) -> str:
-        rows = st.list_stories(sort="updated", limit=30)
+    def _feed_xml(st: SQLiteStore, base: str, q: str | None = None, entity: str | None = None) -> str:
+        if q or entity:
+            rows = st.search_stories(q=q, entity=entity, sort="updated", limit=30)[0]
+        else:
+            rows = st.list_stories(sort="updated", limit=30)
         entries = []
         for r in rows:
             raw = st.get_brief_json(r["id"])
             sents = json.loads(raw).get("summary", []) if raw else []
             entries.append({**r, "summary": " ".join(str(x.get("text", "")) for x in sents)})
         updated = rows[0]["updated"] if rows else datetime.now(UTC).isoformat(timespec="seconds")
-        return page_html("feed.atom", base=base, entries=entries, updated=updated)
+        label = " and ".join(x for x in ((f"“{q}”" if q else None), (_entity_name(st, entity) if entity else None)) if x)
+        return page_html("feed.atom", base=base, entries=entries, updated=updated, label=label,
+                         self_href=base + feed_href("", q, entity))
 
     app.add_api_route("/api/feed.atom", feed, methods=["GET"], tags=["stories"], dependencies=read,
                       summary="Atom feed of the most recently updated stories",
@@ -728,7 +752,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         next_href = f"{root}/?" + urlencode({**params, "offset": offset + limit}) if offset + limit < total else None
         entity_row = st.get_entity(entity, limit=1) if entity else None
         teasers = st.story_teasers(r["id"] for r in rows)
-        return page_html("index.html", site={"root": root}, q=q, entity=entity, date_from=d_from, date_to=d_to,
+        return page_html("index.html", site={"root": root, "feed": feed_href(root, q, entity)}, q=q, entity=entity, date_from=d_from, date_to=d_to,
                          sort=sort, sorts=sorts, default_sort=default_sort, items=rows, total=total, offset=offset,
                          prev_href=prev_href, next_href=next_href, entity_row=entity_row, teasers=teasers)
 
@@ -783,7 +807,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         e = _svc(request).store.get_entity(entity_id)
         if e is None:
             raise ApiError(404, f"no entity {entity_id!r}")
-        return _with_cookie(request, HTMLResponse(page_html("entity.html", site=_site(request), entity=e)))
+        site = _site(request)
+        site = {**site, "feed": feed_href(site["root"], entity=str(e["id"]))}
+        return _with_cookie(request, HTMLResponse(page_html("entity.html", site=site, entity=e)))
 
     @app.get("/index.html", include_in_schema=False)
     def index_alias() -> Response:
