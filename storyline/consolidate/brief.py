@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
@@ -17,7 +18,7 @@ from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize
 from .timeline import timeline
 
-__all__ = ["build_brief", "choose_headline"]
+__all__ = ["build_brief", "choose_headline", "lead_title"]
 
 log = logging.getLogger("storyline")
 
@@ -48,11 +49,61 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
     return "Untitled story"
 
 
+LEAD_TITLE_WORDS = 12
+# a photo caption opening an article ("In this June 19, 2018, file photo provided by ...") is not its lead
+_CAPTION = re.compile(r"^(?:in this\b.{0,80}?\b(?:photo|image|picture|video)\b|(?:file )?photo:)", re.I | re.S)
+_CREDIT = re.compile(r"\((?:AP|AFP|Reuters|Getty)(?: Photo| Images)?/[^)]*\)\s*$")
+
+
+def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
+    """A short title for an article that has none, taken from its lead: the first sentence that is not
+    a photo caption, less its dateline ("BEIJING -- "), cut to ``max_words`` words with "…" when cut.
+    "" when the article has a title or no text. It is shown marked as derived, never as the title."""
+    from ..analyze.sentences import sentence_spans
+    from .summary_text import trim_span
+
+    if a.title or not a.text:
+        return ""
+    text = a.text
+    spans = sentence_spans(text)
+    lead = ""
+    for k, (s, e) in enumerate(spans[:6]):
+        sent = " ".join(text[s:e].split())
+        if _CAPTION.match(sent) or _CREDIT.search(sent):
+            continue
+        if k > 0 and spans[k - 1][1] > 0 and "\n" not in text[spans[k - 1][1]:s]:
+            # the caption's paragraph goes on: its second sentence is still the caption
+            prev = " ".join(text[spans[k - 1][0]:spans[k - 1][1]].split())
+            if _CAPTION.match(prev) or _CREDIT.search(prev):
+                continue
+        i, j, _ = trim_span(sent, lead=True, attributions=False)
+        lead = sent[i:j]
+        break
+    if not lead and spans:
+        lead = " ".join(text[spans[0][0]:spans[0][1]].split())
+    words = lead.split()
+    if len(words) <= max_words:
+        return lead
+    cut = max_words
+    for k in range(max_words, max_words // 2, -1):  # end at a clause's comma when one is near the limit
+        if words[k - 1].endswith((",", ";", ":")):
+            cut = k
+            break
+    return " ".join(words[:cut]).rstrip(",;:-—") + " …"
+
+
 def article_info(a: Article) -> dict[str, object]:
-    """What a Brief lists of each of its articles."""
-    return {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
-            "published": a.published.isoformat() if a.published else None,
-            "published_inferred": a.published_inferred}
+    """What a Brief lists of each of its articles; ``lead_title``: for an untitled article, a short
+    title derived from its lead (see ``lead_title``), "" when it has a title."""
+    info: dict[str, object] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
+                               "published": a.published.isoformat() if a.published else None,
+                               "published_inferred": a.published_inferred}
+    try:
+        info["lead_title"] = lead_title(a)
+    except Exception:  # a title is an extra: never lose the brief over it
+        log.exception("lead title failed for article %s", a.id)
+        info["lead_title"] = ""
+    return info
 
 
 def _complete(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] | None

@@ -66,6 +66,21 @@ def _article_name(a: Any) -> str:
     return ", ".join(str(p) for p in parts if p)
 
 
+UNTITLED = "(untitled)"
+DERIVED_NOTE = "no title; its first words"
+
+
+def shown_title(a: Mapping[str, Any]) -> tuple[str, bool]:
+    """(what to show as an article's title, whether it is derived from its lead rather than its own
+    title). An untitled article shows its ``lead_title`` (marked as derived by each renderer), or
+    "(untitled)" when it has none either."""
+    if a.get("title"):
+        return str(a["title"]), False
+    if a.get("lead_title"):
+        return str(a["lead_title"]), True
+    return UNTITLED, False
+
+
 def brief_json(brief: Brief, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(brief), indent=indent, ensure_ascii=False)
 
@@ -115,7 +130,9 @@ def brief_markdown(brief: Brief) -> str:
                 lines.append(f"- [{labels.get(n.article_id, '?')}] {s.text}")
     lines += ["", "## Sources", ""]
     for a in brief.articles:
-        title = a.get("title") or "(untitled)"
+        title, derived = shown_title(a)
+        if derived:
+            title = f"*{title}* [{DERIVED_NOTE}]"
         link = f" <{a['url']}>" if a.get("url") else ""
         lines.append(f"{labels[str(a['id'])]}. {title} ({_article_name(a)}){link}")
     return "\n".join(lines) + "\n"
@@ -132,6 +149,8 @@ def _env():  # type: ignore[no-untyped-def]
     )
     env.globals["timeline_chart"] = timeline_chart
     env.filters["by_article"] = one_per_article
+    env.globals["shown_title"] = shown_title
+    env.globals["derived_note"] = DERIVED_NOTE
     return env
 
 
@@ -367,7 +386,11 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
     src = Text()
     for a in brief.articles:
         src.append(f"[{labels[str(a['id'])]}] ", style="cyan")
-        src.append(f"{a.get('title') or '(untitled)'} — {_article_name(a)}\n")
+        title, derived = shown_title(a)
+        src.append(title, style="italic" if derived else None)
+        if derived:
+            src.append(f" [{DERIVED_NOTE}]", style="dim")
+        src.append(f" — {_article_name(a)}\n")
     parts.append(Panel(src, title="Sources", title_align="left"))
     span = ""
     if brief.first_published:
