@@ -115,20 +115,58 @@ def _complete(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] |
     return {a.id: have[a.id] if a.id in have else analyze_article(a) for a in arts}
 
 
-def _entity_in_span(linked: Sequence[Mention]):  # type: ignore[no-untyped-def]
-    """A lookup (article_id, start, end) -> the entity of the last name mention inside that span
-    ("presidential spokesman Kim Eui-kyeom" -> the spokesperson's entity)."""
+# nominal speakers: "the agency" is the organisation named with that word; "the company" the firm named before
+_FIRM_NOUNS = frozenset(["company", "firm", "operator", "carrier", "group", "airline", "railway", "business",
+                         "manufacturer", "maker", "retailer", "lender", "insurer", "bank"])
+_PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commission", "police", "service", "court",
+                          "government", "bureau", "office", "authority", "board", "administration", "committee"])
+_NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
+_LOOK_BACK = 2000
+
+
+def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """A lookup (article_id, start, end) -> the entity a speaker phrase names: the name mention that
+    ends the phrase ("presidential spokesman Kim Eui-kyeom" -> the spokesperson; "Chinese state
+    media" names no entity, "Chinese" only qualifies it). With ``texts`` (article id -> text), a
+    nominal phrase resolves to the organisation the article has just named: "the agency" to the
+    last organisation before it whose name has that word ("National Transport Safety Agency"),
+    "the company" to the last organisation before it that is not a public body."""
     by_art: dict[str, list[Mention]] = {}
     for m in linked:
         if m.entity_id:
             by_art.setdefault(m.article_id, []).append(m)
+    for ms in by_art.values():
+        ms.sort(key=lambda m: m.start)
+
+    def nominal(aid: str, start: int, end: int) -> str | None:
+        text = (texts or {}).get(aid)
+        if not text:
+            return None
+        mm = _NOMINAL.match(text[start:end].strip())
+        if not mm:
+            return None
+        noun = mm.group(1).lower()
+        for m in reversed(by_art.get(aid, ())):
+            if m.end > start or m.label != "ORG" or start - m.end > _LOOK_BACK:
+                continue
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}
+            if noun in words or (noun in _FIRM_NOUNS and not words & _PUBLIC_BODY):
+                return m.entity_id
+        return None
 
     def lookup(key: tuple[str, int | None, int | None]) -> str | None:
         aid, start, end = key
         if start is None or end is None:
             return None
         inside = [m for m in by_art.get(aid, ()) if start <= m.start and m.end <= end]
-        return inside[-1].entity_id if inside else None
+        if inside:
+            last = inside[-1]
+            text = (texts or {}).get(aid)
+            rest = text[last.end:end] if text else ""
+            if not rest.strip(" ,'’s\"”"):  # the name is the phrase's head
+                return last.entity_id
+            return None
+        return nominal(aid, start, end)
 
     return lookup
 
@@ -194,12 +232,13 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         entities, linked = consolidate_entities(arts, [m for an in analyzed.values() for m in an.mentions])
     except Exception:  # entities are an extra: never lose the brief over them
         log.exception("entities failed for story %s", story_id)
-    entity_of = _entity_in_span(linked)
+    entity_of = _entity_in_span(linked, {a.id: a.text for a in arts})
     quotes: tuple[QuoteGroup, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     try:
         quotes = tuple(group_quotes(arts, quotes={aid: an.quotes for aid, an in analyzed.items()},
-                                    entity_of=entity_of))
+                                    entity_of=entity_of, entity_names={e.id: e.name for e in entities},
+                                    entity_labels={e.id: e.label for e in entities}))
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)

@@ -258,6 +258,18 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             # two Kims: the short form goes to the most named of them, story-wide
             best = max(matched, key=lambda k: (weight_of[fulls[k][0][1]], -fulls[k][1]))
             dsu.union(i, fulls[best][1])
+    # one word that an article uses as the short form of an organisation ("Northline Freight ...
+    # Northline says") is that organisation in the other articles too, whatever type the tagger gave it
+    short_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, e in enumerate(locals_):
+        if e.label == "ORG":
+            for n in e.names:
+                if len(n) == 1 and n != e.full:
+                    short_of[n].add(i)
+    for i, e in enumerate(locals_):
+        owners = {dsu.find(k) for k in short_of.get(e.full, ())}
+        if e.label != "ORG" and len(e.full) == 1 and len(owners) == 1:
+            dsu.union(i, owners.pop())
     # spelling / romanisation variants of a person with the same role (blocked by first and last word)
     blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, e in enumerate(locals_):
