@@ -54,6 +54,26 @@ def differs_note(s: Any, labels: Mapping[str, int]) -> str:
     return " (other reports: " + "; ".join(f"{v.value} {refs(v.citations, labels)}" for v in s.differs) + ")"
 
 
+def quote_text(q: Any) -> str:
+    """What a reader sees of a quote: its content pieces joined by " … " when the attribution splits
+    it (""The air is clean," Marsh said. "But ..."" -> ""The air is clean," … "But ...""), else its text."""
+    get = q.get if isinstance(q, Mapping) else (lambda k, d=None: getattr(q, k, d))
+    text, start, frags = get("text", "") or "", get("start", 0) or 0, get("fragments", ()) or ()
+    pieces = []
+    for f in frags:
+        a, b = int(f[0]) - start, int(f[1]) - start
+        if not (0 <= a < b <= len(text)):
+            return text
+        pieces.append(text[a:b].strip())
+    return " … ".join(pieces) if len(pieces) > 1 else text
+
+
+def relayed_note(q: Any) -> str:
+    """" (as reported by Xinhua)" for a quote that another source relays; "" otherwise."""
+    via = getattr(q, "reported_by", None) if not isinstance(q, Mapping) else q.get("reported_by")
+    return f" (as reported by {via})" if via else ""
+
+
 def citation_labels(brief: Brief) -> dict[str, int]:
     """Article id -> footnote number, in the order articles are listed in the brief."""
     return {str(a["id"]): i for i, a in enumerate(brief.articles, start=1)}
@@ -115,7 +135,7 @@ def brief_markdown(brief: Brief) -> str:
         for g in brief.quotes:
             lines.append(f"- **{g.speaker}**")
             for i, q in enumerate(g.quotes):
-                lines.append(f"  - {q.text} {refs(quote_citations(g, i), labels)}")
+                lines.append(f"  - {quote_text(q)}{relayed_note(q)} {refs(quote_citations(g, i), labels)}")
     if brief.disagreements:
         lines += ["", "## Where the sources differ", ""]
         for d in brief.disagreements:
@@ -150,6 +170,8 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["timeline_chart"] = timeline_chart
     env.filters["by_article"] = one_per_article
     env.globals["shown_title"] = shown_title
+    env.globals["relayed_note"] = relayed_note
+    env.globals["quote_text"] = quote_text
     env.globals["derived_note"] = DERIVED_NOTE
     return env
 
@@ -365,7 +387,8 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         for g in brief.quotes:
             q.append(g.speaker + "\n", style="bold")
             for i, qu in enumerate(g.quotes[:3]):
-                q.append(f"  {qu.text} ")
+                q.append(f"  {quote_text(qu)}")
+                q.append(relayed_note(qu) + " ", style="dim")
                 q.append(refs(quote_citations(g, i), labels) + "\n", style="cyan")
         parts.append(Panel(q, title="Who said what", title_align="left"))
     if brief.disagreements:
