@@ -97,8 +97,11 @@ def test_the_last_word_of_a_name_or_its_place_decides_its_kind():
     assert repair_spans(["the", "Korean", "Peninsula", "issue"], [(1, 3, "MISC")]) == [(1, 3, "LOC")]
     assert repair_spans(["a", "train", "left", "near", "Carrow", "."], [(4, 5, "ORG")]) == [(4, 5, "LOC")]
     assert repair_spans(["the", "port", "of", "Carrow"], [(3, 4, "ORG")]) == [(3, 4, "LOC")]
-    toks = ["between", "Brennick", "and", "Carrow"]
-    assert repair_spans(toks, [(1, 2, "LOC"), (3, 4, "ORG")]) == [(1, 2, "LOC"), (3, 4, "LOC")]
+    toks = ["between", "Israel", "and", "Hizbollah", "guerrillas"]
+    assert repair_spans(toks, [(1, 2, "LOC"), (3, 4, "ORG")]) == [(1, 2, "LOC"), (3, 4, "ORG")]
+    toks = ["the", "line", "between", "Brennick", "and", "Carrow", "will", "stay", "closed"]
+    assert repair_spans(toks, [(3, 4, "LOC"), (5, 6, "ORG")]) == [(3, 4, "LOC"), (5, 6, "LOC")]
+    assert repair_spans(["the", "West", "Bank"], [(1, 3, "LOC")]) == [(1, 3, "LOC")]
     # an organisation after a preposition that also takes organisations is left alone
     assert repair_spans(["shares", "in", "Carrow", "fell"], [(2, 3, "ORG")]) == [(2, 3, "ORG")]
 

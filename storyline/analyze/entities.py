@@ -227,13 +227,14 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
 
 
 # the last word of a name that says what kind of thing it names
-_ORG_HEADS = frozenset(["securities", "bank", "bancorp", "corp", "corporation", "inc", "ltd", "llc", "plc", "group",
+_ORG_HEADS = frozenset(["securities", "bancorp", "corp", "corporation", "inc", "ltd", "llc", "plc", "group",
                         "holdings", "agency", "ministry", "university", "company", "airlines", "airways", "party",
                         "council", "committee", "association", "foundation", "institute", "commission", "bureau",
-                        "department", "partners", "capital", "insurance", "motors", "freight", "railways", "union"])
+                        "department", "partners", "capital", "insurance", "motors", "freight", "railways"])
+# ("bank", "union" and "county" are left out: "West Bank", "Soviet Union", "Notts County" the football club)
 _PLACE_HEADS = frozenset(["peninsula", "island", "islands", "river", "valley", "mountains", "mountain", "sea", "ocean",
                           "gulf", "bay", "strait", "straits", "lake", "desert", "coast", "plateau", "province",
-                          "county", "district", "region", "canyon", "basin", "delta", "archipelago"])
+                          "district", "region", "canyon", "basin", "delta", "archipelago"])
 
 
 def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
@@ -249,26 +250,28 @@ def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
     return typ
 
 
+_VERB_AFTER = frozenset(["will", "would", "is", "was", "are", "were", "has", "had", "have", "can", "could", "should",
+                         "may", "might", "must", "remains", "remain", "reopened", "closed", "opened"])
 _PLACE_BEFORE = frozenset(["near", "outside", "around", "across"])
 _PLACE_NOUNS = frozenset(["port", "town", "city", "village", "province", "region", "county", "district", "state",
                           "capital", "island", "suburb", "outskirts"])
 
 
 def _place_by_context(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A one-word organisation that stands where only a place can ("near Carrow", "the port of Carrow",
-    "between Brennick and Carrow" with Brennick a place) is a place."""
+    """A one-word organisation that stands where only a place can ("near Carrow", "the port of Carrow")
+    is a place, and so is the second of two names a route joins when the first is a place and a verb
+    follows ("between Brennick and Carrow will"; not "between Israel and Hizbollah guerrillas")."""
     out = list(spans)
     for i, (s, e, typ) in enumerate(spans):
         if typ != "ORG" or e - s != 1:
             continue
         before = tokens[s - 1].lower() if s > 0 else ""
         place = before in _PLACE_BEFORE or (before == "of" and s > 1 and tokens[s - 2].lower() in _PLACE_NOUNS)
-        if not place and before == "and" and i > 0:  # "X and Carrow", X a place
+        if not place and before == "and" and i > 0 and s > 2 and tokens[s - 3].lower() == "between":
+            # "the line between Brennick and Carrow will ...": the second of two places a route joins
             ps, pe, pt = spans[i - 1]
-            place = pt == "LOC" and pe == s - 1
-        if not place and i + 1 < len(spans) and e < len(tokens) and tokens[e].lower() == "and":
-            ns, ne, nt = spans[i + 1]
-            place = nt == "LOC" and ns == e + 1 and s > 0 and tokens[s - 1].lower() in ("between", "from", "in", "to")
+            after = tokens[e].lower() if e < len(tokens) else ""
+            place = pt == "LOC" and (ps, pe) == (s - 2, s - 1) and after in _VERB_AFTER
         if place:
             out[i] = (s, e, "LOC")
     return out
@@ -315,7 +318,8 @@ def _propagate_person_names(text: str, sent_spans: list[list[tuple[int, int]]], 
 
 
 def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
-    """One sense per document: the same name gets its most frequent label everywhere in the text,
+    """One sense per document: the same name gets its most frequent label everywhere in the text (on a
+    tie each keeps its own),
     and a single word that is part of a person's full name there is that person."""
     import dataclasses
     from collections import Counter
@@ -329,7 +333,9 @@ def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
                  and all(w.lower().rstrip(".") in _ORG_HEADS for w in m.text.split()[1:])}
     out = []
     for m in mentions:
-        label = votes[m.text].most_common(1)[0][0]
+        top = votes[m.text].most_common(2)
+        # a tie is no majority: each mention keeps its own label
+        label = m.label if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
         if " " not in m.text and m.text in org_short:
             label = "ORG"
         elif " " not in m.text and m.text in person_words and m.text[1:].islower():
