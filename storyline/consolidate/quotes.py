@@ -222,7 +222,7 @@ is are was were be been being am will would can could may might must shall shoul
 met came went took made said got gave left spent held became began found told saw knew thought brought kept ran
 sent won lost paid put set led fell rose broke hit cut built sold bought stood fled
 """.split())
-_CLAUSE_OPENERS = frozenset("that whether if how why what when where who to".split())
+_CLAUSE_OPENERS = frozenset("that whether if how why what which when where who to".split())
 
 
 def is_claim(q: Quote) -> bool:
@@ -240,7 +240,7 @@ def is_claim(q: Quote) -> bool:
         return True
     for k, w in enumerate(words):
         lw = w.lower().replace("’", "'")
-        if lw in _SUBORDINATE:
+        if lw in _SUBORDINATE and k > 0:  # an opening "But"/"After ..." starts the claim itself
             return False
         if lw in _FINITE or (k > 0 and len(lw) > 3 and lw.endswith("ed")) or \
                 (k > 0 and lw.endswith("s") and not lw.endswith(("'s", "ss", "us", "is", "ics"))):
