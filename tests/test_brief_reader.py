@@ -233,3 +233,30 @@ def test_a_quote_split_by_its_attribution_shows_its_pieces():
     text = '"The air is clean," Marsh said. "But we will wait."'
     q = Quote(start=0, end=len(text), text=text, kind="direct", speaker="Marsh", fragments=((0, 19), (32, 51)))
     assert quote_text(q) == '"The air is clean," … "But we will wait."'
+
+
+def test_an_acronym_the_article_spells_out_as_a_kind_of_place_is_a_place():
+    from storyline.analyze.entities import _spelled_by
+
+    text = "The border is a heavily fortified demilitarized zone. Tensions along the DMZ eased this year."
+    labels = {m.text: m.label for m in storyline.recognize_entities(text)}
+    assert labels.get("DMZ") in (None, "LOC")  # never an organisation
+    assert _spelled_by("DMZ", "demilitarized zone")
+    assert not _spelled_by("NTSA", "transport safety agency")
+
+
+def test_people_organisations_and_places_come_before_other_names():
+    from storyline.records import Entity
+    from storyline.serve.render import listed_entities
+
+    es = [Entity(id="1", name="Chinese", label="MISC"), Entity(id="2", name="Xi Jinping", label="PERSON"),
+          Entity(id="3", name="Beijing", label="LOC")]
+    assert [e.name for e in listed_entities(es)] == ["Xi Jinping", "Beijing", "Chinese"]
+
+
+def test_a_quotation_cut_from_its_sentence_drops_the_sentence_comma():
+    from storyline.records import Quote
+    from storyline.serve.render import quote_text
+
+    t = 'he hopes the meeting will achieve "results,"'
+    assert quote_text(Quote(start=0, end=len(t), text=t)) == 'he hopes the meeting will achieve "results"'

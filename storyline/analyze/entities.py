@@ -344,6 +344,48 @@ def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_ACRONYM_PLACE_HEADS = _PLACE_HEADS | frozenset(["zone", "area", "territory", "corridor", "border", "crossing"])
+
+
+def _spelled_by(acronym: str, phrase: str) -> bool:
+    """True when ``phrase`` (lower-case words) is what ``acronym`` stands for, letters taken in order as
+    Schwartz & Hearst (2003) match short and long forms: the first letter starts the phrase, the last
+    starts its last word, the others are found in order in between ("DMZ" / "demilitarized zone")."""
+    a = acronym.lower()
+    words = phrase.split()
+    if len(a) < 2 or len(words) < 2 or len(words) > len(a) or words[0][0] != a[0] or words[-1][0] != a[-1]:
+        return False
+    body = " ".join(words[:-1])[1:]
+    pos = 0
+    for ch in a[1:-1]:
+        pos = body.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _acronym_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An all-capitals acronym that the article spells out as a lower-case phrase naming a kind of
+    place ("a heavily fortified demilitarized zone ... along the DMZ") is a place."""
+    import dataclasses
+
+    out = []
+    for m in mentions:
+        w = m.text
+        if m.label in ("ORG", "MISC") and w.isalpha() and w.isupper() and 2 <= len(w) <= 5:
+            for head in _ACRONYM_PLACE_HEADS:
+                if not head.startswith(w[-1].lower()):
+                    continue
+                pat = r"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,%d})\s+%s\b" % (len(w) - 2, head)
+                if any(_spelled_by(w, " ".join(mm.group(1).split()[-k:]) + " " + head)
+                       for mm in re.finditer(pat, text) for k in range(1, len(w))):
+                    m = dataclasses.replace(m, label="LOC")
+                    break
+        out.append(m)
+    return out
+
+
 def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "",
                        roles: bool = True) -> list[Mention]:
     """Named-entity mentions in ``text`` (character offsets), in text order.
@@ -363,7 +405,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
             mentions.append(Mention(start=a, end=b, text=text[a:b], label=LABEL_MAP.get(typ, "MISC"),
                                     article_id=article_id))
     mentions = _propagate_person_names(text, sent_spans, mentions, article_id)
-    mentions = _consistent_labels(mentions)
+    mentions = _acronym_places(text, _consistent_labels(mentions))
     if roles:
         from .ner_roles import attach_roles
 

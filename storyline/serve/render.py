@@ -65,7 +65,16 @@ def quote_text(q: Any) -> str:
         if not (0 <= a < b <= len(text)):
             return text
         pieces.append(text[a:b].strip())
-    return " … ".join(pieces) if len(pieces) > 1 else text
+    shown = " … ".join(pieces) if len(pieces) > 1 else text
+    # a quotation cut from its sentence does not end on that sentence's comma: "results,"" -> "results""
+    return re.sub(r",([\"”’'])$", r"\1", shown.rstrip()) if shown.rstrip().endswith((',"', ",”", ",’")) else shown
+
+
+def listed_entities(entities: Sequence[Any]) -> list[Any]:
+    """The entities in the order a reader looks for them: people, organisations and places first,
+    then other names (nationalities, events: MISC), each part in the brief's order of importance."""
+    label = (lambda e: e.get("label")) if entities and isinstance(entities[0], Mapping) else (lambda e: e.label)
+    return [e for e in entities if label(e) != "MISC"] + [e for e in entities if label(e) == "MISC"]
 
 
 def relayed_note(q: Any) -> str:
@@ -123,7 +132,7 @@ def brief_markdown(brief: Brief) -> str:
             lines.append(f"- **{t.date}** {t.text} {cited}")
     if brief.entities:
         lines += ["", "## People, organisations and places", ""]
-        for e in brief.entities:
+        for e in listed_entities(brief.entities):
             extra = []
             if e.roles:
                 extra.append("; ".join(e.roles))
@@ -172,6 +181,7 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["shown_title"] = shown_title
     env.globals["relayed_note"] = relayed_note
     env.globals["quote_text"] = quote_text
+    env.globals["listed_entities"] = listed_entities
     env.globals["derived_note"] = DERIVED_NOTE
     return env
 
