@@ -260,3 +260,11 @@ def test_a_quotation_cut_from_its_sentence_drops_the_sentence_comma():
 
     t = 'he hopes the meeting will achieve "results,"'
     assert quote_text(Quote(start=0, end=len(t), text=t)) == 'he hopes the meeting will achieve "results"'
+
+
+def test_timeline_entry_leaves_out_an_opening_connective():
+    a = _art("c", "The mayor resigned on Monday. But even after the vote in March 2024, the council kept meeting. "
+                  "However, the budget passed in April.", day=20)
+    texts = {t.date: t.text for t in storyline.timeline([a])}
+    assert texts["2024-03"].startswith("Even after the vote in March 2024")
+    assert texts["2024-04"].startswith("The budget passed in April")

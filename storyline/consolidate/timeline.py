@@ -134,6 +134,11 @@ def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     return lo, hi
 
 
+# a connective that ties a sentence to the one before it; out of its article, an entry does without it
+_CONNECTIVE = re.compile(r"(?:But|And|However|Meanwhile|Still|Yet|Also|Moreover|Nonetheless|Nevertheless|"
+                         r"Indeed|Instead|Separately)(?:,\s*|\s+)(?=[A-Za-z\"“])")
+
+
 def _opens_paragraph(text: str, pos: int) -> bool:
     """True when ``pos`` starts the text or a line (where a dateline can stand)."""
     k = pos
@@ -174,6 +179,9 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         first = spans[j][0]
         if _opens_paragraph(text, first):  # "BEIJING -- The motorcade ..." -> "The motorcade ..."
             first = min(first + _dateline_len(text[first:spans[j][1]]), tx.start)
+        opener = _CONNECTIVE.match(text, first, tx.start)  # "But even after ..." -> "Even after ..."
+        if opener and opener.end() < tx.start:
+            first = opener.end()
         s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
         value = tx.value[:10] if g == "day" else tx.value
         if tx.range_end and granularity_of(tx.range_end) == g:
@@ -182,6 +190,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         seen.add((value, s))
         shown = text[s:e].strip()
+        if opener and s == first and shown[:1].islower():
+            shown = shown[:1].upper() + shown[1:]
         if e < spans[j][1]:  # a clause cut out of a longer sentence says so
             shown = shown.rstrip(" ,;:") + " …"
         if s > first:
