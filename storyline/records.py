@@ -132,6 +132,7 @@ class Quote:
     speaker_entity_id: str | None = None
     speaker_resolved: str | None = None  # full name for a pronoun / bare surname speaker, when clear
     fragments: tuple[tuple[int, int], ...] = ()  # content pieces when the cue splits the quote
+    reported_by: str | None = None  # the source that relays the speaker's words ("Xinhua"), when the article says so
 
 
 @dataclass(frozen=True, slots=True)

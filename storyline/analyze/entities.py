@@ -158,6 +158,42 @@ def _split_titles(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) 
     return out
 
 
+_PLURAL_POSSESSORS = frozenset(["people", "women", "men", "children", "workers", "peoples", "veterans", "farmers"])
+# derivational endings of abstract nouns: capitalised only because they open a sentence ("Militarization has ...")
+_ABSTRACT_END = re.compile(r"(?:ization|isation|ification|ness|ism|ment|ity)$")
+
+
+def _first_word(tokens: Sequence[str]) -> int:
+    """Index of the sentence's first word (after opening quotes and brackets)."""
+    i = 0
+    while i < len(tokens) and tokens[i] in ('"', "“", "'", "‘", "(", "[", "``", "-", "--", "—"):
+        i += 1
+    return i
+
+
+def _lowercase_word(w: str) -> bool:
+    """True for a word that news text writes in lower case mid-sentence ("Residents", "Militarization"):
+    its capital at a sentence's start makes no name."""
+    if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
+        return False
+    bin_ = _resources().capratio.get(w.lower())
+    if bin_ is not None:
+        return bin_ == "0"
+    return bool(_ABSTRACT_END.search(w.lower())) and len(w) > 7
+
+
+def _drop_common_opening(tokens: Sequence[str], s: int, e: int) -> int:
+    """The start of a span that opens a sentence, past a common word the tagger took in with its
+    capital: "Militarization" alone is no name (returns ``e``); "Residents of Brennick" is "Brennick"."""
+    if not _lowercase_word(tokens[s]):
+        return s
+    if e - s == 1:
+        return e
+    if tokens[s + 1] == "of" and e - s > 2:
+        return s + 2
+    return s
+
+
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
@@ -168,11 +204,16 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     for s, e, typ in _split_titles(tokens, spans):
         while e - s > 1 and tokens[s].lower() in _LEADING:
             s += 1
-        # "the North 's Korean Central News Agency": the name is what follows the possessive
+        # "the North 's Korean Central News Agency": the name is what follows the possessive; an
+        # irregular plural's possessive is inside the name ("Democratic People 's Republic of Korea")
         for k in range(e - 2, s, -1):
-            if tokens[k] in ("'s", "’s"):
+            if tokens[k] in ("'s", "’s") and tokens[k - 1].lower() not in _PLURAL_POSSESSORS:
                 s = k + 1
                 break
+        if s == _first_word(tokens) and e > s:
+            s = _drop_common_opening(tokens, s, e)
+            if s >= e:
+                continue
         # a name right after a title is a person ("Chairman Kim", "President Moon Jae In")
         if (typ != "PER" and s > 0 and tokens[s - 1].lower().rstrip(".") in ROLE_HEADS
                 and tokens[s - 1][:1].isupper() and all(t[:1].isupper() for t in tokens[s:e])):
@@ -181,8 +222,59 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
                 and tokens[e][:1].isupper() and tokens[e][1:].islower() and tokens[e].isalpha()
                 and (e + 1 == len(tokens) or tokens[e + 1] in (",", ".", ")", ";"))):
             e += 1
-        out.append((s, e, typ))
-    return _join_nationality(tokens, out)
+        out.append((s, e, _type_by_head(tokens, s, e, typ)))
+    return _place_by_context(tokens, _join_nationality(tokens, out))
+
+
+# the last word of a name that says what kind of thing it names
+_ORG_HEADS = frozenset(["securities", "bancorp", "corp", "corporation", "inc", "ltd", "llc", "plc", "group",
+                        "holdings", "agency", "ministry", "university", "company", "airlines", "airways", "party",
+                        "council", "committee", "association", "foundation", "institute", "commission", "bureau",
+                        "department", "partners", "capital", "insurance", "motors", "freight", "railways"])
+# ("bank", "union" and "county" are left out: "West Bank", "Soviet Union", "Notts County" the football club)
+_PLACE_HEADS = frozenset(["peninsula", "island", "islands", "river", "valley", "mountains", "mountain", "sea", "ocean",
+                          "gulf", "bay", "strait", "straits", "lake", "desert", "coast", "plateau", "province",
+                          "district", "region", "canyon", "basin", "delta", "archipelago"])
+
+
+def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
+    """A name of two words or more that ends on a word naming its kind keeps that kind: "Carrow
+    Securities" is an organisation, "Korean Peninsula" a place, whatever the tagger read."""
+    if e - s < 2 or not tokens[e - 1][:1].isupper():
+        return typ
+    head = tokens[e - 1].lower().rstrip(".")
+    if head in _ORG_HEADS:
+        return "ORG"
+    if head in _PLACE_HEADS and typ != "PER":  # "Ricki Lake" stays a person
+        return "LOC"
+    return typ
+
+
+_VERB_AFTER = frozenset(["will", "would", "is", "was", "are", "were", "has", "had", "have", "can", "could", "should",
+                         "may", "might", "must", "remains", "remain", "reopened", "closed", "opened"])
+_PLACE_BEFORE = frozenset(["near", "outside", "around", "across"])
+_PLACE_NOUNS = frozenset(["port", "town", "city", "village", "province", "region", "county", "district", "state",
+                          "capital", "island", "suburb", "outskirts"])
+
+
+def _place_by_context(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A one-word organisation that stands where only a place can ("near Carrow", "the port of Carrow")
+    is a place, and so is the second of two names a route joins when the first is a place and a verb
+    follows ("between Brennick and Carrow will"; not "between Israel and Hizbollah guerrillas")."""
+    out = list(spans)
+    for i, (s, e, typ) in enumerate(spans):
+        if typ != "ORG" or e - s != 1:
+            continue
+        before = tokens[s - 1].lower() if s > 0 else ""
+        place = before in _PLACE_BEFORE or (before == "of" and s > 1 and tokens[s - 2].lower() in _PLACE_NOUNS)
+        if not place and before == "and" and i > 0 and s > 2 and tokens[s - 3].lower() == "between":
+            # "the line between Brennick and Carrow will ...": the second of two places a route joins
+            ps, pe, pt = spans[i - 1]
+            after = tokens[e].lower() if e < len(tokens) else ""
+            place = pt == "LOC" and (ps, pe) == (s - 2, s - 1) and after in _VERB_AFTER
+        if place:
+            out[i] = (s, e, "LOC")
+    return out
 
 
 def _join_nationality(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -226,7 +318,8 @@ def _propagate_person_names(text: str, sent_spans: list[list[tuple[int, int]]], 
 
 
 def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
-    """One sense per document: the same name gets its most frequent label everywhere in the text,
+    """One sense per document: the same name gets its most frequent label everywhere in the text (on a
+    tie each keeps its own),
     and a single word that is part of a person's full name there is that person."""
     import dataclasses
     from collections import Counter
@@ -235,12 +328,61 @@ def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         votes.setdefault(m.text, Counter())[m.label] += 1
     person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    # "Northline Freight ... Northline says": the name without its kind word is the organisation
+    org_short = {m.text.split()[0] for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2
+                 and all(w.lower().rstrip(".") in _ORG_HEADS for w in m.text.split()[1:])}
     out = []
     for m in mentions:
-        label = votes[m.text].most_common(1)[0][0]
-        if " " not in m.text and m.text in person_words and m.text[1:].islower():
+        top = votes[m.text].most_common(2)
+        # a tie is no majority: each mention keeps its own label
+        label = m.label if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
+        if " " not in m.text and m.text in org_short:
+            label = "ORG"
+        elif " " not in m.text and m.text in person_words and m.text[1:].islower():
             label = "PERSON"
         out.append(m if label == m.label else dataclasses.replace(m, label=label))
+    return out
+
+
+_ACRONYM_PLACE_HEADS = _PLACE_HEADS | frozenset(["zone", "area", "territory", "corridor", "border", "crossing"])
+
+
+def _spelled_by(acronym: str, phrase: str) -> bool:
+    """True when ``phrase`` (lower-case words) is what ``acronym`` stands for, letters taken in order as
+    Schwartz & Hearst (2003) match short and long forms: the first letter starts the phrase, the last
+    starts its last word, the others are found in order in between ("DMZ" / "demilitarized zone")."""
+    a = acronym.lower()
+    words = phrase.split()
+    if len(a) < 2 or len(words) < 2 or len(words) > len(a) or words[0][0] != a[0] or words[-1][0] != a[-1]:
+        return False
+    body = " ".join(words[:-1])[1:]
+    pos = 0
+    for ch in a[1:-1]:
+        pos = body.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _acronym_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An all-capitals acronym that the article spells out as a lower-case phrase naming a kind of
+    place ("a heavily fortified demilitarized zone ... along the DMZ") is a place."""
+    import dataclasses
+
+    out = []
+    for m in mentions:
+        w = m.text
+        if m.label in ("ORG", "MISC") and w.isalpha() and w.isupper() and 2 <= len(w) <= 5:
+            for head in _ACRONYM_PLACE_HEADS:
+                if not head.startswith(w[-1].lower()):
+                    continue
+                pat = r"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,%d})\s+%s\b" % (len(w) - 2, head)
+                if any(_spelled_by(w, " ".join(mm.group(1).split()[-k:]) + " " + head)
+                       for mm in re.finditer(pat, text) for k in range(1, len(w))):
+                    m = dataclasses.replace(m, label="LOC")
+                    break
+        out.append(m)
     return out
 
 
@@ -263,7 +405,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
             mentions.append(Mention(start=a, end=b, text=text[a:b], label=LABEL_MAP.get(typ, "MISC"),
                                     article_id=article_id))
     mentions = _propagate_person_names(text, sent_spans, mentions, article_id)
-    mentions = _consistent_labels(mentions)
+    mentions = _acronym_places(text, _consistent_labels(mentions))
     if roles:
         from .ner_roles import attach_roles
 

@@ -24,6 +24,10 @@ ROLE_HEADS = frozenset(["president", "vice-president", "president-elect", "leade
 
 ROLE_MODS = frozenset(["presidential", "vice", "deputy", "chief", "senior", "former", "foreign", "prime", "state", "top", "defense", "defence", "finance", "interior", "trade", "national", "security", "first", "supreme", "acting", "executive", "assistant", "general", "special", "then", "late", "leading", "veteran", "opposition", "party", "ministry", "affairs", "junior", "lead", "official", "principal", "associate", "managing", "communications", "press"])
 
+# lower-case words that can stand before a role word without being part of the role ("said chief ...")
+_NOT_MODIFIERS = frozenset("""said says told and but with for from that when after before while than who which are
+was were been has have had will would new its his her their the our your with into onto about also then
+reporters according met asked named called where whom whose this these those there here not""".split())
 _DETS = frozenset(["a", "an", "the", "his", "her", "their", "its", "our", "your", "my"])
 _STOP_APPOS = frozenset(",;:.!?()\"“”")
 _WORD = re.compile(r"\w")
@@ -42,6 +46,12 @@ def _covering(mentions: Sequence[Mention], a: int, b: int) -> Mention | None:
         if m.start <= a and b <= m.end:
             return m
     return None
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """True when ``pos`` opens a sentence (only spaces and quotes after a full stop or a line start)."""
+    before = text[:pos].rstrip(" \t\"“'‘")
+    return not before or before[-1] in ".!?\n"
 
 
 def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
@@ -72,6 +82,14 @@ def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
             pass
         elif w[:1].isupper() and w.endswith(("an", "ese", "ish", "i")) and len(w) > 3 and k < len(toks):
             pass  # an untagged nationality word ("Korean", "Chinese") inside a title run
+        elif (k < len(toks) and text[toks[k][0]:toks[k][1]].lower().rstrip(".") in ROLE_HEADS and has_head
+              and w.isalpha() and len(w) > 2 and w.lower() not in _NOT_MODIFIERS
+              and (w.islower() or (w[1:].islower() and _sentence_start(text, a)))
+              and not w.endswith(("ly", "ed", "ing"))):
+            # a noun naming the field of the role right before it ("fire chief", "police chief"); the run ends here
+            k -= 1
+            first = k
+            break
         else:
             break
         k -= 1

@@ -35,7 +35,7 @@ from typing import Iterable, Sequence
 
 from ..records import Quote
 
-__all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "CUE_VERBS"]
+__all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
 
@@ -89,6 +89,17 @@ answered highlighted highlighting emailed pleaded projected remembered doubted u
 """
 CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split())
 _OBJECT_VERBS = frozenset(_OBJECT.split())
+
+
+def speech_cue(cue: str | None) -> bool:
+    """True when ``cue`` ("told", "has said", "also warned") is a verb of saying, whose content is the
+    speaker's own words; False for verbs of reference or evaluation ("discussed", "called"), whose
+    object is the writer's description of what was talked about."""
+    words = [w for w in re.findall(r"[a-z]+", (cue or "").lower())]
+    verbs = [w for w in words if w in CUE_VERBS]
+    return bool(verbs) and verbs[-1] not in _OBJECT_VERBS
+
+
 # Participles that hang on the sentence's subject: "Trump attacked Clinton, saying ..."
 _PARTICIPLES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
 # Verbs whose first complement is a person told (skip it before the content).

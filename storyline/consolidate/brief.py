@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
@@ -17,7 +18,7 @@ from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize
 from .timeline import timeline
 
-__all__ = ["build_brief", "choose_headline"]
+__all__ = ["build_brief", "choose_headline", "lead_title"]
 
 log = logging.getLogger("storyline")
 
@@ -48,11 +49,61 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
     return "Untitled story"
 
 
+LEAD_TITLE_WORDS = 12
+# a photo caption opening an article ("In this June 19, 2018, file photo provided by ...") is not its lead
+_CAPTION = re.compile(r"^(?:in this\b.{0,80}?\b(?:photo|image|picture|video)\b|(?:file )?photo:)", re.I | re.S)
+_CREDIT = re.compile(r"\((?:AP|AFP|Reuters|Getty)(?: Photo| Images)?/[^)]*\)\s*$")
+
+
+def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
+    """A short title for an article that has none, taken from its lead: the first sentence that is not
+    a photo caption, less its dateline ("BEIJING -- "), cut to ``max_words`` words with "…" when cut.
+    "" when the article has a title or no text. It is shown marked as derived, never as the title."""
+    from ..analyze.sentences import sentence_spans
+    from .summary_text import trim_span
+
+    if a.title or not a.text:
+        return ""
+    text = a.text
+    spans = sentence_spans(text)
+    lead = ""
+    for k, (s, e) in enumerate(spans[:6]):
+        sent = " ".join(text[s:e].split())
+        if _CAPTION.match(sent) or _CREDIT.search(sent):
+            continue
+        if k > 0 and spans[k - 1][1] > 0 and "\n" not in text[spans[k - 1][1]:s]:
+            # the caption's paragraph goes on: its second sentence is still the caption
+            prev = " ".join(text[spans[k - 1][0]:spans[k - 1][1]].split())
+            if _CAPTION.match(prev) or _CREDIT.search(prev):
+                continue
+        i, j, _ = trim_span(sent, lead=True, attributions=False)
+        lead = sent[i:j]
+        break
+    if not lead and spans:
+        lead = " ".join(text[spans[0][0]:spans[0][1]].split())
+    words = lead.split()
+    if len(words) <= max_words:
+        return lead
+    cut = max_words
+    for k in range(max_words, max_words // 2, -1):  # end at a clause's comma when one is near the limit
+        if words[k - 1].endswith((",", ";", ":")):
+            cut = k
+            break
+    return " ".join(words[:cut]).rstrip(",;:-—") + " …"
+
+
 def article_info(a: Article) -> dict[str, object]:
-    """What a Brief lists of each of its articles."""
-    return {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
-            "published": a.published.isoformat() if a.published else None,
-            "published_inferred": a.published_inferred}
+    """What a Brief lists of each of its articles; ``lead_title``: for an untitled article, a short
+    title derived from its lead (see ``lead_title``), "" when it has a title."""
+    info: dict[str, object] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
+                               "published": a.published.isoformat() if a.published else None,
+                               "published_inferred": a.published_inferred}
+    try:
+        info["lead_title"] = lead_title(a)
+    except Exception:  # a title is an extra: never lose the brief over it
+        log.exception("lead title failed for article %s", a.id)
+        info["lead_title"] = ""
+    return info
 
 
 def _complete(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] | None
@@ -64,20 +115,58 @@ def _complete(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] |
     return {a.id: have[a.id] if a.id in have else analyze_article(a) for a in arts}
 
 
-def _entity_in_span(linked: Sequence[Mention]):  # type: ignore[no-untyped-def]
-    """A lookup (article_id, start, end) -> the entity of the last name mention inside that span
-    ("presidential spokesman Kim Eui-kyeom" -> the spokesperson's entity)."""
+# nominal speakers: "the agency" is the organisation named with that word; "the company" the firm named before
+_FIRM_NOUNS = frozenset(["company", "firm", "operator", "carrier", "group", "airline", "railway", "business",
+                         "manufacturer", "maker", "retailer", "lender", "insurer", "bank"])
+_PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commission", "police", "service", "court",
+                          "government", "bureau", "office", "authority", "board", "administration", "committee"])
+_NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
+_LOOK_BACK = 2000
+
+
+def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """A lookup (article_id, start, end) -> the entity a speaker phrase names: the name mention that
+    ends the phrase ("presidential spokesman Kim Eui-kyeom" -> the spokesperson; "Chinese state
+    media" names no entity, "Chinese" only qualifies it). With ``texts`` (article id -> text), a
+    nominal phrase resolves to the organisation the article has just named: "the agency" to the
+    last organisation before it whose name has that word ("National Transport Safety Agency"),
+    "the company" to the last organisation before it that is not a public body."""
     by_art: dict[str, list[Mention]] = {}
     for m in linked:
         if m.entity_id:
             by_art.setdefault(m.article_id, []).append(m)
+    for ms in by_art.values():
+        ms.sort(key=lambda m: m.start)
+
+    def nominal(aid: str, start: int, end: int) -> str | None:
+        text = (texts or {}).get(aid)
+        if not text:
+            return None
+        mm = _NOMINAL.match(text[start:end].strip())
+        if not mm:
+            return None
+        noun = mm.group(1).lower()
+        for m in reversed(by_art.get(aid, ())):
+            if m.end > start or m.label != "ORG" or start - m.end > _LOOK_BACK:
+                continue
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}
+            if noun in words or (noun in _FIRM_NOUNS and not words & _PUBLIC_BODY):
+                return m.entity_id
+        return None
 
     def lookup(key: tuple[str, int | None, int | None]) -> str | None:
         aid, start, end = key
         if start is None or end is None:
             return None
         inside = [m for m in by_art.get(aid, ()) if start <= m.start and m.end <= end]
-        return inside[-1].entity_id if inside else None
+        if inside:
+            last = inside[-1]
+            text = (texts or {}).get(aid)
+            rest = text[last.end:end] if text else ""
+            if not rest.strip(" ,'’s\"”"):  # the name is the phrase's head
+                return last.entity_id
+            return None
+        return nominal(aid, start, end)
 
     return lookup
 
@@ -143,12 +232,13 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         entities, linked = consolidate_entities(arts, [m for an in analyzed.values() for m in an.mentions])
     except Exception:  # entities are an extra: never lose the brief over them
         log.exception("entities failed for story %s", story_id)
-    entity_of = _entity_in_span(linked)
+    entity_of = _entity_in_span(linked, {a.id: a.text for a in arts})
     quotes: tuple[QuoteGroup, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     try:
         quotes = tuple(group_quotes(arts, quotes={aid: an.quotes for aid, an in analyzed.items()},
-                                    entity_of=entity_of))
+                                    entity_of=entity_of, entity_names={e.id: e.name for e in entities},
+                                    entity_labels={e.id: e.label for e in entities}))
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)

@@ -84,6 +84,28 @@ _ORG_GENERIC = frozenset(["news", "agency", "agencies", "corp", "corporation", "
 _DIRECTIONS = frozenset(["north", "south", "east", "west"])
 
 
+# Official (long) names of states and the names news writes for them: one place for a reader
+# ("the Democratic People's Republic of Korea (DPRK)" is North Korea). Keys and values are name_tokens.
+_STATE_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("democratic", "people's", "republic", "of", "korea"): ("north", "korea"),
+    ("dprk",): ("north", "korea"),
+    ("republic", "of", "korea"): ("south", "korea"),
+    ("people's", "republic", "of", "china"): ("china",),
+    ("prc",): ("china",),
+    ("russian", "federation"): ("russia",),
+    ("united", "states", "of", "america"): ("united", "states"),
+    ("islamic", "republic", "of", "iran"): ("iran",),
+    ("syrian", "arab", "republic"): ("syria",),
+    ("kingdom", "of", "saudi", "arabia"): ("saudi", "arabia"),
+    ("socialist", "republic", "of", "vietnam"): ("vietnam",),
+    ("federal", "republic", "of", "germany"): ("germany",),
+    ("french", "republic"): ("france",),
+    ("republic", "of", "india"): ("india",),
+    ("lao", "people's", "democratic", "republic"): ("laos",),
+    ("bolivarian", "republic", "of", "venezuela"): ("venezuela",),
+}
+
+
 def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") -> bool:
     """Is ``short`` a short form of ``long``? People: any of their names ("Kim", "Xi", "Trump").
     Organisations: the name without generic words ("Xinhua" / "Xinhua News Agency"). Places: only
@@ -258,6 +280,23 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             # two Kims: the short form goes to the most named of them, story-wide
             best = max(matched, key=lambda k: (weight_of[fulls[k][0][1]], -fulls[k][1]))
             dsu.union(i, fulls[best][1])
+    # a state's official name ("Democratic People's Republic of Korea", "DPRK") and its usual name
+    for i, e in enumerate(locals_):
+        common = _STATE_NAMES.get(e.full)
+        if common and by_name.get(common):
+            dsu.union(i, by_name[common][0])
+    # one word that an article uses as the short form of an organisation ("Northline Freight ...
+    # Northline says") is that organisation in the other articles too, whatever type the tagger gave it
+    short_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, e in enumerate(locals_):
+        if e.label == "ORG":
+            for n in e.names:
+                if len(n) == 1 and n != e.full:
+                    short_of[n].add(i)
+    for i, e in enumerate(locals_):
+        owners = {dsu.find(k) for k in short_of.get(e.full, ())}
+        if e.label != "ORG" and len(e.full) == 1 and len(owners) == 1:
+            dsu.union(i, owners.pop())
     # spelling / romanisation variants of a person with the same role (blocked by first and last word)
     blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, e in enumerate(locals_):
@@ -281,6 +320,12 @@ def _canonical(group: Sequence[LocalEntity]) -> str:
     surf: Counter[str] = Counter()
     for e in group:
         surf.update(e.surfaces)
+    # a state is shown by its usual name, its official one kept as an alias
+    usual = {_STATE_NAMES[t] for t in map(name_tokens, surf) if t in _STATE_NAMES}
+    if usual:
+        named = Counter({x: c for x, c in surf.items() if name_tokens(x) in usual})
+        if named:
+            surf = named
     return max(surf, key=lambda s: (len(name_tokens(s)), surf[s], s[:1].isupper() and not s.isupper(), len(s)))
 
 
@@ -334,6 +379,25 @@ def drop_pair_compounds(mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+def _role_form(role: str) -> str:
+    """A role compared without case, dots and spacing: "U.S. President" and "US President" are one."""
+    return " ".join(role.lower().replace(".", "").split())
+
+
+_CAMEL = re.compile(r"^[a-z]+[A-Z]")
+
+
+def _name_like(text: str) -> bool:
+    """A mention a reader can take as a name: it starts with a capital or a digit, a name particle
+    ("de Gaulle") or a brand's lower-case letter ("iPhone"); not "inter-Korean summit", which is an
+    adjective the tagger took in with its capitalised part."""
+    t = text.strip()
+    if not t or not t[0].islower():
+        return bool(t)
+    first = t.split()[0]
+    return bool(_CAMEL.match(first)) or (first in _FUNCTION and len(t.split()) > 1)
+
+
 def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention],
                          *, nominals: bool = True) -> tuple[list[Entity], list[Mention]]:
     """Canonical entities of a story and its mentions with ``entity_id`` set.
@@ -341,7 +405,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     ``mentions`` carry ``article_id`` (as ``recognize_entities(..., article_id=...)`` gives them).
     Entities are sorted by importance: articles naming them, then mentions.
     """
-    mentions = list(mentions)
+    mentions = [m for m in mentions if _name_like(m.text or "")]
     by_art: dict[str, list[Mention]] = defaultdict(list)
     for m in drop_pair_compounds(mentions):
         by_art[m.article_id].append(m)
@@ -363,7 +427,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
         for e in g:
             aliases.update(e.surfaces)
             for r in e.roles:
-                if r.lower() not in {x.lower() for x in roles}:
+                if _role_form(r) not in {_role_form(x) for x in roles}:  # "U.S. President" = "US President"
                     roles.append(r)
             counts[e.article_id] += len(e.mentions)
             linked.extend(dataclasses.replace(m, entity_id=eid) for m in e.mentions)

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence, Union
 
 from ..records import Article, Citation, Quote, QuoteGroup
 
-__all__ = ["group_quotes", "speaker_name", "similar_names", "same_quote"]
+__all__ = ["group_quotes", "is_claim", "relayed", "speaker_name", "similar_names", "same_quote"]
 
 MentionKey = tuple[str, int, int]
 EntityOf = Union[Mapping[MentionKey, str], Callable[[MentionKey], "str | None"]]
@@ -34,6 +34,7 @@ commissioner official candidate nominee professor judge police lawyer attorney f
 mr mrs ms dr gov sen rep gen the a an former acting deputy
 """.split())
 _WORD = re.compile(r"[\w’']+")
+_NAME_JOINERS = frozenset(["of", "de", "la", "van", "von", "bin", "al", "el", "da", "di", "del", "the", "and"])
 
 
 def _norm(s: str) -> str:
@@ -143,10 +144,12 @@ def _canonical_names(names: Sequence[str]) -> dict[str, str]:
     it; spelling variants go to the most frequent spelling."""
     counts = Counter(names)
     full = [n for n in counts if len(n.split()) >= 2]
+    # a word joins only a longer proper name ("North" is not "North Korean and Chinese state media")
+    proper = [n for n in full if all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in n.split())]
     out: dict[str, str] = {}
     for n in counts:
         if len(n.split()) == 1 and n[:1].isupper():
-            hits = sorted((f for f in full if n in f.split()), key=lambda f: -counts[f])
+            hits = sorted((f for f in proper if n in f.split()), key=lambda f: -counts[f])
             # the only full name with this word, or one that clearly dominates the others
             if len(hits) == 1 or (len(hits) > 1 and counts[hits[0]] >= 3 * counts[hits[1]]):
                 out[n] = hits[0]
@@ -210,24 +213,126 @@ def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
     return out
 
 
+# words that end the main clause of an indirect content: a bare noun phrase before one of them
+# ("confirmed the leader's trip while he was still there") reports no claim
+_SUBORDINATE = frozenset("while but when after before because since although though whereas which who whose "
+                         "where".split())
+_FINITE = frozenset("""
+is are was were be been being am will would can could may might must shall should has have had do does did
+met came went took made said got gave left spent held became began found told saw knew thought brought kept ran
+sent won lost paid put set led fell rose broke hit cut built sold bought stood fled
+""".split())
+_CLAUSE_OPENERS = frozenset("that whether if how why what which when where who to".split())
+
+
+def is_claim(q: Quote) -> bool:
+    """True when a quote's content can be shown as what its speaker said: a quotation, or an indirect
+    content that is a clause ("that ...", "Kim would be visiting ..."). False for a bare noun phrase
+    that a reporting verb took as its object ("confirmed the North Korean leader's trip while he was
+    still in the country", "announced his visit but provided no details"): a verb must come before
+    any subordinate or contrasting clause."""
+    if q.kind != "indirect":
+        return True
+    words = re.findall(r"[\w'’-]+", q.text)
+    if not words:
+        return False
+    if words[0].lower() in _CLAUSE_OPENERS:
+        return True
+    for k, w in enumerate(words):
+        lw = w.lower().replace("’", "'")
+        if lw in _SUBORDINATE and k > 0:  # an opening "But"/"After ..." starts the claim itself
+            return False
+        if lw in _FINITE or (k > 0 and len(lw) > 3 and lw.endswith("ed")) or \
+                (k > 0 and lw.endswith("s") and not lw.endswith(("'s", "ss", "us", "is", "ics"))):
+            return True
+    return True
+
+
+def relayed(qs: Sequence[Quote]) -> list[Quote]:
+    """The quotes of one article with each quote reported inside another source's report given once.
+
+    "Kim told Xi he hopes the meeting will achieve results, Xinhua noted": the words are Kim's, and
+    Xinhua relays them; the quote stays with Kim only, ``reported_by`` naming Xinhua. The rule:
+    when one quote (speaker and content) lies inside another's content, the inner one is kept, as
+    relayed by the outer speaker, if its cue is a verb of saying ("told", "said"); if its cue is a
+    verb of reference ("discussed", "called"), the words are the reporter's description and the
+    outer quote is kept instead."""
+    from ..analyze.quotes import speech_cue
+
+    drop: set[int] = set()
+    out = list(qs)
+    for i, a in enumerate(qs):
+        for j, b in enumerate(qs):
+            if i == j or i in drop or j in drop or b.speaker_start is None or b.speaker_end is None:
+                continue
+            if not (a.start <= min(b.start, b.speaker_start) and max(b.end, b.speaker_end) <= a.end):
+                continue
+            if (a.start, a.end) == (b.start, b.end):
+                continue
+            if speech_cue(b.cue):
+                drop.add(i)
+                via = speaker_name(a)
+                if via and not out[j].reported_by:
+                    out[j] = replace(out[j], reported_by=via)
+            else:
+                drop.add(j)
+    return [q for k, q in enumerate(out) if k not in drop]
+
+
+_IT = frozenset(["it", "it's"])
+
+
+def _continued_speakers(qs: Sequence[Quote], person: Callable[[Quote], bool]) -> list[Quote]:
+    """"The agency said ... It said ...": a quote whose speaker is "it" continues the speaker of the
+    quote just before it in the article (within 400 characters), when that speaker is not a person."""
+    out: list[Quote] = []
+    for q in sorted(qs, key=lambda q: q.start):
+        if (q.speaker or "").strip().lower() in _IT and out and q.speaker_start is not None:
+            prev = out[-1]
+            if (prev.speaker and prev.speaker.strip().lower() not in _PRONOUNS and not person(prev)
+                    and 0 <= q.speaker_start - prev.end < 400):
+                q = replace(q, speaker=prev.speaker, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end,
+                            speaker_resolved=prev.speaker_resolved, speaker_entity_id=prev.speaker_entity_id)
+        out.append(q)
+    return out
+
+
 def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None = None, *,
-                 entity_of: EntityOf | None = None, min_words: int = 3) -> list[QuoteGroup]:
+                 entity_of: EntityOf | None = None, min_words: int = 3,
+                 entity_names: Mapping[str, str] | None = None,
+                 entity_labels: Mapping[str, str] | None = None) -> list[QuoteGroup]:
     """The quotes of one story grouped by speaker, most-quoted speaker first.
 
     ``quotes`` maps article id -> its quotes (extracted here when absent). ``entity_of`` optionally
     maps a speaker mention ``(article_id, speaker_start, speaker_end)`` to an entity id; mentions it
     maps are grouped by that id. Quotes without a speaker, or with an unresolved pronoun, are left
-    out; so are contents shorter than ``min_words`` words."""
+    out; so are contents shorter than ``min_words`` words, and indirect contents that are no claim
+    (``is_claim``). A quote relayed by another source is kept once, under its speaker (``relayed``).
+    ``entity_names`` (entity id -> canonical name) names the groups of known entities; with
+    ``entity_labels`` (entity id -> label) "it said" continues the non-person speaker before it."""
     by_id = {a.id: a for a in articles}
     if quotes is None:
         from ..analyze.quotes import extract_quotes
 
         quotes = {a.id: extract_quotes(a.text, a.id) for a in articles}
     items: list[tuple[Quote, str, str | None]] = []
+
+    def person(q: Quote) -> bool:
+        if q.speaker_resolved:
+            return True
+        ent = None
+        if q.speaker_start is not None and q.speaker_end is not None:
+            ent = _lookup(entity_of, (q.article_id, q.speaker_start, q.speaker_end))
+        if ent and entity_labels is not None:
+            return entity_labels.get(ent) == "PERSON"
+        return entity_labels is None  # without labels, never guess that "it" is the speaker before
+
     for aid, qs in quotes.items():
+        qs = [q if q.article_id == aid else _with_article(q, aid) for q in qs]
+        qs = relayed(_continued_speakers(qs, person))
         for q in qs:
-            if q.article_id != aid:
-                q = _with_article(q, aid)
+            if not is_claim(q):
+                continue
             name = speaker_name(q)
             if name is None or len(_content_words(q.text)) < min_words:
                 continue
@@ -272,6 +377,10 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     groups = []
     for sp in speakers.values():
         label = max(sp.names, key=lambda n: (sp.names[n], len(n.split()), n))
+        if sp.entity_id and entity_names and entity_names.get(sp.entity_id):
+            if label != entity_names[sp.entity_id]:
+                sp.names[label] += 0
+            label = entity_names[sp.entity_id]
         aliases = tuple(sorted(n for n in sp.names if n != label))
         entries = sorted(sp.entries, key=lambda e: (-len(e.citations), e.quote.article_id, e.quote.start))
         groups.append(QuoteGroup(

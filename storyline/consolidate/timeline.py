@@ -22,7 +22,7 @@ from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import supports
+from .summary_text import supports, trim_span
 
 _log = logging.getLogger(__name__)
 
@@ -134,6 +134,26 @@ def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     return lo, hi
 
 
+# a connective that ties a sentence to the one before it; out of its article, an entry does without it
+_CONNECTIVE = re.compile(r"(?:But|And|However|Meanwhile|Still|Yet|Also|Moreover|Nonetheless|Nevertheless|"
+                         r"Indeed|Instead|Separately)(?:,\s*|\s+)(?=[A-Za-z\"“])")
+
+
+def _opens_paragraph(text: str, pos: int) -> bool:
+    """True when ``pos`` starts the text or a line (where a dateline can stand)."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k == 0 or text[k - 1] == "\n"
+
+
+def _dateline_len(sentence: str) -> int:
+    """How many characters of ``sentence`` are a dateline ("BEIJING -- ", "PARIS (AP) _ "), as the
+    summary trims them; 0 when it opens with none."""
+    i, _, _ = trim_span(sentence, lead=True, attributions=False)
+    return i
+
+
 def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
     """The dated clauses of one (dated) article."""
     text = article.text or ""
@@ -156,7 +176,13 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             j += 1
         if j >= len(spans) or spans[j][0] > tx.start:
             continue
-        s, e = _clause(text, spans[j][0], spans[j][1], tx.start, tx.end)
+        first = spans[j][0]
+        if _opens_paragraph(text, first):  # "BEIJING -- The motorcade ..." -> "The motorcade ..."
+            first = min(first + _dateline_len(text[first:spans[j][1]]), tx.start)
+        opener = _CONNECTIVE.match(text, first, tx.start)  # "But even after ..." -> "Even after ..."
+        if opener and opener.end() < tx.start:
+            first = opener.end()
+        s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
         value = tx.value[:10] if g == "day" else tx.value
         if tx.range_end and granularity_of(tx.range_end) == g:
             value = f"{value}/{tx.range_end}"  # "Jan. 7-10": an ISO 8601 interval
@@ -164,9 +190,11 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         seen.add((value, s))
         shown = text[s:e].strip()
+        if opener and s == first and shown[:1].islower():
+            shown = shown[:1].upper() + shown[1:]
         if e < spans[j][1]:  # a clause cut out of a longer sentence says so
             shown = shown.rstrip(" ,;:") + " …"
-        if s > spans[j][0]:
+        if s > first:
             shown = "… " + shown
         out.append(Event(date=value, granularity=g, text=shown,
                          citation=Citation(article_id=article.id, start=s, end=e, source=article.source),

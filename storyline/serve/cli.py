@@ -374,3 +374,7 @@ def run() -> None:
     except StorylineError as exc:
         err.print(f"[red]error:[/red] {exc}")
         sys.exit(EXIT_USAGE)
+
+
+if __name__ == "__main__":  # `python -m storyline.serve.cli ...` works like the `storyline` command
+    run()

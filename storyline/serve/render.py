@@ -54,6 +54,35 @@ def differs_note(s: Any, labels: Mapping[str, int]) -> str:
     return " (other reports: " + "; ".join(f"{v.value} {refs(v.citations, labels)}" for v in s.differs) + ")"
 
 
+def quote_text(q: Any) -> str:
+    """What a reader sees of a quote: its content pieces joined by " … " when the attribution splits
+    it (""The air is clean," Marsh said. "But ..."" -> ""The air is clean," … "But ...""), else its text."""
+    get = q.get if isinstance(q, Mapping) else (lambda k, d=None: getattr(q, k, d))
+    text, start, frags = get("text", "") or "", get("start", 0) or 0, get("fragments", ()) or ()
+    pieces = []
+    for f in frags:
+        a, b = int(f[0]) - start, int(f[1]) - start
+        if not (0 <= a < b <= len(text)):
+            return text
+        pieces.append(text[a:b].strip())
+    shown = " … ".join(pieces) if len(pieces) > 1 else text
+    # a quotation cut from its sentence does not end on that sentence's comma: "results,"" -> "results""
+    return re.sub(r",([\"”’'])$", r"\1", shown.rstrip()) if shown.rstrip().endswith((',"', ",”", ",’")) else shown
+
+
+def listed_entities(entities: Sequence[Any]) -> list[Any]:
+    """The entities in the order a reader looks for them: people, organisations and places first,
+    then other names (nationalities, events: MISC), each part in the brief's order of importance."""
+    label = (lambda e: e.get("label")) if entities and isinstance(entities[0], Mapping) else (lambda e: e.label)
+    return [e for e in entities if label(e) != "MISC"] + [e for e in entities if label(e) == "MISC"]
+
+
+def relayed_note(q: Any) -> str:
+    """" (as reported by Xinhua)" for a quote that another source relays; "" otherwise."""
+    via = getattr(q, "reported_by", None) if not isinstance(q, Mapping) else q.get("reported_by")
+    return f" (as reported by {via})" if via else ""
+
+
 def citation_labels(brief: Brief) -> dict[str, int]:
     """Article id -> footnote number, in the order articles are listed in the brief."""
     return {str(a["id"]): i for i, a in enumerate(brief.articles, start=1)}
@@ -64,6 +93,21 @@ def _article_name(a: Any) -> str:
     if a.get("published"):
         parts.append(str(a["published"]) + (" (inferred)" if a.get("published_inferred") else ""))
     return ", ".join(str(p) for p in parts if p)
+
+
+UNTITLED = "(untitled)"
+DERIVED_NOTE = "no title; its first words"
+
+
+def shown_title(a: Mapping[str, Any]) -> tuple[str, bool]:
+    """(what to show as an article's title, whether it is derived from its lead rather than its own
+    title). An untitled article shows its ``lead_title`` (marked as derived by each renderer), or
+    "(untitled)" when it has none either."""
+    if a.get("title"):
+        return str(a["title"]), False
+    if a.get("lead_title"):
+        return str(a["lead_title"]), True
+    return UNTITLED, False
 
 
 def brief_json(brief: Brief, *, indent: int | None = 2) -> str:
@@ -88,7 +132,7 @@ def brief_markdown(brief: Brief) -> str:
             lines.append(f"- **{t.date}** {t.text} {cited}")
     if brief.entities:
         lines += ["", "## People, organisations and places", ""]
-        for e in brief.entities:
+        for e in listed_entities(brief.entities):
             extra = []
             if e.roles:
                 extra.append("; ".join(e.roles))
@@ -100,7 +144,7 @@ def brief_markdown(brief: Brief) -> str:
         for g in brief.quotes:
             lines.append(f"- **{g.speaker}**")
             for i, q in enumerate(g.quotes):
-                lines.append(f"  - {q.text} {refs(quote_citations(g, i), labels)}")
+                lines.append(f"  - {quote_text(q)}{relayed_note(q)} {refs(quote_citations(g, i), labels)}")
     if brief.disagreements:
         lines += ["", "## Where the sources differ", ""]
         for d in brief.disagreements:
@@ -115,7 +159,9 @@ def brief_markdown(brief: Brief) -> str:
                 lines.append(f"- [{labels.get(n.article_id, '?')}] {s.text}")
     lines += ["", "## Sources", ""]
     for a in brief.articles:
-        title = a.get("title") or "(untitled)"
+        title, derived = shown_title(a)
+        if derived:
+            title = f"*{title}* [{DERIVED_NOTE}]"
         link = f" <{a['url']}>" if a.get("url") else ""
         lines.append(f"{labels[str(a['id'])]}. {title} ({_article_name(a)}){link}")
     return "\n".join(lines) + "\n"
@@ -132,6 +178,11 @@ def _env():  # type: ignore[no-untyped-def]
     )
     env.globals["timeline_chart"] = timeline_chart
     env.filters["by_article"] = one_per_article
+    env.globals["shown_title"] = shown_title
+    env.globals["relayed_note"] = relayed_note
+    env.globals["quote_text"] = quote_text
+    env.globals["listed_entities"] = listed_entities
+    env.globals["derived_note"] = DERIVED_NOTE
     return env
 
 
@@ -346,7 +397,8 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         for g in brief.quotes:
             q.append(g.speaker + "\n", style="bold")
             for i, qu in enumerate(g.quotes[:3]):
-                q.append(f"  {qu.text} ")
+                q.append(f"  {quote_text(qu)}")
+                q.append(relayed_note(qu) + " ", style="dim")
                 q.append(refs(quote_citations(g, i), labels) + "\n", style="cyan")
         parts.append(Panel(q, title="Who said what", title_align="left"))
     if brief.disagreements:
@@ -367,7 +419,11 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
     src = Text()
     for a in brief.articles:
         src.append(f"[{labels[str(a['id'])]}] ", style="cyan")
-        src.append(f"{a.get('title') or '(untitled)'} — {_article_name(a)}\n")
+        title, derived = shown_title(a)
+        src.append(title, style="italic" if derived else None)
+        if derived:
+            src.append(f" [{DERIVED_NOTE}]", style="dim")
+        src.append(f" — {_article_name(a)}\n")
     parts.append(Panel(src, title="Sources", title_align="left"))
     span = ""
     if brief.first_published:

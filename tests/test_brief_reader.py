@@ -1,0 +1,270 @@
+"""What a demanding reader sees in a brief: titles for untitled articles, datelines out of the timeline,
+the entry points that print it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import storyline
+from storyline.consolidate.brief import lead_title
+from storyline.serve.render import brief_html, brief_json, brief_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_UNTITLED = storyline.Article(
+    id="u1", source="wire", url=None, title=None, published=date(2024, 5, 2),
+    text="In this May 1, 2024, file photo provided by the city, the harbour crane stands idle. "
+         "Dock workers watch.\n\n"
+         "HARBOURTON -- Dock workers at the port of Harbourton walked off the job on Thursday, halting "
+         "every crane and leaving forty ships waiting offshore, the union said.\n\n"
+         "The strike is the first at the port in twelve years.")
+_TITLED = storyline.Article(
+    id="t1", source="daily", url=None, title="Harbourton dock strike halts cranes", published=date(2024, 5, 2),
+    text="Dock workers at the port of Harbourton walked off the job on Thursday, halting every crane, "
+         "the union said. The strike is the first at the port in twelve years.")
+
+
+def test_lead_title_skips_caption_and_dateline_and_is_cut_short():
+    t = lead_title(_UNTITLED)
+    assert t.startswith("Dock workers at the port of Harbourton walked off the job")
+    assert "HARBOURTON" not in t and "photo" not in t
+    assert t.endswith("…") and len(t.split()) <= 13
+
+
+def test_lead_title_is_empty_for_a_titled_article():
+    assert lead_title(_TITLED) == ""
+
+
+def test_untitled_source_shows_its_lead_marked_as_derived_everywhere():
+    b = storyline.brief([_UNTITLED, _TITLED])
+    md = brief_markdown(b)
+    assert "(untitled)" not in md
+    assert "*Dock workers at the port of Harbourton" in md and "no title" in md
+    html = brief_html(b)
+    assert '<em class="derived"' in html and "Dock workers at the port of Harbourton" in html
+    arts = {a["id"]: a for a in json.loads(brief_json(b))["articles"]}
+    assert arts["u1"]["title"] is None  # the title is not rewritten: the derived one is a field of its own
+    assert arts["u1"]["lead_title"].startswith("Dock workers")
+    assert arts["t1"]["lead_title"] == ""
+
+
+def test_timeline_entry_leaves_out_a_dateline_not_at_the_article_start():
+    tl = storyline.timeline([_UNTITLED])
+    texts = [t.text for t in tl if t.date == "2024-05-02"]
+    assert texts and texts[0].startswith("Dock workers at the port")
+    c = [t for t in tl if t.date == "2024-05-02"][0].citations[0]
+    assert _UNTITLED.text[c.start:].startswith("Dock workers")
+
+
+def test_cli_module_runs_as_a_script(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "storyline.serve.cli", "--help"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "ingest" in r.stdout
+
+
+# --- entities ---------------------------------------------------------------------------------------
+
+from storyline.analyze.entities import repair_spans  # noqa: E402
+
+
+def _art(aid: str, text: str, title: str | None = "t", day: int = 2) -> storyline.Article:
+    return storyline.Article(id=aid, source=aid, url=None, title=title, published=date(2024, 5, day), text=text)
+
+
+def test_a_common_word_opening_a_sentence_is_no_name():
+    text = ("Militarization has been the order of the day since the war. Residents of Harbourton "
+            "gathered in the square on Monday.")
+    names = {m.text for m in storyline.recognize_entities(text)}
+    assert "Militarization" not in names
+    assert "Residents of Harbourton" not in names
+
+
+def test_irregular_plural_possessive_stays_inside_the_name():
+    toks = ["the", "Democratic", "People", "'s", "Republic", "of", "Korea", "(", "DPRK", ")"]
+    assert repair_spans(toks, [(1, 7, "LOC")]) == [(1, 7, "LOC")]
+    # an ordinary possessive still starts the name after it
+    toks = ["the", "North", "'s", "Korean", "Central", "News", "Agency"]
+    assert repair_spans(toks, [(1, 7, "ORG")]) == [(3, 7, "ORG")]
+
+
+def test_the_last_word_of_a_name_or_its_place_decides_its_kind():
+    assert repair_spans(["Analysts", "at", "Carrow", "Securities"], [(2, 4, "LOC")]) == [(2, 4, "ORG")]
+    assert repair_spans(["the", "Korean", "Peninsula", "issue"], [(1, 3, "MISC")]) == [(1, 3, "LOC")]
+    assert repair_spans(["a", "train", "left", "near", "Carrow", "."], [(4, 5, "ORG")]) == [(4, 5, "LOC")]
+    assert repair_spans(["the", "port", "of", "Carrow"], [(3, 4, "ORG")]) == [(3, 4, "LOC")]
+    toks = ["between", "Israel", "and", "Hizbollah", "guerrillas"]
+    assert repair_spans(toks, [(1, 2, "LOC"), (3, 4, "ORG")]) == [(1, 2, "LOC"), (3, 4, "ORG")]
+    toks = ["the", "line", "between", "Brennick", "and", "Carrow", "will", "stay", "closed"]
+    assert repair_spans(toks, [(3, 4, "LOC"), (5, 6, "ORG")]) == [(3, 4, "LOC"), (5, 6, "LOC")]
+    assert repair_spans(["the", "West", "Bank"], [(1, 3, "LOC")]) == [(1, 3, "LOC")]
+    # an organisation after a preposition that also takes organisations is left alone
+    assert repair_spans(["shares", "in", "Carrow", "fell"], [(2, 3, "ORG")]) == [(2, 3, "ORG")]
+
+
+def _entities(arts, mentions):
+    from storyline.consolidate.entities import consolidate_entities
+
+    return consolidate_entities(arts, mentions)[0]
+
+
+def _m(a: storyline.Article, text: str, label: str, nth: int = 0, role: str | None = None) -> storyline.Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = a.text.index(text, start + 1)
+    return storyline.Mention(start=start, end=start + len(text), text=text, label=label, article_id=a.id, role=role)
+
+
+def test_a_states_official_name_and_acronym_are_its_usual_name():
+    a = _art("a", "The Democratic People's Republic of Korea (DPRK) fired a missile. North Korea said so.")
+    b = _art("b", "North Korea tested a rocket.")
+    ms = [_m(a, "Democratic People's Republic of Korea", "ORG"), _m(a, "DPRK", "LOC"), _m(a, "North Korea", "LOC"),
+          _m(b, "North Korea", "LOC")]
+    ents = _entities([a, b], ms)
+    assert len(ents) == 1
+    assert ents[0].name == "North Korea" and ents[0].label == "LOC"
+    assert {"DPRK", "Democratic People's Republic of Korea"} <= set(ents[0].aliases)
+
+
+def test_an_organisations_short_form_is_the_organisation_in_every_article():
+    a = _art("a", "Shares in Northline Freight fell. Northline said the track was sound.")
+    b = _art("b", "Northline chief executive Ann Lee met families.")
+    ms = [_m(a, "Northline Freight", "ORG"), _m(a, "Northline", "ORG", nth=1), _m(b, "Northline", "LOC")]
+    ents = _entities([a, b], ms)
+    assert [e.name for e in ents] == ["Northline Freight"]
+    assert ents[0].label == "ORG"
+
+
+def test_lower_case_names_are_not_listed_and_roles_are_not_repeated():
+    a = _art("a", "Leaders met at the inter-Korean Summit. U.S. President Joe Biden and US President Joe Biden.")
+    ms = [_m(a, "inter-Korean Summit", "MISC"), _m(a, "Joe Biden", "PERSON", role="U.S. President"),
+          _m(a, "Joe Biden", "PERSON", nth=1, role="US President")]
+    ents = _entities([a], ms)
+    assert [e.name for e in ents] == ["Joe Biden"]
+    assert ents[0].roles == ("U.S. President",)
+
+
+def test_a_role_keeps_the_noun_that_names_its_field():
+    roles = {m.text: m.role for m in storyline.recognize_entities(
+        "The town said fire chief Tomas Reyes would stay. Officials said police chief Ann Lee left.")
+        if m.label == "PERSON"}
+    assert roles.get("Tomas Reyes") == "fire chief"
+    assert roles.get("Ann Lee") == "police chief"
+
+
+# --- who said what -------------------------------------------------------------------------------
+
+def _speakers(brief):
+    return {g.speaker: [q.text for q in g.quotes] for g in brief.quotes}
+
+
+def test_a_relayed_quote_is_given_once_to_its_speaker_with_the_relaying_source():
+    from storyline.consolidate.quotes import group_quotes
+
+    a = _art("a", 'Barack Obama told Angela Merkel on Friday he hopes the talks will bring "real results," '
+                  "Reuters noted.")
+    groups = group_quotes([a])
+    where = {g.speaker: g.quotes for g in groups}
+    assert "Reuters" not in where
+    obama = [q for n, qs in where.items() if "Obama" in n for q in qs]
+    assert obama and obama[0].reported_by == "Reuters"
+    assert "real results" in obama[0].text
+
+
+def test_a_described_topic_stays_with_the_reporting_source():
+    from storyline.consolidate.quotes import relayed
+    from storyline.records import Quote
+
+    outer = Quote(start=0, end=80, text="x" * 80, kind="mixed", speaker="Reuters", speaker_start=90,
+                  speaker_end=97, cue="reported")
+    inner = Quote(start=40, end=80, text="y" * 40, kind="direct", speaker="Obama", speaker_start=0,
+                  speaker_end=5, cue="discussed")
+    assert relayed([outer, inner]) == [outer]
+    told = dataclasses.replace(inner, cue="told")
+    kept = relayed([outer, told])
+    assert len(kept) == 1 and kept[0].speaker == "Obama" and kept[0].reported_by == "Reuters"
+
+
+def test_a_noun_phrase_object_is_no_claim():
+    from storyline.consolidate.quotes import is_claim
+    from storyline.records import Quote
+
+    def q(text: str, kind: str = "indirect") -> Quote:
+        return Quote(start=0, end=len(text), text=text, kind=kind, speaker="media")
+
+    assert not is_claim(q("the minister's trip while he was still in the country"))
+    assert not is_claim(q("his visit but provided no details of what he has done"))
+    assert is_claim(q("Kim would be visiting the country Jan. 7-10"))
+    assert is_claim(q("that the talks failed"))
+    assert is_claim(q("12 cars derailed, not 14 as first reported"))
+    assert is_claim(q("the track between Brennick and Carrow will reopen on Thursday"))
+    assert is_claim(q('"We will not reopen the line," she said', kind="direct"))
+
+
+def test_nominal_and_pronoun_speakers_resolve_to_the_organisation_named_before():
+    a = _art("a", "Investigators from the National Transport Safety Agency arrived on Tuesday. "
+                  "The agency said 12 cars derailed, not 14 as first reported.\n\n"
+                  "The Korean Central News Agency said Kim departed on Monday with his wife. "
+                  "It said Kim is visiting China at the invitation of Xi.")
+    sp = _speakers(storyline.brief([a]))
+    assert "The agency" not in sp and "It" not in sp
+    nt = [n for n in sp if "Safety Agency" in n]
+    assert nt and any("12 cars derailed" in t for t in sp[nt[0]])
+    kc = [n for n in sp if "Central News Agency" in n]
+    assert kc and any("visiting China" in t for t in sp[kc[0]])
+
+
+def test_a_place_speaker_is_not_given_to_a_longer_phrase_that_contains_its_name():
+    a = _art("a", "North Korean and Chinese state media have announced the visit. Washington is pressing "
+                  "North Korea to disarm, while the North says it has already done enough and it is time "
+                  "to ease the sanctions.")
+    sp = _speakers(storyline.brief([a]))
+    assert not any("state media" in n and any("done enough" in t for t in ts) for n, ts in sp.items())
+
+
+def test_a_quote_split_by_its_attribution_shows_its_pieces():
+    from storyline.serve.render import quote_text
+    from storyline.records import Quote
+
+    text = '"The air is clean," Marsh said. "But we will wait."'
+    q = Quote(start=0, end=len(text), text=text, kind="direct", speaker="Marsh", fragments=((0, 19), (32, 51)))
+    assert quote_text(q) == '"The air is clean," … "But we will wait."'
+
+
+def test_an_acronym_the_article_spells_out_as_a_kind_of_place_is_a_place():
+    from storyline.analyze.entities import _spelled_by
+
+    text = "The border is a heavily fortified demilitarized zone. Tensions along the DMZ eased this year."
+    labels = {m.text: m.label for m in storyline.recognize_entities(text)}
+    assert labels.get("DMZ") in (None, "LOC")  # never an organisation
+    assert _spelled_by("DMZ", "demilitarized zone")
+    assert not _spelled_by("NTSA", "transport safety agency")
+
+
+def test_people_organisations_and_places_come_before_other_names():
+    from storyline.records import Entity
+    from storyline.serve.render import listed_entities
+
+    es = [Entity(id="1", name="Chinese", label="MISC"), Entity(id="2", name="Xi Jinping", label="PERSON"),
+          Entity(id="3", name="Beijing", label="LOC")]
+    assert [e.name for e in listed_entities(es)] == ["Xi Jinping", "Beijing", "Chinese"]
+
+
+def test_a_quotation_cut_from_its_sentence_drops_the_sentence_comma():
+    from storyline.records import Quote
+    from storyline.serve.render import quote_text
+
+    t = 'he hopes the meeting will achieve "results,"'
+    assert quote_text(Quote(start=0, end=len(t), text=t)) == 'he hopes the meeting will achieve "results"'
+
+
+def test_timeline_entry_leaves_out_an_opening_connective():
+    a = _art("c", "The mayor resigned on Monday. But even after the vote in March 2024, the council kept meeting. "
+                  "However, the budget passed in April.", day=20)
+    texts = {t.date: t.text for t in storyline.timeline([a])}
+    assert texts["2024-03"].startswith("Even after the vote in March 2024")
+    assert texts["2024-04"].startswith("The budget passed in April")
