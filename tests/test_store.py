@@ -100,3 +100,29 @@ def test_kill_9_mid_ingest_then_rerun_completes(tmp_path: Path) -> None:
     assert store.unassigned_articles() == []
     assert store.dirty_stories() == []
     assert f"{n - stored} new, {stored} already stored" in " ".join(done.stdout.split())
+
+
+def test_a_new_store_opened_by_many_threads_at_once_is_created_once(tmp_path):
+    """`storyline serve` and `storyline watch` started together on a store that does not exist yet."""
+    import threading
+
+    from storyline.store.sqlite import SQLiteStore
+
+    db = tmp_path / "fresh.db"
+    errors: list[BaseException] = []
+    go = threading.Barrier(8)
+
+    def open_it() -> None:
+        go.wait()
+        try:
+            SQLiteStore(db).count_articles()
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert SQLiteStore(db).schema_version >= 1

@@ -277,7 +277,7 @@ def test_ingest_waits_for_another_process_updating_the_same_store(tmp_path: Path
         p.join(timeout=30)
 
 
-def test_serve_updater_follows_feeds(site: Site, tmp_path: Path) -> None:
+def test_serve_updater_follows_feeds(site: Site, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     """`storyline serve --watch URL`: the updater process polls the feed and builds the stories."""
     import time
 
@@ -292,10 +292,10 @@ def test_serve_updater_follows_feeds(site: Site, tmp_path: Path) -> None:
     t.start()
     try:
         store = SQLiteStore(db)
-        deadline = time.monotonic() + 60
-        while store.count_stories() < 2 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 120
+        while (store.count_stories() < 2 or store.pending_count()) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert store.count_stories() == 2 and store.pending_count() == 0
+        assert store.count_stories() == 2 and store.pending_count() == 0, caplog.text
         assert [p for p, _ in site.log].count("/feed.xml") == 1       # polled once per interval
     finally:
         stop.set()

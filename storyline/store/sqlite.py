@@ -148,6 +148,10 @@ class SQLiteStore:
                              f"({len(MIGRATIONS)}): upgrade storyline")
         for i in range(version, len(MIGRATIONS)):
             with self.transaction() as c:
+                # another process may have applied it since we looked (two commands opening a new store
+                # at once): read the version again under the write lock
+                if c.execute("PRAGMA user_version").fetchone()[0] > i:
+                    continue
                 for stmt in MIGRATIONS[i].split(";"):
                     if stmt.strip():
                         c.execute(stmt)
