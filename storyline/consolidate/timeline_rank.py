@@ -1,0 +1,251 @@
+"""The timeline of a long-running topic: the days that matter, a few sentences each.
+
+``timeline.timeline`` lists every dated event of a story; for a topic of hundreds of articles that
+is thousands of entries. Here the days are ranked and each chosen day is written with its most
+central sentences, after Gholipour Ghalandari & Ifrim (2020, "news-tls"), unsupervised:
+
+- a day's weight: the share of the input's articles that mention it (DATEMENTIONCOUNT) plus
+  ``PUB_WEIGHT`` times the share published on it (PUBCOUNT). Only days inside the articles'
+  publication span count: "in 1593" from a radio listing is no event of a 2009 topic.
+- a day's candidate sentences: those that mention it, and the lead sentences of the articles
+  published on it (PM).
+- a day's sentences: greedily the one that brings the day's summary closest to the centroid of
+  its candidates (CENTROID-OPT, with the PM-MEAN centroid: the words both kinds of candidate
+  share), never one that repeats a chosen one. A chosen sentence is cited to every article that
+  carries it (the same words, or nearly).
+
+``PUB_WEIGHT`` and the sentence limits were chosen on the six shared T17 topics
+(``bench/timeline.py``); nothing is fitted per topic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+
+from ..analyze.sentences import sentence_spans
+from ..analyze.timex import granularity_of, tag_timexes, value_to_date
+from ..records import Article, Citation, TimelineEntry
+
+__all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "summarize_timeline"]
+
+SMALL_STORY = 40  # up to this many articles, a call without sizes lists every dated event
+PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
+DEFAULT_PER_DATE = 2
+_LEAD = 5  # lead sentences of an article stand for its publication day
+_MIN_WORDS, _MAX_WORDS = 5, 50
+_REPEAT = 0.5  # cosine above which a sentence says what a chosen one says
+_SAME = 0.7  # cosine above which another article's sentence carries the chosen one's fact (cited)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def auto_size(n_articles: int) -> tuple[int, int] | None:
+    """(max_dates, per_date) for a call without sizes, None for a small story (every event).
+
+    Reference timelines of long-running topics hold 23-36 dates of 1-3 sentences (T17, CRISIS,
+    ENTITIES; 500-2,300 articles each). The count grows with the square root of the input, so
+    that 50 articles give 18 dates, 150 give 31, and from 260 articles on 40, the most a reader
+    scans; two sentences a date."""
+    if n_articles <= SMALL_STORY:
+        return None
+    return min(40, max(10, round(2.5 * math.sqrt(n_articles)))), DEFAULT_PER_DATE
+
+
+@lru_cache(maxsize=4096)
+def day_mentions(text: str, dct: date | None) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...]]:
+    """(sentence spans, (sentence index, day) for every calendar day a sentence names) of one
+    article text; relative days ("on Thursday") are anchored at ``dct``. Ranges, months and years
+    name no single day and are left out."""
+    spans = tuple(sentence_spans(text))
+    starts = [s for s, _ in spans]
+    out: list[tuple[int, date]] = []
+    seen: set[tuple[int, date]] = set()
+    for tx in tag_timexes(text, dct):
+        if tx.type not in ("DATE", "TIME") or "X" in tx.value or granularity_of(tx.value) != "day":
+            continue
+        if tx.range_end and tx.range_end[:10] != tx.value[:10]:
+            continue
+        day = value_to_date(tx.value[:10])
+        i = bisect_right(starts, tx.start) - 1
+        if day is None or i < 0 or tx.start >= spans[i][1]:
+            continue
+        if (i, day) not in seen:
+            seen.add((i, day))
+            out.append((i, day))
+    return spans, tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    article: int  # index into the dated articles
+    sentence: int
+    mentions: bool  # it names the day (else it leads an article published on the day)
+
+
+def rank_days(articles: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[int, int], ...],
+              tuple[tuple[int, date], ...]]], *, pub_weight: float = PUB_WEIGHT) -> list[tuple[date, float]]:
+    """The days of the articles' publication span with their weight, heaviest first (ties: the
+    older first). ``analyses`` are ``day_mentions`` of each (dated) article."""
+    if not articles:
+        return []
+    pubs = [a.published for a in articles if a.published is not None]
+    lo, hi = min(pubs), max(pubs)
+    n = len(articles)
+    mentioned: dict[date, set[int]] = defaultdict(set)
+    for ai, (_, mentions) in enumerate(analyses):
+        for _, day in mentions:
+            if lo <= day <= hi:
+                mentioned[day].add(ai)
+    published = Counter(pubs)
+    days = set(mentioned) | set(published)
+    weight = {d: (len(mentioned.get(d, ())) + pub_weight * published.get(d, 0)) / n for d in days}
+    return sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _usable(text: str) -> bool:
+    words = _WORD.findall(text)
+    return _MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_date: int) -> list[TimelineEntry]:
+    """The ``max_dates`` weightiest days of ``articles`` (all days with candidates when None), each
+    with at most ``per_date`` sentences, oldest first. Articles without a date are left out (give
+    them an inferred one first). ``importance`` of an entry (0..1): its day's weight relative to
+    the weightiest day's, times the sentence's similarity to what is said of the day."""
+    arts = [a for a in articles if isinstance(a, Article) and a.published is not None and a.text]
+    if not arts or per_date < 1 or (max_dates is not None and max_dates < 1):
+        return []
+    analyses = [day_mentions(a.text, a.published) for a in arts]
+    ranked = rank_days(arts, analyses)
+    top = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
+    by_day: dict[date, list[_Candidate]] = defaultdict(list)
+    for ai, (spans, mentions) in enumerate(analyses):
+        for si, day in mentions:
+            by_day[day].append(_Candidate(ai, si, True))
+        for si in range(min(_LEAD, len(spans))):
+            by_day[arts[ai].published].append(_Candidate(ai, si, False))  # type: ignore[index]
+
+    def text_of(c: _Candidate) -> str:
+        s, e = analyses[c.article][0][c.sentence]
+        return _clean(arts[c.article].text[s:e])
+
+    # the candidates of the weightiest days, wire copies pooled: (day, weight, [(text, carriers)])
+    limit = max_dates if max_dates is not None else len(ranked)
+    pools: list[tuple[date, float, list[tuple[str, bool, list[_Candidate]]]]] = []
+    for day, weight in ranked:
+        if len(pools) >= 2 * limit:  # spares for days whose candidates turn out unusable
+            break
+        pooled: dict[str, tuple[bool, list[_Candidate]]] = {}
+        for c in by_day.get(day, ()):
+            t = text_of(c)
+            if not _usable(t):
+                continue
+            key = t.lower()
+            if key in pooled:
+                was, members = pooled[key]
+                if all(m.article != c.article for m in members):
+                    members.append(c)
+                pooled[key] = (was or c.mentions, members)
+            else:
+                pooled[key] = (c.mentions, [c])
+        if pooled:
+            pools.append((day, weight, [(text_of(ms[0]), m, ms) for m, ms in pooled.values()]))
+    if not pools:
+        return []
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [t for _, _, pool in pools for t, _, _ in pool]
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # nothing but stop words
+        return []
+    out: list[TimelineEntry] = []
+    row = 0
+    n_days = 0
+    for day, weight, pool in pools:
+        x = matrix[row:row + len(pool)]
+        row += len(pool)
+        if n_days >= limit:
+            break
+        kinds = [m for _, m, _ in pool]
+        sims = (x @ x.T).toarray()
+        picks = _centroid_opt(x, sims, kinds, per_date)
+        if not picks:
+            continue
+        n_days += 1
+        centroid_sim = _centroid_similarities(x, kinds)
+        for i in picks:
+            cites: list[Citation] = []
+            seen: set[tuple[str, int, int]] = set()
+            for j in [i] + [j for j in range(len(pool)) if j != i and sims[i, j] >= _SAME]:
+                for c in pool[j][2]:
+                    a = arts[c.article]
+                    s, e = analyses[c.article][0][c.sentence]
+                    if (a.id, s, e) not in seen:
+                        seen.add((a.id, s, e))
+                        cites.append(Citation(article_id=a.id, start=s, end=e, source=a.source))
+            out.append(TimelineEntry(date=day.isoformat(), granularity="day", text=pool[i][0],
+                                     citations=tuple(cites),
+                                     importance=round(weight / top * float(centroid_sim[i]), 6)))
+    order = {id(e): k for k, e in enumerate(out)}
+    out.sort(key=lambda e: (e.date, order[id(e)]))
+    return out
+
+
+def _centroid(x, mentions: Sequence[bool]):  # type: ignore[no-untyped-def]
+    """PM-MEAN: the mean of the sentences that name the day and the mean of the publication day's
+    leads, summed over the words both share (either mean alone when one kind is missing)."""
+    m = np.fromiter(mentions, dtype=bool, count=len(mentions))
+    parts = [np.asarray(x[idx].mean(axis=0)).ravel() for idx in (np.flatnonzero(m), np.flatnonzero(~m)) if len(idx)]
+    if len(parts) == 1:
+        return parts[0]
+    both = (parts[0] > 0) & (parts[1] > 0)
+    c = np.where(both, parts[0] + parts[1], 0.0)
+    return c if c.any() else parts[0] + parts[1]
+
+
+def _centroid_similarities(x, mentions: Sequence[bool]) -> np.ndarray:  # type: ignore[no-untyped-def]
+    c = _centroid(x, mentions)
+    norm = float(np.linalg.norm(c)) or 1.0
+    return np.asarray(x @ c).ravel() / norm  # rows of x are unit length (tf-idf, l2)
+
+
+def _centroid_opt(x, gram: np.ndarray, mentions: Sequence[bool], k: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """Up to ``k`` rows of ``x`` (``gram``: their dot products) chosen greedily so that their sum
+    is closest (cosine) to the day's centroid, skipping rows too like one already chosen."""
+    c = _centroid(x, mentions)
+    if not c.any():
+        return []
+    xc = np.asarray(x @ c).ravel()
+    chosen: list[int] = []
+    s_dot_c = 0.0
+    s_norm2 = 0.0
+    s_dot_x = np.zeros(x.shape[0])
+    blocked = np.zeros(x.shape[0], dtype=bool)
+    for _ in range(k):
+        norm2 = s_norm2 + 1.0 + 2.0 * s_dot_x
+        score = (s_dot_c + xc) / np.sqrt(np.maximum(norm2, 1e-12))
+        score[blocked] = -np.inf
+        i = int(np.argmax(score))
+        if not np.isfinite(score[i]) or xc[i] <= 0:
+            break
+        chosen.append(i)
+        blocked |= gram[i] > _REPEAT
+        blocked[i] = True
+        s_dot_c += xc[i]
+        s_norm2 += 1.0 + 2.0 * s_dot_x[i]
+        s_dot_x += gram[i]
+    return chosen
