@@ -172,37 +172,51 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # nothing but stop words
         return []
+    carriers = [ms for _, _, pool in pools for _, _, ms in pool]
     out: list[TimelineEntry] = []
+    chosen_rows: list[int] = []  # rows of ``matrix`` already in the timeline, on any day
     row = 0
     n_days = 0
     for day, weight, pool in pools:
-        x = matrix[row:row + len(pool)]
-        row += len(pool)
         if n_days >= limit:
             break
+        first = row
+        x = matrix[row:row + len(pool)]
+        row += len(pool)
         kinds = [m for _, m, _ in pool]
-        sims = (x @ x.T).toarray()
-        picks = _centroid_opt(x, sims, kinds, per_date)
+        told = np.zeros(len(pool), dtype=bool)  # what another day already says is not said again
+        if chosen_rows:
+            told = np.asarray((x @ matrix[chosen_rows].T).max(axis=1).toarray()).ravel() > _REPEAT
+        picks = _centroid_opt(x, (x @ x.T).toarray(), kinds, per_date, told)
         if not picks:
             continue
         n_days += 1
         centroid_sim = _centroid_similarities(x, kinds)
         for i in picks:
-            cites: list[Citation] = []
-            seen: set[tuple[str, int, int]] = set()
-            for j in [i] + [j for j in range(len(pool)) if j != i and sims[i, j] >= _SAME]:
-                for c in pool[j][2]:
-                    a = arts[c.article]
-                    s, e = analyses[c.article][0][c.sentence]
-                    if (a.id, s, e) not in seen:
-                        seen.add((a.id, s, e))
-                        cites.append(Citation(article_id=a.id, start=s, end=e, source=a.source))
+            chosen_rows.append(first + i)
+            same = np.flatnonzero(np.asarray((matrix @ x[i].T).toarray()).ravel() >= _SAME)
             out.append(TimelineEntry(date=day.isoformat(), granularity="day", text=pool[i][0],
-                                     citations=tuple(cites),
+                                     citations=_citations(arts, analyses, [carriers[first + i]]
+                                                          + [carriers[j] for j in same if j != first + i]),
                                      importance=round(weight / top * float(centroid_sim[i]), 6)))
     order = {id(e): k for k, e in enumerate(out)}
     out.sort(key=lambda e: (e.date, order[id(e)]))
     return out
+
+
+def _citations(arts: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[int, int], ...], object]],
+               groups: Sequence[Sequence[_Candidate]]) -> tuple[Citation, ...]:
+    """One citation per carrying sentence, the chosen one first."""
+    cites: list[Citation] = []
+    seen: set[tuple[str, int, int]] = set()
+    for group in groups:
+        for c in group:
+            a = arts[c.article]
+            s, e = analyses[c.article][0][c.sentence]
+            if (a.id, s, e) not in seen:
+                seen.add((a.id, s, e))
+                cites.append(Citation(article_id=a.id, start=s, end=e, source=a.source))
+    return tuple(cites)
 
 
 def _centroid(x, mentions: Sequence[bool]):  # type: ignore[no-untyped-def]
@@ -223,9 +237,11 @@ def _centroid_similarities(x, mentions: Sequence[bool]) -> np.ndarray:  # type: 
     return np.asarray(x @ c).ravel() / norm  # rows of x are unit length (tf-idf, l2)
 
 
-def _centroid_opt(x, gram: np.ndarray, mentions: Sequence[bool], k: int) -> list[int]:  # type: ignore[no-untyped-def]
+def _centroid_opt(x, gram: np.ndarray, mentions: Sequence[bool], k: int,  # type: ignore[no-untyped-def]
+                  told: np.ndarray) -> list[int]:
     """Up to ``k`` rows of ``x`` (``gram``: their dot products) chosen greedily so that their sum
-    is closest (cosine) to the day's centroid, skipping rows too like one already chosen."""
+    is closest (cosine) to the day's centroid, skipping rows too like one already chosen and the
+    rows ``told`` (said on another day)."""
     c = _centroid(x, mentions)
     if not c.any():
         return []
@@ -234,7 +250,7 @@ def _centroid_opt(x, gram: np.ndarray, mentions: Sequence[bool], k: int) -> list
     s_dot_c = 0.0
     s_norm2 = 0.0
     s_dot_x = np.zeros(x.shape[0])
-    blocked = np.zeros(x.shape[0], dtype=bool)
+    blocked = told.copy()
     for _ in range(k):
         norm2 = s_norm2 + 1.0 + 2.0 * s_dot_x
         score = (s_dot_c + xc) / np.sqrt(np.maximum(norm2, 1e-12))
