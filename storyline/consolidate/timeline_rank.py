@@ -5,8 +5,10 @@ is thousands of entries. Here the days are ranked and each chosen day is written
 central sentences, after Gholipour Ghalandari & Ifrim (2020, "news-tls"), unsupervised:
 
 - a day's weight: the share of the input's articles that mention it (DATEMENTIONCOUNT) plus
-  ``PUB_WEIGHT`` times the share published on it (PUBCOUNT). Only days inside the articles'
-  publication span count: "in 1593" from a radio listing is no event of a 2009 topic.
+  ``PUB_WEIGHT`` times the share published on it (PUBCOUNT), each article counted by its
+  relevance to the topic (off-topic pieces swept in count little). Only days inside the articles'
+  publication span (and up to ``EARLY_DAYS`` before it: the event that started the coverage)
+  count: "in 1593" from a radio listing is no event of a 2009 topic.
 - a day's candidate sentences: those that mention it, and the lead sentences of the articles
   published on it (PM).
 - a day's sentences: greedily the one that brings the day's summary closest to the centroid of
@@ -26,7 +28,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import numpy as np
@@ -35,16 +37,22 @@ from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry
 
-__all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "summarize_timeline"]
+__all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
 SMALL_STORY = 40  # up to this many articles, a call without sizes lists every dated event
 PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
+_PAST_ONLY = False
+EARLY_DAYS = 7  # days before the first article that still count: the event that started the coverage
 DEFAULT_PER_DATE = 2
 _LEAD = 5  # lead sentences of an article stand for its publication day
 _MIN_WORDS, _MAX_WORDS = 5, 50
 _REPEAT = 0.5  # cosine above which a sentence says what a chosen one says
 _SAME = 0.7  # cosine above which another article's sentence carries the chosen one's fact (cited)
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_LEAD_CHARS = 2000  # an article's relevance to the topic is read from its first characters
+# page furniture scraped with the text ("Last updated at 14:59 GMT", "Click here to ..."): no event
+_FURNITURE = re.compile(r"\b(?:last updated|updated at \d|click here|all rights reserved|copyright ©|"
+                        r"subscribe (?:now|today)|sign up for)\b", re.IGNORECASE)
 
 
 def auto_size(n_articles: int) -> tuple[int, int] | None:
@@ -90,29 +98,59 @@ class _Candidate:
     mentions: bool  # it names the day (else it leads an article published on the day)
 
 
+def relevance(articles: Sequence[Article]) -> np.ndarray:
+    """Each article's weight in the topic, 0..1: the cosine of its lead with the centroid of all
+    leads (tf-idf), relative to the median article's; those at least as close as the median
+    weigh 1. An off-topic piece swept into the topic (a radio listing) weighs little."""
+    n = len(articles)
+    if n < 3:
+        return np.ones(n)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        x = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(
+            [(a.text or "")[:_LEAD_CHARS] for a in articles])
+    except ValueError:  # no word occurs twice
+        return np.ones(n)
+    centroid = np.asarray(x.mean(axis=0)).ravel()
+    sims = np.asarray(x @ centroid).ravel() / (float(np.linalg.norm(centroid)) or 1.0)
+    median = float(np.median(sims))
+    if median <= 0:
+        return np.ones(n)
+    return np.clip(sims / median, 0.0, 1.0)
+
+
 def rank_days(articles: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[int, int], ...],
-              tuple[tuple[int, date], ...]]], *, pub_weight: float = PUB_WEIGHT) -> list[tuple[date, float]]:
+              tuple[tuple[int, date], ...]]], *, pub_weight: float = PUB_WEIGHT,
+              weights: Sequence[float] | None = None) -> list[tuple[date, float]]:
     """The days of the articles' publication span with their weight, heaviest first (ties: the
-    older first). ``analyses`` are ``day_mentions`` of each (dated) article."""
+    older first). ``analyses`` are ``day_mentions`` of each (dated) article; ``weights`` (1 each
+    when None) how much each article counts (see ``relevance``)."""
     if not articles:
         return []
     pubs = [a.published for a in articles if a.published is not None]
-    lo, hi = min(pubs), max(pubs)
+    lo, hi = min(pubs) - timedelta(days=EARLY_DAYS), max(pubs)
     n = len(articles)
+    w = [1.0] * n if weights is None else [float(v) for v in weights]
     mentioned: dict[date, set[int]] = defaultdict(set)
     for ai, (_, mentions) in enumerate(analyses):
+        pub = articles[ai].published
         for _, day in mentions:
-            if lo <= day <= hi:
+            if lo <= day <= hi and (not _PAST_ONLY or pub is None or day <= pub):
                 mentioned[day].add(ai)
-    published = Counter(pubs)
+    published: dict[date, float] = defaultdict(float)
+    for ai, a in enumerate(articles):
+        if a.published is not None:
+            published[a.published] += w[ai]
     days = set(mentioned) | set(published)
-    weight = {d: (len(mentioned.get(d, ())) + pub_weight * published.get(d, 0)) / n for d in days}
+    weight = {d: (sum(w[ai] for ai in mentioned.get(d, ())) + pub_weight * published.get(d, 0.0)) / n for d in days}
     return sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _usable(text: str) -> bool:
     words = _WORD.findall(text)
-    return _MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
+    return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
+            and not _FURNITURE.search(text))
 
 
 def _clean(text: str) -> str:
@@ -128,7 +166,7 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     if not arts or per_date < 1 or (max_dates is not None and max_dates < 1):
         return []
     analyses = [day_mentions(a.text, a.published) for a in arts]
-    ranked = rank_days(arts, analyses)
+    ranked = rank_days(arts, analyses, weights=relevance(arts))
     top = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
     by_day: dict[date, list[_Candidate]] = defaultdict(list)
     for ai, (spans, mentions) in enumerate(analyses):
