@@ -41,7 +41,9 @@ __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance",
 
 SMALL_STORY = 40  # up to this many articles, a call without sizes lists every dated event
 PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
-_PAST_ONLY = False
+TOPIC_WEIGHT = 0.75  # a day's sentences aim at its centroid and, three quarters as much, at the topic's
+OFF_TOPIC = 0.5  # an article less than half as close to the topic as the median lends no sentence
+_PAST_ONLY = True  # a day counts where it is reported as past, not announced
 EARLY_DAYS = 7  # days before the first article that still count: the event that started the coverage
 DEFAULT_PER_DATE = 2
 _LEAD = 5  # lead sentences of an article stand for its publication day
@@ -166,7 +168,8 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     if not arts or per_date < 1 or (max_dates is not None and max_dates < 1):
         return []
     analyses = [day_mentions(a.text, a.published) for a in arts]
-    ranked = rank_days(arts, analyses, weights=relevance(arts))
+    weights = relevance(arts)
+    ranked = rank_days(arts, analyses, weights=weights)
     top = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
     by_day: dict[date, list[_Candidate]] = defaultdict(list)
     for ai, (spans, mentions) in enumerate(analyses):
@@ -187,6 +190,8 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
             break
         pooled: dict[str, tuple[bool, list[_Candidate]]] = {}
         for c in by_day.get(day, ()):
+            if weights[c.article] < OFF_TOPIC:
+                continue
             t = text_of(c)
             if not _usable(t):
                 continue
@@ -211,6 +216,7 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     except ValueError:  # nothing but stop words
         return []
     carriers = [ms for _, _, pool in pools for _, _, ms in pool]
+    topic = _unit(np.asarray(matrix.mean(axis=0)).ravel())  # what the weightiest days say, together
     out: list[TimelineEntry] = []
     chosen_rows: list[int] = []  # rows of ``matrix`` already in the timeline, on any day
     row = 0
@@ -225,11 +231,12 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         told = np.zeros(len(pool), dtype=bool)  # what another day already says is not said again
         if chosen_rows:
             told = np.asarray((x @ matrix[chosen_rows].T).max(axis=1).toarray()).ravel() > _REPEAT
-        picks = _centroid_opt(x, (x @ x.T).toarray(), kinds, per_date, told)
+        target = _unit(_unit(_centroid(x, kinds)) + TOPIC_WEIGHT * topic)
+        picks = _centroid_opt(x, (x @ x.T).toarray(), target, per_date, told)
         if not picks:
             continue
         n_days += 1
-        centroid_sim = _centroid_similarities(x, kinds)
+        centroid_sim = np.asarray(x @ target).ravel()
         for i in picks:
             chosen_rows.append(first + i)
             same = np.flatnonzero(np.asarray((matrix @ x[i].T).toarray()).ravel() >= _SAME)
@@ -269,18 +276,16 @@ def _centroid(x, mentions: Sequence[bool]):  # type: ignore[no-untyped-def]
     return c if c.any() else parts[0] + parts[1]
 
 
-def _centroid_similarities(x, mentions: Sequence[bool]) -> np.ndarray:  # type: ignore[no-untyped-def]
-    c = _centroid(x, mentions)
-    norm = float(np.linalg.norm(c)) or 1.0
-    return np.asarray(x @ c).ravel() / norm  # rows of x are unit length (tf-idf, l2)
+def _unit(v: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm else v
 
 
-def _centroid_opt(x, gram: np.ndarray, mentions: Sequence[bool], k: int,  # type: ignore[no-untyped-def]
+def _centroid_opt(x, gram: np.ndarray, c: np.ndarray, k: int,  # type: ignore[no-untyped-def]
                   told: np.ndarray) -> list[int]:
     """Up to ``k`` rows of ``x`` (``gram``: their dot products) chosen greedily so that their sum
-    is closest (cosine) to the day's centroid, skipping rows too like one already chosen and the
-    rows ``told`` (said on another day)."""
-    c = _centroid(x, mentions)
+    is closest (cosine) to ``c``, skipping rows too like one already chosen and the rows ``told``
+    (said on another day)."""
     if not c.any():
         return []
     xc = np.asarray(x @ c).ravel()
