@@ -239,15 +239,17 @@ def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
         except (ValueError, TypeError, AttributeError, IndexError) as exc:  # a bad article never fails the story
             _log.warning("timeline: article %s skipped: %s", a.id, exc)
     groups: list[tuple[Event, set[str], list[Event]]] = []
+    on_date: dict[str, list[tuple[Event, set[str], list[Event]]]] = {}  # only a date's groups are compared
     for ev in sorted(events, key=lambda e: (e.published is None, e.published or date.min)):
         words = _words(ev.text)
         home = None
-        for g in groups:
-            if g[0].date == ev.date and _similar(g[1], words) >= _SIMILAR and supports(g[0].text, ev.text, 0.0):
+        for g in on_date.get(ev.date, ()):
+            if _similar(g[1], words) >= _SIMILAR and supports(g[0].text, ev.text, 0.0):
                 home = g
                 break
         if home is None:
             groups.append((ev, words, [ev]))
+            on_date.setdefault(ev.date, []).append(groups[-1])
         else:
             home[2].append(ev)
             home[1].update(words)

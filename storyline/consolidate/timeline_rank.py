@@ -43,7 +43,6 @@ SMALL_STORY = 40  # up to this many articles, a call without sizes lists every d
 PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
 TOPIC_WEIGHT = 0.75  # a day's sentences aim at its centroid and, three quarters as much, at the topic's
 OFF_TOPIC = 0.5  # an article less than half as close to the topic as the median lends no sentence
-_PAST_ONLY = True  # a day counts where it is reported as past, not announced
 EARLY_DAYS = 7  # days before the first article that still count: the event that started the coverage
 DEFAULT_PER_DATE = 2
 _LEAD = 5  # lead sentences of an article stand for its publication day
@@ -134,11 +133,11 @@ def rank_days(articles: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[
     lo, hi = min(pubs) - timedelta(days=EARLY_DAYS), max(pubs)
     n = len(articles)
     w = [1.0] * n if weights is None else [float(v) for v in weights]
-    mentioned: dict[date, set[int]] = defaultdict(set)
+    mentioned: dict[date, set[int]] = defaultdict(set)  # a day counts where it is reported, not announced
     for ai, (_, mentions) in enumerate(analyses):
         pub = articles[ai].published
         for _, day in mentions:
-            if lo <= day <= hi and (not _PAST_ONLY or pub is None or day <= pub):
+            if lo <= day <= hi and (pub is None or day <= pub):
                 mentioned[day].add(ai)
     published: dict[date, float] = defaultdict(float)
     for ai, a in enumerate(articles):
