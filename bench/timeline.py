@@ -155,12 +155,13 @@ def main() -> int:
         p1, r1, p2, r2, dp, dr = (v / n_tasks for v in s)
         fig = (f1(p1, r1), f1(p2, r2), f1(dp, dr))
         ours = ours or fig
-        rows.append([sys_name + " (this run)", *fig, *(fig[i] / ours[i] if ours[i] else 0.0 for i in range(3))])
+        rows.append([sys_name + " (this run)", *fig, *(ours[i] / fig[i] if fig[i] else 0.0 for i in range(3))])
     for name, fig in PUBLISHED.items():
         rows.append([name + " (published, 19 timelines)", *fig, *(ours[i] / fig[i] for i in range(3))])
     print(f"T17 shared topics: {', '.join(topics)}; {n_tasks} timelines")
     print(fmt_table(["system", "AR1-F", "AR2-F", "Date-F1", "AR1 ratio", "AR2 ratio", "Date ratio"], rows))
-    print("(ratio: this run's row / storyline for peers run here; storyline / published for published rows)")
+    print("(ratio: storyline's figure / the row's figure; published rows are on all 19 T17 timelines, "
+          "this run on the 13 shared ones)")
     print(f"\nstoryline time per timeline: mean {sum(times) / len(times):.2f} s, max {max(times):.2f} s "
           f"(largest input {max(r[1] for r in rows_task)} articles); peak RSS {peak_rss_mb():.0f} MB")
     return 0
