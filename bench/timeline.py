@@ -62,9 +62,9 @@ def load_topic(topic: str) -> tuple[list[storyline.Article], dict[str, Timeline]
     return arts, tls
 
 
-def run_storyline(arts: Sequence[storyline.Article], l: int, k: int) -> Timeline:
+def run_storyline(arts: Sequence[storyline.Article], n_dates: int, k: int) -> Timeline:
     out: dict[date, list[str]] = defaultdict(list)
-    for e in storyline.timeline(arts, max_dates=l, per_date=k):
+    for e in storyline.timeline(arts, max_dates=n_dates, per_date=k):
         if e.granularity == "day":
             out[date.fromisoformat(e.date[:10])].append(e.text)
     return dict(out)
@@ -80,18 +80,18 @@ def _leads(arts: Sequence[storyline.Article]) -> dict[date, list[str]]:
     return out
 
 
-def run_pubcount(arts: Sequence[storyline.Article], l: int, k: int) -> Timeline:
+def run_pubcount(arts: Sequence[storyline.Article], n_dates: int, k: int) -> Timeline:
     counts = Counter(a.published for a in arts if a.published)
     leads = _leads(arts)
-    days = sorted(counts, key=lambda d: (-counts[d], d))[:l]
+    days = sorted(counts, key=lambda d: (-counts[d], d))[:n_dates]
     return {d: leads[d][:k] for d in days}
 
 
-def run_random(arts: Sequence[storyline.Article], l: int, k: int, seed: int = 0) -> Timeline:
+def run_random(arts: Sequence[storyline.Article], n_dates: int, k: int, seed: int = 0) -> Timeline:
     leads = _leads(arts)
     days = sorted(leads)
     rng = random.Random(seed)
-    return {d: leads[d][:k] for d in rng.sample(days, min(l, len(days)))}
+    return {d: leads[d][:k] for d in rng.sample(days, min(n_dates, len(days)))}
 
 
 def _clear_caches() -> None:
@@ -123,26 +123,26 @@ def main() -> int:
         for name, ref in tls.items():
             lo, hi = min(ref), max(ref)
             inp = [a for a in arts if a.published and lo <= a.published <= hi]
-            l = len(ref)
-            k = max(1, round(sum(len(s) for s in ref.values()) / l))
+            n_dates = len(ref)  # l of the protocol
+            k = max(1, round(sum(len(s) for s in ref.values()) / n_dates))
             n_tasks += 1
             for sys_name, fn in systems.items():
                 if sys_name == "storyline":
                     _clear_caches()
                     t0 = time.perf_counter()
-                    pred = fn(inp, l, k)
+                    pred = fn(inp, n_dates, k)
                     times.append(time.perf_counter() - t0)
                 else:
-                    pred = fn(inp, l, k)
+                    pred = fn(inp, n_dates, k)
                 ar = ar_scores(pred, ref)
                 dp, dr = date_scores(pred, ref)
                 vals = [ar[1][0], ar[1][1], ar[2][0], ar[2][1], dp, dr]
                 sums[sys_name] = [s + v for s, v in zip(sums[sys_name], vals)]
                 if sys_name == "storyline":
-                    rows_task.append([f"{topic}/{name}", len(inp), l, k, f1(vals[0], vals[1]), f1(vals[2], vals[3]),
+                    rows_task.append([f"{topic}/{name}", len(inp), n_dates, k, f1(vals[0], vals[1]), f1(vals[2], vals[3]),
                                       f1(vals[4], vals[5]), times[-1]])
                     if args.show == topic:
-                        print(f"\n--- {topic}/{name}: {len(inp)} articles, l={l}, k={k}")
+                        print(f"\n--- {topic}/{name}: {len(inp)} articles, l={n_dates}, k={k}")
                         for d in sorted(pred):
                             for s in pred[d]:
                                 print(f"{d}  {s[:160]}")
