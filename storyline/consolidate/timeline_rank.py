@@ -8,7 +8,9 @@ central sentences, after Gholipour Ghalandari & Ifrim (2020, "news-tls"), unsupe
   ``PUB_WEIGHT`` times the share published on it (PUBCOUNT), each article counted by its
   relevance to the topic (off-topic pieces swept in count little). Only days inside the articles'
   publication span (and up to ``EARLY_DAYS`` before it: the event that started the coverage)
-  count: "in 1593" from a radio listing is no event of a 2009 topic.
+  count: "in 1593" from a radio listing is no event of a 2009 topic. A day's weight is then
+  divided by a root of the coverage around it (``SPREAD``), so that a busy month does not take
+  every place.
 - a day's candidate sentences: those that mention it, and the lead sentences of the articles
   published on it (PM).
 - a day's sentences: greedily the one that brings the day's summary closest to the centroid of
@@ -16,7 +18,7 @@ central sentences, after Gholipour Ghalandari & Ifrim (2020, "news-tls"), unsupe
   share), never one that repeats a chosen one. A chosen sentence is cited to every article that
   carries it (the same words, or nearly).
 
-``PUB_WEIGHT`` and the sentence limits were chosen on the six shared T17 topics
+``PUB_WEIGHT``, ``SPREAD``, ``TOPIC_WEIGHT`` and the sentence limits were chosen on the six shared T17 topics
 (``bench/timeline.py``); nothing is fitted per topic.
 """
 
@@ -42,6 +44,8 @@ __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance",
 SMALL_STORY = 40  # up to this many articles, a call without sizes lists every dated event
 PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
 TOPIC_WEIGHT = 0.75  # a day's sentences aim at its centroid and, three quarters as much, at the topic's
+SPREAD = 0.25  # a day's weight is divided by (1 + articles published within WINDOW days) ** SPREAD
+WINDOW = 7
 OFF_TOPIC = 0.5  # an article less than half as close to the topic as the median lends no sentence
 EARLY_DAYS = 7  # days before the first article that still count: the event that started the coverage
 DEFAULT_PER_DATE = 2
@@ -145,7 +149,30 @@ def rank_days(articles: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[
             published[a.published] += w[ai]
     days = set(mentioned) | set(published)
     weight = {d: (sum(w[ai] for ai in mentioned.get(d, ())) + pub_weight * published.get(d, 0.0)) / n for d in days}
+    if SPREAD > 0:
+        weight = _spread(weight, published)
     return sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _spread(weight: dict[date, float], published: dict[date, float]) -> dict[date, float]:
+    """Weights divided by the coverage around each day (1 + the articles published within
+    ``WINDOW`` days, to the power ``SPREAD``): a busy month does not take every place of the
+    timeline, and a quiet month's one big day still gets in."""
+    if not published:
+        return weight
+    first = min(published)
+    span = (max(published) - first).days + 1
+    daily = np.zeros(span)
+    for d, v in published.items():
+        daily[(d - first).days] += v
+    cum = np.concatenate([[0.0], np.cumsum(daily)])
+    out: dict[date, float] = {}
+    for d, v in weight.items():
+        i = (d - first).days
+        lo, hi = max(0, i - WINDOW), min(span, i + WINDOW + 1)
+        local = cum[hi] - cum[lo] if hi > lo else 0.0
+        out[d] = v / (1.0 + local) ** SPREAD
+    return out
 
 
 def _usable(text: str) -> bool:
