@@ -13,13 +13,14 @@ central sentences, after Gholipour Ghalandari & Ifrim (2020, "news-tls"), unsupe
   every place.
 - a day's candidate sentences: those that mention it, and the lead sentences of the articles
   published on it (PM).
-- a day's sentences: greedily the one that brings the day's summary closest to the centroid of
-  its candidates (CENTROID-OPT, with the PM-MEAN centroid: the words both kinds of candidate
-  share), never one that repeats a chosen one. A chosen sentence is cited to every article that
-  carries it (the same words, or nearly).
+- a day's sentences: greedily the one that brings the day's summary closest to its target
+  (CENTROID-OPT): the PM-MEAN centroid of its candidates (the words both kinds of candidate
+  share) plus ``TOPIC_WEIGHT`` times the topic's centroid, so that an off-topic page on a busy
+  day does not speak for it. Never one that repeats a sentence chosen for this or another day.
+  A chosen sentence is cited to every article that carries it (the same words, or nearly).
 
-``PUB_WEIGHT``, ``SPREAD``, ``TOPIC_WEIGHT`` and the sentence limits were chosen on the six shared T17 topics
-(``bench/timeline.py``); nothing is fitted per topic.
+``PUB_WEIGHT``, ``SPREAD``, ``TOPIC_WEIGHT`` and the sentence limits were chosen on the six
+shared T17 topics (``bench/timeline.py``); nothing is fitted per topic.
 """
 
 from __future__ import annotations
