@@ -161,7 +161,14 @@ def main() -> int:
     print(f"T17 shared topics: {', '.join(topics)}; {n_tasks} timelines")
     print(fmt_table(["system", "AR1-F", "AR2-F", "Date-F1", "AR1 ratio", "AR2 ratio", "Date ratio"], rows))
     print("(ratio: storyline's figure / the row's figure; published rows are on all 19 T17 timelines, "
-          "this run on the 13 shared ones)")
+          f"this run on {n_tasks} shared ones)")
+    peer = rows[1][1:4]
+    checks = [("AR1-F >= PUBCOUNT-style (this run)", ours[0] >= peer[0]),
+              ("AR2-F >= PUBCOUNT-style (this run)", ours[1] >= peer[1]),
+              ("Date-F1 >= PUBCOUNT-style (this run)", ours[2] >= peer[2]),
+              ("AR1-F >= 0.120 (DATEWISE, published)", ours[0] >= PUBLISHED["DATEWISE"][0]),
+              ("Date-F1 >= 0.544 (DATEWISE, published)", ours[2] >= PUBLISHED["DATEWISE"][2])]
+    print("\nfloors: " + ", ".join(f"{name} ({'met' if ok else 'NOT met'})" for name, ok in checks))
     print(f"\nstoryline time per timeline: mean {sum(times) / len(times):.2f} s, max {max(times):.2f} s "
           f"(largest input {max(r[1] for r in rows_task)} articles); peak RSS {peak_rss_mb():.0f} MB")
     return 0
