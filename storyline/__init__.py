@@ -7,7 +7,7 @@ The public Python API (stable; see README):
     brief(articles) -> Brief
     cluster(articles) -> list[str]
     tag_timexes(text, dct) -> list[Timex]
-    timeline(articles) -> list[TimelineEntry]
+    timeline(articles, *, max_dates=None, per_date=None) -> list[TimelineEntry]
     extract_quotes(text) -> list[Quote]
     recognize_entities(text, mode="accurate") -> list[Mention]
     resolve_entities(articles, mentions) -> list[str]
@@ -119,12 +119,19 @@ def tag_timexes(text: str, dct: date | None = None) -> list[Timex]:
     return _tag(_clean(text), dct)
 
 
-def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
+def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
+             per_date: int | None = None) -> list[TimelineEntry]:
     """The dated events of ``articles`` (one story), oldest first, each cited to every article
-    that reports it; undated articles get an inferred publication date first."""
+    that reports it; undated articles get an inferred publication date first.
+
+    ``max_dates``/``per_date`` make it a summary of a long-running topic: the ``max_dates`` most
+    important days (by how many articles report them), each with at most ``per_date`` of its most
+    central sentences, none repeating another. Without them, more than 40 articles get a summary
+    of a readable size (10-40 days, two sentences each) and a smaller story every event.
+    ``TimelineEntry.importance`` ranks entries (higher first)."""
     from .consolidate.timeline import timeline as _timeline
 
-    return _timeline(_clean_articles(articles))
+    return _timeline(_clean_articles(articles), max_dates=max_dates, per_date=per_date)
 
 
 def extract_quotes(text: str, *, typewriter_marks_quote: bool = True) -> list[Quote]:

@@ -165,6 +165,7 @@ class TimelineEntry:
     granularity: str
     text: str
     citations: tuple[Citation, ...] = ()
+    importance: float = 0.0  # higher first: keep the top entries of a long timeline (0..1)
 
 
 @dataclass(frozen=True, slots=True)

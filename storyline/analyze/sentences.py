@@ -4,6 +4,10 @@ pysbd's rule set (Golden Rules of sentence boundaries) does the splitting inside
 few news-specific repairs follow: "10 a.m. Monday" stays whole, a split before a lowercase word is
 undone. Paragraphs are blank-line blocks; inside one, a line break after sentence-final
 punctuation also ends a paragraph (one-paragraph-per-line files), other line breaks are wraps.
+
+Tokenized corpora with one sentence per line (Penn Treebank style: "said . ''", "-LRB-", "do n't",
+as in TDT, DUC and Timeline17) are recognized by their detached final marks and keep one line = one
+sentence: pysbd would cut "`` We won . ''" after the full stop and "We ... won" at the dots.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ _TIME_CONT = re.compile(
 _LOWER_START = re.compile(r"^[\"“'‘(\[]?[a-z]")
 _NUM_ABBREV_END = re.compile(r"(?:^|\s)(?:No|Nos|Vol|Vols|Art|Sec|Ch|Fig|Figs|pp?|Para|Pt|Op)\.$")
 _DIGIT_START = re.compile(r"^\d")
+_CLOSERS_ONLY = re.compile(r"^(?:''|'|\"|”|’|\)|\]|-RRB-|-RSB-|\s)+$")
+_TOKENIZED_END = re.compile(r"\S\s+(?:[.!?]|\.\.\.|''|'|-RRB-)\s*$")
+_TOKENIZED_SHARE = 0.6  # this share of a text's lines ending in a detached mark: one sentence per line
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +149,7 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             ps, pe = out[-1]
             prev, cur = text[ps:pe], text[s:e]
             if ((_AMPM_END.search(prev) and _TIME_CONT.match(cur)) or _LOWER_START.match(cur)
+                    or _CLOSERS_ONLY.match(cur)
                     or (_NUM_ABBREV_END.search(prev) and _DIGIT_START.match(cur))):
                 out[-1] = (ps, e)
                 continue
@@ -154,9 +162,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(_cached_spans(text))
 
 
+def line_per_sentence(text: str) -> bool:
+    """Whether ``text`` is a tokenized one-sentence-per-line text: at least two lines, and most of
+    them end in a mark set off by a space ("won . ''", "why ?"), which untokenized prose never does."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return False
+    ends = sum(1 for ln in lines if _TOKENIZED_END.search(ln))
+    return ends >= _TOKENIZED_SHARE * len(lines)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.extend(_trim(text, pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
 @lru_cache(maxsize=2048)
 def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
     # the same article is split by several stages (analysis, summary, timeline): split it once
+    if line_per_sentence(text):
+        return tuple(_line_spans(text))
     spans: list[tuple[int, int]] = []
     for ps, pe in paragraph_spans(text):
         spans.extend(_split_paragraph(text, ps, pe))

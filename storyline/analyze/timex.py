@@ -441,7 +441,7 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
 # ---- rules, most specific first ----
 
 _RANGE_DATE = (rf"(?P<m>{_MONTH_RX})\s+(?P<d1>{_DAYN})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYN})"
-               rf"(?:,?\s+(?P<y>{_YEAR}))?(?!\s*(?:%|percent))")
+               rf"(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?(?!\s*(?:%|percent))")
 
 
 @rule("range_md", _RANGE_DATE)
@@ -453,8 +453,8 @@ def _h_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{y}-{mo:02d}-{d1:02d}", f"RANGE:{y}-{mo:02d}-{d2:02d}"
 
 
-_FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX},?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
-             rf"(?:,?\s+(?P<y>{_YEAR}|'\d\d(?!\d)))?")
+_FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX}(?:\s?,)?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
+             rf"(?:(?:\s?,)?\s+(?P<y>{_YEAR}|'\d\d(?!\d)))?")
 
 
 @rule("mdy", rf"{_EDGE}?{_FULL_MDY}")
@@ -479,7 +479,7 @@ def _h_mdy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{ys}-{mo:02d}-{d:02d}", _mod_of(_edge_text(m.group(0)))
 
 
-@rule("dmy", rf"(?:{_WDAY_RX},?\s+)?(?:the\s+)?(?P<d>{_DAYN})\s+(?:of\s+)?(?P<m>{_MONTH_RX})(?:,?\s+(?P<y>{_YEAR}))?")
+@rule("dmy", rf"(?:{_WDAY_RX}(?:\s?,)?\s+)?(?:the\s+)?(?P<d>{_DAYN})\s+(?:of\s+)?(?P<m>{_MONTH_RX})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?")
 def _h_dmy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["m"][0].islower():
         return None
@@ -510,7 +510,7 @@ def _h_slash(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 
 
 _TIME_DAY = (rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})"
-             rf"(?:,?\s+(?:on\s+)?(?P<md>{_MONTH_RX}\s+{_DAYN})(?![\d:])|,?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
+             rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<md>{_MONTH_RX}\s+{_DAYN})(?![\d:])|(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
              rf"|\s+(?P<pd>(?:this|that|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|tonight|last\s+night))?")
 
 
@@ -564,8 +564,8 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 
 
 _WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:the\s+)?(?:last|this|next|past|coming|previous|following|this\s+past|this\s+coming)\s+)?(?P<wd>{_WDAY_RX})"
-              rf"(?:\s+(?P<pt>{_PART})|,?\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:,?\s+(?P<y>{_YEAR}))?"
-              rf"|,?\s+(?P<d2>{_DAYN})\s+(?P<m2>{_MONTH_RX})(?:,?\s+(?P<y2>{_YEAR}))?)?(?P<pl>s)?")
+              rf"(?:\s+(?P<pt>{_PART})|(?:\s?,)?\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?"
+              rf"|(?:\s?,)?\s+(?P<d2>{_DAYN})\s+(?P<m2>{_MONTH_RX})(?:(?:\s?,)?\s+(?P<y2>{_YEAR}))?)?(?P<pl>s)?")
 
 
 @rule("weekday", _WDAY_PART)
@@ -621,7 +621,7 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", v, mod
 
 
-@rule("month_year", rf"{_EDGE}?(?P<m>{_MONTH_RX})(?:\s+of)?,?\s+(?P<y>{_YEAR}|'\d\d(?!\d))")
+@rule("month_year", rf"{_EDGE}?(?P<m>{_MONTH_RX})(?:\s+of)?(?:\s?,)?\s+(?P<y>{_YEAR}|'\d\d(?!\d))")
 def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["m"][0].islower():
         return None
@@ -629,7 +629,7 @@ def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
 
 
 @rule("month_rel", rf"{_EDGE}?(?:(?P<d>last|this|next|past|coming|previous)\s+)?(?P<m>{_MONTH_RX})"
-                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!\.?,?\s+\d)")
+                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!\.?(?:\s?,)?\s+\d)")
 def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     tok = m["m"]
     mo = _month_num(tok)
@@ -735,7 +735,7 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
 
 def _quarter_ended(ctx: _Ctx) -> str | None:
     """The quarter of "the quarter ended Sept. 30" (the quarter holding that month)."""
-    m = re.match(rf"\s+(?:ended|ending|through)\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:,?\s+(?P<y>{_YEAR}))?",
+    m = re.match(rf"\s+(?:ended|ending|through)\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?",
                  ctx.text[ctx.end:ctx.end + 40], re.IGNORECASE)
     if m is None or ctx.dct is None:
         return None
@@ -877,7 +877,7 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 @rule("holiday", rf"(?:(?P<d>last|this|next)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|"
                  rf"Independence\s+Day|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Veterans\s+Day|"
                  rf"Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|"
-                 rf"Good\s+Friday|Martin\s+Luther\s+King\s+Day)(?P<y>,?\s+{_YEAR})?(?![\w-])")
+                 rf"Good\s+Friday|Martin\s+Luther\s+King\s+Day)(?P<y>(?:\s?,)?\s+{_YEAR})?(?![\w-])")
 def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     h = m["h"]
     if h[0].islower() and not h.lower().startswith("the"):
@@ -1124,7 +1124,7 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
     if nt in ("one", "some") and u == "day" and not m["pl"]:
         pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
         if re.search(r"\b(?:of|will|could|would|might|may|can|to|hope|hopes|that)\s+$", pre) or re.match(
-                r",?\s+(?:be|being|become|soon|he|she|they|we|it)\b", post):
+                r"(?:\s?,)?\s+(?:be|being|become|soon|he|she|they|we|it)\b", post):
             return "DATE", "FUTURE_REF", None
     return "DURATION", _duration(n, u), _approx_mod(m.group(0))
 

@@ -5,6 +5,10 @@ such events are the same when they share the date and their wording is alike; th
 pooled. Undated articles are first given an inferred publication date (see ``analyze.dct``), so
 their "Tuesday" lands on a real day too.
 
+A long-running topic (more than ``timeline_rank.SMALL_STORY`` articles), or a call with
+``max_dates``/``per_date``, gets a summary instead: the days that matter, a few central sentences
+each (see ``timeline_rank``).
+
 ``explicit_dates`` rewrites relative dates in a sentence for a reader who lacks the article's date:
 "arrived Tuesday" -> "arrived Tuesday (Jan. 8, 2019)".
 """
@@ -23,6 +27,7 @@ from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import supports, trim_span
+from .timeline_rank import DEFAULT_PER_DATE, auto_size, summarize_timeline
 
 _log = logging.getLogger(__name__)
 
@@ -227,10 +232,34 @@ def _sort_key(entry: TimelineEntry) -> tuple[date, int]:
     return d, {"year": 0, "month": 1, "day": 2}.get(entry.granularity, 3)
 
 
-def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
+def _check_size(name: str, value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise ValueError(f"timeline: {name} must be a positive whole number or None, not {value!r}")
+
+
+def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
+             per_date: int | None = None) -> list[TimelineEntry]:
     """Dated events of one story, oldest first, duplicates across articles merged with all their
-    citations. Articles without a date get an inferred one first."""
+    citations. Articles without a date get an inferred one first.
+
+    With ``max_dates`` and/or ``per_date`` the timeline is a summary: the ``max_dates`` most
+    important days (all when None), each with at most ``per_date`` sentences (2 when None), the
+    most central first, none repeating another. Without them a story of more than
+    ``SMALL_STORY`` articles gets a summary sized by ``auto_size``; a smaller one every event,
+    its ``importance`` the share of the articles that report it."""
+    _check_size("max_dates", max_dates)
+    _check_size("per_date", per_date)
     arts = with_inferred_dates([a for a in articles if isinstance(a, Article)])
+    if max_dates is None and per_date is None:
+        size = auto_size(len(arts))
+        if size is not None:
+            return summarize_timeline(arts, *size)
+        return _every_event(arts)
+    return summarize_timeline(arts, max_dates, per_date if per_date is not None else DEFAULT_PER_DATE)
+
+
+def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
+    """Every dated event of ``arts`` (dated where they can be), oldest first."""
     events: list[Event] = []
     for a in arts:
         try:
@@ -238,15 +267,17 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
         except (ValueError, TypeError, AttributeError, IndexError) as exc:  # a bad article never fails the story
             _log.warning("timeline: article %s skipped: %s", a.id, exc)
     groups: list[tuple[Event, set[str], list[Event]]] = []
+    on_date: dict[str, list[tuple[Event, set[str], list[Event]]]] = {}  # only a date's groups are compared
     for ev in sorted(events, key=lambda e: (e.published is None, e.published or date.min)):
         words = _words(ev.text)
         home = None
-        for g in groups:
-            if g[0].date == ev.date and _similar(g[1], words) >= _SIMILAR and supports(g[0].text, ev.text, 0.0):
+        for g in on_date.get(ev.date, ()):
+            if _similar(g[1], words) >= _SIMILAR and supports(g[0].text, ev.text, 0.0):
                 home = g
                 break
         if home is None:
             groups.append((ev, words, [ev]))
+            on_date.setdefault(ev.date, []).append(groups[-1])
         else:
             home[2].append(ev)
             home[1].update(words)
@@ -260,6 +291,8 @@ def timeline(articles: Sequence[Article]) -> list[TimelineEntry]:
                 seen.add(key)
                 cites.append(m.citation)
         text = _representative(members)
-        out.append(TimelineEntry(date=first.date, granularity=first.granularity, text=text, citations=tuple(cites)))
+        share = len({c.article_id for c in cites}) / max(1, len(arts))
+        out.append(TimelineEntry(date=first.date, granularity=first.granularity, text=text, citations=tuple(cites),
+                                 importance=round(share, 6)))
     out.sort(key=_sort_key)
     return out

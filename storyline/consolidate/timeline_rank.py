@@ -1,0 +1,337 @@
+"""The timeline of a long-running topic: the days that matter, a few sentences each.
+
+``timeline.timeline`` lists every dated event of a story; for a topic of hundreds of articles that
+is thousands of entries. Here the days are ranked and each chosen day is written with its most
+central sentences, after Gholipour Ghalandari & Ifrim (2020, "news-tls"), unsupervised:
+
+- a day's weight: the share of the input's articles that mention it (DATEMENTIONCOUNT) plus
+  ``PUB_WEIGHT`` times the share published on it (PUBCOUNT), each article counted by its
+  relevance to the topic (off-topic pieces swept in count little). Only days inside the articles'
+  publication span (and up to ``EARLY_DAYS`` before it: the event that started the coverage)
+  count: "in 1593" from a radio listing is no event of a 2009 topic. A day's weight is then
+  divided by a root of the coverage around it (``SPREAD``), so that a busy month does not take
+  every place.
+- a day's candidate sentences: those that mention it, and the lead sentences of the articles
+  published on it (PM).
+- a day's sentences: greedily the one that brings the day's summary closest to its target
+  (CENTROID-OPT): the PM-MEAN centroid of its candidates (the words both kinds of candidate
+  share) plus ``TOPIC_WEIGHT`` times the topic's centroid, so that an off-topic page on a busy
+  day does not speak for it. Never one that repeats a sentence chosen for this or another day.
+  A chosen sentence is cited to every article that carries it (the same words, or nearly).
+
+``PUB_WEIGHT``, ``SPREAD``, ``TOPIC_WEIGHT`` and the sentence limits were chosen on the six
+shared T17 topics (``bench/timeline.py``); nothing is fitted per topic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import numpy as np
+
+from ..analyze.sentences import sentence_spans
+from ..analyze.timex import granularity_of, tag_timexes, value_to_date
+from ..records import Article, Citation, TimelineEntry
+
+__all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
+
+SMALL_STORY = 40  # up to this many articles, a call without sizes lists every dated event
+PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
+TOPIC_WEIGHT = 0.75  # a day's sentences aim at its centroid and, three quarters as much, at the topic's
+SPREAD = 0.25  # a day's weight is divided by (1 + articles published within WINDOW days) ** SPREAD
+WINDOW = 7
+OFF_TOPIC = 0.5  # an article less than half as close to the topic as the median lends no sentence
+EARLY_DAYS = 7  # days before the first article that still count: the event that started the coverage
+DEFAULT_PER_DATE = 2
+_LEAD = 5  # lead sentences of an article stand for its publication day
+_MIN_WORDS, _MAX_WORDS = 5, 50
+_REPEAT = 0.5  # cosine above which a sentence says what a chosen one says
+_SAME = 0.7  # cosine above which another article's sentence carries the chosen one's fact (cited)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_LEAD_CHARS = 2000  # an article's relevance to the topic is read from its first characters
+# page furniture scraped with the text ("Last updated at 14:59 GMT", "Click here to ..."): no event
+_FURNITURE = re.compile(r"\b(?:last updated|updated at \d|click here|all rights reserved|copyright ©|"
+                        r"subscribe (?:now|today)|sign up for)\b", re.IGNORECASE)
+
+
+def auto_size(n_articles: int) -> tuple[int, int] | None:
+    """(max_dates, per_date) for a call without sizes, None for a small story (every event).
+
+    Reference timelines of long-running topics hold 23-36 dates of 1-3 sentences (T17, CRISIS,
+    ENTITIES; 500-2,300 articles each). The count grows with the square root of the input, so
+    that 50 articles give 18 dates, 150 give 31, and from 260 articles on 40, the most a reader
+    scans; two sentences a date."""
+    if n_articles <= SMALL_STORY:
+        return None
+    return min(40, max(10, round(2.5 * math.sqrt(n_articles)))), DEFAULT_PER_DATE
+
+
+@lru_cache(maxsize=4096)
+def day_mentions(text: str, dct: date | None) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...]]:
+    """(sentence spans, (sentence index, day) for every calendar day a sentence names) of one
+    article text; relative days ("on Thursday") are anchored at ``dct``. Ranges, months and years
+    name no single day and are left out."""
+    spans = tuple(sentence_spans(text))
+    starts = [s for s, _ in spans]
+    out: list[tuple[int, date]] = []
+    seen: set[tuple[int, date]] = set()
+    for tx in tag_timexes(text, dct):
+        if tx.type not in ("DATE", "TIME") or "X" in tx.value or granularity_of(tx.value) != "day":
+            continue
+        if tx.range_end and tx.range_end[:10] != tx.value[:10]:
+            continue
+        day = value_to_date(tx.value[:10])
+        i = bisect_right(starts, tx.start) - 1
+        if day is None or i < 0 or tx.start >= spans[i][1]:
+            continue
+        if (i, day) not in seen:
+            seen.add((i, day))
+            out.append((i, day))
+    return spans, tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    article: int  # index into the dated articles
+    sentence: int
+    mentions: bool  # it names the day (else it leads an article published on the day)
+
+
+def relevance(articles: Sequence[Article]) -> np.ndarray:
+    """Each article's weight in the topic, 0..1: the cosine of its lead with the centroid of all
+    leads (tf-idf), relative to the median article's; those at least as close as the median
+    weigh 1. An off-topic piece swept into the topic (a radio listing) weighs little."""
+    n = len(articles)
+    if n < 3:
+        return np.ones(n)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        x = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(
+            [(a.text or "")[:_LEAD_CHARS] for a in articles])
+    except ValueError:  # no word occurs twice
+        return np.ones(n)
+    centroid = np.asarray(x.mean(axis=0)).ravel()
+    sims = np.asarray(x @ centroid).ravel() / (float(np.linalg.norm(centroid)) or 1.0)
+    median = float(np.median(sims))
+    if median <= 0:
+        return np.ones(n)
+    return np.clip(sims / median, 0.0, 1.0)
+
+
+def rank_days(articles: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[int, int], ...],
+              tuple[tuple[int, date], ...]]], *, pub_weight: float = PUB_WEIGHT,
+              weights: Sequence[float] | None = None) -> list[tuple[date, float]]:
+    """The days of the articles' publication span with their weight, heaviest first (ties: the
+    older first). ``analyses`` are ``day_mentions`` of each (dated) article; ``weights`` (1 each
+    when None) how much each article counts (see ``relevance``)."""
+    if not articles:
+        return []
+    pubs = [a.published for a in articles if a.published is not None]
+    lo, hi = min(pubs) - timedelta(days=EARLY_DAYS), max(pubs)
+    n = len(articles)
+    w = [1.0] * n if weights is None else [float(v) for v in weights]
+    mentioned: dict[date, set[int]] = defaultdict(set)  # a day counts where it is reported, not announced
+    for ai, (_, mentions) in enumerate(analyses):
+        pub = articles[ai].published
+        for _, day in mentions:
+            if lo <= day <= hi and (pub is None or day <= pub):
+                mentioned[day].add(ai)
+    published: dict[date, float] = defaultdict(float)
+    for ai, a in enumerate(articles):
+        if a.published is not None:
+            published[a.published] += w[ai]
+    days = set(mentioned) | set(published)
+    weight = {d: (sum(w[ai] for ai in mentioned.get(d, ())) + pub_weight * published.get(d, 0.0)) / n for d in days}
+    if SPREAD > 0:
+        weight = _spread(weight, published)
+    return sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _spread(weight: dict[date, float], published: dict[date, float]) -> dict[date, float]:
+    """Weights divided by the coverage around each day (1 + the articles published within
+    ``WINDOW`` days, to the power ``SPREAD``): a busy month does not take every place of the
+    timeline, and a quiet month's one big day still gets in."""
+    if not published:
+        return weight
+    first = min(published)
+    span = (max(published) - first).days + 1
+    daily = np.zeros(span)
+    for d, v in published.items():
+        daily[(d - first).days] += v
+    cum = np.concatenate([[0.0], np.cumsum(daily)])
+    out: dict[date, float] = {}
+    for d, v in weight.items():
+        i = (d - first).days
+        lo, hi = max(0, i - WINDOW), min(span, i + WINDOW + 1)
+        local = cum[hi] - cum[lo] if hi > lo else 0.0
+        out[d] = v / (1.0 + local) ** SPREAD
+    return out
+
+
+def _usable(text: str) -> bool:
+    words = _WORD.findall(text)
+    return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
+            and not _FURNITURE.search(text))
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_date: int) -> list[TimelineEntry]:
+    """The ``max_dates`` weightiest days of ``articles`` (all days with candidates when None), each
+    with at most ``per_date`` sentences, oldest first. Articles without a date are left out (give
+    them an inferred one first). ``importance`` of an entry (0..1): its day's weight relative to
+    the weightiest day's, times the sentence's similarity to what is said of the day."""
+    arts = [a for a in articles if isinstance(a, Article) and a.published is not None and a.text]
+    if not arts or per_date < 1 or (max_dates is not None and max_dates < 1):
+        return []
+    analyses = [day_mentions(a.text, a.published) for a in arts]
+    weights = relevance(arts)
+    ranked = rank_days(arts, analyses, weights=weights)
+    top = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
+    by_day: dict[date, list[_Candidate]] = defaultdict(list)
+    for ai, (spans, mentions) in enumerate(analyses):
+        for si, day in mentions:
+            by_day[day].append(_Candidate(ai, si, True))
+        for si in range(min(_LEAD, len(spans))):
+            by_day[arts[ai].published].append(_Candidate(ai, si, False))  # type: ignore[index]
+
+    def text_of(c: _Candidate) -> str:
+        s, e = analyses[c.article][0][c.sentence]
+        return _clean(arts[c.article].text[s:e])
+
+    # the candidates of the weightiest days, wire copies pooled: (day, weight, [(text, carriers)])
+    limit = max_dates if max_dates is not None else len(ranked)
+    pools: list[tuple[date, float, list[tuple[str, bool, list[_Candidate]]]]] = []
+    for day, weight in ranked:
+        if len(pools) >= 2 * limit:  # spares for days whose candidates turn out unusable
+            break
+        pooled: dict[str, tuple[bool, list[_Candidate]]] = {}
+        for c in by_day.get(day, ()):
+            if weights[c.article] < OFF_TOPIC:
+                continue
+            t = text_of(c)
+            if not _usable(t):
+                continue
+            key = t.lower()
+            if key in pooled:
+                was, members = pooled[key]
+                if all(m.article != c.article for m in members):
+                    members.append(c)
+                pooled[key] = (was or c.mentions, members)
+            else:
+                pooled[key] = (c.mentions, [c])
+        if pooled:
+            pools.append((day, weight, [(text_of(ms[0]), m, ms) for m, ms in pooled.values()]))
+    if not pools:
+        return []
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [t for _, _, pool in pools for t, _, _ in pool]
+    try:
+        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    except ValueError:  # nothing but stop words
+        return []
+    carriers = [ms for _, _, pool in pools for _, _, ms in pool]
+    topic = _unit(np.asarray(matrix.mean(axis=0)).ravel())  # what the weightiest days say, together
+    out: list[TimelineEntry] = []
+    chosen_rows: list[int] = []  # rows of ``matrix`` already in the timeline, on any day
+    row = 0
+    n_days = 0
+    for day, weight, pool in pools:
+        if n_days >= limit:
+            break
+        first = row
+        x = matrix[row:row + len(pool)]
+        row += len(pool)
+        kinds = [m for _, m, _ in pool]
+        told = np.zeros(len(pool), dtype=bool)  # what another day already says is not said again
+        if chosen_rows:
+            told = np.asarray((x @ matrix[chosen_rows].T).max(axis=1).toarray()).ravel() > _REPEAT
+        target = _unit(_unit(_centroid(x, kinds)) + TOPIC_WEIGHT * topic)
+        picks = _centroid_opt(x, (x @ x.T).toarray(), target, per_date, told)
+        if not picks:
+            continue
+        n_days += 1
+        centroid_sim = np.asarray(x @ target).ravel()
+        for i in picks:
+            chosen_rows.append(first + i)
+            same = np.flatnonzero(np.asarray((matrix @ x[i].T).toarray()).ravel() >= _SAME)
+            out.append(TimelineEntry(date=day.isoformat(), granularity="day", text=pool[i][0],
+                                     citations=_citations(arts, analyses, [carriers[first + i]]
+                                                          + [carriers[j] for j in same if j != first + i]),
+                                     importance=round(weight / top * float(centroid_sim[i]), 6)))
+    order = {id(e): k for k, e in enumerate(out)}
+    out.sort(key=lambda e: (e.date, order[id(e)]))
+    return out
+
+
+def _citations(arts: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[int, int], ...], object]],
+               groups: Sequence[Sequence[_Candidate]]) -> tuple[Citation, ...]:
+    """One citation per carrying sentence, the chosen one first."""
+    cites: list[Citation] = []
+    seen: set[tuple[str, int, int]] = set()
+    for group in groups:
+        for c in group:
+            a = arts[c.article]
+            s, e = analyses[c.article][0][c.sentence]
+            if (a.id, s, e) not in seen:
+                seen.add((a.id, s, e))
+                cites.append(Citation(article_id=a.id, start=s, end=e, source=a.source))
+    return tuple(cites)
+
+
+def _centroid(x, mentions: Sequence[bool]):  # type: ignore[no-untyped-def]
+    """PM-MEAN: the mean of the sentences that name the day and the mean of the publication day's
+    leads, summed over the words both share (either mean alone when one kind is missing)."""
+    m = np.fromiter(mentions, dtype=bool, count=len(mentions))
+    parts = [np.asarray(x[idx].mean(axis=0)).ravel() for idx in (np.flatnonzero(m), np.flatnonzero(~m)) if len(idx)]
+    if len(parts) == 1:
+        return parts[0]
+    both = (parts[0] > 0) & (parts[1] > 0)
+    c = np.where(both, parts[0] + parts[1], 0.0)
+    return c if c.any() else parts[0] + parts[1]
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm else v
+
+
+def _centroid_opt(x, gram: np.ndarray, c: np.ndarray, k: int,  # type: ignore[no-untyped-def]
+                  told: np.ndarray) -> list[int]:
+    """Up to ``k`` rows of ``x`` (``gram``: their dot products) chosen greedily so that their sum
+    is closest (cosine) to ``c``, skipping rows too like one already chosen and the rows ``told``
+    (said on another day)."""
+    if not c.any():
+        return []
+    xc = np.asarray(x @ c).ravel()
+    chosen: list[int] = []
+    s_dot_c = 0.0
+    s_norm2 = 0.0
+    s_dot_x = np.zeros(x.shape[0])
+    blocked = told.copy()
+    for _ in range(k):
+        norm2 = s_norm2 + 1.0 + 2.0 * s_dot_x
+        score = (s_dot_c + xc) / np.sqrt(np.maximum(norm2, 1e-12))
+        score[blocked] = -np.inf
+        i = int(np.argmax(score))
+        if not np.isfinite(score[i]) or xc[i] <= 0:
+            break
+        chosen.append(i)
+        blocked |= gram[i] > _REPEAT
+        blocked[i] = True
+        s_dot_c += xc[i]
+        s_norm2 += 1.0 + 2.0 * s_dot_x[i]
+        s_dot_x += gram[i]
+    return chosen

@@ -1,0 +1,162 @@
+"""Timelines of long-running topics: the days that matter, a few sentences each (max_dates, per_date)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+import storyline
+from storyline import Article
+from storyline.analyze.sentences import sentence_spans
+from storyline.consolidate.timeline import _every_event
+from storyline.consolidate.timeline_rank import SMALL_STORY, auto_size
+
+
+def _art(i: int, day: date, text: str, source: str = "") -> Article:
+    return Article(id=f"a{i}", title="", published=day, text=text, source=source or f"outlet{i % 4}")
+
+
+D = date(2024, 3, 1)
+
+BREACH = "The Kessel dam breached on March 4, 2024, flooding the lower valley of Brindlemoor."
+WIRE = "Rescue crews from three counties reached the flooded villages of Brindlemoor by boat on Monday."
+
+
+def _flood_topic() -> list[Article]:
+    """Twelve articles on a dam breach: the breach day is reported by most, a council vote on
+    March 8 by one stray article, a 1911 flood by one background piece."""
+    arts = [
+        _art(0, D + timedelta(days=3), "Engineers warned on Sunday that cracks were spreading across the Kessel dam. "
+             "Residents of Brindlemoor were told to prepare for an evacuation."),
+        _art(1, D + timedelta(days=3), "Water levels behind the Kessel dam rose sharply on Sunday after days of rain. "
+             "The regional authority said inspectors were watching the spillway."),
+    ]
+    follow = [
+        "Officials said the breach on March 4 forced two thousand people from their homes in Brindlemoor.",
+        "Since the dam gave way on March 4, the river has stayed above its banks across the valley.",
+        "Farmers counted their losses after the March 4 breach left fields under a metre of water.",
+        "An inquiry will examine why warnings before the March 4 collapse of the Kessel dam went unheeded.",
+        "Insurers estimated the damage from the March 4 dam breach at forty million euros.",
+    ]
+    for i in range(5):
+        arts.append(_art(2 + i, D + timedelta(days=4 + i % 3), f"{BREACH} {follow[i]} {WIRE}"))
+    arts.append(_art(7, D + timedelta(days=5), "Rescue crews from three counties reached the flooded villages of "
+                     "Brindlemoor by boat on Monday, officials said. Shelters in the town hall were full by nightfall."))
+    arts.append(_art(8, D + timedelta(days=9), "The town council voted on March 8, 2024 to rename the harbour promenade "
+                     "after a retired schoolteacher. The vote passed narrowly after a long debate."))
+    arts.append(_art(9, D + timedelta(days=10), "Brindlemoor last flooded on May 2, 1911, when a storm surge swept "
+                     "through the harbour. Old photographs of that flood hang in the museum."))
+    arts.append(_art(10, D + timedelta(days=11), "Repairs to the Kessel dam began on March 12, 2024, the regional "
+                     "authority said. Engineers expect the work to take most of the year."))
+    arts.append(_art(11, D + timedelta(days=11), "Work to rebuild the Kessel dam started on Tuesday, with cranes "
+                     "lifting the first concrete blocks into the breach."))
+    return arts
+
+
+def _days(entries) -> list[str]:
+    return sorted({e.date for e in entries})
+
+
+def test_max_dates_and_per_date_are_respected():
+    arts = _flood_topic()
+    for max_dates, per_date in ((1, 1), (2, 1), (3, 2)):
+        entries = storyline.timeline(arts, max_dates=max_dates, per_date=per_date)
+        days = _days(entries)
+        assert 1 <= len(days) <= max_dates
+        for d in days:
+            assert sum(e.date == d for e in entries) <= per_date
+        assert [e.date for e in entries] == sorted(e.date for e in entries)  # oldest first
+        for e in entries:
+            assert e.granularity == "day" and e.text and e.citations and 0 < e.importance <= 1
+    assert len(_days(storyline.timeline(arts, max_dates=3, per_date=2))) == 3
+
+
+def test_the_most_reported_day_is_kept_over_a_stray_one():
+    arts = _flood_topic()
+    top = storyline.timeline(arts, max_dates=1, per_date=1)
+    assert [e.date for e in top] == ["2024-03-04"]
+    assert "Kessel" in top[0].text or "breach" in top[0].text
+    three = _days(storyline.timeline(arts, max_dates=3, per_date=1))
+    assert "2024-03-04" in three and "2024-03-08" not in three  # one stray article's council vote
+    # a day outside the articles' publication span (a 1911 flood in a background piece) never comes
+    everything = storyline.timeline(arts, max_dates=50, per_date=3)
+    assert all(e.date.startswith("2024-") for e in everything)
+    assert "1911" in {e.date[:4] for e in storyline.timeline(arts)}  # the full listing still has it
+
+
+def test_no_two_sentences_of_a_day_say_the_same_and_copies_are_cited():
+    arts = _flood_topic()
+    entries = storyline.timeline(arts, max_dates=4, per_date=3)
+    for d in _days(entries):
+        texts = [e.text.lower() for e in entries if e.date == d]
+        assert len(texts) == len(set(texts))
+    # the wire sentence five articles carry (and a sixth, with an attribution) is cited to all of them
+    wire = [e for e in storyline.timeline(arts, max_dates=10, per_date=3) if "by boat" in e.text]
+    assert len(wire) <= 1
+    if wire:
+        assert len({c.article_id for c in wire[0].citations}) >= 5
+        for c in wire[0].citations:
+            text = next(a.text for a in arts if a.id == c.article_id)
+            assert "by boat" in text[c.start:c.end]
+
+
+def test_a_small_story_lists_every_event_as_before():
+    arts = _flood_topic()
+    assert len(arts) <= SMALL_STORY and auto_size(len(arts)) is None
+    entries = storyline.timeline(arts)
+    dates = {e.date for e in entries}
+    assert {"1911-05-02", "2024-03-04", "2024-03-08", "2024-03-12"} <= dates  # every dated event stays
+    assert [(e.date, e.text) for e in entries] == [(e.date, e.text) for e in _every_event(arts)]
+    breach = max((e for e in entries if e.date == "2024-03-04"), key=lambda e: e.importance)
+    stray = next(e for e in entries if e.date == "2024-03-08")
+    assert breach.importance > stray.importance  # importance: the share of articles reporting it
+
+
+def test_a_large_topic_gets_a_readable_timeline_without_arguments():
+    start = date(2023, 1, 2)
+    arts = []
+    for i in range(60):
+        day = start + timedelta(days=i)
+        arts.append(_art(i, day, f"The harbour strike in Port Avel entered day {i + 1} on {day:%B} {day.day}, {day.year}. "
+                                 f"Dockers in Port Avel held a rally on {day:%B} {day.day} outside the port offices. "
+                                 f"Talks between the union and the port authority were adjourned again."))
+    max_dates, per_date = auto_size(len(arts)) or (0, 0)
+    assert 10 <= max_dates <= 40 and per_date == 2
+    entries = storyline.timeline(arts)
+    days = _days(entries)
+    assert 1 <= len(days) <= max_dates
+    assert all(sum(e.date == d for e in entries) <= per_date for d in days)
+    assert len(entries) < len(_every_event(arts))
+
+
+def test_bad_sizes_are_refused_and_bad_articles_skipped():
+    arts = _flood_topic()
+    for bad in (0, -3, 2.5, "5", True):
+        with pytest.raises(ValueError, match="max_dates"):
+            storyline.timeline(arts, max_dates=bad)
+        with pytest.raises(ValueError, match="per_date"):
+            storyline.timeline(arts, per_date=bad)
+    junk = arts + [Article(id="empty", text="", published=D), Article(id="undated", text="No dates at all."),
+                   "not an article"]
+    assert _days(storyline.timeline(junk, max_dates=1, per_date=1)) == ["2024-03-04"]
+    assert storyline.timeline([], max_dates=3, per_date=1) == []
+    assert storyline.timeline([Article(text="Nothing dated here.")], max_dates=3) == []
+
+
+def test_tokenized_one_sentence_per_line_text_keeps_its_lines():
+    lines = ["Rescuers said : `` We reached the village before dawn . ''",
+             "`` Nobody was hurt , '' the mayor said .",
+             "The road was closed ... but reopened later .",
+             "Was the dam inspected ?",
+             "The council -LRB- which met Monday -RRB- agreed ."]
+    text = " \n".join(lines) + " "
+    assert [text[s:e] for s, e in sentence_spans(text)] == lines
+    # prose with one paragraph per line is still split into its sentences
+    prose = "The dam broke. Crews came by boat.\nThe mayor thanked them."
+    assert len(sentence_spans(prose)) == 3
+
+
+def test_a_tokenized_comma_keeps_the_year_with_its_day():
+    (tx,) = storyline.tag_timexes("The dam breached on March 4 , 2024 at dawn .", date(2025, 1, 1))
+    assert tx.value == "2024-03-04"
