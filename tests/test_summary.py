@@ -382,3 +382,14 @@ def test_the_headline_does_not_change_with_the_summary_length() -> None:
     ]
     heads = {storyline.brief(arts, max_words=w).headline for w in (20, 60, 150)}
     assert len(heads) == 1 and heads != {"What we know about Tarrow"}
+
+
+def test_explainer_headings_do_not_open_or_join_the_summary():
+    """"The investigation: the agency is leading it." reads as a heading out of an explainer, not as
+    a sentence of the story; a colon inside a sentence or a clock time is fine."""
+    from storyline.consolidate.summary_text import is_candidate_shape
+
+    assert not is_candidate_shape("The investigation: the safety agency is leading it.")
+    assert not is_candidate_shape("Update: the line reopened on Friday.")
+    assert is_candidate_shape("Fourteen cars left the tracks at 7:40 p.m. near the crossing.")
+    assert is_candidate_shape("The governor named the agency that will lead the inquiry: the NTSA.")

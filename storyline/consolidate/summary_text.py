@@ -50,6 +50,7 @@ _DANGLING = re.compile(
     r"On the other hand|As a result|After that|Since then|By then)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|my|My|our|Our|me|us|you|You|your|Your)\b")
+_LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s")
 _QUOTE_OPEN = re.compile(r"^\s*(?:``|\"|“|''|')")
 _BYLINE = re.compile(r"^(?:[A-Z][A-Za-z.]*\s?){1,4}(?:\([A-Za-z. ]+\))?\s*(?:_|--|—|-)\s")
 
@@ -269,6 +270,8 @@ def is_candidate_shape(text: str, first_person: bool = True) -> bool:
         return False
     first = t.lstrip("\"“'‘`([")[:1]
     if not (first.isupper() or first.isdigit()):
+        return False
+    if _LABEL_OPENER.match(t):   # "The investigation: the agency is leading it." (an explainer's heading)
         return False
     return not (first_person and _FIRST_PERSON.search(t))  # the costliest check last
 
