@@ -90,6 +90,15 @@ DEFAULT_CONSOLIDATE_EVERY = 1000
 DEFAULT_PERIODIC_LATENT = 0.35
 DEFAULT_LATENT_SAMPLE = 5000
 DEFAULT_STREAM_DIMS = 200
+# the end of an ingest run (``end_run``): a consolidation at the final pass's bars over the stories the
+# run touched and their candidates, MAX_CONSOLIDATE_RUN at a time (overlapping windows beyond); a
+# stream still short of its latent sample judges it in a provisional basis fitted on the sample so far
+# (refitted once the sample has grown by RUN_REFIT_GROWTH), none below RUN_MIN_SAMPLE articles
+DEFAULT_RUN_REFIT_GROWTH = 1.25
+DEFAULT_MAX_CONSOLIDATE_RUN = 4000
+DEFAULT_RUN_MIN_SAMPLE = 100
+RUN_STORIES_FACTOR = 10  # a run's pass considers at most this many times max_consolidate_run stories
+RUN_SLACK = 0.02  # pairs this far below their bar still join two stories' groups (see _consolidate_groups)
 # consolidation: two small stories (neither above CONSOLIDATE_SPARSE_SIZE articles) merge only if their
 # sparse (word and name) average linkage reaches CONSOLIDATE_MIN_SPARSE as well as the blended bar
 DEFAULT_CONSOLIDATE_MIN_SPARSE = 0.15
@@ -436,28 +445,35 @@ class _PairState:
     """The consolidation pass's view of a set of stories: pairwise sums of member similarities
     (words, names, latent vectors), sizes and date spans, and the margin of any pair over its bar."""
 
-    def __init__(self, c: "StoryClusterer", stories: Sequence[_Story], thr: float, *, sparse_only: bool = False) -> None:
+    def __init__(self, c: "StoryClusterer", stories: Sequence[_Story], thr: float, *, sparse_only: bool = False,
+                 dense: bool = True) -> None:
         from scipy import sparse
 
-        def gram(i: int) -> np.ndarray:
+        def matrix(i: int) -> "sparse.csr_matrix":
             parts = [s.arrays() for s in stories]
             k = [p[i] for p in parts]
             v = [p[i + 1] for p in parts]
             indptr = np.concatenate([[0], np.cumsum([len(x) for x in k])])
-            m = sparse.csr_matrix((np.concatenate(v), np.concatenate(k), indptr),
-                                  shape=(len(stories), N_FEATURES))
-            return np.asarray((m @ m.T).todense(), dtype=np.float64)
+            return sparse.csr_matrix((np.concatenate(v), np.concatenate(k), indptr), shape=(len(stories), N_FEATURES))
 
         n = len(stories)
         self.c, self.thr = c, thr
-        self.dw, self.de = gram(0), gram(2)
         self.lw = c.latent_weight if c.projection is not None and not sparse_only else 0.0
         self.nz = np.array([s.nz if s.z is not None else 0 for s in stories], dtype=np.float64)
+        zs = None
         if self.lw and c.projection is not None:
             zs = np.stack([s.z if s.z is not None else np.zeros(c.projection.k) for s in stories])
-            self.dz: np.ndarray | None = zs @ zs.T
+        # dense: the full pairwise sums, updated by merges; otherwise rows are computed on demand
+        # (``rows`` only, no merges: memory grows with the rows asked for, not with n squared)
+        self._mw, self._me, self._zs = (None, None, None) if dense else (matrix(0), matrix(2), zs)
+        if dense:
+            mw, me = matrix(0), matrix(2)
+            self.dw = np.asarray((mw @ mw.T).todense(), dtype=np.float64)
+            self.de = np.asarray((me @ me.T).todense(), dtype=np.float64)
+            self.dz: np.ndarray | None = None if zs is None else zs @ zs.T
         else:
-            self.dz = None
+            self.dw = self.de = np.zeros((0, 0))
+            self.dz = None if zs is None else np.zeros((0, 0))
         self.size = np.array([s.size for s in stories], dtype=np.float64)
         self.ne = np.array([s.ne for s in stories], dtype=np.float64)
         self.first = np.array([s.first if s.first is not None else -(1 << 40) for s in stories], dtype=np.float64)
@@ -468,15 +484,22 @@ class _PairState:
     def _links(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """(link, the blended mask or None, the sparse link) of ``rows`` against every story."""
         size, ne, ew = self.size, self.ne, self.ew
-        link = self.dw[rows] / np.outer(size[rows], size)
+        if self._mw is not None:  # rows on demand
+            dw = np.asarray((self._mw[rows] @ self._mw.T).todense(), dtype=np.float64)
+            de = np.asarray((self._me[rows] @ self._me.T).todense(), dtype=np.float64)
+            dz = None if self._zs is None else self._zs[rows] @ self._zs.T
+        else:
+            dw, de = self.dw[rows], self.de[rows]
+            dz = None if self.dz is None else self.dz[rows]
+        link = dw / np.outer(size[rows], size)
         nn = np.outer(ne[rows], ne)
-        sp = np.where(nn > 0, (1.0 - ew) * link + ew * self.de[rows] / np.maximum(nn, 1.0), link)
-        if self.dz is None:
+        sp = np.where(nn > 0, (1.0 - ew) * link + ew * de / np.maximum(nn, 1.0), link)
+        if dz is None:
             return sp, None, sp
         zz = np.outer(self.nz[rows], self.nz)
         mixed = zz > 0
         lw = self.lw
-        return np.where(mixed, (1.0 - lw) * sp + lw * self.dz[rows] / np.maximum(zz, 1.0), sp), mixed, sp
+        return np.where(mixed, (1.0 - lw) * sp + lw * dz / np.maximum(zz, 1.0), sp), mixed, sp
 
     def link(self, i: int, j: int) -> float:
         return float(self._links(np.array([i]))[0][0, j])
@@ -551,7 +574,10 @@ class StoryClusterer:
                  latent_high: int = DEFAULT_LATENT_HIGH, consolidate_sparse_threshold: float = 0.0,
                  consolidate_small_sparse: float = 0.0, latent_refit: float = DEFAULT_LATENT_REFIT,
                  latent_refit_high: int = DEFAULT_LATENT_REFIT_HIGH, split_threshold: float = DEFAULT_SPLIT,
-                 split_min: int = DEFAULT_SPLIT_MIN, split_max_members: int = DEFAULT_SPLIT_MAX_MEMBERS) -> None:
+                 split_min: int = DEFAULT_SPLIT_MIN, split_max_members: int = DEFAULT_SPLIT_MAX_MEMBERS,
+                 run_refit_growth: float = DEFAULT_RUN_REFIT_GROWTH,
+                 max_consolidate_run: int = DEFAULT_MAX_CONSOLIDATE_RUN,
+                 run_min_sample: int = DEFAULT_RUN_MIN_SAMPLE) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -562,6 +588,12 @@ class StoryClusterer:
             raise ValueError(f"linkage must be 'average' or 'centroid', got {linkage!r}")
         if not 0.0 <= latent_weight <= 1.0:
             raise ValueError(f"latent_weight must be in [0, 1], got {latent_weight}")
+        if run_refit_growth < 1.0:
+            raise ValueError(f"run_refit_growth must be at least 1 (1: refit at every run's end), got {run_refit_growth}")
+        if max_consolidate_run < 0:
+            raise ValueError(f"max_consolidate_run must be at least 0 (0: no pass at a run's end), got {max_consolidate_run}")
+        if run_min_sample < 0:
+            raise ValueError(f"run_min_sample must be at least 0, got {run_min_sample}")
         self.linkage = linkage
         self.latent_weight = latent_weight
         self.latent_threshold = latent_threshold
@@ -582,6 +614,12 @@ class StoryClusterer:
         self.split_threshold = split_threshold
         self.split_min = split_min
         self.split_max_members = split_max_members
+        self.run_refit_growth = run_refit_growth
+        self.max_consolidate_run = max_consolidate_run
+        self.run_min_sample = run_min_sample
+        self._provisional: Projection | None = None  # a short stream's basis for the run's end pass only
+        self.run_touched: set[str] = set()  # the stories this ingest run added to (see end_run)
+        self._fitted_on = 0  # the sample size a provisional basis was fitted on (0: none, or final)
         self.moved: dict[str, str] = {}  # article id -> the story a split moved it to
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
@@ -774,6 +812,7 @@ class StoryClusterer:
         s.last_seq = self.seq
         self._index(s, w, e)
         self.touched.add(s.id)
+        self.run_touched.add(s.id)
 
     def _accumulate(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None,
                     z: np.ndarray | None) -> None:
@@ -827,25 +866,27 @@ class StoryClusterer:
         ``latent.latent_dims``) on the stream's first articles, then give them (and their open
         stories) their latent vectors."""
         sample, self._sample = self._sample, []
-        self._sample_story = {}
+        self._provisional, self._fitted_on = None, 0
         self.projection = Projection.fit([w for _, w in sample], N_FEATURES, k=k or self.latent_dims)
-        if self.projection is None:
-            return
-        for aid, w in sample:
-            s = self.open.get(self.story_of(aid))
-            z = self.projection.project(w)
-            if s is not None and z is not None:
-                self._add_latent(s, z)
-                self.touched.add(s.id)
-                for m in s.members or ():
-                    if m.aid == aid:
-                        m.z = z.astype(np.float16)
+        if self.projection is not None:
+            for aid, w in sample:
+                # the story of a sample article of an earlier run is known from the saved sample
+                s = self.open.get(self.story_of(aid))
+                z = self.projection.project(w)
+                if s is not None and z is not None:
+                    self._add_latent(s, z)
+                    self.touched.add(s.id)
+                    for m in s.members or ():
+                        if m.aid == aid:
+                            m.z = z.astype(np.float16)
+        self._sample_story = {}
 
     def set_projection(self, projection: Projection | None) -> None:
         """Use ``projection`` for the articles from now on (offline: one fitted on the collection)."""
         self.projection = projection
         self._sample = []
         self._sample_story = {}
+        self._provisional, self._fitted_on = None, 0
 
     @staticmethod
     def _add_latent(s: _Story, z: np.ndarray) -> None:
@@ -957,6 +998,9 @@ class StoryClusterer:
         self.redirect[gone.id] = keep.id
         self.touched.add(keep.id)
         self.touched.discard(gone.id)
+        if gone.id in self.run_touched:
+            self.run_touched.discard(gone.id)
+            self.run_touched.add(keep.id)
         self.closed.append(gone.id)
         self.events_.append(StoryEvent("merge", keep.id, gone.id, self.seq, detail))
         return keep
@@ -984,6 +1028,142 @@ class StoryClusterer:
             stories = [s for s in stories if s.id in self.open]
             merges += self._consolidate_round(stories, self.consolidate_sparse_threshold, True)
         return merges
+
+    # -- the end of an ingest run ----------------------------------------------------------------------
+    def end_run(self) -> int:
+        """Close an ingest run (a batch of the stream that ends before the stream may): a consolidation
+        at the final pass's bars over the stories this run added to and their candidates, so that its
+        cost grows with the run, not with the stories held (at most ``max_consolidate_run`` stories at
+        once: more go in overlapping windows). A stream still short of its latent sample judges the
+        pass in a provisional basis fitted on that sample (refitted once the sample has grown by
+        ``run_refit_growth``; used for this pass only: the stream goes on scoring articles as before,
+        until the basis of ``latent_sample`` articles), and below ``run_min_sample`` articles has no
+        pass (a basis of a few dozen articles joins what it should not). Merges are "merge" events.
+        Returns the number of merges.
+
+        The stories then depend on where runs end (``partial_fit`` alone does not); the pipeline calls
+        this once per ingest run."""
+        try:
+            if self.projection is not None or not self.latent_weight or not self.latent_sample:
+                return self._consolidate_run()
+            if len(self._sample) < self.run_min_sample:
+                return 0
+            if self._provisional is None or len(self._sample) >= self._fitted_on * self.run_refit_growth:
+                n = len(self._sample)
+                k = self.latent_dims or latent_dims(n, scale=self.latent_scale, linear=self.latent_linear,
+                                                    high=self.latent_high)
+                self._provisional = Projection.fit([w for _, w in self._sample], N_FEATURES, k=k)
+                self._fitted_on = n
+            if self._provisional is None:
+                return 0
+            return self._consolidate_run(self._provisional)
+        finally:
+            self.run_touched.clear()
+
+    def _story_candidates(self, s: _Story) -> list[str]:
+        """The open stories that share ``s``'s heaviest words and names in the inverted index (as an
+        article's candidates are found), best first."""
+        wk, wv, ek, ev = s.arrays()
+        votes: dict[str, float] = {}
+        for keys, vals, off in ((wk, wv, 0), (ek, ev, ENT_OFFSET)):
+            for i in np.lexsort((keys, -vals))[:self.top_terms].tolist():
+                v = float(vals[i])
+                for sid in self.postings.get(int(keys[i]) + off, ()):
+                    if sid != s.id:
+                        votes[sid] = votes.get(sid, 0.0) + v
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], self.open[kv[0]].first_seq))
+        return [sid for sid, _ in ranked[:self.max_candidates]]
+
+    def _run_stories(self) -> list[_Story]:
+        """The stories this run added to (the most recently active first), then their candidates, at
+        most RUN_STORIES_FACTOR x ``max_consolidate_run`` in all."""
+        cap = self.max_consolidate_run * RUN_STORIES_FACTOR
+        run = {sid for sid in (self.resolve(x) for x in self.run_touched) if sid in self.open}
+        ranked = sorted(run, key=lambda sid: (-self.open[sid].last_seq, self.open[sid].first_seq))
+        chosen = dict.fromkeys(ranked[:cap])
+        for sid in ranked[:cap]:
+            if len(chosen) >= cap:
+                break
+            for other in self._story_candidates(self.open[sid]):
+                chosen.setdefault(other)
+        return [self.open[sid] for sid in list(chosen)[:cap]]
+
+    def _consolidate_run(self, provisional: Projection | None = None) -> int:
+        """The run's pass; with a ``provisional`` basis, the stories' latent sums are computed from
+        the sample for the pass and dropped after it."""
+        thr = self.consolidate_threshold
+        if not thr or not self.max_consolidate_run:
+            return 0
+        stories = self._run_stories()
+        if len(stories) < 2:
+            return 0
+        if provisional is not None:
+            ids = {s.id for s in stories}
+            for aid, w in self._sample:
+                sid = self.story_of(aid)
+                if sid in ids:
+                    z = provisional.project(w)
+                    if z is not None:
+                        self._add_latent(self.open[sid], z)
+            self.projection = provisional
+        try:
+            return self._consolidate_groups(sorted(stories, key=lambda s: s.first_seq), thr)
+        finally:
+            if provisional is not None:
+                self.projection = None
+                for s in stories:
+                    s.z, s.nz = None, 0
+
+    def _consolidate_groups(self, stories: list[_Story], thr: float) -> int:
+        """Consolidation rounds over ``stories`` (in stream order), group by group: the groups are the
+        connected parts of the graph of pairs that could merge (a link within RUN_SLACK of its bar,
+        with no floor for small stories), found row block by row block without the n x n matrices.
+        Average linkage never lifts a merged story's link above the larger of its parts' links, so
+        no merge crosses two groups and the result is that of one pass over all of them; a group of
+        more than ``max_consolidate_run`` stories goes in overlapping windows."""
+        if len(stories) <= self.max_consolidate_run:
+            return self._consolidate_windows(stories, thr)
+        floor, self.consolidate_min_sparse = self.consolidate_min_sparse, 0.0
+        try:
+            st = _PairState(self, stories, thr, dense=False)
+            parent = np.arange(len(stories))
+
+            def find(i: int) -> int:
+                while parent[i] != i:
+                    parent[i] = parent[parent[i]]
+                    i = int(parent[i])
+                return i
+
+            for lo in range(0, len(stories), 512):
+                rows = np.arange(lo, min(len(stories), lo + 512))
+                ii, jj = np.nonzero(st.rows(rows) >= -RUN_SLACK)
+                for i, j in zip((rows[ii]).tolist(), jj.tolist()):
+                    a, b = find(i), find(j)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        finally:
+            self.consolidate_min_sparse = floor
+        groups: dict[int, list[_Story]] = {}
+        for i, s in enumerate(stories):
+            groups.setdefault(find(i), []).append(s)
+        return sum(self._consolidate_windows(g, thr) for g in groups.values() if len(g) > 1)
+
+    def _consolidate_windows(self, stories: list[_Story], thr: float) -> int:
+        """Consolidation rounds over ``stories`` (in stream order), in windows of at most
+        ``max_consolidate_run`` stories that overlap by half when there are more."""
+        cap = self.max_consolidate_run
+        merges = 0
+        start = 0
+        while True:
+            window = [s for s in stories[start:start + cap] if s.id in self.open]
+            if len(window) >= 2:
+                merges += self._consolidate_round(window, thr, False)
+                if self.consolidate_sparse_threshold:
+                    window = [s for s in window if s.id in self.open]
+                    merges += self._consolidate_round(window, self.consolidate_sparse_threshold, True)
+            if start + cap >= len(stories):
+                return merges
+            start += max(1, cap // 2)
 
     # -- splits: a story whose members have drifted into two events ----------------------------------
     def split(self) -> int:
@@ -1138,13 +1318,15 @@ class StoryClusterer:
     # -- persistence ---------------------------------------------------------------------------------
     def globals_bytes(self) -> bytes:
         """The stream's global state: document frequencies, then the latent basis (once fitted) or
-        the sample it will be fitted on (before)."""
+        the sample it will be fitted on (before) and the provisional basis of a short stream's runs."""
         proj = self.projection.to_bytes() if self.projection is not None else b""
         sample = self._sample_bytes()
+        prov = self._provisional.to_bytes() if self._provisional is not None and self._sample else b""
         head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock,
-                           "latent": len(proj), "sample": len(sample)}).encode()
+                           "latent": len(proj), "sample": len(sample), "provisional": len(prov),
+                           "fitted_on": self._fitted_on if prov else 0}).encode()
         return (zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1)
-                + proj + sample)
+                + proj + sample + prov)
 
     def load_globals(self, blob: bytes) -> None:
         d = zlib.decompressobj()
@@ -1159,6 +1341,10 @@ class StoryClusterer:
         self.set_projection(Projection.from_bytes(rest[:nl]) if nl else None)
         if ns:
             self._load_sample(rest[nl:nl + ns])
+        npv = h.get("provisional", 0)
+        if npv:  # a short stream's basis for the end of its runs
+            self._provisional = Projection.from_bytes(rest[nl + ns:nl + ns + npv])
+            self._fitted_on = h.get("fitted_on", 0)
 
     def _sample_bytes(self) -> bytes:
         if not self._sample:
