@@ -110,10 +110,11 @@ def load_clusterer(store: SQLiteStore, settings: Settings) -> StoryClusterer:
 
 def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) -> None:
     """Put the articles not yet in a story into stories (online: continues the stored stream), in
-    chunks of ``chunk`` articles, each saved in one transaction; then end the run
-    (``StoryClusterer.end_run``: a provisional latent basis while the stream is short of its sample,
-    and a consolidation over the stories this run touched and their candidates), whose merges are
-    stored like any late merge."""
+    chunks of ``chunk`` articles, each saved in one transaction. Each chunk begins a run
+    (``StoryClusterer.begin_run``: the chunk's document frequencies counted first, and a provisional
+    latent basis while the stream is short of its sample); the end of the run
+    (``StoryClusterer.end_run``) consolidates the stories it touched and their candidates, and its
+    merges are stored like any late merge."""
     pending = store.unassigned_articles(limit=chunk)
     if not pending:
         return
@@ -121,7 +122,7 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     while pending:
         order = stream_order(pending)
         ids = [pending[i].id for i in order]
-        c.partial_fit([pending[i] for i in order])
+        c.partial_fit(c.begin_run([pending[i] for i in order]))
         _save_grouping(store, c, ids)
         pending = store.unassigned_articles(limit=chunk)
     c.end_run()

@@ -617,9 +617,9 @@ class StoryClusterer:
         self.run_refit_growth = run_refit_growth
         self.max_consolidate_run = max_consolidate_run
         self.run_min_sample = run_min_sample
-        self._provisional: Projection | None = None  # a short stream's basis for the run's end pass only
+        self._run_ids: set[str] = set()  # articles of this run whose document frequencies are counted
         self.run_touched: set[str] = set()  # the stories this ingest run added to (see end_run)
-        self._fitted_on = 0  # the sample size a provisional basis was fitted on (0: none, or final)
+        self._fitted_on = 0  # the sample size a provisional basis was fitted on (0: none, or the final one)
         self.moved: dict[str, str] = {}  # article id -> the story a split moved it to
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
@@ -695,11 +695,11 @@ class StoryClusterer:
             seen += 1
         return sid
 
-    def _weights(self, tf: dict[int, float], df: np.ndarray) -> dict[int, float]:
+    def _weights(self, tf: dict[int, float], df: np.ndarray, count: bool = True) -> dict[int, float]:
         if not tf:
             return {}
         keys = np.fromiter(tf.keys(), np.int64, len(tf))
-        if not self.warmed:
+        if count and not self.warmed:
             df[keys] += 1
         n = self.n_docs
         idf = np.log((n + 1.0) / (df[keys] + 1.0)) + 1.0
@@ -837,7 +837,10 @@ class StoryClusterer:
 
     def _add(self, f: Features) -> str:
         self.seq += 1
-        if not self.warmed:
+        counted = f.article_id in self._run_ids  # counted by begin_run
+        if counted:
+            self._run_ids.discard(f.article_id)
+        elif not self.warmed:
             self.n_docs += 1
         if f.day is not None and (self.clock is None or f.day > self.clock):
             self.clock = f.day
@@ -845,8 +848,8 @@ class StoryClusterer:
             self._close_idle()
         if self.consolidate_every and self.seq % self.consolidate_every == 0:
             self._periodic()
-        w = self._weights(f.words, self.df_w)
-        e = self._weights(f.names, self.df_e)
+        w = self._weights(f.words, self.df_w, not counted)
+        e = self._weights(f.names, self.df_e, not counted)
         z = self._latent(f.article_id, w)
         sid = self._place(f, w, e, z)
         if self._sample and len(self._sample) >= self.latent_sample:
@@ -854,39 +857,57 @@ class StoryClusterer:
             self._fit_latent(self.latent_dims or self.latent_stream_dims)
         return sid
 
+    @property
+    def provisional(self) -> bool:
+        """Whether the latent basis is a short stream's provisional one (fitted by ``begin_run`` on
+        the sample so far; the sample goes on growing until the stream's own basis is fitted)."""
+        return self.projection is not None and self._fitted_on > 0
+
     def _latent(self, article_id: str, w: dict[int, float]) -> np.ndarray | None:
-        if self.projection is not None:
-            return self.projection.project(w)
-        if self.latent_weight and self.latent_sample and w:
+        if (self.projection is None or self.provisional) and self.latent_weight and self.latent_sample and w:
             self._sample.append((article_id, w))
-        return None
+        return self.projection.project(w) if self.projection is not None else None
 
     def _fit_latent(self, k: int | None = None) -> None:
         """Fit the latent basis (``k`` dimensions, default ``latent_dims`` or the rule of
         ``latent.latent_dims``) on the stream's first articles, then give them (and their open
-        stories) their latent vectors."""
+        stories) their latent vectors (recomputed, if a provisional basis gave them some)."""
         sample, self._sample = self._sample, []
-        self._provisional, self._fitted_on = None, 0
-        self.projection = Projection.fit([w for _, w in sample], N_FEATURES, k=k or self.latent_dims)
+        projection = Projection.fit([w for _, w in sample], N_FEATURES, k=k or self.latent_dims)
+        self._reproject(projection, sample)
+        self._sample_story, self._fitted_on = {}, 0
+
+    def _reproject(self, projection: Projection | None, sample: Sequence[tuple[str, dict[int, float]]]) -> None:
+        """Use ``projection`` from now on; the open stories' latent sums (and their members' vectors)
+        are recomputed from ``sample``, which holds every article of the stream so far (a stream is
+        sampled from its start until its own basis is fitted)."""
         if self.projection is not None:
-            for aid, w in sample:
-                # the story of a sample article of an earlier run is known from the saved sample
-                s = self.open.get(self.story_of(aid))
-                z = self.projection.project(w)
-                if s is not None and z is not None:
-                    self._add_latent(s, z)
+            for s in self.open.values():
+                if s.z is not None or s.nz:
+                    s.z, s.nz = None, 0
                     self.touched.add(s.id)
-                    for m in s.members or ():
-                        if m.aid == aid:
-                            m.z = z.astype(np.float16)
-        self._sample_story = {}
+                for m in s.members or ():
+                    m.z = None
+        self.projection = projection
+        if projection is None:
+            return
+        for aid, w in sample:
+            # the story of a sample article of an earlier run is known from the saved sample
+            s = self.open.get(self.story_of(aid))
+            z = projection.project(w)
+            if s is not None and z is not None:
+                self._add_latent(s, z)
+                self.touched.add(s.id)
+                for m in s.members or ():
+                    if m.aid == aid:
+                        m.z = z.astype(np.float16)
 
     def set_projection(self, projection: Projection | None) -> None:
         """Use ``projection`` for the articles from now on (offline: one fitted on the collection)."""
         self.projection = projection
         self._sample = []
         self._sample_story = {}
-        self._provisional, self._fitted_on = None, 0
+        self._fitted_on = 0
 
     @staticmethod
     def _add_latent(s: _Story, z: np.ndarray) -> None:
@@ -1029,36 +1050,61 @@ class StoryClusterer:
             merges += self._consolidate_round(stories, self.consolidate_sparse_threshold, True)
         return merges
 
-    # -- the end of an ingest run ----------------------------------------------------------------------
-    def end_run(self) -> int:
-        """Close an ingest run (a batch of the stream that ends before the stream may): a consolidation
-        at the final pass's bars over the stories this run added to and their candidates, so that its
-        cost grows with the run, not with the stories held (at most ``max_consolidate_run`` stories at
-        once: more go in overlapping windows). A stream still short of its latent sample judges the
-        pass in a provisional basis fitted on that sample (refitted once the sample has grown by
-        ``run_refit_growth``; used for this pass only: the stream goes on scoring articles as before,
-        until the basis of ``latent_sample`` articles), and below ``run_min_sample`` articles has no
-        pass (a basis of a few dozen articles joins what it should not). Merges are "merge" events.
-        Returns the number of merges.
+    # -- ingest runs -------------------------------------------------------------------------------------
+    def begin_run(self, articles: Sequence[Article | Features]) -> list[Features]:
+        """Start an ingest run of ``articles`` (a batch of the stream, all known before the first is
+        placed; feed them to ``partial_fit`` next, as returned). Their document frequencies are counted
+        now, so that every article of the run is weighted by all of them (as a batch TF-IDF would);
+        and a stream still short of its latent sample gets a provisional basis, fitted on the sample
+        so far and the run's articles, used from now on (refitted at a later run's start once the
+        sample has grown by ``run_refit_growth``; none below ``run_min_sample`` articles), until the
+        stream's own basis at ``latent_sample`` articles. Returns the run's features.
 
-        The stories then depend on where runs end (``partial_fit`` alone does not); the pipeline calls
-        this once per ingest run."""
-        try:
-            if self.projection is not None or not self.latent_weight or not self.latent_sample:
-                return self._consolidate_run()
-            if len(self._sample) < self.run_min_sample:
-                return 0
-            if self._provisional is None or len(self._sample) >= self._fitted_on * self.run_refit_growth:
-                n = len(self._sample)
+        The stories then depend on where runs begin and end (``partial_fit`` alone does not); the
+        pipeline calls ``begin_run`` and ``end_run`` once per ingest run."""
+        feats = [a if isinstance(a, Features) else features(a) for a in articles]
+        if not self.warmed:
+            for f in feats:
+                if f.article_id in self._run_ids or f.article_id in self.assignments_:
+                    continue
+                self._run_ids.add(f.article_id)
+                self.n_docs += 1
+                if f.words:
+                    self.df_w[np.fromiter(f.words.keys(), np.int64, len(f.words))] += 1
+                if f.names:
+                    self.df_e[np.fromiter(f.names.keys(), np.int64, len(f.names))] += 1
+        if self.latent_weight and self.latent_sample and (self.projection is None or self.provisional):
+            fresh = [w for w in (self._weights(f.words, self.df_w, False) for f in feats) if w]
+            n = len(self._sample) + len(fresh)
+            if n >= self.latent_sample:  # the run completes the sample: the stream's own basis, now
+                basis = Projection.fit(([w for _, w in self._sample] + fresh)[:self.latent_sample], N_FEATURES,
+                                       k=self.latent_dims or self.latent_stream_dims)
+                if basis is not None:
+                    self._reproject(basis, self._sample)
+                    self._sample, self._sample_story, self._fitted_on = [], {}, 0
+            elif n >= max(3, self.run_min_sample) and \
+                    (self.projection is None or n >= self._fitted_on * self.run_refit_growth):
                 k = self.latent_dims or latent_dims(n, scale=self.latent_scale, linear=self.latent_linear,
                                                     high=self.latent_high)
-                self._provisional = Projection.fit([w for _, w in self._sample], N_FEATURES, k=k)
-                self._fitted_on = n
-            if self._provisional is None:
+                basis = Projection.fit([w for _, w in self._sample] + fresh, N_FEATURES, k=k)
+                if basis is not None:
+                    self._reproject(basis, self._sample)
+                    self._fitted_on = n  # > 0: provisional
+        return feats
+
+    def end_run(self) -> int:
+        """Close an ingest run: a consolidation at the final pass's bars over the stories this run
+        added to and their candidates, so that its cost grows with the run, not with the stories held
+        (at most RUN_STORIES_FACTOR x ``max_consolidate_run`` stories, in groups that could merge,
+        ``max_consolidate_run`` at most at once). A stream with no latent basis yet (under
+        ``run_min_sample`` articles) has none. Merges are "merge" events. Returns their number."""
+        try:
+            if self.latent_weight and self.latent_sample and self.projection is None:
                 return 0
-            return self._consolidate_run(self._provisional)
+            return self._consolidate_run()
         finally:
             self.run_touched.clear()
+            self._run_ids.clear()
 
     def _story_candidates(self, s: _Story) -> list[str]:
         """The open stories that share ``s``'s heaviest words and names in the inverted index (as an
@@ -1088,31 +1134,14 @@ class StoryClusterer:
                 chosen.setdefault(other)
         return [self.open[sid] for sid in list(chosen)[:cap]]
 
-    def _consolidate_run(self, provisional: Projection | None = None) -> int:
-        """The run's pass; with a ``provisional`` basis, the stories' latent sums are computed from
-        the sample for the pass and dropped after it."""
+    def _consolidate_run(self) -> int:
         thr = self.consolidate_threshold
         if not thr or not self.max_consolidate_run:
             return 0
         stories = self._run_stories()
         if len(stories) < 2:
             return 0
-        if provisional is not None:
-            ids = {s.id for s in stories}
-            for aid, w in self._sample:
-                sid = self.story_of(aid)
-                if sid in ids:
-                    z = provisional.project(w)
-                    if z is not None:
-                        self._add_latent(self.open[sid], z)
-            self.projection = provisional
-        try:
-            return self._consolidate_groups(sorted(stories, key=lambda s: s.first_seq), thr)
-        finally:
-            if provisional is not None:
-                self.projection = None
-                for s in stories:
-                    s.z, s.nz = None, 0
+        return self._consolidate_groups(sorted(stories, key=lambda s: s.first_seq), thr)
 
     def _consolidate_groups(self, stories: list[_Story], thr: float) -> int:
         """Consolidation rounds over ``stories`` (in stream order), group by group: the groups are the
@@ -1306,6 +1335,7 @@ class StoryClusterer:
     def _close_idle(self) -> None:
         for sid in [sid for sid, s in self.open.items() if self._expired(s)]:
             s = self.open.pop(sid)
+            self.run_touched.discard(sid)
             self._unindex(s)
             self.closed.append(sid)
             self.touched.discard(sid)
@@ -1318,15 +1348,14 @@ class StoryClusterer:
     # -- persistence ---------------------------------------------------------------------------------
     def globals_bytes(self) -> bytes:
         """The stream's global state: document frequencies, then the latent basis (once fitted) or
-        the sample it will be fitted on (before) and the provisional basis of a short stream's runs."""
+        the sample it will be fitted on (before; both while the basis is provisional)."""
         proj = self.projection.to_bytes() if self.projection is not None else b""
         sample = self._sample_bytes()
-        prov = self._provisional.to_bytes() if self._provisional is not None and self._sample else b""
         head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock,
-                           "latent": len(proj), "sample": len(sample), "provisional": len(prov),
-                           "fitted_on": self._fitted_on if prov else 0}).encode()
+                           "latent": len(proj), "sample": len(sample),
+                           "fitted_on": self._fitted_on if self.provisional else 0}).encode()
         return (zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1)
-                + proj + sample + prov)
+                + proj + sample)
 
     def load_globals(self, blob: bytes) -> None:
         d = zlib.decompressobj()
@@ -1341,10 +1370,7 @@ class StoryClusterer:
         self.set_projection(Projection.from_bytes(rest[:nl]) if nl else None)
         if ns:
             self._load_sample(rest[nl:nl + ns])
-        npv = h.get("provisional", 0)
-        if npv:  # a short stream's basis for the end of its runs
-            self._provisional = Projection.from_bytes(rest[nl + ns:nl + ns + npv])
-            self._fitted_on = h.get("fitted_on", 0)
+        self._fitted_on = h.get("fitted_on", 0) if self.projection is not None else 0
 
     def _sample_bytes(self) -> bytes:
         if not self._sample:
