@@ -239,3 +239,17 @@ def test_a_post_batch_gets_the_same_end_of_run(tmp_path: Path) -> None:
     assert len(set(stored)) < len(set(_old_path(arts))) and _pure(stored, labels)
     assert any(e["detail"].get("consolidate") for e in store.story_events())
     store.close()
+
+
+def test_the_run_pass_in_groups_gives_the_stories_of_one_pass() -> None:
+    """Over more stories than one dense pass may hold, the run's pass goes group by group (pairs that
+    could merge) and ends with the stories one pass over all of them gives."""
+    arts, _ = _reports(300, seed=7)
+    out = []
+    for cap in (4000, 15):
+        c = StoryClusterer(max_consolidate_run=cap)
+        c.partial_fit(c.begin_run(arts))
+        assert cap > len(c.open) or len(c._run_stories()) > cap  # the small cap does go in groups
+        c.end_run()
+        out.append(_partition([c.story_of(a.id) for a in arts]))
+    assert out[0] == out[1]

@@ -97,6 +97,9 @@ DEFAULT_STREAM_DIMS = 200
 DEFAULT_RUN_REFIT_GROWTH = 1.25
 DEFAULT_MAX_CONSOLIDATE_RUN = 4000
 DEFAULT_RUN_MIN_SAMPLE = 100
+# the blended bar of the pass at the end of a run that continues a stream (it sees part of the stream,
+# as the periodic pass does); the first run of a stream ends with the final pass's bar
+DEFAULT_RUN_LATENT = DEFAULT_PERIODIC_LATENT
 RUN_STORIES_FACTOR = 10  # a run's pass considers at most this many times max_consolidate_run stories
 RUN_SLACK = 0.02  # pairs this far below their bar still join two stories' groups (see _consolidate_groups)
 # consolidation: two small stories (neither above CONSOLIDATE_SPARSE_SIZE articles) merge only if their
@@ -577,7 +580,8 @@ class StoryClusterer:
                  split_min: int = DEFAULT_SPLIT_MIN, split_max_members: int = DEFAULT_SPLIT_MAX_MEMBERS,
                  run_refit_growth: float = DEFAULT_RUN_REFIT_GROWTH,
                  max_consolidate_run: int = DEFAULT_MAX_CONSOLIDATE_RUN,
-                 run_min_sample: int = DEFAULT_RUN_MIN_SAMPLE) -> None:
+                 run_min_sample: int = DEFAULT_RUN_MIN_SAMPLE,
+                 run_latent_threshold: float = DEFAULT_RUN_LATENT) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -618,6 +622,8 @@ class StoryClusterer:
         self.max_consolidate_run = max_consolidate_run
         self.run_min_sample = run_min_sample
         self._run_ids: set[str] = set()  # articles of this run whose document frequencies are counted
+        self.run_latent_threshold = run_latent_threshold
+        self._run_from: int | None = None  # the stream position the current run began at
         self.run_touched: set[str] = set()  # the stories this ingest run added to (see end_run)
         self._fitted_on = 0  # the sample size a provisional basis was fitted on (0: none, or the final one)
         self.moved: dict[str, str] = {}  # article id -> the story a split moved it to
@@ -1063,6 +1069,8 @@ class StoryClusterer:
         The stories then depend on where runs begin and end (``partial_fit`` alone does not); the
         pipeline calls ``begin_run`` and ``end_run`` once per ingest run."""
         feats = [a if isinstance(a, Features) else features(a) for a in articles]
+        if self._run_from is None:
+            self._run_from = self.seq
         if not self.warmed:
             for f in feats:
                 if f.article_id in self._run_ids or f.article_id in self.assignments_:
@@ -1101,10 +1109,17 @@ class StoryClusterer:
         try:
             if self.latent_weight and self.latent_sample and self.projection is None:
                 return 0
-            return self._consolidate_run()
+            if self._run_from == 0:  # the run is the whole stream so far: the final pass's bar
+                return self._consolidate_run()
+            final, self.consolidate_latent_threshold = self.consolidate_latent_threshold, self.run_latent_threshold
+            try:
+                return self._consolidate_run()
+            finally:
+                self.consolidate_latent_threshold = final
         finally:
             self.run_touched.clear()
             self._run_ids.clear()
+            self._run_from = None
 
     def _story_candidates(self, s: _Story) -> list[str]:
         """The open stories that share ``s``'s heaviest words and names in the inverted index (as an
@@ -1148,7 +1163,8 @@ class StoryClusterer:
         connected parts of the graph of pairs that could merge (a link within RUN_SLACK of its bar,
         with no floor for small stories), found row block by row block without the n x n matrices.
         Average linkage never lifts a merged story's link above the larger of its parts' links, so
-        no merge crosses two groups and the result is that of one pass over all of them; a group of
+        (but for date spans that grow) no merge crosses two groups: the result is that of one pass over
+        all of them, at the memory of the largest group. A group of
         more than ``max_consolidate_run`` stories goes in overlapping windows."""
         if len(stories) <= self.max_consolidate_run:
             return self._consolidate_windows(stories, thr)
@@ -1163,8 +1179,9 @@ class StoryClusterer:
                     i = int(parent[i])
                 return i
 
-            for lo in range(0, len(stories), 512):
-                rows = np.arange(lo, min(len(stories), lo + 512))
+            step = max(64, min(512, 4_000_000 // len(stories)))  # rows x stories temporaries stay small
+            for lo in range(0, len(stories), step):
+                rows = np.arange(lo, min(len(stories), lo + step))
                 ii, jj = np.nonzero(st.rows(rows) >= -RUN_SLACK)
                 for i, j in zip((rows[ii]).tolist(), jj.tolist()):
                     a, b = find(i), find(j)
