@@ -125,8 +125,8 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         c.partial_fit(c.begin_run([pending[i] for i in order]))
         _save_grouping(store, c, ids)
         pending = store.unassigned_articles(limit=chunk)
-    c.end_run()
-    _save_grouping(store, c, [])
+    if c.end_run() or c.touched:  # its merges (nothing to save when it merged nothing)
+        _save_grouping(store, c, [])
 
 
 def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str]) -> None:

@@ -469,10 +469,9 @@ class _PairState:
         # dense: the full pairwise sums, updated by merges; otherwise rows are computed on demand
         # (``rows`` only, no merges: memory grows with the rows asked for, not with n squared)
         self._mw, self._me, self._zs = (None, None, None) if dense else (matrix(0), matrix(2), zs)
-        if dense:
-            mw, me = matrix(0), matrix(2)
-            self.dw = np.asarray((mw @ mw.T).todense(), dtype=np.float64)
-            self.de = np.asarray((me @ me.T).todense(), dtype=np.float64)
+        if dense:  # one sparse matrix at a time
+            self.dw = np.asarray((lambda m: m @ m.T)(matrix(0)).todense(), dtype=np.float64)
+            self.de = np.asarray((lambda m: m @ m.T)(matrix(2)).todense(), dtype=np.float64)
             self.dz: np.ndarray | None = None if zs is None else zs @ zs.T
         else:
             self.dw = self.de = np.zeros((0, 0))
@@ -487,21 +486,23 @@ class _PairState:
     def _links(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """(link, the blended mask or None, the sparse link) of ``rows`` against every story."""
         size, ne, ew = self.size, self.ne, self.ew
-        if self._mw is not None:  # rows on demand
-            dw = np.asarray((self._mw[rows] @ self._mw.T).todense(), dtype=np.float64)
-            de = np.asarray((self._me[rows] @ self._me.T).todense(), dtype=np.float64)
-            dz = None if self._zs is None else self._zs[rows] @ self._zs.T
-        else:
-            dw, de = self.dw[rows], self.de[rows]
-            dz = None if self.dz is None else self.dz[rows]
-        link = dw / np.outer(size[rows], size)
+        on_demand = self._mw is not None  # else rows of the dense sums (copies made one at a time)
+
+        def rows_of(i: int) -> np.ndarray:
+            if on_demand:
+                m = (self._mw, self._me)[i]
+                return np.asarray((m[rows] @ m.T).todense(), dtype=np.float64)
+            return (self.dw, self.de)[i][rows]
+
+        link = rows_of(0) / np.outer(size[rows], size)
         nn = np.outer(ne[rows], ne)
-        sp = np.where(nn > 0, (1.0 - ew) * link + ew * de / np.maximum(nn, 1.0), link)
-        if dz is None:
+        sp = np.where(nn > 0, (1.0 - ew) * link + ew * rows_of(1) / np.maximum(nn, 1.0), link)
+        if self.dz is None:
             return sp, None, sp
         zz = np.outer(self.nz[rows], self.nz)
         mixed = zz > 0
         lw = self.lw
+        dz = self._zs[rows] @ self._zs.T if on_demand and self._zs is not None else self.dz[rows]
         return np.where(mixed, (1.0 - lw) * sp + lw * dz / np.maximum(zz, 1.0), sp), mixed, sp
 
     def link(self, i: int, j: int) -> float:
