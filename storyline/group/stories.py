@@ -39,6 +39,11 @@ gives it a sparse bar (off: sparse-only passes inside the stream cost Multi-News
 Two small stories (neither above ``consolidate_sparse_size`` articles) also need a sparse (words and names) average linkage of ``consolidate_min_sparse``: the
 latent space alone otherwise joins different events of one topic.
 
+An ingest run (the pipeline: ``storyline ingest``, a POST to the API) wraps its articles in
+``begin_run`` (their document frequencies counted first; a provisional latent basis while the stream
+is short of its sample) and ``end_run`` (a consolidation over the stories the run touched and their
+candidates), so that one run over a collection gives the stories ``cluster()`` gives.
+
 ``cluster(articles)`` is the offline use of the same logic (articles taken in date order); when its
 pass finds more than ``latent_refit`` stories per latent dimension, it runs again on a basis with one
 dimension per story found (at most ``latent_refit_high``).
@@ -90,10 +95,11 @@ DEFAULT_CONSOLIDATE_EVERY = 1000
 DEFAULT_PERIODIC_LATENT = 0.35
 DEFAULT_LATENT_SAMPLE = 5000
 DEFAULT_STREAM_DIMS = 200
-# the end of an ingest run (``end_run``): a consolidation at the final pass's bars over the stories the
-# run touched and their candidates, MAX_CONSOLIDATE_RUN at a time (overlapping windows beyond); a
-# stream still short of its latent sample judges it in a provisional basis fitted on the sample so far
-# (refitted once the sample has grown by RUN_REFIT_GROWTH), none below RUN_MIN_SAMPLE articles
+# ingest runs (``begin_run`` / ``end_run``, see docs/benchmarks/stories.md "Ingest grouping"): a stream
+# short of its latent sample scores with a provisional basis fitted at a run's start on the sample so
+# far and the run (refitted once the sample has grown by RUN_REFIT_GROWTH; none below RUN_MIN_SAMPLE
+# articles); a run ends with a consolidation over the stories it touched and their candidates, in
+# groups of at most MAX_CONSOLIDATE_RUN stories held at once
 DEFAULT_RUN_REFIT_GROWTH = 1.25
 DEFAULT_MAX_CONSOLIDATE_RUN = 4000
 DEFAULT_RUN_MIN_SAMPLE = 100
@@ -594,7 +600,7 @@ class StoryClusterer:
         if not 0.0 <= latent_weight <= 1.0:
             raise ValueError(f"latent_weight must be in [0, 1], got {latent_weight}")
         if run_refit_growth < 1.0:
-            raise ValueError(f"run_refit_growth must be at least 1 (1: refit at every run's end), got {run_refit_growth}")
+            raise ValueError(f"run_refit_growth must be at least 1 (1: refit at every run), got {run_refit_growth}")
         if max_consolidate_run < 0:
             raise ValueError(f"max_consolidate_run must be at least 0 (0: no pass at a run's end), got {max_consolidate_run}")
         if run_min_sample < 0:
@@ -1102,11 +1108,13 @@ class StoryClusterer:
         return feats
 
     def end_run(self) -> int:
-        """Close an ingest run: a consolidation at the final pass's bars over the stories this run
-        added to and their candidates, so that its cost grows with the run, not with the stories held
-        (at most RUN_STORIES_FACTOR x ``max_consolidate_run`` stories, in groups that could merge,
-        ``max_consolidate_run`` at most at once). A stream with no latent basis yet (under
-        ``run_min_sample`` articles) has none. Merges are "merge" events. Returns their number."""
+        """Close an ingest run: a consolidation over the stories this run added to and their candidates,
+        so that its cost grows with the run, not with the stories held (at most RUN_STORIES_FACTOR x
+        ``max_consolidate_run`` stories, in groups that could merge, ``max_consolidate_run`` at most
+        held at once). The first run of a stream (the whole stream so far, as ``cluster()`` sees it)
+        uses the final pass's blended bar, a run that continues a stream ``run_latent_threshold`` (it
+        sees part of the stream, as the periodic pass does). A stream with no latent basis yet (under
+        ``run_min_sample`` articles) has no pass. Merges are "merge" events. Returns their number."""
         try:
             if self.latent_weight and self.latent_sample and self.projection is None:
                 return 0
