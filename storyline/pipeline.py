@@ -119,10 +119,11 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     if not pending:
         return
     c = load_clusterer(store, settings)
+    total = store.unassigned_count()  # the whole run, which comes in chunks
     while pending:
         order = stream_order(pending)
         ids = [pending[i].id for i in order]
-        c.partial_fit(c.begin_run([pending[i] for i in order]))
+        c.partial_fit(c.begin_run([pending[i] for i in order], run_size=total))
         _save_grouping(store, c, ids)
         pending = store.unassigned_articles(limit=chunk)
     if c.end_run() or c.touched:  # its merges (nothing to save when it merged nothing)

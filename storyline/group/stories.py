@@ -1064,14 +1064,17 @@ class StoryClusterer:
         return merges
 
     # -- ingest runs -------------------------------------------------------------------------------------
-    def begin_run(self, articles: Sequence[Article | Features]) -> list[Features]:
+    def begin_run(self, articles: Sequence[Article | Features], *, run_size: int | None = None) -> list[Features]:
         """Start an ingest run of ``articles`` (a batch of the stream, all known before the first is
         placed; feed them to ``partial_fit`` next, as returned). Their document frequencies are counted
         now, so that every article of the run is weighted by all of them (as a batch TF-IDF would);
         and a stream still short of its latent sample gets a provisional basis, fitted on the sample
         so far and the run's articles, used from now on (refitted at a later run's start once the
         sample has grown by ``run_refit_growth``; none below ``run_min_sample`` articles), until the
-        stream's own basis at ``latent_sample`` articles. Returns the run's features.
+        stream's own basis at ``latent_sample`` articles: the run that completes the sample fits it at
+        its start, with at least ``latent_stream_dims`` dimensions, more if the offline rule gives
+        more for the stream so far and the whole run (``run_size``: the run's articles, when they come
+        in several calls). Returns the run's features.
 
         The stories then depend on where runs begin and end (``partial_fit`` alone does not); the
         pipeline calls ``begin_run`` and ``end_run`` once per ingest run."""
@@ -1092,8 +1095,10 @@ class StoryClusterer:
             fresh = [w for w in (self._weights(f.words, self.df_w, False) for f in feats) if w]
             n = len(self._sample) + len(fresh)
             if n >= self.latent_sample:  # the run completes the sample: the stream's own basis, now
-                basis = Projection.fit(([w for _, w in self._sample] + fresh)[:self.latent_sample], N_FEATURES,
-                                       k=self.latent_dims or self.latent_stream_dims)
+                total = len(self._sample) + max(len(fresh), run_size or 0)
+                k = self.latent_dims or max(self.latent_stream_dims, latent_dims(
+                    total, scale=self.latent_scale, linear=self.latent_linear, high=self.latent_high))
+                basis = Projection.fit(([w for _, w in self._sample] + fresh)[:self.latent_sample], N_FEATURES, k=k)
                 if basis is not None:
                     self._reproject(basis, self._sample)
                     self._sample, self._sample_story, self._fitted_on = [], {}, 0
