@@ -3,6 +3,8 @@
     python bench/stories.py            # all sets, dedup, scale at 10k and 100k
     python bench/stories.py --quick    # ECB+ dev, NewsWCL50, DUC mix, 500 Multi-News clusters, dedup, scale 10k
     python bench/stories.py --scale 1000000   # add a scale point
+    python bench/stories.py --skip dedup --skip scale --system storyline-ingest --system storyline-ingest-5
+                                              # the ingest rows only (--set NAME: some sets only)
 
 Quality: B-cubed precision, recall, F1 and the number of stories, articles fed in stream order
 (dated ones sorted by date, undated ones spread by a seeded shuffle; ids are opaque hashes, so no
