@@ -3,12 +3,17 @@
     python bench/stories.py            # all sets, dedup, scale at 10k and 100k
     python bench/stories.py --quick    # ECB+ dev, NewsWCL50, DUC mix, 500 Multi-News clusters, dedup, scale 10k
     python bench/stories.py --scale 1000000   # add a scale point
+    python bench/stories.py --skip dedup --skip scale --system storyline-ingest --system storyline-ingest-5
+                                              # the ingest rows only (--set NAME: some sets only)
 
 Quality: B-cubed precision, recall, F1 and the number of stories, articles fed in stream order
 (dated ones sorted by date, undated ones spread by a seeded shuffle; ids are opaque hashes, so no
 label leaks). storyline runs with its defaults (chosen on ECB+ train), offline (``cluster()``:
 document frequencies from the whole set, as the peers' TF-IDF has them) and as the online pipeline
-runs it (``storyline-stream``: document frequencies learnt from the stream so far); the peers' thresholds are
+runs it (``storyline-stream``: document frequencies learnt from the stream so far), and exactly as
+``storyline ingest`` groups (``storyline-ingest``: the pipeline's functions through a temporary SQLite
+store, the stories read back from the store; ``storyline-ingest-5``: the same stream split into five
+ingest runs, each a fresh clusterer loaded from the store); the peers' thresholds are
 tuned on ECB+ train and used unchanged on the other sets:
 - agglomerative: scikit-learn AgglomerativeClustering, cosine, average linkage, on TF-IDF;
 - hdbscan: scikit-learn HDBSCAN on L2-normalised TF-IDF reduced by TruncatedSVD (noise = singletons).
@@ -24,6 +29,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -82,16 +88,46 @@ def hdbscan(arts: Sequence[Article], min_size: int) -> list[str]:
     return [str(v) if v >= 0 else f"noise{i}" for i, v in enumerate(labels)]
 
 
+def storyline_ingest(arts: Sequence[Article], runs: int = 1) -> list[str]:
+    """What ``storyline ingest`` does to group ``arts`` (stored in stream order), in ``runs`` ingest
+    runs of consecutive parts of the stream: each run stores its articles and groups the pending ones
+    (``pipeline.ingest_articles`` + ``pipeline.group_pending``, a clusterer loaded from the store);
+    the story of each article is read back from the store. Briefs are left out: they do not change
+    the grouping."""
+    from storyline.config import Settings
+    from storyline.pipeline import group_pending, ingest_articles
+    from storyline.store.sqlite import SQLiteStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        store = SQLiteStore(db)
+        settings = Settings(db=str(db))
+        size = max(1, -(-len(arts) // runs))
+        for k in range(0, len(arts), size):
+            ingest_articles(store, arts[k:k + size], batch_size=1000)
+            group_pending(store, settings)
+        story = {r[0]: r[1] for r in store._conn().execute("SELECT id, story_id FROM articles")}
+        store.close()
+    return [story[a.id] or "" for a in arts]
+
+
 def _best(params: Sequence[float], run: Callable[[float], list[str]], gold: Sequence[str]) -> float:
     return max(params, key=lambda t: bcubed(run(t), gold)[2])
 
 
-def quality(quick: bool) -> list[dict[str, object]]:
+SYSTEMS = ("storyline", "storyline-stream", "storyline-ingest", "storyline-ingest-5", "agglomerative", "hdbscan")
+
+
+def quality(quick: bool, systems: Sequence[str] = SYSTEMS, only_sets: Sequence[str] = ()) -> list[dict[str, object]]:
     train, gtrain = load_ecb("train")
-    agg_t = _best([0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9], lambda t: agglomerative(train, t), gtrain)
-    hdb_m = int(_best([2, 3, 4, 5, 8], lambda m: hdbscan(train, int(m)), gtrain))
-    print(f"peers tuned on ECB+ train: agglomerative distance threshold {agg_t}, HDBSCAN min_cluster_size {hdb_m}",
-          flush=True)
+    agg_t, hdb_m = 0.85, 8
+    if "agglomerative" in systems:
+        agg_t = _best([0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9], lambda t: agglomerative(train, t), gtrain)
+    if "hdbscan" in systems:
+        hdb_m = int(_best([2, 3, 4, 5, 8], lambda m: hdbscan(train, int(m)), gtrain))
+    if "agglomerative" in systems or "hdbscan" in systems:
+        print(f"peers tuned on ECB+ train: agglomerative distance threshold {agg_t}, HDBSCAN min_cluster_size "
+              f"{hdb_m}", flush=True)
     sets: list[tuple[str, Callable[[], tuple[list[Article], list[str]]]]] = [
         ("ECB+ dev", lambda: load_ecb("dev")),
         ("ECB+ train", lambda: (train, gtrain)),
@@ -100,13 +136,20 @@ def quality(quick: bool) -> list[dict[str, object]]:
         ("Multi-News mix" + (" (500 clusters)" if quick else ""),
          lambda: load_multinews(limit_clusters=500 if quick else None)),
     ]
+    if only_sets:
+        sets = [(name, load) for name, load in sets if any(o.lower() in name.lower() for o in only_sets)]
     rows = []
     for name, load in sets:
         arts, gold = load()
+        preds: dict[str, list[str]] = {}
         for system, run in (("storyline", lambda a: cluster(a)),
                             ("storyline-stream", lambda a: cluster(a, idf="stream")),
+                            ("storyline-ingest", lambda a: storyline_ingest(a, 1)),
+                            ("storyline-ingest-5", lambda a: storyline_ingest(a, 5)),
                             ("agglomerative", lambda a: agglomerative(a, agg_t)),
                             ("hdbscan", lambda a: hdbscan(a, hdb_m))):
+            if system not in systems:
+                continue
             t0 = time.perf_counter()
             try:
                 pred = run(arts)
@@ -114,11 +157,16 @@ def quality(quick: bool) -> list[dict[str, object]]:
                 print(f"  {name} {system}: {exc}")
                 continue
             dt = time.perf_counter() - t0
+            preds[system] = pred
             p, r, f = bcubed(pred, gold)
             rows.append({"set": name, "system": system, "docs": len(arts), "gold": len(set(gold)),
                          "P": p, "R": r, "F1": f, "stories": len(set(pred)), "s": dt})
             print(f"  {name:32s} {system:14s} P {p:.3f} R {r:.3f} F1 {f:.3f} stories {len(set(pred)):5d}"
                   f" (gold {len(set(gold))}) {dt:6.1f}s", flush=True)
+        if "storyline-ingest" in preds and "storyline-ingest-5" in preds:
+            # how far five ingest runs land from one: B-cubed of the one against the other
+            p, r, f = bcubed(preds["storyline-ingest-5"], preds["storyline-ingest"])
+            print(f"  {name:32s} ingest 5 runs against 1 run: P {p:.3f} R {r:.3f} F1 {f:.3f}", flush=True)
     return rows
 
 
@@ -227,6 +275,10 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--scale-child", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--skip", action="append", default=[], help="quality, dedup or scale")
+    ap.add_argument("--system", action="append", default=None, choices=SYSTEMS,
+                    help="quality rows of these systems only (default: all)")
+    ap.add_argument("--set", action="append", default=[], dest="sets",
+                    help="quality sets whose name contains this (default: all)")
     args = ap.parse_args()
     if args.scale_child:
         _scale_child(args.scale_child, args.workers)
@@ -236,7 +288,7 @@ def main() -> None:
         return
     if "quality" not in args.skip:
         print("== story clustering (B-cubed, stream order)")
-        quality(args.quick)
+        quality(args.quick, args.system or SYSTEMS, args.sets)
     if "dedup" not in args.skip:
         print("== near-duplicates (DUC articles and their edited copies)")
         dedup_bench(300 if args.quick else 1000)

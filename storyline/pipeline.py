@@ -110,25 +110,39 @@ def load_clusterer(store: SQLiteStore, settings: Settings) -> StoryClusterer:
 
 
 def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) -> None:
-    """Put the articles not yet in a story into stories (online: continues the stored stream)."""
+    """Put the articles not yet in a story into stories (online: continues the stored stream), in
+    chunks of ``chunk`` articles, each saved in one transaction. Each chunk begins a run
+    (``StoryClusterer.begin_run``: the chunk's document frequencies counted first, and a provisional
+    latent basis while the stream is short of its sample); the end of the run
+    (``StoryClusterer.end_run``) consolidates the stories it touched and their candidates, and its
+    merges are stored like any late merge."""
     pending = store.unassigned_articles(limit=chunk)
     if not pending:
         return
     c = load_clusterer(store, settings)
+    total = store.unassigned_count()  # the whole run, which comes in chunks
     while pending:
         order = stream_order(pending)
-        ids = {pending[i].id: c.partial_fit([pending[i]])[0] for i in order}
-        touched, closed, events, sigs = c.drain()
-        store.save_grouping(
-            globals_blob=c.globals_bytes(),
-            assignments={aid: c.story_of(aid) for aid in ids},
-            duplicates={aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_},
-            states={sid: blob for sid in sorted(touched) if (blob := c.story_bytes(sid)) is not None},
-            closed=closed,
-            sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
-            events=[(e.kind, e.story_id, e.other_id, json.dumps(e.detail), e.articles) for e in events],
-        )
+        ids = [pending[i].id for i in order]
+        c.partial_fit(c.begin_run([pending[i] for i in order], run_size=total))
+        _save_grouping(store, c, ids)
         pending = store.unassigned_articles(limit=chunk)
+    if c.end_run() or c.touched:  # its merges (nothing to save when it merged nothing)
+        _save_grouping(store, c, [])
+
+
+def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str]) -> None:
+    """Store what changed in the clusterer since the last save, with the stories of ``ids``."""
+    touched, closed, events, sigs = c.drain()
+    store.save_grouping(
+        globals_blob=c.globals_bytes(),
+        assignments={aid: c.story_of(aid) for aid in ids},
+        duplicates={aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_},
+        states={sid: blob for sid in sorted(touched) if (blob := c.story_bytes(sid)) is not None},
+        closed=closed,
+        sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
+        events=[(e.kind, e.story_id, e.other_id, json.dumps(e.detail), e.articles) for e in events],
+    )
 
 
 def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None,

@@ -32,7 +32,7 @@ def latent_dims(n: int, *, scale: float = 2.0, low: int = 10, high: int = 300, l
 class Projection:
     """Hashed term weights -> a unit vector in a ``k``-dimensional centred latent space."""
 
-    __slots__ = ("cols", "comps", "mean", "_pos")
+    __slots__ = ("cols", "comps", "mean", "_pos", "_blob")
 
     def __init__(self, cols: np.ndarray, comps: np.ndarray, mean: np.ndarray, n_features: int) -> None:
         self.cols = np.asarray(cols, dtype=np.int64)          # the hashed terms the basis knows
@@ -40,6 +40,7 @@ class Projection:
         self.mean = np.asarray(mean, dtype=np.float64)       # k: the sample's mean projection
         self._pos = np.full(n_features, -1, dtype=np.int32)
         self._pos[self.cols] = np.arange(len(self.cols), dtype=np.int32)
+        self._blob: bytes | None = None  # its serialised form, once made or read (a basis never changes)
 
     @property
     def k(self) -> int:
@@ -86,9 +87,11 @@ class Projection:
         return z / norm if norm > 0 else None
 
     def to_bytes(self) -> bytes:
-        head = json.dumps({"n": len(self.cols), "k": self.k, "nf": len(self._pos)}).encode()
-        return zlib.compress(struct.pack("<I", len(head)) + head + self.cols.tobytes() + self.comps.tobytes()
-                             + self.mean.tobytes(), 1)
+        if self._blob is None:
+            head = json.dumps({"n": len(self.cols), "k": self.k, "nf": len(self._pos)}).encode()
+            self._blob = zlib.compress(struct.pack("<I", len(head)) + head + self.cols.tobytes()
+                                       + self.comps.tobytes() + self.mean.tobytes(), 1)
+        return self._blob
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> "Projection":
@@ -101,4 +104,6 @@ class Projection:
         comps = np.frombuffer(raw, np.float32, h["n"] * h["k"], off).reshape(h["n"], h["k"])
         off += 4 * h["n"] * h["k"]
         mean = np.frombuffer(raw, np.float64, h["k"], off)
-        return cls(cols.copy(), comps.copy(), mean.copy(), h["nf"])
+        out = cls(cols.copy(), comps.copy(), mean.copy(), h["nf"])
+        out._blob = bytes(blob)
+        return out

@@ -39,6 +39,11 @@ gives it a sparse bar (off: sparse-only passes inside the stream cost Multi-News
 Two small stories (neither above ``consolidate_sparse_size`` articles) also need a sparse (words and names) average linkage of ``consolidate_min_sparse``: the
 latent space alone otherwise joins different events of one topic.
 
+An ingest run (the pipeline: ``storyline ingest``, a POST to the API) wraps its articles in
+``begin_run`` (their document frequencies counted first; a provisional latent basis while the stream
+is short of its sample) and ``end_run`` (a consolidation over the stories the run touched and their
+candidates), so that one run over a collection gives the stories ``cluster()`` gives.
+
 ``cluster(articles)`` is the offline use of the same logic (articles taken in date order); when its
 pass finds more than ``latent_refit`` stories per latent dimension, it runs again on a basis with one
 dimension per story found (at most ``latent_refit_high``).
@@ -90,6 +95,19 @@ DEFAULT_CONSOLIDATE_EVERY = 1000
 DEFAULT_PERIODIC_LATENT = 0.35
 DEFAULT_LATENT_SAMPLE = 5000
 DEFAULT_STREAM_DIMS = 200
+# ingest runs (``begin_run`` / ``end_run``, see docs/benchmarks/stories.md "Ingest grouping"): a stream
+# short of its latent sample scores with a provisional basis fitted at a run's start on the sample so
+# far and the run (refitted once the sample has grown by RUN_REFIT_GROWTH; none below RUN_MIN_SAMPLE
+# articles); a run ends with a consolidation over the stories it touched and their candidates, in
+# groups of at most MAX_CONSOLIDATE_RUN stories held at once
+DEFAULT_RUN_REFIT_GROWTH = 1.25
+DEFAULT_MAX_CONSOLIDATE_RUN = 4000
+DEFAULT_RUN_MIN_SAMPLE = 100
+# the blended bar of the pass at the end of a run that continues a stream (it sees part of the stream,
+# as the periodic pass does); the first run of a stream ends with the final pass's bar
+DEFAULT_RUN_LATENT = DEFAULT_PERIODIC_LATENT
+RUN_STORIES_FACTOR = 10  # a run's pass considers at most this many times max_consolidate_run stories
+RUN_SLACK = 0.02  # pairs this far below their bar still join two stories' groups (see _consolidate_groups)
 # consolidation: two small stories (neither above CONSOLIDATE_SPARSE_SIZE articles) merge only if their
 # sparse (word and name) average linkage reaches CONSOLIDATE_MIN_SPARSE as well as the blended bar
 DEFAULT_CONSOLIDATE_MIN_SPARSE = 0.15
@@ -436,28 +454,34 @@ class _PairState:
     """The consolidation pass's view of a set of stories: pairwise sums of member similarities
     (words, names, latent vectors), sizes and date spans, and the margin of any pair over its bar."""
 
-    def __init__(self, c: "StoryClusterer", stories: Sequence[_Story], thr: float, *, sparse_only: bool = False) -> None:
+    def __init__(self, c: "StoryClusterer", stories: Sequence[_Story], thr: float, *, sparse_only: bool = False,
+                 dense: bool = True) -> None:
         from scipy import sparse
 
-        def gram(i: int) -> np.ndarray:
+        def matrix(i: int) -> "sparse.csr_matrix":
             parts = [s.arrays() for s in stories]
             k = [p[i] for p in parts]
             v = [p[i + 1] for p in parts]
             indptr = np.concatenate([[0], np.cumsum([len(x) for x in k])])
-            m = sparse.csr_matrix((np.concatenate(v), np.concatenate(k), indptr),
-                                  shape=(len(stories), N_FEATURES))
-            return np.asarray((m @ m.T).todense(), dtype=np.float64)
+            return sparse.csr_matrix((np.concatenate(v), np.concatenate(k), indptr), shape=(len(stories), N_FEATURES))
 
         n = len(stories)
         self.c, self.thr = c, thr
-        self.dw, self.de = gram(0), gram(2)
         self.lw = c.latent_weight if c.projection is not None and not sparse_only else 0.0
         self.nz = np.array([s.nz if s.z is not None else 0 for s in stories], dtype=np.float64)
+        zs = None
         if self.lw and c.projection is not None:
             zs = np.stack([s.z if s.z is not None else np.zeros(c.projection.k) for s in stories])
-            self.dz: np.ndarray | None = zs @ zs.T
+        # dense: the full pairwise sums, updated by merges; otherwise rows are computed on demand
+        # (``rows`` only, no merges: memory grows with the rows asked for, not with n squared)
+        self._mw, self._me, self._zs = (None, None, None) if dense else (matrix(0), matrix(2), zs)
+        if dense:  # one sparse matrix at a time
+            self.dw = np.asarray((lambda m: m @ m.T)(matrix(0)).todense(), dtype=np.float64)
+            self.de = np.asarray((lambda m: m @ m.T)(matrix(2)).todense(), dtype=np.float64)
+            self.dz: np.ndarray | None = None if zs is None else zs @ zs.T
         else:
-            self.dz = None
+            self.dw = self.de = np.zeros((0, 0))
+            self.dz = None if zs is None else np.zeros((0, 0))
         self.size = np.array([s.size for s in stories], dtype=np.float64)
         self.ne = np.array([s.ne for s in stories], dtype=np.float64)
         self.first = np.array([s.first if s.first is not None else -(1 << 40) for s in stories], dtype=np.float64)
@@ -468,15 +492,24 @@ class _PairState:
     def _links(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """(link, the blended mask or None, the sparse link) of ``rows`` against every story."""
         size, ne, ew = self.size, self.ne, self.ew
-        link = self.dw[rows] / np.outer(size[rows], size)
+        on_demand = self._mw is not None  # else rows of the dense sums (copies made one at a time)
+
+        def rows_of(i: int) -> np.ndarray:
+            if on_demand:
+                m = (self._mw, self._me)[i]
+                return np.asarray((m[rows] @ m.T).todense(), dtype=np.float64)
+            return (self.dw, self.de)[i][rows]
+
+        link = rows_of(0) / np.outer(size[rows], size)
         nn = np.outer(ne[rows], ne)
-        sp = np.where(nn > 0, (1.0 - ew) * link + ew * self.de[rows] / np.maximum(nn, 1.0), link)
+        sp = np.where(nn > 0, (1.0 - ew) * link + ew * rows_of(1) / np.maximum(nn, 1.0), link)
         if self.dz is None:
             return sp, None, sp
         zz = np.outer(self.nz[rows], self.nz)
         mixed = zz > 0
         lw = self.lw
-        return np.where(mixed, (1.0 - lw) * sp + lw * self.dz[rows] / np.maximum(zz, 1.0), sp), mixed, sp
+        dz = self._zs[rows] @ self._zs.T if on_demand and self._zs is not None else self.dz[rows]
+        return np.where(mixed, (1.0 - lw) * sp + lw * dz / np.maximum(zz, 1.0), sp), mixed, sp
 
     def link(self, i: int, j: int) -> float:
         return float(self._links(np.array([i]))[0][0, j])
@@ -551,7 +584,11 @@ class StoryClusterer:
                  latent_high: int = DEFAULT_LATENT_HIGH, consolidate_sparse_threshold: float = 0.0,
                  consolidate_small_sparse: float = 0.0, latent_refit: float = DEFAULT_LATENT_REFIT,
                  latent_refit_high: int = DEFAULT_LATENT_REFIT_HIGH, split_threshold: float = DEFAULT_SPLIT,
-                 split_min: int = DEFAULT_SPLIT_MIN, split_max_members: int = DEFAULT_SPLIT_MAX_MEMBERS) -> None:
+                 split_min: int = DEFAULT_SPLIT_MIN, split_max_members: int = DEFAULT_SPLIT_MAX_MEMBERS,
+                 run_refit_growth: float = DEFAULT_RUN_REFIT_GROWTH,
+                 max_consolidate_run: int = DEFAULT_MAX_CONSOLIDATE_RUN,
+                 run_min_sample: int = DEFAULT_RUN_MIN_SAMPLE,
+                 run_latent_threshold: float = DEFAULT_RUN_LATENT) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -562,6 +599,12 @@ class StoryClusterer:
             raise ValueError(f"linkage must be 'average' or 'centroid', got {linkage!r}")
         if not 0.0 <= latent_weight <= 1.0:
             raise ValueError(f"latent_weight must be in [0, 1], got {latent_weight}")
+        if run_refit_growth < 1.0:
+            raise ValueError(f"run_refit_growth must be at least 1 (1: refit at every run), got {run_refit_growth}")
+        if max_consolidate_run < 0:
+            raise ValueError(f"max_consolidate_run must be at least 0 (0: no pass at a run's end), got {max_consolidate_run}")
+        if run_min_sample < 0:
+            raise ValueError(f"run_min_sample must be at least 0, got {run_min_sample}")
         self.linkage = linkage
         self.latent_weight = latent_weight
         self.latent_threshold = latent_threshold
@@ -582,6 +625,14 @@ class StoryClusterer:
         self.split_threshold = split_threshold
         self.split_min = split_min
         self.split_max_members = split_max_members
+        self.run_refit_growth = run_refit_growth
+        self.max_consolidate_run = max_consolidate_run
+        self.run_min_sample = run_min_sample
+        self._run_ids: set[str] = set()  # articles of this run whose document frequencies are counted
+        self.run_latent_threshold = run_latent_threshold
+        self._run_from: int | None = None  # the stream position the current run began at
+        self.run_touched: set[str] = set()  # the stories this ingest run added to (see end_run)
+        self._fitted_on = 0  # the sample size a provisional basis was fitted on (0: none, or the final one)
         self.moved: dict[str, str] = {}  # article id -> the story a split moved it to
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
@@ -657,11 +708,11 @@ class StoryClusterer:
             seen += 1
         return sid
 
-    def _weights(self, tf: dict[int, float], df: np.ndarray) -> dict[int, float]:
+    def _weights(self, tf: dict[int, float], df: np.ndarray, count: bool = True) -> dict[int, float]:
         if not tf:
             return {}
         keys = np.fromiter(tf.keys(), np.int64, len(tf))
-        if not self.warmed:
+        if count and not self.warmed:
             df[keys] += 1
         n = self.n_docs
         idf = np.log((n + 1.0) / (df[keys] + 1.0)) + 1.0
@@ -774,6 +825,7 @@ class StoryClusterer:
         s.last_seq = self.seq
         self._index(s, w, e)
         self.touched.add(s.id)
+        self.run_touched.add(s.id)
 
     def _accumulate(self, s: _Story, w: dict[int, float], e: dict[int, float], day: int | None,
                     z: np.ndarray | None) -> None:
@@ -798,7 +850,10 @@ class StoryClusterer:
 
     def _add(self, f: Features) -> str:
         self.seq += 1
-        if not self.warmed:
+        counted = f.article_id in self._run_ids  # counted by begin_run
+        if counted:
+            self._run_ids.discard(f.article_id)
+        elif not self.warmed:
             self.n_docs += 1
         if f.day is not None and (self.clock is None or f.day > self.clock):
             self.clock = f.day
@@ -806,8 +861,8 @@ class StoryClusterer:
             self._close_idle()
         if self.consolidate_every and self.seq % self.consolidate_every == 0:
             self._periodic()
-        w = self._weights(f.words, self.df_w)
-        e = self._weights(f.names, self.df_e)
+        w = self._weights(f.words, self.df_w, not counted)
+        e = self._weights(f.names, self.df_e, not counted)
         z = self._latent(f.article_id, w)
         sid = self._place(f, w, e, z)
         if self._sample and len(self._sample) >= self.latent_sample:
@@ -815,25 +870,44 @@ class StoryClusterer:
             self._fit_latent(self.latent_dims or self.latent_stream_dims)
         return sid
 
+    @property
+    def provisional(self) -> bool:
+        """Whether the latent basis is a short stream's provisional one (fitted by ``begin_run`` on
+        the sample so far; the sample goes on growing until the stream's own basis is fitted)."""
+        return self.projection is not None and self._fitted_on > 0
+
     def _latent(self, article_id: str, w: dict[int, float]) -> np.ndarray | None:
-        if self.projection is not None:
-            return self.projection.project(w)
-        if self.latent_weight and self.latent_sample and w:
+        if (self.projection is None or self.provisional) and self.latent_weight and self.latent_sample and w:
             self._sample.append((article_id, w))
-        return None
+        return self.projection.project(w) if self.projection is not None else None
 
     def _fit_latent(self, k: int | None = None) -> None:
         """Fit the latent basis (``k`` dimensions, default ``latent_dims`` or the rule of
         ``latent.latent_dims``) on the stream's first articles, then give them (and their open
-        stories) their latent vectors."""
+        stories) their latent vectors (recomputed, if a provisional basis gave them some)."""
         sample, self._sample = self._sample, []
-        self._sample_story = {}
-        self.projection = Projection.fit([w for _, w in sample], N_FEATURES, k=k or self.latent_dims)
-        if self.projection is None:
+        projection = Projection.fit([w for _, w in sample], N_FEATURES, k=k or self.latent_dims)
+        self._reproject(projection, sample)
+        self._sample_story, self._fitted_on = {}, 0
+
+    def _reproject(self, projection: Projection | None, sample: Sequence[tuple[str, dict[int, float]]]) -> None:
+        """Use ``projection`` from now on; the open stories' latent sums (and their members' vectors)
+        are recomputed from ``sample``, which holds every article of the stream so far (a stream is
+        sampled from its start until its own basis is fitted)."""
+        if self.projection is not None:
+            for s in self.open.values():
+                if s.z is not None or s.nz:
+                    s.z, s.nz = None, 0
+                    self.touched.add(s.id)
+                for m in s.members or ():
+                    m.z = None
+        self.projection = projection
+        if projection is None:
             return
         for aid, w in sample:
+            # the story of a sample article of an earlier run is known from the saved sample
             s = self.open.get(self.story_of(aid))
-            z = self.projection.project(w)
+            z = projection.project(w)
             if s is not None and z is not None:
                 self._add_latent(s, z)
                 self.touched.add(s.id)
@@ -846,6 +920,7 @@ class StoryClusterer:
         self.projection = projection
         self._sample = []
         self._sample_story = {}
+        self._fitted_on = 0
 
     @staticmethod
     def _add_latent(s: _Story, z: np.ndarray) -> None:
@@ -957,6 +1032,9 @@ class StoryClusterer:
         self.redirect[gone.id] = keep.id
         self.touched.add(keep.id)
         self.touched.discard(gone.id)
+        if gone.id in self.run_touched:
+            self.run_touched.discard(gone.id)
+            self.run_touched.add(keep.id)
         self.closed.append(gone.id)
         self.events_.append(StoryEvent("merge", keep.id, gone.id, self.seq, detail))
         return keep
@@ -984,6 +1062,168 @@ class StoryClusterer:
             stories = [s for s in stories if s.id in self.open]
             merges += self._consolidate_round(stories, self.consolidate_sparse_threshold, True)
         return merges
+
+    # -- ingest runs -------------------------------------------------------------------------------------
+    def begin_run(self, articles: Sequence[Article | Features], *, run_size: int | None = None) -> list[Features]:
+        """Start an ingest run of ``articles`` (a batch of the stream, all known before the first is
+        placed; feed them to ``partial_fit`` next, as returned). Their document frequencies are counted
+        now, so that every article of the run is weighted by all of them (as a batch TF-IDF would);
+        and a stream still short of its latent sample gets a provisional basis, fitted on the sample
+        so far and the run's articles, used from now on (refitted at a later run's start once the
+        sample has grown by ``run_refit_growth``; none below ``run_min_sample`` articles), until the
+        stream's own basis at ``latent_sample`` articles: the run that completes the sample fits it at
+        its start, with at least ``latent_stream_dims`` dimensions, more if the offline rule gives
+        more for the stream so far and the whole run (``run_size``: the run's articles, when they come
+        in several calls). Returns the run's features.
+
+        The stories then depend on where runs begin and end (``partial_fit`` alone does not); the
+        pipeline calls ``begin_run`` and ``end_run`` once per ingest run."""
+        feats = [a if isinstance(a, Features) else features(a) for a in articles]
+        if self._run_from is None:
+            self._run_from = self.seq
+        if not self.warmed:
+            for f in feats:
+                if f.article_id in self._run_ids or f.article_id in self.assignments_:
+                    continue
+                self._run_ids.add(f.article_id)
+                self.n_docs += 1
+                if f.words:
+                    self.df_w[np.fromiter(f.words.keys(), np.int64, len(f.words))] += 1
+                if f.names:
+                    self.df_e[np.fromiter(f.names.keys(), np.int64, len(f.names))] += 1
+        if self.latent_weight and self.latent_sample and (self.projection is None or self.provisional):
+            fresh = [w for w in (self._weights(f.words, self.df_w, False) for f in feats) if w]
+            n = len(self._sample) + len(fresh)
+            if n >= self.latent_sample:  # the run completes the sample: the stream's own basis, now
+                total = len(self._sample) + max(len(fresh), run_size or 0)
+                k = self.latent_dims or max(self.latent_stream_dims, latent_dims(
+                    total, scale=self.latent_scale, linear=self.latent_linear, high=self.latent_high))
+                basis = Projection.fit(([w for _, w in self._sample] + fresh)[:self.latent_sample], N_FEATURES, k=k)
+                if basis is not None:
+                    self._reproject(basis, self._sample)
+                    self._sample, self._sample_story, self._fitted_on = [], {}, 0
+            elif n >= max(3, self.run_min_sample) and \
+                    (self.projection is None or n >= self._fitted_on * self.run_refit_growth):
+                k = self.latent_dims or latent_dims(n, scale=self.latent_scale, linear=self.latent_linear,
+                                                    high=self.latent_high)
+                basis = Projection.fit([w for _, w in self._sample] + fresh, N_FEATURES, k=k)
+                if basis is not None:
+                    self._reproject(basis, self._sample)
+                    self._fitted_on = n  # > 0: provisional
+        return feats
+
+    def end_run(self) -> int:
+        """Close an ingest run: a consolidation over the stories this run added to and their candidates,
+        so that its cost grows with the run, not with the stories held (at most RUN_STORIES_FACTOR x
+        ``max_consolidate_run`` stories, in groups that could merge, ``max_consolidate_run`` at most
+        held at once). The first run of a stream (the whole stream so far, as ``cluster()`` sees it)
+        uses the final pass's blended bar, a run that continues a stream ``run_latent_threshold`` (it
+        sees part of the stream, as the periodic pass does). A stream with no latent basis yet (under
+        ``run_min_sample`` articles) has no pass. Merges are "merge" events. Returns their number."""
+        try:
+            if self.latent_weight and self.latent_sample and self.projection is None:
+                return 0
+            if self._run_from == 0:  # the run is the whole stream so far: the final pass's bar
+                return self._consolidate_run()
+            final, self.consolidate_latent_threshold = self.consolidate_latent_threshold, self.run_latent_threshold
+            try:
+                return self._consolidate_run()
+            finally:
+                self.consolidate_latent_threshold = final
+        finally:
+            self.run_touched.clear()
+            self._run_ids.clear()
+            self._run_from = None
+
+    def _story_candidates(self, s: _Story) -> list[str]:
+        """The open stories that share ``s``'s heaviest words and names in the inverted index (as an
+        article's candidates are found), best first."""
+        wk, wv, ek, ev = s.arrays()
+        votes: dict[str, float] = {}
+        for keys, vals, off in ((wk, wv, 0), (ek, ev, ENT_OFFSET)):
+            for i in np.lexsort((keys, -vals))[:self.top_terms].tolist():
+                v = float(vals[i])
+                for sid in self.postings.get(int(keys[i]) + off, ()):
+                    if sid != s.id:
+                        votes[sid] = votes.get(sid, 0.0) + v
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], self.open[kv[0]].first_seq))
+        return [sid for sid, _ in ranked[:self.max_candidates]]
+
+    def _run_stories(self) -> list[_Story]:
+        """The stories this run added to (the most recently active first), then their candidates, at
+        most RUN_STORIES_FACTOR x ``max_consolidate_run`` in all."""
+        cap = self.max_consolidate_run * RUN_STORIES_FACTOR
+        run = {sid for sid in (self.resolve(x) for x in self.run_touched) if sid in self.open}
+        ranked = sorted(run, key=lambda sid: (-self.open[sid].last_seq, self.open[sid].first_seq))
+        chosen = dict.fromkeys(ranked[:cap])
+        for sid in ranked[:cap]:
+            if len(chosen) >= cap:
+                break
+            for other in self._story_candidates(self.open[sid]):
+                chosen.setdefault(other)
+        return [self.open[sid] for sid in list(chosen)[:cap]]
+
+    def _consolidate_run(self) -> int:
+        thr = self.consolidate_threshold
+        if not thr or not self.max_consolidate_run:
+            return 0
+        stories = self._run_stories()
+        if len(stories) < 2:
+            return 0
+        return self._consolidate_groups(sorted(stories, key=lambda s: s.first_seq), thr)
+
+    def _consolidate_groups(self, stories: list[_Story], thr: float) -> int:
+        """Consolidation rounds over ``stories`` (in stream order), group by group: the groups are the
+        connected parts of the graph of pairs that could merge (a link within RUN_SLACK of its bar,
+        with no floor for small stories), found row block by row block without the n x n matrices.
+        Average linkage never lifts a merged story's link above the larger of its parts' links, so
+        (but for date spans that grow) no merge crosses two groups: the result is that of one pass over
+        all of them, at the memory of the largest group. A group of
+        more than ``max_consolidate_run`` stories goes in overlapping windows."""
+        if len(stories) <= self.max_consolidate_run:
+            return self._consolidate_windows(stories, thr)
+        floor, self.consolidate_min_sparse = self.consolidate_min_sparse, 0.0
+        try:
+            st = _PairState(self, stories, thr, dense=False)
+            parent = np.arange(len(stories))
+
+            def find(i: int) -> int:
+                while parent[i] != i:
+                    parent[i] = parent[parent[i]]
+                    i = int(parent[i])
+                return i
+
+            step = max(64, min(512, 4_000_000 // len(stories)))  # rows x stories temporaries stay small
+            for lo in range(0, len(stories), step):
+                rows = np.arange(lo, min(len(stories), lo + step))
+                ii, jj = np.nonzero(st.rows(rows) >= -RUN_SLACK)
+                for i, j in zip((rows[ii]).tolist(), jj.tolist()):
+                    a, b = find(i), find(j)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        finally:
+            self.consolidate_min_sparse = floor
+        groups: dict[int, list[_Story]] = {}
+        for i, s in enumerate(stories):
+            groups.setdefault(find(i), []).append(s)
+        return sum(self._consolidate_windows(g, thr) for g in groups.values() if len(g) > 1)
+
+    def _consolidate_windows(self, stories: list[_Story], thr: float) -> int:
+        """Consolidation rounds over ``stories`` (in stream order), in windows of at most
+        ``max_consolidate_run`` stories that overlap by half when there are more."""
+        cap = self.max_consolidate_run
+        merges = 0
+        start = 0
+        while True:
+            window = [s for s in stories[start:start + cap] if s.id in self.open]
+            if len(window) >= 2:
+                merges += self._consolidate_round(window, thr, False)
+                if self.consolidate_sparse_threshold:
+                    window = [s for s in window if s.id in self.open]
+                    merges += self._consolidate_round(window, self.consolidate_sparse_threshold, True)
+            if start + cap >= len(stories):
+                return merges
+            start += max(1, cap // 2)
 
     # -- splits: a story whose members have drifted into two events ----------------------------------
     def split(self) -> int:
@@ -1126,6 +1366,7 @@ class StoryClusterer:
     def _close_idle(self) -> None:
         for sid in [sid for sid, s in self.open.items() if self._expired(s)]:
             s = self.open.pop(sid)
+            self.run_touched.discard(sid)
             self._unindex(s)
             self.closed.append(sid)
             self.touched.discard(sid)
@@ -1138,11 +1379,12 @@ class StoryClusterer:
     # -- persistence ---------------------------------------------------------------------------------
     def globals_bytes(self) -> bytes:
         """The stream's global state: document frequencies, then the latent basis (once fitted) or
-        the sample it will be fitted on (before)."""
+        the sample it will be fitted on (before; both while the basis is provisional)."""
         proj = self.projection.to_bytes() if self.projection is not None else b""
         sample = self._sample_bytes()
         head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock,
-                           "latent": len(proj), "sample": len(sample)}).encode()
+                           "latent": len(proj), "sample": len(sample),
+                           "fitted_on": self._fitted_on if self.provisional else 0}).encode()
         return (zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1)
                 + proj + sample)
 
@@ -1159,6 +1401,7 @@ class StoryClusterer:
         self.set_projection(Projection.from_bytes(rest[:nl]) if nl else None)
         if ns:
             self._load_sample(rest[nl:nl + ns])
+        self._fitted_on = h.get("fitted_on", 0) if self.projection is not None else 0
 
     def _sample_bytes(self) -> bytes:
         if not self._sample:

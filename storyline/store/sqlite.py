@@ -446,6 +446,10 @@ class SQLiteStore:
         (thread or process) commits to the store. Used by serve to know when cached pages are stale."""
         return int(self._conn().execute("PRAGMA data_version").fetchone()[0])
 
+    def unassigned_count(self) -> int:
+        """Articles stored but not yet in a story."""
+        return int(self._conn().execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0])
+
     def pending_count(self) -> int:
         """Articles stored but not yet in a story, plus stories whose brief is out of date."""
         conn = self._conn()

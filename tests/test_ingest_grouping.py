@@ -1,0 +1,255 @@
+"""Ingest runs: `storyline ingest` (and a POST to /api/articles) begins each run by counting the run's
+document frequencies and, while the store is short of its latent sample, fitting a provisional latent
+basis on what it holds and the run; it ends each run with a consolidation over the stories the run
+touched. So one run groups a folder as `storyline.cluster()` does, and later runs record their merges
+as ordinary merge events that the store applies."""
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+from storyline import Article
+from storyline.config import Settings
+from storyline.group.stories import StoryClusterer, cluster, stream_order
+from storyline.pipeline import group_pending, ingest_articles, ingest_paths
+from storyline.serve.api import create_app
+from storyline.store.sqlite import SQLiteStore
+
+# Five subjects; a report picks one of five interchangeable words for each of six slots, so two
+# reports of one subject share about one word in five: the single pass of the stream splits each
+# subject into several stories, which a consolidation can join.
+SLOTS = {
+    "ferry": ["ferry vessel boat launch hovercraft", "sank capsized foundered listed grounded",
+              "strait channel crossing sound narrows", "passengers travellers commuters tourists riders",
+              "rescuers lifeboats coastguard divers helicopters", "storm gale squall swell tempest"],
+    "mine": ["mine colliery pit quarry seam", "collapse cave-in rockfall subsidence landslip",
+             "miners workers diggers crews labourers", "trapped stranded buried entombed cornered",
+             "shaft tunnel gallery adit drift", "drilling boring excavation tunnelling digging"],
+    "orchestra": ["orchestra symphony ensemble philharmonic band", "conductor maestro director baton leader",
+                  "concert recital performance gala programme", "violins strings cellos violas basses",
+                  "premiere debut opening launch unveiling", "audience listeners crowd patrons subscribers"],
+    "wildfire": ["wildfire blaze bushfire inferno firestorm", "hectares acres hillsides slopes ridges",
+                 "firefighters crews brigades smokejumpers volunteers", "evacuation exodus retreat flight withdrawal",
+                 "smoke embers ash soot cinders", "winds gusts breezes draughts updrafts"],
+    "budget": ["budget spending outlay appropriation estimates", "deficit shortfall gap overrun hole",
+               "taxes levies duties tariffs excises", "minister treasurer chancellor secretary comptroller",
+               "parliament assembly legislature senate chamber", "cuts savings reductions trims austerity"],
+}
+
+
+def _reports(n: int = 100, seed: int = 0) -> tuple[list[Article], list[str]]:
+    rng = random.Random(seed)
+    subjects = sorted(SLOTS)
+    arts, labels = [], []
+    for i in range(n):
+        subject = subjects[i % len(subjects)]
+        words = [rng.choice(slot.split()) for slot in SLOTS[subject]]
+        rng.shuffle(words)
+        arts.append(Article(text=" ".join(words) + ".", published=date(2023, 3, 1) + timedelta(days=i // 25)))
+        labels.append(subject)
+    return arts, labels
+
+
+def _partition(ids: list[str]) -> set[frozenset[int]]:
+    groups: dict[str, set[int]] = {}
+    for i, sid in enumerate(ids):
+        groups.setdefault(sid, set()).add(i)
+    return {frozenset(g) for g in groups.values()}
+
+
+def _pieces(ids: list[str], labels: list[str]) -> Counter[str]:
+    """How many stories each subject is spread over."""
+    return Counter(label for label, _ in set(zip(labels, ids)))
+
+
+def _pure(ids: list[str], labels: list[str]) -> bool:
+    return all(len({labels[i] for i in g}) == 1 for g in _partition(ids))
+
+
+def _old_path(arts: list[Article]) -> list[str]:
+    """What `storyline ingest` did before: the stream alone, no pass at the end of the run."""
+    c = StoryClusterer()
+    c.partial_fit([arts[i] for i in stream_order(arts)])
+    return [c.story_of(a.id) for a in arts]
+
+
+def _write_folder(folder: Path, arts: list[Article]) -> None:
+    folder.mkdir()
+    with open(folder / "reports.jsonl", "w", encoding="utf-8") as fh:
+        for a in arts:
+            fh.write(json.dumps({"id": a.id, "text": a.text, "published": a.published.isoformat()}) + "\n")
+
+
+def test_one_ingest_run_of_a_folder_groups_as_cluster_does(tmp_path: Path) -> None:
+    arts, labels = _reports()
+    _write_folder(tmp_path / "in", arts)
+    store = SQLiteStore(tmp_path / "s.db")
+    report = ingest_paths(store, [tmp_path / "in"], Settings(db=str(tmp_path / "s.db")))
+    assert len(report.new) == len(arts) and not report.failed
+    stored = [store.article_story(a.id) or "" for a in arts]
+    old = _old_path(arts)
+    # the old path split subjects that the run's end joins, without mixing two subjects
+    assert len(set(stored)) < len(set(old))
+    assert _pure(stored, labels) and _pure(old, labels)
+    pieces_old, pieces_now = _pieces(old, labels), _pieces(stored, labels)
+    assert sum(pieces_now.values()) < sum(pieces_old.values())
+    # exactly the stories of `storyline.cluster()` (offline: the whole folder known at once)
+    assert _partition(stored) == _partition(cluster(arts))
+    # the joins are merge events the store applied: the merged-away stories are gone, their briefs too
+    merges = [e for e in store.story_events() if e["kind"] == "merge"]
+    assert merges
+    listed = {r["id"] for r in store.list_stories(limit=1000)}
+    for e in merges:
+        assert e["other_id"] not in listed and store.get_brief(e["other_id"]) is None
+        assert store.merged_into(e["other_id"]) in set(stored)
+    assert {sid for sid in stored} <= listed
+    store.close()
+
+
+def test_a_second_run_records_merges_that_the_store_applies(tmp_path: Path) -> None:
+    arts, labels = _reports(150, seed=1)
+    store = SQLiteStore(tmp_path / "s.db")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    ingest_articles(store, arts[:100])
+    group_pending(store, settings)
+    after_first = len(store.story_events())
+    first = [store.article_story(a.id) for a in arts[:100]]
+    ingest_articles(store, arts[100:])
+    group_pending(store, settings)
+    stored = [store.article_story(a.id) or "" for a in arts]
+    later = store.story_events()[after_first:]
+    ended = [e for e in later if e["kind"] == "merge" and e["detail"].get("consolidate")]
+    assert ended  # the second run's end joined stories
+    for e in ended:
+        assert store.story_article_ids(e["other_id"]) == []          # its articles moved
+        assert store.merged_into(e["other_id"]) in set(stored)        # its address redirects
+    # every article of the first run is in its story or in the one its story merged into
+    for sid, now in zip(first, stored[:100]):
+        assert now == sid or store.merged_into(sid or "") == now
+    assert _pure(stored, labels)
+    store.close()
+
+
+def test_five_runs_stay_close_to_one_run(tmp_path: Path) -> None:
+    """What holds across run boundaries (five runs see five sets of document frequencies and bases,
+    not one): on these reports, one run and five runs alike keep every story to one subject, and one
+    run gives the stories of `cluster()`. (Figures on the shared sets: the bench's storyline-ingest-5
+    row.)"""
+    arts, labels = _reports(150, seed=2)
+    runs = []
+    for k in (1, 5):
+        store = SQLiteStore(tmp_path / f"s{k}.db")
+        settings = Settings(db=str(tmp_path / f"s{k}.db"))
+        size = len(arts) // k
+        for lo in range(0, len(arts), size):
+            ingest_articles(store, arts[lo:lo + size])
+            group_pending(store, settings)
+        runs.append([store.article_story(a.id) or "" for a in arts])
+        store.close()
+    assert _pure(runs[0], labels) and _pure(runs[1], labels)
+    assert _partition(runs[0]) == _partition(cluster(arts))
+
+
+def test_a_run_does_not_depend_on_how_its_articles_are_batched() -> None:
+    """The stream itself does not depend on batching; a run's result depends on the run alone."""
+    arts, _ = _reports(120, seed=3)
+    out = []
+    for batch in (1, 7, 120):
+        c = StoryClusterer()
+        feats = c.begin_run(arts)
+        for lo in range(0, len(feats), batch):
+            c.partial_fit(feats[lo:lo + batch])
+        c.end_run()
+        out.append(([c.story_of(a.id) for a in arts], [(e.story_id, e.other_id) for e in c.events_]))
+    assert out[0] == out[1] == out[2]
+    assert out[0][1]  # the run's end did merge
+
+
+def test_a_short_stream_keeps_a_provisional_basis_until_its_sample_is_complete() -> None:
+    arts, _ = _reports(260, seed=4)
+    c = StoryClusterer(latent_sample=250)
+    c.partial_fit(c.begin_run(arts[:110]))
+    c.end_run()
+    assert c.provisional and c._fitted_on == 110 and len(c._sample) == 110
+    restored = StoryClusterer(latent_sample=250)  # the next run, from the saved state
+    restored.load_globals(c.globals_bytes())
+    for blob in (c.story_bytes(s) for s in sorted(c.open)):
+        assert blob is not None
+        restored.load_story(blob)
+    assert restored.provisional and restored._fitted_on == 110
+    basis = restored.projection
+    restored.partial_fit(restored.begin_run(arts[110:120]))  # grew by less than a quarter: kept
+    restored.end_run()
+    assert restored.projection is basis
+    restored.partial_fit(restored.begin_run(arts[120:160]))  # by more: refitted on the 160
+    restored.end_run()
+    assert restored.projection is not basis and restored._fitted_on == 160
+    # every article's latent vector is in its story's sum, from the basis now in use
+    assert sum(s.nz for s in restored.open.values()) == 160
+    restored.partial_fit(restored.begin_run(arts[160:]))  # completes the sample: the stream's own basis
+    restored.end_run()
+    assert not restored.provisional and not restored._sample
+    assert restored.projection is not None and restored._fitted_on == 0
+    assert sum(s.nz for s in restored.open.values()) == len(arts)
+
+
+def test_a_short_run_on_a_tiny_store_has_no_pass() -> None:
+    arts, _ = _reports(30, seed=5)
+    c = StoryClusterer()
+    c.partial_fit(c.begin_run(arts))
+    before = [c.story_of(a.id) for a in arts]
+    assert c.projection is None and c.end_run() == 0 and [c.story_of(a.id) for a in arts] == before
+
+
+def test_the_run_pass_costs_the_run_not_the_store() -> None:
+    """A run of two reports after hundreds of stories considers their stories and candidates only."""
+    arts, _ = _reports(400, seed=6)
+    c = StoryClusterer(latent_sample=200)  # the basis is final after 200 reports
+    c.partial_fit(arts[:398])
+    c.end_run()
+    c.partial_fit(arts[398:])
+    seen = c._run_stories()
+    assert 1 <= len(seen) <= 2 * (1 + c.max_candidates) < len(c.open) + 2 * (1 + c.max_candidates)
+    assert {c.story_of(a.id) for a in arts[398:]} <= {s.id for s in seen}
+
+
+def test_a_post_batch_gets_the_same_end_of_run(tmp_path: Path) -> None:
+    """POST /api/articles is an ingest run: its batch ends with the same pass."""
+    arts, labels = _reports()
+    settings = Settings(db=str(tmp_path / "api.db"), token="t0ken", max_request_bytes=2_000_000)
+    store = SQLiteStore(settings.db_path())
+    app = create_app(settings, store=store, background=False)
+    body = [{"id": a.id, "text": a.text, "published": a.published.isoformat()} for a in arts]
+
+    async def post() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            return await client.post("/api/articles?wait=true", json=body, headers={"Authorization": "Bearer t0ken"})
+
+    r = asyncio.run(post())
+    assert r.status_code in (200, 201), r.text
+    stored = [store.article_story(a.id) or "" for a in arts]
+    assert _partition(stored) == _partition(cluster(arts))
+    assert len(set(stored)) < len(set(_old_path(arts))) and _pure(stored, labels)
+    assert any(e["detail"].get("consolidate") for e in store.story_events())
+    store.close()
+
+
+def test_the_run_pass_in_groups_gives_the_stories_of_one_pass() -> None:
+    """Over more stories than one dense pass may hold, the run's pass goes group by group (pairs that
+    could merge) and ends with the stories one pass over all of them gives."""
+    arts, _ = _reports(300, seed=7)
+    out = []
+    for cap in (4000, 15):
+        c = StoryClusterer(max_consolidate_run=cap)
+        c.partial_fit(c.begin_run(arts))
+        assert cap > len(c.open) or len(c._run_stories()) > cap  # the small cap does go in groups
+        c.end_run()
+        out.append(_partition([c.story_of(a.id) for a in arts]))
+    assert out[0] == out[1]
