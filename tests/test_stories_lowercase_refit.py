@@ -42,16 +42,27 @@ def test_a_basis_too_coarse_for_the_stories_found_is_fitted_again(monkeypatch) -
         return real(vectors, n_features, k=k, **kw)
 
     monkeypatch.setattr(st.Projection, "fit", spy)
-    ids = cluster(arts)
+    ids = cluster(arts, run_min_sample=0)   # 80 articles: below the size where a basis is fitted at all
     k0 = st.latent_dims(len(arts))
     found = len(set(ids))
     assert found > 2 * k0  # forty events, an 18-dimension basis
     assert fitted == [k0, min(found, len(arts) - 1)]
-    assert ids == cluster(arts, latent_dims=fitted[1])  # the second pass is the result
-    assert cluster(arts, latent_refit=0) == cluster(arts, latent_dims=k0)  # off: one pass
+    assert ids == cluster(arts, latent_dims=fitted[1], run_min_sample=0)  # the second pass is the result
+    assert cluster(arts, latent_refit=0, run_min_sample=0) == cluster(arts, latent_dims=k0, run_min_sample=0)
     # each two-article story is found whole, and no story mixes two events
     assert all(ids[2 * s] == ids[2 * s + 1] for s in range(40))
     assert len(set(ids)) == 40
+
+
+def test_a_small_collection_gets_no_latent_basis(monkeypatch, example_articles) -> None:  # type: ignore[no-untyped-def]
+    """A basis fitted on a few dozen articles is degenerate (centring removes what they share): the
+    five example reports of one derailment, grouped through one, were split into three stories."""
+    fitted: list[int] = []
+    real = st.Projection.fit
+    monkeypatch.setattr(st.Projection, "fit", lambda *a, **kw: fitted.append(1) or real(*a, **kw))
+    assert len(set(cluster(example_articles))) == 1
+    assert fitted == []
+    assert len(set(cluster(_pairs(40)))) == 40 and fitted == []     # 80 articles: still none
 
 
 def test_consolidation_joins_the_pairs_the_stream_left_apart() -> None:

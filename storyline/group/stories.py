@@ -1118,11 +1118,14 @@ class StoryClusterer:
         ``max_consolidate_run`` stories, in groups that could merge, ``max_consolidate_run`` at most
         held at once). The first run of a stream (the whole stream so far, as ``cluster()`` sees it)
         uses the final pass's blended bar, a run that continues a stream ``run_latent_threshold`` (it
-        sees part of the stream, as the periodic pass does). A stream with no latent basis yet (under
-        ``run_min_sample`` articles) has no pass. Merges are "merge" events. Returns their number."""
+        sees part of the stream, as the periodic pass does). While a stream is too short for a latent
+        basis (under ``run_min_sample`` articles) its first run ends with the pass on words and names
+        that ``cluster()`` makes without a basis, and a later run has no pass (on the bench's five-run
+        streams such passes joined stories that a few articles' frequencies made look alike). Merges are
+        "merge" events. Returns their number."""
         try:
-            if self.latent_weight and self.latent_sample and self.projection is None:
-                return 0
+            if self.latent_weight and self.latent_sample and self.projection is None and self._run_from != 0:
+                return 0    # a later run of a stream too short for a basis: no pass (see the docstring)
             if self._run_from == 0:  # the run is the whole stream so far: the final pass's bar
                 return self._consolidate_run()
             final, self.consolidate_latent_threshold = self.consolidate_latent_threshold, self.run_latent_threshold
@@ -1482,7 +1485,8 @@ def cluster(articles: Sequence[Article], *, idf: str = "collection", **params: f
     if idf == "collection":  # offline, the final pass sees every story: no pass inside the stream
         params = {"consolidate_every": 0, **params}
     c = StoryClusterer(**params)  # type: ignore[arg-type]
-    if idf == "stream" or not c.latent_weight:
+    if idf == "stream" or not c.latent_weight or len(feats) < c.run_min_sample:
+        # a basis fitted on a few dozen articles is degenerate (centring removes what they share)
         return _cluster_pass(c, arts, feats, idf, None)
     k = c.latent_dims or latent_dims(len(feats), scale=c.latent_scale, linear=c.latent_linear, high=c.latent_high)
     out = _cluster_pass(c, arts, feats, idf, k)
@@ -1503,7 +1507,7 @@ def _cluster_pass(c: StoryClusterer, arts: list[Article], feats: list[Features],
     ids: dict[int, str] = {}
     for i in stream_order(arts):
         ids[i] = c.partial_fit([feats[i]])[0]
-    if c._sample:  # a stream shorter than the latent sample: fit on what there is
+    if c._sample and len(c._sample) >= c.run_min_sample:  # a stream shorter than the latent sample
         c._fit_latent()
     c.max_consolidate = max(c.max_consolidate, len(c.open))  # offline: one last pass over all stories
     c.consolidate()
