@@ -301,3 +301,17 @@ def test_serve_updater_follows_feeds(site: Site, tmp_path: Path, caplog: pytest.
         stop.set()
         t.join(timeout=60)
     assert _cli(tmp_path / "x.db", "serve", "--watch", str(tmp_path)).exit_code == 2
+
+
+def test_json_exports_over_http(site: Site) -> None:
+    """A JSON array, one pretty-printed object, and JSON Lines served as application/json."""
+    import json
+
+    docs = [{"id": f"j{i}", "title": t, "published": "2026-03-02", "text": " ".join(PARAS[k])}
+            for i, (k, t) in enumerate([("bridge", "Bridge closed"), ("ferry", "Ferry aground")])]
+    site.routes["/all.json"] = (200, "application/json", json.dumps(docs).encode(), None)
+    site.routes["/one.json"] = (200, "application/json", json.dumps(docs[0], indent=2).encode(), None)
+    site.routes["/lines"] = (200, "application/json", "\n".join(json.dumps(d) for d in docs).encode(), None)
+    for path, n in (("/all.json", 2), ("/one.json", 1), ("/lines", 2)):
+        got = list(read_url(f"{site.base}{path}"))
+        assert [type(a) for a in got] == [Article] * n, (path, got)

@@ -21,7 +21,7 @@ from email.message import Message
 from typing import Callable, Iterator
 
 from ..errors import InputError
-from ..records import Article, article_id_for
+from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
 from .decode import decode_bytes
 
@@ -204,8 +204,13 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
     if kind in ("json", "jsonl"):
         from .jsonl import parse_json, parse_jsonl
 
-        parse = parse_json if kind == "json" and not text.lstrip().startswith("{") else parse_jsonl
-        yield from parse(text, where, max_text_bytes=max_text_bytes)
+        body = text.strip()
+        # an array or one object is JSON; objects one per line (whatever the media type says) JSON Lines
+        lines = kind == "jsonl" or (body.startswith("{") and "\n{" in body.replace("\r\n", "\n"))
+        if lines:
+            yield from parse_jsonl(text, where, max_text_bytes=max_text_bytes)
+        else:
+            yield from parse_json(text, where, max_text_bytes=max_text_bytes)
         return
     try:
         if kind == "html":
@@ -267,8 +272,3 @@ def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max
             yield InputError(loc, f"feed item {item.title!r} has no text, and its linked page could not be read ({reason})")
             continue
         yield done
-
-
-def article_id_of_url(url: str) -> str:
-    """The id an article read from ``url`` gets (ids of articles with a url hash the url only)."""
-    return article_id_for("", None, url)
