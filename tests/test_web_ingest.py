@@ -315,3 +315,14 @@ def test_json_exports_over_http(site: Site) -> None:
     for path, n in (("/all.json", 2), ("/one.json", 1), ("/lines", 2)):
         got = list(read_url(f"{site.base}{path}"))
         assert [type(a) for a in got] == [Article] * n, (path, got)
+
+
+def test_feed_items_without_description_take_their_page_or_are_reported(site: Site) -> None:
+    site.routes["/news/ferry.html"] = (200, "text/html", page("Ferry runs aground", PARAS["ferry"]), None)
+    site.routes["/feed.xml"] = (200, "application/rss+xml", rss([
+        ("Ferry runs aground", f"{site.base}/news/ferry.html", "Tue, 03 Mar 2026 18:00:00 GMT", ""),
+        ("Gone", f"{site.base}/news/gone.html", "Tue, 03 Mar 2026 19:00:00 GMT", ""),
+    ]), None)
+    ferry, gone = list(read_url(f"{site.base}/feed.xml"))
+    assert isinstance(ferry, Article) and "212 passengers" in ferry.text
+    assert isinstance(gone, InputError) and "has no text" in gone.reason and "HTTP 404" in gone.reason

@@ -251,24 +251,32 @@ def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max
         items.append(item)
     teasers = [i for i, a in enumerate(items) if full_text and isinstance(a, Article) and a.url
                and is_url(a.url) and _words(a.text) < TEASER_WORDS]
-    pages: dict[int, Article | InputError] = {}
-    if teasers:
-        with ThreadPoolExecutor(max_workers=min(PAGE_WORKERS, len(teasers))) as pool:
-            got = pool.map(lambda i: _page(items[i].url or "", timeout=timeout, max_bytes=max_bytes,  # type: ignore[union-attr]
-                                           max_text_bytes=max_text_bytes, fetcher=fetcher), teasers)
-            pages = dict(zip(teasers, got))
-    for i, item in enumerate(items):
-        if isinstance(item, InputError) or i not in pages:
-            if isinstance(item, Article) and not item.text.strip():
-                yield InputError(str(item.meta.get("where", where)), f"feed item {item.title!r} has no text "
-                                 "(no content or description, and no readable linked page)")
+    if not teasers:
+        yield from (_no_text(item, where) for item in items)
+        return
+    with ThreadPoolExecutor(max_workers=min(PAGE_WORKERS, len(teasers))) as pool:
+        # pages arrive in item order as they are fetched (a progress bar moves with them)
+        pages = iter(pool.map(lambda i: _page(items[i].url or "", timeout=timeout, max_bytes=max_bytes,  # type: ignore[union-attr]
+                                              max_text_bytes=max_text_bytes, fetcher=fetcher), teasers))
+        wanted = set(teasers)
+        for i, item in enumerate(items):
+            if i not in wanted or not isinstance(item, Article):
+                yield _no_text(item, where)
                 continue
-            yield item
-            continue
-        loc = f"{where}#item{item.meta.get('feed_item', i + 1)}"
-        done = _with_page(item, loc, pages[i])
-        if not done.text.strip():
-            reason = pages[i].reason if isinstance(pages[i], InputError) else "no text"
-            yield InputError(loc, f"feed item {item.title!r} has no text, and its linked page could not be read ({reason})")
-            continue
-        yield done
+            page = next(pages)
+            loc = f"{where}#item{item.meta.get('feed_item', i + 1)}"
+            done = _with_page(item, loc, page)
+            if not done.text.strip():
+                reason = page.reason if isinstance(page, InputError) else "no text"
+                yield InputError(loc, f"feed item {item.title!r} has no text, and its linked page could not be "
+                                      f"read ({reason})")
+                continue
+            yield done
+
+
+def _no_text(item: Article | InputError, where: str) -> Article | InputError:
+    """``item`` as it is, or an error for an item left without text (no teaser, no page read)."""
+    if isinstance(item, Article) and not item.text.strip():
+        return InputError(str(item.meta.get("where", where)), f"feed item {item.title!r} has no text "
+                          "(no content or description, and no readable linked page)")
+    return item
