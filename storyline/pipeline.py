@@ -222,7 +222,7 @@ def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
         raw = store.get_kv(key)
         validators: dict[str, str] = json.loads(raw) if raw else {}
         items = read_url(url, max_bytes=settings.max_article_bytes, max_text_bytes=settings.text_limit(),
-                         known=store.has_article, validators=validators)
+                         known=store.has_article, validators=validators, retry=True)
         ingest_articles(store, items, progress=progress, report=report)
         store.set_kv(key, json.dumps(validators, sort_keys=True))
     report.stories = update_stories(store, settings)

@@ -326,3 +326,23 @@ def test_feed_items_without_description_take_their_page_or_are_reported(site: Si
     ferry, gone = list(read_url(f"{site.base}/feed.xml"))
     assert isinstance(ferry, Article) and "212 passengers" in ferry.text
     assert isinstance(gone, InputError) and "has no text" in gone.reason and "HTTP 404" in gone.reason
+
+
+def test_watch_reads_a_teaser_again_when_its_page_failed_for_a_passing_reason(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _feed(site, ["bridge", "ferry"])
+    ferry_page = site.routes["/news/ferry.html"]
+    site.routes["/news/ferry.html"] = (503, "text/plain", b"busy", None)
+    first = _cli(db, "watch", "--once", f"{site.base}/feed.xml")
+    assert "1 new" in first.output and "503" in first.output and "next poll" in first.output
+    site.routes["/news/ferry.html"] = ferry_page
+    site.log.clear()
+    second = _cli(db, "watch", "--once", f"{site.base}/feed.xml")
+    assert "1 new" in second.output, second.output
+    assert site.log[0] == ("/feed.xml", None)             # not a conditional request: the feed is read again
+    assert [p for p, _ in site.log[1:]] == ["/news/ferry.html"]
+    assert any("212 passengers" in a.text for a in SQLiteStore(db).iter_articles())
+    # a one-off ingest keeps the teaser (with a warning) instead: there is no next poll
+    site.routes["/news/bridge.html"] = (503, "text/plain", b"busy", None)
+    res = _cli(tmp_path / "t.db", "ingest", "-q", f"{site.base}/feed.xml")
+    assert "2 new" in res.output and "teaser" in res.output

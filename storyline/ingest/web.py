@@ -170,12 +170,16 @@ def _with_page(item: Article, where: str, page: Article | InputError) -> Article
 def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
              max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES, full_text: bool = True,
              known: Callable[[str], bool] | None = None, validators: dict[str, str] | None = None,
+             retry: bool = False,
              fetcher: Callable[..., Fetched | None] = fetch) -> Iterator[Article | InputError]:
     """The articles at ``url``: a feed's items (teasers completed from their linked pages when
     ``full_text``), a page's article, or a JSON / JSON Lines export. ``known(article_id)`` says an
     item is already stored (its page is then not fetched again, and it is not yielded).
     ``validators`` (``etag``, ``last_modified``) make the request conditional and are updated in
-    place with the response's; an unchanged resource yields nothing."""
+    place with the response's; an unchanged resource yields nothing. ``retry`` (a poll that comes
+    back): a teaser whose page fails for a passing reason (a timeout, a refused connection, HTTP 5xx
+    or 429) is not kept as a teaser but reported, and the validators are dropped, so that the next
+    poll reads the feed in full and fetches that page again."""
     where = url.strip()
     v = validators if validators is not None else {}
     try:
@@ -199,7 +203,8 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
     kind = _kind_of(got, text)
     if kind == "feed":
         yield from _feed_articles(text, where, timeout=timeout, max_bytes=max_bytes, max_text_bytes=max_text_bytes,
-                                  full_text=full_text, known=known, fetcher=fetcher)
+                                  full_text=full_text, known=known, fetcher=fetcher,
+                                  on_transient=v.clear if retry else None)
         return
     if kind in ("json", "jsonl"):
         from .jsonl import parse_json, parse_jsonl
@@ -239,9 +244,12 @@ def _page(url: str, *, timeout: float, max_bytes: int, max_text_bytes: int,
         return exc
 
 
+_TRANSIENT = re.compile(r"^(?:HTTP (?:5\d\d|429)\b|no answer in time|connection refused|cannot connect)")
+
+
 def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max_text_bytes: int, full_text: bool,
-                   known: Callable[[str], bool] | None,
-                   fetcher: Callable[..., Fetched | None]) -> Iterator[Article | InputError]:
+                   known: Callable[[str], bool] | None, fetcher: Callable[..., Fetched | None],
+                   on_transient: Callable[[], None] | None = None) -> Iterator[Article | InputError]:
     from .feeds import parse_feed
 
     items: list[Article | InputError] = []
@@ -265,6 +273,11 @@ def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max
                 continue
             page = next(pages)
             loc = f"{where}#item{item.meta.get('feed_item', i + 1)}"
+            if on_transient is not None and isinstance(page, InputError) and _TRANSIENT.match(page.reason):
+                on_transient()      # the next poll reads the whole feed again
+                yield InputError(loc, f"the linked page {page.where} could not be read ({page.reason}); "
+                                      "the item is read again at the next poll")
+                continue
             done = _with_page(item, loc, page)
             if not done.text.strip():
                 reason = page.reason if isinstance(page, InputError) else "no text"
