@@ -100,13 +100,14 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
             yield InputError(s, "no such file or folder")
 
 
-def _sniff(text: str) -> str:
+def sniff(text: str) -> str:
+    """The reader a text needs, from its first characters: jsonl, json, feed, html or text."""
     head = text.lstrip()[:512].lower()
     if head.startswith("{"):
         return "jsonl"
     if head.startswith("["):
         return "json"
-    if head.startswith("<?xml") and ("<rss" in head or "<feed" in head):
+    if head.startswith(("<?xml", "<rss", "<feed")) and ("<rss" in head or "<feed" in head):
         return "feed"
     if head.startswith(("<!doctype html", "<html")):
         return "html"
@@ -178,7 +179,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         yield exc
         return
     if kind is None:
-        kind = _sniff(text)
+        kind = sniff(text)
     if kind == "jsonl":
         yield from parse_jsonl(text, where, max_line_bytes=max_bytes, max_text_bytes=max_text_bytes)
         if gz_problem:

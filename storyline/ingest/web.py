@@ -135,19 +135,20 @@ def _text_of(got: Fetched, where: str) -> str:
 
 
 def _kind_of(got: Fetched, text: str) -> str:
+    """What the body is: by its first characters (as a file of unknown kind), else by its media type."""
+    from .files import sniff
+
     ct = got.content_type
-    head = text.lstrip()[:1024].lower()
-    if "rss" in ct or "atom" in ct or "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
+    if "rss" in ct or "atom" in ct:
         return "feed"
-    if ct in ("application/json", "text/json") or head.startswith(("{", "[")):
+    kind = sniff(text)
+    if kind != "text":
+        return kind
+    if "json" in ct:
         return "json"
-    if "ndjson" in ct or "jsonl" in ct:
-        return "jsonl"
-    if "html" in ct or head.startswith(("<!doctype html", "<html")):
+    if "html" in ct:
         return "html"
-    if "xml" in ct:
-        return "feed"
-    return "text"
+    return "feed" if "xml" in ct else "text"
 
 
 def _words(text: str) -> int:
@@ -211,7 +212,7 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
 
         body = text.strip()
         # an array or one object is JSON; objects one per line (whatever the media type says) JSON Lines
-        lines = kind == "jsonl" or (body.startswith("{") and "\n{" in body.replace("\r\n", "\n"))
+        lines = body.startswith("{") and "\n{" in body.replace("\r\n", "\n")
         if lines:
             yield from parse_jsonl(text, where, max_text_bytes=max_text_bytes)
         else:
