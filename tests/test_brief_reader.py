@@ -268,3 +268,57 @@ def test_timeline_entry_leaves_out_an_opening_connective():
     texts = {t.date: t.text for t in storyline.timeline([a])}
     assert texts["2024-03"].startswith("Even after the vote in March 2024")
     assert texts["2024-04"].startswith("The budget passed in April")
+
+
+def _ferry_story() -> list[storyline.Article]:
+    a = ("Fire broke out on the Halvard ferry in the Skarn strait on Monday night, and 31 passengers were "
+         "taken to hospital with smoke injuries, the coast guard said. The ferry was carrying 420 people "
+         "from Tornby to Velde when the fire started in its engine room. Coast guard boats took the "
+         "passengers off the ship within two hours. The operator, Skarn Lines, said the ship would stay "
+         "in port until inspectors had examined it.")
+    b = ("Thirty-one passengers were taken to hospital after fire broke out on the Halvard ferry in the Skarn "
+         "strait on Monday night, the coast guard said. The fire started in the engine room while the ferry "
+         "was carrying 420 people from Tornby to Velde. Skarn Lines said the ship would stay in port until "
+         "inspectors had examined it. Crew members fought the fire for an hour before it was put out.")
+    c = ("The Halvard ferry stayed in port at Velde on Tuesday as inspectors boarded it. The health "
+         "ministry said on Tuesday that 26 passengers had been taken to hospital. Skarn Lines cancelled "
+         "all crossings of the strait until Thursday. Passengers said smoke filled the lower deck within "
+         "minutes of the alarm.")
+    return [storyline.Article(id=f"f{k}", source=src, url=None, title=None, published=date(2024, 9, d), text=t)
+            for k, (src, d, t) in enumerate([("wire", 3, a), ("daily", 3, b), ("courier", 4, c)])]
+
+
+def test_a_disputed_count_is_stated_once_in_the_summary_with_the_other_reports():
+    brief = storyline.brief(_ferry_story(), max_words=120)
+    disputes = [d for d in brief.disagreements if d.kind == "number"]
+    assert [d.slot for d in disputes] == ["people injured"], "31 or 26 passengers taken to hospital"
+    # "the ministry said on Tuesday that ..." dates the statement, not the fire: no date dispute
+    assert not [d for d in brief.disagreements if d.kind == "date"]
+    for d in disputes:
+        stating = [s for s in brief.summary
+                   if any(c.article_id == vc.article_id and c.start <= vc.start and vc.end <= c.end
+                          for c in s.citations for v in d.values for vc in v.citations)]
+        assert len(stating) == 1, [s.text for s in stating]
+        assert stating[0].differs, "the sentence that states it shows what the other sources say"
+
+
+def test_a_datelines_capitals_are_no_other_name_but_an_acronym_is():
+    arts = [storyline.Article(id="a", published=date(2025, 3, 11),
+                              text="BRENNICK, March 11 -- A train derailed near Brennick on Monday, officials in "
+                                   "Brennick said. The National Transport Safety Agency (NTSA) will investigate."),
+            storyline.Article(id="b", published=date(2025, 3, 11),
+                              text="The derailment in Brennick forced hundreds from their homes, the mayor of "
+                                   "Brennick said. The NTSA sent a team to the site.")]
+    entities = {e.name: e for e in storyline.brief(arts).entities}
+    assert entities["Brennick"].aliases == ()
+    assert "NTSA" in entities["National Transport Safety Agency"].aliases
+
+
+def test_reported_speech_is_shown_without_its_opening_that():
+    from storyline.records import Quote
+    from storyline.serve.render import quote_text
+
+    t = "that 12 cars had derailed"
+    assert quote_text(Quote(start=0, end=len(t), text=t, kind="indirect")) == "12 cars had derailed"
+    t = "That is not true"  # a direct quotation that opens with the word keeps it
+    assert quote_text(Quote(start=0, end=len(t), text=t, kind="direct")) == "That is not true"

@@ -116,6 +116,13 @@ def test_future_tense_weekday_is_the_coming_one():
     assert one("The talks are scheduled for Saturday.").value == "2019-01-12"
 
 
+def test_the_end_of_a_span_after_a_past_verb_is_the_nearest_such_day():
+    # reported on a Wednesday: the crossings are off until tomorrow, not until the Thursday of last week
+    assert one("The operator cancelled all crossings until Thursday.", date(2024, 9, 4)).value == "2024-09-05"
+    # reported on a Friday: the shop reopened after yesterday
+    assert one("The shop was closed until Thursday.", date(2024, 9, 6)).value == "2024-09-05"
+
+
 def test_schedule_phrasing_is_future():
     assert one("The vote is Wednesday.", date(2013, 3, 19)).value == "2013-03-20"
     assert one("The plant opens Monday.", date(2013, 3, 19)).value == "2013-03-25"

@@ -10,7 +10,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
 from ..records import (AnalyzedArticle, Article, Brief, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
-                       SummarySentence)
+                       Sentence, SummarySentence)
 from .disagreements import find_disagreements
 from .entities import consolidate_entities
 from .quotes import group_quotes
@@ -195,6 +195,13 @@ def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> li
     return out
 
 
+def _states(s: SummarySentence, v: ClaimValue) -> bool:
+    """Whether summary sentence ``s`` states value ``v``: the place of the value in an article lies
+    inside one of the sentence's citations."""
+    return any(c.article_id == vc.article_id and c.start <= vc.start and vc.end <= c.end
+               for c in s.citations for vc in v.citations)
+
+
 def mark_disputes(summary: Sequence[SummarySentence], disagreements: Sequence[Disagreement]
                   ) -> list[SummarySentence]:
     """Each summary sentence that states a value the sources disagree on ("Fourteen" cars, where
@@ -202,15 +209,47 @@ def mark_disputes(summary: Sequence[SummarySentence], disagreements: Sequence[Di
     sees at the sentence that the fact is disputed."""
     out = []
     for s in summary:
-        spans = [(c.article_id, c.start, c.end) for c in s.citations]
         other: list[ClaimValue] = []
         for d in disagreements:
-            stated = [v for v in d.values if any(aid == c.article_id and st <= c.start and c.end <= en
-                                                 for c in v.citations for aid, st, en in spans)]
+            stated = [v for v in d.values if _states(s, v)]
             if len(stated) == 1:
                 other.extend(v for v in d.values if v is not stated[0])
         out.append(replace(s, differs=tuple(other)) if other else s)
     return out
+
+
+# a disputed count, date or claim is one fact however many outlets state it; two people named in one
+# story under two spellings are not one fact, so name disputes do not make sentences repeats
+_ONE_FACT_KINDS = frozenset(["number", "date", "claim"])
+
+
+def restated_disputes(summary: Sequence[SummarySentence], disagreements: Sequence[Disagreement]
+                      ) -> set[tuple[str, int, int]]:
+    """The source sentences (article id, start, end) a summary must leave out so that it does not state
+    one disputed fact twice. When two summary sentences state values of the same disputed count, date
+    or claim ("Fourteen of the train's 52 cars ..." and "The agency said that 12 cars had derailed."),
+    the better-supported one (most citations, then the first) stays and shows the other values at the
+    sentence (``mark_disputes``); the sentences carrying those other values are returned. Empty when
+    nothing is stated twice."""
+    drop: set[tuple[str, int, int]] = set()
+    for d in disagreements:
+        if d.kind not in _ONE_FACT_KINDS:
+            continue
+        stating = [s for s in summary if any(_states(s, v) for v in d.values)]
+        if len(stating) < 2:
+            continue
+        keep = max(stating, key=lambda s: (len(s.citations), -stating.index(s)))
+        for v in d.values:
+            if not _states(keep, v):
+                drop.update((c.article_id, c.start, c.end) for c in v.citations)
+    return drop
+
+
+def _without(sentences: Mapping[str, Sequence[Sentence]], drop: set[tuple[str, int, int]]
+             ) -> dict[str, list[Sentence]]:
+    """The sentence splits less every sentence that overlaps a span of ``drop``."""
+    return {aid: [s for s in ss if not any(a == aid and s.start < e and st < s.end for a, st, e in drop)]
+            for aid, ss in sentences.items()}
 
 
 def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100,
@@ -224,7 +263,6 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     arts = sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
     analyzed = _complete(arts, analyses)
     sentences = {aid: list(an.sentences) for aid, an in analyzed.items()}
-    summary = _readable(summarize(arts, max_words=max_words, config=BRIEF_SUMMARY, sentences=sentences), arts)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
     entities: list[Entity] = []
     linked: list[Mention] = []
@@ -242,7 +280,15 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
-    summary = mark_disputes(summary, disagreements)
+    summary = summarize(arts, max_words=max_words, config=BRIEF_SUMMARY, sentences=sentences)
+    drop: set[tuple[str, int, int]] = set()
+    for _ in range(3):  # leaving a sentence out may let in another that restates a dispute: look again
+        more = restated_disputes(summary, disagreements) - drop
+        if not more:
+            break
+        drop |= more
+        summary = summarize(arts, max_words=max_words, config=BRIEF_SUMMARY, sentences=_without(sentences, drop))
+    summary = mark_disputes(_readable(summary, arts), disagreements)
     return Brief(
         story_id=story_id,
         headline=choose_headline(arts, summary),

@@ -99,7 +99,8 @@ _EVENTS = {
     "derailed": r"derail\w*|came off the (?:tracks|rails)|left the (?:tracks|rails)|jumped the tracks",
     "evacuated": r"evacuat\w*|shelters?\b|fled\b|displaced|forced from|from their homes|left their homes",
     "killed": r"killed|dead\b|died|deaths?\b|death toll|fatalit\w*|lost their lives",
-    "injured": r"injur\w*|hurt\b|wounded|hospitali[sz]ed|treated (?:at|in|for)",
+    "injured": r"injur\w*|hurt\b|wounded|hospitali[sz]ed|treated (?:at|in|for)|(?:taken|rushed|flown|admitted) to "
+               r"(?:a |the )?(?:local |nearby )?hospitals?\b|in hospital\b",
     "missing": r"missing|unaccounted",
     "arrested": r"arrest\w*|detain\w*",
     "leaked": r"leak\w*|spill\w*",
@@ -229,6 +230,10 @@ _MONTH_DAY_RE = re.compile(r"\b(?:on\s+)?(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug
                            r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[-–,]?\s*\d{4})")
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|reported|confirmed|added|stated|told\s+(?:\w+\s+){0,2}?\w+)"
+                          r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
 def _day_mentions(sentence: str) -> list[tuple[re.Match[str], str]]:
     out: list[tuple[re.Match[str], str]] = [(m, "weekday") for m in _DAY_RE.finditer(sentence)]
     out.extend((m, "monthday") for m in _MONTH_DAY_RE.finditer(sentence))
@@ -348,7 +353,8 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
     slots: dict[str, dict[date, list[Citation]]] = defaultdict(lambda: defaultdict(list))
     for u in units:
         events = {m.lastgroup for m in _EVENT_RE.finditer(u.text)}
-        days = _day_mentions(u.text)
+        # "the ministry said on Tuesday that 26 were hurt": Tuesday is the day of the statement
+        days = [(m, k) for m, k in _day_mentions(u.text) if not _SAID_BEFORE.search(u.text[:m.start()])]
         if len(events) != 1 or len(days) != 1:
             continue  # only unambiguous sentences: one event, one day
         ev = events.pop()

@@ -398,6 +398,13 @@ def _name_like(text: str) -> bool:
     return bool(_CAMEL.match(first)) or (first in _FUNCTION and len(t.split()) > 1)
 
 
+def shown_aliases(name: str, surfaces: Sequence[str]) -> tuple[str, ...]:
+    """The other names of an entity worth showing: its surfaces less the name itself and less the
+    capitals of a form already shown (a dateline's "BRENNICK" for Brennick); an acronym ("NTSA") stays."""
+    mixed = {name.lower()} | {a.lower() for a in surfaces if not a.isupper()}
+    return tuple(a for a in surfaces if a != name and not (a.isupper() and a.lower() in mixed))
+
+
 def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention],
                          *, nominals: bool = True) -> tuple[list[Entity], list[Mention]]:
     """Canonical entities of a story and its mentions with ``entity_id`` set.
@@ -434,7 +441,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
         roles_of[eid] = roles
         label_of[eid] = label
         entities.append(Entity(id=eid, name=name, label=label,
-                               aliases=tuple(a for a, _ in aliases.most_common() if a != name),
+                               aliases=shown_aliases(name, [a for a, _ in aliases.most_common()]),
                                roles=tuple(roles), mentions=dict(counts)))
     if nominals:
         taken = {(m.article_id, m.start) for m in linked}

@@ -170,8 +170,7 @@ def watch(
     once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron or systemd timers)."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
 ) -> None:
-    """Follow live feeds: poll each URL, store the new items (full text from the linked page when
-    the feed gives only a teaser), group them into stories and update the briefs, then wait.
+    """Follow live feeds: poll each URL, store the new items (full text from a teaser's linked page), group them into stories, update the briefs, wait.
 
     Each poll is a conditional GET (ETag / Last-Modified kept in the store), so an unchanged feed
     costs one short request, and items already stored are never fetched again. Stop with Ctrl-C.

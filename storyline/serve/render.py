@@ -56,7 +56,8 @@ def differs_note(s: Any, labels: Mapping[str, int]) -> str:
 
 def quote_text(q: Any) -> str:
     """What a reader sees of a quote: its content pieces joined by " … " when the attribution splits
-    it (""The air is clean," Marsh said. "But ..."" -> ""The air is clean," … "But ...""), else its text."""
+    it (""The air is clean," Marsh said. "But ..."" -> ""The air is clean," … "But ...""), else its text,
+    less the "that" opening reported speech ("that 12 cars had derailed" -> "12 cars had derailed")."""
     get = q.get if isinstance(q, Mapping) else (lambda k, d=None: getattr(q, k, d))
     text, start, frags = get("text", "") or "", get("start", 0) or 0, get("fragments", ()) or ()
     pieces = []
@@ -66,6 +67,8 @@ def quote_text(q: Any) -> str:
             return text
         pieces.append(text[a:b].strip())
     shown = " … ".join(pieces) if len(pieces) > 1 else text
+    # reported speech keeps its "that" in the record (the annotation convention); a reader sees the claim
+    shown = re.sub(r"^that\s+(?=\S)", "", shown)
     # a quotation cut from its sentence does not end on that sentence's comma: "results,"" -> "results""
     return re.sub(r",([\"”’'])$", r"\1", shown.rstrip()) if shown.rstrip().endswith((',"', ",”", ",’")) else shown
 
