@@ -196,14 +196,26 @@ def _dup_groups(dups: dict[str, str]) -> list[list[str]]:
     return [g for _, g in sorted(groups.items())]
 
 
+def _known(store: SQLiteStore, report: IngestReport) -> Callable[[str], bool]:
+    """``store.has_article`` that also counts, in ``report.duplicate``, the feed items it lets a reader
+    skip (their pages are not fetched again): a second ingest of a feed says "5 already stored"."""
+    def known(article_id: str) -> bool:
+        if store.has_article(article_id):
+            report.duplicate.append(article_id)
+            return True
+        return False
+    return known
+
+
 def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], settings: Settings, *,
                  progress: Progress | None = None, briefs_total: Progress | None = None,
                  briefs_progress: Progress | None = None) -> IngestReport:
     """Read every article under ``paths``, store the new ones, update their stories' briefs.
     ``progress`` hears of each input read; ``briefs_total``/``briefs_progress`` of the briefs rebuilt."""
-    report = ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes,
-                                                  max_text_bytes=settings.text_limit(), known=store.has_article),
-                             progress=progress)
+    report = IngestReport()
+    ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes,
+                                         max_text_bytes=settings.text_limit(), known=_known(store, report)),
+                    progress=progress, report=report)
     report.stories = update_stories(store, settings, progress=briefs_progress, total=briefs_total)
     return report
 
@@ -222,7 +234,7 @@ def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
         raw = store.get_kv(key)
         validators: dict[str, str] = json.loads(raw) if raw else {}
         items = read_url(url, max_bytes=settings.max_article_bytes, max_text_bytes=settings.text_limit(),
-                         known=store.has_article, validators=validators, retry=True)
+                         known=_known(store, report), validators=validators, retry=True)
         ingest_articles(store, items, progress=progress, report=report)
         store.set_kv(key, json.dumps(validators, sort_keys=True))
     report.stories = update_stories(store, settings)

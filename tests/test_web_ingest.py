@@ -147,6 +147,16 @@ def test_ingest_feed_url_reads_full_text_of_teaser_items(site: Site, tmp_path: P
     assert bridge.meta.get("full_text") == "linked page"
 
 
+def test_a_second_ingest_of_a_feed_counts_its_items_as_already_stored(site: Site, tmp_path: Path) -> None:
+    _feed(site, ["bridge", "library"])
+    assert "2 new" in _cli(tmp_path / "s.db", "ingest", "-q", f"{site.base}/feed.xml").output
+    site.log.clear()
+    again = _cli(tmp_path / "s.db", "ingest", "-q", f"{site.base}/feed.xml")
+    assert again.exit_code == 0, again.output
+    assert "0 new, 2 already stored" in " ".join(again.output.split())
+    assert [p for p, _ in site.log] == ["/feed.xml"]       # the stored items' pages are not fetched again
+
+
 def test_unreadable_linked_page_keeps_teaser_with_warning(site: Site, tmp_path: Path) -> None:
     _feed(site, ["bridge", "library"])
     del site.routes["/news/library.html"]           # 404
@@ -170,7 +180,7 @@ def test_watch_polls_conditionally_and_stores_only_new_items(site: Site, tmp_pat
     _feed(site, ["bridge", "library", "ferry"], etag='"v2"')
     site.log.clear()
     third = _cli(db, "watch", "--once", f"{site.base}/feed.xml")
-    assert "1 new" in third.output
+    assert "1 new, 2 already stored" in third.output
     assert [p for p, _ in site.log] == ["/feed.xml", "/news/ferry.html"]   # known items' pages not refetched
     store = SQLiteStore(db)
     assert store.count_articles() == 3

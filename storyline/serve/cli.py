@@ -191,7 +191,7 @@ def watch(
             _print_problems(report)
             ok = report.ok
             console.print(f"{time.strftime('%H:%M:%S')} [bold]{len(report.new)}[/bold] new, "
-                          f"{len(report.failed)} failed; {len(report.stories)} stories updated, "
+                          f"{len(report.duplicate)} already stored, {len(report.failed)} failed; {len(report.stories)} stories updated, "
                           f"{store.count_articles()} articles in {store.path}", highlight=False)
             if report.stories:
                 _print_story_rows([r for r in store.list_stories(sort="updated", limit=10)
