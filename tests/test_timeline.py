@@ -103,6 +103,20 @@ def test_timeline_merges_the_same_event_and_keeps_different_ones():
     assert [e.date for e in entries] == ["2023-03-13", "2023-03-13", "2023-03-14"]
 
 
+def test_a_clause_is_listed_once_under_its_newest_date():
+    a = Article(text="The council voted on Tuesday to reopen the Weir bridge, which had been closed since March 2022. "
+                     "The bridge first opened in 1931.", published=date(2024, 9, 4), source="A")
+    entries = storyline.timeline([a])
+    assert [(e.date, e.text.split()[1]) for e in entries] == [("1931", "bridge"), ("2024-09-03", "council")]
+
+
+def test_a_timeline_entry_does_not_open_with_the_sentence_befores_closing_quote():
+    a = Article(text="The coach said, ``We will be back.'' That was in 1998, before the club folded.",
+                published=date(2024, 9, 4), source="A")
+    (entry,) = storyline.timeline([a])
+    assert entry.date == "1998" and entry.text.startswith("That was in 1998")
+
+
 def test_timeline_survives_bad_articles():
     assert storyline.timeline([]) == []
     assert storyline.timeline([Article(text="")]) == []

@@ -123,6 +123,12 @@ def test_the_end_of_a_span_after_a_past_verb_is_the_nearest_such_day():
     assert one("The shop was closed until Thursday.", date(2024, 9, 6)).value == "2024-09-05"
 
 
+def test_a_day_after_a_year_is_no_known_day():
+    t = "The league was founded in 1946. The next day, the first games were announced."
+    values = [x.value for x in storyline.tag_timexes(t, date(1998, 10, 3))]
+    assert values[0] == "1946" and values[1] == "XXXX-XX-XX"
+
+
 def test_schedule_phrasing_is_future():
     assert one("The vote is Wednesday.", date(2013, 3, 19)).value == "2013-03-20"
     assert one("The plant opens Monday.", date(2013, 3, 19)).value == "2013-03-25"

@@ -953,11 +953,17 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         n = {"following": 1, "next": 1, "previous": -1}.get(d, 0)
         if d == "next" and ctx.ref is None and ctx.tense() > 0 and m["the"]:
             anchor = ctx.dct.isoformat() if ctx.dct else None
+        if ctx.ref is not None and _COARSER.get(ctx.ref.granularity, 0) > _COARSER.get(u, 0):
+            anchor = None  # "the next day" after "in 1988" names no day we know
         return "DATE", _rel_value(anchor, n, u) if anchor else _x_value(u), mod
     if ctx.dct is None:
         return "DATE", _x_value(u), mod
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(d, 0)
     return "DATE", _rel_value(ctx.dct.isoformat(), n, u), mod
+
+
+_COARSER = {"day": 1, "weekend": 2, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6,
+            "decade": 7, "century": 8}
 
 
 def _x_value(u: str) -> str:

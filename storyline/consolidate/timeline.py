@@ -139,6 +139,7 @@ def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     return lo, hi
 
 
+_STRAY_CLOSER = re.compile(r"(?:''|”)\s+")  # the previous sentence's closing quotation mark
 # a connective that ties a sentence to the one before it; out of its article, an entry does without it
 _CONNECTIVE = re.compile(r"(?:But|And|However|Meanwhile|Still|Yet|Also|Moreover|Nonetheless|Nevertheless|"
                          r"Indeed|Instead|Separately)(?:,\s*|\s+)(?=[A-Za-z\"“])")
@@ -184,6 +185,9 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         first = spans[j][0]
         if _opens_paragraph(text, first):  # "BEIJING -- The motorcade ..." -> "The motorcade ..."
             first = min(first + _dateline_len(text[first:spans[j][1]]), tx.start)
+        closer = _STRAY_CLOSER.match(text, first, tx.start)  # "'' That was in 1988" -> "That was in 1988"
+        if closer:
+            first = closer.end()
         opener = _CONNECTIVE.match(text, first, tx.start)  # "But even after ..." -> "Even after ..."
         if opener and opener.end() < tx.start:
             first = opener.end()
@@ -204,7 +208,35 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         out.append(Event(date=value, granularity=g, text=shown,
                          citation=Citation(article_id=article.id, start=s, end=e, source=article.source),
                          published=article.published))
-    return out
+    return _one_date_per_clause(out, article.published)
+
+
+def _one_date_per_clause(events: list[Event], published: date | None) -> list[Event]:
+    """One entry per clause: a clause naming several dates ("pulled into Beijing Tuesday morning,
+    shortly after Xinhua confirmed a visit Jan. 7-10") is listed under the one nearest the article's
+    publication (the news; the others are its background), the first on ties or without a date. A
+    range of days ("will visit Jan. 7-10") is a span of its own and stays; a range of years ("the
+    1998-99 season") is background like a year."""
+    if published is None or len(events) < 2:
+        return events
+
+    def distance(ev: Event) -> int:
+        d = value_to_date(ev.date.split("/")[0])
+        return abs((d - published).days) if d is not None else 1 << 30
+
+    kept: list[Event] = []
+    for ev in events:
+        c = ev.citation
+        if "/" in ev.date and ev.granularity == "day":
+            kept.append(ev)
+            continue
+        clash = next((i for i, k in enumerate(kept)
+                      if not ("/" in k.date and k.granularity == "day") and k.citation.start < c.end and c.start < k.citation.end), None)
+        if clash is None:
+            kept.append(ev)
+        elif distance(ev) < distance(kept[clash]):
+            kept[clash] = ev
+    return kept
 
 
 def _words(text: str) -> set[str]:
