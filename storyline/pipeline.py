@@ -207,6 +207,20 @@ def _known(store: SQLiteStore, report: IngestReport) -> Callable[[str], bool]:
     return known
 
 
+PAGE_POLLS = 4  # polls that try a feed item's linked page before its teaser is stored
+
+
+def _page_retries(store: SQLiteStore, polls: int = PAGE_POLLS) -> Callable[[str], int]:
+    """For ``read_url(retry=...)``: counts, in the store, the polls that failed to read a feed item's
+    linked page, and says how many polls are left to try it (0: store the teaser)."""
+    def retry(article_id: str) -> int:
+        key = f"page-tries:{article_id}"
+        tries = int(store.get_kv(key) or 0) + 1
+        store.set_kv(key, str(tries))
+        return max(0, polls - tries)
+    return retry
+
+
 def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], settings: Settings, *,
                  progress: Progress | None = None, briefs_total: Progress | None = None,
                  briefs_progress: Progress | None = None) -> IngestReport:
@@ -234,7 +248,7 @@ def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
         raw = store.get_kv(key)
         validators: dict[str, str] = json.loads(raw) if raw else {}
         items = read_url(url, max_bytes=settings.max_article_bytes, max_text_bytes=settings.text_limit(),
-                         known=_known(store, report), validators=validators, retry=True)
+                         known=_known(store, report), validators=validators, retry=_page_retries(store))
         ingest_articles(store, items, progress=progress, report=report)
         store.set_kv(key, json.dumps(validators, sort_keys=True))
     report.stories = update_stories(store, settings)

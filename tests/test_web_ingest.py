@@ -356,3 +356,20 @@ def test_watch_reads_a_teaser_again_when_its_page_failed_for_a_passing_reason(si
     site.routes["/news/bridge.html"] = (503, "text/plain", b"busy", None)
     res = _cli(tmp_path / "t.db", "ingest", "-q", f"{site.base}/feed.xml")
     assert "2 new" in res.output and "teaser" in res.output
+
+
+def test_watch_tries_a_missing_page_at_a_few_polls_then_keeps_the_teaser(site: Site, tmp_path: Path) -> None:
+    from storyline.pipeline import PAGE_POLLS
+
+    db = tmp_path / "s.db"
+    _feed(site, ["bridge", "ferry"])
+    del site.routes["/news/ferry.html"]        # 404: the page is not up yet
+    outputs = [" ".join(_cli(db, "watch", "--once", f"{site.base}/feed.xml").output.split())
+               for _ in range(PAGE_POLLS)]
+    for out in outputs[:-1]:
+        assert "HTTP 404" in out and "read again at the next poll" in out
+    assert "1 new" in outputs[0] and "0 new" in outputs[1]
+    last = outputs[-1]
+    assert "1 new" in last and "kept the feed's teaser" in last, last
+    texts = [a.text for a in SQLiteStore(db).iter_articles()]
+    assert len(texts) == 2 and any(t.startswith("The Skarvik ferry") or "ferry" in t.lower() for t in texts)

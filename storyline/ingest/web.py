@@ -171,16 +171,17 @@ def _with_page(item: Article, where: str, page: Article | InputError) -> Article
 def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
              max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES, full_text: bool = True,
              known: Callable[[str], bool] | None = None, validators: dict[str, str] | None = None,
-             retry: bool = False,
+             retry: Callable[[str], int] | None = None,
              fetcher: Callable[..., Fetched | None] = fetch) -> Iterator[Article | InputError]:
     """The articles at ``url``: a feed's items (teasers completed from their linked pages when
     ``full_text``), a page's article, or a JSON / JSON Lines export. ``known(article_id)`` says an
     item is already stored (its page is then not fetched again, and it is not yielded).
     ``validators`` (``etag``, ``last_modified``) make the request conditional and are updated in
     place with the response's; an unchanged resource yields nothing. ``retry`` (a poll that comes
-    back): a teaser whose page fails for a passing reason (a timeout, a refused connection, HTTP 5xx
-    or 429) is not kept as a teaser but reported, and the validators are dropped, so that the next
-    poll reads the feed in full and fetches that page again."""
+    back) is called with the id of a feed item whose linked page could not be read and says how many
+    more polls may read it again: while that is above 0 the item is reported, not kept as a teaser,
+    and the validators are dropped, so that the next poll reads the feed in full and fetches that page
+    again (a page not up yet, a server busy for a while); at 0 the teaser is kept with a warning."""
     where = url.strip()
     v = validators if validators is not None else {}
     try:
@@ -205,7 +206,7 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
     if kind == "feed":
         yield from _feed_articles(text, where, timeout=timeout, max_bytes=max_bytes, max_text_bytes=max_text_bytes,
                                   full_text=full_text, known=known, fetcher=fetcher,
-                                  on_transient=v.clear if retry else None)
+                                  retry=retry, on_retry=v.clear)
         return
     if kind in ("json", "jsonl"):
         from .jsonl import parse_json, parse_jsonl
@@ -245,12 +246,10 @@ def _page(url: str, *, timeout: float, max_bytes: int, max_text_bytes: int,
         return exc
 
 
-_TRANSIENT = re.compile(r"^(?:HTTP (?:5\d\d|429)\b|no answer in time|connection refused|cannot connect)")
-
-
 def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max_text_bytes: int, full_text: bool,
                    known: Callable[[str], bool] | None, fetcher: Callable[..., Fetched | None],
-                   on_transient: Callable[[], None] | None = None) -> Iterator[Article | InputError]:
+                   retry: Callable[[str], int] | None = None,
+                   on_retry: Callable[[], None] | None = None) -> Iterator[Article | InputError]:
     from .feeds import parse_feed
 
     items: list[Article | InputError] = []
@@ -274,10 +273,13 @@ def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max
                 continue
             page = next(pages)
             loc = f"{where}#item{item.meta.get('feed_item', i + 1)}"
-            if on_transient is not None and isinstance(page, InputError) and _TRANSIENT.match(page.reason):
-                on_transient()      # the next poll reads the whole feed again
+            left = retry(item.id) if retry is not None and isinstance(page, InputError) else 0
+            if left > 0:
+                if on_retry is not None:
+                    on_retry()      # the next poll reads the whole feed again
+                polls = "the next poll" if left == 1 else f"the next {left} polls"
                 yield InputError(loc, f"the linked page {page.where} could not be read ({page.reason}); "
-                                      "the item is read again at the next poll")
+                                      f"the item is read again at the next poll (up to {polls})")
                 continue
             done = _with_page(item, loc, page)
             if not done.text.strip():
