@@ -322,3 +322,13 @@ def test_reported_speech_is_shown_without_its_opening_that():
     assert quote_text(Quote(start=0, end=len(t), text=t, kind="indirect")) == "12 cars had derailed"
     t = "That is not true"  # a direct quotation that opens with the word keeps it
     assert quote_text(Quote(start=0, end=len(t), text=t, kind="direct")) == "That is not true"
+
+
+def test_an_untitled_storys_headline_starts_with_the_news_not_the_scene():
+    from storyline.consolidate.brief import headline_from
+
+    h = headline_from("In a ruling that both sides had awaited for weeks, the arbitrator ordered the league to pay "
+                      "more than 200 players with guaranteed contracts during the lockout.")
+    assert h.startswith("The arbitrator ordered the league to pay")
+    assert h.endswith("…") and len(h.split()) <= 15
+    assert headline_from("On Monday, the bridge fell.") == "On Monday, the bridge fell."  # too short to cut

@@ -18,7 +18,7 @@ from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize
 from .timeline import timeline
 
-__all__ = ["build_brief", "choose_headline", "lead_title"]
+__all__ = ["build_brief", "choose_headline", "headline_from", "lead_title"]
 
 log = logging.getLogger("storyline")
 
@@ -44,9 +44,36 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
         best = max(enumerate(titled), key=lambda ia: (round(score(ia[1]), 6), -len(ia[1].title or ""), -ia[0]))[1]
         return best.title or ""
     if summary:
-        words = summary[0].text.split()
-        return " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+        return headline_from(summary[0].text)
     return "Untitled story"
+
+
+HEADLINE_WORDS = 14
+# an opening phrase that sets the scene before the news ("In a critical ruling for the league, ...",
+# "On Monday, ...", "After weeks of talks, ..."): a headline starts after it
+_SCENE = re.compile(r"^(?:In|On|At|After|Before|During|Amid|Despite|With|Following|Since|As|For|Under|By)\b"
+                    r"[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
+
+
+def headline_from(sentence: str, max_words: int = HEADLINE_WORDS) -> str:
+    """A headline made of a sentence for a story without titles: its main clause first (an opening
+    scene-setting phrase left out: "In a critical ruling for the NBA, arbitrator John Feerick
+    decides ..." -> "Arbitrator John Feerick decides ..."), cut to ``max_words`` words at a clause's
+    comma when one is near the limit, with "…" when cut."""
+    text = " ".join(sentence.split())
+    m = _SCENE.match(text)
+    if m and len(text[m.end():].split()) >= 6:
+        rest = text[m.end():]
+        text = rest[:1].upper() + rest[1:]
+    words = text.split()
+    if len(words) <= max_words:
+        return text
+    cut = max_words
+    for k in range(max_words, max_words // 2, -1):
+        if words[k - 1].endswith((",", ";", ":")):
+            cut = k
+            break
+    return " ".join(words[:cut]).rstrip(",;:-—") + " …"
 
 
 LEAD_TITLE_WORDS = 12
