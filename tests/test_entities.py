@@ -173,3 +173,34 @@ def test_a_pair_compound_is_not_an_entity() -> None:
     names = {e.name for e in entities}
     assert "Kim-Trump" not in names and {"Kim Jong Un", "Donald Trump"} <= names
     assert any(n.startswith("Jean-Luc") for n in names)
+
+
+def test_two_people_with_one_role_and_different_first_names_stay_two() -> None:
+    arts = _story([
+        "Union president Herb Castellano said on Monday that the players would not give in.",
+        "Former union president Buck Castellano told reporters the owners had made no offer.",
+    ])
+    ents, _ = _entities(arts)
+    walters = sorted(e.name for e in ents if e.label == "PERSON" and e.name.endswith("Castellano"))
+    assert walters == ["Buck Castellano", "Herb Castellano"]
+
+
+def test_a_long_name_misspelt_by_one_outlet_is_one_person_with_both_spellings() -> None:
+    arts = _story([
+        "Center Dikembe Okonjo scored 20 points as the Hawks won on Friday.",
+        "The Hawks beat the Bulls on Friday behind 20 points from Dikemebe Okonjo.",
+        "Dikembe Okonjo and Marcus Lane led the Hawks again on Sunday.",
+    ])
+    ents, _ = _entities(arts)
+    okonjo = [e for e in ents if e.label == "PERSON" and e.name.endswith("Okonjo")]
+    assert len(okonjo) == 1 and okonjo[0].name == "Dikembe Okonjo"
+    assert "Dikemebe Okonjo" in okonjo[0].aliases
+
+
+def test_a_contracted_pronoun_is_no_entity_but_us_is_the_united_states() -> None:
+    text = "\"I'm not going anywhere,\" the US envoy said in Paris."
+    (art,) = _story([text])
+    tagged = [Mention(start=text.index(w), end=text.index(w) + len(w), text=w, label=lab, article_id=art.id)
+              for w, lab in (("I'm", "ORG"), ("US", "LOC"), ("Paris", "LOC"))]
+    ents, _ = consolidate_entities([art], tagged)
+    assert sorted(e.name for e in ents) == ["Paris", "US"]

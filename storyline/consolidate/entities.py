@@ -232,10 +232,23 @@ def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     one of them spelt differently (or the family name first and the same), and close overall."""
     if len(a) < 2 or len(a) != len(b) or a == b:
         return False
-    differ = sum(x != y for x, y in zip(a, b))
-    if differ > 1 and a[0] != b[0]:
+    pairs = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(pairs) > 1 and a[0] != b[0]:
+        return False
+    # each word spelt differently is still that word ("keum"/"kyeom"), not another name ("Herb"/"Buck")
+    if any(SequenceMatcher(None, x, y).ratio() < 0.55 for x, y in pairs):
         return False
     return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= 0.75
+
+
+def _typo_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'Dikemebe Mutombo' / 'Dikembe Mutombo': one long word (6+ letters) misspelt by a letter or
+    two, the other words the same; close enough to merge without a shared role."""
+    if len(a) < 2 or len(a) != len(b):
+        return False
+    pairs = [(x, y) for x, y in zip(a, b) if x != y]
+    return (len(pairs) == 1 and min(len(pairs[0][0]), len(pairs[0][1])) >= 6
+            and SequenceMatcher(None, *pairs[0]).ratio() >= 0.85)
 
 
 def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
@@ -298,17 +311,24 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         if e.label != "ORG" and len(e.full) == 1 and len(owners) == 1:
             dsu.union(i, owners.pop())
     # spelling / romanisation variants of a person with the same role (blocked by first and last word)
+    # and, without a role, a long word misspelt, when no article names both (that would be two people)
     blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, e in enumerate(locals_):
-        if e.label == "PERSON" and len(e.full) >= 2 and e.roles:
+        if e.label == "PERSON" and len(e.full) >= 2:
             blocks[(0, e.full[0])].append(i)
             blocks[(1, e.full[-1])].append(i)
+    fulls_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for e in locals_:
+        fulls_in[e.article_id].add(e.full)
     for members in blocks.values():
         for x in range(len(members)):
             i = members[x]
             for j in members[x + 1:]:
-                if dsu.find(i) != dsu.find(j) and _spelling_variant(locals_[i].full, locals_[j].full) \
-                        and (_role_heads(locals_[i]) & _role_heads(locals_[j])):
+                a, b = locals_[i], locals_[j]
+                if dsu.find(i) == dsu.find(j):
+                    continue
+                if (a.roles and b.roles and _spelling_variant(a.full, b.full) and (_role_heads(a) & _role_heads(b))) \
+                        or (_typo_variant(a.full, b.full) and not any({a.full, b.full} <= f for f in fulls_in.values())):
                     dsu.union(i, j)
     groups: dict[int, list[LocalEntity]] = defaultdict(list)
     for i, e in enumerate(locals_):
@@ -392,6 +412,8 @@ def _name_like(text: str) -> bool:
     ("de Gaulle") or a brand's lower-case letter ("iPhone"); not "inter-Korean summit", which is an
     adjective the tagger took in with its capitalised part."""
     t = text.strip()
+    if ("'" in t or "’" in t) and pronoun_form(t) is not None:  # "I'm", "We're" opening a quotation (not "US")
+        return False
     if not t or not t[0].islower():
         return bool(t)
     first = t.split()[0]
