@@ -332,3 +332,13 @@ def test_an_untitled_storys_headline_starts_with_the_news_not_the_scene():
     assert h.startswith("The arbitrator ordered the league to pay")
     assert h.endswith("…") and len(h.split()) <= 15
     assert headline_from("On Monday, the bridge fell.") == "On Monday, the bridge fell."  # too short to cut
+
+
+def test_the_league_is_the_organisation_just_named_not_one_mentioned_in_passing():
+    text = ("The National Football League locked out its players in 1987, and the league lost a month.\n\n"
+            "The Northern Hockey Association canceled ten games on Tuesday. The league said it would refund fans "
+            "within a month.\n\nPlayers met in Toronto on Wednesday.")
+    brief = storyline.brief([storyline.Article(id="h1", source="wire", published=date(2024, 10, 9), text=text)])
+    speakers = {g.speaker: g for g in brief.quotes}
+    assert "Northern Hockey Association" in speakers, list(speakers)
+    assert "National Football League" not in speakers

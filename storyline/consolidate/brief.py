@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 import math
 import re
 from dataclasses import replace
@@ -149,6 +150,10 @@ _PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commis
                           "government", "bureau", "office", "authority", "board", "administration", "committee"])
 _NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
 _LOOK_BACK = 2000
+_NEAR = 300
+# nouns that name an organisation of any kind: "the league" right after "the NBA" is the NBA
+_BODY_NOUNS = frozenset(["league", "union", "association", "federation", "club", "team", "party", "organisation",
+                         "organization", "alliance", "coalition", "network", "broadcaster", "newspaper", "agency"])
 
 
 def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -173,11 +178,21 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         if not mm:
             return None
         noun = mm.group(1).lower()
-        for m in reversed(by_art.get(aid, ())):
-            if m.end > start or m.label != "ORG" or start - m.end > _LOOK_BACK:
-                continue
+        before = [m for m in reversed(by_art.get(aid, ()))
+                  if m.end <= start and m.label == "ORG" and start - m.end <= _LOOK_BACK]
+        named = Counter(m.entity_id for m in by_art.get(aid, ()))
+
+        def fits(m: Mention) -> bool:
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}
-            if noun in words or (noun in _FIRM_NOUNS and not words & _PUBLIC_BODY):
+            return noun in words or (noun in _FIRM_NOUNS and not words & _PUBLIC_BODY)
+
+        # the organisation just named ("The NBA canceled ... The league said"), when the noun can be it
+        if before and start - before[0].end <= _NEAR and (fits(before[0]) or noun in _BODY_NOUNS):
+            return before[0].entity_id
+        # further back, one whose name has the noun, or a firm for "the company", that the article
+        # names more than once (not a league it mentions in passing)
+        for m in before:
+            if fits(m) and named[m.entity_id] >= 2:
                 return m.entity_id
         return None
 
