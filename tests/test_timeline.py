@@ -117,6 +117,16 @@ def test_a_timeline_entry_does_not_open_with_the_sentence_befores_closing_quote(
     assert entry.date == "1998" and entry.text.startswith("That was in 1998")
 
 
+def test_a_dateline_alone_is_no_timeline_entry_and_a_spelt_out_day_gets_no_note():
+    a = Article(text="Friday, July 6, 2007\n\nThe race starts in London on the 7th of July, the organisers said on "
+                     "Friday.", published=date(2007, 7, 6), source="A")
+    entries = storyline.timeline([a])
+    assert [e.text.split()[0] for e in entries] == ["The"]
+    shown = explicit_dates("The race starts on the 7th of July, they said on Friday.",
+                           tag_timexes("The race starts on the 7th of July, they said on Friday.", date(2007, 7, 6)))
+    assert shown == "The race starts on the 7th of July, they said on Friday (July 6, 2007)."
+
+
 def test_timeline_survives_bad_articles():
     assert storyline.timeline([]) == []
     assert storyline.timeline([Article(text="")]) == []

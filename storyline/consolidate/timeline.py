@@ -70,6 +70,10 @@ def format_value(value: str) -> str | None:
     return None
 
 
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+                        r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
 def _is_relative(tx: Timex) -> bool:
     """True when the words of ``tx`` do not spell out its value ("Tuesday", "last June")."""
     g = granularity_of(tx.value)
@@ -77,8 +81,8 @@ def _is_relative(tx: Timex) -> bool:
         return False
     t = tx.text
     has_year = bool(re.search(r"\b(?:1[5-9]|20)\d\d\b", t))
-    if g == "year":
-        return not has_year
+    if g == "day" and _MONTH_DAY.search(t):
+        return False  # "July 8", "the 8th of July": the day is spelt out; only the year is left unsaid
     return not has_year
 
 
@@ -160,6 +164,16 @@ def _dateline_len(sentence: str) -> int:
     return i
 
 
+_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                            "june july august september october november december jan feb mar apr jun jul aug sep "
+                            "sept oct nov dec today yesterday tomorrow updated posted published".split())
+
+
+def _date_only(rest: str) -> bool:
+    """Whether the words of a clause besides its date are only more calendar words and numbers."""
+    return not any(w.lower() not in _CALENDAR_WORDS for w in re.findall(r"[A-Za-z]{2,}", rest))
+
+
 def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
     """The dated clauses of one (dated) article."""
     text = article.text or ""
@@ -192,6 +206,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if opener and opener.end() < tx.start:
             first = opener.end()
         s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
+        if _date_only(text[s:tx.start] + " " + text[tx.end:e]):
+            continue  # a dateline on its own ("Friday, July 6, 2007") tells no event
         value = tx.value[:10] if g == "day" else tx.value
         if tx.range_end and granularity_of(tx.range_end) == g:
             value = f"{value}/{tx.range_end}"  # "Jan. 7-10": an ISO 8601 interval
