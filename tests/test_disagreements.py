@@ -91,6 +91,18 @@ def test_casualty_counts_and_dates():
     assert {v.sources for v in killed.values} == {("A",), ("B",)}
 
 
+def test_counts_of_different_things_in_a_long_topic_are_no_disagreement():
+    # a topic over two years: each figure counts something else, and one article gives two of them
+    a = _art("More than 60,000 people were killed in road crashes last decade.", published="1998-03-02", source="A")
+    b = _art("Thirty people were killed in the bus crash on Sunday.", published="1999-06-14", source="B")
+    c = _art("Twelve people were killed on the motorway in May, and 25 people were killed in June.",
+             published="1999-07-01", source="C")
+    assert not [d for d in find_disagreements([a, b, c]) if d.kind == "number"]
+    # the same two figures from two reports of one crash, days apart, are a disagreement
+    d = _art("Thirty-two people were killed in the bus crash, police said.", published="1999-06-15", source="D")
+    assert _values(_slot(find_disagreements([b, d]), "people killed")) == {"30", "32"}
+
+
 def test_date_disagreement_resolves_weekdays():
     a = _art("The train derailed on Monday near the crossing.", published="2025-03-12", source="A")
     b = _art("The train derailed on Sunday near the crossing.", published="2025-03-12", source="B")

@@ -432,6 +432,43 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
     return out
 
 
+MAX_VALUES = 4          # more competing values than this are several facts, not one disputed
+MAX_RATIO = 10.0        # counts further apart than this count different things (60,000 dead vs 30)
+MAX_DAYS_APART = 14     # disputed days of one event lie within this many days of each other
+MAX_SPAN_DAYS = 30      # reports further apart than this tell of different events (a topic over years)
+
+
+def _number(value: str) -> float | None:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+    return float(m.group().replace(",", "")) if m else None
+
+
+def one_fact(d: Disagreement, by_id: dict[str, Article]) -> bool:
+    """Whether the values of a number or date slot can be one fact told differently: a few values
+    (at most ``MAX_VALUES``), none two of them in one article (one article stating two counts for a
+    slot counts two things), counts within a factor ``MAX_RATIO``, days within ``MAX_DAYS_APART`` of
+    each other, and the articles stating them published within ``MAX_SPAN_DAYS``. A story of one
+    event passes; a topic that spans years ("percent killed": 5, 8, 22, ... 73,700) does not."""
+    if not 2 <= len(d.values) <= MAX_VALUES:
+        return False
+    owner: dict[str, int] = {}
+    for k, v in enumerate(d.values):
+        for c in v.citations:
+            if owner.setdefault(c.article_id, k) != k:
+                return False
+    if d.kind == "number":
+        nums = [n for n in (_number(v.value) for v in d.values) if n is not None]
+        if nums and min(nums) > 0 and max(nums) / min(nums) > MAX_RATIO:
+            return False
+    else:
+        days = [date.fromisoformat(v.value) for v in d.values]
+        if (max(days) - min(days)).days > MAX_DAYS_APART:
+            return False
+    published = [a.published for a in (by_id.get(c.article_id) for v in d.values for c in v.citations)
+                 if a is not None and a.published is not None]
+    return not published or (max(published) - min(published)).days <= MAX_SPAN_DAYS
+
+
 def find_disagreements(articles: Sequence[Article], *, speakers: Iterable[str] = ()) -> list[Disagreement]:
     """Where the articles of one story disagree: numbers, dates and name spellings for the same
     slot, each value with every citation that states it. ``speakers`` (names of quoted people)
@@ -451,6 +488,7 @@ def find_disagreements(articles: Sequence[Article], *, speakers: Iterable[str] =
         out.extend(_spellings(units, by_id, set(speakers)))
     except Exception:
         pass
+    out = [d for d in out if d.kind not in ("number", "date") or one_fact(d, by_id)]
     kinds = {"number": 0, "date": 1, "name": 2}
     out.sort(key=lambda d: (kinds.get(d.kind, 3), -sum(len(v.citations) for v in d.values), d.slot))
     return out
