@@ -342,3 +342,9 @@ def test_the_league_is_the_organisation_just_named_not_one_mentioned_in_passing(
     speakers = {g.speaker: g for g in brief.quotes}
     assert "Northern Hockey Association" in speakers, list(speakers)
     assert "National Football League" not in speakers
+
+
+def test_an_untitled_storys_headline_carries_no_date_note():
+    brief = storyline.brief(_ferry_story(), max_words=120)
+    assert "(Sept." not in brief.headline and "(" not in brief.headline, brief.headline
+    assert any("(Sept. 2, 2024)" in s.text for s in brief.summary)  # the summary still writes the day out

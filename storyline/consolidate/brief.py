@@ -45,7 +45,11 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
         best = max(enumerate(titled), key=lambda ia: (round(score(ia[1]), 6), -len(ia[1].title or ""), -ia[0]))[1]
         return best.title or ""
     if summary:
-        return headline_from(summary[0].text)
+        first = summary[0]
+        source = next((a for a in articles if a.id == first.article_id), None)
+        words = source.text[first.start:first.end] if source is not None and first.end > first.start else ""
+        # the sentence's own words: no date note "(Nov. 7, 1998)" cut in half by the headline's length
+        return headline_from(words if words.strip() else first.text)
     return "Untitled story"
 
 
