@@ -219,7 +219,8 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
 
 # a brief ends on whole sentences (benchmarks may fill the last words with a cut sentence)
 # a reader's brief keeps who said it ("..., the fire service said"): sources disagree, and the brief shows it
-BRIEF_SUMMARY = SummaryConfig(fill_words=False, trim_attributions=False)
+# and leaves sentences that point back to what it does not show ("that figure") to fill a thin pool
+BRIEF_SUMMARY = SummaryConfig(fill_words=False, trim_attributions=False, reader=True)
 
 
 def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> list[SummarySentence]:

@@ -53,6 +53,7 @@ from .summary_text import (
     names_actor,
     FIRST_PERSON_TOKENS,
     is_dangling,
+    leans_back,
     truncate_bytes,
     truncate_words,
     token_info,
@@ -272,6 +273,7 @@ class SummaryConfig:
     greedy_scale: float = 1.0         # greedy picks by gain / length**scale
     trim: bool = True                 # leave out datelines and closing attributions (offsets kept)
     trim_attributions: bool = True    # with trim: closing attributions too (a reader's brief keeps them)
+    reader: bool = False              # a reader's brief: no sentence leaning on one it does not show ("that figure")
     compress: bool = False            # also rewrite inside sentences (text no longer at its offsets)
     compress_days: bool = False       # also drop bare weekday mentions (with compress)
     compress_parts: str = "dpa"       # d: datelines, p: parentheticals, a: trailing attributions
@@ -453,6 +455,7 @@ def _candidates(items: Sequence[_Item], ids: _Ids, config: SummaryConfig, rel: n
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
     seen: set[bytes] = set()
     tiers: list[list[int]] = [[], [], []]
+    leaning: list[int] = []
     # each sentence's content stems, in order, as bytes (a repeated sentence is met once)
     content = ids.wid[ids.cm]
     step = content.itemsize
@@ -463,13 +466,17 @@ def _candidates(items: Sequence[_Item], ids: _Ids, config: SummaryConfig, rel: n
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
-        shaped = it.shaped = _shaped(it)
+        shaped = it.shaped = _shaped(it) and not (config.reader and leans_back(it.text))
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
             tiers[1].append(i)
+        elif config.reader and not shaped:
+            leaning.append(i)  # a reader's brief is shorter rather than lean on sentences it does not show
         else:
             tiers[2].append(i)
+    if not any(tiers):
+        tiers[2] = leaning
     levels = [0, 1, 2]
     if rel.any():
         on = [[i for i in t if rel[i] > 0] for t in tiers]

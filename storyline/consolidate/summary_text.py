@@ -253,6 +253,31 @@ def is_dangling(text: str) -> bool:
     return bool(_DANGLING.match(text) or ("then" in text.lower() and _EARLY_THEN.match(text)))
 
 
+# "The owners say that figure is ...", "This proposal would ...": a thing the sentence before named
+_BACK_NP = re.compile(
+    r"^(?:\S+\s+){0,6}?(?:this|that|these|those)\s+(?:[a-z-]+\s+)?(?:figures?|numbers?|proposals?|plans?|"
+    r"moves?|decisions?|deals?|claims?|offers?|agreements?|reports?|ideas?|views?|positions?|statements?|"
+    r"comments?|remarks?|incidents?|steps?|measures?|requests?|demands?|approach|threats?|warnings?|"
+    r"estimates?|changes?|talks|efforts?|tactics?)\b", re.IGNORECASE)
+
+
+# "Next week, it will consider ...": a pronoun subject after an opening phrase
+_LATE_PRONOUN = re.compile(r"^[\"“]?[A-Z][^,;:\"“”]{0,40},\s+(?:he|she|it|they|his|her|its|their)\s")
+
+
+# "With that in mind, ...", "Despite this, ...": an opening phrase about what came before
+_BACK_OPENER = re.compile(r"^(?:With|Given|Despite|Because of|After|Before|Beyond|Besides|For|Against|Like|Unlike|"
+                          r"Apart from|In addition to|On top of)\s+(?:that|this|these|those|it|them|all this)\b")
+
+
+def leans_back(text: str) -> bool:
+    """True when the sentence points back with a demonstrative ("that figure", "this proposal")
+    near its start, opens with a phrase and then a pronoun ("Next week, it will ..."), or with a
+    phrase about what came before ("With that in mind, ..."): out of its article, the reader does
+    not know what it points to."""
+    return bool(_BACK_NP.match(text) or _LATE_PRONOUN.match(text) or _BACK_OPENER.match(text))
+
+
 # lower-cased tokens that every match of _FIRST_PERSON holds (a cheap necessary condition)
 FIRST_PERSON_TOKENS = frozenset({"i", "we", "my", "our", "me", "us", "you", "your"})
 
