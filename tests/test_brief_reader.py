@@ -198,6 +198,7 @@ def test_a_noun_phrase_object_is_no_claim():
 
     assert not is_claim(q("the minister's trip while he was still in the country"))
     assert not is_claim(q("his visit but provided no details of what he has done"))
+    assert not is_claim(q("a glimmer of hope")) and not is_claim(q("the league's latest proposal on Friday afternoon"))
     assert is_claim(q("Kim would be visiting the country Jan. 7-10"))
     assert is_claim(q("that the talks failed"))
     assert is_claim(q("12 cars derailed, not 14 as first reported"))

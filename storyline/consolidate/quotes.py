@@ -229,8 +229,8 @@ def is_claim(q: Quote) -> bool:
     """True when a quote's content can be shown as what its speaker said: a quotation, or an indirect
     content that is a clause ("that ...", "Kim would be visiting ..."). False for a bare noun phrase
     that a reporting verb took as its object ("confirmed the North Korean leader's trip while he was
-    still in the country", "announced his visit but provided no details"): a verb must come before
-    any subordinate or contrasting clause."""
+    still in the country", "announced his visit but provided no details", "offered a glimmer of
+    hope"): a verb must come, and before any subordinate or contrasting clause."""
     if q.kind != "indirect":
         return True
     words = re.findall(r"[\w'’-]+", q.text)
@@ -245,7 +245,7 @@ def is_claim(q: Quote) -> bool:
         if lw in _FINITE or (k > 0 and len(lw) > 3 and lw.endswith("ed")) or \
                 (k > 0 and lw.endswith("s") and not lw.endswith(("'s", "ss", "us", "is", "ics"))):
             return True
-    return True
+    return False  # no verb at all: "offered a glimmer of hope", "dismissed the league's latest proposal"
 
 
 def relayed(qs: Sequence[Quote]) -> list[Quote]:
