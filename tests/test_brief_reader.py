@@ -373,3 +373,14 @@ def test_the_brief_leaves_out_sentences_that_point_back_to_what_it_does_not_show
     # the plain summarizer (benchmarks) keeps its own choice
     from storyline.consolidate.summary_text import leans_back
     assert leans_back("Officials say that figure could rise.") and not leans_back("This year the river rose.")
+
+
+def test_first_person_words_are_never_a_speaker():
+    from storyline.consolidate.quotes import speaker_name
+    from storyline.records import Quote
+
+    def q(speaker: str) -> Quote:
+        return Quote(start=0, end=10, text="the deal is off", kind="indirect", speaker=speaker)
+
+    assert speaker_name(q("I don't")) is None and speaker_name(q("We 're")) is None
+    assert speaker_name(q("Buck Williams")) == "Buck Williams"

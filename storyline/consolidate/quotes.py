@@ -51,6 +51,9 @@ def speaker_name(q: Quote) -> str | None:
     sp = _norm(q.speaker).strip(" ,")
     if sp.lower() in _PRONOUNS:
         return None
+    first = re.split(r"[\s'’]", sp.lower(), maxsplit=1)[0]
+    if first in ("i", "we", "you") and len(sp.split()) > 1:
+        return None  # "I don't", "We 're": words of a quotation read as its speaker
     sp = re.sub(r",.*$", "", sp)  # appositive: "Kerr Putney, the police chief," -> "Kerr Putney"
     words = sp.split()
     tail: list[str] = []
