@@ -383,4 +383,6 @@ def test_first_person_words_are_never_a_speaker():
         return Quote(start=0, end=10, text="the deal is off", kind="indirect", speaker=speaker)
 
     assert speaker_name(q("I don't")) is None and speaker_name(q("We 're")) is None
+    assert speaker_name(q("They've")) is None and speaker_name(q("Friday's")) is None
     assert speaker_name(q("Buck Williams")) == "Buck Williams"
+    assert speaker_name(q("He Yafei")) == "He Yafei" and speaker_name(q("Sunday Times")) == "Sunday Times"

@@ -41,6 +41,10 @@ def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").split())
 
 
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+                      "tonight".split())
+
+
 def speaker_name(q: Quote) -> str | None:
     """A display name for a quote's speaker: the resolved full name, else the proper-name tail of the
     speaker phrase, else the phrase itself (organisations: "The agency"). None for bare pronouns."""
@@ -54,6 +58,9 @@ def speaker_name(q: Quote) -> str | None:
     first = re.split(r"[\s'’]", sp.lower(), maxsplit=1)[0]
     if first in ("i", "we", "you") and len(sp.split()) > 1:
         return None  # "I don't", "We 're": words of a quotation read as its speaker
+    if ((first in _PRONOUNS or first == "let") and re.search(r"['’]", sp)) or \
+            re.sub(r"['’]s?$", "", sp.lower()) in _CALENDAR:
+        return None  # "They've", "Let's", "Friday's": no one (but "He Yafei", "Sunday Times")
     sp = re.sub(r",.*$", "", sp)  # appositive: "Kerr Putney, the police chief," -> "Kerr Putney"
     words = sp.split()
     tail: list[str] = []
