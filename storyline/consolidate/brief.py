@@ -155,9 +155,6 @@ _PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commis
 _NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
 _LOOK_BACK = 2000
 _NEAR = 300
-# nouns that name an organisation of any kind: "the league" right after "the NBA" is the NBA
-_BODY_NOUNS = frozenset(["league", "union", "association", "federation", "club", "team", "party", "organisation",
-                         "organization", "alliance", "coalition", "network", "broadcaster", "newspaper", "agency"])
 
 
 def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -190,8 +187,9 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}
             return noun in words or (noun in _FIRM_NOUNS and not words & _PUBLIC_BODY)
 
-        # the organisation just named ("The NBA canceled ... The league said"), when the noun can be it
-        if before and start - before[0].end <= _NEAR and (fits(before[0]) or noun in _BODY_NOUNS):
+        # the organisation just named, when its name has the noun ("the agency" after "the National
+        # Transport Safety Agency") or it is a firm for "the company"
+        if before and start - before[0].end <= _NEAR and fits(before[0]):
             return before[0].entity_id
         # further back, one whose name has the noun, or a firm for "the company", that the article
         # names more than once (not a league it mentions in passing)

@@ -71,7 +71,9 @@ def speaker_name(q: Quote) -> str | None:
         else:
             break
     if tail and len(tail) < len(words) or (tail and len(tail) >= 2):
-        return " ".join(reversed(tail))
+        name = " ".join(reversed(tail))
+        # "The league made a counterproposal Friday, asking ...": a day is no one
+        return None if re.sub(r"['’]s?$", "", name.lower()) in _CALENDAR else name
     return sp[0].upper() + sp[1:] if sp else None
 
 

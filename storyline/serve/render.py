@@ -68,7 +68,8 @@ def quote_text(q: Any) -> str:
         pieces.append(text[a:b].strip())
     shown = " … ".join(pieces) if len(pieces) > 1 else text
     # reported speech keeps its "that" in the record (the annotation convention); a reader sees the claim
-    shown = re.sub(r"^that\s+(?=\S)", "", shown)
+    shown = re.sub(r"^that\s+(?=(?:the|a|an|he|she|it|they|we|i|you|his|her|its|their|our|there|this|these|those|no|"
+                   r"some|all|many|most|both|each|every)\b|[A-Z0-9\"“])", "", shown)
     # a quotation cut from its sentence does not end on that sentence's comma: "results,"" -> "results""
     return re.sub(r",([\"”’'])$", r"\1", shown.rstrip()) if shown.rstrip().endswith((',"', ",”", ",’")) else shown
 
@@ -356,6 +357,19 @@ def page_html(template: str, **context: Any) -> str:
     return _env().get_template(template).render(**context)
 
 
+TERMINAL_TIMELINE = 25   # the terminal shows this many dated events (the most reported), the other formats all
+TERMINAL_SPEAKERS = 12   # and the most quoted speakers
+
+
+def terminal_timeline(entries: Sequence[Any], limit: int = TERMINAL_TIMELINE) -> list[Any]:
+    """The entries a terminal shows: all when they fit, else the ``limit`` most reported (highest
+    ``importance``; the earlier on ties), still in date order."""
+    if len(entries) <= limit:
+        return list(entries)
+    keep = set(sorted(range(len(entries)), key=lambda i: (-float(getattr(entries[i], "importance", 0.0)), i))[:limit])
+    return [e for i, e in enumerate(entries) if i in keep]
+
+
 def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
     """A rich renderable of the brief for the terminal."""
     from rich.console import Group
@@ -378,9 +392,13 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         t.add_column("date", style="green", no_wrap=True)
         t.add_column("event")
         t.add_column("src", style="cyan")
-        for e in brief.timeline:
+        entries = terminal_timeline(brief.timeline)
+        for e in entries:
             t.add_row(e.date, e.text, refs(e.citations, labels))
-        parts.append(Panel(t, title="Timeline", title_align="left"))
+        more = len(brief.timeline) - len(entries)
+        body: Any = Group(t, Text(f"{more} more dated events: brief --format html or md lists them all",
+                                  style="dim")) if more else t
+        parts.append(Panel(body, title="Timeline", title_align="left"))
     if brief.entities:
         t = Table(show_header=True, header_style="bold", box=None)
         t.add_column("name", style="bold")
@@ -397,12 +415,15 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         parts.append(Panel(t, title="People, organisations and places", title_align="left"))
     if brief.quotes:
         q = Text()
-        for g in brief.quotes:
+        for g in brief.quotes[:TERMINAL_SPEAKERS]:
             q.append(g.speaker + "\n", style="bold")
             for i, qu in enumerate(g.quotes[:3]):
                 q.append(f"  {quote_text(qu)}")
                 q.append(relayed_note(qu) + " ", style="dim")
                 q.append(refs(quote_citations(g, i), labels) + "\n", style="cyan")
+        if len(brief.quotes) > TERMINAL_SPEAKERS:
+            q.append(f"{len(brief.quotes) - TERMINAL_SPEAKERS} more speakers: brief --format html or md lists them all",
+                     style="dim")
         parts.append(Panel(q, title="Who said what", title_align="left"))
     if brief.disagreements:
         d = Text()
