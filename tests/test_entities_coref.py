@@ -251,3 +251,13 @@ def test_shipped_model_has_its_second_pass() -> None:
     merge = model.get("merge")
     assert merge is not None and "T" in merge and merge["features"] == E.MERGE_NAMES
     assert 0 < merge["threshold"] < 1
+
+
+def test_resolve_entities_without_their_articles_still_gives_an_id_per_mention() -> None:
+    import storyline
+    from storyline import Mention
+
+    ms = [Mention(start=0, end=3, text="Bob", article_id="x"), Mention(start=0, end=3, text="Bob", article_id="y"),
+          Mention(start=5, end=2, text="", article_id="y")]
+    ids = storyline.resolve_entities([], ms)
+    assert len(ids) == 3 and all(ids)

@@ -804,7 +804,8 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
     base[..., 5] = same_doc
     base[..., 6] = same_doc & (S[:, None] == S[None, :])
     base[..., 7] = np.where(same_doc, np.log1p(np.abs(S[:, None] - S[None, :])), 0)
-    base[..., 8] = sim[np.ix_(np.maximum(D, 0), np.maximum(D, 0))]
+    if len(sim):  # no articles given: every mention outside them, no article similarity
+        base[..., 8] = sim[np.ix_(np.maximum(D, 0), np.maximum(D, 0))]
     base[..., 9] = c2[:, None] == c2[None, :]
     base[..., 10] = c1[:, None] == c1[None, :]
     props = [i for i in range(n) if info[i].kind == "proper"]
