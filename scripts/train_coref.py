@@ -14,10 +14,16 @@ The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
   probabilities replace the first model's for those pairs;
 * two more for the pairs from two different articles of a name and a common noun, and of two
   common nouns (every such pair of the train topics), whose probabilities replace the first
-  model's for those pairs (``--no-cross`` leaves them out).
+  model's for those pairs (``--no-cross`` leaves them out);
+* the entity-level second pass (``--no-merge`` leaves it out): a boosted-tree model of pairs of
+  first-pass clusters, trained on the clusters of the train topics at three first-pass thresholds,
+  with first-pass probabilities that are cross-fitted (``--folds`` folds of train topics, each
+  scored by the models above trained on the other folds); the label of a cluster pair is whether
+  the gold entities most of their mentions belong to are the same.
 
 The dev topics choose the linkage (average or weighted), whether to propagate through
-article-mates, and the threshold that maximise CoNLL F1. Gold mentions from the
+article-mates, and the threshold that maximise CoNLL F1; with the second pass, the first-pass
+threshold and the merge threshold together. Gold mentions from the
 validated sentences, each topic's documents at a time, as bench/entities.py scores them. Writes
 storyline/models/coref-pairs.json.
 """
@@ -211,15 +217,92 @@ def fit_cross(train, kind_pair: str, iters: int = 200, seed: int = 0) -> dict:  
     return {"trees": trees, "depth": depth, "offset": float(np.ravel(clf._baseline_prediction)[0])}
 
 
-def score(topics, model: dict, threshold: float, method: str = "average") -> dict[str, float]:  # type: ignore[no-untyped-def]
-    gold, pred = {}, {}
+def first_pass(train, args, seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
+    """The first-pass models (general, within-article, cross-article) trained on ``train``."""
+    model = average_models([fit(train, args.neg, args.iters, seed=seed + s) for s in range(args.bags)])
+    if not args.no_within:
+        model["within"] = average_models([fit_within(train, seed=seed + s) for s in range(args.bags)])
+    if not args.no_cross:
+        model["cross"] = {kp: fit_cross(train, kp, seed=seed) for kp in CROSS_KINDS}
+    return model
+
+
+def with_arrays(model: dict) -> dict:
+    m = dict(model)
+    m["T"] = E.tree_arrays(model["trees"])
+    if "within" in model:
+        m["W_T"] = E.tree_arrays(model["within"]["trees"])
+    m["cross"] = {kp: dict(c, T=E.tree_arrays(c["trees"])) for kp, c in model.get("cross", {}).items()}
+    return m
+
+
+def topic_probs(topics, m: dict, propagate: bool) -> list[np.ndarray]:  # type: ignore[no-untyped-def]
+    """First-pass probabilities of each topic's mention pairs."""
+    out = []
     for topic, base, code, g, keys, _, _, arts, info in topics:
-        p = E.within_probs(E.pair_probs(base, code, model), arts, info, base, model)
-        p = E.cross_probs(p, info, base, model)
-        if model.get("propagate"):
-            p = E.propagate(p, [x.doc for x in info])
-        labels = E.cluster_mentions(p, threshold, method)
-        for k, gl, pl in zip(keys, g, labels):
+        p = E.within_probs(E.pair_probs(base, code, m), arts, info, base, m)
+        p = E.cross_probs(p, info, base, m)
+        out.append(E.propagate(p, [x.doc for x in info]) if propagate else p)
+    return out
+
+
+def cross_fitted_probs(train, args) -> list[np.ndarray]:  # type: ignore[no-untyped-def]
+    """Propagated first-pass probabilities of every train topic from models trained on the other
+    folds of train topics, so that the second pass learns from realistic first-pass errors."""
+    order = np.random.default_rng(100).permutation(len(train))
+    out: list[np.ndarray | None] = [None] * len(train)
+    for f in range(args.folds):
+        held = sorted(order[f::args.folds].tolist())
+        print(f"  fold {f + 1}/{args.folds}: {len(held)} topics held out", flush=True)
+        m = with_arrays(first_pass([r for i, r in enumerate(train) if i not in set(held)], args))
+        for i, p in zip(held, topic_probs([train[i] for i in held], m, True)):
+            out[i] = p
+    return out  # type: ignore[return-value]
+
+
+MERGE_TRAIN_THRESHOLDS = (0.3, 0.4, 0.5)
+
+
+def fit_merge(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
+    """The second-pass model: pairs of first-pass clusters (average link at three thresholds) of
+    the train topics whose best member pair has p > 0.02; positive when the gold entities most of
+    the two clusters' mentions belong to are the same."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    X, Y = [], []
+    for (_, base, _, gold, _, _, _, arts, info), p in zip(train, probs):
+        for t in MERGE_TRAIN_THRESHOLDS:
+            labs = np.array(E.cluster_mentions(p, t, "average"))
+            groups = [np.flatnonzero(labs == u) for u in dict.fromkeys(labs.tolist())]
+            if len(groups) < 2:
+                continue
+            major = []
+            for g in groups:
+                vals, cnt = np.unique(gold[g], return_counts=True)
+                major.append(vals[np.argmax(cnt)])
+            x = E.cluster_pair_features(p, base, info, len(arts), groups)
+            iu = np.triu_indices(len(groups), 1)
+            keep = x[:, 0] > 0.02
+            X.append(x[keep])
+            Y.append(np.array([major[a] == major[b] for a, b in zip(iu[0][keep], iu[1][keep])]))
+    x, y = np.concatenate(X), np.concatenate(Y)
+    print(f"  cluster pairs: {len(y)}, {int(y.sum())} of the same entity", flush=True)
+    clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15, min_samples_leaf=20,
+                                         l2_regularization=1.0, random_state=seed)
+    clf.fit(x, y)
+    trees, depth = export_trees(clf)
+    out = {"features": E.MERGE_NAMES, "trees": trees, "depth": depth,
+           "offset": float(np.ravel(clf._baseline_prediction)[0])}
+    s = x[:2000]
+    mine = E.merge_scorer(dict(out, T=E.tree_arrays(trees)))(s)
+    assert np.allclose(mine, clf.predict_proba(s)[:, 1], atol=1e-6)
+    return out
+
+
+def score_labels(topics, labels: list[list[int]]) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    gold, pred = {}, {}
+    for (topic, _, _, g, keys, *_), lab in zip(topics, labels):
+        for k, gl, pl in zip(keys, g, lab):
             gold[k] = gl
             pred[k] = f"{topic}:{pl}"
     return B.coref_scores(gold, pred)
@@ -233,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-within", action="store_true", help="no separate within-article model")
     ap.add_argument("--no-cross", action="store_true", help="no separate cross-article models for common nouns")
     ap.add_argument("--bags", type=int, default=1, help="models averaged, each on its own sample of negatives")
+    ap.add_argument("--no-merge", action="store_true", help="no entity-level second pass")
+    ap.add_argument("--folds", type=int, default=5, help="folds of train topics for the second pass's cross-fitting")
     args = ap.parse_args(argv)
     if not B.ECB.exists():
         print(f"ECB+ not found: {B.ECB}", file=sys.stderr)
@@ -252,24 +337,16 @@ def main(argv: list[str] | None = None) -> int:
     train = topic_arrays(tm_train, tables, per_topic)
     dev = topic_arrays(tm_dev, tables)
     print(f"features in {time.time() - t0:.0f}s", flush=True)
-    model = average_models([fit(train, args.neg, args.iters, seed=s) for s in range(args.bags)])
-    if not args.no_within:
-        model["within"] = average_models([fit_within(train, seed=s) for s in range(args.bags)])
-    if not args.no_cross:
-        model["cross"] = {kp: fit_cross(train, kp) for kp in CROSS_KINDS}
+    model = first_pass(train, args)
     # the shipped tables: key pairs seen at least twice
     model["assoc"] = {name: to_table(pos, tot, 2) for name, (pos, tot) in zip(TABLES, tables)}
-    m = dict(model)
-    m["T"] = E.tree_arrays(model["trees"])
-    if "within" in model:
-        m["W_T"] = E.tree_arrays(model["within"]["trees"])
-    m["cross"] = {kp: dict(c, T=E.tree_arrays(c["trees"])) for kp, c in model.get("cross", {}).items()}
+    m = with_arrays(model)
     best = (-1.0, 0.5, "average", False)
     for prop in (False, True):
-        m["propagate"] = prop
+        probs = topic_probs(dev, m, prop)
         for method in ("average", "weighted"):
             for t in np.arange(0.15, 0.51, 0.05):
-                sc = score(dev, m, float(t), method)
+                sc = score_labels(dev, [E.cluster_mentions(p, float(t), method) for p in probs])
                 print(f"  propagate {prop} {method} threshold {t:.2f}: dev CoNLL F1 {sc['CoNLL']:.4f} (MUC "
                       f"{sc['MUC']:.4f} B3 {sc['B3']:.4f} CEAF-e {sc['CEAF-e']:.4f})", flush=True)
                 if sc["CoNLL"] > best[0]:
@@ -277,6 +354,27 @@ def main(argv: list[str] | None = None) -> int:
     model["threshold"] = round(best[1], 2)
     model["linkage"] = best[2]
     model["propagate"] = best[3]
+    if not args.no_merge:
+        print(f"first pass alone: {best[2]} {best[1]:.2f}, dev CoNLL F1 {best[0]:.4f}; second pass:", flush=True)
+        mg = fit_merge(train, cross_fitted_probs(train, args))
+        mg_arrays = dict(mg, T=E.tree_arrays(mg["trees"]))
+        probs = topic_probs(dev, m, True)
+        best_m = (-1.0, 0.5, 0.5)
+        for t1 in np.arange(0.30, 0.61, 0.05):
+            labels = [E.cluster_mentions(p, float(t1), "average") for p in probs]
+            seqs = [E.merge_sequence(p, r[1], r[8], len(r[7]), lab, E.merge_scorer(mg_arrays), 0.15)
+                    for p, r, lab in zip(probs, dev, labels)]
+            for t2 in np.arange(0.15, 0.61, 0.05):
+                sc = score_labels(dev, [E.apply_merges(lab, sq, float(t2)) for lab, sq in zip(labels, seqs)])
+                print(f"  average {t1:.2f}, merge {t2:.2f}: dev CoNLL F1 {sc['CoNLL']:.4f} (MUC {sc['MUC']:.4f} "
+                      f"B3 {sc['B3']:.4f} CEAF-e {sc['CEAF-e']:.4f})", flush=True)
+                if sc["CoNLL"] > best_m[0]:
+                    best_m = (sc["CoNLL"], float(t1), float(t2))
+        if best_m[0] > best[0]:
+            model.update(threshold=round(best_m[1], 2), linkage="average", propagate=True)
+            model["merge"] = dict(mg, threshold=round(best_m[2], 2))
+            best = (best_m[0], best_m[1], "average", True)
+            print(f"second pass: average {best_m[1]:.2f}, merge {best_m[2]:.2f}", flush=True)
     model["trained_on"] = "ECB+ train topics (gold entity mentions, validated sentences); threshold tuned on dev"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, separators=(",", ":")))

@@ -25,7 +25,7 @@ import json
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -833,7 +833,8 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
     base[..., 5] = same_doc
     base[..., 6] = same_doc & (S[:, None] == S[None, :])
     base[..., 7] = np.where(same_doc, np.log1p(np.abs(S[:, None] - S[None, :])), 0)
-    base[..., 8] = sim[np.ix_(np.maximum(D, 0), np.maximum(D, 0))]
+    if len(sim):  # no articles given: every mention outside them, no article similarity
+        base[..., 8] = sim[np.ix_(np.maximum(D, 0), np.maximum(D, 0))]
     base[..., 9] = c2[:, None] == c2[None, :]
     base[..., 10] = c1[:, None] == c1[None, :]
     props = [i for i in range(n) if info[i].kind == "proper"]
@@ -1207,6 +1208,9 @@ def load_model(path: str = str(MODEL_PATH)) -> dict | None:
         data["W_T"] = tree_arrays(w["trees"])
     for c in data.get("cross", {}).values():
         c["T"] = tree_arrays(c["trees"])
+    mg = data.get("merge")
+    if mg is not None and mg.get("features") == MERGE_NAMES:
+        mg["T"] = tree_arrays(mg["trees"])
     return data
 
 
@@ -1313,6 +1317,185 @@ def cluster_mentions(p: np.ndarray, threshold: float, method: str = "average") -
     return [int(x) for x in fcluster(z, t=1.0 - threshold, criterion="distance")]
 
 
+# --- entity-level second pass: learned merging of first-pass clusters -------------------------
+# The first pass (pair probabilities, propagation, average link at its threshold) leaves clusters
+# that belong together apart, most often a cluster of common nouns without a name ("the driver" in
+# articles that never name him) and the named cluster of its referent. A second boosted-tree model
+# scores pairs of *clusters* on what the mention-pair model cannot see: the first-pass
+# probabilities between all their members (max, mean, min, how many above 0.5, inside one article
+# and across articles), the pair features aggregated over all member pairs (role evidence, type
+# associations, heads, time and count agreement), the kinds each cluster is made of, whether both
+# have names and their last words agree or clash, gender and number, and the articles: how many
+# hold both clusters (two clusters in one article that the within-article model kept apart are
+# likely different), the share of the topic's articles each covers. Clusters are merged greedily,
+# best pair first, rescoring the merged cluster against the others, until the best score is under
+# the model's threshold. Trained by scripts/train_coref.py on the train topics with cross-fitted
+# first-pass probabilities (each fold of topics scored by models trained on the other folds).
+
+_MERGE_MAX = (("same_head", 1), ("name_sub", 3), ("tok_jacc", 4), ("ctx_head_topic", 12), ("cooc", 20),
+              ("assoc_word", 21), ("assoc_cls", 23), ("sent_sim", 29), ("role_near", 38), ("role_excl", 39),
+              ("role_near_doc", 40), ("year", 35), ("date", 36), ("weekday", 34), ("num", 37),
+              ("head_in_other", 17))
+_MERGE_MIN = (("year", 35), ("date", 36), ("weekday", 34), ("num", 37))
+_MERGE_MEAN = (("doc_sim", 8), ("same_head", 1), ("assoc_word", 21))
+
+MERGE_NAMES = (["p_max", "p_mean", "p_min", "n_above_half", "share_above_half", "p_max_same_article",
+                "pairs_same_article", "p_max_across", "p_mean_across"]
+               + [f"max_{k}" for k, _ in _MERGE_MAX] + [f"min_{k}" for k, _ in _MERGE_MIN]
+               + [f"mean_{k}" for k, _ in _MERGE_MEAN]
+               + ["size_a", "size_b"] + [f"{k}_share_a" for k in KINDS] + [f"{k}_share_b" for k in KINDS]
+               + ["articles_a", "articles_b", "shared_articles", "shared_articles_share", "no_shared_article",
+                  "articles_either", "name_agree", "name_clash", "gender_clash", "number_clash", "same_noun_head",
+                  "topic_articles"])
+
+
+@dataclass(frozen=True)
+class _Cluster:
+    size: int
+    kinds: tuple[float, ...]
+    docs: frozenset[int]
+    lasts: frozenset[str]
+    toks: frozenset[str]
+    head: str
+    genders: frozenset[int]
+    plural: float
+
+
+def _cluster_summary(members: np.ndarray, info: Sequence[MentionInfo], gender: np.ndarray,
+                     plural: np.ndarray) -> _Cluster:
+    xs = [info[i] for i in members]
+    kinds = Counter(x.kind for x in xs)
+    heads = Counter(x.head for x in xs if x.kind == "nominal")
+    pl = [plural[i] for i in members if info[i].kind != "proper"]
+    return _Cluster(size=len(xs), kinds=tuple(kinds[k] / len(xs) for k in KINDS),
+                    docs=frozenset(x.doc for x in xs),
+                    lasts=frozenset(x.name[-1] for x in xs if x.kind == "proper" and x.name),
+                    toks=frozenset(t for x in xs if x.kind == "proper" for t in x.name),
+                    head=min(heads, key=lambda h: (-heads[h], h)) if heads else "",
+                    genders=frozenset(int(gender[i]) for i in members) - {0},
+                    plural=float(np.mean(pl)) if pl else -1.0)
+
+
+def _block_aggregates(p: np.ndarray, base: np.ndarray, docs: np.ndarray, rows: Sequence[np.ndarray],
+                      cols: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """The first-pass probabilities and pair features aggregated over the member pairs of every
+    (row cluster, column cluster): a (len(rows), len(cols)) array per block feature of MERGE_NAMES."""
+    same = docs[:, None] == docs[None, :]
+
+    def red(m: np.ndarray, op: np.ufunc) -> np.ndarray:
+        r = np.array([op.reduce(m[g], axis=0) for g in rows])
+        return np.array([op.reduce(r[:, g], axis=1) for g in cols]).T
+
+    count = np.outer([len(g) for g in rows], [len(g) for g in cols]).astype(np.float64)
+    n_same = red(same.astype(np.float64), np.add)
+    across = np.where(same, 0.0, p)
+    above = red((p > 0.5).astype(np.float64), np.add)
+    out = [red(p, np.maximum), red(p, np.add) / count, red(p, np.minimum), above, above / count,
+           red(np.where(same, p, 0.0), np.maximum), n_same, red(across, np.maximum),
+           red(across, np.add) / np.maximum(count - n_same, 1)]
+    out += [red(base[..., c].astype(np.float64), np.maximum) for _, c in _MERGE_MAX]
+    out += [red(base[..., c].astype(np.float64), np.minimum) for _, c in _MERGE_MIN]
+    out += [red(base[..., c].astype(np.float64), np.add) / count for _, c in _MERGE_MEAN]
+    return out
+
+
+def _merge_row(block: Sequence[float], a: _Cluster, b: _Cluster, n_docs: int) -> list[float]:
+    """Features of one cluster pair; the cluster with more names (then the larger) comes first."""
+    if (b.kinds[0], b.size) > (a.kinds[0], a.size):
+        a, b = b, a
+    shared = len(a.docs & b.docs)
+    return [*block, a.size, b.size, *a.kinds, *b.kinds, len(a.docs) / n_docs, len(b.docs) / n_docs, shared,
+            shared / max(1, min(len(a.docs), len(b.docs))), float(shared == 0), len(a.docs | b.docs) / n_docs,
+            float(bool(a.lasts & b.lasts)), float(bool(a.lasts) and bool(b.lasts) and not (a.toks & b.toks)),
+            float(len(a.genders) == 1 and len(b.genders) == 1 and a.genders != b.genders),
+            float(a.plural >= 0 and b.plural >= 0 and abs(a.plural - b.plural) > 0.5),
+            float(bool(a.head) and a.head == b.head), n_docs]
+
+
+def cluster_pair_features(p: np.ndarray, base: np.ndarray, info: Sequence[MentionInfo], n_docs: int,
+                          groups: Sequence[np.ndarray], summaries: Sequence[_Cluster] | None = None) -> np.ndarray:
+    """MERGE_NAMES features of every pair of clusters (``groups``: member indexes), one row per
+    pair (a, b), a < b, in the order of ``np.triu_indices(len(groups), 1)``."""
+    if summaries is None:
+        gender = np.array([_gender(x) for x in info])
+        plural = np.array([_plural(x) for x in info])
+        summaries = [_cluster_summary(g, info, gender, plural) for g in groups]
+    docs = np.array([x.doc for x in info])
+    blocks = _block_aggregates(p, base, docs, groups, groups)
+    iu = np.triu_indices(len(groups), 1)
+    rows = [_merge_row([f[a, b] for f in blocks], summaries[a], summaries[b], max(n_docs, 1)) for a, b in zip(*iu)]
+    return np.array(rows, dtype=np.float64).reshape(len(rows), len(MERGE_NAMES))
+
+
+def merge_sequence(p: np.ndarray, base: np.ndarray, info: Sequence[MentionInfo], n_docs: int,
+                   labels: Sequence[int], score: Callable[[np.ndarray], np.ndarray],
+                   stop: float) -> list[tuple[float, np.ndarray, np.ndarray]]:
+    """The greedy merges of the clusters ``labels`` (best scored pair first, the merged cluster
+    rescored against the others) down to ``stop``: (score, members of the kept cluster, members of
+    the absorbed one) per merge. ``score`` maps rows of MERGE_NAMES features to probabilities."""
+    labs = np.asarray(labels)
+    groups = [np.flatnonzero(labs == u) for u in dict.fromkeys(labs.tolist())]
+    k = len(groups)
+    if k < 2:
+        return []
+    n_docs = max(n_docs, 1)
+    docs = np.array([x.doc for x in info])
+    gender = np.array([_gender(x) for x in info])
+    plural = np.array([_plural(x) for x in info])
+    p = (p + p.T) / 2
+    summ = [_cluster_summary(g, info, gender, plural) for g in groups]
+    iu = np.triu_indices(k, 1)
+    S = np.full((k, k), -np.inf)
+    S[iu] = score(cluster_pair_features(p, base, info, n_docs, groups, summ))
+    alive = np.ones(k, dtype=bool)
+    merges: list[tuple[float, np.ndarray, np.ndarray]] = []
+    while True:
+        a, b = divmod(int(np.argmax(S)), k)
+        if not np.isfinite(S[a, b]) or S[a, b] < stop:
+            break
+        merges.append((float(S[a, b]), groups[a], groups[b]))
+        groups[a] = np.concatenate([groups[a], groups[b]])
+        alive[b] = False
+        S[b, :] = S[:, b] = -np.inf
+        summ[a] = _cluster_summary(groups[a], info, gender, plural)
+        others = [c for c in range(k) if alive[c] and c != a]
+        if not others:
+            break
+        blocks = _block_aggregates(p, base, docs, [groups[a]], [groups[c] for c in others])
+        s = score(np.array([_merge_row([f[0, j] for f in blocks], summ[a], summ[c], n_docs)
+                            for j, c in enumerate(others)], dtype=np.float64))
+        for j, c in enumerate(others):
+            S[min(a, c), max(a, c)] = s[j]
+    return merges
+
+
+def apply_merges(labels: Sequence[int], merges: Sequence[tuple[float, np.ndarray, np.ndarray]],
+                 threshold: float) -> list[int]:
+    """``labels`` after the merges of ``merge_sequence`` that scored at least ``threshold``."""
+    lab = np.array(labels)
+    for s, a, b in merges:
+        if s < threshold:
+            break
+        lab[b] = lab[a[0]]
+    return [int(x) for x in lab]
+
+
+def merge_scorer(m: dict) -> Callable[[np.ndarray], np.ndarray]:
+    """Probabilities of the second-pass model ``m`` (trees as arrays under "T") for feature rows."""
+    def score(x: np.ndarray) -> np.ndarray:
+        z = tree_logits(x, m["T"], int(m["depth"])) + m["offset"]
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return score
+
+
+def merge_clusters(p: np.ndarray, base: np.ndarray, info: Sequence[MentionInfo], n_docs: int,
+                   labels: Sequence[int], model: dict) -> list[int]:
+    """The first-pass clusters ``labels`` merged greedily by the second-pass model (``model``:
+    trees, depth, offset, threshold) while the best cluster pair scores at least its threshold."""
+    t = float(model["threshold"])
+    return apply_merges(labels, merge_sequence(p, base, info, n_docs, labels, merge_scorer(model), t), t)
+
+
 def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
                      threshold: float | None = None) -> list[str]:
     """Entity ids for arbitrary mentions of the given articles (see ``storyline.resolve_entities``):
@@ -1328,6 +1511,8 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
         p = propagate(p, [x.doc for x in info])
     labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold,
                               model.get("linkage", "average"))
+    if "merge" in model and "T" in model["merge"]:
+        labels = merge_clusters(p, base, info, len(articles), labels, model["merge"])
     return [f"c{x}" for x in labels]
 
 
