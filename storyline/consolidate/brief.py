@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 import math
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence, Union
 
+from ..analyze.timex import WEEKDAYS
 from ..records import Article, Citation, Quote, QuoteGroup
 
 __all__ = ["group_quotes", "is_claim", "relayed", "speaker_name", "similar_names", "same_quote"]
@@ -41,8 +42,7 @@ def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").split())
 
 
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
-                      "tonight".split())
+_CALENDAR = frozenset(w for w in WEEKDAYS if len(w) > 3) | frozenset("today yesterday tomorrow tonight".split())
 
 
 def speaker_name(q: Quote) -> str | None:

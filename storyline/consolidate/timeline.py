@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
-from ..analyze.timex import granularity_of, tag_timexes, value_to_date
+from ..analyze.timex import MONTHS, WEEKDAYS, granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import supports, trim_span
 from .timeline_rank import DEFAULT_PER_DATE, auto_size, summarize_timeline
@@ -164,9 +164,8 @@ def _dateline_len(sentence: str) -> int:
     return i
 
 
-_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                            "june july august september october november december jan feb mar apr jun jul aug sep "
-                            "sept oct nov dec today yesterday tomorrow updated posted published".split())
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
+    "today yesterday tomorrow updated posted published".split())
 
 
 def _date_only(rest: str) -> bool:
@@ -240,14 +239,17 @@ def _one_date_per_clause(events: list[Event], published: date | None) -> list[Ev
         d = value_to_date(ev.date.split("/")[0])
         return abs((d - published).days) if d is not None else 1 << 30
 
+    def day_range(ev: Event) -> bool:
+        return "/" in ev.date and ev.granularity == "day"
+
     kept: list[Event] = []
     for ev in events:
         c = ev.citation
-        if "/" in ev.date and ev.granularity == "day":
+        if day_range(ev):
             kept.append(ev)
             continue
         clash = next((i for i, k in enumerate(kept)
-                      if not ("/" in k.date and k.granularity == "day") and k.citation.start < c.end and c.start < k.citation.end), None)
+                      if not day_range(k) and k.citation.start < c.end and c.start < k.citation.end), None)
         if clash is None:
             kept.append(ev)
         elif distance(ev) < distance(kept[clash]):
