@@ -177,3 +177,9 @@ def test_a_summary_sentence_on_a_disputed_number_shows_the_other_reports() -> No
     for s in b.summary:   # the sentence that says 12 points to the 14; the others state no disputed value
         assert [v.value for v in s.differs] == (["12"] if s.text.startswith("Fourteen") else
                                                 ["14"] if " 12 " in s.text else [])
+
+
+def test_capitals_of_one_spelling_are_no_name_dispute():
+    a = _art("U.N. Secretary General Ban Ki-moon said aid would arrive on Friday.", published="2010-01-14", source="A")
+    b = _art("U.N. Secretary General Ban Ki-Moon said the U.N. would send more staff.", published="2010-01-15", source="B")
+    assert not [d for d in find_disagreements([a, b]) if d.kind == "name"]

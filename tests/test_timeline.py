@@ -127,6 +127,12 @@ def test_a_dateline_alone_is_no_timeline_entry_and_a_spelt_out_day_gets_no_note(
     assert shown == "The race starts on the 7th of July, they said on Friday (July 6, 2007)."
 
 
+def test_a_tokenized_possessive_day_is_noted_after_its_s():
+    t = "Thousands died in Tuesday 's earthquake in Haiti ."
+    assert explicit_dates(t, tag_timexes(t, date(2010, 1, 14))) == (
+        "Thousands died in Tuesday 's (Jan. 12, 2010) earthquake in Haiti .")
+
+
 def test_timeline_survives_bad_articles():
     assert storyline.timeline([]) == []
     assert storyline.timeline([Article(text="")]) == []

@@ -293,7 +293,7 @@ def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
 
 _ROLE_WORDS = frozenset("spokesman spokeswoman spokesperson president governor minister leader chief mayor "
                         "director chairman chairwoman analyst secretary commissioner ambassador senator "
-                        "official officer manager founder gov sen rep mr mrs ms dr gen judge".split())
+                        "official officer manager founder gov sen rep mr mrs ms dr gen general judge".split())
 _ROLE_NORM = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chief executive": "executive",
               "chief": "executive", "chairwoman": "chairman", "officer": "official"}
 
@@ -395,7 +395,8 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
         ns = sorted(names)
         for i, a in enumerate(ns):
             for b in ns[i + 1:]:
-                if similar_names(a, b) and not _place_variant(a, b):
+                # "Ki-moon" / "Ki-Moon": one spelling in two house styles of capitals, not a variant
+                if a.lower() != b.lower() and similar_names(a, b) and not _place_variant(a, b):
                     pairs.add((a, b))
     # union the pairs into variant groups
     parent: dict[str, str] = {}

@@ -106,7 +106,8 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
             continue
         if sentence_text[e:e + 2] == " (":  # already explained
             continue
-        e2 = e + 2 if sentence_text[e:e + 2] in ("'s", "’s") else e
+        poss = re.match(r" ?['’]s\b", sentence_text[e:e + 4])  # "Tuesday's", tokenized "Tuesday 's"
+        e2 = e + poss.end() if poss else e
         out.append(sentence_text[pos:e2])
         out.append(f" ({shown})")
         pos = e2
@@ -189,7 +190,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         g = granularity_of(tx.value)
         if g not in ("day", "month", "year") or "X" in tx.value:
             continue
-        if text[tx.end:tx.end + 2] in ("'s", "’s"):  # "Monday's derailment" names an event, it does not date this one
+        if re.match(r" ?['’]s\b", text[tx.end:tx.end + 4]):  # "Monday's derailment" names an event, it does not date this one
             continue
         while j < len(spans) and spans[j][1] <= tx.start:
             j += 1
