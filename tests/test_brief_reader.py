@@ -321,6 +321,8 @@ def test_reported_speech_is_shown_without_its_opening_that():
 
     t = "that 12 cars had derailed"
     assert quote_text(Quote(start=0, end=len(t), text=t, kind="indirect")) == "12 cars had derailed"
+    t = "that another summit will allow a deal"
+    assert quote_text(Quote(start=0, end=len(t), text=t, kind="indirect")) == "another summit will allow a deal"
     t = "that figure is hovering around 57 percent"  # "that" is the figure's, not the clause's
     assert quote_text(Quote(start=0, end=len(t), text=t, kind="indirect")) == t
     t = "That is not true"  # a direct quotation that opens with the word keeps it

@@ -69,7 +69,8 @@ def quote_text(q: Any) -> str:
     shown = " … ".join(pieces) if len(pieces) > 1 else text
     # reported speech keeps its "that" in the record (the annotation convention); a reader sees the claim
     shown = re.sub(r"^that\s+(?=(?:the|a|an|he|she|it|they|we|i|you|his|her|its|their|our|there|this|these|those|no|"
-                   r"some|all|many|most|both|each|every)\b|[A-Z0-9\"“])", "", shown)
+                   r"some|all|many|most|both|each|every|another|any|such|several|few|more|much|if|when|while|because|after|before)\b"
+                   r"|[A-Z0-9\"“])", "", shown)
     # a quotation cut from its sentence does not end on that sentence's comma: "results,"" -> "results""
     return re.sub(r",([\"”’'])$", r"\1", shown.rstrip()) if shown.rstrip().endswith((',"', ",”", ",’")) else shown
 
