@@ -138,16 +138,21 @@ class LocalEntity:
     roles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     last: int = 0
+    _full: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def full(self) -> tuple[str, ...]:
-        return max(self.names, key=lambda n: (len(n), self.names[n]))
+        """The fullest name (the longest, then the most used); kept until the next mention is added."""
+        if self._full is None:
+            self._full = max(self.names, key=lambda n: (len(n), self.names[n]))
+        return self._full
 
     def tokens(self) -> set[str]:
         return {t for n in self.names for t in n}
 
     def add(self, m: Mention, toks: tuple[str, ...], order: int) -> None:
         self.names[toks] += 1
+        self._full = None
         self.surfaces[_POSS.sub("", m.text.strip())] += 1
         if m.role and m.role not in self.roles:
             self.roles.append(m.role)
@@ -365,15 +370,17 @@ def _nominal_mentions(articles: Sequence[Article], entities: dict[str, list[str]
             k = _role_key(r)
             if len(k.split()) >= 2 and "'s" not in k and "’s" not in k:
                 by_role[k].add(eid)
+    owner = {key: next(iter(eids)) for key, eids in by_role.items() if len(eids) == 1}
     out: list[Mention] = []
-    for key, eids in by_role.items():
-        if len(eids) != 1:
-            continue
-        eid = next(iter(eids))
-        words = r"\s+".join(map(re.escape, key.split()))
-        pat = re.compile(r"\b(?i:the\s+" + words + r")\b(?!\s+[A-Z])")
-        for a in articles:
-            for mm in pat.finditer(a.text):
+    if not owner:
+        return out
+    # one pattern for every role, longest first, so that each text is read once
+    alts = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(owner, key=len, reverse=True))
+    pat = re.compile(r"\b(?i:the\s+(" + alts + r"))\b(?!\s+[A-Z])")
+    for a in articles:
+        for mm in pat.finditer(a.text):
+            eid = owner.get(" ".join(mm.group(1).lower().split()))
+            if eid is not None:
                 out.append(Mention(start=mm.start(), end=mm.end(), text=mm.group(0), label=label_of[eid],
                                    article_id=a.id, entity_id=eid))
     return out
