@@ -204,3 +204,28 @@ def test_a_contracted_pronoun_is_no_entity_but_us_is_the_united_states() -> None
               for w, lab in (("I'm", "ORG"), ("US", "LOC"), ("Paris", "LOC"))]
     ents, _ = consolidate_entities([art], tagged)
     assert sorted(e.name for e in ents) == ["Paris", "US"]
+
+
+def test_a_demonym_is_no_short_form_and_a_bracket_token_no_name() -> None:
+    a_text = "British Airways cancelled its flights to the island. British officials said help was coming -LRB- soon -RRB- ."
+    b_text = "The British government sent a ship, and British Airways flew in supplies."
+    a, b = _story([a_text, b_text])
+
+    def ment(art: Article, text: str, word: str, label: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        return Mention(start=start, end=start + len(word), text=word, label=label, article_id=art.id)
+
+    tagged = [ment(a, a_text, "British Airways", "ORG"), ment(a, a_text, "British", "MISC", 1),
+              ment(a, a_text, "LRB", "ORG"), ment(b, b_text, "British", "MISC"),
+              ment(b, b_text, "British Airways", "ORG")]
+    ents, _ = consolidate_entities([a, b], tagged)
+    by_name = {e.name: e for e in ents}
+    assert set(by_name) == {"British Airways", "British"}
+    assert "British" not in by_name["British Airways"].aliases
+
+
+def test_general_in_a_title_is_no_part_of_the_name_but_general_motors_is() -> None:
+    assert name_tokens("General Ban Ki-moon") == ("ban", "ki", "moon")
+    assert name_tokens("General Motors") == ("general", "motors")

@@ -55,8 +55,8 @@ def name_tokens(name: str) -> tuple[str, ...]:
     toks = [t for t in _SPLIT.split(s) if t and re.search(r"\w", t)]
     toks = [re.sub(r"^\W+|\W+$", "", t) for t in toks]
     toks = [t for t in toks if t]
-    while len(toks) > 1 and toks[0] in _TITLES:
-        toks.pop(0)
+    while len(toks) > 1 and (toks[0] in _TITLES or (toks[0] == "general" and len(toks) > 2)):
+        toks.pop(0)  # "Secretary General Ban Ki-moon" -> ban ki moon, but "General Motors" stays
     if toks and toks[0] == "the":
         toks.pop(0)
     return tuple(toks)
@@ -190,15 +190,17 @@ def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalE
         if exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
+            demonym = m.label == "MISC" and len(toks) == 1  # "British" is no short form of "British Airways"
             cands = [e for e in ents if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full, e.label)
-                                         and not (len(toks) == 1 and _abbrev(m.text)))
+                                         and not (len(toks) == 1 and _abbrev(m.text)) and not demonym)
                      or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
                 # a full name that completes an earlier short form ("Xi" ... "Xi Jinping")
                 shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks, m.label)
-                           and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))]
+                           and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))
+                           and not (e.label == "MISC" and len(e.full) == 1)]
                 if len(shorter) == 1:
                     target = shorter[0]
                 else:
@@ -284,6 +286,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             by_initials[_initials([t for t in f2 if t not in _FUNCTION])].append(k)
     # a name that is part of exactly one longer name of the same type; an acronym
     for (label, full), i in fulls:
+        if label == "MISC" and len(full) == 1:
+            continue  # a demonym ("British") is no short form of a longer name ("British Airways")
         abbrev = len(full) == 1 and all(_abbrev(x) for x in locals_[i].surfaces)
         cands = set(by_token.get(full[0], ())) | set(by_initials.get(full[0], ()))
         if len(full) > 1:
@@ -414,12 +418,17 @@ def _role_form(role: str) -> str:
 _CAMEL = re.compile(r"^[a-z]+[A-Z]")
 
 
+_PTB_BRACKETS = frozenset(["LRB", "RRB", "LSB", "RSB", "LCB", "RCB"])
+
+
 def _name_like(text: str) -> bool:
     """A mention a reader can take as a name: it starts with a capital or a digit, a name particle
     ("de Gaulle") or a brand's lower-case letter ("iPhone"); not "inter-Korean summit", which is an
     adjective the tagger took in with its capitalised part."""
     t = text.strip()
     if ("'" in t or "’" in t) and pronoun_form(t) is not None:  # "I'm", "We're" opening a quotation (not "US")
+        return False
+    if t.strip("-").upper() in _PTB_BRACKETS:  # tokenized text's "-LRB-" is a bracket, not an organisation
         return False
     if not t or not t[0].islower():
         return bool(t)
