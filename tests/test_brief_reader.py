@@ -391,3 +391,16 @@ def test_first_person_words_are_never_a_speaker():
     assert speaker_name(q("The league made a counterproposal Friday")) is None
     assert speaker_name(q("Buck Williams")) == "Buck Williams"
     assert speaker_name(q("He Yafei")) == "He Yafei" and speaker_name(q("Sunday Times")) == "Sunday Times"
+
+
+def test_the_speaker_is_the_person_not_the_place_named_beside_them():
+    text = ("Floods cut the coastal road to Marlow on Sunday, the regional government said.\n\n"
+            "The Courier's Nina Vale in Marlow says the water is still rising in the old town.\n\n"
+            "The regional envoy for Marlow, Tomas Berg, said pumps would arrive on Monday.\n\n"
+            "Tomas Berg, the regional envoy for Marlow, said the army would help.\n\n"
+            "A volunteer working just outside the town of Marlow says the shelters are full.")
+    brief = storyline.brief([storyline.Article(id="m1", source="wire", published=date(2024, 2, 5), text=text)])
+    speakers = {g.speaker: g for g in brief.quotes}
+    assert "Marlow" not in speakers, list(speakers)
+    assert "Nina Vale" in speakers
+    assert len(speakers["Tomas Berg"].quotes) == 2

@@ -228,4 +228,5 @@ def test_a_demonym_is_no_short_form_and_a_bracket_token_no_name() -> None:
 
 def test_general_in_a_title_is_no_part_of_the_name_but_general_motors_is() -> None:
     assert name_tokens("General Ban Ki-moon") == ("ban", "ki", "moon")
+    assert name_tokens("Secretary General Ban Ki-Moon") == ("ban", "ki", "moon")
     assert name_tokens("General Motors") == ("general", "motors")

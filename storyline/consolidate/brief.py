@@ -155,6 +155,7 @@ _PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commis
 _NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
 _LOOK_BACK = 2000
 _NEAR = 300
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?$")
 
 
 def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -204,8 +205,23 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
             return None
         inside = [m for m in by_art.get(aid, ()) if start <= m.start and m.end <= end]
         if inside:
-            last = inside[-1]
             text = (texts or {}).get(aid)
+            if text:
+                # a person named in the phrase is its head, unless only a possessor ("Obama's spokesman
+                # Robert Gibbs"): "Bill Clinton, the UN envoy for Haiti," and "the UN envoy for Haiti,
+                # Bill Clinton," are both Bill Clinton's
+                people = [m for m in inside if m.label == "PERSON" and not re.match(r"\s*['’]s?\b", text[m.end:m.end + 3])]
+                if people:
+                    return people[0].entity_id
+                # "Xinhua, the state news agency of China,": the name before the apposition is the head
+                comma = text.find(",", start, end)
+                before = [m for m in inside if m.end <= comma] if comma > inside[0].start else []
+                if before:
+                    inside = before
+                    end = comma
+            last = inside[-1]
+            if text and _WHERE_BEFORE.search(text, max(start, last.start - 12), last.start):
+                return None  # "a Christian Aid staff member in Haiti": the place says where, the member speaks
             rest = text[last.end:end] if text else ""
             if not rest.strip(" ,'’s\"”"):  # the name is the phrase's head
                 return last.entity_id

@@ -55,7 +55,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     toks = [t for t in _SPLIT.split(s) if t and re.search(r"\w", t)]
     toks = [re.sub(r"^\W+|\W+$", "", t) for t in toks]
     toks = [t for t in toks if t]
-    while len(toks) > 1 and (toks[0] in _TITLES or (toks[0] == "general" and len(toks) > 2)):
+    while len(toks) > 1 and (toks[0] in _TITLES or (toks[0] in ("general", "secretary") and len(toks) > 2)):
         toks.pop(0)  # "Secretary General Ban Ki-moon" -> ban ki moon, but "General Motors" stays
     if toks and toks[0] == "the":
         toks.pop(0)

@@ -22,7 +22,7 @@ from typing import Callable, Mapping, Sequence, Union
 from ..analyze.timex import WEEKDAYS
 from ..records import Article, Citation, Quote, QuoteGroup
 
-__all__ = ["group_quotes", "is_claim", "relayed", "speaker_name", "similar_names", "same_quote"]
+__all__ = ["group_quotes", "is_claim", "not_a_place", "relayed", "speaker_name", "similar_names", "same_quote"]
 
 MentionKey = tuple[str, int, int]
 EntityOf = Union[Mapping[MentionKey, str], Callable[[MentionKey], "str | None"]]
@@ -42,13 +42,34 @@ def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").split())
 
 
+_PERSON_PRONOUNS = frozenset("he she him her".split())
 _CALENDAR = frozenset(w for w in WEEKDAYS if len(w) > 3) | frozenset("today yesterday tomorrow tonight".split())
+
+
+# "Nick Davis in Port-au-Prince says": a name, then where it is
+_LOCATIVE = re.compile(r"(?:([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+)?\b(?:in|at|from|near|outside|inside)\s+"
+                       r"(?:the\s+(?:[a-z]+\s+){0,2})?$")
+
+
+def not_a_place(q: Quote, text: str) -> Quote:
+    """``q`` with its speaker moved off a place that only says where the speaker is: "The BBC's Nick
+    Davis in Port-au-Prince says ..." is Nick Davis's; "a nurse who works just outside the capital
+    Port-au-Prince says ..." has no named speaker. Unchanged when the speaker phrase does not follow
+    "in", "at", "from", "near", "outside" or "inside"."""
+    if q.speaker_start is None or q.speaker_resolved or not text:
+        return q
+    m = _LOCATIVE.search(text, max(0, q.speaker_start - 80), q.speaker_start)
+    if not m:
+        return q
+    if m.group(1):
+        return replace(q, speaker=m.group(1), speaker_start=m.start(1), speaker_end=m.end(1))
+    return replace(q, speaker=None, speaker_start=None, speaker_end=None)
 
 
 def speaker_name(q: Quote) -> str | None:
     """A display name for a quote's speaker: the resolved full name, else the proper-name tail of the
     speaker phrase, else the phrase itself (organisations: "The agency"). None for bare pronouns."""
-    if q.speaker_resolved:
+    if q.speaker_resolved and q.speaker_resolved.lower() not in _PRONOUNS:  # "he" read as "I": unresolved
         return _norm(q.speaker_resolved)
     if not q.speaker:
         return None
@@ -342,9 +363,11 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     for aid, qs in quotes.items():
         qs = [q if q.article_id == aid else _with_article(q, aid) for q in qs]
         qs = relayed(_continued_speakers(qs, person))
+        text = by_id[aid].text if aid in by_id else ""
         for q in qs:
             if not is_claim(q):
                 continue
+            q = not_a_place(q, text)
             name = speaker_name(q)
             if name is None or len(_content_words(q.text)) < min_words:
                 continue
@@ -370,6 +393,9 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             if not found:
                 found = {e for n, es in ents_of.items() if similar_names(n, cname.lower()) for e in es}
             ent = next(iter(found)) if found and len(found) == 1 else None
+        if ent and entity_labels is not None and entity_labels.get(ent) not in (None, "PERSON") \
+                and (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:
+            continue  # "he said", read as a place or an organisation: no one we can name
         key = f"e:{ent}" if ent else "n:" + cname.lower()
         sp = speakers.setdefault(key, _Speaker(key, entity_id=ent))
         sp.names[cname] += 1
