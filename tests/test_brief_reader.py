@@ -398,9 +398,11 @@ def test_the_speaker_is_the_person_not_the_place_named_beside_them():
             "The Courier's Nina Vale in Marlow says the water is still rising in the old town.\n\n"
             "The regional envoy for Marlow, Tomas Berg, said pumps would arrive on Monday.\n\n"
             "Tomas Berg, the regional envoy for Marlow, said the army would help.\n\n"
-            "A volunteer working just outside the town of Marlow says the shelters are full.")
+            "A volunteer working just outside the town of Marlow says the shelters are full.\n\n"
+            "Tomas Berg's deputy Lena Dahl said the coastal road would reopen on Friday.")
     brief = storyline.brief([storyline.Article(id="m1", source="wire", published=date(2024, 2, 5), text=text)])
     speakers = {g.speaker: g for g in brief.quotes}
     assert "Marlow" not in speakers, list(speakers)
     assert "Nina Vale" in speakers
     assert len(speakers["Tomas Berg"].quotes) == 2
+    assert "Lena Dahl" in speakers           # the possessor is not the speaker
