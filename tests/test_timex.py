@@ -121,6 +121,9 @@ def test_the_end_of_a_span_after_a_past_verb_is_the_nearest_such_day():
     assert one("The operator cancelled all crossings until Thursday.", date(2024, 9, 4)).value == "2024-09-05"
     # reported on a Friday: the shop reopened after yesterday
     assert one("The shop was closed until Thursday.", date(2024, 9, 6)).value == "2024-09-05"
+    # a deadline: reported on a Wednesday, "by Thursday or Friday" is this week's
+    days = [t.value for t in tag_timexes("They hoped to get supplies in by Thursday or Friday.", date(2010, 1, 13))]
+    assert days == ["2010-01-14", "2010-01-15"]
 
 
 def test_a_day_after_a_year_is_no_known_day():

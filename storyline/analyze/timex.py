@@ -425,7 +425,7 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     return f"{(best[1] if best else d.year):04d}"
 
 
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through|by)\s+(?:on\s+)?(?:[A-Z][a-z]+\s+or\s+)?$", re.I)
 
 
 def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
@@ -436,9 +436,10 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     diff = wd - d.isoweekday()
     if diff == 0:
         return d.isoformat()
-    if tense is None and t <= 0 and _UNTIL.search(ctx.text[max(0, ctx.start - 12):ctx.start]):
-        # the end of a span ("cancelled all crossings until Thursday") is the nearest such day, either
-        # side of the publication date: the day after a Wednesday's report, the day before a Friday's
+    if tense is None and t <= 0 and _UNTIL.search(ctx.text[max(0, ctx.start - 24):ctx.start]):
+        # the end of a span or a deadline ("cancelled all crossings until Thursday", "hoped to get
+        # supplies in by Thursday or Friday") is the nearest such day, either side of the publication
+        # date: the day after a Wednesday's report, the day before a Friday's
         return (d + timedelta(days=diff % 7 if diff % 7 <= 3 else diff % 7 - 7)).isoformat()
     if t > 0:
         return (d + timedelta(days=diff % 7)).isoformat()
