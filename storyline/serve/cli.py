@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import sys
 from pathlib import Path
@@ -87,7 +88,7 @@ def _print_problems(report: IngestReport) -> None:
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files, folders (read recursively) or glob patterns: "
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files, folders (read recursively) or glob patterns: "
                                       ".txt, .jsonl, .json, .html, RSS/Atom feeds, .warc(.gz); or http(s) "
                                       "URLs of feeds (teaser items get their linked page's text), pages "
                                       "or JSON exports."),
@@ -165,7 +166,7 @@ def _watch_options(urls: List[str], every: str, *, once: bool = False) -> float:
 
 @app.command()
 def watch(
-    urls: List[str] = typer.Argument(..., help="http(s) URLs of RSS/Atom feeds (or pages) to poll."),
+    urls: List[str] = typer.Argument(..., metavar="URL", help="http(s) URLs of RSS/Atom feeds (or pages) to poll."),
     every: str = typer.Option("15m", "--every", help="Time between polls: 90s, 15m, 1h... (at least 10s)."),
     once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron or systemd timers)."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
@@ -240,6 +241,26 @@ def stories(
     console.print(f"{store.count_stories()} stories in {store.path}")
 
 
+_FORMAT_OF_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                     ".txt": "text"}
+
+
+def _one_story(store: SQLiteStore, ref: str) -> str:
+    """The id of the one story ``ref`` names (an id, a merged-away id, or the first characters of
+    one); exit 2 naming the store when it names none, or listing the candidates when several."""
+    found = store.find_stories(ref)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        err.print(f"[red]error:[/red] no story {_esc(repr(ref))} in {_esc(str(store.path))} "
+                  "(see `storyline stories`)", highlight=False)
+    else:
+        more = ", ..." if len(found) >= 10 else ""
+        err.print(f"[red]error:[/red] {_esc(repr(ref))} starts several story ids: {', '.join(found)}{more}; "
+                  "give more of it", highlight=False)
+    raise typer.Exit(EXIT_USAGE)
+
+
 def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
     from .render import passages_for
 
@@ -248,8 +269,10 @@ def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
 
 @app.command()
 def brief(
-    story: Optional[str] = typer.Argument(None, help="Story id (see `storyline stories`); default: the largest."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, md or html."),
+    story: Optional[str] = typer.Argument(None, metavar="STORY", help="Story id, or its first characters "
+                                          "(see `storyline stories`); default: the largest story."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="text, json, md or html (default: from the "
+                                      "--out file's extension, .json .md .html; else text)."),
     words: Optional[int] = typer.Option(None, "--words", "-w", min=10, help="Summary length in words "
                                         "(rebuilds the brief)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
@@ -260,8 +283,13 @@ def brief(
     from ..consolidate.brief import build_brief
     from .render import brief_html, brief_json, brief_markdown, brief_rich
 
+    if fmt is None:
+        fmt = _FORMAT_OF_SUFFIX.get(out.suffix.lower(), "text") if out else "text"
     if fmt not in ("text", "json", "md", "html"):
         err.print(f"[red]error:[/red] unknown format {fmt!r}: use text, json, md or html")
+        raise typer.Exit(EXIT_USAGE)
+    if out is not None and not out.parent.is_dir():
+        err.print(f"[red]error:[/red] cannot write {_esc(str(out))}: no folder {_esc(str(out.parent))}")
         raise typer.Exit(EXIT_USAGE)
     store = _store()
     if story is None:
@@ -270,28 +298,32 @@ def brief(
             err.print("No stories yet: run `storyline ingest PATH` first.")
             raise typer.Exit(EXIT_USAGE)
         story = rows[0]["id"]
+    else:
+        story = _one_story(store, story)
     b = store.get_brief(story)
-    if b is None and store.get_story(story) is None:
-        err.print(f"[red]error:[/red] no story {story!r} in {store.path} (see `storyline stories`)")
-        raise typer.Exit(EXIT_USAGE)
     if b is None or words is not None:
         settings = replace(state.settings, summary_words=words) if words else state.settings
         from ..pipeline import ensure_analyses
 
         arts = store.get_articles(store.story_article_ids(story))
         b = build_brief(story, arts, max_words=settings.summary_words, analyses=ensure_analyses(store, arts, ner_mode=settings.ner_mode))
-    if fmt == "text":
-        if out:
-            with out.open("w", encoding="utf-8") as fh:
-                Console(file=fh, width=100).print(brief_rich(b))
-        else:
-            console.print(brief_rich(b))
+    if fmt == "text" and not out:
+        console.print(brief_rich(b))
         return
-    text = {"json": lambda: brief_json(b), "md": lambda: brief_markdown(b),
-            "html": lambda: brief_html(b, passages=_passages(store, b))}[fmt]()
+    if fmt == "text":
+        buf = Console(file=io.StringIO(), width=100)
+        buf.print(brief_rich(b))
+        text = buf.file.getvalue()  # type: ignore[attr-defined]
+    else:
+        text = {"json": lambda: brief_json(b), "md": lambda: brief_markdown(b),
+                "html": lambda: brief_html(b, passages=_passages(store, b))}[fmt]()
     if out:
-        out.write_text(text, encoding="utf-8")
-        err.print(f"wrote {out}")
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            err.print(f"[red]error:[/red] cannot write {_esc(str(out))}: {_esc(exc.strerror or str(exc))}")
+            raise typer.Exit(EXIT_USAGE) from exc
+        err.print(f"wrote {_esc(str(out))} ({fmt})", highlight=False)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 

@@ -534,6 +534,27 @@ class SQLiteStore:
         return [dict(r) | {"detail": json.loads(r["detail"] or "{}")}
                 for r in self._conn().execute(q + " ORDER BY id", args)]
 
+    def find_stories(self, ref: str, *, limit: int = 10) -> list[str]:
+        """The ids of the stories ``ref`` names: its own id; else the story a merged-away id now lives
+        in; else every id that starts with ``ref`` (with or without the ``s-``), at most ``limit``.
+        One id means ``ref`` names a story; none or several, that it does not (yet)."""
+        ref = ref.strip()
+        if not ref:
+            return []
+        conn = self._conn()
+        if conn.execute("SELECT 1 FROM stories WHERE id = ?", (ref,)).fetchone():
+            return [ref]
+        now = self.merged_into(ref)
+        if now is not None:
+            return [now]
+        prefixes = {ref} if ref.startswith("s-") else {ref, "s-" + ref}
+        found: list[str] = []
+        for p in sorted(prefixes):
+            escaped = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            found += [r[0] for r in conn.execute(
+                "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", (escaped + "%", limit))]
+        return sorted(set(found))[:limit]
+
     def merged_into(self, story_id: str) -> str | None:
         """The story a merged-away story now lives in (following later merges), or None if it was
         never merged away."""
