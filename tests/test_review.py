@@ -67,3 +67,70 @@ def test_help_names_arguments_in_capitals() -> None:
     assert "PATH" in r.output and "{paths}" not in r.output
     r = runner.invoke(app, ["brief", "--help"])
     assert "STORY" in r.output and "first characters" in r.output
+
+
+def _warc_with(pages: list[tuple[str, str, str]]) -> bytes:
+    """A WARC of HTML responses: (url, HTTP status line, body) each."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for url, status, body in pages:
+        headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                            http_headers=headers))
+    return buf.getvalue()
+
+
+_PAGE = ("<html><head><title>Storm closes coast road</title></head><body><article>"
+         "<h1>Storm closes coast road</h1><p>Heavy rain flooded the coast road near Elmport on Friday, "
+         "police said, and several drivers were rescued from their cars by the fire brigade.</p>"
+         "<p>The road will stay closed until Monday, a police spokeswoman said.</p></article></body></html>")
+
+
+def test_warc_error_pages_and_redirects_are_not_articles(tmp_path: Path) -> None:
+    from storyline.ingest import iter_articles
+    from storyline.records import Article
+
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([
+        ("http://news.example/storm", "200 OK", _PAGE),
+        ("http://news.example/gone", "404 Not Found", "<html><body><p>Sorry, this page was not found on "
+                                                      "our site. Try the search box.</p></body></html>"),
+        ("http://news.example/old", "301 Moved Permanently", "<html><body><p>This page has moved to a new "
+                                                             "address on our site.</p></body></html>"),
+    ]))
+    got = list(iter_articles([path]))
+    articles = [a for a in got if isinstance(a, Article)]
+    assert [a.url for a in articles] == ["http://news.example/storm"]
+    assert not [e for e in got if not isinstance(e, Article)]
+    only_errors = tmp_path / "errors.warc"
+    only_errors.write_bytes(_warc_with([("http://news.example/gone", "404 Not Found", "<p>not found</p>")]))
+    (err,) = list(iter_articles([only_errors]))
+    assert "error or redirect" in str(err) and "errors.warc" in str(err)
+
+
+def test_html_headline_is_not_glued_to_the_first_sentence(tmp_path: Path) -> None:
+    import storyline
+
+    page = tmp_path / "storm.html"
+    page.write_text(_PAGE, encoding="utf-8")
+    a = storyline.read_article(page)
+    assert a.title == "Storm closes coast road"
+    assert a.text.startswith("Heavy rain flooded")
+    first = storyline.split_sentences(a.text)[0]
+    assert a.text[first.start:first.end].startswith("Heavy rain")
+
+
+def test_a_folder_without_article_files_is_reported(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    other = tmp_path / "spreadsheets"
+    other.mkdir()
+    (other / "figures.csv").write_text("a,b\n1,2\n")
+    r = run(tmp_path / "s.db", "ingest", "-q", str(empty), str(other))
+    assert r.exit_code == 1
+    assert "empty folder" in r.output and "spreadsheets" in r.output and "not named like one" in r.output
