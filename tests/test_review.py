@@ -134,3 +134,19 @@ def test_a_folder_without_article_files_is_reported(tmp_path: Path) -> None:
     r = run(tmp_path / "s.db", "ingest", "-q", str(empty), str(other))
     assert r.exit_code == 1
     assert "empty folder" in r.output and "spreadsheets" in r.output and "not named like one" in r.output
+
+
+def test_a_shortened_summary_sentence_keeps_its_verb() -> None:
+    from storyline.consolidate.summary_text import compress
+
+    # cutting "said at a news conference ..." alone left "..., Governor Ada Brook." (no verb)
+    long_tail = ("About 300 people spent two nights in the sports hall, Governor Ada Brook said at a news "
+                 "conference in the town hall.")
+    assert compress(long_tail) == long_tail
+    assert compress("About 300 people spent two nights in the sports hall, the fire service said in a "
+                    "statement.").endswith("said in a statement.")
+    # the attributions it is meant to drop still go
+    assert compress("About 300 people spent two nights in the sports hall, Governor Ada Brook said.") == \
+        "About 300 people spent two nights in the sports hall."
+    assert compress("About 300 people spent two nights in the sports hall, said Governor Ada Brook.") == \
+        "About 300 people spent two nights in the sports hall."
