@@ -150,3 +150,16 @@ def test_a_shortened_summary_sentence_keeps_its_verb() -> None:
         "About 300 people spent two nights in the sports hall."
     assert compress("About 300 people spent two nights in the sports hall, said Governor Ada Brook.") == \
         "About 300 people spent two nights in the sports hall."
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = run(tmp_path / "s.db", "serve", "--port", str(port))
+    assert r.exit_code == 2
+    assert f"port {port}" in r.output and "in use" in r.output and "--port" in r.output
+    assert "write token" not in r.output     # nothing was started

@@ -328,6 +328,28 @@ def brief(
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host``:``port`` (None when it can), found out before
+    anything is printed or started, so that a port in use is one clear line, not a server log."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return f"unknown host ({exc.strerror})"
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(addr)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return "the port is in use (another `storyline serve`?); choose another with --port"
+            return exc.strerror or str(exc)
+    return None
+
+
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
@@ -354,6 +376,10 @@ def serve(
         raise typer.Exit(EXIT_USAGE) from exc
     watch = list(watch_urls or [])
     interval = _watch_options(watch, every)
+    problem = _cannot_listen(host, port)
+    if problem:
+        err.print(f"[red]error:[/red] cannot listen on {_esc(host)} port {port}: {_esc(problem)}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     settings = state.settings
     store = _store()
     token = settings.token
