@@ -163,3 +163,20 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path: Path) -> None:
     assert r.exit_code == 2
     assert f"port {port}" in r.output and "in use" in r.output and "--port" in r.output
     assert "write token" not in r.output     # nothing was started
+
+
+def test_other_reports_note_only_at_a_sentence_that_states_the_fact(example_articles) -> None:
+    import storyline
+
+    by_id = {a.id: a for a in example_articles}
+    noted = 0
+    for words in (40, 100):
+        b = storyline.brief(example_articles, max_words=words)
+        for s in b.summary:
+            for v in s.differs:
+                noted += 1
+                (d,) = [d for d in b.disagreements if v in d.values]
+                shown = [by_id[c.article_id].text[c.start:c.end] for w in d.values if w not in s.differs
+                         for c in w.citations if c.article_id == s.article_id and s.start <= c.start < s.end]
+                assert any(t in s.text for t in shown), (s.text, v.value)
+    assert noted     # the examples do dispute counts at summary sentences
