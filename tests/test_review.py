@@ -180,3 +180,33 @@ def test_other_reports_note_only_at_a_sentence_that_states_the_fact(example_arti
                          for c in w.citations if c.article_id == s.article_id and s.start <= c.start < s.end]
                 assert any(t in s.text for t in shown), (s.text, v.value)
     assert noted     # the examples do dispute counts at summary sentences
+
+
+def test_entity_api_lists_the_spellings_the_brief_shows(examples_db: Path) -> None:
+    import asyncio
+
+    import httpx
+
+    from storyline.config import Settings
+    from storyline.serve.api import create_app
+    from storyline.store.sqlite import SQLiteStore
+
+    brief = json.loads(run(examples_db, "brief", "--format", "json").output)
+    with_aliases = [e for e in brief["entities"] if e["aliases"]]
+    assert with_aliases
+    settings = Settings(db=str(examples_db))
+    store = SQLiteStore(settings.db_path())
+    app = create_app(settings, store=store, background=False)
+
+    async def get(url: str) -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            return await c.get(url)
+
+    try:
+        for e in with_aliases:
+            got = asyncio.run(get(f"/api/entities/{e['id']}")).json()
+            assert set(e["aliases"]) <= set(got["aliases"]), (e["name"], got["aliases"])
+            page = asyncio.run(get(f"/entities/{e['id']}")).text
+            assert "also written" in page and e["aliases"][0] in page
+    finally:
+        store.close()
