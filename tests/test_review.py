@@ -210,3 +210,18 @@ def test_entity_api_lists_the_spellings_the_brief_shows(examples_db: Path) -> No
             assert "also written" in page and e["aliases"][0] in page
     finally:
         store.close()
+
+
+def test_json_lines_take_rfc_2822_dates_and_say_which_forms_they_read(tmp_path: Path) -> None:
+    rows = [{"title": "Pool budget", "text": "The council met on Monday to discuss the budget for the new pool.",
+             "published": "Tue, 11 Mar 2025 10:00:00 GMT"},
+            {"title": "Hall budget", "text": "The council met on Monday to discuss the budget for the new hall.",
+             "published": "11/03/2025"}]
+    src = tmp_path / "export.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    r = run(db, "ingest", "-q", str(src))
+    assert r.exit_code == 1 and "1 new" in r.output
+    assert "export.jsonl:2" in r.output and "YYYY-MM-DD" in r.output and "Invalid isoformat" not in r.output
+    brief = json.loads(run(db, "brief", "--format", "json").output)
+    assert [a["published"] for a in brief["articles"]] == ["2025-03-11"]
