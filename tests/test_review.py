@@ -225,3 +225,9 @@ def test_json_lines_take_rfc_2822_dates_and_say_which_forms_they_read(tmp_path: 
     assert "export.jsonl:2" in r.output and "YYYY-MM-DD" in r.output and "Invalid isoformat" not in r.output
     brief = json.loads(run(db, "brief", "--format", "json").output)
     assert [a["published"] for a in brief["articles"]] == ["2025-03-11"]
+
+
+def test_stories_past_the_end_do_not_claim_an_empty_store(examples_db: Path) -> None:
+    r = run(examples_db, "stories", "--offset", "50")
+    assert r.exit_code == 0
+    assert "No stories yet" not in r.output and "--offset 50" in r.output and "1 story in" in r.output

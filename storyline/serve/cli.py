@@ -121,11 +121,16 @@ def ingest(
     _print_problems(report)
     warned = f", [bold]{len(report.warnings)}[/bold] with warnings" if report.warnings else ""
     console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
-                  f"{warned}, [bold]{len(report.failed)}[/bold] failed; {len(report.stories)} stories updated "
-                  f"({store.count_stories() - before} new), {store.count_articles()} articles in {store.path}")
+                  f"{warned}, [bold]{len(report.failed)}[/bold] failed; {_n(len(report.stories), 'story', 'stories')} updated "
+                  f"({store.count_stories() - before} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}")
     if report.stories:
         _print_story_rows([r for r in store.list_stories(sort="updated", limit=10) if r["id"] in set(report.stories)])
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
+
+
+def _n(count: int, one: str, many: str) -> str:
+    """ "1 story", "3 stories"."""
+    return f"{count} {one if count == 1 else many}"
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -192,8 +197,8 @@ def watch(
             _print_problems(report)
             ok = report.ok
             console.print(f"{time.strftime('%H:%M:%S')} [bold]{len(report.new)}[/bold] new, "
-                          f"{len(report.duplicate)} already stored, {len(report.failed)} failed; {len(report.stories)} stories updated, "
-                          f"{store.count_articles()} articles in {store.path}", highlight=False)
+                          f"{len(report.duplicate)} already stored, {len(report.failed)} failed; {_n(len(report.stories), 'story', 'stories')} updated, "
+                          f"{_n(store.count_articles(), 'article', 'articles')} in {store.path}", highlight=False)
             if report.stories:
                 _print_story_rows([r for r in store.list_stories(sort="updated", limit=10)
                                    if r["id"] in set(report.stories)])
@@ -235,10 +240,14 @@ def stories(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
     if not rows:
-        console.print("No stories yet: run `storyline ingest PATH` first.")
+        total = store.count_stories()
+        if total:
+            console.print(f"No stories past --offset {offset}: {_n(total, 'story', 'stories')} in {store.path}", highlight=False)
+        else:
+            console.print("No stories yet: run `storyline ingest PATH` first.")
         return
     _print_story_rows(rows)
-    console.print(f"{store.count_stories()} stories in {store.path}")
+    console.print(f"{_n(store.count_stories(), 'story', 'stories')} in {store.path}")
 
 
 _FORMAT_OF_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
