@@ -231,3 +231,10 @@ def test_stories_past_the_end_do_not_claim_an_empty_store(examples_db: Path) -> 
     r = run(examples_db, "stories", "--offset", "50")
     assert r.exit_code == 0
     assert "No stories yet" not in r.output and "--offset 50" in r.output and "1 story in" in r.output
+
+
+def test_help_says_where_the_default_store_is() -> None:
+    from storyline.config import default_db_path
+
+    r = runner.invoke(app, ["--help"], terminal_width=200)
+    assert str(default_db_path()) in " ".join(r.output.replace("│", " ").split())

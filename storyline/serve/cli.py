@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
+import platformdirs
 import typer
 from rich.console import Console
 from rich.markup import escape as _esc
 
-from ..config import Settings, load_settings
+from ..config import Settings, default_db_path, load_settings
 from ..errors import StorylineError
 from ..records import Brief
 from ..store.sqlite import SQLiteStore
@@ -43,9 +44,11 @@ state = _State()
 
 @app.callback()
 def main(
-    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store to use (default: the user data folder; "
-                                      "or STORYLINE_DB)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML or JSON settings file."),
+    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store to use (default: $STORYLINE_DB, else "
+                                      f"{default_db_path()}); made when it does not exist."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML or JSON settings file (default: "
+                                          "$STORYLINE_CONFIG, else config.toml in "
+                                          f"{Path(platformdirs.user_config_dir('storyline'))} if there)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens."),
 ) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
