@@ -238,3 +238,34 @@ def test_help_says_where_the_default_store_is() -> None:
 
     r = runner.invoke(app, ["--help"], terminal_width=200)
     assert str(default_db_path()) in " ".join(r.output.replace("│", " ").split())
+
+
+def test_terminal_brief_wraps_under_the_text_not_the_bullet(examples_db: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from storyline.serve.render import brief_rich
+    from storyline.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(examples_db, readonly=True)
+    sid = store.list_stories(sort="size", limit=1)[0]["id"]
+    brief = store.get_brief(sid)
+    store.close()
+    assert brief is not None
+    out = io.StringIO()
+    Console(file=out, width=60, color_system=None).print(brief_rich(brief))
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for ln in out.getvalue().splitlines():
+        if "╭─ " in ln:
+            current = ln.split("╭─ ")[1].split(" ─")[0]
+            continue
+        if ln.count("│") >= 4:
+            sections.setdefault(current, []).append(ln.split("│")[2].rstrip())
+    summary = [s for s in sections["Summary"] if s.strip()]
+    assert len(summary) > len(brief.summary)          # sentences wrap at this width
+    assert all(s.startswith((" • ", "   ")) for s in summary), summary
+    quotes = [s for s in sections["Who said what"] if s.strip()]
+    speakers = {g.speaker for g in brief.quotes}
+    assert all(s.strip() in speakers or s.startswith("   ") for s in quotes), quotes

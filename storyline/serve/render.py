@@ -380,13 +380,15 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
 
     labels = citation_labels(brief)
     parts: list[Any] = []
-    summ = Text()
+    summ = Table.grid(padding=(0, 1))   # a wrapped line stays under its sentence, not under the bullet
+    summ.add_column(no_wrap=True)
+    summ.add_column()
     for s in brief.summary:
-        summ.append("• " + s.text + " ")
-        summ.append(refs(s.citations, labels), style="cyan")
+        line = Text(s.text + " ")
+        line.append(refs(s.citations, labels), style="cyan")
         if s.differs:
-            summ.append(differs_note(s, labels), style="yellow")
-        summ.append("\n")
+            line.append(differs_note(s, labels), style="yellow")
+        summ.add_row("•", line)
     parts.append(Panel(summ, title="Summary", title_align="left"))
     if brief.timeline:
         t = Table(show_header=True, header_style="bold", box=None)
@@ -415,17 +417,20 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
             t.add_row(e.name, e.label, desc, str(len(e.mentions)))
         parts.append(Panel(t, title="People, organisations and places", title_align="left"))
     if brief.quotes:
-        q = Text()
+        from rich.padding import Padding
+
+        said: list[Any] = []
         for g in brief.quotes[:TERMINAL_SPEAKERS]:
-            q.append(g.speaker + "\n", style="bold")
+            said.append(Text(g.speaker, style="bold"))
             for i, qu in enumerate(g.quotes[:3]):
-                q.append(f"  {quote_text(qu)}")
-                q.append(relayed_note(qu) + " ", style="dim")
-                q.append(refs(quote_citations(g, i), labels) + "\n", style="cyan")
+                line = Text(quote_text(qu))
+                line.append(relayed_note(qu) + " ", style="dim")
+                line.append(refs(quote_citations(g, i), labels), style="cyan")
+                said.append(Padding(line, (0, 0, 0, 2)))   # wrapped lines stay indented under the speaker
         if len(brief.quotes) > TERMINAL_SPEAKERS:
-            q.append(f"{len(brief.quotes) - TERMINAL_SPEAKERS} more speakers: brief --format html or md lists them all",
-                     style="dim")
-        parts.append(Panel(q, title="Who said what", title_align="left"))
+            said.append(Text(f"{len(brief.quotes) - TERMINAL_SPEAKERS} more speakers: brief --format html or md "
+                             "lists them all", style="dim"))
+        parts.append(Panel(Group(*said), title="Who said what", title_align="left"))
     if brief.disagreements:
         d = Text()
         for dis in brief.disagreements:
