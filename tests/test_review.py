@@ -269,3 +269,30 @@ def test_terminal_brief_wraps_under_the_text_not_the_bullet(examples_db: Path) -
     quotes = [s for s in sections["Who said what"] if s.strip()]
     speakers = {g.speaker for g in brief.quotes}
     assert all(s.strip() in speakers or s.startswith("   ") for s in quotes), quotes
+
+
+def test_story_page_address_takes_the_first_characters_of_an_id(examples_db: Path) -> None:
+    import asyncio
+
+    import httpx
+
+    from storyline.config import Settings
+    from storyline.serve.api import create_app
+    from storyline.store.sqlite import SQLiteStore
+
+    sid = _story_id(examples_db)
+    settings = Settings(db=str(examples_db))
+    store = SQLiteStore(settings.db_path())
+    app = create_app(settings, store=store, background=False)
+
+    async def get(url: str) -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            return await c.get(url, headers={"Accept": "text/html"})
+
+    try:
+        short = asyncio.run(get(f"/stories/{sid[:8]}"))
+        assert short.status_code in (302, 307) and short.headers["location"].endswith(f"/stories/{sid}")
+        missing = asyncio.run(get("/stories/s-nothere"))
+        assert missing.status_code == 404 and "merged" not in missing.text and "s-nothere" in missing.text
+    finally:
+        store.close()
