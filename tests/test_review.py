@@ -296,3 +296,21 @@ def test_story_page_address_takes_the_first_characters_of_an_id(examples_db: Pat
         assert missing.status_code == 404 and "merged" not in missing.text and "s-nothere" in missing.text
     finally:
         store.close()
+
+
+def test_settings_that_would_silently_break_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYLINE_SUMMARY_WORDS", "-5")
+    r = run(tmp_path / "s.db", "ingest", "-q", str(EXAMPLES / "metro-daily.txt"))
+    assert r.exit_code == 2 and "summary_words" in r.output and "above 0" in r.output
+    monkeypatch.delenv("STORYLINE_SUMMARY_WORDS")
+    conf = tmp_path / "c.toml"
+    conf.write_text("story_threshold = 2.0\n")
+    r = runner.invoke(app, ["--config", str(conf), "--db", str(tmp_path / "s.db"), "stories"])
+    assert r.exit_code == 2 and "story_threshold" in r.output
+
+
+def test_a_one_article_brief_says_1_article(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    assert run(db, "ingest", "-q", str(EXAMPLES / "metro-daily.txt")).exit_code == 0
+    md = run(db, "brief", "--format", "md").output
+    assert "*1 article, " in md and "1 articles" not in md

@@ -28,6 +28,10 @@ __all__ = [
 ]
 
 
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
+
+
 def brief_from_json(raw: str | bytes) -> Brief:
     """A Brief from its stored JSON (the brief pages' hot path; record type hints are cached)."""
     return from_dict(Brief, json.loads(raw))
@@ -125,7 +129,7 @@ def brief_markdown(brief: Brief) -> str:
     if brief.first_published:
         span = brief.first_published if brief.first_published == brief.last_published else \
             f"{brief.first_published} to {brief.last_published}"
-        lines += [f"*{len(brief.articles)} articles, {span}*", ""]
+        lines += [f"*{_articles(len(brief.articles))}, {span}*", ""]
     lines += ["## Summary", ""]
     for s in brief.summary:
         cited = refs(s.citations, labels)
@@ -460,4 +464,4 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         span = f"  ·  {brief.first_published}" + (
             f" to {brief.last_published}" if brief.last_published != brief.first_published else "")
     return Panel(Group(*parts), title=f"[bold]{brief.headline}[/bold]",
-                 subtitle=f"{len(brief.articles)} articles{span}")
+                 subtitle=f"{_articles(len(brief.articles))}{span}")
