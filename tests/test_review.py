@@ -314,3 +314,10 @@ def test_a_one_article_brief_says_1_article(tmp_path: Path) -> None:
     assert run(db, "ingest", "-q", str(EXAMPLES / "metro-daily.txt")).exit_code == 0
     md = run(db, "brief", "--format", "md").output
     assert "*1 article, " in md and "1 articles" not in md
+
+
+def test_version_option() -> None:
+    import storyline
+
+    r = runner.invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.output.strip() == f"storyline {storyline.__version__}"

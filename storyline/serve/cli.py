@@ -42,6 +42,14 @@ class _State:
 state = _State()
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        console.print(f"storyline {__version__}", highlight=False)
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def main(
     db: Optional[Path] = typer.Option(None, "--db", help="SQLite store to use (default: $STORYLINE_DB, else "
@@ -50,6 +58,8 @@ def main(
                                           "$STORYLINE_CONFIG, else config.toml in "
                                           f"{Path(platformdirs.user_config_dir('storyline'))} if there)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens."),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                 help="Print storyline's version and exit."),
 ) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
