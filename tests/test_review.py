@@ -321,3 +321,30 @@ def test_version_option() -> None:
 
     r = runner.invoke(app, ["--version"])
     assert r.exit_code == 0 and r.output.strip() == f"storyline {storyline.__version__}"
+
+
+def test_entity_page_of_a_one_article_story_says_1_article(tmp_path: Path) -> None:
+    import asyncio
+
+    import httpx
+
+    from storyline.config import Settings
+    from storyline.serve.api import create_app
+    from storyline.store.sqlite import SQLiteStore
+
+    db = tmp_path / "s.db"
+    assert run(db, "ingest", "-q", str(EXAMPLES / "metro-daily.txt")).exit_code == 0
+    brief = json.loads(run(db, "brief", "--format", "json").output)
+    settings = Settings(db=str(db))
+    store = SQLiteStore(settings.db_path())
+    app = create_app(settings, store=store, background=False)
+
+    async def get(url: str) -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            return await c.get(url, headers={"Accept": "text/html"})
+
+    try:
+        page = asyncio.run(get(f"/entities/{brief['entities'][0]['id']}")).text
+        assert "1 article ·" in page and "1 articles" not in page
+    finally:
+        store.close()
