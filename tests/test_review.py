@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.serve.cli import app
+from test_web_ingest import _feed, site  # noqa: F401  (the local feed server of the web-ingest tests)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 runner = CliRunner()
@@ -348,3 +349,14 @@ def test_entity_page_of_a_one_article_story_says_1_article(tmp_path: Path) -> No
         assert "1 article ·" in page and "1 articles" not in page
     finally:
         store.close()
+
+
+
+def test_watch_says_when_a_feed_is_unchanged(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    _feed(site, ["bridge", "library"])
+    db = tmp_path / "s.db"
+    first = run(db, "watch", "--once", f"{site.base}/feed.xml")
+    assert first.exit_code == 0 and "unchanged" not in first.output
+    second = run(db, "watch", "--once", f"{site.base}/feed.xml")
+    assert second.exit_code == 0
+    assert "1 feed unchanged since the last poll" in " ".join(second.output.split())
