@@ -92,4 +92,16 @@ def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides
     settings = replace(Settings(), **values)
     if settings.ner_mode not in ("accurate", "fast"):
         raise ConfigError(f"setting 'ner_mode': {settings.ner_mode!r} is not one of accurate, fast")
+    for name in _POSITIVE:
+        if getattr(settings, name) <= 0:
+            raise ConfigError(f"setting {name!r}: {getattr(settings, name)!r} must be above 0")
+    for name in _FRACTIONS:
+        if not 0 < getattr(settings, name) <= 1:
+            raise ConfigError(f"setting {name!r}: {getattr(settings, name)!r} must be between 0 and 1")
     return settings
+
+
+# settings a zero or negative value would silently break (an empty summary, every file over the limit)
+_POSITIVE = ("summary_words", "max_article_bytes", "max_article_text_bytes", "story_window_days",
+             "max_request_bytes")
+_FRACTIONS = ("dedup_threshold", "story_threshold")  # similarity thresholds

@@ -11,7 +11,7 @@ import json
 import logging
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from .config import Settings
 from .consolidate.brief import article_info, build_brief
@@ -36,6 +36,7 @@ class IngestReport:
     failed: list[InputError] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, reason): stored, but with a change
+    unchanged: list[str] = field(default_factory=list)  # watched URLs that answered 304 Not Modified
 
     @property
     def ok(self) -> bool:
@@ -240,15 +241,23 @@ def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
     (ETag, Last-Modified) its previous poll stored, items already stored are skipped before their
     pages are fetched, and the new articles are stored and grouped and their stories' briefs
     rebuilt. The validators are saved only once the articles of that URL are stored."""
-    from .ingest.web import read_url
+    from .ingest.web import Fetched, fetch, read_url
 
     report = IngestReport()
     for url in urls:
         key = f"watch:{url.strip()}"
         raw = store.get_kv(key)
         validators: dict[str, str] = json.loads(raw) if raw else {}
+
+        def fetcher(where: str, **kw: Any) -> Fetched | None:  # notes a 304 (only the feed is conditional)
+            got = fetch(where, **kw)
+            if got is None:
+                report.unchanged.append(where)
+            return got
+
         items = read_url(url, max_bytes=settings.max_article_bytes, max_text_bytes=settings.text_limit(),
-                         known=_known(store, report), validators=validators, retry=_page_retries(store))
+                         known=_known(store, report), validators=validators, retry=_page_retries(store),
+                         fetcher=fetcher)
         ingest_articles(store, items, progress=progress, report=report)
         store.set_kv(key, json.dumps(validators, sort_keys=True))
     report.stories = update_stories(store, settings)

@@ -263,6 +263,16 @@ def _states(s: SummarySentence, v: ClaimValue) -> bool:
                for c in s.citations for vc in v.citations)
 
 
+def _says(s: SummarySentence, v: ClaimValue) -> bool:
+    """Whether the words summary sentence ``s`` shows state value ``v``: the place of the value lies
+    inside the sentence's own span (its other citations are sentences of other articles that support
+    it, which may state more than the words shown: "A train left the tracks." cites a report that
+    also gives a count)."""
+    if not s.article_id:
+        return _states(s, v)
+    return any(vc.article_id == s.article_id and s.start <= vc.start and vc.end <= s.end for vc in v.citations)
+
+
 def mark_disputes(summary: Sequence[SummarySentence], disagreements: Sequence[Disagreement]
                   ) -> list[SummarySentence]:
     """Each summary sentence that states a value the sources disagree on ("Fourteen" cars, where
@@ -272,7 +282,7 @@ def mark_disputes(summary: Sequence[SummarySentence], disagreements: Sequence[Di
     for s in summary:
         other: list[ClaimValue] = []
         for d in disagreements:
-            stated = [v for v in d.values if _states(s, v)]
+            stated = [v for v in d.values if _says(s, v)]
             if len(stated) == 1:
                 other.extend(v for v in d.values if v is not stated[0])
         out.append(replace(s, differs=tuple(other)) if other else s)

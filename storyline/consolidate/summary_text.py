@@ -302,7 +302,11 @@ def is_candidate_shape(text: str, first_person: bool = True) -> bool:
 
 
 _ATTRIB_TAIL = re.compile(
-    r",?\s*(?:''|\"|”)?\s*,?\s+(?:(?:according to|said|says|told|reported)\s+[^,.;]{2,60}|"
+    # "..., said X" must open with a comma or a closing quote: in "..., Governor X said at a news
+    # conference." the verb's subject stands before it, and cutting from the verb would leave "Governor X."
+    r"(?:,?\s*(?:''|\"|”)?\s*,?\s+according to\s+[^,.;]{2,60}|"
+    r"(?:,|''|\"|”)\s*,?\s+(?:said|says|told|reported)\s+[^,.;]{2,60}|"
+    r",?\s*(?:''|\"|”)?\s*,?\s+"
     r"[^,.;\"`']{2,50}?\s+(?:said|says|told reporters|reported|added|announced)(?:\s+(?:on\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?)\s*([.!])\s*$"
 )

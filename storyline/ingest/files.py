@@ -69,6 +69,14 @@ def _gunzip(path: Path, limit: int) -> tuple[bytes, str | None]:
         return b"".join(chunks), f"not a readable gzip file ({exc})"
 
 
+def _no_article_files(others: int) -> str:
+    names = " ".join(sorted({k for k in KINDS if k != ".gz"}))
+    if not others:
+        return "empty folder: no files in it"
+    return (f"no article files in this folder: its {others} file{'s are' if others != 1 else ' is'} "
+            f"not named like one ({names}, .warc.gz or any of them .gz); name a file to read it anyway")
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str | InputError]:
     """Files named, found under folders (recursively, hidden ones skipped) or matched by globs;
     http(s) URLs are passed on as they are (``str``)."""
@@ -81,12 +89,18 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
             continue
         path = Path(s)
         if path.is_dir():
+            found = others = 0
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     fp = Path(root) / f
                     if not f.startswith(".") and _kind(fp) is not None:
+                        found += 1
                         yield fp
+                    else:
+                        others += 1
+            if not found:
+                yield InputError(s, _no_article_files(others))
         elif path.is_file():
             yield path
         elif any(c in s for c in "*?["):

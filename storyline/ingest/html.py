@@ -28,6 +28,20 @@ def _quiet_trafilatura() -> None:
         log.addFilter(_FILTER)
 
 
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The text without its first line when that line is the page's title (trafilatura keeps the
+    article's <h1> in the text; the title is the Article's own field, and a headline left in the
+    text would run into the first sentence, which has no full stop before it)."""
+    first, sep, rest = text.partition("\n")
+    if title and sep and rest.strip() and _squash(first) == _squash(title):
+        return rest.strip()
+    return text
+
+
 def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
     """Extract the article in an HTML page. Raises InputError when no article text is found."""
     try:
@@ -47,13 +61,15 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
     text = (doc or {}).get("text") or ""
     if not text.strip():
         raise InputError(where, "no article text found in the HTML page")
+    title = (doc or {}).get("title") or None
+    text = _without_headline(text.strip(), title)
     try:
         published = parse_published((doc or {}).get("date"), where)
     except InputError:
         published = None
     return Article(
-        text=text.strip(),
-        title=(doc or {}).get("title") or None,
+        text=text,
+        title=title,
         published=published,
         source=(doc or {}).get("sitename") or None,
         url=url or (doc or {}).get("url") or None,

@@ -16,7 +16,8 @@ _ALIASES = {"date": "published", "body": "text", "content": "text", "link": "url
 
 
 def parse_published(value: Any, where: str) -> date | None:
-    """None, a date, or an ISO date/datetime string ("2019-01-08", "2019-01-08T10:00:00Z")."""
+    """None, a date, an ISO date/datetime string ("2019-01-08", "2019-01-08T10:00:00Z") or an RFC 2822
+    one ("Tue, 08 Jan 2019 10:00:00 GMT")."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -31,7 +32,24 @@ def parse_published(value: Any, where: str) -> date | None:
             return datetime.fromisoformat(s.replace("Z", "+00:00")).date()
         return date.fromisoformat(s)
     except ValueError as exc:
-        raise InputError(where, f"'published' is not a valid date: {value!r} ({exc})") from exc
+        rfc = _rfc2822_date(s)
+        if rfc is not None:
+            return rfc
+        why = str(exc) if "isoformat" not in str(exc) else "use YYYY-MM-DD, an ISO date-time or an RFC 2822 date"
+        raise InputError(where, f"'published' is not a valid date: {value!r} ({why})") from exc
+
+
+def _rfc2822_date(s: str) -> date | None:
+    """The date of an RFC 2822 date-time ("Tue, 11 Mar 2025 10:00:00 GMT", as feeds and mail
+    write them; many JSON exports copy it), None when ``s`` is not one."""
+    from email.utils import parsedate_to_datetime
+
+    if not any(c.isalpha() for c in s):  # "11/03/2025" and other bare numbers stay unread
+        return None
+    try:
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def article_from_dict(data: Mapping[str, Any], where: str, *,

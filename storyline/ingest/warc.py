@@ -1,4 +1,5 @@
-"""WARC files (plain or gzipped): every HTML response record becomes an Article.
+"""WARC files (plain or gzipped): every HTML response record with a 2xx status becomes an Article
+(error pages and redirects are skipped).
 
 A damaged WARC never stops a batch: the records read before the damage are kept and one error
 names the file and how far it was read ("WARC file truncated or corrupt after N records"). A
@@ -61,6 +62,14 @@ def _drain(record: Any) -> bool:
     return getattr(stream, "limit", 0) <= 0
 
 
+def _status(record: Any) -> str:
+    """The HTTP status code of a response record ("200", "404"), "" when it has none."""
+    try:
+        return str(record.http_headers.get_statuscode() or "") if record.http_headers else ""
+    except Exception:  # a damaged status line: let the page speak for itself
+        return ""
+
+
 def _cut(records: int, detail: str) -> str:
     return f"WARC file truncated or corrupt after {records} record{'s' if records != 1 else ''} ({detail})"
 
@@ -79,7 +88,7 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
         inside = "its gzip data does not" if gzipped else "it does not"
         yield InputError(where_file, f"not a WARC file ({inside} start with a WARC/ record header)")
         return
-    records = found = 0
+    records = found = not_ok = 0
     noise = io.StringIO()
     problem: str | None = None
     try:
@@ -109,6 +118,10 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
                 records = n
                 if "html" not in ctype.lower():
                     continue
+                status = _status(record)
+                if status and not status.startswith("2"):  # an error page or a redirect, not an article
+                    not_ok += 1
+                    continue
                 if len(data) > max_bytes:
                     yield InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit")
                     continue
@@ -127,7 +140,8 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
     elif records == 0:
         yield InputError(where_file, "no WARC records found (not a WARC file?)")
     elif found == 0:
-        yield InputError(where_file, f"none of its {records} records is an HTML response")
+        skipped = f" ({not_ok} HTML error or redirect response{'s' if not_ok != 1 else ''} skipped)" if not_ok else ""
+        yield InputError(where_file, f"none of its {records} records is an HTML response{skipped}")
     warnings = noise.getvalue().count("WARNING")
     if warnings and not problem:
         yield InputError(where_file, f"{warnings} WARC records are not followed by a blank line "

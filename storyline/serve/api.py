@@ -765,13 +765,17 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             now = svc_.store.merged_into(story_id)
             if now is not None and now != story_id:
                 return RedirectResponse(f"{root}/stories/{_q(now)}", status_code=301)
+            found = svc_.store.find_stories(story_id, limit=2)  # the first characters of one id, as the CLI takes
+            if len(found) == 1 and found[0] != story_id:
+                return RedirectResponse(f"{root}/stories/{_q(found[0])}", status_code=302)
         key = hashlib.blake2b(((raw or story_id) + "\0" + root).encode("utf-8", "replace"),
                               digest_size=16).hexdigest() if raw is not None else None
 
         def make() -> str:
             got = _get_brief(svc_, story_id)
             if got is None:
-                raise ApiError(404, f"no story {story_id!r}: it may have been merged into another one")
+                raise ApiError(404, f"no story {story_id!r} in this store (the story list at {root or ''}/ "
+                                    "has the ones there are)")
             b = got[0]
             texts = svc_.store.article_texts(aid for aid, _, _ in cited_spans(b))
             ctx = brief_context(b, passages_for(b, texts))

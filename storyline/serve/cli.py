@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
+import platformdirs
 import typer
 from rich.console import Console
 from rich.markup import escape as _esc
 
-from ..config import Settings, load_settings
+from ..config import Settings, default_db_path, load_settings
 from ..errors import StorylineError
 from ..records import Brief
 from ..store.sqlite import SQLiteStore
@@ -40,12 +42,24 @@ class _State:
 state = _State()
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        console.print(f"storyline {__version__}", highlight=False)
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def main(
-    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store to use (default: the user data folder; "
-                                      "or STORYLINE_DB)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML or JSON settings file."),
+    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store to use (default: $STORYLINE_DB, else "
+                                      f"{default_db_path()}); made when it does not exist."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML or JSON settings file (default: "
+                                          "$STORYLINE_CONFIG, else config.toml in "
+                                          f"{Path(platformdirs.user_config_dir('storyline'))} if there)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens."),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                 help="Print storyline's version and exit."),
 ) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -87,7 +101,7 @@ def _print_problems(report: IngestReport) -> None:
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files, folders (read recursively) or glob patterns: "
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files, folders (read recursively) or glob patterns: "
                                       ".txt, .jsonl, .json, .html, RSS/Atom feeds, .warc(.gz); or http(s) "
                                       "URLs of feeds (teaser items get their linked page's text), pages "
                                       "or JSON exports."),
@@ -120,11 +134,16 @@ def ingest(
     _print_problems(report)
     warned = f", [bold]{len(report.warnings)}[/bold] with warnings" if report.warnings else ""
     console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
-                  f"{warned}, [bold]{len(report.failed)}[/bold] failed; {len(report.stories)} stories updated "
-                  f"({store.count_stories() - before} new), {store.count_articles()} articles in {store.path}")
+                  f"{warned}, [bold]{len(report.failed)}[/bold] failed; {_n(len(report.stories), 'story', 'stories')} updated "
+                  f"({store.count_stories() - before} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}")
     if report.stories:
         _print_story_rows([r for r in store.list_stories(sort="updated", limit=10) if r["id"] in set(report.stories)])
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
+
+
+def _n(count: int, one: str, many: str) -> str:
+    """ "1 story", "3 stories"."""
+    return f"{count} {one if count == 1 else many}"
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -165,7 +184,7 @@ def _watch_options(urls: List[str], every: str, *, once: bool = False) -> float:
 
 @app.command()
 def watch(
-    urls: List[str] = typer.Argument(..., help="http(s) URLs of RSS/Atom feeds (or pages) to poll."),
+    urls: List[str] = typer.Argument(..., metavar="URL", help="http(s) URLs of RSS/Atom feeds (or pages) to poll."),
     every: str = typer.Option("15m", "--every", help="Time between polls: 90s, 15m, 1h... (at least 10s)."),
     once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron or systemd timers)."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
@@ -191,8 +210,10 @@ def watch(
             _print_problems(report)
             ok = report.ok
             console.print(f"{time.strftime('%H:%M:%S')} [bold]{len(report.new)}[/bold] new, "
-                          f"{len(report.duplicate)} already stored, {len(report.failed)} failed; {len(report.stories)} stories updated, "
-                          f"{store.count_articles()} articles in {store.path}", highlight=False)
+                          f"{len(report.duplicate)} already stored, {len(report.failed)} failed; {_n(len(report.stories), 'story', 'stories')} updated, "
+                          f"{_n(store.count_articles(), 'article', 'articles')} in {store.path}"
+                          + (f"; {_n(len(report.unchanged), 'feed', 'feeds')} unchanged since the last poll"
+                             if report.unchanged else ""), highlight=False)
             if report.stories:
                 _print_story_rows([r for r in store.list_stories(sort="updated", limit=10)
                                    if r["id"] in set(report.stories)])
@@ -234,10 +255,34 @@ def stories(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
     if not rows:
-        console.print("No stories yet: run `storyline ingest PATH` first.")
+        total = store.count_stories()
+        if total:
+            console.print(f"No stories past --offset {offset}: {_n(total, 'story', 'stories')} in {store.path}", highlight=False)
+        else:
+            console.print("No stories yet: run `storyline ingest PATH` first.")
         return
     _print_story_rows(rows)
-    console.print(f"{store.count_stories()} stories in {store.path}")
+    console.print(f"{_n(store.count_stories(), 'story', 'stories')} in {store.path}")
+
+
+_FORMAT_OF_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                     ".txt": "text"}
+
+
+def _one_story(store: SQLiteStore, ref: str) -> str:
+    """The id of the one story ``ref`` names (an id, a merged-away id, or the first characters of
+    one); exit 2 naming the store when it names none, or listing the candidates when several."""
+    found = store.find_stories(ref)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        err.print(f"[red]error:[/red] no story {_esc(repr(ref))} in {_esc(str(store.path))} "
+                  "(see `storyline stories`)", highlight=False)
+    else:
+        more = ", ..." if len(found) >= 10 else ""
+        err.print(f"[red]error:[/red] {_esc(repr(ref))} starts several story ids: {', '.join(found)}{more}; "
+                  "give more of it", highlight=False)
+    raise typer.Exit(EXIT_USAGE)
 
 
 def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
@@ -248,8 +293,10 @@ def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
 
 @app.command()
 def brief(
-    story: Optional[str] = typer.Argument(None, help="Story id (see `storyline stories`); default: the largest."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, md or html."),
+    story: Optional[str] = typer.Argument(None, metavar="STORY", help="Story id, or its first characters "
+                                          "(see `storyline stories`); default: the largest story."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="text, json, md or html (default: from the "
+                                      "--out file's extension, .json .md .html; else text)."),
     words: Optional[int] = typer.Option(None, "--words", "-w", min=10, help="Summary length in words "
                                         "(rebuilds the brief)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
@@ -260,8 +307,13 @@ def brief(
     from ..consolidate.brief import build_brief
     from .render import brief_html, brief_json, brief_markdown, brief_rich
 
+    if fmt is None:
+        fmt = _FORMAT_OF_SUFFIX.get(out.suffix.lower(), "text") if out else "text"
     if fmt not in ("text", "json", "md", "html"):
         err.print(f"[red]error:[/red] unknown format {fmt!r}: use text, json, md or html")
+        raise typer.Exit(EXIT_USAGE)
+    if out is not None and not out.parent.is_dir():
+        err.print(f"[red]error:[/red] cannot write {_esc(str(out))}: no folder {_esc(str(out.parent))}")
         raise typer.Exit(EXIT_USAGE)
     store = _store()
     if story is None:
@@ -270,30 +322,56 @@ def brief(
             err.print("No stories yet: run `storyline ingest PATH` first.")
             raise typer.Exit(EXIT_USAGE)
         story = rows[0]["id"]
+    else:
+        story = _one_story(store, story)
     b = store.get_brief(story)
-    if b is None and store.get_story(story) is None:
-        err.print(f"[red]error:[/red] no story {story!r} in {store.path} (see `storyline stories`)")
-        raise typer.Exit(EXIT_USAGE)
     if b is None or words is not None:
         settings = replace(state.settings, summary_words=words) if words else state.settings
         from ..pipeline import ensure_analyses
 
         arts = store.get_articles(store.story_article_ids(story))
         b = build_brief(story, arts, max_words=settings.summary_words, analyses=ensure_analyses(store, arts, ner_mode=settings.ner_mode))
-    if fmt == "text":
-        if out:
-            with out.open("w", encoding="utf-8") as fh:
-                Console(file=fh, width=100).print(brief_rich(b))
-        else:
-            console.print(brief_rich(b))
+    if fmt == "text" and not out:
+        console.print(brief_rich(b))
         return
-    text = {"json": lambda: brief_json(b), "md": lambda: brief_markdown(b),
-            "html": lambda: brief_html(b, passages=_passages(store, b))}[fmt]()
+    if fmt == "text":
+        buf = Console(file=io.StringIO(), width=100)
+        buf.print(brief_rich(b))
+        text = buf.file.getvalue()  # type: ignore[attr-defined]
+    else:
+        text = {"json": lambda: brief_json(b), "md": lambda: brief_markdown(b),
+                "html": lambda: brief_html(b, passages=_passages(store, b))}[fmt]()
     if out:
-        out.write_text(text, encoding="utf-8")
-        err.print(f"wrote {out}")
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            err.print(f"[red]error:[/red] cannot write {_esc(str(out))}: {_esc(exc.strerror or str(exc))}")
+            raise typer.Exit(EXIT_USAGE) from exc
+        err.print(f"wrote {_esc(str(out))} ({fmt})", highlight=False)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host``:``port`` (None when it can), found out before
+    anything is printed or started, so that a port in use is one clear line, not a server log."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return f"unknown host ({exc.strerror})"
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(addr)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return "the port is in use (another `storyline serve`?); choose another with --port"
+            return exc.strerror or str(exc)
+    return None
 
 
 @app.command()
@@ -322,6 +400,10 @@ def serve(
         raise typer.Exit(EXIT_USAGE) from exc
     watch = list(watch_urls or [])
     interval = _watch_options(watch, every)
+    problem = _cannot_listen(host, port)
+    if problem:
+        err.print(f"[red]error:[/red] cannot listen on {_esc(host)} port {port}: {_esc(problem)}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     settings = state.settings
     store = _store()
     token = settings.token

@@ -28,6 +28,10 @@ __all__ = [
 ]
 
 
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
+
+
 def brief_from_json(raw: str | bytes) -> Brief:
     """A Brief from its stored JSON (the brief pages' hot path; record type hints are cached)."""
     return from_dict(Brief, json.loads(raw))
@@ -125,7 +129,7 @@ def brief_markdown(brief: Brief) -> str:
     if brief.first_published:
         span = brief.first_published if brief.first_published == brief.last_published else \
             f"{brief.first_published} to {brief.last_published}"
-        lines += [f"*{len(brief.articles)} articles, {span}*", ""]
+        lines += [f"*{_articles(len(brief.articles))}, {span}*", ""]
     lines += ["## Summary", ""]
     for s in brief.summary:
         cited = refs(s.citations, labels)
@@ -380,13 +384,15 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
 
     labels = citation_labels(brief)
     parts: list[Any] = []
-    summ = Text()
+    summ = Table.grid(padding=(0, 1))   # a wrapped line stays under its sentence, not under the bullet
+    summ.add_column(no_wrap=True)
+    summ.add_column()
     for s in brief.summary:
-        summ.append("• " + s.text + " ")
-        summ.append(refs(s.citations, labels), style="cyan")
+        line = Text(s.text + " ")
+        line.append(refs(s.citations, labels), style="cyan")
         if s.differs:
-            summ.append(differs_note(s, labels), style="yellow")
-        summ.append("\n")
+            line.append(differs_note(s, labels), style="yellow")
+        summ.add_row("•", line)
     parts.append(Panel(summ, title="Summary", title_align="left"))
     if brief.timeline:
         t = Table(show_header=True, header_style="bold", box=None)
@@ -415,17 +421,20 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
             t.add_row(e.name, e.label, desc, str(len(e.mentions)))
         parts.append(Panel(t, title="People, organisations and places", title_align="left"))
     if brief.quotes:
-        q = Text()
+        from rich.padding import Padding
+
+        said: list[Any] = []
         for g in brief.quotes[:TERMINAL_SPEAKERS]:
-            q.append(g.speaker + "\n", style="bold")
+            said.append(Text(g.speaker, style="bold"))
             for i, qu in enumerate(g.quotes[:3]):
-                q.append(f"  {quote_text(qu)}")
-                q.append(relayed_note(qu) + " ", style="dim")
-                q.append(refs(quote_citations(g, i), labels) + "\n", style="cyan")
+                line = Text(quote_text(qu))
+                line.append(relayed_note(qu) + " ", style="dim")
+                line.append(refs(quote_citations(g, i), labels), style="cyan")
+                said.append(Padding(line, (0, 0, 0, 2)))   # wrapped lines stay indented under the speaker
         if len(brief.quotes) > TERMINAL_SPEAKERS:
-            q.append(f"{len(brief.quotes) - TERMINAL_SPEAKERS} more speakers: brief --format html or md lists them all",
-                     style="dim")
-        parts.append(Panel(q, title="Who said what", title_align="left"))
+            said.append(Text(f"{len(brief.quotes) - TERMINAL_SPEAKERS} more speakers: brief --format html or md "
+                             "lists them all", style="dim"))
+        parts.append(Panel(Group(*said), title="Who said what", title_align="left"))
     if brief.disagreements:
         d = Text()
         for dis in brief.disagreements:
@@ -455,4 +464,4 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         span = f"  ·  {brief.first_published}" + (
             f" to {brief.last_published}" if brief.last_published != brief.first_published else "")
     return Panel(Group(*parts), title=f"[bold]{brief.headline}[/bold]",
-                 subtitle=f"{len(brief.articles)} articles{span}")
+                 subtitle=f"{_articles(len(brief.articles))}{span}")

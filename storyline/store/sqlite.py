@@ -414,8 +414,26 @@ class SQLiteStore:
             f"WHERE e.entity_id = ? ORDER BY s.updated DESC, s.id LIMIT ?", (eid, int(limit))).fetchall()
         names = [r[0] for r in conn.execute(
             "SELECT DISTINCT name FROM story_entities WHERE entity_id = ? LIMIT 20", (eid,))]
-        return {"id": eid, "name": name, "label": label, "aliases": [n for n in names if n != name],
+        names += self._brief_aliases(eid, [r["id"] for r in stories[:20]])
+        return {"id": eid, "name": name, "label": label,
+                "aliases": [n for n in dict.fromkeys(names) if n != name][:20],
                 "stories": [dict(r) for r in stories]}
+
+    def _brief_aliases(self, entity_id: str, story_ids: list[str]) -> list[str]:
+        """The other names (aliases, spellings) the briefs of ``story_ids`` give entity ``entity_id``."""
+        if not story_ids:
+            return []
+        q = f"SELECT json FROM briefs WHERE story_id IN ({','.join('?' * len(story_ids))})"
+        out: list[str] = []
+        for (raw,) in self._conn().execute(q, story_ids):
+            try:
+                ents = json.loads(raw).get("entities") or []
+            except (ValueError, AttributeError):
+                continue
+            for e in ents:
+                if isinstance(e, dict) and e.get("id") == entity_id:
+                    out += [str(a) for a in e.get("aliases") or [] if a]
+        return out
 
     def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
         """Article id -> text, for the given ids (those that exist)."""
@@ -533,6 +551,27 @@ class SQLiteStore:
             args = (story_id, story_id)
         return [dict(r) | {"detail": json.loads(r["detail"] or "{}")}
                 for r in self._conn().execute(q + " ORDER BY id", args)]
+
+    def find_stories(self, ref: str, *, limit: int = 10) -> list[str]:
+        """The ids of the stories ``ref`` names: its own id; else the story a merged-away id now lives
+        in; else every id that starts with ``ref`` (with or without the ``s-``), at most ``limit``.
+        One id means ``ref`` names a story; none or several, that it does not (yet)."""
+        ref = ref.strip()
+        if not ref:
+            return []
+        conn = self._conn()
+        if conn.execute("SELECT 1 FROM stories WHERE id = ?", (ref,)).fetchone():
+            return [ref]
+        now = self.merged_into(ref)
+        if now is not None:
+            return [now]
+        prefixes = {ref} if ref.startswith("s-") else {ref, "s-" + ref}
+        found: list[str] = []
+        for p in sorted(prefixes):
+            escaped = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            found += [r[0] for r in conn.execute(
+                "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", (escaped + "%", limit))]
+        return sorted(set(found))[:limit]
 
     def merged_into(self, story_id: str) -> str | None:
         """The story a merged-away story now lives in (following later merges), or None if it was
