@@ -308,7 +308,10 @@ _ATTRIB_TAIL = re.compile(
     r"(?:,|''|\"|”)\s*,?\s+(?:said|says|told|reported)\s+[^,.;]{2,60}|"
     r",?\s*(?:''|\"|”)?\s*,?\s+"
     r"[^,.;\"`']{2,50}?\s+(?:said|says|told reporters|reported|added|announced)(?:\s+(?:on\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?)\s*([.!])\s*$"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+    # or where and how: "..., Governor X said at a news conference." (never a "that" clause)
+    r"|\s+(?:in|at|on|during|after|late|early|earlier|last|this|via|from|to)\b(?:(?!\bthat\b)[^,.;\"`']){2,40})?)"
+    r"\s*([.!])\s*$"
 )
 _OPENING = ",'\"”"   # besides spaces, what may open an attribution match
 _ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")
