@@ -27,6 +27,30 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+def _pages(db: Path, *urls: str) -> list:  # type: ignore[type-arg]
+    """The web app's answers (HTML asked for, redirects not followed) to ``urls`` over the store ``db``."""
+    import asyncio
+
+    import httpx
+
+    from storyline.config import Settings
+    from storyline.serve.api import create_app
+    from storyline.store.sqlite import SQLiteStore
+
+    settings = Settings(db=str(db))
+    store = SQLiteStore(settings.db_path())
+    app = create_app(settings, store=store, background=False)
+
+    async def get_all() -> list[httpx.Response]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            return [await c.get(u, headers={"Accept": "text/html"}) for u in urls]
+
+    try:
+        return asyncio.run(get_all())
+    finally:
+        store.close()
+
+
 def _story_id(db: Path) -> str:
     r = run(db, "brief", "--format", "json")
     assert r.exit_code == 0, r.output
@@ -191,33 +215,14 @@ def test_other_reports_note_only_at_a_sentence_that_states_the_fact(example_arti
 
 
 def test_entity_api_lists_the_spellings_the_brief_shows(examples_db: Path) -> None:
-    import asyncio
-
-    import httpx
-
-    from storyline.config import Settings
-    from storyline.serve.api import create_app
-    from storyline.store.sqlite import SQLiteStore
-
     brief = json.loads(run(examples_db, "brief", "--format", "json").output)
     with_aliases = [e for e in brief["entities"] if e["aliases"]]
     assert with_aliases
-    settings = Settings(db=str(examples_db))
-    store = SQLiteStore(settings.db_path())
-    app = create_app(settings, store=store, background=False)
-
-    async def get(url: str) -> httpx.Response:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            return await c.get(url)
-
-    try:
-        for e in with_aliases:
-            got = asyncio.run(get(f"/api/entities/{e['id']}")).json()
-            assert set(e["aliases"]) <= set(got["aliases"]), (e["name"], got["aliases"])
-            page = asyncio.run(get(f"/entities/{e['id']}")).text
-            assert "also written" in page and e["aliases"][0] in page
-    finally:
-        store.close()
+    for e in with_aliases:
+        api, page = _pages(examples_db, f"/api/entities/{e['id']}", f"/entities/{e['id']}")
+        got = api.json()
+        assert set(e["aliases"]) <= set(got["aliases"]), (e["name"], got["aliases"])
+        assert "also written" in page.text and e["aliases"][0] in page.text
 
 
 def test_json_lines_take_rfc_2822_dates_and_say_which_forms_they_read(tmp_path: Path) -> None:
@@ -280,30 +285,10 @@ def test_terminal_brief_wraps_under_the_text_not_the_bullet(examples_db: Path) -
 
 
 def test_story_page_address_takes_the_first_characters_of_an_id(examples_db: Path) -> None:
-    import asyncio
-
-    import httpx
-
-    from storyline.config import Settings
-    from storyline.serve.api import create_app
-    from storyline.store.sqlite import SQLiteStore
-
     sid = _story_id(examples_db)
-    settings = Settings(db=str(examples_db))
-    store = SQLiteStore(settings.db_path())
-    app = create_app(settings, store=store, background=False)
-
-    async def get(url: str) -> httpx.Response:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            return await c.get(url, headers={"Accept": "text/html"})
-
-    try:
-        short = asyncio.run(get(f"/stories/{sid[:8]}"))
-        assert short.status_code in (302, 307) and short.headers["location"].endswith(f"/stories/{sid}")
-        missing = asyncio.run(get("/stories/s-nothere"))
-        assert missing.status_code == 404 and "merged" not in missing.text and "s-nothere" in missing.text
-    finally:
-        store.close()
+    short, missing = _pages(examples_db, f"/stories/{sid[:8]}", "/stories/s-nothere")
+    assert short.status_code in (302, 307) and short.headers["location"].endswith(f"/stories/{sid}")
+    assert missing.status_code == 404 and "merged" not in missing.text and "s-nothere" in missing.text
 
 
 def test_settings_that_would_silently_break_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -332,30 +317,11 @@ def test_version_option() -> None:
 
 
 def test_entity_page_of_a_one_article_story_says_1_article(tmp_path: Path) -> None:
-    import asyncio
-
-    import httpx
-
-    from storyline.config import Settings
-    from storyline.serve.api import create_app
-    from storyline.store.sqlite import SQLiteStore
-
     db = tmp_path / "s.db"
     assert run(db, "ingest", "-q", str(EXAMPLES / "metro-daily.txt")).exit_code == 0
     brief = json.loads(run(db, "brief", "--format", "json").output)
-    settings = Settings(db=str(db))
-    store = SQLiteStore(settings.db_path())
-    app = create_app(settings, store=store, background=False)
-
-    async def get(url: str) -> httpx.Response:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            return await c.get(url, headers={"Accept": "text/html"})
-
-    try:
-        page = asyncio.run(get(f"/entities/{brief['entities'][0]['id']}")).text
-        assert "1 article ·" in page and "1 articles" not in page
-    finally:
-        store.close()
+    (page,) = _pages(db, f"/entities/{brief['entities'][0]['id']}")
+    assert "1 article ·" in page.text and "1 articles" not in page.text
 
 
 
