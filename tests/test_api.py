@@ -101,6 +101,9 @@ def test_stories_filters(app, store):
     assert ids(q="apple blossom") == ["s-orchard"]
     assert ids(q="blosso") == ["s-orchard"]          # the last word may be a prefix
     assert ids(q='"unbalanced (quote OR') == []       # FTS syntax is never passed through
+    assert ids(q="girder OR blossom") == ["s-bridge", "s-orchard"]   # a capitalised OR joins alternatives
+    assert ids(q="apple OR girder blossom") == ["s-orchard"]         # ... and binds tighter than the rest
+    assert ids(q="girder OR") == ["s-bridge"]                       # a dangling OR is left out
     assert ids(**{"from": "2024-01-01"}) == ["s-bridge", "s-orchard"]
     assert ids(to="2024-03-31") == ["s-bridge", "s-library"]
     assert ids(**{"from": "2024-03-05", "to": "2024-03-05"}) == ["s-bridge"]

@@ -334,17 +334,30 @@ class SQLiteStore:
 
     @staticmethod
     def fts_query(text: str) -> str | None:
-        """A safe FTS5 query from free text: every word must occur (prefix match on the last one).
-
-        Users' quotes, operators and brackets are never passed through as FTS5 syntax."""
+        """A safe FTS5 query from free text: every word must occur (prefix match on the last one),
+        except that words joined by a capitalised OR are alternatives ("ammonia OR chlorine leak":
+        either gas, and leak). Users' quotes, other operators and brackets are never passed through
+        as FTS5 syntax; an OR with no word on one side is left out."""
         import re
 
-        words = re.findall(r"\w+", text, flags=re.UNICODE)[:12]
-        if not words:
+        tokens = re.findall(r"\w+", text, flags=re.UNICODE)[:24]
+        groups: list[list[str]] = []
+        join = False
+        for t in tokens:
+            if t == "OR":
+                join = bool(groups)
+                continue
+            if join:
+                groups[-1].append(t)
+            else:
+                groups.append([t])
+            join = False
+        groups = groups[:12]
+        if not groups:
             return None
-        parts = [f'"{w}"' for w in words]
-        parts[-1] += "*"
-        return " ".join(parts)
+        parts = [[f'"{w}"' for w in g] for g in groups]
+        parts[-1][-1] += "*"
+        return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in parts)
 
     def search_stories(self, *, q: str | None = None, entity: str | None = None, date_from: str | None = None,
                        date_to: str | None = None, sort: str = "updated", limit: int = 20,
