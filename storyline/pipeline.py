@@ -244,17 +244,17 @@ def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
     from .ingest.web import Fetched, fetch, read_url
 
     report = IngestReport()
+
+    def fetcher(where: str, **kw: Any) -> Fetched | None:  # notes a 304 (only the feed is conditional)
+        got = fetch(where, **kw)
+        if got is None:
+            report.unchanged.append(where)
+        return got
+
     for url in urls:
         key = f"watch:{url.strip()}"
         raw = store.get_kv(key)
         validators: dict[str, str] = json.loads(raw) if raw else {}
-
-        def fetcher(where: str, **kw: Any) -> Fetched | None:  # notes a 304 (only the feed is conditional)
-            got = fetch(where, **kw)
-            if got is None:
-                report.unchanged.append(where)
-            return got
-
         items = read_url(url, max_bytes=settings.max_article_bytes, max_text_bytes=settings.text_limit(),
                          known=_known(store, report), validators=validators, retry=_page_retries(store),
                          fetcher=fetcher)

@@ -277,9 +277,9 @@ def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max
             if left > 0:
                 if on_retry is not None:
                     on_retry()      # the next poll reads the whole feed again
-                polls = "the next poll" if left == 1 else f"the next {left} polls"
+                tries = "1 more try" if left == 1 else f"{left} more tries"
                 yield InputError(loc, f"the linked page {page.where} could not be read ({page.reason}); "
-                                      f"the item is read again at the next poll (up to {polls})")
+                                      f"the item is read again at the next poll ({tries} at most)")
                 continue
             done = _with_page(item, loc, page)
             if not done.text.strip():
