@@ -393,3 +393,86 @@ def test_explainer_headings_do_not_open_or_join_the_summary():
     assert not is_candidate_shape("Update: the line reopened on Friday.")
     assert is_candidate_shape("Fourteen cars left the tracks at 7:40 p.m. near the crossing.")
     assert is_candidate_shape("The governor named the agency that will lead the inquiry: the NTSA.")
+
+
+_CORE = [
+    "A pedestrian bridge over the Tallow River collapsed in Brenmoor on Monday, injuring fourteen people.",
+    "Fourteen people were hurt when the Brenmoor footbridge over the Tallow River gave way on Monday morning.",
+    "Rescue crews pulled the fourteen injured people from the Tallow River within an hour of the collapse.",
+    "Mayor Ilse Varga closed every bridge in Brenmoor for inspection after the footbridge collapsed.",
+    "Engineer Tomas Reyl said corroded steel cables may have caused the Brenmoor bridge to collapse.",
+    "Inspectors examined the corroded steel cables of the collapsed bridge on Tuesday.",
+    "Seven of the fourteen people injured in the bridge collapse were still in hospital on Tuesday.",
+    "The collapsed footbridge over the Tallow River was built in 1962 and was due for repairs next year.",
+    "Residents of Brenmoor said they had complained about rust on the bridge cables for years.",
+    "The regional transport ministry will pay for a review of every river bridge after the Brenmoor collapse.",
+    "Divers searched the Tallow River for pieces of the collapsed bridge on Tuesday.",
+    "The Brenmoor council will meet on Wednesday to discuss rebuilding the collapsed bridge.",
+    "Witnesses said the bridge deck tilted slowly before it fell into the Tallow River.",
+    "A teacher who was crossing the bridge with her class said the children were pulled out by fishermen.",
+    "The Tallow River was running high after a week of rain when the footbridge collapsed.",
+    "Police closed the riverside road near the collapsed bridge so that cranes could lift the wreckage.",
+    "The company that last repaired the bridge said its work had met every safety rule.",
+    "Brenmoor schools stayed open, but buses took children around the closed bridges.",
+    "Opposition councillors asked why a report on the bridge cables had not been published.",
+    "The footbridge carried about three thousand people a day between the station and the old town.",
+]
+_STRAY = [
+    "Parking fees in the old town will rise in April.",
+    "A choir concert was moved to the school hall.",
+    "The library extended its opening hours for students.",
+    "Ticket sales for the autumn fair opened online.",
+    "A new bakery opened in the market square.",
+    "The football club signed a young goalkeeper.",
+    "Snow is forecast for the hills at the weekend.",
+    "The museum lent two paintings to a gallery abroad.",
+    "A charity run raised money for the animal shelter.",
+    "The post office will close early on Friday.",
+    "A cycling club repainted the lines of its track.",
+    "The swimming pool will be cleaned next month.",
+]
+
+
+def _local_news() -> list[Article]:
+    """Six reports of the bridge collapse, each with two short items of local news of its own."""
+    arts = []
+    for k in range(6):
+        core = [_CORE[(k * 3 + j) % len(_CORE)] for j in range(5)]
+        paras = core[:3] + [_STRAY[2 * k % len(_STRAY)]] + core[3:] + [_STRAY[(2 * k + 1) % len(_STRAY)]]
+        arts.append(Article(id=f"b{k}", text="\n\n".join(paras), published=date(2031, 3, 4 + k // 3), source=f"Outlet {k}"))
+    return arts
+
+
+def test_long_summary_keeps_to_the_story_once_its_main_facts_are_told() -> None:
+    from dataclasses import replace
+
+    from storyline.consolidate.summary import SummaryConfig
+
+    arts = _local_news()
+    stray = lambda out: sum(s.text in _STRAY for s in out)  # noqa: E731
+    with_ramp = summarize(arts, max_words=150)
+    without = summarize(arts, max_words=150, config=replace(SummaryConfig(), long_centrality=0.0))
+    assert count_words(_joined(with_ramp)) <= 150
+    assert stray(with_ramp) < stray(without)
+
+
+def test_brief_leaves_out_what_no_other_article_tells() -> None:
+    from storyline.consolidate.brief import BRIEF_SUMMARY
+
+    arts = _local_news()
+    for words in (100, 200):
+        out = summarize(arts, max_words=words, config=BRIEF_SUMMARY)
+        assert len(out) >= 5
+        assert not [s.text for s in out if s.text in _STRAY]
+    # one article alone: its every sentence is the story
+    single = summarize(arts[:1], max_words=200, config=BRIEF_SUMMARY)
+    assert any(s.text in _STRAY for s in single)
+
+
+def test_centrality_counts_more_as_the_budget_grows() -> None:
+    from storyline.consolidate.summary import SummaryConfig, centrality_weight
+
+    cfg = SummaryConfig()
+    weights = [centrality_weight(w, cfg) for w in (60, 100, 120, 150, 200, 250, 400)]
+    assert weights[:3] == [0.0, 0.0, 0.0]
+    assert weights == sorted(weights) and weights[-1] == weights[-2] == cfg.long_centrality

@@ -277,11 +277,14 @@ class SummaryConfig:
     compress: bool = False            # also rewrite inside sentences (text no longer at its offsets)
     compress_days: bool = False       # also drop bare weekday mentions (with compress)
     compress_parts: str = "dpa"       # d: datelines, p: parentheticals, a: trailing attributions
-    centrality_weight: float = 0.0
+    centrality_weight: float = 0.0    # bonus per unit length for sentences close to the TF-IDF centroid ...
+    long_centrality: float = 3.0      # ... plus this much for long summaries, ramped in between these budgets (words):
+    long_from: float = 120.0          # ... none up to ``long_from``,
+    long_full: float = 250.0          # ... all of it from ``long_full``
     quality_weight: float = 4.0       # bonus per unit length for sentences the quality model likes
     # intercept + one weight per _quality_features column: ridge regression of a sentence's unigram
     # precision against the references, fitted on DUC 2003 only (python bench/summarization.py --train-quality)
-    quality_coef: tuple[float, ...] = (0.2636, -0.041, -0.0382, -0.0132, 0.1282, 0.5487, 0.0454)    # bonus for sentences close to the story centroid, per unit length
+    quality_coef: tuple[float, ...] = (0.2636, -0.041, -0.0382, -0.0132, 0.1282, 0.5487, 0.0454)
     fill_bytes: bool = True           # with max_bytes, fill the rest with a cut sentence (as DUC)
     fill_words: bool = True           # with max_words, fill a remainder of >= fill_min_words with a cut sentence
     fill_min_words: int = 6
@@ -569,6 +572,15 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
                            dtype=float)
     budget = float(max_bytes if max_bytes is not None else max_words)
+    told = (np.bincount(crow, weights=(w_all[cc] > 0) & (cc < len(cvocab)), minlength=len(cands)) > 0
+            if config.reader and len(arts) > 1 else None)
+    if told is not None and told.sum() >= 3:
+        # a reader's brief leaves out sentences that share no weighted word pair with the story
+        # (a paper's other local news): they could only fill the budget
+        keep = np.flatnonzero(told)
+        cands = [cands[k] for k in keep]
+        score, lengths_all = score[keep], lengths_all[keep]
+        cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands, cvocab.crow)
     if len(cands) > config.candidate_limit:
         keep = np.argsort(-(score / np.maximum(lengths_all, 1.0) ** 0.5), kind="stable")[: config.candidate_limit]
         keep.sort()
@@ -605,11 +617,12 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         if query:
             q = q * rel[cands]  # with a query, quality counts only as far as the sentence is on it
         bonus = bonus + config.quality_weight * np.clip(q, 0, None) * lengths_all / budget * top30
-    if config.centrality_weight > 0:
+    cw = centrality_weight(max_words if max_bytes is None else max_bytes / 6.0, config)
+    if cw > 0:
         centroid = np.asarray(tf.mean(axis=0)).ravel()
         centroid /= np.linalg.norm(centroid) or 1.0
         cent = np.asarray(cand_vecs @ centroid).ravel()
-        bonus = bonus + config.centrality_weight * cent * lengths_all / budget * top30
+        bonus = bonus + cw * cent * lengths_all / budget * top30
     chosen = None
     if config.rouge_weight > 0:
         ref_words = max_words if max_bytes is None else max_bytes / 6.0
@@ -640,6 +653,16 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     order = _lead_with_context(order, cands, items, cut_k, score, arts)
     all_sims = tf @ cand_vecs[order].T
     return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config, cvocab.art)
+
+
+def centrality_weight(budget_words: float, config: SummaryConfig) -> float:
+    """Weight of the centroid bonus for a summary of ``budget_words`` words. A short summary is
+    filled by the story's main concepts; a long one, once they are covered, would otherwise take
+    short sentences that add a stray concept or two ("Financial analysts are also cautious about
+    the proposal."), so closeness to the whole story counts more as the budget grows."""
+    span = max(1e-9, config.long_full - config.long_from)
+    ramp = min(1.0, max(0.0, (budget_words - config.long_from) / span))
+    return config.centrality_weight + config.long_centrality * ramp
 
 
 def _word_table(items: Sequence[_Item], ids: _Ids, n_arts: int) -> np.ndarray:
