@@ -88,12 +88,17 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
 
 
 def brief(articles: Sequence[Article], max_words: int = 100) -> Brief:
-    """The whole consolidation of ``articles`` taken as one story."""
+    """The whole consolidation of ``articles`` taken as one story. Its ``story_id`` is the id
+    that ``cluster`` gives most of them (the id the CLI shows for the same articles)."""
+    from collections import Counter
+
     from .consolidate.brief import build_brief
+    from .group.stories import cluster as _cluster
     from .group.stories import story_id_for
 
     arts = _clean_articles(articles)
-    return build_brief(story_id_for(arts), arts, max_words=max_words)
+    ids = Counter(_cluster(arts)) if arts else Counter()
+    return build_brief(ids.most_common(1)[0][0] if ids else story_id_for(arts), arts, max_words=max_words)
 
 
 def cluster(articles: Sequence[Article]) -> list[str]:

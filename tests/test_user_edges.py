@@ -333,3 +333,16 @@ def test_watch_says_when_a_feed_is_unchanged(site, tmp_path: Path) -> None:  # t
     second = run(db, "watch", "--once", f"{site.base}/feed.xml")
     assert second.exit_code == 0
     assert "1 feed unchanged since the last poll" in " ".join(second.output.split())
+
+
+def test_brief_of_one_story_has_the_id_the_clustering_gives_it() -> None:
+    import storyline
+    from storyline.ingest.files import iter_articles
+
+    arts = [a for a in iter_articles([EXAMPLES]) if isinstance(a, storyline.Article)]
+    assert len(arts) == 5
+    ids = storyline.cluster(arts)
+    assert len(set(ids)) == 1
+    assert storyline.brief(arts).story_id == ids[0]
+    back = list(reversed(arts))    # two articles share a date: the input order breaks the tie
+    assert storyline.brief(back).story_id == storyline.cluster(back)[0]
