@@ -203,6 +203,15 @@ def test_atom_feeds_of_a_search_and_of_an_entity(app):
     assert f"/feed.atom?entity={eid}" in run(_get(app, f"/entities/{eid}")).text
 
 
+def test_api_docs_page_works_offline(app):
+    page = run(_get(app, "/docs"))
+    assert page.status_code == 200 and "storyline API" in page.text
+    assert "cdn." not in page.text and "/openapi.json" in page.text
+    js = run(_get(app, "/docs-assets/swagger-ui-bundle.js"))
+    assert js.status_code == 200 and len(js.content) > 100_000
+    assert run(_get(app, "/docs-assets/swagger-ui.css")).status_code == 200
+
+
 def test_openapi_documents_every_endpoint(app):
     spec = run(_get(app, "/openapi.json")).json()
     paths = spec["paths"]

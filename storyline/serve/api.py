@@ -485,6 +485,26 @@ def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
+def _local_api_docs(app: FastAPI) -> None:
+    """/docs: Swagger UI served from the installed ``swagger-ui-bundle`` files, so that the API
+    page works offline (FastAPI's own page loads them from a CDN, and stays blank without one)."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:  # not installed: FastAPI's page, from its CDN
+        js = css = icon = None
+    else:
+        app.mount("/docs-assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+        js, css, icon = "/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css", "/docs-assets/favicon-32x32.png"
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        kw = {"swagger_js_url": js, "swagger_css_url": css, "swagger_favicon_url": icon} if js else {}
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="storyline API", **kw)
+
+
 def _error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     if _wants_html(request):
         titles = {401: "Sign-in needed", 403: "Not allowed", 404: "Not found"}
@@ -517,12 +537,13 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         finally:
             svc.stop()
 
-    app = FastAPI(title="storyline", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="storyline", version=__version__, lifespan=lifespan, docs_url=None,
                   description="News articles in, consolidated and cited stories out. Writes need the token "
                               "(`Authorization: Bearer <token>`).",
                   openapi_tags=[{"name": "articles"}, {"name": "stories"}, {"name": "entities"},
                                 {"name": "service"}])
     app.state.service = svc
+    _local_api_docs(app)
 
     app.add_middleware(SizeLimit, limit=settings.max_request_bytes)
 
