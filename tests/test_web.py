@@ -193,3 +193,27 @@ def test_the_terminal_brief_has_every_section_the_markdown_has(store):
     for title in re.findall(r"^## (.+)$", brief_markdown(b), flags=re.M):
         assert title in shown
     assert b.new_since[0].added[0].text[:40] in shown
+
+
+def test_brief_page_folds_long_lists_of_speakers_and_quotes() -> None:
+    from datetime import date
+
+    import storyline
+    from storyline.serve.render import brief_html
+
+    arts = [storyline.Article(id=f"x{k}", source=f"Outlet {k}", published=date(2031, 5, 1 + k % 5), text=(
+        "The Tallow river flood forced thousands from their homes in Brenmoor on Monday. "
+        f"\"We have never seen water this high,\" said Resident{k} Speaker{k}, a farmer. "
+        "Mayor Ilse Varga said the town would open two more shelters. "
+        "\"Help is on the way,\" Varga said. \"We will not leave anyone behind,\" Varga said. "
+        "\"Stay indoors,\" Varga said. \"Boats are coming,\" Varga said. \"The army is here,\" Varga said. "
+        "\"Schools are closed,\" Varga said.")) for k in range(24)]
+    b = storyline.brief(arts)
+    assert len(b.quotes) > 20
+    html = brief_html(b)
+    assert f"{len(b.quotes) - 20} more speakers" in html
+    varga = next(g for g in b.quotes if "Varga" in g.speaker)
+    assert len(varga.quotes) > 5 and f"{len(varga.quotes) - 5} more from {varga.speaker}" in html
+    # folded, not dropped: every speaker is still on the page
+    assert all(g.speaker in html for g in b.quotes)
+    assert html.count("<details") == html.count("</details>")
