@@ -200,3 +200,16 @@ def test_events_with_other_numbers_stay_apart() -> None:
                                                           "on Monday, the safety agency said.")
     monday = [e for e in storyline.timeline([a, b]) if e.date == "2025-03-10"]
     assert len(monday) == 2 and all(len(e.citations) == 1 for e in monday)
+
+
+def test_a_page_stamp_dates_no_event_and_is_not_shown() -> None:
+    import storyline
+
+    a = storyline.Article(id="p1", published=date(2031, 9, 13), source="Web", text=(
+        "Page last updated at 09:14 GMT, Tuesday, 13 September 2031 10:14 UK (an error occurred while "
+        "processing this directive) Jamie Ortega will host the tribute concert in Cardiff next month.\n\n"
+        "The concert was first planned for June 2030, organisers said."))
+    entries = storyline.timeline([a])
+    assert [(e.date, e.text) for e in entries] == [
+        ("2030-06", "The concert was first planned for June 2030, organisers said."),
+        ("2031-10", "Jamie Ortega will host the tribute concert in Cardiff next month.")]

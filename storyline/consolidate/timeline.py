@@ -169,6 +169,25 @@ _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow updated posted published".split())
 
 
+# a web page's own stamp ("Page last updated at 07:43 GMT, Tuesday, 23 August 2011 08:43 UK"), and
+# the server-side-include error some archived pages carry after it: page furniture, not news
+_PAGE_STAMP = re.compile(
+    r"(?:page\s+)?(?:last\s+)?(?:updated|modified|published|posted)\s*(?:at|on)?\s*:?\s*[^.!?\n]{0,60}?"
+    r"\b(?:19|20)\d{2}\b(?:\s*,?\s*\d{1,2}[:.]\d{2})?(?:\s*(?:GMT|UTC|UK|BST|ET|EST|EDT|CET))*[\s,]*",
+    re.IGNORECASE)
+_SSI_ERROR = re.compile(r"(?:-LRB-|[(\[])\s*an error occurred while processing this directive\s*(?:-RRB-|[)\]])\s*",
+                        re.IGNORECASE)
+
+
+def _page_furniture(text: str, start: int, end: int) -> int:
+    """Where a sentence's news starts past a page stamp and an include error opening it (``start``
+    when it opens with neither)."""
+    m = _PAGE_STAMP.match(text, start, end)
+    k = m.end() if m else start
+    m2 = _SSI_ERROR.match(text, k, end)
+    return m2.end() if m2 else k
+
+
 def _date_only(rest: str) -> bool:
     """Whether the words of a clause besides its date are only more calendar words and numbers."""
     return not any(w.lower() not in _CALENDAR_WORDS for w in re.findall(r"[A-Za-z]{2,}", rest))
@@ -197,6 +216,11 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if j >= len(spans) or spans[j][0] > tx.start:
             continue
         first = spans[j][0]
+        news = _page_furniture(text, first, spans[j][1])
+        if news > first:
+            if tx.start < news:
+                continue  # the page's own time stamp dates no event
+            first = news
         if _opens_paragraph(text, first):  # "BEIJING -- The motorcade ..." -> "The motorcade ..."
             first = min(first + _dateline_len(text[first:spans[j][1]]), tx.start)
         closer = _STRAY_CLOSER.match(text, first, tx.start)  # "'' That was in 1988" -> "That was in 1988"
