@@ -230,3 +230,21 @@ def test_general_in_a_title_is_no_part_of_the_name_but_general_motors_is() -> No
     assert name_tokens("General Ban Ki-moon") == ("ban", "ki", "moon")
     assert name_tokens("Secretary General Ban Ki-Moon") == ("ban", "ki", "moon")
     assert name_tokens("General Motors") == ("general", "motors")
+
+
+def test_people_joined_by_and_are_two_people() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    toks = "Yesterday Jermaine and Randy Ostrow criticised Marks and Spencer .".split()
+    spans = repair_spans(toks, [(1, 5, "PER"), (6, 9, "ORG")])
+    assert (1, 2, "PER") in spans and (3, 5, "PER") in spans
+    assert (6, 9, "ORG") in spans
+
+
+def test_an_honorific_alone_is_no_role_and_a_cut_possessive_keeps_its_role() -> None:
+    from storyline.consolidate.entities import shown_role
+
+    assert shown_role("Ms") is None and shown_role("Cardiff Ms") is None and shown_role("Mr.") is None
+    assert shown_role("'s sister") == "sister"
+    assert shown_role("Dr") == "Dr"
+    assert shown_role("Chinese President") == "Chinese President"

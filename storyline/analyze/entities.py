@@ -158,6 +158,21 @@ def _split_titles(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) 
     return out
 
 
+def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person span joined by "and" ("Jermaine and Randy") is two people; organisations keep
+    theirs ("Marks and Spencer")."""
+    out = []
+    for s, e, typ in spans:
+        if typ == "PER":
+            cuts = [k for k in range(s + 1, e - 1) if tokens[k] in ("and", "&")]
+            if cuts and all(tokens[k + 1][:1].isupper() and tokens[k - 1][:1].isupper() for k in cuts):
+                bounds = [s] + [b for k in cuts for b in (k, k + 1)] + [e]
+                out.extend((a, b, typ) for a, b in zip(bounds[::2], bounds[1::2]))
+                continue
+        out.append((s, e, typ))
+    return out
+
+
 _PLURAL_POSSESSORS = frozenset(["people", "women", "men", "children", "workers", "peoples", "veterans", "farmers"])
 # derivational endings of abstract nouns: capitalised only because they open a sentence ("Militarization has ...")
 _ABSTRACT_END = re.compile(r"(?:ization|isation|ification|ness|ism|ment|ity)$")
@@ -201,7 +216,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     from .ner_roles import ROLE_HEADS
 
     out = []
-    for s, e, typ in _split_titles(tokens, spans):
+    for s, e, typ in _split_coordinated(tokens, _split_titles(tokens, spans)):
         while e - s > 1 and tokens[s].lower() in _LEADING:
             s += 1
         # "the North 's Korean Central News Agency": the name is what follows the possessive; an

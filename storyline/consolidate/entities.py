@@ -410,6 +410,20 @@ def drop_pair_compounds(mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
+
+
+def shown_role(role: str) -> str | None:
+    """A role as an entity lists it, or None: an honorific alone ("Ms", "Cardiff Ms") tells no
+    role, and a possessive cut from its owner ("'s sister") keeps its role words ("sister")."""
+    words = role.split()
+    while words and words[0] in ("'s", "’s"):
+        words.pop(0)
+    shown = " ".join(words)
+    head = role_head(shown) if shown else None
+    return shown if head is not None and head not in _HONORIFICS else None
+
+
 def _role_form(role: str) -> str:
     """A role compared without case, dots and spacing: "U.S. President" and "US President" are one."""
     return " ".join(role.lower().replace(".", "").split())
@@ -471,7 +485,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
         counts: Counter[str] = Counter()
         for e in g:
             aliases.update(e.surfaces)
-            for r in e.roles:
+            for r in filter(None, map(shown_role, e.roles)):
                 if _role_form(r) not in {_role_form(x) for x in roles}:  # "U.S. President" = "US President"
                     roles.append(r)
             counts[e.article_id] += len(e.mentions)
