@@ -90,3 +90,20 @@ def test_a_speaker_the_entities_missed_joins_the_entity_of_the_same_name():
     mapping = {("a1", q.speaker_start, q.speaker_end): "E1" for q in quotes["a1"]}
     groups = group_quotes([a, b], quotes, entity_of=mapping)
     assert len(groups) == 1 and groups[0].entity_id == "E1" and len(groups[0].quotes) == 2
+
+
+def test_a_speaker_the_entities_left_unmapped_joins_the_group_of_the_same_name():
+    a = Article(text='"We will rebuild the pier," said Jo Park. "It takes a year," Park added.', id="a1")
+    b = Article(text='"The money for the pier is there," Jo Park told reporters.', id="b1")
+    c = Article(text='"The harbour must wait," said Jo Park, the harbour master.', id="c1")
+    arts = (a, b, c)
+    quotes = {x.id: storyline.extract_quotes(x.text) for x in arts}
+    # "Jo Park" maps to two entities (a spelling the entities read as two people): b's stays unmapped
+    mapped = {(a.id, q.speaker_start, q.speaker_end): "E1" for q in quotes[a.id]}
+    mapped.update({(c.id, q.speaker_start, q.speaker_end): "E2" for q in quotes[c.id]})
+    names = {"E1": "Jo Park", "E2": "Jo Parkes"}
+    groups = group_quotes(list(arts), quotes, entity_of=mapped, entity_names=names)
+    speakers = [g.speaker for g in groups]
+    assert speakers.count("Jo Park") == 1
+    park = next(g for g in groups if g.speaker == "Jo Park")
+    assert park.entity_id == "E1" and any("money for the pier" in q.text for q in park.quotes)

@@ -427,8 +427,39 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             aliases=aliases,
             citations=tuple(tuple(e.citations) for e in entries),
         ))
+    groups = _join_nameless(groups)
     groups.sort(key=lambda g: (-len(g.quotes), -sum(len(c) for c in g.citations), g.speaker))
     return groups
+
+
+def _join_nameless(groups: list[QuoteGroup]) -> list[QuoteGroup]:
+    """A speaker group without an entity joins the one entity group shown under the same name
+    (one "Chris Hunt" in the list, not two: a quote's "Hunt" the entities could not tie to one person)."""
+    named: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        if g.entity_id:
+            named[g.speaker.lower()].append(i)
+    out = list(groups)
+    gone: set[int] = set()
+    for i, g in enumerate(groups):
+        home = named.get(g.speaker.lower(), [])
+        if g.entity_id or len(home) != 1:
+            continue
+        j = home[0]
+        entries = [(q, list(c)) for q, c in zip(out[j].quotes, out[j].citations)]
+        for q, cites in zip(g.quotes, g.citations):
+            for eq, ec in entries:
+                if same_quote(eq.text, q.text):
+                    ec.extend(c for c in cites if all(c.article_id != x.article_id or c.start != x.start for x in ec))
+                    break
+            else:
+                entries.append((q, list(cites)))
+        entries.sort(key=lambda e: (-len(e[1]), e[0].article_id, e[0].start))
+        out[j] = replace(out[j], quotes=tuple(q for q, _ in entries),
+                                     citations=tuple(tuple(c) for _, c in entries),
+                                     aliases=tuple(sorted(set(out[j].aliases) | set(g.aliases))))
+        gone.add(i)
+    return [g for i, g in enumerate(out) if i not in gone]
 
 
 def _with_article(q: Quote, aid: str) -> Quote:
