@@ -168,6 +168,8 @@ def _update_stories(store: SQLiteStore, settings: Settings, *, progress: Progres
         before = {str(a.get("id")) for a in old.articles} if old is not None else set()
         articles = store.get_articles(ids)
         new_ids = [i for i in ids if i not in before] if old is not None else []
+        if old is not None and not new_ids:  # a rebuild: the brief still tells what the last additions added
+            new_ids = [n.article_id for n in old.new_since if n.article_id in set(ids)]
         analyses = ensure_analyses(store, articles, ner_mode=settings.ner_mode)
         store.put_brief(safe_brief(sid, articles, max_words=settings.summary_words, analyses=analyses,
                                    new_ids=new_ids),
@@ -175,6 +177,15 @@ def _update_stories(store: SQLiteStore, settings: Settings, *, progress: Progres
         if progress:
             progress(1)
     return dirty
+
+
+def rebuild_briefs(store: SQLiteStore, settings: Settings, story_ids: Sequence[str] | None = None, *,
+                   progress: Progress | None = None, total: Progress | None = None) -> list[str]:
+    """Rebuild the briefs of ``story_ids`` (every story when None) with this version's code and
+    ``settings`` (after an upgrade, or a new summary length); returns the stories rebuilt."""
+    with store.update_lock():
+        store.mark_dirty(story_ids)
+        return _update_stories(store, settings, progress=progress, total=total)
 
 
 def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int,

@@ -406,3 +406,12 @@ def test_the_speaker_is_the_person_not_the_place_named_beside_them():
     assert "Nina Vale" in speakers
     assert len(speakers["Tomas Berg"].quotes) == 2
     assert "Lena Dahl" in speakers           # the possessor is not the speaker
+
+
+def test_derived_title_skips_the_page_stamp() -> None:
+    from storyline.consolidate.brief import lead_title
+    from storyline.records import Article
+
+    a = Article(id="p", text="Page last updated at 09:14 GMT, Tuesday, 13 September 2031.\n\n"
+                             "Jamie Ortega will host the tribute concert in Cardiff next month.")
+    assert lead_title(a) == "Jamie Ortega will host the tribute concert in Cardiff next month."

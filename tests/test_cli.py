@@ -21,7 +21,7 @@ def run(db: Path, *args: str):
 def test_help_answers() -> None:
     r = runner.invoke(app, ["--help"])
     assert r.exit_code == 0
-    for cmd in ("ingest", "stories", "brief"):
+    for cmd in ("ingest", "stories", "brief", "rebuild"):
         assert cmd in r.output
     r = runner.invoke(app, ["brief", "--help"])
     assert "--format" in r.output and "--words" in r.output
@@ -94,3 +94,21 @@ def test_words_option_changes_length(tmp_path: Path, seeds_dir: Path) -> None:
     texts = {a.id: a.text for a in map(storyline.read_article, sorted(seeds_dir.glob("*.txt")))}
     spans = lambda b: sum(len(texts[s["article_id"]][s["start"]:s["end"]].split()) for s in b["summary"])  # noqa: E731
     assert spans(short) <= 40 < spans(long) <= 150
+
+
+def test_rebuild_briefs_with_new_settings_keeps_stories(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    db = tmp_path / "r.db"
+    assert run(db, "ingest", "-q", str(examples)).exit_code == 0
+    before = json.loads(run(db, "brief", "--format", "json").output)
+    rows = storyline.store.sqlite.SQLiteStore(db).list_stories()
+    r = runner.invoke(app, ["--db", str(db), "rebuild", "-q"], env={"STORYLINE_SUMMARY_WORDS": "40"})
+    assert r.exit_code == 0, r.output
+    assert "1 brief rebuilt" in r.output
+    after = json.loads(run(db, "brief", "--format", "json").output)
+    asked = json.loads(run(db, "brief", "--words", "40", "--format", "json").output)
+    assert after["summary"] == asked["summary"] and len(after["summary"]) < len(before["summary"])
+    assert after["story_id"] == before["story_id"] and len(after["articles"]) == len(before["articles"])
+    assert storyline.store.sqlite.SQLiteStore(db).list_stories() == rows   # no story looks updated
+    r = run(db, "rebuild", "-q", "s-nope")
+    assert r.exit_code == 2 and "no story" in r.output

@@ -93,6 +93,7 @@ def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
     "" when the article has a title or no text. It is shown marked as derived, never as the title."""
     from ..analyze.sentences import sentence_spans
     from .summary_text import trim_span
+    from .timeline import page_furniture
 
     if a.title or not a.text:
         return ""
@@ -108,9 +109,12 @@ def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
             prev = " ".join(text[spans[k - 1][0]:spans[k - 1][1]].split())
             if _CAPTION.match(prev) or _CREDIT.search(prev):
                 continue
+        sent = sent[page_furniture(sent, 0, len(sent)):]  # "Page last updated at 07:43 GMT, ..."
         i, j, _ = trim_span(sent, lead=True, attributions=False)
         lead = sent[i:j]
-        break
+        if any(ch.isalpha() for ch in lead):
+            break
+        lead = ""
     if not lead and spans:
         lead = " ".join(text[spans[0][0]:spans[0][1]].split())
     words = lead.split()

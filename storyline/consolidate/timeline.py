@@ -179,7 +179,7 @@ _SSI_ERROR = re.compile(r"(?:-LRB-|[(\[])\s*an error occurred while processing t
                         re.IGNORECASE)
 
 
-def _page_furniture(text: str, start: int, end: int) -> int:
+def page_furniture(text: str, start: int, end: int) -> int:
     """Where a sentence's news starts past a page stamp and an include error opening it (``start``
     when it opens with neither)."""
     m = _PAGE_STAMP.match(text, start, end)
@@ -216,7 +216,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if j >= len(spans) or spans[j][0] > tx.start:
             continue
         first = spans[j][0]
-        news = _page_furniture(text, first, spans[j][1])
+        news = page_furniture(text, first, spans[j][1])
         if news > first:
             if tx.start < news:
                 continue  # the page's own time stamp dates no event

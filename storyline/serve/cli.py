@@ -292,6 +292,33 @@ def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
 
 
 @app.command()
+def rebuild(
+    stories: Optional[List[str]] = typer.Argument(None, metavar="[STORY]...", help="Story ids (or their first "
+                                                  "characters); every story when none is given."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
+) -> None:
+    """Rebuild stored briefs with this version of storyline and the current settings (after an
+    upgrade, or a new STORYLINE_SUMMARY_WORDS); articles and stories are kept as they are."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..pipeline import rebuild_briefs
+
+    _use_ner(ner)
+    store = _store(write=True)
+    ids = [_one_story(store, ref) for ref in stories] if stories else None
+    if ids is None and not store.count_stories():
+        err.print("No stories yet: run `storyline ingest PATH` first.")
+        raise typer.Exit(EXIT_USAGE)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=quiet) as progress:
+        task = progress.add_task("rebuilding briefs", total=None)
+        done = rebuild_briefs(store, state.settings, ids, total=lambda n: progress.update(task, total=n),
+                              progress=lambda n: progress.advance(task, n))
+    console.print(f"{_n(len(done), 'brief', 'briefs')} rebuilt in {store.path}")
+
+
+@app.command()
 def brief(
     story: Optional[str] = typer.Argument(None, metavar="STORY", help="Story id, or its first characters "
                                           "(see `storyline stories`); default: the largest story."),

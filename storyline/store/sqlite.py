@@ -278,6 +278,19 @@ class SQLiteStore:
         return int(self._conn().execute("SELECT COUNT(*) FROM stories WHERE size > 0").fetchone()[0])
 
     # -- briefs --------------------------------------------------------------------------------
+    def mark_dirty(self, story_ids: Sequence[str] | None = None) -> int:
+        """Mark stories (all with articles when ``story_ids`` is None) for a brief rebuild, without
+        touching their update time; returns how many were marked."""
+        with self.transaction() as c:
+            if story_ids is None:
+                return c.execute("UPDATE stories SET dirty = 1 WHERE size > 0").rowcount
+            n = 0
+            for i in range(0, len(story_ids), 500):
+                chunk = list(story_ids[i:i + 500])
+                n += c.execute(f"UPDATE stories SET dirty = 1 WHERE size > 0 AND id IN ({','.join('?' * len(chunk))})",
+                               chunk).rowcount
+            return n
+
     def put_brief(self, brief: Brief, *, extra: dict[str, Any] | None = None) -> None:
         now = _now()
         with self.transaction() as c:
