@@ -121,7 +121,7 @@ def export_trees(clf) -> tuple[dict, int]:  # type: ignore[no-untyped-def]
             thr.append(float(nd["num_threshold"]))
             left.append(int(nd["left"]) + off)
             right.append(int(nd["right"]) + off)
-            val.append(float(nd["value"]))
+            val.append(float(nd["value"]) if nd["is_leaf"] else 0.0)  # only the leaves' values are read
             leaf.append(int(nd["is_leaf"]))
             depth = max(depth, int(nd["depth"]))
         assert not any(nd["is_categorical"] for nd in nodes)
