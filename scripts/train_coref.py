@@ -121,7 +121,7 @@ def export_trees(clf) -> tuple[dict, int]:  # type: ignore[no-untyped-def]
             thr.append(float(nd["num_threshold"]))
             left.append(int(nd["left"]) + off)
             right.append(int(nd["right"]) + off)
-            val.append(float(nd["value"]))
+            val.append(float(nd["value"]) if nd["is_leaf"] else 0.0)  # only the leaves' values are read
             leaf.append(int(nd["is_leaf"]))
             depth = max(depth, int(nd["depth"]))
         assert not any(nd["is_categorical"] for nd in nodes)
@@ -299,6 +299,57 @@ def fit_merge(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # type: i
     return out
 
 
+def anaphoricity_prior(train) -> tuple[list[tuple[Counter, Counter]], Counter, Counter]:  # type: ignore[no-untyped-def]
+    """(coreferent, total) mention counts per anaphoricity key ("nominal:host"): per train topic
+    and over all of them (a mention is coreferent when its gold entity has another mention)."""
+    per, pos_all, tot_all = [], Counter(), Counter()
+    for r in train:
+        gold, info = r[3], r[8]
+        size = Counter(gold.tolist())
+        pos, tot = Counter(), Counter()
+        for g, x in zip(gold, info):
+            k = E.anaphoricity_key(x)
+            tot[k] += 1
+            pos[k] += int(size[g] > 1)
+        per.append((pos, tot))
+        pos_all.update(pos)
+        tot_all.update(tot)
+    return per, pos_all, tot_all
+
+
+def fit_anaphoricity(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
+    """The mention-level model: has a mention a coreferent mention in its topic? Trained on the
+    train topics with cross-fitted first-pass probabilities and the key prior without each topic's
+    own counts; ships the prior of all train topics (keys seen at least twice)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    per, pos_all, tot_all = anaphoricity_prior(train)
+    X, Y = [], []
+    for r, p, (pos, tot) in zip(train, probs, per):
+        prior = {k: (pos_all[k] - pos[k], tot_all[k] - tot[k]) for k in tot_all}
+        X.append(E.anaphoricity_features(p, r[8], r[7], prior))
+        size = Counter(r[3].tolist())
+        Y.append(np.array([size[g] > 1 for g in r[3]]))
+    x, y = np.concatenate(X), np.concatenate(Y)
+    print(f"  mentions: {len(y)}, {int((~y).sum())} singletons", flush=True)
+    clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15, min_samples_leaf=20,
+                                         l2_regularization=1.0, random_state=seed)
+    clf.fit(x, y)
+    trees, depth = export_trees(clf)
+    out = {"features": E.ANAPHORIC_NAMES, "trees": trees, "depth": depth,
+           "offset": float(np.ravel(clf._baseline_prediction)[0]),
+           "prior": {k: [int(pos_all[k]), int(v)] for k, v in tot_all.items() if v >= 2}}
+    s = x[:2000]
+    ref = clf.predict_proba(s)[:, 1]
+    mine = 1.0 / (1.0 + np.exp(-(E.tree_logits(s, E.tree_arrays(trees), depth) + out["offset"])))
+    assert np.allclose(mine, ref, atol=1e-6)
+    return out
+
+
+ANAPHORIC_THRESHOLDS = (None, 0.4, 0.5, 0.6)
+POP_BARS = (0.0, 0.2, 0.4)
+
+
 def score_labels(topics, labels: list[list[int]]) -> dict[str, float]:  # type: ignore[no-untyped-def]
     gold, pred = {}, {}
     for (topic, _, _, g, keys, *_), lab in zip(topics, labels):
@@ -317,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cross", action="store_true", help="no separate cross-article models for common nouns")
     ap.add_argument("--bags", type=int, default=1, help="models averaged, each on its own sample of negatives")
     ap.add_argument("--no-merge", action="store_true", help="no entity-level second pass")
+    ap.add_argument("--no-anaphoricity", action="store_true",
+                    help="no mention-level singleton model (predicted singletons kept out of the second pass)")
     ap.add_argument("--folds", type=int, default=5, help="folds of train topics for the second pass's cross-fitting")
     args = ap.parse_args(argv)
     if not B.ECB.exists():
@@ -356,25 +409,39 @@ def main(argv: list[str] | None = None) -> int:
     model["propagate"] = best[3]
     if not args.no_merge:
         print(f"first pass alone: {best[2]} {best[1]:.2f}, dev CoNLL F1 {best[0]:.4f}; second pass:", flush=True)
-        mg = fit_merge(train, cross_fitted_probs(train, args))
+        cf = cross_fitted_probs(train, args)
+        mg = fit_merge(train, cf)
         mg_arrays = dict(mg, T=E.tree_arrays(mg["trees"]))
+        an = None if args.no_anaphoricity else fit_anaphoricity(train, cf)
         probs = topic_probs(dev, m, True)
-        best_m = (-1.0, 0.5, 0.5)
-        for t1 in np.arange(0.30, 0.61, 0.05):
-            labels = [E.cluster_mentions(p, float(t1), "average") for p in probs]
-            seqs = [E.merge_sequence(p, r[1], r[8], len(r[7]), lab, E.merge_scorer(mg_arrays), 0.15)
-                    for p, r, lab in zip(probs, dev, labels)]
-            for t2 in np.arange(0.15, 0.61, 0.05):
-                sc = score_labels(dev, [E.apply_merges(lab, sq, float(t2)) for lab, sq in zip(labels, seqs)])
-                print(f"  average {t1:.2f}, merge {t2:.2f}: dev CoNLL F1 {sc['CoNLL']:.4f} (MUC {sc['MUC']:.4f} "
-                      f"B3 {sc['B3']:.4f} CEAF-e {sc['CEAF-e']:.4f})", flush=True)
-                if sc["CoNLL"] > best_m[0]:
-                    best_m = (sc["CoNLL"], float(t1), float(t2))
+        ana = [E.anaphoricity(p, r[8], r[7], dict(an, T=E.tree_arrays(an["trees"]))) for p, r in zip(probs, dev)] \
+            if an else None
+        best_m = (-1.0, 0.5, 0.5, None, 0.0)
+        for ta in ANAPHORIC_THRESHOLDS if an else (None,):
+            alone = [None if ta is None else a < ta for a in ana or [None] * len(dev)]
+            for t1 in np.arange(0.30, 0.61, 0.05):
+                labels = [E.cluster_mentions(p, float(t1), "average") for p in probs]
+                seqs = [E.merge_sequence(p, r[1], r[8], len(r[7]), lab, E.merge_scorer(mg_arrays), 0.15, al)
+                        for p, r, lab, al in zip(probs, dev, labels, alone)]
+                for t2 in np.arange(0.15, 0.61, 0.05):
+                    merged = [E.apply_merges(lab, sq, float(t2)) for lab, sq in zip(labels, seqs)]
+                    for bar in POP_BARS if ta is not None else (0.0,):
+                        final = [E.pop_singletons(lab, p, al, bar) if al is not None else lab
+                                 for lab, p, al in zip(merged, probs, alone)]
+                        sc = score_labels(dev, final)
+                        print(f"  anaphoricity {ta}, pop {bar}, average {t1:.2f}, merge {t2:.2f}: dev CoNLL F1 "
+                              f"{sc['CoNLL']:.4f} (MUC {sc['MUC']:.4f} B3 {sc['B3']:.4f} CEAF-e {sc['CEAF-e']:.4f})",
+                              flush=True)
+                        if sc["CoNLL"] > best_m[0]:
+                            best_m = (sc["CoNLL"], float(t1), float(t2), ta, bar)
         if best_m[0] > best[0]:
             model.update(threshold=round(best_m[1], 2), linkage="average", propagate=True)
             model["merge"] = dict(mg, threshold=round(best_m[2], 2))
+            if best_m[3] is not None:
+                model["anaphoricity"] = dict(an, threshold=best_m[3], bar=best_m[4])
             best = (best_m[0], best_m[1], "average", True)
-            print(f"second pass: average {best_m[1]:.2f}, merge {best_m[2]:.2f}", flush=True)
+            print(f"second pass: average {best_m[1]:.2f}, merge {best_m[2]:.2f}, anaphoricity {best_m[3]}, "
+                  f"pop {best_m[4]}", flush=True)
     model["trained_on"] = "ECB+ train topics (gold entity mentions, validated sentences); threshold tuned on dev"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, separators=(",", ":")))

@@ -251,6 +251,9 @@ def test_shipped_model_has_its_second_pass() -> None:
     merge = model.get("merge")
     assert merge is not None and "T" in merge and merge["features"] == E.MERGE_NAMES
     assert 0 < merge["threshold"] < 1
+    an = model.get("anaphoricity")  # the singleton model, chosen on dev together with the second pass
+    if an is not None:
+        assert "T" in an and an["features"] == E.ANAPHORIC_NAMES and 0 < an["threshold"] < 1 and an["prior"]
 
 
 def test_resolve_entities_without_their_articles_still_gives_an_id_per_mention() -> None:
@@ -261,3 +264,69 @@ def test_resolve_entities_without_their_articles_still_gives_an_id_per_mention()
           Mention(start=5, end=2, text="", article_id="y")]
     ids = storyline.resolve_entities([], ms)
     assert len(ids) == 3 and all(ids)
+
+
+def test_a_predicted_singleton_is_joined_by_no_second_pass_merge() -> None:
+    import numpy as np
+
+    from storyline.consolidate import entities as E
+
+    arts, info, base = _topic(
+        ["Hugh Jackman will host the show . Jackman said it would be short .",
+         "The host thanked the academy on Sunday .",
+         "A shotgun was found near the stage ."],
+        [(0, "Hugh Jackman"), (0, "Jackman"), (1, "The host"), (2, "A shotgun")])
+    p = np.full((4, 4), 0.05)
+    p[0, 1] = p[1, 0] = 0.9
+    p[0, 2] = p[2, 0] = 0.7
+    p[1, 3] = p[3, 1] = 0.8  # a strong but wrong link of the shotgun
+    np.fill_diagonal(p, 1.0)
+    labels = [0, 0, 1, 2]
+    p_max = E.MERGE_NAMES.index("p_max")
+    merges = E.merge_sequence(p, base, info, len(arts), labels, lambda x: x[:, p_max], 0.3)
+    assert [round(s, 2) for s, _, _ in merges] == [0.8, 0.7]
+    alone = np.array([False, False, False, True])
+    merges = E.merge_sequence(p, base, info, len(arts), labels, lambda x: x[:, p_max], 0.3, alone)
+    assert [round(s, 2) for s, _, _ in merges] == [0.7]  # the host still joins Jackman, the shotgun stays out
+    out = E.apply_merges(labels, merges, 0.3)
+    assert out[0] == out[1] == out[2] != out[3]
+
+
+def test_a_predicted_singleton_weakly_tied_to_its_cluster_leaves_it() -> None:
+    import numpy as np
+
+    from storyline.consolidate import entities as E
+
+    p = np.full((4, 4), 0.1)
+    p[0, 1] = p[1, 0] = 0.9
+    p[0, 2] = p[2, 0] = p[1, 2] = p[2, 1] = 0.6
+    np.fill_diagonal(p, 1.0)
+    labels = [0, 0, 0, 0]  # mention 3 has mean p 0.1 to the others
+    out = E.pop_singletons(labels, p, np.array([False, False, True, True]), 0.4)
+    assert out[0] == out[1] == out[2] and out[3] != out[0]  # 2 is flagged but well tied: it stays
+    assert E.pop_singletons(labels, p, np.zeros(4, dtype=bool), 0.4) == labels  # nothing flagged, nothing moves
+    assert E.pop_singletons([], np.zeros((0, 0)), np.zeros(0, dtype=bool), 0.4) == []
+
+
+def test_anaphoricity_features_count_a_key_across_articles_and_use_the_prior() -> None:
+    import numpy as np
+
+    from storyline.consolidate import entities as E
+
+    arts, info, base = _topic(
+        ["Hugh Jackman will host the show . Jackman said it would be short .",
+         "Jackman thanked the academy on Sunday .",
+         "A shotgun was found near the stage ."],
+        [(0, "Hugh Jackman"), (0, "Jackman"), (1, "Jackman"), (2, "A shotgun")])
+    p = np.full((4, 4), 0.05)
+    p[:3, :3] = 0.9
+    prior = {"nominal:shotgun": (1, 40), "proper:jackman": (30, 30)}
+    x = E.anaphoricity_features(p, info, arts, prior)
+    f = {name: x[:, k] for k, name in enumerate(E.ANAPHORIC_NAMES)}
+    assert x.shape == (4, len(E.ANAPHORIC_NAMES))
+    assert f["key_mentions"].tolist() == [2, 2, 2, 0] and f["key_articles"].tolist() == [1, 1, 1, 0]
+    assert f["determiner"][3] == 2 and f["is_nominal"].tolist() == [0, 0, 0, 1]
+    assert f["key_prior"][3] < 0.1 < 0.9 < f["key_prior"][0]
+    assert np.allclose(f["p_max"], [0.9, 0.9, 0.9, 0.05])
+    assert f["cluster_size_05"].tolist() == [3, 3, 3, 1]
+    assert E.anaphoricity_features(np.zeros((0, 0)), [], arts).shape == (0, len(E.ANAPHORIC_NAMES))

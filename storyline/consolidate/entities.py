@@ -1241,6 +1241,9 @@ def load_model(path: str = str(MODEL_PATH)) -> dict | None:
     mg = data.get("merge")
     if mg is not None and mg.get("features") == MERGE_NAMES:
         mg["T"] = tree_arrays(mg["trees"])
+    an = data.get("anaphoricity")
+    if an is not None and an.get("features") == ANAPHORIC_NAMES:
+        an["T"] = tree_arrays(an["trees"])
     return data
 
 
@@ -1459,10 +1462,12 @@ def cluster_pair_features(p: np.ndarray, base: np.ndarray, info: Sequence[Mentio
 
 def merge_sequence(p: np.ndarray, base: np.ndarray, info: Sequence[MentionInfo], n_docs: int,
                    labels: Sequence[int], score: Callable[[np.ndarray], np.ndarray],
-                   stop: float) -> list[tuple[float, np.ndarray, np.ndarray]]:
+                   stop: float, alone: np.ndarray | None = None) -> list[tuple[float, np.ndarray, np.ndarray]]:
     """The greedy merges of the clusters ``labels`` (best scored pair first, the merged cluster
     rescored against the others) down to ``stop``: (score, members of the kept cluster, members of
-    the absorbed one) per merge. ``score`` maps rows of MERGE_NAMES features to probabilities."""
+    the absorbed one) per merge. ``score`` maps rows of MERGE_NAMES features to probabilities.
+    ``alone`` (a flag per mention, optional): a cluster that is one flagged mention (a predicted
+    singleton) takes part in no merge."""
     labs = np.asarray(labels)
     groups = [np.flatnonzero(labs == u) for u in dict.fromkeys(labs.tolist())]
     k = len(groups)
@@ -1477,6 +1482,9 @@ def merge_sequence(p: np.ndarray, base: np.ndarray, info: Sequence[MentionInfo],
     iu = np.triu_indices(k, 1)
     S = np.full((k, k), -np.inf)
     S[iu] = score(cluster_pair_features(p, base, info, n_docs, groups, summ))
+    if alone is not None:
+        single = np.array([len(g) == 1 and bool(alone[g[0]]) for g in groups])
+        S[single, :] = S[:, single] = -np.inf
     alive = np.ones(k, dtype=bool)
     merges: list[tuple[float, np.ndarray, np.ndarray]] = []
     while True:
@@ -1495,7 +1503,8 @@ def merge_sequence(p: np.ndarray, base: np.ndarray, info: Sequence[MentionInfo],
         s = score(np.array([_merge_row([f[0, j] for f in blocks], summ[a], summ[c], n_docs)
                             for j, c in enumerate(others)], dtype=np.float64))
         for j, c in enumerate(others):
-            S[min(a, c), max(a, c)] = s[j]
+            if alone is None or not single[c]:
+                S[min(a, c), max(a, c)] = s[j]
     return merges
 
 
@@ -1519,11 +1528,118 @@ def merge_scorer(m: dict) -> Callable[[np.ndarray], np.ndarray]:
 
 
 def merge_clusters(p: np.ndarray, base: np.ndarray, info: Sequence[MentionInfo], n_docs: int,
-                   labels: Sequence[int], model: dict) -> list[int]:
+                   labels: Sequence[int], model: dict, alone: np.ndarray | None = None) -> list[int]:
     """The first-pass clusters ``labels`` merged greedily by the second-pass model (``model``:
-    trees, depth, offset, threshold) while the best cluster pair scores at least its threshold."""
+    trees, depth, offset, threshold) while the best cluster pair scores at least its threshold;
+    a cluster that is one mention flagged in ``alone`` stays as it is."""
     t = float(model["threshold"])
-    return apply_merges(labels, merge_sequence(p, base, info, n_docs, labels, merge_scorer(model), t), t)
+    return apply_merges(labels, merge_sequence(p, base, info, n_docs, labels, merge_scorer(model), t, alone), t)
+
+
+# --- anaphoricity: has a mention any coreferent mention in the topic? ------------------------
+# CoNLL F1 counts singletons: B-cubed and CEAF-e reward a mention left alone when it is alone in
+# gold ("a shotgun", "yesterday" in one article). A mention-level boosted-tree model predicts
+# whether a mention has a coreferent mention among the topic's mentions, from its kind,
+# determiner, number, how often its key (a name's last word, a noun's head) is mentioned and
+# written in the topic's articles, how often it has a coreferent mention in train (a prior per key,
+# shipped as a table), the first-pass probabilities to the other mentions (best, second best,
+# margin, inside and across articles, how many above 0.3 and 0.5) and the size of its first-pass
+# clusters at two thresholds. A mention predicted to be a singleton is joined by no second-pass
+# merge, and leaves its cluster when its mean probability to the other members is low.
+
+_DET_CLASS = {"the": 1, "a": 2, "an": 2, "this": 3, "that": 3, "these": 3, "those": 3, "his": 4, "her": 4, "its": 4,
+              "their": 4, "our": 4, "my": 4, "your": 4, "some": 5, "any": 5, "another": 5, "each": 5, "every": 5,
+              "no": 5}
+
+ANAPHORIC_NAMES = [
+    "is_proper", "is_nominal", "is_pronoun", "is_time", "determiner", "n_words", "plural", "gender", "count_before",
+    "key_mentions", "key_articles", "key_text_articles", "key_text_share", "key_text_count", "p_max", "p_second",
+    "p_margin", "p_max_same_article", "p_max_across", "n_above_half", "n_above_03", "p_sum", "sentence",
+    "article_mentions", "topic_articles", "topic_mentions", "headline", "same_text_mentions", "first_of_key_in_article",
+    "key_prior", "key_prior_count", "cluster_size_03", "cluster_articles_03", "cluster_size_05", "cluster_articles_05",
+]
+
+
+def anaphoricity_key(x: MentionInfo) -> str:
+    """The type a mention is counted under in the anaphoricity prior: kind and a name's last word or
+    the head ("proper:jackman", "nominal:host")."""
+    return f"{x.kind}:{x.name[-1] if x.kind == 'proper' and x.name else x.head}"
+
+
+def anaphoricity_features(p: np.ndarray, info: Sequence[MentionInfo], articles: Sequence[Article],
+                          prior: dict[str, Sequence[int]] | None = None) -> np.ndarray:
+    """ANAPHORIC_NAMES features of every mention, (n, F): ``p`` the first-pass probabilities,
+    ``prior`` the (coreferent, total) mention counts of each anaphoricity key in train."""
+    n = len(info)
+    if n == 0:
+        return np.zeros((0, len(ANAPHORIC_NAMES)))
+    n_docs = max(len(articles), 1)
+    keys = [anaphoricity_key(x) for x in info]
+    words = [k.split(":", 1)[1] for k in keys]
+    docs = np.array([x.doc for x in info])
+    key_count = Counter(keys)
+    key_docs: dict[str, set[int]] = defaultdict(set)
+    for k, x in zip(keys, info):
+        key_docs[k].add(x.doc)
+    text_words = [Counter(w.lower() for w in _WORD.findall(a.text)) for a in articles]
+    same_text = Counter(x.text.lower() for x in info)
+    doc_count = Counter(docs.tolist())
+    first_of_key: dict[tuple[int, str], int] = {}
+    for i in sorted(range(n), key=lambda i: (info[i].doc, info[i].start)):
+        first_of_key.setdefault((info[i].doc, keys[i]), i)
+    q = np.array(p, dtype=np.float64)
+    np.fill_diagonal(q, 0.0)
+    same = docs[:, None] == docs[None, :]
+    ranked = -np.sort(-q, axis=1)
+    sizes = []
+    for t in (0.3, 0.5):
+        lab = np.array(cluster_mentions(q + np.eye(n), t, "average"))
+        size = Counter(lab.tolist())
+        arts = {u: len(set(docs[lab == u].tolist())) for u in size}
+        sizes.append([(size[u], arts[u]) for u in lab])
+    rows = []
+    for i, x in enumerate(info):
+        ws = [w.lower() for w in _WORD.findall(x.text)]
+        det = _DET_CLASS.get(ws[0], 6 if ws[0].isdigit() else 0) if ws else 0
+        in_docs = sum(1 for c in text_words if c.get(words[i], 0) > 0)
+        p1 = float(ranked[i, 0]) if n > 1 else 0.0
+        p2 = float(ranked[i, 1]) if n > 2 else 0.0
+        pos, tot = (prior or {}).get(keys[i], (0, 0))
+        rows.append([x.kind == "proper", x.kind == "nominal", x.kind == "pronoun", x.kind == "time", det, len(ws),
+                     _plural(x), _gender(x), x.num, key_count[keys[i]] - 1, len(key_docs[keys[i]]) - 1, in_docs,
+                     in_docs / n_docs, np.log1p(sum(c.get(words[i], 0) for c in text_words)), p1, p2, p1 - p2,
+                     float(np.max(np.where(same[i], q[i], 0.0))), float(np.max(np.where(same[i], 0.0, q[i]))),
+                     float((q[i] > 0.5).sum()), float((q[i] > 0.3).sum()), float(q[i].sum()), x.sent,
+                     doc_count[x.doc], n_docs, n, float(x.sent <= 1), same_text[x.text.lower()] - 1,
+                     float(first_of_key[(x.doc, keys[i])] == i), (pos + 1) / (tot + 2), np.log1p(tot),
+                     *sizes[0][i], *sizes[1][i]])
+    return np.array(rows, dtype=np.float64)
+
+
+def anaphoricity(p: np.ndarray, info: Sequence[MentionInfo], articles: Sequence[Article], model: dict) -> np.ndarray:
+    """The probability that each mention has a coreferent mention in the topic (``model``: trees
+    as arrays under "T", depth, offset, the key prior table)."""
+    if not len(info):
+        return np.zeros(0)
+    x = anaphoricity_features(p, info, articles, model.get("prior"))
+    z = tree_logits(x, model["T"], int(model["depth"])) + model["offset"]
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def pop_singletons(labels: Sequence[int], p: np.ndarray, alone: np.ndarray, bar: float) -> list[int]:
+    """``labels`` where each flagged mention (``alone``: predicted singletons) whose mean probability
+    to the other members of its cluster is under ``bar`` leaves it for a cluster of its own."""
+    lab = np.array(labels)
+    nxt = int(lab.max()) + 1 if len(lab) else 0
+    for u in np.unique(lab):
+        g = np.flatnonzero(lab == u)
+        if len(g) < 2:
+            continue
+        for i in g:
+            if alone[i] and p[i, g[g != i]].mean() < bar:
+                lab[i] = nxt
+                nxt += 1
+    return [int(x) for x in lab]
 
 
 def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
@@ -1542,7 +1658,13 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
     labels = cluster_mentions(p, model["threshold"] if threshold is None else threshold,
                               model.get("linkage", "average"))
     if "merge" in model and "T" in model["merge"]:
-        labels = merge_clusters(p, base, info, len(articles), labels, model["merge"])
+        an = model.get("anaphoricity")
+        alone = None
+        if an is not None and "T" in an:
+            alone = anaphoricity(p, info, articles, an) < float(an["threshold"])
+        labels = merge_clusters(p, base, info, len(articles), labels, model["merge"], alone)
+        if alone is not None:
+            labels = pop_singletons(labels, p, alone, float(an["bar"]))
     return [f"c{x}" for x in labels]
 
 
