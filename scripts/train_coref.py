@@ -267,8 +267,6 @@ def fit_merge(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # type: i
     """The second-pass model: pairs of first-pass clusters (average link at three thresholds) of
     the train topics whose best member pair has p > 0.02; positive when the gold entities most of
     the two clusters' mentions belong to are the same."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
     X, Y = [], []
     for (_, base, _, gold, _, _, _, arts, info), p in zip(train, probs):
         for t in MERGE_TRAIN_THRESHOLDS:
@@ -287,14 +285,21 @@ def fit_merge(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # type: i
             Y.append(np.array([major[a] == major[b] for a, b in zip(iu[0][keep], iu[1][keep])]))
     x, y = np.concatenate(X), np.concatenate(Y)
     print(f"  cluster pairs: {len(y)}, {int(y.sum())} of the same entity", flush=True)
+    return fit_small_trees(x, y, E.MERGE_NAMES, seed)
+
+
+def fit_small_trees(x: np.ndarray, y: np.ndarray, names: list[str], seed: int) -> dict:
+    """A small boosted-tree classifier (the second pass's and the singleton model's settings),
+    exported as node arrays and checked against scikit-learn's own probabilities."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
     clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15, min_samples_leaf=20,
                                          l2_regularization=1.0, random_state=seed)
     clf.fit(x, y)
     trees, depth = export_trees(clf)
-    out = {"features": E.MERGE_NAMES, "trees": trees, "depth": depth,
-           "offset": float(np.ravel(clf._baseline_prediction)[0])}
+    out = {"features": names, "trees": trees, "depth": depth, "offset": float(np.ravel(clf._baseline_prediction)[0])}
     s = x[:2000]
-    mine = E.merge_scorer(dict(out, T=E.tree_arrays(trees)))(s)
+    mine = 1.0 / (1.0 + np.exp(-(E.tree_logits(s, E.tree_arrays(trees), depth) + out["offset"])))
     assert np.allclose(mine, clf.predict_proba(s)[:, 1], atol=1e-6)
     return out
 
@@ -321,8 +326,6 @@ def fit_anaphoricity(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # 
     """The mention-level model: has a mention a coreferent mention in its topic? Trained on the
     train topics with cross-fitted first-pass probabilities and the key prior without each topic's
     own counts; ships the prior of all train topics (keys seen at least twice)."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
     per, pos_all, tot_all = anaphoricity_prior(train)
     X, Y = [], []
     for r, p, (pos, tot) in zip(train, probs, per):
@@ -332,17 +335,8 @@ def fit_anaphoricity(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # 
         Y.append(np.array([size[g] > 1 for g in r[3]]))
     x, y = np.concatenate(X), np.concatenate(Y)
     print(f"  mentions: {len(y)}, {int((~y).sum())} singletons", flush=True)
-    clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15, min_samples_leaf=20,
-                                         l2_regularization=1.0, random_state=seed)
-    clf.fit(x, y)
-    trees, depth = export_trees(clf)
-    out = {"features": E.ANAPHORIC_NAMES, "trees": trees, "depth": depth,
-           "offset": float(np.ravel(clf._baseline_prediction)[0]),
-           "prior": {k: [int(pos_all[k]), int(v)] for k, v in tot_all.items() if v >= 2}}
-    s = x[:2000]
-    ref = clf.predict_proba(s)[:, 1]
-    mine = 1.0 / (1.0 + np.exp(-(E.tree_logits(s, E.tree_arrays(trees), depth) + out["offset"])))
-    assert np.allclose(mine, ref, atol=1e-6)
+    out = fit_small_trees(x, y, E.ANAPHORIC_NAMES, seed)
+    out["prior"] = {k: [int(pos_all[k]), int(v)] for k, v in tot_all.items() if v >= 2}
     return out
 
 
