@@ -415,3 +415,12 @@ def test_derived_title_skips_the_page_stamp() -> None:
     a = Article(id="p", text="Page last updated at 09:14 GMT, Tuesday, 13 September 2031.\n\n"
                              "Jamie Ortega will host the tribute concert in Cardiff next month.")
     assert lead_title(a) == "Jamie Ortega will host the tribute concert in Cardiff next month."
+
+
+def test_a_sentence_cut_short_is_no_brief_sentence() -> None:
+    from storyline.consolidate.summary_text import leans_back
+
+    assert leans_back("The talks broke down over the price of.")
+    assert leans_back("Prices rose by more than.")
+    assert not leans_back("Officials did not say what the plan was for.")
+    assert not leans_back("He voted for Plan A.")

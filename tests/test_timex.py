@@ -279,3 +279,14 @@ def test_tempeval3_training_data_floor():
 
 
 
+
+
+def test_a_street_number_is_no_year() -> None:
+    from datetime import date
+
+    import storyline
+
+    tag = lambda t: [(x.text, x.value) for x in storyline.tag_timexes(t, date(2031, 2, 1))]  # noqa: E731
+    assert tag("The couple is heading for 1600 Pennsylvania Avenue.") == []
+    assert tag("He moved to 221 Baker Street in 1881.") == [("1881", "1881")]
+    assert tag("In 1999 Smith Street was renamed.") == [("1999", "1999")]

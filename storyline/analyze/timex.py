@@ -934,7 +934,15 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if re.match(r"\s*(?:people|troops|soldiers|votes|tons|times|miles|feet|km|kilometers|meters|men|women|"
                 r"dollars|yen|shares|units|cars|jobs|points)\b", post):
         return None
+    if _ADDRESS.match(ctx.text, ctx.end) and not re.search(
+            r"\b(?:in|since|of|by|until|till|before|after|during|from)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start],
+            re.IGNORECASE):
+        return None  # a street number: "heading for 1600 Pennsylvania Avenue"
     return "DATE", m["y"], _mod_of(_edge_text(m.group(0)))
+
+
+_ADDRESS = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Boulevard|Blvd\.?|"
+                      r"Lane|Drive|Place|Way|Court|Square|Highway|Parkway)\b")
 
 
 _REL_UNIT = r"(?:day|week|weekend|month|year|quarter|decade|century)"

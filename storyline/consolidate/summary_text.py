@@ -275,7 +275,14 @@ def leans_back(text: str) -> bool:
     near its start, opens with a phrase and then a pronoun ("Next week, it will ..."), or with a
     phrase about what came before ("With that in mind, ..."): out of its article, the reader does
     not know what it points to."""
-    return bool(_BACK_NP.match(text) or _LATE_PRONOUN.match(text) or _BACK_OPENER.match(text))
+    return bool(_BACK_NP.match(text) or _LATE_PRONOUN.match(text) or _BACK_OPENER.match(text)
+                or _CUT_SHORT.search(text))
+
+
+# "Prices rose by more than.", "the price of.": a sentence that stops on an article, a conjunction,
+# "of" or "than" was cut short (a transcript, a bad split); a stranded preposition is English
+# ("what the plan was for.") and is kept
+_CUT_SHORT = re.compile(r"\b(?:the|a|an|and|or|but|of|than)\s?[.!?][\"'”’]?$")
 
 
 # lower-cased tokens that every match of _FIRST_PERSON holds (a cheap necessary condition)
