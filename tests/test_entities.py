@@ -248,3 +248,15 @@ def test_an_honorific_alone_is_no_role_and_a_cut_possessive_keeps_its_role() -> 
     assert shown_role("'s sister") == "sister"
     assert shown_role("Dr") == "Dr"
     assert shown_role("Chinese President") == "Chinese President"
+
+
+def test_a_verb_before_a_title_is_no_part_of_the_role() -> None:
+    import storyline
+    from storyline.consolidate.entities import shown_role
+
+    ms = {m.text: m.role for m in storyline.recognize_entities(
+        "Protesters want President Hosni Mubarak to leave. The police chief, Ana Lind, agreed. "
+        "Fire chief Tomas Reyes said the road was closed.")}
+    assert ms["Hosni Mubarak"] == "President"
+    assert ms["Tomas Reyes"] == "Fire chief"
+    assert shown_role("KING") is None and shown_role("CEO") == "CEO"

@@ -83,6 +83,7 @@ def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
         elif w[:1].isupper() and w.endswith(("an", "ese", "ish", "i")) and len(w) > 3 and k < len(toks):
             pass  # an untagged nationality word ("Korean", "Chinese") inside a title run
         elif (k < len(toks) and text[toks[k][0]:toks[k][1]].lower().rstrip(".") in ROLE_HEADS and has_head
+              and text[toks[k][0]:toks[k][1]].islower()  # "police chief"; a title's capital ends the run ("want President")
               and w.isalpha() and len(w) > 2 and w.lower() not in _NOT_MODIFIERS
               and (w.islower() or (w[1:].islower() and _sentence_start(text, a)))
               and not w.endswith(("ly", "ed", "ing"))):

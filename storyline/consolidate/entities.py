@@ -411,17 +411,23 @@ def drop_pair_compounds(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
+_ROLE_ACRONYMS = frozenset({"ceo"})
 
 
 def shown_role(role: str) -> str | None:
     """A role as an entity lists it, or None: an honorific alone ("Ms", "Cardiff Ms") tells no
-    role, and a possessive cut from its owner ("'s sister") keeps its role words ("sister")."""
+    role, nor does a word in capitals ("KING", a transcript's speaker label; "CEO" is one), and a
+    possessive cut from its owner ("'s sister") keeps its role words ("sister")."""
     words = role.split()
     while words and words[0] in ("'s", "’s"):
         words.pop(0)
     shown = " ".join(words)
     head = role_head(shown) if shown else None
-    return shown if head is not None and head not in _HONORIFICS else None
+    if head is None or head in _HONORIFICS:
+        return None
+    if shown.isupper() and head not in _ROLE_ACRONYMS:
+        return None  # a transcript's speaker label ("KING:"), not a role
+    return shown
 
 
 def _role_form(role: str) -> str:
