@@ -107,3 +107,11 @@ def test_a_speaker_the_entities_left_unmapped_joins_the_group_of_the_same_name()
     assert speakers.count("Jo Park") == 1
     park = next(g for g in groups if g.speaker == "Jo Park")
     assert park.entity_id == "E1" and any("money for the pier" in q.text for q in park.quotes)
+
+
+def test_a_tokenized_contraction_is_no_speaker():
+    from storyline.records import Quote
+
+    for sp in ("n't", "'re", "’s"):
+        assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker=sp)) is None
+    assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker="Nic Robertson")) == "Nic Robertson"

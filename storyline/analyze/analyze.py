@@ -39,12 +39,16 @@ def _quotes(article: Article, sentences: Sequence[Sentence], ner_mode: str = "ac
 
 # field of AnalyzedArticle -> analyzer; the order is the order they run in
 ANALYZERS: dict[str, Analyzer] = {"mentions": _entities, "timexes": _timexes, "quotes": _quotes}
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"   # raise it when an analyzer's output changes
 
 
 def analysis_version(ner_mode: str = "accurate") -> str:
-    """The cache key of an analysis: the analyzers' version and the NER setting."""
-    return f"{ANALYSIS_VERSION}-{ner_mode}"
+    """The cache key of an analysis: the analyzers' version, storyline's version (an upgrade
+    analyses again what it reads, so that ``storyline rebuild`` shows its changes) and the NER
+    setting."""
+    from .. import __version__
+
+    return f"{ANALYSIS_VERSION}-{__version__}-{ner_mode}"
 
 
 def analyze_article(article: Article, *, ner_mode: str = "accurate") -> AnalyzedArticle:

@@ -66,6 +66,9 @@ def not_a_place(q: Quote, text: str) -> Quote:
     return replace(q, speaker=None, speaker_start=None, speaker_end=None)
 
 
+_CONTRACTION = re.compile(r"n['’]t|['’](?:s|re|ll|ve|d|m)")
+
+
 def speaker_name(q: Quote) -> str | None:
     """A display name for a quote's speaker: the resolved full name, else the proper-name tail of the
     speaker phrase, else the phrase itself (organisations: "The agency"). None for bare pronouns."""
@@ -74,8 +77,8 @@ def speaker_name(q: Quote) -> str | None:
     if not q.speaker:
         return None
     sp = _norm(q.speaker).strip(" ,")
-    if sp.lower() in _PRONOUNS:
-        return None
+    if sp.lower() in _PRONOUNS or _CONTRACTION.fullmatch(sp.lower()):
+        return None  # a pronoun, or a tokenized contraction ("n't", "'re")
     first = re.split(r"[\s'’]", sp.lower(), maxsplit=1)[0]
     if first in ("i", "we", "you") and len(sp.split()) > 1:
         return None  # "I don't", "We 're": words of a quotation read as its speaker
