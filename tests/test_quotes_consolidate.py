@@ -112,6 +112,6 @@ def test_a_speaker_the_entities_left_unmapped_joins_the_group_of_the_same_name()
 def test_a_tokenized_contraction_is_no_speaker():
     from storyline.records import Quote
 
-    for sp in ("n't", "'re", "’s"):
+    for sp in ("n't", "'re", "’s", "re", "ll", "And", "People", "A lot of people", "some"):
         assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker=sp)) is None
     assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker="Nic Robertson")) == "Nic Robertson"

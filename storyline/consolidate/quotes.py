@@ -66,7 +66,9 @@ def not_a_place(q: Quote, text: str) -> Quote:
     return replace(q, speaker=None, speaker_start=None, speaker_end=None)
 
 
-_CONTRACTION = re.compile(r"n['’]t|['’](?:s|re|ll|ve|d|m)")
+_VAGUE = re.compile(r"(?:(?:a lot of|lots of|many|some|most|few|other|all|these|those|the)\s+)?"
+                    r"(?:people|folks|others|everyone|everybody|nobody|no one|someone|somebody|many|some|most)")
+_CONTRACTION = re.compile(r"n['’]?t|['’]?(?:s|re|ll|ve|d|m)|and|but|or|so|then|also|yet")
 
 
 def speaker_name(q: Quote) -> str | None:
@@ -77,8 +79,8 @@ def speaker_name(q: Quote) -> str | None:
     if not q.speaker:
         return None
     sp = _norm(q.speaker).strip(" ,")
-    if sp.lower() in _PRONOUNS or _CONTRACTION.fullmatch(sp.lower()):
-        return None  # a pronoun, or a tokenized contraction ("n't", "'re")
+    if sp.lower() in _PRONOUNS or _CONTRACTION.fullmatch(sp.lower()) or _VAGUE.fullmatch(sp.lower()):
+        return None  # a pronoun, a tokenized contraction ("n't", "'re"), or no one in particular ("a lot of people")
     first = re.split(r"[\s'’]", sp.lower(), maxsplit=1)[0]
     if first in ("i", "we", "you") and len(sp.split()) > 1:
         return None  # "I don't", "We 're": words of a quotation read as its speaker
