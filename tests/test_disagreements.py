@@ -183,3 +183,13 @@ def test_capitals_of_one_spelling_are_no_name_dispute():
     a = _art("U.N. Secretary General Ban Ki-moon said aid would arrive on Friday.", published="2010-01-14", source="A")
     b = _art("U.N. Secretary General Ban Ki-Moon said the U.N. would send more staff.", published="2010-01-15", source="B")
     assert not [d for d in find_disagreements([a, b]) if d.kind == "name"]
+
+
+def test_different_events_on_different_days_are_no_date_disagreement():
+    a = _art("Two protesters were killed in Suez on Tuesday.", published="2031-01-27", source="A")
+    b = _art("Three people were killed at a Cairo checkpoint on Sunday, officials said.", published="2031-01-31",
+             source="B")
+    assert not [d for d in find_disagreements([a, b]) if d.kind == "date"]
+    # the same event told with two days is one
+    c = _art("Two protesters were killed in Suez on Wednesday, police said.", published="2031-01-27", source="C")
+    assert _values(_slot(find_disagreements([a, c]), "date killed")) == {"2031-01-21", "2031-01-22"}

@@ -351,6 +351,7 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
 
 def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
     slots: dict[str, dict[date, list[Citation]]] = defaultdict(lambda: defaultdict(list))
+    told: dict[str, dict[date, list[frozenset[str]]]] = defaultdict(lambda: defaultdict(list))
     for u in units:
         events = {m.lastgroup for m in _EVENT_RE.finditer(u.text)}
         # "the ministry said on Tuesday that 26 were hurt": Tuesday is the day of the statement
@@ -365,9 +366,10 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
             d = _resolve_day(m, kind, a.published)
             if d is not None:
                 slots[f"date {ev}"][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
+                told[f"date {ev}"][d].append(_what(u.text[:m.start()] + u.text[m.end():]))
     out = []
     for slot, vals in slots.items():
-        if len(vals) < 2:
+        if len(vals) < 2 or not _same_event(told[slot]):
             continue
         values = tuple(ClaimValue(value=d.isoformat(), citations=tuple(c), sources=_sources(c, by_id))
                        for d, c in sorted(vals.items()))
@@ -442,6 +444,33 @@ MAX_SPAN_DAYS = 30      # reports further apart than this tell of different even
 def _number(value: str) -> float | None:
     m = re.search(r"\d[\d,]*(?:\.\d+)?", value)
     return float(m.group().replace(",", "")) if m else None
+
+
+_NOT_WHAT = ("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+             "said says told according officials police")
+
+
+def _what(sentence: str) -> frozenset[str]:
+    """The content stems a dated sentence tells besides its date and attribution."""
+    from .summary_text import content_stems
+
+    skip = set(content_stems(_NOT_WHAT))
+    return frozenset(w for w in content_stems(sentence) if w not in skip and not w.isdigit())
+
+
+def _same_event(told: dict[date, list[frozenset[str]]], share: float = 0.5) -> bool:
+    """Whether two sentences giving different days tell the same event: they share at least
+    ``share`` of the shorter one's words ("The bridge collapsed on Monday" / "... on Tuesday");
+    "two protesters were killed in Suez on Tuesday" and "three people were killed in Cairo on
+    Sunday" are two events."""
+    days = list(told)
+    for i, d1 in enumerate(days):
+        for d2 in days[i + 1:]:
+            for a in told[d1]:
+                for b in told[d2]:
+                    if a and b and len(a & b) >= share * min(len(a), len(b)):
+                        return True
+    return False
 
 
 def one_fact(d: Disagreement, by_id: dict[str, Article]) -> bool:
