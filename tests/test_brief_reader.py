@@ -422,5 +422,7 @@ def test_a_sentence_cut_short_is_no_brief_sentence() -> None:
 
     assert leans_back("The talks broke down over the price of.")
     assert leans_back("Prices rose by more than.")
+    assert leans_back("A lot of people are concerned about .")
+    assert not leans_back("That is what the protest is about.")
     assert not leans_back("Officials did not say what the plan was for.")
     assert not leans_back("He voted for Plan A.")

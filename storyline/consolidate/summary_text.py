@@ -276,12 +276,15 @@ def leans_back(text: str) -> bool:
     phrase about what came before ("With that in mind, ..."): out of its article, the reader does
     not know what it points to."""
     return bool(_BACK_NP.match(text) or _LATE_PRONOUN.match(text) or _BACK_OPENER.match(text)
-                or _CUT_SHORT.search(text))
+                or _CUT_SHORT.search(text) or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
 
 # "Prices rose by more than.", "the price of.": a sentence that stops on an article, a conjunction,
 # "of" or "than" was cut short (a transcript, a bad split); a stranded preposition is English
 # ("what the plan was for.") and is kept
+# "A lot of people are concerned about.": "about" strands only after a wh-word or "all" ("what it is all about.")
+_ENDS_ABOUT = re.compile(r"\babout\s?[.!?][\"'”’]?$")
+_WH = re.compile(r"\b(?:what|which|who|whom|whatever|all)\b", re.IGNORECASE)
 _CUT_SHORT = re.compile(r"\b(?:the|a|an|and|or|but|of|than)\s?[.!?][\"'”’]?$")
 
 
