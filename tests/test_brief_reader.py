@@ -426,3 +426,12 @@ def test_a_sentence_cut_short_is_no_brief_sentence() -> None:
     assert not leans_back("That is what the protest is about.")
     assert not leans_back("Officials did not say what the plan was for.")
     assert not leans_back("He voted for Plan A.")
+
+
+def test_a_transcript_speaker_label_or_noise_is_no_summary_sentence() -> None:
+    from storyline.consolidate.summary_text import is_candidate_shape
+
+    assert not is_candidate_shape("BLITZER : Let 's talk about who 's in charge right now .")
+    assert not is_candidate_shape("Look at the (INAUDIBLE) coming to power.")
+    assert not is_candidate_shape("Let's talk about the weather.")
+    assert is_candidate_shape("Lettuce prices rose by a third in March.")

@@ -50,7 +50,9 @@ _DANGLING = re.compile(
     r"On the other hand|As a result|After that|Since then|By then)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|my|My|our|Our|me|us|you|You|your|Your)\b")
-_LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}:\s")
+_LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s")
+# a broadcast transcript's noise and talk: "(INAUDIBLE)", "(CROSSTALK)", "Let's talk about ..."
+_TRANSCRIPT = re.compile(r"\b(?:INAUDIBLE|CROSSTALK|UNINTELLIGIBLE|VIDEOTAPE|COMMERCIAL BREAK)\b|^Let\s?['’]s\b")
 _QUOTE_OPEN = re.compile(r"^\s*(?:``|\"|“|''|')")
 _BYLINE = re.compile(r"^(?:[A-Z][A-Za-z.]*\s?){1,4}(?:\([A-Za-z. ]+\))?\s*(?:_|--|—|-)\s")
 
@@ -306,8 +308,8 @@ def is_candidate_shape(text: str, first_person: bool = True) -> bool:
     first = t.lstrip("\"“'‘`([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if _LABEL_OPENER.match(t):   # "The investigation: the agency is leading it." (an explainer's heading)
-        return False
+    if _LABEL_OPENER.match(t) or _TRANSCRIPT.search(t):
+        return False  # "The investigation: the agency ...", an explainer's heading; "BLITZER: ...", a transcript
     return not (first_person and _FIRST_PERSON.search(t))  # the costliest check last
 
 
