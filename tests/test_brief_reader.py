@@ -435,3 +435,10 @@ def test_a_transcript_speaker_label_or_noise_is_no_summary_sentence() -> None:
     assert not is_candidate_shape("Look at the (INAUDIBLE) coming to power.")
     assert not is_candidate_shape("Let's talk about the weather.")
     assert is_candidate_shape("Lettuce prices rose by a third in March.")
+
+
+def test_page_furniture_is_no_summary_sentence() -> None:
+    from storyline.consolidate.summary_text import is_candidate_shape
+
+    assert not is_candidate_shape("Comments are not pre-screened before they post.")
+    assert not is_candidate_shape("January 30, 2031 at 10:18 am | Report abuse | Nobody asked the residents.")

@@ -213,3 +213,12 @@ def test_a_page_stamp_dates_no_event_and_is_not_shown() -> None:
     assert [(e.date, e.text) for e in entries] == [
         ("2030-06", "The concert was first planned for June 2030, organisers said."),
         ("2031-10", "Jamie Ortega will host the tribute concert in Cardiff next month.")]
+
+
+def test_a_comment_threads_time_stamps_are_no_events() -> None:
+    import storyline
+
+    a = storyline.Article(id="c1", published=date(2031, 2, 1), source="Web", text=(
+        "The council approved the new bridge on January 28, 2031.\n\n"
+        "January 30, 2031 at 10:18 am | Report abuse | Nobody asked the residents."))
+    assert [e.date for e in storyline.timeline([a])] == ["2031-01-28"]

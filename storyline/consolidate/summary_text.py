@@ -52,6 +52,9 @@ _DANGLING = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|my|My|our|Our|me|us|you|You|your|Your)\b")
 _LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s")
 # a broadcast transcript's noise and talk: "(INAUDIBLE)", "(CROSSTALK)", "Let's talk about ..."
+# page furniture a scraped page keeps: comment threads, sharing and moderation lines
+BOILERPLATE = re.compile(r"\bReport abuse\b|\bpre-screened\b|\bRETWEET\b|\bClick here\b|\bSign up for\b|"
+                         r"\bAll rights reserved\b|\bFollow us on\b|\bShare this\b", re.IGNORECASE)
 _TRANSCRIPT = re.compile(r"\b(?:INAUDIBLE|CROSSTALK|UNINTELLIGIBLE|VIDEOTAPE|COMMERCIAL BREAK)\b|^Let\s?['’]s\b")
 _QUOTE_OPEN = re.compile(r"^\s*(?:``|\"|“|''|')")
 _BYLINE = re.compile(r"^(?:[A-Z][A-Za-z.]*\s?){1,4}(?:\([A-Za-z. ]+\))?\s*(?:_|--|—|-)\s")
@@ -295,7 +298,7 @@ FIRST_PERSON_TOKENS = frozenset({"i", "we", "my", "our", "me", "us", "you", "you
 
 
 def is_candidate_shape(text: str, first_person: bool = True) -> bool:
-    """False for questions, headers, quotes that open the sentence and byline debris.
+    """False for questions, headers, quotes that open the sentence, byline debris and page furniture.
     ``first_person=False`` tells that the text holds none of ``FIRST_PERSON_TOKENS`` (the
     first-person scan is then skipped)."""
     t = text.strip()
@@ -308,7 +311,7 @@ def is_candidate_shape(text: str, first_person: bool = True) -> bool:
     first = t.lstrip("\"“'‘`([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if _LABEL_OPENER.match(t) or _TRANSCRIPT.search(t):
+    if _LABEL_OPENER.match(t) or _TRANSCRIPT.search(t) or BOILERPLATE.search(t):
         return False  # "The investigation: the agency ...", an explainer's heading; "BLITZER: ...", a transcript
     return not (first_person and _FIRST_PERSON.search(t))  # the costliest check last
 
