@@ -39,6 +39,21 @@ def _row_article(r: sqlite3.Row) -> Article:
                    lang=r["lang"], meta=json.loads(r["meta"] or "{}"))
 
 
+def _set_wal(conn: sqlite3.Connection, tries: int = 100) -> None:
+    """Switch a connection's database to WAL. On a new file opened by several connections at once
+    the switch can meet "database is locked" at once, without the busy timeout: it is tried again."""
+    import time
+
+    for k in range(tries):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or k == tries - 1:
+                raise
+            time.sleep(0.01 * (1 + k % 10))
+
+
 def _read_only(exc: BaseException) -> bool:
     """Whether SQLite refused a write because the file (or its folder) is read-only."""
     msg = str(exc).lower()
@@ -72,7 +87,7 @@ class SQLiteStore:
                 conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
                                        check_same_thread=False)
                 conn.row_factory = sqlite3.Row
-                conn.execute("PRAGMA journal_mode=WAL")
+                _set_wal(conn)
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute("PRAGMA busy_timeout=30000")
