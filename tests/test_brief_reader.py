@@ -442,3 +442,6 @@ def test_page_furniture_is_no_summary_sentence() -> None:
 
     assert not is_candidate_shape("Comments are not pre-screened before they post.")
     assert not is_candidate_shape("January 30, 2031 at 10:18 am | Report abuse | Nobody asked the residents.")
+    # prose that shares a word with furniture stays
+    assert is_candidate_shape("Many economists share this view.")
+    assert is_candidate_shape("Candidates were pre-screened by the party.")

@@ -52,10 +52,23 @@ _DANGLING = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|my|My|our|Our|me|us|you|You|your|Your)\b")
 _LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s")
 # a broadcast transcript's noise and talk: "(INAUDIBLE)", "(CROSSTALK)", "Let's talk about ..."
-# page furniture a scraped page keeps: comment threads, sharing and moderation lines
-BOILERPLATE = re.compile(r"\bReport abuse\b|\bpre-screened\b|\bRETWEET\b|\bClick here\b|\bSign up for\b|"
-                         r"\bAll rights reserved\b|\bFollow us on\b|\bShare this\b", re.IGNORECASE)
-_TRANSCRIPT = re.compile(r"\b(?:INAUDIBLE|CROSSTALK|UNINTELLIGIBLE|VIDEOTAPE|COMMERCIAL BREAK)\b|^Let\s?['’]s\b")
+# page furniture a scraped page keeps (comment threads, sharing and moderation lines), and a
+# broadcast transcript's noise: words prose does not use (plain substring tests: this runs on
+# every sentence of every summary)
+_FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all rights reserved", "follow us on")
+_FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a sentence is page furniture or transcript noise ("January 30, 2011 at 10:18 am |
+    Report abuse | ...", "Comments are not pre-screened before they post.", "(INAUDIBLE)")."""
+    if any(w in text for w in _FURNITURE_CAPS):
+        return True
+    low = text.lower()
+    return any(w in low for w in _FURNITURE_LOWER)
+
+
+_LETS = re.compile(r"Let\s?['’]s\b")    # "Let's talk about ...": a transcript's talk
 _QUOTE_OPEN = re.compile(r"^\s*(?:``|\"|“|''|')")
 _BYLINE = re.compile(r"^(?:[A-Z][A-Za-z.]*\s?){1,4}(?:\([A-Za-z. ]+\))?\s*(?:_|--|—|-)\s")
 
@@ -311,7 +324,7 @@ def is_candidate_shape(text: str, first_person: bool = True) -> bool:
     first = t.lstrip("\"“'‘`([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    if _LABEL_OPENER.match(t) or _TRANSCRIPT.search(t) or BOILERPLATE.search(t):
+    if _LABEL_OPENER.match(t) or _LETS.match(t) or is_furniture(t):
         return False  # "The investigation: the agency ...", an explainer's heading; "BLITZER: ...", a transcript
     return not (first_person and _FIRST_PERSON.search(t))  # the costliest check last
 

@@ -26,7 +26,7 @@ from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import MONTHS, WEEKDAYS, granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import BOILERPLATE, supports, trim_span
+from .summary_text import is_furniture, supports, trim_span
 from .timeline_rank import DEFAULT_PER_DATE, auto_size, summarize_timeline
 
 _log = logging.getLogger(__name__)
@@ -216,7 +216,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if j >= len(spans) or spans[j][0] > tx.start:
             continue
         first = spans[j][0]
-        if BOILERPLATE.search(text, spans[j][0], spans[j][1]):
+        if is_furniture(text[spans[j][0]:spans[j][1]]):
             continue  # a comment's time stamp ("January 27, 2011 at 7:59 pm | Report abuse |")
         news = page_furniture(text, first, spans[j][1])
         if news > first:
