@@ -228,3 +228,15 @@ def test_a_closed_quotation_before_and_a_new_subject_ends_the_content():
             "September urged some form of sanctions relief.")
     (q,) = [q for q in extract_quotes(text) if q.start < text.index("halfway")]
     assert text[q.start:q.end].endswith('halfway,"') and "minister" not in text[q.start:q.end]
+
+
+def test_a_name_set_off_after_a_description_is_the_speaker():
+    import storyline
+
+    for text in ("His sister, Janet Ostrow, said she would not attend the concert in Cardiff.",
+                 "Another of the singer's sisters, Janet Ostrow, has also said she will not attend the concert."):
+        qs = storyline.extract_quotes(text)
+        assert [q.speaker for q in qs] == ["Janet Ostrow"], text
+    # a name first keeps its description
+    assert [q.speaker for q in storyline.extract_quotes("Kerr Putney, the police chief, said the road was closed.")] \
+        == ["Kerr Putney, the police chief,"]

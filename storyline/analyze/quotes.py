@@ -408,8 +408,28 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
         return None
     head = _left_np(toks, k)
     if head is None or not _is_cap(toks[head[1] - 1]):
+        # "His sister, Janet Jackson, said": a description, then the person's name between commas
+        if head is not None and _is_name_run(middle):
+            return (k + 1, comma), k + 1
         return None
     return (head[0], comma + 1), head[0]
+
+
+def _is_name_run(toks: Sequence[_Tok]) -> bool:
+    """Two to four capitalised words and nothing else ("Janet Jackson", "Kim Eui-keum")."""
+    return 2 <= len(toks) <= 4 and all(_is_cap(t) and not t.quoted and t.low not in _PRONOUNS for t in toks)
+
+
+def _appositive_name(toks: Sequence[_Tok], start: int, limit: int) -> tuple[int, int] | None:
+    """The name set off by commas right after a subject's description ("Another of Michael's
+    sisters, Janet Jackson, has also said"): its token range, or None."""
+    c1 = next((m for m in range(start, min(limit, start + 6)) if toks[m].text == ","), None)
+    if c1 is None or any(t.low in CUE_VERBS or t.quoted for t in toks[start:c1]):
+        return None
+    c2 = next((m for m in range(c1 + 1, min(limit, c1 + 6)) if toks[m].text == ","), None)
+    if c2 is None or not _is_name_run(toks[c1 + 1:c2]):
+        return None
+    return c1 + 1, c2
 
 
 def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:
@@ -453,6 +473,10 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         elif seen_cap or t.low in CUE_VERBS or t.low.endswith("ed"):
             break
         b += 1
+    if b > k and not _is_name_run(toks[k:b]):
+        named = _appositive_name(toks, b, limit)
+        if named is not None:
+            return named
     return (k, b) if b > k else None
 
 
