@@ -169,7 +169,8 @@ def _update_stories(store: SQLiteStore, settings: Settings, *, progress: Progres
         articles = store.get_articles(ids)
         new_ids = [i for i in ids if i not in before] if old is not None else []
         if old is not None and not new_ids:  # a rebuild: the brief still tells what the last additions added
-            new_ids = [n.article_id for n in old.new_since if n.article_id in set(ids)]
+            held = set(ids)
+            new_ids = [n.article_id for n in old.new_since if n.article_id in held]
         analyses = ensure_analyses(store, articles, ner_mode=settings.ner_mode)
         store.put_brief(safe_brief(sid, articles, max_words=settings.summary_words, analyses=analyses,
                                    new_ids=new_ids),

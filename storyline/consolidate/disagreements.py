@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..records import Article, Citation, ClaimValue, Disagreement
@@ -450,11 +451,18 @@ _NOT_WHAT = ("monday tuesday wednesday thursday friday saturday sunday today yes
              "said says told according officials police")
 
 
+@lru_cache(maxsize=1)
+def _not_what() -> frozenset[str]:
+    from .summary_text import content_stems
+
+    return frozenset(content_stems(_NOT_WHAT))
+
+
 def _what(sentence: str) -> frozenset[str]:
     """The content stems a dated sentence tells besides its date and attribution."""
     from .summary_text import content_stems
 
-    skip = set(content_stems(_NOT_WHAT))
+    skip = _not_what()
     return frozenset(w for w in content_stems(sentence) if w not in skip and not w.isdigit())
 
 

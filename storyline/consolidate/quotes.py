@@ -407,23 +407,19 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         if name != cname:
             sp.names[name] += 0
         art = by_id.get(q.article_id)
-        cite = Citation(q.article_id, q.start, q.end, art.source if art else None)
-        for e in sp.entries:
-            if same_quote(e.quote.text, q.text):
-                if all(c.article_id != cite.article_id or c.start != cite.start for c in e.citations):
-                    e.citations.append(cite)
-                if len(q.text) > len(e.quote.text) and q.kind == e.quote.kind:
-                    e.quote = q
-                break
-        else:
-            sp.entries.append(_Entry(q, [cite]))
-    groups = []
+        _add_quote(sp, q, [Citation(q.article_id, q.start, q.end, art.source if art else None)])
+    labels = {}
     for sp in speakers.values():
         label = max(sp.names, key=lambda n: (sp.names[n], len(n.split()), n))
         if sp.entity_id and entity_names and entity_names.get(sp.entity_id):
             if label != entity_names[sp.entity_id]:
                 sp.names[label] += 0
             label = entity_names[sp.entity_id]
+        labels[sp.key] = label
+    _join_nameless(speakers, labels)
+    groups = []
+    for sp in speakers.values():
+        label = labels[sp.key]
         aliases = tuple(sorted(n for n in sp.names if n != label))
         entries = sorted(sp.entries, key=lambda e: (-len(e.citations), e.quote.article_id, e.quote.start))
         groups.append(QuoteGroup(
@@ -432,39 +428,40 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             aliases=aliases,
             citations=tuple(tuple(e.citations) for e in entries),
         ))
-    groups = _join_nameless(groups)
     groups.sort(key=lambda g: (-len(g.quotes), -sum(len(c) for c in g.citations), g.speaker))
     return groups
 
 
-def _join_nameless(groups: list[QuoteGroup]) -> list[QuoteGroup]:
-    """A speaker group without an entity joins the one entity group shown under the same name
-    (one "Chris Hunt" in the list, not two: a quote's "Hunt" the entities could not tie to one person)."""
-    named: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(groups):
-        if g.entity_id:
-            named[g.speaker.lower()].append(i)
-    out = list(groups)
-    gone: set[int] = set()
-    for i, g in enumerate(groups):
-        home = named.get(g.speaker.lower(), [])
-        if g.entity_id or len(home) != 1:
+def _add_quote(sp: _Speaker, q: Quote, cites: Sequence[Citation]) -> None:
+    """Add a quote to a speaker: to the entry saying the same (its citations joined, the longer
+    wording kept), else as a new entry."""
+    for e in sp.entries:
+        if same_quote(e.quote.text, q.text):
+            e.citations.extend(c for c in cites
+                               if all(c.article_id != x.article_id or c.start != x.start for x in e.citations))
+            if len(q.text) > len(e.quote.text) and q.kind == e.quote.kind:
+                e.quote = q
+            return
+    sp.entries.append(_Entry(q, list(cites)))
+
+
+def _join_nameless(speakers: dict[str, _Speaker], labels: dict[str, str]) -> None:
+    """A speaker without an entity joins the one entity speaker shown under the same name (one
+    "Chris Hunt" in the list, not two: a quote's "Hunt" the entities could not tie to one person)."""
+    named: dict[str, list[str]] = defaultdict(list)
+    for key, sp in speakers.items():
+        if sp.entity_id:
+            named[labels[key].lower()].append(key)
+    for key, sp in list(speakers.items()):
+        home = named.get(labels[key].lower(), [])
+        if sp.entity_id or len(home) != 1:
             continue
-        j = home[0]
-        entries = [(q, list(c)) for q, c in zip(out[j].quotes, out[j].citations)]
-        for q, cites in zip(g.quotes, g.citations):
-            for eq, ec in entries:
-                if same_quote(eq.text, q.text):
-                    ec.extend(c for c in cites if all(c.article_id != x.article_id or c.start != x.start for x in ec))
-                    break
-            else:
-                entries.append((q, list(cites)))
-        entries.sort(key=lambda e: (-len(e[1]), e[0].article_id, e[0].start))
-        out[j] = replace(out[j], quotes=tuple(q for q, _ in entries),
-                                     citations=tuple(tuple(c) for _, c in entries),
-                                     aliases=tuple(sorted(set(out[j].aliases) | set(g.aliases))))
-        gone.add(i)
-    return [g for i, g in enumerate(out) if i not in gone]
+        into = speakers[home[0]]
+        for e in sp.entries:
+            _add_quote(into, e.quote, e.citations)
+        for n in sp.names:
+            into.names[n] += 0
+        del speakers[key]
 
 
 def _with_article(q: Quote, aid: str) -> Quote:
