@@ -93,7 +93,7 @@ def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
     "" when the article has a title or no text. It is shown marked as derived, never as the title."""
     from ..analyze.sentences import sentence_spans
     from .summary_text import trim_span
-    from .timeline import page_furniture
+    from .timeline import past_page_stamp
 
     if a.title or not a.text:
         return ""
@@ -109,7 +109,7 @@ def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
             prev = " ".join(text[spans[k - 1][0]:spans[k - 1][1]].split())
             if _CAPTION.match(prev) or _CREDIT.search(prev):
                 continue
-        sent = sent[page_furniture(sent, 0, len(sent)):]  # "Page last updated at 07:43 GMT, ..."
+        sent = sent[past_page_stamp(sent, 0, len(sent)):]  # "Page last updated at 07:43 GMT, ..."
         i, j, _ = trim_span(sent, lead=True, attributions=False)
         lead = sent[i:j]
         if any(ch.isalpha() for ch in lead):

@@ -51,7 +51,6 @@ _DANGLING = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|my|My|our|Our|me|us|you|You|your|Your)\b")
 _LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s")
-# a broadcast transcript's noise and talk: "(INAUDIBLE)", "(CROSSTALK)", "Let's talk about ..."
 # page furniture a scraped page keeps (comment threads, sharing and moderation lines), and a
 # broadcast transcript's noise: words prose does not use (plain substring tests: this runs on
 # every sentence of every summary)
@@ -297,12 +296,12 @@ def leans_back(text: str) -> bool:
                 or _CUT_SHORT.search(text) or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
 
-# "Prices rose by more than.", "the price of.": a sentence that stops on an article, a conjunction,
-# "of" or "than" was cut short (a transcript, a bad split); a stranded preposition is English
-# ("what the plan was for.") and is kept
 # "A lot of people are concerned about.": "about" strands only after a wh-word or "all" ("what it is all about.")
 _ENDS_ABOUT = re.compile(r"\babout\s?[.!?][\"'”’]?$")
 _WH = re.compile(r"\b(?:what|which|who|whom|whatever|all)\b", re.IGNORECASE)
+# "Prices rose by more than.", "the price of.": a sentence that stops on an article, a conjunction,
+# "of" or "than" was cut short (a transcript, a bad split); a stranded preposition is English
+# ("what the plan was for.") and is kept
 _CUT_SHORT = re.compile(r"\b(?:the|a|an|and|or|but|of|than)\s?[.!?][\"'”’]?$")
 
 

@@ -179,7 +179,7 @@ _SSI_ERROR = re.compile(r"(?:-LRB-|[(\[])\s*an error occurred while processing t
                         re.IGNORECASE)
 
 
-def page_furniture(text: str, start: int, end: int) -> int:
+def past_page_stamp(text: str, start: int, end: int) -> int:
     """Where a sentence's news starts past a page stamp and an include error opening it (``start``
     when it opens with neither)."""
     m = _PAGE_STAMP.match(text, start, end)
@@ -218,7 +218,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         first = spans[j][0]
         if is_furniture(text[spans[j][0]:spans[j][1]]):
             continue  # a comment's time stamp ("January 27, 2011 at 7:59 pm | Report abuse |")
-        news = page_furniture(text, first, spans[j][1])
+        news = past_page_stamp(text, first, spans[j][1])
         if news > first:
             if tx.start < news:
                 continue  # the page's own time stamp dates no event
