@@ -299,7 +299,7 @@ def fit_small_trees(x: np.ndarray, y: np.ndarray, names: list[str], seed: int) -
     trees, depth = export_trees(clf)
     out = {"features": names, "trees": trees, "depth": depth, "offset": float(np.ravel(clf._baseline_prediction)[0])}
     s = x[:2000]
-    mine = 1.0 / (1.0 + np.exp(-(E.tree_logits(s, E.tree_arrays(trees), depth) + out["offset"])))
+    mine = E.tree_probs(s, E.tree_arrays(trees), depth, out["offset"])
     assert np.allclose(mine, clf.predict_proba(s)[:, 1], atol=1e-6)
     return out
 

@@ -1275,6 +1275,15 @@ def tree_logits(x: np.ndarray, trees: dict[str, np.ndarray], depth: int) -> np.n
     return out
 
 
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def tree_probs(x: np.ndarray, trees: dict[str, np.ndarray], depth: int, offset: float) -> np.ndarray:
+    """Probabilities of a boosted-tree classifier (node arrays ``trees``) for feature rows ``x``."""
+    return _sigmoid(tree_logits(np.asarray(x, dtype=np.float64), trees, int(depth)) + offset)
+
+
 def pair_probs(base: np.ndarray, code: np.ndarray, model: dict) -> np.ndarray:
     if "T" in model:
         n = base.shape[0]
@@ -1284,9 +1293,9 @@ def pair_probs(base: np.ndarray, code: np.ndarray, model: dict) -> np.ndarray:
             v = tree_logits(base[iu].astype(np.float64), model["T"], int(model["depth"])) + model["offset"]
             z[iu] = v
             z.T[iu] = v
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return _sigmoid(z)
     z = np.einsum("ijf,ijf->ij", base, model["W"][code]) + model["b"][code]
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return _sigmoid(z)
 
 
 def cross_pairs(info: Sequence[MentionInfo], kind_pair: str) -> np.ndarray:
@@ -1310,8 +1319,7 @@ def cross_probs(p: np.ndarray, info: Sequence[MentionInfo], base: np.ndarray, mo
     for kind_pair, m in models.items():
         sel = cross_pairs(info, kind_pair)
         if sel.any():
-            z = tree_logits(base[sel].astype(np.float64), m["T"], int(m["depth"])) + m["offset"]
-            q = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            q = tree_probs(base[sel], m["T"], m["depth"], m["offset"])
             p[sel] = q
             p.T[sel] = q
     return p
@@ -1528,8 +1536,7 @@ def apply_merges(labels: Sequence[int], merges: Sequence[tuple[float, np.ndarray
 def merge_scorer(m: dict) -> Callable[[np.ndarray], np.ndarray]:
     """Probabilities of the second-pass model ``m`` (trees as arrays under "T") for feature rows."""
     def score(x: np.ndarray) -> np.ndarray:
-        z = tree_logits(x, m["T"], int(m["depth"])) + m["offset"]
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return tree_probs(x, m["T"], m["depth"], m["offset"])
     return score
 
 
@@ -1628,8 +1635,7 @@ def anaphoricity(p: np.ndarray, info: Sequence[MentionInfo], articles: Sequence[
     if not len(info):
         return np.zeros(0)
     x = anaphoricity_features(p, info, articles, model.get("prior"))
-    z = tree_logits(x, model["T"], int(model["depth"])) + model["offset"]
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return tree_probs(x, model["T"], model["depth"], model["offset"])
 
 
 def pop_singletons(labels: Sequence[int], p: np.ndarray, alone: np.ndarray, bar: float) -> list[int]:
@@ -1827,8 +1833,7 @@ def within_probs(p: np.ndarray, articles: Sequence[Article], info: Sequence[Ment
     X, P = within_features(articles, info, base, model.get("assoc"))
     if not len(P):
         return p
-    q = 1.0 / (1.0 + np.exp(-np.clip(tree_logits(X.astype(np.float64), w, int(model["within"]["depth"]))
-                                     + model["within"]["offset"], -30, 30)))
+    q = tree_probs(X, w, model["within"]["depth"], model["within"]["offset"])
     p = p.copy()
     p[P[:, 0], P[:, 1]] = q
     p[P[:, 1], P[:, 0]] = q
