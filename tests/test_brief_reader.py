@@ -445,3 +445,38 @@ def test_page_furniture_is_no_summary_sentence() -> None:
     # prose that shares a word with furniture stays
     assert is_candidate_shape("Many economists share this view.")
     assert is_candidate_shape("Candidates were pre-screened by the party.")
+
+
+_SIDEBAR = "Two men charged in death of Chicago teen who performed in inauguration event."
+_FLOOD = [
+    "Flood waters rose across the river valley on Monday as heavy rain fell for a third day. The regional council "
+    "ordered the evacuation of 2,000 homes near the river. Emergency crews used boats to reach families trapped in "
+    "the town of Westford. The river peaked at 6.2 metres on Monday evening, officials said.",
+    "Thousands of residents left their homes in the river valley after the council ordered an evacuation. Heavy "
+    "rain fell for a third day and the river peaked at 6.2 metres. Boats carried families out of Westford, where "
+    "streets were under water.",
+    "The council said 2,000 homes were evacuated as the river valley flooded. Rescue crews in boats reached trapped "
+    "families in Westford. Forecasters expect more rain on Wednesday, which could push the river higher.",
+    "Heavy rain flooded the river valley for a third day. Forecasters warned that more rain on Wednesday could "
+    "raise the river again. Westford schools will stay closed until Friday, the council said.",
+]
+
+
+def _flood_brief() -> storyline.Brief:
+    # one site's pages open with the same sidebar headline on another story
+    arts = [storyline.Article(id=f"f{i}", source="site-a" if i < 3 else "site-b", published=date(2031, 3, 3),
+                              text=(_SIDEBAR + " " + body) if i < 3 else body)
+            for i, body in enumerate(_FLOOD)]
+    return storyline.brief(arts)
+
+
+def test_a_sidebar_headline_copied_onto_a_sites_pages_is_not_summary():
+    texts = [s.text for s in _flood_brief().summary]
+    assert texts and not any("Chicago" in t for t in texts)
+
+
+def test_a_brief_tells_a_forecast_once_and_dates_it_ahead():
+    texts = [s.text for s in _flood_brief().summary]
+    rain = [t for t in texts if "rain on Wednesday" in t]
+    assert len(rain) == 1, texts
+    assert "(March 5, 2031)" in rain[0]  # the coming Wednesday, not the one before publication

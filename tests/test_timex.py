@@ -290,3 +290,14 @@ def test_a_street_number_is_no_year() -> None:
     assert tag("The couple is heading for 1600 Pennsylvania Avenue.") == []
     assert tag("He moved to 221 Baker Street in 1881.") == [("1881", "1881")]
     assert tag("In 1999 Smith Street was renamed.") == [("1999", "1999")]
+
+
+def test_a_forecast_weekday_is_the_coming_one():
+    dct = date(2031, 3, 3)  # a Monday
+    for text in ("Forecasters expect more rain on Wednesday.", "More rain on Wednesday could raise the river.",
+                 "The agency predicts snow on Wednesday."):
+        vals = [t.value for t in storyline.tag_timexes(text, dct) if t.text.endswith("Wednesday")]
+        assert vals == ["2031-03-05"], (text, vals)
+    # "could have" looks back
+    vals = [t.value for t in storyline.tag_timexes("The fire could have started on Wednesday.", dct)]
+    assert vals == ["2031-02-26"]

@@ -274,6 +274,7 @@ class SummaryConfig:
     trim: bool = True                 # leave out datelines and closing attributions (offsets kept)
     trim_attributions: bool = True    # with trim: closing attributions too (a reader's brief keeps them)
     reader: bool = False              # a reader's brief: no sentence leaning on one it does not show ("that figure")
+    reader_stop: float = 0.3          # a reader's brief ends when the best gain per word is under this share of the first
     compress: bool = False            # also rewrite inside sentences (text no longer at its offsets)
     compress_days: bool = False       # also drop bare weekday mentions (with compress)
     compress_parts: str = "dpa"       # d: datelines, p: parentheticals, a: trailing attributions
@@ -453,19 +454,42 @@ def _concept_weights(ids: _Ids, occ: np.ndarray, n_arts: int, rel: np.ndarray,
     return np.where(n_with >= min_df, total, few)
 
 
+def _content_keys(ids: _Ids) -> list[bytes]:
+    """Each sentence's content stems, in order, as bytes: equal for copies of one sentence."""
+    content = ids.wid[ids.cm]
+    step = content.itemsize
+    buf = content.tobytes()
+    bounds = (np.concatenate([[0], np.cumsum(ids.cm)])[ids.wb] * step).tolist()
+    return [buf[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+
+
+def _echoed(ids: _Ids, arts: Sequence[Article]) -> np.ndarray:
+    """Per concept, whether the story tells it twice: in two different sentences, or in copies of
+    one sentence from two sources (wire copy). A sentence copied verbatim onto many pages of one
+    site (a sidebar headline) carries concepts that many articles hold, but only through that
+    site's copies of it."""
+    first: dict[bytes, int] = {}
+    kid = np.array([first.setdefault(k, len(first)) for k in _content_keys(ids)], dtype=np.int64)
+    names: dict[object, int] = {}
+    src = np.array([names.setdefault(a.source or ("article", k), len(names)) for k, a in enumerate(arts)],
+                   dtype=np.int64)
+    m = len(ids) + ids.n_words
+    if not len(ids.cid):
+        return np.zeros(m, dtype=bool)
+    out = np.zeros(m, dtype=bool)
+    for per_row, base in ((kid, max(len(first), 1)), (src[ids.art], max(len(names), 1))):
+        pairs = _unique(ids.cid.astype(np.int64) * base + per_row[ids.crow])
+        out |= np.bincount(pairs // base, minlength=m) >= 2
+    return out
+
+
 def _candidates(items: Sequence[_Item], ids: _Ids, config: SummaryConfig, rel: np.ndarray,
                 budget_words: float) -> list[int]:
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
     seen: set[bytes] = set()
     tiers: list[list[int]] = [[], [], []]
     leaning: list[int] = []
-    # each sentence's content stems, in order, as bytes (a repeated sentence is met once)
-    content = ids.wid[ids.cm]
-    step = content.itemsize
-    buf = content.tobytes()
-    cbounds = (np.concatenate([[0], np.cumsum(ids.cm)])[ids.wb] * step).tolist()
-    for i, it in enumerate(items):
-        key = buf[cbounds[i]:cbounds[i + 1]]
+    for i, (it, key) in enumerate(zip(items, _content_keys(ids))):  # a repeated sentence is met once
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
@@ -572,11 +596,13 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
                            dtype=float)
     budget = float(max_bytes if max_bytes is not None else max_words)
-    told = (np.bincount(crow, weights=(w_all[cc] > 0) & (cc < len(cvocab)), minlength=len(cands)) > 0
+    told = (np.bincount(crow, weights=(w_all[cc] > 0) & (cc < len(cvocab)) & _echoed(cvocab, arts)[cc],
+                        minlength=len(cands)) > 0
             if config.reader and len(arts) > 1 else None)
     if told is not None and told.sum() >= 3:
-        # a reader's brief leaves out sentences that share no weighted word pair with the story
-        # (a paper's other local news): they could only fill the budget
+        # a reader's brief leaves out sentences that share no weighted word pair with the rest of
+        # the story (a paper's other local news, a site's sidebar headline copied onto every page):
+        # they could only fill the budget
         keep = np.flatnonzero(told)
         cands = [cands[k] for k in keep]
         score, lengths_all = score[keep], lengths_all[keep]
@@ -632,7 +658,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         if config.bigram_overlap > 0 and pool >= config.bigram_min_pool * ref_words:
             counts, caps = _with_bigrams(counts, caps, cvocab, cands, len(arts), ref_words,
                                          config.bigram_overlap / config.rouge_weight, config)
-        chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale)
+        chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale,
+                                      config.reader_stop if config.reader else 0.0)
     if chosen is None and config.solver == "ilp":
         chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
     if chosen is None:

@@ -117,11 +117,13 @@ def select_greedy(incidence: sparse.csr_matrix, weights: np.ndarray, lengths: np
 def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.ndarray, lengths: np.ndarray,
                          budget: float, bonus: np.ndarray, conflicts: Sequence[tuple[int, int]],
                          counts: sparse.csr_matrix | tuple[np.ndarray, np.ndarray, np.ndarray],
-                         caps: np.ndarray, scale: float) -> list[int]:
+                         caps: np.ndarray, scale: float, stop_ratio: float = 0.0) -> list[int]:
     """Greedy on (concept gain + scale * capped word-count gain + bonus) / length: the concept
     part covers each concept once, the word part counts a word up to its expected count ``caps``
     in a reference (so that a summary is scored as ROUGE-1 would score it against that reference).
-    ``counts``: words per sentence (sparse rows, or their CSR parts ``(indptr, indices, data)``)."""
+    ``counts``: words per sentence (sparse rows, or their CSR parts ``(indptr, indices, data)``).
+    ``stop_ratio``: selection ends when the best gain per unit length falls under this share of the
+    first pick's (a reader's brief ends rather than fill its budget with what the story barely tells)."""
     n = incidence.shape[0]
     if n == 0:
         return []
@@ -148,11 +150,15 @@ def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.
     rg = np.bincount(row, weights=np.minimum(cnt, cap_e), minlength=n)   # word gain, kept up to date
     h = np.empty(len(word))
     step = np.empty(len(word))
+    first = 0.0
     while True:
         g = live + scale * rg
         i = int(np.where(open_, g / lens, -np.inf).argmax())
         if not open_[i] or g[i] <= 0:       # nothing selectable left, or nothing to gain
             break
+        if chosen and g[i] / lens[i] < stop_ratio * first:
+            break
+        first = first or g[i] / lens[i]
         chosen.append(i)
         used += float(lengths[i])
         open_[i] = False
