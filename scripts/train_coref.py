@@ -1,6 +1,6 @@
 """Train the models behind ``storyline.resolve_entities`` on ECB+ (entity mentions).
 
-    python scripts/train_coref.py          # 4.5-12 min on one core of the shared machine
+    python scripts/train_coref.py          # about 11 min on two cores
 
 The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
 
@@ -24,13 +24,18 @@ The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
 The dev topics choose the linkage (average or weighted), whether to propagate through
 article-mates, and the threshold that maximise CoNLL F1; with the second pass, the first-pass
 threshold and the merge threshold together. Gold mentions from the
-validated sentences, each topic's documents at a time, as bench/entities.py scores them. Writes
-storyline/models/coref-pairs.json.
+validated sentences, each topic's documents at a time, as bench/entities.py scores them.
+
+Every model is a bag of ``--bags`` boosted-tree models (seeds ``--seed``, ``--seed`` + 1, ...: each
+its own sample of negatives and early-stopping split) whose logits are averaged: one training's
+dev score moves by about a point with the seed alone, a bag's less. Writes
+storyline/models/coref-pairs.json.gz (gzip without a timestamp: the same training, the same bytes).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import time
@@ -223,7 +228,8 @@ def first_pass(train, args, seed: int = 0) -> dict:  # type: ignore[no-untyped-d
     if not args.no_within:
         model["within"] = average_models([fit_within(train, seed=seed + s) for s in range(args.bags)])
     if not args.no_cross:
-        model["cross"] = {kp: fit_cross(train, kp, seed=seed) for kp in CROSS_KINDS}
+        model["cross"] = {kp: average_models([fit_cross(train, kp, seed=seed + s) for s in range(args.bags)])
+                          for kp in CROSS_KINDS}
     return model
 
 
@@ -254,7 +260,7 @@ def cross_fitted_probs(train, args) -> list[np.ndarray]:  # type: ignore[no-unty
     for f in range(args.folds):
         held = sorted(order[f::args.folds].tolist())
         print(f"  fold {f + 1}/{args.folds}: {len(held)} topics held out", flush=True)
-        m = with_arrays(first_pass([r for i, r in enumerate(train) if i not in set(held)], args))
+        m = with_arrays(first_pass([r for i, r in enumerate(train) if i not in set(held)], args, args.seed))
         for i, p in zip(held, topic_probs([train[i] for i in held], m, True)):
             out[i] = p
     return out  # type: ignore[return-value]
@@ -263,7 +269,7 @@ def cross_fitted_probs(train, args) -> list[np.ndarray]:  # type: ignore[no-unty
 MERGE_TRAIN_THRESHOLDS = (0.3, 0.4, 0.5)
 
 
-def fit_merge(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
+def fit_merge(train, probs: list[np.ndarray], bags: int = 1, seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
     """The second-pass model: pairs of first-pass clusters (average link at three thresholds) of
     the train topics whose best member pair has p > 0.02; positive when the gold entities most of
     the two clusters' mentions belong to are the same."""
@@ -285,7 +291,7 @@ def fit_merge(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # type: i
             Y.append(np.array([major[a] == major[b] for a, b in zip(iu[0][keep], iu[1][keep])]))
     x, y = np.concatenate(X), np.concatenate(Y)
     print(f"  cluster pairs: {len(y)}, {int(y.sum())} of the same entity", flush=True)
-    return fit_small_trees(x, y, E.MERGE_NAMES, seed)
+    return average_models([fit_small_trees(x, y, E.MERGE_NAMES, seed + s) for s in range(bags)])
 
 
 def fit_small_trees(x: np.ndarray, y: np.ndarray, names: list[str], seed: int) -> dict:
@@ -322,7 +328,7 @@ def anaphoricity_prior(train) -> tuple[list[tuple[Counter, Counter]], Counter, C
     return per, pos_all, tot_all
 
 
-def fit_anaphoricity(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
+def fit_anaphoricity(train, probs: list[np.ndarray], bags: int = 1, seed: int = 0) -> dict:  # type: ignore[no-untyped-def]
     """The mention-level model: has a mention a coreferent mention in its topic? Trained on the
     train topics with cross-fitted first-pass probabilities and the key prior without each topic's
     own counts; ships the prior of all train topics (keys seen at least twice)."""
@@ -335,7 +341,7 @@ def fit_anaphoricity(train, probs: list[np.ndarray], seed: int = 0) -> dict:  # 
         Y.append(np.array([size[g] > 1 for g in r[3]]))
     x, y = np.concatenate(X), np.concatenate(Y)
     print(f"  mentions: {len(y)}, {int((~y).sum())} singletons", flush=True)
-    out = fit_small_trees(x, y, E.ANAPHORIC_NAMES, seed)
+    out = average_models([fit_small_trees(x, y, E.ANAPHORIC_NAMES, seed + s) for s in range(bags)])
     out["prior"] = {k: [int(pos_all[k]), int(v)] for k, v in tot_all.items() if v >= 2}
     return out
 
@@ -360,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=E.MODEL_PATH)
     ap.add_argument("--no-within", action="store_true", help="no separate within-article model")
     ap.add_argument("--no-cross", action="store_true", help="no separate cross-article models for common nouns")
-    ap.add_argument("--bags", type=int, default=1, help="models averaged, each on its own sample of negatives")
+    ap.add_argument("--bags", type=int, default=3,
+                    help="models of each kind averaged, each with its own seed (sample of negatives, validation split)")
+    ap.add_argument("--seed", type=int, default=100, help="seed of the first of each kind's bagged models")
     ap.add_argument("--no-merge", action="store_true", help="no entity-level second pass")
     ap.add_argument("--no-anaphoricity", action="store_true",
                     help="no mention-level singleton model (predicted singletons kept out of the second pass)")
@@ -384,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     train = topic_arrays(tm_train, tables, per_topic)
     dev = topic_arrays(tm_dev, tables)
     print(f"features in {time.time() - t0:.0f}s", flush=True)
-    model = first_pass(train, args)
+    model = first_pass(train, args, args.seed)
     # the shipped tables: key pairs seen at least twice
     model["assoc"] = {name: to_table(pos, tot, 2) for name, (pos, tot) in zip(TABLES, tables)}
     m = with_arrays(model)
@@ -404,9 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_merge:
         print(f"first pass alone: {best[2]} {best[1]:.2f}, dev CoNLL F1 {best[0]:.4f}; second pass:", flush=True)
         cf = cross_fitted_probs(train, args)
-        mg = fit_merge(train, cf)
+        mg = fit_merge(train, cf, args.bags, args.seed)
         mg_arrays = dict(mg, T=E.tree_arrays(mg["trees"]))
-        an = None if args.no_anaphoricity else fit_anaphoricity(train, cf)
+        an = None if args.no_anaphoricity else fit_anaphoricity(train, cf, args.bags, args.seed)
         probs = topic_probs(dev, m, True)
         ana = [E.anaphoricity(p, r[8], r[7], dict(an, T=E.tree_arrays(an["trees"]))) for p, r in zip(probs, dev)] \
             if an else None
@@ -438,7 +446,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"pop {best_m[4]}", flush=True)
     model["trained_on"] = "ECB+ train topics (gold entity mentions, validated sentences); threshold tuned on dev"
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model, separators=(",", ":")))
+    text = json.dumps(model, separators=(",", ":")).encode()
+    # gzip without a timestamp: the same training writes the same bytes
+    args.out.write_bytes(gzip.compress(text, mtime=0) if args.out.suffix == ".gz" else text)
     print(f"{model['linkage']} threshold {model['threshold']}: dev CoNLL F1 {best[0]:.4f} -> {args.out} ({time.time() - t0:.0f}s)")
     return 0
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import gzip
 import hashlib
 import json
 import logging
@@ -668,7 +669,7 @@ def resolve_rules(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
 # one article are rescored by a second model (below), and the cross-article pairs of a common noun
 # with a name or another common noun by two more (cross_probs); cross-article pairs get two-hop support
 # through article-mates (propagate); mentions are clustered on 1 - p with the linkage and
-# threshold chosen on the dev topics. The trees are a JSON file in storyline/models. Cost is
+# threshold chosen on the dev topics. The trees (bags of three per model) are a gzipped JSON file in storyline/models. Cost is
 # quadratic in the mentions given at once (one story or topic).
 
 
@@ -1221,7 +1222,7 @@ def _sentence_sim(articles: Sequence[Article], info: Sequence[MentionInfo]) -> n
     return sim[np.ix_(sid, sid)]
 
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "coref-pairs.json"
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "coref-pairs.json.gz"
 
 
 @lru_cache(maxsize=1)
@@ -1231,7 +1232,8 @@ def load_model(path: str = str(MODEL_PATH)) -> dict | None:
     p = Path(path)
     if not p.exists():
         return None
-    data = json.loads(p.read_text())
+    raw = gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()
+    data = json.loads(raw)
     if data.get("features") != FEATURE_NAMES or data.get("kinds") != PAIR_KINDS:
         return None
     if "trees" in data:
