@@ -432,6 +432,9 @@ def test_a_transcript_speaker_label_or_noise_is_no_summary_sentence() -> None:
     from storyline.consolidate.summary_text import is_candidate_shape
 
     assert not is_candidate_shape("BLITZER : Let 's talk about who 's in charge right now .")
+    # a label in capitals with the speaker's title
+    assert not is_candidate_shape("BARACK OBAMA , PRESIDENT OF THE UNITED STATES : The people of Egypt have rights .")
+    assert is_candidate_shape("NATO and the UN agreed on a ceasefire on Monday.")
     assert not is_candidate_shape("Look at the (INAUDIBLE) coming to power.")
     assert not is_candidate_shape("Let's talk about the weather.")
     assert is_candidate_shape("Lettuce prices rose by a third in March.")

@@ -50,7 +50,9 @@ _DANGLING = re.compile(
     r"On the other hand|As a result|After that|Since then|By then)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|my|My|our|Our|me|us|you|You|your|Your)\b")
-_LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s")
+# a heading or a speaker label: up to four words, or a transcript's label in capitals with the
+# speaker's title ("BARACK OBAMA, PRESIDENT OF THE UNITED STATES: ...")
+_LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s|^[A-Z][A-Z'’.-]*(?:[\s,]+[A-Z][A-Z'’.-]*)+\s*:\s")
 # page furniture a scraped page keeps (comment threads, sharing and moderation lines), and a
 # broadcast transcript's noise: words prose does not use (plain substring tests: this runs on
 # every sentence of every summary)
