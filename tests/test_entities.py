@@ -260,3 +260,37 @@ def test_a_verb_before_a_title_is_no_part_of_the_role() -> None:
     assert ms["Hosni Mubarak"] == "President"
     assert ms["Tomas Reyes"] == "Fire chief"
     assert shown_role("KING") is None and shown_role("CEO") == "CEO"
+
+
+def _at(art: Article, text: str, label: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = art.text.index(text, start + 1)
+    return Mention(start=start, end=start + len(text), text=text, label=label, article_id=art.id)
+
+
+def test_a_name_run_into_the_next_name_is_split() -> None:
+    # pages without the comma: "Speaking to Newsbeat Jermaine Jackson ...", a caption run into a name
+    a = Article(id="a", text="Speaking to Newsbeat Jermaine Jackson criticised the timing of the concert.")
+    b = Article(id="b", text="Jermaine Jackson told Newsbeat the concert was badly timed. Tito Jackson agreed.")
+    c = Article(id="c", text="Jermaine Jackson and Tito Jackson spoke to Newsbeat. Michael Jackson died in 2009.")
+    d = Article(id="d", text="Marlon and Tito Jackson Michael Jackson fan Helen Rees was at the concert. "
+                             "Michael Jackson sold millions of records.")
+    ms = [_at(a, "Newsbeat Jermaine Jackson", "PERSON"),
+          _at(b, "Jermaine Jackson", "PERSON"), _at(b, "Newsbeat", "ORG"), _at(b, "Tito Jackson", "PERSON"),
+          _at(c, "Jermaine Jackson", "PERSON"), _at(c, "Tito Jackson", "PERSON"), _at(c, "Newsbeat", "ORG"),
+          _at(c, "Michael Jackson", "PERSON"),
+          _at(d, "Tito Jackson Michael Jackson", "PERSON"), _at(d, "Michael Jackson", "PERSON", 1)]
+    entities, linked = consolidate_entities([a, b, c, d], ms)
+    names = {e.name: e for e in entities}
+    assert not [n for n in names if "Newsbeat Jermaine" in n or "Tito Jackson Michael" in n], list(names)
+    assert set(names["Jermaine Jackson"].mentions) == {"a", "b", "c"}
+    assert set(names["Newsbeat"].mentions) == {"a", "b", "c"} and names["Newsbeat"].label == "ORG"
+    assert set(names["Michael Jackson"].mentions) == {"c", "d"} and set(names["Tito Jackson"].mentions) == {"b", "c", "d"}
+    spans = {(m.article_id, a.text[m.start:m.end] if m.article_id == "a" else None) for m in linked}
+    assert ("a", "Newsbeat") in spans and ("a", "Jermaine Jackson") in spans
+    # a name the story also writes whole stays whole
+    e = Article(id="e", text="Kim Jong Un met Kim Yo Jong. Kim Jong Un left.")
+    ents, _ = consolidate_entities([e], [_at(e, "Kim Jong Un", "PERSON"), _at(e, "Kim Yo Jong", "PERSON"),
+                                         _at(e, "Kim Jong Un", "PERSON", 1)])
+    assert {x.name for x in ents} == {"Kim Jong Un", "Kim Yo Jong"}

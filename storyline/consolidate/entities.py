@@ -411,6 +411,44 @@ def drop_pair_compounds(mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+def split_glued(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with glued person spans split: a page that runs a caption or a name into the
+    next name without punctuation ("Speaking to Newsbeat Jermaine Jackson criticised ...", "Marlon,
+    Jackie and Tito Jackson Michael Jackson fan Helen ...") gives one span for two names. A person
+    span is split when it ends in a person's full name (two words or more) that the story names on
+    its own, what comes before is a name the story also names on its own, and both are named more
+    often than the glued span."""
+    seen: Counter[tuple[str, ...]] = Counter()
+    person: set[tuple[str, ...]] = set()
+    label_of: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        t = name_tokens(m.text or "")
+        seen[t] += 1
+        label_of[t][m.label] += 1
+        if m.label == "PERSON":
+            person.add(t)
+    out: list[Mention] = []
+    for m in mentions:
+        text = m.text or ""
+        whole = name_tokens(text)
+        cut = None
+        if m.label == "PERSON" and len(whole) >= 3:
+            for w in re.finditer(r"(?<=\s)\S", text):
+                head, tail = name_tokens(text[:w.start()]), name_tokens(text[w.start():])
+                if len(tail) >= 2 and tail in person and head and head in seen \
+                        and min(seen[head], seen[tail]) > seen[whole]:
+                    cut = w.start()
+                    break
+        if cut is None:
+            out.append(m)
+            continue
+        head_text = text[:cut].rstrip()
+        out.append(dataclasses.replace(m, end=m.start + len(head_text), text=head_text,
+                                       label=label_of[name_tokens(head_text)].most_common(1)[0][0]))
+        out.append(dataclasses.replace(m, start=m.start + cut, text=text[cut:]))
+    return out
+
+
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 _ROLE_ACRONYMS = frozenset({"ceo"})
 
@@ -473,7 +511,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     """
     mentions = [m for m in mentions if _name_like(m.text or "")]
     by_art: dict[str, list[Mention]] = defaultdict(list)
-    for m in drop_pair_compounds(mentions):
+    for m in split_glued(drop_pair_compounds(mentions)):
         by_art[m.article_id].append(m)
     locals_: list[LocalEntity] = []
     for a in articles:
