@@ -81,6 +81,20 @@ def test_surname_resolved_to_the_full_name_in_its_article():
     assert len(groups[0].quotes) == 2
 
 
+def test_a_bare_surname_goes_to_the_namesake_named_last_before_the_quote():
+    # the story names Michael Jackson most, but this quote is his brother's
+    a = Article(text="Michael Jackson died in 2009. Jermaine Jackson was in Cardiff on Friday for the "
+                     'tribute concert. "It is bad timing," Jackson said.', id="a")
+    b = Article(text="Fans of Michael Jackson gathered in Cardiff. Michael Jackson sold millions of records, "
+                     "and Michael Jackson's songs were played all day.", id="b")
+    groups = group_quotes([a, b])
+    assert [g.speaker for g in groups] == ["Jermaine Jackson"]
+    # the nearest titled namesake, not the first one
+    c = Article(text='Senator Ann Jackson opened the debate. Senator Bob Jackson, her cousin, spoke on Friday. '
+                     '"We will vote no," Jackson said.', id="c")
+    assert [q.speaker_resolved for q in storyline.extract_quotes(c.text)] == ["Bob Jackson"]
+
+
 def test_a_speaker_the_entities_missed_joins_the_entity_of_the_same_name():
     """A quote whose speaker mention has no entity (a spelling variant, a resolved "he") goes to the
     one entity another quote of that name maps to, not to a second group of the same person."""

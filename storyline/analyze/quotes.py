@@ -1026,9 +1026,10 @@ def _full_name(name: str, prior: list[tuple[int, str]], titled: Titled, before: 
     for _, full in reversed(prior):
         if len(full.split()) > 1 and name in full.split():
             return full
-    for pos, full in titled:
-        if pos >= before:
-            break
+    # else the nearest titled name before it ("singer Michael Jackson ... his brother, singer
+    # Jermaine Jackson, ... Jackson said": Jermaine)
+    k = bisect.bisect_left(titled, (before, ""))
+    for pos, full in reversed(titled[:k]):
         if len(full.split()) >= 2 and name in full.split():
             return full
     return name

@@ -230,23 +230,29 @@ _FULL_NAME = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+)){
 
 def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
                          by_id: Mapping[str, Article]) -> list[tuple[Quote, str, str | None]]:
-    """A one-word speaker name ("Trump") becomes the one full name of its article that ends in it
-    ("Donald Trump"), when there is exactly one."""
-    cache: dict[str, dict[str, set[str]]] = {}
+    """A one-word speaker name ("Trump") becomes the full name of its article that ends in it
+    ("Donald Trump"): the only one, or, when the article names several ("Michael Jackson",
+    "Jermaine Jackson"), the one written last before the quote (not as a possessive)."""
+    cache: dict[str, dict[str, list[tuple[int, str, bool]]]] = {}
     out = []
     for q, name, ent in items:
         if len(name.split()) == 1 and name[:1].isupper() and q.article_id in by_id:
             fulls = cache.get(q.article_id)
             if fulls is None:
-                fulls = defaultdict(set)
+                fulls = defaultdict(list)
                 for m in _FULL_NAME.finditer(by_id[q.article_id].text):
+                    possessive = bool(re.search(r"['’]s$", m.group()))
                     words = re.sub(r"['’]s$", "", m.group()).split()
                     if len(words) >= 2 and words[0].lower() not in _TITLE_WORDS:
-                        fulls[words[-1]].add(" ".join(words))
+                        fulls[words[-1]].append((m.start(), " ".join(words), possessive))
                 cache[q.article_id] = fulls
-            hits = fulls.get(name, set())
-            if len(hits) == 1:
-                name = next(iter(hits))
+            hits = fulls.get(name, [])
+            if len({full for _, full, _ in hits}) == 1:
+                name = hits[0][1]
+            elif hits:
+                before = [(pos, full) for pos, full, poss in hits if pos < q.start and not poss]
+                if before:
+                    name = max(before)[1]
         out.append((q, name, ent))
     return out
 
