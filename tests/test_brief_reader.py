@@ -428,6 +428,18 @@ def test_a_sentence_cut_short_is_no_brief_sentence() -> None:
     assert not leans_back("He voted for Plan A.")
 
 
+def test_a_broadcasts_talk_is_no_brief_sentence() -> None:
+    from storyline.consolidate.summary_text import leans_back
+
+    for t in ("Obviously the story of the day is what is happening in Cairo.", "Well, we are watching the square.",
+              "Now, let me bring in our correspondent in Cairo.", "No, the army has not moved.",
+              "Yeah, the crowds are growing."):
+        assert leans_back(t), t
+    for t in ("No one was hurt in the fire.", "Now-closed shops lined the street.", "Nowhere was calmer than Suez.",
+              "Wellington police arrested two men."):
+        assert not leans_back(t), t
+
+
 def test_a_transcript_speaker_label_or_noise_is_no_summary_sentence() -> None:
     from storyline.consolidate.summary_text import is_candidate_shape
 

@@ -289,13 +289,21 @@ _BACK_OPENER = re.compile(r"^(?:With|Given|Despite|Because of|After|Before|Beyon
                           r"Apart from|In addition to|On top of)\s+(?:that|this|these|those|it|them|all this)\b")
 
 
+# a broadcast's talk: "Obviously the story of the day is ...", "Well, we are watching ...", "Now,
+# let me bring in ...": it answers or leads on from what was said before it
+_TALK = re.compile(r"^[\"“'‘]*(?:(?:Well|Now|Look|Listen|Yes|Yeah|No|OK|Okay|Again|Anyway|Actually|Basically|"
+                   r"Frankly|Honestly|Remember|Sure),|(?:Obviously|Of course|Clearly|Anyway|Actually|Basically|"
+                   r"Okay|OK|Yeah|You know|I mean)\b)")
+
+
 def leans_back(text: str) -> bool:
     """True when the sentence points back with a demonstrative ("that figure", "this proposal")
-    near its start, opens with a phrase and then a pronoun ("Next week, it will ..."), or with a
-    phrase about what came before ("With that in mind, ..."): out of its article, the reader does
-    not know what it points to."""
+    near its start, opens with a phrase and then a pronoun ("Next week, it will ..."), with a
+    phrase about what came before ("With that in mind, ..."), or with a broadcast's talk
+    ("Obviously ...", "Well, ..."): out of its article, the reader does not know what it points to."""
     return bool(_BACK_NP.match(text) or _LATE_PRONOUN.match(text) or _BACK_OPENER.match(text)
-                or _CUT_SHORT.search(text) or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
+                or _TALK.match(text) or _CUT_SHORT.search(text)
+                or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
 
 # "A lot of people are concerned about.": "about" strands only after a wh-word or "all" ("what it is all about.")
