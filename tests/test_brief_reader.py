@@ -433,7 +433,7 @@ def test_a_broadcasts_talk_is_no_brief_sentence() -> None:
 
     for t in ("Obviously the story of the day is what is happening in Cairo.", "Well, we are watching the square.",
               "Now, let me bring in our correspondent in Cairo.", "No, the army has not moved.",
-              "Yeah, the crowds are growing."):
+              "Yeah, the crowds are growing.", "The US is coming to ` help ' the people of Egypt !"):
         assert leans_back(t), t
     for t in ("No one was hurt in the fire.", "Now-closed shops lined the street.", "Nowhere was calmer than Suez.",
               "Wellington police arrested two men."):

@@ -427,13 +427,18 @@ def _query_relevance(items: Sequence[_Item], query: str | None, ids: _Ids) -> np
 
 
 def _concept_weights(ids: _Ids, occ: np.ndarray, n_arts: int, rel: np.ndarray,
-                     n_bigrams: int, m: int, config: SummaryConfig) -> np.ndarray:
+                     n_bigrams: int, m: int, config: SummaryConfig,
+                     skip_rows: np.ndarray | None = None) -> np.ndarray:
     """Weight of each concept id: the sum over the articles carrying it of its best occurrence
-    weight there; concepts told by too few articles get none, unless the query asks for them."""
+    weight there; concepts told by too few articles get none, unless the query asks for them.
+    Sentences flagged in ``skip_rows`` carry nothing."""
     if not m:
         return np.zeros(0)
     cids = ids.cid
     rows = ids.crow
+    if skip_rows is not None and skip_rows.any():
+        keep = ~skip_rows[rows]
+        cids, rows = cids[keep], rows[keep]
     art = ids.art[rows]
     key = cids * n_arts + art
     occ_r = occ[rows]
@@ -463,23 +468,19 @@ def _content_keys(ids: _Ids) -> list[bytes]:
     return [buf[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
 
 
-def _echoed(ids: _Ids, arts: Sequence[Article]) -> np.ndarray:
-    """Per concept, whether the story tells it twice: in two different sentences, or in copies of
-    one sentence from two sources (wire copy). A sentence copied verbatim onto many pages of one
-    site (a sidebar headline) carries concepts that many articles hold, but only through that
-    site's copies of it."""
-    first: dict[bytes, int] = {}
-    kid = np.array([first.setdefault(k, len(first)) for k in _content_keys(ids)], dtype=np.int64)
-    names: dict[object, int] = {}
-    src = np.array([names.setdefault(a.source or ("article", k), len(names)) for k, a in enumerate(arts)],
-                   dtype=np.int64)
-    m = len(ids) + ids.n_words
-    if not len(ids.cid):
-        return np.zeros(m, dtype=bool)
-    out = np.zeros(m, dtype=bool)
-    for per_row, base in ((kid, max(len(first), 1)), (src[ids.art], max(len(names), 1))):
-        pairs = _unique(ids.cid.astype(np.int64) * base + per_row[ids.crow])
-        out |= np.bincount(pairs // base, minlength=m) >= 2
+def _site_copies(ids: _Ids, arts: Sequence[Article]) -> np.ndarray:
+    """Per sentence, whether it copies a sentence of an earlier article from the same source: a
+    site's sidebar headline or boilerplate, repeated on its every page. A reader's brief counts
+    such copies once, so that 26 pages of one site do not make their sidebar the story's main
+    fact (wire copy from several outlets still counts per outlet)."""
+    first: dict[tuple[object, bytes], int] = {}
+    out = np.zeros(len(ids.art), dtype=bool)
+    for k, (key, a) in enumerate(zip(_content_keys(ids), ids.art.tolist())):
+        src = arts[a].source
+        if not key or not src:
+            continue
+        seen = first.setdefault((src, key), a)
+        out[k] = seen != a
     return out
 
 
@@ -587,7 +588,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
     n_concepts = len(cvocab) + (cvocab.n_words if config.unigram_weight > 0 else 0)
-    w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config)
+    skip = _site_copies(cvocab, arts) if config.reader and len(arts) > 1 else None
+    w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config, skip)
     cands = _candidates(items, cvocab, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
     if not cands:
         return []
@@ -596,12 +598,11 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     lengths_all = np.array([items[i].nbytes + 1 if max_bytes is not None else items[i].words for i in cands],
                            dtype=float)
     budget = float(max_bytes if max_bytes is not None else max_words)
-    told = (np.bincount(crow, weights=(w_all[cc] > 0) & (cc < len(cvocab)) & _echoed(cvocab, arts)[cc],
-                        minlength=len(cands)) > 0
+    told = (np.bincount(crow, weights=(w_all[cc] > 0) & (cc < len(cvocab)), minlength=len(cands)) > 0
             if config.reader and len(arts) > 1 else None)
     if told is not None and told.sum() >= 3:
-        # a reader's brief leaves out sentences that share no weighted word pair with the rest of
-        # the story (a paper's other local news, a site's sidebar headline copied onto every page):
+        # a reader's brief leaves out sentences that share no weighted word pair with the story
+        # (a paper's other local news, a site's sidebar headline once its copies count once):
         # they could only fill the budget
         keep = np.flatnonzero(told)
         cands = [cands[k] for k in keep]

@@ -300,13 +300,16 @@ def leans_back(text: str) -> bool:
     """True when the sentence points back with a demonstrative ("that figure", "this proposal")
     near its start, opens with a phrase and then a pronoun ("Next week, it will ..."), with a
     phrase about what came before ("With that in mind, ..."), or with a broadcast's talk
-    ("Obviously ...", "Well, ..."): out of its article, the reader does not know what it points to."""
+    ("Obviously ...", "Well, ..."): out of its article, the reader does not know what it points to.
+    An exclamation ("The US is coming to help the people of Egypt!", a reader's comment) is no
+    reporting either."""
     return bool(_BACK_NP.match(text) or _LATE_PRONOUN.match(text) or _BACK_OPENER.match(text)
-                or _TALK.match(text) or _CUT_SHORT.search(text)
+                or _TALK.match(text) or _CUT_SHORT.search(text) or _EXCLAIM.search(text)
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
 
 # "A lot of people are concerned about.": "about" strands only after a wh-word or "all" ("what it is all about.")
+_EXCLAIM = re.compile(r"!\s?[\"'”’)]*\s*$")
 _ENDS_ABOUT = re.compile(r"\babout\s?[.!?][\"'”’]?$")
 _WH = re.compile(r"\b(?:what|which|who|whom|whatever|all)\b", re.IGNORECASE)
 # "Prices rose by more than.", "the price of.": a sentence that stops on an article, a conjunction,
