@@ -321,12 +321,14 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         if e.label != "ORG" and len(e.full) == 1 and len(owners) == 1:
             dsu.union(i, owners.pop())
     # spelling / romanisation variants of a person with the same role (blocked by first and last word)
-    # and, without a role, a long word misspelt, when no article names both (that would be two people)
-    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+    # and, without a role, a long word misspelt, when no article names both (that would be two people);
+    # an organisation or a place spelt two ways ("World Health Organisation" / "Organization",
+    # "Ministry of Defence" / "Defense") by the same test for a long word
+    blocks: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i, e in enumerate(locals_):
-        if e.label == "PERSON" and len(e.full) >= 2:
-            blocks[(0, e.full[0])].append(i)
-            blocks[(1, e.full[-1])].append(i)
+        if e.label in ("PERSON", "ORG", "LOC") and len(e.full) >= 2:
+            blocks[(e.label, 0, e.full[0])].append(i)
+            blocks[(e.label, 1, e.full[-1])].append(i)
     fulls_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for e in locals_:
         fulls_in[e.article_id].add(e.full)
@@ -337,7 +339,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                 a, b = locals_[i], locals_[j]
                 if dsu.find(i) == dsu.find(j):
                     continue
-                if (a.roles and b.roles and _spelling_variant(a.full, b.full) and (_role_heads(a) & _role_heads(b))) \
+                if (a.label == "PERSON" and a.roles and b.roles and _spelling_variant(a.full, b.full)
+                        and (_role_heads(a) & _role_heads(b))) \
                         or (_typo_variant(a.full, b.full) and not any({a.full, b.full} <= f for f in fulls_in.values())):
                     dsu.union(i, j)
     groups: dict[int, list[LocalEntity]] = defaultdict(list)
