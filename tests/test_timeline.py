@@ -222,3 +222,18 @@ def test_a_comment_threads_time_stamps_are_no_events() -> None:
         "The council approved the new bridge on January 28, 2031.\n\n"
         "January 30, 2031 at 10:18 am | Report abuse | Nobody asked the residents."))
     assert [e.date for e in storyline.timeline([a])] == ["2031-01-28"]
+
+
+def test_a_forecast_dates_no_event_but_a_scheduled_closure_does() -> None:
+    from datetime import date
+
+    import storyline
+
+    texts = ["Flood waters rose across the valley on Monday. Forecasters expect more rain on Wednesday, "
+             "which could push the river higher.",
+             "Heavy rain fell on Monday. More rain on Wednesday could raise the river again. "
+             "Westford schools will stay closed until Friday, the council said."]
+    arts = [storyline.Article(id=f"t{i}", published=date(2031, 3, 3), text=t) for i, t in enumerate(texts)]
+    days = {e.date for e in storyline.timeline(arts)}
+    assert "2031-03-05" not in days and "2031-02-26" not in days  # neither the coming nor the last Wednesday
+    assert {"2031-03-03", "2031-03-07"} <= days

@@ -272,7 +272,7 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 
 _FUTURE = re.compile(
     r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:is|are)\s+to"
-    r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|could(?!\s+(?:not|have)\b)|expects?|forecasts?|predicts?|"
+    r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect)"
     r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+)\b|'ll\b)",
@@ -304,6 +304,11 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         m = rx.search(after)
         if m and (best is None or _AFTER_W * m.start() + _AFTER_C < best[0]):
             best = (_AFTER_W * m.start() + _AFTER_C, sign)
+    # "winds could push the oil ashore on Sunday", "rain on Wednesday could raise the river": a
+    # "could" of the expression's own clause looks ahead ("it could make the leak worse, and on
+    # Wednesday ..." does not)
+    if _COULD.search(_CLAUSE_START.split(before)[-1]) or _COULD.match(after):
+        return 1
     if best is not None and best[1] < 0 and _MODAL.search(before):
         # "will stay closed until Thursday": a participle does not outweigh the modal of its clause
         last_past = None
@@ -320,6 +325,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
 
 
 _MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to)\b|'ll\b", re.IGNORECASE)
+_COULD = re.compile(r"(?:^|\s)(?:\w+\s+){0,3}?could\s+(?!not\b|have\b|n't)\w", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:]|\s(?:and|but|while|as|because|when|after|before)\s")
 _WEAK_PAST = re.compile(r"[a-z]\w{2,}ed")
 _STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|told)\b", re.IGNORECASE)
 

@@ -193,6 +193,10 @@ def _date_only(rest: str) -> bool:
     return not any(w.lower() not in _CALENDAR_WORDS for w in re.findall(r"[A-Za-z]{2,}", rest))
 
 
+_SPECULATIVE = re.compile(r"\b(?:could|might|may|would|forecasts?|forecasters?|predicts?|predicted|expects?|"
+                         r"expected|likely|possibly|perhaps)\b", re.IGNORECASE)
+
+
 def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
     """The dated clauses of one (dated) article."""
     text = article.text or ""
@@ -235,6 +239,9 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if _date_only(text[s:tx.start] + " " + text[tx.end:e]):
             continue  # a dateline on its own ("Friday, July 6, 2007") tells no event
         value = tx.value[:10] if g == "day" else tx.value
+        if g == "day" and article.published and value > article.published.isoformat() \
+                and _SPECULATIVE.search(text, s, e):
+            continue  # a forecast ("winds could push the oil ashore on Sunday") dates no event yet
         if tx.range_end and granularity_of(tx.range_end) == g:
             value = f"{value}/{tx.range_end}"  # "Jan. 7-10": an ISO 8601 interval
         if (value, s) in seen:
