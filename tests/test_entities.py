@@ -198,16 +198,19 @@ def test_a_long_name_misspelt_by_one_outlet_is_one_person_with_both_spellings() 
 
 
 def test_an_organisation_spelt_two_ways_is_one_entity() -> None:
-    a = Article(id="a", text="The World Health Organisation warned of a pandemic on Monday.")
+    a = Article(id="a", text="The World Health Organisation warned of a pandemic on Monday, and the "
+                             "World Health Organization said so too.")
     b = Article(id="b", text="The World Health Organization raised its alert level.")
     c = Article(id="c", text="The Australian Defence Ministry and the Austrian Defence Ministry met.")
-    ms = [_at(a, "World Health Organisation", "ORG"), _at(b, "World Health Organization", "ORG"),
+    ms = [_at(a, "World Health Organisation", "ORG"), _at(a, "World Health Organization", "ORG"),
+          _at(b, "World Health Organization", "ORG"),
           _at(c, "Australian Defence Ministry", "ORG"), _at(c, "Austrian Defence Ministry", "ORG")]
     ents, _ = consolidate_entities([a, b, c], ms)
     who = [e for e in ents if e.name.startswith("World Health")]
     assert len(who) == 1 and set(who[0].mentions) == {"a", "b"}
     assert {"World Health Organisation", "World Health Organization"} <= {who[0].name, *who[0].aliases}
-    # two names an article writes side by side stay two
+    # (one article writes both spellings, quoting another outlet); two other names it writes side by
+    # side stay two
     assert len([e for e in ents if "Defence Ministry" in e.name]) == 2
 
 

@@ -259,6 +259,23 @@ def _typo_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             and SequenceMatcher(None, *pairs[0]).ratio() >= 0.85)
 
 
+_SPELLING = ((re.compile(r"isation"), "ization"), (re.compile(r"ise$"), "ize"), (re.compile(r"our$"), "or"),
+             (re.compile(r"tre$"), "ter"), (re.compile(r"ence$"), "ense"), (re.compile(r"ogue$"), "og"))
+
+
+def _british_american(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'World Health Organisation' / 'Organization', 'Ministry of Defence' / 'Defense': one name in
+    British and American spelling (an article may write both, quoting another outlet)."""
+    if len(a) != len(b) or a == b:
+        return False
+
+    def norm(w: str) -> str:
+        for rx, rep in _SPELLING:
+            w = rx.sub(rep, w)
+        return w
+    return all(x == y or norm(x) == norm(y) for x, y in zip(a, b))
+
+
 def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     n = len(locals_)
     dsu = _DSU(n)
@@ -341,7 +358,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                     continue
                 if (a.label == "PERSON" and a.roles and b.roles and _spelling_variant(a.full, b.full)
                         and (_role_heads(a) & _role_heads(b))) \
-                        or (_typo_variant(a.full, b.full) and not any({a.full, b.full} <= f for f in fulls_in.values())):
+                        or (_typo_variant(a.full, b.full) and not any({a.full, b.full} <= f for f in fulls_in.values())) \
+                        or (a.label != "PERSON" and _british_american(a.full, b.full)):
                     dsu.union(i, j)
     groups: dict[int, list[LocalEntity]] = defaultdict(list)
     for i, e in enumerate(locals_):
