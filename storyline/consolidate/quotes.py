@@ -67,7 +67,8 @@ def not_a_place(q: Quote, text: str) -> Quote:
 
 
 _VAGUE = re.compile(r"(?:(?:a lot of|lots of|many|some|most|few|other|all|these|those|the)\s+)?"
-                    r"(?:people|folks|others|everyone|everybody|nobody|no one|someone|somebody|many|some|most)")
+                    r"(?:people|folks|others|everyone|everybody|nobody|no one|someone|somebody|many|some|most|"
+                    r"experts|analysts|observers|critics|commentators|scientists|researchers)")
 _CONTRACTION = re.compile(r"n['’]?t|['’]?(?:s|re|ll|ve|d|m)|and|but|or|so|then|also|yet")
 
 
