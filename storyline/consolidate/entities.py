@@ -237,16 +237,19 @@ def _role_heads(e: LocalEntity) -> set[str]:
 
 def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """'Kim Eui-keum' / 'Kim Eui-kyeom', 'Darius Kowalczyk' / 'Dariusz Kowalczyk': as many words,
-    one of them spelt differently (or the family name first and the same), and close overall."""
+    one of them spelt differently (or the family name first and the same), or every one of them
+    close ('Moammar Gadhafi' / 'Muammar Gaddafi'), and close overall."""
     if len(a) < 2 or len(a) != len(b) or a == b:
         return False
     pairs = [(x, y) for x, y in zip(a, b) if x != y]
-    if len(pairs) > 1 and a[0] != b[0]:
+    # every word romanised another way ("Moammar Gadhafi" / "Muammar Gaddafi"): each still close
+    every = len(pairs) == len(a) and all(SequenceMatcher(None, x, y).ratio() >= 0.7 for x, y in pairs)
+    if len(pairs) > 1 and a[0] != b[0] and not every:
         return False
     # each word spelt differently is still that word ("keum"/"kyeom"), not another name ("Herb"/"Buck")
     if any(SequenceMatcher(None, x, y).ratio() < 0.55 for x, y in pairs):
         return False
-    return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= 0.75
+    return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= (0.8 if every else 0.75)
 
 
 def _typo_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -346,6 +349,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         if e.label in ("PERSON", "ORG", "LOC") and len(e.full) >= 2:
             blocks[(e.label, 0, e.full[0])].append(i)
             blocks[(e.label, 1, e.full[-1])].append(i)
+            if e.label == "PERSON" and e.roles:  # every word romanised another way: "Gadhafi" / "Gaddafi"
+                blocks[(e.label, 2, e.full[-1][:2])].append(i)
     fulls_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for e in locals_:
         fulls_in[e.article_id].add(e.full)
@@ -474,13 +479,18 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 _ROLE_ACRONYMS = frozenset({"ceo"})
 
 
+_ROLE_PREPOSITIONS = frozenset("over against about for with to by from on in at of under after before among "
+                               "between than like into onto upon toward towards".split())
+
+
 def shown_role(role: str) -> str | None:
     """A role as an entity lists it, or None: an honorific alone ("Ms", "Cardiff Ms") tells no
     role, nor does a word in capitals ("KING", a transcript's speaker label; "CEO" is one), and a
-    possessive cut from its owner ("'s sister") keeps its role words ("sister")."""
+    possessive cut from its owner ("'s sister") or a preposition before it ("over leader") keeps its
+    role words ("sister", "leader")."""
     words = role.split()
-    while words and words[0] in ("'s", "’s"):
-        words.pop(0)
+    while words and (words[0] in ("'s", "’s") or words[0] in _ROLE_PREPOSITIONS):
+        words.pop(0)  # "protests over leader X": the role is "leader"
     shown = " ".join(words)
     head = role_head(shown) if shown else None
     if head is None or head in _HONORIFICS:
