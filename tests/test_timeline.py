@@ -237,3 +237,16 @@ def test_a_forecast_dates_no_event_but_a_scheduled_closure_does() -> None:
     days = {e.date for e in storyline.timeline(arts)}
     assert "2031-03-05" not in days and "2031-02-26" not in days  # neither the coming nor the last Wednesday
     assert {"2031-03-03", "2031-03-07"} <= days
+
+
+def test_a_summarized_timeline_shows_no_page_furniture() -> None:
+    from datetime import date
+
+    import storyline
+
+    arts = [storyline.Article(id=f"r{i}", published=date(2031, 5, 2 + i % 3), text=(
+        "Rescue teams reached the flooded villages on May 1 after the river burst its banks. "
+        f"6:28 pm ET May 1 , 2031 RETWEET Mayor to attend the state dinner as guest number {i} - wp . "
+        "The army flew in food and tents on May 2 for the families who lost their homes.")) for i in range(8)]
+    entries = storyline.timeline(arts, max_dates=3, per_date=2)
+    assert entries and not [e for e in entries if "RETWEET" in e.text]

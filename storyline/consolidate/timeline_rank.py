@@ -39,6 +39,7 @@ import numpy as np
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry
+from .summary_text import is_furniture
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
@@ -179,7 +180,7 @@ def _spread(weight: dict[date, float], published: dict[date, float]) -> dict[dat
 def _usable(text: str) -> bool:
     words = _WORD.findall(text)
     return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
-            and not _FURNITURE.search(text))
+            and not _FURNITURE.search(text) and not is_furniture(text))
 
 
 def _clean(text: str) -> str:
