@@ -219,6 +219,14 @@ def test_nominal_and_pronoun_speakers_resolve_to_the_organisation_named_before()
     assert kc and any("visiting China" in t for t in sp[kc[0]])
 
 
+def test_a_nominal_speaker_after_a_list_of_its_kind_is_not_guessed():
+    a = _art("a", "The Harbor Basketball League lost games to a strike. It now joins the Coastal Hockey League "
+                  "and the Northern Football League in having lost games to a labor dispute. The league said "
+                  "it would decide in two weeks whether to cancel more games.")
+    sp = _speakers(storyline.brief([a]))
+    assert not any(("Hockey" in n or "Football" in n) and any("two weeks" in t for t in ts) for n, ts in sp.items())
+
+
 def test_a_place_speaker_is_not_given_to_a_longer_phrase_that_contains_its_name():
     a = _art("a", "North Korean and Chinese state media have announced the visit. Washington is pressing "
                   "North Korea to disarm, while the North says it has already done enough and it is time "

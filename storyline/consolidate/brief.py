@@ -193,8 +193,11 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
             return noun in words or (noun in _FIRM_NOUNS and not words & _PUBLIC_BODY)
 
         # the organisation just named, when its name has the noun ("the agency" after "the National
-        # Transport Safety Agency") or it is a firm for "the company"
-        if before and start - before[0].end <= _NEAR and fits(before[0]):
+        # Transport Safety Agency") or it is a firm for "the company"; not one of a list of such
+        # names ("joins the National Hockey League, the National Football League and ... the league
+        # said": which league?)
+        near = {m.entity_id for m in before if start - m.end <= _NEAR and fits(m)}
+        if before and start - before[0].end <= _NEAR and fits(before[0]) and len(near) == 1:
             return before[0].entity_id
         # further back, one whose name has the noun, or a firm for "the company", that the article
         # names more than once (not a league it mentions in passing)
