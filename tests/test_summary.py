@@ -207,6 +207,15 @@ def test_dateline_and_closing_attribution_are_left_out_but_cited() -> None:
     assert len(lead.citations) == 3
 
 
+def test_a_broadcasters_dateline_is_trimmed_too() -> None:
+    from storyline.consolidate.summary_text import trim_span
+
+    for t in ("CAIRO (CNN) -- Protesters filled the square on Friday.",
+              "CAIRO -LRB- CNN -RRB- - Protesters filled the square on Friday."):  # a tokenized corpus
+        i, j, tail = trim_span(t)
+        assert t[i:j] + tail == "Protesters filled the square on Friday.", t
+
+
 def test_the_brief_keeps_who_said_it() -> None:
     # a reader must see whose claim a summary sentence reports; only the dateline goes
     from storyline.consolidate.brief import build_brief

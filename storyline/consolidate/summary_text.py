@@ -356,9 +356,11 @@ _ATTRIB_TAIL = re.compile(
 _OPENING = ",'\"”"   # besides spaces, what may open an attribution match
 _ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")
 _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
+# "PARIS (AP) _ ", "WASHINGTON (CNN) -- ", and in tokenized corpora "WASHINGTON -LRB- CNN -RRB- - "
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
-                       r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI)\)\s*(?:_|--|—|:)?)\s+")
-_DATELINE_MARK = re.compile(r"_|--|—|\((?:AP|Reuters|AFP|Xinhua|UPI)\)")
+                       r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
+                       r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)\s*(?:_|--|—|:)?)\s+")
+_DATELINE_MARK = re.compile(r"_|--|—|-RRB-|\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)")
 _DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
 
 
