@@ -227,6 +227,16 @@ def test_a_nominal_speaker_after_a_list_of_its_kind_is_not_guessed():
     assert not any(("Hockey" in n or "Football" in n) and any("two weeks" in t for t in ts) for n, ts in sp.items())
 
 
+def test_a_person_after_a_preposition_in_the_speaker_phrase_is_not_the_speaker():
+    a = _art("a", "Pop star Michael Jackson died in June. A bodyguard to Michael Jackson has testified that the "
+                  "doctor ordered him to clean up the room. Secretary of State Hillary Clinton said the inquiry "
+                  "must go on.")
+    sp = _speakers(storyline.brief([a]))
+    assert not any(n == "Michael Jackson" and any("clean up" in t for t in ts) for n, ts in sp.items())
+    assert any(n.startswith("A bodyguard") and any("clean up" in t for t in ts) for n, ts in sp.items())
+    assert any("Hillary Clinton" in n and any("inquiry" in t for t in ts) for n, ts in sp.items())
+
+
 def test_a_place_speaker_is_not_given_to_a_longer_phrase_that_contains_its_name():
     a = _art("a", "North Korean and Chinese state media have announced the visit. Washington is pressing "
                   "North Korea to disarm, while the North says it has already done enough and it is time "

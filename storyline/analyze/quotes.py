@@ -128,7 +128,8 @@ _ROLE_NOUNS = frozenset("spokeswoman spokesman spokesperson official officials d
                         "chairwoman head member members analyst analysts expert experts professor economist "
                         "economists researchers lawyer lawyers attorney aide aides adviser advisers advisor "
                         "source sources data report study poll survey leaders leader representative "
-                        "representatives executive executives officer officers chief".split())
+                        "representatives executive executives officer officers chief bodyguard bodyguards "
+                        "publicist".split())
 _AUX_VERBS = frozenset("has have had is are was were be been will would can could should may might must "
                        "did does do".split())
 _IRREGULAR_PAST = frozenset("said told wrote thought found forecast".split())
@@ -353,7 +354,7 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         t = toks[a - 1]
         if not _np_ok(t):
             # "A spokeswoman for Hillary Clinton", "Obama and Clinton", "Not everyone", "all the ..."
-            if a >= 2 and t.low in ("for", "from", "at", "with", "in", "on") and toks[a - 2].low in _ROLE_NOUNS:
+            if a >= 2 and t.low in ("for", "from", "at", "with", "in", "on", "to") and toks[a - 2].low in _ROLE_NOUNS:
                 a -= 1
                 continue
             if a >= 2 and t.low == "and" and _is_cap(toks[a - 2]) and _is_cap(toks[a]) and not toks[a - 2].quoted:
@@ -1042,8 +1043,12 @@ def _person_like(name: str) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
+PREPOSITIONS = frozenset("to for of with from at by near behind against about like".split())
+
+
 def _name_tail(speaker: str) -> str:
-    """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'."""
+    """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'; none
+    when the name is a preposition's object ('A bodyguard to Michael Jackson' is not Jackson)."""
     words = speaker.split(",")[0].replace("’s", "").replace("'s", "").split()
     tail: list[str] = []
     for w in reversed(words):
@@ -1052,6 +1057,8 @@ def _name_tail(speaker: str) -> str:
             tail.append(w)
         else:
             break
+    if tail and len(tail) < len(words) and words[-len(tail) - 1].lower() in PREPOSITIONS:
+        return ""
     return " ".join(reversed(tail))
 
 

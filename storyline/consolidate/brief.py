@@ -157,6 +157,7 @@ _FIRM_NOUNS = frozenset(["company", "firm", "operator", "carrier", "group", "air
 _PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commission", "police", "service", "court",
                           "government", "bureau", "office", "authority", "board", "administration", "committee"])
 _NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:to|for|of|with|from|at|by|near|behind|against|about|like)\s+$", re.IGNORECASE)
 _LOOK_BACK = 2000
 _NEAR = 300
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?$")
@@ -217,7 +218,9 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
                 # a person named in the phrase is its head, unless only a possessor ("Obama's spokesman
                 # Robert Gibbs"): "Bill Clinton, the UN envoy for Haiti," and "the UN envoy for Haiti,
                 # Bill Clinton," are both Bill Clinton's
-                people = [m for m in inside if m.label == "PERSON" and not re.match(r"\s*['’]s?\b", text[m.end:m.end + 3])]
+                # nor the object of a preposition ("A bodyguard to Michael Jackson", "a lawyer for Dr Murray")
+                people = [m for m in inside if m.label == "PERSON" and not re.match(r"\s*['’]s?\b", text[m.end:m.end + 3])
+                          and not _PREP_BEFORE.search(text, max(start, m.start - 12), m.start)]
                 if people:
                     return people[0].entity_id
                 # "Xinhua, the state news agency of China,": the name before the apposition is the head
@@ -227,8 +230,9 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
                     inside = before
                     end = comma
             last = inside[-1]
-            if text and _WHERE_BEFORE.search(text, max(start, last.start - 12), last.start):
-                return None  # "a Christian Aid staff member in Haiti": the place says where, the member speaks
+            if text and (_WHERE_BEFORE.search(text, max(start, last.start - 12), last.start)
+                         or _PREP_BEFORE.search(text, max(start, last.start - 12), last.start)):
+                return None  # "a Christian Aid staff member in Haiti", "a bodyguard to X": the member speaks
             rest = text[last.end:end] if text else ""
             if not rest.strip(" ,'’s\"”"):  # the name is the phrase's head
                 return last.entity_id
