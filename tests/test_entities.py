@@ -112,6 +112,20 @@ def test_a_leader_romanised_two_ways_is_one_person() -> None:
     assert len([n for n in names if n.startswith(("Moussa", "Mussa"))]) == 2
 
 
+def test_a_prince_is_no_short_form_of_a_commoner_of_his_first_name() -> None:
+    a = Article(id="a", text="Michael Jackson's son Prince Michael spoke at the memorial. Michael Jackson died in June.")
+    b = Article(id="b", text="King Abdullah bin Abdulaziz met the envoy. Michael Jackson sold millions of records.")
+    c = Article(id="c", text="King Abdullah said the talks went well.")
+    ms = [_at(a, "Michael Jackson", "PERSON"), _at(a, "Prince Michael", "PERSON"), _at(a, "Michael Jackson", "PERSON", 1),
+          _at(b, "King Abdullah bin Abdulaziz", "PERSON"), _at(b, "Michael Jackson", "PERSON"),
+          _at(c, "King Abdullah", "PERSON")]
+    ents, _ = consolidate_entities([a, b, c], ms)
+    mj = next(e for e in ents if e.name == "Michael Jackson")
+    assert "Prince Michael" not in mj.aliases
+    king = [e for e in ents if "Abdullah" in e.name]
+    assert len(king) == 1 and set(king[0].mentions) == {"b", "c"}
+
+
 def test_different_people_with_same_surname_stay_apart() -> None:
     arts = _story([
         "Finance minister Lee Min-ho met opposition leader Lee Jae-sung in Seoul on Monday.",

@@ -178,6 +178,22 @@ def _abbrev(text: str) -> bool:
     return "." in w or (w.isupper() and len(w) <= 6)
 
 
+_ROYAL = frozenset(["prince", "princess", "king", "queen"])
+
+
+def _royal_word(text: str) -> str | None:
+    """The royal title a name opens with ("Prince Michael" -> "prince"), or None."""
+    words = text.split()
+    first = words[0].lower().rstrip(".") if words else ""
+    return first if first in _ROYAL else None
+
+
+def _royal_title(e: LocalEntity) -> str | None:
+    """The royal title every surface of ``e`` opens with ("Prince Michael"), or None."""
+    titles = {_royal_word(s) for s in e.surfaces}
+    return titles.pop() if len(titles) == 1 and None not in titles else None
+
+
 def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalEntity]:
     ents: list[LocalEntity] = []
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
@@ -192,8 +208,10 @@ def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalE
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
             demonym = m.label == "MISC" and len(toks) == 1  # "British" is no short form of "British Airways"
+            royal = _royal_word(m.text) if len(toks) == 1 else None
             cands = [e for e in ents if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full, e.label)
-                                         and not (len(toks) == 1 and _abbrev(m.text)) and not demonym)
+                                         and not (len(toks) == 1 and _abbrev(m.text)) and not demonym
+                                         and (royal is None or royal in map(_royal_word, e.surfaces)))
                      or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
@@ -201,7 +219,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalE
                 # a full name that completes an earlier short form ("Xi" ... "Xi Jinping")
                 shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks, m.label)
                            and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))
-                           and not (e.label == "MISC" and len(e.full) == 1)]
+                           and not (e.label == "MISC" and len(e.full) == 1)
+                           and (_royal_title(e) is None or _royal_title(e) == _royal_word(m.text))]
                 if len(shorter) == 1:
                     target = shorter[0]
                 else:
@@ -316,6 +335,11 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         matched = [k for k in cands
                    if (fulls[k][0][0] == label and not abbrev and _contains(full, fulls[k][0][1], label))
                    or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1]))]
+        royal = _royal_title(locals_[i])
+        if royal and len(full) == 1:
+            # "Prince Michael" (a son) is no short form of "Michael Jackson"; "King Abdullah" is one of
+            # "King Abdullah bin Abdulaziz"
+            matched = [k for k in matched if royal in map(_royal_word, locals_[fulls[k][1]].surfaces)]
         longer = {dsu.find(fulls[k][1]) for k in matched}
         if len(longer) == 1:
             dsu.union(i, longer.pop())
