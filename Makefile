@@ -56,7 +56,9 @@ $(TRAINSTAMP): $(STAMP) pyproject.toml
 
 model: $(TRAINSTAMP)
 	$(BIN)/python scripts/train_ner.py
-	$(BIN)/python scripts/train_coref.py
+	for s in 0 100 200 300; do $(BIN)/python scripts/train_coref.py --seed $$s --out $(OUT)/coref-runs/$$s.json.gz || exit 1; done
+	$(BIN)/python scripts/train_coref.py --ensemble $(OUT)/coref-runs/0.json.gz $(OUT)/coref-runs/100.json.gz \
+		$(OUT)/coref-runs/200.json.gz $(OUT)/coref-runs/300.json.gz
 
 clean:
 	rm -rf $(VENV) $(OUT) *.egg-info

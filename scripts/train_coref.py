@@ -1,6 +1,8 @@
 """Train the models behind ``storyline.resolve_entities`` on ECB+ (entity mentions).
 
-    python scripts/train_coref.py          # about 11 min on two cores
+    python scripts/train_coref.py --seed S --out runs/S.json.gz     # one run: about 8 min on two cores
+    python scripts/train_coref.py --ensemble runs/0.json.gz runs/100.json.gz runs/200.json.gz runs/300.json.gz
+        # the shipped model: the four runs averaged, thresholds swept on dev (about 11 min)
 
 The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
 
@@ -27,9 +29,11 @@ threshold and the merge threshold together. Gold mentions from the
 validated sentences, each topic's documents at a time, as bench/entities.py scores them.
 
 Every model is a bag of ``--bags`` boosted-tree models (seeds ``--seed``, ``--seed`` + 1, ...: each
-its own sample of negatives and early-stopping split) whose logits are averaged: one training's
-dev score moves by about a point with the seed alone, a bag's less. Writes
-storyline/models/coref-pairs.json.gz (gzip without a timestamp: the same training, the same bytes).
+its own sample of negatives and early-stopping split) whose logits are averaged. One run's dev score
+still moves by about a point with the seed, so the shipped model averages four whole runs
+(``--ensemble``: seeds 0, 100, 200 and 300, each with its own cross-fitted second pass and singleton
+model) and sweeps the thresholds for that average. Writes storyline/models/coref-pairs.json.gz
+(gzip without a timestamp: the same training, the same bytes).
 """
 
 from __future__ import annotations
@@ -359,6 +363,51 @@ def score_labels(topics, labels: list[list[int]]) -> dict[str, float]:  # type: 
     return B.coref_scores(gold, pred)
 
 
+def prepare():  # type: ignore[no-untyped-def]
+    """The association tables counted on the train topics, and the train (each topic without its own
+    counts) and dev topic arrays."""
+    tm_train = topic_mentions(B.load_ecb("train"))
+    tm_dev = topic_mentions(B.load_ecb("dev"))
+    per_topic = [assoc_counts(info, gold) + assoc_counts(info, gold, within=True) for _, _, info, gold, _ in tm_train]
+    tables = []
+    for k in range(len(TABLES)):
+        pos: Counter = Counter()
+        tot: Counter = Counter()
+        for pt in per_topic:
+            pos.update(pt[k][0])
+            tot.update(pt[k][1])
+        tables.append((pos, tot))
+    return tables, topic_arrays(tm_train, tables, per_topic), topic_arrays(tm_dev, tables)
+
+
+def second_pass_sweep(dev, probs: list[np.ndarray], mg: dict, an: dict | None):  # type: ignore[no-untyped-def]
+    """The dev sweep of the second pass: singleton threshold (none or ANAPHORIC_THRESHOLDS), leaving
+    bar, first-pass threshold and merge threshold; (CoNLL F1, first pass, merge, singleton, bar) of
+    the best setting."""
+    mg_arrays = dict(mg, T=E.tree_arrays(mg["trees"]))
+    ana = [E.anaphoricity(p, r[8], r[7], dict(an, T=E.tree_arrays(an["trees"]))) for p, r in zip(probs, dev)] \
+        if an else None
+    best_m = (-1.0, 0.5, 0.5, None, 0.0)
+    for ta in ANAPHORIC_THRESHOLDS if an else (None,):
+        alone = [None if ta is None else a < ta for a in ana or [None] * len(dev)]
+        for t1 in np.arange(0.30, 0.61, 0.05):
+            labels = [E.cluster_mentions(p, float(t1), "average") for p in probs]
+            seqs = [E.merge_sequence(p, r[1], r[8], len(r[7]), lab, E.merge_scorer(mg_arrays), 0.15, al)
+                    for p, r, lab, al in zip(probs, dev, labels, alone)]
+            for t2 in np.arange(0.15, 0.61, 0.05):
+                merged = [E.apply_merges(lab, sq, float(t2)) for lab, sq in zip(labels, seqs)]
+                for bar in POP_BARS if ta is not None else (0.0,):
+                    final = [E.pop_singletons(lab, p, al, bar) if al is not None else lab
+                             for lab, p, al in zip(merged, probs, alone)]
+                    sc = score_labels(dev, final)
+                    print(f"  anaphoricity {ta}, pop {bar}, average {t1:.2f}, merge {t2:.2f}: dev CoNLL F1 "
+                          f"{sc['CoNLL']:.4f} (MUC {sc['MUC']:.4f} B3 {sc['B3']:.4f} CEAF-e {sc['CEAF-e']:.4f})",
+                          flush=True)
+                    if sc["CoNLL"] > best_m[0]:
+                        best_m = (sc["CoNLL"], float(t1), float(t2), ta, bar)
+    return best_m
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--neg", type=int, default=200_000, help="negative pairs sampled for training")
@@ -373,24 +422,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-anaphoricity", action="store_true",
                     help="no mention-level singleton model (predicted singletons kept out of the second pass)")
     ap.add_argument("--folds", type=int, default=5, help="folds of train topics for the second pass's cross-fitting")
+    ap.add_argument("--ensemble", type=Path, nargs="+", metavar="RUN",
+                    help="no training: average the models of these runs (files written by --out) and sweep on dev")
     args = ap.parse_args(argv)
     if not B.ECB.exists():
         print(f"ECB+ not found: {B.ECB}", file=sys.stderr)
         return 2
+    if args.ensemble:
+        return ensemble(args.ensemble, args.out)
     t0 = time.time()
-    tm_train = topic_mentions(B.load_ecb("train"))
-    tm_dev = topic_mentions(B.load_ecb("dev"))
-    per_topic = [assoc_counts(info, gold) + assoc_counts(info, gold, within=True) for _, _, info, gold, _ in tm_train]
-    tables = []
-    for k in range(len(TABLES)):
-        pos: Counter = Counter()
-        tot: Counter = Counter()
-        for pt in per_topic:
-            pos.update(pt[k][0])
-            tot.update(pt[k][1])
-        tables.append((pos, tot))
-    train = topic_arrays(tm_train, tables, per_topic)
-    dev = topic_arrays(tm_dev, tables)
+    tables, train, dev = prepare()
     print(f"features in {time.time() - t0:.0f}s", flush=True)
     model = first_pass(train, args, args.seed)
     # the shipped tables: key pairs seen at least twice
@@ -413,43 +454,62 @@ def main(argv: list[str] | None = None) -> int:
         print(f"first pass alone: {best[2]} {best[1]:.2f}, dev CoNLL F1 {best[0]:.4f}; second pass:", flush=True)
         cf = cross_fitted_probs(train, args)
         mg = fit_merge(train, cf, args.bags, args.seed)
-        mg_arrays = dict(mg, T=E.tree_arrays(mg["trees"]))
         an = None if args.no_anaphoricity else fit_anaphoricity(train, cf, args.bags, args.seed)
         probs = topic_probs(dev, m, True)
-        ana = [E.anaphoricity(p, r[8], r[7], dict(an, T=E.tree_arrays(an["trees"]))) for p, r in zip(probs, dev)] \
-            if an else None
-        best_m = (-1.0, 0.5, 0.5, None, 0.0)
-        for ta in ANAPHORIC_THRESHOLDS if an else (None,):
-            alone = [None if ta is None else a < ta for a in ana or [None] * len(dev)]
-            for t1 in np.arange(0.30, 0.61, 0.05):
-                labels = [E.cluster_mentions(p, float(t1), "average") for p in probs]
-                seqs = [E.merge_sequence(p, r[1], r[8], len(r[7]), lab, E.merge_scorer(mg_arrays), 0.15, al)
-                        for p, r, lab, al in zip(probs, dev, labels, alone)]
-                for t2 in np.arange(0.15, 0.61, 0.05):
-                    merged = [E.apply_merges(lab, sq, float(t2)) for lab, sq in zip(labels, seqs)]
-                    for bar in POP_BARS if ta is not None else (0.0,):
-                        final = [E.pop_singletons(lab, p, al, bar) if al is not None else lab
-                                 for lab, p, al in zip(merged, probs, alone)]
-                        sc = score_labels(dev, final)
-                        print(f"  anaphoricity {ta}, pop {bar}, average {t1:.2f}, merge {t2:.2f}: dev CoNLL F1 "
-                              f"{sc['CoNLL']:.4f} (MUC {sc['MUC']:.4f} B3 {sc['B3']:.4f} CEAF-e {sc['CEAF-e']:.4f})",
-                              flush=True)
-                        if sc["CoNLL"] > best_m[0]:
-                            best_m = (sc["CoNLL"], float(t1), float(t2), ta, bar)
+        best_m = second_pass_sweep(dev, probs, mg, an)
         if best_m[0] > best[0]:
             model.update(threshold=round(best_m[1], 2), linkage="average", propagate=True)
             model["merge"] = dict(mg, threshold=round(best_m[2], 2))
-            if best_m[3] is not None:
+            if an is not None:  # kept when unused too (threshold None): an ensemble of runs averages it
                 model["anaphoricity"] = dict(an, threshold=best_m[3], bar=best_m[4])
             best = (best_m[0], best_m[1], "average", True)
             print(f"second pass: average {best_m[1]:.2f}, merge {best_m[2]:.2f}, anaphoricity {best_m[3]}, "
                   f"pop {best_m[4]}", flush=True)
+    write_model(model, args.out)
+    print(f"{model['linkage']} threshold {model['threshold']}: dev CoNLL F1 {best[0]:.4f} -> {args.out} ({time.time() - t0:.0f}s)")
+    return 0
+
+
+def write_model(model: dict, out: Path) -> None:
     model["trained_on"] = "ECB+ train topics (gold entity mentions, validated sentences); threshold tuned on dev"
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(model, separators=(",", ":")).encode()
     # gzip without a timestamp: the same training writes the same bytes
-    args.out.write_bytes(gzip.compress(text, mtime=0) if args.out.suffix == ".gz" else text)
-    print(f"{model['linkage']} threshold {model['threshold']}: dev CoNLL F1 {best[0]:.4f} -> {args.out} ({time.time() - t0:.0f}s)")
+    out.write_bytes(gzip.compress(text, mtime=0) if out.suffix == ".gz" else text)
+
+
+def read_model(path: Path) -> dict:
+    raw = path.read_bytes()
+    return json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+
+
+def ensemble(paths: list[Path], out: Path) -> int:
+    """One model from whole training runs (``--seed`` 0, 100, 200, 300: each its own first pass,
+    cross-fitting, second pass and singleton model): every model kind's logits averaged over the
+    runs, then the thresholds swept on dev for the ensemble."""
+    t0 = time.time()
+    runs = [read_model(p) for p in paths]
+    if any(r["assoc"] != runs[0]["assoc"] or "anaphoricity" not in r or "merge" not in r for r in runs):
+        print("ensemble: every run needs the same tables, a second pass and a singleton model", file=sys.stderr)
+        return 2
+    _, _, dev = prepare()
+    keys = ("features", "kinds", "trees", "depth", "offset")
+    model = average_models([{k: r[k] for k in keys} for r in runs])
+    model["within"] = average_models([r["within"] for r in runs])
+    model["cross"] = {kp: average_models([r["cross"][kp] for r in runs]) for kp in CROSS_KINDS}
+    model["assoc"] = runs[0]["assoc"]
+    mg = average_models([{k: v for k, v in r["merge"].items() if k != "threshold"} for r in runs])
+    an = average_models([{k: v for k, v in r["anaphoricity"].items() if k not in ("threshold", "bar", "prior")}
+                         for r in runs])
+    an["prior"] = runs[0]["anaphoricity"]["prior"]
+    probs = topic_probs(dev, with_arrays(model), True)
+    best = second_pass_sweep(dev, probs, mg, an)
+    model.update(threshold=round(best[1], 2), linkage="average", propagate=True)
+    model["merge"] = dict(mg, threshold=round(best[2], 2))
+    model["anaphoricity"] = dict(an, threshold=best[3], bar=best[4])
+    write_model(model, out)
+    print(f"ensemble of {len(runs)} runs: average {best[1]:.2f}, merge {best[2]:.2f}, anaphoricity {best[3]}, "
+          f"pop {best[4]}: dev CoNLL F1 {best[0]:.4f} -> {out} ({time.time() - t0:.0f}s)")
     return 0
 
 

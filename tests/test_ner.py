@@ -51,8 +51,9 @@ def test_repairs_join_a_nationality_to_the_organisation_it_names() -> None:
 
 def test_models_ship_small() -> None:
     sizes = {p.name: p.stat().st_size for p in MODEL_DIR.iterdir()}
-    assert {"ner-accurate.crfsuite", "ner-fast.crfsuite", "ner-resources.json.gz"} <= set(sizes)
-    assert sum(sizes.values()) < 8_000_000
+    assert {"ner-accurate.crfsuite", "ner-fast.crfsuite", "ner-resources.json.gz", "coref-pairs.json.gz"} <= set(sizes)
+    # the tagger's CRFs (5.4 MB) and the coreference ensemble of four runs (about 4 MB gzipped)
+    assert sum(sizes.values()) < 11_000_000
 
 
 def test_tagger_on_a_conll_sample() -> None:

@@ -1767,7 +1767,7 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
     if "merge" in model and "T" in model["merge"]:
         an = model.get("anaphoricity")
         alone = None
-        if an is not None and "T" in an:
+        if an is not None and "T" in an and an.get("threshold") is not None:
             alone = anaphoricity(p, info, articles, an) < float(an["threshold"])
         labels = merge_clusters(p, base, info, len(articles), labels, model["merge"], alone)
         if alone is not None:
