@@ -363,9 +363,9 @@ def score_labels(topics, labels: list[list[int]]) -> dict[str, float]:  # type: 
     return B.coref_scores(gold, pred)
 
 
-def prepare():  # type: ignore[no-untyped-def]
+def prepare(with_train: bool = True):  # type: ignore[no-untyped-def]
     """The association tables counted on the train topics, and the train (each topic without its own
-    counts) and dev topic arrays."""
+    counts; None without ``with_train``) and dev topic arrays."""
     tm_train = topic_mentions(B.load_ecb("train"))
     tm_dev = topic_mentions(B.load_ecb("dev"))
     per_topic = [assoc_counts(info, gold) + assoc_counts(info, gold, within=True) for _, _, info, gold, _ in tm_train]
@@ -377,7 +377,7 @@ def prepare():  # type: ignore[no-untyped-def]
             pos.update(pt[k][0])
             tot.update(pt[k][1])
         tables.append((pos, tot))
-    return tables, topic_arrays(tm_train, tables, per_topic), topic_arrays(tm_dev, tables)
+    return tables, topic_arrays(tm_train, tables, per_topic) if with_train else None, topic_arrays(tm_dev, tables)
 
 
 def second_pass_sweep(dev, probs: list[np.ndarray], mg: dict, an: dict | None):  # type: ignore[no-untyped-def]
@@ -492,7 +492,7 @@ def ensemble(paths: list[Path], out: Path) -> int:
     if any(r["assoc"] != runs[0]["assoc"] or "anaphoricity" not in r or "merge" not in r for r in runs):
         print("ensemble: every run needs the same tables, a second pass and a singleton model", file=sys.stderr)
         return 2
-    _, _, dev = prepare()
+    _, _, dev = prepare(with_train=False)  # the runs' tables are the train topics' counts: only dev is scored
     keys = ("features", "kinds", "trees", "depth", "offset")
     model = average_models([{k: r[k] for k in keys} for r in runs])
     model["within"] = average_models([r["within"] for r in runs])

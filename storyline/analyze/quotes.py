@@ -1046,6 +1046,12 @@ def _person_like(name: str) -> bool:
 PREPOSITIONS = frozenset("to for of with from at by near behind against about like".split())
 
 
+def governed(words: Sequence[str], tail: int) -> bool:
+    """Whether the last ``tail`` of ``words`` (a name ending a speaker phrase) follow a
+    preposition: "A bodyguard to Michael Jackson" is the bodyguard, not Jackson."""
+    return 0 < tail < len(words) and words[-tail - 1].lower() in PREPOSITIONS
+
+
 def _name_tail(speaker: str) -> str:
     """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'; none
     when the name is a preposition's object ('A bodyguard to Michael Jackson' is not Jackson)."""
@@ -1057,9 +1063,7 @@ def _name_tail(speaker: str) -> str:
             tail.append(w)
         else:
             break
-    if tail and len(tail) < len(words) and words[-len(tail) - 1].lower() in PREPOSITIONS:
-        return ""
-    return " ".join(reversed(tail))
+    return "" if governed(words, len(tail)) else " ".join(reversed(tail))
 
 
 def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled) -> str | None:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
+from ..analyze.quotes import PREPOSITIONS
 from ..records import (AnalyzedArticle, Article, Brief, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
                        Sentence, SummarySentence)
 from .disagreements import find_disagreements
@@ -157,7 +158,7 @@ _FIRM_NOUNS = frozenset(["company", "firm", "operator", "carrier", "group", "air
 _PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commission", "police", "service", "court",
                           "government", "bureau", "office", "authority", "board", "administration", "committee"])
 _NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
-_PREP_BEFORE = re.compile(r"\b(?:to|for|of|with|from|at|by|near|behind|against|about|like)\s+$", re.IGNORECASE)
+_PREP_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+$", re.IGNORECASE)
 _LOOK_BACK = 2000
 _NEAR = 300
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?$")

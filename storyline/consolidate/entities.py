@@ -220,7 +220,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalE
                 shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks, m.label)
                            and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))
                            and not (e.label == "MISC" and len(e.full) == 1)
-                           and (_royal_title(e) is None or _royal_title(e) == _royal_word(m.text))]
+                           and _royal_title(e) in (None, _royal_word(m.text))]
                 if len(shorter) == 1:
                     target = shorter[0]
                 else:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
-from ..analyze.quotes import PREPOSITIONS
+from ..analyze.quotes import governed
 from ..records import Article, Citation, Quote, QuoteGroup
 
 __all__ = ["group_quotes", "is_claim", "not_a_place", "relayed", "speaker_name", "similar_names", "same_quote"]
@@ -99,7 +99,7 @@ def speaker_name(q: Quote) -> str | None:
             tail.append(w)
         else:
             break
-    if tail and len(tail) < len(words) and words[-len(tail) - 1].lower() in PREPOSITIONS:
+    if governed(words, len(tail)):
         tail = []  # "A bodyguard to Michael Jackson": the phrase is the speaker, not the name in it
     if tail and len(tail) < len(words) or (tail and len(tail) >= 2):
         name = " ".join(reversed(tail))

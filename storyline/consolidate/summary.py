@@ -468,14 +468,14 @@ def _content_keys(ids: _Ids) -> list[bytes]:
     return [buf[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
 
 
-def _site_copies(ids: _Ids, arts: Sequence[Article]) -> np.ndarray:
+def _site_copies(ids: _Ids, keys: Sequence[bytes], arts: Sequence[Article]) -> np.ndarray:
     """Per sentence, whether it copies a sentence of an earlier article from the same source: a
     site's sidebar headline or boilerplate, repeated on its every page. A reader's brief counts
     such copies once, so that 26 pages of one site do not make their sidebar the story's main
-    fact (wire copy from several outlets still counts per outlet)."""
+    fact (wire copy from several outlets still counts per outlet). ``keys``: ``_content_keys(ids)``."""
     first: dict[tuple[object, bytes], int] = {}
     out = np.zeros(len(ids.art), dtype=bool)
-    for k, (key, a) in enumerate(zip(_content_keys(ids), ids.art.tolist())):
+    for k, (key, a) in enumerate(zip(keys, ids.art.tolist())):
         src = arts[a].source
         if not key or not src:
             continue
@@ -484,13 +484,13 @@ def _site_copies(ids: _Ids, arts: Sequence[Article]) -> np.ndarray:
     return out
 
 
-def _candidates(items: Sequence[_Item], ids: _Ids, config: SummaryConfig, rel: np.ndarray,
+def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryConfig, rel: np.ndarray,
                 budget_words: float) -> list[int]:
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
     seen: set[bytes] = set()
     tiers: list[list[int]] = [[], [], []]
     leaning: list[int] = []
-    for i, (it, key) in enumerate(zip(items, _content_keys(ids))):  # a repeated sentence is met once
+    for i, (it, key) in enumerate(zip(items, keys)):  # a repeated sentence (same content stems) is met once
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
@@ -588,9 +588,11 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     if query:
         occ = occ * (1.0 + config.query_weight * rel)
     n_concepts = len(cvocab) + (cvocab.n_words if config.unigram_weight > 0 else 0)
-    skip = _site_copies(cvocab, arts) if config.reader and len(arts) > 1 else None
+    keys = _content_keys(cvocab)
+    skip = _site_copies(cvocab, keys, arts) if config.reader and len(arts) > 1 else None
     w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config, skip)
-    cands = _candidates(items, cvocab, config, rel, max_words if max_bytes is None else max_bytes / 6.0)
+    budget_words = max_words if max_bytes is None else max_bytes / 6.0  # a byte budget in words
+    cands = _candidates(items, keys, config, rel, budget_words)
     if not cands:
         return []
     cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands, cvocab.crow)
@@ -644,7 +646,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         if query:
             q = q * rel[cands]  # with a query, quality counts only as far as the sentence is on it
         bonus = bonus + config.quality_weight * np.clip(q, 0, None) * lengths_all / budget * top30
-    cw = centrality_weight(max_words if max_bytes is None else max_bytes / 6.0, config)
+    cw = centrality_weight(budget_words, config)
     if cw > 0:
         centroid = np.asarray(tf.mean(axis=0)).ravel()
         centroid /= np.linalg.norm(centroid) or 1.0
@@ -652,12 +654,11 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         bonus = bonus + cw * cent * lengths_all / budget * top30
     chosen = None
     if config.rouge_weight > 0:
-        ref_words = max_words if max_bytes is None else max_bytes / 6.0
-        counts, caps = _unigram_model(items, cvocab, cands, len(arts), ref_words, config)
+        counts, caps = _unigram_model(items, cvocab, cands, len(arts), budget_words, config)
         scale = config.rouge_weight * top30 / max(1.0, caps.sum())
         pool = sum(items[i].words for i in cands)
-        if config.bigram_overlap > 0 and pool >= config.bigram_min_pool * ref_words:
-            counts, caps = _with_bigrams(counts, caps, cvocab, cands, len(arts), ref_words,
+        if config.bigram_overlap > 0 and pool >= config.bigram_min_pool * budget_words:
+            counts, caps = _with_bigrams(counts, caps, cvocab, cands, len(arts), budget_words,
                                          config.bigram_overlap / config.rouge_weight, config)
         chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale,
                                       config.reader_stop if config.reader else 0.0)

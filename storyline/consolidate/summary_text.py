@@ -308,8 +308,9 @@ def leans_back(text: str) -> bool:
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
 
-# "A lot of people are concerned about.": "about" strands only after a wh-word or "all" ("what it is all about.")
+# an exclamation closes the sentence, before any closing quote or bracket
 _EXCLAIM = re.compile(r"!\s?[\"'”’)]*\s*$")
+# "A lot of people are concerned about.": "about" strands only after a wh-word or "all" ("what it is all about.")
 _ENDS_ABOUT = re.compile(r"\babout\s?[.!?][\"'”’]?$")
 _WH = re.compile(r"\b(?:what|which|who|whom|whatever|all)\b", re.IGNORECASE)
 # "Prices rose by more than.", "the price of.": a sentence that stops on an article, a conjunction,

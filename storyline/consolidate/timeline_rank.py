@@ -58,8 +58,9 @@ _SAME = 0.7  # cosine above which another article's sentence carries the chosen 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _LEAD_CHARS = 2000  # an article's relevance to the topic is read from its first characters
 # page furniture scraped with the text ("Last updated at 14:59 GMT", "Click here to ..."): no event
-_FURNITURE = re.compile(r"\b(?:last updated|updated at \d|click here|all rights reserved|copyright ©|"
-                        r"subscribe (?:now|today)|sign up for)\b", re.IGNORECASE)
+# page furniture beyond the summary's (``is_furniture``: "click here", "all rights reserved", ...)
+_FURNITURE = re.compile(r"\b(?:last updated|updated at \d|copyright ©|subscribe (?:now|today)|sign up for)\b",
+                        re.IGNORECASE)
 
 
 def auto_size(n_articles: int) -> tuple[int, int] | None:

@@ -54,6 +54,14 @@ def _set_wal(conn: sqlite3.Connection, tries: int = 100) -> None:
             time.sleep(0.01 * (1 + k % 10))
 
 
+def _in_chunks(ids: Sequence[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
+    """``ids`` in chunks that fit one ``IN (...)`` list (SQLite caps a statement's parameters),
+    each with its placeholders ("?,?,?")."""
+    for i in range(0, len(ids), size):
+        chunk = list(ids[i:i + size])
+        yield chunk, ",".join("?" * len(chunk))
+
+
 def _read_only(exc: BaseException) -> bool:
     """Whether SQLite refused a write because the file (or its folder) is read-only."""
     msg = str(exc).lower()
@@ -212,10 +220,8 @@ class SQLiteStore:
     def get_articles(self, ids: Iterable[str]) -> list[Article]:
         ids = list(ids)
         out: dict[str, Article] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-            for r in self._conn().execute(q, chunk):
+        for chunk, marks in _in_chunks(ids):
+            for r in self._conn().execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
                 out[r["id"]] = _row_article(r)
         return [out[i] for i in ids if i in out]
 
@@ -299,12 +305,8 @@ class SQLiteStore:
         with self.transaction() as c:
             if story_ids is None:
                 return c.execute("UPDATE stories SET dirty = 1 WHERE size > 0").rowcount
-            n = 0
-            for i in range(0, len(story_ids), 500):
-                chunk = list(story_ids[i:i + 500])
-                n += c.execute(f"UPDATE stories SET dirty = 1 WHERE size > 0 AND id IN ({','.join('?' * len(chunk))})",
-                               chunk).rowcount
-            return n
+            return sum(c.execute(f"UPDATE stories SET dirty = 1 WHERE size > 0 AND id IN ({marks})", chunk).rowcount
+                       for chunk, marks in _in_chunks(story_ids))
 
     def put_brief(self, brief: Brief, *, extra: dict[str, Any] | None = None) -> None:
         now = _now()
@@ -334,10 +336,8 @@ class SQLiteStore:
         """Cached per-article analysis (JSON dicts) of the given version, by article id."""
         ids = list(ids)
         out: dict[str, dict[str, Any]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = (f"SELECT article_id, json FROM analyses WHERE version = ? AND article_id IN "
-                 f"({','.join('?' * len(chunk))})")
+        for chunk, marks in _in_chunks(ids):
+            q = f"SELECT article_id, json FROM analyses WHERE version = ? AND article_id IN ({marks})"
             for r in self._conn().execute(q, [version, *chunk]):
                 out[r[0]] = json.loads(r[1])
         return out
@@ -480,10 +480,9 @@ class SQLiteStore:
         """Article id -> text, for the given ids (those that exist)."""
         ids = list(dict.fromkeys(ids))
         out: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-            out.update((r[0], r[1]) for r in self._conn().execute(q, chunk))
+        for chunk, marks in _in_chunks(ids):
+            out.update((r[0], r[1]) for r in self._conn().execute(f"SELECT id, text FROM articles WHERE id IN ({marks})",
+                                                                  chunk))
         return out
 
     def get_brief_json(self, story_id: str) -> str | None:
