@@ -3,8 +3,8 @@
     python bench/stories.py            # all sets, dedup, scale at 10k and 100k
     python bench/stories.py --quick    # ECB+ dev, NewsWCL50, DUC mix, 500 Multi-News clusters, dedup, scale 10k
     python bench/stories.py --scale 1000000   # add a scale point
-    python bench/stories.py --skip dedup --skip scale --system storyline-ingest --system storyline-ingest-5
-                                              # the ingest rows only (--set NAME: some sets only)
+    python bench/stories.py --skip dedup --skip scale --system storyline-ingest --system storyline-ingest-5 \
+        --system storyline-ingest-5-regroup   # the ingest rows only (--set NAME: some sets only)
 
 Quality: B-cubed precision, recall, F1 and the number of stories, articles fed in stream order
 (dated ones sorted by date, undated ones spread by a seeded shuffle; ids are opaque hashes, so no
@@ -13,7 +13,8 @@ document frequencies from the whole set, as the peers' TF-IDF has them) and as t
 runs it (``storyline-stream``: document frequencies learnt from the stream so far), and exactly as
 ``storyline ingest`` groups (``storyline-ingest``: the pipeline's functions through a temporary SQLite
 store, the stories read back from the store; ``storyline-ingest-5``: the same stream split into five
-ingest runs, each a fresh clusterer loaded from the store); the peers' thresholds are
+ingest runs, each a fresh clusterer loaded from the store; ``storyline-ingest-5-regroup``: the five
+runs, then ``storyline regroup``, the whole store grouped again as one run); the peers' thresholds are
 tuned on ECB+ train and used unchanged on the other sets:
 - agglomerative: scikit-learn AgglomerativeClustering, cosine, average linkage, on TF-IDF;
 - hdbscan: scikit-learn HDBSCAN on L2-normalised TF-IDF reduced by TruncatedSVD (noise = singletons).
@@ -88,14 +89,14 @@ def hdbscan(arts: Sequence[Article], min_size: int) -> list[str]:
     return [str(v) if v >= 0 else f"noise{i}" for i, v in enumerate(labels)]
 
 
-def storyline_ingest(arts: Sequence[Article], runs: int = 1) -> list[str]:
+def storyline_ingest(arts: Sequence[Article], runs: int = 1, *, then_regroup: bool = False) -> list[str]:
     """What ``storyline ingest`` does to group ``arts`` (stored in stream order), in ``runs`` ingest
     runs of consecutive parts of the stream: each run stores its articles and groups the pending ones
     (``pipeline.ingest_articles`` + ``pipeline.group_pending``, a clusterer loaded from the store);
-    the story of each article is read back from the store. Briefs are left out: they do not change
-    the grouping."""
+    with ``then_regroup``, ``storyline regroup`` follows (``pipeline.regroup``). The story of each
+    article is read back from the store. Briefs are left out: they do not change the grouping."""
     from storyline.config import Settings
-    from storyline.pipeline import group_pending, ingest_articles
+    from storyline.pipeline import group_pending, ingest_articles, regroup
     from storyline.store.sqlite import SQLiteStore
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,6 +107,8 @@ def storyline_ingest(arts: Sequence[Article], runs: int = 1) -> list[str]:
         for k in range(0, len(arts), size):
             ingest_articles(store, arts[k:k + size], batch_size=1000)
             group_pending(store, settings)
+        if then_regroup:
+            regroup(store, settings, briefs=False)
         story = {r[0]: r[1] for r in store._conn().execute("SELECT id, story_id FROM articles")}
         store.close()
     return [story[a.id] or "" for a in arts]
@@ -115,7 +118,8 @@ def _best(params: Sequence[float], run: Callable[[float], list[str]], gold: Sequ
     return max(params, key=lambda t: bcubed(run(t), gold)[2])
 
 
-SYSTEMS = ("storyline", "storyline-stream", "storyline-ingest", "storyline-ingest-5", "agglomerative", "hdbscan")
+SYSTEMS = ("storyline", "storyline-stream", "storyline-ingest", "storyline-ingest-5", "storyline-ingest-5-regroup",
+           "agglomerative", "hdbscan")
 
 
 def quality(quick: bool, systems: Sequence[str] = SYSTEMS, only_sets: Sequence[str] = ()) -> list[dict[str, object]]:
@@ -146,6 +150,7 @@ def quality(quick: bool, systems: Sequence[str] = SYSTEMS, only_sets: Sequence[s
                             ("storyline-stream", lambda a: cluster(a, idf="stream")),
                             ("storyline-ingest", lambda a: storyline_ingest(a, 1)),
                             ("storyline-ingest-5", lambda a: storyline_ingest(a, 5)),
+                            ("storyline-ingest-5-regroup", lambda a: storyline_ingest(a, 5, then_regroup=True)),
                             ("agglomerative", lambda a: agglomerative(a, agg_t)),
                             ("hdbscan", lambda a: hdbscan(a, hdb_m))):
             if system not in systems:
@@ -161,7 +166,7 @@ def quality(quick: bool, systems: Sequence[str] = SYSTEMS, only_sets: Sequence[s
             p, r, f = bcubed(pred, gold)
             rows.append({"set": name, "system": system, "docs": len(arts), "gold": len(set(gold)),
                          "P": p, "R": r, "F1": f, "stories": len(set(pred)), "s": dt})
-            print(f"  {name:32s} {system:14s} P {p:.3f} R {r:.3f} F1 {f:.3f} stories {len(set(pred)):5d}"
+            print(f"  {name:32s} {system:26s} P {p:.3f} R {r:.3f} F1 {f:.3f} stories {len(set(pred)):5d}"
                   f" (gold {len(set(gold))}) {dt:6.1f}s", flush=True)
         if "storyline-ingest" in preds and "storyline-ingest-5" in preds:
             # how far five ingest runs land from one: B-cubed of the one against the other

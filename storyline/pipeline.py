@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
@@ -21,8 +22,8 @@ from .ingest import iter_articles
 from .records import AnalyzedArticle, Article, Brief
 from .store.sqlite import SQLiteStore
 
-__all__ = ["IngestReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending", "load_clusterer",
-           "watch_round"]
+__all__ = ["IngestReport", "RegroupReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending",
+           "load_clusterer", "regroup", "watch_round"]
 
 log = logging.getLogger("storyline")
 
@@ -98,8 +99,7 @@ def ensure_analyses(store: SQLiteStore, articles: Sequence[Article], *,
 
 def load_clusterer(store: SQLiteStore, settings: Settings) -> StoryClusterer:
     """The online clusterer with the state the store holds (the open stories, not the corpus)."""
-    c = StoryClusterer(threshold=settings.story_threshold, window_days=settings.story_window_days,
-                       dedup_threshold=settings.dedup_threshold)
+    c = new_clusterer(settings)
     globals_blob, stories, sigs = store.load_grouping()
     if globals_blob:
         c.load_globals(globals_blob)
@@ -130,6 +130,81 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         pending = store.unassigned_articles(limit=chunk)
     if c.end_run() or c.touched:  # its merges (nothing to save when it merged nothing)
         _save_grouping(store, c, [])
+
+
+@dataclass(slots=True)
+class RegroupReport:
+    """What a regroup did: ``stories_before`` and ``stories_after`` count the stories holding articles;
+    ``changed`` are the stories whose articles changed (their briefs rebuilt), ``gone`` each story
+    left empty with the story now holding most of its articles (its id leads there)."""
+
+    articles: int = 0
+    stories_before: int = 0
+    stories_after: int = 0
+    changed: list[str] = field(default_factory=list)
+    gone: dict[str, str] = field(default_factory=dict)
+    briefs: list[str] = field(default_factory=list)
+
+
+def new_clusterer(settings: Settings) -> StoryClusterer:
+    """A clusterer with no stream behind it, set up as ``settings`` say."""
+    return StoryClusterer(threshold=settings.story_threshold, window_days=settings.story_window_days,
+                          dedup_threshold=settings.dedup_threshold)
+
+
+def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progress: Progress | None = None,
+            total: Progress | None = None, brief_progress: Progress | None = None,
+            brief_total: Progress | None = None, briefs: bool = True) -> RegroupReport:
+    """Group every stored article again, as one ingest run over the whole store would (in stream
+    order: the stories ``cluster()`` finds for these articles), and put the result in place of the
+    stored grouping in one transaction; then rebuild the briefs of the stories that changed.
+
+    Stories grown over many ingest runs (a feed followed for weeks) drift from what one run over
+    the same articles finds: a long story can end up in pieces. A regroup mends that; its cost grows
+    with the store (features of every article, one pass), so it is a maintenance step, not part of
+    each run. A story keeps its id when it keeps its first article (story ids come from it); a story
+    left with none of its articles leads, by a "merge" event, to the one holding most of them.
+    ``total`` / ``progress`` hear the articles grouped, ``brief_total`` / ``brief_progress`` the
+    briefs rebuilt; ``briefs=False`` leaves the changed stories marked for the next update to rebuild."""
+    with store.update_lock():
+        index = store.article_index()
+        report = RegroupReport(articles=len(index))
+        if not index:
+            return report
+        if total:
+            total(len(index))
+        stubs = [Article(id=aid, text=" ", published=published) for aid, published, _, _ in index]
+        ids = [stubs[i].id for i in stream_order(stubs)]
+        c = new_clusterer(settings)
+        for k in range(0, len(ids), chunk):
+            part = store.get_articles(ids[k:k + chunk])
+            c.partial_fit(c.begin_run(part, run_size=len(ids)))
+            if progress:
+                progress(len(part))
+        c.end_run()
+        _, _, _, sigs = c.drain()
+        new = {aid: c.story_of(aid) for aid in ids}
+        dups = {aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_}
+        before: dict[str, set[str]] = defaultdict(set)
+        after: dict[str, set[str]] = defaultdict(set)
+        for aid, _, sid, _ in index:
+            if sid:
+                before[sid].add(aid)
+            after[new[aid]].add(aid)
+        old_dups = {aid: dup for aid, _, _, dup in index if dup}
+        report.stories_before, report.stories_after = len(before), len(after)
+        report.changed = sorted(sid for sid, members in after.items()
+                                if members != before.get(sid) or any(dups.get(a) != old_dups.get(a) for a in members))
+        report.gone = {sid: Counter(new[a] for a in members).most_common(1)[0][0]
+                       for sid, members in before.items() if sid not in after}
+        store.replace_grouping(globals_blob=c.globals_bytes(), assignments=new, duplicates=dups,
+                               states={sid: blob for sid in c.open if (blob := c.story_bytes(sid)) is not None},
+                               sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
+                               changed=report.changed, gone=report.gone,
+                               detail={"articles": len(ids)})
+        if briefs:
+            report.briefs = _update_stories(store, settings, progress=brief_progress, total=brief_total)
+    return report
 
 
 def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from storyline.serve.api import create_app
 
 TOKEN = "schema-token"
 _dir = Path(tempfile.mkdtemp(prefix="storyline-schema-"))
+atexit.register(shutil.rmtree, _dir, True)   # made at collection, so no fixture can clean it
 _settings = Settings(db=str(_dir / "schema.db"), token=TOKEN, max_request_bytes=100_000)
 _store = build_store(_settings.db_path(), _settings)
 rich_brief(_store)

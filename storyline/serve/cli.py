@@ -319,6 +319,43 @@ def rebuild(
 
 
 @app.command()
+def regroup(
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+    ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger for the rebuilt briefs: accurate "
+                                      "(default) or fast."),
+) -> None:
+    """Group every stored article into stories again, as one ingest run over the whole store would,
+    and rebuild the briefs of the stories that changed.
+
+    Stories grown over many runs (`storyline watch` for weeks, many small ingests) can end up in
+    pieces that one run over the same articles keeps together. A story keeps its id when it keeps its
+    first article; the id of a story left empty leads to the story now holding most of its articles.
+    Its cost grows with the store (every article is read again): a maintenance step, for a quiet hour."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..pipeline import regroup as regroup_store
+
+    _use_ner(ner)
+    store = _store(write=True)
+    if not store.count_articles():
+        err.print("No articles yet: run `storyline ingest PATH` first.")
+        raise typer.Exit(EXIT_USAGE)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=quiet) as progress:
+        grouping = progress.add_task("grouping articles", total=None)
+        briefs = progress.add_task("rebuilding briefs", total=None, visible=False)
+        report = regroup_store(store, state.settings,
+                               total=lambda n: progress.update(grouping, total=n),
+                               progress=lambda n: progress.advance(grouping, n),
+                               brief_total=lambda n: progress.update(briefs, total=n, visible=True),
+                               brief_progress=lambda n: progress.advance(briefs, n))
+    console.print(f"{_n(report.articles, 'article', 'articles')} regrouped: "
+                  f"{_n(report.stories_before, 'story', 'stories')} before, {report.stories_after} now; "
+                  f"{_n(len(report.changed), 'story', 'stories')} changed, {len(report.gone)} merged into others; "
+                  f"{_n(len(report.briefs), 'brief', 'briefs')} rebuilt in {store.path}")
+
+
+@app.command()
 def brief(
     story: Optional[str] = typer.Argument(None, metavar="STORY", help="Story id, or its first characters "
                                           "(see `storyline stories`); default: the largest story."),

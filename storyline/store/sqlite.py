@@ -582,6 +582,50 @@ class SQLiteStore:
                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                       (base64.b64encode(globals_blob).decode("ascii"),))
 
+    def article_index(self) -> list[tuple[str, str | None, str | None, str | None]]:
+        """(id, published, story id, duplicate of) of every article, in storing order: what a regroup
+        reads before it reads the texts."""
+        return [(r[0], r[1], r[2], r[3]) for r in self._conn().execute(
+            "SELECT id, published, story_id, duplicate_of FROM articles ORDER BY seq")]
+
+    def replace_grouping(self, *, globals_blob: bytes, assignments: dict[str, str], duplicates: dict[str, str],
+                         states: dict[str, bytes], sigs: dict[str, bytes], changed: Sequence[str],
+                         gone: dict[str, str], detail: dict[str, Any] | None = None) -> None:
+        """Replace the whole grouping in one transaction (a regroup): every article's story and
+        duplicate mark, the open stories' states, the signatures and the globals. The ``changed``
+        stories (new, or whose articles changed) are marked dirty, so that their briefs are rebuilt;
+        each story of ``gone`` (none of its articles left in it) is emptied, its brief dropped, and
+        a "merge" event leads its id to the story now holding most of its articles, so that its old
+        links and ids still lead somewhere. Nothing is written when anything fails."""
+        import base64
+
+        now = _now()
+        info = json.dumps({"regroup": True, **(detail or {})})
+        with self.transaction() as c:
+            c.executemany("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
+                          [(sid, duplicates.get(aid), aid) for aid, sid in assignments.items()])
+            for old, into in sorted(gone.items()):
+                c.execute("DELETE FROM briefs WHERE story_id = ?", (old,))
+                c.execute("DELETE FROM stories_fts WHERE story_id = ?", (old,))
+                c.execute("DELETE FROM story_entities WHERE story_id = ?", (old,))
+                c.execute("UPDATE stories SET size = 0, dirty = 0 WHERE id = ?", (old,))
+                c.execute("INSERT INTO story_events (at, kind, story_id, other_id, detail) VALUES (?, 'merge', ?, ?, ?)",
+                          (now, into, old, info))
+            for sid in sorted(changed):
+                c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, "
+                          "COALESCE((SELECT MIN(ingested_at) FROM articles WHERE story_id = ?), ?), ?, 1) "
+                          "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (sid, sid, now, now))
+                c.execute("UPDATE stories SET size = (SELECT COUNT(*) FROM articles WHERE story_id = ?) WHERE id = ?",
+                          (sid, sid))
+            c.execute("DELETE FROM story_state")
+            c.executemany("INSERT INTO story_state (story_id, state, updated) VALUES (?, ?, ?)",
+                          [(sid, blob, now) for sid, blob in sorted(states.items())])
+            c.execute("DELETE FROM article_sigs")
+            c.executemany("INSERT INTO article_sigs (article_id, sig) VALUES (?, ?)", list(sigs.items()))
+            c.execute("INSERT INTO kv (key, value) VALUES ('grouping.globals', ?) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                      (base64.b64encode(globals_blob).decode("ascii"),))
+
     def story_events(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Late merges (and splits), oldest first; only those touching ``story_id`` if given."""
         q = "SELECT id, at, kind, story_id, other_id, detail FROM story_events"
@@ -600,7 +644,7 @@ class SQLiteStore:
         if not ref:
             return []
         conn = self._conn()
-        if conn.execute("SELECT 1 FROM stories WHERE id = ?", (ref,)).fetchone():
+        if conn.execute("SELECT 1 FROM stories WHERE id = ? AND size > 0", (ref,)).fetchone():
             return [ref]
         now = self.merged_into(ref)
         if now is not None:
@@ -614,8 +658,9 @@ class SQLiteStore:
         return sorted(set(found))[:limit]
 
     def merged_into(self, story_id: str) -> str | None:
-        """The story a merged-away story now lives in (following later merges), or None if it was
-        never merged away."""
+        """The story a merged-away story now lives in (following later merges up to a story that
+        holds articles: a regroup can bring an id merged away long ago back to life), or None if it
+        was never merged away."""
         conn = self._conn()
         seen = {story_id}
         cur: str | None = None
@@ -627,6 +672,8 @@ class SQLiteStore:
                 break
             cur = sid = r[0]
             seen.add(sid)
+            if conn.execute("SELECT 1 FROM stories WHERE id = ? AND size > 0", (sid,)).fetchone():
+                break
         return cur
 
     def duplicates_in(self, story_id: str) -> dict[str, str]:

@@ -1,0 +1,130 @@
+"""`storyline regroup`: the whole store grouped again as one ingest run would group it, in place of
+stories grown over many runs, with the old ids still leading somewhere."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_ingest_grouping import _partition, _pieces, _pure, _reports
+from typer.testing import CliRunner
+
+from storyline import Article
+from storyline.config import Settings
+from storyline.group.stories import cluster
+from storyline.pipeline import group_pending, ingest_articles, regroup, update_stories
+from storyline.serve.cli import app
+from storyline.store.sqlite import SQLiteStore
+
+
+def _in_runs(tmp_path: Path, name: str, arts: list[Article], runs: int) -> tuple[SQLiteStore, Settings]:
+    store = SQLiteStore(tmp_path / f"{name}.db")
+    settings = Settings(db=str(tmp_path / f"{name}.db"))
+    size = -(-len(arts) // runs)
+    for lo in range(0, len(arts), size):
+        ingest_articles(store, arts[lo:lo + size])
+        update_stories(store, settings)   # as `storyline ingest` does: group, then the briefs
+    return store, settings
+
+
+def _stories(store: SQLiteStore, arts: list[Article]) -> list[str]:
+    return [store.article_story(a.id) or "" for a in arts]
+
+
+def test_regroup_mends_stories_split_over_runs(tmp_path: Path) -> None:
+    arts, labels = _reports(150, seed=0)
+    copy = Article(id="copy-of-first", text=arts[0].text, published=arts[0].published)
+    arts, labels = arts + [copy], labels + [labels[0]]
+    store, settings = _in_runs(tmp_path, "five", arts, 5)
+    before = _stories(store, arts)
+    one = cluster(arts)
+    # five runs leave subjects in more pieces than one run over the same articles
+    assert sum(_pieces(before, labels).values()) > sum(_pieces(one, labels).values())
+    report = regroup(store, settings)
+    after = _stories(store, arts)
+    assert _partition(after) == _partition(one) and _pure(after, labels)
+    assert report.articles == len(arts)
+    assert (report.stories_before, report.stories_after) == (len(set(before)), len(set(after)))
+    listed = {r["id"] for r in store.list_stories(limit=1000)}
+    assert listed == set(after)
+    # every story that changed has a fresh brief naming exactly its articles
+    assert set(report.briefs) == set(report.changed) and report.changed
+    for sid in listed:
+        brief = store.get_brief(sid)
+        assert brief is not None and {a["id"] for a in brief.articles} == set(store.story_article_ids(sid))
+    # a story emptied by the regroup: no brief, and its id leads to the story holding most of its articles
+    assert report.gone
+    for old, into in report.gone.items():
+        held = [a for a, sid in zip(arts, before) if sid == old]
+        assert old not in listed and store.get_brief(old) is None
+        assert store.find_stories(old) == [into] and store.merged_into(old) == into
+        assert sum(store.article_story(a.id) == into for a in held) * 2 >= len(held)
+    # a story that kept its first article kept its id
+    for sid in set(before) & set(after):
+        first = next(a.id for a, s in zip(arts, before) if s == sid)
+        assert store.article_story(first) == sid
+    # the copy is still marked as a copy of the first report
+    assert store.duplicates_in(store.article_story(copy.id) or "") == {copy.id: arts[0].id}
+    store.close()
+
+
+def test_a_run_after_a_regroup_goes_on_as_after_one_run(tmp_path: Path) -> None:
+    arts, _ = _reports(160, seed=1)
+    regrouped, settings = _in_runs(tmp_path, "many", arts[:120], 4)
+    regroup(regrouped, settings)
+    single, settings1 = _in_runs(tmp_path, "one", arts[:120], 1)
+    for store, s in ((regrouped, settings), (single, settings1)):
+        ingest_articles(store, arts[120:])
+        group_pending(store, s)
+    assert _stories(regrouped, arts) == _stories(single, arts)   # the same stories, with the same ids
+    regrouped.close()
+    single.close()
+
+
+def test_regroup_of_a_one_run_store_changes_nothing(tmp_path: Path) -> None:
+    arts, _ = _reports(100, seed=2)
+    store, settings = _in_runs(tmp_path, "one", arts, 1)
+    rows = store.list_stories(limit=1000)
+    briefs = {r["id"]: store.get_brief_json(r["id"]) for r in rows}
+    report = regroup(store, settings)
+    assert report.changed == [] and report.gone == {} and report.briefs == []
+    assert store.list_stories(limit=1000) == rows      # no story looks updated
+    assert {r["id"]: store.get_brief_json(r["id"]) for r in rows} == briefs
+    store.close()
+
+
+def test_a_failed_replacement_leaves_the_stored_grouping_as_it_was(tmp_path: Path) -> None:
+    arts, _ = _reports(60, seed=3)
+    store, _ = _in_runs(tmp_path, "s", arts, 2)
+    before = _stories(store, arts)
+    states = store._conn().execute("SELECT COUNT(*) FROM story_state").fetchone()[0]
+    with pytest.raises(Exception):
+        store.replace_grouping(globals_blob=b"", assignments={a.id: "s-elsewhere" for a in arts}, duplicates={},
+                               states={"s-elsewhere": object()}, sigs={}, changed=["s-elsewhere"],  # type: ignore[dict-item]
+                               gone={sid: "s-elsewhere" for sid in set(before)})
+    assert _stories(store, arts) == before
+    assert store._conn().execute("SELECT COUNT(*) FROM story_state").fetchone()[0] == states
+    assert store.find_stories(before[0]) == [before[0]]
+    store.close()
+
+
+def test_the_regroup_command(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = tmp_path / "c.db"
+    r = runner.invoke(app, ["--db", str(db), "regroup", "-q"])
+    assert r.exit_code == 2 and "No articles yet" in r.output
+    arts, _ = _reports(150, seed=0)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(3):   # three ingest runs
+        part = folder / f"part{k}.jsonl"
+        part.write_text("".join(json.dumps({"id": a.id, "text": a.text, "published": a.published.isoformat()}) + "\n"
+                                for a in arts[k * 50:(k + 1) * 50]), encoding="utf-8")
+        assert runner.invoke(app, ["--db", str(db), "ingest", "-q", str(part)]).exit_code == 0
+    r = runner.invoke(app, ["--db", str(db), "regroup", "-q"])
+    assert r.exit_code == 0, r.output
+    assert "150 articles regrouped" in r.output and "rebuilt" in r.output
+    store = SQLiteStore(db)
+    assert _partition(_stories(store, arts)) == _partition(cluster(arts))
+    store.close()
+    assert "regroup" in runner.invoke(app, ["--help"]).output
