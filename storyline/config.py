@@ -33,6 +33,7 @@ class Settings:
     token: str = ""
     read_token: str = ""
     max_request_bytes: int = 10_000_000
+    regroup_every: float = 0.0               # seconds between regroups while watching feeds (0: never)
 
     def text_limit(self) -> int:
         """The per-article text limit in UTF-8 bytes, whatever the source: ``max_article_text_bytes``,

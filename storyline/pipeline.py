@@ -12,6 +12,7 @@ import logging
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Sequence
 
 from .config import Settings
@@ -23,7 +24,7 @@ from .records import AnalyzedArticle, Article, Brief
 from .store.sqlite import SQLiteStore
 
 __all__ = ["IngestReport", "RegroupReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending",
-           "load_clusterer", "regroup", "watch_round"]
+           "load_clusterer", "regroup", "regroup_due", "watch_round"]
 
 log = logging.getLogger("storyline")
 
@@ -202,9 +203,31 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
                                sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
                                changed=report.changed, gone=report.gone,
                                detail={"articles": len(ids)})
+        store.set_kv(REGROUPED_AT, _utc_now().isoformat(timespec="seconds"))
         if briefs:
             report.briefs = _update_stories(store, settings, progress=brief_progress, total=brief_total)
     return report
+
+
+REGROUPED_AT = "grouping.regrouped_at"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def regroup_due(store: SQLiteStore, every: float, *, now: datetime | None = None) -> bool:
+    """Whether a store that is regrouped every ``every`` seconds (0: never) is due: that long since
+    its last regroup, or, never regrouped, since its first article was stored."""
+    if every <= 0:
+        return False
+    since = store.get_kv(REGROUPED_AT) or store.first_ingested()
+    if since is None:
+        return False
+    then = datetime.fromisoformat(since)
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=timezone.utc)
+    return ((now or _utc_now()) - then).total_seconds() >= every
 
 
 def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str]) -> None:

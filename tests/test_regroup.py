@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from test_ingest_grouping import _partition, _pieces, _pure, _reports
+from test_web_ingest import _feed, site  # noqa: F401  (the local feed server of the web-ingest tests)
 from typer.testing import CliRunner
 
 from storyline import Article
 from storyline.config import Settings
 from storyline.group.stories import cluster
-from storyline.pipeline import group_pending, ingest_articles, regroup, update_stories
+from storyline.pipeline import REGROUPED_AT, group_pending, ingest_articles, regroup, regroup_due, update_stories
 from storyline.serve.cli import app
 from storyline.store.sqlite import SQLiteStore
 
@@ -128,3 +129,61 @@ def test_the_regroup_command(tmp_path: Path) -> None:
     assert _partition(_stories(store, arts)) == _partition(cluster(arts))
     store.close()
     assert "regroup" in runner.invoke(app, ["--help"]).output
+
+
+def test_a_regroup_is_due_once_its_interval_has_passed(tmp_path: Path) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    store = SQLiteStore(tmp_path / "d.db")
+    settings = Settings(db=str(tmp_path / "d.db"))
+    day = 86400.0
+    assert not regroup_due(store, day)                       # nothing stored yet
+    arts, _ = _reports(30, seed=5)
+    ingest_articles(store, arts)
+    now = datetime.now(timezone.utc)
+    assert not regroup_due(store, 0.0, now=now + timedelta(days=30))    # 0: never
+    assert not regroup_due(store, day, now=now)                          # counted from the first article
+    assert regroup_due(store, day, now=now + timedelta(days=1, minutes=1))
+    regroup(store, settings)
+    assert not regroup_due(store, day, now=now + timedelta(hours=23))   # counted from the regroup
+    assert regroup_due(store, day, now=now + timedelta(days=1, minutes=1))
+    store.close()
+
+
+def test_watch_and_the_server_updater_regroup_when_due(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    import threading
+    import time
+
+    from storyline.serve.api import run_updater
+
+    _feed(site, ["bridge", "ferry"])
+    db = tmp_path / "w.db"
+    runner = CliRunner()
+    feed = f"{site.base}/feed.xml"
+    r = runner.invoke(app, ["--db", str(db), "watch", "--once", "--regroup-every", "soon", feed])
+    assert r.exit_code == 2 and "--regroup-every" in r.output
+    r = runner.invoke(app, ["--db", str(db), "watch", "--once", "--regroup-every", "1d", feed])
+    assert r.exit_code == 0 and "2 new" in r.output and "regrouped" not in r.output   # stored just now: not due
+    store = SQLiteStore(db)
+    long_ago = "2000-01-01T00:00:00+00:00"
+    store.set_kv(REGROUPED_AT, long_ago)
+    r = runner.invoke(app, ["--db", str(db), "watch", "--once", "--regroup-every", "1d", feed])
+    assert r.exit_code == 0 and "regrouped 2 articles" in r.output, r.output
+    assert store.get_kv(REGROUPED_AT) != long_ago
+    r = runner.invoke(app, ["--db", str(db), "watch", "--once", "--regroup-every", "1d", feed])
+    assert "regrouped" not in r.output                                               # done: not due again
+    # `storyline serve --regroup-every 1d`: the updater process regroups too
+    store.set_kv(REGROUPED_AT, long_ago)
+    stop = threading.Event()
+    t = threading.Thread(target=run_updater, args=(Settings(db=str(db), regroup_every=86400.0), stop),
+                         kwargs={"nice": 0, "interval": 0.05})
+    t.start()
+    try:
+        deadline = time.monotonic() + 60
+        while store.get_kv(REGROUPED_AT) == long_ago and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert store.get_kv(REGROUPED_AT) != long_ago
+    finally:
+        stop.set()
+        t.join(timeout=60)
+    store.close()

@@ -893,12 +893,13 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
     """Group new articles and rebuild changed briefs whenever the store has some pending, until ``stop``
     (an Event) is set, or, without one, until SIGTERM or the parent process ends. Runs at a lower CPU
     priority than the web workers so that a long rebuild never stalls pages; one updater at a time per
-    store (a lock file). ``watch``: feed URLs polled every ``every`` seconds (as `storyline watch`)."""
+    store (a lock file). ``watch``: feed URLs polled every ``every`` seconds (as `storyline watch`);
+    the whole store is regrouped as the ``regroup_every`` setting says (see `storyline regroup`)."""
     import os
     import signal
     import time
 
-    from ..pipeline import watch_round
+    from ..pipeline import regroup, regroup_due, watch_round
 
     parent = os.getppid()
     if stop is None:
@@ -920,7 +921,7 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
         except OSError:
             pass
     store = SQLiteStore(settings.db_path())
-    next_poll = time.monotonic()
+    next_poll = next_regroup = time.monotonic()
     try:
         while not stop.is_set():
             try:
@@ -933,6 +934,12 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
                     continue
                 if store.pending_count():
                     update_stories(store, settings)
+                    continue
+                if time.monotonic() >= next_regroup and regroup_due(store, settings.regroup_every):
+                    next_regroup = time.monotonic() + settings.regroup_every  # a failed one is not retried at once
+                    done = regroup(store, settings)
+                    log.info("regroup: %d articles, %d stories before, %d now, %d changed", done.articles,
+                             done.stories_before, done.stories_after, len(done.changed))
                     continue
             except Exception:
                 log.exception("updating stories failed")

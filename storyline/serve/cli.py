@@ -188,6 +188,9 @@ def watch(
     every: str = typer.Option("15m", "--every", help="Time between polls: 90s, 15m, 1h... (at least 10s)."),
     once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron or systemd timers)."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
+    regroup_every: Optional[str] = typer.Option(None, "--regroup-every", help="Also regroup the whole store "
+                                                "(`storyline regroup`) when this long has passed since the last "
+                                                "regroup: 1d, 12h... (default: the regroup_every setting; 0: never)."),
 ) -> None:
     """Follow live feeds: poll each URL, store the new items (full text from a teaser's linked page), group them into stories, update the briefs, wait.
 
@@ -201,12 +204,14 @@ def watch(
 
     interval = _watch_options(urls, every, once=once)
     _use_ner(ner)
+    _use_regroup_every(regroup_every)
     store = _store(write=True)
     ok = True
     try:
         while True:
             started = time.monotonic()
             report = watch_round(store, urls, state.settings)
+            _regroup_if_due(store)
             _print_problems(report)
             ok = report.ok
             console.print(f"{time.strftime('%H:%M:%S')} [bold]{len(report.new)}[/bold] new, "
@@ -223,6 +228,33 @@ def watch(
     except KeyboardInterrupt:
         console.print("stopped")
     raise typer.Exit(EXIT_OK if ok else EXIT_SOME_FAILED)
+
+
+def _use_regroup_every(value: str | None) -> None:
+    """``--regroup-every`` into the settings; exit 2 when it is not a duration (or 0)."""
+    from dataclasses import replace
+
+    if value is None:
+        return
+    try:
+        seconds = 0.0 if value.strip() in ("0", "never") else parse_interval(value)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] --regroup-every: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    state.settings = replace(state.settings, regroup_every=seconds)
+
+
+def _regroup_if_due(store: SQLiteStore) -> None:
+    """A regroup of the whole store when the regroup_every setting says one is due (see `regroup`)."""
+    import time
+
+    from ..pipeline import regroup as regroup_store, regroup_due
+
+    if regroup_due(store, state.settings.regroup_every):
+        report = regroup_store(store, state.settings)
+        console.print(f"{time.strftime('%H:%M:%S')} regrouped {_n(report.articles, 'article', 'articles')}: "
+                      f"{report.stories_before} stories before, {report.stories_after} now; "
+                      f"{_n(len(report.changed), 'story', 'stories')} changed", highlight=False)
 
 
 def _print_story_rows(rows: list[dict]) -> None:  # type: ignore[type-arg]
@@ -448,6 +480,9 @@ def serve(
     watch_urls: Optional[List[str]] = typer.Option(None, "--watch", help="A feed URL to follow while serving "
                                                    "(repeat for more): polled as `storyline watch` does."),
     every: str = typer.Option("15m", "--every", help="Time between polls of the --watch feeds (at least 10s)."),
+    regroup_every: Optional[str] = typer.Option(None, "--regroup-every", help="Regroup the whole store in the "
+                                                "updater process when this long has passed since the last regroup: "
+                                                "1d, 12h... (default: the regroup_every setting; 0: never)."),
 ) -> None:
     """Serve the HTTP API (/api/, schema at /openapi.json) and the web page (/) over the store.
 
@@ -464,6 +499,7 @@ def serve(
         raise typer.Exit(EXIT_USAGE) from exc
     watch = list(watch_urls or [])
     interval = _watch_options(watch, every)
+    _use_regroup_every(regroup_every)
     problem = _cannot_listen(host, port)
     if problem:
         err.print(f"[red]error:[/red] cannot listen on {_esc(host)} port {port}: {_esc(problem)}", highlight=False)

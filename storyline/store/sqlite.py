@@ -232,6 +232,11 @@ class SQLiteStore:
         r = self._conn().execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
         return r[0] if r else None
 
+    def first_ingested(self) -> str | None:
+        """When the oldest stored article was stored (ISO 8601, UTC), None for an empty store."""
+        r = self._conn().execute("SELECT MIN(ingested_at) FROM articles").fetchone()
+        return r[0] if r else None
+
     def count_articles(self) -> int:
         return int(self._conn().execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
