@@ -79,6 +79,19 @@ CASES: list[tuple[str, list[str]]] = [
      ["Trading in N.Y. stocks was thin.", "The dollar slipped."]),
     ("Kim arrived on Tuesday, Jan. 8, 2019 for a summit. It was his birthday.",
      ["Kim arrived on Tuesday, Jan. 8, 2019 for a summit.", "It was his birthday."]),
+    # ranks and titles before a name are no sentence end, a time zone after "p.m." belongs to it
+    ("In January 2005, a court martial found Army Spc. Charles Graner guilty. He was jailed.",
+     ["In January 2005, a court martial found Army Spc. Charles Graner guilty.", "He was jailed."]),
+    ("Pfc. Lynndie England and Pvt. Jeremy Sivits were convicted. Both appealed.",
+     ["Pfc. Lynndie England and Pvt. Jeremy Sivits were convicted.", "Both appealed."]),
+    ("Fr. Michael Kelly led the prayers. Insp. Ann Ross spoke after him.",
+     ["Fr. Michael Kelly led the prayers.", "Insp. Ann Ross spoke after him."]),
+    ("Leaders left after threats from strongman Hun Sen. Hun Sen denied it.",
+     ["Leaders left after threats from strongman Hun Sen.", "Hun Sen denied it."]),
+    ("But Sen. Joe Biden and Texas Sen. Phil Gramm agreed, as did Majority Leader Sen. Trent Lott.",
+     ["But Sen. Joe Biden and Texas Sen. Phil Gramm agreed, as did Majority Leader Sen. Trent Lott."]),
+    ("The ceremony began at 8 p.m. China Standard Time and ended late. Fireworks followed.",
+     ["The ceremony began at 8 p.m. China Standard Time and ended late.", "Fireworks followed."]),
 ]
 
 

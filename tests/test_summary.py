@@ -214,6 +214,12 @@ def test_a_broadcasters_dateline_is_trimmed_too() -> None:
               "CAIRO -LRB- CNN -RRB- - Protesters filled the square on Friday."):  # a tokenized corpus
         i, j, tail = trim_span(t)
         assert t[i:j] + tail == "Protesters filled the square on Friday.", t
+    # further down a page of several stories, only a news agency's dateline is one
+    t = "BEIRUT -LRB- Reuters -RRB- -- Rebels trying to topple Gaddafi have fought alone ."
+    i, j, tail = trim_span(t, lead=False)
+    assert t[i:j] + tail == "Rebels trying to topple Gaddafi have fought alone ."
+    t = "WASHINGTON _ The Senate voted."
+    assert trim_span(t, lead=False)[:2] == (0, len(t))
 
 
 def test_the_brief_keeps_who_said_it() -> None:

@@ -26,8 +26,13 @@ _AMPM_END = re.compile(r"\b(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.)$")
 _TIME_CONT = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|"
     r"tonight|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|[A-Z]{2,4}T\b|GMT|UTC|local)\b"
+    r"July|August|September|October|November|December|[A-Z]{2,4}T\b|[ECMP]T\b|GMT|UTC|local|"
+    r"(?:[A-Z][a-z]+\s+){1,2}(?:(?:Standard|Daylight|Summer)\s+)?[Tt]ime)\b"
 )
+# a title before a name that pysbd takes for a sentence end ("Army Spc. Charles Graner", "Pfc.
+# Lynndie England", "Fr. Michael Kelly"); "Sen." and "Gen." are left to pysbd ("Hun Sen." ends one)
+_TITLE_END = re.compile(r"(?:^|[\s(\"“])(?:Spc|Pfc|Pvt|Cpl|Sgt|Capt|Cmdr|Brig|Insp|Det|Supt|Fr|Msgr)\.$")
+_NAME_START = re.compile(r"^[A-Z][a-z]")
 _LOWER_START = re.compile(r"^[\"“'‘(\[]?[a-z]")
 _NUM_ABBREV_END = re.compile(r"(?:^|\s)(?:No|Nos|Vol|Vols|Art|Sec|Ch|Fig|Figs|pp?|Para|Pt|Op)\.$")
 _DIGIT_START = re.compile(r"^\d")
@@ -142,13 +147,46 @@ def _split_piece(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return _repair(text, spans)
 
 
+# "... strongman Hun Sen. Hun Sen complained ...": "Sen." after a capitalised word inside the
+# sentence that does not qualify a senator ("Democratic Sen.", "Ohio Sen.", "Majority Leader Sen.",
+# "U.S. Sen.") ends a name, and the sentence
+_SEN_END = re.compile(r"\b([A-Z][a-z]+) Sen\.(\s+)(?=[A-Z][a-z])")
+_SENATOR_QUALIFIERS = frozenset(
+    "Democratic Democrat Republican Independent GOP State Former Then Senior Junior Veteran Freshman "
+    "Leader Chairman Chairwoman Whip Majority Minority Ranking Assistant Deputy Acting "
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii "
+    "Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan "
+    "Minnesota Mississippi Missouri Montana Nebraska Nevada Hampshire Jersey Mexico York Carolina "
+    "Dakota Ohio Oklahoma Oregon Pennsylvania Rhode Island Tennessee Texas Utah Vermont Virginia "
+    "Washington Wisconsin Wyoming".split())
+
+
+def _split_sen(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans cut after a surname "Sen." that pysbd took for a senator's title."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if "Sen." not in text[s:e]:
+            out.append((s, e))
+            continue
+        start = s
+        for m in _SEN_END.finditer(text, s, e):
+            # the name's first word is not the sentence's ("But Sen. Smith ...")
+            if m.group(1) not in _SENATOR_QUALIFIERS and text[s:m.start(1)].strip(" \"“'‘("):
+                out.append((start, m.start(2)))
+                start = m.end(2)
+        out.append((start, e))
+    return out
+
+
 def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = _split_sen(text, spans)
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out:
             ps, pe = out[-1]
             prev, cur = text[ps:pe], text[s:e]
             if ((_AMPM_END.search(prev) and _TIME_CONT.match(cur)) or _LOWER_START.match(cur)
+                    or (_TITLE_END.search(prev) and _NAME_START.match(cur))
                     or _CLOSERS_ONLY.match(cur)
                     or (_NUM_ABBREV_END.search(prev) and _DIGIT_START.match(cur))):
                 out[-1] = (ps, e)

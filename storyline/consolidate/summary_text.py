@@ -47,7 +47,7 @@ _DANGLING = re.compile(
     r"Meanwhile|Still|Yet|So|Then|Instead|There|Here|Such|Both|Nor|Or|Moreover|Furthermore|Besides|"
     r"Later|Earlier|Afterward|Afterwards|Thus|Hence|Therefore|Otherwise|Nevertheless|Nonetheless|"
     r"Similarly|Likewise|Indeed|In addition|At the same time|The same|Another|Other|Others|"
-    r"On the other hand|As a result|After that|Since then|By then)\b"
+    r"On the other hand|As a result|After that|Since then|By then|Which|Whereupon)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|my|My|our|Our|me|us|you|You|your|Your)\b")
 # a heading or a speaker label: up to four words, or a transcript's label in capitals with the
@@ -362,6 +362,9 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
                        r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
                        r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)\s*(?:_|--|—|:)?)\s+")
 _DATELINE_MARK = re.compile(r"_|--|—|-RRB-|\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)")
+# a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
+_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\(|-LRB-\s?)(?:AP|Reuters|AFP|Xinhua|UPI|CNN|Bloomberg|dpa)"
+                              r"(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)?\s+")
 _DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
 
 
@@ -405,8 +408,10 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
     being the sentence's final mark when an attribution was dropped, else "". Only the ends move, so
     the result stays the words at known offsets."""
     i = 0
-    # a dateline opens an article: only its first sentence (``lead``) is looked at
-    m = _DATELINE.match(text) if lead and _DATELINE_MARK.search(text, 0, 80) else None
+    # a dateline opens an article: only its first sentence (``lead``) is looked at, but for a news
+    # agency's, which can open any story of a page
+    m = (_DATELINE.match(text) if lead else _AGENCY_DATELINE.match(text)) \
+        if _DATELINE_MARK.search(text, 0, 80) else None
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
     body = text[i:]
