@@ -250,3 +250,16 @@ def test_a_summarized_timeline_shows_no_page_furniture() -> None:
         "The army flew in food and tents on May 2 for the families who lost their homes.")) for i in range(8)]
     entries = storyline.timeline(arts, max_dates=3, per_date=2)
     assert entries and not [e for e in entries if "RETWEET" in e.text]
+
+
+def test_a_holiday_that_qualifies_a_noun_dates_nothing() -> None:
+    from storyline.analyze.timex import tag_timexes
+    from storyline.consolidate.timeline import dated_events, explicit_dates
+
+    dct = date(1998, 10, 30)
+    t = "A fire turned a dance hall jammed with teen-age Halloween revelers into a deathtrap."
+    assert explicit_dates(t, tag_timexes(t, dct)) == t            # no "(Oct. 31, 1998)" after "Halloween"
+    assert dated_events(Article(id="a", text=t, published=dct)) == []
+    t = "The fire broke out on Halloween night."
+    assert explicit_dates(t, tag_timexes(t, dct)) == "The fire broke out on Halloween (Oct. 31, 1998) night."
+    assert [e.date for e in dated_events(Article(id="b", text=t, published=dct))] == ["1998-10-31"]

@@ -86,6 +86,20 @@ def _is_relative(tx: Timex) -> bool:
     return not has_year
 
 
+_HOLIDAY = re.compile(r"(?i)\b(?:christmas|new year's|independence day|fourth of july|halloween|valentine's|"
+                      r"veterans day|thanksgiving|labor day|memorial day|election day|easter)\b")
+_HOLIDAY_TIME = frozenset("day eve night morning afternoon evening weekend holiday holidays week".split())
+
+
+def holiday_modifier(text: str, tx: Timex, offset: int = 0) -> bool:
+    """Whether ``tx`` is a holiday named to qualify a noun ("Halloween revelers", "Christmas
+    shopping"): it tells what kind of thing, not when the event happened ("on Halloween night" does)."""
+    if not _HOLIDAY.search(tx.text):
+        return False
+    m = re.match(r"\s+([a-z][a-z-]*)", text[tx.end - offset:tx.end - offset + 30])
+    return bool(m) and m.group(1) not in _HOLIDAY_TIME
+
+
 def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int = 0) -> str:
     """``sentence_text`` with the calendar date written after each relative date in it:
     "Kim arrived Tuesday." -> "Kim arrived Tuesday (Jan. 8, 2019)." ``timexes`` are those of
@@ -100,6 +114,8 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
         if sentence_text[s:e] != tx.text or tx.type not in ("DATE", "TIME") or not _is_relative(tx):
             continue
         if tx.range_end or "/" in tx.value:  # a range ("Jan. 7-10"): one day would misstate it
+            continue
+        if holiday_modifier(sentence_text, tx, offset):
             continue
         shown = format_value(tx.value[:10] if granularity_of(tx.value) == "day" else tx.value)
         if not shown or shown.lower() == tx.text.lower():
@@ -214,6 +230,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if g not in ("day", "month", "year") or "X" in tx.value:
             continue
         if re.match(r" ?['’]s\b", text[tx.end:tx.end + 4]):  # "Monday's derailment" names an event, it does not date this one
+            continue
+        if holiday_modifier(text, tx):  # "Halloween revelers" dates nothing
             continue
         while j < len(spans) and spans[j][1] <= tx.start:
             j += 1
