@@ -186,18 +186,8 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
         _, _, _, sigs = c.drain()
         new = {aid: c.story_of(aid) for aid in ids}
         dups = {aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_}
-        before: dict[str, set[str]] = defaultdict(set)
-        after: dict[str, set[str]] = defaultdict(set)
-        for aid, _, sid, _ in index:
-            if sid:
-                before[sid].add(aid)
-            after[new[aid]].add(aid)
-        old_dups = {aid: dup for aid, _, _, dup in index if dup}
-        report.stories_before, report.stories_after = len(before), len(after)
-        report.changed = sorted(sid for sid, members in after.items()
-                                if members != before.get(sid) or any(dups.get(a) != old_dups.get(a) for a in members))
-        report.gone = {sid: Counter(new[a] for a in members).most_common(1)[0][0]
-                       for sid, members in before.items() if sid not in after}
+        old = {aid: (sid, dup) for aid, _, sid, dup in index}
+        report.stories_before, report.stories_after, report.changed, report.gone = regroup_changes(old, new, dups)
         store.replace_grouping(globals_blob=c.globals_bytes(), assignments=new, duplicates=dups,
                                states={sid: blob for sid in c.open if (blob := c.story_bytes(sid)) is not None},
                                sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
@@ -207,6 +197,26 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
         if briefs:
             report.briefs = _update_stories(store, settings, progress=brief_progress, total=brief_total)
     return report
+
+
+def regroup_changes(old: dict[str, tuple[str | None, str | None]], new: dict[str, str],
+                    dups: dict[str, str]) -> tuple[int, int, list[str], dict[str, str]]:
+    """What replacing a grouping changes. ``old``: article id -> (story, copy of) as stored; ``new``
+    and ``dups``: article id -> story, and -> the article it copies, as regrouped. Returns the
+    number of stories before and after, the stories whose articles (or copy marks) changed, and
+    each story left with none of its articles -> the story now holding most of them."""
+    before: dict[str, set[str]] = defaultdict(set)
+    after: dict[str, set[str]] = defaultdict(set)
+    for aid, (sid, _) in old.items():
+        if sid:
+            before[sid].add(aid)
+    for aid, sid in new.items():
+        after[sid].add(aid)
+    changed = sorted(sid for sid, members in after.items()
+                     if members != before.get(sid) or any(dups.get(a) != old.get(a, (None, None))[1] for a in members))
+    gone = {sid: Counter(new[a] for a in members).most_common(1)[0][0]
+            for sid, members in before.items() if sid not in after}
+    return len(before), len(after), changed, gone
 
 
 REGROUPED_AT = "grouping.regrouped_at"

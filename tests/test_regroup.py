@@ -187,3 +187,17 @@ def test_watch_and_the_server_updater_regroup_when_due(site, tmp_path: Path) -> 
         stop.set()
         t.join(timeout=60)
     store.close()
+
+
+def test_what_a_replacement_changes() -> None:
+    from storyline.pipeline import regroup_changes
+
+    old = {"a1": ("s-a", None), "a2": ("s-a", None), "b1": ("s-b", None), "b2": ("s-b", "b1"),
+           "c1": ("s-c", None), "p1": (None, None)}
+    new = {"a1": "s-a", "a2": "s-a", "b1": "s-a", "b2": "s-a",     # s-b joins s-a
+           "c1": "s-c", "p1": "s-p"}                               # a pending article gets a story
+    before, after, changed, gone = regroup_changes(old, new, {"b2": "b1"})
+    assert (before, after) == (3, 3)
+    assert changed == ["s-a", "s-p"] and gone == {"s-b": "s-a"}      # s-c is as it was
+    # the same stories with a copy mark gone: the story changed (its duplicate groups did)
+    assert regroup_changes(old, {**new, "b1": "s-b", "b2": "s-b"}, {})[2] == ["s-b", "s-p"]
