@@ -513,3 +513,20 @@ def test_a_brief_tells_a_forecast_once_and_dates_it_ahead():
     rain = [t for t in texts if "rain on Wednesday" in t]
     assert len(rain) == 1, texts
     assert "(March 5, 2031)" in rain[0]  # the coming Wednesday, not the one before publication
+
+
+def test_an_aside_or_a_thing_named_before_opens_no_brief_sentence() -> None:
+    from storyline.consolidate.summary_text import leans_back, trim_span
+
+    for t in ("(The federal government could approve the project if the state refuses.)",
+              "The proposal came as Bauer met with a group of parents.", "The issue was the tribe's casino.",
+              "The decision was made at this year's conference in Bali.",
+              "Aside from that, only 63 percent of the residents finished high school."):
+        assert leans_back(t), t
+    for t in ("The proposal to build a dam was rejected by voters on Tuesday.", "The decisions of the court were final.",
+              "Lawmakers passed the budget (after a long debate)."):
+        assert not leans_back(t), t
+    # a wire dateline with its date is a dateline too
+    t = "OTTAWA, November 30 (Xinhua) -- Quebec's ruling party won a majority."
+    i, j, tail = trim_span(t)
+    assert t[i:j] + tail == "Quebec's ruling party won a majority."

@@ -286,7 +286,9 @@ _LATE_PRONOUN = re.compile(r"^[\"“]?[A-Z][^,;:\"“”]{0,40},\s+(?:he|she|it|
 
 # "With that in mind, ...", "Despite this, ...": an opening phrase about what came before
 _BACK_OPENER = re.compile(r"^(?:With|Given|Despite|Because of|After|Before|Beyond|Besides|For|Against|Like|Unlike|"
-                          r"Apart from|In addition to|On top of)\s+(?:that|this|these|those|it|them|all this)\b")
+                          r"Apart from|Aside from|Other than|Except for|Along with|In spite of|Thanks to|Due to|"
+                          r"As a result of|In response to|In addition to|On top of)\s+(?:that|this|these|those|it|them|"
+                          r"all this)\b")
 
 
 # a broadcast's talk: "Obviously the story of the day is ...", "Well, we are watching ...", "Now,
@@ -298,14 +300,25 @@ _TALK = re.compile(r"^[\"“'‘]*(?:(?:Well|Now|Look|Listen|Yes|Yeah|No|OK|Okay
 
 def leans_back(text: str) -> bool:
     """True when the sentence points back with a demonstrative ("that figure", "this proposal")
-    near its start, opens with a phrase and then a pronoun ("Next week, it will ..."), with a
+    near its start or opens on a thing the sentence before named ("The proposal came as ...",
+    "The issue was ..."), opens with a phrase and then a pronoun ("Next week, it will ..."), with a
     phrase about what came before ("With that in mind, ..."), or with a broadcast's talk
-    ("Obviously ...", "Well, ..."): out of its article, the reader does not know what it points to.
-    An exclamation ("The US is coming to help the people of Egypt!", a reader's comment) is no
-    reporting either."""
-    return bool(_BACK_NP.match(text) or _LATE_PRONOUN.match(text) or _BACK_OPENER.match(text)
-                or _TALK.match(text) or _CUT_SHORT.search(text) or _EXCLAIM.search(text)
+    ("Obviously ...", "Well, ..."), or is an aside in brackets: out of its article, the reader does
+    not know what it points to. An exclamation ("The US is coming to help the people of Egypt!", a
+    reader's comment) is no reporting either."""
+    return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _LATE_PRONOUN.match(text)
+                or _BACK_OPENER.match(text) or _TALK.match(text) or _CUT_SHORT.search(text)
+                or _EXCLAIM.search(text) or _ASIDE.match(text)
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
+
+
+# "The proposal came as ...", "The issue was ...": a bare "the" + a noun of what was said or done
+# before, as the subject: the sentence before told which one
+_BACK_THE = re.compile(r"^The\s+(?:issue|problem|question|answer|reason|decision|move|proposal|request|idea|"
+                       r"dispute|deal|change|result|goal|aim|point|difference|matter|plan|offer|measure|step)\s+"
+                       r"(?:is|was|are|were|has|had|came|comes|would|will|could|can|also|remains|remained)\b")
+# "(The federal government could approve the project if the state refuses.)": an aside
+_ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
 
 
 # an exclamation closes the sentence, before any closing quote or bracket
@@ -359,11 +372,14 @@ _ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|accordi
 _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
 # "PARIS (AP) _ ", "WASHINGTON (CNN) -- ", and in tokenized corpora "WASHINGTON -LRB- CNN -RRB- - "
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
+                       r"[A-Z][A-Z .'-]{2,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:AP|Reuters|AFP|Xinhua|UPI)\)"
+                       r"\s*(?:_|--|—|:)?|"
                        r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
                        r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)\s*(?:_|--|—|:)?)\s+")
 _DATELINE_MARK = re.compile(r"_|--|—|-RRB-|\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
-_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\(|-LRB-\s?)(?:AP|Reuters|AFP|Xinhua|UPI|CNN|Bloomberg|dpa)"
+_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+                              r"(?:\(|-LRB-\s?)(?:AP|Reuters|AFP|Xinhua|UPI|CNN|Bloomberg|dpa)"
                               r"(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)?\s+")
 _DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
 
