@@ -60,6 +60,9 @@ HEADLINE_WORDS = 14
 _SCENE = re.compile(r"^(?:In|On|At|After|Before|During|Amid|Despite|With|Following|Since|As|For|Under|By)\b"
                     r"[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
 
+# ... but a count ("At least 231 people have been confirmed dead ..., bringing ...") is the news itself
+_NOT_SCENE = re.compile(r"^(?:At (?:least|most)|As (?:many|much|few|little))\b")
+
 
 def headline_from(sentence: str, max_words: int = HEADLINE_WORDS) -> str:
     """A headline made of a sentence for a story without titles: its main clause first (an opening
@@ -68,6 +71,8 @@ def headline_from(sentence: str, max_words: int = HEADLINE_WORDS) -> str:
     comma when one is near the limit, with "…" when cut."""
     text = " ".join(sentence.split())
     m = _SCENE.match(text)
+    if m and _NOT_SCENE.match(text):
+        m = None
     if m and len(text[m.end():].split()) >= 6:
         rest = text[m.end():]
         text = rest[:1].upper() + rest[1:]

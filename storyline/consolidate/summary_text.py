@@ -308,8 +308,22 @@ def leans_back(text: str) -> bool:
     reader's comment) is no reporting either."""
     return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _LATE_PRONOUN.match(text)
                 or _BACK_OPENER.match(text) or _TALK.match(text) or _CUT_SHORT.search(text)
-                or _EXCLAIM.search(text) or _ASIDE.match(text)
+                or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text)
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<=\s)[\"“'‘(]?([A-Z][\w.'’-]*)")
+_NOT_NAMES = frozenset("I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+                       "June July August September October November December Jan. Feb. Mar. Apr. Aug. Sept. Sep. "
+                       "Oct. Nov. Dec. He She His Her Him".split())
+
+
+def _orphan_pronoun(text: str) -> bool:
+    """"The police came soon after he returned home.": a person the sentence never names."""
+    if not _PERSON_PRONOUN.search(text):
+        return False
+    return not any(m.group(1) not in _NOT_NAMES for m in _CAPITALISED.finditer(text))
 
 
 # "The proposal came as ...", "The issue was ...": a bare "the" + a noun of what was said or done
