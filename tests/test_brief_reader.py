@@ -536,3 +536,10 @@ def test_an_aside_or_a_thing_named_before_opens_no_brief_sentence() -> None:
     t = "OTTAWA, November 30 (Xinhua) -- Quebec's ruling party won a majority."
     i, j, tail = trim_span(t)
     assert t[i:j] + tail == "Quebec's ruling party won a majority."
+
+
+def test_an_interviews_question_is_no_summary_sentence() -> None:
+    from storyline.consolidate.summary_text import is_candidate_shape
+
+    assert not is_candidate_shape("Q. Earlier this month the Energy Department said oil prices would stay soft.")
+    assert is_candidate_shape("Quebec voters went to the polls on Monday in a tight race.")

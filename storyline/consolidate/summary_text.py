@@ -52,7 +52,8 @@ _DANGLING = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|we|We|we're|We're|my|My|our|Our|me|us|you|You|your|Your)\b")
 # a heading or a speaker label: up to four words, or a transcript's label in capitals with the
 # speaker's title ("BARACK OBAMA, PRESIDENT OF THE UNITED STATES: ...")
-_LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s|^[A-Z][A-Z'’.-]*(?:[\s,]+[A-Z][A-Z'’.-]*)+\s*:\s")
+_LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s|^[A-Z][A-Z'’.-]*(?:[\s,]+[A-Z][A-Z'’.-]*)+\s*:\s"
+                           r"|^Q\.\s")   # an interview's question ("Q. Earlier this month ...")
 # page furniture a scraped page keeps (comment threads, sharing and moderation lines), and a
 # broadcast transcript's noise: words prose does not use (plain substring tests: this runs on
 # every sentence of every summary)
