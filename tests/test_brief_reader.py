@@ -543,3 +543,32 @@ def test_an_interviews_question_is_no_summary_sentence() -> None:
 
     assert not is_candidate_shape("Q. Earlier this month the Energy Department said oil prices would stay soft.")
     assert is_candidate_shape("Quebec voters went to the polls on Monday in a tight race.")
+
+
+def test_a_broadcast_transcript_gives_no_summary_sentence_when_reports_exist() -> None:
+    from storyline.consolidate.summary import transcripts
+
+    report = ("Protesters filled Harbour Square in Marlow on Friday to demand the mayor's resignation. "
+              "Police said about 20,000 people joined the march, the largest in the city's history. "
+              "The mayor said she would not resign and called the protest peaceful.")
+    show = ("COOPER: Tonight, the crowds in Marlow keep growing.\n"
+            "VALE: The mayor is not going anywhere, and the people here know it very well.\n"
+            "COOPER: What are the protesters asking for tonight, in their own words?\n"
+            "VALE: They want the mayor gone, and they say they will march every single night until she goes.\n")
+    arts = [storyline.Article(id=f"r{k}", source=f"paper{k}", published=date(2024, 5, 3), text=report)
+            for k in range(2)] + [storyline.Article(id="tv", source="tv", published=date(2024, 5, 3), text=show)]
+    assert transcripts(arts) == {2}
+    brief = storyline.brief(arts, max_words=80)
+    assert brief.summary and all(s.article_id != "tv" for s in brief.summary)
+    # a story told only on air still gets a summary from its transcripts
+    assert storyline.brief([arts[2]], max_words=40).summary
+
+
+def test_a_columnists_call_and_a_title_case_agency_dateline() -> None:
+    from storyline.consolidate.summary_text import is_candidate_shape, trim_span
+
+    assert not is_candidate_shape("Let the Egyptians remember that after Mubarak, the country continues.")
+    assert is_candidate_shape("Lettuce prices rose sharply in March after the floods in the valley.")
+    t = "Washington -LRB- CNN -RRB- -- The United States is scrambling to respond ."
+    i, j, tail = trim_span(t, lead=False)
+    assert t[i:j] + tail == "The United States is scrambling to respond ."

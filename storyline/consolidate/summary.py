@@ -484,6 +484,19 @@ def _site_copies(ids: _Ids, keys: Sequence[bytes], arts: Sequence[Article]) -> n
     return out
 
 
+# a transcript's speaker label at the start of a line: "COOPER :", "BARACK OBAMA (D), PRESIDENT:"
+_SPEAKER_LINE = re.compile(r"(?m)^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s?(?:\([A-Z ,.'-]*\)\s?)?:\s")
+TRANSCRIPT_LABELS = 3
+
+
+def transcripts(arts: Sequence[Article]) -> set[int]:
+    """Indices of the articles that are broadcast transcripts (at least ``TRANSCRIPT_LABELS`` lines
+    opened by a speaker's name in capitals): their sentences are what anchors and guests said on
+    air ("Mubarak tries to let the people think ..."), not an outlet's reporting."""
+    return {i for i, a in enumerate(arts)
+            if len(_SPEAKER_LINE.findall(a.text or "", 0)) >= TRANSCRIPT_LABELS}
+
+
 def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryConfig, rel: np.ndarray,
                 budget_words: float) -> list[int]:
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
@@ -593,6 +606,10 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config, skip)
     budget_words = max_words if max_bytes is None else max_bytes / 6.0  # a byte budget in words
     cands = _candidates(items, keys, config, rel, budget_words)
+    if config.reader and len(arts) > 1:
+        talk = transcripts(arts)
+        if talk and len(talk) < len(arts):  # a broadcast's words are speech, not the story's reporting
+            cands = [i for i in cands if items[i].art not in talk]
     if not cands:
         return []
     cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands, cvocab.crow)

@@ -70,7 +70,9 @@ def is_furniture(text: str) -> bool:
     return any(w in low for w in _FURNITURE_LOWER)
 
 
-_LETS = re.compile(r"Let\s?['’]s\b")    # "Let's talk about ...": a transcript's talk
+# "Let's talk about ...": a transcript's talk; "Let the Egyptians remember ...", "Let us hope ...": a
+# columnist's call
+_LETS = re.compile(r"Let\s?['’]s\b|Let\s+(?:us|me|the|them|him|her|it|this|that|there|no|every|all)\s")
 _QUOTE_OPEN = re.compile(r"^\s*(?:``|\"|“|''|')")
 _BYLINE = re.compile(r"^(?:[A-Z][A-Za-z.]*\s?){1,4}(?:\([A-Za-z. ]+\))?\s*(?:_|--|—|-)\s")
 
@@ -393,7 +395,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
                        r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)\s*(?:_|--|—|:)?)\s+")
 _DATELINE_MARK = re.compile(r"_|--|—|-RRB-|\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
-_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
                               r"(?:\(|-LRB-\s?)(?:AP|Reuters|AFP|Xinhua|UPI|CNN|Bloomberg|dpa)"
                               r"(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)?\s+")
 _DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
