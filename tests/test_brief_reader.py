@@ -572,3 +572,25 @@ def test_a_columnists_call_and_a_title_case_agency_dateline() -> None:
     t = "Washington -LRB- CNN -RRB- -- The United States is scrambling to respond ."
     i, j, tail = trim_span(t, lead=False)
     assert t[i:j] + tail == "The United States is scrambling to respond ."
+
+
+def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
+    from storyline.consolidate.summary_text import display_text
+
+    assert display_text("Not all the Gulf has -LRB- yet -RRB- been affected , officials said .") == \
+        "Not all the Gulf has (yet) been affected, officials said."
+    assert display_text("He said , `` We do n't know . '' It cost $ 5 million , or 8.2 % more .") == \
+        "He said, “We don't know.” It cost $5 million, or 8.2% more."
+    assert display_text("Jackson 's family was left ` speechless ' .") == "Jackson's family was left ‘speechless’."
+    plain = 'A normal sentence, with commas. And "quotes" (and brackets) ... it goes on.'
+    assert display_text(plain) == plain
+    # the brief of a tokenized story shows it so; its citations still point at the words
+    text = ("Rescuers searched the collapsed school in Marlow on Monday , officials said .\n"
+            "The mayor 's office said 40 children were safe .\n"
+            "Rescuers searched the ruins through the night -LRB- local time -RRB- .\n")
+    arts = [storyline.Article(id=f"t{k}", source=f"s{k}", published=date(2024, 3, 4), text=text) for k in range(2)]
+    brief = storyline.brief(arts, max_words=60)
+    assert brief.summary
+    for s in brief.summary:
+        assert " ," not in s.text and " 's" not in s.text and "-LRB-" not in s.text, s.text
+        assert arts[0].text[s.citations[0].start:s.citations[0].end].split()[0] in s.text

@@ -18,6 +18,7 @@ from .entities import consolidate_entities
 from .quotes import group_quotes
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize
+from .summary_text import display_text
 from .timeline import timeline
 
 __all__ = ["build_brief", "choose_headline", "headline_from", "lead_title"]
@@ -382,14 +383,15 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     summary = mark_disputes(_readable(summary, arts), disagreements)
     return Brief(
         story_id=story_id,
-        headline=choose_headline(arts, summary),
-        summary=tuple(summary),
-        timeline=tuple(timeline(arts)),
+        headline=display_text(choose_headline(arts, summary)),
+        summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
+        timeline=tuple(replace(e, text=display_text(e.text)) for e in timeline(arts)),
         quotes=quotes,
         disagreements=disagreements,
         entities=tuple(entities),
         articles=tuple(article_info(a) for a in arts),
-        new_since=_new_since(arts, new_ids),
+        new_since=tuple(replace(n, added=tuple(replace(s, text=display_text(s.text)) for s in n.added))
+                        for n in _new_since(arts, new_ids)),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )

@@ -455,3 +455,33 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
     if m and len(body[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", body[: m.start()]):
         return i, i + len(body[: m.start()].rstrip(" ,\n")), m.group(1)
     return i, len(text), ""
+
+
+# what a tokenized corpus (Penn Treebank style: TDT, DUC, Timeline17) writes in place of ordinary
+# typography, and what a reader expects to see instead
+_PTB_BRACKETS = (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}"))
+_PTB_CLITIC = re.compile(r"(?<=\w) (n't|['’](?:s|re|ve|ll|d|m)\b)", re.IGNORECASE)
+_PTB_PUNCT = re.compile(r"(?<=[\w\"”’')\]%]) ([.,;:!?%](?![\w.]))")   # not an ellipsis " ... "
+_PTB_OPEN = re.compile(r"([(\[“$]) (?=\S)")
+_PTB_CLOSE = re.compile(r"(?<=\S) ([)\]”])")
+_PTB_SINGLE = re.compile(r"`\s?([^`'\n]{1,200}?)\s?'(?!\w)")
+
+
+def display_text(text: str) -> str:
+    """``text`` as a reader should see it: a tokenized corpus's brackets (-LRB-), detached clitics
+    ("Libya 's", "do n't"), detached punctuation ("said ." "fees , and") and typewriter quotes
+    (``...'') in ordinary typography. Text that is not tokenized comes back as it was, but for
+    ``...'' quotes, which become “...”."""
+    if "``" in text or "''" in text:
+        text = text.replace("``", "“").replace("''", "”")
+    if "`" in text:  # single quotes: ` speechless ' -> ‘speechless’
+        text = _PTB_SINGLE.sub(r"‘\1’", text)
+    if "-" in text:
+        for tok, ch in _PTB_BRACKETS:
+            text = text.replace(tok, ch)
+    if " " not in text:
+        return text
+    text = _PTB_CLITIC.sub(r"\1", text)
+    text = _PTB_PUNCT.sub(r"\1", text)
+    text = _PTB_OPEN.sub(r"\1", text)
+    return _PTB_CLOSE.sub(r"\1", text)

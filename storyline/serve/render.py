@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..consolidate.summary_text import display_text
 from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, from_dict, to_dict
 
 __all__ = [
@@ -75,6 +76,7 @@ def quote_text(q: Any) -> str:
     shown = re.sub(r"^that\s+(?=(?:the|a|an|he|she|it|they|we|i|you|his|her|its|their|our|there|this|these|those|no|"
                    r"some|all|many|most|both|each|every|another|any|such|several|few|more|much|if|when|while|because|after|before)\b"
                    r"|[A-Z0-9\"“])", "", shown)
+    shown = display_text(shown)   # a tokenized corpus's "do n't", -LRB- and ``...'' in ordinary typography
     # a quotation cut from its sentence does not end on that sentence's comma: "results,"" -> "results""
     return re.sub(r",([\"”’'])$", r"\1", shown.rstrip()) if shown.rstrip().endswith((',"', ",”", ",’")) else shown
 
