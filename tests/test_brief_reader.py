@@ -524,12 +524,14 @@ def test_an_aside_or_a_thing_named_before_opens_no_brief_sentence() -> None:
 
     for t in ("(The federal government could approve the project if the state refuses.)",
               "The proposal came as Bauer met with a group of parents.", "The issue was the tribe's casino.",
-              "The decision was made at this year's conference in Bali.",
+              "The announcement came a day after the talks broke down.",
               "Aside from that, only 63 percent of the residents finished high school.",
               "The police came soon after he returned home."):          # a person it never names
         assert leans_back(t), t
     assert not leans_back("The police came soon after Wang returned home, his wife said.")
+    assert not leans_back("A 25-year-old man was arrested after he attacked a guard at the station.")
     for t in ("The proposal to build a dam was rejected by voters on Tuesday.", "The decisions of the court were final.",
+              "The deal would create the world's largest oil company.",
               "Lawmakers passed the budget (after a long debate)."):
         assert not leans_back(t), t
     # a wire dateline with its date is a dateline too

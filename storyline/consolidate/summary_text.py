@@ -322,18 +322,37 @@ _NOT_NAMES = frozenset("I Monday Tuesday Wednesday Thursday Friday Saturday Sund
                        "Oct. Nov. Dec. He She His Her Him".split())
 
 
+# a person the sentence itself introduces ("A 25-year-old man was arrested after he ..."), who can be
+# what its "he" or "she" stands for
+_PERSON_NOUN = re.compile(
+    r"\b(?:man|woman|boy|girl|child|baby|teenager|person|officer|doctor|nurse|student|teacher|driver|"
+    r"pilot|suspect|victim|worker|employee|soldier|father|mother|son|daughter|brother|sister|husband|"
+    r"wife|widow|friend|neighbou?r|leader|president|minister|premier|chancellor|governor|mayor|senator|"
+    r"congressman|congresswoman|lawmaker|candidate|player|coach|captain|judge|lawyer|attorney|prosecutor|"
+    r"spokes(?:man|woman|person)|official|resident|witness|patient|gunman|attacker|singer|actor|actress|"
+    r"author|writer|reporter|journalist|photographer|director|chairman|chairwoman|chief|executive|"
+    r"founder|owner|king|queen|prince|princess|pope|priest|bishop|monk|farmer|fisherman|miner|"
+    r"climber|survivor|passenger|prisoner|inmate|detainee|hostage|defendant|plaintiff|dissident|"
+    r"activist|protester|athlete|champion|winner|star|artist|scientist|researcher|professor|"
+    r"economist|analyst|diplomat|envoy|ambassador|general|colonel|commander|sergeant|agent|guard)s?\b",
+    re.IGNORECASE)
+
+
 def _orphan_pronoun(text: str) -> bool:
-    """"The police came soon after he returned home.": a person the sentence never names."""
-    if not _PERSON_PRONOUN.search(text):
+    """"The police came soon after he returned home.": a person the sentence neither names nor
+    introduces ("A man was arrested after he ..." does)."""
+    if not _PERSON_PRONOUN.search(text) or _PERSON_NOUN.search(text):
         return False
     return not any(m.group(1) not in _NOT_NAMES for m in _CAPITALISED.finditer(text))
 
 
-# "The proposal came as ...", "The issue was ...": a bare "the" + a noun of what was said or done
-# before, as the subject: the sentence before told which one
-_BACK_THE = re.compile(r"^The\s+(?:issue|problem|question|answer|reason|decision|move|proposal|request|idea|"
-                       r"dispute|deal|change|result|goal|aim|point|difference|matter|plan|offer|measure|step)\s+"
-                       r"(?:is|was|are|were|has|had|came|comes|would|will|could|can|also|remains|remained)\b")
+# "The issue was ...", "The move came after ...": a bare "the" + a noun of what was said or done
+# before, as the subject, or an event that "came as / after" another: the sentence before told which
+# one (a story's own "the deal", "the plan" is left alone: the brief tells which)
+_BACK_THE = re.compile(r"^The\s+(?:(?:issue|problem|question|answer|reason|move|request|idea|point|difference|"
+                       r"matter|result|change|step|measure)\s+(?:is|was|are|were|has|had|came|comes|would|will|"
+                       r"could|can|also|remains|remained)\b|[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|"
+                       r"hours|weeks|a day|a week|only)\b)")
 # "(The federal government could approve the project if the state refuses.)": an aside
 _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
 
