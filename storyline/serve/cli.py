@@ -330,8 +330,7 @@ def rebuild(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
 ) -> None:
-    """Rebuild stored briefs with this version of storyline and the current settings (after an
-    upgrade, or a new STORYLINE_SUMMARY_WORDS); articles and stories are kept as they are."""
+    """Rebuild stored briefs with this version of storyline and the current settings (after an upgrade, or a new STORYLINE_SUMMARY_WORDS); articles and stories are kept as they are."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ..pipeline import rebuild_briefs
@@ -356,13 +355,9 @@ def regroup(
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger for the rebuilt briefs: accurate "
                                       "(default) or fast."),
 ) -> None:
-    """Group every stored article into stories again, as one ingest run over the whole store would,
-    and rebuild the briefs of the stories that changed.
+    """Group every stored article into stories again, as one ingest run over the whole store would, and rebuild the briefs of the stories that changed.
 
-    Stories grown over many runs (`storyline watch` for weeks, many small ingests) can end up in
-    pieces that one run over the same articles keeps together. A story keeps its id when it keeps its
-    first article; the id of a story left empty leads to the story now holding most of its articles.
-    Its cost grows with the store (every article is read again): a maintenance step, for a quiet hour."""
+    Stories grown over many runs (`storyline watch` for weeks, many small ingests) can end up in pieces that one run over the same articles keeps together. A story keeps its id when it keeps its first article; the id of a story left empty leads to the story now holding most of its articles. Its cost grows with the store (every article is read again): a maintenance step for a quiet hour, or a schedule (`storyline watch --regroup-every 1d`)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from ..pipeline import regroup as regroup_store
