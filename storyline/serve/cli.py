@@ -194,8 +194,8 @@ def watch(
 ) -> None:
     """Follow live feeds: poll each URL, store the new items (full text from a teaser's linked page), group them into stories, update the briefs, wait.
 
-    Each poll is a conditional GET (ETag / Last-Modified kept in the store), so an unchanged feed
-    costs one short request, and items already stored are never fetched again. Stop with Ctrl-C.
+    Each poll is a conditional GET (ETag / Last-Modified kept in the store), so an unchanged feed costs one short request, and items already stored are never fetched again. Stop with Ctrl-C.
+
     Exit code 0 when the last poll read every URL, 1 when some failed, 2 on usage errors.
     """
     import time
@@ -481,8 +481,7 @@ def serve(
 ) -> None:
     """Serve the HTTP API (/api/, schema at /openapi.json) and the web page (/) over the store.
 
-    Writes (POST /api/articles) need the token from STORYLINE_TOKEN or the config file; when none is
-    set, one is made up for this run and printed. Reads are open unless `read_token` is set.
+    Writes (POST /api/articles) need the token from STORYLINE_TOKEN or the config file; when none is set, one is made up for this run and printed. Reads are open unless `read_token` is set.
     """
     import os
     import secrets
