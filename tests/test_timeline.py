@@ -263,3 +263,15 @@ def test_a_holiday_that_qualifies_a_noun_dates_nothing() -> None:
     t = "The fire broke out on Halloween night."
     assert explicit_dates(t, tag_timexes(t, dct)) == "The fire broke out on Halloween (Oct. 31, 1998) night."
     assert [e.date for e in dated_events(Article(id="b", text=t, published=dct))] == ["1998-10-31"]
+
+
+def test_an_event_told_twice_is_shown_in_the_words_that_read_alone() -> None:
+    from storyline.consolidate.timeline import timeline
+
+    a = Article(id="a", source="one", published=date(2024, 3, 6),
+                text="The mayor of Marlow opened the new toll bridge over the river on Monday. It cost 40 million.")
+    b = Article(id="b", source="two", published=date(2024, 3, 6),
+                text="Crowds gathered by the river. He opened the new toll bridge on Monday.")
+    entries = [e for e in timeline([b, a]) if e.date == "2024-03-04"]
+    assert len(entries) == 1 and len({c.article_id for c in entries[0].citations}) == 2
+    assert entries[0].text.startswith("The mayor of Marlow opened the new toll bridge"), entries[0].text

@@ -26,7 +26,7 @@ from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import MONTHS, WEEKDAYS, granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import is_furniture, supports, trim_span
+from .summary_text import is_dangling, is_furniture, leans_back, supports, trim_span
 from .timeline_rank import DEFAULT_PER_DATE, auto_size, summarize_timeline
 
 _log = logging.getLogger(__name__)
@@ -320,11 +320,13 @@ def _similar(a: set[str], b: set[str]) -> float:
 
 
 def _representative(members: Sequence[Event]) -> str:
-    """The member text most like the others (the shorter on ties)."""
+    """The member text that reads on its own ("He said it began ..." does not, when another article
+    tells the same event with its actor), then the one most like the others, then the shorter."""
     if len(members) == 1:
         return members[0].text
     ws = [_words(m.text) for m in members]
-    best = max(range(len(members)), key=lambda i: (sum(_similar(ws[i], ws[j]) for j in range(len(ws)) if j != i),
+    alone = [not (is_dangling(m.text.lstrip("… ")) or leans_back(m.text.lstrip("… "))) for m in members]
+    best = max(range(len(members)), key=lambda i: (alone[i], sum(_similar(ws[i], ws[j]) for j in range(len(ws)) if j != i),
                                                    -len(members[i].text)))
     return members[best].text
 
