@@ -62,6 +62,40 @@ def _in_chunks(ids: Sequence[str], size: int = 500) -> Iterator[tuple[list[str],
         yield chunk, ",".join("?" * len(chunk))
 
 
+def _empty_story(c: sqlite3.Connection, sid: str) -> None:
+    """A story whose articles went elsewhere: its brief, search entry and entities go, its row stays
+    (size 0) so that its id can lead to where they went."""
+    c.execute("DELETE FROM briefs WHERE story_id = ?", (sid,))
+    c.execute("DELETE FROM stories_fts WHERE story_id = ?", (sid,))
+    c.execute("DELETE FROM story_entities WHERE story_id = ?", (sid,))
+    c.execute("UPDATE stories SET size = 0, dirty = 0 WHERE id = ?", (sid,))
+
+
+_TOUCH_STORY = ("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, {first_seen}, ?, 1) "
+                "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1")
+
+
+def _touch_story(c: sqlite3.Connection, sid: str, now: str, *, size: bool = True,
+                 first_seen_from_articles: bool = False) -> None:
+    """Mark a story changed at ``now`` (made if new, first seen now or, with
+    ``first_seen_from_articles``, when its oldest article was stored), its size counted again."""
+    if first_seen_from_articles:
+        c.execute(_TOUCH_STORY.format(first_seen="COALESCE((SELECT MIN(ingested_at) FROM articles WHERE story_id = ?), ?)"),
+                  (sid, sid, now, now))
+    else:
+        c.execute(_TOUCH_STORY.format(first_seen="?"), (sid, now, now))
+    if size:
+        c.execute("UPDATE stories SET size = (SELECT COUNT(*) FROM articles WHERE story_id = ?) WHERE id = ?", (sid, sid))
+
+
+def _put_globals(c: sqlite3.Connection, blob: bytes) -> None:
+    """The clusterer's stream-wide state (document frequencies, latent basis), base64 in kv."""
+    import base64
+
+    c.execute("INSERT INTO kv (key, value) VALUES ('grouping.globals', ?) "
+              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (base64.b64encode(blob).decode("ascii"),))
+
+
 def _read_only(exc: BaseException) -> bool:
     """Whether SQLite refused a write because the file (or its folder) is read-only."""
     msg = str(exc).lower()
@@ -268,11 +302,7 @@ class SQLiteStore:
                 c.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
                           (sid, (duplicates or {}).get(aid), aid))
             for sid in set(assignments.values()):
-                c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
-                          "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1",
-                          (sid, now, now))
-                c.execute("UPDATE stories SET size = (SELECT COUNT(*) FROM articles WHERE story_id = ?) "
-                          "WHERE id = ?", (sid, sid))
+                _touch_story(c, sid, now)
 
     def story_article_ids(self, story_id: str) -> list[str]:
         return [r[0] for r in self._conn().execute(
@@ -543,8 +573,6 @@ class SQLiteStore:
         ("merge": (kind, kept, absorbed, detail JSON, ()); "split": (kind, story, new story, detail
         JSON, the articles that moved to the new story)), then the new assignments, the open
         stories' states, closed stories, signatures, globals."""
-        import base64
-
         now = _now()
         changed: set[str] = set()
         gone: set[str] = set()
@@ -552,40 +580,30 @@ class SQLiteStore:
             for kind, keep, other, detail, moved in events:
                 if kind == "merge":
                     c.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, other))
-                    c.execute("DELETE FROM briefs WHERE story_id = ?", (other,))
-                    c.execute("DELETE FROM stories_fts WHERE story_id = ?", (other,))
-                    c.execute("DELETE FROM story_entities WHERE story_id = ?", (other,))
-                    c.execute("UPDATE stories SET size = 0, dirty = 0 WHERE id = ?", (other,))
+                    _empty_story(c, other)
                     gone.add(other)
                 elif kind == "split":
                     c.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(other, aid) for aid in moved])
-                    c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
-                              "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (other, now, now))
+                    _touch_story(c, other, now, size=False)
                     changed.add(other)
                 else:
                     raise ValueError(f"unknown story event kind {kind!r}")
                 c.execute("INSERT INTO story_events (at, kind, story_id, other_id, detail) VALUES (?, ?, ?, ?, ?)",
                           (now, kind, keep, other, detail))
-                c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
-                          "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (keep, now, now))
+                _touch_story(c, keep, now, size=False)
                 changed.add(keep)
             for aid, sid in assignments.items():
                 c.execute("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
                           (sid, duplicates.get(aid), aid))
             changed = (changed | set(assignments.values())) - gone
             for sid in sorted(changed):
-                c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, ?, ?, 1) "
-                          "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (sid, now, now))
-                c.execute("UPDATE stories SET size = (SELECT COUNT(*) FROM articles WHERE story_id = ?) WHERE id = ?",
-                          (sid, sid))
+                _touch_story(c, sid, now)
             c.executemany("INSERT INTO story_state (story_id, state, updated) VALUES (?, ?, ?) "
                           "ON CONFLICT(story_id) DO UPDATE SET state = excluded.state, updated = excluded.updated",
                           [(sid, blob, now) for sid, blob in states.items()])
             c.executemany("DELETE FROM story_state WHERE story_id = ?", [(sid,) for sid in closed])
             c.executemany("INSERT OR REPLACE INTO article_sigs (article_id, sig) VALUES (?, ?)", list(sigs.items()))
-            c.execute("INSERT INTO kv (key, value) VALUES ('grouping.globals', ?) "
-                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                      (base64.b64encode(globals_blob).decode("ascii"),))
+            _put_globals(c, globals_blob)
 
     def article_index(self) -> list[tuple[str, str | None, str | None, str | None]]:
         """(id, published, story id, duplicate of) of every article, in storing order: what a regroup
@@ -602,34 +620,23 @@ class SQLiteStore:
         each story of ``gone`` (none of its articles left in it) is emptied, its brief dropped, and
         a "merge" event leads its id to the story now holding most of its articles, so that its old
         links and ids still lead somewhere. Nothing is written when anything fails."""
-        import base64
-
         now = _now()
         info = json.dumps({"regroup": True, **(detail or {})})
         with self.transaction() as c:
             c.executemany("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
                           [(sid, duplicates.get(aid), aid) for aid, sid in assignments.items()])
             for old, into in sorted(gone.items()):
-                c.execute("DELETE FROM briefs WHERE story_id = ?", (old,))
-                c.execute("DELETE FROM stories_fts WHERE story_id = ?", (old,))
-                c.execute("DELETE FROM story_entities WHERE story_id = ?", (old,))
-                c.execute("UPDATE stories SET size = 0, dirty = 0 WHERE id = ?", (old,))
+                _empty_story(c, old)
                 c.execute("INSERT INTO story_events (at, kind, story_id, other_id, detail) VALUES (?, 'merge', ?, ?, ?)",
                           (now, into, old, info))
             for sid in sorted(changed):
-                c.execute("INSERT INTO stories (id, first_seen, updated, dirty) VALUES (?, "
-                          "COALESCE((SELECT MIN(ingested_at) FROM articles WHERE story_id = ?), ?), ?, 1) "
-                          "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated, dirty = 1", (sid, sid, now, now))
-                c.execute("UPDATE stories SET size = (SELECT COUNT(*) FROM articles WHERE story_id = ?) WHERE id = ?",
-                          (sid, sid))
+                _touch_story(c, sid, now, first_seen_from_articles=True)
             c.execute("DELETE FROM story_state")
             c.executemany("INSERT INTO story_state (story_id, state, updated) VALUES (?, ?, ?)",
                           [(sid, blob, now) for sid, blob in sorted(states.items())])
             c.execute("DELETE FROM article_sigs")
             c.executemany("INSERT INTO article_sigs (article_id, sig) VALUES (?, ?)", list(sigs.items()))
-            c.execute("INSERT INTO kv (key, value) VALUES ('grouping.globals', ?) "
-                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                      (base64.b64encode(globals_blob).decode("ascii"),))
+            _put_globals(c, globals_blob)
 
     def story_events(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Late merges (and splits), oldest first; only those touching ``story_id`` if given."""
