@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Sequence
 from .config import Settings
 from .consolidate.brief import article_info, build_brief
 from .errors import InputError
-from .group.stories import StoryClusterer, stream_order
+from .group.stories import StoryClusterer, date_order, stream_order
 from .ingest import iter_articles
 from .records import AnalyzedArticle, Article, Brief
 from .store.sqlite import SQLiteStore
@@ -174,8 +174,7 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
             return report
         if total:
             total(len(index))
-        stubs = [Article(id=aid, text=" ", published=published) for aid, published, _, _ in index]
-        ids = [stubs[i].id for i in stream_order(stubs)]
+        ids = [index[i][0] for i in date_order([published for _, published, _, _ in index])]
         c = new_clusterer(settings)
         for k in range(0, len(ids), chunk):
             part = store.get_articles(ids[k:k + chunk])

@@ -77,6 +77,7 @@ __all__ = [
     "lower_cased",
     "story_id_for",
     "stream_order",
+    "date_order",
     "DEFAULT_THRESHOLD",
     "DEFAULT_WINDOW_DAYS",
 ]
@@ -1460,9 +1461,15 @@ class StoryClusterer:
 def stream_order(articles: Sequence[Article]) -> list[int]:
     """Indices of ``articles`` in stream order: the dated ones sorted by date in the places dated
     articles hold, undated ones where they are (a stable order, so ties keep their input order)."""
-    dated = [i for i, a in enumerate(articles) if a.published is not None]
-    by_date = sorted(dated, key=lambda i: (articles[i].published, i))
-    order = list(range(len(articles)))
+    return date_order([a.published for a in articles])
+
+
+def date_order(dates: Sequence[date | str | None]) -> list[int]:
+    """``stream_order`` of articles with these publication dates: all dates, or all ISO date strings
+    as the store keeps them ("2019-01-08": they sort in calendar order)."""
+    dated = [i for i, d in enumerate(dates) if d is not None]
+    by_date = sorted(dated, key=lambda i: (dates[i], i))
+    order = list(range(len(dates)))
     for slot, i in zip(dated, by_date):
         order[slot] = i
     return order
