@@ -406,16 +406,19 @@ _ATTRIB_TAIL = re.compile(
 _OPENING = ",'\"”"   # besides spaces, what may open an attribution match
 _ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")
 _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
+# the agencies whose name in brackets makes a dateline: wires, then broadcasters and others
+_WIRES = "AP|Reuters|AFP|Xinhua|UPI"
+_AGENCIES = _WIRES + "|CNN"
 # "PARIS (AP) _ ", "WASHINGTON (CNN) -- ", and in tokenized corpora "WASHINGTON -LRB- CNN -RRB- - "
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
-                       r"[A-Z][A-Z .'-]{2,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\((?:AP|Reuters|AFP|Xinhua|UPI)\)"
+                       rf"[A-Z][A-Z .'-]{{2,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*\((?:{_WIRES})\)"
                        r"\s*(?:_|--|—|:)?|"
                        r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
-                       r"[A-Z][A-Za-z .,'-]{2,40}\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)\s*(?:_|--|—|:)?)\s+")
-_DATELINE_MARK = re.compile(r"_|--|—|-RRB-|\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)")
+                       rf"[A-Z][A-Za-z .,'-]{{2,40}}\((?:{_AGENCIES})\)\s*(?:_|--|—|:)?)\s+")
+_DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
-                              r"(?:\(|-LRB-\s?)(?:AP|Reuters|AFP|Xinhua|UPI|CNN|Bloomberg|dpa)"
+                              rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)"
                               r"(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)?\s+")
 _DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
 
