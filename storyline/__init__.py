@@ -87,9 +87,12 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     return _summarize(_clean_articles(articles), max_words=max_words, max_bytes=max_bytes, query=query)
 
 
-def brief(articles: Sequence[Article], max_words: int = 100) -> Brief:
+def brief(articles: Sequence[Article], max_words: int = 100, *, about: str | None = None) -> Brief:
     """The whole consolidation of ``articles`` taken as one story. Its ``story_id`` is the id
-    that ``cluster`` gives most of them (the id the CLI shows for the same articles)."""
+    that ``cluster`` gives most of them (the id the CLI shows for the same articles).
+
+    ``about`` focuses the summary on a person, organisation or place (any spelling the articles
+    use) or a subject: only sentences about it are used, and ``Brief.about`` names it."""
     from collections import Counter
 
     from .consolidate.brief import build_brief
@@ -98,7 +101,8 @@ def brief(articles: Sequence[Article], max_words: int = 100) -> Brief:
 
     arts = _clean_articles(articles)
     ids = Counter(_cluster(arts)) if arts else Counter()
-    return build_brief(ids.most_common(1)[0][0] if ids else story_id_for(arts), arts, max_words=max_words)
+    return build_brief(ids.most_common(1)[0][0] if ids else story_id_for(arts), arts, max_words=max_words,
+                       about=about)
 
 
 def cluster(articles: Sequence[Article]) -> list[str]:

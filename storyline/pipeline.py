@@ -296,6 +296,26 @@ def rebuild_briefs(store: SQLiteStore, settings: Settings, story_ids: Sequence[s
         return _update_stories(store, settings, progress=progress, total=total)
 
 
+def brief_now(store: SQLiteStore, story_id: str, settings: Settings, *, about: str | None = None,
+              cache: bool = True) -> Brief | None:
+    """The story's brief built now from its stored articles, with ``settings.summary_words`` and,
+    given ``about``, its summary focused on that person, organisation, place or subject (see
+    ``build_brief``); None when the story has no articles. Analyses come from the store's cache; the
+    missing ones are computed, and stored too when ``cache`` (a server's read leaves the store alone)."""
+    from .analyze.analyze import analysis_from_dict, analysis_version
+
+    arts = store.get_articles(store.story_article_ids(story_id))
+    if not arts:
+        return None
+    if cache:
+        analyses = ensure_analyses(store, arts, ner_mode=settings.ner_mode)
+    else:
+        by_id = {a.id: a for a in arts}
+        analyses = {aid: analysis_from_dict(by_id[aid], d)
+                    for aid, d in store.get_analyses(by_id, analysis_version(settings.ner_mode)).items()}
+    return build_brief(story_id, arts, max_words=settings.summary_words, analyses=analyses, about=about)
+
+
 def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int,
                analyses: dict[str, AnalyzedArticle] | None = None, new_ids: Sequence[str] = ()) -> Brief:
     """The story's brief; if consolidation fails on odd input, a bare brief (headline and sources)

@@ -231,6 +231,9 @@ class Brief:
     articles: tuple[Mapping[str, Any], ...] = field(default=(), hash=False)
     first_published: str | None = None
     last_published: str | None = None
+    about: str | None = None     # a focused brief: the summary tells only what the articles say of this
+    #                              person, organisation, place (its canonical name) or subject (the words asked)
+    about_entity: str | None = None  # the entity id ``about`` resolved to, if any
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
@@ -256,6 +257,41 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
 # ("Forecasters warned that more rain on Wednesday could raise the river" / "expect more rain on
 # Wednesday, which could push the river higher")
 BRIEF_SUMMARY = SummaryConfig(fill_words=False, trim_attributions=False, reader=True, redundancy=0.4)
+FOCUS_SUMMARY = replace(BRIEF_SUMMARY, query_only=True)  # a focused brief: only sentences on its subject
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents off, runs of other characters as one space: how a name asked is compared."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def focus_entity(about: str, entities: Sequence[Entity]) -> Entity | None:
+    """The entity ``about`` names: one whose name or a spelling of it is ``about`` (in any case, with or
+    without accents and hyphens), else the most important one whose name holds all of ``about``'s
+    words ("Trump" -> Donald Trump); None when it names none (a subject such as "sanctions")."""
+    asked = _fold(about)
+    if not asked:
+        return None
+    names = [(e, {_fold(n) for n in (e.name, *e.aliases)} - {""}) for e in entities]
+    for e, ns in names:
+        if asked in ns:
+            return e
+    words = set(asked.split())
+    for e, ns in names:  # entities are sorted by importance
+        if e.label != "MISC" and any(words <= set(n.split()) for n in ns):
+            return e
+    return None
+
+
+def _focus_spans(entity: Entity, linked: Sequence[Mention]) -> dict[str, list[tuple[int, int]]]:
+    """Article id -> the spans where ``entity`` is mentioned, under any of its names."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in linked:
+        if m.entity_id == entity.id:
+            out.setdefault(m.article_id, []).append((m.start, m.end))
+    return out
 
 
 def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> list[SummarySentence]:
@@ -345,9 +381,15 @@ def _without(sentences: Mapping[str, Sequence[Sentence]], drop: set[tuple[str, i
 
 
 def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100,
-                analyses: Mapping[str, AnalyzedArticle] | None = None, new_ids: Iterable[str] = ()) -> Brief:
+                analyses: Mapping[str, AnalyzedArticle] | None = None, new_ids: Iterable[str] = (),
+                about: str | None = None) -> Brief:
     """Consolidate the articles of one story into its Brief; ``new_ids`` (the articles added since the
     last brief) fill ``new_since`` with what they added.
+
+    ``about`` focuses the summary on a person, organisation or place of the story (any spelling the
+    articles use: the sentences mentioning that entity) or, when it names none, on a subject (the
+    sentences holding its words). Only such sentences are used; when there are none the summary is
+    empty. The other sections are the story's whole.
 
     ``analyses`` (article id -> AnalyzedArticle, e.g. from the store's cache) saves re-analysing the
     articles; without it they are analysed here.
@@ -372,14 +414,20 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
-    summary = summarize(arts, max_words=max_words, config=BRIEF_SUMMARY, sentences=sentences)
+    asked = " ".join((about or "").split()) or None
+    about_entity = focus_entity(asked, entities) if asked else None
+    spans = _focus_spans(about_entity, linked) if about_entity is not None else None
+    query = asked if asked and about_entity is None else None
+    config = FOCUS_SUMMARY if asked else BRIEF_SUMMARY
+    summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans)
     drop: set[tuple[str, int, int]] = set()
     for _ in range(3):  # leaving a sentence out may let in another that restates a dispute: look again
         more = restated_disputes(summary, disagreements) - drop
         if not more:
             break
         drop |= more
-        summary = summarize(arts, max_words=max_words, config=BRIEF_SUMMARY, sentences=_without(sentences, drop))
+        summary = summarize(arts, max_words=max_words, config=config, sentences=_without(sentences, drop),
+                            query=query, focus=spans)
     summary = mark_disputes(_readable(summary, arts), disagreements)
     return Brief(
         story_id=story_id,
@@ -394,4 +442,6 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
                         for n in _new_since(arts, new_ids)),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
+        about=about_entity.name if about_entity is not None else asked,
+        about_entity=about_entity.id if about_entity is not None else None,
     )

@@ -26,6 +26,7 @@ Method (measured in bench/summarization.py, docs/benchmarks/summarization.md):
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -296,6 +297,7 @@ class SummaryConfig:
     word_coef: tuple[float, ...] = (0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0)
     rouge_len: float = 1.25           # expected reference length, in units of the budget
     bigram_overlap: float = 1.0       # weight of the same expected-overlap term on word bigrams (ROUGE-2's units)
+    query_only: bool = False          # with a query or focus, leave out the sentences not on it
     bigram_min_pool: float = 4.0      # ... used when the candidates hold at least this many times the budget
 
 
@@ -423,6 +425,19 @@ def _query_relevance(items: Sequence[_Item], query: str | None, ids: _Ids) -> np
     for i, st in enumerate(sets):
         hit = st & q
         rel[i] = sum(idf[t] for t in hit) / total
+    return rel
+
+
+def _focus_relevance(items: Sequence[_Item], arts: Sequence[Article],
+                     focus: Mapping[str, Sequence[tuple[int, int]]]) -> np.ndarray:
+    """1 for each sentence holding the start of one of ``focus``'s spans in its article, else 0."""
+    rel = np.zeros(len(items))
+    starts = {aid: sorted(st for st, _ in spans) for aid, spans in focus.items() if spans}
+    for i, it in enumerate(items):
+        ss = starts.get(arts[it.art].id)
+        if ss:
+            k = bisect.bisect_left(ss, it.sent.start)
+            rel[i] = float(k < len(ss) and ss[k] < max(it.sent.end, it.sent.start + 1))
     return rel
 
 
@@ -579,14 +594,17 @@ def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all
 
 def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int | None = None,
               query: str | None = None, *, config: SummaryConfig = SummaryConfig(),
-              sentences: Mapping[str, Sequence[Sentence]] | None = None) -> list[SummarySentence]:
+              sentences: Mapping[str, Sequence[Sentence]] | None = None,
+              focus: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[SummarySentence]:
     """Pick sentences that together tell the story, each cited to every article that carries it.
 
     ``max_words`` bounds the total number of words (whole sentences only). ``max_bytes``, when
     given, replaces the word budget: the summary, sentences joined by one separator, is cut at
     that many bytes as DUC did (the last sentence may then be cut). ``query`` biases the summary
     toward a person, place or subject. ``sentences`` (article id -> Sentence list) reuses splits
-    made earlier.
+    made earlier. ``focus`` (article id -> character spans, e.g. the mentions of one entity under
+    all its spellings) biases it as ``query`` does, toward the sentences holding such a span;
+    with ``config.query_only`` only sentences on the query or focus are used (none: no summary).
     """
     arts = [a for a in articles if a.text and a.text.strip()]
     if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
@@ -596,9 +614,14 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     if not items:
         return []
     rel = _query_relevance(items, query, cvocab)
+    if focus is not None:
+        rel = np.maximum(rel, _focus_relevance(items, arts, focus))
+    focused = bool(query) or focus is not None
+    if focused and config.query_only and not rel.any():
+        return []
     pos = cvocab.pos.astype(float)
     occ = 1.0 + config.position_boost * np.exp(-pos / config.position_tau)
-    if query:
+    if focused:
         occ = occ * (1.0 + config.query_weight * rel)
     n_concepts = len(cvocab) + (cvocab.n_words if config.unigram_weight > 0 else 0)
     keys = _content_keys(cvocab)
@@ -606,6 +629,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config, skip)
     budget_words = max_words if max_bytes is None else max_bytes / 6.0  # a byte budget in words
     cands = _candidates(items, keys, config, rel, budget_words)
+    if focused and config.query_only:
+        cands = [i for i in cands if rel[i] > 0]
     if config.reader and len(arts) > 1:
         talk = transcripts(arts)
         if talk and len(talk) < len(arts):  # a broadcast's words are speech, not the story's reporting
@@ -660,7 +685,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     if config.quality_weight > 0 and config.quality_coef:
         X = _quality_features(cands, items, score, cand_vecs, tf, len(arts), config, cvocab.art)
         q = X @ np.asarray(config.quality_coef[1:]) + config.quality_coef[0]
-        if query:
+        if focused:
             q = q * rel[cands]  # with a query, quality counts only as far as the sentence is on it
         bonus = bonus + config.quality_weight * np.clip(q, 0, None) * lengths_all / budget * top30
     cw = centrality_weight(budget_words, config)
@@ -696,7 +721,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
             chosen.append(cut_k)
     order = sorted(chosen, key=lambda k: (k == cut_k, arts[items[cands[k]].art].published or _FAR,
                                           items[cands[k]].pos, items[cands[k]].art))
-    order = _lead_with_context(order, cands, items, cut_k, score, arts)
+    if not (focused and config.query_only):  # a focused summary follows its subject in time
+        order = _lead_with_context(order, cands, items, cut_k, score, arts)
     all_sims = tf @ cand_vecs[order].T
     return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config, cvocab.art)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..analyze.ner_roles import ROLE_HEADS, ROLE_MODS
 from .disagreements import stated_numbers
 
 __all__ = [
@@ -118,19 +119,30 @@ def content_stems(text: str) -> list[str]:
 _NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                           "fifteen sixteen seventeen eighteen nineteen twenty".split())
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TITLE_WORDS = ROLE_HEADS | ROLE_MODS
 
 
 def fact_stems(text: str) -> set[str]:
     """Stems of the content words that tell what happened: lower-case words that are not stop words
-    (names, which every article of a story repeats, and numbers are left out)."""
+    (names, which every article of a story repeats, and numbers are left out, and so is a title
+    before a name, "chief executive" in "chief executive Dariusz Kowalczyk met families")."""
+    words = [m.group() for m in _WORDS.finditer(text)]
     out = set()
-    for m in _WORDS.finditer(text):
-        w = m.group()
+    for i, w in enumerate(words):
         lw = w.lower()
-        if w[0].isupper() or lw in STOP or len(lw) < 3 or lw in _NUMBER_WORDS:
+        if w[0].isupper() or lw in STOP or len(lw) < 3 or lw in _NUMBER_WORDS or _titles_name(words, i):
             continue
         out.add(_stem(lw))
     return out
+
+
+def _titles_name(words: Sequence[str], i: int) -> bool:
+    """Whether lower-case ``words[i]`` is part of a title just before a name: role words up to a
+    capitalised word ("chief executive Dariusz", "presidential spokesman Kim")."""
+    j = i
+    while j < len(words) and words[j][0].islower() and words[j].lower() in _TITLE_WORDS:
+        j += 1
+    return j > i and j < len(words) and words[j][0].isupper()
 
 
 def supports(claim: str, other: str, coverage: float = 0.5) -> bool:

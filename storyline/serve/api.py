@@ -50,7 +50,7 @@ from ..config import Settings, load_settings
 from ..consolidate.brief import build_brief
 from ..errors import InputError, StorylineError
 from ..ingest.records_in import article_from_dict
-from ..pipeline import ingest_articles, update_stories
+from ..pipeline import brief_now, ingest_articles, update_stories
 from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
 from .render import brief_context, brief_from_json, brief_markdown, cited_spans, page_html, passages_for
@@ -302,7 +302,8 @@ class Service:
                 self._page_cache.move_to_end(key)
                 return value
         value = make()
-        size = len(value) if isinstance(value, str) else 2_000
+        size = len(value) if isinstance(value, str) else len(value[1]) if (
+            isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], str)) else 2_000
         with self._cache_lock:
             if key not in self._page_cache:
                 self._page_cache[key] = value
@@ -472,6 +473,21 @@ def _get_brief(svc: Service, story_id: str) -> tuple[Brief, str] | None:
         return None
     b = build_brief(story_id, arts, max_words=svc.settings.summary_words)
     return b, json.dumps(to_dict(b))
+
+
+ABOUT_HELP = ("Focus the summary on a person, organisation or place (any spelling the articles use) or a "
+              "subject: only sentences about it are used")
+
+
+def _focused_brief(svc: Service, story_id: str, about: str) -> tuple[Brief, str] | None:
+    """The story's brief with its summary focused on ``about``, built now (and kept until the store changes)."""
+    about = " ".join(about.split())
+
+    def make() -> tuple[Brief, str] | None:
+        b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
+        return (b, json.dumps(to_dict(b))) if b is not None else None
+
+    return svc.cached(("focus", svc.generation(), story_id, about.casefold()), make)
 
 
 def _site(request: Request) -> dict[str, str]:
@@ -671,10 +687,13 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                  "application/json": {}, "text/markdown": {}, "text/html": {}}}})
     def get_brief(story_id: str, request: Request,
                   format: Literal["json", "md", "html"] = Query("json", description="json, md or html"),
+                  about: str | None = Query(None, max_length=200, description=ABOUT_HELP),
                   ) -> Response:
-        """The story's brief: cited summary, timeline, entities, quotes, disagreements, what is new."""
+        """The story's brief: cited summary, timeline, entities, quotes, disagreements, what is new.
+        With ``about``, the summary tells only what the articles say about that person, organisation,
+        place or subject (the brief's ``about`` names it; an empty summary: nothing is about it)."""
         svc_ = _svc(request)
-        got = _get_brief(svc_, story_id)
+        got = _focused_brief(svc_, story_id, about) if about and about.strip() else _get_brief(svc_, story_id)
         if got is None:
             raise ApiError(404, f"no story {story_id!r}")
         b, raw = got
@@ -778,10 +797,11 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                          prev_href=prev_href, next_href=next_href, entity_row=entity_row, teasers=teasers)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
-    def story_page(story_id: str, request: Request) -> Response:
+    def story_page(story_id: str, request: Request, about: str | None = Query(None, max_length=200)) -> Response:
         svc_ = _svc(request)
         raw = svc_.store.get_brief_json(story_id)
         root = _site(request)["root"]
+        about = " ".join((about or "").split()) or None
         if raw is None:  # a story merged into another: its old address leads to the story it joined
             now = svc_.store.merged_into(story_id)
             if now is not None and now != story_id:
@@ -789,11 +809,12 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             found = svc_.store.find_stories(story_id, limit=2)  # the first characters of one id, as the CLI takes
             if len(found) == 1 and found[0] != story_id:
                 return RedirectResponse(f"{root}/stories/{_q(found[0])}", status_code=302)
-        key = hashlib.blake2b(((raw or story_id) + "\0" + root).encode("utf-8", "replace"),
+        key = hashlib.blake2b(((raw or story_id) + "\0" + root + "\0" + (about or "")).encode("utf-8", "replace"),
                               digest_size=16).hexdigest() if raw is not None else None
+        page = f"{root}/stories/{_q(story_id)}"
 
         def make() -> str:
-            got = _get_brief(svc_, story_id)
+            got = _focused_brief(svc_, story_id, about) if about else _get_brief(svc_, story_id)
             if got is None:
                 raise ApiError(404, f"no story {story_id!r} in this store (the story list at {root or ''}/ "
                                     "has the ones there are)")
@@ -805,7 +826,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                              link_for=lambda c: f"{root}/articles/{_q(_g(c, 'article_id'))}?s={int(_g(c, 'start'))}"
                                                 f"&e={int(_g(c, 'end'))}#passage",
                              article_href=lambda aid: f"{root}/articles/{_q(aid)}",
-                             entity_href=lambda eid: f"{root}/entities/{_q(eid)}", **ctx)
+                             entity_href=lambda eid: f"{root}/entities/{_q(eid)}",
+                             focus_href=lambda name: f"{page}?about={_q(name)}#summary" if name else f"{page}#summary",
+                             **ctx)
 
         html = svc_.cached(("story", key), make) if key else make()
         return _with_cookie(request, HTMLResponse(html))

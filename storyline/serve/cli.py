@@ -391,11 +391,14 @@ def brief(
     words: Optional[int] = typer.Option(None, "--words", "-w", min=10, help="Summary length in words "
                                         "(rebuilds the brief)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
+    about: Optional[str] = typer.Option(None, "--about", "-a", help="Focus the summary on a person, organisation "
+                                        "or place (any spelling the articles use: \"Kim Eui-keum\", \"Trump\") "
+                                        "or a subject (\"sanctions\"): only sentences about it are used. "
+                                        "Rebuilds the brief."),
 ) -> None:
     """Show a story's brief: cited summary, timeline, entities, quotes, disagreements."""
     from dataclasses import replace
 
-    from ..consolidate.brief import build_brief
     from .render import brief_html, brief_json, brief_markdown, brief_rich
 
     if fmt is None:
@@ -415,13 +418,16 @@ def brief(
         story = rows[0]["id"]
     else:
         story = _one_story(store, story)
+    about = " ".join((about or "").split()) or None
     b = store.get_brief(story)
-    if b is None or words is not None:
-        settings = replace(state.settings, summary_words=words) if words else state.settings
-        from ..pipeline import ensure_analyses
+    if b is None or words is not None or about:
+        from ..pipeline import brief_now
 
-        arts = store.get_articles(store.story_article_ids(story))
-        b = build_brief(story, arts, max_words=settings.summary_words, analyses=ensure_analyses(store, arts, ner_mode=settings.ner_mode))
+        settings = replace(state.settings, summary_words=words) if words else state.settings
+        b = brief_now(store, story, settings, about=about) or b
+    if b is None:
+        err.print(f"[red]error:[/red] story {_esc(story)} has no articles")
+        raise typer.Exit(EXIT_USAGE)
     if fmt == "text" and not out:
         console.print(brief_rich(b))
         return

@@ -121,6 +121,16 @@ def shown_title(a: Mapping[str, Any]) -> tuple[str, bool]:
     return UNTITLED, False
 
 
+def summary_title(brief: Brief) -> str:
+    """"Summary", or for a focused brief "Summary: about <whom or what>"."""
+    return f"Summary: about {brief.about}" if brief.about else "Summary"
+
+
+def nothing_about(brief: Brief) -> str:
+    """What a focused brief says when no sentence of its articles is about its subject."""
+    return f"No sentence of these articles is about {brief.about}."
+
+
 def brief_json(brief: Brief, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(brief), indent=indent, ensure_ascii=False)
 
@@ -132,7 +142,9 @@ def brief_markdown(brief: Brief) -> str:
         span = brief.first_published if brief.first_published == brief.last_published else \
             f"{brief.first_published} to {brief.last_published}"
         lines += [f"*{_articles(len(brief.articles))}, {span}*", ""]
-    lines += ["## Summary", ""]
+    lines += [f"## {summary_title(brief)}", ""]
+    if brief.about and not brief.summary:
+        lines.append(nothing_about(brief))
     for s in brief.summary:
         cited = refs(s.citations, labels)
         lines.append(f"- {s.text} {cited}{differs_note(s, labels)}")
@@ -194,6 +206,7 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["quote_text"] = quote_text
     env.globals["listed_entities"] = listed_entities
     env.globals["derived_note"] = DERIVED_NOTE
+    env.globals["nothing_about"] = nothing_about
     return env
 
 
@@ -227,7 +240,7 @@ def _section_templates() -> tuple[tuple[str, str], ...]:
 
 def brief_sections(brief: Brief) -> list[tuple[str, str]]:
     """The (field, title) of each section the brief has something to show in (the summary always)."""
-    return [(name, title) for name, title in _section_templates()
+    return [(name, summary_title(brief) if name == "summary" else title) for name, title in _section_templates()
             if name == "summary" or getattr(brief, name, None)]
 
 
@@ -395,7 +408,9 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         if s.differs:
             line.append(differs_note(s, labels), style="yellow")
         summ.add_row("•", line)
-    parts.append(Panel(summ, title="Summary", title_align="left"))
+    if brief.about and not brief.summary:
+        summ.add_row("", Text(nothing_about(brief), style="dim"))
+    parts.append(Panel(summ, title=summary_title(brief), title_align="left"))
     if brief.timeline:
         t = Table(show_header=True, header_style="bold", box=None)
         t.add_column("date", style="green", no_wrap=True)

@@ -1,0 +1,174 @@
+"""A focused brief: the summary of what a story's articles say about one person, organisation, place
+or subject, from the Python API, the command line, the HTTP API and the web page."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from storyline.config import Settings
+from storyline.consolidate.brief import build_brief, focus_entity
+from storyline.consolidate.summary import SummaryConfig, summarize
+from storyline.consolidate.summary_text import supports
+from storyline.records import Article, Entity
+from storyline.serve.api import create_app
+from storyline.serve.cli import app as cli
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _mentions(text: str, *names: str) -> bool:
+    return any(n.lower() in text.lower() for n in names)
+
+
+@pytest.fixture(scope="module")
+def seed_arts() -> list[Article]:
+    import storyline
+
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not seeds.exists():
+        pytest.skip("shared data not present: seeds")
+    return [storyline.read_article(p) for p in sorted(seeds.glob("*.txt"))]
+
+
+def test_a_person_focus_finds_every_spelling_and_only_sentences_about_them(seed_arts) -> None:
+    whole = build_brief("s", seed_arts)
+    b = build_brief("s", seed_arts, about="Kim Eui-keum")
+    # the spokesperson is one entity under both spellings; the brief names it by its canonical name
+    assert b.about in ("Kim Eui-keum", "Kim Eui-kyeom") and b.about_entity
+    assert b.summary, "the spokesman's words are in one article"
+    for s in b.summary:
+        assert _mentions(s.text, "Eui-keum", "Eui-kyeom"), s.text
+    # the rest of the brief is the story's whole
+    assert b.timeline == whole.timeline and b.entities == whole.entities and b.quotes == whole.quotes
+    assert whole.about is None and whole.about_entity is None
+
+
+def test_a_surname_focus_and_a_subject_focus(seed_arts) -> None:
+    b = build_brief("s", seed_arts, about="trump")
+    assert b.about == "Donald Trump"
+    assert len(b.summary) >= 2 and all("Trump" in s.text for s in b.summary)
+    b = build_brief("s", seed_arts, about="  sanctions ")
+    assert b.about == "sanctions" and b.about_entity is None
+    assert b.summary and all("sanction" in s.text.lower() for s in b.summary)
+    # every sentence still cites the articles that carry it, at offsets that hold its words
+    texts = {a.id: a.text for a in seed_arts}
+    for s in b.summary:
+        assert s.citations and all(texts[c.article_id][c.start:c.end].strip() for c in s.citations)
+
+
+def test_a_focus_on_nothing_in_the_story_gives_an_empty_summary(seed_arts) -> None:
+    b = build_brief("s", seed_arts, about="the weather in Lisbon")
+    assert b.about == "the weather in Lisbon" and b.summary == ()
+    assert b.timeline  # the other sections stay
+
+
+def test_focus_entity_matches_spellings_case_and_accents() -> None:
+    ents = [Entity(id="e1", name="Kim Jong Un", label="PER", aliases=("Kim Jong-un", "Kim")),
+            Entity(id="e2", name="José Manuel Barroso", label="PER", aliases=("Barroso",)),
+            Entity(id="e3", name="Chinese", label="MISC"),
+            Entity(id="e4", name="Kim Eui-kyeom", label="PER", aliases=("Kim Eui-keum",))]
+    assert focus_entity("kim jong-un", ents).id == "e1"
+    assert focus_entity("KIM EUI KEUM", ents).id == "e4"
+    assert focus_entity("jose barroso", ents).id == "e2"
+    assert focus_entity("Kim", ents).id == "e1"          # the most important of the story's Kims
+    assert focus_entity("chinese", ents).id == "e3"      # an exact name
+    assert focus_entity("sanctions", ents) is None
+    assert focus_entity(" - ", ents) is None
+
+
+def test_summarize_focus_spans_use_only_the_sentences_holding_them() -> None:
+    text = ("The council approved the new bridge over the river on Monday. "
+            "Mayor Ann Holt said the bridge would open next spring after two years of work. "
+            "Traffic on the old crossing has doubled since the factory opened in the north. "
+            "Holt also promised a cycle lane across the new bridge for the town's commuters.")
+    art = Article(id="a", text=text)
+    spans = {"a": [(m.start(), m.end()) for m in re.finditer(r"Holt", text)]}
+    only = SummaryConfig(reader=True, query_only=True, fill_words=False)
+    out = summarize([art], max_words=100, config=only, focus=spans)
+    assert out and all("Holt" in s.text for s in out)
+    assert summarize([art], max_words=100, config=only, focus={"a": []}) == []
+    # without query_only, the focus biases but other sentences may fill the summary
+    biased = summarize([art], max_words=100, config=SummaryConfig(), focus=spans)
+    assert any("Holt" in s.text for s in biased)
+
+
+def test_a_title_before_a_name_is_no_shared_fact() -> None:
+    # both name the chief executive; only the first says he met families
+    assert not supports("Northline chief executive Darius Kowalczyk met evacuated families on Tuesday.",
+                        "Northline Freight chief executive Dariusz Kowalczyk said the company was "
+                        "\"deeply sorry\" and would pay for the evacuation.", 0.6)
+    assert supports("The chief executive met evacuated families on Tuesday.",
+                    "On Tuesday the chief executive met families who had been evacuated.", 0.6)
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory) -> tuple[Path, str]:
+    db = tmp_path_factory.mktemp("focus") / "ex.db"
+    r = CliRunner().invoke(cli, ["--db", str(db), "ingest", "-q", str(EXAMPLES)])
+    assert r.exit_code == 0, r.output
+    from storyline.store.sqlite import SQLiteStore
+
+    st = SQLiteStore(db)
+    sid = st.list_stories(sort="size", limit=1)[0]["id"]
+    st.close()
+    return db, sid
+
+
+def test_cli_brief_about(example_db) -> None:
+    db, sid = example_db
+    r = CliRunner().invoke(cli, ["--db", str(db), "brief", "--about", "Kowalczyk", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    b = json.loads(r.output)
+    assert b["about"] == "Dariusz Kowalczyk" and b["about_entity"]
+    assert len(b["summary"]) >= 2 and all("Kowalczyk" in s["text"] for s in b["summary"])
+    # his meeting with families cites only the article that tells it, not his apology
+    met = [s for s in b["summary"] if "met evacuated families" in s["text"]]
+    assert met and len(met[0]["citations"]) == 1
+    r = CliRunner().invoke(cli, ["--db", str(db), "brief", sid[:6], "-a", "the weather"])
+    assert r.exit_code == 0, r.output
+    assert "Summary: about the weather" in r.output and "No sentence of these articles is about the weather" in r.output
+    # the stored brief is untouched
+    r = CliRunner().invoke(cli, ["--db", str(db), "brief", "--format", "json"])
+    assert json.loads(r.output)["about"] is None
+    assert "--about" in CliRunner().invoke(cli, ["brief", "--help"]).output
+
+
+def _get(app, url: str, **params: str) -> httpx.Response:
+    async def go() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            return await c.get(url, params=params)
+
+    return asyncio.run(go())
+
+
+def test_http_and_web_focus(example_db) -> None:
+    from storyline.store.sqlite import SQLiteStore
+
+    db, sid = example_db
+    st = SQLiteStore(db)
+    try:
+        app = create_app(Settings(db=str(db)), store=st, background=False)
+        r = _get(app, f"/api/stories/{sid}/brief", about="Helen Marsh")
+        assert r.status_code == 200
+        b = r.json()
+        assert b["about"] == "Helen Marsh" and all("Marsh" in s["text"] for s in b["summary"])
+        md = _get(app, f"/api/stories/{sid}/brief", about="ammonia", format="md").text
+        assert "## Summary: about ammonia" in md
+        assert _get(app, f"/api/stories/{sid}/brief", about="x" * 201).status_code == 422
+        page = _get(app, f"/stories/{sid}").text
+        assert 'name="about"' in page                      # the focus box
+        assert f'/stories/{sid}?about=Helen%20Marsh#summary' in page   # a focus link per entity
+        page = _get(app, f"/stories/{sid}", about="helen marsh").text
+        assert "Summary: about Helen Marsh" in page and f'href="/stories/{sid}#summary"' in page
+        summary = page[page.index('id="summary"'):page.index("</ul>", page.index('id="summary"'))]
+        assert summary.count("<li>") >= 1 and "state of emergency" in summary
+        assert "deeply sorry" not in summary
+    finally:
+        st.close()
