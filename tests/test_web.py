@@ -160,6 +160,29 @@ def test_timeline_chart_stays_small_when_crowded():
     assert len({p["y"] for p in chart["points"]}) <= 6 and chart["height"] < 250
 
 
+def test_timeline_chart_gives_room_to_events_crowded_into_days_of_a_long_axis():
+    # the shipped examples' shape: two background events months before, ten within five days
+    days = ["2025-03-10"] * 3 + ["2025-03-11"] * 3 + ["2025-03-12", "2025-03-13", "2025-03-13", "2025-03-14"]
+    entries = [TimelineEntry("2024-06", "month", "a"), TimelineEntry("2025-01", "month", "b")] + [
+        TimelineEntry(d, "day", f"e{i}") for i, d in enumerate(days)]
+    chart = timeline_chart(entries)
+    assert chart is not None and len(chart["points"]) == len(entries)
+    pts = chart["points"]
+    for a in pts:   # no dot drawn over another (dots are 18 px wide)
+        for b in pts:
+            if a is not b:
+                assert abs(a["x"] - b["x"]) >= 18 or abs(a["y"] - b["y"]) >= 18, (a, b)
+    by_index = {p["index"]: p["x"] for p in pts}
+    assert by_index[1] < by_index[2] < by_index[3] <= by_index[9] < by_index[12]   # still in time order
+    xs = [t["x"] for t in chart["ticks"]]
+    assert xs == sorted(xs) and all(b - a >= 40 for a, b in zip(xs, xs[1:]))      # labels apart
+    assert all(chart["x0"] <= x <= chart["x1"] for x in xs)
+    # a chart with room stays linear in time
+    even = timeline_chart([TimelineEntry(f"2020-{m:02d}-01", "day", "x") for m in (1, 2, 3, 4, 5)])
+    steps = [b["x"] - a["x"] for a, b in zip(even["points"], even["points"][1:])]
+    assert max(steps) - min(steps) < 0.15 * max(steps)
+
+
 def test_a_direct_quote_is_marked_once():
     """A direct quote shown in quotation marks gets none added when its words carry their own (a
     quote in two parts around "Marsh said")."""

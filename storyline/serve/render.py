@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+
 import dataclasses
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable
@@ -309,10 +311,54 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, str]]:
             for i in range(0, span + 1, step)]
 
 
+def _time_axis(days: Sequence[date], lo: date, hi: date, x0: float, x1: float,
+               spread: float) -> Callable[[date], float]:
+    """Date -> x. ``spread`` 0: linear in time; towards 1, the event dates ``days`` move towards even
+    spacing (piecewise linear between them, still in time order), so that events crowded into a few
+    days of a long span get room while the axis keeps its order."""
+    knots = sorted({lo, hi, *days})
+    span = max(1, (hi - lo).days)
+    n = len(knots)
+    xs = [x0 + (x1 - x0) * ((1 - spread) * (k - lo).days / span + spread * (i / (n - 1) if n > 1 else 0.0))
+          for i, k in enumerate(knots)]
+    ords = [k.toordinal() for k in knots]
+
+    def xpos(d: date) -> float:
+        o = d.toordinal()
+        j = min(max(bisect.bisect_right(ords, o), 1), n - 1) if n > 1 else 0
+        if n == 1 or o <= ords[0]:
+            return round(xs[0], 1)
+        if o >= ords[-1]:
+            return round(xs[-1], 1)
+        a, b = ords[j - 1], ords[j]
+        return round(xs[j - 1] + (xs[j] - xs[j - 1]) * (o - a) / max(1, b - a), 1)
+    return xpos
+
+
+def _lanes(xs: Sequence[float], max_lanes: int, gap: float = 22) -> tuple[list[int], int, bool]:
+    """A lane per dot (in the given order) so that dots in one lane are ``gap`` apart; the number of
+    lanes; whether some dot found none free (crowded: it shares the lane whose last dot is furthest)."""
+    lanes: list[float] = []
+    out, crowded = [], False
+    for x in xs:
+        lane = next((k for k, last in enumerate(lanes) if x - last >= gap), None)
+        if lane is None and len(lanes) < max_lanes:
+            lane = len(lanes)
+            lanes.append(x)
+        elif lane is None:
+            lane = min(range(len(lanes)), key=lambda k: lanes[k])
+            crowded = True
+        lanes[lane] = x
+        out.append(lane)
+    return out, len(lanes), crowded
+
+
 def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640,
                    max_lanes: int = 6) -> dict[str, Any] | None:
     """Positions for an SVG chart of timeline entries on a time axis (numbered dots stacked in lanes
-    so that none overlaps), or None when fewer than one entry has a calendar date."""
+    so that none overlaps), or None when fewer than one entry has a calendar date. When the dots
+    would still overlap (many events within days of each other on a long axis), the axis gives the
+    event dates more even room (``spread``, see ``_time_axis``); ticks keep their true dates."""
     dated = []
     for i, e in enumerate(entries, start=1):
         w = _when(e.date)
@@ -326,30 +372,31 @@ def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640,
     lo = min(lo, ticks[0][0])
     hi = max(hi, ticks[-1][0])
     x0, x1 = 24, width - 24
-    span = max(1, (hi - lo).days)
-
-    def xpos(d: date) -> float:
-        return round(x0 + (x1 - x0) * (d - lo).days / span, 1)
-
-    lanes: list[float] = []
-    points = []
-    for i, d, gran, e in sorted(dated, key=lambda t: (t[1], t[0])):
-        x = xpos(d)
-        lane = next((k for k, last in enumerate(lanes) if x - last >= 22), None)
-        if lane is None and len(lanes) < max_lanes:
-            lane = len(lanes)
-            lanes.append(x)
-        elif lane is None:  # crowded: the lane whose last dot is furthest away
-            lane = min(range(len(lanes)), key=lambda k: lanes[k])
-        lanes[lane] = x
-        points.append({"index": i, "x": x, "lane": lane, "date": e.date, "granularity": gran,
-                       "text": e.text if len(e.text) <= 160 else e.text[:157] + "…"})
-    n_lanes = len(lanes)
+    order = sorted(dated, key=lambda t: (t[1], t[0]))
+    for spread in (0.0, 0.5, 0.75):
+        xpos = _time_axis([d for _, d, _, _ in dated], lo, hi, x0, x1, spread)
+        xs = [xpos(d) for _, d, _, _ in order]
+        lanes, n_lanes, crowded = _lanes(xs, max_lanes)
+        if not crowded:
+            break
+    points = [{"index": i, "x": x, "lane": lane, "date": e.date, "granularity": gran,
+               "text": e.text if len(e.text) <= 160 else e.text[:157] + "…"}
+              for (i, d, gran, e), x, lane in zip(order, xs, lanes)]
     axis_y = 20 + 24 * n_lanes
     for p in points:
         p["y"] = axis_y - 18 - 24 * p["lane"]
-    return {"width": width, "height": axis_y + 26, "axis_y": axis_y, "x0": x0, "x1": x1,
-            "ticks": [{"x": xpos(d), "label": label} for d, label in ticks if lo <= d <= hi],
+    shown: list[dict[str, Any]] = []
+    right = float("-inf")
+    for d, label in ticks:  # a label is about 7 px a character; one that would touch the last is left out
+        if not lo <= d <= hi:
+            continue
+        x, w = xpos(d), 7 * len(label)
+        anchor = "start" if x - x0 < w / 2 else "end" if x1 - x < w / 2 else "middle"  # inward at the ends
+        left = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+        if left >= right + 6:
+            shown.append({"x": x, "label": label, "anchor": anchor})
+            right = left + w
+    return {"width": width, "height": axis_y + 26, "axis_y": axis_y, "x0": x0, "x1": x1, "ticks": shown,
             "points": points, "first": dated[0][3].date if dated else "", "last": dated[-1][3].date if dated else ""}
 
 
