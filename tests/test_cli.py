@@ -112,3 +112,33 @@ def test_rebuild_briefs_with_new_settings_keeps_stories(tmp_path: Path) -> None:
     assert storyline.store.sqlite.SQLiteStore(db).list_stories() == rows   # no story looks updated
     r = run(db, "rebuild", "-q", "s-nope")
     assert r.exit_code == 2 and "no story" in r.output
+
+
+def test_stories_search_entity_and_dates(tmp_path: Path, seeds_dir: Path) -> None:
+    db = tmp_path / "s.db"
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    assert run(db, "ingest", "-q", str(seeds_dir), str(examples)).exit_code == 0
+    everything = run(db, "stories")
+    assert "2 stories in" in everything.output
+    from storyline.store.sqlite import SQLiteStore
+
+    st = SQLiteStore(db)
+    ids = {("train" if "Brennick" in (r["title"] or "") else "kim"): r["id"] for r in st.list_stories()}
+    st.close()
+    train, kim = ids["train"], ids["kim"]
+    r = run(db, "stories", "--search", "ammonia")
+    assert r.exit_code == 0 and "1 of 2 stories" in r.output and train in r.output and kim not in r.output
+    r = run(db, "stories", "-s", "ammon")          # the last word is a prefix
+    assert "1 of 2 stories" in r.output
+    r = run(db, "stories", "-s", "ammonia OR Pyongyang")
+    assert "2 of 2 stories" in r.output
+    r = run(db, "stories", "--entity", "lu kang")
+    assert "1 of 2 stories" in r.output and kim in r.output and train not in r.output
+    r = run(db, "stories", "--from", "2025-01-01")
+    assert "1 of 2 stories" in r.output and train in r.output
+    r = run(db, "stories", "--to", "2019-12-31", "--from", "2019-01-01")
+    assert "1 of 2 stories" in r.output and kim in r.output and train not in r.output
+    r = run(db, "stories", "-s", "volcano")
+    assert r.exit_code == 0 and "No story matches, of 2 stories" in r.output
+    r = run(db, "stories", "--from", "2019-02-30")
+    assert r.exit_code == 2 and "--from '2019-02-30' is not a day" in r.output

@@ -275,26 +275,61 @@ def _print_story_rows(rows: list[dict]) -> None:  # type: ignore[type-arg]
 
 @app.command()
 def stories(
-    sort: str = typer.Option("updated", help="updated, size or published."),
+    sort: Optional[str] = typer.Option(None, help="updated, size or published; with --search also relevance "
+                                       "(the default there). Default: updated."),
     limit: int = typer.Option(20, min=1, help="How many to list."),
     offset: int = typer.Option(0, min=0, help="Skip this many."),
+    search: Optional[str] = typer.Option(None, "--search", "-s", help="Only stories whose headline, summary or "
+                                         "entity names hold every word (the last one as a prefix); words joined "
+                                         "by OR are alternatives: \"ammonia OR chlorine leak\"."),
+    entity: Optional[str] = typer.Option(None, "--entity", "-e", help="Only stories naming this entity (its "
+                                         "canonical name in any case, or its id)."),
+    since: Optional[str] = typer.Option(None, "--from", metavar="YYYY-MM-DD", help="Only stories with articles "
+                                        "published on or after this day."),
+    until: Optional[str] = typer.Option(None, "--to", metavar="YYYY-MM-DD", help="Only stories with articles "
+                                        "published on or before this day."),
 ) -> None:
-    """List the stories in the store, most recently updated first (or by size)."""
+    """List the stories in the store, most recently updated first (or by size); --search, --entity, --from and --to filter them as the web page's search does."""
     store = _store()
+    for name, value in (("--from", since), ("--to", until)):
+        if value is not None and not _is_day(value):
+            err.print(f"[red]error:[/red] {name} {_esc(repr(value))} is not a day: write YYYY-MM-DD")
+            raise typer.Exit(EXIT_USAGE)
+    filtered = bool(search or entity or since or until)
     try:
-        rows = store.list_stories(sort=sort, limit=limit, offset=offset)
+        if filtered:
+            rows, total = store.search_stories(q=search, entity=entity, date_from=since, date_to=until,
+                                               sort=sort or ("relevance" if search else "updated"),
+                                               limit=limit, offset=offset)
+        else:
+            rows, total = store.list_stories(sort=sort or "updated", limit=limit, offset=offset), store.count_stories()
     except StorylineError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
     if not rows:
-        total = store.count_stories()
-        if total:
+        if filtered and not total:
+            console.print(f"No story matches, of {_n(store.count_stories(), 'story', 'stories')} in {store.path}",
+                          highlight=False)
+        elif total:
             console.print(f"No stories past --offset {offset}: {_n(total, 'story', 'stories')} in {store.path}", highlight=False)
         else:
             console.print("No stories yet: run `storyline ingest PATH` first.")
         return
     _print_story_rows(rows)
-    console.print(f"{_n(store.count_stories(), 'story', 'stories')} in {store.path}")
+    if filtered:
+        console.print(f"{total} of {_n(store.count_stories(), 'story', 'stories')} in {store.path} match", highlight=False)
+    else:
+        console.print(f"{_n(total, 'story', 'stories')} in {store.path}", highlight=False)
+
+
+def _is_day(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
 
 
 _FORMAT_OF_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
