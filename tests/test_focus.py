@@ -46,7 +46,10 @@ def test_a_person_focus_finds_every_spelling_and_only_sentences_about_them(seed_
     for s in b.summary:
         assert _mentions(s.text, "Eui-keum", "Eui-kyeom"), s.text
     # the rest of the brief is the story's whole
-    assert b.timeline == whole.timeline and b.entities == whole.entities and b.quotes == whole.quotes
+    assert b.timeline == whole.timeline and b.entities == whole.entities
+    # the same quotes, the spokesman's first
+    assert set(b.quotes) == set(whole.quotes) and b.quotes[0].entity_id == b.about_entity
+    assert whole.quotes[0].entity_id != b.about_entity
     assert whole.about is None and whole.about_entity is None
 
 
@@ -170,5 +173,8 @@ def test_http_and_web_focus(example_db) -> None:
         summary = page[page.index('id="summary"'):page.index("</ul>", page.index('id="summary"'))]
         assert summary.count("<li>") >= 1 and "state of emergency" in summary
         assert "deeply sorry" not in summary
+        # an entity's page leads to what each of its stories says about it
+        ent = _get(app, "/entities/helen marsh")
+        assert ent.status_code == 200 and f"/stories/{sid}?about=Helen%20Marsh#summary" in ent.text
     finally:
         st.close()

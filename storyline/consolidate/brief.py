@@ -389,7 +389,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     ``about`` focuses the summary on a person, organisation or place of the story (any spelling the
     articles use: the sentences mentioning that entity) or, when it names none, on a subject (the
     sentences holding its words). Only such sentences are used; when there are none the summary is
-    empty. The other sections are the story's whole.
+    empty. The other sections are the story's whole; the quotes of a focused speaker come first.
 
     ``analyses`` (article id -> AnalyzedArticle, e.g. from the store's cache) saves re-analysing the
     articles; without it they are analysed here.
@@ -419,6 +419,8 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     spans = _focus_spans(about_entity, linked) if about_entity is not None else None
     query = asked if asked and about_entity is None else None
     config = FOCUS_SUMMARY if asked else BRIEF_SUMMARY
+    if about_entity is not None:  # what the person said comes first
+        quotes = tuple(sorted(quotes, key=lambda g: g.entity_id != about_entity.id))
     summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans)
     drop: set[tuple[str, int, int]] = set()
     for _ in range(3):  # leaving a sentence out may let in another that restates a dispute: look again
