@@ -173,6 +173,8 @@ def test_http_and_web_focus(example_db) -> None:
         summary = page[page.index('id="summary"'):page.index("</ul>", page.index('id="summary"'))]
         assert summary.count("<li>") >= 1 and "state of emergency" in summary
         assert "deeply sorry" not in summary
+        bad = _get(app, f"/stories/{sid}", about='<script>alert(1)</script>"').text
+        assert "<script>alert" not in bad and "&lt;script&gt;alert(1)&lt;/script&gt;" in bad
         # an entity's page leads to what each of its stories says about it
         ent = _get(app, "/entities/helen marsh")
         assert ent.status_code == 200 and f"/stories/{sid}?about=Helen%20Marsh#summary" in ent.text
