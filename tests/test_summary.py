@@ -265,6 +265,23 @@ def test_summary_opens_with_a_sentence_that_names_its_actor() -> None:
     assert texts[0].startswith("Opposition leader Tomas Reyl arrived")
 
 
+def test_summary_does_not_open_with_a_sentence_about_something_not_yet_introduced() -> None:
+    arts = [
+        Article(id="c1", source="Wire", published=date(2031, 12, 15), text=(
+            "The decision was made at the climate conference in Halden on Saturday.\n\n"
+            "It came after two weeks of talks among the delegates.\n\n"
+            "Delegates from 180 countries agreed to cut coal subsidies by half before 2040.\n\n"
+            "The agreement still needs to be ratified by national parliaments.")),
+        Article(id="c2", source="Daily", published=date(2031, 12, 15), text=(
+            "The decision was made at the climate conference in Halden on Saturday after two weeks of talks.\n\n"
+            "It was welcomed by the delegates.\n\n"
+            "Delegates from 180 countries agreed in Halden to cut coal subsidies by half before 2040.")),
+    ]
+    texts = [s.text for s in summarize(arts, max_words=80)]
+    assert any(t.startswith("The decision was made") for t in texts)   # told, but not first
+    assert texts[0].startswith("Delegates from 180 countries agreed")
+
+
 def test_names_actor_tells_a_named_subject_from_a_described_one() -> None:
     from storyline.consolidate.summary_text import names_actor
 

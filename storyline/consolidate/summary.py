@@ -863,6 +863,11 @@ def _shaped(it: _Item) -> bool:
     return it.shaped
 
 
+_BARE_THE = re.compile(r"^The [a-z][a-z-]* (?:was|were|is|are|has been|had been) (?:[a-z]+ed|[a-z]+en|made|held|set|"
+                       r"put|built|sent|found|kept|lost|paid|sold|told|won|led|brought|bought|caught|left|shut|hit|"
+                       r"cut|run|done|seen|known|shown|drawn|grown)\b")
+
+
 def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item], cut_k: int | None,
                        score: np.ndarray, arts: Sequence[Article] = (), similar: float = 0.8) -> list[int]:
     """Open with the sentence that best introduces the story: self-contained, nearest to an
@@ -874,6 +879,8 @@ def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item
     good = [k for k in whole if _shaped(items[cands[k]])]
     if not good:
         return order
+    # "The decision was made at ..." tells of something a sentence before it introduced: it does not open
+    good = [k for k in good if not _BARE_THE.match(items[cands[k]].text)] or good
     key = lambda k: (items[cands[k]].pos, -score[k])  # noqa: E731
     first = min(good, key=key)
     common = _written_lower(arts)
