@@ -401,6 +401,15 @@ def test_the_brief_leaves_out_sentences_that_point_back_to_what_it_does_not_show
     assert leans_back("Officials say that figure could rise.") and not leans_back("This year the river rose.")
 
 
+def test_a_pick_among_things_named_before_leans_back():
+    from storyline.consolidate.summary_text import leans_back
+    assert leans_back("The latter threat is key, according to the Justice Department.")
+    assert leans_back("The former was fined, the court said.")
+    assert leans_back("Such a move would be unprecedented.")
+    assert not leans_back("The former president said he would run again.")
+    assert not leans_back("The court fined the company on Monday.")
+
+
 def test_first_person_words_are_never_a_speaker():
     from storyline.consolidate.quotes import speaker_name
     from storyline.records import Quote

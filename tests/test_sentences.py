@@ -36,6 +36,11 @@ CASES: list[tuple[str, list[str]]] = [
      ["The firm, based in St. Louis, hired 40 people.", "More will follow."]),
     ("Acme Inc. reported a loss. Its shares fell.", ["Acme Inc. reported a loss.", "Its shares fell."]),
     ("Shares of Globex Corp. rose 4% on Monday.", ["Shares of Globex Corp. rose 4% on Monday."]),
+    # a dash after an abbreviation continues the sentence (AP's "_", "--", an em dash)
+    ("The tool used against Globex Corp. _ the Sherman Act _ is vague. It dates from 1890.",
+     ["The tool used against Globex Corp. _ the Sherman Act _ is vague.", "It dates from 1890."]),
+    ("He left Acme Inc. -- a move few expected. It rained.",
+     ["He left Acme Inc. -- a move few expected.", "It rained."]),
     ('"We always believe in dialogue," the spokesman told reporters. He gave no details.',
      ['"We always believe in dialogue," the spokesman told reporters.', "He gave no details."]),
     ('"This is over. We are going home," she said.', ['"This is over. We are going home," she said.']),

@@ -155,6 +155,13 @@ def test_explicit_dates_writes_out_relative_ones():
                                          "last June (June 2018).")
 
 
+def test_explicit_dates_gives_a_bare_month_its_year():
+    text = "In May, the government proposed equal treatment; the list has grown since November."
+    txs = tag_timexes(text, date(1998, 12, 2))
+    assert explicit_dates(text, txs) == ("In May 1998, the government proposed equal treatment; the list has "
+                                         "grown since November 1998.")
+
+
 def test_explicit_dates_leaves_absolute_ones_and_uses_offsets():
     article = "Intro. On Jan. 8, 2019 Kim arrived; he left Thursday's meeting early."
     txs = tag_timexes(article, date(2019, 1, 11))

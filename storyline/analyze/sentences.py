@@ -33,7 +33,7 @@ _TIME_CONT = re.compile(
 # Lynndie England", "Fr. Michael Kelly"); "Sen." and "Gen." are left to pysbd ("Hun Sen." ends one)
 _TITLE_END = re.compile(r"(?:^|[\s(\"“])(?:Spc|Pfc|Pvt|Cpl|Sgt|Capt|Cmdr|Brig|Insp|Det|Supt|Fr|Msgr)\.$")
 _NAME_START = re.compile(r"^[A-Z][a-z]")
-_LOWER_START = re.compile(r"^[\"“'‘(\[]?[a-z]")
+_LOWER_START = re.compile(r"^(?:[\"“'‘(\[]|(?:_|--|—|–)\s*)?[a-z]")  # also "Corp. _ the Sherman Act ..."
 _NUM_ABBREV_END = re.compile(r"(?:^|\s)(?:No|Nos|Vol|Vols|Art|Sec|Ch|Fig|Figs|pp?|Para|Pt|Op)\.$")
 _DIGIT_START = re.compile(r"^\d")
 _CLOSERS_ONLY = re.compile(r"^(?:''|'|\"|”|’|\)|\]|-RRB-|-RSB-|\s)+$")

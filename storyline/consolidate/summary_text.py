@@ -295,6 +295,11 @@ _BACK_NP = re.compile(
     r"estimates?|changes?|talks|efforts?|tactics?)\b", re.IGNORECASE)
 
 
+# "The latter threat is key", "the former was ...", "Such a move ...": a pick among things named before
+_BACK_PICK = re.compile(r"^(?:\S+\s+){0,6}?the\s+latter\b|^(?:\S+\s+){0,6}?the\s+former\s*(?:[,;]|is\b|was\b|are\b|"
+                        r"were\b|has\b|had\b|said\b|says\b)|^Such\s+(?:an?\s+)?[a-z]", re.IGNORECASE)
+
+
 # "Next week, it will consider ...": a pronoun subject after an opening phrase
 _LATE_PRONOUN = re.compile(r"^[\"“]?[A-Z][^,;:\"“”]{0,40},\s+(?:he|she|it|they|his|her|its|their)\s")
 
@@ -321,7 +326,7 @@ def leans_back(text: str) -> bool:
     ("Obviously ...", "Well, ..."), or is an aside in brackets: out of its article, the reader does
     not know what it points to. An exclamation ("The US is coming to help the people of Egypt!", a
     reader's comment) is no reporting either."""
-    return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _LATE_PRONOUN.match(text)
+    return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _BACK_PICK.match(text) or _LATE_PRONOUN.match(text)
                 or _BACK_OPENER.match(text) or _TALK.match(text) or _CUT_SHORT.search(text)
                 or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text)
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))

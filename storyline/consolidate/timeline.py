@@ -122,6 +122,12 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
             continue
         if sentence_text[e:e + 2] == " (":  # already explained
             continue
+        if (granularity_of(tx.value) == "month" and tx.text.strip(" .").lower() in MONTHS
+                and re.fullmatch(r"\d{4}-\d{2}", tx.value)):
+            out.append(sentence_text[pos:e])  # a bare month takes its year: "since May 1998", not "May (May 1998)"
+            out.append(f" {tx.value[:4]}")
+            pos = e
+            continue
         poss = re.match(r" ?['’]s\b", sentence_text[e:e + 4])  # "Tuesday's", tokenized "Tuesday 's"
         e2 = e + poss.end() if poss else e
         out.append(sentence_text[pos:e2])
