@@ -359,6 +359,10 @@ def test_an_untitled_storys_headline_starts_with_the_news_not_the_scene():
     h = headline_from("At least 231 people have been confirmed dead in Honduras from the hurricane, bringing the "
                       "storm's death toll in the region to 357, the emergency commission said.")
     assert h.startswith("At least 231 people have been confirmed dead"), h
+    # a scene of two parts ("With X, and Y, ...") is left out whole, never cut after its first part
+    h = headline_from("With $30 billion drained from the reserves since August, and the stock market down 40 "
+                      "percent this year, the government has been paralyzed by the coming elections.")
+    assert h == "The government has been paralyzed by the coming elections.", h
 
 
 def test_the_league_is_not_a_league_the_article_mentions_once_in_passing():
@@ -401,6 +405,18 @@ def test_the_brief_leaves_out_sentences_that_point_back_to_what_it_does_not_show
     assert leans_back("Officials say that figure could rise.") and not leans_back("This year the river rose.")
 
 
+def test_a_dateline_with_a_region_in_title_case_is_trimmed():
+    from storyline.consolidate.summary_text import trim_span
+    t = "RIO DE JANEIRO, Brazil _ Brazilian voters appeared to re-elect President Cardoso on Sunday."
+    i, j, _ = trim_span(t, lead=True, attributions=False)
+    assert t[i:j].startswith("Brazilian voters")
+    t = "SAN JOSE, Calif. -- Apple reported record sales of its phones for the quarter."
+    i, j, _ = trim_span(t, lead=True, attributions=False)
+    assert t[i:j].startswith("Apple reported")
+    t = "The United States, Britain -- and France -- agreed to the plan on Monday."
+    assert trim_span(t, lead=True, attributions=False)[0] == 0
+
+
 def test_a_pick_among_things_named_before_leans_back():
     from storyline.consolidate.summary_text import leans_back
     assert leans_back("The latter threat is key, according to the Justice Department.")
@@ -408,6 +424,10 @@ def test_a_pick_among_things_named_before_leans_back():
     assert leans_back("Such a move would be unprecedented.")
     assert not leans_back("The former president said he would run again.")
     assert not leans_back("The court fined the company on Monday.")
+    assert leans_back("All of these satellites came through the shower unscathed.")
+    assert leans_back("These measures will cost billions.")
+    assert not leans_back("These days, few people write letters.")
+    assert not leans_back("Those who fled the city returned on Monday.")
 
 
 def test_first_person_words_are_never_a_speaker():

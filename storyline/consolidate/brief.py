@@ -62,6 +62,8 @@ HEADLINE_WORDS = 14
 _SCENE = re.compile(r"^(?:In|On|At|After|Before|During|Amid|Despite|With|Following|Since|As|For|Under|By)\b"
                     r"[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
 
+_AND_SCENE = re.compile(r"(?:and|or|but|nor)\s")
+_SCENE_MORE = re.compile(r"(?:and|or|but|nor)\s[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
 # ... but a count ("At least 231 people have been confirmed dead ..., bringing ...") is the news itself
 _NOT_SCENE = re.compile(r"^(?:At (?:least|most)|As (?:many|much|few|little))\b")
 
@@ -75,8 +77,14 @@ def headline_from(sentence: str, max_words: int = HEADLINE_WORDS) -> str:
     m = _SCENE.match(text)
     if m and _NOT_SCENE.match(text):
         m = None
-    if m and len(text[m.end():].split()) >= 6:
-        rest = text[m.end():]
+    end = m.end() if m else 0
+    while m and _AND_SCENE.match(text, end):  # "With X, and Y, the government ...": the scene goes on
+        more = _SCENE_MORE.match(text, end)
+        end = more.end() if more else 0
+        if not more:
+            m = None
+    if m and len(text[end:].split()) >= 6:
+        rest = text[end:]
         text = rest[:1].upper() + rest[1:]
     words = text.split()
     if len(words) <= max_words:

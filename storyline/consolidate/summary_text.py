@@ -295,9 +295,13 @@ _BACK_NP = re.compile(
     r"estimates?|changes?|talks|efforts?|tactics?)\b", re.IGNORECASE)
 
 
-# "The latter threat is key", "the former was ...", "Such a move ...": a pick among things named before
+# "The latter threat is key", "the former was ...", "Such a move ...", "All of these satellites ...":
+# a pick among things named before
 _BACK_PICK = re.compile(r"^(?:\S+\s+){0,6}?the\s+latter\b|^(?:\S+\s+){0,6}?the\s+former\s*(?:[,;]|is\b|was\b|are\b|"
-                        r"were\b|has\b|had\b|said\b|says\b)|^Such\s+(?:an?\s+)?[a-z]", re.IGNORECASE)
+                        r"were\b|has\b|had\b|said\b|says\b)|^Such\s+(?:an?\s+)?[a-z]|"
+                        r"^(?:(?:all|both|some|many|most|none|each|one|two|several)\s+of\s+)?(?:these|those)\b"
+                        r"(?!\s+(?:days|years|weeks|months|hours|times|decades|who|whom|whose|with|without|in|"
+                        r"at|from|on|of|under|over|aged|living|killed|injured|arrested|affected)\b)", re.IGNORECASE)
 
 
 # "Next week, it will consider ...": a pronoun subject after an opening phrase
@@ -426,8 +430,9 @@ _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
 # the agencies whose name in brackets makes a dateline: wires, then broadcasters and others
 _WIRES = "AP|Reuters|AFP|Xinhua|UPI"
 _AGENCIES = _WIRES + "|CNN"
-# "PARIS (AP) _ ", "WASHINGTON (CNN) -- ", and in tokenized corpora "WASHINGTON -LRB- CNN -RRB- - "
+# "PARIS (AP) _ ", "WASHINGTON (CNN) -- ", "RIO DE JANEIRO, Brazil _ ", and in tokenized corpora "WASHINGTON -LRB- CNN -RRB- - "
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
+                       r"[A-Z][A-Z .'-]{2,40},\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}\s*(?:_|--|—)|"
                        rf"[A-Z][A-Z .'-]{{2,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*\((?:{_WIRES})\)"
                        r"\s*(?:_|--|—|:)?|"
                        r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
