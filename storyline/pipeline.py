@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Sequence
 from .config import Settings
 from .consolidate.brief import article_info, build_brief
 from .errors import InputError
-from .group.stories import StoryClusterer, date_order, stream_order
+from .group.stories import StoryClusterer, date_order, renamed_state, stream_order
 from .ingest import iter_articles
 from .records import AnalyzedArticle, Article, Brief
 from .store.sqlite import SQLiteStore
@@ -137,14 +137,16 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
 class RegroupReport:
     """What a regroup did: ``stories_before`` and ``stories_after`` count the stories holding articles;
     ``changed`` are the stories whose articles changed (their briefs rebuilt), ``gone`` each story
-    left empty with the story now holding most of its articles (its id leads there)."""
+    left empty with the story now holding most of its articles (its id leads there; None when all
+    its articles were forgotten), ``forgotten`` the articles deleted."""
 
     articles: int = 0
     stories_before: int = 0
     stories_after: int = 0
     changed: list[str] = field(default_factory=list)
-    gone: dict[str, str] = field(default_factory=dict)
+    gone: dict[str, str | None] = field(default_factory=dict)
     briefs: list[str] = field(default_factory=list)
+    forgotten: list[str] = field(default_factory=list)
 
 
 def new_clusterer(settings: Settings) -> StoryClusterer:
@@ -155,7 +157,8 @@ def new_clusterer(settings: Settings) -> StoryClusterer:
 
 def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progress: Progress | None = None,
             total: Progress | None = None, brief_progress: Progress | None = None,
-            brief_total: Progress | None = None, briefs: bool = True) -> RegroupReport:
+            brief_total: Progress | None = None, briefs: bool = True,
+            forget: Iterable[str] = ()) -> RegroupReport:
     """Group every stored article again, as one ingest run over the whole store would (in stream
     order: the stories ``cluster()`` finds for these articles), and put the result in place of the
     stored grouping in one transaction; then rebuild the briefs of the stories that changed.
@@ -166,32 +169,45 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
     each run. A story keeps its id when it keeps its first article (story ids come from it); a story
     left with none of its articles leads, by a "merge" event, to the one holding most of them.
     ``total`` / ``progress`` hear the articles grouped, ``brief_total`` / ``brief_progress`` the
-    briefs rebuilt; ``briefs=False`` leaves the changed stories marked for the next update to rebuild."""
+    briefs rebuilt; ``briefs=False`` leaves the changed stories marked for the next update to rebuild.
+
+    ``forget``: article ids deleted from the store in the same transaction (see ``forget``); the
+    grouping is then the one run over the articles that remain would find."""
+    gone_ids = set(forget)
     with store.update_lock():
         index = store.article_index()
-        report = RegroupReport(articles=len(index))
-        if not index:
+        kept = [row for row in index if row[0] not in gone_ids]
+        report = RegroupReport(articles=len(kept))
+        report.forgotten = [row[0] for row in index if row[0] in gone_ids]
+        if not index or (not kept and not report.forgotten):
             return report
         if total:
-            total(len(index))
-        ids = [index[i][0] for i in date_order([published for _, published, _, _ in index])]
+            total(len(kept))
+        ids = [kept[i][0] for i in date_order([published for _, published, _, _ in kept])]
         c = new_clusterer(settings)
         for k in range(0, len(ids), chunk):
             part = store.get_articles(ids[k:k + chunk])
             c.partial_fit(c.begin_run(part, run_size=len(ids)))
             if progress:
                 progress(len(part))
-        c.end_run()
+        if ids:
+            c.end_run()
         _, _, _, sigs = c.drain()
         new = {aid: c.story_of(aid) for aid in ids}
         dups = {aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_}
         old = {aid: (sid, dup) for aid, _, sid, dup in index}
+        states = {sid: blob for sid in c.open if (blob := c.story_bytes(sid)) is not None}
+        if gone_ids:  # forgetting: the stories that remain keep their ids (a regroup's come from positions)
+            names = kept_ids(old, new)
+            new = {aid: names.get(sid, sid) for aid, sid in new.items()}
+            states = {names.get(sid, sid): renamed_state(blob, names[sid]) if sid in names else blob
+                      for sid, blob in states.items()}
         report.stories_before, report.stories_after, report.changed, report.gone = regroup_changes(old, new, dups)
         store.replace_grouping(globals_blob=c.globals_bytes(), assignments=new, duplicates=dups,
-                               states={sid: blob for sid in c.open if (blob := c.story_bytes(sid)) is not None},
+                               states=states,
                                sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
                                changed=report.changed, gone=report.gone,
-                               detail={"articles": len(ids)})
+                               detail={"articles": len(ids)}, forget=report.forgotten)
         store.set_kv(REGROUPED_AT, _utc_now().isoformat(timespec="seconds"))
         if briefs:
             report.briefs = _update_stories(store, settings, progress=brief_progress, total=brief_total)
@@ -199,11 +215,12 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
 
 
 def regroup_changes(old: dict[str, tuple[str | None, str | None]], new: dict[str, str],
-                    dups: dict[str, str]) -> tuple[int, int, list[str], dict[str, str]]:
+                    dups: dict[str, str]) -> tuple[int, int, list[str], dict[str, str | None]]:
     """What replacing a grouping changes. ``old``: article id -> (story, copy of) as stored; ``new``
-    and ``dups``: article id -> story, and -> the article it copies, as regrouped. Returns the
-    number of stories before and after, the stories whose articles (or copy marks) changed, and
-    each story left with none of its articles -> the story now holding most of them."""
+    and ``dups``: article id -> story, and -> the article it copies, as regrouped (an article of
+    ``old`` missing from ``new`` is forgotten). Returns the number of stories before and after, the
+    stories whose articles (or copy marks) changed, and each story left with none of its articles
+    -> the story now holding most of them (None when none of them is left)."""
     before: dict[str, set[str]] = defaultdict(set)
     after: dict[str, set[str]] = defaultdict(set)
     for aid, (sid, _) in old.items():
@@ -213,9 +230,33 @@ def regroup_changes(old: dict[str, tuple[str | None, str | None]], new: dict[str
         after[sid].add(aid)
     changed = sorted(sid for sid, members in after.items()
                      if members != before.get(sid) or any(dups.get(a) != old.get(a, (None, None))[1] for a in members))
-    gone = {sid: Counter(new[a] for a in members).most_common(1)[0][0]
-            for sid, members in before.items() if sid not in after}
+    gone: dict[str, str | None] = {}
+    for sid, members in before.items():
+        if sid not in after:
+            left = Counter(new[a] for a in members if a in new)
+            gone[sid] = left.most_common(1)[0][0] if left else None
     return len(before), len(after), changed, gone
+
+
+def kept_ids(old: dict[str, tuple[str | None, str | None]], new: dict[str, str]) -> dict[str, str]:
+    """New story id -> the stored story id it takes: the stored story most of its articles were in,
+    when no other new story (a larger one first) takes it and it is not another new story's own id."""
+    by_new: dict[str, Counter[str]] = defaultdict(Counter)
+    for aid, sid in new.items():
+        was = old.get(aid, (None, None))[0]
+        if was:
+            by_new[sid][was] += 1
+    own = set(new.values())
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for sid in sorted(by_new, key=lambda k: (-sum(by_new[k].values()), k)):
+        for was, _ in sorted(by_new[sid].items(), key=lambda kv: (-kv[1], kv[0])):
+            if was not in taken and (was == sid or was not in own):
+                taken.add(was)
+                if was != sid:
+                    out[sid] = was
+                break
+    return out
 
 
 REGROUPED_AT = "grouping.regrouped_at"
@@ -223,6 +264,15 @@ REGROUPED_AT = "grouping.regrouped_at"
 
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def forget(store: SQLiteStore, settings: Settings, article_ids: Iterable[str], **kw: Any) -> RegroupReport:
+    """Delete ``article_ids`` (and their cached analyses) from the store, and group what remains again
+    as one run over it would (``regroup``, same keywords), in one transaction: no story state,
+    signature or copy mark keeps a trace of them. The stories that held them get new briefs; a
+    story left with none of its articles is emptied. Ids not stored are ignored. Reading the same
+    article again later stores it anew."""
+    return regroup(store, settings, forget=article_ids, **kw)
 
 
 def regroup_due(store: SQLiteStore, every: float, *, now: datetime | None = None) -> bool:

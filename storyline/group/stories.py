@@ -447,6 +447,13 @@ def story_id_for(articles: Sequence[Article]) -> str:
     return "s-" + h.hexdigest()
 
 
+def renamed_state(blob: bytes, story_id: str) -> bytes:
+    """A stored story state (``StoryClusterer.story_bytes``) under another story id."""
+    s = _Story.from_bytes(blob)
+    s.id = story_id
+    return s.to_bytes()
+
+
 def _new_story_id(article_id: str) -> str:
     return "s-" + hashlib.blake2b(article_id.encode(), digest_size=6).hexdigest()
 

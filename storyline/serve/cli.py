@@ -6,7 +6,7 @@ import io
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, List, Optional, Sequence
 
 import platformdirs
 import typer
@@ -19,7 +19,7 @@ from ..records import Brief
 from ..store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
-    from ..pipeline import IngestReport
+    from ..pipeline import IngestReport, RegroupReport
 
 app = typer.Typer(
     name="storyline",
@@ -384,6 +384,23 @@ def rebuild(
     console.print(f"{_n(len(done), 'brief', 'briefs')} rebuilt in {store.path}")
 
 
+def _regroup_shown(store: SQLiteStore, quiet: bool, forget: Sequence[str] = ()) -> RegroupReport:
+    """``pipeline.regroup`` (or ``forget``) with progress bars for the grouping and the briefs."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..pipeline import regroup as regroup_store
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=quiet) as progress:
+        grouping = progress.add_task("grouping articles", total=None)
+        briefs = progress.add_task("rebuilding briefs", total=None, visible=False)
+        return regroup_store(store, state.settings, forget=forget,
+                             total=lambda n: progress.update(grouping, total=n),
+                             progress=lambda n: progress.advance(grouping, n),
+                             brief_total=lambda n: progress.update(briefs, total=n, visible=True),
+                             brief_progress=lambda n: progress.advance(briefs, n))
+
+
 @app.command()
 def regroup(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
@@ -393,28 +410,64 @@ def regroup(
     """Group every stored article into stories again, as one ingest run over the whole store would, and rebuild the briefs of the stories that changed.
 
     Stories grown over many runs (`storyline watch` for weeks, many small ingests) can end up in pieces that one run over the same articles keeps together. A story keeps its id when it keeps its first article; the id of a story left empty leads to the story now holding most of its articles. Its cost grows with the store (every article is read again): a maintenance step for a quiet hour, or a schedule (`storyline watch --regroup-every 1d`)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from ..pipeline import regroup as regroup_store
-
     _use_ner(ner)
     store = _store(write=True)
     if not store.count_articles():
         err.print("No articles yet: run `storyline ingest PATH` first.")
         raise typer.Exit(EXIT_USAGE)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=quiet) as progress:
-        grouping = progress.add_task("grouping articles", total=None)
-        briefs = progress.add_task("rebuilding briefs", total=None, visible=False)
-        report = regroup_store(store, state.settings,
-                               total=lambda n: progress.update(grouping, total=n),
-                               progress=lambda n: progress.advance(grouping, n),
-                               brief_total=lambda n: progress.update(briefs, total=n, visible=True),
-                               brief_progress=lambda n: progress.advance(briefs, n))
+    report = _regroup_shown(store, quiet)
     console.print(f"{_n(report.articles, 'article', 'articles')} regrouped: "
                   f"{_n(report.stories_before, 'story', 'stories')} before, {report.stories_after} now; "
                   f"{_n(len(report.changed), 'story', 'stories')} changed, {len(report.gone)} merged into others; "
                   f"{_n(len(report.briefs), 'brief', 'briefs')} rebuilt in {store.path}")
+
+
+@app.command()
+def forget(
+    article_ids: Optional[List[str]] = typer.Argument(None, metavar="ARTICLE", help="Article ids "
+                                                      "(see `storyline brief --format json`, or the web page's "
+                                                      "article addresses)."),
+    story: Optional[str] = typer.Option(None, "--story", help="Every article of this story (an id or its first "
+                                        "characters)."),
+    source: Optional[str] = typer.Option(None, "--source", help="Every article of this source (its name, any case)."),
+    before: Optional[str] = typer.Option(None, "--before", metavar="YYYY-MM-DD", help="Every article published "
+                                         "before this day (stored before it, for an article without a date): "
+                                         "to keep a long-running store to a window."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+) -> None:
+    """Delete articles from the store: the given ids, or those of a story, a source or before a day (several selectors: the articles that match them all).
+
+    The stories are then grouped again as one run over what remains would group them (see `storyline regroup`), in the same transaction, so no story keeps a trace of the forgotten articles; the stories that held them get new briefs, and a story left with none of its articles is gone. Reading the same article again later stores it anew. Exit code 0 when done (or nothing matched), 1 when declined, 2 on usage errors."""
+    if not (article_ids or story or source or before):
+        err.print("[red]error:[/red] say which articles to forget: ARTICLE ids, --story, --source or --before "
+                  "(see `storyline forget --help`)")
+        raise typer.Exit(EXIT_USAGE)
+    if before is not None and not _is_day(before):
+        err.print(f"[red]error:[/red] --before {_esc(repr(before))} is not a day: write YYYY-MM-DD")
+        raise typer.Exit(EXIT_USAGE)
+    store = _store(write=True)
+    sid = _one_story(store, story) if story else None
+    ids = store.select_articles(ids=article_ids or (), story=sid, source=source, before=before)
+    missing = [a for a in (article_ids or []) if not store.select_articles(ids=[a])]
+    for a in missing[:5]:
+        err.print(f"no article {_esc(repr(a))} in {_esc(str(store.path))}", highlight=False)
+    if not ids:
+        console.print(f"No stored article matches: nothing forgotten in {store.path}", highlight=False)
+        return
+    total = store.count_articles()
+    if not yes:
+        if not sys.stdin.isatty():
+            err.print(f"[red]error:[/red] this would forget {_n(len(ids), 'article', 'articles')} of {total}: "
+                      "add --yes to confirm when not at a terminal")
+            raise typer.Exit(EXIT_USAGE)
+        if not typer.confirm(f"Forget {_n(len(ids), 'article', 'articles')} of {total} in {store.path}?"):
+            raise typer.Exit(1)
+    report = _regroup_shown(store, quiet, forget=ids)
+    emptied = sum(1 for v in report.gone.values() if v is None)
+    console.print(f"{_n(len(report.forgotten), 'article', 'articles')} forgotten, {report.articles} left in "
+                  f"{_n(report.stories_after, 'story', 'stories')} ({emptied} gone with them); "
+                  f"{_n(len(report.briefs), 'brief', 'briefs')} rebuilt in {store.path}", highlight=False)
 
 
 @app.command()

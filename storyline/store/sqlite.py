@@ -13,7 +13,7 @@ import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from ..errors import StoreError
 from ..records import Article, Brief, Story, from_dict, to_dict
@@ -605,6 +605,35 @@ class SQLiteStore:
             c.executemany("INSERT OR REPLACE INTO article_sigs (article_id, sig) VALUES (?, ?)", list(sigs.items()))
             _put_globals(c, globals_blob)
 
+    def select_articles(self, *, ids: Sequence[str] = (), story: str | None = None, source: str | None = None,
+                        before: str | None = None) -> list[str]:
+        """The ids of the stored articles that match every given selector: ``ids`` (those stored),
+        ``story`` (its articles), ``source`` (the source's name, any case), ``before`` (YYYY-MM-DD:
+        published before that day, or, without a date, stored before it)."""
+        where: list[str] = []
+        args: list[Any] = []
+        found: dict[str, int] | None = None
+        if ids:
+            found = {}
+            for chunk, marks in _in_chunks(list(dict.fromkeys(ids))):
+                found.update((r[0], r[1]) for r in self._conn().execute(
+                    f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk))
+        if story is not None:
+            where.append("story_id = ?")
+            args.append(story)
+        if source is not None:
+            where.append("source = ? COLLATE NOCASE")
+            args.append(source)
+        if before is not None:
+            where.append("(CASE WHEN published IS NOT NULL AND published != '' THEN substr(published, 1, 10) "
+                         "ELSE substr(ingested_at, 1, 10) END) < ?")
+            args.append(before)
+        if not where:
+            return sorted(found, key=found.__getitem__) if found else []
+        out = [r[0] for r in self._conn().execute(
+            f"SELECT id FROM articles WHERE {' AND '.join(where)} ORDER BY seq", args)]
+        return out if found is None else [a for a in out if a in found]
+
     def article_index(self) -> list[tuple[str, str | None, str | None, str | None]]:
         """(id, published, story id, duplicate of) of every article, in storing order: what a regroup
         reads before it reads the texts."""
@@ -613,22 +642,29 @@ class SQLiteStore:
 
     def replace_grouping(self, *, globals_blob: bytes, assignments: dict[str, str], duplicates: dict[str, str],
                          states: dict[str, bytes], sigs: dict[str, bytes], changed: Sequence[str],
-                         gone: dict[str, str], detail: dict[str, Any] | None = None) -> None:
+                         gone: Mapping[str, str | None], detail: dict[str, Any] | None = None,
+                         forget: Sequence[str] = ()) -> None:
         """Replace the whole grouping in one transaction (a regroup): every article's story and
         duplicate mark, the open stories' states, the signatures and the globals. The ``changed``
         stories (new, or whose articles changed) are marked dirty, so that their briefs are rebuilt;
         each story of ``gone`` (none of its articles left in it) is emptied, its brief dropped, and
         a "merge" event leads its id to the story now holding most of its articles, so that its old
-        links and ids still lead somewhere. Nothing is written when anything fails."""
+        links and ids still lead somewhere (None: its articles were all forgotten; it leads nowhere).
+        The articles of ``forget`` are deleted in the same transaction, with their cached analyses.
+        Nothing is written when anything fails."""
         now = _now()
         info = json.dumps({"regroup": True, **(detail or {})})
         with self.transaction() as c:
+            for chunk, marks in _in_chunks(list(forget)):
+                c.execute(f"DELETE FROM analyses WHERE article_id IN ({marks})", chunk)
+                c.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
             c.executemany("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
                           [(sid, duplicates.get(aid), aid) for aid, sid in assignments.items()])
             for old, into in sorted(gone.items()):
                 _empty_story(c, old)
-                c.execute("INSERT INTO story_events (at, kind, story_id, other_id, detail) VALUES (?, 'merge', ?, ?, ?)",
-                          (now, into, old, info))
+                if into is not None:
+                    c.execute("INSERT INTO story_events (at, kind, story_id, other_id, detail) "
+                              "VALUES (?, 'merge', ?, ?, ?)", (now, into, old, info))
             for sid in sorted(changed):
                 _touch_story(c, sid, now, first_seen_from_articles=True)
             c.execute("DELETE FROM story_state")
@@ -666,7 +702,8 @@ class SQLiteStore:
         for p in sorted(prefixes):
             escaped = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             found += [r[0] for r in conn.execute(
-                "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", (escaped + "%", limit))]
+                "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' AND size > 0 ORDER BY id LIMIT ?",
+                (escaped + "%", limit))]
         return sorted(set(found))[:limit]
 
     def merged_into(self, story_id: str) -> str | None:

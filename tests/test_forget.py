@@ -1,0 +1,138 @@
+"""`storyline forget`: articles deleted from the store (by id, story, source or age), the stories
+grouped again over what remains, with their ids kept and nothing left behind of what was forgotten."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from test_ingest_grouping import _partition, _pure, _reports
+from typer.testing import CliRunner
+
+from storyline import Article
+from storyline.config import Settings
+from storyline.group.stories import cluster
+from storyline.ingest import iter_articles
+from storyline.pipeline import forget, ingest_articles, update_stories
+from storyline.serve.cli import app
+from storyline.store.sqlite import SQLiteStore
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _store(tmp_path: Path, arts: list[Article], name: str = "f") -> tuple[SQLiteStore, Settings]:
+    settings = Settings(db=str(tmp_path / f"{name}.db"))
+    store = SQLiteStore(settings.db_path())
+    ingest_articles(store, arts)
+    update_stories(store, settings)
+    return store, settings
+
+
+def _examples() -> list[Article]:
+    return [a for a in iter_articles([EXAMPLES]) if isinstance(a, Article)]
+
+
+def _traces(path: Path, ids: set[str]) -> dict[str, int]:
+    """Rows anywhere in the store that still name one of ``ids``."""
+    c = sqlite3.connect(path)
+    marks = ",".join("?" * len(ids))
+    out = {f"{t}.{col}": c.execute(f"SELECT COUNT(*) FROM {t} WHERE {col} IN ({marks})", sorted(ids)).fetchone()[0]
+           for t, col in (("articles", "id"), ("articles", "duplicate_of"), ("analyses", "article_id"),
+                          ("article_sigs", "article_id"))}
+    c.close()
+    return out
+
+
+def test_forgetting_a_source_keeps_the_story_and_its_id_and_rebuilds_its_brief(tmp_path: Path) -> None:
+    arts = _examples()
+    store, settings = _store(tmp_path, arts)
+    [sid] = [r["id"] for r in store.list_stories()]
+    metro = [a.id for a in arts if a.source == "metro-daily"]
+    assert metro and any(a["id"] in metro for a in store.get_brief(sid).articles)
+    report = forget(store, settings, store.select_articles(source="Metro-Daily"))
+    assert report.forgotten == metro and not report.gone
+    assert [r["id"] for r in store.list_stories()] == [sid]          # the story keeps its id
+    brief = store.get_brief(sid)
+    cited = {c.article_id for s in brief.summary for c in s.citations}
+    assert {a["id"] for a in brief.articles} == {a.id for a in arts} - set(metro) and not cited & set(metro)
+    assert store.get_article(metro[0]) is None and not any(_traces(store.path, set(metro)).values())
+    # read again, it is stored anew and joins the same story
+    ingest_articles(store, [a for a in arts if a.source == "metro-daily"])
+    update_stories(store, settings)
+    assert store.article_story(metro[0]) == sid
+
+
+def test_forgetting_a_whole_story_leaves_the_others_as_they_were(tmp_path: Path, seed_articles) -> None:
+    store, settings = _store(tmp_path, _examples() + list(seed_articles))
+    rows = {r["id"]: r["size"] for r in store.list_stories()}
+    assert len(rows) == 2
+    kim = store.article_story(seed_articles[0].id)
+    other = next(s for s in rows if s != kim)
+    other_brief = store.get_brief(other)
+    report = forget(store, settings, store.select_articles(story=kim))
+    assert report.gone == {kim: None} and len(report.forgotten) == 3
+    assert {r["id"]: r["size"] for r in store.list_stories()} == {other: rows[other]}
+    assert store.get_brief(kim) is None and store.find_stories(kim) == []
+    assert store.get_brief(other) == other_brief                     # untouched, not even rebuilt
+    assert store.search_stories(q="Pyongyang")[1] == 0                 # gone from search too
+
+
+def test_after_forgetting_the_stories_are_those_one_run_over_the_rest_finds(tmp_path: Path) -> None:
+    arts, labels = _reports(150, seed=3)
+    store, settings = _store(tmp_path, arts)
+    drop = {a.id for a in arts[5::7]}
+    forget(store, settings, sorted(drop) + ["never-stored"])
+    rest = [a for a in arts if a.id not in drop]
+    after = [store.article_story(a.id) or "" for a in rest]
+    assert _partition(after) == _partition(cluster(rest)) and _pure(after, [lab for a, lab in zip(arts, labels)
+                                                                             if a.id not in drop])
+    assert store.count_articles() == len(rest) and not any(_traces(store.path, drop).values())
+    # every stored story state is under the id its articles carry, and the next run goes on from it
+    more, _ = _reports(20, seed=9)
+    ingest_articles(store, more)
+    update_stories(store, settings)
+    assert all(store.article_story(a.id) for a in more)
+    for r in store.list_stories(limit=1000):
+        assert {a["id"] for a in store.get_brief(r["id"]).articles} == set(store.story_article_ids(r["id"]))
+
+
+def test_a_failed_forget_deletes_nothing(tmp_path: Path, monkeypatch) -> None:
+    arts = _examples()
+    store, settings = _store(tmp_path, arts)
+    import storyline.store.sqlite as sq
+
+    def boom(*a, **k):  # noqa: ANN002, ANN003
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(sq, "_put_globals", boom)
+    with pytest.raises(RuntimeError):
+        forget(store, settings, [arts[0].id])
+    assert store.count_articles() == len(arts) and store.get_article(arts[0].id) is not None
+
+
+def test_cli_forget(tmp_path: Path, seed_articles, seeds_dir: Path) -> None:
+    db = tmp_path / "c.db"
+    run = lambda *a, **k: CliRunner().invoke(app, ["--db", str(db), *a], **k)  # noqa: E731
+    assert run("ingest", "-q", str(EXAMPLES), str(seeds_dir)).exit_code == 0
+    r = run("forget")
+    assert r.exit_code == 2 and "say which articles to forget" in r.output
+    r = run("forget", "--before", "2019-13-01", "-y")
+    assert r.exit_code == 2 and "is not a day" in r.output
+    # not at a terminal, it asks for --yes and deletes nothing
+    r = run("forget", "--source", "metro-daily")
+    assert r.exit_code == 2 and "add --yes" in r.output
+    st = SQLiteStore(db)
+    n = st.count_articles()
+    st.close()
+    assert n == 8
+    # articles published before 2020 (one seed has no date: it was stored today, so it stays)
+    r = run("forget", "--before", "2020-01-01", "--yes", "-q")
+    assert r.exit_code == 0 and "2 articles forgotten, 6 left in 2 stories" in r.output
+    r = run("forget", "no-such-article", "-y")
+    assert r.exit_code == 0 and "no article 'no-such-article'" in r.output and "nothing forgotten" in r.output
+    left = json.loads(run("brief", "--format", "json").output)
+    assert "metro-daily" in {a["source"] for a in left["articles"]}
+    r = run("forget", "--story", "no-such-story", "-y")
+    assert r.exit_code == 2 and "no story" in r.output
+    assert "forget" in CliRunner().invoke(app, ["--help"]).output
