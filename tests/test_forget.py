@@ -136,3 +136,38 @@ def test_cli_forget(tmp_path: Path, seed_articles, seeds_dir: Path) -> None:
     r = run("forget", "--story", "no-such-story", "-y")
     assert r.exit_code == 2 and "no story" in r.output
     assert "forget" in CliRunner().invoke(app, ["--help"]).output
+
+
+def test_http_delete_forgets_an_article(tmp_path: Path, seed_articles) -> None:
+    import asyncio
+
+    import httpx
+
+    from storyline.serve.api import create_app
+
+    store, settings = _store(tmp_path, _examples() + list(seed_articles))
+    settings = Settings(db=settings.db, token="tok")
+    app = create_app(settings, store=store, background=False)
+    kim = store.article_story(seed_articles[0].id)
+
+    def call(method: str, url: str, token: str | None = "tok") -> httpx.Response:
+        async def go() -> httpx.Response:
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+                headers = {"Authorization": f"Bearer {token}"} if token else {}
+                return await c.request(method, url, headers=headers)
+        return asyncio.run(go())
+
+    url = f"/api/articles/{seed_articles[0].id}"
+    assert call("DELETE", url, token=None).status_code == 401
+    assert call("GET", url).status_code == 200
+    r = call("DELETE", url)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["forgotten"] == [seed_articles[0].id] and body["story_id"] == kim and not body["story_gone"]
+    assert body["articles"] == 7 and body["stories"] == 2
+    assert call("GET", url).status_code == 404 and call("DELETE", url).status_code == 404
+    brief = call("GET", f"/api/stories/{kim}/brief").json()
+    assert seed_articles[0].id not in {a["id"] for a in brief["articles"]} and len(brief["articles"]) == 2
+    for a in seed_articles[1:]:
+        assert call("DELETE", f"/api/articles/{a.id}").status_code == 200
+    assert call("GET", f"/api/stories/{kim}").status_code == 404

@@ -50,7 +50,8 @@ from ..config import Settings, load_settings
 from ..consolidate.brief import build_brief
 from ..errors import InputError, StorylineError
 from ..ingest.records_in import article_from_dict
-from ..pipeline import brief_now, ingest_articles, update_stories
+from ..pipeline import RegroupReport, brief_now, ingest_articles, update_stories
+from ..pipeline import forget as forget_articles
 from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
 from .render import brief_context, brief_from_json, brief_markdown, cited_spans, page_html, passages_for
@@ -108,6 +109,14 @@ class IngestResult(BaseModel):
     failed: int
     stories: list[str] = Field(default_factory=list, description="Stories updated (when wait=true).")
     pending: bool = Field(description="True when the stories are being updated in the background.")
+
+
+class ForgetResult(BaseModel):
+    forgotten: list[str] = Field(description="The article ids deleted.")
+    story_id: str | None = Field(None, description="The story that held the article.")
+    story_gone: bool = Field(description="True when that story held nothing else and is gone.")
+    articles: int = Field(description="Articles left in the store.")
+    stories: int = Field(description="Stories left in the store.")
 
 
 class StoryItem(BaseModel):
@@ -275,6 +284,14 @@ class Service:
         elif report.new and self._thread is not None:
             self._wake.set()
         return report.new, report.duplicate, stories
+
+    def forget(self, ids: list[str]) -> RegroupReport:
+        """Delete the articles and group the rest again (``pipeline.forget``), one updater at a time."""
+        try:
+            with self.lock:
+                return forget_articles(self.store, self.settings, ids)
+        finally:
+            self.bump()
 
     def generation(self) -> int:
         """A number that changes whenever the store may have changed: after this process's writes, and
@@ -630,6 +647,22 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         status = 202 if pending else (201 if (not bulk and counts["new"]) else 200)
         return JSONResponse(out, status_code=status)
 
+    @app.delete("/api/articles/{article_id}", response_model=ForgetResult, tags=["articles"],
+                dependencies=[Depends(require_write)],
+                responses={**ERRORS, 403: {"model": ErrorBody, "description": "Writes are disabled"}})
+    async def delete_article(article_id: str, request: Request) -> dict[str, Any]:
+        """Forget an article (a retraction, a takedown): it is deleted, the stories are grouped again
+        over the rest (as `storyline forget` does; its cost grows with the store), the story that held
+        it gets a new brief, or is gone when it held nothing else. 404 when no such article is stored."""
+        svc_ = _svc(request)
+        if svc_.store.get_article(article_id) is None:
+            raise ApiError(404, f"no article {article_id!r}")
+        was = svc_.store.article_story(article_id)
+        report = await run_in_threadpool(svc_.forget, [article_id])
+        return {"forgotten": report.forgotten, "story_id": was,
+                "story_gone": was is not None and was in report.gone, "articles": report.articles,
+                "stories": report.stories_after}
+
     @app.get("/api/articles/{article_id}", response_model=ArticleOut, tags=["articles"], dependencies=read,
              responses=ERRORS)
     def get_article(article_id: str, request: Request) -> dict[str, Any]:
@@ -673,9 +706,10 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
     def get_story(story_id: str, request: Request) -> dict[str, Any]:
         st = _svc(request).store
         row = st.story_row(story_id)
-        story = st.get_story(story_id) if row else None
-        if row is None or story is None:
-            raise ApiError(404, f"no story {story_id!r}")
+        story = st.get_story(story_id) if row and row["size"] else None
+        if row is None or story is None:  # an emptied story: merged into another, or its articles forgotten
+            now = st.merged_into(story_id) if row else None
+            raise ApiError(404, f"no story {story_id!r}" + (f": it was merged into {now!r}" if now else ""))
         return {**_story_item(row), "article_ids": list(story.article_ids),
                 "duplicate_groups": [list(g) for g in story.duplicate_groups],
                 "events": [{k: e[k] for k in ("kind", "at", "story_id", "other_id", "detail")}
