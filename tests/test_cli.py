@@ -140,5 +140,11 @@ def test_stories_search_entity_and_dates(tmp_path: Path, seeds_dir: Path) -> Non
     assert "1 of 2 stories" in r.output and kim in r.output and train not in r.output
     r = run(db, "stories", "-s", "volcano")
     assert r.exit_code == 0 and "No story matches, of 2 stories" in r.output
+    listed = json.loads(run(db, "stories", "-s", "ammonia", "--format", "json").output)
+    assert listed["total"] == 1 and [x["id"] for x in listed["stories"]] == [train]
+    assert listed["stories"][0]["size"] == 5 and "ammonia" in listed["stories"][0]["summary"]
+    every = json.loads(run(db, "stories", "-f", "json", "--limit", "1").output)
+    assert every["total"] == 2 and len(every["stories"]) == 1
+    assert run(db, "stories", "-f", "xml").exit_code == 2
     r = run(db, "stories", "--from", "2019-02-30")
     assert r.exit_code == 2 and "--from '2019-02-30' is not a day" in r.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import sys
 from pathlib import Path
@@ -288,8 +289,13 @@ def stories(
                                         "published on or after this day."),
     until: Optional[str] = typer.Option(None, "--to", metavar="YYYY-MM-DD", help="Only stories with articles "
                                         "published on or before this day."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text (a table) or json (one object: the stories "
+                            "listed, with their first summary sentence, and how many match), for scripts."),
 ) -> None:
     """List the stories in the store, most recently updated first (or by size); --search, --entity, --from and --to filter them as the web page's search does."""
+    if fmt not in ("text", "json"):
+        err.print(f"[red]error:[/red] unknown format {fmt!r}: use text or json")
+        raise typer.Exit(EXIT_USAGE)
     store = _store()
     for name, value in (("--from", since), ("--to", until)):
         if value is not None and not _is_day(value):
@@ -306,6 +312,13 @@ def stories(
     except StorylineError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
+    if fmt == "json":
+        teasers = store.story_teasers(r["id"] for r in rows)
+        out = {"total": total, "offset": offset, "stories": [
+            {k: r.get(k) for k in ("id", "title", "size", "first_published", "last_published", "updated")}
+            | {"summary": teasers.get(r["id"])} for r in rows]}
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return
     if not rows:
         if filtered and not total:
             console.print(f"No story matches, of {_n(store.count_stories(), 'story', 'stories')} in {store.path}",
