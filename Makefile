@@ -35,6 +35,8 @@ run: $(STAMP)
 	$(BIN)/storyline --db $(RUNDB) brief --format json --out $(OUT)/brief.json
 	@echo
 	@echo "The brief is also in $(OUT)/brief.html (open it in a browser) and $(OUT)/brief.json."
+	@echo "What the articles say about one person, place or subject:"
+	@echo "  $(BIN)/storyline --db $(RUNDB) brief --about \"Helen Marsh\""
 	@echo "To read it in a browser (search; hover or tap a citation for its passage; timeline):"
 	@echo "  $(BIN)/storyline --db $(RUNDB) serve"
 	@echo "then open http://127.0.0.1:8000/  (API docs at /docs; it prints a write token for POST /api/articles)"

@@ -34,6 +34,8 @@ class Settings:
     read_token: str = ""
     max_request_bytes: int = 10_000_000
     regroup_every: float = 0.0               # seconds between regroups while watching feeds (0: never)
+    keep_days: float = 0.0                   # forget articles published this many days ago at each scheduled
+    #                                          regroup (daily when regroup_every is 0); 0: keep every article
 
     def text_limit(self) -> int:
         """The per-article text limit in UTF-8 bytes, whatever the source: ``max_article_text_bytes``,
@@ -96,6 +98,9 @@ def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides
     for name in _POSITIVE:
         if getattr(settings, name) <= 0:
             raise ConfigError(f"setting {name!r}: {getattr(settings, name)!r} must be above 0")
+    for name in _NOT_NEGATIVE:
+        if getattr(settings, name) < 0:
+            raise ConfigError(f"setting {name!r}: {getattr(settings, name)!r} must not be below 0")
     for name in _FRACTIONS:
         if not 0 < getattr(settings, name) <= 1:
             raise ConfigError(f"setting {name!r}: {getattr(settings, name)!r} must be between 0 and 1")
@@ -106,3 +111,4 @@ def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides
 _POSITIVE = ("summary_words", "max_article_bytes", "max_article_text_bytes", "story_window_days",
              "max_request_bytes")
 _FRACTIONS = ("dedup_threshold", "story_threshold")  # similarity thresholds
+_NOT_NEGATIVE = ("regroup_every", "keep_days")  # 0: never

@@ -12,7 +12,7 @@ import logging
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Iterable, Sequence
 
 from .config import Settings
@@ -287,6 +287,27 @@ def regroup_due(store: SQLiteStore, every: float, *, now: datetime | None = None
     if then.tzinfo is None:
         then = then.replace(tzinfo=timezone.utc)
     return ((now or _utc_now()) - then).total_seconds() >= every
+
+
+DAY = 86_400.0
+
+
+def maintenance_due(store: SQLiteStore, settings: Settings, *, now: datetime | None = None) -> bool:
+    """Whether the scheduled maintenance (``maintain``) is due: a regroup every ``regroup_every``
+    seconds, or daily when only ``keep_days`` is set."""
+    every = settings.regroup_every or (DAY if settings.keep_days > 0 else 0.0)
+    return regroup_due(store, every, now=now)
+
+
+def maintain(store: SQLiteStore, settings: Settings, *, now: datetime | None = None, **kw: Any) -> RegroupReport:
+    """The scheduled maintenance of a store that follows feeds: forget the articles published more
+    than ``settings.keep_days`` days ago (stored that long ago, for an undated one; none when it is 0)
+    and regroup the rest (``forget`` / ``regroup``, same keywords)."""
+    old: list[str] = []
+    if settings.keep_days > 0:
+        cutoff = ((now or _utc_now()) - timedelta(days=settings.keep_days)).date().isoformat()
+        old = store.select_articles(before=cutoff)
+    return regroup(store, settings, forget=old, **kw)
 
 
 def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str]) -> None:

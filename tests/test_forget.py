@@ -171,3 +171,45 @@ def test_http_delete_forgets_an_article(tmp_path: Path, seed_articles) -> None:
     for a in seed_articles[1:]:
         assert call("DELETE", f"/api/articles/{a.id}").status_code == 200
     assert call("GET", f"/api/stories/{kim}").status_code == 404
+
+
+def test_a_store_kept_to_a_window_forgets_old_articles_at_its_scheduled_regroup(tmp_path: Path,
+                                                                                 seed_articles) -> None:
+    import threading
+    import time
+    from datetime import datetime, timedelta, timezone
+
+    from storyline.config import ConfigError, load_settings
+    from storyline.pipeline import REGROUPED_AT, maintain, maintenance_due
+    from storyline.serve.api import run_updater
+
+    arts = _examples() + list(seed_articles)
+    store, settings = _store(tmp_path, arts)
+    undated = [a.id for a in arts if a.published is None]
+    now = datetime.now(timezone.utc) + timedelta(days=2)
+    window = Settings(db=settings.db, keep_days=3 * 365)            # the 2019 reports are older
+    # without a regroup schedule, a window is kept daily: due a day after the store began
+    assert not maintenance_due(store, window) and not maintenance_due(store, settings, now=now)
+    assert maintenance_due(store, window, now=now)
+    dated = {a.id for a in seed_articles if a.published is not None}
+    report = maintain(store, window, now=now)
+    assert set(report.forgotten) == dated and len(dated) == 2         # the 2019 reports; the undated one stays
+    assert store.count_articles() == 8 - 2 and not maintenance_due(store, window)   # done: not due again
+    # the server's updater does the same when the schedule says so
+    store.set_kv(REGROUPED_AT, "2000-01-01T00:00:00+00:00")
+    stop = threading.Event()
+    t = threading.Thread(target=run_updater, args=(Settings(db=settings.db, keep_days=400.0), stop),
+                         kwargs={"nice": 0, "interval": 0.05})
+    t.start()
+    try:
+        deadline = time.monotonic() + 60
+        while store.count_articles() > len(undated) and time.monotonic() < deadline:   # the 2025 ones go too
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        t.join(timeout=60)
+    assert sorted(store.select_articles(before="9999-01-01")) == sorted(undated)   # stored today: in the window
+    with pytest.raises(ConfigError):
+        load_settings(keep_days=-1)
+    r = CliRunner().invoke(app, ["--db", settings.db, "watch", "--once", "--keep", "a while", "http://x/feed"])
+    assert r.exit_code == 2 and "--keep" in r.output

@@ -951,12 +951,13 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
     (an Event) is set, or, without one, until SIGTERM or the parent process ends. Runs at a lower CPU
     priority than the web workers so that a long rebuild never stalls pages; one updater at a time per
     store (a lock file). ``watch``: feed URLs polled every ``every`` seconds (as `storyline watch`);
-    the whole store is regrouped as the ``regroup_every`` setting says (see `storyline regroup`)."""
+    the whole store is regrouped as the ``regroup_every`` setting says (see `storyline regroup`), and
+    articles older than ``keep_days`` are forgotten then (``pipeline.maintain``)."""
     import os
     import signal
     import time
 
-    from ..pipeline import regroup, regroup_due, watch_round
+    from ..pipeline import maintain, maintenance_due, watch_round
 
     parent = os.getppid()
     if stop is None:
@@ -992,11 +993,13 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
                 if store.pending_count():
                     update_stories(store, settings)
                     continue
-                if time.monotonic() >= next_regroup and regroup_due(store, settings.regroup_every):
-                    next_regroup = time.monotonic() + settings.regroup_every  # a failed one is not retried at once
-                    done = regroup(store, settings)
-                    log.info("regroup: %d articles, %d stories before, %d now, %d changed", done.articles,
-                             done.stories_before, done.stories_after, len(done.changed))
+                if time.monotonic() >= next_regroup and maintenance_due(store, settings):
+                    # a failed one is not retried at once
+                    next_regroup = time.monotonic() + (settings.regroup_every or 86_400.0)
+                    done = maintain(store, settings)
+                    log.info("regroup: %d articles forgotten, %d left, %d stories before, %d now, %d changed",
+                             len(done.forgotten), done.articles, done.stories_before, done.stories_after,
+                             len(done.changed))
                     continue
             except Exception:
                 log.exception("updating stories failed")

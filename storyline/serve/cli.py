@@ -192,6 +192,10 @@ def watch(
     regroup_every: Optional[str] = typer.Option(None, "--regroup-every", help="Also regroup the whole store "
                                                 "(`storyline regroup`) when this long has passed since the last "
                                                 "regroup: 1d, 12h... (default: the regroup_every setting; 0: never)."),
+    keep: Optional[str] = typer.Option(None, "--keep", help="Forget the articles published longer ago than "
+                                       "this (90d...), at each regroup (daily without --regroup-every): a store "
+                                       "that follows feeds for years stays a window. Default: the keep_days "
+                                       "setting; 0: keep every article."),
 ) -> None:
     """Follow live feeds: poll each URL, store the new items (full text from a teaser's linked page), group them into stories, update the briefs, wait.
 
@@ -206,6 +210,7 @@ def watch(
     interval = _watch_options(urls, every, once=once)
     _use_ner(ner)
     _use_regroup_every(regroup_every)
+    _use_keep(keep)
     store = _store(write=True)
     ok = True
     try:
@@ -246,16 +251,33 @@ def _use_regroup_every(value: str | None) -> None:
 
 
 def _regroup_if_due(store: SQLiteStore) -> None:
-    """A regroup of the whole store when the regroup_every setting says one is due (see `regroup`)."""
+    """The scheduled maintenance when it is due (the regroup_every and keep_days settings): old
+    articles forgotten, the store regrouped (see `regroup`, `forget`)."""
     import time
 
-    from ..pipeline import regroup as regroup_store, regroup_due
+    from ..pipeline import maintain, maintenance_due
 
-    if regroup_due(store, state.settings.regroup_every):
-        report = regroup_store(store, state.settings)
-        console.print(f"{time.strftime('%H:%M:%S')} regrouped {_n(report.articles, 'article', 'articles')}: "
+    if maintenance_due(store, state.settings):
+        report = maintain(store, state.settings)
+        forgot = f"forgot {_n(len(report.forgotten), 'article', 'articles')} older than {state.settings.keep_days:g} " \
+                 f"days, " if state.settings.keep_days > 0 else ""
+        console.print(f"{time.strftime('%H:%M:%S')} {forgot}regrouped {_n(report.articles, 'article', 'articles')}: "
                       f"{report.stories_before} stories before, {report.stories_after} now; "
                       f"{_n(len(report.changed), 'story', 'stories')} changed", highlight=False)
+
+
+def _use_keep(value: str | None) -> None:
+    """``--keep`` into the settings (keep_days); exit 2 when it is not a duration (or 0)."""
+    from dataclasses import replace
+
+    if value is None:
+        return
+    try:
+        seconds = 0.0 if value.strip() in ("0", "all") else parse_interval(value)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] --keep: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    state.settings = replace(state.settings, keep_days=seconds / 86_400)
 
 
 def _print_story_rows(rows: list[dict]) -> None:  # type: ignore[type-arg]
@@ -585,6 +607,9 @@ def serve(
     regroup_every: Optional[str] = typer.Option(None, "--regroup-every", help="Regroup the whole store in the "
                                                 "updater process when this long has passed since the last regroup: "
                                                 "1d, 12h... (default: the regroup_every setting; 0: never)."),
+    keep: Optional[str] = typer.Option(None, "--keep", help="Forget, in the updater process, the articles "
+                                       "published longer ago than this (90d...), at each regroup (daily without "
+                                       "--regroup-every). Default: the keep_days setting; 0: keep every article."),
 ) -> None:
     """Serve the HTTP API (/api/, schema at /openapi.json) and the web page (/) over the store.
 
@@ -601,6 +626,7 @@ def serve(
     watch = list(watch_urls or [])
     interval = _watch_options(watch, every)
     _use_regroup_every(regroup_every)
+    _use_keep(keep)
     problem = _cannot_listen(host, port)
     if problem:
         err.print(f"[red]error:[/red] cannot listen on {_esc(host)} port {port}: {_esc(problem)}", highlight=False)
