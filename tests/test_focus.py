@@ -46,7 +46,10 @@ def test_a_person_focus_finds_every_spelling_and_only_sentences_about_them(seed_
     for s in b.summary:
         assert _mentions(s.text, "Eui-keum", "Eui-kyeom"), s.text
     # the rest of the brief is the story's whole
-    assert b.timeline == whole.timeline and b.entities == whole.entities
+    assert b.entities == whole.entities
+    # the timeline keeps the dated events about him (told in the sentence that names him)
+    assert set(b.timeline) <= set(whole.timeline) and len(b.timeline) < len(whole.timeline)
+    assert all("Eui-k" in e.text for e in b.timeline)
     # the same quotes, the spokesman's first
     assert set(b.quotes) == set(whole.quotes) and b.quotes[0].entity_id == b.about_entity
     assert whole.quotes[0].entity_id != b.about_entity
@@ -57,6 +60,7 @@ def test_a_surname_focus_and_a_subject_focus(seed_arts) -> None:
     b = build_brief("s", seed_arts, about="trump")
     assert b.about == "Donald Trump"
     assert len(b.summary) >= 2 and all("Trump" in s.text for s in b.summary)
+    assert b.timeline and all("Trump" in e.text for e in b.timeline)
     b = build_brief("s", seed_arts, about="  sanctions ")
     assert b.about == "sanctions" and b.about_entity is None
     assert b.summary and all("sanction" in s.text.lower() for s in b.summary)
@@ -69,7 +73,7 @@ def test_a_surname_focus_and_a_subject_focus(seed_arts) -> None:
 def test_a_focus_on_nothing_in_the_story_gives_an_empty_summary(seed_arts) -> None:
     b = build_brief("s", seed_arts, about="the weather in Lisbon")
     assert b.about == "the weather in Lisbon" and b.summary == ()
-    assert b.timeline  # the other sections stay
+    assert b.timeline == () and b.entities and b.quotes  # no dated event about it; the other sections stay
 
 
 def test_focus_entity_matches_spellings_case_and_accents() -> None:
@@ -163,7 +167,7 @@ def test_http_and_web_focus(example_db) -> None:
         b = r.json()
         assert b["about"] == "Helen Marsh" and all("Marsh" in s["text"] for s in b["summary"])
         md = _get(app, f"/api/stories/{sid}/brief", about="ammonia", format="md").text
-        assert "## Summary: about ammonia" in md
+        assert "## Summary: about ammonia" in md and "## Timeline: about ammonia" in md
         assert _get(app, f"/api/stories/{sid}/brief", about="x" * 201).status_code == 422
         page = _get(app, f"/stories/{sid}").text
         assert 'name="about"' in page                      # the focus box

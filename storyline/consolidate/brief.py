@@ -12,7 +12,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.quotes import PREPOSITIONS
-from ..records import (AnalyzedArticle, Article, Brief, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
+from ..records import (AnalyzedArticle, Article, Brief, Citation, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
                        Sentence, SummarySentence)
 from .disagreements import find_disagreements
 from .entities import consolidate_entities
@@ -293,6 +293,18 @@ def focus_entity(about: str, entities: Sequence[Entity]) -> Entity | None:
     return None
 
 
+def _about(citations: Sequence[Citation], text: str, spans: Mapping[str, Sequence[tuple[int, int]]] | None,
+           query: str | None) -> bool:
+    """Whether a timeline entry tells of the focus: a cited passage holds one of the entity's mentions
+    (``spans``), or its text holds a content word of ``query``."""
+    from .summary_text import content_stems
+
+    if spans is not None:
+        return any(c.start <= st < c.end for c in citations for st, _ in spans.get(c.article_id, ()))
+    words = set(content_stems(query or ""))
+    return bool(words & set(content_stems(text)))
+
+
 def _focus_spans(entity: Entity, linked: Sequence[Mention]) -> dict[str, list[tuple[int, int]]]:
     """Article id -> the spans where ``entity`` is mentioned, under any of its names."""
     out: dict[str, list[tuple[int, int]]] = {}
@@ -397,7 +409,8 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     ``about`` focuses the summary on a person, organisation or place of the story (any spelling the
     articles use: the sentences mentioning that entity) or, when it names none, on a subject (the
     sentences holding its words). Only such sentences are used; when there are none the summary is
-    empty. The other sections are the story's whole; the quotes of a focused speaker come first.
+    empty. The timeline keeps the dated events about it; the other sections are the story's whole,
+    with the quotes of a focused speaker first.
 
     ``analyses`` (article id -> AnalyzedArticle, e.g. from the store's cache) saves re-analysing the
     articles; without it they are analysed here.
@@ -443,7 +456,8 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         story_id=story_id,
         headline=display_text(choose_headline(arts, summary)),
         summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
-        timeline=tuple(replace(e, text=display_text(e.text)) for e in timeline(arts)),
+        timeline=tuple(replace(e, text=display_text(e.text)) for e in timeline(arts)
+                       if asked is None or _about(e.citations, e.text, spans, query)),
         quotes=quotes,
         disagreements=disagreements,
         entities=tuple(entities),

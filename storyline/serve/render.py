@@ -123,9 +123,14 @@ def shown_title(a: Mapping[str, Any]) -> tuple[str, bool]:
     return UNTITLED, False
 
 
+def section_title(brief: Brief, title: str) -> str:
+    """A focused section's title: "Summary: about <whom or what>" (the summary and the timeline of a
+    focused brief tell only of its subject)."""
+    return f"{title}: about {brief.about}" if brief.about else title
+
+
 def summary_title(brief: Brief) -> str:
-    """"Summary", or for a focused brief "Summary: about <whom or what>"."""
-    return f"Summary: about {brief.about}" if brief.about else "Summary"
+    return section_title(brief, "Summary")
 
 
 def nothing_about(brief: Brief) -> str:
@@ -151,7 +156,7 @@ def brief_markdown(brief: Brief) -> str:
         cited = refs(s.citations, labels)
         lines.append(f"- {s.text} {cited}{differs_note(s, labels)}")
     if brief.timeline:
-        lines += ["", "## Timeline", ""]
+        lines += ["", f"## {section_title(brief, 'Timeline')}", ""]
         for t in brief.timeline:
             cited = refs(t.citations, labels)
             lines.append(f"- **{t.date}** {t.text} {cited}")
@@ -242,7 +247,8 @@ def _section_templates() -> tuple[tuple[str, str], ...]:
 
 def brief_sections(brief: Brief) -> list[tuple[str, str]]:
     """The (field, title) of each section the brief has something to show in (the summary always)."""
-    return [(name, summary_title(brief) if name == "summary" else title) for name, title in _section_templates()
+    return [(name, section_title(brief, title) if name in ("summary", "timeline") else title)
+            for name, title in _section_templates()
             if name == "summary" or getattr(brief, name, None)]
 
 
@@ -469,7 +475,7 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         more = len(brief.timeline) - len(entries)
         body: Any = Group(t, Text(f"{more} more dated events: brief --format html or md lists them all",
                                   style="dim")) if more else t
-        parts.append(Panel(body, title="Timeline", title_align="left"))
+        parts.append(Panel(body, title=section_title(brief, "Timeline"), title_align="left"))
     if brief.entities:
         t = Table(show_header=True, header_style="bold", box=None)
         t.add_column("name", style="bold")
