@@ -136,6 +136,10 @@ def test_schedule_phrasing_is_future():
     assert one("The vote is Wednesday.", date(2013, 3, 19)).value == "2013-03-20"
     assert one("The plant opens Monday.", date(2013, 3, 19)).value == "2013-03-25"
     assert one("The road will stay closed until Thursday.", date(2025, 3, 11)).value == "2025-03-13"
+    # what was expected, told in the past, is still ahead of the report
+    assert one("The ministry said Mubarak also was expected in Ankara, possibly on Monday.",
+               date(1998, 10, 4)).value == "1998-10-05"
+    assert one("He said Monday the talks had failed.", date(1998, 10, 4)).value == "1998-09-28"
 
 
 def test_year_ranges():
