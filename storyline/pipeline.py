@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Iterable, Sequence
 
 from .config import Settings
-from .consolidate.brief import article_info, build_brief
+from .consolidate.brief import article_info, build_brief, focus_brief
 from .errors import InputError
 from .group.stories import StoryClusterer, date_order, renamed_state, stream_order
 from .ingest import iter_articles
@@ -368,11 +368,13 @@ def rebuild_briefs(store: SQLiteStore, settings: Settings, story_ids: Sequence[s
 
 
 def brief_now(store: SQLiteStore, story_id: str, settings: Settings, *, about: str | None = None,
-              cache: bool = True) -> Brief | None:
+              cache: bool = True, reuse: bool = True) -> Brief | None:
     """The story's brief built now from its stored articles, with ``settings.summary_words`` and,
     given ``about``, its summary focused on that person, organisation, place or subject (see
     ``build_brief``); None when the story has no articles. Analyses come from the store's cache; the
-    missing ones are computed, and stored too when ``cache`` (a server's read leaves the store alone)."""
+    missing ones are computed, and stored too when ``cache`` (a server's read leaves the store alone).
+    A focus on a story whose stored brief holds all its articles starts from that brief (``reuse``;
+    ``focus_brief``: a summary's cost, not a whole brief's)."""
     from .analyze.analyze import analysis_from_dict, analysis_version
 
     arts = store.get_articles(store.story_article_ids(story_id))
@@ -384,6 +386,9 @@ def brief_now(store: SQLiteStore, story_id: str, settings: Settings, *, about: s
         by_id = {a.id: a for a in arts}
         analyses = {aid: analysis_from_dict(by_id[aid], d)
                     for aid, d in store.get_analyses(by_id, analysis_version(settings.ner_mode)).items()}
+    stored = store.get_brief(story_id) if about and reuse else None
+    if stored is not None and {str(a["id"]) for a in stored.articles} == {a.id for a in arts}:
+        return focus_brief(stored, arts, about=about or "", max_words=settings.summary_words, analyses=analyses)
     return build_brief(story_id, arts, max_words=settings.summary_words, analyses=analyses, about=about)
 
 

@@ -307,11 +307,7 @@ def _about(citations: Sequence[Citation], text: str, spans: Mapping[str, Sequenc
 
 def _focus_spans(entity: Entity, linked: Sequence[Mention]) -> dict[str, list[tuple[int, int]]]:
     """Article id -> the spans where ``entity`` is mentioned, under any of its names."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for m in linked:
-        if m.entity_id == entity.id:
-            out.setdefault(m.article_id, []).append((m.start, m.end))
-    return out
+    return _focus_spans_of([m for m in linked if m.entity_id == entity.id])
 
 
 def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> list[SummarySentence]:
@@ -435,29 +431,12 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
-    asked = " ".join((about or "").split()) or None
-    about_entity = focus_entity(asked, entities) if asked else None
-    spans = _focus_spans(about_entity, linked) if about_entity is not None else None
-    query = asked if asked and about_entity is None else None
-    config = FOCUS_SUMMARY if asked else BRIEF_SUMMARY
-    if about_entity is not None:  # what the person said comes first
-        quotes = tuple(sorted(quotes, key=lambda g: g.entity_id != about_entity.id))
-    summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans)
-    drop: set[tuple[str, int, int]] = set()
-    for _ in range(3):  # leaving a sentence out may let in another that restates a dispute: look again
-        more = restated_disputes(summary, disagreements) - drop
-        if not more:
-            break
-        drop |= more
-        summary = summarize(arts, max_words=max_words, config=config, sentences=_without(sentences, drop),
-                            query=query, focus=spans)
-    summary = mark_disputes(_readable(summary, arts), disagreements)
-    return Brief(
+    summary = _brief_summary(arts, sentences, disagreements, max_words, BRIEF_SUMMARY)
+    brief = Brief(
         story_id=story_id,
         headline=display_text(choose_headline(arts, summary)),
         summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
-        timeline=tuple(replace(e, text=display_text(e.text)) for e in timeline(arts)
-                       if asked is None or _about(e.citations, e.text, spans, query)),
+        timeline=tuple(replace(e, text=display_text(e.text)) for e in timeline(arts)),
         quotes=quotes,
         disagreements=disagreements,
         entities=tuple(entities),
@@ -466,6 +445,79 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
                         for n in _new_since(arts, new_ids)),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
-        about=about_entity.name if about_entity is not None else asked,
-        about_entity=about_entity.id if about_entity is not None else None,
     )
+    return focus_brief(brief, arts, about=about, max_words=max_words, analyses=analyzed) if about else brief
+
+
+def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]],
+                   disagreements: Sequence[Disagreement], max_words: int, config: SummaryConfig,
+                   query: str | None = None, spans: Mapping[str, Sequence[tuple[int, int]]] | None = None
+                   ) -> list[SummarySentence]:
+    """The brief's summary: ``summarize`` with no sentence restating a dispute that another states
+    (a leaving sentence may let in one more such: looked at again), the relative dates written out
+    and the disputed values marked."""
+    summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans)
+    drop: set[tuple[str, int, int]] = set()
+    for _ in range(3):
+        more = restated_disputes(summary, disagreements) - drop
+        if not more:
+            break
+        drop |= more
+        summary = summarize(arts, max_words=max_words, config=config, sentences=_without(sentences, drop),
+                            query=query, focus=spans)
+    return mark_disputes(_readable(summary, arts), disagreements)
+
+
+def focus_brief(brief: Brief, articles: Sequence[Article], *, about: str, max_words: int = 100,
+                analyses: Mapping[str, AnalyzedArticle] | None = None) -> Brief:
+    """``brief`` (the story's whole brief, as built from ``articles``) focused on ``about``: a person,
+    organisation or place of its entities (any spelling the articles use: the sentences mentioning
+    that entity) or, when it names none, a subject (the sentences holding its words). Only such
+    sentences make the summary (none: an empty summary); the timeline keeps the dated events about
+    it, the quotes of a focused speaker come first, the other sections stay the story's whole.
+
+    Only the mentions that share a name word with the entity are linked again, so a focus costs a
+    summary, not a whole brief."""
+    asked = " ".join(about.split())
+    if not asked:
+        return brief
+    arts = sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
+    analyzed = _complete(arts, analyses)
+    sentences = {aid: list(an.sentences) for aid, an in analyzed.items()}
+    entity = focus_entity(asked, brief.entities)
+    spans = _entity_spans(entity, brief.entities, arts, analyzed) if entity is not None else None
+    query = None if entity is not None else asked
+    summary = _brief_summary(arts, sentences, brief.disagreements, max_words, FOCUS_SUMMARY, query, spans)
+    quotes = brief.quotes
+    if entity is not None:  # what the person said comes first
+        quotes = tuple(sorted(quotes, key=lambda g: g.entity_id != entity.id))
+    return replace(brief, summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
+                   timeline=tuple(e for e in brief.timeline if _about(e.citations, e.text, spans, query)),
+                   quotes=quotes, about=entity.name if entity is not None else asked,
+                   about_entity=entity.id if entity is not None else None)
+
+
+def _entity_spans(entity: Entity, entities: Sequence[Entity], arts: Sequence[Article],
+                  analyzed: Mapping[str, AnalyzedArticle]) -> dict[str, list[tuple[int, int]]]:
+    """Article id -> where ``entity`` (one of the story's ``entities``) is mentioned: the mentions
+    sharing a name word with it are linked again (``consolidate_entities``), and those of every
+    entity found that answers to one of its names, and is not another of the story's entities, kept."""
+    names = {_fold(n) for n in (entity.name, *entity.aliases)} - {""}
+    words = {w for n in names for w in n.split()}
+    near = [m for an in analyzed.values() for m in an.mentions if words & set(_fold(m.text or "").split())]
+    try:
+        ents, linked = consolidate_entities(arts, near, nominals=False)
+    except Exception:  # never lose the brief over it: the mentions of its names, unlinked
+        log.exception("focus linking failed")
+        return _focus_spans_of([m for m in near if _fold(m.text or "") in names])
+    others = {_fold(e.name) for e in entities if e.id != entity.id}
+    ids = {e.id for e in ents if names & {_fold(n) for n in (e.name, *e.aliases)} and _fold(e.name) not in others}
+    return _focus_spans_of([m for m in linked if m.entity_id in ids])
+
+
+def _focus_spans_of(mentions: Sequence[Mention]) -> dict[str, list[tuple[int, int]]]:
+    """Article id -> the spans of ``mentions``."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        out.setdefault(m.article_id, []).append((m.start, m.end))
+    return out

@@ -547,7 +547,7 @@ def brief(
         from ..pipeline import brief_now
 
         settings = replace(state.settings, summary_words=words) if words else state.settings
-        b = brief_now(store, story, settings, about=about) or b
+        b = brief_now(store, story, settings, about=about, reuse=words is None) or b
     if b is None:
         err.print(f"[red]error:[/red] story {_esc(story)} has no articles")
         raise typer.Exit(EXIT_USAGE)
