@@ -184,3 +184,21 @@ def test_http_and_web_focus(example_db) -> None:
         assert ent.status_code == 200 and f"/stories/{sid}?about=Helen%20Marsh#summary" in ent.text
     finally:
         st.close()
+
+
+def test_a_focus_from_the_stored_brief_is_the_focus_of_a_brief_built_anew(example_db) -> None:
+    from storyline.pipeline import brief_now
+    from storyline.store.sqlite import SQLiteStore
+
+    db, sid = example_db
+    st = SQLiteStore(db)
+    try:
+        settings = Settings(db=str(db))
+        arts = st.get_articles(st.story_article_ids(sid))
+        for about in ("Helen Marsh", "Kowalczyk", "ammonia"):
+            stored = brief_now(st, sid, settings, about=about)                  # from the stored brief
+            anew = build_brief(sid, arts, max_words=settings.summary_words, about=about)
+            assert stored is not None and stored.about == anew.about and stored.summary == anew.summary, about
+            assert stored.timeline == anew.timeline and stored.quotes == anew.quotes
+    finally:
+        st.close()
