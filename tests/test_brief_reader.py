@@ -424,6 +424,10 @@ def test_a_pick_among_things_named_before_leans_back():
     assert leans_back("Such a move would be unprecedented.")
     assert not leans_back("The former president said he would run again.")
     assert not leans_back("The court fined the company on Monday.")
+    # a reader's comment: doubled marks, or a question before a stray full stop
+    assert leans_back("Does he believe the world should stand publicly NOW in support of this man??? .")
+    assert leans_back("Why is nobody asking the obvious question? .")
+    assert not leans_back("The minister asked whether the talks would resume.")
     assert leans_back("All of these satellites came through the shower unscathed.")
     assert leans_back("These measures will cost billions.")
     assert not leans_back("These days, few people write letters.")

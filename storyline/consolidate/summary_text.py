@@ -378,8 +378,9 @@ _BACK_THE = re.compile(r"^The\s+(?:(?:issue|problem|question|answer|reason|move|
 _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
 
 
-# an exclamation closes the sentence, before any closing quote or bracket
-_EXCLAIM = re.compile(r"!\s?[\"'”’)]*\s*$")
+# an exclamation closes the sentence, before any closing quote or bracket; or a reader's question
+# ("... for the security of this World??? .", "Why not? ."): doubled marks, or a "?" before a stray stop
+_EXCLAIM = re.compile(r"!\s?[\"'”’)]*\s*$|[?!]{2,}|\?\s+\.\s*$")
 # "A lot of people are concerned about.": "about" strands only after a wh-word or "all" ("what it is all about.")
 _ENDS_ABOUT = re.compile(r"\babout\s?[.!?][\"'”’]?$")
 _WH = re.compile(r"\b(?:what|which|who|whom|whatever|all)\b", re.IGNORECASE)
