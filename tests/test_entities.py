@@ -340,3 +340,28 @@ def test_a_name_run_into_the_next_name_is_split() -> None:
     ents, _ = consolidate_entities([e], [_at(e, "Kim Jong Un", "PERSON"), _at(e, "Kim Yo Jong", "PERSON"),
                                          _at(e, "Kim Jong Un", "PERSON", 1)])
     assert {x.name for x in ents} == {"Kim Jong Un", "Kim Yo Jong"}
+
+
+def test_a_full_name_spelled_out_once_does_not_become_the_canonical_name() -> None:
+    from storyline.consolidate.entities import consolidate_entities
+    from storyline.records import Article, Mention
+
+    texts = [f"Hosni Mubarak spoke on day {d} of the protests." for d in range(1, 9)] + [
+        "Muhammad Hosni Sayyid Mubarak was born in 1928.",
+        "Barack Obama called. Obama said Mubarak should go. Obama repeated it.", "Obama spoke again."]
+    arts, mentions = [], []
+    for i, t in enumerate(texts):
+        aid = f"a{i}"
+        arts.append(Article(id=aid, text=t))
+        for name in ("Muhammad Hosni Sayyid Mubarak", "Hosni Mubarak", "Barack Obama", "Obama", "Mubarak"):
+            start = 0
+            while (k := t.find(name, start)) >= 0:
+                if not any(m.article_id == aid and m.start <= k < m.end for m in mentions):
+                    mentions.append(Mention(start=k, end=k + len(name), text=name, label="PERSON", article_id=aid))
+                start = k + len(name)
+    ents, _ = consolidate_entities(arts, mentions)
+    names = {e.name for e in ents}
+    assert "Hosni Mubarak" in names and "Muhammad Hosni Sayyid Mubarak" not in names, names
+    mub = next(e for e in ents if e.name == "Hosni Mubarak")
+    assert "Muhammad Hosni Sayyid Mubarak" in mub.aliases          # kept as a spelling
+    assert "Barack Obama" in names                                   # a full name still beats a surname

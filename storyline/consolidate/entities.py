@@ -13,7 +13,8 @@ Mentions from the recogniser are merged in three steps:
    "Kim Eui-kyeom", both "presidential spokesperson"); every spelling is kept as an alias.
 3. **Nominal mentions**: "the North Korean leader" links to the one entity that carries that role.
 
-The canonical name is the fullest form (most words), the most frequent among those.
+The canonical name is the fullest form (most words) among those written at least a quarter as often
+as the most frequent name of two words or more, the most frequent among those.
 """
 
 from __future__ import annotations
@@ -406,7 +407,13 @@ def _canonical(group: Sequence[LocalEntity]) -> str:
         named = Counter({x: c for x, c in surf.items() if name_tokens(x) in usual})
         if named:
             surf = named
-    return max(surf, key=lambda s: (len(name_tokens(s)), surf[s], s[:1].isupper() and not s.isupper(), len(s)))
+    # the fullest form, among the forms written often enough: a full name that one page spells out once
+    # ("Muhammad Hosni Sayyid Mubarak") does not replace the one the articles use ("Hosni Mubarak")
+    full = max(surf.values()) if surf else 0
+    multi = [c for x, c in surf.items() if len(name_tokens(x)) >= 2]
+    bar = max(1, 0.25 * max(multi)) if multi else 1
+    usual_forms = [x for x in surf if surf[x] >= bar or surf[x] == full] or list(surf)
+    return max(usual_forms, key=lambda s: (len(name_tokens(s)), surf[s], s[:1].isupper() and not s.isupper(), len(s)))
 
 
 def _role_key(role: str) -> str:
