@@ -417,6 +417,20 @@ def test_a_dateline_with_a_region_in_title_case_is_trimmed():
     assert trim_span(t, lead=True, attributions=False)[0] == 0
 
 
+def test_an_agency_mark_and_a_page_stamp_open_no_summary_sentence():
+    from storyline.consolidate.summary_text import trim_span
+    for t, starts in [
+        ("(CNN) -- Unprecedented demonstrations spread Wednesday to Libya, where police clashed with crowds.",
+         "Unprecedented demonstrations"),
+        ("(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): Libya's army has been told to restore order.",
+         "Libya's army"),
+        ("TIMELINE: Six remarkable days in Libya (Updated: 1:19 a.m. Monday, Libya): The son of the leader spoke.",
+         "The son of the leader"),
+    ]:
+        i, j, _ = trim_span(t, lead=True, attributions=False)
+        assert t[i:j].startswith(starts), t[i:j]
+
+
 def test_a_pick_among_things_named_before_leans_back():
     from storyline.consolidate.summary_text import leans_back
     assert leans_back("The latter threat is key, according to the Justice Department.")
@@ -424,6 +438,11 @@ def test_a_pick_among_things_named_before_leans_back():
     assert leans_back("Such a move would be unprecedented.")
     assert not leans_back("The former president said he would run again.")
     assert not leans_back("The court fined the company on Monday.")
+    assert leans_back("Most of that aid is moving to the eastern part of the country.")
+    assert leans_back("Libya's action comes after the Security Council authorized the use of force.")
+    assert not leans_back("Libya's army comes under fire every night in Misrata, residents said.")
+    assert not leans_back("One of these days the river will flood the town again.")
+    assert not leans_back("Some of this year's harvest was lost to the floods.")
     # a reader's comment: doubled marks, or a question before a stray full stop
     assert leans_back("Does he believe the world should stand publicly NOW in support of this man??? .")
     assert leans_back("Why is nobody asking the obvious question? .")

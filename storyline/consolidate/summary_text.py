@@ -295,9 +295,11 @@ _BACK_NP = re.compile(
     r"estimates?|changes?|talks|efforts?|tactics?)\b", re.IGNORECASE)
 
 
-# "The latter threat is key", "the former was ...", "Such a move ...", "All of these satellites ...":
-# a pick among things named before
-_BACK_PICK = re.compile(r"^(?:\S+\s+){0,6}?the\s+latter\b|^(?:\S+\s+){0,6}?the\s+former\s*(?:[,;]|is\b|was\b|are\b|"
+# "The latter threat is key", "the former was ...", "Such a move ...", "All of these satellites ...",
+# "Most of that aid ...": a pick among things named before
+_BACK_PICK = re.compile(r"^(?:\S+\s+){0,3}?of\s+(?:this|that|these|those)\s+(?!(?:year|week|month|day|time|morning|"
+                        r"afternoon|evening|night|weekend|summer|winter|spring|autumn|fall|decade|centur(?:y|ie))s?\b)[a-z]|"
+                        r"^(?:\S+\s+){0,6}?the\s+latter\b|^(?:\S+\s+){0,6}?the\s+former\s*(?:[,;]|is\b|was\b|are\b|"
                         r"were\b|has\b|had\b|said\b|says\b)|^Such\s+(?:an?\s+)?[a-z]|"
                         r"^(?:(?:all|both|some|many|most|none|each|one|two|several)\s+of\s+)?(?:these|those)\b"
                         r"(?!\s+(?:days|years|weeks|months|hours|times|decades|who|whom|whose|with|without|in|"
@@ -367,13 +369,15 @@ def _orphan_pronoun(text: str) -> bool:
     return not any(m.group(1) not in _NOT_NAMES for m in _CAPITALISED.finditer(text))
 
 
-# "The issue was ...", "The move came after ...": a bare "the" + a noun of what was said or done
+# "The issue was ...", "The move came after ...", "Libya's action comes after ...": a bare "the" (or a
+# possessive) + a noun of what was said or done
 # before, as the subject, or an event that "came as / after" another: the sentence before told which
 # one (a story's own "the deal", "the plan" is left alone: the brief tells which)
 _BACK_THE = re.compile(r"^The\s+(?:(?:issue|problem|question|answer|reason|move|request|idea|point|difference|"
                        r"matter|result|change|step|measure)\s+(?:is|was|are|were|has|had|came|comes|would|will|"
                        r"could|can|also|remains|remained)\b|[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|"
-                       r"hours|weeks|a day|a week|only)\b)")
+                       r"hours|weeks|a day|a week|only)\b)|"
+                       r"^[A-Z][\w.-]*(?:'s|’s)\s+[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|hours|weeks|only)\b")
 # "(The federal government could approve the project if the state refuses.)": an aside
 _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
 
@@ -437,8 +441,12 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
                        rf"[A-Z][A-Z .'-]{{2,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*\((?:{_WIRES})\)"
                        r"\s*(?:_|--|—|:)?|"
                        r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
-                       rf"[A-Z][A-Za-z .,'-]{{2,40}}\((?:{_AGENCIES})\)\s*(?:_|--|—|:)?)\s+")
-_DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)")
+                       rf"[A-Z][A-Za-z .,'-]{{2,40}}\((?:{_AGENCIES})\)\s*(?:_|--|—|:)?|"
+                       rf"\((?:{_AGENCIES})\)\s*(?:_|--|—|:)|"
+                       r"(?:[A-Z]{4,}:\s+[^()]{0,80})?\(Updated:?[^()]{0,80}\)\s*:)\s+")
+# "(CNN) -- ": an agency's mark alone; "(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): " a page's
+# stamp (after a kicker in capitals, "TIMELINE: Six remarkable days in Libya")
+_DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)|\(Updated")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
                               rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)"
