@@ -342,26 +342,50 @@ def test_a_name_run_into_the_next_name_is_split() -> None:
     assert {x.name for x in ents} == {"Kim Jong Un", "Kim Yo Jong"}
 
 
-def test_a_full_name_spelled_out_once_does_not_become_the_canonical_name() -> None:
-    from storyline.consolidate.entities import consolidate_entities
+def _found(texts: list[str], names: tuple[str, ...], label: str):  # type: ignore[no-untyped-def]
+    """Articles of ``texts`` and a mention for every occurrence of ``names`` (longest first)."""
     from storyline.records import Article, Mention
 
-    texts = [f"Hosni Mubarak spoke on day {d} of the protests." for d in range(1, 9)] + [
-        "Muhammad Hosni Sayyid Mubarak was born in 1928.",
-        "Barack Obama called. Obama said Mubarak should go. Obama repeated it.", "Obama spoke again."]
     arts, mentions = [], []
     for i, t in enumerate(texts):
         aid = f"a{i}"
         arts.append(Article(id=aid, text=t))
-        for name in ("Muhammad Hosni Sayyid Mubarak", "Hosni Mubarak", "Barack Obama", "Obama", "Mubarak"):
+        for name in names:
             start = 0
             while (k := t.find(name, start)) >= 0:
                 if not any(m.article_id == aid and m.start <= k < m.end for m in mentions):
-                    mentions.append(Mention(start=k, end=k + len(name), text=name, label="PERSON", article_id=aid))
+                    mentions.append(Mention(start=k, end=k + len(name), text=name, label=label, article_id=aid))
                 start = k + len(name)
+    return arts, mentions
+
+
+def test_a_full_name_spelled_out_once_does_not_become_the_canonical_name() -> None:
+    from storyline.consolidate.entities import consolidate_entities
+
+    texts = [f"Hosni Mubarak spoke on day {d} of the protests." for d in range(1, 9)] + [
+        "Muhammad Hosni Sayyid Mubarak was born in 1928.",
+        "Barack Obama called. Obama said Mubarak should go. Obama repeated it.", "Obama spoke again."]
+    arts, mentions = _found(texts, ("Muhammad Hosni Sayyid Mubarak", "Hosni Mubarak", "Barack Obama", "Obama",
+                                    "Mubarak"), "PERSON")
     ents, _ = consolidate_entities(arts, mentions)
     names = {e.name for e in ents}
     assert "Hosni Mubarak" in names and "Muhammad Hosni Sayyid Mubarak" not in names, names
     mub = next(e for e in ents if e.name == "Hosni Mubarak")
     assert "Muhammad Hosni Sayyid Mubarak" in mub.aliases          # kept as a spelling
     assert "Barack Obama" in names                                   # a full name still beats a surname
+
+
+def test_one_pages_expansion_of_a_widely_used_acronym_does_not_rename_it() -> None:
+    from storyline.consolidate.entities import consolidate_entities
+
+    texts = [f"CNN reported on day {d} that crowds gathered." for d in range(1, 7)] + [
+        "The Christian News Network (CNN) said churches were closed."]
+    arts, mentions = _found(texts, ("Christian News Network", "CNN"), "ORG")
+    names = {e.name for e in consolidate_entities(arts, mentions)[0]}
+    assert "CNN" in names, names
+    # an acronym a story spells out as widely as it uses it is still one entity with its expansion
+    texts = ["The Korean Central News Agency (KCNA) said Kim left.", "KCNA reported the visit.",
+             "The Korean Central News Agency said so.", "KCNA added details."]
+    arts, mentions = _found(texts, ("Korean Central News Agency", "KCNA"), "ORG")
+    ents = consolidate_entities(arts, mentions)[0]
+    assert [e.name for e in ents] == ["Korean Central News Agency"] and "KCNA" in ents[0].aliases
