@@ -431,6 +431,13 @@ def test_an_agency_mark_and_a_page_stamp_open_no_summary_sentence():
         assert t[i:j].startswith(starts), t[i:j]
 
 
+def test_a_sentence_opened_by_a_photo_credit_is_page_furniture():
+    from storyline.consolidate.summary_text import is_furniture
+    assert is_furniture("AP Photo\\/Transocean BP has begun work on a relief well to plug the leak.")
+    assert is_furniture("Photo credits: REUTERS/Alexander Demianchuk (Twin bear cubs play in the zoo).")
+    assert not is_furniture("The AP photo showed oil washing ashore in Louisiana on Friday.")
+
+
 def test_a_pick_among_things_named_before_leans_back():
     from storyline.consolidate.summary_text import leans_back
     assert leans_back("The latter threat is key, according to the Justice Department.")
@@ -636,6 +643,8 @@ def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
     assert display_text("He said , `` We do n't know . '' It cost $ 5 million , or 8.2 % more .") == \
         "He said, “We don't know.” It cost $5 million, or 8.2% more."
     assert display_text("Jackson 's family was left ` speechless ' .") == "Jackson's family was left ‘speechless’."
+    assert display_text("The unrest is starting to affect Egyptians ' food supplies .") == \
+        "The unrest is starting to affect Egyptians' food supplies."
     plain = 'A normal sentence, with commas. And "quotes" (and brackets) ... it goes on.'
     assert display_text(plain) == plain
     # the brief of a tokenized story shows it so; its citations still point at the words

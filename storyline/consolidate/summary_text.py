@@ -60,12 +60,15 @@ _LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s|^[A-
 # every sentence of every summary)
 _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all rights reserved", "follow us on")
 _FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
+# a photo credit glued to what follows ("AP Photo\/Transocean BP has begun ...", "Photo credits: REUTERS/...")
+_CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EPA)\s+Photos?\s*\\?/|Photo\s+credits?:)")
 
 
 def is_furniture(text: str) -> bool:
     """Whether a sentence is page furniture or transcript noise ("January 30, 2011 at 10:18 am |
-    Report abuse | ...", "Comments are not pre-screened before they post.", "(INAUDIBLE)")."""
-    if any(w in text for w in _FURNITURE_CAPS):
+    Report abuse | ...", "Comments are not pre-screened before they post.", "(INAUDIBLE)"), or opens
+    with a photo credit ("AP Photo/Transocean BP has begun ...": where the credit ends is unknown)."""
+    if any(w in text for w in _FURNITURE_CAPS) or _CREDIT_OPEN.match(text):
         return True
     low = text.lower()
     return any(w in low for w in _FURNITURE_LOWER)
@@ -514,6 +517,7 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
 # typography, and what a reader expects to see instead
 _PTB_BRACKETS = (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}"))
 _PTB_CLITIC = re.compile(r"(?<=\w) (n't|['’](?:s|re|ve|ll|d|m)\b)", re.IGNORECASE)
+_PTB_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s) (['’])(?= \w)")  # "Egyptians ' food" -> "Egyptians' food"
 _PTB_PUNCT = re.compile(r"(?<=[\w\"”’')\]%]) ([.,;:!?%](?![\w.]))")   # not an ellipsis " ... "
 _PTB_OPEN = re.compile(r"([(\[“$]) (?=\S)")
 _PTB_CLOSE = re.compile(r"(?<=\S) ([)\]”])")
@@ -535,6 +539,7 @@ def display_text(text: str) -> str:
     if " " not in text:
         return text
     text = _PTB_CLITIC.sub(r"\1", text)
+    text = _PTB_PLURAL_POSSESSIVE.sub(r"\1", text)
     text = _PTB_PUNCT.sub(r"\1", text)
     text = _PTB_OPEN.sub(r"\1", text)
     return _PTB_CLOSE.sub(r"\1", text)
