@@ -383,6 +383,11 @@ def test_one_pages_expansion_of_a_widely_used_acronym_does_not_rename_it() -> No
     arts, mentions = _found(texts, ("Christian News Network", "CNN"), "ORG")
     names = {e.name for e in consolidate_entities(arts, mentions)[0]}
     assert "CNN" in names, names
+    # an expansion written on several pages is the acronym's entity, however often the acronym is used
+    texts = [f"US officials met on day {d}." for d in range(1, 8)] + [
+        "The United States sent aid.", "The United States said more would come."]
+    arts, mentions = _found(texts, ("United States", "US"), "LOC")
+    assert [e.name for e in consolidate_entities(arts, mentions)[0]] == ["United States"]
     # an acronym a story spells out as widely as it uses it is still one entity with its expansion
     texts = ["The Korean Central News Agency (KCNA) said Kim left.", "KCNA reported the visit.",
              "The Korean Central News Agency said so.", "KCNA added details."]

@@ -282,6 +282,24 @@ def test_summary_does_not_open_with_a_sentence_about_something_not_yet_introduce
     assert texts[0].startswith("Delegates from 180 countries agreed")
 
 
+def test_a_caption_does_not_open_a_summary() -> None:
+    arts = [
+        Article(id="p1", source="Wire", published=date(2031, 5, 2), text=(
+            "Oil in the water near the Kestrel platform in the Gulf of Arden.\n\n"
+            "Crews tried to stop the leak from the platform for a third day.\n\n"
+            "Up to 5,000 barrels of oil a day are leaking from the Kestrel platform into the Gulf of Arden.")),
+        Article(id="p2", source="Daily", published=date(2031, 5, 2), text=(
+            "Oil in the water near the Kestrel platform in the Gulf of Arden.\n\n"
+            "Engineers said the valve had failed.\n\n"
+            "Up to 5,000 barrels of oil a day are leaking from the Kestrel platform, engineers said.")),
+    ]
+    texts = [s.text for s in summarize(arts, max_words=60)]
+    assert texts and not texts[0].startswith("Oil in the water"), texts
+    from storyline.consolidate.summary_text import verbless
+    assert verbless("Oil in the water near the Kestrel platform in the Gulf of Arden.")
+    assert not verbless("Up to 5,000 barrels of oil a day are leaking from the platform.")
+
+
 def test_names_actor_tells_a_named_subject_from_a_described_one() -> None:
     from storyline.consolidate.summary_text import names_actor
 

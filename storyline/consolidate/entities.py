@@ -336,9 +336,10 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         matched = [k for k in cands
                    if (fulls[k][0][0] == label and not abbrev and _contains(full, fulls[k][0][1], label))
                    or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1])
-                       # a widely used acronym is not renamed by one page's other expansion of it ("CNN" on
-                       # hundreds of pages, "Christian News Network" on one)
-                       and not (len(by_name[full]) >= 3 and len(by_name[full]) >= 3 * len(by_name[fulls[k][0][1]])))]
+                       # a widely used acronym is not renamed by one page's expansion of it ("CNN" on
+                       # hundreds of pages, "Christian News Network" on one; "US" and "United States"
+                       # on many stay one)
+                       and not (len(by_name[full]) >= 3 and len(by_name[fulls[k][0][1]]) == 1))]
         royal = _royal_title(locals_[i])
         if royal and len(full) == 1:
             # "Prince Michael" (a son) is no short form of "Michael Jackson"; "King Abdullah" is one of

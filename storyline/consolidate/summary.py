@@ -55,6 +55,7 @@ from .summary_text import (
     FIRST_PERSON_TOKENS,
     is_dangling,
     leans_back,
+    verbless,
     truncate_bytes,
     truncate_words,
     token_info,
@@ -881,6 +882,7 @@ def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item
         return order
     # "The decision was made at ..." tells of something a sentence before it introduced: it does not open
     good = [k for k in good if not _BARE_THE.match(items[cands[k]].text)] or good
+    good = [k for k in good if not verbless(items[cands[k]].text)] or good  # a caption does not open
     key = lambda k: (items[cands[k]].pos, -score[k])  # noqa: E731
     first = min(good, key=key)
     common = _written_lower(arts)

@@ -341,6 +341,25 @@ def leans_back(text: str) -> bool:
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
 
+# a finite verb, as far as words tell without a tagger: an auxiliary or modal, "said", a past form, or
+# a present one before an object or a particle ("begins the", "plans to", "warns that")
+_VERB_CUE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|"
+    r"should|said|says|say|went|came|took|gave|made|left|began|fell|rose|ran|won|lost|led|met|saw|told|found|"
+    r"got|held|kept|sent|spent|brought|bought|hit|put|set|struck|broke|became|grew|knew|thought|stood|sat|drew|"
+    r"threw|fled|sank|shot|flew|spoke|wrote|paid|sold|meant|heard|felt|built|won't|can't|isn't|aren't|wasn't|"
+    r"weren't|hasn't|haven't|didn't|doesn't)\b|\b[A-Za-z]{2,}ed\b|"
+    r"\b[a-z]{3,}s\b(?= (?:a|an|the|to|that|its|his|her|their|on|in|at|for|with|up|out|down|off|over|back|"
+    r"into|from|about|this|these|those|some|no|more|it|him|them|us)\b)", re.IGNORECASE)
+
+
+def verbless(text: str) -> bool:
+    """"Oil in the water at the site of the Deepwater Horizon oil spill.": likely a caption or a heading,
+    no sentence. The cues miss plain present verbs ("Protesters demand ..."), so this only keeps a
+    sentence from opening a summary; a long sentence is taken to have a verb."""
+    return len(text.split()) <= 25 and not _VERB_CUE.search(text)
+
+
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<=\s)[\"“'‘(]?([A-Z][\w.'’-]*)")
 _NOT_NAMES = frozenset("I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
