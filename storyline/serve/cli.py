@@ -209,8 +209,8 @@ def watch(
 
     interval = _watch_options(urls, every, once=once)
     _use_ner(ner)
-    _use_regroup_every(regroup_every)
-    _use_keep(keep)
+    _use_duration("--regroup-every", regroup_every, "regroup_every")
+    _use_duration("--keep", keep, "keep_days", 86_400.0)
     store = _store(write=True)
     ok = True
     try:
@@ -236,8 +236,9 @@ def watch(
     raise typer.Exit(EXIT_OK if ok else EXIT_SOME_FAILED)
 
 
-def _use_regroup_every(value: str | None) -> None:
-    """``--regroup-every`` into the settings; exit 2 when it is not a duration (or 0)."""
+def _use_duration(option: str, value: str | None, setting: str, unit: float = 1.0) -> None:
+    """A duration option (``--regroup-every 1d``, ``--keep 90d``; "0" or "never": none) into the
+    ``setting``, in ``unit`` seconds; exit 2 when it is not a duration."""
     from dataclasses import replace
 
     if value is None:
@@ -245,9 +246,9 @@ def _use_regroup_every(value: str | None) -> None:
     try:
         seconds = 0.0 if value.strip() in ("0", "never") else parse_interval(value)
     except ValueError as exc:
-        err.print(f"[red]error:[/red] --regroup-every: {exc}")
+        err.print(f"[red]error:[/red] {option}: {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
-    state.settings = replace(state.settings, regroup_every=seconds)
+    state.settings = replace(state.settings, **{setting: seconds / unit})
 
 
 def _regroup_if_due(store: SQLiteStore) -> None:
@@ -265,19 +266,6 @@ def _regroup_if_due(store: SQLiteStore) -> None:
                       f"{report.stories_before} stories before, {report.stories_after} now; "
                       f"{_n(len(report.changed), 'story', 'stories')} changed", highlight=False)
 
-
-def _use_keep(value: str | None) -> None:
-    """``--keep`` into the settings (keep_days); exit 2 when it is not a duration (or 0)."""
-    from dataclasses import replace
-
-    if value is None:
-        return
-    try:
-        seconds = 0.0 if value.strip() in ("0", "all") else parse_interval(value)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] --keep: {exc}")
-        raise typer.Exit(EXIT_USAGE) from exc
-    state.settings = replace(state.settings, keep_days=seconds / 86_400)
 
 
 def _print_story_rows(rows: list[dict]) -> None:  # type: ignore[type-arg]
@@ -625,8 +613,8 @@ def serve(
         raise typer.Exit(EXIT_USAGE) from exc
     watch = list(watch_urls or [])
     interval = _watch_options(watch, every)
-    _use_regroup_every(regroup_every)
-    _use_keep(keep)
+    _use_duration("--regroup-every", regroup_every, "regroup_every")
+    _use_duration("--keep", keep, "keep_days", 86_400.0)
     problem = _cannot_listen(host, port)
     if problem:
         err.print(f"[red]error:[/red] cannot listen on {_esc(host)} port {port}: {_esc(problem)}", highlight=False)
