@@ -500,13 +500,14 @@ def focus_brief(brief: Brief, articles: Sequence[Article], *, about: str, max_wo
 def _entity_spans(entity: Entity, entities: Sequence[Entity], arts: Sequence[Article],
                   analyzed: Mapping[str, AnalyzedArticle]) -> dict[str, list[tuple[int, int]]]:
     """Article id -> where ``entity`` (one of the story's ``entities``) is mentioned: the mentions
-    sharing a name word with it are linked again (``consolidate_entities``), and those of every
-    entity found that answers to one of its names, and is not another of the story's entities, kept."""
+    sharing a name word with it are linked again (``consolidate_entities``, with the titles that refer
+    to them: "the North Korean leader"), and those of every entity found that answers to one of its
+    names, and is not another of the story's entities, kept."""
     names = {_fold(n) for n in (entity.name, *entity.aliases)} - {""}
     words = {w for n in names for w in n.split()}
     near = [m for an in analyzed.values() for m in an.mentions if words & set(_fold(m.text or "").split())]
     try:
-        ents, linked = consolidate_entities(arts, near, nominals=False)
+        ents, linked = consolidate_entities(arts, near)
     except Exception:  # never lose the brief over it: the mentions of its names, unlinked
         log.exception("focus linking failed")
         return _focus_spans_of([m for m in near if _fold(m.text or "") in names])
