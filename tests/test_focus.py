@@ -70,6 +70,14 @@ def test_a_surname_focus_and_a_subject_focus(seed_arts) -> None:
         assert s.citations and all(texts[c.article_id][c.start:c.end].strip() for c in s.citations)
 
 
+def test_a_focused_summary_opens_with_a_sentence_that_names_its_subject(seed_arts) -> None:
+    b = build_brief("s", seed_arts, about="Kim Jong Un")
+    texts = [s.text for s in b.summary]
+    # "The North Korean leader is said to have met with Xi" counts (a title for him), but does not open
+    assert any(t.startswith("The North Korean leader is said") for t in texts), texts
+    assert texts[0].startswith("North Korean Leader Kim Jong Un arrived"), texts
+
+
 def test_a_focus_on_nothing_in_the_story_gives_an_empty_summary(seed_arts) -> None:
     b = build_brief("s", seed_arts, about="the weather in Lisbon")
     assert b.about == "the weather in Lisbon" and b.summary == ()

@@ -722,8 +722,10 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
             chosen.append(cut_k)
     order = sorted(chosen, key=lambda k: (k == cut_k, arts[items[cands[k]].art].published or _FAR,
                                           items[cands[k]].pos, items[cands[k]].art))
-    if not (focused and config.query_only):  # a focused summary follows its subject in time
+    if not (focused and config.query_only):
         order = _lead_with_context(order, cands, items, cut_k, score, arts)
+    else:  # a focused summary follows its subject in time, opened by a sentence that names it
+        order = _named_first(order, cands, items, cut_k, arts)
     all_sims = tf @ cand_vecs[order].T
     return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config, cvocab.art)
 
@@ -893,6 +895,23 @@ def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item
         if rivals:
             first = min(rivals, key=key)
     return [first] + [k for k in order if k != first]
+
+
+def _named_first(order: list[int], cands: list[int], items: Sequence[_Item], cut_k: int | None,
+                 arts: Sequence[Article]) -> list[int]:
+    """``order`` (chronological) with, when its first sentence only describes its actor ("The North
+    Korean leader is said to ..."), the first sentence of the same day that names one ("North Korean
+    Leader Kim Jong Un arrived ...") moved to the front."""
+    whole = [k for k in order if k != cut_k]
+    if not whole:
+        return order
+    common = _written_lower(arts)
+    day = arts[items[cands[whole[0]]].art].published
+    if names_actor(items[cands[whole[0]]].text, common):
+        return order
+    named = next((k for k in whole[1:] if arts[items[cands[k]].art].published == day
+                  and names_actor(items[cands[k]].text, common)), None)
+    return order if named is None else [named] + [k for k in order if k != named]
 
 
 def _written_lower(arts: Sequence[Article]) -> Callable[[str], bool]:
