@@ -80,9 +80,10 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
 
 
 def ensure_analyses(store: SQLiteStore, articles: Sequence[Article], *,
-                    ner_mode: str = "accurate") -> dict[str, AnalyzedArticle]:
+                    ner_mode: str = "accurate", cache: bool = True) -> dict[str, AnalyzedArticle]:
     """The per-article analysis of ``articles``: from the store's cache, the missing ones computed
-    (once, in one transaction) and cached."""
+    (once, in one transaction) and cached, unless ``cache`` is False (a server's read leaves the
+    store alone)."""
     from .analyze.analyze import analysis_from_dict, analysis_to_dict, analysis_version, analyze_article
 
     version = analysis_version(ner_mode)
@@ -93,7 +94,8 @@ def ensure_analyses(store: SQLiteStore, articles: Sequence[Article], *,
     missing = [a for a in articles if a.id not in out]
     if missing:
         fresh = {a.id: analyze_article(a, ner_mode=ner_mode) for a in missing}
-        store.put_analyses({aid: analysis_to_dict(an) for aid, an in fresh.items()}, version)
+        if cache:
+            store.put_analyses({aid: analysis_to_dict(an) for aid, an in fresh.items()}, version)
         out.update(fresh)
     return out
 
@@ -292,11 +294,15 @@ def regroup_due(store: SQLiteStore, every: float, *, now: datetime | None = None
 DAY = 86_400.0
 
 
+def maintenance_every(settings: Settings) -> float:
+    """Seconds between scheduled maintenances (``maintain``): ``regroup_every``, or a day when only
+    ``keep_days`` is set; 0: none."""
+    return settings.regroup_every or (DAY if settings.keep_days > 0 else 0.0)
+
+
 def maintenance_due(store: SQLiteStore, settings: Settings, *, now: datetime | None = None) -> bool:
-    """Whether the scheduled maintenance (``maintain``) is due: a regroup every ``regroup_every``
-    seconds, or daily when only ``keep_days`` is set."""
-    every = settings.regroup_every or (DAY if settings.keep_days > 0 else 0.0)
-    return regroup_due(store, every, now=now)
+    """Whether the scheduled maintenance (``maintain``) is due (see ``maintenance_every``)."""
+    return regroup_due(store, maintenance_every(settings), now=now)
 
 
 def maintain(store: SQLiteStore, settings: Settings, *, now: datetime | None = None, **kw: Any) -> RegroupReport:
@@ -375,17 +381,10 @@ def brief_now(store: SQLiteStore, story_id: str, settings: Settings, *, about: s
     missing ones are computed, and stored too when ``cache`` (a server's read leaves the store alone).
     A focus on a story whose stored brief holds all its articles starts from that brief (``reuse``;
     ``focus_brief``: a summary's cost, not a whole brief's)."""
-    from .analyze.analyze import analysis_from_dict, analysis_version
-
     arts = store.get_articles(store.story_article_ids(story_id))
     if not arts:
         return None
-    if cache:
-        analyses = ensure_analyses(store, arts, ner_mode=settings.ner_mode)
-    else:
-        by_id = {a.id: a for a in arts}
-        analyses = {aid: analysis_from_dict(by_id[aid], d)
-                    for aid, d in store.get_analyses(by_id, analysis_version(settings.ner_mode)).items()}
+    analyses = ensure_analyses(store, arts, ner_mode=settings.ner_mode, cache=cache)
     stored = store.get_brief(story_id) if about and reuse else None
     if stored is not None and {str(a["id"]) for a in stored.articles} == {a.id for a in arts}:
         return focus_brief(stored, arts, about=about or "", max_words=settings.summary_words, analyses=analyses)

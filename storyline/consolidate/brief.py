@@ -19,7 +19,7 @@ from .entities import consolidate_entities
 from .quotes import group_quotes
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize
-from .summary_text import display_text
+from .summary_text import content_stems, display_text
 from .timeline import timeline
 
 __all__ = ["build_brief", "choose_headline", "headline_from", "lead_title"]
@@ -33,8 +33,6 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
     articles, times log(1 + its content words), so that a three-word explainer title does not win
     on share alone; ties to the shorter title, then the earlier article). It does not depend on the
     summary's length. Without titles, the first summary sentence."""
-    from .summary_text import content_stems
-
     titled = [a for a in articles if a.title]
     if titled:
         texts = [set(content_stems(a.text)) for a in articles]
@@ -297,17 +295,10 @@ def _about(citations: Sequence[Citation], text: str, spans: Mapping[str, Sequenc
            query: str | None) -> bool:
     """Whether a timeline entry tells of the focus: a cited passage holds one of the entity's mentions
     (``spans``), or its text holds a content word of ``query``."""
-    from .summary_text import content_stems
-
     if spans is not None:
         return any(c.start <= st < c.end for c in citations for st, _ in spans.get(c.article_id, ()))
     words = set(content_stems(query or ""))
     return bool(words & set(content_stems(text)))
-
-
-def _focus_spans(entity: Entity, linked: Sequence[Mention]) -> dict[str, list[tuple[int, int]]]:
-    """Article id -> the spans where ``entity`` is mentioned, under any of its names."""
-    return _focus_spans_of([m for m in linked if m.entity_id == entity.id])
 
 
 def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> list[SummarySentence]:
@@ -411,7 +402,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     ``analyses`` (article id -> AnalyzedArticle, e.g. from the store's cache) saves re-analysing the
     articles; without it they are analysed here.
     """
-    arts = sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
+    arts = _story_order(articles)
     analyzed = _complete(arts, analyses)
     sentences = {aid: list(an.sentences) for aid, an in analyzed.items()}
     dates = sorted(a.published.isoformat() for a in arts if a.published)
@@ -446,7 +437,12 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )
-    return focus_brief(brief, arts, about=about, max_words=max_words, analyses=analyzed) if about else brief
+    return _focused(brief, arts, analyzed, about, max_words) if about else brief
+
+
+def _story_order(articles: Sequence[Article]) -> list[Article]:
+    """The story's articles with their dates inferred where missing, oldest first (undated last)."""
+    return sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
 
 
 def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]],
@@ -478,11 +474,18 @@ def focus_brief(brief: Brief, articles: Sequence[Article], *, about: str, max_wo
 
     Only the mentions that share a name word with the entity are linked again, so a focus costs a
     summary, not a whole brief."""
+    if not about.strip():
+        return brief
+    arts = _story_order(articles)
+    return _focused(brief, arts, _complete(arts, analyses), about, max_words)
+
+
+def _focused(brief: Brief, arts: Sequence[Article], analyzed: Mapping[str, AnalyzedArticle], about: str,
+             max_words: int) -> Brief:
+    """``focus_brief`` on the story's articles as ``build_brief`` orders them, every one analysed."""
     asked = " ".join(about.split())
     if not asked:
         return brief
-    arts = sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
-    analyzed = _complete(arts, analyses)
     sentences = {aid: list(an.sentences) for aid, an in analyzed.items()}
     entity = focus_entity(asked, brief.entities)
     spans = _entity_spans(entity, brief.entities, arts, analyzed) if entity is not None else None

@@ -957,7 +957,7 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
     import signal
     import time
 
-    from ..pipeline import maintain, maintenance_due, watch_round
+    from ..pipeline import maintain, maintenance_due, maintenance_every, watch_round
 
     parent = os.getppid()
     if stop is None:
@@ -995,7 +995,7 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
                     continue
                 if time.monotonic() >= next_regroup and maintenance_due(store, settings):
                     # a failed one is not retried at once
-                    next_regroup = time.monotonic() + (settings.regroup_every or 86_400.0)
+                    next_regroup = time.monotonic() + maintenance_every(settings)
                     done = maintain(store, settings)
                     log.info("regroup: %d articles forgotten, %d left, %d stories before, %d now, %d changed",
                              len(done.forgotten), done.articles, done.stories_before, done.stories_after,

@@ -472,7 +472,8 @@ def forget(
     store = _store(write=True)
     sid = _one_story(store, story) if story else None
     ids = store.select_articles(ids=article_ids or (), story=sid, source=source, before=before)
-    missing = [a for a in (article_ids or []) if not store.select_articles(ids=[a])]
+    stored = set(store.select_articles(ids=article_ids)) if article_ids else set()
+    missing = [a for a in (article_ids or []) if a not in stored]
     for a in missing[:5]:
         err.print(f"no article {_esc(repr(a))} in {_esc(str(store.path))}", highlight=False)
     if not ids:

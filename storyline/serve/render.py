@@ -331,13 +331,13 @@ def _time_axis(days: Sequence[date], lo: date, hi: date, x0: float, x1: float,
 
     def xpos(d: date) -> float:
         o = d.toordinal()
-        j = min(max(bisect.bisect_right(ords, o), 1), n - 1) if n > 1 else 0
-        if n == 1 or o <= ords[0]:
+        if o <= ords[0]:
             return round(xs[0], 1)
         if o >= ords[-1]:
             return round(xs[-1], 1)
+        j = bisect.bisect_right(ords, o)   # ords[j - 1] <= o < ords[j]: the knots are distinct days
         a, b = ords[j - 1], ords[j]
-        return round(xs[j - 1] + (xs[j] - xs[j - 1]) * (o - a) / max(1, b - a), 1)
+        return round(xs[j - 1] + (xs[j] - xs[j - 1]) * (o - a) / (b - a), 1)
     return xpos
 
 
