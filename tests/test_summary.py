@@ -265,34 +265,34 @@ def test_summary_opens_with_a_sentence_that_names_its_actor() -> None:
     assert texts[0].startswith("Opposition leader Tomas Reyl arrived")
 
 
+def _wire_and_daily(day: date, wire: list[str], daily: list[str]) -> list[Article]:
+    """Two reports of one day, a paragraph per sentence."""
+    return [Article(id=f"{source.lower()}-{day}", source=source, published=day, text="\n\n".join(paras))
+            for source, paras in (("Wire", wire), ("Daily", daily))]
+
+
 def test_summary_does_not_open_with_a_sentence_about_something_not_yet_introduced() -> None:
-    arts = [
-        Article(id="c1", source="Wire", published=date(2031, 12, 15), text=(
-            "The decision was made at the climate conference in Halden on Saturday.\n\n"
-            "It came after two weeks of talks among the delegates.\n\n"
-            "Delegates from 180 countries agreed to cut coal subsidies by half before 2040.\n\n"
-            "The agreement still needs to be ratified by national parliaments.")),
-        Article(id="c2", source="Daily", published=date(2031, 12, 15), text=(
-            "The decision was made at the climate conference in Halden on Saturday after two weeks of talks.\n\n"
-            "It was welcomed by the delegates.\n\n"
-            "Delegates from 180 countries agreed in Halden to cut coal subsidies by half before 2040.")),
-    ]
+    arts = _wire_and_daily(date(2031, 12, 15), [
+        "The decision was made at the climate conference in Halden on Saturday.",
+        "It came after two weeks of talks among the delegates.",
+        "Delegates from 180 countries agreed to cut coal subsidies by half before 2040.",
+        "The agreement still needs to be ratified by national parliaments."], [
+        "The decision was made at the climate conference in Halden on Saturday after two weeks of talks.",
+        "It was welcomed by the delegates.",
+        "Delegates from 180 countries agreed in Halden to cut coal subsidies by half before 2040."])
     texts = [s.text for s in summarize(arts, max_words=80)]
     assert any(t.startswith("The decision was made") for t in texts)   # told, but not first
     assert texts[0].startswith("Delegates from 180 countries agreed")
 
 
 def test_a_caption_does_not_open_a_summary() -> None:
-    arts = [
-        Article(id="p1", source="Wire", published=date(2031, 5, 2), text=(
-            "Oil in the water near the Kestrel platform in the Gulf of Arden.\n\n"
-            "Crews tried to stop the leak from the platform for a third day.\n\n"
-            "Up to 5,000 barrels of oil a day are leaking from the Kestrel platform into the Gulf of Arden.")),
-        Article(id="p2", source="Daily", published=date(2031, 5, 2), text=(
-            "Oil in the water near the Kestrel platform in the Gulf of Arden.\n\n"
-            "Engineers said the valve had failed.\n\n"
-            "Up to 5,000 barrels of oil a day are leaking from the Kestrel platform, engineers said.")),
-    ]
+    arts = _wire_and_daily(date(2031, 5, 2), [
+        "Oil in the water near the Kestrel platform in the Gulf of Arden.",
+        "Crews tried to stop the leak from the platform for a third day.",
+        "Up to 5,000 barrels of oil a day are leaking from the Kestrel platform into the Gulf of Arden."], [
+        "Oil in the water near the Kestrel platform in the Gulf of Arden.",
+        "Engineers said the valve had failed.",
+        "Up to 5,000 barrels of oil a day are leaking from the Kestrel platform, engineers said."])
     texts = [s.text for s in summarize(arts, max_words=60)]
     assert texts and not texts[0].startswith("Oil in the water"), texts
     from storyline.consolidate.summary_text import verbless

@@ -277,11 +277,14 @@ _FUTURE = re.compile(
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect)"
     r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+)\b|'ll\b)",
     re.IGNORECASE)
+# the past of common irregular verbs (the regular ones end in -ed)
+IRREGULAR_PAST = ("told", "met", "came", "went", "left", "began", "made", "took", "gave", "held", "won", "lost",
+                  "found", "got", "saw", "fell", "rose", "sent", "spent", "shot", "led", "flew", "struck", "broke",
+                  "brought", "ran", "became", "wrote", "spoke", "sold", "bought", "paid", "hit", "knew", "thought",
+                  "felt", "kept", "heard", "meant", "stood", "sat", "drew", "grew", "threw")
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|yesterday|since|earlier|met|came|went|left|began|made|took|gave|"
-    r"held|won|lost|found|got|saw|fell|rose|sent|spent|shot|led|flew|struck|broke|brought|ran|became|wrote|spoke|"
-    r"sold|bought|paid|hit|knew|thought|told|felt|kept|heard|meant|stood|sat|drew|grew|threw|(?-i:[a-z]\w{2,}ed))\b",
-    re.IGNORECASE)
+    r"\b(?:was|were|had|did|said|ago|last|yesterday|since|earlier|" + "|".join(IRREGULAR_PAST)
+    + r"|(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 
 
 _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther than one before it

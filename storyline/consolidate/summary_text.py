@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analyze.ner_roles import ROLE_HEADS, ROLE_MODS
+from ..analyze.timex import IRREGULAR_PAST
 from .disagreements import stated_numbers
 
 __all__ = [
@@ -345,10 +346,8 @@ def leans_back(text: str) -> bool:
 # a present one before an object or a particle ("begins the", "plans to", "warns that")
 _VERB_CUE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|"
-    r"should|said|says|say|went|came|took|gave|made|left|began|fell|rose|ran|won|lost|led|met|saw|told|found|"
-    r"got|held|kept|sent|spent|brought|bought|hit|put|set|struck|broke|became|grew|knew|thought|stood|sat|drew|"
-    r"threw|fled|sank|shot|flew|spoke|wrote|paid|sold|meant|heard|felt|built|won't|can't|isn't|aren't|wasn't|"
-    r"weren't|hasn't|haven't|didn't|doesn't)\b|\b[A-Za-z]{2,}ed\b|"
+    r"should|said|says|say|" + "|".join(IRREGULAR_PAST) + r"|put|set|fled|sank|built|won't|can't|isn't|aren't|"
+    r"wasn't|weren't|hasn't|haven't|didn't|doesn't)\b|\b[A-Za-z]{2,}ed\b|"
     r"\b[a-z]{3,}s\b(?= (?:a|an|the|to|that|its|his|her|their|on|in|at|for|with|up|out|down|off|over|back|"
     r"into|from|about|this|these|those|some|no|more|it|him|them|us)\b)", re.IGNORECASE)
 
