@@ -271,6 +271,25 @@ def test_a_demonym_is_no_short_form_and_a_bracket_token_no_name() -> None:
     assert "British" not in by_name["British Airways"].aliases
 
 
+def test_a_demonym_read_once_as_an_organisation_does_not_make_every_demonym_that_organisation() -> None:
+    # one page names "the Libyan Council" and, its tagger reading "Libyan" there as an organisation,
+    # writes "Libyan" as its short form; the demonym of the other pages stays a demonym
+    a_text = "The US acts at the behest of the Libyan Council and the Libyan people."
+    others = [f"Libyan rebels held the town on day {k}. Libyan forces shelled it." for k in range(3)]
+    arts = _story([a_text, *others])
+    tagged = [Mention(start=a_text.index("Libyan Council"), end=a_text.index("Libyan Council") + 14,
+                      text="Libyan Council", label="ORG", article_id=arts[0].id),
+              Mention(start=a_text.rindex("Libyan"), end=a_text.rindex("Libyan") + 6, text="Libyan", label="ORG",
+                      article_id=arts[0].id)]
+    for art, text in zip(arts[1:], others):
+        tagged += [Mention(start=i, end=i + 6, text="Libyan", label="MISC", article_id=art.id)
+                   for i in (text.index("Libyan"), text.rindex("Libyan"))]
+    ents, _ = consolidate_entities(arts, tagged)
+    by_name = {e.name: e for e in ents}
+    assert by_name["Libyan"].label == "MISC" and sum(by_name["Libyan"].mentions.values()) == 6
+    assert "Libyan Council" in by_name and sum(by_name["Libyan Council"].mentions.values()) <= 2
+
+
 def test_general_in_a_title_is_no_part_of_the_name_but_general_motors_is() -> None:
     assert name_tokens("General Ban Ki-moon") == ("ban", "ki", "moon")
     assert name_tokens("Secretary General Ban Ki-Moon") == ("ban", "ki", "moon")

@@ -358,7 +358,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         if common and by_name.get(common):
             dsu.union(i, by_name[common][0])
     # one word that an article uses as the short form of an organisation ("Northline Freight ...
-    # Northline says") is that organisation in the other articles too, whatever type the tagger gave it
+    # Northline says") is that organisation in the other articles too, whatever type the tagger gave it,
+    # but a demonym is not ("the Libyan Council" on one page does not make every "Libyan" a council)
     short_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, e in enumerate(locals_):
         if e.label == "ORG":
@@ -367,7 +368,7 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                     short_of[n].add(i)
     for i, e in enumerate(locals_):
         owners = {dsu.find(k) for k in short_of.get(e.full, ())}
-        if e.label != "ORG" and len(e.full) == 1 and len(owners) == 1:
+        if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1:
             dsu.union(i, owners.pop())
     # spelling / romanisation variants of a person with the same role (blocked by first and last word)
     # and, without a role, a long word misspelt, when no article names both (that would be two people);
