@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data"
 HELDOUT = ROOT.parent / "shared" / "heldout"
 CONLL = DATA / "ner" / "conll2003"
+FINER = DATA / "ner" / "finer_ord"
 ECB = DATA / "cdcr" / "ecbplus" / "docs.jsonl"
 
 
@@ -117,7 +118,14 @@ def load_conll(path: Path) -> list[list[tuple[list[str], list[str]]]]:
     return list(docs.values())
 
 
-def ner_eval(docs, mode: str) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return {"P": prec, "R": rec, "F1": 2 * prec * rec / max(prec + rec, 1e-9)}
+
+
+def ner_eval(docs, mode: str, drop: str = "") -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Entity-level scores of the tagger on pre-tokenised documents; predicted names of type
+    ``drop`` are left out (FiNER-ORD has no MISC)."""
     from storyline.analyze.entities import tag_tokens
     from storyline.analyze.ner_features import bio_spans
 
@@ -134,15 +142,14 @@ def ner_eval(docs, mode: str) -> dict[str, float]:  # type: ignore[no-untyped-de
     for d, pd in zip(docs, preds):
         for (toks, gold), pred in zip(d, pd):
             ntok += len(toks)
-            g, p = set(bio_spans(gold)), set(bio_spans(pred))
+            g, p = set(bio_spans(gold)), {sp for sp in bio_spans(pred) if sp[2] != drop}
             tp += len(g & p)
             fp += len(p - g)
             fn += len(g - p)
             for sp in g | p:
                 k = (" ".join(toks[sp[0]:sp[1]]), sp[2]) in seen
                 by[k][0 if sp in g and sp in p else 1 if sp in p else 2] += 1
-    prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    out = {"P": prec, "R": rec, "F1": 2 * prec * rec / max(prec + rec, 1e-9), "tok/s": ntok / dt, "tokens": ntok}
+    out = {**_prf(tp, fp, fn), "tok/s": ntok / dt, "tokens": ntok}
     for k, name in ((True, "seen"), (False, "unseen")):
         a, b, c = by[k]
         out["F1 " + name] = 2 * a / max(2 * a + b + c, 1)
@@ -167,6 +174,40 @@ def train_names() -> set[tuple[str, str]]:
     return seen
 
 
+def _doc_text(doc) -> tuple[str, list[list[tuple[int, int]]]]:  # type: ignore[no-untyped-def]
+    """A document rebuilt as text (tokens joined by spaces, a line per sentence) and each token's
+    character span."""
+    parts: list[str] = []
+    spans: list[list[tuple[int, int]]] = []
+    pos = 0
+    for toks, _ in doc:
+        row = []
+        for t in toks:
+            row.append((pos, pos + len(t)))
+            pos += len(t) + 1
+        spans.append(row)
+        parts.append(" ".join(toks))
+    return "\n".join(parts), spans
+
+
+def raw_text_eval(docs, mode: str, drop: str = "") -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Scores of ``storyline.recognize_entities`` on the documents rebuilt as text, as a user
+    calls it: a name counts when its characters are exactly a gold name's tokens, with its type
+    (storyline's PERSON is CoNLL's PER)."""
+    from storyline.analyze.entities import recognize_entities
+    from storyline.analyze.ner_features import bio_spans
+
+    tp = fp = fn = 0
+    for d in docs:
+        text, spans = _doc_text(d)
+        gold = {(spans[i][a][0], spans[i][b - 1][1], t) for i, (_, tags) in enumerate(d)
+                for a, b, t in bio_spans(tags)}
+        pred = {(m.start, m.end, "PER" if m.label == "PERSON" else m.label)
+                for m in recognize_entities(text, mode) if m.label != drop}
+        tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+    return _prf(tp, fp, fn)
+
+
 def raw_text_speed(docs, mode: str) -> float:  # type: ignore[no-untyped-def]
     """Tokens/s of storyline.recognize_entities on the documents rebuilt as plain text."""
     from storyline.analyze.entities import recognize_entities
@@ -183,7 +224,7 @@ def raw_text_speed(docs, mode: str) -> float:  # type: ignore[no-untyped-def]
     return ntok / dt
 
 
-def spacy_peer(docs) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
+def spacy_peer(docs, drop: str = "") -> dict[str, float] | None:  # type: ignore[no-untyped-def]
     """spaCy's packaged English pipeline, if it is installed here (OntoNotes labels mapped)."""
     try:
         import spacy
@@ -216,14 +257,12 @@ def spacy_peer(docs) -> dict[str, float] | None:  # type: ignore[no-untyped-def]
     out = list(nlp.pipe((Doc(nlp.vocab, words=t) for t, _ in sents), batch_size=256, n_process=1))
     dt = time.perf_counter() - t0
     for (toks, gold), doc in zip(sents, out):
-        p = {(e.start, e.end, amap[e.label_]) for e in doc.ents if e.label_ in amap}
+        p = {(e.start, e.end, amap[e.label_]) for e in doc.ents if e.label_ in amap and amap[e.label_] != drop}
         g = set(bio_spans(gold))
         tp += len(g & p)
         fp += len(p - g)
         fn += len(g - p)
-    prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-    return {"P": prec, "R": rec, "F1": 2 * prec * rec / max(prec + rec, 1e-9),
-            "tok/s": sum(len(t) for t, _ in sents) / dt, "name": nlp.meta.get("name", "?")}
+    return {**_prf(tp, fp, fn), "tok/s": sum(len(t) for t, _ in sents) / dt, "name": nlp.meta.get("name", "?")}
 
 
 # --- ECB+ -----------------------------------------------------------------------------------
@@ -314,11 +353,40 @@ def ecb_own_mentions(docs: list[dict]) -> dict[str, float]:
 
 # --- main -----------------------------------------------------------------------------------
 
+def finer_table(quick: bool) -> None:
+    """FiNER-ORD (financial news; persons, organisations, places: MISC names are left out of
+    every system's output), pre-tokenised and from raw text, beside spaCy when installed."""
+    if not (FINER / "dev.jsonl").exists():
+        print("FiNER-ORD data not present; skipping it")
+        return
+    sets = [("dev", load_conll(FINER / "dev.jsonl")[: 6 if quick else None])]
+    test_path = HELDOUT / "ner" / "finer_ord" / "test.jsonl"
+    if test_path.exists() and not quick:
+        sets.append(("test", load_conll(test_path)))
+    print("## FiNER-ORD financial news NER (PER / ORG / LOC; entity-level micro F1, conlleval rules)\n")
+    print("| split | system | P | R | F1 | F1 from raw text (recognize_entities) | tokens/s (tagger) |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for split, docs in sets:
+        speeds = {}
+        for mode in ("accurate", "fast"):
+            r = ner_eval(docs, mode, drop="MISC")
+            raw = raw_text_eval(docs, mode, drop="MISC")
+            speeds[mode] = r["tok/s"]
+            print(f"| {split} | storyline {mode} | {r['P']:.4f} | {r['R']:.4f} | {r['F1']:.4f} | {raw['F1']:.4f} | "
+                  f"{r['tok/s']:,.0f} |")
+        peer = spacy_peer(docs, drop="MISC")
+        if peer:
+            print(f"| {split} | peer spaCy {peer['name']} (OntoNotes, mapped) | {peer['P']:.4f} | {peer['R']:.4f} | "
+                  f"{peer['F1']:.4f} | | {peer['tok/s']:,.0f} (accurate {speeds['accurate'] / peer['tok/s']:.2f}x) |")
+    print()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="a subset: 40 dev documents, 3 ECB+ dev topics")
     ap.add_argument("--skip-ner", action="store_true")
     ap.add_argument("--skip-coref", action="store_true")
+    ap.add_argument("--skip-finer", action="store_true", help="leave out the FiNER-ORD financial-news part")
     args = ap.parse_args(argv)
     global REPEATS
     REPEATS = 1 if args.quick else 3
@@ -354,6 +422,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 print("\n(peer spaCy pipeline not installed here; published figures in docs/benchmarks/entities.md)")
             print()
+    if not args.skip_ner and not args.skip_finer:
+        finer_table(args.quick)
     if not args.skip_coref:
         if not ECB.exists():
             print("ECB+ data not present; skipping coreference")

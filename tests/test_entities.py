@@ -216,7 +216,7 @@ def test_two_people_with_one_role_and_different_first_names_stay_two() -> None:
 def test_a_long_name_misspelt_by_one_outlet_is_one_person_with_both_spellings() -> None:
     arts = _story([
         "Center Dikembe Okonjo scored 20 points as the Hawks won on Friday.",
-        "The Hawks beat the Bulls on Friday behind 20 points from Dikemebe Okonjo.",
+        "The Hawks beat the Bulls on Friday behind 20 points from forward Dikemebe Okonjo.",
         "Dikembe Okonjo and Marcus Lane led the Hawks again on Sunday.",
     ])
     ents, _ = _entities(arts)

@@ -52,8 +52,9 @@ def test_repairs_join_a_nationality_to_the_organisation_it_names() -> None:
 def test_models_ship_small() -> None:
     sizes = {p.name: p.stat().st_size for p in MODEL_DIR.iterdir()}
     assert {"ner-accurate.crfsuite", "ner-fast.crfsuite", "ner-resources.json.gz", "coref-pairs.json.gz"} <= set(sizes)
-    # the tagger's CRFs (5.4 MB) and the coreference ensemble of four runs (about 4 MB gzipped)
-    assert sum(sizes.values()) < 11_000_000
+    # the tagger's CRFs (7.7 MB, trained on CoNLL-2003 and FiNER-ORD) and the coreference ensemble of
+    # four runs (about 4.4 MB gzipped)
+    assert sum(sizes.values()) < 14_000_000
 
 
 def test_tagger_on_a_conll_sample() -> None:
@@ -76,6 +77,44 @@ def test_tagger_on_a_conll_sample() -> None:
             tp, fp, fn = tp + len(g & q), fp + len(q - g), fn + len(g - q)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 > 0.85
+
+
+def test_a_middle_initial_stays_in_the_name() -> None:
+    import storyline
+
+    for mode in ("accurate", "fast"):
+        names = [(m.text, m.label) for m in storyline.recognize_entities(
+            "George W. Bush met William H. Carr in Dallas. The team played in group A. The fans left.", mode)]
+        assert ("George W. Bush", "PERSON") in names and ("William H. Carr", "PERSON") in names
+        assert not any(t.startswith("A.") for t, _ in names)
+
+
+def test_financial_news_names_from_raw_text() -> None:
+    """FiNER-ORD dev (financial news) through ``storyline.recognize_entities`` on the rebuilt text,
+    persons, organisations and places scored by exact span and type: the tagger learned from it
+    (dev F1 0.80; a tagger trained on CoNLL-2003 alone scores 0.69 there)."""
+    import json
+
+    import storyline
+
+    path = need(DATA / "ner" / "finer_ord" / "dev.jsonl")
+    docs: dict[str, list] = {}
+    with path.open() as fh:
+        for line in fh:
+            r = json.loads(line)
+            docs.setdefault(r["doc"], []).append((r["tokens"], r["tags"]))
+    tp = fp = fn = 0
+    for d in docs.values():
+        text, gold, pos = "", set(), 0
+        for toks, tags in d:
+            starts = [pos + sum(len(t) + 1 for t in toks[:i]) for i in range(len(toks))]
+            gold |= {(starts[a], starts[b - 1] + len(toks[b - 1]), t) for a, b, t in bio_spans(tags)}
+            text += " ".join(toks) + "\n"
+            pos = len(text)
+        pred = {(m.start, m.end, {"PERSON": "PER"}.get(m.label, m.label))
+                for m in storyline.recognize_entities(text) if m.label != "MISC"}
+        tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+    assert 2 * tp / (2 * tp + fp + fn) > 0.77
 
 
 def test_shipped_lexicon_and_case_ratios_reach_the_features() -> None:

@@ -39,7 +39,7 @@ def _quotes(article: Article, sentences: Sequence[Sentence], ner_mode: str = "ac
 
 # field of AnalyzedArticle -> analyzer; the order is the order they run in
 ANALYZERS: dict[str, Analyzer] = {"mentions": _entities, "timexes": _timexes, "quotes": _quotes}
-ANALYSIS_VERSION = "4"   # raise it when an analyzer's output changes (sentence splits too)
+ANALYSIS_VERSION = "5"   # raise it when an analyzer's output changes (sentence splits, NER models too)
 
 
 def analysis_version(ner_mode: str = "accurate") -> str:

@@ -52,10 +52,25 @@ _TOKEN = re.compile(
 )
 
 
+# the middle initial of a name ("George W. Bush", "William H. Carr") is one token with its dot, as in
+# CoNLL; "group A. The team ..." is left alone
+_INITIAL = re.compile(r"\b[A-Z][a-z]+[ \t]+([A-Z])\.(?=[ \t]+[A-Z])")
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Token spans (start, end) of ``text[start:end]`` as offsets into ``text``."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    initials = {m.start(1) for m in _INITIAL.finditer(text, start, end)}
+    if not initials:
+        return toks
+    out: list[tuple[int, int]] = []
+    for a, b in toks:
+        if out and out[-1][0] in initials and a == out[-1][1] and text[a:b] == ".":
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 _SHAPE_TABLE = str.maketrans(
