@@ -11,7 +11,7 @@
 2. ECB+ entity coreference, gold mentions from the validated sentences (singletons included),
    each topic's documents given to ``storyline.resolve_entities`` at a time; MUC, B-cubed,
    CEAF-e and CoNLL F1 computed corpus-level, beside a same-last-word baseline (within topic)
-   computed in the same run. Then the same with storyline's own mentions (the recogniser's
+   computed in the same run; the same on NewsWCL50's shared topics (loose chains). Then the same with storyline's own mentions (the recogniser's
    names): mention detection P/R against the gold name-like mentions, and coreference scored on
    the mentions both share.
 
@@ -36,6 +36,7 @@ HELDOUT = ROOT.parent / "shared" / "heldout"
 CONLL = DATA / "ner" / "conll2003"
 FINER = DATA / "ner" / "finer_ord"
 ECB = DATA / "cdcr" / "ecbplus" / "docs.jsonl"
+WCL = DATA / "cdcr" / "newswcl50" / "docs.jsonl"
 
 
 REPEATS = 3
@@ -353,6 +354,27 @@ def ecb_own_mentions(docs: list[dict]) -> dict[str, float]:
 
 # --- main -----------------------------------------------------------------------------------
 
+def wcl_table(quick: bool) -> None:
+    """NewsWCL50: the same protocol as ECB+ (gold entity mentions, one topic at a time) on chains
+    that mix identity with near-identity ("Trump", "the president", "the White House")."""
+    with WCL.open() as fh:
+        docs = [json.loads(line) for line in fh]
+    if quick:
+        keep = sorted({d["topic"] for d in docs}, key=str)[:2]
+        docs = [d for d in docs if d["topic"] in keep]
+    gold = _gold_map(docs)
+    print("## NewsWCL50 entity coreference, gold mentions (shared topics; loose chains, not comparable "
+          "with ECB+)\n")
+    print("| system | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 | s |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, base in (("same last word (baseline)", True), ("storyline.resolve_entities", False)):
+        t0 = time.perf_counter()
+        sc = coref_scores(gold, ecb_resolve(docs, baseline=base))
+        print(f"| {name} | {sc['MUC']:.4f} | {sc['B3']:.4f} | {sc['CEAF-e']:.4f} | {sc['CoNLL']:.4f} | "
+              f"{time.perf_counter() - t0:.1f} |")
+    print()
+
+
 def finer_table(quick: bool) -> None:
     """FiNER-ORD (financial news; persons, organisations, places: MISC names are left out of
     every system's output), pre-tokenised and from raw text, beside spaCy when installed."""
@@ -443,6 +465,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"| {split} | {name} | {sc['MUC']:.4f} | {sc['B3']:.4f} | {sc['CEAF-e']:.4f} | "
                       f"{sc['CoNLL']:.4f} | {time.perf_counter() - t0:.1f} |")
         print()
+        if WCL.exists():
+            wcl_table(args.quick)
         docs = load_ecb("dev")
         if args.quick:
             keep = sorted({d["topic"] for d in docs}, key=int)[:3]
