@@ -89,6 +89,15 @@ def test_a_middle_initial_stays_in_the_name() -> None:
         assert not any(t.startswith("A.") for t, _ in names)
 
 
+def test_a_name_after_a_kinship_word_is_a_person() -> None:
+    import storyline
+
+    text = ("The agency said Kim departed Monday afternoon with his wife, Ri Sol Ju, and other top officials. "
+            "Later his sister Kim Yo Jong arrived.")
+    labels = {m.text: m.label for m in storyline.recognize_entities(text)}
+    assert labels["Ri Sol Ju"] == "PERSON" and labels["Kim Yo Jong"] == "PERSON"
+
+
 def test_financial_news_names_from_raw_text() -> None:
     """FiNER-ORD dev (financial news) through ``storyline.recognize_entities`` on the rebuilt text,
     persons, organisations and places scored by exact span and type: the tagger learned from it

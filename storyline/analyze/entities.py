@@ -380,6 +380,23 @@ def _spelled_by(acronym: str, phrase: str) -> bool:
     return True
 
 
+# a kinship word just before a name, in apposition or as a title: "his wife, Ri Sol Ju," / "wife Ri Sol Ju"
+_KIN_BEFORE = re.compile(
+    r"\b(?:wife|husband|widow|widower|spouse|son|daughter|brother|sister|mother|father|grandson|"
+    r"granddaughter|grandmother|grandfather|uncle|aunt|nephew|niece|cousin|fiancée?|girlfriend|"
+    r"boyfriend|stepson|stepdaughter|stepfather|stepmother)\s*,?\s*$", re.IGNORECASE)
+
+
+def _kin_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name right after a kinship word ("his wife, Ri Sol Ju") is a person, whatever type the
+    tagger gave it."""
+    import dataclasses
+
+    return [dataclasses.replace(m, label="PERSON")
+            if m.label != "PERSON" and _KIN_BEFORE.search(text, max(0, m.start - 40), m.start) else m
+            for m in mentions]
+
+
 def _acronym_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """An all-capitals acronym that the article spells out as a lower-case phrase naming a kind of
     place ("a heavily fortified demilitarized zone ... along the DMZ") is a place."""
@@ -420,7 +437,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
             mentions.append(Mention(start=a, end=b, text=text[a:b], label=LABEL_MAP.get(typ, "MISC"),
                                     article_id=article_id))
     mentions = _propagate_person_names(text, sent_spans, mentions, article_id)
-    mentions = _acronym_places(text, _consistent_labels(mentions))
+    mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions)))
     if roles:
         from .ner_roles import attach_roles
 
