@@ -305,3 +305,14 @@ def test_a_forecast_weekday_is_the_coming_one():
     # "could have" looks back
     vals = [t.value for t in storyline.tag_timexes("The fire could have started on Wednesday.", dct)]
     assert vals == ["2031-02-26"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The launch took a minute and a half.", "PT1M30S"),
+    ("The meeting lasted an hour and a half.", "PT1H30M"),
+    ("He served two and a half years.", "P2Y6M"),
+    ("They talked for 2.5 minutes.", "PT2M30S"),
+])
+def test_half_units_keep_their_unit(text, value):
+    (t,) = tag_timexes(text, date(2020, 5, 5))
+    assert (t.type, t.value) == ("DURATION", value)

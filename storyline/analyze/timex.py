@@ -149,12 +149,14 @@ def _duration(n: float | None, unit: str) -> str:
         q = "X"
     else:
         n = n * mult
-        if not float(n).is_integer() and float(n * 2).is_integer() and letter in ("Y", "H", "D"):
-            whole, sub = int(n), {"Y": "6M", "H": "30M", "D": "T12H"}[letter]
+        halves = {"Y": "6M", "H": "30M", "D": "T12H"} if not is_time or letter == "H" else {"M": "30S"}
+        if not float(n).is_integer() and float(n * 2).is_integer() and letter in halves:
+            whole, sub = int(n), halves[letter]
             return ("PT" if is_time else "P") + (f"{whole}{letter}" if whole else "") + sub
         if not float(n).is_integer():
             # 1.3 years -> P16M
-            sub = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}.get(letter)
+            sub = {"Y": ("M", 12), "M": ("S", 60) if is_time else ("D", 30), "W": ("D", 7), "D": ("H", 24),
+                   "H": ("M", 60)}.get(letter)
             if sub and not is_time and sub[0] == "H":
                 return f"PT{_fmt_num(n * sub[1])}H"
             if sub:
