@@ -80,6 +80,12 @@ class Article:
         elif isinstance(self.published, str):
             object.__setattr__(self, "published", date.fromisoformat(self.published[:10]))
 
+    @property
+    def english(self) -> bool:
+        """Whether the article is in English (or its language is unknown): only English is analysed
+        for names and quotes."""
+        return not self.lang or self.lang.lower().split("-")[0] in ("en", "und")
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:

@@ -39,6 +39,7 @@ def _quotes(article: Article, sentences: Sequence[Sentence], ner_mode: str = "ac
 
 # field of AnalyzedArticle -> analyzer; the order is the order they run in
 ANALYZERS: dict[str, Analyzer] = {"mentions": _entities, "timexes": _timexes, "quotes": _quotes}
+ENGLISH_ONLY = frozenset(["mentions", "quotes"])  # left empty for an article in another language
 ANALYSIS_VERSION = "5"   # raise it when an analyzer's output changes (sentence splits, NER models too)
 
 
@@ -58,6 +59,9 @@ def analyze_article(article: Article, *, ner_mode: str = "accurate") -> Analyzed
     sentences = split_sentences(article.text, article.id)
     parts: dict[str, tuple[Any, ...]] = {}
     for name, fn in ANALYZERS.items():
+        if not article.english and name in ENGLISH_ONLY:
+            parts[name] = ()  # an English model on another language finds noise, not names or quotes
+            continue
         try:
             parts[name] = tuple(fn(article, sentences, ner_mode))
         except Exception:  # an analyzer bug must not stop the batch

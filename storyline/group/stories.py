@@ -227,6 +227,11 @@ def features(article: Article, *, with_signature: bool = True) -> Features:
     # capitals that mark sentence openers only carry no names (and years alone, without names,
     # would tie unrelated stories of one year together)
     names = [] if lower_cased(text) else _entities(title) + _entities(text)
+    if not article.english:
+        # an article shares terms, names included, only with articles in its own language: a story's
+        # summary, entities and quotes are read in one language
+        words = [f"{article.lang}:{w}" for w in words]
+        names = [f"{article.lang}:{n}" for n in names]
     day = article.published.toordinal() if article.published else None
     sig = signature(toks) if with_signature and len(toks) >= 3 else None  # no words: nothing to copy
     return Features(article.id, _tf(words), _tf(names), day, sig)

@@ -7,7 +7,8 @@ line, feed item, WARC record, HTTP POST, dict):
 - a publication date outside the sane range (before 1800, or more than two days after today) is
   dropped: the article is kept without a date (one is inferred later, as for any undated article)
   and a warning naming the input says so. An impossible date ("2024-02-31", "2024-13-45") is still
-  an error, as before: the input is malformed, not merely implausible.
+  an error, as before: the input is malformed, not merely implausible;
+- the language is told from the words when the source does not name it (``language.py``).
 
 Warnings travel with the article in ``meta["warnings"]`` (a list of {"where", "reason"}), so the
 CLI and the HTTP API can show them and the store keeps them as provenance.
@@ -22,6 +23,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Article
+from .language import detect_language
 
 __all__ = ["clean_text", "clean_value", "check_article", "date_problem", "text_size_problem",
            "add_warning", "DEFAULT_MAX_TEXT_BYTES", "EARLIEST_DATE", "FUTURE_DAYS"]
@@ -83,8 +85,9 @@ def add_warning(article: Article, where: str, reason: str) -> Article:
 
 
 def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
-                  today: date | None = None) -> Article:
-    """``article`` as the store may take it: strings cleaned, an absurd date dropped (with a warning).
+                  today: date | None = None, detect_lang: bool = True) -> Article:
+    """``article`` as the store may take it: strings cleaned, an absurd date dropped (with a warning),
+    its language told from its words unless ``detect_lang`` is False (the source named it).
     Raises InputError naming ``where`` when its text is over ``max_text_bytes``."""
     problem = text_size_problem(article.text, max_text_bytes)
     if problem:
@@ -98,6 +101,10 @@ def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT
                 changes[name] = cleaned
     if changes:
         article = replace(article, **changes)
+    if detect_lang:
+        lang = detect_language(((article.title or "") + "\n" + article.text).strip(), default=article.lang)
+        if lang != article.lang:
+            article = replace(article, lang=lang)
     why = date_problem(article.published, today)
     if why:
         article = add_warning(replace(article, published=None, published_inferred=False), where, why)

@@ -92,4 +92,4 @@ def article_from_dict(data: Mapping[str, Any], where: str, *,
         lang=str(d.get("lang") or "en"),
         meta=meta,
     )
-    return check_article(article, where, max_text_bytes=max_text_bytes)
+    return check_article(article, where, max_text_bytes=max_text_bytes, detect_lang=not d.get("lang"))
