@@ -365,14 +365,19 @@ def wcl_table(quick: bool) -> None:
     gold = _gold_map(docs)
     print("## NewsWCL50 entity coreference, gold mentions (shared topics; loose chains, not comparable "
           "with ECB+)\n")
-    print("| system | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 | s |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| split | system | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 | s |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    coref_rows("shared", docs, gold)
+    print()
+
+
+def coref_rows(split: str, docs: list[dict], gold: dict[Hashable, Hashable]) -> None:
+    """Table rows of the same-last-word baseline and of storyline.resolve_entities on ``docs``."""
     for name, base in (("same last word (baseline)", True), ("storyline.resolve_entities", False)):
         t0 = time.perf_counter()
         sc = coref_scores(gold, ecb_resolve(docs, baseline=base))
-        print(f"| {name} | {sc['MUC']:.4f} | {sc['B3']:.4f} | {sc['CEAF-e']:.4f} | {sc['CoNLL']:.4f} | "
-              f"{time.perf_counter() - t0:.1f} |")
-    print()
+        print(f"| {split} | {name} | {sc['MUC']:.4f} | {sc['B3']:.4f} | {sc['CEAF-e']:.4f} | "
+              f"{sc['CoNLL']:.4f} | {time.perf_counter() - t0:.1f} |")
 
 
 def finer_table(quick: bool) -> None:
@@ -458,12 +463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.quick:
                 keep = sorted({d["topic"] for d in docs}, key=int)[:3]
                 docs = [d for d in docs if d["topic"] in keep]
-            gold = _gold_map(docs)
-            for name, base in (("same last word (baseline)", True), ("storyline.resolve_entities", False)):
-                t0 = time.perf_counter()
-                sc = coref_scores(gold, ecb_resolve(docs, baseline=base))
-                print(f"| {split} | {name} | {sc['MUC']:.4f} | {sc['B3']:.4f} | {sc['CEAF-e']:.4f} | "
-                      f"{sc['CoNLL']:.4f} | {time.perf_counter() - t0:.1f} |")
+            coref_rows(split, docs, _gold_map(docs))
         print()
         if WCL.exists():
             wcl_table(args.quick)

@@ -68,3 +68,10 @@ def test_a_french_story_gets_a_cited_brief_of_its_own(tmp_path: Path) -> None:
     brief = json.loads(out.output)
     assert brief["summary"] and all(s["citations"] for s in brief["summary"])
     assert all("Pékin" in s["text"] or "train" in s["text"] or "Chine" in s["text"] for s in brief["summary"])
+    # the reader is told why the brief has no entities or quotes, in every format
+    md = runner.invoke(app, ["--db", db, "brief", fr_story["id"], "--format", "md"]).output
+    assert "Written in French: names and quotes are read in English articles only" in md
+    page = runner.invoke(app, ["--db", db, "brief", fr_story["id"], "--format", "html"]).output
+    assert "Written in French" in page
+    en_story = next(s for s in listing["stories"] if s["id"] != fr_story["id"])
+    assert "Written in" not in runner.invoke(app, ["--db", db, "brief", en_story["id"], "--format", "md"]).output

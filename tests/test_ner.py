@@ -57,20 +57,24 @@ def test_models_ship_small() -> None:
     assert sum(sizes.values()) < 14_000_000
 
 
-def test_tagger_on_a_conll_sample() -> None:
-    """A floor well below the dev figure on the first dev documents: catches a broken model."""
+def _ner_docs(path, limit: int | None = None) -> list[list[tuple[list[str], list[str]]]]:  # type: ignore[no-untyped-def]
+    """The first ``limit`` documents of a NER split as (tokens, tags) sentences."""
     import json
 
-    path = need(DATA / "ner" / "conll2003" / "dev.jsonl")
     docs: dict[str, list] = {}
     with path.open() as fh:
         for line in fh:
             r = json.loads(line)
-            docs.setdefault(r["doc"], []).append((r["tokens"], r["tags"]))
-            if len(docs) > 30:
+            if limit is not None and r["doc"] not in docs and len(docs) == limit:
                 break
+            docs.setdefault(r["doc"], []).append((r["tokens"], r["tags"]))
+    return list(docs.values())
+
+
+def test_tagger_on_a_conll_sample() -> None:
+    """A floor well below the dev figure on the first dev documents: catches a broken model."""
     tp = fp = fn = 0
-    for d in list(docs.values())[:30]:
+    for d in _ner_docs(need(DATA / "ner" / "conll2003" / "dev.jsonl"), 30):
         pred = tag_tokens([t for t, _ in d])
         for (_, gold), p in zip(d, pred):
             g, q = set(bio_spans(gold)), set(bio_spans(p))
@@ -102,18 +106,10 @@ def test_financial_news_names_from_raw_text() -> None:
     """FiNER-ORD dev (financial news) through ``storyline.recognize_entities`` on the rebuilt text,
     persons, organisations and places scored by exact span and type: the tagger learned from it
     (dev F1 0.80; a tagger trained on CoNLL-2003 alone scores 0.69 there)."""
-    import json
-
     import storyline
 
-    path = need(DATA / "ner" / "finer_ord" / "dev.jsonl")
-    docs: dict[str, list] = {}
-    with path.open() as fh:
-        for line in fh:
-            r = json.loads(line)
-            docs.setdefault(r["doc"], []).append((r["tokens"], r["tags"]))
     tp = fp = fn = 0
-    for d in docs.values():
+    for d in _ner_docs(need(DATA / "ner" / "finer_ord" / "dev.jsonl")):
         text, gold, pos = "", set(), 0
         for toks, tags in d:
             starts = [pos + sum(len(t) + 1 for t in toks[:i]) for i in range(len(toks))]

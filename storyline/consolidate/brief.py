@@ -148,6 +148,8 @@ def article_info(a: Article) -> dict[str, object]:
     info: dict[str, object] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
                                "published": a.published.isoformat() if a.published else None,
                                "published_inferred": a.published_inferred}
+    if not a.english:
+        info["lang"] = a.lang
     try:
         info["lead_title"] = lead_title(a)
     except Exception:  # a title is an extra: never lose the brief over it

@@ -133,6 +133,23 @@ def summary_title(brief: Brief) -> str:
     return section_title(brief, "Summary")
 
 
+_LANGUAGE_NAMES = {"fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+                   "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian",
+                   "fi": "Finnish", "pl": "Polish", "cs": "Czech", "ru": "Russian", "uk": "Ukrainian",
+                   "tr": "Turkish", "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "hi": "Hindi",
+                   "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "id": "Indonesian", "el": "Greek"}
+
+
+def language_note(brief: Brief) -> str | None:
+    """A line for a brief whose articles are not in English: what is left out and why."""
+    langs = sorted({str(a["lang"]) for a in brief.articles if a.get("lang")})
+    if not langs:
+        return None
+    names = ", ".join(_LANGUAGE_NAMES.get(x.split("-")[0].lower(), x) for x in langs)
+    return (f"Written in {names}: names and quotes are read in English articles only, and dates only where "
+            f"written in numbers.")
+
+
 def nothing_about(brief: Brief) -> str:
     """What a focused brief says when no sentence of its articles is about its subject."""
     return f"No sentence of these articles is about {brief.about}."
@@ -149,6 +166,9 @@ def brief_markdown(brief: Brief) -> str:
         span = brief.first_published if brief.first_published == brief.last_published else \
             f"{brief.first_published} to {brief.last_published}"
         lines += [f"*{_articles(len(brief.articles))}, {span}*", ""]
+    note = language_note(brief)
+    if note:
+        lines += [f"*{note}*", ""]
     lines += [f"## {summary_title(brief)}", ""]
     if brief.about and not brief.summary:
         lines.append(nothing_about(brief))
@@ -209,6 +229,7 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["timeline_chart"] = timeline_chart
     env.filters["by_article"] = one_per_article
     env.globals["shown_title"] = shown_title
+    env.globals["language_note"] = language_note
     env.globals["relayed_note"] = relayed_note
     env.globals["quote_text"] = quote_text
     env.globals["listed_entities"] = listed_entities
@@ -463,6 +484,9 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         summ.add_row("•", line)
     if brief.about and not brief.summary:
         summ.add_row("", Text(nothing_about(brief), style="dim"))
+    note = language_note(brief)
+    if note:
+        parts.append(Text(note, style="dim"))
     parts.append(Panel(summ, title=summary_title(brief), title_align="left"))
     if brief.timeline:
         t = Table(show_header=True, header_style="bold", box=None)
