@@ -447,6 +447,7 @@ def test_a_pick_among_things_named_before_leans_back():
     assert not leans_back("The court fined the company on Monday.")
     assert leans_back("Most of that aid is moving to the eastern part of the country.")
     assert leans_back("Libya's action comes after the Security Council authorized the use of force.")
+    assert leans_back("Libya 's action comes after the Security Council authorized the use of force.")  # tokenised copies
     assert not leans_back("Libya's army comes under fire every night in Misrata, residents said.")
     assert not leans_back("One of these days the river will flood the town again.")
     assert not leans_back("Some of this year's harvest was lost to the floods.")

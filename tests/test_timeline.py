@@ -282,3 +282,19 @@ def test_an_event_told_twice_is_shown_in_the_words_that_read_alone() -> None:
     entries = [e for e in timeline([b, a]) if e.date == "2024-03-04"]
     assert len(entries) == 1 and len({c.article_id for c in entries[0].citations}) == 2
     assert entries[0].text.startswith("The mayor of Marlow opened the new toll bridge"), entries[0].text
+
+
+def test_a_page_update_stamp_dates_no_event_and_leaves_the_entry() -> None:
+    from storyline import Article, timeline
+
+    page = Article(title="Libya", published="2011-02-21", text=(
+        "219 people are dead, according to medical sources.\n"
+        "(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): Libya's army has been told to restore "
+        "security at any price, state TV said on Sunday.\n"
+        "TIMELINE: Six remarkable days in Libya -LRB- Updated : 1:19 a.m. Monday , Libya -RRB- : The son of "
+        "Moammar Gadhafi warned on Sunday of civil war."))
+    entries = [(e.date, e.text) for e in timeline([page])]
+    assert ("2011-02-20", "Libya's army has been told to restore security at any price, state TV said on Sunday.") \
+        in entries
+    assert any(d == "2011-02-20" and t.startswith("The son of Moammar Gadhafi") for d, t in entries)
+    assert not any(d == "2011-02-21" or "Updated" in t for d, t in entries)

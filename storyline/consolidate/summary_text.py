@@ -398,7 +398,7 @@ _BACK_THE = re.compile(r"^The\s+(?:(?:issue|problem|question|answer|reason|move|
                        r"matter|result|change|step|measure)\s+(?:is|was|are|were|has|had|came|comes|would|will|"
                        r"could|can|also|remains|remained)\b|[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|"
                        r"hours|weeks|a day|a week|only)\b)|"
-                       r"^[A-Z][\w.-]*(?:'s|’s)\s+[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|hours|weeks|only)\b")
+                       r"^[A-Z][\w.-]*\s?(?:'s|’s)\s+[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|hours|weeks|only)\b")
 # "(The federal government could approve the project if the state refuses.)": an aside
 _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
 

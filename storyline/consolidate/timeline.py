@@ -172,6 +172,12 @@ _CONNECTIVE = re.compile(r"(?:But|And|However|Meanwhile|Still|Yet|Also|Moreover|
                          r"Indeed|Instead|Separately)(?:,\s*|\s+)(?=[A-Za-z\"“])")
 
 
+# a page's update stamp opening a sentence, after an optional kicker in capitals: "(Updated: 1:38 a.m.
+# Monday, Libya; 6:38 p.m. Sunday ET): ", "TIMELINE: Six remarkable days in Libya -LRB- Updated : ... -RRB- : "
+_UPDATED_STAMP = re.compile(r"(?:[A-Z]{4,}:\s+[^()\n]{0,80}?)?(?:\(|-LRB-)\s*Updated\s*:?[^()\n]{0,80}?(?:\)|-RRB-)"
+                            r"\s*:?\s*")
+
+
 def _opens_paragraph(text: str, pos: int) -> bool:
     """True when ``pos`` starts the text or a line (where a dateline can stand)."""
     k = pos
@@ -251,6 +257,11 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             if tx.start < news:
                 continue  # the page's own time stamp dates no event
             first = news
+        stamp = _UPDATED_STAMP.match(text, first, spans[j][1])
+        if stamp:
+            if tx.start < stamp.end():
+                continue  # "(Updated: 1:38 a.m. Monday, Libya; ...):" dates the page, not an event
+            first = stamp.end()
         if _opens_paragraph(text, first):  # "BEIJING -- The motorcade ..." -> "The motorcade ..."
             first = min(first + _dateline_len(text[first:spans[j][1]]), tx.start)
         closer = _STRAY_CLOSER.match(text, first, tx.start)  # "'' That was in 1988" -> "That was in 1988"
