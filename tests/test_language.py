@@ -75,3 +75,14 @@ def test_a_french_story_gets_a_cited_brief_of_its_own(tmp_path: Path) -> None:
     assert "Written in French" in page
     en_story = next(s for s in listing["stories"] if s["id"] != fr_story["id"])
     assert "Written in" not in runner.invoke(app, ["--db", db, "brief", en_story["id"], "--format", "md"]).output
+
+
+def test_sentences_are_split_by_the_rules_of_the_article_language() -> None:
+    # English rules end a sentence at the ordinal "8." of a German date
+    text = ("Der nordkoreanische Machthaber Kim Jong Un ist am 8. Januar zu Gesprächen mit Staatschef Xi Jinping "
+            "in Peking eingetroffen, wie staatliche Medien berichteten. Er bleibt bis zum 10. Januar in China. "
+            "Es ist bereits sein vierter Besuch in China seit dem vergangenen Jahr, sagte ein Sprecher.")
+    article = _read(text)
+    assert article.lang == "de"
+    sentences = [s.text for s in analyze_article(article).sentences]
+    assert sentences[1] == "Er bleibt bis zum 10. Januar in China." and len(sentences) == 3

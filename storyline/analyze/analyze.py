@@ -56,7 +56,7 @@ def analyze_article(article: Article, *, ner_mode: str = "accurate") -> Analyzed
     """Everything the per-article analysis finds. ``ner_mode`` is "accurate" (default) or "fast"
     (for bulk ingest). A failing analyzer is logged and left empty: one bad span never fails its
     article."""
-    sentences = split_sentences(article.text, article.id)
+    sentences = split_sentences(article.text, article.id, article.lang)
     parts: dict[str, tuple[Any, ...]] = {}
     for name, fn in ANALYZERS.items():
         if not article.english and name in ENGLISH_ONLY:

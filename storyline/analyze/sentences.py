@@ -41,11 +41,14 @@ _TOKENIZED_END = re.compile(r"\S\s+(?:[.!?]|\.\.\.|''|'|-RRB-)\s*$")
 _TOKENIZED_SHARE = 0.6  # this share of a text's lines ending in a detached mark: one sentence per line
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=8)
+def _segmenter(lang: str = "en"):  # type: ignore[no-untyped-def]
+    """pysbd's rules for ``lang`` (an ISO 639-1 code) where it has them, else its English ones."""
     import pysbd
+    from pysbd.languages import LANGUAGE_CODES
 
-    return pysbd.Segmenter(language="en", clean=False)
+    code = lang.split("-")[0].lower()
+    return pysbd.Segmenter(language=code if code in LANGUAGE_CODES else "en", clean=False)
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -116,18 +119,18 @@ def _plain_end(text: str, stop: int) -> bool:
     return text[i:stop - 1].lower() not in _NOT_ENDS
 
 
-def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_paragraph(text: str, start: int, end: int, lang: str = "en") -> list[tuple[int, int]]:
     if end - start > MAX_PIECE:
         spans: list[tuple[int, int]] = []
         for ps, pe in _pieces(text, start, end):
-            spans.extend(_split_piece(text, ps, pe))
+            spans.extend(_split_piece(text, ps, pe, lang))
         return _repair(text, spans)
-    return _split_piece(text, start, end)
+    return _split_piece(text, start, end, lang)
 
 
-def _split_piece(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_piece(text: str, start: int, end: int, lang: str = "en") -> list[tuple[int, int]]:
     para = text[start:end]
-    pieces = _segmenter().segment(para.replace("\n", " "))
+    pieces = _segmenter(lang).segment(para.replace("\n", " "))
     spans: list[tuple[int, int]] = []
     pos = 0
     for piece in pieces:
@@ -195,9 +198,9 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character spans of the sentences of ``text``."""
-    return list(_cached_spans(text))
+def sentence_spans(text: str, lang: str = "en") -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of ``text``, written in ``lang``."""
+    return list(_cached_spans(text, lang))
 
 
 def line_per_sentence(text: str) -> bool:
@@ -220,17 +223,18 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=2048)
-def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
+def _cached_spans(text: str, lang: str = "en") -> tuple[tuple[int, int], ...]:
     # the same article is split by several stages (analysis, summary, timeline): split it once
     if line_per_sentence(text):
         return tuple(_line_spans(text))
     spans: list[tuple[int, int]] = []
     for ps, pe in paragraph_spans(text):
-        spans.extend(_split_paragraph(text, ps, pe))
+        spans.extend(_split_paragraph(text, ps, pe, lang))
     return tuple(spans)
 
 
-def split_sentences(text: str, article_id: str = "") -> list[Sentence]:
-    """The sentences of ``text`` as Sentence records with offsets into ``text``."""
+def split_sentences(text: str, article_id: str = "", lang: str = "en") -> list[Sentence]:
+    """The sentences of ``text`` (written in ``lang``: pysbd's rules for it, where it has them) as
+    Sentence records with offsets into ``text``."""
     return [Sentence(article_id=article_id, index=i, start=s, end=e, text=text[s:e])
-            for i, (s, e) in enumerate(sentence_spans(text))]
+            for i, (s, e) in enumerate(sentence_spans(text, lang))]

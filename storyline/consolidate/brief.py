@@ -112,7 +112,7 @@ def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
     if a.title or not a.text:
         return ""
     text = a.text
-    spans = sentence_spans(text)
+    spans = sentence_spans(text, a.lang)
     lead = ""
     for k, (s, e) in enumerate(spans[:6]):
         sent = " ".join(text[s:e].split())

@@ -94,14 +94,14 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
     out: list[NewSince] = []
     for a in order:  # what the story already had
         if a.id not in wanted:
-            for s in split_sentences(a.text, a.id):
+            for s in split_sentences(a.text, a.id, a.lang):
                 remember(_bag(a.text[s.start:s.end]))
     for a in order:  # then each new article, after the new ones before it
         if a.id not in wanted:
             continue
         vocab = set(postings)
         picked: list[tuple[int, int, SummarySentence]] = []
-        for k, s in enumerate(split_sentences(a.text, a.id)):
+        for k, s in enumerate(split_sentences(a.text, a.id, a.lang)):
             text = a.text[s.start:s.end]
             bag = _bag(text)
             if len(text.split()) >= min_words and _stands_alone(text) and not redundant(bag):

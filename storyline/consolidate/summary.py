@@ -325,7 +325,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
     out: list[_Item] = []
     toks: list[list[str]] = []
     for ai, a in enumerate(arts):
-        ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id))
+        ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id, a.lang))
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")

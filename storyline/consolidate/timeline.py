@@ -231,7 +231,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
     txs = list(timexes) if timexes is not None else tag_timexes(text, article.published, article_id=article.id)
     if not txs:
         return []
-    spans = sentence_spans(text)
+    spans = sentence_spans(text, article.lang)
     out: list[Event] = []
     j = 0
     seen: set[tuple[str, int]] = set()

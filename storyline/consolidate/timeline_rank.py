@@ -76,11 +76,12 @@ def auto_size(n_articles: int) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=4096)
-def day_mentions(text: str, dct: date | None) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...]]:
+def day_mentions(text: str, dct: date | None, lang: str = "en"
+                 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...]]:
     """(sentence spans, (sentence index, day) for every calendar day a sentence names) of one
     article text; relative days ("on Thursday") are anchored at ``dct``. Ranges, months and years
     name no single day and are left out."""
-    spans = tuple(sentence_spans(text))
+    spans = tuple(sentence_spans(text, lang))
     starts = [s for s, _ in spans]
     out: list[tuple[int, date]] = []
     seen: set[tuple[int, date]] = set()
@@ -196,7 +197,7 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     arts = [a for a in articles if isinstance(a, Article) and a.published is not None and a.text]
     if not arts or per_date < 1 or (max_dates is not None and max_dates < 1):
         return []
-    analyses = [day_mentions(a.text, a.published) for a in arts]
+    analyses = [day_mentions(a.text, a.published, a.lang) for a in arts]
     weights = relevance(arts)
     ranked = rank_days(arts, analyses, weights=weights)
     top = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
