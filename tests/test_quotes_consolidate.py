@@ -54,6 +54,22 @@ def test_entity_mapping_overrides_names():
     assert len(group_quotes([a, b], quotes)) == 2
 
 
+def test_a_speaker_spelt_as_an_entity_alias_joins_that_entity():
+    a = Article(text='"We will fight to the last man," Moammar Gadhafi said in Tripoli.', id="a1")
+    b = Article(text='"The people love me," Muammar Gaddafi told the ABC interviewer.', id="b1")
+    c = Article(text='"My father will stay in Libya," Saif al-Islam Gadhafi said on television.', id="c1")
+    quotes = {x.id: storyline.extract_quotes(x.text) for x in (a, b, c)}
+    mapping = {("a1", q.speaker_start, q.speaker_end): "E1" for q in quotes["a1"]}
+    mapping.update({("c1", q.speaker_start, q.speaker_end): "E2" for q in quotes["c1"]})
+    names = {"E1": "Moammar Gadhafi", "E2": "Saif al-Islam Gadhafi"}
+    groups = group_quotes([a, b, c], quotes, entity_of=mapping, entity_names=names)
+    assert "Muammar Gaddafi" in [g.speaker for g in groups]  # the entities did not map that spelling
+    groups = group_quotes([a, b, c], quotes, entity_of=mapping, entity_names=names,
+                          entity_aliases={"E1": ("Gadhafi", "Muammar Gaddafi"), "E2": ("Saif",)})
+    by = {g.speaker: g for g in groups}
+    assert set(by) == {"Moammar Gadhafi", "Saif al-Islam Gadhafi"} and len(by["Moammar Gadhafi"].quotes) == 2
+
+
 def test_pronoun_only_speakers_are_left_out():
     a = Article(text="It rained. They said the road would open soon.", id="x")
     assert group_quotes([a]) == []

@@ -349,7 +349,8 @@ def _continued_speakers(qs: Sequence[Quote], person: Callable[[Quote], bool]) ->
 def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quote]] | None = None, *,
                  entity_of: EntityOf | None = None, min_words: int = 3,
                  entity_names: Mapping[str, str] | None = None,
-                 entity_labels: Mapping[str, str] | None = None) -> list[QuoteGroup]:
+                 entity_labels: Mapping[str, str] | None = None,
+                 entity_aliases: Mapping[str, Sequence[str]] | None = None) -> list[QuoteGroup]:
     """The quotes of one story grouped by speaker, most-quoted speaker first.
 
     ``quotes`` maps article id -> its quotes (extracted here when absent). ``entity_of`` optionally
@@ -358,7 +359,10 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     out; so are contents shorter than ``min_words`` words, and indirect contents that are no claim
     (``is_claim``). A quote relayed by another source is kept once, under its speaker (``relayed``).
     ``entity_names`` (entity id -> canonical name) names the groups of known entities; with
-    ``entity_labels`` (entity id -> label) "it said" continues the non-person speaker before it."""
+    ``entity_labels`` (entity id -> label) "it said" continues the non-person speaker before it;
+    ``entity_aliases`` (entity id -> the other names the story writes it under) let a speaker the
+    entities did not map join the one entity that goes by its name ("Muammar Gaddafi", a spelling
+    of "Moammar Gadhafi")."""
     by_id = {a.id: a for a in articles}
     if quotes is None:
         from ..analyze.quotes import extract_quotes
@@ -401,6 +405,11 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         if ent:
             ents_of[name.lower()].add(ent)
             ents_of[canon.get(name, name).lower()].add(ent)
+    known: dict[str, set[str]] = defaultdict(set)  # every name of an entity -> the entities it names
+    for ent_id, names in (entity_aliases or {}).items():
+        for n in [*names, (entity_names or {}).get(ent_id, "")]:
+            if n:
+                known[n.lower()].add(ent_id)
     speakers: dict[str, _Speaker] = {}
     for q, name, ent in items:
         cname = canon.get(name, name)
@@ -408,6 +417,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             found = ents_of.get(cname.lower()) or ents_of.get(name.lower())
             if not found:
                 found = {e for n, es in ents_of.items() if similar_names(n, cname.lower()) for e in es}
+            if len(found) != 1:
+                found = known.get(cname.lower()) or known.get(name.lower()) or found
             ent = next(iter(found)) if found and len(found) == 1 else None
         if ent and entity_labels is not None and entity_labels.get(ent) not in (None, "PERSON") \
                 and (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:
