@@ -225,6 +225,16 @@ def test_a_long_name_misspelt_by_one_outlet_is_one_person_with_both_spellings() 
     assert "Dikemebe Okonjo" in okonjo[0].aliases
 
 
+def test_two_sons_of_one_man_are_two_people_though_both_are_his_son() -> None:
+    arts = _story([
+        "Gadhafi's son Saif Gadhafi warned of civil war on state television.",
+        "Gadhafi's son Saadi Gadhafi said he would lead the army's elite unit.",
+    ])
+    ents, _ = _entities(arts)
+    sons = sorted(e.name for e in ents if e.label == "PERSON" and e.name.startswith("Sa"))
+    assert sons == ["Saadi Gadhafi", "Saif Gadhafi"]
+
+
 def test_an_organisation_spelt_two_ways_is_one_entity() -> None:
     a = Article(id="a", text="The World Health Organisation warned of a pandemic on Monday, and the "
                              "World Health Organization said so too.")

@@ -251,8 +251,14 @@ _HEAD_CLASS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spok
                "chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman", "advisor": "adviser"}
 
 
+# a family tie is no office: two sons of one man ("Saif al-Islam Gadhafi", "Saadi Gadhafi") share the role
+# "son" and a surname, and are two people
+_KIN_HEADS = frozenset("son sons daughter daughters brother brothers sister sisters wife husband widow father "
+                       "mother cousin nephew niece uncle aunt grandson granddaughter".split())
+
+
 def _role_heads(e: LocalEntity) -> set[str]:
-    return {_HEAD_CLASS.get(h, h) for r in e.roles if (h := role_head(r))}
+    return {_HEAD_CLASS.get(h, h) for r in e.roles if (h := role_head(r)) and h not in _KIN_HEADS}
 
 
 def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
