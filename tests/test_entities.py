@@ -235,6 +235,32 @@ def test_two_sons_of_one_man_are_two_people_though_both_are_his_son() -> None:
     assert sons == ["Saadi Gadhafi", "Saif Gadhafi"]
 
 
+def test_a_first_name_and_its_short_form_are_one_person() -> None:
+    arts = _story([
+        "Defense lawyer Edward Chernoff told the court his client was innocent.",
+        "Ed Chernoff said the doctor would not testify.",
+        "Edward Chernoff, who leads the defense, and Ed Chernoff's team left the court.",
+    ])
+    ents, _ = _entities(arts)
+    chernoff = [e for e in ents if e.label == "PERSON" and e.name.endswith("Chernoff")]
+    assert len(chernoff) == 1 and {chernoff[0].name, *chernoff[0].aliases} >= {"Ed Chernoff", "Edward Chernoff"}
+
+
+def test_two_entities_kept_apart_never_share_a_name_or_an_id() -> None:
+    from storyline.consolidate.entities import LocalEntity, _distinct_names
+
+    def local(aid: str, *forms: str) -> LocalEntity:
+        e = LocalEntity(label="PERSON", article_id=aid)
+        for k, f in enumerate(forms):
+            e.add(Mention(start=k, end=k + 1, text=f, label="PERSON", article_id=aid), tuple(f.lower().split()), k)
+        return e
+
+    singer = [local("a", "Michael Jackson", "Michael Jackson", "Jackson")]
+    son = [local("b", "Michael Jackson", "Michael Joseph Jackson Jr")]
+    names = _distinct_names([singer, son], ["PERSON", "PERSON"], ["Michael Jackson", "Michael Jackson"])
+    assert names == ["Michael Jackson", "Michael Joseph Jackson Jr"]
+
+
 def test_an_organisation_spelt_two_ways_is_one_entity() -> None:
     a = Article(id="a", text="The World Health Organisation warned of a pandemic on Monday, and the "
                              "World Health Organization said so too.")

@@ -278,6 +278,36 @@ def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= (0.8 if every else 0.75)
 
 
+# English short forms of first names ("Ed Chernoff" / "Edward Chernoff")
+_NICKNAMES = {
+    "ed": "edward", "eddie": "edward", "ted": "edward", "bob": "robert", "rob": "robert", "bobby": "robert",
+    "bill": "william", "will": "william", "billy": "william", "mike": "michael", "mick": "michael",
+    "jim": "james", "jimmy": "james", "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard",
+    "rich": "richard", "dave": "david", "dan": "daniel", "danny": "daniel", "joe": "joseph", "tony": "anthony",
+    "chris": "christopher", "steve": "steven", "stephen": "steven", "ben": "benjamin", "sam": "samuel",
+    "alex": "alexander", "andy": "andrew", "drew": "andrew", "nick": "nicholas", "matt": "matthew",
+    "pat": "patrick", "ron": "ronald", "don": "donald", "ken": "kenneth", "larry": "lawrence",
+    "jerry": "gerald", "greg": "gregory", "jeff": "jeffrey", "fred": "frederick", "tim": "timothy",
+    "vince": "vincent", "walt": "walter", "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+    "chuck": "charles", "charlie": "charles", "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth",
+    "kate": "katherine", "katie": "katherine", "kathy": "katherine", "cathy": "catherine",
+    "jenny": "jennifer", "jen": "jennifer", "sue": "susan", "suzy": "susan", "peggy": "margaret",
+    "maggie": "margaret", "meg": "margaret", "becky": "rebecca", "debbie": "deborah", "deb": "deborah",
+    "pam": "pamela", "barb": "barbara", "vicky": "victoria", "nate": "nathan", "phil": "philip",
+    "doug": "douglas", "gene": "eugene", "frank": "francis", "sandy": "sandra", "abe": "abraham",
+}
+
+
+def _first_name(w: str) -> str:
+    return _NICKNAMES.get(w, w)
+
+
+def _nickname_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'Ed Chernoff' / 'Edward Chernoff': the same name but for a first name and its short form."""
+    return (len(a) >= 2 and len(a) == len(b) and a[0] != b[0] and a[1:] == b[1:]
+            and _first_name(a[0]) == _first_name(b[0]))
+
+
 def _typo_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """'Dikemebe Mutombo' / 'Dikembe Mutombo': one long word (6+ letters) misspelt by a letter or
     two, the other words the same; close enough to merge without a shared role."""
@@ -400,12 +430,38 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                 if (a.label == "PERSON" and a.roles and b.roles and _spelling_variant(a.full, b.full)
                         and (_role_heads(a) & _role_heads(b))) \
                         or (_typo_variant(a.full, b.full) and not any({a.full, b.full} <= f for f in fulls_in.values())) \
+                        or (a.label == "PERSON" and _nickname_variant(a.full, b.full)) \
                         or (a.label != "PERSON" and _british_american(a.full, b.full)):
                     dsu.union(i, j)
     groups: dict[int, list[LocalEntity]] = defaultdict(list)
     for i, e in enumerate(locals_):
         groups[dsu.find(i)].append(e)
     return list(groups.values())
+
+
+def _distinct_names(groups: Sequence[Sequence[LocalEntity]], labels: Sequence[str], names: Sequence[str]) -> list[str]:
+    """Two entities the merge kept apart under one canonical name ("Michael Jackson" the singer, and his
+    son "Michael Joseph Jackson Jr", most of whose mentions read "Michael Jackson"): the most mentioned
+    keeps the name, each other takes its fullest form no other entity is named by (and so an id of its
+    own)."""
+    out = list(names)
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (label, name) in enumerate(zip(labels, names)):
+        by_name[(label, name)].append(i)
+    taken = {(label, name) for label, name in zip(labels, names)}
+    for (label, _), idx in by_name.items():
+        if len(idx) < 2:
+            continue
+        idx.sort(key=lambda i: -sum(len(e.mentions) for e in groups[i]))
+        for i in idx[1:]:
+            forms: Counter[str] = Counter()
+            for e in groups[i]:
+                forms.update(e.surfaces)
+            free = [f for f in forms if (label, f) not in taken and name_tokens(f)]
+            if free:
+                out[i] = max(free, key=lambda f: (len(name_tokens(f)), forms[f], len(f)))
+                taken.add((label, out[i]))
+    return out
 
 
 def _canonical(group: Sequence[LocalEntity]) -> str:
@@ -594,9 +650,9 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     linked: list[Mention] = []
     roles_of: dict[str, list[str]] = {}
     label_of: dict[str, str] = {}
-    for g in groups:
-        name = _canonical(g)
-        label = Counter(m.label for e in g for m in e.mentions).most_common(1)[0][0]
+    labels = [Counter(m.label for e in g for m in e.mentions).most_common(1)[0][0] for g in groups]
+    names = _distinct_names(groups, labels, [_canonical(g) for g in groups])
+    for g, label, name in zip(groups, labels, names):
         eid = entity_id_for(label, name)
         aliases: Counter[str] = Counter()
         roles: list[str] = []
