@@ -102,6 +102,17 @@ def test_a_name_after_a_kinship_word_is_a_person() -> None:
     assert labels["Ri Sol Ju"] == "PERSON" and labels["Kim Yo Jong"] == "PERSON"
 
 
+def test_a_place_named_x_of_y_is_one_place() -> None:
+    import storyline
+
+    text = ("Oil has been spewing into the Gulf of Mexico since April. Tankers crossed the Strait of Hormuz "
+            "and the Bay of Bengal. He studied at the University of Texas.")
+    for mode in ("accurate", "fast"):
+        names = {(m.text, m.label) for m in storyline.recognize_entities(text, mode)}
+        assert {("Gulf of Mexico", "LOC"), ("Strait of Hormuz", "LOC"), ("Bay of Bengal", "LOC"),
+                ("University of Texas", "ORG")} <= names
+
+
 def test_financial_news_names_from_raw_text() -> None:
     """FiNER-ORD dev (financial news) through ``storyline.recognize_entities`` on the rebuilt text,
     persons, organisations and places scored by exact span and type: the tagger learned from it

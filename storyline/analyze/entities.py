@@ -238,7 +238,30 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
                 and (e + 1 == len(tokens) or tokens[e + 1] in (",", ".", ")", ";"))):
             e += 1
         out.append((s, e, _type_by_head(tokens, s, e, typ)))
-    return _place_by_context(tokens, _join_nationality(tokens, out))
+    return _place_by_context(tokens, _join_place_of(tokens, _join_nationality(tokens, out)))
+
+
+# a geographic feature named "X of Y": "Gulf of Mexico", "Strait of Hormuz", "Bay of Bengal"
+_PLACE_OF = frozenset(["gulf", "bay", "strait", "straits", "sea", "lake", "cape", "isle", "isles", "island",
+                       "islands", "mount", "gulf", "horn"])
+
+
+def _join_place_of(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"the Gulf of Mexico" is one place, whether the tagger read "Gulf" and "Mexico" as two places,
+    left "Gulf" out, or took the whole for an organisation."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, typ in spans:
+        if e - s >= 3 and tokens[s + 1] == "of" and tokens[s].lower() in _PLACE_OF and tokens[s][:1].isupper():
+            typ = "LOC"
+        elif e - s == 2 and tokens[s] in ("Lake", "Mount", "Cape") and typ in ("ORG", "MISC"):
+            typ = "LOC"  # "Lake Geneva", "Mount Everest"
+        elif (s >= 2 and tokens[s - 1] == "of" and tokens[s - 2][:1].isupper()
+              and tokens[s - 2].lower() in _PLACE_OF and typ in ("LOC", "MISC")):
+            if out and out[-1][0] == s - 2 and out[-1][1] == s - 1:
+                out.pop()
+            s, typ = s - 2, "LOC"
+        out.append((s, e, typ))
+    return out
 
 
 # the last word of a name that says what kind of thing it names
