@@ -193,3 +193,12 @@ def test_different_events_on_different_days_are_no_date_disagreement():
     # the same event told with two days is one
     c = _art("Two protesters were killed in Suez on Wednesday, police said.", published="2031-01-27", source="C")
     assert _values(_slot(find_disagreements([a, c]), "date killed")) == {"2031-01-21", "2031-01-22"}
+
+
+def test_two_wordings_of_a_title_are_no_two_spellings_of_a_name():
+    # "Operating Officer Doug" / "Operations Officer Doug" had been read as a name spelt two ways
+    a = Article(id="a", published=date(2010, 5, 1), source="wire",
+                text="BP Chief Operating Officer Doug Suttles said the well was holding on Saturday.")
+    b = Article(id="b", published=date(2010, 5, 2), source="daily",
+                text="BP Chief Operations Officer Doug Suttles said the cap was working on Sunday.")
+    assert [d for d in find_disagreements([a, b]) if d.kind == "name"] == []

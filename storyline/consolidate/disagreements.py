@@ -259,7 +259,7 @@ def _resolve_weekday(wd: str, published: date) -> date:
 
 # --- names ----------------------------------------------------------------------------------------
 
-_NAME_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*[a-z][\w’'\-]*){1,3}\b")
+_NAME_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*[a-z][\w’'\-]*){1,6}\b")
 _ROLE_RE = re.compile(r"(?i:(spokes(?:wo)?man|spokesperson|president|chief executive|executive|governor|"
                       r"minister|leader|chief|mayor|director|chairman|chairwoman|analyst|secretary|"
                       r"commissioner|ambassador|senator|official|officer|manager|founder))"
@@ -276,13 +276,13 @@ def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
         while words and words[0][2].lower() in _NOT_NAME:
             words = words[1:]
         lead_role = None
-        while len(words) > 2 and words[0][2].lower().rstrip(".") in _ROLE_WORDS:
+        while len(words) > 2 and words[0][2].lower().rstrip(".") in _TITLE_WORDS:
             word = words[0][2].lower().rstrip(".")  # "Director Ivana Trump", "Gov. Helen Marsh"
-            if word not in ("mr", "mrs", "ms", "dr"):
+            if word in _ROLE_WORDS and word not in ("mr", "mrs", "ms", "dr"):
                 lead_role = {"gov": "governor", "sen": "senator", "rep": "representative"}.get(word, word)
             words = words[1:]
-        if len(words) < 2:
-            continue
+        if not 2 <= len(words) <= 4 or any(w[2].lower().rstrip(".") in _TITLE_WORDS for w in words):
+            continue  # a title read as a name ("Operating Officer Doug"), or a run of capitals too long
         last = words[-1]
         trimmed = re.sub(r"['’]s?$", "", last[2])
         words[-1] = (last[0], last[0] + len(trimmed), trimmed)
@@ -295,6 +295,9 @@ def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
 _ROLE_WORDS = frozenset("spokesman spokeswoman spokesperson president governor minister leader chief mayor "
                         "director chairman chairwoman analyst secretary commissioner ambassador senator "
                         "official officer manager founder gov sen rep mr mrs ms dr gen general judge".split())
+# words of a title, never of a person's name
+_TITLE_WORDS = _ROLE_WORDS | frozenset("operating executive financial deputy vice assistant senior acting interim "
+                                       "managing chief prime foreign defense defence attorney press operations".split())
 _ROLE_NORM = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chief executive": "executive",
               "chief": "executive", "chairwoman": "chairman", "officer": "official"}
 
