@@ -295,6 +295,9 @@ def test_a_caption_does_not_open_a_summary() -> None:
         "Up to 5,000 barrels of oil a day are leaking from the Kestrel platform, engineers said."])
     texts = [s.text for s in summarize(arts, max_words=60)]
     assert texts and not texts[0].startswith("Oil in the water"), texts
+    # a reader's brief leaves it out altogether, though both reports carry it
+    brief = storyline.brief(arts)
+    assert brief.summary and not any(s.text.startswith("Oil in the water") for s in brief.summary)
     from storyline.consolidate.summary_text import verbless
     assert verbless("Oil in the water near the Kestrel platform in the Gulf of Arden.")
     assert not verbless("Up to 5,000 barrels of oil a day are leaking from the platform.")

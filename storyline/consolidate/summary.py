@@ -523,7 +523,8 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
         if not key or key in seen or it.words < 3:
             continue
         seen.add(key)
-        shaped = it.shaped = _shaped(it) and not (config.reader and leans_back(it.text))
+        # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb
+        shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or verbless(it.text)))
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
