@@ -202,3 +202,17 @@ def test_two_wordings_of_a_title_are_no_two_spellings_of_a_name():
     b = Article(id="b", published=date(2010, 5, 2), source="daily",
                 text="BP Chief Operations Officer Doug Suttles said the cap was working on Sunday.")
     assert [d for d in find_disagreements([a, b]) if d.kind == "name"] == []
+
+
+def test_a_weekday_written_a_week_later_is_the_day_the_others_report():
+    # the follow-up of Jan. 20 still writes "Tuesday's earthquake": it is Jan. 12, not Jan. 19
+    texts = {date(2010, 1, 13): "The earthquake killed hundreds of people in the capital on Tuesday.",
+             date(2010, 1, 14): "Hundreds of people were killed in the capital by the earthquake on Tuesday.",
+             date(2010, 1, 20): "The earthquake killed hundreds of people in the capital on Tuesday, rescuers said."}
+    arts = [Article(id=f"a{k}", published=d, source=f"outlet{k}", text=t) for k, (d, t) in enumerate(texts.items())]
+    assert [d for d in find_disagreements(arts) if d.kind == "date"] == []
+    # a day told differently in the same week is still shown
+    arts[1] = Article(id="a1", published=date(2010, 1, 14), source="outlet1",
+                      text="Hundreds of people were killed in the capital by the earthquake on Wednesday.")
+    dates = [d for d in find_disagreements(arts[:2]) if d.kind == "date"]
+    assert dates and {v.value for v in dates[0].values} == {"2010-01-12", "2010-01-13"}

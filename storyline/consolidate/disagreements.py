@@ -356,6 +356,7 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
 def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
     slots: dict[str, dict[date, list[Citation]]] = defaultdict(lambda: defaultdict(list))
     told: dict[str, dict[date, list[frozenset[str]]]] = defaultdict(lambda: defaultdict(list))
+    weekday_of: dict[str, set[date]] = defaultdict(set)  # the days read from a bare weekday
     for u in units:
         events = {m.lastgroup for m in _EVENT_RE.finditer(u.text)}
         # "the ministry said on Tuesday that 26 were hurt": Tuesday is the day of the statement
@@ -371,8 +372,11 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
             if d is not None:
                 slots[f"date {ev}"][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
                 told[f"date {ev}"][d].append(_what(u.text[:m.start()] + u.text[m.end():]))
+                if kind == "weekday":
+                    weekday_of[f"date {ev}"].add(d)
     out = []
     for slot, vals in slots.items():
+        _fold_later_weekdays(vals, told[slot], weekday_of[slot])
         if len(vals) < 2 or not _same_event(told[slot]):
             continue
         values = tuple(ClaimValue(value=d.isoformat(), citations=tuple(c), sources=_sources(c, by_id))
@@ -380,6 +384,21 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
         out.append(Disagreement(slot=slot, values=values, kind="date",
                                 note="weekdays resolved against each article's publication date"))
     return out
+
+
+def _fold_later_weekdays(vals: dict[date, list[Citation]], told: dict[date, list[frozenset[str]]],
+                         from_weekday: set[date]) -> None:
+    """A bare weekday read as a day whole weeks after another value of the slot, the same weekday, is
+    that day: a follow-up published a week later still writes "Tuesday's earthquake" for the
+    Tuesday the others report, and is read as the Tuesday before its own publication."""
+    for d in sorted(vals, reverse=True):
+        if d not in from_weekday:
+            continue
+        earlier = [e for e in vals if e < d and (d - e).days % 7 == 0]
+        if earlier:
+            into = min(earlier)
+            vals[into].extend(vals.pop(d))
+            told[into].extend(told.pop(d, []))
 
 
 def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[str]) -> list[Disagreement]:
