@@ -203,46 +203,44 @@ def test_a_pair_compound_is_not_an_entity() -> None:
     assert any(n.startswith("Jean-Luc") for n in names)
 
 
+def _people(texts: list[str], surname: str):  # type: ignore[no-untyped-def]
+    """The people of a story of ``texts`` (one article each) whose name ends with ``surname``."""
+    ents, _ = _entities(_story(texts))
+    return [e for e in ents if e.label == "PERSON" and e.name.endswith(surname)]
+
+
 def test_two_people_with_one_role_and_different_first_names_stay_two() -> None:
-    arts = _story([
+    walters = _people([
         "Union president Herb Castellano said on Monday that the players would not give in.",
         "Former union president Buck Castellano told reporters the owners had made no offer.",
-    ])
-    ents, _ = _entities(arts)
-    walters = sorted(e.name for e in ents if e.label == "PERSON" and e.name.endswith("Castellano"))
-    assert walters == ["Buck Castellano", "Herb Castellano"]
+    ], "Castellano")
+    assert sorted(e.name for e in walters) == ["Buck Castellano", "Herb Castellano"]
 
 
 def test_a_long_name_misspelt_by_one_outlet_is_one_person_with_both_spellings() -> None:
-    arts = _story([
+    okonjo = _people([
         "Center Dikembe Okonjo scored 20 points as the Hawks won on Friday.",
         "The Hawks beat the Bulls on Friday behind 20 points from forward Dikemebe Okonjo.",
         "Dikembe Okonjo and Marcus Lane led the Hawks again on Sunday.",
-    ])
-    ents, _ = _entities(arts)
-    okonjo = [e for e in ents if e.label == "PERSON" and e.name.endswith("Okonjo")]
+    ], "Okonjo")
     assert len(okonjo) == 1 and okonjo[0].name == "Dikembe Okonjo"
     assert "Dikemebe Okonjo" in okonjo[0].aliases
 
 
 def test_two_sons_of_one_man_are_two_people_though_both_are_his_son() -> None:
-    arts = _story([
+    sons = _people([
         "Gadhafi's son Saif Gadhafi warned of civil war on state television.",
         "Gadhafi's son Saadi Gadhafi said he would lead the army's elite unit.",
-    ])
-    ents, _ = _entities(arts)
-    sons = sorted(e.name for e in ents if e.label == "PERSON" and e.name.startswith("Sa"))
-    assert sons == ["Saadi Gadhafi", "Saif Gadhafi"]
+    ], "Gadhafi")
+    assert {"Saadi Gadhafi", "Saif Gadhafi"} <= {e.name for e in sons}
 
 
 def test_a_first_name_and_its_short_form_are_one_person() -> None:
-    arts = _story([
+    chernoff = _people([
         "Defense lawyer Edward Chernoff told the court his client was innocent.",
         "Ed Chernoff said the doctor would not testify.",
         "Edward Chernoff, who leads the defense, and Ed Chernoff's team left the court.",
-    ])
-    ents, _ = _entities(arts)
-    chernoff = [e for e in ents if e.label == "PERSON" and e.name.endswith("Chernoff")]
+    ], "Chernoff")
     assert len(chernoff) == 1 and {chernoff[0].name, *chernoff[0].aliases} >= {"Ed Chernoff", "Edward Chernoff"}
 
 
