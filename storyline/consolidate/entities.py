@@ -278,7 +278,8 @@ def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= (0.8 if every else 0.75)
 
 
-# English short forms of first names ("Ed Chernoff" / "Edward Chernoff")
+# English short forms of first names ("Ed Chernoff" / "Edward Chernoff"); forms of two names ("Pat":
+# Patrick or Patricia) or names in their own right ("Frank", "Jack") are left out
 _NICKNAMES = {
     "ed": "edward", "eddie": "edward", "ted": "edward", "bob": "robert", "rob": "robert", "bobby": "robert",
     "bill": "william", "will": "william", "billy": "william", "mike": "michael", "mick": "michael",
@@ -286,15 +287,15 @@ _NICKNAMES = {
     "rich": "richard", "dave": "david", "dan": "daniel", "danny": "daniel", "joe": "joseph", "tony": "anthony",
     "chris": "christopher", "steve": "steven", "stephen": "steven", "ben": "benjamin", "sam": "samuel",
     "alex": "alexander", "andy": "andrew", "drew": "andrew", "nick": "nicholas", "matt": "matthew",
-    "pat": "patrick", "ron": "ronald", "don": "donald", "ken": "kenneth", "larry": "lawrence",
+    "ron": "ronald", "don": "donald", "ken": "kenneth", "larry": "lawrence",
     "jerry": "gerald", "greg": "gregory", "jeff": "jeffrey", "fred": "frederick", "tim": "timothy",
-    "vince": "vincent", "walt": "walter", "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+    "vince": "vincent", "walt": "walter", "hank": "henry", "harry": "henry", "johnny": "john",
     "chuck": "charles", "charlie": "charles", "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth",
     "kate": "katherine", "katie": "katherine", "kathy": "katherine", "cathy": "catherine",
     "jenny": "jennifer", "jen": "jennifer", "sue": "susan", "suzy": "susan", "peggy": "margaret",
     "maggie": "margaret", "meg": "margaret", "becky": "rebecca", "debbie": "deborah", "deb": "deborah",
     "pam": "pamela", "barb": "barbara", "vicky": "victoria", "nate": "nathan", "phil": "philip",
-    "doug": "douglas", "gene": "eugene", "frank": "francis", "sandy": "sandra", "abe": "abraham",
+    "doug": "douglas", "abe": "abraham",
 }
 
 
