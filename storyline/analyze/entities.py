@@ -243,7 +243,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
 
 # a geographic feature named "X of Y": "Gulf of Mexico", "Strait of Hormuz", "Bay of Bengal"
 _PLACE_OF = frozenset(["gulf", "bay", "strait", "straits", "sea", "lake", "cape", "isle", "isles", "island",
-                       "islands", "mount", "gulf", "horn"])
+                       "islands", "mount", "horn"])
 
 
 def _join_place_of(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

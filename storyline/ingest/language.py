@@ -47,4 +47,3 @@ def detect_language(text: str, default: str = DEFAULT_LANG) -> str:
     # tables of names and scores, or garbled text, come out as small languages ("an", "la", "qu"):
     # a language few outlets write in is taken for such a misreading
     return str(lang) if lang in NEWS_LANGS else default
-
