@@ -159,6 +159,10 @@ def test_a_folder_without_article_files_is_reported(tmp_path: Path) -> None:
     r = run(tmp_path / "s.db", "ingest", "-q", str(empty), str(other))
     assert r.exit_code == 1
     assert "empty folder" in r.output and "spreadsheets" in r.output and "not named like one" in r.output
+    # one line per problem, its path whole however long (a wrapped path cannot be copied or grepped)
+    lines = [line for line in r.output.splitlines() if line.startswith("failed ")]
+    assert any(f"failed {empty}: empty folder" in line for line in lines), r.output
+    assert any(str(other) in line and "not named like one" in line for line in lines), r.output
 
 
 def test_a_shortened_summary_sentence_keeps_its_verb() -> None:

@@ -93,11 +93,12 @@ def _use_ner(ner: str | None) -> None:
 
 
 def _print_problems(report: IngestReport) -> None:
-    """Each input that failed, and each article stored with a warning, once, on stderr."""
+    """Each input that failed, and each article stored with a warning, once, on stderr: one line each,
+    never wrapped, so that a long path stays whole for a reader's copy and for grep."""
     for where, reason in report.warnings:
-        err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False)
+        err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False, soft_wrap=True)
     for f in report.failed:
-        err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False)
+        err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
