@@ -31,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # _common, also when a test loads this file by its path
 
 from _common import load_spacy  # noqa: E402
 DATA = ROOT.parent / "shared" / "data"

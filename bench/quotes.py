@@ -29,6 +29,7 @@ from typing import Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # _common, also when a test loads this file by its path
 DATA = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
 
 from _common import load_spacy  # noqa: E402

@@ -240,3 +240,17 @@ def test_a_name_set_off_after_a_description_is_the_speaker():
     # a name first keeps its description
     assert [q.speaker for q in storyline.extract_quotes("Kerr Putney, the police chief, said the road was closed.")] \
         == ["Kerr Putney, the police chief,"]
+
+
+def test_a_pronoun_or_titled_surname_is_not_resolved_to_a_person_of_the_other_sex() -> None:
+    text = ("The singer Daniel Okafor said he would tour again next year. Mrs Okafor said the family was "
+            "heartbroken. \"We loved him,\" she said. Later, Grace Nkosi said the hall was full. \"He will be "
+            "back,\" she added.")
+    by_text = {q.text.strip('"'): q for q in extract_quotes(text)}
+    # "Mrs Okafor" is not completed to "Daniel Okafor", and "she" never becomes him
+    assert by_text["the family was heartbroken"].speaker_resolved != "Daniel Okafor"
+    assert by_text["We loved him,"].speaker_resolved != "Daniel Okafor"
+    # the nearest woman named before the pronoun is she
+    assert by_text["He will be back,"].speaker_resolved == "Grace Nkosi"
+    # and "he" still finds him
+    assert by_text["he would tour again next year"].speaker_resolved == "Daniel Okafor"

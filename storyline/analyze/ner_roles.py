@@ -12,13 +12,21 @@ by "the North Korean leader" in the consolidation.
 from __future__ import annotations
 
 import dataclasses
+import gzip
+import json
+import logging
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from ..records import Mention
 from .ner_features import tokenize
 
-__all__ = ["ROLE_HEADS", "attach_roles", "role_head"]
+__all__ = ["ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
+           "sex_clash"]
+
+_log = logging.getLogger(__name__)
 
 ROLE_HEADS = frozenset(["president", "vice-president", "president-elect", "leader", "minister", "premier", "chancellor", "secretary", "chairman", "chairwoman", "chairperson", "chair", "chief", "director", "ambassador", "envoy", "official", "officer", "governor", "mayor", "senator", "congressman", "congresswoman", "representative", "lawmaker", "legislator", "king", "queen", "prince", "princess", "emperor", "empress", "general", "commander", "adviser", "advisor", "aide", "analyst", "professor", "researcher", "correspondent", "reporter", "editor", "ceo", "founder", "manager", "head", "coach", "captain", "judge", "prosecutor", "attorney", "lawyer", "inspector", "sergeant", "lieutenant", "colonel", "major", "admiral", "marshal", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "uncle", "aunt", "actor", "actress", "singer", "star", "diplomat", "negotiator", "dictator", "ruler", "deputy", "counsel", "economist", "strategist", "expert", "scientist", "doctor", "pope", "bishop", "cardinal", "priest", "rabbi", "imam", "candidate", "nominee", "delegate", "commissioner", "administrator", "executive", "treasurer", "sheriff", "detective", "owner", "partner", "investor", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative-elect", "prosecutor-general", "attorney-general", "secretary-general", "director-general", "dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "col", "lt", "capt", "prof"])
 
@@ -39,6 +47,54 @@ def role_head(role: str) -> str | None:
         if w in ROLE_HEADS:
             return w
     return None
+
+
+# --- the sex of a person: 1 a man, 2 a woman, 0 not known ------------------------------------------
+# Told by a title written with the name ("Mrs Jackson"), a family or stage role ("his mother,
+# Katherine Jackson"), or a first name the census gives to one sex only ("Michael"). Used to keep a
+# "Mrs Jackson" from being a short form of "Michael Jackson", and a "she" from being him.
+
+TITLE_SEX = {**{w: 1 for w in ("mr", "mister", "sir", "lord", "king", "prince", "duke", "monsieur", "herr",
+                                "signor", "senor", "señor")},
+             **{w: 2 for w in ("mrs", "ms", "miss", "lady", "madam", "madame", "mme", "dame", "queen", "princess",
+                                "duchess", "frau", "signora", "senora", "señora")}}
+ROLE_SEX = {**{w: 1 for w in ("father", "son", "husband", "brother", "uncle", "actor", "king", "prince")},
+            **{w: 2 for w in ("mother", "daughter", "wife", "sister", "aunt", "actress", "queen", "princess",
+                               "chairwoman", "spokeswoman", "congresswoman")}}
+FIRST_NAMES_PATH = Path(__file__).resolve().parent.parent / "models" / "first-names.json.gz"
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, int]:
+    """First name -> 1 or 2, from ``scripts/build_first_names.py``'s table ({} when it is missing)."""
+    try:
+        with gzip.open(FIRST_NAMES_PATH, "rt", encoding="utf-8") as fh:
+            table = json.load(fh)
+    except (OSError, ValueError):
+        _log.warning("no first-name table at %s: titles and pronouns no longer tell two people of one "
+                     "surname apart", FIRST_NAMES_PATH)
+        return {}
+    return {**{n: 1 for n in table.get("male", ())}, **{n: 2 for n in table.get("female", ())}}
+
+
+def first_name_sex(word: str) -> int:
+    """1 or 2 when the census gives the first name ``word`` (any case) to one sex, else 0."""
+    return _first_names().get(word.lower(), 0)
+
+
+def name_sex(name: str) -> int:
+    """The sex a written name tells: its title ("Mrs Jackson", "Mr. Okafor"), else the first name of a
+    name of two words or more ("Katherine Jackson"); 0 for a bare surname or an unknown first name."""
+    words = [w.strip(".,") for w in name.split()]
+    words = [w for w in words if w]
+    if len(words) >= 2 and words[0].lower() in TITLE_SEX:
+        return TITLE_SEX[words[0].lower()]
+    return first_name_sex(words[0]) if len(words) >= 2 else 0
+
+
+def sex_clash(a: int, b: int) -> bool:
+    """Both known and different."""
+    return bool(a and b and a != b)
 
 
 def _covering(mentions: Sequence[Mention], a: int, b: int) -> Mention | None:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..records import Quote
+from .ner_roles import name_sex, sex_clash
 
 __all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS"]
 
@@ -1020,18 +1021,19 @@ def _titled_names(text: str) -> Titled:
     return out
 
 
-def _full_name(name: str, prior: list[tuple[int, str]], titled: Titled, before: int) -> str:
-    """A one-word name completed from an earlier full name ('Marsh' -> 'Helen Marsh')."""
+def _full_name(name: str, prior: list[tuple[int, str]], titled: Titled, before: int, sex: int = 0) -> str:
+    """A one-word name completed from an earlier full name ('Marsh' -> 'Helen Marsh'), not one of the
+    other sex (``sex``, from the speaker's title: "Mrs Jackson" is not "Michael Jackson")."""
     if len(name.split()) > 1:
         return name
     for _, full in reversed(prior):
-        if len(full.split()) > 1 and name in full.split():
+        if len(full.split()) > 1 and name in full.split() and not sex_clash(sex, name_sex(full)):
             return full
     # else the nearest titled name before it ("singer Michael Jackson ... his brother, singer
     # Jermaine Jackson, ... Jackson said": Jermaine)
     k = bisect.bisect_left(titled, (before, ""))
     for pos, full in reversed(titled[:k]):
-        if len(full.split()) >= 2 and name in full.split():
+        if len(full.split()) >= 2 and name in full.split() and not sex_clash(sex, name_sex(full)):
             return full
     return name
 
@@ -1066,23 +1068,41 @@ def _name_tail(speaker: str) -> str:
     return "" if governed(words, len(tail)) else " ".join(reversed(tail))
 
 
-def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled) -> str | None:
+def _surname_sex(text: str, surname: str, before: int) -> int:
+    """The sex of every first name written with ``surname`` in ``text`` before ``before``, when they
+    agree ("Michael Jackson" ... "Jackson": 1; also "Katherine Jackson" before it: 0)."""
+    if not text or " " in surname:
+        return 0
+    firsts = re.findall(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(surname) + r"\b", text[:before])
+    sexes = {name_sex(f + " " + surname) for f in firsts}
+    return sexes.pop() if len(sexes) == 1 else 0
+
+
+def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled,
+             text: str = "") -> str | None:
     """A full name for a pronoun or a bare surname, when the article makes it clear."""
     low = speaker.lower()
     if low in ("he", "she"):
-        # the nearest preceding named speaker or titled person ("spokesman Lu Kang")
+        # the nearest preceding named speaker or titled person ("spokesman Lu Kang"), not one whose
+        # first name is of the other sex
+        sex = 1 if low == "he" else 2
         cands = [(pos, name) for pos, name in prior if _person_like(name)]
         k = bisect.bisect_left(titled, (speaker_start, ""))
         cands.extend(t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800)
+        # (a bare surname by the full names the article wrote it in before: "Jackson" after "Singer
+        # Michael Jackson" is him)
+        cands = [(pos, name) for pos, name in cands
+                 if not sex_clash(sex, name_sex(_full_name(name, prior, titled, pos)) or _surname_sex(text, name, pos))]
         if not cands:
             return None
         pos, name = max(cands)
-        return _full_name(name, prior, titled, speaker_start)
+        full = _full_name(name, prior, titled, speaker_start, sex)
+        return None if sex_clash(sex, name_sex(full)) else full
     if low in ("they", "it", "we", "i", "you", "who"):
         return None
     tail = _name_tail(speaker)
     if tail and len(tail.split()) == 1:
-        full = _full_name(tail, prior, titled, speaker_start)
+        full = _full_name(tail, prior, titled, speaker_start, name_sex(speaker))
         return full if full != tail else None
     return tail if tail and tail != speaker else None
 
@@ -1141,7 +1161,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             if text is not original:
                 f = _restore_marks(text, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
-            resolved = _resolve(speaker, f.speaker[0], prior, titled) if speaker and f.speaker else None
+            resolved = _resolve(speaker, f.speaker[0], prior, titled, original) if speaker and f.speaker else None
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full:
                 tail = _name_tail(full) or full

@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from ..analyze import timex as _TX
-from ..analyze.ner_roles import role_head
+from ..analyze.ner_roles import ROLE_SEX, TITLE_SEX, first_name_sex, role_head, sex_clash
 from ..records import Article, Entity, Mention, Timex
 
 _log = logging.getLogger(__name__)
@@ -139,6 +139,7 @@ class LocalEntity:
     surfaces: Counter[str] = field(default_factory=Counter)
     roles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    genders: Counter[int] = field(default_factory=Counter)  # the sex its titles give ("Mrs Jackson": 2)
     last: int = 0
     _full: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
@@ -152,8 +153,10 @@ class LocalEntity:
     def tokens(self) -> set[str]:
         return {t for n in self.names for t in n}
 
-    def add(self, m: Mention, toks: tuple[str, ...], order: int) -> None:
+    def add(self, m: Mention, toks: tuple[str, ...], order: int, gender: int = 0) -> None:
         self.names[toks] += 1
+        if gender:
+            self.genders[gender] += 1
         self._full = None
         self.surfaces[_POSS.sub("", m.text.strip())] += 1
         if m.role and m.role not in self.roles:
@@ -195,7 +198,43 @@ def _royal_title(e: LocalEntity) -> str | None:
     return titles.pop() if len(titles) == 1 and None not in titles else None
 
 
-def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalEntity]:
+# --- the sex of a person, so that a "Mrs Jackson" is no short form of "Michael Jackson" ----------
+# 1 a man, 2 a woman, 0 not known (storyline.analyze.ner_roles: titles, roles, the census first names).
+
+_WORD_BEFORE = re.compile(r"([A-Za-zñ]+)\.?\s+$")
+
+
+def _title_sex(text: str, m: Mention) -> int:
+    """The sex a title gives the mention: its own first word ("Mrs Jackson") or the word just before
+    it ("Mrs. [Jackson]", as taggers trained on CoNLL leave titles out of the name)."""
+    words = m.text.split()
+    first = words[0].lower().rstrip(".") if words else ""
+    if first in TITLE_SEX and len(words) > 1:
+        return TITLE_SEX[first]
+    before = _WORD_BEFORE.search(text[max(0, m.start - 12):m.start]) if text else None
+    return TITLE_SEX.get(before.group(1).lower(), 0) if before else 0
+
+
+def _name_sex(toks: Sequence[str]) -> int:
+    """The sex of a full name's first name, when the census gives it to one sex ("Michael Jackson": 1)."""
+    return first_name_sex(toks[0]) if len(toks) >= 2 else 0
+
+
+def _entity_sex(e: LocalEntity, short: Sequence[str] = ()) -> int:
+    """The sex of a local entity: its titles when they agree, else a family or stage role, else the
+    first name of its fullest name, unless ``short`` (a form being matched to it) holds that word:
+    "Mr Kim" is a short form of "Kim Jong Un", whatever "Kim" tells in the census."""
+    if len(e.genders) == 1:
+        return next(iter(e.genders))
+    if e.genders:
+        return 0
+    roles = {ROLE_SEX.get(role_head(r) or "", 0) for r in e.roles} - {0}
+    if len(roles) == 1:
+        return roles.pop()
+    return 0 if e.full[:1] and e.full[0] in short else _name_sex(e.full)
+
+
+def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = "") -> list[LocalEntity]:
     ents: list[LocalEntity] = []
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     # full names first pass is implicit: a short form seen before its full name opens an entity
@@ -204,7 +243,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalE
         toks = name_tokens(m.text)
         if not toks:
             continue
-        exact = [e for e in ents if toks in e.names and e.label == m.label]
+        sex = (_title_sex(text, m) or _name_sex(toks)) if m.label == "PERSON" else 0
+        exact = [e for e in ents if toks in e.names and e.label == m.label and not sex_clash(sex, _entity_sex(e, toks))]
         if exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
@@ -212,7 +252,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalE
             royal = _royal_word(m.text) if len(toks) == 1 else None
             cands = [e for e in ents if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full, e.label)
                                          and not (len(toks) == 1 and _abbrev(m.text)) and not demonym
-                                         and (royal is None or royal in map(_royal_word, e.surfaces)))
+                                         and (royal is None or royal in map(_royal_word, e.surfaces))
+                                         and not sex_clash(sex, _entity_sex(e, toks)))
                      or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
@@ -221,13 +262,14 @@ def _local_entities(article_id: str, mentions: Sequence[Mention]) -> list[LocalE
                 shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks, m.label)
                            and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))
                            and not (e.label == "MISC" and len(e.full) == 1)
-                           and _royal_title(e) in (None, _royal_word(m.text))]
+                           and _royal_title(e) in (None, _royal_word(m.text))
+                           and not sex_clash(sex, _entity_sex(e))]
                 if len(shorter) == 1:
                     target = shorter[0]
                 else:
                     target = LocalEntity(label=m.label, article_id=article_id)
                     ents.append(target)
-        target.add(m, toks, i)
+        target.add(m, toks, i, _title_sex(text, m) if m.label == "PERSON" else 0)
     return ents
 
 
@@ -344,13 +386,21 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     by_name: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, e in enumerate(locals_):
         by_name[e.full].append(i)
-    by_full: dict[tuple[str, tuple[str, ...]], int] = {}
+    # ... but a "Mrs Jackson" and a "Mr Jackson" (or a bare "Jackson") are kept apart until the
+    # short forms have found their longer names (below)
+    sex = [_entity_sex(e) if e.label == "PERSON" else 0 for e in locals_]
+    fulls: list[tuple[tuple[str, tuple[str, ...]], int]] = []
+    parts_of: dict[tuple[str, ...], dict[int, int]] = {}
     for full, idx in by_name.items():
-        for j in idx[1:]:
-            dsu.union(idx[0], j)
-        votes = Counter(locals_[j].label for j in idx for _ in locals_[j].mentions)
-        by_full[(votes.most_common(1)[0][0], full)] = idx[0]
-    fulls = list(by_full.items())
+        parts: dict[int, list[int]] = defaultdict(list)
+        for j in idx:
+            parts[sex[j]].append(j)
+        parts_of[full] = {g: part[0] for g, part in parts.items()}
+        for part in parts.values():
+            for j in part[1:]:
+                dsu.union(part[0], j)
+            votes = Counter(locals_[j].label for j in part for _ in locals_[j].mentions)
+            fulls.append(((votes.most_common(1)[0][0], full), part[0]))
     # indexes, so that a story with many names is not compared pairwise
     by_token: dict[str, list[int]] = defaultdict(list)
     by_initials: dict[str, list[int]] = defaultdict(list)
@@ -377,6 +427,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                        # hundreds of pages, "Christian News Network" on one; "US" and "United States"
                        # on many stay one)
                        and not (len(by_name[full]) >= 3 and len(by_name[fulls[k][0][1]]) == 1))]
+        if sex[i]:  # "Mrs Jackson" is no short form of "Michael Jackson" but may be one of "Katherine Jackson"
+            matched = [k for k in matched if not sex_clash(sex[i], _entity_sex(locals_[fulls[k][1]], full))]
         royal = _royal_title(locals_[i])
         if royal and len(full) == 1:
             # "Prince Michael" (a son) is no short form of "Michael Jackson"; "King Abdullah" is one of
@@ -389,6 +441,7 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             # two Kims: the short form goes to the most named of them, story-wide
             best = max(matched, key=lambda k: (weight_of[fulls[k][0][1]], -fulls[k][1]))
             dsu.union(i, fulls[best][1])
+    _reunite_by_sex(dsu, parts_of, sex, locals_)
     # a state's official name ("Democratic People's Republic of Korea", "DPRK") and its usual name
     for i, e in enumerate(locals_):
         common = _STATE_NAMES.get(e.full)
@@ -438,6 +491,32 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     for i, e in enumerate(locals_):
         groups[dsu.find(i)].append(e)
     return list(groups.values())
+
+
+def _reunite_by_sex(dsu: _DSU, parts_of: dict[tuple[str, ...], dict[int, int]], sex: Sequence[int],
+                    locals_: Sequence[LocalEntity]) -> None:
+    """One name's local entities that were kept apart by sex ("Mrs Jackson", "Mr Jackson", a bare
+    "Jackson") join again unless the group either has reached holds a person of the other sex: the
+    bare "Jackson" that went to "Michael Jackson" stays away from "Mrs Jackson"; "Mr Smith" and
+    "Smith", with no longer name in the story, are one."""
+    sexes: dict[int, set[int]] = defaultdict(set)
+    mentions: Counter[int] = Counter()  # of each group, as the short forms left them
+    for j, g in enumerate(sex):
+        if g:
+            sexes[dsu.find(j)].add(g)
+        mentions[dsu.find(j)] += len(locals_[j].mentions)
+    for parts in parts_of.values():
+        if len(parts) < 2:
+            continue
+        # the sexed parts first, the one whose group is the most mentioned first
+        order = sorted(parts, key=lambda g: (g == 0, -mentions[dsu.find(parts[g])]))
+        for g in order[1:]:
+            a, b = dsu.find(parts[order[0]]), dsu.find(parts[g])
+            if a == b or any(sex_clash(x, y) for x in sexes[a] for y in sexes[b]):
+                continue
+            dsu.union(a, b)
+            root = dsu.find(a)
+            sexes[root] = sexes.pop(a, set()) | sexes.pop(b, set()) | sexes[root]
 
 
 def _distinct_names(groups: Sequence[Sequence[LocalEntity]], labels: Sequence[str], names: Sequence[str]) -> list[str]:
@@ -645,7 +724,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
         by_art[m.article_id].append(m)
     locals_: list[LocalEntity] = []
     for a in articles:
-        locals_.extend(_local_entities(a.id, by_art.get(a.id, [])))
+        locals_.extend(_local_entities(a.id, by_art.get(a.id, []), a.text))
     groups = _merge_across(locals_)
     entities: list[Entity] = []
     linked: list[Mention] = []

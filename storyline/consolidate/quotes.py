@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
+from ..analyze.ner_roles import TITLE_SEX, name_sex, sex_clash
 from ..analyze.quotes import governed
 from ..records import Article, Citation, Quote, QuoteGroup
 
@@ -233,11 +234,21 @@ def _canonical_names(names: Sequence[str]) -> dict[str, str]:
 _FULL_NAME = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,2}\b")
 
 
+def speaker_sex(q: Quote) -> int:
+    """The sex a quote's speaker phrase tells: "he" 1, "she" 2, a title before its last word ("Mrs
+    Jackson", "a press conference Mrs Jackson") that title's; else 0."""
+    words = (q.speaker or "").split()
+    if len(words) == 1 and words[0].lower() in _PERSON_PRONOUNS:
+        return 1 if words[0].lower() in ("he", "him") else 2
+    return TITLE_SEX.get(words[-2].lower().rstrip("."), 0) if len(words) >= 2 else 0
+
+
 def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
                          by_id: Mapping[str, Article]) -> list[tuple[Quote, str, str | None]]:
     """A one-word speaker name ("Trump") becomes the full name of its article that ends in it
     ("Donald Trump"): the only one, or, when the article names several ("Michael Jackson",
-    "Jermaine Jackson"), the one written last before the quote (not as a possessive)."""
+    "Jermaine Jackson"), the one written last before the quote (not as a possessive); never one of
+    the other sex than the speaker phrase tells ("Mrs Jackson", "she")."""
     cache: dict[str, dict[str, list[tuple[int, str, bool]]]] = {}
     out = []
     for q, name, ent in items:
@@ -251,7 +262,8 @@ def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
                     if len(words) >= 2 and words[0].lower() not in _TITLE_WORDS:
                         fulls[words[-1]].append((m.start(), " ".join(words), possessive))
                 cache[q.article_id] = fulls
-            hits = fulls.get(name, [])
+            sex = speaker_sex(q)
+            hits = [h for h in fulls.get(name, []) if not sex_clash(sex, name_sex(h[1]))]
             if len({full for _, full, _ in hits}) == 1:
                 name = hits[0][1]
             elif hits:
@@ -423,6 +435,10 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         if ent and entity_labels is not None and entity_labels.get(ent) not in (None, "PERSON") \
                 and (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:
             continue  # "he said", read as a place or an organisation: no one we can name
+        if ent and entity_names and sex_clash(speaker_sex(q), name_sex(entity_names.get(ent, ""))):
+            if (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:
+                continue  # "she said" resolved to a man: no one we can name
+            ent = None  # "Mrs Jackson" mapped to "Michael Jackson": her own name, not his entity
         key = f"e:{ent}" if ent else "n:" + cname.lower()
         sp = speakers.setdefault(key, _Speaker(key, entity_id=ent))
         sp.names[cname] += 1

@@ -1,0 +1,70 @@
+"""Build ``storyline/models/first-names.json.gz``: first names that are nearly always a man's or a
+woman's, for the brief's entity merge (a "Mrs Jackson" is no short form of "Michael Jackson").
+
+    python scripts/build_first_names.py        # needs the train extra: pip install -e ".[train]"
+
+Source: the US census 1990 first-name lists as shipped by the ``names`` package (public domain).
+A name goes in when one sex holds at least ``--share`` of its frequency (the male and the female
+lists are each normalised to their own population, which is about even) and it is not rare
+(``--min-freq`` percent of its sex). Names worn by both ("Kim", "Lee", "Jean", "Leslie") stay out:
+a name the table does not know tells nothing. Nor do names that are a woman's in the US census and a
+man's elsewhere in the news ("Andrea" Pirlo, "Nikita" Khrushchev, "Toni" Kroos): ``ABROAD`` leaves them out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "storyline" / "models" / "first-names.json.gz"
+
+
+# a woman's name in the census, a man's in Italian, Russian, German, Catalan, Polish or French news
+ABROAD = frozenset("andrea simone sasha michele nikita joan toni carol nicola gabriele daniele "
+                   "karol yuri misha luca rene noel dominique jean kim".split())
+
+
+def read_census(path: Path) -> dict[str, float]:
+    """Name -> frequency (percent of its sex) of one census list (name, freq, cumulative, rank)."""
+    out: dict[str, float] = {}
+    for line in path.read_text().splitlines():
+        parts = line.split()
+        if len(parts) == 4:
+            out[parts[0].lower()] = float(parts[1])
+    return out
+
+
+def gendered(male: dict[str, float], female: dict[str, float], share: float, min_freq: float) -> dict[str, list[str]]:
+    """The names whose frequency is at least ``share`` one sex's, sorted, per sex."""
+    out: dict[str, list[str]] = {"male": [], "female": []}
+    for name in sorted(set(male) | set(female)):
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if max(m, f) < min_freq or name in ABROAD:
+            continue
+        if m >= share * (m + f):
+            out["male"].append(name)
+        elif f >= share * (m + f):
+            out["female"].append(name)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--share", type=float, default=0.95, help="share of one sex a name needs (default 0.95)")
+    ap.add_argument("--min-freq", type=float, default=0.005, help="least frequency, percent of its sex (default 0.005)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    import names as census
+
+    base = Path(census.__file__).parent
+    table = gendered(read_census(base / "dist.male.first"), read_census(base / "dist.female.first"),
+                     args.share, args.min_freq)
+    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(table, fh, separators=(",", ":"))
+    print(f"{args.out}: {len(table['male'])} male, {len(table['female'])} female first names")
+
+
+if __name__ == "__main__":
+    main()
