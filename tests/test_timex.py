@@ -238,7 +238,7 @@ def test_not_timexes():
     for text in ("He hopes for a second summit.", "The 6-year-old boy smiled.", "She is 52 years old.",
                  "the Winter Olympics", "You may go.", "They paid $1,953 for it.", "It costs $2 a year.",
                  "He said the current president agreed.", "the fall of the Berlin Wall",
-                 "Prices led the fall in bank stocks.", "The deadline is 1600 GMT."):
+                 "Prices led the fall in bank stocks."):
         assert tags(text) == [], text
 
 
@@ -316,3 +316,27 @@ def test_a_forecast_weekday_is_the_coming_one():
 def test_half_units_keep_their_unit(text, value):
     (t,) = tag_timexes(text, date(2020, 5, 5))
     assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_a_24_hour_clock_time_is_no_year() -> None:
+    dct = date(2010, 1, 13)
+    live = ("Updates as they come in. 1504 An aid agency pledges 100,000 pounds to the relief effort. 1508 The "
+            "archbishop was among those killed, priests said. 1514 The president tells a newspaper thousands died. "
+            "Pictures of the palace 1623 The first lady speaks "
+            "to reporters. In 1946 a quake hit the other side of the island. The quake struck at 1653 (2153 GMT) "
+            "south-west of the capital.")
+    got = {t.text: (t.type, t.value) for t in tag_timexes(live, dct)}
+    # a live page's entry times, one glued to a caption, and one with its GMT conversion are times of the day
+    assert got["1504"] == ("TIME", "2010-01-13T15:04")
+    assert got["1508"] == ("TIME", "2010-01-13T15:08")
+    assert got["1623"] == ("TIME", "2010-01-13T16:23")
+    assert got["1653"] == ("TIME", "2010-01-13T16:53")
+    # "1600 GMT" is a time of the day, not the year 1600
+    assert [(t.type, t.value) for t in tag_timexes("The deadline is 1600 GMT.", dct)] == [("TIME", "2010-01-13T16:00")]
+    # a year after its preposition stays a year, and one entry time alone on a normal page is not a live page
+    assert [v for k, v in got.items() if "1946" in k] == [("DATE", "1946")]
+    one = "1504 An aid agency pledges money. It said more would come."
+    assert [(t.type, t.value) for t in tag_timexes(one, dct)] == [("DATE", "1504")]
+    # and the timeline no longer dates the live page's events 500 years back
+    art = storyline.Article(id="live", text=live, title="Live", published=dct)
+    assert all(e.date.startswith("2010") or e.date == "1946" for e in storyline.timeline([art]))

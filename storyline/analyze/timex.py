@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from ..records import Timex
 
@@ -940,9 +941,15 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     pre = ctx.text[max(0, ctx.start - 3):ctx.start]
     if re.search(r"[$#£€]\s*$|No\.\s*$", pre):
         return None
-    post = ctx.text[ctx.end:ctx.end + 12].lower()
-    if re.match(r"\s*(?:gmt|utc|est|edt|hours|hrs|local|z\b)", post):
-        return None  # a clock time: "1600 GMT"
+    post = ctx.text[ctx.end:ctx.end + 16].lower()
+    y = m["y"]
+    clock = int(y[:2]) <= 23 and int(y[2:]) <= 59
+    if re.match(_CLOCK_AFTER, post) or (clock and _live_stamp(ctx.text, ctx.start, ctx.end)):
+        # a clock time: "1600 GMT", "hit at 1653 (2153 GMT)", a live page's "1504 Cafod pledges ..."
+        if not clock or m.group(0) != y:
+            return None
+        base = ctx.dct.isoformat() if ctx.dct is not None else "XXXX-XX-XX"
+        return "TIME", f"{base}T{y[:2]}:{y[2:]}", None
     if re.match(r"\s*(?:people|troops|soldiers|votes|tons|times|miles|feet|km|kilometers|meters|men|women|"
                 r"dollars|yen|shares|units|cars|jobs|points)\b", post):
         return None
@@ -951,6 +958,28 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
             re.IGNORECASE):
         return None  # a street number: "heading for 1600 Pennsylvania Avenue"
     return "DATE", m["y"], _mod_of(_edge_text(m.group(0)))
+
+
+_CLOCK_AFTER = re.compile(r"\s*(?:\(\s*\d{3,4}\s*)?(?:gmt|utc|est|edt|bst|cet|hours|hrs|local|z\b)")
+# a live page's entries open with a 24-hour time: "1504 International aid agency Cafod pledges ..."
+_STAMP_OPEN = re.compile(r"(?:^|\n|[.!?\"”’)]\s)\s*(?:[01]\d|2[0-3])[0-5]\d\s+[A-Z]")
+
+
+@lru_cache(maxsize=8)
+def _live_log(text: str) -> bool:
+    """Does ``text`` read as a live page, whose entries open with 24-hour times (three or more)?"""
+    return sum(1 for _ in zip(range(3), _STAMP_OPEN.finditer(text))) >= 3
+
+
+def _live_stamp(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start:end`` one of a live page's entry times (a capitalised word follows, no
+    preposition of a year comes before it, and the page has more such opening its sentences)?"""
+    if not re.match(r"\s+[A-Z]", text[end:end + 3]) or not _live_log(text):
+        return False
+    # also one glued to the caption before it ("... the presidential palace 1623 Haiti's First Lady ..."),
+    # but not a year after its preposition ("in 1994 Haiti's ...")
+    return not re.search(r"\b(?:in|since|of|by|until|till|from|to|before|after|during|around|about|circa|c\.|the|"
+                         r"early|late|mid|year|between|and|or)\s+$", text[max(0, start - 12):start], re.IGNORECASE)
 
 
 _ADDRESS = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Boulevard|Blvd\.?|"
