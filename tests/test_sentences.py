@@ -143,3 +143,25 @@ def test_a_very_long_paragraph_is_split_like_its_parts() -> None:
     spans = sentence_spans(long_text)
     assert {long_text[s:e] for s, e in spans} == short
     assert len(spans) == 400 * len(sentence_spans(unit))
+
+
+def test_a_caption_run_into_the_next_sentence_is_split_off() -> None:
+    def texts(t: str) -> list[str]:
+        return [s.text for s in split_sentences(t)]
+
+    # a page's caption or by-line without a stop, then the story
+    assert texts("Our reporter on the ground in Port-au-Prince The US is mounting one of the biggest relief "
+                 "operations in its recent history.") == [
+        "Our reporter on the ground in Port-au-Prince",
+        "The US is mounting one of the biggest relief operations in its recent history."]
+    # also in a tokenized one-sentence-per-line text
+    assert texts("Aerial view of the valley under water The river rose two metres overnight , officials said .\n"
+                 "More rain is expected on Friday .\n")[:2] == [
+        "Aerial view of the valley under water", "The river rose two metres overnight , officials said ."]
+    # a name after a word that introduces one, a sentence with a verb before "The", or an opening phrase
+    # without its comma, stay whole
+    for whole in ("Fans of hip-hop trio The Fugees gathered outside the hall on Friday night.",
+                  "The singer, who gained fame as a member of the trio The Fugees, was born in 1972.",
+                  "In a statement on Monday the group said it would appeal the ruling.",
+                  "Crowds waited for hours outside the stadium The band played until midnight."):
+        assert texts(whole) == [whole], whole

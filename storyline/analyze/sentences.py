@@ -17,8 +17,9 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..records import Sentence
+from .timex import IRREGULAR_PAST
 
-__all__ = ["split_sentences", "sentence_spans", "paragraph_spans"]
+__all__ = ["VERB_CUE", "split_sentences", "sentence_spans", "paragraph_spans"]
 
 _BLOCK = re.compile(r"\n[ \t]*\n+")
 _LINE_END_SENT = re.compile(r"[.!?:\"”’')\]]\s*$")
@@ -39,6 +40,61 @@ _DIGIT_START = re.compile(r"^\d")
 _CLOSERS_ONLY = re.compile(r"^(?:''|'|\"|”|’|\)|\]|-RRB-|-RSB-|\s)+$")
 _TOKENIZED_END = re.compile(r"\S\s+(?:[.!?]|\.\.\.|''|'|-RRB-)\s*$")
 _TOKENIZED_SHARE = 0.6  # this share of a text's lines ending in a detached mark: one sentence per line
+
+
+# a finite verb, as far as words tell without a tagger: an auxiliary or modal, "said", a past form, or
+# a present one before an object or a particle ("begins the", "plans to", "warns that")
+VERB_CUE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|"
+    r"should|said|says|say|" + "|".join(IRREGULAR_PAST) + r"|put|set|fled|sank|built|won't|can't|isn't|aren't|"
+    r"wasn't|weren't|hasn't|haven't|didn't|doesn't)\b|\b[A-Za-z]{2,}ed\b|"
+    r"\b[a-z]{3,}s\b(?= (?:a|an|the|to|that|its|his|her|their|on|in|at|for|with|up|out|down|off|over|back|"
+    r"into|from|about|this|these|those|some|no|more|it|him|them|us)\b)", re.IGNORECASE)
+
+# a caption or a fact-box line run into the sentence after it without a stop ("BBC reporter on the
+# ground in Port-au-Prince The US is mounting one of the biggest relief operations ..."): a sentence
+# opener after a lower-case letter or a digit, where the words before it have no verb
+_GLUE = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:The|A|An|He|She|It|They|We|This|These|Those|Most|Many)\s+[\w$])")
+# words after which "The X" is a name, not a new sentence ("hip-hop trio The Fugees", "told The Times")
+_NAMES_NEXT = frozenset("""of and or to in at on by for from with as than that like said says say told tells according
+called named dubbed titled nicknamed band group trio duo quartet newspaper paper magazine journal film movie show
+series album song single book novel play programme program channel station network club team hotel restaurant bar
+ship vessel website site blog column guitarist singer drummer while whereas but who which where whose""".split())
+
+
+# a sentence's own opening phrase without its comma ("In a statement on Monday the group ...")
+_OPENING_PHRASE = frozenset("""according in on at after before during for with under since despite amid among as by from
+over following when while if although though because once until""".split())
+
+
+def _glued(text: str, start: int, end: int) -> int | None:
+    """Where a verbless caption run into the next sentence ends, inside ``text[start:end]``, or None."""
+    for m in _GLUE.finditer(text, start, min(end, start + 200)):
+        head = text[start:m.start()]
+        words = head.split()
+        if not 3 <= len(words) <= 20:
+            continue
+        if (words[-1].lower() in _NAMES_NEXT or head.lstrip()[:1] in "\"“'‘(" or VERB_CUE.search(head)
+                or words[0].lower() in _OPENING_PHRASE):
+            return None  # the words before have a verb: no caption (nor is any later opener one's end)
+        rest = text[m.end():end]
+        if len(rest.split()) >= 6 and VERB_CUE.search(rest):
+            return m.end()
+    return None
+
+
+def _split_glued(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
+    if not lang.lower().startswith("en"):
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        cut = _glued(text, s, e)
+        if cut is None:
+            out.append((s, e))
+        else:
+            head_end = s + len(text[s:cut].rstrip())
+            out.extend([(s, head_end), (cut, e)])
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -226,11 +282,11 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 def _cached_spans(text: str, lang: str = "en") -> tuple[tuple[int, int], ...]:
     # the same article is split by several stages (analysis, summary, timeline): split it once
     if line_per_sentence(text):
-        return tuple(_line_spans(text))
+        return tuple(_split_glued(text, _line_spans(text), lang))
     spans: list[tuple[int, int]] = []
     for ps, pe in paragraph_spans(text):
         spans.extend(_split_paragraph(text, ps, pe, lang))
-    return tuple(spans)
+    return tuple(_split_glued(text, spans, lang))
 
 
 def split_sentences(text: str, article_id: str = "", lang: str = "en") -> list[Sentence]:

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analyze.ner_roles import ROLE_HEADS, ROLE_MODS
-from ..analyze.timex import IRREGULAR_PAST
+from ..analyze.sentences import VERB_CUE
 from .disagreements import stated_numbers
 
 __all__ = [
@@ -342,21 +342,11 @@ def leans_back(text: str) -> bool:
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
 
-# a finite verb, as far as words tell without a tagger: an auxiliary or modal, "said", a past form, or
-# a present one before an object or a particle ("begins the", "plans to", "warns that")
-_VERB_CUE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|"
-    r"should|said|says|say|" + "|".join(IRREGULAR_PAST) + r"|put|set|fled|sank|built|won't|can't|isn't|aren't|"
-    r"wasn't|weren't|hasn't|haven't|didn't|doesn't)\b|\b[A-Za-z]{2,}ed\b|"
-    r"\b[a-z]{3,}s\b(?= (?:a|an|the|to|that|its|his|her|their|on|in|at|for|with|up|out|down|off|over|back|"
-    r"into|from|about|this|these|those|some|no|more|it|him|them|us)\b)", re.IGNORECASE)
-
-
 def verbless(text: str) -> bool:
     """"Oil in the water at the site of the Deepwater Horizon oil spill.": likely a caption or a heading,
     no sentence. The cues miss plain present verbs ("Protesters demand ..."), so this only keeps a
     sentence from opening a summary; a long sentence is taken to have a verb."""
-    return len(text.split()) <= 25 and not _VERB_CUE.search(text)
+    return len(text.split()) <= 25 and not VERB_CUE.search(text)
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
