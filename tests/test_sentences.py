@@ -165,3 +165,15 @@ def test_a_caption_run_into_the_next_sentence_is_split_off() -> None:
                   "In a statement on Monday the group said it would appeal the ruling.",
                   "Crowds waited for hours outside the stadium The band played until midnight."):
         assert texts(whole) == [whole], whole
+
+
+def test_a_live_pages_entry_time_starts_a_sentence() -> None:
+    live = ("Updates as they come in. 1504 An aid agency pledges money to the relief effort. 1508 The "
+            "archbishop was among those killed. 1514 The president speaks to a newspaper. The prime minister "
+            "says thousands may have died 2050 The president tells a broadcaster 30,000 may have died.")
+    texts = [s.text for s in split_sentences(live)]
+    assert "The prime minister says thousands may have died" in texts
+    assert "2050 The president tells a broadcaster 30,000 may have died." in texts
+    # on a page that is no live log, a number before a capital is left alone
+    plain = "The stadium holds 2050 Fans of both clubs say it is too small."
+    assert [s.text for s in split_sentences(plain)] == [plain]

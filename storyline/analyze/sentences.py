@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..records import Sentence
-from .timex import IRREGULAR_PAST
+from .timex import IRREGULAR_PAST, live_log, live_stamp
 
 __all__ = ["VERB_CUE", "split_sentences", "sentence_spans", "paragraph_spans"]
 
@@ -83,9 +83,24 @@ def _glued(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# a live page's entry time inside a sentence ("... may have been killed 2050 Haiti's President ...")
+_INNER_STAMP = re.compile(r"(?<=\S)\s+((?:[01]\d|2[0-3])[0-5]\d)(?=\s+[A-Z])")
+
+
+def _at_stamps(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` cut before each live-page entry time inside it (``timex.live_stamp``)."""
+    cuts = [m.start(1) for m in _INNER_STAMP.finditer(text, s, e) if live_stamp(text, m.start(1), m.end(1))]
+    if not cuts:
+        return [(s, e)]
+    bounds = [s, *cuts, e]
+    return [(a, a + len(text[a:b].rstrip())) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
 def _split_glued(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
     if not lang.lower().startswith("en"):
         return spans
+    if live_log(text):
+        spans = [piece for s, e in spans for piece in _at_stamps(text, s, e)]
     out: list[tuple[int, int]] = []
     for s, e in spans:
         cut = _glued(text, s, e)

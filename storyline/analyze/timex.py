@@ -944,7 +944,7 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     post = ctx.text[ctx.end:ctx.end + 16].lower()
     y = m["y"]
     clock = int(y[:2]) <= 23 and int(y[2:]) <= 59
-    if re.match(_CLOCK_AFTER, post) or (clock and _live_stamp(ctx.text, ctx.start, ctx.end)):
+    if re.match(_CLOCK_AFTER, post) or (clock and live_stamp(ctx.text, ctx.start, ctx.end)):
         # a clock time: "1600 GMT", "hit at 1653 (2153 GMT)", a live page's "1504 Cafod pledges ..."
         if not clock or m.group(0) != y:
             return None
@@ -966,15 +966,15 @@ _STAMP_OPEN = re.compile(r"(?:^|\n|[.!?\"”’)]\s)\s*(?:[01]\d|2[0-3])[0-5]\d\
 
 
 @lru_cache(maxsize=8)
-def _live_log(text: str) -> bool:
+def live_log(text: str) -> bool:
     """Does ``text`` read as a live page, whose entries open with 24-hour times (three or more)?"""
     return sum(1 for _ in zip(range(3), _STAMP_OPEN.finditer(text))) >= 3
 
 
-def _live_stamp(text: str, start: int, end: int) -> bool:
+def live_stamp(text: str, start: int, end: int) -> bool:
     """Is the number at ``start:end`` one of a live page's entry times (a capitalised word follows, no
     preposition of a year comes before it, and the page has more such opening its sentences)?"""
-    if not re.match(r"\s+[A-Z]", text[end:end + 3]) or not _live_log(text):
+    if not re.match(r"\s+[A-Z]", text[end:end + 3]) or not live_log(text):
         return False
     # also one glued to the caption before it ("... the presidential palace 1623 Haiti's First Lady ..."),
     # but not a year after its preposition ("in 1994 Haiti's ...")
