@@ -292,6 +292,20 @@ def test_the_sex_of_a_first_name_says_nothing_when_the_short_form_is_that_word()
     assert _entity_sex(e, ("grace",)) == 0
 
 
+def test_a_story_calls_a_place_and_an_agency_by_a_shorter_name() -> None:
+    ents, _ = _entities(_story([
+        "Oil from the Kestrel platform reached the Gulf of Arden on Friday. The U.S. Coast Guard said "
+        "the slick covered 600 square miles.",
+        "The Coast Guard defended its response. Crews burned oil in the Gulf on Saturday, said Ardoil's "
+        "Chief Operating Officer Doug Sutter.",
+    ]))
+    gulf = _find(ents, "Gulf of Arden")
+    assert "Gulf" in gulf.aliases
+    guard = _find(ents, "Coast Guard")
+    assert {guard.name, *guard.aliases} >= {"U.S. Coast Guard", "Coast Guard"}
+    assert any("Chief Operating Officer" in r for r in _find(ents, "Doug Sutter").roles)
+
+
 def test_two_entities_kept_apart_never_share_a_name_or_an_id() -> None:
     from storyline.consolidate.entities import LocalEntity, _distinct_names
 

@@ -298,9 +298,19 @@ def test_a_caption_does_not_open_a_summary() -> None:
     # a reader's brief leaves it out altogether, though both reports carry it
     brief = storyline.brief(arts)
     assert brief.summary and not any(s.text.startswith("Oil in the water") for s in brief.summary)
-    from storyline.consolidate.summary_text import verbless
+    from storyline.consolidate.summary_text import caption_like, verbless
     assert verbless("Oil in the water near the Kestrel platform in the Gulf of Arden.")
     assert not verbless("Up to 5,000 barrels of oil a day are leaking from the platform.")
+    # a caption with a verb, by its shape: a date and a colon, "is seen rising", "are pictured", a credit
+    for caption in ("May 3: A slick is seen as the Kestrel platform burns in the Gulf of Arden.",
+                    "AP May 3 : Fire boats battle the blaze on the platform .",
+                    "Smoke is seen rising from the platform on Tuesday.",
+                    "Workers are pictured outside the terminal.",
+                    "Oil on the beach at Halden (AP Photo/Ana Lind)."):
+        assert caption_like(caption), caption
+    for sentence in ("The minister is seen as the front-runner to lead the inquiry.",
+                     "Up to 5,000 barrels of oil a day are leaking from the platform."):
+        assert not caption_like(sentence), sentence
 
 
 def test_names_actor_tells_a_named_subject_from_a_described_one() -> None:

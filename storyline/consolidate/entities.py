@@ -84,6 +84,9 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
 
 _ORG_GENERIC = frozenset(["news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
 _DIRECTIONS = frozenset(["north", "south", "east", "west"])
+_FEATURES = frozenset(["gulf", "bay", "strait", "straits"])  # a place "X of Y" a story calls "the X"
+# a country before an organisation's own name ("U.S. Coast Guard", "British Red Cross" is another one)
+_COUNTRY_WORDS = frozenset(["us", "usa", "uk"])
 
 
 # Official (long) names of states and the names news writes for them: one place for a reader
@@ -118,9 +121,14 @@ def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") 
         return True
     extra = [t for t in long if t not in set(short)]
     if label == "ORG":
-        return tuple(long[:len(short)]) == tuple(short) and all(t in _ORG_GENERIC for t in extra)
+        # "Xinhua" / "Xinhua News Agency"; "Coast Guard" / "U.S. Coast Guard"
+        return (tuple(long[:len(short)]) == tuple(short) and all(t in _ORG_GENERIC for t in extra)) or \
+            (tuple(long[len(long) - len(short):]) == tuple(short) and len(short) >= 2
+             and all(t in _COUNTRY_WORDS for t in extra))
     if label == "LOC":
-        return len(short) == 1 and short[0] in _DIRECTIONS and long[0] == short[0]
+        # "the North" for "North Korea"; "the Gulf" for "the Gulf of Mexico"
+        return len(short) == 1 and long[0] == short[0] and (
+            short[0] in _DIRECTIONS or (short[0] in _FEATURES and len(long) >= 3 and long[1] == "of"))
     return False
 
 

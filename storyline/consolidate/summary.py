@@ -55,7 +55,7 @@ from .summary_text import (
     FIRST_PERSON_TOKENS,
     is_dangling,
     leans_back,
-    verbless,
+    caption_like,
     truncate_bytes,
     truncate_words,
     token_info,
@@ -524,7 +524,7 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
             continue
         seen.add(key)
         # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb
-        shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or verbless(it.text)))
+        shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or caption_like(it.text)))
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
@@ -885,7 +885,7 @@ def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item
         return order
     # "The decision was made at ..." tells of something a sentence before it introduced: it does not open
     good = [k for k in good if not _BARE_THE.match(items[cands[k]].text)] or good
-    good = [k for k in good if not verbless(items[cands[k]].text)] or good  # a caption does not open
+    good = [k for k in good if not caption_like(items[cands[k]].text)] or good  # a caption does not open
     key = lambda k: (items[cands[k]].pos, -score[k])  # noqa: E731
     first = min(good, key=key)
     common = _written_lower(arts)

@@ -342,6 +342,22 @@ def leans_back(text: str) -> bool:
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
 
+# a photo caption's shapes: a date and a colon before it ("Apr. 21: An oil slick is seen as the rig
+# burns"), its present passive ("is pictured", "are seen outside the court", "is seen rising"), a
+# credit in brackets at its end
+_CAPTION = re.compile(
+    r"^(?:(?:AP|Reuters|AFP|Getty\s+Images|EPA)\s+)?(?:(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{1,2}\s*:\s"
+    r"|\b(?:is|are)\s+(?:pictured\b|seen\s+(?:in|at|on|near|during|outside|inside|from|\w+ing)\b)"
+    r"|[(\[](?:AP|Reuters|AFP|Getty|EPA)(?:\s+Photo)?(?:/[^)\]]*)?[)\]]\s*\.?$")
+
+
+def caption_like(text: str) -> bool:
+    """A likely photo caption: no verb (``verbless``), or a caption's shape ("Apr. 21: An oil slick is
+    seen as the Deepwater Horizon oil rig burns in the Gulf of Mexico.")."""
+    return verbless(text) or bool(_CAPTION.search(text))
+
+
 def verbless(text: str) -> bool:
     """"Oil in the water at the site of the Deepwater Horizon oil spill.": likely a caption or a heading,
     no sentence. The cues miss plain present verbs ("Protesters demand ..."), so this only keeps a

@@ -39,7 +39,7 @@ import numpy as np
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry
-from .summary_text import is_furniture
+from .summary_text import is_furniture, verbless
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
@@ -205,7 +205,10 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     for ai, (spans, mentions) in enumerate(analyses):
         for si, day in mentions:
             by_day[day].append(_Candidate(ai, si, True))
-        for si in range(min(_LEAD, len(spans))):
+        text = arts[ai].text
+        # the lead: its first sentences with a verb (a caption or by-line split off it is no lead)
+        lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if not verbless(text[s:e])][:_LEAD]
+        for si in lead:
             by_day[arts[ai].published].append(_Candidate(ai, si, False))  # type: ignore[index]
 
     def text_of(c: _Candidate) -> str:
