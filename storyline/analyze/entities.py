@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Mention
+from .ner_roles import KIN_SEX
 from .ner_features import Resources, bio_spans, doc_label_features, doc_stats, sentence_features, tokenize
 
 __all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "tag_tokens"]
@@ -404,10 +405,7 @@ def _spelled_by(acronym: str, phrase: str) -> bool:
 
 
 # a kinship word just before a name, in apposition or as a title: "his wife, Ri Sol Ju," / "wife Ri Sol Ju"
-_KIN_BEFORE = re.compile(
-    r"\b(?:wife|husband|widow|widower|spouse|son|daughter|brother|sister|mother|father|grandson|"
-    r"granddaughter|grandmother|grandfather|uncle|aunt|nephew|niece|cousin|fiancée?|girlfriend|"
-    r"boyfriend|stepson|stepdaughter|stepfather|stepmother)\s*,?\s*$", re.IGNORECASE)
+_KIN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(KIN_SEX, key=len, reverse=True)) + r")\s*,?\s*$", re.IGNORECASE)
 
 
 def _kin_people(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..records import Mention
 from .ner_features import tokenize
 
-__all__ = ["ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
+__all__ = ["KIN_SEX", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
            "sex_clash"]
 
 _log = logging.getLogger(__name__)
@@ -58,9 +58,18 @@ TITLE_SEX = {**{w: 1 for w in ("mr", "mister", "sir", "lord", "king", "prince", 
                                 "signor", "senor", "señor")},
              **{w: 2 for w in ("mrs", "ms", "miss", "lady", "madam", "madame", "mme", "dame", "queen", "princess",
                                 "duchess", "frau", "signora", "senora", "señora")}}
-ROLE_SEX = {**{w: 1 for w in ("father", "son", "husband", "brother", "uncle", "actor", "king", "prince")},
-            **{w: 2 for w in ("mother", "daughter", "wife", "sister", "aunt", "actress", "queen", "princess",
-                               "chairwoman", "spokeswoman", "congresswoman")}}
+# family ties, with the sex each tells (0: either): a kinship word before a name makes it a person
+# ("his wife, Ri Sol Ju"), and a family tie is no shared office (two "sons" of one man are two people)
+KIN_SEX = {**{w: 1 for w in ("husband", "widower", "son", "sons", "brother", "brothers", "father", "grandson",
+                              "grandfather", "uncle", "nephew", "boyfriend", "fiancé", "fiance", "stepson",
+                              "stepfather")},
+           **{w: 2 for w in ("wife", "widow", "daughter", "daughters", "sister", "sisters", "mother",
+                              "granddaughter", "grandmother", "aunt", "niece", "girlfriend", "fiancée", "fiancee",
+                              "stepdaughter", "stepmother")},
+           **{w: 0 for w in ("spouse", "cousin")}}
+ROLE_SEX = {**{w: g for w, g in KIN_SEX.items() if g},
+            **{w: 1 for w in ("actor", "king", "prince")},
+            **{w: 2 for w in ("actress", "queen", "princess", "chairwoman", "spokeswoman", "congresswoman")}}
 FIRST_NAMES_PATH = Path(__file__).resolve().parent.parent / "models" / "first-names.json.gz"
 
 

@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from ..analyze import timex as _TX
-from ..analyze.ner_roles import ROLE_SEX, TITLE_SEX, first_name_sex, role_head, sex_clash
+from ..analyze.ner_roles import KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, role_head, sex_clash
 from ..records import Article, Entity, Mention, Timex
 
 _log = logging.getLogger(__name__)
@@ -303,12 +303,8 @@ _HEAD_CLASS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spok
 
 # a family tie is no office: two sons of one man ("Saif al-Islam Gadhafi", "Saadi Gadhafi") share the role
 # "son" and a surname, and are two people
-_KIN_HEADS = frozenset("son sons daughter daughters brother brothers sister sisters wife husband widow father "
-                       "mother cousin nephew niece uncle aunt grandson granddaughter".split())
-
-
 def _role_heads(e: LocalEntity) -> set[str]:
-    return {_HEAD_CLASS.get(h, h) for r in e.roles if (h := role_head(r)) and h not in _KIN_HEADS}
+    return {_HEAD_CLASS.get(h, h) for r in e.roles if (h := role_head(r)) and h not in KIN_SEX}
 
 
 def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
