@@ -426,6 +426,10 @@ def test_an_agency_mark_and_a_page_stamp_open_no_summary_sentence():
          "Libya's army"),
         ("TIMELINE: Six remarkable days in Libya (Updated: 1:19 a.m. Monday, Libya): The son of the leader spoke.",
          "The son of the leader"),
+        # the same stamp as a tokenized corpus writes it, and one without its colon: the timeline's pattern
+        ("TIMELINE: Six remarkable days in Libya -LRB- Updated : 1:19 a.m. Monday , Libya -RRB- : The son of the "
+         "leader spoke .", "The son of the leader"),
+        ("(Updated 6:38 p.m. Sunday ET) Libya's army has been told to restore order.", "Libya's army"),
     ]:
         i, j, _ = trim_span(t, lead=True, attributions=False)
         assert t[i:j].startswith(starts), t[i:j]

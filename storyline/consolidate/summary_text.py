@@ -463,6 +463,10 @@ _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
 _WIRES = "AP|Reuters|AFP|Xinhua|UPI"
 _AGENCIES = _WIRES + "|CNN"
 # "PARIS (AP) _ ", "WASHINGTON (CNN) -- ", "RIO DE JANEIRO, Brazil _ ", and in tokenized corpora "WASHINGTON -LRB- CNN -RRB- - "
+# a page's update stamp, also after a kicker in capitals and in tokenized text: "(Updated: 1:38 a.m.
+# Monday, Libya; 6:38 p.m. Sunday ET): ", "TIMELINE: Six remarkable days in Libya -LRB- Updated : ... -RRB- :"
+UPDATED_STAMP = re.compile(r"(?:[A-Z]{4,}:\s+[^()\n]{0,80}?)?(?:\(|-LRB-)\s*Updated\s*:?[^()\n]{0,80}?(?:\)|-RRB-)"
+                           r"\s*:?\s*")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
                        r"[A-Z][A-Z .'-]{2,40},\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}\s*(?:_|--|—)|"
                        rf"[A-Z][A-Z .'-]{{2,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*\((?:{_WIRES})\)"
@@ -470,10 +474,9 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
                        r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
                        rf"[A-Z][A-Za-z .,'-]{{2,40}}\((?:{_AGENCIES})\)\s*(?:_|--|—|:)?|"
                        rf"\((?:{_AGENCIES})\)\s*(?:_|--|—|:)|"
-                       r"(?:[A-Z]{4,}:\s+[^()]{0,80})?\(Updated:?[^()]{0,80}\)\s*:)\s+")
-# "(CNN) -- ": an agency's mark alone; "(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): " a page's
-# stamp (after a kicker in capitals, "TIMELINE: Six remarkable days in Libya")
-_DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)|\(Updated")
+                       + UPDATED_STAMP.pattern + r")\s+")
+# "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
+_DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)|\(Updated|-LRB- Updated")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
                               rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)"

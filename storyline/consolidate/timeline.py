@@ -26,7 +26,7 @@ from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import MONTHS, WEEKDAYS, granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import is_dangling, is_furniture, leans_back, supports, trim_span
+from .summary_text import UPDATED_STAMP, is_dangling, is_furniture, leans_back, supports, trim_span
 from .timeline_rank import DEFAULT_PER_DATE, auto_size, summarize_timeline
 
 _log = logging.getLogger(__name__)
@@ -172,12 +172,6 @@ _CONNECTIVE = re.compile(r"(?:But|And|However|Meanwhile|Still|Yet|Also|Moreover|
                          r"Indeed|Instead|Separately)(?:,\s*|\s+)(?=[A-Za-z\"“])")
 
 
-# a page's update stamp opening a sentence, after an optional kicker in capitals: "(Updated: 1:38 a.m.
-# Monday, Libya; 6:38 p.m. Sunday ET): ", "TIMELINE: Six remarkable days in Libya -LRB- Updated : ... -RRB- : "
-_UPDATED_STAMP = re.compile(r"(?:[A-Z]{4,}:\s+[^()\n]{0,80}?)?(?:\(|-LRB-)\s*Updated\s*:?[^()\n]{0,80}?(?:\)|-RRB-)"
-                            r"\s*:?\s*")
-
-
 def _opens_paragraph(text: str, pos: int) -> bool:
     """True when ``pos`` starts the text or a line (where a dateline can stand)."""
     k = pos
@@ -257,7 +251,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             if tx.start < news:
                 continue  # the page's own time stamp dates no event
             first = news
-        stamp = _UPDATED_STAMP.match(text, first, spans[j][1])
+        stamp = UPDATED_STAMP.match(text, first, spans[j][1])
         if stamp:
             if tx.start < stamp.end():
                 continue  # "(Updated: 1:38 a.m. Monday, Libya; ...):" dates the page, not an event
