@@ -216,3 +216,16 @@ def test_a_weekday_written_a_week_later_is_the_day_the_others_report():
                       text="Hundreds of people were killed in the capital by the earthquake on Wednesday.")
     dates = [d for d in find_disagreements(arts[:2]) if d.kind == "date"]
     assert dates and {v.value for v in dates[0].values} == {"2010-01-12", "2010-01-13"}
+
+
+def test_a_count_takes_the_event_told_of_it_not_one_told_of_another_number() -> None:
+    # the injuries are the 17's, the escape the 115's: no "115 injured"
+    claims = number_claims("Some 115 workers escaped, including 17 flown to hospitals in Carrow with injuries.")
+    assert not any(c.slot == "people injured" and c.value == 115 for c in claims)
+    # people do not leak; a span of nights counts no one
+    assert number_claims("There are now 1,000 people involved in efforts to stop oil leaking from the well.") == []
+    assert [(c.slot, c.value) for c in number_claims("About 2,500 people spent two nights in shelters.")] == [
+        ("people evacuated", 2500.0)]
+    # tank cars still leak
+    assert [(c.slot, c.value) for c in number_claims("Two damaged tank cars leaked ammonia into the river.")] == [
+        ("cars leaked", 2.0)]

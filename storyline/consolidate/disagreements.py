@@ -107,6 +107,14 @@ _EVENTS = {
     "leaked": r"leak\w*|spill\w*",
     "cost": r"\bcosts?\b|compensation|damages?\b|losses\b",
 }
+# what a count of each kind of thing can tell: no "people leaked" ("1,000 people involved in efforts to
+# stop oil leaking") nor "cars killed"
+_MEASURE_AFTER = re.compile(r"[\s-]+(?:(?:more|other|long|short|full)\s+)?(?:seconds?|minutes?|hours?|nights?|days?|"
+                            r"weeks?|months?|years?|decades?|miles?|kilometres?|kilometers?|km|metres?|meters?|"
+                            r"feet|foot|inches|times)\b", re.IGNORECASE)
+_EVENTS_OF = {"people": ("evacuated", "killed", "injured", "missing", "arrested"),
+              "troops": ("evacuated", "killed", "injured", "missing", "arrested"),
+              "cars": ("derailed", "leaked"), "vehicles": ("derailed", "leaked"), "money": ("cost",)}
 _EVENT_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _EVENTS.items()), re.IGNORECASE)
 _SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|percent of the vote)", re.IGNORECASE)
@@ -166,8 +174,20 @@ def number_claims(sentence: str) -> list[NumberClaim]:
     events = [(m.start(), m.end(), m.lastgroup) for m in _EVENT_RE.finditer(sentence)]
     if not events:
         return []
+    quantities = list(_quantities(sentence))
+
+    def gap(e: tuple[int, int, str | None], q: re.Match[str]) -> int:
+        return min(abs(e[0] - q.end()), abs(q.start() - e[1]))
+
+    # each event word counts the number nearest to it: "Some 115 workers escaped, including 17 flown to
+    # hospitals with injuries" tells 17 injured, not 115
+    # (a whole after a part, "Fourteen of the train's 52 cars", or a span, "spent two nights in shelters",
+    # counts nothing of its own)
+    counting = [q for q, _ in quantities if not _SKIP_BEFORE.search(sentence[:q.start()])
+                and not _MEASURE_AFTER.match(sentence, q.end())]
+    owner = {e: min(counting, key=lambda q: gap(e, q)).start() for e in events} if counting else {}
     out = []
-    for m, value in _quantities(sentence):
+    for m, value in quantities:
         before = sentence[:m.start()]
         after = sentence[m.end():]
         if _SKIP_BEFORE.search(before):
@@ -175,8 +195,11 @@ def number_claims(sentence: str) -> list[NumberClaim]:
         noun_cls = _count_noun(after, before)
         if noun_cls is None:
             continue
-        ev = min(events, key=lambda e: min(abs(e[0] - m.end()), abs(m.start() - e[1])))
-        if min(abs(ev[0] - m.end()), abs(m.start() - ev[1])) > 80:
+        mine = [e for e in events if owner.get(e) == m.start() and e[2] in _EVENTS_OF.get(noun_cls, _EVENTS)]
+        if not mine:
+            continue
+        ev = min(mine, key=lambda e: gap(e, m))
+        if gap(ev, m) > 80:
             continue
         q = _QUAL.search(before)
         out.append(NumberClaim(slot=f"{noun_cls} {ev[2]}", value=value,
