@@ -177,3 +177,15 @@ def test_a_live_pages_entry_time_starts_a_sentence() -> None:
     # on a page that is no live log, a number before a capital is left alone
     plain = "The stadium holds 2050 Fans of both clubs say it is too small."
     assert [s.text for s in split_sentences(plain)] == [plain]
+
+
+def test_reader_comments_under_an_article_are_no_sentences_of_it() -> None:
+    page = ("Rebels took the coastal town on Sunday after two days of fighting. The army pulled back to the "
+            "capital overnight.\n\nJanuary 28, 2031 at 12:44 pm | Reply The president has a delicate terrain to "
+            "move through.\n\nJanuary 28, 2031 at 1:02 pm | Reply We should stay out of it and let them decide.")
+    assert [s.text for s in split_sentences(page)] == [
+        "Rebels took the coastal town on Sunday after two days of fighting.",
+        "The army pulled back to the capital overnight."]
+    # one such mark alone (an article quoting a site's button) cuts nothing
+    one = "The site added a button marked | Reply under each story. Readers used it at once."
+    assert len(split_sentences(one)) == 2

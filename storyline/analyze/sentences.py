@@ -19,7 +19,7 @@ from typing import Iterator
 from ..records import Sentence
 from .timex import IRREGULAR_PAST, live_log, live_stamp
 
-__all__ = ["VERB_CUE", "split_sentences", "sentence_spans", "paragraph_spans"]
+__all__ = ["VERB_CUE", "comments_start", "split_sentences", "sentence_spans", "paragraph_spans"]
 
 _BLOCK = re.compile(r"\n[ \t]*\n+")
 _LINE_END_SENT = re.compile(r"[.!?:\"”’')\]]\s*$")
@@ -293,15 +293,33 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the marks of a page's reader comments: "January 28, 2011 at 12:44 pm | Reply", "Posted by: raynetherwood |
+# May 30, 2010 1:59 PM | Report abuse", "February 24, 2011 03:14 pm at 3:14 pm |"
+_COMMENT_MARK = re.compile(r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|"
+                           r"\b\d{1,2}:\d\d\s*[ap]m\s+at\s+\d{1,2}:\d\d\s*[ap]m\b", re.IGNORECASE)
+COMMENT_MARKS = 2  # this many marks make a page's tail its readers' comments
+
+
+def comments_start(text: str) -> int | None:
+    """Where a page's reader comments begin (its first comment mark, when it has ``COMMENT_MARKS`` or
+    more), or None: what readers wrote under an article is not its reporting."""
+    marks = list(zip(range(COMMENT_MARKS), _COMMENT_MARK.finditer(text)))
+    return marks[0][1].start() if len(marks) >= COMMENT_MARKS else None
+
+
 @lru_cache(maxsize=2048)
 def _cached_spans(text: str, lang: str = "en") -> tuple[tuple[int, int], ...]:
     # the same article is split by several stages (analysis, summary, timeline): split it once
     if line_per_sentence(text):
-        return tuple(_split_glued(text, _line_spans(text), lang))
-    spans: list[tuple[int, int]] = []
-    for ps, pe in paragraph_spans(text):
-        spans.extend(_split_paragraph(text, ps, pe, lang))
-    return tuple(_split_glued(text, spans, lang))
+        spans = _split_glued(text, _line_spans(text), lang)
+    else:
+        spans = []
+        for ps, pe in paragraph_spans(text):
+            spans.extend(_split_paragraph(text, ps, pe, lang))
+        spans = _split_glued(text, spans, lang)
+    cut = comments_start(text)
+    # a page's reader comments are no sentences of its article (the sentence holding the first mark on)
+    return tuple((s, e) for s, e in spans if cut is None or e <= cut)
 
 
 def split_sentences(text: str, article_id: str = "", lang: str = "en") -> list[Sentence]:
