@@ -430,6 +430,9 @@ def test_an_agency_mark_and_a_page_stamp_open_no_summary_sentence():
         ("TIMELINE: Six remarkable days in Libya -LRB- Updated : 1:19 a.m. Monday , Libya -RRB- : The son of the "
          "leader spoke .", "The son of the leader"),
         ("(Updated 6:38 p.m. Sunday ET) Libya's army has been told to restore order.", "Libya's army"),
+        ("TIMELINE : Six remarkable days in Libya -LRB- Updated : 1:19 a.m. Monday -RRB- : The son of the leader "
+         "spoke .", "The son of the leader"),
+        ("-LRB- CNN -RRB- -- Unprecedented demonstrations spread Wednesday to Libya .", "Unprecedented"),
     ]:
         i, j, _ = trim_span(t, lead=True, attributions=False)
         assert t[i:j].startswith(starts), t[i:j]

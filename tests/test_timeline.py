@@ -298,3 +298,9 @@ def test_a_page_update_stamp_dates_no_event_and_leaves_the_entry() -> None:
         in entries
     assert any(d == "2011-02-20" and t.startswith("The son of Moammar Gadhafi") for d, t in entries)
     assert not any(d == "2011-02-21" or "Updated" in t for d, t in entries)
+    # a long story's summarised timeline shows its entries without the stamp or an agency's mark too
+    wire = Article(title="Libya", published="2011-02-16", text=(
+        "-LRB- CNN -RRB- -- Unprecedented demonstrations spread on Wednesday to Libya , where police clashed "
+        "with protesters in Benghazi .\nSeveral people were arrested in Benghazi on Wednesday ."))
+    summarised = timeline([page, wire], max_dates=4, per_date=2)
+    assert summarised and not any("Updated" in e.text or "CNN" in e.text[:12] for e in summarised), summarised

@@ -465,7 +465,7 @@ _AGENCIES = _WIRES + "|CNN"
 # "PARIS (AP) _ ", "WASHINGTON (CNN) -- ", "RIO DE JANEIRO, Brazil _ ", and in tokenized corpora "WASHINGTON -LRB- CNN -RRB- - "
 # a page's update stamp, also after a kicker in capitals and in tokenized text: "(Updated: 1:38 a.m.
 # Monday, Libya; 6:38 p.m. Sunday ET): ", "TIMELINE: Six remarkable days in Libya -LRB- Updated : ... -RRB- :"
-UPDATED_STAMP = re.compile(r"(?:[A-Z]{4,}:\s+[^()\n]{0,80}?)?(?:\(|-LRB-)\s*Updated\s*:?[^()\n]{0,80}?(?:\)|-RRB-)"
+UPDATED_STAMP = re.compile(r"(?:[A-Z]{4,}\s?:\s+[^()\n]{0,80}?)?(?:\(|-LRB-)\s*Updated\s*:?[^()\n]{0,80}?(?:\)|-RRB-)"
                            r"\s*:?\s*")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
                        r"[A-Z][A-Z .'-]{2,40},\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}\s*(?:_|--|—)|"
@@ -473,7 +473,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
                        r"\s*(?:_|--|—|:)?|"
                        r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
                        rf"[A-Z][A-Za-z .,'-]{{2,40}}\((?:{_AGENCIES})\)\s*(?:_|--|—|:)?|"
-                       rf"\((?:{_AGENCIES})\)\s*(?:_|--|—|:)|"
+                       rf"\((?:{_AGENCIES})\)\s*(?:_|--|—|:)|-LRB-\s?(?:{_AGENCIES})\s?-RRB-\s*(?:_|--|—|:)|"
                        + UPDATED_STAMP.pattern + r")\s+")
 # "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
 _DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)|\(Updated|-LRB- Updated")

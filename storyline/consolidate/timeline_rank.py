@@ -39,7 +39,7 @@ import numpy as np
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry
-from .summary_text import is_furniture, verbless
+from .summary_text import is_furniture, trim_span, verbless
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
@@ -273,13 +273,20 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         for i in picks:
             chosen_rows.append(first + i)
             same = np.flatnonzero(np.asarray((matrix @ x[i].T).toarray()).ravel() >= _SAME)
-            out.append(TimelineEntry(date=day.isoformat(), granularity="day", text=pool[i][0],
+            out.append(TimelineEntry(date=day.isoformat(), granularity="day", text=_shown(pool[i][0]),
                                      citations=_citations(arts, analyses, [carriers[first + i]]
                                                           + [carriers[j] for j in same if j != first + i]),
                                      importance=round(weight / top * float(centroid_sim[i]), 6)))
     order = {id(e): k for k, e in enumerate(out)}
     out.sort(key=lambda e: (e.date, order[id(e)]))
     return out
+
+
+def _shown(text: str) -> str:
+    """An entry's text without the dateline, agency mark or page stamp that opens it ("(CNN) -- ",
+    "(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): ")."""
+    i, j, _ = trim_span(text, lead=True, attributions=False)
+    return text[i:j] if text[i:j].strip() else text
 
 
 def _citations(arts: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[int, int], ...], object]],
