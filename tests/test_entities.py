@@ -509,3 +509,8 @@ def test_one_pages_expansion_of_a_widely_used_acronym_does_not_rename_it() -> No
     arts, mentions = _found(texts, ("Korean Central News Agency", "KCNA"), "ORG")
     ents = consolidate_entities(arts, mentions)[0]
     assert [e.name for e in ents] == ["Korean Central News Agency"] and "KCNA" in ents[0].aliases
+
+
+def test_marks_at_the_edges_of_a_name_are_no_part_of_it() -> None:
+    got = [(m.text, m.label) for m in storyline.recognize_entities("We love the USA !!!!! They said so.")]
+    assert ("USA", "LOC") in got and not any("!" in t for t, _ in got)

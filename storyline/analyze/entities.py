@@ -439,6 +439,9 @@ def _acronym_places(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_ALNUM = re.compile(r"\w")
+
+
 def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "",
                        roles: bool = True) -> list[Mention]:
     """Named-entity mentions in ``text`` (character offsets), in text order.
@@ -454,6 +457,12 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions: list[Mention] = []
     for sp, toks, tg in zip(sent_spans, sents, tags):
         for s, e, typ in repair_spans(toks, bio_spans(tg)):
+            while s < e and not _ALNUM.search(toks[e - 1]):
+                e -= 1  # "USA !!!!!": marks at a name's edges are no part of it
+            while s < e and not _ALNUM.search(toks[s]):
+                s += 1
+            if s >= e:
+                continue
             a, b = sp[s][0], sp[e - 1][1]
             mentions.append(Mention(start=a, end=b, text=text[a:b], label=LABEL_MAP.get(typ, "MISC"),
                                     article_id=article_id))
