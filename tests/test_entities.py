@@ -512,5 +512,6 @@ def test_one_pages_expansion_of_a_widely_used_acronym_does_not_rename_it() -> No
 
 
 def test_marks_at_the_edges_of_a_name_are_no_part_of_it() -> None:
-    got = [(m.text, m.label) for m in storyline.recognize_entities("We love the USA !!!!! They said so.")]
-    assert ("USA", "LOC") in got and not any("!" in t for t, _ in got)
+    text = "Gadhafi is not our problem . \nLet the people decide . \nSupport USA !!!!! \nThey said so ."
+    got = [m.text for m in storyline.recognize_entities(text)]
+    assert "USA" in got and not any("!" in t for t in got), got
