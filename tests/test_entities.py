@@ -306,6 +306,18 @@ def test_a_story_calls_a_place_and_an_agency_by_a_shorter_name() -> None:
     assert any("Chief Operating Officer" in r for r in _find(ents, "Doug Sutter").roles)
 
 
+def test_a_long_name_holding_two_peoples_names_joins_the_one_it_starts_as() -> None:
+    people = _mentions_of([
+        "The singer's mother, Katherine Okafor, was granted custody. Katherine Okafor spoke to reporters.",
+        "His daughter Paris Okafor read a statement. Paris Okafor, 11, wept.",
+        "The will names his daughter, Paris-Michael Katherine Okafor, and two sons.",
+    ], "Okafor")
+    # the granddaughter's full name is hers, not her grandmother's
+    assert not any("Paris" in m for m in people["Katherine Okafor"]), people
+    paris = [ms for ms in people.values() if any("Paris Okafor" in m for m in ms)]
+    assert len(paris) == 1 and any("Paris-Michael" in m for m in paris[0]), people
+
+
 def test_two_entities_kept_apart_never_share_a_name_or_an_id() -> None:
     from storyline.consolidate.entities import LocalEntity, _distinct_names
 

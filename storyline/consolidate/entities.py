@@ -268,6 +268,9 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             else:
                 # a full name that completes an earlier short form ("Xi" ... "Xi Jinping")
                 shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks, m.label)
+                           # a longer name before the first word of a full one ("Paris-Michael Katherine
+                           # Jackson" after "Katherine Jackson") is left to the merge across articles
+                           and (len(e.full) == 1 or e.full[0] == toks[0] or m.label != "PERSON")
                            and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))
                            and not (e.label == "MISC" and len(e.full) == 1)
                            and _royal_title(e) in (None, _royal_word(m.text))
@@ -417,6 +420,7 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                 by_token[t].append(k)
             by_initials[_initials([t for t in f2 if t not in _FUNCTION])].append(k)
     # a name that is part of exactly one longer name of the same type; an acronym
+    into: list[tuple[int, tuple[str, ...], int]] = []  # (a person's name of 2+ words, its words, the longer one)
     for (label, full), i in fulls:
         if label == "MISC" and len(full) == 1:
             continue  # a demonym ("British") is no short form of a longer name ("British Airways")
@@ -439,12 +443,15 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             # "King Abdullah bin Abdulaziz"
             matched = [k for k in matched if royal in map(_royal_word, locals_[fulls[k][1]].surfaces)]
         longer = {dsu.find(fulls[k][1]) for k in matched}
-        if len(longer) == 1:
+        if len(longer) == 1 and len(full) > 1 and label == "PERSON":
+            into.append((i, full, fulls[matched[0]][1]))  # joined below, once every such name is known
+        elif len(longer) == 1:
             dsu.union(i, longer.pop())
         elif len(longer) > 1 and len(full) == 1:
             # two Kims: the short form goes to the most named of them, story-wide
             best = max(matched, key=lambda k: (weight_of[fulls[k][0][1]], -fulls[k][1]))
             dsu.union(i, fulls[best][1])
+    _join_longer_names(dsu, into, locals_)
     _reunite_by_sex(dsu, parts_of, sex, locals_)
     # a state's official name ("Democratic People's Republic of Korea", "DPRK") and its usual name
     for i, e in enumerate(locals_):
@@ -495,6 +502,22 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     for i, e in enumerate(locals_):
         groups[dsu.find(i)].append(e)
     return list(groups.values())
+
+
+def _join_longer_names(dsu: _DSU, into: Sequence[tuple[int, tuple[str, ...], int]],
+                       locals_: Sequence[LocalEntity]) -> None:
+    """A person's name of two words or more joins the one longer name that holds it ("Hosni Mubarak"
+    / "Muhammad Hosni Sayyid Mubarak"), unless that longer name holds two such names with other first
+    words: then only a name that starts as it does joins it ("Paris-Michael Katherine Jackson" is
+    Paris Jackson, not her grandmother Katherine Jackson)."""
+    by_long: dict[int, list[tuple[int, tuple[str, ...], int]]] = defaultdict(list)
+    for i, full, j in into:
+        by_long[dsu.find(j)].append((i, full, j))
+    for root, names in by_long.items():
+        firsts = {full[0] for _, full, _ in names}
+        for i, full, j in names:
+            if len(firsts) == 1 or full[0] == locals_[j].full[0]:
+                dsu.union(i, j)
 
 
 def _reunite_by_sex(dsu: _DSU, parts_of: dict[tuple[str, ...], dict[int, int]], sex: Sequence[int],
