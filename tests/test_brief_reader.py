@@ -433,6 +433,11 @@ def test_an_agency_mark_and_a_page_stamp_open_no_summary_sentence():
         ("TIMELINE : Six remarkable days in Libya -LRB- Updated : 1:19 a.m. Monday -RRB- : The son of the leader "
          "spoke .", "The son of the leader"),
         ("-LRB- CNN -RRB- -- Unprecedented demonstrations spread Wednesday to Libya .", "Unprecedented"),
+        # a stamp with a time in brackets inside it, "Update" for "Updated", a dash after it
+        ("(Updated 5:31 p.m. (0031 in Egypt)) The president asked the government to resign.", "The president"),
+        ("-LRB- Updated 5:31 p.m. -LRB- 0031 in Egypt -RRB- -RRB- The president asked the cabinet to resign .",
+         "The president"),
+        ("-- (Update 1:50 a.m. Cairo, 6:50 p.m. ET) - Roughly 1,000 prisoners escaped from a prison.", "Roughly"),
     ]:
         i, j, _ = trim_span(t, lead=True, attributions=False)
         assert t[i:j].startswith(starts), t[i:j]

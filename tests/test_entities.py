@@ -527,3 +527,13 @@ def test_marks_at_the_edges_of_a_name_are_no_part_of_it() -> None:
     text = "Gadhafi is not our problem . \nLet the people decide . \nSupport USA !!!!! \nThey said so ."
     got = [m.text for m in storyline.recognize_entities(text)]
     assert "USA" in got and not any("!" in t for t in got), got
+
+
+def test_a_city_is_no_short_form_of_an_institute_and_a_time_zone_no_organisation() -> None:
+    texts = [f"Officials in Washington said on day {d} that talks would go on. Washington urged calm." for d in range(4)]
+    texts.append("Robert Satloff of the Washington Institute said at 2 p.m. ET that Washington should wait.")
+    ents, _ = _entities(_story(texts))
+    places = [e for e in ents if e.name == "Washington"]
+    assert places and places[0].label == "LOC"
+    assert not any(e.name == "ET" for e in ents)
+

@@ -340,3 +340,21 @@ def test_a_24_hour_clock_time_is_no_year() -> None:
     # and the timeline no longer dates the live page's events 500 years back
     art = storyline.Article(id="live", text=live, title="Live", published=dct)
     assert all(e.date.startswith("2010") or e.date == "1946" for e in storyline.timeline([art]))
+
+
+def test_a_span_of_weekdays_ends_after_it_starts_and_a_stamp_time_is_of_the_page() -> None:
+    saturday = date(2031, 3, 1)
+    got = [(t.text, t.value) for t in tag_timexes(
+        "A curfew from 4 p.m. Saturday to 8 a.m. Sunday has been imposed in the capital.", saturday)]
+    assert got == [("4 p.m. Saturday", "2031-03-01T16:00"), ("8 a.m. Sunday", "2031-03-02T08:00")]
+    # a list of days is no span
+    listed = [t.value for t in tag_timexes("Statements were made Friday and Thursday by the lawyer.", saturday)]
+    assert listed == ["2031-02-28", "2031-02-27"]
+    # "can" looks ahead like "could": the new government is appointed on the coming Saturday
+    friday = date(2031, 2, 28)
+    ahead = tag_timexes("The president says he asked the cabinet to resign so he can appoint a new one Saturday.", friday)
+    assert [t.value for t in ahead] == ["2031-03-01"]
+    # the time of a page's update stamp is of the page's own day, whatever day the text named before
+    stamped = tag_timexes("Protests began on Tuesday.\n(Updated 5:31 p.m.) The president spoke.", friday)
+    assert [t.value for t in stamped] == ["2031-02-25", "2031-02-28T17:31"]
+

@@ -331,7 +331,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
 
 
 _MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to)\b|'ll\b", re.IGNORECASE)
-_COULD = re.compile(r"(?:^|\s)(?:\w+\s+){0,3}?could\s+(?!not\b|have\b|n't)\w", re.IGNORECASE)
+_COULD = re.compile(r"(?:^|\s)(?:\w+\s+){0,3}?(?:could|can|may|might)\s+(?!not\b|have\b|n't)\w", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:]|\s(?:and|but|while|as|because|when|after|before)\s")
 _WEAK_PAST = re.compile(r"[a-z]\w{2,}ed")
 _STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|told)\b", re.IGNORECASE)
@@ -574,6 +574,8 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         base = f"{_pick_year(ctx, mo, dd)}-{mo:02d}-{dd:02d}"
     elif day:
         base = _day_word(ctx, day)
+    elif ctx.dct is not None and re.search(r"\bUpdated?\s*:?\s*$", ctx.text[max(0, ctx.start - 12):ctx.start]):
+        base = ctx.dct.isoformat()  # a page's "(Updated 5:31 p.m. ...)" is of its own day
     elif ctx.ref is not None and ctx.ref.granularity == "day":
         base = ctx.ref.value[:10]
     elif ctx.dct is not None:
@@ -1486,6 +1488,28 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
                          anchor=anchor, mod=mod, range_end=range_end))
         _update_state(state, name, ttype, value)
         pos = e
+    return _ordered_ranges(text, out)
+
+
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*$", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+
+
+def _ordered_ranges(text: str, out: list[Timex]) -> list[Timex]:
+    """The end of a span of weekdays comes after its start: "a curfew from 4 p.m. Saturday to 8 a.m.
+    Sunday" in a Saturday's paper ends the next day, not the Sunday before."""
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        between = re.fullmatch(r"\s*and\s*", text[a.end:b.start]) and re.search(r"\bbetween\s+$", text[max(0, a.start - 9):a.start])
+        if not ((_RANGE_TO.fullmatch(text[a.end:b.start]) or between) and _WEEKDAY_WORD.search(b.text)):
+            continue  # "statements made Friday and Thursday" is a list, not a span
+        da, db = value_to_date(a.value[:10]), value_to_date(b.value[:10])
+        if da is None or db is None or len(a.value) < 10 or len(b.value) < 10 or db >= da:
+            continue
+        shift = ((da - db).days // 7 + 1) * 7
+        later = (db + timedelta(days=shift)).isoformat()
+        out[k] = Timex(start=b.start, end=b.end, text=b.text, type=b.type, value=later + b.value[10:],
+                       article_id=b.article_id, anchor=b.anchor, mod=b.mod, range_end=b.range_end)
     return out
 
 

@@ -460,7 +460,9 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             dsu.union(i, by_name[common][0])
     # one word that an article uses as the short form of an organisation ("Northline Freight ...
     # Northline says") is that organisation in the other articles too, whatever type the tagger gave it,
-    # but a demonym is not ("the Libyan Council" on one page does not make every "Libyan" a council)
+    # but a demonym is not ("the Libyan Council" on one page does not make every "Libyan" a council), nor
+    # a place the story names on its own on more pages than the organisation is called by it ("Washington"
+    # on twenty pages, the short form of "the Washington Institute" on one)
     short_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, e in enumerate(locals_):
         if e.label == "ORG":
@@ -469,7 +471,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                     short_of[n].add(i)
     for i, e in enumerate(locals_):
         owners = {dsu.find(k) for k in short_of.get(e.full, ())}
-        if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1:
+        if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1 \
+                and not (e.label == "LOC" and len(by_name[e.full]) > len(short_of[e.full])):
             dsu.union(i, owners.pop())
     # spelling / romanisation variants of a person with the same role (blocked by first and last word)
     # and, without a role, a long word misspelt, when no article names both (that would be two people);
@@ -716,6 +719,9 @@ _CAMEL = re.compile(r"^[a-z]+[A-Z]")
 _PTB_BRACKETS = frozenset(["LRB", "RRB", "LSB", "RSB", "LCB", "RCB"])
 
 
+_TIME_ZONES = frozenset("ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST CET CEST UTC".split())
+
+
 def _name_like(text: str) -> bool:
     """A mention a reader can take as a name: it starts with a capital or a digit, a name particle
     ("de Gaulle") or a brand's lower-case letter ("iPhone"); not "inter-Korean summit", which is an
@@ -724,6 +730,8 @@ def _name_like(text: str) -> bool:
     if ("'" in t or "’" in t) and pronoun_form(t) is not None:  # "I'm", "We're" opening a quotation (not "US")
         return False
     if t.strip("-").upper() in _PTB_BRACKETS:  # tokenized text's "-LRB-" is a bracket, not an organisation
+        return False
+    if t.upper() in _TIME_ZONES:  # "2 p.m. ET": a clock's zone, not an organisation
         return False
     if not t or not t[0].islower():
         return bool(t)

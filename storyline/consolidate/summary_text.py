@@ -464,9 +464,10 @@ _WIRES = "AP|Reuters|AFP|Xinhua|UPI"
 _AGENCIES = _WIRES + "|CNN"
 # "PARIS (AP) _ ", "WASHINGTON (CNN) -- ", "RIO DE JANEIRO, Brazil _ ", and in tokenized corpora "WASHINGTON -LRB- CNN -RRB- - "
 # a page's update stamp, also after a kicker in capitals and in tokenized text: "(Updated: 1:38 a.m.
-# Monday, Libya; 6:38 p.m. Sunday ET): ", "TIMELINE: Six remarkable days in Libya -LRB- Updated : ... -RRB- :"
-UPDATED_STAMP = re.compile(r"(?:[A-Z]{4,}\s?:\s+[^()\n]{0,80}?)?(?:\(|-LRB-)\s*Updated\s*:?[^()\n]{0,80}?(?:\)|-RRB-)"
-                           r"\s*:?\s*")
+# Monday, Libya; 6:38 p.m. Sunday ET): ", "TIMELINE: Six remarkable days in Libya -LRB- Updated : ... -RRB- :",
+# "(Updated 5:31 p.m. (0031 in Egypt)) ", "(Update 2:31 p.m. Cairo, 7:31 a.m. ET) "
+UPDATED_STAMP = re.compile(r"(?:--?\s*)?(?:[A-Z]{4,}\s?:\s+[^()\n]{0,80}?)?(?:\(|-LRB-)\s*Updated?\s*:?"
+                           r"(?:(?:\(|-LRB-)[^()\n]{0,30}?(?:\)|-RRB-)|[^()\n]){0,80}?(?:\)|-RRB-)\s*(?::|--?|—)?\s*")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
                        r"[A-Z][A-Z .'-]{2,40},\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}\s*(?:_|--|—)|"
                        rf"[A-Z][A-Z .'-]{{2,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*\((?:{_WIRES})\)"
@@ -476,7 +477,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
                        rf"\((?:{_AGENCIES})\)\s*(?:_|--|—|:)|-LRB-\s?(?:{_AGENCIES})\s?-RRB-\s*(?:_|--|—|:)|"
                        + UPDATED_STAMP.pattern + r")\s+")
 # "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
-_DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)|\(Updated|-LRB- Updated")
+_DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)|\(Update|-LRB- Update")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
                               rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)"

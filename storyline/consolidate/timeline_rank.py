@@ -39,7 +39,7 @@ import numpy as np
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry
-from .summary_text import is_furniture, trim_span, verbless
+from .summary_text import UPDATED_STAMP, is_furniture, trim_span, verbless
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
@@ -94,6 +94,9 @@ def day_mentions(text: str, dct: date | None, lang: str = "en"
         i = bisect_right(starts, tx.start) - 1
         if day is None or i < 0 or tx.start >= spans[i][1]:
             continue
+        stamp = UPDATED_STAMP.match(text, spans[i][0], spans[i][1])
+        if stamp and tx.start < stamp.end():
+            continue  # "(Updated 5:31 p.m. ...)" dates the page, not what the sentence tells
         if (i, day) not in seen:
             seen.add((i, day))
             out.append((i, day))
