@@ -537,3 +537,13 @@ def test_a_city_is_no_short_form_of_an_institute_and_a_time_zone_no_organisation
     assert places and places[0].label == "LOC"
     assert not any(e.name == "ET" for e in ents)
 
+
+
+def test_an_acronym_spelt_out_as_something_else_is_not_the_state_it_also_names() -> None:
+    ents, _ = _entities(_story([
+        "China reported new cases on Monday. The Chinese government said China would share data.",
+        "The Pew Research Center polled 2,000 adults. Most were worried, the Pew Research Center said.",
+        "The PRC confirmed two more cases on Tuesday.",
+    ]))
+    china = _find(ents, "China")
+    assert "Pew Research Center" not in china.aliases and "PRC" not in china.aliases

@@ -86,3 +86,14 @@ def test_sentences_are_split_by_the_rules_of_the_article_language() -> None:
     assert article.lang == "de"
     sentences = [s.text for s in analyze_article(article).sentences]
     assert sentences[1] == "Er bleibt bis zum 10. Januar in China." and len(sentences) == 3
+
+
+def test_a_story_with_a_few_articles_in_another_language_says_how_many() -> None:
+    from storyline.records import Brief
+    from storyline.serve.render import language_note
+
+    arts = ({"id": "a", "lang": "vi"}, {"id": "b"}, {"id": "c"})
+    note = language_note(Brief(story_id="s", headline="h", articles=arts))
+    assert note == ("1 of 3 articles are in Vietnamese: their names and quotes are not read, and their dates "
+                    "only where written in numbers.")
+    assert language_note(Brief(story_id="s", headline="h", articles=({"id": "a"},))) is None

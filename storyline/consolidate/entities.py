@@ -454,9 +454,14 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     _join_longer_names(dsu, into, locals_)
     _reunite_by_sex(dsu, parts_of, sex, locals_)
     # a state's official name ("Democratic People's Republic of Korea", "DPRK") and its usual name
+    # (not an acronym an article spelt out as something else: "Pew Research Center (PRC)")
+    spelt: dict[int, bool] = defaultdict(bool)
+    for j, f in enumerate(locals_):
+        if len(f.full) > 1 and f.full not in _STATE_NAMES:
+            spelt[dsu.find(j)] = True
     for i, e in enumerate(locals_):
         common = _STATE_NAMES.get(e.full)
-        if common and by_name.get(common):
+        if common and by_name.get(common) and not (len(e.full) == 1 and spelt[dsu.find(i)]):
             dsu.union(i, by_name[common][0])
     # one word that an article uses as the short form of an organisation ("Northline Freight ...
     # Northline says") is that organisation in the other articles too, whatever type the tagger gave it,

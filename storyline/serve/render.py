@@ -133,21 +133,29 @@ def summary_title(brief: Brief) -> str:
     return section_title(brief, "Summary")
 
 
-_LANGUAGE_NAMES = {"fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
-                   "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian",
-                   "fi": "Finnish", "pl": "Polish", "cs": "Czech", "ru": "Russian", "uk": "Ukrainian",
-                   "tr": "Turkish", "ar": "Arabic", "he": "Hebrew", "fa": "Persian", "hi": "Hindi",
-                   "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "id": "Indonesian", "el": "Greek"}
+_LANGUAGE_NAMES = dict(pair.split(":") for pair in (
+    "fr:French de:German es:Spanish it:Italian pt:Portuguese nl:Dutch sv:Swedish da:Danish no:Norwegian "
+    "nb:Norwegian nn:Norwegian fi:Finnish is:Icelandic pl:Polish cs:Czech sk:Slovak sl:Slovenian hr:Croatian "
+    "sr:Serbian bs:Bosnian hu:Hungarian ro:Romanian bg:Bulgarian mk:Macedonian ru:Russian uk:Ukrainian "
+    "be:Belarusian lt:Lithuanian lv:Latvian et:Estonian el:Greek tr:Turkish az:Azerbaijani ka:Georgian "
+    "hy:Armenian ar:Arabic he:Hebrew fa:Persian ur:Urdu hi:Hindi bn:Bengali mr:Marathi ta:Tamil te:Telugu "
+    "ml:Malayalam kn:Kannada gu:Gujarati pa:Punjabi ne:Nepali si:Sinhala th:Thai vi:Vietnamese id:Indonesian "
+    "ms:Malay tl:Tagalog zh:Chinese ja:Japanese ko:Korean sw:Swahili am:Amharic af:Afrikaans ca:Catalan "
+    "eu:Basque gl:Galician ga:Irish cy:Welsh sq:Albanian kk:Kazakh uz:Uzbek mn:Mongolian km:Khmer lo:Lao "
+    "my:Burmese").split())
 
 
 def language_note(brief: Brief) -> str | None:
-    """A line for a brief whose articles are not in English: what is left out and why."""
-    langs = sorted({str(a["lang"]) for a in brief.articles if a.get("lang")})
-    if not langs:
+    """A line for a brief with articles not in English: what is left out of them and why."""
+    other = [str(a["lang"]) for a in brief.articles if a.get("lang")]
+    if not other:
         return None
-    names = ", ".join(_LANGUAGE_NAMES.get(x.split("-")[0].lower(), x) for x in langs)
-    return (f"Written in {names}: names and quotes are read in English articles only, and dates only where "
-            f"written in numbers.")
+    names = ", ".join(sorted({_LANGUAGE_NAMES.get(x.split("-")[0].lower(), x) for x in other}))
+    if len(other) == len(brief.articles):
+        return (f"Written in {names}: names and quotes are read in English articles only, and dates only where "
+                f"written in numbers.")
+    return (f"{len(other)} of {len(brief.articles)} articles are in {names}: their names and quotes are not read, "
+            f"and their dates only where written in numbers.")
 
 
 def nothing_about(brief: Brief) -> str:
