@@ -254,3 +254,12 @@ def test_a_pronoun_or_titled_surname_is_not_resolved_to_a_person_of_the_other_se
     assert by_text["He will be back,"].speaker_resolved == "Grace Nkosi"
     # and "he" still finds him
     assert by_text["he would tour again next year"].speaker_resolved == "Daniel Okafor"
+
+
+def test_an_adverb_before_the_cue_is_no_speaker_and_a_tokenized_possessive_keeps_its_owner() -> None:
+    got = {q.cue: q.speaker for q in extract_quotes(
+        "Dr Okafor has always maintained that he did nothing wrong. The company has long said that the "
+        "rail was safe.")}
+    assert got == {"has always maintained": "Dr Okafor", "has long said": "The company"}
+    tokenized = extract_quotes("Okafor 's lawyers say he is serving a lifetime sentence of self-punishment .")
+    assert [q.speaker for q in tokenized] == ["Okafor 's lawyers"]

@@ -157,7 +157,7 @@ _ABBREV = frozenset("mr mrs ms dr gov sen rep st lt gen col sgt capt prof jr sr 
 
 # --- tokens and regions ---------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+(?:[’'\-&.]\w+)*|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:[’'\-&.]\w+)*|['’][sS]\b|[^\w\s]", re.UNICODE)  # "Murray 's" (tokenized text)
 _OPEN = "“"
 _CLOSE = "”"
 _DQ = '"'
@@ -540,11 +540,16 @@ class _Found:
     cue: tuple[int, int]
 
 
+# adverbs between a subject and its reporting verb that do not end in -ly ("has always maintained")
+_CUE_ADVERBS = frozenset("always also never often still already just now then again long later once ever even "
+                         "since first".split())
+
+
 def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
     """Token range of the cue at toks[i] with its auxiliaries/adverbs to the left."""
     a = i
     while a > 0 and not toks[a - 1].quoted and not (_is_cap(toks[a - 1]) and a - 1 > 0) and (
-            toks[a - 1].low in _AUX or
+            toks[a - 1].low in _AUX or toks[a - 1].low in _CUE_ADVERBS or
                                                  (toks[a - 1].low.endswith("ly") and toks[a - 1].low.isalpha()
                                                   and not _is_cap(toks[a - 1]) and len(toks[a - 1].low) > 4)):
         a -= 1
