@@ -146,6 +146,7 @@ def test_a_tokenized_contraction_is_no_speaker():
         assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker=sp)) is None
     assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker="Nic Robertson")) == "Nic Robertson"
     # a group of no one in particular is no speaker either; a named group is
-    for sp in ("Experts", "some analysts", "Scientists", "The source", "witnesses", "one source"):
+    for sp in ("Experts", "some analysts", "Scientists", "The source", "witnesses", "one source", "Reports",
+               "media reports"):
         assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker=sp)) is None, sp
     assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker="the police")) == "The police"

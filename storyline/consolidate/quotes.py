@@ -71,7 +71,7 @@ def not_a_place(q: Quote, text: str) -> Quote:
 _VAGUE = re.compile(r"(?:(?:a lot of|lots of|many|some|most|few|other|all|these|those|the|a|an|one)\s+)?"
                     r"(?:people|folks|others|everyone|everybody|nobody|no one|someone|somebody|many|some|most|"
                     r"experts|analysts|observers|critics|commentators|scientists|researchers|sources?|"
-                    r"witness(?:es)?)")
+                    r"witness(?:es)?|reports?|media\s+reports?|news\s+reports?)")
 _CONTRACTION = re.compile(r"n['’]?t|['’]?(?:s|re|ll|ve|d|m)|and|but|or|so|then|also|yet")
 
 
