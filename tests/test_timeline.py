@@ -304,3 +304,20 @@ def test_a_page_update_stamp_dates_no_event_and_leaves_the_entry() -> None:
         "with protesters in Benghazi .\nSeveral people were arrested in Benghazi on Wednesday ."))
     summarised = timeline([page, wire], max_dates=4, per_date=2)
     assert summarised and not any("Updated" in e.text or "CNN" in e.text[:12] for e in summarised), summarised
+
+
+def test_a_follow_up_weeks_later_naming_the_same_weekday_dates_the_same_event() -> None:
+    from storyline import Article, timeline
+
+    arts = [Article(id="a", title="q", published="2031-01-15",
+                    text="A magnitude 7.0 earthquake struck Kestrel on Tuesday, destroying much of its capital."),
+            Article(id="b", title="q2", published="2031-01-16",
+                    text="The magnitude 7.0 earthquake that struck Kestrel on Tuesday destroyed much of the capital."),
+            Article(id="c", title="q3", published="2031-01-23",
+                    text="A week after the magnitude 7.0 earthquake struck Kestrel on Tuesday, aid is arriving."),
+            Article(id="d", title="q4", published="2031-01-23",
+                    text="Rescuers pulled a girl from the rubble on Tuesday, officials said.")]
+    by_date = {e.date: {c.article_id for c in e.citations} for e in timeline(arts)}
+    # the follow-up's "Tuesday" is the quake's, told the week before; a new event of its own week stays
+    assert by_date["2031-01-14"] == {"a", "b", "c"}
+    assert by_date["2031-01-21"] == {"d"}

@@ -19,7 +19,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..analyze.dct import with_inferred_dates
@@ -51,6 +51,7 @@ class Event:
     text: str
     citation: Citation
     published: date | None
+    weekday: bool = False  # dated by a bare weekday ("on Tuesday"), resolved against ``published``
 
 
 def format_value(value: str) -> str | None:
@@ -285,8 +286,12 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             shown = "… " + shown
         out.append(Event(date=value, granularity=g, text=shown,
                          citation=Citation(article_id=article.id, start=s, end=e, source=article.source),
-                         published=article.published))
+                         published=article.published, weekday=bool(_BARE_WEEKDAY.fullmatch(tx.text))))
     return _one_date_per_clause(out, article.published)
+
+
+_BARE_WEEKDAY = re.compile(r"(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                           r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
 
 
 def _one_date_per_clause(events: list[Event], published: date | None) -> list[Event]:
@@ -340,6 +345,34 @@ def _representative(members: Sequence[Event]) -> str:
     best = max(range(len(members)), key=lambda i: (alone[i], sum(_similar(ws[i], ws[j]) for j in range(len(ws)) if j != i),
                                                    -len(members[i].text)))
     return members[best].text
+
+
+_Group = tuple[Event, set[str], list[Event]]
+
+
+def _fold_later_weekdays(groups: list[_Group], on_date: dict[str, list[_Group]]) -> list[_Group]:
+    """An event dated only by a bare weekday, whole weeks after an event of the same words on that
+    weekday, is that event: a follow-up published a week later still writes "the earthquake on
+    Tuesday" for the Tuesday the first reports give, and is read as the Tuesday before its own date."""
+    out: list[_Group] = []
+    for g in groups:
+        first, words, members = g
+        d = value_to_date(first.date) if first.granularity == "day" and "/" not in first.date else None
+        home = None
+        if d is not None and all(m.weekday for m in members):
+            for k in (1, 2, 3):
+                for h in on_date.get((d - timedelta(weeks=k)).isoformat(), ()):
+                    if h is not g and _similar(h[1], words) >= _SIMILAR and supports(h[0].text, first.text, 0.0):
+                        home = h
+                        break
+                if home:
+                    break
+        if home is None:
+            out.append(g)
+        else:
+            home[2].extend(members)
+            home[1].update(words)
+    return out
 
 
 def _sort_key(entry: TimelineEntry) -> tuple[date, int]:
@@ -396,6 +429,7 @@ def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
         else:
             home[2].append(ev)
             home[1].update(words)
+    groups = _fold_later_weekdays(groups, on_date)
     out: list[TimelineEntry] = []
     for first, _, members in groups:
         cites: list[Citation] = []
