@@ -361,6 +361,8 @@ def _fold_later_weekdays(groups: list[_Group], on_date: dict[str, list[_Group]])
         home = None
         if d is not None and all(m.weekday for m in members):
             for k in (1, 2, 3):
+                if d.toordinal() <= 7 * k:
+                    break  # no weeks before the first days of the calendar
                 for h in on_date.get((d - timedelta(weeks=k)).isoformat(), ()):
                     if h is not g and _similar(h[1], words) >= _SIMILAR and supports(h[0].text, first.text, 0.0):
                         home = h
