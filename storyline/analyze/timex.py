@@ -946,7 +946,7 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     post = ctx.text[ctx.end:ctx.end + 16].lower()
     y = m["y"]
     clock = int(y[:2]) <= 23 and int(y[2:]) <= 59
-    if re.match(_CLOCK_AFTER, post) or (clock and live_stamp(ctx.text, ctx.start, ctx.end)):
+    if _CLOCK_AFTER.match(post) or (clock and live_stamp(ctx.text, ctx.start, ctx.end)):
         # a clock time: "1600 GMT", "hit at 1653 (2153 GMT)", a live page's "1504 Cafod pledges ..."
         if not clock or m.group(0) != y:
             return None
@@ -1500,8 +1500,9 @@ def _ordered_ranges(text: str, out: list[Timex]) -> list[Timex]:
     Sunday" in a Saturday's paper ends the next day, not the Sunday before."""
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
-        between = re.fullmatch(r"\s*and\s*", text[a.end:b.start]) and re.search(r"\bbetween\s+$", text[max(0, a.start - 9):a.start])
-        if not ((_RANGE_TO.fullmatch(text[a.end:b.start]) or between) and _WEEKDAY_WORD.search(b.text)):
+        gap = text[a.end:b.start]
+        between = gap.strip().lower() == "and" and re.search(r"\bbetween\s+$", text[max(0, a.start - 9):a.start])
+        if not ((_RANGE_TO.fullmatch(gap) or between) and _WEEKDAY_WORD.search(b.text)):
             continue  # "statements made Friday and Thursday" is a list, not a span
         da, db = value_to_date(a.value[:10]), value_to_date(b.value[:10])
         if da is None or db is None or len(a.value) < 10 or len(b.value) < 10 or db >= da:

@@ -521,7 +521,7 @@ def _join_longer_names(dsu: _DSU, into: Sequence[tuple[int, tuple[str, ...], int
     by_long: dict[int, list[tuple[int, tuple[str, ...], int]]] = defaultdict(list)
     for i, full, j in into:
         by_long[dsu.find(j)].append((i, full, j))
-    for root, names in by_long.items():
+    for names in by_long.values():
         firsts = {full[0] for _, full, _ in names}
         for i, full, j in names:
             if len(firsts) == 1 or full[0] == locals_[j].full[0]:
