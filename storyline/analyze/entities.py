@@ -423,20 +423,39 @@ def _acronym_places(text: str, mentions: list[Mention]) -> list[Mention]:
     place ("a heavily fortified demilitarized zone ... along the DMZ") is a place."""
     import dataclasses
 
+    found: dict[str, bool] = {}  # an acronym named a hundred times is looked up once
+
+    def spelled_out(w: str) -> bool:
+        if w not in found:
+            found[w] = any(_spelled_before(text, w, head) for head in _ACRONYM_PLACE_HEADS
+                           if head.startswith(w[-1].lower()))
+        return found[w]
+
     out = []
     for m in mentions:
         w = m.text
-        if m.label in ("ORG", "MISC") and w.isalpha() and w.isupper() and 2 <= len(w) <= 5:
-            for head in _ACRONYM_PLACE_HEADS:
-                if not head.startswith(w[-1].lower()):
-                    continue
-                pat = r"\b([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,%d})\s+%s\b" % (len(w) - 2, head)
-                if any(_spelled_by(w, " ".join(mm.group(1).split()[-k:]) + " " + head)
-                       for mm in re.finditer(pat, text) for k in range(1, len(w))):
-                    m = dataclasses.replace(m, label="LOC")
-                    break
+        if m.label in ("ORG", "MISC") and w.isalpha() and w.isupper() and 2 <= len(w) <= 5 and spelled_out(w):
+            m = dataclasses.replace(m, label="LOC")
         out.append(m)
     return out
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z-]+")
+
+
+def _spelled_before(text: str, acronym: str, head: str) -> bool:
+    """Does ``text`` write ``head`` after up to len(acronym) - 1 lower-case words that, with it, spell
+    ``acronym`` ("demilitarized zone" for "DMZ")?"""
+    for hm in re.finditer(r"(?<![\w-])%s\b" % re.escape(head), text):
+        words = text[max(0, hm.start() - 120):hm.start()].split()[-(len(acronym) - 1):]
+        run: list[str] = []
+        for word in reversed(words):  # the lower-case words right before the head
+            if not _LOWER_WORD.fullmatch(word):
+                break
+            run.insert(0, word)
+        if any(_spelled_by(acronym, " ".join(run[-k:]) + " " + head) for k in range(1, len(run) + 1)):
+            return True
+    return False
 
 
 _ALNUM = re.compile(r"\w")

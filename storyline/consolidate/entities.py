@@ -149,6 +149,7 @@ class LocalEntity:
     mentions: list[Mention] = field(default_factory=list)
     genders: Counter[int] = field(default_factory=Counter)  # the sex its titles give ("Mrs Jackson": 2)
     last: int = 0
+    pos: int = 0  # its place among its article's local entities
     _full: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -244,6 +245,11 @@ def _entity_sex(e: LocalEntity, short: Sequence[str] = ()) -> int:
 
 def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = "") -> list[LocalEntity]:
     ents: list[LocalEntity] = []
+    # which entities can match a name at all, so that a long page is not compared pairwise: by each
+    # word of their names (exact forms, short forms, longer forms all share one) and by the first
+    # letter of their first word that is not a function word (acronyms)
+    by_word: dict[str, set[int]] = defaultdict(set)
+    by_letter: dict[str, set[int]] = defaultdict(set)
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     # full names first pass is implicit: a short form seen before its full name opens an entity
     # that the full name then absorbs (below) when it is the only candidate.
@@ -251,14 +257,16 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         toks = name_tokens(m.text)
         if not toks:
             continue
+        near = set().union(*(by_word.get(t, ()) for t in toks), by_letter.get(toks[0][:1], ()))
+        pool = [ents[k] for k in sorted(near)]  # in the order the entities were opened
         sex = (_title_sex(text, m) or _name_sex(toks)) if m.label == "PERSON" else 0
-        exact = [e for e in ents if toks in e.names and e.label == m.label and not sex_clash(sex, _entity_sex(e, toks))]
+        exact = [e for e in pool if toks in e.names and e.label == m.label and not sex_clash(sex, _entity_sex(e, toks))]
         if exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
             demonym = m.label == "MISC" and len(toks) == 1  # "British" is no short form of "British Airways"
             royal = _royal_word(m.text) if len(toks) == 1 else None
-            cands = [e for e in ents if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full, e.label)
+            cands = [e for e in pool if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full, e.label)
                                          and not (len(toks) == 1 and _abbrev(m.text)) and not demonym
                                          and (royal is None or royal in map(_royal_word, e.surfaces))
                                          and not sex_clash(sex, _entity_sex(e, toks)))
@@ -267,7 +275,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
                 # a full name that completes an earlier short form ("Xi" ... "Xi Jinping")
-                shorter = [e for e in ents if e.label == m.label and _contains(e.full, toks, m.label)
+                shorter = [e for e in pool if e.label == m.label and _contains(e.full, toks, m.label)
                            # a longer name before the first word of a full one ("Paris-Michael Katherine
                            # Jackson" after "Katherine Jackson") is left to the merge across articles
                            and (len(e.full) == 1 or e.full[0] == toks[0] or m.label != "PERSON")
@@ -279,8 +287,14 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                     target = shorter[0]
                 else:
                     target = LocalEntity(label=m.label, article_id=article_id)
+                    target.pos = len(ents)
                     ents.append(target)
         target.add(m, toks, i, _title_sex(text, m) if m.label == "PERSON" else 0)
+        for t in toks:
+            by_word[t].add(target.pos)
+        head = [t for t in toks if t not in _FUNCTION]
+        if head:
+            by_letter[head[0][:1]].add(target.pos)
     return ents
 
 
