@@ -527,6 +527,11 @@ def test_marks_at_the_edges_of_a_name_are_no_part_of_it() -> None:
     text = "Gadhafi is not our problem . \nLet the people decide . \nSupport USA !!!!! \nThey said so ."
     got = [m.text for m in storyline.recognize_entities(text)]
     assert "USA" in got and not any("!" in t for t in got), got
+    # a name's own single mark stays: "Yahoo !" is how a tokenized corpus writes Yahoo!
+    from storyline.analyze.entities import _without_edge_marks
+    assert _without_edge_marks(["Yahoo", "!"], 0, 2) == (0, 2)
+    assert _without_edge_marks(["USA", "!", "!", "!"], 0, 4) == (0, 1)
+    assert _without_edge_marks(["“", "Kestrel", "Bank", "”"], 0, 4) == (1, 3)
 
 
 def test_a_city_is_no_short_form_of_an_institute_and_a_time_zone_no_organisation() -> None:

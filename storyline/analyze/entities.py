@@ -458,7 +458,24 @@ def _spelled_before(text: str, acronym: str, head: str) -> bool:
     return False
 
 
-_ALNUM = re.compile(r"\w")
+_EDGE_MARK = re.compile(r"[!?,;:\"“”'‘’()\[\]]+")
+
+
+def _without_edge_marks(toks: Sequence[str], s: int, e: int) -> tuple[int, int]:
+    """A tagged span without the marks at its edges ("USA !!!!!" -> "USA"), but for a name's own single
+    "!" or "?" ("Yahoo !", "Jeopardy!") and an abbreviation's dot."""
+    def run(ks: Sequence[int]) -> int:
+        n = 0
+        for k in ks:
+            if not _EDGE_MARK.fullmatch(toks[k]):
+                break
+            n += 1
+        marks = [toks[k] for k in ks[:n]]
+        return 0 if n == 1 and marks[0] in ("!", "?") else n
+
+    e -= run(range(e - 1, s - 1, -1))
+    s += run(range(s, e))
+    return s, e
 
 
 def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "",
@@ -476,10 +493,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions: list[Mention] = []
     for sp, toks, tg in zip(sent_spans, sents, tags):
         for s, e, typ in repair_spans(toks, bio_spans(tg)):
-            while s < e and not _ALNUM.search(toks[e - 1]):
-                e -= 1  # "USA !!!!!": marks at a name's edges are no part of it
-            while s < e and not _ALNUM.search(toks[s]):
-                s += 1
+            s, e = _without_edge_marks(toks, s, e)
             if s >= e:
                 continue
             a, b = sp[s][0], sp[e - 1][1]
