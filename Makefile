@@ -58,6 +58,7 @@ $(TRAINSTAMP): $(STAMP) pyproject.toml
 	touch $@
 
 model: $(TRAINSTAMP)
+	$(BIN)/python scripts/build_first_names.py
 	$(BIN)/python scripts/train_ner.py
 	for s in 0 100 200 300; do $(BIN)/python scripts/train_coref.py --seed $$s --out $(OUT)/coref-runs/$$s.json.gz || exit 1; done
 	$(BIN)/python scripts/train_coref.py --ensemble $(OUT)/coref-runs/0.json.gz $(OUT)/coref-runs/100.json.gz \

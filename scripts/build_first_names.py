@@ -61,8 +61,9 @@ def main() -> None:
     base = Path(census.__file__).parent
     table = gendered(read_census(base / "dist.male.first"), read_census(base / "dist.female.first"),
                      args.share, args.min_freq)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(table, fh, separators=(",", ":"))
+    # no time stamp in the gzip header: the same lists give the same file, byte for byte
+    with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as fh:
+        fh.write(json.dumps(table, separators=(",", ":")).encode("utf-8"))
     print(f"{args.out}: {len(table['male'])} male, {len(table['female'])} female first names")
 
 
