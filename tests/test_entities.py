@@ -552,3 +552,11 @@ def test_an_acronym_spelt_out_as_something_else_is_not_the_state_it_also_names()
     ]))
     china = _find(ents, "China")
     assert "Pew Research Center" not in china.aliases and "PRC" not in china.aliases
+
+
+def test_a_name_written_in_one_word_or_two_is_one_person() -> None:
+    people = _people([
+        "Singer LaToya Okafor said the family would attend the hearing.",
+        "The singer's sister, La Toya Okafor, arrived at the court on Monday.",
+    ], "Okafor")
+    assert len(people) == 1 and {people[0].name, *people[0].aliases} >= {"LaToya Okafor", "La Toya Okafor"}

@@ -518,7 +518,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                         and (_role_heads(a) & _role_heads(b))) \
                         or (_typo_variant(a.full, b.full) and not any({a.full, b.full} <= f for f in fulls_in.values())) \
                         or (a.label == "PERSON" and _nickname_variant(a.full, b.full)) \
-                        or (a.label != "PERSON" and _british_american(a.full, b.full)):
+                        or (a.label != "PERSON" and _british_american(a.full, b.full)) \
+                        or (len(a.full) != len(b.full) and "".join(a.full) == "".join(b.full)):  # "LaToya" / "La Toya"
                     dsu.union(i, j)
     groups: dict[int, list[LocalEntity]] = defaultdict(list)
     for i, e in enumerate(locals_):
