@@ -546,7 +546,7 @@ def _join_longer_names(dsu: _DSU, into: Sequence[tuple[int, tuple[str, ...], int
 def _reunite_by_sex(dsu: _DSU, parts_of: dict[tuple[str, ...], dict[int, int]], sex: Sequence[int],
                     locals_: Sequence[LocalEntity]) -> None:
     """One name's local entities that were kept apart by sex ("Mrs Jackson", "Mr Jackson", a bare
-    "Jackson") join again unless the group either has reached holds a person of the other sex: the
+    "Jackson") join again, unless the groups they have reached by now hold people of two sexes: the
     bare "Jackson" that went to "Michael Jackson" stays away from "Mrs Jackson"; "Mr Smith" and
     "Smith", with no longer name in the story, are one."""
     sexes: dict[int, set[int]] = defaultdict(set)
