@@ -143,3 +143,18 @@ def test_warc(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not a warc file at all")
     _, errs = _split(list(iter_articles([bad])))
     assert len(errs) == 1 and str(bad) in errs[0].where
+
+
+def test_an_article_without_an_outlet_is_named_by_the_site_of_its_address() -> None:
+    from storyline.ingest.checks import site_of
+
+    text = "Crews worked through the night to clear the line after the derailment on Monday."
+    a = storyline.read_article({"id": "x", "title": "t", "text": text,
+                                "url": "https://edition.example-news.com/2031/03/11/derailment.html"})
+    assert a.source == "example-news.com"
+    # a named outlet is kept
+    named = storyline.read_article({"id": "y", "title": "t", "text": text, "source": "Valley Courier",
+                                    "url": "https://www.valleycourier.co.uk/news/1"})
+    assert named.source == "Valley Courier"
+    assert site_of("https://www.valleycourier.co.uk/news/1") == "valleycourier.co.uk"
+    assert site_of("http://127.0.0.1:8000/a") is None and site_of("feed.xml") is None

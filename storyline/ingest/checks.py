@@ -84,6 +84,24 @@ def add_warning(article: Article, where: str, reason: str) -> Article:
     return replace(article, meta={**article.meta, "warnings": warnings})
 
 
+# second-level labels under which a country's sites are registered ("bbc.co.uk", "abc.net.au")
+_SECOND_LEVEL = frozenset("co com org net gov ac edu ne or go".split())
+
+
+def site_of(url: str | None) -> str | None:
+    """The site of a web address, as an outlet's name: its host without "www." and without a
+    subdomain of the registered name ("https://edition.cnn.com/2011/..." -> "cnn.com",
+    "http://news.bbc.co.uk/..." -> "bbc.co.uk"); None when it has no host name."""
+    if not url or "://" not in url:
+        return None
+    host = url.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0].lower().strip(".")
+    labels = [x for x in host.split(".") if x]
+    if len(labels) < 2 or all(x.isdigit() for x in labels):
+        return None
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
 def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
                   today: date | None = None, detect_lang: bool = True) -> Article:
     """``article`` as the store may take it: strings cleaned, an absurd date dropped (with a warning),
@@ -99,6 +117,10 @@ def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT
             cleaned = clean_text(value)
             if cleaned is not value:
                 changes[name] = cleaned
+    if not (changes.get("source", article.source) or "").strip():
+        site = site_of(changes.get("url", article.url))
+        if site:
+            changes["source"] = site  # no outlet named: the site of its address
     if changes:
         article = replace(article, **changes)
     if detect_lang:
