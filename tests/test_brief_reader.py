@@ -448,6 +448,9 @@ def test_a_sentence_opened_by_a_photo_credit_is_page_furniture():
     assert is_furniture("AP Photo\\/Transocean BP has begun work on a relief well to plug the leak.")
     assert is_furniture("Photo credits: REUTERS/Alexander Demianchuk (Twin bear cubs play in the zoo).")
     assert not is_furniture("The AP photo showed oil washing ashore in Louisiana on Friday.")
+    # a reader poll's buttons before its question
+    assert is_furniture("YES | NO Egyptian President Hosni Mubarak stepped down as president on February 11.")
+    assert not is_furniture("Yes, the president stepped down on Friday, his spokesman said.")
 
 
 def test_a_pick_among_things_named_before_leans_back():

@@ -62,13 +62,15 @@ _LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s|^[A-
 _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all rights reserved", "follow us on")
 _FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
 # a photo credit glued to what follows ("AP Photo\/Transocean BP has begun ...", "Photo credits: REUTERS/...")
-_CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EPA)\s+Photos?\s*\\?/|Photo\s+credits?:)")
+_CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EPA)\s+Photos?\s*\\?/|Photo\s+credits?:"
+                          r"|(?:YES|Yes)\s*\|\s*(?:NO|No)\b)")  # a reader poll's buttons: "YES | NO Egyptian President ..."
 
 
 def is_furniture(text: str) -> bool:
     """Whether a sentence is page furniture or transcript noise ("January 30, 2011 at 10:18 am |
     Report abuse | ...", "Comments are not pre-screened before they post.", "(INAUDIBLE)"), or opens
-    with a photo credit ("AP Photo/Transocean BP has begun ...": where the credit ends is unknown)."""
+    with a photo credit ("AP Photo/Transocean BP has begun ...": where the credit ends is unknown) or
+    a reader poll's buttons ("YES | NO Egyptian President Hosni Mubarak stepped down ...")."""
     if any(w in text for w in _FURNITURE_CAPS) or _CREDIT_OPEN.match(text):
         return True
     low = text.lower()
