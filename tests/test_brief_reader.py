@@ -629,7 +629,7 @@ def test_a_broadcast_transcript_gives_no_summary_sentence_when_reports_exist() -
               "Police said about 20,000 people joined the march, the largest in the city's history. "
               "The mayor said she would not resign and called the protest peaceful.")
     show = ("COOPER: Tonight, the crowds in Marlow keep growing.\n"
-            "VALE: The mayor is not going anywhere, and the people here know it very well.\n"
+            "VALE: The mayor is not going anywhere, and the council meets again on Tuesday.\n"
             "COOPER: What are the protesters asking for tonight, in their own words?\n"
             "VALE: They want the mayor gone, and they say they will march every single night until she goes.\n")
     arts = [storyline.Article(id=f"r{k}", source=f"paper{k}", published=date(2024, 5, 3), text=report)
@@ -637,6 +637,8 @@ def test_a_broadcast_transcript_gives_no_summary_sentence_when_reports_exist() -
     assert transcripts(arts) == {2}
     brief = storyline.brief(arts, max_words=80)
     assert brief.summary and all(s.article_id != "tv" for s in brief.summary)
+    # nor a timeline entry: the show's talk of "Tuesday" dates no event the reports tell
+    assert brief.timeline and all(c.article_id != "tv" for e in brief.timeline for c in e.citations)
     # a story told only on air still gets a summary from its transcripts
     assert storyline.brief([arts[2]], max_words=40).summary
 

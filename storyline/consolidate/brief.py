@@ -18,7 +18,7 @@ from .disagreements import find_disagreements
 from .entities import consolidate_entities
 from .quotes import group_quotes
 from .novelty import new_since as _new_since
-from .summary import SummaryConfig, summarize
+from .summary import SummaryConfig, summarize, transcripts
 from .summary_text import content_stems, display_text
 from .timeline import timeline
 
@@ -140,6 +140,13 @@ def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
             cut = k
             break
     return " ".join(words[:cut]).rstrip(",;:-—") + " …"
+
+
+def _reported(arts: Sequence[Article]) -> list[Article]:
+    """The articles a brief's timeline reads: not broadcast transcripts, whose talk ("Davos really
+    sort of kicking off tomorrow morning, Wednesday") dates no event, unless the story has nothing else."""
+    talk = transcripts(arts)
+    return [a for k, a in enumerate(arts) if k not in talk] or list(arts)
 
 
 def article_info(a: Article) -> dict[str, object]:
@@ -430,7 +437,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         story_id=story_id,
         headline=display_text(choose_headline(arts, summary)),
         summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
-        timeline=tuple(replace(e, text=display_text(e.text)) for e in timeline(arts)),
+        timeline=tuple(replace(e, text=display_text(e.text)) for e in timeline(_reported(arts))),
         quotes=quotes,
         disagreements=disagreements,
         entities=tuple(entities),
