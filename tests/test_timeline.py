@@ -321,3 +321,16 @@ def test_a_follow_up_weeks_later_naming_the_same_weekday_dates_the_same_event() 
     # the follow-up's "Tuesday" is the quake's, told the week before; a new event of its own week stays
     assert by_date["2031-01-14"] == {"a", "b", "c"}
     assert by_date["2031-01-21"] == {"d"}
+
+
+def test_a_summarised_timeline_takes_no_photo_caption() -> None:
+    from storyline import Article, timeline
+
+    arts = [Article(id=f"a{k}", title="t", published="2031-02-14", text=(
+        "Protesters marched through the capital on Monday to demand the minister's resignation. "
+        "Garbage containers are seen burning as protesters stage a demonstration on February 14, 2031. "
+        "Police said 40 people were arrested on Monday after the march."))
+            for k in range(3)]
+    texts = [e.text for e in timeline(arts, max_dates=3, per_date=3)]
+    assert texts and not any("are seen burning" in t for t in texts), texts
+

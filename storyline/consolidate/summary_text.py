@@ -354,10 +354,15 @@ _CAPTION = re.compile(
     r"|[(\[](?:AP|Reuters|AFP|Getty|EPA)(?:\s+Photo)?(?:/[^)\]]*)?[)\]]\s*\.?$")
 
 
+def caption_shape(text: str) -> bool:
+    """A photo caption's shape: "Apr. 21: An oil slick is seen as the Deepwater Horizon oil rig burns
+    in the Gulf of Mexico.", "Protesters are pictured outside the court.", "... (AP Photo/...)"."""
+    return bool(_CAPTION.search(text))
+
+
 def caption_like(text: str) -> bool:
-    """A likely photo caption: no verb (``verbless``), or a caption's shape ("Apr. 21: An oil slick is
-    seen as the Deepwater Horizon oil rig burns in the Gulf of Mexico.")."""
-    return verbless(text) or bool(_CAPTION.search(text))
+    """A likely photo caption: no verb (``verbless``), or a caption's shape (``caption_shape``)."""
+    return verbless(text) or caption_shape(text)
 
 
 def verbless(text: str) -> bool:

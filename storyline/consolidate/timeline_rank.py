@@ -39,7 +39,7 @@ import numpy as np
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry
-from .summary_text import UPDATED_STAMP, is_furniture, trim_span, verbless
+from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, trim_span, verbless
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
@@ -185,7 +185,7 @@ def _spread(weight: dict[date, float], published: dict[date, float]) -> dict[dat
 def _usable(text: str) -> bool:
     words = _WORD.findall(text)
     return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
-            and not _FURNITURE.search(text) and not is_furniture(text))
+            and not _FURNITURE.search(text) and not is_furniture(text) and not caption_shape(text))
 
 
 def _clean(text: str) -> str:
