@@ -358,3 +358,11 @@ def test_a_span_of_weekdays_ends_after_it_starts_and_a_stamp_time_is_of_the_page
     stamped = tag_timexes("Protests began on Tuesday.\n(Updated 5:31 p.m.) The president spoke.", friday)
     assert [t.value for t in stamped] == ["2031-02-25", "2031-02-28T17:31"]
 
+
+
+def test_following_without_the_is_a_preposition_not_the_next_weekday() -> None:
+    saturday = date(2031, 3, 8)
+    got = [(t.text, t.value) for t in tag_timexes(
+        "The cabinet delayed its vote following Friday's bombing at the market. Talks resumed the following "
+        "Monday.", saturday)]
+    assert got == [("Friday", "2031-03-07"), ("the following Monday", "2031-03-10")]

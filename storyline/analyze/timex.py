@@ -586,7 +586,7 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "TIME", f"{base}T{c}", mod
 
 
-_WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:the\s+)?(?:last|this|next|past|coming|previous|following|this\s+past|this\s+coming)\s+)?(?P<wd>{_WDAY_RX})"
+_WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:the\s+)?(?:last|this|next|past|coming|previous|this\s+past|this\s+coming)\s+|the\s+following\s+)?(?P<wd>{_WDAY_RX})"
               rf"(?:\s+(?P<pt>{_PART})|(?:\s?,)?\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?"
               rf"|(?:\s?,)?\s+(?P<d2>{_DAYN})\s+(?P<m2>{_MONTH_RX})(?:(?:\s?,)?\s+(?P<y2>{_YEAR}))?)?(?P<pl>s)?")
 
