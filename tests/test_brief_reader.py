@@ -675,3 +675,22 @@ def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
     for s in brief.summary:
         assert " ," not in s.text and " 's" not in s.text and "-LRB-" not in s.text, s.text
         assert arts[0].text[s.citations[0].start:s.citations[0].end].split()[0] in s.text
+
+
+def test_a_sites_standing_paragraph_and_its_caveats_are_no_news() -> None:
+    from storyline.consolidate.summary_text import is_caveat
+
+    # the site's paragraph opens each of its pages and shares the story's words
+    standing = ("The Kestrel government keeps tight control on communications and has not answered requests from "
+                "Wire One for access to Halden, where rebels and the army are fighting.")
+    news = ["Rebels took the port of Halden on Monday after two days of fighting with the army.",
+            "The army pulled back from Halden overnight, leaving its heavy weapons behind.",
+            "At least 40 people were killed in the fighting in Halden, a hospital said on Monday.",
+            "The government said on Monday that it would hold talks with the rebels about Halden."]
+    arts = [storyline.Article(id=f"p{k}", source="Wire One", published=date(2031, 3, 3 + k),
+                              text=f"{standing}\n\n{news[k]}") for k in range(4)]
+    brief = storyline.brief(arts, max_words=120)
+    assert brief.summary and not any("tight control on communications" in s.text for s in brief.summary)
+    assert is_caveat("Wire One could not immediately confirm reports from many areas of Kestrel.")
+    assert is_caveat("The footage could not be independently verified.")
+    assert not is_caveat("The army could not hold the port and pulled back to the capital on Monday night.")

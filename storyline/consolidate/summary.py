@@ -56,6 +56,7 @@ from .summary_text import (
     is_dangling,
     leans_back,
     caption_like,
+    is_caveat,
     truncate_bytes,
     truncate_words,
     token_info,
@@ -500,6 +501,23 @@ def _site_copies(ids: _Ids, keys: Sequence[bytes], arts: Sequence[Article]) -> n
     return out
 
 
+BOILERPLATE_PAGES = 3  # a sentence on this many pages of one source is the site's boilerplate
+
+
+def _boilerplate(ids: _Ids, keys: Sequence[bytes], arts: Sequence[Article]) -> set[bytes]:
+    """Content keys of the sentences a source repeats word for word on ``BOILERPLATE_PAGES`` or more
+    of its pages: a site's standing paragraph ("The Libyan government maintains tight control on
+    communications and has not responded to repeated requests from CNN for access to the country.",
+    on 16 CNN pages of the T17 Libya story), which is no news of this story. ``keys``:
+    ``_content_keys(ids)``."""
+    pages: dict[tuple[object, bytes], set[int]] = defaultdict(set)
+    for key, a in zip(keys, ids.art.tolist()):
+        src = arts[a].source
+        if key and src:
+            pages[(src, key)].add(a)
+    return {key for (_, key), where in pages.items() if len(where) >= BOILERPLATE_PAGES}
+
+
 # a transcript's speaker label at the start of a line: "COOPER :", "BARACK OBAMA (D), PRESIDENT:"
 _SPEAKER_LINE = re.compile(r"(?m)^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s?(?:\([A-Z ,.'-]*\)\s?)?:\s")
 TRANSCRIPT_LABELS = 3
@@ -524,7 +542,8 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
             continue
         seen.add(key)
         # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb
-        shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or caption_like(it.text)))
+        shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or caption_like(it.text)
+                                                                     or is_caveat(it.text)))
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
@@ -637,6 +656,10 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         talk = transcripts(arts)
         if talk and len(talk) < len(arts):  # a broadcast's words are speech, not the story's reporting
             cands = [i for i in cands if items[i].art not in talk]
+        boiler = _boilerplate(cvocab, keys, arts)
+        if boiler:  # a site's standing paragraph is no news, while there is news to tell
+            news = [i for i in cands if keys[i] not in boiler]
+            cands = news if len(news) >= 3 else cands
     if not cands:
         return []
     cc, crow = cvocab.gather(cvocab.cid, cvocab.cb, cands, cvocab.crow)

@@ -354,6 +354,17 @@ _CAPTION = re.compile(
     r"|[(\[](?:AP|Reuters|AFP|Getty|EPA)(?:\s+Photo)?(?:/[^)\]]*)?[)\]]\s*\.?$")
 
 
+# an outlet's caveat about its own reporting ("CNN could not immediately confirm reports for many areas
+# in Libya.", "The footage could not be independently verified."): no news of the story
+_CAVEAT = re.compile(r"\b(?:could|can|was|were|has|have)\s*(?:not|n't|been\s+unable\s+to|unable\s+to)\s+"
+                     r"(?:be\s+)?(?:(?:immediately|independently|yet)\s+)*(?:confirm|verif)", re.IGNORECASE)
+
+
+def is_caveat(text: str) -> bool:
+    """An outlet's caveat about what it could not confirm, not a fact of the story."""
+    return bool(_CAVEAT.search(text)) and len(text.split()) <= 25
+
+
 def caption_shape(text: str) -> bool:
     """A photo caption's shape: "Apr. 21: An oil slick is seen as the Deepwater Horizon oil rig burns
     in the Gulf of Mexico.", "Protesters are pictured outside the court.", "... (AP Photo/...)"."""
