@@ -334,3 +334,16 @@ def test_a_summarised_timeline_takes_no_photo_caption() -> None:
     texts = [e.text for e in timeline(arts, max_dates=3, per_date=3)]
     assert texts and not any("are seen burning" in t for t in texts), texts
 
+
+
+def test_two_days_written_as_a_span_are_one_entry_over_the_span() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2031-07-25", text=(
+        "The rider told his team that he was in Mexico from June 4 through June 26. "
+        "The festival ran between March 3 and March 9, organisers said. "
+        "Statements were filed on June 4 and June 26."))
+    got = {(e.date, e.text.split()[1]) for e in timeline([a])}
+    assert ("2031-06-04/2031-06-26", "rider") in got and ("2031-03-03/2031-03-09", "festival") in got
+    # two days listed with "and", without "between", are two days
+    assert not any(d.startswith("2031-06-04/") and w == "were" for d, w in got)

@@ -226,6 +226,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
     txs = list(timexes) if timexes is not None else tag_timexes(text, article.published, article_id=article.id)
     if not txs:
         return []
+    txs = _spans_of_days(text, txs)
     spans = sentence_spans(text, article.lang)
     out: list[Event] = []
     j = 0
@@ -292,6 +293,32 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
 
 _BARE_WEEKDAY = re.compile(r"(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                            r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
+
+
+_SPAN_FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_SPAN_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*", re.IGNORECASE)
+
+
+def _spans_of_days(text: str, txs: Sequence[Timex]) -> list[Timex]:
+    """Two days written as a span ("from June 4 through June 26", "between March 3 and March 9") are
+    one timex with a range, as "June 4-26" is: the event lasted from one to the other."""
+    out: list[Timex] = []
+    k = 0
+    while k < len(txs):
+        a = txs[k]
+        b = txs[k + 1] if k + 1 < len(txs) else None
+        if b is not None and a.type == "DATE" and b.type == "DATE" and not a.range_end \
+                and granularity_of(a.value) == "day" and granularity_of(b.value) == "day" \
+                and a.value < b.value and _SPAN_FROM.search(text[max(0, a.start - 9):a.start]) \
+                and _SPAN_TO.fullmatch(text[a.end:b.start]) \
+                and (text[a.end:b.start].strip().lower() != "and" or text[max(0, a.start - 9):a.start].strip().lower().endswith("between")):
+            out.append(Timex(start=a.start, end=b.end, text=text[a.start:b.end], type="DATE", value=a.value,
+                             article_id=a.article_id, anchor=a.anchor, mod=a.mod, range_end=b.value[:10]))
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
 
 
 def _one_date_per_clause(events: list[Event], published: date | None) -> list[Event]:
