@@ -363,6 +363,10 @@ def test_an_untitled_storys_headline_starts_with_the_news_not_the_scene():
     h = headline_from("With $30 billion drained from the reserves since August, and the stock market down 40 "
                       "percent this year, the government has been paralyzed by the coming elections.")
     assert h == "The government has been paralyzed by the coming elections.", h
+    # a scene whose first comma parts two adjectives, and which goes on with another phrase
+    h = headline_from("On a warm, sunny morning last Friday, at the time he usually left for work at the family "
+                      "store, Tomas Reyl said goodbye to his grandmother for the last time.")
+    assert h == "Tomas Reyl said goodbye to his grandmother for the last time.", h
 
 
 def test_the_league_is_not_a_league_the_article_mentions_once_in_passing():

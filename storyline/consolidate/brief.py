@@ -61,6 +61,13 @@ _SCENE = re.compile(r"^(?:In|On|At|After|Before|During|Amid|Despite|With|Followi
                     r"[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
 
 _AND_SCENE = re.compile(r"(?:and|or|but|nor)\s")
+_ADJECTIVE_COMMA = re.compile(r"(?:On|In|At|During)\s+(?:a|an|the)\s+(?:warm|cold|hot|cool|sunny|rainy|bright|dark|"
+                             r"quiet|busy|wet|dry|crisp|clear|cloudy|windy|chilly|humid|grey|gray|snowy|foggy|"
+                             r"balmy|bitter|freezing|scorching|steamy|stormy),\s+[a-z]")
+# a scene that goes on after its first comma with another phrase of its kind ("..., at the time he
+# usually left for work, ...")
+_SCENE_ON = re.compile(r"(?:at|in|on|after|before|during|amid|as|when|while)\s[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
+_SCENE_REST = re.compile(r"[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
 _SCENE_MORE = re.compile(r"(?:and|or|but|nor)\s[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
 # ... but a count ("At least 231 people have been confirmed dead ..., bringing ...") is the news itself
 _NOT_SCENE = re.compile(r"^(?:At (?:least|most)|As (?:many|much|few|little))\b")
@@ -75,6 +82,12 @@ def headline_from(sentence: str, max_words: int = HEADLINE_WORDS) -> str:
     m = _SCENE.match(text)
     if m and _NOT_SCENE.match(text):
         m = None
+    if m and _ADJECTIVE_COMMA.match(text):
+        # "On a warm, sunny morning last Friday, ...": the first comma parts two adjectives
+        m = _SCENE_REST.match(text, m.end()) or m
+        on = _SCENE_ON.match(text, m.end())
+        if on:
+            m = on
     end = m.end() if m else 0
     while m and _AND_SCENE.match(text, end):  # "With X, and Y, the government ...": the scene goes on
         more = _SCENE_MORE.match(text, end)
