@@ -29,7 +29,8 @@ from functools import lru_cache
 
 from ..records import Timex
 
-__all__ = ["Ref", "TimexTagger", "granularity_of", "shift_value", "tag_timexes", "value_to_date"]
+__all__ = ["Ref", "TimexTagger", "WEEKDAY_NAMES", "granularity_of", "shift_value", "span_joint", "tag_timexes",
+           "value_to_date"]
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
@@ -69,8 +70,8 @@ SEASON_MONTH = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}
 
 _MONTH_RX = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
              r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
-_WDAY_RX = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-            r"|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)")
+WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # the names, as a pattern
+_WDAY_RX = rf"(?:{WEEKDAY_NAMES}|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
 _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
          "|hundred|thousand)")
@@ -1491,8 +1492,18 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
     return _ordered_ranges(text, out)
 
 
-_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*$", re.IGNORECASE)
-_WEEKDAY_WORD = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY_NAMES}\b", re.IGNORECASE)
+
+
+def span_joint(text: str, a: Timex, b: Timex) -> bool:
+    """Do the words between two timexes make them a span's start and end ("Saturday to Sunday",
+    "June 4 through June 26", "between March 3 and March 9")? "and" does only after "between":
+    "statements made Friday and Thursday" is a list, not a span."""
+    gap = text[a.end:b.start]
+    if _RANGE_TO.fullmatch(gap):
+        return True
+    return gap.strip().lower() == "and" and bool(re.search(r"\bbetween\s+$", text[max(0, a.start - 9):a.start]))
 
 
 def _ordered_ranges(text: str, out: list[Timex]) -> list[Timex]:
@@ -1500,10 +1511,8 @@ def _ordered_ranges(text: str, out: list[Timex]) -> list[Timex]:
     Sunday" in a Saturday's paper ends the next day, not the Sunday before."""
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
-        gap = text[a.end:b.start]
-        between = gap.strip().lower() == "and" and re.search(r"\bbetween\s+$", text[max(0, a.start - 9):a.start])
-        if not ((_RANGE_TO.fullmatch(gap) or between) and _WEEKDAY_WORD.search(b.text)):
-            continue  # "statements made Friday and Thursday" is a list, not a span
+        if not (span_joint(text, a, b) and _WEEKDAY_WORD.search(b.text)):
+            continue
         da, db = value_to_date(a.value[:10]), value_to_date(b.value[:10])
         if da is None or db is None or len(a.value) < 10 or len(b.value) < 10 or db >= da:
             continue

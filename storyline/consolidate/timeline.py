@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
-from ..analyze.timex import MONTHS, WEEKDAYS, granularity_of, tag_timexes, value_to_date
+from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, span_joint, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import UPDATED_STAMP, is_dangling, is_furniture, leans_back, supports, trim_span
 from .timeline_rank import DEFAULT_PER_DATE, auto_size, summarize_timeline
@@ -291,12 +291,11 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
     return _one_date_per_clause(out, article.published)
 
 
-_BARE_WEEKDAY = re.compile(r"(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                           r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
+_BARE_WEEKDAY = re.compile(rf"(?:(?:on|last|this|early|late)\s+)?{WEEKDAY_NAMES}(?:\s+(?:morning|afternoon|evening|night))?",
+                           re.IGNORECASE)
 
 
 _SPAN_FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_SPAN_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*", re.IGNORECASE)
 
 
 def _spans_of_days(text: str, txs: Sequence[Timex]) -> list[Timex]:
@@ -310,8 +309,7 @@ def _spans_of_days(text: str, txs: Sequence[Timex]) -> list[Timex]:
         if b is not None and a.type == "DATE" and b.type == "DATE" and not a.range_end \
                 and granularity_of(a.value) == "day" and granularity_of(b.value) == "day" \
                 and a.value < b.value and _SPAN_FROM.search(text[max(0, a.start - 9):a.start]) \
-                and _SPAN_TO.fullmatch(text[a.end:b.start]) \
-                and (text[a.end:b.start].strip().lower() != "and" or text[max(0, a.start - 9):a.start].strip().lower().endswith("between")):
+                and span_joint(text, a, b):
             out.append(Timex(start=a.start, end=b.end, text=text[a.start:b.end], type="DATE", value=a.value,
                              article_id=a.article_id, anchor=a.anchor, mod=a.mod, range_end=b.value[:10]))
             k += 2
