@@ -485,36 +485,42 @@ def _content_keys(ids: _Ids) -> list[bytes]:
     return [buf[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
 
 
-def _site_copies(ids: _Ids, keys: Sequence[bytes], arts: Sequence[Article]) -> np.ndarray:
+_Pages = dict[tuple[object, bytes], list[int]]
+
+
+def _source_pages(ids: _Ids, keys: Sequence[bytes], arts: Sequence[Article]) -> _Pages:
+    """(source, content key) -> the articles of that source holding such a sentence, in the order
+    met. ``keys``: ``_content_keys(ids)``."""
+    pages: _Pages = defaultdict(list)
+    for key, a in zip(keys, ids.art.tolist()):
+        src = arts[a].source
+        if key and src and a not in pages[(src, key)][-1:]:  # an article's sentences come together
+            pages[(src, key)].append(a)
+    return pages
+
+
+def _site_copies(ids: _Ids, keys: Sequence[bytes], arts: Sequence[Article], pages: _Pages) -> np.ndarray:
     """Per sentence, whether it copies a sentence of an earlier article from the same source: a
     site's sidebar headline or boilerplate, repeated on its every page. A reader's brief counts
     such copies once, so that 26 pages of one site do not make their sidebar the story's main
-    fact (wire copy from several outlets still counts per outlet). ``keys``: ``_content_keys(ids)``."""
-    first: dict[tuple[object, bytes], int] = {}
+    fact (wire copy from several outlets still counts per outlet). ``pages``: ``_source_pages``."""
     out = np.zeros(len(ids.art), dtype=bool)
     for k, (key, a) in enumerate(zip(keys, ids.art.tolist())):
         src = arts[a].source
-        if not key or not src:
-            continue
-        seen = first.setdefault((src, key), a)
-        out[k] = seen != a
+        if key and src:
+            out[k] = pages[(src, key)][0] != a
     return out
 
 
 BOILERPLATE_PAGES = 3  # a sentence on this many pages of one source is the site's boilerplate
 
 
-def _boilerplate(ids: _Ids, keys: Sequence[bytes], arts: Sequence[Article]) -> set[bytes]:
+def _boilerplate(pages: _Pages) -> set[bytes]:
     """Content keys of the sentences a source repeats word for word on ``BOILERPLATE_PAGES`` or more
     of its pages: a site's standing paragraph ("The Libyan government maintains tight control on
     communications and has not responded to repeated requests from CNN for access to the country.",
-    on 16 CNN pages of the T17 Libya story), which is no news of this story. ``keys``:
-    ``_content_keys(ids)``."""
-    pages: dict[tuple[object, bytes], set[int]] = defaultdict(set)
-    for key, a in zip(keys, ids.art.tolist()):
-        src = arts[a].source
-        if key and src:
-            pages[(src, key)].add(a)
+    on 16 CNN pages of the T17 Libya story), which is no news of this story. ``pages``:
+    ``_source_pages``."""
     return {key for (_, key), where in pages.items() if len(where) >= BOILERPLATE_PAGES}
 
 
@@ -646,17 +652,18 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         occ = occ * (1.0 + config.query_weight * rel)
     n_concepts = len(cvocab) + (cvocab.n_words if config.unigram_weight > 0 else 0)
     keys = _content_keys(cvocab)
-    skip = _site_copies(cvocab, keys, arts) if config.reader and len(arts) > 1 else None
+    pages = _source_pages(cvocab, keys, arts) if config.reader and len(arts) > 1 else None
+    skip = _site_copies(cvocab, keys, arts, pages) if pages is not None else None
     w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config, skip)
     budget_words = max_words if max_bytes is None else max_bytes / 6.0  # a byte budget in words
     cands = _candidates(items, keys, config, rel, budget_words)
     if focused and config.query_only:
         cands = [i for i in cands if rel[i] > 0]
-    if config.reader and len(arts) > 1:
+    if pages is not None:  # a reader's brief of several articles
         talk = transcripts(arts)
         if talk and len(talk) < len(arts):  # a broadcast's words are speech, not the story's reporting
             cands = [i for i in cands if items[i].art not in talk]
-        boiler = _boilerplate(cvocab, keys, arts)
+        boiler = _boilerplate(pages)
         if boiler:  # a site's standing paragraph is no news, while there is news to tell
             news = [i for i in cands if keys[i] not in boiler]
             cands = news if len(news) >= 3 else cands
