@@ -57,8 +57,9 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
 HEADLINE_WORDS = 14
 # an opening phrase that sets the scene before the news ("In a critical ruling for the league, ...",
 # "On Monday, ...", "After weeks of talks, ..."): a headline starts after it
+_TO_COMMA = r"[^,;:\"“”]{0,110},\s+(?=[A-Za-z])"  # the rest of a phrase, to its comma
 _SCENE = re.compile(r"^(?:In|On|At|After|Before|During|Amid|Despite|With|Following|Since|As|For|Under|By)\b"
-                    r"[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
+                    + _TO_COMMA)
 
 _AND_SCENE = re.compile(r"(?:and|or|but|nor)\s")
 _ADJECTIVE_COMMA = re.compile(r"(?:On|In|At|During)\s+(?:a|an|the)\s+(?:warm|cold|hot|cool|sunny|rainy|bright|dark|"
@@ -66,9 +67,9 @@ _ADJECTIVE_COMMA = re.compile(r"(?:On|In|At|During)\s+(?:a|an|the)\s+(?:warm|col
                              r"balmy|bitter|freezing|scorching|steamy|stormy),\s+[a-z]")
 # a scene that goes on after its first comma with another phrase of its kind ("..., at the time he
 # usually left for work, ...")
-_SCENE_ON = re.compile(r"(?:at|in|on|after|before|during|amid|as|when|while)\s[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
-_SCENE_REST = re.compile(r"[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
-_SCENE_MORE = re.compile(r"(?:and|or|but|nor)\s[^,;:\"“”]{0,110},\s+(?=[A-Za-z])")
+_SCENE_ON = re.compile(r"(?:at|in|on|after|before|during|amid|as|when|while)\s" + _TO_COMMA)
+_SCENE_REST = re.compile(_TO_COMMA)
+_SCENE_MORE = re.compile(r"(?:and|or|but|nor)\s" + _TO_COMMA)
 # ... but a count ("At least 231 people have been confirmed dead ..., bringing ...") is the news itself
 _NOT_SCENE = re.compile(r"^(?:At (?:least|most)|As (?:many|much|few|little))\b")
 
