@@ -259,7 +259,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             continue
         near = set().union(*(by_word.get(t, ()) for t in toks), by_letter.get(toks[0][:1], ()))
         pool = [ents[k] for k in sorted(near)]  # in the order the entities were opened
-        sex = (_title_sex(text, m) or _name_sex(toks)) if m.label == "PERSON" else 0
+        titled = _title_sex(text, m) if m.label == "PERSON" else 0
+        sex = (titled or _name_sex(toks)) if m.label == "PERSON" else 0
         exact = [e for e in pool if toks in e.names and e.label == m.label and not sex_clash(sex, _entity_sex(e, toks))]
         if exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
@@ -289,7 +290,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                     target = LocalEntity(label=m.label, article_id=article_id)
                     target.pos = len(ents)
                     ents.append(target)
-        target.add(m, toks, i, _title_sex(text, m) if m.label == "PERSON" else 0)
+        target.add(m, toks, i, titled)
         for t in toks:
             by_word[t].add(target.pos)
         head = [t for t in toks if t not in _FUNCTION]
