@@ -306,9 +306,13 @@ def test_a_caption_does_not_open_a_summary() -> None:
                     "AP May 3 : Fire boats battle the blaze on the platform .",
                     "Smoke is seen rising from the platform on Tuesday.",
                     "Workers are pictured outside the terminal.",
-                    "Oil on the beach at Halden (AP Photo/Ana Lind)."):
+                    "Oil on the beach at Halden (AP Photo/Ana Lind).",
+                    "In this June 19, 2030, file photo, the premier shakes hands with the president.",
+                    "FILE - In this undated photo released by police, the suspect is led to court.",
+                    "This image made from video shows smoke over the platform."):
         assert caption_like(caption), caption
     for sentence in ("The minister is seen as the front-runner to lead the inquiry.",
+                     "In this case, the judge ruled that photos taken by the police were admissible.",
                      "Up to 5,000 barrels of oil a day are leaking from the platform."):
         assert not caption_like(sentence), sentence
 

@@ -335,6 +335,20 @@ def test_a_summarised_timeline_takes_no_photo_caption() -> None:
     assert texts and not any("are seen burning" in t for t in texts), texts
 
 
+def test_a_wire_photo_caption_tells_what_it_shows_on_its_day() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2031-01-09", text=(
+        "In this June 19, 2030, file photo provided by the state news agency, President Ada Lind, right, "
+        "shakes hands with Premier Tomas Reyl during a welcome ceremony in Halden. "
+        "Reyl arrived in Halden on Tuesday for his fourth visit in a year. "
+        "The two leaders first met in June 2030, officials said."))
+    got = {e.date: e.text for e in timeline([a])}
+    assert "2031-01-07" in got and "2030-06" in got, got
+    # the photo's day is the day of what it shows, told without the caption's lead-in and where who stands
+    assert got["2030-06-19"].startswith("President Ada Lind shakes hands with Premier Tomas Reyl during"), got
+
+
 
 def test_two_days_written_as_a_span_are_one_entry_over_the_span() -> None:
     from storyline import Article, timeline

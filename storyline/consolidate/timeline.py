@@ -26,7 +26,7 @@ from ..analyze.dct import with_inferred_dates
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, span_joint, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import UPDATED_STAMP, is_dangling, is_furniture, leans_back, supports, trim_span
+from .summary_text import PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, supports, trim_span
 from .timeline_rank import DEFAULT_PER_DATE, auto_size, summarize_timeline
 
 _log = logging.getLogger(__name__)
@@ -266,7 +266,13 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         opener = _CONNECTIVE.match(text, first, tx.start)  # "But even after ..." -> "Even after ..."
         if opener and opener.end() < tx.start:
             first = opener.end()
-        s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
+        photo = PHOTO_LEAD.match(text, first, spans[j][1])
+        if photo:  # "In this June 19, 2018, file photo ..., Xi shakes hands with Kim ...": what it shows
+            first = photo.end()
+        if photo and tx.start < first:  # the photo's day is the day of what it shows
+            s, e = _clause(text, first, spans[j][1], first, first)
+        else:
+            s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
         if _date_only(text[s:tx.start] + " " + text[tx.end:e]):
             continue  # a dateline on its own ("Friday, July 6, 2007") tells no event
         value = tx.value[:10] if g == "day" else tx.value
@@ -279,6 +285,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         seen.add((value, s))
         shown = text[s:e].strip()
+        if photo:
+            shown = PHOTO_PLACE.sub("", shown)
         if opener and s == first and shown[:1].islower():
             shown = shown[:1].upper() + shown[1:]
         if e < spans[j][1]:  # a clause cut out of a longer sentence says so
