@@ -277,6 +277,25 @@ def test_a_title_of_the_other_sex_keeps_a_short_form_from_a_person_of_that_surna
     assert not any("Mrs" in x for x in people["Samuel Brandt"])
 
 
+def test_a_pronoun_after_a_bare_surname_keeps_it_from_a_namesake_of_the_other_sex() -> None:
+    from storyline.analyze.ner_roles import pronoun_sex
+
+    people = _mentions_of([
+        "Grace Okafor: 'Nothing will bring my son back.' The doctor was found guilty last month. "
+        "The court will decide in January whether he must pay damages to Okafor's family. "
+        "Prosecutors said the doctor lied about the night Daniel Okafor died. "
+        "The defense argued that Okafor was an addict who caused his own death. "
+        "They went on to argue that Okafor had somehow dosed himself.",
+    ], "")
+    # the two bare "Okafor" whose sentences say "his" and "himself" are the son's, not the mother's
+    # (the one before the son is named goes to the only full name then)
+    assert len(people["Daniel Okafor"]) == 3 and len(people["Grace Okafor"]) == 2, people
+    # no pronoun of the name's own, or another person in between: nothing is told
+    assert pronoun_sex("Okafor said she was tired", 6) == 2
+    assert pronoun_sex("Okafor 's mother said she", 6) == 0
+    assert pronoun_sex("Okafor told Brandt he", 6) == 0 and pronoun_sex("Okafor told the judge he", 6) == 0
+
+
 def test_the_sex_of_a_first_name_says_nothing_when_the_short_form_is_that_word() -> None:
     from storyline.analyze.ner_roles import first_name_sex, name_sex
     from storyline.consolidate.entities import LocalEntity, _entity_sex

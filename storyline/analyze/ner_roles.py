@@ -101,6 +101,46 @@ def name_sex(name: str) -> int:
     return first_name_sex(words[0]) if len(words) >= 2 else 0
 
 
+# nouns that name a person (a role, a kin, a walk of life): the head of a phrase that can be a speaker
+# or the person a pronoun stands for ("A bodyguard to Michael Jackson", "the 36-year-old outfielder")
+PERSON_NOUNS = ROLE_HEADS | frozenset("""
+man woman boy girl child baby teenager person people officer doctor nurse student teacher driver pilot suspect
+victim worker employee soldier friend neighbour neighbor resident witness patient gunman attacker author writer
+reporter journalist photographer farmer fisherman miner monk climber survivor passenger prisoner inmate detainee
+hostage defendant plaintiff dissident activist agent artist athlete champion winner player guard bodyguard
+publicist assistant maid housekeeper chef cook nanny manager employer staffer official aide adviser expert
+member representative executive spokesperson protester demonstrator rebel fighter militant veteran refugee
+migrant citizen voter fan customer user owner tenant landlord parent relative cousin grandparent sibling
+colleague partner rival opponent critic supporter observer investigator prosecutor diplomat lawmaker legislator
+firefighter rescuer volunteer organizer organiser officer trooper sheriff medic paramedic surgeon physician
+pharmacist psychologist psychiatrist therapist coroner pathologist engineer technician scientist researcher
+historian economist analyst professor lecturer principal headmaster pastor minister cleric preacher
+""".split())
+
+
+# the first subject or possessive pronoun after a name in its own sentence; "her" and "him" are left out
+# ("Jackson hugged her": she is someone else)
+_NEXT_PRONOUN = re.compile(r"[^.!?;\n\"“”]{0,80}?\b(he|his|himself|she|herself)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def pronoun_sex(text: str, end: int) -> int:
+    """The sex the rest of a name's sentence gives it (the name ends at ``end``): the first "he",
+    "his", "himself", "she" or "herself" after it when no other person can be meant in between, no
+    capitalised word and no person's noun ("Jackson was a drug addict who caused his own death": 1;
+    "Jackson 's mother said she", "Jackson told Murray he": 0)."""
+    if re.match(r"\s*['’]\s?s\b", text[end:end + 4]):
+        return 0  # "Jackson's lawyer said he": the pronoun is the owned person's
+    m = _NEXT_PRONOUN.match(text, end)
+    if not m:
+        return 0
+    between = _WORD.findall(text[end:m.start(1)])
+    if any(w[:1].isupper() or w.lower() in PERSON_NOUNS or w.lower().rstrip("s") in PERSON_NOUNS
+           for w in between):
+        return 0
+    return 1 if m.group(1).lower() in ("he", "his", "himself") else 2
+
+
 def sex_clash(a: int, b: int) -> bool:
     """Both known and different."""
     return bool(a and b and a != b)

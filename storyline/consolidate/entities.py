@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from ..analyze import timex as _TX
-from ..analyze.ner_roles import KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, role_head, sex_clash
+from ..analyze.ner_roles import KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head, sex_clash
 from ..records import Article, Entity, Mention, Timex
 
 _log = logging.getLogger(__name__)
@@ -261,6 +261,10 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         pool = [ents[k] for k in sorted(near)]  # in the order the entities were opened
         titled = _title_sex(text, m) if m.label == "PERSON" else 0
         sex = (titled or _name_sex(toks)) if m.label == "PERSON" else 0
+        if m.label == "PERSON" and not sex and len(toks) == 1 and text:
+            # a bare surname's own sentence ("Jackson ... caused his own death") keeps it from a
+            # namesake of the other sex on the page ("Katherine Jackson")
+            sex = pronoun_sex(text, m.end)
         exact = [e for e in pool if toks in e.names and e.label == m.label and not sex_clash(sex, _entity_sex(e, toks))]
         if exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
