@@ -150,3 +150,37 @@ def test_a_tokenized_contraction_is_no_speaker():
                "media reports"):
         assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker=sp)) is None, sp
     assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker="the police")) == "The police"
+
+
+def _brief_quotes(*texts: str) -> dict[str, list[str]]:
+    arts = [storyline.Article(id=f"q{k}", title="Talks collapse", published="2031-03-02", source=f"outlet{k}",
+                              text=t) for k, t in enumerate(texts)]
+    return {g.speaker: [q.text for q in g.quotes] for g in storyline.brief(arts).quotes}
+
+
+def test_a_denial_is_shown_with_its_cue_and_a_refusal_to_say_is_no_quote():
+    got = _brief_quotes(
+        "Prime Minister Tomas Reyl has denied any links to criminal gangs, his office said on Monday. "
+        "The Interior Ministry declined to comment on the arrests. Police did not say how many people "
+        "were detained. Opposition leader Ada Lind said the government had lost its majority. "
+        "Lind called the charges against her party a farce.",
+        "Mr Reyl angrily denied claims that he had approved the payments. Lind said new elections were "
+        "the only way out of the crisis.")
+    reyl = " | ".join(got.get("Tomas Reyl", []))
+    # the words are his denial, not his claim
+    assert "has denied any links to criminal gangs" in reyl and "angrily denied claims" in reyl, got
+    # "declined to comment", "did not say how many": nothing was said
+    assert not any(t.startswith(("to comment", "how many")) for ts in got.values() for t in ts), got
+    assert any("lost its majority" in t for t in got.get("Ada Lind", [])), got
+    # a verb of reference is shown with its object: the words are the writer's, the judgement hers
+    assert "called the charges against her party a farce" in got["Ada Lind"], got
+
+
+def test_words_that_cannot_speak_are_no_speakers():
+    got = _brief_quotes(
+        "Six said they would not return to the town. Few believe the army would agree to that, "
+        "said one diplomat. The prize, the committee said, recognised decades of work. "
+        "Residents said the water had risen overnight. Prime Minister Tomas Reyl said the state would pay.",
+        "The 36-year-old outfielder said doctors had found a tumour. Tomas Reyl said help was on its way.")
+    assert not {"Six", "Few", "The prize"} & set(got), got
+    assert {"Residents", "Tomas Reyl", "The 36-year-old outfielder"} <= set(got), got

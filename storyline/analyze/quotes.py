@@ -124,7 +124,9 @@ _PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "
 _AUX = frozenset("has have had is are was were be been being will would can could should may might must "
                  "did does do also later then again previously earlier once repeatedly recently further now "
                  "first last initially subsequently often frequently publicly privately still never "
-                 "not just already reportedly allegedly quickly flatly".split())
+                 "not just already reportedly allegedly quickly flatly".split()) | frozenset(
+    w.replace("'", q) for w in "won't wouldn't didn't doesn't don't hasn't haven't hadn't isn't wasn't can't "
+                               "couldn't".split() for q in "'’")
 _ROLE_NOUNS = frozenset("spokeswoman spokesman spokesperson official officials director president chairman "
                         "chairwoman head member members analyst analysts expert experts professor economist "
                         "economists researchers lawyer lawyers attorney aide aides adviser advisers advisor "

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
-from ..analyze.ner_roles import TITLE_SEX, name_sex, sex_clash
+from ..analyze.ner_roles import PERSON_NOUNS, TITLE_SEX, name_sex, sex_clash
 from ..analyze.quotes import governed
 from ..records import Article, Citation, Quote, QuoteGroup
 
-__all__ = ["group_quotes", "is_claim", "not_a_place", "relayed", "speaker_name", "similar_names", "same_quote"]
+__all__ = ["denial_cue", "group_quotes", "is_claim", "names_a_speaker", "not_a_place", "relayed", "speaker_name", "similar_names", "same_quote", "with_cue"]
 
 MentionKey = tuple[str, int, int]
 EntityOf = Union[Mapping[MentionKey, str], Callable[[MentionKey], "str | None"]]
@@ -309,6 +309,106 @@ def is_claim(q: Quote) -> bool:
     return False  # no verb at all: "offered a glimmer of hope", "dismissed the league's latest proposal"
 
 
+# a cue that says the opposite of its content ("denied any links to criminal gangs", "is refusing to
+# extradite him") or negates the saying ("did not say", "won't say", "has never claimed")
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|reject(?:s|ed|ing)?|"
+                     r"dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))\b", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer)\b", re.IGNORECASE)
+# what such a cue leaves unsaid: "declined to comment", "did not say how many", "won't say whether"
+_UNSAID = re.compile(r"(?:that\s+)?(?:to\s+(?:say|comment|answer|discuss|reveal|confirm|elaborate|give|identify|disclose|"
+                     r"name|specify|speculate|provide|release|respond|be\s+named|be\s+identified)\b|"
+                     r"whether|if|how|who|what|when|where|why|which)\b", re.IGNORECASE)
+
+
+def denial_cue(q: Quote, text: str) -> bool:
+    """Whether the quote's cue denies, refuses or negates what follows it ("Yilmaz has denied", "Italy
+    is refusing", "It did not say", "Estrada won't say"), read from the cue and the words just before it."""
+    cue = q.cue or ""
+    before = text[max(0, q.cue_start - 12):q.cue_start] if text and q.cue_start is not None else ""
+    return bool(_DENIAL.search(cue) or _NEGATION.search(cue) or re.search(r"(?:\bnot|n['’]t|\bnever)\s*$", before))
+
+
+def with_cue(q: Quote, text: str) -> Quote | None:
+    """A quote as a reader must see it when its cue is part of what it says: a cue that denies or
+    negates ("denied any links to criminal gangs", not "any links to criminal gangs" under his name)
+    or a verb of reference whose object is the writer's words ("called them politically motivated",
+    not "them politically motivated"); None when the cue leaves the content unsaid ("declined to
+    comment", "did not say how many people were killed"). Other quotes, and quotations, unchanged."""
+    from ..analyze.quotes import speech_cue
+
+    if q.kind == "direct" or not text or q.cue_start is None or q.cue_end is None:
+        return q
+    denial = denial_cue(q, text)
+    if denial and _UNSAID.match(q.text):
+        return None
+    if not denial and speech_cue(q.cue):
+        return q
+    if not (q.cue_end <= q.start and q.start - q.cue_end <= 40):
+        return q  # the content stands before its cue ("..., he denied"): shown as it is
+    start = q.cue_start
+    before = re.search(r"(?:\b(?:did|does|do|will|would|could|has|have|had|is|are|was|were)\s+)?(?:not|never)\s+$|"
+                       r"\b\w+n['’]t\s+$", text[max(0, start - 16):start])
+    if before:
+        start -= len(before.group(0))
+    return replace(q, start=start, text=text[start:q.end], fragments=())
+
+
+# the head nouns of a speaker phrase that names no entity: people, groups, bodies and the documents
+# that speak for them ("The 36-year-old outfielder", "Relatives of Qin", "a police statement")
+_SPEAKER_NOUNS = PERSON_NOUNS | frozenset("""
+authority authorities police government ministry department agency company firm committee commission council
+court jury panel board group organization organisation party union campaign team club league military army navy
+troops family families staff source statement report study survey poll letter memo document website newspaper
+paper magazine broadcaster channel station network television radio service office administration embassy
+regime cabinet parliament congress senate mission charity fund bank institute university hospital school men
+women children whip crew media
+""".split())
+_HEAD_ENDS = frozenset("of to for at with in from on by near who which that".split())
+# bodies that speak in one word ("Police said")
+_BODIES = frozenset("police government military staff congress parliament senate cabinet army navy".split())
+# nouns with a person's ending that name no one ("Major", "Other", "Posters")
+_NOT_PEOPLE = frozenset("""
+other another order number water center centre after under over power matter error factor sector interior major
+minor corner border summer winter october november december september later never ever either neither rather
+together whether however weather chapter quarter register monster computer disaster barrier cancer theater
+theatre meter liter cluster filter tower river dinner manner banner finger silver super poster posters
+""".split())
+_PERSON_ENDING = re.compile(r"(?:er|or|ist|ian|eer|man|woman|men|women)s?$")
+
+
+def names_a_speaker(name: str, label: str | None = None, resolved: bool = False) -> bool:
+    """Whether a quote's speaker, as shown, can have said it: a pronoun resolved to a name; an entity
+    that is no nationality or event (``label`` "MISC": "Honduran", "Republican"); a name of two or
+    more capitalised words; or a phrase whose head is a person, a group, a body or a document
+    ("The 36-year-old outfielder", "Police", "a statement"). Not a single capitalised word the
+    entities do not know ("Few", "Six", "When", "Difficult") nor a phrase with another head ("The
+    prize", "The deaths", "A hurricane", "Making phone")."""
+    if resolved:
+        return True
+    if label is not None:  # a nationality or party speaks only as its people ("Republicans", not "Republican")
+        return label != "MISC" or bool(re.fullmatch(r"[A-Z][\w-]+(?:ans|ists|ites|is|ers)", name.strip()))
+    words = [w for w in re.findall(r"[\w’'.-]+", name) if w]
+    if not words:
+        return False
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return True  # a name the tagger did not read ("Columbia Presbyterian Medical Center")
+    cut = next((k for k, w in enumerate(words[1:], 1) if w.lower() in _HEAD_ENDS), None)
+    if cut is not None:
+        words = words[:cut]  # "Relatives of Qin", "A bodyguard to Michael Jackson": the phrase before speaks
+    head = re.sub(r"['’]s?$", "", words[-1]).lower()
+    plural = head.endswith("s") and len(head) > 3
+    singular = head[:-2] if head.endswith("ies") is False and head.endswith("es") and head[:-2] in _SPEAKER_NOUNS \
+        else head[:-1] if plural else head
+    known = head in _SPEAKER_NOUNS or singular in _SPEAKER_NOUNS
+    person = (len(singular) > 4 and singular not in _NOT_PEOPLE and head not in _NOT_PEOPLE
+              and bool(_PERSON_ENDING.search(singular)) and not singular.endswith("ing"))
+    if len(words) == 1 and words[0][:1].isupper():
+        # one capitalised word the entities do not know: a group ("Police", "Prosecutors"), not a
+        # rank or a word that opens a sentence ("Major", "Few", "Recognize")
+        return (plural and (known or person or head.endswith("ans"))) or head in _BODIES
+    return known or (words[-1][:1].islower() and person)
+
+
 def relayed(qs: Sequence[Quote]) -> list[Quote]:
     """The quotes of one article with each quote reported inside another source's report given once.
 
@@ -399,7 +499,10 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         for q in qs:
             if not is_claim(q):
                 continue
-            q = not_a_place(q, text)
+            shown = with_cue(q, text)
+            if shown is None:
+                continue
+            q = not_a_place(shown, text)
             name = speaker_name(q)
             if name is None or len(_content_words(q.text)) < min_words:
                 continue
@@ -432,6 +535,10 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             if len(found) != 1:
                 found = known.get(cname.lower()) or known.get(name.lower()) or found
             ent = next(iter(found)) if found and len(found) == 1 else None
+        if entity_of is not None and not names_a_speaker(
+                cname, entity_labels.get(ent) if ent and entity_labels is not None else ("PERSON" if ent else None),
+                bool(q.speaker_resolved)):
+            continue  # "Few", "Six", "A hurricane": no one who could have said it
         if ent and entity_labels is not None and entity_labels.get(ent) not in (None, "PERSON") \
                 and (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:
             continue  # "he said", read as a place or an organisation: no one we can name
