@@ -361,3 +361,16 @@ def test_two_days_written_as_a_span_are_one_entry_over_the_span() -> None:
     assert ("2031-06-04/2031-06-26", "rider") in got and ("2031-03-03/2031-03-09", "festival") in got
     # two days listed with "and", without "between", are two days
     assert not any(d.startswith("2031-06-04/") and w == "were" for d, w in got)
+
+
+def test_a_record_held_since_a_date_is_no_event_of_that_date() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2031-11-29", text=(
+        "The government collapsed on Wednesday after losing a confidence vote. "
+        "It was the fourth government to collapse since 2027. "
+        "Turnout was the lowest since early 2029. The island has been divided since 1974."))
+    dates = {e.date for e in timeline([a])}
+    assert "2031-11-26" in dates
+    assert not {"2027", "2029"} & dates, dates
+    assert "1974" in dates  # the start of a state that still holds is an event

@@ -366,3 +366,19 @@ def test_following_without_the_is_a_preposition_not_the_next_weekday() -> None:
         "The cabinet delayed its vote following Friday's bombing at the market. Talks resumed the following "
         "Monday.", saturday)]
     assert got == [("Friday", "2031-03-07"), ("the following Monday", "2031-03-10")]
+
+
+def test_a_date_just_after_a_past_passive_is_in_the_past() -> None:
+    from datetime import date
+
+    from storyline.analyze.timex import tag_timexes
+
+    def values(text: str) -> list[str]:
+        return [t.value for t in tag_timexes(text, date(2030, 12, 9))]
+
+    # in a December report, "was seized on Jan. 29" is last January, not next
+    assert values("The aid worker was seized on Jan. 29.") == ["2030-01-29"]
+    assert values("He had been freed in January.") == ["2030-01"]
+    # what is ahead stays ahead
+    assert values("Talks will be held in January.") == ["2031-01"]
+    assert values("The vote was postponed until Jan. 29.") == ["2031-01-29"]

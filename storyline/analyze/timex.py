@@ -411,6 +411,11 @@ def _year_of(tok: str) -> int:
     return y
 
 
+# a past verb in the passive or the perfect just before the date ("was seized on", "had been freed in")
+_PAST_ON = re.compile(r"\b(?:was|were|had(?:\s+been)?|(?:has|have)\s+been)\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|"
+                      + "|".join(IRREGULAR_PAST) + r")\s+(?:on|in|during)\s+(?:(?:early|mid|late)[\s-]+)?$")
+
+
 def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     """Year for a month (and day) without one, near the DCT: the past one in past-tense context
     (a date up to 90 days ahead still counts: "extended to Nov. 20"), the coming one in future
@@ -419,6 +424,7 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
         return "XXXX"
     d = ctx.dct
     tense = ctx.tense()
+    past_passive = bool(_PAST_ON.search(ctx.text, max(0, ctx.start - 50), ctx.start))
     best: tuple[int, int] | None = None
     for y in (d.year - 1, d.year, d.year + 1):
         try:
@@ -430,6 +436,8 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
             diff = 0
         if tense < 0 and diff > 90:
             continue
+        if diff > 0 and past_passive:
+            continue  # "was seized on Jan. 29" in a December report: last January
         if tense > 0 and diff < (-30 if day else -15):
             continue
         if tense == 0 and diff > 120:

@@ -241,6 +241,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         if holiday_modifier(text, tx):  # "Halloween revelers" dates nothing
             continue
+        if _SINCE_RECORD.search(text, max(0, tx.start - 120), tx.start):
+            continue  # "the fourth government to collapse since 1995" tells of no event in 1995
         while j < len(spans) and spans[j][1] <= tx.start:
             j += 1
         if j >= len(spans) or spans[j][0] > tx.start:
@@ -299,6 +301,14 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
     return _one_date_per_clause(out, article.published)
 
 
+# a record or a count held since a date ("the first time since 1932", "the fourth government to
+# collapse since 1995", "its lowest level since June"): no event of that date ("split since 1953", the
+# start of a state, is one)
+_SINCE_RECORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|worst|best|most|least|only|"
+                           r"(?:high|low|bigg|small|larg|great|long|short|strong|weak|deadli|cold|hott|wett|dri|"
+                           r"earli|lat|fast|slow|sharp|steep|heavi|busi|clos|wid|deep|rich|poor)est)\b"
+                           r"[^.;:!?]{0,80}\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|beginning)\s+of)[\s-]+)?$",
+                           re.IGNORECASE)
 _BARE_WEEKDAY = re.compile(rf"(?:(?:on|last|this|early|late)\s+)?{WEEKDAY_NAMES}(?:\s+(?:morning|afternoon|evening|night))?",
                            re.IGNORECASE)
 
