@@ -189,3 +189,23 @@ def test_reader_comments_under_an_article_are_no_sentences_of_it() -> None:
     # one such mark alone (an article quoting a site's button) cuts nothing
     one = "The site added a button marked | Reply under each story. Readers used it at once."
     assert len(split_sentences(one)) == 2
+
+
+def test_abbreviations_and_closing_quotes_stay_with_their_sentence() -> None:
+    from storyline.analyze.sentences import sentence_spans
+
+    def split(t: str) -> list[str]:
+        return [t[a:b] for a, b in sentence_spans(t)]
+
+    # a party and state tag before a comma does not end the sentence
+    assert split("The announcement by Rep. Tom Reyl, R-La., that he would resign stunned the House.") == [
+        "The announcement by Rep. Tom Reyl, R-La., that he would resign stunned the House."]
+    # a title after an opening typewriter quote is no sentence end
+    assert len(split("``Mr. Reyl's resignation was wrong,'' declared Rep. Ada Lind.")) == 1
+    assert split("He declared, ``Cpl. Cue Ball Reyl is reporting for duty.'' Lind complained.") == [
+        "He declared, ``Cpl. Cue Ball Reyl is reporting for duty.''", "Lind complained."]
+    # the closing mark of an open quotation ends its sentence, not the next one
+    assert split("He said: “I had no books until I was 18.” His first novel flopped.") == [
+        "He said: “I had no books until I was 18.”", "His first novel flopped."]
+    assert split('"We will win," he said. "The fight goes on." Nobody answered.') == [
+        '"We will win," he said.', '"The fight goes on."', "Nobody answered."]

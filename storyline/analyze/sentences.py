@@ -32,7 +32,20 @@ _TIME_CONT = re.compile(
 )
 # a title before a name that pysbd takes for a sentence end ("Army Spc. Charles Graner", "Pfc.
 # Lynndie England", "Fr. Michael Kelly"); "Sen." and "Gen." are left to pysbd ("Hun Sen." ends one)
-_TITLE_END = re.compile(r"(?:^|[\s(\"“])(?:Spc|Pfc|Pvt|Cpl|Sgt|Capt|Cmdr|Brig|Insp|Det|Supt|Fr|Msgr)\.$")
+_TITLE_END = re.compile(r"(?:^|[\s(\"“`'‘])(?:Spc|Pfc|Pvt|Cpl|Sgt|Capt|Cmdr|Brig|Insp|Det|Supt|Fr|Msgr|Mr|Mrs|Ms|Dr|"
+                        r"Gov|Rep|Gen|Lt|Col|Prof|Rev)\.$")
+# a piece that opens on a comma or a semicolon continues the sentence before ("Rep. Robert
+# Livingston, R-La., that he would ...")
+_MARK_START = re.compile(r"^[,;]")
+# a closing quotation mark, then the next sentence: the mark ends the sentence before
+_CLOSER_START = re.compile(r"^(?:''|”|\")(?=\s+\S)")
+
+
+def _open_quote(text: str, closer: str) -> bool:
+    """Whether ``text`` leaves a quotation open that ``closer`` ('' ” or ") can close."""
+    if closer == '"':
+        return text.count('"') % 2 == 1
+    return text.count("``") + text.count("“") > text.count("''") + text.count("”")
 _NAME_START = re.compile(r"^[A-Z][a-z]")
 _LOWER_START = re.compile(r"^(?:[\"“'‘(\[]|(?:_|--|—|–)\s*)?[a-z]")  # also "Corp. _ the Sherman Act ..."
 _NUM_ABBREV_END = re.compile(r"(?:^|\s)(?:No|Nos|Vol|Vols|Art|Sec|Ch|Fig|Figs|pp?|Para|Pt|Op)\.$")
@@ -261,10 +274,16 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             prev, cur = text[ps:pe], text[s:e]
             if ((_AMPM_END.search(prev) and _TIME_CONT.match(cur)) or _LOWER_START.match(cur)
                     or (_TITLE_END.search(prev) and _NAME_START.match(cur))
-                    or _CLOSERS_ONLY.match(cur)
+                    or _CLOSERS_ONLY.match(cur) or _MARK_START.match(cur)
                     or (_NUM_ABBREV_END.search(prev) and _DIGIT_START.match(cur))):
                 out[-1] = (ps, e)
                 continue
+            closer = _CLOSER_START.match(cur)
+            if closer and _open_quote(prev, closer.group(0)):  # "... reporting for duty.'' Gephardt complained.": the mark is the quotation's end
+                out[-1] = (ps, s + closer.end())
+                s += closer.end()
+                while s < e and text[s].isspace():
+                    s += 1
         out.append((s, e))
     return out
 
