@@ -669,6 +669,11 @@ def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
         "The unrest is starting to affect Egyptians' food supplies."
     plain = 'A normal sentence, with commas. And "quotes" (and brackets) ... it goes on.'
     assert display_text(plain) == plain
+    # a wire's typewriter dash and its dollars
+    assert display_text("The returns _ an even break in the Senate _ stunned them.") == \
+        "The returns — an even break in the Senate — stunned them."
+    assert display_text("She will receive the dlrs 978,000 prize.") == "She will receive the $978,000 prize."
+    assert display_text("a snake_case name and _x") == "a snake_case name and _x"
     # the brief of a tokenized story shows it so; its citations still point at the words
     text = ("Rescuers searched the collapsed school in Marlow on Monday , officials said .\n"
             "The mayor 's office said 40 children were safe .\n"

@@ -579,3 +579,11 @@ def test_a_name_written_in_one_word_or_two_is_one_person() -> None:
         "The singer's sister, La Toya Okafor, arrived at the court on Monday.",
     ], "Okafor")
     assert len(people) == 1 and {people[0].name, *people[0].aliases} >= {"LaToya Okafor", "La Toya Okafor"}
+
+
+def test_party_tags_are_no_entities() -> None:
+    ents, _ = _entities(_story(["Rep. Tom Reyl, R-La., said the vote was a farce. Sen. Ada Lind, D-N.Y., "
+                                "disagreed. Rep. Jo Marr, D-Ohio, abstained. D-Day was remembered."]))
+    names = {e.name for e in ents}
+    assert not any(n.startswith(("R-", "D-N", "D-O")) for n in names), names
+    assert {"Tom Reyl", "Ada Lind"} <= names

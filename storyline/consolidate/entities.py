@@ -747,6 +747,9 @@ _PTB_BRACKETS = frozenset(["LRB", "RRB", "LSB", "RSB", "LCB", "RCB"])
 _TIME_ZONES = frozenset("ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST CET CEST UTC".split())
 
 
+_PARTY_TAG = re.compile(r"[RDI]-(?!Day\b)(?:[A-Z][A-Za-z]*\.?){1,2}(?:\s?[A-Z][a-z]*\.?)?")
+
+
 def _name_like(text: str) -> bool:
     """A mention a reader can take as a name: it starts with a capital or a digit, a name particle
     ("de Gaulle") or a brand's lower-case letter ("iPhone"); not "inter-Korean summit", which is an
@@ -757,6 +760,8 @@ def _name_like(text: str) -> bool:
     if t.strip("-").upper() in _PTB_BRACKETS:  # tokenized text's "-LRB-" is a bracket, not an organisation
         return False
     if t.upper() in _TIME_ZONES:  # "2 p.m. ET": a clock's zone, not an organisation
+        return False
+    if _PARTY_TAG.fullmatch(t):  # "Rep. Tom DeLay, R-Texas": a party and a state, no organisation
         return False
     if not t or not t[0].islower():
         return bool(t)

@@ -586,11 +586,14 @@ _PTB_CLOSE = re.compile(r"(?<=\S) ([)\]”])")
 _PTB_SINGLE = re.compile(r"`\s?([^`'\n]{1,200}?)\s?'(?!\w)")
 
 
+_DLRS = re.compile(r"\b(?:US\s+)?dlrs\.?\s+(\d)")
+
+
 def display_text(text: str) -> str:
     """``text`` as a reader should see it: a tokenized corpus's brackets (-LRB-), detached clitics
     ("Libya 's", "do n't"), detached punctuation ("said ." "fees , and") and typewriter quotes
     (``...'') in ordinary typography. Text that is not tokenized comes back as it was, but for
-    ``...'' quotes, which become “...”."""
+    ``...'' quotes, which become “...”, a wire's " _ " dash and "dlrs 5" for $5."""
     if "``" in text or "''" in text:
         text = text.replace("``", "“").replace("''", "”")
     if "`" in text:  # single quotes: ` speechless ' -> ‘speechless’
@@ -600,6 +603,10 @@ def display_text(text: str) -> str:
             text = text.replace(tok, ch)
     if " " not in text:
         return text
+    if " _ " in text:  # a wire's typewriter dash: "The returns _ an even break _ left ..."
+        text = text.replace(" _ ", " — ")
+    if "dlrs" in text:  # a wire's "dlrs 2.6 million" is "$2.6 million"
+        text = _DLRS.sub(r"$\1", text)
     text = _PTB_CLITIC.sub(r"\1", text)
     text = _PTB_PLURAL_POSSESSIVE.sub(r"\1", text)
     text = _PTB_PUNCT.sub(r"\1", text)
