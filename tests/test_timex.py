@@ -382,3 +382,16 @@ def test_a_date_just_after_a_past_passive_is_in_the_past() -> None:
     # what is ahead stays ahead
     assert values("Talks will be held in January.") == ["2031-01"]
     assert values("The vote was postponed until Jan. 29.") == ["2031-01-29"]
+
+
+def test_an_infinitive_participle_tells_no_past() -> None:
+    from datetime import date
+
+    from storyline.analyze.timex import tag_timexes
+
+    def value(text: str) -> str:
+        return tag_timexes(text, date(2030, 9, 19))[0].value  # a Thursday
+
+    assert value("Engineers expect the well to be completely sealed on Saturday.") == "2030-09-21"
+    assert value("The well is due to be sealed Saturday.") == "2030-09-21"
+    assert value("The well was sealed on Saturday.") == "2030-09-14"

@@ -291,6 +291,8 @@ _PAST = re.compile(
     + r"|(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 
 
+# an infinitive's participle tells no past ("to be sealed", "to have been completed")
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be|get|have\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther than one before it
 
 
@@ -305,6 +307,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         for m in rx.finditer(text, b0, min(len(text), end + 12)):
             if m.end() > start:
                 break
+            if sign < 0 and _INFINITIVE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "expects the well to be completely sealed on Saturday": no past
             dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
