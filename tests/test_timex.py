@@ -395,3 +395,23 @@ def test_an_infinitive_participle_tells_no_past() -> None:
     assert value("Engineers expect the well to be completely sealed on Saturday.") == "2030-09-21"
     assert value("The well is due to be sealed Saturday.") == "2030-09-21"
     assert value("The well was sealed on Saturday.") == "2030-09-14"
+
+
+def test_numbers_and_phrases_that_look_like_dates() -> None:
+    from datetime import date
+
+    from storyline.analyze.timex import tag_timexes
+
+    def tagged(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag_timexes(text, date(2031, 8, 23))]
+
+    # a numbered thing is no year; a year of one's life is no calendar year
+    assert tagged("The UN Security Council resolution 1973 set up a no-fly zone.") == []
+    assert tagged("Flight 1549 landed on the river.") == []
+    assert tagged("I was in my last year in high school.") == []
+    assert tagged("In 1973 the war began.") == [("1973", "1973")]
+    # a year after a comma without a space, and after a clock time and its day, is the date's
+    assert tagged("She was governor from Jan 2,2003 to Jan 4,2007.") == [
+        ("Jan 2,2003", "2003-01-02"), ("Jan 4,2007", "2007-01-04")]
+    assert tagged("It was just after midnight on March 24, 1989 that the tanker hit the reef.") == [
+        ("midnight on March 24, 1989", "1989-03-24T24:00")]

@@ -475,7 +475,7 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
 # ---- rules, most specific first ----
 
 _RANGE_DATE = (rf"(?P<m>{_MONTH_RX})\s+(?P<d1>{_DAYN})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYN})"
-               rf"(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?(?!\s*(?:%|percent))")
+               rf"(?:(?:(?:\s?,)?\s+|,(?=(?:19|20)\d\d(?!\d)))(?P<y>{_YEAR}))?(?!\s*(?:%|percent))")
 
 
 @rule("range_md", _RANGE_DATE)
@@ -488,7 +488,7 @@ def _h_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 
 
 _FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX}(?:\s?,)?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
-             rf"(?:(?:\s?,)?\s+(?P<y>{_YEAR}|'\d\d(?!\d)))?")
+             rf"(?:(?:(?:\s?,)?\s+|,(?=(?:19|20)\d\d(?!\d)))(?P<y>{_YEAR}|'\d\d(?!\d)))?")  # "Jan 2,2003" too
 
 
 @rule("mdy", rf"{_EDGE}?{_FULL_MDY}")
@@ -544,7 +544,8 @@ def _h_slash(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 
 
 _TIME_DAY = (rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})"
-             rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<md>{_MONTH_RX}\s+{_DAYN})(?![\d:])|(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
+             rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<md>{_MONTH_RX}\s+{_DAYN})(?![\d:])(?:(?:\s?,)?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"
+             rf"|(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
              rf"|\s+(?P<pd>(?:this|that|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|tonight|last\s+night))?")
 
 
@@ -584,7 +585,7 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["md"]:
         mo_s, d_s = m["md"].split()[0], m["md"].split()[-1]
         mo, dd = _month_num(mo_s), int(re.sub(r"\D", "", d_s))
-        base = f"{_pick_year(ctx, mo, dd)}-{mo:02d}-{dd:02d}"
+        base = f"{m['y'] or _pick_year(ctx, mo, dd)}-{mo:02d}-{dd:02d}"  # "midnight on March 24, 1989"
     elif day:
         base = _day_word(ctx, day)
     elif ctx.dct is not None and re.search(r"\bUpdated?\s*:?\s*$", ctx.text[max(0, ctx.start - 12):ctx.start]):
@@ -956,6 +957,8 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     pre = ctx.text[max(0, ctx.start - 3):ctx.start]
     if re.search(r"[$#£€]\s*$|No\.\s*$", pre):
         return None
+    if _NUMBERED.search(ctx.text, max(0, ctx.start - 14), ctx.start) and not m["the"]:
+        return None  # "resolution 1973", "Flight 1549", "Route 1990": a number, no year
     post = ctx.text[ctx.end:ctx.end + 16].lower()
     y = m["y"]
     clock = int(y[:2]) <= 23 and int(y[2:]) <= 59
@@ -975,6 +978,9 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", m["y"], _mod_of(_edge_text(m.group(0)))
 
 
+_NUMBERED = re.compile(r"\b(?:resolution|flight|route|highway|interstate|bill|article|chapter|section|room|"
+                       r"number|no|apollo|model|platform|gate|pier|channel|box|suite|unit|lot|block|exit|bus|train)s?"
+                       r"\s+$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"\s*(?:\(\s*\d{3,4}\s*)?(?:gmt|utc|est|edt|bst|cet|hours|hrs|local|z\b)")
 # a live page's entries open with a 24-hour time: "1504 International aid agency Cafod pledges ..."
 _STAMP_OPEN = re.compile(r"(?:^|\n|[.!?\"”’)]\s)\s*(?:[01]\d|2[0-3])[0-5]\d\s+[A-Z]")
@@ -1009,6 +1015,9 @@ _REL_UNIT = r"(?:day|week|weekend|month|year|quarter|decade|century)"
 def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     d, u = m["d"].lower(), m["u"].lower()
     mod = _mod_of(_edge_text(m.group(0)))
+    if not m["the"] and re.search(r"\b(?:my|his|her|their|our|your|its)\s+$", ctx.text[max(0, ctx.start - 7):ctx.start],
+                                  re.IGNORECASE) and re.match(r"\s+(?:in|at|of)\s", ctx.text[ctx.end:ctx.end + 5]):
+        return None  # "my last year in high school": a year of one's life, not of the calendar
     if m["the"] and d in ("past", "last") and not mod:
         # "the past year": a period reaching back to now
         return "DURATION", _duration(1, u), None
