@@ -374,3 +374,20 @@ def test_a_record_held_since_a_date_is_no_event_of_that_date() -> None:
     assert "2031-11-26" in dates
     assert not {"2027", "2029"} & dates, dates
     assert "1974" in dates  # the start of a state that still holds is an event
+
+
+def test_an_event_told_by_its_month_and_by_its_day_is_one_entry_on_the_day() -> None:
+    from storyline import Article, timeline
+
+    arts = [Article(id=f"a{k}", title="t", published="2030-11-03", source=f"s{k}", text=t) for k, t in enumerate([
+        "Reyl was fired as deputy premier in September and arrested later that month.",
+        "Prime Minister Ada Lind fired Reyl in September after accusing him of corruption.",
+        "Reyl was suddenly fired by Lind on Sept. 2, the day after capital controls were imposed.",
+        "The summit opens in Halden on Nov. 17. Three new members will join the group in November."])]
+    entries = timeline(arts)
+    fired = [e for e in entries if "fired" in e.text]
+    assert len(fired) == 1 and fired[0].date == "2030-09-02", [(e.date, e.text) for e in entries]
+    assert {c.article_id for c in fired[0].citations} == {"a0", "a1", "a2"}
+    assert fired[0].text.startswith("Reyl was suddenly fired by Lind on Sept. 2")
+    # another event of the month stays apart
+    assert any(e.date == "2030-11" and "join" in e.text for e in entries)

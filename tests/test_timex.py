@@ -415,3 +415,15 @@ def test_numbers_and_phrases_that_look_like_dates() -> None:
         ("Jan 2,2003", "2003-01-02"), ("Jan 4,2007", "2007-01-04")]
     assert tagged("It was just after midnight on March 24, 1989 that the tanker hit the reef.") == [
         ("midnight on March 24, 1989", "1989-03-24T24:00")]
+
+
+def test_the_day_after_an_event_is_not_the_day_after_the_last_date() -> None:
+    from datetime import date
+
+    from storyline.analyze.timex import tag_timexes
+
+    got = [(t.text, t.value) for t in tag_timexes(
+        "He was fired on Sept. 2, the day after controls were imposed. He was last seen Nov. 3, the day "
+        "before the raid. The day after tomorrow is a holiday.", date(2030, 11, 3))]
+    assert ("Sept. 2", "2030-09-02") in got and ("The day after tomorrow", "2030-11-05") in got, got
+    assert not any(v in ("2030-09-03", "2030-11-02") for _, v in got), got

@@ -1267,6 +1267,15 @@ def _h_anaph_day(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
     t = " ".join(m.group(0).lower().split())
     n = 1 if any(k in t for k in ("next", "following", "later", "after")) else -1 if any(
         k in t for k in ("previous", "preceding", "before", "earlier")) else 0
+    if t in ("the day after", "the day before"):
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[ctx.end:ctx.end + 20])
+        if nxt and nxt.group(1).lower() in ("tomorrow", "yesterday") and ctx.dct is not None:
+            return "DATE", (ctx.dct + timedelta(days=2 * n)).isoformat(), None
+        if nxt and ctx.ref is not None and ctx.ref.granularity == "day" \
+                and re.fullmatch(r"\s*,\s*", ctx.text[ctx.ref.end:ctx.start]):
+            return "DATE", ctx.ref.value[:10], None  # "Nov. 3, the day before the raid": Nov. 3 itself
+        if nxt:  # "the day after capital controls were imposed": the day of an event we do not date
+            return "DATE", "XXXX-XX-XX", None
     if ctx.ref is not None and ctx.ref.granularity == "day":
         base = ctx.ref.value[:10]
     elif ctx.dct is not None:

@@ -420,6 +420,31 @@ def _fold_later_weekdays(groups: list[_Group], on_date: dict[str, list[_Group]])
     return out
 
 
+def _fold_coarser(groups: list[_Group], on_date: dict[str, list[_Group]]) -> list[_Group]:
+    """An event dated by its month or year alone, told in the same words as an event on a day of
+    that month or year, is that event ("Anwar was fired in September" and "He was fired by Mahathir
+    on Sept. 2"): one entry, on the day."""
+    out: list[_Group] = []
+    for g in groups:
+        first, words, members = g
+        home = None
+        if first.granularity in ("month", "year") and "/" not in first.date:
+            best = _SIMILAR
+            for key, hs in on_date.items():
+                if not key.startswith(first.date + "-") or "/" in key:
+                    continue
+                for h in hs:
+                    sim = _similar(h[1], words)
+                    if h is not g and sim >= best and supports(h[0].text, first.text, 0.0):
+                        home, best = h, sim
+        if home is None:
+            out.append(g)
+        else:
+            home[2].extend(members)
+            home[1].update(words)
+    return out
+
+
 def _sort_key(entry: TimelineEntry) -> tuple[date, int]:
     d = value_to_date(entry.date) or date.min
     return d, {"year": 0, "month": 1, "day": 2}.get(entry.granularity, 3)
@@ -474,7 +499,7 @@ def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
         else:
             home[2].append(ev)
             home[1].update(words)
-    groups = _fold_later_weekdays(groups, on_date)
+    groups = _fold_coarser(_fold_later_weekdays(groups, on_date), on_date)
     out: list[TimelineEntry] = []
     for first, _, members in groups:
         cites: list[Citation] = []
@@ -484,7 +509,7 @@ def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
             if key not in seen:
                 seen.add(key)
                 cites.append(m.citation)
-        text = _representative(members)
+        text = _representative([m for m in members if m.date == first.date] or members)  # the day's own words
         share = len({c.article_id for c in cites}) / max(1, len(arts))
         out.append(TimelineEntry(date=first.date, granularity=first.granularity, text=text, citations=tuple(cites),
                                  importance=round(share, 6)))
