@@ -189,6 +189,16 @@ def test_reader_comments_under_an_article_are_no_sentences_of_it() -> None:
     # one such mark alone (an article quoting a site's button) cuts nothing
     one = "The site added a button marked | Reply under each story. Readers used it at once."
     assert len(split_sentences(one)) == 2
+    # a blog's comments in other shapes: "At 13:18 26th Apr 2031, name wrote:", a moderator's note, a
+    # stamp opening a line
+    blog = ("Health officials said the virus had spread to five countries. Vaccines are months away.\n"
+            "At 13:18 26th Apr 2031 , flufan wrote : This comment was removed because the moderators found it "
+            "broke the house rules .\nAt 5:49 pm on 27 Apr 2031 , ghost wrote : I worry that you can .")
+    texts = [s.text for s in split_sentences(blog)]
+    assert texts[-1].endswith("Vaccines are months away.") and not any("wrote" in t for t in texts), texts
+    page2 = ("The trial ended on Monday.\n12th August 2031 - 23:07 This comment was removed because the "
+             "moderators found it broke the house rules .\n13th August 2031 - 08:15 Justice at last .")
+    assert [s.text for s in split_sentences(page2)] == ["The trial ended on Monday."]
 
 
 def test_abbreviations_and_closing_quotes_stay_with_their_sentence() -> None:

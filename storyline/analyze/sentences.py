@@ -315,7 +315,14 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 # the marks of a page's reader comments: "January 28, 2011 at 12:44 pm | Reply", "Posted by: raynetherwood |
 # May 30, 2010 1:59 PM | Report abuse", "February 24, 2011 03:14 pm at 3:14 pm |"
 _COMMENT_MARK = re.compile(r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|"
-                           r"\b\d{1,2}:\d\d\s*[ap]m\s+at\s+\d{1,2}:\d\d\s*[ap]m\b", re.IGNORECASE)
+                           r"\b\d{1,2}:\d\d\s*[ap]m\s+at\s+\d{1,2}:\d\d\s*[ap]m\b|"
+                           # "At 13:18 26th Apr 2009, Jim213 wrote:", a moderator's note, a stamp opening a
+                           # line ("12th August 2011 - 23:07 ..."), "February 10, 2011 at 7:36 am |"
+                           r"\bAt\s+\d{1,2}:\d\d(?:\s*[ap]m)?\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\s+\d{4}"
+                           r"\s*,\s*[^\n]{1,40}?\s+wrote\s*:|\bThis comment was removed by the moderators|"
+                           r"\bThis comment was removed because the moderators|"
+                           r"(?:^|\n)\s*\d{1,2}(?:st|nd|rd|th)\s+[a-z]+\s+\d{4}\s+-\s+\d{1,2}:\d\d\b|"
+                           r"\b[a-z]+\s+\d{1,2}\s*,\s*\d{4}\s+at\s+\d{1,2}:\d\d\s*[ap]m\s*\|", re.IGNORECASE)
 COMMENT_MARKS = 2  # this many marks make a page's tail its readers' comments
 
 
