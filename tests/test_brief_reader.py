@@ -455,6 +455,12 @@ def test_a_sentence_opened_by_a_photo_credit_is_page_furniture():
     # a reader poll's buttons before its question
     assert is_furniture("YES | NO Egyptian President Hosni Mubarak stepped down as president on February 11.")
     assert not is_furniture("Yes, the president stepped down on Friday, his spokesman said.")
+    # a paper's print note, a programme's listing, a blog's byline stamp
+    for t in ("A version appeared on p26 of the Main section of the Guardian on Thursday 16 September 2031.",
+              "Broadcast on Radio 4 on Tuesday. Available until 12:00 AM Thu, 1 Jan 2099.",
+              "Rajan Datar | 10:57 UK time, Friday, 22 January 2031"):
+        assert is_furniture(t), t
+    assert not is_furniture("The paper said a version of the plan appeared in a draft last year.")
 
 
 def test_a_pick_among_things_named_before_leans_back():

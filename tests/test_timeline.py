@@ -391,3 +391,14 @@ def test_an_event_told_by_its_month_and_by_its_day_is_one_entry_on_the_day() -> 
     assert fired[0].text.startswith("Reyl was suddenly fired by Lind on Sept. 2")
     # another event of the month stays apart
     assert any(e.date == "2030-11" and "join" in e.text for e in entries)
+
+
+def test_a_clock_time_does_not_cut_an_entry_at_its_colon() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2031-08-22", text=(
+        "Brent crude for October delivery fell 84 cents on Sunday to settle at $108.36 a barrel by 4:46 pm "
+        "in London as traders weighed the chance that Libyan exports would resume within weeks, while "
+        "analysts at three banks said output would take a year or more to recover fully after the war."))
+    texts = [e.text for e in timeline([a])]
+    assert any("by 4:46 pm in London" in t for t in texts), texts

@@ -155,7 +155,7 @@ def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
     if e - s <= _MAX_TEXT:
         return s, e
     lo, hi = s, e
-    for m in re.finditer(r"[;:—–]|, (?:but|while|and|as|after|before|when|which|where)\b| -- ", text[s:e]):
+    for m in re.finditer(r"[;—–]|(?<!\d):|:(?!\d)|, (?:but|while|and|as|after|before|when|which|where)\b| -- ", text[s:e]):
         p = s + m.start()
         if p < ts and p + 1 > lo:
             lo = s + m.end()
