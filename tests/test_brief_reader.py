@@ -442,6 +442,10 @@ def test_an_agency_mark_and_a_page_stamp_open_no_summary_sentence():
         ("-LRB- Updated 5:31 p.m. -LRB- 0031 in Egypt -RRB- -RRB- The president asked the cabinet to resign .",
          "The president"),
         ("-- (Update 1:50 a.m. Cairo, 6:50 p.m. ET) - Roughly 1,000 prisoners escaped from a prison.", "Roughly"),
+        # a wire site's stamp before its dateline, and a dateline of a date
+        ("GENEVA | Thu Jun 11 , 2031 7:03 pm EDT GENEVA -LRB- Reuters -RRB- - The agency declared a pandemic .",
+         "The agency"),
+        ("Aug 21 (Reuters) - Rebels entered the capital on Sunday.", "Rebels"),
     ]:
         i, j, _ = trim_span(t, lead=True, attributions=False)
         assert t[i:j].startswith(starts), t[i:j]

@@ -510,7 +510,12 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
                        rf"[A-Z][A-Z .'-]{{2,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*\((?:{_WIRES})\)"
                        r"\s*(?:_|--|—|:)?|"
                        r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
-                       rf"[A-Z][A-Za-z .,'-]{{2,40}}\((?:{_AGENCIES})\)\s*(?:_|--|—|:)?|"
+                       rf"[A-Z][A-Za-z0-9 .,'-]{{2,40}}\((?:{_AGENCIES})\)\s*(?:_|--|—|-|:)?|"
+                       # a wire site's stamp, then its dateline: "GENEVA | Thu Jun 11, 2009 7:03 pm EDT GENEVA
+                       # (Reuters) - ", "Aug 21 (Reuters) - "
+                       r"(?:[A-Z][A-Z .'-]{2,30}\s*\|\s*[A-Z][a-z]{2}\s+[A-Z][a-z]{2}\s+\d{1,2}\s*,\s*\d{4}\s+"
+                       r"\d{1,2}:\d\d\s*[ap]m\s+[A-Z]{2,4}\s+)?[A-Z][A-Za-z0-9 .,'-]{1,40}?\s?"
+                       rf"(?:\(|-LRB-\s?)(?:{_AGENCIES})(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)|"
                        rf"\((?:{_AGENCIES})\)\s*(?:_|--|—|:)|-LRB-\s?(?:{_AGENCIES})\s?-RRB-\s*(?:_|--|—|:)|"
                        + UPDATED_STAMP.pattern + r")\s+")
 # "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
