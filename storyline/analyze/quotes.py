@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..records import Quote
-from .ner_roles import name_sex, sex_clash
+from .ner_roles import first_name_sex, name_sex, sex_clash
 
 __all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS"]
 
@@ -1085,6 +1085,25 @@ def _surname_sex(text: str, surname: str, before: int) -> int:
     return sexes.pop() if len(sexes) == 1 else 0
 
 
+def _person_before(text: str, at: int, people: Sequence[str]) -> str | None:
+    """The person the pronoun's own sentence names before it, by a full name of ``people`` (the
+    article's speakers and titled names so far) or one the article wrote before with a first name
+    ("Anwar's face was bruised and he said ...": Anwar Ibrahim); None when it names none, "" when
+    several."""
+    if not text:
+        return None
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), at - 200) + 1
+    fulls: dict[str, str] = {}  # a name's word -> the last full name written with it
+    named = [m.group(0) for m in _NAME.finditer(text, 0, at)]
+    for name in [*(_name_tail(n) for n in named if first_name_sex(n.split()[0])), *people]:
+        if name and len(name.split()) > 1 and _person_like(name):
+            for w in name.split():
+                fulls[w] = name
+    found = {fulls[w] for w in (re.sub(r"['’]s$", "", x) for x in re.findall(r"\b[A-Z][\w’'\-]+", text[start:at]))
+             if w in fulls}
+    return found.pop() if len(found) == 1 else ("" if found else None)
+
+
 def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled,
              text: str = "") -> str | None:
     """A full name for a pronoun or a bare surname, when the article makes it clear."""
@@ -1104,6 +1123,10 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
             return None
         pos, name = max(cands)
         full = _full_name(name, prior, titled, speaker_start, sex)
+        near = _person_before(text, speaker_start, [n for _, n in prior] + [n for _, n in titled[:k]])
+        if near is not None and not set(near.split()) & set(full.split()):
+            # someone else is named in the pronoun's own sentence: that person, if one and of its sex
+            return near if near and not sex_clash(sex, name_sex(near)) else None
         return None if sex_clash(sex, name_sex(full)) else full
     if low in ("they", "it", "we", "i", "you", "who"):
         return None
