@@ -268,11 +268,11 @@ def test_an_adverb_before_the_cue_is_no_speaker_and_a_tokenized_possessive_keeps
 def test_a_pronoun_is_the_person_its_own_sentence_names_before_it() -> None:
     from storyline.analyze.quotes import extract_quotes
 
-    text = ("Prime Minister Ada Lind said the economy was recovering. Former Deputy Prime Minister Tomas Reyl "
-            "was arrested on Monday. Reyl's face was bruised and he said he had been beaten by police. "
-            "Lind later said she regretted nothing. In Halden, she said the talks would go on.")
+    text = ("Peter Reyl was arrested on Monday. Prime Minister Jan Lind said the economy was recovering. "
+            "Reyl's face was bruised and he said he had been beaten by police. "
+            "Lind later said he regretted nothing. In Halden, he said the talks would go on.")
     got = {q.text: q.speaker_resolved for q in extract_quotes(text, "a")}
     # not the speaker of the quote before: the man the sentence names
-    assert got["he had been beaten by police"] == "Tomas Reyl", got
+    assert got["he had been beaten by police"] == "Peter Reyl", got
     # a place opening the sentence is no one; the speaker before still is
-    assert got["the talks would go on"] == "Ada Lind", got
+    assert got["the talks would go on"] == "Jan Lind", got
