@@ -480,6 +480,13 @@ def test_a_pick_among_things_named_before_leans_back():
     assert not leans_back("Libya's army comes under fire every night in Misrata, residents said.")
     assert not leans_back("One of these days the river will flood the town again.")
     assert not leans_back("Some of this year's harvest was lost to the floods.")
+    # a count standing for people named before, a move or an order told of before
+    assert leans_back("All three were charged with trying to subvert the state.")
+    assert leans_back("Both were released on Monday.")
+    assert leans_back("The move does not necessarily mean the virus is more severe.")
+    assert leans_back("The order comes five months after the spill began.")
+    assert not leans_back("The two leaders met in Beijing on Tuesday.")
+    assert not leans_back("The plan was approved by parliament on Monday.")
     # a reader's comment: doubled marks, or a question before a stray full stop
     assert leans_back("Does he believe the world should stand publicly NOW in support of this man??? .")
     assert leans_back("Why is nobody asking the obvious question? .")

@@ -438,9 +438,15 @@ def _orphan_pronoun(text: str) -> bool:
 # before, as the subject, or an event that "came as / after" another: the sentence before told which
 # one (a story's own "the deal", "the plan" is left alone: the brief tells which)
 _BACK_THE = re.compile(r"^The\s+(?:(?:issue|problem|question|answer|reason|move|request|idea|point|difference|"
-                       r"matter|result|change|step|measure)\s+(?:is|was|are|were|has|had|came|comes|would|will|"
-                       r"could|can|also|remains|remained)\b|[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|"
-                       r"hours|weeks|a day|a week|only)\b)|"
+                       r"matter|result|change|step|measure|order)\s+"
+                       r"(?:is|was|are|were|has|had|came|comes|would|will|could|can|also|remains|remained|does|did|"
+                       r"means|meant)\b|"
+                       r"[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|a day|a week|only|(?:\w+\s+)?(?:days|hours|"
+                       r"weeks|months|years))\b)|"
+                       # a count standing for people named before: "All three were charged", "The two met"
+                       r"^(?:All|The|Both|Another|The other)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+"
+                       r"(?:were|are|was|is|have|had|will|would|met|said|face|faced|remain|remained)\b|"
+                       r"^Both\s+(?:were|are|have|had|will|would|said)\b|"
                        r"^[A-Z][\w.-]*\s?(?:'s|’s)\s+[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|hours|weeks|only)\b")
 # "(The federal government could approve the project if the state refuses.)": an aside
 _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
