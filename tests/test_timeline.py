@@ -402,3 +402,20 @@ def test_a_clock_time_does_not_cut_an_entry_at_its_colon() -> None:
         "analysts at three banks said output would take a year or more to recover fully after the war."))
     texts = [e.text for e in timeline([a])]
     assert any("by 4:46 pm in London" in t for t in texts), texts
+
+
+def test_a_small_story_of_too_many_events_gets_a_summarised_timeline() -> None:
+    from storyline import Article, timeline
+    from storyline.consolidate.timeline import MAX_EVERY
+
+    # one background piece that dates a hundred past years, and two reports of the event
+    years = " ".join(f"The club won the regional cup in {y}." for y in range(1901, 2001))
+    arts = [Article(id="bg", title="t", published="2031-05-04", source="s0", text=years),
+            *(Article(id=f"r{k}", title="t", published="2031-05-04", source=f"s{k + 1}",
+                      text="The stadium roof collapsed on Saturday, killing 12 fans. Rescuers worked through "
+                           "Saturday night.") for k in range(2))]
+    entries = timeline(arts)
+    assert 0 < len(entries) <= MAX_EVERY // 2, len(entries)
+    assert any(e.date == "2031-05-03" for e in entries)
+    # a story of few events still lists every one
+    assert len(timeline(arts[1:])) >= 1 and all(e.date.startswith("2031") for e in timeline(arts[1:]))

@@ -5,9 +5,9 @@ such events are the same when they share the date and their wording is alike; th
 pooled. Undated articles are first given an inferred publication date (see ``analyze.dct``), so
 their "Tuesday" lands on a real day too.
 
-A long-running topic (more than ``timeline_rank.SMALL_STORY`` articles), or a call with
-``max_dates``/``per_date``, gets a summary instead: the days that matter, a few central sentences
-each (see ``timeline_rank``).
+A long-running topic (more than ``timeline_rank.SMALL_STORY`` articles), a smaller story that tells
+of more than ``MAX_EVERY`` events, or a call with ``max_dates``/``per_date``, gets a summary
+instead: the days that matter, a few central sentences each (see ``timeline_rank``).
 
 ``explicit_dates`` rewrites relative dates in a sentence for a reader who lacks the article's date:
 "arrived Tuesday" -> "arrived Tuesday (Jan. 8, 2019)".
@@ -445,6 +445,9 @@ def _fold_coarser(groups: list[_Group], on_date: dict[str, list[_Group]]) -> lis
     return out
 
 
+MAX_EVERY = 80  # a small story's timeline lists every event up to this many, else is summarised
+
+
 def _sort_key(entry: TimelineEntry) -> tuple[date, int]:
     d = value_to_date(entry.date) or date.min
     return d, {"year": 0, "month": 1, "day": 2}.get(entry.granularity, 3)
@@ -464,7 +467,8 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
     important days (all when None), each with at most ``per_date`` sentences (2 when None), the
     most central first, none repeating another. Without them a story of more than
     ``SMALL_STORY`` articles gets a summary sized by ``auto_size``; a smaller one every event,
-    its ``importance`` the share of the articles that report it."""
+    its ``importance`` the share of the articles that report it, or, past ``MAX_EVERY`` events,
+    a summary of ``MAX_EVERY / 4`` days, two sentences each."""
     _check_size("max_dates", max_dates)
     _check_size("per_date", per_date)
     arts = with_inferred_dates([a for a in articles if isinstance(a, Article)])
@@ -472,7 +476,12 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
         size = auto_size(len(arts))
         if size is not None:
             return summarize_timeline(arts, *size)
-        return _every_event(arts)
+        every = _every_event(arts)
+        if len(every) <= MAX_EVERY:
+            return every
+        # a small story that tells of too many days to scan (live pages, background pieces): its
+        # weightiest days, as a long story gets them
+        return summarize_timeline(arts, MAX_EVERY // (2 * DEFAULT_PER_DATE), DEFAULT_PER_DATE)
     return summarize_timeline(arts, max_dates, per_date if per_date is not None else DEFAULT_PER_DATE)
 
 
