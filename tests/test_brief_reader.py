@@ -720,3 +720,18 @@ def test_a_sites_standing_paragraph_and_its_caveats_are_no_news() -> None:
     assert is_caveat("Wire One could not immediately confirm reports from many areas of Kestrel.")
     assert is_caveat("The footage could not be independently verified.")
     assert not is_caveat("The army could not hold the port and pulled back to the capital on Monday night.")
+
+
+def test_a_markdown_brief_lists_forty_entities_in_full_and_names_the_rest() -> None:
+    from dataclasses import replace
+
+    from storyline.records import Entity
+    from storyline.serve.render import MARKDOWN_ENTITIES
+
+    a = _art("a", "Rescuers searched the ruins of the school in Marlow on Monday, officials said.")
+    b = storyline.brief([a])
+    many = tuple(Entity(id=f"e{k}", name=f"Person {k:02d}", label="PERSON", aliases=(), roles=(), mentions={"a": 1})
+                 for k in range(MARKDOWN_ENTITIES + 5))
+    md = brief_markdown(replace(b, entities=many))
+    assert f"- **Person {MARKDOWN_ENTITIES - 1:02d}** (PERSON)" in md
+    assert f"- and 5 more: Person {MARKDOWN_ENTITIES:02d}, " in md and f"**Person {MARKDOWN_ENTITIES:02d}**" not in md

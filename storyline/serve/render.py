@@ -83,6 +83,9 @@ def quote_text(q: Any) -> str:
     return re.sub(r",([\"”’'])$", r"\1", shown.rstrip()) if shown.rstrip().endswith((',"', ",”", ",’")) else shown
 
 
+MARKDOWN_ENTITIES = 40  # entities a Markdown brief lists in full, as the web page shows them unfolded
+
+
 def listed_entities(entities: Sequence[Any]) -> list[Any]:
     """The entities in the order a reader looks for them: people, organisations and places first,
     then other names (nationalities, events: MISC), each part in the brief's order of importance."""
@@ -190,13 +193,17 @@ def brief_markdown(brief: Brief) -> str:
             lines.append(f"- **{t.date}** {t.text} {cited}")
     if brief.entities:
         lines += ["", "## People, organisations and places", ""]
-        for e in listed_entities(brief.entities):
+        listed = listed_entities(brief.entities)
+        for e in listed[:MARKDOWN_ENTITIES]:
             extra = []
             if e.roles:
                 extra.append("; ".join(e.roles))
             if any(a != e.name for a in e.aliases):
                 extra.append("also: " + ", ".join(a for a in e.aliases if a != e.name))
             lines.append(f"- **{e.name}** ({e.label})" + (f": {' | '.join(extra)}" if extra else ""))
+        if len(listed) > MARKDOWN_ENTITIES:  # as the web page folds them: the rest by name only
+            lines.append(f"- and {len(listed) - MARKDOWN_ENTITIES} more: "
+                         + ", ".join(e.name for e in listed[MARKDOWN_ENTITIES:]))
     if brief.quotes:
         lines += ["", "## Who said what", ""]
         for g in brief.quotes:
