@@ -427,3 +427,14 @@ def test_the_day_after_an_event_is_not_the_day_after_the_last_date() -> None:
         "before the raid. The day after tomorrow is a holiday.", date(2030, 11, 3))]
     assert ("Sept. 2", "2030-09-02") in got and ("The day after tomorrow", "2030-11-05") in got, got
     assert not any(v in ("2030-09-03", "2030-11-02") for _, v in got), got
+
+
+def test_a_far_will_of_the_sentence_looks_ahead_when_nothing_nearer_tells() -> None:
+    from datetime import date
+
+    from storyline.analyze.timex import tag_timexes
+
+    text = ("The panel will resume considering the involuntary manslaughter charge against the doctor "
+            "on Monday. Officials will decide soon. The jury met on Monday.")
+    got = [t.value for t in tag_timexes(text, date(2031, 11, 7))]  # a Friday
+    assert got == ["2031-11-10", "2031-11-03"], got

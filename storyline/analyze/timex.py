@@ -332,6 +332,17 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
                 and _WEAK_PAST.fullmatch(last_past.group(0)) and not _STRONG_PAST.search(
                     before[last_modal.end():]):
             return 1
+    back = max(lo, start - 240, text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1)
+    if best is None and _MODAL.search(text, back, start):
+        # no marker near it, but its sentence looks ahead further back ("will resume considering the
+        # charge against Dr Conrad Murray on Monday"): the last marker of the sentence before it
+        last = None
+        for rx, sign in ((_MODAL, 1), (_PAST, -1)):
+            for m in rx.finditer(text, back, start):
+                if last is None or m.start() > last[0]:
+                    last = (m.start(), sign)
+        if last is not None and last[1] > 0:
+            return 1
     return best[1] if best else 0
 
 
