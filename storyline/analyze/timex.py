@@ -332,10 +332,10 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
                 and _WEAK_PAST.fullmatch(last_past.group(0)) and not _STRONG_PAST.search(
                     before[last_modal.end():]):
             return 1
-    back = max(lo, start - 240, text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1)
-    if best is None and _MODAL.search(text, back, start):
-        # no marker near it, but its sentence looks ahead further back ("will resume considering the
-        # charge against Dr Conrad Murray on Monday"): the last marker of the sentence before it
+    back = max([lo, start - 240] + [m.end() for m in _HARD_STOP.finditer(text, max(lo, start - 240), start)])
+    if best is None and _WEEKDAY_IN.search(text, start, end) and _MODAL.search(text, back, start):
+        # a weekday with no marker near it, but its clause looks ahead further back ("will resume
+        # considering the charge against Dr Conrad Murray on Monday"): the clause's last marker
         last = None
         for rx, sign in ((_MODAL, 1), (_PAST, -1)):
             for m in rx.finditer(text, back, start):
@@ -347,6 +347,9 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
 
 
 _MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to)\b|'ll\b", re.IGNORECASE)
+_WEEKDAY_IN = re.compile(WEEKDAY_NAMES, re.IGNORECASE)
+# where a sentence or a clause surely ends: a stop, a line, a dash, a colon, a bracket, a quotation mark
+_HARD_STOP = re.compile(r"[.!?;:\n()\[\]\"“”`]|'\s|\s['‘]|\s--\s|\s—\s|-[LR]RB-")
 _COULD = re.compile(r"(?:^|\s)(?:\w+\s+){0,3}?(?:could|can|may|might)\s+(?!not\b|have\b|n't)\w", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:]|\s(?:and|but|while|as|because|when|after|before)\s")
 _WEAK_PAST = re.compile(r"[a-z]\w{2,}ed")
