@@ -1499,13 +1499,32 @@ def _candidates(text: str) -> Iterable[tuple[int, re.Match[str]]]:
             yield s, m
 
 
+# a live page's update stamp that names its local weekday: "(Update 11:02 a.m. Friday in Cairo, ...)"
+_LIVE_UPDATE = re.compile(rf"(?:\(|-LRB-|\[)\s*Updated?\s*:?\s*\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?\s+"
+                          rf"(?P<wd>{WEEKDAY_NAMES})\b", re.IGNORECASE)
+
+
+def live_day(text: str, dct: date | None) -> date | None:
+    """The day a live page was last updated, when its update stamps name a weekday a day or two after
+    its date (a CNN page dated Thursday, updated "11:02 a.m. Friday in Cairo"): its "Friday" is that
+    day, not the one before its date. ``dct`` otherwise."""
+    if dct is None or "pdate" not in text:
+        return dct
+    best = dct
+    for m in _LIVE_UPDATE.finditer(text):
+        ahead = (_wday_num(m["wd"]) - dct.isoweekday()) % 7
+        if 1 <= ahead <= 2:
+            best = max(best, dct + timedelta(days=ahead))
+    return best
+
+
 def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> list[Timex]:
     """Every temporal expression of ``text``, with TIMEX3 type and value anchored at ``dct``.
 
     Bad input never raises: a text that is not a string gives no timexes."""
     if not isinstance(text, str) or not text:
         return []
-    dct = _as_date(dct)
+    dct = live_day(text, _as_date(dct))
     out: list[Timex] = []
     state = _State()
     anchor = dct.isoformat() if dct else None
