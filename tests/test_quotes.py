@@ -276,3 +276,13 @@ def test_a_pronoun_is_the_person_its_own_sentence_names_before_it() -> None:
     assert got["he had been beaten by police"] == "Peter Reyl", got
     # a place opening the sentence is no one; the speaker before still is
     assert got["the talks would go on"] == "Jan Lind", got
+
+
+def test_a_typewriter_quotation_ends_its_sentence_before_the_next_one() -> None:
+    from storyline.analyze.quotes import extract_quotes
+
+    text = ("Asked on television whether rivals were after his job, Reyl replied: ``They're welcome to it if "
+            "they're big enough to take it.'' Publicly, Lind has expressed confidence about keeping her post. "
+            "``We will win,'' Lind said.")
+    got = {q.speaker: q.text for q in extract_quotes(text, "a") if q.speaker == "Reyl"}
+    assert got["Reyl"] == "``They're welcome to it if they're big enough to take it.''", got

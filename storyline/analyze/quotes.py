@@ -249,13 +249,16 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
     out: list[tuple[int, int]] = []
     for ps, pe in _merge_paragraphs(text, regions):
         s = ps
-        for m in re.finditer(r"[.!?]+[\"”’)]*(?=\s+[\"“A-Z0-9(])", text[ps:pe]):
+        for m in re.finditer(r"[.!?]+[\"”’)\x1f]*(?=\s+[\"“A-Z0-9(])", text[ps:pe]):
             k = ps + m.start()
             if mask[k]:
                 # inside a quotation: a sentence may still end with the quotation's closing mark
                 # ('... "the question is the timing." Gov. Pat McCrory said ...'), unless what
-                # follows is only its attribution ('"Why?" Trump asked.')
+                # follows is only its attribution ('"Why?" Trump asked.'); a typewriter mark ('')
+                # is a mark and its filler
                 close = ps + m.end() - 1
+                while close > k and text[close] == "\x1f":
+                    close -= 1
                 if not (text[close] in _QUOTE_CHARS and not mask[close] and
                         not _ATTRIB_ONLY.match(text, ps + m.end())):
                     continue
@@ -286,6 +289,8 @@ class _AttribOnly:
         if m is None:
             return False
         words = re.findall(r"[\w’'-]+", m.group(1))
+        if re.match(r"[A-Z][a-z]+ly,", m.group(1)):
+            return False  # "Publicly, Gingrich has expressed confidence ...": a sentence of its own
         return len(words) <= 12 and any(w.lower() in CUE_VERBS for w in words)
 
 
