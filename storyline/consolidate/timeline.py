@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -393,56 +393,52 @@ def _representative(members: Sequence[Event]) -> str:
 _Group = tuple[Event, set[str], list[Event]]
 
 
-def _fold_later_weekdays(groups: list[_Group], on_date: dict[str, list[_Group]]) -> list[_Group]:
+def _fold(groups: list[_Group], home_of: Callable[[_Group], "_Group | None"]) -> list[_Group]:
+    """``groups`` with each one that ``home_of`` gives a home merged into it (members and words)."""
+    out: list[_Group] = []
+    for g in groups:
+        home = home_of(g)
+        if home is None:
+            out.append(g)
+        else:
+            home[2].extend(g[2])
+            home[1].update(g[1])
+    return out
+
+
+def _earlier_weekday(g: _Group, on_date: dict[str, list[_Group]]) -> _Group | None:
     """An event dated only by a bare weekday, whole weeks after an event of the same words on that
     weekday, is that event: a follow-up published a week later still writes "the earthquake on
     Tuesday" for the Tuesday the first reports give, and is read as the Tuesday before its own date."""
-    out: list[_Group] = []
-    for g in groups:
-        first, words, members = g
-        d = value_to_date(first.date) if first.granularity == "day" and "/" not in first.date else None
-        home = None
-        if d is not None and all(m.weekday for m in members):
-            for k in (1, 2, 3):
-                if d.toordinal() <= 7 * k:
-                    break  # no weeks before the first days of the calendar
-                for h in on_date.get((d - timedelta(weeks=k)).isoformat(), ()):
-                    if h is not g and _similar(h[1], words) >= _SIMILAR and supports(h[0].text, first.text, 0.0):
-                        home = h
-                        break
-                if home:
-                    break
-        if home is None:
-            out.append(g)
-        else:
-            home[2].extend(members)
-            home[1].update(words)
-    return out
+    first, words, members = g
+    d = value_to_date(first.date) if first.granularity == "day" and "/" not in first.date else None
+    if d is None or not all(m.weekday for m in members):
+        return None
+    for k in (1, 2, 3):
+        if d.toordinal() <= 7 * k:
+            return None  # no weeks before the first days of the calendar
+        for h in on_date.get((d - timedelta(weeks=k)).isoformat(), ()):
+            if h is not g and _similar(h[1], words) >= _SIMILAR and supports(h[0].text, first.text, 0.0):
+                return h
+    return None
 
 
-def _fold_coarser(groups: list[_Group], on_date: dict[str, list[_Group]]) -> list[_Group]:
+def _finer_day(g: _Group, on_date: dict[str, list[_Group]]) -> _Group | None:
     """An event dated by its month or year alone, told in the same words as an event on a day of
     that month or year, is that event ("Anwar was fired in September" and "He was fired by Mahathir
     on Sept. 2"): one entry, on the day."""
-    out: list[_Group] = []
-    for g in groups:
-        first, words, members = g
-        home = None
-        if first.granularity in ("month", "year") and "/" not in first.date:
-            best = _SIMILAR
-            for key, hs in on_date.items():
-                if not key.startswith(first.date + "-") or "/" in key:
-                    continue
-                for h in hs:
-                    sim = _similar(h[1], words)
-                    if h is not g and sim >= best and supports(h[0].text, first.text, 0.0):
-                        home, best = h, sim
-        if home is None:
-            out.append(g)
-        else:
-            home[2].extend(members)
-            home[1].update(words)
-    return out
+    first, words, _ = g
+    if first.granularity not in ("month", "year") or "/" in first.date:
+        return None
+    home, best = None, _SIMILAR
+    for key, hs in on_date.items():
+        if not key.startswith(first.date + "-") or "/" in key:
+            continue
+        for h in hs:
+            sim = _similar(h[1], words)
+            if h is not g and sim >= best and supports(h[0].text, first.text, 0.0):
+                home, best = h, sim
+    return home
 
 
 MAX_EVERY = 80  # a small story's timeline lists every event up to this many, else is summarised
@@ -508,7 +504,8 @@ def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
         else:
             home[2].append(ev)
             home[1].update(words)
-    groups = _fold_coarser(_fold_later_weekdays(groups, on_date), on_date)
+    groups = _fold(groups, lambda g: _earlier_weekday(g, on_date))
+    groups = _fold(groups, lambda g: _finer_day(g, on_date))
     out: list[TimelineEntry] = []
     for first, _, members in groups:
         cites: list[Citation] = []
