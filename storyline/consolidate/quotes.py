@@ -397,8 +397,10 @@ def names_a_speaker(name: str, label: str | None = None, resolved: bool = False)
         words = words[:cut]  # "Relatives of Qin", "A bodyguard to Michael Jackson": the phrase before speaks
     head = re.sub(r"['’]s?$", "", words[-1]).lower()
     plural = head.endswith("s") and len(head) > 3
-    singular = head[:-2] if head.endswith("ies") is False and head.endswith("es") and head[:-2] in _SPEAKER_NOUNS \
-        else head[:-1] if plural else head
+    if head.endswith("es") and not head.endswith("ies") and head[:-2] in _SPEAKER_NOUNS:
+        singular = head[:-2]  # "witnesses"
+    else:
+        singular = head[:-1] if plural else head
     known = head in _SPEAKER_NOUNS or singular in _SPEAKER_NOUNS
     person = (len(singular) > 4 and singular not in _NOT_PEOPLE and head not in _NOT_PEOPLE
               and bool(_PERSON_ENDING.search(singular)) and not singular.endswith("ing"))
