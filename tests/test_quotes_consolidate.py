@@ -184,3 +184,12 @@ def test_words_that_cannot_speak_are_no_speakers():
         "The 36-year-old outfielder said doctors had found a tumour. Tomas Reyl said help was on its way.")
     assert not {"Six", "Few", "The prize"} & set(got), got
     assert {"Residents", "Tomas Reyl", "The 36-year-old outfielder"} <= set(got), got
+
+
+def test_a_name_that_qualifies_the_speaker_is_not_the_speaker():
+    got = _brief_quotes(
+        "The prize is one of five established by Alfred Nobel, the industrialist. Nobel died in 1896.",
+        "The Nobel committee said the discovery had set off an avalanche of research. An Obama aide said "
+        "the president was pleased. Bill Clinton, the UN envoy for Haiti, said aid was coming.")
+    assert "Alfred Nobel" not in got and any("avalanche" in t for t in got.get("The Nobel committee", [])), got
+    assert "An Obama aide" in got and "aid was coming" in got.get("Bill Clinton", []), got

@@ -256,8 +256,10 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
                 # Robert Gibbs"): "Bill Clinton, the UN envoy for Haiti," and "the UN envoy for Haiti,
                 # Bill Clinton," are both Bill Clinton's
                 # nor the object of a preposition ("A bodyguard to Michael Jackson", "a lawyer for Dr Murray")
+                # nor a name that qualifies a noun after it ("the Nobel committee", "an Obama aide")
                 people = [m for m in inside if m.label == "PERSON" and not re.match(r"\s*['’]s?\b", text[m.end:m.end + 3])
-                          and not _PREP_BEFORE.search(text, max(start, m.start - 12), m.start)]
+                          and not _PREP_BEFORE.search(text, max(start, m.start - 12), m.start)
+                          and not (m.end < end and re.match(r"\s+[a-z]", text[m.end:end]))]
                 if people:
                     return people[0].entity_id
                 # "Xinhua, the state news agency of China,": the name before the apposition is the head

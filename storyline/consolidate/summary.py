@@ -897,7 +897,8 @@ def _shaped(it: _Item) -> bool:
     return it.shaped
 
 
-_BARE_THE = re.compile(r"^The [a-z][a-z-]* (?:was|were|is|are|has been|had been) (?:[a-z]+ed|[a-z]+en|made|held|set|"
+_BARE_THE = re.compile(r"^The [a-z][a-z-]*(?:, (?:who|which|whose) [^,]{0,120},)? (?:was|were|is|are|has been|had been) "
+                       r"(?:[a-z]+ed|[a-z]+en|made|held|set|"
                        r"put|built|sent|found|kept|lost|paid|sold|told|won|led|brought|bought|caught|left|shut|hit|"
                        r"cut|run|done|seen|known|shown|drawn|grown)\b")
 
@@ -913,7 +914,8 @@ def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item
     good = [k for k in whole if _shaped(items[cands[k]])]
     if not good:
         return order
-    # "The decision was made at ..." tells of something a sentence before it introduced: it does not open
+    # "The decision was made at ...", "The men, who were working to restore phone lines, were kidnapped
+    # ..." tell of something a sentence before introduced: they do not open
     good = [k for k in good if not _BARE_THE.match(items[cands[k]].text)] or good
     good = [k for k in good if not caption_like(items[cands[k]].text)] or good  # a caption does not open
     key = lambda k: (items[cands[k]].pos, -score[k])  # noqa: E731
