@@ -300,6 +300,8 @@ def test_a_caption_does_not_open_a_summary() -> None:
     assert brief.summary and not any(s.text.startswith("Oil in the water") for s in brief.summary)
     from storyline.consolidate.summary_text import caption_like, verbless
     assert verbless("Oil in the water near the Kestrel platform in the Gulf of Arden.")
+    assert verbless("A controlled burn of oil from the Kestrel well in the Gulf of Arden.")  # a participle as adjective
+    assert not verbless("The injured man was taken to hospital.")
     assert not verbless("Up to 5,000 barrels of oil a day are leaking from the platform.")
     # a caption with a verb, by its shape: a date and a colon, "is seen rising", "are pictured", a credit
     for caption in ("May 3: A slick is seen as the Kestrel platform burns in the Gulf of Arden.",

@@ -60,7 +60,7 @@ _TOKENIZED_SHARE = 0.6  # this share of a text's lines ending in a detached mark
 VERB_CUE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|"
     r"should|said|says|say|" + "|".join(IRREGULAR_PAST) + r"|put|set|fled|sank|built|won't|can't|isn't|aren't|"
-    r"wasn't|weren't|hasn't|haven't|didn't|doesn't)\b|\b[A-Za-z]{2,}ed\b|"
+    r"wasn't|weren't|hasn't|haven't|didn't|doesn't)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[A-Za-z]{2,}ed\b|"
     r"\b[a-z]{3,}s\b(?= (?:a|an|the|to|that|its|his|her|their|on|in|at|for|with|up|out|down|off|over|back|"
     r"into|from|about|this|these|those|some|no|more|it|him|them|us)\b)", re.IGNORECASE)
 
