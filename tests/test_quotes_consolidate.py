@@ -193,3 +193,13 @@ def test_a_name_that_qualifies_the_speaker_is_not_the_speaker():
         "the president was pleased. Bill Clinton, the UN envoy for Haiti, said aid was coming.")
     assert "Alfred Nobel" not in got and any("avalanche" in t for t in got.get("The Nobel committee", [])), got
     assert "An Obama aide" in got and "aid was coming" in got.get("Bill Clinton", []), got
+
+
+def test_a_quote_is_reported_by_a_source_not_by_a_phrase_or_its_own_speaker():
+    from storyline.analyze.quotes import extract_quotes
+    from storyline.consolidate.quotes import relayed
+
+    text = ("Extramarital affairs revealed on Thursday showed that Reyl had said he would quit. "
+            "Lind told Marr she hopes the talks will achieve results, Xinhua noted.")
+    via = {q.speaker: q.reported_by for q in relayed(extract_quotes(text, "a"))}
+    assert via.get("Reyl") is None and via.get("Lind") == "Xinhua", via

@@ -435,6 +435,9 @@ def relayed(qs: Sequence[Quote]) -> list[Quote]:
             if speech_cue(b.cue):
                 drop.add(i)
                 via = speaker_name(a)
+                if via and (via.split()[0].lower() in _CLAUSE_OPENERS
+                            or (len(via.split()) > 1 and not names_a_speaker(via))):
+                    via = None  # "(as reported by Extramarital affairs)", "(... by Whether Tuesday's)"; "Xinhua" is one
                 if via and not out[j].reported_by:
                     out[j] = replace(out[j], reported_by=via)
             else:
@@ -571,7 +574,11 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         entries = sorted(sp.entries, key=lambda e: (-len(e.citations), e.quote.article_id, e.quote.start))
         groups.append(QuoteGroup(
             speaker=label, entity_id=sp.entity_id,
-            quotes=tuple(e.quote for e in entries),
+            # a quote is not "as reported by" its own speaker
+            quotes=tuple(replace(e.quote, reported_by=None)
+                         if e.quote.reported_by and (e.quote.reported_by == label or e.quote.reported_by in aliases
+                                                     or similar_names(e.quote.reported_by, label))
+                         else e.quote for e in entries),
             aliases=aliases,
             citations=tuple(tuple(e.citations) for e in entries),
         ))
