@@ -419,3 +419,15 @@ def test_a_small_story_of_too_many_events_gets_a_summarised_timeline() -> None:
     assert any(e.date == "2031-05-03" for e in entries)
     # a story of few events still lists every one
     assert len(timeline(arts[1:])) >= 1 and all(e.date.startswith("2031") for e in timeline(arts[1:]))
+
+
+def test_a_forecast_years_ahead_is_no_event() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2031-08-25", text=(
+        "Rebels took the capital on Sunday. Ten years from now the country will be discussing a new "
+        "constitution, one analyst said, and its oil contracts are in force to 2062. "
+        "Elections are planned for next June."))
+    dates = {e.date for e in timeline([a])}
+    assert "2031-08-24" in dates and "2032-06" in dates, dates  # a plan within the year stays
+    assert not {"2041", "2062"} & dates, dates

@@ -281,6 +281,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if g == "day" and article.published and value > article.published.isoformat() \
                 and _SPECULATIVE.search(text, s, e):
             continue  # a forecast ("winds could push the oil ashore on Sunday") dates no event yet
+        if g in ("month", "year") and article.published and _far_ahead(value, article.published):
+            continue  # "Ten years from now Libyans will be discussing ...", "contracts in force to 2042": no event yet
         if tx.range_end and granularity_of(tx.range_end) == g:
             value = f"{value}/{tx.range_end}"  # "Jan. 7-10": an ISO 8601 interval
         if (value, s) in seen:
@@ -299,6 +301,18 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
                          citation=Citation(article_id=article.id, start=s, end=e, source=article.source),
                          published=article.published, weekday=bool(_BARE_WEEKDAY.fullmatch(tx.text))))
     return _one_date_per_clause(out, article.published)
+
+
+def _far_ahead(value: str, published: date) -> bool:
+    """A month more than a year, or a year more than one year, after the article's date: a forecast
+    or a target, no event of the story yet."""
+    try:
+        if len(value) == 4:
+            return int(value) > published.year + 1
+        y, m = int(value[:4]), int(value[5:7])
+    except ValueError:
+        return False
+    return (y - published.year) * 12 + m - published.month > 12
 
 
 # a record or a count held since a date ("the first time since 1932", "the fourth government to
