@@ -431,3 +431,13 @@ def test_a_forecast_years_ahead_is_no_event() -> None:
     dates = {e.date for e in timeline([a])}
     assert "2031-08-24" in dates and "2032-06" in dates, dates  # a plan within the year stays
     assert not {"2041", "2062"} & dates, dates
+
+
+def test_today_as_the_present_of_a_comparison_is_no_event() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2031-06-09", text=(
+        "Carbon levels were greater in the last interglacial period than they are today. "
+        "The country today is a lot more open than it was. The minister resigned today."))
+    texts = [e.text for e in timeline([a])]
+    assert texts == ["The minister resigned today."], texts

@@ -241,6 +241,9 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         if holiday_modifier(text, tx):  # "Halloween revelers" dates nothing
             continue
+        if tx.text.lower() == "today" and (_TODAY_BEFORE.search(text[max(0, tx.start - 60):tx.start])
+                                           or _TODAY_AFTER.match(text, tx.end)):
+            continue  # "China today is a lot more open", "than they are today": the present, no event
         if _SINCE_RECORD.search(text, max(0, tx.start - 120), tx.start):
             continue  # "the fourth government to collapse since 1995" tells of no event in 1995
         while j < len(spans) and spans[j][1] <= tx.start:
@@ -301,6 +304,12 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
                          citation=Citation(article_id=article.id, start=s, end=e, source=article.source),
                          published=article.published, weekday=bool(_BARE_WEEKDAY.fullmatch(tx.text))))
     return _one_date_per_clause(out, article.published)
+
+
+# "today" as the present of a comparison or a state, not a day: "than they are today", "the movement
+# of today", "even today", "China today is ..."
+_TODAY_BEFORE = re.compile(r"\bthan\b[^.;:!?]{0,50}$|\b(?:of|even|until|till)\s+$", re.IGNORECASE)
+_TODAY_AFTER = re.compile(r"\s+(?:is|are|remains?|has|have)\b", re.IGNORECASE)
 
 
 def _far_ahead(value: str, published: date) -> bool:
