@@ -545,3 +545,13 @@ def test_centrality_counts_more_as_the_budget_grows() -> None:
     weights = [centrality_weight(w, cfg) for w in (60, 100, 120, 150, 200, 250, 400)]
     assert weights[:3] == [0.0, 0.0, 0.0]
     assert weights == sorted(weights) and weights[-1] == weights[-2] == cfg.long_centrality
+
+
+def test_a_sentence_that_is_mostly_a_quotation_is_no_first_choice() -> None:
+    # half or more of its words quoted: a candidate only when the reporter's sentences run short
+    from storyline.consolidate.summary import mostly_quoted
+
+    assert mostly_quoted('"We will rebuild every house and every school in this valley," the mayor said.')
+    assert mostly_quoted("``We will rebuild every house in this valley,'' the mayor said.")
+    assert not mostly_quoted('The mayor said the town would "rebuild" after floods destroyed 300 homes.')
+    assert not mostly_quoted('"No," he said.')  # too short to be a quotation passage

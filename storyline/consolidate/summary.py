@@ -537,6 +537,16 @@ def transcripts(arts: Sequence[Article]) -> set[int]:
             if len(_SPEAKER_LINE.findall(a.text or "", 0)) >= TRANSCRIPT_LABELS}
 
 
+_QUOTED = re.compile(r"``(.*?)''|“(.*?)”|\"(.*?)\"", re.DOTALL)
+
+
+def mostly_quoted(text: str) -> bool:
+    """Whether half or more of a sentence's words are a quotation: someone's words, for the quotes
+    section; a summary tells the facts in the reporter's words first."""
+    quoted = sum(len(next(g for g in m.groups() if g is not None).split()) for m in _QUOTED.finditer(text))
+    return quoted >= 6 and 2 * quoted >= len(text.split())
+
+
 def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryConfig, rel: np.ndarray,
                 budget_words: float) -> list[int]:
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
@@ -550,7 +560,8 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
         # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb
         shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or caption_like(it.text)
                                                                      or is_caveat(it.text)))
-        if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text):
+        if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text) \
+                and not mostly_quoted(it.text):
             tiers[0].append(i)
         elif shaped and it.words >= 5:
             tiers[1].append(i)
