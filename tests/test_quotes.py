@@ -286,3 +286,12 @@ def test_a_typewriter_quotation_ends_its_sentence_before_the_next_one() -> None:
             "``We will win,'' Lind said.")
     got = {q.speaker: q.text for q in extract_quotes(text, "a") if q.speaker == "Reyl"}
     assert got["Reyl"] == "``They're welcome to it if they're big enough to take it.''", got
+
+
+def test_a_coordinated_addressee_is_no_part_of_what_was_told() -> None:
+    from storyline.analyze.quotes import extract_quotes
+
+    text = ("Reyl told business and political leaders in Halden on Tuesday that he had not made up his mind. "
+            "Lind told reporters and diplomats that the talks had failed.")
+    got = [q.text for q in extract_quotes(text, "a")]
+    assert got == ["that he had not made up his mind", "that the talks had failed"], got

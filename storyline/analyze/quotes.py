@@ -837,6 +837,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             if k > j and toks[k].low in _PRONOUNS:
                 break
             k += 1
+        if k < n and toks[k].low in ("and", "or"):
+            # "told business and political leaders in Singapore on Tuesday that ...": a longer addressee
+            m = next((m for m in range(k + 1, min(n, k + 16)) if toks[m].low == "that"), None)
+            if m is not None and not any(t.quoted or t.text in (",", ":", ".") for t in toks[k:m]):
+                k = m
         if k < n and toks[k].text == ",":
             # "told Kim Jong Un, who is visiting, that ...": skip the addressee's appositive
             m = next((m for m in range(k + 1, min(n, k + 25)) if toks[m].low == "that"
