@@ -21,7 +21,7 @@ from typing import Callable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
 from ..analyze.ner_roles import PERSON_NOUNS, TITLE_SEX, name_sex, sex_clash
-from ..analyze.quotes import governed
+from ..analyze.quotes import governed, speech_cue
 from ..records import Article, Citation, Quote, QuoteGroup
 
 __all__ = ["denial_cue", "group_quotes", "is_claim", "names_a_speaker", "not_a_place", "relayed", "speaker_name", "similar_names", "same_quote", "with_cue"]
@@ -334,8 +334,6 @@ def with_cue(q: Quote, text: str) -> Quote | None:
     or a verb of reference whose object is the writer's words ("called them politically motivated",
     not "them politically motivated"); None when the cue leaves the content unsaid ("declined to
     comment", "did not say how many people were killed"). Other quotes, and quotations, unchanged."""
-    from ..analyze.quotes import speech_cue
-
     if q.kind == "direct" or not text or q.cue_start is None or q.cue_end is None:
         return q
     denial = denial_cue(q, text)
@@ -420,8 +418,6 @@ def relayed(qs: Sequence[Quote]) -> list[Quote]:
     relayed by the outer speaker, if its cue is a verb of saying ("told", "said"); if its cue is a
     verb of reference ("discussed", "called"), the words are the reporter's description and the
     outer quote is kept instead."""
-    from ..analyze.quotes import speech_cue
-
     drop: set[int] = set()
     out = list(qs)
     for i, a in enumerate(qs):
