@@ -198,6 +198,7 @@ class ClaimValue:
     value: str
     citations: tuple[Citation, ...] = ()
     sources: tuple[str, ...] = ()  # distinct outlets (wire copies collapsed) that carry this value
+    said: str = ""  # the words around the value where it is first stated ("killing 60 people and ...")
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,3 +229,85 @@ def test_a_count_takes_the_event_told_of_it_not_one_told_of_another_number() -> 
     # tank cars still leak
     assert [(c.slot, c.value) for c in number_claims("Two damaged tank cars leaked ammonia into the river.")] == [
         ("cars leaked", 2.0)]
+
+
+def test_counts_left_unsaid_after_a_verb_of_harm_and_peoples_names_count_people():
+    a = _art("A fire turned the hall into a deathtrap, killing 60 people and injuring 162 others.", source="A")
+    b = _art("A fire turned the hall into a deathtrap, killing 65 and injuring 157.", source="B")
+    ds = find_disagreements([a, b])
+    assert _values(_slot(ds, "people killed")) == {"60", "65"}
+    assert _values(_slot(ds, "people injured")) == {"157", "162"}
+    c = _art("The bombing wounded 21 Israelis, the army said.", source="C")
+    d = _art("The bomb went off in the market and 24 people were injured.", source="D")
+    assert _values(_slot(find_disagreements([c, d]), "people injured")) == {"21", "24"}
+    assert [(x.slot, x.value) for x in number_claims("killing 60 and wounding 155.")] == [
+        ("people killed", 60.0), ("people injured", 155.0)]
+
+
+def test_each_value_shows_the_words_that_state_it():
+    a = _art("A fire turned the hall into a deathtrap, killing 60 people and injuring 162 others in the city.",
+             source="A")
+    b = _art("Police said the blaze killed 65 people.", source="B")
+    d = _slot(find_disagreements([a, b]), "people killed")
+    said = {v.value: v.said for v in d.values}
+    assert said["60"] == "killing 60 people and injuring 162 others in the city"
+    assert said["65"] == "Police said the blaze killed 65 people"
+
+
+def test_a_count_from_history_or_a_conversion_is_no_rival():
+    a = _art("A fire killed 60 people at the dance hall. In 1978, 20 people died in a hotel fire in Boras.",
+             published="1998-10-30", source="A")
+    b = _art("The dance hall fire killed 60 people, the worst since 1978.", published="1998-10-30", source="B")
+    c = _art("In 1978, 20 people died in a hotel fire in Boras, the worst before this one.",
+             published="1998-10-31", source="C")
+    assert not [d for d in find_disagreements([a, b, c]) if d.kind == "number"]
+    # a figure in brackets after another converts it
+    assert [c.value for c in number_claims("The repairs cost 26 million euros (29 million dollars).")] == [26e6]
+
+
+def test_a_later_figure_in_one_article_is_not_its_claim():
+    # the lead's count is the article's claim; the earlier police figure it mentions is not
+    a = _art("The fire killed 60 people. Police earlier had reported 65 dead, but backed off that figure.",
+             source="A")
+    b = _art("The fire killed 60 people, police said.", source="B")
+    c = _art("The fire killed 65 people, officials said.", source="C")
+    d = _slot(find_disagreements([a, b, c]), "people killed")
+    sixty_five = next(v for v in d.values if v.value == "65")
+    assert {x.article_id for x in sixty_five.citations} == {c.id}
+
+
+def test_counts_a_week_apart_are_an_update_and_far_apart_counts_are_other_incidents():
+    a = _art("The hurricane has killed at least 85 people.", published="1998-10-05", source="A")
+    b = _art("The hurricane has killed 221 people.", published="1998-10-20", source="B")
+    c = _art("The hurricane has killed 230 people.", published="1998-10-21", source="C")
+    assert _values(_slot(find_disagreements([a, b, c]), "people killed")) == {"221", "230"}
+    nairobi = _art("The blast in Nairobi killed 213 people.", published="1998-08-20", source="N")
+    times = _art("The bomb that killed more than 200 people was driven by Fazil.", published="1998-08-21", source="T")
+    kabul = _art("The missiles fired at the camps killed 26 people.", published="1998-08-21", source="K")
+    assert not [d for d in find_disagreements([nairobi, times, kabul]) if d.kind == "number"]
+
+
+def test_ages_after_a_name_disagree_per_person():
+    a = _art("Wang Youcai, 32, founder of the party, went on trial.", source="A")
+    b = _art("In Hangzhou, Wang Youcai, 33, is to go on trial.", source="B")
+    c = _art("Gilberto Manuel da Silva, 40, owns an ice cream parlor.", source="C")
+    d = _art("His rival, Luiz Inacio Lula da Silva, 52, opposes the plan.", source="D")
+    ds = find_disagreements([a, b, c, d])
+    age = _slot(ds, "age of Wang Youcai")
+    assert _values(age) == {"32", "33"}
+    assert not [x for x in ds if "Silva" in x.slot]
+    e = _art("Their girlfriends, Chasity Pasley, 20, and Kristen Price, 18, were charged.", source="E")
+    f = _art("Chastity Vera Pasley, 21, was charged as an accessory.", source="F")
+    (pasley,) = [x for x in find_disagreements([e, f]) if x.slot.startswith("age of")]
+    assert pasley.slot.endswith("Pasley") and _values(pasley) == {"20", "21"}
+
+
+def test_two_lower_bounds_agree_and_parts_of_a_toll_are_no_count_of_it():
+    a = _art("The regime is blamed for the deaths of more than 3,000 people.", source="A")
+    b = _art("The court cited the deaths of more than 4,000 people.", source="B")
+    assert find_disagreements([a, b]) == []
+    # "12 Americans" is a part of the toll, no rival of the 11 killed in the other city
+    c = _art("In the Nairobi blast, 236 Kenyans and 12 Americans were killed.", source="C")
+    d = _art("The blast at the embassy in Dar es Salaam killed 11 people.", source="D")
+    e = _art("The embassy blast in Dar es Salaam killed 11 people, police said.", source="E")
+    assert find_disagreements([c, d, e]) == []

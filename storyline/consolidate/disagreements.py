@@ -10,28 +10,41 @@ Never a verdict: each Disagreement lists the values and, for each, every place t
      had derailed" -> slot "cars derailed"; "evacuated about 2,000 residents" vs "2,500 people
      spent two nights in shelters" -> "people evacuated"). Numbers that a sentence itself rejects
      ("not 14 as first reported") are not claims. Bounds ("more than 2,000") only disagree with
-     values outside them.
+     values outside them. A verb of harm counts people it leaves unsaid ("killing 60 and injuring
+     155"), and so does a people's name ("wounded 21 Israelis"). Which counts compete: each
+     article's first statement of the slot (a later one is an earlier figure it reports or a
+     part), counts after a year before the article's own ("In 1978, 20 people died") left out,
+     those published within ``NUMBER_WINDOW_DAYS`` of the busiest day (a week later it is an
+     update), and of those the values within ``INCIDENT_RATIO`` of each other that most reports
+     give (26 killed by missiles in Afghanistan is no rival of 213 killed in Nairobi).
+   - ages: "Wang Youcai, 32," / "Wang Youcai, 33," for one person (first names within two edits).
    - dates: the day an event happened ("derailed on Monday", "on March 9"; resolved against the
      article's publication date), when two reports put it on different days.
    - names: spelling variants of one person's name ("Kim Eui-keum"/"Kim Eui-kyeom",
      "Dariusz"/"Darius Kowalczyk") in the same role (every spelling introduced by a matching role
      word: "spokesman"/"spokesperson", "chief executive"), never two spellings in one article
      (that is two people: "Ivana"/"Ivanka Trump").
+3. Each value carries the words that state it where it is first reported (``ClaimValue.said``), so a
+   reader sees what each count counts ("has killed 32 people" in Poland, "at least 62 people
+   throughout Europe").
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..records import Article, Citation, ClaimValue, Disagreement
-from .quotes import similar_names
+from .quotes import edit_distance, similar_names
 
-__all__ = ["find_disagreements", "sentence_units", "number_claims", "Unit"]
+log = logging.getLogger(__name__)
+
+__all__ = ["excerpt", "find_disagreements", "sentence_units", "number_claims", "Unit"]
 
 
 # --- wire collapse --------------------------------------------------------------------------------
@@ -88,7 +101,7 @@ _QUAL = re.compile(r"(?P<q>about|around|approximately|roughly|nearly|almost|some
                    r"at least|fewer than|less than|under|up to|at most|an estimated)\s+$", re.IGNORECASE)
 _NOUN_CLASS = {
     "people": "people residents persons inhabitants villagers evacuees passengers workers students "
-              "civilians children adults families households homes houses",
+              "civilians children adults families households homes houses others lives",
     "cars": "cars car wagons carriages railcars tankers coaches",
     "vehicles": "vehicles trucks buses",
     "percent": "percent per cent %",
@@ -99,8 +112,9 @@ _NOUNS = {w: cls for cls, ws in _NOUN_CLASS.items() for w in ws.split()}
 _EVENTS = {
     "derailed": r"derail\w*|came off the (?:tracks|rails)|left the (?:tracks|rails)|jumped the tracks",
     "evacuated": r"evacuat\w*|shelters?\b|fled\b|displaced|forced from|from their homes|left their homes",
-    "killed": r"killed|dead\b|died|deaths?\b|death toll|fatalit\w*|lost their lives",
-    "injured": r"injur\w*|hurt\b|wounded|hospitali[sz]ed|treated (?:at|in|for)|(?:taken|rushed|flown|admitted) to "
+    "killed": r"kill(?:ed|ing)\b|dead\b|died|deaths?\b|death toll|fatalit\w*|lost their lives"
+              r"|(?:took|claimed|cost)\s+(?:the\s+)?(?:[\w,]+\s+)?lives\b",
+    "injured": r"injur\w*|hurt\b|wound(?:ed|ing)\b|hospitali[sz]ed|treated (?:at|in|for)|(?:taken|rushed|flown|admitted) to "
                r"(?:a |the )?(?:local |nearby )?hospitals?\b|in hospital\b",
     "missing": r"missing|unaccounted",
     "arrested": r"arrest\w*|detain\w*",
@@ -112,11 +126,13 @@ _EVENTS = {
 _MEASURE_AFTER = re.compile(r"[\s-]+(?:(?:more|other|long|short|full)\s+)?(?:seconds?|minutes?|hours?|nights?|days?|"
                             r"weeks?|months?|years?|decades?|miles?|kilometres?|kilometers?|km|metres?|meters?|"
                             r"feet|foot|inches|times)\b", re.IGNORECASE)
-_EVENTS_OF = {"people": ("evacuated", "killed", "injured", "missing", "arrested"),
+_EVENTS_OF = {"percent": (), "people": ("evacuated", "killed", "injured", "missing", "arrested"),
               "troops": ("evacuated", "killed", "injured", "missing", "arrested"),
               "cars": ("derailed", "leaked"), "vehicles": ("derailed", "leaked"), "money": ("cost",)}
 _EVENT_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _EVENTS.items()), re.IGNORECASE)
-_SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
+_SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|\binclude[sd]?|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
+# a figure in brackets after another is its conversion: "0.26 euros (£0.21; $0.34)", "95 miles (152 km)"
+_CONVERSION = re.compile(r"\d[^()]{0,25}\([^()]{0,12}$")
 _DATE_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|percent of the vote)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
 
@@ -190,7 +206,7 @@ def number_claims(sentence: str) -> list[NumberClaim]:
     for m, value in quantities:
         before = sentence[:m.start()]
         after = sentence[m.end():]
-        if _SKIP_BEFORE.search(before):
+        if _SKIP_BEFORE.search(before) or _CONVERSION.search(before):
             continue
         noun_cls = _count_noun(after, before)
         if noun_cls is None:
@@ -209,9 +225,20 @@ def number_claims(sentence: str) -> list[NumberClaim]:
     return out
 
 
+# a count of people left unsaid: "killing 60 and injuring 155", "with 60 dead"
+_HUMAN_VERB_BEFORE = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?)\s+"
+                                r"(?:(?:at least|about|some|nearly|almost|more than|over|around|another|"
+                                r"an estimated)\s+)?$", re.IGNORECASE)
+_HUMAN_STATE_AFTER = re.compile(r"\s*(?:dead|killed|injured|wounded|missing|hurt)\b", re.IGNORECASE)
+# a plural of a people's or group's name counts people: "21 Israelis", "12 Muslims"
+_PART_BEFORE = re.compile(r"\b(?:and|or)\s+$|\d[\w\s]{0,20},\s+$")  # "236 Kenyans and 12 Americans": parts of a toll
+_GROUP_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ans|is|ites|ims|ats|bs|ds)")
+
+
 def _count_noun(after: str, before: str) -> str | None:
     """The noun class a number counts: the first known noun within four words after it (skipping
-    adjectives), or after 'of the' ("Fourteen of the train's 52 cars")."""
+    adjectives), or after 'of the' ("Fourteen of the train's 52 cars"); people when a people's name
+    follows it ("21 Israelis") or a verb of harm leaves them unsaid ("wounding 21", "60 dead")."""
     words = re.findall(r"[%$€£]|[\w']+", after[:80])
     if before.rstrip().endswith(("$", "€", "£")):
         return "money"
@@ -219,24 +246,26 @@ def _count_noun(after: str, before: str) -> str | None:
         lw = w.lower()
         if lw in _NOUNS:
             return _NOUNS[lw]
-        if lw in ("of", "the", "train's", "its", "their") and i < 4:
-            continue
+        if i == 0 and _GROUP_PLURAL.fullmatch(w) and not _PART_BEFORE.search(before):
+            return "people"
+    if _HUMAN_VERB_BEFORE.search(before) or _HUMAN_STATE_AFTER.match(after):
+        return "people"
     return None
 
 
 def _compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
-    (va, qa), (vb, qb) = a, b
-    lower = ("more than", "over", "at least")
-    upper = ("fewer than", "less than", "under", "up to", "at most")
-    if qa in lower:
-        return vb >= va
-    if qb in lower:
-        return va >= vb
-    if qa in upper:
-        return vb <= va
-    if qb in upper:
-        return va <= vb
-    return va == vb
+    """Whether two stated values can both be true: their ranges meet ("more than 3,000" and "more than
+    4,000" both can; "more than 200" and 150 cannot; bounds taken as closed)."""
+    def span(v: tuple[float, str]) -> tuple[float, float]:
+        value, q = v
+        if q in ("more than", "over", "at least"):
+            return value, float("inf")
+        if q in ("fewer than", "less than", "under", "up to", "at most"):
+            return float("-inf"), value
+        return value, value
+
+    (lo_a, hi_a), (lo_b, hi_b) = span(a), span(b)
+    return lo_a <= hi_b and lo_b <= hi_a
 
 
 def _fmt(v: float) -> str:
@@ -338,6 +367,38 @@ def _place_variant(a: str, b: str) -> bool:
 
 # --- assembly -------------------------------------------------------------------------------------
 
+_CLAUSE_END = re.compile(r"[;!?\n\"“”]|:(?!\d)|,(?=\s)|(?<!\.[a-zA-Z])\.(?=\s)|\s[-–—_]{1,2}\s")
+
+
+def excerpt(text: str, start: int, end: int, width: int = 70) -> str:
+    """The clause around ``text[start:end]``, at most ``width`` characters on each side, cut at
+    clause punctuation or whole words: the words that state a value ("killing 60 people and
+    injuring 162 others in Sweden's second-largest city")."""
+    left = text[max(0, start - width):start]
+    cuts = list(_CLAUSE_END.finditer(left))
+    lead = tail = ""
+    if cuts:
+        left = left[cuts[-1].end():]
+    elif start > width:
+        left, lead = (left[left.find(" ") + 1:] if " " in left else ""), "… "
+    right = text[end:end + width]
+    cut = _CLAUSE_END.search(right)
+    if cut:
+        right = right[:cut.start()]
+    elif end + width < len(text):
+        right, tail = (right[:right.rfind(" ")] if " " in right else ""), " …"
+    return lead + " ".join((left + text[start:end] + right).split()).rstrip(".,;: ") + tail
+
+
+def _claim(value: str, cites: Sequence[Citation], by_id: dict[str, Article], said: str | None = None) -> ClaimValue:
+    """One competing value with every place that states it and the words of the first (``said``
+    when given)."""
+    first = by_id.get(cites[0].article_id) if cites else None
+    if said is None:
+        said = excerpt(first.text, cites[0].start, cites[0].end) if first else ""
+    return ClaimValue(value=value, citations=tuple(cites), sources=_sources(cites, by_id), said=said)
+
+
 def _sources(cites: Sequence[Citation], by_id: dict[str, Article]) -> tuple[str, ...]:
     out: list[str] = []
     for c in cites:
@@ -348,28 +409,110 @@ def _sources(cites: Sequence[Citation], by_id: dict[str, Article]) -> tuple[str,
     return tuple(out)
 
 
+_BOUNDS = ("more than", "over", "at least", "fewer than", "less than", "under", "up to", "at most")
+_YEAR = re.compile(r"(?<![\w.,$-])(1[89]\d\d|20\d\d)(?![\w-]|,\d)")
+
+
+def _past_year(sentence: str, start: int, published: date | None) -> bool:
+    """Whether a count comes after a year before its article's: a count from history ("In 1978, 20
+    people died", "since 1978, when 20 people died in Boraas"), not a report of this story's event
+    (a year after the count, "killed 60 people, the worst since 1978", leaves it this story's)."""
+    return published is not None and any(int(y) < published.year for y in _YEAR.findall(sentence[:start]))
+
+
+def _first_statements(entries: list[tuple[Article, int, Unit, NumberClaim]]
+                      ) -> list[tuple[Article, int, Unit, NumberClaim]] | None:
+    """Each article's first statement of a slot: a later count in the same article is an earlier
+    figure it reports ("Police earlier had reported 65 dead") or a part ("six others died later"),
+    not its claim. None when one sentence states two counts for the slot: the slot then counts
+    several things ("Twelve were killed in May, and 25 in June")."""
+    first: dict[str, int] = {}
+    for a, s, _, _ in entries:
+        first[a.id] = min(first.get(a.id, s), s)
+    kept = [e for e in entries if e[1] == first[e[0].id]]
+    per_sentence: dict[tuple[str, int], set[tuple[float, str]]] = defaultdict(set)
+    for a, s, _, c in kept:
+        per_sentence[(a.id, s)].add(_claim_key(c))
+    if any(len(keys) > 1 and not _all_compatible(list(keys)) for keys in per_sentence.values()):
+        return None
+    return kept
+
+
+def _busiest_days(entries: list[tuple[Article, int, Unit, NumberClaim]]
+                  ) -> list[tuple[Article, int, Unit, NumberClaim]]:
+    """The reports of the ``NUMBER_WINDOW_DAYS`` days with the most of them (and the undated ones): a
+    count told a week later is an update of the story ("at least 85 killed" on the 5th, "at least
+    500" on the 20th), not a rival report."""
+    dated = sorted({a.published for a, _, _, _ in entries if a.published is not None})
+    if not dated:
+        return entries
+
+    def inside(d: date, first: date) -> bool:
+        return first <= d < first + timedelta(days=NUMBER_WINDOW_DAYS)
+
+    first = max(dated, key=lambda f: (sum(1 for a, _, _, _ in entries if a.published and inside(a.published, f)), f))
+    return [e for e in entries if e[0].published is None or inside(e[0].published, first)]
+
+
+def _claim_key(c: NumberClaim) -> tuple[float, str]:
+    return c.value, c.qualifier if c.qualifier in _BOUNDS else ""
+
+
+def _all_compatible(keys: list[tuple[float, str]]) -> bool:
+    return all(_compatible(a, b) for i, a in enumerate(keys) for b in keys[i + 1:])
+
+
+def _one_incident(vals: dict[tuple[float, str], list[tuple[Unit, NumberClaim]]]
+                  ) -> dict[tuple[float, str], list[tuple[Unit, NumberClaim]]]:
+    """The values that count one thing: values within a factor ``INCIDENT_RATIO`` of each other are
+    joined (60, 65 and 67 dead; 21 and 24 wounded), and the group with the most reports is kept, so
+    that "the missiles killed 26 people" in Afghanistan is no rival of "the blast in Nairobi killed
+    213" in a story of the Nairobi bombing."""
+    keys = sorted(vals)
+    groups: list[list[tuple[float, str]]] = []
+    for k in keys:  # ascending values: a group spans at most the ratio from its smallest value
+        if groups and k[0] <= INCIDENT_RATIO * max(groups[-1][0][0], 1e-9):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    best = max(groups, key=lambda g: (sum(len(vals[k]) for k in g), len(g), -g[0][0]))
+    return {k: vals[k] for k in vals if k in best}
+
+
 def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
-    slots: dict[str, dict[tuple[float, str], list[tuple[Unit, NumberClaim]]]] = defaultdict(lambda: defaultdict(list))
+    entries: dict[str, list[tuple[Article, int, Unit, NumberClaim]]] = defaultdict(list)
     for u in units:
         for c in number_claims(u.text):
-            key = (c.value, c.qualifier if c.qualifier in ("more than", "over", "at least", "fewer than",
-                                                           "less than", "under", "up to", "at most") else "")
-            slots[c.slot][key].append((u, c))
+            for a, s, _ in u.places:
+                if not _past_year(u.text, c.start, a.published):
+                    entries[c.slot].append((a, s, u, c))
     out = []
-    for slot, vals in slots.items():
+    for slot, slot_entries in entries.items():
+        kept = _first_statements(_busiest_days(slot_entries))
+        if kept is None:
+            continue
+        vals: dict[tuple[float, str], list[tuple[Unit, NumberClaim]]] = defaultdict(list)
+        places: dict[tuple[float, str], list[Citation]] = defaultdict(list)
+        for a, s, u, c in kept:
+            key = _claim_key(c)
+            if not any(u is v for v, _ in vals[key]):
+                vals[key].append((u, c))
+            places[key].append(Citation(a.id, s + c.start, s + c.end, a.source))
+        if len(vals) < 2 or _all_compatible(list(vals)):
+            continue
+        if len(vals) > 2 and max(sum(len(vals[o]) for o in vals if _compatible(k, o)) for k in vals) < 2:
+            continue  # three counts or more, none borne out by another: several incidents of a long topic
+        vals = _one_incident(vals)
         keys = list(vals)
-        if len(keys) < 2 or all(_compatible(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+        if len(keys) < 2 or _all_compatible(keys):
             continue
         values = []
-        for key in sorted(keys, key=lambda k: (-len(vals[k]), k[0])):
-            cites: list[Citation] = []
-            for u, c in vals[key]:
-                for a, s, _ in u.places:
-                    cites.append(Citation(a.id, s + c.start, s + c.end, a.source))
+        for key in sorted(keys, key=lambda k: (-len({c.article_id for c in places[k]}), k[0])):
+            cites = places[key]
             qual = vals[key][0][1].qualifier
             shown = f"{qual} {_fmt(key[0])}" if qual else _fmt(key[0])
-            values.append(ClaimValue(value=shown, citations=tuple(cites), sources=_sources(cites, by_id)))
-        reports = sum(len(v) for v in vals.values())
+            values.append(_claim(shown, cites, by_id))
+        reports = sum(len(vals[k]) for k in keys)
         arts = len({c.article_id for v in values for c in v.citations})
         out.append(Disagreement(slot=slot, values=tuple(values), kind="number",
                                 note=f"{reports} distinct reports in {arts} articles (wire copies counted once)"))
@@ -402,8 +545,7 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
         _fold_later_weekdays(vals, told[slot], weekday_of[slot])
         if len(vals) < 2 or not _same_event(told[slot]):
             continue
-        values = tuple(ClaimValue(value=d.isoformat(), citations=tuple(c), sources=_sources(c, by_id))
-                       for d, c in sorted(vals.items()))
+        values = tuple(_claim(d.isoformat(), c, by_id) for d, c in sorted(vals.items()))
         out.append(Disagreement(slot=slot, values=values, kind="date",
                                 note="weekdays resolved against each article's publication date"))
     return out
@@ -481,10 +623,61 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
     return out
 
 
+_AGE_AFTER = re.compile(r",\s+(?P<age>\d{1,3})(?=\s*(?:,|\band\b|\.|\)|;))")
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two full names of one person: the same last word and the same first name, or a first name
+    within two edits ("Chasity Pasley" / "Chastity Vera Pasley"; "Gilberto Manuel da Silva" and
+    "Luiz Inacio Lula da Silva" are two people)."""
+    wa, wb = a.split(), b.split()
+    if wa[-1] != wb[-1]:
+        return False
+    fa, fb = wa[0].lower(), wb[0].lower()
+    return fa == fb or (fa[0] == fb[0] and min(len(fa), len(fb)) >= 4 and edit_distance(fa, fb) <= 2)
+
+
+def _ages(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
+    """Ages given after a person's full name ("Wang Youcai, 32, founder of ..." / "Wang Youcai,
+    33,"): one slot per person, joined across spellings of the first name."""
+    told: list[tuple[str, int, Citation]] = []
+    for u in units:
+        for name, _, end, _ in _names(u.text):
+            m = _AGE_AFTER.match(u.text, end)
+            if not m or not 0 < int(m.group("age")) <= 110:
+                continue
+            for a, s, _ in u.places:
+                told.append((name, int(m.group("age")), Citation(a.id, s + m.start("age"), s + m.end("age"), a.source)))
+    people: list[list[tuple[str, int, Citation]]] = []
+    for t in told:
+        home = next((p for p in people if any(_same_person(t[0], o[0]) for o in p)), None)
+        if home is None:
+            people.append([t])
+        else:
+            home.append(t)
+    out = []
+    for p in people:
+        ages: dict[int, list[Citation]] = defaultdict(list)
+        for _, age, c in p:
+            ages[age].append(c)
+        if len(ages) < 2:
+            continue
+        names = [n for n, _, _ in p]
+        name = max(sorted(set(names)), key=names.count)
+        first_name = {age: next(n for n, a, _ in p if a == age) for age in ages}
+        values = tuple(_claim(str(age), c, by_id, said=f"{first_name[age]}, {age}")
+                       for age, c in sorted(ages.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+        out.append(Disagreement(slot=f"age of {name}", values=values, kind="number",
+                                note="ages given after the name"))
+    return out
+
+
 MAX_VALUES = 4          # more competing values than this are several facts, not one disputed
 MAX_RATIO = 10.0        # counts further apart than this count different things (60,000 dead vs 30)
 MAX_DAYS_APART = 14     # disputed days of one event lie within this many days of each other
 MAX_SPAN_DAYS = 30      # reports further apart than this tell of different events (a topic over years)
+NUMBER_WINDOW_DAYS = 4  # counts compared are those published within this many days (4: a day and the three after it)
+INCIDENT_RATIO = 3.0    # counts of one thing told differently lie within this factor of each other
 
 
 def _number(value: str) -> float | None:
@@ -562,15 +755,14 @@ def find_disagreements(articles: Sequence[Article], *, speakers: Iterable[str] =
     by_id = {a.id: a for a in arts}
     units = sentence_units(arts)
     out: list[Disagreement] = []
-    for step in (_numbers, _dates):
+    steps: list[Callable[[], list[Disagreement]]] = [
+        lambda: _numbers(units, by_id), lambda: _ages(units, by_id), lambda: _dates(units, by_id),
+        lambda: _spellings(units, by_id, set(speakers))]
+    for name, step in zip(("numbers", "ages", "dates", "names"), steps):
         try:
-            out.extend(step(units, by_id))
-        except Exception:  # one bad slot never loses the others
-            continue
-    try:
-        out.extend(_spellings(units, by_id, set(speakers)))
-    except Exception:
-        pass
+            out.extend(step())
+        except Exception:  # one bad slot kind never loses the others
+            log.exception("disagreements: the %s step failed", name)
     out = [d for d in out if d.kind not in ("number", "date") or one_fact(d, by_id)]
     kinds = {"number": 0, "date": 1, "name": 2}
     out.sort(key=lambda d: (kinds.get(d.kind, 3), -sum(len(v.citations) for v in d.values), d.slot))

@@ -109,7 +109,7 @@ def speaker_name(q: Quote) -> str | None:
     return sp[0].upper() + sp[1:] if sp else None
 
 
-def _edit_distance(a: str, b: str, cap: int = 3) -> int:
+def edit_distance(a: str, b: str, cap: int = 3) -> int:
     if abs(len(a) - len(b)) > cap:
         return cap + 1
     prev = list(range(len(b) + 1))
@@ -136,7 +136,7 @@ def similar_names(a: str, b: str) -> bool:
             continue
         if min(len(x), len(y)) < 4 or x[0].lower() != y[0].lower():
             return False
-        d = _edit_distance(x.lower(), y.lower())
+        d = edit_distance(x.lower(), y.lower())
         if d > 2 or d > max(len(x), len(y)) // 3:
             return False
     return True

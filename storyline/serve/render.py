@@ -213,10 +213,10 @@ def brief_markdown(brief: Brief) -> str:
     if brief.disagreements:
         lines += ["", "## Where the sources differ", ""]
         for d in brief.disagreements:
-            vals = "; ".join(
-                f"{v.value} " + refs(v.citations, labels)
-                for v in d.values)
-            lines.append(f"- **{d.slot}**: {vals}")
+            lines.append(f"- **{d.slot}**" + (f" · {d.note}" if d.note else ""))
+            for v in d.values:
+                said = f': "{v.said}"' if v.said and v.said != v.value else ""
+                lines.append(f"  - {v.value}{said} {refs(v.citations, labels)}")
     if brief.new_since:
         lines += ["", "## What each new article adds", ""]
         for n in brief.new_since:
@@ -547,10 +547,12 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
     if brief.disagreements:
         d = Text()
         for dis in brief.disagreements:
-            d.append(dis.slot + ": ", style="bold")
-            d.append("  vs  ".join(
-                v.value + " " + refs(v.citations, labels)
-                for v in dis.values) + "\n")
+            d.append(dis.slot + "\n", style="bold")
+            for v in dis.values:
+                d.append(f"  {v.value}", style="bold")
+                if v.said and v.said != v.value:
+                    d.append(f'  "{v.said}"', style="italic")
+                d.append(" " + refs(v.citations, labels) + "\n", style="cyan")
         parts.append(Panel(d, title="Where the sources differ", title_align="left"))
     if brief.new_since:
         ns = Text()
