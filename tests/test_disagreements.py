@@ -311,3 +311,32 @@ def test_two_lower_bounds_agree_and_parts_of_a_toll_are_no_count_of_it():
     d = _art("The blast at the embassy in Dar es Salaam killed 11 people.", source="D")
     e = _art("The embassy blast in Dar es Salaam killed 11 people, police said.", source="E")
     assert find_disagreements([c, d, e]) == []
+
+
+def test_the_day_of_an_incident_however_each_report_words_it():
+    a = _art("The plane crashed off Nova Scotia on Sept. 2, killing all 229 people aboard.",
+             published="1998-10-01", source="A")
+    b = _art("Her father died in the Sept. 3 crash that took 229 lives.", published="1998-11-18", source="B")
+    (d,) = [x for x in find_disagreements([a, b]) if x.kind == "date"]
+    assert d.slot == "date crashed" and _values(d) == {"1998-09-02", "1998-09-03"}
+    assert {v.value: v.said for v in d.values}["1998-09-03"] == "Her father died in the Sept. 3 crash that took 229 lives"
+
+
+def test_a_day_belongs_to_its_own_clause_and_not_to_a_report_of_the_event():
+    # the parade's Saturday, the toll's Friday and the assertion's Monday are no day of the incident
+    a = _art("The submarine sank on August 12 in the Barents Sea.", published="2000-08-22", source="A")
+    b = _art("Officials repeated their assertions on Monday that the submarine sank after a collision.",
+             published="2000-08-22", source="B")
+    c = _art("On Friday the death toll from the sinking of the submarine rose to 118.", published="2000-08-22",
+             source="C")
+    d = _art("On Saturday, at the parade, marchers backed the sailors who suffered severe injuries.",
+             published="2000-08-22", source="D")
+    assert [x for x in find_disagreements([a, b, c, d]) if x.kind == "date"] == []
+
+
+def test_last_tuesday_in_a_tuesday_paper_is_the_week_before():
+    a = _art("The earthquake struck the capital on Jan. 13, killing thousands.", published="2010-01-14", source="A")
+    b = _art("Rescuers are still searching after last Tuesday's earthquake struck the capital.",
+             published="2010-01-19", source="B")
+    (d,) = [x for x in find_disagreements([a, b]) if x.kind == "date"]
+    assert _values(d) == {"2010-01-12", "2010-01-13"}

@@ -130,6 +130,16 @@ _EVENTS_OF = {"percent": (), "people": ("evacuated", "killed", "injured", "missi
               "troops": ("evacuated", "killed", "injured", "missing", "arrested"),
               "cars": ("derailed", "leaked"), "vehicles": ("derailed", "leaked"), "money": ("cost",)}
 _EVENT_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _EVENTS.items()), re.IGNORECASE)
+# what a day is told of: the counted events, and events that are no count ("the Sept. 3 crash")
+_DAY_EVENTS = {**{k: v for k, v in _EVENTS.items() if k != "cost"},
+               "crashed": r"\bcrash(?:ed|es)?\b|plane went down", "exploded": r"\bexplo(?:ded|sions?)\b|\bblasts?\b",
+               "attacked": r"\battack(?:ed|s)?\b|\bbomb(?:ed|ing|ings)\b|\bshooting\b|\bambush(?:ed)?\b",
+               "quake": r"\b(?:earth)?quakes?\b|\btremors?\b", "collapsed": r"\bcollaps(?:ed|es|e)\b",
+               "sank": r"\bsank\b|\bsinking\b|\bcapsi[sz]ed\b", "resigned": r"\bresign(?:ed|ation)\b|\bstepped down\b"}
+# the events of one incident, whose day is one slot ("The earthquake killed hundreds on Tuesday" /
+# "Hundreds were killed by the earthquake on Tuesday")
+_INCIDENTS = frozenset("killed injured derailed crashed exploded attacked quake collapsed sank".split())
+_DAY_EVENT_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _DAY_EVENTS.items()), re.IGNORECASE)
 _SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|\binclude[sd]?|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
 # a figure in brackets after another is its conversion: "0.26 euros (£0.21; $0.34)", "95 miles (152 km)"
 _CONVERSION = re.compile(r"\d[^()]{0,25}\([^()]{0,12}$")
@@ -293,9 +303,35 @@ def _day_mentions(sentence: str) -> list[tuple[re.Match[str], str]]:
     return out
 
 
+# what ends the reach of an event word: clause punctuation, a report of it ("deaths had been reported
+# ... by Thursday") or a clause it is told in ("assertions on Monday that the Kursk sank")
+_CLAUSE_BREAK = re.compile(r"[,;:()\n]|\s[-–—_]{1,2}\s|\b(?:that|said|says|reported|announced|confirmed|"
+                           r"told|according)\b", re.IGNORECASE)
+
+
+def _event_of_day(sentence: str, start: int, end: int, reach: int = 60, reach_after: int = 16) -> str | None:
+    """The event a day is told of: the nearest event word in its own clause, at most ``reach``
+    characters before the day or ``reach_after`` after it ("crashed off Nova Scotia on Sept. 2",
+    "died in the Sept. 3 crash"; in "On Saturday, at the homecoming parade, ... who suffered severe
+    injuries" the day is the parade's, in "On Friday the death toll from the quake rose" the
+    toll's)."""
+    best: tuple[int, str] | None = None
+    for m in _DAY_EVENT_RE.finditer(sentence):
+        before = m.end() <= start
+        between = sentence[m.end():start] if before else sentence[end:m.start()]
+        gap = len(between)
+        if gap > (reach if before else reach_after) or _CLAUSE_BREAK.search(between) \
+                or (m.start() < end and m.end() > start):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, m.lastgroup or "")
+    return best[1] if best else None
+
+
 def _resolve_day(m: re.Match[str], kind: str, published: date) -> date | None:
     if kind == "weekday":
-        return _resolve_weekday(m.group("wd"), published)
+        last = m.string[max(0, m.start() - 6):m.start()].lower().endswith(("last ", "past "))
+        return _resolve_weekday(m.group("wd"), published, last)
     try:
         d = date(published.year, _MONTHS[m.group("mon").lower()[:3]], int(m.group("day")))
     except ValueError:
@@ -304,9 +340,11 @@ def _resolve_day(m: re.Match[str], kind: str, published: date) -> date | None:
     return d.replace(year=d.year - 1) if d > published + timedelta(days=2) else d
 
 
-def _resolve_weekday(wd: str, published: date) -> date:
+def _resolve_weekday(wd: str, published: date, last: bool = False) -> date:
+    """The weekday on or before the publication date; "last Tuesday" in a Tuesday's paper is the
+    week before."""
     delta = (published.weekday() - _WEEKDAYS.index(wd.lower())) % 7
-    return published - timedelta(days=delta)
+    return published - timedelta(days=delta or (7 if last else 0))
 
 
 # --- names ----------------------------------------------------------------------------------------
@@ -523,30 +561,41 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
     slots: dict[str, dict[date, list[Citation]]] = defaultdict(lambda: defaultdict(list))
     told: dict[str, dict[date, list[frozenset[str]]]] = defaultdict(lambda: defaultdict(list))
     weekday_of: dict[str, set[date]] = defaultdict(set)  # the days read from a bare weekday
+    named: dict[str, list[str]] = defaultdict(list)  # the events each slot's days were told of
     for u in units:
-        events = {m.lastgroup for m in _EVENT_RE.finditer(u.text)}
         # "the ministry said on Tuesday that 26 were hurt": Tuesday is the day of the statement
         days = [(m, k) for m, k in _day_mentions(u.text) if not _SAID_BEFORE.search(u.text[:m.start()])]
-        if len(events) != 1 or len(days) != 1:
-            continue  # only unambiguous sentences: one event, one day
-        ev = events.pop()
+        if len(days) != 1:
+            continue  # only unambiguous sentences: one day
         m, kind = days[0]
+        ev = _event_of_day(u.text, m.start(), m.end())
+        if ev is None:
+            continue
+        slot = "incident" if ev in _INCIDENTS else ev
         for a, s, _ in u.places:
             if a.published is None or a.published_inferred:
                 continue
             d = _resolve_day(m, kind, a.published)
-            if d is not None:
-                slots[f"date {ev}"][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
-                told[f"date {ev}"][d].append(_what(u.text[:m.start()] + u.text[m.end():]))
-                if kind == "weekday":
-                    weekday_of[f"date {ev}"].add(d)
+            if d is None:
+                continue
+            slots[slot][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
+            told[slot][d].append(_what(u.text[:m.start()] + u.text[m.end():]))
+            named[slot].append(ev)
+            if kind == "weekday":
+                weekday_of[slot].add(d)
     out = []
+    seen: set[frozenset[tuple[str, int]]] = set()
     for slot, vals in slots.items():
         _fold_later_weekdays(vals, told[slot], weekday_of[slot])
         if len(vals) < 2 or not _same_event(told[slot]):
             continue
+        cited = frozenset((c.article_id, c.start) for cs in vals.values() for c in cs)
+        if cited in seen:
+            continue  # the same days from the same sentences under another of their events
+        seen.add(cited)
         values = tuple(_claim(d.isoformat(), c, by_id) for d, c in sorted(vals.items()))
-        out.append(Disagreement(slot=slot, values=values, kind="date",
+        label = max(sorted(set(named[slot])), key=named[slot].count)  # ties: a fixed one
+        out.append(Disagreement(slot=f"date {label}", values=values, kind="date",
                                 note="weekdays resolved against each article's publication date"))
     return out
 
@@ -701,7 +750,7 @@ def _what(sentence: str) -> frozenset[str]:
     from .summary_text import content_stems
 
     skip = _not_what()
-    return frozenset(w for w in content_stems(sentence) if w not in skip and not w.isdigit())
+    return frozenset(w for w in content_stems(sentence) if w not in skip and not _YEAR.fullmatch(w))
 
 
 def _same_event(told: dict[date, list[frozenset[str]]], share: float = 0.5) -> bool:
@@ -714,7 +763,11 @@ def _same_event(told: dict[date, list[frozenset[str]]], share: float = 0.5) -> b
         for d2 in days[i + 1:]:
             for a in told[d1]:
                 for b in told[d2]:
-                    if a and b and len(a & b) >= share * min(len(a), len(b)):
+                    shared = a & b
+                    # or the same count: "crashed Sept. 2 ..., killing all 229" / "the Sept. 3 crash
+                    # that took 229 lives"
+                    if a and b and (len(shared) >= share * min(len(a), len(b))
+                                    or any(w.isdigit() and len(w) >= 2 for w in shared)):
                         return True
     return False
 
@@ -740,6 +793,8 @@ def one_fact(d: Disagreement, by_id: dict[str, Article]) -> bool:
         days = [date.fromisoformat(v.value) for v in d.values]
         if (max(days) - min(days)).days > MAX_DAYS_APART:
             return False
+    if d.kind == "date":
+        return True  # days within two weeks of each other are one event's, however late it is retold
     published = [a.published for a in (by_id.get(c.article_id) for v in d.values for c in v.citations)
                  if a is not None and a.published is not None]
     return not published or (max(published) - min(published)).days <= MAX_SPAN_DAYS
