@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import storyline
 from storyline import Article
 from storyline.consolidate.novelty import new_since
 
@@ -36,3 +37,42 @@ def test_a_header_or_a_shorter_retelling_is_not_new() -> None:
                         "tanks overnight to stop a spill.", published=date(2022, 6, 10))
     (out,) = new_since([OLD, late], [late.id])
     assert [s.text[:14] for s in out.added] == ["Salvage crews "]
+
+
+_FIGHT = ("Rep. Bob Livingston is running a telephone campaign to replace Newt Gingrich as speaker of the House. "
+          "Many Republicans blamed Gingrich for the party's losses in the midterm elections on Tuesday. "
+          "Whoever wins the Republican nomination for speaker must stand for election by the full House in "
+          "January. A small band of Republicans vowed they would not vote to re-elect Gingrich. "
+          "Gingrich's allies said his counter-campaign had given some members pause about ousting him.")
+DAY1 = Article(id="d1", source="Wire", published=date(1998, 11, 4), text=_FIGHT)
+DAY1B = Article(id="d1b", source="Times", published=date(1998, 11, 5),
+                text="A struggle for control of the House is under way. " + _FIGHT)
+QUIT = Article(id="d2", source="Post", published=date(1998, 11, 6),
+               text="WASHINGTON (AP) _ Newt Gingrich was driven from office Friday by a party that turned on him "
+                    "after its losses in the midterm elections. He said he would not run for another term as "
+                    "speaker and would leave the House.")
+FEATURE = Article(id="d3", source="Weekly", published=date(1998, 11, 6),
+                  text="As political comebacks go, the one Gingrich dreamed of was always going to be a long shot "
+                       "for a man so many colleagues had come to resent. Colleagues still speak of his energy.")
+
+
+def test_the_latest_development_closes_the_brief_summary() -> None:
+    from storyline.consolidate.novelty import latest_lead
+
+    lead = latest_lead([DAY1, DAY1B, QUIT])
+    assert lead is not None and lead.text.startswith("Newt Gingrich was driven from office Friday")  # no dateline
+    b = storyline.brief([DAY1, DAY1B, QUIT])
+    last = b.summary[-1]
+    assert last.text.startswith("Newt Gingrich was driven from office Friday (Nov. 6, 1998)")
+    assert [c.article_id for c in last.citations] == ["d2"]
+    assert sum(len(s.text.split()) for s in b.summary) <= 110  # the budget, with the dates written out
+
+
+def test_a_feature_lead_an_old_lead_or_a_one_day_story_adds_no_latest_development() -> None:
+    from storyline.consolidate.novelty import latest_lead
+
+    assert latest_lead([DAY1, DAY1B, FEATURE]) is None          # a feature says no day
+    retold = Article(id="d4", source="Post", published=date(1998, 11, 6),
+                     text="Many Republicans blamed Gingrich on Friday for the party's losses in the midterm elections.")
+    assert latest_lead([DAY1, DAY1B, retold]) is None           # old news
+    assert latest_lead([DAY1, Article(id="x", published=date(1998, 11, 4), text=QUIT.text)]) is None  # one day

@@ -17,6 +17,7 @@ from ..records import (AnalyzedArticle, Article, Brief, Citation, ClaimValue, Di
 from .disagreements import find_disagreements
 from .entities import consolidate_entities
 from .quotes import group_quotes
+from .novelty import latest_lead, redundant_with
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
 from .summary_text import content_stems, display_text
@@ -448,7 +449,8 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
-    summary = _brief_summary(arts, sentences, disagreements, max_words, BRIEF_SUMMARY)
+    summary = _with_latest(_brief_summary(arts, sentences, disagreements, max_words, BRIEF_SUMMARY),
+                           arts, sentences, disagreements, max_words)
     brief = Brief(
         story_id=story_id,
         headline=display_text(choose_headline(arts, summary)),
@@ -488,6 +490,34 @@ def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sen
         summary = summarize(arts, max_words=max_words, config=config, sentences=_without(sentences, drop),
                             query=query, focus=spans)
     return mark_disputes(_readable(summary, arts), disagreements)
+
+
+def _with_latest(summary: list[SummarySentence], arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]],
+                 disagreements: Sequence[Disagreement], max_words: int) -> list[SummarySentence]:
+    """The brief's summary ending on the story's latest development when it lacks it: the lead of
+    the newest day that the earlier days do not carry (``latest_lead``) takes its words from the
+    budget (at most half of it) and closes the summary; a sentence that restates it makes way."""
+    try:
+        latest = latest_lead(arts)
+    except Exception:  # the latest lead is an extra: never lose the summary over it
+        log.exception("latest lead failed")
+        return summary
+    if latest is None or any(_tells(s, latest) for s in summary):
+        return summary
+    words = len(latest.text.split())
+    if words > max_words // 2:
+        return summary
+    rest = _brief_summary(arts, _without(sentences, {(latest.article_id, latest.start, latest.end)}),
+                          disagreements, max_words - words, BRIEF_SUMMARY)
+    rest = [s for s in rest if not _tells(s, latest)]
+    return rest + mark_disputes(_readable([latest], arts), disagreements)
+
+
+def _tells(s: SummarySentence, latest: SummarySentence) -> bool:
+    """Whether summary sentence ``s`` carries ``latest``: it is taken from its words or restates them
+    (a citation is not enough: a sentence cites every place that supports part of it)."""
+    return (s.article_id == latest.article_id and s.start < latest.end and latest.start < s.end) \
+        or redundant_with(s.text, latest.text)
 
 
 def focus_brief(brief: Brief, articles: Sequence[Article], *, about: str, max_words: int = 100,

@@ -21,9 +21,9 @@ from typing import Iterable, Sequence
 
 from ..analyze.sentences import split_sentences
 from ..records import Article, Citation, NewSince, SummarySentence
-from .summary_text import is_candidate_shape, is_dangling
+from .summary_text import is_candidate_shape, is_dangling, trim_span
 
-__all__ = ["new_since"]
+__all__ = ["latest_lead", "new_since", "redundant_with"]
 
 _WORD = re.compile(r"\w[\w'’-]*")
 _STOP = frozenset("the a an of to in and or for on at by with from as is was are were be been has have had it its "
@@ -57,6 +57,52 @@ def _norm(c: Counter[str]) -> float:
     return math.sqrt(sum(v * v for v in c.values()))
 
 
+def redundant_with(a: str, b: str, redundancy: float = 0.5) -> bool:
+    """Whether two sentences tell the same: the cosine of their word counts reaches ``redundancy``."""
+    ba, bb = _bag(a), _bag(b)
+    return _cos(ba, bb, _norm(ba), _norm(bb)) >= redundancy
+
+
+class _Known:
+    """The sentences a story already carries, indexed by word so that a sentence is compared only
+    with the known sentences that share a word with it."""
+
+    def __init__(self, redundancy: float, contained: float) -> None:
+        self.redundancy, self.contained = redundancy, contained
+        self.bags: list[tuple[Counter[str], float]] = []
+        self.postings: dict[str, list[int]] = {}
+
+    def add(self, bag: Counter[str]) -> None:
+        i = len(self.bags)
+        self.bags.append((bag, _norm(bag)))
+        for w in bag:
+            self.postings.setdefault(w, []).append(i)
+
+    def carries(self, bag: Counter[str]) -> bool:
+        nb = _norm(bag)
+        seen: set[int] = set()
+        for w in bag:
+            for i in self.postings.get(w, ()):
+                if i in seen:
+                    continue
+                seen.add(i)
+                kb, kn = self.bags[i]
+                if _cos(bag, kb, nb, kn) >= self.redundancy:
+                    return True
+                if sum(min(v, kb.get(k, 0)) for k, v in bag.items()) >= self.contained * sum(bag.values()):
+                    return True
+        return False
+
+
+def _known(articles: Sequence[Article], skip: set[str], redundancy: float, contained: float) -> _Known:
+    known = _Known(redundancy, contained)
+    for a in articles:
+        if a.id not in skip:
+            for s in split_sentences(a.text, a.id, a.lang):
+                known.add(_bag(a.text[s.start:s.end]))
+    return known
+
+
 def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy: float = 0.5,
               contained: float = 0.7, max_sentences: int = 3, min_words: int = 6) -> tuple[NewSince, ...]:
     """For each new article of a story (``new_ids``, in date order), up to ``max_sentences`` of its
@@ -65,54 +111,59 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
     if not wanted:
         return ()
     order = sorted(articles, key=lambda a: (a.published or _FAR, a.id))
-    # index of known sentences: word -> sentence numbers, so that each new sentence is compared with
-    # the known sentences that share a word with it, not with all of them
-    known: list[tuple[Counter[str], float]] = []
-    postings: dict[str, list[int]] = {}
-
-    def remember(bag: Counter[str]) -> None:
-        i = len(known)
-        known.append((bag, _norm(bag)))
-        for w in bag:
-            postings.setdefault(w, []).append(i)
-
-    def redundant(bag: Counter[str]) -> bool:
-        nb = _norm(bag)
-        seen: set[int] = set()
-        for w in bag:
-            for i in postings.get(w, ()):
-                if i in seen:
-                    continue
-                seen.add(i)
-                kb, kn = known[i]
-                if _cos(bag, kb, nb, kn) >= redundancy:
-                    return True
-                if sum(min(v, kb.get(k, 0)) for k, v in bag.items()) >= contained * sum(bag.values()):
-                    return True
-        return False
-
+    known = _known(order, wanted, redundancy, contained)  # what the story already had
     out: list[NewSince] = []
-    for a in order:  # what the story already had
-        if a.id not in wanted:
-            for s in split_sentences(a.text, a.id, a.lang):
-                remember(_bag(a.text[s.start:s.end]))
     for a in order:  # then each new article, after the new ones before it
         if a.id not in wanted:
             continue
-        vocab = set(postings)
+        vocab = set(known.postings)
         picked: list[tuple[int, int, SummarySentence]] = []
         for k, s in enumerate(split_sentences(a.text, a.id, a.lang)):
             text = a.text[s.start:s.end]
             bag = _bag(text)
-            if len(text.split()) >= min_words and _stands_alone(text) and not redundant(bag):
+            if len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag):
                 cite = Citation(a.id, s.start, s.end, a.source)
                 fresh = sum(1 for w in bag if w not in vocab)
                 picked.append((fresh, k, SummarySentence(text=text, citations=(cite,), article_id=a.id,
                                                          start=s.start, end=s.end)))
-            remember(bag)
+            known.add(bag)
         # the sentences with the most words new to the story, shown in the article's order
         best = sorted(sorted(picked, key=lambda p: (-p[0], p[1]))[:max_sentences], key=lambda p: p[1])
         added = [p[2] for p in best]
         if added:
             out.append(NewSince(article_id=a.id, added=tuple(added)))
     return tuple(out)
+
+
+# a hard-news lead says when: "was driven from office Friday", "said Monday"; a feature lead ("As labor
+# battles go, the current one ... is weird", "The agenda might be global, but the menu will be
+# Malaysian") does not
+_NEWS_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+                       r"this (?:morning|afternoon|evening))\b")
+
+
+def latest_lead(articles: Sequence[Article], *, redundancy: float = 0.5, contained: float = 0.7,
+                min_words: int = 8, lead_sentences: int = 2) -> SummarySentence | None:
+    """The lead of the story's newest day when the earlier days do not carry it: the latest
+    development ("Gingrich ... was driven from office Friday by a party that swiftly turned on him",
+    the day after every other article had him fighting for the speakership). The first sentence
+    that stands alone among each newest article's first ``lead_sentences``, when it says the day
+    (a weekday, "today", "yesterday": a hard-news lead, not a feature's); None when the story has
+    one day, or no newest lead tells news the earlier days did not carry."""
+    days = sorted({a.published for a in articles if a.published is not None})
+    if len(days) < 2:
+        return None
+    newest = sorted((a for a in articles if a.published == days[-1]), key=lambda a: a.id)
+    known = _known(articles, {a.id for a in newest}, redundancy, contained)
+    for a in newest:
+        for k, s in enumerate(split_sentences(a.text, a.id, a.lang)[:lead_sentences]):
+            i, j, _ = trim_span(a.text[s.start:s.end], lead=k == 0, attributions=False)  # no "CAIRO (AP) _"
+            start, end = s.start + i, s.start + j
+            text = a.text[start:end]
+            if len(text.split()) < min_words or not _stands_alone(text):
+                continue
+            if not _NEWS_DAY.search(text) or known.carries(_bag(text)):
+                break  # this article's lead is old news, or no news
+            cite = Citation(a.id, start, end, a.source)
+            return SummarySentence(text=text, citations=(cite,), article_id=a.id, start=start, end=end)
+    return None
