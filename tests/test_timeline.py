@@ -441,3 +441,22 @@ def test_today_as_the_present_of_a_comparison_is_no_event() -> None:
         "The country today is a lot more open than it was. The minister resigned today."))
     texts = [e.text for e in timeline([a])]
     assert texts == ["The minister resigned today."], texts
+
+
+def test_a_small_storys_background_is_kept_short_and_its_own_days_whole() -> None:
+    from storyline import Article, timeline
+    from storyline.consolidate.timeline import MAX_BACKGROUND
+
+    # a profile recalls ten past seasons; the two reports tell the story's own days
+    past = " ".join(f"The club won the regional cup in {y}." for y in range(1991, 2001))
+    arts = [Article(id="bg", title="t", published="2031-05-04", source="s0", text=past),
+            Article(id="r1", title="t", published="2031-05-04", source="s1",
+                    text="The stadium roof collapsed on Saturday, killing 12 fans. The club cancelled Sunday's "
+                         "match on Friday. The club won the regional cup in 1998, its fans recalled."),
+            Article(id="r2", title="t", published="2031-05-05", source="s2",
+                    text="Investigators arrived at the stadium on Sunday. The club won the regional cup in 1998.")]
+    entries = timeline(arts)
+    background = [e for e in entries if e.date < "2031"]
+    assert len(background) == MAX_BACKGROUND
+    assert "1998" in {e.date for e in background}          # the past event most articles recall stays
+    assert {"2031-05-02", "2031-05-03", "2031-05-04"} <= {e.date for e in entries}

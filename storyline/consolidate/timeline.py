@@ -15,6 +15,7 @@ instead: the days that matter, a few central sentences each (see ``timeline_rank
 
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -330,7 +331,8 @@ def _far_ahead(value: str, published: date) -> bool:
 _SINCE_RECORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|worst|best|most|least|only|"
                            r"(?:high|low|bigg|small|larg|great|long|short|strong|weak|deadli|cold|hott|wett|dri|"
                            r"earli|lat|fast|slow|sharp|steep|heavi|busi|clos|wid|deep|rich|poor)est)\b"
-                           r"[^.;:!?]{0,80}\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|beginning)\s+of)[\s-]+)?$",
+                           r"[^.;:!?]{0,80}\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|beginning)\s+of)[\s-]+"
+                           r"|the\s+(?:[\w-]+\s+){1,3}of\s+)?$",
                            re.IGNORECASE)
 _BARE_WEEKDAY = re.compile(rf"(?:(?:on|last|this|early|late)\s+)?{WEEKDAY_NAMES}(?:\s+(?:morning|afternoon|evening|night))?",
                            re.IGNORECASE)
@@ -464,7 +466,7 @@ def _finer_day(g: _Group, on_date: dict[str, list[_Group]]) -> _Group | None:
     return home
 
 
-MAX_EVERY = 80  # a small story's timeline lists every event up to this many, else is summarised
+MAX_EVERY = 30  # a small story's timeline lists every event up to this many, else is summarised
 
 
 def _sort_key(entry: TimelineEntry) -> tuple[date, int]:
@@ -486,7 +488,8 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
     important days (all when None), each with at most ``per_date`` sentences (2 when None), the
     most central first, none repeating another. Without them a story of more than
     ``SMALL_STORY`` articles gets a summary sized by ``auto_size``; a smaller one every event,
-    its ``importance`` the share of the articles that report it, or, past ``MAX_EVERY`` events,
+    its ``importance`` the share of the articles that report it and its background kept short
+    (``MAX_BACKGROUND``), or, past ``MAX_EVERY`` events,
     a summary of ``MAX_EVERY / 4`` days, two sentences each."""
     _check_size("max_dates", max_dates)
     _check_size("per_date", per_date)
@@ -497,11 +500,50 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
             return summarize_timeline(arts, *size)
         every = _every_event(arts)
         if len(every) <= MAX_EVERY:
-            return every
+            return _brief_background(every, arts)
         # a small story that tells of too many days to scan (live pages, background pieces): its
         # weightiest days, as a long story gets them
         return summarize_timeline(arts, MAX_EVERY // (2 * DEFAULT_PER_DATE), DEFAULT_PER_DATE)
     return summarize_timeline(arts, max_dates, per_date if per_date is not None else DEFAULT_PER_DATE)
+
+
+MAX_BACKGROUND = 6      # a small story's timeline keeps this many entries of its background
+BACKGROUND_DAYS = 60    # an event this long before the story's first article is background
+BACKGROUND_PER_DATE = 2
+
+
+def _brief_background(entries: list[TimelineEntry], arts: Sequence[Article]) -> list[TimelineEntry]:
+    """A small story's timeline with its background kept short: of the events dated more than
+    ``BACKGROUND_DAYS`` before its first article ("in 1994", "four years ago": the Republican
+    revolution behind a 1998 speakership fight), the ``MAX_BACKGROUND`` that most of its articles
+    tell, at most ``BACKGROUND_PER_DATE`` of one date; the story's own days are all kept."""
+    first = min((a.published for a in arts if a.published is not None), default=None)
+    if first is None or first.toordinal() <= BACKGROUND_DAYS:
+        return entries  # no background before the first days of the calendar
+    cutoff = first - timedelta(days=BACKGROUND_DAYS)
+    background = [e for e in entries if (_period_end(e) or first) < cutoff]
+    if len(background) <= MAX_BACKGROUND:
+        return entries
+    kept: list[TimelineEntry] = []
+    per_date: dict[str, int] = {}
+    for e in sorted(background, key=lambda e: (-e.importance, -len(e.citations), _sort_key(e))):
+        if len(kept) < MAX_BACKGROUND and per_date.get(e.date, 0) < BACKGROUND_PER_DATE:
+            kept.append(e)
+            per_date[e.date] = per_date.get(e.date, 0) + 1
+    drop = {id(e) for e in background} - {id(e) for e in kept}
+    return [e for e in entries if id(e) not in drop]
+
+
+def _period_end(entry: TimelineEntry) -> date | None:
+    """The last day of an entry's date: Dec. 31 of a year, the month's last day, the day itself."""
+    d = value_to_date(entry.date)
+    if d is None:
+        return None
+    if entry.granularity == "year":
+        return date(d.year, 12, 31)
+    if entry.granularity == "month":
+        return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    return d
 
 
 def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
