@@ -735,3 +735,48 @@ def test_a_markdown_brief_lists_forty_entities_in_full_and_names_the_rest() -> N
     md = brief_markdown(replace(b, entities=many))
     assert f"- **Person {MARKDOWN_ENTITIES - 1:02d}** (PERSON)" in md
     assert f"- and 5 more: Person {MARKDOWN_ENTITIES:02d}, " in md and f"**Person {MARKDOWN_ENTITIES:02d}**" not in md
+
+
+def test_a_person_first_named_by_surname_gets_the_full_name_the_story_uses() -> None:
+    from storyline.consolidate.brief import full_names
+    from storyline.records import Entity, SummarySentence
+
+    ents = [Entity(id="e1", name="Emile Lahoud", label="PERSON", mentions={"a": 9}),
+            Entity(id="e2", name="Nassib Lahoud", label="PERSON", mentions={"a": 1}),
+            Entity(id="e3", name="Rafik Hariri", label="PERSON", mentions={"a": 3}),
+            Entity(id="e4", name="Dennis Shepard", label="PERSON", mentions={"a": 2}),
+            Entity(id="e5", name="Judy Shepard", label="PERSON", mentions={"a": 2}),
+            Entity(id="e6", name="Like Wang", label="PERSON", mentions={"a": 2})]
+    out = full_names([SummarySentence(text="Lahoud is to be sworn in on Nov. 24."),
+                      SummarySentence(text="Lahoud, 62, commanded the army."),
+                      SummarySentence(text="Prime Minister Hariri said he was bowing out."),
+                      SummarySentence(text="Shepard's friends gathered in Laramie."),
+                      SummarySentence(text="Courts sentenced Xu Wenli and Wang Youcai.")], ents)
+    assert [s.text for s in out] == [
+        "Emile Lahoud is to be sworn in on Nov. 24.",     # the main bearer of the surname, once
+        "Lahoud, 62, commanded the army.",
+        "Prime Minister Hariri said he was bowing out.",  # a title names him well enough
+        "Shepard's friends gathered in Laramie.",         # two Shepards of equal weight: no guess
+        "Courts sentenced Xu Wenli and Wang Youcai."]     # a misread name ("Like Wang") changes nothing
+
+
+def test_a_brief_opening_on_a_bare_surname_names_the_person_in_full() -> None:
+    arts = [storyline.Article(id=f"a{k}", source=f"s{k}", published=date(1998, 11, 24), text=t) for k, t in enumerate([
+        "Lahoud is to be sworn in for a six-year term on Nov. 24, the day President Elias Hrawi leaves "
+        "office. Army commander Emile Lahoud won the backing of Syria.",
+        "Lahoud is to be sworn in for a six-year term on Nov. 24 in Beirut. Parliament elected Emile Lahoud "
+        "with 118 votes."])]
+    b = storyline.brief(arts)
+    assert b.summary[0].text.startswith("Emile Lahoud is to be sworn in")
+    assert b.headline.startswith("Emile Lahoud is to be sworn in")
+
+
+def test_a_connective_set_off_early_leans_back_and_a_title_abbreviation_ends_no_sentence() -> None:
+    from storyline.analyze.sentences import split_sentences
+    from storyline.consolidate.summary_text import leans_back
+
+    assert leans_back("The Islamic-oriented Virtue Party, however, withheld immediate support.")
+    assert leans_back("Police, meanwhile, arrested two men.")
+    assert not leans_back("Mr. Smith, 62, a former commander, said the bill, however long, would pass.")
+    text = "The tribunal cleared Cmndr. Zejnil Delalic, of the Bosnian Muslim Army, of responsibility."
+    assert len(split_sentences(text, "a")) == 1

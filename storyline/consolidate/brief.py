@@ -6,7 +6,7 @@ import logging
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
@@ -20,7 +20,7 @@ from .quotes import group_quotes
 from .novelty import latest_lead, redundant_with
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
-from .summary_text import content_stems, display_text
+from .summary_text import STOP, content_stems, display_text
 from .timeline import timeline
 
 __all__ = ["build_brief", "choose_headline", "headline_from", "lead_title"]
@@ -449,11 +449,11 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
-    summary = _with_latest(_brief_summary(arts, sentences, disagreements, max_words, BRIEF_SUMMARY),
-                           arts, sentences, disagreements, max_words)
+    summary = full_names(_with_latest(_brief_summary(arts, sentences, disagreements, max_words, BRIEF_SUMMARY),
+                                      arts, sentences, disagreements, max_words), entities)
     brief = Brief(
         story_id=story_id,
-        headline=display_text(choose_headline(arts, summary)),
+        headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities)),
         summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
         timeline=tuple(replace(e, text=display_text(e.text)) for e in timeline(_reported(arts))),
         quotes=quotes,
@@ -513,6 +513,60 @@ def _with_latest(summary: list[SummarySentence], arts: Sequence[Article], senten
     return rest + mark_disputes(_readable([latest], arts), disagreements)
 
 
+# a title or honorific before a surname: "Mr. Lahoud", "President Lahoud" name him well enough
+_TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|Rev|Sgt|Adm|Maj)\.?|\b[A-Z][a-z]+)\s+$")
+
+
+_FULL_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}")
+
+
+def _main_bearer(bearers: Sequence[Entity]) -> Entity | None:
+    """The person a surname names in the story: its only bearer, or one mentioned at least three
+    times as often as the others together (Matthew Shepard, not his parents Dennis and Judy)."""
+    if len(bearers) == 1:
+        return bearers[0]
+    counts = sorted(((sum(e.mentions.values()), k) for k, e in enumerate(bearers)), reverse=True)
+    top, rest = counts[0][0], sum(c for c, _ in counts[1:])
+    return bearers[counts[0][1]] if top >= 3 * rest and top > 0 else None
+
+
+def _full_headline(headline: str, arts: Sequence[Article], entities: Sequence[Entity]) -> str:
+    """A headline taken from a summary sentence names its person in full, as the sentence does; a
+    title of an article is left as its outlet wrote it."""
+    if any(a.title and a.title.strip() == headline.strip() for a in arts):
+        return headline
+    return full_names([SummarySentence(text=headline)], entities)[0].text
+
+
+def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -> list[SummarySentence]:
+    """The summary with a person it first names by surname alone given the full name the story
+    uses at that first mention ("Lahoud is to be sworn ..." -> "Emile Lahoud is to be sworn ...",
+    "Shepard's friends" -> "Matthew Shepard's friends"): out of its article, a bare surname names
+    no one. Only a surname that one person of the story bears; a mention after a first name or a
+    title ("President Lahoud") counts as naming him. The citations still point at the words."""
+    people: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        if e.label == "PERSON" and _FULL_NAME.fullmatch(e.name) and e.name.split()[0].lower() not in STOP:
+            people[e.name.split()[-1]].append(e)
+    named: set[str] = set()
+    out: list[SummarySentence] = []
+    for s in summary:
+        text = s.text
+        for last, bearers in people.items():
+            bearer = _main_bearer(bearers)
+            if bearer is None or bearer.id in named:
+                continue
+            # the surname alone: not "Wang Youcai" for a "Wang", not "Shepard Memorial Fund"
+            m = re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-]|\s+[A-Z][a-z])", text)
+            if m is None:
+                continue
+            named.add(bearer.id)
+            if not _TITLE_BEFORE.search(text[:m.start()]):
+                text = text[:m.start()] + bearer.name + text[m.end():]
+        out.append(replace(s, text=text) if text != s.text else s)
+    return out
+
+
 def _tells(s: SummarySentence, latest: SummarySentence) -> bool:
     """Whether summary sentence ``s`` carries ``latest``: it is taken from its words or restates them
     (a citation is not enough: a sentence cites every place that supports part of it)."""
@@ -546,7 +600,8 @@ def _focused(brief: Brief, arts: Sequence[Article], analyzed: Mapping[str, Analy
     entity = focus_entity(asked, brief.entities)
     spans = _entity_spans(entity, brief.entities, arts, analyzed) if entity is not None else None
     query = None if entity is not None else asked
-    summary = _brief_summary(arts, sentences, brief.disagreements, max_words, FOCUS_SUMMARY, query, spans)
+    summary = full_names(_brief_summary(arts, sentences, brief.disagreements, max_words, FOCUS_SUMMARY, query, spans),
+                         brief.entities)
     quotes = brief.quotes
     if entity is not None:  # what the person said comes first
         quotes = tuple(sorted(quotes, key=lambda g: g.entity_id != entity.id))

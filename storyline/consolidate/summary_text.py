@@ -333,16 +333,25 @@ _TALK = re.compile(r"^[\"“'‘]*(?:(?:Well|Now|Look|Listen|Yes|Yeah|No|OK|Okay
                    r"Okay|OK|Yeah|You know|I mean)\b)")
 
 
+# a connective set off by commas early in the sentence: "The Islamic-oriented Virtue Party, however,
+# withheld ...", "Police, meanwhile, ...": it answers a sentence the reader has not seen
+_LATE_CONNECTIVE = re.compile(r"^(?:[^,.;:]+?\s+){0,8}?[^,.;:\s]+,\s+(?:however|meanwhile|though|nevertheless|nonetheless|"
+                              r"moreover|furthermore|in turn|in contrast|by contrast|for (?:its|his|her|their) part|"
+                              r"instead|too|also),\s", re.IGNORECASE)
+
+
 def leans_back(text: str) -> bool:
     """True when the sentence points back with a demonstrative ("that figure", "this proposal")
     near its start or opens on a thing the sentence before named ("The proposal came as ...",
     "The issue was ..."), opens with a phrase and then a pronoun ("Next week, it will ..."), with a
     phrase about what came before ("With that in mind, ..."), or with a broadcast's talk
-    ("Obviously ...", "Well, ..."), or is an aside in brackets: out of its article, the reader does
+    ("Obviously ...", "Well, ..."), sets off a connective early ("The party, however, ..."), or is an
+    aside in brackets: out of its article, the reader does
     not know what it points to. An exclamation ("The US is coming to help the people of Egypt!", a
     reader's comment) is no reporting either."""
     return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _BACK_PICK.match(text) or _LATE_PRONOUN.match(text)
                 or _BACK_OPENER.match(text) or _TALK.match(text) or _CUT_SHORT.search(text)
+                or _LATE_CONNECTIVE.match(text)
                 or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text)
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
