@@ -295,3 +295,23 @@ def test_a_coordinated_addressee_is_no_part_of_what_was_told() -> None:
             "Lind told reporters and diplomats that the talks had failed.")
     got = [q.text for q in extract_quotes(text, "a")]
     assert got == ["that he had not made up his mind", "that the talks had failed"], got
+
+
+def test_a_pronoun_continues_the_person_who_opens_the_sentence_before() -> None:
+    text = ("Prime Minister Mahathir Mohamad said the former deputy would get a fair trial. "
+            "Robert Torricelli spoke to reporters after the vote on Tuesday. "
+            '"I think any serious effort to remove him is over," he said.')
+    (q, *_) = [q for q in extract_quotes(text) if q.speaker == "he"]
+    assert q.speaker_resolved == "Robert Torricelli"   # not the speaker before, Mahathir
+    # no person opens the sentence before: the speaker before it, as before
+    text2 = ("Prime Minister Mahathir Mohamad said the former deputy would get a fair trial. "
+             "While Robert Torricelli and Daniel Marcus looked on, the crowd grew. "
+             '"The trial will be fair," he said.')
+    (q2, *_) = [q for q in extract_quotes(text2) if q.speaker == "he"]
+    assert q2.speaker_resolved == "Mahathir Mohamad"
+    # a woman opens the sentence before: a "he" does not go to her
+    text3 = ("Prime Minister Mahathir Mohamad said the former deputy would get a fair trial. "
+             "Maria Lind spoke to reporters after the vote. "
+             '"The trial will be fair," he said.')
+    (q3, *_) = [q for q in extract_quotes(text3) if q.speaker == "he"]
+    assert q3.speaker_resolved == "Mahathir Mohamad"

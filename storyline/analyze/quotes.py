@@ -1095,6 +1095,29 @@ def _surname_sex(text: str, surname: str, before: int) -> int:
     return sexes.pop() if len(sexes) == 1 else 0
 
 
+def _full_names_before(text: str, at: int, people: Sequence[str]) -> dict[str, str]:
+    """A name's word -> the last full name written with it before ``at``: ``people`` (the article's
+    speakers and titled names so far) and the names the article wrote with a first name."""
+    fulls: dict[str, str] = {}
+    named = [m.group(0) for m in _NAME.finditer(text, 0, at)]
+    for name in [*(_name_tail(n) for n in named if first_name_sex(n.split()[0])), *people]:
+        if name and len(name.split()) > 1 and _person_like(name):
+            for w in name.split():
+                fulls[w] = name
+    return fulls
+
+
+def _people_in(text: str, lo: int, hi: int, fulls: dict[str, str]) -> set[str]:
+    return {fulls[w] for w in (re.sub(r"['’]s$", "", x) for x in re.findall(r"\b[A-Z][\w’'\-]+", text[lo:hi]))
+            if w in fulls}
+
+
+def sex_of(name: str, sex: int) -> bool:
+    """Whether ``name`` is known to be a person of ``sex`` (1 male, 2 female) by its first name: an
+    unknown name is no evidence enough to move a pronoun to it."""
+    return name_sex(name) == sex
+
+
 def _person_before(text: str, at: int, people: Sequence[str]) -> str | None:
     """The person the pronoun's own sentence names before it, by a full name of ``people`` (the
     article's speakers and titled names so far) or one the article wrote before with a first name
@@ -1103,15 +1126,37 @@ def _person_before(text: str, at: int, people: Sequence[str]) -> str | None:
     if not text:
         return None
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), at - 200) + 1
-    fulls: dict[str, str] = {}  # a name's word -> the last full name written with it
-    named = [m.group(0) for m in _NAME.finditer(text, 0, at)]
-    for name in [*(_name_tail(n) for n in named if first_name_sex(n.split()[0])), *people]:
-        if name and len(name.split()) > 1 and _person_like(name):
-            for w in name.split():
-                fulls[w] = name
-    found = {fulls[w] for w in (re.sub(r"['’]s$", "", x) for x in re.findall(r"\b[A-Z][\w’'\-]+", text[start:at]))
-             if w in fulls}
+    found = _people_in(text, start, at, _full_names_before(text, at, people))
     return found.pop() if len(found) == 1 else ("" if found else None)
+
+
+# a sentence's end: its mark, closing quotation marks (and the filler of a typewriter mark), a space
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”’'\x1f)]*\s+|\n\s*")
+_SUBJECT_LEAD = re.compile(r"[\s(]*(?:(?:Former|Then-|Then|Ex-|Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|President|Premier|"
+                           r"Prime\s+Minister|Minister|Judge|Police\s+Chief)\.?\s+)*")
+
+
+def _subject_before(text: str, at: int, people: Sequence[str]) -> str | None:
+    """The person who opens the sentence before the pronoun's, as its subject ("Anwar Ibrahim
+    appeared in court on Tuesday. He said he had been beaten ..."): a pronoun that its own
+    sentence does not resolve most often continues the subject before it. None when that sentence
+    opens on no one person."""
+    if not text:
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at)]
+    if len(ends) < 2 or at - ends[-1] > 200:
+        return None
+    prev, own = ends[-2], ends[-1]
+    lead = _SUBJECT_LEAD.match(text, prev)
+    lo = lead.end() if lead else prev
+    m = re.match(r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))*(?:['’]s)?(?=[\s,])", text[lo:own])
+    if m is None or m.group(0).endswith(("'s", "’s")):
+        return None  # not a name, or a possessive ("Anwar's lawyer said ...") whose head is someone else
+    fulls = _full_names_before(text, own, people)
+    if m.group(0).split()[0] not in fulls:
+        return None  # "While Daniel Marcus ... said ..., Kelly is more pessimistic": no name opens it
+    found = _people_in(text, lo, lo + m.end(), fulls)
+    return found.pop() if len(found) == 1 else None
 
 
 def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled,
@@ -1133,10 +1178,15 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
             return None
         pos, name = max(cands)
         full = _full_name(name, prior, titled, speaker_start, sex)
-        near = _person_before(text, speaker_start, [n for _, n in prior] + [n for _, n in titled[:k]])
+        known = [n for _, n in prior] + [n for _, n in titled[:k]]
+        near = _person_before(text, speaker_start, known)
         if near is not None and not set(near.split()) & set(full.split()):
             # someone else is named in the pronoun's own sentence: that person, if one and of its sex
             return near if near and not sex_clash(sex, name_sex(near)) else None
+        if near is None:
+            subject = _subject_before(text, speaker_start, known)
+            if subject and not set(subject.split()) & set(full.split()) and sex_of(subject, sex):
+                return subject  # the sentence before is about another person, of the pronoun's sex
         return None if sex_clash(sex, name_sex(full)) else full
     if low in ("they", "it", "we", "i", "you", "who"):
         return None
