@@ -587,3 +587,45 @@ def test_party_tags_are_no_entities() -> None:
     names = {e.name for e in ents}
     assert not any(n.startswith(("R-", "D-N", "D-O")) for n in names), names
     assert {"Tom Reyl", "Ada Lind"} <= names
+
+
+def _given(texts_and_mentions):
+    """A story from texts with the mentions (surface, label) the tagger is supposed to have read."""
+    arts, ms = [], []
+    for k, (text, marks) in enumerate(texts_and_mentions):
+        a = Article(text=text, title=f"t{k}", id=f"a{k}")
+        arts.append(a)
+        for surface, label in marks:
+            i = text.index(surface)
+            ms.append(Mention(article_id=a.id, start=i, end=i + len(surface), text=surface, label=label))
+    return consolidate_entities(arts, ms)[0]
+
+
+def test_a_storm_told_by_its_name_alone_is_the_named_storm_and_no_person() -> None:
+    ents = _given([("Hurricane Mitch struck Honduras on Thursday.", [("Hurricane Mitch", "ORG"), ("Honduras", "LOC")]),
+                   ("Mitch killed thousands in Honduras.", [("Mitch", "PERSON"), ("Honduras", "LOC")]),
+                   ("Rescuers said Mitch was the worst storm in decades.", [("Mitch", "PERSON")])])
+    storm = _find(ents, "Hurricane Mitch")
+    assert storm.label == "MISC" and "Mitch" in storm.aliases and len(storm.mentions) == 3
+    assert not [e for e in ents if e.label == "PERSON"]
+
+
+def test_a_head_word_corrects_a_person_label_and_a_dateline_city_is_written_as_a_reader_writes_it() -> None:
+    ents = _given([("The Carter Center sent observers. BRUSSELS, Belgium (AP) _ Envoys met.",
+                    [("Carter Center", "PERSON"), ("BRUSSELS", "LOC"), ("Belgium", "LOC")]),
+                   ("Floods rose along the Ulua River, where the UK sent help.",
+                    [("Ulua River", "PERSON"), ("UK", "LOC")])])
+    assert _find(ents, "Carter Center").label == "ORG"
+    assert _find(ents, "Ulua River").label == "LOC"
+    assert {e.name for e in ents} >= {"Brussels", "UK"}
+
+
+def test_a_named_event_most_articles_tell_is_listed_with_the_main_names() -> None:
+    from storyline.records import Entity
+    from storyline.serve.render import listed_entities
+
+    ents = [Entity(id="p", name="Carlos Flores", label="PERSON", mentions={"a": 1, "b": 1, "c": 1, "d": 1}),
+            Entity(id="n", name="Honduran", label="MISC", mentions={"a": 1, "b": 1, "c": 1, "d": 1}),
+            Entity(id="s", name="Hurricane Mitch", label="MISC", mentions={"a": 1, "b": 1, "c": 1}),
+            Entity(id="l", name="Tegucigalpa", label="LOC", mentions={"a": 1})]
+    assert [e.id for e in listed_entities(ents)] == ["p", "s", "l", "n"]

@@ -776,6 +776,61 @@ def shown_aliases(name: str, surfaces: Sequence[str]) -> tuple[str, ...]:
     return tuple(a for a in surfaces if a != name and not (a.isupper() and a.lower() in mixed))
 
 
+_STORM = re.compile(r"(?:Hurricane|Tropical\s+Storm|Storm|Super\s+Typhoon|Typhoon|Cyclone|Tropical\s+Cyclone|"
+                    r"Tropical\s+Depression)\s+([A-Z][a-z]+)$")
+
+
+def _storm_name(group: Sequence[LocalEntity]) -> str | None:
+    """The name of the storm a group of mentions is ("Hurricane Mitch" -> "Mitch"), or None."""
+    for e in group:
+        for surface in e.surfaces:
+            m = _STORM.match(surface)
+            if m:
+                return m.group(1)
+    return None
+
+
+_ORG_HEADS = frozenset("center centre institute foundation university college school academy ministry department "
+                       "committee commission council agency association federation union party bank company corp "
+                       "corporation inc ltd group fund society church hospital court tribunal board bureau office "
+                       "service services league club team army navy police".split())
+_PLACE_HEADS = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
+                         "province county state region district street avenue square airport port harbour harbor "
+                         "park bridge canyon desert coast".split())
+
+
+def _place_case(name: str, label: str) -> str:
+    """A place known only from a dateline in capitals ("BRUSSELS, Belgium (AP) _") in the case a
+    reader writes it ("Brussels"); short capitals ("UK", "UAE") stay."""
+    if label == "LOC" and name.isupper() and len(name.replace(" ", "")) >= 4:
+        return " ".join(w.capitalize() if len(w) > 3 or i == 0 else w.lower() for i, w in enumerate(name.split()))
+    return name
+
+
+def _head_label(name: str, label: str) -> str:
+    """A person's label on a name whose head word names an organisation or a place ("Carter Center",
+    "Ulua River") is the tagger's slip: the head tells the kind."""
+    if label != "PERSON" or " " not in name:
+        return label
+    head = name.split()[-1].lower().strip(".")
+    return "ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS else label
+
+
+def _join_storms(groups: list[list[LocalEntity]]) -> list[list[LocalEntity]]:
+    """A storm told by its name alone ("Mitch", read as a person) is the storm the story names in
+    full ("Hurricane Mitch"): one entity, of no person's kind."""
+    storms = {name.lower(): k for k, g in enumerate(groups) if (name := _storm_name(g))}
+    if not storms:
+        return groups
+    joined: dict[int, list[LocalEntity]] = {k: list(g) for k, g in enumerate(groups)}
+    for k, g in enumerate(groups):
+        fulls = {e.full for e in g}
+        home = storms.get(next(iter(fulls))[0]) if len(fulls) == 1 and len(next(iter(fulls))) == 1 else None
+        if home is not None and home != k and k in joined:
+            joined[home].extend(joined.pop(k))
+    return list(joined.values())
+
+
 def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention],
                          *, nominals: bool = True) -> tuple[list[Entity], list[Mention]]:
     """Canonical entities of a story and its mentions with ``entity_id`` set.
@@ -790,13 +845,16 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     locals_: list[LocalEntity] = []
     for a in articles:
         locals_.extend(_local_entities(a.id, by_art.get(a.id, []), a.text))
-    groups = _merge_across(locals_)
+    groups = _join_storms(_merge_across(locals_))
     entities: list[Entity] = []
     linked: list[Mention] = []
     roles_of: dict[str, list[str]] = {}
     label_of: dict[str, str] = {}
-    labels = [Counter(m.label for e in g for m in e.mentions).most_common(1)[0][0] for g in groups]
-    names = _distinct_names(groups, labels, [_canonical(g) for g in groups])
+    labels = ["MISC" if _storm_name(g) else Counter(m.label for e in g for m in e.mentions).most_common(1)[0][0]
+              for g in groups]
+    canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
+    labels = [_head_label(name, label) for name, label in zip(canonical, labels)]
+    names = _distinct_names(groups, labels, canonical)
     for g, label, name in zip(groups, labels, names):
         eid = entity_id_for(label, name)
         aliases: Counter[str] = Counter()

@@ -87,10 +87,20 @@ MARKDOWN_ENTITIES = 40  # entities a Markdown brief lists in full, as the web pa
 
 
 def listed_entities(entities: Sequence[Any]) -> list[Any]:
-    """The entities in the order a reader looks for them: people, organisations and places first,
-    then other names (nationalities, events: MISC), each part in the brief's order of importance."""
-    label = (lambda e: e.get("label")) if entities and isinstance(entities[0], Mapping) else (lambda e: e.label)
-    return [e for e in entities if label(e) != "MISC"] + [e for e in entities if label(e) == "MISC"]
+    """The entities in the order a reader looks for them: people, organisations and places first (and
+    a named event that at least half as many articles tell as the most told name, "Hurricane
+    Mitch"), then other names (nationalities, events: MISC), each part in the brief's order of
+    importance."""
+    mapping = bool(entities) and isinstance(entities[0], Mapping)
+    label = (lambda e: e.get("label")) if mapping else (lambda e: e.label)
+    name = (lambda e: e.get("name") or "") if mapping else (lambda e: e.name)
+    spread = (lambda e: len(e.get("mentions") or {})) if mapping else (lambda e: len(e.mentions))
+    widest = max((spread(e) for e in entities), default=0)
+
+    def main(e: Any) -> bool:  # a named event most articles tell of ("Hurricane Mitch") is a main name
+        return label(e) != "MISC" or (len(name(e).split()) > 1 and widest > 1 and spread(e) * 2 >= widest)
+
+    return [e for e in entities if main(e)] + [e for e in entities if not main(e)]
 
 
 def relayed_note(q: Any) -> str:
@@ -522,8 +532,9 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         t.add_column("roles / also written")
         t.add_column("articles", justify="right")
         # people, organisations and places first: a demonym ("Chinese") must not push a quoted person out
-        shown = [e for e in brief.entities if e.label != "MISC"][:15]
-        shown += [e for e in brief.entities if e.label == "MISC"][:max(0, 18 - len(shown))]
+        listed = listed_entities(brief.entities)
+        main = [e for e in listed if e.label != "MISC" or e in listed[:15]][:15]
+        shown = main + [e for e in listed if e not in main and e.label == "MISC"][:max(0, 18 - len(main))]
         for e in shown:
             also = [a for a in e.aliases if a != e.name]
             desc = "; ".join(list(e.roles[:2]) + ([("also: " + ", ".join(also[:4]))] if also else []))
