@@ -460,3 +460,11 @@ def test_a_small_storys_background_is_kept_short_and_its_own_days_whole() -> Non
     assert len(background) == MAX_BACKGROUND
     assert "1998" in {e.date for e in background}          # the past event most articles recall stays
     assert {"2031-05-02", "2031-05-03", "2031-05-04"} <= {e.date for e in entries}
+
+
+def test_a_text_cut_off_mid_sentence_dates_no_event_with_its_last_words() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", published="2019-03-02", source="s",
+                text="The couple married in 2010. Their home in Water Mill was sold in 2016. During a 2012")
+    assert [e.date for e in timeline([a])] == ["2010", "2016"]

@@ -335,7 +335,7 @@ _TALK = re.compile(r"^[\"“'‘]*(?:(?:Well|Now|Look|Listen|Yes|Yeah|No|OK|Okay
 
 # a connective set off by commas early in the sentence: "The Islamic-oriented Virtue Party, however,
 # withheld ...", "Police, meanwhile, ...": it answers a sentence the reader has not seen
-_LATE_CONNECTIVE = re.compile(r"^(?:[^,.;:]+?\s+){0,8}?[^,.;:\s]+,\s+(?:however|meanwhile|though|nevertheless|nonetheless|"
+_LATE_CONNECTIVE = re.compile(r"^[^,.;:]{1,80},\s+(?:however|meanwhile|though|nevertheless|nonetheless|"
                               r"moreover|furthermore|in turn|in contrast|by contrast|for (?:its|his|her|their) part|"
                               r"instead|too|also),\s", re.IGNORECASE)
 

@@ -254,6 +254,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         first = spans[j][0]
         if is_furniture(text[spans[j][0]:spans[j][1]]):
             continue  # a comment's time stamp ("January 27, 2011 at 7:59 pm | Report abuse |")
+        if j == len(spans) - 1 and _CUT_OFF.search(text[spans[j][0]:spans[j][1]]):
+            continue  # a text cut off mid-sentence ("During a 2012") tells no whole event
         news = past_page_stamp(text, first, spans[j][1])
         if news > first:
             if tx.start < news:
@@ -305,6 +307,11 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
                          citation=Citation(article_id=article.id, start=s, end=e, source=article.source),
                          published=article.published, weekday=bool(_BARE_WEEKDAY.fullmatch(tx.text))))
     return _one_date_per_clause(out, article.published)
+
+
+# the last sentence of a text cut off in the middle: it ends on a word, not on a sentence's mark
+_CUT_OFF = re.compile(r"\b(?:the|a|an|of|in|on|at|to|for|and|or|but|with|by|from|that|during|after|before|"
+                      r"his|her|their|its|\d{4})\s*$", re.IGNORECASE)
 
 
 # "today" as the present of a comparison or a state, not a day: "than they are today", "the movement
