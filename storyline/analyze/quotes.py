@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..records import Quote
-from .ner_roles import first_name_sex, name_sex, sex_clash
+from .ner_roles import PERSON_NOUNS, first_name_sex, name_sex, sex_clash
 
 __all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS"]
 
@@ -1150,8 +1150,14 @@ def _subject_before(text: str, at: int, people: Sequence[str]) -> str | None:
     lead = _SUBJECT_LEAD.match(text, prev)
     lo = lead.end() if lead else prev
     m = re.match(r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))*(?:['’]s)?(?=[\s,])", text[lo:own])
-    if m is None or m.group(0).endswith(("'s", "’s")):
-        return None  # not a name, or a possessive ("Anwar's lawyer said ...") whose head is someone else
+    if m is None:
+        return None
+    if m.group(0).endswith(("'s", "’s")):
+        # a possessive: "D'Amato's Republican credentials seem secure. He ..." is about D'Amato, but
+        # "Anwar's lawyer said ..." is about the lawyer
+        head = re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b", text[lo + m.end():own])
+        if head is None or head.group(1) in PERSON_NOUNS or head.group(1).rstrip("s") in PERSON_NOUNS:
+            return None
     fulls = _full_names_before(text, own, people)
     if m.group(0).split()[0] not in fulls:
         return None  # "While Daniel Marcus ... said ..., Kelly is more pessimistic": no name opens it
