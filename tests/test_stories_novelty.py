@@ -72,6 +72,10 @@ def test_a_feature_lead_an_old_lead_or_a_one_day_story_adds_no_latest_developmen
     from storyline.consolidate.novelty import latest_lead
 
     assert latest_lead([DAY1, DAY1B, FEATURE]) is None          # a feature says no day
+    scene = Article(id="d5", source="Post", published=date(1998, 11, 6),
+                    text="On a grey morning last Friday, Newt Gingrich drove to his office in the Capitol for what "
+                         "would be his last week as speaker.")
+    assert latest_lead([DAY1, DAY1B, scene]) is None             # nor a scene looking back on "last Friday"
     retold = Article(id="d4", source="Post", published=date(1998, 11, 6),
                      text="Many Republicans blamed Gingrich on Friday for the party's losses in the midterm elections.")
     assert latest_lead([DAY1, DAY1B, retold]) is None           # old news

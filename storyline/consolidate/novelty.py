@@ -137,8 +137,9 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
 
 # a hard-news lead says when: "was driven from office Friday", "said Monday"; a feature lead ("As labor
 # battles go, the current one ... is weird", "The agenda might be global, but the menu will be
-# Malaysian") does not
-_NEWS_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+# Malaysian") does not, nor does one that looks back on "last Friday" ("On a warm, sunny morning
+# last Friday, ... Youssef Sughayer said goodbye to his grandmother")
+_NEWS_DAY = re.compile(r"(?<!\blast )(?<!\bLast )\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
                        r"this (?:morning|afternoon|evening))\b")
 
 
