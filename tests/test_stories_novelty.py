@@ -80,3 +80,16 @@ def test_a_feature_lead_an_old_lead_or_a_one_day_story_adds_no_latest_developmen
                      text="Many Republicans blamed Gingrich on Friday for the party's losses in the midterm elections.")
     assert latest_lead([DAY1, DAY1B, retold]) is None           # old news
     assert latest_lead([DAY1, Article(id="x", published=date(1998, 11, 4), text=QUIT.text)]) is None  # one day
+
+
+def test_page_matter_and_another_storys_lead_are_no_latest_development() -> None:
+    from storyline.consolidate.novelty import latest_lead
+
+    stamp = Article(id="d6", source="CNN", published=date(1998, 11, 6),
+                    text="November 6, 1998 | By Ann Lee Gingrich was driven from office Friday by a party that "
+                         "turned on him after its losses in the midterm elections.")
+    review = Article(id="d7", source="BBC", published=date(1998, 11, 6),
+                     text="A new comedy about a faux film crew drew 2.5 million viewers on Friday, the channel said.")
+    assert latest_lead([DAY1, DAY1B, stamp]) is None
+    assert latest_lead([DAY1, DAY1B, review]) is None
+    assert latest_lead([DAY1, DAY1B, QUIT]) is not None

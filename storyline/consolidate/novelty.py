@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 from ..analyze.sentences import split_sentences
 from ..records import Article, Citation, NewSince, SummarySentence
-from .summary_text import is_candidate_shape, is_dangling, trim_span
+from .summary_text import caption_like, content_stems, is_candidate_shape, is_dangling, is_furniture, leans_back, trim_span
 
 __all__ = ["latest_lead", "new_since", "redundant_with"]
 
@@ -143,6 +143,26 @@ _NEWS_DAY = re.compile(r"(?<!\blast )(?<!\bLast )\b(?:Monday|Tuesday|Wednesday|T
                        r"this (?:morning|afternoon|evening))\b")
 
 
+# what a web page puts before its news: a byline, a time stamp, a "|" between page fields
+_PAGE_MATTER = re.compile(r"\||^By\s+[A-Z]|\bPage last updated\b|\blast updated at\b", re.IGNORECASE)
+
+
+def _page_matter(text: str) -> bool:
+    """A lead that is page matter or a photo's caption, not a reporter's sentence: "January 28, 2011 |
+    By Bryony Jones Members of the Muslim Brotherhood shout slogans ...", "Page last updated at 10:39
+    GMT, Wednesday, ..."."""
+    return bool(_PAGE_MATTER.search(text)) or caption_like(text) or leans_back(text) or is_furniture(text)
+
+
+def _topic_stems(articles: Sequence[Article]) -> frozenset[str]:
+    """The content stems at least a third of the articles (and two) use: what the story is about."""
+    df: Counter[str] = Counter()
+    for a in articles:
+        df.update(set(content_stems(a.text)))
+    need = max(2, len(articles) / 3)
+    return frozenset(w for w, n in df.items() if n >= need)
+
+
 def latest_lead(articles: Sequence[Article], *, redundancy: float = 0.5, contained: float = 0.7,
                 min_words: int = 8, lead_sentences: int = 2) -> SummarySentence | None:
     """The lead of the story's newest day when the earlier days do not carry it: the latest
@@ -156,13 +176,16 @@ def latest_lead(articles: Sequence[Article], *, redundancy: float = 0.5, contain
         return None
     newest = sorted((a for a in articles if a.published == days[-1]), key=lambda a: a.id)
     known = _known(articles, {a.id for a in newest}, redundancy, contained)
+    topic = _topic_stems([a for a in articles if a.published != days[-1]])
     for a in newest:
         for k, s in enumerate(split_sentences(a.text, a.id, a.lang)[:lead_sentences]):
             i, j, _ = trim_span(a.text[s.start:s.end], lead=k == 0, attributions=False)  # no "CAIRO (AP) _"
             start, end = s.start + i, s.start + j
             text = a.text[start:end]
-            if len(text.split()) < min_words or not _stands_alone(text):
+            if len(text.split()) < min_words or not _stands_alone(text) or _page_matter(text):
                 continue
+            if len(set(content_stems(text)) & topic) < 2:
+                break  # another story's lead (a comedy review among war reports)
             if not _NEWS_DAY.search(text) or known.carries(_bag(text)):
                 break  # this article's lead is old news, or no news
             cite = Citation(a.id, start, end, a.source)
