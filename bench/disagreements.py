@@ -59,14 +59,15 @@ def main(argv: list[str] | None = None) -> int:
             n += 1
             ds = find_disagreements(_articles(cluster))
             with_any += bool(ds)
-            kinds.update(d.kind if d.kind != "number" or not d.slot.startswith("age of") else "age" for d in ds)
+            kinds.update("age" if d.slot.startswith("age of") else "term" if d.slot.startswith("prison term of")
+                         else d.kind for d in ds)
             shown.extend(_show(k, d) for d in ds)
         secs = time.perf_counter() - t0
-        rows.append([name, n, with_any, kinds["number"], kinds["age"], kinds["date"], kinds["name"],
+        rows.append([name, n, with_any, kinds["number"], kinds["age"], kinds["term"], kinds["date"], kinds["name"],
                      f"{1000 * secs / max(n, 1):.0f}"])
         if not args.quiet and shown:
             print(f"## {name}\n" + "\n".join(shown) + "\n")
-    print(fmt_table(["set", "clusters", "with a disagreement", "counts", "ages", "dates", "names",
+    print(fmt_table(["set", "clusters", "with a disagreement", "counts", "ages", "prison terms", "dates", "names",
                      "ms per cluster"], rows))
     return 0
 

@@ -340,3 +340,15 @@ def test_last_tuesday_in_a_tuesday_paper_is_the_week_before():
              published="2010-01-19", source="B")
     (d,) = [x for x in find_disagreements([a, b]) if x.kind == "date"]
     assert _values(d) == {"2010-01-12", "2010-01-13"}
+
+
+def test_a_prison_term_told_two_ways_of_one_person_is_disputed() -> None:
+    a = _art("The dissidents were charged: Xu Wenli, who was sentenced Monday to 13 years in prison, and Qin "
+             "Yongming, who was reported to have received 12 years.", published="1998-12-22", source="A")
+    b = _art("Officials said a third campaigner, Qin Yongmin, had been sentenced to 13 years in prison.",
+             published="1998-12-23", source="B")
+    c = _art("Chinese courts sentenced Xu Wenli to 13 years.", published="1998-12-22", source="C")
+    ds = find_disagreements([a, b, c])
+    (term,) = [d for d in ds if d.slot.startswith("prison term of")]
+    assert term.slot.startswith("prison term of Qin") and _values(term) == {"12", "13"}
+    assert {v.value: v.said for v in term.values}["12"] == "Qin Yongming, who was reported to have received 12 years"

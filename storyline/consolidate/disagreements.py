@@ -676,28 +676,23 @@ _AGE_AFTER = re.compile(r",\s+(?P<age>\d{1,3})(?=\s*(?:,|\band\b|\.|\)|;))")
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Two full names of one person: the same last word and the same first name, or a first name
-    within two edits ("Chasity Pasley" / "Chastity Vera Pasley"; "Gilberto Manuel da Silva" and
-    "Luiz Inacio Lula da Silva" are two people)."""
+    """Two full names of one person: the same last word (or one within an edit, "Qin Yongmin" /
+    "Qin Yongming") and the same first name, or a first name within two edits ("Chasity Pasley" /
+    "Chastity Vera Pasley"; "Gilberto Manuel da Silva" and "Luiz Inacio Lula da Silva" are two
+    people)."""
     wa, wb = a.split(), b.split()
-    if wa[-1] != wb[-1]:
+    la, lb = wa[-1].lower(), wb[-1].lower()
+    if la != lb and not (min(len(la), len(lb)) >= 5 and edit_distance(la, lb) <= 1):
         return False
     fa, fb = wa[0].lower(), wb[0].lower()
     return fa == fb or (fa[0] == fb[0] and min(len(fa), len(fb)) >= 4 and edit_distance(fa, fb) <= 2)
 
 
-def _ages(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
-    """Ages given after a person's full name ("Wang Youcai, 32, founder of ..." / "Wang Youcai,
-    33,"): one slot per person, joined across spellings of the first name."""
-    told: list[tuple[str, int, Citation]] = []
-    for u in units:
-        for name, _, end, _ in _names(u.text):
-            m = _AGE_AFTER.match(u.text, end)
-            if not m or not 0 < int(m.group("age")) <= 110:
-                continue
-            for a, s, _ in u.places:
-                told.append((name, int(m.group("age")), Citation(a.id, s + m.start("age"), s + m.end("age"), a.source)))
-    people: list[list[tuple[str, int, Citation]]] = []
+def _per_person(told: list[tuple[str, int, Citation, str]], slot: str, note: str,
+                by_id: dict[str, Article]) -> list[Disagreement]:
+    """One slot per person (spellings of one name joined) of the values ``told`` of them (name,
+    value, citation, the words that state it); a slot with two values or more is a dispute."""
+    people: list[list[tuple[str, int, Citation, str]]] = []
     for t in told:
         home = next((p for p in people if any(_same_person(t[0], o[0]) for o in p)), None)
         if home is None:
@@ -706,21 +701,68 @@ def _ages(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement
             home.append(t)
     out = []
     for p in people:
-        ages: dict[int, list[Citation]] = defaultdict(list)
-        for _, age, c in p:
-            ages[age].append(c)
-        if len(ages) < 2:
+        values: dict[int, list[Citation]] = defaultdict(list)
+        for _, v, c, _ in p:
+            values[v].append(c)
+        if len(values) < 2:
             continue
-        names = [n for n, _, _ in p]
+        names = [n for n, _, _, _ in p]
         name = max(sorted(set(names)), key=names.count)
-        first_name = {age: next(n for n, a, _ in p if a == age) for age in ages}
-        values = tuple(_claim(str(age), c, by_id, said=f"{first_name[age]}, {age}")
-                       for age, c in sorted(ages.items(), key=lambda kv: (-len(kv[1]), kv[0])))
-        out.append(Disagreement(slot=f"age of {name}", values=values, kind="number",
-                                note="ages given after the name"))
+        said = {v: next(w for _, x, _, w in p if x == v) for v in values}
+        out.append(Disagreement(slot=slot.format(name=name), kind="number", note=note, values=tuple(
+            _claim(str(v), c, by_id, said=said[v]) for v, c in sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0])))))
     return out
 
 
+def _ages(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
+    """Ages given after a person's full name ("Wang Youcai, 32, founder of ..." / "Wang Youcai,
+    33,"): one slot per person, joined across spellings of the name."""
+    told: list[tuple[str, int, Citation, str]] = []
+    for u in units:
+        for name, _, end, _ in _names(u.text):
+            m = _AGE_AFTER.match(u.text, end)
+            if not m or not 0 < int(m.group("age")) <= 110:
+                continue
+            for a, s, _ in u.places:
+                told.append((name, int(m.group("age")), Citation(a.id, s + m.start("age"), s + m.end("age"), a.source),
+                             f"{name}, {m.group('age')}"))
+    return _per_person(told, "age of {name}", "ages given after the name", by_id)
+
+
+_YEARS = r"(?P<n>\d{1,2}|" + "|".join(list(_UNITS_WORDS)[1:] + list(_TENS)) + r")(?:[- ]and[- ]a[- ]half)?"
+_PERSON = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})"
+# a prison term told of one named person: "Xu Wenli, who was sentenced Monday to 13 years",
+# "Qin Yongmin had been sentenced to 13 years", "Qin Yongming, who was reported to have received 12
+# years", "sentenced Xu Wenli to 13 years", "the 13-year prison term given Xu Wenli"
+_TERMS = [re.compile(p) for p in (
+    _PERSON + r",?\s+(?:who\s+)?(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+){0,3}?sentenced\s+(?:\w+\s+){0,3}?to\s+"
+    + _YEARS + r"\s+years?\b",
+    _PERSON + r",?\s+who\s+(?:(?:was|is)\s+reported\s+to\s+have\s+)?received\s+(?:an?\s+)?" + _YEARS
+    + r"(?:\s+years?\b|-year\s+(?:prison\s+)?(?:sentence|term)\b)",
+    r"\bsentenced\s+(?:\w+\s+){0,2}?" + _PERSON + r"\s+to\s+" + _YEARS + r"\s+years?\b",
+    r"\b" + _YEARS + r"-year\s+(?:prison\s+)?(?:term|sentence)\s+(?:given|handed)\s+(?:to\s+)?" + _PERSON)]
+
+
+def _prison_terms(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
+    """Prison terms of one named person ("Qin Yongmin ... 12 years" / "13 years"): one slot per
+    person; a sentence naming several terms for several people ("13 and 11 years") is not read."""
+    told: list[tuple[str, int, Citation, str]] = []
+    for u in units:
+        for pattern in _TERMS:
+            for m in pattern.finditer(u.text):
+                name = m.group("name")
+                if name.split()[0].lower() in _NOT_NAME or any(w.lower().rstrip(".") in _TITLE_WORDS for w in name.split()):
+                    continue
+                years = _value(m.group("n"), None)
+                if years is None or not 0 < years <= 99:
+                    continue
+                for a, s, _ in u.places:
+                    told.append((name, int(years), Citation(a.id, s + m.start("n"), s + m.end("n"), a.source),
+                                 " ".join(m.group(0).split())))
+    return _per_person(told, "prison term of {name}", "years in prison", by_id)
+
+
+PERSON_SLOTS = ("age of ", "prison term of ")  # slots of one named person
 MAX_VALUES = 4          # more competing values than this are several facts, not one disputed
 MAX_RATIO = 10.0        # counts further apart than this count different things (60,000 dead vs 30)
 MAX_DAYS_APART = 14     # disputed days of one event lie within this many days of each other
@@ -783,7 +825,9 @@ def one_fact(d: Disagreement, by_id: dict[str, Article]) -> bool:
     owner: dict[str, int] = {}
     for k, v in enumerate(d.values):
         for c in v.citations:
-            if owner.setdefault(c.article_id, k) != k:
+            # (a value told of one named person is that person's, even when one article gives two:
+            # "reported to have received 12 years" and "had been sentenced to 13 years")
+            if owner.setdefault(c.article_id, k) != k and not d.slot.startswith(PERSON_SLOTS):
                 return False
     if d.kind == "number":
         nums = [n for n in (_number(v.value) for v in d.values) if n is not None]
@@ -811,9 +855,9 @@ def find_disagreements(articles: Sequence[Article], *, speakers: Iterable[str] =
     units = sentence_units(arts)
     out: list[Disagreement] = []
     steps: list[Callable[[], list[Disagreement]]] = [
-        lambda: _numbers(units, by_id), lambda: _ages(units, by_id), lambda: _dates(units, by_id),
-        lambda: _spellings(units, by_id, set(speakers))]
-    for name, step in zip(("numbers", "ages", "dates", "names"), steps):
+        lambda: _numbers(units, by_id), lambda: _ages(units, by_id), lambda: _prison_terms(units, by_id),
+        lambda: _dates(units, by_id), lambda: _spellings(units, by_id, set(speakers))]
+    for name, step in zip(("numbers", "ages", "prison terms", "dates", "names"), steps):
         try:
             out.extend(step())
         except Exception:  # one bad slot kind never loses the others
