@@ -1112,12 +1112,6 @@ def _people_in(text: str, lo: int, hi: int, fulls: dict[str, str]) -> set[str]:
             if w in fulls}
 
 
-def sex_of(name: str, sex: int) -> bool:
-    """Whether ``name`` is known to be a person of ``sex`` (1 male, 2 female) by its first name: an
-    unknown name is no evidence enough to move a pronoun to it."""
-    return name_sex(name) == sex
-
-
 def _person_before(text: str, at: int, people: Sequence[str]) -> str | None:
     """The person the pronoun's own sentence names before it, by a full name of ``people`` (the
     article's speakers and titled names so far) or one the article wrote before with a first name
@@ -1191,7 +1185,8 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
             return near if near and not sex_clash(sex, name_sex(near)) else None
         if near is None:
             subject = _subject_before(text, speaker_start, known)
-            if subject and not set(subject.split()) & set(full.split()) and sex_of(subject, sex):
+            # (a name of unknown sex is no evidence enough to move the pronoun to it)
+            if subject and not set(subject.split()) & set(full.split()) and name_sex(subject) == sex:
                 return subject  # the sentence before is about another person, of the pronoun's sex
         return None if sex_clash(sex, name_sex(full)) else full
     if low in ("they", "it", "we", "i", "you", "who"):

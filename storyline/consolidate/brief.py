@@ -544,17 +544,17 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
     "Shepard's friends" -> "Matthew Shepard's friends"): out of its article, a bare surname names
     no one. Only a surname that one person of the story bears; a mention after a first name or a
     title ("President Lahoud") counts as naming him. The citations still point at the words."""
-    people: dict[str, list[Entity]] = defaultdict(list)
+    bearers: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         if e.label == "PERSON" and _FULL_NAME.fullmatch(e.name) and e.name.split()[0].lower() not in STOP:
-            people[e.name.split()[-1]].append(e)
+            bearers[e.name.split()[-1]].append(e)
+    people = {last: bearer for last, es in bearers.items() if (bearer := _main_bearer(es)) is not None}
     named: set[str] = set()
     out: list[SummarySentence] = []
     for s in summary:
         text = s.text
-        for last, bearers in people.items():
-            bearer = _main_bearer(bearers)
-            if bearer is None or bearer.id in named:
+        for last, bearer in people.items():
+            if bearer.id in named:
                 continue
             # the surname alone: not "Wang Youcai" for a "Wang", not "Shepard Memorial Fund"
             m = re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-]|\s+[A-Z][a-z])", text)

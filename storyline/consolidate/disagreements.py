@@ -129,7 +129,12 @@ _MEASURE_AFTER = re.compile(r"[\s-]+(?:(?:more|other|long|short|full)\s+)?(?:sec
 _EVENTS_OF = {"percent": (), "people": ("evacuated", "killed", "injured", "missing", "arrested"),
               "troops": ("evacuated", "killed", "injured", "missing", "arrested"),
               "cars": ("derailed", "leaked"), "vehicles": ("derailed", "leaked"), "money": ("cost",)}
-_EVENT_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _EVENTS.items()), re.IGNORECASE)
+def _named_alternatives(patterns: dict[str, str]) -> re.Pattern[str]:
+    """One pattern of named alternatives: a match's ``lastgroup`` names what it found."""
+    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in patterns.items()), re.IGNORECASE)
+
+
+_EVENT_RE = _named_alternatives(_EVENTS)
 # what a day is told of: the counted events, and events that are no count ("the Sept. 3 crash")
 _DAY_EVENTS = {**{k: v for k, v in _EVENTS.items() if k != "cost"},
                "crashed": r"\bcrash(?:ed|es)?\b|plane went down", "exploded": r"\bexplo(?:ded|sions?)\b|\bblasts?\b",
@@ -139,7 +144,7 @@ _DAY_EVENTS = {**{k: v for k, v in _EVENTS.items() if k != "cost"},
 # the events of one incident, whose day is one slot ("The earthquake killed hundreds on Tuesday" /
 # "Hundreds were killed by the earthquake on Tuesday")
 _INCIDENTS = frozenset("killed injured derailed crashed exploded attacked quake collapsed sank".split())
-_DAY_EVENT_RE = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _DAY_EVENTS.items()), re.IGNORECASE)
+_DAY_EVENT_RE = _named_alternatives(_DAY_EVENTS)
 _SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|\binclude[sd]?|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
 # a figure in brackets after another is its conversion: "0.26 euros (£0.21; $0.34)", "95 miles (152 km)"
 _CONVERSION = re.compile(r"\d[^()]{0,25}\([^()]{0,12}$")
@@ -263,14 +268,18 @@ def _count_noun(after: str, before: str) -> str | None:
     return None
 
 
+_LOWER_BOUNDS = ("more than", "over", "at least")
+_UPPER_BOUNDS = ("fewer than", "less than", "under", "up to", "at most")
+
+
 def _compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
     """Whether two stated values can both be true: their ranges meet ("more than 3,000" and "more than
     4,000" both can; "more than 200" and 150 cannot; bounds taken as closed)."""
     def span(v: tuple[float, str]) -> tuple[float, float]:
         value, q = v
-        if q in ("more than", "over", "at least"):
+        if q in _LOWER_BOUNDS:
             return value, float("inf")
-        if q in ("fewer than", "less than", "under", "up to", "at most"):
+        if q in _UPPER_BOUNDS:
             return float("-inf"), value
         return value, value
 
@@ -447,7 +456,7 @@ def _sources(cites: Sequence[Citation], by_id: dict[str, Article]) -> tuple[str,
     return tuple(out)
 
 
-_BOUNDS = ("more than", "over", "at least", "fewer than", "less than", "under", "up to", "at most")
+_BOUNDS = _LOWER_BOUNDS + _UPPER_BOUNDS
 _YEAR = re.compile(r"(?<![\w.,$-])(1[89]\d\d|20\d\d)(?![\w-]|,\d)")
 
 
@@ -726,7 +735,7 @@ def _ages(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement
             for a, s, _ in u.places:
                 told.append((name, int(m.group("age")), Citation(a.id, s + m.start("age"), s + m.end("age"), a.source),
                              f"{name}, {m.group('age')}"))
-    return _per_person(told, "age of {name}", "ages given after the name", by_id)
+    return _per_person(told, AGE_SLOT, "ages given after the name", by_id)
 
 
 _YEARS = r"(?P<n>\d{1,2}|" + "|".join(list(_UNITS_WORDS)[1:] + list(_TENS)) + r")(?:[- ]and[- ]a[- ]half)?"
@@ -759,10 +768,11 @@ def _prison_terms(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disa
                 for a, s, _ in u.places:
                     told.append((name, int(years), Citation(a.id, s + m.start("n"), s + m.end("n"), a.source),
                                  " ".join(m.group(0).split())))
-    return _per_person(told, "prison term of {name}", "years in prison", by_id)
+    return _per_person(told, TERM_SLOT, "years in prison", by_id)
 
 
-PERSON_SLOTS = ("age of ", "prison term of ")  # slots of one named person
+AGE_SLOT, TERM_SLOT = "age of {name}", "prison term of {name}"  # the slots of one named person
+PERSON_SLOTS = tuple(slot.split("{")[0] for slot in (AGE_SLOT, TERM_SLOT))
 MAX_VALUES = 4          # more competing values than this are several facts, not one disputed
 MAX_RATIO = 10.0        # counts further apart than this count different things (60,000 dead vs 30)
 MAX_DAYS_APART = 14     # disputed days of one event lie within this many days of each other

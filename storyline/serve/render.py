@@ -533,8 +533,7 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         t.add_column("articles", justify="right")
         # people, organisations and places first: a demonym ("Chinese") must not push a quoted person out
         listed = listed_entities(brief.entities)
-        main = [e for e in listed if e.label != "MISC" or e in listed[:15]][:15]
-        shown = main + [e for e in listed if e not in main and e.label == "MISC"][:max(0, 18 - len(main))]
+        shown = listed[:15] + [e for e in listed[15:] if e.label == "MISC"][:max(0, 18 - len(listed[:15]))]
         for e in shown:
             also = [a for a in e.aliases if a != e.name]
             desc = "; ".join(list(e.roles[:2]) + ([("also: " + ", ".join(also[:4]))] if also else []))
