@@ -21,10 +21,10 @@ from _common import fmt_table
 from _mds import available_sets, iter_clusters
 
 import storyline
-from storyline.consolidate.disagreements import PERSON_SLOTS, find_disagreements
+from storyline.consolidate.disagreements import AGE_SLOT, find_disagreements
 from storyline.records import Article, Disagreement
 
-AGE_OF, TERM_OF = PERSON_SLOTS
+AGE_OF = AGE_SLOT.split("{")[0]
 SETS = {"duc2003": None, "duc2004": None, "duc2006": None, "multinews_trunc500": 300}
 
 
@@ -60,8 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             n += 1
             ds = find_disagreements(_articles(cluster))
             with_any += bool(ds)
-            kinds.update("age" if d.slot.startswith(AGE_OF) else "term" if d.slot.startswith(TERM_OF)
-                         else d.kind for d in ds)
+            kinds.update(("age" if d.slot.startswith(AGE_OF) else "term") if d.person else d.kind for d in ds)
             shown.extend(_show(k, d) for d in ds)
         secs = time.perf_counter() - t0
         rows.append([name, n, with_any, kinds["number"], kinds["age"], kinds["term"], kinds["date"], kinds["name"],

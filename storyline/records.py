@@ -207,6 +207,7 @@ class Disagreement:
     values: tuple[ClaimValue, ...] = ()
     note: str = ""
     kind: str = ""  # number, date, name or claim
+    person: str = ""  # the named person a slot of one person is about (an age, a prison term)
 
 
 @dataclass(frozen=True, slots=True)

@@ -294,7 +294,7 @@ def test_ages_after_a_name_disagree_per_person():
     d = _art("His rival, Luiz Inacio Lula da Silva, 52, opposes the plan.", source="D")
     ds = find_disagreements([a, b, c, d])
     age = _slot(ds, "age of Wang Youcai")
-    assert _values(age) == {"32", "33"}
+    assert _values(age) == {"32", "33"} and age.person == "Wang Youcai"
     assert not [x for x in ds if "Silva" in x.slot]
     e = _art("Their girlfriends, Chasity Pasley, 20, and Kristen Price, 18, were charged.", source="E")
     f = _art("Chastity Vera Pasley, 21, was charged as an accessory.", source="F")
@@ -351,4 +351,5 @@ def test_a_prison_term_told_two_ways_of_one_person_is_disputed() -> None:
     ds = find_disagreements([a, b, c])
     (term,) = [d for d in ds if d.slot.startswith("prison term of")]
     assert term.slot.startswith("prison term of Qin") and _values(term) == {"12", "13"}
+    assert term.person.startswith("Qin Yongmin") and all(not d.person for d in ds if d is not term)
     assert {v.value: v.said for v in term.values}["12"] == "Qin Yongming, who was reported to have received 12 years"

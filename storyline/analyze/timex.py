@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..records import Timex
 
-__all__ = ["Ref", "TimexTagger", "WEEKDAY_NAMES", "granularity_of", "shift_value", "span_joint", "tag_timexes",
+__all__ = ["MONTH_NAMES", "Ref", "TimexTagger", "WEEKDAY_NAMES", "granularity_of", "shift_value", "span_joint", "tag_timexes",
            "value_to_date"]
 
 # --- vocabulary ---------------------------------------------------------------------------------
@@ -68,8 +68,8 @@ UNITS = {
 }
 SEASON_MONTH = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}
 
-_MONTH_RX = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-             r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
+MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
 WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # the names, as a pattern
 _WDAY_RX = rf"(?:{WEEKDAY_NAMES}|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
 _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -488,7 +488,7 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
 
 # ---- rules, most specific first ----
 
-_RANGE_DATE = (rf"(?P<m>{_MONTH_RX})\s+(?P<d1>{_DAYN})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYN})"
+_RANGE_DATE = (rf"(?P<m>{MONTH_NAMES})\s+(?P<d1>{_DAYN})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYN})"
                rf"(?:(?:(?:\s?,)?\s+|,(?=(?:19|20)\d\d(?!\d)))(?P<y>{_YEAR}))?(?!\s*(?:%|percent))")
 
 
@@ -501,7 +501,7 @@ def _h_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{y}-{mo:02d}-{d1:02d}", f"RANGE:{y}-{mo:02d}-{d2:02d}"
 
 
-_FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX}(?:\s?,)?\s+)?(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?![\d:])"
+_FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX}(?:\s?,)?\s+)?(?P<m>{MONTH_NAMES})\s+(?P<d>{_DAYN})(?![\d:])"
              rf"(?:(?:(?:\s?,)?\s+|,(?=(?:19|20)\d\d(?!\d)))(?P<y>{_YEAR}|'\d\d(?!\d)))?")  # "Jan 2,2003" too
 
 
@@ -527,7 +527,7 @@ def _h_mdy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{ys}-{mo:02d}-{d:02d}", _mod_of(_edge_text(m.group(0)))
 
 
-@rule("dmy", rf"(?:{_WDAY_RX}(?:\s?,)?\s+)?(?:the\s+)?(?P<d>{_DAYN})\s+(?:of\s+)?(?P<m>{_MONTH_RX})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?")
+@rule("dmy", rf"(?:{_WDAY_RX}(?:\s?,)?\s+)?(?:the\s+)?(?P<d>{_DAYN})\s+(?:of\s+)?(?P<m>{MONTH_NAMES})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?")
 def _h_dmy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["m"][0].islower():
         return None
@@ -558,7 +558,7 @@ def _h_slash(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 
 
 _TIME_DAY = (rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})"
-             rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<md>{_MONTH_RX}\s+{_DAYN})(?![\d:])(?:(?:\s?,)?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"
+             rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<md>{MONTH_NAMES}\s+{_DAYN})(?![\d:])(?:(?:\s?,)?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"
              rf"|(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
              rf"|\s+(?P<pd>(?:this|that|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|tonight|last\s+night))?")
 
@@ -615,8 +615,8 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 
 
 _WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:the\s+)?(?:last|this|next|past|coming|previous|this\s+past|this\s+coming)\s+|the\s+following\s+)?(?P<wd>{_WDAY_RX})"
-              rf"(?:\s+(?P<pt>{_PART})|(?:\s?,)?\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?"
-              rf"|(?:\s?,)?\s+(?P<d2>{_DAYN})\s+(?P<m2>{_MONTH_RX})(?:(?:\s?,)?\s+(?P<y2>{_YEAR}))?)?(?P<pl>s)?")
+              rf"(?:\s+(?P<pt>{_PART})|(?:\s?,)?\s+(?P<m>{MONTH_NAMES})\s+(?P<d>{_DAYN})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?"
+              rf"|(?:\s?,)?\s+(?P<d2>{_DAYN})\s+(?P<m2>{MONTH_NAMES})(?:(?:\s?,)?\s+(?P<y2>{_YEAR}))?)?(?P<pl>s)?")
 
 
 @rule("weekday", _WDAY_PART)
@@ -672,14 +672,14 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", v, mod
 
 
-@rule("month_year", rf"{_EDGE}?(?P<m>{_MONTH_RX})(?:\s+of)?(?:\s?,)?\s+(?P<y>{_YEAR}|'\d\d(?!\d))")
+@rule("month_year", rf"{_EDGE}?(?P<m>{MONTH_NAMES})(?:\s+of)?(?:\s?,)?\s+(?P<y>{_YEAR}|'\d\d(?!\d))")
 def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["m"][0].islower():
         return None
     return "DATE", f"{_year_of(m['y']):04d}-{_month_num(m['m']):02d}", _mod_of(_edge_text(m.group(0)))
 
 
-@rule("month_rel", rf"{_EDGE}?(?:(?P<d>last|this|next|past|coming|previous)\s+)?(?P<m>{_MONTH_RX})"
+@rule("month_rel", rf"{_EDGE}?(?:(?P<d>last|this|next|past|coming|previous)\s+)?(?P<m>{MONTH_NAMES})"
                    r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!\.?(?:\s?,)?\s+\d)")
 def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     tok = m["m"]
@@ -786,7 +786,7 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
 
 def _quarter_ended(ctx: _Ctx) -> str | None:
     """The quarter of "the quarter ended Sept. 30" (the quarter holding that month)."""
-    m = re.match(rf"\s+(?:ended|ending|through)\s+(?P<m>{_MONTH_RX})\s+(?P<d>{_DAYN})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?",
+    m = re.match(rf"\s+(?:ended|ending|through)\s+(?P<m>{MONTH_NAMES})\s+(?P<d>{_DAYN})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?",
                  ctx.text[ctx.end:ctx.end + 40], re.IGNORECASE)
     if m is None or ctx.dct is None:
         return None
@@ -1158,7 +1158,7 @@ def _h_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
 
 
 @rule("set", rf"(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{_NUM})\s+)?(?:(?P<wd>{_WDAY_RX})|(?P<u>{_UNIT})s?"
-             rf"|(?P<pt>morning|afternoon|evening|night)|(?P<m>{_MONTH_RX}))(?![\w-])"
+             rf"|(?P<pt>morning|afternoon|evening|night)|(?P<m>{MONTH_NAMES}))(?![\w-])"
              r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)(?![\w-])")
 def _h_set(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["adv"]:

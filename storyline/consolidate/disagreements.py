@@ -718,7 +718,7 @@ def _per_person(told: list[tuple[str, int, Citation, str]], slot: str, note: str
         names = [n for n, _, _, _ in p]
         name = max(sorted(set(names)), key=names.count)
         said = {v: next(w for _, x, _, w in p if x == v) for v in values}
-        out.append(Disagreement(slot=slot.format(name=name), kind="number", note=note, values=tuple(
+        out.append(Disagreement(slot=slot.format(name=name), kind="number", note=note, person=name, values=tuple(
             _claim(str(v), c, by_id, said=said[v]) for v, c in sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0])))))
     return out
 
@@ -772,7 +772,6 @@ def _prison_terms(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disa
 
 
 AGE_SLOT, TERM_SLOT = "age of {name}", "prison term of {name}"  # the slots of one named person
-PERSON_SLOTS = tuple(slot.split("{")[0] for slot in (AGE_SLOT, TERM_SLOT))
 MAX_VALUES = 4          # more competing values than this are several facts, not one disputed
 MAX_RATIO = 10.0        # counts further apart than this count different things (60,000 dead vs 30)
 MAX_DAYS_APART = 14     # disputed days of one event lie within this many days of each other
@@ -837,7 +836,7 @@ def one_fact(d: Disagreement, by_id: dict[str, Article]) -> bool:
         for c in v.citations:
             # (a value told of one named person is that person's, even when one article gives two:
             # "reported to have received 12 years" and "had been sentenced to 13 years")
-            if owner.setdefault(c.article_id, k) != k and not d.slot.startswith(PERSON_SLOTS):
+            if owner.setdefault(c.article_id, k) != k and not d.person:
                 return False
     if d.kind == "number":
         nums = [n for n in (_number(v.value) for v in d.values) if n is not None]

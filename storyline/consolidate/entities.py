@@ -816,19 +816,19 @@ def _head_label(name: str, label: str) -> str:
     return "ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS else label
 
 
-def _join_storms(groups: list[list[LocalEntity]]) -> list[list[LocalEntity]]:
+def _join_storms(groups: list[list[LocalEntity]]) -> tuple[list[list[LocalEntity]], list[bool]]:
     """A storm told by its name alone ("Mitch", read as a person) is the storm the story names in
-    full ("Hurricane Mitch"): one entity, of no person's kind."""
-    storms = {name.lower(): k for k, g in enumerate(groups) if (name := _storm_name(g))}
-    if not storms:
-        return groups
+    full ("Hurricane Mitch"): one entity, of no person's kind. Returns the groups and, for each,
+    whether it is a storm."""
+    named = [_storm_name(g) for g in groups]
+    storms = {name.lower(): k for k, name in enumerate(named) if name}
     joined: dict[int, list[LocalEntity]] = {k: list(g) for k, g in enumerate(groups)}
     for k, g in enumerate(groups):
         fulls = {e.full for e in g}
         home = storms.get(next(iter(fulls))[0]) if len(fulls) == 1 and len(next(iter(fulls))) == 1 else None
         if home is not None and home != k and k in joined:
             joined[home].extend(joined.pop(k))
-    return list(joined.values())
+    return list(joined.values()), [bool(named[k]) for k in joined]
 
 
 def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention],
@@ -845,13 +845,13 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     locals_: list[LocalEntity] = []
     for a in articles:
         locals_.extend(_local_entities(a.id, by_art.get(a.id, []), a.text))
-    groups = _join_storms(_merge_across(locals_))
+    groups, storm = _join_storms(_merge_across(locals_))
     entities: list[Entity] = []
     linked: list[Mention] = []
     roles_of: dict[str, list[str]] = {}
     label_of: dict[str, str] = {}
-    labels = ["MISC" if _storm_name(g) else Counter(m.label for e in g for m in e.mentions).most_common(1)[0][0]
-              for g in groups]
+    labels = ["MISC" if is_storm else Counter(m.label for e in g for m in e.mentions).most_common(1)[0][0]
+              for g, is_storm in zip(groups, storm)]
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
     labels = [_head_label(name, label) for name, label in zip(canonical, labels)]
     names = _distinct_names(groups, labels, canonical)

@@ -313,7 +313,12 @@ def is_claim(q: Quote) -> bool:
 # extradite him") or negates the saying ("did not say", "won't say", "has never claimed")
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|reject(?:s|ed|ing)?|"
                      r"dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))\b", re.IGNORECASE)
-_NEGATION = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno\s+longer)\b", re.IGNORECASE)
+_NOT = r"(?:\bnot|n['’]t|\bnever)"  # the words that negate a verb
+_NEGATION = re.compile(rf"(?:{_NOT}|\bno\s+longer)\b", re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(rf"{_NOT}\s*$")  # "It did not | say"
+# the negated auxiliary a cue's content takes along: "did not | deny", "won't | say"
+_NEGATED_AUX = re.compile(r"(?:\b(?:did|does|do|will|would|could|has|have|had|is|are|was|were)\s+)?(?:not|never)\s+$|"
+                          r"\b\w+n['’]t\s+$")
 # what such a cue leaves unsaid: "declined to comment", "did not say how many", "won't say whether"
 _UNSAID = re.compile(r"(?:that\s+)?(?:to\s+(?:say|comment|answer|discuss|reveal|confirm|elaborate|give|identify|disclose|"
                      r"name|specify|speculate|provide|release|respond|be\s+named|be\s+identified)\b|"
@@ -325,7 +330,7 @@ def denial_cue(q: Quote, text: str) -> bool:
     is refusing", "It did not say", "Estrada won't say"), read from the cue and the words just before it."""
     cue = q.cue or ""
     before = text[max(0, q.cue_start - 12):q.cue_start] if text and q.cue_start is not None else ""
-    return bool(_DENIAL.search(cue) or _NEGATION.search(cue) or re.search(r"(?:\bnot|n['’]t|\bnever)\s*$", before))
+    return bool(_DENIAL.search(cue) or _NEGATION.search(cue) or _NEGATED_BEFORE.search(before))
 
 
 def with_cue(q: Quote, text: str) -> Quote | None:
@@ -344,8 +349,7 @@ def with_cue(q: Quote, text: str) -> Quote | None:
     if not (q.cue_end <= q.start and q.start - q.cue_end <= 40):
         return q  # the content stands before its cue ("..., he denied"): shown as it is
     start = q.cue_start
-    before = re.search(r"(?:\b(?:did|does|do|will|would|could|has|have|had|is|are|was|were)\s+)?(?:not|never)\s+$|"
-                       r"\b\w+n['’]t\s+$", text[max(0, start - 16):start])
+    before = _NEGATED_AUX.search(text[max(0, start - 16):start])
     if before:
         start -= len(before.group(0))
     return replace(q, start=start, text=text[start:q.end], fragments=())

@@ -15,6 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analyze.ner_roles import ROLE_HEADS, ROLE_MODS
 from ..analyze.sentences import VERB_CUE
+from ..analyze.timex import MONTH_NAMES
 from .disagreements import stated_numbers
 
 __all__ = [
@@ -359,11 +360,9 @@ def leans_back(text: str) -> bool:
 # a photo caption's shapes: a date and a colon before it ("Apr. 21: An oil slick is seen as the rig
 # burns"), its present passive ("is pictured", "are seen outside the court", "is seen rising"), a
 # credit in brackets at its end
-_MONTH = (r"(?:(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|"
-          r"September|October|November|December)")
 # a wire photo's caption opens "In this June 19, 2018, file photo provided by ...", "FILE - In this
 # undated photo ...", "In this image made from video ..."
-_IN_THIS_PHOTO = (rf"(?:FILE\s*(?:PHOTO)?\s*[-–—:_]+\s*)?In\s+this\s+(?:(?:{_MONTH}|\d{{1,4}}|file|undated|handout|"
+_IN_THIS_PHOTO = (rf"(?:FILE\s*(?:PHOTO)?\s*[-–—:_]+\s*)?In\s+this\s+(?:(?:{MONTH_NAMES}|\d{{1,4}}|file|undated|handout|"
                   r"aerial|recent|satellite|combination|AP|AFP|Reuters)\s*,?\s+){0,5}"
                   r"(?:photos?|images?|pictures?|handout|frame\s+grab|screen\s*grab|video\s+(?:grab|image|still)|still)\b")
 # such a caption's lead-in, to the comma before what the photo shows ("... News Agency, Chinese President
@@ -373,7 +372,7 @@ PHOTO_LEAD = re.compile(_IN_THIS_PHOTO + r"[^,;:.]*,\s+")
 PHOTO_PLACE = re.compile(r"\s*(?:,\s+(?:far\s+|second\s+from\s+|third\s+from\s+)?(?:left|right|centre|center|top|bottom|"
                          r"front|back|foreground|background)\s*,(?=\s)|\s\((?:L|R|C|left|right|center|centre)\))")
 _CAPTION = re.compile(
-    rf"^(?:(?:AP|Reuters|AFP|Getty\s+Images|EPA)\s+)?{_MONTH}\s+\d{{1,2}}\s*:\s"
+    rf"^(?:(?:AP|Reuters|AFP|Getty\s+Images|EPA)\s+)?{MONTH_NAMES}\s+\d{{1,2}}\s*:\s"
     rf"|^{_IN_THIS_PHOTO}"
     # "This image made from video shows ..."
     r"|^This\s+(?:(?:undated|handout|file|aerial|recent|satellite)\s+)*(?:photo|image|picture)\s+"
