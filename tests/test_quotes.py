@@ -322,6 +322,11 @@ def test_a_possessive_subject_names_the_pronoun_unless_its_head_is_a_person() ->
     text = before + 'Robert Torricelli\'s credentials seem secure. "I have nothing to fear," he said.'
     (q, *_) = [q for q in extract_quotes(text) if q.speaker == "he"]
     assert q.speaker_resolved == "Robert Torricelli"
+    # adverbials set off before the subject are no subject
+    text3 = before + ('Similarly, on many levels, Robert Torricelli\'s credentials seem secure. '
+                      '"I have nothing to fear," he said.')
+    (q3, *_) = [q for q in extract_quotes(text3) if q.speaker == "he"]
+    assert q3.speaker_resolved == "Robert Torricelli"
     text2 = before + 'Robert Torricelli\'s lawyer spoke to reporters. "The trial will be fair," he said.'
     (q2, *_) = [q for q in extract_quotes(text2) if q.speaker == "he"]
     assert q2.speaker_resolved == "Mahathir Mohamad"

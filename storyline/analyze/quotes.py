@@ -1128,6 +1128,16 @@ def _person_before(text: str, at: int, people: Sequence[str]) -> str | None:
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"”’'\x1f)]*\s+|\n\s*")
 _SUBJECT_LEAD = re.compile(r"[\s(]*(?:(?:Former|Then-|Then|Ex-|Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|President|Premier|"
                            r"Prime\s+Minister|Minister|Judge|Police\s+Chief)\.?\s+)*")
+# adverbial phrases set off before a sentence's subject: "Similarly, on many levels, D'Amato's ...",
+# "However, Villa-Vicencio appealed ...", "Before the cameras, Vacco waved ..." (an adverb or a
+# preposition first, lower-case words after it, so that "Lahoud, 62," and "In Beijing, Xi said" are
+# not skipped; one with a pronoun, "As far as she is concerned, Slepian ...", is not skipped either)
+_OPENERS = ("However|Meanwhile|Instead|Still|Yet|But|And|Now|Then|Later|Earlier|Today|Yesterday|Indeed|Moreover|"
+            "Furthermore|Nevertheless|Nonetheless|Thus|Also|Again|Too|In|On|At|After|Before|During|Toward|Towards|"
+            "For|With|Without|Since|Under|Unlike|Like|By|From|Despite|Amid|Among|Over|Through|Until|Within|[A-Z][a-z]+ly")
+_ADVERBIALS = re.compile(rf"[\s(]*(?:{_OPENERS})(?:\s+[a-z][\w'’-]*){{0,5}}\s*,\s+"
+                         r"(?:[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,5}\s*,\s+)*")
+_PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|i|we|you)\b")
 
 
 def _subject_before(text: str, at: int, people: Sequence[str]) -> str | None:
@@ -1141,7 +1151,10 @@ def _subject_before(text: str, at: int, people: Sequence[str]) -> str | None:
     if len(ends) < 2 or at - ends[-1] > 200:
         return None
     prev, own = ends[-2], ends[-1]
-    lead = _SUBJECT_LEAD.match(text, prev)
+    opening = _ADVERBIALS.match(text, prev, own)
+    if opening and _PERSONAL.search(opening.group(0)):
+        opening = None
+    lead = _SUBJECT_LEAD.match(text, opening.end() if opening else prev)
     lo = lead.end() if lead else prev
     m = re.match(r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))*(?:['’]s)?(?=[\s,])", text[lo:own])
     if m is None:
