@@ -154,6 +154,11 @@ def test_a_role_keeps_the_noun_that_names_its_field():
         if m.label == "PERSON"}
     assert roles.get("Tomas Reyes") == "fire chief"
     assert roles.get("Ann Lee") == "police chief"
+    roles = {m.text: m.role for m in storyline.recognize_entities(
+        "The city's public works director Sandra Ortiz said the pipes burst. Residents thanked coast guard "
+        "commander Elena Brooks. Deputy fire chief Tom Reyes said the fire was out.") if m.label == "PERSON"}
+    assert roles == {"Sandra Ortiz": "public works director", "Elena Brooks": "coast guard commander",
+                     "Tom Reyes": "Deputy fire chief"}
 
 
 # --- who said what -------------------------------------------------------------------------------
@@ -746,18 +751,21 @@ def test_a_person_first_named_by_surname_gets_the_full_name_the_story_uses() -> 
             Entity(id="e3", name="Rafik Hariri", label="PERSON", mentions={"a": 3}),
             Entity(id="e4", name="Dennis Shepard", label="PERSON", mentions={"a": 2}),
             Entity(id="e5", name="Judy Shepard", label="PERSON", mentions={"a": 2}),
-            Entity(id="e6", name="Like Wang", label="PERSON", mentions={"a": 2})]
+            Entity(id="e6", name="Like Wang", label="PERSON", mentions={"a": 2}),
+            Entity(id="e7", name="José Mourinho", label="PERSON", mentions={"a": 2})]
     out = full_names([SummarySentence(text="Lahoud is to be sworn in on Nov. 24."),
                       SummarySentence(text="Lahoud, 62, commanded the army."),
                       SummarySentence(text="Prime Minister Hariri said he was bowing out."),
                       SummarySentence(text="Shepard's friends gathered in Laramie."),
-                      SummarySentence(text="Courts sentenced Xu Wenli and Wang Youcai.")], ents)
+                      SummarySentence(text="Courts sentenced Xu Wenli and Wang Youcai."),
+                      SummarySentence(text="Chelsea sacked José Mourinho on Monday.")], ents)
     assert [s.text for s in out] == [
         "Emile Lahoud is to be sworn in on Nov. 24.",     # the main bearer of the surname, once
         "Lahoud, 62, commanded the army.",
         "Prime Minister Hariri said he was bowing out.",  # a title names him well enough
         "Shepard's friends gathered in Laramie.",         # two Shepards of equal weight: no guess
-        "Courts sentenced Xu Wenli and Wang Youcai."]     # a misread name ("Like Wang") changes nothing
+        "Courts sentenced Xu Wenli and Wang Youcai.",     # a misread name ("Like Wang") changes nothing
+        "Chelsea sacked José Mourinho on Monday."]        # an accented first name names him too
 
 
 def test_a_brief_opening_on_a_bare_surname_names_the_person_in_full() -> None:

@@ -614,10 +614,26 @@ def test_a_head_word_corrects_a_person_label_and_a_dateline_city_is_written_as_a
     ents = _given([("The Carter Center sent observers. BRUSSELS, Belgium (AP) _ Envoys met.",
                     [("Carter Center", "PERSON"), ("BRUSSELS", "LOC"), ("Belgium", "LOC")]),
                    ("Floods rose along the Ulua River, where the UK sent help.",
-                    [("Ulua River", "PERSON"), ("UK", "LOC")])])
+                    [("Ulua River", "PERSON"), ("UK", "LOC")]),
+                   ("The U.S. office opened.", [("U.S.", "LOC")])])
     assert _find(ents, "Carter Center").label == "ORG"
     assert _find(ents, "Ulua River").label == "LOC"
-    assert {e.name for e in ents} >= {"Brussels", "UK"}
+    assert {e.name for e in ents} >= {"Brussels", "UK", "U.S."}  # initials are no dateline capitals
+
+
+def test_a_person_with_a_role_stays_a_person_whatever_the_last_word_of_her_name() -> None:
+    a = storyline.read_article({"title": "Riverton", "published": "2020-01-01", "text": (
+        "Mayor Linda Park opened the new office on Monday, officials said. Park said the park would open soon.")})
+    (park,) = [e for e in storyline.brief([a]).entities if e.name == "Linda Park"]
+    assert park.label == "PERSON" and park.roles == ("Mayor",)
+
+
+def test_a_state_is_one_place_under_its_initials_and_its_name() -> None:
+    ents = _given([("U.S. envoys met in Hanoi.", [("U.S.", "LOC"), ("Hanoi", "LOC")]),
+                   ("The US and China spoke.", [("US", "LOC"), ("China", "LOC")]),
+                   ("The United States sent envoys.", [("United States", "LOC")])])
+    us = _find(ents, "United States")
+    assert us.label == "LOC" and set(us.aliases) == {"U.S.", "US"} and len(us.mentions) == 3
 
 
 def test_a_named_event_most_articles_tell_is_listed_with_the_main_names() -> None:

@@ -168,6 +168,7 @@ def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
     k = len(toks)
     first = k
     has_head = False
+    fields = 0  # field nouns taken before the role word
     while k > 0:
         a, b = toks[k - 1]
         w = text[a:b]
@@ -187,15 +188,19 @@ def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
             pass
         elif w[:1].isupper() and w.endswith(("an", "ese", "ish", "i")) and len(w) > 3 and k < len(toks):
             pass  # an untagged nationality word ("Korean", "Chinese") inside a title run
-        elif (k < len(toks) and text[toks[k][0]:toks[k][1]].lower().rstrip(".") in ROLE_HEADS and has_head
+        elif (k < len(toks) and has_head and fields < 2
+              and (fields == 1 or text[toks[k][0]:toks[k][1]].lower().rstrip(".") in ROLE_HEADS)
               and text[toks[k][0]:toks[k][1]].islower()  # "police chief"; a title's capital ends the run ("want President")
               and w.isalpha() and len(w) > 2 and w.lower() not in _NOT_MODIFIERS
               and (w.islower() or (w[1:].islower() and _sentence_start(text, a)))
               and not w.endswith(("ly", "ed", "ing"))):
-            # a noun naming the field of the role right before it ("fire chief", "police chief"); the run ends here
+            # a noun naming the field of the role right before it ("fire chief", "police chief"), or two
+            # ("public works director", "coast guard commander"); the run goes on only to a modifier
+            # ("deputy fire chief") or a name ("Riverton police chief")
+            fields += 1
             k -= 1
             first = k
-            break
+            continue
         else:
             break
         k -= 1

@@ -514,7 +514,9 @@ def _with_latest(summary: list[SummarySentence], arts: Sequence[Article], senten
 
 
 # a title or honorific before a surname: "Mr. Lahoud", "President Lahoud" name him well enough
-_TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|Rev|Sgt|Adm|Maj)\.?|\b[A-Z][a-z]+)\s+$")
+# (or a first name, accented ones too: "José Mourinho")
+_TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|Rev|Sgt|Adm|Maj)\.?|"
+                           r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]+)\s+$")
 
 
 _FULL_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}")
@@ -557,7 +559,7 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
             if bearer.id in named:
                 continue
             # the surname alone: not "Wang Youcai" for a "Wang", not "Shepard Memorial Fund"
-            m = re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-]|\s+[A-Z][a-z])", text)
+            m = re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-]|\s+[A-ZÀ-ÖØ-Þ][^\W\d_])", text)
             if m is None:
                 continue
             named.add(bearer.id)

@@ -99,6 +99,9 @@ _STATE_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("prc",): ("china",),
     ("russian", "federation"): ("russia",),
     ("united", "states", "of", "america"): ("united", "states"),
+    ("us",): ("united", "states"),   # "U.S.", "US"
+    ("usa",): ("united", "states"),
+    ("uk",): ("united", "kingdom"),  # "U.K.", "UK"
     ("islamic", "republic", "of", "iran"): ("iran",),
     ("syrian", "arab", "republic"): ("syria",),
     ("kingdom", "of", "saudi", "arabia"): ("saudi", "arabia"),
@@ -801,16 +804,17 @@ _PLACE_HEADS = frozenset("river island islands valley mountain mountains lake ba
 
 def _place_case(name: str, label: str) -> str:
     """A place known only from a dateline in capitals ("BRUSSELS, Belgium (AP) _") in the case a
-    reader writes it ("Brussels"); short capitals ("UK", "UAE") stay."""
-    if label == "LOC" and name.isupper() and len(name.replace(" ", "")) >= 4:
+    reader writes it ("Brussels"); short capitals ("UK", "UAE") and initials ("U.S.") stay."""
+    if label == "LOC" and name.isupper() and len(name.replace(" ", "")) >= 4 and "." not in name:
         return " ".join(w.capitalize() if len(w) > 3 or i == 0 else w.lower() for i, w in enumerate(name.split()))
     return name
 
 
-def _head_label(name: str, label: str) -> str:
+def _head_label(name: str, label: str, role: bool = False) -> str:
     """A person's label on a name whose head word names an organisation or a place ("Carter Center",
-    "Ulua River") is the tagger's slip: the head tells the kind."""
-    if label != "PERSON" or " " not in name:
+    "Ulua River") is the tagger's slip: the head tells the kind; not for a name with a person's
+    ``role`` ("Mayor Linda Park")."""
+    if label != "PERSON" or " " not in name or role:
         return label
     head = name.split()[-1].lower().strip(".")
     return "ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS else label
@@ -853,7 +857,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     labels = ["MISC" if is_storm else Counter(m.label for e in g for m in e.mentions).most_common(1)[0][0]
               for g, is_storm in zip(groups, storm)]
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
-    labels = [_head_label(name, label) for name, label in zip(canonical, labels)]
+    labels = [_head_label(name, label, any(e.roles for e in g)) for g, name, label in zip(groups, canonical, labels)]
     names = _distinct_names(groups, labels, canonical)
     for g, label, name in zip(groups, labels, names):
         eid = entity_id_for(label, name)
