@@ -433,6 +433,13 @@ def test_supports_reads_numbers_and_fact_words() -> None:
     assert not supports(claim, "The chief executive met evacuated families on Tuesday.")
     assert not supports("Fourteen cars derailed.", "The agency said 12 cars derailed.")
     assert supports("Fourteen cars derailed.", "14 cars came off the rails, 3 of them tankers.")
+    # what one article expects is no source for what another tells as done
+    done = "Investigators from the maritime board arrived on Thursday to inspect the hull."
+    assert not supports(done, "Investigators from the maritime board are expected to arrive on Thursday to "
+                              "inspect the hull.")
+    assert supports(done, "Investigators from the maritime board arrived Thursday and began to inspect the hull.")
+    assert supports("The ship ran aground on Tuesday near the harbor.",
+                    "The ship ran aground on Tuesday near the harbor and would be towed off.")
 
 
 def test_the_headline_does_not_change_with_the_summary_length() -> None:

@@ -468,3 +468,14 @@ def test_a_text_cut_off_mid_sentence_dates_no_event_with_its_last_words() -> Non
     a = Article(id="a", published="2019-03-02", source="s",
                 text="The couple married in 2010. Their home in Water Mill was sold in 2016. During a 2012")
     assert [e.date for e in timeline([a])] == ["2010", "2016"]
+
+
+def test_the_day_a_past_state_ends_dates_no_event_but_a_put_off_event_keeps_its_day() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2024-09-10", text=(
+        "Mayor Dan Whitfield declared a local emergency on Monday and asked residents to boil their water "
+        "until Wednesday. The hearing was postponed until Friday, the court said."))
+    got = {e.date: e.text for e in timeline([a])}
+    assert set(got) == {"2024-09-09", "2024-09-13"}, got
+    assert got["2024-09-09"].startswith("Mayor Dan Whitfield declared")

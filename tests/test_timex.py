@@ -114,6 +114,12 @@ def test_past_tense_weekday_is_the_past_one():
 def test_future_tense_weekday_is_the_coming_one():
     assert one("Kim will meet Xi on Tuesday.").value == "2019-01-15"
     assert one("The talks are scheduled for Saturday.").value == "2019-01-12"
+    # the future of a report: a Thursday paper's "would resume on Saturday" is two days ahead
+    assert one("Bluewater Lines said it would resume service on Saturday.", date(2025, 4, 3)).value == "2025-04-05"
+    assert one("He would have resigned on Friday.", date(2025, 4, 3)).value == "2025-03-28"
+    # (a possessive day is the day of a thing, not of what would be done: a ruling already made)
+    assert one("His relatives said they would look for ways around Wednesday's ruling.",
+               date(2000, 1, 7)).value == "2000-01-05"
 
 
 def test_the_end_of_a_span_after_a_past_verb_is_the_nearest_such_day():

@@ -279,7 +279,9 @@ _FUTURE = re.compile(
     r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect)"
-    r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+)\b|'ll\b)",
+    r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+"
+    # "said it would resume service on Saturday": the future of a report ("would have" is no future)
+    r"|would(?:\s+not)?(?!\s+have\b)(?=\s+[a-z]))\b|'ll\b)",
     re.IGNORECASE)
 # the past of common irregular verbs (the regular ones end in -ed)
 IRREGULAR_PAST = ("told", "met", "came", "went", "left", "began", "made", "took", "gave", "held", "won", "lost",
@@ -302,6 +304,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s", text[end:min(hi, end + 45)])[0]
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
+    possessive = text.startswith(("'s", "’s"), end)
     for rx, sign in ((_FUTURE, 1), (_PAST, -1)):
         # searched in the whole text so that lookaheads see the expression itself ("meets Tuesday")
         for m in rx.finditer(text, b0, min(len(text), end + 12)):
@@ -309,6 +312,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
                 break
             if sign < 0 and _INFINITIVE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "expects the well to be completely sealed on Saturday": no past
+            if sign > 0 and possessive and m.group(0)[:5].lower() == "would":
+                continue  # "said they would look for ways to get around Wednesday's ruling": no plan of Wednesday
             dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)

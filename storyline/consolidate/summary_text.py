@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analyze.ner_roles import ROLE_HEADS, ROLE_MODS
 from ..analyze.sentences import VERB_CUE
-from ..analyze.timex import MONTH_NAMES
+from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES
 from .disagreements import stated_numbers
 
 __all__ = [
@@ -155,13 +155,34 @@ def _titles_name(words: Sequence[str], i: int) -> bool:
     return j > i and j < len(words) and words[j][0].isupper()
 
 
+# a verb told as expected, planned or possible, not as done: "are expected to arrive", "will resume"
+_EXPECTED = re.compile(r"\b(?:(?:expected|scheduled|due|set|slated|planned|plans?|hopes?|hoped|going|is|are|was|were)"
+                       r"\s+to|will|would|could|may|might|shall|'ll)\s+(?:not\s+)?(?:be\s+|have\s+)?([a-z]{3,})\b",
+                       re.IGNORECASE)
+
+
+def _expected_stems(sentence: str) -> frozenset[str]:
+    return frozenset(_stem(m.group(1).lower()) for m in _EXPECTED.finditer(sentence))
+
+
+def _done_stems(sentence: str) -> frozenset[str]:
+    """The stems of the verbs a sentence tells in the past ("arrived", "began")."""
+    return frozenset(_stem(w) for w in re.findall(r"[a-z]+", sentence.lower())
+                     if (len(w) > 4 and w.endswith("ed")) or w in IRREGULAR_PAST)
+
+
 def supports(claim: str, other: str, coverage: float = 0.5) -> bool:
     """Whether ``other`` (a sentence of another article) carries the fact of ``claim`` (a summary
     sentence): it states none of the claim's numbers while stating others of its own ("12 cars" for
-    "Fourteen cars"), or it shares under ``coverage`` of the claim's fact words (a sentence on the
-    same people saying something else) -> False. A claim of names alone is not judged by words."""
+    "Fourteen cars"), it tells as expected what the claim tells as done ("are expected to arrive on
+    Thursday" for "arrived on Thursday"), or it shares under ``coverage`` of the claim's fact words (a
+    sentence on the same people saying something else) -> False. A claim of names alone is not judged
+    by words."""
     (a, fa), (b, fb) = _facts(claim), _facts(other)
     if a and b and not a & b:
+        return False
+    expected = _expected_stems(other)
+    if expected and not _EXPECTED.search(claim) and expected & _done_stems(claim):
         return False
     if coverage <= 0 or not fa:  # numbers only, or a claim of names alone
         return True

@@ -252,6 +252,9 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if j >= len(spans) or spans[j][0] > tx.start:
             continue
         first = spans[j][0]
+        if _UNTIL_DAY.search(text, max(0, tx.start - 24), tx.start) and not _SCHEDULED.search(
+                text, max(first, tx.start - 80), tx.start):
+            continue  # the day a past state ends dates no event
         if is_furniture(text[spans[j][0]:spans[j][1]]):
             continue  # a comment's time stamp ("January 27, 2011 at 7:59 pm | Report abuse |")
         if j == len(spans) - 1 and _CUT_OFF.search(text[spans[j][0]:spans[j][1]]):
@@ -335,6 +338,12 @@ def _far_ahead(value: str, published: date) -> bool:
 # a record or a count held since a date ("the first time since 1932", "the fourth government to
 # collapse since 1995", "its lowest level since June"): no event of that date ("split since 1953", the
 # start of a state, is one)
+# the end of a state told in the past ("declared an emergency and asked residents to boil their water
+# until Wednesday"): no event of that day; a state's announced end ("schools will stay closed until
+# Friday") and a put-off event ("the hearing was postponed until Monday") are the schedule of that day
+_UNTIL_DAY = re.compile(r"\b(?:until|till|'til)\s+(?:at\s+least\s+)?(?:on\s+)?$", re.IGNORECASE)
+_SCHEDULED = re.compile(r"\b(?:will|shall|won't|would|going\s+to|(?:expected|set|scheduled|due)\s+to|postpon|delay|"
+                        r"adjourn|defer|put\s+off|push(?:ed)?\s+back|reschedul)|'ll\b", re.IGNORECASE)
 _SINCE_RECORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|worst|best|most|least|only|"
                            r"(?:high|low|bigg|small|larg|great|long|short|strong|weak|deadli|cold|hott|wett|dri|"
                            r"earli|lat|fast|slow|sharp|steep|heavi|busi|clos|wid|deep|rich|poor)est)\b"
