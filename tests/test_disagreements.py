@@ -353,3 +353,18 @@ def test_a_prison_term_told_two_ways_of_one_person_is_disputed() -> None:
     assert term.slot.startswith("prison term of Qin") and _values(term) == {"12", "13"}
     assert term.person.startswith("Qin Yongmin") and all(not d.person for d in ds if d is not term)
     assert {v.value: v.said for v in term.values}["12"] == "Qin Yongming, who was reported to have received 12 years"
+
+
+def test_the_people_aboard_told_two_ways_are_disputed_but_a_part_of_them_is_no_count() -> None:
+    a = _art("The ferry Bluewater Star, carrying 212 people, ran aground off Hallen on Tuesday.", source="A")
+    b = _art("The ferry Bluewater Star ran aground off Hallen with 210 people aboard on Tuesday.", source="B")
+    (d,) = find_disagreements([a, b])
+    assert d.slot == "people aboard" and _values(d) == {"210", "212"}
+    c = _art("The ferry Bluewater Star was carrying 150 passengers and 12 crew when it ran aground.", source="C")
+    assert find_disagreements([a, c]) == []
+    # the dead of a crash are counted as dead, not as the people aboard
+    e = _art("The plane crashed, killing all 229 people aboard.", source="E")
+    f = _art("The plane crashed with 229 people aboard.", source="F")
+    assert find_disagreements([e, f]) == []
+    g = _art("The ferry Bluewater Star ran aground carrying 44 adult passengers.", source="G")
+    assert find_disagreements([a, g]) == []  # the adults are a part of those aboard

@@ -645,3 +645,17 @@ def test_a_named_event_most_articles_tell_is_listed_with_the_main_names() -> Non
             Entity(id="s", name="Hurricane Mitch", label="MISC", mentions={"a": 1, "b": 1, "c": 1}),
             Entity(id="l", name="Tegucigalpa", label="LOC", mentions={"a": 1})]
     assert [e.id for e in listed_entities(ents)] == ["p", "s", "l", "n"]
+
+
+def test_a_peoples_name_is_no_main_name_and_the_terminal_shows_every_quoted_person() -> None:
+    from storyline.records import Brief, Entity, QuoteGroup
+    from storyline.serve.render import listed_entities, terminal_entities
+
+    places = [Entity(id=f"l{k}", name=f"Town{k}", label="LOC", mentions={"a": 2, "b": 1}) for k in range(20)]
+    korean = Entity(id="n", name="North Korean", label="MISC", mentions={"a": 1, "b": 1})
+    lu = Entity(id="p", name="Lu Kang", label="PERSON", mentions={"b": 2})
+    assert listed_entities([korean, *places])[-1] is korean
+    brief = Brief(story_id="s", headline="h", entities=(korean, *places, lu),
+                  quotes=(QuoteGroup(speaker="Lu Kang", entity_id="p"),))
+    shown = terminal_entities(brief)
+    assert lu in shown and len(shown) == 18 and korean not in shown

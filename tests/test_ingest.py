@@ -45,6 +45,10 @@ def test_jsonl_unknown_fields_kept_and_broken_line_reported(tmp_path: Path) -> N
     assert [a.id for a in arts] == ["g1", "g2"]
     assert arts[0].meta["section"] == "world"
     assert len(errs) == 1 and errs[0].where == f"{p}:2" and "invalid JSON" in errs[0].reason
+    cut = tmp_path / "cut.json"
+    cut.write_text('{"title": "x", "text": "oops', encoding="utf-8")
+    (err,) = list(iter_articles([cut]))
+    assert err.reason == "invalid JSON (Unterminated string starting at column 24)"
 
 
 def test_jsonl_bad_fields(tmp_path: Path) -> None:

@@ -350,3 +350,16 @@ def test_brief_of_one_story_has_the_id_the_clustering_gives_it() -> None:
     assert storyline.brief(arts).story_id == ids[0]
     back = list(reversed(arts))    # two articles share a date: the input order breaks the tie
     assert storyline.brief(back).story_id == storyline.cluster(back)[0]
+
+
+def test_the_write_command_serve_prints_stays_one_line_on_a_narrow_terminal() -> None:
+    import io
+
+    from rich.console import Console
+
+    from storyline.serve.cli import print_write_command
+
+    buf = io.StringIO()
+    print_write_command(Console(file=buf, width=40), "tok3n", "localhost", 8765)
+    (line,) = buf.getvalue().strip().splitlines()
+    assert "'Content-Type: application/x-ndjson'" in line and line.endswith("http://localhost:8765/api/articles")

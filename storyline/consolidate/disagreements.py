@@ -120,13 +120,14 @@ _EVENTS = {
     "arrested": r"arrest\w*|detain\w*",
     "leaked": r"leak\w*|spill\w*",
     "cost": r"\bcosts?\b|compensation|damages?\b|losses\b",
+    "aboard": r"\baboard\b|\bon board\b|\bcarrying\b",  # "carrying 212 people" / "with 210 people aboard"
 }
 # what a count of each kind of thing can tell: no "people leaked" ("1,000 people involved in efforts to
 # stop oil leaking") nor "cars killed"
 _MEASURE_AFTER = re.compile(r"[\s-]+(?:(?:more|other|long|short|full)\s+)?(?:seconds?|minutes?|hours?|nights?|days?|"
                             r"weeks?|months?|years?|decades?|miles?|kilometres?|kilometers?|km|metres?|meters?|"
                             r"feet|foot|inches|times)\b", re.IGNORECASE)
-_EVENTS_OF = {"percent": (), "people": ("evacuated", "killed", "injured", "missing", "arrested"),
+_EVENTS_OF = {"percent": (), "people": ("evacuated", "killed", "injured", "missing", "arrested", "aboard"),
               "troops": ("evacuated", "killed", "injured", "missing", "arrested"),
               "cars": ("derailed", "leaked"), "vehicles": ("derailed", "leaked"), "money": ("cost",)}
 def _named_alternatives(patterns: dict[str, str]) -> re.Pattern[str]:
@@ -136,7 +137,7 @@ def _named_alternatives(patterns: dict[str, str]) -> re.Pattern[str]:
 
 _EVENT_RE = _named_alternatives(_EVENTS)
 # what a day is told of: the counted events, and events that are no count ("the Sept. 3 crash")
-_DAY_EVENTS = {**{k: v for k, v in _EVENTS.items() if k != "cost"},
+_DAY_EVENTS = {**{k: v for k, v in _EVENTS.items() if k not in ("cost", "aboard")},
                "crashed": r"\bcrash(?:ed|es)?\b|plane went down", "exploded": r"\bexplo(?:ded|sions?)\b|\bblasts?\b",
                "attacked": r"\battack(?:ed|s)?\b|\bbomb(?:ed|ing|ings)\b|\bshooting\b|\bambush(?:ed)?\b",
                "quake": r"\b(?:earth)?quakes?\b|\btremors?\b", "collapsed": r"\bcollaps(?:ed|es|e)\b",
@@ -232,6 +233,8 @@ def number_claims(sentence: str) -> list[NumberClaim]:
         ev = min(mine, key=lambda e: gap(e, m))
         if gap(ev, m) > 80:
             continue
+        if ev[2] == "aboard" and (_PART_AFTER.match(after) or not _ALL_ABOARD.match(after)):
+            continue  # "150 passengers and 12 crew", "44 adult passengers": a part of those aboard
         q = _QUAL.search(before)
         out.append(NumberClaim(slot=f"{noun_cls} {ev[2]}", value=value,
                                qualifier=q.group("q").lower() if q else "",
@@ -248,6 +251,10 @@ _HUMAN_STATE_AFTER = re.compile(r"\s*(?:dead|killed|injured|wounded|missing|hurt
 # a plural of a people's or group's name counts people: "21 Israelis", "12 Muslims"
 _PART_BEFORE = re.compile(r"\b(?:and|or)\s+$|\d[\w\s]{0,20},\s+$")  # "236 Kenyans and 12 Americans": parts of a toll
 _GROUP_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ans|is|ites|ims|ats|bs|ds)")
+
+
+_ALL_ABOARD = re.compile(r"\s+(?:people|persons|passengers)\b", re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s*[\w-]+\s+and\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s)", re.IGNORECASE)
 
 
 def _count_noun(after: str, before: str) -> str | None:

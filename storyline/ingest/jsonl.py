@@ -13,6 +13,12 @@ from .records_in import article_from_dict
 __all__ = ["parse_jsonl", "parse_json"]
 
 
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """ "invalid JSON (Unterminated string starting at column 24)": the decoder's message ends in "at"
+    for some problems, and the column is appended once."""
+    return f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
+
+
 def _binary_line(line: str) -> str | None:
     if "\x00" in line:
         return "binary data in the line (NUL bytes)"
@@ -41,7 +47,7 @@ def parse_jsonl(text: str, where: str, *, max_line_bytes: int = 20_000_000,
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(loc, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            yield InputError(loc, _json_problem(exc))
             continue
         except RecursionError:
             yield InputError(loc, "invalid JSON (nested too deeply)")
@@ -60,7 +66,7 @@ def parse_json(text: str, where: str, *,
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield InputError(f"{where}:{exc.lineno}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+        yield InputError(f"{where}:{exc.lineno}", _json_problem(exc))
         return
     except RecursionError:
         yield InputError(where, "invalid JSON (nested too deeply)")

@@ -584,6 +584,14 @@ def _cannot_listen(host: str, port: int) -> str | None:
     return None
 
 
+def print_write_command(console: Console, token: str, host: str, port: int) -> None:
+    """Print the command that posts a JSONL file of articles to the server, on one line however narrow
+    the terminal (a command wrapped inside its quotes breaks when pasted)."""
+    console.print(f"  curl -H 'Authorization: Bearer {token}' -H 'Content-Type: application/x-ndjson' "
+                  f"--data-binary @articles.jsonl http://{host}:{port}/api/articles",
+                  soft_wrap=True, markup=False, highlight=False)
+
+
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
@@ -639,9 +647,8 @@ def serve(
     err.print(f"storyline serving {store.path} ({n_articles} articles) on "
               f"[bold]http://{shown}:{port}/[/bold]  (API schema: http://{shown}:{port}/docs)")
     if made_up:
-        err.print(f"write token for this run: [bold]{token}[/bold]  (set STORYLINE_TOKEN to choose one)\n"
-                  f"  curl -H 'Authorization: Bearer {token}' -H 'Content-Type: application/x-ndjson' "
-                  f"--data-binary @articles.jsonl http://{shown}:{port}/api/articles")
+        err.print(f"write token for this run: [bold]{token}[/bold]  (set STORYLINE_TOKEN to choose one)")
+        print_write_command(err, token, shown, port)
     import multiprocessing
 
     from .api import run_updater

@@ -86,6 +86,10 @@ def quote_text(q: Any) -> str:
 MARKDOWN_ENTITIES = 40  # entities a Markdown brief lists in full, as the web page shows them unfolded
 
 
+# a people's name of two words: "North Korean", "South African" (not "Typhoon Haiyan")
+_DEMONYM = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central)\s+[A-Z][a-z]+(?:an|ese|ish|i)")
+
+
 def listed_entities(entities: Sequence[Any]) -> list[Any]:
     """The entities in the order a reader looks for them: people, organisations and places first (and
     a named event that at least half as many articles tell as the most told name, "Hurricane
@@ -98,7 +102,9 @@ def listed_entities(entities: Sequence[Any]) -> list[Any]:
     widest = max((spread(e) for e in entities), default=0)
 
     def main(e: Any) -> bool:  # a named event most articles tell of ("Hurricane Mitch") is a main name
-        return label(e) != "MISC" or (len(name(e).split()) > 1 and widest > 1 and spread(e) * 2 >= widest)
+        words = name(e).split()  # (a people's name, "North Korean", is none)
+        return label(e) != "MISC" or (len(words) > 1 and not _DEMONYM.fullmatch(name(e)) and widest > 1
+                                      and spread(e) * 2 >= widest)
 
     return [e for e in entities if main(e)] + [e for e in entities if not main(e)]
 
@@ -478,6 +484,21 @@ def page_html(template: str, **context: Any) -> str:
 
 TERMINAL_TIMELINE = 25   # the terminal shows this many dated events (the most reported), the other formats all
 TERMINAL_SPEAKERS = 12   # and the most quoted speakers
+TERMINAL_QUOTES = 3      # quotes of each
+TERMINAL_NAMES = 15      # main names (people, organisations, places) in the table, then other names up to
+TERMINAL_ALL_NAMES = 18  # this many in all; a quoted person is always shown
+
+
+def terminal_entities(brief: Brief) -> list[Any]:
+    """The entities the terminal's table shows: the main names first (``listed_entities``), every
+    person the brief quotes among them however rarely named (a spokesman quoted twice in one
+    article), then the next names in that order to fill the table."""
+    listed = listed_entities(brief.entities)
+    quoted = {g.entity_id for g in brief.quotes if g.entity_id} | {g.speaker for g in brief.quotes}
+    main = listed[:TERMINAL_NAMES]
+    main += [e for e in listed[TERMINAL_NAMES:] if e.label == "PERSON" and (e.id in quoted or e.name in quoted)]
+    rest = [e for e in listed[TERMINAL_NAMES:] if e not in main]
+    return main + rest[:max(0, TERMINAL_ALL_NAMES - len(main))]
 
 
 def terminal_timeline(entries: Sequence[Any], limit: int = TERMINAL_TIMELINE) -> list[Any]:
@@ -532,24 +553,31 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         t.add_column("roles / also written")
         t.add_column("articles", justify="right")
         # people, organisations and places first: a demonym ("Chinese") must not push a quoted person out
-        listed = listed_entities(brief.entities)
-        shown = listed[:15] + [e for e in listed[15:] if e.label == "MISC"][:max(0, 18 - len(listed[:15]))]
+        shown = terminal_entities(brief)
         for e in shown:
             also = [a for a in e.aliases if a != e.name]
             desc = "; ".join(list(e.roles[:2]) + ([("also: " + ", ".join(also[:4]))] if also else []))
             t.add_row(e.name, e.label, desc, str(len(e.mentions)))
-        parts.append(Panel(t, title="People, organisations and places", title_align="left"))
+        body: Any = t
+        if len(shown) < len(brief.entities):
+            body = Group(t, Text(f"{len(brief.entities) - len(shown)} more names: brief --format html or md lists "
+                                 "them all", style="dim"))
+        parts.append(Panel(body, title="People, organisations and places", title_align="left"))
     if brief.quotes:
         from rich.padding import Padding
 
         said: list[Any] = []
         for g in brief.quotes[:TERMINAL_SPEAKERS]:
             said.append(Text(g.speaker, style="bold"))
-            for i, qu in enumerate(g.quotes[:3]):
+            for i, qu in enumerate(g.quotes[:TERMINAL_QUOTES]):
                 line = Text(quote_text(qu))
                 line.append(relayed_note(qu) + " ", style="dim")
                 line.append(refs(quote_citations(g, i), labels), style="cyan")
                 said.append(Padding(line, (0, 0, 0, 2)))   # wrapped lines stay indented under the speaker
+            if len(g.quotes) > TERMINAL_QUOTES:
+                more = len(g.quotes) - TERMINAL_QUOTES
+                said.append(Padding(Text(f"{more} more {'quote' if more == 1 else 'quotes'} of {g.speaker}",
+                                         style="dim"), (0, 0, 0, 2)))
         if len(brief.quotes) > TERMINAL_SPEAKERS:
             said.append(Text(f"{len(brief.quotes) - TERMINAL_SPEAKERS} more speakers: brief --format html or md "
                              "lists them all", style="dim"))
