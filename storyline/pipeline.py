@@ -39,6 +39,7 @@ class IngestReport:
     stories: list[str] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, reason): stored, but with a change
     unchanged: list[str] = field(default_factory=list)  # watched URLs that answered 304 Not Modified
+    undated: list[str] = field(default_factory=list)  # new articles stored without a publication date
 
     @property
     def ok(self) -> bool:
@@ -57,6 +58,8 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
         if batch:
             new, dup = store.add_articles(batch)
             report.new.extend(new)
+            fresh = set(new)
+            report.undated.extend(a.id for a in batch if a.published is None and a.id in fresh)
             report.duplicate.extend(dup)
             if progress:
                 progress(len(batch))

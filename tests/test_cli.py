@@ -141,10 +141,30 @@ def test_stories_search_entity_and_dates(tmp_path: Path, seeds_dir: Path) -> Non
     r = run(db, "stories", "-s", "volcano")
     assert r.exit_code == 0 and "No story matches, of 2 stories" in r.output
     listed = json.loads(run(db, "stories", "-s", "ammonia", "--format", "json").output)
-    assert listed["total"] == 1 and [x["id"] for x in listed["stories"]] == [train]
-    assert listed["stories"][0]["size"] == 5 and "ammonia" in listed["stories"][0]["summary"]
+    assert listed["total"] == 1 and [x["id"] for x in listed["items"]] == [train]
+    assert listed["items"][0]["size"] == 5 and "ammonia" in listed["items"][0]["summary"]
     every = json.loads(run(db, "stories", "-f", "json", "--limit", "1").output)
-    assert every["total"] == 2 and len(every["stories"]) == 1
+    assert every["total"] == 2 and len(every["items"]) == 1
+    # the page has the shape of GET /api/stories: one parser reads both
+    assert {"total", "limit", "offset", "items"} <= set(every) and every["limit"] == 1
+    assert {"id", "title", "size", "first_seen", "updated"} <= set(every["items"][0])
+    r = run(db, "stories", "--entity", "Lu", "-f", "json")  # a spelling the brief lists finds the story
+    assert [x["id"] for x in json.loads(r.output)["items"]] == [kim]
     assert run(db, "stories", "-f", "xml").exit_code == 2
     r = run(db, "stories", "--from", "2019-02-30")
     assert r.exit_code == 2 and "--from '2019-02-30' is not a day" in r.output
+
+
+def test_an_undated_page_is_noted_and_its_source_line_does_not_repeat_its_title(tmp_path: Path) -> None:
+    page = tmp_path / "park.html"
+    page.write_text("<html><head><title>Council approves new park in Riverton</title></head><body><article>"
+                    "<h1>Council approves new park in Riverton</h1><p>The Riverton city council voted on "
+                    "Wednesday to approve a new 12-acre park on the site of the former paper mill, council "
+                    "members said.</p><p>Councilman Tom Baker said the city had more urgent needs and that the "
+                    "money should go to road repairs.</p></article></body></html>", encoding="utf-8")
+    db = tmp_path / "s.db"
+    r = run(db, "ingest", "-q", str(page))
+    assert r.exit_code == 0 and "1 new article has no publication date" in " ".join(r.output.split())
+    md = run(db, "brief", "-f", "md").output
+    sources = md.split("## Sources", 1)[1].strip().splitlines()
+    assert sources == ["1. Council approves new park in Riverton"]

@@ -61,8 +61,8 @@ def test_a_french_story_gets_a_cited_brief_of_its_own(tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(app, ["--db", db, "ingest", str(src)]).exit_code == 0
     listing = json.loads(runner.invoke(app, ["--db", db, "stories", "--format", "json"]).output)
-    assert len(listing["stories"]) == 2
-    fr_story = next(s for s in listing["stories"] if s["title"].startswith("Le dirigeant") or
+    assert len(listing["items"]) == 2
+    fr_story = next(s for s in listing["items"] if s["title"].startswith("Le dirigeant") or
                     s["title"].startswith("Kim Jong Un a"))
     out = runner.invoke(app, ["--db", db, "brief", fr_story["id"], "--format", "json"])
     brief = json.loads(out.output)
@@ -73,7 +73,7 @@ def test_a_french_story_gets_a_cited_brief_of_its_own(tmp_path: Path) -> None:
     assert "Written in French: names and quotes are read in English articles only" in md
     page = runner.invoke(app, ["--db", db, "brief", fr_story["id"], "--format", "html"]).output
     assert "Written in French" in page
-    en_story = next(s for s in listing["stories"] if s["id"] != fr_story["id"])
+    en_story = next(s for s in listing["items"] if s["id"] != fr_story["id"])
     assert "Written in" not in runner.invoke(app, ["--db", db, "brief", en_story["id"], "--format", "md"]).output
 
 

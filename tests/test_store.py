@@ -126,3 +126,37 @@ def test_a_new_store_opened_by_many_threads_at_once_is_created_once(tmp_path):
         t.join()
     assert errors == []
     assert SQLiteStore(db).schema_version >= 1
+
+
+def test_a_story_is_found_by_any_spelling_of_its_entity_and_an_older_store_learns_them(tmp_path: Path) -> None:
+    from storyline.records import Brief, Entity
+
+    kim = Entity(id="person:kim-eui-kyeom", name="Kim Eui-kyeom", label="PERSON", aliases=("Kim Eui-keum",),
+                 mentions={"a": 1, "b": 1})
+    brief = Brief(story_id="s1", headline="Kim visits Beijing", entities=(kim,))
+    # a store of the schema before spellings were kept, holding a brief already
+    db = tmp_path / "old.db"
+    old = SQLiteStore(db)
+    old.add_articles([Article(id="a", text="Kim Eui-keum spoke.", title="t")])
+    old.close()
+    c = sqlite3.connect(db)
+    c.execute("DROP TABLE story_entity_names")
+    c.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s1', 'x', 'x', 1, 0)")
+    c.execute("INSERT INTO briefs (story_id, json, updated) VALUES ('s1', ?, 'x')",
+              (json.dumps({"story_id": "s1", "headline": "h", "entities": [
+                  {"id": kim.id, "name": kim.name, "label": "PERSON", "aliases": ["Kim Eui-keum"]}]}),))
+    c.execute("INSERT INTO story_entities (story_id, entity_id, name, label, articles) VALUES ('s1', ?, ?, 'PERSON', 2)",
+              (kim.id, kim.name))
+    c.commit()
+    c.close()
+    store = SQLiteStore(db)
+    assert store.schema_version == len(MIGRATIONS)
+    for spelling in ("Kim Eui-kyeom", "kim eui-keum"):
+        rows, total = store.search_stories(entity=spelling)
+        assert total == 1 and rows[0]["id"] == "s1", spelling
+        assert store.get_entity(spelling)["id"] == kim.id
+    # a brief stored now keeps its spellings too; another spelling finds nothing
+    store.put_brief(brief)
+    assert store.search_stories(entity="Kim Eui-keum")[1] == 1
+    assert store.search_stories(entity="Kim Ui-gyeom")[1] == 0

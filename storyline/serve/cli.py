@@ -138,6 +138,10 @@ def ingest(
     console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
                   f"{warned}, [bold]{len(report.failed)}[/bold] failed; {_n(len(report.stories), 'story', 'stories')} updated "
                   f"({store.count_stories() - before} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}")
+    if report.undated:
+        console.print(f"[dim]{_n(len(report.undated), 'new article has', 'new articles have')} no publication date: "
+                      "relative dates (\"Tuesday\") in such an article are resolved from its story's other "
+                      "articles, or left as written[/dim]", highlight=False)
     if report.stories:
         _print_story_rows([r for r in store.list_stories(sort="updated", limit=10) if r["id"] in set(report.stories)])
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
@@ -325,9 +329,10 @@ def stories(
         raise typer.Exit(EXIT_USAGE) from exc
     if fmt == "json":
         teasers = store.story_teasers(r["id"] for r in rows)
-        out = {"total": total, "offset": offset, "stories": [
-            {k: r.get(k) for k in ("id", "title", "size", "first_published", "last_published", "updated")}
-            | {"summary": teasers.get(r["id"])} for r in rows]}
+        # the page of GET /api/stories (total, limit, offset, items), each item with its summary's opening
+        out = {"total": total, "limit": limit, "offset": offset, "items": [
+            {k: r.get(k) for k in ("id", "title", "size", "first_published", "last_published", "first_seen",
+                                   "updated")} | {"summary": teasers.get(r["id"])} for r in rows]}
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return
     if not rows:

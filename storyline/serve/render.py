@@ -127,6 +127,13 @@ def _article_name(a: Any) -> str:
     return ", ".join(str(p) for p in parts if p)
 
 
+def _source_name(a: Any) -> str:
+    """The outlet and date shown after an article's title in a list of sources; "" when they would
+    only repeat the title (an article with neither)."""
+    name = _article_name(a)
+    return "" if name == (a.get("title") or "") else name
+
+
 UNTITLED = "(untitled)"
 DERIVED_NOTE = "no title; its first words"
 
@@ -244,7 +251,8 @@ def brief_markdown(brief: Brief) -> str:
         if derived:
             title = f"*{title}* [{DERIVED_NOTE}]"
         link = f" <{a['url']}>" if a.get("url") else ""
-        lines.append(f"{labels[str(a['id'])]}. {title} ({_article_name(a)}){link}")
+        name = _source_name(a)
+        lines.append(f"{labels[str(a['id'])]}. {title}{f' ({name})' if name else ''}{link}")
     return "\n".join(lines) + "\n"
 
 
@@ -606,7 +614,8 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         src.append(title, style="italic" if derived else None)
         if derived:
             src.append(f" [{DERIVED_NOTE}]", style="dim")
-        src.append(f" — {_article_name(a)}\n")
+        name = _source_name(a)
+        src.append(f" — {name}\n" if name else "\n")
     parts.append(Panel(src, title="Sources", title_align="left"))
     span = ""
     if brief.first_published:

@@ -68,6 +68,7 @@ def _empty_story(c: sqlite3.Connection, sid: str) -> None:
     c.execute("DELETE FROM briefs WHERE story_id = ?", (sid,))
     c.execute("DELETE FROM stories_fts WHERE story_id = ?", (sid,))
     c.execute("DELETE FROM story_entities WHERE story_id = ?", (sid,))
+    c.execute("DELETE FROM story_entity_names WHERE story_id = ?", (sid,))
     c.execute("UPDATE stories SET size = 0, dirty = 0 WHERE id = ?", (sid,))
 
 
@@ -361,6 +362,9 @@ class SQLiteStore:
             c.executemany("INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, label, articles) "
                           "VALUES (?, ?, ?, ?, ?)",
                           [(brief.story_id, e.id, e.name, e.label, len(e.mentions)) for e in brief.entities])
+            c.execute("DELETE FROM story_entity_names WHERE story_id = ?", (brief.story_id,))
+            c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name) VALUES (?, ?, ?)",
+                          [(brief.story_id, e.id, n) for e in brief.entities for n in dict.fromkeys((e.name, *e.aliases))])
 
     def get_brief(self, story_id: str) -> Brief | None:
         r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
@@ -444,7 +448,7 @@ class SQLiteStore:
             args.append(fts)
         if entity:
             where.append("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = ? "
-                         "OR name = ? COLLATE NOCASE)")
+                         "UNION SELECT story_id FROM story_entity_names WHERE name = ? COLLATE NOCASE)")
             args += [entity, entity]
         if date_from:
             where.append("COALESCE(s.last_published, s.first_published) >= ?")
@@ -481,6 +485,11 @@ class SQLiteStore:
         if not rows:
             rows = conn.execute("SELECT entity_id, name, label FROM story_entities WHERE name = ? COLLATE NOCASE "
                                 "LIMIT 1", (entity,)).fetchall()
+        if not rows:  # any other spelling: the entity that most stories write it for
+            rows = conn.execute(
+                "SELECT e.entity_id, e.name, e.label FROM story_entity_names n JOIN story_entities e "
+                "ON e.story_id = n.story_id AND e.entity_id = n.entity_id WHERE n.name = ? COLLATE NOCASE "
+                "GROUP BY e.entity_id ORDER BY COUNT(*) DESC, e.entity_id LIMIT 1", (entity,)).fetchall()
         if not rows:
             return None
         eid, name, label = rows[0]
