@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Iterator
 
+from storyline.records import Article
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 MDS = DATA / "mds"
@@ -24,3 +26,17 @@ def iter_clusters(dataset: str) -> Iterator[dict]:
 
 def available_sets() -> list[str]:
     return [d for d in MDS_SETS if (MDS / d / "clusters.jsonl").exists()]
+
+
+def story_articles(sets: list[str], scale: int = 1) -> Iterator[tuple[str, Article]]:
+    """(story, article) for every document of ``sets``, each cluster one story; at ``scale`` > 1 the
+    documents are repeated with new ids (and new stories)."""
+    for rep in range(scale):
+        for ds in sets:
+            for c in iter_clusters(ds):
+                story = f"{ds}:{c['id']}:{rep}"
+                for d in c["documents"]:
+                    if not d["text"].strip():
+                        continue
+                    yield story, Article(id=f"{ds}:{d['id']}:{rep}", text=d["text"], title=d.get("title"),
+                                         published=d.get("date"), source=d.get("source"))

@@ -21,24 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _mds import available_sets, iter_clusters  # noqa: E402
+from _mds import available_sets, story_articles  # noqa: E402
 
 from storyline.config import Settings  # noqa: E402
 from storyline.pipeline import ingest_articles, update_stories  # noqa: E402
-from storyline.records import Article  # noqa: E402
 from storyline.store.sqlite import SQLiteStore  # noqa: E402
-
-
-def _articles(sets: list[str], scale: int):  # type: ignore[no-untyped-def]
-    for rep in range(scale):
-        for ds in sets:
-            for c in iter_clusters(ds):
-                story = f"{ds}:{c['id']}:{rep}"
-                for d in c["documents"]:
-                    if not d["text"].strip():
-                        continue
-                    yield story, Article(id=f"{ds}:{d['id']}:{rep}", text=d["text"], title=d.get("title"),
-                                         published=d.get("date"), source=d.get("source"))
 
 
 def run_scale(sets: list[str], scale: int, ner_mode: str = "fast") -> dict:
@@ -47,7 +34,7 @@ def run_scale(sets: list[str], scale: int, ner_mode: str = "fast") -> dict:
         story_of: dict[str, str] = {}
 
         def gen():  # type: ignore[no-untyped-def]
-            for story, a in _articles(sets, scale):
+            for story, a in story_articles(sets, scale):
                 story_of[a.id] = story
                 yield a
 

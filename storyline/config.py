@@ -36,6 +36,8 @@ class Settings:
     regroup_every: float = 0.0               # seconds between regroups while watching feeds (0: never)
     keep_days: float = 0.0                   # forget articles published this many days ago at each scheduled
     #                                          regroup (daily when regroup_every is 0); 0: keep every article
+    dask: str = ""                           # analyses and briefs on Dask: "local", "local:N" or a scheduler
+    #                                          address (storyline.distributed); "": in this process
 
     def text_limit(self) -> int:
         """The per-article text limit in UTF-8 bytes, whatever the source: ``max_article_text_bytes``,

@@ -349,22 +349,36 @@ def _update_stories(store: SQLiteStore, settings: Settings, *, progress: Progres
     dirty = store.dirty_stories()
     if total:
         total(len(dirty))
+    if settings.dask:  # the analyses and briefs on a Dask cluster (storyline.distributed)
+        from .distributed import update_on_cluster
+
+        return update_on_cluster(store, settings, dirty, progress=progress)
     for sid in dirty:
-        ids = store.story_article_ids(sid)
-        old = store.get_brief(sid)
-        before = {str(a.get("id")) for a in old.articles} if old is not None else set()
-        articles = store.get_articles(ids)
-        new_ids = [i for i in ids if i not in before] if old is not None else []
-        if old is not None and not new_ids:  # a rebuild: the brief still tells what the last additions added
-            held = set(ids)
-            new_ids = [n.article_id for n in old.new_since if n.article_id in held]
+        articles, new_ids = story_inputs(store, sid)
         analyses = ensure_analyses(store, articles, ner_mode=settings.ner_mode)
-        store.put_brief(safe_brief(sid, articles, max_words=settings.summary_words, analyses=analyses,
-                                   new_ids=new_ids),
-                        extra={"duplicate_groups": _dup_groups(store.duplicates_in(sid))})
+        put_story_brief(store, safe_brief(sid, articles, max_words=settings.summary_words, analyses=analyses,
+                                          new_ids=new_ids))
         if progress:
             progress(1)
     return dirty
+
+
+def story_inputs(store: SQLiteStore, story_id: str) -> tuple[list[Article], list[str]]:
+    """A story's stored articles and those added since its last brief (on a rebuild with none added,
+    those its brief already told as new: the brief still tells what the last additions added)."""
+    ids = store.story_article_ids(story_id)
+    old = store.get_brief(story_id)
+    before = {str(a.get("id")) for a in old.articles} if old is not None else set()
+    new_ids = [i for i in ids if i not in before] if old is not None else []
+    if old is not None and not new_ids:
+        held = set(ids)
+        new_ids = [n.article_id for n in old.new_since if n.article_id in held]
+    return store.get_articles(ids), new_ids
+
+
+def put_story_brief(store: SQLiteStore, brief: Brief) -> None:
+    """Store a story's brief with the groups of near-duplicate copies among its articles."""
+    store.put_brief(brief, extra={"duplicate_groups": _dup_groups(store.duplicates_in(brief.story_id))})
 
 
 def rebuild_briefs(store: SQLiteStore, settings: Settings, story_ids: Sequence[str] | None = None, *,

@@ -80,6 +80,27 @@ def _store(*, write: bool = False) -> SQLiteStore:
         raise typer.Exit(EXIT_USAGE) from exc
 
 
+_DASK_HELP = ("Analyse articles and build briefs on Dask: local (every core of this machine), local:N "
+              "(N worker processes) or a scheduler address (tcp://host:8786). Needs the dask extra: "
+              "pip install 'storyline\\[dask]'.")
+
+
+def _use_dask(dask: str | None) -> None:
+    """Apply a --dask option (exit 2 on a value that names no cluster)."""
+    if dask is None:
+        return
+    from dataclasses import replace
+
+    from ..distributed import require_dask
+
+    try:
+        require_dask(dask)
+    except StorylineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    state.settings = replace(state.settings, dask=dask)
+
+
 def _use_ner(ner: str | None) -> None:
     """Apply a --ner option (exit 2 on a value that is not a tagger)."""
     if ner is None:
@@ -110,6 +131,7 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast "
                                       "(about 10x faster, for bulk ingest)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="CLUSTER", help=_DASK_HELP),
 ) -> None:
     """Read articles, store the new ones, group them into stories and update the stories' briefs.
 
@@ -120,6 +142,7 @@ def ingest(
     from ..pipeline import ingest_paths
 
     _use_ner(ner)
+    _use_dask(dask)
     store = _store(write=True)
     before = store.count_stories()
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -194,6 +217,7 @@ def watch(
     every: str = typer.Option("15m", "--every", help="Time between polls: 90s, 15m, 1h... (at least 10s)."),
     once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron or systemd timers)."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="CLUSTER", help=_DASK_HELP),
     regroup_every: Optional[str] = typer.Option(None, "--regroup-every", help="Also regroup the whole store "
                                                 "(`storyline regroup`) when this long has passed since the last "
                                                 "regroup: 1d, 12h... (default: the regroup_every setting; 0: never)."),
@@ -214,6 +238,7 @@ def watch(
 
     interval = _watch_options(urls, every, once=once)
     _use_ner(ner)
+    _use_dask(dask)
     _use_duration("--regroup-every", regroup_every, "regroup_every")
     _use_duration("--keep", keep, "keep_days", 86_400.0)
     store = _store(write=True)
@@ -393,6 +418,7 @@ def rebuild(
                                                   "characters); every story when none is given."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="CLUSTER", help=_DASK_HELP),
 ) -> None:
     """Rebuild stored briefs with this version of storyline and the current settings (after an upgrade, or a new STORYLINE_SUMMARY_WORDS); articles and stories are kept as they are."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -400,6 +426,7 @@ def rebuild(
     from ..pipeline import rebuild_briefs
 
     _use_ner(ner)
+    _use_dask(dask)
     store = _store(write=True)
     ids = [_one_story(store, ref) for ref in stories] if stories else None
     if ids is None and not store.count_stories():
@@ -435,11 +462,13 @@ def regroup(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger for the rebuilt briefs: accurate "
                                       "(default) or fast."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="CLUSTER", help=_DASK_HELP),
 ) -> None:
     """Group every stored article into stories again, as one ingest run over the whole store would, and rebuild the briefs of the stories that changed.
 
     Stories grown over many runs (`storyline watch` for weeks, many small ingests) can end up in pieces that one run over the same articles keeps together. A story keeps its id when it keeps its first article; the id of a story left empty leads to the story now holding most of its articles. Its cost grows with the store (every article is read again): a maintenance step for a quiet hour, or a schedule (`storyline watch --regroup-every 1d`)."""
     _use_ner(ner)
+    _use_dask(dask)
     store = _store(write=True)
     if not store.count_articles():
         err.print("No articles yet: run `storyline ingest PATH` first.")
