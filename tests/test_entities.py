@@ -659,3 +659,38 @@ def test_a_peoples_name_is_no_main_name_and_the_terminal_shows_every_quoted_pers
                   quotes=(QuoteGroup(speaker="Lu Kang", entity_id="p"),))
     shown = terminal_entities(brief)
     assert lu in shown and len(shown) == 18 and korean not in shown
+
+
+def test_one_person_under_a_nickname_a_middle_name_or_another_romanisation() -> None:
+    ents = _given([("President William Jefferson Clinton spoke.", [("William Jefferson Clinton", "PERSON")]),
+                   ("Bill Clinton left for Gaza.", [("Bill Clinton", "PERSON")]),
+                   ("Hillary Rodham Clinton stayed home.", [("Hillary Rodham Clinton", "PERSON")]),
+                   ("Foreign Minister Farouq al-Sharaa met him.", [("Farouq al-Sharaa", "PERSON")]),
+                   ("Farouk al-Sharaa said so.", [("Farouk al-Sharaa", "PERSON")]),
+                   ("Martin Smith and Marvin Smith ran.", [("Martin Smith", "PERSON"), ("Marvin Smith", "PERSON")])])
+    bill = _find(ents, "William Jefferson Clinton")
+    assert "Bill Clinton" in bill.aliases and "Hillary Rodham Clinton" not in bill.aliases
+    assert "Farouk al-Sharaa" in _find(ents, "Farouq al-Sharaa").aliases
+    assert _find(ents, "Martin Smith") is not _find(ents, "Marvin Smith")  # one letter apart: two people
+
+
+def test_a_bare_surname_read_as_an_organisation_is_the_person_named_in_full_beside_it() -> None:
+    ents = _given([("Bulent Ecevit was asked to form a government. Ecevit, who served as prime minister, agreed.",
+                    [("Bulent Ecevit", "PERSON"), ("Ecevit", "ORG")]),
+                   ("Bulent Ecevit met the president.", [("Bulent Ecevit", "PERSON")]),
+                   ("Netscape Communications Corp. sued. Shares of Netscape rose.",
+                    [("Netscape Communications Corp.", "ORG"), ("Netscape", "ORG")]),
+                   ("Netscape said nothing.", [("Netscape", "ORG")])])
+    ecevit = _find(ents, "Bulent Ecevit")
+    assert ecevit.label == "PERSON" and "Ecevit" in ecevit.aliases
+    assert "Netscape" in _find(ents, "Netscape Communications Corp.").aliases
+
+
+def test_a_king_named_by_his_title_alone_is_no_short_form_of_another_namesake() -> None:
+    arts = [Article(id="a0", title="t", text="Iraqi leader Saddam Hussein spoke on Monday."),
+            Article(id="a1", title="t", text="Hassan is regent in King Hussein's absence.")]
+    at = arts[1].text.index("Hussein")
+    ms = [Mention(article_id="a0", start=13, end=27, text="Saddam Hussein", label="PERSON", role="Iraqi leader"),
+          Mention(article_id="a1", start=at, end=at + 7, text="Hussein", label="PERSON", role="King")]
+    ents = consolidate_entities(arts, ms)[0]
+    assert len([e for e in ents if e.label == "PERSON"]) == 2

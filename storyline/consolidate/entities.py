@@ -82,7 +82,7 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
     return len(head) >= 2 and _initials(head) == acr
 
 
-_ORG_GENERIC = frozenset(["news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
+_ORG_GENERIC = frozenset(["communications", "industries", "enterprises", "software", "news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
 _DIRECTIONS = frozenset(["north", "south", "east", "west"])
 _FEATURES = frozenset(["gulf", "bay", "strait", "straits"])  # a place "X of Y" a story calls "the X"
 # a country before an organisation's own name ("U.S. Coast Guard", "British Red Cross" is another one)
@@ -205,8 +205,11 @@ def _royal_word(text: str) -> str | None:
 
 
 def _royal_title(e: LocalEntity) -> str | None:
-    """The royal title every surface of ``e`` opens with ("Prince Michael"), or None."""
+    """The royal title every surface of ``e`` opens with ("Prince Michael"), or that its roles name
+    when the tagger left the title out of the name ("King [Hussein]'s absence"), or None."""
     titles = {_royal_word(s) for s in e.surfaces}
+    if None in titles and e.roles:
+        titles = {_royal_word(r.split()[-1]) for r in e.roles}
     return titles.pop() if len(titles) == 1 and None not in titles else None
 
 
@@ -366,7 +369,10 @@ _NICKNAMES = {
     "jenny": "jennifer", "jen": "jennifer", "sue": "susan", "suzy": "susan", "peggy": "margaret",
     "maggie": "margaret", "meg": "margaret", "becky": "rebecca", "debbie": "deborah", "deb": "deborah",
     "pam": "pamela", "barb": "barbara", "vicky": "victoria", "nate": "nathan", "phil": "philip",
-    "doug": "douglas", "abe": "abraham",
+    "doug": "douglas", "abe": "abraham", "judy": "judith", "jack": "john", "pete": "peter", "pat": "patrick",
+    "ray": "raymond", "gene": "eugene", "newt": "newton", "al": "albert", "sandy": "sandra", "cindy": "cynthia",
+    "patty": "patricia", "trish": "patricia", "terry": "terence", "tess": "theresa", "teddy": "theodore",
+    "arik": "ariel",
 }
 
 
@@ -375,19 +381,38 @@ def _first_name(w: str) -> str:
 
 
 def _nickname_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """'Ed Chernoff' / 'Edward Chernoff': the same name but for a first name and its short form."""
-    return (len(a) >= 2 and len(a) == len(b) and a[0] != b[0] and a[1:] == b[1:]
+    """'Ed Chernoff' / 'Edward Chernoff': the same name but for a first name and its short form; one
+    may add middle names ('Bill Clinton' / 'William Jefferson Clinton')."""
+    if len(a) > len(b):
+        a, b = b, a
+    return (len(a) >= 2 and a[0] != b[0] and a[-1] == b[-1] and set(a[1:-1]) <= set(b[1:-1])
             and _first_name(a[0]) == _first_name(b[0]))
 
 
 def _typo_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """'Dikemebe Mutombo' / 'Dikembe Mutombo': one long word (6+ letters) misspelt by a letter or
-    two, the other words the same; close enough to merge without a shared role."""
+    two, or one word romanised two ways ('Farouq' / 'Farouk al-Sharaa'), the other words the same;
+    close enough to merge without a shared role."""
     if len(a) < 2 or len(a) != len(b):
         return False
     pairs = [(x, y) for x, y in zip(a, b) if x != y]
-    return (len(pairs) == 1 and min(len(pairs[0][0]), len(pairs[0][1])) >= 6
-            and SequenceMatcher(None, *pairs[0]).ratio() >= 0.85)
+    if len(pairs) != 1:
+        return False
+    x, y = pairs[0]
+    return (min(len(x), len(y)) >= 6 and SequenceMatcher(None, x, y).ratio() >= 0.85) or \
+        (min(len(x), len(y)) >= 4 and _romanised(x) == _romanised(y))
+
+
+# one sound written two ways by two romanisations ("Farouq" / "Farouk", "Gadhafi" / "Gaddafi")
+_ROMANISED = ((re.compile(r"q"), "k"), (re.compile(r"ou"), "u"), (re.compile(r"ph"), "f"),
+              (re.compile(r"([dkgt])h"), r"\1"), (re.compile(r"ee"), "i"), (re.compile(r"y$"), "i"),
+              (re.compile(r"(.)\1"), r"\1"))
+
+
+def _romanised(word: str) -> str:
+    for rx, rep in _ROMANISED:
+        word = rx.sub(rep, word)
+    return word
 
 
 _SPELLING = ((re.compile(r"isation"), "ization"), (re.compile(r"ise$"), "ize"), (re.compile(r"our$"), "or"),
@@ -501,6 +526,19 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1 \
                 and not (e.label == "LOC" and len(by_name[e.full]) > len(short_of[e.full])):
             dsu.union(i, owners.pop())
+    # a bare surname the tagger read as an organisation ("Ecevit, who served as prime minister ...") is the
+    # person it names when an article that writes it names one person of that surname in full
+    persons: dict[str, set[int]] = defaultdict(set)
+    person_arts: dict[int, set[str]] = defaultdict(set)
+    for i, e in enumerate(locals_):
+        if e.label == "PERSON" and len(e.full) >= 2:
+            persons[e.full[-1]].add(dsu.find(i))
+    for i, e in enumerate(locals_):
+        person_arts[dsu.find(i)].add(e.article_id)
+    for i, e in enumerate(locals_):
+        roots = persons.get(e.full[0], set()) if e.label in ("ORG", "MISC") and len(e.full) == 1 else set()
+        if len(roots) == 1 and e.article_id in person_arts[next(iter(roots))]:
+            dsu.union(i, next(iter(roots)))
     # spelling / romanisation variants of a person with the same role (blocked by first and last word)
     # and, without a role, a long word misspelt, when no article names both (that would be two people);
     # an organisation or a place spelt two ways ("World Health Organisation" / "Organization",
@@ -854,7 +892,9 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     linked: list[Mention] = []
     roles_of: dict[str, list[str]] = {}
     label_of: dict[str, str] = {}
-    labels = ["MISC" if is_storm else Counter(m.label for e in g for m in e.mentions).most_common(1)[0][0]
+    # (the kind the full names were read as: "Ecevit" alone may read as an organisation, "Bulent Ecevit" not)
+    labels = ["MISC" if is_storm else Counter(m.label for e in ([e for e in g if len(e.full) >= 2] or g)
+                                              for m in e.mentions).most_common(1)[0][0]
               for g, is_storm in zip(groups, storm)]
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
     labels = [_head_label(name, label, any(e.roles for e in g)) for g, name, label in zip(groups, canonical, labels)]
