@@ -330,3 +330,25 @@ def test_a_possessive_subject_names_the_pronoun_unless_its_head_is_a_person() ->
     text2 = before + 'Robert Torricelli\'s lawyer spoke to reporters. "The trial will be fair," he said.'
     (q2, *_) = [q for q in extract_quotes(text2) if q.speaker == "he"]
     assert q2.speaker_resolved == "Mahathir Mohamad"
+
+
+def test_naming_participles_nouns_and_idle_talk_are_no_quotes() -> None:
+    from storyline.analyze.quotes import extract_quotes
+
+    for text in ("Called the Larry Bird exception, it was created to let a team re-sign its own star.",
+                 "Calling the North's claim nonsense, Seoul's ministry stopped the tours.",
+                 "He showed elan in initiating the Iraq attack as his own impeachment loomed.",
+                 "The two men talked in the Red Carpet Room, reserved for business-class passengers."):
+        assert extract_quotes(text, "a") == [], text
+
+
+def test_an_inverted_speaker_runs_through_a_possessive_and_who_is_told_is_no_speaker() -> None:
+    from storyline.analyze.quotes import extract_quotes
+
+    text = "Syria had received messages of support from Yemen and Sudan, said Syria's official news agency, SANA."
+    (q,) = extract_quotes(text, "a")
+    assert q.text.startswith("Syria had received") and text[q.speaker_start:q.speaker_end].startswith(
+        "Syria's official news agency")
+    text = "Qureia, speaker of the council, told reporters Sunday that the talks had failed."
+    (q,) = extract_quotes(text, "a")
+    assert text[q.speaker_start:q.speaker_end].startswith("Qureia") and q.text == "that the talks had failed"

@@ -461,7 +461,12 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, 
 def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     """The subject at the start of the clause (after a leading adverbial and its comma)."""
     k = 0
-    if k < limit and (toks[0].low in _STOP or toks[0].low in ("speaking", "meanwhile", "still", "instead")) \
+    if limit > 0 and toks[0].text in _QUOTE_CHARS:  # '``...,'' the leader, Rep. Dick Armey, told ...'
+        close = next((m for m in range(1, limit) if toks[m].text in _QUOTE_CHARS), None)
+        if close is None:
+            return None
+        k = close + 1
+    elif k < limit and (toks[0].low in _STOP or toks[0].low in ("speaking", "meanwhile", "still", "instead")) \
             and toks[0].low not in _PRONOUNS:
         c = next((m for m in range(1, min(limit, 25)) if toks[m].text == ","), None)
         if c is None:
@@ -487,6 +492,17 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         if named is not None:
             return named
     return (k, b) if b > k else None
+
+
+def _after_possessive(toks: Sequence[_Tok], a: int, b: int) -> bool:
+    """Whether toks[b] is among the few lower-case words after a possessive in toks[a:b] ("Syria's
+    official news agency"): the noun the possessive belongs to."""
+    for k in range(b - 1, max(a, b - 4) - 1, -1):
+        if toks[k].low.endswith(("’s", "'s")):
+            return True
+        if _is_cap(toks[k]) or toks[k].low in CUE_VERBS:
+            return False
+    return False
 
 
 def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
@@ -519,8 +535,9 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         if b > a and not _is_cap(t) and (t.low in CUE_VERBS or (seen_cap and t.low not in ("of", "’s", "'s")
                                                                  and t.text not in ("-", ".")
                                                                  and not (t.low in _DETS and toks[b - 1].low
-                                                                          in ("of", "for", "at", "on", "in")))):
-            break  # "said Mexico demanded" -> "Mexico"
+                                                                          in ("of", "for", "at", "on", "in"))
+                                                                 and not _after_possessive(toks, a, b))):
+            break  # "said Mexico demanded" -> "Mexico" (but "said Syria's official news agency")
         seen_cap = seen_cap or (_is_cap(t) and t.low not in _DETS)
         b += 1
     while b > a + 1 and toks[b - 1].low in ("of", "for", "at", "on", "in", "the", "a", "an"):
@@ -769,6 +786,26 @@ def _dash_attribution(text: str, toks: list[_Tok]) -> _Found | None:
     return None
 
 
+_TALK = frozenset("talk talks talked talking speak speaks spoke speaking".split())
+_IRREGULAR_PLURALS = frozenset("men women children people police staff crew media".split())
+
+
+def _noun_use(toks: Sequence[_Tok], speaker: tuple[int, int], ca: int, verb: str) -> bool:
+    """Whether a cue in its bare form after a singular phrase with an article is a noun, not a verb
+    ("initiating the Iraq attack as his own impeachment loomed", "the Kremlin call for calm")."""
+    sa, sb = speaker
+    if ca != sb or verb.endswith(("s", "ed", "ing")) or verb in ("said", "told", "thought", "found", "sang"):
+        return False
+    last = toks[sb - 1].low
+    return toks[sa].low in ("the", "a", "an", "this", "that") and not last.endswith("s") \
+        and last not in _IRREGULAR_PLURALS
+
+
+# verbs that name or describe rather than report, at the start of a sentence a participle ("Called the
+# Larry Bird exception, it ..."): no one is said to speak
+_NAMING = frozenset("called named dubbed termed described labelled labeled branded".split())
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
@@ -788,6 +825,12 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         app = _appositive(toks, ca - 1)
         if app is not None:
             speaker_tok, pre_end_tok = app
+        elif verb in _TELL:
+            # "..., Rep. Dick Armey of Texas, told Livingston": who is told follows the verb, the
+            # speaker stands before the comma
+            speaker_tok = _subject_np(toks, ca - 1)
+            if speaker_tok is not None:
+                pre_end_tok = speaker_tok[0]
         else:
             speaker_tok = _right_np(toks, cb)  # "..., said Maria Lind"
             if speaker_tok is not None and speaker_tok[1] < n and toks[speaker_tok[1]].low in _AUX_VERBS:
@@ -799,6 +842,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 if inverted:
                     speaker_tok = _extend_appositive(toks, speaker_tok)
     elif ca == 0:
+        if verb in _NAMING or verb == "calling":
+            return None  # "Calling the North's claim nonsense, Seoul ...", "Called the Bird exception, it ..."
         speaker_tok = _right_np(toks, cb)  # "Said Ellis: ..."
         inverted = speaker_tok is not None
     elif prev in ("and", "but") and ca > 1 and toks[ca - 2].text != ",":
@@ -814,8 +859,12 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         speaker_tok = _left_np(toks, ca)
         if speaker_tok is not None:
             pre_end_tok = speaker_tok[0]
+            if _noun_use(toks, speaker_tok, ca, verb):
+                return None
     if speaker_tok is None:
         return None
+    if verb in _TALK and not (cb < n and (toks[cb].low in ("about", "of", "on", ":") or toks[cb].text in _QUOTE_CHARS)):
+        return None  # "The two men talked in the Red Carpet Room, reserved for ...": no content told
     if verb in _OBJECT_VERBS:
         weak = False
     sa, sb = speaker_tok
