@@ -160,3 +160,21 @@ def test_tokenized_one_sentence_per_line_text_keeps_its_lines():
 def test_a_tokenized_comma_keeps_the_year_with_its_day():
     (tx,) = storyline.tag_timexes("The dam breached on March 4 , 2024 at dawn .", date(2025, 1, 1))
     assert tx.value == "2024-03-04"
+
+
+def test_a_lead_naming_another_weeks_day_is_not_filed_under_its_papers_day() -> None:
+    from storyline.consolidate.timeline_rank import summarize_timeline
+
+    sat = date(1998, 10, 24)
+    arts = [_art(k, sat, "Monday, however, in a Washington courtroom, the government opened its case against "
+                         "Microsoft with a long statement. " + other) for k, other in enumerate((
+                "Lawyers for the company argued the browser was part of Windows.",
+                "The judge allowed the first witness to take the stand.",
+                "Executives of rival firms sat in the gallery."))]
+    arts.append(_art(3, date(1998, 10, 20), "” The trial of Microsoft opened on Monday in Washington, lawyers said. "
+                                            "Hamas is, 2nd graf pvs."))
+    entries = summarize_timeline(arts, None, 2)
+    on = {e.date: [x.text for x in entries if x.date == e.date] for e in entries}
+    assert not any(t.startswith("Monday, however") for t in on.get("1998-10-24", []))
+    assert any(t.startswith("Monday, however") for t in on["1998-10-19"]), on
+    assert all(not t.startswith("”") and "graf" not in t for ts in on.values() for t in ts)

@@ -117,6 +117,10 @@ def test_future_tense_weekday_is_the_coming_one():
     # the future of a report: a Thursday paper's "would resume on Saturday" is two days ahead
     assert one("Bluewater Lines said it would resume service on Saturday.", date(2025, 4, 3)).value == "2025-04-05"
     assert one("He would have resigned on Friday.", date(2025, 4, 3)).value == "2025-03-28"
+    assert one("His appointment would have to be approved by the Cabinet on Tuesday.", date(1998, 10, 9)).value \
+        == "1998-10-13"
+    # a schedule told in the present: a Sunday paper's "decides Monday" is the next day
+    assert one("Feerick decides Monday whether the suspension stands.", date(1998, 10, 18)).value == "1998-10-19"
     # (a possessive day is the day of a thing, not of what would be done: a ruling already made)
     assert one("His relatives said they would look for ways around Wednesday's ruling.",
                date(2000, 1, 7)).value == "2000-01-05"

@@ -278,10 +278,12 @@ _FUTURE = re.compile(
     r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:was|were|is|are)\s+(?:also\s+)?expected|(?:is|are)\s+to"
     r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
-    r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect)"
+    r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect|decides|rules|"
+    r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs)"
     r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+"
-    # "said it would resume service on Saturday": the future of a report ("would have" is no future)
-    r"|would(?:\s+not)?(?!\s+have\b)(?=\s+[a-z]))\b|'ll\b)",
+    # "said it would resume service on Saturday": the future of a report ("would have resigned" is no
+    # future, "would have to be approved" is)
+    r"|would(?:\s+not)?(?!\s+have\s+(?!to\b))(?=\s+[a-z]))\b|'ll\b)",
     re.IGNORECASE)
 # the past of common irregular verbs (the regular ones end in -ed)
 IRREGULAR_PAST = ("told", "met", "came", "went", "left", "began", "made", "took", "gave", "held", "won", "lost",

@@ -63,7 +63,9 @@ _LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s|^[A-
 _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all rights reserved", "follow us on",
                     # a paper's print note, a programme's listing, a monitoring service's tag
                     "a version appeared on p", "available until", "bbc monitoring",
-                    "uk time,", "uk time |")
+                    "uk time,", "uk time |",
+                    # a wire desk's editing notes ("Hamas is, 2nd graf pvs", "SUBS 3rd graf")
+                    " graf pvs", "nd graf", "rd graf", "th graf", "st graf", "graf pvs")
 _FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
 # a photo credit glued to what follows ("AP Photo\/Transocean BP has begun ...", "Photo credits: REUTERS/...")
 _CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EPA)\s+Photos?\s*\\?/|Photo\s+credits?:"

@@ -52,6 +52,7 @@ OFF_TOPIC = 0.5  # an article less than half as close to the topic as the median
 EARLY_DAYS = 7  # days before the first article that still count: the event that started the coverage
 DEFAULT_PER_DATE = 2
 _LEAD = 5  # lead sentences of an article stand for its publication day
+LEAD_DAYS = 2  # ... unless they name a day further from it than this
 _MIN_WORDS, _MAX_WORDS = 5, 50
 _REPEAT = 0.5  # cosine above which a sentence says what a chosen one says
 _SAME = 0.7  # cosine above which another article's sentence carries the chosen one's fact (cited)
@@ -189,7 +190,11 @@ def _usable(text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split())
+    """One line, without the previous sentence's closing quotation mark it opens with ("” The owners ...")."""
+    return _STRAY_CLOSER.sub("", " ".join(text.split()))
+
+
+_STRAY_CLOSER = re.compile(r"^(?:''|”|’’)\s+(?=\S)")
 
 
 def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_date: int) -> list[TimelineEntry]:
@@ -209,10 +214,15 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         for si, day in mentions:
             by_day[day].append(_Candidate(ai, si, True))
         text = arts[ai].text
-        # the lead: its first sentences with a verb (a caption or by-line split off it is no lead)
+        # the lead: its first sentences with a verb (a caption or by-line split off it is no lead), but
+        # not one that names a day of another week's news ("Monday, however, in a Washington courtroom
+        # ..." in a Saturday paper is Monday's, where it is a candidate already; yesterday's news is the
+        # paper's own)
+        elsewhere = {si for si, day in mentions if abs((day - arts[ai].published).days) > LEAD_DAYS}
         lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if not verbless(text[s:e])][:_LEAD]
         for si in lead:
-            by_day[arts[ai].published].append(_Candidate(ai, si, False))  # type: ignore[index]
+            if si not in elsewhere:
+                by_day[arts[ai].published].append(_Candidate(ai, si, False))  # type: ignore[index]
 
     def text_of(c: _Candidate) -> str:
         s, e = analyses[c.article][0][c.sentence]
