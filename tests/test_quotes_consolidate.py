@@ -203,3 +203,23 @@ def test_a_quote_is_reported_by_a_source_not_by_a_phrase_or_its_own_speaker():
             "Lind told Marr she hopes the talks will achieve results, Xinhua noted.")
     via = {q.speaker: q.reported_by for q in relayed(extract_quotes(text, "a"))}
     assert via.get("Reyl") is None and via.get("Lind") == "Xinhua", via
+
+
+def test_no_quote_is_relayed_by_a_participle_a_count_a_people_or_its_own_speaker() -> None:
+    from storyline.consolidate.quotes import _relayer_like
+
+    assert _relayer_like("Xinhua") and _relayer_like("Information Minister Nasser Judeh")
+    assert not any(_relayer_like(v) for v in ("Carrying", "One", "Palestinian", "Lawmakers who"))
+
+
+
+def test_a_speaker_does_not_relay_his_own_words() -> None:
+    from storyline.consolidate.quotes import group_quotes
+    from storyline.records import Article, Quote
+
+    text = "Charles Rule said the White House never got involved in the antitrust cases at all."
+    a = Article(id="a", title="t", text=text)
+    q = Quote(article_id="a", start=19, end=len(text) - 1, text=text[19:-1], kind="indirect", speaker="Charles Rule",
+              speaker_start=0, speaker_end=12, cue="said", cue_start=13, cue_end=17, reported_by="Rule")
+    (g,) = group_quotes([a], {"a": [q]})
+    assert g.speaker == "Charles Rule" and g.quotes[0].reported_by is None

@@ -413,6 +413,18 @@ def names_a_speaker(name: str, label: str | None = None, resolved: bool = False)
     return known or (words[-1][:1].islower() and person)
 
 
+_NOT_RELAYERS = frozenset("one two three some many most several others all who which that whose whom".split())
+
+
+def _relayer_like(via: str) -> bool:
+    """Whether a speaker can be named as relaying another's words: not a participle, a count, a
+    people's name or a phrase left open ("Carrying", "One", "Palestinian", "Lawmakers who")."""
+    words = via.split()
+    last = words[-1].lower()
+    return not (last in _NOT_RELAYERS or (len(words) == 1 and (last.endswith(("ing", "an", "ese"))
+                                                               or not words[0][:1].isupper())))
+
+
 def relayed(qs: Sequence[Quote]) -> list[Quote]:
     """The quotes of one article with each quote reported inside another source's report given once.
 
@@ -435,7 +447,7 @@ def relayed(qs: Sequence[Quote]) -> list[Quote]:
             if speech_cue(b.cue):
                 drop.add(i)
                 via = speaker_name(a)
-                if via and (via.split()[0].lower() in _CLAUSE_OPENERS
+                if via and (via.split()[0].lower() in _CLAUSE_OPENERS or not _relayer_like(via)
                             or (len(via.split()) > 1 and not names_a_speaker(via))):
                     via = None  # "(as reported by Extramarital affairs)", "(... by Whether Tuesday's)"; "Xinhua" is one
                 if via and not out[j].reported_by:
@@ -577,7 +589,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             # a quote is not "as reported by" its own speaker
             quotes=tuple(replace(e.quote, reported_by=None)
                          if e.quote.reported_by and (e.quote.reported_by == label or e.quote.reported_by in aliases
-                                                     or similar_names(e.quote.reported_by, label))
+                                                     or similar_names(e.quote.reported_by, label)
+                                                     or set(e.quote.reported_by.split()) <= set(label.split()))
                          else e.quote for e in entries),
             aliases=aliases,
             citations=tuple(tuple(e.citations) for e in entries),
