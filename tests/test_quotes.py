@@ -352,3 +352,13 @@ def test_an_inverted_speaker_runs_through_a_possessive_and_who_is_told_is_no_spe
     text = "Qureia, speaker of the council, told reporters Sunday that the talks had failed."
     (q,) = extract_quotes(text, "a")
     assert text[q.speaker_start:q.speaker_end].startswith("Qureia") and q.text == "that the talks had failed"
+
+
+def test_an_inverted_speaker_runs_through_the_role_a_name_qualifies_to_the_person() -> None:
+    from storyline.analyze.quotes import extract_quotes
+
+    for text, who in (("``I'm very sad and disappointed,'' said the NBA commissioner, David Stern.", "David Stern"),
+                      ("``It was Bill's decision,'' said former MSN general manager Russell Siegelman.",
+                       "Russell Siegelman")):
+        (q,) = extract_quotes(text, "a")
+        assert text[q.speaker_start:q.speaker_end].endswith(who), text

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..records import Quote
-from .ner_roles import PERSON_NOUNS, first_name_sex, name_sex, sex_clash
+from .ner_roles import PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, first_name_sex, name_sex, sex_clash
 
 __all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS"]
 
@@ -494,6 +494,15 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     return (k, b) if b > k else None
 
 
+_ROLE_WORDS = ROLE_HEADS | ROLE_MODS | frozenset(["manager", "commissioner", "coach", "owner", "founder"])
+
+
+def _role_after_name(toks: Sequence[_Tok], a: int, b: int) -> bool:
+    """Whether toks[b] is a role word that a name qualifies ("said the NBA commissioner, David Stern",
+    "said former MSN general manager Russell Siegelman"): the phrase goes on to its head."""
+    return toks[b].low in _ROLE_WORDS and b - a < 6
+
+
 def _after_possessive(toks: Sequence[_Tok], a: int, b: int) -> bool:
     """Whether toks[b] is among the few lower-case words after a possessive in toks[a:b] ("Syria's
     official news agency"): the noun the possessive belongs to."""
@@ -536,7 +545,8 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
                                                                  and t.text not in ("-", ".")
                                                                  and not (t.low in _DETS and toks[b - 1].low
                                                                           in ("of", "for", "at", "on", "in"))
-                                                                 and not _after_possessive(toks, a, b))):
+                                                                 and not _after_possessive(toks, a, b)
+                                                                 and not _role_after_name(toks, a, b))):
             break  # "said Mexico demanded" -> "Mexico" (but "said Syria's official news agency")
         seen_cap = seen_cap or (_is_cap(t) and t.low not in _DETS)
         b += 1
