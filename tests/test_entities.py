@@ -615,9 +615,12 @@ def test_a_head_word_corrects_a_person_label_and_a_dateline_city_is_written_as_a
                     [("Carter Center", "PERSON"), ("BRUSSELS", "LOC"), ("Belgium", "LOC")]),
                    ("Floods rose along the Ulua River, where the UK sent help.",
                     [("Ulua River", "PERSON"), ("UK", "LOC")]),
-                   ("The U.S. office opened.", [("U.S.", "LOC")])])
+                   ("The U.S. office opened.", [("U.S.", "LOC")]),
+                   ("The Brookings Institution study on the West Bank was cited.",
+                    [("Brookings Institution", "LOC"), ("West Bank", "LOC")])])
     assert _find(ents, "Carter Center").label == "ORG"
     assert _find(ents, "Ulua River").label == "LOC"
+    assert _find(ents, "Brookings Institution").label == "ORG" and _find(ents, "West Bank").label == "LOC"
     assert {e.name for e in ents} >= {"Brussels", "UK", "U.S."}  # initials are no dateline capitals
 
 
@@ -694,3 +697,9 @@ def test_a_king_named_by_his_title_alone_is_no_short_form_of_another_namesake() 
           Mention(article_id="a1", start=at, end=at + 7, text="Hussein", label="PERSON", role="King")]
     ents = consolidate_entities(arts, ms)[0]
     assert len([e for e in ents if e.label == "PERSON"]) == 2
+
+
+def test_a_name_cut_by_a_bracket_of_the_text_is_no_name() -> None:
+    ents = _given([("Settlers in the (West) Bank protested.", [("West) Bank", "LOC")]),
+                   ("Israel (the state) and the PLO met.", [("Israel", "LOC"), ("PLO", "ORG")])])
+    assert {e.name for e in ents} == {"Israel", "PLO"}

@@ -804,6 +804,8 @@ def _name_like(text: str) -> bool:
         return False
     if _PARTY_TAG.fullmatch(t):  # "Rep. Tom DeLay, R-Texas": a party and a state, no organisation
         return False
+    if t.count("(") != t.count(")"):  # "West) Bank": a bracket of the text cut into the name
+        return False
     if not t or not t[0].islower():
         return bool(t)
     first = t.split()[0]
@@ -831,10 +833,14 @@ def _storm_name(group: Sequence[LocalEntity]) -> str | None:
     return None
 
 
-_ORG_HEADS = frozenset("center centre institute foundation university college school academy ministry department "
+_ORG_HEADS = frozenset("center centre institute institution foundation university college school academy ministry department "
                        "committee commission council agency association federation union party bank company corp "
                        "corporation inc ltd group fund society church hospital court tribunal board bureau office "
                        "service services league club team army navy police".split())
+# heads that name a body, never a place
+_BODY_HEADS = frozenset("institute institution foundation university college academy ministry department committee "
+                        "commission council agency association federation corporation fund society tribunal board "
+                        "bureau".split())
 _PLACE_HEADS = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
                          "province county state region district street avenue square airport port harbour harbor "
                          "park bridge canyon desert coast".split())
@@ -850,11 +856,13 @@ def _place_case(name: str, label: str) -> str:
 
 def _head_label(name: str, label: str, role: bool = False) -> str:
     """A person's label on a name whose head word names an organisation or a place ("Carter Center",
-    "Ulua River") is the tagger's slip: the head tells the kind; not for a name with a person's
-    ``role`` ("Mayor Linda Park")."""
-    if label != "PERSON" or " " not in name or role:
+    "Ulua River"), or a place's on an organisation's ("Brookings Institution"), is the tagger's slip:
+    the head tells the kind; not for a name with a person's ``role`` ("Mayor Linda Park")."""
+    if label not in ("PERSON", "LOC") or " " not in name or role:
         return label
     head = name.split()[-1].lower().strip(".")
+    if label == "LOC":  # "Brookings Institution" read as a place (not "West Bank", "World Trade Center")
+        return "ORG" if head in _BODY_HEADS else label
     return "ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS else label
 
 
