@@ -788,3 +788,14 @@ def test_a_connective_set_off_early_leans_back_and_a_title_abbreviation_ends_no_
     assert not leans_back("Mr. Smith, 62, a former commander, said the bill, however long, would pass.")
     text = "The tribunal cleared Cmndr. Zejnil Delalic, of the Bosnian Muslim Army, of responsibility."
     assert len(split_sentences(text, "a")) == 1
+
+
+def test_a_sentence_about_someone_it_does_not_name_or_a_source_named_before_leans_back() -> None:
+    from storyline.consolidate.summary_text import leans_back
+
+    assert leans_back("An Israeli tribunal in 1983 found him indirectly responsible for the massacre.")
+    assert leans_back("The newspaper said Prime Minister Netanyahu had agreed.")
+    assert leans_back("In the other, Joe Lockhart said the president would veto it.")
+    assert not leans_back("Hariri said he would resign.")            # it opens on its person
+    assert not leans_back("The Israeli cabinet approved Sharon and praised him.")
+    assert not leans_back("The newspaper industry said profits fell.")

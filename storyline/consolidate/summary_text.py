@@ -461,7 +461,19 @@ def _orphan_pronoun(text: str) -> bool:
     introduces ("A man was arrested after he ..." does)."""
     if not _PERSON_PRONOUN.search(text) or _PERSON_NOUN.search(text):
         return False
-    return not any(m.group(1) not in _NOT_NAMES for m in _CAPITALISED.finditer(text))
+    first = _FIRST_WORD.match(text)
+    if first and first.group(1).lower() not in STOP and first.group(1) not in _NOT_NAMES \
+            and not _ADJECTIVE_DEMONYM.match(text, first.start(1)):
+        return False  # "Hariri said he would resign": the sentence opens on its person
+    return not any(m.group(1) not in _NOT_NAMES and not _ADJECTIVE_DEMONYM.match(text, m.start(1))
+                   for m in _CAPITALISED.finditer(text))
+
+
+_FIRST_WORD = re.compile(r"\s*[\"“'‘(]?([A-Z][\w.'’-]*)")
+
+
+# a people's name before the noun it qualifies ("An Israeli tribunal ... found him"): no person named
+_ADJECTIVE_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)\s+(?!said\b|says\b|told\b)[a-z]+\b(?<!ed)")
 
 
 # "The issue was ...", "The move came after ...", "Libya's action comes after ...": a bare "the" (or a
@@ -478,6 +490,9 @@ _BACK_THE = re.compile(r"^The\s+(?:(?:issue|problem|question|answer|reason|move|
                        r"^(?:All|The|Both|Another|The other)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?:were|are|was|is|have|had|will|would|met|said|face|faced|remain|remained)\b|"
                        r"^Both\s+(?:were|are|have|had|will|would|said)\b|"
+                       # a source named before: "The newspaper said ...", "The agency quoted ..."; "In the other, ..."
+                       r"^The\s+(?:newspaper|paper|agency|daily|magazine|broadcaster|network|station|report|statement)"
+                       r"\s+(?:said|says|reported|reports|quoted|quotes|added|cited)\b|^In\s+the\s+other\b|"
                        r"^[A-Z][\w.-]*\s?(?:'s|’s)\s+[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|hours|weeks|only)\b")
 # "(The federal government could approve the project if the state refuses.)": an aside
 _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
