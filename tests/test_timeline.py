@@ -441,6 +441,10 @@ def test_today_as_the_present_of_a_comparison_is_no_event() -> None:
         "The country today is a lot more open than it was. The minister resigned today."))
     texts = [e.text for e in timeline([a])]
     assert texts == ["The minister resigned today."], texts
+    # nor does a summary sentence write a date after such a "today"
+    from storyline.consolidate.timeline import explicit_span
+
+    assert explicit_span(a, 0, len(a.text)) == a.text.replace("resigned today.", "resigned today (June 9, 2031).")
 
 
 def test_a_small_storys_background_is_kept_short_and_its_own_days_whole() -> None:

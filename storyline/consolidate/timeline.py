@@ -119,6 +119,9 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
             continue
         if holiday_modifier(sentence_text, tx, offset):
             continue
+        if tx.text.lower() == "today" and (_TODAY_BEFORE.search(sentence_text[max(0, s - 60):s])
+                                           or _TODAY_AFTER.match(sentence_text, e)):
+            continue  # "more open than it is today", "China today is ...": the present, no day
         shown = format_value(tx.value[:10] if granularity_of(tx.value) == "day" else tx.value)
         if not shown or shown.lower() == tx.text.lower():
             continue
