@@ -223,3 +223,19 @@ def test_a_speaker_does_not_relay_his_own_words() -> None:
               speaker_start=0, speaker_end=12, cue="said", cue_start=13, cue_end=17, reported_by="Rule")
     (g,) = group_quotes([a], {"a": [q]})
     assert g.speaker == "Charles Rule" and g.quotes[0].reported_by is None
+
+
+
+def test_wire_copies_quoting_one_paper_by_two_forms_of_its_name_give_one_speaker() -> None:
+    import storyline
+
+    said = ("said that ``the Syrians, understandably, harbor the belief that Turkey is being manipulated by its "
+            "new-found ally.''")
+    arts = [storyline.Article(id="a", title="t", published="1998-10-04", source="AP", text=(
+                "CAIRO, Egypt (AP) _ Egypt's President Hosni Mubarak met Syrian President Hafez Assad on Sunday. "
+                f"The English-language Egyptian Gazette {said}")),
+            storyline.Article(id="b", title="t", published="1998-10-05", source="AP", text=(
+                f"CAIRO, Egypt (AP) _ Egypt's President Hosni Mubarak flew to Damascus on Sunday. The Gazette {said}"))]
+    groups = storyline.brief(arts).quotes
+    assert [(g.speaker, len(g.quotes)) for g in groups] == [("Egyptian Gazette", 1)], groups
+    assert {c.article_id for c in groups[0].citations[0]} == {"a", "b"}

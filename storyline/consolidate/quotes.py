@@ -579,6 +579,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             label = entity_names[sp.entity_id]
         labels[sp.key] = label
     _join_nameless(speakers, labels)
+    _join_short_names(speakers, labels)
     groups = []
     for sp in speakers.values():
         label = labels[sp.key]
@@ -624,6 +625,29 @@ def _join_nameless(speakers: dict[str, _Speaker], labels: dict[str, str]) -> Non
         if sp.entity_id or len(home) != 1:
             continue
         into = speakers[home[0]]
+        for e in sp.entries:
+            _add_quote(into, e.quote, e.citations)
+        for n in sp.names:
+            into.names[n] += 0
+        del speakers[key]
+
+
+def _join_short_names(speakers: dict[str, _Speaker], labels: dict[str, str]) -> None:
+    """A speaker shown under a short form of another's name ("Gazette" / "Egyptian Gazette") joins it
+    when the two are given the same words (wire copies of one report): one speaker, every citation."""
+    def share(a: _Speaker, b: _Speaker) -> bool:
+        return any(same_quote(x.quote.text, y.quote.text) for x in a.entries for y in b.entries)
+
+    for key in sorted(speakers, key=lambda k: len(labels[k].split())):
+        sp = speakers.get(key)
+        if sp is None:
+            continue
+        words = set(labels[key].lower().split())
+        homes = [k for k, other in speakers.items() if k != key and words < set(labels[k].lower().split())
+                 and share(sp, other)]
+        if len(homes) != 1:
+            continue
+        into = speakers[homes[0]]
         for e in sp.entries:
             _add_quote(into, e.quote, e.citations)
         for n in sp.names:
