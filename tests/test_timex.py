@@ -121,6 +121,12 @@ def test_future_tense_weekday_is_the_coming_one():
         == "1998-10-13"
     # a schedule told in the present: a Sunday paper's "decides Monday" is the next day
     assert one("Feerick decides Monday whether the suspension stands.", date(1998, 10, 18)).value == "1998-10-19"
+    # a day set before its clause takes the clause's modal; a present passive is no past
+    assert one("On Monday, Garzon will reportedly broaden the case.", date(1998, 10, 18)).value == "1998-10-19"
+    assert one("On Monday, police arrested two men.", date(1998, 10, 18)).value == "1998-10-12"
+    assert one("Results are expected as soon as voting is completed on Sunday.", date(1998, 10, 3)).value \
+        == "1998-10-04"
+    assert one("Ecevit prepares to be sworn in Friday.", date(1998, 12, 31)).value == "1999-01-01"
     # (a possessive day is the day of a thing, not of what would be done: a ruling already made)
     assert one("His relatives said they would look for ways around Wednesday's ruling.",
                date(2000, 1, 7)).value == "2000-01-05"

@@ -276,7 +276,7 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 
 _FUTURE = re.compile(
     r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:was|were|is|are)\s+(?:also\s+)?expected|(?:is|are)\s+to"
-    r"|(?:is|are)\s+due|due\s+to|set\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
+    r"|(?:is|are)\s+due|due\s+to|set\s+to|prepar(?:es|ing)\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect|decides|rules|"
     r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs)"
@@ -297,13 +297,21 @@ _PAST = re.compile(
 
 # an infinitive's participle tells no past ("to be sealed", "to have been completed")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be|get|have\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "is completed", "are held": a present passive, no past
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# a day opening its sentence or clause ("On Monday, ...", "Monday, ...")
+_FRONTED = re.compile(r"(?:^|[.;:!?\n]\s*|\b[Oo]n\s+)$")
 _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther than one before it
 
 
 def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense marker around ``text[start:end]``."""
     before = text[max(lo, start - 60):start]
-    after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s", text[end:min(hi, end + 45)])[0]
+    tail = text[end:min(hi, end + 45)]
+    if _FRONTED.search(text, max(lo, start - 8), start) and tail.startswith(",") \
+            and _MODAL.search(re.split(r"[,;:.!?]", tail[1:])[0]):
+        tail = tail[1:]  # "On Monday, Garzon will ...": the day stands before its clause and its modal
+    after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s", tail)[0]
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
     possessive = text.startswith(("'s", "’s"), end)
@@ -312,8 +320,9 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         for m in rx.finditer(text, b0, min(len(text), end + 12)):
             if m.end() > start:
                 break
-            if sign < 0 and _INFINITIVE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-                continue  # "expects the well to be completely sealed on Saturday": no past
+            if sign < 0 and (_INFINITIVE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                             or _PRESENT_PASSIVE.search(text, max(0, m.start() - 20), m.start())):
+                continue  # "expects the well to be completely sealed on Saturday", "voting is completed": no past
             if sign > 0 and possessive and m.group(0)[:5].lower() == "would":
                 continue  # "said they would look for ways to get around Wednesday's ruling": no plan of Wednesday
             dist = start - m.end()
