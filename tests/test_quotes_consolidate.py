@@ -239,3 +239,14 @@ def test_wire_copies_quoting_one_paper_by_two_forms_of_its_name_give_one_speaker
     groups = storyline.brief(arts).quotes
     assert [(g.speaker, len(g.quotes)) for g in groups] == [("Egyptian Gazette", 1)], groups
     assert {c.article_id for c in groups[0].citations[0]} == {"a", "b"}
+
+
+def test_a_lead_quote_loses_its_dateline_and_a_wire_desk_note_is_no_quote() -> None:
+    import storyline
+
+    text = ("ANKARA, Turkey (AP) _ About 10,000 Turkish soldiers have crossed into northern Iraq to attack Kurdish "
+            "rebels, officials said.\n\nChile said, graf 3 pvs\n\nThe army said the operation would last a week.")
+    a = storyline.Article(id="a", title="t", published="1998-10-03", text=text)
+    said = {q.text for g in storyline.brief([a]).quotes for q in g.quotes}
+    assert said == {"About 10,000 Turkish soldiers have crossed into northern Iraq to attack Kurdish rebels",
+                    "the operation would last a week"}, said

@@ -519,7 +519,9 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             shown = with_cue(q, text)
             if shown is None:
                 continue
-            q = not_a_place(shown, text)
+            q = _without_dateline(not_a_place(shown, text))
+            if _furniture(q.text):
+                continue  # "graf 3 pvs": a wire desk's note read as what "Chile said"
             name = speaker_name(q)
             if name is None or len(_content_words(q.text)) < min_words:
                 continue
@@ -653,6 +655,24 @@ def _join_short_names(speakers: dict[str, _Speaker], labels: dict[str, str]) -> 
         for n in sp.names:
             into.names[n] += 0
         del speakers[key]
+
+
+def _without_dateline(q: Quote) -> Quote:
+    """A quote that opens its article's lead without the dateline ("ANKARA, Turkey (AP) _ About 10,000
+    Turkish soldiers ..., news reports said" is what the reports said, not the dateline)."""
+    from .summary_text import dateline_end
+
+    cut = dateline_end(q.text)
+    if not 0 < cut < len(q.text):
+        return q
+    return replace(q, start=q.start + cut, text=q.text[cut:],
+                   fragments=tuple((max(s, q.start + cut), e) for s, e in q.fragments if e > q.start + cut))
+
+
+def _furniture(text: str) -> bool:
+    from .summary_text import is_furniture
+
+    return is_furniture(text)
 
 
 def _with_article(q: Quote, aid: str) -> Quote:

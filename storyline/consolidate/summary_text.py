@@ -63,9 +63,9 @@ _LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s|^[A-
 _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all rights reserved", "follow us on",
                     # a paper's print note, a programme's listing, a monitoring service's tag
                     "a version appeared on p", "available until", "bbc monitoring",
-                    "uk time,", "uk time |",
-                    # a wire desk's editing notes ("Hamas is, 2nd graf pvs", "SUBS 3rd graf")
-                    " graf pvs", "nd graf", "rd graf", "th graf", "st graf", "graf pvs")
+                    "uk time,", "uk time |")
+# a wire desk's editing notes ("Hamas is, 2nd graf pvs", "graf 3 pvs", "SUBS 3rd graf")
+_WIRE_NOTE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)\s+graf|graf\s+\d+|graf\s+pvs)\b", re.IGNORECASE)
 _FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
 # a photo credit glued to what follows ("AP Photo\/Transocean BP has begun ...", "Photo credits: REUTERS/...")
 _CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EPA)\s+Photos?\s*\\?/|Photo\s+credits?:"
@@ -80,7 +80,7 @@ def is_furniture(text: str) -> bool:
     if any(w in text for w in _FURNITURE_CAPS) or _CREDIT_OPEN.match(text):
         return True
     low = text.lower()
-    return any(w in low for w in _FURNITURE_LOWER)
+    return any(w in low for w in _FURNITURE_LOWER) or bool(_WIRE_NOTE.search(text))
 
 
 # "Let's talk about ...": a transcript's talk; "Let the Egyptians remember ...", "Let us hope ...": a
@@ -570,6 +570,14 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
                        rf"(?:\(|-LRB-\s?)(?:{_AGENCIES})(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)|"
                        rf"\((?:{_AGENCIES})\)\s*(?:_|--|—|:)|-LRB-\s?(?:{_AGENCIES})\s?-RRB-\s*(?:_|--|—|:)|"
                        + UPDATED_STAMP.pattern + r")\s+")
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline opening ``text`` ends ("ANKARA, Turkey (AP) _ "), 0 when it opens with none."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 # "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
 _DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)|\(Update|-LRB- Update")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
