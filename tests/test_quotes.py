@@ -362,3 +362,15 @@ def test_an_inverted_speaker_runs_through_the_role_a_name_qualifies_to_the_perso
                        "Russell Siegelman")):
         (q,) = extract_quotes(text, "a")
         assert text[q.speaker_start:q.speaker_end].endswith(who), text
+
+
+def test_a_speaker_of_a_body_is_the_person_or_role_before_it_not_the_body() -> None:
+    from storyline.analyze.quotes import extract_quotes
+
+    for text, who in (("Professor Jonathan Charney of the Vanderbilt Law School said Pinochet faces trial.",
+                       "Professor Jonathan Charney of the Vanderbilt Law School"),
+                      ("A spokesman for the Ministry of the Interior said the border was closed.",
+                       "A spokesman for the Ministry of the Interior"),
+                      ("Officials at the Bank of England said rates would rise.", "Officials at the Bank of England")):
+        (q,) = extract_quotes(text, "a")
+        assert text[q.speaker_start:q.speaker_end] == who, text

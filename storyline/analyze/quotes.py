@@ -376,6 +376,19 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         if toks[a].low in _DETS and toks[a].low not in ("one", "two", "three", "several", "some", "many",
                                                         "most", "other", "another"):
             break
+    if 2 <= a < b and toks[a].low == "the" and toks[a - 1].low in ("of", "at", "from") and _is_cap(toks[a - 2]) \
+            and not toks[a - 2].quoted:
+        # "Professor Jonathan Charney of the Vanderbilt Law School": the person before the body
+        k = a - 2
+        while k > 0 and b - k < 16 and (_is_cap(toks[k - 1]) or toks[k - 1].text == ".") and not toks[k - 1].quoted:
+            k -= 1
+        a = k
+        if a >= 3 and toks[a - 1].low == "the" and toks[a - 2].low in ("for", "at", "with"):
+            a -= 1  # "for the Ministry of the Interior"
+        if a >= 2 and toks[a - 1].low in ("for", "at", "with") and toks[a - 2].low in _ROLE_NOUNS:
+            a -= 2  # "A spokesman for the Ministry of the Interior"
+            if a >= 1 and toks[a - 1].low in _DETS:
+                a -= 1
     if a < b and toks[a].text == "(":
         return None
     while a < b and (toks[a].low in ("of", "-", ".", "’s", "'s", "&") or
