@@ -703,3 +703,11 @@ def test_a_name_cut_by_a_bracket_of_the_text_is_no_name() -> None:
     ents = _given([("Settlers in the (West) Bank protested.", [("West) Bank", "LOC")]),
                    ("Israel (the state) and the PLO met.", [("Israel", "LOC"), ("PLO", "ORG")])])
     assert {e.name for e in ents} == {"Israel", "PLO"}
+
+
+def test_a_country_read_as_an_organisation_beside_its_airline_stays_the_country() -> None:
+    ents = _given([("Estrada flew to Singapore, where Singapore Airlines is based. Singapore welcomed him.",
+                    [("Singapore", "ORG"), ("Singapore Airlines", "ORG"), ("Singapore", "ORG")]),
+                   ("Flights to Singapore resumed.", [("Singapore", "LOC")])])
+    assert _find(ents, "Singapore").label == "LOC"
+    assert "Singapore" not in _find(ents, "Singapore Airlines").aliases

@@ -275,7 +275,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         if exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
-            demonym = m.label == "MISC" and len(toks) == 1  # "British" is no short form of "British Airways"
+            # "British" is no short form of "British Airways", nor "Singapore" (the tagger's ORG) of "Singapore Airlines"
+            demonym = (m.label == "MISC" and len(toks) == 1) or (len(toks) == 1 and _country_or_capital(toks[0]))
             royal = _royal_word(m.text) if len(toks) == 1 else None
             cands = [e for e in pool if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full, e.label)
                                          and not (len(toks) == 1 and _abbrev(m.text)) and not demonym
@@ -292,6 +293,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                            and (len(e.full) == 1 or e.full[0] == toks[0] or m.label != "PERSON")
                            and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))
                            and not (e.label == "MISC" and len(e.full) == 1)
+                           and not (len(e.full) == 1 and _country_or_capital(e.full[0]))
                            and _royal_title(e) in (None, _royal_word(m.text))
                            and not sex_clash(sex, _entity_sex(e))]
                 if len(shorter) == 1:
@@ -432,6 +434,13 @@ def _british_american(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(x == y or norm(x) == norm(y) for x, y in zip(a, b))
 
 
+def _country_or_capital(token: str) -> bool:
+    """Whether a lower-cased word is a country or a capital in the tagger's place lists."""
+    from ..analyze.entities import _resources
+
+    return bool(_resources().lexicon.get((token,), frozenset()) & {"country", "capital"})
+
+
 def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     n = len(locals_)
     dsu = _DSU(n)
@@ -472,6 +481,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         if label == "MISC" and len(full) == 1:
             continue  # a demonym ("British") is no short form of a longer name ("British Airways")
         abbrev = len(full) == 1 and all(_abbrev(x) for x in locals_[i].surfaces)
+        if label == "ORG" and len(full) == 1 and _country_or_capital(full[0]):
+            continue  # "Singapore" read as an organisation beside "Singapore Airlines" is the country
         cands = set(by_token.get(full[0], ())) | set(by_initials.get(full[0], ()))
         if len(full) > 1:
             cands |= set(by_token.get(full[-1], ()))
@@ -523,7 +534,7 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                     short_of[n].add(i)
     for i, e in enumerate(locals_):
         owners = {dsu.find(k) for k in short_of.get(e.full, ())}
-        if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1 \
+        if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1 and not _country_or_capital(e.full[0]) \
                 and not (e.label == "LOC" and len(by_name[e.full]) > len(short_of[e.full])):
             dsu.union(i, owners.pop())
     # a bare surname the tagger read as an organisation ("Ecevit, who served as prime minister ...") is the
@@ -906,6 +917,9 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
               for g, is_storm in zip(groups, storm)]
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
     labels = [_head_label(name, label, any(e.roles for e in g)) for g, name, label in zip(groups, canonical, labels)]
+    # a country or a capital named alone is a place, whatever a page about its airline made of it
+    labels = ["LOC" if label == "ORG" and " " not in name and _country_or_capital(name.lower()) else label
+              for name, label in zip(canonical, labels)]
     names = _distinct_names(groups, labels, canonical)
     for g, label, name in zip(groups, labels, names):
         eid = entity_id_for(label, name)
