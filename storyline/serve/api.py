@@ -679,7 +679,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
     def list_stories(request: Request,
                      q: str | None = Query(None, max_length=500, description="Words in headline, summary or "
                                               "names (all must occur; the last may be a prefix)."),
-                     entity: str | None = Query(None, max_length=200, description="Entity id or name."),
+                     entity: str | None = Query(None, max_length=200, description="Entity id, name or any spelling "
+                                                                                "the briefs list."),
                      date_from: date | None = Query(None, alias="from", description="Published on or after."),
                      date_to: date | None = Query(None, alias="to", description="Published on or before."),
                      sort: Literal["updated", "size", "published", "relevance"] = "updated",

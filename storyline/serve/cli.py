@@ -324,7 +324,7 @@ def stories(
                                          "entity names hold every word (the last one as a prefix); words joined "
                                          "by OR are alternatives: \"ammonia OR chlorine leak\"."),
     entity: Optional[str] = typer.Option(None, "--entity", "-e", help="Only stories naming this entity (its "
-                                         "canonical name in any case, or its id)."),
+                                         "name or any spelling the briefs list, in any case, or its id)."),
     since: Optional[str] = typer.Option(None, "--from", metavar="YYYY-MM-DD", help="Only stories with articles "
                                         "published on or after this day."),
     until: Optional[str] = typer.Option(None, "--to", metavar="YYYY-MM-DD", help="Only stories with articles "
