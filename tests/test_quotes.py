@@ -374,3 +374,12 @@ def test_a_speaker_of_a_body_is_the_person_or_role_before_it_not_the_body() -> N
                       ("Officials at the Bank of England said rates would rise.", "Officials at the Bank of England")):
         (q,) = extract_quotes(text, "a")
         assert text[q.speaker_start:q.speaker_end] == who, text
+
+
+def test_a_she_goes_to_the_woman_introduced_before_not_to_a_man_the_pronouns_told() -> None:
+    text = ("Luiz Claudio Silveira, a 34-year-old horse trainer, said he planned to vote for Cardoso. "
+            "``If you go to the supermarket, you can buy whatever you need now,'' he said.\n\n"
+            "Rute Vicente Oliveira, a 48-year-old manicurist, also planned to vote for Cardoso. She said that for "
+            "most of her life, her family lived in a lean-to.")
+    by = {q.text[:8]: q.speaker_resolved for q in extract_quotes(text) if q.speaker and q.speaker.lower() in ("he", "she")}
+    assert by["that for"] == "Rute Vicente Oliveira", by

@@ -178,3 +178,11 @@ def test_a_lead_naming_another_weeks_day_is_not_filed_under_its_papers_day() -> 
     assert not any(t.startswith("Monday, however") for t in on.get("1998-10-24", []))
     assert any(t.startswith("Monday, however") for t in on["1998-10-19"]), on
     assert all(not t.startswith("”") and "graf" not in t for ts in on.values() for t in ts)
+
+
+def test_a_quotation_told_only_by_a_pronoun_is_no_event_of_the_day() -> None:
+    from storyline.consolidate.timeline_rank import _usable
+
+    assert not _usable("“It's either of the two, and we will see which one,” he said.")
+    assert not _usable("``It does not provide for the retention of the pilots,'' he said in a statement.")
+    assert _usable("“We won,” said Smith, who led the team to a title on Monday.")

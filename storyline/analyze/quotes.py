@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..records import Quote
-from .ner_roles import PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, first_name_sex, name_sex, sex_clash
+from .ner_roles import PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, first_name_sex, name_sex, pronoun_sex, sex_clash
 
 __all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS"]
 
@@ -1167,12 +1167,35 @@ def _surname_sex(text: str, surname: str, before: int) -> int:
     return sexes.pop() if len(sexes) == 1 else 0
 
 
+# a name followed by its age is a person's, whatever the first name ("Rute Vicente Oliveira, a 48-year-old
+# manicurist,", "Wang Youcai, 32,")
+_AGE_AFTER = re.compile(r",\s+(?:an?\s+\d{1,3}-year-old\b|\d{1,3},)")
+
+
+def _aged(text: str, name: str) -> bool:
+    """Whether the article introduces ``name`` with an age ("Rute Vicente Oliveira, a 48-year-old
+    manicurist,")."""
+    at = text.find(name)
+    return at >= 0 and bool(_AGE_AFTER.match(text, at + len(name)))
+
+
+def _told_sex(text: str, name: str, before: int) -> int:
+    """The sex the pronouns after ``name``'s mentions before ``before`` give it, when they agree
+    ("Luiz Claudio Silveira, a 34-year-old horse trainer, said he planned": 1)."""
+    if not text or not name:
+        return 0
+    last = name.split()[-1]
+    sexes = {pronoun_sex(text, m.end()) for m in re.finditer(r"\b" + re.escape(last) + r"\b", text[:before])} - {0}
+    return sexes.pop() if len(sexes) == 1 else 0
+
+
 def _full_names_before(text: str, at: int, people: Sequence[str]) -> dict[str, str]:
     """A name's word -> the last full name written with it before ``at``: ``people`` (the article's
     speakers and titled names so far) and the names the article wrote with a first name."""
     fulls: dict[str, str] = {}
-    named = [m.group(0) for m in _NAME.finditer(text, 0, at)]
-    for name in [*(_name_tail(n) for n in named if first_name_sex(n.split()[0])), *people]:
+    named = [m.group(0) for m in _NAME.finditer(text, 0, at)
+             if first_name_sex(m.group(0).split()[0]) or _AGE_AFTER.match(text, m.end())]
+    for name in [*(_name_tail(n) for n in named), *people]:
         if name and len(name.split()) > 1 and _person_like(name):
             for w in name.split():
                 fulls[w] = name
@@ -1258,8 +1281,17 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
         # (a bare surname by the full names the article wrote it in before: "Jackson" after "Singer
         # Michael Jackson" is him)
         cands = [(pos, name) for pos, name in cands
-                 if not sex_clash(sex, name_sex(_full_name(name, prior, titled, pos)) or _surname_sex(text, name, pos))]
+                 if not sex_clash(sex, name_sex(_full_name(name, prior, titled, pos)) or _surname_sex(text, name, pos)
+                                  or _told_sex(text, name, speaker_start))]
         if not cands:
+            # no speaker before of its sex: the person who opens the sentence before, when nothing
+            # says that person is of the other sex ("Rute Vicente Oliveira, a 48-year-old manicurist,
+            # also planned to vote ... She said ...")
+            known = [n for _, n in prior] + [n for _, n in titled[:k]]
+            subject = _subject_before(text, speaker_start, known) if _person_before(text, speaker_start, known) is None \
+                else None
+            if subject and not sex_clash(sex, name_sex(subject) or _told_sex(text, subject, speaker_start)):
+                return subject
             return None
         pos, name = max(cands)
         full = _full_name(name, prior, titled, speaker_start, sex)
@@ -1270,9 +1302,14 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
             return near if near and not sex_clash(sex, name_sex(near)) else None
         if near is None:
             subject = _subject_before(text, speaker_start, known)
-            # (a name of unknown sex is no evidence enough to move the pronoun to it)
-            if subject and not set(subject.split()) & set(full.split()) and name_sex(subject) == sex:
-                return subject  # the sentence before is about another person, of the pronoun's sex
+            # (a name of unknown sex is no evidence enough to move the pronoun to it, unless nothing
+            # tells the sex of the speaker before either and that one is no person, or the person
+            # opening the sentence before was introduced with an age: "Rute Vicente Oliveira, 48, ...")
+            if subject and not set(subject.split()) & set(full.split()):
+                subject_sex = name_sex(subject) or _told_sex(text, subject, speaker_start)
+                unknown = not subject_sex and not (name_sex(full) or _told_sex(text, full, speaker_start))
+                if subject_sex == sex or (unknown and (_aged(text, subject) or not _person_like(full))):
+                    return subject  # the sentence before is about another person, of the pronoun's sex
         return None if sex_clash(sex, name_sex(full)) else full
     if low in ("they", "it", "we", "i", "you", "who"):
         return None

@@ -186,7 +186,14 @@ def _spread(weight: dict[date, float], published: dict[date, float]) -> dict[dat
 def _usable(text: str) -> bool:
     words = _WORD.findall(text)
     return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
-            and not _FURNITURE.search(text) and not is_furniture(text) and not caption_shape(text))
+            and not _FURNITURE.search(text) and not is_furniture(text) and not caption_shape(text)
+            and not _QUOTE_ONLY.match(text))
+
+
+# a quotation told by a pronoun and nothing else ("“It's either of the two,” he said."): someone's
+# words out of their context, no event of the day
+_QUOTE_ONLY = re.compile(r"\s*(?:``|\"|“)[^\"“”]+(?:''|\"|”)\s*,?\s*(?:he|she|they|it)\s+(?:said|says|added|told\s+\w+)"
+                         r"\b[^.\"“”]{0,40}\.?\s*$", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
