@@ -711,3 +711,13 @@ def test_a_country_read_as_an_organisation_beside_its_airline_stays_the_country(
                    ("Flights to Singapore resumed.", [("Singapore", "LOC")])])
     assert _find(ents, "Singapore").label == "LOC"
     assert "Singapore" not in _find(ents, "Singapore Airlines").aliases
+
+
+def test_a_rank_is_no_part_of_the_name_shown_and_a_titled_surname_joins_the_full_name() -> None:
+    ents = _given([("Col. Steven Lee Jordan was charged. Maj. Gen. Geoffrey D. Miller ran the camp, and Gen. Miller "
+                    "recommended dogs. A Sgt. spoke.",
+                    [("Col. Steven Lee Jordan", "PERSON"), ("Geoffrey D. Miller", "PERSON"), ("Gen. Miller", "PERSON"),
+                     ("Sgt.", "PERSON")])])
+    names = {e.name for e in ents}
+    assert names == {"Steven Lee Jordan", "Geoffrey D. Miller"}, names
+    assert "Gen. Miller" in _find(ents, "Geoffrey D. Miller").aliases

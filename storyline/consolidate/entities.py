@@ -47,7 +47,13 @@ __all__ = ["LocalEntity", "consolidate_entities", "entity_id_for", "name_tokens"
 _POSS = re.compile(r"(?:['’]s|['’])$")
 _SPLIT = re.compile(r"[\s\-–‐]+")
 _FUNCTION = frozenset(["of", "the", "and", "for", "de", "la", "le", "del", "da", "di", "von", "van", "al", "el", "on", "in"])
-_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "prof", "president", "chairman", "leader", "minister", "premier", "king", "queen", "prince", "pope", "sir", "lord", "lady"])
+_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "prof", "president", "chairman", "leader", "minister", "premier", "king", "queen", "prince", "pope", "sir", "lord", "lady",
+                     "sgt", "maj", "adm", "cpl", "pvt", "spc", "brig"])
+# a military or academic rank before a person's full name, left out of the name shown ("Col. Steven Lee
+# Jordan" is Steven Lee Jordan, "Staff Sgt. Ivan Frederick" Ivan Frederick)
+_RANK = re.compile(r"^(?:(?:Staff|Master|First|Command|Sergeant|Sgt\.?|Gen\.?|General|Col\.?|Colonel|Lt\.?|Lieutenant|"
+                   r"Capt\.?|Captain|Maj\.?|Major|Adm\.?|Admiral|Cpl\.?|Corporal|Pvt\.?|Private|Spc\.?|Specialist|"
+                   r"Brig\.?|Brigadier|Dr\.?|Prof\.?)\s+)+(?=[A-Z][\w'’-]*\.?\s+[A-Z])")
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -189,9 +195,10 @@ def _label_ok(m: Mention, e_label: str, short: bool) -> bool:
 
 
 def _abbrev(text: str) -> bool:
-    """'U.N.', 'US', 'KCNA': such a form joins a longer name only by spelling its initials."""
+    """'U.N.', 'US', 'KCNA': such a form joins a longer name only by spelling its initials ("Gen.
+    Miller" is a titled name, no abbreviation)."""
     w = text.strip()
-    return "." in w or (w.isupper() and len(w) <= 6)
+    return (" " not in w and "." in w) or (w.isupper() and len(w) <= 6)
 
 
 _ROYAL = frozenset(["prince", "princess", "king", "queen"])
@@ -815,6 +822,8 @@ def _name_like(text: str) -> bool:
         return False
     if _PARTY_TAG.fullmatch(t):  # "Rep. Tom DeLay, R-Texas": a party and a state, no organisation
         return False
+    if all(w.lower().rstrip(".") in _TITLES for w in t.split()):  # "Sgt.", "Lt. Col.": a rank, no one
+        return False
     if t.count("(") != t.count(")"):  # "West) Bank": a bracket of the text cut into the name
         return False
     if not t or not t[0].islower():
@@ -917,6 +926,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
               for g, is_storm in zip(groups, storm)]
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
     labels = [_head_label(name, label, any(e.roles for e in g)) for g, name, label in zip(groups, canonical, labels)]
+    canonical = [_RANK.sub("", name) if label == "PERSON" else name for name, label in zip(canonical, labels)]
     # a country or a capital named alone is a place, whatever a page about its airline made of it
     labels = ["LOC" if label == "ORG" and " " not in name and _country_or_capital(name.lower()) else label
               for name, label in zip(canonical, labels)]
