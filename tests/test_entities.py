@@ -721,3 +721,13 @@ def test_a_rank_is_no_part_of_the_name_shown_and_a_titled_surname_joins_the_full
     names = {e.name for e in ents}
     assert names == {"Steven Lee Jordan", "Geoffrey D. Miller"}, names
     assert "Gen. Miller" in _find(ents, "Geoffrey D. Miller").aliases
+
+
+def test_an_organisation_under_a_word_put_before_its_name_or_one_word_less_is_one() -> None:
+    ents = _given([("The Islamic Virtue Party protested. The Daily Milliyet reported it. Cathay Pacific bid.",
+                    [("Islamic Virtue Party", "ORG"), ("Daily Milliyet", "ORG"), ("Cathay Pacific", "ORG")]),
+                   ("The Virtue Party, Milliyet said, lost. Cathay pulled out.",
+                    [("Virtue Party", "ORG"), ("Milliyet", "ORG"), ("Cathay", "ORG")])])
+    assert "Virtue Party" in _find(ents, "Islamic Virtue Party").aliases
+    assert "Daily Milliyet" in _find(ents, "Milliyet").aliases       # shown without the epithet
+    assert "Cathay" in _find(ents, "Cathay Pacific").aliases

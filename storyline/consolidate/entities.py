@@ -120,6 +120,13 @@ _STATE_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 
 
+# words a story puts before an organisation's name that are no part of it ("Daily Milliyet", "Ailing
+# Philippine Airlines", "state-run Xinhua"), and the adjectives of a name's people or faith ("Islamic
+# Virtue Party", "Chinese Communist Party")
+_ORG_EPITHETS = frozenset("daily ailing embattled troubled beleaguered state-run state-owned state run owned the".split())
+_ADJECTIVE_WORD = re.compile(r"[a-z]+(?:ic|an|ese|ish|i)")
+
+
 def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") -> bool:
     """Is ``short`` a short form of ``long``? People: any of their names ("Kim", "Xi", "Trump").
     Organisations: the name without generic words ("Xinhua" / "Xinhua News Agency"). Places: only
@@ -130,10 +137,14 @@ def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") 
         return True
     extra = [t for t in long if t not in set(short)]
     if label == "ORG":
-        # "Xinhua" / "Xinhua News Agency"; "Coast Guard" / "U.S. Coast Guard"
-        return (tuple(long[:len(short)]) == tuple(short) and all(t in _ORG_GENERIC for t in extra)) or \
-            (tuple(long[len(long) - len(short):]) == tuple(short) and len(short) >= 2
-             and all(t in _COUNTRY_WORDS for t in extra))
+        # "Xinhua" / "Xinhua News Agency"; "Cathay" / "Cathay Pacific" (one word more); "Coast Guard" /
+        # "U.S. Coast Guard"; "Virtue Party" / "Islamic Virtue Party"; "Milliyet" / "Daily Milliyet"
+        prefix = tuple(long[:len(short)]) == tuple(short)
+        suffix = tuple(long[len(long) - len(short):]) == tuple(short)
+        return (prefix and (all(t in _ORG_GENERIC for t in extra) or len(extra) == 1)) or \
+            (suffix and len(short) >= 2 and all(t in _COUNTRY_WORDS for t in extra)) or \
+            (suffix and len(extra) == 1 and (extra[0] in _ORG_EPITHETS
+                                             or (len(short) >= 2 and _ADJECTIVE_WORD.fullmatch(extra[0]) is not None)))
     if label == "LOC":
         # "the North" for "North Korea"; "the Gulf" for "the Gulf of Mexico"
         return len(short) == 1 and long[0] == short[0] and (
@@ -674,6 +685,10 @@ def _canonical(group: Sequence[LocalEntity]) -> str:
     multi = [c for x, c in surf.items() if len(name_tokens(x)) >= 2]
     bar = max(1, 0.25 * max(multi)) if multi else 1
     usual_forms = [x for x in surf if surf[x] >= bar or surf[x] == full] or list(surf)
+    # a word the story puts before the name is no part of it ("Daily Milliyet", "Ailing Philippine Airlines")
+    plain = {name_tokens(x) for x in surf}
+    usual_forms = [x for x in usual_forms if not (len(name_tokens(x)) > 1 and name_tokens(x)[0] in _ORG_EPITHETS
+                                                  and name_tokens(x)[1:] in plain)] or usual_forms
     return max(usual_forms, key=lambda s: (len(name_tokens(s)), surf[s], s[:1].isupper() and not s.isupper(), len(s)))
 
 
