@@ -799,3 +799,12 @@ def test_a_sentence_about_someone_it_does_not_name_or_a_source_named_before_lean
     assert not leans_back("Hariri said he would resign.")            # it opens on its person
     assert not leans_back("The Israeli cabinet approved Sharon and praised him.")
     assert not leans_back("The newspaper industry said profits fell.")
+
+
+def test_what_ought_to_be_that_no_one_is_said_to_hold_is_no_report() -> None:
+    from storyline.consolidate.summary_text import leans_back
+
+    assert leans_back("The International Monetary Fund should calm investors by coming up with a bailout.")
+    assert not leans_back("Officials said the bridge should be closed for a week.")
+    assert not leans_back("Residents must leave their homes by Friday, the mayor ordered.")
+    assert not leans_back("Under the plan, banks must hold more capital.")

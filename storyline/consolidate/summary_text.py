@@ -372,11 +372,12 @@ def leans_back(text: str) -> bool:
     ("Obviously ...", "Well, ..."), sets off a connective early ("The party, however, ..."), or is an
     aside in brackets: out of its article, the reader does
     not know what it points to. An exclamation ("The US is coming to help the people of Egypt!", a
-    reader's comment) is no reporting either."""
+    reader's comment) is no reporting either, nor what ought to be that no one is said to hold ("The
+    IMF should calm investors by ...": an editorial's view)."""
     return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _BACK_PICK.match(text) or _LATE_PRONOUN.match(text)
                 or _BACK_OPENER.match(text) or _TALK.match(text) or _CUT_SHORT.search(text)
                 or _LATE_CONNECTIVE.match(text)
-                or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text)
+                or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text) or _opinion(text)
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
 
@@ -500,6 +501,19 @@ _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
 
 # an exclamation closes the sentence, before any closing quote or bracket; or a reader's question
 # ("... for the security of this World??? .", "Why not? ."): doubled marks, or a "?" before a stray stop
+# what ought to be, told by no one: an editorial's or a columnist's view ("The International Monetary Fund
+# should calm investors by ..."), not a report; "Officials said the bridge should close" is one
+_OUGHT = re.compile(r"\b(?:should|ought\s+to)\s+(?:not\s+)?(?!have\b)[a-z]+", re.IGNORECASE)
+
+
+def _opinion(text: str) -> bool:
+    if not _OUGHT.search(text):
+        return False
+    from ..analyze.quotes import CUE_VERBS  # a verb of saying or of reference tells who holds it
+
+    return not ({w.lower() for w in re.findall(r"[A-Za-z]+", text)} & (CUE_VERBS | {"according", "ordered"}))
+
+
 _EXCLAIM = re.compile(r"!\s?[\"'”’)]*\s*$|[?!]{2,}|\?\s+\.\s*$")
 # "A lot of people are concerned about.": "about" strands only after a wh-word or "all" ("what it is all about.")
 _ENDS_ABOUT = re.compile(r"\babout\s?[.!?][\"'”’]?$")
