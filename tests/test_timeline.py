@@ -438,7 +438,8 @@ def test_today_as_the_present_of_a_comparison_is_no_event() -> None:
 
     a = Article(id="a", title="t", published="2031-06-09", text=(
         "Carbon levels were greater in the last interglacial period than they are today. "
-        "The country today is a lot more open than it was. The minister resigned today."))
+        "The country today is a lot more open than it was. Polls suggest that if an election were held today, "
+        "the party would win. The minister resigned today."))
     texts = [e.text for e in timeline([a])]
     assert texts == ["The minister resigned today."], texts
     # nor does a summary sentence write a date after such a "today"

@@ -322,7 +322,9 @@ _CUT_OFF = re.compile(r"\b(?:the|a|an|of|in|on|at|to|for|and|or|but|with|by|from
 
 # "today" as the present of a comparison or a state, not a day: "than they are today", "the movement
 # of today", "even today", "China today is ..."
-_TODAY_BEFORE = re.compile(r"\bthan\b[^.;:!?]{0,50}$|\b(?:of|even|until|till)\s+$", re.IGNORECASE)
+_TODAY_BEFORE = re.compile(r"\bthan\b[^.;:!?]{0,50}$|\b(?:of|even|until|till)\s+$"
+                           # a supposition: "if an election were held today"
+                           r"|\bif\b[^.;:!?]{0,60}\b(?:were|was|had)\b[^.;:!?]{0,30}$", re.IGNORECASE)
 _TODAY_AFTER = re.compile(r"\s+(?:is|are|remains?|has|have)\b", re.IGNORECASE)
 
 
