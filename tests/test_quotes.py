@@ -383,3 +383,15 @@ def test_a_she_goes_to_the_woman_introduced_before_not_to_a_man_the_pronouns_tol
             "most of her life, her family lived in a lean-to.")
     by = {q.text[:8]: q.speaker_resolved for q in extract_quotes(text) if q.speaker and q.speaker.lower() in ("he", "she")}
     assert by["that for"] == "Rute Vicente Oliveira", by
+
+
+def test_a_speaker_described_then_named_is_known_by_the_name() -> None:
+    from storyline.analyze.quotes import _name_tail
+
+    assert _name_tail("Shepherd's father, Dennis, his father") == "Dennis"
+    assert _name_tail("Wang's wife, Hu Jiangxia, who was one of three relatives") == "Hu Jiangxia"
+    assert _name_tail("fire chief Tomas Reyes") == "Tomas Reyes"
+    text = ("``We will never forget this kind, loving son,'' said Shepherd's father, Dennis, outside City Hall. "
+            "He said the family was touched beyond measure by the support.")
+    (q,) = [q for q in extract_quotes(text) if q.speaker == "He"]
+    assert q.speaker_resolved == "Dennis"

@@ -1146,7 +1146,8 @@ def governed(words: Sequence[str], tail: int) -> bool:
 def _name_tail(speaker: str) -> str:
     """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'; none
     when the name is a preposition's object ('A bodyguard to Michael Jackson' is not Jackson)."""
-    words = speaker.split(",")[0].replace("’s", "").replace("'s", "").split()
+    parts = speaker.split(",")
+    words = parts[0].replace("’s", "").replace("'s", "").split()
     tail: list[str] = []
     for w in reversed(words):
         lw = w.lower().rstrip(".")
@@ -1154,6 +1155,12 @@ def _name_tail(speaker: str) -> str:
             tail.append(w)
         else:
             break
+    if not tail and len(parts) > 1:
+        # a description, then the name set off by commas: "Shepherd's father, Dennis," -> "Dennis"
+        named = parts[1].split()
+        if 0 < len(named) <= 4 and all(w[:1].isupper() and w.lower().rstrip(".") not in _NOT_PERSON_WORDS
+                                       for w in named):
+            return " ".join(named)
     return "" if governed(words, len(tail)) else " ".join(reversed(tail))
 
 
