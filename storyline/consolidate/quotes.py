@@ -626,12 +626,16 @@ def _join_nameless(speakers: dict[str, _Speaker], labels: dict[str, str]) -> Non
         home = named.get(labels[key].lower(), [])
         if sp.entity_id or len(home) != 1:
             continue
-        into = speakers[home[0]]
-        for e in sp.entries:
-            _add_quote(into, e.quote, e.citations)
-        for n in sp.names:
-            into.names[n] += 0
-        del speakers[key]
+        _move_speaker(speakers, key, home[0])
+
+
+def _move_speaker(speakers: dict[str, _Speaker], key: str, into_key: str) -> None:
+    """Speaker ``key`` joins speaker ``into_key``: its quotes (citations merged) and its names."""
+    sp, into = speakers.pop(key), speakers[into_key]
+    for e in sp.entries:
+        _add_quote(into, e.quote, e.citations)
+    for n in sp.names:
+        into.names[n] += 0
 
 
 def _join_short_names(speakers: dict[str, _Speaker], labels: dict[str, str]) -> None:
@@ -647,14 +651,8 @@ def _join_short_names(speakers: dict[str, _Speaker], labels: dict[str, str]) -> 
         words = set(labels[key].lower().split())
         homes = [k for k, other in speakers.items() if k != key and words < set(labels[k].lower().split())
                  and share(sp, other)]
-        if len(homes) != 1:
-            continue
-        into = speakers[homes[0]]
-        for e in sp.entries:
-            _add_quote(into, e.quote, e.citations)
-        for n in sp.names:
-            into.names[n] += 0
-        del speakers[key]
+        if len(homes) == 1:
+            _move_speaker(speakers, key, homes[0])
 
 
 def _without_dateline(q: Quote) -> Quote:
