@@ -562,3 +562,18 @@ def test_a_sentence_that_is_mostly_a_quotation_is_no_first_choice() -> None:
     assert mostly_quoted("``We will rebuild every house in this valley,'' the mayor said.")
     assert not mostly_quoted('The mayor said the town would "rebuild" after floods destroyed 300 homes.')
     assert not mostly_quoted('"No," he said.')  # too short to be a quotation passage
+
+
+def test_a_brief_cites_no_article_that_tells_the_same_words_of_another_day() -> None:
+    import storyline
+
+    said = "President Clinton will meet Prime Minister Netanyahu and Yasser Arafat in the Gaza Strip on"
+    a = storyline.Article(id="a", title="t", published=date(1998, 12, 11), source="A",
+                          text=f"{said} Monday, officials said. The talks follow weeks of tension over the accord.")
+    b = storyline.Article(id="b", title="t", published=date(1998, 11, 27), source="B",
+                          text=f"{said} Dec. 15, officials said. The trip was announced in November.")
+    c = storyline.Article(id="c", title="t", published=date(1998, 12, 12), source="C",
+                          text=f"{said} Monday, aides said. Security was tight.")
+    first = storyline.brief([a, b, c]).summary[0]
+    assert "(Dec. 14, 1998)" in first.text
+    assert sorted(x.article_id for x in first.citations) == ["a", "c"]   # b tells of Dec. 15

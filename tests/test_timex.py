@@ -127,6 +127,8 @@ def test_future_tense_weekday_is_the_coming_one():
     assert one("Results are expected as soon as voting is completed on Sunday.", date(1998, 10, 3)).value \
         == "1998-10-04"
     assert one("Ecevit prepares to be sworn in Friday.", date(1998, 12, 31)).value == "1999-01-01"
+    assert one("Clinton is to meet with Prime Minister Netanyahu and Yasser Arafat on Monday in Gaza.",
+               date(1998, 12, 11)).value == "1998-12-14"
     # (a possessive day is the day of a thing, not of what would be done: a ruling already made)
     assert one("His relatives said they would look for ways around Wednesday's ruling.",
                date(2000, 1, 7)).value == "2000-01-05"

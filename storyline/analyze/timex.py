@@ -362,7 +362,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     return best[1] if best else 0
 
 
-_MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to)\b|'ll\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to|(?:is|are)\s+to\s+[a-z]+)\b|'ll\b", re.IGNORECASE)
 _WEEKDAY_IN = re.compile(WEEKDAY_NAMES, re.IGNORECASE)
 # where a sentence or a clause surely ends: a stop, a line, a dash, a colon, a bracket, a quotation mark
 _HARD_STOP = re.compile(r"[.!?;:\n()\[\]\"“”`]|'\s|\s['‘]|\s--\s|\s—\s|-[LR]RB-")

@@ -34,6 +34,7 @@ from itertools import chain, repeat
 from itertools import compress as _pick
 from operator import is_
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Callable, Mapping, Sequence
 
@@ -970,6 +971,21 @@ def _written_lower(arts: Sequence[Article]) -> Callable[[str], bool]:
     return common
 
 
+@lru_cache(maxsize=8192)
+def _days(sentence: str, published: date | None) -> frozenset[str]:
+    """The calendar days a sentence names, resolved against its article's date."""
+    from ..analyze.timex import tag_timexes
+
+    return frozenset(t.value[:10] for t in tag_timexes(sentence, published)
+                     if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value[:10]) and "X" not in t.value)
+
+
+def _other_days(claim: str, claim_published: date | None, other: str, other_published: date | None) -> bool:
+    """Whether two sentences each name days and none in common: the same words tell of another day."""
+    a, b = _days(claim, claim_published), _days(other, other_published)
+    return bool(a and b and not a & b)
+
+
 def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Sequence[Article],
             sims: np.ndarray, max_words: int, max_bytes: int | None,
             config: SummaryConfig, art_of: np.ndarray | None = None) -> list[SummarySentence]:
@@ -1026,6 +1042,9 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
                 j = rows[col]
                 if config.cite_coverage and not supports(text, items[j].text, config.cite_coverage):
                     continue  # close in words, but not the same fact (or other numbers)
+                if config.reader and _other_days(src[it.start:it.end], arts[it.art].published,
+                                                 arts[ai].text[items[j].start:items[j].end], a.published):
+                    continue  # the same words of another day ("on Monday" / "on Dec. 15"): another fact
             s = items[j].sent
             cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))
         cites.sort(key=lambda c: c.article_id != it.sent.article_id)
