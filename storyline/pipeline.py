@@ -354,13 +354,18 @@ def _update_stories(store: SQLiteStore, settings: Settings, *, progress: Progres
 
         return update_on_cluster(store, settings, dirty, progress=progress)
     for sid in dirty:
-        articles, new_ids = story_inputs(store, sid)
-        analyses = ensure_analyses(store, articles, ner_mode=settings.ner_mode)
-        put_story_brief(store, safe_brief(sid, articles, max_words=settings.summary_words, analyses=analyses,
-                                          new_ids=new_ids))
+        update_story_here(store, settings, sid)
         if progress:
             progress(1)
     return dirty
+
+
+def update_story_here(store: SQLiteStore, settings: Settings, story_id: str) -> None:
+    """Rebuild one story's brief in this process (its missing analyses computed and cached)."""
+    articles, new_ids = story_inputs(store, story_id)
+    analyses = ensure_analyses(store, articles, ner_mode=settings.ner_mode)
+    put_story_brief(store, safe_brief(story_id, articles, max_words=settings.summary_words, analyses=analyses,
+                                      new_ids=new_ids))
 
 
 def story_inputs(store: SQLiteStore, story_id: str) -> tuple[list[Article], list[str]]:

@@ -808,3 +808,10 @@ def test_what_ought_to_be_that_no_one_is_said_to_hold_is_no_report() -> None:
     assert not leans_back("Officials said the bridge should be closed for a week.")
     assert not leans_back("Residents must leave their homes by Friday, the mayor ordered.")
     assert not leans_back("Under the plan, banks must hold more capital.")
+
+
+def test_a_should_with_a_time_is_an_expectation_not_an_opinion() -> None:
+    from storyline.consolidate.summary_text import leans_back
+
+    assert not leans_back("The storm should reach the Florida coast late on Tuesday.")
+    assert not leans_back("Repairs to the bridge should be completed by Friday.")

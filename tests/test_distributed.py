@@ -56,10 +56,32 @@ def test_a_story_task_that_fails_is_logged_and_the_others_go_on(caplog: pytest.L
     bad = StoryJob(story_id="bad", articles=({"id": "b", "title": "no text"},))  # an Article needs its text
     with distributed.Client(processes=False, dashboard_address=None) as client:
         answers = list(map_stories(client, [bad, good], window=1))
-    done = [a for a in answers if a is not None]
-    assert len(answers) == 2 and [a.story_id for a in done] == ["good"]
-    assert done[0].brief["summary"] and set(done[0].analyses) == {"a"}
+        again = list(map_stories(client, [good], window=1))  # a second run on the same scheduler: its own task
+    assert [(job.story_id, answer is not None) for job, answer in answers] == [("bad", False), ("good", True)]
+    done = answers[1][1]
+    assert done.brief["summary"] and set(done.analyses) == {"a"}
+    assert again[0][1] is not None and again[0][1].brief == done.brief
     assert "story task" in caplog.text and "failed" in caplog.text
+
+
+def test_a_story_whose_task_fails_on_the_cluster_is_built_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.distributed as dist
+    from storyline.distributed import update_on_cluster
+
+    store = SQLiteStore(tmp_path / "s.db")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    ingest_paths(store, [str(EXAMPLES)], replace(settings, dask=""))
+    sids = [r["id"] for r in store.list_stories()]
+    store.mark_dirty(sids)
+
+    def broken(job):  # type: ignore[no-untyped-def]
+        raise RuntimeError("worker lost")
+
+    monkeypatch.setattr(dist, "run_story_job", broken)
+    with distributed.Client(processes=False, dashboard_address=None) as client:
+        done = update_on_cluster(store, settings, store.dirty_stories(), client=client)
+    assert sorted(done) == sorted(sids) and not store.dirty_stories()  # every story built, here
+    assert store.get_brief(sids[0]).summary
 
 
 def test_a_dask_option_that_names_no_cluster_is_refused_before_reading(tmp_path: Path) -> None:
@@ -68,3 +90,37 @@ def test_a_dask_option_that_names_no_cluster_is_refused_before_reading(tmp_path:
     r = CliRunner().invoke(app, ["--db", str(tmp_path / "s.db"), "rebuild", "--dask", "10.0.0.5"])
     assert r.exit_code == 2 and "scheduler address" in " ".join(r.output.split())
     assert not (tmp_path / "s.db").exists() or SQLiteStore(tmp_path / "s.db").count_articles() == 0
+
+
+def test_the_servers_updater_builds_briefs_itself_when_told_of_a_local_cluster(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import threading
+    import time
+
+    from storyline.serve.api import run_updater
+
+    db = tmp_path / "s.db"
+    SQLiteStore(db).add_articles([storyline_article()])
+    stop = threading.Event()
+
+    def stop_when_built() -> None:  # (or after 20 s: then the asserts below fail)
+        for _ in range(100):
+            if SQLiteStore(db).list_stories() and not SQLiteStore(db).dirty_stories():
+                break
+            time.sleep(0.2)
+        stop.set()
+
+    watcher = threading.Thread(target=stop_when_built)
+    watcher.start()
+    run_updater(Settings(db=str(db), dask="local:2"), stop, interval=0.1, nice=0)
+    watcher.join()
+    assert "needs a scheduler's address" in caplog.text
+    assert SQLiteStore(db).list_stories() and not SQLiteStore(db).dirty_stories()
+
+
+def storyline_article():  # type: ignore[no-untyped-def]
+    from storyline.records import Article
+
+    return Article(id="a", title="Bridge closed", published="2025-03-11",
+                   text="The Ardent Bridge closed on Tuesday after engineers found cracks in two of its piers, "
+                        "the city said.")

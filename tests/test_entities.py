@@ -731,3 +731,9 @@ def test_an_organisation_under_a_word_put_before_its_name_or_one_word_less_is_on
     assert "Virtue Party" in _find(ents, "Islamic Virtue Party").aliases
     assert "Daily Milliyet" in _find(ents, "Milliyet").aliases       # shown without the epithet
     assert "Cathay" in _find(ents, "Cathay Pacific").aliases
+
+
+def test_a_peoples_name_is_no_short_form_of_a_person_of_that_surname() -> None:
+    ents = _given([("Tom French, a reporter, wrote the story. The French government protested.",
+                    [("Tom French", "PERSON"), ("French", "MISC")])])
+    assert {e.name for e in ents} == {"Tom French", "French"}

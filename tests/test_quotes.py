@@ -395,3 +395,16 @@ def test_a_speaker_described_then_named_is_known_by_the_name() -> None:
             "He said the family was touched beyond measure by the support.")
     (q,) = [q for q in extract_quotes(text) if q.speaker == "He"]
     assert q.speaker_resolved == "Dennis"
+
+
+def test_a_plural_people_says_an_adverb_list_is_no_surname_and_a_tag_after_a_comma_no_name() -> None:
+    from storyline.analyze.quotes import _name_tail, extract_quotes
+
+    text = 'The Chinese say Taiwan "has always been part of China."'
+    (q,) = extract_quotes(text, "a")
+    assert text[q.speaker_start:q.speaker_end] == "The Chinese"
+    assert _name_tail("the committee chairman, R-Utah") == "" and _name_tail("a company spokesman, Monday") == ""
+    text = ("Michael Reilly, the company chairman, was in Paris on Monday. Reilly, the company chairman, spoke later. "
+            '"We will win," he said.')
+    (q,) = [q for q in extract_quotes(text, "a") if q.speaker == "he"]
+    assert q.speaker_resolved == "Michael Reilly"

@@ -148,6 +148,12 @@ def test_a_story_is_found_by_any_spelling_of_its_entity_and_an_older_store_learn
                   {"id": kim.id, "name": kim.name, "label": "PERSON", "aliases": ["Kim Eui-keum"]}]}),))
     c.execute("INSERT INTO story_entities (story_id, entity_id, name, label, articles) VALUES ('s1', ?, ?, 'PERSON', 2)",
               (kim.id, kim.name))
+    # briefs of odd shapes are read past, not fatal: entities as a string, an entity as a string, aliases as text
+    c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s2', 'x', 'x', 1, 0)")
+    c.execute("INSERT INTO briefs (story_id, json, updated) VALUES ('s2', ?, 'x')",
+              (json.dumps({"story_id": "s2", "entities": ["foo", {"id": 3}, {"id": "e9", "aliases": "x"}]}),))
+    c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s3', 'x', 'x', 1, 0)")
+    c.execute("INSERT INTO briefs (story_id, json, updated) VALUES ('s3', 'not json', 'x')")
     c.commit()
     c.close()
     store = SQLiteStore(db)

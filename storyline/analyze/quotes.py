@@ -811,13 +811,18 @@ def _dash_attribution(text: str, toks: list[_Tok]) -> _Found | None:
 
 _TALK = frozenset("talk talks talked talking speak speaks spoke speaking".split())
 _IRREGULAR_PLURALS = frozenset("men women children people police staff crew media".split())
+# cue verbs whose bare form is also a noun ("the Iraq attack", "a Kremlin call for calm"); "say" and
+# "argue" are verbs after any subject ("The Chinese say ...")
+_NOUN_VERBS = frozenset("attack call claim charge comment answer report reply appeal demand request offer promise "
+                        "question challenge threat plea pledge vow boast joke shout quote concern fear hope worry "
+                        "order counter warning".split())
 
 
 def _noun_use(toks: Sequence[_Tok], speaker: tuple[int, int], ca: int, verb: str) -> bool:
     """Whether a cue in its bare form after a singular phrase with an article is a noun, not a verb
     ("initiating the Iraq attack as his own impeachment loomed", "the Kremlin call for calm")."""
     sa, sb = speaker
-    if ca != sb or verb.endswith(("s", "ed", "ing")) or verb in ("said", "told", "thought", "found", "sang"):
+    if ca != sb or verb not in _NOUN_VERBS:
         return False
     last = toks[sb - 1].low
     return toks[sa].low in ("the", "a", "an", "this", "that") and not last.endswith("s") \
@@ -1156,10 +1161,12 @@ def _name_tail(speaker: str) -> str:
         else:
             break
     if not tail and len(parts) > 1:
-        # a description, then the name set off by commas: "Shepherd's father, Dennis," -> "Dennis"
+        # a description, then the name set off by commas: "Shepherd's father, Dennis," -> "Dennis" (a
+        # known first name, or two words and more; not "R-Utah", "Monday")
         named = parts[1].split()
-        if 0 < len(named) <= 4 and all(w[:1].isupper() and w.lower().rstrip(".") not in _NOT_PERSON_WORDS
-                                       for w in named):
+        if 0 < len(named) <= 4 and all(w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_PERSON_WORDS
+                                       and w.lower() not in _DAYS and w.lower() not in _MONTHS for w in named) \
+                and (len(named) >= 2 or first_name_sex(named[0])):
             return " ".join(named)
     return "" if governed(words, len(tail)) else " ".join(reversed(tail))
 
@@ -1236,7 +1243,12 @@ _SUBJECT_LEAD = re.compile(r"[\s(]*(?:(?:Former|Then-|Then|Ex-|Mr|Mrs|Ms|Dr|Gen|
 # not skipped; one with a pronoun, "As far as she is concerned, Slepian ...", is not skipped either)
 _OPENERS = ("However|Meanwhile|Instead|Still|Yet|But|And|Now|Then|Later|Earlier|Today|Yesterday|Indeed|Moreover|"
             "Furthermore|Nevertheless|Nonetheless|Thus|Also|Again|Too|In|On|At|After|Before|During|Toward|Towards|"
-            "For|With|Without|Since|Under|Unlike|Like|By|From|Despite|Amid|Among|Over|Through|Until|Within|[A-Z][a-z]+ly")
+            "For|With|Without|Since|Under|Unlike|Like|By|From|Despite|Amid|Among|Over|Through|Until|Within|"
+            # adverbs in -ly, named: a surname ends so too ("Reilly, the company chairman, ...")
+            "Similarly|Additionally|Separately|Finally|Initially|Eventually|Originally|Apparently|Reportedly|"
+            "Ultimately|Subsequently|Consequently|Accordingly|Clearly|Obviously|Currently|Recently|Previously|"
+            "Publicly|Privately|Generally|Usually|Typically|Increasingly|Importantly|Notably|Specifically|Fortunately|"
+            "Unfortunately|Surprisingly|Interestingly|Ironically|Predictably|Understandably|Traditionally|Historically")
 _ADVERBIALS = re.compile(rf"[\s(]*(?:{_OPENERS})(?:\s+[a-z][\w'’-]*){{0,5}}\s*,\s+"
                          r"(?:[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,5}\s*,\s+)*")
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|i|we|you)\b")
@@ -1290,11 +1302,11 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
         cands = [(pos, name) for pos, name in cands
                  if not sex_clash(sex, name_sex(_full_name(name, prior, titled, pos)) or _surname_sex(text, name, pos)
                                   or _told_sex(text, name, speaker_start))]
+        known = [n for _, n in prior] + [n for _, n in titled[:k]]
         if not cands:
             # no speaker before of its sex: the person who opens the sentence before, when nothing
             # says that person is of the other sex ("Rute Vicente Oliveira, a 48-year-old manicurist,
             # also planned to vote ... She said ...")
-            known = [n for _, n in prior] + [n for _, n in titled[:k]]
             subject = _subject_before(text, speaker_start, known) if _person_before(text, speaker_start, known) is None \
                 else None
             if subject and not sex_clash(sex, name_sex(subject) or _told_sex(text, subject, speaker_start)):
@@ -1302,7 +1314,6 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
             return None
         pos, name = max(cands)
         full = _full_name(name, prior, titled, speaker_start, sex)
-        known = [n for _, n in prior] + [n for _, n in titled[:k]]
         near = _person_before(text, speaker_start, known)
         if near is not None and not set(near.split()) & set(full.split()):
             # someone else is named in the pronoun's own sentence: that person, if one and of its sex

@@ -121,9 +121,9 @@ _STATE_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
 
 
 # words a story puts before an organisation's name that are no part of it ("Daily Milliyet", "Ailing
-# Philippine Airlines", "state-run Xinhua"), and the adjectives of a name's people or faith ("Islamic
+# Philippine Airlines"), and the adjectives of a name's people or faith ("Islamic
 # Virtue Party", "Chinese Communist Party")
-_ORG_EPITHETS = frozenset("daily ailing embattled troubled beleaguered state-run state-owned state run owned the".split())
+_ORG_EPITHETS = frozenset("daily ailing embattled troubled beleaguered".split())
 _ADJECTIVE_WORD = re.compile(r"[a-z]+(?:ic|an|ese|ish|i)")
 
 
@@ -565,7 +565,7 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     for i, e in enumerate(locals_):
         person_arts[dsu.find(i)].add(e.article_id)
     for i, e in enumerate(locals_):
-        roots = persons.get(e.full[0], set()) if e.label in ("ORG", "MISC") and len(e.full) == 1 else set()
+        roots = persons.get(e.full[0], set()) if e.label == "ORG" and len(e.full) == 1 else set()
         if len(roots) == 1 and e.article_id in person_arts[next(iter(roots))]:
             dsu.union(i, next(iter(roots)))
     # spelling / romanisation variants of a person with the same role (blocked by first and last word)

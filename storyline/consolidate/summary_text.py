@@ -503,12 +503,15 @@ _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
 # ("... for the security of this World??? .", "Why not? ."): doubled marks, or a "?" before a stray stop
 # what ought to be, told by no one: an editorial's or a columnist's view ("The International Monetary Fund
 # should calm investors by ..."), not a report; "Officials said the bridge should close" is one
+_WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|tomorrow|"
+                   r"soon|later|next|within|by\s+(?:the\s+)?(?:end|early|late|mid)|this\s+(?:week|month|year|"
+                   r"morning|afternoon|evening)|\d{4})\b|" + MONTH_NAMES, re.IGNORECASE)
 _OUGHT = re.compile(r"\b(?:should|ought\s+to)\s+(?:not\s+)?(?!have\b)[a-z]+", re.IGNORECASE)
 
 
 def _opinion(text: str) -> bool:
-    if not _OUGHT.search(text):
-        return False
+    if not _OUGHT.search(text) or _WHEN.search(text):
+        return False  # (a "should" with a time is an expectation: "The storm should reach the coast on Tuesday")
     from ..analyze.quotes import CUE_VERBS  # a verb of saying or of reference tells who holds it
 
     return not ({w.lower() for w in re.findall(r"[A-Za-z]+", text)} & (CUE_VERBS | {"according", "ordered"}))

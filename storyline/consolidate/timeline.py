@@ -119,8 +119,7 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
             continue
         if holiday_modifier(sentence_text, tx, offset):
             continue
-        if tx.text.lower() == "today" and (_TODAY_BEFORE.search(sentence_text[max(0, s - 60):s])
-                                           or _TODAY_AFTER.match(sentence_text, e)):
+        if present_today(sentence_text, s, e):
             continue  # "more open than it is today", "China today is ...": the present, no day
         shown = format_value(tx.value[:10] if granularity_of(tx.value) == "day" else tx.value)
         if not shown or shown.lower() == tx.text.lower():
@@ -245,8 +244,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         if holiday_modifier(text, tx):  # "Halloween revelers" dates nothing
             continue
-        if tx.text.lower() == "today" and (_TODAY_BEFORE.search(text[max(0, tx.start - 60):tx.start])
-                                           or _TODAY_AFTER.match(text, tx.end)):
+        if present_today(text, tx.start, tx.end):
             continue  # "China today is a lot more open", "than they are today": the present, no event
         if _SINCE_RECORD.search(text, max(0, tx.start - 120), tx.start):
             continue  # "the fourth government to collapse since 1995" tells of no event in 1995
@@ -326,6 +324,13 @@ _TODAY_BEFORE = re.compile(r"\bthan\b[^.;:!?]{0,50}$|\b(?:of|even|until|till)\s+
                            # a supposition: "if an election were held today"
                            r"|\bif\b[^.;:!?]{0,60}\b(?:were|was|had)\b[^.;:!?]{0,30}$", re.IGNORECASE)
 _TODAY_AFTER = re.compile(r"\s+(?:is|are|remains?|has|have)\b", re.IGNORECASE)
+
+
+def present_today(text: str, start: int, end: int) -> bool:
+    """Whether the "today" at ``text[start:end]`` is the present, no day: "than they are today",
+    "China today is ...", "if an election were held today"."""
+    return text[start:end].lower() == "today" and bool(_TODAY_BEFORE.search(text[max(0, start - 60):start])
+                                                        or _TODAY_AFTER.match(text, end))
 
 
 def _far_ahead(value: str, published: date) -> bool:

@@ -12,8 +12,8 @@ as one task per changed story on Dask (https://www.dask.org), the same functions
 any other value is a scheduler's address (``tcp://10.0.0.5:8786``), whose workers must have the
 same storyline installed (``pip install 'storyline[dask]'``). Workers never touch the store: each
 task is given its articles and their cached analyses and returns the brief and the analyses it
-computed, which the caller stores. A failing task is logged and its story stays marked for the
-next update; the others go on.
+computed, which the caller stores. A failing task is logged and its story is rebuilt by the caller,
+in its own process; the others go on.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import itertools
 import logging
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -133,46 +134,70 @@ def cluster_client(address: str) -> Iterator[Client]:
         yield client
 
 
-def map_stories(client: Client, jobs: Iterable[StoryJob], *, window: int | None = None) -> Iterator[StoryDone | None]:
+def map_stories(client: Client, jobs: Iterable[StoryJob], *,
+                window: int | None = None) -> Iterator[tuple[StoryJob, StoryDone | None]]:
     """Run ``jobs`` on the cluster, at most ``window`` at a time (jobs are built only as earlier ones
-    finish, so a million stories never sit in memory at once); yields each answer as it comes, and
-    None for a job that failed (logged)."""
+    finish, so a million stories never sit in memory at once); yields each job with its answer as it
+    comes, or with None when its task failed (logged). Task keys are unique per call, so that two
+    callers sharing one scheduler never receive each other's results."""
     from distributed import as_completed
 
     if window is None:
         window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
+    run = uuid.uuid4().hex[:12]
     todo = iter(jobs)
-    running = as_completed([client.submit(run_story_job, job, pure=False, key=f"story-{job.story_id}-{k}")
-                            for k, job in enumerate(itertools.islice(todo, window))])
+    job_of: dict[str, StoryJob] = {}
+    pending: dict[str, Any] = {}
+
+    def submit(job: StoryJob, k: int) -> Any:
+        key = f"story-{run}-{k}"
+        job_of[key] = job
+        pending[key] = client.submit(run_story_job, job, pure=False, key=key)
+        return pending[key]
+
+    running = as_completed([submit(job, k) for k, job in enumerate(itertools.islice(todo, window))])
     k = window
-    for fut in running:
-        try:
-            yield fut.result()
-        except Exception:  # a worker lost, a job that raised: the story stays marked for the next update
-            log.exception("story task %s failed on the cluster", fut.key)
-            yield None
-        finally:
-            fut.release()
-        nxt = next(todo, None)
-        if nxt is not None:
-            running.add(client.submit(run_story_job, nxt, pure=False, key=f"story-{nxt.story_id}-{k}"))
-            k += 1
+    try:
+        for fut in running:
+            job = job_of.pop(fut.key)
+            pending.pop(fut.key, None)
+            try:
+                answer: StoryDone | None = fut.result()
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException:  # a worker lost, a task cancelled or raising: the caller decides
+                log.exception("story task %s (story %s) failed on the cluster", fut.key, job.story_id)
+                answer = None
+            finally:
+                fut.release()
+            yield job, answer
+            nxt = next(todo, None)
+            if nxt is not None:
+                running.add(submit(nxt, k))
+                k += 1
+    finally:
+        for fut in pending.values():  # the caller stopped early: no task left running for nobody
+            fut.cancel()
 
 
 def update_on_cluster(store: SQLiteStore, settings: Settings, story_ids: Iterable[str], *,
                       progress: Callable[[int], None] | None = None, client: Client | None = None) -> list[str]:
     """Rebuild the briefs of ``story_ids`` on the cluster ``settings.dask`` names (or on ``client``),
-    storing each brief and the analyses it computed as it arrives; returns the stories rebuilt."""
+    storing each brief and the analyses it computed as it arrives; a story whose task failed, or that
+    holds no articles, is rebuilt here, in this process, so that every story given is done. Returns
+    the stories rebuilt."""
     from ..analyze.analyze import analysis_version
-    from ..pipeline import put_story_brief, story_inputs
+    from ..pipeline import put_story_brief, story_inputs, update_story_here
     from ..records import Brief, from_dict, to_dict
 
     version = analysis_version(settings.ner_mode)
+    here: list[str] = []
 
     def jobs() -> Iterator[StoryJob]:
         for sid in story_ids:
             arts, new_ids = story_inputs(store, sid)
             if not arts:
+                here.append(sid)  # nothing to ship: its bare brief is built here
                 continue
             yield StoryJob(story_id=sid, articles=tuple(to_dict(a) for a in arts),
                            analyses=store.get_analyses([a.id for a in arts], version), new_ids=tuple(new_ids),
@@ -180,12 +205,19 @@ def update_on_cluster(store: SQLiteStore, settings: Settings, story_ids: Iterabl
 
     def run(c: Client) -> list[str]:
         done: list[str] = []
-        for answer in map_stories(c, jobs()):
-            if answer is not None:
-                if answer.analyses:
-                    store.put_analyses(answer.analyses, version)
-                put_story_brief(store, from_dict(Brief, answer.brief))
-                done.append(answer.story_id)
+        for job, answer in map_stories(c, jobs()):
+            if answer is None:
+                here.append(job.story_id)
+                continue
+            if answer.analyses:
+                store.put_analyses(answer.analyses, version)
+            put_story_brief(store, from_dict(Brief, answer.brief))
+            done.append(answer.story_id)
+            if progress:
+                progress(1)
+        for sid in here:
+            update_story_here(store, settings, sid)
+            done.append(sid)
             if progress:
                 progress(1)
         return done

@@ -32,7 +32,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 from urllib.parse import quote, urlencode
@@ -960,6 +960,12 @@ def run_updater(settings: Settings, stop: Any = None, *, interval: float = 0.5, 
 
     from ..pipeline import maintain, maintenance_due, maintenance_every, watch_round
 
+    if settings.dask.startswith("local"):
+        # the updater runs as a daemon process, which may start no worker processes of its own: a local
+        # cluster is for `storyline ingest` and `rebuild`; a scheduler's address works here
+        log.warning("the server's updater builds briefs in its own process: dask=%r needs a scheduler's "
+                    "address here (tcp://host:8786)", settings.dask)
+        settings = replace(settings, dask="")
     parent = os.getppid()
     if stop is None:
         term = threading.Event()

@@ -89,7 +89,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX stories_size ON stories(size DESC, updated DESC);
     CREATE INDEX stories_last_published ON stories(last_published DESC);
     """,
-    # 4: every name of a story's entities (canonical name and aliases), so that a spelling finds it
+    # 4: every name of a story's entities (canonical name and aliases), so that a spelling finds it; the
+    # aliases of the briefs already stored are read in Python after it (``SQLiteStore._backfill_names``),
+    # whatever shape an old brief's JSON has
     """
     CREATE TABLE story_entity_names (
         story_id TEXT NOT NULL,
@@ -100,9 +102,5 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX story_entity_names_name ON story_entity_names(name COLLATE NOCASE);
     INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name)
         SELECT story_id, entity_id, name FROM story_entities;
-    INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name)
-        SELECT b.story_id, json_extract(e.value, '$.id'), a.value
-        FROM briefs b, json_each(b.json, '$.entities') e, json_each(e.value, '$.aliases') a
-        WHERE json_valid(b.json) AND json_extract(e.value, '$.id') IS NOT NULL AND a.type = 'text';
     """,
 )

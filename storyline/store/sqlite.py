@@ -62,6 +62,23 @@ def _in_chunks(ids: Sequence[str], size: int = 500) -> Iterator[tuple[list[str],
         yield chunk, ",".join("?" * len(chunk))
 
 
+def _backfill_names(c: sqlite3.Connection) -> None:
+    """Schema 4: the aliases of the entities of every brief already stored, read from its JSON (a
+    brief that cannot be read, or an entity without an id, adds nothing)."""
+    rows = []
+    for sid, raw in c.execute("SELECT story_id, json FROM briefs"):
+        try:
+            ents = json.loads(raw).get("entities") or []
+        except (ValueError, TypeError, AttributeError):
+            continue
+        for e in ents if isinstance(ents, list) else ():
+            if not isinstance(e, dict) or not isinstance(e.get("id"), str):
+                continue
+            aliases = e.get("aliases") if isinstance(e.get("aliases"), list) else []
+            rows.extend((sid, e["id"], a) for a in aliases if isinstance(a, str) and a)
+    c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name) VALUES (?, ?, ?)", rows)
+
+
 def _empty_story(c: sqlite3.Connection, sid: str) -> None:
     """A story whose articles went elsewhere: its brief, search entry and entities go, its row stays
     (size 0) so that its id can lead to where they went."""
@@ -213,6 +230,8 @@ class SQLiteStore:
                 for stmt in MIGRATIONS[i].split(";"):
                     if stmt.strip():
                         c.execute(stmt)
+                if i + 1 == 4:
+                    _backfill_names(c)
                 c.execute(f"PRAGMA user_version = {i + 1}")
 
     @property
