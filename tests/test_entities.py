@@ -737,3 +737,11 @@ def test_a_peoples_name_is_no_short_form_of_a_person_of_that_surname() -> None:
     ents = _given([("Tom French, a reporter, wrote the story. The French government protested.",
                     [("Tom French", "PERSON"), ("French", "MISC")])])
     assert {e.name for e in ents} == {"Tom French", "French"}
+
+
+def test_an_airlines_initials_spell_air_lines_or_airways_as_one_word() -> None:
+    ents = _given([("Philippine Airlines cut flights. British Airways did not.",
+                    [("Philippine Airlines", "ORG"), ("British Airways", "ORG")]),
+                   ("PAL said talks failed; BA said nothing.", [("PAL", "ORG"), ("BA", "ORG")])])
+    assert "PAL" in _find(ents, "Philippine Airlines").aliases
+    assert "BA" in _find(ents, "British Airways").aliases

@@ -70,8 +70,14 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(toks)
 
 
-def _initials(toks: Sequence[str]) -> str:
-    return "".join(t[0] for t in toks if t not in _FUNCTION)
+# words written as one that an acronym spells as two ("PAL": Philippine Air Lines, "Philippine Airlines")
+_COMPOUND_INITIALS = {"airlines": "al", "airways": "aw"}
+
+
+def _initials(toks: Sequence[str], *, split: bool = False) -> str:
+    """The first letters of a name's words ("British Airways" -> "ba"); with ``split``, a compound
+    gives the letters of its parts ("Philippine Airlines" -> "pal")."""
+    return "".join((_COMPOUND_INITIALS.get(t, t[0]) if split else t[0]) for t in toks if t not in _FUNCTION)
 
 
 def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -85,7 +91,7 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
     if rest and tuple(long[-len(rest):]) != rest:
         return False
     head = [t for t in long[:len(long) - len(rest)] if t not in _FUNCTION]
-    return len(head) >= 2 and _initials(head) == acr
+    return len(head) >= 2 and acr in (_initials(head), _initials(head, split=True))
 
 
 _ORG_GENERIC = frozenset(["communications", "industries", "enterprises", "software", "news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
@@ -492,7 +498,9 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         if len(f2) > 1:
             for t in set(f2):
                 by_token[t].append(k)
-            by_initials[_initials([t for t in f2 if t not in _FUNCTION])].append(k)
+            words = [t for t in f2 if t not in _FUNCTION]
+            for acr in {_initials(words), _initials(words, split=True)}:
+                by_initials[acr].append(k)
     # a name that is part of exactly one longer name of the same type; an acronym
     into: list[tuple[int, tuple[str, ...], int]] = []  # (a person's name of 2+ words, its words, the longer one)
     for (label, full), i in fulls:
