@@ -250,3 +250,14 @@ def test_a_lead_quote_loses_its_dateline_and_a_wire_desk_note_is_no_quote() -> N
     said = {q.text for g in storyline.brief([a]).quotes for q in g.quotes}
     assert said == {"About 10,000 Turkish soldiers have crossed into northern Iraq to attack Kurdish rebels",
                     "the operation would last a week"}, said
+
+
+def test_a_request_shows_whom_it_asks() -> None:
+    import storyline
+
+    text = ("Mayor Dan Whitfield declared a local emergency on Monday and asked residents to boil their water until "
+            "Wednesday. Governor Helen Marsh urged drivers to avoid the valley road. The mayor said the water was safe.")
+    a = storyline.Article(id="a", title="t", published="2024-09-10", text=text)
+    said = {q.text for g in storyline.brief([a]).quotes for q in g.quotes}
+    assert "asked residents to boil their water until Wednesday" in said
+    assert "urged drivers to avoid the valley road" in said and "the water was safe" in said

@@ -333,19 +333,26 @@ def denial_cue(q: Quote, text: str) -> bool:
     return bool(_DENIAL.search(cue) or _NEGATION.search(cue) or _NEGATED_BEFORE.search(before))
 
 
+_REQUEST = re.compile(r"\b(?:ask|asks|asked|asking|urge|urges|urged|urging|call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+to|"
+                      r"order|orders|ordered|tell|tells|told|encourage[sd]?|advise[sd]?|warn(?:s|ed)?)\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\s*(?:not\s+)?to\s+[a-z]")
+
+
 def with_cue(q: Quote, text: str) -> Quote | None:
     """A quote as a reader must see it when its cue is part of what it says: a cue that denies or
     negates ("denied any links to criminal gangs", not "any links to criminal gangs" under his name)
     or a verb of reference whose object is the writer's words ("called them politically motivated",
-    not "them politically motivated"); None when the cue leaves the content unsaid ("declined to
-    comment", "did not say how many people were killed"). Other quotes, and quotations, unchanged."""
+    not "them politically motivated"), and a request, whose content alone is an infinitive ("asked
+    residents to boil their water", not "to boil their water"); None when the cue leaves the content
+    unsaid ("declined to comment", "did not say how many people were killed"). Other quotes, and
+    quotations, unchanged."""
     if q.kind == "direct" or not text or q.cue_start is None or q.cue_end is None:
         return q
     denial = denial_cue(q, text)
     if denial and _UNSAID.match(q.text):
         return None
-    if not denial and speech_cue(q.cue):
-        return q
+    if not denial and speech_cue(q.cue) and not (_REQUEST.search(q.cue) and _INFINITIVE.match(q.text)):
+        return q  # (a request shows whom it asks: "asked residents to boil their water", not "to boil ...")
     if not (q.cue_end <= q.start and q.start - q.cue_end <= 40):
         return q  # the content stands before its cue ("..., he denied"): shown as it is
     start = q.cue_start
