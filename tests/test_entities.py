@@ -681,11 +681,13 @@ def test_a_bare_surname_read_as_an_organisation_is_the_person_named_in_full_besi
     ents = _given([("Bulent Ecevit was asked to form a government. Ecevit, who served as prime minister, agreed.",
                     [("Bulent Ecevit", "PERSON"), ("Ecevit", "ORG")]),
                    ("Bulent Ecevit met the president.", [("Bulent Ecevit", "PERSON")]),
+                   ("Kim Jong Un met the U.N. envoy.", [("Kim Jong Un", "PERSON"), ("U.N.", "ORG")]),
                    ("Netscape Communications Corp. sued. Shares of Netscape rose.",
                     [("Netscape Communications Corp.", "ORG"), ("Netscape", "ORG")]),
                    ("Netscape said nothing.", [("Netscape", "ORG")])])
     ecevit = _find(ents, "Bulent Ecevit")
     assert ecevit.label == "PERSON" and "Ecevit" in ecevit.aliases
+    assert "U.N." not in _find(ents, "Kim Jong Un").aliases  # initials are no surname
     assert "Netscape" in _find(ents, "Netscape Communications Corp.").aliases
 
 

@@ -41,3 +41,12 @@ def test_seed_summary_cites_every_carrier(seed_articles):
         assert texts[s.article_id][s.start:s.end] == s.text
     # at least one fact is carried by more than one outlet
     assert any(len({c.article_id for c in s.citations}) > 1 for s in summary)
+
+
+def test_seed_people_keep_their_own_names_only(seed_articles):
+    import storyline
+
+    ents = {e.name: e for e in storyline.brief(seed_articles).entities}
+    assert set(ents["Kim Jong Un"].aliases) <= {"Kim"}           # not the "U.N." of the same article
+    assert ents["Kim Eui-kyeom"].aliases == ("Kim Eui-keum",)     # one spokesman under both spellings
+    assert ents["United States"].label == "LOC" and "Lu Kang" in ents

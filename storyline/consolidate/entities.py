@@ -573,7 +573,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     for i, e in enumerate(locals_):
         person_arts[dsu.find(i)].add(e.article_id)
     for i, e in enumerate(locals_):
-        roots = persons.get(e.full[0], set()) if e.label == "ORG" and len(e.full) == 1 else set()
+        roots = persons.get(e.full[0], set()) if e.label == "ORG" and len(e.full) == 1 \
+            and not any(_abbrev(x) for x in e.surfaces) else set()  # ("U.N." is no surname of Kim Jong Un)
         if len(roots) == 1 and e.article_id in person_arts[next(iter(roots))]:
             dsu.union(i, next(iter(roots)))
     # spelling / romanisation variants of a person with the same role (blocked by first and last word)
