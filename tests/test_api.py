@@ -146,6 +146,7 @@ def test_article_and_entity(app, store):
     e = run(_get(app, "/api/entities/e-quint")).json()
     assert e["name"] == "Mara Quint" and e["label"] == "PERSON"
     assert [s["id"] for s in e["stories"]] == ["s-bridge"]
+    assert e["aliases"] == ["Quint"]  # the other names its briefs give it
     by_name = run(_get(app, "/api/entities/saltmarsh")).json()
     assert by_name["id"] == "e-saltmarsh"
 

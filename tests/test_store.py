@@ -162,6 +162,7 @@ def test_a_story_is_found_by_any_spelling_of_its_entity_and_an_older_store_learn
         rows, total = store.search_stories(entity=spelling)
         assert total == 1 and rows[0]["id"] == "s1", spelling
         assert store.get_entity(spelling)["id"] == kim.id
+        assert store.get_entity(spelling)["aliases"] == ["Kim Eui-keum"]
     # a brief stored now keeps its spellings too; another spelling finds nothing
     store.put_brief(brief)
     assert store.search_stories(entity="Kim Eui-keum")[1] == 1

@@ -524,20 +524,13 @@ class SQLiteStore:
                 "stories": [dict(r) for r in stories]}
 
     def _brief_aliases(self, entity_id: str, story_ids: list[str]) -> list[str]:
-        """The other names (aliases, spellings) the briefs of ``story_ids`` give entity ``entity_id``."""
+        """The names (aliases, spellings) the briefs of ``story_ids`` give entity ``entity_id``, each
+        brief's in its own order (``story_entity_names``, which ``put_brief`` fills)."""
         if not story_ids:
             return []
-        q = f"SELECT json FROM briefs WHERE story_id IN ({','.join('?' * len(story_ids))})"
-        out: list[str] = []
-        for (raw,) in self._conn().execute(q, story_ids):
-            try:
-                ents = json.loads(raw).get("entities") or []
-            except (ValueError, AttributeError):
-                continue
-            for e in ents:
-                if isinstance(e, dict) and e.get("id") == entity_id:
-                    out += [str(a) for a in e.get("aliases") or [] if a]
-        return out
+        q = (f"SELECT name FROM story_entity_names WHERE entity_id = ? AND story_id IN "
+             f"({','.join('?' * len(story_ids))}) ORDER BY rowid")
+        return [r[0] for r in self._conn().execute(q, [entity_id, *story_ids])]
 
     def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
         """Article id -> text, for the given ids (those that exist)."""
