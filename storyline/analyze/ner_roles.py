@@ -23,7 +23,7 @@ from pathlib import Path
 from ..records import Mention
 from .ner_features import tokenize
 
-__all__ = ["KIN_SEX", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
+__all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "KIN_SEX", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
            "sex_clash"]
 
 _log = logging.getLogger(__name__)
@@ -37,6 +37,9 @@ _NOT_MODIFIERS = frozenset("""said says told and but with for from that when aft
 was were been has have had will would new its his her their the our your with into onto about also then
 reporters according met asked named called where whom whose this these those there here not""".split())
 _DETS = frozenset(["a", "an", "the", "his", "her", "their", "its", "our", "your", "my"])
+# how the name of a people ends ("Korean", "Chinese", "British", "Israeli"), as a tuple and as a pattern
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+DEMONYM_END = "(?:" + "|".join(DEMONYM_ENDINGS) + ")"
 _STOP_APPOS = frozenset(",;:.!?()\"“”")
 _WORD = re.compile(r"\w")
 
@@ -186,7 +189,7 @@ def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
             continue
         elif lw in ("'s", "’s") and k > 1 and _covering(others, *toks[k - 2]) is not None:
             pass
-        elif w[:1].isupper() and w.endswith(("an", "ese", "ish", "i")) and len(w) > 3 and k < len(toks):
+        elif w[:1].isupper() and w.endswith(DEMONYM_ENDINGS) and len(w) > 3 and k < len(toks):
             pass  # an untagged nationality word ("Korean", "Chinese") inside a title run
         elif (k < len(toks) and has_head and fields < 2
               and (fields == 1 or text[toks[k][0]:toks[k][1]].lower().rstrip(".") in ROLE_HEADS)

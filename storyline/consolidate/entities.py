@@ -37,7 +37,8 @@ from pathlib import Path
 import numpy as np
 
 from ..analyze import timex as _TX
-from ..analyze.ner_roles import KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head, sex_clash
+from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head,
+                                 sex_clash)
 from ..records import Article, Entity, Mention, Timex
 
 _log = logging.getLogger(__name__)
@@ -130,7 +131,7 @@ _STATE_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
 # Philippine Airlines"), and the adjectives of a name's people or faith ("Islamic
 # Virtue Party", "Chinese Communist Party")
 _ORG_EPITHETS = frozenset("daily ailing embattled troubled beleaguered".split())
-_ADJECTIVE_WORD = re.compile(r"[a-z]+(?:ic|an|ese|ish|i)")
+_ADJECTIVE_WORD = re.compile("[a-z]+(?:" + "|".join(("ic", *DEMONYM_ENDINGS)) + ")")
 
 
 def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") -> bool:

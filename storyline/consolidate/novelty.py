@@ -20,6 +20,7 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from ..analyze.sentences import split_sentences
+from ..analyze.timex import WEEKDAY_NAMES
 from ..records import Article, Citation, NewSince, SummarySentence
 from .summary_text import caption_like, content_stems, is_candidate_shape, is_dangling, is_furniture, leans_back, trim_span
 
@@ -139,7 +140,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
 # battles go, the current one ... is weird", "The agenda might be global, but the menu will be
 # Malaysian") does not, nor does one that looks back on "last Friday" ("On a warm, sunny morning
 # last Friday, ... Youssef Sughayer said goodbye to his grandmother")
-_NEWS_DAY = re.compile(r"(?<!\blast )(?<!\bLast )\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+_NEWS_DAY = re.compile(rf"(?<!\blast )(?<!\bLast )\b(?:{WEEKDAY_NAMES}|today|yesterday|tonight|"
                        r"this (?:morning|afternoon|evening))\b")
 
 

@@ -13,9 +13,9 @@ from typing import Callable, Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..analyze.ner_roles import ROLE_HEADS, ROLE_MODS
+from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
 from ..analyze.sentences import VERB_CUE
-from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES
+from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
 from .disagreements import stated_numbers
 
 __all__ = [
@@ -270,7 +270,7 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december"})
 _NAME_JOINERS = frozenset({"of", "de", "da", "del", "du", "van", "von", "bin", "al", "la", "le", "and", "&"})
-_DEMONYM_ENDS = ("an", "ese", "ish", "ch", "i")     # Korean, Chinese, British, French, Israeli
+_DEMONYM_ENDS = (*DEMONYM_ENDINGS, "ch")     # Korean, Chinese, British, Israeli; French
 _EDGE = "\"“”'‘’`()[],.;:!?"
 
 
@@ -474,7 +474,7 @@ _FIRST_WORD = re.compile(r"\s*[\"“'‘(]?([A-Z][\w.'’-]*)")
 
 
 # a people's name before the noun it qualifies ("An Israeli tribunal ... found him"): no person named
-_ADJECTIVE_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)\s+(?!said\b|says\b|told\b)[a-z]+\b(?<!ed)")
+_ADJECTIVE_DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_END}\s+(?!said\b|says\b|told\b)[a-z]+\b(?<!ed)")
 
 
 # "The issue was ...", "The move came after ...", "Libya's action comes after ...": a bare "the" (or a
@@ -503,7 +503,7 @@ _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
 # ("... for the security of this World??? .", "Why not? ."): doubled marks, or a "?" before a stray stop
 # what ought to be, told by no one: an editorial's or a columnist's view ("The International Monetary Fund
 # should calm investors by ..."), not a report; "Officials said the bridge should close" is one
-_WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|tomorrow|"
+_WHEN = re.compile(rf"\b(?:{WEEKDAY_NAMES}|today|tonight|tomorrow|"
                    r"soon|later|next|within|by\s+(?:the\s+)?(?:end|early|late|mid)|this\s+(?:week|month|year|"
                    r"morning|afternoon|evening)|\d{4})\b|" + MONTH_NAMES, re.IGNORECASE)
 _OUGHT = re.compile(r"\b(?:should|ought\s+to)\s+(?:not\s+)?(?!have\b)[a-z]+", re.IGNORECASE)

@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..analyze.ner_roles import DEMONYM_END
 from ..consolidate.summary_text import display_text
 from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, from_dict, to_dict
 
@@ -87,7 +88,7 @@ MARKDOWN_ENTITIES = 40  # entities a Markdown brief lists in full, as the web pa
 
 
 # a people's name of two words: "North Korean", "South African" (not "Typhoon Haiyan")
-_DEMONYM = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central)\s+[A-Z][a-z]+(?:an|ese|ish|i)")
+_DEMONYM = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central)\s+[A-Z][a-z]+" + DEMONYM_END)
 
 
 def listed_entities(entities: Sequence[Any]) -> list[Any]:
