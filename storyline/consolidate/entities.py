@@ -461,9 +461,15 @@ def _british_american(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _country_or_capital(token: str) -> bool:
     """Whether a lower-cased word is a country or a capital in the tagger's place lists."""
+    return token in _countries_and_capitals()
+
+
+@lru_cache(maxsize=1)
+def _countries_and_capitals() -> frozenset[str]:
+    """The one-word countries and capitals of the tagger's place lists, read once."""
     from ..analyze.entities import _resources
 
-    return bool(_resources().lexicon.get((token,), frozenset()) & {"country", "capital"})
+    return frozenset(k[0] for k, kinds in _resources().lexicon.items() if len(k) == 1 and kinds & {"country", "capital"})
 
 
 def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
