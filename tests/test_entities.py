@@ -112,6 +112,48 @@ def test_a_leader_romanised_two_ways_is_one_person() -> None:
     assert len([n for n in names if n.startswith(("Moussa", "Mussa"))]) == 2
 
 
+def test_two_bank_chairmen_whose_surnames_share_an_ending_stay_two() -> None:
+    arts = _story([
+        "Russia's Central Bank Chairman Viktor Gerashchenko said the ruble would be defended.",
+        "Ukraine's National Bank chairman Viktor Yushchenko was in Washington for talks with the IMF.",
+    ])
+    ents, _ = _entities(arts)
+    names = {e.name: e for e in ents if e.label == "PERSON"}
+    assert {"Viktor Gerashchenko", "Viktor Yushchenko"} <= set(names)
+    assert "Viktor Yushchenko" not in names["Viktor Gerashchenko"].aliases
+
+
+def test_a_middle_name_alone_is_no_short_form_and_a_town_before_its_state_is_a_place() -> None:
+    arts = _story([
+        "Matthew Wayne Shepard, the student who was beaten, was mourned at his funeral Friday. Shepard was 21.",
+        "Vigils were held this week from Texas to Vermont, from Wayne, Neb., to Boston. Matthew Shepard died Monday.",
+    ])
+    ents, _ = _entities(arts)
+    shepard = _find(ents, "Matthew Shepard")
+    assert "Wayne" not in shepard.aliases
+    assert any(e.name == "Wayne" and e.label == "LOC" for e in ents)
+    # a family name in the middle still is one: "Pinochet" of "Augusto Pinochet Ugarte"
+    ents, _ = _entities(_story(["Gen. Augusto Pinochet Ugarte was arrested in London. Pinochet is 82."]))
+    assert "Pinochet" in _find(ents, "Augusto Pinochet Ugarte").aliases
+
+
+def test_a_wife_named_late_in_the_article_takes_none_of_the_presidents_mentions() -> None:
+    arts = _story([
+        "President Clinton arrived in Jerusalem on Saturday. Clinton said he would meet Netanyahu. "
+        "Later, Clinton said he was hopeful. Hillary Rodham Clinton visited a school.",
+        "President Bill Clinton met Prime Minister Benjamin Netanyahu on Sunday. Clinton's wife, Hillary, "
+        "and their daughter set out on their own schedule. Mrs. Clinton toured a school.",
+    ])
+    ents, linked = _entities(arts)
+    bill, hillary = _find(ents, "Bill Clinton"), _find(ents, "Hillary Rodham Clinton")
+    of_bill = [m for m in linked if m.entity_id == bill.id]
+    assert not any("Mrs" in m.text or "Hillary" in m.text for m in of_bill)
+    assert len(of_bill) == 5  # three in the first article, two in the second
+    assert not hillary.roles  # "President" is his
+    of_hillary = [m for m in linked if m.entity_id == hillary.id]
+    assert [m.text for m in of_hillary] == ["Hillary Rodham Clinton", "Hillary", "Clinton"]  # "Mrs. Clinton"
+
+
 def test_a_prince_is_no_short_form_of_a_commoner_of_his_first_name() -> None:
     a = Article(id="a", text="Michael Jackson's son Prince Michael spoke at the memorial. Michael Jackson died in June.")
     b = Article(id="b", text="King Abdullah bin Abdulaziz met the envoy. Michael Jackson sold millions of records.")

@@ -296,12 +296,37 @@ _PLACE_NOUNS = frozenset(["port", "town", "city", "village", "province", "region
                           "capital", "island", "suburb", "outskirts"])
 
 
+# the US states as news writes them after a town ("Wayne, Neb.", "Laramie, Wyoming"), lower-cased
+_US_STATES = frozenset(
+    "ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. kans. ky. la. md. mass. mich. minn. miss. "
+    "mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn. vt. va. wash. w.va. "
+    "wis. wyo. alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
+    "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
+    "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
+    "vermont virginia wisconsin wyoming".split())
+
+
+def _town_of_state(tokens: Sequence[str], s: int, e: int, typ: str) -> bool:
+    """'from Wayne, Neb., to Boston': a short name right before a comma, a US state and a mark (or
+    the end) is a town, whatever the tagger read; not a person of two words ("Joe Smith, Texas")."""
+    if typ == "LOC" or not (e - s == 1 or (e - s == 2 and typ != "PER")) or e + 1 >= len(tokens) or tokens[e] != ",":
+        return False
+    state, k = tokens[e + 1].lower(), e + 2
+    if state + "." in _US_STATES and k < len(tokens) and tokens[k] == ".":  # "Neb" "." as the tokenizer splits it
+        state, k = state + ".", k + 1
+    return state in _US_STATES and (k == len(tokens) or tokens[k] in (",", ".", ";", ":", ")") or tokens[k - 1] == ".")
+
+
 def _place_by_context(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A one-word organisation that stands where only a place can ("near Carrow", "the port of Carrow")
     is a place, and so is the second of two names a route joins when the first is a place and a verb
-    follows ("between Brennick and Carrow will"; not "between Israel and Hizbollah guerrillas")."""
+    follows ("between Brennick and Carrow will"; not "between Israel and Hizbollah guerrillas"), and
+    a town before its state ("Wayne, Neb.")."""
     out = list(spans)
     for i, (s, e, typ) in enumerate(spans):
+        if _town_of_state(tokens, s, e, typ):
+            out[i] = (s, e, "LOC")
+            continue
         if typ != "ORG" or e - s != 1:
             continue
         before = tokens[s - 1].lower() if s > 0 else ""

@@ -40,6 +40,7 @@ from ..analyze import timex as _TX
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head,
                                  sex_clash)
 from ..records import Article, Entity, Mention, Timex
+from .quotes import edit_distance
 
 _log = logging.getLogger(__name__)
 
@@ -296,7 +297,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             # a bare surname's own sentence ("Jackson ... caused his own death") keeps it from a
             # namesake of the other sex on the page ("Katherine Jackson")
             sex = pronoun_sex(text, m.end)
-        exact = [e for e in pool if toks in e.names and e.label == m.label and not sex_clash(sex, _entity_sex(e, toks))]
+        exact = [e for e in pool if toks in e.names and e.label == m.label
+                 and not sex_clash(sex, _entity_sex(e, toks) or (titled and _pronouns_tell(text, e)))]
         if exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
@@ -320,7 +322,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                            and not (e.label == "MISC" and len(e.full) == 1)
                            and not (len(e.full) == 1 and _country_or_capital(e.full[0]))
                            and _royal_title(e) in (None, _royal_word(m.text))
-                           and not sex_clash(sex, _entity_sex(e))]
+                           and not sex_clash(sex, _entity_sex(e) or _pronouns_tell(text, e))]
                 if len(shorter) == 1:
                     target = shorter[0]
                 else:
@@ -334,6 +336,23 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         if head:
             by_letter[head[0][:1]].add(target.pos)
     return ents
+
+
+_SPOUSE_AFTER = re.compile(r"['’]s\s+(wife|husband)\b")
+
+
+def _pronouns_tell(text: str, e: LocalEntity) -> int:
+    """The sex the pronouns after an entity's bare names tell, when at least two agree and none
+    differs, or a spouse it is said to have ("Clinton's wife"): "President Clinton ... Clinton
+    said he" is no earlier short form of a later "Hillary Rodham Clinton" on the page, nor of
+    "Mrs. Clinton" after "Clinton's wife, Hillary"."""
+    votes: Counter[int] = Counter()
+    for m in e.mentions if text else ():
+        if len(name_tokens(m.text)) == 1:
+            spouse = _SPOUSE_AFTER.match(text, m.end)
+            votes[(1 if spouse.group(1) == "wife" else 2) if spouse else pronoun_sex(text, m.end)] += 2 if spouse else 1
+    votes.pop(0, None)
+    return next(iter(votes)) if len(votes) == 1 and sum(votes.values()) >= 2 else 0
 
 
 class _DSU:
@@ -373,8 +392,11 @@ def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     every = len(pairs) == len(a) and all(SequenceMatcher(None, x, y).ratio() >= 0.7 for x, y in pairs)
     if len(pairs) > 1 and a[0] != b[0] and not every:
         return False
-    # each word spelt differently is still that word ("keum"/"kyeom"), not another name ("Herb"/"Buck")
-    if any(SequenceMatcher(None, x, y).ratio() < 0.55 for x, y in pairs):
+    # each word spelt differently is still that word ("keum"/"kyeom"), not another name ("Herb"/"Buck"),
+    # within two edits (a quarter of a long word): a shared ending is no shared name ("Viktor
+    # Gerashchenko" of Russia's Central Bank / "Viktor Yushchenko" of Ukraine's, both chairmen)
+    if any(SequenceMatcher(None, x, y).ratio() < 0.55 or edit_distance(x, y) > max(2, min(len(x), len(y)) // 4)
+           for x, y in pairs):
         return False
     return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= (0.8 if every else 0.75)
 
@@ -526,6 +548,10 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                        # hundreds of pages, "Christian News Network" on one; "US" and "United States"
                        # on many stay one)
                        and not (len(by_name[full]) >= 3 and len(by_name[fulls[k][0][1]]) == 1))]
+        if label == "PERSON" and len(full) == 1 and first_name_sex(full[0]):
+            # a given name alone is no short form of a middle name ("Wayne" of "Matthew Wayne Shepard");
+            # a family name in the middle is ("Pinochet" of "Augusto Pinochet Ugarte")
+            matched = [k for k in matched if full[0] in (fulls[k][0][1][0], fulls[k][0][1][-1])]
         if sex[i]:  # "Mrs Jackson" is no short form of "Michael Jackson" but may be one of "Katherine Jackson"
             matched = [k for k in matched if not sex_clash(sex[i], _entity_sex(locals_[fulls[k][1]], full))]
         royal = _royal_title(locals_[i])
