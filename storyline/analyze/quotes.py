@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..records import Quote
-from .ner_roles import PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, first_name_sex, name_sex, pronoun_sex, sex_clash
+from .ner_roles import (KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
+                        sex_clash)
 
 __all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS"]
 
@@ -1093,7 +1094,12 @@ _TITLE_WORDS = frozenset("president minister spokesman spokeswoman spokesperson 
 _HONORIFICS = frozenset("mr mrs ms dr sen gov rep gen lt col sgt capt prof rev".split())
 _NOT_PERSON_WORDS = frozenset("the agency ministry department company news said house party committee "
                               "association council office times post journal press service university "
-                              "government court police state states".split())
+                              "government court police state states "
+                              # an opening conjunction or a quantifier read as a speaker ("While praising
+                              # Primakov, she ...", "Some said ..."): no one to carry a later pronoun
+                              "while whereas although though unless because whenever when after before since if "
+                              "once some many most several others they we you it this these those both each "
+                              "every few".split())
 
 
 _TITLED = re.compile(r"\b((?i:" + "|".join(sorted(
@@ -1179,6 +1185,30 @@ def _surname_sex(text: str, surname: str, before: int) -> int:
     firsts = re.findall(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(surname) + r"\b", text[:before])
     sexes = {name_sex(f + " " + surname) for f in firsts}
     return sexes.pop() if len(sexes) == 1 else 0
+
+
+_TITLE_WORDS_SEX = "|".join(sorted((w for w, x in TITLE_SEX.items() if x), key=len, reverse=True))
+_KIN_WORDS_SEX = "|".join(sorted((w for w, x in KIN_SEX.items() if x), key=len, reverse=True))
+
+
+def _titled_sex(text: str, name: str, before: int) -> int:
+    """The sex the titles and family ties written before a full name tell, when they agree: "Ms. He"
+    or "his wife, He Xintong" (a family name first, which no census first name tells), "Mr. Jiang".
+    A one-word name tells nothing so ("Mrs. Clinton" is not the president)."""
+    words = name.split() if text else []
+    if len(words) < 2:
+        return 0
+    rx = re.compile(rf"\b(?:({_TITLE_WORDS_SEX})\b\.?\s+(?:{re.escape(words[0])}|{re.escape(words[-1])})"
+                    rf"|({_KIN_WORDS_SEX}),?\s+{re.escape(name)})\b", re.I)
+    sexes = {TITLE_SEX.get((m.group(1) or "").lower()) or KIN_SEX.get((m.group(2) or "").lower(), 0)
+             for m in rx.finditer(text, 0, before)} - {0}
+    return sexes.pop() if len(sexes) == 1 else 0
+
+
+def _known_sex(text: str, name: str, before: int) -> int:
+    """The sex of a person's name: its first name, else the pronouns after it, else the titles and
+    family ties before it."""
+    return name_sex(name) or _told_sex(text, name, before) or _titled_sex(text, name, before)
 
 
 # a name followed by its age is a person's, whatever the first name ("Rute Vicente Oliveira, a 48-year-old
@@ -1286,10 +1316,43 @@ def _subject_before(text: str, at: int, people: Sequence[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _only_other_person(text: str, at: int, people: Sequence[str], full: str) -> str | None:
+    """The one person the sentence before the pronoun's names, when the speaker before (``full``) is
+    named in none of the last three sentences: "Foley said ... Critics noted that the sentences came
+    a week after Jiang delivered a speech. ``The Western mode ... ,'' he said" is Jiang's."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 1500), at)]
+    if len(ends) < 3 or at - ends[-1] > 200:
+        return None
+    recent = text[ends[-3]:at]
+    if any(re.search(r"\b" + re.escape(w) + r"\b", recent) for w in full.split() if len(w) > 1):
+        return None
+    fulls = _full_names_before(text, at, people)
+    found = _people_in(text, ends[-2], ends[-1], fulls)
+    if len(found) != 1:
+        return None
+    person = found.pop()
+    # not one of two, nor the object of "of" or "about" ("Raymond and Noto are different
+    # personalities", "the participation of Vladimir Putin", "reservations about Livingston")
+    words = "|".join(re.escape(w) for w in person.split())
+    for m in re.finditer(rf"\b(?:{words})\b(?:\s+(?:{words})\b)*", text[ends[-2]:ends[-1]]):
+        before = text[ends[-2]:ends[-2] + m.start()].split()[-1:]
+        if (before and before[0].lower() in ("and", "or", "of", "about", "against")) \
+                or re.match(r",?\s+(?:and|or)\s", text[ends[-2] + m.end():ends[-2] + m.end() + 6]):
+            return None
+    return person
+
+
 def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled,
              text: str = "") -> str | None:
     """A full name for a pronoun or a bare surname, when the article makes it clear."""
     low = speaker.lower()
+    if speaker == "He":
+        # the family name He ("Ms. He", "He Xintong") when the article writes one before: a capital
+        # cannot tell it from the pronoun, and the pronoun would be hers
+        named = [n for _, n in [*prior, *titled[:bisect.bisect_left(titled, (speaker_start, ""))]]
+                 if "He" in n.split() and len(n.split()) > 1]
+        if named:
+            return named[-1]
     if low in ("he", "she"):
         # the nearest preceding named speaker or titled person ("spokesman Lu Kang"), not one whose
         # first name is of the other sex
@@ -1299,17 +1362,31 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
         cands.extend(t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800)
         # (a bare surname by the full names the article wrote it in before: "Jackson" after "Singer
         # Michael Jackson" is him)
-        cands = [(pos, name) for pos, name in cands
-                 if not sex_clash(sex, name_sex(_full_name(name, prior, titled, pos)) or _surname_sex(text, name, pos)
-                                  or _told_sex(text, name, speaker_start))]
+        def sex_of(pos: int, name: str) -> int:
+            full = _full_name(name, prior, titled, pos)
+            return _surname_sex(text, name, pos) or _known_sex(text, full, speaker_start)
+
+        told = {(pos, name): sex_of(pos, name) for pos, name in cands}
+        cands = [c for c in cands if not sex_clash(sex, told[c])]
         known = [n for _, n in prior] + [n for _, n in titled[:k]]
+        if sex == 2 and cands and not told[max(cands)] and any(told[c] == 2 for c in cands):
+            # "she": the woman named before, rather than a nearer word of unknown sex that the article
+            # never writes after a first name ("While", "Some", "Intensity"; not "Levin" of "Maurie
+            # Levin") and that neither sentence names ("..., Gottschalt offers her own advice. ``...,'' she said")
+            near_name = max(cands)[1]
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, speaker_start - 600), speaker_start)]
+            lately = text[ends[-2] if len(ends) >= 2 else max(0, speaker_start - 600):speaker_start]
+            if len(near_name.split()) == 1 \
+                    and not re.search(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?" + re.escape(near_name) + r"\b", text) \
+                    and not re.search(r"\b" + re.escape(near_name) + r"\b", lately):
+                cands = [c for c in cands if told[c] == 2]
         if not cands:
             # no speaker before of its sex: the person who opens the sentence before, when nothing
             # says that person is of the other sex ("Rute Vicente Oliveira, a 48-year-old manicurist,
             # also planned to vote ... She said ...")
             subject = _subject_before(text, speaker_start, known) if _person_before(text, speaker_start, known) is None \
                 else None
-            if subject and not sex_clash(sex, name_sex(subject) or _told_sex(text, subject, speaker_start)):
+            if subject and not sex_clash(sex, _known_sex(text, subject, speaker_start)):
                 return subject
             return None
         pos, name = max(cands)
@@ -1317,18 +1394,21 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
         near = _person_before(text, speaker_start, known)
         if near is not None and not set(near.split()) & set(full.split()):
             # someone else is named in the pronoun's own sentence: that person, if one and of its sex
-            return near if near and not sex_clash(sex, name_sex(near)) else None
+            return near if near and not sex_clash(sex, _known_sex(text, near, speaker_start)) else None
         if near is None:
             subject = _subject_before(text, speaker_start, known)
             # (a name of unknown sex is no evidence enough to move the pronoun to it, unless nothing
             # tells the sex of the speaker before either and that one is no person, or the person
             # opening the sentence before was introduced with an age: "Rute Vicente Oliveira, 48, ...")
             if subject and not set(subject.split()) & set(full.split()):
-                subject_sex = name_sex(subject) or _told_sex(text, subject, speaker_start)
-                unknown = not subject_sex and not (name_sex(full) or _told_sex(text, full, speaker_start))
+                subject_sex = _known_sex(text, subject, speaker_start)
+                unknown = not subject_sex and not _known_sex(text, full, speaker_start)
                 if subject_sex == sex or (unknown and (_aged(text, subject) or not _person_like(full))):
                     return subject  # the sentence before is about another person, of the pronoun's sex
-        return None if sex_clash(sex, name_sex(full)) else full
+            other = _only_other_person(text, speaker_start, known, full)
+            if other and not sex_clash(sex, _known_sex(text, other, speaker_start)):
+                return other
+        return None if sex_clash(sex, _known_sex(text, full, speaker_start)) else full
     if low in ("they", "it", "we", "i", "you", "who"):
         return None
     tail = _name_tail(speaker)
