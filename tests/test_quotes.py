@@ -440,3 +440,17 @@ def test_a_title_tells_the_sex_of_a_family_name_first_and_a_she_skips_a_word_tha
             "pragmatist able to cooperate with Washington, she had harsh words of warning for him. "
             "``Our initial reaction has not been positive,'' she said.")
     assert _pronoun_speakers(text)["Our initial "] == "Madeleine Albright"
+
+
+def test_x_quoted_y_as_saying_gives_y_as_speaker_and_x_as_relayer() -> None:
+    text = ("``The army is bracing itself for a fight,'' KCNA quoted Jong as saying. "
+            "The newspaper quoted Fatos Klosi, the head of Shik, the intelligence service, as saying that the "
+            "network had sent units to fight. Mo said, quoting his client as saying ``this is persecution.''")
+    qs = {q.speaker: q for q in extract_quotes(text)}
+    assert qs["Jong"].reported_by == "KCNA" and qs["Jong"].text.startswith("``The army")
+    klosi = qs["Fatos Klosi"]
+    assert klosi.reported_by == "The newspaper" and klosi.text.startswith("the network had sent units")
+    client = qs["his client"]
+    assert client.reported_by == "Mo" and client.kind == "direct" and client.text == "``this is persecution.''"
+    for q in qs.values():
+        assert text[q.start:q.end] == q.text

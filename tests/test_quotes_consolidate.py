@@ -261,3 +261,24 @@ def test_a_request_shows_whom_it_asks() -> None:
     said = {q.text for g in storyline.brief([a]).quotes for q in g.quotes}
     assert "asked residents to boil their water until Wednesday" in said
     assert "urged drivers to avoid the valley road" in said and "the water was safe" in said
+
+
+def test_a_place_that_a_preposition_or_a_list_after_one_governs_is_no_speaker() -> None:
+    a = Article(id="a", text=(
+        "Executives of several U.S. companies that have flocked to Kuala Lumpur told the Malaysians that the "
+        "vice president was rude. Stock market officials in Milan, Madrid, Amsterdam and Brussels have indicated "
+        "they would be interested in joining the alliance. The BBC's Nick Davis in Port-au-Prince says the "
+        "streets are full of people who lost their homes."))
+    speakers = {g.speaker for g in group_quotes([a])}
+    assert not speakers & {"Kuala Lumpur", "Brussels", "Amsterdam and Brussels", "Port-au-Prince"}, speakers
+    assert "Nick Davis" in speakers
+
+
+def test_only_a_verb_that_relays_words_names_a_relayer() -> None:
+    a = Article(id="a", text=(
+        "Asked how much money the North Koreans had demanded, Rubin said payment of the fee was not possible. "
+        "Afterward, Baykal said the Republicans would support a no-confidence motion, Yilmaz feared. "
+        "``The president is a strong person,'' Mityukov said, according to the Interfax news agency."))
+    relays = {g.speaker: {q.reported_by for q in g.quotes} for g in group_quotes([a])}
+    assert relays.get("Rubin") == {None}, relays
+    assert relays.get("Mityukov") == {"Interfax"}, relays

@@ -1418,6 +1418,28 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
     return tail if tail and tail != speaker else None
 
 
+# "X quoted Jong as saying", "quoting his client as saying", "quoted Fatos Klosi, the head of Shik,
+# as saying": the one quoted (up to fifteen words, an apposition set off by commas)
+_QUOTED_AS = re.compile(r"\s+((?:[\w.’'-]+\s+){0,6}?[\w.’'-]+)(?:(?:,(?:\s+[\w.’'-]+){1,8}){1,2},)?"
+                        r"\s+as\s+(?:saying|telling|stating|declaring)\b(?:\s+that\b)?\s*")
+
+
+def _quoted_as(text: str, f: _Found) -> tuple[_Found, str | None]:
+    """"``...,'' KCNA quoted Jong as saying": the words are Jong's, relayed by KCNA; returns the
+    quote with the one quoted as its speaker (and its content from after "as saying (that)" when it
+    was read from the cue on) and the relayer's phrase, or the quote unchanged and None."""
+    quoted = _QUOTED_AS.match(text, f.cue[1]) \
+        if text[f.cue[0]:f.cue[1]].lower().endswith(("quoted", "quotes", "quoting")) else None
+    if quoted is None:
+        return f, None
+    start, frags = f.start, f.fragments
+    if f.start <= quoted.start(1) < quoted.end() < f.end:
+        start = quoted.end()
+        frags = tuple((max(a, start), b) for a, b in frags if b > start)
+    relayer = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
+    return _Found(start, f.end, frags, (quoted.start(1), quoted.end(1)), f.cue), relayer
+
+
 def _restore_marks(work: str, f: _Found) -> _Found:
     """A span that ends on the first half of a two-character quotation mark takes the second."""
     def fix(e: int) -> int:
@@ -1468,6 +1490,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             if (f.start, f.end) in seen or f.end <= f.start:
                 continue
             seen.add((f.start, f.end))
+            f, relayer = _quoted_as(original, f)
             kind = _kind(text if typewriter_marks_quote else original, f.fragments)
             if text is not original:
                 f = _restore_marks(text, f)
@@ -1488,6 +1511,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 article_id=article_id,
                 speaker_resolved=resolved,
                 fragments=f.fragments,
+                reported_by=_name_tail(relayer) or relayer if relayer else None,
             ))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

@@ -49,15 +49,19 @@ _CALENDAR = frozenset(w for w in WEEKDAYS if len(w) > 3) | frozenset("today yest
 
 
 # "Nick Davis in Port-au-Prince says": a name, then where it is
-_LOCATIVE = re.compile(r"(?:([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+)?\b(?:in|at|from|near|outside|inside)\s+"
-                       r"(?:the\s+(?:[a-z]+\s+){0,2})?$")
+_LOCATIVE = re.compile(r"(?:([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+)?\b(?:in|at|from|near|outside|inside|to|into|across)\s+"
+                       r"(?:the\s+(?:[a-z]+\s+){0,2})?"
+                       # the last of a list of places: "officials in Milan, Madrid, Amsterdam and Brussels"
+                       r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+)*$")
 
 
 def not_a_place(q: Quote, text: str) -> Quote:
     """``q`` with its speaker moved off a place that only says where the speaker is: "The BBC's Nick
     Davis in Port-au-Prince says ..." is Nick Davis's; "a nurse who works just outside the capital
-    Port-au-Prince says ..." has no named speaker. Unchanged when the speaker phrase does not follow
-    "in", "at", "from", "near", "outside" or "inside"."""
+    Port-au-Prince says ..." has no named speaker, nor have "executives ... that have flocked to Kuala
+    Lumpur told ..." and "officials in Milan, Madrid, Amsterdam and Brussels have indicated ...".
+    Unchanged when the speaker phrase does not follow "in", "at", "from", "near", "outside",
+    "inside", "to", "into" or "across" (or a list of names after one)."""
     if q.speaker_start is None or q.speaker_resolved or not text:
         return q
     m = _LOCATIVE.search(text, max(0, q.speaker_start - 80), q.speaker_start)
@@ -432,6 +436,17 @@ def _relayer_like(via: str) -> bool:
                                                                or not words[0][:1].isupper())))
 
 
+# the verbs with which a source relays what another said ("..., Xinhua noted", "the newspaper reported")
+_REPORTING = frozenset("""said says say reported reports report noted notes added adds quoted quotes quoting
+wrote writes told tells stated states cited cites citing according announced announces recounted recalled
+explained explains confirmed confirms""".split())
+
+
+def _reports(cue: str | None) -> bool:
+    """Whether a cue is a verb that relays another's words."""
+    return any(w in _REPORTING for w in (cue or "").lower().split())  # "noted", "according to", "also said"
+
+
 def relayed(qs: Sequence[Quote]) -> list[Quote]:
     """The quotes of one article with each quote reported inside another source's report given once.
 
@@ -457,6 +472,8 @@ def relayed(qs: Sequence[Quote]) -> list[Quote]:
                 if via and (via.split()[0].lower() in _CLAUSE_OPENERS or not _relayer_like(via)
                             or (len(via.split()) > 1 and not names_a_speaker(via))):
                     via = None  # "(as reported by Extramarital affairs)", "(... by Whether Tuesday's)"; "Xinhua" is one
+                if via and not _reports(a.cue):
+                    via = None  # "Asked how much the North Koreans had demanded, Rubin said ...": no relay
                 if via and not out[j].reported_by:
                     out[j] = replace(out[j], reported_by=via)
             else:
