@@ -454,3 +454,9 @@ def test_x_quoted_y_as_saying_gives_y_as_speaker_and_x_as_relayer() -> None:
     assert client.reported_by == "Mo" and client.kind == "direct" and client.text == "``this is persecution.''"
     for q in qs.values():
         assert text[q.start:q.end] == q.text
+
+
+def test_a_capital_pronoun_opening_a_sentence_is_no_name_a_later_pronoun_resolves_to() -> None:
+    text = ("The senator faces a hard race. He has described her as ``shrill'' in the past. "
+            "``She is a wolf in sheep's clothing,'' he said on Tuesday.")
+    assert all(q.speaker_resolved not in ("He", "She", "I") for q in extract_quotes(text))

@@ -1142,6 +1142,8 @@ def _person_like(name: str) -> bool:
     words = name.split()
     if not words or any(w.lower() in _NOT_PERSON_WORDS for w in words):
         return False
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return False  # a capital "He" opening a sentence is no one's name ("He Xintong" is)
     return all(w[:1].isupper() for w in words)
 
 
