@@ -200,6 +200,20 @@ def test_a_possessive_date_does_not_date_the_sentence_and_cut_clauses_say_so() -
     assert cut and all(e.text.startswith("…") or e.text.endswith("…") for e in cut)
 
 
+def test_a_day_that_names_an_event_and_a_present_today_date_no_sentence() -> None:
+    from storyline.consolidate.timeline_rank import day_mentions
+
+    text = ("DAR ES SALAAM, Tanzania (AP) _ Investigators in the Aug. 7 bombing of the embassy said Saturday they "
+            "had made ``great strides.''\n\nThe bombing on Aug. 7 killed 11 people. Our society today is in danger, "
+            "the judge said.")
+    spans, days, naming = day_mentions(text, date(1998, 9, 5))
+    by_sentence = {text[spans[i][0]:spans[i][1]].split()[0]: d.isoformat() for i, d in days if (i, d) not in naming}
+    # the brief's timeline reads these days: the investigators spoke on Saturday, the bombing was on
+    # Aug. 7, and "our society today" is no day's news (the days only named still weigh as days)
+    assert by_sentence == {"DAR": "1998-09-05", "The": "1998-08-07"}, by_sentence
+    assert {d.isoformat() for _, d in days} == {"1998-08-07", "1998-09-05"}
+
+
 def test_events_with_other_numbers_stay_apart() -> None:
     a = Article(id="a", published=date(2025, 3, 11), text="Fourteen cars of the freight train derailed near Tarrow "
                                                           "on Monday, the fire service said.")

@@ -124,6 +124,8 @@ def test_future_tense_weekday_is_the_coming_one():
     # a day set before its clause takes the clause's modal; a present passive is no past
     assert one("On Monday, Garzon will reportedly broaden the case.", date(1998, 10, 18)).value == "1998-10-19"
     assert one("On Monday, police arrested two men.", date(1998, 10, 18)).value == "1998-10-12"
+    assert one("On Sunday, Clinton plans to visit American troops.", date(1998, 11, 21)).value == "1998-11-22"
+    assert one("On Monday, officials are expected to announce the deal.", date(1998, 11, 21)).value == "1998-11-23"
     assert one("Results are expected as soon as voting is completed on Sunday.", date(1998, 10, 3)).value \
         == "1998-10-04"
     assert one("Ecevit prepares to be sworn in Friday.", date(1998, 12, 31)).value == "1999-01-01"

@@ -309,8 +309,10 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     before = text[max(lo, start - 60):start]
     tail = text[end:min(hi, end + 45)]
     if _FRONTED.search(text, max(lo, start - 8), start) and tail.startswith(",") \
-            and _MODAL.search(re.split(r"[,;:.!?]", tail[1:])[0]):
-        tail = tail[1:]  # "On Monday, Garzon will ...": the day stands before its clause and its modal
+            and (_MODAL.search(clause := re.split(r"[,;:.!?]", tail[1:])[0]) or _PLANS_TO.search(clause)):
+        # "On Monday, Garzon will ...", "On Sunday, Clinton plans to visit ...": the day stands before
+        # its clause and its modal
+        tail = tail[1:]
     after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s", tail)[0]
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
@@ -362,6 +364,9 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     return best[1] if best else 0
 
 
+# a present plan of what is to come ("plans to visit", "is expected to arrive")
+_PLANS_TO = re.compile(r"\b(?:plans?|intends?|hopes?|expects?|(?:is|are)\s+(?:expected|scheduled|set|due))\s+to\s+[a-z]",
+                       re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to|(?:is|are)\s+to\s+[a-z]+)\b|'ll\b", re.IGNORECASE)
 _WEEKDAY_IN = re.compile(WEEKDAY_NAMES, re.IGNORECASE)
 # where a sentence or a clause surely ends: a stop, a line, a dash, a colon, a bracket, a quotation mark

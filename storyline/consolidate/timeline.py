@@ -28,7 +28,7 @@ from ..analyze.sentences import sentence_spans
 from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, span_joint, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, supports, trim_span
-from .timeline_rank import DEFAULT_PER_DATE, auto_size, summarize_timeline
+from .timeline_rank import DEFAULT_PER_DATE, auto_size, names_another_event, present_today, summarize_timeline
 
 _log = logging.getLogger(__name__)
 
@@ -240,7 +240,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         g = granularity_of(tx.value)
         if g not in ("day", "month", "year") or "X" in tx.value:
             continue
-        if re.match(r" ?['’]s\b", text[tx.end:tx.end + 4]):  # "Monday's derailment" names an event, it does not date this one
+        if names_another_event(text, tx):  # "Monday's derailment", "the Aug. 7 bombing" date no other event
             continue
         if holiday_modifier(text, tx):  # "Halloween revelers" dates nothing
             continue
@@ -318,19 +318,6 @@ _CUT_OFF = re.compile(r"\b(?:the|a|an|of|in|on|at|to|for|and|or|but|with|by|from
                       r"his|her|their|its|\d{4})\s*$", re.IGNORECASE)
 
 
-# "today" as the present of a comparison or a state, not a day: "than they are today", "the movement
-# of today", "even today", "China today is ..."
-_TODAY_BEFORE = re.compile(r"\bthan\b[^.;:!?]{0,50}$|\b(?:of|even|until|till)\s+$"
-                           # a supposition: "if an election were held today"
-                           r"|\bif\b[^.;:!?]{0,60}\b(?:were|was|had)\b[^.;:!?]{0,30}$", re.IGNORECASE)
-_TODAY_AFTER = re.compile(r"\s+(?:is|are|remains?|has|have)\b", re.IGNORECASE)
-
-
-def present_today(text: str, start: int, end: int) -> bool:
-    """Whether the "today" at ``text[start:end]`` is the present, no day: "than they are today",
-    "China today is ...", "if an election were held today"."""
-    return text[start:end].lower() == "today" and bool(_TODAY_BEFORE.search(text[max(0, start - 60):start])
-                                                        or _TODAY_AFTER.match(text, end))
 
 
 def _far_ahead(value: str, published: date) -> bool:

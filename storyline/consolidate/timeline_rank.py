@@ -38,7 +38,7 @@ import numpy as np
 
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
-from ..records import Article, Citation, TimelineEntry
+from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, trim_span, verbless
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
@@ -76,16 +76,54 @@ def auto_size(n_articles: int) -> tuple[int, int] | None:
     return min(40, max(10, round(2.5 * math.sqrt(n_articles)))), DEFAULT_PER_DATE
 
 
+# "today" as the present of a comparison or a state, not a day: "than they are today", "the movement
+# of today", "even today", "China today is ..."
+_TODAY_BEFORE = re.compile(r"\bthan\b[^.;:!?]{0,50}$|\b(?:of|even|until|till)\s+$"
+                           # a supposition: "if an election were held today"
+                           r"|\bif\b[^.;:!?]{0,60}\b(?:were|was|had)\b[^.;:!?]{0,30}$", re.IGNORECASE)
+_TODAY_AFTER = re.compile(r"\s+(?:is|are|remains?|has|have)\b", re.IGNORECASE)
+
+
+def present_today(text: str, start: int, end: int) -> bool:
+    """Whether the "today" at ``text[start:end]`` is the present, no day: "than they are today",
+    "China today is ...", "if an election were held today"."""
+    return text[start:end].lower() == "today" and bool(_TODAY_BEFORE.search(text[max(0, start - 60):start])
+                                                        or _TODAY_AFTER.match(text, end))
+
+
+# a day set before a noun, as its name ("the Aug. 7 bombings", "the Jan. 7 deadline"); not before a
+# word that goes on the sentence ("the Aug. 7 and ...", "on Aug. 7 in Nairobi")
+_NAMES_AN_EVENT = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
+_NOT_NOUNS = frozenset("""and or but of in on at to for from by with as than that which who when while after before
+until since during is are was were be been has have had will would can could may might should must do does did
+not also still""".split())
+
+
+def names_another_event(text: str, tx: Timex) -> bool:
+    """Whether a day names an event of its own rather than dating its sentence's: "Monday's
+    derailment", "Investigators in the Aug. 7 bombing ... said Saturday"."""
+    if re.match(r" ?['’]s\b", text[tx.end:tx.end + 4]):
+        return True
+    noun = _NOUN_AFTER.match(text, tx.end)
+    return granularity_of(tx.value) == "day" and noun is not None and noun.group(1).lower() not in _NOT_NOUNS \
+        and _NAMES_AN_EVENT.search(text, max(0, tx.start - 8), tx.start) is not None
+
+
 @lru_cache(maxsize=4096)
 def day_mentions(text: str, dct: date | None, lang: str = "en"
-                 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...]]:
-    """(sentence spans, (sentence index, day) for every calendar day a sentence names) of one
-    article text; relative days ("on Thursday") are anchored at ``dct``. Ranges, months and years
-    name no single day and are left out."""
+                 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...], frozenset[tuple[int, date]]]:
+    """(sentence spans, (sentence index, day) for every calendar day a sentence names, the pairs
+    where the day only names another event: "the Aug. 7 bombing", "Monday's derailment", "our
+    society today") of one article text; relative days ("on Thursday") are anchored at ``dct``.
+    Ranges, months and years name no single day and are left out. A day that only names an event
+    still tells that the day matters (it weighs in ``rank_days``), but its sentence tells of
+    something else."""
     spans = tuple(sentence_spans(text, lang))
     starts = [s for s, _ in spans]
     out: list[tuple[int, date]] = []
     seen: set[tuple[int, date]] = set()
+    dating: set[tuple[int, date]] = set()
     for tx in tag_timexes(text, dct):
         if tx.type not in ("DATE", "TIME") or "X" in tx.value or granularity_of(tx.value) != "day":
             continue
@@ -98,10 +136,12 @@ def day_mentions(text: str, dct: date | None, lang: str = "en"
         stamp = UPDATED_STAMP.match(text, spans[i][0], spans[i][1])
         if stamp and tx.start < stamp.end():
             continue  # "(Updated 5:31 p.m. ...)" dates the page, not what the sentence tells
+        if not (names_another_event(text, tx) or present_today(text, tx.start, tx.end)):
+            dating.add((i, day))
         if (i, day) not in seen:
             seen.add((i, day))
             out.append((i, day))
-    return spans, tuple(out)
+    return spans, tuple(out), frozenset(p for p in out if p not in dating)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +174,7 @@ def relevance(articles: Sequence[Article]) -> np.ndarray:
 
 
 def rank_days(articles: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[int, int], ...],
-              tuple[tuple[int, date], ...]]], *, pub_weight: float = PUB_WEIGHT,
+              tuple[tuple[int, date], ...], frozenset[tuple[int, date]]]], *, pub_weight: float = PUB_WEIGHT,
               weights: Sequence[float] | None = None) -> list[tuple[date, float]]:
     """The days of the articles' publication span with their weight, heaviest first (ties: the
     older first). ``analyses`` are ``day_mentions`` of each (dated) article; ``weights`` (1 each
@@ -146,7 +186,7 @@ def rank_days(articles: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[
     n = len(articles)
     w = [1.0] * n if weights is None else [float(v) for v in weights]
     mentioned: dict[date, set[int]] = defaultdict(set)  # a day counts where it is reported, not announced
-    for ai, (_, mentions) in enumerate(analyses):
+    for ai, (_, mentions, _) in enumerate(analyses):
         pub = articles[ai].published
         for _, day in mentions:
             if lo <= day <= hi and (pub is None or day <= pub):
@@ -217,15 +257,17 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     ranked = rank_days(arts, analyses, weights=weights)
     top = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
     by_day: dict[date, list[_Candidate]] = defaultdict(list)
-    for ai, (spans, mentions) in enumerate(analyses):
+    for ai, (spans, mentions, naming) in enumerate(analyses):
         for si, day in mentions:
-            by_day[day].append(_Candidate(ai, si, True))
+            if (si, day) not in naming:
+                by_day[day].append(_Candidate(ai, si, True))
         text = arts[ai].text
         # the lead: its first sentences with a verb (a caption or by-line split off it is no lead), but
         # not one that names a day of another week's news ("Monday, however, in a Washington courtroom
         # ..." in a Saturday paper is Monday's, where it is a candidate already; yesterday's news is the
         # paper's own)
-        elsewhere = {si for si, day in mentions if abs((day - arts[ai].published).days) > LEAD_DAYS}
+        elsewhere = {si for si, day in mentions
+                     if (si, day) not in naming and abs((day - arts[ai].published).days) > LEAD_DAYS}
         lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if not verbless(text[s:e])][:_LEAD]
         for si in lead:
             if si not in elsewhere:
