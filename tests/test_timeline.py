@@ -498,3 +498,19 @@ def test_the_day_a_past_state_ends_dates_no_event_but_a_put_off_event_keeps_its_
     got = {e.date: e.text for e in timeline([a])}
     assert set(got) == {"2024-09-09", "2024-09-13"}, got
     assert got["2024-09-09"].startswith("Mayor Dan Whitfield declared")
+
+
+def test_relative_days_of_a_wire_item_count_from_the_day_its_dateline_names() -> None:
+    from storyline.analyze.dct import dateline_day
+
+    a = Article(id="a", published=date(1997, 8, 28), title="t", text=(
+        "OTTAWA, August 27 (Xinhua) -- Canada's unity minister sent a letter to the Quebec premier, which was "
+        "published today. The premier will answer on Friday."))
+    got = {e.text: e.date for e in storyline.timeline([a])}
+    assert got == {"Canada's unity minister sent a letter to the Quebec premier, which was published today.": "1997-08-27",
+                   "The premier will answer on Friday.": "1997-08-29"}, got
+    # a dateline of the paper's own day, or of none, changes nothing; nor does one far from it
+    assert dateline_day("PARIS, Aug. 28 (AFP) - The talks ended.", date(1997, 8, 28)) is None
+    assert dateline_day("WASHINGTON _ The talks ended.", date(1997, 8, 28)) is None
+    assert dateline_day("BEIJING, Dec. 31 (Xinhua) -- The talks ended.", date(1998, 1, 1)) == date(1997, 12, 31)
+    assert dateline_day("BEIJING, March 3 (Xinhua) -- The talks ended.", date(1998, 1, 1)) is None

@@ -26,9 +26,10 @@ def _entities(article: Article, sentences: Sequence[Sentence], ner_mode: str = "
 
 
 def _timexes(article: Article, sentences: Sequence[Sentence], ner_mode: str = "accurate") -> Sequence[Timex]:
+    from .dct import reference_date
     from .timex import tag_timexes
 
-    return [replace(t, article_id=article.id) for t in tag_timexes(article.text, article.published)]
+    return [replace(t, article_id=article.id) for t in tag_timexes(article.text, reference_date(article))]
 
 
 def _quotes(article: Article, sentences: Sequence[Sentence], ner_mode: str = "accurate") -> Sequence[Quote]:

@@ -22,7 +22,39 @@ from datetime import date, timedelta
 from ..records import Article
 from .timex import WEEKDAYS, _sent_bounds, _tense, tag_timexes
 
-__all__ = ["DctEvidence", "dct_evidence", "infer_dct", "with_inferred_dates"]
+__all__ = ["DctEvidence", "dateline_day", "dct_evidence", "infer_dct", "reference_date", "with_inferred_dates"]
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                              "nov", "dec"), 1)}
+# a wire dateline that names the day of writing: "OTTAWA, August 27 (Xinhua) --", "PARIS, Aug. 15 (AFP) -"
+_DATELINE_DAY = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s+"
+                           r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})"
+                           r"\s*(?:\(|--|—|-|_)")
+
+
+def dateline_day(text: str, published: date | None) -> date | None:
+    """The day a wire dateline names when it is one to three days before ``published`` (the agency
+    wrote the story a day before the paper's date, in its own time zone): "OTTAWA, August 27
+    (Xinhua) --" in an Aug. 28 item. None otherwise."""
+    m = _DATELINE_DAY.match(text or "", 0, 160)
+    if m is None or published is None:
+        return None
+    try:
+        day = date(published.year, _MONTH_NUMBERS[m.group(1).lower()[:3]], int(m.group(2)))
+    except ValueError:
+        return None
+    if day > published:
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:
+            return None
+    return day if 0 < (published - day).days <= 3 else None
+
+
+def reference_date(article: Article) -> date | None:
+    """The day an article's relative dates ("today", "on Tuesday") count from: the day its dateline
+    names ("OTTAWA, August 27 (Xinhua)" in an Aug. 28 item), else its publication date."""
+    return dateline_day(article.text, article.published) or article.published
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

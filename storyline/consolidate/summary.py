@@ -41,6 +41,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
+from ..analyze.dct import reference_date
 from ..analyze.sentences import split_sentences
 from ..records import Article, Citation, Sentence, SummarySentence
 from .summary_select import select_greedy, select_greedy_capped, select_ilp
@@ -1042,8 +1043,8 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
                 j = rows[col]
                 if config.cite_coverage and not supports(text, items[j].text, config.cite_coverage):
                     continue  # close in words, but not the same fact (or other numbers)
-                if config.reader and _other_days(src[it.start:it.end], arts[it.art].published,
-                                                 arts[ai].text[items[j].start:items[j].end], a.published):
+                if config.reader and _other_days(src[it.start:it.end], reference_date(arts[it.art]),
+                                                 arts[ai].text[items[j].start:items[j].end], reference_date(a)):
                     continue  # the same words of another day ("on Monday" / "on Dec. 15"): another fact
             s = items[j].sent
             cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..analyze.dct import with_inferred_dates
+from ..analyze.dct import reference_date, with_inferred_dates
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, span_joint, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
@@ -150,7 +150,7 @@ def explicit_span(article: Article, start: int, end: int) -> str:
     """``article.text[start:end]`` (e.g. a summary sentence) with its relative dates written out,
     anchored at the article's (possibly inferred) publication date."""
     text = article.text or ""
-    return explicit_dates(text[start:end], _article_timexes(text, article.published), offset=start)
+    return explicit_dates(text[start:end], _article_timexes(text, reference_date(article)), offset=start)
 
 
 def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
@@ -226,7 +226,7 @@ _SPECULATIVE = re.compile(r"\b(?:could|might|may|would|forecasts?|forecasters?|p
 def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
     """The dated clauses of one (dated) article."""
     text = article.text or ""
-    txs = list(timexes) if timexes is not None else tag_timexes(text, article.published, article_id=article.id)
+    txs = list(timexes) if timexes is not None else tag_timexes(text, reference_date(article), article_id=article.id)
     if not txs:
         return []
     txs = _spans_of_days(text, txs)
@@ -271,7 +271,10 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
                 continue  # "(Updated: 1:38 a.m. Monday, Libya; ...):" dates the page, not an event
             first = stamp.end()
         if _opens_paragraph(text, first):  # "BEIJING -- The motorcade ..." -> "The motorcade ..."
-            first = min(first + _dateline_len(text[first:spans[j][1]]), tx.start)
+            dateline = _dateline_len(text[first:spans[j][1]])
+            if tx.end <= first + dateline:
+                continue  # "OTTAWA, August 27 (Xinhua) --": the day of writing dates no event of its own
+            first = min(first + dateline, tx.start)
         closer = _STRAY_CLOSER.match(text, first, tx.start)  # "'' That was in 1988" -> "That was in 1988"
         if closer:
             first = closer.end()

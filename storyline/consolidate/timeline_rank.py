@@ -36,6 +36,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..analyze.dct import reference_date
 from ..analyze.sentences import sentence_spans
 from ..analyze.timex import granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
@@ -252,7 +253,10 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     arts = [a for a in articles if isinstance(a, Article) and a.published is not None and a.text]
     if not arts or per_date < 1 or (max_dates is not None and max_dates < 1):
         return []
-    analyses = [day_mentions(a.text, a.published, a.lang) for a in arts]
+    # relative days count from the day a wire dateline names ("OTTAWA, August 27 (Xinhua)" in an Aug.
+    # 28 item), which is also the day its lead reports
+    refs = [reference_date(a) for a in arts]
+    analyses = [day_mentions(a.text, ref, a.lang) for a, ref in zip(arts, refs)]
     weights = relevance(arts)
     ranked = rank_days(arts, analyses, weights=weights)
     top = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
@@ -267,11 +271,11 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         # ..." in a Saturday paper is Monday's, where it is a candidate already; yesterday's news is the
         # paper's own)
         elsewhere = {si for si, day in mentions
-                     if (si, day) not in naming and abs((day - arts[ai].published).days) > LEAD_DAYS}
+                     if (si, day) not in naming and abs((day - refs[ai]).days) > LEAD_DAYS}  # type: ignore[operator]
         lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if not verbless(text[s:e])][:_LEAD]
         for si in lead:
             if si not in elsewhere:
-                by_day[arts[ai].published].append(_Candidate(ai, si, False))  # type: ignore[index]
+                by_day[refs[ai]].append(_Candidate(ai, si, False))  # type: ignore[index]
 
     def text_of(c: _Candidate) -> str:
         s, e = analyses[c.article][0][c.sentence]
