@@ -789,3 +789,40 @@ def test_an_airlines_initials_spell_air_lines_or_airways_as_one_word() -> None:
                    ("PAL said talks failed; BA said nothing.", [("PAL", "ORG"), ("BA", "ORG")])])
     assert "PAL" in _find(ents, "Philippine Airlines").aliases
     assert "BA" in _find(ents, "British Airways").aliases
+
+
+def test_an_airline_under_two_endings_is_one_and_two_companies_joined_by_and_are_two() -> None:
+    ents, _ = _entities(_story([
+        "Cathay Pacific Airways cut 10 flights. Cathay Pacific said demand fell.",
+        "Cathay Pacific Airlines will resume service on Monday.",
+        "Tata Motors sold 100 cars. Tata Group is a large conglomerate.",
+    ]))
+    cathay = _find(ents, "Cathay Pacific Airways")
+    assert "Cathay Pacific Airlines" in {cathay.name, *cathay.aliases}
+    assert _find(ents, "Tata Motors") is not _find(ents, "Tata Group")  # other kinds of ending: two
+    got = {(m.text, m.label) for m in storyline.recognize_entities(
+        "Shares of Cathay Pacific and Northwest Airlines fell, and the State Law and Order Restoration Council met.")}
+    assert {("Cathay Pacific", "ORG"), ("Northwest Airlines", "ORG")} <= got
+    assert ("State Law and Order Restoration Council", "ORG") in got
+
+
+def test_an_apposition_that_is_a_clause_or_belongs_to_the_name_before_is_no_role() -> None:
+    def roles(text: str) -> dict[str, str | None]:
+        return {m.text: m.role for m in storyline.recognize_entities(text) if m.label == "PERSON"}
+
+    assert roles("Tietmeyer, head of the bank on which the ECB is modeled, said rates fell.")["Tietmeyer"] \
+        == "head of the bank"
+    got = roles("In a statement provided by Tim Pendry, his London-based adviser, Idris said he was innocent.")
+    assert got["Tim Pendry"] == "London-based adviser" and got["Idris"] is None
+    assert roles("After the talks with Lind, the president addressed a handful of questions.").get("Lind") is None
+    assert roles("Xi met his wife, Peng Liyuan, on Monday.")["Peng Liyuan"] == "wife"
+
+
+def test_a_peoples_adjective_is_no_short_form_of_an_organisation_it_begins() -> None:
+    ents, _ = _entities(_story([
+        "The European Commission cut its forecast. European leaders met in Brussels, and the European currency rose.",
+        "The commission said European countries would cut rates.",
+    ]))
+    assert "European" not in _find(ents, "European Commission").aliases
+    labels = {(m.text, m.label) for m in storyline.recognize_entities("The European currency fell.")}
+    assert labels == {("European", "MISC")}

@@ -159,11 +159,23 @@ def _split_titles(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) 
     return out
 
 
+# the last words of a company's name (not of a body: "State Law and Order Restoration Council" is one)
+_COMPANY_ENDS = frozenset("airlines airways corp corporation inc co ltd plc llc ag sa nv holdings".split())
+
+
 def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person span joined by "and" ("Jermaine and Randy") is two people; organisations keep
-    theirs ("Marks and Spencer")."""
+    theirs ("Marks and Spencer", "Procter and Gamble Co."), unless both sides are names of two
+    words or more and the second ends as a company's name does ("Cathay Pacific and Northwest
+    Airlines")."""
     out = []
     for s, e, typ in spans:
+        if typ == "ORG" and e - s >= 5:
+            cut = next((k for k in range(s + 2, e - 2) if tokens[k] == "and"), None)
+            if cut is not None and tokens[e - 1].lower().rstrip(".") in _COMPANY_ENDS \
+                    and all(t[:1].isupper() for t in tokens[s:cut]) and all(t[:1].isupper() for t in tokens[cut + 1:e]):
+                out.extend([(s, cut, typ), (cut + 1, e, typ)])
+                continue
         if typ == "PER":
             cuts = [k for k in range(s + 1, e - 1) if tokens[k] in ("and", "&")]
             if cuts and all(tokens[k + 1][:1].isupper() and tokens[k - 1][:1].isupper() for k in cuts):
@@ -238,8 +250,22 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
                 and tokens[e][:1].isupper() and tokens[e][1:].islower() and tokens[e].isalpha()
                 and (e + 1 == len(tokens) or tokens[e + 1] in (",", ".", ")", ";"))):
             e += 1
-        out.append((s, e, _type_by_head(tokens, s, e, typ)))
+        typ = "MISC" if _adjective_use(tokens, s, e, typ) else _type_by_head(tokens, s, e, typ)
+        out.append((s, e, typ))
     return _place_by_context(tokens, _join_place_of(tokens, _join_nationality(tokens, out)))
+
+
+# the endings of a people's or a creed's adjective ("European", "Asian", "Chinese", "British", "Islamic")
+_ADJECTIVE_END = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish|ic)")
+# lower-case words after a name that make it the subject of a verb ("Nissan said"), not an adjective
+_VERBISH = re.compile(r"[a-z]+(?:ed|s)|is|was|has|had|will|would|can|could|may|might|must|should|and|or|of|to")
+
+
+def _adjective_use(tokens: Sequence[str], s: int, e: int, typ: str) -> bool:
+    """One adjective of a people or a creed read as an organisation or a place, before the noun it
+    qualifies ("European currency", "Islamic groups" are no European Union, no organisation)."""
+    return (e - s == 1 and typ in ("ORG", "LOC") and e < len(tokens) and _ADJECTIVE_END.fullmatch(tokens[s]) is not None
+            and tokens[e][:1].islower() and tokens[e].isalpha() and not _VERBISH.fullmatch(tokens[e]))
 
 
 # a geographic feature named "X of Y": "Gulf of Mexico", "Strait of Hormuz", "Bay of Bengal"
@@ -393,8 +419,10 @@ def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
         votes.setdefault(m.text, Counter())[m.label] += 1
     person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
     # "Northline Freight ... Northline says": the name without its kind word is the organisation
+    # (not a people's adjective: "European" is no "European Union")
     org_short = {m.text.split()[0] for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2
-                 and all(w.lower().rstrip(".") in _ORG_HEADS for w in m.text.split()[1:])}
+                 and all(w.lower().rstrip(".") in _ORG_HEADS for w in m.text.split()[1:])
+                 and not _ADJECTIVE_END.fullmatch(m.text.split()[0])}
     out = []
     for m in mentions:
         top = votes[m.text].most_common(2)

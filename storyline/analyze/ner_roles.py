@@ -240,15 +240,26 @@ def _appos_role(text: str, m: Mention) -> str | None:
         words.pop(0)
     if not words or not any(w.lower() in ROLE_HEADS for w in words[:4]):
         return None
+    head = next(i for i, w in enumerate(words) if w.lower() in ROLE_HEADS)
+    if head + 1 < len(words) and _VERB_AFTER_ROLE.fullmatch(words[head + 1]):
+        return None  # "In his appearance with Kim, the president addressed questions ...": a clause, no apposition
+    while words and words[-1].lower() in _TRAILING:
+        words.pop()  # "Tietmeyer, head of the bank on which ...": "head of the bank"
     return " ".join(words)
+
+
+# a finite verb right after a role word: the phrase is the subject of a clause ("the president addressed")
+_VERB_AFTER_ROLE = re.compile(r"[a-z]+ed|is|was|has|had|will|would|says|said|told|added|can|could|did")
+# words a role cut before a relative clause cannot end on
+_TRAILING = frozenset("on in at of for to with by from about and or the a an".split())
 
 
 def _before_appos_role(text: str, m: Mention) -> str | None:
     """'his wife, Ri Sol Ju': a short determiner + role phrase ending in a comma before the name."""
     before = text[max(0, m.start - 60):m.start]
     mm = re.search(r"\b(?:his|her|their|its|the)\s+((?:[\w-]+\s+){0,2}?[\w-]+),\s*$", before, re.IGNORECASE)
-    if not mm:
-        return None
+    if not mm or re.search(r"[A-Z][\w'’-]+,\s*$", before[:mm.start()]):
+        return None  # "Tim Pendry, his London-based adviser, Idris said": the adviser is Pendry
     phrase = mm.group(1)
     return phrase if phrase.split()[-1].lower() in ROLE_HEADS else None
 

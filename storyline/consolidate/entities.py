@@ -560,6 +560,12 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             # "King Abdullah bin Abdulaziz"
             matched = [k for k in matched if royal in map(_royal_word, locals_[fulls[k][1]].surfaces)]
         longer = {dsu.find(fulls[k][1]) for k in matched}
+        if len(longer) > 1 and label == "ORG" and all(fulls[k][0][1][:len(full)] == full for k in matched) \
+                and _one_kind_of_suffix([fulls[k][0][1][len(full):] for k in matched]):
+            # "Cathay Pacific": "Cathay Pacific Airways" and "Cathay Pacific Airlines" are one airline
+            for k in matched:
+                dsu.union(i, fulls[k][1])
+            continue
         if len(longer) == 1 and len(full) > 1 and label == "PERSON":
             into.append((i, full, fulls[matched[0]][1]))  # joined below, once every such name is known
         elif len(longer) == 1:
@@ -636,12 +642,41 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                         or (_typo_variant(a.full, b.full) and not any({a.full, b.full} <= f for f in fulls_in.values())) \
                         or (a.label == "PERSON" and _nickname_variant(a.full, b.full)) \
                         or (a.label != "PERSON" and _british_american(a.full, b.full)) \
+                        or (a.label == "ORG" == b.label and _suffix_variant(a.full, b.full)) \
                         or (len(a.full) != len(b.full) and "".join(a.full) == "".join(b.full)):  # "LaToya" / "La Toya"
                     dsu.union(i, j)
     groups: dict[int, list[LocalEntity]] = defaultdict(list)
     for i, e in enumerate(locals_):
         groups[dsu.find(i)].append(e)
     return list(groups.values())
+
+
+# the words a company's name may end on, in kinds that say the same ("Airways" / "Airlines")
+_SUFFIX_KINDS = ({"airlines", "airways", "air", "lines"},
+                 {"corp", "corporation", "co", "company", "inc", "incorporated", "ltd", "limited", "plc", "llc"},
+                 {"railway", "railways", "rail", "railroad"})
+
+
+def _one_kind_of_suffix(tails: Sequence[Sequence[str]]) -> bool:
+    """Whether names that add these words to one short name are one organisation: each adds words
+    of one kind only, the same kind for all ("Cathay Pacific" + "Airways" / "Airlines"; not "Tata" +
+    "Motors" / "Group")."""
+    kinds = set()
+    for tail in tails:
+        ks = {i for t in tail for i, kind in enumerate(_SUFFIX_KINDS) if t in kind}
+        if not tail or len(ks) != 1 or not all(any(t in kind for kind in _SUFFIX_KINDS) for t in tail):
+            return False
+        kinds |= ks
+    return len(kinds) == 1
+
+
+def _suffix_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'Cathay Pacific Airways' / 'Cathay Pacific Airlines', 'Delta Air Lines' / 'Delta Airlines':
+    one name and two endings of one kind."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return 0 < k < min(len(a), len(b)) + 1 and a != b and _one_kind_of_suffix([a[k:], b[k:]])
 
 
 def _join_longer_names(dsu: _DSU, into: Sequence[tuple[int, tuple[str, ...], int]],
