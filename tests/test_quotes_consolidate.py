@@ -282,3 +282,17 @@ def test_only_a_verb_that_relays_words_names_a_relayer() -> None:
     relays = {g.speaker: {q.reported_by for q in g.quotes} for g in group_quotes([a])}
     assert relays.get("Rubin") == {None}, relays
     assert relays.get("Mityukov") == {"Interfax"}, relays
+
+
+def test_a_named_speaker_before_a_post_modifier_is_that_person_and_a_body_keeps_its_name() -> None:
+    def name(sp: str) -> str | None:
+        return speaker_name(storyline.Quote(start=0, end=1, speaker=sp))
+
+    assert name("Dr. Jonathan Kay of the Lahey Clinic in Burlington") == "Jonathan Kay"
+    assert name("Jean-Marc Leger of the Quebec polling firm Leger & Leger") == "Jean-Marc Leger"
+    assert name("Airline analyst Peter Tang at Jardine Fleming Securities Ltd") == "Peter Tang"
+    assert name("Investigators in the bombing of the American Embassy in Tanzania") \
+        == "Investigators in the bombing of the American Embassy in Tanzania"  # not "Tanzania"
+    assert name("The National Institutes of Health") == "The National Institutes of Health"
+    assert name("Chinese University of Hong Kong") == "Chinese University of Hong Kong"
+    assert name("A spokeswoman for Hillary Clinton") == "A spokeswoman for Hillary Clinton"

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
-from ..analyze.ner_roles import PERSON_NOUNS, TITLE_SEX, name_sex, sex_clash
-from ..analyze.quotes import governed, speech_cue
+from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
+from ..analyze.quotes import PREPOSITIONS, speech_cue
 from ..records import Article, Citation, Quote, QuoteGroup
 
 __all__ = ["denial_cue", "group_quotes", "is_claim", "names_a_speaker", "not_a_place", "relayed", "speaker_name", "similar_names", "same_quote", "with_cue"]
@@ -79,6 +79,40 @@ _VAGUE = re.compile(r"(?:(?:a lot of|lots of|many|some|most|few|other|all|these|
 _CONTRACTION = re.compile(r"n['’]?t|['’]?(?:s|re|ll|ve|d|m)|and|but|or|so|then|also|yet")
 
 
+_POST_MODIFIERS = frozenset(("in", *PREPOSITIONS))
+
+
+def _proper_tail(words: Sequence[str]) -> list[str]:
+    """The capitalised words ending ``words`` (no title, no possessive), last first."""
+    tail: list[str] = []
+    for w in reversed(words):
+        bare = re.sub(r"['’]s$", "", w)
+        if bare[:1].isupper() and bare.lower().strip(".") not in _TITLE_WORDS and bare == w:
+            tail.append(w)
+        else:
+            break
+    return tail
+
+
+# words that end a body's name, not a person's ("National Institutes of Health", "The Times of London")
+_BODY_WORDS = frozenset("""university universities institute institutes academy division bureau ministry department
+authority association center centre council committee court board coalition times bar bank agency commission party
+group program programme service services society foundation office club league union fund organization
+organisation""".split())
+
+
+def _person_head(words: Sequence[str]) -> bool:
+    """Whether ``words`` end on a person's name, named as one: after a title or a role ("Dr. Jonathan
+    Kay", "analyst John Hetherington") or with a first name ("Jean-Marc Leger"); no body's name
+    ("National Institutes", "Chinese University")."""
+    tail = _proper_tail(words)[::-1]
+    if not tail or any(w.lower().strip(".") in _BODY_WORDS for w in tail):
+        return False
+    before = words[len(words) - len(tail) - 1].lower().strip(".") if len(tail) < len(words) else ""
+    return before in _TITLE_WORDS or before in ROLE_HEADS or (len(tail) >= 2 and first_name_sex(tail[0]) != 0) \
+        or (len(tail) >= 2 and "-" in tail[0])
+
+
 def speaker_name(q: Quote) -> str | None:
     """A display name for a quote's speaker: the resolved full name, else the proper-name tail of the
     speaker phrase, else the phrase itself (organisations: "The agency"). None for bare pronouns."""
@@ -97,15 +131,16 @@ def speaker_name(q: Quote) -> str | None:
         return None  # "They've", "Let's", "Friday's": no one (but "He Yafei", "Sunday Times")
     sp = re.sub(r",.*$", "", sp)  # appositive: "Kerr Putney, the police chief," -> "Kerr Putney"
     words = sp.split()
-    tail: list[str] = []
-    for w in reversed(words):
-        bare = re.sub(r"['’]s$", "", w)
-        if bare[:1].isupper() and bare.lower().strip(".") not in _TITLE_WORDS and bare == w:
-            tail.append(w)
-        else:
-            break
-    if governed(words, len(tail)):
-        tail = []  # "A bodyguard to Michael Jackson": the phrase is the speaker, not the name in it
+    post = next((i for i, w in enumerate(words) if i > 0 and w in _POST_MODIFIERS), None)
+    if post is not None and _person_head(words[:post]):
+        # a name before a post-modifier: "Dr. Jonathan Kay of the Lahey Clinic in Burlington" is Kay,
+        # "Mr. Leger of the Quebec polling firm Leger & Leger" is Leger (not "Secretary of State ...")
+        words = words[:post]
+    tail = _proper_tail(words)
+    if 0 < len(tail) < len(words) and words[-len(tail) - 1].lower() in _POST_MODIFIERS:
+        # "A bodyguard to Michael Jackson", "Investigators in the bombing of the embassy in Tanzania":
+        # the phrase is the speaker, not the name in it
+        tail = []
     if tail and len(tail) < len(words) or (tail and len(tail) >= 2):
         name = " ".join(reversed(tail))
         # "The league made a counterproposal Friday, asking ...": a day is no one
