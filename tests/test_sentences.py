@@ -219,3 +219,12 @@ def test_abbreviations_and_closing_quotes_stay_with_their_sentence() -> None:
         "He said: “I had no books until I was 18.”", "His first novel flopped."]
     assert split('"We will win," he said. "The fight goes on." Nobody answered.') == [
         '"We will win," he said.', '"The fight goes on."', "Nobody answered."]
+
+
+def test_a_company_suffix_after_co_does_not_start_a_sentence() -> None:
+    from storyline.analyze.sentences import sentence_spans
+
+    t = "Vioxx, the new pain pill from Merck & Co. Inc. that promises to be easier on the stomach, works. He joined Procter & Gamble Co. He left."
+    assert [t[a:b] for a, b in sentence_spans(t)] == [
+        "Vioxx, the new pain pill from Merck & Co. Inc. that promises to be easier on the stomach, works.",
+        "He joined Procter & Gamble Co.", "He left."]

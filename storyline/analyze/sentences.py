@@ -265,6 +265,11 @@ def _split_sen(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+# "Merck & Co. Inc. that promises ...": a company's abbreviated suffix goes on after "Co." or "Corp."
+_COMPANY_END = re.compile(r"\b(?:Co|Corp|Cos|Bros)\.$")
+_COMPANY_SUFFIX_START = re.compile(r"(?:Inc|Ltd|Corp|LLC|PLC|L\.P|S\.A|AG|N\.V)\b")
+
+
 def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = _split_sen(text, spans)
     out: list[tuple[int, int]] = []
@@ -275,7 +280,8 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if ((_AMPM_END.search(prev) and _TIME_CONT.match(cur)) or _LOWER_START.match(cur)
                     or (_TITLE_END.search(prev) and _NAME_START.match(cur))
                     or _CLOSERS_ONLY.match(cur) or _MARK_START.match(cur)
-                    or (_NUM_ABBREV_END.search(prev) and _DIGIT_START.match(cur))):
+                    or (_NUM_ABBREV_END.search(prev) and _DIGIT_START.match(cur))
+                    or (_COMPANY_END.search(prev) and _COMPANY_SUFFIX_START.match(cur))):
                 out[-1] = (ps, e)
                 continue
             closer = _CLOSER_START.match(cur)
