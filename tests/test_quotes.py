@@ -460,3 +460,13 @@ def test_a_capital_pronoun_opening_a_sentence_is_no_name_a_later_pronoun_resolve
     text = ("The senator faces a hard race. He has described her as ``shrill'' in the past. "
             "``She is a wolf in sheep's clothing,'' he said on Tuesday.")
     assert all(q.speaker_resolved not in ("He", "She", "I") for q in extract_quotes(text))
+
+
+def test_as_for_names_the_subject_and_an_opening_preposition_names_none() -> None:
+    text = ("In the year he has suffered from osteoarthritis, Harold Katcoff has tried every drug. "
+            "``Our work has opened people's eyes,'' said Dr. Marc C. Hochberg. Hochberg hopes to have an answer "
+            "by 2002.\n\nAs for Katcoff, he is sold. He said he had been reading up on Chinese medicine.")
+    assert _pronoun_speakers(text)["he had been "] == "Harold Katcoff"
+    text = ("Bill Gates smiled. With Gates standing at his side, James Cannavino, an IBM divisional president, "
+            "said that the two companies wanted to clear the air. OS/2 was the future, he said.")
+    assert _pronoun_speakers(text)["OS/2 was the"] == "James Cannavino"

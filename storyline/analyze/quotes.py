@@ -1099,7 +1099,7 @@ _NOT_PERSON_WORDS = frozenset("the agency ministry department company news said 
                               # Primakov, she ...", "Some said ..."): no one to carry a later pronoun
                               "while whereas although though unless because whenever when after before since if "
                               "once some many most several others they we you it this these those both each "
-                              "every few".split())
+                              "every few so but and or yet also".split())
 
 
 _TITLED = re.compile(r"\b((?i:" + "|".join(sorted(
@@ -1235,12 +1235,28 @@ def _told_sex(text: str, name: str, before: int) -> int:
     return sexes.pop() if len(sexes) == 1 else 0
 
 
+def _from_first_name(run: str) -> str:
+    """The name in a run of capitalised words that opens on a first name ("Katherine Jackson"), or
+    on common words before one ("Pro Golfer Doug Tewell" -> "Doug Tewell"), when a surname
+    follows it; "" when none ("Rute Vicente Oliveira" is no "Vicente Oliveira")."""
+    from .entities import _lowercase_word
+
+    words = run.split()
+    k = 0
+    while k < len(words) - 2 and not first_name_sex(words[k]) and _lowercase_word(words[k]):
+        k += 1
+    return " ".join(words[k:]) if first_name_sex(words[k]) and k < len(words) - 1 else ""
+
+
 def _full_names_before(text: str, at: int, people: Sequence[str]) -> dict[str, str]:
     """A name's word -> the last full name written with it before ``at``: ``people`` (the article's
     speakers and titled names so far) and the names the article wrote with a first name."""
     fulls: dict[str, str] = {}
-    named = [m.group(0) for m in _NAME.finditer(text, 0, at)
-             if first_name_sex(m.group(0).split()[0]) or _AGE_AFTER.match(text, m.end())]
+    named: list[str] = []
+    for m in _NAME.finditer(text, 0, at):
+        name = _from_first_name(m.group(0))
+        if name or _AGE_AFTER.match(text, m.end()):
+            named.append(name or m.group(0))
     for name in [*(_name_tail(n) for n in named), *people]:
         if name and len(name.split()) > 1 and _person_like(name):
             for w in name.split():
@@ -1283,24 +1299,42 @@ _OPENERS = ("However|Meanwhile|Instead|Still|Yet|But|And|Now|Then|Later|Earlier|
             "Unfortunately|Surprisingly|Interestingly|Ironically|Predictably|Understandably|Traditionally|Historically")
 _ADVERBIALS = re.compile(rf"[\s(]*(?:{_OPENERS})(?:\s+[a-z][\w'’-]*){{0,5}}\s*,\s+"
                          r"(?:[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,5}\s*,\s+)*")
+_OPENER_WORDS = frozenset(_OPENERS.split("|"))
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|i|we|you)\b")
 
 
-def _subject_before(text: str, at: int, people: Sequence[str]) -> str | None:
+def _subject_before(text: str, at: int, people: Sequence[str], pronoun: str = "") -> str | None:
     """The person who opens the sentence before the pronoun's, as its subject ("Anwar Ibrahim
     appeared in court on Tuesday. He said he had been beaten ..."): a pronoun that its own
-    sentence does not resolve most often continues the subject before it. None when that sentence
-    opens on no one person."""
+    sentence does not resolve most often continues the subject before it. A sentence told by the
+    same ``pronoun`` ("He thought he was headed for surgery.", "But after treatments with Jacobson,
+    he is holding off.") carries the subject on from the one before it (up to three back). "As for
+    Katcoff, he is sold." opens on Katcoff. None when that sentence opens on no one person."""
     if not text:
         return None
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 600), at)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 1500), at)]
     if len(ends) < 2 or at - ends[-1] > 200:
         return None
-    prev, own = ends[-2], ends[-1]
-    opening = _ADVERBIALS.match(text, prev, own)
+    chain = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|then|but)\s+)\W*{pronoun}\s+[a-z]", re.IGNORECASE) \
+        if pronoun in ("he", "she") else None
+    for k in range(2, min(len(ends), 4) + 1):
+        prev, own = ends[-k], ends[-k + 1]
+        found = _opening_person(text, prev, own, people)
+        if k > 2 and found is not None and name_sex(found) != (1 if pronoun == "he" else 2):
+            return None  # a subject carried on over a sentence is told by its first name's sex only
+        if found is not None or chain is None or not chain.search(text[prev:own]) \
+                or re.search(r"[\"“”]|``|''", text[prev:own]):
+            return found  # (a quotation's own "He does not believe ..." carries no one on)
+    return None
+
+
+def _opening_person(text: str, prev: int, own: int, people: Sequence[str]) -> str | None:
+    """The one person who opens ``text[prev:own]`` as its subject (see ``_subject_before``)."""
+    topic = re.match(r"[\s(]*As\s+for\s+", text[prev:own])  # "As for Katcoff, he is sold."
+    opening = None if topic else _ADVERBIALS.match(text, prev, own)
     if opening and _PERSONAL.search(opening.group(0)):
         opening = None
-    lead = _SUBJECT_LEAD.match(text, opening.end() if opening else prev)
+    lead = _SUBJECT_LEAD.match(text, prev + topic.end() if topic else opening.end() if opening else prev)
     lo = lead.end() if lead else prev
     m = re.match(r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))*(?:['’]s)?(?=[\s,])", text[lo:own])
     if m is None:
@@ -1312,9 +1346,13 @@ def _subject_before(text: str, at: int, people: Sequence[str]) -> str | None:
         if head is None or head.group(1) in PERSON_NOUNS or head.group(1).rstrip("s") in PERSON_NOUNS:
             return None
     fulls = _full_names_before(text, own, people)
-    if m.group(0).split()[0] not in fulls:
-        return None  # "While Daniel Marcus ... said ..., Kelly is more pessimistic": no name opens it
-    found = _people_in(text, lo, lo + m.end(), fulls)
+    first = m.group(0).split()[0]
+    if first not in fulls and (first.lower() in _NOT_PERSON_WORDS or first.lower() in _PRONOUNS
+                               or first in _OPENER_WORDS):
+        # "While Daniel Marcus ... said ..., Kelly is more pessimistic", "With Gates at his side,
+        # James Cannavino said ...", "In Warren County, officials ...": no name opens it
+        return None
+    found = _people_in(text, lo, lo + m.end(), fulls)  # ("Pro Golfer Doug Tewell, who ...")
     return found.pop() if len(found) == 1 else None
 
 
@@ -1386,7 +1424,7 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
             # no speaker before of its sex: the person who opens the sentence before, when nothing
             # says that person is of the other sex ("Rute Vicente Oliveira, a 48-year-old manicurist,
             # also planned to vote ... She said ...")
-            subject = _subject_before(text, speaker_start, known) if _person_before(text, speaker_start, known) is None \
+            subject = _subject_before(text, speaker_start, known, low) if _person_before(text, speaker_start, known) is None \
                 else None
             if subject and not sex_clash(sex, _known_sex(text, subject, speaker_start)):
                 return subject
@@ -1398,7 +1436,7 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
             # someone else is named in the pronoun's own sentence: that person, if one and of its sex
             return near if near and not sex_clash(sex, _known_sex(text, near, speaker_start)) else None
         if near is None:
-            subject = _subject_before(text, speaker_start, known)
+            subject = _subject_before(text, speaker_start, known, low)
             # (a name of unknown sex is no evidence enough to move the pronoun to it, unless nothing
             # tells the sex of the speaker before either and that one is no person, or the person
             # opening the sentence before was introduced with an age: "Rute Vicente Oliveira, 48, ...")
