@@ -826,3 +826,22 @@ def test_a_peoples_adjective_is_no_short_form_of_an_organisation_it_begins() -> 
     assert "European" not in _find(ents, "European Commission").aliases
     labels = {(m.text, m.label) for m in storyline.recognize_entities("The European currency fell.")}
     assert labels == {("European", "MISC")}
+
+
+def test_roles_after_an_opening_phrase_or_with_a_participle_and_places_in_lists_stay() -> None:
+    def roles(text: str) -> dict[str, str | None]:
+        return {m.text: m.role for m in storyline.recognize_entities(text) if m.label == "PERSON"}
+
+    assert roles("On Monday, his wife, Hillary Rodham Clinton, defended him.")["Hillary Rodham Clinton"] == "wife"
+    assert roles("John Smith, the prosecutor assigned to the case, said the trial would start in May.")["John Smith"] \
+        == "prosecutor assigned to the case"
+    labels = {(m.text, m.label) for t in ("Storms battered the Pacific coast on Monday.",
+                                           "Merrill Lynch and Co Inc said profits rose.",
+                                           "Top seeds were Duke, Kentucky, Kansas and Arizona.")
+              for m in storyline.recognize_entities(t)}
+    assert ("Pacific", "LOC") in labels and ("Merrill Lynch and Co Inc", "ORG") in labels
+    assert ("Duke", "LOC") not in labels
+    ents, _ = _entities(_story(["Security Council secretary Aleksandr Lebed resigned on Monday.",
+                                "Security Council secretary Alexander Lebed met the envoy."]))
+    lebed = [e for e in ents if e.name.endswith("Lebed")]
+    assert len(lebed) == 1

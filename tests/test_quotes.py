@@ -470,3 +470,10 @@ def test_as_for_names_the_subject_and_an_opening_preposition_names_none() -> Non
     text = ("Bill Gates smiled. With Gates standing at his side, James Cannavino, an IBM divisional president, "
             "said that the two companies wanted to clear the air. OS/2 was the future, he said.")
     assert _pronoun_speakers(text)["OS/2 was the"] == "James Cannavino"
+
+
+def test_a_capital_he_is_a_family_name_only_for_the_last_person_named() -> None:
+    t = ("Chinese Vice Foreign Minister He Yafei met the envoy on Monday. Later, Secretary of State Hillary "
+         "Clinton arrived. Clinton met Foreign Minister Yang Jiechi. Yang spoke for an hour. "
+         "He said the talks were \"very productive.\"")
+    assert [q.speaker_resolved for q in extract_quotes(t) if q.speaker == "He"] == ["Yang Jiechi"]

@@ -296,3 +296,18 @@ def test_a_named_speaker_before_a_post_modifier_is_that_person_and_a_body_keeps_
     assert name("The National Institutes of Health") == "The National Institutes of Health"
     assert name("Chinese University of Hong Kong") == "Chinese University of Hong Kong"
     assert name("A spokeswoman for Hillary Clinton") == "A spokeswoman for Hillary Clinton"
+
+
+def test_a_source_after_according_to_or_an_opening_place_keeps_its_name() -> None:
+    a = Article(id="a", text=(
+        "General Motors will close the Flint plant next year, according to John Smith, a company spokesman. "
+        "Shares rose 2 percent in New York trading, according to Bloomberg. "
+        "Back in Washington, Sandy Berger told reporters that the attacks had been planned for months. "
+        "Speaking in Brussels, NATO Secretary-General Javier Solana said the alliance was ready to act."))
+    speakers = {g.speaker for g in group_quotes([a])}
+    assert speakers >= {"John Smith", "Bloomberg", "Sandy Berger"} and any("Javier Solana" in s for s in speakers)
+    b = Article(id="b", text=(
+        "Defense Minister Igor Sergeyev arrived in Minsk on Friday for talks. "
+        "\"We will not withdraw a single soldier from the region,\" the Interfax news agency quoted him as saying."))
+    (g,) = [g for g in group_quotes([b]) if g.quotes]
+    assert g.speaker == "Igor Sergeyev" and g.quotes[0].reported_by == "the Interfax news agency"

@@ -514,3 +514,15 @@ def test_relative_days_of_a_wire_item_count_from_the_day_its_dateline_names() ->
     assert dateline_day("WASHINGTON _ The talks ended.", date(1997, 8, 28)) is None
     assert dateline_day("BEIJING, Dec. 31 (Xinhua) -- The talks ended.", date(1998, 1, 1)) == date(1997, 12, 31)
     assert dateline_day("BEIJING, March 3 (Xinhua) -- The talks ended.", date(1998, 1, 1)) is None
+
+
+def test_a_day_that_is_the_subjects_own_and_a_wire_lead_keep_their_dates() -> None:
+    a = Article(id="a", published=date(1998, 8, 30), text=(
+        "NAIROBI, Kenya (AP) -- The Aug. 7 bombing of the U.S. Embassy killed 213 people and wounded 5,000. "
+        "The FBI arrested two suspects on Friday."))
+    assert {e.date for e in storyline.timeline([a])} == {"1998-08-07", "1998-08-28"}
+    b = Article(id="b", published=date(1998, 8, 28), text=(
+        "OTTAWA, August 27 (Xinhua) -- Canada announced new sanctions against Yugoslavia, the foreign ministry "
+        "said. Foreign Minister Lloyd Axworthy had warned of sanctions on Monday."))
+    got = {e.date: e.text for e in storyline.timeline([b])}
+    assert got["1998-08-27"].startswith("Canada announced new sanctions")

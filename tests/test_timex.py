@@ -474,3 +474,10 @@ def test_a_live_page_is_read_on_the_day_of_its_last_update() -> None:
     # a page without such stamps keeps its date; a weekday stamp of days before it changes nothing
     assert live_day("Officials said Friday the talks failed.", thursday) == thursday
     assert live_day("(Updated 9 p.m. Monday) Talks failed.", thursday) == thursday
+
+
+def test_a_plan_noun_or_a_relative_clause_is_no_plan_of_a_fronted_day() -> None:
+    d = date(1998, 9, 2)  # a Wednesday
+    assert one("On Sunday, plans to build a new dam were unveiled.", d).value == "1998-08-30"
+    assert one("On Sunday, an official who is due to retire resigned.", d).value == "1998-08-30"
+    assert one("On Sunday, Clinton plans to visit American troops.", d).value == "1998-09-06"

@@ -20,12 +20,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from ..records import Article
-from .timex import WEEKDAYS, _sent_bounds, _tense, tag_timexes
+from .timex import MONTHS, WEEKDAYS, _sent_bounds, _tense, tag_timexes
 
 __all__ = ["DctEvidence", "dateline_day", "dct_evidence", "infer_dct", "reference_date", "with_inferred_dates"]
 
-_MONTH_NUMBERS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                              "nov", "dec"), 1)}
 # a wire dateline that names the day of writing: "OTTAWA, August 27 (Xinhua) --", "PARIS, Aug. 15 (AFP) -"
 _DATELINE_DAY = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})?,\s+"
                            r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})"
@@ -40,7 +38,7 @@ def dateline_day(text: str, published: date | None) -> date | None:
     if m is None or published is None:
         return None
     try:
-        day = date(published.year, _MONTH_NUMBERS[m.group(1).lower()[:3]], int(m.group(2)))
+        day = date(published.year, MONTHS[m.group(1).lower()[:3]], int(m.group(2)))
     except ValueError:
         return None
     if day > published:

@@ -173,6 +173,7 @@ def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, st
         if typ == "ORG" and e - s >= 5:
             cut = next((k for k in range(s + 2, e - 2) if tokens[k] == "and"), None)
             if cut is not None and tokens[e - 1].lower().rstrip(".") in _COMPANY_ENDS \
+                    and tokens[cut + 1].lower().rstrip(".") not in _COMPANY_ENDS \
                     and all(t[:1].isupper() for t in tokens[s:cut]) and all(t[:1].isupper() for t in tokens[cut + 1:e]):
                 out.extend([(s, cut, typ), (cut + 1, e, typ)])
                 continue
@@ -262,9 +263,10 @@ _VERBISH = re.compile(r"[a-z]+(?:ed|s)|is|was|has|had|will|would|can|could|may|m
 
 
 def _adjective_use(tokens: Sequence[str], s: int, e: int, typ: str) -> bool:
-    """One adjective of a people or a creed read as an organisation or a place, before the noun it
-    qualifies ("European currency", "Islamic groups" are no European Union, no organisation)."""
-    return (e - s == 1 and typ in ("ORG", "LOC") and e < len(tokens) and _ADJECTIVE_END.fullmatch(tokens[s]) is not None
+    """One adjective of a people read as an organisation, before the noun it qualifies ("European
+    currency", "European defense policy" are no European Union); places keep theirs ("Pacific
+    coast")."""
+    return (e - s == 1 and typ == "ORG" and e < len(tokens) and _ADJECTIVE_END.fullmatch(tokens[s]) is not None
             and tokens[e][:1].islower() and tokens[e].isalpha() and not _VERBISH.fullmatch(tokens[e]))
 
 
@@ -340,6 +342,8 @@ def _town_of_state(tokens: Sequence[str], s: int, e: int, typ: str) -> bool:
     state, k = tokens[e + 1].lower(), e + 2
     if state + "." in _US_STATES and k < len(tokens) and tokens[k] == ".":  # "Neb" "." as the tokenizer splits it
         state, k = state + ".", k + 1
+    if k + 1 < len(tokens) and tokens[k] == "," and tokens[k + 1][:1].isupper():
+        return False  # a list of names ("Duke, Kentucky, Kansas and Arizona"), not a town and its state
     return state in _US_STATES and (k == len(tokens) or tokens[k] in (",", ".", ";", ":", ")") or tokens[k - 1] == ".")
 
 

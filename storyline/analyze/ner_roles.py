@@ -225,9 +225,11 @@ def _appos_role(text: str, m: Mention) -> str | None:
         return None
     toks = tokenize(text, m.end + 2, min(len(text), m.end + 200))
     words: list[str] = []
+    stop = ""
     for a, b in toks[:14]:
         w = text[a:b]
         if w in _STOP_APPOS or w.lower() in ("who", "which", "that", "said", "says", "told"):
+            stop = w
             break
         words.append(w)
     else:
@@ -241,8 +243,10 @@ def _appos_role(text: str, m: Mention) -> str | None:
     if not words or not any(w.lower() in ROLE_HEADS for w in words[:4]):
         return None
     head = next(i for i, w in enumerate(words) if w.lower() in ROLE_HEADS)
-    if head + 1 < len(words) and _VERB_AFTER_ROLE.fullmatch(words[head + 1]):
-        return None  # "In his appearance with Kim, the president addressed questions ...": a clause, no apposition
+    if stop != "," and head + 1 < len(words) and _VERB_AFTER_ROLE.fullmatch(words[head + 1]):
+        # "In his appearance with Kim, the president addressed questions ...": a clause, no apposition
+        # (one a second comma closes is one: "John Smith, the prosecutor assigned to the case, said")
+        return None
     while words and words[-1].lower() in _TRAILING:
         words.pop()  # "Tietmeyer, head of the bank on which ...": "head of the bank"
     return " ".join(words)
@@ -254,11 +258,17 @@ _VERB_AFTER_ROLE = re.compile(r"[a-z]+ed|is|was|has|had|will|would|says|said|tol
 _TRAILING = frozenset("on in at of for to with by from about and or the a an".split())
 
 
+# a person's name of two words or more closed by a comma ("Tim Pendry, "), not an opening phrase
+# ("On Monday, ", "In London, ")
+_NAME_BEFORE = re.compile(r"(?<![\w.])(?!(?:On|In|At|After|Before|By|For|From|With|During|Since|Until|Last|This|Early|Late)\b)"
+                          r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*)+,\s*$")
+
+
 def _before_appos_role(text: str, m: Mention) -> str | None:
     """'his wife, Ri Sol Ju': a short determiner + role phrase ending in a comma before the name."""
     before = text[max(0, m.start - 60):m.start]
     mm = re.search(r"\b(?:his|her|their|its|the)\s+((?:[\w-]+\s+){0,2}?[\w-]+),\s*$", before, re.IGNORECASE)
-    if not mm or re.search(r"[A-Z][\w'’-]+,\s*$", before[:mm.start()]):
+    if not mm or _NAME_BEFORE.search(before[:mm.start()]):
         return None  # "Tim Pendry, his London-based adviser, Idris said": the adviser is Pendry
     phrase = mm.group(1)
     return phrase if phrase.split()[-1].lower() in ROLE_HEADS else None

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -1147,12 +1148,13 @@ def _person_like(name: str) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
-PREPOSITIONS = frozenset("to for of with from at by near behind against about like".split())
+PREPOSITIONS = frozenset("to for of with from at by near behind against about like in".split())
 
 
 def governed(words: Sequence[str], tail: int) -> bool:
     """Whether the last ``tail`` of ``words`` (a name ending a speaker phrase) follow a
-    preposition: "A bodyguard to Michael Jackson" is the bodyguard, not Jackson."""
+    preposition: "A bodyguard to Michael Jackson" is the bodyguard, not Jackson; "Investigators in
+    the bombing of the embassy in Tanzania" are the investigators."""
     return 0 < tail < len(words) and words[-tail - 1].lower() in PREPOSITIONS
 
 
@@ -1193,6 +1195,20 @@ _TITLE_WORDS_SEX = "|".join(sorted((w for w, x in TITLE_SEX.items() if x), key=l
 _KIN_WORDS_SEX = "|".join(sorted((w for w, x in KIN_SEX.items() if x), key=len, reverse=True))
 
 
+_TITLE_BEFORE = re.compile(rf"\b({_TITLE_WORDS_SEX})\b\.?\s+([\w’'-]+)", re.IGNORECASE)
+_KIN_BEFORE = re.compile(rf"\b({_KIN_WORDS_SEX}),?\s+([\w’'-]+(?:\s+[\w’'-]+){{0,4}})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _title_index(text: str) -> tuple[tuple[tuple[int, str, int], ...], tuple[tuple[int, str, int], ...]]:
+    """Every title and family tie of ``text`` with the word(s) after it and the sex it tells, read
+    once per text: (position, following word(s) lower-cased, sex)."""
+    titles = tuple((m.start(), m.group(2).lower(), TITLE_SEX.get(m.group(1).lower(), 0))
+                   for m in _TITLE_BEFORE.finditer(text))
+    kins = tuple((m.start(), m.group(2).lower(), KIN_SEX.get(m.group(1).lower(), 0)) for m in _KIN_BEFORE.finditer(text))
+    return titles, kins
+
+
 def _titled_sex(text: str, name: str, before: int) -> int:
     """The sex the titles and family ties written before a full name tell, when they agree: "Ms. He"
     or "his wife, He Xintong" (a family name first, which no census first name tells), "Mr. Jiang".
@@ -1200,10 +1216,11 @@ def _titled_sex(text: str, name: str, before: int) -> int:
     words = name.split() if text else []
     if len(words) < 2:
         return 0
-    rx = re.compile(rf"\b(?:({_TITLE_WORDS_SEX})\b\.?\s+(?:{re.escape(words[0])}|{re.escape(words[-1])})"
-                    rf"|({_KIN_WORDS_SEX}),?\s+{re.escape(name)})\b", re.I)
-    sexes = {TITLE_SEX.get((m.group(1) or "").lower()) or KIN_SEX.get((m.group(2) or "").lower(), 0)
-             for m in rx.finditer(text, 0, before)} - {0}
+    titles, kins = _title_index(text)
+    ends, low = {words[0].lower(), words[-1].lower()}, name.lower()
+    sexes = {x for pos, w, x in titles if pos < before and w in ends}
+    sexes |= {x for pos, w, x in kins if pos < before and (w == low or w.startswith(low + " "))}
+    sexes.discard(0)
     return sexes.pop() if len(sexes) == 1 else 0
 
 
@@ -1372,7 +1389,9 @@ def _only_other_person(text: str, at: int, people: Sequence[str], full: str) -> 
         return None
     person = found.pop()
     # not one of two, nor the object of "of" or "about" ("Raymond and Noto are different
-    # personalities", "the participation of Vladimir Putin", "reservations about Livingston")
+    # personalities", "the participation of Vladimir Putin", "reservations about Livingston"); one
+    # that other prepositions govern often speaks next ("bilingual, like Nicole Girard. ``If you are
+    # bilingual ...,'' she said"), and is kept: a man a bill is named after is read so too
     words = "|".join(re.escape(w) for w in person.split())
     for m in re.finditer(rf"\b(?:{words})\b(?:\s+(?:{words})\b)*", text[ends[-2]:ends[-1]]):
         before = text[ends[-2]:ends[-2] + m.start()].split()[-1:]
@@ -1385,14 +1404,17 @@ def _only_other_person(text: str, at: int, people: Sequence[str], full: str) -> 
 def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled,
              text: str = "") -> str | None:
     """A full name for a pronoun or a bare surname, when the article makes it clear."""
-    low = speaker.lower()
+    low = {"him": "he", "her": "she"}.get(speaker.lower(), speaker.lower())  # "quoted him as saying"
     if speaker == "He":
         # the family name He ("Ms. He", "He Xintong") when the article writes one before: a capital
         # cannot tell it from the pronoun, and the pronoun would be hers
-        named = [n for _, n in [*prior, *titled[:bisect.bisect_left(titled, (speaker_start, ""))]]
-                 if "He" in n.split() and len(n.split()) > 1]
-        if named:
-            return named[-1]
+        near_names = sorted(p for p in [*prior, *titled[:bisect.bisect_left(titled, (speaker_start, ""))]]
+                            if _person_like(p[1]))
+        # only when that person is the last one named, and lately ("He Yafei met the envoy. ...
+        # Yang spoke for an hour. He said ..." is Yang's)
+        if near_names and "He" in near_names[-1][1].split() and len(near_names[-1][1].split()) > 1 \
+                and speaker_start - near_names[-1][0] < 600:
+            return near_names[-1][1]
     if low in ("he", "she"):
         # the nearest preceding named speaker or titled person ("spokesman Lu Kang"), not one whose
         # first name is of the other sex
@@ -1459,7 +1481,8 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
 
 
 # "X quoted Jong as saying", "quoting his client as saying", "quoted Fatos Klosi, the head of Shik,
-# as saying": the one quoted (up to fifteen words, an apposition set off by commas)
+# ..., as saying": the one quoted (up to seven words, then up to two parts of an apposition set off
+# by commas)
 _QUOTED_AS = re.compile(r"\s+((?:[\w.’'-]+\s+){0,6}?[\w.’'-]+)(?:(?:,(?:\s+[\w.’'-]+){1,8}){1,2},)?"
                         r"\s+as\s+(?:saying|telling|stating|declaring)\b(?:\s+that\b)?\s*")
 
@@ -1478,6 +1501,10 @@ def _quoted_as(text: str, f: _Found) -> tuple[_Found, str | None]:
         frags = tuple((max(a, start), b) for a, b in frags if b > start)
     relayer = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
     return _Found(start, f.end, frags, (quoted.start(1), quoted.end(1)), f.cue), relayer
+
+
+# a preposition right before a speaker phrase: the phrase is its object, not the one who spoke
+_GOVERNED_AT = re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+$", re.IGNORECASE)
 
 
 def _restore_marks(work: str, f: _Found) -> _Found:
@@ -1537,6 +1564,8 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
             resolved = _resolve(speaker, f.speaker[0], prior, titled, original) if speaker and f.speaker else None
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
+            if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
+                full = None  # "Investigators in the bombing of the embassy in Tanzania said ...": no later "he"
             if full:
                 tail = _name_tail(full) or full
                 if _person_like(tail):

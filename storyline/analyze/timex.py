@@ -309,7 +309,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     before = text[max(lo, start - 60):start]
     tail = text[end:min(hi, end + 45)]
     if _FRONTED.search(text, max(lo, start - 8), start) and tail.startswith(",") \
-            and (_MODAL.search(clause := re.split(r"[,;:.!?]", tail[1:])[0]) or _PLANS_TO.search(clause)):
+            and (_MODAL.search(clause := re.split(r"[,;:.!?]", tail[1:])[0]) or _PLANS_TO.match(clause)):
         # "On Monday, Garzon will ...", "On Sunday, Clinton plans to visit ...": the day stands before
         # its clause and its modal
         tail = tail[1:]
@@ -364,8 +364,12 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     return best[1] if best else 0
 
 
-# a present plan of what is to come ("plans to visit", "is expected to arrive")
-_PLANS_TO = re.compile(r"\b(?:plans?|intends?|hopes?|expects?|(?:is|are)\s+(?:expected|scheduled|set|due))\s+to\s+[a-z]",
+# a present plan of what is to come, as the main verb after a subject of up to four words ("Clinton
+# plans to visit", "officials are expected to arrive"; not "plans to build a dam were unveiled",
+# "Clinton's plans to visit", "an official who is due to retire")
+_PLANS_TO = re.compile(r"\s*(?:(?!(?:who|which|that)\b)[\w.-]+\s+){1,4}?"
+                       r"(?<!['’]s )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\btheir )"
+                       r"(?:plans?|intends?|hopes?|expects?|(?:is|are)\s+(?:expected|scheduled|set|due))\s+to\s+[a-z]",
                        re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to|(?:is|are)\s+to\s+[a-z]+)\b|'ll\b", re.IGNORECASE)
 _WEEKDAY_IN = re.compile(WEEKDAY_NAMES, re.IGNORECASE)

@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from ..records import Article, Citation, ClaimValue, Disagreement
-from .quotes import edit_distance, similar_names
+from .names import edit_distance, similar_names
 
 log = logging.getLogger(__name__)
 

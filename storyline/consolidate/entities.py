@@ -40,7 +40,7 @@ from ..analyze import timex as _TX
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head,
                                  sex_clash)
 from ..records import Article, Entity, Mention, Timex
-from .quotes import edit_distance
+from .names import edit_distance
 
 _log = logging.getLogger(__name__)
 
@@ -392,11 +392,12 @@ def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     every = len(pairs) == len(a) and all(SequenceMatcher(None, x, y).ratio() >= 0.7 for x, y in pairs)
     if len(pairs) > 1 and a[0] != b[0] and not every:
         return False
-    # each word spelt differently is still that word ("keum"/"kyeom"), not another name ("Herb"/"Buck"),
-    # within two edits (a quarter of a long word): a shared ending is no shared name ("Viktor
-    # Gerashchenko" of Russia's Central Bank / "Viktor Yushchenko" of Ukraine's, both chairmen)
-    if any(SequenceMatcher(None, x, y).ratio() < 0.55 or edit_distance(x, y) > max(2, min(len(x), len(y)) // 4)
-           for x, y in pairs):
+    # each word spelt differently is still that word ("keum"/"kyeom", "Aleksandr"/"Alexander"), not
+    # another name ("Herb"/"Buck"): one that starts otherwise is within two edits (a quarter of a
+    # long word), as a shared ending is no shared name ("Viktor Gerashchenko" of Russia's Central
+    # Bank / "Viktor Yushchenko" of Ukraine's, both chairmen)
+    if any(SequenceMatcher(None, x, y).ratio() < 0.55
+           or (x[0] != y[0] and edit_distance(x, y, cap=12) > max(2, min(len(x), len(y)) // 4)) for x, y in pairs):
         return False
     return SequenceMatcher(None, "".join(a), "".join(b)).ratio() >= (0.8 if every else 0.75)
 
@@ -676,7 +677,7 @@ def _suffix_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
-    return 0 < k < min(len(a), len(b)) + 1 and a != b and _one_kind_of_suffix([a[k:], b[k:]])
+    return k > 0 and _one_kind_of_suffix([a[k:], b[k:]])
 
 
 def _join_longer_names(dsu: _DSU, into: Sequence[tuple[int, tuple[str, ...], int]],

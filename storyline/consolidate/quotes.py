@@ -21,8 +21,9 @@ from typing import Callable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
 from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
-from ..analyze.quotes import PREPOSITIONS, speech_cue
+from ..analyze.quotes import PREPOSITIONS, governed, speech_cue
 from ..records import Article, Citation, Quote, QuoteGroup
+from .names import similar_names
 
 __all__ = ["denial_cue", "group_quotes", "is_claim", "names_a_speaker", "not_a_place", "relayed", "speaker_name", "similar_names", "same_quote", "with_cue"]
 
@@ -49,10 +50,10 @@ _CALENDAR = frozenset(w for w in WEEKDAYS if len(w) > 3) | frozenset("today yest
 
 
 # "Nick Davis in Port-au-Prince says": a name, then where it is
-_LOCATIVE = re.compile(r"(?:([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+)?\b(?:in|at|from|near|outside|inside|to|into|across)\s+"
-                       r"(?:the\s+(?:[a-z]+\s+){0,2})?"
+_LOCATIVE = re.compile(r"(?:([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+)?\b(?:in|at|from|near|outside|inside|"
+                       r"(?<!according )to|into|across)\s+(?:the\s+(?:[a-z]+\s+){0,2})?"
                        # the last of a list of places: "officials in Milan, Madrid, Amsterdam and Brussels"
-                       r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+)*$")
+                       r"(?P<list>(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+)*)$")
 
 
 def not_a_place(q: Quote, text: str) -> Quote:
@@ -65,8 +66,8 @@ def not_a_place(q: Quote, text: str) -> Quote:
     if q.speaker_start is None or q.speaker_resolved or not text:
         return q
     m = _LOCATIVE.search(text, max(0, q.speaker_start - 80), q.speaker_start)
-    if not m:
-        return q
+    if not m or (m.group("list") and not re.search(r"\s(?:and|or)\s", q.speaker or "")):
+        return q  # a list ends on "and": "In Beijing, Xi said" is no list of places
     if m.group(1):
         return replace(q, speaker=m.group(1), speaker_start=m.start(1), speaker_end=m.end(1))
     return replace(q, speaker=None, speaker_start=None, speaker_end=None)
@@ -77,9 +78,6 @@ _VAGUE = re.compile(r"(?:(?:a lot of|lots of|many|some|most|few|other|all|these|
                     r"experts|analysts|observers|critics|commentators|scientists|researchers|sources?|"
                     r"witness(?:es)?|reports?|media\s+reports?|news\s+reports?)")
 _CONTRACTION = re.compile(r"n['’]?t|['’]?(?:s|re|ll|ve|d|m)|and|but|or|so|then|also|yet")
-
-
-_POST_MODIFIERS = frozenset(("in", *PREPOSITIONS))
 
 
 def _proper_tail(words: Sequence[str]) -> list[str]:
@@ -131,54 +129,19 @@ def speaker_name(q: Quote) -> str | None:
         return None  # "They've", "Let's", "Friday's": no one (but "He Yafei", "Sunday Times")
     sp = re.sub(r",.*$", "", sp)  # appositive: "Kerr Putney, the police chief," -> "Kerr Putney"
     words = sp.split()
-    post = next((i for i, w in enumerate(words) if i > 0 and w in _POST_MODIFIERS), None)
+    post = next((i for i, w in enumerate(words) if i > 0 and w in PREPOSITIONS), None)
     if post is not None and _person_head(words[:post]):
         # a name before a post-modifier: "Dr. Jonathan Kay of the Lahey Clinic in Burlington" is Kay,
         # "Mr. Leger of the Quebec polling firm Leger & Leger" is Leger (not "Secretary of State ...")
         words = words[:post]
     tail = _proper_tail(words)
-    if 0 < len(tail) < len(words) and words[-len(tail) - 1].lower() in _POST_MODIFIERS:
-        # "A bodyguard to Michael Jackson", "Investigators in the bombing of the embassy in Tanzania":
-        # the phrase is the speaker, not the name in it
-        tail = []
+    if governed(words, len(tail)):
+        tail = []  # "A bodyguard to Michael Jackson": the phrase is the speaker, not the name in it
     if tail and len(tail) < len(words) or (tail and len(tail) >= 2):
         name = " ".join(reversed(tail))
         # "The league made a counterproposal Friday, asking ...": a day is no one
         return None if re.sub(r"['’]s?$", "", name.lower()) in _CALENDAR else name
     return sp[0].upper() + sp[1:] if sp else None
-
-
-def edit_distance(a: str, b: str, cap: int = 3) -> int:
-    if abs(len(a) - len(b)) > cap:
-        return cap + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        prev = cur
-    return prev[-1]
-
-
-def similar_names(a: str, b: str) -> bool:
-    """Two spellings of one person's name: same number of words, at least one word identical, and
-    every differing word long (>= 4 letters) and within two edits ("Eui-keum"/"Eui-kyeom",
-    "Dariusz"/"Darius"). "Kim Jong Un" and "Kim Jong Il" are not similar (short words differ)."""
-    wa, wb = a.split(), b.split()
-    if a == b or len(wa) != len(wb) or len(wa) < 2:
-        return False
-    same = sum(x == y for x, y in zip(wa, wb))
-    if same == 0:
-        return False
-    for x, y in zip(wa, wb):
-        if x == y:
-            continue
-        if min(len(x), len(y)) < 4 or x[0].lower() != y[0].lower():
-            return False
-        d = edit_distance(x.lower(), y.lower())
-        if d > 2 or d > max(len(x), len(y)) // 3:
-            return False
-    return True
 
 
 def _content_words(text: str) -> list[str]:

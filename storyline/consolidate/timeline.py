@@ -272,9 +272,9 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             first = stamp.end()
         if _opens_paragraph(text, first):  # "BEIJING -- The motorcade ..." -> "The motorcade ..."
             dateline = _dateline_len(text[first:spans[j][1]])
-            if tx.end <= first + dateline:
-                continue  # "OTTAWA, August 27 (Xinhua) --": the day of writing dates no event of its own
-            first = min(first + dateline, tx.start)
+            # "OTTAWA, August 27 (Xinhua) -- Canada announced ...": the day of writing dates the lead,
+            # which is shown without its dateline
+            first = first + dateline if tx.end <= first + dateline else min(first + dateline, tx.start)
         closer = _STRAY_CLOSER.match(text, first, tx.start)  # "'' That was in 1988" -> "That was in 1988"
         if closer:
             first = closer.end()
@@ -319,8 +319,6 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
 # the last sentence of a text cut off in the middle: it ends on a word, not on a sentence's mark
 _CUT_OFF = re.compile(r"\b(?:the|a|an|of|in|on|at|to|for|and|or|but|with|by|from|that|during|after|before|"
                       r"his|her|their|its|\d{4})\s*$", re.IGNORECASE)
-
-
 
 
 def _far_ahead(value: str, published: date) -> bool:

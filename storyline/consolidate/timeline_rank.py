@@ -92,9 +92,11 @@ def present_today(text: str, start: int, end: int) -> bool:
                                                         or _TODAY_AFTER.match(text, end))
 
 
-# a day set before a noun, as its name ("the Aug. 7 bombings", "the Jan. 7 deadline"); not before a
-# word that goes on the sentence ("the Aug. 7 and ...", "on Aug. 7 in Nairobi")
-_NAMES_AN_EVENT = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+# a day set before a noun, as its name, inside a phrase ("Investigators in the Aug. 7 bombing", "since
+# the Jan. 7 deadline"); not the sentence's subject ("The Aug. 7 bombing killed 213 people") nor before
+# a word that goes on the sentence ("the Aug. 7 and ...", "on Aug. 7 in Nairobi")
+_NAMES_AN_EVENT = re.compile(r"\b(?:in|of|since|after|before|from|following|for|by|over|to|with|about|at|during|until|"
+                             r"into|on|against)\s+(?:the|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
 _NOT_NOUNS = frozenset("""and or but of in on at to for from by with as than that which who when while after before
 until since during is are was were be been has have had will would can could may might should must do does did
@@ -108,7 +110,7 @@ def names_another_event(text: str, tx: Timex) -> bool:
         return True
     noun = _NOUN_AFTER.match(text, tx.end)
     return granularity_of(tx.value) == "day" and noun is not None and noun.group(1).lower() not in _NOT_NOUNS \
-        and _NAMES_AN_EVENT.search(text, max(0, tx.start - 8), tx.start) is not None
+        and _NAMES_AN_EVENT.search(text, max(0, tx.start - 24), tx.start) is not None
 
 
 @lru_cache(maxsize=4096)
