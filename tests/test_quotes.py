@@ -477,3 +477,8 @@ def test_a_capital_he_is_a_family_name_only_for_the_last_person_named() -> None:
          "Clinton arrived. Clinton met Foreign Minister Yang Jiechi. Yang spoke for an hour. "
          "He said the talks were \"very productive.\"")
     assert [q.speaker_resolved for q in extract_quotes(t) if q.speaker == "He"] == ["Yang Jiechi"]
+
+
+def test_a_quoted_him_no_one_can_be_leaves_the_quote_with_its_relayer() -> None:
+    (q,) = extract_quotes("Officials met in Ankara. ``But there is a limit of patience,'' NTV quoted him as saying.")
+    assert (q.speaker, q.reported_by) == ("NTV", None)

@@ -1557,7 +1557,13 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             if (f.start, f.end) in seen or f.end <= f.start:
                 continue
             seen.add((f.start, f.end))
-            f, relayer = _quoted_as(original, f)
+            relayed_by, relayer = _quoted_as(original, f)
+            quoted = original[relayed_by.speaker[0]:relayed_by.speaker[1]] if relayed_by.speaker else ""
+            if relayer is not None and quoted.lower() in ("him", "her") \
+                    and not _resolve(quoted, relayed_by.speaker[0], prior, titled, original):
+                relayer = None  # "NTV quoted him as saying" with no one "him" can be: the quote stays NTV's
+            else:
+                f = relayed_by
             kind = _kind(text if typewriter_marks_quote else original, f.fragments)
             if text is not original:
                 f = _restore_marks(text, f)
