@@ -1265,16 +1265,27 @@ def _from_first_name(run: str) -> str:
     return " ".join(words[k:]) if first_name_sex(words[k]) and k < len(words) - 1 else ""
 
 
+@lru_cache(maxsize=16)
+def _names_written(text: str) -> tuple[list[int], list[str]]:
+    """The names ``text`` writes with a first name or an age, read once per text: their ends, in
+    order, and the names (see ``_full_names_before``)."""
+    ends: list[int] = []
+    names: list[str] = []
+    for m in _NAME.finditer(text):
+        name = _from_first_name(m.group(0))
+        if name or _AGE_AFTER.match(text, m.end()):
+            ends.append(m.end())
+            names.append(_name_tail(name or m.group(0)))
+    return ends, names
+
+
 def _full_names_before(text: str, at: int, people: Sequence[str]) -> dict[str, str]:
     """A name's word -> the last full name written with it before ``at``: ``people`` (the article's
     speakers and titled names so far) and the names the article wrote with a first name."""
     fulls: dict[str, str] = {}
-    named: list[str] = []
-    for m in _NAME.finditer(text, 0, at):
-        name = _from_first_name(m.group(0))
-        if name or _AGE_AFTER.match(text, m.end()):
-            named.append(name or m.group(0))
-    for name in [*(_name_tail(n) for n in named), *people]:
+    starts, names = _names_written(text)
+    named = names[:bisect.bisect_left(starts, at)]
+    for name in [*named, *people]:
         if name and len(name.split()) > 1 and _person_like(name):
             for w in name.split():
                 fulls[w] = name
@@ -1419,9 +1430,13 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
         # the nearest preceding named speaker or titled person ("spokesman Lu Kang"), not one whose
         # first name is of the other sex
         sex = 1 if low == "he" else 2
-        cands = [(pos, name) for pos, name in prior if _person_like(name)]
         k = bisect.bisect_left(titled, (speaker_start, ""))
-        cands.extend(t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800)
+        # each name once, where it was last written (an article quotes its people many times)
+        nearest: dict[str, int] = {}
+        for pos, name in [*prior, *(t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800)]:
+            if _person_like(name) and pos > nearest.get(name, -1):
+                nearest[name] = pos
+        cands = [(pos, name) for name, pos in nearest.items()]
         # (a bare surname by the full names the article wrote it in before: "Jackson" after "Singer
         # Michael Jackson" is him)
         def sex_of(pos: int, name: str) -> int:
