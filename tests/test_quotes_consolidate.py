@@ -311,3 +311,13 @@ def test_a_source_after_according_to_or_an_opening_place_keeps_its_name() -> Non
         "\"We will not withdraw a single soldier from the region,\" the Interfax news agency quoted him as saying."))
     (g,) = [g for g in group_quotes([b]) if g.quotes]
     assert g.speaker == "Igor Sergeyev" and g.quotes[0].reported_by == "the Interfax news agency"
+
+
+def test_an_absolute_phrase_with_a_participle_is_no_quote() -> None:
+    a = Article(id="a", text=(
+        "With nearly all 23,000 polling stations reporting late Monday night, the separatist party had 42.8 "
+        "percent of the vote. Some 2,500 people said they would leave the city."))
+    got = {g.speaker: [q.text for q in g.quotes] for g in group_quotes([a])}
+    assert not any("polling stations" in s for s in got), got
+    assert got  # the people who said they would leave stay
+    assert speaker_name(storyline.Quote(start=0, end=1, speaker="Some 2,500 people")) == "Some 2,500 people"

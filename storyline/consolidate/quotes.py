@@ -127,7 +127,7 @@ def speaker_name(q: Quote) -> str | None:
     if ((first in _PRONOUNS or first == "let") and re.search(r"['’]", sp)) or \
             re.sub(r"['’]s?$", "", sp.lower()) in _CALENDAR:
         return None  # "They've", "Let's", "Friday's": no one (but "He Yafei", "Sunday Times")
-    sp = re.sub(r",.*$", "", sp)  # appositive: "Kerr Putney, the police chief," -> "Kerr Putney"
+    sp = re.sub(r",(?!\d{3}\b).*$", "", sp)  # appositive: "Kerr Putney, the police chief," -> "Kerr Putney" (not "2,500")
     words = sp.split()
     post = next((i for i, w in enumerate(words) if i > 0 and w in PREPOSITIONS), None)
     if post is not None and _person_head(words[:post]):
@@ -544,6 +544,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             q = _without_dateline(not_a_place(shown, text))
             if _furniture(q.text):
                 continue  # "graf 3 pvs": a wire desk's note read as what "Chile said"
+            if _absolute(q, text):
+                continue  # "With nearly all 23,000 polling stations reporting, the party had ...": no one spoke
             name = speaker_name(q)
             if name is None or len(_content_words(q.text)) < min_words:
                 continue
@@ -675,6 +677,17 @@ def _join_short_names(speakers: dict[str, _Speaker], labels: dict[str, str]) -> 
                  and share(sp, other)]
         if len(homes) == 1:
             _move_speaker(speakers, key, homes[0])
+
+
+# "With nearly all 23,000 polling stations reporting, ...": an absolute phrase, whose participle tells
+# of no one's words
+_WITH_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)With\s+(?:[\w,.-]+ ){0,3}[\d,]*$")
+
+
+def _absolute(q: Quote, text: str) -> bool:
+    """Whether a quote's cue is the participle of an absolute phrase opening on "With"."""
+    return bool(q.cue and q.cue.endswith("ing") and q.speaker_start is not None and text
+                and _WITH_BEFORE.search(text, max(0, q.speaker_start - 40), q.speaker_start))
 
 
 def _without_dateline(q: Quote) -> Quote:
