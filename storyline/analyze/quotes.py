@@ -1283,8 +1283,8 @@ def _full_names_before(text: str, at: int, people: Sequence[str]) -> dict[str, s
     """A name's word -> the last full name written with it before ``at``: ``people`` (the article's
     speakers and titled names so far) and the names the article wrote with a first name."""
     fulls: dict[str, str] = {}
-    starts, names = _names_written(text)
-    named = names[:bisect.bisect_left(starts, at)]
+    ends, names = _names_written(text)
+    named = names[:bisect.bisect_left(ends, at)]
     for name in [*named, *people]:
         if name and len(name.split()) > 1 and _person_like(name):
             for w in name.split():
@@ -1331,6 +1331,18 @@ _OPENER_WORDS = frozenset(_OPENERS.split("|"))
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|i|we|you)\b")
 
 
+@lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of ``text`` ends (``_SENTENCE_END``), read once per text."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _ends_before(text: str, at: int, window: int) -> list[int]:
+    """The sentence ends in the ``window`` characters before ``at``."""
+    ends = _sentence_ends(text)
+    return ends[bisect.bisect_right(ends, max(0, at - window)):bisect.bisect_right(ends, at)]
+
+
 def _subject_before(text: str, at: int, people: Sequence[str], pronoun: str = "") -> str | None:
     """The person who opens the sentence before the pronoun's, as its subject ("Anwar Ibrahim
     appeared in court on Tuesday. He said he had been beaten ..."): a pronoun that its own
@@ -1340,7 +1352,7 @@ def _subject_before(text: str, at: int, people: Sequence[str], pronoun: str = ""
     Katcoff, he is sold." opens on Katcoff. None when that sentence opens on no one person."""
     if not text:
         return None
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 1500), at)]
+    ends = _ends_before(text, at, 1500)
     if len(ends) < 2 or at - ends[-1] > 200:
         return None
     chain = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|then|but)\s+)\W*{pronoun}\s+[a-z]", re.IGNORECASE) \
@@ -1388,7 +1400,7 @@ def _only_other_person(text: str, at: int, people: Sequence[str], full: str) -> 
     """The one person the sentence before the pronoun's names, when the speaker before (``full``) is
     named in none of the last three sentences: "Foley said ... Critics noted that the sentences came
     a week after Jiang delivered a speech. ``The Western mode ... ,'' he said" is Jiang's."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 1500), at)]
+    ends = _ends_before(text, at, 1500)
     if len(ends) < 3 or at - ends[-1] > 200:
         return None
     recent = text[ends[-3]:at]
@@ -1451,7 +1463,7 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
             # never writes after a first name ("While", "Some", "Intensity"; not "Levin" of "Maurie
             # Levin") and that neither sentence names ("..., Gottschalt offers her own advice. ``...,'' she said")
             near_name = max(cands)[1]
-            ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, speaker_start - 600), speaker_start)]
+            ends = _ends_before(text, speaker_start, 600)
             lately = text[ends[-2] if len(ends) >= 2 else max(0, speaker_start - 600):speaker_start]
             if len(near_name.split()) == 1 \
                     and not re.search(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?" + re.escape(near_name) + r"\b", text) \
@@ -1573,17 +1585,20 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 continue
             seen.add((f.start, f.end))
             relayed_by, relayer = _quoted_as(original, f)
-            quoted = original[relayed_by.speaker[0]:relayed_by.speaker[1]] if relayed_by.speaker else ""
-            if relayer is not None and quoted.lower() in ("him", "her") \
-                    and not _resolve(quoted, relayed_by.speaker[0], prior, titled, original):
-                relayer = None  # "NTV quoted him as saying" with no one "him" can be: the quote stays NTV's
-            else:
+            him = None  # "quoted him as saying": whom "him" is, resolved once
+            if relayer is not None and relayed_by.speaker:
+                quoted = original[relayed_by.speaker[0]:relayed_by.speaker[1]]
+                if quoted.lower() in ("him", "her"):
+                    him = _resolve(quoted, relayed_by.speaker[0], prior, titled, original)
+                    if him is None:
+                        relayer = None  # "NTV quoted him as saying" with no one "him" can be: the quote stays NTV's
+            if relayer is not None:
                 f = relayed_by
             kind = _kind(text if typewriter_marks_quote else original, f.fragments)
             if text is not original:
                 f = _restore_marks(text, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
-            resolved = _resolve(speaker, f.speaker[0], prior, titled, original) if speaker and f.speaker else None
+            resolved = him or (_resolve(speaker, f.speaker[0], prior, titled, original) if speaker and f.speaker else None)
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
                 full = None  # "Investigators in the bombing of the embassy in Tanzania said ...": no later "he"

@@ -658,17 +658,15 @@ _SUFFIX_KINDS = ({"airlines", "airways", "air", "lines"},
                  {"railway", "railways", "rail", "railroad"})
 
 
+_SUFFIX_KIND = {w: i for i, kind in enumerate(_SUFFIX_KINDS) for w in kind}
+
+
 def _one_kind_of_suffix(tails: Sequence[Sequence[str]]) -> bool:
     """Whether names that add these words to one short name are one organisation: each adds words
     of one kind only, the same kind for all ("Cathay Pacific" + "Airways" / "Airlines"; not "Tata" +
     "Motors" / "Group")."""
-    kinds = set()
-    for tail in tails:
-        ks = {i for t in tail for i, kind in enumerate(_SUFFIX_KINDS) if t in kind}
-        if not tail or len(ks) != 1 or not all(any(t in kind for kind in _SUFFIX_KINDS) for t in tail):
-            return False
-        kinds |= ks
-    return len(kinds) == 1
+    kinds = {_SUFFIX_KIND.get(t) for tail in tails for t in tail}
+    return all(tails) and len(kinds) == 1 and None not in kinds
 
 
 def _suffix_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

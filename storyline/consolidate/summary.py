@@ -1007,6 +1007,7 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
         else:
             near.append(None)
             near_v.append(None)
+    refs = [reference_date(a) for a in arts] if config.reader else []  # each article's day, read once
     out: list[SummarySentence] = []
     bytes_left = max_bytes
     words_left = max_words
@@ -1043,8 +1044,8 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
                 j = rows[col]
                 if config.cite_coverage and not supports(text, items[j].text, config.cite_coverage):
                     continue  # close in words, but not the same fact (or other numbers)
-                if config.reader and _other_days(src[it.start:it.end], reference_date(arts[it.art]),
-                                                 arts[ai].text[items[j].start:items[j].end], reference_date(a)):
+                if config.reader and _other_days(src[it.start:it.end], refs[it.art],
+                                                 arts[ai].text[items[j].start:items[j].end], refs[ai]):
                     continue  # the same words of another day ("on Monday" / "on Dec. 15"): another fact
             s = items[j].sent
             cites.append(Citation(article_id=a.id, start=s.start, end=s.end, source=a.source))
