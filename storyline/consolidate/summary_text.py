@@ -63,7 +63,14 @@ _LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s|^[A-
 _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all rights reserved", "follow us on",
                     # a paper's print note, a programme's listing, a monitoring service's tag
                     "a version appeared on p", "available until", "bbc monitoring",
-                    "uk time,", "uk time |")
+                    "uk time,", "uk time |",
+                    # an archived copy's notice about the archive's crawls ("These crawls are part of an
+                    # effort to archive pages as they are created ..."), a newsletter's sign-up box
+                    "crawl data", "crawls are part of", "pages that are referenced", "webcrawl", "no more 404",
+                    "sign up for our", "thanks for signing up",
+                    # a broadcaster's page keeps its bullet points and its picture captions glued to the
+                    # text: where they end is unknown
+                    "story highlights", "image caption", "image copyright")
 # a wire desk's editing notes ("Hamas is, 2nd graf pvs", "graf 3 pvs", "SUBS 3rd graf")
 _WIRE_NOTE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)\s+graf|graf\s+\d+|graf\s+pvs)\b", re.IGNORECASE)
 _FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
@@ -638,16 +645,34 @@ def _attribution_tail(body: str) -> re.Match[str] | None:
     return _ATTRIB_TAIL.search(body, max(start, lo))
 
 
+# a page's furniture glued before a sentence: an advertisement's label and a "continue reading" link
+# ("Advertisement Continue reading the main story The Brooklyn district attorney said ..."), a
+# picture's caption toggle with its credit written twice ("... enlarge this image toggle caption Jim
+# Cole/AP Jim Cole/AP Voters in 11 states ..."), a credit in brackets ("(Photo: Jason Minto) ...")
+_FURNITURE_OPEN = re.compile(
+    r"^(?:(?:Photo\s+)?Advertisement\s+(?=(?-i:[A-Z\x22“]))|Continue\s+reading\s+(?:the\s+main\s+story|below)\s+)+"
+    r"|^.{0,160}?\benlarge\s+this\s+image\s+toggle\s+caption\s+(\S.{0,50}?)\s+\1\s+"
+    r"|^\(\s*Photo:[^()]{1,120}\)\s+", re.IGNORECASE)
+
+
+def furniture_open_end(text: str) -> int:
+    """Where page furniture glued before ``text``'s sentence ends (``_FURNITURE_OPEN``), 0 when
+    there is none or nothing follows it."""
+    m = _FURNITURE_OPEN.match(text) if len(text) > 12 else None
+    return m.end() if m and m.end() < len(text.rstrip()) else 0
+
+
 def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[int, int, str]:
-    """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without its dateline
-    ("PARIS (AP) _ ") and without a closing attribution ("..., officials said Tuesday."), ``tail``
-    being the sentence's final mark when an attribution was dropped, else "". Only the ends move, so
-    the result stays the words at known offsets."""
-    i = 0
+    """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without page furniture glued
+    before it (``furniture_open_end``), without its dateline ("PARIS (AP) _ ") and without a closing
+    attribution ("..., officials said Tuesday."), ``tail`` being the sentence's final mark when an
+    attribution was dropped, else "". Only the ends move, so the result stays the words at known
+    offsets."""
+    i = furniture_open_end(text)
     # a dateline opens an article: only its first sentence (``lead``) is looked at, but for a news
     # agency's, which can open any story of a page
     m = (_DATELINE.match(text) if lead else _AGENCY_DATELINE.match(text)) \
-        if _DATELINE_MARK.search(text, 0, 80) else None
+        if not i and _DATELINE_MARK.search(text, 0, 80) else None
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
     body = text[i:]
