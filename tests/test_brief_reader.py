@@ -211,6 +211,29 @@ def test_a_noun_phrase_object_is_no_claim():
     assert is_claim(q('"We will not reopen the line," she said', kind="direct"))
 
 
+def test_a_deed_is_no_claim_but_a_denial_or_a_statement_is() -> None:
+    from storyline.consolidate.quotes import group_quotes, is_claim
+    from storyline.records import Quote
+
+    def q(text: str, cue: str) -> Quote:
+        return Quote(start=0, end=len(text), text=text, kind="indirect", speaker="they", cue=cue)
+
+    # a deed's plural object is no verb
+    assert not is_claim(q("Vioxx for menstrual pain in adults and teenagers", "approved"))
+    assert not is_claim(q("two new drugs to treat arthritis since September", "has approved"))
+    assert not is_claim(q("the lives of three officials", "have claimed"))
+    assert not is_claim(q("more than 90 lives across Europe", "has claimed"))
+    # a statement's verb still tells a claim, after a speech verb or a deed
+    assert is_claim(q("the cautions apply doubly to them", "said"))
+    assert is_claim(q("the charges were fabricated", "claimed"))
+    assert is_claim(q("that the plant rejects its permits", "cited"))
+    a = _art("a", "The regulator approved Vioxx for menstrual pain in adults on Friday. The company said its "
+                  "shares rose in early trading. Anwar Ibrahim has denied the charges.")
+    shown = [(g.speaker, qq.text) for g in group_quotes([a]) for qq in g.quotes]
+    assert not any("Vioxx" in t for _, t in shown), shown
+    assert any("shares rose" in t for _, t in shown) and any("denied the charges" in t for _, t in shown), shown
+
+
 def test_nominal_and_pronoun_speakers_resolve_to_the_organisation_named_before():
     a = _art("a", "Investigators from the National Transport Safety Agency arrived on Tuesday. "
                   "The agency said 12 cars derailed, not 14 as first reported.\n\n"
@@ -470,6 +493,52 @@ def test_a_sentence_opened_by_a_photo_credit_is_page_furniture():
               "Rajan Datar | 10:57 UK time, Friday, 22 January 2031"):
         assert is_furniture(t), t
     assert not is_furniture("The paper said a version of the plan appeared in a draft last year.")
+
+
+def test_an_archive_notice_a_sign_up_box_and_glued_captions_are_page_furniture() -> None:
+    from storyline.consolidate.summary_text import is_furniture
+    for t in ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.",
+              "These crawls are part of an effort to archive pages as they are created.",
+              "Sign up for our morning newsletter Thanks for signing up!",
+              "Story highlights The council will vote on Thursday the dog is property under state law",
+              "Image copyright AFP Image caption Protesters marched on the capital on Sunday."):
+        assert is_furniture(t), t
+    for t in ("Thousands sign up for the draft lottery every year.",
+              "The archive holds 2,000 letters the poet wrote to her sister.",
+              "The council kept the caption of the photo a secret."):
+        assert not is_furniture(t), t
+
+
+def test_furniture_glued_before_a_sentence_is_trimmed_off() -> None:
+    from storyline.consolidate import summary_text
+    for t, starts in [
+        ("Advertisement Continue reading the main story The Brooklyn district attorney called a grand jury.",
+         "The Brooklyn"),
+        ("Photo Advertisement Continue reading the main story Agents are seeking the server's logs.", "Agents"),
+        ("Voters pick governors enlarge this image toggle caption Jim Cole/AP Jim Cole/AP Voters in 11 states will "
+         "pick their governors tonight.", "Voters in 11"),
+        ("(Photo: Jason Minto/Special to the News) The pageant disqualified the winner last month.", "The pageant"),
+    ]:
+        i, j, _ = summary_text.trim_span(t, lead=False, attributions=False)
+        assert t[i:j].startswith(starts), t[i:j]
+    # a caption toggle whose credit is not written twice, and a sentence about advertisements, stay whole
+    for t in ("Voters pick governors enlarge this image toggle caption Voters in 11 states go to the polls.",
+              "Advertisement revenue fell by a third in the spring."):
+        assert summary_text.trim_span(t, lead=False, attributions=False)[0] == 0, t
+
+
+def test_a_summary_skips_archive_notices_and_advertisement_labels() -> None:
+    from storyline import summarize
+    notice = ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. "
+              "Flood waters closed the bridge into Westford on Monday, the council said. ")
+    arts = [_art("a", notice + _FLOOD[0]),
+            _art("b", "Advertisement Continue reading the main story " + _FLOOD[1]),
+            _art("c", notice + _FLOOD[2])]
+    out = summarize(arts, max_words=120)
+    assert out and not any("crawl" in s.text or "Advertisement" in s.text for s in out)
+    for s in out:  # the words shown stand at the summary sentence's own offsets
+        assert next(a.text for a in arts if a.id == s.article_id)[s.start:s.end].startswith(s.text.rstrip(".")[:20])
+    assert any(s.article_id == "b" for s in out) or any(c.article_id == "b" for s in out for c in s.citations)
 
 
 def test_a_pick_among_things_named_before_leans_back():

@@ -286,6 +286,35 @@ met came went took made said got gave left spent held became began found told sa
 sent won lost paid put set led fell rose broke hit cut built sold bought stood fled
 """.split())
 _CLAUSE_OPENERS = frozenset("that whether if how why what which when where who to".split())
+# words after which a word ending in "s" is a plural noun, not a verb ("76.7 million prescriptions",
+# "pain in adults", "the new drugs", "their labels")
+_BEFORE_PLURAL = frozenset("""
+a an the these those this that its their his her our my your many some several all both more most fewer few
+other such no any each every two three four five six seven eight nine ten dozen dozens hundred hundreds
+thousand thousands million millions billion billions trillion of in on at by for from with to into about
+among between against over under through during without within across and or new old
+""".split())
+
+
+# verbs of deed, not of saying, that the extractor takes as cues because their object can be what
+# someone said or wrote ("ordered police to break up the demonstrations", "approved the plan")
+_ACTION_CUES = frozenset("""
+approve approves approved approving order orders ordered ordering support supports supported supporting
+offer offers offered offering issue issues issued issuing present presents presented presenting identify
+identifies identified identifying encourage encourages encouraged encouraging cite cites cited citing discuss
+discusses discussed discussing repeat repeats repeated repeating list lists listed listing post posts posted
+posting seek seeks sought seeking oppose opposes opposed opposing signal signals signaled signalled answered
+projected remembered highlighted highlighting emailed write writes wrote written writing
+""".split())
+_LIVES = re.compile(r"(?:the\s+)?(?:lives|life|victims?)\b|(?:(?:more|fewer)\s+than\s+|at\s+least\s+|about\s+|nearly\s+|some\s+)?"
+                    r"[\d,.]+\s+(?:more\s+)?(?:lives|victims|people)\b|(?:\w+\s+){0,3}(?:lives|victims)\b", re.IGNORECASE)
+
+
+def _plural_after(word: str) -> bool:
+    """Whether a word ending in "s" after ``word`` is a plural noun: after a determiner, a number or a
+    preposition ("76.7 million prescriptions", "in adults")."""
+    low = word.lower()
+    return low in _BEFORE_PLURAL or low[:1].isdigit()
 
 
 def is_claim(q: Quote) -> bool:
@@ -296,6 +325,12 @@ def is_claim(q: Quote) -> bool:
     hope"): a verb must come, and before any subordinate or contrasting clause."""
     if q.kind != "indirect":
         return True
+    cue = (q.cue or "").lower().split()
+    if cue and cue[-1] in ("claimed", "claims", "claim") and _LIVES.match(q.text):
+        return False  # "the fire has claimed 40 lives": no one's claim
+    # a deed's object reads as a clause only by a verb, not by a plural noun ("the FDA approved
+    # Vioxx for menstrual pain in adults", "doctors wrote 76.7 million prescriptions")
+    action = bool(cue) and cue[-1] in _ACTION_CUES
     words = re.findall(r"[\w'’-]+", q.text)
     if not words:
         return False
@@ -306,7 +341,8 @@ def is_claim(q: Quote) -> bool:
         if lw in _SUBORDINATE and k > 0:  # an opening "But"/"After ..." starts the claim itself
             return False
         if lw in _FINITE or (k > 0 and len(lw) > 3 and lw.endswith("ed")) or \
-                (k > 0 and lw.endswith("s") and not lw.endswith(("'s", "ss", "us", "is", "ics"))):
+                (k > 0 and lw.endswith("s") and not lw.endswith(("'s", "ss", "us", "is", "ics"))
+                 and not (action and _plural_after(words[k - 1]))):
             return True
     return False  # no verb at all: "offered a glimmer of hope", "dismissed the league's latest proposal"
 
