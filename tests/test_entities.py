@@ -845,3 +845,14 @@ def test_roles_after_an_opening_phrase_or_with_a_participle_and_places_in_lists_
                                 "Security Council secretary Alexander Lebed met the envoy."]))
     lebed = [e for e in ents if e.name.endswith("Lebed")]
     assert len(lebed) == 1
+
+
+def test_a_people_named_in_the_plural_is_a_nationality_not_a_person_or_an_organisation() -> None:
+    text = ("North Koreans crossed the border on Monday. The injured included Somalis and people from "
+            "Yugoslavia. Thousands of Pakistanis and Kuwaitis marched in the capital. The Cleveland Indians won on "
+            "Sunday. Lewis said the march was peaceful.")
+    found = {m.text: m.label for m in storyline.recognize_entities(text)}
+    for name in ("North Koreans", "Somalis", "Pakistanis", "Kuwaitis"):
+        assert found.get(name) == "MISC", (name, found)
+    assert found.get("Cleveland Indians") == "ORG" and found.get("Lewis") == "PERSON", found
+    assert "Somalis and" not in found and "Pakistanis and Kuwaitis" not in found

@@ -164,12 +164,23 @@ _COMPANY_ENDS = frozenset("airlines airways corp corporation inc co ltd plc llc 
 
 
 def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A person span joined by "and" ("Jermaine and Randy") is two people; organisations keep
+    """A person span joined by "and" ("Jermaine and Randy") is two people, peoples joined by "and"
+    or commas ("Pakistanis and Kuwaitis") two peoples, and a conjunction that ends a span is no part
+    of it ("Somalis and"); organisations keep
     theirs ("Marks and Spencer", "Procter and Gamble Co."), unless both sides are names of two
     words or more and the second ends as a company's name does ("Cathay Pacific and Northwest
     Airlines")."""
     out = []
     for s, e, typ in spans:
+        while e - s > 1 and tokens[e - 1].lower() in ("and", "or", "&"):
+            e -= 1  # "Somalis and": the tagger ran on into the conjunction
+        cuts = [k for k in range(s + 1, e - 1) if tokens[k].lower() in ("and", "or", ",")]
+        if cuts:
+            bounds = [s] + [b for k in cuts for b in (k, k + 1)] + [e]
+            parts = list(zip(bounds[::2], bounds[1::2]))
+            if all(b > a and _people(tokens, a, b) for a, b in parts):
+                out.extend((a, b, "MISC") for a, b in parts)  # "Pakistanis and Kuwaitis": two peoples
+                continue
         if typ == "ORG" and e - s >= 5:
             cut = next((k for k in range(s + 2, e - 2) if tokens[k] == "and"), None)
             if cut is not None and tokens[e - 1].lower().rstrip(".") in _COMPANY_ENDS \
@@ -251,7 +262,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
                 and tokens[e][:1].isupper() and tokens[e][1:].islower() and tokens[e].isalpha()
                 and (e + 1 == len(tokens) or tokens[e + 1] in (",", ".", ")", ";"))):
             e += 1
-        typ = "MISC" if _adjective_use(tokens, s, e, typ) else _type_by_head(tokens, s, e, typ)
+        typ = "MISC" if _adjective_use(tokens, s, e, typ) or _people(tokens, s, e) else _type_by_head(tokens, s, e, typ)
         out.append((s, e, typ))
     return _place_by_context(tokens, _join_place_of(tokens, _join_nationality(tokens, out)))
 
@@ -268,6 +279,38 @@ def _adjective_use(tokens: Sequence[str], s: int, e: int, typ: str) -> bool:
     coast")."""
     return (e - s == 1 and typ == "ORG" and e < len(tokens) and _ADJECTIVE_END.fullmatch(tokens[s]) is not None
             and tokens[e][:1].islower() and tokens[e].isalpha() and not _VERBISH.fullmatch(tokens[e]))
+
+
+# the words that may stand before a people's plural in its name ("North Koreans", "Continental Europeans")
+_PEOPLE_MODIFIERS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                               "central", "continental", "ethnic"])
+_PLACES_OF_PEOPLE = frozenset(["europe", "asia", "africa", "america", "arabia", "korea", "scandinavia"])
+
+
+def _place_of_people(stem: str) -> bool:
+    """Whether a people's singular ("Kuwaiti", "Korean", "Somali", "European", "Italian") is made
+    from a country's or a continent's name ("Kuwait", "Korea", "Somalia", "Europe", "Italy")."""
+    from ..consolidate.entities import _country_or_capital
+
+    low = stem.lower()
+    for place in (low[:-1], low[:-2], low + "a", low[:-1] + "a", low[:-3] + "y"):
+        if len(place) >= 4 and (_country_or_capital(place) or place in _PLACES_OF_PEOPLE):
+            return True
+    return False
+
+
+def _people(tokens: Sequence[str], s: int, e: int) -> bool:
+    """A people named in the plural ("Kuwaitis", "North Koreans", "Saudi Arabians", "Continental
+    Europeans"): a nationality (CoNLL's MISC), not a person or an organisation. The last word is the
+    plural of a people's singular made from a place's name; the words before it are compass words or
+    peoples too. A team named after a people keeps its city ("Cleveland Indians")."""
+    last = tokens[e - 1]
+    if not (last[:1].isupper() and last[1:].islower() and last.endswith(("ans", "is")) and len(last) > 5):
+        return False
+    gaz = _resources().gazetteer
+    if not (_place_of_people(last[:-1]) or "MISC" in gaz.get((last[:-1],), ())):
+        return False
+    return all(t.lower() in _PEOPLE_MODIFIERS or "MISC" in gaz.get((t,), ()) for t in tokens[s:e - 1])
 
 
 # a geographic feature named "X of Y": "Gulf of Mexico", "Strait of Hormuz", "Bay of Bengal"
