@@ -856,3 +856,22 @@ def test_a_people_named_in_the_plural_is_a_nationality_not_a_person_or_an_organi
         assert found.get(name) == "MISC", (name, found)
     assert found.get("Cleveland Indians") == "ORG" and found.get("Lewis") == "PERSON", found
     assert "Somalis and" not in found and "Pakistanis and Kuwaitis" not in found
+
+
+def test_a_wife_named_by_title_and_surname_beside_her_husband_keeps_her_title() -> None:
+    from datetime import date
+    t1 = ("President Bill Clinton met the Senate leaders on Monday. \"We will work together,\" Clinton said. "
+          "Mrs. Clinton told reporters in New York that she would campaign for the party in the fall.")
+    t2 = "Bill Clinton spoke on Monday. Mrs. Clinton said the campaign would start in October."
+    arts = [Article(id="a", text=t1, published=date(1999, 5, 3), title="t"),
+            Article(id="b", text=t2, published=date(1999, 5, 3), title="u")]
+    b = storyline.brief(arts)
+    people = {e.name for e in b.entities if e.label == "PERSON"}
+    assert {"Bill Clinton", "Mrs. Clinton"} <= people, people
+    assert "Clinton" not in people
+    assert any(g.speaker == "Mrs. Clinton" and any("campaign" in q.text for q in g.quotes) for g in b.quotes)
+    # a surname no one else of the story bears stays as written
+    one = storyline.brief([Article(id="c", text="Mrs. Orth said the school would reopen on Monday. The school "
+                                                  "board agreed with Mrs. Orth on Tuesday.", published=date(1999, 5, 3),
+                                   title="t")])
+    assert "Orth" in {e.name for e in one.entities}

@@ -745,6 +745,31 @@ def _distinct_names(groups: Sequence[Sequence[LocalEntity]], labels: Sequence[st
     return out
 
 
+_SHOWN_TITLES = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr."}
+
+
+def _titled_namesakes(groups: Sequence[Sequence[LocalEntity]], labels: Sequence[str], names: Sequence[str],
+                      texts: dict[str, str]) -> list[str]:
+    """A person named by a surname alone that another person of the story bears ("Clinton" beside "Bill
+    Clinton": Mrs. Clinton, whom the story never names in full) is shown with the title the articles
+    give her ("Mrs. Clinton"), so that a reader does not take one for the other."""
+    out = list(names)
+    surnames = {name_tokens(n)[-1] for n, label in zip(names, labels) if label == "PERSON" and len(name_tokens(n)) >= 2}
+    for i, (g, label, name) in enumerate(zip(groups, labels, names)):
+        toks = name_tokens(name)
+        if label != "PERSON" or len(name.split()) != 1 or not toks or toks[-1] not in surnames:
+            continue
+        titles: Counter[str] = Counter()
+        for e in g:
+            for m in e.mentions:
+                before = _WORD_BEFORE.search(texts.get(m.article_id, "")[max(0, m.start - 12):m.start])
+                if before and before.group(1).lower() in _SHOWN_TITLES:
+                    titles[_SHOWN_TITLES[before.group(1).lower()]] += 1
+        if titles:
+            out[i] = f"{titles.most_common(1)[0][0]} {name}"
+    return out
+
+
 def _canonical(group: Sequence[LocalEntity]) -> str:
     surf: Counter[str] = Counter()
     for e in group:
@@ -1021,7 +1046,8 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     # a country or a capital named alone is a place, whatever a page about its airline made of it
     labels = ["LOC" if label == "ORG" and " " not in name and _country_or_capital(name.lower()) else label
               for name, label in zip(canonical, labels)]
-    names = _distinct_names(groups, labels, canonical)
+    names = _titled_namesakes(groups, labels, _distinct_names(groups, labels, canonical),
+                              {a.id: a.text or "" for a in articles})
     for g, label, name in zip(groups, labels, names):
         eid = entity_id_for(label, name)
         aliases: Counter[str] = Counter()
