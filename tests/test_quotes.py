@@ -482,3 +482,50 @@ def test_a_capital_he_is_a_family_name_only_for_the_last_person_named() -> None:
 def test_a_quoted_him_no_one_can_be_leaves_the_quote_with_its_relayer() -> None:
     (q,) = extract_quotes("Officials met in Ankara. ``But there is a limit of patience,'' NTV quoted him as saying.")
     assert (q.speaker, q.reported_by) == ("NTV", None)
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_resolved) for q in extract_quotes(text)]
+
+
+def test_a_name_set_off_after_a_role_is_the_speaker_a_later_he_goes_to() -> None:
+    qs = extract_quotes("John Dern, a Boeing spokesman, said the company was helping. A spokesman for Canada's "
+                        "Transportation Safety Board, Jim Harris, said the search would go on. ``Less than 10 "
+                        "percent of the plane has been recovered,'' he said.")
+    assert [q.speaker_resolved for q in qs] == ["John Dern", "Jim Harris", "Jim Harris"]
+    # the subject of the sentence before, named after a role, takes the "he" from the last speaker
+    qs = extract_quotes("Rich Tafel, the group's president, said the vote was close. Thompson's spokesman, Kevin "
+                        "Keane, did not hold out much hope. ``It all comes down to the 107 delegates,'' he said.")
+    assert qs[-1].speaker_resolved == "Kevin Keane"
+    # a name before a post-modifier
+    qs = extract_quotes("Arne Owens, a spokesman for the group, said the ads were fair. Representative Barney Frank of "
+                        "Massachusetts challenged the assertion. ``I've never met anybody who chose it,'' he said.")
+    assert qs[-1].speaker_resolved == "Barney Frank"
+
+
+def test_a_relative_clause_about_someone_else_does_not_take_the_speaker() -> None:
+    (q,) = extract_quotes("Monica Hawkins, whose cousin, Jay Jasan, died on the flight, said the site "
+                          "``kind of felt funny,'' and she left it.")
+    assert q.speaker == "Monica Hawkins"
+    (q,) = extract_quotes("``You can sit down and put your thoughts down,'' said Jane B. Lathem of Alpharetta, Ga., "
+                          "whose son, Ray W. Lathem, died in the crash of the flight in May.")
+    assert q.speaker_resolved == "Jane B. Lathem" and "Ray" not in (q.speaker or "")
+
+
+def test_an_opening_adverb_is_no_name_and_a_noun_in_ing_is_no_cue() -> None:
+    qs = extract_quotes("Even as Archbishop Desmond Tutu delivered the report, he seemed to be arguing against it. "
+                        "He said such a move would be highly unfair to those who came forward.")
+    assert all(q.speaker_resolved != "Even" for q in qs)
+    (q,) = extract_quotes("According to the US National Oceanic and Atmospheric Administration, no tsunami warning "
+                          "was issued, contradicting some media reports.")
+    assert q.speaker == "the US National Oceanic and Atmospheric Administration"
+    assert q.text.startswith("no tsunami warning was issued")
+
+
+def test_words_a_speaker_did_not_say_are_not_shown_as_said() -> None:
+    from storyline.consolidate.quotes import group_quotes
+    a = storyline.Article(id="a", text="To this day, Clinton has not said that he lied in the civil case. Clinton has "
+                                       "never explicitly acknowledged that he had an affair. The ministry did not deny "
+                                       "that troops had crossed the border.")
+    shown = [(g.speaker, q.text) for g in group_quotes([a]) for q in g.quotes]
+    assert shown == [("The ministry", "did not deny that troops had crossed the border")], shown

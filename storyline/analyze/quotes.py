@@ -891,6 +891,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             pre_end_tok = speaker_tok[0]
             if _noun_use(toks, speaker_tok, ca, verb):
                 return None
+            if verb.endswith("ing") and cb < n and toks[cb].low in _AUX_VERBS and ca == speaker_tok[1]:
+                return None  # "no tsunami warning was issued": a noun, the subject of its own verb
     if speaker_tok is None:
         return None
     if verb in _TALK and not (cb < n and (toks[cb].low in ("about", "of", "on", ":") or toks[cb].text in _QUOTE_CHARS)):
@@ -1030,6 +1032,13 @@ def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
     if r is None:
         return None
     sa, sb = r
+    # a name with "and" in it runs on to the comma: "According to the US National Oceanic and
+    # Atmospheric Administration, no tsunami warning was issued"
+    if sb < n and toks[sb].low in ("and", "&") and sb > sa and _is_cap(toks[sb - 1]):
+        c = next((m for m in range(sb + 1, min(n, sb + 7)) if toks[m].text == ","), None)
+        if c is not None and c > sb + 1 and all(_is_cap(t) or t.low in ("of", "and", "&", "the", "for")
+                                                 for t in toks[sb + 1:c]) and _is_cap(toks[c - 1]):
+            sb = c
     # extend over "of"-phrases and possessives already included; stop at comma
     cue = (toks[i].start, toks[i + 1].end)
     spk = (toks[sa].start, toks[sb - 1].end)
@@ -1091,7 +1100,8 @@ _NAME = re.compile(r"\b(?:[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))+)"
 _TITLE_WORDS = frozenset("president minister spokesman spokeswoman spokesperson chief leader governor "
                          "senator secretary director officer executive chairman chairwoman mayor analyst "
                          "adviser advisor ambassador general commissioner official candidate nominee "
-                         "professor judge police lawyer attorney".split())
+                         "professor judge police lawyer attorney representative congressman congresswoman "
+                         "archbishop bishop reverend sheriff".split())
 _HONORIFICS = frozenset("mr mrs ms dr sen gov rep gen lt col sgt capt prof rev".split())
 _NOT_PERSON_WORDS = frozenset("the agency ministry department company news said house party committee "
                               "association council office times post journal press service university "
@@ -1143,12 +1153,17 @@ def _person_like(name: str) -> bool:
     words = name.split()
     if not words or any(w.lower() in _NOT_PERSON_WORDS for w in words):
         return False
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
-        return False  # a capital "He" opening a sentence is no one's name ("He Xintong" is)
+    if len(words) == 1 and (words[0].lower() in _PRONOUNS or words[0] in _OPENER_WORDS or words[0].lower() in _STOP
+                            or words[0] in _NOT_NAME_OPENERS):
+        return False  # a capital "He" opening a sentence is no one's name ("He Xintong" is), nor "Even", "While"
     return all(w[:1].isupper() for w in words)
 
 
 PREPOSITIONS = frozenset("to for of with from at by near behind against about like in".split())
+# words that open a sentence or a clause with a capital and are no one's name ("Even as Archbishop
+# Desmond Tutu delivered the report, he seemed ...")
+_NOT_NAME_OPENERS = frozenset("Even Only Just So As If When While Although Though Because Once Unless Whether "
+                              "Perhaps Maybe Whatever Whoever Wherever Both Either Neither Each Every Such".split())
 
 
 def governed(words: Sequence[str], tail: int) -> bool:
@@ -1158,27 +1173,47 @@ def governed(words: Sequence[str], tail: int) -> bool:
     return 0 < tail < len(words) and words[-tail - 1].lower() in PREPOSITIONS
 
 
+def _tail_words(words: Sequence[str]) -> list[str]:
+    """The capitalised words that end ``words``, last first, short of a title or a word that names no
+    person; "and" joins two of them in an organisation's name ("the US National Oceanic and
+    Atmospheric Administration"), not two people ("Ivanov and Sergeyev")."""
+    tail: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        lw = w.lower().rstrip(".")
+        if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _NOT_PERSON_WORDS and lw not in _HONORIFICS:
+            tail.append(w)
+        elif lw in ("and", "&") and len(tail) >= 2 and k > 0 and words[k - 1][:1].isupper():
+            tail.append(w)
+        else:
+            break
+    return tail
+
+
 def _name_tail(speaker: str) -> str:
     """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'; none
     when the name is a preposition's object ('A bodyguard to Michael Jackson' is not Jackson)."""
     parts = speaker.split(",")
     words = parts[0].replace("’s", "").replace("'s", "").split()
-    tail: list[str] = []
-    for w in reversed(words):
-        lw = w.lower().rstrip(".")
-        if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _NOT_PERSON_WORDS and lw not in _HONORIFICS:
-            tail.append(w)
-        else:
-            break
-    if not tail and len(parts) > 1:
+    tail = _tail_words(words)
+    if governed(words, len(tail)):
+        # a name before a post-modifier ("Representative Barney Frank of Massachusetts", "Dr. Jonathan
+        # Kay of the Lahey Clinic in Burlington"), else none ("A spokesman for Canada's Transportation
+        # Safety Board" is no one's name)
+        post = next((i for i, w in enumerate(words) if i > 1 and w.lower() in PREPOSITIONS
+                     and words[i - 1][:1].isupper()), None)
+        head = _tail_words(words[:post]) if post is not None else []
+        tail = head if len(head) >= 2 and not any(w.lower() in _PRONOUNS or w.lower() in _STOP for w in head) else []
+    if len(tail) < 2 and len(parts) > 1:
         # a description, then the name set off by commas: "Shepherd's father, Dennis," -> "Dennis" (a
-        # known first name, or two words and more; not "R-Utah", "Monday")
+        # known first name, or two words and more; not "R-Utah", "Monday"); "The Director of the WFP
+        # office in Geneva, Charles Vincent," -> "Charles Vincent" (a full name after a one-word tail)
         named = parts[1].split()
         if 0 < len(named) <= 4 and all(w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_PERSON_WORDS
                                        and w.lower() not in _DAYS and w.lower() not in _MONTHS for w in named) \
-                and (len(named) >= 2 or first_name_sex(named[0])):
+                and (len(named) >= 2 and first_name_sex(named[0]) if tail else len(named) >= 2 or first_name_sex(named[0])):
             return " ".join(named)
-    return "" if governed(words, len(tail)) else " ".join(reversed(tail))
+    return " ".join(reversed(tail))
 
 
 def _surname_sex(text: str, surname: str, before: int) -> int:
@@ -1368,6 +1403,13 @@ def _subject_before(text: str, at: int, people: Sequence[str], pronoun: str = ""
     return None
 
 
+# a sentence that opens on a role and names its holder in apposition: "Thompson's spokesman, Kevin
+# Keane, did ...", "A spokesman for the board, Jim Harris, said ...", "The director of the office in
+# Geneva, Charles Vincent, remarked ..." (the name: two to four capitalised words, then a verb)
+_ROLE_THEN_NAME = re.compile(r"(?:[A-Z][\w’'\-]*['’]s\s+|(?:A|An|The)\s+)[^,.;:\"“”]{2,80}?,\s+"
+                             r"([A-Z][a-z][\w’'\-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),\s+[a-z]")
+
+
 def _opening_person(text: str, prev: int, own: int, people: Sequence[str]) -> str | None:
     """The one person who opens ``text[prev:own]`` as its subject (see ``_subject_before``)."""
     topic = re.match(r"[\s(]*As\s+for\s+", text[prev:own])  # "As for Katcoff, he is sold."
@@ -1376,6 +1418,9 @@ def _opening_person(text: str, prev: int, own: int, people: Sequence[str]) -> st
         opening = None
     lead = _SUBJECT_LEAD.match(text, prev + topic.end() if topic else opening.end() if opening else prev)
     lo = lead.end() if lead else prev
+    named = _ROLE_THEN_NAME.match(text, lo, own)
+    if named and first_name_sex(named.group(1).split()[0]):
+        return named.group(1)  # "Thompson's spokesman, Kevin Keane, did not hold out much hope."
     m = re.match(r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))*(?:['’]s)?(?=[\s,])", text[lo:own])
     if m is None:
         return None
@@ -1545,6 +1590,28 @@ def _restore_marks(work: str, f: _Found) -> _Found:
 
 # --- public ---------------------------------------------------------------------------------------
 
+# a relative clause about someone else between a speaker and the verb: "Monica Hawkins, whose cousin,
+# Jay Jasan, died on the flight, said ..." is Hawkins's; "said Jane B. Lathem, whose son, Ray W.
+# Lathem, died in the crash" is Jane B. Lathem's
+_WHOSE_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|[A-Z]\.)){1,3}),\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+$")
+_WHOSE_IN = re.compile(r",\s+whose\s")
+
+
+def _whose(text: str, f: _Found) -> _Found:
+    """``f`` with its speaker moved out of a relative clause about someone else (``_WHOSE_BEFORE``),
+    or cut where a relative clause after it begins."""
+    if not f.speaker:
+        return f
+    a, b = f.speaker
+    m = _WHOSE_BEFORE.search(text, max(0, a - 100), a)
+    if m:
+        return _Found(f.start, f.end, f.fragments, (m.start(1), m.end(1)), f.cue)
+    w = _WHOSE_IN.search(text, a, b)
+    if w and w.start() > a:
+        return _Found(f.start, f.end, f.fragments, (a, w.start()), f.cue)
+    return f
+
+
 def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: bool = True) -> list[Quote]:
     """Direct, indirect and mixed quotes of ``text`` with speaker and cue spans (see module doc).
 
@@ -1597,6 +1664,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             kind = _kind(text if typewriter_marks_quote else original, f.fragments)
             if text is not original:
                 f = _restore_marks(text, f)
+            f = _whose(original, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
             resolved = him or (_resolve(speaker, f.speaker[0], prior, titled, original) if speaker and f.speaker else None)
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)

@@ -353,7 +353,7 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|declin(?:
                      r"dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))\b", re.IGNORECASE)
 _NOT = r"(?:\bnot|n['’]t|\bnever)"  # the words that negate a verb
 _NEGATION = re.compile(rf"(?:{_NOT}|\bno\s+longer)\b", re.IGNORECASE)
-_NEGATED_BEFORE = re.compile(rf"{_NOT}\s*$")  # "It did not | say"
+_NEGATED_BEFORE = re.compile(rf"{_NOT}\s*(?:[a-z]+ly\s+)?$")  # "It did not | say", "has not explicitly | acknowledged"
 # the negated auxiliary a cue's content takes along: "did not | deny", "won't | say"
 _NEGATED_AUX = re.compile(r"(?:\b(?:did|does|do|will|would|could|has|have|had|is|are|was|were)\s+)?(?:not|never)\s+$|"
                           r"\b\w+n['’]t\s+$")
@@ -389,6 +389,8 @@ def with_cue(q: Quote, text: str) -> Quote | None:
     denial = denial_cue(q, text)
     if denial and _UNSAID.match(q.text):
         return None
+    if denial and not _DENIAL.search(q.cue or "") and speech_cue(q.cue):
+        return None  # "has not said that he lied", "never acknowledged having an affair": words not said
     if not denial and speech_cue(q.cue) and not (_REQUEST.search(q.cue) and _INFINITIVE.match(q.text)):
         return q  # (a request shows whom it asks: "asked residents to boil their water", not "to boil ...")
     if not (q.cue_end <= q.start and q.start - q.cue_end <= 40):
