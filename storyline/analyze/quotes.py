@@ -1183,7 +1183,8 @@ def _tail_words(words: Sequence[str]) -> list[str]:
         lw = w.lower().rstrip(".")
         if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _NOT_PERSON_WORDS and lw not in _HONORIFICS:
             tail.append(w)
-        elif lw in ("and", "&") and len(tail) >= 2 and k > 0 and words[k - 1][:1].isupper():
+        elif lw in ("and", "&") and len(tail) >= 2 and k > 0 and words[k - 1][:1].isupper() \
+                and not first_name_sex(tail[-1]):
             tail.append(w)
         else:
             break
@@ -1203,7 +1204,8 @@ def _name_tail(speaker: str) -> str:
         post = next((i for i, w in enumerate(words) if i > 1 and w.lower() in PREPOSITIONS
                      and words[i - 1][:1].isupper()), None)
         head = _tail_words(words[:post]) if post is not None else []
-        tail = head if len(head) >= 2 and not any(w.lower() in _PRONOUNS or w.lower() in _STOP for w in head) else []
+        # (a person's: a first name before the surname, not "The French Bureau of Accident Investigation")
+        tail = head if len(head) >= 2 and any(first_name_sex(w) for w in head[1:]) else []
     if len(tail) < 2 and len(parts) > 1:
         # a description, then the name set off by commas: "Shepherd's father, Dennis," -> "Dennis" (a
         # known first name, or two words and more; not "R-Utah", "Monday"); "The Director of the WFP
@@ -1592,7 +1594,8 @@ def _restore_marks(work: str, f: _Found) -> _Found:
 
 # a relative clause about someone else between a speaker and the verb: "Monica Hawkins, whose cousin,
 # Jay Jasan, died on the flight, said ..." is Hawkins's; "said Jane B. Lathem, whose son, Ray W.
-# Lathem, died in the crash" is Jane B. Lathem's
+# Lathem, died in the crash" is Jane B. Lathem's (a "who" clause is left in the span: the speaker's
+# display name stops at its comma anyway)
 _WHOSE_BEFORE = re.compile(r"([A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|[A-Z]\.)){1,3}),\s+whose\s+[a-z]+(?:\s+[a-z]+)?,\s+$")
 _WHOSE_IN = re.compile(r",\s+whose\s")
 

@@ -119,8 +119,10 @@ def speaker_name(q: Quote) -> str | None:
     if not q.speaker:
         return None
     sp = _norm(q.speaker).strip(" ,")
-    if sp.lower() in _PRONOUNS or _CONTRACTION.fullmatch(sp.lower()) or _VAGUE.fullmatch(sp.lower()):
-        return None  # a pronoun, a tokenized contraction ("n't", "'re"), or no one in particular ("a lot of people")
+    if sp.lower() in _PRONOUNS or _CONTRACTION.fullmatch(sp.lower()) or _VAGUE.fullmatch(sp.lower()) \
+            or sp.lower() in ("the", "a", "an", "this", "that", "these", "those"):
+        return None  # a pronoun, a tokenized contraction ("n't", "'re"), no one in particular ("a lot of
+        # people"), or an article the extractor was left with ("... decried the atrocities, and said ...")
     first = re.split(r"[\s'’]", sp.lower(), maxsplit=1)[0]
     if first in ("i", "we", "you") and len(sp.split()) > 1:
         return None  # "I don't", "We 're": words of a quotation read as its speaker
