@@ -526,3 +526,16 @@ def test_a_day_that_is_the_subjects_own_and_a_wire_lead_keep_their_dates() -> No
         "said. Foreign Minister Lloyd Axworthy had warned of sanctions on Monday."))
     got = {e.date: e.text for e in storyline.timeline([b])}
     assert got["1998-08-27"].startswith("Canada announced new sanctions")
+
+
+def test_a_lead_about_last_week_is_no_news_of_its_papers_day() -> None:
+    from storyline import Article, timeline
+
+    day = date(1998, 10, 4)
+    arts = [Article(id="a", published=day, text="At a shelter in Puerto Rico last week, Hillary Rodham Clinton spoke "
+                                                 "of a grant to rebuild homes. Crews restored power to the capital on "
+                                                 "Sunday, the utility said."),
+            Article(id="b", published=day, text="Crews restored power to most of the capital on Sunday. The utility "
+                                                 "said the last homes would have power by Tuesday.")]
+    entries = timeline(arts, max_dates=3, per_date=3)
+    assert entries and not any("last week" in e.text for e in entries if e.date == day.isoformat()), entries

@@ -481,3 +481,13 @@ def test_a_plan_noun_or_a_relative_clause_is_no_plan_of_a_fronted_day() -> None:
     assert one("On Sunday, plans to build a new dam were unveiled.", d).value == "1998-08-30"
     assert one("On Sunday, an official who is due to retire resigned.", d).value == "1998-08-30"
     assert one("On Sunday, Clinton plans to visit American troops.", d).value == "1998-09-06"
+
+
+def test_due_for_a_weekday_is_the_coming_one_and_this_day_last_year_is_a_day() -> None:
+    wed = date(1998, 10, 28)
+    (tx,) = tag_timexes("De Klerk said he would sue to block the report, which was due for release Thursday.", wed)
+    assert tx.value == "1998-10-29"
+    (tx,) = tag_timexes("On this day last year, a fourth bomb exploded on a bus.", date(2006, 7, 7))
+    assert (tx.text, tx.value) == ("this day last year", "2005-07-07")
+    (tx,) = tag_timexes("A year ago today the bridge fell.", date(2006, 7, 7))
+    assert tx.value == "2005-07-07"

@@ -276,7 +276,7 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 
 _FUTURE = re.compile(
     r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:was|were|is|are)\s+(?:also\s+)?expected|(?:is|are)\s+to"
-    r"|(?:is|are)\s+due|due\s+to|set\s+to|prepar(?:es|ing)\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
+    r"|(?:is|are|was|were)\s+due|due\s+(?:to|for|on|out|back)|set\s+to|prepar(?:es|ing)\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect|decides|rules|"
     r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs)"
@@ -515,6 +515,18 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
 
 _RANGE_DATE = (rf"(?P<m>{MONTH_NAMES})\s+(?P<d1>{_DAYN})\s*(?:-|–|to|through|and)\s*(?P<d2>{_DAYN})"
                rf"(?:(?:(?:\s?,)?\s+|,(?=(?:19|20)\d\d(?!\d)))(?P<y>{_YEAR}))?(?!\s*(?:%|percent))")
+
+
+@rule("anniversary", r"this\s+(?:day|date)\s+(?:last\s+year|a\s+year\s+ago)|(?:a|one)\s+year\s+ago\s+today(?![\w-])")
+def _h_anniversary(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"On this day last year", "a year ago today": the publication's day and month a year before."""
+    if ctx.dct is None:
+        return "DATE", "XXXX-XX-XX", None
+    d = ctx.dct
+    try:
+        return "DATE", d.replace(year=d.year - 1).isoformat(), None
+    except ValueError:  # 29 February
+        return "DATE", date(d.year - 1, 2, 28).isoformat(), None
 
 
 @rule("range_md", _RANGE_DATE)

@@ -65,6 +65,13 @@ _FURNITURE = re.compile(r"\b(?:last updated|updated at \d|copyright ©|subscribe
                         re.IGNORECASE)
 
 
+# a lead that tells of an earlier week, month or year ("At a shelter last week, Clinton spoke ...",
+# "Two weeks ago, ...") tells no news of its paper's day; "last week's storm" only names an event
+_PAST_PERIOD = re.compile(r"\b(?:last|earlier\s+this)\s+(?:week|month|year)\b(?!['’])|\b(?:a|one|two|three|four|five|six|"
+                          r"seven|eight|nine|ten|several|few|\d+)\s+(?:weeks|months|years|week|month|year)\s+ago\b",
+                          re.IGNORECASE)
+
+
 def auto_size(n_articles: int) -> tuple[int, int] | None:
     """(max_dates, per_date) for a call without sizes, None for a small story (every event).
 
@@ -276,7 +283,7 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
                      if (si, day) not in naming and abs((day - refs[ai]).days) > LEAD_DAYS}  # type: ignore[operator]
         lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if not verbless(text[s:e])][:_LEAD]
         for si in lead:
-            if si not in elsewhere:
+            if si not in elsewhere and not _PAST_PERIOD.search(text, *spans[si]):
                 by_day[refs[ai]].append(_Candidate(ai, si, False))  # type: ignore[index]
 
     def text_of(c: _Candidate) -> str:
