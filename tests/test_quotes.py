@@ -529,3 +529,21 @@ def test_words_a_speaker_did_not_say_are_not_shown_as_said() -> None:
                                        "that troops had crossed the border.")
     shown = [(g.speaker, q.text) for g in group_quotes([a]) for q in g.quotes]
     assert shown == [("The ministry", "did not deny that troops had crossed the border")], shown
+
+
+def test_a_he_never_goes_to_a_speaker_written_with_a_womans_title() -> None:
+    qs = extract_quotes("Rasheeda Moore testified at the trial. Was it a code word? ``No, unh-unh,'' Ms. Moore "
+                        "replied. The judge may not have believed that. Shortly after it ended, he complained "
+                        "that he thought ``four jurors were determined to acquit.''")
+    assert any((q.speaker or "").lower() == "he" for q in qs)
+    assert all(q.speaker_resolved != "Moore" for q in qs if (q.speaker or "").lower() == "he")
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_the_speakers_name() -> None:
+    from storyline.consolidate.quotes import group_quotes
+    a = storyline.Article(id="a", text="Microsoft Corp. filed its appeal on Monday. But Microsoft said the ruling "
+                                       "was wrong. So Jackson spoke up to ask about the code word. Yet Jones says "
+                                       "the farm will stay organic. Tom Jones runs the farm.")
+    names = {g.speaker for g in group_quotes([a])}
+    assert not any(n.split()[0] in ("But", "So", "Yet") for n in names), names
+    assert "Tom Jones" in names, names

@@ -1151,8 +1151,8 @@ def _full_name(name: str, prior: list[tuple[int, str]], titled: Titled, before: 
 
 def _person_like(name: str) -> bool:
     words = name.split()
-    if not words or any(w.lower() in _NOT_PERSON_WORDS for w in words):
-        return False
+    if not words or any(w.lower() in _NOT_PERSON_WORDS for w in words) or words[0] in ("St.", "St", "Saint"):
+        return False  # ("St. Albans yanked the scholarship": a school, a town, a church)
     if len(words) == 1 and (words[0].lower() in _PRONOUNS or words[0] in _OPENER_WORDS or words[0].lower() in _STOP
                             or words[0] in _NOT_NAME_OPENERS):
         return False  # a capital "He" opening a sentence is no one's name ("He Xintong" is), nor "Even", "While"
@@ -1160,6 +1160,8 @@ def _person_like(name: str) -> bool:
 
 
 PREPOSITIONS = frozenset("to for of with from at by near behind against about like in".split())
+# words that open a sentence before its subject, with no comma ("So Jackson spoke up", "Yet Jones says")
+_LEAD_OPENERS = ("So", "But", "And", "Yet", "Still", "Now", "Then", "Even", "Also", "Thus")
 # words that open a sentence or a clause with a capital and are no one's name ("Even as Archbishop
 # Desmond Tutu delivered the report, he seemed ...")
 _NOT_NAME_OPENERS = frozenset("Even Only Just So As If When While Although Though Because Once Unless Whether "
@@ -1181,7 +1183,8 @@ def _tail_words(words: Sequence[str]) -> list[str]:
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         lw = w.lower().rstrip(".")
-        if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _NOT_PERSON_WORDS and lw not in _HONORIFICS:
+        if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _NOT_PERSON_WORDS and lw not in _HONORIFICS \
+                and w not in _LEAD_OPENERS:
             tail.append(w)
         elif lw in ("and", "&") and len(tail) >= 2 and k > 0 and words[k - 1][:1].isupper() \
                 and not first_name_sex(tail[-1]):
@@ -1232,6 +1235,8 @@ _TITLE_WORDS_SEX = "|".join(sorted((w for w, x in TITLE_SEX.items() if x), key=l
 _KIN_WORDS_SEX = "|".join(sorted((w for w, x in KIN_SEX.items() if x), key=len, reverse=True))
 
 
+_TITLE_JUST_BEFORE = re.compile(rf"\b({_TITLE_WORDS_SEX})\.?\s+$", re.IGNORECASE)
+_SPEAKER_TITLE = re.compile(rf"\s*({_TITLE_WORDS_SEX})\b\.?\s+[A-Z]", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(rf"\b({_TITLE_WORDS_SEX})\b\.?\s+([\w’'-]+)", re.IGNORECASE)
 _KIN_BEFORE = re.compile(rf"\b({_KIN_WORDS_SEX}),?\s+([\w’'-]+(?:\s+[\w’'-]+){{0,4}})", re.IGNORECASE)
 
@@ -1423,6 +1428,9 @@ def _opening_person(text: str, prev: int, own: int, people: Sequence[str]) -> st
     named = _ROLE_THEN_NAME.match(text, lo, own)
     if named and first_name_sex(named.group(1).split()[0]):
         return named.group(1)  # "Thompson's spokesman, Kevin Keane, did not hold out much hope."
+    opener = re.match(rf"(?:{'|'.join(_LEAD_OPENERS)})\s+(?=[A-Z])", text[lo:own])
+    if opener:
+        lo += opener.end()  # "So Jackson spoke up to ask": Jackson
     m = re.match(r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.))*(?:['’]s)?(?=[\s,])", text[lo:own])
     if m is None:
         return None
@@ -1472,7 +1480,7 @@ def _only_other_person(text: str, at: int, people: Sequence[str], full: str) -> 
 
 
 def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled,
-             text: str = "") -> str | None:
+             text: str = "", titled_speakers: dict[tuple[int, str], int] | None = None) -> str | None:
     """A full name for a pronoun or a bare surname, when the article makes it clear."""
     low = {"him": "he", "her": "she"}.get(speaker.lower(), speaker.lower())  # "quoted him as saying"
     if speaker == "He":
@@ -1500,7 +1508,12 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
         # Michael Jackson" is him)
         def sex_of(pos: int, name: str) -> int:
             full = _full_name(name, prior, titled, pos)
-            return _surname_sex(text, name, pos) or _known_sex(text, full, speaker_start)
+            # (a speaker written with a title: "``No,'' Ms. Moore replied" is a woman, whatever the
+            # other Moores of the article)
+            title = _TITLE_JUST_BEFORE.search(text, max(0, pos - 10), pos) if text else None
+            return (titled_speakers or {}).get((pos, name), 0) \
+                or (TITLE_SEX.get(title.group(1).lower(), 0) if title else 0) \
+                or _surname_sex(text, name, pos) or _known_sex(text, full, speaker_start)
 
         told = {(pos, name): sex_of(pos, name) for pos, name in cands}
         cands = [c for c in cands if not sex_clash(sex, told[c])]
@@ -1634,6 +1647,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
     para_starts = {s: k for k, (s, _) in enumerate(paras)}
     quotes: list[Quote] = []
     prior: list[tuple[int, str]] = []
+    titled_speakers: dict[tuple[int, str], int] = {}  # a prior speaker written with a title -> its sex
     seen: set[tuple[int, int]] = set()
     sents = _sentences(text, regions)
     for si, (ss, se) in enumerate(sents):
@@ -1659,7 +1673,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             if relayer is not None and relayed_by.speaker:
                 quoted = original[relayed_by.speaker[0]:relayed_by.speaker[1]]
                 if quoted.lower() in ("him", "her"):
-                    him = _resolve(quoted, relayed_by.speaker[0], prior, titled, original)
+                    him = _resolve(quoted, relayed_by.speaker[0], prior, titled, original, titled_speakers)
                     if him is None:
                         relayer = None  # "NTV quoted him as saying" with no one "him" can be: the quote stays NTV's
             if relayer is not None:
@@ -1669,7 +1683,8 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 f = _restore_marks(text, f)
             f = _whose(original, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
-            resolved = him or (_resolve(speaker, f.speaker[0], prior, titled, original) if speaker and f.speaker else None)
+            resolved = him or (_resolve(speaker, f.speaker[0], prior, titled, original, titled_speakers)
+                               if speaker and f.speaker else None)
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
                 full = None  # "Investigators in the bombing of the embassy in Tanzania said ...": no later "he"
@@ -1677,6 +1692,9 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 tail = _name_tail(full) or full
                 if _person_like(tail):
                     prior.append((f.start, tail))
+                    title = _SPEAKER_TITLE.match(speaker or "")
+                    if title:
+                        titled_speakers[(f.start, tail)] = TITLE_SEX.get(title.group(1).lower(), 0)
             quotes.append(Quote(
                 start=f.start, end=f.end, text=original[f.start:f.end],
                 kind=kind,

@@ -85,11 +85,21 @@ def _proper_tail(words: Sequence[str]) -> list[str]:
     tail: list[str] = []
     for w in reversed(words):
         bare = re.sub(r"['’]s$", "", w)
-        if bare[:1].isupper() and bare.lower().strip(".") not in _TITLE_WORDS and bare == w:
+        if bare[:1].isupper() and bare.lower().strip(".") not in _TITLE_WORDS and bare == w and w not in _LEAD_WORDS:
             tail.append(w)
         else:
             break
     return tail
+
+
+def _opener_word(w: str) -> bool:
+    """A capitalised word that opens a sentence before a name and is no part of it ("But Microsoft",
+    "As Clinton", "Both Clinton", "Under Bush"): a word the language writes in lower case."""
+    if w in _LEAD_WORDS:
+        return True
+    from ..analyze.entities import _lowercase_word
+
+    return w[1:].islower() and _lowercase_word(w) and not first_name_sex(w)
 
 
 # words that end a body's name, not a person's ("National Institutes of Health", "The Times of London")
@@ -120,7 +130,7 @@ def speaker_name(q: Quote) -> str | None:
         return None
     sp = _norm(q.speaker).strip(" ,")
     if sp.lower() in _PRONOUNS or _CONTRACTION.fullmatch(sp.lower()) or _VAGUE.fullmatch(sp.lower()) \
-            or sp.lower() in ("the", "a", "an", "this", "that", "these", "those"):
+            or sp.lower() in ("the", "a", "an", "this", "that", "these", "those") or sp in _LEAD_WORDS:
         return None  # a pronoun, a tokenized contraction ("n't", "'re"), no one in particular ("a lot of
         # people"), or an article the extractor was left with ("... decried the atrocities, and said ...")
     first = re.split(r"[\s'’]", sp.lower(), maxsplit=1)[0]
@@ -247,6 +257,11 @@ def speaker_sex(q: Quote) -> int:
     return TITLE_SEX.get(words[-2].lower().rstrip("."), 0) if len(words) >= 2 else 0
 
 
+# capitalised words that open a sentence before a name, no part of it ("So Jackson spoke up", "Yet Jones says")
+_LEAD_WORDS = frozenset("So But And Yet Still Now Then Even Also Thus When While As If Although Though Because "
+                        "After Before Since Until Unless Once".split())
+
+
 def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
                          by_id: Mapping[str, Article]) -> list[tuple[Quote, str, str | None]]:
     """A one-word speaker name ("Trump") becomes the full name of its article that ends in it
@@ -263,6 +278,8 @@ def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
                 for m in _FULL_NAME.finditer(by_id[q.article_id].text):
                     possessive = bool(re.search(r"['’]s$", m.group()))
                     words = re.sub(r"['’]s$", "", m.group()).split()
+                    while words and _opener_word(words[0]):
+                        words = words[1:]  # "So Jackson spoke up": Jackson
                     if len(words) >= 2 and words[0].lower() not in _TITLE_WORDS:
                         fulls[words[-1]].append((m.start(), " ".join(words), possessive))
                 cache[q.article_id] = fulls
