@@ -547,3 +547,10 @@ def test_a_word_opening_the_sentence_is_no_part_of_the_speakers_name() -> None:
     names = {g.speaker for g in group_quotes([a])}
     assert not any(n.split()[0] in ("But", "So", "Yet") for n in names), names
     assert "Tom Jones" in names, names
+
+
+def test_a_role_after_a_name_makes_its_holder_the_speaker() -> None:
+    qs = extract_quotes("Bush spokesman Scott McClellan shed little light on that response, saying Bush refused "
+                        "to meet with the group because it politicized the issue.")
+    assert qs[0].speaker_resolved == "Scott McClellan" and qs[0].text.startswith("Bush refused")
+    assert all(not (q.speaker or "").startswith("saying") for q in qs)

@@ -395,8 +395,9 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         return None
     while a < b and (toks[a].low in ("of", "-", ".", "’s", "'s", "&") or
                      (toks[a].low in _STOP and b - a > 1 and toks[a].low not in _DETS
-                      and not (a == 0 and toks[a].low == "not"))):
-        a += 1  # "But Mr. Obama said" -> "Mr. Obama"
+                      and not (a == 0 and toks[a].low == "not"))
+                     or (toks[a].low in _PARTICIPLES and b - a > 1 and not _is_cap(toks[a]))):
+        a += 1  # "But Mr. Obama said" -> "Mr. Obama"; "..., saying Bush refused" -> "Bush"
     if a >= b:
         return None
     # the phrase must end in a noun-like word (not an adjective/adverb we cannot tell: accept words)
@@ -506,6 +507,16 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         named = _appositive_name(toks, b, limit)
         if named is not None:
             return named
+    # a name, a role and its holder's name: "Bush spokesman Scott McClellan shed little light ...,
+    # saying ..." is McClellan's, not Bush's
+    r = b
+    while r < limit and r - b < 3 and toks[r].low in _ROLE_NOUNS | ROLE_MODS:
+        r += 1
+    if b > k and r > b and toks[r - 1].low in _ROLE_NOUNS and r < limit and _is_cap(toks[r]):
+        e = r
+        while e < limit and e - r < 4 and (_is_cap(toks[e]) or toks[e].text == "."):
+            e += 1
+        return (k, e)
     return (k, b) if b > k else None
 
 
