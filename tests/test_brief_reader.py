@@ -884,3 +884,17 @@ def test_a_should_with_a_time_is_an_expectation_not_an_opinion() -> None:
 
     assert not leans_back("The storm should reach the Florida coast late on Tuesday.")
     assert not leans_back("Repairs to the bridge should be completed by Friday.")
+
+
+def test_a_brief_does_not_announce_what_later_articles_report_as_done() -> None:
+    a = _art("a", "The Truth and Reconciliation Commission will release its final report on Thursday, its chairman "
+                  "said. The report covers 34 years of apartheid abuses. Former president F.W. de Klerk has "
+                  "threatened to sue.", day=27)
+    b = _art("b", "The Truth and Reconciliation Commission released its final report on Thursday, blaming the "
+                  "former government for most abuses. De Klerk won a court order blocking a passage about him. The "
+                  "report covers 34 years of apartheid abuses.", day=30)
+    a = dataclasses.replace(a, published=date(1998, 10, 27))
+    b = dataclasses.replace(b, published=date(1998, 10, 30))
+    texts = [s.text for s in storyline.brief([a, b]).summary]
+    assert any("released its final report" in t for t in texts), texts
+    assert not any("will release" in t for t in texts), texts

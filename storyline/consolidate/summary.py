@@ -549,9 +549,26 @@ def mostly_quoted(text: str) -> bool:
     return quoted >= 6 and 2 * quoted >= len(text.split())
 
 
+# a sentence that tells what will happen ("The commission will release its report on Thursday")
+_WILL = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:expected|scheduled|set|due|to)\s+(?:to\s+)?[a-z]+|plans?\s+to)\b")
+
+
+def _stale(text: str, published: date | None, newest: date | None) -> bool:
+    """Whether a sentence tells of a day to come that is past for the story's newest article: "will
+    release its report on Thursday" when later articles report the release (they tell what happened)."""
+    if newest is None or published is None or published >= newest or not _WILL.search(text):
+        return False
+    days = [d for d in _days(text, published) if d > published.isoformat()]
+    return bool(days) and max(days) < newest.isoformat()
+
+
 def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryConfig, rel: np.ndarray,
-                budget_words: float) -> list[int]:
-    """Self-contained sentences first; looser tiers join only while the pool is thin for the budget."""
+                budget_words: float, arts: Sequence[Article] = ()) -> list[int]:
+    """Self-contained sentences first; looser tiers join only while the pool is thin for the budget.
+    In a reader's brief, a sentence about a day to come that later articles have overtaken
+    (``_stale``) only fills."""
+    refs = [reference_date(a) for a in arts] if config.reader else []
+    newest = max((d for d in refs if d is not None), default=None)
     seen: set[bytes] = set()
     tiers: list[list[int]] = [[], [], []]
     leaning: list[int] = []
@@ -561,7 +578,9 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
         seen.add(key)
         # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb
         shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or caption_like(it.text)
-                                                                     or is_caveat(it.text)))
+                                                                     or is_caveat(it.text)
+                                                                     or (newest is not None and it.art < len(refs)
+                                                                         and _stale(it.text, refs[it.art], newest))))
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text) \
                 and not mostly_quoted(it.text):
             tiers[0].append(i)
@@ -669,7 +688,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     skip = _site_copies(cvocab, keys, arts, pages) if pages is not None else None
     w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config, skip)
     budget_words = max_words if max_bytes is None else max_bytes / 6.0  # a byte budget in words
-    cands = _candidates(items, keys, config, rel, budget_words)
+    cands = _candidates(items, keys, config, rel, budget_words, arts)
     if focused and config.query_only:
         cands = [i for i in cands if rel[i] > 0]
     if pages is not None:  # a reader's brief of several articles
