@@ -539,3 +539,13 @@ def test_a_lead_about_last_week_is_no_news_of_its_papers_day() -> None:
                                                  "said the last homes would have power by Tuesday.")]
     entries = timeline(arts, max_dates=3, per_date=3)
     assert entries and not any("last week" in e.text for e in entries if e.date == day.isoformat()), entries
+
+
+def test_a_year_that_names_a_brand_or_another_event_dates_no_sentence() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", published=date(2007, 9, 1), text="If they still support Beijing 2008, the island's team "
+                "will march. Ma was one of the 2008 presidential candidates who spoke on Friday. The team was "
+                "founded in 1998.")
+    dates = {e.date for e in timeline([a])}
+    assert "2008" not in dates and "1998" in dates, dates

@@ -105,6 +105,13 @@ def present_today(text: str, start: int, end: int) -> bool:
 _NAMES_AN_EVENT = re.compile(r"\b(?:in|of|since|after|before|from|following|for|by|over|to|with|about|at|during|until|"
                              r"into|on|against)\s+(?:the|a|an)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
+# the words that make a year a time ("in 2008", "since 1995", "until 2010", "late 2008")
+_YEAR_GOVERNED = re.compile(r"^(?:in|since|until|till|by|from|to|through|during|before|after|of|early|mid|late|"
+                            r"around|about|circa|and|or|between|for|than|fiscal|year|summer|spring|winter|"
+                            r"autumn|fall|[,(])$", re.IGNORECASE)
+_MONTH_WORDS = frozenset("January February March April May June July August September October November December "
+                         "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec In Since Until By From During Before "
+                         "After Of Early Late Mid The".split())
 _NOT_NOUNS = frozenset("""and or but of in on at to for from by with as than that which who when while after before
 until since during is are was were be been has have had will would can could may might should must do does did
 not also still""".split())
@@ -115,8 +122,17 @@ def names_another_event(text: str, tx: Timex) -> bool:
     derailment", "Investigators in the Aug. 7 bombing ... said Saturday"."""
     if re.match(r" ?['’]s\b", text[tx.end:tx.end + 4]):
         return True
-    noun = _NOUN_AFTER.match(text, tx.end)
-    return granularity_of(tx.value) == "day" and noun is not None and noun.group(1).lower() not in _NOT_NOUNS \
+    g = granularity_of(tx.value)
+    if g == "year" and re.fullmatch(r"\d{4}", tx.text):
+        # a year as a brand's: "If they still support Beijing 2008"
+        before = re.search(r"(\S+)\s+$", text[max(0, tx.start - 30):tx.start])
+        word_before = before.group(1) if before else ""
+        if word_before[:1].isupper() and word_before.isalpha() and word_before not in _MONTH_WORDS \
+                and not _YEAR_GOVERNED.search(word_before) and not re.match(r"\s+[A-Za-z]", text[tx.end:tx.end + 2]):
+            return True
+    # "Investigators in the Aug. 7 bombing", "one of the 2008 presidential candidates"
+    noun = re.match(r"\s+([A-Za-z][a-z-]+)\b", text[tx.end:tx.end + 30]) if g == "year" else _NOUN_AFTER.match(text, tx.end)
+    return g in ("day", "year") and noun is not None and noun.group(1).lower() not in _NOT_NOUNS \
         and _NAMES_AN_EVENT.search(text, max(0, tx.start - 24), tx.start) is not None
 
 
