@@ -875,3 +875,9 @@ def test_a_wife_named_by_title_and_surname_beside_her_husband_keeps_her_title() 
                                                   "board agreed with Mrs. Orth on Tuesday.", published=date(1999, 5, 3),
                                    title="t")])
     assert "Orth" in {e.name for e in one.entities}
+
+
+def test_a_name_ending_on_a_waters_or_lands_word_is_a_place() -> None:
+    found = {m.text: m.label for m in storyline.recognize_entities(
+        "Salmon returned to Puget Sound this year. The Snake and Columbia Rivers hold eight dams.")}
+    assert found.get("Puget Sound") == "LOC" and found.get("Snake and Columbia Rivers") == "LOC", found

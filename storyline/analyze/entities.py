@@ -344,7 +344,9 @@ _ORG_HEADS = frozenset(["securities", "bancorp", "corp", "corporation", "inc", "
 # ("bank", "union" and "county" are left out: "West Bank", "Soviet Union", "Notts County" the football club)
 _PLACE_HEADS = frozenset(["peninsula", "island", "islands", "river", "valley", "mountains", "mountain", "sea", "ocean",
                           "gulf", "bay", "strait", "straits", "lake", "desert", "coast", "plateau", "province",
-                          "district", "region", "canyon", "basin", "delta", "archipelago"])
+                          "district", "region", "canyon", "basin", "delta", "archipelago", "rivers", "lakes",
+                          "sound", "creek", "glacier", "volcano", "fjord", "lagoon",
+                          "reef", "highlands", "lowlands", "steppe"])
 
 
 def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
