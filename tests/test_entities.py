@@ -879,5 +879,20 @@ def test_a_wife_named_by_title_and_surname_beside_her_husband_keeps_her_title() 
 
 def test_a_name_ending_on_a_waters_or_lands_word_is_a_place() -> None:
     found = {m.text: m.label for m in storyline.recognize_entities(
-        "Salmon returned to Puget Sound this year. The Snake and Columbia Rivers hold eight dams.")}
-    assert found.get("Puget Sound") == "LOC" and found.get("Snake and Columbia Rivers") == "LOC", found
+        "Salmon returned to Puget Sound this year. Divers surveyed the Great Barrier Reef on Monday.")}
+    assert found.get("Puget Sound") == "LOC" and found.get("Great Barrier Reef") == "LOC", found
+
+
+def test_an_acronym_defined_in_brackets_is_its_name_in_every_article() -> None:
+    from datetime import date
+    t1 = ("Agence France-Presse (AFP) reported the quake. The US Geological Survey (USGS) measured it at 7.0. "
+          "The United Nations Children's Fund (UNICEF) sent aid.")
+    t2 = "AFP said the capital was hit. USGS said aftershocks followed. UNICEF said children were at risk."
+    arts = [Article(id="a", text=t1, published=date(2010, 1, 13), title="a"),
+            Article(id="b", text=t2, published=date(2010, 1, 14), title="b")]
+    ents = {e.name: e for e in storyline.brief(arts).entities}
+    for full, short in (("Agence France-Presse", "AFP"), ("US Geological Survey", "USGS"),
+                        ("United Nations Children's Fund", "UNICEF")):
+        assert full in ents and short in ents[full].aliases and set(ents[full].mentions) == {"a", "b"}, ents
+        assert short not in ents
+    assert ents["Agence France-Presse"].label == "ORG"

@@ -344,9 +344,14 @@ _ORG_HEADS = frozenset(["securities", "bancorp", "corp", "corporation", "inc", "
 # ("bank", "union" and "county" are left out: "West Bank", "Soviet Union", "Notts County" the football club)
 _PLACE_HEADS = frozenset(["peninsula", "island", "islands", "river", "valley", "mountains", "mountain", "sea", "ocean",
                           "gulf", "bay", "strait", "straits", "lake", "desert", "coast", "plateau", "province",
-                          "district", "region", "canyon", "basin", "delta", "archipelago", "rivers", "lakes",
+                          "district", "region", "canyon", "basin", "delta", "archipelago", "lakes",
                           "sound", "creek", "glacier", "volcano", "fjord", "lagoon",
                           "reef", "highlands", "lowlands", "steppe"])
+
+
+# the first word of an organisation's name in other languages
+_ORG_FIRST = frozenset(["Agence", "Agencia", "Agenzia", "Banco", "Banque", "Banca", "Compagnie", "Compañía", "Groupe",
+                        "Grupo", "Société", "Societe", "Sociedad", "Società", "Partido", "Parti", "Partito"])
 
 
 def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
@@ -354,6 +359,8 @@ def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
     Securities" is an organisation, "Korean Peninsula" a place, whatever the tagger read."""
     if e - s < 2 or not tokens[e - 1][:1].isupper():
         return typ
+    if tokens[s] in _ORG_FIRST:
+        return "ORG"  # "Agence France-Presse", "Banco Santander"
     head = tokens[e - 1].lower().rstrip(".")
     if head in _ORG_HEADS:
         return "ORG"

@@ -176,6 +176,7 @@ class LocalEntity:
     roles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     genders: Counter[int] = field(default_factory=Counter)  # the sex its titles give ("Mrs Jackson": 2)
+    acronyms: set[tuple[str, ...]] = field(default_factory=set)  # defined in brackets: "Agence France-Presse (AFP)"
     last: int = 0
     pos: int = 0  # its place among its article's local entities
     _full: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
@@ -275,6 +276,18 @@ def _entity_sex(e: LocalEntity, short: Sequence[str] = ()) -> int:
     return 0 if e.full[:1] and e.full[0] in short else _name_sex(e.full)
 
 
+def _defined_by(text: str, m: Mention, prev: Mention | None) -> int | None:
+    """Where the name ends that a short form in brackets right after it stands for ("Agence
+    France-Presse (AFP)"): the end of ``prev``, when ``m`` is a word in capitals in brackets that
+    follow it; else None."""
+    if prev is None or not text or " " in m.text.strip() or not m.text.isupper() or len(m.text) < 2:
+        return None
+    if text[prev.end:m.start].strip() != "(" or text[m.end:m.end + 1] != ")" or prev.text.isupper():
+        return None  # ("LONDON (AP)": a dateline's agency)
+    words = [w for w in name_tokens(prev.text) if w not in _FUNCTION]
+    return prev.end if words and words[0][:1] == m.text[:1].lower() else None
+
+
 def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = "") -> list[LocalEntity]:
     ents: list[LocalEntity] = []
     # which entities can match a name at all, so that a long page is not compared pairwise: by each
@@ -283,6 +296,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
     by_word: dict[str, set[int]] = defaultdict(set)
     by_letter: dict[str, set[int]] = defaultdict(set)
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    ended_at: dict[int, LocalEntity] = {}  # the entity of the mention ending at each offset
     # full names first pass is implicit: a short form seen before its full name opens an entity
     # that the full name then absorbs (below) when it is the only candidate.
     for i, m in enumerate(ordered):
@@ -299,7 +313,13 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             sex = pronoun_sex(text, m.end)
         exact = [e for e in pool if toks in e.names and e.label == m.label
                  and not sex_clash(sex, _entity_sex(e, toks) or (titled and _pronouns_tell(text, e)))]
-        if exact:
+        defined = _defined_by(text, m, ordered[i - 1] if i else None)
+        if defined is not None and defined in ended_at:
+            # "Agence France-Presse (AFP)", "the United Nations Children's Fund (UNICEF)": the article
+            # says the short form is the name before it
+            target = ended_at[defined]
+            target.acronyms.add(toks)
+        elif exact:
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
             # "British" is no short form of "British Airways", nor "Singapore" (the tagger's ORG) of "Singapore Airlines"
@@ -330,6 +350,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                     target.pos = len(ents)
                     ents.append(target)
         target.add(m, toks, i, titled)
+        ended_at[m.end] = target
         for t in toks:
             by_word[t].add(target.pos)
         head = [t for t in toks if t not in _FUNCTION]
@@ -602,6 +623,18 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         owners = {dsu.find(k) for k in short_of.get(e.full, ())}
         if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1 and not _country_or_capital(e.full[0]) \
                 and not (e.label == "LOC" and len(by_name[e.full]) > len(short_of[e.full])):
+            dsu.union(i, owners.pop())
+    # an acronym an article defines in brackets ("Agence France-Presse (AFP)") is that name in the other
+    # articles too, whatever type the tagger gave either
+    acronym_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, e in enumerate(locals_):
+        for n in e.acronyms:
+            if n != e.full:
+                acronym_of[n].add(i)
+    for i, e in enumerate(locals_):
+        owners = {dsu.find(k) for k in acronym_of.get(e.full, ())}
+        # (not a widely used acronym that one page spells out as something else: "CNN" on many pages)
+        if len(e.full) == 1 and len(owners) == 1 and not (len(by_name[e.full]) >= 3 and len(acronym_of[e.full]) == 1):
             dsu.union(i, owners.pop())
     # a bare surname the tagger read as an organisation ("Ecevit, who served as prime minister ...") is the
     # person it names when an article that writes it names one person of that surname in full
@@ -982,10 +1015,18 @@ _PLACE_HEADS = frozenset("river island islands valley mountain mountains lake ba
                          "park bridge canyon desert coast".split())
 
 
+def _known_place(word: str) -> bool:
+    """Whether a lower-cased word is a place in the tagger's place lists ("bonn", "rome")."""
+    from ..analyze.entities import _resources
+
+    return (word,) in _resources().lexicon
+
+
 def _place_case(name: str, label: str) -> str:
     """A place known only from a dateline in capitals ("BRUSSELS, Belgium (AP) _") in the case a
     reader writes it ("Brussels"); short capitals ("UK", "UAE") and initials ("U.S.") stay."""
-    if label == "LOC" and name.isupper() and len(name.replace(" ", "")) >= 4 and "." not in name:
+    if label == "LOC" and name.isupper() and len(name.replace(" ", "")) >= 4 and "." not in name \
+            and not (" " not in name and len(name) <= 5 and not _known_place(name.lower())):  # "USGS" stays
         return " ".join(w.capitalize() if len(w) > 3 or i == 0 else w.lower() for i, w in enumerate(name.split()))
     return name
 
