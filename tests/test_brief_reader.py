@@ -898,3 +898,23 @@ def test_a_brief_does_not_announce_what_later_articles_report_as_done() -> None:
     texts = [s.text for s in storyline.brief([a, b]).summary]
     assert any("released its final report" in t for t in texts), texts
     assert not any("will release" in t for t in texts), texts
+
+
+def test_a_closing_he_said_names_the_speaker_its_article_resolves() -> None:
+    from storyline.analyze.analyze import analyze_article
+    from storyline.consolidate.brief import named_speakers
+    from storyline.records import SummarySentence
+
+    text = ("Scott Marshall, a state biologist, spoke to the council on Monday. Alaska's salmon rivers are "
+            "pristine and free of dams, he said. The council voted to study the dams.")
+    a = _art("a", text)
+    start = text.index("Alaska")
+    end = text.index("The council")
+    s = SummarySentence(text=text[start:end].strip(), article_id="a", start=start, end=end - 1)
+    (out,) = named_speakers([s], {"a": analyze_article(a)})
+    assert out.text == "Alaska's salmon rivers are pristine and free of dams, Scott Marshall said."
+    # a pronoun the article does not resolve stays as written
+    t2 = "The council met on Monday. The plan is sound, he said."
+    b = _art("b", t2)
+    s2 = SummarySentence(text="The plan is sound, he said.", article_id="b", start=t2.index("The plan"), end=len(t2))
+    assert named_speakers([s2], {"b": analyze_article(b)})[0].text == "The plan is sound, he said."

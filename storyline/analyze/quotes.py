@@ -1406,6 +1406,8 @@ def _subject_before(text: str, at: int, people: Sequence[str], pronoun: str = ""
     if not text:
         return None
     ends = _ends_before(text, at, 1500)
+    if at <= 1500 and (not ends or ends[0] > 0):
+        ends = [0, *ends]  # the text's first sentence opens at its start
     if len(ends) < 2 or at - ends[-1] > 200:
         return None
     chain = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|then|but)\s+)\W*{pronoun}\s+[a-z]", re.IGNORECASE) \
@@ -1459,6 +1461,13 @@ def _opening_person(text: str, prev: int, own: int, people: Sequence[str]) -> st
         # James Cannavino said ...", "In Warren County, officials ...": no name opens it
         return None
     found = _people_in(text, lo, lo + m.end(), fulls)  # ("Pro Golfer Doug Tewell, who ...")
+    if not found:
+        # a full name no one has quoted yet, its first name a person's: "Scott Marshall, a state
+        # biologist, spoke to the council. ... he said"
+        words = m.group(0).split()
+        if 2 <= len(words) <= 4 and first_name_sex(words[0]) and not m.group(0).endswith(("'s", "’s")) \
+                and words[0] not in _OPENER_WORDS:
+            return m.group(0)
     return found.pop() if len(found) == 1 else None
 
 

@@ -449,8 +449,9 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)
-    summary = full_names(_with_latest(_brief_summary(arts, sentences, disagreements, max_words, BRIEF_SUMMARY),
-                                      arts, sentences, disagreements, max_words), entities)
+    summary = full_names(named_speakers(_with_latest(_brief_summary(arts, sentences, disagreements, max_words,
+                                                                   BRIEF_SUMMARY), arts, sentences, disagreements,
+                                                     max_words), analyzed), entities)
     brief = Brief(
         story_id=story_id,
         headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities)),
@@ -538,6 +539,31 @@ def _full_headline(headline: str, arts: Sequence[Article], entities: Sequence[En
     if any(a.title and a.title.strip() == headline.strip() for a in arts):
         return headline
     return full_names([SummarySentence(text=headline)], entities)[0].text
+
+
+# a closing attribution to a pronoun: "..., he said." (the pronoun, then the verb, then the final mark)
+_PRONOUN_SAID = re.compile(r",\s+(he|she)\s+(?:said|says|added|adds|told\s+[\w\s]{1,30}?|noted|explained|insisted)"
+                           r"[.!]?[\"”'’]*\s*$")
+
+
+def named_speakers(summary: Sequence[SummarySentence],
+                   analyzed: Mapping[str, AnalyzedArticle]) -> list[SummarySentence]:
+    """The summary with a closing "he said" naming the speaker its article resolves it to ("Alaska's
+    salmon rivers are free of dams, he said." -> "..., Scott Marshall said."): out of its article, the
+    pronoun names no one. Left as written when the article does not tell who it is."""
+    out: list[SummarySentence] = []
+    for s in summary:
+        m = _PRONOUN_SAID.search(s.text)
+        an = analyzed.get(s.article_id) if m else None
+        if m and an is not None:
+            who = next((q.speaker_resolved for q in an.quotes
+                        if q.speaker_start is not None and s.start <= q.speaker_start < s.end
+                        and (q.speaker or "").lower() == m.group(1) and q.speaker_resolved
+                        and " " in q.speaker_resolved), None)
+            if who:
+                s = replace(s, text=s.text[:m.start(1)] + who + s.text[m.end(1):])
+        out.append(s)
+    return out
 
 
 def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -> list[SummarySentence]:
