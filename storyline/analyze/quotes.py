@@ -38,7 +38,7 @@ from ..records import Quote
 from .ner_roles import (KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
-__all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS"]
+__all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
 
@@ -1177,6 +1177,9 @@ _LEAD_OPENERS = ("So", "But", "And", "Yet", "Still", "Now", "Then", "Even", "Als
 # Desmond Tutu delivered the report, he seemed ...")
 _NOT_NAME_OPENERS = frozenset("Even Only Just So As If When While Although Though Because Once Unless Whether "
                               "Perhaps Maybe Whatever Whoever Wherever Both Either Neither Each Every Such".split())
+# every capitalised word that opens a sentence before a name and is no part of it ("But Microsoft said",
+# "As Clinton spoke", "After Ahmed was arrested")
+OPENING_WORDS = frozenset(_LEAD_OPENERS) | _NOT_NAME_OPENERS | frozenset("After Before Since Until".split())
 
 
 def governed(words: Sequence[str], tail: int) -> bool:

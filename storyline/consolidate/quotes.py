@@ -21,7 +21,7 @@ from typing import Callable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
 from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
-from ..analyze.quotes import PREPOSITIONS, governed, speech_cue
+from ..analyze.quotes import OPENING_WORDS, PREPOSITIONS, governed, speech_cue
 from ..records import Article, Citation, Quote, QuoteGroup
 from .names import similar_names
 
@@ -257,9 +257,7 @@ def speaker_sex(q: Quote) -> int:
     return TITLE_SEX.get(words[-2].lower().rstrip("."), 0) if len(words) >= 2 else 0
 
 
-# capitalised words that open a sentence before a name, no part of it ("So Jackson spoke up", "Yet Jones says")
-_LEAD_WORDS = frozenset("So But And Yet Still Now Then Even Also Thus When While As If Although Though Because "
-                        "After Before Since Until Unless Once".split())
+_LEAD_WORDS = OPENING_WORDS  # "So Jackson spoke up", "Yet Jones says": no part of the name
 
 
 def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
