@@ -896,3 +896,19 @@ def test_an_acronym_defined_in_brackets_is_its_name_in_every_article() -> None:
         assert full in ents and short in ents[full].aliases and set(ents[full].mentions) == {"a", "b"}, ents
         assert short not in ents
     assert ents["Agence France-Presse"].label == "ORG"
+
+
+def test_a_bracketed_short_form_joins_only_a_name_it_spells_and_dateline_towns_read_as_words() -> None:
+    from datetime import date
+
+    def ents(texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+        arts = [Article(id=f"a{i}", text=t, published=date(2010, 1, 13), title="t") for i, t in enumerate(texts)]
+        return {e.name: (e.label, e.aliases) for e in storyline.brief(arts).entities}
+
+    found = ents(["Ankara (AFP) - Turkish troops crossed the border on Monday, AFP reported.",
+                  "Ankara (AFP) - Turkish troops pulled back on Tuesday, AFP reported."])
+    assert found.get("Ankara", ("",))[0] == "LOC" and "Ankara" not in found.get("AFP", ("", ()))[1], found
+    found = ents(["Greg Rutherford (GBR) won the long jump. GBR won three gold medals."])
+    assert "GBR" not in found.get("Greg Rutherford", ("", ()))[1], found
+    found = ents(["BASRA, Iraq (AP) _ Troops entered the city on Monday.", "USGS said the quake was strong."])
+    assert "Basra" in found and "USGS" in found, found

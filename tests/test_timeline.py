@@ -541,11 +541,22 @@ def test_a_lead_about_last_week_is_no_news_of_its_papers_day() -> None:
     assert entries and not any("last week" in e.text for e in entries if e.date == day.isoformat()), entries
 
 
-def test_a_year_that_names_a_brand_or_another_event_dates_no_sentence() -> None:
+def test_a_year_that_names_a_brand_dates_no_sentence() -> None:
     from storyline import Article, timeline
 
     a = Article(id="a", published=date(2007, 9, 1), text="If they still support Beijing 2008, the island's team "
-                "will march. Ma was one of the 2008 presidential candidates who spoke on Friday. The team was "
-                "founded in 1998.")
+                "will march. The team was founded in 1998.")
     dates = {e.date for e in timeline([a])}
     assert "2008" not in dates and "1998" in dates, dates
+    # a year before the event it dates is its day's: "In the 2004 Games he won six"
+    b = Article(id="b", published=date(2007, 9, 1), text="In the 2004 Games he won six gold medals in the pool.")
+    assert "2004" in {e.date for e in timeline([b])}
+
+
+def test_a_lead_about_today_that_compares_with_last_year_stays_the_days_news() -> None:
+    from storyline.consolidate.timeline_rank import _PAST_PERIOD
+
+    assert _PAST_PERIOD.match("At a shelter in Puerto Rico last week, Hillary Rodham Clinton spoke of a grant.")
+    for t in ("Acme Corp. said its quarterly profit rose 12 percent from a year ago, beating forecasts.",
+              "The minister, who resigned last month, spoke on Monday."):
+        assert not _PAST_PERIOD.match(t), t

@@ -222,6 +222,9 @@ def _lowercase_word(w: str) -> bool:
     return bool(_ABSTRACT_END.search(w.lower())) and len(w) > 7
 
 
+lowercase_word = _lowercase_word  # (read by the brief's quote grouping: "But Microsoft" is Microsoft)
+
+
 def _drop_common_opening(tokens: Sequence[str], s: int, e: int) -> int:
     """The start of a span that opens a sentence, past a common word the tagger took in with its
     capital: "Militarization" alone is no name (returns ``e``); "Residents of Brennick" is "Brennick"."""
@@ -511,6 +514,9 @@ def _spelled_by(acronym: str, phrase: str) -> bool:
             return False
         pos += 1
     return True
+
+
+spelled_by = _spelled_by  # (read by entity merging: "Agence France-Presse (AFP)")
 
 
 # a kinship word just before a name, in apposition or as a title: "his wife, Ri Sol Ju," / "wife Ri Sol Ju"

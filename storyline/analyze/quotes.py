@@ -510,17 +510,19 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     # a name, a role and its holder's name: "Bush spokesman Scott McClellan shed little light ...,
     # saying ..." is McClellan's, not Bush's
     r = b
-    while r < limit and r - b < 3 and toks[r].low in _ROLE_NOUNS | ROLE_MODS:
+    while r < limit and r - b < 3 and toks[r].low in _ROLE_WORDS_BEFORE_NAME:
         r += 1
     if b > k and r > b and toks[r - 1].low in _ROLE_NOUNS and r < limit and _is_cap(toks[r]):
         e = r
-        while e < limit and e - r < 4 and (_is_cap(toks[e]) or toks[e].text == "."):
-            e += 1
+        while e < limit and e - r < 4 and (_is_cap(toks[e]) or toks[e].text == ".") \
+                and toks[e].low not in _DAYS and toks[e].low not in _MONTHS:
+            e += 1  # ("Apple chief executive Tim Cook Monday unveiled ...": Tim Cook)
         return (k, e)
     return (k, b) if b > k else None
 
 
 _ROLE_WORDS = ROLE_HEADS | ROLE_MODS | frozenset(["manager", "commissioner", "coach", "owner", "founder"])
+_ROLE_WORDS_BEFORE_NAME = _ROLE_NOUNS | ROLE_MODS
 
 
 def _role_after_name(toks: Sequence[_Tok], a: int, b: int) -> bool:
@@ -1112,7 +1114,7 @@ _TITLE_WORDS = frozenset("president minister spokesman spokeswoman spokesperson 
                          "senator secretary director officer executive chairman chairwoman mayor analyst "
                          "adviser advisor ambassador general commissioner official candidate nominee "
                          "professor judge police lawyer attorney representative congressman congresswoman "
-                         "archbishop bishop reverend sheriff".split())
+                         "archbishop reverend sheriff".split())
 _HONORIFICS = frozenset("mr mrs ms dr sen gov rep gen lt col sgt capt prof rev".split())
 _NOT_PERSON_WORDS = frozenset("the agency ministry department company news said house party committee "
                               "association council office times post journal press service university "
@@ -1162,8 +1164,9 @@ def _full_name(name: str, prior: list[tuple[int, str]], titled: Titled, before: 
 
 def _person_like(name: str) -> bool:
     words = name.split()
-    if not words or any(w.lower() in _NOT_PERSON_WORDS for w in words) or words[0] in ("St.", "St", "Saint"):
-        return False  # ("St. Albans yanked the scholarship": a school, a town, a church)
+    if not words or any(w.lower() in _NOT_PERSON_WORDS or w.lower().rstrip(".,") in _COMPANY_WORDS for w in words) \
+            or words[0] in ("St.", "St", "Saint"):
+        return False  # ("St. Albans yanked the scholarship": a school, a town, a church; "Walt Disney Co.")
     if len(words) == 1 and (words[0].lower() in _PRONOUNS or words[0] in _OPENER_WORDS or words[0].lower() in _STOP
                             or words[0] in _NOT_NAME_OPENERS):
         return False  # a capital "He" opening a sentence is no one's name ("He Xintong" is), nor "Even", "While"
@@ -1171,6 +1174,7 @@ def _person_like(name: str) -> bool:
 
 
 PREPOSITIONS = frozenset("to for of with from at by near behind against about like in".split())
+_COMPANY_WORDS = frozenset("co inc corp ltd llc plc ag sa nv gmbh associates university".split())
 # words that open a sentence before its subject, with no comma ("So Jackson spoke up", "Yet Jones says")
 _LEAD_OPENERS = ("So", "But", "And", "Yet", "Still", "Now", "Then", "Even", "Also", "Thus")
 # words that open a sentence or a clause with a capital and are no one's name ("Even as Archbishop
@@ -1189,6 +1193,14 @@ def governed(words: Sequence[str], tail: int) -> bool:
     return 0 < tail < len(words) and words[-tail - 1].lower() in PREPOSITIONS
 
 
+# the last words of organisations' names with "and" in them ("the National Oceanic and Atmospheric
+# Administration", "Health and Human Services"; not "Mubarak and Ehud Barak")
+_ORG_LAST_WORDS = frozenset("""administration services service commission council association agency institute
+institutes development affairs technology research health control prevention trade industry industries foundation
+society societies security exchange company co corporation corp inc bureau department committee fund trust trusts
+union center centre organization organisation board authority""".split())
+
+
 def _tail_words(words: Sequence[str]) -> list[str]:
     """The capitalised words that end ``words``, last first, short of a title or a word that names no
     person; "and" joins two of them in an organisation's name ("the US National Oceanic and
@@ -1201,7 +1213,7 @@ def _tail_words(words: Sequence[str]) -> list[str]:
                 and w not in _LEAD_OPENERS:
             tail.append(w)
         elif lw in ("and", "&") and len(tail) >= 2 and k > 0 and words[k - 1][:1].isupper() \
-                and not first_name_sex(tail[-1]):
+                and tail[0].lower().rstrip(".") in _ORG_LAST_WORDS:
             tail.append(w)
         else:
             break
@@ -1228,9 +1240,12 @@ def _name_tail(speaker: str) -> str:
         # known first name, or two words and more; not "R-Utah", "Monday"); "The Director of the WFP
         # office in Geneva, Charles Vincent," -> "Charles Vincent" (a full name after a one-word tail)
         named = parts[1].split()
-        if 0 < len(named) <= 4 and all(w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_PERSON_WORDS
-                                       and w.lower() not in _DAYS and w.lower() not in _MONTHS for w in named) \
-                and (len(named) >= 2 and first_name_sex(named[0]) if tail else len(named) >= 2 or first_name_sex(named[0])):
+        if tail:  # after a one-word tail, only a full name with a first name
+            person = len(named) >= 2 and bool(first_name_sex(named[0]))
+        else:
+            person = len(named) >= 2 or bool(first_name_sex(named[0])) if named else False
+        if person and 0 < len(named) <= 4 and all(w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_PERSON_WORDS
+                                                  and w.lower() not in _DAYS and w.lower() not in _MONTHS for w in named):
             return " ".join(named)
     return " ".join(reversed(tail))
 
@@ -1429,8 +1444,14 @@ def _subject_before(text: str, at: int, people: Sequence[str], pronoun: str = ""
 # a sentence that opens on a role and names its holder in apposition: "Thompson's spokesman, Kevin
 # Keane, did ...", "A spokesman for the board, Jim Harris, said ...", "The director of the office in
 # Geneva, Charles Vincent, remarked ..." (the name: two to four capitalised words, then a verb)
-_ROLE_THEN_NAME = re.compile(r"(?:[A-Z][\w’'\-]*['’]s\s+|(?:A|An|The)\s+)[^,.;:\"“”]{2,80}?,\s+"
+_ROLE_THEN_NAME = re.compile(r"(?:[A-Z][\w’'\-]*['’]s\s+|(?:A|An|The)\s+)(?P<role>[^,.;:\"“”]{2,80}?),\s+"
                              r"([A-Z][a-z][\w’'\-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),\s+[a-z]")
+
+
+# a person's description set off after a name ("Scott Marshall, a state biologist, spoke ..."; not
+# "Walt Disney Co. reported ...")
+_PERSON_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:" + "|".join(
+    sorted(PERSON_NOUNS | ROLE_HEADS, key=len, reverse=True)) + r")\b")
 
 
 def _opening_person(text: str, prev: int, own: int, people: Sequence[str]) -> str | None:
@@ -1442,8 +1463,9 @@ def _opening_person(text: str, prev: int, own: int, people: Sequence[str]) -> st
     lead = _SUBJECT_LEAD.match(text, prev + topic.end() if topic else opening.end() if opening else prev)
     lo = lead.end() if lead else prev
     named = _ROLE_THEN_NAME.match(text, lo, own)
-    if named and first_name_sex(named.group(1).split()[0]):
-        return named.group(1)  # "Thompson's spokesman, Kevin Keane, did not hold out much hope."
+    if named and first_name_sex(named.group(2).split()[0]) \
+            and any(w in _ROLE_NOUNS or w in ROLE_HEADS for w in named.group("role").lower().split()):
+        return named.group(2)  # "Thompson's spokesman, Kevin Keane, did not hold out much hope."
     opener = re.match(rf"(?:{'|'.join(_LEAD_OPENERS)})\s+(?=[A-Z])", text[lo:own])
     if opener:
         lo += opener.end()  # "So Jackson spoke up to ask": Jackson
@@ -1468,8 +1490,8 @@ def _opening_person(text: str, prev: int, own: int, people: Sequence[str]) -> st
         # a full name no one has quoted yet, its first name a person's: "Scott Marshall, a state
         # biologist, spoke to the council. ... he said"
         words = m.group(0).split()
-        if 2 <= len(words) <= 4 and first_name_sex(words[0]) and not m.group(0).endswith(("'s", "’s")) \
-                and words[0] not in _OPENER_WORDS:
+        if 2 <= len(words) <= 3 and first_name_sex(words[0]) and not m.group(0).endswith(("'s", "’s")) \
+                and words[0] not in _OPENER_WORDS and _PERSON_APPOSITION.match(text, lo + m.end(), own):
             return m.group(0)
     return found.pop() if len(found) == 1 else None
 
@@ -1643,7 +1665,7 @@ def _whose(text: str, f: _Found) -> _Found:
         return f
     a, b = f.speaker
     m = _WHOSE_BEFORE.search(text, max(0, a - 100), a)
-    if m:
+    if m and re.search(r",\s+[a-z]", text[a:b]):  # ("Jay Jasan, died on the flight,": not "Tim Cook")
         return _Found(f.start, f.end, f.fragments, (m.start(1), m.end(1)), f.cue)
     w = _WHOSE_IN.search(text, a, b)
     if w and w.start() > a:

@@ -628,8 +628,8 @@ def _focused(brief: Brief, arts: Sequence[Article], analyzed: Mapping[str, Analy
     entity = focus_entity(asked, brief.entities)
     spans = _entity_spans(entity, brief.entities, arts, analyzed) if entity is not None else None
     query = None if entity is not None else asked
-    summary = full_names(_brief_summary(arts, sentences, brief.disagreements, max_words, FOCUS_SUMMARY, query, spans),
-                         brief.entities)
+    summary = full_names(named_speakers(_brief_summary(arts, sentences, brief.disagreements, max_words,
+                                                       FOCUS_SUMMARY, query, spans), analyzed), brief.entities)
     quotes = brief.quotes
     if entity is not None:  # what the person said comes first
         quotes = tuple(sorted(quotes, key=lambda g: g.entity_id != entity.id))

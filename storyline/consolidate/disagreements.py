@@ -120,8 +120,6 @@ _EVENTS = {
     "arrested": r"arrest\w*|detain\w*",
     "leaked": r"leak\w*|spill\w*",
     "cost": r"\bcosts?\b|compensation|damages?\b|losses\b",
-    "pledged": r"\bfund\b|\bgrant\b|\baid\b|\bpledg\w*|\bdonat\w*|\bprovid(?:e|es|ed|ing)\b|\bspend(?:s|ing)?\b"
-               r"|\brelief\s+package\b",
     "aboard": r"\baboard\b|\bon board\b|\bcarrying\b",  # "carrying 212 people" / "with 210 people aboard"
 }
 # what a count of each kind of thing can tell: no "people leaked" ("1,000 people involved in efforts to
@@ -131,7 +129,7 @@ _MEASURE_AFTER = re.compile(r"[\s-]+(?:(?:more|other|long|short|full)\s+)?(?:sec
                             r"feet|foot|inches|times)\b", re.IGNORECASE)
 _EVENTS_OF = {"percent": (), "people": ("evacuated", "killed", "injured", "missing", "arrested", "aboard"),
               "troops": ("evacuated", "killed", "injured", "missing", "arrested"),
-              "cars": ("derailed", "leaked"), "vehicles": ("derailed", "leaked"), "money": ("cost", "pledged")}
+              "cars": ("derailed", "leaked"), "vehicles": ("derailed", "leaked"), "money": ("cost",)}
 def _named_alternatives(patterns: dict[str, str]) -> re.Pattern[str]:
     """One pattern of named alternatives: a match's ``lastgroup`` names what it found."""
     return re.compile("|".join(f"(?P<{k}>{v})" for k, v in patterns.items()), re.IGNORECASE)
@@ -139,7 +137,7 @@ def _named_alternatives(patterns: dict[str, str]) -> re.Pattern[str]:
 
 _EVENT_RE = _named_alternatives(_EVENTS)
 # what a day is told of: the counted events, and events that are no count ("the Sept. 3 crash")
-_DAY_EVENTS = {**{k: v for k, v in _EVENTS.items() if k not in ("cost", "aboard", "pledged")},
+_DAY_EVENTS = {**{k: v for k, v in _EVENTS.items() if k not in ("cost", "aboard")},
                "crashed": r"\bcrash(?:ed|es)?\b|plane went down", "exploded": r"\bexplo(?:ded|sions?)\b|\bblasts?\b",
                "attacked": r"\battack(?:ed|s)?\b|\bbomb(?:ed|ing|ings)\b|\bshooting\b|\bambush(?:ed)?\b",
                "quake": r"\b(?:earth)?quakes?\b|\btremors?\b", "collapsed": r"\bcollaps(?:ed|es|e)\b",

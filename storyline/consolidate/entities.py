@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from ..analyze import timex as _TX
+from ..analyze.entities import spelled_by
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head,
                                  sex_clash)
 from ..records import Article, Entity, Mention, Timex
@@ -284,8 +285,10 @@ def _defined_by(text: str, m: Mention, prev: Mention | None) -> int | None:
         return None
     if text[prev.end:m.start].strip() != "(" or text[m.end:m.end + 1] != ")" or prev.text.isupper():
         return None  # ("LONDON (AP)": a dateline's agency)
-    words = [w for w in name_tokens(prev.text) if w not in _FUNCTION]
-    return prev.end if words and words[0][:1] == m.text[:1].lower() else None
+    # the short form spells the name ("AFP" / "Agence France-Presse", "USGS" / "US Geological Survey"),
+    # not "Ankara (AFP)" nor "Greg Rutherford (GBR)"
+    phrase = " ".join(w for w in re.split(r"[\s-]+", prev.text.lower()) if w)
+    return prev.end if spelled_by(m.text.lower(), phrase) else None
 
 
 def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = "") -> list[LocalEntity]:
@@ -1026,7 +1029,8 @@ def _place_case(name: str, label: str) -> str:
     """A place known only from a dateline in capitals ("BRUSSELS, Belgium (AP) _") in the case a
     reader writes it ("Brussels"); short capitals ("UK", "UAE") and initials ("U.S.") stay."""
     if label == "LOC" and name.isupper() and len(name.replace(" ", "")) >= 4 and "." not in name \
-            and not (" " not in name and len(name) <= 5 and not _known_place(name.lower())):  # "USGS" stays
+            and not (" " not in name and len(name) <= 5 and sum(c in "AEIOU" for c in name) < 2
+                     and not _known_place(name.lower())):  # "USGS" stays; "BASRA", "KIEV", "BONN" do not
         return " ".join(w.capitalize() if len(w) > 3 or i == 0 else w.lower() for i, w in enumerate(name.split()))
     return name
 

@@ -21,6 +21,7 @@ from typing import Callable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
 from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
+from ..analyze.entities import lowercase_word
 from ..analyze.quotes import OPENING_WORDS, PREPOSITIONS, governed, speech_cue
 from ..records import Article, Citation, Quote, QuoteGroup
 from .names import similar_names
@@ -85,7 +86,7 @@ def _proper_tail(words: Sequence[str]) -> list[str]:
     tail: list[str] = []
     for w in reversed(words):
         bare = re.sub(r"['’]s$", "", w)
-        if bare[:1].isupper() and bare.lower().strip(".") not in _TITLE_WORDS and bare == w and w not in _LEAD_WORDS:
+        if bare[:1].isupper() and bare.lower().strip(".") not in _TITLE_WORDS and bare == w and w not in OPENING_WORDS:
             tail.append(w)
         else:
             break
@@ -95,11 +96,9 @@ def _proper_tail(words: Sequence[str]) -> list[str]:
 def _opener_word(w: str) -> bool:
     """A capitalised word that opens a sentence before a name and is no part of it ("But Microsoft",
     "As Clinton", "Both Clinton", "Under Bush"): a word the language writes in lower case."""
-    if w in _LEAD_WORDS:
+    if w in OPENING_WORDS:
         return True
-    from ..analyze.entities import _lowercase_word
-
-    return w[1:].islower() and _lowercase_word(w) and not first_name_sex(w)
+    return w[1:].islower() and lowercase_word(w) and not first_name_sex(w)
 
 
 # words that end a body's name, not a person's ("National Institutes of Health", "The Times of London")
@@ -130,7 +129,7 @@ def speaker_name(q: Quote) -> str | None:
         return None
     sp = _norm(q.speaker).strip(" ,")
     if sp.lower() in _PRONOUNS or _CONTRACTION.fullmatch(sp.lower()) or _VAGUE.fullmatch(sp.lower()) \
-            or sp.lower() in ("the", "a", "an", "this", "that", "these", "those") or sp in _LEAD_WORDS:
+            or sp.lower() in ("the", "a", "an", "this", "that", "these", "those") or sp in OPENING_WORDS:
         return None  # a pronoun, a tokenized contraction ("n't", "'re"), no one in particular ("a lot of
         # people"), or an article the extractor was left with ("... decried the atrocities, and said ...")
     first = re.split(r"[\s'’]", sp.lower(), maxsplit=1)[0]
@@ -257,7 +256,6 @@ def speaker_sex(q: Quote) -> int:
     return TITLE_SEX.get(words[-2].lower().rstrip("."), 0) if len(words) >= 2 else 0
 
 
-_LEAD_WORDS = OPENING_WORDS  # "So Jackson spoke up", "Yet Jones says": no part of the name
 
 
 def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
@@ -323,8 +321,9 @@ discusses discussed discussing repeat repeats repeated repeating list lists list
 posting seek seeks sought seeking oppose opposes opposed opposing signal signals signaled signalled answered
 projected remembered highlighted highlighting emailed write writes wrote written writing
 """.split())
-_LIVES = re.compile(r"(?:the\s+)?(?:lives|life|victims?)\b|(?:(?:more|fewer)\s+than\s+|at\s+least\s+|about\s+|nearly\s+|some\s+)?"
-                    r"[\d,.]+\s+(?:more\s+)?(?:lives|victims|people)\b|(?:\w+\s+){0,3}(?:lives|victims)\b", re.IGNORECASE)
+_LIVES = re.compile(r"(?:the\s+)?lives\b|(?:(?:more|fewer)\s+than\s+|at\s+least\s+|about\s+|nearly\s+|some\s+)?"
+                    r"(?:[\d,.]+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|many)\s+"
+                    r"(?:more\s+)?(?:lives|victims)\b", re.IGNORECASE)
 
 
 def _plural_after(word: str) -> bool:
@@ -370,7 +369,9 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|declin(?:
                      r"dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))\b", re.IGNORECASE)
 _NOT = r"(?:\bnot|n['’]t|\bnever)"  # the words that negate a verb
 _NEGATION = re.compile(rf"(?:{_NOT}|\bno\s+longer)\b", re.IGNORECASE)
-_NEGATED_BEFORE = re.compile(rf"{_NOT}\s*(?:[a-z]+ly\s+)?$")  # "It did not | say", "has not explicitly | acknowledged"
+_NOT_ONLY = re.compile(r"(?:\bnot|n['’]t)\s+(?:simply|merely|only|just)\b", re.IGNORECASE)  # "did not simply say": said
+_NEGATED_BEFORE = re.compile(rf"{_NOT}\s*(?:(?:explicitly|directly|publicly|specifically|formally|officially|"
+                             r"personally|yet|ever)\s+)?$")  # "It did not | say", "has not explicitly | acknowledged"
 # the negated auxiliary a cue's content takes along: "did not | deny", "won't | say"
 _NEGATED_AUX = re.compile(r"(?:\b(?:did|does|do|will|would|could|has|have|had|is|are|was|were)\s+)?(?:not|never)\s+$|"
                           r"\b\w+n['’]t\s+$")
@@ -406,7 +407,7 @@ def with_cue(q: Quote, text: str) -> Quote | None:
     denial = denial_cue(q, text)
     if denial and _UNSAID.match(q.text):
         return None
-    if denial and not _DENIAL.search(q.cue or "") and speech_cue(q.cue):
+    if denial and not _DENIAL.search(q.cue or "") and speech_cue(q.cue) and not _NOT_ONLY.search(q.cue or ""):
         return None  # "has not said that he lied", "never acknowledged having an affair": words not said
     if not denial and speech_cue(q.cue) and not (_REQUEST.search(q.cue) and _INFINITIVE.match(q.text)):
         return q  # (a request shows whom it asks: "asked residents to boil their water", not "to boil ...")

@@ -66,11 +66,11 @@ _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all right
                     "uk time,", "uk time |",
                     # an archived copy's notice about the archive's crawls ("These crawls are part of an
                     # effort to archive pages as they are created ..."), a newsletter's sign-up box
-                    "crawl data", "crawls are part of", "pages that are referenced", "webcrawl", "no more 404",
-                    "sign up for our", "thanks for signing up",
-                    # a broadcaster's page keeps its bullet points and its picture captions glued to the
-                    # text: where they end is unknown
-                    "story highlights", "image caption", "image copyright")
+                    "donating their crawl data", "crawls are part of an effort", "as the pages that are referenced",
+                    "focused crawls are", "no more 404", "thanks for signing up")
+# a broadcaster's page keeps its bullet points and its picture captions glued to the text, where they
+# end is unknown: "Story highlights ...", "Image copyright AP Image caption ..."
+_FURNITURE_START = ("story highlights", "image copyright", "image caption")
 # a wire desk's editing notes ("Hamas is, 2nd graf pvs", "graf 3 pvs", "SUBS 3rd graf")
 _WIRE_NOTE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)\s+graf|graf\s+\d+|graf\s+pvs)\b", re.IGNORECASE)
 _FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
@@ -87,7 +87,8 @@ def is_furniture(text: str) -> bool:
     if any(w in text for w in _FURNITURE_CAPS) or _CREDIT_OPEN.match(text):
         return True
     low = text.lower()
-    return any(w in low for w in _FURNITURE_LOWER) or bool(_WIRE_NOTE.search(text))
+    return any(w in low for w in _FURNITURE_LOWER) or low.lstrip(" \"“'‘(").startswith(_FURNITURE_START) \
+        or bool(_WIRE_NOTE.search(text))
 
 
 # "Let's talk about ...": a transcript's talk; "Let the Egyptians remember ...", "Let us hope ...": a

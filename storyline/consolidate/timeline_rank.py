@@ -38,7 +38,7 @@ import numpy as np
 
 from ..analyze.dct import reference_date
 from ..analyze.sentences import sentence_spans
-from ..analyze.timex import granularity_of, tag_timexes, value_to_date
+from ..analyze.timex import MONTHS, granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, trim_span, verbless
 
@@ -67,8 +67,11 @@ _FURNITURE = re.compile(r"\b(?:last updated|updated at \d|copyright ©|subscribe
 
 # a lead that tells of an earlier week, month or year ("At a shelter last week, Clinton spoke ...",
 # "Two weeks ago, ...") tells no news of its paper's day; "last week's storm" only names an event
-_PAST_PERIOD = re.compile(r"\b(?:last|earlier\s+this)\s+(?:week|month|year)\b(?!['’])|\b(?:a|one|two|three|four|five|six|"
-                          r"seven|eight|nine|ten|several|few|\d+)\s+(?:weeks|months|years|week|month|year)\s+ago\b",
+# (only where it opens the sentence or its fronted phrase, before the first comma: "from a year ago",
+# "compared with last year", "who resigned last month" tell of today's news)
+_PAST_PERIOD = re.compile(r"^[^,;:]{0,80}?(?<!\bfrom\s)(?<!\bthan\s)(?<!\bwith\s)\b(?:(?:last|earlier\s+this)\s+"
+                          r"(?:week|month|year)\b(?!['’])|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"several|few|\d+)\s+(?:weeks|months|years|week|month|year)\s+ago\b)[^,;:]{0,60},",
                           re.IGNORECASE)
 
 
@@ -107,11 +110,8 @@ _NAMES_AN_EVENT = re.compile(r"\b(?:in|of|since|after|before|from|following|for|
 _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
 # the words that make a year a time ("in 2008", "since 1995", "until 2010", "late 2008")
 _YEAR_GOVERNED = re.compile(r"^(?:in|since|until|till|by|from|to|through|during|before|after|of|early|mid|late|"
-                            r"around|about|circa|and|or|between|for|than|fiscal|year|summer|spring|winter|"
+                            r"around|about|circa|and|or|between|for|than|the|fiscal|year|summer|spring|winter|"
                             r"autumn|fall|[,(])$", re.IGNORECASE)
-_MONTH_WORDS = frozenset("January February March April May June July August September October November December "
-                         "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec In Since Until By From During Before "
-                         "After Of Early Late Mid The".split())
 _NOT_NOUNS = frozenset("""and or but of in on at to for from by with as than that which who when while after before
 until since during is are was were be been has have had will would can could may might should must do does did
 not also still""".split())
@@ -122,17 +122,15 @@ def names_another_event(text: str, tx: Timex) -> bool:
     derailment", "Investigators in the Aug. 7 bombing ... said Saturday"."""
     if re.match(r" ?['’]s\b", text[tx.end:tx.end + 4]):
         return True
-    g = granularity_of(tx.value)
-    if g == "year" and re.fullmatch(r"\d{4}", tx.text):
-        # a year as a brand's: "If they still support Beijing 2008"
+    if granularity_of(tx.value) == "year" and re.fullmatch(r"\d{4}", tx.text):
+        # a year as a brand's: "If they still support Beijing 2008" (a capitalised word before it, no
+        # word after it); "In the 2004 Games he won six" is dated by its year
         before = re.search(r"(\S+)\s+$", text[max(0, tx.start - 30):tx.start])
         word_before = before.group(1) if before else ""
-        if word_before[:1].isupper() and word_before.isalpha() and word_before not in _MONTH_WORDS \
-                and not _YEAR_GOVERNED.search(word_before) and not re.match(r"\s+[A-Za-z]", text[tx.end:tx.end + 2]):
-            return True
-    # "Investigators in the Aug. 7 bombing", "one of the 2008 presidential candidates"
-    noun = re.match(r"\s+([A-Za-z][a-z-]+)\b", text[tx.end:tx.end + 30]) if g == "year" else _NOUN_AFTER.match(text, tx.end)
-    return g in ("day", "year") and noun is not None and noun.group(1).lower() not in _NOT_NOUNS \
+        return word_before[:1].isupper() and word_before.isalpha() and not _YEAR_GOVERNED.search(word_before) \
+            and word_before.lower() not in MONTHS and not re.match(r"\s+[A-Za-z]", text[tx.end:tx.end + 2])
+    noun = _NOUN_AFTER.match(text, tx.end)
+    return granularity_of(tx.value) == "day" and noun is not None and noun.group(1).lower() not in _NOT_NOUNS \
         and _NAMES_AN_EVENT.search(text, max(0, tx.start - 24), tx.start) is not None
 
 
@@ -299,7 +297,7 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
                      if (si, day) not in naming and abs((day - refs[ai]).days) > LEAD_DAYS}  # type: ignore[operator]
         lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if not verbless(text[s:e])][:_LEAD]
         for si in lead:
-            if si not in elsewhere and not _PAST_PERIOD.search(text, *spans[si]):
+            if si not in elsewhere and not _PAST_PERIOD.match(text, *spans[si]):
                 by_day[refs[ai]].append(_Candidate(ai, si, False))  # type: ignore[index]
 
     def text_of(c: _Candidate) -> str:
