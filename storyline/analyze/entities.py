@@ -290,14 +290,23 @@ _PEOPLE_MODIFIERS = frozenset(["north", "south", "east", "west", "northern", "so
 _PLACES_OF_PEOPLE = frozenset(["europe", "asia", "africa", "america", "arabia", "korea", "scandinavia"])
 
 
+def country_or_capital(token: str) -> bool:
+    """Whether a lower-cased word is a country or a capital in the tagger's place lists."""
+    return token in _countries_and_capitals()
+
+
+@lru_cache(maxsize=1)
+def _countries_and_capitals() -> frozenset[str]:
+    """The one-word countries and capitals of the tagger's place lists, read once."""
+    return frozenset(k[0] for k, kinds in _resources().lexicon.items() if len(k) == 1 and kinds & {"country", "capital"})
+
+
 def _place_of_people(stem: str) -> bool:
     """Whether a people's singular ("Kuwaiti", "Korean", "Somali", "European", "Italian") is made
     from a country's or a continent's name ("Kuwait", "Korea", "Somalia", "Europe", "Italy")."""
-    from ..consolidate.entities import _country_or_capital
-
     low = stem.lower()
     for place in (low[:-1], low[:-2], low + "a", low[:-1] + "a", low[:-3] + "y"):
-        if len(place) >= 4 and (_country_or_capital(place) or place in _PLACES_OF_PEOPLE):
+        if len(place) >= 4 and (country_or_capital(place) or place in _PLACES_OF_PEOPLE):
             return True
     return False
 

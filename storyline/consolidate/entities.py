@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from ..analyze import timex as _TX
+from ..analyze.entities import country_or_capital as _country_or_capital
 from ..analyze.entities import spelled_by
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head,
                                  sex_clash)
@@ -504,19 +505,6 @@ def _british_american(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
             w = rx.sub(rep, w)
         return w
     return all(x == y or norm(x) == norm(y) for x, y in zip(a, b))
-
-
-def _country_or_capital(token: str) -> bool:
-    """Whether a lower-cased word is a country or a capital in the tagger's place lists."""
-    return token in _countries_and_capitals()
-
-
-@lru_cache(maxsize=1)
-def _countries_and_capitals() -> frozenset[str]:
-    """The one-word countries and capitals of the tagger's place lists, read once."""
-    from ..analyze.entities import _resources
-
-    return frozenset(k[0] for k, kinds in _resources().lexicon.items() if len(k) == 1 and kinds & {"country", "capital"})
 
 
 def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
