@@ -559,25 +559,22 @@ def test_a_role_after_a_name_makes_its_holder_the_speaker() -> None:
 def test_review_cases_keep_the_right_speaker() -> None:
     from storyline.consolidate.quotes import group_quotes
 
-    def speakers(t: str) -> list[tuple[str | None, str | None]]:
-        return [(q.speaker, q.speaker_resolved) for q in extract_quotes(t)]
-
     # a place list is no role and its holder; a company is no "he"
-    assert all(r != "Virginia Beach" for _, r in speakers(
+    assert all(r != "Virginia Beach" for _, r in _speakers(
         "The tour will stop in Denver, Virginia Beach, and Austin this summer, the band announced on Monday. "
         "Ticket sales have been the strongest in years, she said."))
-    assert all(r is None for _, r in speakers('Walt Disney Co. reported a loss on Monday. "It was a hard '
+    assert all(r is None for _, r in _speakers('Walt Disney Co. reported a loss on Monday. "It was a hard '
                                               'quarter," he said.'))
     # the one named in a "whose" clause who speaks keeps the quote
-    assert speakers("The board met with Apple Inc., whose chief executive, Tim Cook, said the company would "
+    assert _speakers("The board met with Apple Inc., whose chief executive, Tim Cook, said the company would "
                     "appeal.")[0][0] == "Tim Cook"
     # a weekday after a role's holder is no part of the name
     qs = extract_quotes("Apple chief executive Tim Cook Monday unveiled the new phone, saying it would ship in May.")
     assert qs and qs[0].speaker_resolved == "Tim Cook"
     # two people joined by "and" are not one name; "Bishop" is a surname
-    assert [r for _, r in speakers('Egypt\'s Mubarak and Ehud Barak said on Monday that they would meet again. '
+    assert [r for _, r in _speakers('Egypt\'s Mubarak and Ehud Barak said on Monday that they would meet again. '
                                    '"We are very close to a deal," he said.')][-1] == "Ehud Barak"
-    assert speakers('"We will act on climate change," Foreign Minister Julie Bishop said. "It is time," she '
+    assert _speakers('"We will act on climate change," Foreign Minister Julie Bishop said. "It is time," she '
                     'added.')[-1][1] == "Julie Bishop"
     # "claimed the victims had provoked" and "did not simply say" are claims
     a = storyline.Article(id="a", text="Defense lawyer John Smith claimed the victims had provoked his client. "

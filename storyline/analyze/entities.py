@@ -295,6 +295,11 @@ def country_or_capital(token: str) -> bool:
     return token in _countries_and_capitals()
 
 
+def known_place(word: str) -> bool:
+    """Whether a lower-cased word is a place of any kind in the tagger's place lists ("bonn", "rome")."""
+    return (word,) in _resources().lexicon
+
+
 @lru_cache(maxsize=1)
 def _countries_and_capitals() -> frozenset[str]:
     """The one-word countries and capitals of the tagger's place lists, read once."""

@@ -1327,11 +1327,11 @@ def _from_first_name(run: str) -> str:
     """The name in a run of capitalised words that opens on a first name ("Katherine Jackson"), or
     on common words before one ("Pro Golfer Doug Tewell" -> "Doug Tewell"), when a surname
     follows it; "" when none ("Rute Vicente Oliveira" is no "Vicente Oliveira")."""
-    from .entities import _lowercase_word
+    from .entities import lowercase_word  # (the tagger's module is read only when a text needs it)
 
     words = run.split()
     k = 0
-    while k < len(words) - 2 and not first_name_sex(words[k]) and _lowercase_word(words[k]):
+    while k < len(words) - 2 and not first_name_sex(words[k]) and lowercase_word(words[k]):
         k += 1
     return " ".join(words[k:]) if first_name_sex(words[k]) and k < len(words) - 1 else ""
 

@@ -38,7 +38,7 @@ import numpy as np
 
 from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
-from ..analyze.entities import spelled_by
+from ..analyze.entities import known_place, spelled_by
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head,
                                  sex_clash)
 from ..records import Article, Entity, Mention, Timex
@@ -1006,19 +1006,12 @@ _PLACE_HEADS = frozenset("river island islands valley mountain mountains lake ba
                          "park bridge canyon desert coast".split())
 
 
-def _known_place(word: str) -> bool:
-    """Whether a lower-cased word is a place in the tagger's place lists ("bonn", "rome")."""
-    from ..analyze.entities import _resources
-
-    return (word,) in _resources().lexicon
-
-
 def _place_case(name: str, label: str) -> str:
     """A place known only from a dateline in capitals ("BRUSSELS, Belgium (AP) _") in the case a
     reader writes it ("Brussels"); short capitals ("UK", "UAE") and initials ("U.S.") stay."""
     if label == "LOC" and name.isupper() and len(name.replace(" ", "")) >= 4 and "." not in name \
             and not (" " not in name and len(name) <= 5 and sum(c in "AEIOU" for c in name) < 2
-                     and not _known_place(name.lower())):  # "USGS" stays; "BASRA", "KIEV", "BONN" do not
+                     and not known_place(name.lower())):  # "USGS" stays; "BASRA", "KIEV", "BONN" do not
         return " ".join(w.capitalize() if len(w) > 3 or i == 0 else w.lower() for i, w in enumerate(name.split()))
     return name
 

@@ -256,8 +256,6 @@ def speaker_sex(q: Quote) -> int:
     return TITLE_SEX.get(words[-2].lower().rstrip("."), 0) if len(words) >= 2 else 0
 
 
-
-
 def _surnames_in_article(items: list[tuple[Quote, str, str | None]],
                          by_id: Mapping[str, Article]) -> list[tuple[Quote, str, str | None]]:
     """A one-word speaker name ("Trump") becomes the full name of its article that ends in it

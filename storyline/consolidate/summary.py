@@ -563,11 +563,10 @@ def _stale(text: str, published: date | None, newest: date | None) -> bool:
 
 
 def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryConfig, rel: np.ndarray,
-                budget_words: float, arts: Sequence[Article] = ()) -> list[int]:
+                budget_words: float, refs: Sequence[date | None] = ()) -> list[int]:
     """Self-contained sentences first; looser tiers join only while the pool is thin for the budget.
-    In a reader's brief, a sentence about a day to come that later articles have overtaken
-    (``_stale``) only fills."""
-    refs = [reference_date(a) for a in arts] if config.reader else []
+    In a reader's brief (``refs``: each article's reference day), a sentence about a day to come that
+    later articles have overtaken (``_stale``) only fills."""
     newest = max((d for d in refs if d is not None), default=None)
     seen: set[bytes] = set()
     tiers: list[list[int]] = [[], [], []]
@@ -688,7 +687,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     skip = _site_copies(cvocab, keys, arts, pages) if pages is not None else None
     w_all = _concept_weights(cvocab, occ, len(arts), rel, len(cvocab), n_concepts, config, skip)
     budget_words = max_words if max_bytes is None else max_bytes / 6.0  # a byte budget in words
-    cands = _candidates(items, keys, config, rel, budget_words, arts)
+    refs = [reference_date(a) for a in arts] if config.reader else []  # each article's day, read once
+    cands = _candidates(items, keys, config, rel, budget_words, refs)
     if focused and config.query_only:
         cands = [i for i in cands if rel[i] > 0]
     if pages is not None:  # a reader's brief of several articles
@@ -790,7 +790,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     else:  # a focused summary follows its subject in time, opened by a sentence that names it
         order = _named_first(order, cands, items, cut_k, arts)
     all_sims = tf @ cand_vecs[order].T
-    return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config, cvocab.art)
+    return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config, cvocab.art, refs)
 
 
 def centrality_weight(budget_words: float, config: SummaryConfig) -> float:
@@ -1008,7 +1008,8 @@ def _other_days(claim: str, claim_published: date | None, other: str, other_publ
 
 def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Sequence[Article],
             sims: np.ndarray, max_words: int, max_bytes: int | None,
-            config: SummaryConfig, art_of: np.ndarray | None = None) -> list[SummarySentence]:
+            config: SummaryConfig, art_of: np.ndarray | None = None,
+            refs: Sequence[date | None] = ()) -> list[SummarySentence]:
     # items come in article order: each article's sentences are one block of rows; per article
     # and summary sentence, the closest sentence of that article and its cosine
     if art_of is None:
@@ -1026,7 +1027,6 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
         else:
             near.append(None)
             near_v.append(None)
-    refs = [reference_date(a) for a in arts] if config.reader else []  # each article's day, read once
     out: list[SummarySentence] = []
     bytes_left = max_bytes
     words_left = max_words

@@ -122,7 +122,8 @@ def names_another_event(text: str, tx: Timex) -> bool:
     derailment", "Investigators in the Aug. 7 bombing ... said Saturday"."""
     if re.match(r" ?['’]s\b", text[tx.end:tx.end + 4]):
         return True
-    if granularity_of(tx.value) == "year" and re.fullmatch(r"\d{4}", tx.text):
+    g = granularity_of(tx.value)
+    if g == "year" and re.fullmatch(r"\d{4}", tx.text):
         # a year as a brand's: "If they still support Beijing 2008" (a capitalised word before it, no
         # word after it); "In the 2004 Games he won six" is dated by its year
         before = re.search(r"(\S+)\s+$", text[max(0, tx.start - 30):tx.start])
@@ -130,7 +131,7 @@ def names_another_event(text: str, tx: Timex) -> bool:
         return word_before[:1].isupper() and word_before.isalpha() and not _YEAR_GOVERNED.search(word_before) \
             and word_before.lower() not in MONTHS and not re.match(r"\s+[A-Za-z]", text[tx.end:tx.end + 2])
     noun = _NOUN_AFTER.match(text, tx.end)
-    return granularity_of(tx.value) == "day" and noun is not None and noun.group(1).lower() not in _NOT_NOUNS \
+    return g == "day" and noun is not None and noun.group(1).lower() not in _NOT_NOUNS \
         and _NAMES_AN_EVENT.search(text, max(0, tx.start - 24), tx.start) is not None
 
 
