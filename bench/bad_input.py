@@ -10,8 +10,15 @@ was expected and what happened. Nothing may raise.
 Part 2 reads every document of ../shared/data/mds as JSON Lines and times the checks every article
 now passes (string cleaning, text size, date range) against the whole read.
 
-    python bench/bad_input.py            # part 1, and part 2 on all MDS sets
-    python bench/bad_input.py --quick    # part 1, and part 2 on DUC 2004 only
+Part 3 times the analysis and the brief of one huge article of each odd shape (no punctuation, a
+quotation mark never closed, thousands of "he said", thousands of different people, every word
+capitalised, dates and abbreviations only), written here, against news text of the same size
+(DUC 2004's articles run together), in the same run: an odd article must cost about what news
+of its size costs, not the square of its size.
+
+    python bench/bad_input.py            # parts 1 and 3, and part 2 on all MDS sets
+    python bench/bad_input.py --quick    # part 1, part 2 on DUC 2004 only, part 3 at 100 kB
+    python bench/bad_input.py --huge-kb 1000   # part 3 at the 1 MB text limit
 """
 
 from __future__ import annotations
@@ -172,9 +179,75 @@ def part2(sets: list[str]) -> list[list]:
     return rows
 
 
+_WORDS = ("the council said on Tuesday that the mayor met the governor in the capital and she told reporters "
+          "that the bridge would open").split()
+_FIRST = "John Mary Peter Anna Paul Laura Mark Susan James Linda Robert Karen Michael Nancy David Lisa".split()
+_LAST = "Smith Jones Brown Miller Davis Wilson Moore Taylor Anderson Thomas Jackson White Harris Martin Clark".split()
+
+
+def _odd_texts(size: int) -> dict[str, str]:
+    """Texts of about ``size`` characters, one per odd shape (seeded: the same text every run)."""
+    import random
+
+    rng = random.Random(0)
+
+    def words(n: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(n))
+
+    def fill(make) -> str:  # type: ignore[no-untyped-def]
+        parts, n = [], 0
+        while n < size:
+            parts.append(make())
+            n += len(parts[-1]) + 1
+        return " ".join(parts)[:size]
+
+    return {
+        "no punctuation": fill(lambda: words(20)),
+        "quotation never closed": fill(lambda: '"' + words(12) + "\n"),
+        'thousands of "he said"': fill(lambda: '"We will win this time," he said. "It is hard," she said. '
+                                              "John Smith said."),
+        "thousands of people": fill(lambda: f"{rng.choice(_FIRST)} {rng.choice(_LAST)}{rng.choice(_LAST).lower()} "
+                                            f'said the plan would work. "It is hard," he said. President '
+                                            f"{rng.choice(_LAST)} agreed."),
+        "every word capitalised": fill(lambda: " ".join(w.capitalize() for w in words(20).split())),
+        "dates and abbreviations": fill(lambda: " ".join(rng.choice(["Tuesday", "last June", "on Jan. 8", "2019",
+                                                                     "two days later", "next week", "Gov.", "said"])
+                                                         for _ in range(12))),
+    }
+
+
+def part3(size: int) -> list[list]:
+    import storyline
+    from storyline.analyze.analyze import analyze_article
+    from storyline.records import Article
+
+    news = "\n\n".join(d["text"] for c in iter_clusters("duc2004") for d in c["documents"])
+    shapes = _odd_texts(size)
+    if news:
+        shapes = {"news (DUC 2004 run together)": (news * (size // len(news) + 1))[:size], **shapes}
+    rows = []
+    base: tuple[float, float] | None = None
+    for name, text in shapes.items():
+        article = Article(id="odd", text=text, published="2019-01-09", title="Odd page")
+        t = time.perf_counter()
+        analyze_article(article)
+        analysis = time.perf_counter() - t
+        t = time.perf_counter()
+        storyline.brief([article])
+        whole = time.perf_counter() - t
+        if news and base is None:
+            base = (analysis, whole)  # the news text comes first
+        rows.append([name, f"{len(text) / 1e3:,.0f}", f"{analysis:.1f}",
+                     f"{analysis / base[0]:.1f}x" if base else "-", f"{whole:.1f}",
+                     f"{whole / base[1]:.1f}x" if base else "-"])
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true", help="part 2 on DUC 2004 only")
+    ap.add_argument("--quick", action="store_true", help="part 2 on DUC 2004 only, part 3 at 100 kB")
+    ap.add_argument("--huge-kb", type=int, default=500, help="size of part 3's articles, in kB (default 500)")
+    ap.add_argument("--skip-huge", action="store_true", help="leave out part 3")
     args = ap.parse_args()
     rows, ok = part1()
     print("## Part 1: a batch of bad inputs among good ones (ingest into SQLite, as `storyline ingest`)\n")
@@ -189,6 +262,11 @@ def main() -> int:
                          "checks us/article", "checks share of read time"], part2(sets)))
     else:
         print("\n(part 2 skipped: ../shared/data/mds is not present)")
+    if not args.skip_huge:
+        size = 100_000 if args.quick else args.huge_kb * 1000
+        print(f"\n## Part 3: one huge article of each odd shape ({size / 1e3:,.0f} kB), analysis and brief\n")
+        print(fmt_table(["text", "kB", "analysis s", "vs news", "brief s", "vs news"],
+                        part3(size)))
     print(f"\nall cases as expected: {'yes' if ok else 'NO'}")
     return 0 if ok else 1
 

@@ -912,3 +912,24 @@ def test_a_bracketed_short_form_joins_only_a_name_it_spells_and_dateline_towns_r
     assert "GBR" not in found.get("Greg Rutherford", ("", ()))[1], found
     found = ents(["BASRA, Iraq (AP) _ Troops entered the city on Monday.", "USGS said the quake was strong."])
     assert "Basra" in found and "USGS" in found, found
+
+
+def test_the_mention_covering_a_word_is_found_by_its_start() -> None:
+    """The role reader asks, for each word before a name, which mention covers it; the index it
+    asks answers as reading every mention in order would (the first that covers), overlaps too."""
+    import random
+
+    from storyline.analyze.ner_roles import _Covering
+
+    rng = random.Random(7)
+    for _ in range(50):
+        mentions = []
+        for _ in range(rng.randint(0, 30)):
+            a = rng.randint(0, 300)
+            mentions.append(Mention(text="x", label="ORG", start=a, end=a + rng.randint(1, 40)))
+        covering = _Covering(mentions)
+        for _ in range(40):
+            a = rng.randint(0, 340)
+            b = a + rng.randint(1, 10)
+            first = next((m for m in mentions if m.start <= a and b <= m.end), None)
+            assert covering(a, b) is first

@@ -581,3 +581,44 @@ def test_review_cases_keep_the_right_speaker() -> None:
                                        "Governor Ann Lee did not simply say the tax was unfair; she voted against it.")
     shown = {g.speaker for g in group_quotes([a])}
     assert {"John Smith", "Ann Lee"} <= shown, shown
+
+
+def test_a_page_without_punctuation_is_read_in_bounded_sentences() -> None:
+    """Text without sentence ends (a scraped list, a transcript) is read in sentences of at most
+    ``MAX_SENTENCE`` characters, so that attributions are not weighed pair by pair over a whole
+    page; a quotation and its speaker inside such a page are still found."""
+    from storyline.analyze.quotes import MAX_SENTENCE, quote_aware_sentences
+
+    filler = " ".join("the river rose over the old bridge and farmers moved their herds uphill".split() * 400)
+    text = filler + ' "We will rebuild the bridge this year," Mayor Lena Park said ' + filler
+    spans = quote_aware_sentences(text)
+    assert max(e - s for s, e in spans) <= MAX_SENTENCE
+    quotes = [q for q in extract_quotes(text) if "rebuild" in q.text]
+    assert len(quotes) == 1 and quotes[0].speaker == "Mayor Lena Park"
+
+
+def test_sexes_read_from_indexes_agree_with_every_mention() -> None:
+    """The sex the pronouns after a surname tell (``_told_sex``) and the first names written with
+    it (``_surname_sex``) are read from per-text indexes; they agree with reading every mention
+    before the point asked about."""
+    import re as _re
+
+    from storyline.analyze.ner_roles import name_sex, pronoun_sex
+    from storyline.analyze.quotes import _surname_sex, _told_sex
+
+    text = ("Michael Jackson sang. Jackson said he was tired. Later Katherine Jackson arrived and Jackson "
+            "said she was proud. Then Janet Jackson spoke, and Jackson said she would sing. Jackson left.")
+
+    def told(before: int) -> int:
+        sexes = {pronoun_sex(text, m.end()) for m in _re.finditer(r"\bJackson\b", text[:before])} - {0}
+        return sexes.pop() if len(sexes) == 1 else 0
+
+    def firsts(before: int) -> int:
+        found = _re.findall(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?Jackson\b", text[:before])
+        sexes = {name_sex(f + " Jackson") for f in found}
+        return sexes.pop() if len(sexes) == 1 else 0
+
+    points = [m.start() for m in _re.finditer(r"\S+", text)] + [len(text)]
+    assert [_told_sex(text, "Jackson", p) for p in points] == [told(p) for p in points]
+    assert [_surname_sex(text, "Jackson", p) for p in points] == [firsts(p) for p in points]
+    assert {told(p) for p in points} >= {0, 1} and {firsts(p) for p in points} >= {0, 1}

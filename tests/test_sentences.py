@@ -228,3 +228,21 @@ def test_a_company_suffix_after_co_does_not_start_a_sentence() -> None:
     assert [t[a:b] for a, b in sentence_spans(t)] == [
         "Vioxx, the new pain pill from Merck & Co. Inc. that promises to be easier on the stomach, works.",
         "He joined Procter & Gamble Co.", "He left."]
+
+
+def test_text_without_sentence_ends_is_cut_into_bounded_sentences() -> None:
+    """A page without punctuation (a scraped list, a machine transcript) has no sentence end; it is
+    cut at spaces into sentences of at most a few thousand characters, every word kept once and in
+    order, so that no later stage reads a whole page as one sentence."""
+    from storyline.analyze.sentences import MAX_PIECE, sentence_spans
+
+    words = "the river rose over the old bridge and the farmers moved their herds to higher ground".split()
+    text = " ".join(words[i % len(words)] for i in range(12_000))
+    spans = sentence_spans(text)
+    assert len(spans) > 10
+    assert max(e - s for s, e in spans) <= MAX_PIECE
+    assert " ".join(text[s:e] for s, e in spans).split() == text.split()
+    # (and a real sentence end inside such a page is still one)
+    unit = " ".join(words) + " "
+    with_ends = (unit * 200).rstrip() + ". The water fell on Monday. The " + (unit * 30).rstrip() + "."
+    assert "The water fell on Monday." in [with_ends[s:e] for s, e in sentence_spans(with_ends)]

@@ -491,3 +491,15 @@ def test_due_for_a_weekday_is_the_coming_one_and_this_day_last_year_is_a_day() -
     assert (tx.text, tx.value) == ("this day last year", "2005-07-07")
     (tx,) = tag_timexes("A year ago today the bridge fell.", date(2006, 7, 7))
     assert tx.value == "2005-07-07"
+
+
+def test_dates_inside_a_page_without_punctuation_read_as_in_a_sentence() -> None:
+    """A page without sentence ends reads the few thousand characters around each date as its
+    sentence: the dates it holds get the values they get in a short sentence."""
+    filler = " ".join("the river rose over the old bridge and farmers moved their herds uphill".split() * 300)
+    short = "the water fell on Tuesday and the road opened on March 3"
+    text = filler + " " + short + " " + filler
+    dct = date(2019, 1, 9)
+    want = [(t.text, t.value) for t in tag_timexes(short, dct)]
+    got = [(t.text, t.value) for t in tag_timexes(text, dct)]
+    assert want == [("Tuesday", "2019-01-08"), ("March 3", "2019-03-03")] and got == want

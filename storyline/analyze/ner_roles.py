@@ -11,6 +11,7 @@ by "the North Korean leader" in the consolidation.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gzip
 import json
@@ -149,20 +150,38 @@ def sex_clash(a: int, b: int) -> bool:
     return bool(a and b and a != b)
 
 
-def _covering(mentions: Sequence[Mention], a: int, b: int) -> Mention | None:
-    for m in mentions:
-        if m.start <= a and b <= m.end:
-            return m
-    return None
+class _Covering:
+    """The first of ``mentions`` (in their order) that covers a span, found by the starts: a long
+    text's mentions are not each read for every word before a name."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self._mentions = [mentions[i] for i in order]
+        self._index = order
+        self._starts = [m.start for m in self._mentions]
+        self._reach: list[int] = []  # the furthest end of the mentions up to each one, by start
+        for m in self._mentions:
+            self._reach.append(max(m.end, self._reach[-1] if self._reach else m.end))
+
+    def __call__(self, a: int, b: int) -> Mention | None:
+        best = None
+        j = bisect.bisect_right(self._starts, a) - 1
+        while j >= 0 and self._reach[j] >= b:
+            m = self._mentions[j]
+            if m.end >= b and (best is None or self._index[j] < self._index[best]):
+                best = j
+            j -= 1
+        return self._mentions[best] if best is not None else None
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     """True when ``pos`` opens a sentence (only spaces and quotes after a full stop or a line start)."""
-    before = text[:pos].rstrip(" \t\"“'‘")
-    return not before or before[-1] in ".!?\n"
+    while pos > 0 and text[pos - 1] in " \t\"“'‘":
+        pos -= 1
+    return pos == 0 or text[pos - 1] in ".!?\n"
 
 
-def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
+def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:
     lo = max(0, m.start - 120)
     nl = text.rfind("\n", lo, m.start)
     if nl >= 0:
@@ -176,7 +195,7 @@ def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
         a, b = toks[k - 1]
         w = text[a:b]
         lw = w.lower().rstrip(".")
-        cov = _covering(others, a, b)
+        cov = covering(a, b)
         if lw in ROLE_HEADS:
             has_head = True
         elif lw in ROLE_MODS:
@@ -187,7 +206,7 @@ def _pre_role(text: str, m: Mention, others: Sequence[Mention]) -> str | None:
                 k -= 1
             first = k
             continue
-        elif lw in ("'s", "’s") and k > 1 and _covering(others, *toks[k - 2]) is not None:
+        elif lw in ("'s", "’s") and k > 1 and covering(*toks[k - 2]) is not None:
             pass
         elif w[:1].isupper() and w.endswith(DEMONYM_ENDINGS) and len(w) > 3 and k < len(toks):
             pass  # an untagged nationality word ("Korean", "Chinese") inside a title run
@@ -277,10 +296,11 @@ def _before_appos_role(text: str, m: Mention) -> str | None:
 def attach_roles(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with ``role`` set on PERSON mentions that carry a title or an apposition."""
     out = []
+    covering = _Covering(mentions)
     for m in mentions:
         if m.label != "PERSON" or m.role:
             out.append(m)
             continue
-        role = _pre_role(text, m, mentions) or _appos_role(text, m) or _before_appos_role(text, m)
+        role = _pre_role(text, m, covering) or _appos_role(text, m) or _before_appos_role(text, m)
         out.append(dataclasses.replace(m, role=role) if role else m)
     return out

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -166,6 +167,7 @@ _OPEN = "“"
 _CLOSE = "”"
 _DQ = '"'
 _QUOTE_CHARS = frozenset('"“”')
+_QUOTE_CHAR = re.compile('["“”]')
 _QMARK = re.compile('["“”]')
 
 
@@ -265,7 +267,7 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
                         not _ATTRIB_ONLY.match(text, ps + m.end())):
                     continue
             if text[k] == ".":
-                w = re.search(r"([\w.]+)$", text[s:k])
+                w = re.search(r"([\w.]+)$", text[max(s, k - 64):k])
                 prev = w.group(1).lower() if w else ""
                 if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()) or re.fullmatch(r"(\w\.)+\w", prev):
                     continue
@@ -276,6 +278,29 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
                 s += 1
         if s < pe:
             out.append((s, pe))
+    return [piece for s, e in out for piece in _capped(text, mask, s, e)]
+
+
+MAX_SENTENCE = 3000  # characters; a longer "sentence" (text without punctuation) is cut at spaces
+
+
+def _capped(text: str, mask: bytearray, s: int, e: int) -> list[tuple[int, int]]:
+    """``[s, e)`` cut at spaces into spans of at most ``MAX_SENTENCE`` characters, outside a
+    quotation where one allows: the attribution rules read a sentence's words pair by pair, and
+    text without punctuation would make one sentence of a whole page."""
+    out: list[tuple[int, int]] = []
+    while e - s > MAX_SENTENCE:
+        lo, cut = s + MAX_SENTENCE // 2, s + MAX_SENTENCE
+        space = text.rfind(" ", lo, cut)
+        while space > lo and mask[space]:
+            space = text.rfind(" ", lo, space)
+        if space <= lo:
+            space = text.rfind(" ", lo, cut)
+        if space <= lo:
+            break
+        out.append((s, space))
+        s = space + 1
+    out.append((s, e))
     return out
 
 
@@ -785,7 +810,7 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                 continue
             if not (f.start < g.speaker[0] < end) or g.speaker[0] < f.cue[0]:
                 continue
-            m = _COORD.search(text, f.start, g.speaker[0])
+            m = _COORD.search(text, max(f.start, g.speaker[0] - 80), g.speaker[0])
             if m:
                 end = min(end, _trim_content(text, f.start, m.start())[1])
         # '... to "meet each other halfway," and China's foreign minister urged ...': a quotation
@@ -1099,7 +1124,7 @@ def _continue_quote(text: str, f: _Found, sents: Sequence[tuple[int, int]], si: 
 
 def _kind(text: str, fragments: Iterable[tuple[int, int]]) -> str:
     frags = list(fragments)
-    has_q = any(any(c in _QUOTE_CHARS for c in text[s:e]) for s, e in frags)
+    has_q = any(_QUOTE_CHAR.search(text, s, e) for s, e in frags)
     if not has_q:
         return "indirect"
     whole = all(text[s] in _QUOTE_CHARS and text[e - 1] in _QUOTE_CHARS for s, e in frags)
@@ -1156,12 +1181,13 @@ def _full_name(name: str, prior: list[tuple[int, str]], titled: Titled, before: 
     # else the nearest titled name before it ("singer Michael Jackson ... his brother, singer
     # Jermaine Jackson, ... Jackson said": Jermaine)
     k = bisect.bisect_left(titled, (before, ""))
-    for pos, full in reversed(titled[:k]):
+    for pos, full in reversed(titled[max(0, k - 4 * RECENT_SPEAKERS):k]):  # (the last 200)
         if len(full.split()) >= 2 and name in full.split() and not sex_clash(sex, name_sex(full)):
             return full
     return name
 
 
+@lru_cache(maxsize=4096)
 def _person_like(name: str) -> bool:
     words = name.split()
     if not words or any(w.lower() in _NOT_PERSON_WORDS or w.lower().rstrip(".,") in _COMPANY_WORDS for w in words) \
@@ -1255,9 +1281,24 @@ def _surname_sex(text: str, surname: str, before: int) -> int:
     agree ("Michael Jackson" ... "Jackson": 1; also "Katherine Jackson" before it: 0)."""
     if not text or " " in surname:
         return 0
-    firsts = re.findall(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(surname) + r"\b", text[:before])
-    sexes = {name_sex(f + " " + surname) for f in firsts}
-    return sexes.pop() if len(sexes) == 1 else 0
+    told = _surname_sexes(text)
+    if surname not in told:
+        ends, counts = [], [(0, 0, 0)]  # how many of the names up to each are of unknown sex, men's, women's
+        for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(surname) + r"\b", text):
+            sex = name_sex(m.group(1) + " " + surname)
+            ends.append(m.end())
+            counts.append(tuple(n + (sex == x) for x, n in enumerate(counts[-1])))  # type: ignore[misc]
+        told[surname] = (ends, counts)
+    ends, counts = told[surname]
+    unknown, men, women = counts[bisect.bisect_right(ends, before)]
+    return 1 if men and not unknown and not women else 2 if women and not unknown and not men else 0
+
+
+@lru_cache(maxsize=16)
+def _surname_sexes(text: str) -> dict[str, tuple[list[int], list[tuple[int, int, int]]]]:
+    """A surname -> where ``text`` writes it after a first name, and how many of those up to each
+    have a first name of unknown sex, a man's, a woman's (filled as surnames are asked for)."""
+    return {}
 
 
 _TITLE_WORDS_SEX = "|".join(sorted((w for w, x in TITLE_SEX.items() if x), key=len, reverse=True))
@@ -1319,8 +1360,25 @@ def _told_sex(text: str, name: str, before: int) -> int:
     if not text or not name:
         return 0
     last = name.split()[-1]
-    sexes = {pronoun_sex(text, m.end()) for m in re.finditer(r"\b" + re.escape(last) + r"\b", text[:before])} - {0}
-    return sexes.pop() if len(sexes) == 1 else 0
+    told = _told_by_name(text)
+    if last not in told:
+        ends, men, women = [], [0], [0]
+        for m in re.finditer(r"\b" + re.escape(last) + r"\b", text):
+            sex = pronoun_sex(text, m.end())
+            ends.append(m.end())
+            men.append(men[-1] + (sex == 1))
+            women.append(women[-1] + (sex == 2))
+        told[last] = (ends, men, women)
+    ends, men, women = told[last]
+    k = bisect.bisect_right(ends, before)
+    return 0 if bool(men[k]) == bool(women[k]) else 1 if men[k] else 2
+
+
+@lru_cache(maxsize=16)
+def _told_by_name(text: str) -> dict[str, tuple[list[int], list[int], list[int]]]:
+    """A surname -> where ``text`` writes it, and how many of those mentions up to each one a "he"
+    and a "she" follow (filled as the names are asked for, once per text and name)."""
+    return {}
 
 
 def _from_first_name(run: str) -> str:
@@ -1350,20 +1408,61 @@ def _names_written(text: str) -> tuple[list[int], list[str]]:
     return ends, names
 
 
-def _full_names_before(text: str, at: int, people: Sequence[str]) -> dict[str, str]:
-    """A name's word -> the last full name written with it before ``at``: ``people`` (the article's
-    speakers and titled names so far) and the names the article wrote with a first name."""
-    fulls: dict[str, str] = {}
-    ends, names = _names_written(text)
-    named = names[:bisect.bisect_left(ends, at)]
-    for name in [*named, *people]:
+class _FullNames:
+    """A name's word -> the last full name written with it before ``at`` (see
+    ``_full_names_before``), looked up word by word: the article's names are indexed once per text,
+    so a long article's pronouns each cost a lookup, not a pass over every name before them."""
+
+    def __init__(self, text: str, at: int, people: Sequence[str]) -> None:
+        self._named = _names_by_word(text)
+        self._at = at
+        self._people = people
+        self._of_people: dict[str, str] | None = None
+
+    def _lookup(self, word: str) -> str | None:
+        if self._of_people is None:
+            self._of_people = {}
+            for name in dict.fromkeys(reversed(self._people)):  # the last written first
+                if name and len(name.split()) > 1 and _person_like(name):
+                    for w in name.split():
+                        self._of_people.setdefault(w, name)
+        if word in self._of_people:
+            return self._of_people[word]
+        ends, names = self._named.get(word, ((), ()))
+        k = bisect.bisect_left(ends, self._at)
+        return names[k - 1] if k else None
+
+    def __contains__(self, word: str) -> bool:
+        return self._lookup(word) is not None
+
+    def __getitem__(self, word: str) -> str:
+        found = self._lookup(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+
+@lru_cache(maxsize=16)
+def _names_by_word(text: str) -> dict[str, tuple[list[int], list[str]]]:
+    """A word -> the ends and the full names (two words or more, a person's) that ``text`` writes
+    with it and a first name or an age, in order."""
+    index: dict[str, tuple[list[int], list[str]]] = {}
+    for end, name in zip(*_names_written(text)):
         if name and len(name.split()) > 1 and _person_like(name):
             for w in name.split():
-                fulls[w] = name
-    return fulls
+                ends, names = index.setdefault(w, ([], []))
+                ends.append(end)
+                names.append(name)
+    return index
 
 
-def _people_in(text: str, lo: int, hi: int, fulls: dict[str, str]) -> set[str]:
+def _full_names_before(text: str, at: int, people: Sequence[str]) -> _FullNames:
+    """A name's word -> the last full name written with it before ``at``: ``people`` (the article's
+    speakers and titled names so far) and the names the article wrote with a first name."""
+    return _FullNames(text, at, people)
+
+
+def _people_in(text: str, lo: int, hi: int, fulls: _FullNames) -> set[str]:
     return {fulls[w] for w in (re.sub(r"['’]s$", "", x) for x in re.findall(r"\b[A-Z][\w’'\-]+", text[lo:hi]))
             if w in fulls}
 
@@ -1524,35 +1623,44 @@ def _only_other_person(text: str, at: int, people: Sequence[str], full: str) -> 
     return person
 
 
-def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], titled: Titled,
+RECENT_SPEAKERS = 50
+
+
+def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: Titled,
              text: str = "", titled_speakers: dict[tuple[int, str], int] | None = None) -> str | None:
-    """A full name for a pronoun or a bare surname, when the article makes it clear."""
+    """A full name for a pronoun or a bare surname, when the article makes it clear. ``written``:
+    each person the article quoted before -> where last written, in the order of their last
+    writing (the caller keeps it as it reads, so that a long article's pronouns do not each read
+    every quote before them). Only the last ``RECENT_SPEAKERS`` people quoted are weighed: a pronoun
+    or a surname does not reach further back, and a long page's pronouns do not each weigh every
+    name before them."""
+    seen = [(pos, name) for name, pos in reversed(list(islice(reversed(written.items()), RECENT_SPEAKERS)))]
     low = {"him": "he", "her": "she"}.get(speaker.lower(), speaker.lower())  # "quoted him as saying"
     if speaker == "He":
         # the family name He ("Ms. He", "He Xintong") when the article writes one before: a capital
         # cannot tell it from the pronoun, and the pronoun would be hers
-        near_names = sorted(p for p in [*prior, *titled[:bisect.bisect_left(titled, (speaker_start, ""))]]
-                            if _person_like(p[1]))
+        last_named = max((p for p in [*seen, *titled[:bisect.bisect_left(titled, (speaker_start, ""))]]
+                          if _person_like(p[1])), default=None)
         # only when that person is the last one named, and lately ("He Yafei met the envoy. ...
         # Yang spoke for an hour. He said ..." is Yang's)
-        if near_names and "He" in near_names[-1][1].split() and len(near_names[-1][1].split()) > 1 \
-                and speaker_start - near_names[-1][0] < 600:
-            return near_names[-1][1]
+        if last_named and "He" in last_named[1].split() and len(last_named[1].split()) > 1 \
+                and speaker_start - last_named[0] < 600:
+            return last_named[1]
     if low in ("he", "she"):
         # the nearest preceding named speaker or titled person ("spokesman Lu Kang"), not one whose
         # first name is of the other sex
         sex = 1 if low == "he" else 2
         k = bisect.bisect_left(titled, (speaker_start, ""))
         # each name once, where it was last written (an article quotes its people many times)
-        nearest: dict[str, int] = {}
-        for pos, name in [*prior, *(t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800)]:
+        nearest: dict[str, int] = {name: pos for pos, name in seen}
+        for pos, name in [t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800]:
             if _person_like(name) and pos > nearest.get(name, -1):
                 nearest[name] = pos
         cands = [(pos, name) for name, pos in nearest.items()]
         # (a bare surname by the full names the article wrote it in before: "Jackson" after "Singer
         # Michael Jackson" is him)
         def sex_of(pos: int, name: str) -> int:
-            full = _full_name(name, prior, titled, pos)
+            full = _full_name(name, seen, titled, pos)
             # (a speaker written with a title: "``No,'' Ms. Moore replied" is a woman, whatever the
             # other Moores of the article)
             title = _TITLE_JUST_BEFORE.search(text, max(0, pos - 10), pos) if text else None
@@ -1562,7 +1670,7 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
 
         told = {(pos, name): sex_of(pos, name) for pos, name in cands}
         cands = [c for c in cands if not sex_clash(sex, told[c])]
-        known = [n for _, n in prior] + [n for _, n in titled[:k]]
+        known = [n for _, n in seen] + [n for _, n in titled[:k]]
         if sex == 2 and cands and not told[max(cands)] and any(told[c] == 2 for c in cands):
             # "she": the woman named before, rather than a nearer word of unknown sex that the article
             # never writes after a first name ("While", "Some", "Intensity"; not "Levin" of "Maurie
@@ -1584,7 +1692,7 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
                 return subject
             return None
         pos, name = max(cands)
-        full = _full_name(name, prior, titled, speaker_start, sex)
+        full = _full_name(name, seen, titled, speaker_start, sex)
         near = _person_before(text, speaker_start, known)
         if near is not None and not set(near.split()) & set(full.split()):
             # someone else is named in the pronoun's own sentence: that person, if one and of its sex
@@ -1607,7 +1715,7 @@ def _resolve(speaker: str, speaker_start: int, prior: list[tuple[int, str]], tit
         return None
     tail = _name_tail(speaker)
     if tail and len(tail.split()) == 1:
-        full = _full_name(tail, prior, titled, speaker_start, name_sex(speaker))
+        full = _full_name(tail, seen, titled, speaker_start, name_sex(speaker))
         return full if full != tail else None
     return tail if tail and tail != speaker else None
 
@@ -1691,7 +1799,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
     paras = _paragraphs(text)
     para_starts = {s: k for k, (s, _) in enumerate(paras)}
     quotes: list[Quote] = []
-    prior: list[tuple[int, str]] = []
+    written: dict[str, int] = {}  # each person quoted so far -> where last written (see ``_resolve``)
     titled_speakers: dict[tuple[int, str], int] = {}  # a prior speaker written with a title -> its sex
     seen: set[tuple[int, int]] = set()
     sents = _sentences(text, regions)
@@ -1718,7 +1826,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             if relayer is not None and relayed_by.speaker:
                 quoted = original[relayed_by.speaker[0]:relayed_by.speaker[1]]
                 if quoted.lower() in ("him", "her"):
-                    him = _resolve(quoted, relayed_by.speaker[0], prior, titled, original, titled_speakers)
+                    him = _resolve(quoted, relayed_by.speaker[0], written, titled, original, titled_speakers)
                     if him is None:
                         relayer = None  # "NTV quoted him as saying" with no one "him" can be: the quote stays NTV's
             if relayer is not None:
@@ -1728,7 +1836,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 f = _restore_marks(text, f)
             f = _whose(original, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
-            resolved = him or (_resolve(speaker, f.speaker[0], prior, titled, original, titled_speakers)
+            resolved = him or (_resolve(speaker, f.speaker[0], written, titled, original, titled_speakers)
                                if speaker and f.speaker else None)
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
@@ -1736,7 +1844,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             if full:
                 tail = _name_tail(full) or full
                 if _person_like(tail):
-                    prior.append((f.start, tail))
+                    written[tail] = max(f.start, written.pop(tail, -1))  # (the last written last)
                     title = _SPEAKER_TITLE.match(speaker or "")
                     if title:
                         titled_speakers[(f.start, tail)] = TITLE_SEX.get(title.group(1).lower(), 0)

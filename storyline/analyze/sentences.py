@@ -12,9 +12,10 @@ sentence: pysbd would cut "`` We won . ''" after the full stop and "We ... won" 
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..records import Sentence
 from .timex import IRREGULAR_PAST, live_log, live_stamp
@@ -171,10 +172,12 @@ MAX_PIECE = 4000  # pysbd's abbreviation pass costs the square of its input: lon
 _SAFE_CUT = re.compile(r"(?<=[a-z0-9][.!?])[\"”’)]?\s+(?=[\"“]?[A-Z])")
 
 
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _pieces(text: str, start: int, end: int, forced: set[int] | None = None) -> list[tuple[int, int]]:
     """``[start, end)`` cut into pieces of at most about ``MAX_PIECE`` characters, each cut at a
     plain sentence end (a lower-case word or digit, a full stop, space, a capital), so that pysbd
-    sees each piece alone; a piece with no such end stays whole."""
+    sees each piece alone; where no such end is near, at a weaker break (``_weak_cut``), whose
+    position is added to ``forced``: no sentence runs on across it (every later stage reads a
+    sentence whole, and text without punctuation must not make one sentence of a page)."""
     out: list[tuple[int, int]] = []
     while end - start > MAX_PIECE:
         cut = None
@@ -182,14 +185,35 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if _plain_end(text, m.start()):
                 cut = m.end()
         if cut is None:
-            cut = next((m.end() for m in _SAFE_CUT.finditer(text, start + MAX_PIECE, end)
+            cut = next((m.end() for m in _SAFE_CUT.finditer(text, start + MAX_PIECE, min(end, start + 4 * MAX_PIECE))
                         if _plain_end(text, m.start())), None)
+        if cut is None:
+            # no plain sentence end within reach (a list, text without punctuation): cut after the
+            # last mark and space, else at the last space, so that no piece grows without bound
+            cut = _weak_cut(text, start + MAX_PIECE // 2, start + MAX_PIECE)
             if cut is None:
                 break
+            if forced is not None:
+                forced.add(cut)
         out.append((start, cut))
         start = cut
     out.append((start, end))
     return out
+
+
+_WEAK_END = re.compile(r"[.!?;:,][\"”’)]*\s+")
+
+
+def _weak_cut(text: str, lo: int, hi: int) -> int | None:
+    """Where to cut ``text[lo:hi]`` when it has no plain sentence end: after its last mark and
+    space, else after its last space; None when it has no space at all."""
+    last = None
+    for last in _WEAK_END.finditer(text, lo, hi):
+        pass
+    if last is not None:
+        return last.end()
+    space = max(text.rfind(" ", lo, hi), text.rfind("\n", lo, hi))
+    return space + 1 if space >= lo else None
 
 
 _NOT_ENDS = frozenset(["vs", "approx", "cf", "al", "no", "nos", "esp", "incl", "etc", "e.g", "i.e", "p.m", "a.m"])
@@ -206,9 +230,10 @@ def _plain_end(text: str, stop: int) -> bool:
 def _split_paragraph(text: str, start: int, end: int, lang: str = "en") -> list[tuple[int, int]]:
     if end - start > MAX_PIECE:
         spans: list[tuple[int, int]] = []
-        for ps, pe in _pieces(text, start, end):
+        forced: set[int] = set()
+        for ps, pe in _pieces(text, start, end, forced):
             spans.extend(_split_piece(text, ps, pe, lang))
-        return _repair(text, spans)
+        return _repair(text, spans, forced)
     return _split_piece(text, start, end, lang)
 
 
@@ -270,11 +295,13 @@ _COMPANY_END = re.compile(r"\b(?:Co|Corp|Cos|Bros)\.$")
 _COMPANY_SUFFIX_START = re.compile(r"(?:Inc|Ltd|Corp|LLC|PLC|L\.P|S\.A|AG|N\.V)\b")
 
 
-def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _repair(text: str, spans: list[tuple[int, int]], forced: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """``spans`` with the cuts pysbd makes wrongly mended; never across a ``forced`` cut."""
     spans = _split_sen(text, spans)
+    cuts = sorted(forced)
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out:
+        if out and not (cuts and bisect.bisect_left(cuts, out[-1][1]) < bisect.bisect_right(cuts, s)):
             ps, pe = out[-1]
             prev, cur = text[ps:pe], text[s:e]
             if ((_AMPM_END.search(prev) and _TIME_CONT.match(cur)) or _LOWER_START.match(cur)

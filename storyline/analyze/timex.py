@@ -1426,11 +1426,16 @@ _BIG = re.compile(r"(?<![\w\-])(?=[\w'])(?:" + "|".join(
     rf"(?P<{name}>(?:{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', pat)})(?!\w))" for name, pat, _ in RULES) + ")",
     re.IGNORECASE)
 
+_SENT_REACH = 3000  # characters each way: text without punctuation has no sentence to bound
+
+
 def _sent_bounds(text: str, pos: int) -> tuple[int, int]:
-    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos),
-             text.rfind("! ", 0, pos))
-    hi_cands = [i for i in (text.find(". ", pos), text.find("\n", pos), text.find("? ", pos)) if i != -1]
-    return lo + 1, (min(hi_cands) if hi_cands else len(text))
+    floor, ceil = max(0, pos - _SENT_REACH), min(len(text), pos + _SENT_REACH)
+    lo = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos), text.rfind("? ", floor, pos),
+             text.rfind("! ", floor, pos), floor - 1)
+    hi_cands = [i for i in (text.find(". ", pos, ceil), text.find("\n", pos, ceil), text.find("? ", pos, ceil))
+                if i != -1]
+    return lo + 1, (min(hi_cands) if hi_cands else ceil)
 
 
 def _ref_of(value: str) -> Ref | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import re
@@ -214,6 +215,10 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
             by_art.setdefault(m.article_id, []).append(m)
     for ms in by_art.values():
         ms.sort(key=lambda m: m.start)
+    # (indexes, so that a page with thousands of names does not read all of them for each quote)
+    starts = {aid: [m.start for m in ms] for aid, ms in by_art.items()}
+    longest = {aid: max(m.end - m.start for m in ms) for aid, ms in by_art.items()}
+    named_in: dict[str, Counter[str | None]] = {aid: Counter(m.entity_id for m in ms) for aid, ms in by_art.items()}
 
     def nominal(aid: str, start: int, end: int) -> str | None:
         text = (texts or {}).get(aid)
@@ -223,9 +228,12 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         if not mm:
             return None
         noun = mm.group(1).lower()
-        before = [m for m in reversed(by_art.get(aid, ()))
+        ms = by_art.get(aid, [])
+        lo = bisect.bisect_left(starts.get(aid, []), start - _LOOK_BACK - longest.get(aid, 0))
+        hi = bisect.bisect_right(starts.get(aid, []), start)
+        before = [m for m in reversed(ms[lo:hi])
                   if m.end <= start and m.label == "ORG" and start - m.end <= _LOOK_BACK]
-        named = Counter(m.entity_id for m in by_art.get(aid, ()))
+        named = named_in.get(aid, Counter())
 
         def fits(m: Mention) -> bool:
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", m.text)}
@@ -249,7 +257,9 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         aid, start, end = key
         if start is None or end is None:
             return None
-        inside = [m for m in by_art.get(aid, ()) if start <= m.start and m.end <= end]
+        ms = by_art.get(aid, [])
+        inside = [m for m in ms[bisect.bisect_left(starts.get(aid, []), start):bisect.bisect_right(starts.get(aid, []), end)]
+                  if m.end <= end]
         if inside:
             text = (texts or {}).get(aid)
             if text:

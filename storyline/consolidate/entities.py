@@ -141,11 +141,12 @@ def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") 
     """Is ``short`` a short form of ``long``? People: any of their names ("Kim", "Xi", "Trump").
     Organisations: the name without generic words ("Xinhua" / "Xinhua News Agency"). Places: only
     "the North" for "North Korea"; "Brennick" is not "Brennick General Hospital"."""
-    if not short or len(short) >= len(long) or not set(short) <= set(long):
+    words = set(short)
+    if not short or len(short) >= len(long) or not words <= set(long):
         return False
     if label == "PERSON" or label == "NAME":
         return True
-    extra = [t for t in long if t not in set(short)]
+    extra = [t for t in long if t not in words]
     if label == "ORG":
         # "Xinhua" / "Xinhua News Agency"; "Cathay" / "Cathay Pacific" (one word more); "Coast Guard" /
         # "U.S. Coast Guard"; "Virtue Party" / "Islamic Virtue Party"; "Milliyet" / "Daily Milliyet"

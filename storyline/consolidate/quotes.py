@@ -14,10 +14,11 @@ Groups come most-quoted first.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Callable, Mapping, Sequence, Union
+from typing import Callable, Iterable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
 from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
@@ -178,6 +179,17 @@ def same_quote(a: str, b: str, threshold: float = 0.7) -> bool:
 class _Entry:
     quote: Quote
     citations: list[Citation] = field(default_factory=list)
+    cited: set[tuple[str, int]] = field(default_factory=set)  # (article, start) of each citation
+
+    def __post_init__(self) -> None:
+        self.cited.update((c.article_id, c.start) for c in self.citations)
+
+    def cite(self, cites: Iterable[Citation]) -> None:
+        """Add the citations not there yet (one per article and place)."""
+        for c in cites:
+            if (c.article_id, c.start) not in self.cited:
+                self.cited.add((c.article_id, c.start))
+                self.citations.append(c)
 
 
 @dataclass(slots=True)
@@ -510,8 +522,14 @@ def relayed(qs: Sequence[Quote]) -> list[Quote]:
     outer quote is kept instead."""
     drop: set[int] = set()
     out = list(qs)
+    # the quotes by where they begin (speaker or words), so that each quote reads only those inside it
+    inner = sorted((min(b.start, b.speaker_start), j) for j, b in enumerate(qs)
+                   if b.speaker_start is not None and b.speaker_end is not None)
+    begins = [k for k, _ in inner]
     for i, a in enumerate(qs):
-        for j, b in enumerate(qs):
+        within = sorted(j for _, j in inner[bisect.bisect_left(begins, a.start):bisect.bisect_right(begins, a.end)])
+        for j in within:
+            b = qs[j]
             if i == j or i in drop or j in drop or b.speaker_start is None or b.speaker_end is None:
                 continue
             if not (a.start <= min(b.start, b.speaker_start) and max(b.end, b.speaker_end) <= a.end):
@@ -685,8 +703,7 @@ def _add_quote(sp: _Speaker, q: Quote, cites: Sequence[Citation]) -> None:
     wording kept), else as a new entry."""
     for e in sp.entries:
         if same_quote(e.quote.text, q.text):
-            e.citations.extend(c for c in cites
-                               if all(c.article_id != x.article_id or c.start != x.start for x in e.citations))
+            e.cite(cites)
             if len(q.text) > len(e.quote.text) and q.kind == e.quote.kind:
                 e.quote = q
             return
