@@ -310,13 +310,15 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             continue
         near = set().union(*(by_word.get(t, ()) for t in toks), by_letter.get(toks[0][:1], ()))
         pool = [ents[k] for k in sorted(near)]  # in the order the entities were opened
+        # (the ones with every word of this name: only they can have it, or a longer form of it)
+        every = set.intersection(*(by_word.get(t, set()) for t in toks))
         titled = _title_sex(text, m) if m.label == "PERSON" else 0
         sex = (titled or _name_sex(toks)) if m.label == "PERSON" else 0
         if m.label == "PERSON" and not sex and len(toks) == 1 and text:
             # a bare surname's own sentence ("Jackson ... caused his own death") keeps it from a
             # namesake of the other sex on the page ("Katherine Jackson")
             sex = pronoun_sex(text, m.end)
-        exact = [e for e in pool if toks in e.names and e.label == m.label
+        exact = [e for e in pool if e.pos in every and toks in e.names and e.label == m.label
                  and not sex_clash(sex, _entity_sex(e, toks) or (titled and _pronouns_tell(text, e)))]
         defined = _defined_by(text, m, ordered[i - 1] if i else None)
         if defined is not None and defined in ended_at:
@@ -330,7 +332,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             # "British" is no short form of "British Airways", nor "Singapore" (the tagger's ORG) of "Singapore Airlines"
             demonym = (m.label == "MISC" and len(toks) == 1) or (len(toks) == 1 and _country_or_capital(toks[0]))
             royal = _royal_word(m.text) if len(toks) == 1 else None
-            cands = [e for e in pool if (_label_ok(m, e.label, len(toks) == 1) and _contains(toks, e.full, e.label)
+            cands = [e for e in pool if (e.pos in every and _label_ok(m, e.label, len(toks) == 1)
+                                         and _contains(toks, e.full, e.label)
                                          and not (len(toks) == 1 and _abbrev(m.text)) and not demonym
                                          and (royal is None or royal in map(_royal_word, e.surfaces))
                                          and not sex_clash(sex, _entity_sex(e, toks)))
@@ -555,8 +558,9 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
         cands = set(by_token.get(full[0], ())) | set(by_initials.get(full[0], ()))
         if len(full) > 1:
             cands |= set(by_token.get(full[-1], ()))
+        every = set.intersection(*(set(by_token.get(t, ())) for t in set(full)))  # (with all its words)
         matched = [k for k in cands
-                   if (fulls[k][0][0] == label and not abbrev and _contains(full, fulls[k][0][1], label))
+                   if (k in every and fulls[k][0][0] == label and not abbrev and _contains(full, fulls[k][0][1], label))
                    or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1])
                        # a widely used acronym is not renamed by one page's expansion of it ("CNN" on
                        # hundreds of pages, "Christian News Network" on one; "US" and "United States"
