@@ -167,7 +167,6 @@ _OPEN = "“"
 _CLOSE = "”"
 _DQ = '"'
 _QUOTE_CHARS = frozenset('"“”')
-_QUOTE_CHAR = re.compile('["“”]')
 _QMARK = re.compile('["“”]')
 
 
@@ -1124,7 +1123,7 @@ def _continue_quote(text: str, f: _Found, sents: Sequence[tuple[int, int]], si: 
 
 def _kind(text: str, fragments: Iterable[tuple[int, int]]) -> str:
     frags = list(fragments)
-    has_q = any(_QUOTE_CHAR.search(text, s, e) for s, e in frags)
+    has_q = any(_QMARK.search(text, s, e) for s, e in frags)
     if not has_q:
         return "indirect"
     whole = all(text[s] in _QUOTE_CHARS and text[e - 1] in _QUOTE_CHARS for s, e in frags)
