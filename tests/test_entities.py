@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import storyline
 from storyline import Article, Mention
 from storyline.consolidate.entities import consolidate_entities, name_tokens
@@ -9,6 +11,11 @@ from storyline.consolidate.entities import consolidate_entities, name_tokens
 
 def _story(texts: list[str]) -> list[Article]:
     return [Article(text=t, title=f"t{i}") for i, t in enumerate(texts)]
+
+
+def _dated(*texts: tuple[str, date]) -> list[Article]:
+    """Articles "a", "b", ... of the given texts and days."""
+    return [Article(id=chr(ord("a") + i), text=t, published=day, title=f"t{i}") for i, (t, day) in enumerate(texts)]
 
 
 def _entities(arts: list[Article]):
@@ -859,13 +866,10 @@ def test_a_people_named_in_the_plural_is_a_nationality_not_a_person_or_an_organi
 
 
 def test_a_wife_named_by_title_and_surname_beside_her_husband_keeps_her_title() -> None:
-    from datetime import date
     t1 = ("President Bill Clinton met the Senate leaders on Monday. \"We will work together,\" Clinton said. "
           "Mrs. Clinton told reporters in New York that she would campaign for the party in the fall.")
     t2 = "Bill Clinton spoke on Monday. Mrs. Clinton said the campaign would start in October."
-    arts = [Article(id="a", text=t1, published=date(1999, 5, 3), title="t"),
-            Article(id="b", text=t2, published=date(1999, 5, 3), title="u")]
-    b = storyline.brief(arts)
+    b = storyline.brief(_dated((t1, date(1999, 5, 3)), (t2, date(1999, 5, 3))))
     people = {e.name for e in b.entities if e.label == "PERSON"}
     assert {"Bill Clinton", "Mrs. Clinton"} <= people, people
     assert "Clinton" not in people
@@ -884,13 +888,10 @@ def test_a_name_ending_on_a_waters_or_lands_word_is_a_place() -> None:
 
 
 def test_an_acronym_defined_in_brackets_is_its_name_in_every_article() -> None:
-    from datetime import date
     t1 = ("Agence France-Presse (AFP) reported the quake. The US Geological Survey (USGS) measured it at 7.0. "
           "The United Nations Children's Fund (UNICEF) sent aid.")
     t2 = "AFP said the capital was hit. USGS said aftershocks followed. UNICEF said children were at risk."
-    arts = [Article(id="a", text=t1, published=date(2010, 1, 13), title="a"),
-            Article(id="b", text=t2, published=date(2010, 1, 14), title="b")]
-    ents = {e.name: e for e in storyline.brief(arts).entities}
+    ents = {e.name: e for e in storyline.brief(_dated((t1, date(2010, 1, 13)), (t2, date(2010, 1, 14)))).entities}
     for full, short in (("Agence France-Presse", "AFP"), ("US Geological Survey", "USGS"),
                         ("United Nations Children's Fund", "UNICEF")):
         assert full in ents and short in ents[full].aliases and set(ents[full].mentions) == {"a", "b"}, ents
@@ -899,10 +900,8 @@ def test_an_acronym_defined_in_brackets_is_its_name_in_every_article() -> None:
 
 
 def test_a_bracketed_short_form_joins_only_a_name_it_spells_and_dateline_towns_read_as_words() -> None:
-    from datetime import date
-
     def ents(texts: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
-        arts = [Article(id=f"a{i}", text=t, published=date(2010, 1, 13), title="t") for i, t in enumerate(texts)]
+        arts = _dated(*((t, date(2010, 1, 13)) for t in texts))
         return {e.name: (e.label, e.aliases) for e in storyline.brief(arts).entities}
 
     found = ents(["Ankara (AFP) - Turkish troops crossed the border on Monday, AFP reported.",

@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ..records import Quote
 from .ner_roles import (KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
@@ -1280,23 +1280,37 @@ def _surname_sex(text: str, surname: str, before: int) -> int:
     agree ("Michael Jackson" ... "Jackson": 1; also "Katherine Jackson" before it: 0)."""
     if not text or " " in surname:
         return 0
-    told = _surname_sexes(text)
-    if surname not in told:
-        ends, counts = [], [(0, 0, 0)]  # how many of the names up to each are of unknown sex, men's, women's
-        for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(surname) + r"\b", text):
-            sex = name_sex(m.group(1) + " " + surname)
-            ends.append(m.end())
-            counts.append(tuple(n + (sex == x) for x, n in enumerate(counts[-1])))  # type: ignore[misc]
-        told[surname] = (ends, counts)
-    ends, counts = told[surname]
-    unknown, men, women = counts[bisect.bisect_right(ends, before)]
+    unknown, men, women = _sexes_up_to(text, ("first name", surname),
+                                       r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?" + re.escape(surname) + r"\b",
+                                       lambda m: name_sex(m.group(1) + " " + surname), before)
     return 1 if men and not unknown and not women else 2 if women and not unknown and not men else 0
 
 
+_SexCounts = tuple[int, int, int]  # how many of unknown sex, men, women
+
+
+def _sexes_up_to(text: str, key: tuple[str, str], pattern: str, sex_of: Callable[[re.Match[str]], int],
+                 before: int) -> _SexCounts:
+    """How many of ``pattern``'s matches in ``text`` that end by ``before`` ``sex_of`` tells to be of
+    unknown sex, a man's, a woman's. The matches are read once per text and ``key`` (a per-text
+    index), so that a long article's pronouns each cost a lookup, not a reading of the text."""
+    index = _sex_index(text)
+    if key not in index:
+        ends: list[int] = []
+        counts: list[_SexCounts] = [(0, 0, 0)]
+        for m in re.finditer(pattern, text):
+            sex = sex_of(m)
+            ends.append(m.end())
+            unknown, men, women = counts[-1]
+            counts.append((unknown + (sex == 0), men + (sex == 1), women + (sex == 2)))
+        index[key] = (ends, counts)
+    ends, counts = index[key]
+    return counts[bisect.bisect_right(ends, before)]
+
+
 @lru_cache(maxsize=16)
-def _surname_sexes(text: str) -> dict[str, tuple[list[int], list[tuple[int, int, int]]]]:
-    """A surname -> where ``text`` writes it after a first name, and how many of those up to each
-    have a first name of unknown sex, a man's, a woman's (filled as surnames are asked for)."""
+def _sex_index(text: str) -> dict[tuple[str, str], tuple[list[int], list[_SexCounts]]]:
+    """The index ``_sexes_up_to`` fills for one text (by rule and name, as they are asked for)."""
     return {}
 
 
@@ -1359,25 +1373,9 @@ def _told_sex(text: str, name: str, before: int) -> int:
     if not text or not name:
         return 0
     last = name.split()[-1]
-    told = _told_by_name(text)
-    if last not in told:
-        ends, men, women = [], [0], [0]
-        for m in re.finditer(r"\b" + re.escape(last) + r"\b", text):
-            sex = pronoun_sex(text, m.end())
-            ends.append(m.end())
-            men.append(men[-1] + (sex == 1))
-            women.append(women[-1] + (sex == 2))
-        told[last] = (ends, men, women)
-    ends, men, women = told[last]
-    k = bisect.bisect_right(ends, before)
-    return 0 if bool(men[k]) == bool(women[k]) else 1 if men[k] else 2
-
-
-@lru_cache(maxsize=16)
-def _told_by_name(text: str) -> dict[str, tuple[list[int], list[int], list[int]]]:
-    """A surname -> where ``text`` writes it, and how many of those mentions up to each one a "he"
-    and a "she" follow (filled as the names are asked for, once per text and name)."""
-    return {}
+    _, men, women = _sexes_up_to(text, ("pronoun", last), r"\b" + re.escape(last) + r"\b",
+                                 lambda m: pronoun_sex(text, m.end()), before)
+    return 0 if bool(men) == bool(women) else 1 if men else 2
 
 
 def _from_first_name(run: str) -> str:
@@ -1418,7 +1416,7 @@ class _FullNames:
         self._people = people
         self._of_people: dict[str, str] | None = None
 
-    def _lookup(self, word: str) -> str | None:
+    def get(self, word: str) -> str | None:
         if self._of_people is None:
             self._of_people = {}
             for name in dict.fromkeys(reversed(self._people)):  # the last written first
@@ -1432,13 +1430,7 @@ class _FullNames:
         return names[k - 1] if k else None
 
     def __contains__(self, word: str) -> bool:
-        return self._lookup(word) is not None
-
-    def __getitem__(self, word: str) -> str:
-        found = self._lookup(word)
-        if found is None:
-            raise KeyError(word)
-        return found
+        return self.get(word) is not None
 
 
 @lru_cache(maxsize=16)
@@ -1462,8 +1454,8 @@ def _full_names_before(text: str, at: int, people: Sequence[str]) -> _FullNames:
 
 
 def _people_in(text: str, lo: int, hi: int, fulls: _FullNames) -> set[str]:
-    return {fulls[w] for w in (re.sub(r"['’]s$", "", x) for x in re.findall(r"\b[A-Z][\w’'\-]+", text[lo:hi]))
-            if w in fulls}
+    found = (fulls.get(re.sub(r"['’]s$", "", x)) for x in re.findall(r"\b[A-Z][\w’'\-]+", text[lo:hi]))
+    return {name for name in found if name is not None}
 
 
 def _person_before(text: str, at: int, people: Sequence[str]) -> str | None:
