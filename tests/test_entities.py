@@ -932,3 +932,44 @@ def test_the_mention_covering_a_word_is_found_by_its_start() -> None:
             b = a + rng.randint(1, 10)
             first = next((m for m in mentions if m.start <= a and b <= m.end), None)
             assert covering(a, b) is first
+
+
+def test_a_name_written_after_a_persons_title_is_a_person_in_every_article() -> None:
+    """The tagger reads some names as places ("Hun Sen"); a lower-case word only a person can be
+    ("leader") makes the name a person, and so does a title anywhere in the article or the story,
+    for the bare mentions too."""
+    from storyline.analyze.entities import recognize_entities
+
+    text = "Cambodian leader Hun Sen met the king. Hun Sen said on Monday he would form a government."
+    assert {(m.text, m.label) for m in recognize_entities(text)} >= {("Hun Sen", "PERSON")}
+    assert all(m.label == "PERSON" for m in recognize_entities(text) if m.text == "Hun Sen")
+    arts = _story(["Prime Minister Hun Sen opened the new bridge over the Mekong on Tuesday.",
+                   "Hun Sen said the bridge would carry trucks. Hun Sen spoke for an hour in Phnom Penh."])
+    ents, _ = consolidate_entities(arts, [m for a in arts for m in recognize_entities(a.text, article_id=a.id)])
+    assert _find(ents, "Hun Sen").label == "PERSON"
+
+
+def test_two_companies_the_tagger_ran_together_are_two() -> None:
+    """"Exxon and Mobil" read as one organisation is the two companies when the article (or the story)
+    names each alone; a name with its own conjunction stays whole."""
+    from storyline.analyze.entities import recognize_entities
+
+    text = ("Exxon Corp. agreed to buy Mobil Corp. on Tuesday. Shares of Exxon and Mobil rose. "
+            "Marks and Spencer said sales fell.")
+    names = {m.text for m in recognize_entities(text)}
+    assert "Exxon and Mobil" not in names and {"Exxon", "Mobil"} <= names, names
+    assert "Marks and Spencer" in names
+    arts = _story(["Exxon Corp. agreed to buy Mobil Corp. for $75 billion.",
+                   "The merger of Exxon and Mobil would make the largest oil company."])
+    ents, _ = consolidate_entities(arts, [m for a in arts for m in recognize_entities(a.text, article_id=a.id)])
+    assert not any(" and " in e.name for e in ents), [e.name for e in ents]
+    assert _find(ents, "Exxon Corp.") is not _find(ents, "Mobil Corp.")
+
+
+def test_an_interviews_question_and_answer_marks_are_no_initials() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = "Q. What did you see there?\nA. Nothing at all, said John Smith.\nM. Slater run out 9, A. Smith 5\n"
+    names = {(m.text, m.label) for m in recognize_entities(text)}
+    assert not any(t.startswith(("Q.", "A. Nothing")) for t, _ in names), names
+    assert {("M. Slater", "PERSON"), ("A. Smith", "PERSON")} <= names

@@ -93,6 +93,17 @@ def test_a_middle_initial_stays_in_the_name() -> None:
         assert not any(t.startswith("A.") for t, _ in names)
 
 
+def test_a_first_initial_stays_in_the_name() -> None:
+    import storyline
+
+    # a scoreboard line: initials open a line or follow a bracket or a comma
+    text = ("Surrey 429-7 ( C. Lewis 80 not out , M. Butcher 70 , G. Kersey 63 ) , Kent 108-3 .\n"
+            "M. Slater run out 9\n")
+    names = [(m.text, m.label) for m in storyline.recognize_entities(text)]
+    for person in ("C. Lewis", "M. Butcher", "G. Kersey", "M. Slater"):
+        assert (person, "PERSON") in names, names
+
+
 def test_a_name_after_a_kinship_word_is_a_person() -> None:
     import storyline
 

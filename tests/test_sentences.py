@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.analyze.entities import recognize_entities
 from storyline.analyze.sentences import sentence_spans, split_sentences
 
 # (text, expected sentences)
@@ -165,6 +166,19 @@ def test_a_caption_run_into_the_next_sentence_is_split_off() -> None:
                   "In a statement on Monday the group said it would appeal the ruling.",
                   "Crowds waited for hours outside the stadium The band played until midnight."):
         assert texts(whole) == [whole], whole
+
+
+def test_a_tokenized_text_of_headlines_and_tables_keeps_a_line_a_sentence() -> None:
+    # no line ends in a mark, but every comma, colon and bracket is set off by spaces: a tokenized
+    # text, whose line breaks end sentences (a name never runs on into the next line)
+    text = ("Results of Major League\nBaseball games played on Friday ( home team in CAPS ) :\n"
+            "Leading results : Michael Johnson ( U.S. ) , Frankie\nFredericks ( Namibia ) , Ato Boldon\n")
+    assert [s.text for s in split_sentences(text)] == [ln for ln in text.split("\n") if ln]
+    names = {m.text for m in recognize_entities(text)}
+    assert not any("\n" in n for n in names), names
+    # prose wrapped at a fixed width keeps its sentences across the wraps
+    prose = "Officials said on Friday that the bridge,\nclosed since March, would reopen\nnext week."
+    assert [s.text for s in split_sentences(prose)] == [prose]
 
 
 def test_a_live_pages_entry_time_starts_a_sentence() -> None:

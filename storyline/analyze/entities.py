@@ -26,7 +26,8 @@ from ..records import Mention
 from .ner_roles import KIN_SEX
 from .ner_features import Resources, bio_spans, doc_label_features, doc_stats, sentence_features, tokenize
 
-__all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "tag_tokens"]
+__all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "split_joined_names",
+           "tag_tokens"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 MODES = ("accurate", "fast")
@@ -237,12 +238,42 @@ def _drop_common_opening(tokens: Sequence[str], s: int, e: int) -> int:
     return s
 
 
+# lower-case words before a name that only a person can be ("Cambodian leader Hun Sen"); not words
+# that also stand before a company or a team ("partner", "owner", "official", "chief", "head")
+_PERSON_ROLES = frozenset("""president leader minister premier chancellor chairman chairwoman ambassador envoy governor
+mayor senator congressman congresswoman spokesman spokeswoman spokesperson king queen prince princess coach
+lawyer attorney prosecutor judge actor actress singer wife husband son daughter father mother brother sister
+dictator economist professor striker midfielder defender goalkeeper""".split())
+
+
+def _after_title(tokens: Sequence[str], s: int) -> bool:
+    """Whether tokens[s] follows a person's title ("President", "Sen.") or a lower-case word only a
+    person can be ("leader")."""
+    from .ner_roles import ROLE_HEADS
+
+    if s == 0:
+        return False
+    before = tokens[s - 1]
+    return (before[:1].isupper() and before.lower().rstrip(".") in ROLE_HEADS) or before in _PERSON_ROLES
+
+
+def _titled_name(tokens: Sequence[str], s: int, e: int) -> bool:
+    """Whether tokens[s:e] can be a person's name after a role word: title-case words, not a place
+    of the tagger's lists, not ending on a word naming an organisation or a place."""
+    words = tokens[s:e]
+    if not all(w[:1].isupper() and not w.isupper() and w[:1].isalpha() for w in words):
+        return False
+    head = words[-1].lower().rstrip(".")
+    return head not in _ORG_HEADS and head not in _PLACE_HEADS and not known_place(" ".join(words).lower())
+
+
+_LONE_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
     read as a word ("Moon Jae In,") is taken in when punctuation closes it."""
-    from .ner_roles import ROLE_HEADS
-
     out = []
     for s, e, typ in _split_coordinated(tokens, _split_titles(tokens, spans)):
         while e - s > 1 and tokens[s].lower() in _LEADING:
@@ -257,9 +288,12 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
             s = _drop_common_opening(tokens, s, e)
             if s >= e:
                 continue
-        # a name right after a title is a person ("Chairman Kim", "President Moon Jae In")
-        if (typ != "PER" and s > 0 and tokens[s - 1].lower().rstrip(".") in ROLE_HEADS
-                and tokens[s - 1][:1].isupper() and all(t[:1].isupper() for t in tokens[s:e])):
+        if e - s == 1 and _LONE_INITIAL.fullmatch(tokens[s]):
+            continue  # an initial alone is no name ("Q. What did you see?")
+        # a name right after a title is a person ("Chairman Kim", "President Moon Jae In"), and so is
+        # one after a lower-case word that only people are ("leader Hun Sen", "spokesman Lu Kang")
+        if (typ != "PER" and _after_title(tokens, s) and all(t[:1].isupper() for t in tokens[s:e])
+                and (tokens[s - 1][:1].isupper() or _titled_name(tokens, s, e))):
             typ = "PER"
         if (typ == "PER" and e - s >= 2 and e < len(tokens) and 2 <= len(tokens[e]) <= 3
                 and tokens[e][:1].isupper() and tokens[e][1:].islower() and tokens[e].isalpha()
@@ -480,9 +514,44 @@ def _propagate_person_names(text: str, sent_spans: list[list[tuple[int, int]]], 
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
-def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
+_JOINER = re.compile(r",\s+|\s+(?:and|or|&)\s+")
+
+
+def split_joined_names(mentions: list[Mention]) -> list[Mention]:
+    """A span the tagger ran across a list of names ("Exxon and Mobil", "Royal Dutch, Exxon") is
+    those names when the document (or the story: any list of mentions) writes each of them alone
+    elsewhere (or with a company's ending, "Mobil Corp."); a name with a conjunction
+    of its own ("Marks and Spencer", "Bosnia and Herzegovina") is kept whole when the parts are
+    not all names of the document. Each part takes the label it has alone."""
+    import dataclasses
+    from collections import Counter
+
+    alone: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if not _JOINER.search(m.text):
+            alone.setdefault(m.text, Counter())[m.label] += 1
+            words = m.text.split()
+            if len(words) >= 2 and words[-1].lower().rstrip(".") in _COMPANY_ENDS:  # "Mobil" of "Mobil Corp."
+                alone.setdefault(" ".join(words[:-1]), Counter())[m.label] += 1
+    if not alone:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        cuts = list(_JOINER.finditer(m.text))
+        bounds = [0] + [b for c in cuts for b in (c.start(), c.end())] + [len(m.text)]
+        parts = list(zip(bounds[::2], bounds[1::2]))
+        if not cuts or not all(m.text[a:b] in alone for a, b in parts):
+            out.append(m)
+            continue
+        out.extend(dataclasses.replace(m, start=m.start + a, end=m.start + b, text=m.text[a:b],
+                                       label=alone[m.text[a:b]].most_common(1)[0][0]) for a, b in parts)
+    return out
+
+
+def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozenset()) -> list[Mention]:
     """One sense per document: the same name gets its most frequent label everywhere in the text (on a
-    tie each keeps its own),
+    tie each keeps its own), but a name written after a person's title there (``titled``: "Prime
+    Minister Hun Sen") is a person everywhere,
     and a single word that is part of a person's full name there is that person."""
     import dataclasses
     from collections import Counter
@@ -501,7 +570,9 @@ def _consistent_labels(mentions: list[Mention]) -> list[Mention]:
         top = votes[m.text].most_common(2)
         # a tie is no majority: each mention keeps its own label
         label = m.label if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
-        if " " not in m.text and m.text in org_short:
+        if m.text in titled:
+            label = "PERSON"
+        elif " " not in m.text and m.text in org_short:
             label = "ORG"
         elif " " not in m.text and m.text in person_words and m.text[1:].islower():
             label = "PERSON"
@@ -620,6 +691,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     sents = [[text[a:b] for a, b in sp] for sp in sent_spans]
     tags = tag_tokens(sents, mode)
     mentions: list[Mention] = []
+    titled: set[str] = set()
     for sp, toks, tg in zip(sent_spans, sents, tags):
         for s, e, typ in repair_spans(toks, bio_spans(tg)):
             s, e = _without_edge_marks(toks, s, e)
@@ -628,8 +700,10 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
             a, b = sp[s][0], sp[e - 1][1]
             mentions.append(Mention(start=a, end=b, text=text[a:b], label=LABEL_MAP.get(typ, "MISC"),
                                     article_id=article_id))
-    mentions = _propagate_person_names(text, sent_spans, mentions, article_id)
-    mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions)))
+            if typ == "PER" and e - s >= 2 and _after_title(toks, s):
+                titled.add(text[a:b])
+    mentions = split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id))
+    mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled)))
     if roles:
         from .ner_roles import attach_roles
 

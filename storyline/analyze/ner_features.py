@@ -53,15 +53,20 @@ _TOKEN = re.compile(
 
 
 # the middle initial of a name ("George W. Bush", "William H. Carr") is one token with its dot, as in
-# CoNLL; "group A. The team ..." is left alone
-_INITIAL = re.compile(r"\b[A-Z][a-z]+[ \t]+([A-Z])\.(?=[ \t]+[A-Z])")
+# CoNLL, and so is a first initial that opens a line or follows a bracket or a comma ("( W. Hegg 54 )",
+# ", M. Butcher 70"; not an interview's "Q. What ..." and "A. Nothing ..."); "group A. The team ..." is
+# left alone
+_QA_WORDS = ("(?:What|Why|How|When|Where|Who|Which|Do|Does|Did|Is|Are|Was|Were|Can|Could|Would|Will|Have|Has|"
+             "I|We|You|He|She|It|They|Yes|No|Not|Nothing|Well|The|That|This|There|Oh|So|And|But|In|If)")
+_INITIAL = re.compile(r"(?:\b[A-Z][a-z]+[ \t]+([A-Z])\.(?=[ \t]+[A-Z])"
+                      r"|(?<![^\n(,;:])[ \t]*([A-Z])\.(?=[ \t]+(?!" + _QA_WORDS + r"\b)[A-Z][a-z]))")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Token spans (start, end) of ``text[start:end]`` as offsets into ``text``."""
     end = len(text) if end is None else end
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-    initials = {m.start(1) for m in _INITIAL.finditer(text, start, end)}
+    initials = {m.start(1) if m.start(1) >= 0 else m.start(2) for m in _INITIAL.finditer(text, start, end)}
     if not initials:
         return toks
     out: list[tuple[int, int]] = []

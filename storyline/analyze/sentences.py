@@ -54,6 +54,9 @@ _DIGIT_START = re.compile(r"^\d")
 _CLOSERS_ONLY = re.compile(r"^(?:''|'|\"|”|’|\)|\]|-RRB-|-RSB-|\s)+$")
 _TOKENIZED_END = re.compile(r"\S\s+(?:[.!?]|\.\.\.|''|'|-RRB-)\s*$")
 _TOKENIZED_SHARE = 0.6  # this share of a text's lines ending in a detached mark: one sentence per line
+_DETACHED_MARK = re.compile(r"\S [,;:)](?=[ \t])|\( (?=\S)")
+_ATTACHED_MARK = re.compile(r"[\w\"'][,;:)](?=[ \t])|\((?=\w)")
+_DETACHED_MIN = 3
 
 
 # a finite verb, as far as words tell without a tagger: an auxiliary or modal, "said", a past form, or
@@ -328,12 +331,19 @@ def sentence_spans(text: str, lang: str = "en") -> list[tuple[int, int]]:
 
 def line_per_sentence(text: str) -> bool:
     """Whether ``text`` is a tokenized one-sentence-per-line text: at least two lines, and most of
-    them end in a mark set off by a space ("won . ''", "why ?"), which untokenized prose never does."""
+    them end in a mark set off by a space ("won . ''", "why ?"), which untokenized prose never does,
+    or its commas, colons and brackets are set off by spaces (three or more, and 20 times those
+    written against a word)."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if len(lines) < 2:
         return False
     ends = sum(1 for ln in lines if _TOKENIZED_END.search(ln))
-    return ends >= _TOKENIZED_SHARE * len(lines)
+    if ends >= _TOKENIZED_SHARE * len(lines):
+        return True
+    # headlines, tables and lists end in no mark, but a tokenized text sets off every comma, colon
+    # and bracket ("Lancashire 197-8 ( W. Hegg 54 ) , Kent"), and it keeps its sentences a line each
+    detached = len(_DETACHED_MARK.findall(text))
+    return detached >= _DETACHED_MIN and 20 * len(_ATTACHED_MARK.findall(text)) <= detached
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

@@ -38,7 +38,7 @@ import numpy as np
 
 from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
-from ..analyze.entities import known_place, spelled_by
+from ..analyze.entities import known_place, spelled_by, split_joined_names
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head,
                                  sex_clash)
 from ..records import Article, Entity, Mention, Timex
@@ -533,7 +533,10 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             for j in part[1:]:
                 dsu.union(part[0], j)
             votes = Counter(locals_[j].label for j in part for _ in locals_[j].mentions)
-            fulls.append(((votes.most_common(1)[0][0], full), part[0]))
+            # a name an article gives a person's title ("Prime Minister Hun Sen") is that person in the
+            # articles that write it bare, whatever the tagger read there
+            titled = any(locals_[j].label == "PERSON" and locals_[j].roles for j in part)
+            fulls.append((("PERSON" if titled else votes.most_common(1)[0][0], full), part[0]))
     # indexes, so that a story with many names is not compared pairwise
     by_token: dict[str, list[int]] = defaultdict(list)
     by_initials: dict[str, list[int]] = defaultdict(list)
@@ -1057,7 +1060,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     """
     mentions = [m for m in mentions if _name_like(m.text or "")]
     by_art: dict[str, list[Mention]] = defaultdict(list)
-    for m in split_glued(drop_pair_compounds(mentions)):
+    for m in split_glued(drop_pair_compounds(split_joined_names(mentions))):
         by_art[m.article_id].append(m)
     locals_: list[LocalEntity] = []
     for a in articles:
@@ -1068,8 +1071,11 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     roles_of: dict[str, list[str]] = {}
     label_of: dict[str, str] = {}
     # (the kind the full names were read as: "Ecevit" alone may read as an organisation, "Bulent Ecevit" not)
-    labels = ["MISC" if is_storm else Counter(m.label for e in ([e for e in g if len(e.full) >= 2] or g)
-                                              for m in e.mentions).most_common(1)[0][0]
+    # (and a name an article gives a person's title, "Prime Minister Hun Sen", is a person in the
+    # articles that write it bare, whatever the tagger read there)
+    labels = ["MISC" if is_storm else "PERSON" if any(e.label == "PERSON" and e.roles for e in g)
+              else Counter(m.label for e in ([e for e in g if len(e.full) >= 2] or g)
+                           for m in e.mentions).most_common(1)[0][0]
               for g, is_storm in zip(groups, storm)]
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
     labels = [_head_label(name, label, any(e.roles for e in g)) for g, name, label in zip(groups, canonical, labels)]
