@@ -16,6 +16,10 @@ def test_tokenize_news_english() -> None:
     assert toks[toks.index("Korea") + 1] == "'s"
     assert "Jan." in toks and "7-10" in toks
     assert toks[-1] == "."
+    # ordinals and decades are one token, as the tagger was trained on them
+    text = "Persson scored in the 81st minute, a goal of the 1990s kind, 2nd to none; 5sec"
+    toks = [text[a:b] for a, b in tokenize(text)]
+    assert {"81st", "1990s", "2nd"} <= set(toks) and "5sec" not in toks
 
 
 def test_shapes() -> None:
