@@ -973,3 +973,23 @@ def test_an_interviews_question_and_answer_marks_are_no_initials() -> None:
     names = {(m.text, m.label) for m in recognize_entities(text)}
     assert not any(t.startswith(("Q.", "A. Nothing")) for t, _ in names), names
     assert {("M. Slater", "PERSON"), ("A. Smith", "PERSON")} <= names
+
+
+def test_a_councils_name_with_and_without_its_union_is_one_body() -> None:
+    arts = _story(["The U.N. Security Council approved the plan on Monday after weeks of talks.",
+                   "The Security Council endorsed the plan and agreed to suspend sanctions."])
+    ents, _ = _entities(arts)
+    body = _find(ents, "U.N. Security Council")
+    assert "Security Council" in body.aliases and body.label == "ORG"
+
+
+def test_a_long_name_transliterated_two_ways_is_one_person_and_kin_stay_apart() -> None:
+    """"Lamen Khalifa Fhimah" / "Lamin Khalifah Fhimah": the family name the same and each given name a
+    letter apart is one man, with no role to tell it; two brothers' names stay two."""
+    ents, _ = _entities(_story([
+        "Prosecutors accused Lamen Khalifa Fhimah of planting the bomb in Malta.",
+        "The suspects, Abdel Basset al-Megrahi and Lamin Khalifah Fhimah, were flown to the Netherlands.",
+        "Kim Jong Un and Kim Jong Il were named in the report."]))
+    fhimah = _find(ents, "Lamen Khalifa Fhimah")
+    assert {fhimah.name, *fhimah.aliases} == {"Lamen Khalifa Fhimah", "Lamin Khalifah Fhimah"}
+    assert len([e for e in ents if e.name in ("Kim Jong Un", "Kim Jong Il")]) == 2

@@ -101,8 +101,9 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
 _ORG_GENERIC = frozenset(["communications", "industries", "enterprises", "software", "news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
 _DIRECTIONS = frozenset(["north", "south", "east", "west"])
 _FEATURES = frozenset(["gulf", "bay", "strait", "straits"])  # a place "X of Y" a story calls "the X"
-# a country before an organisation's own name ("U.S. Coast Guard", "British Red Cross" is another one)
-_COUNTRY_WORDS = frozenset(["us", "usa", "uk"])
+# a country or a union of them before an organisation's own name ("U.S. Coast Guard", "U.N. Security
+# Council"; "British Red Cross" is another one)
+_COUNTRY_WORDS = frozenset(["us", "usa", "uk", "un", "eu"])
 
 
 # Official (long) names of states and the names news writes for them: one place for a reader
@@ -470,16 +471,20 @@ def _nickname_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _typo_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """'Dikemebe Mutombo' / 'Dikembe Mutombo': one long word (6+ letters) misspelt by a letter or
-    two, or one word romanised two ways ('Farouq' / 'Farouk al-Sharaa'), the other words the same;
-    close enough to merge without a shared role."""
+    two, or one word romanised two ways ('Farouq' / 'Farouk al-Sharaa'), the other words the same,
+    or the given names of a long name each a letter apart; close enough to merge without a shared role."""
     if len(a) < 2 or len(a) != len(b):
         return False
     pairs = [(x, y) for x, y in zip(a, b) if x != y]
-    if len(pairs) != 1:
-        return False
-    x, y = pairs[0]
-    return (min(len(x), len(y)) >= 6 and SequenceMatcher(None, x, y).ratio() >= 0.85) or \
-        (min(len(x), len(y)) >= 4 and _romanised(x) == _romanised(y))
+    if len(pairs) == 1:
+        x, y = pairs[0]
+        return (min(len(x), len(y)) >= 6 and SequenceMatcher(None, x, y).ratio() >= 0.85) or \
+            (min(len(x), len(y)) >= 4 and _romanised(x) == _romanised(y))
+    # a name of three words or more with its family name the same and each other word transliterated
+    # by a letter ("Lamen Khalifa Fhimah" / "Lamin Khalifah Fhimah")
+    return (len(a) >= 3 and len(pairs) < len(a) and a[-1] == b[-1] and len(a[-1]) >= 4
+            and all(min(len(x), len(y)) >= 4 and (edit_distance(x, y, cap=3) <= 1 or _romanised(x) == _romanised(y))
+                    for x, y in pairs))
 
 
 # one sound written two ways by two romanisations ("Farouq" / "Farouk", "Gadhafi" / "Gaddafi")
