@@ -622,3 +622,19 @@ def test_sexes_read_from_indexes_agree_with_every_mention() -> None:
     assert [_told_sex(text, "Jackson", p) for p in points] == [told(p) for p in points]
     assert [_surname_sex(text, "Jackson", p) for p in points] == [firsts(p) for p in points]
     assert {told(p) for p in points} >= {0, 1} and {firsts(p) for p in points} >= {0, 1}
+
+
+def test_a_quotation_in_an_opening_participle_phrase_is_not_what_was_said() -> None:
+    """'Quoting "well-placed sources," the paper said ...': the quoted words open the sentence inside
+    a phrase; what the paper said follows its verb."""
+    text = ("Quoting \"well-placed sources,\" the Daily Ledger said the charge filed against the three men "
+            "was \"dereliction of duty\" but gave no details.")
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert text[q.start:q.end].startswith("the charge filed") and "dereliction" in text[q.start:q.end]
+    assert text[q.speaker_start:q.speaker_end] == "the Daily Ledger"
+    # a quotation that is the sentence's own content still is
+    text = "The plan is \"a disaster,\" the senator said on Monday."
+    q = extract_quotes(text)[0]
+    assert text[q.start:q.end].startswith("The plan is")

@@ -1004,7 +1004,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         if pre_is_quote and post_is_quote:  # "A," he said, "B."
             s, e = pre[0], _end_with_quote(text, post)
             return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
-        if pre_is_quote or (_looks_adjunct(toks, post_start) and not (
+        if pre_is_quote and _opening_phrase(toks, pre_end_tok) and len(post_tokens) >= 4 \
+                and (toks[post_start].low == "that" or _looks_clause(toks, post_start)):
+            pre = None  # 'Quoting "well-placed sources," the Guardian said the charge was ...': what was said follows
+        elif pre_is_quote or (_looks_adjunct(toks, post_start) and not (
                 verb in _OBJECT_VERBS and toks[post_start].low in ("to", "about", "of", "on"))):
             post = None
         elif post_is_quote:
@@ -1048,6 +1051,14 @@ def _end_with_quote(text: str, span: tuple[int, int]) -> int:
             (j < len(text) and text[j] == _CLOSE and text.count(_OPEN, s, e) > text.count(_CLOSE, s, e)):
         return j + 1
     return e
+
+
+def _opening_phrase(toks: Sequence[_Tok], end: int) -> bool:
+    """Whether toks[:end] is a participle's phrase that opens the sentence and quotes a few words
+    ('Quoting "well-placed sources,"', 'Citing "obligations in Tennessee,"', 'Speaking on NBC's
+    "Today,"'): no one's content, the cue's comes after it."""
+    return (0 < end <= 16 and toks[0].low.endswith("ing") and toks[0].low not in ("according", "during", "nothing")
+            and toks[0].text[:1].isupper() and not any(t.text in ".!?" for t in toks[:end]))
 
 
 def _looks_adjunct(toks: Sequence[_Tok], j: int) -> bool:
