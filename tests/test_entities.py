@@ -993,3 +993,18 @@ def test_a_long_name_transliterated_two_ways_is_one_person_and_kin_stay_apart() 
     fhimah = _find(ents, "Lamen Khalifa Fhimah")
     assert {fhimah.name, *fhimah.aliases} == {"Lamen Khalifa Fhimah", "Lamin Khalifah Fhimah"}
     assert len([e for e in ents if e.name in ("Kim Jong Un", "Kim Jong Il")]) == 2
+
+
+def test_a_relative_named_by_a_given_name_is_no_namesake_of_the_story() -> None:
+    """"the seat of his father, Henry": a relative known by his given name bears the family name of
+    the person named before him, not that of another Henry on the page or in the story; a wife
+    named after her husband's family name is still the woman named in full."""
+    arts = _story([
+        "Rep. Henry Hyde said the committee would meet. Charlie Gonzalez won the Texas seat of his father, Henry.",
+        "Rep. Henry Hyde led the inquiry on Thursday."])
+    ents, _ = _entities(arts)
+    hyde = _find(ents, "Henry Hyde")
+    assert "Henry" not in hyde.aliases and "father" not in " ".join(hyde.roles)
+    ents, _ = _entities(_story(["Hillary Rodham Clinton spoke in Harlem. Later President Clinton and his wife, "
+                                "Hillary, flew to Chicago."]))
+    assert "Hillary" in _find(ents, "Hillary Rodham Clinton").aliases

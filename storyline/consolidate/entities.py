@@ -181,6 +181,7 @@ class LocalEntity:
     mentions: list[Mention] = field(default_factory=list)
     genders: Counter[int] = field(default_factory=Counter)  # the sex its titles give ("Mrs Jackson": 2)
     acronyms: set[tuple[str, ...]] = field(default_factory=set)  # defined in brackets: "Agence France-Presse (AFP)"
+    kin: set[str] = field(default_factory=set)  # family names of a relative known by a given name ("his father, Henry")
     last: int = 0
     pos: int = 0  # its place among its article's local entities
     _full: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
@@ -319,7 +320,9 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             # a bare surname's own sentence ("Jackson ... caused his own death") keeps it from a
             # namesake of the other sex on the page ("Katherine Jackson")
             sex = pronoun_sex(text, m.end)
+        kin = _kin_surname(text, m, toks, ordered[max(0, i - 8):i])
         exact = [e for e in pool if e.pos in every and toks in e.names and e.label == m.label
+                 and _kin_of(kin, e.full[-1])
                  and not sex_clash(sex, _entity_sex(e, toks) or (titled and _pronouns_tell(text, e)))]
         defined = _defined_by(text, m, ordered[i - 1] if i else None)
         if defined is not None and defined in ended_at:
@@ -334,6 +337,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             demonym = (m.label == "MISC" and len(toks) == 1) or (len(toks) == 1 and _country_or_capital(toks[0]))
             royal = _royal_word(m.text) if len(toks) == 1 else None
             cands = [e for e in pool if (e.pos in every and _label_ok(m, e.label, len(toks) == 1)
+                                         and _kin_of(kin, e.full[-1])
                                          and _contains(toks, e.full, e.label)
                                          and not (len(toks) == 1 and _abbrev(m.text)) and not demonym
                                          and (royal is None or royal in map(_royal_word, e.surfaces))
@@ -359,6 +363,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                     target.pos = len(ents)
                     ents.append(target)
         target.add(m, toks, i, titled)
+        if kin:
+            target.kin.add(kin)
         ended_at[m.end] = target
         for t in toks:
             by_word[t].add(target.pos)
@@ -366,6 +372,36 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         if head:
             by_letter[head[0][:1]].add(target.pos)
     return ents
+
+
+def _kin_only(e: LocalEntity) -> bool:
+    """Whether a local entity is known only as someone's relative: it has roles, all of them kin."""
+    return bool(e.roles) and all(role_head(r) in KIN_SEX for r in e.roles)
+
+
+def _kin_surname(text: str, m: Mention, toks: tuple[str, ...], before: Sequence[Mention]) -> str | None:
+    """For a given name alone that the article makes someone's relative ("Charlie Gonzalez ... the
+    Texas seat of his father, Henry"), the family name of the person named last before it
+    (``before``, in text order): the relative bears it ("Clinton and his wife, Hillary"), not that
+    of another Henry on the page. None for any other mention, and when no one is named just before."""
+    if len(toks) != 1 or m.label != "PERSON" or role_head(m.role or "") not in KIN_SEX or not first_name_sex(toks[0]):
+        return None
+    # (not another relative known by a given name: "Shepherd's father, Dennis, ... his mother, Judy")
+    person = next((p for p in reversed(before) if p.label == "PERSON" and p.end <= m.start
+                   and not (len(name_tokens(p.text)) == 1 and first_name_sex(name_tokens(p.text)[0]))), None)
+    if person is None or m.start - person.end >= 200 or _SENTENCE_END.search(text, person.end, m.start):
+        return None  # (named in its own sentence only)
+    names = name_tokens(person.text)
+    return names[-1] if names else None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s+[\"'“‘]*[A-Z]")
+
+
+def _kin_of(kin: str | None, family: str) -> bool:
+    """Whether a relative whose kin's family name is ``kin`` (see _kin_surname) can bear ``family``:
+    the same name, or the same spelt another way ("Shepherd" / "Shepard", "Fazil" / "Fazul")."""
+    return kin is None or kin == family or SequenceMatcher(None, kin, family).ratio() >= 0.8
 
 
 _SPOUSE_AFTER = re.compile(r"['’]s\s+(wife|husband)\b")
@@ -578,6 +614,11 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             # a given name alone is no short form of a middle name ("Wayne" of "Matthew Wayne Shepard");
             # a family name in the middle is ("Pinochet" of "Augusto Pinochet Ugarte")
             matched = [k for k in matched if full[0] in (fulls[k][0][1][0], fulls[k][0][1][-1])]
+            if all(_kin_only(locals_[j]) and locals_[j].kin for j in by_name[full]):
+                # "his father, Henry" is no other Henry the story names, but the one of the family name
+                # of the person named before him ("his mother, Judy" after "Matthew Shepard")
+                kin = {k for j in by_name[full] for k in locals_[j].kin}
+                matched = [k for k in matched if any(_kin_of(x, fulls[k][0][1][-1]) for x in kin)]
         if sex[i]:  # "Mrs Jackson" is no short form of "Michael Jackson" but may be one of "Katherine Jackson"
             matched = [k for k in matched if not sex_clash(sex[i], _entity_sex(locals_[fulls[k][1]], full))]
         royal = _royal_title(locals_[i])
