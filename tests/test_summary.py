@@ -577,3 +577,26 @@ def test_a_brief_cites_no_article_that_tells_the_same_words_of_another_day() -> 
     first = storyline.brief([a, b, c]).summary[0]
     assert "(Dec. 14, 1998)" in first.text
     assert sorted(x.article_id for x in first.citations) == ["a", "c"]   # b tells of Dec. 15
+
+
+def test_a_brief_gives_a_count_once() -> None:
+    """"All 143 people aboard were killed" and "The crash killed all 143 passengers and crew": in
+    other words, the same toll; a reader's brief tells it once. Counts of other things stay."""
+    from storyline.consolidate.brief import BRIEF_SUMMARY
+    from storyline.consolidate.summary import count_phrases
+
+    assert count_phrases("All 143 people aboard were killed.") == {("143", "")}
+    assert count_phrases("The 10 people arrested in 2019 at 5 p.m. paid $20 million.") == {
+        ("10", "people"), ("20", "million")}
+    day = date(2024, 3, 4)
+    texts = [
+        "A passenger jet crashed into the sea off Carrow on Sunday night. All 143 people aboard the plane were "
+        "killed. Divers recovered the flight data recorder on Monday. The airline grounded its other jets.",
+        "The crash killed all 143 passengers and crew, the airline said. Divers recovered the flight data "
+        "recorder from the sea floor on Monday. Investigators flew in from the capital.",
+        "All 143 people on board died when the jet crashed off Carrow. The airline grounded its other jets "
+        "of the same type. Investigators flew in from the capital on Monday.",
+    ]
+    arts = [Article(id=f"a{i}", text=t, published=day, title=f"t{i}") for i, t in enumerate(texts)]
+    out = summarize(arts, max_words=100, config=BRIEF_SUMMARY)
+    assert sum("143" in s.text for s in out) == 1, [s.text for s in out]

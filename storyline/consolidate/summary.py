@@ -619,6 +619,39 @@ def _conflicts(sim_rows: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     return list(zip(ii.tolist(), jj.tolist()))
 
 
+# a count and the word it counts ("217 people", "$75 billion", "1,200 homes"); not a year, a clock time,
+# a share or a span of time, which many facts of a story share
+_COUNT = re.compile(r"(?<![\d.,:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+([a-z]+)")
+_NOT_COUNTED = frozenset("""percent pct am pm a p and or to of in on at by for from years year days day months month weeks
+week hours hour minutes minute seconds second miles mile feet foot km kilometers kilometres meters metres
+times points point degrees""".split())
+
+
+def count_phrases(text: str) -> set[tuple[str, str]]:
+    """The counts of a sentence with the word they count ("All 217 people aboard were killed" ->
+    {("217", "")}, "1,200 homes" -> {("1200", "home")}): two sentences of a brief that give one such
+    count tell one fact. An uneven count above 12 ("217 people", "217 passengers and crewmen") is
+    itself the key; a round or small one counts only with its word ("10 people" and "10 arrests" are
+    two facts)."""
+    out = set()
+    for m in _COUNT.finditer(text):
+        number, word = m.group(1).replace(",", ""), m.group(2)
+        if word in _NOT_COUNTED or (len(number) == 4 and number[:2] in ("19", "20")) or number in ("0", "1"):
+            continue
+        uneven = "." not in number and int(number) > 12 and int(number) % 10 != 0
+        out.add((number, "" if uneven else word.rstrip("s")))
+    return out
+
+
+def _same_counts(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, of sentences that give the same count of the same thing."""
+    by: dict[tuple[str, str], list[int]] = {}
+    for i, t in enumerate(texts):
+        for key in count_phrases(t):
+            by.setdefault(key, []).append(i)
+    return sorted({(a, b) for rows in by.values() for x, a in enumerate(rows) for b in rows[x + 1:]})
+
+
 def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all: np.ndarray,
               ids: _Ids, room: int, sims: np.ndarray,
               config: SummaryConfig, in_bytes: bool) -> int | None:
@@ -743,6 +776,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     cand_vecs = tf[cands]
     sims = _dense(cand_vecs @ cand_vecs.T)
     conflicts = _conflicts(sims, config.redundancy)
+    if config.reader:
+        conflicts = sorted(set(conflicts) | set(_same_counts([items[i].text for i in cands])))
     # a tiny bonus prefers, among equal covers, sentences near the leads and on the query
     bonus = 1e-3 * (occ[cands] + rel[cands]) * (w.max() if len(w) else 1.0)
     top30 = float(np.sort(w)[::-1][:30].sum())
