@@ -167,3 +167,16 @@ def test_shipped_lexicon_and_case_ratios_reach_the_features() -> None:
     shout = sentence_features(["TALKS", "IN", "GERMANY", "ENDED"], res)
     assert "x=B-country" in normal[2] and "x=B-country" in shout[2]
     assert "1:x=B-country" in normal[1]
+
+
+def test_a_name_without_the_words_the_tagger_took_in_around_it() -> None:
+    import storyline
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in storyline.recognize_entities(text)]
+
+    assert ("Nantucket", "LOC") in names("The jet crashed off the Massachusetts island of Nantucket on Sunday.")
+    found = names("Rough seas will go on, said Navy Capt. Burt March. The Navy said more.")
+    assert ("Burt March", "PERSON") in found and not any("Capt" in t for t, _ in found)
+    assert ("Swissair", "ORG") in names("It was the worst crash since Swissair Flight 111 went down off Nova Scotia.")
+    assert ("Gulf of Mexico", "LOC") in names("Oil reached the Gulf of Mexico coast.")

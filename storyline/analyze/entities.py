@@ -270,6 +270,26 @@ def _titled_name(tokens: Sequence[str], s: int, e: int) -> bool:
 _LONE_INITIAL = re.compile(r"[A-Z]\.")
 
 
+def _name_proper(tokens: Sequence[str], s: int, e: int, typ: str) -> tuple[int, int]:
+    """A span without the words around a name that the tagger took in: a place's kind before "of"
+    ("the Massachusetts island of Nantucket" is Nantucket), a title before a person's name ("said
+    Navy Capt. Burt March": the Navy; not a person's "Hun Sen"), "Flight" before its number ("Swissair
+    Flight 111": Swissair)."""
+    from .ner_roles import ROLE_HEADS
+
+    for k in range(s + 1, e - 2):
+        if tokens[k + 1] == "of" and (tokens[k] in _PLACE_NOUNS or tokens[k] in _PLACE_HEADS):
+            s = k + 3 if tokens[k + 2].lower() == "the" and k + 3 < e else k + 2
+            break
+    while (typ != "PER" and e - s > 1 and e < len(tokens) and tokens[e - 1][:1].isupper() and tokens[e][:1].isupper()
+           and tokens[e][1:].islower() and not _lowercase_word(tokens[e])
+           and tokens[e - 1].lower().rstrip(".") in ROLE_HEADS):
+        e -= 1
+    if e - s > 1 and tokens[e - 1] == "Flight" and e < len(tokens) and tokens[e][:1].isdigit():
+        e -= 1
+    return s, e
+
+
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
@@ -290,6 +310,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
                 continue
         if e - s == 1 and _LONE_INITIAL.fullmatch(tokens[s]):
             continue  # an initial alone is no name ("Q. What did you see?")
+        s, e = _name_proper(tokens, s, e, typ)
         # a name right after a title is a person ("Chairman Kim", "President Moon Jae In"), and so is
         # one after a lower-case word that only people are ("leader Hun Sen", "spokesman Lu Kang")
         if (typ != "PER" and _after_title(tokens, s) and all(t[:1].isupper() for t in tokens[s:e])
