@@ -638,3 +638,27 @@ def test_a_quotation_in_an_opening_participle_phrase_is_not_what_was_said() -> N
     text = "The plan is \"a disaster,\" the senator said on Monday."
     q = extract_quotes(text)[0]
     assert text[q.start:q.end].startswith("The plan is")
+
+
+def test_quoted_as_saying_gives_the_words_of_the_one_quoted() -> None:
+    cases = [
+        ("Hall met with the FBI director on Monday to discuss a criminal inquiry, an Associated Press report "
+         "quoted a law enforcement official as saying.",
+         "Hall met with the FBI director on Monday to discuss a criminal inquiry", "a law enforcement official"),
+        ("The newspaper quoted a senior aide as saying that the talks would resume on Monday.",
+         "the talks would resume on Monday", "a senior aide"),
+    ]
+    for text, content, speaker in cases:
+        quotes = extract_quotes(text)
+        assert len(quotes) == 1, [text[q.start:q.end] for q in quotes]
+        q = quotes[0]
+        assert text[q.start:q.end] == content and text[q.speaker_start:q.speaker_end] == speaker
+
+
+def test_what_someone_said_is_no_quotation_of_it() -> None:
+    text = ("Experts cannot assess the significance of what the pilot said _ or is believed to have said _ "
+            "before the dive.")
+    assert extract_quotes(text) == []
+    # but what someone said was so is a claim, and what someone called a thing gives the words
+    text = "The channel aired a video of what it said was an attempt on the leader's life."
+    assert [text[q.start:q.end] for q in extract_quotes(text)] == ["was an attempt on the leader's life"]

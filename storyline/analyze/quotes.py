@@ -760,6 +760,14 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
                 and toks[i - 1].low not in _AUX \
                 and toks[i - 1].low not in ("and", "but", "while", "by", "after", "before", "without"):
             continue  # "a series of tweets criticizing ...", "insulting remarks": not a speaker's verb
+        if _what_said(toks, i):
+            continue  # "the significance of what El-Batouty said": the words are not given here
+        if t.low in ("quoted", "quotes"):
+            f = _quoted_as_saying(text, toks, i)
+            if f is not None:
+                found.append(f)
+                used.update(range(i, i + 1))
+                continue
         ca, cb = _cue_span(toks, i)
         last = None
         if found and found[-1].speaker is not None and found[-1].cue[1] <= toks[ca].start:
@@ -776,6 +784,50 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
     found = [f for f in found if not (_cue_word(text, f) in _WEAK and
                                       any(g is not f and g.start <= f.cue[0] < g.end for g in found))]
     return _cut_coordinated(text, found)
+
+
+def _what_said(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether the cue at toks[i] ends a free relative ("what El-Batouty said", "what the officials
+    told him"): a "what" a few words before, with only its subject between, and no quotation after
+    (what someone called "the dollar drain" gives the words)."""
+    if toks[i].low not in ("said", "says", "say", "told", "tells", "wrote", "writes") or (
+            i + 1 < len(toks) and (toks[i + 1].quoted or toks[i + 1].text in _QUOTE_CHARS)):
+        return False
+    if i + 1 < len(toks) and toks[i + 1].low in _AUX_VERBS:
+        return False  # "what it said was an assassination attempt": a claim about the thing
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if toks[k].low == "what":
+            return k < i - 1
+        if toks[k].quoted or not toks[k].text[:1].isalnum() or toks[k].low in CUE_VERBS or toks[k].low in _AUX_VERBS:
+            return False
+    return False
+
+
+def _quoted_as_saying(text: str, toks: Sequence[_Tok], i: int) -> _Found | None:
+    """'..., an Associated Press report quoted a law enforcement official as saying.': the speaker
+    is the one quoted, and what was said is the clause before the report (or, when none is, the
+    words after "as saying": "The paper quoted an aide as saying the talks would resume")."""
+    n = len(toks)
+    k = next((k for k in range(i + 2, min(n - 1, i + 14)) if toks[k].low == "as"
+              and toks[k + 1].low in ("saying", "telling")), None)
+    if k is None or any(t.quoted or t.text in _QUOTE_CHARS or t.text in ",;:" for t in toks[i + 1:k]):
+        return None
+    speaker = (toks[i + 1].start, toks[k - 1].end)
+    cue = (toks[i].start, toks[i].end)
+    after = [t for t in toks[k + 2:] if t.text not in ".!?,"]
+    if after and after[0].low == "that" and not after[0].quoted:
+        after = after[1:]  # "as saying that ..."
+    if len(after) >= 3 and not _looks_adjunct(toks, k + 2) and not (toks[k + 2].text == "," and not after[0].quoted
+                                                                       and after[0].text not in _QUOTE_CHARS):
+        s, e = _trim_content(text, after[0].start, toks[-1].end)
+        return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), speaker, cue)
+    source = _left_np(toks, i)
+    end = source[0] if source is not None else i
+    if end >= 3 and toks[end - 1].text == "," and not any(
+            t.low in ("said", "says", "say", "told", "tells") and not t.quoted for t in toks[:end]):
+        s, e = _trim_content(text, toks[0].start, toks[end - 1].end)
+        return _Found(s, e, ((s, e),), speaker, cue) if e > s else None
+    return None
 
 
 def _cue_word(text: str, f: _Found) -> str:
