@@ -144,6 +144,18 @@ def test_the_end_of_a_span_after_a_past_verb_is_the_nearest_such_day():
     # a deadline: reported on a Wednesday, "by Thursday or Friday" is this week's
     days = [t.value for t in tag_timexes("They hoped to get supplies in by Thursday or Friday.", date(2010, 1, 13))]
     assert days == ["2010-01-14", "2010-01-15"]
+    # what a day leads up to, or a span it opens, reported two days before (a Tuesday) and a day after
+    assert one("Campaigners gathered ahead of Thursday's election.", date(2005, 12, 13)).value == "2005-12-15"
+    assert one("Police were out in force ahead of Thursday's election.", date(2005, 12, 16)).value == "2005-12-15"
+    assert one("The side that faced them in the match starting Thursday was named.",
+               date(2006, 12, 5)).value == "2006-12-07"
+    assert one("Protests had grown ahead of a speech by the president on Saturday.",
+               date(2006, 12, 15)).value == "2006-12-16"
+
+
+def test_a_decade_is_its_first_three_digits():
+    assert [t.value for t in tag_timexes("During the 1970s and the late 1980s, and in the nineties.",
+                                         date(2005, 1, 1))] == ["197", "198", "199"]
 
 
 def test_a_day_after_a_year_is_no_known_day():
@@ -221,7 +233,7 @@ def test_year_earlier_after_a_quarter_is_that_quarter_a_year_before():
     ("over the past 10 months", ("the past 10 months", "DURATION", "P10M")),
     ("on Monday afternoon", ("Monday afternoon", "TIME", "2019-01-07TAF")),
     ("earlier this week", ("earlier this week", "DATE", "2019-W02")),
-    ("in the 1990s", ("the 1990s", "DATE", "199X")),
+    ("in the 1990s", ("the 1990s", "DATE", "199")),
     ("every Friday", ("every Friday", "SET", "XXXX-WXX-5")),
     ("right now", ("right now", "DATE", "PRESENT_REF")),
     ("since 1953", ("1953", "DATE", "1953")),

@@ -490,7 +490,13 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     return f"{(best[1] if best else d.year):04d}"
 
 
-_UNTIL = re.compile(r"\b(?:until|till|through|by)\s+(?:on\s+)?(?:[A-Z][a-z]+\s+or\s+)?$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through|by|ahead\s+of|starting|beginning|into)\s+(?:on\s+)?(?:[A-Z][a-z]+\s+or\s+)?$",
+                    re.I)
+
+
+# the same a few words on ("continue until about midday on Sunday", "ahead of a speech by the president on
+# Saturday")
+_UNTIL_ON = re.compile(r"\b(?:until|till|ahead\s+of)\s[^.;:,]{0,48}?\bon\s+$", re.I)
 
 
 def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
@@ -501,10 +507,13 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     diff = wd - d.isoweekday()
     if diff == 0:
         return d.isoformat()
-    if tense is None and t <= 0 and _UNTIL.search(ctx.text[max(0, ctx.start - 24):ctx.start]):
+    if tense is None and t <= 0 and (_UNTIL.search(ctx.text[max(0, ctx.start - 24):ctx.start])
+                                     or _UNTIL_ON.search(ctx.text[max(0, ctx.start - 64):ctx.start])):
         # the end of a span or a deadline ("cancelled all crossings until Thursday", "hoped to get
-        # supplies in by Thursday or Friday") is the nearest such day, either side of the publication
-        # date: the day after a Wednesday's report, the day before a Friday's
+        # supplies in by Thursday or Friday"), its start ("a four-day match starting Thursday") or what
+        # something leads up to ("ahead of Saturday's matches", "head into Wednesday's match") is the
+        # nearest such day, either side of the publication date: the day after a Wednesday's report,
+        # the day before a Friday's
         return (d + timedelta(days=diff % 7 if diff % 7 <= 3 else diff % 7 - 7)).isoformat()
     if t > 0:
         return (d + timedelta(days=diff % 7)).isoformat()
@@ -843,7 +852,7 @@ def _h_decade(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None
     if len(y) == 2:
         y = ("19" if int(y) > 20 else "20") + y
     mod = _mod_of(_edge_text(m.group(0))) or _mod_of(m["e2"])
-    return "DATE", y[:3] + "X", mod
+    return "DATE", y[:3], mod  # TimeML writes a decade by its first three digits ("the 1970s": 197)
 
 
 @rule("century", rf"(?:the\s+)?(?:(?P<e>early|late|mid)[\s-]+)?(?P<n>{_ORD}|twenty-first|twentieth|nineteenth)[\s-]+century")
@@ -909,7 +918,7 @@ def _h_spoken_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] |
                        r"eighties|nineties)(?![\w-])")
 def _h_spoken_decade(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     t = TENS[m["t"].lower()[:-3] + "y"] if m["t"].lower() != "forties" else 40
-    return "DATE", f"19{t // 10}X", _mod_of(m["e"])
+    return "DATE", f"19{t // 10}", _mod_of(m["e"])
 
 
 @rule("year_end", r"(?:around\s+)?(?:the\s+)?(?P<d>this\s+|last\s+|next\s+)?year[\s-]end(?![\w-])")
@@ -1114,7 +1123,7 @@ def _rel_value(anchor: str, n: int, u: str) -> str:
     if u == "year":
         return f"{d.year + n:04d}"
     if u == "decade":
-        return f"{(d.year // 10 + n):03d}X"
+        return f"{(d.year // 10 + n):03d}"
     if u == "century":
         return f"{d.year // 100 + n:02d}"
     return _x_value(u)
