@@ -193,6 +193,13 @@ def test_bare_month_follows_tense():
     assert one("The summit was held in December.").value == "2018-12"
     assert one("A summit will be held in December.").value == "2019-12"
     assert one("Talks resumed in March.", date(2019, 6, 1)).value == "2019-03"
+    # a month two months ahead of a December report, in the past tense, is this year's
+    assert one("There were protests after the king assumed total control in February.",
+               date(2005, 12, 7)).value == "2005-02"
+    assert one("Suicide attacks killed almost 40 people during February's election.",
+               date(2005, 12, 15)).value == "2005-02"
+    # next month's is still next month's
+    assert one("The company said the plant would reopen in January.", date(2005, 12, 28)).value == "2006-01"
 
 
 def test_month_day_near_the_dct_in_past_context_stays_in_its_year():

@@ -461,8 +461,9 @@ _PAST_ON = re.compile(r"\b(?:was|were|had(?:\s+been)?|(?:has|have)\s+been)\s+(?:
 
 def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     """Year for a month (and day) without one, near the DCT: the past one in past-tense context
-    (a date up to 90 days ahead still counts: "extended to Nov. 20"), the coming one in future
-    context, else the nearest."""
+    (a date up to 90 days ahead still counts: "extended to Nov. 20"; a month alone up to 45 days:
+    "assumed total control in February" in a December report is last February), the coming one in
+    future context, else the nearest."""
     if ctx.dct is None:
         return "XXXX"
     d = ctx.dct
@@ -477,7 +478,7 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
         diff = (cand - d).days
         if day is None and y == d.year and month == d.month:
             diff = 0
-        if tense < 0 and diff > 90:
+        if tense < 0 and diff > (90 if day else 45):
             continue
         if diff > 0 and past_passive:
             continue  # "was seized on Jan. 29" in a December report: last January
