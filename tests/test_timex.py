@@ -522,3 +522,9 @@ def test_dates_inside_a_page_without_punctuation_read_as_in_a_sentence() -> None
     want = [(t.text, t.value) for t in tag_timexes(short, dct)]
     got = [(t.text, t.value) for t in tag_timexes(text, dct)]
     assert want == [("Tuesday", "2019-01-08"), ("March 3", "2019-03-03")] and got == want
+
+
+def test_an_awards_title_is_no_time():
+    text = "He was voted European Player of the Year in 1968, and his side team of the year."
+    assert [(t.text, t.value) for t in tag_timexes(text, date(2005, 12, 3))] == [("1968", "1968")]
+    assert [t.value for t in tag_timexes("Sales were the highest of the year.", date(2005, 12, 3))] == ["2005"]

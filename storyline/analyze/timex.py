@@ -1394,6 +1394,12 @@ def _h_refs(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return None
 
 
+# the titles of an award for the year's (month's, week's) best one
+_AWARD_OF = re.compile(r"\b(?:player|team|coach|manager|person|man|woman|rookie|athlete|sportsman|sportswoman|"
+                       r"footballer|album|song|record|book|car|driver|artist|entertainer|employee|goal|try|"
+                       r"comeback|newcomer)s?\s+of\s+$", re.I)
+
+
 @rule("the_year", rf"{_EDGE}?(?P<w>the\s+(?:full\s+|current\s+|fiscal\s+|calendar\s+)*year|the\s+month|the\s+week|that\s+year|this\s+time|that\s+time|the\s+time)(?![\w-])(?!\s+(?:ago|before|after|earlier|later|when))")
 def _h_the_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     w = " ".join(m["w"].lower().split())
@@ -1401,6 +1407,8 @@ def _h_the_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
         return None
     edge = _edge_text(m.group(0))
     pre = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
+    if not edge and _AWARD_OF.search(ctx.text, max(0, ctx.start - 24), ctx.start):
+        return None  # "European Player of the Year", "team of the year": a title, no time
     if w in ("the month", "the week"):
         if ctx.dct is None:
             return "DATE", _x_value(w[4:]), _mod_of(edge)
