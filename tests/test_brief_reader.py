@@ -918,3 +918,11 @@ def test_a_closing_he_said_names_the_speaker_its_article_resolves() -> None:
     b = _art("b", t2)
     s2 = SummarySentence(text="The plan is sound, he said.", article_id="b", start=t2.index("The plan"), end=len(t2))
     assert named_speakers([s2], {"b": analyze_article(b)})[0].text == "The plan is sound, he said."
+
+
+def test_a_sentence_opening_on_a_decision_it_does_not_name_leans_back() -> None:
+    from storyline.consolidate.summary_text import leans_back
+
+    assert leans_back("The decision was made at this year's climate conference in Bali.")
+    assert leans_back("The announcement was made after two weeks of talks.")
+    assert not leans_back("The climate conference in Bali came to a conclusion on Saturday.")

@@ -151,6 +151,8 @@ def test_the_end_of_a_span_after_a_past_verb_is_the_nearest_such_day():
                date(2006, 12, 5)).value == "2006-12-07"
     assert one("Protests had grown ahead of a speech by the president on Saturday.",
                date(2006, 12, 15)).value == "2006-12-16"
+    # not across a clause: the day he was slain is the one before the report
+    assert one("The doctor performed abortions until he was slain on Friday.", date(1998, 10, 28)).value == "1998-10-23"
 
 
 def test_a_decade_is_its_first_three_digits():

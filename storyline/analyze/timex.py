@@ -496,8 +496,9 @@ _UNTIL = re.compile(r"\b(?:until|till|through|by|ahead\s+of|starting|beginning|i
 
 
 # the same a few words on ("continue until about midday on Sunday", "ahead of a speech by the president on
-# Saturday")
-_UNTIL_ON = re.compile(r"\b(?:until|till|ahead\s+of)\s[^.;:,]{0,48}?\bon\s+$", re.I)
+# Saturday"), not across a clause ("performed abortions until he was slain on Friday")
+_UNTIL_ON = re.compile(r"\b(?:until|till|ahead\s+of)\s(?:(?!\b(?:was|were|is|are|be|been|had|has|have|did|does|he|she|"
+                       r"they|it|we|I|you|who|which|that)\b|\b\w+ed\b)[^.;:,]){0,48}?\bon\s+$", re.I)
 
 
 def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
