@@ -560,3 +560,11 @@ def test_a_lead_about_today_that_compares_with_last_year_stays_the_days_news() -
     for t in ("Acme Corp. said its quarterly profit rose 12 percent from a year ago, beating forecasts.",
               "The minister, who resigned last month, spoke on Monday."):
         assert not _PAST_PERIOD.match(t), t
+
+
+def test_a_year_to_measure_against_dates_no_event() -> None:
+    from storyline.consolidate.timeline import dated_events
+
+    a = Article(id="a", text="Rich nations should cut emissions by 25 to 40 percent from 1990 levels, the draft says. "
+                             "The treaty was signed in 1997.", published=date(2007, 12, 10))
+    assert [e.date for e in dated_events(a)] == ["1997"]

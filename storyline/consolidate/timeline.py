@@ -223,6 +223,11 @@ _SPECULATIVE = re.compile(r"\b(?:could|might|may|would|forecasts?|forecasters?|p
                          r"expected|likely|possibly|perhaps)\b", re.IGNORECASE)
 
 
+# what a year names when it is a yardstick ("1990 levels", "from 1990 baselines", "the 1990 emissions")
+_BASELINE = re.compile(r"\s+(?:levels?|baselines?|emissions|figures|prices|standards?|values?|benchmarks?|base)\b",
+                       re.IGNORECASE)
+
+
 def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
     """The dated clauses of one (dated) article."""
     text = article.text or ""
@@ -242,6 +247,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         if names_another_event(text, tx):  # "Monday's derailment", "the Aug. 7 bombing" date no other event
             continue
+        if g == "year" and _BASELINE.match(text, tx.end):
+            continue  # "cuts of 25-40% from 1990 levels": a year to measure against, no event of it
         if holiday_modifier(text, tx):  # "Halloween revelers" dates nothing
             continue
         if present_today(text, tx.start, tx.end):
