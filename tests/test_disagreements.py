@@ -369,3 +369,20 @@ def test_the_people_aboard_told_two_ways_are_disputed_but_a_part_of_them_is_no_c
     g = _art("The ferry Bluewater Star ran aground carrying 44 adult passengers.", source="G")
     assert find_disagreements([a, g]) == []  # the adults are a part of those aboard
 
+
+
+def test_a_toll_of_another_named_crash_is_no_rival_count() -> None:
+    """"The Lauda Air crash killed all 223 people on board", written as a comparison in a story of
+    another crash, does not dispute that story's 217 dead; two tolls of the story's own crash do."""
+    texts = [
+        "An Orion Airways jet crashed off Carrow on Sunday. The crash killed all 217 people aboard, officials said.",
+        "Orion Airways Flight 90 went down off Carrow. The crash killed all 217 people on board.",
+        "Investigators of the Orion Airways crash recalled another disaster. The Lauda Air crash killed all 223 "
+        "people on board in 1991, and a faulty thrust reverser was blamed.",
+        "Divers searched the sea off Carrow for the Orion Airways recorders. The crash killed 217 people.",
+    ]
+    arts = [Article(id=f"a{i}", text=t, published=date(1999, 11, 2 + i)) for i, t in enumerate(texts)]
+    assert not [d for d in find_disagreements(arts) if d.kind == "number"]
+    texts[2] = "Orion Airways said the crash off Carrow killed 223 people, more than first reported."
+    arts = [Article(id=f"a{i}", text=t, published=date(1999, 11, 2 + i)) for i, t in enumerate(texts)]
+    assert [d for d in find_disagreements(arts) if d.kind == "number"]
