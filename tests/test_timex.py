@@ -144,15 +144,15 @@ def test_the_end_of_a_span_after_a_past_verb_is_the_nearest_such_day():
     # a deadline: reported on a Wednesday, "by Thursday or Friday" is this week's
     days = [t.value for t in tag_timexes("They hoped to get supplies in by Thursday or Friday.", date(2010, 1, 13))]
     assert days == ["2010-01-14", "2010-01-15"]
-    # what a day leads up to, or a span it opens, reported two days before (a Tuesday) and a day after
-    assert one("Campaigners gathered ahead of Thursday's election.", date(2005, 12, 13)).value == "2005-12-15"
-    assert one("Police were out in force ahead of Thursday's election.", date(2005, 12, 16)).value == "2005-12-15"
-    assert one("The side that faced them in the match starting Thursday was named.",
-               date(2006, 12, 5)).value == "2006-12-07"
-    assert one("Protests had grown ahead of a speech by the president on Saturday.",
-               date(2006, 12, 15)).value == "2006-12-16"
-    # not across a clause: the day he was slain is the one before the report
-    assert one("The doctor performed abortions until he was slain on Friday.", date(1998, 10, 28)).value == "1998-10-23"
+    # what a day leads up to, or a span it opens, reported two days before (a Tuesday) and a day after;
+    # not across a clause (the day he was slain is the one before the report)
+    for text, dct, value in (
+            ("Campaigners gathered ahead of Thursday's election.", date(2005, 12, 13), "2005-12-15"),
+            ("Police were out in force ahead of Thursday's election.", date(2005, 12, 16), "2005-12-15"),
+            ("The side that faced them in the match starting Thursday was named.", date(2006, 12, 5), "2006-12-07"),
+            ("Protests had grown ahead of a speech by the president on Saturday.", date(2006, 12, 15), "2006-12-16"),
+            ("The doctor performed abortions until he was slain on Friday.", date(1998, 10, 28), "1998-10-23")):
+        assert one(text, dct).value == value, text
 
 
 def test_a_decade_is_its_first_three_digits():
@@ -195,13 +195,13 @@ def test_bare_month_follows_tense():
     assert one("The summit was held in December.").value == "2018-12"
     assert one("A summit will be held in December.").value == "2019-12"
     assert one("Talks resumed in March.", date(2019, 6, 1)).value == "2019-03"
-    # a month two months ahead of a December report, in the past tense, is this year's
-    assert one("There were protests after the king assumed total control in February.",
-               date(2005, 12, 7)).value == "2005-02"
-    assert one("Suicide attacks killed almost 40 people during February's election.",
-               date(2005, 12, 15)).value == "2005-02"
-    # next month's is still next month's
-    assert one("The company said the plant would reopen in January.", date(2005, 12, 28)).value == "2006-01"
+    # a month two months ahead of a December report, in the past tense, is this year's; a coming one is
+    # still the coming one
+    for text, dct, value in (
+            ("There were protests after the king assumed total control in February.", date(2005, 12, 7), "2005-02"),
+            ("Suicide attacks killed almost 40 people during February's election.", date(2005, 12, 15), "2005-02"),
+            ("The company said the plant would reopen in January.", date(2005, 12, 28), "2006-01")):
+        assert one(text, dct).value == value, text
 
 
 def test_month_day_near_the_dct_in_past_context_stays_in_its_year():
