@@ -1008,3 +1008,11 @@ def test_a_relative_named_by_a_given_name_is_no_namesake_of_the_story() -> None:
     ents, _ = _entities(_story(["Hillary Rodham Clinton spoke in Harlem. Later President Clinton and his wife, "
                                 "Hillary, flew to Chicago."]))
     assert "Hillary" in _find(ents, "Hillary Rodham Clinton").aliases
+
+
+def test_a_relative_named_twice_by_a_given_name_is_one_person() -> None:
+    ents, _ = _entities(_story(["Charlie Gonzalez won the Texas seat of his father, Henry. Rep. Henry Hyde spoke. "
+                                "Charlie Gonzalez thanked his father, Henry, on Tuesday."]))
+    henry = [e for e in ents if e.name == "Henry"]
+    assert len(henry) == 1 and sum(henry[0].mentions.values()) == 2
+    assert "Henry" not in _find(ents, "Henry Hyde").aliases

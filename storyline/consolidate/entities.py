@@ -322,7 +322,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             sex = pronoun_sex(text, m.end)
         kin = _kin_surname(text, m, toks, ordered[max(0, i - 8):i])
         exact = [e for e in pool if e.pos in every and toks in e.names and e.label == m.label
-                 and _kin_of(kin, e.full[-1])
+                 and (_kin_of(kin, e.full[-1]) or e.full == toks)
                  and not sex_clash(sex, _entity_sex(e, toks) or (titled and _pronouns_tell(text, e)))]
         defined = _defined_by(text, m, ordered[i - 1] if i else None)
         if defined is not None and defined in ended_at:
@@ -355,6 +355,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                            and not (e.label == "MISC" and len(e.full) == 1)
                            and not (len(e.full) == 1 and _country_or_capital(e.full[0]))
                            and _royal_title(e) in (None, _royal_word(m.text))
+                           and all(_kin_of(k, toks[-1]) for k in e.kin)  # (not "his father, Henry" ... "Henry Hyde")
                            and not sex_clash(sex, _entity_sex(e) or _pronouns_tell(text, e))]
                 if len(shorter) == 1:
                     target = shorter[0]
