@@ -180,3 +180,11 @@ def test_a_name_without_the_words_the_tagger_took_in_around_it() -> None:
     assert ("Burt March", "PERSON") in found and not any("Capt" in t for t, _ in found)
     assert ("Swissair", "ORG") in names("It was the worst crash since Swissair Flight 111 went down off Nova Scotia.")
     assert ("Gulf of Mexico", "LOC") in names("Oil reached the Gulf of Mexico coast.")
+
+
+def test_a_name_with_a_digit_is_no_person() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    tokens = "the Swissair MD-11 that crashed off Nova Scotia".split()
+    assert repair_spans(tokens, [(1, 3, "PER")]) == [(1, 3, "MISC")]
+    assert repair_spans("Louis XIV built it".split(), [(0, 2, "PER")]) == [(0, 2, "PER")]

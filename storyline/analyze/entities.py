@@ -321,6 +321,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
                 and (e + 1 == len(tokens) or tokens[e + 1] in (",", ".", ")", ";"))):
             e += 1
         typ = "MISC" if _adjective_use(tokens, s, e, typ) or _people(tokens, s, e) else _type_by_head(tokens, s, e, typ)
+        if typ == "PER" and any(ch.isdigit() for t in tokens[s:e] for ch in t):
+            typ = "MISC"  # no person's name has a digit: "Swissair MD-11", "Boeing 767" are machines
         out.append((s, e, typ))
     return _place_by_context(tokens, _join_place_of(tokens, _join_nationality(tokens, out)))
 
