@@ -568,3 +568,12 @@ def test_a_year_to_measure_against_dates_no_event() -> None:
     a = Article(id="a", text="Rich nations should cut emissions by 25 to 40 percent from 1990 levels, the draft says. "
                              "The treaty was signed in 1997.", published=date(2007, 12, 10))
     assert [e.date for e in dated_events(a)] == ["1997"]
+
+
+def test_a_year_or_a_day_that_names_the_event_in_a_dated_sentence_dates_nothing() -> None:
+    from storyline.consolidate.timeline import dated_events
+
+    a = Article(id="a", text="A diplomat said Annan traveled to Libya on Saturday to discuss the 1988 Pan Am "
+                             "bombing. Annan wants the suspects tried for the Dec. 21, 1988, bombing over Lockerbie.",
+                published=date(1998, 12, 7))
+    assert [e.date for e in dated_events(a)] == ["1998-12-05"]

@@ -228,6 +228,16 @@ _BASELINE = re.compile(r"\s+(?:levels?|baselines?|emissions|figures|prices|stand
                        re.IGNORECASE)
 
 
+_ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _finer_date_near(txs: Sequence[Timex], tx: Timex, reach: int = 200) -> bool:
+    """Whether a day or a month is written within ``reach`` characters of ``tx`` (its sentence dates
+    itself by that)."""
+    return any(o is not tx and abs(o.start - tx.start) < reach and granularity_of(o.value) in ("day", "month")
+               for o in txs)
+
+
 def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
     """The dated clauses of one (dated) article."""
     text = article.text or ""
@@ -249,6 +259,9 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         if g == "year" and _BASELINE.match(text, tx.end):
             continue  # "cuts of 25-40% from 1990 levels": a year to measure against, no event of it
+        if g == "year" and _ATTRIBUTIVE.search(text, max(0, tx.start - 8), tx.start) \
+                and re.match(r"\s+[A-Za-z]", text[tx.end:tx.end + 2]) and _finer_date_near(txs, tx):
+            continue  # "said Annan would travel on Saturday ... on the 1988 Pan Am bombing": the year names that bombing
         if holiday_modifier(text, tx):  # "Halloween revelers" dates nothing
             continue
         if present_today(text, tx.start, tx.end):
