@@ -155,6 +155,10 @@ def test_a_caption_run_into_the_next_sentence_is_split_off() -> None:
                  "operations in its recent history.") == [
         "Our reporter on the ground in Port-au-Prince",
         "The US is mounting one of the biggest relief operations in its recent history."]
+    # a fact box's label of two words, the first in capitals
+    assert texts("YANKEES Pitching The starting pitching enabled the Yankees to advance past Cleveland.") == [
+        "YANKEES Pitching", "The starting pitching enabled the Yankees to advance past Cleveland."]
+    assert len(texts("NEW YORK The team won again on Sunday night at the stadium.")) == 1
     # also in a tokenized one-sentence-per-line text
     assert texts("Aerial view of the valley under water The river rose two metres overnight , officials said .\n"
                  "More rain is expected on Friday .\n")[:2] == [

@@ -89,7 +89,9 @@ def _glued(text: str, start: int, end: int) -> int | None:
     for m in _GLUE.finditer(text, start, min(end, start + 200)):
         head = text[start:m.start()]
         words = head.split()
-        if not 3 <= len(words) <= 20:
+        # (or a fact box's label of two words, the first in capitals: "YANKEES Pitching The starting ...")
+        label = len(words) == 2 and len(words[0]) >= 3 and words[0].isalpha() and words[0].isupper()
+        if not (3 <= len(words) <= 20 or label):
             continue
         if (words[-1].lower() in _NAMES_NEXT or head.lstrip()[:1] in "\"“'‘(" or VERB_CUE.search(head)
                 or words[0].lower() in _OPENING_PHRASE):
