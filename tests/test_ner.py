@@ -20,6 +20,10 @@ def test_tokenize_news_english() -> None:
     text = "Persson scored in the 81st minute, a goal of the 1990s kind, 2nd to none; 5sec"
     toks = [text[a:b] for a, b in tokenize(text)]
     assert {"81st", "1990s", "2nd"} <= set(toks) and "5sec" not in toks
+    # a currency's sign with its country is one token ("C$ 0.45"), a bare dollar sign its own
+    text = "The bond fell C$ 0.45 and US$20 million; fees of $5."
+    toks = [text[a:b] for a, b in tokenize(text)]
+    assert "C$" in toks and "US$" in toks and "$" in toks
     # a lawmaker's party and state is one token, no name of its own
     text = "But Sen. Robert Torricelli, D-N.J., said the results were bad."
     assert "D-N.J." in [text[a:b] for a, b in tokenize(text)]
