@@ -24,6 +24,11 @@ def test_tokenize_news_english() -> None:
     text = "The bond fell C$ 0.45 and US$20 million; fees of $5."
     toks = [text[a:b] for a, b in tokenize(text)]
     assert "C$" in toks and "US$" in toks and "$" in toks
+    # a compass point's initial before its country is part of the name
+    import storyline
+
+    names = [(m.text, m.label) for m in storyline.recognize_entities("N. Korea urges S. Korea to return a veteran.")]
+    assert names == [("N. Korea", "LOC"), ("S. Korea", "LOC")]
     # a lawmaker's party and state is one token, no name of its own
     text = "But Sen. Robert Torricelli, D-N.J., said the results were bad."
     assert "D-N.J." in [text[a:b] for a, b in tokenize(text)]

@@ -42,6 +42,7 @@ _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"          # U.S. U.N. a.m.
     r"|[A-Z]-(?:[A-Z]\.){2,}"                   # a party and its state: D-N.J. R-N.Y.
     r"|(?<![\w$])[A-Z]{1,3}\$"                   # a currency: C$ A$ US$ HK$
+    r"|[NSEW]\.(?=[ \t]+(?:Korea|KOREA|Africa|AFRICA|Ireland|IRELAND|Yemen|Timor|Carolina|Dakota))"  # S. Korea
     r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|Capt|Maj|Rev|Jan|Feb|Aug|Sept|Sep|Oct"
     r"|Nov|Dec|No|Co|Corp|Inc|Ltd|Bros|vs|Mt|Ft)\.(?=\s)"
     r"|\d+(?:[.,:/]\d+)*(?:(?:st|nd|rd|th|s)(?![A-Za-z]))?(?:[-–]\w+)*"  # 1,000 3.5 10:30 1996-08-22 36-year 81st 1990s
