@@ -1016,3 +1016,13 @@ def test_a_relative_named_twice_by_a_given_name_is_one_person() -> None:
     henry = [e for e in ents if e.name == "Henry"]
     assert len(henry) == 1 and sum(henry[0].mentions.values()) == 2
     assert "Henry" not in _find(ents, "Henry Hyde").aliases
+
+
+def test_a_currency_is_no_name_of_its_country() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = "The United States pledged US$ 20 million to Haiti. The U.S. aid arrived on Monday."
+    assert ("US$", "MISC") in {(m.text, m.label) for m in recognize_entities(text)}
+    ents, _ = _entities(_story([text, "The United States sent ships to Haiti."]))
+    us = _find(ents, "United States")
+    assert "US$" not in us.aliases and not any(e.name == "US$" for e in ents)

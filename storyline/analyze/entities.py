@@ -310,6 +310,9 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
                 continue
         if e - s == 1 and _LONE_INITIAL.fullmatch(tokens[s]):
             continue  # an initial alone is no name ("Q. What did you see?")
+        if e - s == 1 and tokens[s].endswith("$"):
+            out.append((s, e, "MISC"))  # a currency ("C$", "US$"), as CoNLL-2003 labels it
+            continue
         s, e = _name_proper(tokens, s, e, typ)
         # a name right after a title is a person ("Chairman Kim", "President Moon Jae In"), and so is
         # one after a lower-case word that only people are ("leader Hun Sen", "spokesman Lu Kang")

@@ -1004,6 +1004,9 @@ _TIME_ZONES = frozenset("ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST CET
 _PARTY_TAG = re.compile(r"[RDI]-(?!Day\b)(?:[A-Z][A-Za-z]*\.?){1,2}(?:\s?[A-Z][a-z]*\.?)?")
 
 
+_CURRENCY = re.compile(r"[A-Z]{1,3}\$")
+
+
 def _name_like(text: str) -> bool:
     """A mention a reader can take as a name: it starts with a capital or a digit, a name particle
     ("de Gaulle") or a brand's lower-case letter ("iPhone"); not "inter-Korean summit", which is an
@@ -1016,6 +1019,8 @@ def _name_like(text: str) -> bool:
     if t.upper() in _TIME_ZONES:  # "2 p.m. ET": a clock's zone, not an organisation
         return False
     if _PARTY_TAG.fullmatch(t):  # "Rep. Tom DeLay, R-Texas": a party and a state, no organisation
+        return False
+    if _CURRENCY.fullmatch(t):  # "US$ 20 million": a currency, no name of the United States
         return False
     if all(w.lower().rstrip(".") in _TITLES for w in t.split()):  # "Sgt.", "Lt. Col.": a rank, no one
         return False
