@@ -264,3 +264,13 @@ def test_text_without_sentence_ends_is_cut_into_bounded_sentences() -> None:
     unit = " ".join(words) + " "
     with_ends = (unit * 200).rstrip() + ". The water fell on Monday. The " + (unit * 30).rstrip() + "."
     assert "The water fell on Monday." in [with_ends[s:e] for s, e in sentence_spans(with_ends)]
+
+
+def test_a_tokenized_line_too_long_for_one_sentence_is_split() -> None:
+    # a tokenized page that runs its sentences into one line: no stage should read it as one sentence
+    unit = "Officials in Carrow , the capital , said on Monday that 12 people were hurt . "
+    text = unit * 100 + "\n" + unit * 100
+    spans = sentence_spans(text)
+    assert 200 <= len(spans) <= 210 and max(e - s for s, e in spans) < 100
+    # short lines stay a sentence each
+    assert len(sentence_spans(unit + "\n" + unit + "\n" + unit)) == 3

@@ -54,6 +54,7 @@ _DIGIT_START = re.compile(r"^\d")
 _CLOSERS_ONLY = re.compile(r"^(?:''|'|\"|”|’|\)|\]|-RRB-|-RSB-|\s)+$")
 _TOKENIZED_END = re.compile(r"\S\s+(?:[.!?]|\.\.\.|''|'|-RRB-)\s*$")
 _TOKENIZED_SHARE = 0.6  # this share of a text's lines ending in a detached mark: one sentence per line
+_LONG_LINE = 2000  # characters: a line longer than this is no one sentence
 _DETACHED_MARK = re.compile(r"\S [,;:)](?=[ \t])|\( (?=\S)")
 _ATTACHED_MARK = re.compile(r"[\w\"'][,;:)](?=[ \t])|\((?=\w)")
 _DETACHED_MIN = 3
@@ -382,7 +383,12 @@ def comments_start(text: str) -> int | None:
 def _cached_spans(text: str, lang: str = "en") -> tuple[tuple[int, int], ...]:
     # the same article is split by several stages (analysis, summary, timeline): split it once
     if line_per_sentence(text):
-        spans = _split_glued(text, _line_spans(text), lang)
+        # (a line too long to be one sentence is split as a paragraph is: a tokenized text may run
+        # its sentences into one line, and no later stage should read a whole page as one sentence)
+        spans = []
+        for s, e in _line_spans(text):
+            spans.extend(_split_paragraph(text, s, e, lang) if e - s > _LONG_LINE else [(s, e)])
+        spans = _split_glued(text, spans, lang)
     else:
         spans = []
         for ps, pe in paragraph_spans(text):
