@@ -662,3 +662,20 @@ def test_what_someone_said_is_no_quotation_of_it() -> None:
     # but what someone said was so is a claim, and what someone called a thing gives the words
     text = "The channel aired a video of what it said was an attempt on the leader's life."
     assert [text[q.start:q.end] for q in extract_quotes(text)] == ["was an attempt on the leader's life"]
+
+
+def test_a_pronoun_is_not_the_person_its_own_quote_or_the_quote_before_speaks_of() -> None:
+    """"... loyal to leader Moammar Gadhafi ..., Colvin said. ... Gadhafi soldiers were killed, she
+    said": both pronouns are hers (the leader is named inside her words); a name the words make an
+    owner of ("Kelly's group ...") is still the speaker's own."""
+    text = ("\"It's just hell,\" said Marie Colvin, a correspondent in the city. The shelling began after rebels "
+            "routed forces loyal to leader Moammar Gadhafi from the centre on Sunday, Colvin said. The rout came "
+            "after rebels moved from building to building, she said. Twenty rebels were killed in one day, and an "
+            "undetermined number of Gadhafi soldiers were killed, she said.")
+    she = [q for q in extract_quotes(text) if q.speaker == "she"]
+    assert len(she) == 2 and all(q.speaker_resolved == "Marie Colvin" for q in she), \
+        [(q.speaker, q.speaker_resolved) for q in she]
+    text = ("Col. Mike Kelly of the Air Force said the satellites were old. Kelly's group does not manage the "
+            "spy satellites, he said.")
+    he = [q for q in extract_quotes(text) if q.speaker == "he"]
+    assert he and he[0].speaker_resolved == "Mike Kelly"

@@ -1521,14 +1521,15 @@ def _people_in(text: str, lo: int, hi: int, fulls: _FullNames) -> set[str]:
     return {name for name in found if name is not None}
 
 
-def _person_before(text: str, at: int, people: Sequence[str]) -> str | None:
+def _person_before(text: str, at: int, people: Sequence[str], after: int = 0) -> str | None:
     """The person the pronoun's own sentence names before it, by a full name of ``people`` (the
     article's speakers and titled names so far) or one the article wrote before with a first name
     ("Anwar's face was bruised and he said ...": Anwar Ibrahim); None when it names none, "" when
-    several."""
+    several. Not in the words of the quote the pronoun closes (from ``after`` on): "an undetermined
+    number of Gadhafi soldiers were killed, she said" names no speaker."""
     if not text:
         return None
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), at - 200) + 1
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), at - 200, after - 1) + 1
     found = _people_in(text, start, at, _full_names_before(text, at, people))
     return found.pop() if len(found) == 1 else ("" if found else None)
 
@@ -1681,13 +1682,16 @@ RECENT_SPEAKERS = 50
 
 
 def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: Titled,
-             text: str = "", titled_speakers: dict[tuple[int, str], int] | None = None) -> str | None:
+             text: str = "", titled_speakers: dict[tuple[int, str], int] | None = None,
+             told: tuple[int, int] | None = None, own: tuple[int, int] | None = None) -> str | None:
     """A full name for a pronoun or a bare surname, when the article makes it clear. ``written``:
     each person the article quoted before -> where last written, in the order of their last
     writing (the caller keeps it as it reads, so that a long article's pronouns do not each read
     every quote before them). Only the last ``RECENT_SPEAKERS`` people quoted are weighed: a pronoun
     or a surname does not reach further back, and a long page's pronouns do not each weigh every
-    name before them."""
+    name before them. ``told``: the words of the quote just before, when a person named said them: a
+    titled name inside them is no speaker nearer than theirs ("``... loyal to leader Moammar Gadhafi
+    ...,'' Colvin said. ..., she said" is Colvin's). ``own``: the words of the pronoun's own quote."""
     seen = [(pos, name) for name, pos in reversed(list(islice(reversed(written.items()), RECENT_SPEAKERS)))]
     low = {"him": "he", "her": "she"}.get(speaker.lower(), speaker.lower())  # "quoted him as saying"
     if speaker == "He":
@@ -1707,7 +1711,8 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
         k = bisect.bisect_left(titled, (speaker_start, ""))
         # each name once, where it was last written (an article quotes its people many times)
         nearest: dict[str, int] = {name: pos for pos, name in seen}
-        for pos, name in [t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800]:
+        for pos, name in [t for t in titled[max(0, k - 8):k] if t[0] >= speaker_start - 800
+                          and not (told and told[0] <= t[0] < told[1])]:
             if _person_like(name) and pos > nearest.get(name, -1):
                 nearest[name] = pos
         cands = [(pos, name) for name, pos in nearest.items()]
@@ -1740,14 +1745,21 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # no speaker before of its sex: the person who opens the sentence before, when nothing
             # says that person is of the other sex ("Rute Vicente Oliveira, a 48-year-old manicurist,
             # also planned to vote ... She said ...")
-            subject = _subject_before(text, speaker_start, known, low) if _person_before(text, speaker_start, known) is None \
+            after = own[1] if own and own[1] <= speaker_start else 0
+            subject = _subject_before(text, speaker_start, known, low) if _person_before(text, speaker_start, known, after) is None \
                 else None
             if subject and not sex_clash(sex, _known_sex(text, subject, speaker_start)):
                 return subject
             return None
         pos, name = max(cands)
         full = _full_name(name, seen, titled, speaker_start, sex)
-        near = _person_before(text, speaker_start, known)
+        near = _person_before(text, speaker_start, known, own[1] if own and own[1] <= speaker_start else 0)
+        if near is None and own and own[1] <= speaker_start:
+            # ... but a name the quote's words make an owner of is its speaker's own ("Kelly's group
+            # does not manage the spy satellites, he said")
+            inner = _person_before(text, speaker_start, known)
+            if inner and re.search(r"\b" + re.escape(inner.split()[-1]) + r"['’]s\b", text[own[0]:own[1]]):
+                near = inner
         if near is not None and not set(near.split()) & set(full.split()):
             # someone else is named in the pronoun's own sentence: that person, if one and of its sex
             return near if near and not sex_clash(sex, _known_sex(text, near, speaker_start)) else None
@@ -1890,7 +1902,9 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 f = _restore_marks(text, f)
             f = _whose(original, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
-            resolved = him or (_resolve(speaker, f.speaker[0], written, titled, original, titled_speakers)
+            before = quotes[-1] if quotes and quotes[-1].speaker_resolved else None
+            resolved = him or (_resolve(speaker, f.speaker[0], written, titled, original, titled_speakers,
+                                        (before.start, before.end) if before else None, (f.start, f.end))
                                if speaker and f.speaker else None)
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
