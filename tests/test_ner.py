@@ -197,3 +197,12 @@ def test_a_name_with_a_digit_is_no_person() -> None:
     tokens = "the Swissair MD-11 that crashed off Nova Scotia".split()
     assert repair_spans(tokens, [(1, 3, "PER")]) == [(1, 3, "MISC")]
     assert repair_spans("Louis XIV built it".split(), [(0, 2, "PER")]) == [(0, 2, "PER")]
+
+
+def test_a_tokenized_texts_brackets_are_brackets() -> None:
+    import storyline
+
+    text = ("Aid groups such as Medecins Sans Frontieres -LRB- MSF -RRB- said on Monday the Disasters Emergency "
+            "Committee -LRB- DEC -RRB- had raised money .")
+    assert [(m.text, m.label) for m in storyline.recognize_entities(text)] == [
+        ("Medecins Sans Frontieres", "ORG"), ("MSF", "ORG"), ("Disasters Emergency Committee", "ORG"), ("DEC", "ORG")]

@@ -704,6 +704,10 @@ def _without_edge_marks(toks: Sequence[str], s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# a tokenized text's brackets, read as the brackets the tagger was trained on
+_PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+
+
 def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "",
                        roles: bool = True) -> list[Mention]:
     """Named-entity mentions in ``text`` (character offsets), in text order.
@@ -714,7 +718,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     if not text or not text.strip():
         return []
     sent_spans = _sentence_token_spans(text, mode)
-    sents = [[text[a:b] for a, b in sp] for sp in sent_spans]
+    sents = [[_PTB_BRACKETS.get(text[a:b], text[a:b]) for a, b in sp] for sp in sent_spans]
     tags = tag_tokens(sents, mode)
     mentions: list[Mention] = []
     titled: set[str] = set()

@@ -40,6 +40,7 @@ __all__ = [
 # ("Kim Jong-un", "China-DPRK") kept whole, numbers with separators kept whole.
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"          # U.S. U.N. a.m.
+    r"|-(?:LRB|RRB|LSB|RSB|LCB|RCB)-"            # a tokenized text's brackets
     r"|[A-Z]-(?:[A-Z]\.){2,}"                   # a party and its state: D-N.J. R-N.Y.
     r"|(?<![\w$])[A-Z]{1,3}\$"                   # a currency: C$ A$ US$ HK$
     r"|[NSEW]\.(?=[ \t]+(?:Korea|KOREA|Africa|AFRICA|Ireland|IRELAND|Yemen|Timor|Carolina|Dakota))"  # S. Korea
