@@ -23,8 +23,9 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Mention
-from .ner_roles import KIN_SEX
-from .ner_features import Resources, bio_spans, doc_label_features, doc_stats, sentence_features, tokenize
+from .ner_roles import KIN_SEX, ROLE_HEADS
+from .ner_features import (PTB_BRACKETS, Resources, bio_spans, doc_label_features, doc_stats, sentence_features,
+                           tokenize)
 
 __all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "split_joined_names",
            "tag_tokens"]
@@ -249,8 +250,6 @@ dictator economist professor striker midfielder defender goalkeeper""".split())
 def _after_title(tokens: Sequence[str], s: int) -> bool:
     """Whether tokens[s] follows a person's title ("President", "Sen.") or a lower-case word only a
     person can be ("leader")."""
-    from .ner_roles import ROLE_HEADS
-
     if s == 0:
         return False
     before = tokens[s - 1]
@@ -275,8 +274,6 @@ def _name_proper(tokens: Sequence[str], s: int, e: int, typ: str) -> tuple[int, 
     ("the Massachusetts island of Nantucket" is Nantucket), a title before a person's name ("said
     Navy Capt. Burt March": the Navy; not a person's "Hun Sen"), "Flight" before its number ("Swissair
     Flight 111": Swissair)."""
-    from .ner_roles import ROLE_HEADS
-
     for k in range(s + 1, e - 2):
         if tokens[k + 1] == "of" and (tokens[k] in _PLACE_NOUNS or tokens[k] in _PLACE_HEADS):
             s = k + 3 if tokens[k + 2].lower() == "the" and k + 3 < e else k + 2
@@ -704,10 +701,6 @@ def _without_edge_marks(toks: Sequence[str], s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-# a tokenized text's brackets, read as the brackets the tagger was trained on
-_PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
-
-
 def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "",
                        roles: bool = True) -> list[Mention]:
     """Named-entity mentions in ``text`` (character offsets), in text order.
@@ -718,7 +711,8 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     if not text or not text.strip():
         return []
     sent_spans = _sentence_token_spans(text, mode)
-    sents = [[_PTB_BRACKETS.get(text[a:b], text[a:b]) for a, b in sp] for sp in sent_spans]
+    # (a tokenized text's brackets read as the brackets the tagger was trained on)
+    sents = [[PTB_BRACKETS.get(text[a:b], text[a:b]) for a, b in sp] for sp in sent_spans]
     tags = tag_tokens(sents, mode)
     mentions: list[Mention] = []
     titled: set[str] = set()

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 __all__ = [
+    "PTB_BRACKETS",
     "Resources",
     "bio_spans",
     "doc_stats",
@@ -35,12 +36,15 @@ __all__ = [
     "word_shape",
 ]
 
+# what a tokenized corpus (Penn Treebank style: TDT, DUC, Timeline17) writes for each bracket
+PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+
 # A news-English tokenizer close to the CoNLL-2003 (Reuters) tokenisation: possessive 's and
 # n't split off, abbreviations with inner dots ("U.S.", "U.N.") kept whole, hyphenated words
 # ("Kim Jong-un", "China-DPRK") kept whole, numbers with separators kept whole.
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"          # U.S. U.N. a.m.
-    r"|-(?:LRB|RRB|LSB|RSB|LCB|RCB)-"            # a tokenized text's brackets
+    r"|" + "|".join(map(re.escape, PTB_BRACKETS)) +  # a tokenized text's brackets
     r"|[A-Z]-(?:[A-Z]\.){2,}"                   # a party and its state: D-N.J. R-N.Y.
     r"|(?<![\w$])[A-Z]{1,3}\$"                   # a currency: C$ A$ US$ HK$
     r"|[NSEW]\.(?=[ \t]+(?:Korea|KOREA|Africa|AFRICA|Ireland|IRELAND|Yemen|Timor|Carolina|Dakota))"  # S. Korea

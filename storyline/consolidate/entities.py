@@ -39,6 +39,8 @@ import numpy as np
 from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
 from ..analyze.entities import known_place, spelled_by, split_joined_names
+from ..analyze.ner_features import PTB_BRACKETS
+from ..analyze.sentences import sentence_spans
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head,
                                  sex_clash)
 from ..records import Article, Entity, Mention, Timex
@@ -375,6 +377,12 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
     return ents
 
 
+def _titled_person(group: Sequence[LocalEntity]) -> bool:
+    """Whether an article gives the name a person's title or role ("Prime Minister Hun Sen"): a
+    person then in the articles that write it bare, whatever the tagger read there."""
+    return any(e.label == "PERSON" and e.roles for e in group)
+
+
 def _kin_only(e: LocalEntity) -> bool:
     """Whether a local entity is known only as someone's relative: it has roles, all of them kin."""
     return bool(e.roles) and all(role_head(r) in KIN_SEX for r in e.roles)
@@ -390,13 +398,17 @@ def _kin_surname(text: str, m: Mention, toks: tuple[str, ...], before: Sequence[
     # (not another relative known by a given name: "Shepherd's father, Dennis, ... his mother, Judy")
     person = next((p for p in reversed(before) if p.label == "PERSON" and p.end <= m.start
                    and not (len(name_tokens(p.text)) == 1 and first_name_sex(name_tokens(p.text)[0]))), None)
-    if person is None or m.start - person.end >= 200 or _SENTENCE_END.search(text, person.end, m.start):
+    if person is None or m.start - person.end >= 200 or not _one_sentence(text, person.start, m.start):
         return None  # (named in its own sentence only)
     names = name_tokens(person.text)
     return names[-1] if names else None
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s+[\"'“‘]*[A-Z]")
+def _one_sentence(text: str, a: int, b: int) -> bool:
+    """Whether offsets ``a`` and ``b`` of ``text`` are in one of its sentences (``sentence_spans``)."""
+    spans = sentence_spans(text)
+    k = bisect.bisect_right([s for s, _ in spans], a) - 1
+    return k >= 0 and spans[k][0] <= a and b < spans[k][1]
 
 
 def _kin_of(kin: str | None, family: str) -> bool:
@@ -575,10 +587,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             for j in part[1:]:
                 dsu.union(part[0], j)
             votes = Counter(locals_[j].label for j in part for _ in locals_[j].mentions)
-            # a name an article gives a person's title ("Prime Minister Hun Sen") is that person in the
-            # articles that write it bare, whatever the tagger read there
-            titled = any(locals_[j].label == "PERSON" and locals_[j].roles for j in part)
-            fulls.append((("PERSON" if titled else votes.most_common(1)[0][0], full), part[0]))
+            fulls.append((("PERSON" if _titled_person([locals_[j] for j in part]) else votes.most_common(1)[0][0],
+                            full), part[0]))
     # indexes, so that a story with many names is not compared pairwise
     by_token: dict[str, list[int]] = defaultdict(list)
     by_initials: dict[str, list[int]] = defaultdict(list)
@@ -995,7 +1005,6 @@ def _role_form(role: str) -> str:
 _CAMEL = re.compile(r"^[a-z]+[A-Z]")
 
 
-_PTB_BRACKETS = frozenset(["LRB", "RRB", "LSB", "RSB", "LCB", "RCB"])
 
 
 _TIME_ZONES = frozenset("ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST CET CEST UTC".split())
@@ -1014,7 +1023,7 @@ def _name_like(text: str) -> bool:
     t = text.strip()
     if ("'" in t or "’" in t) and pronoun_form(t) is not None:  # "I'm", "We're" opening a quotation (not "US")
         return False
-    if t.strip("-").upper() in _PTB_BRACKETS:  # tokenized text's "-LRB-" is a bracket, not an organisation
+    if f"-{t.strip('-').upper()}-" in PTB_BRACKETS:  # tokenized text's "-LRB-" is a bracket, not an organisation
         return False
     if t.upper() in _TIME_ZONES:  # "2 p.m. ET": a clock's zone, not an organisation
         return False
@@ -1125,7 +1134,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     # (the kind the full names were read as: "Ecevit" alone may read as an organisation, "Bulent Ecevit" not)
     # (and a name an article gives a person's title, "Prime Minister Hun Sen", is a person in the
     # articles that write it bare, whatever the tagger read there)
-    labels = ["MISC" if is_storm else "PERSON" if any(e.label == "PERSON" and e.roles for e in g)
+    labels = ["MISC" if is_storm else "PERSON" if _titled_person(g)
               else Counter(m.label for e in ([e for e in g if len(e.full) >= 2] or g)
                            for m in e.mentions).most_common(1)[0][0]
               for g, is_storm in zip(groups, storm)]

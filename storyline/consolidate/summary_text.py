@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
 from ..analyze.sentences import VERB_CUE
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
@@ -689,8 +690,7 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
 
 
 # what a tokenized corpus (Penn Treebank style: TDT, DUC, Timeline17) writes in place of ordinary
-# typography, and what a reader expects to see instead
-_PTB_BRACKETS = (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}"))
+# typography (its brackets: ``PTB_BRACKETS``), and what a reader expects to see instead
 _PTB_CLITIC = re.compile(r"(?<=\w) (n't|['’](?:s|re|ve|ll|d|m)\b)", re.IGNORECASE)
 _PTB_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s) (['’])(?= \w)")  # "Egyptians ' food" -> "Egyptians' food"
 _PTB_PUNCT = re.compile(r"(?<=[\w\"”’')\]%]) ([.,;:!?%](?![\w.]))")   # not an ellipsis " ... "
@@ -712,7 +712,7 @@ def display_text(text: str) -> str:
     if "`" in text:  # single quotes: ` speechless ' -> ‘speechless’
         text = _PTB_SINGLE.sub(r"‘\1’", text)
     if "-" in text:
-        for tok, ch in _PTB_BRACKETS:
+        for tok, ch in PTB_BRACKETS.items():
             text = text.replace(tok, ch)
     if " " not in text:
         return text
