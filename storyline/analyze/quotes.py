@@ -786,11 +786,14 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
     return _cut_coordinated(text, found)
 
 
+_SAY = frozenset(["said", "says", "say", "told", "tells"])  # the plain verbs of saying
+
+
 def _what_said(toks: Sequence[_Tok], i: int) -> bool:
     """Whether the cue at toks[i] ends a free relative ("what El-Batouty said", "what the officials
     told him"): a "what" a few words before, with only its subject between, and no quotation after
     (what someone called "the dollar drain" gives the words)."""
-    if toks[i].low not in ("said", "says", "say", "told", "tells", "wrote", "writes") or (
+    if (toks[i].low not in _SAY and toks[i].low not in ("wrote", "writes")) or (
             i + 1 < len(toks) and (toks[i + 1].quoted or toks[i + 1].text in _QUOTE_CHARS)):
         return False
     if i + 1 < len(toks) and toks[i + 1].low in _AUX_VERBS:
@@ -824,7 +827,7 @@ def _quoted_as_saying(text: str, toks: Sequence[_Tok], i: int) -> _Found | None:
     source = _left_np(toks, i)
     end = source[0] if source is not None else i
     if end >= 3 and toks[end - 1].text == "," and not any(
-            t.low in ("said", "says", "say", "told", "tells") and not t.quoted for t in toks[:end]):
+            t.low in _SAY and not t.quoted for t in toks[:end]):
         s, e = _trim_content(text, toks[0].start, toks[end - 1].end)
         return _Found(s, e, ((s, e),), speaker, cue) if e > s else None
     return None
@@ -1708,6 +1711,7 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
         # the nearest preceding named speaker or titled person ("spokesman Lu Kang"), not one whose
         # first name is of the other sex
         sex = 1 if low == "he" else 2
+        after = own[1] if own and own[1] <= speaker_start else 0  # (where the pronoun's own quote ends)
         k = bisect.bisect_left(titled, (speaker_start, ""))
         # each name once, where it was last written (an article quotes its people many times)
         nearest: dict[str, int] = {name: pos for pos, name in seen}
@@ -1745,7 +1749,6 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # no speaker before of its sex: the person who opens the sentence before, when nothing
             # says that person is of the other sex ("Rute Vicente Oliveira, a 48-year-old manicurist,
             # also planned to vote ... She said ...")
-            after = own[1] if own and own[1] <= speaker_start else 0
             subject = _subject_before(text, speaker_start, known, low) if _person_before(text, speaker_start, known, after) is None \
                 else None
             if subject and not sex_clash(sex, _known_sex(text, subject, speaker_start)):
@@ -1753,8 +1756,8 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             return None
         pos, name = max(cands)
         full = _full_name(name, seen, titled, speaker_start, sex)
-        near = _person_before(text, speaker_start, known, own[1] if own and own[1] <= speaker_start else 0)
-        if near is None and own and own[1] <= speaker_start:
+        near = _person_before(text, speaker_start, known, after)
+        if near is None and own and after:
             # ... but a name the quote's words make an owner of is its speaker's own ("Kelly's group
             # does not manage the spy satellites, he said")
             inner = _person_before(text, speaker_start, known)
