@@ -232,8 +232,8 @@ _ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _finer_date_near(txs: Sequence[Timex], tx: Timex, reach: int = 200) -> bool:
-    """Whether a day or a month is written within ``reach`` characters of ``tx`` (its sentence dates
-    itself by that)."""
+    """Whether a day or a month is written within ``reach`` characters of ``tx``, in its sentence or a
+    neighbour (the passage dates itself by that)."""
     return any(o is not tx and abs(o.start - tx.start) < reach and granularity_of(o.value) in ("day", "month")
                for o in txs)
 
