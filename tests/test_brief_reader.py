@@ -926,3 +926,13 @@ def test_a_sentence_opening_on_a_decision_it_does_not_name_leans_back() -> None:
     assert leans_back("The decision was made at this year's climate conference in Bali.")
     assert leans_back("The announcement was made after two weeks of talks.")
     assert not leans_back("The climate conference in Bali came to a conclusion on Saturday.")
+
+
+def test_an_act_told_before_leans_back() -> None:
+    """"The postponement would effectively leave the exemptions in place" tells of a postponement
+    the reader has not been told of: it opens no summary."""
+    from storyline.consolidate.summary_text import leans_back
+
+    assert leans_back("The postponement would effectively leave the exemptions in place.")
+    assert leans_back("The remarks came a day after the vote.")
+    assert not leans_back("The White House postponed the tariffs on Monday.")

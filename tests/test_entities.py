@@ -1026,3 +1026,64 @@ def test_a_currency_is_no_name_of_its_country() -> None:
     ents, _ = _entities(_story([text, "The United States sent ships to Haiti."]))
     us = _find(ents, "United States")
     assert "US$" not in us.aliases and not any(e.name == "US$" for e in ents)
+
+
+def test_a_family_named_together_stays_two_people() -> None:
+    """"President Trump and Melania Trump": the surname alone before a relative named in full, in
+    one coordination, is the other person; a man's title ("Mr. Trump") and the president's
+    quotes stay his, not his wife's."""
+    arts = _story([
+        "President Trump and Melania Trump, the first lady, welcomed President Emmanuel Macron to the White "
+        "House on Tuesday. Mr. Trump said the talks went well. Mr. Trump praised the visit.",
+        "Trump and first lady Melania Trump hosted a dinner. Trump said the friendship was strong.",
+        "President Donald Trump met Emmanuel Macron in Washington on Tuesday."])
+    ents, linked = _entities(arts)
+    melania = _find(ents, "Melania Trump")
+    donald = _find(ents, "Donald Trump")
+    assert melania.id != donald.id
+    assert sum(melania.mentions.values()) <= 3 and "President" not in melania.roles
+    assert "first lady" in [r.lower() for r in melania.roles]
+    assert sum(donald.mentions.values()) >= 6
+
+
+def test_a_son_of_the_same_name_is_another_person() -> None:
+    """Where the story tells of a son ("Trump's son, Donald Trump Jr."), "Donald Trump" and
+    "Donald Trump Jr." are two men; elsewhere a name with its generation and without it
+    ("Johnnie Cochran Jr." / "Johnnie Cochran", "Martin Luther King Jr." / "Martin Luther King")
+    are one."""
+    arts = _story([
+        "Trump's son, Donald Trump Jr., met a Russian lawyer in 2016. President Donald Trump defended "
+        "the meeting. Trump said it was normal. Trump Jr. released the emails.",
+        "Donald Trump said on Monday he would not resign. Also named were Donald Trump Jr. and Paul Manafort."])
+    ents, _ = _entities(arts)
+    father, son = _find(ents, "Donald Trump"), _find(ents, "Donald Trump Jr.")
+    assert father.id != son.id and "Trump Jr." in son.aliases and "Donald Trump" not in son.aliases
+    assert sum(father.mentions.values()) >= 3
+    ents, _ = _entities(_story(["Johnnie Cochran Jr. led the defense. Johnnie Cochran told the jury to acquit."]))
+    assert len([e for e in ents if e.name.startswith("Johnnie Cochran")]) == 1
+    ents, _ = _entities(_story(["Martin Luther King Jr. spoke in Memphis.", "Martin Luther King marched in Selma."]))
+    assert len([e for e in ents if e.name.startswith("Martin Luther King")]) == 1
+
+
+def test_two_person_spans_meeting_at_an_initial_are_one_name() -> None:
+    """The tagger can open a second name at a surname the page uses alone ("Robert S." + "Mueller
+    III", "Sarah Huckabee" + "Sanders"); a name never ends on its middle initial."""
+    from storyline.analyze.entities import repair_spans
+
+    toks = "the special counsel , Robert S. Mueller III , said".split()
+    assert repair_spans(toks, [(4, 6, "PER"), (6, 8, "PER")]) == [(4, 8, "PER")]
+    toks = "secretary , Sarah Huckabee Sanders , said".split()
+    assert repair_spans(toks, [(2, 4, "PER"), (4, 5, "PER")]) == [(2, 5, "PER")]
+    toks = "Smith Jones and Brown".split()
+    assert repair_spans(toks, [(0, 1, "PER"), (1, 2, "PER")]) == [(0, 1, "PER"), (1, 2, "PER")]
+
+
+def test_a_verb_before_a_role_is_no_part_of_it_and_the_article_is_no_part_of_a_name() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    ms = recognize_entities("Somebody forgot to give candidate Donald Trump the memo.")
+    assert [(m.text, m.role) for m in ms] == [("Donald Trump", "candidate")]
+    arts = _story(["The Trump administration has justified the tariffs. President Donald Trump spoke on Monday.",
+                   "Donald Trump said the tariffs would stay."])
+    ents, _ = _entities(arts)
+    assert "The Trump" not in _find(ents, "Donald Trump").aliases

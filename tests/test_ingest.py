@@ -162,3 +162,13 @@ def test_an_article_without_an_outlet_is_named_by_the_site_of_its_address() -> N
     assert named.source == "Valley Courier"
     assert site_of("https://www.valleycourier.co.uk/news/1") == "valleycourier.co.uk"
     assert site_of("http://127.0.0.1:8000/a") is None and site_of("feed.xml") is None
+
+
+def test_a_date_marker_after_the_title_line_is_read(tmp_path: Path) -> None:
+    """A title line, then the date marker on the body's first line: the date is the article's and
+    the marker is no part of its text."""
+    p = tmp_path / "coastal.txt"
+    p.write_text("Fire closes the eastern docks\ndate 2025-06-05 The eastern docks stayed shut on Thursday.\n")
+    (art,) = list(iter_articles([p]))
+    assert art.title == "Fire closes the eastern docks" and art.published == date(2025, 6, 5)
+    assert art.text == "The eastern docks stayed shut on Thursday."

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,23 @@ def test_a_story_is_found_by_any_spelling_of_its_entity_and_an_older_store_learn
     store.put_brief(brief)
     assert store.search_stories(entity="Kim Eui-keum")[1] == 1
     assert store.search_stories(entity="Kim Ui-gyeom")[1] == 0
+
+
+def test_search_by_relevance_puts_the_bigger_story_first_when_the_words_match_alike(tmp_path: Path) -> None:
+    """In a small store a word is in every story (BM25 tells them apart by length alone): the story
+    of four articles comes before a note of one that says the word as often."""
+    from storyline.config import Settings
+    from storyline.pipeline import ingest_articles, update_stories
+
+    store = SQLiteStore(tmp_path / "rel.db")
+    big = [Article(id=f"fire-{i}", title=f"Fire at Kelvar port, report {i}", published=date(2025, 6, 3 + i),
+                   text=f"Fire crews fought a blaze at the Kelvar port warehouse for {i + 2} hours. The eastern "
+                        f"docks stayed closed and ships waited offshore.") for i in range(4)]
+    note = [Article(id="note", title="Kelvar notes", published=date(2025, 6, 4),
+                    text="Kelvar notes: the market opens late this week.")]
+    ingest_articles(store, big + note)
+    store.assign({**{a.id: "s-fire" for a in big}, "note": "s-note"})
+    update_stories(store, Settings(db=str(tmp_path / "rel.db")))
+    rows, total = store.search_stories(q="kelvar", sort="relevance")
+    assert total == 2 and [r["id"] for r in rows] == ["s-fire", "s-note"]
+    store.close()

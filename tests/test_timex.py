@@ -530,3 +530,12 @@ def test_an_awards_title_is_no_time():
     text = "He was voted European Player of the Year in 1968, and his side team of the year."
     assert [(t.text, t.value) for t in tag_timexes(text, date(2005, 12, 3))] == [("1968", "1968")]
     assert [t.value for t in tag_timexes("Sales were the highest of the year.", date(2005, 12, 3))] == ["2005"]
+
+
+def test_a_march_named_with_a_capitalised_preposition_is_no_month() -> None:
+    from storyline import tag_timexes
+
+    dct = date(2018, 4, 30)
+    assert [t.text for t in tag_timexes("They had walked for a week as part of the March Without Borders.", dct)] \
+        == ["a week"]
+    assert [(t.text, t.value) for t in tag_timexes("The March Treasury report was late.", dct)] == [("March", "2018-03")]

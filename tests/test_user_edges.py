@@ -363,3 +363,20 @@ def test_the_write_command_serve_prints_stays_one_line_on_a_narrow_terminal() ->
     print_write_command(Console(file=buf, width=40), "tok3n", "localhost", 8765)
     (line,) = buf.getvalue().strip().splitlines()
     assert "'Content-Type: application/x-ndjson'" in line and line.endswith("http://localhost:8765/api/articles")
+
+
+def test_markdown_shows_html_in_article_words_instead_of_rendering_it() -> None:
+    import storyline
+    from storyline.serve.render import brief_markdown
+
+    arts = [storyline.read_article({"id": "a", "title": "Kelvar fire delays ships <b>for days</b>",
+                                    "published": "2025-06-05",
+                                    "text": "A fire at the Kelvar docks delayed 14 container ships on Thursday. "
+                                            "The <script>port</script> authority said the docks would reopen."}),
+            storyline.read_article({"id": "b", "title": "Docks shut", "published": "2025-06-05",
+                                    "text": "Fire crews fought a blaze at the Kelvar docks on Thursday."})]
+    md = brief_markdown(storyline.brief(arts))
+    import re
+
+    assert not re.search(r"(?<!\\)<(?:b|script)>", md)
+    assert "\\<b>for days\\</b>" in md

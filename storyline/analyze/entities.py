@@ -287,12 +287,27 @@ def _name_proper(tokens: Sequence[str], s: int, e: int, typ: str) -> tuple[int, 
     return s, e
 
 
+def _join_at_initial(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two person spans that meet are one name when the first ends on a middle initial (no name
+    does: "Robert S." + "Mueller III") or a two-word name meets a one-word one ("Sarah Huckabee" +
+    "Sanders", where the page's many "Ms. Sanders" had the tagger open a name at "Sanders")."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, typ in spans:
+        if out and typ == "PER" and out[-1][2] == "PER" and out[-1][1] == s and out[-1][1] - out[-1][0] >= 2 \
+                and ((_LONE_INITIAL.fullmatch(tokens[s - 1]) and tokens[s - 1].endswith("."))
+                     or (out[-1][1] - out[-1][0] == 2 and e - s == 1)):
+            out[-1] = (out[-1][0], e, typ)
+        else:
+            out.append((s, e, typ))
+    return out
+
+
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
     read as a word ("Moon Jae In,") is taken in when punctuation closes it."""
     out = []
-    for s, e, typ in _split_coordinated(tokens, _split_titles(tokens, spans)):
+    for s, e, typ in _split_coordinated(tokens, _split_titles(tokens, _join_at_initial(tokens, spans))):
         while e - s > 1 and tokens[s].lower() in _LEADING:
             s += 1
         # "the North 's Korean Central News Agency": the name is what follows the possessive; an

@@ -29,7 +29,7 @@ __all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "KIN_SEX", "ROLE_HEADS", "ROLE_SEX"
 
 _log = logging.getLogger(__name__)
 
-ROLE_HEADS = frozenset(["president", "vice-president", "president-elect", "leader", "minister", "premier", "chancellor", "secretary", "chairman", "chairwoman", "chairperson", "chair", "chief", "director", "ambassador", "envoy", "official", "officer", "governor", "mayor", "senator", "congressman", "congresswoman", "representative", "lawmaker", "legislator", "king", "queen", "prince", "princess", "emperor", "empress", "general", "commander", "adviser", "advisor", "aide", "analyst", "professor", "researcher", "correspondent", "reporter", "editor", "ceo", "founder", "manager", "head", "coach", "captain", "judge", "prosecutor", "attorney", "lawyer", "inspector", "sergeant", "lieutenant", "colonel", "major", "admiral", "marshal", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "uncle", "aunt", "actor", "actress", "singer", "star", "diplomat", "negotiator", "dictator", "ruler", "deputy", "counsel", "economist", "strategist", "expert", "scientist", "doctor", "pope", "bishop", "cardinal", "priest", "rabbi", "imam", "candidate", "nominee", "delegate", "commissioner", "administrator", "executive", "treasurer", "sheriff", "detective", "owner", "partner", "investor", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative-elect", "prosecutor-general", "attorney-general", "secretary-general", "director-general", "dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "col", "lt", "capt", "prof"])
+ROLE_HEADS = frozenset(["president", "vice-president", "president-elect", "leader", "minister", "premier", "chancellor", "secretary", "chairman", "chairwoman", "chairperson", "chair", "chief", "director", "ambassador", "envoy", "official", "officer", "governor", "mayor", "senator", "congressman", "congresswoman", "representative", "lawmaker", "legislator", "king", "queen", "prince", "princess", "emperor", "empress", "general", "commander", "adviser", "advisor", "aide", "analyst", "professor", "researcher", "correspondent", "reporter", "editor", "ceo", "founder", "manager", "head", "coach", "captain", "judge", "prosecutor", "attorney", "lawyer", "inspector", "sergeant", "lieutenant", "colonel", "major", "admiral", "marshal", "wife", "husband", "lady", "son", "daughter", "father", "mother", "brother", "sister", "uncle", "aunt", "actor", "actress", "singer", "star", "diplomat", "negotiator", "dictator", "ruler", "deputy", "counsel", "economist", "strategist", "expert", "scientist", "doctor", "pope", "bishop", "cardinal", "priest", "rabbi", "imam", "candidate", "nominee", "delegate", "commissioner", "administrator", "executive", "treasurer", "sheriff", "detective", "owner", "partner", "investor", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative-elect", "prosecutor-general", "attorney-general", "secretary-general", "director-general", "dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "col", "lt", "capt", "prof"])
 
 ROLE_MODS = frozenset(["presidential", "vice", "deputy", "chief", "senior", "former", "foreign", "prime", "state", "top", "defense", "defence", "finance", "interior", "trade", "national", "security", "first", "supreme", "acting", "executive", "assistant", "general", "special", "then", "late", "leading", "veteran", "opposition", "party", "ministry", "affairs", "junior", "lead", "official", "principal", "associate", "managing", "communications", "press", "operating", "financial", "technical", "technology", "information", "marketing", "commercial", "medical", "legal", "scientific", "investment", "economic"])
 
@@ -38,6 +38,8 @@ _NOT_MODIFIERS = frozenset("""said says told and but with for from that when aft
 was were been has have had will would new its his her their the our your with into onto about also then
 reporters according met asked named called where whom whose this these those there here not""".split())
 _DETS = frozenset(["a", "an", "the", "his", "her", "their", "its", "our", "your", "my"])
+_BEFORE_VERB = frozenset(["to", "will", "would", "can", "could", "should", "must", "may", "might", "did", "does", "do",
+                          "not"])
 # how the name of a people ends ("Korean", "Chinese", "British", "Israeli"), as a tuple and as a pattern
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 DEMONYM_END = "(?:" + "|".join(DEMONYM_ENDINGS) + ")"
@@ -73,7 +75,7 @@ KIN_SEX = {**{w: 1 for w in ("husband", "widower", "son", "sons", "brother", "br
            **{w: 0 for w in ("spouse", "cousin")}}
 ROLE_SEX = {**{w: g for w, g in KIN_SEX.items() if g},
             **{w: 1 for w in ("actor", "king", "prince")},
-            **{w: 2 for w in ("actress", "queen", "princess", "chairwoman", "spokeswoman", "congresswoman")}}
+            **{w: 2 for w in ("actress", "queen", "princess", "chairwoman", "spokeswoman", "congresswoman", "lady")}}
 FIRST_NAMES_PATH = Path(__file__).resolve().parent.parent / "models" / "first-names.json.gz"
 
 
@@ -215,7 +217,9 @@ def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:
               and text[toks[k][0]:toks[k][1]].islower()  # "police chief"; a title's capital ends the run ("want President")
               and w.isalpha() and len(w) > 2 and w.lower() not in _NOT_MODIFIERS
               and (w.islower() or (w[1:].islower() and _sentence_start(text, a)))
-              and not w.endswith(("ly", "ed", "ing"))):
+              and not w.endswith(("ly", "ed", "ing"))
+              # (a verb after "to" or a modal is no field: "forgot to give candidate Donald Trump")
+              and not (k >= 2 and text[toks[k - 2][0]:toks[k - 2][1]].lower() in _BEFORE_VERB)):
             # a noun naming the field of the role right before it ("fire chief", "police chief"), or two
             # ("public works director", "coast guard commander"); the run goes on only to a modifier
             # ("deputy fire chief") or a name ("Riverton police chief")

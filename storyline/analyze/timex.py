@@ -738,8 +738,9 @@ def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
     if not tok.endswith(".") and len(tok) <= 4 and tok.lower() not in ("may", "june", "july") and not (m["d"] or edge or m["ry"]):
         return None  # "Jan", "Dec": names more often than months
     if tok == "March" and not (m["d"] or edge or m["ry"]) and re.match(
-            r"\s+(?:of|for|on|to|against|in|through)\s+(?:the\s+)?[A-Z]", ctx.text[ctx.end:ctx.end + 20]):
-        return None  # "the March for Life", "March on Washington"
+            r"\s+(?:[oO]f|[fF]or|[oO]n|[tT]o|[aA]gainst|[iI]n|[tT]hrough|[wW]ithout|[aA]cross|[tT]owards?)\s+(?:the\s+)?[A-Z]",
+            ctx.text[ctx.end:ctx.end + 24]):
+        return None  # "the March for Life", "March on Washington", "the March Without Borders"
     if tok.rstrip(".").lower() in ("may", "mar", "jun", "jul", "sept", "sep", "jan", "feb", "apr", "aug", "oct",
                                    "nov", "dec") and not (m["d"] or edge or m["ry"]):
         # bare "May" (a modal) or an abbreviation: only after a preposition that wants a date

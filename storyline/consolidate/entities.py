@@ -27,7 +27,7 @@ import json
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -140,14 +140,30 @@ _ORG_EPITHETS = frozenset("daily ailing embattled troubled beleaguered".split())
 _ADJECTIVE_WORD = re.compile("[a-z]+(?:" + "|".join(("ic", *DEMONYM_ENDINGS)) + ")")
 
 
-def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON") -> bool:
-    """Is ``short`` a short form of ``long``? People: any of their names ("Kim", "Xi", "Trump").
+# the words that tell a father from his son of the same name ("Donald Trump Jr."), and the numbers
+# of a name that are no name of their own ("Robert S. Mueller III")
+_GENERATIONS = frozenset(["jr", "sr"])
+_NAME_NUMBERS = _GENERATIONS | frozenset(["ii", "iii", "iv"])
+# a family tie told beside a name ("Trump's son, Donald Trump Jr.")
+_FAMILY_NEAR = re.compile(r"\b(?:sons?|father|dad|eldest|namesake)\b", re.IGNORECASE)
+
+
+def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON", *,
+              sons: Collection[tuple[str, ...]] = ()) -> bool:
+    """Is ``short`` a short form of ``long``? People: any of their names ("Kim", "Xi", "Trump"),
+    but a given and family name are no short form of the same with a generation that the story
+    tells is a son's or a father's (``sons``: "Trump's son, Donald Trump Jr."), nor is that name one
+    of a name without it; a bare "Trump" may be either ("Martin Luther King" is Martin Luther King
+    Jr. where the story tells of no son).
     Organisations: the name without generic words ("Xinhua" / "Xinhua News Agency"). Places: only
     "the North" for "North Korea"; "Brennick" is not "Brennick General Hospital"."""
     words = set(short)
     if not short or len(short) >= len(long) or not words <= set(long):
         return False
     if label == "PERSON" or label == "NAME":
+        if sons and (tuple(short) in sons or tuple(long) in sons) \
+                and [t for t in short if t in _GENERATIONS] != [t for t in long if t in _GENERATIONS]:
+            return len(short) == 1
         return True
     extra = [t for t in long if t not in words]
     if label == "ORG":
@@ -184,6 +200,7 @@ class LocalEntity:
     genders: Counter[int] = field(default_factory=Counter)  # the sex its titles give ("Mrs Jackson": 2)
     acronyms: set[tuple[str, ...]] = field(default_factory=set)  # defined in brackets: "Agence France-Presse (AFP)"
     kin: set[str] = field(default_factory=set)  # family names of a relative known by a given name ("his father, Henry")
+    apart: set[tuple[str, ...]] = field(default_factory=set)  # names the article writes beside it ("Trump and Melania Trump")
     last: int = 0
     pos: int = 0  # its place among its article's local entities
     _full: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
@@ -297,7 +314,14 @@ def _defined_by(text: str, m: Mention, prev: Mention | None) -> int | None:
     return prev.end if spelled_by(m.text.lower(), phrase) else None
 
 
-def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = "") -> list[LocalEntity]:
+# what stands between two names of two people: "and", "or", a comma, and lower-case words (a role:
+# "and first lady", "and his wife"); a possessive and a family tie ("Trump's son, Donald Trump Jr.")
+_COORDINATED = re.compile(r"\s*(?:,|,?\s*and|&|or)\s+(?:[a-z][a-z-]*\s+){0,3}|"
+                          r"\s*['’]s\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(KIN_SEX)) + r")\s*,?\s*")
+
+
+def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = "",
+                    sons: Collection[tuple[str, ...]] = ()) -> list[LocalEntity]:
     ents: list[LocalEntity] = []
     # which entities can match a name at all, so that a long page is not compared pairwise: by each
     # word of their names (exact forms, short forms, longer forms all share one) and by the first
@@ -323,6 +347,9 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             # namesake of the other sex on the page ("Katherine Jackson")
             sex = pronoun_sex(text, m.end)
         kin = _kin_surname(text, m, toks, ordered[max(0, i - 8):i])
+        # "President Trump and Melania Trump", "Trump and first lady Melania Trump": two people
+        beside = ended_at.get(ordered[i - 1].end) if i and m.label == "PERSON" and text \
+            and _COORDINATED.fullmatch(text, ordered[i - 1].end, m.start) else None
         exact = [e for e in pool if e.pos in every and toks in e.names and e.label == m.label
                  and (_kin_of(kin, e.full[-1]) or e.full == toks)
                  and not sex_clash(sex, _entity_sex(e, toks) or (titled and _pronouns_tell(text, e)))]
@@ -338,9 +365,9 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             # "British" is no short form of "British Airways", nor "Singapore" (the tagger's ORG) of "Singapore Airlines"
             demonym = (m.label == "MISC" and len(toks) == 1) or (len(toks) == 1 and _country_or_capital(toks[0]))
             royal = _royal_word(m.text) if len(toks) == 1 else None
-            cands = [e for e in pool if (e.pos in every and _label_ok(m, e.label, len(toks) == 1)
+            cands = [e for e in pool if (e is not beside and e.pos in every and _label_ok(m, e.label, len(toks) == 1)
                                          and _kin_of(kin, e.full[-1])
-                                         and _contains(toks, e.full, e.label)
+                                         and _contains(toks, e.full, e.label, sons=sons)
                                          and not (len(toks) == 1 and _abbrev(m.text)) and not demonym
                                          and (royal is None or royal in map(_royal_word, e.surfaces))
                                          and not sex_clash(sex, _entity_sex(e, toks)))
@@ -349,7 +376,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
                 # a full name that completes an earlier short form ("Xi" ... "Xi Jinping")
-                shorter = [e for e in pool if e.label == m.label and _contains(e.full, toks, m.label)
+                shorter = [e for e in pool if e.label == m.label and e is not beside and _contains(e.full, toks, m.label, sons=sons)
                            # a longer name before the first word of a full one ("Paris-Michael Katherine
                            # Jackson" after "Katherine Jackson") is left to the merge across articles
                            and (len(e.full) == 1 or e.full[0] == toks[0] or m.label != "PERSON")
@@ -368,6 +395,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         target.add(m, toks, i, titled)
         if kin:
             target.kin.add(kin)
+        if beside is not None and beside is not target:
+            beside.apart.add(toks)
         ended_at[m.end] = target
         for t in toks:
             by_word[t].add(target.pos)
@@ -565,7 +594,7 @@ def _british_american(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(x == y or norm(x) == norm(y) for x, y in zip(a, b))
 
 
-def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
+def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] = ()) -> list[list[LocalEntity]]:
     n = len(locals_)
     dsu = _DSU(n)
     # the same full name is one entity whatever type the tagger gave it in each article
@@ -578,17 +607,22 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
     sex = [_entity_sex(e) if e.label == "PERSON" else 0 for e in locals_]
     fulls: list[tuple[tuple[str, tuple[str, ...]], int]] = []
     parts_of: dict[tuple[str, ...], dict[int, int]] = {}
+    members: dict[int, list[int]] = {}  # the local entities of each part, by its first
     for full, idx in by_name.items():
         parts: dict[int, list[int]] = defaultdict(list)
         for j in idx:
             parts[sex[j]].append(j)
         parts_of[full] = {g: part[0] for g, part in parts.items()}
         for part in parts.values():
+            members[part[0]] = part
             for j in part[1:]:
                 dsu.union(part[0], j)
             votes = Counter(locals_[j].label for j in part for _ in locals_[j].mentions)
             fulls.append((("PERSON" if _titled_person([locals_[j] for j in part]) else votes.most_common(1)[0][0],
                             full), part[0]))
+    fulls_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for e in locals_:
+        fulls_in[e.article_id].add(e.full)
     # indexes, so that a story with many names is not compared pairwise
     by_token: dict[str, list[int]] = defaultdict(list)
     by_initials: dict[str, list[int]] = defaultdict(list)
@@ -615,7 +649,8 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             cands |= set(by_token.get(full[-1], ()))
         every = set.intersection(*(set(by_token.get(t, ())) for t in set(full)))  # (with all its words)
         matched = [k for k in cands
-                   if (k in every and fulls[k][0][0] == label and not abbrev and _contains(full, fulls[k][0][1], label))
+                   if (k in every and fulls[k][0][0] == label and not abbrev
+                       and _contains(full, fulls[k][0][1], label, sons=sons))
                    or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1])
                        # a widely used acronym is not renamed by one page's expansion of it ("CNN" on
                        # hundreds of pages, "Christian News Network" on one; "US" and "United States"
@@ -630,6 +665,11 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
                 # of the person named before him ("his mother, Judy" after "Matthew Shepard")
                 kin = {k for j in by_name[full] for k in locals_[j].kin}
                 matched = [k for k in matched if any(_kin_of(x, fulls[k][0][1][-1]) for x in kin)]
+        if label == "PERSON" and len(full) == 1:
+            # a surname an article writes beside a longer name ("Trump and first lady Melania Trump")
+            # is not that person
+            apart = {n for j in members[i] for n in locals_[j].apart}
+            matched = [k for k in matched if fulls[k][0][1] not in apart]
         if sex[i]:  # "Mrs Jackson" is no short form of "Michael Jackson" but may be one of "Katherine Jackson"
             matched = [k for k in matched if not sex_clash(sex[i], _entity_sex(locals_[fulls[k][1]], full))]
         royal = _royal_title(locals_[i])
@@ -717,9 +757,6 @@ def _merge_across(locals_: list[LocalEntity]) -> list[list[LocalEntity]]:
             blocks[(e.label, 1, e.full[-1])].append(i)
             if e.label == "PERSON" and e.roles:  # every word romanised another way: "Gadhafi" / "Gaddafi"
                 blocks[(e.label, 2, e.full[-1][:2])].append(i)
-    fulls_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for e in locals_:
-        fulls_in[e.article_id].add(e.full)
     for members in blocks.values():
         for x in range(len(members)):
             i = members[x]
@@ -958,7 +995,7 @@ def split_glued(mentions: Sequence[Mention]) -> list[Mention]:
         if m.label == "PERSON" and len(whole) >= 3:
             for w in re.finditer(r"(?<=\s)\S", text):
                 head, tail = name_tokens(text[:w.start()]), name_tokens(text[w.start():])
-                if len(tail) >= 2 and tail in person and head and head in seen \
+                if len(set(tail) - _NAME_NUMBERS) >= 2 and tail in person and head and head in seen \
                         and min(seen[head], seen[tail]) > seen[whole]:
                     cut = w.start()
                     break
@@ -1042,10 +1079,12 @@ def _name_like(text: str) -> bool:
 
 
 def shown_aliases(name: str, surfaces: Sequence[str]) -> tuple[str, ...]:
-    """The other names of an entity worth showing: its surfaces less the name itself and less the
-    capitals of a form already shown (a dateline's "BRENNICK" for Brennick); an acronym ("NTSA") stays."""
+    """The other names of an entity worth showing: its surfaces less the name itself, less the
+    capitals of a form already shown (a dateline's "BRENNICK" for Brennick) and less a form with "the"
+    before it ("The Trump" of "The Trump administration"); an acronym ("NTSA") stays."""
     mixed = {name.lower()} | {a.lower() for a in surfaces if not a.isupper()}
-    return tuple(a for a in surfaces if a != name and not (a.isupper() and a.lower() in mixed))
+    return tuple(a for a in surfaces if a != name and not (a.isupper() and a.lower() in mixed)
+                 and not (a[:4].lower() == "the " and a[4:].lower() in mixed))
 
 
 _STORM = re.compile(r"(?:Hurricane|Tropical\s+Storm|Storm|Super\s+Typhoon|Typhoon|Cyclone|Tropical\s+Cyclone|"
@@ -1112,6 +1151,19 @@ def _join_storms(groups: list[list[LocalEntity]]) -> tuple[list[list[LocalEntity
     return list(joined.values()), [bool(named[k]) for k in joined]
 
 
+def _sons(articles: Sequence[Article], by_art: Mapping[str, Sequence[Mention]]) -> frozenset[tuple[str, ...]]:
+    """The names with a generation ("Donald Trump Jr.") that some article of the story writes beside
+    a family tie ("Trump's son, Donald Trump Jr."): there the name without it is another person."""
+    out = set()
+    for a in articles:
+        for m in by_art.get(a.id, ()):
+            toks = name_tokens(m.text or "")
+            if m.label == "PERSON" and len(toks) >= 3 and _GENERATIONS & set(toks) \
+                    and _FAMILY_NEAR.search(a.text or "", max(0, m.start - 40), m.end + 40):
+                out.add(toks)
+    return frozenset(out)
+
+
 def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention],
                          *, nominals: bool = True) -> tuple[list[Entity], list[Mention]]:
     """Canonical entities of a story and its mentions with ``entity_id`` set.
@@ -1124,9 +1176,10 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     for m in split_glued(drop_pair_compounds(split_joined_names(mentions))):
         by_art[m.article_id].append(m)
     locals_: list[LocalEntity] = []
+    sons = _sons(articles, by_art)
     for a in articles:
-        locals_.extend(_local_entities(a.id, by_art.get(a.id, []), a.text))
-    groups, storm = _join_storms(_merge_across(locals_))
+        locals_.extend(_local_entities(a.id, by_art.get(a.id, []), a.text, sons))
+    groups, storm = _join_storms(_merge_across(locals_, sons))
     entities: list[Entity] = []
     linked: list[Mention] = []
     roles_of: dict[str, list[str]] = {}

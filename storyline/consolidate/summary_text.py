@@ -491,7 +491,9 @@ _ADJECTIVE_DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_END}\s+(?!said\b|says\b|t
 # before, as the subject, or an event that "came as / after" another: the sentence before told which
 # one (a story's own "the deal", "the plan" is left alone: the brief tells which)
 _BACK_THE = re.compile(r"^The\s+(?:(?:issue|problem|question|answer|reason|move|request|idea|point|difference|"
-                       r"matter|result|change|step|measure|order|decision|announcement)\s+"
+                       r"matter|result|change|step|measure|order|decision|announcement|postponement|delay|"
+                       r"extension|suspension|cancellation|withdrawal|reversal|response|remarks?|comments?|"
+                       r"criticism|warning)\s+"
                        r"(?:is|was|are|were|has|had|came|comes|would|will|could|can|also|remains|remained|does|did|"
                        r"means|meant)\b|"
                        r"[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|a day|a week|only|(?:\w+\s+)?(?:days|hours|"

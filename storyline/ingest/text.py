@@ -2,7 +2,7 @@
 standfirst, then the body.
 
 The date marker may stand on its own line or on the same line as the first words of the body
-(`` date 2019-01-10 Chinese President Xi ...``). A first line counts as a title when it is short
+(`` date 2019-01-10 Chinese President Xi ...``), before the title line or after it. A first line counts as a title when it is short
 and does not end a sentence; the body then starts after it.
 """
 
@@ -63,6 +63,11 @@ def parse_text_article(raw: str, where: str = "<text>", *, source: str | None = 
         if rest.strip() and _is_title(first.strip()):
             title = first.strip()
             text = rest
+    if published is None:
+        m = _DATE_MARKER.match(text)  # the marker after the title line ("title\ndate 2019-01-10 ...")
+        if m:
+            published = _parse_marker_date(m, where)
+            text = text[m.end():]
     body = text.strip()
     if not body:
         raise InputError(where, "article has a title or date but no body text")

@@ -194,9 +194,15 @@ def brief_json(brief: Brief, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(brief), indent=indent, ensure_ascii=False)
 
 
+def _md(text: str) -> str:
+    """Article words as Markdown text: a "<" cannot open an HTML tag there ("<b>" in a title is shown,
+    not rendered)."""
+    return text.replace("<", "\\<")
+
+
 def brief_markdown(brief: Brief) -> str:
     labels = citation_labels(brief)
-    lines = [f"# {brief.headline}", ""]
+    lines = [f"# {_md(brief.headline)}", ""]
     if brief.first_published:
         span = brief.first_published if brief.first_published == brief.last_published else \
             f"{brief.first_published} to {brief.last_published}"
@@ -209,12 +215,12 @@ def brief_markdown(brief: Brief) -> str:
         lines.append(nothing_about(brief))
     for s in brief.summary:
         cited = refs(s.citations, labels)
-        lines.append(f"- {s.text} {cited}{differs_note(s, labels)}")
+        lines.append(f"- {_md(s.text)} {cited}{_md(differs_note(s, labels))}")
     if brief.timeline:
         lines += ["", f"## {section_title(brief, 'Timeline')}", ""]
         for t in brief.timeline:
             cited = refs(t.citations, labels)
-            lines.append(f"- **{t.date}** {t.text} {cited}")
+            lines.append(f"- **{t.date}** {_md(t.text)} {cited}")
     if brief.entities:
         lines += ["", "## People, organisations and places", ""]
         listed = listed_entities(brief.entities)
@@ -224,36 +230,37 @@ def brief_markdown(brief: Brief) -> str:
                 extra.append("; ".join(e.roles))
             if any(a != e.name for a in e.aliases):
                 extra.append("also: " + ", ".join(a for a in e.aliases if a != e.name))
-            lines.append(f"- **{e.name}** ({e.label})" + (f": {' | '.join(extra)}" if extra else ""))
+            lines.append(f"- **{_md(e.name)}** ({e.label})" + (f": {_md(' | '.join(extra))}" if extra else ""))
         if len(listed) > MARKDOWN_ENTITIES:  # as the web page folds them: the rest by name only
             lines.append(f"- and {len(listed) - MARKDOWN_ENTITIES} more: "
-                         + ", ".join(e.name for e in listed[MARKDOWN_ENTITIES:]))
+                         + _md(", ".join(e.name for e in listed[MARKDOWN_ENTITIES:])))
     if brief.quotes:
         lines += ["", "## Who said what", ""]
         for g in brief.quotes:
-            lines.append(f"- **{g.speaker}**")
+            lines.append(f"- **{_md(g.speaker)}**")
             for i, q in enumerate(g.quotes):
-                lines.append(f"  - {quote_text(q)}{relayed_note(q)} {refs(quote_citations(g, i), labels)}")
+                lines.append(f"  - {_md(quote_text(q) + relayed_note(q))} {refs(quote_citations(g, i), labels)}")
     if brief.disagreements:
         lines += ["", "## Where the sources differ", ""]
         for d in brief.disagreements:
-            lines.append(f"- **{d.slot}**" + (f" · {d.note}" if d.note else ""))
+            lines.append(f"- **{_md(d.slot)}**" + (f" · {_md(d.note)}" if d.note else ""))
             for v in d.values:
-                said = f': "{v.said}"' if v.said and v.said != v.value else ""
-                lines.append(f"  - {v.value}{said} {refs(v.citations, labels)}")
+                said = f': "{_md(v.said)}"' if v.said and v.said != v.value else ""
+                lines.append(f"  - {_md(v.value)}{said} {refs(v.citations, labels)}")
     if brief.new_since:
         lines += ["", "## What each new article adds", ""]
         for n in brief.new_since:
             for s in n.added:
-                lines.append(f"- [{labels.get(n.article_id, '?')}] {s.text}")
+                lines.append(f"- [{labels.get(n.article_id, '?')}] {_md(s.text)}")
     lines += ["", "## Sources", ""]
     for a in brief.articles:
         title, derived = shown_title(a)
+        title = _md(title)
         if derived:
             title = f"*{title}* [{DERIVED_NOTE}]"
         link = f" <{a['url']}>" if a.get("url") else ""
         name = _source_name(a)
-        lines.append(f"{labels[str(a['id'])]}. {title}{f' ({name})' if name else ''}{link}")
+        lines.append(f"{labels[str(a['id'])]}. {title}{f' ({_md(name)})' if name else ''}{link}")
     return "\n".join(lines) + "\n"
 
 

@@ -7,6 +7,7 @@ or none of it; re-running the same ingest completes what was missing.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 import threading
@@ -37,6 +38,11 @@ def _row_article(r: sqlite3.Row) -> Article:
     return Article(id=r["id"], text=r["text"], title=r["title"], published=r["published"],
                    published_inferred=bool(r["published_inferred"]), source=r["source"], url=r["url"],
                    lang=r["lang"], meta=json.loads(r["meta"] or "{}"))
+
+
+def _size_weight(size: int | None) -> float:
+    """A story's weight in search relevance: 1 + log(1 + its articles)."""
+    return 1.0 + math.log1p(max(0, size or 0))
 
 
 def _set_wal(conn: sqlite3.Connection, tries: int = 100) -> None:
@@ -147,6 +153,7 @@ class SQLiteStore:
                 conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
                                        check_same_thread=False)
                 conn.row_factory = sqlite3.Row
+                conn.create_function("size_weight", 1, _size_weight, deterministic=True)
                 _set_wal(conn)
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
@@ -460,7 +467,9 @@ class SQLiteStore:
         if q and fts is None:
             return [], 0
         if fts and sort == "relevance":
-            join = " JOIN (SELECT story_id, rank FROM stories_fts WHERE stories_fts MATCH ?) f ON f.story_id = s.id"
+            # BM25 with a headline word worth four of the summary's and an entity's name two
+            join = (" JOIN (SELECT story_id, bm25(stories_fts, 0.0, 4.0, 1.0, 2.0) AS rank FROM stories_fts"
+                    " WHERE stories_fts MATCH ?) f ON f.story_id = s.id")
             args.append(fts)
         elif fts:  # no ranking needed: a plain set of matching stories
             where.append("s.id IN (SELECT story_id FROM stories_fts WHERE stories_fts MATCH ?)")
@@ -479,7 +488,9 @@ class SQLiteStore:
         orders = {"updated": "s.updated DESC, s.rowid DESC", "size": "s.size DESC, s.updated DESC, s.rowid DESC",
                   "published": "s.last_published DESC, s.rowid DESC"}
         if fts and sort == "relevance":
-            orders["relevance"] = "f.rank, s.updated DESC, s.rowid DESC"
+            # (how well the words match, times how much the story holds: in a small store the words
+            # match every story about as well, and the one of ten articles comes before a note of one)
+            orders["relevance"] = "f.rank * size_weight(s.size), s.updated DESC, s.rowid DESC"
         order = orders.get(sort)
         if order is None:
             raise StoreError(f"unknown sort {sort!r}: use {', '.join(orders)}")
