@@ -577,3 +577,33 @@ def test_a_year_or_a_day_that_names_the_event_in_a_dated_sentence_dates_nothing(
                              "bombing. Annan wants the suspects tried for the Dec. 21, 1988, bombing over Lockerbie.",
                 published=date(1998, 12, 7))
     assert [e.date for e in dated_events(a)] == ["1998-12-05"]
+
+
+def test_an_entry_cites_only_the_articles_that_tell_its_fact() -> None:
+    """Two sentences of one day that share names but tell two things ("Investigators from the NTSA
+    arrived on Tuesday ..." / "The NTSA said on Tuesday that 12 cars had derailed") are not each
+    other's source."""
+    arts = [Article(id="metro", published=date(2025, 3, 12), text=(
+                "Investigators from the National Transport Safety Agency arrived on Tuesday and recovered the "
+                "train's data recorder. Residents went home on Wednesday.")),
+            Article(id="ledger", published=date(2025, 3, 14), text=(
+                "The National Transport Safety Agency said on Tuesday that 12 cars had derailed. Shares fell "
+                "on Friday.")),
+            Article(id="wire", published=date(2025, 3, 12), text=(
+                "Residents returned to their homes on Wednesday after crews sealed the tank cars."))]
+    entries = storyline.timeline(arts)
+    (cars,) = [e for e in entries if "12 cars" in e.text]
+    assert [c.article_id for c in cars.citations] == ["ledger"]
+
+
+def test_a_new_event_on_a_weekday_a_week_later_is_not_the_first_one_told_again() -> None:
+    """"Adler resigned on Monday over the fire a week earlier" (June 9) is not the fire "on Monday
+    night" (June 2) that a follow-up reads as the Monday before."""
+    arts = [Article(id="fire", published=date(2025, 6, 3), text=(
+                "A fire broke out at the Meridian Logistics warehouse in the Port of Kelvar on Monday night, "
+                "forcing the closure of the eastern docks.")),
+            Article(id="quit", published=date(2025, 6, 9), text=(
+                "The head of the Port of Kelvar authority, Sven Adler, resigned on Monday over the fire at the "
+                "Meridian Logistics warehouse a week earlier."))]
+    days = {e.date: [c.article_id for c in e.citations] for e in storyline.timeline(arts)}
+    assert days.get("2025-06-09") == ["quit"] and days.get("2025-06-02") == ["fire"]

@@ -41,6 +41,11 @@ _STOP = frozenset(
     ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "his", "her", "their", "he", "she", "they", "we", "said", "says", "will", "would", "also", "but", "not", "after", "before", "about", "into", "over", "than", "more"])
 _MAX_TEXT = 240
 _SIMILAR = 0.25
+# an event of a group is cited for the text shown when it shares a word of what happened with it
+# (names, days and numbers aside) or most of its words: "Investigators from the NTSA arrived on
+# Tuesday" does not carry "The NTSA said on Tuesday that 12 cars had derailed", whatever names they share
+_SHARED = 0.01  # (one word is enough)
+_CLOSE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,13 +470,20 @@ def _fold(groups: list[_Group], home_of: Callable[[_Group], "_Group | None"]) ->
     return out
 
 
+# a sentence that tells of a time before its own day ("resigned on Monday over the fire a week
+# earlier") is a new event on its weekday, not the earlier one told again ("A week after the quake
+# struck on Tuesday" still tells of the quake's Tuesday)
+_ANOTHER_TIME = re.compile(r"\b(?:earlier|ago|last\s+week|(?:the\s+)?(?:week|day)\s+before|previous\s+week)\b",
+                           re.IGNORECASE)
+
+
 def _earlier_weekday(g: _Group, on_date: dict[str, list[_Group]]) -> _Group | None:
     """An event dated only by a bare weekday, whole weeks after an event of the same words on that
     weekday, is that event: a follow-up published a week later still writes "the earthquake on
     Tuesday" for the Tuesday the first reports give, and is read as the Tuesday before its own date."""
     first, words, members = g
     d = value_to_date(first.date) if first.granularity == "day" and "/" not in first.date else None
-    if d is None or not all(m.weekday for m in members):
+    if d is None or not all(m.weekday for m in members) or _ANOTHER_TIME.search(first.text):
         return None
     for k in (1, 2, 3):
         if d.toordinal() <= 7 * k:
@@ -607,14 +619,16 @@ def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
     groups = _fold(groups, lambda g: _finer_day(g, on_date))
     out: list[TimelineEntry] = []
     for first, _, members in groups:
+        text = _representative([m for m in members if m.date == first.date] or members)  # the day's own words
         cites: list[Citation] = []
         seen: set[tuple[str, int, int]] = set()
+        shown = _words(text)
         for m in members:
             key = (m.citation.article_id, m.citation.start, m.citation.end)
-            if key not in seen:
+            if key not in seen and (m.text == text or supports(text, m.text, _SHARED)
+                                    or _similar(shown, _words(m.text)) >= _CLOSE):
                 seen.add(key)
                 cites.append(m.citation)
-        text = _representative([m for m in members if m.date == first.date] or members)  # the day's own words
         share = len({c.article_id for c in cites}) / max(1, len(arts))
         out.append(TimelineEntry(date=first.date, granularity=first.granularity, text=text, citations=tuple(cites),
                                  importance=round(share, 6)))

@@ -56,7 +56,8 @@ _LEAD = 5  # lead sentences of an article stand for its publication day
 LEAD_DAYS = 2  # ... unless they name a day further from it than this
 _MIN_WORDS, _MAX_WORDS = 5, 50
 _REPEAT = 0.5  # cosine above which a sentence says what a chosen one says
-_SAME = 0.7  # cosine above which another article's sentence carries the chosen one's fact (cited)
+_SAME = 0.7  # cosine above which another article's sentence carries the chosen one's fact (cited) ...
+_SAME_WORDS = 0.3  # ... when its words other than names agree this much too
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _LEAD_CHARS = 2000  # an article's relevance to the topic is read from its first characters
 # page furniture scraped with the text ("Last updated at 14:59 GMT", "Click here to ..."): no event
@@ -338,6 +339,14 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # nothing but stop words
         return []
+    # the same words less the names and days: two sentences carry one fact when these agree too
+    # ("The NTSA said on Tuesday that 12 cars had derailed" is not "Investigators from the NTSA
+    # arrived on Tuesday and recovered the data recorder", whatever names they share)
+    try:
+        content = TfidfVectorizer(stop_words="english", sublinear_tf=True, lowercase=False,
+                                  preprocessor=_lower_words).fit_transform(texts)
+    except ValueError:  # names and days only
+        content = None
     carriers = [ms for _, _, pool in pools for _, _, ms in pool]
     topic = _unit(np.asarray(matrix.mean(axis=0)).ravel())  # what the weightiest days say, together
     out: list[TimelineEntry] = []
@@ -362,7 +371,10 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         centroid_sim = np.asarray(x @ target).ravel()
         for i in picks:
             chosen_rows.append(first + i)
-            same = np.flatnonzero(np.asarray((matrix @ x[i].T).toarray()).ravel() >= _SAME)
+            close = np.asarray((matrix @ x[i].T).toarray()).ravel() >= _SAME
+            if content is not None:
+                close &= np.asarray((content @ content[first + i].T).toarray()).ravel() >= _SAME_WORDS
+            same = np.flatnonzero(close)
             out.append(TimelineEntry(date=day.isoformat(), granularity="day", text=_shown(pool[i][0]),
                                      citations=_citations(arts, analyses, [carriers[first + i]]
                                                           + [carriers[j] for j in same if j != first + i]),
@@ -370,6 +382,11 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     order = {id(e): k for k, e in enumerate(out)}
     out.sort(key=lambda e: (e.date, order[id(e)]))
     return out
+
+
+def _lower_words(text: str) -> str:
+    """The words of ``text`` written in lower case (no names, no days), lower-cased."""
+    return " ".join(w for w in text.split() if not w[:1].isupper()).lower()
 
 
 def _shown(text: str) -> str:
