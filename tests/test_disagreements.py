@@ -42,7 +42,7 @@ def test_wire_copies_are_one_report(example_articles):
     fourteen = next(v for v in cars.values if v.value == "14")
     # two wire copies carry the sentence: both cited, counted as one report in the note
     assert len(fourteen.citations) == 2
-    assert "3 distinct reports" in cars.note
+    assert "2 figures in 3 reports" in cars.note
 
 
 def test_seed_spokesman_two_spellings_show(seed_articles):

@@ -94,6 +94,15 @@ def test_help_names_arguments_in_capitals() -> None:
     assert "STORY" in r.output and "first characters" in r.output
 
 
+def test_help_shows_no_value_after_a_flag_and_the_choices_of_an_option() -> None:
+    """"--quiet <bool>" reads as if the flag took a value ("-q true" then looks for a file "true")."""
+    for cmd in ("ingest", "stories", "brief", "serve"):
+        out = runner.invoke(app, [cmd, "--help"], terminal_width=120).output
+        assert "<bool>" not in out and "<list[str]>" not in out and "<str>" not in out, cmd
+        assert "Example" in out, cmd
+    assert "accurate|fast" in runner.invoke(app, ["ingest", "--help"], terminal_width=120).output
+
+
 def _warc_with(pages: list[tuple[str, str, str]]) -> bytes:
     """A WARC of HTML responses: (url, HTTP status line, body) each."""
     import io

@@ -240,3 +240,17 @@ def test_brief_page_folds_long_lists_of_speakers_and_quotes() -> None:
     # folded, not dropped: every speaker is still on the page
     assert all(g.speaker in html for g in b.quotes)
     assert html.count("<details") == html.count("</details>")
+
+
+def test_a_cited_value_is_shown_in_its_sentence():
+    """The popup of "(other reports: about 2,500 [3])" shows the sentence that says it, not "2,500"."""
+    from storyline.records import Brief, Citation, SummarySentence
+    from storyline.serve.render import passages_for
+
+    text = "Fire crews evacuated homes. About 2,500 people spent two nights in shelters, officials said."
+    k = text.index("2,500")
+    b = Brief(story_id="s", headline="h", summary=(SummarySentence(
+        text="Fire crews evacuated homes.", citations=(Citation("a", 0, 27), Citation("a", k, k + 5))),))
+    shown = passages_for(b, {"a": text})
+    assert shown[f"a:{k}:{k + 5}"] == "About 2,500 people spent two nights in shelters, officials said."
+    assert shown["a:0:27"] == "Fire crews evacuated homes."

@@ -595,7 +595,7 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
         reports = sum(len(vals[k]) for k in keys)
         arts = len({c.article_id for v in values for c in v.citations})
         out.append(Disagreement(slot=slot, values=tuple(values), kind="number",
-                                note=f"{reports} distinct reports in {arts} articles (wire copies counted once)"))
+                                note=f"{len(values)} figures in {reports} reports from {arts} articles (wire copies counted once)"))
     return out
 
 

@@ -22,6 +22,31 @@ from ..store.sqlite import SQLiteStore
 if TYPE_CHECKING:
     from ..pipeline import IngestReport, RegroupReport
 
+def _help_types() -> None:
+    """How --help writes what a parameter takes: nothing after a flag (``--quiet``, not ``--quiet
+    <bool>``, which reads as if it took a value) nor after an argument (its name says it), and a
+    value's kind in capitals (``TEXT``, ``INTEGER``, ``PATH``) instead of a Python type. Recent typer
+    releases print ``<bool>`` and ``<list[str]>``; older ones have no such hook and are left as they are."""
+    core = getattr(typer, "core", None)
+    option, argument = getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)
+    if option is None or argument is None or not hasattr(option, "display_type_rich"):
+        return
+    kinds = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "Path": "PATH", "bool": ""}
+
+    def option_type(self, ctx):  # type: ignore[no-untyped-def]
+        if self.metavar is not None:
+            return self.metavar
+        if self.is_flag:
+            return None
+        shown = kinds.get(getattr(self.type_descriptor.annotation, "__name__", ""), None)
+        return shown if shown is not None else self.display_type(ctx)
+
+    option.display_type_rich = option_type
+    argument.display_type_rich = lambda self, ctx: None
+
+
+_help_types()
+
 app = typer.Typer(
     name="storyline",
     help="Turn piles and streams of news articles into consolidated, cited stories.\n\n"
@@ -122,14 +147,14 @@ def _print_problems(report: IngestReport) -> None:
         err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(epilog="Examples: storyline ingest examples/ · storyline ingest 'feeds/*.xml' crawl.warc.gz · storyline --db news.db ingest https://example.org/rss")
 def ingest(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Files, folders (read recursively) or glob patterns: "
                                       ".txt, .jsonl, .json, .html, RSS/Atom feeds, .warc(.gz); or http(s) "
                                       "URLs of feeds (teaser items get their linked page's text), pages "
                                       "or JSON exports."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast "
+    ner: Optional[str] = typer.Option(None, "--ner", metavar="accurate|fast", help="Entity tagger: accurate (default) or fast "
                                       "(about 10x faster, for bulk ingest)."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="CLUSTER", help=_DASK_HELP),
 ) -> None:
@@ -211,12 +236,12 @@ def _watch_options(urls: List[str], every: str, *, once: bool = False) -> float:
     return interval
 
 
-@app.command()
+@app.command(epilog='Example: storyline watch https://example.org/rss --every 10m --keep 90d')
 def watch(
     urls: List[str] = typer.Argument(..., metavar="URL", help="http(s) URLs of RSS/Atom feeds (or pages) to poll."),
     every: str = typer.Option("15m", "--every", help="Time between polls: 90s, 15m, 1h... (at least 10s)."),
     once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron or systemd timers)."),
-    ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
+    ner: Optional[str] = typer.Option(None, "--ner", metavar="accurate|fast", help="Entity tagger: accurate (default) or fast."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="CLUSTER", help=_DASK_HELP),
     regroup_every: Optional[str] = typer.Option(None, "--regroup-every", help="Also regroup the whole store "
                                                 "(`storyline regroup`) when this long has passed since the last "
@@ -314,9 +339,9 @@ def _print_story_rows(rows: list[dict]) -> None:  # type: ignore[type-arg]
     console.print(t)
 
 
-@app.command()
+@app.command(epilog="Examples: storyline stories --sort size · storyline stories --search 'port fire' · storyline stories --entity 'Kim Jong Un' --from 2019-01-01 -f json")
 def stories(
-    sort: Optional[str] = typer.Option(None, help="updated, size or published; with --search also relevance "
+    sort: Optional[str] = typer.Option(None, metavar="updated|size|published|relevance", help="updated, size or published; with --search also relevance "
                                        "(the default there). Default: updated."),
     limit: int = typer.Option(20, min=1, help="How many to list."),
     offset: int = typer.Option(0, min=0, help="Skip this many."),
@@ -329,7 +354,7 @@ def stories(
                                         "published on or after this day."),
     until: Optional[str] = typer.Option(None, "--to", metavar="YYYY-MM-DD", help="Only stories with articles "
                                         "published on or before this day."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text (a table) or json (one object: the stories "
+    fmt: str = typer.Option("text", "--format", "-f", metavar="text|json", help="text (a table) or json (one object: the stories "
                             "listed, with their first summary sentence, and how many match), for scripts."),
 ) -> None:
     """List the stories in the store, most recently updated first (or by size); --search, --entity, --from and --to filter them as the web page's search does."""
@@ -412,12 +437,12 @@ def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
     return passages_for(brief, store.article_texts(str(a["id"]) for a in brief.articles))
 
 
-@app.command()
+@app.command(epilog='Example: storyline rebuild --ner fast')
 def rebuild(
     stories: Optional[List[str]] = typer.Argument(None, metavar="[STORY]...", help="Story ids (or their first "
                                                   "characters); every story when none is given."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger: accurate (default) or fast."),
+    ner: Optional[str] = typer.Option(None, "--ner", metavar="accurate|fast", help="Entity tagger: accurate (default) or fast."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="CLUSTER", help=_DASK_HELP),
 ) -> None:
     """Rebuild stored briefs with this version of storyline and the current settings (after an upgrade, or a new STORYLINE_SUMMARY_WORDS); articles and stories are kept as they are."""
@@ -457,10 +482,10 @@ def _regroup_shown(store: SQLiteStore, quiet: bool, forget: Sequence[str] = ()) 
                              brief_progress=lambda n: progress.advance(briefs, n))
 
 
-@app.command()
+@app.command(epilog='Example: storyline regroup')
 def regroup(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
-    ner: Optional[str] = typer.Option(None, "--ner", help="Entity tagger for the rebuilt briefs: accurate "
+    ner: Optional[str] = typer.Option(None, "--ner", metavar="accurate|fast", help="Entity tagger for the rebuilt briefs: accurate "
                                       "(default) or fast."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="CLUSTER", help=_DASK_HELP),
 ) -> None:
@@ -480,7 +505,7 @@ def regroup(
                   f"{_n(len(report.briefs), 'brief', 'briefs')} rebuilt in {store.path}")
 
 
-@app.command()
+@app.command(epilog="Examples: storyline forget --before 2024-01-01 · storyline forget --source 'Daily Wire' --yes")
 def forget(
     article_ids: Optional[List[str]] = typer.Argument(None, metavar="ARTICLE", help="Article ids "
                                                       "(see `storyline brief --format json`, or the web page's "
@@ -529,11 +554,11 @@ def forget(
                   f"{_n(len(report.briefs), 'brief', 'briefs')} rebuilt in {store.path}", highlight=False)
 
 
-@app.command()
+@app.command(epilog="Examples: storyline brief s-4c6f · storyline brief s-4c6f --about 'Lu Kang' -w 80 · storyline brief s-4c6f -o brief.html")
 def brief(
     story: Optional[str] = typer.Argument(None, metavar="STORY", help="Story id, or its first characters "
                                           "(see `storyline stories`); default: the largest story."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="text, json, md or html (default: from the "
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="text|json|md|html", help="text, json, md or html (default: from the "
                                       "--out file's extension, .json .md .html; else text)."),
     words: Optional[int] = typer.Option(None, "--words", "-w", min=10, help="Summary length in words "
                                         "(rebuilds the brief)."),
@@ -626,14 +651,14 @@ def print_write_command(console: Console, token: str, host: str, port: int) -> N
                   soft_wrap=True, markup=False, highlight=False)
 
 
-@app.command()
+@app.command(epilog='Example: storyline serve --port 8080 --watch https://example.org/rss')
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
     port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (each serves reads; "
                                 "writes are serialised by the store)."),
-    log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level: warning, info, debug."),
-    watch_urls: Optional[List[str]] = typer.Option(None, "--watch", help="A feed URL to follow while serving "
+    log_level: str = typer.Option("warning", "--log-level", metavar="warning|info|debug", help="uvicorn log level: warning, info, debug."),
+    watch_urls: Optional[List[str]] = typer.Option(None, "--watch", metavar="URL", help="A feed URL to follow while serving "
                                                    "(repeat for more): polled as `storyline watch` does."),
     every: str = typer.Option("15m", "--every", help="Time between polls of the --watch feeds (at least 10s)."),
     regroup_every: Optional[str] = typer.Option(None, "--regroup-every", help="Regroup the whole store in the "

@@ -124,7 +124,7 @@ def citation_labels(brief: Brief) -> dict[str, int]:
 def _article_name(a: Any) -> str:
     parts = [a.get("source") or a.get("title") or a.get("id")]
     if a.get("published"):
-        parts.append(str(a["published"]) + (" (inferred)" if a.get("published_inferred") else ""))
+        parts.append(("inferred " if a.get("published_inferred") else "") + str(a["published"]))
     return ", ".join(str(p) for p in parts if p)
 
 
@@ -342,8 +342,24 @@ def cited_spans(brief: Brief) -> set[tuple[str, int, int]]:
 
 
 def passages_for(brief: Brief, texts: Mapping[str, str]) -> dict[str, str]:
-    """"article_id:start:end" -> the cited words, for every span the brief cites (``texts``: id -> text)."""
-    return {f"{aid}:{s}:{e}": texts.get(aid, "")[s:e] for aid, s, e in cited_spans(brief)}
+    """"article_id:start:end" -> the cited words, for every span the brief cites (``texts``: id -> text).
+    A span shorter than a sentence (a number or a name that the sources tell otherwise: "2,500") is
+    shown with its sentence, so that a reader can check what it counts."""
+    return {f"{aid}:{s}:{e}": _passage(texts.get(aid, ""), s, e) for aid, s, e in cited_spans(brief)}
+
+
+_SHORT_SPAN = 40  # characters: a cited span this short is a value, shown in its sentence
+
+
+def _passage(text: str, start: int, end: int) -> str:
+    if end - start >= _SHORT_SPAN or not text:
+        return text[start:end]
+    from ..analyze.sentences import sentence_spans
+
+    for s, e in sentence_spans(text):
+        if s <= start and end <= e:
+            return text[s:e].strip()
+    return text[start:end]
 
 
 # --- the timeline as a chart on a time axis -----------------------------------------------------
