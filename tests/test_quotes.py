@@ -679,3 +679,18 @@ def test_a_pronoun_is_not_the_person_its_own_quote_or_the_quote_before_speaks_of
             "spy satellites, he said.")
     he = [q for q in extract_quotes(text) if q.speaker == "he"]
     assert he and he[0].speaker_resolved == "Mike Kelly"
+
+
+def test_a_quotation_over_several_lines_of_one_sentence_each_closes_before_its_attribution() -> None:
+    """In a text of one sentence per line, a quotation of several sentences does not reopen at
+    each line: its closing mark before '... Trump said' ends it, and the next speaker's quotation
+    is his alone."""
+    text = ('Two years later , Trump is on track to end the deal .\n'
+            '" The Iran deal is a terrible deal .\n'
+            'We paid $ 150 billion .\n'
+            'It should have never been made , " Trump said earlier this week .\n'
+            '" I strongly doubt he understands it , " said Richard Nephew , a former official .')
+    qs = extract_quotes(text)
+    by_speaker = {text[q.speaker_start:q.speaker_end]: text[q.start:q.end] for q in qs if q.speaker_start is not None}
+    assert by_speaker["Trump"].startswith('" The Iran deal') and by_speaker["Trump"].endswith('made , "')
+    assert by_speaker["Richard Nephew , a former official"] == '" I strongly doubt he understands it , "'

@@ -192,20 +192,39 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a straight mark that can only close: after the quotation's last punctuation and before its
+# attribution ('... never been made , " Trump said'), in a text written a sentence per line, where a
+# quotation of several sentences runs over several lines without reopening
+_CLOSING_DQ = re.compile(r'[,.?!]\s?"\s+(?:[A-Z][\w.’\'-]*\s+){0,3}(?:' + "|".join(sorted(
+    {"said", "says", "told", "added", "asked", "wrote", "tweeted", "explained", "continued", "insisted"}))
+    + r")\b")
+_LINES_BACK = 8  # lines a quotation of one sentence per line may run over
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage, quotation marks included. A quotation left open at the
-    end of a paragraph continues when the next paragraph opens with a quotation mark."""
+    end of a paragraph continues when the next paragraph opens with a quotation mark, or, in a text
+    of one sentence per line, up to a straight mark a few lines on that closes it before its
+    attribution (``_CLOSING_DQ``)."""
     regions: list[tuple[int, int]] = []
     paras = _paragraphs(text)
     carry: int | None = None  # start of a quotation continued from the previous paragraph
+    unclosed: tuple[int, int] | None = None  # (region, paragraph) of the last quotation cut at a paragraph's end
     for pi, (ps, pe) in enumerate(paras):
         open_at: int | None = None
         if carry is not None and text[ps] not in _QUOTE_CHARS:
             regions.append((carry, paras[pi - 1][1]))
+            unclosed = (len(regions) - 1, pi - 1)
             carry = None
         for qm in _QMARK.finditer(text, ps, pe):
             i = qm.start()
             ch = text[i]
+            if (ch == _DQ and open_at is None and carry is None and unclosed is not None
+                    and pi - unclosed[1] <= _LINES_BACK and unclosed[0] == len(regions) - 1
+                    and _CLOSING_DQ.match(text, max(ps, i - 2) if text[i - 1:i] == " " else max(ps, i - 1))):
+                regions[unclosed[0]] = (regions[unclosed[0]][0], i + 1)
+                unclosed = None
+                continue
             if ch == _OPEN or (ch == _DQ and open_at is None):
                 if open_at is None:
                     open_at = i
@@ -223,6 +242,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
             else:
                 start = carry if carry is not None else open_at
                 regions.append((start, pe))
+                unclosed = (len(regions) - 1, pi)
                 carry = None
     if carry is not None and paras:
         regions.append((carry, paras[-1][1]))
