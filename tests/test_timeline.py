@@ -29,13 +29,18 @@ def test_seed_001_gets_2019_01_08_from_its_story(seed_articles):
 
 
 def test_infer_from_own_dates_needs_a_weekday_tied_to_them():
-    tied = Article(text="A fire broke out at the mill on Oct. 23, 1999. Officials said on Saturday the damage "
-                        "was severe, and on Sunday they reopened the road.")
+    tied = Article(text="A fire broke out at the mill on Saturday, Oct. 23, 1999. Officials said on Saturday the "
+                        "damage was severe, and on Sunday they reopened the road.")
     # Saturday is Oct. 23, 1999; Sunday the day after, the latest day reported
     assert infer_dct(tied) == date(1999, 10, 24)
     loose = Article(text="The minister said on Monday that the strike, which began on March 3, 2021, is over.")
     # no weekday lands on a day the article names: its dates alone do not date it
     assert infer_dct(loose) is None
+    # a weekday of the news that lands on a date of its history by chance (July 22, 2016 was a
+    # Friday) dates nothing: only a date written with its weekday ties
+    chance = Article(text="The committee filed a lawsuit on Friday against the campaign. WikiLeaks published the "
+                          "first stolen emails on July 22, 2016. The campaign answered on Friday.")
+    assert infer_dct(chance) is None
 
 
 def test_inferred_date_makes_the_reported_days_most_recent():
@@ -607,3 +612,15 @@ def test_a_new_event_on_a_weekday_a_week_later_is_not_the_first_one_told_again()
                 "Meridian Logistics warehouse a week earlier."))]
     days = {e.date: [c.article_id for c in e.citations] for e in storyline.timeline(arts)}
     assert days.get("2025-06-09") == ["quit"] and days.get("2025-06-02") == ["fire"]
+
+
+def test_a_story_of_undated_articles_is_dated_from_the_one_that_dates_itself():
+    """No article has a date; one writes "Sunday, April 29, 2018" and tells of Sunday: the others
+    are dated around it, as from a published article of the story."""
+    caption = Article(id="m", text="Migrants gathered at the fence in Tijuana on Sunday, April 29, 2018. They "
+                                   "reached the border crossing on Sunday after a month on the road.")
+    other = Article(id="o", text="Hundreds of migrants reached the border on Sunday. Officials said on Saturday "
+                                 "that the crossing was full.")
+    dated = {a.id: a for a in with_inferred_dates([caption, other])}
+    assert dated["m"].published == date(2018, 4, 29) and dated["o"].published == date(2018, 4, 29)
+    assert dated["o"].published_inferred

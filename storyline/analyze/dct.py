@@ -64,6 +64,7 @@ class DctEvidence:
     weekdays: tuple[int, ...]  # ISO weekday numbers, in text order, one per mention
     years: tuple[int, ...]
     tenses: tuple[int, ...] = ()  # per weekday mention: -1 past, +1 future, 0 unknown
+    weekday_dates: tuple[date, ...] = ()  # full dates written with their weekday ("Sunday, April 29, 2018")
 
 
 def dct_evidence(text: str) -> DctEvidence:
@@ -72,6 +73,7 @@ def dct_evidence(text: str) -> DctEvidence:
     wds: list[int] = []
     tenses: list[int] = []
     years: list[int] = []
+    weekday_dates: list[date] = []
     for t in tag_timexes(text, None):
         v = t.value
         wd = next((WEEKDAYS[w] for w in re.split(r"[\s,.']+", t.text.lower()) if w in WEEKDAYS), None)
@@ -84,7 +86,9 @@ def dct_evidence(text: str) -> DctEvidence:
             try:
                 full.append(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
             except ValueError:
-                pass
+                continue
+            if wd is not None and full[-1].isoweekday() == wd:
+                weekday_dates.append(full[-1])
             continue
         m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", v)
         if m:
@@ -99,7 +103,7 @@ def dct_evidence(text: str) -> DctEvidence:
         m = re.fullmatch(r"(\d{4})(?:-\d\d)?", v)
         if m:
             years.append(int(m.group(1)))
-    return DctEvidence(tuple(full), tuple(md), tuple(wds), tuple(years), tuple(tenses))
+    return DctEvidence(tuple(full), tuple(md), tuple(wds), tuple(years), tuple(tenses), tuple(weekday_dates))
 
 
 def _resolve_md(md: Iterable[tuple[int, int]], ref: date) -> set[date]:
@@ -146,12 +150,14 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
         if not ev.weekdays:
             return ref
         return _best_day(ev, _days(ref, range(-21, 22)), ref, named)[1]
-    if not ev.full_dates or not ev.weekdays:
+    if not ev.weekday_dates or not ev.weekdays:
         # an article's own dates alone (history, maturities, plans) do not date it reliably
         return None
-    # alone: the article must tie one of its weekdays to one of its own dates ("Saturday ... Oct. 23, 1999")
+    # alone: the article must tie one of its weekdays to a date it writes with that weekday ("Sunday,
+    # April 29, 2018", a caption's day ... "on Sunday"); a bare weekday that lands on a date of its
+    # history by chance ("filed on Friday" ... "published on July 22, 2016", a Friday) does not
     best: tuple[float, date] | None = None
-    for f in sorted(set(ev.full_dates)):
+    for f in sorted(set(ev.weekday_dates)):
         named = _resolve_md(ev.month_days, f) | set(ev.full_dates)
         cand = _best_day(ev, _days(f, range(8)), f, named)
         if cand[0] >= _TIED and (best is None or cand[0] > best[0]):
@@ -180,7 +186,7 @@ def _best_day(ev: DctEvidence, days: Sequence[date], ref: date, named: set[date]
             except OverflowError:  # the weekday falls past date.min or date.max
                 score -= 7.0
                 continue
-            if when in named:
+            if when in named and tense <= 0:  # (a day told as coming is no day the article reports)
                 score += 10.0
         if best is None or score > best[0]:
             best = (score, d)
@@ -200,5 +206,12 @@ def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:
             continue
         d = infer_dct(a, [o for o in arts if o is not a])
         out.append(dataclasses.replace(a, published=d, published_inferred=True) if d else a)
+    if all(a.published is None for a in arts) and any(a.published is not None for a in out):
+        # a story of undated articles, one of which dates itself ("Sunday, April 29, 2018" ... "on
+        # Sunday"): the others are dated from it, as from a story's published articles
+        known = [a for a in out if a.published is not None]
+        out = [a if a.published is not None else
+               (lambda d: dataclasses.replace(a, published=d, published_inferred=True) if d else a)(infer_dct(a, known))
+               for a in out]
     return out
 
