@@ -694,3 +694,15 @@ def test_a_quotation_over_several_lines_of_one_sentence_each_closes_before_its_a
     by_speaker = {text[q.speaker_start:q.speaker_end]: text[q.start:q.end] for q in qs if q.speaker_start is not None}
     assert by_speaker["Trump"].startswith('" The Iran deal') and by_speaker["Trump"].endswith('made , "')
     assert by_speaker["Richard Nephew , a former official"] == '" I strongly doubt he understands it , "'
+
+
+def test_an_addressee_with_a_title_is_no_part_of_what_was_said() -> None:
+    """"told Mr. Comey that ...": the content is the clause, not ". Comey that ..."; "asked X
+    whether ..." keeps its "whether"."""
+    for text, content in [("Trump told Mr. Comey that he had reservations about Flynn.",
+                           "that he had reservations about Flynn"),
+                          ("He told Sen. Bob Corker that he was optimistic.", "that he was optimistic"),
+                          ("Mr. Trump asked Mr. Comey whether his deputy had a problem with him.",
+                           "whether his deputy had a problem with him")]:
+        (q,) = extract_quotes(text)
+        assert text[q.start:q.end] == content

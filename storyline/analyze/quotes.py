@@ -668,6 +668,16 @@ def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
     return a, b
 
 
+_ABBREVIATED = frozenset("mr mrs ms dr sen rep gov gen lt col capt sgt prof st jr sr adm maj cpl".split())
+
+
+def _abbreviation_dot(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether the "." at ``k`` ends an abbreviation inside a name ("told Mr. Comey that", "Sen.
+    Bob Corker", "John F. Kennedy"), not the sentence."""
+    return (toks[k].text == "." and 0 < k < len(toks) - 1 and toks[k + 1].text[:1].isupper()
+            and (toks[k - 1].low in _ABBREVIATED or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())))
+
+
 def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
     """Skip time words and short prepositional adjuncts after a cue ("said on Tuesday", "said in a
     statement"); returns the index where the content may begin."""
@@ -1025,7 +1035,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         # skip the addressee: "told reporters", "told Kim that", "told The Associated Press"
         k = j
         while k < n and k - j < 6 and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS \
-                and toks[k].text not in (",", ":", ".") and toks[k].low != "that" \
+                and (toks[k].text not in (",", ":", ".") or _abbreviation_dot(toks, k)) \
+                and toks[k].low not in ("that", "whether", "if") \
                 and (toks[k].low not in _STOP or toks[k].low in ("of", "me", "him", "her", "us", "them")):
             if k > j and toks[k].low in _PRONOUNS:
                 break
@@ -1041,7 +1052,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                       and toks[m - 1].text == ","), None)
             if m is not None and not any(t.quoted for t in toks[k:m]):
                 k = m
-        if k > j and (k >= n or toks[k].text in (",", ":", ".") or toks[k].low == "that" or
+        if k > j and (k >= n or toks[k].text in (",", ":", ".") or toks[k].low in ("that", "whether", "if") or
                       toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
             j = k
     post_start = _skip_adjuncts(toks, j, n)
