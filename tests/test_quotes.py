@@ -703,6 +703,10 @@ def test_an_addressee_with_a_title_is_no_part_of_what_was_said() -> None:
                            "that he had reservations about Flynn"),
                           ("He told Sen. Bob Corker that he was optimistic.", "that he was optimistic"),
                           ("Mr. Trump asked Mr. Comey whether his deputy had a problem with him.",
-                           "whether his deputy had a problem with him")]:
+                           "whether his deputy had a problem with him"),
+                          ("Pompeo told U.S. senators on the committee that he was optimistic.",
+                           "that he was optimistic"),
+                          ("Rouhani warned the U.S. there would be grave consequences.",
+                           "there would be grave consequences")]:
         (q,) = extract_quotes(text)
         assert text[q.start:q.end] == content

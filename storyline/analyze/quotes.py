@@ -673,9 +673,13 @@ _ABBREVIATED = frozenset("mr mrs ms dr sen rep gov gen lt col capt sgt prof st j
 
 def _abbreviation_dot(toks: Sequence[_Tok], k: int) -> bool:
     """Whether the "." at ``k`` ends an abbreviation inside a name ("told Mr. Comey that", "Sen.
-    Bob Corker", "John F. Kennedy"), not the sentence."""
-    return (toks[k].text == "." and 0 < k < len(toks) - 1 and toks[k + 1].text[:1].isupper()
-            and (toks[k - 1].low in _ABBREVIATED or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())))
+    Bob Corker", "John F. Kennedy", "U.S. Senators"), not the sentence."""
+    if toks[k].text != "." or not 0 < k < len(toks) - 1:
+        return False
+    if "." in toks[k - 1].text and toks[k + 1].text[:1].isalpha():
+        return True  # "told U.S. senators", "warned the U.S. there would be ..."
+    return toks[k + 1].text[:1].isupper() and (toks[k - 1].low in _ABBREVIATED
+                                               or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper()))
 
 
 def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
