@@ -386,3 +386,14 @@ def test_a_toll_of_another_named_crash_is_no_rival_count() -> None:
     texts[2] = "Orion Airways said the crash off Carrow killed 223 people, more than first reported."
     arts = [Article(id=f"a{i}", text=t, published=date(1999, 11, 2 + i)) for i, t in enumerate(texts)]
     assert [d for d in find_disagreements(arts) if d.kind == "number"]
+
+
+def test_a_count_taken_to_a_named_hospital_is_a_count_of_injured():
+    from storyline import Article
+
+    arts = [Article(id="a", published="2025-06-03", text="Three workers were taken to St Aldric's Hospital "
+                                                         "with smoke inhalation after the warehouse fire."),
+            Article(id="b", published="2025-06-04", text="Five workers were treated in hospital after the "
+                                                         "warehouse fire, the port authority said.")]
+    (d,) = [d for d in find_disagreements(arts) if d.slot == "people injured"]
+    assert {v.value for v in d.values} == {"3", "5"}

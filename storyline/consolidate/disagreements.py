@@ -115,7 +115,7 @@ _EVENTS = {
     "killed": r"kill(?:ed|ing)\b|dead\b|died|deaths?\b|death toll|fatalit\w*|lost their lives"
               r"|(?:took|claimed|cost)\s+(?:the\s+)?(?:[\w,]+\s+)?lives\b",
     "injured": r"injur\w*|hurt\b|wound(?:ed|ing)\b|hospitali[sz]ed|treated (?:at|in|for)|(?:taken|rushed|flown|admitted) to "
-               r"(?:a |the )?(?:local |nearby )?hospitals?\b|in hospital\b",
+               r"(?:a |the )?(?:local |nearby |(?-i:(?:[A-Z][\w'’.]*\s+){1,3}))?hospitals?\b|in hospital\b",
     "missing": r"missing|unaccounted",
     "arrested": r"arrest\w*|detain\w*",
     "leaked": r"leak\w*|spill\w*",
