@@ -1087,3 +1087,13 @@ def test_a_verb_before_a_role_is_no_part_of_it_and_the_article_is_no_part_of_a_n
                    "Donald Trump said the tariffs would stay."])
     ents, _ = _entities(arts)
     assert "The Trump" not in _find(ents, "Donald Trump").aliases
+
+
+def test_a_place_named_after_its_saint_keeps_the_possessive_inside_its_name() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    names = [m.text for m in recognize_entities("Three workers were taken to St Aldric's Hospital on Monday.")]
+    assert names == ["St Aldric's Hospital"]
+    # the name after a possessive is still its own ("the North's Korean Central News Agency")
+    names = [m.text for m in recognize_entities("the North 's Korean Central News Agency said on Monday")]
+    assert "Korean Central News Agency" in names

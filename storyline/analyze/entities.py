@@ -287,6 +287,12 @@ def _name_proper(tokens: Sequence[str], s: int, e: int, typ: str) -> tuple[int, 
     return s, e
 
 
+# a building or place named after its saint, founder or owner ("St Aldric's Hospital", "St. Mary's
+# Church"): the possessive is inside the name, the word after it alone is no name
+_PLACE_OF_A_NAME = frozenset("hospital church cathedral chapel college school university hall park square "
+                             "street road bridge abbey infirmary clinic academy gardens".split())
+
+
 def _join_at_initial(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Two person spans that meet are one name when the first ends on a middle initial (no name
     does: "Robert S." + "Mueller III") or a two-word name meets a one-word one ("Sarah Huckabee" +
@@ -313,7 +319,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
         # "the North 's Korean Central News Agency": the name is what follows the possessive; an
         # irregular plural's possessive is inside the name ("Democratic People 's Republic of Korea")
         for k in range(e - 2, s, -1):
-            if tokens[k] in ("'s", "’s") and tokens[k - 1].lower() not in _PLURAL_POSSESSORS:
+            if tokens[k] in ("'s", "’s") and tokens[k - 1].lower() not in _PLURAL_POSSESSORS \
+                    and not (e - k == 2 and tokens[k + 1].lower() in _PLACE_OF_A_NAME):
                 s = k + 1
                 break
         if s == _first_word(tokens) and e > s:
