@@ -624,3 +624,13 @@ def test_a_story_of_undated_articles_is_dated_from_the_one_that_dates_itself():
     dated = {a.id: a for a in with_inferred_dates([caption, other])}
     assert dated["m"].published == date(2018, 4, 29) and dated["o"].published == date(2018, 4, 29)
     assert dated["o"].published_inferred
+
+
+def test_an_undated_article_lists_a_passage_once_and_no_year_inside_an_undated_day():
+    """No date to resolve "late Thursday": the year inside what was tweeted dates nothing; a sentence
+    naming two days ("on 1/6/17 ... sent the next day") is one entry, under its first day."""
+    art = Article(id="u", text=(
+        "President Trump late Thursday tweeted that the memos show no collusion with Russia in 2016. "
+        "Comey wrote the first memo on 1/6/17, and sent it the next day to his deputy."))
+    entries = storyline.timeline([art])
+    assert [e.date for e in entries] == ["2017-01-06"]

@@ -243,6 +243,13 @@ def _finer_date_near(txs: Sequence[Timex], tx: Timex, reach: int = 200) -> bool:
                for o in txs)
 
 
+def _undated_day_before(txs: Sequence[Timex], tx: Timex, start: int) -> bool:
+    """Whether a day that cannot be dated (a weekday of an article without a date: "late Thursday")
+    is written between ``start`` (its sentence's) and ``tx``: the sentence tells of that day, and the
+    year after it is part of what is told."""
+    return any(o is not tx and start <= o.start < tx.start and o.value.startswith("XXXX-XX-") for o in txs)
+
+
 def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
     """The dated clauses of one (dated) article."""
     text = article.text or ""
@@ -278,6 +285,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if j >= len(spans) or spans[j][0] > tx.start:
             continue
         first = spans[j][0]
+        if g == "year" and _undated_day_before(txs, tx, first):
+            continue  # "Trump late Thursday tweeted that ... no collusion in 2016": the event has a day, unknown
         if _UNTIL_DAY.search(text, max(0, tx.start - 24), tx.start) and not _SCHEDULED.search(
                 text, max(first, tx.start - 80), tx.start):
             continue  # the day a past state ends dates no event
@@ -404,13 +413,16 @@ def _spans_of_days(text: str, txs: Sequence[Timex]) -> list[Timex]:
 def _one_date_per_clause(events: list[Event], published: date | None) -> list[Event]:
     """One entry per clause: a clause naming several dates ("pulled into Beijing Tuesday morning,
     shortly after Xinhua confirmed a visit Jan. 7-10") is listed under the one nearest the article's
-    publication (the news; the others are its background), the first on ties or without a date. A
-    range of days ("will visit Jan. 7-10") is a span of its own and stays; a range of years ("the
-    1998-99 season") is background like a year."""
-    if published is None or len(events) < 2:
+    publication (the news; the others are its background), the first on ties; in an article without
+    a date, under its finest date ("on 1/6/17 ... sent the next day": the first day). A range of days
+    ("will visit Jan. 7-10") is a span of its own and stays; a range of years ("the 1998-99 season")
+    is background like a year."""
+    if len(events) < 2:
         return events
 
     def distance(ev: Event) -> int:
+        if published is None:
+            return {"day": 0, "month": 1}.get(ev.granularity, 2)
         d = value_to_date(ev.date.split("/")[0])
         return abs((d - published).days) if d is not None else 1 << 30
 
