@@ -710,3 +710,9 @@ def test_an_addressee_with_a_title_is_no_part_of_what_was_said() -> None:
                            "there would be grave consequences")]:
         (q,) = extract_quotes(text)
         assert text[q.start:q.end] == content
+
+
+def test_a_company_suffix_after_a_comma_is_inside_the_speakers_appositive() -> None:
+    text = "Brad Parscale, campaign manager of Donald J. Trump for President, Inc., said the suit was frivolous."
+    (q,) = extract_quotes(text)
+    assert q.speaker_resolved == "Brad Parscale" and text[q.start:q.end] == "the suit was frivolous"

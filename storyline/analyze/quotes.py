@@ -455,12 +455,16 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     return (a, b)
 
 
+# the end of a name after a comma ("Donald J. Trump for President, Inc.", "Martin Luther King, Jr.")
+_NAME_SUFFIXES = frozenset("inc ltd llc plc corp co jr sr".split())
+
+
 def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int] | None:
     """'Kerr Putney, the police chief, said' / 'Ed Rendell, who served ..., agreed': the speaker
     runs from the name to the closing comma. Returns (token range, index where the name starts)."""
     k = comma - 1
     limit = 25 if any(t.low in ("who", "which", "whose") for t in toks[max(0, comma - 25):comma]) else 18
-    while k >= 0 and comma - k <= limit and toks[k].text != ",":
+    while k >= 0 and comma - k <= limit and (toks[k].text != "," or toks[k + 1].low in _NAME_SUFFIXES):
         if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ";:" or (
                 toks[k].text == "." and not (k > 0 and toks[k - 1].end == toks[k].start)):
             return None
@@ -468,7 +472,7 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
     if k < 1 or toks[k].text != "," or comma - k < 2:
         return None
     middle = toks[k + 1:comma]
-    if middle[0].low not in ("who", "which", "whose") and not all(
+    if middle[0].low not in ("who", "which", "whose") and not all(t.text in (",", ".") or
             _np_ok(t) or (t.low in _STOP and t.low not in _AUX_VERBS and t.low not in _PRONOUNS
                           and t.low not in ("that", "which", "when", "while", "because", "if", "not"))
             for t in middle):
