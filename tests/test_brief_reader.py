@@ -936,3 +936,12 @@ def test_an_act_told_before_leans_back() -> None:
     assert leans_back("The postponement would effectively leave the exemptions in place.")
     assert leans_back("The remarks came a day after the vote.")
     assert not leans_back("The White House postponed the tariffs on Monday.")
+
+
+def test_a_picture_told_in_the_present_is_a_caption():
+    from storyline.consolidate.summary_text import caption_like
+
+    assert caption_like("President Trump addresses the media as he met with Japanese Prime Minister Shinzo Abe "
+                        "at his Mar-a-Lago estate.")
+    assert caption_like("Japanese Prime Minister Shinzo Abe speaks during a news conference in Tokyo.")
+    assert not caption_like("Trump holds the key to the deal, officials said on Monday.")

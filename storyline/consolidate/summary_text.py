@@ -411,6 +411,10 @@ _CAPTION = re.compile(
     r"|^This\s+(?:(?:undated|handout|file|aerial|recent|satellite)\s+)*(?:photo|image|picture)\s+"
     r"(?:provided|released|taken|made|shows|obtained|courtesy|distributed|from)\b"
     r"|\b(?:is|are)\s+(?:pictured\b|seen\s+(?:in|at|on|near|during|outside|inside|from|\w+ing)\b)"
+    # "President Trump addresses the media as he met with ...": a name, a picture's present verb
+    r"|^(?:[A-Z][\w.'’-]*\s+){1,6}(?:speaks|addresses|gestures|waves|listens|looks|walks|arrives|attends|"
+    r"delivers|shakes|stands|sits|smiles|talks|greets|poses|reacts|holds|leaves|departs)\b[^.;]*?\b"
+    r"(?:as|during|while)\s"
     r"|[(\[](?:AP|Reuters|AFP|Getty|EPA)(?:\s+Photo)?(?:/[^)\]]*)?[)\]]\s*\.?$")
 
 
