@@ -172,3 +172,16 @@ def test_a_date_marker_after_the_title_line_is_read(tmp_path: Path) -> None:
     (art,) = list(iter_articles([p]))
     assert art.title == "Fire closes the eastern docks" and art.published == date(2025, 6, 5)
     assert art.text == "The eastern docks stayed shut on Thursday."
+
+
+def test_a_binary_file_named_jsonl_is_one_error_not_one_per_line(tmp_path: Path) -> None:
+    p = tmp_path / "noise.jsonl"
+    p.write_bytes(bytes(range(256)) * 40)
+    errs = list(iter_articles([p]))
+    assert len(errs) == 1 and isinstance(errs[0], InputError)
+    assert errs[0].where == str(p) and "not a JSON lines file" in errs[0].reason
+    # a real JSON lines file keeps one error per bad line, and its good lines
+    good = tmp_path / "mixed.jsonl"
+    good.write_text("\n".join(["{broken", json.dumps({"id": "a", "text": "A fire broke out."}), "{also broken"]))
+    items = list(iter_articles([good]))
+    assert [type(x).__name__ for x in items] == ["InputError", "Article", "InputError"]

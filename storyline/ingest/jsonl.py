@@ -31,7 +31,32 @@ def _binary_line(line: str) -> str | None:
 def parse_jsonl(text: str, where: str, *, max_line_bytes: int = 20_000_000,
                 max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
     """Yield one Article per non-blank line, or an InputError naming ``where:line`` and the reason.
-    A line of binary data is one bad line; the others are read."""
+    A line of binary data is one bad line; the others are read. A file whose first
+    ``_NOT_JSONL`` lines all fail is no JSON lines file (a binary file, a CSV named .jsonl): one
+    error names it, instead of one per line."""
+    read = 0
+    held: list[InputError] = []
+    for item in _parse_lines(text, where, max_line_bytes, max_text_bytes):
+        if read or isinstance(item, Article):
+            read += 1
+            yield from held
+            held = []
+            yield item
+            continue
+        held.append(item)
+        if len(held) >= _NOT_JSONL:
+            first = held[0].where.rsplit(":", 1)[-1]
+            yield InputError(where, f"not a JSON lines file: its first {len(held)} lines are no articles "
+                                    f"(line {first}: {held[0].reason}); the rest was not read")
+            return
+    yield from held
+
+
+_NOT_JSONL = 5
+
+
+def _parse_lines(text: str, where: str, max_line_bytes: int,
+                 max_text_bytes: int) -> Iterator[Article | InputError]:
     for lineno, line in enumerate(text.split("\n"), start=1):
         line = line.rstrip("\r")
         if not line.strip():
