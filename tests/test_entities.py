@@ -1097,3 +1097,13 @@ def test_a_place_named_after_its_saint_keeps_the_possessive_inside_its_name() ->
     # the name after a possessive is still its own ("the North's Korean Central News Agency")
     names = [m.text for m in recognize_entities("the North 's Korean Central News Agency said on Monday")]
     assert "Korean Central News Agency" in names
+
+
+def test_a_role_after_according_to_keeps_its_field_and_a_son_of_another_family_splits_nothing() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    ms = recognize_entities("The fire started at noon, according to fire chief Mark Jones.")
+    assert [(m.text, m.role) for m in ms] == [("Mark Jones", "fire chief")]
+    ents, _ = _entities(_story(["Martin Luther King Jr., the son of a Baptist preacher, led the march in 1963.",
+                                "Martin Luther King spoke in Memphis. King was shot."]))
+    assert len([e for e in ents if e.label == "PERSON" and e.name.startswith("Martin Luther")]) == 1

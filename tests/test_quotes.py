@@ -716,3 +716,16 @@ def test_a_company_suffix_after_a_comma_is_inside_the_speakers_appositive() -> N
     text = "Brad Parscale, campaign manager of Donald J. Trump for President, Inc., said the suit was frivolous."
     (q,) = extract_quotes(text)
     assert q.speaker_resolved == "Brad Parscale" and text[q.start:q.end] == "the suit was frivolous"
+
+
+def test_an_opening_mark_after_a_comma_stays_an_opening_one() -> None:
+    """The closing rule for quotations over several one-sentence lines takes only a line's last
+    mark, and only in such a text: 'Jones said , " Trump told us ... "' is Jones's quotation."""
+    text = ('Smith bought a 55 " television last year .\nThe store was closed .\n'
+            'Jones said , " Trump told us to leave now . "\nThe crowd left .')
+    by_speaker = {text[q.speaker_start:q.speaker_end]: text[q.start:q.end] for q in extract_quotes(text)
+                  if q.speaker_start is not None}
+    assert by_speaker.get("Jones") == '" Trump told us to leave now . "' and "Trump" not in by_speaker
+    text = 'Trump said the "deal is dead.\n\nHe left.\n\nKim said it was fine." Trump added that it was over.'
+    speakers = [text[q.speaker_start:q.speaker_end] for q in extract_quotes(text) if q.speaker_start is not None]
+    assert "Kim" in speakers

@@ -634,3 +634,14 @@ def test_an_undated_article_lists_a_passage_once_and_no_year_inside_an_undated_d
         "Comey wrote the first memo on 1/6/17, and sent it the next day to his deputy."))
     entries = storyline.timeline([art])
     assert [e.date for e in entries] == ["2017-01-06"]
+
+
+def test_said_earlier_is_no_time_before_a_weekday_event():
+    """A follow-up's "The earthquake on Tuesday ..., officials said earlier" still tells of the
+    quake's Tuesday, a week before its own."""
+    a = Article(id="a", published=date(2018, 9, 5), text="A powerful earthquake struck the island on Tuesday, "
+                                                         "killing 12 people.")
+    b = Article(id="b", published=date(2018, 9, 12), text="The earthquake on Tuesday killed 12 people on the "
+                                                          "island, officials said earlier.")
+    assert [(e.date, sorted(c.article_id for c in e.citations)) for e in storyline.timeline([a, b])] == \
+        [("2018-09-04", ["a", "b"])]

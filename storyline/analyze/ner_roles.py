@@ -38,8 +38,12 @@ _NOT_MODIFIERS = frozenset("""said says told and but with for from that when aft
 was were been has have had will would new its his her their the our your with into onto about also then
 reporters according met asked named called where whom whose this these those there here not""".split())
 _DETS = frozenset(["a", "an", "the", "his", "her", "their", "its", "our", "your", "my"])
-_BEFORE_VERB = frozenset(["to", "will", "would", "can", "could", "should", "must", "may", "might", "did", "does", "do",
+_BEFORE_VERB = frozenset(["will", "would", "can", "could", "should", "must", "may", "might", "did", "does", "do",
                           "not"])
+# verbs that take a person as object, after "to" ("forgot to give candidate Donald Trump"): no field
+# of a role ("according to fire chief", "spoke to police chief" keep theirs)
+_VERBS_BEFORE_A_PERSON = frozenset("give tell ask send let help call name meet see thank urge hand pay allow force "
+                                   "warn invite remind show offer hire elect appoint".split())
 # how the name of a people ends ("Korean", "Chinese", "British", "Israeli"), as a tuple and as a pattern
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 DEMONYM_END = "(?:" + "|".join(DEMONYM_ENDINGS) + ")"
@@ -218,8 +222,11 @@ def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:
               and w.isalpha() and len(w) > 2 and w.lower() not in _NOT_MODIFIERS
               and (w.islower() or (w[1:].islower() and _sentence_start(text, a)))
               and not w.endswith(("ly", "ed", "ing"))
-              # (a verb after "to" or a modal is no field: "forgot to give candidate Donald Trump")
-              and not (k >= 2 and text[toks[k - 2][0]:toks[k - 2][1]].lower() in _BEFORE_VERB)):
+              # (a verb after a modal, or one that takes a person after "to", is no field: "forgot to
+              # give candidate Donald Trump")
+              and not (k >= 2 and text[toks[k - 2][0]:toks[k - 2][1]].lower() in _BEFORE_VERB)
+              and not (k >= 2 and text[toks[k - 2][0]:toks[k - 2][1]].lower() == "to"
+                       and w.lower() in _VERBS_BEFORE_A_PERSON)):
             # a noun naming the field of the role right before it ("fire chief", "police chief"), or two
             # ("public works director", "coast guard commander"); the run goes on only to a modifier
             # ("deputy fire chief") or a name ("Riverton police chief")

@@ -199,6 +199,9 @@ _CLOSING_DQ = re.compile(r'[,.?!]\s?"\s+(?:[A-Z][\w.’\'-]*\s+){0,3}(?:' + "|".
     {"said", "says", "told", "added", "asked", "wrote", "tweeted", "explained", "continued", "insisted"}))
     + r")\b")
 _LINES_BACK = 8  # lines a quotation of one sentence per line may run over
+# a verb of saying and a comma right before a mark: it opens what was said ('Jones said , " Trump ...')
+_CUE_BEFORE = re.compile(r"\b(?:said|says|told|added|asked|wrote|tweeted|stated|declared|explained|replied)\s*[,:]?\s*$",
+                         re.IGNORECASE)
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -206,10 +209,13 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     end of a paragraph continues when the next paragraph opens with a quotation mark, or, in a text
     of one sentence per line, up to a straight mark a few lines on that closes it before its
     attribution (``_CLOSING_DQ``)."""
+    from .sentences import line_per_sentence
+
     regions: list[tuple[int, int]] = []
     paras = _paragraphs(text)
     carry: int | None = None  # start of a quotation continued from the previous paragraph
     unclosed: tuple[int, int] | None = None  # (region, paragraph) of the last quotation cut at a paragraph's end
+    lines = line_per_sentence(text) if text.count("\n") >= 2 else False
     for pi, (ps, pe) in enumerate(paras):
         open_at: int | None = None
         if carry is not None and text[ps] not in _QUOTE_CHARS:
@@ -219,9 +225,10 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
         for qm in _QMARK.finditer(text, ps, pe):
             i = qm.start()
             ch = text[i]
-            if (ch == _DQ and open_at is None and carry is None and unclosed is not None
+            if (lines and ch == _DQ and open_at is None and carry is None and unclosed is not None
                     and pi - unclosed[1] <= _LINES_BACK and unclosed[0] == len(regions) - 1
-                    and _CLOSING_DQ.match(text, max(ps, i - 2) if text[i - 1:i] == " " else max(ps, i - 1))):
+                    and _CLOSING_DQ.match(text, max(ps, i - 2) if text[i - 1:i] == " " else max(ps, i - 1))
+                    and not _CUE_BEFORE.search(text, ps, i)):  # ('Jones said , " Trump told us ..."' opens)
                 regions[unclosed[0]] = (regions[unclosed[0]][0], i + 1)
                 unclosed = None
                 continue

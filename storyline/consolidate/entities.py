@@ -144,8 +144,10 @@ _ADJECTIVE_WORD = re.compile("[a-z]+(?:" + "|".join(("ic", *DEMONYM_ENDINGS)) + 
 # of a name that are no name of their own ("Robert S. Mueller III")
 _GENERATIONS = frozenset(["jr", "sr"])
 _NAME_NUMBERS = _GENERATIONS | frozenset(["ii", "iii", "iv"])
-# a family tie told beside a name ("Trump's son, Donald Trump Jr.")
-_FAMILY_NEAR = re.compile(r"\b(?:sons?|father|dad|eldest|namesake)\b", re.IGNORECASE)
+# a family tie told right before a name ("Trump's son, Donald Trump Jr.", "his father, Fred Trump Sr."),
+# not one of the person's own ("Martin Luther King Jr., the son of a Baptist preacher")
+_FAMILY_BEFORE = re.compile(r"(?:['’]s|\bhis|\bher)\s+(?:(?:eldest|oldest|youngest|late)\s+)?(?:son|father|dad|namesake)"
+                            r"\s*,?\s*$")
 
 
 def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON", *,
@@ -1152,14 +1154,14 @@ def _join_storms(groups: list[list[LocalEntity]]) -> tuple[list[list[LocalEntity
 
 
 def _sons(articles: Sequence[Article], by_art: Mapping[str, Sequence[Mention]]) -> frozenset[tuple[str, ...]]:
-    """The names with a generation ("Donald Trump Jr.") that some article of the story writes beside
-    a family tie ("Trump's son, Donald Trump Jr."): there the name without it is another person."""
+    """The names with a generation ("Donald Trump Jr.") that some article of the story writes right
+    after a family tie ("Trump's son, Donald Trump Jr."): there the name without it is another person."""
     out = set()
     for a in articles:
         for m in by_art.get(a.id, ()):
             toks = name_tokens(m.text or "")
             if m.label == "PERSON" and len(toks) >= 3 and _GENERATIONS & set(toks) \
-                    and _FAMILY_NEAR.search(a.text or "", max(0, m.start - 40), m.end + 40):
+                    and _FAMILY_BEFORE.search((a.text or "")[max(0, m.start - 40):m.start]):
                 out.add(toks)
     return frozenset(out)
 

@@ -485,8 +485,9 @@ def _fold(groups: list[_Group], home_of: Callable[[_Group], "_Group | None"]) ->
 # a sentence that tells of a time before its own day ("resigned on Monday over the fire a week
 # earlier") is a new event on its weekday, not the earlier one told again ("A week after the quake
 # struck on Tuesday" still tells of the quake's Tuesday)
-_ANOTHER_TIME = re.compile(r"\b(?:earlier|ago|last\s+week|(?:the\s+)?(?:week|day)\s+before|previous\s+week)\b",
-                           re.IGNORECASE)
+_ANOTHER_TIME = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?)\s+"
+                           r"(?:earlier|ago|before)|last\s+week|(?:the\s+)?(?:week|day)\s+before|previous\s+week)\b",
+                           re.IGNORECASE)  # (not "officials said earlier")
 
 
 def _earlier_weekday(g: _Group, on_date: dict[str, list[_Group]]) -> _Group | None:
