@@ -185,3 +185,10 @@ def test_a_binary_file_named_jsonl_is_one_error_not_one_per_line(tmp_path: Path)
     good.write_text("\n".join(["{broken", json.dumps({"id": "a", "text": "A fire broke out."}), "{also broken"]))
     items = list(iter_articles([good]))
     assert [type(x).__name__ for x in items] == ["InputError", "Article", "InputError"]
+
+
+def test_an_unreadable_date_marker_after_the_title_is_reported_on_its_line(tmp_path: Path) -> None:
+    p = tmp_path / "slash.txt"
+    p.write_text("Fire closes the docks\ndate 2025/06/05 The docks stayed shut on Thursday.\n")
+    (err,) = list(iter_articles([p]))
+    assert isinstance(err, InputError) and err.where == f"{p}:2" and "unreadable date" in err.reason

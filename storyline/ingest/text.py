@@ -28,7 +28,19 @@ def _parse_marker_date(m: re.Match[str], where: str) -> date:
     try:
         return date(y, mo, d)
     except ValueError as exc:
-        raise InputError(where + ":1", f"impossible date in date marker {m.group(0).strip()!r} ({exc})") from exc
+        raise InputError(where, f"impossible date in date marker {m.group(0).strip()!r} ({exc})") from exc
+
+
+def _date_marker(text: str, where: str, line: int) -> tuple[date | None, str]:
+    """The date of a ``date YYYY-MM-DD`` marker opening ``text`` (on line ``line`` of the file) and
+    the text after it; (None, text) without one. An impossible or unreadable date is an error."""
+    m = _DATE_MARKER.match(text)
+    if m:
+        return _parse_marker_date(m, f"{where}:{line}"), text[m.end():]
+    if re.match(r"\A\s*date\b[ \t]*:?[ \t]+[\d/.-]{6,}", text, re.IGNORECASE):
+        token = text.split()[1]
+        raise InputError(f"{where}:{line}", f"unreadable date in date marker {token!r} (expected YYYY-MM-DD)")
+    return None, text
 
 
 def _is_title(line: str) -> bool:
@@ -42,16 +54,7 @@ def parse_text_article(raw: str, where: str = "<text>", *, source: str | None = 
     text = clean_text(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     if not text.strip():
         raise InputError(where, "empty article (no text)")
-    published: date | None = None
-    m = _DATE_MARKER.match(text)
-    if m:
-        published = _parse_marker_date(m, where)
-        text = text[m.end():]
-    elif re.match(r"\A\s*date\b[ \t]*:?[ \t]+\S", text, re.IGNORECASE) and re.match(
-        r"\A\s*date[ \t]*:?[ \t]+[\d/.-]{6,}", text, re.IGNORECASE
-    ):
-        token = text.split()[1]
-        raise InputError(where + ":1", f"unreadable date in date marker {token!r} (expected YYYY-MM-DD)")
+    published, text = _date_marker(text, where, 1)
     title: str | None = None
     tm = _TITLE_MARKER.match(text)
     if tm:
@@ -63,11 +66,8 @@ def parse_text_article(raw: str, where: str = "<text>", *, source: str | None = 
         if rest.strip() and _is_title(first.strip()):
             title = first.strip()
             text = rest
-    if published is None:
-        m = _DATE_MARKER.match(text)  # the marker after the title line ("title\ndate 2019-01-10 ...")
-        if m:
-            published = _parse_marker_date(m, where)
-            text = text[m.end():]
+    if published is None and title is not None:  # the marker after the title line ("title\ndate 2019-01-10 ...")
+        published, text = _date_marker(text, where, 2)
     body = text.strip()
     if not body:
         raise InputError(where, "article has a title or date but no body text")
