@@ -1107,3 +1107,14 @@ def test_a_role_after_according_to_keeps_its_field_and_a_son_of_another_family_s
     ents, _ = _entities(_story(["Martin Luther King Jr., the son of a Baptist preacher, led the march in 1963.",
                                 "Martin Luther King spoke in Memphis. King was shot."]))
     assert len([e for e in ents if e.label == "PERSON" and e.name.startswith("Martin Luther")]) == 1
+
+
+def test_common_words_in_capitals_are_no_entity() -> None:
+    """A tweet's "NO COLLUSION" or a section header "FIBROMYALGIA" whose words the story writes in
+    lower case is no name; an acronym ("NATO") and a name in capitals stay."""
+    arts = _story(["Trump tweeted that there was NO COLLUSION and that the inquiry was a hunt. Critics said "
+                   "collusion was not the question.",
+                   "NATO allies met in Brussels. JOHNNIE COCHRAN spoke for the defense."])
+    ents, _ = _entities(arts)
+    names = {e.name.upper() for e in ents}
+    assert "NO COLLUSION" not in names and "NATO" in names

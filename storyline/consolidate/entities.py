@@ -1055,6 +1055,28 @@ _PARTY_TAG = re.compile(r"[RDI]-(?!Day\b)(?:[A-Z][A-Za-z]*\.?){1,2}(?:\s?[A-Z][a
 _CURRENCY = re.compile(r"[A-Z]{1,3}\$")
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+_SHOUTED_SMALL = frozenset("no not and or the of a an in on to is it we be all our".split())
+
+
+def _lower_words(articles: Sequence[Article]) -> frozenset[str]:
+    """The words of four letters or more that the story's articles write in lower case."""
+    return frozenset(w for a in articles for w in _LOWER_WORD.findall(a.text or ""))
+
+
+def _shouted(text: str, lower: Collection[str]) -> bool:
+    """Common words in capitals, not a name: a slogan or a tweet's shouting ("NO COLLUSION", "WITCH
+    HUNT") whose every word the story also writes in lower case (or is a small word: "NO", "THE"). A
+    single word must be long (seven letters or more), so that an acronym ("NATO", "AIDS") stays."""
+    words = [w.strip(".,'’!?") for w in text.split()]
+    if not words or not all(w.isupper() and w.isalpha() for w in words):
+        return False
+    if len(words) == 1:
+        return len(words[0]) >= 7 and words[0].lower() in lower
+    return all(w.lower() in lower or w.lower() in _SHOUTED_SMALL for w in words) \
+        and any(len(w) >= 4 for w in words)
+
+
 def _name_like(text: str) -> bool:
     """A mention a reader can take as a name: it starts with a capital or a digit, a name particle
     ("de Gaulle") or a brand's lower-case letter ("iPhone"); not "inter-Korean summit", which is an
@@ -1173,7 +1195,8 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     ``mentions`` carry ``article_id`` (as ``recognize_entities(..., article_id=...)`` gives them).
     Entities are sorted by importance: articles naming them, then mentions.
     """
-    mentions = [m for m in mentions if _name_like(m.text or "")]
+    lower = _lower_words(articles)
+    mentions = [m for m in mentions if _name_like(m.text or "") and not _shouted(m.text or "", lower)]
     by_art: dict[str, list[Mention]] = defaultdict(list)
     for m in split_glued(drop_pair_compounds(split_joined_names(mentions))):
         by_art[m.article_id].append(m)
