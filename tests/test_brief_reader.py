@@ -945,3 +945,14 @@ def test_a_picture_told_in_the_present_is_a_caption():
                         "at his Mar-a-Lago estate.")
     assert caption_like("Japanese Prime Minister Shinzo Abe speaks during a news conference in Tokyo.")
     assert not caption_like("Trump holds the key to the deal, officials said on Monday.")
+
+
+def test_what_the_latest_article_says_after_its_lead_follows_the_lead():
+    from storyline.consolidate.brief import around_latest
+    from storyline.records import SummarySentence
+
+    fire = SummarySentence(text="The blaze began late on Monday.", article_id="a", start=0, end=31)
+    mayor = SummarySentence(text="Mayor Tobias Fenwick said Adler had done the right thing.", article_id="c",
+                            start=120, end=176)
+    lead = SummarySentence(text="Sven Adler resigned on Monday over the fire.", article_id="c", start=0, end=44)
+    assert [s.text for s in around_latest([mayor, fire], [lead])] == [fire.text, lead.text, mayor.text]

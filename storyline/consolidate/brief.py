@@ -507,7 +507,8 @@ def _with_latest(summary: list[SummarySentence], arts: Sequence[Article], senten
                  disagreements: Sequence[Disagreement], max_words: int) -> list[SummarySentence]:
     """The brief's summary ending on the story's latest development when it lacks it: the lead of
     the newest day that the earlier days do not carry (``latest_lead``) takes its words from the
-    budget (at most half of it) and closes the summary; a sentence that restates it makes way."""
+    budget (at most half of it) and closes the summary, before only what its own article says after
+    it; a sentence that restates it makes way."""
     try:
         latest = latest_lead(arts)
     except Exception:  # the latest lead is an extra: never lose the summary over it
@@ -521,7 +522,20 @@ def _with_latest(summary: list[SummarySentence], arts: Sequence[Article], senten
     rest = _brief_summary(arts, _without(sentences, {(latest.article_id, latest.start, latest.end)}),
                           disagreements, max_words - words, BRIEF_SUMMARY)
     rest = [s for s in rest if not _tells(s, latest)]
-    return rest + mark_disputes(_readable([latest], arts), disagreements)
+    return around_latest(rest, mark_disputes(_readable([latest], arts), disagreements))
+
+
+def around_latest(rest: Sequence[SummarySentence], latest: Sequence[SummarySentence]) -> list[SummarySentence]:
+    """``rest`` then the latest development, but what its own article says after it follows it
+    ("Mayor Fenwick said Adler had done the right thing" tells of the resignation its lead reports)."""
+    if not latest:
+        return list(rest)
+    lead = latest[0]
+
+    def later(s: SummarySentence) -> bool:
+        return s.article_id == lead.article_id and s.start > lead.start
+
+    return [s for s in rest if not later(s)] + list(latest) + [s for s in rest if later(s)]
 
 
 # a title or honorific before a surname: "Mr. Lahoud", "President Lahoud" name him well enough
