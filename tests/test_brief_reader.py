@@ -956,3 +956,12 @@ def test_what_the_latest_article_says_after_its_lead_follows_the_lead():
                             start=120, end=176)
     lead = SummarySentence(text="Sven Adler resigned on Monday over the fire.", article_id="c", start=0, end=44)
     assert [s.text for s in around_latest([mayor, fire], [lead])] == [fire.text, lead.text, mayor.text]
+
+
+def test_a_name_with_a_middle_initial_is_not_expanded_again() -> None:
+    from storyline.consolidate.brief import full_names
+    from storyline.records import Entity, SummarySentence
+
+    ents = [Entity(id="e1", name="Robert F. Furchgott", label="PERSON", mentions={"a": 3})]
+    out = full_names([SummarySentence(text="Robert F. Furchgott won the Nobel Medicine Prize.")], ents)
+    assert out[0].text == "Robert F. Furchgott won the Nobel Medicine Prize."

@@ -539,9 +539,9 @@ def around_latest(rest: Sequence[SummarySentence], latest: Sequence[SummarySente
 
 
 # a title or honorific before a surname: "Mr. Lahoud", "President Lahoud" name him well enough
-# (or a first name, accented ones too: "José Mourinho")
+# (or a first name, accented ones too: "José Mourinho", or a middle initial: "Robert F. Furchgott")
 _TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|Rev|Sgt|Adm|Maj)\.?|"
-                           r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]+)\s+$")
+                           r"\b[A-ZÀ-ÖØ-Þ][^\W\d_]+|\b[A-Z]\.)\s+$")
 
 
 _FULL_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}")
