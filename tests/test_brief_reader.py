@@ -936,6 +936,9 @@ def test_an_act_told_before_leans_back() -> None:
     assert leans_back("The postponement would effectively leave the exemptions in place.")
     assert leans_back("The remarks came a day after the vote.")
     assert not leans_back("The White House postponed the tariffs on Monday.")
+    # a body named before ("The party alleged ...", "The company said ...")
+    assert leans_back("The party alleged that top officials conspired with Russia.")
+    assert not leans_back("The Democratic Party alleged that top officials conspired with Russia.")
 
 
 def test_a_picture_told_in_the_present_is_a_caption():

@@ -507,8 +507,10 @@ _BACK_THE = re.compile(r"^The\s+(?:(?:issue|problem|question|answer|reason|move|
                        r"(?:were|are|was|is|have|had|will|would|met|said|face|faced|remain|remained)\b|"
                        r"^Both\s+(?:were|are|have|had|will|would|said)\b|"
                        # a source named before: "The newspaper said ...", "The agency quoted ..."; "In the other, ..."
-                       r"^The\s+(?:newspaper|paper|agency|daily|magazine|broadcaster|network|station|report|statement)"
-                       r"\s+(?:said|says|reported|reports|quoted|quotes|added|cited)\b|^In\s+the\s+other\b|"
+                       r"^The\s+(?:newspaper|paper|agency|daily|magazine|broadcaster|network|station|report|statement|"
+                       r"party|committee|company|firm|group|campaign|ministry|department|organi[sz]ation|lawsuit|suit)"
+                       r"\s+(?:said|says|reported|reports|quoted|quotes|added|cited|alleged|alleges|claimed|claims|"
+                       r"argued|argues)\b|^In\s+the\s+other\b|"
                        r"^[A-Z][\w.-]*\s?(?:'s|’s)\s+[a-z]+\s+(?:came|comes)\s+(?:as|after|amid|just|days|hours|weeks|only)\b")
 # "(The federal government could approve the project if the state refuses.)": an aside
 _ASIDE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*$")
