@@ -968,3 +968,12 @@ def test_a_name_with_a_middle_initial_is_not_expanded_again() -> None:
     ents = [Entity(id="e1", name="Robert F. Furchgott", label="PERSON", mentions={"a": 3})]
     out = full_names([SummarySentence(text="Robert F. Furchgott won the Nobel Medicine Prize.")], ents)
     assert out[0].text == "Robert F. Furchgott won the Nobel Medicine Prize."
+
+
+def test_a_tokenized_hyphen_is_shown_as_a_hyphen_but_a_spaced_dash_of_raw_text_stays():
+    from storyline.consolidate.summary_text import display_text
+
+    assert display_text("Officials released the so - called memos on Thursday .") == \
+        "Officials released the so-called memos on Thursday."
+    assert display_text("The report - released Monday - said prices rose.") == \
+        "The report - released Monday - said prices rose."

@@ -705,6 +705,7 @@ _PTB_PUNCT = re.compile(r"(?<=[\w\"”’')\]%]) ([.,;:!?%](?![\w.]))")   # not 
 _PTB_OPEN = re.compile(r"([(\[“$]) (?=\S)")
 _PTB_CLOSE = re.compile(r"(?<=\S) ([)\]”])")
 _PTB_SINGLE = re.compile(r"`\s?([^`'\n]{1,200}?)\s?'(?!\w)")
+_PTB_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 
 
 _DLRS = re.compile(r"\b(?:US\s+)?dlrs\.?\s+(\d)")
@@ -728,8 +729,11 @@ def display_text(text: str) -> str:
         text = text.replace(" _ ", " — ")
     if "dlrs" in text:  # a wire's "dlrs 2.6 million" is "$2.6 million"
         text = _DLRS.sub(r"$\1", text)
+    tokenized = bool(_PTB_PUNCT.search(text) or _PTB_CLITIC.search(text))
     text = _PTB_CLITIC.sub(r"\1", text)
     text = _PTB_PLURAL_POSSESSIVE.sub(r"\1", text)
     text = _PTB_PUNCT.sub(r"\1", text)
     text = _PTB_OPEN.sub(r"\1", text)
+    if tokenized and " - " in text:  # a tokenized hyphen ("so - called", "Kim Jong - un"); its dashes are "--"
+        text = _PTB_HYPHEN.sub("-", text)
     return _PTB_CLOSE.sub(r"\1", text)
