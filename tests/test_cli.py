@@ -168,3 +168,14 @@ def test_an_undated_page_is_noted_and_its_source_line_does_not_repeat_its_title(
     md = run(db, "brief", "-f", "md").output
     sources = md.split("## Sources", 1)[1].strip().splitlines()
     assert sources == ["1. Council approves new park in Riverton"]
+
+
+def test_a_warning_given_to_many_articles_is_printed_for_a_few_then_counted(tmp_path) -> None:
+    items = "".join(f"<item><title>Item {i}</title><link>https://x.example/{i}</link>"
+                    f"<description>The gates of dam {i} opened on Monday after heavy rain.</description></item>"
+                    for i in range(8))
+    feed = tmp_path / "teasers.rss"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Varn</title>{items}</channel></rss>')
+    r = run(tmp_path / "t.db", "ingest", "-q", str(feed))
+    assert r.output.count("likely a teaser") == 4 and "and 5 more articles" in r.output
+    assert f"{feed}#item1" in r.output

@@ -34,6 +34,18 @@ MAX_GUNZIPPED_BYTES = 2_000_000_000  # a gzipped stream (JSON Lines, feed) is re
 _STREAM_KINDS = {"jsonl", "feed", "warc"}
 
 
+def _teaser_warned(item: Article | InputError, where: str) -> Article | InputError:
+    """A feed file's item of a few words (a teaser: a title and a line) is kept, with a warning that
+    its linked page was not read, as it is when the feed is read from its address."""
+    from .checks import add_warning
+    from .web import TEASER_WORDS
+
+    if isinstance(item, Article) and len(item.text.split()) < TEASER_WORDS:
+        return add_warning(item, where, f"a feed item of fewer than {TEASER_WORDS} words, likely a teaser: its "
+                                        "linked page was not read (give the feed's address to read the pages)")
+    return item
+
+
 def _kind(path: Path) -> str | None:
     """The reader a file needs, by its name: ``x.warc.gz`` is a WARC, ``x.jsonl.gz`` gzipped JSON Lines
     ("gzip" is answered for the latter; ``_inner_kind`` names what is inside)."""
@@ -203,7 +215,8 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     elif kind == "feed":
         from .feeds import parse_feed
 
-        yield from parse_feed(text, where, max_text_bytes=max_text_bytes)
+        for n, item in enumerate(parse_feed(text, where, max_text_bytes=max_text_bytes), start=1):
+            yield _teaser_warned(item, f"{where}#item{n}")
     else:
         try:
             if kind == "html":

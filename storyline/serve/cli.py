@@ -138,11 +138,24 @@ def _use_ner(ner: str | None) -> None:
     state.settings = replace(state.settings, ner_mode=ner)
 
 
+_SAME_WARNING_SHOWN = 3
+
+
 def _print_problems(report: IngestReport) -> None:
     """Each input that failed, and each article stored with a warning, once, on stderr: one line each,
-    never wrapped, so that a long path stays whole for a reader's copy and for grep."""
+    never wrapped, so that a long path stays whole for a reader's copy and for grep. A warning given
+    to many articles (a feed file of teasers) is printed for the first few, then counted."""
+    from collections import Counter
+
+    told: Counter[str] = Counter()
     for where, reason in report.warnings:
-        err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False, soft_wrap=True)
+        told[reason] += 1
+        if told[reason] <= _SAME_WARNING_SHOWN:
+            err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False, soft_wrap=True)
+    for reason, n in told.items():
+        if n > _SAME_WARNING_SHOWN:
+            err.print(f"[yellow]warning[/yellow] and {n - _SAME_WARNING_SHOWN:,} more articles: {_esc(reason)}",
+                      highlight=False, soft_wrap=True)
     for f in report.failed:
         err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False, soft_wrap=True)
 
