@@ -1118,3 +1118,13 @@ def test_common_words_in_capitals_are_no_entity() -> None:
     ents, _ = _entities(arts)
     names = {e.name.upper() for e in ents}
     assert "NO COLLUSION" not in names and "NATO" in names
+
+
+def test_a_continent_is_no_person() -> None:
+    """The tagger read "the senior director for Asia" as a person on a long page: the story's Asia
+    is a place whatever the mentions' labels."""
+    text = "Pottinger is the senior director for Asia at the council."
+    k = text.index("Asia")
+    arts = [Article(id="a", text=text)]
+    ents, _ = consolidate_entities(arts, [Mention(k, k + 4, "Asia", "PERSON", "a")])
+    assert [(e.name, e.label) for e in ents] == [("Asia", "LOC")]

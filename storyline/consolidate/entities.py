@@ -1175,6 +1175,11 @@ def _join_storms(groups: list[list[LocalEntity]]) -> tuple[list[list[LocalEntity
     return list(joined.values()), [bool(named[k]) for k in joined]
 
 
+_CONTINENTS = frozenset(["africa", "america", "antarctica", "asia", "australia", "europe", "oceania", "eurasia",
+                         "latin america", "north america", "south america", "central america", "east asia",
+                         "southeast asia", "south asia", "central asia", "middle east", "the middle east"])
+
+
 def _sons(articles: Sequence[Article], by_art: Mapping[str, Sequence[Mention]]) -> frozenset[tuple[str, ...]]:
     """The names with a generation ("Donald Trump Jr.") that some article of the story writes right
     after a family tie ("Trump's son, Donald Trump Jr."): there the name without it is another person."""
@@ -1219,8 +1224,10 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
     labels = [_head_label(name, label, any(e.roles for e in g)) for g, name, label in zip(groups, canonical, labels)]
     canonical = [_RANK.sub("", name) if label == "PERSON" else name for name, label in zip(canonical, labels)]
-    # a country or a capital named alone is a place, whatever a page about its airline made of it
-    labels = ["LOC" if label == "ORG" and " " not in name and _country_or_capital(name.lower()) else label
+    # a country or a capital named alone is a place, whatever a page about its airline made of it; a
+    # continent is no person ("the senior director for Asia")
+    labels = ["LOC" if (label == "ORG" and " " not in name and _country_or_capital(name.lower()))
+              or (label == "PERSON" and name.lower() in _CONTINENTS) else label
               for name, label in zip(canonical, labels)]
     names = _titled_namesakes(groups, labels, _distinct_names(groups, labels, canonical),
                               {a.id: a.text or "" for a in articles})
