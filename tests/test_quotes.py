@@ -729,3 +729,14 @@ def test_an_opening_mark_after_a_comma_stays_an_opening_one() -> None:
     text = 'Trump said the "deal is dead.\n\nHe left.\n\nKim said it was fine." Trump added that it was over.'
     speakers = [text[q.speaker_start:q.speaker_end] for q in extract_quotes(text) if q.speaker_start is not None]
     assert "Kim" in speakers
+
+
+def test_a_speakers_name_with_a_preposition_inside_is_whole_and_a_day_before_a_name_is_not_it() -> None:
+    for text, speaker in [("In a paper, the Center for Strategic & International Studies said that talks would help.",
+                           "the Center for Strategic & International Studies"),
+                          ("The Centers for Disease Control and Prevention said the virus spread.",
+                           "The Centers for Disease Control and Prevention"),
+                          ("On Monday Trump said the deal was dead.", "Trump"),
+                          ("Sen. Bernie Sanders on Wednesday said he would run.", "Sen. Bernie Sanders")]:
+        (q,) = extract_quotes(text)
+        assert text[q.speaker_start:q.speaker_end] == speaker, text

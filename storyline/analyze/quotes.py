@@ -418,6 +418,11 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
             if a >= 2 and t.low in ("for", "from", "at", "with", "in", "on", "to") and toks[a - 2].low in _ROLE_NOUNS:
                 a -= 1
                 continue
+            if a >= 2 and a < b and t.low in ("for", "of", "on") and _is_cap(toks[a - 2]) and _is_cap(toks[a]) \
+                    and not toks[a - 2].quoted and toks[a - 2].low not in _DAYS \
+                    and toks[a].low not in _DAYS and toks[a].low not in _MONTHS:
+                a -= 1  # a name with a preposition inside: "Center for Strategic & International Studies"
+                continue
             if a >= 2 and t.low == "and" and _is_cap(toks[a - 2]) and _is_cap(toks[a]) and not toks[a - 2].quoted:
                 a -= 1
                 continue
@@ -449,6 +454,9 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
                       and not (a == 0 and toks[a].low == "not"))
                      or (toks[a].low in _PARTICIPLES and b - a > 1 and not _is_cap(toks[a]))):
         a += 1  # "But Mr. Obama said" -> "Mr. Obama"; "..., saying Bush refused" -> "Bush"
+    while a + 1 < b and (toks[a].low in _DAYS or toks[a].low in _MONTHS) and _is_cap(toks[a + 1]) \
+            and a > 0 and toks[a - 1].low in ("on", "in", "by", "since", "until", "last", "this", "next", "early", "late"):
+        a += 1  # "On Monday Trump said" -> "Trump" (not "Monday Night Football announcers said")
     if a >= b:
         return None
     # the phrase must end in a noun-like word (not an adjective/adverb we cannot tell: accept words)
