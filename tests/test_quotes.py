@@ -740,3 +740,13 @@ def test_a_speakers_name_with_a_preposition_inside_is_whole_and_a_day_before_a_n
                           ("Sen. Bernie Sanders on Wednesday said he would run.", "Sen. Bernie Sanders")]:
         (q,) = extract_quotes(text)
         assert text[q.speaker_start:q.speaker_end] == speaker, text
+
+
+def test_a_body_named_with_a_preposition_or_and_resolves_to_its_whole_name() -> None:
+    from storyline.analyze.quotes import _name_tail
+
+    assert _name_tail("the Washington-based Center for Strategic & International Studies") == \
+        "Center for Strategic & International Studies"
+    assert _name_tail("the Council on Foreign Relations") == "Council on Foreign Relations"
+    assert _name_tail("Representative Barney Frank of Massachusetts") == "Barney Frank"
+    assert _name_tail("Ivanov and Sergeyev") == "Sergeyev"

@@ -1392,7 +1392,32 @@ def _name_tail(speaker: str) -> str:
         if person and 0 < len(named) <= 4 and all(w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_PERSON_WORDS
                                                   and w.lower() not in _DAYS and w.lower() not in _MONTHS for w in named):
             return " ".join(named)
-    return " ".join(reversed(tail))
+    return " ".join(_whole_body_name(words, list(reversed(tail))))
+
+
+_NAME_JOINERS = frozenset(["for", "of", "on", "&", "and"])
+
+
+def _whole_body_name(words: Sequence[str], tail: list[str]) -> list[str]:
+    """A tail that ends a body's longer name is that whole name: "Strategic & International Studies"
+    of "the Center for Strategic & International Studies" is the Center's; a person's name (a first
+    name in it) stays as it is."""
+    k = len(words) - len(tail)
+    if not tail or k < 2 or words[k - 1].lower() not in _NAME_JOINERS or not words[k - 2][:1].isupper() \
+            or any(first_name_sex(w) for w in tail):
+        return tail
+    while k >= 2 and words[k - 1].lower() in _NAME_JOINERS and words[k - 2][:1].isupper():
+        k -= 2
+        while k >= 1 and words[k - 1][:1].isupper() and words[k - 1].lower().rstrip(".") not in _TITLE_WORDS \
+                and not words[k - 1].split("-")[-1][:1].islower():  # (not "Washington-based")
+            k -= 1
+    whole = list(words[k:])
+    # (a body's name, not two people or two countries: "Ivanov and Sergeyev", "the United States and Britain")
+    return whole if any(w.lower() in _BODY_WORDS for w in whole) else tail
+
+
+_BODY_WORDS = _ORG_LAST_WORDS | frozenset("""centers centres commission institute ministry office league coalition
+citizens councils committees studies organizations agencies""".split())
 
 
 def _surname_sex(text: str, surname: str, before: int) -> int:
