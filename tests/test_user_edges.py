@@ -101,6 +101,7 @@ def test_help_shows_no_value_after_a_flag_and_the_choices_of_an_option() -> None
         assert "<bool>" not in out and "<list[str]>" not in out and "<str>" not in out, cmd
         assert "Example" in out, cmd
     assert "accurate|fast" in runner.invoke(app, ["ingest", "--help"], terminal_width=120).output
+    assert "URL..." in runner.invoke(app, ["serve", "--help"], terminal_width=120).output  # may be repeated
 
 
 def _warc_with(pages: list[tuple[str, str, str]]) -> bytes:

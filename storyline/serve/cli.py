@@ -34,12 +34,13 @@ def _help_types() -> None:
     kinds = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "Path": "PATH", "bool": ""}
 
     def option_type(self, ctx):  # type: ignore[no-untyped-def]
+        more = "..." if getattr(self, "multiple", False) or self.nargs != 1 else ""  # (may be given again)
         if self.metavar is not None:
-            return self.metavar
+            return self.metavar + more
         if self.is_flag:
             return None
         shown = kinds.get(getattr(self.type_descriptor.annotation, "__name__", ""), None)
-        return shown if shown is not None else self.display_type(ctx)
+        return (shown + more) if shown else self.display_type(ctx)
 
     option.display_type_rich = option_type
     argument.display_type_rich = lambda self, ctx: None
