@@ -1128,3 +1128,14 @@ def test_a_continent_is_no_person() -> None:
     arts = [Article(id="a", text=text)]
     ents, _ = consolidate_entities(arts, [Mention(k, k + 4, "Asia", "PERSON", "a")])
     assert [(e.name, e.label) for e in ents] == [("Asia", "LOC")]
+
+
+def test_a_shorter_full_name_joins_a_longer_one_whose_articles_differ_in_titles() -> None:
+    """"Kim Jong" (a tokenized "Kim Jong - un") joins "Kim Jong Un", also when one article calls him
+    "Mr. Kim" and another gives no title (the longer name's articles were kept apart by sex alone)."""
+    arts = _story(["Kim Jong Un met the envoy in Pyongyang. Mr. Kim smiled for the cameras.",
+                   "Kim Jong Un arrived in Beijing on Tuesday.",
+                   "Kim Jong spoke to officials on Wednesday. Kim left."])
+    ents, _ = _entities(arts)
+    kims = [e for e in ents if e.label == "PERSON" and e.name.startswith("Kim")]
+    assert len(kims) == 1 and kims[0].name == "Kim Jong Un"

@@ -680,6 +680,10 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
             # "King Abdullah bin Abdulaziz"
             matched = [k for k in matched if royal in map(_royal_word, locals_[fulls[k][1]].surfaces)]
         longer = {dsu.find(fulls[k][1]) for k in matched}
+        if len(longer) > 1 and len({fulls[k][0][1] for k in matched}) == 1:
+            # one longer name whose articles were kept apart by sex alone ("Mr. Kim" in one, no title in
+            # another): its parts are joined again below (_reunite_by_sex), so it is one name here
+            longer = {dsu.find(fulls[matched[0]][1])}
         if len(longer) > 1 and label == "ORG" and all(fulls[k][0][1][:len(full)] == full for k in matched) \
                 and _one_kind_of_suffix([fulls[k][0][1][len(full):] for k in matched]):
             # "Cathay Pacific": "Cathay Pacific Airways" and "Cathay Pacific Airlines" are one airline
