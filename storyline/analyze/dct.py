@@ -204,14 +204,17 @@ def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:
         if a.published is not None:
             out.append(a)
             continue
-        d = infer_dct(a, [o for o in arts if o is not a])
-        out.append(dataclasses.replace(a, published=d, published_inferred=True) if d else a)
+        out.append(_inferred(a, [o for o in arts if o is not a]))
     if all(a.published is None for a in arts) and any(a.published is not None for a in out):
         # a story of undated articles, one of which dates itself ("Sunday, April 29, 2018" ... "on
         # Sunday"): the others are dated from it, as from a story's published articles
         known = [a for a in out if a.published is not None]
-        out = [a if a.published is not None else
-               (lambda d: dataclasses.replace(a, published=d, published_inferred=True) if d else a)(infer_dct(a, known))
-               for a in out]
+        out = [a if a.published is not None else _inferred(a, known) for a in out]
     return out
+
+
+def _inferred(article: Article, others: Sequence[Article]) -> Article:
+    """``article`` with the date ``infer_dct`` gives it from ``others`` (marked inferred), or as it is."""
+    d = infer_dct(article, others)
+    return dataclasses.replace(article, published=d, published_inferred=True) if d else article
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Mention
-from .ner_roles import KIN_SEX, ROLE_HEADS, first_name_sex
+from .ner_roles import KIN_SEX, NAME_NUMBERS, ROLE_HEADS, first_name_sex
 from .ner_features import (PTB_BRACKETS, Resources, bio_spans, doc_label_features, doc_stats, sentence_features,
                            tokenize)
 
@@ -155,7 +155,7 @@ def _split_titles(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) 
                     and all(t[:1].isupper() and t[:1].isalpha() for t in tokens[k + 1:e])
                     # (a surname after a given name is no title: "Martin Luther King Jr.")
                     and not (typ == "PER" and first_name_sex(tokens[s]))
-                    and not all(t.lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv") for t in tokens[k + 1:e])):
+                    and not all(t.lower().rstrip(".") in NAME_NUMBERS for t in tokens[k + 1:e])):
                 out.append((s, k, typ))
                 out.append((k + 1, e, "PER"))
                 break

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..records import Mention
 from .ner_features import tokenize
 
-__all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "KIN_SEX", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
+__all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "GENERATIONS", "KIN_SEX", "NAME_NUMBERS", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
            "sex_clash"]
 
 _log = logging.getLogger(__name__)
@@ -38,6 +38,10 @@ _NOT_MODIFIERS = frozenset("""said says told and but with for from that when aft
 was were been has have had will would new its his her their the our your with into onto about also then
 reporters according met asked named called where whom whose this these those there here not""".split())
 _DETS = frozenset(["a", "an", "the", "his", "her", "their", "its", "our", "your", "my"])
+# the words that tell a father from his son of the same name ("Donald Trump Jr."), and the numbers
+# of a name that are no name of their own ("Robert S. Mueller III")
+GENERATIONS = frozenset(["jr", "sr"])
+NAME_NUMBERS = GENERATIONS | frozenset(["ii", "iii", "iv"])
 _BEFORE_VERB = frozenset(["will", "would", "can", "could", "should", "must", "may", "might", "did", "does", "do",
                           "not"])
 # verbs that take a person as object, after "to" ("forgot to give candidate Donald Trump"): no field

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from ..records import Quote
-from .ner_roles import (KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
+from .sentences import line_per_sentence
+from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
 __all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
@@ -209,8 +210,6 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     end of a paragraph continues when the next paragraph opens with a quotation mark, or, in a text
     of one sentence per line, up to a straight mark a few lines on that closes it before its
     attribution (``_CLOSING_DQ``)."""
-    from .sentences import line_per_sentence
-
     regions: list[tuple[int, int]] = []
     paras = _paragraphs(text)
     carry: int | None = None  # start of a quotation continued from the previous paragraph
@@ -471,7 +470,7 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
 
 
 # the end of a name after a comma ("Donald J. Trump for President, Inc.", "Martin Luther King, Jr.")
-_NAME_SUFFIXES = frozenset("inc ltd llc plc corp co jr sr".split())
+_NAME_SUFFIXES = frozenset("inc ltd llc plc corp co".split()) | GENERATIONS
 
 
 def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int] | None:

@@ -332,6 +332,7 @@ def sentence_spans(text: str, lang: str = "en") -> list[tuple[int, int]]:
     return list(_cached_spans(text, lang))
 
 
+@lru_cache(maxsize=64)
 def line_per_sentence(text: str) -> bool:
     """Whether ``text`` is a tokenized one-sentence-per-line text: at least two lines, and most of
     them end in a mark set off by a space ("won . ''", "why ?"), which untokenized prose never does,

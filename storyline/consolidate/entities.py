@@ -41,8 +41,8 @@ from ..analyze.entities import country_or_capital as _country_or_capital
 from ..analyze.entities import known_place, spelled_by, split_joined_names
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.sentences import sentence_spans
-from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, ROLE_SEX, TITLE_SEX, first_name_sex, pronoun_sex, role_head,
-                                 sex_clash)
+from ..analyze.ner_roles import (DEMONYM_ENDINGS, GENERATIONS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, first_name_sex,
+                                 pronoun_sex, role_head, sex_clash)
 from ..records import Article, Entity, Mention, Timex
 from .names import edit_distance
 
@@ -140,10 +140,6 @@ _ORG_EPITHETS = frozenset("daily ailing embattled troubled beleaguered".split())
 _ADJECTIVE_WORD = re.compile("[a-z]+(?:" + "|".join(("ic", *DEMONYM_ENDINGS)) + ")")
 
 
-# the words that tell a father from his son of the same name ("Donald Trump Jr."), and the numbers
-# of a name that are no name of their own ("Robert S. Mueller III")
-_GENERATIONS = frozenset(["jr", "sr"])
-_NAME_NUMBERS = _GENERATIONS | frozenset(["ii", "iii", "iv"])
 # a family tie told right before a name ("Trump's son, Donald Trump Jr.", "his father, Fred Trump Sr."),
 # not one of the person's own ("Martin Luther King Jr., the son of a Baptist preacher")
 _FAMILY_BEFORE = re.compile(r"(?:['’]s|\bhis|\bher)\s+(?:(?:eldest|oldest|youngest|late)\s+)?(?:son|father|dad|namesake)"
@@ -164,7 +160,7 @@ def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON", 
         return False
     if label == "PERSON" or label == "NAME":
         if sons and (tuple(short) in sons or tuple(long) in sons) \
-                and [t for t in short if t in _GENERATIONS] != [t for t in long if t in _GENERATIONS]:
+                and [t for t in short if t in GENERATIONS] != [t for t in long if t in GENERATIONS]:
             return len(short) == 1
         return True
     extra = [t for t in long if t not in words]
@@ -622,9 +618,6 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
             votes = Counter(locals_[j].label for j in part for _ in locals_[j].mentions)
             fulls.append((("PERSON" if _titled_person([locals_[j] for j in part]) else votes.most_common(1)[0][0],
                             full), part[0]))
-    fulls_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for e in locals_:
-        fulls_in[e.article_id].add(e.full)
     # indexes, so that a story with many names is not compared pairwise
     by_token: dict[str, list[int]] = defaultdict(list)
     by_initials: dict[str, list[int]] = defaultdict(list)
@@ -763,6 +756,9 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
             blocks[(e.label, 1, e.full[-1])].append(i)
             if e.label == "PERSON" and e.roles:  # every word romanised another way: "Gadhafi" / "Gaddafi"
                 blocks[(e.label, 2, e.full[-1][:2])].append(i)
+    fulls_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for e in locals_:
+        fulls_in[e.article_id].add(e.full)
     for members in blocks.values():
         for x in range(len(members)):
             i = members[x]
@@ -1001,7 +997,7 @@ def split_glued(mentions: Sequence[Mention]) -> list[Mention]:
         if m.label == "PERSON" and len(whole) >= 3:
             for w in re.finditer(r"(?<=\s)\S", text):
                 head, tail = name_tokens(text[:w.start()]), name_tokens(text[w.start():])
-                if len(set(tail) - _NAME_NUMBERS) >= 2 and tail in person and head and head in seen \
+                if len(set(tail) - NAME_NUMBERS) >= 2 and tail in person and head and head in seen \
                         and min(seen[head], seen[tail]) > seen[whole]:
                     cut = w.start()
                     break
@@ -1046,8 +1042,6 @@ def _role_form(role: str) -> str:
 
 
 _CAMEL = re.compile(r"^[a-z]+[A-Z]")
-
-
 
 
 _TIME_ZONES = frozenset("ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST CET CEST UTC".split())
@@ -1191,7 +1185,7 @@ def _sons(articles: Sequence[Article], by_art: Mapping[str, Sequence[Mention]]) 
     for a in articles:
         for m in by_art.get(a.id, ()):
             toks = name_tokens(m.text or "")
-            if m.label == "PERSON" and len(toks) >= 3 and _GENERATIONS & set(toks) \
+            if m.label == "PERSON" and len(toks) >= 3 and GENERATIONS & set(toks) \
                     and _FAMILY_BEFORE.search((a.text or "")[max(0, m.start - 40):m.start]):
                 out.add(toks)
     return frozenset(out)

@@ -344,7 +344,7 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     # arrived on Tuesday and recovered the data recorder", whatever names they share)
     try:
         content = TfidfVectorizer(stop_words="english", sublinear_tf=True, lowercase=False,
-                                  preprocessor=_lower_words).fit_transform(texts)
+                                  preprocessor=_without_names).fit_transform(texts)
     except ValueError:  # names and days only
         content = None
     carriers = [ms for _, _, pool in pools for _, _, ms in pool]
@@ -384,7 +384,7 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     return out
 
 
-def _lower_words(text: str) -> str:
+def _without_names(text: str) -> str:
     """The words of ``text`` written in lower case (no names, no days), lower-cased."""
     return " ".join(w for w in text.split() if not w[:1].isupper()).lower()
 

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..records import Article
-from .checks import DEFAULT_MAX_TEXT_BYTES, check_article
+from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
 from .decode import decode_bytes
 from .html import parse_html
 from .jsonl import parse_json, parse_jsonl
@@ -37,7 +37,6 @@ _STREAM_KINDS = {"jsonl", "feed", "warc"}
 def _teaser_warned(item: Article | InputError, where: str) -> Article | InputError:
     """A feed file's item of a few words (a teaser: a title and a line) is kept, with a warning that
     its linked page was not read, as it is when the feed is read from its address."""
-    from .checks import add_warning
     from .web import TEASER_WORDS
 
     if isinstance(item, Article) and len(item.text.split()) < TEASER_WORDS:

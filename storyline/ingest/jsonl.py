@@ -34,11 +34,11 @@ def parse_jsonl(text: str, where: str, *, max_line_bytes: int = 20_000_000,
     A line of binary data is one bad line; the others are read. A file whose first
     ``_NOT_JSONL`` lines all fail is no JSON lines file (a binary file, a CSV named .jsonl): one
     error names it, instead of one per line."""
-    read = 0
+    reading = False  # (an article was read: every line is reported as it comes)
     held: list[InputError] = []
     for item in _parse_lines(text, where, max_line_bytes, max_text_bytes):
-        if read or isinstance(item, Article):
-            read += 1
+        if reading or isinstance(item, Article):
+            reading = True
             yield from held
             held = []
             yield item

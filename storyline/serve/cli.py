@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional, Sequence
 
@@ -21,6 +22,7 @@ from ..store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
     from ..pipeline import IngestReport, RegroupReport
+
 
 def _help_types() -> None:
     """How --help writes what a parameter takes: nothing after a flag (``--quiet``, not ``--quiet
@@ -146,8 +148,6 @@ def _print_problems(report: IngestReport) -> None:
     """Each input that failed, and each article stored with a warning, once, on stderr: one line each,
     never wrapped, so that a long path stays whole for a reader's copy and for grep. A warning given
     to many articles (a feed file of teasers) is printed for the first few, then counted."""
-    from collections import Counter
-
     told: Counter[str] = Counter()
     for where, reason in report.warnings:
         told[reason] += 1

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..analyze.ner_roles import DEMONYM_END
+from ..analyze.sentences import sentence_spans
 from ..consolidate.summary_text import display_text
 from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, from_dict, to_dict
 
@@ -354,8 +355,6 @@ _SHORT_SPAN = 40  # characters: a cited span this short is a value, shown in its
 def _passage(text: str, start: int, end: int) -> str:
     if end - start >= _SHORT_SPAN or not text:
         return text[start:end]
-    from ..analyze.sentences import sentence_spans
-
     for s, e in sentence_spans(text):
         if s <= start and end <= e:
             return text[s:e].strip()
