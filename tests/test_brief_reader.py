@@ -756,6 +756,14 @@ def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
     assert display_text("He said , `` We do n't know . '' It cost $ 5 million , or 8.2 % more .") == \
         "He said, “We don't know.” It cost $5 million, or 8.2% more."
     assert display_text("Jackson 's family was left ` speechless ' .") == "Jackson's family was left ‘speechless’."
+    # a tabloid's lead-in in capitals reads as a sentence's start; a hyphen no dash can be is one
+    assert display_text("AN AUSTRALIAN climber who saw his brother fall was found.") == \
+        "An Australian climber who saw his brother fall was found."
+    assert display_text("A MAN has been charged. THE FBI said so.") == "A man has been charged. THE FBI said so."
+    assert display_text("THE FBI said on Monday.") == "The FBI said on Monday."
+    assert display_text("Chohan, a 59 - year - old, was shot with a 12 - gauge gun on anti - piracy duty.") == \
+        "Chohan, a 59-year-old, was shot with a 12-gauge gun on anti-piracy duty."
+    assert display_text("They won 65 - 53 - even so, it was close.") == "They won 65 - 53 - even so, it was close."
     assert display_text("The unrest is starting to affect Egyptians ' food supplies .") == \
         "The unrest is starting to affect Egyptians' food supplies."
     plain = 'A normal sentence, with commas. And "quotes" (and brackets) ... it goes on.'
@@ -866,6 +874,8 @@ def test_a_sentence_about_someone_it_does_not_name_or_a_source_named_before_lean
     assert leans_back("The newspaper said Prime Minister Netanyahu had agreed.")
     assert leans_back("In the other, Joe Lockhart said the president would veto it.")
     assert not leans_back("Hariri said he would resign.")            # it opens on its person
+    # a name that ends as a people's word does ("Gadhafi", like "Israeli") is still a name
+    assert not leans_back("Gadhafi underwent surgery last July after injuring his hip.")
     assert not leans_back("The Israeli cabinet approved Sharon and praised him.")
     assert not leans_back("The newspaper industry said profits fell.")
 
@@ -977,3 +987,28 @@ def test_a_tokenized_hyphen_is_shown_as_a_hyphen_but_a_spaced_dash_of_raw_text_s
         "Officials released the so-called memos on Thursday."
     assert display_text("The report - released Monday - said prices rose.") == \
         "The report - released Monday - said prices rose."
+
+
+def test_a_shortened_place_word_and_a_names_head_word_tell_one_place_and_its_kind():
+    """"Mt Cook" in one report and "Mount Cook" in another are one mountain, "East 5th Ave" and
+    "East Fifth Avenue" one street; a name whose last word is a ridge is a place even where the
+    tagger read a body ("Zurbriggens Ridge"), one whose last word is an award is no person ("Tony
+    Awards"), a patrol is a body ("California Highway Patrol"); "Main St" is no saint."""
+    a = storyline.Article(id="a", title="t", published=date(2024, 1, 5), source="A",
+                          text="A climber died on Mt Cook after a fall from Zurbriggens Ridge. He had hosted "
+                               "a Tony Awards party on Main St in Perth and lived on East 5th Ave.")
+    b = storyline.Article(id="b", title="t", published=date(2024, 1, 6), source="B",
+                          text="Rescuers searched Mount Cook for a second day. His flat on East Fifth Avenue was "
+                               "empty, the California Highway Patrol said.")
+    mentions = [_m(a, "Mt Cook", "LOC"), _m(a, "Zurbriggens Ridge", "ORG"), _m(a, "Tony Awards", "PERSON"),
+                _m(a, "Main St", "LOC"), _m(a, "Perth", "LOC"), _m(a, "East 5th Ave", "LOC"),
+                _m(b, "Mount Cook", "LOC"), _m(b, "East Fifth Avenue", "LOC"),
+                _m(b, "California Highway Patrol", "LOC")]
+    ents = {e.name: e for e in _entities([a, b], mentions)}
+    assert ents["Mount Cook"].aliases == ("Mt Cook",) and sorted(ents["Mount Cook"].mentions) == ["a", "b"]
+    street = [e for e in ents.values() if "East 5th Ave" in (e.name, *e.aliases)]
+    assert len(street) == 1 and sorted(street[0].mentions) == ["a", "b"]
+    assert ents["Zurbriggens Ridge"].label == "LOC"
+    assert ents["Tony Awards"].label == "MISC"
+    assert ents["California Highway Patrol"].label == "ORG"
+    assert "Main St" in ents

@@ -600,3 +600,32 @@ def test_a_brief_gives_a_count_once() -> None:
     arts = [Article(id=f"a{i}", text=t, published=day, title=f"t{i}") for i, t in enumerate(texts)]
     out = summarize(arts, max_words=100, config=BRIEF_SUMMARY)
     assert sum("143" in s.text for s in out) == 1, [s.text for s in out]
+
+
+def test_a_brief_tells_one_fact_in_other_words_once_and_cites_every_teller() -> None:
+    """"The festival board announced Friday that Nora Vell will be the host of the 30th annual
+    Lantern Awards" and "On Friday, the body behind the Lantern Awards named singer Nora Vell as the
+    host of the annual show": one fact in other words (each carries the other's fact words, the
+    same day). A reader's brief tells it once and cites both articles; "was found guilty in the
+    murder" and "charged with the murder" share one fact word and stay two facts."""
+    from storyline.consolidate.brief import BRIEF_SUMMARY
+    from storyline.consolidate.summary import one_fact
+
+    day = date(2024, 11, 9)
+    texts = [
+        "The festival board announced Friday that Nora Vell will be the host of the 30th annual Lantern "
+        "Awards in Harwick. Tickets for the ceremony in March sold out within an hour. Vell toured Europe "
+        "last year with her band.",
+        "On Friday, the body behind the Lantern Awards named singer Nora Vell as the host of the annual "
+        "show. The ceremony will be broadcast live from the Harwick Opera House. Organisers hope her fans "
+        "will lift the falling audience figures.",
+    ]
+    arts = [Article(id=f"a{i}", text=t, published=day, title=f"t{i}") for i, t in enumerate(texts)]
+    out = summarize(arts, max_words=100, config=BRIEF_SUMMARY)
+    hosts = [s for s in out if "host" in s.text]
+    assert len(hosts) == 1, [s.text for s in out]
+    assert sorted(c.article_id for c in hosts[0].citations) == ["a0", "a1"]
+    assert not one_fact("Dale Orr, 20, was found guilty in the murder of Ann Pike.",
+                        "Police have charged Dale Orr and Sam Lett with her murder.", day, day)
+    assert not one_fact("The board announced on Friday that Vell will host the annual show.",
+                        "The board announced on Monday that Vell will host the annual show.", day, day)

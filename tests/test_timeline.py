@@ -486,6 +486,28 @@ def test_a_small_storys_background_is_kept_short_and_its_own_days_whole() -> Non
     assert {"2031-05-02", "2031-05-03", "2031-05-04"} <= {e.date for e in entries}
 
 
+def test_an_undated_storys_background_is_kept_short_and_reads_on_its_own() -> None:
+    """No article of the story has a date: it is taken to happen around the latest date its
+    articles name, and of its past the entries that read on their own are kept first ("It
+    happened in 1990." points back to a sentence the timeline does not show)."""
+    from storyline import Article, timeline
+    from storyline.consolidate.timeline import MAX_BACKGROUND
+
+    past = " ".join(f"The club won the regional cup in {y}." for y in range(1991, 2001))
+    arts = [Article(id="bg", title="t", source="s0", text=past + " It happened in 1990."),
+            Article(id="r1", title="t", source="s1",
+                    text="The club will play the final on May 4, 2031. It happened in 1990, too."),
+            Article(id="r2", title="t", source="s2",
+                    text="Tickets for the final on May 4, 2031 sold out. The club won the regional cup in 1998.")]
+    assert all(a.published is None for a in arts)
+    entries = timeline(arts)
+    background = [e for e in entries if e.date < "2031"]
+    assert len(background) == MAX_BACKGROUND
+    assert "1990" not in {e.date for e in background}
+    assert "1998" in {e.date for e in background}
+    assert "2031-05-04" in {e.date for e in entries}
+
+
 def test_a_text_cut_off_mid_sentence_dates_no_event_with_its_last_words() -> None:
     from storyline import Article, timeline
 

@@ -230,6 +230,19 @@ def _lowercase_word(w: str) -> bool:
 lowercase_word = _lowercase_word  # (read by the brief's quote grouping: "But Microsoft" is Microsoft)
 
 
+def usual_case(word: str) -> str:
+    """A word written in capitals ("AUSTRALIAN", "MAN") in the case news text writes it mid-sentence:
+    "Australian", "man"; a short one it does not write in lower case stays ("FBI", "NASA"), a longer
+    one it has not seen keeps a capital (likely a name)."""
+    low = word.lower()
+    bin_ = _resources().capratio.get(low)
+    if word in ("US", "UK", "UN", "EU"):
+        return word
+    if bin_ is not None and bin_ < "3":
+        return low
+    return word if len(word) <= 4 else low[:1].upper() + low[1:]  # "FBI", "NASA" stay
+
+
 def _drop_common_opening(tokens: Sequence[str], s: int, e: int) -> int:
     """The start of a span that opens a sentence, past a common word the tagger took in with its
     capital: "Militarization" alone is no name (returns ``e``); "Residents of Brennick" is "Brennick"."""
@@ -396,6 +409,12 @@ def _place_of_people(stem: str) -> bool:
         if len(place) >= 4 and (country_or_capital(place) or place in _PLACES_OF_PEOPLE):
             return True
     return False
+
+
+def people_word(word: str) -> bool:
+    """Whether a capitalised word is a people's adjective ("Israeli", "Kuwaiti", "Korean"), not a
+    name that ends like one ("Gadhafi", "Duncan")."""
+    return _place_of_people(word) or "MISC" in _resources().gazetteer.get((word,), ())
 
 
 def _people(tokens: Sequence[str], s: int, e: int) -> bool:

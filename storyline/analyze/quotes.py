@@ -119,6 +119,10 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
                   "maintained note notes report reports promise promises show shows showed shown find "
                   "declare declares declared declaring "
                   "finds found".split())
+# Verbs of manner: speech, but their bare object is a song or a slogan ("sings ballads at home",
+# "shouted slogans"), so they too need a clause or a quotation
+_MANNER = frozenset("sing sings sang shout shouts shouted yell yells yelled scream screams screamed "
+                    "whisper whispered".split())
 _PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "pointing": ("out",),
                    "call": ("on", "for"), "calls": ("on", "for"), "called": ("on", "for"),
                    "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",),
@@ -984,7 +988,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
     verb = toks[i].low
-    weak = verb in _WEAK
+    weak = verb in _WEAK or verb in _MANNER
     cue = (toks[ca].start, toks[cb - 1].end)
     prev = toks[ca - 1].text if ca > 0 else ""
     inverted = participle = False

@@ -73,7 +73,21 @@ def name_tokens(name: str) -> tuple[str, ...]:
         toks.pop(0)  # "Secretary General Ban Ki-moon" -> ban ki moon, but "General Motors" stays
     if toks and toks[0] == "the":
         toks.pop(0)
-    return tuple(toks)
+    if len(toks) < 2:  # "St." alone, "ST" (the Star-Telegram) are no street
+        return tuple(toks)
+    last = len(toks) - 1
+    return tuple(_ORDINALS.get(t) or (_SHORT_WORDS if k < last else _SHORT_ENDS).get(t, t) for k, t in enumerate(toks))
+
+
+# a place's word a name may shorten: before another word ("Mt Cook" is Mount Cook, "St. Louis" Saint
+# Louis, "Ft. Worth" Fort Worth), at its end ("Main St" Main Street, "East 5th Ave" East Fifth
+# Avenue); an ordinal in figures or words ("5th", "Fifth")
+_SHORT_WORDS = {"mt": "mount", "st": "saint", "ste": "sainte", "ft": "fort"}
+_SHORT_ENDS = {"st": "street", "ave": "avenue", "av": "avenue", "blvd": "boulevard", "rd": "road"}
+_ORDINALS = {f"{k}{'st' if k % 10 == 1 and k != 11 else 'nd' if k % 10 == 2 and k != 12 else 'rd' if k % 10 == 3 and k != 13 else 'th'}": w
+             for k, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                                   "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+                                   "twentieth".split(), start=1)}
 
 
 # words written as one that an acronym spells as two ("PAL": Philippine Air Lines, "Philippine Airlines")
@@ -1126,14 +1140,23 @@ def _storm_name(group: Sequence[LocalEntity]) -> str | None:
 _ORG_HEADS = frozenset("center centre institute institution foundation university college school academy ministry department "
                        "committee commission council agency association federation union party bank company corp "
                        "corporation inc ltd group fund society church hospital court tribunal board bureau office "
-                       "service services league club team army navy police".split())
+                       "service services league club team army navy police patrol guard".split())
 # heads that name a body, never a place
 _BODY_HEADS = frozenset("institute institution foundation university college academy ministry department committee "
                         "commission council agency association federation corporation fund society tribunal board "
-                        "bureau".split())
+                        "bureau patrol".split())
 _PLACE_HEADS = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
                          "province county state region district street avenue square airport port harbour harbor "
                          "park bridge canyon desert coast".split())
+
+
+# heads of a land's or water's feature, never a body's name ("Nottingham Forest" is a club: no forest)
+_NATURE_HEADS = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
+                          "canyon desert coast ridge glacier peak volcano creek hills".split())
+_SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS INS MV MS SS RMS USNS".split())
+# heads of an event's or prize's name, never a person's ("Tony Awards", "Nobel Prize", "Super Bowl")
+_EVENT_HEADS = frozenset("awards award prize prizes games olympics cup festival championship championships "
+                         "bowl marathon".split())
 
 
 def _place_case(name: str, label: str) -> str:
@@ -1150,12 +1173,15 @@ def _head_label(name: str, label: str, role: bool = False) -> str:
     """A person's label on a name whose head word names an organisation or a place ("Carter Center",
     "Ulua River"), or a place's on an organisation's ("Brookings Institution"), is the tagger's slip:
     the head tells the kind; not for a name with a person's ``role`` ("Mayor Linda Park")."""
-    if label not in ("PERSON", "LOC") or " " not in name or role:
+    if label not in ("PERSON", "LOC", "ORG") or " " not in name or role:
         return label
     head = name.split()[-1].lower().strip(".")
     if label == "LOC":  # "Brookings Institution" read as a place (not "West Bank", "World Trade Center")
         return "ORG" if head in _BODY_HEADS else label
-    return "ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS else label
+    if label == "ORG":  # "Zurbriggens Ridge" read as a body (not a ship: "USS Blue Ridge")
+        return "LOC" if head in _NATURE_HEADS and name.split()[0] not in _SHIP_PREFIXES else label
+    return ("ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS
+            else "MISC" if head in _EVENT_HEADS else label)
 
 
 def _join_storms(groups: list[list[LocalEntity]]) -> tuple[list[list[LocalEntity]], list[bool]]:

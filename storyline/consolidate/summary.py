@@ -52,6 +52,7 @@ from .summary_text import (
     count_words,
     STOP,
     supports,
+    fact_words,
     is_candidate_shape,
     names_actor,
     FIRST_PERSON_TOKENS,
@@ -271,6 +272,8 @@ class SummaryConfig:
     redundancy: float = 0.5           # cosine above which two sentences state the same fact
     cite_threshold: float = 0.35      # cosine above which another article carries the fact
     cite_coverage: float = 0.6        # ... and the share of its fact words it must hold (0: cosine alone)
+    same_fact: float = 0.3            # reader: a lower cosine at which two sentences that each carry the
+                                      # other's fact words (``supports`` both ways) tell one fact
     candidate_limit: int = 250        # sentences handed to the solver
     concept_limit: int = 1500
     ilp_time_limit: float = 3.0
@@ -652,6 +655,25 @@ def _same_counts(texts: Sequence[str]) -> list[tuple[int, int]]:
     return sorted({(a, b) for rows in by.values() for x, a in enumerate(rows) for b in rows[x + 1:]})
 
 
+def one_fact(a: str, b: str, a_published: date | None, b_published: date | None) -> bool:
+    """Whether two sentences close in words tell one fact in other words: each carries half of the
+    other's fact words, two of them at least ("announced Friday that Hugh Jackman will be the host of
+    the 81st annual Oscars" and "On Friday, the organization behind the Academy Awards named Jackman as
+    the host of February's annual show"; not "was found guilty in the murder" and "charged with her
+    murder"), and they name no different days."""
+    return (len(fact_words(a) & fact_words(b)) >= 2 and supports(a, b) and supports(b, a)
+            and not _other_days(a, a_published, b, b_published))
+
+
+def _same_facts(sims: np.ndarray, texts: Sequence[str], published: Sequence[date | None],
+                config: SummaryConfig) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, under the redundancy bar but above ``config.same_fact`` that tell one fact."""
+    if config.same_fact <= 0 or config.same_fact >= config.redundancy:
+        return []
+    return [(i, j) for i, j in _conflicts(sims, config.same_fact)
+            if sims[i, j] < config.redundancy and one_fact(texts[i], texts[j], published[i], published[j])]
+
+
 def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all: np.ndarray,
               ids: _Ids, room: int, sims: np.ndarray,
               config: SummaryConfig, in_bytes: bool) -> int | None:
@@ -777,7 +799,9 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     sims = _dense(cand_vecs @ cand_vecs.T)
     conflicts = _conflicts(sims, config.redundancy)
     if config.reader:
-        conflicts = sorted(set(conflicts) | set(_same_counts([items[i].text for i in cands])))
+        texts = [items[i].text for i in cands]
+        conflicts = sorted(set(conflicts) | set(_same_counts(texts))
+                           | set(_same_facts(sims, texts, [refs[items[i].art] for i in cands], config)))
     # a tiny bonus prefers, among equal covers, sentences near the leads and on the query
     bonus = 1e-3 * (occ[cands] + rel[cands]) * (w.max() if len(w) else 1.0)
     top30 = float(np.sort(w)[::-1][:30].sum())
@@ -1063,6 +1087,7 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
             near.append(None)
             near_v.append(None)
     out: list[SummarySentence] = []
+    reader_bar = config.same_fact if config.reader and config.same_fact > 0 else 1.0
     bytes_left = max_bytes
     words_left = max_words
     for col, k in enumerate(order):
@@ -1093,11 +1118,14 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
                 j = i
             else:
                 rows, vals = near[ai], near_v[ai]
-                if rows is None or vals is None or vals[col] < config.cite_threshold:
+                if rows is None or vals is None or vals[col] < min(config.cite_threshold, reader_bar):
                     continue
                 j = rows[col]
-                if config.cite_coverage and not supports(text, items[j].text, config.cite_coverage):
-                    continue  # close in words, but not the same fact (or other numbers)
+                close = vals[col] >= config.cite_threshold
+                if not (close and (not config.cite_coverage or supports(text, items[j].text, config.cite_coverage))
+                        or reader_bar < 1.0 and one_fact(src[it.start:it.end], items[j].text, refs[it.art], refs[ai])):
+                    continue  # close in words, but not the same fact (or other numbers); in a reader's
+                    # brief, one fact in other words is cited
                 if config.reader and _other_days(src[it.start:it.end], refs[it.art],
                                                  arts[ai].text[items[j].start:items[j].end], refs[ai]):
                     continue  # the same words of another day ("on Monday" / "on Dec. 15"): another fact

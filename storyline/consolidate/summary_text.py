@@ -200,6 +200,11 @@ def supports(claim: str, other: str, coverage: float = 0.5) -> bool:
     return len(fa & fb) >= max(1, round(coverage * len(fa)))
 
 
+def fact_words(sentence: str) -> frozenset[str]:
+    """The stems of a sentence's fact words (``fact_stems``), cached."""
+    return _facts(sentence)[1]
+
+
 @lru_cache(maxsize=4096)
 def _facts(sentence: str) -> tuple[frozenset[float], frozenset[str]]:
     """(numbers, fact words) of a sentence, read once: a summary sentence is checked against a
@@ -477,10 +482,21 @@ def _orphan_pronoun(text: str) -> bool:
         return False
     first = _FIRST_WORD.match(text)
     if first and first.group(1).lower() not in STOP and first.group(1) not in _NOT_NAMES \
-            and not _ADJECTIVE_DEMONYM.match(text, first.start(1)):
+            and not _demonym_at(text, first.start(1)):
         return False  # "Hariri said he would resign": the sentence opens on its person
-    return not any(m.group(1) not in _NOT_NAMES and not _ADJECTIVE_DEMONYM.match(text, m.start(1))
+    return not any(m.group(1) not in _NOT_NAMES and not _demonym_at(text, m.start(1))
                    for m in _CAPITALISED.finditer(text))
+
+
+def _demonym_at(text: str, at: int) -> bool:
+    """Whether a people's adjective qualifies a noun at ``at`` ("An Israeli tribunal"; not "Gadhafi
+    underwent surgery")."""
+    m = _ADJECTIVE_DEMONYM.match(text, at)
+    if not m:
+        return False
+    from ..analyze.entities import people_word
+
+    return people_word(m.group().split()[0])
 
 
 _FIRST_WORD = re.compile(r"\s*[\"“'‘(]?([A-Z][\w.'’-]*)")
@@ -709,6 +725,26 @@ _PTB_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 
 
 _DLRS = re.compile(r"\b(?:US\s+)?dlrs\.?\s+(\d)")
+# a hyphen set off by spaces that no dash can be: after a number before its unit ("59 - year - old",
+# "12 - gauge"; not "won 65 - 53 - even so"), in "year - old", after a prefix ("anti - piracy")
+_SPACED_HYPHEN = re.compile(r"(\d(?=\s-\s(?:year|month|week|day|hour|minute|mile|yard|foot|inch|meter|metre|"
+                            r"kilometer|kilometre|gauge|point|game|member|stor[ey]y|floor|car|man|person|page|"
+                            r"round|seat|lap|percent|room|acre|pound|ton|caliber|calibre|mm|km)s?\b)|"
+                            r"\b(?:years?|months?|weeks?|days?)(?=\s-\sold\b)|"
+                            r"\b(?:anti|co|non|pre|post|ex|self|semi|multi|mid))\s-\s(?=[a-z])")
+# a lead-in in capitals before the sentence goes on in lower case ("AN AUSTRALIAN climber who ...",
+# "A MAN has been charged"): a tabloid's typography
+_SHOUTED_LEAD = re.compile(r"^((?:[A-Z][A-Z'’-]*\s+){1,5}[A-Z][A-Z'’-]*)(?=\s+[a-z])")
+
+
+def _recased(lead: str) -> str:
+    """A lead-in in capitals as a sentence's start writes it: "AN AUSTRALIAN" -> "An Australian"."""
+    from ..analyze.entities import usual_case
+
+    words = lead.split()
+    shown = [usual_case(w) for w in words]
+    shown[0] = shown[0][:1].upper() + shown[0][1:]
+    return " ".join(shown)
 
 
 def display_text(text: str) -> str:
@@ -725,6 +761,11 @@ def display_text(text: str) -> str:
             text = text.replace(tok, ch)
     if " " not in text:
         return text
+    lead = _SHOUTED_LEAD.match(text)
+    if lead and sum(c.isalpha() for c in lead.group(1)) >= 4:
+        text = _recased(lead.group(1)) + text[lead.end():]
+    if " - " in text:
+        text = _SPACED_HYPHEN.sub(r"\1-", text)
     if " _ " in text:  # a wire's typewriter dash: "The returns _ an even break _ left ..."
         text = text.replace(" _ ", " — ")
     if "dlrs" in text:  # a wire's "dlrs 2.6 million" is "$2.6 million"

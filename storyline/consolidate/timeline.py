@@ -460,7 +460,7 @@ def _representative(members: Sequence[Event]) -> str:
     if len(members) == 1:
         return members[0].text
     ws = [_words(m.text) for m in members]
-    alone = [not (is_dangling(m.text.lstrip("… ")) or leans_back(m.text.lstrip("… "))) for m in members]
+    alone = [not _leans(m.text) for m in members]
     best = max(range(len(members)), key=lambda i: (alone[i], sum(_similar(ws[i], ws[j]) for j in range(len(ws)) if j != i),
                                                    -len(members[i].text)))
     return members[best].text
@@ -575,8 +575,12 @@ def _brief_background(entries: list[TimelineEntry], arts: Sequence[Article]) -> 
     """A small story's timeline with its background kept short: of the events dated more than
     ``BACKGROUND_DAYS`` before its first article ("in 1994", "four years ago": the Republican
     revolution behind a 1998 speakership fight), the ``MAX_BACKGROUND`` that most of its articles
-    tell, at most ``BACKGROUND_PER_DATE`` of one date; the story's own days are all kept."""
+    tell, at most ``BACKGROUND_PER_DATE`` of one date, those that read on their own first ("It
+    happened in 1959." does not); the story's own days are all kept. A story whose articles have no
+    date is taken to happen around the latest date they name."""
     first = min((a.published for a in arts if a.published is not None), default=None)
+    if first is None:
+        first = max((d for d in map(_period_start, entries) if d is not None), default=None)
     if first is None or first.toordinal() <= BACKGROUND_DAYS:
         return entries  # no background before the first days of the calendar
     cutoff = first - timedelta(days=BACKGROUND_DAYS)
@@ -585,12 +589,23 @@ def _brief_background(entries: list[TimelineEntry], arts: Sequence[Article]) -> 
         return entries
     kept: list[TimelineEntry] = []
     per_date: dict[str, int] = {}
-    for e in sorted(background, key=lambda e: (-e.importance, -len(e.citations), _sort_key(e))):
+    for e in sorted(background, key=lambda e: (_leans(e.text), -e.importance, -len(e.citations), _sort_key(e))):
         if len(kept) < MAX_BACKGROUND and per_date.get(e.date, 0) < BACKGROUND_PER_DATE:
             kept.append(e)
             per_date[e.date] = per_date.get(e.date, 0) + 1
     drop = {id(e) for e in background} - {id(e) for e in kept}
     return [e for e in entries if id(e) not in drop]
+
+
+def _leans(text: str) -> bool:
+    """Whether an entry's text leans on a sentence its article has before it ("It happened in 1959.")."""
+    text = text.lstrip("… ")
+    return is_dangling(text) or leans_back(text)
+
+
+def _period_start(entry: TimelineEntry) -> date | None:
+    """The first day of an entry's date (Jan. 1 of a year, the month's first day, the day itself)."""
+    return value_to_date(entry.date)
 
 
 def _period_end(entry: TimelineEntry) -> date | None:
