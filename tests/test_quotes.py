@@ -761,3 +761,38 @@ def test_a_verb_of_manner_needs_a_clause_or_a_quotation() -> None:
     shouted = extract_quotes('"Go home," the protesters shouted.')
     assert [(q.speaker, q.text) for q in shouted] == [("the protesters", '"Go home,"')]
     assert [q.speaker for q in extract_quotes("She sang that she would never leave the island.")] == ["She"]
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    return [(text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else "", text[q.start:q.end])
+            for q in extract_quotes(text)]
+
+
+def test_a_relative_clause_tells_who_speaks_on_either_side_of_the_verb() -> None:
+    """"said an official who asked not to be named", "Officials who asked not to be named said": the
+    clause is part of the speaker (as PolNeAR marks it), and its verb gives no quote of its own (it
+    had given "who" the words "not to be named said the plan will fail")."""
+    assert _said("The plan will fail, said an official who asked not to be named.") == [
+        ("an official who asked not to be named", "The plan will fail")]
+    assert _said("The plan will fail, said a person familiar with the talks.") == [
+        ("a person familiar with the talks", "The plan will fail")]
+    assert _said("Officials who asked not to be named said the plan will fail.") == [
+        ("Officials who asked not to be named", "the plan will fail")]
+    assert _said("A man who saw the crash told police that the driver fled.") == [
+        ("A man who saw the crash", "that the driver fled")]
+    # a source's anonymity is no one's words
+    assert _said('An official, who asked not to be named: "We have heard the state will sue."') == []
+
+
+def test_what_is_asked_follows_the_one_asked_and_a_participle_before_a_noun_is_no_verb() -> None:
+    """"asked neurosurgeon Sanjay Gupta, CNN's chief medical correspondent, to serve": the content is
+    what he is asked, not the one asked; "not" stays; "Obama's reported choice" is a choice, not a
+    report; "offered the job and that Gupta had accepted" is another verb's clause."""
+    assert _said("Lena Marsh has asked surgeon Tom Vale, the clinic's chief, to serve as health minister.") == [
+        ("Lena Marsh", "to serve as health minister")]
+    assert _said("Lena Marsh has asked the clinic's chief surgeon Dr Tom Vale to join her cabinet.") == [
+        ("Lena Marsh", "to join her cabinet")]
+    assert _said("The union urged members not to cross the picket line.") == [("The union", "not to cross the picket line")]
+    assert _said("Lena Marsh's reported choice for the post, Tom Vale, could bring star power to the job.") == []
+    said = _said("I confirmed yesterday that Marsh has offered the job and that Vale had all but accepted.")
+    assert ("Marsh", "that Vale had all but accepted") not in said

@@ -123,6 +123,14 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
 # "shouted slogans"), so they too need a clause or a quotation
 _MANNER = frozenset("sing sings sang shout shouts shouted yell yells yelled scream screams screamed "
                     "whisper whispered".split())
+# Verbs of asking: what is asked may be an infinitive after the one asked ("asked Gupta to serve"),
+# but not after a clause or a preposition ("asked why ...", "urged respect for their right to")
+_ASK = frozenset("ask asks asked asking urge urges urged urging".split())
+_NOT_ASKED = frozenset("that whether if why how what when where who whom which for about of in on at from with by "
+                       "into over".split())
+# "who asked not to be named", "asked that his name not be used": a source's anonymity, no content
+_ANONYMITY = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|"
+                        r"for\s+anonymity|that\s+(?:his|her|their)\s+names?\s+not\s+be)\b", re.IGNORECASE)
 _PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "pointing": ("out",),
                    "call": ("on", "for"), "calls": ("on", "for"), "called": ("on", "for"),
                    "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",),
@@ -154,6 +162,7 @@ among without within across per via upon onto off out up down around near like u
 is are was were be been being has have had do does did will would can could should may might must
 him her them us me not no this these those there here what why how
 """.split()) | _AUX
+_POSSESSIVE = re.compile(r"\w['’]s?$")
 _DETS = frozenset("the a an his her their its our my your this that these those one two three several "
                   "some many most other another".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
@@ -406,6 +415,13 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     last = toks[b - 1]
     if last.low in _PRONOUNS and not last.quoted:
         return (b - 1, b)
+    rel = next((k for k in range(b - 2, max(0, b - 13), -1) if toks[k].low in ("who", "whose")), None)
+    if rel is not None and rel > 0 and not any(t.text in (",", ";", ":", "(", ")") or t.quoted or t.text in _QUOTE_CHARS
+                                               for t in toks[rel:b]):
+        # "Officials who asked not to be named said ...": the relative clause tells who speaks
+        np = _left_np(toks, rel)
+        if np is not None:
+            return (np[0], b)
     a = b
     if toks[a - 1].text == ")":
         # "Paul D. Ryan (R-Wis.) said": step over a short parenthesis
@@ -524,9 +540,20 @@ def _appositive_name(toks: Sequence[_Tok], start: int, limit: int) -> tuple[int,
 
 
 def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:
-    """'said Ryan Ellis, a Republican tax consultant.' -> the speaker runs to the sentence end."""
+    """'said Ryan Ellis, a Republican tax consultant.', 'said an official who asked not to be named.' -> the
+    speaker runs to the sentence end."""
     a, b = np
     n = len(toks)
+    if b - a > 1 and toks[b - 1].low in ("who", "whose"):
+        b -= 1  # "said an official who asked not to be named": the relative pronoun opens the clause
+    if b < n and b > a and (toks[b].low in ("who", "whose") or toks[b].low == "with" and toks[b - 1].low == "familiar"):
+        # "said an official who asked not to be named", "said the Democrat who is familiar with ...",
+        # "said a person familiar with the talks": the clause tells who the speaker is, to the sentence end
+        end = n
+        while end > b + 1 and toks[end - 1].text in (".", "!", "?"):
+            end -= 1
+        if end - b <= 25 and not any(t.quoted or t.text in _QUOTE_CHARS for t in toks[b:end]):
+            return (a, end)
     if b + 1 < n and toks[b].text == "," and not toks[b + 1].quoted and toks[b + 1].text not in _QUOTE_CHARS \
             and toks[b + 1].low not in CUE_VERBS and not toks[b + 1].low.endswith("ing") \
             and toks[b + 1].low not in ("and", "but", "while", "as", "because", "though", "although", "when") \
@@ -812,6 +839,10 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
                 (i + 1 < n and (toks[i + 1].low in _AUX_VERBS or toks[i + 1].low in CUE_VERBS))
                 or (i > 0 and toks[i - 1].low in _DETS)):
             continue  # a noun: "a broken rail was", "the report said", "his calls"
+        if t.low.endswith("ed") and 0 < i < n - 1 and (toks[i - 1].low in _DETS or _POSSESSIVE.search(toks[i - 1].text)) \
+                and toks[i + 1].text[:1].islower() and toks[i + 1].low not in _AUX_VERBS \
+                and toks[i + 1].low not in ("that", "to", "on", "in", "at", "by", "with", "as", "it", "he", "she", "they"):
+            continue  # a participle before its noun: "Obama's reported choice", "the alleged victim"
         if t.low.endswith("ing") and t.low in _OBJECT_VERBS and 0 < i and toks[i - 1].text != "," \
                 and toks[i - 1].low not in _AUX \
                 and toks[i - 1].low not in ("and", "but", "while", "by", "after", "before", "without"):
@@ -839,6 +870,11 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
     # ("Clinton said she thinks ..."): on PolNeAR train such nested ones are right 1 time in 4
     found = [f for f in found if not (_cue_word(text, f) in _WEAK and
                                       any(g is not f and g.start <= f.cue[0] < g.end for g in found))]
+    # a verb inside another attribution's speaker tells who the speaker is ("said an official who asked
+    # not to be named"), not what anyone said
+    found = [f for f in found if not (f.speaker is not None and text[f.speaker[0]:f.speaker[1]].lower() in ("who", "whose")
+                                      and any(g is not f and g.speaker is not None and g.speaker[0] <= f.cue[0] < g.speaker[1]
+                                              for g in found))]
     return _cut_coordinated(text, found)
 
 
@@ -1055,6 +1091,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         prev = toks[pre_end_tok - 1]
         if prev.text == "," or prev.text in _QUOTE_CHARS or prev.text in ("—", "–"):
             has_pre = pre_end_tok >= 3 or (pre_end_tok >= 1 and toks[0].text in _QUOTE_CHARS)
+    if verb in _ASK and cb < n and _ANONYMITY.match(text, toks[cb - 1].end):
+        return None  # "an official, who asked not to be named, said ...": no one's words
     # content after the cue
     j = cb if not inverted else speaker_tok[1]
     if not inverted and verb in _TELL:
@@ -1067,17 +1105,26 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             if k > j and toks[k].low in _PRONOUNS:
                 break
             k += 1
+        opens = ("that", "to") if verb in _ASK else ("that",)  # "asked Dr. Gupta, a neurosurgeon, to serve"
         if k < n and toks[k].low in ("and", "or"):
             # "told business and political leaders in Singapore on Tuesday that ...": a longer addressee
-            m = next((m for m in range(k + 1, min(n, k + 16)) if toks[m].low == "that"), None)
+            m = next((m for m in range(k + 1, min(n, k + 16)) if toks[m].low in opens), None)
             if m is not None and not any(t.quoted or t.text in (",", ":", ".") for t in toks[k:m]):
                 k = m
         if k < n and toks[k].text == ",":
             # "told Kim Jong Un, who is visiting, that ...": skip the addressee's appositive
-            m = next((m for m in range(k + 1, min(n, k + 25)) if toks[m].low == "that"
+            m = next((m for m in range(k + 1, min(n, k + 25)) if toks[m].low in opens
                       and toks[m - 1].text == ","), None)
             if m is not None and not any(t.quoted for t in toks[k:m]):
                 k = m
+        if verb in _ASK and (k >= n or toks[k].low != "to"):
+            # "asked the CNN correspondent Dr Sanjay Gupta to join ...": the one asked, then what
+            m = next((m for m in range(j, min(n, j + 16)) if toks[m].low == "to"), None)
+            if m is not None and m > j and not any(
+                    t.quoted or t.text in _QUOTE_CHARS or (t.text in (",", ":", ";", ".") and not _abbreviation_dot(toks, x))
+                    or t.low in _NOT_ASKED or t.low in CUE_VERBS
+                    for x, t in enumerate(toks[j:m], start=j)):
+                k = m - 1 if toks[m - 1].low in ("not", "never") and m - 1 > j else m  # "urged members not to"
         if k > j and (k >= n or toks[k].text in (",", ":", ".") or toks[k].low in ("that", "whether", "if") or
                       toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
             j = k
@@ -1085,6 +1132,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     if verb in _OBJECT_VERBS or verb.startswith(("express", "voic", "rais", "made", "make")):
         # "expressed concern that ...", "made the case that ...": the clause is the content
         for k in range(post_start, min(n, post_start + 4)):
+            if toks[k].low == "that" and k > post_start and toks[k - 1].low in ("and", "or"):
+                break  # "confirmed that Obama has offered the job and that Gupta had accepted": another verb's
             if toks[k].low == "that" and k > post_start:
                 post_start = k
                 break
