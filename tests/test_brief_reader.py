@@ -1012,3 +1012,14 @@ def test_a_shortened_place_word_and_a_names_head_word_tell_one_place_and_its_kin
     assert ents["Tony Awards"].label == "MISC"
     assert ents["California Highway Patrol"].label == "ORG"
     assert "Main St" in ents
+
+
+def test_a_day_after_a_name_and_another_titled_speaker_are_no_part_of_a_name() -> None:
+    """"at the Wasilla Bible Church Friday night": the day is no part of the church's name ("Good
+    Friday" stays a day's name); "an offer to Mark Vale, general manager Tony Reed said": the title
+    is Reed's, not an apposition to Vale."""
+    got = {(m.text, m.role) for m in storyline.recognize_entities(
+        "No one was hurt in the St. Mary Church Sunday, the chief said. The Owls made an offer "
+        "to Mark Vale, general manager Tony Reed said Friday.")}
+    assert ("St. Mary Church", None) in got
+    assert ("Mark Vale", None) in got and ("Tony Reed", "general manager") in got

@@ -324,6 +324,10 @@ def _join_at_initial(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]
     return out
 
 
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_DAY_NAMERS = frozenset("good black holy easter cyber palm ash maundy super bloody".split())  # "Good Friday"
+
+
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
@@ -332,6 +336,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     for s, e, typ in _split_coordinated(tokens, _split_titles(tokens, _join_at_initial(tokens, spans))):
         while e - s > 1 and tokens[s].lower() in _LEADING:
             s += 1
+        if e - s > 1 and tokens[e - 1] in _WEEKDAYS and tokens[e - 2].lower() not in _DAY_NAMERS:
+            e -= 1  # "at the Wasilla Bible Church Friday night": the day is no part of the name
         # "the North 's Korean Central News Agency": the name is what follows the possessive; an
         # irregular plural's possessive is inside the name ("Democratic People 's Republic of Korea")
         for k in range(e - 2, s, -1):

@@ -277,6 +277,11 @@ def _appos_role(text: str, m: Mention) -> str | None:
     if not words or not any(w.lower() in ROLE_HEADS for w in words[:4]):
         return None
     head = next(i for i, w in enumerate(words) if w.lower() in ROLE_HEADS)
+    last_role = max(i for i, w in enumerate(words) if w.lower() in ROLE_HEADS)
+    after = words[last_role + 1:]
+    if stop.lower() in ("said", "says", "told") and after and all(w[:1].isupper() for w in after):
+        # "... to Mark Teixeira, general manager Tony Reagins said": another titled person speaks
+        return None
     if stop != "," and head + 1 < len(words) and _VERB_AFTER_ROLE.fullmatch(words[head + 1]):
         # "In his appearance with Kim, the president addressed questions ...": a clause, no apposition
         # (one a second comma closes is one: "John Smith, the prosecutor assigned to the case, said")
