@@ -761,6 +761,8 @@ def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
         "An Australian climber who saw his brother fall was found."
     assert display_text("A MAN has been charged. THE FBI said so.") == "A man has been charged. THE FBI said so."
     assert display_text("THE FBI said on Monday.") == "The FBI said on Monday."
+    assert display_text("A NEW ZEALAND climber died.") == "A New Zealand climber died."
+    assert display_text("NEW YORK police said so.") == "NEW YORK police said so."   # a name may open it: left
     assert display_text("Chohan, a 59 - year - old, was shot with a 12 - gauge gun on anti - piracy duty.") == \
         "Chohan, a 59-year-old, was shot with a 12-gauge gun on anti-piracy duty."
     assert display_text("They won 65 - 53 - even so, it was close.") == "They won 65 - 53 - even so, it was close."
@@ -876,6 +878,8 @@ def test_a_sentence_about_someone_it_does_not_name_or_a_source_named_before_lean
     assert not leans_back("Hariri said he would resign.")            # it opens on its person
     # a name that ends as a people's word does ("Gadhafi", like "Israeli") is still a name
     assert not leans_back("Gadhafi underwent surgery last July after injuring his hip.")
+    assert leans_back("An Emirati court jailed him for ten years.")     # a people's word before its noun
+    assert leans_back("A Sunni cleric later praised him.")
     assert not leans_back("The Israeli cabinet approved Sharon and praised him.")
     assert not leans_back("The newspaper industry said profits fell.")
 

@@ -397,3 +397,13 @@ def test_a_count_taken_to_a_named_hospital_is_a_count_of_injured():
                                                          "warehouse fire, the port authority said.")]
     (d,) = [d for d in find_disagreements(arts) if d.slot == "people injured"]
     assert {v.value for v in d.values} == {"3", "5"}
+
+
+def test_houses_are_counted_only_as_homes_evacuated() -> None:
+    """"arrested around midnight, three houses from the scene" counts no one arrested (it had been
+    "people arrested: 3" against another report's two men); "200 homes were evacuated" is a count
+    of homes, not of people."""
+    assert [(c.slot, c.value) for c in number_claims(
+        "Orozco was arrested around midnight Friday by a SWAT team, three houses from the scene.")] == []
+    assert [(c.slot, c.value) for c in number_claims("About 200 homes were evacuated overnight.")] == [
+        ("homes evacuated", 200.0)]

@@ -761,6 +761,7 @@ def test_a_verb_of_manner_needs_a_clause_or_a_quotation() -> None:
     shouted = extract_quotes('"Go home," the protesters shouted.')
     assert [(q.speaker, q.text) for q in shouted] == [("the protesters", '"Go home,"')]
     assert [q.speaker for q in extract_quotes("She sang that she would never leave the island.")] == ["She"]
+    assert _said("She whispered to her lawyer that she was innocent.") == [("She", "that she was innocent")]
 
 
 def _said(text: str) -> list[tuple[str, str]]:
@@ -780,6 +781,13 @@ def test_a_relative_clause_tells_who_speaks_on_either_side_of_the_verb() -> None
         ("Officials who asked not to be named", "the plan will fail")]
     assert _said("A man who saw the crash told police that the driver fled.") == [
         ("A man who saw the crash", "that the driver fled")]
+    # not past a comma, an "and" or into a question ("It is unclear who ...")
+    assert _said("Prices will rise, said a trader who asked not to be identified, because supply is tight.") == [
+        ("a trader who asked not to be identified", "Prices will rise")]
+    assert ("officials", "it came from the capital") in _said(
+        "It is unclear who ordered the strike but officials said it came from the capital.")
+    assert _said("Nobody knows who fired first and police said the inquiry would take weeks.") == [
+        ("police", "the inquiry would take weeks")]
     # a source's anonymity is no one's words
     assert _said('An official, who asked not to be named: "We have heard the state will sue."') == []
 
@@ -794,5 +802,6 @@ def test_what_is_asked_follows_the_one_asked_and_a_participle_before_a_noun_is_n
         ("Lena Marsh", "to join her cabinet")]
     assert _said("The union urged members not to cross the picket line.") == [("The union", "not to cross the picket line")]
     assert _said("Lena Marsh's reported choice for the post, Tom Vale, could bring star power to the job.") == []
+    assert _said("He's claimed the tapes were doctored.") == [("He's", "the tapes were doctored")]
     said = _said("I confirmed yesterday that Marsh has offered the job and that Vale had all but accepted.")
     assert ("Marsh", "that Vale had all but accepted") not in said

@@ -627,5 +627,9 @@ def test_a_brief_tells_one_fact_in_other_words_once_and_cites_every_teller() -> 
     assert sorted(c.article_id for c in hosts[0].citations) == ["a0", "a1"]
     assert not one_fact("Dale Orr, 20, was found guilty in the murder of Ann Pike.",
                         "Police have charged Dale Orr and Sam Lett with her murder.", day, day)
+    assert not one_fact("Police charged Dale Orr with the murder of the nurse on the ward.",
+                        "Detectives released Sam Lett without charge over the murder of the nurse on the ward.", day, day)
+    assert not one_fact("Apple shares rose sharply in early trading on the index.",
+                        "Microsoft shares fell sharply in early trading on the index.", day, day)
     assert not one_fact("The board announced on Friday that Vell will host the annual show.",
                         "The board announced on Monday that Vell will host the annual show.", day, day)

@@ -230,17 +230,29 @@ def _lowercase_word(w: str) -> bool:
 lowercase_word = _lowercase_word  # (read by the brief's quote grouping: "But Microsoft" is Microsoft)
 
 
-def usual_case(word: str) -> str:
-    """A word written in capitals ("AUSTRALIAN", "MAN") in the case news text writes it mid-sentence:
-    "Australian", "man"; a short one it does not write in lower case stays ("FBI", "NASA"), a longer
-    one it has not seen keeps a capital (likely a name)."""
-    low = word.lower()
-    bin_ = _resources().capratio.get(low)
-    if word in ("US", "UK", "UN", "EU"):
-        return word
-    if bin_ is not None and bin_ < "3":
-        return low
-    return word if len(word) <= 4 else low[:1].upper() + low[1:]  # "FBI", "NASA" stay
+def usual_case(words: Sequence[str]) -> list[str]:
+    """Words written in capitals ("AN", "AUSTRALIAN", "MAN", "NEW", "ZEALAND") in the case news text
+    writes them mid-sentence: a word it writes in lower case is lower ("man"), a place, a known name
+    or a people's word has its capital ("New Zealand", "Australian"), others stay as written ("FBI",
+    "NAACP": an acronym cannot be told from a name by its letters)."""
+    res = _resources()
+    low = [w.lower() for w in words]
+    out = list(words)
+    k = 0
+    while k < len(words):
+        span = next((n for n in (3, 2) if k + n <= len(words) and tuple(low[k:k + n]) in res.lexicon), 0)
+        if span:  # "NEW ZEALAND", "LOS ANGELES"
+            out[k:k + span] = [w[:1] + w[1:].lower() for w in words[k:k + span]]
+            k += span
+            continue
+        bin_ = res.capratio.get(low[k])
+        if words[k] not in ("US", "UK", "UN", "EU") and bin_ is not None and bin_ < "3":
+            out[k] = low[k]
+        elif (low[k],) in res.lexicon or "MISC" in res.gazetteer.get((words[k][:1] + low[k][1:],), ()) \
+                or _place_of_people(low[k]):
+            out[k] = words[k][:1] + low[k][1:]
+        k += 1
+    return out
 
 
 def _drop_common_opening(tokens: Sequence[str], s: int, e: int) -> int:
@@ -415,12 +427,6 @@ def _place_of_people(stem: str) -> bool:
         if len(place) >= 4 and (country_or_capital(place) or place in _PLACES_OF_PEOPLE):
             return True
     return False
-
-
-def people_word(word: str) -> bool:
-    """Whether a capitalised word is a people's adjective ("Israeli", "Kuwaiti", "Korean"), not a
-    name that ends like one ("Gadhafi", "Duncan")."""
-    return _place_of_people(word) or "MISC" in _resources().gazetteer.get((word,), ())
 
 
 def _people(tokens: Sequence[str], s: int, e: int) -> bool:

@@ -121,8 +121,8 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
                   "finds found".split())
 # Verbs of manner: speech, but their bare object is a song or a slogan ("sings ballads at home",
 # "shouted slogans"), so they too need a clause or a quotation
-_MANNER = frozenset("sing sings sang shout shouts shouted yell yells yelled scream screams screamed "
-                    "whisper whispered".split())
+_MANNER = frozenset("sing sings sang singing shout shouts shouted shouting yell yells yelled yelling scream screams "
+                    "screamed screaming whisper whispers whispered whispering".split())
 # Verbs of asking: what is asked may be an infinitive after the one asked ("asked Gupta to serve"),
 # but not after a clause or a preposition ("asked why ...", "urged respect for their right to")
 _ASK = frozenset("ask asks asked asking urge urges urged urging".split())
@@ -163,6 +163,12 @@ is are was were be been being has have had do does did will would can could shou
 him her them us me not no this these those there here what why how
 """.split()) | _AUX
 _POSSESSIVE = re.compile(r"\w['’]s?$")
+_CONTRACTED = frozenset("he she it that there who what here let where".split())  # "He's claimed", "It's reported"
+
+
+def _possessive(word: str) -> bool:
+    """Whether a token is a possessive ("Obama's", "voters'"), not a contraction ("He's", "It's")."""
+    return bool(_POSSESSIVE.search(word)) and re.split(r"['’]", word.lower())[0] not in _CONTRACTED
 _DETS = frozenset("the a an his her their its our my your this that these those one two three several "
                   "some many most other another".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
@@ -401,6 +407,13 @@ def _np_ok(t: _Tok) -> bool:
     return True
 
 
+_SUBORDINATORS = frozenset("because as since while although though after before when unless until".split())
+# words before a "who" that opens a question, not a relative clause ("It is unclear who ordered it")
+_ASKS_WHO = frozenset("unclear clear know knows knew known ask asks asked say says said tell tells told describe "
+                      "described wonder wonders wondered see saw sure matter determine identify identified is was "
+                      "are were about on of to decide decided".split())
+
+
 def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     """Token index range [a, b) of the noun phrase ending at toks[i-1] (subject of a cue at i)."""
     b = i
@@ -416,8 +429,9 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     if last.low in _PRONOUNS and not last.quoted:
         return (b - 1, b)
     rel = next((k for k in range(b - 2, max(0, b - 13), -1) if toks[k].low in ("who", "whose")), None)
-    if rel is not None and rel > 0 and not any(t.text in (",", ";", ":", "(", ")") or t.quoted or t.text in _QUOTE_CHARS
-                                               for t in toks[rel:b]):
+    if rel is not None and rel > 0 and toks[rel - 1].text[:1].isalpha() and toks[rel - 1].low not in _ASKS_WHO \
+            and not any(t.text in (",", ";", ":", "(", ")") or t.quoted or t.text in _QUOTE_CHARS
+                        or t.low in ("and", "but", "or", "while") for t in toks[rel:b]):
         # "Officials who asked not to be named said ...": the relative clause tells who speaks
         np = _left_np(toks, rel)
         if np is not None:
@@ -549,7 +563,7 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, 
     if b < n and b > a and (toks[b].low in ("who", "whose") or toks[b].low == "with" and toks[b - 1].low == "familiar"):
         # "said an official who asked not to be named", "said the Democrat who is familiar with ...",
         # "said a person familiar with the talks": the clause tells who the speaker is, to the sentence end
-        end = n
+        end = next((k for k in range(b, n) if toks[k].text in (",", ";", ":", "(", "—", "–")), n)  # to its comma
         while end > b + 1 and toks[end - 1].text in (".", "!", "?"):
             end -= 1
         if end - b <= 25 and not any(t.quoted or t.text in _QUOTE_CHARS for t in toks[b:end]):
@@ -839,7 +853,7 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
                 (i + 1 < n and (toks[i + 1].low in _AUX_VERBS or toks[i + 1].low in CUE_VERBS))
                 or (i > 0 and toks[i - 1].low in _DETS)):
             continue  # a noun: "a broken rail was", "the report said", "his calls"
-        if t.low.endswith("ed") and 0 < i < n - 1 and (toks[i - 1].low in _DETS or _POSSESSIVE.search(toks[i - 1].text)) \
+        if t.low.endswith("ed") and 0 < i < n - 1 and (toks[i - 1].low in _DETS or _possessive(toks[i - 1].text)) \
                 and toks[i + 1].text[:1].islower() and toks[i + 1].low not in _AUX_VERBS \
                 and toks[i + 1].low not in ("that", "to", "on", "in", "at", "by", "with", "as", "it", "he", "she", "they"):
             continue  # a participle before its noun: "Obama's reported choice", "the alleged victim"
@@ -870,11 +884,6 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
     # ("Clinton said she thinks ..."): on PolNeAR train such nested ones are right 1 time in 4
     found = [f for f in found if not (_cue_word(text, f) in _WEAK and
                                       any(g is not f and g.start <= f.cue[0] < g.end for g in found))]
-    # a verb inside another attribution's speaker tells who the speaker is ("said an official who asked
-    # not to be named"), not what anyone said
-    found = [f for f in found if not (f.speaker is not None and text[f.speaker[0]:f.speaker[1]].lower() in ("who", "whose")
-                                      and any(g is not f and g.speaker is not None and g.speaker[0] <= f.cue[0] < g.speaker[1]
-                                              for g in found))]
     return _cut_coordinated(text, found)
 
 
@@ -1129,6 +1138,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                       toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
             j = k
     post_start = _skip_adjuncts(toks, j, n)
+    if verb in _MANNER and post_start < n and toks[post_start].low == "to":
+        # "whispered to her lawyer that she was innocent": the one told, then the clause
+        m = next((m for m in range(post_start + 1, min(n, post_start + 7)) if toks[m].low == "that"), None)
+        if m is not None and not any(t.quoted or not t.text[:1].isalnum() for t in toks[post_start:m]):
+            post_start = m
     if verb in _OBJECT_VERBS or verb.startswith(("express", "voic", "rais", "made", "make")):
         # "expressed concern that ...", "made the case that ...": the clause is the content
         for k in range(post_start, min(n, post_start + 4)):
@@ -1157,8 +1171,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         if e > s:
             pre = (s, e)
     if pre is not None and post is not None and inverted and post_start < n and \
-            toks[post_start].low in _PARTICIPLES:
-        post = None  # "It was bad, said a spokeswoman, adding ...": the content is before the cue
+            (toks[post_start].low in _PARTICIPLES or toks[post_start].low in _SUBORDINATORS):
+        post = None  # "It was bad, said a spokeswoman, adding ...", "..., said a trader, because ...": before the cue
     if pre is not None and post is not None:
         pre_is_quote = text[pre[1] - 1] in _QUOTE_CHARS
         post_is_quote = text[post[0]] in _QUOTE_CHARS

@@ -101,7 +101,8 @@ _QUAL = re.compile(r"(?P<q>about|around|approximately|roughly|nearly|almost|some
                    r"at least|fewer than|less than|under|up to|at most|an estimated)\s+$", re.IGNORECASE)
 _NOUN_CLASS = {
     "people": "people residents persons inhabitants villagers evacuees passengers workers students "
-              "civilians children adults families households homes houses others lives",
+              "civilians children adults families others lives",
+    "homes": "homes houses households",
     "cars": "cars car wagons carriages railcars tankers coaches",
     "vehicles": "vehicles trucks buses",
     "percent": "percent per cent %",
@@ -128,6 +129,7 @@ _MEASURE_AFTER = re.compile(r"[\s-]+(?:(?:more|other|long|short|full)\s+)?(?:sec
                             r"weeks?|months?|years?|decades?|miles?|kilometres?|kilometers?|km|metres?|meters?|"
                             r"feet|foot|inches|times)\b", re.IGNORECASE)
 _EVENTS_OF = {"percent": (), "people": ("evacuated", "killed", "injured", "missing", "arrested", "aboard"),
+              "homes": ("evacuated",),  # "200 homes evacuated"; not "arrested three houses from the scene"
               "troops": ("evacuated", "killed", "injured", "missing", "arrested"),
               "cars": ("derailed", "leaked"), "vehicles": ("derailed", "leaked"), "money": ("cost",)}
 def _named_alternatives(patterns: dict[str, str]) -> re.Pattern[str]:

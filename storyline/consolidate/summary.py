@@ -660,9 +660,33 @@ def one_fact(a: str, b: str, a_published: date | None, b_published: date | None)
     other's fact words, two of them at least ("announced Friday that Hugh Jackman will be the host of
     the 81st annual Oscars" and "On Friday, the organization behind the Academy Awards named Jackman as
     the host of February's annual show"; not "was found guilty in the murder" and "charged with her
-    murder"), and they name no different days."""
-    return (len(fact_words(a) & fact_words(b)) >= 2 and supports(a, b) and supports(b, a)
-            and not _other_days(a, a_published, b, b_published))
+    murder"), on the same names (some in common when both name any), and they name no different days."""
+    if len(fact_words(a) & fact_words(b)) < 2 or not (supports(a, b) and supports(b, a)):
+        return False
+    na, nb = _name_words(a), _name_words(b)
+    if na and nb and not na & nb:
+        return False  # "Police charged Reed with the murder" / "Detectives released Moss ... the murder"
+    return not _other_days(a, a_published, b, b_published)
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def _name_words(sentence: str) -> set[str]:
+    """The capitalised words of a sentence that may name someone or something (its first word too
+    unless a common one; days and months left out): two sentences on different names tell two facts."""
+    out = set()
+    for m in _NAME_WORD.finditer(sentence):
+        w = m.group().rstrip("'’s").rstrip("'’")
+        if w.lower() in STOP or w.lower() in _CALENDAR_WORDS:
+            continue
+        out.add(w)
+    return out
+
+
+_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                            "may june july august september october november december jan feb mar apr jun jul aug "
+                            "sep sept oct nov dec".split())
 
 
 def _same_facts(sims: np.ndarray, texts: Sequence[str], published: Sequence[date | None],

@@ -489,14 +489,19 @@ def _orphan_pronoun(text: str) -> bool:
 
 
 def _demonym_at(text: str, at: int) -> bool:
-    """Whether a people's adjective qualifies a noun at ``at`` ("An Israeli tribunal"; not "Gadhafi
-    underwent surgery")."""
+    """Whether a people's adjective qualifies a noun at ``at`` ("An Israeli tribunal", "A Sunni
+    cleric"), not a name that ends like one before its verb ("Gadhafi underwent surgery", "Greenspan
+    also used")."""
     m = _ADJECTIVE_DEMONYM.match(text, at)
-    if not m:
-        return False
-    from ..analyze.entities import people_word
+    return bool(m) and m.group().split()[1] not in _VERB_LIKE
 
-    return people_word(m.group().split()[0])
+
+# words after a name that are its verb or an adverb before one, never a noun a people's word qualifies
+_VERB_LIKE = frozenset(IRREGULAR_PAST) | frozenset("also has had is was will would could should can may might did does then "
+                                        "still never already later again once just now often underwent "
+                                        "won lost fell rose sought fought led ran saw spent sent brought bought "
+                                        "kept felt stood sat wrote spoke broke chose drove flew grew knew threw "
+                                        "hid struck swore took became".split())
 
 
 _FIRST_WORD = re.compile(r"\s*[\"“'‘(]?([A-Z][\w.'’-]*)")
@@ -734,6 +739,7 @@ _SPACED_HYPHEN = re.compile(r"(\d(?=\s-\s(?:year|month|week|day|hour|minute|mile
                             r"\b(?:anti|co|non|pre|post|ex|self|semi|multi|mid))\s-\s(?=[a-z])")
 # a lead-in in capitals before the sentence goes on in lower case ("AN AUSTRALIAN climber who ...",
 # "A MAN has been charged"): a tabloid's typography
+_LEAD_OPENER = re.compile(r"(?:A|AN|THE|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|\d+)\s")  # not "NEW YORK police"
 _SHOUTED_LEAD = re.compile(r"^((?:[A-Z][A-Z'’-]*\s+){1,5}[A-Z][A-Z'’-]*)(?=\s+[a-z])")
 
 
@@ -741,8 +747,7 @@ def _recased(lead: str) -> str:
     """A lead-in in capitals as a sentence's start writes it: "AN AUSTRALIAN" -> "An Australian"."""
     from ..analyze.entities import usual_case
 
-    words = lead.split()
-    shown = [usual_case(w) for w in words]
+    shown = usual_case(lead.split())
     shown[0] = shown[0][:1].upper() + shown[0][1:]
     return " ".join(shown)
 
@@ -762,7 +767,7 @@ def display_text(text: str) -> str:
     if " " not in text:
         return text
     lead = _SHOUTED_LEAD.match(text)
-    if lead and sum(c.isalpha() for c in lead.group(1)) >= 4:
+    if lead and sum(c.isalpha() for c in lead.group(1)) >= 4 and _LEAD_OPENER.match(lead.group(1)):
         text = _recased(lead.group(1)) + text[lead.end():]
     if " - " in text:
         text = _SPACED_HYPHEN.sub(r"\1-", text)

@@ -577,10 +577,10 @@ def _brief_background(entries: list[TimelineEntry], arts: Sequence[Article]) -> 
     revolution behind a 1998 speakership fight), the ``MAX_BACKGROUND`` that most of its articles
     tell, at most ``BACKGROUND_PER_DATE`` of one date, those that read on their own first ("It
     happened in 1959." does not); the story's own days are all kept. A story whose articles have no
-    date is taken to happen around the latest date they name."""
+    date is taken to happen around the latest day they name."""
     first = min((a.published for a in arts if a.published is not None), default=None)
-    if first is None:
-        first = max((d for d in map(_period_start, entries) if d is not None), default=None)
+    if first is None:  # the latest day named (not a year: "sea levels will rise by 2050")
+        first = max((d for e in entries if e.granularity == "day" and (d := _period_start(e)) is not None), default=None)
     if first is None or first.toordinal() <= BACKGROUND_DAYS:
         return entries  # no background before the first days of the calendar
     cutoff = first - timedelta(days=BACKGROUND_DAYS)
