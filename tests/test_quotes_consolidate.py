@@ -321,3 +321,20 @@ def test_an_absolute_phrase_with_a_participle_is_no_quote() -> None:
     assert not any("polling stations" in s for s in got), got
     assert got  # the people who said they would leave stay
     assert speaker_name(storyline.Quote(start=0, end=1, speaker="Some 2,500 people")) == "Some 2,500 people"
+
+
+def test_according_to_at_a_line_start_is_no_place_before_the_speaker() -> None:
+    """"... in the town of Carrow.\\nAccording to the church's minister, “...”": the speaker is the
+    minister, not "Carrow. According" (a place before "to" had been taken for where the speaker is)."""
+    from datetime import date
+
+    a = storyline.Article(id="a", title="Church fire", published=date(2024, 3, 2), source="s",
+                          text="A church was badly damaged by fire on Friday night in the town of Carrow.\n"
+                               "According to the church's minister, “We have no idea what caused it at all.”\n"
+                               "The fire is under investigation.")
+    b = storyline.Article(id="b", title="Church fire", published=date(2024, 3, 2), source="t",
+                          text="Fire crews fought the blaze at the Carrow church for three hours on Friday night. "
+                               "The church's minister said no one was hurt in the fire.")
+    groups = {g.speaker: [q.text for q in g.quotes] for g in storyline.brief([a, b]).quotes}
+    assert "Carrow. According" not in groups and not any("\n" in s for s in groups)
+    assert "“We have no idea what caused it at all.”" in groups["The church's minister"]

@@ -52,8 +52,8 @@ _CALENDAR = frozenset(w for w in WEEKDAYS if len(w) > 3) | frozenset("today yest
 
 
 # "Nick Davis in Port-au-Prince says": a name, then where it is
-_LOCATIVE = re.compile(r"(?:([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+)?\b(?:in|at|from|near|outside|inside|"
-                       r"(?<!according )to|into|across)\s+(?:the\s+(?:[a-z]+\s+){0,2})?"
+_LOCATIVE = re.compile(r"(?:([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)\s+)?\b(?:in|at|from|near|outside|inside|"
+                       r"(?<![Aa]ccording )to|into|across)\s+(?:the\s+(?:[a-z]+\s+){0,2})?"
                        # the last of a list of places: "officials in Milan, Madrid, Amsterdam and Brussels"
                        r"(?P<list>(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+)*)$")
 
