@@ -337,7 +337,7 @@ def _join_at_initial(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]
 
 
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_DAY_NAMERS = frozenset("good black holy easter cyber palm ash maundy super bloody".split())  # "Good Friday"
+_DAY_NAMERS = frozenset("good black holy easter cyber palm ash maundy super bloody bowl".split())  # "Good Friday"
 
 
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

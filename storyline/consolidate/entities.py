@@ -62,9 +62,11 @@ _RANK = re.compile(r"^(?:(?:Staff|Master|First|Command|Sergeant|Sgt\.?|Gen\.?|Ge
                    r"Brig\.?|Brigadier|Dr\.?|Prof\.?)\s+)+(?=[A-Z][\w'’-]*\.?\s+[A-Z])")
 
 
-def name_tokens(name: str) -> tuple[str, ...]:
+def name_tokens(name: str, *, short_forms: bool = True) -> tuple[str, ...]:
     """Lower-cased word tokens of a name: possessive, dots and hyphens dropped, leading titles
-    removed ("Chairman Kim" -> ("kim",), "Kim Jong-un" -> ("kim", "jong", "un"), "U.N." -> ("un",))."""
+    removed ("Chairman Kim" -> ("kim",), "Kim Jong-un" -> ("kim", "jong", "un"), "U.N." -> ("un",)),
+    and with ``short_forms`` a place's shortened word written out ("Mt Cook" -> ("mount", "cook"));
+    the coreference models read the tokens as written, as they were trained."""
     s = _POSS.sub("", name.strip()).replace(".", "").lower()
     toks = [t for t in _SPLIT.split(s) if t and re.search(r"\w", t)]
     toks = [re.sub(r"^\W+|\W+$", "", t) for t in toks]
@@ -73,7 +75,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
         toks.pop(0)  # "Secretary General Ban Ki-moon" -> ban ki moon, but "General Motors" stays
     if toks and toks[0] == "the":
         toks.pop(0)
-    if len(toks) < 2:  # "St." alone, "ST" (the Star-Telegram) are no street
+    if len(toks) < 2 or not short_forms:  # "St." alone, "ST" (the Star-Telegram) are no street
         return tuple(toks)
     last = len(toks) - 1
     return tuple(_ORDINALS.get(t) or (_SHORT_WORDS if k < last else _SHORT_ENDS).get(t, t) for k, t in enumerate(toks))
@@ -1506,7 +1508,8 @@ def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
         out.append(MentionInfo(doc=d, start=m.start, end=m.end, text=s, kind=kind,
                                head=(pronoun_form(s) or _head(s)) if kind == "pronoun" else _head(s),
                                toks=frozenset(w for w in words if w not in _DETS_ALL),
-                               name=name_tokens(s) if kind == "proper" else (), sent=sent, ctx=ctx, num=num))
+                               name=name_tokens(s, short_forms=False) if kind == "proper" else (), sent=sent,
+                               ctx=ctx, num=num))
     return out
 
 
