@@ -1016,6 +1016,8 @@ def test_a_shortened_place_word_and_a_names_head_word_tell_one_place_and_its_kin
     assert ents["Tony Awards"].label == "MISC"
     assert ents["California Highway Patrol"].label == "ORG"
     assert "Main St" in ents
+    from storyline.consolidate.entities import name_tokens
+    assert name_tokens("Mt Cook", short_forms=False) == ("mt", "cook")   # the coreference models' reading
 
 
 def test_a_day_after_a_name_and_another_titled_speaker_are_no_part_of_a_name() -> None:
