@@ -1029,3 +1029,16 @@ def test_a_day_after_a_name_and_another_titled_speaker_are_no_part_of_a_name() -
         "to Mark Vale, general manager Tony Reed said Friday.")}
     assert ("St. Mary Church", None) in got
     assert ("Mark Vale", None) in got and ("Tony Reed", "general manager") in got
+
+
+def test_a_police_rank_is_no_part_of_the_name_shown() -> None:
+    """"California Highway Patrol Officer Ray Dunmore said": the man is Ray Dunmore (the name shown
+    had been "Patrol Officer Ray Dunmore"), an officer."""
+    a = storyline.Article(id="a", title="t", published=date(2024, 3, 2), source="s",
+                          text="The player failed sobriety tests shortly after 2 a.m., California Highway Patrol "
+                               "Officer Ray Dunmore said. Dunmore said the player was released.")
+    b = storyline.Article(id="b", title="t", published=date(2024, 3, 2), source="t",
+                          text="Officer Ray Dunmore said the player was booked into jail on Sunday.")
+    people = {e.name: e for e in storyline.brief([a, b]).entities if e.label == "PERSON"}
+    assert "Ray Dunmore" in people and "Officer" in people["Ray Dunmore"].roles
+    assert sorted(people["Ray Dunmore"].mentions) == ["a", "b"]

@@ -59,7 +59,8 @@ _TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col",
 # Jordan" is Steven Lee Jordan, "Staff Sgt. Ivan Frederick" Ivan Frederick)
 _RANK = re.compile(r"^(?:(?:Staff|Master|First|Command|Sergeant|Sgt\.?|Gen\.?|General|Col\.?|Colonel|Lt\.?|Lieutenant|"
                    r"Capt\.?|Captain|Maj\.?|Major|Adm\.?|Admiral|Cpl\.?|Corporal|Pvt\.?|Private|Spc\.?|Specialist|"
-                   r"Brig\.?|Brigadier|Dr\.?|Prof\.?)\s+)+(?=[A-Z][\w'’-]*\.?\s+[A-Z])")
+                   r"Brig\.?|Brigadier|Dr\.?|Prof\.?|Patrol|Police|Officer|Detective|Det\.|Deputy|Trooper|"
+                   r"Inspector|Insp\.|Constable|Const\.)\s+)+(?=[A-Z][\w'’-]*\.?\s+[A-Z])")
 
 
 def name_tokens(name: str, *, short_forms: bool = True) -> tuple[str, ...]:
@@ -71,7 +72,8 @@ def name_tokens(name: str, *, short_forms: bool = True) -> tuple[str, ...]:
     toks = [t for t in _SPLIT.split(s) if t and re.search(r"\w", t)]
     toks = [re.sub(r"^\W+|\W+$", "", t) for t in toks]
     toks = [t for t in toks if t]
-    while len(toks) > 1 and (toks[0] in _TITLES or (toks[0] in ("general", "secretary") and len(toks) > 2)):
+    while len(toks) > 1 and (toks[0] in _TITLES or (toks[0] in ("general", "secretary") and len(toks) > 2)
+                             or (short_forms and toks[0] in _POLICE_RANKS and len(toks) > 2)):
         toks.pop(0)  # "Secretary General Ban Ki-moon" -> ban ki moon, but "General Motors" stays
     if toks and toks[0] == "the":
         toks.pop(0)
@@ -81,6 +83,8 @@ def name_tokens(name: str, *, short_forms: bool = True) -> tuple[str, ...]:
     return tuple(_ORDINALS.get(t) or (_SHORT_WORDS if k < last else _SHORT_ENDS).get(t, t) for k, t in enumerate(toks))
 
 
+# a police rank before a full name ("Patrol Officer Ray Scheidnes" is Ray Scheidnes)
+_POLICE_RANKS = frozenset("patrol police officer detective det deputy trooper inspector insp constable const".split())
 # a place's word a name may shorten: before another word ("Mt Cook" is Mount Cook, "St. Louis" Saint
 # Louis, "Ft. Worth" Fort Worth), at its end ("Main St" Main Street, "East 5th Ave" East Fifth
 # Avenue); an ordinal in figures or words ("5th", "Fifth")
