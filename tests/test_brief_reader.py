@@ -1042,3 +1042,17 @@ def test_a_police_rank_is_no_part_of_the_name_shown() -> None:
     people = {e.name: e for e in storyline.brief([a, b]).entities if e.label == "PERSON"}
     assert "Ray Dunmore" in people and "Officer" in people["Ray Dunmore"].roles
     assert sorted(people["Ray Dunmore"].mentions) == ["a", "b"]
+
+
+def test_a_lists_headings_in_capitals_are_no_names_and_no_speakers() -> None:
+    """A page of do's and don'ts: "DO Keep jokes tight" had made "DO Keep" a person who "jokes", and
+    the next "he joked" his; "DO Channel Johnny Carson" names Johnny Carson alone."""
+    text = ("The host has a list of dos and don'ts.\nDO Keep jokes tight, snappy and to the point.\n"
+            "Stewart pulled off a miracle last year.\nDO Channel Johnny Carson.\n"
+            "Carson is considered the epitome of the host.\n"
+            "“I see some new faces here,” he joked in one opening speech.")
+    names = {m.text for m in storyline.recognize_entities(text)}
+    assert "Johnny Carson" in names and not any(n.startswith(("DO ", "Keep")) for n in names)
+    assert not any("Keep" in (q.speaker or "") or "Keep" in (q.speaker_resolved or "")
+                   for q in storyline.extract_quotes(text))
+    assert [q.speaker for q in storyline.extract_quotes("Brown says he will run for the seat.")] == ["Brown"]

@@ -1029,6 +1029,20 @@ def _noun_use(toks: Sequence[_Tok], speaker: tuple[int, int], ca: int, verb: str
 _NAMING = frozenset("called named dubbed termed described labelled labeled branded".split())
 
 
+def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -> bool:
+    """Whether a verb's "subject" is one capitalised common word right after a list's heading in
+    capitals, before a verb in -s: "DO Keep jokes tight" (not "Brown says ...": a surname may be a
+    common word)."""
+    a, b = np
+    if b - a != 1 or not verb.endswith("s") or verb.endswith("ss"):
+        return False
+    if a == 0 or not all(t.text.isupper() or not t.text.isalnum() for t in toks[:a]):
+        return False  # "Brown says ...": a surname may be a common word
+    from .entities import lowercase_word
+
+    return lowercase_word(toks[a].text)
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
@@ -1086,6 +1100,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 return None
             if verb.endswith("ing") and cb < n and toks[cb].low in _AUX_VERBS and ca == speaker_tok[1]:
                 return None  # "no tsunami warning was issued": a noun, the subject of its own verb
+            if _bare_common_subject(toks, speaker_tok, verb):
+                return None  # "DO Keep jokes tight": a verb and its noun, no one joking
     if speaker_tok is None:
         return None
     if verb in _TALK and not (cb < n and (toks[cb].low in ("about", "of", "on", ":") or toks[cb].text in _QUOTE_CHARS)):

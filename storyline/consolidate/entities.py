@@ -1095,6 +1095,9 @@ def _shouted(text: str, lower: Collection[str]) -> bool:
         and any(len(w) >= 4 for w in words)
 
 
+_LIST_HEADING = re.compile(r"(?:DO|DON['’]?T|DO\s+NOT|NEVER|ALWAYS|AVOID|TRY|STOP)\s+[A-Z][a-z]")
+
+
 def _name_like(text: str) -> bool:
     """A mention a reader can take as a name: it starts with a capital or a digit, a name particle
     ("de Gaulle") or a brand's lower-case letter ("iPhone"); not "inter-Korean summit", which is an
@@ -1113,6 +1116,8 @@ def _name_like(text: str) -> bool:
     if all(w.lower().rstrip(".") in _TITLES for w in t.split()):  # "Sgt.", "Lt. Col.": a rank, no one
         return False
     if t.count("(") != t.count(")"):  # "West) Bank": a bracket of the text cut into the name
+        return False
+    if _LIST_HEADING.match(t):  # "DO Keep jokes tight", "DON'T Do anything ...": a list's heading
         return False
     if not t or not t[0].islower():
         return bool(t)
