@@ -1015,6 +1015,8 @@ def test_a_shortened_place_word_and_a_names_head_word_tell_one_place_and_its_kin
     assert ents["Zurbriggens Ridge"].label == "LOC"
     assert ents["Tony Awards"].label == "MISC"
     assert ents["California Highway Patrol"].label == "ORG"
+    from storyline.consolidate.entities import _head_label
+    assert _head_label("Avenue Montaigne", "ORG") == "LOC" and _head_label("Mount Sinai Hospital", "ORG") == "ORG"
     assert "Main St" in ents
     from storyline.consolidate.entities import name_tokens
     assert name_tokens("Mt Cook", short_forms=False) == ("mt", "cook")   # the coreference models' reading
@@ -1056,3 +1058,15 @@ def test_a_lists_headings_in_capitals_are_no_names_and_no_speakers() -> None:
     assert not any("Keep" in (q.speaker or "") or "Keep" in (q.speaker_resolved or "")
                    for q in storyline.extract_quotes(text))
     assert [q.speaker for q in storyline.extract_quotes("Brown says he will run for the seat.")] == ["Brown"]
+
+
+def test_a_role_before_a_name_that_a_verb_makes_its_object_is_no_title() -> None:
+    """"widow of a sheriff's deputy Nichols murdered": the deputy is the one he murdered, no title of
+    Nichols (he had been listed as "deputy; court reporter"); "The police chief Mark Jones resigned"
+    keeps its title."""
+    roles = {m.text: m.role for m in storyline.recognize_entities(
+        "“He smirked,” said the widow of a sheriff's deputy Nichols murdered. The police chief Mark Jones "
+        "resigned on Friday.")
+        if m.label == "PERSON"}
+    assert roles.get("Nichols") is None
+    assert roles.get("Mark Jones") == "police chief"

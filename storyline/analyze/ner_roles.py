@@ -191,6 +191,15 @@ def _sentence_start(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] in ".!?\n"
 
 
+# a verb that takes a person right after a name, ending its clause: the name is its subject and the
+# role its missing object ("the deputy Nichols murdered.", "the lawyer Smith hired in May"; not "the
+# police chief Mark Jones resigned on Friday")
+_OBJECT_CLAUSE = re.compile(r"\s+(?:murdered|killed|shot|stabbed|attacked|assaulted|beat|struck|robbed|kidnapped|"
+                            r"abducted|raped|injured|wounded|hired|fired|replaced|defeated|sued|arrested|"
+                            r"interviewed|appointed|nominated|married|met|sent)\b"
+                            r"(?=\s*(?:[.,;:!?\n]|$|\s(?:in|at|on|last|after|before|during|outside|inside)\b))")
+
+
 def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:
     lo = max(0, m.start - 120)
     nl = text.rfind("\n", lo, m.start)
@@ -244,6 +253,11 @@ def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:
         first = k
     if not has_head or first >= len(toks):
         return None
+    before = [text[a:b].lower() for a, b in toks[max(0, first - 4):first]]
+    det = next((i for i in range(len(before) - 1, -1, -1) if before[i] in ("the", "a", "an")), None)
+    if det is not None and all(w.isalpha() or w in ("'s", "’s") for w in before[det + 1:]) \
+            and _OBJECT_CLAUSE.match(text, m.end):
+        return None  # "the court reporter Nichols murdered": the role is the one he murdered
     # a title run must end on a role word or a name-ish word right before the person
     span = text[toks[first][0]:toks[-1][1]]
     words = span.split()

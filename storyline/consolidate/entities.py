@@ -1164,6 +1164,9 @@ _PLACE_HEADS = frozenset("river island islands valley mountain mountains lake ba
 # heads of a land's or water's feature, never a body's name ("Nottingham Forest" is a club: no forest)
 _NATURE_HEADS = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
                           "canyon desert coast ridge glacier peak volcano creek hills".split())
+# a place's kind before its name ("Avenue Montaigne", "Rue de Rivoli", "Lake Tahoe"; "Mount Sinai
+# Hospital" keeps its head)
+_PLACE_FIRST = frozenset("avenue rue boulevard lake mount cape".split())
 _SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS INS MV MS SS RMS USNS".split())
 # heads of an event's or prize's name, never a person's ("Tony Awards", "Nobel Prize", "Super Bowl")
 _EVENT_HEADS = frozenset("awards award prize prizes games olympics cup festival championship championships "
@@ -1189,8 +1192,10 @@ def _head_label(name: str, label: str, role: bool = False) -> str:
     head = name.split()[-1].lower().strip(".")
     if label == "LOC":  # "Brookings Institution" read as a place (not "West Bank", "World Trade Center")
         return "ORG" if head in _BODY_HEADS else label
-    if label == "ORG":  # "Zurbriggens Ridge" read as a body (not a ship: "USS Blue Ridge")
-        return "LOC" if head in _NATURE_HEADS and name.split()[0] not in _SHIP_PREFIXES else label
+    if label == "ORG":  # "Zurbriggens Ridge", "Avenue Montaigne" read as a body (not a ship: "USS Blue Ridge")
+        first = name.split()[0]
+        return "LOC" if (head in _NATURE_HEADS and first not in _SHIP_PREFIXES
+                         or first.lower() in _PLACE_FIRST and head not in _ORG_HEADS) else label
     return ("ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS
             else "MISC" if head in _EVENT_HEADS else label)
 
