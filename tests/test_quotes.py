@@ -805,3 +805,10 @@ def test_what_is_asked_follows_the_one_asked_and_a_participle_before_a_noun_is_n
     assert _said("He's claimed the tapes were doctored.") == [("He's", "the tapes were doctored")]
     said = _said("I confirmed yesterday that Marsh has offered the job and that Vale had all but accepted.")
     assert ("Marsh", "that Vale had all but accepted") not in said
+
+
+def test_a_field_and_a_role_after_a_place_name_are_the_speakers_title() -> None:
+    """"said the Central Mat-Su fire chief, James Steele": the speaker runs to the name (it had
+    stopped at "the Central Mat-Su" and given the words "fire chief, James Steele")."""
+    assert _said("No one was hurt in the fire, said the Carrow Valley fire chief, Jim Sellers.") == [
+        ("the Carrow Valley fire chief, Jim Sellers", "No one was hurt in the fire")]

@@ -634,8 +634,15 @@ _ROLE_WORDS_BEFORE_NAME = _ROLE_NOUNS | ROLE_MODS
 
 def _role_after_name(toks: Sequence[_Tok], a: int, b: int) -> bool:
     """Whether toks[b] is a role word that a name qualifies ("said the NBA commissioner, David Stern",
-    "said former MSN general manager Russell Siegelman"): the phrase goes on to its head."""
-    return toks[b].low in _ROLE_WORDS and b - a < 6
+    "said former MSN general manager Russell Siegelman", "said the Central Mat-Su fire chief, James
+    Steele"): the phrase goes on to its head."""
+    if b - a >= 6:
+        return False
+    if toks[b].low in _ROLE_WORDS:
+        return True
+    # a field before the role word: "said the Central Mat-Su fire chief, James Steele"
+    return (b + 1 < len(toks) and toks[b + 1].low in _ROLE_WORDS and toks[b].text.isalpha()
+            and toks[b].text.islower() and toks[b].low not in CUE_VERBS and toks[b].low not in _STOP)
 
 
 def _after_possessive(toks: Sequence[_Tok], a: int, b: int) -> bool:
