@@ -1017,6 +1017,7 @@ def test_a_shortened_place_word_and_a_names_head_word_tell_one_place_and_its_kin
     assert ents["California Highway Patrol"].label == "ORG"
     from storyline.consolidate.entities import _head_label
     assert _head_label("Avenue Montaigne", "ORG") == "LOC" and _head_label("Mount Sinai Hospital", "ORG") == "ORG"
+    assert _head_label("Lake Zurich Middle School North", "ORG") == "ORG"
     assert "Main St" in ents
     from storyline.consolidate.entities import name_tokens
     assert name_tokens("Mt Cook", short_forms=False) == ("mt", "cook")   # the coreference models' reading

@@ -1164,8 +1164,8 @@ _PLACE_HEADS = frozenset("river island islands valley mountain mountains lake ba
 # heads of a land's or water's feature, never a body's name ("Nottingham Forest" is a club: no forest)
 _NATURE_HEADS = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
                           "canyon desert coast ridge glacier peak volcano creek hills".split())
-# a place's kind before its name ("Avenue Montaigne", "Rue de Rivoli", "Lake Tahoe"; "Mount Sinai
-# Hospital" keeps its head)
+# a place's kind before its name ("Avenue Montaigne", "Rue de Rivoli", "Lake Tahoe"; not with a body's
+# word anywhere: "Mount Sinai Hospital", "Lake Zurich Middle School North")
 _PLACE_FIRST = frozenset("avenue rue boulevard lake mount cape".split())
 _SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS INS MV MS SS RMS USNS".split())
 # heads of an event's or prize's name, never a person's ("Tony Awards", "Nobel Prize", "Super Bowl")
@@ -1195,7 +1195,8 @@ def _head_label(name: str, label: str, role: bool = False) -> str:
     if label == "ORG":  # "Zurbriggens Ridge", "Avenue Montaigne" read as a body (not a ship: "USS Blue Ridge")
         first = name.split()[0]
         return "LOC" if (head in _NATURE_HEADS and first not in _SHIP_PREFIXES
-                         or first.lower() in _PLACE_FIRST and head not in _ORG_HEADS) else label
+                         or first.lower() in _PLACE_FIRST
+                         and not any(w.lower().strip(".") in _ORG_HEADS for w in name.split())) else label
     return ("ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS
             else "MISC" if head in _EVENT_HEADS else label)
 
