@@ -812,3 +812,8 @@ def test_a_field_and_a_role_after_a_place_name_are_the_speakers_title() -> None:
     stopped at "the Central Mat-Su" and given the words "fire chief, James Steele")."""
     assert _said("No one was hurt in the fire, said the Carrow Valley fire chief, Jim Sellers.") == [
         ("the Carrow Valley fire chief, Jim Sellers", "No one was hurt in the fire")]
+    # a preposition is no field: the quote stays Obama's
+    assert [s for s, _ in _said("“We stand together,” said Obama alongside prime minister David Cameron.")] == [
+        "Obama"]
+    # a dateline in capitals is no list heading: "Long says" keeps its speaker
+    assert [s for s, _ in _said("WASHINGTON (AP) — Long says “the farm bill is dead.”")] == ["Long"]

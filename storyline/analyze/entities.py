@@ -337,7 +337,7 @@ def _join_at_initial(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]
 
 
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_LIST_HEADS = frozenset(["DO", "DON'T", "DON’T", "DONT", "NEVER", "ALWAYS", "AVOID"])
+LIST_HEADS = frozenset(["DO", "DON'T", "DON’T", "DONT", "NEVER", "ALWAYS", "AVOID"])  # a list's headings
 _DAY_NAMERS = frozenset("good black holy easter cyber palm ash maundy super bloody bowl".split())  # "Good Friday"
 
 
@@ -351,7 +351,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
             s += 1
         if e - s > 1 and tokens[e - 1] in _WEEKDAYS and tokens[e - 2].lower() not in _DAY_NAMERS:
             e -= 1  # "at the Wasilla Bible Church Friday night": the day is no part of the name
-        if tokens[s] in _LIST_HEADS:
+        if tokens[s] in LIST_HEADS:
             # a list's heading: "DO Keep jokes tight", "DO Channel Johnny Carson" (Carson is the name)
             s += 1
             while s < e and _lowercase_word(tokens[s]):

@@ -192,12 +192,11 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 # a verb that takes a person right after a name, ending its clause: the name is its subject and the
-# role its missing object ("the deputy Nichols murdered.", "the lawyer Smith hired in May"; not "the
-# police chief Mark Jones resigned on Friday")
+# role its missing object ("the deputy Nichols murdered."; not "the police chief Mark Jones resigned",
+# nor "the civil rights leader Medgar Evers murdered in 1963", a participle)
 _OBJECT_CLAUSE = re.compile(r"\s+(?:murdered|killed|shot|stabbed|attacked|assaulted|beat|struck|robbed|kidnapped|"
                             r"abducted|raped|injured|wounded|hired|fired|replaced|defeated|sued|arrested|"
-                            r"interviewed|appointed|nominated|married|met|sent)\b"
-                            r"(?=\s*(?:[.,;:!?\n]|$|\s(?:in|at|on|last|after|before|during|outside|inside)\b))")
+                            r"interviewed|appointed|nominated)\b(?=\s*(?:[.,;:!?\n]|$))")
 
 
 def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:

@@ -632,6 +632,13 @@ _ROLE_WORDS = ROLE_HEADS | ROLE_MODS | frozenset(["manager", "commissioner", "co
 _ROLE_WORDS_BEFORE_NAME = _ROLE_NOUNS | ROLE_MODS
 
 
+# words before a role that are no field of it ("said Obama alongside prime minister David Cameron")
+_NOT_FIELDS = frozenset("alongside beside besides amid amidst outside inside near after before during at on in of "
+                        "for from by to about against among between behind beyond despite following including "
+                        "like over since through toward towards under unlike until upon within without while as "
+                        "than and or but with via per".split())
+
+
 def _role_after_name(toks: Sequence[_Tok], a: int, b: int) -> bool:
     """Whether toks[b] is a role word that a name qualifies ("said the NBA commissioner, David Stern",
     "said former MSN general manager Russell Siegelman", "said the Central Mat-Su fire chief, James
@@ -641,8 +648,9 @@ def _role_after_name(toks: Sequence[_Tok], a: int, b: int) -> bool:
     if toks[b].low in _ROLE_WORDS:
         return True
     # a field before the role word: "said the Central Mat-Su fire chief, James Steele"
-    return (b + 1 < len(toks) and toks[b + 1].low in _ROLE_WORDS and toks[b].text.isalpha()
-            and toks[b].text.islower() and toks[b].low not in CUE_VERBS and toks[b].low not in _STOP)
+    return (b + 1 < len(toks) and toks[b + 1].low in ROLE_HEADS and toks[b].text.isalpha()
+            and toks[b].text.islower() and toks[b].low not in CUE_VERBS and toks[b].low not in _STOP
+            and toks[b].low not in _NOT_FIELDS and not toks[b].low.endswith(("ing", "ed", "ly")))
 
 
 def _after_possessive(toks: Sequence[_Tok], a: int, b: int) -> bool:
@@ -1041,13 +1049,12 @@ def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -
     capitals, before a verb in -s: "DO Keep jokes tight" (not "Brown says ...": a surname may be a
     common word)."""
     a, b = np
-    if b - a != 1 or not verb.endswith("s") or verb.endswith("ss"):
+    if b - a != 1 or not verb.endswith("s") or verb.endswith("ss") or a == 0:
         return False
-    if a == 0 or not all(t.text.isupper() or not t.text.isalnum() for t in toks[:a]):
-        return False  # "Brown says ...": a surname may be a common word
-    from .entities import lowercase_word
+    from .entities import LIST_HEADS, lowercase_word
 
-    return lowercase_word(toks[a].text)
+    # right after the heading word ("WASHINGTON (AP) — Long says" is a dateline and a surname)
+    return toks[a - 1].text in LIST_HEADS and lowercase_word(toks[a].text)
 
 
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,

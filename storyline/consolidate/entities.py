@@ -73,7 +73,8 @@ def name_tokens(name: str, *, short_forms: bool = True) -> tuple[str, ...]:
     toks = [re.sub(r"^\W+|\W+$", "", t) for t in toks]
     toks = [t for t in toks if t]
     while len(toks) > 1 and (toks[0] in _TITLES or (toks[0] in ("general", "secretary") and len(toks) > 2)
-                             or (short_forms and toks[0] in _POLICE_RANKS and len(toks) > 2)):
+                             or (short_forms and toks[0] in _POLICE_RANKS and len(toks) > 2
+                                 and toks[-1] not in _ORG_GENERIC and toks[-1] not in _ORG_HEADS)):
         toks.pop(0)  # "Secretary General Ban Ki-moon" -> ban ki moon, but "General Motors" stays
     if toks and toks[0] == "the":
         toks.pop(0)
@@ -84,7 +85,8 @@ def name_tokens(name: str, *, short_forms: bool = True) -> tuple[str, ...]:
 
 
 # a police rank before a full name ("Patrol Officer Ray Scheidnes" is Ray Scheidnes)
-_POLICE_RANKS = frozenset("patrol police officer detective det deputy trooper inspector insp constable const".split())
+_POLICE_RANKS = frozenset("patrol police officer detective det deputy trooper inspector insp constable const "
+                          "sergeant captain lieutenant corporal".split())
 # a place's word a name may shorten: before another word ("Mt Cook" is Mount Cook, "St. Louis" Saint
 # Louis, "Ft. Worth" Fort Worth), at its end ("Main St" Main Street, "East 5th Ave" East Fifth
 # Avenue); an ordinal in figures or words ("5th", "Fifth")
@@ -1095,7 +1097,7 @@ def _shouted(text: str, lower: Collection[str]) -> bool:
         and any(len(w) >= 4 for w in words)
 
 
-_LIST_HEADING = re.compile(r"(?:DO|DON['’]?T|DO\s+NOT|NEVER|ALWAYS|AVOID|TRY|STOP)\s+[A-Z][a-z]")
+_LIST_HEADING = re.compile(r"(?:DO|DON['’]?T|DO\s+NOT|NEVER|ALWAYS|AVOID)\s+[A-Z][a-z]")
 
 
 def _name_like(text: str) -> bool:
@@ -1113,8 +1115,8 @@ def _name_like(text: str) -> bool:
         return False
     if _CURRENCY.fullmatch(t):  # "US$ 20 million": a currency, no name of the United States
         return False
-    if all(w.lower().rstrip(".") in _TITLES for w in t.split()):  # "Sgt.", "Lt. Col.": a rank, no one
-        return False
+    if all(w.lower().rstrip(".") in _TITLES or w.lower().rstrip(".") in _POLICE_RANKS for w in t.split()):
+        return False  # "Sgt.", "Lt. Col.", "Police" (of "Police Captain Tom Lee"): a rank, no one
     if t.count("(") != t.count(")"):  # "West) Bank": a bracket of the text cut into the name
         return False
     if _LIST_HEADING.match(t):  # "DO Keep jokes tight", "DON'T Do anything ...": a list's heading
@@ -1164,9 +1166,6 @@ _PLACE_HEADS = frozenset("river island islands valley mountain mountains lake ba
 # heads of a land's or water's feature, never a body's name ("Nottingham Forest" is a club: no forest)
 _NATURE_HEADS = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
                           "canyon desert coast ridge glacier peak volcano creek hills".split())
-# a place's kind before its name ("Avenue Montaigne", "Rue de Rivoli", "Lake Tahoe"; not with a body's
-# word anywhere: "Mount Sinai Hospital", "Lake Zurich Middle School North")
-_PLACE_FIRST = frozenset("avenue rue boulevard lake mount cape".split())
 _SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS INS MV MS SS RMS USNS".split())
 # heads of an event's or prize's name, never a person's ("Tony Awards", "Nobel Prize", "Super Bowl")
 _EVENT_HEADS = frozenset("awards award prize prizes games olympics cup festival championship championships "
@@ -1192,11 +1191,8 @@ def _head_label(name: str, label: str, role: bool = False) -> str:
     head = name.split()[-1].lower().strip(".")
     if label == "LOC":  # "Brookings Institution" read as a place (not "West Bank", "World Trade Center")
         return "ORG" if head in _BODY_HEADS else label
-    if label == "ORG":  # "Zurbriggens Ridge", "Avenue Montaigne" read as a body (not a ship: "USS Blue Ridge")
-        first = name.split()[0]
-        return "LOC" if (head in _NATURE_HEADS and first not in _SHIP_PREFIXES
-                         or first.lower() in _PLACE_FIRST
-                         and not any(w.lower().strip(".") in _ORG_HEADS for w in name.split())) else label
+    if label == "ORG":  # "Zurbriggens Ridge" read as a body (not a ship: "USS Blue Ridge")
+        return "LOC" if head in _NATURE_HEADS and name.split()[0] not in _SHIP_PREFIXES else label
     return ("ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS
             else "MISC" if head in _EVENT_HEADS else label)
 
