@@ -766,6 +766,9 @@ def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
     assert display_text("Chohan, a 59 - year - old, was shot with a 12 - gauge gun on anti - piracy duty.") == \
         "Chohan, a 59-year-old, was shot with a 12-gauge gun on anti-piracy duty."
     assert display_text("They won 65 - 53 - even so, it was close.") == "They won 65 - 53 - even so, it was close."
+    assert display_text("Sixteen - year - old Ray Dale worked in the third - floor room.") == \
+        "Sixteen-year-old Ray Dale worked in the third-floor room."
+    assert display_text("They came first - a great result.") == "They came first - a great result."
     assert display_text("The unrest is starting to affect Egyptians ' food supplies .") == \
         "The unrest is starting to affect Egyptians' food supplies."
     plain = 'A normal sentence, with commas. And "quotes" (and brackets) ... it goes on.'

@@ -731,10 +731,15 @@ _PTB_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 
 _DLRS = re.compile(r"\b(?:US\s+)?dlrs\.?\s+(\d)")
 # a hyphen set off by spaces that no dash can be: after a number before its unit ("59 - year - old",
-# "12 - gauge"; not "won 65 - 53 - even so"), in "year - old", after a prefix ("anti - piracy")
-_SPACED_HYPHEN = re.compile(r"(\d(?=\s-\s(?:year|month|week|day|hour|minute|mile|yard|foot|inch|meter|metre|"
+# "Sixteen - year - old", "third - floor", "12 - gauge"; not "won 65 - 53 - even so"), in "year - old",
+# after a prefix ("anti - piracy")
+_SPACED_HYPHEN = re.compile(r"((?:\d|\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
+                            r"[Ee]leven|[Tt]welve|[A-Za-z]+teen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|"
+                            r"[Ss]eventy|[Ee]ighty|[Nn]inety|[Hh]undred|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|"
+                            r"[Ff]ifth))(?=\s-\s(?:year|month|week|day|hour|minute|mile|yard|foot|inch|meter|metre|"
                             r"kilometer|kilometre|gauge|point|game|member|stor[ey]y|floor|car|man|person|page|"
-                            r"round|seat|lap|percent|room|acre|pound|ton|caliber|calibre|mm|km)s?\b)|"
+                            r"round|seat|lap|percent|room|acre|pound|ton|caliber|calibre|mm|km|degree|place|"
+                            r"quarter|term|time)s?\b)|"
                             r"\b(?:years?|months?|weeks?|days?)(?=\s-\sold\b)|"
                             r"\b(?:anti|co|non|pre|post|ex|self|semi|multi|mid))\s-\s(?=[a-z])")
 # a lead-in in capitals before the sentence goes on in lower case ("AN AUSTRALIAN climber who ...",
