@@ -667,3 +667,19 @@ def test_said_earlier_is_no_time_before_a_weekday_event():
                                                           "island, officials said earlier.")
     assert [(e.date, sorted(c.article_id for c in e.citations)) for e in storyline.timeline([a, b])] == \
         [("2018-09-04", ["a", "b"])]
+
+
+def test_a_pages_date_stamp_on_its_own_line_is_no_event_and_no_part_of_the_next_sentence() -> None:
+    """"Originally published 05 / 03 / 2013 at 10:20 AM EDT" on a line of its own had run into the
+    next line's sentence and been shown as that sentence's timeline entry."""
+    from storyline import Article, timeline
+    from storyline.analyze.sentences import split_sentences
+
+    text = ("Originally published 05 / 03 / 2013 at 10:20 AM EDT\nThe singer checked into the clinic on "
+            "Thursday night, her agent said.\nMay 3\nThe clinic declined to comment.")
+    assert [s.text for s in split_sentences(text, "a")][:2] == [
+        "Originally published 05 / 03 / 2013 at 10:20 AM EDT",
+        "The singer checked into the clinic on Thursday night, her agent said."]
+    entries = timeline([Article(id="a", title="t", published="2013-05-03", source="s", text=text)])
+    assert [(e.date, e.text) for e in entries] == [
+        ("2013-05-02", "The singer checked into the clinic on Thursday night, her agent said.")]

@@ -18,12 +18,23 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..records import Sentence
-from .timex import IRREGULAR_PAST, live_log, live_stamp
+from .timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES, live_log, live_stamp
 
 __all__ = ["VERB_CUE", "comments_start", "split_sentences", "sentence_spans", "paragraph_spans"]
 
 _BLOCK = re.compile(r"\n[ \t]*\n+")
 _LINE_END_SENT = re.compile(r"[.!?:\"”’')\]]\s*$")
+# a page's date stamp alone: "Originally published 05 / 03 / 2013 at 10:20 AM EDT", "09/10/10 08:23 PM ET"
+_STAMP_WORDS = re.compile(rf"\b(?:originally|first|last|published|posted|updated|modified|on|at|am|pm|a\.m\.|p\.m\.|"
+                          rf"[A-Z]{{1,2}}[SD]?T|GMT|UTC|{MONTH_NAMES}|{WEEKDAY_NAMES})(?!\w)", re.IGNORECASE)
+
+
+def stamp_only(text: str) -> bool:
+    """Whether a line or a sentence is a date or time stamp and nothing else (a line of its own: no
+    sentence goes on from it into the next line)."""
+    if not re.search(r"\d", text) or len(text) > 80:
+        return False
+    return not re.search(r"[A-Za-z]", _STAMP_WORDS.sub(" ", text))
 _AMPM_END = re.compile(r"\b(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.)$")
 _TIME_CONT = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|"
@@ -154,7 +165,7 @@ def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
             nl = text.find("\n", i, end)
             if nl == -1:
                 break
-            if _LINE_END_SENT.search(text[line_start:nl]):
+            if _LINE_END_SENT.search(text[line_start:nl]) or stamp_only(text[line_start:nl]):
                 yield from _trim(text, block_start, nl)
                 block_start = nl + 1
             line_start = nl + 1

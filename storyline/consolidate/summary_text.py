@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
-from ..analyze.sentences import VERB_CUE
+from ..analyze.sentences import VERB_CUE, stamp_only
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
 from .disagreements import stated_numbers
 
@@ -81,11 +81,11 @@ _CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EP
 
 
 def is_furniture(text: str) -> bool:
-    """Whether a sentence is page furniture or transcript noise ("January 30, 2011 at 10:18 am |
+    """Whether a sentence is page furniture or transcript noise (a date stamp alone, "January 30, 2011 at 10:18 am |
     Report abuse | ...", "Comments are not pre-screened before they post.", "(INAUDIBLE)"), or opens
     with a photo credit ("AP Photo/Transocean BP has begun ...": where the credit ends is unknown) or
     a reader poll's buttons ("YES | NO Egyptian President Hosni Mubarak stepped down ...")."""
-    if any(w in text for w in _FURNITURE_CAPS) or _CREDIT_OPEN.match(text):
+    if any(w in text for w in _FURNITURE_CAPS) or _CREDIT_OPEN.match(text) or stamp_only(text):
         return True
     low = text.lower()
     return any(w in low for w in _FURNITURE_LOWER) or low.lstrip(" \"“'‘(").startswith(_FURNITURE_START) \
