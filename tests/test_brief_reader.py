@@ -763,8 +763,8 @@ def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
     assert display_text("THE FBI said on Monday.") == "The FBI said on Monday."
     assert display_text("A NEW ZEALAND climber died.") == "A New Zealand climber died."
     assert display_text("NEW YORK police said so.") == "NEW YORK police said so."   # a name may open it: left
-    assert display_text("Chohan, a 59 - year - old, was shot with a 12 - gauge gun on anti - piracy duty.") == \
-        "Chohan, a 59-year-old, was shot with a 12-gauge gun on anti-piracy duty."
+    assert display_text("Ravel, a 59 - year - old, was shot with a 12 - gauge gun on anti - piracy duty.") == \
+        "Ravel, a 59-year-old, was shot with a 12-gauge gun on anti-piracy duty."
     assert display_text("They won 65 - 53 - even so, it was close.") == "They won 65 - 53 - even so, it was close."
     assert display_text("Sixteen - year - old Ray Dale worked in the third - floor room.") == \
         "Sixteen-year-old Ray Dale worked in the third-floor room."

@@ -753,10 +753,10 @@ def test_a_body_named_with_a_preposition_or_and_resolves_to_its_whole_name() -> 
 
 
 def test_a_verb_of_manner_needs_a_clause_or_a_quotation() -> None:
-    """"sings ballads at home", "shouted slogans": a song or a slogan is no attributed content (a
-    profile's "Vell sings ballads at home, makes pancakes for her son" had given her the words
-    "ballads at home, makes pancakes ..."); a quotation or a that-clause still is."""
-    assert extract_quotes("Vell sings ballads at home, makes pancakes for her son and reads to her daughter.") == []
+    """"sings folk songs at home", "shouted slogans": a song or a slogan is no attributed content (a
+    profile's "Vell sings folk songs at home, bakes bread for her son" had given her the words "folk
+    songs at home, bakes bread ..."); a quotation or a that-clause still is."""
+    assert extract_quotes("Vell sings folk songs at home, bakes bread for her son and reads to her daughter.") == []
     assert extract_quotes("The crowd shouted slogans outside the embassy for an hour.") == []
     shouted = extract_quotes('"Go home," the protesters shouted.')
     assert [(q.speaker, q.text) for q in shouted] == [("the protesters", '"Go home,"')]
