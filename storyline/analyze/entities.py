@@ -24,6 +24,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..records import Mention
 from .ner_roles import KIN_SEX, NAME_NUMBERS, ROLE_HEADS, first_name_sex
+from .timex import WEEKDAYS
 from .ner_features import (PTB_BRACKETS, Resources, bio_spans, doc_label_features, doc_stats, sentence_features,
                            tokenize)
 
@@ -336,7 +337,7 @@ def _join_at_initial(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]
     return out
 
 
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_WEEKDAYS = frozenset(w.title() for w in WEEKDAYS if w.endswith("day"))  # "Monday" ... "Sunday"
 LIST_HEADS = frozenset(["DO", "DON'T", "DON’T", "DONT", "NEVER", "ALWAYS", "AVOID"])  # a list's headings
 _DAY_NAMERS = frozenset("good black holy easter cyber palm ash maundy super bloody bowl".split())  # "Good Friday"
 

@@ -554,31 +554,38 @@ def _appositive_name(toks: Sequence[_Tok], start: int, limit: int) -> tuple[int,
 
 
 def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:
-    """'said Ryan Ellis, a Republican tax consultant.', 'said an official who asked not to be named.' -> the
-    speaker runs to the sentence end."""
+    """'said Ryan Ellis, a Republican tax consultant.' -> the speaker runs to the sentence end; 'said an
+    official who asked not to be named, ...' -> to the end of its clause."""
     a, b = np
     n = len(toks)
     if b - a > 1 and toks[b - 1].low in ("who", "whose"):
         b -= 1  # "said an official who asked not to be named": the relative pronoun opens the clause
     if b < n and b > a and (toks[b].low in ("who", "whose") or toks[b].low == "with" and toks[b - 1].low == "familiar"):
         # "said an official who asked not to be named", "said the Democrat who is familiar with ...",
-        # "said a person familiar with the talks": the clause tells who the speaker is, to the sentence end
-        end = next((k for k in range(b, n) if toks[k].text in (",", ";", ":", "(", "—", "–")), n)  # to its comma
-        while end > b + 1 and toks[end - 1].text in (".", "!", "?"):
-            end -= 1
-        if end - b <= 25 and not any(t.quoted or t.text in _QUOTE_CHARS for t in toks[b:end]):
-            return (a, end)
+        # "said a person familiar with the talks": the clause tells who the speaker is, to its comma
+        end = next((k for k in range(b, n) if toks[k].text in (",", ";", ":", "(", "—", "–")), n)
+        extended = _speaker_to(toks, a, b, end)
+        if extended is not None:
+            return extended
     if b + 1 < n and toks[b].text == "," and not toks[b + 1].quoted and toks[b + 1].text not in _QUOTE_CHARS \
             and toks[b + 1].low not in CUE_VERBS and not toks[b + 1].low.endswith("ing") \
             and toks[b + 1].low not in ("and", "but", "while", "as", "because", "though", "although", "when") \
             and (toks[b + 1].low in _DETS or toks[b + 1].low in ("who", "whose") or _is_cap(toks[b + 1])
                  or toks[b + 1].low.isalpha()):
-        end = n
-        while end > b + 1 and toks[end - 1].text in (".", "!", "?"):
-            end -= 1
-        if end - b <= 25 and not any(t.quoted or t.text in _QUOTE_CHARS for t in toks[b:end]):
-            return (a, end)
+        extended = _speaker_to(toks, a, b, n)
+        if extended is not None:
+            return extended
     return np
+
+
+def _speaker_to(toks: Sequence[_Tok], a: int, b: int, end: int) -> tuple[int, int] | None:
+    """The speaker ``toks[a:b]`` run on to ``end`` (less a closing mark), or None when that is long
+    (over 25 words) or holds a quotation."""
+    while end > b + 1 and toks[end - 1].text in (".", "!", "?"):
+        end -= 1
+    if end - b <= 25 and not any(t.quoted or t.text in _QUOTE_CHARS for t in toks[b:end]):
+        return (a, end)
+    return None
 
 
 def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:

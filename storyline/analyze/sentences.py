@@ -32,7 +32,7 @@ _STAMP_WORDS = re.compile(rf"\b(?:originally|first|last|published|posted|updated
 def stamp_only(text: str) -> bool:
     """Whether a line or a sentence is a date or time stamp and nothing else (a line of its own: no
     sentence goes on from it into the next line)."""
-    if not re.search(r"\d", text) or len(text) > 80:
+    if len(text) > 80 or not re.search(r"\d", text):
         return False
     return not re.search(r"[A-Za-z]", _STAMP_WORDS.sub(" ", text))
 _AMPM_END = re.compile(r"\b(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.)$")

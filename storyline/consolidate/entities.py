@@ -38,7 +38,7 @@ import numpy as np
 
 from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
-from ..analyze.entities import known_place, spelled_by, split_joined_names
+from ..analyze.entities import LIST_HEADS, known_place, spelled_by, split_joined_names
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.sentences import sentence_spans
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, GENERATIONS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, first_name_sex,
@@ -1097,7 +1097,14 @@ def _shouted(text: str, lower: Collection[str]) -> bool:
         and any(len(w) >= 4 for w in words)
 
 
-_LIST_HEADING = re.compile(r"(?:DO|DON['’]?T|DO\s+NOT|NEVER|ALWAYS|AVOID)\s+[A-Z][a-z]")
+def _list_heading(text: str) -> bool:
+    """Whether a name opens on a list's heading in capitals (``LIST_HEADS``, "DO NOT" too) before a
+    capitalised word: "DO Keep jokes tight", "DON'T Do anything ..."."""
+    words = text.split()
+    k = 1 if words and words[0] in LIST_HEADS else 0
+    if k and len(words) > 2 and words[0] == "DO" and words[1] == "NOT":
+        k = 2
+    return 0 < k < len(words) and bool(re.match(r"[A-Z][a-z]", words[k]))
 
 
 def _name_like(text: str) -> bool:
@@ -1119,7 +1126,7 @@ def _name_like(text: str) -> bool:
         return False  # "Sgt.", "Lt. Col.", "Police" (of "Police Captain Tom Lee"): a rank, no one
     if t.count("(") != t.count(")"):  # "West) Bank": a bracket of the text cut into the name
         return False
-    if _LIST_HEADING.match(t):  # "DO Keep jokes tight", "DON'T Do anything ...": a list's heading
+    if _list_heading(t):  # "DO Keep jokes tight", "DON'T Do anything ...": a list's heading
         return False
     if not t or not t[0].islower():
         return bool(t)
@@ -1158,14 +1165,14 @@ _ORG_HEADS = frozenset("center centre institute institution foundation universit
 _BODY_HEADS = frozenset("institute institution foundation university college academy ministry department committee "
                         "commission council agency association federation corporation fund society tribunal board "
                         "bureau patrol".split())
-_PLACE_HEADS = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
-                         "province county state region district street avenue square airport port harbour harbor "
-                         "park bridge canyon desert coast".split())
+_LAND_AND_WATER = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
+                            "canyon desert coast".split())
+_PLACE_HEADS = _LAND_AND_WATER | frozenset("province county state region district street avenue square airport port "
+                                           "harbour harbor park bridge".split())
 
 
 # heads of a land's or water's feature, never a body's name ("Nottingham Forest" is a club: no forest)
-_NATURE_HEADS = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
-                          "canyon desert coast ridge glacier peak volcano creek hills".split())
+_NATURE_HEADS = _LAND_AND_WATER | frozenset("ridge glacier peak volcano creek hills".split())
 _SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS INS MV MS SS RMS USNS".split())
 # heads of an event's or prize's name, never a person's ("Tony Awards", "Nobel Prize", "Super Bowl")
 _EVENT_HEADS = frozenset("awards award prize prizes games olympics cup festival championship championships "

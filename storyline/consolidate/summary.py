@@ -43,6 +43,7 @@ from scipy import sparse
 
 from ..analyze.dct import reference_date
 from ..analyze.sentences import split_sentences
+from ..analyze.timex import MONTHS, WEEKDAYS
 from ..records import Article, Citation, Sentence, SummarySentence
 from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
@@ -684,9 +685,7 @@ def _name_words(sentence: str) -> set[str]:
     return out
 
 
-_CALENDAR_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                            "may june july august september october november december jan feb mar apr jun jul aug "
-                            "sep sept oct nov dec".split())
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(w for w in WEEKDAYS if w.endswith("day"))  # months, "jan", "monday"
 
 
 def _same_facts(sims: np.ndarray, texts: Sequence[str], published: Sequence[date | None],
@@ -1075,8 +1074,10 @@ def _written_lower(arts: Sequence[Article]) -> Callable[[str], bool]:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _days(sentence: str, published: date | None) -> frozenset[str]:
-    """The calendar days a sentence names, resolved against its article's date."""
+    """The calendar days a sentence names, resolved against its article's date (cached: a cited
+    sentence is read by ``one_fact`` and again by the check for another day)."""
     from ..analyze.timex import tag_timexes
 
     return frozenset(t.value[:10] for t in tag_timexes(sentence, published)

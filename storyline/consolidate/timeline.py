@@ -580,7 +580,8 @@ def _brief_background(entries: list[TimelineEntry], arts: Sequence[Article]) -> 
     date is taken to happen around the latest day they name."""
     first = min((a.published for a in arts if a.published is not None), default=None)
     if first is None:  # the latest day named (not a year: "sea levels will rise by 2050")
-        first = max((d for e in entries if e.granularity == "day" and (d := _period_start(e)) is not None), default=None)
+        first = max((d for e in entries if e.granularity == "day" and (d := value_to_date(e.date)) is not None),
+                    default=None)
     if first is None or first.toordinal() <= BACKGROUND_DAYS:
         return entries  # no background before the first days of the calendar
     cutoff = first - timedelta(days=BACKGROUND_DAYS)
@@ -601,11 +602,6 @@ def _leans(text: str) -> bool:
     """Whether an entry's text leans on a sentence its article has before it ("It happened in 1959.")."""
     text = text.lstrip("… ")
     return is_dangling(text) or leans_back(text)
-
-
-def _period_start(entry: TimelineEntry) -> date | None:
-    """The first day of an entry's date (Jan. 1 of a year, the month's first day, the day itself)."""
-    return value_to_date(entry.date)
 
 
 def _period_end(entry: TimelineEntry) -> date | None:
