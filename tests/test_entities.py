@@ -1139,3 +1139,16 @@ def test_a_shorter_full_name_joins_a_longer_one_whose_articles_differ_in_titles(
     ents, _ = _entities(arts)
     kims = [e for e in ents if e.label == "PERSON" and e.name.startswith("Kim")]
     assert len(kims) == 1 and kims[0].name == "Kim Jong Un"
+
+
+def test_a_newspaper_called_by_the_last_word_of_its_name_is_one_body() -> None:
+    """"The Dorne Herald reported ... the Herald said": one newspaper (the brief's who-said-what had
+    "Herald" apart from "Dorne Herald")."""
+    ents, _ = _entities(_story([
+        "The Dorne Herald reported on Tuesday that the pier had failed two inspections. The Herald said "
+        "harbor manager Tamsin Oake provided a written statement.",
+        "Councillors met on Wednesday after the Dorne Herald's report on the pier.",
+    ]))
+    herald = _find(ents, "Dorne Herald")
+    assert "Herald" in herald.aliases, (herald.name, herald.aliases)
+    assert not any(e.name == "Herald" for e in ents)

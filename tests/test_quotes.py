@@ -817,3 +817,62 @@ def test_a_field_and_a_role_after_a_place_name_are_the_speakers_title() -> None:
         "Obama"]
     # a dateline in capitals is no list heading: "Long says" keeps its speaker
     assert [s for s, _ in _said("WASHINGTON (AP) — Long says “the farm bill is dead.”")] == ["Long"]
+
+
+def test_political_reports_read_right_pleas_semicolons_openings_and_possessives() -> None:
+    """Sentences of campaign reporting: a plea in court is no statement; "X, he said; Y" gives X
+    (the words before the cue), not "; Y"; a show's title in an opening phrase is no one's words
+    when a clause follows the verb; "Brill's remarks – and ..." is a noun, not a report."""
+    assert _said("After negotiations, Vask pleaded guilty to a misdemeanor charge of mishandling ledgers.") == []
+    assert _said("Vask pleaded not guilty on Monday.") == []
+    assert [c for _, c in _said("She did receive some letters with stamps, he said; his clerks found them.")] == [
+        "She did receive some letters with stamps"]
+    assert _said("Sunday on Radio Vell’s “Morning Lines,” Rep. Orrin Vask said Mayor Mara Lint’s "
+                 "judgment is in question.") == [("Rep. Orrin Vask", "Mayor Mara Lint’s judgment is in question")]
+    assert _said("The mayor appeared just hours after Brill’s remarks – and former governor Pell caused a furor "
+                 "last week with a visit to Dorne.") == []
+    # a possessive's statement that ... still reports it
+    assert [c for _, c in _said("Brill’s statement that the pier was safe angered the council.")] in (
+        [], ["that the pier was safe angered the council"])
+
+
+def test_a_quotation_keeps_its_closing_mark_and_ends_where_the_writer_takes_over() -> None:
+    """"called it “extremely careless,” and said ...": the first content keeps its closing mark;
+    'Lint said: "...," but in fact Lint used one' ends with the quotation, and its speaker is Lint
+    (not "Additionally, Lint said", read as a headline's label)."""
+    said = _said("He called her handling of the ledgers “extremely careless,” and said any “reasonable "
+                 "person” should have known.")
+    assert said[0] == ("He", "her handling of the ledgers “extremely careless,”")
+    assert _said('Additionally, Lint said: "I have acknowledged repeatedly that using two ledgers was a '
+                 'mistake," but in fact Lint used only one ledger.') == [
+        ("Lint", '"I have acknowledged repeatedly that using two ledgers was a mistake,"')]
+    # the headline's label still speaks
+    assert _said("Oake: Harbor board acted as judge and jury on the pier") == [
+        ("Oake", "Harbor board acted as judge and jury on the pier")]
+
+
+def test_the_one_told_after_to_is_no_part_of_what_was_said() -> None:
+    """"reiterated to Radio Vell that ...": what was said is the that-clause."""
+    assert _said("Lint reiterated to Radio Vell that, in retrospect, what she did was a mistake.") == [
+        ("Lint", "that, in retrospect, what she did was a mistake")]
+    assert _said("Lint explained to reporters that the ledgers were lost.") == [
+        ("Lint", "that the ledgers were lost")]
+    # "agreed to a plan that ..." keeps its object
+    assert _said("Lint agreed to a plan that cuts the budget.") in ([], [("Lint", "to a plan that cuts the budget")])
+
+
+def test_a_headlines_colon_is_not_shown_as_part_of_what_was_said() -> None:
+    from storyline.consolidate.quotes import group_quotes
+    a = storyline.Article(id="a", text="Oake: Harbor board acted as judge and jury on the pier\n\n"
+                                       "Tamsin Oake, the fired harbor manager, criticised the board on Wednesday.")
+    shown = [(g.speaker, q.text) for g in group_quotes([a]) for q in g.quotes]
+    assert shown == [("Tamsin Oake", "Harbor board acted as judge and jury on the pier")], shown
+
+
+def test_a_verb_of_saying_ends_the_speaker_and_a_shows_title_is_part_of_the_one_told() -> None:
+    """"Vask said Brill had called the plan ...": Brill called it (the speaker had been "Vask said
+    Brill"); "told Radio Vell's "Morning Lines" that ...": the content is the that-clause."""
+    said = _said("On Radio Vell, Orrin Vask said Brill had called the plan “a disgrace.”")
+    assert ("Brill", "the plan “a disgrace.”") in said, said
+    assert _said("Mara Lint told Radio Vell’s “Morning Lines” that the pier “is safe.”") == [
+        ("Mara Lint", "that the pier “is safe.”")]

@@ -404,7 +404,12 @@ def _np_ok(t: _Tok) -> bool:
         return False
     if t.low in _STOP and not _is_cap(t):
         return t.low in ("of",)
-    return True
+    return t.low not in _FINITE_SAY  # "Russert said Putin had called ...": the speaker is Putin
+
+
+# finite verbs of saying, which end a noun phrase read leftwards from a cue
+_FINITE_SAY = frozenset("said says told tells added adds wrote writes stated declared explained argued insisted "
+                        "warned claimed announced testified replied asked".split())
 
 
 _SUBORDINATORS = frozenset("because as since while although though after before when unless until".split())
@@ -833,8 +838,9 @@ def _headline(text: str, start: int, end: int) -> _Found | None:
         return None
     spk = m.group("spk").strip()
     words = spk.split()
-    if not words or len(words) > 6 or spk.lower() in _NOT_SPEAKER_LABEL or any(ch.isdigit() for ch in spk):
-        return None
+    if not words or len(words) > 6 or spk.lower() in _NOT_SPEAKER_LABEL or any(ch.isdigit() for ch in spk) \
+            or "," in spk or any(w.lower() in CUE_VERBS for w in words):
+        return None  # ('Additionally, Lint said: "..."' is a sentence with its own verb)
     s, e = _trim_content(text, m.start("content"), m.end("content"))
     if len(text[s:e].split()) < 3:
         return None
@@ -963,6 +969,7 @@ def _cue_word(text: str, f: _Found) -> str:
 
 _COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
 _CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
+_CLOSED_THEN = re.compile(r"([,;]?[\"”])\s+(?:but|while|though|although|yet)\b")
 
 
 def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
@@ -978,7 +985,7 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                 # "X said Y, adding Z": Y ends at the comma before the second cue
                 comma = text.rfind(",", f.start, g.cue[0])
                 if comma > f.start and not text[comma:g.cue[0]].strip(", ").count(" ") > 2:
-                    end = min(end, _trim_content(text, f.start, comma)[1])
+                    end = min(end, _end_with_quote(text, _trim_content(text, f.start, comma)))
                 continue
             if f.start < g.speaker[0] < end and g.end <= g.speaker[0] and g.start <= f.start and g.cue[0] > f.cue[0]:
                 # '... told Kim that he hopes ..., Xinhua reported': the inner content stops before
@@ -995,6 +1002,14 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
         m = _CLOSED_COORD.search(text, f.start, end)
         if m and m.start() > f.start:
             end = min(end, m.start() + len(m.group(1)))
+        if text[f.start] in _QUOTE_CHARS:
+            # 'said: "... was a mistake," but in fact Clinton used one': a quotation closed before
+            # "but"/"and" is all that was said
+            for m in _CLOSED_THEN.finditer(text, f.start + 1, end):
+                close = m.start() + len(m.group(1))
+                if text[close - 1] == _CLOSE or text.count(_DQ, f.start, close) % 2 == 0:
+                    end = min(end, close)
+                    break
         if end != f.end and end > f.start:
             frags = tuple((a, min(b, end)) for a, b in f.fragments if a < end)
             f = _Found(f.start, end, frags, f.speaker, f.cue)
@@ -1064,10 +1079,18 @@ def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -
     return toks[a - 1].text in LIST_HEADS and lowercase_word(toks[a].text)
 
 
+# who is told after "to" ("explained to reporters that", "reiterated to the committee that")
+_AUDIENCE = frozenset("""the his her their him them me us reporters journalists lawmakers supporters voters
+investigators members colleagues officials senators crowd audience committee panel court jury""".split())
+_PLEAS = frozenset("guilty not innocent no".split())
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
     verb = toks[i].low
+    if verb.startswith("plead") and cb < n and toks[cb].low in _PLEAS:
+        return None  # "pleaded guilty to a misdemeanor charge": a plea in court, not a statement
     weak = verb in _WEAK or verb in _MANNER
     cue = (toks[ca].start, toks[cb - 1].end)
     prev = toks[ca - 1].text if ca > 0 else ""
@@ -1125,6 +1148,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 return None  # "DO Keep jokes tight": a verb and its noun, no one joking
     if speaker_tok is None:
         return None
+    # "Comey's remarks – and Bill Clinton caused a furor": after a possessive the cue is a noun, which
+    # reports only a that-clause or a quotation ("Brill's claim that the pier was safe")
+    noun_cue = not inverted and not participle and _possessive(toks[speaker_tok[1] - 1].text)
     if verb in _TALK and not (cb < n and (toks[cb].low in ("about", "of", "on", ":") or toks[cb].text in _QUOTE_CHARS)):
         return None  # "The two men talked in the Red Carpet Room, reserved for ...": no content told
     if verb in _OBJECT_VERBS:
@@ -1152,6 +1178,12 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 break
             k += 1
         opens = ("that", "to") if verb in _ASK else ("that",)  # "asked Dr. Gupta, a neurosurgeon, to serve"
+        if k < n and k > j and toks[k].text in _QUOTE_CHARS and (_possessive(toks[k - 1].text) or toks[k - 1].low in ("'s", "’s")):
+            # "told CNN's "Situation Room" that ...": a show's title is part of the one told
+            m = next((m for m in range(k + 2, min(n, k + 12)) if toks[m].low == "that"
+                      and toks[m - 1].text in _QUOTE_CHARS), None)
+            if m is not None:
+                k = m
         if k < n and toks[k].low in ("and", "or"):
             # "told business and political leaders in Singapore on Tuesday that ...": a longer addressee
             m = next((m for m in range(k + 1, min(n, k + 16)) if toks[m].low in opens), None)
@@ -1175,10 +1207,12 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                       toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
             j = k
     post_start = _skip_adjuncts(toks, j, n)
-    if verb in _MANNER and post_start < n and toks[post_start].low == "to":
-        # "whispered to her lawyer that she was innocent": the one told, then the clause
+    if post_start < n and toks[post_start].low == "to" and verb not in _TELL:
+        # "whispered to her lawyer that she was innocent", "reiterated to ABC News that ...": the one
+        # told, then the clause (not "agreed to a plan that ...")
         m = next((m for m in range(post_start + 1, min(n, post_start + 7)) if toks[m].low == "that"), None)
-        if m is not None and not any(t.quoted or not t.text[:1].isalnum() for t in toks[post_start:m]):
+        if m is not None and not any(t.quoted or not t.text[:1].isalnum() for t in toks[post_start:m]) \
+                and (verb in _MANNER or all(_is_cap(t) or t.low in _AUDIENCE for t in toks[post_start + 1:m])):
             post_start = m
     if verb in _OBJECT_VERBS or verb.startswith(("express", "voic", "rais", "made", "make")):
         # "expressed concern that ...", "made the case that ...": the clause is the content
@@ -1192,6 +1226,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 break
     post_tokens = [t for t in toks[post_start:] if t.text not in ".!?"]
     post = None
+    if post_start < n and toks[post_start].text == ";" and has_pre:
+        post_tokens = []  # "She did receive some, he said; his agents found them": what was said is before
     if len(post_tokens) >= 2 or (post_tokens and post_tokens[0].quoted is False and
                                  post_tokens[0].text in _QUOTE_CHARS):
         s0 = toks[post_start].start
@@ -1230,6 +1266,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             return _Found(pre[0], post[1], (pre, post), (toks[sa].start, toks[sb - 1].end), cue)
         else:
             pre = None
+    if noun_cue and (post is None or not (toks[post_start].low == "that" or text[post[0]] in _QUOTE_CHARS)):
+        return None
     if post is not None:
         s, e = post
         e = _end_with_quote(text, post)
@@ -1269,8 +1307,12 @@ def _opening_phrase(toks: Sequence[_Tok], end: int) -> bool:
     """Whether toks[:end] is a participle's phrase that opens the sentence and quotes a few words
     ('Quoting "well-placed sources,"', 'Citing "obligations in Tennessee,"', 'Speaking on NBC's
     "Today,"'): no one's content, the cue's comes after it."""
-    return (0 < end <= 16 and toks[0].low.endswith("ing") and toks[0].low not in ("according", "during", "nothing")
-            and toks[0].text[:1].isupper() and not any(t.text in ".!?" for t in toks[:end]))
+    if not (0 < end <= 16 and toks[0].text[:1].isupper() and not any(t.text in ".!?" for t in toks[:end])):
+        return False
+    first = toks[0].low
+    # (or a time or place: 'Sunday on Fox News's "Sunday Morning Futures,"', 'On NBC's "Today,"')
+    return (first.endswith("ing") and first not in ("according", "during", "nothing")) or first in _DAYS \
+        or first in ("on", "in", "during", "at")
 
 
 def _looks_adjunct(toks: Sequence[_Tok], j: int) -> bool:

@@ -123,6 +123,9 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
 
 
 _ORG_GENERIC = frozenset(["communications", "industries", "enterprises", "software", "news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
+# a newspaper called by the last word of its name ("the Times" for "The New York Times")
+_MASTHEADS = frozenset("times post journal herald tribune globe telegraph guardian observer chronicle gazette "
+                       "examiner inquirer courier".split())
 _DIRECTIONS = frozenset(["north", "south", "east", "west"])
 _FEATURES = frozenset(["gulf", "bay", "strait", "straits"])  # a place "X of Y" a story calls "the X"
 # a country or a union of them before an organisation's own name ("U.S. Coast Guard", "U.N. Security
@@ -192,6 +195,7 @@ def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON", 
         prefix = tuple(long[:len(short)]) == tuple(short)
         suffix = tuple(long[len(long) - len(short):]) == tuple(short)
         return (prefix and (all(t in _ORG_GENERIC for t in extra) or len(extra) == 1)) or \
+            (suffix and len(short) == 1 and short[0] in _MASTHEADS) or \
             (suffix and len(short) >= 2 and all(t in _COUNTRY_WORDS for t in extra)) or \
             (suffix and len(extra) == 1 and (extra[0] in _ORG_EPITHETS
                                              or (len(short) >= 2 and _ADJECTIVE_WORD.fullmatch(extra[0]) is not None)))

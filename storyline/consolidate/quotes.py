@@ -412,8 +412,8 @@ def with_cue(q: Quote, text: str) -> Quote | None:
     residents to boil their water", not "to boil their water"); None when the cue leaves the content
     unsaid ("declined to comment", "did not say how many people were killed"). Other quotes, and
     quotations, unchanged."""
-    if q.kind == "direct" or not text or q.cue_start is None or q.cue_end is None:
-        return q
+    if q.kind == "direct" or not text or q.cue_start is None or q.cue_end is None or not (q.cue or "")[:1].isalpha():
+        return q  # (a headline's colon is no word of what was said: "Lynch: No outside influence ...")
     denial = denial_cue(q, text)
     if denial and _UNSAID.match(q.text):
         return None
