@@ -876,3 +876,11 @@ def test_a_verb_of_saying_ends_the_speaker_and_a_shows_title_is_part_of_the_one_
     assert ("Brill", "the plan “a disgrace.”") in said, said
     assert _said("Mara Lint told Radio Vell’s “Morning Lines” that the pier “is safe.”") == [
         ("Mara Lint", "that the pier “is safe.”")]
+
+
+def test_a_quote_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:
+    """"While Brill has said that he often makes such calls, Oake said he does not make them in
+    public": two quotes, Oake's not inside Brill's (the brief had shown Oake's words "as reported by"
+    Brill)."""
+    said = _said("While Brill has said that he often makes such calls, Oake said he does not make them in public.")
+    assert said == [("Brill", "that he often makes such calls"), ("Oake", "he does not make them in public")], said

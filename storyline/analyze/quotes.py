@@ -969,6 +969,8 @@ def _cue_word(text: str, f: _Found) -> str:
 
 _COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
 _CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
+_OPENS_SUBORDINATE = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)(?:Even\s+)?(?:While|Although|Though|As|Because|Since|"
+                                r"Whereas|If|When|After)\s+$")
 _CLOSED_THEN = re.compile(r"([,;]?[\"”])\s+(?:but|while|though|although|yet)\b")
 
 
@@ -997,6 +999,11 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
             m = _COORD.search(text, max(f.start, g.speaker[0] - 80), g.speaker[0])
             if m:
                 end = min(end, _trim_content(text, f.start, m.start())[1])
+            elif f.speaker is not None and _OPENS_SUBORDINATE.search(text, max(0, f.speaker[0] - 24), f.speaker[0]) \
+                    and text[g.speaker[0] - 2:g.speaker[0]] == ", ":
+                # "While Comey has said that ..., Lewandowski said ...": the subordinate clause ends
+                # at the comma before the main clause's speaker
+                end = min(end, _end_with_quote(text, _trim_content(text, f.start, g.speaker[0] - 2)))
         # '... to "meet each other halfway," and China's foreign minister urged ...': a quotation
         # closed before ", and" + a new capitalised subject ends the content there
         m = _CLOSED_COORD.search(text, f.start, end)
@@ -1082,6 +1089,8 @@ def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -
 # who is told after "to" ("explained to reporters that", "reiterated to the committee that")
 _AUDIENCE = frozenset("""the his her their him them me us reporters journalists lawmakers supporters voters
 investigators members colleagues officials senators crowd audience committee panel court jury""".split())
+# words after which a cue's form is a noun ("such calls", "these claims", "his remarks")
+_NOUN_BEFORE = frozenset("such these those the a an his her their its our my your many more several few".split())
 _PLEAS = frozenset("guilty not innocent no".split())
 
 
@@ -1137,6 +1146,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         if inverted:
             speaker_tok = _extend_appositive(toks, speaker_tok)
     else:
+        if prev.lower() in _NOUN_BEFORE:
+            return None  # "makes such calls", "the claims", "his remarks": a noun
         speaker_tok = _left_np(toks, ca)
         if speaker_tok is not None:
             pre_end_tok = speaker_tok[0]
