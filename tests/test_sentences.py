@@ -274,3 +274,19 @@ def test_a_tokenized_line_too_long_for_one_sentence_is_split() -> None:
     assert 200 <= len(spans) <= 210 and max(e - s for s, e in spans) < 100
     # short lines stay a sentence each
     assert len(sentence_spans(unit + "\n" + unit + "\n" + unit)) == 3
+
+
+def test_the_headline_a_text_opens_with_is_found_by_its_title_or_its_title_case() -> None:
+    from storyline.analyze.sentences import headline_end
+
+    text = "Harbor Board Fires Pier Manager.\n\nThe Dorne harbor board fired its pier manager on Monday."
+    assert text[:headline_end(text, "Harbor Board Fires Pier Manager")] == "Harbor Board Fires Pier Manager."
+    assert headline_end(text, None) == len("Harbor Board Fires Pier Manager.")  # title case alone
+    # a headline and its deck over two lines; a site's name after the title
+    deck = "Pier manager fired; \nBoard cites two failed inspections.\n\nThe board met on Monday."
+    assert deck[:headline_end(deck, "Pier manager fired; Board cites two failed inspections")].endswith("inspections.")
+    plain = "Board fires pier manager after inspections\n\nThe board met on Monday."
+    assert headline_end(plain, "Board fires pier manager after inspections - Dorne Herald") == plain.index("\n")
+    # a lead is no headline: not the title, not in title case, or a wire's dateline
+    assert headline_end("The board met on Monday.\n\nIt fired the manager.", "Board fires manager") == 0
+    assert headline_end("DORNE, May 2 (Xinhua) -- Following Are The Harbor Results\n\nTable.", None) == 0

@@ -633,3 +633,20 @@ def test_a_brief_tells_one_fact_in_other_words_once_and_cites_every_teller() -> 
                         "Microsoft shares fell sharply in early trading on the index.", day, day)
     assert not one_fact("The board announced on Friday that Vell will host the annual show.",
                         "The board announced on Monday that Vell will host the annual show.", day, day)
+
+
+def test_a_headline_written_into_the_text_is_no_summary_or_timeline_sentence() -> None:
+    """Exports that write each article's headline as its text's first line: the brief's summary and
+    timeline tell the reports' sentences, not the headlines (a campaign story's summary had opened with
+    "Hillary Just Got Blindsided By Stunning News- It’s A Game Changer.")."""
+    heads = ["The old Dorne pier collapses on Monday, injuring two fishermen",
+             "Dorne pier collapse on Monday hurts two fishermen as board faces questions"]
+    bodies = ["The old pier in Dorne collapsed on Monday evening, injuring two fishermen. Harbor manager Tamsin "
+              "Oake said the pier had failed two inspections. The board will meet on Friday.",
+              "Part of the Dorne pier fell into the harbor on Monday, and two fishermen were hurt. Oake said "
+              "inspectors had warned the board twice. Engineers will survey the rest of the pier this week."]
+    arts = [Article(id=f"a{k}", title=h, text=f"{h}.\n\n{b}", published=date(2025, 5, 6), source=f"s{k}")
+            for k, (h, b) in enumerate(zip(heads, bodies))]
+    b = storyline.brief(arts)
+    shown = [s.text for s in b.summary] + [e.text for e in b.timeline]
+    assert shown and not any(h.lower() in t.lower() for h in heads for t in shown), shown

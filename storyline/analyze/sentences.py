@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from ..records import Sentence
 from .timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES, live_log, live_stamp
 
-__all__ = ["VERB_CUE", "comments_start", "split_sentences", "sentence_spans", "paragraph_spans"]
+__all__ = ["VERB_CUE", "comments_start", "headline_end", "split_sentences", "sentence_spans", "paragraph_spans"]
 
 _BLOCK = re.compile(r"\n[ \t]*\n+")
 _LINE_END_SENT = re.compile(r"[.!?:\"”’')\]]\s*$")
@@ -409,6 +409,59 @@ def _cached_spans(text: str, lang: str = "en") -> tuple[tuple[int, int], ...]:
     cut = comments_start(text)
     # a page's reader comments are no sentences of its article (the sentence holding the first mark on)
     return tuple((s, e) for s, e in spans if cut is None or e <= cut)
+
+
+_NORM_WORD = re.compile(r"\w+")
+_WIRE_TAG = re.compile(r"\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)")  # a wire's dateline opens a lead, not a headline
+_HEAD_LINES = 3      # lines a headline (with its deck) may take
+_HEAD_CHARS = 400    # and characters
+
+
+def _norm_words(text: str) -> list[str]:
+    return _NORM_WORD.findall(text.lower())
+
+
+def _title_case(line: str) -> bool:
+    """A line written as a headline: four or more words of four letters or more, nearly all capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+@lru_cache(maxsize=2048)
+def headline_end(text: str, title: str | None = None) -> int:
+    """Where the headline an article's text opens with ends, or 0: the first lines (up to three) when
+    they repeat the article's ``title`` (exports of scraped pages and some corpora write the headline
+    and its deck into the text; a site's name after the title is allowed), or, whatever the title, a
+    first line in title case that stands alone before a blank line ("Clinton Wins Delaware's
+    Democratic Primary"). A headline is no sentence of the report: no summary, timeline or lead."""
+    want = _norm_words(title) if title else []
+    words: list[str] = []
+    pos = lines = 0
+    site = 0  # the end of a first line that is the title less a site's name ("... - Politico")
+    while want and lines < _HEAD_LINES:
+        nl = text.find("\n", pos)
+        if nl < 0 or nl > _HEAD_CHARS:
+            break
+        more = _norm_words(text[pos:nl])
+        pos = nl + 1
+        if not more:
+            continue  # blank lines
+        words += more
+        lines += 1
+        if words == want:
+            return nl
+        if lines == 1 and len(words) >= 4 and want[:len(words)] == words and len(want) - len(words) <= 4:
+            site = nl
+        if not (len(words) < len(want) and want[:len(words)] == words):
+            break  # the lines no longer spell the title
+    if site:
+        return site
+    first = text.lstrip("\n")
+    nl = first.find("\n")
+    if 0 < nl <= _HEAD_CHARS and first[nl:nl + 2].replace(" ", "").startswith("\n\n") and _title_case(first[:nl]) \
+            and not _WIRE_TAG.search(first, 0, nl):
+        return len(text) - len(first) + nl
+    return 0
 
 
 def split_sentences(text: str, article_id: str = "", lang: str = "en") -> list[Sentence]:

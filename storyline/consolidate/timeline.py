@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..analyze.dct import reference_date, with_inferred_dates
-from ..analyze.sentences import sentence_spans
+from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, span_joint, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, supports, trim_span
@@ -290,6 +290,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if _UNTIL_DAY.search(text, max(0, tx.start - 24), tx.start) and not _SCHEDULED.search(
                 text, max(first, tx.start - 80), tx.start):
             continue  # the day a past state ends dates no event
+        if spans[j][1] <= headline_end(text, article.title):
+            continue  # the headline the text opens with tells the lead's event again
         if is_furniture(text[spans[j][0]:spans[j][1]]):
             continue  # a comment's time stamp ("January 27, 2011 at 7:59 pm | Report abuse |")
         if j == len(spans) - 1 and _CUT_OFF.search(text[spans[j][0]:spans[j][1]]):

@@ -37,7 +37,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..analyze.dct import reference_date
-from ..analyze.sentences import sentence_spans
+from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import MONTHS, granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, trim_span, verbless
@@ -287,17 +287,18 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     top = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
     by_day: dict[date, list[_Candidate]] = defaultdict(list)
     for ai, (spans, mentions, naming) in enumerate(analyses):
-        for si, day in mentions:
-            if (si, day) not in naming:
-                by_day[day].append(_Candidate(ai, si, True))
         text = arts[ai].text
+        head = headline_end(text, arts[ai].title)  # the headline the text opens with is no candidate
+        for si, day in mentions:
+            if (si, day) not in naming and spans[si][1] > head:
+                by_day[day].append(_Candidate(ai, si, True))
         # the lead: its first sentences with a verb (a caption or by-line split off it is no lead), but
         # not one that names a day of another week's news ("Monday, however, in a Washington courtroom
         # ..." in a Saturday paper is Monday's, where it is a candidate already; yesterday's news is the
         # paper's own)
         elsewhere = {si for si, day in mentions
                      if (si, day) not in naming and abs((day - refs[ai]).days) > LEAD_DAYS}  # type: ignore[operator]
-        lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if not verbless(text[s:e])][:_LEAD]
+        lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if e > head and not verbless(text[s:e])][:_LEAD]
         for si in lead:
             if si not in elsewhere and not _PAST_PERIOD.match(text, *spans[si]):
                 by_day[refs[ai]].append(_Candidate(ai, si, False))  # type: ignore[index]
