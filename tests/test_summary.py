@@ -650,3 +650,22 @@ def test_a_headline_written_into_the_text_is_no_summary_or_timeline_sentence() -
     b = storyline.brief(arts)
     shown = [s.text for s in b.summary] + [e.text for e in b.timeline]
     assert shown and not any(h.lower() in t.lower() for h in heads for t in shown), shown
+
+
+def test_a_sentence_sharing_two_words_and_no_name_does_not_carry_a_named_fact() -> None:
+    """"Brill said he was "very close" to the inquiry" is not cited to "the inquiry into the ledgers is
+    closed, the inquiry into the inquiry is just beginning" (two fact words, close and inquiry, and no
+    name); a sentence that names Brill and tells the same does carry it."""
+    a = Article(id="a", source="s1", published=date(2025, 3, 3), text=(
+        "On Tuesday, harbor inspector Tom Brill said he was \"very close\" to the inquiry. The ledgers were "
+        "sent to the board in January. Dorne's harbor board will meet on Friday."))
+    b = Article(id="b", source="s2", published=date(2025, 7, 6), text=(
+        "Although the inquiry into the ledgers is closed, the inquiry into the inquiry is just beginning. "
+        "The board declined to comment."))
+    c = Article(id="c", source="s3", published=date(2025, 3, 4), text=(
+        "Inspector Tom Brill said on Tuesday that he was very close to finishing the inquiry into the ledgers. "
+        "The harbor board meets on Friday."))
+    out = summarize([a, b, c], max_words=60)
+    first = next(s for s in out if "very close" in s.text)
+    cited = {x.article_id for x in first.citations}
+    assert "b" not in cited, cited

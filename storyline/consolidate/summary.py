@@ -53,6 +53,7 @@ from .summary_text import (
     count_words,
     STOP,
     supports,
+    fact_numbers,
     fact_words,
     is_candidate_shape,
     names_actor,
@@ -688,6 +689,14 @@ def _name_words(sentence: str) -> set[str]:
     return out
 
 
+def _thin_and_unnamed(claim: str, other: str) -> bool:
+    """Whether ``other`` shares fewer than three of ``claim``'s fact words, none of its numbers and none
+    of the names ``claim`` gives: too little to carry its fact."""
+    names = _name_words(claim)
+    return bool(names) and len(fact_words(claim) & fact_words(other)) < 3 and not names & _name_words(other) \
+        and not fact_numbers(claim) & fact_numbers(other)
+
+
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(w for w in WEEKDAYS if w.endswith("day"))  # months, "jan", "monday"
 
 
@@ -1154,6 +1163,9 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
                         or reader_bar < 1.0 and one_fact(src[it.start:it.end], items[j].text, refs[it.art], refs[ai])):
                     continue  # close in words, but not the same fact (or other numbers); in a reader's
                     # brief, one fact in other words is cited
+                if _thin_and_unnamed(src[it.start:it.end], items[j].text):
+                    continue  # "Comey said he was "very close" to the investigation" is not carried by
+                    # "the investigation into the emails is closed": under three fact words and no name
                 if config.reader and _other_days(src[it.start:it.end], refs[it.art],
                                                  arts[ai].text[items[j].start:items[j].end], refs[ai]):
                     continue  # the same words of another day ("on Monday" / "on Dec. 15"): another fact

@@ -205,6 +205,11 @@ def fact_words(sentence: str) -> frozenset[str]:
     return _facts(sentence)[1]
 
 
+def fact_numbers(sentence: str) -> frozenset[float]:
+    """The numbers a sentence states (``stated_numbers``), cached."""
+    return _facts(sentence)[0]
+
+
 @lru_cache(maxsize=4096)
 def _facts(sentence: str) -> tuple[frozenset[float], frozenset[str]]:
     """(numbers, fact words) of a sentence, read once: a summary sentence is checked against a
