@@ -1152,3 +1152,30 @@ def test_a_newspaper_called_by_the_last_word_of_its_name_is_one_body() -> None:
     herald = _find(ents, "Dorne Herald")
     assert "Herald" in herald.aliases, (herald.name, herald.aliases)
     assert not any(e.name == "Herald" for e in ents)
+
+
+def test_the_south_is_no_short_form_of_a_state_but_the_north_is_of_a_country() -> None:
+    """"South Carolina" ... "Most voters in the South": the South is a region, not the state; "the
+    North" of a story on North Korea is the country."""
+    ents, _ = _entities(_story([
+        "Mara Lint campaigned in South Carolina on Monday. Most voters in the South back her rival, "
+        "said pollster Tom Vale.",
+        "Lint will return to South Carolina before the primary. The South votes on March 1.",
+    ]))
+    carolina = _find(ents, "South Carolina")
+    assert "South" not in carolina.aliases, carolina.aliases
+    ents, _ = _entities(_story([
+        "North Korea fired two missiles on Monday. The North said the test was a success.",
+        "South Korea condemned the launch by North Korea.",
+    ]))
+    assert "North" in _find(ents, "North Korea").aliases
+
+
+def test_people_of_one_kind_are_no_organisation() -> None:
+    from storyline.consolidate.entities import _head_label
+
+    assert _head_label("Latinos", "ORG") == "MISC"
+    assert _head_label("Evangelicals", "ORG") == "MISC"
+    assert _head_label("Democrats", "ORG") == "MISC"
+    assert _head_label("Dorne Herald", "ORG") == "ORG"
+    assert _head_label("Latinos", "PERSON") == "PERSON"

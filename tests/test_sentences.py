@@ -290,3 +290,20 @@ def test_the_headline_a_text_opens_with_is_found_by_its_title_or_its_title_case(
     # a lead is no headline: not the title, not in title case, or a wire's dateline
     assert headline_end("The board met on Monday.\n\nIt fired the manager.", "Board fires manager") == 0
     assert headline_end("DORNE, May 2 (Xinhua) -- Following Are The Harbor Results\n\nTable.", None) == 0
+
+
+def test_a_heading_line_in_a_text_of_one_paragraph_per_line_is_a_sentence_of_its_own() -> None:
+    """A live page's headings ("DORNE MOURNS", "Herald Disputes Report On Oake") end in no mark; in
+    a text whose lines are paragraphs they are no wrapped lines, so no sentence (and no name) runs
+    across them ("Oake\\nHerald" had been one person); a hard-wrapped text keeps its wraps."""
+    from storyline.analyze.sentences import sentence_spans
+
+    text = ("The pier collapsed on Monday.\nTwo fishermen were hurt.\nDORNE MOURNS\nDorne mourned the dead "
+            "on Tuesday.\nHerald Disputes Report On Oake\nThe Herald was quick to push back.\n")
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert "DORNE MOURNS" in got and "Herald Disputes Report On Oake" in got, got
+    names = [m.text for m in recognize_entities(text)]
+    assert not any("\n" in n for n in names), names
+    wrapped = ("The harbor board of Dorne met on Monday and voted to close\nthe pier until engineers finish "
+               "their survey of\nthe structure. Two fishermen were hurt when\nPart of it fell.\n")
+    assert len(sentence_spans(wrapped)) == 2

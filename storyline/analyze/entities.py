@@ -417,6 +417,11 @@ def country_or_capital(token: str) -> bool:
     return token in _countries_and_capitals()
 
 
+def place_kinds(words: tuple[str, ...]) -> frozenset[str]:
+    """The kinds ("country", "region", "city" ...) the tagger's place lists give a lower-cased name."""
+    return _resources().lexicon.get(words, frozenset())
+
+
 def known_place(word: str) -> bool:
     """Whether a lower-cased word is a place of any kind in the tagger's place lists ("bonn", "rome")."""
     return (word,) in _resources().lexicon

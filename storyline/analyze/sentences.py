@@ -153,8 +153,20 @@ def _segmenter(lang: str = "en"):  # type: ignore[no-untyped-def]
     return pysbd.Segmenter(language=code if code in LANGUAGE_CODES else "en", clean=False)
 
 
+_PARAGRAPH_LINES = 0.6  # the share of lines ending a sentence that makes a text one paragraph per line
+
+
+def _lines_are_paragraphs(text: str) -> bool:
+    """Whether ``text`` writes one paragraph per line (most of its lines end a sentence, as pages
+    and exports do, unlike hard-wrapped text): a line that ends in no mark is then a heading of its
+    own ("ORLANDO MOURNS", a live page's "CNN Disputes ... On Carson"), not a wrapped line."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return len(lines) >= 3 and sum(1 for ln in lines if _LINE_END_SENT.search(ln)) >= _PARAGRAPH_LINES * len(lines)
+
+
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each paragraph, whitespace trimmed."""
+    every_line = "\n" in text and _lines_are_paragraphs(text)
     pos = 0
     for m in list(_BLOCK.finditer(text)) + [None]:
         end = m.start() if m else len(text)
@@ -165,7 +177,7 @@ def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
             nl = text.find("\n", i, end)
             if nl == -1:
                 break
-            if _LINE_END_SENT.search(text[line_start:nl]) or stamp_only(text[line_start:nl]):
+            if every_line or _LINE_END_SENT.search(text[line_start:nl]) or stamp_only(text[line_start:nl]):
                 yield from _trim(text, block_start, nl)
                 block_start = nl + 1
             line_start = nl + 1

@@ -38,6 +38,7 @@ import numpy as np
 
 from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
+from ..analyze.entities import place_kinds
 from ..analyze.entities import LIST_HEADS, known_place, spelled_by, split_joined_names
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.sentences import sentence_spans
@@ -202,7 +203,8 @@ def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON", 
     if label == "LOC":
         # "the North" for "North Korea"; "the Gulf" for "the Gulf of Mexico"
         return len(short) == 1 and long[0] == short[0] and (
-            short[0] in _DIRECTIONS or (short[0] in _FEATURES and len(long) >= 3 and long[1] == "of"))
+            (short[0] in _DIRECTIONS and "country" in place_kinds(tuple(long)))  # not "the South" for South Carolina
+            or (short[0] in _FEATURES and len(long) >= 3 and long[1] == "of"))
     return False
 
 
@@ -1193,13 +1195,23 @@ def _place_case(name: str, label: str) -> str:
     return name
 
 
+# plural words for people of one origin, faith or politics, which the tagger sometimes reads as a body
+_GROUPS_OF_PEOPLE = frozenset("""latinos latinas latinx hispanics blacks whites evangelicals catholics protestants
+muslims jews christians hindus sikhs mormons democrats republicans independents conservatives liberals
+progressives millennials""".split())
+
+
 def _head_label(name: str, label: str, role: bool = False) -> str:
     """A person's label on a name whose head word names an organisation or a place ("Carter Center",
     "Ulua River"), or a place's on an organisation's ("Brookings Institution"), is the tagger's slip:
     the head tells the kind; not for a name with a person's ``role`` ("Mayor Linda Park")."""
-    if label not in ("PERSON", "LOC", "ORG") or " " not in name or role:
+    if label not in ("PERSON", "LOC", "ORG") or role:
         return label
     head = name.split()[-1].lower().strip(".")
+    if head in _GROUPS_OF_PEOPLE and label == "ORG" and name.split()[0].lower() == head:
+        return "MISC"  # "Latinos", "Evangelicals": people of one kind, no organisation
+    if " " not in name:
+        return label
     if label == "LOC":  # "Brookings Institution" read as a place (not "West Bank", "World Trade Center")
         return "ORG" if head in _BODY_HEADS else label
     if label == "ORG":  # "Zurbriggens Ridge" read as a body (not a ship: "USS Blue Ridge")
