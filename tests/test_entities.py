@@ -1179,3 +1179,13 @@ def test_people_of_one_kind_are_no_organisation() -> None:
     assert _head_label("Democrats", "ORG") == "MISC"
     assert _head_label("Dorne Herald", "ORG") == "ORG"
     assert _head_label("Latinos", "PERSON") == "PERSON"
+
+
+def test_a_masthead_word_shared_by_two_newspapers_joins_neither() -> None:
+    ents, _ = _entities(_story([
+        "The Freedonia Post reported the deal on Monday. The Sylvania Post said it was a forgery. The Post "
+        "stood by its report.",
+        "Both the Freedonia Post and the Sylvania Post covered the summit.",
+    ]))
+    for name in ("Freedonia Post", "Sylvania Post"):
+        assert "Post" not in _find(ents, name).aliases, (name, _find(ents, name).aliases)

@@ -884,3 +884,21 @@ def test_a_quote_in_an_opening_subordinate_clause_ends_at_its_comma() -> None:
     Brill)."""
     said = _said("While Brill has said that he often makes such calls, Oake said he does not make them in public.")
     assert said == [("Brill", "that he often makes such calls"), ("Oake", "he does not make them in public")], said
+
+
+def test_review_probes_of_the_campaign_rules_keep_what_was_said() -> None:
+    """Sentences the new rules must leave alone: "Vask's said" (has said), quantity words as
+    subjects, a quotation going on after "but", an appositive or a parenthetical cue inside an
+    opening clause, a label with a word like "State", a plea that is a request."""
+    assert _said("Vask's said she will not run again.") == [("Vask's", "she will not run again")]
+    assert _said("Dozens more said they had been evacuated.") == [("Dozens more", "they had been evacuated")]
+    assert _said('Vask said "most" but not all of the ledgers were lost.') == [
+        ("Vask", '"most" but not all of the ledgers were lost')]
+    said = _said("When Vask told reporters that the mayor, Mara Lint, had said the pier was unsafe, the council "
+                 "erupted.")
+    assert ("Vask", "that the mayor") not in said, said
+    assert ("Vask", "the pier") not in _said("As Vask noted, the pier, Lint said, is unsafe.")
+    assert _said("State Department: Vask visit will go ahead as planned") == [
+        ("State Department", "Vask visit will go ahead as planned")]
+    assert _said("Vask pleaded not to be sent to prison.") == [("Vask", "not to be sent to prison")]
+    assert _said("Vask pleaded not guilty.") == []

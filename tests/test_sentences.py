@@ -307,3 +307,30 @@ def test_a_heading_line_in_a_text_of_one_paragraph_per_line_is_a_sentence_of_its
     wrapped = ("The harbor board of Dorne met on Monday and voted to close\nthe pier until engineers finish "
                "their survey of\nthe structure. Two fishermen were hurt when\nPart of it fell.\n")
     assert len(sentence_spans(wrapped)) == 2
+
+
+def test_a_datelines_dash_stays_on_its_sentence_and_a_bullet_does_not() -> None:
+    """"CASPER, Wyo. - Sen. Ted Cruz ...": the state's abbreviation ends no sentence before the
+    dateline's dash (the timeline had shown "- Sen. Ted Cruz ..."), and the brief shows the sentence
+    without its dateline; a list's dashes at line starts stay items."""
+    from storyline.consolidate.summary_text import trim_span
+
+    text = "DORNE, Ore. - Harbor manager Tamsin Oake resigned on Monday.\nWhat we know:\n- The pier is closed.\n"
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert got[0] == "DORNE, Ore. - Harbor manager Tamsin Oake resigned on Monday.", got
+    assert "- The pier is closed." in got
+    i, j, _ = trim_span(got[0], lead=True, attributions=False)
+    assert got[0][i:j] == "Harbor manager Tamsin Oake resigned on Monday."
+
+
+def test_a_lead_is_no_headline_and_short_wrapped_paragraphs_keep_their_wraps() -> None:
+    from storyline.analyze.sentences import headline_end
+
+    lead = "Freedonia's parliament approved the budget on Tuesday.\nThe vote was 80-20.\nIt now goes to the king."
+    assert headline_end(lead, "Freedonia's parliament approved the budget on Tuesday") == 0
+    assert headline_end("Dorne United beat Carrow City 3-1 at Harbor Park on Wednesday.\n\nThe win lifts them.") == 0
+    wrapped = ("The board met on Monday and voted to close the pier for\nrepairs.\n\nOake said the engineers had\n"
+               "exaggerated the damage.\n\nThe vote was close.\n\nLint left early.\n")
+    assert [wrapped[s:e] for s, e in sentence_spans(wrapped)][:2] == [
+        "The board met on Monday and voted to close the pier for\nrepairs.",
+        "Oake said the engineers had\nexaggerated the damage."]

@@ -669,3 +669,14 @@ def test_a_sentence_sharing_two_words_and_no_name_does_not_carry_a_named_fact() 
     first = next(s for s in out if "very close" in s.text)
     cited = {x.article_id for x in first.citations}
     assert "b" not in cited, cited
+
+
+def test_a_name_in_other_words_still_carries_the_fact() -> None:
+    """"The U.S." / "The United States", "Mayor Mara Lint" / "the mayor": the other sentence names the
+    same one in other words and is cited."""
+    from storyline.consolidate.summary import _thin_and_unnamed
+
+    assert not _thin_and_unnamed("The U.S. closed its embassy on Monday.", "The United States closed its embassy on Monday.")
+    assert not _thin_and_unnamed("Mayor Mara Lint resigned on Tuesday.", "The mayor resigned on Tuesday.")
+    assert _thin_and_unnamed("Inspector Tom Brill said he was very close to the inquiry.",
+                             "Although the inquiry is closed, the inquiry into the inquiry is just beginning.")

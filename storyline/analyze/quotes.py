@@ -839,7 +839,7 @@ def _headline(text: str, start: int, end: int) -> _Found | None:
     spk = m.group("spk").strip()
     words = spk.split()
     if not words or len(words) > 6 or spk.lower() in _NOT_SPEAKER_LABEL or any(ch.isdigit() for ch in spk) \
-            or "," in spk or any(w.lower() in CUE_VERBS for w in words):
+            or any(w.lower() in _FINITE_SAY for w in words):
         return None  # ('Additionally, Lint said: "..."' is a sentence with its own verb)
     s, e = _trim_content(text, m.start("content"), m.end("content"))
     if len(text[s:e].split()) < 3:
@@ -971,7 +971,7 @@ _COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
 _CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
 _OPENS_SUBORDINATE = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)(?:Even\s+)?(?:While|Although|Though|As|Because|Since|"
                                 r"Whereas|If|When|After)\s+$")
-_CLOSED_THEN = re.compile(r"([,;]?[\"”])\s+(?:but|while|though|although|yet)\b")
+_CLOSED_THEN = re.compile(r"([,;.!?][\"”])\s+(?:but|while|though|although|yet)\b")
 
 
 def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
@@ -1000,7 +1000,8 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
             if m:
                 end = min(end, _trim_content(text, f.start, m.start())[1])
             elif f.speaker is not None and _OPENS_SUBORDINATE.search(text, max(0, f.speaker[0] - 24), f.speaker[0]) \
-                    and text[g.speaker[0] - 2:g.speaker[0]] == ", ":
+                    and text[g.speaker[0] - 2:g.speaker[0]] == ", " and text[g.speaker[1]:g.speaker[1] + 1] != "," \
+                    and text[g.cue[1]:g.cue[1] + 1] != "," and g.start > g.cue[1]:
                 # "While Comey has said that ..., Lewandowski said ...": the subordinate clause ends
                 # at the comma before the main clause's speaker
                 end = min(end, _end_with_quote(text, _trim_content(text, f.start, g.speaker[0] - 2)))
@@ -1054,7 +1055,7 @@ _IRREGULAR_PLURALS = frozenset("men women children people police staff crew medi
 # "argue" are verbs after any subject ("The Chinese say ...")
 _NOUN_VERBS = frozenset("attack call claim charge comment answer report reply appeal demand request offer promise "
                         "question challenge threat plea pledge vow boast joke shout quote concern fear hope worry "
-                        "order counter warning".split())
+                        "order counter warning remark statement".split())
 
 
 def _noun_use(toks: Sequence[_Tok], speaker: tuple[int, int], ca: int, verb: str) -> bool:
@@ -1090,15 +1091,19 @@ def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -
 _AUDIENCE = frozenset("""the his her their him them me us reporters journalists lawmakers supporters voters
 investigators members colleagues officials senators crowd audience committee panel court jury""".split())
 # words after which a cue's form is a noun ("such calls", "these claims", "his remarks")
-_NOUN_BEFORE = frozenset("such these those the a an his her their its our my your many more several few".split())
-_PLEAS = frozenset("guilty not innocent no".split())
+_NOUN_BEFORE = frozenset("such these those the a an his her their its our my your".split())
+# quantity words, which are subjects of their own ("Dozens more said", "Many said") unless a verb precedes
+_QUANTITY = frozenset("many more several few".split())
+_JOINERS = frozenset("and but or while".split())
+_PLEAS = frozenset("guilty innocent no".split())
 
 
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
     verb = toks[i].low
-    if verb.startswith("plead") and cb < n and toks[cb].low in _PLEAS:
+    if verb.startswith("plead") and cb < n and (toks[cb].low in _PLEAS or (
+            toks[cb].low == "not" and cb + 1 < n and toks[cb + 1].low in _PLEAS)):
         return None  # "pleaded guilty to a misdemeanor charge": a plea in court, not a statement
     weak = verb in _WEAK or verb in _MANNER
     cue = (toks[ca].start, toks[cb - 1].end)
@@ -1146,8 +1151,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         if inverted:
             speaker_tok = _extend_appositive(toks, speaker_tok)
     else:
-        if prev.lower() in _NOUN_BEFORE:
-            return None  # "makes such calls", "the claims", "his remarks": a noun
+        if prev.lower() in _NOUN_BEFORE or (prev.lower() in _QUANTITY and ca >= 2 and toks[ca - 2].text.isalpha()
+                                            and toks[ca - 2].text.islower() and toks[ca - 2].low not in _JOINERS):
+            return None  # "makes such calls", "the claims", "his remarks", "raised more questions": a noun
         speaker_tok = _left_np(toks, ca)
         if speaker_tok is not None:
             pre_end_tok = speaker_tok[0]
@@ -1161,7 +1167,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         return None
     # "Comey's remarks – and Bill Clinton caused a furor": after a possessive the cue is a noun, which
     # reports only a that-clause or a quotation ("Brill's claim that the pier was safe")
-    noun_cue = not inverted and not participle and _possessive(toks[speaker_tok[1] - 1].text)
+    noun_cue = not inverted and not participle and _possessive(toks[speaker_tok[1] - 1].text) \
+        and (verb in _NOUN_VERBS or verb[:-1] in _NOUN_VERBS)  # ("Vask's said": Vask has said)
     if verb in _TALK and not (cb < n and (toks[cb].low in ("about", "of", "on", ":") or toks[cb].text in _QUOTE_CHARS)):
         return None  # "The two men talked in the Red Carpet Room, reserved for ...": no content told
     if verb in _OBJECT_VERBS:

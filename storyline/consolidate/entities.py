@@ -398,6 +398,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                                          and (royal is None or royal in map(_royal_word, e.surfaces))
                                          and not sex_clash(sex, _entity_sex(e, toks)))
                      or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
+            if len(toks) == 1 and toks[0] in _MASTHEADS and len({e.full for e in cands}) > 1:
+                cands = []  # two newspapers of that word on the page: "the Post" is either
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
@@ -679,6 +681,9 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
                        # hundreds of pages, "Christian News Network" on one; "US" and "United States"
                        # on many stay one)
                        and not (len(by_name[full]) >= 3 and len(by_name[fulls[k][0][1]]) == 1))]
+        if label == "ORG" and len(full) == 1 and full[0] in _MASTHEADS \
+                and len({fulls[k][0][1] for k in matched if len(fulls[k][0][1]) > 1}) > 1:
+            matched = []  # "the Post" of a story naming the Washington Post and the Jerusalem Post: either
         if label == "PERSON" and len(full) == 1 and first_name_sex(full[0]):
             # a given name alone is no short form of a middle name ("Wayne" of "Matthew Wayne Shepard");
             # a family name in the middle is ("Pinochet" of "Augusto Pinochet Ugarte")

@@ -693,8 +693,23 @@ def _thin_and_unnamed(claim: str, other: str) -> bool:
     """Whether ``other`` shares fewer than three of ``claim``'s fact words, none of its numbers and none
     of the names ``claim`` gives: too little to carry its fact."""
     names = _name_words(claim)
-    return bool(names) and len(fact_words(claim) & fact_words(other)) < 3 and not names & _name_words(other) \
-        and not fact_numbers(claim) & fact_numbers(other)
+    if not names or len(fact_words(claim) & fact_words(other)) >= 3 or fact_numbers(claim) & fact_numbers(other):
+        return False
+    # a name in other words: any case ("Mayor Lint" / "the mayor"), or its initials ("U.S." / "United States")
+    keys = {w.lower() for w in names} | _short_forms(claim)
+    return not keys & ({w.lower() for w in _WORD.findall(other)} | _short_forms(other))
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+_CAP_RUN = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+")
+
+
+def _short_forms(sentence: str) -> set[str]:
+    """The abbreviations a sentence writes ("U.S." -> "us") and the initials of its runs of
+    capitalised words ("United States" -> "us"), lower-cased."""
+    return {m.group().replace(".", "").lower() for m in _DOTTED.finditer(sentence)} | {
+        "".join(w[0] for w in m.group().split() if w != "of").lower() for m in _CAP_RUN.finditer(sentence)}
 
 
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(w for w in WEEKDAYS if w.endswith("day"))  # months, "jan", "monday"

@@ -618,7 +618,7 @@ _AGENCIES = _WIRES + "|CNN"
 UPDATED_STAMP = re.compile(r"(?:--?\s*)?(?:[A-Z]{4,}\s?:\s+[^()\n]{0,80}?)?(?:\(|-LRB-)\s*Updated?\s*:?"
                            r"(?:(?:\(|-LRB-)[^()\n]{0,30}?(?:\)|-RRB-)|[^()\n]){0,80}?(?:\)|-RRB-)\s*(?::|--?|—)?\s*")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s*(?:_|--|—)|"
-                       r"[A-Z][A-Z .'-]{2,40},\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}\s*(?:_|--|—)|"
+                       r"[A-Z][A-Z .'-]{2,40},\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}\s*(?:_|--|—|-(?=\s))|"
                        rf"[A-Z][A-Z .'-]{{2,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s*\((?:{_WIRES})\)"
                        r"\s*(?:_|--|—|:)?|"
                        r"[A-Z][A-Z .,']{2,40}-LRB-\s?[A-Za-z. ]{2,20}\s?-RRB-\s*(?:_|--|—|-|:)?|"
@@ -639,7 +639,7 @@ def dateline_end(text: str) -> int:
 
 
 # "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
-_DATELINE_MARK = re.compile(rf"_|--|—|-RRB-|\((?:{_AGENCIES})\)|\(Update|-LRB- Update")
+_DATELINE_MARK = re.compile(rf"_|--|—|\s-\s|-RRB-|\((?:{_AGENCIES})\)|\(Update|-LRB- Update")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
                               rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)"
