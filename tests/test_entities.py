@@ -1189,3 +1189,15 @@ def test_a_masthead_word_shared_by_two_newspapers_joins_neither() -> None:
     ]))
     for name in ("Freedonia Post", "Sylvania Post"):
         assert "Post" not in _find(ents, name).aliases, (name, _find(ents, name).aliases)
+
+
+def test_the_titles_of_a_legislature_are_roles() -> None:
+    """"House Speaker Paul Ryan", "Senate Majority Leader Mitch McConnell": the brief's list gives the
+    title whole (it had given Ryan none and McConnell "Leader")."""
+    ents, _ = _entities(_story([
+        "House Speaker Mara Lint met Governor Tom Vale on Thursday. Senate Majority Leader Orrin Vask "
+        "welcomed the meeting. House Majority Whip Dara Pell voted no.",
+    ]))
+    assert "House Speaker" in _find(ents, "Mara Lint").roles
+    assert "Senate Majority Leader" in _find(ents, "Orrin Vask").roles
+    assert "House Majority Whip" in _find(ents, "Dara Pell").roles

@@ -902,3 +902,15 @@ def test_review_probes_of_the_campaign_rules_keep_what_was_said() -> None:
         ("State Department", "Vask visit will go ahead as planned")]
     assert _said("Vask pleaded not to be sent to prison.") == [("Vask", "not to be sent to prison")]
     assert _said("Vask pleaded not guilty.") == []
+
+
+def test_second_review_probes_keep_what_was_said() -> None:
+    """A quantity word before "said" is a subject ("a few said"); a surname "Said" is a name; "pointed to
+    the Hale Report that found ..." gives no quote; a quotation after "said;" is what was said."""
+    assert _said("Most residents stayed, but a few said they would leave for good.") == [
+        ("a few", "they would leave for good")]
+    assert ("Nadia Said", "that the clinic would reopen") in _said(
+        "Nadia Said told reporters that the clinic would reopen.")
+    assert _said("Lint pointed to the Hale Report that found the pier unsafe.") == []
+    assert [c for _, c in _said('In a statement on Tuesday, the council said; "We will rebuild."')] == [
+        '; "We will rebuild."']

@@ -334,3 +334,16 @@ def test_a_lead_is_no_headline_and_short_wrapped_paragraphs_keep_their_wraps() -
     assert [wrapped[s:e] for s, e in sentence_spans(wrapped)][:2] == [
         "The board met on Monday and voted to close the pier for\nrepairs.",
         "Oake said the engineers had\nexaggerated the damage."]
+
+
+def test_second_review_probes_of_lines_dashes_and_leads() -> None:
+    from storyline.analyze.sentences import headline_end
+
+    lines = ("A pier fell.\nB boats sank.\nC crews came.\nD divers dove.\nE engineers met.\nCouncilor Tom Brae said "
+             "the council would vote on a repair\nplan in March, after the engineers report.\nF files closed.")
+    assert "Councilor Tom Brae said the council would vote on a repair\nplan in March, after the engineers " \
+           "report." in [lines[s:e] for s, e in sentence_spans(lines)]
+    assert len(sentence_spans("Lint lives in Dorne. - Brae lives in Vask.")) == 2
+    lead = ("Mayor Ada Lint said on Tuesday that she will close the Dorne pier in March after engineers found "
+            "cracks in two of its piles.")
+    assert headline_end(lead + "\n\nThe decision came after a survey.", lead[:-1]) == 0

@@ -404,7 +404,7 @@ def _np_ok(t: _Tok) -> bool:
         return False
     if t.low in _STOP and not _is_cap(t):
         return t.low in ("of",)
-    return t.low not in _FINITE_SAY  # "Russert said Putin had called ...": the speaker is Putin
+    return t.low not in _FINITE_SAY or not t.text.islower()  # "Russert said Putin had called ...": Putin
 
 
 # finite verbs of saying, which end a noun phrase read leftwards from a cue
@@ -839,7 +839,7 @@ def _headline(text: str, start: int, end: int) -> _Found | None:
     spk = m.group("spk").strip()
     words = spk.split()
     if not words or len(words) > 6 or spk.lower() in _NOT_SPEAKER_LABEL or any(ch.isdigit() for ch in spk) \
-            or any(w.lower() in _FINITE_SAY for w in words):
+            or any(w in _FINITE_SAY for w in words):
         return None  # ('Additionally, Lint said: "..."' is a sentence with its own verb)
     s, e = _trim_content(text, m.start("content"), m.end("content"))
     if len(text[s:e].split()) < 3:
@@ -1151,8 +1151,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         if inverted:
             speaker_tok = _extend_appositive(toks, speaker_tok)
     else:
-        if prev.lower() in _NOUN_BEFORE or (prev.lower() in _QUANTITY and ca >= 2 and toks[ca - 2].text.isalpha()
-                                            and toks[ca - 2].text.islower() and toks[ca - 2].low not in _JOINERS):
+        nounish = verb in _NOUN_VERBS or verb[:-1] in _NOUN_VERBS  # ("said" never is a noun)
+        if nounish and (prev.lower() in _NOUN_BEFORE or (
+                prev.lower() in _QUANTITY and ca >= 2 and toks[ca - 2].text.isalpha()
+                and toks[ca - 2].text.islower() and toks[ca - 2].low not in _JOINERS)):
             return None  # "makes such calls", "the claims", "his remarks", "raised more questions": a noun
         speaker_tok = _left_np(toks, ca)
         if speaker_tok is not None:
@@ -1230,7 +1232,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         # told, then the clause (not "agreed to a plan that ...")
         m = next((m for m in range(post_start + 1, min(n, post_start + 7)) if toks[m].low == "that"), None)
         if m is not None and not any(t.quoted or not t.text[:1].isalnum() for t in toks[post_start:m]) \
-                and (verb in _MANNER or all(_is_cap(t) or t.low in _AUDIENCE for t in toks[post_start + 1:m])):
+                and (verb in _MANNER or (all(_is_cap(t) or t.low in _AUDIENCE for t in toks[post_start + 1:m])
+                                         and m + 1 < n and (toks[m + 1].text == "," or _looks_clause(toks, m + 1)))):
             post_start = m
     if verb in _OBJECT_VERBS or verb.startswith(("express", "voic", "rais", "made", "make")):
         # "expressed concern that ...", "made the case that ...": the clause is the content
@@ -1244,7 +1247,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 break
     post_tokens = [t for t in toks[post_start:] if t.text not in ".!?"]
     post = None
-    if post_start < n and toks[post_start].text == ";" and has_pre:
+    if post_start < n and toks[post_start].text == ";" and has_pre and not _looks_adjunct(toks, 0) \
+            and not (post_start + 1 < n and toks[post_start + 1].text in _QUOTE_CHARS):
         post_tokens = []  # "She did receive some, he said; his agents found them": what was said is before
     if len(post_tokens) >= 2 or (post_tokens and post_tokens[0].quoted is False and
                                  post_tokens[0].text in _QUOTE_CHARS):

@@ -51,7 +51,7 @@ _TITLE_END = re.compile(r"(?:^|[\s(\"“`'‘])(?:Spc|Pfc|Pvt|Cpl|Sgt|S[Ss]gt|Ca
 _MARK_START = re.compile(r"^[,;]")
 # "CASPER, Wyo. - Sen. Ted Cruz ...": a dash on the same line goes on the sentence (a dateline's)
 _DASH_START = re.compile(r"^(?:-{1,2}|—|–|_)\s")
-_PLACE_ABBREV_END = re.compile(r"\b[A-Z][a-z]{1,5}\.$|\b(?:[A-Z]\.){2,3}$")  # "Wyo.", "Calif.", "D.C."
+_DATELINE_ONLY = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}, (?:[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2,3})$")
 # a closing quotation mark, then the next sentence: the mark ends the sentence before
 _CLOSER_START = re.compile(r"^(?:''|”|\")(?=\s+\S)")
 
@@ -181,7 +181,8 @@ def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
             nl = text.find("\n", i, end)
             if nl == -1:
                 break
-            if every_line or _LINE_END_SENT.search(text[line_start:nl]) or stamp_only(text[line_start:nl]):
+            if (every_line and not text[nl + 1:nl + 2].islower()) or _LINE_END_SENT.search(text[line_start:nl]) \
+                    or stamp_only(text[line_start:nl]):
                 yield from _trim(text, block_start, nl)
                 block_start = nl + 1
             line_start = nl + 1
@@ -340,8 +341,7 @@ def _repair(text: str, spans: list[tuple[int, int]], forced: Iterable[int] = ())
             if ((_AMPM_END.search(prev) and _TIME_CONT.match(cur)) or _LOWER_START.match(cur)
                     or (_TITLE_END.search(prev) and _NAME_START.match(cur))
                     or _CLOSERS_ONLY.match(cur) or _MARK_START.match(cur)
-                    or (_DASH_START.match(cur) and "\n" not in text[pe:s] and _PLACE_ABBREV_END.search(prev)
-                        and len(prev.split()) <= 8)
+                    or (_DASH_START.match(cur) and "\n" not in text[pe:s] and _DATELINE_ONLY.match(prev))
                     or (_NUM_ABBREV_END.search(prev) and _DIGIT_START.match(cur))
                     or (_COMPANY_END.search(prev) and _COMPANY_SUFFIX_START.match(cur))):
                 out[-1] = (ps, e)
@@ -431,6 +431,7 @@ def _cached_spans(text: str, lang: str = "en") -> tuple[tuple[int, int], ...]:
 
 _NORM_WORD = re.compile(r"\w+")
 _WIRE_TAG = re.compile(r"\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)")  # a wire's dateline opens a lead, not a headline
+_LEAD_WORDS = 15    # a sentence this long that repeats the title is a lead the feed also made its title
 _HEAD_LINES = 3      # lines a headline (with its deck) may take
 _HEAD_CHARS = 400    # and characters
 
@@ -477,7 +478,10 @@ def headline_end(text: str, title: str | None = None) -> int:
             # a lead that a feed also made the title ("... on Tuesday.\nThe vote was ...") stays: a
             # line ending a sentence is the headline only over a blank line or in title case
             alone = text[nl:nl + 4].replace(" ", "").startswith("\n\n")
-            return nl if lines > 1 or alone or not _LINE_END_SENT.search(line) or _title_case(line) else 0
+            ended = _LINE_END_SENT.search(line) is not None
+            if ended and not _title_case(line) and (not alone or len(more) >= _LEAD_WORDS) and lines == 1:
+                return 0
+            return nl
         if lines == 1 and len(words) >= 4 and want[:len(words)] == words and len(want) - len(words) <= 4:
             site = nl
         if not (len(words) < len(want) and want[:len(words)] == words):

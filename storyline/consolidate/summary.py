@@ -675,6 +675,7 @@ def one_fact(a: str, b: str, a_published: date | None, b_published: date | None)
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def _name_words(sentence: str) -> set[str]:
@@ -682,7 +683,7 @@ def _name_words(sentence: str) -> set[str]:
     unless a common one; days and months left out): two sentences on different names tell two facts."""
     out = set()
     for m in _NAME_WORD.finditer(sentence):
-        w = m.group().rstrip("'’s").rstrip("'’")
+        w = _POSSESSIVE_END.sub("", m.group())  # "Hale's" is Hale, "Jones" stays Jones
         if w.lower() in STOP or w.lower() in _CALENDAR_WORDS:
             continue
         out.add(w)
@@ -697,7 +698,7 @@ def _thin_and_unnamed(claim: str, other: str) -> bool:
         return False
     # a name in other words: any case ("Mayor Lint" / "the mayor"), or its initials ("U.S." / "United States")
     keys = {w.lower() for w in names} | _short_forms(claim)
-    return not keys & ({w.lower() for w in _WORD.findall(other)} | _short_forms(other))
+    return not keys & ({_POSSESSIVE_END.sub("", w).lower() for w in _WORD.findall(other)} | _short_forms(other))
 
 
 _WORD = re.compile(r"[\w'’-]+")
