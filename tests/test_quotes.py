@@ -914,3 +914,12 @@ def test_second_review_probes_keep_what_was_said() -> None:
     assert _said("Lint pointed to the Hale Report that found the pier unsafe.") == []
     assert [c for _, c in _said('In a statement on Tuesday, the council said; "We will rebuild."')] == [
         '; "We will rebuild."']
+
+
+def test_a_counted_speaker_keeps_the_noun_after_the_name() -> None:
+    """"wrote one Vask supporter": the speaker is the supporter (the brief had grouped the words under
+    Vask himself); "two Lint delegates", "a Dorne poll" likewise."""
+    assert [s for s, _ in _said('"It is over," wrote one Vask supporter.')] == ["one Vask supporter"]
+    assert [s for s, _ in _said('"It is over," said two Lint delegates.')] == ["two Lint delegates"]
+    assert [s for s, _ in _said('"Lint leads," said a Dorne Herald poll.')] == ["a Dorne Herald poll"]
+    assert [s for s, _ in _said('"We will win," said a Lint aide.')] == ["a Lint aide"]

@@ -676,6 +676,12 @@ def _after_possessive(toks: Sequence[_Tok], a: int, b: int) -> bool:
     return False
 
 
+# the words that open a counted phrase of people ("one Sanders supporter", "two Kasich delegates")
+_COUNTED = frozenset("a an one two three four five several some many other another".split())
+_DOCUMENT_HEADS = frozenset("poll polls report reports survey statement study analysis memo letter".split())
+_PERSON_HEAD = re.compile(r"(?:er|or|ist|ant|ent|ian|ee)s?$")
+
+
 def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     """Noun phrase starting at toks[i] (inverted speaker: ``said Maria Lind``)."""
     a = i
@@ -703,6 +709,11 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
             continue
         if not _np_ok(t):
             break
+        if seen_cap and b > a and not _is_cap(t) and toks[a].low in _COUNTED and _is_cap(toks[b - 1]) \
+                and (t.low in PERSON_NOUNS or t.low.rstrip("s") in PERSON_NOUNS or _PERSON_HEAD.search(t.low)
+                     or t.low in _DOCUMENT_HEADS):
+            b += 1  # "said one Sanders supporter", "two Kasich delegates", "a CNN poll": the head after the name
+            continue
         if b > a and not _is_cap(t) and (t.low in CUE_VERBS or (seen_cap and t.low not in ("of", "’s", "'s")
                                                                  and t.text not in ("-", ".")
                                                                  and not (t.low in _DETS and toks[b - 1].low
