@@ -923,3 +923,20 @@ def test_a_counted_speaker_keeps_the_noun_after_the_name() -> None:
     assert [s for s, _ in _said('"It is over," said two Lint delegates.')] == ["two Lint delegates"]
     assert [s for s, _ in _said('"Lint leads," said a Dorne Herald poll.')] == ["a Dorne Herald poll"]
     assert [s for s, _ in _said('"We will win," said a Lint aide.')] == ["a Lint aide"]
+
+
+def test_a_dateline_is_no_subject_and_a_clause_before_a_colon_is_no_label() -> None:
+    """"Washington (AFP) – Democrat Mara Lint has taken a swipe ..., saying ...": Lint speaks, not
+    "Washington"; "Lint rallied supporters, saying: ..." is Lint's (not a label "Lint rallied
+    supporters, saying"); "Lint Says: ..." is Lint's."""
+    assert [s for s, _ in _said("Washington (AFP) – Democrat Mara Lint has taken a swipe at her rival, saying "
+                                "that “bombastic comments” do harm.")] == ["Democrat Mara Lint"]
+    assert [s for s, _ in _said("WASHINGTON, Dec. 8 (UPI) — Mara Lint rallied supporters, saying: “We have to be "
+                                "ready.”")] == ["Mara Lint"]
+    assert [s for s, _ in _said("Mara Lint rallied supporters, saying: “We have to be ready.”")] == ["Mara Lint"]
+    assert _said("Lint Says: The pier must close") == [("Lint", "The pier must close")]
+
+
+def test_a_dateline_and_a_weekday_are_no_part_of_the_subject() -> None:
+    said = _said("DORNE, Ore. -- Gov. Mara Lint Thursday granted a reprieve, saying that the evidence was thin.")
+    assert [s for s, _ in said] == ["Gov. Mara Lint"], said

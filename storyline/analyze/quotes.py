@@ -593,17 +593,40 @@ def _speaker_to(toks: Sequence[_Tok], a: int, b: int, end: int) -> tuple[int, in
     return None
 
 
+_WIRE_NAMES = frozenset("AP AFP Reuters UPI Xinhua CNN".split())
+_DATELINE_DASHES = frozenset(["—", "–", "--", "-", "_"])
+
+
+def _after_dateline(toks: Sequence[_Tok], k: int, limit: int) -> int:
+    """The first token after a dateline opening the clause at ``k`` ("WASHINGTON, Dec. 8 (UPI) —",
+    "Washington (AFP) –"), or ``k`` when it opens with none."""
+    for m in range(k + 1, min(limit, k + 12)):
+        if toks[m].text in _DATELINE_DASHES and toks[m - 1].end < toks[m].start \
+                and (m + 1 >= limit or toks[m].end < toks[m + 1].start or toks[m + 1].text in _DATELINE_DASHES):
+            head = toks[k:m]
+            if all(_is_cap(t) or t.text in (",", ".", "(", ")") or t.text.isdigit() for t in head) \
+                    and (toks[k].text.isupper() and len(toks[k].text) > 1 or any(t.text in _WIRE_NAMES for t in head)):
+                while m + 1 < limit and toks[m + 1].text in _DATELINE_DASHES:
+                    m += 1  # ("--" is two tokens)
+                return m + 1
+            return k
+        if not (_is_cap(toks[m]) or toks[m].text in (",", ".", "(", ")") or toks[m].text.isdigit()):
+            return k
+    return k
+
+
 def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     """The subject at the start of the clause (after a leading adverbial and its comma)."""
-    k = 0
-    if limit > 0 and toks[0].text in _QUOTE_CHARS:  # '``...,'' the leader, Rep. Dick Armey, told ...'
-        close = next((m for m in range(1, limit) if toks[m].text in _QUOTE_CHARS), None)
+    # (after a dateline: "WASHINGTON, Dec. 8 (UPI) — Clinton's aide rallied ..., saying")
+    k = _after_dateline(toks, 0, limit) if limit > 0 else 0
+    if k < limit and toks[k].text in _QUOTE_CHARS:  # '``...,'' the leader, Rep. Dick Armey, told ...'
+        close = next((m for m in range(k + 1, limit) if toks[m].text in _QUOTE_CHARS), None)
         if close is None:
             return None
         k = close + 1
-    elif k < limit and (toks[0].low in _STOP or toks[0].low in ("speaking", "meanwhile", "still", "instead")) \
-            and toks[0].low not in _PRONOUNS:
-        c = next((m for m in range(1, min(limit, 25)) if toks[m].text == ","), None)
+    elif k < limit and (toks[k].low in _STOP or toks[k].low in ("speaking", "meanwhile", "still", "instead")
+                        or (k > 0 and toks[k].low.endswith("ing"))) and toks[k].low not in _PRONOUNS:
+        c = next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
         if c is None:
             return None
         k = c + 1
@@ -615,6 +638,8 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     seen_cap = False
     while b < limit and b - k < 8 and _np_ok(toks[b]):
         t = toks[b]
+        if b > k and t.low in _DAYS:
+            break  # "Gov. George W. Bush Thursday granted ...": the day is no part of the name
         if t.low in _DETS or t.low == "of":
             pass
         elif _is_cap(t) or t.text in ("’s", "'s", "-", ".", "&"):
@@ -850,12 +875,18 @@ def _headline(text: str, start: int, end: int) -> _Found | None:
     spk = m.group("spk").strip()
     words = spk.split()
     if not words or len(words) > 6 or spk.lower() in _NOT_SPEAKER_LABEL or any(ch.isdigit() for ch in spk) \
-            or any(w in _FINITE_SAY for w in words):
+            or any(w in _FINITE_SAY for w in words) or re.search(r",\s+[a-z]", spk):
         return None  # ('Additionally, Lint said: "..."' is a sentence with its own verb)
     s, e = _trim_content(text, m.start("content"), m.end("content"))
     if len(text[s:e].split()) < 3:
         return None
-    return _Found(s, e, ((s, e),), (m.start("spk"), m.start("spk") + len(spk)), (m.end("spk"), m.end("spk") + 1))
+    a = m.start("spk")
+    cue = (m.end("spk"), m.end("spk") + 1)
+    if len(words) > 1 and words[-1].lower() in ("says", "said", "tells", "told"):
+        # "Lint Says: The pier must close": the verb is the cue, not part of the name
+        spk = spk[:spk.rfind(words[-1])].rstrip()
+        cue = (a + len(spk) + 1, m.end("spk"))
+    return _Found(s, e, ((s, e),), (a, a + len(spk)), cue)
 
 
 def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, int] | None,
