@@ -940,3 +940,18 @@ def test_a_dateline_is_no_subject_and_a_clause_before_a_colon_is_no_label() -> N
 def test_a_dateline_and_a_weekday_are_no_part_of_the_subject() -> None:
     said = _said("DORNE, Ore. -- Gov. Mara Lint Thursday granted a reprieve, saying that the evidence was thin.")
     assert [s for s, _ in said] == ["Gov. Mara Lint"], said
+
+
+def test_third_review_probes_of_datelines_and_labels() -> None:
+    """A weekday word inside a name ("The Sunday Times", "USA Today"), a name ending in -ing after a
+    dateline ("King Harald"), a subject in capitals before a dash aside (no dateline), a label with an
+    apposition ("Lint, the mayor:")."""
+    assert [s for s, _ in _said("The Sunday Times ran the story, saying the minister had lied.")] == [
+        "The Sunday Times"]
+    assert [s for s, _ in _said("USA Today ran a poll, saying Lint led by ten points.")] == ["USA Today"]
+    assert [s for s, _ in _said("DORNE (Reuters) - King Harald of Dorne opened parliament, saying the budget "
+                                "was sound.")] == ["King Harald of Dorne"]
+    assert [s for s, _ in _said("DORN Administrator Tom Brae — a former pilot — rallied staff, saying the "
+                                "budget was safe.")] == ["DORN Administrator Tom Brae"]
+    assert _said("Lint, the mayor: The pier must close before winter.") == [
+        ("Lint, the mayor", "The pier must close before winter")]

@@ -593,6 +593,7 @@ def _speaker_to(toks: Sequence[_Tok], a: int, b: int, end: int) -> tuple[int, in
     return None
 
 
+_WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WIRE_NAMES = frozenset("AP AFP Reuters UPI Xinhua CNN".split())
 _DATELINE_DASHES = frozenset(["—", "–", "--", "-", "_"])
 
@@ -604,8 +605,10 @@ def _after_dateline(toks: Sequence[_Tok], k: int, limit: int) -> int:
         if toks[m].text in _DATELINE_DASHES and toks[m - 1].end < toks[m].start \
                 and (m + 1 >= limit or toks[m].end < toks[m + 1].start or toks[m + 1].text in _DATELINE_DASHES):
             head = toks[k:m]
+            comma = next((x for x, t in enumerate(head) if t.text == ","), len(head))
+            city = all(t.text.isupper() or t.text in (".", "'") for t in head[:comma]) and len(toks[k].text) > 1
             if all(_is_cap(t) or t.text in (",", ".", "(", ")") or t.text.isdigit() for t in head) \
-                    and (toks[k].text.isupper() and len(toks[k].text) > 1 or any(t.text in _WIRE_NAMES for t in head)):
+                    and (city or any(t.text in _WIRE_NAMES for t in head)):
                 while m + 1 < limit and toks[m + 1].text in _DATELINE_DASHES:
                     m += 1  # ("--" is two tokens)
                 return m + 1
@@ -624,12 +627,18 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         if close is None:
             return None
         k = close + 1
-    elif k < limit and (toks[k].low in _STOP or toks[k].low in ("speaking", "meanwhile", "still", "instead")
-                        or (k > 0 and toks[k].low.endswith("ing"))) and toks[k].low not in _PRONOUNS:
+    elif k < limit and (toks[k].low in _STOP or toks[k].low in ("speaking", "meanwhile", "still", "instead")) \
+            and toks[k].low not in _PRONOUNS:
         c = next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
         if c is None:
             return None
         k = c + 1
+    elif k > 0 and k + 1 < limit and toks[k].low.endswith("ing") and not _is_cap(toks[k + 1]):
+        # a participle's phrase after a dateline ("BUENA PARK, Calif. — Rallying supporters in the park,
+        # Clinton vowed ..."), not a name ("King Harald", "Sterling Bank"): its comma, then the subject
+        c = next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
+        if c is not None and c + 1 < limit:
+            k = c + 1
     if k >= limit:
         return None
     if toks[k].low in _PRONOUNS:
@@ -638,8 +647,9 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     seen_cap = False
     while b < limit and b - k < 8 and _np_ok(toks[b]):
         t = toks[b]
-        if b > k and t.low in _DAYS:
-            break  # "Gov. George W. Bush Thursday granted ...": the day is no part of the name
+        if b > k and t.low in _WEEKDAY_WORDS and toks[b - 1].low not in _DETS \
+                and not (b + 1 < limit and _is_cap(toks[b + 1])):
+            break  # "Gov. George W. Bush Thursday granted ...": the day is no part of the name (not "The Sunday Times")
         if t.low in _DETS or t.low == "of":
             pass
         elif _is_cap(t) or t.text in ("’s", "'s", "-", ".", "&"):
@@ -875,7 +885,8 @@ def _headline(text: str, start: int, end: int) -> _Found | None:
     spk = m.group("spk").strip()
     words = spk.split()
     if not words or len(words) > 6 or spk.lower() in _NOT_SPEAKER_LABEL or any(ch.isdigit() for ch in spk) \
-            or any(w in _FINITE_SAY for w in words) or re.search(r",\s+[a-z]", spk):
+            or any(w in _FINITE_SAY for w in words) \
+            or ("," in spk and any(w.islower() and w not in ("of", "the", "and", "for") for w in spk.split(",")[0].split())):
         return None  # ('Additionally, Lint said: "..."' is a sentence with its own verb)
     s, e = _trim_content(text, m.start("content"), m.end("content"))
     if len(text[s:e].split()) < 3:
