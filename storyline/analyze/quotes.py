@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from ..records import Quote
-from .sentences import line_per_sentence
+from .sentences import NEWS_AGENCIES, line_per_sentence
+from .timex import WEEKDAYS
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
@@ -593,8 +594,8 @@ def _speaker_to(toks: Sequence[_Tok], a: int, b: int, end: int) -> tuple[int, in
     return None
 
 
-_WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_WIRE_NAMES = frozenset("AP AFP Reuters UPI Xinhua CNN".split())
+_WEEKDAY_WORDS = frozenset(w for w in WEEKDAYS if w.endswith("day"))
+_WIRE_NAMES = frozenset(NEWS_AGENCIES)
 _DATELINE_DASHES = frozenset(["—", "–", "--", "-", "_"])
 
 
@@ -1064,8 +1065,8 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
         if m and m.start() > f.start:
             end = min(end, m.start() + len(m.group(1)))
         if text[f.start] in _QUOTE_CHARS:
-            # 'said: "... was a mistake," but in fact Clinton used one': a quotation closed before
-            # "but"/"and" is all that was said
+            # 'said: "... was a mistake," but in fact Clinton used one': a quotation closed on a mark
+            # before "but", "while", "though" or "yet" is all that was said
             for m in _CLOSED_THEN.finditer(text, f.start + 1, end):
                 close = m.start() + len(m.group(1))
                 if text[close - 1] == _CLOSE or text.count(_DQ, f.start, close) % 2 == 0:
@@ -1109,6 +1110,11 @@ _IRREGULAR_PLURALS = frozenset("men women children people police staff crew medi
 _NOUN_VERBS = frozenset("attack call claim charge comment answer report reply appeal demand request offer promise "
                         "question challenge threat plea pledge vow boast joke shout quote concern fear hope worry "
                         "order counter warning remark statement".split())
+
+
+def _noun_form(verb: str) -> bool:
+    """Whether a cue's form may be a noun ("calls", "remarks", "claim"; "said" never is one)."""
+    return verb in _NOUN_VERBS or verb[:-1] in _NOUN_VERBS
 
 
 def _noun_use(toks: Sequence[_Tok], speaker: tuple[int, int], ca: int, verb: str) -> bool:
@@ -1204,8 +1210,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         if inverted:
             speaker_tok = _extend_appositive(toks, speaker_tok)
     else:
-        nounish = verb in _NOUN_VERBS or verb[:-1] in _NOUN_VERBS  # ("said" never is a noun)
-        if nounish and (prev.lower() in _NOUN_BEFORE or (
+        if _noun_form(verb) and (prev.lower() in _NOUN_BEFORE or (
                 prev.lower() in _QUANTITY and ca >= 2 and toks[ca - 2].text.isalpha()
                 and toks[ca - 2].text.islower() and toks[ca - 2].low not in _JOINERS)):
             return None  # "makes such calls", "the claims", "his remarks", "raised more questions": a noun
@@ -1223,7 +1228,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     # "Comey's remarks – and Bill Clinton caused a furor": after a possessive the cue is a noun, which
     # reports only a that-clause or a quotation ("Brill's claim that the pier was safe")
     noun_cue = not inverted and not participle and _possessive(toks[speaker_tok[1] - 1].text) \
-        and (verb in _NOUN_VERBS or verb[:-1] in _NOUN_VERBS)  # ("Vask's said": Vask has said)
+        and _noun_form(verb)  # ("Vask's said": Vask has said)
     if verb in _TALK and not (cb < n and (toks[cb].low in ("about", "of", "on", ":") or toks[cb].text in _QUOTE_CHARS)):
         return None  # "The two men talked in the Red Carpet Room, reserved for ...": no content told
     if verb in _OBJECT_VERBS:

@@ -15,13 +15,17 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
-from ..records import Sentence
+from ..records import Article, Sentence
 from .timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES, live_log, live_stamp
 
-__all__ = ["VERB_CUE", "comments_start", "headline_end", "split_sentences", "sentence_spans", "paragraph_spans"]
+__all__ = ["NEWS_AGENCIES", "VERB_CUE", "WIRE_AGENCIES", "comments_start", "headline_end", "report_sentences",
+           "split_sentences", "sentence_spans", "paragraph_spans"]
 
+# the agencies whose name in brackets makes a dateline ("PARIS (AP) _"): wires, then broadcasters
+WIRE_AGENCIES = ("AP", "Reuters", "AFP", "Xinhua", "UPI")
+NEWS_AGENCIES = WIRE_AGENCIES + ("CNN",)
 _BLOCK = re.compile(r"\n[ \t]*\n+")
 _LINE_END_SENT = re.compile(r"[.!?:\"”’')\]]\s*$")
 # a page's date stamp alone: "Originally published 05 / 03 / 2013 at 10:20 AM EDT", "09/10/10 08:23 PM ET"
@@ -430,7 +434,7 @@ def _cached_spans(text: str, lang: str = "en") -> tuple[tuple[int, int], ...]:
 
 
 _NORM_WORD = re.compile(r"\w+")
-_WIRE_TAG = re.compile(r"\((?:AP|Reuters|AFP|Xinhua|UPI|CNN)\)")  # a wire's dateline opens a lead, not a headline
+_WIRE_TAG = re.compile(r"\((?:" + "|".join(NEWS_AGENCIES) + r")\)")  # a wire's dateline opens a lead, not a headline
 _LEAD_WORDS = 15    # a sentence this long that repeats the title is a lead the feed also made its title
 _HEAD_LINES = 3      # lines a headline (with its deck) may take
 _HEAD_CHARS = 400    # and characters
@@ -494,6 +498,14 @@ def headline_end(text: str, title: str | None = None) -> int:
             and not _WIRE_TAG.search(first, 0, nl):
         return len(text) - len(first) + nl
     return 0
+
+
+def report_sentences(article: Article, sentences: Sequence[Sentence] | None = None) -> list[Sentence]:
+    """The sentences of an article's report (``sentences`` when already split), less the headline its
+    text may open with (``headline_end``)."""
+    ss = list(sentences or split_sentences(article.text, article.id, article.lang))
+    head = headline_end(article.text, article.title) if article.text else 0
+    return [s for s in ss if s.end > head] if head else ss
 
 
 def split_sentences(text: str, article_id: str = "", lang: str = "en") -> list[Sentence]:

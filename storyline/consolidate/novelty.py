@@ -19,9 +19,9 @@ from collections import Counter
 from datetime import date
 from typing import Iterable, Sequence
 
-from ..analyze.sentences import headline_end, split_sentences
+from ..analyze.sentences import report_sentences, split_sentences
 from ..analyze.timex import WEEKDAY_NAMES
-from ..records import Article, Citation, NewSince, Sentence, SummarySentence
+from ..records import Article, Citation, NewSince, SummarySentence
 from .summary_text import caption_like, content_stems, is_candidate_shape, is_dangling, is_furniture, leans_back, trim_span
 
 __all__ = ["latest_lead", "new_since", "redundant_with"]
@@ -95,12 +95,6 @@ class _Known:
         return False
 
 
-def _body(a: Article) -> list[Sentence]:
-    """The sentences of an article's report, less the headline its text may open with."""
-    head = headline_end(a.text, a.title)
-    return [s for s in split_sentences(a.text, a.id, a.lang) if s.end > head]
-
-
 def _known(articles: Sequence[Article], skip: set[str], redundancy: float, contained: float) -> _Known:
     known = _Known(redundancy, contained)
     for a in articles:
@@ -125,7 +119,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
             continue
         vocab = set(known.postings)
         picked: list[tuple[int, int, SummarySentence]] = []
-        for k, s in enumerate(_body(a)):
+        for k, s in enumerate(report_sentences(a)):
             text = a.text[s.start:s.end]
             bag = _bag(text)
             if len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag):
@@ -185,7 +179,7 @@ def latest_lead(articles: Sequence[Article], *, redundancy: float = 0.5, contain
     known = _known(articles, {a.id for a in newest}, redundancy, contained)
     topic = _topic_stems([a for a in articles if a.published != days[-1]])
     for a in newest:
-        for k, s in enumerate(_body(a)[:lead_sentences]):
+        for k, s in enumerate(report_sentences(a)[:lead_sentences]):
             i, j, _ = trim_span(a.text[s.start:s.end], lead=k == 0, attributions=False)  # no "CAIRO (AP) _"
             start, end = s.start + i, s.start + j
             text = a.text[start:end]

@@ -42,7 +42,7 @@ import numpy as np
 from scipy import sparse
 
 from ..analyze.dct import reference_date
-from ..analyze.sentences import headline_end, split_sentences
+from ..analyze.sentences import report_sentences
 from ..analyze.timex import MONTHS, WEEKDAYS
 from ..records import Article, Citation, Sentence, SummarySentence
 from .summary_select import select_greedy, select_greedy_capped, select_ilp
@@ -333,10 +333,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
     out: list[_Item] = []
     toks: list[list[str]] = []
     for ai, a in enumerate(arts):
-        ss = list((sentences or {}).get(a.id) or split_sentences(a.text, a.id, a.lang))
-        head = headline_end(a.text, a.title) if a.text else 0
-        if head:  # the headline the text opens with is no sentence of the report
-            ss = [s for s in ss if s.end > head]
+        ss = report_sentences(a, (sentences or {}).get(a.id))  # (not the headline the text opens with)
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
@@ -1102,7 +1099,6 @@ def _written_lower(arts: Sequence[Article]) -> Callable[[str], bool]:
 
 
 @lru_cache(maxsize=8192)
-@lru_cache(maxsize=4096)
 def _days(sentence: str, published: date | None) -> frozenset[str]:
     """The calendar days a sentence names, resolved against its article's date (cached: a cited
     sentence is read by ``one_fact`` and again by the check for another day)."""

@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
-from ..analyze.sentences import VERB_CUE, stamp_only
+from ..analyze.sentences import NEWS_AGENCIES, VERB_CUE, WIRE_AGENCIES, stamp_only
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
 from .disagreements import stated_numbers
 
@@ -609,8 +609,8 @@ _OPENING = ",'\"”"   # besides spaces, what may open an attribution match
 _ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")
 _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
 # the agencies whose name in brackets makes a dateline: wires, then broadcasters and others
-_WIRES = "AP|Reuters|AFP|Xinhua|UPI"
-_AGENCIES = _WIRES + "|CNN"
+_WIRES = "|".join(WIRE_AGENCIES)
+_AGENCIES = "|".join(NEWS_AGENCIES)
 # "PARIS (AP) _ ", "WASHINGTON (CNN) -- ", "RIO DE JANEIRO, Brazil _ ", and in tokenized corpora "WASHINGTON -LRB- CNN -RRB- - "
 # a page's update stamp, also after a kicker in capitals and in tokenized text: "(Updated: 1:38 a.m.
 # Monday, Libya; 6:38 p.m. Sunday ET): ", "TIMELINE: Six remarkable days in Libya -LRB- Updated : ... -RRB- :",

@@ -258,6 +258,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         return []
     txs = _spans_of_days(text, txs)
     spans = sentence_spans(text, article.lang)
+    head = headline_end(text, article.title)  # the headline the text opens with
     out: list[Event] = []
     j = 0
     seen: set[tuple[str, int]] = set()
@@ -290,7 +291,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if _UNTIL_DAY.search(text, max(0, tx.start - 24), tx.start) and not _SCHEDULED.search(
                 text, max(first, tx.start - 80), tx.start):
             continue  # the day a past state ends dates no event
-        if spans[j][1] <= headline_end(text, article.title):
+        if spans[j][1] <= head:
             continue  # the headline the text opens with tells the lead's event again
         if is_furniture(text[spans[j][0]:spans[j][1]]):
             continue  # a comment's time stamp ("January 27, 2011 at 7:59 pm | Report abuse |")
