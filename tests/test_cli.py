@@ -170,6 +170,28 @@ def test_an_undated_page_is_noted_and_its_source_line_does_not_repeat_its_title(
     assert sources == ["1. Council approves new park in Riverton"]
 
 
+def test_a_source_line_names_the_outlet_and_date_and_never_repeats_the_title(tmp_path: Path) -> None:
+    arts = [{"id": f"d{i}", "title": f"Varn dam gates opened after rain ({i})", "published": "2024-03-05",
+             "source": "Varn Post" if i else None,
+             "text": "The gates of the Varn dam were opened on Monday after three days of heavy rain, the "
+                     "regional water board said. Water board chief Tom Brae said the town was safe."}
+            for i in range(2)]
+    p = tmp_path / "dam.jsonl"
+    p.write_text("\n".join(json.dumps(a) for a in arts), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert run(db, "ingest", "-q", str(p)).exit_code == 0
+    md = run(db, "brief", "-f", "md").output
+    sources = sorted(md.split("## Sources", 1)[1].strip().splitlines())
+    assert sources == ["1. Varn dam gates opened after rain (0) (2024-03-05)",
+                       "2. Varn dam gates opened after rain (1) (Varn Post, 2024-03-05)"]
+    text = " ".join(run(db, "brief").output.split())
+    assert "Varn dam gates opened after rain (0) — 2024-03-05" in text
+    assert "rain (0) — Varn dam" not in text
+    html = run(db, "brief", "-f", "html").output
+    item = html.split('<ol class="sources">', 1)[1].split("</ol>", 1)[0]
+    assert item.count("Varn dam gates opened after rain (0)") == 1 and "2024-03-05" in item
+
+
 def test_a_warning_given_to_many_articles_is_printed_for_a_few_then_counted(tmp_path) -> None:
     items = "".join(f"<item><title>Item {i}</title><link>https://x.example/{i}</link>"
                     f"<description>The gates of dam {i} opened on Monday after heavy rain.</description></item>"

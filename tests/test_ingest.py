@@ -29,6 +29,17 @@ def test_read_article_from_dict_and_text() -> None:
     assert storyline.read_article({"text": "no date here"}).published is None
 
 
+def test_a_news_api_export_gives_its_outlet_and_date_under_their_usual_names() -> None:
+    a = storyline.read_article({"source": {"id": "varn-post", "name": "The Varn Post"}, "title": "Dam opens",
+                                "publishedAt": "2024-03-05T09:00:00Z", "text": "The Varn dam opened on Monday."})
+    assert (a.source, a.published) == ("The Varn Post", date(2024, 3, 5))
+    b = storyline.read_article({"publisher": "dorne-daily", "pubDate": "Tue, 05 Mar 2024 10:00:00 GMT",
+                                "text": "The Varn dam opened on Monday."})
+    assert (b.source, b.published) == ("dorne-daily", date(2024, 3, 5))
+    c = storyline.read_article({"source": "Varn Radio", "outlet": "ignored", "text": "The dam opened."})
+    assert c.source == "Varn Radio" and c.meta["outlet"] == "ignored"
+
+
 def test_records_build_by_keyword() -> None:
     a = storyline.Article(text="Some words.", title="t")
     assert a.id and a.id == storyline.Article(text="Some  words.", title="t").id

@@ -955,3 +955,42 @@ def test_third_review_probes_of_datelines_and_labels() -> None:
                                 "budget was safe.")] == ["DORN Administrator Tom Brae"]
     assert _said("Lint, the mayor: The pier must close before winter.") == [
         ("Lint, the mayor", "The pier must close before winter")]
+
+
+def _resolved(text: str) -> list[tuple[str, str | None]]:
+    return [(text[q.start:q.end], q.speaker_resolved) for q in extract_quotes(text)]
+
+
+def test_one_pronoun_is_one_person_and_a_name_in_his_own_words_is_not_him() -> None:
+    """""I prefer Tom Brae," he said, noting he had backed Lint": both contents are the delegate's, not
+    Brae's (named in the quotation) nor Lint's; "He's leaning toward Brae, he said, because ...": the
+    pronoun opening the content is the speaker himself, so Brae named after it is no speaker; "Victory
+    is vital, he said after meeting Brae aides, because he said ...": one sentence's "he" twice is one man."""
+    delegate = ("Another delegate, Dan Vask, said that he was opposed to the plan. \"I prefer Tom Brae,\" he said, "
+                "noting he had previously backed Sen. Mara Lint.")
+    said = _resolved(delegate)
+    assert [who for _, who in said[-2:]] == ["Dan Vask", "Dan Vask"], said
+    leaning = ("Kyle Dorn, a veteran party insider, said that Tom Brae is his third choice. Dorn said the party "
+               "needs a winner. He's leaning toward Brae, he said, because he prizes electability.")
+    assert _resolved(leaning)[-1] == (
+        "He's leaning toward Brae, he said, because he prizes electability", "Kyle Dorn")
+    twice = ("Tom Brae said he would win the race. Congressman Chris Vask, a supporter, said the campaign plans to "
+             "win outright. Outright victory is vital, he said after meeting Thursday with Brae aides, because he "
+             "said party leaders appear determined to block the former star.")
+    assert [who for _, who in _resolved(twice)][1:] == ["Chris Vask", "Chris Vask", "Chris Vask"]
+
+
+def test_the_one_told_ends_where_the_clause_opens() -> None:
+    """"told delegates here that ...", "told reporters the dam would hold", "told reporters there was
+    ...", "warning growth will slow": the clause told, whole; "Windows, he asserted, would never ...":
+    a one-word subject before a parenthetical cue stays with its verb."""
+    assert _said("Lint told delegates here that their votes could help him win.")[0][1] == \
+        "that their votes could help him win"
+    assert _said("Lint told reporters the dam would hold.")[0][1] == "the dam would hold"
+    assert _said("Lint told reporters Monday the dam would hold.")[0][1] == "the dam would hold"
+    assert _said('Lint told reporters there was "no contradiction at all" between the two.')[0][1] == \
+        'there was "no contradiction at all" between the two'
+    assert _said("Vask painted a bleak picture, warning growth will likely slow to 2.5 percent next year.")[0][1] == \
+        "growth will likely slow to 2.5 percent next year"
+    assert _said("Windows, he asserted, would never receive the features of the new system.")[0][1] == \
+        "Windows, he asserted, would never receive the features of the new system"

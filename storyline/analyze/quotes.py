@@ -1146,6 +1146,9 @@ def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -
     return toks[a - 1].text in LIST_HEADS and lowercase_word(toks[a].text)
 
 
+_DETERMINERS = frozenset("the a an his her their its our my this these those".split())
+# where or when the one told was told ("told delegates here that ...", "told reporters today that")
+_TOLD_WHERE = frozenset("here there today yesterday tonight again privately publicly earlier later".split())
 # who is told after "to" ("explained to reporters that", "reiterated to the committee that")
 _AUDIENCE = frozenset("""the his her their him them me us reporters journalists lawmakers supporters voters
 investigators members colleagues officials senators crowd audience committee panel court jury""".split())
@@ -1240,7 +1243,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     if pre_end_tok > 0 and not participle:
         prev = toks[pre_end_tok - 1]
         if prev.text == "," or prev.text in _QUOTE_CHARS or prev.text in ("—", "–"):
-            has_pre = pre_end_tok >= 3 or (pre_end_tok >= 1 and toks[0].text in _QUOTE_CHARS)
+            has_pre = pre_end_tok >= 3 or (pre_end_tok >= 1 and toks[0].text in _QUOTE_CHARS) or (
+                # "Windows, he asserted, would never ...": a one-word subject before a parenthetical cue
+                pre_end_tok == 2 and _is_cap(toks[0]) and cb + 1 < n and toks[cb].text == ","
+                and toks[cb + 1].low in _AUX_VERBS)
     if verb in _ASK and cb < n and _ANONYMITY.match(text, toks[cb - 1].end):
         return None  # "an official, who asked not to be named, said ...": no one's words
     # content after the cue
@@ -1251,10 +1257,21 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         while k < n and k - j < 6 and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS \
                 and (toks[k].text not in (",", ":", ".") or _abbreviation_dot(toks, k)) \
                 and toks[k].low not in ("that", "whether", "if") \
-                and (toks[k].low not in _STOP or toks[k].low in ("of", "me", "him", "her", "us", "them")):
+                and (toks[k].low not in _STOP or toks[k].low in ("of", "me", "him", "her", "us", "them")
+                     or (k > j and toks[k].low in _TOLD_WHERE)):
             if k > j and toks[k].low in _PRONOUNS:
                 break
+            if k > j and toks[k].low in _TOLD_WHERE and k + 1 < n and toks[k + 1].low in _AUX_VERBS:
+                break  # "told reporters there was ...": the clause's own subject
             k += 1
+        if j < k < n and toks[k].low in _AUX_VERBS and not toks[k].quoted:
+            # "told reporters the dam would hold": the one told ends where the clause's subject opens;
+            # "warning growth will slow": no one told
+            d = next((d for d in range(k - 1, j, -1) if toks[d].low in _DETERMINERS), None)
+            if d is None and not (_is_cap(toks[j]) or toks[j].low in _AUDIENCE or toks[j].low in _STOP):
+                d = j
+            if d is not None:
+                k = j = d
         opens = ("that", "to") if verb in _ASK else ("that",)  # "asked Dr. Gupta, a neurosurgeon, to serve"
         if k < n and k > j and toks[k].text in _QUOTE_CHARS and (_possessive(toks[k - 1].text) or toks[k - 1].low in ("'s", "’s")):
             # "told CNN's "Situation Room" that ...": a show's title is part of the one told
@@ -1823,21 +1840,34 @@ def _full_names_before(text: str, at: int, people: Sequence[str]) -> _FullNames:
     return _FullNames(text, at, people)
 
 
-def _people_in(text: str, lo: int, hi: int, fulls: _FullNames) -> set[str]:
-    found = (fulls.get(re.sub(r"['’]s$", "", x)) for x in re.findall(r"\b[A-Z][\w’'\-]+", text[lo:hi]))
+def _people_in(text: str, lo: int, hi: int, fulls: _FullNames,
+               skip: Sequence[tuple[int, int]] = ()) -> set[str]:
+    """The people of ``fulls`` that ``text[lo:hi]`` names, not counting words inside ``skip``."""
+    found = (fulls.get(re.sub(r"['’]s$", "", m.group(0)))
+             for m in re.finditer(r"\b[A-Z][\w’'\-]+", text[lo:hi])
+             if not any(a <= lo + m.start() < b for a, b in skip))
     return {name for name in found if name is not None}
 
 
-def _person_before(text: str, at: int, people: Sequence[str], after: int = 0) -> str | None:
+@lru_cache(maxsize=16)
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """``quoted_regions`` of a text, read once per text."""
+    return quoted_regions(text)
+
+
+def _person_before(text: str, at: int, people: Sequence[str], after: int = 0,
+                   skip: tuple[int, int] | None = None) -> str | None:
     """The person the pronoun's own sentence names before it, by a full name of ``people`` (the
     article's speakers and titled names so far) or one the article wrote before with a first name
     ("Anwar's face was bruised and he said ...": Anwar Ibrahim); None when it names none, "" when
     several. Not in the words of the quote the pronoun closes (from ``after`` on): "an undetermined
-    number of Gadhafi soldiers were killed, she said" names no speaker."""
+    number of Gadhafi soldiers were killed, she said" names no speaker; nor in quotation marks
+    (""I prefer Kasich," he said": a speaker's own words do not name him), nor in ``skip``."""
     if not text:
         return None
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), at - 200, after - 1) + 1
-    found = _people_in(text, start, at, _full_names_before(text, at, people))
+    quoted = [r for r in _quotations(text) if r[0] < at and r[1] > start]
+    found = _people_in(text, start, at, _full_names_before(text, at, people), [*quoted, *([skip] if skip else [])])
     return found.pop() if len(found) == 1 else ("" if found else None)
 
 
@@ -2060,7 +2090,11 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             return None
         pos, name = max(cands)
         full = _full_name(name, seen, titled, speaker_start, sex)
-        near = _person_before(text, speaker_start, known, after)
+        # an indirect quote around the pronoun that opens on a pronoun of its sex tells of the speaker
+        # himself; the names after it are not his ("He's leaning toward Kasich, he said, because ...")
+        wrapped = own if own and own[0] < speaker_start < own[1] and re.match(
+            rf"\W*{low}\b", text[own[0]:speaker_start], re.IGNORECASE) else None
+        near = _person_before(text, speaker_start, known, after, wrapped)
         if near is None and own and after:
             # ... but a name the quote's words make an owner of is its speaker's own ("Kelly's group
             # does not manage the spy satellites, he said")
@@ -2175,6 +2209,8 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
     written: dict[str, int] = {}  # each person quoted so far -> where last written (see ``_resolve``)
     titled_speakers: dict[tuple[int, str], int] = {}  # a prior speaker written with a title -> its sex
     seen: set[tuple[int, int]] = set()
+    # a speaker's words, or (sentence, "he"/"she"), -> whom they were resolved to
+    by_span: dict[tuple[int, int] | tuple[int, str], str] = {}
     sents = _sentences(text, regions)
     for si, (ss, se) in enumerate(sents):
         toks = _tokens(text, ss, se, regions)
@@ -2210,9 +2246,18 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             f = _whose(original, f)
             speaker = original[f.speaker[0]:f.speaker[1]] if f.speaker else None
             before = quotes[-1] if quotes and quotes[-1].speaker_resolved else None
-            resolved = him or (_resolve(speaker, f.speaker[0], written, titled, original, titled_speakers,
-                                        (before.start, before.end) if before else None, (f.start, f.end))
-                               if speaker and f.speaker else None)
+            # one pronoun is one person: ""I prefer Kasich," he said, noting he had backed Rubio"; so
+            # is a pronoun said again in its sentence ("Victory is vital, he said after meeting
+            # Trump aides, because he said party leaders ...")
+            again = speaker.lower() if speaker and speaker.lower() in ("he", "she") else None
+            resolved = him or (f.speaker and by_span.get(f.speaker)) or (again and by_span.get((si, again))) or (
+                _resolve(speaker, f.speaker[0], written, titled, original, titled_speakers,
+                         (before.start, before.end) if before else None, (f.start, f.end))
+                if speaker and f.speaker else None)
+            if resolved and f.speaker:
+                by_span.setdefault(f.speaker, resolved)
+                if again:
+                    by_span.setdefault((si, again), resolved)
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
                 full = None  # "Investigators in the bombing of the embassy in Tanzania said ...": no later "he"

@@ -311,6 +311,10 @@ met came went took made said got gave left spent held became began found told sa
 sent won lost paid put set led fell rose broke hit cut built sold bought stood fled
 """.split())
 _CLAUSE_OPENERS = frozenset("that whether if how why what which when where who to".split())
+_AUXILIARIES = frozenset("is are was were be been am will would can could may might must shall should has have had "
+                         "do does did".split())
+# the subject of an inverted clause ("had the dam failed, ...", "were he mayor, ...")
+_SUBJECT_WORDS = frozenset("the a an his her their its our my this these those he she it they we i you".split())
 # words after which a word ending in "s" is a plural noun, not a verb ("76.7 million prescriptions",
 # "pain in adults", "the new drugs", "their labels")
 _BEFORE_PLURAL = frozenset("""
@@ -362,6 +366,9 @@ def is_claim(q: Quote) -> bool:
         return False
     if words[0].lower() in _CLAUSE_OPENERS:
         return True
+    if words[0].lower() in _AUXILIARIES and not (len(words) > 1 and (
+            words[1][0].isupper() or words[1].lower() in _SUBJECT_WORDS)):
+        return False  # "names he said would be released soon", "what he said was true": its subject is elsewhere
     for k, w in enumerate(words):
         lw = w.lower().replace("’", "'")
         if lw in _SUBORDINATE and k > 0:  # an opening "But"/"After ..." starts the claim itself

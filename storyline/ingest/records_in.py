@@ -12,7 +12,17 @@ from .checks import DEFAULT_MAX_TEXT_BYTES, check_article, clean_value, text_siz
 __all__ = ["article_from_dict", "parse_published"]
 
 _KNOWN = {"id", "url", "source", "title", "published", "text", "lang"}
-_ALIASES = {"date": "published", "body": "text", "content": "text", "link": "url", "headline": "title"}
+_ALIASES = {"date": "published", "publishedAt": "published", "published_at": "published", "pubDate": "published",
+            "datePublished": "published", "body": "text", "content": "text", "link": "url", "headline": "title",
+            "publisher": "source", "outlet": "source"}
+
+
+def _named(value: Any) -> Any:
+    """A source given as an object, as news APIs export it (``{"id": "bbc-news", "name": "BBC
+    News"}``), is its name; anything else is left for the checks below."""
+    if isinstance(value, Mapping):
+        return value.get("name") or value.get("title") or value.get("id") or None
+    return value
 
 
 def parse_published(value: Any, where: str) -> date | None:
@@ -65,7 +75,7 @@ def article_from_dict(data: Mapping[str, Any], where: str, *,
         if key != k and key in data:  # an alias never overrides the field itself
             key = k
         if key in _KNOWN and key not in d:
-            d[key] = v
+            d[key] = _named(v) if key == "source" else v
         else:
             meta[k] = v
     text = d.get("text")

@@ -130,10 +130,12 @@ def _article_name(a: Any) -> str:
 
 
 def _source_name(a: Any) -> str:
-    """The outlet and date shown after an article's title in a list of sources; "" when they would
-    only repeat the title (an article with neither)."""
-    name = _article_name(a)
-    return "" if name == (a.get("title") or "") else name
+    """The outlet and date shown after an article's title in a list of sources (never the title
+    again: an article without an outlet shows its date alone, one with neither nothing)."""
+    parts = [str(a["source"])] if a.get("source") else []
+    if a.get("published"):
+        parts.append(("inferred " if a.get("published_inferred") else "") + str(a["published"]))
+    return ", ".join(parts)
 
 
 UNTITLED = "(untitled)"
@@ -496,7 +498,8 @@ def _names(brief: Brief) -> dict[str, str]:
 def brief_context(brief: Brief, passages: Mapping[str, str] | None = None) -> dict[str, Any]:
     """What the brief templates need: labels, article names, cited passages, sections."""
     return {"brief": brief, "labels": citation_labels(brief), "names": _names(brief),
-            "passages": dict(passages or {}), "article_name": _article_name, "sections": brief_sections(brief)}
+            "passages": dict(passages or {}), "source_name": _source_name,
+            "sections": brief_sections(brief)}
 
 
 def brief_html(brief: Brief, *, passages: dict[str, str] | None = None, standalone: bool = True) -> str:
