@@ -1201,3 +1201,16 @@ def test_the_titles_of_a_legislature_are_roles() -> None:
     assert "House Speaker" in _find(ents, "Mara Lint").roles
     assert "Senate Majority Leader" in _find(ents, "Orrin Vask").roles
     assert "House Majority Whip" in _find(ents, "Dara Pell").roles
+
+
+def test_a_word_alone_is_the_surname_of_the_one_who_bears_it_before_another_first_name() -> None:
+    """"John said ..." after "Tom John, the district chairman," is Tom John, however often the story
+    writes John Kasich: a word alone is a family name before it is a first name."""
+    arts = _story([
+        "Ohio Gov. John Kasich won his home state. Kasich said he would stay in the race. Kasich spoke to "
+        "supporters in Columbus, where Kasich thanked volunteers. Tom John, the district chairman, said the "
+        "delegates were unlikely to favor the front-runner. John said none were added to the party's slate."])
+    ents, _ = _entities(arts)
+    kasich = _find(ents, "John Kasich")
+    assert "John" not in kasich.aliases and sum(kasich.mentions.values()) == 4, (kasich.aliases, kasich.mentions)
+    assert _find(ents, "Tom John").label == "PERSON"

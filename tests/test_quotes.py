@@ -994,3 +994,19 @@ def test_the_one_told_ends_where_the_clause_opens() -> None:
         "growth will likely slow to 2.5 percent next year"
     assert _said("Windows, he asserted, would never receive the features of the new system.")[0][1] == \
         "Windows, he asserted, would never receive the features of the new system"
+
+
+def test_an_inverted_speaker_keeps_the_nouns_after_its_name() -> None:
+    """"said the printed Lint slate card", "said the Varn news agency", "said a Dorne-based rights
+    group": the phrase's nouns after the name are its head (it had been "the printed Lint", read as
+    Lint himself); "said the Brae spokesman yesterday" stops before the day, "the Rev. Al Brae" stays."""
+    def speaker(text: str) -> str:
+        return _said(text)[0][0]
+
+    assert speaker('"Lint appreciates his supporters," said the printed Lint slate card.') == \
+        "the printed Lint slate card"
+    assert speaker('"It is over," said the Varn news agency.') == "the Varn news agency"
+    assert speaker('"It is over," said a Dorne-based rights group.') == "a Dorne-based rights group"
+    assert speaker('"It is over," said the Brae spokesman yesterday.') == "the Brae spokesman"
+    assert speaker('"We will win," said the Rev. Al Brae, the pastor.').startswith("the Rev. Al Brae")
+    assert speaker('"We will win," said a Varn forum this week.') == "a Varn forum"

@@ -284,6 +284,15 @@ def test_only_a_verb_that_relays_words_names_a_relayer() -> None:
     assert relays.get("Mityukov") == {"Interfax"}, relays
 
 
+def test_an_outlet_speaks_by_its_name_and_a_campaign_or_a_card_by_its_phrase() -> None:
+    a = Article(id="a", text=(
+        '"The dam will hold," said the Varn news agency. "We will win," said the Lint campaign. '
+        '"Lint appreciates his supporters," said the printed Lint slate card. '
+        '"The pier is closed," the official Dorne television network said.'))
+    speakers = {g.speaker for g in group_quotes([a])}
+    assert speakers == {"Varn", "The Lint campaign", "The printed Lint slate card", "Dorne"}, speakers
+
+
 def test_a_named_speaker_before_a_post_modifier_is_that_person_and_a_body_keeps_its_name() -> None:
     def name(sp: str) -> str | None:
         return speaker_name(storyline.Quote(start=0, end=1, speaker=sp))
@@ -310,7 +319,7 @@ def test_a_source_after_according_to_or_an_opening_place_keeps_its_name() -> Non
         "Defense Minister Igor Sergeyev arrived in Minsk on Friday for talks. "
         "\"We will not withdraw a single soldier from the region,\" the Interfax news agency quoted him as saying."))
     (g,) = [g for g in group_quotes([b]) if g.quotes]
-    assert g.speaker == "Igor Sergeyev" and g.quotes[0].reported_by == "the Interfax news agency"
+    assert g.speaker == "Igor Sergeyev" and g.quotes[0].reported_by == "Interfax"  # (the agency's name)
 
 
 def test_an_absolute_phrase_with_a_participle_is_no_quote() -> None:
@@ -338,3 +347,13 @@ def test_according_to_at_a_line_start_is_no_place_before_the_speaker() -> None:
     groups = {g.speaker: [q.text for q in g.quotes] for g in storyline.brief([a, b]).quotes}
     assert "Carrow. According" not in groups and not any("\n" in s for s in groups)
     assert "“We have no idea what caused it at all.”" in groups["The church's minister"]
+
+
+def test_a_headline_written_into_the_text_is_no_ones_words() -> None:
+    """"Lint Just Revealed The 1 Thing He Fears Most" over the report: the headline's title-case
+    "Revealed" gives "Lint Just" no quote in the brief; the report's own quote stays."""
+    text = ("Lint Just Revealed The 1 Thing He Fears Most\n\nGov. Mara Lint spoke in Dorne on Monday. Lint said the "
+            "pier would close before winter because the storms had damaged it.")
+    a = Article(id="a", title="Lint Just Revealed The 1 Thing He Fears Most", published="2016-03-04", text=text)
+    said = {q.text for g in storyline.brief([a]).quotes for q in g.quotes}
+    assert said == {"the pier would close before winter because the storms had damaged it"}, said

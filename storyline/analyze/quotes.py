@@ -750,6 +750,15 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
                      or t.low in _DOCUMENT_HEADS):
             b += 1  # "said one Sanders supporter", "two Kasich delegates", "a CNN poll": the head after the name
             continue
+        stop = next((x for x in range(b, min(len(toks), b + 4)) if toks[x].text in ".,;!?"
+                     or toks[x].low in _DAYS or toks[x].low in _WHEN_WORDS),
+                    len(toks) if len(toks) <= b + 3 else None) if seen_cap and b > a and toks[a].low in _DETS else None
+        if stop is not None and stop > b and _NOUNS_TO_END.fullmatch(" ".join(x.text for x in toks[b:stop])) \
+                and not any(x.low in CUE_VERBS for x in toks[b:stop]):
+            # "said the printed Lint slate card.", "said a Varn forum this week": the phrase's own nouns
+            # to the clause's end or a time
+            b = stop
+            break
         if b > a and not _is_cap(t) and (t.low in CUE_VERBS or (seen_cap and t.low not in ("of", "’s", "'s")
                                                                  and t.text not in ("-", ".")
                                                                  and not (t.low in _DETS and toks[b - 1].low
@@ -770,6 +779,16 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     if toks[a].low in _DAYS:
         return None
     return (a, b)
+
+
+# one to three lower-case words, no function word among them: the nouns after a name in "the Lint
+# slate card"
+_WHEN_WORDS = frozenset("this last next today tonight yesterday now".split())
+_NOT_NOUNS = (r"(?!(?:of|for|at|on|in|to|and|or|but|that|this|these|those|last|next|who|which|when|while|as|after|"
+              r"before|the|a|an|his|her|their|its|today|tonight|yesterday|here|there|now|is|are|was|were|has|"
+              r"have|had|will|would|can|could|should|may|might|must|wants|says|taken|given|written|seen|shown|done|"
+              r"made|held|[a-z-]+ed)\b)")
+_NOUNS_TO_END = re.compile(rf"{_NOT_NOUNS}[a-z][a-z-]+(?:\s+{_NOT_NOUNS}[a-z][a-z-]+){{0,2}}")
 
 
 # --- one sentence ---------------------------------------------------------------------------------
@@ -1607,11 +1626,25 @@ def _tail_words(words: Sequence[str]) -> list[str]:
     return tail
 
 
+# the kind of outlet after its name: "the Interfax news agency", "the state-run Xinhua news agency"
+_MEDIUM_NOUNS = frozenset("news agency newspaper paper daily network channel station magazine broadcaster website "
+                          "television tv radio wire service".split())
+
+
+def without_medium(words: Sequence[str]) -> list[str]:
+    """A speaker phrase less the kind of outlet after a name: "the Interfax news agency" is Interfax
+    ("the Trump campaign", "the Varn Post editorial board" keep their heads)."""
+    k = len(words)
+    while k > 1 and words[k - 1] in _MEDIUM_NOUNS:
+        k -= 1
+    return list(words[:k]) if k < len(words) and words[k - 1][:1].isupper() else list(words)
+
+
 def _name_tail(speaker: str) -> str:
     """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'; none
     when the name is a preposition's object ('A bodyguard to Michael Jackson' is not Jackson)."""
     parts = speaker.split(",")
-    words = parts[0].replace("’s", "").replace("'s", "").split()
+    words = without_medium(parts[0].replace("’s", "").replace("'s", "").split())
     tail = _tail_words(words)
     if governed(words, len(tail)):
         # a name before a post-modifier ("Representative Barney Frank of Massachusetts", "Dr. Jonathan

@@ -400,6 +400,11 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                      or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
             if len(toks) == 1 and toks[0] in _MASTHEADS and len({e.full for e in cands}) > 1:
                 cands = []  # two newspapers of that word on the page: "the Post" is either
+            if len(toks) == 1 and m.label == "PERSON" and len(cands) > 1:
+                # a word alone is a surname before it is a first name: "John said" after "Tom John"
+                # is he, not the more written John Kasich
+                family = [e for e in cands if len(e.full) >= 2 and e.full[-1] == toks[0]]
+                cands = family or cands
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:

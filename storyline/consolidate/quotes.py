@@ -23,7 +23,8 @@ from typing import Callable, Iterable, Mapping, Sequence, Union
 from ..analyze.timex import WEEKDAYS
 from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
 from ..analyze.entities import lowercase_word
-from ..analyze.quotes import OPENING_WORDS, PREPOSITIONS, governed, speech_cue
+from ..analyze.quotes import OPENING_WORDS, PREPOSITIONS, governed, speech_cue, without_medium
+from ..analyze.sentences import headline_end
 from ..records import Article, Citation, Quote, QuoteGroup
 from .names import similar_names
 
@@ -140,7 +141,7 @@ def speaker_name(q: Quote) -> str | None:
             re.sub(r"['’]s?$", "", sp.lower()) in _CALENDAR:
         return None  # "They've", "Let's", "Friday's": no one (but "He Yafei", "Sunday Times")
     sp = re.sub(r",(?!\d{3}\b).*$", "", sp)  # appositive: "Kerr Putney, the police chief," -> "Kerr Putney" (not "2,500")
-    words = sp.split()
+    words = without_medium(sp.split())  # ("the Interfax news agency" is Interfax)
     post = next((i for i, w in enumerate(words) if i > 0 and w in PREPOSITIONS), None)
     if post is not None and _person_head(words[:post]):
         # a name before a post-modifier: "Dr. Jonathan Kay of the Lahey Clinic in Burlington" is Kay,
@@ -614,8 +615,10 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         qs = [q if q.article_id == aid else _with_article(q, aid) for q in qs]
         qs = relayed(_continued_speakers(qs, person))
         text = by_id[aid].text if aid in by_id else ""
+        # a headline written into the text is no one's words ("Kasich Just Revealed The 1 Thing ...")
+        head = headline_end(text, by_id[aid].title) if text else 0
         for q in qs:
-            if not is_claim(q):
+            if q.start < head or not is_claim(q):
                 continue
             shown = with_cue(q, text)
             if shown is None:
