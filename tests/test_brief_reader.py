@@ -1085,3 +1085,28 @@ def test_a_role_before_a_name_that_a_verb_makes_its_object_is_no_title() -> None
     roles = {m.text: m.role for m in storyline.recognize_entities(
         "A statue honors the civil rights leader Medgar Evers murdered in 1963.") if m.label == "PERSON"}
     assert roles.get("Medgar Evers") == "civil rights leader"
+
+
+def test_a_long_running_story_dates_each_summary_sentence_and_a_short_one_does_not() -> None:
+    """Months of polls: "Among likely voters, Lint and Brae are tied." must say when it held; a story
+    of two days needs no dates beside its sentences."""
+    from storyline.serve.render import reported_on
+
+    texts = [("A Varn Institute poll released Thursday showed Mara Lint leading Tom Brae among likely voters in "
+              "Dorne, 46 percent to 40 percent. The poll of 800 voters has a margin of error of 3 points.",
+              date(2016, 3, 3)),
+             ("A new Varn Institute poll released Friday showed Mara Lint and Tom Brae tied among likely voters in "
+              "Dorne at 44 percent each, after the first debate. The poll of 900 voters has a margin of error "
+              "of 3 points.", date(2016, 9, 30))]
+    arts = [storyline.Article(id=f"p{i}", title=f"Dorne poll {i}", text=t, published=d, source="Varn Post")
+            for i, (t, d) in enumerate(texts)]
+    b = storyline.brief(arts)
+    days = {reported_on(b, s) for s in b.summary}
+    assert days and days <= {"2016-03-03", "2016-09-30"}, days
+    md = brief_markdown(b)
+    summary = md.split("## Summary", 1)[1].split("##", 1)[0]
+    assert all(line.startswith(("- *2016-03-03* ", "- *2016-09-30* ")) for line in summary.strip().splitlines())
+    assert '<time class="when" datetime="2016-' in brief_html(b)
+    short = storyline.brief([dataclasses.replace(a, published=date(2016, 3, 3 + i)) for i, a in enumerate(arts)])
+    assert {reported_on(short, s) for s in short.summary} == {""}
+    assert "<time class=\"when\"" not in brief_html(short)

@@ -63,6 +63,29 @@ def differs_note(s: Any, labels: Mapping[str, int]) -> str:
     return " (other reports: " + "; ".join(f"{v.value} {refs(v.citations, labels)}" for v in s.differs) + ")"
 
 
+LONG_STORY_DAYS = 7  # a story reported over more days than this dates each summary sentence
+
+
+def reported_on(brief: Brief, s: Any) -> str:
+    """The day of the article a summary sentence is shown from ("2016-09-30"; the summary runs in
+    that order after its opening sentence), shown before the sentence when the story runs over more
+    than ``LONG_STORY_DAYS``: a reader of months of polls or of an inquiry must know when each fact
+    held. "" otherwise."""
+    first, last = brief.first_published, brief.last_published
+    if not first or not last:
+        return ""
+    try:
+        if (date.fromisoformat(str(last)[:10]) - date.fromisoformat(str(first)[:10])).days <= LONG_STORY_DAYS:
+            return ""
+    except ValueError:
+        return ""
+    published = {str(a["id"]): str(a.get("published") or "") for a in brief.articles}
+    if published.get(s.article_id):
+        return published[s.article_id][:10]
+    days = sorted(d for d in (published.get(c.article_id, "") for c in s.citations) if d)
+    return days[0][:10] if days else ""
+
+
 def quote_text(q: Any) -> str:
     """What a reader sees of a quote: its content pieces joined by " … " when the attribution splits
     it (""The air is clean," Marsh said. "But ..."" -> ""The air is clean," … "But ...""), else its text,
@@ -218,7 +241,8 @@ def brief_markdown(brief: Brief) -> str:
         lines.append(nothing_about(brief))
     for s in brief.summary:
         cited = refs(s.citations, labels)
-        lines.append(f"- {_md(s.text)} {cited}{_md(differs_note(s, labels))}")
+        day = reported_on(brief, s)
+        lines.append(f"- {f'*{day}* ' if day else ''}{_md(s.text)} {cited}{_md(differs_note(s, labels))}")
     if brief.timeline:
         lines += ["", f"## {section_title(brief, 'Timeline')}", ""]
         for t in brief.timeline:
@@ -285,6 +309,7 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["listed_entities"] = listed_entities
     env.globals["derived_note"] = DERIVED_NOTE
     env.globals["nothing_about"] = nothing_about
+    env.globals["reported_on"] = reported_on
     return env
 
 
@@ -557,7 +582,9 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
     summ.add_column(no_wrap=True)
     summ.add_column()
     for s in brief.summary:
-        line = Text(s.text + " ")
+        day = reported_on(brief, s)
+        line = Text(day + " ", style="dim") if day else Text()
+        line.append(s.text + " ")
         line.append(refs(s.citations, labels), style="cyan")
         if s.differs:
             line.append(differs_note(s, labels), style="yellow")
