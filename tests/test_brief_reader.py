@@ -208,6 +208,8 @@ def test_a_noun_phrase_object_is_no_claim():
     # a relative clause's verb phrase: "names he said would be released soon", "what he said was true"
     assert not is_claim(q("would be publicly released soon")) and not is_claim(q("was true"))
     assert is_claim(q("had the dam failed, the town would have flooded"))
+    assert is_claim(q("should voters reject the plan, taxes would rise"))
+    assert is_claim(q("were prices to fall, the plant would close"))
     assert is_claim(q("that the talks failed"))
     assert is_claim(q("12 cars derailed, not 14 as first reported"))
     assert is_claim(q("the track between Brennick and Carrow will reopen on Thursday"))

@@ -1214,3 +1214,12 @@ def test_a_word_alone_is_the_surname_of_the_one_who_bears_it_before_another_firs
     kasich = _find(ents, "John Kasich")
     assert "John" not in kasich.aliases and sum(kasich.mentions.values()) == 4, (kasich.aliases, kasich.mentions)
     assert _find(ents, "Tom John").label == "PERSON"
+
+
+def test_a_family_name_written_first_stays_with_its_bearer() -> None:
+    """"Lee told reporters" after "Foreign Minister Lee Sang-min" (family name first) and "envoy Dana
+    Lee": the minister, written most, as before the surname rule."""
+    arts = _story(["Foreign Minister Lee Sang-min arrived in Varn on Monday. Lee Sang-min met officials. Lee "
+                   "Sang-min was greeted by Varn envoy Dana Lee. Lee told reporters the talks went well."])
+    ents, _ = _entities(arts)
+    assert "Lee" in _find(ents, "Lee Sang-min").aliases

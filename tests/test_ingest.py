@@ -38,6 +38,13 @@ def test_a_news_api_export_gives_its_outlet_and_date_under_their_usual_names() -
     assert (b.source, b.published) == ("dorne-daily", date(2024, 3, 5))
     c = storyline.read_article({"source": "Varn Radio", "outlet": "ignored", "text": "The dam opened."})
     assert c.source == "Varn Radio" and c.meta["outlet"] == "ignored"
+    # a fallback name fills only an empty field, and only with a usable value; else it stays in meta
+    d = storyline.read_article({"publishedAt": None, "date": "2024-03-05", "text": "The dam opened."})
+    assert d.published == date(2024, 3, 5)
+    e = storyline.read_article({"pubDate": "not a date", "publishedAt": 1709629200, "text": "The dam opened."})
+    assert e.published is None and e.meta == {"pubDate": "not a date", "publishedAt": 1709629200}
+    f = storyline.read_article({"source": {"id": None, "name": " "}, "publisher": "Dorne Media", "text": "x y."})
+    assert f.source == "Dorne Media"
 
 
 def test_records_build_by_keyword() -> None:

@@ -978,6 +978,10 @@ def test_one_pronoun_is_one_person_and_a_name_in_his_own_words_is_not_him() -> N
              "win outright. Outright victory is vital, he said after meeting Thursday with Brae aides, because he "
              "said party leaders appear determined to block the former star.")
     assert [who for _, who in _resolved(twice)][1:] == ["Chris Vask", "Chris Vask", "Chris Vask"]
+    # ... unless someone named speaks between the two
+    rival = ('Tom Brae said the pier was closed. "It is unsafe," he said Monday; on Tuesday his rival, Dan Vask, '
+             'said "It is fine," and he said Brae was lying.')
+    assert _resolved(rival)[-1] == ("Brae was lying", "Dan Vask")
 
 
 def test_the_one_told_ends_where_the_clause_opens() -> None:
@@ -994,6 +998,9 @@ def test_the_one_told_ends_where_the_clause_opens() -> None:
         "growth will likely slow to 2.5 percent next year"
     assert _said("Windows, he asserted, would never receive the features of the new system.")[0][1] == \
         "Windows, he asserted, would never receive the features of the new system"
+    assert _said("Lint told employees layoffs would begin in May.")[0][1] == "layoffs would begin in May"
+    assert _said("Lint told reporters Tom Brae would resign.")[0][1] == "Tom Brae would resign"
+    assert _said("Lint told the head of the agency budgets would shrink.")[0][1] != "the agency budgets would shrink"
 
 
 def test_an_inverted_speaker_keeps_the_nouns_after_its_name() -> None:
@@ -1010,3 +1017,9 @@ def test_an_inverted_speaker_keeps_the_nouns_after_its_name() -> None:
     assert speaker('"It is over," said the Brae spokesman yesterday.') == "the Brae spokesman"
     assert speaker('"We will win," said the Rev. Al Brae, the pastor.').startswith("the Rev. Al Brae")
     assert speaker('"We will win," said a Varn forum this week.') == "a Varn forum"
+    assert speaker('"It is over," said the Lint aide angrily.') == "the Lint aide"
+    assert _said('"It is over," said the Varn coach too, "and we lost."')[0] == ("the Varn coach", '"It is over,"')
+    # an outlet is no one a later "she" can be
+    said = _resolved("Mara Lint, 52, was in Dorne on Monday. The Varn news agency said the dam was safe. She said she "
+                     "would run again in 2000.")
+    assert said[-1][1] in (None, "Mara Lint"), said

@@ -288,9 +288,12 @@ def test_an_outlet_speaks_by_its_name_and_a_campaign_or_a_card_by_its_phrase() -
     a = Article(id="a", text=(
         '"The dam will hold," said the Varn news agency. "We will win," said the Lint campaign. '
         '"Lint appreciates his supporters," said the printed Lint slate card. '
-        '"The pier is closed," the official Dorne television network said.'))
+        '"The pier is closed," the official Dorne television said.'))
     speakers = {g.speaker for g in group_quotes([a])}
     assert speakers == {"Varn", "The Lint campaign", "The printed Lint slate card", "Dorne"}, speakers
+    b = Article(id="b", text=("Charles Brae funds conservative groups. The Brae network said it would spend $400 "
+                              "million on the race."))
+    assert {g.speaker for g in group_quotes([b])} == {"The Brae network"}
 
 
 def test_a_named_speaker_before_a_post_modifier_is_that_person_and_a_body_keeps_its_name() -> None:

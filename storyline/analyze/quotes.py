@@ -787,7 +787,10 @@ _WHEN_WORDS = frozenset("this last next today tonight yesterday now".split())
 _NOT_NOUNS = (r"(?!(?:of|for|at|on|in|to|and|or|but|that|this|these|those|last|next|who|which|when|while|as|after|"
               r"before|the|a|an|his|her|their|its|today|tonight|yesterday|here|there|now|is|are|was|were|has|"
               r"have|had|will|would|can|could|should|may|might|must|wants|says|taken|given|written|seen|shown|done|"
-              r"made|held|[a-z-]+ed)\b)")
+              r"made|held|again|afterwards?|though|too|also|once|more|still|later|instead|alone|anyway|either|"
+              r"emeritus|[a-z-]+ed|[a-z-]+ing|[a-z-]+self|[a-z-]+selves|"
+              r"(?!(?:family|daily|weekly|monthly|quarterly|assembly|rally|ally|supply|reply|monopoly|anomaly|tally|"
+              r"bully|belly|jelly|folly)\b)[a-z-]+ly)\b)")  # (adverbs in -ly; not "family")
 _NOUNS_TO_END = re.compile(rf"{_NOT_NOUNS}[a-z][a-z-]+(?:\s+{_NOT_NOUNS}[a-z][a-z-]+){{0,2}}")
 
 
@@ -1165,7 +1168,8 @@ def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -
     return toks[a - 1].text in LIST_HEADS and lowercase_word(toks[a].text)
 
 
-_DETERMINERS = frozenset("the a an his her their its our my this these those".split())
+_DETERMINERS = frozenset("the a an his her their its our my your this these those".split())
+_PLACE_PREPOSITIONS = frozenset("of in on at for to from with by about".split())
 # where or when the one told was told ("told delegates here that ...", "told reporters today that")
 _TOLD_WHERE = frozenset("here there today yesterday tonight again privately publicly earlier later".split())
 # who is told after "to" ("explained to reporters that", "reiterated to the committee that")
@@ -1284,11 +1288,25 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 break  # "told reporters there was ...": the clause's own subject
             k += 1
         if j < k < n and toks[k].low in _AUX_VERBS and not toks[k].quoted:
-            # "told reporters the dam would hold": the one told ends where the clause's subject opens;
-            # "warning growth will slow": no one told
-            d = next((d for d in range(k - 1, j, -1) if toks[d].low in _DETERMINERS), None)
-            if d is None and not (_is_cap(toks[j]) or toks[j].low in _AUDIENCE or toks[j].low in _STOP):
-                d = j
+            # "told reporters the dam would hold": the one told ends where the clause's subject opens
+            # (not at "the" after "of": "told the head of the agency budgets would shrink" is unclear);
+            # "told employees layoffs would begin", "told reporters Tom Brae would resign": one word
+            # told; "warning growth will slow": no one told
+            d = next((d for d in range(k - 1, j + 1 if toks[j].low in _DETERMINERS else j, -1)
+                      if toks[d].low in _DETERMINERS), None)
+            head = j + 1 if toks[j].low in _DETERMINERS else j  # ("told our children honesty is ...")
+            if d is not None and toks[d - 1].low in _PLACE_PREPOSITIONS:
+                d = None
+            elif d is None and k - head >= 2 and not _is_cap(toks[head]) \
+                    and (toks[head].low in _AUDIENCE or toks[head].low.endswith("s")):
+                d = head + 1
+            elif d is None and k - head >= 2 and _is_cap(toks[head]):
+                r = next((r for r in range(head, k) if not _is_cap(toks[r])), k)
+                d = r if r < k else None  # ("told reporters Tom Brae would" is read above)
+            elif d is None and (k - j == 1 and not (_is_cap(toks[j]) or toks[j].low in _AUDIENCE
+                                                    or toks[j].low in _STOP or toks[j].low in _DETERMINERS)
+                                or (k - j == 2 and toks[j].low in _DETERMINERS and not _is_cap(toks[j + 1]))):
+                d = j  # "warning growth will slow", "warned the layoffs must be restricted": no one told
             if d is not None:
                 k = j = d
         opens = ("that", "to") if verb in _ASK else ("that",)  # "asked Dr. Gupta, a neurosurgeon, to serve"
@@ -1627,8 +1645,8 @@ def _tail_words(words: Sequence[str]) -> list[str]:
 
 
 # the kind of outlet after its name: "the Interfax news agency", "the state-run Xinhua news agency"
-_MEDIUM_NOUNS = frozenset("news agency newspaper paper daily network channel station magazine broadcaster website "
-                          "television tv radio wire service".split())
+_MEDIUM_NOUNS = frozenset("news agency newspaper daily broadcaster television tv radio wire".split())
+# (not "network", "paper", "website": "The Brae network said ..." is no one named Brae)
 
 
 def without_medium(words: Sequence[str]) -> list[str]:
@@ -2291,10 +2309,15 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 by_span.setdefault(f.speaker, resolved)
                 if again:
                     by_span.setdefault((si, again), resolved)
+            elif speaker and not again and (resolved or _person_like(_name_tail(speaker) or "")):
+                # someone named speaks in between: a later "he" of the sentence may be that one
+                by_span.pop((si, "he"), None)
+                by_span.pop((si, "she"), None)
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
                 full = None  # "Investigators in the bombing of the embassy in Tanzania said ...": no later "he"
-            if full:
+            outlet = bool(speaker) and without_medium(speaker.split()) != speaker.split()
+            if full and not outlet:  # ("the Interfax news agency said": an outlet, whom no later "she" is)
                 tail = _name_tail(full) or full
                 if _person_like(tail):
                     written[tail] = max(f.start, written.pop(tail, -1))  # (the last written last)

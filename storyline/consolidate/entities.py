@@ -400,11 +400,13 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                      or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
             if len(toks) == 1 and toks[0] in _MASTHEADS and len({e.full for e in cands}) > 1:
                 cands = []  # two newspapers of that word on the page: "the Post" is either
-            if len(toks) == 1 and m.label == "PERSON" and len(cands) > 1:
+            if len(toks) == 1 and m.label == "PERSON" and len(cands) > 1 and first_name_sex(toks[0]):
                 # a word alone is a surname before it is a first name: "John said" after "Tom John"
-                # is he, not the more written John Kasich
+                # is he, not the more written John Kasich (when the word is a given name there: not
+                # "Lee" of Lee Sang-min, whose family name comes first)
                 family = [e for e in cands if len(e.full) >= 2 and e.full[-1] == toks[0]]
-                cands = family or cands
+                if family and all(_given_name_first(e.full) for e in cands if e.full[0] == toks[0]):
+                    cands = family
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
@@ -437,6 +439,14 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         if head:
             by_letter[head[0][:1]].add(target.pos)
     return ents
+
+
+def _given_name_first(full: Sequence[str]) -> bool:
+    """Whether a person's name reads given name first ("John Kasich"), not family name first, as
+    Korean and Chinese names are written ("Lee Sang-min", "Kim Jong Un": a hyphenated given name, or
+    syllables of up to three letters after the family name)."""
+    rest = full[1:]
+    return bool(rest) and not any("-" in w for w in rest) and not all(len(w) <= 3 for w in rest)
 
 
 def _titled_person(group: Sequence[LocalEntity]) -> bool:

@@ -314,6 +314,10 @@ sent won lost paid put set led fell rose broke hit cut built sold bought stood f
 _CLAUSE_OPENERS = frozenset("that whether if how why what which when where who to".split())
 _AUXILIARIES = frozenset("is are was were be been am will would can could may might must shall should has have had "
                          "do does did".split())
+# an inverted condition with a plain noun for subject, then its main clause ("should voters reject the
+# plan, taxes would rise", "were prices to fall, ...", "had officials acted sooner, ...")
+_CONDITIONAL = re.compile(r"\W*(?:should|were|had)\s+(?!(?:be|been|being|not|never|also|still|only|just|to)\b)"
+                          r"[a-z]+(?<!ed)(?<!ly)(?<!ing)\s+[^,;]{2,80},\s+\S", re.IGNORECASE)
 # the subject of an inverted clause ("had the dam failed, ...", "were he mayor, ...")
 _SUBJECT_WORDS = frozenset("the a an his her their its our my this these those he she it they we i you".split())
 # words after which a word ending in "s" is a plural noun, not a verb ("76.7 million prescriptions",
@@ -368,7 +372,7 @@ def is_claim(q: Quote) -> bool:
     if words[0].lower() in _CLAUSE_OPENERS:
         return True
     if words[0].lower() in _AUXILIARIES and not (len(words) > 1 and (
-            words[1][0].isupper() or words[1].lower() in _SUBJECT_WORDS)):
+            words[1][0].isupper() or words[1].lower() in _SUBJECT_WORDS)) and not _CONDITIONAL.match(q.text):
         return False  # "names he said would be released soon", "what he said was true": its subject is elsewhere
     for k, w in enumerate(words):
         lw = w.lower().replace("’", "'")

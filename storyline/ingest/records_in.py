@@ -12,17 +12,31 @@ from .checks import DEFAULT_MAX_TEXT_BYTES, check_article, clean_value, text_siz
 __all__ = ["article_from_dict", "parse_published"]
 
 _KNOWN = {"id", "url", "source", "title", "published", "text", "lang"}
-_ALIASES = {"date": "published", "publishedAt": "published", "published_at": "published", "pubDate": "published",
-            "datePublished": "published", "body": "text", "content": "text", "link": "url", "headline": "title",
-            "publisher": "source", "outlet": "source"}
+_ALIASES = {"date": "published", "body": "text", "content": "text", "link": "url", "headline": "title"}
+# names of news APIs and site exports, taken only when the field is still empty and the value is
+# usable (a date that parses, a name that is not blank); otherwise they stay in ``meta``
+_FALLBACKS = {"publishedAt": "published", "published_at": "published", "pubDate": "published",
+              "datePublished": "published", "publisher": "source", "outlet": "source"}
 
 
 def _named(value: Any) -> Any:
     """A source given as an object, as news APIs export it (``{"id": "bbc-news", "name": "BBC
-    News"}``), is its name; anything else is left for the checks below."""
+    News"}``), is its name; a blank one is none; anything else is left for the checks below."""
     if isinstance(value, Mapping):
-        return value.get("name") or value.get("title") or value.get("id") or None
+        value = value.get("name") or value.get("title") or value.get("id") or None
+    if isinstance(value, str) and not value.strip():
+        return None
     return value
+
+
+def _usable(key: str, value: Any, where: str) -> bool:
+    """Whether a fallback's value can fill ``key``: a date that parses, a source with a name."""
+    if key == "source":
+        return isinstance(_named(value), str)
+    try:
+        return isinstance(value, str) and parse_published(value, where) is not None
+    except InputError:
+        return False
 
 
 def parse_published(value: Any, where: str) -> date | None:
@@ -70,11 +84,21 @@ def article_from_dict(data: Mapping[str, Any], where: str, *,
         raise InputError(where, f"expected a JSON object, got {type(data).__name__}")
     d: dict[str, Any] = {}
     meta: dict[str, Any] = {}
+    fallbacks: list[tuple[str, Any]] = []
     for k, v in clean_value(dict(data)).items():
+        if k in _FALLBACKS:
+            fallbacks.append((k, v))
+            continue
         key = _ALIASES.get(k, k)
         if key != k and key in data:  # an alias never overrides the field itself
             key = k
         if key in _KNOWN and key not in d:
+            d[key] = _named(v) if key == "source" else v
+        else:
+            meta[k] = v
+    for k, v in fallbacks:  # ("publishedAt", "publisher", ...: only where the field is still empty)
+        key = _FALLBACKS[k]
+        if d.get(key) in (None, "") and _usable(key, v, where):
             d[key] = _named(v) if key == "source" else v
         else:
             meta[k] = v
