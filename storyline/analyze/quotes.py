@@ -1183,6 +1183,29 @@ _JOINERS = frozenset("and but or while".split())
 _PLEAS = frozenset("guilty innocent no".split())
 
 
+def _clause_after_told(toks: Sequence[_Tok], j: int, k: int) -> int | None:
+    """Where the clause opens after a verb of telling whose one-told run ``toks[j:k]`` (no "that")
+    ended at an auxiliary ``toks[k]``, or None to leave it at ``k``. "told reporters the dam would
+    hold": the clause's subject opens at the last determiner (not at "the" after "of": "told the head
+    of the agency budgets would shrink" is unclear); "told employees layoffs would begin", "told
+    reporters Tom Brae would resign": one word told; "warning growth will slow", "warned the layoffs
+    must be restricted": no one told."""
+    det_first = toks[j].low in _DETERMINERS
+    d = next((d for d in range(k - 1, j + 1 if det_first else j, -1) if toks[d].low in _DETERMINERS), None)
+    head = j + 1 if det_first else j  # ("told our children honesty is ...")
+    if d is not None:
+        return None if toks[d - 1].low in _PLACE_PREPOSITIONS else d
+    if k - head >= 2 and not _is_cap(toks[head]) and (toks[head].low in _AUDIENCE or toks[head].low.endswith("s")):
+        return head + 1
+    if k - head >= 2 and _is_cap(toks[head]):
+        r = next((r for r in range(head, k) if not _is_cap(toks[r])), k)
+        return r if r < k else None  # ("told reporters Tom Brae would" is read above)
+    if (k - j == 1 and not (_is_cap(toks[j]) or toks[j].low in _AUDIENCE or toks[j].low in _STOP or det_first)) \
+            or (k - j == 2 and det_first and not _is_cap(toks[j + 1])):
+        return j
+    return None
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
@@ -1288,25 +1311,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 break  # "told reporters there was ...": the clause's own subject
             k += 1
         if j < k < n and toks[k].low in _AUX_VERBS and not toks[k].quoted:
-            # "told reporters the dam would hold": the one told ends where the clause's subject opens
-            # (not at "the" after "of": "told the head of the agency budgets would shrink" is unclear);
-            # "told employees layoffs would begin", "told reporters Tom Brae would resign": one word
-            # told; "warning growth will slow": no one told
-            d = next((d for d in range(k - 1, j + 1 if toks[j].low in _DETERMINERS else j, -1)
-                      if toks[d].low in _DETERMINERS), None)
-            head = j + 1 if toks[j].low in _DETERMINERS else j  # ("told our children honesty is ...")
-            if d is not None and toks[d - 1].low in _PLACE_PREPOSITIONS:
-                d = None
-            elif d is None and k - head >= 2 and not _is_cap(toks[head]) \
-                    and (toks[head].low in _AUDIENCE or toks[head].low.endswith("s")):
-                d = head + 1
-            elif d is None and k - head >= 2 and _is_cap(toks[head]):
-                r = next((r for r in range(head, k) if not _is_cap(toks[r])), k)
-                d = r if r < k else None  # ("told reporters Tom Brae would" is read above)
-            elif d is None and (k - j == 1 and not (_is_cap(toks[j]) or toks[j].low in _AUDIENCE
-                                                    or toks[j].low in _STOP or toks[j].low in _DETERMINERS)
-                                or (k - j == 2 and toks[j].low in _DETERMINERS and not _is_cap(toks[j + 1]))):
-                d = j  # "warning growth will slow", "warned the layoffs must be restricted": no one told
+            d = _clause_after_told(toks, j, k)
             if d is not None:
                 k = j = d
         opens = ("that", "to") if verb in _ASK else ("that",)  # "asked Dr. Gupta, a neurosurgeon, to serve"

@@ -145,20 +145,22 @@ def citation_labels(brief: Brief) -> dict[str, int]:
     return {str(a["id"]): i for i, a in enumerate(brief.articles, start=1)}
 
 
-def _article_name(a: Any) -> str:
-    parts = [a.get("source") or a.get("title") or a.get("id")]
+def _named_and_dated(name: Any, a: Any) -> str:
+    """"<name>, <date>" ("inferred <date>" for an inferred one), either part left out when missing."""
+    parts = [str(name)] if name else []
     if a.get("published"):
         parts.append(("inferred " if a.get("published_inferred") else "") + str(a["published"]))
-    return ", ".join(str(p) for p in parts if p)
+    return ", ".join(parts)
+
+
+def _article_name(a: Any) -> str:
+    return _named_and_dated(a.get("source") or a.get("title") or a.get("id"), a)
 
 
 def _source_name(a: Any) -> str:
     """The outlet and date shown after an article's title in a list of sources (never the title
     again: an article without an outlet shows its date alone, one with neither nothing)."""
-    parts = [str(a["source"])] if a.get("source") else []
-    if a.get("published"):
-        parts.append(("inferred " if a.get("published_inferred") else "") + str(a["published"]))
-    return ", ".join(parts)
+    return _named_and_dated(a.get("source"), a)
 
 
 UNTITLED = "(untitled)"
