@@ -38,8 +38,7 @@ import numpy as np
 
 from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
-from ..analyze.entities import place_kinds
-from ..analyze.entities import LIST_HEADS, known_place, spelled_by, split_joined_names
+from ..analyze.entities import LIST_HEADS, known_place, place_kinds, spelled_by, split_joined_names
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.sentences import sentence_spans
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, GENERATIONS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, first_name_sex,
