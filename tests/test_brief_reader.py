@@ -728,8 +728,8 @@ def test_a_broadcast_transcript_gives_no_summary_sentence_when_reports_exist() -
     report = ("Protesters filled Harbour Square in Marlow on Friday to demand the mayor's resignation. "
               "Police said about 20,000 people joined the march, the largest in the city's history. "
               "The mayor said she would not resign and called the protest peaceful.")
-    show = ("COOPER: Tonight, the crowds in Marlow keep growing.\n"
-            "VALE: The mayor is not going anywhere, and the council meets again on Tuesday.\n"
+    show = ("COOPER: Tonight, we are in Marlow, where the crowds keep growing.\n"
+            "VALE: I can tell you the mayor is not going anywhere, and the council meets again on Tuesday.\n"
             "COOPER: What are the protesters asking for tonight, in their own words?\n"
             "VALE: They want the mayor gone, and they say they will march every single night until she goes.\n")
     arts = [storyline.Article(id=f"r{k}", source=f"paper{k}", published=date(2024, 5, 3), text=report)

@@ -1023,3 +1023,64 @@ def test_an_inverted_speaker_keeps_the_nouns_after_its_name() -> None:
     said = _resolved("Mara Lint, 52, was in Dorne on Monday. The Varn news agency said the dam was safe. She said she "
                      "would run again in 2000.")
     assert said[-1][1] in (None, "Mara Lint"), said
+
+
+# --- transcripts ------------------------------------------------------------------------------------
+
+_TRANSCRIPT = """Partial transcript of the evening programme:
+
+"TALLIS: Let us start with the bridge. Will it open on Monday as the council promised?
+
+"HALVORSEN: The bridge will open on Monday, and the engineers have signed off every cable on it.
+
+MARA QUILL, RIVERSIDE PLANNING BOARD: We still want the traffic study before the buses run.
+
+HALVORSEN: You will have it on Friday, and I will publish it on the city's website.
+
+UPDATE: This transcript was corrected on Tuesday.
+
+Mayor Ingrid Halvorsen later left for the council meeting."""
+
+
+def test_a_transcripts_turns_are_quotes_of_the_labelled_speakers():
+    quotes = extract_quotes(_TRANSCRIPT)
+    bridge = _by_text(quotes, "The bridge will open on Monday")
+    assert bridge.kind == "direct" and bridge.cue == ":"
+    assert _speaker(_TRANSCRIPT, bridge) == "HALVORSEN"
+    assert bridge.speaker_resolved == "Ingrid Halvorsen"  # the full name the text gives her
+    assert bridge.text.endswith("every cable on it.")  # the turn ends with its paragraph
+    study = _by_text(quotes, "traffic study")
+    assert _speaker(_TRANSCRIPT, study) == "MARA QUILL" and study.speaker_resolved == "Mara Quill"
+    # a page's furniture is no speaker
+    assert not [q for q in quotes if q.speaker == "UPDATE"]
+
+
+def test_one_label_alone_makes_no_transcript():
+    text = "NOTE TO READERS: none.\n\nBRENNAN: The levy will hold through the spring floods."
+    assert not [q for q in extract_quotes(text) if q.cue == ":"]
+
+
+def test_a_tokenized_transcripts_turn_runs_to_the_next_label_and_its_label_is_no_cue():
+    text = ("ROWE -LRB- voice over -RRB- : Soldiers on the bridge watched and waited .\n"
+            "There were no police to be seen .\n"
+            "PELL , HARBOUR WORKERS UNION -LRB- through translator -RRB- : We will strike until the port pays us .\n"
+            "ROWE : The union's words were heard across the square .\n")
+    quotes = extract_quotes(text)
+    rowe = _by_text(quotes, "Soldiers on the bridge")
+    assert _speaker(text, rowe) == "ROWE" and "no police to be seen" in rowe.text
+    assert "We will strike" not in rowe.text
+    assert _speaker(text, _by_text(quotes, "We will strike")) == "PELL"
+    assert not [q for q in quotes if q.cue == "voice"]  # "(voice over)" is a stage direction
+
+
+def test_run_in_heads_in_capitals_are_no_transcript():
+    # a roundup's heads name each thing once and tell no one's speech
+    text = ("NORLAND: Smoking is banned in trains, but cafes still fill with smoke, and the ministry "
+            "says it will wait.\n\nVESTRIA: Bars must keep a closed room for smokers since March.\n\n"
+            "OSTMARK: A tax on cigarettes rose by a third this year.")
+    assert not [q for q in extract_quotes(text) if q.speaker in ("VESTRIA", "OSTMARK")]
+    # the same heads as speakers who take turns and talk: a transcript
+    talk = ("NORLAND: We banned smoking in trains and we will ban it in cafes.\n\n"
+            "VESTRIA: Do you think the cafes will follow you?\n\nNORLAND: I think they will, "
+            "because our customers ask for it.")
+    assert len([q for q in extract_quotes(talk) if q.cue == ":"]) == 3

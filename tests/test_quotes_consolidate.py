@@ -360,3 +360,22 @@ def test_a_headline_written_into_the_text_is_no_ones_words() -> None:
     a = Article(id="a", title="Lint Just Revealed The 1 Thing He Fears Most", published="2016-03-04", text=text)
     said = {q.text for g in storyline.brief([a]).quotes for q in g.quotes}
     assert said == {"the pier would close before winter because the storms had damaged it"}, said
+
+
+def test_a_broadcasts_own_people_and_small_talk_are_left_out_of_who_said_what():
+    show = Article(id="show", text=(
+        "TAMSIN ROWE, RIVER NEWS ANCHOR: Tonight the harbour strike enters its second week and the port is empty.\n\n"
+        "GIDEON PELL, HARBOUR WORKERS UNION: It is always a pleasure to be here, Tamsin.\n\n"
+        "ROWE: Will the strike end before the holidays, and what would it take?\n\n"
+        "PELL: We will stay out until the port authority restores the night shift bonus it cut in March.\n\n"
+        "ROWE: The port authority has not answered our calls about the bonus or the strike so far."))
+    report = Article(id="report", text=(
+        "Gideon Pell, who leads the harbour workers union, said the strike would go on. "
+        "\"We are not going back without the bonus,\" Pell told reporters on Friday."))
+    groups = group_quotes([show, report])
+    names = [g.speaker for g in groups]
+    assert not [n for n in names if "Rowe" in n or "ROWE" in n]  # the anchor is the programme's voice
+    pell = _group(groups, "Gideon Pell")
+    texts = [q.text for q in pell.quotes]
+    assert any("night shift bonus" in t for t in texts)
+    assert not any("pleasure" in t for t in texts)  # small talk with the host

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import islice
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from .timex import WEEKDAYS
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
-__all__ = ["extract_quotes", "quoted_regions", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
+__all__ = ["extract_quotes", "quoted_regions", "speaker_labels", "transcript_labels", "is_turn", "broadcast_staff", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
 
@@ -2244,6 +2245,148 @@ def _whose(text: str, f: _Found) -> _Found:
     return f
 
 
+# A transcript's speaker label opening a line: "PENCE: ...", "CHRIS WALLACE, FOX NEWS: ...", "SEN.
+# MARCO RUBIO (R-FLA.): ...", "COOPER -LRB- voice over -RRB- : ..." (a tokenized text), after an
+# opening quotation mark when a transcript is quoted whole. The name: up to four words in capitals.
+SPEAKER_LABEL = re.compile(
+    r"(?m)^[ \t]*[\"“]?(?P<name>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})"
+    r"(?P<title>[ ]?,[ ][A-Z][A-Z.,'’&/ -]{1,80}?)?"
+    r"(?:[ ]?(?:\([^()\n]{0,60}\)|-LRB-[^\n]{0,60}?-RRB-))*[ ]?(?P<colon>:)[ \t]+(?=\S)")
+# labels that head a page's furniture or an interview's turns, not a speaker's name
+_NOT_SPEAKER_LABELS = frozenset("""update updated updates note editor's editors correction corrections clarification
+watch video videos photo photos photograph graphic caption file see related read more also source sources advertisement
+breaking exclusive click here analysis opinion live warning transcript transcripts begin end voice over
+listen subscribe sign contact email twitter facebook topics tags published location date title subject from to cc
+re fw top stories headlines sports weather traffic business politics world national local entertainment health
+science tech q a question answer unidentified male female crowd group protesters protester announcer narrator
+various audience soundbite sot vo commercial break crosstalk inaudible laughter applause music bio summary background disclaimer
+follow share print comments comment credit credits image images map chart table key facts""".split())
+TRANSCRIPT_TURNS = 2  # speaker labels, of two or more people, that make a text a transcript
+
+
+def speaker_labels(text: str) -> list[re.Match[str]]:
+    """The transcript speaker labels of ``text`` (``SPEAKER_LABEL``), page furniture ("UPDATE:",
+    "EDITOR'S NOTE:", "Q:") and run-in heads with function words ("HOW IT WORKS:", "IN ATLANTA:")
+    left out."""
+    return [m for m in SPEAKER_LABEL.finditer(text or "")
+            if not any(w.lower().strip(".") in _NOT_SPEAKER_LABELS or w.lower() in _STOP
+                       for w in m.group("name").split())]
+
+
+# the words of someone speaking to others: a transcript's turns use them, a list of run-in heads
+# ("AUSTRALIA: Even pubs are succumbing ...", "PRICE RANGE: $40,000 ...") seldom does
+_SPEAKING = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|we|we're|we've|we'll|you|you're|you've|your|my|our|us|me|let's)\b",
+                       re.IGNORECASE)
+_UNQUOTED = re.compile(r"``.*?''|“.*?”|\".*?\"", re.DOTALL)
+SPOKEN_SHARE = 0.3  # the share of a transcript's turns that speak so
+
+
+def transcript_labels(text: str, least: int = 2) -> list[re.Match[str]]:
+    """The speaker labels of ``text`` when it is a transcript: at least ``least`` labels, of two or
+    more people, one of whom speaks twice, and turns that read as speech (``SPOKEN_SHARE`` of them in the first or second
+    person); none otherwise."""
+    labels = speaker_labels(text)
+    surnames = Counter(m.group("name").split()[-1] for m in labels)
+    if len(labels) < least or len(surnames) < 2 or max(surnames.values()) < 2:
+        return []  # (run-in heads name each thing once: "AUSTRALIA: ...", "BELGIUM: ..."; speakers take turns)
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    # (what a turn quotes is someone else's speech: "AUSTRALIA: ... ``If your boss smokes ...''")
+    spoken = sum(bool(_SPEAKING.search(_UNQUOTED.sub(" ", text[m.end():min(e, m.end() + 1500)])))
+                 for m, e in zip(labels, ends))
+    return labels if spoken >= SPOKEN_SHARE * len(labels) else []
+
+
+# a label's title that makes the speaker one of the broadcaster's own people, whose turns are the
+# programme's talk ("WOLF BLITZER, CNN ANCHOR", "NIC ROBERTSON, CNN SENIOR INTERNATIONAL CORRESPONDENT")
+_STAFF_TITLE = re.compile(r"\b(?:ANCHOR|HOST|CO-HOST|CORRESPONDENT|REPORTER|CONTRIBUTOR|PRODUCER|METEOROLOGIST|"
+                          r"MODERATOR|COMMENTATOR|NEWSCASTER|PRESENTER|BUREAU CHIEF|EDITOR|COLUMNIST)\b")
+
+
+def is_turn(q: Quote) -> bool:
+    """Whether a quote is a transcript's turn (``_transcript_turns``): a label in capitals, then ":"."""
+    return q.cue == ":" and bool(q.speaker) and (q.speaker or "").isupper()
+
+
+def broadcast_staff(texts: Iterable[str]) -> set[str]:
+    """The surnames (in capitals, as labels write them) of the broadcasters' own people in the
+    transcripts among ``texts``: anchors, hosts, correspondents, contributors (``_STAFF_TITLE``)."""
+    return {m.group("name").split()[-1] for t in texts for m in speaker_labels(t)
+            if m.group("title") and _STAFF_TITLE.search(m.group("title"))}
+
+
+def _titled(name: str) -> str:
+    """A name in capitals as a name is written: "CHRIS WALLACE" -> "Chris Wallace", "MCCAIN" ->
+    "McCain", "O'BRIEN" -> "O'Brien"."""
+    def word(w: str) -> str:
+        t = "".join(p[:1].upper() + p[1:].lower() if p else p for p in re.split(r"(?<=['’-])", w))
+        return re.sub(r"^(Ma?c)([a-z])", lambda m: m.group(1) + m.group(2).upper(), t) if len(t) > 4 else t
+    return " ".join(word(w) for w in name.split())
+
+
+def _transcript_turns(text: str, article_id: str, taken: Sequence[Quote]) -> list[Quote]:
+    """The turns of a transcript: each label's words to the end of its paragraph (in a text of one
+    sentence per line, up to the next label or stage direction, at most ``_TURN_LINES`` lines), a
+    direct quote of the one the label names. Only in a text with ``TRANSCRIPT_TURNS`` labels of two
+    or more people; not where another quote already spans the same words. The speaker is written as a
+    name ("PENCE" -> "Mike Pence" when the text writes him so, else "Pence")."""
+    labels = transcript_labels(text, TRANSCRIPT_TURNS)
+    if not labels:
+        return []
+    per_line = "\n\n" not in text and line_per_sentence(text)
+    starts = {m.start() for m in labels}
+    taken_spans = {(q.start, q.end) for q in taken}
+    full: dict[str, str] = {}  # a surname -> the label that gives it a first name ("WALLACE": "CHRIS WALLACE")
+    for m in labels:
+        words = m.group("name").split()
+        if len(words) >= 2 and words[-2].lower().rstrip(".") not in _HONORIFICS:
+            full.setdefault(words[-1], m.group("name"))
+    out: list[Quote] = []
+    for m in labels:
+        s = m.end()
+        e = text.find("\n", s)
+        e = len(text) if e < 0 else e
+        if per_line:
+            for _ in range(_TURN_LINES - 1):
+                nxt = e + 1
+                if nxt >= len(text) or nxt in starts or text.startswith(("-LRB-", "("), nxt):
+                    break
+                far = text.find("\n", nxt)
+                e = len(text) if far < 0 else far
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s < 2 or (s, e) in taken_spans:
+            continue
+        name = m.group("name")
+        a, b = m.span("name")
+        colon = m.span("colon")
+        out.append(Quote(start=s, end=e, text=text[s:e], kind="direct", speaker=name, speaker_start=a,
+                         speaker_end=b, cue=":", cue_start=colon[0], cue_end=colon[1], article_id=article_id,
+                         speaker_resolved=_written_name(text, full.get(name, name)), fragments=((s, e),)))
+    return out
+
+
+_TURN_LINES = 12
+
+
+def _written_name(text: str, label: str) -> str:
+    """How the text writes the person a label in capitals names: the full name it gives the surname
+    ("PENCE" after "Gov. Mike Pence" -> "Mike Pence"), else the label written as a name."""
+    words = label.split()
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _TITLE_WORDS):
+        words = words[1:]  # ("SEN. MARCO RUBIO": Marco Rubio)
+    for m in re.finditer(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", text, re.IGNORECASE):
+        if not m.group().isupper() and m.group()[:1].isupper():
+            name = " ".join(m.group().split())  # as the text writes it ("ELBARADEI": "ElBaradei")
+            break
+    else:
+        name = _titled(" ".join(words))
+    if len(words) == 1 and len(name) > 1:
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b", text):
+            if first_name_sex(m.group(1).split()[0]):
+                return f"{m.group(1)} {name}"
+    return name
+
+
 def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: bool = True) -> list[Quote]:
     """Direct, indirect and mixed quotes of ``text`` with speaker and cue spans (see module doc).
 
@@ -2341,5 +2484,12 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 fragments=f.fragments,
                 reported_by=_name_tail(relayer) or relayer if relayer else None,
             ))
+    labels = [(m.start("name"), m.start("colon")) for m in speaker_labels(original)]
+    if labels:  # a label's words are no cue ("COOPER (voice over):" is not Cooper voicing anything)
+        quotes = [q for q in quotes if q.cue_start is None or not any(a <= q.cue_start < b for a, b in labels)]
+    turns = _transcript_turns(original, article_id, quotes)
+    if turns:  # a turn replaces what was read of its label before ("ROWE (voice over):" as one speaker)
+        colons = {q.cue_start for q in turns}
+        quotes = [q for q in quotes if q.cue_start not in colons] + turns
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping, Sequence, Union
 from ..analyze.timex import WEEKDAYS
 from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
 from ..analyze.entities import lowercase_word
-from ..analyze.quotes import OPENING_WORDS, PREPOSITIONS, governed, speech_cue, without_medium
+from ..analyze.quotes import OPENING_WORDS, PREPOSITIONS, broadcast_staff, governed, is_turn, speech_cue, without_medium
 from ..analyze.sentences import headline_end
 from ..records import Article, Citation, Quote, QuoteGroup
 from .names import similar_names
@@ -615,8 +615,12 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             return entity_labels.get(ent) == "PERSON"
         return entity_labels is None  # without labels, never guess that "it" is the speaker before
 
+    # a broadcast's own people (anchors, correspondents) are no sources of the story: their turns are
+    # the programme's talk ("WOLF BLITZER, CNN ANCHOR: ..." had made him its most quoted speaker)
+    staff = broadcast_staff(by_id[aid].text for aid in quotes if aid in by_id)
     for aid, qs in quotes.items():
         qs = [q if q.article_id == aid else _with_article(q, aid) for q in qs]
+        qs = [q for q in qs if not (is_turn(q) and ((q.speaker or "").split()[-1] in staff or _small_talk(q.text)))]
         qs = relayed(_continued_speakers(qs, person))
         text = by_id[aid].text if aid in by_id else ""
         # a headline written into the text is no one's words ("Kasich Just Revealed The 1 Thing ...")
@@ -708,8 +712,22 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             aliases=aliases,
             citations=tuple(tuple(e.citations) for e in entries),
         ))
-    groups.sort(key=lambda g: (-len(g.quotes), -sum(len(c) for c in g.citations), g.speaker))
+    # a guest's turns in one programme count as one quote of theirs, as one article's quote would
+    groups.sort(key=lambda g: (-_quote_count(g.quotes), -sum(len(c) for c in g.citations), g.speaker))
     return groups
+
+
+TURN_WORDS = 12  # a guest's shorter turn is talk with the host ("It's always a pleasure to be with you, Fareed.")
+
+
+def _small_talk(text: str) -> bool:
+    """A transcript's turn too short to say anything of the story, or a question."""
+    return len(re.findall(r"\b[^\W\d_]{2,}\b|\b\d[\d,.]*\b", text)) < TURN_WORDS or text.rstrip().endswith("?")
+
+
+def _quote_count(qs: Sequence[Quote]) -> int:
+    """Quotes, a transcript's turns counted once per article."""
+    return sum(not is_turn(q) for q in qs) + len({q.article_id for q in qs if is_turn(q)})
 
 
 def _add_quote(sp: _Speaker, q: Quote, cites: Sequence[Citation]) -> None:

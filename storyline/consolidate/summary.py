@@ -42,6 +42,7 @@ import numpy as np
 from scipy import sparse
 
 from ..analyze.dct import reference_date
+from ..analyze.quotes import transcript_labels
 from ..analyze.sentences import report_sentences
 from ..analyze.timex import MONTHS, WEEKDAYS
 from ..records import Article, Citation, Sentence, SummarySentence
@@ -531,8 +532,6 @@ def _boilerplate(pages: _Pages) -> set[bytes]:
     return {key for (_, key), where in pages.items() if len(where) >= BOILERPLATE_PAGES}
 
 
-# a transcript's speaker label at the start of a line: "COOPER :", "BARACK OBAMA (D), PRESIDENT:"
-_SPEAKER_LINE = re.compile(r"(?m)^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s?(?:\([A-Z ,.'-]*\)\s?)?:\s")
 TRANSCRIPT_LABELS = 3
 
 
@@ -541,7 +540,7 @@ def transcripts(arts: Sequence[Article]) -> set[int]:
     opened by a speaker's name in capitals): their sentences are what anchors and guests said on
     air ("Mubarak tries to let the people think ..."), not an outlet's reporting."""
     return {i for i, a in enumerate(arts)
-            if len(_SPEAKER_LINE.findall(a.text or "", 0)) >= TRANSCRIPT_LABELS}
+            if transcript_labels(a.text or "", TRANSCRIPT_LABELS)}
 
 
 _QUOTED = re.compile(r"``(.*?)''|“(.*?)”|\"(.*?)\"", re.DOTALL)
