@@ -1084,3 +1084,25 @@ def test_run_in_heads_in_capitals_are_no_transcript():
             "VESTRIA: Do you think the cafes will follow you?\n\nNORLAND: I think they will, "
             "because our customers ask for it.")
     assert len([q for q in extract_quotes(talk) if q.cue == ":"]) == 3
+
+
+# --- findings of polls, studies and records ---------------------------------------------------------
+
+def test_what_a_poll_or_a_record_shows_is_its_finding():
+    text = ("A review by The Courier shows most of the flights were for campaign travel. "
+            "The April survey found Halloran leading Brisk by seven points. "
+            "More than 40 percent of the money arrived in February alone, new filings show.")
+    quotes = extract_quotes(text)
+    review = _by_text(quotes, "most of the flights")
+    assert review.text == "most of the flights were for campaign travel"
+    assert _speaker(text, review) == "The Courier"  # (the review's maker)
+    assert _speaker(text, _by_text(quotes, "Halloran leading Brisk")) == "The April survey"
+    assert _speaker(text, _by_text(quotes, "More than 40 percent")) == "new filings"
+
+
+def test_what_people_or_pictures_find_or_show_is_no_finding_told():
+    text = ("Police found the car in a ditch near the river. The team showed great spirit in the second half. "
+            "This 2016 photo shows the mayor talking to reporters after the vote. "
+            "Although no investigation found any wrongdoing, the mayor resigned. "
+            "House members, battered in opinion polls, had found a cause of their own.")
+    assert not extract_quotes(text)

@@ -1408,6 +1408,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             pre = None
     if noun_cue and (post is None or not (toks[post_start].low == "that" or text[post[0]] in _QUOTE_CHARS)):
         return None
+    if weak and verb in _EVIDENCE_VERBS and _evidence_subject(toks, sa, ca):
+        weak = False  # "A Fox News poll shows Sanders with 47 percent", "..., fundraising documents show."
     if post is not None:
         s, e = post
         e = _end_with_quote(text, post)
@@ -1429,6 +1431,35 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         s, e = next_para_quote
         return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
     return None
+
+
+# What a poll or a record "shows" or "found" is its finding, told with or without "that"
+_EVIDENCE_VERBS = frozenset("show shows showed shown find finds found".split())
+_EVIDENCE_NOUNS = frozenset("""poll polls survey surveys analysis analyses review study studies report reports record
+records document documents filing filings data result results figures numbers statistics tally count audit
+investigation probe census estimates email emails memo letter transcript research""".split())
+# (not a photo or a video: what a caption "shows" is a scene, not a finding)
+
+
+def _evidence_subject(toks: Sequence[_Tok], sa: int, ca: int) -> bool:
+    """Whether the subject of a cue is a poll, a study or a record, whose finding is what it "shows":
+    its head right before the cue, or before the complement that names whose it is ("A review by The
+    Times shows", "Early results of exit polls conducted by Edison Research show"); not one that none
+    made ("no investigation found"), nor a word of an aside ("House Republicans, battered in public
+    opinion polls, had found")."""
+    j = ca - 1
+    while j > sa and toks[j].low in _AUX:
+        j -= 1
+    if j < 0 or "no" in (toks[sa].low, toks[sa - 1].low if sa > 0 else ""):
+        return False
+    if toks[j].low in _EVIDENCE_NOUNS and not toks[j].quoted:
+        return True
+    for k in range(j, max(0, sa - 8), -1):
+        if not toks[k].text[:1].isalnum() or toks[k].quoted:
+            break
+        if toks[k].low in ("by", "of", "from") and toks[k - 1].low in _EVIDENCE_NOUNS:
+            return True
+    return False
 
 
 def _end_with_quote(text: str, span: tuple[int, int]) -> int:
