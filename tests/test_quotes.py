@@ -1106,3 +1106,17 @@ def test_what_people_or_pictures_find_or_show_is_no_finding_told():
             "Although no investigation found any wrongdoing, the mayor resigned. "
             "House members, battered in opinion polls, had found a cause of their own.")
     assert not extract_quotes(text)
+
+
+def test_a_headlines_words_are_no_ones_name_for_a_later_pronoun():
+    text = ("Today on the programme: Markets slide ; President Holm Explains His Faith ; Floods in the north .\n"
+            "The talks in the capital were long and ended late . He said the talks would resume in May .\n")
+    q = _by_text(extract_quotes(text), "talks would resume")
+    assert q.speaker_resolved is None  # (it had been "Holm Explains His Faith")
+
+
+def test_a_poll_that_found_something_is_no_antecedent_of_she():
+    text = ("Clara Vinter, the school chief, said the budget was tight. Results of the Ostrava State Assessment "
+            "show pupils behind in every grade. \"We will add teachers,\" she said.")
+    q = _by_text(extract_quotes(text), "We will add teachers")
+    assert q.speaker_resolved == "Clara Vinter"

@@ -1584,6 +1584,8 @@ _NOT_PERSON_WORDS = frozenset("the agency ministry department company news said 
                               "while whereas although though unless because whenever when after before since if "
                               "once some many most several others they we you it this these those both each "
                               "every few so but and or yet also".split())
+# a headline's words ("President Holm Explains His Faith"): no person's name has them
+_POSSESSIVE_WORDS = frozenset("His Her Its Their My Our Your".split())
 
 
 _TITLED = re.compile(r"\b((?i:" + "|".join(sorted(
@@ -1625,7 +1627,8 @@ def _full_name(name: str, prior: list[tuple[int, str]], titled: Titled, before: 
 @lru_cache(maxsize=4096)
 def _person_like(name: str) -> bool:
     words = name.split()
-    if not words or any(w.lower() in _NOT_PERSON_WORDS or w.lower().rstrip(".,") in _COMPANY_WORDS for w in words) \
+    if not words or any(w.lower() in _NOT_PERSON_WORDS or w.lower().rstrip(".,") in _COMPANY_WORDS
+                        or w in _POSSESSIVE_WORDS for w in words) \
             or words[0] in ("St.", "St", "Saint"):
         return False  # ("St. Albans yanked the scholarship": a school, a town, a church; "Walt Disney Co.")
     if len(words) == 1 and (words[0].lower() in _PRONOUNS or words[0] in _OPENER_WORDS or words[0].lower() in _STOP
@@ -2496,7 +2499,12 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
                 full = None  # "Investigators in the bombing of the embassy in Tanzania said ...": no later "he"
             outlet = bool(speaker) and without_medium(speaker.split()) != speaker.split()
-            if full and not outlet:  # ("the Interfax news agency said": an outlet, whom no later "she" is)
+            # (nor what shows or found something, a poll or a record: "results of the 1999 Massachusetts
+            # Comprehensive Assessment System show ..."; "Wentz found that ..." is a man)
+            said_by = (speaker or "").lower().split()
+            finding = _cue_word(original, f) in _EVIDENCE_VERBS and bool(said_by) and (
+                said_by[0] in _DETS or any(w.strip(",.") in _EVIDENCE_NOUNS for w in said_by))
+            if full and not outlet and not finding:  # ("the Interfax news agency said": an outlet, whom no later "she" is)
                 tail = _name_tail(full) or full
                 if _person_like(tail):
                     written[tail] = max(f.start, written.pop(tail, -1))  # (the last written last)
