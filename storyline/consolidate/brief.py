@@ -14,11 +14,12 @@ from typing import Iterable, Mapping, Sequence
 from ..analyze.dct import with_inferred_dates
 from ..analyze.quotes import PREPOSITIONS
 from ..records import (AnalyzedArticle, Article, Brief, Citation, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
-                       Sentence, SummarySentence)
+                       Sentence, SummarySentence, TimelineEntry)
 from .disagreements import find_disagreements
 from .entities import consolidate_entities
 from .quotes import group_quotes
 from .novelty import latest_lead, redundant_with
+from .referents import with_referents
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
 from .summary_text import STOP, content_stems, display_text
@@ -466,7 +467,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         story_id=story_id,
         headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities)),
         summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
-        timeline=tuple(replace(e, text=display_text(e.text)) for e in timeline(_reported(arts))),
+        timeline=tuple(_named_timeline(arts, analyzed, linked, entities)),
         quotes=quotes,
         disagreements=disagreements,
         entities=tuple(entities),
@@ -477,6 +478,20 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         last_published=dates[-1] if dates else None,
     )
     return _focused(brief, arts, analyzed, about, max_words) if about else brief
+
+
+def _named_timeline(arts: Sequence[Article], analyzed: Mapping[str, AnalyzedArticle], linked: Sequence[Mention],
+                    entities: Sequence[Entity]) -> list[TimelineEntry]:
+    """The story's timeline as a reader sees it: display text, an opening "He" or "She" followed by
+    whom its article means ("He [Nelson Mandela] is a free man.") where that is clear."""
+    entries = [replace(e, text=display_text(e.text)) for e in timeline(_reported(arts))]
+    try:
+        return with_referents(entries, {a.id: a.text for a in arts},
+                              {aid: [(s.start, s.end) for s in an.sentences] for aid, an in analyzed.items()},
+                              linked, entities)
+    except Exception:  # a name in brackets is an extra: never lose the timeline over it
+        log.exception("timeline referents failed")
+        return entries
 
 
 def _story_order(articles: Sequence[Article]) -> list[Article]:

@@ -1,0 +1,104 @@
+"""Whom a sentence's opening pronoun means, when its article makes that clear.
+
+A timeline entry shown out of its article ("He is a free man.") leans on the sentences before it.
+``opening_referent`` names the person an opening "He", "She", "His" or "Her" refers to, reading back
+from the sentence: the nearest sentence that names anyone names exactly one person who can be meant
+(not one of the other sex, by a title or a first name), or the answer is None. It never guesses
+between two people, and it reads no further back than ``LOOK_BACK`` sentences: a wrong name shown as
+fact is worse than a pronoun left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from ..analyze.ner_roles import ROLE_SEX, name_sex, sex_clash
+from ..analyze.quotes import quoted_regions
+from ..records import Entity, Mention, TimelineEntry
+
+__all__ = ["LOOK_BACK", "bracketed", "opening_pronoun", "opening_referent", "with_referents"]
+
+LOOK_BACK = 2  # sentences before the pronoun's own that may name its person
+_OPENING = re.compile(r"[\s\"“'‘(\[-]*(He|She|His|Her)\b")
+_SEX = {"He": 1, "His": 1, "She": 2, "Her": 2}
+
+
+def opening_pronoun(sentence: str) -> tuple[int, int, int] | None:
+    """(start, end, sex) of the personal pronoun that opens ``sentence``, else None."""
+    m = _OPENING.match(sentence)
+    return (m.start(1), m.end(1), _SEX[m.group(1)]) if m else None
+
+
+def opening_referent(text: str, start: int, sentences: Sequence[tuple[int, int]],
+                     people: Sequence[tuple[int, int, str]], quoted: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The name of the person the pronoun opening the sentence at ``start`` of ``text`` means.
+
+    ``sentences``: the article's sentence spans, in order; ``people``: its person mentions as
+    (start, end, name), the name the story gives that person (the canonical one, so that "Mandela" and
+    "Nelson Mandela" are one), in order. None when the sentence opens on no personal pronoun, when no
+    sentence of the last ``LOOK_BACK`` before it names a person, or when the nearest that does names
+    more than one who can be meant. A name inside ``quoted`` spans (quotation marks) is no one the
+    narrative's pronoun means: "``The Year of the Death of Ricardo Reis'' ... His latest book" is the
+    author's; when the pronoun itself is quoted, every name counts."""
+    found = opening_pronoun(text[start:start + 40])
+    if found is None:
+        return None
+    sex = found[2]
+    at = start + found[0]
+    if any(x <= at < y for x, y in quoted):
+        quoted = ()  # (a pronoun in quoted words: the names the speaker's words gave before count)
+    before = [s for s in sentences if s[1] <= at]
+    for s, e in reversed(before[-LOOK_BACK:]):
+        named = [name for a, b, name in people if s <= a and b <= e and not any(x <= a and b <= y for x, y in quoted)]
+        if not named:
+            continue
+        fits = {n for n in named if not sex_clash(sex, name_sex(n))}
+        if len(fits) != 1:
+            return None  # (one of two that a sex tells apart is meant; two who fit, none)
+        name = next(iter(fits))
+        if not name_sex(name) and any(ROLE_SEX.get(w) == sex for w in re.findall(r"[a-z]+", text[s:e])):
+            return None  # "Comeaux stabbed his wife ... She survived": someone of that sex, unnamed
+        return name
+    return None
+
+
+def bracketed(sentence: str, name: str | None) -> str:
+    """``sentence`` with ``name`` set in brackets after its opening pronoun ("He [Nelson Mandela] is a
+    free man."); the sentence as it is without a name."""
+    found = opening_pronoun(sentence) if name else None
+    if found is None:
+        return sentence
+    return f"{sentence[:found[1]]} [{name}]{sentence[found[1]:]}"
+
+
+def with_referents(entries: Sequence[TimelineEntry], texts: Mapping[str, str],
+                   sentences: Mapping[str, Sequence[tuple[int, int]]], mentions: Sequence[Mention],
+                   entities: Sequence[Entity]) -> list[TimelineEntry]:
+    """Timeline entries whose opening pronoun names, in brackets, the person its article means by
+    it ("He [Nelson Mandela] is a free man."), read from the first citation that opens on it.
+    ``texts`` and ``sentences``: each article's text and sentence spans; ``mentions``: the story's
+    mentions linked to ``entities`` (``entity_id``)."""
+    people_of = {e.id: e.name for e in entities if e.label == "PERSON"}
+    people: dict[str, list[tuple[int, int, str]]] = {}
+    for m in mentions:
+        if m.entity_id in people_of:
+            people.setdefault(m.article_id, []).append((m.start, m.end, people_of[m.entity_id]))
+    out = []
+    for entry in entries:
+        name = None
+        if opening_pronoun(entry.text) is not None:
+            for c in entry.citations:
+                text = texts.get(c.article_id, "")
+                if opening_pronoun(text[c.start:c.start + 40]) is not None:
+                    name = opening_referent(text, c.start, sentences.get(c.article_id, ()),
+                                            sorted(people.get(c.article_id, ())), _quoted(text))
+                    break
+        out.append(replace(entry, text=bracketed(entry.text, name)) if name else entry)
+    return out
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The quoted passages of ``text``, typewriter quotes (``...'') too."""
+    return quoted_regions(text.replace("``", '"\x1f').replace("''", '"\x1f'))

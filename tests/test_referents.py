@@ -1,0 +1,62 @@
+"""Whom an opening "He" or "She" means, and the timeline entry that names it in brackets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import storyline
+from storyline.analyze.sentences import sentence_spans
+from storyline.consolidate.referents import _quoted, bracketed, opening_referent
+
+
+def _referent(text: str, people: list[tuple[str, str]]) -> str | None:
+    """``people``: (written name, the name the story gives) pairs, found in ``text`` in order."""
+    spans, at = [], 0
+    for written, name in people:
+        a = text.index(written, at)
+        spans.append((a, a + len(written), name))
+        at = a + len(written)
+    sents = sentence_spans(text)
+    last = sents[-1][0]
+    return opening_referent(text, last, sents, spans, _quoted(text))
+
+
+def test_the_one_person_the_sentence_before_names_is_meant():
+    text = "Customs officers stopped Oskar Brandvold at the border on Monday. He is now free on bail."
+    assert _referent(text, [("Oskar Brandvold", "Oskar Brandvold")]) == "Oskar Brandvold"
+
+
+def test_two_people_who_fit_give_no_answer_but_a_sex_tells_them_apart():
+    two = "Thomas Brandvold met Henry Lund in Oslo on Monday. He left for Bergen the next day."
+    assert _referent(two, [("Thomas Brandvold", "Thomas Brandvold"), ("Henry Lund", "Henry Lund")]) is None
+    told = "Thomas Brandvold met Mary Lund in Oslo on Monday. She left for Bergen the next day."
+    assert _referent(told, [("Thomas Brandvold", "Thomas Brandvold"), ("Mary Lund", "Mary Lund")]) == "Mary Lund"
+
+
+def test_someone_of_the_pronouns_sex_left_unnamed_gives_no_answer():
+    text = "Brandvold stabbed his wife during a visit to the prison in 1999. She survived the attack."
+    assert _referent(text, [("Brandvold", "Brandvold")]) is None
+
+
+def test_a_name_inside_a_title_in_quotation_marks_is_no_one_meant():
+    text = ('Marta Quill wrote "The Year of Tomas Verne" in 1984. His first book was a failure.')
+    assert _referent(text, [("Marta Quill", "Marta Quill"), ("Tomas Verne", "Tomas Verne")]) is None
+
+
+def test_no_one_named_close_before_gives_no_answer():
+    text = ("Oskar Brandvold crossed the border on Monday. The bridge was closed for repairs. "
+            "Trucks waited for hours in the rain. He is now free on bail.")
+    assert _referent(text, [("Oskar Brandvold", "Oskar Brandvold")]) is None
+
+
+def test_bracketed_sets_the_name_after_the_pronoun():
+    assert bracketed("He is a free man.", "Oskar Brandvold") == "He [Oskar Brandvold] is a free man."
+    assert bracketed("His lawyer spoke.", None) == "His lawyer spoke."
+
+
+def test_a_brief_timeline_entry_opening_on_he_names_him():
+    text = ("Customs officers stopped the trucker Oskar Brandvold at the Svinesund border on Monday. "
+            "He was released on bail on Tuesday after a hearing in Halden.")
+    arts = [storyline.Article(id=f"a{k}", source=f"paper{k}", published=date(2024, 5, 8), text=text) for k in range(2)]
+    entries = [e.text for e in storyline.brief(arts).timeline]
+    assert any(t.startswith("He [Oskar Brandvold] was released on bail") for t in entries), entries
