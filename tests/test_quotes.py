@@ -1120,3 +1120,57 @@ def test_a_poll_that_found_something_is_no_antecedent_of_she():
             "show pupils behind in every grade. \"We will add teachers,\" she said.")
     q = _by_text(extract_quotes(text), "We will add teachers")
     assert q.speaker_resolved == "Clara Vinter"
+
+
+def test_a_label_pattern_never_hangs_on_a_run_of_brackets():
+    import time
+
+    text = "RESULTS " + "-LRB- 1 -RRB- " * 40 + "."
+    t0 = time.perf_counter()
+    extract_quotes(text)
+    assert time.perf_counter() - t0 < 2.0  # (it had taken minutes: the bracket group backtracked)
+
+
+def test_a_roundup_by_city_and_role_labels_are_no_transcript_speakers():
+    roundup = ("LONDON: The Bank of England held rates, saying the US slowdown was a risk.\n"
+               "PARIS: French shares fell.\nLONDON: Sterling rose against the dollar.")
+    assert not [q for q in extract_quotes(roundup) if q.speaker == "PARIS"]
+    court = ("PLAINTIFF: I was never paid for the work we did.\n\nDEFENDANT: You were paid in March.\n\n"
+             "PLAINTIFF: I was not, and my bank can show it.")
+    assert not [q for q in extract_quotes(court) if q.speaker == "DEFENDANT" or q.kind == "direct"]
+
+
+def test_a_label_with_its_party_before_its_title_and_a_shared_surname():
+    text = ("REP. PETER KING (R), NEW YORK: We will vote no on this bill.\n\n"
+            "JOHN KING, RIVER NEWS ANCHOR: Do you think you will win the vote?\n\n"
+            "PETER KING: I think we will, because our members are united.")
+    quotes = [q for q in extract_quotes(text) if q.cue == ":"]
+    assert {q.speaker_resolved for q in quotes} == {"Peter King", "John King"}
+
+
+def test_a_surname_label_takes_no_full_name_that_two_people_share():
+    text = ("His wife, Mary Tallis, sat beside Gov. Mike Tallis at the hearing.\n\n"
+            "TALLIS: We will sign the bill this week and we will fund it.\n\n"
+            "BROOK: Will you?\n\nTALLIS: I will, and you can hold me to it.")
+    q = _by_text(extract_quotes(text), "sign the bill")
+    assert q.speaker_resolved == "Tallis"
+
+
+def test_a_tokenized_last_turn_stops_before_the_reports_that_follow():
+    text = ("HOLT : I am at the levee , and you can see the crowd behind me .\n"
+            "BROOK : We are following the floods in the valley tonight .\n"
+            "HOLT : The water is still rising and we need more boats here .\n"
+            "Meanwhile , the governor said the dam would hold .\n"
+            "`` We need help now , '' Governor Ann Perry said .\n")
+    holt = _by_text(extract_quotes(text), "The water is still rising")
+    assert "governor" not in holt.text and "Perry" not in holt.text
+
+
+def test_a_findings_subject_is_the_review_not_its_topic_nor_a_reader():
+    text = "A review of the county sheriff's office found deputies had ignored dozens of complaints."
+    q = _by_text(extract_quotes(text), "deputies had ignored")
+    assert _speaker(text, q) == "A review of the county sheriff's office"
+    for sentence in ("After reading the results of the test Hadley found his son had passed.",
+                     "After a review of the books the mayor found the money was missing.",
+                     "The records found in his home show he planned the attack for months."):
+        assert not [q for q in extract_quotes(sentence) if q.cue == "found"], sentence

@@ -379,3 +379,28 @@ def test_a_broadcasts_own_people_and_small_talk_are_left_out_of_who_said_what():
     texts = [q.text for q in pell.quotes]
     assert any("night shift bonus" in t for t in texts)
     assert not any("pleasure" in t for t in texts)  # small talk with the host
+
+
+def test_a_guest_who_shares_an_anchors_surname_or_makes_films_keeps_their_turns():
+    show = Article(id="show", text=(
+        "JOHN HOLT, RIVER NEWS ANCHOR: Tonight we are at the harbour, where the strike enters its second week.\n\n"
+        "SEN. MARY HOLT: I think the federal response has been far too slow for the families at the port.\n\n"
+        "MARTA SOLIS, FILM PRODUCER: I made this film because the dockers asked me to tell their story.\n\n"
+        "HOLT: We will stay with this story all night, and you can follow it on our website.\n\n"
+        "SOLIS: I will show it in the harbour hall next week, free for every family of the port."))
+    groups = group_quotes([show])
+    texts = [q.text for g in groups for q in g.quotes]
+    assert any("federal response" in t for t in texts)  # the senator is no anchor for her surname
+    assert any("dockers asked me" in t for t in texts)  # a film's producer is no broadcaster's staff
+    assert not any("follow it on our website" in t for t in texts)
+
+
+def test_a_turn_that_tells_what_others_said_stays_its_speakers():
+    show = Article(id="show", text=(
+        "ANNA BROOK, RIVER NEWS ANCHOR: Governor, when will the line between the two towns reopen?\n\n"
+        "MARSH: Not before the safety agency tells us it is safe, and I have told the rail company that directly.\n\n"
+        "BROOK: And the families who left their homes on Monday night?\n\n"
+        "MARSH: They can go home tomorrow morning, and we will pay for every night they spent in hotels."))
+    groups = group_quotes([show])
+    marsh = _group(groups, "Marsh")
+    assert any("Not before the safety agency" in q.text for q in marsh.quotes)

@@ -1410,6 +1410,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         return None
     if weak and verb in _EVIDENCE_VERBS and _evidence_subject(toks, sa, ca):
         weak = False  # "A Fox News poll shows Sanders with 47 percent", "..., fundraising documents show."
+        if cb < n and toks[cb].low in _PLACE_AFTER_FOUND:
+            return None  # "The records found in his home show ...": a participle, what shows comes after
+        sa = _evidence_np(toks, sa)
+        if sa > 0 and toks[sa - 1].low.endswith("ing") and not _is_cap(toks[sa - 1]):
+            return None  # "After reading the results of the test Hadley found ...": his finding, not theirs
     if post is not None:
         s, e = post
         e = _end_with_quote(text, post)
@@ -1433,6 +1438,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     return None
 
 
+_PLACE_AFTER_FOUND = frozenset("in at on inside near during under among with".split())
 # What a poll or a record "shows" or "found" is its finding, told with or without "that"
 _EVIDENCE_VERBS = frozenset("show shows showed shown find finds found".split())
 _EVIDENCE_NOUNS = frozenset("""poll polls survey surveys analysis analyses review study studies report reports record
@@ -1450,16 +1456,34 @@ def _evidence_subject(toks: Sequence[_Tok], sa: int, ca: int) -> bool:
     j = ca - 1
     while j > sa and toks[j].low in _AUX:
         j -= 1
-    if j < 0 or "no" in (toks[sa].low, toks[sa - 1].low if sa > 0 else ""):
+    if j < 0 or "no" in (toks[sa].low, toks[sa - 1].low if sa > 0 else "") \
+            or (toks[sa].low.endswith("ing") and not _is_cap(toks[sa])):
         return False
     if toks[j].low in _EVIDENCE_NOUNS and not toks[j].quoted:
         return True
-    for k in range(j, max(0, sa - 8), -1):
+    # within the subject ("Early results of exit polls conducted by ..."), or right before it when it
+    # was read from the complement on ("A review by The Times": "The Times")
+    for k in range(j, max(0, sa - 2), -1):
         if not toks[k].text[:1].isalnum() or toks[k].quoted:
             break
         if toks[k].low in ("by", "of", "from") and toks[k - 1].low in _EVIDENCE_NOUNS:
             return True
     return False
+
+
+def _evidence_np(toks: Sequence[_Tok], sa: int) -> int:
+    """Where a finding's subject starts when what was read as its speaker is the topic of an "of"
+    ("A review of the police department found ...": the review, not the department), else ``sa``."""
+    if sa >= 2 and toks[sa - 1].low == "of" and toks[sa - 2].low in _EVIDENCE_NOUNS:
+        k = sa - 2
+        while k > 0 and sa - 2 - k < 3 and toks[k - 1].text[:1].isalnum() and (
+                toks[k - 1].low in _DETS or not (_is_cap(toks[k - 1]) or toks[k - 1].low in _STOP
+                                                 or toks[k - 1].low.endswith("ing"))):
+            k -= 1
+            if toks[k].low in _DETS:
+                break
+        return k
+    return sa
 
 
 def _end_with_quote(text: str, span: tuple[int, int]) -> int:
@@ -2282,10 +2306,10 @@ def _whose(text: str, f: _Found) -> _Found:
 # A transcript's speaker label opening a line: "PENCE: ...", "CHRIS WALLACE, FOX NEWS: ...", "SEN.
 # MARCO RUBIO (R-FLA.): ...", "COOPER -LRB- voice over -RRB- : ..." (a tokenized text), after an
 # opening quotation mark when a transcript is quoted whole. The name: up to four words in capitals.
+_LABEL_BRACKET = r"(?:[ ]?(?:\([^()\n]{0,60}\)|-LRB-(?:(?!-[LR]RB-)[^\n]){0,60}-RRB-)){0,3}"
 SPEAKER_LABEL = re.compile(
-    r"(?m)^[ \t]*[\"“]?(?P<name>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})"
-    r"(?P<title>[ ]?,[ ][A-Z][A-Z.,'’&/ -]{1,80}?)?"
-    r"(?:[ ]?(?:\([^()\n]{0,60}\)|-LRB-[^\n]{0,60}?-RRB-))*[ ]?(?P<colon>:)[ \t]+(?=\S)")
+    r"(?m)^[ \t]*[\"“]?(?P<name>[A-Z][A-Z.'’-]*[A-Z.](?:[ ][A-Z][A-Z.'’-]*[A-Z.]){0,3})" + _LABEL_BRACKET
+    + r"(?P<title>[ ]?,[ ][A-Z][A-Z.,'’&/ -]{1,80}?)?" + _LABEL_BRACKET + r"[ ]?(?P<colon>:)[ \t]+(?=\S)")
 # labels that head a page's furniture or an interview's turns, not a speaker's name
 _NOT_SPEAKER_LABELS = frozenset("""update updated updates note editor's editors correction corrections clarification
 watch video videos photo photos photograph graphic caption file see related read more also source sources advertisement
@@ -2294,7 +2318,10 @@ listen subscribe sign contact email twitter facebook topics tags published locat
 re fw top stories headlines sports weather traffic business politics world national local entertainment health
 science tech q a question answer unidentified male female crowd group protesters protester announcer narrator
 various audience soundbite sot vo commercial break crosstalk inaudible laughter applause music bio summary background disclaimer
-follow share print comments comment credit credits image images map chart table key facts""".split())
+follow share print comments comment credit credits image images map chart table key facts
+moderator host hosts reporter reporters interviewer caller callers plaintiff defendant witness speaker participant
+student students teacher man woman men women voice voices male female spokesman spokeswoman official
+results election""".split())
 TRANSCRIPT_TURNS = 2  # speaker labels, of two or more people, that make a text a transcript
 
 
@@ -2303,14 +2330,15 @@ def speaker_labels(text: str) -> list[re.Match[str]]:
     "EDITOR'S NOTE:", "Q:") and run-in heads with function words ("HOW IT WORKS:", "IN ATLANTA:")
     left out."""
     return [m for m in SPEAKER_LABEL.finditer(text or "")
-            if not any(w.lower().strip(".") in _NOT_SPEAKER_LABELS or w.lower() in _STOP
+            if not any(w.lower().strip(".") in _NOT_SPEAKER_LABELS or re.split(r"['’]", w.lower())[0] in _LABEL_STOP
                        for w in m.group("name").split())]
+_LABEL_STOP = _STOP | frozenset("the a an what's".split()) | frozenset(["what"])
 
 
 # the words of someone speaking to others: a transcript's turns use them, a list of run-in heads
 # ("AUSTRALIA: Even pubs are succumbing ...", "PRICE RANGE: $40,000 ...") seldom does
-_SPEAKING = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|we|we're|we've|we'll|you|you're|you've|your|my|our|us|me|let's)\b",
-                       re.IGNORECASE)
+_SPEAKING = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'll|[Yy]ou|[Yy]ou're|[Yy]ou've|[Yy]our|"
+                       r"[Mm]y|[Oo]ur|us|me|[Ll]et's)\b")  # (case kept: "the US slowdown" is no one speaking)
 _UNQUOTED = re.compile(r"``.*?''|“.*?”|\".*?\"", re.DOTALL)
 SPOKEN_SHARE = 0.3  # the share of a transcript's turns that speak so
 
@@ -2321,7 +2349,7 @@ def transcript_labels(text: str, least: int = 2) -> list[re.Match[str]]:
     person); none otherwise."""
     labels = speaker_labels(text)
     surnames = Counter(m.group("name").split()[-1] for m in labels)
-    if len(labels) < least or len(surnames) < 2 or max(surnames.values()) < 2:
+    if len(labels) < least or len({m.group("name") for m in labels}) < 2 or max(surnames.values()) < 2:
         return []  # (run-in heads name each thing once: "AUSTRALIA: ...", "BELGIUM: ..."; speakers take turns)
     ends = [m.start() for m in labels[1:]] + [len(text)]
     # (what a turn quotes is someone else's speech: "AUSTRALIA: ... ``If your boss smokes ...''")
@@ -2331,9 +2359,13 @@ def transcript_labels(text: str, least: int = 2) -> list[re.Match[str]]:
 
 
 # a label's title that makes the speaker one of the broadcaster's own people, whose turns are the
-# programme's talk ("WOLF BLITZER, CNN ANCHOR", "NIC ROBERTSON, CNN SENIOR INTERNATIONAL CORRESPONDENT")
-_STAFF_TITLE = re.compile(r"\b(?:ANCHOR|HOST|CO-HOST|CORRESPONDENT|REPORTER|CONTRIBUTOR|PRODUCER|METEOROLOGIST|"
-                          r"MODERATOR|COMMENTATOR|NEWSCASTER|PRESENTER|BUREAU CHIEF|EDITOR|COLUMNIST)\b")
+# programme's talk ("WOLF BLITZER, CNN ANCHOR", "NIC ROBERTSON, CNN SENIOR INTERNATIONAL CORRESPONDENT");
+# a producer, an editor or an analyst only of a broadcaster ("CNN NATIONAL SECURITY ANALYST", not
+# "FILM PRODUCER" or "EDITOR, THE LANCET", guests)
+_STAFF_TITLE = re.compile(r"\b(?:ANCHOR|HOST|CO-HOST|CORRESPONDENT|REPORTER|METEOROLOGIST|MODERATOR|NEWSCASTER|"
+                          r"PRESENTER)\b")
+_MEDIA_STAFF_TITLE = re.compile(r"\b(?:PRODUCER|CONTRIBUTOR|EDITOR|COLUMNIST|COMMENTATOR|ANALYST|BUREAU CHIEF)\b")
+_MEDIUM = re.compile(r"\b(?:NEWS|CNN|MSNBC|FOX|NBC|CBS|ABC|BBC|NPR|PBS|CNBC|CNBC|TV|RADIO|TELEVISION)\b")
 
 
 def is_turn(q: Quote) -> bool:
@@ -2342,10 +2374,17 @@ def is_turn(q: Quote) -> bool:
 
 
 def broadcast_staff(texts: Iterable[str]) -> set[str]:
-    """The surnames (in capitals, as labels write them) of the broadcasters' own people in the
-    transcripts among ``texts``: anchors, hosts, correspondents, contributors (``_STAFF_TITLE``)."""
-    return {m.group("name").split()[-1] for t in texts for m in speaker_labels(t)
-            if m.group("title") and _STAFF_TITLE.search(m.group("title"))}
+    """The labels (in capitals) whose turns are no source's words in the transcripts among ``texts``:
+    the broadcasters' own people (anchors, hosts, correspondents) by their full labels ("WOLF BLITZER")
+    and their surnames alone ("BLITZER"). A surname that a guest's label gives too ("SEN. MARY HOLT"
+    beside "JOHN HOLT, CNN ANCHOR") is among them: "HOLT:" alone is no one's for sure."""
+    staff: set[str] = set()
+    for t in texts:
+        for m in speaker_labels(t):
+            title = m.group("title") or ""
+            if _STAFF_TITLE.search(title) or (_MEDIA_STAFF_TITLE.search(title) and _MEDIUM.search(title)):
+                staff.add(m.group("name"))
+    return staff | {n.split()[-1] for n in staff}
 
 
 def _titled(name: str) -> str:
@@ -2353,7 +2392,7 @@ def _titled(name: str) -> str:
     "McCain", "O'BRIEN" -> "O'Brien"."""
     def word(w: str) -> str:
         t = "".join(p[:1].upper() + p[1:].lower() if p else p for p in re.split(r"(?<=['’-])", w))
-        return re.sub(r"^(Ma?c)([a-z])", lambda m: m.group(1) + m.group(2).upper(), t) if len(t) > 4 else t
+        return re.sub(r"^(Mc)([a-z])", lambda m: m.group(1) + m.group(2).upper(), t)
     return " ".join(word(w) for w in name.split())
 
 
@@ -2369,11 +2408,12 @@ def _transcript_turns(text: str, article_id: str, taken: Sequence[Quote]) -> lis
     per_line = "\n\n" not in text and line_per_sentence(text)
     starts = {m.start() for m in labels}
     taken_spans = {(q.start, q.end) for q in taken}
-    full: dict[str, str] = {}  # a surname -> the label that gives it a first name ("WALLACE": "CHRIS WALLACE")
+    given: dict[str, set[str]] = {}  # a surname -> the labels that give it a first name ("WALLACE": "CHRIS WALLACE")
     for m in labels:
         words = m.group("name").split()
         if len(words) >= 2 and words[-2].lower().rstrip(".") not in _HONORIFICS:
-            full.setdefault(words[-1], m.group("name"))
+            given.setdefault(words[-1], set()).add(m.group("name"))
+    full = {last: names.pop() for last, names in given.items() if len(names) == 1}  # (two Pences: neither)
     out: list[Quote] = []
     for m in labels:
         s = m.end()
@@ -2382,9 +2422,10 @@ def _transcript_turns(text: str, article_id: str, taken: Sequence[Quote]) -> lis
         if per_line:
             for _ in range(_TURN_LINES - 1):
                 nxt = e + 1
-                if nxt >= len(text) or nxt in starts or text.startswith(("-LRB-", "("), nxt):
-                    break
                 far = text.find("\n", nxt)
+                line = text[nxt:len(text) if far < 0 else far]
+                if nxt >= len(text) or nxt in starts or line.startswith(("-LRB-", "(")) or _REPORTED_LINE.search(line):
+                    break  # (the narration after a programme's last turn: "`` We need help , '' Perry said .")
                 e = len(text) if far < 0 else far
         while e > s and text[e - 1].isspace():
             e -= 1
@@ -2399,13 +2440,15 @@ def _transcript_turns(text: str, article_id: str, taken: Sequence[Quote]) -> lis
     return out
 
 
-_TURN_LINES = 12
+_TURN_LINES = 8
+_REPORTED_LINE = re.compile(r"``|''|[\"“”]|\b(?:said|says)\b")
 
 
 def _written_name(text: str, label: str) -> str:
     """How the text writes the person a label in capitals names: the full name it gives the surname
     ("PENCE" after "Gov. Mike Pence" -> "Mike Pence"), else the label written as a name."""
     words = label.split()
+    sex = TITLE_SEX.get(words[0].lower().rstrip("."), 0) if len(words) > 1 else 0  # ("MRS. PENCE": a woman)
     while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _TITLE_WORDS):
         words = words[1:]  # ("SEN. MARCO RUBIO": Marco Rubio)
     for m in re.finditer(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", text, re.IGNORECASE):
@@ -2415,9 +2458,10 @@ def _written_name(text: str, label: str) -> str:
     else:
         name = _titled(" ".join(words))
     if len(words) == 1 and len(name) > 1:
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b", text):
-            if first_name_sex(m.group(1).split()[0]):
-                return f"{m.group(1)} {name}"
+        fulls = {f"{m.group(1)} {name}" for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b", text)
+                 if first_name_sex(m.group(1).split()[0]) and not sex_clash(sex, first_name_sex(m.group(1).split()[0]))}
+        if len(fulls) == 1:  # (not when two of that name are written: "Mary Pence", "Mike Pence")
+            return fulls.pop()
     return name
 
 

@@ -620,8 +620,11 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     staff = broadcast_staff(by_id[aid].text for aid in quotes if aid in by_id)
     for aid, qs in quotes.items():
         qs = [q if q.article_id == aid else _with_article(q, aid) for q in qs]
-        qs = [q for q in qs if not (is_turn(q) and ((q.speaker or "").split()[-1] in staff or _small_talk(q.text)))]
-        qs = relayed(_continued_speakers(qs, person))
+        qs = [q for q in qs if not (is_turn(q) and (q.speaker in staff or _small_talk(q.text)))]
+        # (a turn that tells what others said stays its speaker's: "MARSH: Not before the agency tells us
+        # it is safe" is hers)
+        turns = [q for q in qs if is_turn(q)]
+        qs = relayed(_continued_speakers([q for q in qs if not is_turn(q)], person)) + turns
         text = by_id[aid].text if aid in by_id else ""
         # a headline written into the text is no one's words ("Kasich Just Revealed The 1 Thing ...")
         head = headline_end(text, by_id[aid].title) if text else 0
