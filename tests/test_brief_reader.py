@@ -1112,3 +1112,19 @@ def test_a_long_running_story_dates_each_summary_sentence_and_a_short_one_does_n
     short = storyline.brief([dataclasses.replace(a, published=date(2016, 3, 3 + i)) for i, a in enumerate(arts)])
     assert {reported_on(short, s) for s in short.summary} == {""}
     assert "<time class=\"when\"" not in brief_html(short)
+
+
+def test_the_president_speaks_as_the_one_president_the_article_named() -> None:
+    one = ("President Tomas Varga of Molvania met the envoy on Monday. "
+           "The president said the border would stay open for trucks.")
+    two = ("President Tomas Varga of Molvania met President Ilse Brandt of Ostria on Monday. "
+           "The president said the border would stay open for trucks.")
+    for text, who in ((one, "Tomas Varga"), (two, None)):
+        arts = [storyline.Article(id=f"a{k}", source=f"paper{k}", published=date(2024, 3, 4), text=text)
+                for k in range(2)]
+        groups = storyline.brief(arts).quotes
+        border = [g for g in groups if any("border would stay open" in q.text for q in g.quotes)]
+        if who:
+            assert border and border[0].speaker == who
+        else:  # two presidents: no one's name for sure
+            assert all(g.speaker not in ("Tomas Varga", "Ilse Brandt") for g in border)

@@ -404,3 +404,14 @@ def test_a_turn_that_tells_what_others_said_stays_its_speakers():
     groups = group_quotes([show])
     marsh = _group(groups, "Marsh")
     assert any("Not before the safety agency" in q.text for q in marsh.quotes)
+
+
+def test_a_speaker_phrase_with_a_broadcasters_title_is_no_source():
+    page = Article(id="page", text=(
+        "ANNA BROOK, RIVER NEWS ANCHOR: We go to the harbour, where you can see the strike for yourself.\n\n"
+        "RIVER NEWS HARBOUR CORRESPONDENT: The dockers have stayed out for nine days now and we see no ships.\n\n"
+        "BROOK: Thank you. We will come back to you later tonight.\n\n"
+        "Union leader Gideon Pell said the strike would go on until the night shift bonus is restored."))
+    groups = group_quotes([page])
+    assert not [g for g in groups if "CORRESPONDENT" in g.speaker.upper()]
+    assert _group(groups, "Gideon Pell")

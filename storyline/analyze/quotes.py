@@ -42,7 +42,8 @@ from .timex import WEEKDAYS
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
-__all__ = ["extract_quotes", "quoted_regions", "speaker_labels", "transcript_labels", "is_turn", "broadcast_staff", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
+__all__ = ["extract_quotes", "quoted_regions", "speaker_labels", "transcript_labels", "is_turn", "broadcast_staff",
+           "staff_title", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
 
@@ -2321,7 +2322,7 @@ various audience soundbite sot vo commercial break crosstalk inaudible laughter 
 follow share print comments comment credit credits image images map chart table key facts
 moderator host hosts reporter reporters interviewer caller callers plaintiff defendant witness speaker participant
 student students teacher man woman men women voice voices male female spokesman spokeswoman official
-results election""".split())
+results election anchor correspondent meteorologist contributor producer analyst""".split())
 TRANSCRIPT_TURNS = 2  # speaker labels, of two or more people, that make a text a transcript
 
 
@@ -2373,6 +2374,11 @@ def is_turn(q: Quote) -> bool:
     return q.cue == ":" and bool(q.speaker) and (q.speaker or "").isupper()
 
 
+def staff_title(title: str) -> bool:
+    """Whether a label's title (in capitals) makes its bearer one of a broadcaster's own people."""
+    return bool(_STAFF_TITLE.search(title) or (_MEDIA_STAFF_TITLE.search(title) and _MEDIUM.search(title)))
+
+
 def broadcast_staff(texts: Iterable[str]) -> set[str]:
     """The labels (in capitals) whose turns are no source's words in the transcripts among ``texts``:
     the broadcasters' own people (anchors, hosts, correspondents) by their full labels ("WOLF BLITZER")
@@ -2381,8 +2387,7 @@ def broadcast_staff(texts: Iterable[str]) -> set[str]:
     staff: set[str] = set()
     for t in texts:
         for m in speaker_labels(t):
-            title = m.group("title") or ""
-            if _STAFF_TITLE.search(title) or (_MEDIA_STAFF_TITLE.search(title) and _MEDIUM.search(title)):
+            if staff_title(m.group("title") or ""):
                 staff.add(m.group("name"))
     return staff | {n.split()[-1] for n in staff}
 

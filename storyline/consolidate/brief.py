@@ -209,7 +209,8 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
     media" names no entity, "Chinese" only qualifies it). With ``texts`` (article id -> text), a
     nominal phrase resolves to the organisation the article has just named: "the agency" to the
     last organisation before it whose name has that word ("National Transport Safety Agency"),
-    "the company" to the last organisation before it that is not a public body."""
+    "the company" to the last organisation before it that is not a public body; or to the one person
+    it has named with that role ("the president" after "President Tomas Varga")."""
     by_art: dict[str, list[Mention]] = {}
     for m in linked:
         if m.entity_id:
@@ -252,7 +253,12 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         for m in before:
             if fits(m) and named[m.entity_id] >= 2:
                 return m.entity_id
-        return None
+        # "the president": the one person the article has named with that role before, when one has it
+        # ("President Tomas Varga of Molvania met the envoy. The president said ..."); none when two
+        # have ("President Obama ... President Mubarak ... the president said")
+        holders = {m.entity_id for m in reversed(ms[lo:hi]) if m.end <= start and m.label == "PERSON"
+                   and start - m.end <= _LOOK_BACK and m.role and m.role.split()[-1].lower() == noun}
+        return holders.pop() if len(holders) == 1 else None
 
     def lookup(key: tuple[str, int | None, int | None]) -> str | None:
         aid, start, end = key

@@ -23,7 +23,8 @@ from typing import Callable, Iterable, Mapping, Sequence, Union
 from ..analyze.timex import WEEKDAYS
 from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
 from ..analyze.entities import lowercase_word
-from ..analyze.quotes import OPENING_WORDS, PREPOSITIONS, broadcast_staff, governed, is_turn, speech_cue, without_medium
+from ..analyze.quotes import (OPENING_WORDS, PREPOSITIONS, broadcast_staff, governed, is_turn, speech_cue,
+                              staff_title, without_medium)
 from ..analyze.sentences import headline_end
 from ..records import Article, Citation, Quote, QuoteGroup
 from .names import similar_names
@@ -620,7 +621,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     staff = broadcast_staff(by_id[aid].text for aid in quotes if aid in by_id)
     for aid, qs in quotes.items():
         qs = [q if q.article_id == aid else _with_article(q, aid) for q in qs]
-        qs = [q for q in qs if not (is_turn(q) and (q.speaker in staff or _small_talk(q.text)))]
+        qs = [q for q in qs if not (is_turn(q) and (q.speaker in staff or _small_talk(q.text)))
+              and not ((q.speaker or "").isupper() and staff_title(q.speaker or ""))]  # ("CNN CORRESPONDENT:")
         # (a turn that tells what others said stays its speaker's: "MARSH: Not before the agency tells us
         # it is safe" is hers)
         turns = [q for q in qs if is_turn(q)]
