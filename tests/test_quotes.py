@@ -1174,3 +1174,30 @@ def test_a_findings_subject_is_the_review_not_its_topic_nor_a_reader():
                      "After a review of the books the mayor found the money was missing.",
                      "The records found in his home show he planned the attack for months."):
         assert not [q for q in extract_quotes(sentence) if q.cue == "found"], sentence
+
+
+def test_second_review_findings_and_labels():
+    # a finding told with a time between the verb and "that", or after an opening time, is still one
+    for text, who in (("A Pew survey found in January that most voters oppose the plan.", "A Pew survey"),
+                      ("This morning a new poll shows Smith ahead by five points.", "a new poll")):
+        assert [_speaker(text, q) for q in extract_quotes(text)] == [who], text
+    # a House Speaker is a speaker; a transcript in capitals still speaks
+    ryan = ("HOUSE SPEAKER PAUL RYAN (R-WI): I think we will pass it this week.\n\n"
+            "JAKE TAPPER, RIVER NEWS ANCHOR: Will you?\n\nRYAN: We will, and you will see it.")
+    assert len([q for q in extract_quotes(ryan) if q.cue == ":"]) == 3
+    caps = "SMITH: WE WILL WIN THE VOTE.\n\nJONES: WE WILL SEE.\n\nSMITH: THANK YOU, I MEAN IT."
+    assert len([q for q in extract_quotes(caps) if q.cue == ":"]) == 3
+    # two labels of one person are one name; two Obamas written in the text are no one's for sure
+    text = ("Barack Obama and Michelle Obama arrived.\n\nPRESIDENT OBAMA: We are glad to be here with you.\n\n"
+            "SEN. MARCO RUBIO: I agree with you.\n\nMARCO RUBIO: We will see.\n\nRUBIO: Yes, I think so.")
+    resolved = {q.speaker: q.speaker_resolved for q in extract_quotes(text) if q.cue == ":"}
+    assert resolved["RUBIO"] == "Marco Rubio" and resolved["PRESIDENT OBAMA"] == "Obama"
+
+
+def test_a_tokenized_transcripts_last_turn_keeps_its_own_line():
+    text = ("HOLT : I am at the levee , and you can see the crowd behind me .\n"
+            "BROOK : We are following the floods in the valley tonight .\n"
+            "HOLT : The water is still rising and we need more boats here .\n"
+            "The governor ordered an evacuation of the valley on Monday .\n")
+    holt = _by_text(extract_quotes(text), "The water is still rising")
+    assert "evacuation" not in holt.text

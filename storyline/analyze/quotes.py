@@ -1411,10 +1411,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         return None
     if weak and verb in _EVIDENCE_VERBS and _evidence_subject(toks, sa, ca):
         weak = False  # "A Fox News poll shows Sanders with 47 percent", "..., fundraising documents show."
-        if cb < n and toks[cb].low in _PLACE_AFTER_FOUND:
+        if cb < n and toks[cb].low in _PLACE_AFTER_FOUND and any(t.low in ("show", "shows", "showed") for t in toks[cb:]):
             return None  # "The records found in his home show ...": a participle, what shows comes after
         sa = _evidence_np(toks, sa)
-        if sa > 0 and toks[sa - 1].low.endswith("ing") and not _is_cap(toks[sa - 1]):
+        if sa > 0 and toks[sa - 1].low.endswith("ing") and not _is_cap(toks[sa - 1]) and toks[sa - 1].low not in _ING_NOUNS:
             return None  # "After reading the results of the test Hadley found ...": his finding, not theirs
     if post is not None:
         s, e = post
@@ -1440,6 +1440,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
 
 
 _PLACE_AFTER_FOUND = frozenset("in at on inside near during under among with".split())
+# nouns in -ing before a finding's subject: a time ("This morning a new poll shows"), not a reader
+_ING_NOUNS = frozenset("morning evening spring building meeting hearing briefing ruling wedding funding".split())
 # What a poll or a record "shows" or "found" is its finding, told with or without "that"
 _EVIDENCE_VERBS = frozenset("show shows showed shown find finds found".split())
 _EVIDENCE_NOUNS = frozenset("""poll polls survey surveys analysis analyses review study studies report reports record
@@ -1458,7 +1460,7 @@ def _evidence_subject(toks: Sequence[_Tok], sa: int, ca: int) -> bool:
     while j > sa and toks[j].low in _AUX:
         j -= 1
     if j < 0 or "no" in (toks[sa].low, toks[sa - 1].low if sa > 0 else "") \
-            or (toks[sa].low.endswith("ing") and not _is_cap(toks[sa])):
+            or (toks[sa].low.endswith("ing") and not _is_cap(toks[sa]) and toks[sa].low not in _ING_NOUNS):
         return False
     if toks[j].low in _EVIDENCE_NOUNS and not toks[j].quoted:
         return True
@@ -2320,7 +2322,7 @@ re fw top stories headlines sports weather traffic business politics world natio
 science tech q a question answer unidentified male female crowd group protesters protester announcer narrator
 various audience soundbite sot vo commercial break crosstalk inaudible laughter applause music bio summary background disclaimer
 follow share print comments comment credit credits image images map chart table key facts
-moderator host hosts reporter reporters interviewer caller callers plaintiff defendant witness speaker participant
+moderator host hosts reporter reporters interviewer caller callers plaintiff defendant witness participant
 student students teacher man woman men women voice voices male female spokesman spokeswoman official
 results election anchor correspondent meteorologist contributor producer analyst""".split())
 TRANSCRIPT_TURNS = 2  # speaker labels, of two or more people, that make a text a transcript
@@ -2340,6 +2342,14 @@ _LABEL_STOP = _STOP | frozenset("the a an what's".split()) | frozenset(["what"])
 # ("AUSTRALIA: Even pubs are succumbing ...", "PRICE RANGE: $40,000 ...") seldom does
 _SPEAKING = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'll|[Yy]ou|[Yy]ou're|[Yy]ou've|[Yy]our|"
                        r"[Mm]y|[Oo]ur|us|me|[Ll]et's)\b")  # (case kept: "the US slowdown" is no one speaking)
+_SPEAKING_CAPS = re.compile(r"\b(?:I|I'M|WE|WE'RE|YOU|YOU'RE|YOUR|MY|OUR|ME|LET'S)\b")  # ("US" may be the country)
+
+
+def _spoken(turn: str) -> bool:
+    """Whether a turn speaks in the first or second person (a turn in capitals too)."""
+    return bool((_SPEAKING_CAPS if turn.isupper() else _SPEAKING).search(turn))
+
+
 _UNQUOTED = re.compile(r"``.*?''|“.*?”|\".*?\"", re.DOTALL)
 SPOKEN_SHARE = 0.3  # the share of a transcript's turns that speak so
 
@@ -2354,8 +2364,7 @@ def transcript_labels(text: str, least: int = 2) -> list[re.Match[str]]:
         return []  # (run-in heads name each thing once: "AUSTRALIA: ...", "BELGIUM: ..."; speakers take turns)
     ends = [m.start() for m in labels[1:]] + [len(text)]
     # (what a turn quotes is someone else's speech: "AUSTRALIA: ... ``If your boss smokes ...''")
-    spoken = sum(bool(_SPEAKING.search(_UNQUOTED.sub(" ", text[m.end():min(e, m.end() + 1500)])))
-                 for m, e in zip(labels, ends))
+    spoken = sum(_spoken(_UNQUOTED.sub(" ", text[m.end():min(e, m.end() + 1500)])) for m, e in zip(labels, ends))
     return labels if spoken >= SPOKEN_SHARE * len(labels) else []
 
 
@@ -2415,16 +2424,17 @@ def _transcript_turns(text: str, article_id: str, taken: Sequence[Quote]) -> lis
     taken_spans = {(q.start, q.end) for q in taken}
     given: dict[str, set[str]] = {}  # a surname -> the labels that give it a first name ("WALLACE": "CHRIS WALLACE")
     for m in labels:
-        words = m.group("name").split()
-        if len(words) >= 2 and words[-2].lower().rstrip(".") not in _HONORIFICS:
-            given.setdefault(words[-1], set()).add(m.group("name"))
+        words = _untitled(m.group("name").split())
+        if len(words) >= 2:
+            given.setdefault(words[-1], set()).add(" ".join(words))
     full = {last: names.pop() for last, names in given.items() if len(names) == 1}  # (two Pences: neither)
+    written: dict[str, str] = {}  # each label's name as the text writes it, read once
     out: list[Quote] = []
     for m in labels:
         s = m.end()
         e = text.find("\n", s)
         e = len(text) if e < 0 else e
-        if per_line:
+        if per_line and any(x > m.start() for x in starts):  # (the last turn: nothing tells where it ends)
             for _ in range(_TURN_LINES - 1):
                 nxt = e + 1
                 far = text.find("\n", nxt)
@@ -2441,7 +2451,8 @@ def _transcript_turns(text: str, article_id: str, taken: Sequence[Quote]) -> lis
         colon = m.span("colon")
         out.append(Quote(start=s, end=e, text=text[s:e], kind="direct", speaker=name, speaker_start=a,
                          speaker_end=b, cue=":", cue_start=colon[0], cue_end=colon[1], article_id=article_id,
-                         speaker_resolved=_written_name(text, full.get(name, name)), fragments=((s, e),)))
+                         speaker_resolved=written.get(name) or written.setdefault(name, _written_name(text, full.get(name, name))),
+                         fragments=((s, e),)))
     return out
 
 
@@ -2449,13 +2460,28 @@ _TURN_LINES = 8
 _REPORTED_LINE = re.compile(r"``|''|[\"“”]|\b(?:said|says)\b")
 
 
+def _untitled(words: list[str]) -> list[str]:
+    """A label's words less the titles before the name ("SEN. MARCO RUBIO": MARCO RUBIO)."""
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _TITLE_WORDS):
+        words = words[1:]
+    return words
+
+
+def _given_name(word: str) -> bool:
+    """Whether a capitalised word before a surname can be a given name ("Barack", "Mary"; not
+    "President", "Gov", "Monday", "The")."""
+    low = word.lower()
+    return bool(first_name_sex(word)) or not (low in _TITLE_WORDS or low in _HONORIFICS or low in _STOP
+                                              or low in _DAYS or low in _MONTHS or low in _DETS
+                                              or low in _NOT_PERSON_WORDS)
+
+
 def _written_name(text: str, label: str) -> str:
     """How the text writes the person a label in capitals names: the full name it gives the surname
     ("PENCE" after "Gov. Mike Pence" -> "Mike Pence"), else the label written as a name."""
     words = label.split()
     sex = TITLE_SEX.get(words[0].lower().rstrip("."), 0) if len(words) > 1 else 0  # ("MRS. PENCE": a woman)
-    while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _TITLE_WORDS):
-        words = words[1:]  # ("SEN. MARCO RUBIO": Marco Rubio)
+    words = _untitled(words)
     for m in re.finditer(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", text, re.IGNORECASE):
         if not m.group().isupper() and m.group()[:1].isupper():
             name = " ".join(m.group().split())  # as the text writes it ("ELBARADEI": "ElBaradei")
@@ -2464,7 +2490,7 @@ def _written_name(text: str, label: str) -> str:
         name = _titled(" ".join(words))
     if len(words) == 1 and len(name) > 1:
         fulls = {f"{m.group(1)} {name}" for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b", text)
-                 if first_name_sex(m.group(1).split()[0]) and not sex_clash(sex, first_name_sex(m.group(1).split()[0]))}
+                 if _given_name(m.group(1).split()[0]) and not sex_clash(sex, first_name_sex(m.group(1).split()[0]))}
         if len(fulls) == 1:  # (not when two of that name are written: "Mary Pence", "Mike Pence")
             return fulls.pop()
     return name
@@ -2574,7 +2600,13 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             ))
     labels = [(m.start("name"), m.start("colon")) for m in speaker_labels(original)]
     if labels:  # a label's words are no cue ("COOPER (voice over):" is not Cooper voicing anything)
-        quotes = [q for q in quotes if q.cue_start is None or not any(a <= q.cue_start < b for a, b in labels)]
+        heads = [a for a, _ in labels]
+
+        def in_label(at: int | None) -> bool:
+            k = bisect.bisect_right(heads, at) - 1 if at is not None else -1
+            return k >= 0 and at is not None and at < labels[k][1]
+
+        quotes = [q for q in quotes if not in_label(q.cue_start)]
     turns = _transcript_turns(original, article_id, quotes)
     if turns:  # a turn replaces what was read of its label before ("ROWE (voice over):" as one speaker)
         colons = {q.cue_start for q in turns}

@@ -49,7 +49,7 @@ _TIME_CONT = re.compile(
 # a title before a name that pysbd takes for a sentence end ("Army Spc. Charles Graner", "Pfc.
 # Lynndie England", "Fr. Michael Kelly"); "Sen." and "Gen." are left to pysbd ("Hun Sen." ends one)
 _TITLE_END = re.compile(r"(?:^|[\s(\"“`'‘])(?:Spc|Pfc|Pvt|Cpl|Sgt|S[Ss]gt|Capt|Cmdr|Cmndr|Cdr|Adm|Maj|Brig|Insp|Det|Supt|Fr|Msgr|Mr|Mrs|Ms|Dr|"
-                        r"Gov|Rep|Gen|Lt|Col|Prof|Rev)\.$")
+                        r"Gov|Rep|Gen|Lt|Col|Prof|Rev|Atty|Amb)\.$")
 # a piece that opens on a comma or a semicolon continues the sentence before ("Rep. Robert
 # Livingston, R-La., that he would ...")
 _MARK_START = re.compile(r"^[,;]")

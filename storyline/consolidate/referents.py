@@ -21,7 +21,9 @@ from ..records import Entity, Mention, TimelineEntry
 __all__ = ["LOOK_BACK", "bracketed", "opening_pronoun", "opening_referent", "with_referents"]
 
 LOOK_BACK = 2  # sentences before the pronoun's own that may name its person
-_OPENING = re.compile(r"[\s\"“'‘(\[-]*(He|She|His|Her)\b")
+# the pronoun before a lower-case word or a contraction ("He said", "Her lawyer", "He's"); not "He Yafei",
+# "His Holiness", "Her Majesty's", "He-Man"
+_OPENING = re.compile(r"[\s\"“'‘(\[-]*(He|She|His|Her)(?=['’](?:s|d|ll)\b|\s+[a-z])")
 _SEX = {"He": 1, "His": 1, "She": 2, "Her": 2}
 
 
@@ -48,20 +50,41 @@ def opening_referent(text: str, start: int, sentences: Sequence[tuple[int, int]]
     sex = found[2]
     at = start + found[0]
     if any(x <= at < y for x, y in quoted):
-        quoted = ()  # (a pronoun in quoted words: the names the speaker's words gave before count)
+        return None  # a pronoun in someone's quoted words: whom the speaker means, not told here
     before = [s for s in sentences if s[1] <= at]
     for s, e in reversed(before[-LOOK_BACK:]):
-        named = [name for a, b, name in people if s <= a and b <= e and not any(x <= a and b <= y for x, y in quoted)]
+        named = [(a, b, name) for a, b, name in people
+                 if s <= a and b <= e and not any(x <= a and b <= y for x, y in quoted)]
         if not named:
             continue
-        fits = {n for n in named if not sex_clash(sex, name_sex(n))}
+        # the nearest sentence that names anyone decides: its subject, if a person fits, else no one
+        # ("Deputies arrested Tom Reyes. He told reporters ..." may be the sheriff; "Tom Brae's father
+        # spoke. He said ..." is the father; "A gunman who shot Tom Brae was arrested. He ..." the gunman)
+        fits = {name for a, b, name in named if _subject(text, s, a, b) and not sex_clash(sex, name_sex(name))}
         if len(fits) != 1:
             return None  # (one of two that a sex tells apart is meant; two who fit, none)
         name = next(iter(fits))
-        if not name_sex(name) and any(ROLE_SEX.get(w) == sex for w in re.findall(r"[a-z]+", text[s:e])):
+        if any(ROLE_SEX.get(w) == sex for w in re.findall(r"[a-z]+", text[s:e])):
             return None  # "Comeaux stabbed his wife ... She survived": someone of that sex, unnamed
         return name
     return None
+
+
+# words that may stand before a subject's name in its sentence: a title or a role in capitals ("Sheriff",
+# "Army Spc.", "Northline"), an article, a lower-case role ("chief executive", "spokeswoman"), an
+# opening phrase's time ("On Monday,"), another subject ("Thomas Brandvold and Mary Lund met")
+_BEFORE_SUBJECT = re.compile(r"[\s\"“'‘(]*(?:(?:[A-Z][\w.’'-]*|the|a|an|former|chief|executive|deputy|senior|"
+                             r"spokesman|spokeswoman|spokesperson|leader|minister|secretary|director|president|"
+                             r"governor|mayor|senator|judge|lawyer|attorney|officer|commissioner|ambassador|"
+                             r"envoy|chairman|chairwoman|trucker|singer|actor|actress|player|coach|owner|"
+                             r"and|on|in|at|late|early|last|this|monday|tuesday|wednesday|thursday|friday|saturday|"
+                             r"sunday|morning|afternoon|evening|night|week|year|[,\d])\s*)*$")
+
+
+def _subject(text: str, s: int, a: int, b: int) -> bool:
+    """Whether the name at ``a``..``b`` is its sentence's subject: only titles, roles and an opening
+    time before it in the sentence from ``s``, and no possessive after it ("Sam Ortiz's lawyer")."""
+    return bool(_BEFORE_SUBJECT.match(text, s, a)) and not re.match(r"\s?['’]s?\b", text[b:b + 3])
 
 
 def bracketed(sentence: str, name: str | None) -> str:
