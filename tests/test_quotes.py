@@ -1201,3 +1201,12 @@ def test_a_tokenized_transcripts_last_turn_keeps_its_own_line():
             "The governor ordered an evacuation of the valley on Monday .\n")
     holt = _by_text(extract_quotes(text), "The water is still rising")
     assert "evacuation" not in holt.text
+
+
+def test_a_surname_said_and_a_clause_after_a_long_one_told():
+    text = "Nadia Said told reporters the plan would fail."
+    q = _by_text(extract_quotes(text), "the plan would fail")
+    assert _speaker(text, q) == "Nadia Said" and q.cue == "told"
+    assert not [q for q in extract_quotes(text) if q.cue == "Said"]
+    text = "Ministers told the head of the agency budgets would shrink."
+    assert [q.text for q in extract_quotes(text)] == ["budgets would shrink"]

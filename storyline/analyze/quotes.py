@@ -950,6 +950,8 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             continue
         if t.low not in CUE_VERBS or _is_cap(t) and i > 0 and not (title and _is_cap(toks[i - 1])):
             continue
+        if _is_cap(t) and i + 1 < n and toks[i + 1].low in CUE_VERBS and toks[i + 1].text.islower():
+            continue  # "Nadia Said told reporters": a name (in a headline's capitals too), the cue after it
         if i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been", "being") and (
                 t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
             continue  # passive: "is said to have met", "was announced" -- no speaker named here
@@ -1189,14 +1191,21 @@ def _clause_after_told(toks: Sequence[_Tok], j: int, k: int) -> int | None:
     """Where the clause opens after a verb of telling whose one-told run ``toks[j:k]`` (no "that")
     ended at an auxiliary ``toks[k]``, or None to leave it at ``k``. "told reporters the dam would
     hold": the clause's subject opens at the last determiner (not at "the" after "of": "told the head
-    of the agency budgets would shrink" is unclear); "told employees layoffs would begin", "told
+    of the agency budgets would shrink" opens at the plural noun after the one told); "told employees
+    layoffs would begin", "told
     reporters Tom Brae would resign": one word told; "warning growth will slow", "warned the layoffs
     must be restricted": no one told."""
     det_first = toks[j].low in _DETERMINERS
     d = next((d for d in range(k - 1, j + 1 if det_first else j, -1) if toks[d].low in _DETERMINERS), None)
     head = j + 1 if det_first else j  # ("told our children honesty is ...")
     if d is not None:
-        return None if toks[d - 1].low in _PLACE_PREPOSITIONS else d
+        if toks[d - 1].low in _PLACE_PREPOSITIONS:
+            # "told the head of the agency budgets would shrink": a plural noun after the one told's
+            # last noun opens the clause; else unclear
+            last = toks[k - 1]
+            return k - 1 if k - 1 > d + 1 and last.low.endswith("s") and last.text.islower() \
+                and toks[k - 2].text.islower() and toks[k - 2].low not in _STOP else None
+        return d
     if k - head >= 2 and not _is_cap(toks[head]) and (toks[head].low in _AUDIENCE or toks[head].low.endswith("s")):
         return head + 1
     if k - head >= 2 and _is_cap(toks[head]):
