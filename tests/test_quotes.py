@@ -1210,3 +1210,12 @@ def test_a_surname_said_and_a_clause_after_a_long_one_told():
     assert not [q for q in extract_quotes(text) if q.cue == "Said"]
     text = "Ministers told the head of the agency budgets would shrink."
     assert [q.text for q in extract_quotes(text)] == ["budgets would shrink"]
+
+
+def test_a_labels_roles_are_no_part_of_the_name():
+    text = ("HOUSE SPEAKER PAUL RYAN (R-WI): I think we will pass it this week.\n\n"
+            "JAKE TAPPER, RIVER NEWS ANCHOR: Will you?\n\nRYAN: We will, and you will see it.\n\n"
+            "FIRST LADY MICHELLE OBAMA: I hope so, we all do.")
+    resolved = {q.speaker: q.speaker_resolved for q in extract_quotes(text) if q.cue == ":"}
+    assert resolved == {"HOUSE SPEAKER PAUL RYAN": "Paul Ryan", "JAKE TAPPER": "Jake Tapper", "RYAN": "Paul Ryan",
+                        "FIRST LADY MICHELLE OBAMA": "Michelle Obama"}

@@ -2344,7 +2344,10 @@ def speaker_labels(text: str) -> list[re.Match[str]]:
     return [m for m in SPEAKER_LABEL.finditer(text or "")
             if not any(w.lower().strip(".") in _NOT_SPEAKER_LABELS or re.split(r"['’]", w.lower())[0] in _LABEL_STOP
                        for w in m.group("name").split())]
-_LABEL_STOP = _STOP | frozenset("the a an what's".split()) | frozenset(["what"])
+# function words, which run-in heads have and names do not ("HOW IT WORKS:", "THE PACKAGE:", "IN ATLANTA:")
+_LABEL_STOP = frozenset("""the a an of in on at for with to from by into about over under after before how what
+why when where who whom which it its is are was were be and or but nor this that these those our your my we you they
+their his her not no so if than as""".split())
 
 
 # the words of someone speaking to others: a transcript's turns use them, a list of run-in heads
@@ -2470,8 +2473,10 @@ _REPORTED_LINE = re.compile(r"``|''|[\"“”]|\b(?:said|says)\b")
 
 
 def _untitled(words: list[str]) -> list[str]:
-    """A label's words less the titles before the name ("SEN. MARCO RUBIO": MARCO RUBIO)."""
-    while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _TITLE_WORDS):
+    """A label's words less the titles and roles before the name ("SEN. MARCO RUBIO": MARCO RUBIO;
+    "HOUSE SPEAKER PAUL RYAN": PAUL RYAN; a name of two words is kept)."""
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in _TITLE_WORDS
+                              or (len(words) > 2 and words[0].lower() in ROLE_HEADS | ROLE_MODS)):
         words = words[1:]
     return words
 
