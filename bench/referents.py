@@ -1,13 +1,12 @@
-"""Whom an opening "He", "She", "His", "Her" or "Its" means: storyline's ``opening_referent`` on ECB+.
+"""Whom an opening "He", "She", "His" or "Her" means: storyline's ``opening_referent`` on ECB+.
 
     python bench/referents.py             # every split (the pronouns are not what the models train on)
     python bench/referents.py --quick     # the dev split only
 
 The brief sets that name in brackets after the pronoun of a timeline entry shown out of its article
 ("He [Nelson Mandela] is a free man."), so what counts is precision: a wrong name shown as fact.
-Gold: ECB+'s annotated entity chains. Each sentence-opening He/She/His/Her/Its that is in a chain is
-asked for; the person (for "Its", organisation) mentions are ``storyline.recognize_entities``'s,
-named as written. An answer
+Gold: ECB+'s annotated entity chains. Each sentence-opening He/She/His/Her that is in a chain is
+asked for; the person mentions are ``storyline.recognize_entities``'s, named as written. An answer
 is right when its mention (the last of that name before the pronoun) overlaps a gold mention of the
 pronoun's chain, wrong when it overlaps only mentions of other chains, and unknown when it overlaps
 no chained mention (ECB+ chains only some mentions). Peer in the same run: the nearest person named
@@ -31,10 +30,9 @@ import storyline  # noqa: E402
 from storyline.consolidate.referents import _quoted, opening_pronoun, opening_referent  # noqa: E402
 
 
-def nearest_before(text: str, start: int, sentences, people, quoted=(), bodies=()) -> str | None:  # type: ignore[no-untyped-def]
-    """The peer: the last person (for "Its", organisation) named before the pronoun."""
-    pool = bodies if text.startswith("Its", start) else people
-    before = [p for p in pool if p[1] <= start]
+def nearest_before(text: str, start: int, sentences, people, quoted=()) -> str | None:  # type: ignore[no-untyped-def]
+    """The peer: the last person named before the pronoun."""
+    before = [p for p in people if p[1] <= start]
     return before[-1][2] if before else None
 
 
@@ -47,12 +45,10 @@ def score(systems: dict, splits: set[str]) -> dict[str, Counter]:  # type: ignor
         text = d["text"]
         gold = [m for m in d["mentions"] if m.get("kind") == "entity"]
         sents = [tuple(s) for s in d["sentences"]]
-        found_names = storyline.recognize_entities(text)
-        people = [(m.start, m.end, m.text) for m in found_names if m.label == "PERSON"]
-        bodies = [(m.start, m.end, m.text) for m in found_names if m.label == "ORG"]
+        people = [(m.start, m.end, m.text) for m in storyline.recognize_entities(text) if m.label == "PERSON"]
         quoted = _quoted(text)
         for g in gold:
-            if text[g["start"]:g["end"]] not in ("He", "She", "His", "Her", "Its") or not g.get("cluster"):
+            if text[g["start"]:g["end"]] not in ("He", "She", "His", "Her") or not g.get("cluster"):
                 continue
             s0 = next((s for s, e in sents if s <= g["start"] < e), None)
             found = opening_pronoun(text[s0:s0 + 40]) if s0 is not None else None
@@ -61,12 +57,11 @@ def score(systems: dict, splits: set[str]) -> dict[str, Counter]:  # type: ignor
             for name, fn in systems.items():
                 c = out[name]
                 c["pronouns"] += 1
-                who = fn(text, s0, sents, people, quoted, bodies)
+                who = fn(text, s0, sents, people, quoted)
                 if who is None:
                     c["no answer"] += 1
                     continue
-                pool = bodies if text[g["start"]:g["end"]] == "Its" else people
-                a, b, _ = [p for p in pool if p[2] == who and p[1] <= g["start"]][-1]
+                a, b, _ = [p for p in people if p[2] == who and p[1] <= g["start"]][-1]
                 over = [h for h in gold if h["start"] < b and a < h["end"] and h.get("cluster")]
                 c["unknown" if not over else "right" if any(h["cluster"] == g["cluster"] for h in over)
                   else "wrong"] += 1
@@ -82,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     splits = {"dev"} if args.quick else {"train", "dev", "test"}
     res = score({"storyline": opening_referent, "nearest name before": nearest_before}, splits)
-    print(f"ECB+ ({', '.join(sorted(splits))}): sentence-opening He/She/His/Her/Its in a gold chain")
+    print(f"ECB+ ({', '.join(sorted(splits))}): sentence-opening He/She/His/Her in a gold chain")
     print("| system | pronouns | answered | right | wrong | unknown | precision (right / right + wrong) |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, c in res.items():

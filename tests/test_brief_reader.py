@@ -1128,3 +1128,14 @@ def test_the_president_speaks_as_the_one_president_the_article_named() -> None:
             assert border and border[0].speaker == who
         else:  # two presidents: no one's name for sure
             assert all(g.speaker not in ("Tomas Varga", "Ilse Brandt") for g in border)
+
+
+def test_the_president_is_no_vice_president_former_president_or_club_president() -> None:
+    for text in ("Vice President Ann Holt met the envoy on Monday. \"We will not yield,\" the president said.",
+                 "President Ilse Brand spoke on Monday. \"I will run again,\" the former president said.",
+                 "Jan Kowal, the club's president, spoke on Monday. \"It is a great day for the nation,\" "
+                 "the president said."):
+        arts = [storyline.Article(id=f"a{k}", source=f"paper{k}", published=date(2024, 3, 4), text=text)
+                for k in range(2)]
+        names = [g.speaker for g in storyline.brief(arts).quotes]
+        assert not set(names) & {"Ann Holt", "Ilse Brand", "Jan Kowal"}, (text, names)

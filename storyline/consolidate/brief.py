@@ -256,8 +256,13 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         # "the president": the one person the article has named with that role before, when one has it
         # ("President Tomas Varga of Molvania met the envoy. The president said ..."); none when two
         # have ("President Obama ... President Mubarak ... the president said")
+        # only "the <role>" with no word before the role, for one named with that one word ("President
+        # Tomas Varga"): not "the former president", "the prime minister", nor a "Vice President Ann Holt"
+        # or "the club's president, Jan Kowal" for "the president"
+        if mm.group(0).lower().split()[:-1] != ["the"]:
+            return None
         holders = {m.entity_id for m in reversed(ms[lo:hi]) if m.end <= start and m.label == "PERSON"
-                   and start - m.end <= _LOOK_BACK and m.role and m.role.split()[-1].lower() == noun}
+                   and start - m.end <= _LOOK_BACK and (m.role or "").strip().lower() == noun}
         return holders.pop() if len(holders) == 1 else None
 
     def lookup(key: tuple[str, int | None, int | None]) -> str | None:

@@ -23,20 +23,20 @@ __all__ = ["LOOK_BACK", "bracketed", "opening_pronoun", "opening_referent", "wit
 LOOK_BACK = 2  # sentences before the pronoun's own that may name its person
 # the pronoun before a lower-case word or a contraction ("He said", "Her lawyer", "He's"); not "He Yafei",
 # "His Holiness", "Her Majesty's", "He-Man"
-_OPENING = re.compile(r"[\s\"“'‘(\[-]*(He|She|His|Her|Its)(?=['’](?:s|d|ll)\b|\s+[a-z])")
-_SEX = {"He": 1, "His": 1, "She": 2, "Her": 2, "Its": -1}  # (-1: an organisation's "Its")
+_OPENING = re.compile(r"[\s\"“'‘(\[-]*(He|She|His|Her)(?=['’](?:s|d|ll)\b|\s+[a-z])")
+_SEX = {"He": 1, "His": 1, "She": 2, "Her": 2}
 
 
 def opening_pronoun(sentence: str) -> tuple[int, int, int] | None:
-    """(start, end, sex) of the pronoun that opens ``sentence`` (sex 1 or 2 for a person's, -1 for
-    "Its", an organisation's), else None."""
+    """(start, end, sex) of the personal pronoun that opens ``sentence``, else None. ("Its" is left
+    alone: it mostly means the thing its sentence before names last, "Apple unveiled the new iPhone.
+    Its battery ...", not the subject.)"""
     m = _OPENING.match(sentence)
     return (m.start(1), m.end(1), _SEX[m.group(1)]) if m else None
 
 
 def opening_referent(text: str, start: int, sentences: Sequence[tuple[int, int]],
-                     people: Sequence[tuple[int, int, str]], quoted: Sequence[tuple[int, int]] = (),
-                     bodies: Sequence[tuple[int, int, str]] = ()) -> str | None:
+                     people: Sequence[tuple[int, int, str]], quoted: Sequence[tuple[int, int]] = ()) -> str | None:
     """The name of the person the pronoun opening the sentence at ``start`` of ``text`` means.
 
     ``sentences``: the article's sentence spans, in order; ``people``: its person mentions as
@@ -45,15 +45,11 @@ def opening_referent(text: str, start: int, sentences: Sequence[tuple[int, int]]
     sentence of the last ``LOOK_BACK`` before it names a person, or when the nearest that does names
     more than one who can be meant. A name inside ``quoted`` spans (quotation marks) is no one the
     narrative's pronoun means: "``The Year of the Death of Ricardo Reis'' ... His latest book" is the
-    author's; when the pronoun itself is quoted, every name counts. An opening "Its" is read the same
-    way among ``bodies``, the article's organisations ("The investigation: the National Transport
-    Safety Agency is leading it. Its preliminary report ...")."""
+    author's; when the pronoun itself is quoted, every name counts."""
     found = opening_pronoun(text[start:start + 40])
     if found is None:
         return None
     sex = found[2]
-    if sex < 0:
-        people, sex = bodies, 0
     at = start + found[0]
     if any(x <= at < y for x, y in quoted):
         return None  # a pronoun in someone's quoted words: whom the speaker means, not told here
@@ -89,10 +85,7 @@ _BEFORE_SUBJECT = re.compile(r"[\s\"“'‘(]*(?:(?:[A-Z][\w.’'-]*|the|a|an|fo
 
 def _subject(text: str, s: int, a: int, b: int) -> bool:
     """Whether the name at ``a``..``b`` is its sentence's subject: only titles, roles and an opening
-    time before it in the sentence from ``s`` (or from its last colon or semicolon: "The
-    investigation: the National Transport Safety Agency is leading it"), and no possessive after it
-    ("Sam Ortiz's lawyer")."""
-    s = max(s, text.rfind(":", s, a) + 1, text.rfind(";", s, a) + 1)
+    time before it in the sentence from ``s``, and no possessive after it ("Sam Ortiz's lawyer")."""
     return bool(_BEFORE_SUBJECT.match(text, s, a)) and not re.match(r"\s?['’]s?\b", text[b:b + 3])
 
 
@@ -108,19 +101,15 @@ def bracketed(sentence: str, name: str | None) -> str:
 def with_referents(entries: Sequence[TimelineEntry], texts: Mapping[str, str],
                    sentences: Mapping[str, Sequence[tuple[int, int]]], mentions: Sequence[Mention],
                    entities: Sequence[Entity]) -> list[TimelineEntry]:
-    """Timeline entries whose opening pronoun names, in brackets, the person (or, for "Its", the
-    organisation) its article means by it ("He [Nelson Mandela] is a free man."), read from the first citation that opens on it.
+    """Timeline entries whose opening pronoun names, in brackets, the person its article means by
+    it ("He [Nelson Mandela] is a free man."), read from the first citation that opens on it.
     ``texts`` and ``sentences``: each article's text and sentence spans; ``mentions``: the story's
     mentions linked to ``entities`` (``entity_id``)."""
     people_of = {e.id: e.name for e in entities if e.label == "PERSON"}
-    bodies_of = {e.id: e.name for e in entities if e.label == "ORG"}
     people: dict[str, list[tuple[int, int, str]]] = {}
-    bodies: dict[str, list[tuple[int, int, str]]] = {}
     for m in mentions:
         if m.entity_id in people_of:
             people.setdefault(m.article_id, []).append((m.start, m.end, people_of[m.entity_id]))
-        elif m.entity_id in bodies_of:
-            bodies.setdefault(m.article_id, []).append((m.start, m.end, bodies_of[m.entity_id]))
     out = []
     for entry in entries:
         name = None
@@ -129,8 +118,7 @@ def with_referents(entries: Sequence[TimelineEntry], texts: Mapping[str, str],
                 text = texts.get(c.article_id, "")
                 if opening_pronoun(text[c.start:c.start + 40]) is not None:
                     name = opening_referent(text, c.start, sentences.get(c.article_id, ()),
-                                            sorted(people.get(c.article_id, ())), _quoted(text),
-                                            sorted(bodies.get(c.article_id, ())))
+                                            sorted(people.get(c.article_id, ())), _quoted(text))
                     break
         out.append(replace(entry, text=bracketed(entry.text, name)) if name else entry)
     return out
