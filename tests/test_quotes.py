@@ -1219,3 +1219,13 @@ def test_a_labels_roles_are_no_part_of_the_name():
     resolved = {q.speaker: q.speaker_resolved for q in extract_quotes(text) if q.cue == ":"}
     assert resolved == {"HOUSE SPEAKER PAUL RYAN": "Paul Ryan", "JAKE TAPPER": "Jake Tapper", "RYAN": "Paul Ryan",
                         "FIRST LADY MICHELLE OBAMA": "Michelle Obama"}
+
+
+def test_readers_comments_under_an_article_give_no_quotes():
+    text = ("Mayor Ingrid Halvorsen said the bridge would open on Monday.\n\n"
+            "Comments\n\n"
+            "Tom Reyes said the bridge was never safe and the mayor knew it. "
+            "January 28, 2011 at 5:21 pm | Report abuse |\n\n"
+            "Anna Lind says the council should resign. January 28, 2011 at 6:02 pm | Report abuse |")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Mayor Ingrid Halvorsen"]

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from ..records import Quote
-from .sentences import NEWS_AGENCIES, line_per_sentence
+from .sentences import NEWS_AGENCIES, comments_start, line_per_sentence
 from .timex import WEEKDAYS
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
@@ -2625,5 +2625,9 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
     if turns:  # a turn replaces what was read of its label before ("ROWE (voice over):" as one speaker)
         colons = {q.cue_start for q in turns}
         quotes = [q for q in quotes if q.cue_start not in colons] + turns
+    cut = comments_start(original)
+    if cut is not None:  # what readers wrote under the article is no one's quote of its story
+        cut = original.rfind("\n", 0, cut) + 1  # (from the line of the first comment's mark)
+        quotes = [q for q in quotes if q.end <= cut and (q.speaker_end or 0) <= cut]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
