@@ -253,12 +253,10 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         for m in before:
             if fits(m) and named[m.entity_id] >= 2:
                 return m.entity_id
-        # "the president": the one person the article has named with that role before, when one has it
+        # "the president": the one person the article has named before with that one-word role
         # ("President Tomas Varga of Molvania met the envoy. The president said ..."); none when two
-        # have ("President Obama ... President Mubarak ... the president said")
-        # only "the <role>" with no word before the role, for one named with that one word ("President
-        # Tomas Varga"): not "the former president", "the prime minister", nor a "Vice President Ann Holt"
-        # or "the club's president, Jan Kowal" for "the president"
+        # have ("President Obama ... President Mubarak"), nor for "the former president" or "the prime
+        # minister", nor a "Vice President Ann Holt" or "the club's president, Jan Kowal" for "the president"
         if mm.group(0).lower().split()[:-1] != ["the"]:
             return None
         holders = {m.entity_id for m in reversed(ms[lo:hi]) if m.end <= start and m.label == "PERSON"

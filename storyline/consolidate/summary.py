@@ -537,8 +537,9 @@ TRANSCRIPT_LABELS = 3
 
 def transcripts(arts: Sequence[Article]) -> set[int]:
     """Indices of the articles that are broadcast transcripts (at least ``TRANSCRIPT_LABELS`` lines
-    opened by a speaker's name in capitals): their sentences are what anchors and guests said on
-    air ("Mubarak tries to let the people think ..."), not an outlet's reporting."""
+    opened by a speaker's name in capitals, people who take turns and speak: ``transcript_labels``):
+    their sentences are what anchors and guests said on air ("Mubarak tries to let the people think
+    ..."), not an outlet's reporting."""
     return {i for i, a in enumerate(arts)
             if transcript_labels(a.text or "", TRANSCRIPT_LABELS)}
 
