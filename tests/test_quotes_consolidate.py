@@ -415,3 +415,17 @@ def test_a_speaker_phrase_with_a_broadcasters_title_is_no_source():
     groups = group_quotes([page])
     assert not [g for g in groups if "CORRESPONDENT" in g.speaker.upper()]
     assert _group(groups, "Gideon Pell")
+
+
+def test_a_speaker_known_only_from_a_transcripts_label_is_written_as_a_name():
+    from datetime import date
+
+    import storyline
+
+    text = ("CAINE: I think the people of the valley will decide, and we should let them.\n\n"
+            "ANNA BROOK, RIVER NEWS ANCHOR: Will they?\n\n"
+            "CAINE: They will, you can be sure of it, because they have decided before.")
+    arts = [storyline.Article(id=f"a{k}", source=f"p{k}", published=date(2011, 2, 1), text=text) for k in range(2)]
+    brief = storyline.brief(arts)
+    assert "Caine" in [g.speaker for g in brief.quotes]
+    assert not [e.name for e in brief.entities if e.label == "PERSON" and e.name.isupper()]

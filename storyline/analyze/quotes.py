@@ -43,7 +43,7 @@ from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MOD
                         sex_clash)
 
 __all__ = ["extract_quotes", "quoted_regions", "speaker_labels", "transcript_labels", "is_turn", "broadcast_staff",
-           "staff_title", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
+           "staff_title", "titled_label", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
 
@@ -2413,7 +2413,7 @@ def broadcast_staff(texts: Iterable[str]) -> set[str]:
     return staff | {n.split()[-1] for n in staff}
 
 
-def _titled(name: str) -> str:
+def titled_label(name: str) -> str:
     """A name in capitals as a name is written: "CHRIS WALLACE" -> "Chris Wallace", "MCCAIN" ->
     "McCain", "O'BRIEN" -> "O'Brien"."""
     def word(w: str) -> str:
@@ -2501,7 +2501,7 @@ def _written_name(text: str, label: str) -> str:
             name = " ".join(m.group().split())  # as the text writes it ("ELBARADEI": "ElBaradei")
             break
     else:
-        name = _titled(" ".join(words))
+        name = titled_label(" ".join(words))
     if len(words) == 1 and len(name) > 1:
         fulls = {f"{m.group(1)} {name}" for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b", text)
                  if _given_name(m.group(1).split()[0]) and not sex_clash(sex, first_name_sex(m.group(1).split()[0]))}

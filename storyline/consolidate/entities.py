@@ -40,6 +40,7 @@ from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
 from ..analyze.entities import LIST_HEADS, known_place, place_kinds, spelled_by, split_joined_names
 from ..analyze.ner_features import PTB_BRACKETS
+from ..analyze.quotes import titled_label
 from ..analyze.sentences import sentence_spans
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, GENERATIONS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, first_name_sex,
                                  pronoun_sex, role_head, sex_clash)
@@ -1206,7 +1207,10 @@ _EVENT_HEADS = frozenset("awards award prize prizes games olympics cup festival 
 
 def _place_case(name: str, label: str) -> str:
     """A place known only from a dateline in capitals ("BRUSSELS, Belgium (AP) _") in the case a
-    reader writes it ("Brussels"); short capitals ("UK", "UAE") and initials ("U.S.") stay."""
+    reader writes it ("Brussels"); short capitals ("UK", "UAE") and initials ("U.S.") stay. A person
+    known only from a transcript's label ("CAIN:") is written as a name ("Cain")."""
+    if label == "PERSON" and name.isupper() and "." not in name and len(name.replace(" ", "")) >= 3:
+        return titled_label(name)
     if label == "LOC" and name.isupper() and len(name.replace(" ", "")) >= 4 and "." not in name \
             and not (" " not in name and len(name) <= 5 and sum(c in "AEIOU" for c in name) < 2
                      and not known_place(name.lower())):  # "USGS" stays; "BASRA", "KIEV", "BONN" do not
