@@ -21,6 +21,12 @@ def _referent(text: str, people: list[tuple[str, str]]) -> str | None:
     return opening_referent(text, last, sents, spans, _quoted(text))
 
 
+def _brief_timeline(text: str) -> list[str]:
+    """The timeline entries of the brief of two outlets' copies of ``text``."""
+    arts = [storyline.Article(id=f"a{k}", source=f"paper{k}", published=date(2024, 5, 8), text=text) for k in range(2)]
+    return [e.text for e in storyline.brief(arts).timeline]
+
+
 def test_the_one_person_the_sentence_before_names_as_its_subject_is_meant():
     text = "The trucker Oskar Brandvold crossed the border on Monday. He is now free on bail."
     assert _referent(text, [("Oskar Brandvold", "Oskar Brandvold")]) == "Oskar Brandvold"
@@ -65,10 +71,8 @@ def test_bracketed_sets_the_name_after_the_pronoun():
 
 
 def test_a_brief_timeline_entry_opening_on_he_names_him():
-    text = ("The trucker Oskar Brandvold was stopped at the Svinesund border on Monday. "
-            "He was released on bail on Tuesday after a hearing in Halden.")
-    arts = [storyline.Article(id=f"a{k}", source=f"paper{k}", published=date(2024, 5, 8), text=text) for k in range(2)]
-    entries = [e.text for e in storyline.brief(arts).timeline]
+    entries = _brief_timeline("The trucker Oskar Brandvold was stopped at the Svinesund border on Monday. "
+                              "He was released on bail on Tuesday after a hearing in Halden.")
     assert any(t.startswith("He [Oskar Brandvold] was released on bail") for t in entries), entries
 
 
@@ -84,8 +88,6 @@ def test_a_quoted_pronoun_and_a_title_abbreviation():
 
 def test_its_is_left_as_written():
     # "Its" mostly means what the sentence before names last, not its subject: no name is guessed
-    text = ("The Harbour Safety Board unveiled the new patrol boat on Tuesday. "
-            "Its engines were tested on Wednesday off the Svinesund coast.")
-    arts = [storyline.Article(id=f"a{k}", source=f"paper{k}", published=date(2024, 5, 8), text=text) for k in range(2)]
-    entries = [e.text for e in storyline.brief(arts).timeline]
+    entries = _brief_timeline("The Harbour Safety Board unveiled the new patrol boat on Tuesday. "
+                              "Its engines were tested on Wednesday off the Svinesund coast.")
     assert any(t.startswith("Its engines were tested") for t in entries), entries
