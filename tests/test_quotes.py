@@ -1229,3 +1229,16 @@ def test_readers_comments_under_an_article_give_no_quotes():
             "Anna Lind says the council should resign. January 28, 2011 at 6:02 pm | Report abuse |")
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["Mayor Ingrid Halvorsen"]
+
+
+def test_according_to_with_no_comma_tells_what_came_before_and_keeps_its_maker():
+    text = "Halloran leads Brisk by 271 pledged delegates according to a count by The Courier."
+    q = _by_text(extract_quotes(text), "Halloran leads Brisk")
+    assert _speaker(text, q) == "a count by The Courier"
+    text = "In 2014, Ostrava had 115 violent crimes according to the most recent data available from the ministry."
+    q = _by_text(extract_quotes(text), "Ostrava had 115")
+    assert _speaker(text, q) == "the most recent data available from the ministry"
+    # an opening word before "according to" still makes the content follow; "this is" tells nothing
+    text = "But according to officials, the fire started in the kitchen."
+    assert [q.text for q in extract_quotes(text)] == ["the fire started in the kitchen"]
+    assert not extract_quotes("Now, this is according to the committee.")

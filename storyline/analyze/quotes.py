@@ -1534,6 +1534,9 @@ def _looks_clause(toks: Sequence[_Tok], j: int) -> bool:
                               or _is_cap(toks[j]))
 
 
+_ACCORDING_OPENERS = frozenset("but and yet so also however now still even".split())
+
+
 def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
     """'..., according to X.' / 'According to X, ...'."""
     n = len(toks)
@@ -1548,9 +1551,25 @@ def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
         if c is not None and c > sb + 1 and all(_is_cap(t) or t.low in ("of", "and", "&", "the", "for")
                                                  for t in toks[sb + 1:c]) and _is_cap(toks[c - 1]):
             sb = c
+    # the source's maker or origin is part of it: "a count by The Associated Press", "the most recent
+    # data available from the FBI"
+    while sb + 1 < n and toks[sb].low in ("by", "from") and (_is_cap(toks[sb + 1]) or toks[sb + 1].low in _DETS):
+        more = _right_np(toks, sb + 1)
+        if more is None or more[1] <= sb + 1:
+            break
+        sb = more[1]
     # extend over "of"-phrases and possessives already included; stop at comma
     cue = (toks[i].start, toks[i + 1].end)
     spk = (toks[sa].start, toks[sb - 1].end)
+    opener = all(t.low in _ACCORDING_OPENERS or t.text in _QUOTE_CHARS for t in toks[:i])
+    if i > 0 and toks[i - 1].text != "," and not opener:
+        # "Clinton leads by 271 delegates according to a count by The Associated Press": what was
+        # counted comes before, with or without a comma
+        s, e = _trim_content(text, toks[0].start, toks[i - 1].end)
+        words = [t for t in toks[:i] if t.text[:1].isalnum()]
+        if len(words) < 4 or toks[i - 1].low in _AUX_VERBS:
+            return None  # ("Now, this is according to the committee": no content told)
+        return _Found(s, e, ((s, e),), spk, cue) if e - s > 3 else None
     if i > 0 and toks[i - 1].text == ",":
         if sb + 1 < n - 1 and toks[sb].text == "," and i - 1 >= 1:
             # "Fundraising, according to the campaign, surged ...": one envelope around the cue
