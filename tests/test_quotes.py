@@ -1242,3 +1242,9 @@ def test_according_to_with_no_comma_tells_what_came_before_and_keeps_its_maker()
     text = "But according to officials, the fire started in the kitchen."
     assert [q.text for q in extract_quotes(text)] == ["the fire started in the kitchen"]
     assert not extract_quotes("Now, this is according to the committee.")
+
+
+def test_according_to_a_report_keeps_report_in_its_source():
+    text = "According to the police report, the driver was drunk."
+    q = _by_text(extract_quotes(text), "the driver was drunk")
+    assert _speaker(text, q) == "the police report" and q.text == "the driver was drunk"

@@ -1551,6 +1551,8 @@ def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
         if c is not None and c > sb + 1 and all(_is_cap(t) or t.low in ("of", "and", "&", "the", "for")
                                                  for t in toks[sb + 1:c]) and _is_cap(toks[c - 1]):
             sb = c
+    if sb < n and toks[sb].low in CUE_VERBS and toks[sb].text.islower() and (sb + 1 >= n or toks[sb + 1].text in ",."):
+        sb += 1  # a noun that is also a verb of saying ends the source: "According to the police report, ..."
     # the source's maker or origin is part of it: "a count by The Associated Press", "the most recent
     # data available from the FBI"
     while sb + 1 < n and toks[sb].low in ("by", "from") and (_is_cap(toks[sb + 1]) or toks[sb + 1].low in _DETS):
