@@ -7,6 +7,11 @@ from storyline import Article
 from storyline.consolidate.quotes import group_quotes, same_quote, similar_names, speaker_name
 
 
+def _groups_of(text):
+    """The quotes of one article of ``text``, grouped by speaker."""
+    return group_quotes([Article(id="show", text=text)])
+
+
 def _group(groups, name):
     hits = [g for g in groups if g.speaker == name or name in g.aliases]
     assert hits, f"no group for {name}: {[g.speaker for g in groups]}"
@@ -382,13 +387,12 @@ def test_a_broadcasts_own_people_and_small_talk_are_left_out_of_who_said_what():
 
 
 def test_a_guest_who_shares_an_anchors_surname_or_makes_films_keeps_their_turns():
-    show = Article(id="show", text=(
+    groups = _groups_of((
         "JOHN HOLT, RIVER NEWS ANCHOR: Tonight we are at the harbour, where the strike enters its second week.\n\n"
         "SEN. MARY HOLT: I think the federal response has been far too slow for the families at the port.\n\n"
         "MARTA SOLIS, FILM PRODUCER: I made this film because the dockers asked me to tell their story.\n\n"
         "HOLT: We will stay with this story all night, and you can follow it on our website.\n\n"
         "SOLIS: I will show it in the harbour hall next week, free for every family of the port."))
-    groups = group_quotes([show])
     texts = [q.text for g in groups for q in g.quotes]
     assert any("federal response" in t for t in texts)  # the senator is no anchor for her surname
     assert any("dockers asked me" in t for t in texts)  # a film's producer is no broadcaster's staff
@@ -396,23 +400,21 @@ def test_a_guest_who_shares_an_anchors_surname_or_makes_films_keeps_their_turns(
 
 
 def test_a_turn_that_tells_what_others_said_stays_its_speakers():
-    show = Article(id="show", text=(
+    groups = _groups_of((
         "ANNA BROOK, RIVER NEWS ANCHOR: Governor, when will the line between the two towns reopen?\n\n"
         "MARSH: Not before the safety agency tells us it is safe, and I have told the rail company that directly.\n\n"
         "BROOK: And the families who left their homes on Monday night?\n\n"
         "MARSH: They can go home tomorrow morning, and we will pay for every night they spent in hotels."))
-    groups = group_quotes([show])
     marsh = _group(groups, "Marsh")
     assert any("Not before the safety agency" in q.text for q in marsh.quotes)
 
 
 def test_a_speaker_phrase_with_a_broadcasters_title_is_no_source():
-    page = Article(id="page", text=(
+    groups = _groups_of((
         "ANNA BROOK, RIVER NEWS ANCHOR: We go to the harbour, where you can see the strike for yourself.\n\n"
         "RIVER NEWS HARBOUR CORRESPONDENT: The dockers have stayed out for nine days now and we see no ships.\n\n"
         "BROOK: Thank you. We will come back to you later tonight.\n\n"
         "Union leader Gideon Pell said the strike would go on until the night shift bonus is restored."))
-    groups = group_quotes([page])
     assert not [g for g in groups if "CORRESPONDENT" in g.speaker.upper()]
     assert _group(groups, "Gideon Pell")
 

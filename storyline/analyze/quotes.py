@@ -42,7 +42,7 @@ from .timex import WEEKDAYS
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
-__all__ = ["extract_quotes", "quoted_regions", "speaker_labels", "transcript_labels", "is_turn", "broadcast_staff",
+__all__ = ["extract_quotes", "quoted_regions", "QUOTED_PASSAGE", "speaker_labels", "transcript_labels", "is_turn", "broadcast_staff",
            "staff_title", "titled_label", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
@@ -1192,9 +1192,8 @@ def _clause_after_told(toks: Sequence[_Tok], j: int, k: int) -> int | None:
     ended at an auxiliary ``toks[k]``, or None to leave it at ``k``. "told reporters the dam would
     hold": the clause's subject opens at the last determiner (not at "the" after "of": "told the head
     of the agency budgets would shrink" opens at the plural noun after the one told); "told employees
-    layoffs would begin", "told
-    reporters Tom Brae would resign": one word told; "warning growth will slow", "warned the layoffs
-    must be restricted": no one told."""
+    layoffs would begin", "told reporters Tom Brae would resign": one word told; "warning growth will
+    slow", "warned the layoffs must be restricted": no one told."""
     det_first = toks[j].low in _DETERMINERS
     d = next((d for d in range(k - 1, j + 1 if det_first else j, -1) if toks[d].low in _DETERMINERS), None)
     head = j + 1 if det_first else j  # ("told our children honesty is ...")
@@ -2353,9 +2352,15 @@ science tech q a question answer unidentified male female crowd group protesters
 various audience soundbite sot vo commercial break crosstalk inaudible laughter applause music bio summary background disclaimer
 follow share print comments comment credit credits image images map chart table key facts
 moderator host hosts reporter reporters interviewer caller callers plaintiff defendant witness participant
-student students teacher man woman men women voice voices male female spokesman spokeswoman official
+student students teacher man woman men women voices spokesman spokeswoman official
 results election anchor correspondent meteorologist contributor producer analyst""".split())
 TRANSCRIPT_TURNS = 2  # speaker labels, of two or more people, that make a text a transcript
+
+
+# function words, which run-in heads have and names do not ("HOW IT WORKS:", "THE PACKAGE:", "IN ATLANTA:")
+_LABEL_STOP = frozenset("""the a an of in on at for with to from by into about over under after before how what
+why when where who whom which it its is are was were be and or but nor this that these those our your my we you they
+their his her not no so if than as""".split())
 
 
 def speaker_labels(text: str) -> list[re.Match[str]]:
@@ -2365,10 +2370,6 @@ def speaker_labels(text: str) -> list[re.Match[str]]:
     return [m for m in SPEAKER_LABEL.finditer(text or "")
             if not any(w.lower().strip(".") in _NOT_SPEAKER_LABELS or re.split(r"['’]", w.lower())[0] in _LABEL_STOP
                        for w in m.group("name").split())]
-# function words, which run-in heads have and names do not ("HOW IT WORKS:", "THE PACKAGE:", "IN ATLANTA:")
-_LABEL_STOP = frozenset("""the a an of in on at for with to from by into about over under after before how what
-why when where who whom which it its is are was were be and or but nor this that these those our your my we you they
-their his her not no so if than as""".split())
 
 
 # the words of someone speaking to others: a transcript's turns use them, a list of run-in heads
@@ -2383,21 +2384,23 @@ def _spoken(turn: str) -> bool:
     return bool((_SPEAKING_CAPS if turn.isupper() else _SPEAKING).search(turn))
 
 
-_UNQUOTED = re.compile(r"``.*?''|“.*?”|\".*?\"", re.DOTALL)
+# a quoted passage (typewriter, curly or straight marks), its words in the group that matched
+QUOTED_PASSAGE = re.compile(r"``(.*?)''|“(.*?)”|\"(.*?)\"", re.DOTALL)
 SPOKEN_SHARE = 0.3  # the share of a transcript's turns that speak so
 
 
-def transcript_labels(text: str, least: int = 2) -> list[re.Match[str]]:
+def transcript_labels(text: str, least: int = 2,
+                      labels: Sequence[re.Match[str]] | None = None) -> list[re.Match[str]]:
     """The speaker labels of ``text`` when it is a transcript: at least ``least`` labels, of two or
     more people, one of whom speaks twice, and turns that read as speech (``SPOKEN_SHARE`` of them in the first or second
-    person); none otherwise."""
-    labels = speaker_labels(text)
+    person); none otherwise. ``labels``: ``speaker_labels(text)`` when already read."""
+    labels = speaker_labels(text) if labels is None else list(labels)
     surnames = Counter(m.group("name").split()[-1] for m in labels)
     if len(labels) < least or len({m.group("name") for m in labels}) < 2 or max(surnames.values()) < 2:
         return []  # (run-in heads name each thing once: "AUSTRALIA: ...", "BELGIUM: ..."; speakers take turns)
     ends = [m.start() for m in labels[1:]] + [len(text)]
     # (what a turn quotes is someone else's speech: "AUSTRALIA: ... ``If your boss smokes ...''")
-    spoken = sum(_spoken(_UNQUOTED.sub(" ", text[m.end():min(e, m.end() + 1500)])) for m, e in zip(labels, ends))
+    spoken = sum(_spoken(QUOTED_PASSAGE.sub(" ", text[m.end():min(e, m.end() + 1500)])) for m, e in zip(labels, ends))
     return labels if spoken >= SPOKEN_SHARE * len(labels) else []
 
 
@@ -2408,12 +2411,12 @@ def transcript_labels(text: str, least: int = 2) -> list[re.Match[str]]:
 _STAFF_TITLE = re.compile(r"\b(?:ANCHOR|HOST|CO-HOST|CORRESPONDENT|REPORTER|METEOROLOGIST|MODERATOR|NEWSCASTER|"
                           r"PRESENTER)\b")
 _MEDIA_STAFF_TITLE = re.compile(r"\b(?:PRODUCER|CONTRIBUTOR|EDITOR|COLUMNIST|COMMENTATOR|ANALYST|BUREAU CHIEF)\b")
-_MEDIUM = re.compile(r"\b(?:NEWS|CNN|MSNBC|FOX|NBC|CBS|ABC|BBC|NPR|PBS|CNBC|CNBC|TV|RADIO|TELEVISION)\b")
+_MEDIUM = re.compile(r"\b(?:NEWS|CNN|MSNBC|FOX|NBC|CBS|ABC|BBC|NPR|PBS|CNBC|TV|RADIO|TELEVISION)\b")
 
 
 def is_turn(q: Quote) -> bool:
     """Whether a quote is a transcript's turn (``_transcript_turns``): a label in capitals, then ":"."""
-    return q.cue == ":" and bool(q.speaker) and (q.speaker or "").isupper()
+    return q.cue == ":" and (q.speaker or "").isupper()
 
 
 def staff_title(title: str) -> bool:
@@ -2443,13 +2446,14 @@ def titled_label(name: str) -> str:
     return " ".join(word(w) for w in name.split())
 
 
-def _transcript_turns(text: str, article_id: str, taken: Sequence[Quote]) -> list[Quote]:
+def _transcript_turns(text: str, article_id: str, taken: Sequence[Quote],
+                      labels: Sequence[re.Match[str]]) -> list[Quote]:
     """The turns of a transcript: each label's words to the end of its paragraph (in a text of one
     sentence per line, up to the next label or stage direction, at most ``_TURN_LINES`` lines), a
     direct quote of the one the label names. Only in a text with ``TRANSCRIPT_TURNS`` labels of two
     or more people; not where another quote already spans the same words. The speaker is written as a
     name ("PENCE" -> "Mike Pence" when the text writes him so, else "Pence")."""
-    labels = transcript_labels(text, TRANSCRIPT_TURNS)
+    labels = transcript_labels(text, TRANSCRIPT_TURNS, labels)
     if not labels:
         return []
     per_line = "\n\n" not in text and line_per_sentence(text)
@@ -2480,12 +2484,13 @@ def _transcript_turns(text: str, article_id: str, taken: Sequence[Quote]) -> lis
         if e - s < 2 or (s, e) in taken_spans:
             continue
         name = m.group("name")
+        if name not in written:
+            written[name] = _written_name(text, full.get(name, name))
         a, b = m.span("name")
         colon = m.span("colon")
         out.append(Quote(start=s, end=e, text=text[s:e], kind="direct", speaker=name, speaker_start=a,
                          speaker_end=b, cue=":", cue_start=colon[0], cue_end=colon[1], article_id=article_id,
-                         speaker_resolved=written.get(name) or written.setdefault(name, _written_name(text, full.get(name, name))),
-                         fragments=((s, e),)))
+                         speaker_resolved=written[name], fragments=((s, e),)))
     return out
 
 
@@ -2633,16 +2638,16 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 fragments=f.fragments,
                 reported_by=_name_tail(relayer) or relayer if relayer else None,
             ))
-    labels = [(m.start("name"), m.start("colon")) for m in speaker_labels(original)]
-    if labels:  # a label's words are no cue ("COOPER (voice over):" is not Cooper voicing anything)
-        heads = [a for a, _ in labels]
+    found_labels = speaker_labels(original)
+    if found_labels:  # a label's words are no cue ("COOPER (voice over):" is not Cooper voicing anything)
+        heads = [m.start("name") for m in found_labels]
 
         def in_label(at: int | None) -> bool:
             k = bisect.bisect_right(heads, at) - 1 if at is not None else -1
-            return k >= 0 and at is not None and at < labels[k][1]
+            return k >= 0 and at is not None and at < found_labels[k].start("colon")
 
         quotes = [q for q in quotes if not in_label(q.cue_start)]
-    turns = _transcript_turns(original, article_id, quotes)
+    turns = _transcript_turns(original, article_id, quotes, found_labels)
     if turns:  # a turn replaces what was read of its label before ("ROWE (voice over):" as one speaker)
         colons = {q.cue_start for q in turns}
         quotes = [q for q in quotes if q.cue_start not in colons] + turns

@@ -42,7 +42,7 @@ import numpy as np
 from scipy import sparse
 
 from ..analyze.dct import reference_date
-from ..analyze.quotes import transcript_labels
+from ..analyze.quotes import QUOTED_PASSAGE, transcript_labels
 from ..analyze.sentences import report_sentences
 from ..analyze.timex import MONTHS, WEEKDAYS
 from ..records import Article, Citation, Sentence, SummarySentence
@@ -544,13 +544,10 @@ def transcripts(arts: Sequence[Article]) -> set[int]:
             if transcript_labels(a.text or "", TRANSCRIPT_LABELS)}
 
 
-_QUOTED = re.compile(r"``(.*?)''|“(.*?)”|\"(.*?)\"", re.DOTALL)
-
-
 def mostly_quoted(text: str) -> bool:
     """Whether half or more of a sentence's words are a quotation: someone's words, for the quotes
     section; a summary tells the facts in the reporter's words first."""
-    quoted = sum(len(next(g for g in m.groups() if g is not None).split()) for m in _QUOTED.finditer(text))
+    quoted = sum(len(next(g for g in m.groups() if g is not None).split()) for m in QUOTED_PASSAGE.finditer(text))
     return quoted >= 6 and 2 * quoted >= len(text.split())
 
 
