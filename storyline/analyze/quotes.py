@@ -42,7 +42,7 @@ from .timex import WEEKDAYS
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
-__all__ = ["extract_quotes", "quoted_regions", "QUOTED_PASSAGE", "speaker_labels", "transcript_labels", "is_turn", "broadcast_staff",
+__all__ = ["extract_quotes", "quoted_regions", "with_typewriter_marks", "QUOTED_PASSAGE", "speaker_labels", "transcript_labels", "is_turn", "broadcast_staff",
            "staff_title", "titled_label", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
@@ -2536,6 +2536,14 @@ def _written_name(text: str, label: str) -> str:
     return name
 
 
+def with_typewriter_marks(text: str) -> str:
+    """``text`` with typewriter quotes (''...'' and ``...'') read as quotation marks: each one mark plus
+    a filler of the same length, so that offsets stay those of ``text``."""
+    if "''" in text or "``" in text:
+        return text.replace("``", '"\x1f').replace("''", '"\x1f')
+    return text
+
+
 def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: bool = True) -> list[Quote]:
     """Direct, indirect and mixed quotes of ``text`` with speaker and cue spans (see module doc).
 
@@ -2546,9 +2554,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
     if not text or not isinstance(text, str):
         return []
     original = text
-    if "''" in text or "``" in text:
-        # typewriter quotes (''...'' and ``...''): one mark plus a filler of the same length
-        text = text.replace("``", '"\x1f').replace("''", '"\x1f')
+    text = with_typewriter_marks(text)
     regions = quoted_regions(text)
     titled = _titled_names(text)
     paras = _paragraphs(text)

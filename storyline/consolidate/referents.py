@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..analyze.ner_roles import ROLE_SEX, name_sex, sex_clash
-from ..analyze.quotes import quoted_regions
+from ..analyze.quotes import quoted_regions, with_typewriter_marks
 from ..records import Entity, Mention, TimelineEntry
 
 __all__ = ["LOOK_BACK", "bracketed", "opening_pronoun", "opening_referent", "with_referents"]
@@ -110,6 +110,8 @@ def with_referents(entries: Sequence[TimelineEntry], texts: Mapping[str, str],
     for m in mentions:
         if m.entity_id in people_of:
             people.setdefault(m.article_id, []).append((m.start, m.end, people_of[m.entity_id]))
+    for spans in people.values():
+        spans.sort()
     out = []
     for entry in entries:
         name = None
@@ -118,7 +120,7 @@ def with_referents(entries: Sequence[TimelineEntry], texts: Mapping[str, str],
                 text = texts.get(c.article_id, "")
                 if opening_pronoun(text[c.start:c.start + 40]) is not None:
                     name = opening_referent(text, c.start, sentences.get(c.article_id, ()),
-                                            sorted(people.get(c.article_id, ())), _quoted(text))
+                                            people.get(c.article_id, ()), _quoted(text))
                     break
         out.append(replace(entry, text=bracketed(entry.text, name)) if name else entry)
     return out
@@ -126,4 +128,4 @@ def with_referents(entries: Sequence[TimelineEntry], texts: Mapping[str, str],
 
 def _quoted(text: str) -> list[tuple[int, int]]:
     """The quoted passages of ``text``, typewriter quotes (``...'') too."""
-    return quoted_regions(text.replace("``", '"\x1f').replace("''", '"\x1f'))
+    return quoted_regions(with_typewriter_marks(text))
