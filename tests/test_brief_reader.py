@@ -1139,3 +1139,33 @@ def test_the_president_is_no_vice_president_former_president_or_club_president()
                 for k in range(2)]
         names = [g.speaker for g in storyline.brief(arts).quotes]
         assert not set(names) & {"Ann Holt", "Ilse Brand", "Jan Kowal"}, (text, names)
+
+
+def test_a_scraped_pages_byline_and_highlights_open_no_summary_sentence_or_headline() -> None:
+    # scraped pages run a byline and the story's highlights, which have no marks between them,
+    # into the first sentence; the news starts after the agency's dateline or the byline's outlet
+    page = ("By the Metro Wire Staff Harbor bridge closed after crane collapse NEW : Ferry service doubled "
+            "for commuters Engineers say repairs may take weeks Port Alder , Wessex -LRB- CNN -RRB- -- "
+            "A construction crane collapsed onto the Harbor Bridge in Port Alder on Tuesday, closing it "
+            "to traffic for at least three weeks.\n"
+            "City engineers said the bridge's main span was not damaged but its deck must be rebuilt.\n"
+            "The city doubled its ferry service for commuters on Wednesday.\n")
+    column = ("March 3 , 2024 | By Nadia Korven , CNN The crane's operator was taken to hospital with minor "
+              "injuries, the city said.\nInvestigators are examining the crane's cables and its load records.\n")
+    arts = [storyline.Article(id="p1", text=page, published=date(2024, 3, 5), title=None, source="a"),
+            storyline.Article(id="p2", text=column, published=date(2024, 3, 5), title=None, source="b")]
+    b = storyline.brief(arts)
+    assert b.summary
+    for s in b.summary:
+        assert not s.text.startswith("By ") and "Wire Staff" not in s.text and "|" not in s.text, s.text
+        assert "-LRB-" not in s.text and "(CNN)" not in s.text, s.text
+    assert b.headline.startswith(("A construction crane collapsed", "The crane's operator")), b.headline
+    assert any(s.text.startswith("A construction crane collapsed onto the Harbor Bridge") for s in b.summary)
+    one = [s for s in storyline.summarize(arts[1:], max_words=40) if "operator" in s.text]
+    assert one and one[0].text.startswith("The crane's operator was taken to hospital"), one
+    # offsets still point at the words shown
+    assert column[one[0].start:one[0].start + 20] == one[0].text[:20]
+    # a byline whose outlet is not written gives no end: the sentence is left as it is
+    from storyline.consolidate.summary_text import trim_span
+    t = "By Ann Lee and Tom Ward Harbor officials reopened the bridge on Friday."
+    assert trim_span(t, lead=True, attributions=False)[0] == 0

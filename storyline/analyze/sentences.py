@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Sequence
 from ..records import Article, Sentence
 from .timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES, live_log, live_stamp
 
-__all__ = ["NEWS_AGENCIES", "VERB_CUE", "WIRE_AGENCIES", "comments_start", "headline_end", "report_sentences",
+__all__ = ["NEWS_AGENCIES", "VERB_CUE", "WIRE_AGENCIES", "byline_end", "comments_start", "headline_end", "report_sentences",
            "split_sentences", "sentence_spans", "paragraph_spans"]
 
 # the agencies whose name in brackets makes a dateline ("PARIS (AP) _"): wires, then broadcasters
@@ -31,6 +31,30 @@ _LINE_END_SENT = re.compile(r"[.!?:\"”’')\]]\s*$")
 # a page's date stamp alone: "Originally published 05 / 03 / 2013 at 10:20 AM EDT", "09/10/10 08:23 PM ET"
 _STAMP_WORDS = re.compile(rf"\b(?:originally|first|last|published|posted|updated|modified|on|at|am|pm|a\.m\.|p\.m\.|"
                           rf"[A-Z]{{1,2}}[SD]?T|GMT|UTC|{MONTH_NAMES}|{WEEKDAY_NAMES})(?!\w)", re.IGNORECASE)
+
+
+# a byline opening an article, where its outlet tells where it ends ("By Salma Abdelaziz, CNN The
+# unrest ...", "January 30, 2011 | By Tarek Osman, Special to CNN This week ...", "By the CNN Wire
+# Staff Saudi King Abdullah ...", "By Richard Black Environment correspondent, BBC News The oil
+# ..."); a byline without its outlet ("By Lisa Rein and Ed O'Keefe BP has ...") gives no end
+_BYLINE_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3}"
+_BYLINE_OPEN = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*\d{4}\s*\|\s*)?By\s+(?:"
+    r"the\s+(?:CNN|AP|AFP|Reuters|BBC|Associated\s+Press)\s+Wires?\s+[Ss]taff"
+    rf"|{_BYLINE_NAME}(?:\s*,\s*{_BYLINE_NAME})*(?:\s*,?\s+and\s+{_BYLINE_NAME})?"
+    r"(?:\s*,\s*(?:(?:Special\s+)?(?:to|for|For)\s+)?CNN|\s+for\s+CNN"
+    r"|\s+(?:[A-Z][a-z]+\s+){0,2}(?:correspondent|reporter|editor|writer)\s*,\s*BBC(?:\s+World)?\s+News"
+    r"|\s+BBC(?:\s+World)?\s+News))"
+    r"\s+(?=[A-Z0-9\"“`])")
+
+
+def byline_end(text: str) -> int:
+    """Where a byline with its outlet opening ``text`` ends (``_BYLINE_OPEN``: "By Salma Abdelaziz,
+    CNN ", "January 30, 2011 | By the CNN Wire Staff "), 0 when the text opens with none."""
+    if not text.startswith(("By ", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")):
+        return 0
+    m = _BYLINE_OPEN.match(text)
+    return m.end() if m else 0
 
 
 def stamp_only(text: str) -> bool:

@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
-from ..analyze.sentences import NEWS_AGENCIES, VERB_CUE, WIRE_AGENCIES, stamp_only
+from ..analyze.sentences import NEWS_AGENCIES, VERB_CUE, WIRE_AGENCIES, byline_end, stamp_only
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
 from .disagreements import stated_numbers
 
@@ -644,6 +644,26 @@ _DATELINE_MARK = re.compile(rf"_|--|—|\s-\s|-RRB-|\((?:{_AGENCIES})\)|\(Update
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
                               rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)"
                               r"(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)?\s+")
+# a news agency's dateline after what a scraped page runs into its first sentence: a byline and the
+# story's highlights, which have no marks between them ("By the CNN Wire Staff NATO, U.N. ponder
+# Libya solution NATO has launched ... Tripoli, Libya (CNN) -- NATO has launched ..."), or a
+# headline before the wire's stamp ("Full Article Libya rebels reject ... BENGHAZI, Libya | Mon Apr
+# 11, 2011 ... BENGHAZI, Libya (Reuters) - Libyan rebels ..."): the news starts after the mark
+_INNER_DATELINE = re.compile(rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)\s+"
+                             r"(?=[A-Z0-9\"“`])")
+_INNER_DATELINE_WITHIN = 700  # characters into a sentence: highlights are a few lines
+def _page_lead_end(text: str, lead: bool) -> int:
+    """Where the news starts past what a scraped page runs into a sentence before it: a byline
+    with its outlet opening the article (``lead``), or a byline, highlights or a headline before a
+    news agency's dateline (``_INNER_DATELINE``); 0 when there is neither."""
+    i = byline_end(text) if lead else 0
+    if "(" in text[:_INNER_DATELINE_WITHIN] or "-LRB-" in text[:_INNER_DATELINE_WITHIN]:
+        m = _INNER_DATELINE.search(text, i, _INNER_DATELINE_WITHIN + 40)
+        if m and m.start() < _INNER_DATELINE_WITHIN and m.end() < len(text.rstrip()):
+            i = m.end()
+    return i
+
+
 _DAY = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?=[ ,.])")
 
 
@@ -713,6 +733,8 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
         if not i and _DATELINE_MARK.search(text, 0, 80) else None
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
+    if not i:
+        i = _page_lead_end(text, lead)
     body = text[i:]
     if not attributions:
         return i, len(text), ""
