@@ -1169,3 +1169,13 @@ def test_a_scraped_pages_byline_and_highlights_open_no_summary_sentence_or_headl
     from storyline.consolidate.summary_text import trim_span
     t = "By Ann Lee and Tom Ward Harbor officials reopened the bridge on Friday."
     assert trim_span(t, lead=True, attributions=False)[0] == 0
+    from storyline.analyze.sentences import byline_end
+    for t, rest in [("By MARA VOSS, Associated Press Writer The storm reached the coast.", "The storm"),
+                    ("From Ivo Tanner, CNN Hundreds of workers marched on Thursday.", "Hundreds"),
+                    ("By Ruth Amsel Science correspondent, BBC News The survey found five wrecks.", "The survey"),
+                    ("From Monday, the city will close roads, CNN reported.", "From Monday")]:
+        assert t[byline_end(t):].startswith(rest), t
+    # the analysis gives the story no names from a byline: the writer is no one in it
+    from storyline.analyze.analyze import analyze_article
+    names = {m.text for m in analyze_article(arts[1]).mentions}
+    assert "Nadia Korven" not in names

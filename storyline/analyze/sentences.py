@@ -36,22 +36,25 @@ _STAMP_WORDS = re.compile(rf"\b(?:originally|first|last|published|posted|updated
 # a byline opening an article, where its outlet tells where it ends ("By Salma Abdelaziz, CNN The
 # unrest ...", "January 30, 2011 | By Tarek Osman, Special to CNN This week ...", "By the CNN Wire
 # Staff Saudi King Abdullah ...", "By Richard Black Environment correspondent, BBC News The oil
+# ...", "From Mohammed Tawfeeq, CNN Hundreds of ...", "By JOHN SMITH, Associated Press Writer The
 # ..."); a byline without its outlet ("By Lisa Rein and Ed O'Keefe BP has ...") gives no end
 _BYLINE_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3}"
+_OUTLET = (r"(?:CNN|Reuters|AFP|Bloomberg(?:\s+News)?|BBC(?:\s+World)?\s+News|NPR|(?:The\s+)?Associated\s+Press|AP)"
+           r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Writer|Correspondent|Reporter|Editor))?")
 _BYLINE_OPEN = re.compile(
-    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*\d{4}\s*\|\s*)?By\s+(?:"
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*\d{4}\s*\|\s*)?(?:By|From)\s+(?:"
     r"the\s+(?:CNN|AP|AFP|Reuters|BBC|Associated\s+Press)\s+Wires?\s+[Ss]taff"
     rf"|{_BYLINE_NAME}(?:\s*,\s*{_BYLINE_NAME})*(?:\s*,?\s+and\s+{_BYLINE_NAME})?"
-    r"(?:\s*,\s*(?:(?:Special\s+)?(?:to|for|For)\s+)?CNN|\s+for\s+CNN"
-    r"|\s+(?:[A-Z][a-z]+\s+){0,2}(?:correspondent|reporter|editor|writer)\s*,\s*BBC(?:\s+World)?\s+News"
-    r"|\s+BBC(?:\s+World)?\s+News))"
+    rf"(?:\s*,\s*(?:(?:Special\s+)?(?:to|for|For)\s+)?{_OUTLET}|\s+for\s+{_OUTLET}"
+    rf"|\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:correspondent|reporter|editor|writer)\s*,\s*{_OUTLET}))"
     r"\s+(?=[A-Z0-9\"“`])")
 
 
 def byline_end(text: str) -> int:
     """Where a byline with its outlet opening ``text`` ends (``_BYLINE_OPEN``: "By Salma Abdelaziz,
     CNN ", "January 30, 2011 | By the CNN Wire Staff "), 0 when the text opens with none."""
-    if not text.startswith(("By ", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")):
+    if not text.startswith(("By ", "From ", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                            "Nov", "Dec")):
         return 0
     m = _BYLINE_OPEN.match(text)
     return m.end() if m else 0
