@@ -539,3 +539,16 @@ def test_a_march_named_with_a_capitalised_preposition_is_no_month() -> None:
     assert [t.text for t in tag_timexes("They had walked for a week as part of the March Without Borders.", dct)] \
         == ["a week"]
     assert [(t.text, t.value) for t in tag_timexes("The March Treasury report was late.", dct)] == [("March", "2018-03")]
+
+
+def test_a_that_clause_after_a_weekday_tells_the_reported_tense_not_the_days() -> None:
+    # "says Tuesday that he will resign": the "will" is what was said, the saying was on Tuesday
+    wed = date(2011, 2, 2)
+    for text, want in [("The mayor says Tuesday that he will resign.", "2011-02-01"),
+                       ("The mayor's announcement Tuesday that he will resign in May does not go far enough.",
+                        "2011-02-01"),
+                       ("A spokesman suggested Thursday that the port could reopen in March.", "2011-01-27"),
+                       ("The council meets Thursday to decide whether the port will reopen.", "2011-02-03"),
+                       ("The council will vote Thursday that the port reopens.", "2011-02-03")]:
+        got = [t.value for t in tag_timexes(text, wed) if t.text in ("Tuesday", "Thursday")]
+        assert got == [want], (text, got)

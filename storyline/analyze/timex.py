@@ -313,7 +313,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         # "On Monday, Garzon will ...", "On Sunday, Clinton plans to visit ...": the day stands before
         # its clause and its modal
         tail = tail[1:]
-    after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s", tail)[0]
+    after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before|that)\s", tail)[0]
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
     possessive = text.startswith(("'s", "’s"), end)
