@@ -1169,11 +1169,23 @@ def test_a_scraped_pages_byline_and_highlights_open_no_summary_sentence_or_headl
     from storyline.consolidate.summary_text import trim_span
     t = "By Ann Lee and Tom Ward Harbor officials reopened the bridge on Friday."
     assert trim_span(t, lead=True, attributions=False)[0] == 0
+    # an agency's mark inside a quotation is quoted, no dateline
+    for t in ["The ministry said a post under the line 'Dunmore (AP) - Militants attacked' was false.",
+              'The post read: "Dunmore (AP) - Two explosions shook the port," and was deleted.']:
+        assert trim_span(t, lead=True, attributions=False)[0] == 0, t
+    # a dateline written twice: the news starts after the agency's
+    t = "BRENNICK, Wessex -- BRENNICK, Wessex (AP) -- Crews sealed the last tank car on Wednesday."
+    i, j, _ = trim_span(t, lead=True, attributions=False)
+    assert t[i:j].startswith("Crews sealed"), t[i:j]
     from storyline.analyze.sentences import byline_end
     for t, rest in [("By MARA VOSS, Associated Press Writer The storm reached the coast.", "The storm"),
                     ("From Ivo Tanner, CNN Hundreds of workers marched on Thursday.", "Hundreds"),
                     ("By Ruth Amsel Science correspondent, BBC News The survey found five wrecks.", "The survey"),
-                    ("From Monday, the city will close roads, CNN reported.", "From Monday")]:
+                    ("From Monday, the city will close roads, CNN reported.", "From Monday"),
+                    ("By Ivo Tanner , CNN National Security Producer The drone flew for 30 hours.", "The drone"),
+                    # a day or a place, then the outlet's reporter, is the sentence itself
+                    ("By Friday, CNN Correspondent Lena Marsh had reached the border town.", "By Friday"),
+                    ("From Dunmore, CNN Correspondent Lena Marsh reported that the port reopened.", "From Dunmore")]:
         assert t[byline_end(t):].startswith(rest), t
     # the analysis gives the story no names from a byline: the writer is no one in it
     from storyline.analyze.analyze import analyze_article

@@ -549,6 +549,14 @@ def test_a_that_clause_after_a_weekday_tells_the_reported_tense_not_the_days() -
                         "2011-02-01"),
                        ("A spokesman suggested Thursday that the port could reopen in March.", "2011-01-27"),
                        ("The council meets Thursday to decide whether the port will reopen.", "2011-02-03"),
-                       ("The council will vote Thursday that the port reopens.", "2011-02-03")]:
+                       ("The council will vote Thursday that the port reopens.", "2011-02-03"),
+                       # a plan to say it: the day looks ahead all the same
+                       ("The central bank is likely to signal on Thursday that rates will rise.", "2011-02-03"),
+                       ("The minister is poised to announce Tuesday that subsidies will end.", "2011-02-08")]:
         got = [t.value for t in tag_timexes(text, wed) if t.text in ("Tuesday", "Thursday")]
         assert got == [want], (text, got)
+    # only a that-clause right after the expression is what was said ("ahead of a November election
+    # that is widely expected to ..." is still the coming November)
+    got = [t.value for t in tag_timexes("The party looks weak ahead of a November election that is widely expected "
+                                        "to erode its majority.", date(2010, 5, 24)) if t.text == "November"]
+    assert got == ["2010-11"], got

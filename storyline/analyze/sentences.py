@@ -38,9 +38,11 @@ _STAMP_WORDS = re.compile(rf"\b(?:originally|first|last|published|posted|updated
 # Staff Saudi King Abdullah ...", "By Richard Black Environment correspondent, BBC News The oil
 # ...", "From Mohammed Tawfeeq, CNN Hundreds of ...", "By JOHN SMITH, Associated Press Writer The
 # ..."); a byline without its outlet ("By Lisa Rein and Ed O'Keefe BP has ...") gives no end
-_BYLINE_NAME = r"[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,3}"
+# a writer's name: two to four capitalised words, not a day or a month ("By Friday, CNN Correspondent
+# X had reached ..." is no byline)
+_BYLINE_NAME = rf"(?!(?:{WEEKDAY_NAMES}|{MONTH_NAMES})\b)[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){{1,3}}"
 _OUTLET = (r"(?:CNN|Reuters|AFP|Bloomberg(?:\s+News)?|BBC(?:\s+World)?\s+News|NPR|(?:The\s+)?Associated\s+Press|AP)"
-           r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Writer|Correspondent|Reporter|Editor))?")
+           r"(?:\s+(?:[A-Z][a-z]+\s+){0,3}(?:Writer|Correspondent|Reporter|Editor|Producer|Analyst|Contributor))?")
 _BYLINE_OPEN = re.compile(
     r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*\d{4}\s*\|\s*)?(?:By|From)\s+(?:"
     r"the\s+(?:CNN|AP|AFP|Reuters|BBC|Associated\s+Press)\s+Wires?\s+[Ss]taff"

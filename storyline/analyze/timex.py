@@ -304,6 +304,12 @@ _FRONTED = re.compile(r"(?:^|[.;:!?\n]\s*|\b[Oo]n\s+)$")
 _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther than one before it
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s")
+_CLAUSE_END_THAT = re.compile(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before|that)\s")
+_THAT_CLAUSE = re.compile(r"\s+(?:(?:night|evening|morning|afternoon)\s+)?that\s")
+_TO_VERB = re.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on\s+)?$")
+
+
 def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense marker around ``text[start:end]``."""
     before = text[max(lo, start - 60):start]
@@ -313,7 +319,10 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         # "On Monday, Garzon will ...", "On Sunday, Clinton plans to visit ...": the day stands before
         # its clause and its modal
         tail = tail[1:]
-    after = re.split(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before|that)\s", tail)[0]
+    # "says Tuesday that he will resign": the tense of a that-clause right after the expression is
+    # what was said ("is poised to announce Monday that subsidies will end" looks ahead all the same)
+    reported = _THAT_CLAUSE.match(tail) and not _TO_VERB.search(before)
+    after = (_CLAUSE_END_THAT if reported else _CLAUSE_END).split(tail)[0]
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
     possessive = text.startswith(("'s", "’s"), end)

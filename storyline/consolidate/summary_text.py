@@ -649,17 +649,27 @@ _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\
 # Libya solution NATO has launched ... Tripoli, Libya (CNN) -- NATO has launched ..."), or a
 # headline before the wire's stamp ("Full Article Libya rebels reject ... BENGHAZI, Libya | Mon Apr
 # 11, 2011 ... BENGHAZI, Libya (Reuters) - Libyan rebels ..."): the news starts after the mark
-_INNER_DATELINE = re.compile(rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)\s+"
+_INNER_DATELINE = re.compile(rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)(?:\)|\s?-RRB-)\s*(?:_|--|—|-)\s+"
                              r"(?=[A-Z0-9\"“`])")
 _INNER_DATELINE_WITHIN = 700  # characters into a sentence: highlights are a few lines
-def _page_lead_end(text: str, lead: bool) -> int:
-    """Where the news starts past what a scraped page runs into a sentence before it: a byline
-    with its outlet opening the article (``lead``), or a byline, highlights or a headline before a
-    news agency's dateline (``_INNER_DATELINE``); 0 when there is neither."""
-    i = byline_end(text) if lead else 0
+def _open_quote_before(text: str, lo: int, hi: int) -> bool:
+    """Whether a quotation opened in ``text[lo:hi]`` is still open at ``hi``: an agency's mark inside
+    it is quoted ("... under the line 'Kabul (AP) - Militants attacked' was false"), no dateline."""
+    part = text[lo:hi]
+    return (part.count('"') % 2 == 1 or part.count("“") > part.count("”") or part.count("``") > part.count("''")
+            or len(re.findall(r"(?:^|[\s(:])'(?=\w)", part)) > len(re.findall(r"(?<=[\w.,!?])'(?=[\s.,;:)]|$)", part)))
+
+
+def _page_lead_end(text: str, lead: bool, start: int = 0) -> int:
+    """Where the news starts past what a scraped page runs into a sentence before it (``start``
+    when nothing is): a byline with its outlet opening the article (``lead``), or a byline,
+    highlights, a headline or a dateline written twice before a news agency's dateline
+    (``_INNER_DATELINE``: "BOOTHVILLE, La. -- BOOTHVILLE, La. (AP) -- The ...")."""
+    i = byline_end(text) if lead and not start else start
     if "(" in text[:_INNER_DATELINE_WITHIN] or "-LRB-" in text[:_INNER_DATELINE_WITHIN]:
         m = _INNER_DATELINE.search(text, i, _INNER_DATELINE_WITHIN + 40)
-        if m and m.start() < _INNER_DATELINE_WITHIN and m.end() < len(text.rstrip()):
+        if m and m.start() < _INNER_DATELINE_WITHIN and m.end() < len(text.rstrip()) \
+                and not _open_quote_before(text, i, m.start()):
             i = m.end()
     return i
 
@@ -733,8 +743,7 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
         if not i and _DATELINE_MARK.search(text, 0, 80) else None
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
-    if not i:
-        i = _page_lead_end(text, lead)
+    i = _page_lead_end(text, lead, i)
     body = text[i:]
     if not attributions:
         return i, len(text), ""
