@@ -15,6 +15,7 @@ The public Python API (stable; see README):
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Sequence
 
@@ -58,15 +59,27 @@ __all__ = [
 ]
 
 
-def _clean_articles(articles: Sequence[Article]) -> list[Article]:
+_log = logging.getLogger("storyline")
+
+
+def _clean_articles(articles: Sequence[Article], *, aligned: bool = False) -> list[Article]:
     """The articles with strings the taggers cannot take (lone surrogates, NUL) cleaned one code point
-    for one, so every offset still points at the same words; ids unchanged."""
+    for one, so every offset still points at the same words; ids unchanged. An item that is not an
+    Article is left out with a warning naming its place in the list (an InputError with ``aligned``,
+    for answers given per article); a text or a single Article instead of a list is an InputError."""
     from dataclasses import replace
 
+    if isinstance(articles, (str, bytes, Article)) or not hasattr(articles, "__iter__"):
+        raise InputError("articles", f"expected a list of storyline.Article, got {type(articles).__name__} "
+                                     f"(storyline.read_article makes one from a path, a text or a dict)")
     out = []
-    for a in articles:
-        if not isinstance(a, Article):
-            out.append(a)
+    for i, a in enumerate(articles):
+        if not isinstance(a, Article):  # one bad item never stops the rest: it is left out, and said so
+            if aligned:  # (but an answer per article, in order, cannot leave one out)
+                raise InputError(f"articles[{i}]", f"not a storyline.Article but {type(a).__name__} "
+                                                   f"(storyline.read_article makes one)")
+            _log.warning("%s", InputError(f"articles[{i}]", f"not a storyline.Article but {type(a).__name__}: "
+                                                            f"left out (storyline.read_article makes one)"))
             continue
         changes = {}
         for name in ("text", "title", "source", "url"):
@@ -109,7 +122,7 @@ def cluster(articles: Sequence[Article]) -> list[str]:
     """A story id for each article, in order (offline use of the online story clustering)."""
     from .group.stories import cluster as _cluster
 
-    return _cluster(_clean_articles(articles))
+    return _cluster(_clean_articles(articles, aligned=True))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -167,4 +180,4 @@ def resolve_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -
     of the same entity get the same id, across articles."""
     from .consolidate.entities import resolve_mentions
 
-    return resolve_mentions(_clean_articles(articles), list(mentions))
+    return resolve_mentions(_clean_articles(articles, aligned=True), list(mentions))

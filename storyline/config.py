@@ -72,7 +72,8 @@ def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides
     path = config_file or os.environ.get("STORYLINE_CONFIG")
     if path is None:
         candidate = Path(platformdirs.user_config_dir("storyline")) / "config.toml"
-        path = candidate if candidate.exists() else None
+        # (os.path.exists: a default whose folder cannot be searched is no file, not a crash)
+        path = candidate if os.path.exists(candidate) else None
     if path is not None:
         p = Path(path)
         try:

@@ -262,6 +262,27 @@ def test_post_jsonl_bulk_per_line_results(app, store):
     assert store.count_articles() == 7
 
 
+def test_post_jsonl_a_line_that_is_not_utf8_fails_alone_and_a_bom_is_read(app, store):
+    good = json.dumps({**NEW, "title": "Ferry timetable", "text": "Ferries will run every twenty minutes."})
+    body = b"\xef\xbb\xbf" + json.dumps(NEW).encode() + b"\n" + b'{"text": "caf\xe9"}' + b"\n" + good.encode()
+    r = run(_post(app, "/api/articles?wait=true", content=body, headers={"Content-Type": "application/x-ndjson"}))
+    assert r.status_code == 200, r.text
+    res = r.json()["results"]
+    assert [x["status"] for x in res] == ["new", "failed", "new"]
+    assert "not UTF-8" in res[1]["error"] and res[1]["line"] == 2
+    # one JSON article with a byte-order mark is read; a compressed body is refused by name
+    r = run(_post(app, "/api/articles?wait=true", content=b"\xef\xbb\xbf" + json.dumps(
+        {**NEW, "title": "Pier", "text": "The pier reopened on Friday."}).encode(),
+        headers={"Content-Type": "application/json"}))
+    assert r.status_code == 201, r.text
+    r = run(_post(app, "/api/articles", content=b"\x1f\x8b\x08\x00", headers={
+        "Content-Type": "application/json", "Content-Encoding": "gzip"}))
+    assert r.status_code == 415 and "Content-Encoding: gzip" in r.text
+    r = run(_post(app, "/api/articles", content=b'{"text": ' + b"9" * 5000 + b"}",
+                  headers={"Content-Type": "application/json"}))
+    assert r.status_code == 400 and "4,300 digits" in r.text and "sys." not in r.text
+
+
 def test_post_json_array(app, store):
     r = run(_post(app, "/api/articles?wait=true",
                   json=[NEW, {**NEW, "url": "https://herald.example/x", "text": "A second text."}, 7]))

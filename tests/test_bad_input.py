@@ -133,6 +133,14 @@ def test_garbage_warc_is_not_a_warc_and_jsonl_gz_is_jsonl(tmp_path: Path, capfd)
     cut.write_bytes(lines.read_bytes()[:-12])
     arts, errs = _split(list(iter_articles([cut])))
     assert len(errs) == 1 and errs[0].where == str(cut) and "truncated" in errs[0].reason
+    # the whole lines before the cut are read, however few (a small file is no exception)
+    many = gzip.compress("".join(json.dumps({**GOOD, "title": f"Gate {i}", "text": f"Gate {i} of the Varn dam "
+                                                     f"opened on Monday at {i} a.m."}) + "\n"
+                                 for i in range(60)).encode())
+    cut.write_bytes(many[:len(many) // 2])
+    arts, errs = _split(list(iter_articles([cut])))
+    assert len(errs) == 1 and "truncated" in errs[0].reason
+    assert 5 < len(arts) < 60 and [a.title for a in arts] == [f"Gate {i}" for i in range(len(arts))]
 
 
 # -- 3. per-article size limit ---------------------------------------------------------------------
@@ -304,3 +312,21 @@ def test_utf16_without_bom_is_read_not_called_binary(tmp_path: Path) -> None:
     assert errs == [] and len(arts) == 2
     assert all(a.title == "Dam gates opened" and "J\u00fcrgen" in a.text for a in arts)
     assert sorted(a.meta["encoding"] for a in arts) == ["utf-16-be", "utf-16-le"]
+
+
+def test_the_python_api_leaves_out_what_is_not_an_article_and_says_so(caplog) -> None:
+    import storyline
+
+    good = storyline.Article(id="g", text="The Varn dam held on Monday after a week of rain, engineers said.",
+                             published=date(2024, 3, 4))
+    for call in (storyline.brief, storyline.summarize, storyline.timeline):
+        caplog.clear()
+        call([None, good])  # type: ignore[list-item]
+        assert "articles[0]: not a storyline.Article but NoneType" in caplog.text
+    # an answer per article, in order, cannot leave one out: it names it instead
+    with pytest.raises(storyline.InputError) as ei:
+        storyline.cluster([good, None])  # type: ignore[list-item]
+    assert ei.value.where == "articles[1]"
+    with pytest.raises(storyline.InputError) as ei:
+        storyline.summarize("The dam held.")  # type: ignore[arg-type]
+    assert "read_article" in ei.value.reason

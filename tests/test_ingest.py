@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from datetime import date
 from pathlib import Path
@@ -91,6 +92,10 @@ def test_bad_files_reported_rest_read(tmp_path: Path) -> None:
                                           .encode("latin-1"))
     (tmp_path / "baddate.txt").write_text("date 2019-02-30 Body of an article with an impossible date.")
     (tmp_path / "ok.txt").write_text("A normal article. It has two sentences.")
+    body = "Caf\xe9 owners in S\xe3o Paulo protested on Monday against the new rents, the union said."
+    (tmp_path / "utf32.txt").write_bytes(codecs.BOM_UTF32_LE + body.encode("utf-32-le"))
+    (tmp_path / "noise.txt").write_bytes(bytes(range(128, 256)) * 8)  # no text in any encoding we read
+    (tmp_path / "ebcdic.txt").write_bytes(body.encode("cp500"))
     big = tmp_path / "huge.txt"
     with big.open("wb") as fh:
         fh.write(b"word " * (11 * 1024 * 1024))  # 55 MB
@@ -101,8 +106,10 @@ def test_bad_files_reported_rest_read(tmp_path: Path) -> None:
     assert "NUL" in by_name["nul.txt"]
     assert "impossible date" in by_name["baddate.txt"]
     assert "MB" in by_name["huge.txt"] and "limit" in by_name["huge.txt"]
+    assert "known encoding" in by_name["noise.txt"] and "known encoding" in by_name["ebcdic.txt"]
     names = sorted(Path(a.meta["path"]).name for a in arts)
-    assert names == ["latin1.txt", "ok.txt"]
+    assert names == ["latin1.txt", "ok.txt", "utf32.txt"]
+    assert "São Paulo" in next(a for a in arts if a.meta["path"].endswith("utf32.txt")).text
     latin = next(a for a in arts if a.meta["path"].endswith("latin1.txt"))
     assert "Café owners in São Paulo" in latin.text and latin.published == date(2018, 3, 4)
 
@@ -110,6 +117,29 @@ def test_bad_files_reported_rest_read(tmp_path: Path) -> None:
 def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
     errs = list(iter_articles([tmp_path / "nope", str(tmp_path / "*.jsonl")]))
     assert [e.reason for e in errs] == ["no such file or folder", "no file matches this pattern"]
+
+
+def test_a_pattern_of_folders_reads_what_they_hold_and_an_unreadable_folder_is_named(tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    for day in ("2024-03-01", "2024-03-02"):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "a.txt").write_text(f"The ferry ran late on {day}. Passengers waited an hour.")
+    arts, errs = _split(list(iter_articles([str(tmp_path / "2024-*")])))
+    assert len(arts) == 2 and not errs
+    # a folder the walk cannot enter is reported by name, not skipped in silence
+    import os
+
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):  # type: ignore[no-untyped-def]
+        if onerror is not None:
+            onerror(PermissionError(13, "Permission denied", str(tmp_path / "2024-03-02")))
+        yield from real_walk(tmp_path / "2024-03-01", **kw)
+
+    monkeypatch.setattr(os, "walk", walk)
+    arts, errs = _split(list(iter_articles([tmp_path])))
+    assert len(arts) == 1
+    assert [(e.where, e.reason) for e in errs] == [(str(tmp_path / "2024-03-02"), "cannot read folder (Permission denied)")]
 
 
 def test_read_article_raises_with_name(tmp_path: Path) -> None:
@@ -137,6 +167,38 @@ def test_feed_and_html(tmp_path: Path) -> None:
     reasons = sorted(e.reason for e in errs)
     assert any("malformed feed XML" in r for r in reasons)
     assert any("has no text" in r for r in reasons)
+
+
+def test_a_feed_that_is_not_well_formed_keeps_its_whole_items(tmp_path: Path) -> None:
+    item = ("<item><title>{t}</title><link>https://t.example/{n}</link>"
+            "<description>{d}</description></item>")
+    good = [item.format(t="Bridge reopens", n=1, d="The Harbor Bridge reopened on Tuesday after repairs."),
+            item.format(t="Bread & Butter fair", n=2, d="The fair drew 4,000 visitors &amp; traders on Saturday."),
+            item.format(t="Council votes &bogus; budget", n=3, d="The council approved a budget on Monday evening."),
+            "<item><title><![CDATA[Q&A: the new ferry]]></title><link>https://t.example/4</link>"
+            "<description><![CDATA[<p>The ferry runs every 20 minutes &amp; costs 2 euros.</p>]]></description></item>"]
+    head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Town News</title>'
+    (tmp_path / "amp.rss").write_text(head + "".join(good) + "</channel></rss>", encoding="utf-8")
+    arts, errs = _split(list(iter_articles([tmp_path / "amp.rss"])))
+    # a bare "&" and an "&" before a name no one defines mean themselves; CDATA text is literal
+    assert [a.title for a in arts] == ["Bridge reopens", "Bread & Butter fair", "Council votes &bogus; budget",
+                                       "Q&A: the new ferry"]
+    assert arts[1].text == "The fair drew 4,000 visitors & traders on Saturday."
+    assert arts[3].text == "The ferry runs every 20 minutes & costs 2 euros."
+    assert not errs
+    # a feed cut off inside its third item: the two whole items are kept, the cut is reported
+    cut = head + good[0] + good[1] + good[2][:60]
+    (tmp_path / "cut.rss").write_text(cut, encoding="utf-8")
+    arts, errs = _split(list(iter_articles([tmp_path / "cut.rss"])))
+    assert [a.title for a in arts] == ["Bridge reopens", "Bread & Butter fair"]
+    assert len(errs) == 1 and "malformed feed XML" in errs[0].reason and "2 whole item" in errs[0].reason
+    assert str(tmp_path / "cut.rss") in errs[0].where
+    # entity declarations stay refused (no expansion of a hostile document)
+    bomb = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+            '<rss><channel><item><title>&b;</title><description>x y z</description></item></channel></rss>')
+    (tmp_path / "bomb.rss").write_text(bomb, encoding="utf-8")
+    arts, errs = _split(list(iter_articles([tmp_path / "bomb.rss"])))
+    assert not arts and len(errs) == 1 and "malformed feed XML" in errs[0].reason
 
 
 def test_warc(tmp_path: Path) -> None:

@@ -46,7 +46,8 @@ def looks_binary(data: bytes, *, lines: bool = False) -> str | None:
             return f"binary file ({what})"
     if lines:
         return None
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(data):
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            or utf16_without_bom(data):
         return None
     if b"\x00" in head:
         return "binary file (contains NUL bytes)"
@@ -66,6 +67,11 @@ def decode_bytes(data: bytes, where: str, *, lines: bool = False) -> tuple[str, 
         raise InputError(where, reason)
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # (before UTF-16: FF FE opens both)
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError as exc:
+            raise InputError(where, f"invalid UTF-32 text ({exc.reason})") from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -82,6 +88,19 @@ def decode_bytes(data: bytes, where: str, *, lines: bool = False) -> tuple[str, 
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), "cp1252"
+        text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        text, encoding = data.decode("latin-1"), "latin-1"
+    if not lines and _unreadable(text):
+        raise InputError(where, "not text in a known encoding (mostly bytes above 127, as in binary data or an "
+                                "encoding other than UTF-8, UTF-16, UTF-32 or Windows-1252): convert it to UTF-8")
+    return text, encoding
+
+
+def _unreadable(text: str) -> bool:
+    """Whether a text read as Windows-1252 is mostly not Western text: in English, French or German
+    most characters are ASCII letters, digits, spaces and marks, whatever the accents."""
+    head = text[:8192]
+    if len(head) < 40:
+        return False
+    return sum(1 for c in head if c < "\x80") < 0.7 * len(head)

@@ -78,19 +78,75 @@ def parse_feed(text: str, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_
     warning on its item (``meta["warnings"]``). ``allow_empty``: an item without text but with a
     link is yielded with empty text (the caller reads the linked page)."""
     try:
-        from defusedxml.ElementTree import fromstring
-    except ImportError:  # pragma: no cover - defusedxml is a core dependency
-        from xml.etree.ElementTree import fromstring
-    try:
-        root = fromstring(html_entities_to_xml(text).encode("utf-8", "surrogatepass"))
+        root, broken = _parse_xml(text)
     except Exception as exc:  # ParseError, defusedxml's forbidden constructs
         yield InputError(where, f"malformed feed XML ({type(exc).__name__}: {exc})")
         return
     feed_title = _text(root.find("channel/title")) or _text(root.find(f"{_ATOM}title")) or None
     items = root.findall("channel/item") or root.findall("item") or root.findall(f"{_ATOM}entry")
+    if broken is not None:
+        # read leniently: only the items the document closes are whole (a feed cut off mid-item)
+        items = items[:len(_ITEM_END.findall(text))]
     if not items:
-        yield InputError(where, "feed has no <item> or <entry> elements")
+        yield InputError(where, f"malformed feed XML ({broken})" if broken is not None
+                         else "feed has no <item> or <entry> elements")
         return
+    yield from _items(items, where, feed_title, max_text_bytes, allow_empty)
+    if broken is not None:
+        yield InputError(where, f"malformed feed XML ({broken}); the {len(items)} whole item(s) were read")
+
+
+# an "&" that starts no reference XML reads (HTML's named ones are numeric by then): a bare "&", an
+# unknown name ("&bogus;")
+_BARE_AMP = re.compile(r"&(?!#\d{1,7};|#x[0-9A-Fa-f]{1,6};|(?:amp|lt|gt|quot|apos);)")
+_CDATA = re.compile(r"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
+
+
+def _xml_safe(text: str) -> str:
+    """``text`` with HTML's named entities as numeric references (``html_entities_to_xml``) and a
+    bare "&" escaped ("Bread & Butter", the commonest fault of hand-made feeds, means itself, as
+    does an "&" before a name no one defines), outside CDATA sections, whose text is literal."""
+    if "&" not in text:
+        return text
+    parts = _CDATA.split(text)
+    return "".join(p if k % 2 else _BARE_AMP.sub("&amp;", html_entities_to_xml(p)) for k, p in enumerate(parts))
+
+
+_ITEM_END = re.compile(r"</(?:[\w.-]+:)?(?:item|entry)\s*>")
+
+
+def _parse_xml(text: str) -> tuple[Element, str | None]:
+    """The feed's root element, and None, or the strict parser's complaint when the document is not
+    well-formed XML (a bare "&" in a title, a feed cut off mid-item) and was read leniently
+    (lxml's recovering parser: no DTD, no entity expansion, no network). Constructs that
+    defusedxml forbids (entity bombs, external entities) are never read."""
+    try:
+        from defusedxml import DefusedXmlException
+        from defusedxml.ElementTree import fromstring
+    except ImportError:  # pragma: no cover - defusedxml is a core dependency
+        from xml.etree.ElementTree import fromstring
+
+        class DefusedXmlException(ValueError):  # type: ignore[no-redef]
+            pass
+    data = _xml_safe(text).encode("utf-8", "surrogatepass")
+    try:
+        return fromstring(data), None
+    except DefusedXmlException:
+        raise
+    except Exception as exc:
+        strict = f"{type(exc).__name__}: {exc}"
+    from lxml import etree
+
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False)
+    root = etree.fromstring(data, parser)
+    if root is None:
+        raise ValueError(strict)
+    return root, strict
+
+
+def _items(items: list[Element], where: str, feed_title: str | None, max_text_bytes: int,
+           allow_empty: bool) -> Iterator[Article | InputError]:
     for i, item in enumerate(items, start=1):
         loc = f"{where}#item{i}"
         atom = item.tag.startswith(_ATOM)

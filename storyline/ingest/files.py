@@ -62,22 +62,35 @@ def _inner_kind(path: Path) -> str | None:
 
 def _gunzip(path: Path, limit: int) -> tuple[bytes, str | None]:
     """The decompressed bytes of a gzip file (at most ``limit`` + 1), and the problem that stopped
-    reading (None when it read to the end). What was read before a problem is kept."""
+    reading (None when it read to the end). What was read before a problem is kept, however little
+    (the file is decompressed as a stream, member after member)."""
     chunks: list[bytes] = []
     size = 0
+    d, fed = zlib.decompressobj(16 + zlib.MAX_WBITS), False
     try:
-        with gzip.open(path, "rb") as fh:
+        with path.open("rb") as fh:
             while size <= limit:
-                chunk = fh.read(1 << 20)
-                if not chunk:
-                    return b"".join(chunks), None
-                chunks.append(chunk)
-                size += len(chunk)
-        return b"".join(chunks), f"decompressed size over the {limit / 1e6:,.0f} MB limit; the rest was not read"
-    except EOFError:
-        return b"".join(chunks), "gzip file truncated (the end is missing)"
-    except (OSError, zlib.error) as exc:
+                raw = fh.read(1 << 16)
+                if not raw:
+                    break
+                while raw:
+                    piece = d.decompress(raw)
+                    fed = True
+                    chunks.append(piece)
+                    size += len(piece)
+                    raw = b""
+                    if d.eof:  # the next member of a concatenated file, if any
+                        raw = d.unused_data
+                        d, fed = zlib.decompressobj(16 + zlib.MAX_WBITS), False
+            else:
+                return b"".join(chunks), f"decompressed size over the {limit / 1e6:,.0f} MB limit; the rest was not read"
+    except zlib.error as exc:
         return b"".join(chunks), f"not a readable gzip file ({exc})"
+    except OSError as exc:
+        return b"".join(chunks), f"cannot read file ({exc.strerror or exc})"
+    if fed:  # input ended inside a member
+        return b"".join(chunks), "gzip file truncated (the end is missing)"
+    return b"".join(chunks), None
 
 
 def _no_article_files(others: int) -> str:
@@ -100,18 +113,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
             continue
         path = Path(s)
         if path.is_dir():
-            found = others = 0
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    fp = Path(root) / f
-                    if not f.startswith(".") and _kind(fp) is not None:
-                        found += 1
-                        yield fp
-                    else:
-                        others += 1
-            if not found:
-                yield InputError(s, _no_article_files(others))
+            yield from _walk(path, s)
         elif path.is_file():
             yield path
         elif any(c in s for c in "*?["):
@@ -121,8 +123,30 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
             for m in matches:
                 if Path(m).is_file():
                     yield Path(m)
+                elif Path(m).is_dir():  # a pattern of folders ("data/2024-*"): what they hold
+                    yield from _walk(Path(m), m)
         else:
             yield InputError(s, "no such file or folder")
+
+
+def _walk(path: Path, s: str) -> Iterator[Path | InputError]:
+    """The article files under a folder (recursively, hidden ones skipped); a folder that cannot be
+    read is reported, not skipped in silence."""
+    found = others = 0
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(path, onerror=unreadable.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            fp = Path(root) / f
+            if not f.startswith(".") and _kind(fp) is not None:
+                found += 1
+                yield fp
+            else:
+                others += 1
+    for err in unreadable:
+        yield InputError(err.filename or s, f"cannot read folder ({err.strerror or err})")
+    if not found and not unreadable:
+        yield InputError(s, _no_article_files(others))
 
 
 def sniff(text: str) -> str:

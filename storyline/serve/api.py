@@ -421,36 +421,50 @@ def _results(items: list[Article | InputError], lines: list[int], new: list[str]
     return out
 
 
+def _json_problem(exc: Exception) -> str:
+    """What is wrong with a JSON text, for a client: Python's advice on its integer limit is not."""
+    msg = str(exc)
+    if "int_max_str_digits" in msg or "integer string conversion" in msg:
+        return "a number with more than 4,300 digits"
+    return msg or type(exc).__name__
+
+
 def _parse_body(body: bytes, content_type: str,
                 max_article: int) -> tuple[list[Article | InputError], list[int], bool]:
     """(items, their line numbers, bulk) from a POST body; raises ApiError for a body that cannot be
     read at all."""
     ctype = content_type.split(";")[0].strip().lower()
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ApiError(400, f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    if body.startswith(b"\xef\xbb\xbf"):  # a byte-order mark some editors write: no part of the JSON
+        body = body[3:]
     if ctype in JSONL_TYPES:
         items: list[Article | InputError] = []
         lines: list[int] = []
-        for n, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
+        # line by line, as the CLI reads a .jsonl file: one bad line fails alone
+        for n, raw in enumerate(body.splitlines(), start=1):
+            if not raw.strip():
                 continue
             lines.append(n)
             try:
-                obj = json.loads(line)
+                obj = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                items.append(InputError(f"line {n}", f"not UTF-8 ({exc.reason} at byte {exc.start} of the line)"))
+                continue
             except (ValueError, RecursionError) as exc:
-                items.append(InputError(f"line {n}", f"invalid JSON: {exc}"))
+                items.append(InputError(f"line {n}", f"invalid JSON: {_json_problem(exc)}"))
                 continue
             items.append(_to_article(obj, f"line {n}", max_article))
         if not items:
             raise ApiError(422, "the body has no JSON lines: send one JSON article per line")
         return items, lines, True
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, f"the body is not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     if ctype in ("application/json", "") or ctype.endswith("+json"):
         try:
             obj = json.loads(text)
         except (ValueError, RecursionError) as exc:
-            raise ApiError(400, f"invalid JSON: {exc}") from exc
+            raise ApiError(400, f"invalid JSON: {_json_problem(exc)}") from exc
         if isinstance(obj, list):
             if not obj:
                 raise ApiError(422, "an empty array: send at least one article")
@@ -636,6 +650,10 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         `Content-Type: application/x-ndjson`), each answered on its own line: new, duplicate (already
         stored, stored once however often posted) or failed with the reason. Stories update in the
         background unless `wait=true`."""
+        coding = request.headers.get("content-encoding", "").strip().lower()
+        if coding not in ("", "identity"):
+            raise ApiError(415, f"a compressed body (Content-Encoding: {coding}) is not read: send the JSON "
+                                f"uncompressed")
         body = await _read_body(request, settings.max_request_bytes)
         items, lines, bulk = _parse_body(body, request.headers.get("content-type", ""),
                                          settings.text_limit())
