@@ -6,7 +6,6 @@ Every reader yields ``Article`` or ``InputError``; a bad input never stops the o
 from __future__ import annotations
 
 import glob
-import gzip
 import os
 import zlib
 from pathlib import Path
