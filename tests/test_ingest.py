@@ -142,6 +142,17 @@ def test_a_pattern_of_folders_reads_what_they_hold_and_an_unreadable_folder_is_n
     assert [(e.where, e.reason) for e in errs] == [(str(tmp_path / "2024-03-02"), "cannot read folder (Permission denied)")]
 
 
+def test_a_pipe_or_a_device_is_named_for_what_it_is(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "feed.txt")  # a reader would wait forever on a pipe no one writes
+    (tmp_path / "ok.txt").write_text("The ferry ran late on Monday. Passengers waited an hour.")
+    arts, errs = _split(list(iter_articles([tmp_path, "/dev/null"])))
+    assert len(arts) == 1
+    assert [e.where for e in errs] == [str(tmp_path / "feed.txt"), "/dev/null"]
+    assert all("not a regular file" in e.reason for e in errs)
+
+
 def test_read_article_raises_with_name(tmp_path: Path) -> None:
     p = tmp_path / "empty.txt"
     p.write_text("")

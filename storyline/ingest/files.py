@@ -124,8 +124,13 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
                     yield Path(m)
                 elif Path(m).is_dir():  # a pattern of folders ("data/2024-*"): what they hold
                     yield from _walk(Path(m), m)
+        elif path.exists():
+            yield InputError(s, _NOT_REGULAR)
         else:
             yield InputError(s, "no such file or folder")
+
+
+_NOT_REGULAR = "not a regular file or folder (a device, a pipe or a socket): nothing to read"
 
 
 def _walk(path: Path, s: str) -> Iterator[Path | InputError]:
@@ -139,7 +144,7 @@ def _walk(path: Path, s: str) -> Iterator[Path | InputError]:
             fp = Path(root) / f
             if not f.startswith(".") and _kind(fp) is not None:
                 found += 1
-                yield fp
+                yield fp if fp.is_file() or not fp.exists() else InputError(str(fp), _NOT_REGULAR)
             else:
                 others += 1
     for err in unreadable:
