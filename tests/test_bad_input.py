@@ -330,3 +330,20 @@ def test_the_python_api_leaves_out_what_is_not_an_article_and_says_so(caplog) ->
     with pytest.raises(storyline.InputError) as ei:
         storyline.summarize("The dam held.")  # type: ignore[arg-type]
     assert "read_article" in ei.value.reason
+
+
+def test_a_long_text_is_tagged_in_batches_with_the_same_names() -> None:
+    import storyline.analyze.entities as ner
+
+    text = "\n\n".join(f"Mayor Helen Marsh of Brennick met Dariusz Kowalczyk of Northline Freight on day {i}. "
+                       f"The National Transport Safety Agency said {i} cars had derailed near Carrow."
+                       for i in range(60))
+    whole = [(m.start, m.end, m.label) for m in storyline.recognize_entities(text)]
+    batches = ner._token_batches([["w"] * 30] * 10, 100)
+    assert batches == [(0, 4), (4, 8), (8, 10)]
+    old, ner._BATCH_TOKENS = ner._BATCH_TOKENS, 200  # so this text is tagged in batches
+    try:
+        batched = [(m.start, m.end, m.label) for m in storyline.recognize_entities(text)]
+    finally:
+        ner._BATCH_TOKENS = old
+    assert batched == whole and len(whole) >= 300

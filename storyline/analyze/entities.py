@@ -80,14 +80,50 @@ def tag_tokens(sentences: Sequence[Sequence[str]], mode: str = "accurate") -> li
     res = _resources()
     tagger = _tagger(mode)
     st = doc_stats(sentences, res) if mode == "accurate" else None
-    feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences]
-    with _LOCK:  # a crfsuite Tagger is not thread-safe
-        out = [tagger.tag(f) if f else [] for f in feats]
-        second = _tagger("accurate-doc") if mode == "accurate" else None
-        if second is not None:
-            extra = doc_label_features(sentences, out)
-            out = [second.tag([a + b for a, b in zip(f, x)]) if f else [] for f, x in zip(feats, extra)]
-    return out
+    second = _tagger("accurate-doc") if mode == "accurate" else None
+    groups = _token_batches(sentences, _BATCH_TOKENS)
+    if len(groups) == 1:
+        feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences]
+        with _LOCK:  # a crfsuite Tagger is not thread-safe
+            out = [tagger.tag(f) if f else [] for f in feats]
+            if second is not None:
+                extra = doc_label_features(sentences, out)
+                out = [second.tag([a + b for a, b in zip(f, x)]) if f else [] for f, x in zip(feats, extra)]
+        return out
+    # a very long text: its features are built a batch of sentences at a time (and again for the
+    # second pass) rather than held at once, which took ~3 KB a token (700 MB for a 0.9 MB text)
+    out = []
+    for lo, hi in groups:
+        feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences[lo:hi]]
+        with _LOCK:
+            out.extend(tagger.tag(f) if f else [] for f in feats)
+    if second is None:
+        return out
+    extra = doc_label_features(sentences, out)
+    final: list[list[str]] = []
+    for lo, hi in groups:
+        feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences[lo:hi]]
+        with _LOCK:
+            final.extend(second.tag([a + b for a, b in zip(f, x)]) if f else []
+                         for f, x in zip(feats, extra[lo:hi]))
+    return final
+
+
+_BATCH_TOKENS = 20_000  # tokens whose features are held at once
+
+
+def _token_batches(sentences: Sequence[Sequence[str]], size: int) -> list[tuple[int, int]]:
+    """Runs of whole sentences of about ``size`` tokens: ``[(lo, hi), ...]`` covering them all."""
+    groups: list[tuple[int, int]] = []
+    lo = n = 0
+    for i, toks in enumerate(sentences):
+        n += len(toks)
+        if n >= size:
+            groups.append((lo, i + 1))
+            lo, n = i + 1, 0
+    if lo < len(sentences) or not groups:
+        groups.append((lo, len(sentences)))
+    return groups
 
 
 _ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|Capt|Maj|Rev|"
