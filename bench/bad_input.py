@@ -31,6 +31,7 @@ import json
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -117,6 +118,23 @@ def _cases(d: Path) -> list[tuple[str, list[Path], int, list[str], list[str]]]:
     p = d / "number.jsonl"
     p.write_text(json.dumps({"id": "n1", "text": 12345}) + "\n" + json.dumps(_good(60)), encoding="utf-8")
     cases.append(("'text': 12345", [p], 1, ["'text' must be a string"], []))
+    item = "<item><title>{t}</title><description>{b}</description></item>"
+    head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Orla Post</title>'
+    p = d / "broken.rss"  # a bare "&", then the feed cut off inside its third item
+    p.write_text(head + item.format(t="Bread & Butter fair", b=BODY.format(day="Monday", n=70))
+                 + item.format(t="Spillways", b=BODY.format(day="Tuesday", n=71))
+                 + item.format(t="Cut", b=BODY.format(day="Friday", n=72))[:40], encoding="utf-8")
+    cases.append(("RSS with a bare & and cut mid-item", [p], 2, ["malformed feed XML"],
+                  ["likely a teaser", "likely a teaser"]))
+    p = d / "small-cut.jsonl.gz"  # cut in half: the whole lines before the cut are read
+    z = gzip.compress("\n".join(json.dumps(_good(i)) for i in range(100, 400)).encode())
+    p.write_bytes(z[: len(z) // 2])
+    whole_lines = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(z[: len(z) // 2]).count(b"\n")
+    cases.append(("small .jsonl.gz cut in half", [p], whole_lines, ["gzip file truncated"], []))
+    p1, p2 = d / "utf32.txt", d / "noise.txt"
+    p1.write_bytes(b"\xff\xfe\x00\x00" + ("Spillways\n" + BODY.format(day="Monday", n=90)).encode("utf-32-le"))
+    p2.write_bytes(bytes(range(128, 256)) * 16)
+    cases.append(("UTF-32 text; bytes of no known encoding", [p1, p2], 1, ["not text in a known encoding"], []))
     return cases
 
 
