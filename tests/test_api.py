@@ -283,6 +283,22 @@ def test_post_jsonl_a_line_that_is_not_utf8_fails_alone_and_a_bom_is_read(app, s
     assert r.status_code == 400 and "4,300 digits" in r.text and "sys." not in r.text
 
 
+def test_an_article_id_with_slashes_is_reachable_and_linked(app, store):
+    from urllib.parse import quote
+
+    aid = "herald/2024-05-01/bridge vote?"
+    r = run(_post(app, "/api/articles?wait=true", json={**NEW, "id": aid}))
+    assert r.status_code == 201 and r.json()["results"][0]["id"] == aid, r.text
+    a = run(_get(app, "/api/articles/" + quote(aid, safe=""))).json()
+    assert a["id"] == aid and a["page"] == "/articles/" + quote(aid, safe="")
+    page = run(_get(app, a["page"], headers={"Accept": "text/html"}))
+    assert page.status_code == 200 and "swing bridge" in page.text
+    brief = run(_get(app, f"/stories/{a['story_id']}", headers={"Accept": "text/html"})).text
+    assert "/articles/" + quote(aid, safe="") in brief  # the citation links reach it
+    r = run(_post(app, "/api/articles", json=None))  # (the route's neighbours are unchanged)
+    assert r.status_code in (400, 422)
+
+
 def test_post_json_array(app, store):
     r = run(_post(app, "/api/articles?wait=true",
                   json=[NEW, {**NEW, "url": "https://herald.example/x", "text": "A second text."}, 7]))
@@ -435,3 +451,25 @@ def test_posted_lines_are_checked_as_files_are(app, store):
     art = run(_get(app, "/api/articles/p-sur")).json()
     assert art["title"] == "Odd \ufffd" and art["text"].endswith(" \ufffd")
     assert run(_get(app, "/api/articles/p-far")).json()["published"] is None
+
+
+def test_the_list_page_past_its_end_bad_dates_and_a_blank_search(app, store):
+    total = run(_get(app, "/api/stories")).json()["total"]
+    assert total >= 2
+    page = run(_get(app, "/", params={"offset": total})).text
+    assert "No more stories" in page and "No stories yet" not in page and "shown" not in page
+    page = run(_get(app, "/", params={"from": "2019-02-30", "to": "99999-01-01"})).text
+    assert "“2019-02-30” is not a date" in page and "“99999-01-01” is not a date" in page
+    assert f"{total} stor" in page  # the filters left out, as it says
+    # spaces alone are no query, in the API as on the page
+    blank = run(_get(app, "/api/stories", params={"q": "  "})).json()
+    assert blank["total"] == total
+
+
+def test_a_markdown_brief_links_only_web_addresses():
+    from storyline.serve.render import _md_link
+
+    assert _md_link("https://herald.example/a?b=1") == " <https://herald.example/a?b=1>"
+    assert _md_link("javascript:alert(document.cookie)") == " `javascript:alert(document.cookie)`"
+    assert _md_link("data:text/html,<script>x</script>") == " `data:text/html,<script>x</script>`"
+    assert _md_link(None) == "" and _md_link("  ") == ""

@@ -29,6 +29,7 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -665,7 +666,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         status = 202 if pending else (201 if (not bulk and counts["new"]) else 200)
         return JSONResponse(out, status_code=status)
 
-    @app.delete("/api/articles/{article_id}", response_model=ForgetResult, tags=["articles"],
+    @app.delete("/api/articles/{article_id:path}", response_model=ForgetResult, tags=["articles"],
                 dependencies=[Depends(require_write)],
                 responses={**ERRORS, 403: {"model": ErrorBody, "description": "Writes are disabled"}})
     async def delete_article(article_id: str, request: Request) -> dict[str, Any]:
@@ -681,7 +682,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                 "story_gone": was is not None and was in report.gone, "articles": report.articles,
                 "stories": report.stories_after}
 
-    @app.get("/api/articles/{article_id}", response_model=ArticleOut, tags=["articles"], dependencies=read,
+    @app.get("/api/articles/{article_id:path}", response_model=ArticleOut, tags=["articles"], dependencies=read,
              responses=ERRORS)
     def get_article(article_id: str, request: Request) -> dict[str, Any]:
         st = _svc(request).store
@@ -690,7 +691,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             raise ApiError(404, f"no article {article_id!r}")
         d = to_dict(a)
         d["story_id"] = st.article_story(article_id)
-        d["page"] = f"/articles/{article_id}"
+        d["page"] = f"/articles/{_q(article_id)}"
         return d
 
     @app.get("/api/stories", response_model=StoryPage, tags=["stories"], dependencies=read, responses=ERRORS)
@@ -816,8 +817,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
     def index(request: Request, q: str | None = Query(None, max_length=500),
               entity: str | None = Query(None, max_length=200),
-              date_from: str | None = Query(None, alias="from", max_length=10),
-              date_to: str | None = Query(None, alias="to", max_length=10),
+              date_from: str | None = Query(None, alias="from", max_length=40),
+              date_to: str | None = Query(None, alias="to", max_length=40),
               sort: str | None = None, offset: int = Query(0, ge=0, le=1_000_000)) -> Response:
         svc_ = _svc(request)
         root = _site(request)["root"]
@@ -832,6 +833,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         entity = (entity or "").strip() or None
         d_from = _iso_or_none(date_from)
         d_to = _iso_or_none(date_to)
+        # a date the page cannot read is said so, not dropped in silence
+        bad_dates = [v.strip() for v, d in ((date_from, d_from), (date_to, d_to)) if v and v.strip() and d is None]
         sorts = ["relevance", "updated", "size", "published"] if q else ["updated", "size", "published"]
         default_sort = "relevance" if q else "updated"
         sort = sort if sort in sorts else default_sort
@@ -847,7 +850,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         teasers = st.story_teasers(r["id"] for r in rows)
         return page_html("index.html", site={"root": root, "feed": feed_href(root, q, entity)}, q=q, entity=entity, date_from=d_from, date_to=d_to,
                          sort=sort, sorts=sorts, default_sort=default_sort, items=rows, total=total, offset=offset,
-                         prev_href=prev_href, next_href=next_href, entity_row=entity_row, teasers=teasers)
+                         prev_href=prev_href, next_href=next_href, entity_row=entity_row, teasers=teasers,
+                         bad_dates=bad_dates, first_href=f"{root}/?" + urlencode(params) if params else f"{root}/")
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
     def story_page(story_id: str, request: Request, about: str | None = Query(None, max_length=200)) -> Response:
@@ -886,7 +890,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         html = svc_.cached(("story", key), make) if key else make()
         return _with_cookie(request, HTMLResponse(html))
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False,
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False,
              dependencies=web_read)
     def article_page(article_id: str, request: Request, s: int | None = Query(None, ge=0),
                      e: int | None = Query(None, ge=0)) -> Response:
@@ -956,7 +960,8 @@ def _g(obj: Any, name: str) -> Any:
 
 
 def _iso_or_none(value: str | None) -> str | None:
-    if not value:
+    """A YYYY-MM-DD date as the API reads it, None for anything else ("2019-02-30", "20190101")."""
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         return None
     try:
         return date.fromisoformat(value.strip()).isoformat()

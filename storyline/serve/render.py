@@ -287,10 +287,21 @@ def brief_markdown(brief: Brief) -> str:
         title = _md(title)
         if derived:
             title = f"*{title}* [{DERIVED_NOTE}]"
-        link = f" <{a['url']}>" if a.get("url") else ""
+        link = _md_link(a.get("url"))
         name = _source_name(a)
         lines.append(f"{labels[str(a['id'])]}. {title}{f' ({_md(name)})' if name else ''}{link}")
     return "\n".join(lines) + "\n"
+
+
+def _md_link(url: object) -> str:
+    """A source's address as a Markdown autolink, when it is a web address ("javascript:" or "data:"
+    would be made clickable by many renderers): anything else is shown as code, not linked."""
+    if not isinstance(url, str) or not url.strip():
+        return ""
+    u = url.strip()
+    if re.match(r"https?://[^\s<>]+$", u, re.IGNORECASE):
+        return f" <{u}>"
+    return " `" + u.replace("`", "'")[:300] + "`"
 
 
 @lru_cache(maxsize=1)

@@ -460,6 +460,7 @@ class SQLiteStore:
         ``q`` is free text searched in headlines, summaries and entity names (FTS5); ``entity`` an entity
         id or name (any case); ``date_from``/``date_to`` (YYYY-MM-DD) keep stories whose published
         span overlaps the range. ``sort``: updated, size, published, or relevance (with ``q``)."""
+        q = (q or "").strip() or None  # spaces alone are no query (every story, as the web page lists)
         where = ["s.size > 0"]
         args: list[Any] = []
         join = ""
