@@ -172,6 +172,28 @@ def test_a_caption_run_into_the_next_sentence_is_split_off() -> None:
         assert texts(whole) == [whole], whole
 
 
+def test_a_headline_run_into_the_first_sentence_is_split_off() -> None:
+    def texts(t: str) -> list[str]:
+        return [s.text for s in split_sentences(t)]
+
+    # a page's headline, with its verb, run into the lead without a mark
+    assert texts("Valley flood rescue operation declared over A 23-year-old man has been pulled alive from "
+                 "a collapsed barn near Dunmore. He was taken to hospital.") == [
+        "Valley flood rescue operation declared over",
+        "A 23-year-old man has been pulled alive from a collapsed barn near Dunmore.", "He was taken to hospital."]
+    assert texts("Second pupil tested for measles Two more children are being treated at Brennick General, "
+                 "the school said.")[0] == "Second pupil tested for measles"
+    # only the first sentence; a headline in title case, a name after a word that introduces one, an
+    # opening phrase and a short rest stay whole
+    for whole in ("Mayor Just Vowed To Never Utter These 2 Words During Her Campaign And It Says A Lot.",
+                  "Fans of the folk trio The eleven sisters gathered outside the hall on Friday night.",
+                  "In a statement on Monday the group said it would appeal the ruling at once.",
+                  "Crowds waited for hours outside the stadium The band played until midnight."):
+        assert texts(whole) == [whole], whole
+    lead = "The council met on Monday. "
+    assert len(texts(lead + "Flood defences declared ready A new wall now guards the harbour from storms.")) == 2
+
+
 def test_a_tokenized_text_of_headlines_and_tables_keeps_a_line_a_sentence() -> None:
     # no line ends in a mark, but every comma, colon and bracket is set off by spaces: a tokenized
     # text, whose line breaks end sentences (a name never runs on into the next line)
