@@ -183,6 +183,8 @@ def test_a_headline_run_into_the_first_sentence_is_split_off() -> None:
         "A 23-year-old man has been pulled alive from a collapsed barn near Dunmore.", "He was taken to hospital."]
     assert texts("Second pupil tested for measles Two more children are being treated at Brennick General, "
                  "the school said.")[0] == "Second pupil tested for measles"
+    assert texts("Stars raising millions for the valley More than 100 musicians took part in a concert for "
+                 "the flooded towns.")[0] == "Stars raising millions for the valley"
     # only the first sentence; a headline in title case, a name after a word that introduces one, an
     # opening phrase and a short rest stay whole
     for whole in ("Mayor Just Vowed To Never Utter These 2 Words During Her Campaign And It Says A Lot.",

@@ -155,7 +155,8 @@ def _glued(text: str, start: int, end: int) -> int | None:
 # pupil tested for swine flu A second child is being treated ...": a lower-case word or a number,
 # then a sentence's usual opener and a lower-case word
 _HEADLINE_GLUE = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:The|A|An|He|She|It|They|We|This|These|Those|Most|Many|Two|Three|"
-                            r"Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|Police|Officials)"
+                            r"Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|Police|Officials|More|"
+                            r"Some|Almost|Nearly|About|There)"
                             r"\s+[a-z0-9$])")
 _HEADLINE_MARKS = re.compile(r"[,;:\"“”.!?(]")
 
