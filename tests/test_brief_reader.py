@@ -1191,3 +1191,27 @@ def test_a_scraped_pages_byline_and_highlights_open_no_summary_sentence_or_headl
     from storyline.analyze.analyze import analyze_article
     names = {m.text for m in analyze_article(arts[1]).mentions}
     assert "Nadia Korven" not in names
+
+
+def test_a_videos_blurb_is_no_summary_sentence() -> None:
+    from storyline.consolidate.summary_text import caption_like
+
+    for blurb in ("The BBC's Lena Marsh reports from a field hospital in the flooded town of Dunmore.",
+                  "Ivo Tanner describes the scenes at the Brennick rail crossing on Monday night.",
+                  "Hydrologist Ana Petrova explains how the new flood wall will hold back the river.",
+                  "Ivo Tanner has more on the clean-up along the Ost valley line."):
+        assert caption_like(blurb), blurb
+    for news in ("Reuters reports that the minister resigned on Monday after the vote.",
+                 "Northline reports a loss of 40 million euros for the quarter after the derailment.",
+                 "Mayor Helen Marsh describes the plan as a disaster for the town and its harbour.",
+                 "The company reports its results on Monday, a week later than planned."):
+        assert not caption_like(news), news
+    text = ("Ivo Tanner reports from the flooded valley town of Dunmore, where the river broke its banks.\n"
+            "The Ost river burst its banks at Dunmore on Monday, flooding 300 homes, the council said.\n"
+            "Crews evacuated the riverside streets overnight and opened two shelters.\n")
+    other = ("The Ost river flooded 300 homes in Dunmore on Monday after days of rain, the council said.\n"
+             "Two shelters opened in the town hall and a school, and crews pumped water through the night.\n")
+    b = storyline.brief([storyline.Article(id="v1", text=text, published=date(2024, 3, 5), source="tv"),
+                         storyline.Article(id="v2", text=other, published=date(2024, 3, 5), source="paper")])
+    assert b.summary and not any("reports from" in s.text for s in b.summary)
+    assert "reports from" not in b.headline

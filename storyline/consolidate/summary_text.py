@@ -446,8 +446,20 @@ def caption_shape(text: str) -> bool:
 
 
 def caption_like(text: str) -> bool:
-    """A likely photo caption: no verb (``verbless``), or a caption's shape (``caption_shape``)."""
-    return verbless(text) or caption_shape(text)
+    """A likely photo caption: no verb (``verbless``), or a caption's shape (``caption_shape``), or a
+    video's blurb (``_VIDEO_BLURB``)."""
+    return verbless(text) or caption_shape(text) or bool(_VIDEO_BLURB.match(text))
+
+
+# a video's blurb on a broadcaster's page: its reporter, named, "reports from" a place, "describes" or
+# "explains how" ("The BBC's Mark Doyle reports from a field hospital in Port-au-Prince.", "Matthew
+# Price describes the grim scenes at a hospital."): what the film shows, not news ("Ford reports a
+# loss", "Reuters reports that ..." are news)
+_VIDEO_BLURB = re.compile(
+    r"^(?:The\s+)?(?:(?:BBC|CNN|ITV|Sky|NBC|CBS|ABC|NPR|Al\s+Jazeera)\s?(?:'s|’s)\s+)?"
+    r"(?:[A-Z][a-z]+\s+)?[A-Z][\w.'’-]+\s+(?:[A-Z][\w.'’-]+\s+){0,2}"
+    r"(?:reports\s+(?:from|on)\b(?!.*\b(?:that|said|says)\b)|describes\b(?!.*\bas\b)|explains\s+(?:how|why|what)\b|"
+    r"looks\s+at\b|sends\s+this\s+report\b|has\s+(?:more|the\s+latest|this\s+report)\b)")
 
 
 def verbless(text: str) -> bool:
