@@ -1197,14 +1197,20 @@ def test_a_videos_blurb_is_no_summary_sentence() -> None:
     from storyline.consolidate.summary_text import caption_like
 
     for blurb in ("The BBC's Lena Marsh reports from a field hospital in the flooded town of Dunmore.",
-                  "Ivo Tanner describes the scenes at the Brennick rail crossing on Monday night.",
+                  "Ivo Tanner describes the scenes at the Brennick rail crossing after the derailment.",
                   "Hydrologist Ana Petrova explains how the new flood wall will hold back the river.",
                   "Ivo Tanner has more on the clean-up along the Ost valley line."):
         assert caption_like(blurb), blurb
     for news in ("Reuters reports that the minister resigned on Monday after the vote.",
                  "Northline reports a loss of 40 million euros for the quarter after the derailment.",
                  "Mayor Helen Marsh describes the plan as a disaster for the town and its harbour.",
-                 "The company reports its results on Monday, a week later than planned."):
+                 "The company reports its results on Monday, a week later than planned.",
+                 # "has more than", a report's modifier, a one-word maker, a day, an attribution
+                 "Northline has more than 2,000 wagons on the valley lines and more on order.",
+                 "Helen Marsh has more votes than any other candidate in the valley.",
+                 "Witness reports on how the fire started have given different versions.",
+                 "Carrow Securities reports on Tuesday, with analysts expecting a weak quarter.",
+                 "Dunmore Bank explains why it closed the branch in a letter to customers."):
         assert not caption_like(news), news
     text = ("Ivo Tanner reports from the flooded valley town of Dunmore, where the river broke its banks.\n"
             "The Ost river burst its banks at Dunmore on Monday, flooding 300 homes, the council said.\n"

@@ -190,7 +190,14 @@ def test_a_headline_run_into_the_first_sentence_is_split_off() -> None:
     for whole in ("Mayor Just Vowed To Never Utter These 2 Words During Her Campaign And It Says A Lot.",
                   "Fans of the folk trio The eleven sisters gathered outside the hall on Friday night.",
                   "In a statement on Monday the group said it would appeal the ruling at once.",
-                  "Crowds waited for hours outside the stadium The band played until midnight."):
+                  "Crowds waited for hours outside the stadium The band played until midnight.",
+                  # a name's or a label's end: a number word or a name's part after capitals, a label
+                  # word, a possessive, "A is"
+                  "The largest evacuation since World War Two was ordered on Sunday as the storm came ashore.",
+                  "A man has been arrested by Wessex Valley Police after a woman was hurt in Dunmore on Sunday.",
+                  "A gang who sold class A drugs across three counties has been jailed for a total of 40 years.",
+                  "The cast of the hit drama This is Home will return for a final season next year, it said.",
+                  "Children who lack vitamin A are more likely to lose their sight, the study of 4,000 found."):
         assert texts(whole) == [whole], whole
     lead = "The council met on Monday. "
     assert len(texts(lead + "Flood defences declared ready A new wall now guards the harbour from storms.")) == 2

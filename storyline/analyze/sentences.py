@@ -145,6 +145,8 @@ def _glued(text: str, start: int, end: int) -> int | None:
                 or words[0].lower() in _OPENING_PHRASE):
             return None  # the words before have a verb: no caption (nor is any later opener one's end)
         rest = text[m.end():end]
+        if _name_goes_on(words, rest):
+            continue  # "vitamin A is ...", "class A drugs"
         if len(rest.split()) >= 6 and VERB_CUE.search(rest):
             return m.end()
     return None
@@ -177,9 +179,32 @@ def _glued_headline(text: str, start: int, end: int) -> int | None:
         if words[-1].lower() in _NAMES_NEXT or words[0].lower() in _OPENING_PHRASE:
             return None  # "... starred in The ...", "In a statement The ..."
         rest = text[m.end():end]
+        if _name_goes_on(words, rest):
+            continue
         if len(rest.split()) >= 6 and VERB_CUE.search(rest):
             return m.end()
     return None
+
+
+# words after which a capitalised opener is a name's or a label's end, not a sentence's start ("class
+# A drugs", "vitamin A", "the hit drama This is Us", "network operator Three")
+_LABEL_BEFORE = frozenset("""class vitamin hepatitis type grade plan category strain drama sitcom comedy remake thriller
+documentary operator broadcaster carrier""".split())
+_NAME_OPENERS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Police Officials".split())
+_A_THEN_VERB = re.compile(r"(?:A|An)\s+(?:is|are|was|were|has|have)\b")
+
+
+def _name_goes_on(words: list[str], rest: str) -> bool:
+    """Whether the opener after ``words`` goes on a name or a label they end with: a possessive
+    ("Stephen King's It"), a label word ("vitamin A"), a capitalised word before a number word or a
+    name's part ("World War Two", "Thames Valley Police", "Sir Thomas More"), "A is"."""
+    last = words[-1]
+    if last.endswith(("'s", "’s")) or last in ("'s", "’s") or last.lower() in _LABEL_BEFORE:
+        return True
+    opener = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    if last[:1].isupper() and (opener in _NAME_OPENERS or (opener == "More" and not rest.startswith("More than"))):
+        return True
+    return bool(_A_THEN_VERB.match(rest))
 
 
 # a live page's entry time inside a sentence ("... may have been killed 2050 Haiti's President ...")

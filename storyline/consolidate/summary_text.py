@@ -448,18 +448,24 @@ def caption_shape(text: str) -> bool:
 def caption_like(text: str) -> bool:
     """A likely photo caption: no verb (``verbless``), or a caption's shape (``caption_shape``), or a
     video's blurb (``_VIDEO_BLURB``)."""
-    return verbless(text) or caption_shape(text) or bool(_VIDEO_BLURB.match(text))
+    return verbless(text) or caption_shape(text) or bool(_VIDEO_BLURB.match(text) and not _NOT_BLURB.search(text))
 
 
 # a video's blurb on a broadcaster's page: its reporter, named, "reports from" a place, "describes" or
 # "explains how" ("The BBC's Mark Doyle reports from a field hospital in Port-au-Prince.", "Matthew
-# Price describes the grim scenes at a hospital."): what the film shows, not news ("Ford reports a
-# loss", "Reuters reports that ..." are news)
+# Price describes the grim scenes at a hospital.", "Helen Marsh has more on the flooding."): what the
+# film shows, not news. A person's name of two or three words says it ("Witness reports on how ...",
+# "Tesla reports on ...", "NASA reports from orbit show ..." are not), and news has its attribution,
+# its day or its "has more than" ("Goldman Sachs reports on Tuesday ...", "... according to court
+# papers", "Marco Rubio has more delegates ...")
 _VIDEO_BLURB = re.compile(
     r"^(?:The\s+)?(?:(?:BBC|CNN|ITV|Sky|NBC|CBS|ABC|NPR|Al\s+Jazeera)\s?(?:'s|’s)\s+)?"
-    r"(?:[A-Z][a-z]+\s+)?[A-Z][\w.'’-]+\s+(?:[A-Z][\w.'’-]+\s+){0,2}"
-    r"(?:reports\s+(?:from|on)\b(?!.*\b(?:that|said|says)\b)|describes\b(?!.*\bas\b)|explains\s+(?:how|why|what)\b|"
-    r"looks\s+at\b|sends\s+this\s+report\b|has\s+(?:more|the\s+latest|this\s+report)\b)")
+    r"(?:[A-Z][a-z]+\s+)?[A-Z][a-z][\w.'’-]*\s+[A-Z][\w.'’-]+\s+(?:[A-Z][\w.'’-]+\s+)?"
+    r"(?:reports\s+(?:from|on)\b|describes\b|explains\s+(?:how|why|what)\b|sends\s+this\s+report\b|"
+    r"has\s+(?:more|the\s+latest|this\s+report)(?=\s*(?:[.:]|on\b|here\b|from\b|$)))")
+_NOT_BLURB = re.compile(r"\b(?:that|said|says|as|according\s+to|court\s+papers|next\s+week|"
+                        r"in\s+an?\s+(?:letter|statement|filing|report|interview)|"
+                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def verbless(text: str) -> bool:
