@@ -146,10 +146,12 @@ def test_a_very_long_paragraph_is_split_like_its_parts() -> None:
     assert len(spans) == 400 * len(sentence_spans(unit))
 
 
-def test_a_caption_run_into_the_next_sentence_is_split_off() -> None:
-    def texts(t: str) -> list[str]:
-        return [s.text for s in split_sentences(t)]
+def texts(t: str) -> list[str]:
+    """The sentences of ``t`` as text."""
+    return [s.text for s in split_sentences(t)]
 
+
+def test_a_caption_run_into_the_next_sentence_is_split_off() -> None:
     # a page's caption or by-line without a stop, then the story
     assert texts("Our reporter on the ground in Port-au-Prince The US is mounting one of the biggest relief "
                  "operations in its recent history.") == [
@@ -173,9 +175,6 @@ def test_a_caption_run_into_the_next_sentence_is_split_off() -> None:
 
 
 def test_a_headline_run_into_the_first_sentence_is_split_off() -> None:
-    def texts(t: str) -> list[str]:
-        return [s.text for s in split_sentences(t)]
-
     # a page's headline, with its verb, run into the lead without a mark
     assert texts("Valley flood rescue operation declared over A 23-year-old man has been pulled alive from "
                  "a collapsed barn near Dunmore. He was taken to hospital.") == [
