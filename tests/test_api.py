@@ -104,6 +104,10 @@ def test_stories_filters(app, store):
     assert ids(q="girder OR blossom") == ["s-bridge", "s-orchard"]   # a capitalised OR joins alternatives
     assert ids(q="apple OR girder blossom") == ["s-orchard"]         # ... and binds tighter than the rest
     assert ids(q="girder OR") == ["s-bridge"]                       # a dangling OR is left out
+    assert ids(q="girder OR blossom -apple") == ["s-bridge"]        # a minus before a word excludes it
+    assert ids(q="girder OR blossom -appl") == ["s-bridge"]         # (the last word is a prefix still)
+    assert ids(q="-apple") == []                                    # exclusions alone find nothing
+    assert ids(q="girder-apple") == []                              # a hyphen inside a word is no minus
     assert ids(**{"from": "2024-01-01"}) == ["s-bridge", "s-orchard"]
     assert ids(to="2024-03-31") == ["s-bridge", "s-library"]
     assert ids(**{"from": "2024-03-05", "to": "2024-03-05"}) == ["s-bridge"]

@@ -697,7 +697,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
     @app.get("/api/stories", response_model=StoryPage, tags=["stories"], dependencies=read, responses=ERRORS)
     def list_stories(request: Request,
                      q: str | None = Query(None, max_length=500, description="Words in headline, summary or "
-                                              "names (all must occur; the last may be a prefix)."),
+                                              "names (all must occur; the last may be a prefix; words joined by "
+                                              "OR are alternatives; a word after a minus must not occur)."),
                      entity: str | None = Query(None, max_length=200, description="Entity id, name or any spelling "
                                                                                 "the briefs list."),
                      date_from: date | None = Query(None, alias="from", description="Published on or after."),

@@ -361,7 +361,8 @@ def stories(
     offset: int = typer.Option(0, min=0, help="Skip this many."),
     search: Optional[str] = typer.Option(None, "--search", "-s", help="Only stories whose headline, summary or "
                                          "entity names hold every word (the last one as a prefix); words joined "
-                                         "by OR are alternatives: \"ammonia OR chlorine leak\"."),
+                                         "by OR are alternatives: \"ammonia OR chlorine leak\"; a word "
+                                         "with a minus before it is left out: \"derailment -Carrow\"."),
     entity: Optional[str] = typer.Option(None, "--entity", "-e", help="Only stories naming this entity (its "
                                          "name or any spelling the briefs list, in any case, or its id)."),
     since: Optional[str] = typer.Option(None, "--from", metavar="YYYY-MM-DD", help="Only stories with articles "

@@ -429,14 +429,23 @@ class SQLiteStore:
     def fts_query(text: str) -> str | None:
         """A safe FTS5 query from free text: every word must occur (prefix match on the last one),
         except that words joined by a capitalised OR are alternatives ("ammonia OR chlorine leak":
-        either gas, and leak). Users' quotes, other operators and brackets are never passed through
-        as FTS5 syntax; an OR with no word on one side is left out."""
+        either gas, and leak), and a word written with a minus before it must not ("Jackson
+        -Murray"; a query of exclusions alone finds nothing). Users' quotes, other operators and
+        brackets are never passed through as FTS5 syntax; an OR with no word on one side is left out."""
         import re
 
-        tokens = re.findall(r"\w+", text, flags=re.UNICODE)[:24]
+        # (a minus excludes only at a word's start: "-Murray", not "Kim Jong-un")
+        tokens = [(m.start() > 0 and text[m.start() - 1] == "-" and (m.start() == 1 or text[m.start() - 2].isspace()),
+                   m.group(0)) for m in re.finditer(r"\w+", text, flags=re.UNICODE)][:24]
         groups: list[list[str]] = []
+        excluded: list[str] = []
         join = False
-        for t in tokens:
+        for k, (minus, t) in enumerate(tokens):
+            last = k == len(tokens) - 1
+            if minus:
+                excluded.append(f'"{t}"' + ("*" if last else ""))
+                join = False
+                continue
             if t == "OR":
                 join = bool(groups)
                 continue
@@ -449,8 +458,12 @@ class SQLiteStore:
         if not groups:
             return None
         parts = [[f'"{w}"' for w in g] for g in groups]
-        parts[-1][-1] += "*"
-        return " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in parts)
+        if not tokens[-1][0]:
+            parts[-1][-1] += "*"
+        query = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in parts)
+        for x in excluded[:12]:
+            query = f"({query}) NOT {x}"
+        return query
 
     def search_stories(self, *, q: str | None = None, entity: str | None = None, date_from: str | None = None,
                        date_to: str | None = None, sort: str = "updated", limit: int = 20,
