@@ -827,6 +827,14 @@ def test_a_markdown_brief_lists_forty_entities_in_full_and_names_the_rest() -> N
     md = brief_markdown(replace(b, entities=many))
     assert f"- **Person {MARKDOWN_ENTITIES - 1:02d}** (PERSON)" in md
     assert f"- and 5 more: Person {MARKDOWN_ENTITIES:02d}, " in md and f"**Person {MARKDOWN_ENTITIES:02d}**" not in md
+    # a page lists 40 names unfolded and at most 500 in all: a list page of thousands of names had made
+    # a brief page of megabytes
+    crowd = tuple(Entity(id=f"e{k}", name=f"Person {k:04d}", label="PERSON", aliases=(), roles=(), mentions={"a": 1})
+                  for k in range(1200))
+    page = brief_html(replace(b, entities=crowd))
+    assert page.count('class="ename"') == 500 and "1160 more" in page
+    assert "and 700 more names (the JSON brief lists them all)" in page and "Person 0499" in page
+    assert "Person 0500" not in page
 
 
 def test_a_person_first_named_by_surname_gets_the_full_name_the_story_uses() -> None:
