@@ -1229,3 +1229,15 @@ def test_a_videos_blurb_is_no_summary_sentence() -> None:
                          storyline.Article(id="v2", text=other, published=date(2024, 3, 5), source="paper")])
     assert b.summary and not any("reports from" in s.text for s in b.summary)
     assert "reports from" not in b.headline
+
+
+def test_a_blog_entrys_author_and_time_stamp_open_no_sentence() -> None:
+    from storyline.consolidate.summary_text import trim_span
+
+    for t in ("Lena Marsh | 09:51 UK time , Friday , 28 May 2010 Commentators react to the closing of the line .",
+              "Ivo Tanner | 14:19 GMT, Monday, 25 January 2010 The valley radio began a daily bulletin for Dunmore."):
+        for lead in (True, False):  # a blog's every entry opens so
+            i, j, _ = trim_span(t, lead=lead, attributions=False)
+            assert t[i:].startswith(("Commentators react", "The valley radio")), t[i:j]
+    t = "Prices rose | 09:43 on Monday as traders bought shares of the rail operator."
+    assert trim_span(t, lead=True, attributions=False)[0] == 0

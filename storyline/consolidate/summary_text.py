@@ -678,12 +678,23 @@ def _open_quote_before(text: str, lo: int, hi: int) -> bool:
             or len(re.findall(r"(?:^|[\s(:])'(?=\w)", part)) > len(re.findall(r"(?<=[\w.,!?])'(?=[\s.,;:)]|$)", part)))
 
 
+# a blog entry's header glued to its first sentence: its author and its time stamp ("Clare Spencer |
+# 09:51 UK time, Friday, 28 May 2010 Commentators react to ...")
+_BLOG_STAMP = re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{1,4}}\|\s*\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?"
+                         rf"(?:[A-Z]{{2,4}}\s*)?(?:time\s*)?,?\s*(?:(?:{WEEKDAY_NAMES})\s*,?\s*)?"
+                         rf"\d{{1,2}}\s+(?:{MONTH_NAMES})\.?\s*,?\s+\d{{4}}\s+(?=[A-Z\"“])")
+
+
 def _page_lead_end(text: str, lead: bool, start: int = 0) -> int:
     """Where the news starts past what a scraped page runs into a sentence before it (``start``
     when nothing is): a byline with its outlet opening the article (``lead``), or a byline,
     highlights, a headline or a dateline written twice before a news agency's dateline
     (``_INNER_DATELINE``: "BOOTHVILLE, La. -- BOOTHVILLE, La. (AP) -- The ...")."""
     i = byline_end(text) if lead and not start else start
+    if "|" in text[i:i + 60]:
+        stamp = _BLOG_STAMP.match(text, i)
+        if stamp and stamp.end() < len(text.rstrip()):
+            i = stamp.end()
     if "(" in text[:_INNER_DATELINE_WITHIN] or "-LRB-" in text[:_INNER_DATELINE_WITHIN]:
         m = _INNER_DATELINE.search(text, i, _INNER_DATELINE_WITHIN + 40)
         if m and m.start() < _INNER_DATELINE_WITHIN and m.end() < len(text.rstrip()) \
