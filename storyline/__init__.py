@@ -75,11 +75,10 @@ def _clean_articles(articles: Sequence[Article], *, aligned: bool = False) -> li
     out = []
     for i, a in enumerate(articles):
         if not isinstance(a, Article):  # one bad item never stops the rest: it is left out, and said so
+            problem = f"not a storyline.Article but {type(a).__name__}"
             if aligned:  # (but an answer per article, in order, cannot leave one out)
-                raise InputError(f"articles[{i}]", f"not a storyline.Article but {type(a).__name__} "
-                                                   f"(storyline.read_article makes one)")
-            _log.warning("%s", InputError(f"articles[{i}]", f"not a storyline.Article but {type(a).__name__}: "
-                                                            f"left out (storyline.read_article makes one)"))
+                raise InputError(f"articles[{i}]", f"{problem} (storyline.read_article makes one)")
+            _log.warning("%s", InputError(f"articles[{i}]", f"{problem}: left out (storyline.read_article makes one)"))
             continue
         changes = {}
         for name in ("text", "title", "source", "url"):

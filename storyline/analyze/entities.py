@@ -25,8 +25,8 @@ from ..errors import ConfigError
 from ..records import Mention
 from .ner_roles import KIN_SEX, NAME_NUMBERS, ROLE_HEADS, first_name_sex
 from .timex import WEEKDAYS
-from .ner_features import (PTB_BRACKETS, Resources, bio_spans, doc_label_features, doc_stats, sentence_features,
-                           tokenize)
+from .ner_features import (PTB_BRACKETS, DocStats, Resources, bio_spans, doc_label_features, doc_stats,
+                           sentence_features, tokenize)
 
 __all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "split_joined_names",
            "tag_tokens"]
@@ -81,32 +81,35 @@ def tag_tokens(sentences: Sequence[Sequence[str]], mode: str = "accurate") -> li
     tagger = _tagger(mode)
     st = doc_stats(sentences, res) if mode == "accurate" else None
     second = _tagger("accurate-doc") if mode == "accurate" else None
+    # a very long text is featurised a batch of sentences at a time (and again for the second pass)
+    # rather than held at once, which took ~3 KB a token (700 MB for a 0.9 MB text); a text of one
+    # batch keeps its features for the second pass
     groups = _token_batches(sentences, _BATCH_TOKENS)
-    if len(groups) == 1:
-        feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences]
-        with _LOCK:  # a crfsuite Tagger is not thread-safe
-            out = [tagger.tag(f) if f else [] for f in feats]
-            if second is not None:
-                extra = doc_label_features(sentences, out)
-                out = [second.tag([a + b for a, b in zip(f, x)]) if f else [] for f, x in zip(feats, extra)]
-        return out
-    # a very long text: its features are built a batch of sentences at a time (and again for the
-    # second pass) rather than held at once, which took ~3 KB a token (700 MB for a 0.9 MB text)
-    out = []
+    held = _features(sentences, res, st, mode) if len(groups) == 1 else None
+
+    def batch(lo: int, hi: int) -> list[list[list[str]]]:
+        return held if held is not None else _features(sentences[lo:hi], res, st, mode)
+
+    out: list[list[str]] = []
     for lo, hi in groups:
-        feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences[lo:hi]]
-        with _LOCK:
-            out.extend(tagger.tag(f) if f else [] for f in feats)
+        fs = batch(lo, hi)
+        with _LOCK:  # a crfsuite Tagger is not thread-safe
+            out.extend(tagger.tag(f) if f else [] for f in fs)
     if second is None:
         return out
     extra = doc_label_features(sentences, out)
     final: list[list[str]] = []
     for lo, hi in groups:
-        feats = [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences[lo:hi]]
         with _LOCK:
             final.extend(second.tag([a + b for a, b in zip(f, x)]) if f else []
-                         for f, x in zip(feats, extra[lo:hi]))
+                         for f, x in zip(batch(lo, hi), extra[lo:hi]))
     return final
+
+
+def _features(sentences: Sequence[Sequence[str]], res: Resources, st: DocStats | None,
+              mode: str) -> list[list[list[str]]]:
+    """The tagger's features of each token of ``sentences`` (none for an empty sentence)."""
+    return [sentence_features(toks, res, st, mode) if toks else [] for toks in sentences]
 
 
 _BATCH_TOKENS = 20_000  # tokens whose features are held at once

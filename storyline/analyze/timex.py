@@ -304,8 +304,10 @@ _FRONTED = re.compile(r"(?:^|[.;:!?\n]\s*|\b[Oo]n\s+)$")
 _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther than one before it
 
 
-_CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before)\s")
-_CLAUSE_END_THAT = re.compile(r"[,;:.!?]|\s(?:and|but|while|as|because|when|after|before|that)\s")
+# where the clause after an expression ends (and, when it reports what was said, at "that")
+_CLAUSE_WORDS = "and|but|while|as|because|when|after|before"
+_CLAUSE_END = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS})\s")
+_CLAUSE_END_THAT = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS}|that)\s")
 _THAT_CLAUSE = re.compile(r"\s+(?:(?:night|evening|morning|afternoon)\s+)?that\s")
 _TO_VERB = re.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on\s+)?$")
 

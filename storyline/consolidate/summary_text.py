@@ -465,7 +465,7 @@ _VIDEO_BLURB = re.compile(
     r"has\s+(?:more|the\s+latest|this\s+report)(?=\s*(?:[.:]|on\b|here\b|from\b|$)))")
 _NOT_BLURB = re.compile(r"\b(?:that|said|says|as|according\s+to|court\s+papers|next\s+week|"
                         r"in\s+an?\s+(?:letter|statement|filing|report|interview)|"
-                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                        rf"{WEEKDAY_NAMES})\b")
 
 
 def verbless(text: str) -> bool:
@@ -659,17 +659,19 @@ def dateline_end(text: str) -> int:
 # "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
 _DATELINE_MARK = re.compile(rf"_|--|—|\s-\s|-RRB-|\((?:{_AGENCIES})\)|\(Update|-LRB- Update")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
+# a news agency's name in brackets, as a tokenized corpus writes them too: "(Reuters)", "-LRB- AP -RRB-"
+_AGENCY_MARK = rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)(?:\)|\s?-RRB-)"
 _AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
-                              rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)"
-                              r"(?:\)|\s?-RRB-)\s*(?:_|--|—|-|:)?\s+")
+                              + _AGENCY_MARK + r"\s*(?:_|--|—|-|:)?\s+")
 # a news agency's dateline after what a scraped page runs into its first sentence: a byline and the
 # story's highlights, which have no marks between them ("By the CNN Wire Staff NATO, U.N. ponder
 # Libya solution NATO has launched ... Tripoli, Libya (CNN) -- NATO has launched ..."), or a
 # headline before the wire's stamp ("Full Article Libya rebels reject ... BENGHAZI, Libya | Mon Apr
 # 11, 2011 ... BENGHAZI, Libya (Reuters) - Libyan rebels ..."): the news starts after the mark
-_INNER_DATELINE = re.compile(rf"(?:\(|-LRB-\s?)(?:{_AGENCIES}|Bloomberg|dpa)(?:\)|\s?-RRB-)\s*(?:_|--|—|-)\s+"
-                             r"(?=[A-Z0-9\"“`])")
+_INNER_DATELINE = re.compile(_AGENCY_MARK + r"\s*(?:_|--|—|-)\s+(?=[A-Z0-9\"“`])")
 _INNER_DATELINE_WITHIN = 700  # characters into a sentence: highlights are a few lines
+
+
 def _open_quote_before(text: str, lo: int, hi: int) -> bool:
     """Whether a quotation opened in ``text[lo:hi]`` is still open at ``hi``: an agency's mark inside
     it is quoted ("... under the line 'Kabul (AP) - Militants attacked' was false"), no dateline."""
@@ -687,9 +689,10 @@ _BLOG_STAMP = re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{1,4}}\|\s*\d{{1,2}}[:.]\d{{
 
 def _page_lead_end(text: str, lead: bool, start: int = 0) -> int:
     """Where the news starts past what a scraped page runs into a sentence before it (``start``
-    when nothing is): a byline with its outlet opening the article (``lead``), or a byline,
-    highlights, a headline or a dateline written twice before a news agency's dateline
-    (``_INNER_DATELINE``: "BOOTHVILLE, La. -- BOOTHVILLE, La. (AP) -- The ...")."""
+    when nothing is): a byline with its outlet opening the article (``lead``), a blog entry's
+    author and time stamp (``_BLOG_STAMP``), or a byline, highlights, a headline or a dateline
+    written twice before a news agency's dateline (``_INNER_DATELINE``: "BOOTHVILLE, La. --
+    BOOTHVILLE, La. (AP) -- The ...")."""
     i = byline_end(text) if lead and not start else start
     if "|" in text[i:i + 60]:
         stamp = _BLOG_STAMP.match(text, i)
