@@ -17,7 +17,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Mapping, TypeVar
+from typing import Any, Callable, Mapping, TypeVar
 
 __all__ = [
     "Article",
@@ -280,23 +280,31 @@ def to_dict(record: Any) -> dict[str, Any]:
 R = TypeVar("R")
 
 
-def _build(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _same(value: Any) -> Any:
+    return value
+
+
+@functools.lru_cache(maxsize=None)
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """The function rebuilding a value of type ``tp`` from its ``to_dict`` form (None stays None),
+    made once per type: reading a brief or an analysis back builds tens of thousands of records."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        return _build(inner[0], value) if len(inner) == 1 else value
+        return _converter(inner[0]) if len(inner) == 1 else _same
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_build(args[0], v) for v in value)
-        return tuple(value)
-    if dataclasses.is_dataclass(tp) and isinstance(value, Mapping):
-        return from_dict(tp, value)
-    if tp is date and isinstance(value, str):
-        return date.fromisoformat(value[:10])
-    return value
+            item = _converter(args[0])
+            if item is _same:
+                return lambda v: None if v is None else tuple(v)
+            return lambda v: None if v is None else tuple(item(x) for x in v)
+        return lambda v: None if v is None else tuple(v)
+    if dataclasses.is_dataclass(tp):
+        return lambda v: from_dict(tp, v) if isinstance(v, Mapping) else v
+    if tp is date:
+        return lambda v: date.fromisoformat(v[:10]) if isinstance(v, str) else v
+    return _same
 
 
 @functools.lru_cache(maxsize=None)
@@ -305,7 +313,13 @@ def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
+@functools.lru_cache(maxsize=None)
+def _field_converters(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    return tuple((name, _converter(tp)) for name, tp in _field_types(cls))
+
+
 def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
     """Rebuild a record of type ``cls`` from ``to_dict`` output; unknown keys are ignored."""
-    kwargs = {name: _build(tp, data[name]) for name, tp in _field_types(cls) if name in data}
+    kwargs = {name: None if (v := data[name]) is None else conv(v)
+              for name, conv in _field_converters(cls) if name in data}
     return cls(**kwargs)

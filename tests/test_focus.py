@@ -210,3 +210,41 @@ def test_a_focus_from_the_stored_brief_is_the_focus_of_a_brief_built_anew(exampl
             assert stored.timeline == anew.timeline and stored.quotes == anew.quotes
     finally:
         st.close()
+
+
+def test_focused_briefs_built_at_once_are_limited(example_db, monkeypatch) -> None:
+    """A client asking for one subject after another gets a 503 with Retry-After once every turn to
+    build a focused brief is taken and the queue is full; a cached focus and the plain brief still answer."""
+    import storyline.serve.api as api
+    from storyline.store.sqlite import SQLiteStore
+
+    db, sid = example_db
+    st = SQLiteStore(db)
+    monkeypatch.setattr(api, "FOCUS_WAIT", 0.2)
+    app = create_app(Settings(db=str(db)), store=st, background=False)
+    svc = app.state.service
+    url = f"/api/stories/{sid}/brief"
+
+    async def go() -> None:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            assert (await c.get(url, params={"about": "Helen Marsh"})).status_code == 200
+            for _ in range(api.FOCUS_SLOTS):   # every turn taken by builds in progress
+                assert svc._focus.acquire(timeout=1)
+            try:
+                r = await c.get(url, params={"about": "ammonia"})   # waits its turn, then gives up
+                assert r.status_code == 503 and r.headers["retry-after"] and "try again" in r.json()["error"]
+                assert (await c.get(f"/stories/{sid}", params={"about": "ammonia"})).status_code == 503
+                assert (await c.get(url, params={"about": "Helen Marsh"})).status_code == 200   # built before
+                assert (await c.get(url)).status_code == 200
+                svc._focus_asked = api.FOCUS_SLOTS + api.FOCUS_QUEUE   # a full queue answers at once
+                assert (await c.get(url, params={"about": "evacuation"})).status_code == 503
+                svc._focus_asked = 0
+            finally:
+                for _ in range(api.FOCUS_SLOTS):
+                    svc._focus.release()
+            assert (await c.get(url, params={"about": "ammonia"})).status_code == 200
+
+    try:
+        asyncio.run(go())
+    finally:
+        st.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import math
 import re
@@ -312,6 +313,7 @@ BRIEF_SUMMARY = SummaryConfig(fill_words=False, trim_attributions=False, reader=
 FOCUS_SUMMARY = replace(BRIEF_SUMMARY, query_only=True)  # a focused brief: only sentences on its subject
 
 
+@functools.lru_cache(maxsize=65536)  # a focus folds every name of the story, thousands on a scraped page
 def _fold(text: str) -> str:
     """Lower case, accents off, runs of other characters as one space: how a name asked is compared."""
     text = unicodedata.normalize("NFKD", text)
@@ -630,7 +632,7 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
     for s in summary:
         text = s.text
         for last, bearer in people.items():
-            if bearer.id in named:
+            if bearer.id in named or last not in text:  # the substring test first: a story may name thousands
                 continue
             # the surname alone: not "Wang Youcai" for a "Wang", not "Shepard Memorial Fund"
             m = re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-]|\s+[A-ZÀ-ÖØ-Þ][^\W\d_])", text)

@@ -32,7 +32,8 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -65,6 +66,9 @@ JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonl
                "application/jsonlines")
 TOKEN_COOKIE = "storyline_token"
 CACHE_BYTES = 48_000_000
+FOCUS_SLOTS = 2     # focused briefs (?about=) built at once; each takes up to a second or two of one core
+FOCUS_QUEUE = 6     # and how many more may wait for a turn
+FOCUS_WAIT = 10.0   # seconds one waits at most
 
 
 class ApiError(Exception):
@@ -237,6 +241,8 @@ class Service:
     _cache_bytes: int = 0
     _gen: int = 0
     _seen: threading.local = field(default_factory=threading.local)
+    _focus: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(FOCUS_SLOTS))
+    _focus_asked: int = 0
 
     def start(self) -> None:
         if self.background is True and self._thread is None:
@@ -308,6 +314,28 @@ class Service:
     def bump(self) -> None:
         with self._cache_lock:
             self._gen += 1
+
+    @contextmanager
+    def focus_slot(self) -> Iterator[None]:
+        """A turn to build a focused brief: at most FOCUS_SLOTS are built at once and FOCUS_QUEUE more wait
+        (FOCUS_WAIT seconds at most); beyond that the request gets a 503 with Retry-After, so a client
+        asking for one subject after another cannot take every worker from the other pages."""
+        busy = ApiError(503, "too many focused briefs are being built; try again in a few seconds",
+                        {"Retry-After": str(int(FOCUS_WAIT))})
+        with self._cache_lock:
+            if self._focus_asked >= FOCUS_SLOTS + FOCUS_QUEUE:
+                raise busy
+            self._focus_asked += 1
+        try:
+            if not self._focus.acquire(timeout=FOCUS_WAIT):
+                raise busy
+            try:
+                yield
+            finally:
+                self._focus.release()
+        finally:
+            with self._cache_lock:
+                self._focus_asked -= 1
 
     def cached(self, key: Any, make: Callable[[], Any]) -> Any:
         """``make()``, remembered under ``key`` when caching is on (least recently used dropped first,
@@ -516,7 +544,8 @@ def _focused_brief(svc: Service, story_id: str, about: str) -> tuple[Brief, str]
     about = " ".join(about.split())
 
     def make() -> tuple[Brief, str] | None:
-        b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
+        with svc.focus_slot():
+            b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
         return (b, json.dumps(to_dict(b))) if b is not None else None
 
     return svc.cached(("focus", svc.generation(), story_id, about.casefold()), make)
