@@ -9,6 +9,8 @@ lists are each normalised to their own population, which is about even) and it i
 (``--min-freq`` percent of its sex). Names worn by both ("Kim", "Lee", "Jean", "Leslie") stay out:
 a name the table does not know tells nothing. Nor do names that are a woman's in the US census and a
 man's elsewhere in the news ("Andrea" Pirlo, "Nikita" Khrushchev, "Toni" Kroos): ``ABROAD`` leaves them out.
+First names of world news that the census lacks or holds too rarely, and that are one sex's wherever
+they are worn ("Igor", "Svetlana", "Shinzo"), are added from ``ELSEWHERE`` (our own lists).
 """
 
 from __future__ import annotations
@@ -24,6 +26,32 @@ OUT = Path(__file__).resolve().parent.parent / "storyline" / "models" / "first-n
 # a woman's name in the census, a man's in Italian, Russian, German, Catalan, Polish or French news
 ABROAD = frozenset("andrea simone sasha michele nikita joan toni carol nicola gabriele daniele "
                    "karol yuri misha luca rene noel dominique jean kim".split())
+
+
+# first names of the world's news that are nearly always one sex's: Russian and other Slavic, Arabic,
+# Persian and Turkish, South Asian, Japanese and European names the US census of 1990 lacks or holds rarely
+ELSEWHERE = {
+    "male": frozenset("""
+        igor vladimir sergei sergey dmitry dmitri mikhail alexei alexey aleksei nikolai nikolay oleg andrei
+        andrey pavel yevgeny evgeny gennady anatoly viktor vyacheslav vitaly grigory konstantin leonid arkady
+        vasily vladislav stanislav bogdan zbigniew andrzej jaroslaw lech radoslaw slobodan zoran dragan goran
+        mohammad muhammad mohamed ahmad ahmed abdullah abdul abdel abdulaziz hassan hussein husain omar khalid
+        khaled mahmoud mahmud mustafa mostafa ibrahim youssef yousef yusuf saeed hamid karim tariq tarek walid
+        fahd salman bashar moammar muammar hosni recep ahmet mehmet osama saddam yasser yasir ayman nabil nasser
+        anwar jamal jalal nouri nuri mahmoud hamad sultan faisal bandar mansour abbas akbar ali-akbar
+        narendra rahul manmohan nawaz imran pervez asif rajiv sanjay amit vijay atal lal
+        hiroshi takeshi kenji shinzo junichiro yoshihiko naoto taro ichiro koji yukio shigeru yoshihide fumio
+        jacques francois françois nicolas emmanuel helmut gerhard wolfgang jurgen jürgen klaus horst silvio
+        matteo giuseppe giorgio luigi giovanni massimo joao joão luiz alejandro javier mariano
+        """.split()),
+    "female": frozenset("""
+        svetlana irina lyudmila ludmila galina yelena natalya tatyana nadezhda oksana yulia yuliya ekaterina
+        yekaterina larisa valentina olga
+        fatima aisha aicha leila layla mariam maryam zainab benazir
+        yoko keiko yuko akiko masako michiko
+        segolene ségolène ursula
+        """.split()),
+}
 
 
 def read_census(path: Path) -> dict[str, float]:
@@ -61,6 +89,8 @@ def main() -> None:
     base = Path(census.__file__).parent
     table = gendered(read_census(base / "dist.male.first"), read_census(base / "dist.female.first"),
                      args.share, args.min_freq)
+    for sex, other in (("male", "female"), ("female", "male")):
+        table[sex] = sorted(set(table[sex]) | (ELSEWHERE[sex] - set(table[other])))
     # no time stamp in the gzip header: the same lists give the same file, byte for byte
     with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as fh:
         fh.write(json.dumps(table, separators=(",", ":")).encode("utf-8"))

@@ -1223,3 +1223,19 @@ def test_a_family_name_written_first_stays_with_its_bearer() -> None:
                    "Sang-min was greeted by Varn envoy Dana Lee. Lee told reporters the talks went well."])
     ents, _ = _entities(arts)
     assert "Lee" in _find(ents, "Lee Sang-min").aliases
+
+
+def test_a_bare_surname_is_not_the_namesake_the_article_calls_by_the_first_name() -> None:
+    """"Ortega" after the boy Tomas (called "Tomas" throughout) and his father Luis Ortega is the father:
+    a person called by the first name is not the one called by the surname; the boy's words stay his."""
+    text = ("Tomas Ortega, the 6-year-old boy at the center of a custody fight, stayed in Tampa on Friday. "
+            "Tomas has lived with his great-aunt, Rosa Ortega, since November. Tomas went to school on Friday. "
+            "His father, Luis Ortega, arrived from Lima last week. Ortega has told officials he intends to take "
+            "his son back to Peru. Tomas's father, who is staying in a suburb, had said he does not want to "
+            "meet the relatives.")
+    b = storyline.brief([Article(text=text, title="Custody fight", source="Gazette")])
+    said = {q.text: g.speaker for g in b.quotes for q in g.quotes}
+    assert said["he intends to take his son back to Peru"] == "Luis Ortega"
+    assert said.get("he does not want to meet the relatives") != "Tomas Ortega"
+    aliases = {e.name: e.aliases for e in b.entities}
+    assert "Ortega" not in aliases["Tomas Ortega"] and "Tomas" in aliases["Tomas Ortega"]

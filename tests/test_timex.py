@@ -479,6 +479,13 @@ def test_a_far_will_of_the_sentence_looks_ahead_when_nothing_nearer_tells() -> N
             "on Monday. Officials will decide soon. The jury met on Monday.")
     got = [t.value for t in tag_timexes(text, date(2031, 11, 7))]  # a Friday
     assert got == ["2031-11-10", "2031-11-03"], got
+    # a participle after the far modal is the modal's ("will be announced ... Friday" looks ahead);
+    # the same sentence in the past does not
+    wednesday = date(2031, 4, 9)
+    text = "The results will be announced by the national election commission in the capital Friday."
+    assert [t.value for t in tag_timexes(text, wednesday)] == ["2031-04-11"]
+    text = "The results were announced by the national election commission in the capital Friday."
+    assert [t.value for t in tag_timexes(text, wednesday)] == ["2031-04-04"]
 
 
 def test_a_live_page_is_read_on_the_day_of_its_last_update() -> None:

@@ -456,7 +456,7 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         t = toks[a - 1]
         if not _np_ok(t):
             # "A spokeswoman for Hillary Clinton", "Obama and Clinton", "Not everyone", "all the ..."
-            if a >= 2 and t.low in ("for", "from", "at", "with", "in", "on", "to") and toks[a - 2].low in _ROLE_NOUNS:
+            if a >= 2 and t.low in ("for", "from", "at", "with", "in", "on", "to", "of") and toks[a - 2].low in _ROLE_NOUNS:
                 a -= 1
                 continue
             if a >= 2 and a < b and t.low in ("for", "of", "on") and _is_cap(toks[a - 2]) and _is_cap(toks[a]) \
@@ -488,6 +488,11 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
             a -= 2  # "A spokesman for the Ministry of the Interior"
             if a >= 1 and toks[a - 1].low in _DETS:
                 a -= 1
+    elif 2 <= a < b and toks[a].low in ("the", "a", "an") and toks[a - 1].low in ("of", "for", "at", "to", "from") \
+            and toks[a - 2].low in _ROLE_NOUNS and not toks[a - 2].quoted:
+        a -= 2  # "The head of the United Nations", "A spokesman for the ministry": the role, not the body
+        if a >= 1 and toks[a - 1].low in _DETS:
+            a -= 1
     if a < b and toks[a].text == "(":
         return None
     while a < b and (toks[a].low in ("of", "-", ".", "’s", "'s", "&") or
@@ -657,6 +662,9 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
             pass
         elif _is_cap(t) or t.text in ("’s", "'s", "-", ".", "&"):
             seen_cap = seen_cap or _is_cap(t)
+        elif b > k and toks[b - 1].text.endswith(("’s", "'s")) and t.text.isalpha() and t.low not in CUE_VERBS \
+                and t.low not in _AUX_VERBS and not t.low.endswith("ed"):
+            pass  # the head after a name's possessive: "Tomas's father, who ..., said" is the father
         elif seen_cap or t.low in CUE_VERBS or t.low.endswith("ed"):
             break
         b += 1
@@ -1710,7 +1718,12 @@ def governed(words: Sequence[str], tail: int) -> bool:
     """Whether the last ``tail`` of ``words`` (a name ending a speaker phrase) follow a
     preposition: "A bodyguard to Michael Jackson" is the bodyguard, not Jackson; "Investigators in
     the bombing of the embassy in Tanzania" are the investigators."""
-    return 0 < tail < len(words) and words[-tail - 1].lower() in PREPOSITIONS
+    if not 0 < tail < len(words):
+        return False
+    before = words[-tail - 1].lower()
+    # (past an article: "Tom Brandt of the United Kingdom" is Brandt)
+    return before in PREPOSITIONS or (before in ("the", "a", "an") and tail + 1 < len(words)
+                                      and words[-tail - 2].lower() in PREPOSITIONS)
 
 
 # the last words of organisations' names with "and" in them ("the National Oceanic and Atmospheric

@@ -349,30 +349,37 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     # Wednesday ..." does not)
     if _COULD.search(_CLAUSE_START.split(before)[-1]) or _COULD.match(after):
         return 1
-    if best is not None and best[1] < 0 and _MODAL.search(before):
+    if best is not None and best[1] < 0 and _MODAL.search(before) and _modal_governs(before):
         # "will stay closed until Thursday": a participle does not outweigh the modal of its clause
-        last_past = None
-        for m in _PAST.finditer(before):
-            last_past = m
-        last_modal = None
-        for m in _MODAL.finditer(before):
-            last_modal = m
-        if last_past is not None and last_modal is not None and last_modal.start() < last_past.start() \
-                and _WEAK_PAST.fullmatch(last_past.group(0)) and not _STRONG_PAST.search(
-                    before[last_modal.end():]):
-            return 1
+        return 1
     back = max([lo, start - 240] + [m.end() for m in _HARD_STOP.finditer(text, max(lo, start - 240), start)])
     if best is None and _WEEKDAY_IN.search(text, start, end) and _MODAL.search(text, back, start):
         # a weekday with no marker near it, but its clause looks ahead further back ("will resume
-        # considering the charge against Dr Conrad Murray on Monday"): the clause's last marker
+        # considering the charge against Dr Conrad Murray on Monday", "will be announced by the
+        # national election commission in the capital Friday"): the clause's last marker, a
+        # participle after its modal being the modal's
         last = None
         for rx, sign in ((_MODAL, 1), (_PAST, -1)):
             for m in rx.finditer(text, back, start):
                 if last is None or m.start() > last[0]:
                     last = (m.start(), sign)
-        if last is not None and last[1] > 0:
+        if last is not None and (last[1] > 0 or _modal_governs(text[back:start])):
             return 1
     return best[1] if best else 0
+
+
+def _modal_governs(before: str) -> bool:
+    """Whether the last past form in ``before`` is a participle of the modal before it ("will be
+    announced", "will stay closed"): a weak past after the last modal, no "was", "had", "said" ...
+    between them."""
+    last_past = None
+    for m in _PAST.finditer(before):
+        last_past = m
+    last_modal = None
+    for m in _MODAL.finditer(before):
+        last_modal = m
+    return last_past is not None and last_modal is not None and last_modal.start() < last_past.start() \
+        and bool(_WEAK_PAST.fullmatch(last_past.group(0))) and not _STRONG_PAST.search(before[last_modal.end():])
 
 
 # a present plan of what is to come, as the main verb after a subject of up to four words ("Clinton

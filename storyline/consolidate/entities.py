@@ -407,6 +407,12 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                 family = [e for e in cands if len(e.full) >= 2 and e.full[-1] == toks[0]]
                 if family and all(_given_name_first(e.full) for e in cands if e.full[0] == toks[0]):
                     cands = family
+            if len(toks) == 1 and m.label == "PERSON" and len(cands) > 1:
+                # a person the article calls by the first name is not the one it calls by the surname
+                # ("Elian" the boy, "Gonzalez" his father Juan Miguel Gonzalez): the namesakes not so called
+                by_first = [e for e in cands if len(e.full) >= 2 and (e.full[0],) in e.names and e.full[-1] == toks[0]]
+                if by_first and len(by_first) < len(cands):
+                    cands = [e for e in cands if e not in by_first]
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
