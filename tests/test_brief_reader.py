@@ -546,6 +546,17 @@ def test_a_summary_skips_archive_notices_and_advertisement_labels() -> None:
     assert any(s.article_id == "b" for s in out) or any(c.article_id == "b" for s in out for c in s.citations)
 
 
+def test_a_time_or_group_set_before_and_a_sentence_without_subject_lean_back():
+    from storyline.consolidate.summary_text import leans_back
+    assert leans_back("At that point, air traffic controllers lost contact with the plane.")
+    assert leans_back("Among those was a woman executed in 1998.")
+    assert leans_back("Initially thought to have been the suicide bomber on the train.")
+    assert leans_back("The EU went on to state that the vote was unfair.")
+    assert not leans_back("Of the 200 passengers, 12 survived.")
+    assert not leans_back("Known as the Butcher of Baghdad, al-Majid was hanged on Monday.")
+    assert not leans_back("Controllers lost contact with the plane at that point.")
+
+
 def test_a_pick_among_things_named_before_leans_back():
     from storyline.consolidate.summary_text import leans_back
     assert leans_back("The latter threat is key, according to the Justice Department.")

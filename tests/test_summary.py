@@ -423,6 +423,23 @@ def test_a_citation_needs_the_same_fact_not_just_the_same_names() -> None:
     assert any(len(cited) > 1 for cited in by_text.values())           # shared facts are still cited
 
 
+def test_a_citation_carries_the_claims_numbers_and_states_it_as_a_fact() -> None:
+    """A sentence that tells none of a summary sentence's numbers, or makes a condition of its fact, is
+    not cited for it."""
+    from storyline.consolidate.summary_text import carries_whole
+
+    assert not carries_whole("Novak has won stage 13 of the Tour.", "Novak also won yesterday's stage of the Tour.")
+    assert carries_whole("Novak also won yesterday's stage of the Tour.", "Novak has won stage 13 of the Tour.")
+    assert carries_whole("Novak has won stage 13 of the Tour.", "Novak won the 13th stage, stage 13, on Saturday.")
+    crash = " The plane came down in a field near the airport."
+    arts = [Article(id="c", text="If there is evidence of a crime, the investigation of the crash will be shifted to "
+                                 "the FBI, officials said." + crash),
+            Article(id="d", text="The FBI is taking over the investigation of the crash, officials said." + crash)]
+    out = {s.text: [c.article_id for c in s.citations] for s in summarize(arts, max_words=40)}
+    assert out["The FBI is taking over the investigation of the crash."] == ["d"]
+    assert sorted(out["The plane came down in a field near the airport."]) == ["c", "d"]
+
+
 def test_supports_reads_numbers_and_fact_words() -> None:
     from storyline.consolidate.disagreements import stated_numbers
     from storyline.consolidate.summary_text import supports

@@ -205,6 +205,18 @@ def test_a_possessive_date_does_not_date_the_sentence_and_cut_clauses_say_so() -
     assert cut and all(e.text.startswith("…") or e.text.endswith("…") for e in cut)
 
 
+def test_a_day_after_a_possessive_names_the_event_not_the_sentences_day() -> None:
+    from storyline.consolidate.timeline_rank import names_another_event
+
+    text = "Ivan Dorn on Tuesday became the first candidate approved for Ruritania's June 27 presidential election."
+    got = {t.text: names_another_event(text, t) for t in storyline.tag_timexes(text, date(2031, 4, 15))}
+    assert got == {"Tuesday": False, "June 27": True}
+    for text in ("The party set its June 27 congress.", "The party's June 27 congress was postponed."):
+        assert [names_another_event(text, t) for t in storyline.tag_timexes(text, date(2031, 4, 15))] == [True]
+    for text in ("Voters go to the polls on June 27 in Ruritania.", "It's June 27 already and nothing is done."):
+        assert [names_another_event(text, t) for t in storyline.tag_timexes(text, date(2031, 4, 15))] == [False]
+
+
 def test_a_day_that_names_an_event_and_a_present_today_date_no_sentence() -> None:
     from storyline.consolidate.timeline_rank import day_mentions
 

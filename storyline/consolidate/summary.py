@@ -60,6 +60,7 @@ from .summary_text import (
     names_actor,
     FIRST_PERSON_TOKENS,
     is_dangling,
+    carries_whole,
     leans_back,
     caption_like,
     is_caveat,
@@ -1172,6 +1173,8 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
                         or reader_bar < 1.0 and one_fact(src[it.start:it.end], items[j].text, refs[it.art], refs[ai])):
                     continue  # close in words, but not the same fact (or other numbers); in a reader's
                     # brief, one fact in other words is cited
+                if not carries_whole(src[it.start:it.end], items[j].text):
+                    continue  # "won stage 13" is not carried by "also won yesterday's stage", nor a fact by its condition
                 if _thin_and_unnamed(src[it.start:it.end], items[j].text):
                     continue  # "Comey said he was "very close" to the investigation" is not carried by
                     # "the investigation into the emails is closed": under three fact words and no name

@@ -200,6 +200,21 @@ def supports(claim: str, other: str, coverage: float = 0.5) -> bool:
     return len(fa & fb) >= max(1, round(coverage * len(fa)))
 
 
+_CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|in\s+case)\b", re.IGNORECASE)
+
+
+def carries_whole(claim: str, other: str) -> bool:
+    """Whether ``other`` can carry the whole of ``claim``, as a citation says: it states one of the
+    claim's numbers when the claim states any ("has won stage 13" is not carried by "also won
+    yesterday's stage"), and it does not make a condition of what the claim states as a fact ("If
+    there is evidence of a crime, the case will be shifted to the FBI" does not carry "The FBI is
+    taking over the case")."""
+    a = fact_numbers(claim)
+    if a and not a & fact_numbers(other):
+        return False
+    return not (_CONDITION.search(other) and not _CONDITION.search(claim))
+
+
 def fact_words(sentence: str) -> frozenset[str]:
     """The stems of a sentence's fact words (``fact_stems``), cached."""
     return _facts(sentence)[1]
@@ -369,6 +384,17 @@ _BACK_OPENER = re.compile(r"^(?:With|Given|Despite|Because of|After|Before|Beyon
                           r"all this)\b")
 
 
+# "At that point, controllers lost contact ...", "Among those was ...", "Until then, ...": a time or a
+# group the sentence before set; "Initially thought to have been the bomber." (no subject of its own);
+# "The EU went on to state ...": a narration's next step
+_BACK_SETTING = re.compile(
+    r"^[\"“]?(?:(?:At|By)\s+(?:that|this|the\s+same)\s+(?:point|time|moment|stage)\b|Until\s+then\b|Up\s+to\s+then\b"
+    r"|(?:Among|Of|Of\s+all)\s+(?:them|those|these)\b|In\s+(?:that|this|either)\s+case\b|At\s+the\s+time\s*,"
+    r"|(?:(?:Initially|Originally|Previously|Once|Widely|Long)\s+)?(?:thought|believed|considered|described|regarded|"
+    r"reported|presumed)\s+(?:to|as)\b[^,]*$)"
+    r"|^[^,;:]{1,60}\bwent\s+on\s+to\s+(?:say|state|add|tell|describe|call|note|explain|claim|warn|insist)\b")
+
+
 # a broadcast's talk: "Obviously the story of the day is ...", "Well, we are watching ...", "Now,
 # let me bring in ...": it answers or leads on from what was said before it
 _TALK = re.compile(r"^[\"“'‘]*(?:(?:Well|Now|Look|Listen|Yes|Yeah|No|OK|Okay|Again|Anyway|Actually|Basically|"
@@ -387,14 +413,15 @@ def leans_back(text: str) -> bool:
     """True when the sentence points back with a demonstrative ("that figure", "this proposal")
     near its start or opens on a thing the sentence before named ("The proposal came as ...",
     "The issue was ..."), opens with a phrase and then a pronoun ("Next week, it will ..."), with a
-    phrase about what came before ("With that in mind, ..."), or with a broadcast's talk
+    phrase about what came before ("With that in mind, ...", "At that point, ...", "Among those was ..."),
+    with a broadcast's talk
     ("Obviously ...", "Well, ..."), sets off a connective early ("The party, however, ..."), or is an
     aside in brackets: out of its article, the reader does
     not know what it points to. An exclamation ("The US is coming to help the people of Egypt!", a
     reader's comment) is no reporting either, nor what ought to be that no one is said to hold ("The
     IMF should calm investors by ...": an editorial's view)."""
     return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _BACK_PICK.match(text) or _LATE_PRONOUN.match(text)
-                or _BACK_OPENER.match(text) or _TALK.match(text) or _CUT_SHORT.search(text)
+                or _BACK_OPENER.match(text) or _BACK_SETTING.search(text) or _TALK.match(text) or _CUT_SHORT.search(text)
                 or _LATE_CONNECTIVE.match(text)
                 or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text) or _opinion(text)
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
