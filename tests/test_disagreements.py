@@ -407,3 +407,46 @@ def test_houses_are_counted_only_as_homes_evacuated() -> None:
         "Orozco was arrested around midnight Friday by a SWAT team, three houses from the scene.")] == []
     assert [(c.slot, c.value) for c in number_claims("About 200 homes were evacuated overnight.")] == [
         ("homes evacuated", 200.0)]
+
+
+def test_a_passive_subject_an_animal_another_and_a_year_in_the_clause_are_read_as_written() -> None:
+    def counts(text: str) -> list[tuple[str, float]]:
+        return [(c.slot, c.value) for c in number_claims(text)]
+
+    # the count before a passive verb is its subject, not the nearer one after it
+    assert counts("Eleven people were killed and 17 people were injured in the rig explosion.") == [
+        ("people killed", 11.0), ("people injured", 17.0)]
+    assert counts("Wildlife officials said at least 20 dead sea turtles were found.") == []
+    assert counts("Police said another 173 people were injured.") == []          # a part, not the toll
+    assert counts("Two injured following the lightning strike.") == [("people injured", 2.0)]
+    rig = Article(id="a1", published=date(2010, 5, 2), text="Oil has spilled since the explosion on the rig killed 11 workers.")
+    older = Article(id="c2", published=date(2010, 5, 2), text="The company has a poor safety record, including the "
+                    "refinery explosion (which killed 15 and injured 170 others in 2005).")
+    assert find_disagreements([rig, older]) == []
+
+
+def test_a_toll_that_rises_day_by_day_is_an_update_and_a_world_toll_no_rival_of_a_countrys() -> None:
+    def arts(*given: tuple[str, date, str]) -> list[Article]:
+        return [Article(id=i, published=d, text=t) for i, d, t in given]
+
+    rising = find_disagreements(arts(("b1", date(2031, 3, 1), "The virus has killed 79 people in Rovania, the agency said."),
+                                     ("b2", date(2031, 3, 4), "The virus has killed 86 people in Rovania, officials said.")))
+    assert len(rising) == 1 and "update" in rising[0].note and [v.value for v in rising[0].values] == ["79", "86"]
+    # the same day, or a figure that falls later: a dispute
+    for later, first in ((date(2031, 3, 1), "79"), (date(2031, 3, 4), "86")):
+        got = find_disagreements(arts(("b1", date(2031, 3, 1), f"The virus has killed {first} people in Rovania, the agency said."),
+                                      ("b2", later, f"The virus has killed {'86' if first == '79' else '79'} people in "
+                                                    "Rovania, officials said.")))
+        assert len(got) == 1 and "update" not in got[0].note
+    scopes = arts(("a1", date(2031, 6, 12), "The virus has killed 109 people in Rovania, the country worst hit."),
+                  ("a2", date(2031, 6, 12), "The virus has killed 144 people worldwide since April, the agency said."))
+    assert find_disagreements(scopes) == []
+
+
+def test_a_day_of_what_has_not_happened_is_no_date_of_the_event() -> None:
+    got = find_disagreements([
+        Article(id="a1", published=date(2031, 2, 3), text="The State Department says it has no evacuation flights "
+                                                          "from the capital planned for Friday."),
+        Article(id="a2", published=date(2031, 2, 5), text="The State Department said it was operating one flight "
+                                                          "Saturday to evacuate citizens from the capital.")])
+    assert [d for d in got if d.kind == "date"] == []

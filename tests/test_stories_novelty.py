@@ -56,6 +56,24 @@ FEATURE = Article(id="d3", source="Weekly", published=date(1998, 11, 6),
                        "for a man so many colleagues had come to resent. Colleagues still speak of his energy.")
 
 
+def test_a_changed_figure_is_new_and_news_on_the_subject_comes_before_new_words_off_it() -> None:
+    old = Article(id="old", published=date(2031, 5, 4), text=(
+        "A strong earthquake struck the coastal city of Portvale on Tuesday. The earthquake has killed 45 people, "
+        "the interior ministry said on Tuesday night. Rescue teams from three countries are searching collapsed "
+        "buildings for survivors."))
+    toll = Article(id="n1", published=date(2031, 5, 5), text=(
+        "The earthquake has killed 120 people, the interior ministry said on Wednesday."))
+    assert [s.text for n in new_since([old, toll], ["n1"]) for s in n.added] == [toll.text]
+    mixed = Article(id="n3", published=date(2031, 5, 5), text=(
+        "A congressman from Ohio resigned on Wednesday after a scandal over photographs he posted online. "
+        "The earthquake death toll in Portvale has risen to 120, the interior ministry said. Shakespeare wrote "
+        "Henry V about a king who led his army to victory at Agincourt in 1415. Rescue teams found two "
+        "survivors in the rubble of a hotel in Portvale."))
+    added = [s.text for n in new_since([old, mixed], ["n3"], max_sentences=2) for s in n.added]
+    assert added == ["The earthquake death toll in Portvale has risen to 120, the interior ministry said.",
+                     "Rescue teams found two survivors in the rubble of a hotel in Portvale."]
+
+
 def test_the_latest_development_closes_the_brief_summary() -> None:
     from storyline.consolidate.novelty import latest_lead
 

@@ -148,7 +148,7 @@ _DAY_EVENTS = {**{k: v for k, v in _EVENTS.items() if k not in ("cost", "aboard"
 # "Hundreds were killed by the earthquake on Tuesday")
 _INCIDENTS = frozenset("killed injured derailed crashed exploded attacked quake collapsed sank".split())
 _DAY_EVENT_RE = _named_alternatives(_DAY_EVENTS)
-_SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|\binclude[sd]?|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
+_SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|\banother|\binclude[sd]?|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
 # a figure in brackets after another is its conversion: "0.26 euros (£0.21; $0.34)", "95 miles (152 km)"
 _CONVERSION = re.compile(r"\d[^()]{0,25}\([^()]{0,12}$")
 _DATE_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|percent of the vote)", re.IGNORECASE)
@@ -219,7 +219,7 @@ def number_claims(sentence: str) -> list[NumberClaim]:
     # counts nothing of its own)
     counting = [q for q, _ in quantities if not _SKIP_BEFORE.search(sentence[:q.start()])
                 and not _MEASURE_AFTER.match(sentence, q.end())]
-    owner = {e: min(counting, key=lambda q: gap(e, q)).start() for e in events} if counting else {}
+    owner = {e: _owner(sentence, e, counting, gap).start() for e in events} if counting else {}
     out = []
     for m, value in quantities:
         before = sentence[:m.start()]
@@ -245,11 +245,32 @@ def number_claims(sentence: str) -> list[NumberClaim]:
     return out
 
 
+# a passive's verb: "Eleven people were killed", "17 workers have been injured"
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)\s+(?:\w+ly\s+)?$",
+                             re.IGNORECASE)
+
+
+def _owner(sentence: str, e: tuple[int, int, str | None], counting: list[re.Match[str]],
+           gap: Callable[[tuple[int, int, str | None], re.Match[str]], int]) -> re.Match[str]:
+    """The number an event word counts: the nearest, but a passive's subject before it ("Eleven people
+    were killed and 17 people were injured": 11 killed, not the 17 nearer after it)."""
+    if _PASSIVE_BEFORE.search(sentence, max(0, e[0] - 30), e[0]):
+        before = [q for q in counting if q.end() <= e[0] and e[0] - q.end() <= 60
+                  and not re.search(r"[,;:]|\b(?:and|or|but)\b", sentence[q.end():e[0]])]
+        if before:
+            return before[-1]
+    return min(counting, key=lambda q: gap(e, q))
+
+
 # a count of people left unsaid: "killing 60 and injuring 155", "with 60 dead"
 _HUMAN_VERB_BEFORE = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?)\s+"
                                 r"(?:(?:at least|about|some|nearly|almost|more than|over|around|another|"
                                 r"an estimated)\s+)?$", re.IGNORECASE)
-_HUMAN_STATE_AFTER = re.compile(r"\s*(?:dead|killed|injured|wounded|missing|hurt)\b", re.IGNORECASE)
+# (not of animals: "20 dead sea turtles", "40 dead fish")
+_HUMAN_STATE_AFTER = re.compile(r"\s*(?:dead|killed|injured|wounded|missing|hurt)\b(?!(?:\s+[a-z]+)?\s+(?:animals?|"
+                                r"birds?|fish|fishes|turtles?|dolphins?|whales?|seals?|sea\s+lions?|pelicans?|cattle|"
+                                r"cows?|pigs?|sheep|goats?|chickens?|poultry|horses?|dogs?|cats?|deer|bees?|trees?)\b)",
+                                re.IGNORECASE)
 # a plural of a people's or group's name counts people: "21 Israelis", "12 Muslims"
 _PART_BEFORE = re.compile(r"\b(?:and|or)\s+$|\d[\w\s]{0,20},\s+$")  # "236 Kenyans and 12 Americans": parts of a toll
 _GROUP_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ans|is|ites|ims|ats|bs|ds)")
@@ -472,8 +493,15 @@ _YEAR = re.compile(r"(?<![\w.,$-])(1[89]\d\d|20\d\d)(?![\w-]|,\d)")
 def _past_year(sentence: str, start: int, published: date | None) -> bool:
     """Whether a count comes after a year before its article's: a count from history ("In 1978, 20
     people died", "since 1978, when 20 people died in Boraas"), not a report of this story's event
-    (a year after the count, "killed 60 people, the worst since 1978", leaves it this story's)."""
-    return published is not None and any(int(y) < published.year for y in _YEAR.findall(sentence[:start]))
+    (a year after the count, "killed 60 people, the worst since 1978", leaves it this story's, but not
+    one in the count's own clause: "which killed 15 and injured 170 others in 2005")."""
+    if published is None:
+        return False
+    if any(int(y) < published.year for y in _YEAR.findall(sentence[:start])):
+        return True
+    # "in" and a year later in the count's own clause: "(which killed 15 and injured 170 others in 2005)"
+    clause = re.split(r"[,;:.)(]", sentence[start:start + 80])[0]
+    return any(int(y) < published.year for y in re.findall(r"\bin\s+((?:1[89]|20)\d\d)\b", clause))
 
 
 def _first_statements(entries: list[tuple[Article, int, Unit, NumberClaim]]
@@ -558,6 +586,36 @@ def _other_event(sentence: str, start: int, known: set[str]) -> bool:
     return m is not None and any(w not in known for w in m.group(1).split() if w[:1].isupper())
 
 
+# a count of a whole that holds the story's place: the world's, the nation's
+_WHOLE_SCOPE = re.compile(r"\b(?:worldwide|globally|world-wide|nationwide|across\s+the\s+(?:world|globe|country|nation|"
+                          r"region|continent)|around\s+the\s+(?:world|globe|country)|throughout\s+the\s+(?:world|"
+                          r"country|region)|in\s+\d+\s+(?:countries|nations|states|provinces))\b", re.IGNORECASE)
+
+
+# counts that grow as a story goes on (a toll, the evacuated, the arrested), unlike cars derailed
+_RUNNING = frozenset({"killed", "injured", "evacuated", "arrested"})
+
+
+def _running_count(keys: Sequence[tuple[float, str]], places: dict[tuple[float, str], list[Citation]],
+                   by_id: dict[str, Article]) -> bool:
+    """Whether the figures rise with the days of the articles that give them, one figure a day: a toll
+    counted up ("killed 79" on May 19, "killed 86" on May 22) is an update, and the brief says so. (A
+    figure that falls on a later day, or two figures of one day, are a dispute.)"""
+    days: dict[tuple[float, str], set[date]] = {}
+    for k in keys:
+        ds = {a.published for c in places[k] if (a := by_id.get(c.article_id)) is not None and a.published is not None}
+        if not ds:
+            return False
+        days[k] = ds
+    owner: dict[date, tuple[float, str]] = {}
+    for k, ds in days.items():
+        for d in ds:
+            if owner.setdefault(d, k) != k:
+                return False
+    order = sorted(keys, key=lambda k: min(days[k]))
+    return all(max(days[a]) < min(days[b]) and a[0] < b[0] for a, b in zip(order, order[1:]))
+
+
 def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
     entries: dict[str, list[tuple[Article, int, Unit, NumberClaim]]] = defaultdict(list)
     known = _story_words(by_id)
@@ -588,17 +646,36 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
         keys = list(vals)
         if len(keys) < 2 or _all_compatible(keys):
             continue
+        running = slot.split()[-1] in _RUNNING and _running_count(keys, places, by_id)
+        if len({any(_WHOLE_SCOPE.search(u.text) for u, _ in vals[k]) for k in keys}) > 1:
+            continue  # "109 people in Rovania" and "144 people worldwide": two scopes, no dispute
         values = []
-        for key in sorted(keys, key=lambda k: (-len({c.article_id for c in places[k]}), k[0])):
+        # (a count that rose day by day is shown in the order of its days: an update, not a dispute)
+        for key in sorted(keys, key=lambda k: (k[0],) if running else (-len({c.article_id for c in places[k]}), k[0])):
             cites = places[key]
             qual = vals[key][0][1].qualifier
             shown = f"{qual} {_fmt(key[0])}" if qual else _fmt(key[0])
             values.append(_claim(shown, cites, by_id))
         reports = sum(len(vals[k]) for k in keys)
         arts = len({c.article_id for v in values for c in v.citations})
-        out.append(Disagreement(slot=slot, values=tuple(values), kind="number",
-                                note=f"{len(values)} figures in {reports} reports from {arts} articles (wire copies counted once)"))
+        note = "a count that rose as the days went on (an update, not a dispute)" if running else \
+            f"{len(values)} figures in {reports} reports from {arts} articles (wire copies counted once)"
+        out.append(Disagreement(slot=slot, values=tuple(values), kind="number", note=note))
     return out
+
+
+# a sentence telling of what has not happened, or not yet: a plan, a forecast, a denial, a supposition
+# ("has no evacuation flights planned for Friday", "Even had Mubarak stepped down on Thursday")
+_NOT_HAPPENED = re.compile(r"\b(?:will|shall|would|planned|plans?|scheduled|expected|expects?|due\s+(?:to|on|for)|"
+                           r"set\s+(?:to|for)|going\s+to|no|not|never|if|unless|even\s+had)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _clause_of(text: str, start: int, end: int) -> str:
+    """The clause around ``text[start:end]``: from the clause mark before it to the one after it."""
+    marks = re.compile(r"[,;:()\n]|\s[-–—_]{1,2}\s")
+    left = max([0] + [x.end() for x in marks.finditer(text, max(0, start - 120), start)])
+    right = next((x.start() for x in marks.finditer(text, end)), len(text))
+    return text[left:right]
 
 
 def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
@@ -613,7 +690,7 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
             continue  # only unambiguous sentences: one day
         m, kind = days[0]
         ev = _event_of_day(u.text, m.start(), m.end())
-        if ev is None:
+        if ev is None or _NOT_HAPPENED.search(_clause_of(u.text, m.start(), m.end())):
             continue
         slot = "incident" if ev in _INCIDENTS else ev
         for a, s, _ in u.places:

@@ -82,17 +82,25 @@ class _Known:
     def carries(self, bag: Counter[str]) -> bool:
         nb = _norm(bag)
         seen: set[int] = set()
+        figures = _figures(bag)
         for w in bag:
             for i in self.postings.get(w, ()):
                 if i in seen:
                     continue
                 seen.add(i)
                 kb, kn = self.bags[i]
+                if figures and (known := _figures(kb)) and not figures & known:
+                    continue  # "has killed 120 people" after "has killed 45 people": the figure changed
                 if _cos(bag, kb, nb, kn) >= self.redundancy:
                     return True
                 if sum(min(v, kb.get(k, 0)) for k, v in bag.items()) >= self.contained * sum(bag.values()):
                     return True
         return False
+
+
+def _figures(bag: Counter[str]) -> set[str]:
+    """The figures among a sentence's words ("120", "1,500")."""
+    return {w for w in bag if w[:1].isdigit()}
 
 
 def _known(articles: Sequence[Article], skip: set[str], redundancy: float, contained: float) -> _Known:
@@ -125,12 +133,16 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
             if len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag):
                 cite = Citation(a.id, s.start, s.end, a.source)
                 fresh = sum(1 for w in bag if w not in vocab)
-                picked.append((fresh, k, SummarySentence(text=text, citations=(cite,), article_id=a.id,
-                                                         start=s.start, end=s.end)))
+                # on the story's subject: at least two of its words the story already used
+                on_topic = sum(1 for w in bag if w in vocab and not w[:1].isdigit()) >= 2
+                figures = sum(2 for w in _figures(bag) if w not in vocab)   # a new figure is news
+                picked.append((on_topic, fresh + figures, k, SummarySentence(
+                    text=text, citations=(cite,), article_id=a.id, start=s.start, end=s.end)))
             known.add(bag)
-        # the sentences with the most words new to the story, shown in the article's order
-        best = sorted(sorted(picked, key=lambda p: (-p[0], p[1]))[:max_sentences], key=lambda p: p[1])
-        added = [p[2] for p in best]
+        # the sentences on the story's subject with the most words (and figures) new to it, shown in the
+        # article's order ("The Darkness of Wallis Simpson ..." in a story of an uprising: new words, no news)
+        best = sorted(sorted(picked, key=lambda p: (not p[0], -p[1], p[2]))[:max_sentences], key=lambda p: p[2])
+        added = [p[3] for p in best]
         if added:
             out.append(NewSince(article_id=a.id, added=tuple(added)))
     return tuple(out)
