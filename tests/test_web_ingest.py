@@ -7,6 +7,7 @@ there)."""
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
@@ -82,6 +83,8 @@ class Site:
         self.routes: dict[str, tuple[int, str, bytes, str | None]] = {}
         self.log: list[tuple[str, str | None]] = []   # (path, If-None-Match sent)
         self.base = ""
+        self.headers: dict[str, dict[str, str]] = {}   # path -> extra response headers
+        self.trickle: dict[str, float] = {}            # path -> seconds between the body's bytes
 
 
 @pytest.fixture
@@ -101,7 +104,18 @@ def site() -> Iterator[Site]:
             self.send_header("Content-Length", str(len(body)))
             if etag:
                 self.send_header("ETag", etag)
+            for name, value in s.headers.get(self.path, {}).items():
+                self.send_header(name, value)
             self.end_headers()
+            if self.path in s.trickle:
+                try:
+                    for b in body:
+                        self.wfile.write(bytes([b]))
+                        self.wfile.flush()
+                        time.sleep(s.trickle[self.path])
+                except OSError:
+                    pass
+                return
             self.wfile.write(body)
 
         def log_message(self, *args: object) -> None:
@@ -373,3 +387,79 @@ def test_watch_tries_a_missing_page_at_a_few_polls_then_keeps_the_teaser(site: S
     assert "1 new" in last and "kept the feed's teaser" in last, last
     texts = [a.text for a in SQLiteStore(db).iter_articles()]
     assert len(texts) == 2 and any(t.startswith("The Skarvik ferry") or "ferry" in t.lower() for t in texts)
+
+
+def test_a_server_that_trickles_or_a_small_gzip_bomb_is_stopped_early(site: Site) -> None:
+    import gzip
+    import tracemalloc
+
+    site.routes["/slow.xml"] = (200, "application/rss+xml", rss([("T", "", "", "x" * 200)]), None)
+    site.trickle["/slow.xml"] = 0.05            # 200+ bytes at 20 a second: ten seconds and more
+    started = time.monotonic()
+    out = list(read_url(f"{site.base}/slow.xml", timeout=0.5))
+    assert isinstance(out[0], InputError) and "no complete answer" in out[0].reason
+    assert time.monotonic() - started < 5
+    site.routes["/bomb.xml"] = (200, "application/rss+xml", gzip.compress(b" " * 60_000_000), None)
+    site.headers["/bomb.xml"] = {"Content-Encoding": "gzip"}
+    tracemalloc.start()
+    out = list(read_url(f"{site.base}/bomb.xml", max_bytes=1_000_000))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert isinstance(out[0], InputError) and "once decompressed" in out[0].reason
+    assert peak < 20_000_000                    # never the 60 MB it inflates to
+
+
+def test_feed_shapes_relative_links_declared_encodings_and_atom_links(site: Site) -> None:
+    _feed(site, ["bridge"])
+    latin = ("<?xml version='1.0' encoding='ISO-8859-1'?><rss version='2.0'><channel><title>Gazette</title>"
+             "<item><title>Caf\u00e9 owner Jos\u00e9 M\u00fcller speaks</title><link>/news/bridge.html</link>"
+             "<description>" + PARAS["bridge"][0] + "</description></item></channel></rss>").encode("latin-1")
+    site.routes["/latin.xml"] = (200, "application/rss+xml; charset=iso-8859-1", latin, None)
+    [item] = list(read_url(f"{site.base}/latin.xml"))
+    assert isinstance(item, Article) and item.title == "Caf\u00e9 owner Jos\u00e9 M\u00fcller speaks"
+    assert item.url == f"{site.base}/news/bridge.html" and "Dana Whitcombe" in item.text   # its page was read
+    atom = (f"<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>G</title>"
+            f"<entry><title>Old Mill bridge closed to lorries</title>"
+            f"<link rel='replies' href='{site.base}/comments/1'/><link rel='alternate' href='{site.base}/news/bridge.html'/>"
+            f"<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>{PARAS['bridge'][0]}</p></div></content>"
+            f"</entry></feed>").encode()
+    site.routes["/atom.xml"] = (200, "application/atom+xml", atom, None)
+    [entry] = list(read_url(f"{site.base}/atom.xml", full_text=False))
+    assert isinstance(entry, Article) and entry.url == f"{site.base}/news/bridge.html"
+    assert entry.text.startswith("The Harlow county council voted")
+
+
+def test_a_feed_answering_a_page_and_a_teaser_linking_to_a_consent_wall(site: Site) -> None:
+    _feed(site, ["bridge"])
+    seen: dict[str, str] = {}
+    assert all(isinstance(a, Article) for a in read_url(f"{site.base}/feed.xml", validators=seen))
+    site.routes["/feed.xml"] = (200, "text/html", page("Down for maintenance", ["We will be back soon. " * 5]), None)
+    [got] = list(read_url(f"{site.base}/feed.xml", validators=seen))
+    assert isinstance(got, InputError) and "not the feed it served before" in got.reason
+    wall = page("Your privacy", ["We and our partners use cookies to store and access information on a device. " * 6])
+    site.routes["/news/bridge.html"] = (200, "text/html", wall, None)
+    site.routes["/feed.xml"] = (200, "application/rss+xml", rss([("Old Mill bridge closed to lorries",
+                                f"{site.base}/news/bridge.html", "", PARAS["bridge"][0][:90])]), None)
+    [item] = list(read_url(f"{site.base}/feed.xml"))
+    assert isinstance(item, Article) and "cookies" not in item.text
+    assert any("does not tell the item's story" in w["reason"] for w in item.meta.get("warnings", []))
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "-5m", "1e12s"])
+def test_a_poll_interval_must_be_a_finite_positive_duration(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_interval(text)
+
+
+def test_a_poll_that_fails_on_the_store_is_reported_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    import storyline.pipeline as pipeline
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(pipeline, "watch_round", busy)
+    r = _cli(tmp_path / "w.db", "watch", "--once", "http://127.0.0.1:9/feed.xml")
+    assert r.exit_code == 1 and "poll failed" in r.output and "database is locked" in r.output
+    assert "Traceback" not in r.output

@@ -8,16 +8,19 @@ from datetime import date
 from html.entities import html5 as _HTML5
 from email.utils import parsedate_to_datetime
 from typing import Iterator
+from urllib.parse import urljoin
 from xml.etree.ElementTree import Element
 
 from ..errors import InputError
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
 from .records_in import parse_published
+from .web import is_url
 
 __all__ = ["parse_feed"]
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
+_RSS1 = "{http://purl.org/rss/1.0/}"   # RSS 1.0 (RDF): its items stand beside the channel
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 _TAG = re.compile(r"<[^>]+>")
@@ -71,6 +74,22 @@ def _text(el: Element | None) -> str:
     return (el.text or "").strip() if el is not None else ""
 
 
+def _markup(el: Element | None) -> str:
+    """An item's content as HTML: its text (escaped or CDATA HTML), or the markup written inside it
+    (Atom's ``type="xhtml"``, a description holding bare ``<p>`` elements)."""
+    if el is None:
+        return ""
+    if len(el) == 0:
+        return _text(el)
+    from xml.etree.ElementTree import tostring
+
+    inner = (el.text or "") + "".join(tostring(child, encoding="unicode") for child in el)
+    return _PREFIX.sub(r"<\1", inner).strip()   # "<ns0:p xmlns:ns0=...>" -> "<p ...>"
+
+
+_PREFIX = re.compile(r"<(/?)[\w.-]+:")
+
+
 def parse_feed(text: str, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
                allow_empty: bool = False) -> Iterator[Article | InputError]:
     """Articles of an RSS or Atom document; a broken feed or item is reported, never raised. HTML
@@ -82,8 +101,10 @@ def parse_feed(text: str, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_
     except Exception as exc:  # ParseError, defusedxml's forbidden constructs
         yield InputError(where, f"malformed feed XML ({type(exc).__name__}: {exc})")
         return
-    feed_title = _text(root.find("channel/title")) or _text(root.find(f"{_ATOM}title")) or None
-    items = root.findall("channel/item") or root.findall("item") or root.findall(f"{_ATOM}entry")
+    feed_title = _text(root.find("channel/title")) or _text(root.find(f"{_ATOM}title")) \
+        or _text(root.find(f"{_RSS1}channel/{_RSS1}title")) or None
+    items = root.findall("channel/item") or root.findall("item") or root.findall(f"{_ATOM}entry") \
+        or root.findall(f"{_RSS1}item")
     if broken is not None:
         # read leniently: only the items the document closes are whole (a feed cut off mid-item)
         items = items[:len(_ITEM_END.findall(text))]
@@ -113,6 +134,7 @@ def _xml_safe(text: str) -> str:
 
 
 _ITEM_END = re.compile(r"</(?:[\w.-]+:)?(?:item|entry)\s*>")
+_DECLARED_ENCODING = re.compile(r"^(\ufeff?\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']")
 
 
 def _parse_xml(text: str) -> tuple[Element, str | None]:
@@ -128,6 +150,9 @@ def _parse_xml(text: str) -> tuple[Element, str | None]:
 
         class DefusedXmlException(ValueError):  # type: ignore[no-redef]
             pass
+    # the text is decoded already: a declaration naming another encoding ("ISO-8859-1", "UTF-16")
+    # would have the parser decode it a second time
+    text = _DECLARED_ENCODING.sub(r"\1", text, count=1)
     data = _xml_safe(text).encode("utf-8", "surrogatepass")
     try:
         return fromstring(data), None
@@ -152,17 +177,23 @@ def _items(items: list[Element], where: str, feed_title: str | None, max_text_by
         atom = item.tag.startswith(_ATOM)
         if atom:
             title = _text(item.find(f"{_ATOM}title"))
-            link_el = item.find(f"{_ATOM}link[@rel='alternate']") or item.find(f"{_ATOM}link")
+            # the page itself: a link with rel "alternate" or none ("self", "edit", "replies" are others)
+            link_el = next((el for el in item.findall(f"{_ATOM}link") if el.get("rel", "alternate") == "alternate"), None)
             url = link_el.get("href") if link_el is not None else None
             raw_date = _text(item.find(f"{_ATOM}published")) or _text(item.find(f"{_ATOM}updated"))
-            body = _text(item.find(f"{_ATOM}content")) or _text(item.find(f"{_ATOM}summary"))
-            source = feed_title
+            body = _markup(item.find(f"{_ATOM}content")) or _markup(item.find(f"{_ATOM}summary"))
         else:
-            title = _text(item.find("title"))
-            url = _text(item.find("link")) or None
+            ns = _RSS1 if item.tag == f"{_RSS1}item" else ""
+            title = _text(item.find(f"{ns}title"))
+            url = _text(item.find(f"{ns}link")) or None
+            guid = item.find("guid")
+            if url is None and guid is not None and guid.get("isPermaLink", "true") == "true" and is_url(_text(guid)):
+                url = _text(guid)     # a permalink guid is the item's address
             raw_date = _text(item.find("pubDate")) or _text(item.find(_DC_DATE))
-            body = _text(item.find(_CONTENT)) or _text(item.find("description"))
-            source = feed_title
+            body = _markup(item.find(_CONTENT)) or _markup(item.find(f"{ns}description"))
+        source = feed_title
+        if url and is_url(where) and not is_url(url):
+            url = urljoin(where, url)     # "/story/1" on the feed's site
         text = html_to_text(body)
         if not text and not (allow_empty and url):
             yield InputError(loc, f"feed item {title!r} has no text (no content or description)")

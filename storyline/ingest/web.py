@@ -9,9 +9,9 @@ trafilatura; when that page cannot be read, the teaser is kept with a warning. E
 
 from __future__ import annotations
 
-import gzip
 import re
 import socket
+import time
 import urllib.error
 import urllib.request
 import zlib
@@ -27,7 +27,8 @@ from .decode import decode_bytes
 
 __all__ = ["Fetched", "fetch", "is_url", "read_url", "DEFAULT_TIMEOUT", "TEASER_WORDS"]
 
-DEFAULT_TIMEOUT = 20.0
+DEFAULT_TIMEOUT = 20.0     # seconds one read of a response may wait
+WHOLE_ANSWER = 3           # and the whole response, in timeouts (a minute by default)
 DEFAULT_MAX_BYTES = 20_000_000
 TEASER_WORDS = 120          # a feed item shorter than this is a teaser: its linked page is read
 PAGE_WORKERS = 4            # linked pages fetched at once
@@ -70,27 +71,38 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _body(resp: object, where: str, max_bytes: int, encoding: str) -> bytes:
-    read = getattr(resp, "read")
+def _body(resp: object, where: str, max_bytes: int, encoding: str, deadline: float, timeout: float) -> bytes:
+    """The response body, read as it comes: at most ``max_bytes`` (compressed and once decompressed,
+    inflated as it arrives, so that a small bomb never fills memory) and until ``deadline`` (a server
+    that sends a byte now and then is not waited on for ever: ``timeout`` bounds each read only)."""
+    read = getattr(resp, "read1", None) or getattr(resp, "read")
+    inflate = None
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        inflate = zlib.decompressobj(zlib.MAX_WBITS | (16 if encoding != "deflate" else 0))
     chunks: list[bytes] = []
-    size = 0
+    size = raw = 0
     while True:
+        if time.monotonic() > deadline:
+            raise InputError(where, f"no complete answer in {WHOLE_ANSWER * timeout:.0f} s (the server sends too slowly)")
         chunk = read(1 << 16)
         if not chunk:
             break
+        raw += len(chunk)
+        if raw > max_bytes:
+            raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit (max_article_bytes)")
+        if inflate is not None:
+            try:
+                chunk = inflate.decompress(chunk, max_bytes + 1 - size)
+            except zlib.error as exc:
+                raise InputError(where, f"response body could not be decompressed ({exc})") from exc
+            if inflate.unconsumed_tail or size + len(chunk) > max_bytes:
+                raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit once decompressed "
+                                        "(max_article_bytes)")
         size += len(chunk)
-        if size > max_bytes:
-            raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit")
         chunks.append(chunk)
-    data = b"".join(chunks)
-    if encoding in ("gzip", "x-gzip", "deflate"):
-        try:
-            data = gzip.decompress(data) if encoding != "deflate" else zlib.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise InputError(where, f"response body could not be decompressed ({exc})") from exc
-        if len(data) > max_bytes:
-            raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit once decompressed")
-    return data
+    if inflate is not None and not inflate.eof:
+        raise InputError(where, "response body could not be decompressed (it ends before its compressed stream)")
+    return b"".join(chunks)
 
 
 def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -108,10 +120,12 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     req = urllib.request.Request(where, headers=headers)
+    start = time.monotonic()
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - the scheme is checked above
             info: Message = resp.headers
-            data = _body(resp, where, max_bytes, (info.get("Content-Encoding") or "").lower())
+            data = _body(resp, where, max_bytes, (info.get("Content-Encoding") or "").lower(),
+                         start + WHOLE_ANSWER * timeout, timeout)
             return Fetched(url=resp.geturl() or where, content_type=info.get_content_type(),
                            charset=info.get_content_charset(), data=data,
                            etag=info.get("ETag"), last_modified=info.get("Last-Modified"))
@@ -155,6 +169,19 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _tells_the_item(item: Article, page: str) -> bool:
+    """Whether a linked page tells the feed item's story: it holds at least half of the item's title
+    and teaser words (of four letters or more, at most the first 20), or the item has none."""
+    words = list(dict.fromkeys(w.lower() for w in _NAME_WORD.findall(f"{item.title or ''} {item.text}")))[:20]
+    if len(words) < 2:
+        return True
+    on_page = {w.lower() for w in _NAME_WORD.findall(page)}
+    return sum(w in on_page for w in words) >= len(words) / 2
+
+
 def _with_page(item: Article, where: str, page: Article | InputError) -> Article:
     """A feed item completed by its linked page: the page's text when it is longer; the feed's
     title, date and source first (the feed states them on purpose), the page's when missing."""
@@ -163,6 +190,9 @@ def _with_page(item: Article, where: str, page: Article | InputError) -> Article
                                            f"({page.reason})")
     if _words(page.text) <= _words(item.text):
         return item
+    if not _tells_the_item(item, page.text):
+        return add_warning(item, where, f"kept the feed's teaser: the linked page {page.url or item.url} does not tell "
+                                        "the item's story (a consent, login or error page?)")
     return replace(item, text=page.text, title=item.title or page.title, published=item.published or page.published,
                    source=item.source or page.source,
                    meta={**item.meta, "full_text": "linked page", "page_url": page.url or item.url})
@@ -192,7 +222,7 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
         return
     if got is None:     # 304: nothing new since the last fetch
         return
-    for key, value in (("etag", got.etag), ("last_modified", got.last_modified)):
+    for key, value in (("etag", got.etag), ("last_modified", got.last_modified)):  # ("kind": what it served)
         if value:
             v[key] = value
         else:
@@ -204,9 +234,17 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
         return
     kind = _kind_of(got, text)
     if kind == "feed":
+        v["kind"] = "feed"
         yield from _feed_articles(text, where, timeout=timeout, max_bytes=max_bytes, max_text_bytes=max_text_bytes,
                                   full_text=full_text, known=known, fetcher=fetcher,
-                                  retry=retry, on_retry=v.clear)
+                                  retry=retry, on_retry=lambda: [v.pop(k, None) for k in ("etag", "last_modified")])
+        return
+    if v.get("kind") == "feed" and kind in ("html", "text"):
+        # a feed's address answering a page: a maintenance or error page served with 200, no news
+        for k in ("etag", "last_modified"):
+            v.pop(k, None)
+        yield InputError(where, f"answered {'an HTML page' if kind == 'html' else 'plain text'}, not the feed it "
+                                "served before (a maintenance or error page?); nothing stored, read again at the next poll")
         return
     if kind in ("json", "jsonl"):
         from .jsonl import parse_json, parse_jsonl

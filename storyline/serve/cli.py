@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import logging
+import math
+import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
@@ -60,6 +62,7 @@ app = typer.Typer(
 )
 console = Console()
 err = Console(stderr=True)
+log = logging.getLogger("storyline.cli")
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -226,8 +229,10 @@ def parse_interval(text: str) -> float:
         value = float(number) * (unit or 1)
     except ValueError:
         raise ValueError(f"not a duration: {text!r} (use e.g. 90s, 15m, 1h)") from None
-    if value <= 0:
+    if not math.isfinite(value) or value <= 0:
         raise ValueError(f"not a positive duration: {text!r}")
+    if value > 10 * 365 * 86_400:
+        raise ValueError(f"not a duration under ten years: {text!r}")
     return value
 
 
@@ -285,8 +290,21 @@ def watch(
     try:
         while True:
             started = time.monotonic()
-            report = watch_round(store, urls, state.settings)
-            _regroup_if_due(store)
+            try:
+                report = watch_round(store, urls, state.settings)
+                _regroup_if_due(store)
+            except StorylineError:
+                raise
+            except (sqlite3.Error, OSError) as exc:
+                # a store busy for long or a full disk: this poll is lost, the next one reads it again
+                log.exception("poll failed")
+                err.print(f"{time.strftime('%H:%M:%S')} [red]poll failed:[/red] {_esc(str(exc))}; "
+                          + ("stopping" if once else "trying again at the next poll"), highlight=False)
+                ok = False
+                if once:
+                    break
+                time.sleep(max(0.0, interval - (time.monotonic() - started)))
+                continue
             _print_problems(report)
             ok = report.ok
             console.print(f"{time.strftime('%H:%M:%S')} [bold]{len(report.new)}[/bold] new, "
