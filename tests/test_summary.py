@@ -697,3 +697,16 @@ def test_a_name_in_other_words_still_carries_the_fact() -> None:
     assert not _thin_and_unnamed("Mayor Mara Lint resigned on Tuesday.", "The mayor resigned on Tuesday.")
     assert _thin_and_unnamed("Inspector Tom Brill said he was very close to the inquiry.",
                              "Although the inquiry is closed, the inquiry into the inquiry is just beginning.")
+
+
+def test_a_contact_line_is_furniture_and_a_glued_date_stamp_is_trimmed() -> None:
+    from storyline.consolidate.summary_text import is_furniture, trim_span
+
+    assert is_furniture("Questions should be directed to the news desk at 800-950-3739.")
+    assert is_furniture("You can call the critic at (817) 390-7614.")
+    assert not is_furniture("The plane carried 212 passengers and 14 crew, and the score was 3-2.")
+    text = "Tuesday, January 18, 2005Through a telethon, the stars raised millions for the victims of the flood."
+    i, j, tail = trim_span(text)
+    assert text[i:j] + tail == "Through a telethon, the stars raised millions for the victims of the flood."
+    text = "January 18, 2005 was the day the stars raised millions for the victims of the flood."
+    assert trim_span(text)[0] == 0      # a date the sentence is about stays

@@ -463,3 +463,20 @@ def test_a_poll_that_fails_on_the_store_is_reported_not_a_traceback(tmp_path: Pa
     r = _cli(tmp_path / "w.db", "watch", "--once", "http://127.0.0.1:9/feed.xml")
     assert r.exit_code == 1 and "poll failed" in r.output and "database is locked" in r.output
     assert "Traceback" not in r.output
+
+
+def test_a_campaign_link_is_the_same_article_and_a_redirect_loop_is_one_line(site: Site) -> None:
+    from storyline.ingest.feeds import without_tracking
+
+    assert without_tracking("https://ex.org/a?id=5&utm_source=rss&fbclid=x#comments") == "https://ex.org/a?id=5"
+    _feed(site, ["bridge"])
+    [first] = list(read_url(f"{site.base}/feed.xml"))
+    site.routes["/feed.xml"] = (200, "application/rss+xml", rss([("Old Mill bridge closed to lorries",
+                                f"{site.base}/news/bridge.html?utm_source=rss&utm_medium=feed", "",
+                                PARAS["bridge"][0][:90])]), None)
+    [again] = list(read_url(f"{site.base}/feed.xml"))
+    assert isinstance(first, Article) and isinstance(again, Article) and again.id == first.id
+    site.routes["/loop"] = (302, "text/plain", b"", None)
+    site.headers["/loop"] = {"Location": "/loop"}
+    [got] = list(read_url(f"{site.base}/loop"))
+    assert isinstance(got, InputError) and "redirected" in got.reason and "\n" not in got.reason

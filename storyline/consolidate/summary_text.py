@@ -74,6 +74,9 @@ _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all right
 _FURNITURE_START = ("story highlights", "image copyright", "image caption")
 # a wire desk's editing notes ("Hamas is, 2nd graf pvs", "graf 3 pvs", "SUBS 3rd graf")
 _WIRE_NOTE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)\s+graf|graf\s+\d+|graf\s+pvs)\b", re.IGNORECASE)
+# a telephone number: a desk's contact line, a syndicate's sales office, a tip line ("call 1-800-444-0267",
+# "(817) 390-7614", "at 703-691-2131"): whom to call, not what happened
+_PHONE = re.compile(r"(?:\(\d{3}\)\s*|\b(?:1-)?\d{3}[-.])\d{3}[-.]\d{4}\b|\b1-8\d\d-[\dA-Z]{3}-[\dA-Z]{4}\b")
 _FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
 # a photo credit glued to what follows ("AP Photo\/Transocean BP has begun ...", "Photo credits: REUTERS/...")
 _CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EPA)\s+Photos?\s*\\?/|Photo\s+credits?:"
@@ -82,14 +85,15 @@ _CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EP
 
 def is_furniture(text: str) -> bool:
     """Whether a sentence is page furniture or transcript noise (a date stamp alone, "January 30, 2011 at 10:18 am |
-    Report abuse | ...", "Comments are not pre-screened before they post.", "(INAUDIBLE)"), or opens
+    Report abuse | ...", "Comments are not pre-screened before they post.", "(INAUDIBLE)"), a contact
+    line with a telephone number ("Questions should be directed to ... 800-950-3739"), or opens
     with a photo credit ("AP Photo/Transocean BP has begun ...": where the credit ends is unknown) or
     a reader poll's buttons ("YES | NO Egyptian President Hosni Mubarak stepped down ...")."""
     if any(w in text for w in _FURNITURE_CAPS) or _CREDIT_OPEN.match(text) or stamp_only(text):
         return True
     low = text.lower()
     return any(w in low for w in _FURNITURE_LOWER) or low.lstrip(" \"“'‘(").startswith(_FURNITURE_START) \
-        or bool(_WIRE_NOTE.search(text))
+        or bool(_WIRE_NOTE.search(text)) or bool(_PHONE.search(text))
 
 
 # "Let's talk about ...": a transcript's talk; "Let the Egyptians remember ...", "Let us hope ...": a
@@ -789,6 +793,11 @@ def furniture_open_end(text: str) -> int:
     return m.end() if m and m.end() < len(text.rstrip()) else 0
 
 
+# a page's date stamp glued before the first words ("Saturday, March 26, 2005 Up to four times ..."):
+# a full date and then a capital, no comma or verb between them
+_DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+)?{MONTH_NAMES}\.?\s+\d{{1,2}},\s+\d{{4}}\s*(?=[A-Z][a-z])")
+
+
 def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[int, int, str]:
     """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without page furniture glued
     before it (``furniture_open_end``), without its dateline ("PARIS (AP) _ ") and without a closing
@@ -803,6 +812,9 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
     i = _page_lead_end(text, lead, i)
+    stamp = _DATE_STAMP.match(text, i)
+    if stamp and stamp.end() < len(text.rstrip()) - 20:
+        i = stamp.end()   # "Tuesday, January 18, 2005Through a telethon ...": the page's date, glued on
     body = text[i:]
     if not attributions:
         return i, len(text), ""

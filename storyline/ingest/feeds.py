@@ -8,7 +8,7 @@ from datetime import date
 from html.entities import html5 as _HTML5
 from email.utils import parsedate_to_datetime
 from typing import Iterator
-from urllib.parse import urljoin
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from xml.etree.ElementTree import Element
 
 from ..errors import InputError
@@ -72,6 +72,21 @@ def _date(raw: str | None, where: str) -> tuple[date | None, str | None]:
 
 def _text(el: Element | None) -> str:
     return (el.text or "").strip() if el is not None else ""
+
+
+# a link's tracking parameters: the same article reached from a newsletter, a feed or a share button
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ito|itm_\w+|ns_\w+|at_medium|"
+                       r"at_campaign|rss|ref)$", re.IGNORECASE)
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without its fragment and its tracking parameters ("?utm_source=rss"): one article, one
+    address, so that an item seen again under a campaign's link is known as stored."""
+    parts = urlsplit(url.strip())
+    if not parts.query and not parts.fragment:
+        return url.strip()
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
 def _markup(el: Element | None) -> str:
@@ -194,6 +209,8 @@ def _items(items: list[Element], where: str, feed_title: str | None, max_text_by
         source = feed_title
         if url and is_url(where) and not is_url(url):
             url = urljoin(where, url)     # "/story/1" on the feed's site
+        if url:
+            url = without_tracking(url)
         text = html_to_text(body)
         if not text and not (allow_empty and url):
             yield InputError(loc, f"feed item {title!r} has no text (no content or description)")

@@ -55,7 +55,14 @@ class Fetched:
 
 
 def _reason(exc: BaseException) -> str:
+    """What went wrong, on one line."""
+    return " ".join(_reason_lines(exc).split())
+
+
+def _reason_lines(exc: BaseException) -> str:
     if isinstance(exc, urllib.error.HTTPError):
+        if exc.code in (301, 302, 303, 307, 308):
+            return f"HTTP {exc.code}: redirected in a loop or too many times"
         return f"HTTP {exc.code} {exc.reason}".strip()
     if isinstance(exc, (socket.timeout, TimeoutError)):
         return "no answer in time (timed out)"
