@@ -13,7 +13,7 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
@@ -40,6 +40,7 @@ class IngestReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, reason): stored, but with a change
     unchanged: list[str] = field(default_factory=list)  # watched URLs that answered 304 Not Modified
     undated: list[str] = field(default_factory=list)  # new articles stored without a publication date
+    older: list[str] = field(default_factory=list)  # feed items left out: published before the kept window
 
     @property
     def ok(self) -> bool:
@@ -471,6 +472,21 @@ def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], se
     return report
 
 
+def _within_keep(items: Iterable[Article | InputError], settings: Settings,
+                 report: IngestReport) -> Iterator[Article | InputError]:
+    """``items`` without the articles published before the store's window (``keep_days``): a feed
+    that still lists them would have them stored at each poll and forgotten at each regroup."""
+    if settings.keep_days <= 0:
+        yield from items
+        return
+    cutoff = (_utc_now() - timedelta(days=settings.keep_days)).date()
+    for item in items:
+        if isinstance(item, Article) and item.published is not None and item.published < cutoff:
+            report.older.append(item.id)
+            continue
+        yield item
+
+
 def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
                 progress: Progress | None = None) -> IngestReport:
     """One poll of ``urls`` (feeds, pages): each is fetched conditionally with the validators
@@ -494,7 +510,7 @@ def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
         items = read_url(url, max_bytes=settings.max_article_bytes, max_text_bytes=settings.text_limit(),
                          known=_known(store, report), validators=validators, retry=_page_retries(store),
                          fetcher=fetcher)
-        ingest_articles(store, items, progress=progress, report=report)
+        ingest_articles(store, _within_keep(items, settings, report), progress=progress, report=report)
         store.set_kv(key, json.dumps(validators, sort_keys=True))
     report.stories = update_stories(store, settings)
     return report

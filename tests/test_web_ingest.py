@@ -480,3 +480,14 @@ def test_a_campaign_link_is_the_same_article_and_a_redirect_loop_is_one_line(sit
     site.headers["/loop"] = {"Location": "/loop"}
     [got] = list(read_url(f"{site.base}/loop"))
     assert isinstance(got, InputError) and "redirected" in got.reason and "\n" not in got.reason
+
+
+def test_watch_leaves_out_feed_items_older_than_the_kept_window(site: Site, tmp_path: Path) -> None:
+    _feed(site, ["bridge", "library"])                 # dated March 2026
+    db = tmp_path / "k.db"
+    r = _cli(db, "watch", "--once", "--keep", "30d", f"{site.base}/feed.xml")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.output.split())
+    assert "0 new" in said and "2 items older than the kept 30 days left out" in said
+    assert SQLiteStore(db).count_articles() == 0
+    assert "2 new" in _cli(tmp_path / "all.db", "watch", "--once", f"{site.base}/feed.xml").output

@@ -311,7 +311,9 @@ def watch(
                           f"{len(report.duplicate)} already stored, {len(report.failed)} failed; {_n(len(report.stories), 'story', 'stories')} updated, "
                           f"{_n(store.count_articles(), 'article', 'articles')} in {store.path}"
                           + (f"; {_n(len(report.unchanged), 'feed', 'feeds')} unchanged since the last poll"
-                             if report.unchanged else ""), highlight=False)
+                             if report.unchanged else "")
+                          + (f"; {_n(len(report.older), 'item', 'items')} older than the kept "
+                             f"{state.settings.keep_days:g} days left out" if report.older else ""), highlight=False)
             if report.stories:
                 _print_story_rows([r for r in store.list_stories(sort="updated", limit=10)
                                    if r["id"] in set(report.stories)])
