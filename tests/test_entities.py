@@ -1239,3 +1239,11 @@ def test_a_bare_surname_is_not_the_namesake_the_article_calls_by_the_first_name(
     assert said.get("he does not want to meet the relatives") != "Tomas Ortega"
     aliases = {e.name: e.aliases for e in b.entities}
     assert "Ortega" not in aliases["Tomas Ortega"] and "Tomas" in aliases["Tomas Ortega"]
+
+
+def test_a_body_named_of_one_thing_and_another_is_one_name() -> None:
+    got = lambda t: [(m.text, m.label) for m in storyline.recognize_entities(t)]  # noqa: E731
+    assert got("The Texas Board of Pardons and Paroles voted on Monday to deny clemency.") == [
+        ("Texas Board of Pardons and Paroles", "ORG")]
+    assert got("He spoke to the Ministry of Defence and Reuters on Friday.") == [
+        ("Ministry of Defence", "ORG"), ("Reuters", "ORG")]

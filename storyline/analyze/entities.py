@@ -428,7 +428,23 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
         if typ == "PER" and any(ch.isdigit() for t in tokens[s:e] for ch in t):
             typ = "MISC"  # no person's name has a digit: "Swissair MD-11", "Boeing 767" are machines
         out.append((s, e, typ))
-    return _place_by_context(tokens, _join_place_of(tokens, _join_nationality(tokens, out)))
+    return _place_by_context(tokens, _join_place_of(tokens, _join_nationality(tokens, _join_and_of(tokens, out))))
+
+
+def _join_and_of(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Texas Board of Pardons" "and" "Paroles" is one body: an organisation named "... of X" (or
+    "for X") then "and" and one capitalised word that news text does not write capitalised on its
+    own (no case ratio, or a low one: "Paroles", "Prevention"; not "Reuters", "Boeing")."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, typ in spans:
+        if out and typ == "ORG" and e - s == 1 and out[-1][2] == "ORG" and out[-1][1] + 1 == s \
+                and tokens[s - 1] == "and" and any(t in ("of", "for") for t in tokens[out[-1][0] + 1:out[-1][1] - 1]) \
+                and tokens[s][:1].isupper() and tokens[s][1:].islower() and tokens[s].isalpha() \
+                and _resources().capratio.get(tokens[s].lower(), "0") <= "2":
+            out[-1] = (out[-1][0], e, "ORG")
+            continue
+        out.append((s, e, typ))
+    return out
 
 
 # the endings of a people's or a creed's adjective ("European", "Asian", "Chinese", "British", "Islamic")
