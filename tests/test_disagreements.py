@@ -450,3 +450,23 @@ def test_a_day_of_what_has_not_happened_is_no_date_of_the_event() -> None:
         Article(id="a2", published=date(2031, 2, 5), text="The State Department said it was operating one flight "
                                                           "Saturday to evacuate citizens from the capital.")])
     assert [d for d in got if d.kind == "date"] == []
+
+
+def test_scope_year_animal_and_negation_rules_keep_ordinary_disputes() -> None:
+    def slots(*texts: str) -> list[list[str]]:
+        arts = [Article(id=f"a{i}", published=date(2031, 5, 2), text=t) for i, t in enumerate(texts)]
+        return [[v.value for v in d.values] for d in find_disagreements(arts)]
+
+    # a world's count leaves the others' dispute standing; an incidental "nationwide" is no scope
+    assert slots("The virus has killed 109 people in Rovania, officials said.",
+                 "The virus has killed 130 people in Rovania, the ministry said.",
+                 "The virus has killed 144 people across the region, the agency said.") == [["109", "130"]]
+    assert slots("The storm killed 12 people as schools closed nationwide.", "The storm killed 15 people.") == [["12", "15"]]
+    # a year of another noun phrase, and animals after a preposition, change nothing
+    assert slots("The fire killed 9 people in a tenement built in 1920 on the east side.",
+                 "The fire killed 14 people on the east side.") == [["9", "14"]]
+    assert [(c.slot, c.value) for c in number_claims("Nine killed in fish market fire in Lagos.")] == [("people killed", 9.0)]
+    # a negation elsewhere in the clause does not unmake the event
+    got = find_disagreements([Article(id="x", published=date(2031, 5, 2), text="The building collapsed on Tuesday with no warning."),
+                              Article(id="y", published=date(2031, 5, 3), text="The building collapsed on Wednesday, officials said.")])
+    assert [d.kind for d in got] == ["date"]

@@ -1247,3 +1247,12 @@ def test_a_body_named_of_one_thing_and_another_is_one_name() -> None:
         ("Texas Board of Pardons and Paroles", "ORG")]
     assert got("He spoke to the Ministry of Defence and Reuters on Friday.") == [
         ("Ministry of Defence", "ORG"), ("Reuters", "ORG")]
+
+
+def test_a_bare_surname_stays_with_the_main_namesake_named_once_by_the_first_name() -> None:
+    text = ("Serena Williams won her seventh title on Saturday. Her sister Venus Williams watched from the "
+            "stands. Fans chanted 'Serena' as the match ended. Williams said after the match that she had "
+            "felt pain in her shoulder all week.")
+    b = storyline.brief([Article(text=text, title="Seventh title", source="Gazette")])
+    aliases = {e.name: e.aliases for e in b.entities}
+    assert "Williams" in aliases["Serena Williams"] and "Williams" not in aliases.get("Venus Williams", ())

@@ -248,3 +248,40 @@ def test_focused_briefs_built_at_once_are_limited(example_db, monkeypatch) -> No
         asyncio.run(go())
     finally:
         st.close()
+
+
+def test_focused_briefs_asked_for_together_are_built_once(example_db, monkeypatch) -> None:
+    import threading
+
+    import storyline.serve.api as api
+    from storyline.store.sqlite import SQLiteStore
+
+    db, sid = example_db
+    st = SQLiteStore(db)
+    app = create_app(Settings(db=str(db)), store=st, background=False)
+    svc = app.state.service
+    built: list[str] = []
+    real = api.brief_now
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(kwargs.get("about", ""))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api, "brief_now", counting)
+    gate = threading.Barrier(6)
+    answers: list[object] = []
+
+    def ask() -> None:
+        gate.wait()
+        answers.append(api._focused_brief(svc, sid, "Helen Marsh"))
+
+    try:
+        threads = [threading.Thread(target=ask) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(answers) == 6 and all(a is not None for a in answers)
+        assert len(built) <= api.FOCUS_SLOTS      # the others found it built when their turn came
+    finally:
+        st.close()

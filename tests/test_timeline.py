@@ -211,9 +211,10 @@ def test_a_day_after_a_possessive_names_the_event_not_the_sentences_day() -> Non
     text = "Ivan Dorn on Tuesday became the first candidate approved for Ruritania's June 27 presidential election."
     got = {t.text: names_another_event(text, t) for t in storyline.tag_timexes(text, date(2031, 4, 15))}
     assert got == {"Tuesday": False, "June 27": True}
-    for text in ("The party set its June 27 congress.", "The party's June 27 congress was postponed."):
+    for text in ("Delegates arrived for its June 27 congress.", "Delegates arrived for the party's June 27 congress."):
         assert [names_another_event(text, t) for t in storyline.tag_timexes(text, date(2031, 4, 15))] == [True]
-    for text in ("Voters go to the polls on June 27 in Ruritania.", "It's June 27 already and nothing is done."):
+    for text in ("Voters go to the polls on June 27 in Ruritania.", "It's June 27 already and nothing is done.",
+                 "Kenya's June 7 embassy bombing killed 213 people.", "Police arrested her June 3 outside her home."):
         assert [names_another_event(text, t) for t in storyline.tag_timexes(text, date(2031, 4, 15))] == [False]
 
 

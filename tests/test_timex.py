@@ -486,6 +486,9 @@ def test_a_far_will_of_the_sentence_looks_ahead_when_nothing_nearer_tells() -> N
     assert [t.value for t in tag_timexes(text, wednesday)] == ["2031-04-11"]
     text = "The results were announced by the national election commission in the capital Friday."
     assert [t.value for t in tag_timexes(text, wednesday)] == ["2031-04-04"]
+    # (an active participle far from the modal is another clause's past)
+    text = "The inquiry will examine why the ferry capsized off the northern coast of the island near Kalmar on Friday."
+    assert [t.value for t in tag_timexes(text, wednesday)] == ["2031-04-04"]
 
 
 def test_a_live_page_is_read_on_the_day_of_its_last_update() -> None:

@@ -652,9 +652,10 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     if toks[k].low in _PRONOUNS:
         return (k, k + 1)
     b = k
-    seen_cap = False
+    seen_cap = possessed = False
     while b < limit and b - k < 8 and _np_ok(toks[b]):
         t = toks[b]
+        possessed = possessed or (b > k and seen_cap and toks[b - 1].text.endswith(("’s", "'s")))
         if b > k and t.low in _WEEKDAY_WORDS and toks[b - 1].low not in _DETS \
                 and not (b + 1 < limit and _is_cap(toks[b + 1])):
             break  # "Gov. George W. Bush Thursday granted ...": the day is no part of the name (not "The Sunday Times")
@@ -662,9 +663,9 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
             pass
         elif _is_cap(t) or t.text in ("’s", "'s", "-", ".", "&"):
             seen_cap = seen_cap or _is_cap(t)
-        elif b > k and toks[b - 1].text.endswith(("’s", "'s")) and t.text.isalpha() and t.low not in CUE_VERBS \
-                and t.low not in _AUX_VERBS and not t.low.endswith("ed"):
-            pass  # the head after a name's possessive: "Tomas's father, who ..., said" is the father
+        elif possessed and t.text.isalpha() and t.low not in CUE_VERBS and t.low not in _AUX_VERBS \
+                and not t.low.endswith("ed"):
+            pass  # the head after a name's possessive: "Tomas's father", "Britain's prime minister, who ..."
         elif seen_cap or t.low in CUE_VERBS or t.low.endswith("ed"):
             break
         b += 1

@@ -363,15 +363,16 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             for m in rx.finditer(text, back, start):
                 if last is None or m.start() > last[0]:
                     last = (m.start(), sign)
-        if last is not None and (last[1] > 0 or _modal_governs(text[back:start])):
+        if last is not None and (last[1] > 0 or _modal_governs(text[back:start], passive=True)):
             return 1
     return best[1] if best else 0
 
 
-def _modal_governs(before: str) -> bool:
+def _modal_governs(before: str, passive: bool = False) -> bool:
     """Whether the last past form in ``before`` is a participle of the modal before it ("will be
     announced", "will stay closed"): a weak past after the last modal, no "was", "had", "said" ...
-    between them."""
+    between them; with ``passive``, right after "be" or "been" ("will examine why the ferry capsized"
+    is no ferry capsizing ahead)."""
     last_past = None
     for m in _PAST.finditer(before):
         last_past = m
@@ -379,7 +380,8 @@ def _modal_governs(before: str) -> bool:
     for m in _MODAL.finditer(before):
         last_modal = m
     return last_past is not None and last_modal is not None and last_modal.start() < last_past.start() \
-        and bool(_WEAK_PAST.fullmatch(last_past.group(0))) and not _STRONG_PAST.search(before[last_modal.end():])
+        and bool(_WEAK_PAST.fullmatch(last_past.group(0))) and not _STRONG_PAST.search(before[last_modal.end():]) \
+        and (not passive or bool(re.search(r"\b(?:be|been|get)\s+(?:\w+ly\s+)?$", before[:last_past.start()])))
 
 
 # a present plan of what is to come, as the main verb after a subject of up to four words ("Clinton

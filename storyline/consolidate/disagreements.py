@@ -267,7 +267,8 @@ _HUMAN_VERB_BEFORE = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed
                                 r"(?:(?:at least|about|some|nearly|almost|more than|over|around|another|"
                                 r"an estimated)\s+)?$", re.IGNORECASE)
 # (not of animals: "20 dead sea turtles", "40 dead fish")
-_HUMAN_STATE_AFTER = re.compile(r"\s*(?:dead|killed|injured|wounded|missing|hurt)\b(?!(?:\s+[a-z]+)?\s+(?:animals?|"
+_HUMAN_STATE_AFTER = re.compile(r"\s*(?:dead|killed|injured|wounded|missing|hurt)\b(?!(?:\s+(?!(?:in|at|on|after|as|"
+                                r"from|by|and|or|when|while|during|near|following)\b)[a-z]+)?\s+(?:animals?|"
                                 r"birds?|fish|fishes|turtles?|dolphins?|whales?|seals?|sea\s+lions?|pelicans?|cattle|"
                                 r"cows?|pigs?|sheep|goats?|chickens?|poultry|horses?|dogs?|cats?|deer|bees?|trees?)\b)",
                                 re.IGNORECASE)
@@ -500,8 +501,11 @@ def _past_year(sentence: str, start: int, published: date | None) -> bool:
     if any(int(y) < published.year for y in _YEAR.findall(sentence[:start])):
         return True
     # "in" and a year later in the count's own clause: "(which killed 15 and injured 170 others in 2005)"
-    clause = re.split(r"[,;:.)(]", sentence[start:start + 80])[0]
-    return any(int(y) < published.year for y in re.findall(r"\bin\s+((?:1[89]|20)\d\d)\b", clause))
+    # (words of the count's own phrase between: "15 and injured 170 others in 2005"; not a new noun
+    # phrase's, "9 people in a tenement built in 1920")
+    m = re.match(r"[\d,.]*\s+(?:(?!(?:a|an|the|his|her|its|their)\b)[\w,]+\s+){0,6}in\s+((?:1[89]|20)\d\d)\b",
+                 sentence[start:start + 80])
+    return m is not None and int(m.group(1)) < published.year
 
 
 def _first_statements(entries: list[tuple[Article, int, Unit, NumberClaim]]
@@ -592,6 +596,13 @@ _WHOLE_SCOPE = re.compile(r"\b(?:worldwide|globally|world-wide|nationwide|across
                           r"country|region)|in\s+\d+\s+(?:countries|nations|states|provinces))\b", re.IGNORECASE)
 
 
+def _whole_scope(sentence: str, c: NumberClaim) -> bool:
+    """Whether a count is told of the whole world or nation: the scope words right after it, in its
+    own clause ("killed 144 people worldwide", "144 deaths across the region")."""
+    after = re.split(r"[,;:.()]|\s(?:as|while|when|and|but)\s", sentence[c.end:c.end + 60])[0]
+    return bool(_WHOLE_SCOPE.search(after))
+
+
 # counts that grow as a story goes on (a toll, the evacuated, the arrested), unlike cars derailed
 _RUNNING = frozenset({"killed", "injured", "evacuated", "arrested"})
 
@@ -638,6 +649,10 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
             if not any(u is v for v, _ in vals[key]):
                 vals[key].append((u, c))
             places[key].append(Citation(a.id, s + c.start, s + c.end, a.source))
+        whole = {k for k in vals if all(_whole_scope(u.text, c) for u, c in vals[k])}
+        if whole and len(whole) < len(vals):
+            # "109 people in Rovania" and "144 people worldwide": the world's count is no rival
+            vals = defaultdict(list, {k: v for k, v in vals.items() if k not in whole})
         if len(vals) < 2 or _all_compatible(list(vals)):
             continue
         if len(vals) > 2 and max(sum(len(vals[o]) for o in vals if _compatible(k, o)) for k in vals) < 2:
@@ -647,8 +662,6 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
         if len(keys) < 2 or _all_compatible(keys):
             continue
         running = slot.split()[-1] in _RUNNING and _running_count(keys, places, by_id)
-        if len({any(_WHOLE_SCOPE.search(u.text) for u, _ in vals[k]) for k in keys}) > 1:
-            continue  # "109 people in Rovania" and "144 people worldwide": two scopes, no dispute
         values = []
         # (a count that rose day by day is shown in the order of its days: an update, not a dispute)
         for key in sorted(keys, key=lambda k: (k[0],) if running else (-len({c.article_id for c in places[k]}), k[0])):
@@ -666,8 +679,9 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
 
 # a sentence telling of what has not happened, or not yet: a plan, a forecast, a denial, a supposition
 # ("has no evacuation flights planned for Friday", "Even had Mubarak stepped down on Thursday")
-_NOT_HAPPENED = re.compile(r"\b(?:will|shall|would|planned|plans?|scheduled|expected|expects?|due\s+(?:to|on|for)|"
-                           r"set\s+(?:to|for)|going\s+to|no|not|never|if|unless|even\s+had)\b|n['’]t\b", re.IGNORECASE)
+_NOT_HAPPENED = re.compile(r"\b(?:will|shall|would|planned|plans?|scheduled|due\s+(?:to|on|for)|set\s+(?:to|for)|"
+                           r"going\s+to|unless|even\s+had|(?:not|never|n['’]t)\s+(?:yet\s+)?(?:been\s+)?"
+                           r"(?:happen|take\s+place|occur)\w*)\b", re.IGNORECASE)
 
 
 def _clause_of(text: str, start: int, end: int) -> str:

@@ -410,7 +410,10 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             if len(toks) == 1 and m.label == "PERSON" and len(cands) > 1:
                 # a person the article calls by the first name is not the one it calls by the surname
                 # ("Elian" the boy, "Gonzalez" his father Juan Miguel Gonzalez): the namesakes not so called
-                by_first = [e for e in cands if len(e.full) >= 2 and (e.full[0],) in e.names and e.full[-1] == toks[0]]
+                # (one the article mostly calls by the first name: "Serena" once after "Serena Williams"
+                # is still the Williams of a later "Williams said")
+                by_first = [e for e in cands if len(e.full) >= 2 and e.full[-1] == toks[0]
+                            and e.names[(e.full[0],)] > e.names[e.full]]
                 if by_first and len(by_first) < len(cands):
                     cands = [e for e in cands if e not in by_first]
             if cands:

@@ -100,7 +100,7 @@ class _Known:
 
 def _figures(bag: Counter[str]) -> set[str]:
     """The figures among a sentence's words ("120", "1,500")."""
-    return {w for w in bag if w[:1].isdigit()}
+    return {w.replace(",", "") for w in bag if w[:1].isdigit()}   # ("1,500" is "1500")
 
 
 def _known(articles: Sequence[Article], skip: set[str], redundancy: float, contained: float) -> _Known:
@@ -135,7 +135,8 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 fresh = sum(1 for w in bag if w not in vocab)
                 # on the story's subject: at least two of its words the story already used
                 on_topic = sum(1 for w in bag if w in vocab and not w[:1].isdigit()) >= 2
-                figures = sum(2 for w in _figures(bag) if w not in vocab)   # a new figure is news
+                known_figures = {w.replace(",", "") for w in vocab if w[:1].isdigit()}
+                figures = sum(2 for w in _figures(bag) if w not in known_figures)   # a new figure is news
                 picked.append((on_topic, fresh + figures, k, SummarySentence(
                     text=text, citations=(cite,), article_id=a.id, start=s.start, end=s.end)))
             known.add(bag)

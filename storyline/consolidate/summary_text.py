@@ -392,11 +392,12 @@ _BACK_OPENER = re.compile(r"^(?:With|Given|Despite|Because of|After|Before|Beyon
 # group the sentence before set; "Initially thought to have been the bomber." (no subject of its own);
 # "The EU went on to state ...": a narration's next step
 _BACK_SETTING = re.compile(
-    r"^[\"“]?(?:(?:At|By)\s+(?:that|this|the\s+same)\s+(?:point|time|moment|stage)\b|Until\s+then\b|Up\s+to\s+then\b"
-    r"|(?:Among|Of|Of\s+all)\s+(?:them|those|these)\b|In\s+(?:that|this|either)\s+case\b|At\s+the\s+time\s*,"
+    r"^[\"“]?(?:(?:At|By)\s+(?:that|the\s+same)\s+(?:point|time|moment|stage)\b|By\s+this\s+time\b|Until\s+then\b"
+    r"|Up\s+to\s+then\b|(?:Among|Of)\s+(?:them|those|these)\s+(?:was|were|is|are)\b|In\s+(?:that|either)\s+case\b"
+    r"|At\s+the\s+time\s*,"
     r"|(?:(?:Initially|Originally|Previously|Once|Widely|Long)\s+)?(?:thought|believed|considered|described|regarded|"
     r"reported|presumed)\s+(?:to|as)\b[^,]*$)"
-    r"|^[^,;:]{1,60}\bwent\s+on\s+to\s+(?:say|state|add|tell|describe|call|note|explain|claim|warn|insist)\b")
+    r"|^[^,;:]{1,60}\bwent\s+on\s+to\s+(?:say|state|add|tell|describe|call|note|explain|warn|insist)\b")
 
 
 # a broadcast's talk: "Obviously the story of the day is ...", "Well, we are watching ...", "Now,
@@ -795,7 +796,9 @@ def furniture_open_end(text: str) -> int:
 
 # a page's date stamp glued before the first words ("Saturday, March 26, 2005 Up to four times ..."):
 # a full date and then a capital, no comma or verb between them
-_DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+)?{MONTH_NAMES}\.?\s+\d{{1,2}},\s+\d{{4}}\s*(?=[A-Z][a-z])")
+# (a weekday before it, or no space after it: "June 4, 1989 Chinese troops open fire" is a chronology's line)
+_DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+{MONTH_NAMES}\.?\s+\d{{1,2}},\s+\d{{4}}\s*"
+                         rf"|{MONTH_NAMES}\.?\s+\d{{1,2}},\s+\d{{4}})(?=[A-Z][a-z])")
 
 
 def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[int, int, str]:

@@ -108,9 +108,12 @@ def present_today(text: str, start: int, end: int) -> bool:
 # a word that goes on the sentence ("the Aug. 7 and ...", "on Aug. 7 in Nairobi")
 _NAMES_AN_EVENT = re.compile(r"\b(?:in|of|since|after|before|from|following|for|by|over|to|with|about|at|during|until|"
                              r"into|on|against)\s+(?:the|a|an)\s+$"
-                             # (or a possessive: "approved for Russia's March 26 presidential election")
-                             r"|\b(?!(?:it|that|there|here|what|who|he|she)['’]s)[A-Z][\w.-]*['’]s\s+$|\b(?:its|their|his|her)\s+$",
-                             re.IGNORECASE)
+                             # (or a possessive after a preposition: "approved for Russia's March 26 presidential
+                             # election"; "Kenya's Aug. 7 embassy bombing killed 213" is dated by it)
+                             r"|\b(?:in|of|since|after|before|from|following|for|by|over|to|with|about|at|during|until|"
+                             r"into|on|against)\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,2})?"
+                             r"(?:(?!(?:it|that|there|here|what|who|he|she)['’]s)[A-Z][\w.-]*['’]s"
+                             r"|its|their|his)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r",?\s+([a-z][a-z-]+)\b")  # (", bombing" after "the Dec. 21, 1988")
 # the words that make a year a time ("in 2008", "since 1995", "until 2010", "late 2008")
 _YEAR_GOVERNED = re.compile(r"^(?:in|since|until|till|by|from|to|through|during|before|after|of|early|mid|late|"

@@ -8,7 +8,7 @@ from datetime import date
 from html.entities import html5 as _HTML5
 from email.utils import parsedate_to_datetime
 from typing import Iterator
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin
 from xml.etree.ElementTree import Element
 
 from ..errors import InputError
@@ -20,7 +20,8 @@ from .web import is_url
 __all__ = ["parse_feed"]
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
-_RSS1 = "{http://purl.org/rss/1.0/}"   # RSS 1.0 (RDF): its items stand beside the channel
+_RSS1 = "{http://purl.org/rss/1.0/}"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"   # RSS 1.0 (RDF): its items stand beside the channel
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 _TAG = re.compile(r"<[^>]+>")
@@ -75,18 +76,25 @@ def _text(el: Element | None) -> str:
 
 
 # a link's tracking parameters: the same article reached from a newsletter, a feed or a share button
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ito|itm_\w+|ns_\w+|at_medium|"
-                       r"at_campaign|rss|ref)$", re.IGNORECASE)
+# (only the families that never name an article: a site may keep its article's id in "ref" or "ito")
+_TRACKING = re.compile(r"^(?:utm_[\w-]*|fbclid|gclid|dclid|mc_cid|mc_eid)=", re.IGNORECASE)
 
 
 def without_tracking(url: str) -> str:
-    """``url`` without its fragment and its tracking parameters ("?utm_source=rss"): one article, one
-    address, so that an item seen again under a campaign's link is known as stored."""
-    parts = urlsplit(url.strip())
-    if not parts.query and not parts.fragment:
-        return url.strip()
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    """``url`` without its tracking parameters ("?utm_source=rss"): one article, one address, so that
+    an item seen again under a campaign's link is known as stored. The rest of the query and the
+    fragment stay as written (a live blog's "#post-101", a "#!/article/991" route name articles)."""
+    url = url.strip()
+    q = url.find("?")
+    if q < 0:
+        return url
+    end = url.find("#", q)
+    end = len(url) if end < 0 else end
+    parts = re.split(r"[&;]", url[q + 1:end])
+    kept = [p for p in parts if p and not _TRACKING.match(p)]
+    if len(kept) == len([p for p in parts if p]):
+        return url
+    return url[:q] + ("?" + "&".join(kept) if kept else "") + url[end:]
 
 
 def _markup(el: Element | None) -> str:
@@ -106,7 +114,7 @@ _PREFIX = re.compile(r"<(/?)[\w.-]+:")
 
 
 def parse_feed(text: str, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
-               allow_empty: bool = False) -> Iterator[Article | InputError]:
+               allow_empty: bool = False, base: str | None = None) -> Iterator[Article | InputError]:
     """Articles of an RSS or Atom document; a broken feed or item is reported, never raised. HTML
     entities (``&nbsp;``) are read though XML does not define them; an unreadable date is a
     warning on its item (``meta["warnings"]``). ``allow_empty``: an item without text but with a
@@ -127,7 +135,10 @@ def parse_feed(text: str, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_
         yield InputError(where, f"malformed feed XML ({broken})" if broken is not None
                          else "feed has no <item> or <entry> elements")
         return
-    yield from _items(items, where, feed_title, max_text_bytes, allow_empty)
+    base = base or where
+    if root.get(_XML_BASE):
+        base = urljoin(base, root.get(_XML_BASE, ""))
+    yield from _items(items, where, feed_title, max_text_bytes, allow_empty, base)
     if broken is not None:
         yield InputError(where, f"malformed feed XML ({broken}); the {len(items)} whole item(s) were read")
 
@@ -186,7 +197,7 @@ def _parse_xml(text: str) -> tuple[Element, str | None]:
 
 
 def _items(items: list[Element], where: str, feed_title: str | None, max_text_bytes: int,
-           allow_empty: bool) -> Iterator[Article | InputError]:
+           allow_empty: bool, base: str) -> Iterator[Article | InputError]:
     for i, item in enumerate(items, start=1):
         loc = f"{where}#item{i}"
         atom = item.tag.startswith(_ATOM)
@@ -207,8 +218,12 @@ def _items(items: list[Element], where: str, feed_title: str | None, max_text_by
             raw_date = _text(item.find("pubDate")) or _text(item.find(_DC_DATE))
             body = _markup(item.find(_CONTENT)) or _markup(item.find(f"{ns}description"))
         source = feed_title
-        if url and is_url(where) and not is_url(url):
-            url = urljoin(where, url)     # "/story/1" on the feed's site
+        if url and not is_url(url):
+            # "/story/1" on the feed's site: against the item's or the feed's xml:base, else the
+            # address the feed was read from (after redirects)
+            xml_base = item.get(_XML_BASE)
+            here = urljoin(base, xml_base) if xml_base else base
+            url = urljoin(here, url) if is_url(here) else url
         if url:
             url = without_tracking(url)
         text = html_to_text(body)

@@ -28,7 +28,8 @@ from .decode import decode_bytes
 __all__ = ["Fetched", "fetch", "is_url", "read_url", "DEFAULT_TIMEOUT", "TEASER_WORDS"]
 
 DEFAULT_TIMEOUT = 20.0     # seconds one read of a response may wait
-WHOLE_ANSWER = 3           # and the whole response, in timeouts (a minute by default)
+WHOLE_ANSWER = 3           # past this many timeouts (a minute by default) a response must come
+MIN_RATE = 2_000           # at this many bytes a second on average, or it is given up
 DEFAULT_MAX_BYTES = 20_000_000
 TEASER_WORDS = 120          # a feed item shorter than this is a teaser: its linked page is read
 PAGE_WORKERS = 4            # linked pages fetched at once
@@ -61,7 +62,7 @@ def _reason(exc: BaseException) -> str:
 
 def _reason_lines(exc: BaseException) -> str:
     if isinstance(exc, urllib.error.HTTPError):
-        if exc.code in (301, 302, 303, 307, 308):
+        if exc.code in (301, 302, 303, 307, 308) and "infinite loop" in str(exc.msg):
             return f"HTTP {exc.code}: redirected in a loop or too many times"
         return f"HTTP {exc.code} {exc.reason}".strip()
     if isinstance(exc, (socket.timeout, TimeoutError)):
@@ -78,36 +79,47 @@ def _reason_lines(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _body(resp: object, where: str, max_bytes: int, encoding: str, deadline: float, timeout: float) -> bytes:
+def _body(resp: object, where: str, max_bytes: int, encoding: str, start: float, timeout: float) -> bytes:
     """The response body, read as it comes: at most ``max_bytes`` (compressed and once decompressed,
-    inflated as it arrives, so that a small bomb never fills memory) and until ``deadline`` (a server
-    that sends a byte now and then is not waited on for ever: ``timeout`` bounds each read only)."""
+    inflated as it arrives, so that a small bomb never fills memory), and no slower on average than
+    ``MIN_RATE`` bytes a second once ``WHOLE_ANSWER`` timeouts have passed (a server that sends a byte
+    now and then is not waited on for ever; ``timeout`` bounds each read only)."""
     read = getattr(resp, "read1", None) or getattr(resp, "read")
-    inflate = None
-    if encoding in ("gzip", "x-gzip", "deflate"):
-        inflate = zlib.decompressobj(zlib.MAX_WBITS | (16 if encoding != "deflate" else 0))
+    gz = encoding in ("gzip", "x-gzip")
+
+    def inflater() -> "zlib._Decompress":
+        return zlib.decompressobj(zlib.MAX_WBITS | (16 if gz else 0))
+
+    inflate = inflater() if gz or encoding == "deflate" else None
     chunks: list[bytes] = []
     size = raw = 0
     while True:
-        if time.monotonic() > deadline:
-            raise InputError(where, f"no complete answer in {WHOLE_ANSWER * timeout:.0f} s (the server sends too slowly)")
+        spent = time.monotonic() - start
+        if spent > WHOLE_ANSWER * timeout and raw < MIN_RATE * spent:
+            raise InputError(where, f"the server sends too slowly ({raw / spent / 1000:.1f} kB/s after {spent:.0f} s)")
         chunk = read(1 << 16)
         if not chunk:
             break
         raw += len(chunk)
         if raw > max_bytes:
             raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit (max_article_bytes)")
-        if inflate is not None:
+        while inflate is not None and chunk:
             try:
-                chunk = inflate.decompress(chunk, max_bytes + 1 - size)
+                out = inflate.decompress(chunk, max_bytes + 1 - size)
             except zlib.error as exc:
                 raise InputError(where, f"response body could not be decompressed ({exc})") from exc
-            if inflate.unconsumed_tail or size + len(chunk) > max_bytes:
+            if inflate.unconsumed_tail or size + len(out) > max_bytes:
                 raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit once decompressed "
                                         "(max_article_bytes)")
-        size += len(chunk)
-        chunks.append(chunk)
-    if inflate is not None and not inflate.eof:
+            size += len(out)
+            chunks.append(out)
+            chunk = inflate.unused_data if inflate.eof and gz else b""   # gzip of several members
+            if chunk:
+                inflate = inflater()
+        if inflate is None:
+            size += len(chunk)
+            chunks.append(chunk)
+    if inflate is not None and raw and not inflate.eof:
         raise InputError(where, "response body could not be decompressed (it ends before its compressed stream)")
     return b"".join(chunks)
 
@@ -131,8 +143,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - the scheme is checked above
             info: Message = resp.headers
-            data = _body(resp, where, max_bytes, (info.get("Content-Encoding") or "").lower(),
-                         start + WHOLE_ANSWER * timeout, timeout)
+            data = _body(resp, where, max_bytes, (info.get("Content-Encoding") or "").lower(), start, timeout)
             return Fetched(url=resp.geturl() or where, content_type=info.get_content_type(),
                            charset=info.get_content_charset(), data=data,
                            etag=info.get("ETag"), last_modified=info.get("Last-Modified"))
@@ -182,7 +193,10 @@ _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
 def _tells_the_item(item: Article, page: str) -> bool:
     """Whether a linked page tells the feed item's story: it holds at least half of the item's title
     and teaser words (of four letters or more, at most the first 20), or the item has none."""
-    words = list(dict.fromkeys(w.lower() for w in _NAME_WORD.findall(f"{item.title or ''} {item.text}")))[:20]
+    told = f"{item.title or ''} {item.text}"
+    if any(ord(c) >= 0x2E80 for c in told[:200]) or any("\u0E00" <= c <= "\u0EFF" for c in told[:200]):
+        return True   # Chinese, Japanese, Thai: no spaces between words to compare by
+    words = list(dict.fromkeys(w.lower() for w in _NAME_WORD.findall(told)))[:20]
     if len(words) < 2:
         return True
     on_page = {w.lower() for w in _NAME_WORD.findall(page)}
@@ -243,7 +257,7 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
     if kind == "feed":
         v["kind"] = "feed"
         yield from _feed_articles(text, where, timeout=timeout, max_bytes=max_bytes, max_text_bytes=max_text_bytes,
-                                  full_text=full_text, known=known, fetcher=fetcher,
+                                  full_text=full_text, known=known, fetcher=fetcher, base=got.url,
                                   retry=retry, on_retry=lambda: [v.pop(k, None) for k in ("etag", "last_modified")])
         return
     if v.get("kind") == "feed" and kind in ("html", "text"):
@@ -294,11 +308,12 @@ def _page(url: str, *, timeout: float, max_bytes: int, max_text_bytes: int,
 def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max_text_bytes: int, full_text: bool,
                    known: Callable[[str], bool] | None, fetcher: Callable[..., Fetched | None],
                    retry: Callable[[str], int] | None = None,
-                   on_retry: Callable[[], None] | None = None) -> Iterator[Article | InputError]:
+                   on_retry: Callable[[], None] | None = None,
+                   base: str | None = None) -> Iterator[Article | InputError]:
     from .feeds import parse_feed
 
     items: list[Article | InputError] = []
-    for item in parse_feed(text, where, max_text_bytes=max_text_bytes, allow_empty=full_text):
+    for item in parse_feed(text, where, max_text_bytes=max_text_bytes, allow_empty=full_text, base=base):
         if isinstance(item, Article) and known is not None and known(item.id):
             continue
         items.append(item)

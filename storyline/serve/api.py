@@ -30,6 +30,7 @@ import hmac
 import json
 import logging
 import re
+import sqlite3
 import threading
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -240,7 +241,9 @@ class Service:
     _cache_sizes: dict[Any, int] = field(default_factory=dict)
     _cache_bytes: int = 0
     _gen: int = 0
-    _seen: threading.local = field(default_factory=threading.local)
+    _dv_lock: threading.Lock = field(default_factory=threading.Lock)
+    _dv_conn: sqlite3.Connection | None = None
+    _dv: int | None = None
     _focus: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(FOCUS_SLOTS))
     _focus_asked: int = 0
 
@@ -257,6 +260,10 @@ class Service:
         if self._thread is not None:
             self._thread.join(timeout=30)
             self._thread = None
+        with self._dv_lock:
+            if self._dv_conn is not None:
+                self._dv_conn.close()
+                self._dv_conn = None
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -302,12 +309,18 @@ class Service:
 
     def generation(self) -> int:
         """A number that changes whenever the store may have changed: after this process's writes, and
-        when this thread's connection sees another connection's commit (SQLite's data_version), so a
-        cache keyed by it never serves a page older than the store it reads."""
-        dv = self.store.data_version()
-        last = getattr(self._seen, "dv", None)
-        if last != dv:
-            self._seen.dv = dv
+        when a connection of the service's own sees another connection's commit (SQLite's
+        data_version, read on that one connection so that its values form one sequence: a counter per
+        thread had made each new worker thread's first request empty every cache), so a cache keyed by
+        it never serves a page older than the store it reads."""
+        with self._dv_lock:
+            if self._dv_conn is None:   # one connection of its own: its counter is one sequence
+                uri = f"file:{quote(str(self.store.path))}?mode=ro"
+                self._dv_conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            dv = int(self._dv_conn.execute("PRAGMA data_version").fetchone()[0])
+            changed = self._dv is not None and dv != self._dv
+            self._dv = dv
+        if changed:
             self.bump()
         return self._gen
 
@@ -336,6 +349,13 @@ class Service:
         finally:
             with self._cache_lock:
                 self._focus_asked -= 1
+
+    def peek(self, key: Any) -> Any:
+        """What the page cache holds under ``key`` (None: nothing)."""
+        if not self.cache:
+            return None
+        with self._cache_lock:
+            return self._page_cache.get(key)
 
     def cached(self, key: Any, make: Callable[[], Any]) -> Any:
         """``make()``, remembered under ``key`` when caching is on (least recently used dropped first,
@@ -543,12 +563,17 @@ def _focused_brief(svc: Service, story_id: str, about: str) -> tuple[Brief, str]
     """The story's brief with its summary focused on ``about``, built now (and kept until the store changes)."""
     about = " ".join(about.split())
 
+    key = ("focus", svc.generation(), story_id, about.casefold())
+
     def make() -> tuple[Brief, str] | None:
         with svc.focus_slot():
+            built = svc.peek(key)   # asked for by another request while this one waited its turn
+            if built is not None:
+                return built  # type: ignore[no-any-return]
             b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
         return (b, json.dumps(to_dict(b))) if b is not None else None
 
-    return svc.cached(("focus", svc.generation(), story_id, about.casefold()), make)
+    return svc.cached(key, make)
 
 
 def _site(request: Request) -> dict[str, str]:
