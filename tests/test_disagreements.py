@@ -470,3 +470,13 @@ def test_scope_year_animal_and_negation_rules_keep_ordinary_disputes() -> None:
     got = find_disagreements([Article(id="x", published=date(2031, 5, 2), text="The building collapsed on Tuesday with no warning."),
                               Article(id="y", published=date(2031, 5, 3), text="The building collapsed on Wednesday, officials said.")])
     assert [d.kind for d in got] == ["date"]
+
+
+def test_a_range_is_no_one_figure() -> None:
+    for text in ("The Red Cross estimates 45,000-50,000 people are dead after the quake.",
+                 "Between 30,000 and 50,000 people were killed, the president said.",
+                 "The quake killed 5,000 to 10,000 people.", "Four or five people were injured."):
+        assert number_claims(text) == [], text
+    arts = [Article(id="a", published=date(2031, 5, 4), text="The Red Cross estimates 45,000-50,000 people are dead."),
+            Article(id="b", published=date(2031, 5, 4), text="As many as 50,000-100,000 people are dead, officials say.")]
+    assert find_disagreements(arts) == []

@@ -149,6 +149,10 @@ _DAY_EVENTS = {**{k: v for k, v in _EVENTS.items() if k not in ("cost", "aboard"
 _INCIDENTS = frozenset("killed injured derailed crashed exploded attacked quake collapsed sank".split())
 _DAY_EVENT_RE = _named_alternatives(_DAY_EVENTS)
 _SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|\banother|\binclude[sd]?|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
+# a range's ends: "45,000-50,000", "5,000 to 10,000", "between 30,000 and 50,000"
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|or)\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+[\w,.]+\s+(?:\w+\s+)?and|(?:\d|\b(?:one|two|three|four|five|six|seven|eight|"
+                           r"nine|ten))\s*(?:-|–|—|to|or))\s*$", re.IGNORECASE)
 # a figure in brackets after another is its conversion: "0.26 euros (£0.21; $0.34)", "95 miles (152 km)"
 _CONVERSION = re.compile(r"\d[^()]{0,25}\([^()]{0,12}$")
 _DATE_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|percent of the vote)", re.IGNORECASE)
@@ -224,8 +228,9 @@ def number_claims(sentence: str) -> list[NumberClaim]:
     for m, value in quantities:
         before = sentence[:m.start()]
         after = sentence[m.end():]
-        if _SKIP_BEFORE.search(before) or _CONVERSION.search(before):
-            continue
+        if _SKIP_BEFORE.search(before) or _CONVERSION.search(before) or _RANGE_AFTER.match(after) \
+                or _RANGE_BEFORE.search(before):
+            continue  # (a range is no one figure: "45,000-50,000 people", "between 30,000 and 50,000")
         noun_cls = _count_noun(after, before)
         if noun_cls is None:
             continue
