@@ -314,11 +314,14 @@ class Service:
         thread had made each new worker thread's first request empty every cache), so a cache keyed by
         it never serves a page older than the store it reads."""
         with self._dv_lock:
-            if self._dv_conn is None:   # one connection of its own: its counter is one sequence
-                uri = f"file:{quote(str(self.store.path))}?mode=ro"
-                self._dv_conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            dv = int(self._dv_conn.execute("PRAGMA data_version").fetchone()[0])
-            changed = self._dv is not None and dv != self._dv
+            try:
+                if self._dv_conn is None:   # one connection of its own: its counter is one sequence
+                    uri = f"file:{quote(str(self.store.path.resolve()))}?mode=ro"
+                    self._dv_conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                dv = int(self._dv_conn.execute("PRAGMA data_version").fetchone()[0])
+                changed = self._dv is not None and dv != self._dv
+            except sqlite3.Error:   # (cannot open it: every read is taken as a change, no page is stale)
+                dv, changed = None, True
             self._dv = dv
         if changed:
             self.bump()
