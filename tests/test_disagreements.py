@@ -477,6 +477,10 @@ def test_a_range_is_no_one_figure() -> None:
                  "Between 30,000 and 50,000 people were killed, the president said.",
                  "The quake killed 5,000 to 10,000 people.", "Four or five people were injured."):
         assert number_claims(text) == [], text
+    # a spaced dash is no range, and "from 30 to 45" ends on the figure told
+    assert [c.value for c in number_claims("Aug. 7, 1998 — 224 people are killed in bombings.")] == [224.0]
+    assert [c.value for c in number_claims("The blast killed 12 — three of them children.")] == [12.0]
+    assert [c.value for c in number_claims("The toll went from 30 to 45 dead.")] == [45.0]
     arts = [Article(id="a", published=date(2031, 5, 4), text="The Red Cross estimates 45,000-50,000 people are dead."),
             Article(id="b", published=date(2031, 5, 4), text="As many as 50,000-100,000 people are dead, officials say.")]
     assert find_disagreements(arts) == []

@@ -697,12 +697,3 @@ def test_a_pages_date_stamp_on_its_own_line_is_no_event_and_no_part_of_the_next_
     assert [(e.date, e.text) for e in entries] == [
         ("2013-05-02", "The singer checked into the clinic on Thursday night, her agent said.")]
 
-
-def test_of_two_days_the_one_of_an_event_named_before_it_does_not_date_the_sentence() -> None:
-    from storyline.consolidate.timeline_rank import day_mentions
-
-    text = ("Tanzania charged two men on Monday in connection with the bombings of the U.S. embassies on Aug. 7. "
-            "The bombing on Aug. 7 killed 11 people.")
-    spans, days, naming = day_mentions(text, date(1998, 9, 22))
-    dated = {(i, d.isoformat()) for i, d in days if (i, d) not in naming}
-    assert dated == {(0, "1998-09-21"), (1, "1998-08-07")}

@@ -514,3 +514,20 @@ def test_a_gzip_of_several_members_a_slow_but_steady_server_and_a_redirected_fee
                                                                             PARAS["bridge"][0])]), None)
     [item] = list(read_url(f"{site.base}/rss", full_text=False))
     assert isinstance(item, Article) and item.url == f"{site.base}/feeds/main/2031/06/bridge.html"
+
+
+def test_bytes_after_a_gzip_stream_and_a_malformed_xml_base_spoil_nothing(site: Site) -> None:
+    import gzip
+
+    from storyline.ingest.feeds import parse_feed, without_tracking
+
+    body = rss([("Bridge", f"{site.base}/news/bridge.html", "", PARAS["bridge"][0])])
+    site.routes["/tail.xml"] = (200, "application/rss+xml", gzip.compress(body) + b"\r\n", None)
+    site.headers["/tail.xml"] = {"Content-Encoding": "gzip"}
+    assert [isinstance(a, Article) for a in read_url(f"{site.base}/tail.xml", full_text=False)] == [True]
+    feed = ("<rss version='2.0' xml:base='http://[::1'><channel><title>T</title><item><title>A</title>"
+            "<link>story/1</link><description>" + PARAS["bridge"][0] + "</description></item></channel></rss>")
+    [item] = list(parse_feed(feed, "http://example.org/feed.xml"))
+    assert isinstance(item, Article)
+    assert without_tracking("https://e.org/a?id=1;page=2&utm_source=rss") == "https://e.org/a?id=1;page=2"
+    assert without_tracking("https://e.org/#!/article?utm_source=rss&id=9") == "https://e.org/#!/article?utm_source=rss&id=9"

@@ -150,9 +150,12 @@ _INCIDENTS = frozenset("killed injured derailed crashed exploded attacked quake 
 _DAY_EVENT_RE = _named_alternatives(_DAY_EVENTS)
 _SKIP_BEFORE = re.compile(r"(?:\bnot|\bno|\banother|\binclude[sd]?|['’]s|\bof the|\bNo\.|\bnumber|\$)\s*$", re.IGNORECASE)
 # a range's ends: "45,000-50,000", "5,000 to 10,000", "between 30,000 and 50,000"
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|or)\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+[\w,.]+\s+(?:\w+\s+)?and|(?:\d|\b(?:one|two|three|four|five|six|seven|eight|"
-                           r"nine|ten))\s*(?:-|–|—|to|or))\s*$", re.IGNORECASE)
+# (a dash without spaces: "Aug. 7, 1998 — 224 people", "killed 12 — three of them children" are no
+# ranges; "from 12 to 15" and "by 5 to 30" end on the figure now told)
+_RANGE_AFTER = re.compile(r"(?:[-–]|\s+(?:to|or)\s+)(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+                          re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+[\w,.]+\s+(?:\w+\s+)?and\s+|(?<!from )(?<!by )(?:\b\d[\d,.]*|\b(?:one|two|three|"
+                           r"four|five|six|seven|eight|nine|ten))(?:[-–]|\s+(?:to|or)\s+))$", re.IGNORECASE)
 # a figure in brackets after another is its conversion: "0.26 euros (£0.21; $0.34)", "95 miles (152 km)"
 _CONVERSION = re.compile(r"\d[^()]{0,25}\([^()]{0,12}$")
 _DATE_AFTER = re.compile(r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|percent of the vote)", re.IGNORECASE)
@@ -228,7 +231,8 @@ def number_claims(sentence: str) -> list[NumberClaim]:
     for m, value in quantities:
         before = sentence[:m.start()]
         after = sentence[m.end():]
-        if _SKIP_BEFORE.search(before) or _CONVERSION.search(before) or _RANGE_AFTER.match(after) \
+        if _SKIP_BEFORE.search(before) or _CONVERSION.search(before) \
+                or (_RANGE_AFTER.match(after) and not re.search(r"\b(?:from|by)\s+$", before)) \
                 or _RANGE_BEFORE.search(before):
             continue  # (a range is no one figure: "45,000-50,000 people", "between 30,000 and 50,000")
         noun_cls = _count_noun(after, before)

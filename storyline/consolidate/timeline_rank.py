@@ -124,13 +124,6 @@ until since during is are was were be been has have had will would can could may
 not also still""".split())
 
 
-# an event's noun, then the words of its phrase, then "on" before a day
-_EVENT_THEN_ON = re.compile(r"\b(?:bombings?|attacks?|crash(?:es)?|explosions?|blasts?|earthquake|quake|elections?|"
-                            r"vote|shootings?|massacre|fire|collapse|hijacking|killings?|murders?|raids?|invasion|coup|"
-                            r"referendum|disaster|accident|spill|storm|hurricane|flood(?:ing)?)\b(?:[^.;:!?]|\.(?=\S|\s+[a-z])){0,60}\bon\s+$",
-                            re.IGNORECASE)
-
-
 def names_another_event(text: str, tx: Timex) -> bool:
     """Whether a day names an event of its own rather than dating its sentence's: "Monday's
     derailment", "Investigators in the Aug. 7 bombing ... said Saturday"."""
@@ -163,7 +156,6 @@ def day_mentions(text: str, dct: date | None, lang: str = "en"
     out: list[tuple[int, date]] = []
     seen: set[tuple[int, date]] = set()
     dating: set[tuple[int, date]] = set()
-    starts_of: dict[tuple[int, date], int] = {}
     for tx in tag_timexes(text, dct):
         if tx.type not in ("DATE", "TIME") or "X" in tx.value or granularity_of(tx.value) != "day":
             continue
@@ -178,21 +170,9 @@ def day_mentions(text: str, dct: date | None, lang: str = "en"
             continue  # "(Updated 5:31 p.m. ...)" dates the page, not what the sentence tells
         if not (names_another_event(text, tx) or present_today(text, tx.start, tx.end)):
             dating.add((i, day))
-            starts_of.setdefault((i, day), tx.start)
         if (i, day) not in seen:
             seen.add((i, day))
             out.append((i, day))
-    # a sentence of two days: the one told of an event named before it is that event's ("charged two
-    # men on Monday in the bombings of the embassies on Aug. 7" is Monday's)
-    per_sentence: dict[int, list[date]] = {}
-    for i, day in dating:
-        per_sentence.setdefault(i, []).append(day)
-    for i, days in per_sentence.items():
-        if len(days) > 1:
-            for day in days:
-                at = starts_of[(i, day)]
-                if _EVENT_THEN_ON.search(text, max(spans[i][0], at - 70), at):
-                    dating.discard((i, day))
     return spans, tuple(out), frozenset(p for p in out if p not in dating)
 
 

@@ -85,16 +85,17 @@ def without_tracking(url: str) -> str:
     an item seen again under a campaign's link is known as stored. The rest of the query and the
     fragment stay as written (a live blog's "#post-101", a "#!/article/991" route name articles)."""
     url = url.strip()
-    q = url.find("?")
+    end = url.find("#")
+    end = len(url) if end < 0 else end
+    q = url.find("?", 0, end)      # (a "?" inside the fragment is the fragment's)
     if q < 0:
         return url
-    end = url.find("#", q)
-    end = len(url) if end < 0 else end
-    parts = re.split(r"[&;]", url[q + 1:end])
-    kept = [p for p in parts if p and not _TRACKING.match(p)]
-    if len(kept) == len([p for p in parts if p]):
-        return url
-    return url[:q] + ("?" + "&".join(kept) if kept else "") + url[end:]
+    pieces = re.split(r"([&;])", url[q + 1:end])   # values and the separators between them, as written
+    kept: list[str] = []
+    for k in range(0, len(pieces), 2):
+        if pieces[k] and not _TRACKING.match(pieces[k]):
+            kept += ([pieces[k - 1]] if kept else []) + [pieces[k]]
+    return url[:q] + ("?" + "".join(kept) if kept else "") + url[end:]
 
 
 def _markup(el: Element | None) -> str:
@@ -136,8 +137,12 @@ def parse_feed(text: str, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_
                          else "feed has no <item> or <entry> elements")
         return
     base = base or where
-    if root.get(_XML_BASE):
-        base = urljoin(base, root.get(_XML_BASE, ""))
+    for el in (root, root.find("channel")):
+        if el is not None and el.get(_XML_BASE):
+            try:
+                base = urljoin(base, el.get(_XML_BASE, ""))
+            except ValueError:   # a malformed xml:base is no base
+                pass
     yield from _items(items, where, feed_title, max_text_bytes, allow_empty, base)
     if broken is not None:
         yield InputError(where, f"malformed feed XML ({broken}); the {len(items)} whole item(s) were read")
@@ -221,9 +226,12 @@ def _items(items: list[Element], where: str, feed_title: str | None, max_text_by
         if url and not is_url(url):
             # "/story/1" on the feed's site: against the item's or the feed's xml:base, else the
             # address the feed was read from (after redirects)
-            xml_base = item.get(_XML_BASE)
-            here = urljoin(base, xml_base) if xml_base else base
-            url = urljoin(here, url) if is_url(here) else url
+            try:
+                xml_base = item.get(_XML_BASE)
+                here = urljoin(base, xml_base) if xml_base else base
+                url = urljoin(here, url) if is_url(here) else url
+            except ValueError:   # a malformed base ("http://[::1"): the link as written
+                pass
         if url:
             url = without_tracking(url)
         text = html_to_text(body)

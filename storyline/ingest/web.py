@@ -95,6 +95,8 @@ def _body(resp: object, where: str, max_bytes: int, encoding: str, start: float,
     size = raw = 0
     while True:
         spent = time.monotonic() - start
+        if spent > 10 * WHOLE_ANSWER * timeout:
+            raise InputError(where, f"no complete answer in {10 * WHOLE_ANSWER * timeout:.0f} s")
         if spent > WHOLE_ANSWER * timeout and raw < MIN_RATE * spent:
             raise InputError(where, f"the server sends too slowly ({raw / spent / 1000:.1f} kB/s after {spent:.0f} s)")
         chunk = read(1 << 16)
@@ -113,9 +115,11 @@ def _body(resp: object, where: str, max_bytes: int, encoding: str, start: float,
                                         "(max_article_bytes)")
             size += len(out)
             chunks.append(out)
-            chunk = inflate.unused_data if inflate.eof and gz else b""   # gzip of several members
-            if chunk:
+            chunk = inflate.unused_data if inflate.eof and gz else b""
+            if chunk[:2] == b"\x1f\x8b":   # gzip of several members
                 inflate = inflater()
+            else:
+                chunk = b""               # (bytes after the end of the stream are no part of it)
         if inflate is None:
             size += len(chunk)
             chunks.append(chunk)
@@ -194,7 +198,9 @@ def _tells_the_item(item: Article, page: str) -> bool:
     """Whether a linked page tells the feed item's story: it holds at least half of the item's title
     and teaser words (of four letters or more, at most the first 20), or the item has none."""
     told = f"{item.title or ''} {item.text}"
-    if any(ord(c) >= 0x2E80 for c in told[:200]) or any("\u0E00" <= c <= "\u0EFF" for c in told[:200]):
+    head = (item.title or item.text)[:200]
+    if sum(1 for c in head if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" or "\u0e00" <= c <= "\u0e7f") \
+            > len(head) / 3:
         return True   # Chinese, Japanese, Thai: no spaces between words to compare by
     words = list(dict.fromkeys(w.lower() for w in _NAME_WORD.findall(told)))[:20]
     if len(words) < 2:

@@ -32,6 +32,7 @@ import logging
 import re
 import sqlite3
 import threading
+import weakref
 from collections import OrderedDict
 from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Sequence
@@ -244,6 +245,8 @@ class Service:
     _dv_lock: threading.Lock = field(default_factory=threading.Lock)
     _dv_conn: sqlite3.Connection | None = None
     _dv: int | None = None
+    _dv_failed: bool = False
+    _seen: threading.local = field(default_factory=threading.local)
     _focus: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(FOCUS_SLOTS))
     _focus_asked: int = 0
 
@@ -314,16 +317,26 @@ class Service:
         thread had made each new worker thread's first request empty every cache), so a cache keyed by
         it never serves a page older than the store it reads."""
         with self._dv_lock:
-            try:
-                if self._dv_conn is None:   # one connection of its own: its counter is one sequence
-                    uri = f"file:{quote(str(self.store.path.resolve()))}?mode=ro"
-                    self._dv_conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-                dv = int(self._dv_conn.execute("PRAGMA data_version").fetchone()[0])
-                changed = self._dv is not None and dv != self._dv
-            except sqlite3.Error:   # (cannot open it: every read is taken as a change, no page is stale)
-                dv, changed = None, True
-            self._dv = dv
-        if changed:
+            if not self._dv_failed:
+                try:
+                    if self._dv_conn is None:   # one connection of its own: its counter is one sequence
+                        uri = f"file:{quote(str(self.store.path.resolve()))}?mode=ro"
+                        self._dv_conn = conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                        weakref.finalize(self, conn.close)
+                    dv = int(self._dv_conn.execute("PRAGMA data_version").fetchone()[0])
+                except sqlite3.Error:
+                    log.warning("the page cache follows the store per thread: %s cannot be read on its own",
+                                self.store.path)
+                    self._dv_failed = True
+                else:
+                    if self._dv is not None and dv != self._dv:
+                        self.bump()   # (under the lock: no thread sees the new value with the old generation)
+                    self._dv = dv
+                    return self._gen
+        # (a store that cannot be opened again read-only, ":memory:": each thread's own connection)
+        dv = self.store.data_version()
+        if getattr(self._seen, "dv", None) != dv:
+            self._seen.dv = dv
             self.bump()
         return self._gen
 
