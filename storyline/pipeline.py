@@ -20,7 +20,8 @@ from .consolidate.brief import article_info, build_brief, focus_brief
 from .errors import InputError
 from .group.stories import StoryClusterer, date_order, renamed_state, stream_order
 from .ingest import iter_articles
-from .records import AnalyzedArticle, Article, Brief
+from .ingest.checks import add_warning
+from .records import AnalyzedArticle, Article, Brief, from_dict, to_dict
 from .store.sqlite import SQLiteStore
 
 __all__ = ["IngestReport", "RegroupReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending",
@@ -507,10 +508,23 @@ def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
         key = f"watch:{url.strip()}"
         raw = store.get_kv(key)
         validators: dict[str, str] = json.loads(raw) if raw else {}
+        held_key = f"page-held:{url.strip()}"
+        held: dict[str, dict[str, Any]] = json.loads(store.get_kv(held_key) or "{}")
+        seen: set[str] = set()
         items = read_url(url, max_bytes=settings.max_article_bytes, max_text_bytes=settings.text_limit(),
                          known=_known(store, report), validators=validators, retry=_page_retries(store),
-                         fetcher=fetcher)
+                         fetcher=fetcher, seen=seen,
+                         hold=lambda a: held.__setitem__(a.id, to_dict(a)))
         ingest_articles(store, _within_keep(items, settings, report), progress=progress, report=report)
+        if held:
+            # a teaser held back for its page that has left the feed is stored as it is, not lost
+            left = [from_dict(Article, d) for i, d in held.items() if seen and i not in seen and not store.has_article(i)]
+            if left:
+                ingest_articles(store, (add_warning(a, str(a.meta.get("where", url)), "the item left the feed before its "
+                                                   "linked page could be read; the feed's teaser is stored")
+                                        for a in left), report=report)
+            held = {i: d for i, d in held.items() if not store.has_article(i) and (not seen or i in seen)}
+            store.set_kv(held_key, json.dumps(held, sort_keys=True))
         store.set_kv(key, json.dumps(validators, sort_keys=True))
     report.stories = update_stories(store, settings)
     return report

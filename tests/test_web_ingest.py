@@ -531,3 +531,16 @@ def test_bytes_after_a_gzip_stream_and_a_malformed_xml_base_spoil_nothing(site: 
     assert isinstance(item, Article)
     assert without_tracking("https://e.org/a?id=1;page=2&utm_source=rss") == "https://e.org/a?id=1;page=2"
     assert without_tracking("https://e.org/#!/article?utm_source=rss&id=9") == "https://e.org/#!/article?utm_source=rss&id=9"
+
+
+def test_a_teaser_held_for_its_page_is_stored_when_it_leaves_the_feed(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    _feed(site, ["bridge", "ferry"])
+    del site.routes["/news/ferry.html"]        # 404: held back, to be read again
+    first = " ".join(_cli(db, "watch", "--once", f"{site.base}/feed.xml").output.split())
+    assert "1 new" in first and "read again at the next poll" in first
+    _feed(site, ["library"], etag='"v2"')      # the ferry item leaves the feed
+    second = " ".join(_cli(db, "watch", "--once", f"{site.base}/feed.xml").output.split())
+    assert "2 new" in second and "left the feed" in second, second
+    texts = [a.text for a in SQLiteStore(db).iter_articles()]
+    assert len(texts) == 3 and any("212 passengers" in t or "Skarvik" in t for t in texts)

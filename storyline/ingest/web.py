@@ -229,7 +229,9 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
              max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES, full_text: bool = True,
              known: Callable[[str], bool] | None = None, validators: dict[str, str] | None = None,
              retry: Callable[[str], int] | None = None,
-             fetcher: Callable[..., Fetched | None] = fetch) -> Iterator[Article | InputError]:
+             fetcher: Callable[..., Fetched | None] = fetch,
+             hold: Callable[[Article], None] | None = None,
+             seen: set[str] | None = None) -> Iterator[Article | InputError]:
     """The articles at ``url``: a feed's items (teasers completed from their linked pages when
     ``full_text``), a page's article, or a JSON / JSON Lines export. ``known(article_id)`` says an
     item is already stored (its page is then not fetched again, and it is not yielded).
@@ -238,7 +240,9 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
     back) is called with the id of a feed item whose linked page could not be read and says how many
     more polls may read it again: while that is above 0 the item is reported, not kept as a teaser,
     and the validators are dropped, so that the next poll reads the feed in full and fetches that page
-    again (a page not up yet, a server busy for a while); at 0 the teaser is kept with a warning."""
+    again (a page not up yet, a server busy for a while); at 0 the teaser is kept with a warning.
+    ``hold`` is given each teaser so held back (its warning on it), for the caller to store should the
+    item leave the feed before its page is read; ``seen`` collects the ids of the feed's items."""
     where = url.strip()
     v = validators if validators is not None else {}
     try:
@@ -264,7 +268,8 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
         v["kind"] = "feed"
         yield from _feed_articles(text, where, timeout=timeout, max_bytes=max_bytes, max_text_bytes=max_text_bytes,
                                   full_text=full_text, known=known, fetcher=fetcher, base=got.url,
-                                  retry=retry, on_retry=lambda: [v.pop(k, None) for k in ("etag", "last_modified")])
+                                  retry=retry, on_retry=lambda: [v.pop(k, None) for k in ("etag", "last_modified")],
+                                  hold=hold, seen=seen)
         return
     if v.get("kind") == "feed" and kind in ("html", "text"):
         # a feed's address answering a page: a maintenance or error page served with 200, no news
@@ -315,11 +320,14 @@ def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max
                    known: Callable[[str], bool] | None, fetcher: Callable[..., Fetched | None],
                    retry: Callable[[str], int] | None = None,
                    on_retry: Callable[[], None] | None = None,
-                   base: str | None = None) -> Iterator[Article | InputError]:
+                   base: str | None = None, hold: Callable[[Article], None] | None = None,
+                   seen: set[str] | None = None) -> Iterator[Article | InputError]:
     from .feeds import parse_feed
 
     items: list[Article | InputError] = []
     for item in parse_feed(text, where, max_text_bytes=max_text_bytes, allow_empty=full_text, base=base):
+        if isinstance(item, Article) and seen is not None:
+            seen.add(item.id)
         if isinstance(item, Article) and known is not None and known(item.id):
             continue
         items.append(item)
@@ -344,6 +352,8 @@ def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max
                 if on_retry is not None:
                     on_retry()      # the next poll reads the whole feed again
                 tries = "1 more try" if left == 1 else f"{left} more tries"
+                if hold is not None and item.text.strip():
+                    hold(_with_page(item, loc, page))   # the teaser, should the item leave the feed
                 yield InputError(loc, f"the linked page {page.where} could not be read ({page.reason}); "
                                       f"the item is read again at the next poll ({tries} at most)")
                 continue
