@@ -354,8 +354,9 @@ def _day_mentions(sentence: str) -> list[tuple[re.Match[str], str]]:
 
 # what ends the reach of an event word: clause punctuation, a report of it ("deaths had been reported
 # ... by Thursday") or a clause it is told in ("assertions on Monday that the Kursk sank")
-_CLAUSE_BREAK = re.compile(r"[,;:()\n]|\s[-–—_]{1,2}\s|\b(?:that|said|says|reported|announced|confirmed|"
-                           r"told|according)\b", re.IGNORECASE)
+_CLAUSE_MARK = r"[,;:()\n]|\s[-–—_]{1,2}\s"
+_CLAUSE_BREAK = re.compile(_CLAUSE_MARK + r"|\b(?:that|said|says|reported|announced|confirmed|told|according)\b",
+                           re.IGNORECASE)
 
 
 def _event_of_day(sentence: str, start: int, end: int, reach: int = 60, reach_after: int = 16) -> str | None:
@@ -693,11 +694,13 @@ _NOT_HAPPENED = re.compile(r"\b(?:will|shall|would|planned|plans?|scheduled|due\
                            r"(?:happen|take\s+place|occur)\w*)\b", re.IGNORECASE)
 
 
+_CLAUSE_MARKS = re.compile(_CLAUSE_MARK)
+
+
 def _clause_of(text: str, start: int, end: int) -> str:
     """The clause around ``text[start:end]``: from the clause mark before it to the one after it."""
-    marks = re.compile(r"[,;:()\n]|\s[-–—_]{1,2}\s")
-    left = max([0] + [x.end() for x in marks.finditer(text, max(0, start - 120), start)])
-    right = next((x.start() for x in marks.finditer(text, end)), len(text))
+    left = max([0] + [x.end() for x in _CLAUSE_MARKS.finditer(text, max(0, start - 120), start)])
+    right = next((x.start() for x in _CLAUSE_MARKS.finditer(text, end)), len(text))
     return text[left:right]
 
 

@@ -70,12 +70,12 @@ class _Known:
 
     def __init__(self, redundancy: float, contained: float) -> None:
         self.redundancy, self.contained = redundancy, contained
-        self.bags: list[tuple[Counter[str], float]] = []
+        self.bags: list[tuple[Counter[str], float, set[str]]] = []
         self.postings: dict[str, list[int]] = {}
 
     def add(self, bag: Counter[str]) -> None:
         i = len(self.bags)
-        self.bags.append((bag, _norm(bag)))
+        self.bags.append((bag, _norm(bag), _figures(bag)))
         for w in bag:
             self.postings.setdefault(w, []).append(i)
 
@@ -88,8 +88,8 @@ class _Known:
                 if i in seen:
                     continue
                 seen.add(i)
-                kb, kn = self.bags[i]
-                if figures and (known := _figures(kb)) and not figures & known:
+                kb, kn, known = self.bags[i]
+                if figures and known and not figures & known:
                     continue  # "has killed 120 people" after "has killed 45 people": the figure changed
                 if _cos(bag, kb, nb, kn) >= self.redundancy:
                     return True
@@ -98,9 +98,9 @@ class _Known:
         return False
 
 
-def _figures(bag: Counter[str]) -> set[str]:
-    """The figures among a sentence's words ("120", "1,500")."""
-    return {w.replace(",", "") for w in bag if w[:1].isdigit()}   # ("1,500" is "1500")
+def _figures(words: Iterable[str]) -> set[str]:
+    """The figures among a sentence's (or a story's) words ("120", "1,500")."""
+    return {w.replace(",", "") for w in words if w[:1].isdigit()}   # ("1,500" is "1500")
 
 
 def _known(articles: Sequence[Article], skip: set[str], redundancy: float, contained: float) -> _Known:
@@ -126,6 +126,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
         if a.id not in wanted:
             continue
         vocab = set(known.postings)
+        known_figures = _figures(vocab)
         picked: list[tuple[int, int, SummarySentence]] = []
         for k, s in enumerate(report_sentences(a)):
             text = a.text[s.start:s.end]
@@ -135,7 +136,6 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 fresh = sum(1 for w in bag if w not in vocab)
                 # on the story's subject: at least two of its words the story already used
                 on_topic = sum(1 for w in bag if w in vocab and not w[:1].isdigit()) >= 2
-                known_figures = {w.replace(",", "") for w in vocab if w[:1].isdigit()}
                 figures = sum(2 for w in _figures(bag) if w not in known_figures)   # a new figure is news
                 picked.append((on_topic, fresh + figures, k, SummarySentence(
                     text=text, citations=(cite,), article_id=a.id, start=s.start, end=s.end)))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import zlib
 
 from ..errors import InputError
 
-__all__ = ["decode_bytes", "looks_binary", "MAGIC"]
+__all__ = ["Inflater", "decode_bytes", "looks_binary", "MAGIC"]
 
 MAGIC: dict[bytes, str] = {
     b"\x89PNG": "a PNG image",
@@ -104,3 +105,41 @@ def _unreadable(text: str) -> bool:
     if len(head) < 40:
         return False
     return sum(1 for c in head if c < "\x80") < 0.7 * len(head)
+
+
+class Inflater:
+    """Gzip data (or one zlib stream, ``gz=False``: HTTP's "deflate") inflated as its bytes arrive,
+    member after member of a concatenated gzip, so that neither a large file nor a small bomb is held
+    whole. ``feed`` gives what the bytes inflate to, at most ``limit`` + 1 bytes in all when a limit
+    is given (``over`` then says it was passed), and raises ``zlib.error`` on bytes that are not what
+    they claim. Bytes after a member that open no other are left aside, unless ``strict`` (a file:
+    they are read as a member, and fail). ``ended``: the input stopped between members, not in one."""
+
+    def __init__(self, *, gz: bool = True, limit: int | None = None, strict: bool = False) -> None:
+        self.gz, self.limit, self.strict = gz, limit, strict
+        self.size, self.over, self._fed = 0, False, False
+        self._d = self._member()
+
+    def _member(self) -> "zlib._Decompress":
+        return zlib.decompressobj(zlib.MAX_WBITS | (16 if self.gz else 0))
+
+    def feed(self, raw: bytes) -> bytes:
+        out: list[bytes] = []
+        while raw and not self.over:
+            piece = self._d.decompress(raw) if self.limit is None else self._d.decompress(raw, self.limit + 1 - self.size)
+            self._fed = True
+            self.size += len(piece)
+            out.append(piece)
+            if self.limit is not None and (self._d.unconsumed_tail or self.size > self.limit):
+                self.over = True
+                break
+            raw = self._d.unused_data if self._d.eof and self.gz else b""
+            if raw and (self.strict or raw[:2] == b"\x1f\x8b"):   # the next member of a concatenated gzip
+                self._d, self._fed = self._member(), False
+            else:
+                raw = b""   # (bytes after the end of the stream are no part of it)
+        return b"".join(out)
+
+    @property
+    def ended(self) -> bool:
+        return self._d.eof or not self._fed

@@ -20,8 +20,8 @@ from .web import is_url
 __all__ = ["parse_feed"]
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
-_RSS1 = "{http://purl.org/rss/1.0/}"
-_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"   # RSS 1.0 (RDF): its items stand beside the channel
+_RSS1 = "{http://purl.org/rss/1.0/}"   # RSS 1.0 (RDF): its items stand beside the channel
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 _TAG = re.compile(r"<[^>]+>")
@@ -98,6 +98,9 @@ def without_tracking(url: str) -> str:
     return url[:q] + ("?" + "".join(kept) if kept else "") + url[end:]
 
 
+_PREFIX = re.compile(r"<(/?)[\w.-]+:")
+
+
 def _markup(el: Element | None) -> str:
     """An item's content as HTML: its text (escaped or CDATA HTML), or the markup written inside it
     (Atom's ``type="xhtml"``, a description holding bare ``<p>`` elements)."""
@@ -109,9 +112,6 @@ def _markup(el: Element | None) -> str:
 
     inner = (el.text or "") + "".join(tostring(child, encoding="unicode") for child in el)
     return _PREFIX.sub(r"<\1", inner).strip()   # "<ns0:p xmlns:ns0=...>" -> "<p ...>"
-
-
-_PREFIX = re.compile(r"<(/?)[\w.-]+:")
 
 
 def parse_feed(text: str, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,

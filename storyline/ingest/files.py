@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 from ..errors import InputError
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
-from .decode import decode_bytes
+from .decode import Inflater, decode_bytes
 from .html import parse_html
 from .jsonl import parse_json, parse_jsonl
 from .text import parse_text_article
@@ -64,30 +64,21 @@ def _gunzip(path: Path, limit: int) -> tuple[bytes, str | None]:
     reading (None when it read to the end). What was read before a problem is kept, however little
     (the file is decompressed as a stream, member after member)."""
     chunks: list[bytes] = []
-    size = 0
-    d, fed = zlib.decompressobj(16 + zlib.MAX_WBITS), False
+    inflate = Inflater(strict=True)
     try:
         with path.open("rb") as fh:
-            while size <= limit:
+            while inflate.size <= limit:
                 raw = fh.read(1 << 16)
                 if not raw:
                     break
-                while raw:
-                    piece = d.decompress(raw)
-                    fed = True
-                    chunks.append(piece)
-                    size += len(piece)
-                    raw = b""
-                    if d.eof:  # the next member of a concatenated file, if any
-                        raw = d.unused_data
-                        d, fed = zlib.decompressobj(16 + zlib.MAX_WBITS), False
+                chunks.append(inflate.feed(raw))
             else:
                 return b"".join(chunks), f"decompressed size over the {limit / 1e6:,.0f} MB limit; the rest was not read"
     except zlib.error as exc:
         return b"".join(chunks), f"not a readable gzip file ({exc})"
     except OSError as exc:
         return b"".join(chunks), f"cannot read file ({exc.strerror or exc})"
-    if fed:  # input ended inside a member
+    if not inflate.ended:  # input ended inside a member
         return b"".join(chunks), "gzip file truncated (the end is missing)"
     return b"".join(chunks), None
 

@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 from ..errors import InputError
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
-from .decode import decode_bytes
+from .decode import Inflater, decode_bytes
 
 __all__ = ["Fetched", "fetch", "is_url", "read_url", "DEFAULT_TIMEOUT", "TEASER_WORDS"]
 
@@ -85,14 +85,9 @@ def _body(resp: object, where: str, max_bytes: int, encoding: str, start: float,
     ``MIN_RATE`` bytes a second once ``WHOLE_ANSWER`` timeouts have passed (a server that sends a byte
     now and then is not waited on for ever; ``timeout`` bounds each read only)."""
     read = getattr(resp, "read1", None) or getattr(resp, "read")
-    gz = encoding in ("gzip", "x-gzip")
-
-    def inflater() -> "zlib._Decompress":
-        return zlib.decompressobj(zlib.MAX_WBITS | (16 if gz else 0))
-
-    inflate = inflater() if gz or encoding == "deflate" else None
+    inflate = Inflater(gz=encoding != "deflate", limit=max_bytes) if encoding in ("gzip", "x-gzip", "deflate") else None
     chunks: list[bytes] = []
-    size = raw = 0
+    raw = 0
     while True:
         spent = time.monotonic() - start
         if spent > 10 * WHOLE_ANSWER * timeout:
@@ -105,25 +100,16 @@ def _body(resp: object, where: str, max_bytes: int, encoding: str, start: float,
         raw += len(chunk)
         if raw > max_bytes:
             raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit (max_article_bytes)")
-        while inflate is not None and chunk:
+        if inflate is not None:
             try:
-                out = inflate.decompress(chunk, max_bytes + 1 - size)
+                chunk = inflate.feed(chunk)
             except zlib.error as exc:
                 raise InputError(where, f"response body could not be decompressed ({exc})") from exc
-            if inflate.unconsumed_tail or size + len(out) > max_bytes:
+            if inflate.over:
                 raise InputError(where, f"response is over the {max_bytes / 1e6:.0f} MB limit once decompressed "
                                         "(max_article_bytes)")
-            size += len(out)
-            chunks.append(out)
-            chunk = inflate.unused_data if inflate.eof and gz else b""
-            if chunk[:2] == b"\x1f\x8b":   # gzip of several members
-                inflate = inflater()
-            else:
-                chunk = b""               # (bytes after the end of the stream are no part of it)
-        if inflate is None:
-            size += len(chunk)
-            chunks.append(chunk)
-    if inflate is not None and raw and not inflate.eof:
+        chunks.append(chunk)
+    if inflate is not None and raw and not inflate.ended:
         raise InputError(where, "response body could not be decompressed (it ends before its compressed stream)")
     return b"".join(chunks)
 
@@ -253,7 +239,7 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
         return
     if got is None:     # 304: nothing new since the last fetch
         return
-    for key, value in (("etag", got.etag), ("last_modified", got.last_modified)):  # ("kind": what it served)
+    for key, value in (("etag", got.etag), ("last_modified", got.last_modified)):
         if value:
             v[key] = value
         else:
@@ -268,13 +254,12 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
         v["kind"] = "feed"
         yield from _feed_articles(text, where, timeout=timeout, max_bytes=max_bytes, max_text_bytes=max_text_bytes,
                                   full_text=full_text, known=known, fetcher=fetcher, base=got.url,
-                                  retry=retry, on_retry=lambda: [v.pop(k, None) for k in ("etag", "last_modified")],
+                                  retry=retry, on_retry=lambda: _forget_validators(v),
                                   hold=hold, seen=seen)
         return
     if v.get("kind") == "feed" and kind in ("html", "text"):
         # a feed's address answering a page: a maintenance or error page served with 200, no news
-        for k in ("etag", "last_modified"):
-            v.pop(k, None)
+        _forget_validators(v)
         yield InputError(where, f"answered {'an HTML page' if kind == 'html' else 'plain text'}, not the feed it "
                                 "served before (a maintenance or error page?); nothing stored, read again at the next poll")
         return
@@ -301,6 +286,12 @@ def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEF
         yield check_article(article, where, max_text_bytes=max_text_bytes)
     except InputError as exc:
         yield exc
+
+
+def _forget_validators(v: dict[str, str]) -> None:
+    """Drop a URL's validators (not what it served, ``kind``): its next poll reads it in full."""
+    v.pop("etag", None)
+    v.pop("last_modified", None)
 
 
 def _page(url: str, *, timeout: float, max_bytes: int, max_text_bytes: int,
