@@ -11,7 +11,7 @@ import json
 import logging
 import os
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -21,6 +21,7 @@ from .errors import InputError
 from .group.stories import StoryClusterer, date_order, renamed_state, stream_order
 from .ingest import iter_articles
 from .ingest.checks import add_warning
+from .ingest.revisions import continues
 from .records import AnalyzedArticle, Article, Brief, from_dict, to_dict
 from .store.sqlite import SQLiteStore
 
@@ -42,6 +43,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)  # watched URLs that answered 304 Not Modified
     undated: list[str] = field(default_factory=list)  # new articles stored without a publication date
     older: list[str] = field(default_factory=list)  # feed items left out: published before the kept window
+    revised: list[str] = field(default_factory=list)  # stored before, came again changed (a correction, a file completed)
 
     @property
     def ok(self) -> bool:
@@ -58,11 +60,12 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
 
     def flush() -> None:
         if batch:
-            new, dup = store.add_articles(batch)
-            report.new.extend(new)
-            fresh = set(new)
+            stored = store.add_articles(batch)
+            report.new.extend(stored.new)
+            fresh = set(stored.new)
             report.undated.extend(a.id for a in batch if a.published is None and a.id in fresh)
-            report.duplicate.extend(dup)
+            report.duplicate.extend(stored.duplicate)
+            report.revised.extend(stored.revised)
             if progress:
                 progress(len(batch))
             batch.clear()
@@ -77,11 +80,27 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
         for w in item.meta.get("warnings", ()):
             if isinstance(w, dict):
                 report.warnings.append((str(w.get("where", item.id)), str(w.get("reason", ""))))
-        batch.append(item)
+        batch.append(_as_file_version(store, item))
         if len(batch) >= batch_size:
             flush()
     flush()
     return report
+
+
+def _as_file_version(store: SQLiteStore, a: Article) -> Article:
+    """An article read from a file of its own (a text or HTML file), with the file's absolute path in
+    ``meta["file"]``; under the id of the article first stored from that file when it is that article
+    grown or edited (``continues``: read while it was being written, then again complete; corrected
+    since), so that the store takes it as a new version rather than as another article."""
+    path = a.meta.get("path")
+    if not path or a.url or "feed_item" in a.meta or not isinstance(path, str):
+        return a
+    where = os.path.abspath(path)
+    a = replace(a, meta={**a.meta, "file": where})
+    first = store.file_article(where)
+    if first is not None and first.id != a.id and continues(first.text, a.text):
+        return replace(a, id=first.id)
+    return a
 
 
 def ensure_analyses(store: SQLiteStore, articles: Sequence[Article], *,
@@ -435,12 +454,12 @@ def _dup_groups(dups: dict[str, str]) -> list[list[str]]:
     return [g for _, g in sorted(groups.items())]
 
 
-def _known(store: SQLiteStore, report: IngestReport) -> Callable[[str], bool]:
-    """``store.has_article`` that also counts, in ``report.duplicate``, the feed items it lets a reader
+def _known(store: SQLiteStore, report: IngestReport) -> Callable[[Article], bool]:
+    """``store.known_item`` that also counts, in ``report.duplicate``, the feed items it lets a reader
     skip (their pages are not fetched again): a second ingest of a feed says "5 already stored"."""
-    def known(article_id: str) -> bool:
-        if store.has_article(article_id):
-            report.duplicate.append(article_id)
+    def known(item: Article) -> bool:
+        if store.known_item(item):
+            report.duplicate.append(item.id)
             return True
         return False
     return known

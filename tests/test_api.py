@@ -251,6 +251,21 @@ def test_post_one_article_then_duplicate(app, store):
     assert sid and run(_get(app, f"/api/stories/{sid}")).status_code == 200
 
 
+def test_a_corrected_article_posted_under_its_url_is_revised_and_its_first_version_kept(app, store):
+    first = {**NEW, "url": "https://harbour-herald.example/bridge"}
+    aid = run(_post(app, "/api/articles?wait=true", json=first)).json()["results"][0]["id"]
+    fixed = {**first, "text": first["text"].replace("forty million", "forty-five million")}
+    r = run(_post(app, "/api/articles?wait=true", json=fixed))
+    assert r.status_code == 200, r.text
+    assert r.json()["revised"] == 1 and r.json()["results"][0]["status"] == "revised" and r.json()["stories"]
+    got = run(_get(app, f"/api/articles/{aid}")).json()
+    assert "forty-five million" in got["text"]
+    assert [v["text"] for v in got["revisions"]] == [first["text"]] and got["revisions"][0]["revised_at"]
+    assert store.count_articles() == 6
+    html = run(_get(app, got["page"])).text
+    assert "1 earlier version below" in html and "Earlier version, replaced" in html and "forty million" in html
+
+
 def test_post_jsonl_bulk_per_line_results(app, store):
     lines = [json.dumps(NEW), "{not json", json.dumps({"title": "no body"}), "",
              json.dumps({**NEW, "title": "Another", "text": "Ferries will run every twenty minutes."}),

@@ -30,8 +30,8 @@ def test_schema_version_and_wal(tmp_path: Path) -> None:
 def test_same_article_stored_once(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "s.db")
     a = Article(text="One text.", title="T")
-    assert store.add_articles([a, a]) == ([a.id], [a.id])
-    assert store.add_articles([a]) == ([], [a.id])
+    assert store.add_articles([a, a]) == ([a.id], [a.id], [])
+    assert store.add_articles([a]) == ([], [a.id], [])
     assert store.count_articles() == 1
 
 
@@ -142,7 +142,8 @@ def test_a_story_is_found_by_any_spelling_of_its_entity_and_an_older_store_learn
     old.close()
     c = sqlite3.connect(db)
     c.execute("DROP TABLE story_entity_names")
-    c.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    c.execute("DROP TABLE article_revisions")  # and of every later one
+    c.execute("PRAGMA user_version = 3")
     c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s1', 'x', 'x', 1, 0)")
     c.execute("INSERT INTO briefs (story_id, json, updated) VALUES ('s1', ?, 'x')",
               (json.dumps({"story_id": "s1", "headline": "h", "entities": [

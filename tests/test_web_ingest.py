@@ -544,3 +544,27 @@ def test_a_teaser_held_for_its_page_is_stored_when_it_leaves_the_feed(site: Site
     assert "2 new" in second and "left the feed" in second, second
     texts = [a.text for a in SQLiteStore(db).iter_articles()]
     assert len(texts) == 3 and any("212 passengers" in t or "Skarvik" in t for t in texts)
+
+
+def test_watch_takes_a_corrected_item_as_a_new_version_of_its_article(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _feed(site, ["bridge", "library"])
+    assert "2 new" in _cli(db, "watch", "--once", f"{site.base}/feed.xml").output
+    # the publisher corrects the day of the vote: on its page and in the feed's teaser
+    PARAS["bridge"][0] = PARAS["bridge"][0].replace("on Monday", "on Sunday")
+    try:
+        _feed(site, ["bridge", "library"], etag='"v2"')
+        site.log.clear()
+        out = " ".join(_cli(db, "watch", "--once", f"{site.base}/feed.xml").output.split())
+    finally:
+        PARAS["bridge"][0] = PARAS["bridge"][0].replace("on Sunday", "on Monday")
+    assert "0 new, 1 already stored, 1 revised" in out, out
+    assert [p for p, _ in site.log] == ["/feed.xml", "/news/bridge.html"]   # the unchanged item's page is not read
+    store = SQLiteStore(db)
+    bridge = next(a for a in store.iter_articles() if a.title == "Old Mill bridge closed to lorries")
+    assert "voted on Sunday" in bridge.text and store.count_articles() == 2
+    assert "voted on Monday" in store.article_revisions(bridge.id)[0]["text"]
+    sid = store.article_story(bridge.id)
+    brief = store.get_brief(sid or "")
+    assert brief is not None and not any("Monday" in s.text for s in brief.summary)
+    assert any(a.get("revised") for a in brief.articles)

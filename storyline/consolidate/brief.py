@@ -175,6 +175,8 @@ def article_info(a: Article) -> dict[str, object]:
                                "published_inferred": a.published_inferred}
     if not a.english:
         info["lang"] = a.lang
+    if a.meta.get("revised_at"):   # a new version replaced the first one stored (see SQLiteStore.add_articles)
+        info["revised"] = str(a.meta["revised_at"])[:10]
     try:
         info["lead_title"] = lead_title(a)
     except Exception:  # a title is an extra: never lose the brief over it

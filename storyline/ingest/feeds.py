@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
 from .records_in import parse_published
+from .revisions import item_digest
 from .web import is_url
 
 __all__ = ["parse_feed"]
@@ -211,7 +212,8 @@ def _items(items: list[Element], where: str, feed_title: str | None, max_text_by
             # the page itself: a link with rel "alternate" or none ("self", "edit", "replies" are others)
             link_el = next((el for el in item.findall(f"{_ATOM}link") if el.get("rel", "alternate") == "alternate"), None)
             url = link_el.get("href") if link_el is not None else None
-            raw_date = _text(item.find(f"{_ATOM}published")) or _text(item.find(f"{_ATOM}updated"))
+            updated = _text(item.find(f"{_ATOM}updated"))
+            raw_date = _text(item.find(f"{_ATOM}published")) or updated
             body = _markup(item.find(f"{_ATOM}content")) or _markup(item.find(f"{_ATOM}summary"))
         else:
             ns = _RSS1 if item.tag == f"{_RSS1}item" else ""
@@ -221,6 +223,7 @@ def _items(items: list[Element], where: str, feed_title: str | None, max_text_by
             if url is None and guid is not None and guid.get("isPermaLink", "true") == "true" and is_url(_text(guid)):
                 url = _text(guid)     # a permalink guid is the item's address
             raw_date = _text(item.find("pubDate")) or _text(item.find(_DC_DATE))
+            updated = _text(item.find(f"{_ATOM}updated"))
             body = _markup(item.find(_CONTENT)) or _markup(item.find(f"{ns}description"))
         source = feed_title
         if url and not is_url(url):
@@ -241,7 +244,8 @@ def _items(items: list[Element], where: str, feed_title: str | None, max_text_by
         published, date_warning = _date(raw_date, loc)
         try:
             article = check_article(Article(text=text, title=title or None, published=published, source=source,
-                                            url=url, meta={"path": where, "feed_item": i, "where": loc}),
+                                            url=url, meta={"path": where, "feed_item": i, "where": loc,
+                                                          "item_digest": item_digest(title, text, updated)}),
                                     loc, max_text_bytes=max_text_bytes)
         except InputError as exc:
             yield exc

@@ -258,10 +258,10 @@ def _with_meta(article: Article, **extra: object) -> Article:
 
 def iter_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
-                  known: Callable[[str], bool] | None = None) -> Iterator[Article | InputError]:
+                  known: Callable[[Article], bool] | None = None) -> Iterator[Article | InputError]:
     """All articles under ``paths`` (files, folders, globs, http(s) URLs of feeds, pages or JSON
-    exports), with an InputError for each bad input. ``known(article_id)``: a feed item already
-    stored is skipped before its linked page is fetched."""
+    exports), with an InputError for each bad input. ``known(item)``: a feed item already
+    stored, as the feed now states it, is skipped before its linked page is fetched."""
     for p in expand_paths(paths):
         if isinstance(p, InputError):
             yield p

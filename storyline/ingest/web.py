@@ -24,6 +24,7 @@ from ..errors import InputError
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
 from .decode import Inflater, decode_bytes
+from .revisions import TEASER_WORDS  # a feed item shorter than this is a teaser: its linked page is read
 
 __all__ = ["Fetched", "fetch", "is_url", "read_url", "DEFAULT_TIMEOUT", "TEASER_WORDS"]
 
@@ -31,7 +32,6 @@ DEFAULT_TIMEOUT = 20.0     # seconds one read of a response may wait
 WHOLE_ANSWER = 3           # past this many timeouts (a minute by default) a response must come
 MIN_RATE = 2_000           # at this many bytes a second on average, or it is given up
 DEFAULT_MAX_BYTES = 20_000_000
-TEASER_WORDS = 120          # a feed item shorter than this is a teaser: its linked page is read
 PAGE_WORKERS = 4            # linked pages fetched at once
 USER_AGENT = "storyline/0.1 (news story consolidation)"
 _URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
@@ -213,14 +213,15 @@ def _with_page(item: Article, where: str, page: Article | InputError) -> Article
 
 def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
              max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES, full_text: bool = True,
-             known: Callable[[str], bool] | None = None, validators: dict[str, str] | None = None,
+             known: Callable[[Article], bool] | None = None, validators: dict[str, str] | None = None,
              retry: Callable[[str], int] | None = None,
              fetcher: Callable[..., Fetched | None] = fetch,
              hold: Callable[[Article], None] | None = None,
              seen: set[str] | None = None) -> Iterator[Article | InputError]:
     """The articles at ``url``: a feed's items (teasers completed from their linked pages when
-    ``full_text``), a page's article, or a JSON / JSON Lines export. ``known(article_id)`` says an
-    item is already stored (its page is then not fetched again, and it is not yielded).
+    ``full_text``), a page's article, or a JSON / JSON Lines export. ``known(item)`` says a feed
+    item is already stored as the feed now states it (its page is then not fetched again, and it is
+    not yielded; a changed item is read again).
     ``validators`` (``etag``, ``last_modified``) make the request conditional and are updated in
     place with the response's; an unchanged resource yields nothing. ``retry`` (a poll that comes
     back) is called with the id of a feed item whose linked page could not be read and says how many
@@ -308,7 +309,7 @@ def _page(url: str, *, timeout: float, max_bytes: int, max_text_bytes: int,
 
 
 def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max_text_bytes: int, full_text: bool,
-                   known: Callable[[str], bool] | None, fetcher: Callable[..., Fetched | None],
+                   known: Callable[[Article], bool] | None, fetcher: Callable[..., Fetched | None],
                    retry: Callable[[str], int] | None = None,
                    on_retry: Callable[[], None] | None = None,
                    base: str | None = None, hold: Callable[[Article], None] | None = None,
@@ -319,7 +320,7 @@ def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max
     for item in parse_feed(text, where, max_text_bytes=max_text_bytes, allow_empty=full_text, base=base):
         if isinstance(item, Article) and seen is not None:
             seen.add(item.id)
-        if isinstance(item, Article) and known is not None and known(item.id):
+        if isinstance(item, Article) and known is not None and known(item):
             continue
         items.append(item)
     teasers = [i for i, a in enumerate(items) if full_text and isinstance(a, Article) and a.url

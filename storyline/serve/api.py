@@ -54,7 +54,7 @@ from ..config import Settings, load_settings
 from ..consolidate.brief import build_brief
 from ..errors import InputError, StorylineError
 from ..ingest.records_in import article_from_dict
-from ..pipeline import RegroupReport, brief_now, ingest_articles, update_stories
+from ..pipeline import IngestReport, RegroupReport, brief_now, ingest_articles, update_stories
 from ..pipeline import forget as forget_articles
 from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
@@ -102,7 +102,9 @@ class Health(BaseModel):
 
 class LineResult(BaseModel):
     line: int = Field(description="1-based line (JSONL) or item (JSON array) number.")
-    status: Literal["new", "duplicate", "failed"]
+    status: Literal["new", "duplicate", "revised", "failed"] = Field(
+        description="new; duplicate (stored already as it is); revised (stored before under the same url, "
+                    "now changed: the new version replaces it and the earlier one is kept); failed.")
     id: str | None = None
     error: str | None = None
     warnings: list[str] = Field(default_factory=list, description="What was changed to store the article "
@@ -113,6 +115,7 @@ class IngestResult(BaseModel):
     results: list[LineResult]
     new: int
     duplicate: int
+    revised: int = 0
     failed: int
     stories: list[str] = Field(default_factory=list, description="Stories updated (when wait=true).")
     pending: bool = Field(description="True when the stories are being updated in the background.")
@@ -163,6 +166,13 @@ class StoryDetail(StoryItem):
     brief: str
 
 
+class RevisionOut(BaseModel):
+    revised_at: str = Field(description="When this version was replaced by the next (UTC, ISO 8601).")
+    title: str | None = None
+    published: str | None = None
+    text: str
+
+
 class ArticleOut(BaseModel):
     id: str
     title: str | None = None
@@ -175,6 +185,8 @@ class ArticleOut(BaseModel):
     meta: dict[str, Any] = Field(default_factory=dict)
     story_id: str | None = None
     page: str
+    revisions: list[RevisionOut] = Field(default_factory=list, description="Earlier versions, oldest first: "
+                                           "the article came again under its url (or from its file) changed.")
 
 
 class EntityStory(StoryItem):
@@ -288,19 +300,19 @@ class Service:
         finally:
             self.bump()
 
-    def ingest(self, items: list[Article | InputError], wait: bool) -> tuple[list[str], list[str], list[str]]:
+    def ingest(self, items: list[Article | InputError], wait: bool) -> tuple[IngestReport, list[str]]:
         """Store the articles (one transaction; concurrent posts of one article store it once); update
-        their stories now (wait) or in the background. Returns (new ids, duplicate ids, their stories)."""
+        their stories now (wait) or in the background. Returns what was stored and their stories."""
         report = ingest_articles(self.store, items)
         self.bump()
         stories: list[str] = []
         if wait or not self.background:
             self.update()
-            ids = list(dict.fromkeys(report.new + report.duplicate))
+            ids = list(dict.fromkeys(report.new + report.revised + report.duplicate))
             stories = sorted({sid for sid in (self.store.article_story(i) for i in ids) if sid})
-        elif report.new and self._thread is not None:
+        elif (report.new or report.revised) and self._thread is not None:
             self._wake.set()
-        return report.new, report.duplicate, stories
+        return report, stories
 
     def forget(self, ids: list[str]) -> RegroupReport:
         """Delete the articles and group the rest again (``pipeline.forget``), one updater at a time."""
@@ -469,15 +481,17 @@ def _to_article(obj: Any, where: str, max_text_bytes: int) -> Article | InputErr
         return InputError(where, f"not a valid article: {exc}")
 
 
-def _results(items: list[Article | InputError], lines: list[int], new: list[str]) -> list[dict[str, Any]]:
-    fresh = set(new)
+def _results(items: list[Article | InputError], lines: list[int], new: list[str],
+             revised: list[str]) -> list[dict[str, Any]]:
+    fresh, changed = set(new), set(revised)
     out = []
     for i, item in zip(lines, items):
         if isinstance(item, InputError):
             out.append({"line": i, "status": "failed", "id": None, "error": item.reason})
             continue
-        status = "new" if item.id in fresh else "duplicate"
+        status = "new" if item.id in fresh else "revised" if item.id in changed else "duplicate"
         fresh.discard(item.id)
+        changed.discard(item.id)
         row: dict[str, Any] = {"line": i, "status": status, "id": item.id, "error": None}
         warnings = [str(w.get("reason", "")) for w in item.meta.get("warnings", ()) if isinstance(w, dict)]
         if warnings:  # only when there are some
@@ -719,8 +733,10 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                             ) -> Response:
         """Add articles: one (a JSON object), several (a JSON array) or JSON Lines (one object per line,
         `Content-Type: application/x-ndjson`), each answered on its own line: new, duplicate (already
-        stored, stored once however often posted) or failed with the reason. Stories update in the
-        background unless `wait=true`."""
+        stored, stored once however often posted), revised (stored before under the same url and changed
+        since: the new version takes its place, the earlier one is kept and listed by
+        `GET /api/articles/{id}`) or failed with the reason. Stories update in the background unless
+        `wait=true`."""
         coding = request.headers.get("content-encoding", "").strip().lower()
         if coding not in ("", "identity"):
             raise ApiError(415, f"a compressed body (Content-Encoding: {coding}) is not read: send the JSON "
@@ -728,10 +744,10 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         body = await _read_body(request, settings.max_request_bytes)
         items, lines, bulk = _parse_body(body, request.headers.get("content-type", ""),
                                          settings.text_limit())
-        new, dup, stories = await run_in_threadpool(svc.ingest, items, wait)
-        results = _results(items, lines, new)
-        counts = {k: sum(r["status"] == k for r in results) for k in ("new", "duplicate", "failed")}
-        pending = bool(new) and not wait and svc.background is not False
+        report, stories = await run_in_threadpool(svc.ingest, items, wait)
+        results = _results(items, lines, report.new, report.revised)
+        counts = {k: sum(r["status"] == k for r in results) for k in ("new", "duplicate", "revised", "failed")}
+        pending = bool(report.new or report.revised) and not wait and svc.background is not False
         out = {"results": results, **counts, "stories": stories, "pending": pending}
         status = 202 if pending else (201 if (not bulk and counts["new"]) else 200)
         return JSONResponse(out, status_code=status)
@@ -762,6 +778,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         d = to_dict(a)
         d["story_id"] = st.article_story(article_id)
         d["page"] = f"/articles/{_q(article_id)}"
+        d["revisions"] = [{k: r[k] for k in ("revised_at", "title", "published", "text")}
+                          for r in st.article_revisions(article_id)]
         return d
 
     @app.get("/api/stories", response_model=StoryPage, tags=["stories"], dependencies=read, responses=ERRORS)
@@ -974,7 +992,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         if s is not None and e is not None and s < e <= len(text):
             before, passage, after = text[:s], text[s:e], text[e:]
         html = page_html("article.html", site=_site(request), article=a, story_id=st.article_story(article_id),
-                         before=before, passage=passage, after=after)
+                         before=before, passage=passage, after=after, revisions=st.article_revisions(article_id))
         return _with_cookie(request, HTMLResponse(html))
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False,

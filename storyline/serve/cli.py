@@ -200,8 +200,9 @@ def ingest(
                               briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n))
     _print_problems(report)
     warned = f", [bold]{len(report.warnings)}[/bold] with warnings" if report.warnings else ""
+    revised = f", [bold]{len(report.revised)}[/bold] revised (a new version of one stored)" if report.revised else ""
     console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
-                  f"{warned}, [bold]{len(report.failed)}[/bold] failed; {_n(len(report.stories), 'story', 'stories')} updated "
+                  f"{revised}{warned}, [bold]{len(report.failed)}[/bold] failed; {_n(len(report.stories), 'story', 'stories')} updated "
                   f"({store.count_stories() - before} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}")
     if report.undated:
         console.print(f"[dim]{_n(len(report.undated), 'new article has', 'new articles have')} no publication date: "
@@ -272,7 +273,7 @@ def watch(
 ) -> None:
     """Follow live feeds: poll each URL, store the new items (full text from a teaser's linked page), group them into stories, update the briefs, wait.
 
-    Each poll is a conditional GET (ETag / Last-Modified kept in the store), so an unchanged feed costs one short request, and items already stored are never fetched again. Stop with Ctrl-C.
+    Each poll is a conditional GET (ETag / Last-Modified kept in the store), so an unchanged feed costs one short request, and items already stored are not fetched again unless the feed changes them (a changed item's page is read again, and a corrected article is stored as a new version). Stop with Ctrl-C.
 
     Exit code 0 when the last poll read every URL, 1 when some failed, 2 on usage errors.
     """
@@ -308,7 +309,9 @@ def watch(
             _print_problems(report)
             ok = report.ok
             console.print(f"{time.strftime('%H:%M:%S')} [bold]{len(report.new)}[/bold] new, "
-                          f"{len(report.duplicate)} already stored, {len(report.failed)} failed; {_n(len(report.stories), 'story', 'stories')} updated, "
+                          f"{len(report.duplicate)} already stored, "
+                          + (f"{len(report.revised)} revised, " if report.revised else "")
+                          + f"{len(report.failed)} failed; {_n(len(report.stories), 'story', 'stories')} updated, "
                           f"{_n(store.count_articles(), 'article', 'articles')} in {store.path}"
                           + (f"; {_n(len(report.unchanged), 'feed', 'feeds')} unchanged since the last poll"
                              if report.unchanged else "")

@@ -146,10 +146,13 @@ def citation_labels(brief: Brief) -> dict[str, int]:
 
 
 def _named_and_dated(name: Any, a: Any) -> str:
-    """"<name>, <date>" ("inferred <date>" for an inferred one), either part left out when missing."""
+    """"<name>, <date>" ("inferred <date>" for an inferred one), either part left out when missing;
+    ", revised <date>" after them for an article stored again changed."""
     parts = [str(name)] if name else []
     if a.get("published"):
         parts.append(("inferred " if a.get("published_inferred") else "") + str(a["published"]))
+    if a.get("revised"):
+        parts.append(f"revised {a['revised']}")
     return ", ".join(parts)
 
 

@@ -103,4 +103,17 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name)
         SELECT story_id, entity_id, name FROM story_entities;
     """,
+    # 5: the earlier versions of an article that came again changed (a correction under the same link,
+    # a file read again once complete), newest last
+    """
+    CREATE TABLE article_revisions (
+        article_id TEXT NOT NULL,
+        revised_at TEXT NOT NULL,
+        title TEXT,
+        text TEXT NOT NULL,
+        published TEXT,
+        meta TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX article_revisions_article ON article_revisions(article_id);
+    """,
 )

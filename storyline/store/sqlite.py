@@ -14,13 +14,14 @@ import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..errors import StoreError
+from ..ingest.revisions import is_excerpt, text_key
 from ..records import Article, Brief, Story, from_dict, to_dict
 from .schema import MIGRATIONS
 
-__all__ = ["SQLiteStore", "StoryRow"]
+__all__ = ["SQLiteStore", "Stored", "StoryRow"]
 
 StoryRow = dict[str, Any]
 
@@ -38,6 +39,60 @@ def _row_article(r: sqlite3.Row) -> Article:
     return Article(id=r["id"], text=r["text"], title=r["title"], published=r["published"],
                    published_inferred=bool(r["published_inferred"]), source=r["source"], url=r["url"],
                    lang=r["lang"], meta=json.loads(r["meta"] or "{}"))
+
+
+class Stored(NamedTuple):
+    """What ``add_articles`` did with a batch: article ids stored now, already stored as they are
+    (or a piece of what is stored: a teaser of a stored page), and stored before but changed since."""
+
+    new: list[str]
+    duplicate: list[str]
+    revised: list[str]
+
+
+def _via(meta: Mapping[str, Any]) -> str:
+    """How an article's text was read: from a feed item's own content, or as a page or file."""
+    return "feed" if "feed_item" in meta and "full_text" not in meta else "page"
+
+
+def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool:
+    """Take ``a`` as the new version of the stored article of its id when it is one: its title or
+    words changed, and it is not a piece of the stored text (a teaser, a page cut short), not an
+    earlier version come again, and not the same article read another way (a feed's text of a page
+    stored from the page: the first stays, unless it was only a piece of the new one). The stored
+    version goes to ``article_revisions``; the article's row takes the new title, text, date (the
+    stored one when the new has none) and meta (with ``revised_at`` and ``revisions``); its cached
+    analysis is dropped and its story marked for a brief rebuild. A feed item's changed digest with
+    the same article is noted, so that its page is not read at every poll. Returns whether it
+    revised. (``articles_fts`` keeps the first text: nothing reads it yet.)"""
+    r = c.execute("SELECT title, text, published, published_inferred, meta, story_id FROM articles WHERE id = ?",
+                  (a.id,)).fetchone()
+    if r is None:
+        return False
+    meta = json.loads(r["meta"] or "{}")
+    key = text_key(a.title, a.text)
+    earlier = {text_key(t, x) for t, x in c.execute(
+        "SELECT title, text FROM article_revisions WHERE article_id = ?", (a.id,))}
+    grown = is_excerpt(r["text"], a.text)
+    if (key == text_key(r["title"], r["text"]) or key in earlier or is_excerpt(a.text, r["text"])
+            or (_via(meta) != _via(a.meta) and not grown)):
+        digest = a.meta.get("item_digest")
+        if digest and meta.get("item_digest") != digest:
+            c.execute("UPDATE articles SET meta = ? WHERE id = ?",
+                      (json.dumps({**meta, "item_digest": digest}, default=str), a.id))
+        return False
+    c.execute("INSERT INTO article_revisions (article_id, revised_at, title, text, published, meta) "
+              "VALUES (?, ?, ?, ?, ?, ?)", (a.id, now, r["title"], r["text"], r["published"], r["meta"]))
+    published = a.published.isoformat() if a.published else r["published"]
+    inferred = int(a.published_inferred) if a.published else r["published_inferred"]
+    new_meta = {**a.meta, "revised_at": now, "revisions": int(meta.get("revisions", 0)) + 1}
+    c.execute("UPDATE articles SET title = ?, text = ?, published = ?, published_inferred = ?, meta = ?, "
+              "source = COALESCE(?, source) WHERE id = ?",
+              (a.title, a.text, published, inferred, json.dumps(new_meta, default=str), a.source, a.id))
+    c.execute("DELETE FROM analyses WHERE article_id = ?", (a.id,))
+    if r["story_id"]:
+        _touch_story(c, r["story_id"], now, size=False)
+    return True
 
 
 def _size_weight(size: int | None) -> float:
@@ -246,33 +301,50 @@ class SQLiteStore:
         return int(self._conn().execute("PRAGMA user_version").fetchone()[0])
 
     # -- articles ----------------------------------------------------------------------------
-    def add_articles(self, articles: Sequence[Article]) -> tuple[list[str], list[str]]:
-        """Store a batch in one transaction. Returns (ids stored now, ids already present)."""
-        new: list[str] = []
-        dup: list[str] = []
+    def add_articles(self, articles: Sequence[Article]) -> Stored:
+        """Store a batch in one transaction. Returns the ids stored now, those already stored as they
+        are, and those stored before that came again changed (see ``_revise``: the earlier version is
+        kept in ``article_revisions``, the article's analysis dropped and its story's brief marked for
+        a rebuild). An article whose ``meta["file"]`` names the file it was read from (an absolute
+        path) is remembered as that file's (``file_article``)."""
+        out = Stored([], [], [])
         if not articles:
-            return new, dup
+            return out
         now = _now()
         with self.transaction() as c:
             seq = c.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-            seen: set[str] = set()
             for a in articles:
-                if a.id in seen:
-                    dup.append(a.id)
-                    continue
-                seen.add(a.id)
-                seq += 1
                 cur = c.execute(
                     "INSERT OR IGNORE INTO articles (id, source, url, title, published, published_inferred,"
                     " text, lang, meta, ingested_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    _article_row(a, seq, now))
+                    _article_row(a, seq + 1, now))
                 if cur.rowcount:
-                    new.append(a.id)
+                    seq += 1
+                    out.new.append(a.id)
                     c.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
                               (a.id, a.title or "", a.text))
+                    if a.meta.get("file"):
+                        c.execute("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)",
+                                  (f"file:{a.meta['file']}", a.id))
+                elif _revise(c, a, now):
+                    if a.id not in out.new and a.id not in out.revised:
+                        out.revised.append(a.id)
                 else:
-                    dup.append(a.id)
-        return new, dup
+                    out.duplicate.append(a.id)
+        return out
+
+    def file_article(self, path: str) -> Article | None:
+        """The article first stored from the file at ``path`` (an absolute path), if still stored."""
+        aid = self.get_kv(f"file:{path}")
+        return self.get_article(aid) if aid else None
+
+    def article_revisions(self, article_id: str) -> list[dict[str, Any]]:
+        """The earlier versions of an article, oldest first: when each was replaced (``revised_at``),
+        and its title, text, publication date and meta as they were."""
+        rows = self._conn().execute(
+            "SELECT revised_at, title, text, published, meta FROM article_revisions WHERE article_id = ? "
+            "ORDER BY rowid", (article_id,)).fetchall()
+        return [dict(r) | {"meta": json.loads(r["meta"] or "{}")} for r in rows]
 
     def get_article(self, article_id: str) -> Article | None:
         r = self._conn().execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -285,6 +357,19 @@ class SQLiteStore:
             for r in self._conn().execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
                 out[r["id"]] = _row_article(r)
         return [out[i] for i in ids if i in out]
+
+    def known_item(self, item: Article) -> bool:
+        """Whether a feed item need not be read again: its article is stored, and what the feed states
+        of it (``meta["item_digest"]``: title, text, update time) is what it stated when it was stored
+        (or was not recorded). A changed item has its linked page read again (a correction)."""
+        r = self._conn().execute("SELECT meta FROM articles WHERE id = ?", (item.id,)).fetchone()
+        if r is None:
+            return False
+        digest = item.meta.get("item_digest")
+        if not digest:
+            return True
+        stored = json.loads(r["meta"] or "{}").get("item_digest")
+        return stored is None or stored == digest
 
     def has_article(self, article_id: str) -> bool:
         return self._conn().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
@@ -703,6 +788,7 @@ class SQLiteStore:
         with self.transaction() as c:
             for chunk, marks in _in_chunks(list(forget)):
                 c.execute(f"DELETE FROM analyses WHERE article_id IN ({marks})", chunk)
+                c.execute(f"DELETE FROM article_revisions WHERE article_id IN ({marks})", chunk)
                 c.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
             c.executemany("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
                           [(sid, duplicates.get(aid), aid) for aid, sid in assignments.items()])

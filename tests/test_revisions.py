@@ -1,0 +1,119 @@
+"""An article that comes again changed: a correction under the same link, a file read while it was
+being written and again once complete. The new version takes the article's place, the earlier one is
+kept, the story's brief is rebuilt; a piece of a stored article (a teaser) or an earlier version
+coming back changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyline.config import Settings
+from storyline.ingest.revisions import continues, is_excerpt
+from storyline.pipeline import ingest_paths
+from storyline.records import Article, Brief
+from storyline.store.sqlite import SQLiteStore
+
+URL = "https://harlow-gazette.example/news/bridge"
+PARAS = [
+    "The Harlow county council voted on Monday to close the Old Mill bridge to lorries after engineers "
+    "found cracks in two of its three stone arches.",
+    "The council's chief engineer, Dana Whitcombe, said the bridge would stay open to cars and bicycles "
+    "while a survey of the foundations is carried out over the next six weeks.",
+    "Hauliers who use the crossing every day said the diversion through Pennford adds nineteen kilometres "
+    "to each trip and warned that deliveries to the town's market would be late.",
+    "The bridge, built in 1842, carries about 9,000 vehicles a day, according to the council's own "
+    "traffic count, and is the only crossing of the river for twelve kilometres.",
+    "Repairs, if the survey confirms the damage, are expected to cost between 2 and 3 million pounds "
+    "and could begin next spring, the council said in a statement.",
+]
+TEXT = "\n\n".join(PARAS)
+FIXED = TEXT.replace("between 2 and 3 million", "between 2 and 4 million")
+OTHER = ("A ferry carrying 212 passengers ran aground off the island of Skarvik on Tuesday evening in thick "
+         "fog, the coast guard said. No one was hurt, and all passengers were taken ashore by lifeboats "
+         "within three hours, according to the operator, Nordlys Lines.")
+
+
+def _store(tmp_path: Path) -> SQLiteStore:
+    return SQLiteStore(tmp_path / "s.db")
+
+
+def test_a_corrected_article_under_its_link_replaces_the_stored_one_and_keeps_the_first(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    first = Article(text=TEXT, title="Bridge closed", url=URL, source="Harlow Gazette")
+    assert store.add_articles([first]).new == [first.id]
+    store.put_analyses({first.id: {"x": 1}}, "v")
+    store.assign({first.id: "s-1"})
+    store.put_brief(Brief(story_id="s-1", headline="h"))
+    assert store.dirty_stories() == []
+    fixed = Article(text=FIXED, title="Bridge closed", url=URL, source="Harlow Gazette")
+    assert fixed.id == first.id
+    assert store.add_articles([fixed]) == ([], [], [first.id])
+    now = store.get_article(first.id)
+    assert now is not None and "2 and 4 million" in now.text
+    assert now.meta["revisions"] == 1 and now.meta["revised_at"]
+    assert [r["text"] for r in store.article_revisions(first.id)] == [TEXT]
+    assert store.get_analyses([first.id], "v") == {}          # analysed again from the new text
+    assert store.dirty_stories() == ["s-1"]                   # its brief is rebuilt
+    assert store.count_articles() == 1
+
+
+def test_a_teaser_an_earlier_version_or_the_same_text_respaced_is_no_revision(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    store.add_articles([Article(text=TEXT, url=URL)])
+    store.add_articles([Article(text=FIXED, url=URL)])
+    teaser = Article(text=PARAS[0], url=URL)                                  # a feed's extract of the page
+    respaced = Article(text=" ".join(FIXED.split()), url=URL)
+    earlier = Article(text=TEXT, url=URL)                                     # an old copy read again
+    for again in (teaser, respaced, earlier):
+        assert store.add_articles([again]).revised == []
+    now = store.get_article(teaser.id)
+    assert now is not None and now.text == FIXED
+    assert len(store.article_revisions(teaser.id)) == 1
+
+
+def test_a_feeds_own_text_of_a_page_stored_from_the_page_is_the_same_article(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    page = Article(text=TEXT, url=URL, meta={"feed_item": 1, "full_text": "linked page"})
+    store.add_articles([page])
+    # the feed's content element holds the article as the feed writes it (no closing paragraph)
+    feed_text = Article(text="\n\n".join(PARAS[:4]) + " More to follow.", url=URL, meta={"feed_item": 1})
+    assert store.add_articles([feed_text]).revised == []
+    # but a page standing in for a teaser stored when the page could not be read is the article
+    short = Article(text="Hauliers warned that deliveries would be late.", url=URL + "2", meta={"feed_item": 2})
+    store.add_articles([short])
+    full = Article(text=TEXT, url=URL + "2", meta={"feed_item": 2, "full_text": "linked page"})
+    assert store.add_articles([full]).revised == [full.id]
+
+
+def test_what_counts_as_a_piece_and_as_the_same_file_grown() -> None:
+    assert is_excerpt(PARAS[0], TEXT) and not is_excerpt(TEXT, PARAS[0])
+    assert not is_excerpt(FIXED, TEXT)
+    half = TEXT[: len(TEXT) // 2]
+    assert continues(half, TEXT) and continues(TEXT, FIXED)
+    assert not continues(TEXT, OTHER) and not continues(OTHER, TEXT)
+
+
+def test_a_file_read_half_written_is_completed_not_stored_twice(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    settings = Settings()
+    f = tmp_path / "in" / "bridge.txt"
+    f.parent.mkdir()
+    f.write_text("date 2026-03-02\nBridge closed\n" + TEXT[: len(TEXT) // 2])   # the writer is not done
+    first = ingest_paths(store, [str(f.parent)], settings)
+    assert len(first.new) == 1
+    f.write_text("date 2026-03-02\nBridge closed\n" + TEXT)
+    second = ingest_paths(store, [str(f.parent)], settings)
+    assert second.new == [] and second.revised == first.new
+    assert store.count_articles() == 1
+    a = store.get_article(first.new[0])
+    assert a is not None and a.text == TEXT
+    brief = store.get_brief(second.stories[0])
+    assert brief is not None and any("revised" in x for x in brief.articles)
+    # the same file read again as it is: nothing changes
+    third = ingest_paths(store, [str(f.parent)], settings)
+    assert third.new == [] and third.revised == [] and len(third.duplicate) == 1
+    # another article written to the same file is another article, not a new version
+    f.write_text("date 2026-03-03\nFerry aground\n" + OTHER)
+    fourth = ingest_paths(store, [str(f.parent)], settings)
+    assert len(fourth.new) == 1 and fourth.revised == []
+    assert store.count_articles() == 2
