@@ -13,7 +13,7 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
@@ -386,7 +386,7 @@ def update_story_here(store: SQLiteStore, settings: Settings, story_id: str) -> 
     articles, new_ids = story_inputs(store, story_id)
     analyses = ensure_analyses(store, articles, ner_mode=settings.ner_mode)
     put_story_brief(store, safe_brief(story_id, articles, max_words=settings.summary_words, analyses=analyses,
-                                      new_ids=new_ids))
+                                      new_ids=new_ids, earlier=earlier_versions(store, articles)))
 
 
 def story_inputs(store: SQLiteStore, story_id: str) -> tuple[list[Article], list[str]]:
@@ -400,6 +400,18 @@ def story_inputs(store: SQLiteStore, story_id: str) -> tuple[list[Article], list
         held = set(ids)
         new_ids = [n.article_id for n in old.new_since if n.article_id in held]
     return store.get_articles(ids), new_ids
+
+
+def earlier_versions(store: SQLiteStore, articles: Sequence[Article]) -> dict[str, str]:
+    """Article id -> the text each revised article had before its latest version (what its brief
+    shows the revision changed)."""
+    out: dict[str, str] = {}
+    for a in articles:
+        if a.meta.get("revised_at"):
+            revs = store.article_revisions(a.id)
+            if revs:
+                out[a.id] = str(revs[-1]["text"])
+    return out
 
 
 def put_story_brief(store: SQLiteStore, brief: Brief) -> None:
@@ -431,15 +443,18 @@ def brief_now(store: SQLiteStore, story_id: str, settings: Settings, *, about: s
     stored = store.get_brief(story_id) if about and reuse else None
     if stored is not None and {str(a["id"]) for a in stored.articles} == {a.id for a in arts}:
         return focus_brief(stored, arts, about=about or "", max_words=settings.summary_words, analyses=analyses)
-    return build_brief(story_id, arts, max_words=settings.summary_words, analyses=analyses, about=about)
+    return build_brief(story_id, arts, max_words=settings.summary_words, analyses=analyses, about=about,
+                       earlier=earlier_versions(store, arts))
 
 
 def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int,
-               analyses: dict[str, AnalyzedArticle] | None = None, new_ids: Sequence[str] = ()) -> Brief:
+               analyses: dict[str, AnalyzedArticle] | None = None, new_ids: Sequence[str] = (),
+               earlier: Mapping[str, str] | None = None) -> Brief:
     """The story's brief; if consolidation fails on odd input, a bare brief (headline and sources)
     is stored instead and the error logged, so one story never stops the others."""
     try:
-        return build_brief(story_id, articles, max_words=max_words, analyses=analyses, new_ids=new_ids)
+        return build_brief(story_id, articles, max_words=max_words, analyses=analyses, new_ids=new_ids,
+                           earlier=earlier)
     except Exception:
         log.exception("brief of story %s failed; storing its sources only", story_id)
         titles = [a.title for a in articles if a.title]

@@ -33,6 +33,8 @@ __all__ = [
     "ClaimValue",
     "Disagreement",
     "NewSince",
+    "Change",
+    "Revision",
     "Story",
     "Brief",
     "AnalyzedArticle",
@@ -217,6 +219,30 @@ class NewSince:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """One sentence a new version of an article rewrote (``was`` and ``now``), added (``now`` only) or
+    left out (``was`` only). ``start``/``end``: where ``now`` stands in the article's current text;
+    ``was_part``/``now_part``: the words that differ within a rewritten sentence."""
+
+    was: str = ""
+    now: str = ""
+    start: int = 0
+    end: int = 0
+    was_part: str = ""
+    now_part: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """What the latest new version of an article (a correction, an update) changed in it."""
+
+    article_id: str
+    revised_at: str = ""
+    changes: tuple[Change, ...] = ()
+    more: int = 0  # changes beyond those listed
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     article_ids: tuple[str, ...] = ()
@@ -236,6 +262,7 @@ class Brief:
     quotes: tuple[QuoteGroup, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     new_since: tuple[NewSince, ...] = ()
+    revisions: tuple[Revision, ...] = ()
     articles: tuple[Mapping[str, Any], ...] = field(default=(), hash=False)
     first_published: str | None = None
     last_published: str | None = None

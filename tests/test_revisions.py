@@ -117,3 +117,42 @@ def test_a_file_read_half_written_is_completed_not_stored_twice(tmp_path: Path) 
     fourth = ingest_paths(store, [str(f.parent)], settings)
     assert len(fourth.new) == 1 and fourth.revised == []
     assert store.count_articles() == 2
+
+
+def test_the_brief_tells_what_a_correction_changed_and_a_completed_file_changes_nothing(tmp_path: Path) -> None:
+    from storyline.pipeline import ingest_articles, update_stories
+    from storyline.serve.render import brief_html, brief_markdown
+
+    store = _store(tmp_path)
+    settings = Settings()
+    other = Article(text=TEXT.replace("Harlow county council", "county council of Harlow"), title="Old Mill bridge shut",
+                    url="https://pennford-post.example/bridge", source="Pennford Post", published="2026-03-02")
+    ingest_articles(store, [Article(text=TEXT, title="Bridge closed", url=URL, source="Harlow Gazette",
+                                    published="2026-03-02"), other])
+    update_stories(store, settings)
+    fixed = FIXED.replace("Hauliers who use", "Lorry drivers who use") + "\n\nThe council will meet again on Thursday."
+    report = ingest_articles(store, [Article(text=fixed, title="Bridge closed", url=URL, source="Harlow Gazette",
+                                             published="2026-03-02")])
+    assert len(report.revised) == 1
+    (sid,) = update_stories(store, settings)
+    brief = store.get_brief(sid)
+    assert brief is not None and len(brief.revisions) == 1
+    changes = brief.revisions[0].changes
+    assert [(c.was_part, c.now_part) for c in changes if c.was and c.now] == [("Hauliers", "Lorry drivers"), ("3", "4")]
+    added = [c for c in changes if c.now and not c.was]
+    assert [c.now for c in added] == ["The council will meet again on Thursday."]
+    a = store.get_article(report.revised[0])
+    assert a is not None and a.text[added[0].start:added[0].end] == added[0].now   # cited where it stands
+    md = brief_markdown(brief)
+    assert "## Corrections and updates" in md and "Harlow Gazette, revised" in md and "(was “3”, now “4”)" in md
+    html = brief_html(brief)
+    assert "Corrections and updates" in html and "<del>3</del>" in html and "<ins>4</ins>" in html
+    # a file read half-written and then complete was completed, not corrected
+    f = tmp_path / "late.txt"
+    f.write_text("Ferry aground\n" + OTHER[:120])
+    ingest_paths(store, [str(f)], settings)
+    f.write_text("Ferry aground\n" + OTHER)
+    done = ingest_paths(store, [str(f)], settings)
+    assert len(done.revised) == 1
+    ferry = store.get_brief(store.article_story(done.revised[0]) or "")
+    assert ferry is not None and ferry.revisions == ()

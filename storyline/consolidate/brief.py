@@ -15,12 +15,13 @@ from typing import Iterable, Mapping, Sequence
 from ..analyze.dct import with_inferred_dates
 from ..analyze.quotes import PREPOSITIONS
 from ..records import (AnalyzedArticle, Article, Brief, Citation, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
-                       Sentence, SummarySentence, TimelineEntry)
+                       Revision, Sentence, SummarySentence, TimelineEntry)
 from .disagreements import find_disagreements
 from .entities import consolidate_entities
 from .quotes import group_quotes
 from .novelty import latest_lead, redundant_with
 from .referents import with_referents
+from .revisions import revision_of
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
 from .summary_text import STOP, content_stems, display_text
@@ -430,6 +431,22 @@ def restated_disputes(summary: Sequence[SummarySentence], disagreements: Sequenc
     return drop
 
 
+def _revisions(arts: Sequence[Article], earlier: Mapping[str, str]) -> tuple[Revision, ...]:
+    """What the latest version of each revised article changed, newest revision first."""
+    out: list[Revision] = []
+    for a in arts:
+        if a.id in earlier:
+            try:
+                r = revision_of(a, earlier[a.id])
+            except Exception:  # an extra: never lose the brief over it
+                log.exception("revision of article %s failed", a.id)
+                continue
+            if r is not None:
+                out.append(replace(r, changes=tuple(replace(c, was=display_text(c.was), now=display_text(c.now))
+                                                    for c in r.changes)))
+    return tuple(sorted(out, key=lambda r: r.revised_at, reverse=True))
+
+
 def _without(sentences: Mapping[str, Sequence[Sentence]], drop: set[tuple[str, int, int]]
              ) -> dict[str, list[Sentence]]:
     """The sentence splits less every sentence that overlaps a span of ``drop``."""
@@ -439,7 +456,7 @@ def _without(sentences: Mapping[str, Sequence[Sentence]], drop: set[tuple[str, i
 
 def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100,
                 analyses: Mapping[str, AnalyzedArticle] | None = None, new_ids: Iterable[str] = (),
-                about: str | None = None) -> Brief:
+                about: str | None = None, earlier: Mapping[str, str] | None = None) -> Brief:
     """Consolidate the articles of one story into its Brief; ``new_ids`` (the articles added since the
     last brief) fill ``new_since`` with what they added.
 
@@ -450,7 +467,8 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     with the quotes of a focused speaker first.
 
     ``analyses`` (article id -> AnalyzedArticle, e.g. from the store's cache) saves re-analysing the
-    articles; without it they are analysed here.
+    articles; without it they are analysed here. ``earlier`` (article id -> the text a revised
+    article had before its latest version) fills ``revisions`` with what each revision changed.
     """
     arts = _story_order(articles)
     analyzed = _complete(arts, analyses)
@@ -487,6 +505,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         articles=tuple(article_info(a) for a in arts),
         new_since=tuple(replace(n, added=tuple(replace(s, text=display_text(s.text)) for s in n.added))
                         for n in _new_since(arts, new_ids)),
+        revisions=_revisions(arts, earlier or {}),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )

@@ -47,12 +47,14 @@ IN_FLIGHT_PER_THREAD = 4  # tasks submitted ahead for each worker thread: busy w
 @dataclass(frozen=True, slots=True)
 class StoryJob:
     """What a worker needs to build one story's brief: its articles (``to_dict`` form), the cached
-    analyses of those that have one (by article id), the articles added since the last brief."""
+    analyses of those that have one (by article id), the articles added since the last brief, and the
+    text each revised article had before its latest version (by article id)."""
 
     story_id: str
     articles: tuple[dict[str, Any], ...]
     analyses: dict[str, dict[str, Any]] = field(default_factory=dict)
     new_ids: tuple[str, ...] = ()
+    earlier: dict[str, str] = field(default_factory=dict)
     max_words: int = 100
     ner_mode: str = "accurate"
 
@@ -80,7 +82,7 @@ def run_story_job(job: StoryJob) -> StoryDone:
     cached = {a.id: analysis_from_dict(a, job.analyses[a.id]) for a in arts if a.id in job.analyses}
     fresh = {a.id: analyze_article(a, ner_mode=job.ner_mode) for a in arts if a.id not in cached}
     brief = safe_brief(job.story_id, arts, max_words=job.max_words, analyses={**cached, **fresh},
-                       new_ids=job.new_ids)
+                       new_ids=job.new_ids, earlier=job.earlier)
     return StoryDone(story_id=job.story_id, brief=to_dict(brief),
                      analyses={aid: analysis_to_dict(an) for aid, an in fresh.items()},
                      seconds=time.perf_counter() - t0)
@@ -187,7 +189,7 @@ def update_on_cluster(store: SQLiteStore, settings: Settings, story_ids: Iterabl
     holds no articles, is rebuilt here, in this process, so that every story given is done. Returns
     the stories rebuilt."""
     from ..analyze.analyze import analysis_version
-    from ..pipeline import put_story_brief, story_inputs, update_story_here
+    from ..pipeline import earlier_versions, put_story_brief, story_inputs, update_story_here
     from ..records import Brief, from_dict, to_dict
 
     version = analysis_version(settings.ner_mode)
@@ -201,7 +203,8 @@ def update_on_cluster(store: SQLiteStore, settings: Settings, story_ids: Iterabl
                 continue
             yield StoryJob(story_id=sid, articles=tuple(to_dict(a) for a in arts),
                            analyses=store.get_analyses([a.id for a in arts], version), new_ids=tuple(new_ids),
-                           max_words=settings.summary_words, ner_mode=settings.ner_mode)
+                           earlier=earlier_versions(store, arts), max_words=settings.summary_words,
+                           ner_mode=settings.ner_mode)
 
     def run(c: Client) -> list[str]:
         done: list[str] = []

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from ..analyze.ner_roles import DEMONYM_END
 from ..analyze.sentences import sentence_spans
 from ..consolidate.summary_text import display_text
-from ..records import Brief, Citation, Quote, SummarySentence, TimelineEntry, from_dict, to_dict
+from ..records import Brief, Change, Citation, Quote, Revision, SummarySentence, TimelineEntry, from_dict, to_dict
 
 __all__ = [
     "brief_context",
@@ -284,6 +284,12 @@ def brief_markdown(brief: Brief) -> str:
         for n in brief.new_since:
             for s in n.added:
                 lines.append(f"- [{labels.get(n.article_id, '?')}] {_md(s.text)}")
+    if brief.revisions:
+        lines += ["", f"## {REVISIONS_TITLE}", ""]
+        names = {str(a["id"]): a for a in brief.articles}
+        for r in brief.revisions:
+            lines.append(f"- [{labels.get(r.article_id, '?')}] {_md(revised_by(names.get(r.article_id, {}), r))}")
+            lines.extend(f"  - {_md(t)}" for t in change_lines(r))
     lines += ["", "## Sources", ""]
     for a in brief.articles:
         title, derived = shown_title(a)
@@ -294,6 +300,33 @@ def brief_markdown(brief: Brief) -> str:
         name = _source_name(a)
         lines.append(f"{labels[str(a['id'])]}. {title}{f' ({_md(name)})' if name else ''}{link}")
     return "\n".join(lines) + "\n"
+
+
+REVISIONS_TITLE = "Corrections and updates"
+
+
+def revised_by(a: Mapping[str, Any], r: Revision) -> str:
+    """Who revised and when: "Harlow Gazette, revised 2026-11-25"."""
+    return ", ".join(x for x in (str(a.get("source") or a.get("title") or r.article_id),
+                                 f"revised {r.revised_at[:10]}" if r.revised_at else "revised") if x)
+
+
+def change_text(c: Change) -> str:
+    """One change of a revision in words: a rewritten sentence and what changed in it, an added
+    sentence, a sentence left out."""
+    if c.was and c.now:
+        if c.was_part and c.now_part and len(c.was_part.split()) + len(c.now_part.split()) <= 16:
+            return f"Now: “{c.now}” (was “{c.was_part}”, now “{c.now_part}”)"
+        return f"Now: “{c.now}” Before: “{c.was}”"
+    if c.now:
+        return f"Adds: “{c.now}”"
+    return f"No longer says: “{c.was}”"
+
+
+def change_lines(r: Revision) -> list[str]:
+    """The changes of a revision in words, and how many more there are."""
+    more = [f"and {r.more} more change{'' if r.more == 1 else 's'}"] if r.more else []
+    return [change_text(c) for c in r.changes] + more
 
 
 def _md_link(url: object) -> str:
@@ -676,6 +709,15 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
                 ns.append(f"[{labels.get(n.article_id, '?')}] ", style="cyan")
                 ns.append(s.text + "\n")
         parts.append(Panel(ns, title="What each new article adds", title_align="left"))
+    if brief.revisions:
+        rv = Text()
+        names = {str(a["id"]): a for a in brief.articles}
+        for r in brief.revisions:
+            rv.append(f"[{labels.get(r.article_id, '?')}] ", style="cyan")
+            rv.append(revised_by(names.get(r.article_id, {}), r) + "\n", style="bold")
+            for t in change_lines(r):
+                rv.append(f"  {t}\n")
+        parts.append(Panel(rv, title=REVISIONS_TITLE, title_align="left"))
     src = Text()
     for a in brief.articles:
         src.append(f"[{labels[str(a['id'])]}] ", style="cyan")
