@@ -431,3 +431,17 @@ def test_a_speaker_known_only_from_a_transcripts_label_is_written_as_a_name():
     brief = storyline.brief(arts)
     assert "Caine" in [g.speaker for g in brief.quotes]
     assert not [e.name for e in brief.entities if e.label == "PERSON" and e.name.isupper()]
+
+
+def test_an_amount_added_and_a_condition_are_nobodys_words():
+    got = _brief_quotes(
+        "Hauliers who use the crossing every day said the diversion through Pennford adds nineteen "
+        "kilometres to each trip and warned that deliveries to the market would be late. Repairs, if the "
+        "survey confirms the damage, are expected to cost 3 million pounds, the council said. Unless the "
+        "minister approves the plan, work will stop in May. The mayor added that the bridge would reopen.",
+        "The new wing adds 300 beds to the hospital, the council said on Monday.")
+    # "adds nineteen kilometres" tells an amount; "if the survey confirms" a condition: no speakers
+    assert not {"Pennford", "the diversion through Pennford", "The survey", "the survey", "the minister",
+                "The new wing"} & set(got), got
+    assert any("deliveries to the market would be late" in t for t in got.get("Hauliers who use the crossing every day", [])), got
+    assert any("the bridge would reopen" in t for t in got.get("The mayor", [])), got

@@ -1443,6 +1443,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 return None
         if not weak and len(post_tokens) < 2:
             return None
+        if verb in _ADD and not (toks[post_start].low == "that" or text[s] in _QUOTE_CHARS
+                                 or _looks_clause(toks, post_start) or toks[post_start - 1].text == ":"):
+            return None  # "the diversion adds nineteen kilometres to each trip": an amount added, no words
         return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
     if pre is not None:
         if weak and text[pre[1] - 1] not in _QUOTE_CHARS:
@@ -1457,6 +1460,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
 
 
 _PLACE_AFTER_FOUND = frozenset("in at on inside near during under among with".split())
+_ADD = frozenset("add adds added adding".split())
 # nouns in -ing before a finding's subject: a time ("This morning a new poll shows"), not a reader
 _ING_NOUNS = frozenset("morning evening spring building meeting hearing briefing ruling wedding funding".split())
 # What a poll or a record "shows" or "found" is its finding, told with or without "that"

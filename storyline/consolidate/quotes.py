@@ -641,6 +641,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
                 continue  # "graf 3 pvs": a wire desk's note read as what "Chile said"
             if _absolute(q, text):
                 continue  # "With nearly all 23,000 polling stations reporting, the party had ...": no one spoke
+            if _hypothetical(q, text):
+                continue  # "Repairs, if the survey confirms the damage, ...": no one has said it
             name = speaker_name(q)
             if name is None or len(_content_words(q.text)) < min_words:
                 continue
@@ -796,6 +798,16 @@ def _absolute(q: Quote, text: str) -> bool:
     """Whether a quote's cue is the participle of an absolute phrase opening on "With"."""
     return bool(q.cue and q.cue.endswith("ing") and q.speaker_start is not None and text
                 and _WITH_BEFORE.search(text, max(0, q.speaker_start - 40), q.speaker_start))
+
+
+_IF_BEFORE = re.compile(r"\b(?:if|unless)\s+$", re.IGNORECASE)
+
+
+def _hypothetical(q: Quote, text: str) -> bool:
+    """Whether a quote's speaker opens a condition ("if the survey confirms ...", "unless the board
+    says ..."): words that may be said, which the extractor reports as attributions do."""
+    return bool(q.speaker_start is not None and text and q.cue_start is not None and q.cue_start > q.speaker_start
+                and _IF_BEFORE.search(text, max(0, q.speaker_start - 12), q.speaker_start))
 
 
 def _without_dateline(q: Quote) -> Quote:
