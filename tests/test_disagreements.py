@@ -484,3 +484,15 @@ def test_a_range_is_no_one_figure() -> None:
     arts = [Article(id="a", published=date(2031, 5, 4), text="The Red Cross estimates 45,000-50,000 people are dead."),
             Article(id="b", published=date(2031, 5, 4), text="As many as 50,000-100,000 people are dead, officials say.")]
     assert find_disagreements(arts) == []
+
+
+def test_a_count_whose_people_are_left_unsaid_after_a_passive_of_harm_is_a_count_of_people():
+    claims = {c.slot: c.value for c in number_claims("Two people were killed and 17 were injured, police said.")}
+    assert claims == {"people killed": 2, "people injured": 17}
+    assert number_claims("The 40 cows were killed and 12 were injured in the barn fire.") == []   # cows again
+    arts = [Article(id=k, source=k, published=date(2031, 3, 2),
+                    text=f"A bus crashed on the coast road on Monday. {t}")
+            for k, t in (("a", "Two people were killed and 17 were injured, police said."),
+                         ("b", "Two people were killed and 12 were injured, officials said."))]
+    slots = {d.slot: sorted(v.value for v in d.values) for d in find_disagreements(arts)}
+    assert slots == {"people injured": ["12", "17"]}

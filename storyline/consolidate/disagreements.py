@@ -276,11 +276,15 @@ _HUMAN_VERB_BEFORE = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed
                                 r"(?:(?:at least|about|some|nearly|almost|more than|over|around|another|"
                                 r"an estimated)\s+)?$", re.IGNORECASE)
 # (not of animals: "20 dead sea turtles", "40 dead fish")
+_ANIMALS = (r"(?:animals?|birds?|fish|fishes|turtles?|dolphins?|whales?|seals?|sea\s+lions?|pelicans?|cattle|"
+            r"cows?|pigs?|sheep|goats?|chickens?|poultry|horses?|dogs?|cats?|deer|bees?|trees?)\b")
 _HUMAN_STATE_AFTER = re.compile(r"\s*(?:dead|killed|injured|wounded|missing|hurt)\b(?!(?:\s+(?!(?:in|at|on|after|as|"
-                                r"from|by|and|or|when|while|during|near|following)\b)[a-z]+)?\s+(?:animals?|"
-                                r"birds?|fish|fishes|turtles?|dolphins?|whales?|seals?|sea\s+lions?|pelicans?|cattle|"
-                                r"cows?|pigs?|sheep|goats?|chickens?|poultry|horses?|dogs?|cats?|deer|bees?|trees?)\b)",
+                                r"from|by|and|or|when|while|during|near|following)\b)[a-z]+)?\s+" + _ANIMALS + ")",
                                 re.IGNORECASE)
+_ANIMALS_BEFORE = re.compile(r"\b" + _ANIMALS + r"[^.;]{0,60}$", re.IGNORECASE)
+# the count of a passive of harm, its people unsaid: "Two people were killed and 17 were injured"
+_HUMAN_PASSIVE_AFTER = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                                  r"(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
 # a plural of a people's or group's name counts people: "21 Israelis", "12 Muslims"
 _PART_BEFORE = re.compile(r"\b(?:and|or)\s+$|\d[\w\s]{0,20},\s+$")  # "236 Kenyans and 12 Americans": parts of a toll
 _GROUP_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ans|is|ites|ims|ats|bs|ds)")
@@ -303,8 +307,9 @@ def _count_noun(after: str, before: str) -> str | None:
             return _NOUNS[lw]
         if i == 0 and _GROUP_PLURAL.fullmatch(w) and not _PART_BEFORE.search(before):
             return "people"
-    if _HUMAN_VERB_BEFORE.search(before) or _HUMAN_STATE_AFTER.match(after):
-        return "people"
+    if _HUMAN_VERB_BEFORE.search(before) or _HUMAN_STATE_AFTER.match(after) or (
+            _HUMAN_PASSIVE_AFTER.match(after) and not _ANIMALS_BEFORE.search(before)):
+        return "people"  # ("The 40 cows were killed and 12 were injured": cows again)
     return None
 
 
