@@ -190,10 +190,10 @@ def test_polnear_dev_floor():
     spec.loader.exec_module(mod)
     scores, _, _ = mod.evaluate(mod.load("dev"), mod.ours)
     # floors measured on dev (docs/benchmarks/quotes.md); raising them is fine, lowering is not
-    assert scores["content overlap"].f >= 0.69
-    assert scores["content exact"].f >= 0.49
-    assert scores["speaker overlap"].f >= 0.66
-    assert scores["cue overlap"].f >= 0.67
+    assert scores["content overlap"].f >= 0.71
+    assert scores["content exact"].f >= 0.51
+    assert scores["speaker overlap"].f >= 0.68
+    assert scores["cue overlap"].f >= 0.68
 
 
 def test_headline_attributions():
@@ -1272,3 +1272,25 @@ def test_according_to_a_report_keeps_report_in_its_source():
     text = "According to the police report, the driver was drunk."
     q = _by_text(extract_quotes(text), "the driver was drunk")
     assert _speaker(text, q) == "the police report" and q.text == "the driver was drunk"
+
+
+def test_plans_knowledge_and_feelings_are_attributions_but_no_statements_in_the_brief():
+    def found(text):
+        return [(q.speaker, q.cue, q.text) for q in extract_quotes(text)]
+
+    assert found("The minister wants to close the northern mine by May.") == [
+        ("The minister", "wants", "to close the northern mine by May")]
+    assert found("Protesters were frustrated that the police released only part of the video.") == [
+        ("Protesters", "were frustrated", "that the police released only part of the video")]
+    assert found("The Herald has learned that the mayor met the developer twice.") == [
+        ("The Herald", "has learned", "that the mayor met the developer twice")]
+    # no one's plan or view: a noun, the writer's advice, an impersonal "it"
+    for text in ("The minister's plan to close the mine was dropped.", "The mayor may want to rethink it.",
+                 "It is clear that the deal is dead.", "The union wants a recount."):
+        assert found(text) == [], text
+    arts = [storyline.Article(id=f"h{k}", source=f"outlet{k}", published="2031-03-02", text=(
+        "The minister wants to close the northern mine by May. Protesters were frustrated that the police "
+        "released only part of the video. The minister said the mine had lost money for a decade."))
+        for k in range(2)]
+    said = {g.speaker: [q.text for q in g.quotes] for g in storyline.brief(arts).quotes}
+    assert said == {"The minister": ["the mine had lost money for a decade"]}, said

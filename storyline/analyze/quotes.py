@@ -43,7 +43,7 @@ from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MOD
                         sex_clash)
 
 __all__ = ["extract_quotes", "quoted_regions", "with_typewriter_marks", "QUOTED_PASSAGE", "speaker_labels", "transcript_labels", "is_turn", "broadcast_staff",
-           "staff_title", "titled_label", "quote_aware_sentences", "speech_cue", "CUE_VERBS", "OPENING_WORDS"]
+           "staff_title", "titled_label", "quote_aware_sentences", "speech_cue", "held_cue", "CUE_VERBS", "OPENING_WORDS"]
 
 # --- lexicon --------------------------------------------------------------------------------------
 
@@ -94,18 +94,50 @@ proposing retweet retweeted quote quoted quoting chant chants chanted
 supported offered sought opposed posted issued talked discussed discuss discussing ordered identified
 repeated repeating listed challenged deemed requested encouraged threatened approved presented disclosed
 answered highlighted highlighting emailed pleaded projected remembered doubted urging demanded demanding
+identify identifies disclose discloses disclosing
 """
-CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split())
-_OBJECT_VERBS = frozenset(_OBJECT.split())
+# Stances whose object is what is held ("Sanders supports a $15 minimum wage", "Clinton opposes the
+# pipeline"); like a belief, one inside another quote is part of that quote's words
+_STANCE = frozenset("supports oppose opposes opposing".split())
+# Verbs of intention and wish, cues only before an infinitive ("Trump wants to renegotiate NAFTA",
+# "the campaign plans to ..."): the plan is the attributed content, shown with its verb (a verb of
+# reference for ``speech_cue``), never a bare object ("wants a recount", "the plan")
+_INTENT = frozenset("""want wants wanted wanting plan plans planned planning intend intends intended intending
+decide decides decided deciding aim aims aimed aiming seek seeks seeking wish wishes wished""".split())
+# Verbs of knowing and feeling, cues only before "that" ("Trump knew that ...", "The Post has learned
+# that ...", "Republicans felt that ...")
+_KNOW = frozenset("""know knows knew learn learns learned learnt discover discovers discovered realize realizes
+realized realise realises realised understand understands understood feel feels felt recognize recognizes
+recognized suspect suspects suspected""".split())
+# Adjectives of attitude after a copula, cues only before "that" (or, the second set, an infinitive):
+# "Protesters were frustrated that ...", "Trump is convinced that ...", "Cruz is determined to ..."
+_ATTITUDE_THAT = frozenset("""sure certain confident convinced aware concerned worried frustrated hopeful optimistic
+pessimistic adamant skeptical sceptical afraid fearful glad happy pleased disappointed upset angry furious
+surprised unaware persuaded""".split())
+_ATTITUDE_TO = frozenset("determined eager willing reluctant unwilling".split())
+_ATTITUDE = _ATTITUDE_THAT | _ATTITUDE_TO
+_COPULAS = frozenset("is are was were be been being am remain remains remained seem seems seemed appear appears "
+                     "appeared become became".split())
+CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split()) | _INTENT | _KNOW | _STANCE
+_OBJECT_VERBS = frozenset(_OBJECT.split()) | _INTENT | _ATTITUDE | _STANCE
 
 
 def speech_cue(cue: str | None) -> bool:
     """True when ``cue`` ("told", "has said", "also warned") is a verb of saying, whose content is the
     speaker's own words; False for verbs of reference or evaluation ("discussed", "called"), whose
-    object is the writer's description of what was talked about."""
+    object is the writer's description of what was talked about, and for verbs of knowing ("knew",
+    "has learned"), which tell what someone holds true, not what they said."""
     words = [w for w in re.findall(r"[a-z]+", (cue or "").lower())]
     verbs = [w for w in words if w in CUE_VERBS]
-    return bool(verbs) and verbs[-1] not in _OBJECT_VERBS
+    return bool(verbs) and verbs[-1] not in _OBJECT_VERBS and verbs[-1] not in _KNOW
+
+
+def held_cue(cue: str | None) -> bool:
+    """True when ``cue`` attributes a plan, a knowledge or a feeling ("wants", "knew", "were frustrated"):
+    what the writer says someone intends, knows or feels, an attribution as PolNeAR counts them, but no
+    statement of theirs."""
+    words = re.findall(r"[a-z]+", (cue or "").lower())
+    return bool(words) and (words[-1] in _INTENT or words[-1] in _KNOW or words[-1] in _ATTITUDE)
 
 
 # Participles that hang on the sentence's subject: "Trump attacked Clinton, saying ..."
@@ -121,7 +153,7 @@ _WEAK = frozenset("believe believes believed think thinks thought hope hopes hop
                   "charge charges charged claim claims estimate estimates estimated maintain maintains "
                   "maintained note notes report reports promise promises show shows showed shown find "
                   "declare declares declared declaring "
-                  "finds found".split())
+                  "finds found".split()) | _KNOW
 # Verbs of manner: speech, but their bare object is a song or a slogan ("sings ballads at home",
 # "shouted slogans"), so they too need a clause or a quotation
 _MANNER = frozenset("sing sings sang singing shout shouts shouted shouting yell yells yelled yelling scream screams "
@@ -524,7 +556,7 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
     """'Kerr Putney, the police chief, said' / 'Ed Rendell, who served ..., agreed': the speaker
     runs from the name to the closing comma. Returns (token range, index where the name starts)."""
     k = comma - 1
-    limit = 25 if any(t.low in ("who", "which", "whose") for t in toks[max(0, comma - 25):comma]) else 18
+    limit = 40 if any(t.low in ("who", "which", "whose") for t in toks[max(0, comma - 40):comma]) else 18
     while k >= 0 and comma - k <= limit and (toks[k].text != "," or toks[k + 1].low in _NAME_SUFFIXES):
         if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ";:" or (
                 toks[k].text == "." and not (k > 0 and toks[k - 1].end == toks[k].start)):
@@ -541,6 +573,10 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
     if any(t.low in CUE_VERBS for t in middle) and middle[0].low not in ("who", "whose"):
         return None
     head = _left_np(toks, k)
+    if head is not None and not _is_cap(toks[head[1] - 1]) and middle[0].low in ("who", "which") \
+            and toks[head[0]].low in ("the", "a", "an") and head[0] == 0 and head[1] - head[0] >= 2:
+        # "The tracking poll, which tracks support daily, showed ...": the sentence's subject
+        return (head[0], comma + 1), head[0]
     if head is None or not _is_cap(toks[head[1] - 1]):
         # "His sister, Janet Jackson, said": a description, then the person's name between commas
         if head is not None and _is_name_run(middle):
@@ -957,11 +993,13 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             if f:
                 found.append(f)
             continue
-        if t.low not in CUE_VERBS or _is_cap(t) and i > 0 and not (title and _is_cap(toks[i - 1])):
+        if t.low not in CUE_VERBS and t.low not in _ATTITUDE \
+                or _is_cap(t) and i > 0 and not (title and _is_cap(toks[i - 1])):
             continue
         if _is_cap(t) and i + 1 < n and toks[i + 1].low in CUE_VERBS and toks[i + 1].text.islower():
             continue  # "Nadia Said told reporters": a name (in a headline's capitals too), the cue after it
-        if i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been", "being") and (
+        if i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been", "being") \
+                and t.low not in _ATTITUDE and (
                 t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
             continue  # passive: "is said to have met", "was announced" -- no speaker named here
         if i + 1 < n and toks[i + 1].low in ("by", "of", "for") and t.low not in ("said", "say", "says"):
@@ -999,11 +1037,12 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             used.update(range(ca, cb))
     # a belief verb inside another quote's content is part of that content, not a new quote
     # ("Clinton said she thinks ..."): on PolNeAR train such nested ones are right 1 time in 4
-    found = [f for f in found if not (_cue_word(text, f) in _WEAK and
+    found = [f for f in found if not (_cue_word(text, f) in _NESTED_AWAY and
                                       any(g is not f and g.start <= f.cue[0] < g.end for g in found))]
     return _cut_coordinated(text, found)
 
 
+_NESTED_AWAY = _WEAK | _INTENT | _ATTITUDE | _STANCE  # cues that inside another quote are its words
 _SAY = frozenset(["said", "says", "say", "told", "tells"])  # the plain verbs of saying
 
 
@@ -1144,7 +1183,7 @@ _IRREGULAR_PLURALS = frozenset("men women children people police staff crew medi
 # "argue" are verbs after any subject ("The Chinese say ...")
 _NOUN_VERBS = frozenset("attack call claim charge comment answer report reply appeal demand request offer promise "
                         "question challenge threat plea pledge vow boast joke shout quote concern fear hope worry "
-                        "order counter warning remark statement".split())
+                        "order counter warning remark statement plan aim wish".split())
 
 
 def _noun_form(verb: str) -> bool:
@@ -1381,6 +1420,25 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 break
             if toks[k].quoted or not toks[k].text[0].isalnum():
                 break
+    if verb in _INTENT and (not _infinitive(toks, post_start) or inverted or noun_cue
+                            or toks[sa].low == "you" and sb - sa == 1
+                            or any(t.low in _MODAL_ADVICE for t in toks[ca:i])
+                            or ca == i and verb in ("intended", "aimed")):
+        # "wants a recount", "planned for months": no plan told; "Trump's plan to ...": a noun;
+        # "Clinton may want to ...", "you want to ...": the writer's advice, no one's plan;
+        # "rules intended to ...": a participle (a plan is "had intended", "never intended")
+        return None
+    if (verb in _INTENT or verb in _KNOW or verb in _STANCE) and ca == i and (
+            _modifier_like(toks[sb - 1]) or any(t.low in _CAUSATIVE for t in toks[max(0, sa - 1):sb])):
+        return None  # "fairly expansive plans to ...": a noun; "make every American feel that": no one's view
+    if verb in _ATTITUDE and not (
+            any(t.low in _COPULAS for t in toks[ca:i]) and toks[sa].low not in _NO_HOLDER
+            and not inverted and not participle and not noun_cue
+            and (post_start < n and toks[post_start].low == "that" if verb in _ATTITUDE_THAT
+                 else _infinitive(toks, post_start))):
+        return None  # "the concerned parents", "it is certain that": no one holds the view here
+    if verb in _INTENT or verb in _ATTITUDE:
+        has_pre = False  # the plan follows its verb
     post_tokens = [t for t in toks[post_start:] if t.text not in ".!?"]
     post = None
     if post_start < n and toks[post_start].text == ";" and has_pre and not _looks_adjunct(toks, 0) \
@@ -1437,9 +1495,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         s, e = post
         e = _end_with_quote(text, post)
         if weak and not (toks[post_start].low == "that" or text[s] in _QUOTE_CHARS):
-            if not (verb in ("believe", "believes", "believed", "think", "thinks", "thought", "hope",
-                             "hopes", "hoped", "fear", "fears", "feared", "expect", "expects", "expected")
-                    and _looks_clause(toks, post_start)):
+            if not ((verb in ("believe", "believes", "believed", "think", "thinks", "thought", "hope",
+                              "hopes", "hoped", "fear", "fears", "feared", "expect", "expects", "expected")
+                     and (_looks_clause(toks, post_start) or _subject_then_aux(toks, post_start)))
+                    or (verb in _KNOW and _subject_then_aux(toks, post_start))):
                 return None
         if not weak and len(post_tokens) < 2:
             return None
@@ -1457,6 +1516,31 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         s, e = next_para_quote
         return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
     return None
+
+
+_CAUSATIVE = frozenset("make makes made making let lets help helps helped".split())
+
+
+def _modifier_like(t: _Tok) -> bool:
+    """A lower-case word that reads as an adjective, a participle or a number, not as a subject's
+    head ("expansive plans", "dampened plans", "1959 plans")."""
+    return t.text[:1].isdigit() or (t.text.islower() and t.low not in _PRONOUNS and t.low not in _STOP
+                                     and t.low.endswith(("ed", "ive", "al", "ful", "ous", "ic", "ing"))
+                                     and t.low not in PERSON_NOUNS and t.low not in _ROLE_NOUNS)
+
+
+_NO_HOLDER = frozenset("it there this that what which".split())  # "It is clear that ..."
+_MODAL_ADVICE = frozenset("may might could should would".split())
+
+
+def _infinitive(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether an infinitive opens at ``toks[k]``: "to" (or "not to") and a lower-case word that is no
+    determiner or pronoun ("to renegotiate", not "to the deal", "to him")."""
+    if k < len(toks) and toks[k].low == "not":
+        k += 1
+    return k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].text[:1].islower() \
+        and toks[k + 1].text.isalpha() and toks[k + 1].low not in _DETS and toks[k + 1].low not in _PRONOUNS \
+        and toks[k + 1].low not in ("him", "her", "them", "us", "me", "what", "which", "whom")
 
 
 _PLACE_AFTER_FOUND = frozenset("in at on inside near during under among with".split())
@@ -1538,6 +1622,23 @@ def _looks_adjunct(toks: Sequence[_Tok], j: int) -> bool:
     return j < len(toks) and (toks[j].low in _PREP_ADJ or toks[j].low in _DAYS or toks[j].low in
                               ("in", "at", "on", "during", "after", "before", "while", "when", "as", "of",
                                "to", "from", "with", "about", "for"))
+
+
+_FINITE_AUX = frozenset("is are was were has have had will would can could should may might must does did "
+                         "do".split())
+
+
+def _subject_then_aux(toks: Sequence[_Tok], j: int) -> bool:
+    """A that-less clause: a short subject of words (no preposition, punctuation or verb of the cue's
+    own) and then a finite auxiliary ("hoped electric utilities would ...", "knew the polls were ...")."""
+    for k in range(j, min(len(toks), j + 6)):
+        t = toks[k]
+        if t.low in _FINITE_AUX:
+            return k > j
+        if t.quoted or not t.text[:1].isalnum() or t.low in PREPOSITIONS or t.low in (
+                "that", "to", "and", "or", "but", "if", "whether", "how", "what", "why", "when", "as", "not"):
+            return False
+    return False
 
 
 def _looks_clause(toks: Sequence[_Tok], j: int) -> bool:

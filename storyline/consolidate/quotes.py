@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping, Sequence, Union
 from ..analyze.timex import WEEKDAYS
 from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
 from ..analyze.entities import lowercase_word
-from ..analyze.quotes import (OPENING_WORDS, PREPOSITIONS, broadcast_staff, governed, is_turn, speech_cue,
+from ..analyze.quotes import (OPENING_WORDS, PREPOSITIONS, broadcast_staff, governed, held_cue, is_turn, speech_cue,
                               staff_title, without_medium)
 from ..analyze.sentences import headline_end
 from ..records import Article, Citation, Quote, QuoteGroup
@@ -643,6 +643,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
                 continue  # "With nearly all 23,000 polling stations reporting, the party had ...": no one spoke
             if _hypothetical(q, text):
                 continue  # "Repairs, if the survey confirms the damage, ...": no one has said it
+            if held_cue(q.cue):
+                continue  # "wants to renegotiate", "knew that", "were frustrated that": held, not said
             name = speaker_name(q)
             if name is None or len(_content_words(q.text)) < min_words:
                 continue
