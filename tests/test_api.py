@@ -492,3 +492,14 @@ def test_a_markdown_brief_links_only_web_addresses():
     assert _md_link("javascript:alert(document.cookie)") == " `javascript:alert(document.cookie)`"
     assert _md_link("data:text/html,<script>x</script>") == " `data:text/html,<script>x</script>`"
     assert _md_link(None) == "" and _md_link("  ") == ""
+
+
+def test_an_old_story_id_merged_away_says_where_it_went_for_its_brief_too(app, store):
+    live = store.list_stories(limit=1)[0]["id"]
+    with store.transaction() as c:
+        c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s-gone', 'x', 'x', 0, 0)")
+        c.execute("INSERT INTO story_events (at, kind, story_id, other_id, detail) VALUES ('x', 'merge', ?, 's-gone', '{}')",
+                  (live,))
+    for url in ("/api/stories/s-gone", "/api/stories/s-gone/brief"):
+        r = run(_get(app, url))
+        assert r.status_code == 404 and f"merged into '{live}'" in r.text, (url, r.text)

@@ -772,6 +772,8 @@ def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
     assert display_text("He said , `` We do n't know . '' It cost $ 5 million , or 8.2 % more .") == \
         "He said, “We don't know.” It cost $5 million, or 8.2% more."
     assert display_text("Jackson 's family was left ` speechless ' .") == "Jackson's family was left ‘speechless’."
+    assert display_text(r"A 2-1\/2-year peak of A\/H1N1 , Swine Flu \* Reuters") == \
+        "A 2-1/2-year peak of A/H1N1, Swine Flu * Reuters"   # the corpus's escapes
     # a tabloid's lead-in in capitals reads as a sentence's start; a hyphen no dash can be is one
     assert display_text("AN AUSTRALIAN climber who saw his brother fall was found.") == \
         "An Australian climber who saw his brother fall was found."

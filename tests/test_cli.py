@@ -201,3 +201,11 @@ def test_a_warning_given_to_many_articles_is_printed_for_a_few_then_counted(tmp_
     r = run(tmp_path / "t.db", "ingest", "-q", str(feed))
     assert r.output.count("likely a teaser") == 4 and "and 5 more articles" in r.output
     assert f"{feed}#item1" in r.output
+
+
+def test_a_mistyped_store_is_named_not_made(tmp_path: Path) -> None:
+    missing = tmp_path / "nodir" / "nwes.db"
+    for args in (("stories",), ("brief",)):
+        r = run(missing, *args)
+        assert r.exit_code == 2 and "no store at" in r.output and "nwes.db" in r.output, r.output
+    assert not missing.exists() and not missing.parent.exists()

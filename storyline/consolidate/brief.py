@@ -171,7 +171,8 @@ def _reported(arts: Sequence[Article]) -> list[Article]:
 def article_info(a: Article) -> dict[str, object]:
     """What a Brief lists of each of its articles; ``lead_title``: for an untitled article, a short
     title derived from its lead (see ``lead_title``), "" when it has a title."""
-    info: dict[str, object] = {"id": a.id, "title": a.title, "source": a.source, "url": a.url,
+    info: dict[str, object] = {"id": a.id, "title": display_text(a.title) if a.title else a.title,
+                               "source": a.source, "url": a.url,
                                "published": a.published.isoformat() if a.published else None,
                                "published_inferred": a.published_inferred}
     if not a.english:
@@ -500,7 +501,8 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
         timeline=tuple(_named_timeline(arts, analyzed, linked, entities)),
         quotes=quotes,
-        disagreements=disagreements,
+        disagreements=tuple(replace(d, values=tuple(replace(v, said=display_text(v.said)) for v in d.values))
+                            for d in disagreements),
         entities=tuple(entities),
         articles=tuple(article_info(a) for a in arts),
         new_since=tuple(replace(n, added=tuple(replace(s, text=display_text(s.text)) for s in n.added))

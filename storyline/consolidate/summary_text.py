@@ -867,6 +867,9 @@ def _recased(lead: str) -> str:
     return " ".join(shown)
 
 
+_PTB_ESCAPE = re.compile(r"\\([/*])")
+
+
 def display_text(text: str) -> str:
     """``text`` as a reader should see it: a tokenized corpus's brackets (-LRB-), detached clitics
     ("Libya 's", "do n't"), detached punctuation ("said ." "fees , and") and typewriter quotes
@@ -879,6 +882,8 @@ def display_text(text: str) -> str:
     if "-" in text:
         for tok, ch in PTB_BRACKETS.items():
             text = text.replace(tok, ch)
+    if "\\" in text:  # a tokenized corpus's escapes: "2-1\/2-year", "A\/H1N1", "Swine Flu \* Reuters"
+        text = _PTB_ESCAPE.sub(r"\1", text)
     if " " not in text:
         return text
     lead = _SHOUTED_LEAD.match(text)

@@ -838,7 +838,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         svc_ = _svc(request)
         got = _focused_brief(svc_, story_id, about) if about and about.strip() else _get_brief(svc_, story_id)
         if got is None:
-            raise ApiError(404, f"no story {story_id!r}")
+            now = svc_.store.merged_into(story_id)
+            raise ApiError(404, f"no story {story_id!r}" + (f": it was merged into {now!r}" if now else ""))
         b, raw = got
         if format == "json":
             return Response(raw, media_type="application/json")

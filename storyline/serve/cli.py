@@ -85,7 +85,7 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def main(
     db: Optional[Path] = typer.Option(None, "--db", help="SQLite store to use (default: $STORYLINE_DB, else "
-                                      f"{default_db_path()}); made when it does not exist."),
+                                      f"{default_db_path()}); ingest, watch and serve make it when it does not exist."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML or JSON settings file (default: "
                                           "$STORYLINE_CONFIG, else config.toml in "
                                           f"{Path(platformdirs.user_config_dir('storyline'))} if there)."),
@@ -102,8 +102,14 @@ def main(
         raise typer.Exit(EXIT_USAGE) from exc
 
 
-def _store(*, write: bool = False) -> SQLiteStore:
-    """The store; ``write``: refuse a read-only one at once (before reading any input)."""
+def _store(*, write: bool = False, existing: bool = False) -> SQLiteStore:
+    """The store; ``write``: refuse a read-only one at once (before reading any input); ``existing``: a
+    command that only reads refuses a store that is not there (a mistyped --db) rather than make one."""
+    path = state.settings.db_path()
+    if existing and str(path) != ":memory:" and not Path(path).exists():
+        err.print(f"[red]error:[/red] no store at {_esc(str(path))}: `storyline ingest` makes one (give --db or "
+                  "set STORYLINE_DB to use another)", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     try:
         return SQLiteStore(state.settings.db_path(), readonly=not write)
     except StorylineError as exc:
@@ -399,7 +405,7 @@ def stories(
     if fmt not in ("text", "json"):
         err.print(f"[red]error:[/red] unknown format {fmt!r}: use text or json")
         raise typer.Exit(EXIT_USAGE)
-    store = _store()
+    store = _store(existing=True)
     for name, value in (("--from", since), ("--to", until)):
         if value is not None and not _is_day(value):
             err.print(f"[red]error:[/red] {name} {_esc(repr(value))} is not a day: write YYYY-MM-DD")
@@ -619,7 +625,7 @@ def brief(
     if out is not None and not out.parent.is_dir():
         err.print(f"[red]error:[/red] cannot write {_esc(str(out))}: no folder {_esc(str(out.parent))}")
         raise typer.Exit(EXIT_USAGE)
-    store = _store()
+    store = _store(existing=True)
     if story is None:
         rows = store.list_stories(sort="size", limit=1)
         if not rows:
