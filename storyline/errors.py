@@ -24,6 +24,11 @@ class InputError(StorylineError):
         self.reason = reason
 
 
+class InputWarning(InputError):
+    """Something in an input was left aside, nothing failed: a folder's files that are not named like
+    articles. Reported as a warning; an ingest that meets only these succeeds."""
+
+
 class StoreError(StorylineError):
     """The store could not be opened, migrated or written."""
 

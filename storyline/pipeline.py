@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .group.stories import StoryClusterer, date_order, renamed_state, stream_order
 from .ingest import iter_articles
 from .ingest.checks import add_warning
@@ -71,6 +71,9 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             batch.clear()
 
     for item in items:
+        if isinstance(item, InputWarning):
+            report.warnings.append((item.where, item.reason))
+            continue
         if isinstance(item, InputError):
             log.info("skipped %s", item)
             report.failed.append(item)

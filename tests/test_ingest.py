@@ -283,3 +283,36 @@ def test_an_unreadable_date_marker_after_the_title_is_reported_on_its_line(tmp_p
     p.write_text("Fire closes the docks\ndate 2025/06/05 The docks stayed shut on Thursday.\n")
     (err,) = list(iter_articles([p]))
     assert isinstance(err, InputError) and err.where == f"{p}:2" and "unreadable date" in err.reason
+
+
+def test_a_file_not_named_like_an_article_beside_articles_is_named_not_skipped_in_silence(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.serve.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("date 2031-03-02\nFerry aground\nA ferry ran aground off Skarvik on Tuesday.")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4 binary")
+    (folder / ".DS_Store").write_bytes(b"\0\0")
+    r = CliRunner().invoke(app, ["--db", str(tmp_path / "s.db"), "ingest", "-q", str(folder)])
+    assert r.exit_code == 0, r.output
+    out = " ".join(r.output.split())
+    assert "1 new" in out and "report.pdf" in out and "not named like articles" in out and ".DS_Store" not in out
+
+
+def test_a_json_array_of_many_articles_is_read_past_one_articles_size_limit(tmp_path: Path) -> None:
+    from storyline.ingest.files import read_path
+
+    arts = [{"title": f"Ferry {i}", "published": "2031-03-02",
+             "text": f"The ferry number {i} sailed again on Thursday after repairs to its hull, the operator said."}
+            for i in range(40)]
+    f = tmp_path / "export.json"
+    f.write_text(json.dumps(arts))
+    assert f.stat().st_size > 2000
+    got, errs = _split(list(read_path(f, max_bytes=2000)))       # one article may be 2 kB, the array more
+    assert len(got) == 40 and not errs
+    big = tmp_path / "one.txt"
+    big.write_text("word " * 1000)
+    _, errs = _split(list(read_path(big, max_bytes=2000)))
+    assert errs and "over the 0 MB limit for one article" in errs[0].reason

@@ -189,3 +189,15 @@ def test_search_by_relevance_puts_the_bigger_story_first_when_the_words_match_al
     rows, total = store.search_stories(q="kelvar", sort="relevance")
     assert total == 2 and [r["id"] for r in rows] == ["s-fire", "s-note"]
     store.close()
+
+
+def test_stories_updated_in_the_same_second_list_alike_later_news_first(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    with store.transaction() as c:
+        for sid, last, size in (("s-b", "2031-03-01", 9), ("s-a", "2031-03-05", 2), ("s-c", "2031-03-05", 4)):
+            c.execute("INSERT INTO stories (id, first_seen, updated, last_published, size, dirty) "
+                      "VALUES (?, 'x', '2031-03-06T10:00:00', ?, ?, 0)", (sid, last, size))
+    listed = [r["id"] for r in store.list_stories()]
+    searched = [r["id"] for r in store.search_stories()[0]]
+    assert listed == searched == ["s-c", "s-a", "s-b"]
+    assert [r["id"] for r in store.list_stories(sort="size")] == [r["id"] for r in store.search_stories(sort="size")[0]]

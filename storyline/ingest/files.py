@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
 from .decode import Inflater, decode_bytes
@@ -30,6 +30,7 @@ KINDS = {
 }
 DEFAULT_MAX_BYTES = 20_000_000
 MAX_GUNZIPPED_BYTES = 2_000_000_000  # a gzipped stream (JSON Lines, feed) is read up to this size
+MAX_JSON_BYTES = 500_000_000  # a JSON file of many articles (an array, an export) is parsed whole up to this size
 _STREAM_KINDS = {"jsonl", "feed", "warc"}
 
 
@@ -121,6 +122,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
             yield InputError(s, "no such file or folder")
 
 
+_STORE_FILES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")  # a store kept beside its inputs
 _NOT_REGULAR = "not a regular file or folder (a device, a pipe or a socket): nothing to read"
 
 
@@ -128,6 +130,7 @@ def _walk(path: Path, s: str) -> Iterator[Path | InputError]:
     """The article files under a folder (recursively, hidden ones skipped); a folder that cannot be
     read is reported, not skipped in silence."""
     found = others = 0
+    left: list[str] = []     # files a reader would miss: not hidden, not named like an article
     unreadable: list[OSError] = []
     for root, dirs, files in os.walk(path, onerror=unreadable.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -138,8 +141,14 @@ def _walk(path: Path, s: str) -> Iterator[Path | InputError]:
                 yield fp if fp.is_file() or not fp.exists() else InputError(str(fp), _NOT_REGULAR)
             else:
                 others += 1
+                if not f.startswith(".") and not f.lower().endswith(_STORE_FILES):
+                    left.append(os.path.relpath(fp, path))
     for err in unreadable:
         yield InputError(err.filename or s, f"cannot read folder ({err.strerror or err})")
+    if found and left:
+        shown = ", ".join(left[:3]) + (f" and {len(left) - 3:,} more" if len(left) > 3 else "")
+        yield InputWarning(s, f"{len(left):,} file{'s' if len(left) != 1 else ''} not named like articles left "
+                              f"aside: {shown} (name a file to read it anyway)")
     if not found and not unreadable:
         yield InputError(s, _no_article_files(others))
 
@@ -158,8 +167,16 @@ def sniff(text: str) -> str:
     return "text"
 
 
-def _too_big(where: str, size: int, max_bytes: int) -> InputError:
-    return InputError(where, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+def _whole_limit(kind: str | None, max_bytes: int) -> int:
+    """How large a file read whole may be: one article's limit, or a JSON file's (many articles)."""
+    return max(max_bytes, MAX_JSON_BYTES) if kind == "json" else max_bytes
+
+
+def _too_big(where: str, size: int, limit: int, kind: str | None = None) -> InputError:
+    if kind == "json":
+        return InputError(where, f"JSON file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit for one "
+                                 "JSON document: write it as JSON Lines (one article per line), which is read as a stream")
+    return InputError(where, f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit "
                              "for one article (set max_article_bytes to raise it)")
 
 
@@ -187,15 +204,15 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     gz_problem: str | None = None
     if kind == "gzip":
         kind = _inner_kind(path)
-        limit = max_bytes if kind is not None and kind not in _STREAM_KINDS else MAX_GUNZIPPED_BYTES
+        limit = _whole_limit(kind, max_bytes) if kind is not None and kind not in _STREAM_KINDS else MAX_GUNZIPPED_BYTES
         data, gz_problem = _gunzip(path, limit)
         if data.startswith(b"WARC/") and kind is None:
             from .warc import read_warc
 
             yield from read_warc(path, max_bytes=max_bytes, max_text_bytes=max_text_bytes)
             return
-        if kind is not None and kind not in _STREAM_KINDS and len(data) > max_bytes:
-            yield _too_big(where, len(data), max_bytes)
+        if kind is not None and kind not in _STREAM_KINDS and len(data) > _whole_limit(kind, max_bytes):
+            yield _too_big(where, len(data), _whole_limit(kind, max_bytes), kind)
             return
         if gz_problem and kind != "jsonl":  # only JSON Lines can use the part before the problem
             yield InputError(where, gz_problem)
@@ -209,8 +226,8 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 yield InputError(where, gz_problem)
             return
     else:
-        if kind not in _STREAM_KINDS and size > max_bytes:
-            yield _too_big(where, size, max_bytes)
+        if kind not in _STREAM_KINDS and size > _whole_limit(kind, max_bytes):
+            yield _too_big(where, size, _whole_limit(kind, max_bytes), kind)
             return
         try:
             data = path.read_bytes()

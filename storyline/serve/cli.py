@@ -215,7 +215,7 @@ def ingest(
                       "relative dates (\"Tuesday\") in such an article are resolved from its story's other "
                       "articles, or left as written[/dim]", highlight=False)
     if report.stories:
-        _print_story_rows([r for r in store.list_stories(sort="updated", limit=10) if r["id"] in set(report.stories)])
+        _print_updated(store, report.stories)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
 
 
@@ -324,8 +324,7 @@ def watch(
                           + (f"; {_n(len(report.older), 'item', 'items')} older than the kept "
                              f"{state.settings.keep_days:g} days left out" if report.older else ""), highlight=False)
             if report.stories:
-                _print_story_rows([r for r in store.list_stories(sort="updated", limit=10)
-                                   if r["id"] in set(report.stories)])
+                _print_updated(store, report.stories)
             if once:
                 break
             time.sleep(max(0.0, interval - (time.monotonic() - started)))
@@ -364,6 +363,19 @@ def _regroup_if_due(store: SQLiteStore) -> None:
                       f"{report.stories_before} stories before, {report.stories_after} now; "
                       f"{_n(len(report.changed), 'story', 'stories')} changed", highlight=False)
 
+
+
+UPDATED_SHOWN = 10
+
+
+def _print_updated(store: SQLiteStore, story_ids: Sequence[str]) -> None:
+    """The stories a run updated, the largest first, at most ``UPDATED_SHOWN`` and how many more."""
+    rows = sorted((r for r in (store.story_row(sid) for sid in dict.fromkeys(story_ids)) if r and r["size"]),
+                  key=lambda r: (-r["size"], r["id"]))
+    _print_story_rows(rows[:UPDATED_SHOWN])
+    if len(rows) > UPDATED_SHOWN:
+        console.print(f"[dim]and {len(rows) - UPDATED_SHOWN:,} more updated stories: storyline stories[/dim]",
+                      highlight=False)
 
 
 def _print_story_rows(rows: list[dict]) -> None:  # type: ignore[type-arg]

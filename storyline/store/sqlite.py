@@ -95,6 +95,13 @@ def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool:
     return True
 
 
+# story lists: ties (the stories of one ingest share their second of update) go to the story with the
+# later news, then the larger, then the newer row; the CLI, the API and the web page list alike
+_STORY_ORDERS = {"updated": "{s}updated DESC, {s}last_published DESC, {s}size DESC, {s}rowid DESC",
+                 "size": "{s}size DESC, {s}updated DESC, {s}rowid DESC",
+                 "published": "{s}last_published DESC, {s}size DESC, {s}rowid DESC"}
+
+
 def _size_weight(size: int | None) -> float:
     """A story's weight in search relevance: 1 + log(1 + its articles)."""
     return 1.0 + math.log1p(max(0, size or 0))
@@ -433,9 +440,8 @@ class SQLiteStore:
                      first_seen=r["first_seen"], updated=r["updated"], title=r["title"])
 
     def list_stories(self, *, sort: str = "updated", limit: int = 50, offset: int = 0) -> list[StoryRow]:
-        order = {"updated": "updated DESC, id", "size": "size DESC, updated DESC, id",
-                 "published": "last_published DESC, id"}.get(sort)
-        if order is None:
+        order = _STORY_ORDERS.get(sort, "").format(s="")
+        if not order:
             raise StoreError(f"unknown sort {sort!r}: use updated, size or published")
         rows = self._conn().execute(
             f"SELECT id, title, first_seen, updated, first_published, last_published, size FROM stories "
@@ -583,9 +589,7 @@ class SQLiteStore:
         if date_to:
             where.append("s.first_published <= ?")
             args.append(date_to)
-        # ties broken by rowid (newest first), which the index on `updated` already holds in order
-        orders = {"updated": "s.updated DESC, s.rowid DESC", "size": "s.size DESC, s.updated DESC, s.rowid DESC",
-                  "published": "s.last_published DESC, s.rowid DESC"}
+        orders = {k: v.format(s="s.") for k, v in _STORY_ORDERS.items()}
         if fts and sort == "relevance":
             # (how well the words match, times how much the story holds: in a small store the words
             # match every story about as well, and the one of ten articles comes before a note of one)
