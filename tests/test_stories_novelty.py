@@ -111,3 +111,19 @@ def test_page_matter_and_another_storys_lead_are_no_latest_development() -> None
     assert latest_lead([DAY1, DAY1B, stamp]) is None
     assert latest_lead([DAY1, DAY1B, review]) is None
     assert latest_lead([DAY1, DAY1B, QUIT]) is not None
+
+
+def test_a_pages_time_stamp_or_failed_include_is_nothing_new() -> None:
+    old = Article(id="o", published=date(2031, 3, 4), text="The Varn dam held on Monday after three days of rain, "
+                  "engineers said. Water levels in the reservoir fell overnight.")
+    new = Article(id="n", published=date(2031, 3, 5), text=(
+        "Page last updated at 05:32 GMT, Tuesday, 5 March 2031 05:32 UK [an error occurred while processing "
+        "this directive] Villages below the dam were evacuated by the army. "
+        "Engineers will inspect the spillway of the Varn dam on Thursday morning."))
+    (n,) = new_since([old, new], ["n"])
+    texts = [s.text for s in n.added]
+    assert texts and not any("last updated" in t or "directive" in t for t in texts), texts
+    # the news after the stamp and the include's error is kept, cited from where it starts
+    assert "Villages below the dam were evacuated by the army." in texts
+    kept = next(s for s in n.added if s.text.startswith("Villages"))
+    assert new.text[kept.start:kept.end] == kept.text

@@ -390,3 +390,24 @@ def test_markdown_shows_html_in_article_words_instead_of_rendering_it() -> None:
 
     assert not re.search(r"(?<!\\)<(?:b|script)>", md)
     assert "\\<b>for days\\</b>" in md
+
+
+def test_the_terminal_brief_bounds_long_citation_lists_and_what_new_articles_add() -> None:
+    import io
+
+    from rich.console import Console
+
+    from storyline.records import Brief, Citation, NewSince, SummarySentence
+    from storyline.serve.render import TERMINAL_NEW, brief_rich
+
+    arts = tuple({"id": f"a{i}", "title": f"Report {i}", "source": f"Outlet {i}"} for i in range(20))
+    cites = tuple(Citation(f"a{i}", 0, 10) for i in range(20))
+    lead = SummarySentence(text="The dam held after three days of rain.", citations=cites, article_id="a0")
+    added = tuple(NewSince(article_id=f"a{i}", added=(SummarySentence(
+        text=f"Fact number {i} about the dam was reported today.", article_id=f"a{i}"),)) for i in range(20))
+    out = io.StringIO()
+    Console(file=out, width=80, color_system=None).print(
+        brief_rich(Brief(story_id="s", headline="Dam holds", summary=(lead,), new_since=added, articles=arts)))
+    text = out.getvalue()
+    assert "[1][2][3][4][5][6] +14" in text and "…" not in text
+    assert text.count("Fact number") == TERMINAL_NEW and f"{20 - TERMINAL_NEW} more" in text

@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 from ..analyze.sentences import report_sentences, split_sentences
 from ..analyze.timex import WEEKDAY_NAMES
 from ..records import Article, Citation, NewSince, SummarySentence
+from .timeline import past_page_stamp
 from .summary_text import caption_like, content_stems, is_candidate_shape, is_dangling, is_furniture, leans_back, trim_span
 
 __all__ = ["latest_lead", "new_since", "redundant_with"]
@@ -129,16 +130,18 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
         known_figures = _figures(vocab)
         picked: list[tuple[int, int, SummarySentence]] = []
         for k, s in enumerate(report_sentences(a)):
-            text = a.text[s.start:s.end]
+            start = past_page_stamp(a.text, s.start, s.end)  # "Page last updated at ... (an error occurred ...)"
+            text = a.text[start:s.end]
             bag = _bag(text)
-            if len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag):
-                cite = Citation(a.id, s.start, s.end, a.source)
+            if len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag) \
+                    and not (_PAGE_MATTER.search(text) or is_furniture(text)):
+                cite = Citation(a.id, start, s.end, a.source)
                 fresh = sum(1 for w in bag if w not in vocab)
                 # on the story's subject: at least two of its words the story already used
                 on_topic = sum(1 for w in bag if w in vocab and not w[:1].isdigit()) >= 2
                 figures = sum(2 for w in _figures(bag) if w not in known_figures)   # a new figure is news
                 picked.append((on_topic, fresh + figures, k, SummarySentence(
-                    text=text, citations=(cite,), article_id=a.id, start=s.start, end=s.end)))
+                    text=text, citations=(cite,), article_id=a.id, start=start, end=s.end)))
             known.add(bag)
         # the sentences on the story's subject with the most words (and figures) new to it, shown in the
         # article's order ("The Darkness of Wallis Simpson ..." in a story of an uprising: new words, no news)

@@ -50,9 +50,17 @@ def quote_citations(group: Any, i: int) -> tuple[Any, ...]:
     return (Citation(article_id=q.article_id, start=q.start, end=q.end),)
 
 
-def refs(citations: Iterable[Any], labels: Mapping[str, int]) -> str:
-    """"[1][3]": each cited article once, in footnote order."""
-    return "".join(f"[{labels.get(c.article_id, '?')}]" for c in one_per_article(citations, labels))
+def refs(citations: Iterable[Any], labels: Mapping[str, int], most: int | None = None) -> str:
+    """"[1][3]": each cited article once, in footnote order; with ``most``, the first ``most`` and how
+    many more ("[1][3][4][6][9][12] +7": a terminal column cannot hold forty)."""
+    cited = [f"[{labels.get(c.article_id, '?')}]" for c in one_per_article(citations, labels)]
+    if most is not None and len(cited) > most:
+        return "".join(cited[:most]) + f" +{len(cited) - most}"
+    return "".join(cited)
+
+
+TERMINAL_REFS = 6  # cited articles shown after a sentence in the terminal
+TERMINAL_NEW = 12  # sentences of "What each new article adds" in the terminal
 
 
 def differs_note(s: Any, labels: Mapping[str, int]) -> str:
@@ -634,7 +642,7 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         day = reported_on(brief, s)
         line = Text(day + " ", style="dim") if day else Text()
         line.append(s.text + " ")
-        line.append(refs(s.citations, labels), style="cyan")
+        line.append(refs(s.citations, labels, TERMINAL_REFS), style="cyan")
         if s.differs:
             line.append(differs_note(s, labels), style="yellow")
         summ.add_row("•", line)
@@ -651,7 +659,7 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         t.add_column("src", style="cyan")
         entries = terminal_timeline(brief.timeline)
         for e in entries:
-            t.add_row(e.date, e.text, refs(e.citations, labels))
+            t.add_row(e.date, e.text, refs(e.citations, labels, TERMINAL_REFS))
         more = len(brief.timeline) - len(entries)
         body: Any = Group(t, Text(f"{more} more dated events: brief --format html or md lists them all",
                                   style="dim")) if more else t
@@ -682,7 +690,7 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
             for i, qu in enumerate(g.quotes[:TERMINAL_QUOTES]):
                 line = Text(quote_text(qu))
                 line.append(relayed_note(qu) + " ", style="dim")
-                line.append(refs(quote_citations(g, i), labels), style="cyan")
+                line.append(refs(quote_citations(g, i), labels, TERMINAL_REFS), style="cyan")
                 said.append(Padding(line, (0, 0, 0, 2)))   # wrapped lines stay indented under the speaker
             if len(g.quotes) > TERMINAL_QUOTES:
                 more = len(g.quotes) - TERMINAL_QUOTES
@@ -700,14 +708,16 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
                 d.append(f"  {v.value}", style="bold")
                 if v.said and v.said != v.value:
                     d.append(f'  "{v.said}"', style="italic")
-                d.append(" " + refs(v.citations, labels) + "\n", style="cyan")
+                d.append(" " + refs(v.citations, labels, TERMINAL_REFS) + "\n", style="cyan")
         parts.append(Panel(d, title="Where the sources differ", title_align="left"))
     if brief.new_since:
         ns = Text()
-        for n in brief.new_since:
-            for s in n.added:
-                ns.append(f"[{labels.get(n.article_id, '?')}] ", style="cyan")
-                ns.append(s.text + "\n")
+        added = [(n.article_id, s) for n in brief.new_since for s in n.added]
+        for aid, s in added[:TERMINAL_NEW]:
+            ns.append(f"[{labels.get(aid, '?')}] ", style="cyan")
+            ns.append(s.text + "\n")
+        if len(added) > TERMINAL_NEW:
+            ns.append(f"{len(added) - TERMINAL_NEW} more: brief --format html or md lists them all\n", style="dim")
         parts.append(Panel(ns, title="What each new article adds", title_align="left"))
     if brief.revisions:
         rv = Text()
