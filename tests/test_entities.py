@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import storyline
@@ -1256,3 +1257,20 @@ def test_a_bare_surname_stays_with_the_main_namesake_named_once_by_the_first_nam
     b = storyline.brief([Article(text=text, title="Seventh title", source="Gazette")])
     aliases = {e.name: e.aliases for e in b.entities}
     assert "Williams" in aliases["Serena Williams"] and "Williams" not in aliases.get("Venus Williams", ())
+
+
+def test_a_states_other_names_are_that_state_and_a_body_the_tagger_took_for_a_thing_speaks():
+    texts = {"a": "A student died in Laramie, Wyo., police said. Britain condemned it. Hamdan Council said it grieved.",
+             "b": "The student was from Wyoming. Britain and America sent words. Hamdan Council said it would meet.",
+             "c": "In Casper, Wyo., the vigil went on. America mourned. Gallic voters said it was sad."}
+    names = {"Wyo.": "LOC", "Wyoming": "LOC", "Britain": "LOC", "America": "LOC", "Hamdan Council": "MISC",
+             "Gallic": "MISC", "Laramie": "LOC", "Casper": "LOC"}
+    arts = [storyline.Article(id=k, text=t) for k, t in texts.items()]
+    mentions = [Mention(m.start(), m.end(), name, label, aid) for aid, t in texts.items()
+                for name, label in names.items() for m in re.finditer(re.escape(name), t)]
+    entities, _ = consolidate_entities(arts, mentions)
+    by = {e.name: e for e in entities}
+    assert by["Wyoming"].label == "LOC" and "Wyo." in by["Wyoming"].aliases and "Wyo." not in by
+    assert "United Kingdom" not in by and by["Britain"].label == "LOC"   # no usual name written: its own
+    assert by["Hamdan Council"].label == "ORG"                           # it says things: a body
+    assert by["Gallic"].label == "MISC"                                  # a people's word that says stays one

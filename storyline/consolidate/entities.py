@@ -156,7 +156,47 @@ _STATE_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("republic", "of", "india"): ("india",),
     ("lao", "people's", "democratic", "republic"): ("laos",),
     ("bolivarian", "republic", "of", "venezuela"): ("venezuela",),
+    # a state's other usual name: "America" alone is the United States (the continents are "North",
+    # "South", "Latin America" or "the Americas"), "Britain" the United Kingdom, "Holland" the Netherlands
+    ("america",): ("united", "states"),
+    ("britain",): ("united", "kingdom"),
+    ("great", "britain"): ("united", "kingdom"),
+    ("holland",): ("netherlands",),
 }
+
+# a US state as AP style abbreviates it after a town ("Laramie, Wyo.", "Pensacola, Fla."): that state,
+# shown by its name ("Wash." is left out: "Washington" alone is most often the capital)
+_US_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois",
+    "ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland",
+    "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "okla": "Oklahoma", "ore": "Oregon",
+    "pa": "Pennsylvania", "tenn": "Tennessee", "tex": "Texas", "vt": "Vermont", "va": "Virginia",
+    "wis": "Wisconsin", "wyo": "Wyoming",
+}
+_US_STATE_NAMES = frozenset(_US_STATE_ABBREVIATIONS.values())
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.?")  # "Colo.", "Va" (not "LA", "PA", "M.D.")
+
+
+def _us_state_of(group: Iterable["LocalEntity"]) -> str | None:
+    """The US state that every spelling of these local entities abbreviates ("Colo.", "Colo"), if one
+    does, read as a place or written once with its dot ("Mo" alone may be a person's name)."""
+    group = list(group)
+    surfaces = {x.strip() for e in group for x in e.surfaces}
+    short = {x for x in surfaces if x not in _US_STATE_NAMES}  # (the state's own name may be among them)
+    states = {_US_STATE_ABBREVIATIONS.get(name_tokens(x)[0]) if _STATE_ABBREVIATION.fullmatch(x) else None
+              for x in short}
+    if len(states) != 1 or not (all(e.label == "LOC" for e in group) or any(x.endswith(".") for x in short)) \
+            or not surfaces - short <= states:
+        return None
+    return states.pop()
+
+
+def _usual_name(e: "LocalEntity") -> tuple[str, ...] | None:
+    """The usual name of the state a local entity is named by another way ("DPRK", "Britain", "Wyo.")."""
+    state = _us_state_of([e])
+    return tuple(state.lower().split()) if state else _STATE_NAMES.get(e.full)
 
 
 # words a story puts before an organisation's name that are no part of it ("Daily Milliyet", "Ailing
@@ -756,10 +796,15 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
     for j, f in enumerate(locals_):
         if len(f.full) > 1 and f.full not in _STATE_NAMES:
             spelt[dsu.find(j)] = True
+    home: dict[tuple[str, ...], int] = {}  # each state's first name written, when the usual one is not
     for i, e in enumerate(locals_):
-        common = _STATE_NAMES.get(e.full)
-        if common and by_name.get(common) and not (len(e.full) == 1 and spelt[dsu.find(i)]):
+        common = _usual_name(e)
+        if not common or (len(e.full) == 1 and spelt[dsu.find(i)]):
+            continue
+        if by_name.get(common):
             dsu.union(i, by_name[common][0])
+        else:  # ("UK" and "Britain", "Colo." twice, with no "United Kingdom" or "Colorado" written)
+            dsu.union(i, home.setdefault(common, i))
     # one word that an article uses as the short form of an organisation ("Northline Freight ...
     # Northline says") is that organisation in the other articles too, whatever type the tagger gave it,
     # but a demonym is not ("the Libyan Council" on one page does not make every "Libyan" a council), nor
@@ -965,6 +1010,9 @@ def _canonical(group: Sequence[LocalEntity]) -> str:
         named = Counter({x: c for x, c in surf.items() if name_tokens(x) in usual})
         if named:
             surf = named
+    state = _us_state_of(group)
+    if state:  # "Colo." alone: Colorado
+        return state
     # the fullest form, among the forms written often enough: a full name that one page spells out once
     # ("Muhammad Hosni Sayyid Mubarak") does not replace the one the articles use ("Hosni Mubarak")
     full = max(surf.values()) if surf else 0
@@ -1233,6 +1281,52 @@ muslims jews christians hindus sikhs mormons democrats republicans independents 
 progressives millennials""".split())
 
 
+# what only a body or a person does ("Merck said", "Pfizer Inc.", "a spokesman for Searle")
+_BODY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:said|says|announced|reported|told|Inc\b|Corp\b|Co\b|spokes(?:man|woman)|"
+                         r"chief|executives?|officials?|shares?|stock)")
+_BODY_BEFORE = re.compile(r"\b(?:spokes(?:man|woman|person)|chairman|president|executives?|officials?)\s+(?:for|of|at)\s+$")
+
+
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:based|led|style|made|built|born|run|owned|backed|speaking)$")
+_PEOPLE_STEM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ic)")
+
+
+@lru_cache(maxsize=4096)
+def people_word(name: str) -> bool:
+    """Whether a name of the kind MISC is a people's, a faith's or a party's word or an adjective ("Chinese",
+    "Serbs", "Republicans", "London-based") rather than a thing's name ("Vioxx", "Arab League"): the
+    tagger's gazetteer lists it (or its singular) as MISC, or it is a people's word made from a place's
+    name ("Kenyans": Kenya)."""
+    from ..analyze.entities import _place_of_people, _resources
+
+    words = name.split()
+    if not words:
+        return True
+    last = words[-1].split("-")[-1]  # "Sino-Mongolian", "Ibero-American": the last part tells
+    if _COMPOUND_ADJECTIVE.search(name):
+        return True
+    gaz = _resources().gazetteer
+    single = last[:-1] if last.endswith("s") else last
+    if any("MISC" in gaz.get(tuple(f.split()), ()) for f in {name, last, single}) \
+            or single.lower() + "s" in _GROUPS_OF_PEOPLE:  # "Muslim", "Muslims"
+        return True
+    low = single.lower()
+    return bool(_PEOPLE_STEM.fullmatch(single)) and (
+        _place_of_people(single) or _place_of_people(single[:-1])
+        or any(len(p) >= 4 and known_place(p) for p in (low[:-1], low[:-2], low + "s", low[:-1] + "a", low[:-2] + "os")))
+
+
+def _body_named(group: Sequence["LocalEntity"], texts: Mapping[str, str]) -> bool:
+    """Whether one of a name's mentions stands where only a body or a person does (``_BODY_AFTER``,
+    ``_BODY_BEFORE``)."""
+    for e in group:
+        for m in e.mentions:
+            text = texts.get(m.article_id, "")
+            if _BODY_AFTER.match(text[m.end:m.end + 60]) or _BODY_BEFORE.search(text[max(0, m.start - 30):m.start]):
+                return True
+    return False
+
+
 def _head_label(name: str, label: str, role: bool = False) -> str:
     """A person's label on a name whose head word names an organisation or a place ("Carter Center",
     "Ulua River"), or a place's on an organisation's ("Brookings Institution"), is the tagger's slip:
@@ -1313,9 +1407,17 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
               else Counter(m.label for e in ([e for e in g if len(e.full) >= 2] or g)
                            for m in e.mentions).most_common(1)[0][0]
               for g, is_storm in zip(groups, storm)]
+    # a group that holds a state's other name ("Britain", "Colo.") is that place, whatever the tagger
+    # read in "Great Britain" or "La."
+    labels = ["LOC" if label != "MISC" and any(_usual_name(e) for e in g) else label for g, label in zip(groups, labels)]
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
     labels = [_head_label(name, label, any(e.roles for e in g)) for g, name, label in zip(groups, canonical, labels)]
     canonical = [_RANK.sub("", name) if label == "PERSON" else name for name, label in zip(canonical, labels)]
+    # a body's name the tagger took for a thing's: one that says, reports or has a spokesman ("the Arab
+    # League said", "ITAR-Tass reported"), not a people's word ("Palestinians said")
+    texts = {a.id: a.text or "" for a in articles}
+    labels = ["ORG" if label == "MISC" and not is_storm and not people_word(name) and _body_named(g, texts)
+              else label for g, label, name, is_storm in zip(groups, labels, canonical, storm)]
     # a country or a capital named alone is a place, whatever a page about its airline made of it; a
     # continent is no person ("the senior director for Asia")
     labels = ["LOC" if (label == "ORG" and " " not in name and _country_or_capital(name.lower()))
