@@ -1274,3 +1274,21 @@ def test_a_states_other_names_are_that_state_and_a_body_the_tagger_took_for_a_th
     assert "United Kingdom" not in by and by["Britain"].label == "LOC"   # no usual name written: its own
     assert by["Hamdan Council"].label == "ORG"                           # it says things: a body
     assert by["Gallic"].label == "MISC"                                  # a people's word that says stays one
+
+
+def test_one_man_in_three_romanisations_is_one_entity_and_any_spelling_focuses_on_him():
+    from storyline.consolidate.brief import focus_entity
+
+    texts = ["Libyan leader Moammar Gadhafi vowed on Monday to fight on. Gadhafi spoke on state television.",
+             "Muammar Gaddafi told supporters in Tripoli on Monday that he would not leave. Gaddafi's son spoke.",
+             "Colonel Muammar Qaddafi appeared on television on Monday. Qaddafi said he would die in Libya.",
+             "Moammar Gadhafi's forces attacked Misrata on Monday, rebels said. Gadhafi has ruled since 1969.",
+             "Ali Hassan, a doctor in Misrata, said the hospital was full. Ali Hussein, a driver, fled the city."]
+    arts = [Article(id=f"a{i}", text=t, source=f"s{i}", published="2031-03-02") for i, t in enumerate(texts)]
+    ents = storyline.brief(arts).entities
+    people = [e for e in ents if e.label == "PERSON"]
+    gadhafi = next(e for e in people if e.name == "Moammar Gadhafi")   # the form most articles write
+    assert {"Muammar Gaddafi", "Qaddafi", "Gaddafi"} <= set(gadhafi.aliases)
+    assert {"Ali Hassan", "Ali Hussein"} <= {e.name for e in people}   # they sound alike: two men
+    for q in ("Gaddafi", "Qaddafi", "Kadhafi", "Muammar al-Gaddafi"):
+        assert focus_entity(q, ents) is gadhafi, q

@@ -143,6 +143,7 @@ def test_a_story_is_found_by_any_spelling_of_its_entity_and_an_older_store_learn
     c = sqlite3.connect(db)
     c.execute("DROP TABLE story_entity_names")
     c.execute("DROP TABLE article_revisions")  # and of every later one
+    c.execute("DROP INDEX articles_url")
     c.execute("PRAGMA user_version = 3")
     c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s1', 'x', 'x', 1, 0)")
     c.execute("INSERT INTO briefs (story_id, json, updated) VALUES ('s1', ?, 'x')",
@@ -201,3 +202,28 @@ def test_stories_updated_in_the_same_second_list_alike_later_news_first(tmp_path
     searched = [r["id"] for r in store.search_stories()[0]]
     assert listed == searched == ["s-c", "s-a", "s-b"]
     assert [r["id"] for r in store.list_stories(sort="size")] == [r["id"] for r in store.search_stories(sort="size")[0]]
+
+
+def test_a_name_finds_the_stories_that_spell_it_another_way(tmp_path: Path) -> None:
+    from storyline.records import Brief, Entity
+
+    store = SQLiteStore(tmp_path / "s.db")
+    people = {"s1": Entity(id="person:moammar-gadhafi", name="Moammar Gadhafi", label="PERSON", aliases=("Gadhafi",)),
+              "s2": Entity(id="person:muammar-gaddafi", name="Muammar Gaddafi", label="PERSON", aliases=("Gaddafi",)),
+              "s3": Entity(id="person:ali-hassan", name="Ali Hassan", label="PERSON"),
+              "s4": Entity(id="person:ali-hussein", name="Ali Hussein", label="PERSON")}
+    with store.transaction() as c:
+        for sid in people:
+            c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES (?, 'x', 'x', 1, 0)", (sid,))
+    for sid, e in people.items():
+        store.put_brief(Brief(story_id=sid, headline=f"{e.name} story", entities=(e,)))
+
+    def found(name: str) -> set[str]:
+        return {r["id"] for r in store.search_stories(entity=name)[0]}
+
+    for spelling in ("Qaddafi", "Gaddafi", "gadhafi", "Muammar Qaddafi", "Col. Moammar Gadhafi"):
+        assert found(spelling) == {"s1", "s2"}, spelling
+    assert found("Ali Hussein") == {"s4"}            # sounds alike, another name
+    page = store.get_entity("Gaddafi")
+    assert page is not None and {s["id"] for s in page["stories"]} == {"s1", "s2"}
+    assert {"Moammar Gadhafi", "Muammar Gaddafi"} <= {page["name"], *page["aliases"]}

@@ -17,7 +17,7 @@ from ..analyze.quotes import PREPOSITIONS
 from ..records import (AnalyzedArticle, Article, Brief, Citation, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
                        Revision, Sentence, SummarySentence, TimelineEntry)
 from .disagreements import find_disagreements
-from .entities import consolidate_entities
+from .entities import consolidate_entities, spelled_alike
 from .quotes import group_quotes
 from .novelty import latest_lead, redundant_with
 from .referents import with_referents
@@ -328,7 +328,8 @@ def _fold(text: str) -> str:
 def focus_entity(about: str, entities: Sequence[Entity]) -> Entity | None:
     """The entity ``about`` names: one whose name or a spelling of it is ``about`` (in any case, with or
     without accents and hyphens), else the most important one whose name holds all of ``about``'s
-    words ("Trump" -> Donald Trump); None when it names none (a subject such as "sanctions")."""
+    words ("Trump" -> Donald Trump), else one whose name ``about`` spells another way ("Kadhafi" ->
+    Moammar Gadhafi: ``spelled_alike``); None when it names none (a subject such as "sanctions")."""
     asked = _fold(about)
     if not asked:
         return None
@@ -339,6 +340,10 @@ def focus_entity(about: str, entities: Sequence[Entity]) -> Entity | None:
     words = set(asked.split())
     for e, ns in names:  # entities are sorted by importance
         if e.label != "MISC" and any(words <= set(n.split()) for n in ns):
+            return e
+    for e, ns in names:  # another spelling of the name, or of its last word ("Kadhafi" -> Moammar Gadhafi)
+        if e.label != "MISC" and any(spelled_alike(about, n) or (" " not in about.strip() and spelled_alike(about, n.split()[-1]))
+                                     for n in ns):
             return e
     return None
 

@@ -669,6 +669,67 @@ def _romanised(word: str) -> str:
     return word
 
 
+_VOWELS = re.compile(r"[aeiouyhw]")
+_HARD = {"g": "k", "q": "k", "c": "k"}
+
+
+@lru_cache(maxsize=65536)
+def sound_key(word: str) -> str:
+    """A word as it sounds in the romanisations news uses for one name: its first letter (g, q and c
+    as k), then its consonants, doubled letters once ("Gadhafi", "Gaddafi", "Qaddafi", "Kadhafi": kdf;
+    "Moammar", "Muammar": mr)."""
+    w = _romanised(re.sub(r"[^a-z]", "", word.lower()))
+    if not w:
+        return ""
+    key = _HARD.get(w[0], w[0]) + _VOWELS.sub("", w[1:])
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def name_sound(name: str) -> str:
+    """A name's ``sound_key`` word by word ("Moammar Gadhafi" and "Muammar Qaddafi": "mr kdf"), the key
+    under which the store finds every spelling of a name."""
+    return " ".join(sound_key(t) for t in _sounded(name))
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one name: the same words, or words that sound alike (``sound_key``) and are
+    close in letters, those of five letters or more ("Gaddafi" / "Gadhafi" / "Qaddafi")."""
+    ta, tb = _sounded(a), _sounded(b)
+    if ta == tb:
+        return bool(ta)
+    return len(ta) == len(tb) and all(
+        x == y or (min(len(x), len(y)) >= 5 and sound_key(x) == sound_key(y)
+                   and SequenceMatcher(None, x, y).ratio() >= 0.7) for x, y in zip(ta, tb))
+
+
+def _sounded(name: str) -> tuple[str, ...]:
+    """The words of a name that tell it apart: no title, no Arabic article ("Muammar al-Gaddafi")."""
+    return tuple(t for t in _untitled(name_tokens(name)) if t not in ("al", "el"))
+
+
+def _untitled(full: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name less the titles and ranks it opens with."""
+    k = 0
+    while k < len(full) - 2 and (full[k] in _TITLES or full[k] in _RANK_WORDS):
+        k += 1
+    return full[k:]
+
+
+_RANK_WORDS = frozenset("general colonel lieutenant captain major admiral sergeant corporal private brigadier "
+                        "commander marshal field".split())
+
+
+def _romanised_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'Moammar Gadhafi' / 'Muammar Gaddafi' / 'Muammar Qaddafi': as many words, each the same or the
+    same word in another romanisation (``sound_key``) and close in letters, the family name of five
+    letters or more. ('Ali Hassan' / 'Ali Hussein' sound alike but are two names: too far in letters.)"""
+    a, b = _untitled(a), _untitled(b)   # ("Colonel Muammar Qaddafi")
+    if len(a) < 2 or len(a) != len(b) or a == b or min(len(a[-1]), len(b[-1])) < 5:
+        return False
+    return all(x == y or (sound_key(x) == sound_key(y) and SequenceMatcher(None, x, y).ratio() >= 0.7)
+               for x, y in zip(a, b))
+
+
 _SPELLING = ((re.compile(r"isation"), "ization"), (re.compile(r"ise$"), "ize"), (re.compile(r"our$"), "or"),
              (re.compile(r"tre$"), "ter"), (re.compile(r"ence$"), "ense"), (re.compile(r"ogue$"), "og"))
 
@@ -858,6 +919,8 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
             blocks[(e.label, 1, e.full[-1])].append(i)
             if e.label == "PERSON" and e.roles:  # every word romanised another way: "Gadhafi" / "Gaddafi"
                 blocks[(e.label, 2, e.full[-1][:2])].append(i)
+            if e.label == "PERSON":  # ... "Qaddafi" too, with no role given
+                blocks[(e.label, 3, sound_key(e.full[-1]))].append(i)
     fulls_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for e in locals_:
         fulls_in[e.article_id].add(e.full)
@@ -868,10 +931,13 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
                 a, b = locals_[i], locals_[j]
                 if dsu.find(i) == dsu.find(j):
                     continue
+                # (two spellings in one article are two people: "minister Moussa Koussa met minister Mussa Kusa")
+                apart = not any({a.full, b.full} <= f for f in fulls_in.values())
                 if (a.label == "PERSON" and a.roles and b.roles and _spelling_variant(a.full, b.full)
-                        and (_role_heads(a) & _role_heads(b))) \
-                        or (_typo_variant(a.full, b.full) and not any({a.full, b.full} <= f for f in fulls_in.values())) \
+                        and (_role_heads(a) & _role_heads(b)) and apart) \
+                        or (_typo_variant(a.full, b.full) and apart) \
                         or (a.label == "PERSON" and _nickname_variant(a.full, b.full)) \
+                        or (a.label == "PERSON" == b.label and _romanised_name(a.full, b.full) and apart) \
                         or (a.label != "PERSON" and _british_american(a.full, b.full)) \
                         or (a.label == "ORG" == b.label and _suffix_variant(a.full, b.full)) \
                         or (len(a.full) != len(b.full) and "".join(a.full) == "".join(b.full)):  # "LaToya" / "La Toya"
@@ -1023,7 +1089,10 @@ def _canonical(group: Sequence[LocalEntity]) -> str:
     plain = {name_tokens(x) for x in surf}
     usual_forms = [x for x in usual_forms if not (len(name_tokens(x)) > 1 and name_tokens(x)[0] in _ORG_EPITHETS
                                                   and name_tokens(x)[1:] in plain)] or usual_forms
-    return max(usual_forms, key=lambda s: (len(name_tokens(s)), surf[s], s[:1].isupper() and not s.isupper(), len(s)))
+    # (a title or rank before the name adds no word of it: "Colonel Muammar Qaddafi" is no fuller than
+    # the "Moammar Gadhafi" most articles write)
+    return max(usual_forms, key=lambda s: (len(_untitled(name_tokens(s))), surf[s], s[:1].isupper() and not s.isupper(),
+                                           len(s)))
 
 
 def _role_key(role: str) -> str:

@@ -116,4 +116,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX article_revisions_article ON article_revisions(article_id);
     """,
+    # 6: each entity name's sound (``name_sound``: "Gadhafi", "Gaddafi" and "Qaddafi" alike), so that a
+    # spelling finds the stories that write another (filled in Python after it: ``_backfill_sounds``);
+    # articles by address, so that an article posted again under another id is found as the same
+    """
+    ALTER TABLE story_entity_names ADD COLUMN sound TEXT;
+    CREATE INDEX story_entity_names_sound ON story_entity_names(sound);
+    CREATE INDEX articles_url ON articles(url);
+    """,
 )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..errors import StoreError
+from ..consolidate.entities import name_sound, spelled_alike
 from ..ingest.revisions import is_excerpt, text_key
 from ..records import Article, Brief, Story, from_dict, to_dict
 from .schema import MIGRATIONS
@@ -147,6 +148,17 @@ def _backfill_names(c: sqlite3.Connection) -> None:
     c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name) VALUES (?, ?, ?)", rows)
 
 
+def _backfill_sounds(c: sqlite3.Connection) -> None:
+    """Schema 6: the sound of every entity name already stored."""
+    rows = [(name_sound(name), rowid) for rowid, name in c.execute("SELECT rowid, name FROM story_entity_names")]
+    c.executemany("UPDATE story_entity_names SET sound = ? WHERE rowid = ?", rows)
+
+
+def _entity_names(brief: Brief) -> list[tuple[str, str, str, str]]:
+    """(story, entity, name, sound) for every name the brief gives each entity (canonical, aliases)."""
+    return [(brief.story_id, e.id, n, name_sound(n)) for e in brief.entities for n in dict.fromkeys((e.name, *e.aliases))]
+
+
 def _empty_story(c: sqlite3.Connection, sid: str) -> None:
     """A story whose articles went elsewhere: its brief, search entry and entities go, its row stays
     (size 0) so that its id can lead to where they went."""
@@ -216,6 +228,7 @@ class SQLiteStore:
                                        check_same_thread=False)
                 conn.row_factory = sqlite3.Row
                 conn.create_function("size_weight", 1, _size_weight, deterministic=True)
+                conn.create_function("spelled_alike", 2, spelled_alike, deterministic=True)
                 _set_wal(conn)
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
@@ -301,6 +314,8 @@ class SQLiteStore:
                         c.execute(stmt)
                 if i + 1 == 4:
                     _backfill_names(c)
+                if i + 1 == 6:
+                    _backfill_sounds(c)
                 c.execute(f"PRAGMA user_version = {i + 1}")
 
     @property
@@ -480,8 +495,8 @@ class SQLiteStore:
                           "VALUES (?, ?, ?, ?, ?)",
                           [(brief.story_id, e.id, e.name, e.label, len(e.mentions)) for e in brief.entities])
             c.execute("DELETE FROM story_entity_names WHERE story_id = ?", (brief.story_id,))
-            c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name) VALUES (?, ?, ?)",
-                          [(brief.story_id, e.id, n) for e in brief.entities for n in dict.fromkeys((e.name, *e.aliases))])
+            c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name, sound) VALUES (?, ?, ?, ?)",
+                          _entity_names(brief))
 
     def get_brief(self, story_id: str) -> Brief | None:
         r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
@@ -580,9 +595,11 @@ class SQLiteStore:
             where.append("s.id IN (SELECT story_id FROM stories_fts WHERE stories_fts MATCH ?)")
             args.append(fts)
         if entity:
+            # (any spelling of the name: "Gaddafi" finds the stories that write "Gadhafi" or "Qaddafi")
             where.append("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = ? "
-                         "UNION SELECT story_id FROM story_entity_names WHERE name = ? COLLATE NOCASE)")
-            args += [entity, entity]
+                         "UNION SELECT story_id FROM story_entity_names WHERE name = ? COLLATE NOCASE "
+                         "UNION SELECT story_id FROM story_entity_names WHERE sound = ? AND spelled_alike(name, ?))")
+            args += [entity, entity, name_sound(entity), entity]
         if date_from:
             where.append("COALESCE(s.last_published, s.first_published) >= ?")
             args.append(date_from)
@@ -626,12 +643,19 @@ class SQLiteStore:
         if not rows:
             return None
         eid, name, label = rows[0]
+        # the same entity under another spelling in other stories ("Muammar Gaddafi" beside "Moammar Gadhafi")
+        ids = list(dict.fromkeys([eid, *(r[0] for r in conn.execute(
+            "SELECT DISTINCT n.entity_id FROM story_entity_names n JOIN story_entities e ON e.story_id = n.story_id "
+            "AND e.entity_id = n.entity_id WHERE n.sound = ? AND spelled_alike(n.name, ?) AND e.label = ? LIMIT 50",
+            (name_sound(name), name, label)))]))
+        marks = ",".join("?" * len(ids))
         cols = ", ".join("s." + c.strip() for c in self._STORY_COLS.split(","))
         stories = conn.execute(
-            f"SELECT {cols}, e.articles AS entity_articles FROM story_entities e JOIN stories s ON s.id = e.story_id "
-            f"WHERE e.entity_id = ? ORDER BY s.updated DESC, s.id LIMIT ?", (eid, int(limit))).fetchall()
+            f"SELECT {cols}, MAX(e.articles) AS entity_articles FROM story_entities e JOIN stories s ON s.id = e.story_id "
+            f"WHERE e.entity_id IN ({marks}) GROUP BY s.id ORDER BY s.updated DESC, s.id LIMIT ?",
+            (*ids, int(limit))).fetchall()
         names = [r[0] for r in conn.execute(
-            "SELECT DISTINCT name FROM story_entities WHERE entity_id = ? LIMIT 20", (eid,))]
+            f"SELECT DISTINCT name FROM story_entities WHERE entity_id IN ({marks}) LIMIT 20", ids)]
         names += self._brief_aliases(eid, [r["id"] for r in stories[:20]])
         return {"id": eid, "name": name, "label": label,
                 "aliases": [n for n in dict.fromkeys(names) if n != name][:20],
