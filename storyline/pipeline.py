@@ -358,12 +358,12 @@ def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str]) ->
 
 
 def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None,
-                   total: Progress | None = None) -> list[str]:
+                   total: Progress | None = None, on_wait: Callable[[], None] | None = None) -> list[str]:
     """Group articles not yet in a story, then rebuild the brief of every story that changed (only
     those: the stories of the new articles and any story a late merge touched). ``total`` hears how
     many briefs will be rebuilt, ``progress`` each one done. One updater at a time per store, across
-    processes (``store.update_lock``)."""
-    with store.update_lock():
+    processes (``store.update_lock``; ``on_wait`` hears that another one holds it)."""
+    with store.update_lock(on_wait):
         return _update_stories(store, settings, progress=progress, total=total)
 
 
@@ -499,14 +499,23 @@ def _page_retries(store: SQLiteStore, polls: int = PAGE_POLLS) -> Callable[[str]
 
 def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], settings: Settings, *,
                  progress: Progress | None = None, briefs_total: Progress | None = None,
-                 briefs_progress: Progress | None = None) -> IngestReport:
+                 briefs_progress: Progress | None = None, stage: Callable[[str], None] | None = None) -> IngestReport:
     """Read every article under ``paths``, store the new ones, update their stories' briefs.
-    ``progress`` hears of each input read; ``briefs_total``/``briefs_progress`` of the briefs rebuilt."""
+    ``progress`` hears of each input read; ``briefs_total``/``briefs_progress`` of the briefs rebuilt;
+    ``stage`` of each step begun after the reading ("grouping", or waiting for another process that
+    updates the store). The stories reported are those of the articles stored, whoever updated them
+    (another process, such as a server's updater, may have grouped them first)."""
     report = IngestReport()
     ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes,
                                          max_text_bytes=settings.text_limit(), known=_known(store, report)),
                     progress=progress, report=report)
-    report.stories = update_stories(store, settings, progress=briefs_progress, total=briefs_total)
+    if stage is not None:
+        stage("grouping into stories")
+    updated = update_stories(store, settings, progress=briefs_progress, total=briefs_total,
+                             on_wait=(lambda: stage("waiting for another process updating this store (a server's "
+                                                    "updater, another ingest)")) if stage is not None else None)
+    mine = {sid for sid in (store.article_story(i) for i in dict.fromkeys(report.new + report.revised)) if sid}
+    report.stories = updated + sorted(mine - set(updated))
     return report
 
 

@@ -156,3 +156,50 @@ def test_the_brief_tells_what_a_correction_changed_and_a_completed_file_changes_
     assert len(done.revised) == 1
     ferry = store.get_brief(store.article_story(done.revised[0]) or "")
     assert ferry is not None and ferry.revisions == ()
+
+
+def test_an_article_posted_again_under_another_id_is_the_one_stored_from_its_address(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    first = Article(id="export-1", text=TEXT, url=URL)
+    store.add_articles([first])
+    again = store.add_articles([Article(id="export-1-copy", text=TEXT, url=URL)])
+    assert again.new == [] and again.duplicate == ["export-1"]
+    assert store.add_articles([Article(id="export-1-fixed", text=FIXED, url=URL)]).revised == ["export-1"]
+    # a front page given as every item's link: other articles, kept apart
+    front = "https://harlow-gazette.example/"
+    store.add_articles([Article(id="x1", text=TEXT, url=front)])
+    assert store.add_articles([Article(id="x2", text=OTHER, url=front)]).new == ["x2"]
+    assert store.count_articles() == 3
+
+
+def test_an_ingest_says_it_waits_for_another_updater_and_reports_the_stories_it_grouped(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from storyline.pipeline import update_stories
+
+    store = _store(tmp_path)
+    settings = Settings()
+    f = tmp_path / "in" / "bridge.txt"
+    f.parent.mkdir()
+    f.write_text("date 2026-03-02\nBridge closed\n" + TEXT)
+    held, done = threading.Event(), threading.Event()
+
+    def other_updater() -> None:   # a server's updater: it holds the lock and groups what was stored
+        other = SQLiteStore(tmp_path / "s.db")
+        with other.update_lock():
+            held.set()
+            time.sleep(0.5)
+            from storyline.pipeline import _update_stories
+            _update_stories(other, settings, progress=None, total=None)
+        done.set()
+
+    t = threading.Thread(target=other_updater)
+    stages: list[str] = []
+    t.start()
+    held.wait(5)
+    report = ingest_paths(store, [str(f)], settings, stage=stages.append)
+    t.join(5)
+    assert any(s.startswith("waiting for another process") for s in stages), stages
+    assert len(report.new) == 1 and report.stories == [store.article_story(report.new[0])]
+    assert update_stories(store, settings) == []

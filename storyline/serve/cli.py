@@ -202,8 +202,12 @@ def ingest(
             progress.update(task, total=progress.tasks[task].completed)
             progress.update(task2, total=n, visible=True)
 
+        def stage(what: str) -> None:
+            progress.update(task, total=progress.tasks[task].completed, description=what)
+
         report = ingest_paths(store, paths, state.settings, progress=lambda n: progress.advance(task, n),
-                              briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n))
+                              briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n),
+                              stage=stage)
     _print_problems(report)
     warned = f", [bold]{len(report.warnings)}[/bold] with warnings" if report.warnings else ""
     revised = f", [bold]{len(report.revised)}[/bold] revised (a new version of one stored)" if report.revised else ""

@@ -12,13 +12,14 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
-from ..errors import StoreError
 from ..consolidate.entities import name_sound, spelled_alike
-from ..ingest.revisions import is_excerpt, text_key
+from ..errors import StoreError
+from ..ingest.revisions import continues, is_excerpt, text_key
 from ..records import Article, Brief, Story, from_dict, to_dict
 from .schema import MIGRATIONS
 
@@ -54,6 +55,18 @@ class Stored(NamedTuple):
 def _via(meta: Mapping[str, Any]) -> str:
     """How an article's text was read: from a feed item's own content, or as a page or file."""
     return "feed" if "feed_item" in meta and "full_text" not in meta else "page"
+
+
+def _under_stored_url(c: sqlite3.Connection, a: Article) -> Article:
+    """``a`` under the id of the article stored from its address when that is the same article, or it
+    grown or edited (an export posted again with ids of its own): one article, not two. An address
+    shared by other articles (a site's front page given as every item's link) keeps them apart."""
+    if not a.url:
+        return a
+    r = c.execute("SELECT id, text FROM articles WHERE url = ? AND id != ? LIMIT 1", (a.url, a.id)).fetchone()
+    if r is None or not continues(r["text"], a.text):
+        return a
+    return replace(a, id=r["id"])
 
 
 def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool:
@@ -243,11 +256,12 @@ class SQLiteStore:
         return conn
 
     @contextmanager
-    def update_lock(self) -> Iterator[None]:
+    def update_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
         """Exclusive across the processes using this store (``storyline ingest``, ``watch``, the
         updater of ``storyline serve``): held while articles are grouped into stories and briefs
         rebuilt, so two updaters never continue the same stream at once. A lock file next to the
-        store (flock); a no-op where that is not supported and for an in-memory store."""
+        store (flock); a no-op where that is not supported and for an in-memory store. ``on_wait`` is
+        called once when another process holds the lock, before waiting for it."""
         try:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX
@@ -257,7 +271,12 @@ class SQLiteStore:
             yield
             return
         with open(f"{self.path}.update-lock", "a+b") as fh:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait is not None:
+                    on_wait()
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
             try:
                 yield
             finally:
@@ -336,6 +355,7 @@ class SQLiteStore:
         with self.transaction() as c:
             seq = c.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
             for a in articles:
+                a = _under_stored_url(c, a)
                 cur = c.execute(
                     "INSERT OR IGNORE INTO articles (id, source, url, title, published, published_inferred,"
                     " text, lang, meta, ingested_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
