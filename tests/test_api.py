@@ -503,3 +503,18 @@ def test_an_old_story_id_merged_away_says_where_it_went_for_its_brief_too(app, s
     for url in ("/api/stories/s-gone", "/api/stories/s-gone/brief"):
         r = run(_get(app, url))
         assert r.status_code == 404 and f"merged into '{live}'" in r.text, (url, r.text)
+
+
+def test_the_cli_and_the_api_list_the_same_stories_in_the_same_shape(app, store, settings):
+    from typer.testing import CliRunner
+
+    from storyline.serve.cli import app as cli
+
+    api = run(_get(app, "/api/stories?limit=50")).json()
+    r = CliRunner().invoke(cli, ["--db", str(settings.db_path()), "stories", "-f", "json", "--limit", "50"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert [i["id"] for i in out["items"]] == [i["id"] for i in api["items"]]
+    assert set(out["items"][0]) == set(api["items"][0]) and out["items"][0]["summary"] == api["items"][0]["summary"]
+    rel = CliRunner().invoke(cli, ["--db", str(settings.db_path()), "stories", "--sort", "relevance"])
+    assert rel.exit_code == 0, rel.output     # nothing searched: as the API, most recently updated first

@@ -111,7 +111,7 @@ def headline_from(sentence: str, max_words: int = HEADLINE_WORDS) -> str:
         if words[k - 1].endswith((",", ";", ":")):
             cut = k
             break
-    return " ".join(words[:cut]).rstrip(",;:-—") + " …"
+    return " ".join(words[:cut]).rstrip(",;:-— ") + " …"
 
 
 LEAD_TITLE_WORDS = 12
@@ -158,7 +158,7 @@ def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
         if words[k - 1].endswith((",", ";", ":")):
             cut = k
             break
-    return " ".join(words[:cut]).rstrip(",;:-—") + " …"
+    return " ".join(words[:cut]).rstrip(",;:-— ") + " …"
 
 
 def _reported(arts: Sequence[Article]) -> list[Article]:

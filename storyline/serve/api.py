@@ -139,6 +139,7 @@ class StoryItem(BaseModel):
     updated: str | None = None
     href: str
     page: str
+    summary: str | None = Field(None, description="The opening of the story's summary (in lists).")
 
 
 class StoryPage(BaseModel):
@@ -800,8 +801,12 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         svc_ = _svc(request)
         args = dict(q=q, entity=entity, date_from=date_from.isoformat() if date_from else None,
                     date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
-        rows, total = svc_.cached(("list", svc_.generation(), tuple(args.items())),
-                                  lambda: svc_.store.search_stories(**args))
+        def listed() -> tuple[list[dict[str, Any]], int]:
+            found, n = svc_.store.search_stories(**args)
+            teasers = svc_.store.story_teasers(r["id"] for r in found)
+            return [{**r, "summary": teasers.get(r["id"])} for r in found], n
+
+        rows, total = svc_.cached(("list", svc_.generation(), tuple(args.items())), listed)
         nxt = None
         if offset + len(rows) < total:
             params = {k: v for k, v in request.query_params.items() if k != "offset"}

@@ -427,6 +427,8 @@ def stories(
             err.print(f"[red]error:[/red] {name} {_esc(repr(value))} is not a day: write YYYY-MM-DD")
             raise typer.Exit(EXIT_USAGE)
     filtered = bool(search or entity or since or until)
+    if sort == "relevance" and not (search and search.strip()):
+        sort = "updated"   # (as the API does: nothing to be relevant to)
     try:
         if filtered:
             rows, total = store.search_stories(q=search, entity=entity, date_from=since, date_to=until,
@@ -442,7 +444,8 @@ def stories(
         # the page of GET /api/stories (total, limit, offset, items), each item with its summary's opening
         out = {"total": total, "limit": limit, "offset": offset, "items": [
             {k: r.get(k) for k in ("id", "title", "size", "first_published", "last_published", "first_seen",
-                                   "updated")} | {"summary": teasers.get(r["id"])} for r in rows]}
+                                   "updated")} | {"href": f"/api/stories/{r['id']}", "page": f"/stories/{r['id']}",
+                                                  "summary": teasers.get(r["id"])} for r in rows]}
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return
     if not rows:
