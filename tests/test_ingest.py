@@ -316,3 +316,23 @@ def test_a_json_array_of_many_articles_is_read_past_one_articles_size_limit(tmp_
     big.write_text("word " * 1000)
     _, errs = _split(list(read_path(big, max_bytes=2000)))
     assert errs and "over the 0 MB limit for one article" in errs[0].reason
+
+
+def test_a_text_file_names_its_outlet_title_and_address_in_lines_of_its_own(tmp_path: Path) -> None:
+    from storyline.ingest.files import read_path
+
+    f = tmp_path / "0412.txt"
+    f.write_text("source: Harlow Gazette\ntitle: Bridge closed to lorries\nurl: https://harlow.example/bridge\n"
+                 "date 2026-03-02\nThe council closed the Old Mill bridge to lorries on Monday.\n")
+    (a,), _ = _split(list(read_path(f)))
+    assert (a.source, a.title, a.url, a.published) == ("Harlow Gazette", "Bridge closed to lorries",
+                                                       "https://harlow.example/bridge", date(2026, 3, 2))
+    assert a.text == "The council closed the Old Mill bridge to lorries on Monday."
+    g = tmp_path / "plain.txt"
+    g.write_text("date 2026-03-02\nsource: Pennford Post\nThe ferry sailed again on Thursday, the operator said.")
+    (b,), _ = _split(list(read_path(g)))
+    assert (b.source, b.published, b.title) == ("Pennford Post", date(2026, 3, 2), None)
+    h = tmp_path / "bare.txt"
+    h.write_text("The ferry sailed again on Thursday, the operator said.")
+    (c,), _ = _split(list(read_path(h)))
+    assert c.source == "bare"       # no source line: the file's name

@@ -1,5 +1,6 @@
-"""Plain-text articles: an optional ``date YYYY-MM-DD`` marker, an optional title line and
-standfirst, then the body.
+"""Plain-text articles: an optional ``date YYYY-MM-DD`` marker, optional ``title:``, ``source:`` and
+``url:`` lines (the outlet and the address; without them a file's outlet is its name), an optional
+title line and standfirst, then the body.
 
 The date marker may stand on its own line or on the same line as the first words of the body
 (`` date 2019-01-10 Chinese President Xi ...``), before the title line or after it. A first line counts as a title when it is short
@@ -18,7 +19,7 @@ from .checks import clean_text
 __all__ = ["parse_text_article"]
 
 _DATE_MARKER = re.compile(r"\A\s*date[ \t]*:?[ \t]+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*\n?", re.IGNORECASE)
-_TITLE_MARKER = re.compile(r"\A\s*title[ \t]*:[ \t]*(.+)\n", re.IGNORECASE)
+_FIELD_MARKER = re.compile(r"\A\s*(title|source|url)[ \t]*:[ \t]*(.+)\n", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;,\"'”’)]\s*$")
 _MAX_TITLE_WORDS = 25
 
@@ -54,13 +55,12 @@ def parse_text_article(raw: str, where: str = "<text>", *, source: str | None = 
     text = clean_text(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     if not text.strip():
         raise InputError(where, "empty article (no text)")
-    published, text = _date_marker(text, where, 1)
-    title: str | None = None
-    tm = _TITLE_MARKER.match(text)
-    if tm:
-        title = tm.group(1).strip()
-        text = text[tm.end():]
-    else:
+    fields, text = _fields(text)
+    published, text = _date_marker(text, where, 1 + len(fields))
+    more, text = _fields(text)
+    fields.update(more)
+    title: str | None = fields.get("title")
+    if title is None:
         stripped = text.lstrip("\n")
         first, _, rest = stripped.partition("\n")
         if rest.strip() and _is_title(first.strip()):
@@ -71,5 +71,14 @@ def parse_text_article(raw: str, where: str = "<text>", *, source: str | None = 
     body = text.strip()
     if not body:
         raise InputError(where, "article has a title or date but no body text")
-    return Article(text=body, title=title, published=published, source=source, url=url,
-                   meta={"path": where} if where != "<text>" else {})
+    return Article(text=body, title=title, published=published, source=fields.get("source") or source,
+                   url=fields.get("url") or url, meta={"path": where} if where != "<text>" else {})
+
+
+def _fields(text: str) -> tuple[dict[str, str], str]:
+    """The ``title:``, ``source:`` and ``url:`` lines opening ``text`` (in any order), and the rest."""
+    fields: dict[str, str] = {}
+    while (m := _FIELD_MARKER.match(text)) and m.group(1).lower() not in fields:
+        fields[m.group(1).lower()] = m.group(2).strip()
+        text = text[m.end():]
+    return fields, text
