@@ -554,6 +554,9 @@ def test_a_time_or_group_set_before_and_a_sentence_without_subject_lean_back():
     assert leans_back("The EU went on to state that the vote was unfair.")
     assert not leans_back("Of the 200 passengers, 12 survived.")
     assert not leans_back("Known as the Butcher of Baghdad, al-Majid was hanged on Monday.")
+    # an item of a numbered list (a reader's five points under a story), but not a figure
+    assert leans_back("5) Ask other countries to arm the rebels.") and leans_back("2. The fund must act now.")
+    assert not leans_back("2.5 million people fled the city on Monday.")
     assert not leans_back("Controllers lost contact with the plane at that point.")
 
 

@@ -414,6 +414,11 @@ _LATE_CONNECTIVE = re.compile(r"^[^,.;:]{1,80},\s+(?:however|meanwhile|though|ne
                               r"instead|too|also),\s", re.IGNORECASE)
 
 
+# an item of a numbered list ("5) Ask other countries to arm the rebels.", "2. The fund must ..."): out
+# of its list, whose list and whose advice it is are unknown
+_LIST_ITEM = re.compile(r"\s*\(?\d{1,2}[.)]\s+[A-Z]")
+
+
 def leans_back(text: str) -> bool:
     """True when the sentence points back with a demonstrative ("that figure", "this proposal")
     near its start or opens on a thing the sentence before named ("The proposal came as ...",
@@ -421,13 +426,13 @@ def leans_back(text: str) -> bool:
     phrase about what came before ("With that in mind, ...", "At that point, ...", "Among those was ..."),
     with a broadcast's talk
     ("Obviously ...", "Well, ..."), sets off a connective early ("The party, however, ..."), or is an
-    aside in brackets: out of its article, the reader does
+    aside in brackets, or is an item of a numbered list: out of its article, the reader does
     not know what it points to. An exclamation ("The US is coming to help the people of Egypt!", a
     reader's comment) is no reporting either, nor what ought to be that no one is said to hold ("The
     IMF should calm investors by ...": an editorial's view)."""
     return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _BACK_PICK.match(text) or _LATE_PRONOUN.match(text)
                 or _BACK_OPENER.match(text) or _BACK_SETTING.search(text) or _TALK.match(text) or _CUT_SHORT.search(text)
-                or _LATE_CONNECTIVE.match(text)
+                or _LATE_CONNECTIVE.match(text) or _LIST_ITEM.match(text)
                 or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text) or _opinion(text)
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
 
