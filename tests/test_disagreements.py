@@ -496,3 +496,7 @@ def test_a_count_whose_people_are_left_unsaid_after_a_passive_of_harm_is_a_count
                          ("b", "Two people were killed and 12 were injured, officials said."))]
     slots = {d.slot: sorted(v.value for v in d.values) for d in find_disagreements(arts)}
     assert slots == {"people injured": ["12", "17"]}
+
+
+def test_a_bare_count_after_a_passive_is_of_people_only_when_people_were_counted():
+    assert number_claims("Of the 40 bills in the session, 12 were killed in committee.") == []

@@ -1292,3 +1292,13 @@ def test_one_man_in_three_romanisations_is_one_entity_and_any_spelling_focuses_o
     assert {"Ali Hassan", "Ali Hussein"} <= {e.name for e in people}   # they sound alike: two men
     for q in ("Gaddafi", "Qaddafi", "Kadhafi", "Muammar al-Gaddafi"):
         assert focus_entity(q, ents) is gadhafi, q
+
+
+def test_a_woman_and_a_man_of_one_family_name_and_a_person_named_like_a_place_stay_apart():
+    texts = ["Alexandra Petrova won the women's race in Sochi on Monday, officials said.",
+             "Alexander Petrov won the men's race in Sochi on Monday. The actor Tom Holland watched.",
+             "Holland said the race was fast. Crowds went to Mass before the races in Sochi."]
+    arts = [Article(id=f"a{i}", text=t, source=f"s{i}", published="2026-03-02") for i, t in enumerate(texts)]
+    names = {e.name: e for e in storyline.brief(arts).entities}
+    assert "Alexandra Petrova" in names and "Alexander Petrov" in names
+    assert "Netherlands" not in names and "Massachusetts" not in names

@@ -295,10 +295,12 @@ def test_a_file_not_named_like_an_article_beside_articles_is_named_not_skipped_i
     (folder / "a.txt").write_text("date 2031-03-02\nFerry aground\nA ferry ran aground off Skarvik on Tuesday.")
     (folder / "report.pdf").write_bytes(b"%PDF-1.4 binary")
     (folder / ".DS_Store").write_bytes(b"\0\0")
+    (folder / "s.db.update-lock").write_bytes(b"")     # a store kept beside its inputs
     r = CliRunner().invoke(app, ["--db", str(tmp_path / "s.db"), "ingest", "-q", str(folder)])
     assert r.exit_code == 0, r.output
     out = " ".join(r.output.split())
     assert "1 new" in out and "report.pdf" in out and "not named like articles" in out and ".DS_Store" not in out
+    assert "update-lock" not in out
 
 
 def test_a_json_array_of_many_articles_is_read_past_one_articles_size_limit(tmp_path: Path) -> None:
@@ -336,3 +338,16 @@ def test_a_text_file_names_its_outlet_title_and_address_in_lines_of_its_own(tmp_
     h.write_text("The ferry sailed again on Thursday, the operator said.")
     (c,), _ = _split(list(read_path(h)))
     assert c.source == "bare"       # no source line: the file's name
+
+
+def test_a_text_files_field_lines_that_are_no_fields_stay_out_of_its_identity_and_body(tmp_path: Path) -> None:
+    from storyline.ingest.files import read_path
+
+    for k in range(2):
+        (tmp_path / f"n{k}.txt").write_text(f"url: n/a\nThe ferry number {k} sailed again on Thursday.")
+    ids = {a.id for k in range(2) for a in _split(list(read_path(tmp_path / f"n{k}.txt")))[0]}
+    assert len(ids) == 2                       # "url: n/a" is no address shared by both
+    f = tmp_path / "s.txt"
+    f.write_text("Source: Officials say 40 people died when the river burst its banks overnight.\nMore followed.")
+    (a,), _ = _split(list(read_path(f)))
+    assert a.source == "s" and a.text.startswith("Source: Officials say 40 people died")

@@ -1294,3 +1294,13 @@ def test_plans_knowledge_and_feelings_are_attributions_but_no_statements_in_the_
         for k in range(2)]
     said = {g.speaker: [q.text for q in g.quotes] for g in storyline.brief(arts).quotes}
     assert said == {"The minister": ["the mine had lost money for a decade"]}, said
+
+
+def test_added_with_an_aside_is_still_speech_and_knowing_about_a_topic_is_none():
+    def found(text):
+        return [(q.speaker, q.cue, q.text) for q in extract_quotes(text)]
+
+    assert found("He added, however, that the plan was dead.") == [("He", "added", "however, that the plan was dead")]
+    assert found("Police added 12 people had been arrested.") == [("Police", "added", "12 people had been arrested")]
+    assert not any(cue == "didn't know about" for _, cue, _ in found(
+        "No, he didn't know about that merger talk, said the chairman."))

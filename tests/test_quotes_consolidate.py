@@ -445,3 +445,9 @@ def test_an_amount_added_and_a_condition_are_nobodys_words():
                 "The new wing"} & set(got), got
     assert any("deliveries to the market would be late" in t for t in got.get("Hauliers who use the crossing every day", [])), got
     assert any("the bridge would reopen" in t for t in got.get("The mayor", [])), got
+
+
+def test_even_if_opens_no_condition_of_the_speaker():
+    got = _brief_quotes("The talks went on, even if the minister insisted on Monday that the deal was dead.",
+                        "The minister insisted that the deal was dead, officials said on Monday.")
+    assert any("the deal was dead" in t for t in got.get("the minister", []) + got.get("The minister", [])), got

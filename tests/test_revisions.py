@@ -203,3 +203,25 @@ def test_an_ingest_says_it_waits_for_another_updater_and_reports_the_stories_it_
     assert any(s.startswith("waiting for another process") for s in stages), stages
     assert len(report.new) == 1 and report.stories == [store.article_story(report.new[0])]
     assert update_stories(store, settings) == []
+
+
+def test_what_a_review_found_no_article_lost_no_stale_or_cut_version_taken(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    live = "https://news.example/live"
+    one = store.add_articles([Article(text=TEXT, url=live)])
+    two = store.add_articles([Article(text=OTHER, url=live)])       # another story under the same address
+    assert one.new and two.new and two.revised == [] and store.count_articles() == 2
+    assert {a.text for a in store.iter_articles()} == {TEXT, OTHER}
+    # an export listing the newest first: the older version read after it does not replace it
+    store.add_articles([Article(text=FIXED, url=URL, published="2026-03-03")])
+    assert store.add_articles([Article(text=TEXT, url=URL, published="2026-03-02")]).revised == []
+    # a page read again cut short behind a paywall is a piece of the stored one
+    cut = "\n\n".join(PARAS[:3]).replace("2 and 3", "2 and 4") + "\n\nSubscribe to continue reading."
+    assert store.add_articles([Article(text=cut, url=URL, published="2026-03-03")]).revised == []
+    # a page's "updated 5 minutes ago" is no new version
+    stamped = Article(text=FIXED + "\n\nUpdated 5 minutes ago", url=URL + "?v", published="2026-03-03")
+    store.add_articles([stamped])
+    again = Article(text=FIXED + "\n\nUpdated 7 minutes ago", url=URL + "?v", published="2026-03-03")
+    assert store.add_articles([again]).revised == []
+    now = store.get_article(first_id := Article(text="", url=URL).id)
+    assert now is not None and now.text == FIXED and first_id

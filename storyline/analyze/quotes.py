@@ -96,9 +96,6 @@ repeated repeating listed challenged deemed requested encouraged threatened appr
 answered highlighted highlighting emailed pleaded projected remembered doubted urging demanded demanding
 identify identifies disclose discloses disclosing
 """
-# Stances whose object is what is held ("Sanders supports a $15 minimum wage", "Clinton opposes the
-# pipeline"); like a belief, one inside another quote is part of that quote's words
-_STANCE = frozenset("supports oppose opposes opposing".split())
 # Verbs of intention and wish, cues only before an infinitive ("Trump wants to renegotiate NAFTA",
 # "the campaign plans to ..."): the plan is the attributed content, shown with its verb (a verb of
 # reference for ``speech_cue``), never a bare object ("wants a recount", "the plan")
@@ -118,8 +115,8 @@ _ATTITUDE_TO = frozenset("determined eager willing reluctant unwilling".split())
 _ATTITUDE = _ATTITUDE_THAT | _ATTITUDE_TO
 _COPULAS = frozenset("is are was were be been being am remain remains remained seem seems seemed appear appears "
                      "appeared become became".split())
-CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split()) | _INTENT | _KNOW | _STANCE
-_OBJECT_VERBS = frozenset(_OBJECT.split()) | _INTENT | _ATTITUDE | _STANCE
+CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split()) | _INTENT | _KNOW
+_OBJECT_VERBS = frozenset(_OBJECT.split()) | _INTENT | _ATTITUDE
 
 
 def speech_cue(cue: str | None) -> bool:
@@ -1042,7 +1039,7 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
     return _cut_coordinated(text, found)
 
 
-_NESTED_AWAY = _WEAK | _INTENT | _ATTITUDE | _STANCE  # cues that inside another quote are its words
+_NESTED_AWAY = _WEAK | _INTENT | _ATTITUDE  # cues that inside another quote are its words
 _SAY = frozenset(["said", "says", "say", "told", "tells"])  # the plain verbs of saying
 
 
@@ -1428,7 +1425,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         # "Clinton may want to ...", "you want to ...": the writer's advice, no one's plan;
         # "rules intended to ...": a participle (a plan is "had intended", "never intended")
         return None
-    if (verb in _INTENT or verb in _KNOW or verb in _STANCE) and ca == i and (
+    if (verb in _INTENT or verb in _KNOW) and ca == i and (
             _modifier_like(toks[sb - 1]) or any(t.low in _CAUSATIVE for t in toks[max(0, sa - 1):sb])):
         return None  # "fairly expansive plans to ...": a noun; "make every American feel that": no one's view
     if verb in _ATTITUDE and not (
@@ -1437,6 +1434,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             and (post_start < n and toks[post_start].low == "that" if verb in _ATTITUDE_THAT
                  else _infinitive(toks, post_start))):
         return None  # "the concerned parents", "it is certain that": no one holds the view here
+    if verb in _KNOW and any(t.low in ("about", "of", "how") for t in toks[i + 1:post_start]):
+        return None  # "didn't know about that merger talk": a topic known of, no clause held true
     if verb in _INTENT or verb in _ATTITUDE:
         has_pre = False  # the plan follows its verb
     post_tokens = [t for t in toks[post_start:] if t.text not in ".!?"]
@@ -1502,8 +1501,13 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 return None
         if not weak and len(post_tokens) < 2:
             return None
-        if verb in _ADD and not (toks[post_start].low == "that" or text[s] in _QUOTE_CHARS
-                                 or _looks_clause(toks, post_start) or toks[post_start - 1].text == ":"):
+        k = post_start
+        while k < n and (toks[k].text == "," or toks[k].low in ("however", "also", "though")
+                         or (toks[k].low.endswith("ly") and toks[k].text.islower())):
+            k += 1   # "added, however, that", "added bitterly, ..."
+        if verb in _ADD and not (k < n and (toks[k].low == "that" or toks[k].text[:1] in _QUOTE_CHARS
+                                            or _looks_clause(toks, k) or _subject_then_aux(toks, k))
+                                 or toks[post_start - 1].text == ":"):
             return None  # "the diversion adds nineteen kilometres to each trip": an amount added, no words
         return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
     if pre is not None:

@@ -294,6 +294,11 @@ _ALL_ABOARD = re.compile(r"\s+(?:people|persons|passengers)\b", re.IGNORECASE)
 _PART_AFTER = re.compile(r"\s*[\w-]+\s+and\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s)", re.IGNORECASE)
 
 
+def _people_before(before: str) -> bool:
+    """Whether the sentence counted people before, so that a bare count after is of people too."""
+    return any(_NOUNS.get(w.lower()) == "people" for w in re.findall(r"[A-Za-z]+", before[-120:]))
+
+
 def _count_noun(after: str, before: str) -> str | None:
     """The noun class a number counts: the first known noun within four words after it (skipping
     adjectives), or after 'of the' ("Fourteen of the train's 52 cars"); people when a people's name
@@ -308,8 +313,8 @@ def _count_noun(after: str, before: str) -> str | None:
         if i == 0 and _GROUP_PLURAL.fullmatch(w) and not _PART_BEFORE.search(before):
             return "people"
     if _HUMAN_VERB_BEFORE.search(before) or _HUMAN_STATE_AFTER.match(after) or (
-            _HUMAN_PASSIVE_AFTER.match(after) and not _ANIMALS_BEFORE.search(before)):
-        return "people"  # ("The 40 cows were killed and 12 were injured": cows again)
+            _HUMAN_PASSIVE_AFTER.match(after) and _people_before(before) and not _ANIMALS_BEFORE.search(before)):
+        return "people"  # ("The 40 cows were killed and 12 were injured": cows again; "Of the 40 bills, 12 were killed")
     return None
 
 

@@ -181,13 +181,14 @@ _STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.?")  # "Colo.", "Va" (not "L
 
 def _us_state_of(group: Iterable["LocalEntity"]) -> str | None:
     """The US state that every spelling of these local entities abbreviates ("Colo.", "Colo"), if one
-    does, read as a place or written once with its dot ("Mo" alone may be a person's name)."""
+    does, read as a place and written once with its dot ("Mo" alone may be a person's name, "Mass" a
+    church's)."""
     group = list(group)
     surfaces = {x.strip() for e in group for x in e.surfaces}
     short = {x for x in surfaces if x not in _US_STATE_NAMES}  # (the state's own name may be among them)
     states = {_US_STATE_ABBREVIATIONS.get(name_tokens(x)[0]) if _STATE_ABBREVIATION.fullmatch(x) else None
               for x in short}
-    if len(states) != 1 or not (all(e.label == "LOC" for e in group) or any(x.endswith(".") for x in short)) \
+    if len(states) != 1 or not (all(e.label == "LOC" for e in group) and any(x.endswith(".") for x in short)) \
             or not surfaces - short <= states:
         return None
     return states.pop()
@@ -196,7 +197,15 @@ def _us_state_of(group: Iterable["LocalEntity"]) -> str | None:
 def _usual_name(e: "LocalEntity") -> tuple[str, ...] | None:
     """The usual name of the state a local entity is named by another way ("DPRK", "Britain", "Wyo.")."""
     state = _us_state_of([e])
-    return tuple(state.lower().split()) if state else _STATE_NAMES.get(e.full)
+    if state:
+        return tuple(state.lower().split())
+    if e.full in _OTHER_NAMES and e.label != "LOC":
+        return None  # "Tom Holland ... Holland said", "Captain America", "America's Cup": no state
+    return _STATE_NAMES.get(e.full)
+
+
+# a state's other usual names, the state only where the tagger read a place
+_OTHER_NAMES = frozenset([("america",), ("britain",), ("great", "britain"), ("holland",)])
 
 
 # words a story puts before an organisation's name that are no part of it ("Daily Milliyet", "Ailing
@@ -698,7 +707,7 @@ def spelled_alike(a: str, b: str) -> bool:
     if ta == tb:
         return bool(ta)
     return len(ta) == len(tb) and all(
-        x == y or (min(len(x), len(y)) >= 5 and sound_key(x) == sound_key(y)
+        x == y or (min(len(x), len(y)) >= 5 and sound_key(x) == sound_key(y) and x[-1] == y[-1]
                    and SequenceMatcher(None, x, y).ratio() >= 0.7) for x, y in zip(ta, tb))
 
 
@@ -726,7 +735,8 @@ def _romanised_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     a, b = _untitled(a), _untitled(b)   # ("Colonel Muammar Qaddafi")
     if len(a) < 2 or len(a) != len(b) or a == b or min(len(a[-1]), len(b[-1])) < 5:
         return False
-    return all(x == y or (sound_key(x) == sound_key(y) and SequenceMatcher(None, x, y).ratio() >= 0.7)
+    return all(x == y or (sound_key(x) == sound_key(y) and x[-1] == y[-1]
+                          and SequenceMatcher(None, x, y).ratio() >= 0.7)
                for x, y in zip(a, b))
 
 

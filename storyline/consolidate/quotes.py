@@ -802,7 +802,7 @@ def _absolute(q: Quote, text: str) -> bool:
                 and _WITH_BEFORE.search(text, max(0, q.speaker_start - 40), q.speaker_start))
 
 
-_IF_BEFORE = re.compile(r"\b(?:if|unless)\s+$", re.IGNORECASE)
+_IF_BEFORE = re.compile(r"(?<!\beven )(?<!\bas )\b(?:if|unless)\s+$", re.IGNORECASE)  # ("even if X insisted": X did)
 
 
 def _hypothetical(q: Quote, text: str) -> bool:

@@ -122,7 +122,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
             yield InputError(s, "no such file or folder")
 
 
-_STORE_FILES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")  # a store kept beside its inputs
+_STORE_FILES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3", ".update-lock")  # a store kept beside its inputs
 _NOT_REGULAR = "not a regular file or folder (a device, a pipe or a socket): nothing to read"
 
 

@@ -79,6 +79,12 @@ def _fields(text: str) -> tuple[dict[str, str], str]:
     """The ``title:``, ``source:`` and ``url:`` lines opening ``text`` (in any order), and the rest."""
     fields: dict[str, str] = {}
     while (m := _FIELD_MARKER.match(text)) and m.group(1).lower() not in fields:
-        fields[m.group(1).lower()] = m.group(2).strip()
+        key, value = m.group(1).lower(), m.group(2).strip()
+        if key == "url" and not re.match(r"(?i)https?://\S+$", value):
+            text = text[m.end():]
+            continue   # "url: n/a": no address (every such file would share one id)
+        if key == "source" and (len(value.split()) > 8 or value.endswith((".", "!", "?")) and len(value.split()) > 3):
+            break   # "Source: Officials say 40 people died ...": the article's first sentence
+        fields[key] = value
         text = text[m.end():]
     return fields, text

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 from ..consolidate.entities import name_sound, spelled_alike
 from ..errors import StoreError
 from ..ingest.revisions import continues, is_excerpt, text_key
-from ..records import Article, Brief, Story, from_dict, to_dict
+from ..records import Article, Brief, Story, article_id_for, from_dict, to_dict
 from .schema import MIGRATIONS
 
 __all__ = ["SQLiteStore", "Stored", "StoryRow"]
@@ -57,6 +57,18 @@ def _via(meta: Mapping[str, Any]) -> str:
     return "feed" if "feed_item" in meta and "full_text" not in meta else "page"
 
 
+def _insert(c: sqlite3.Connection, a: Article, seq: int, now: str) -> bool:
+    """Store a new article (its search row, the file it was read from); False when its id is taken."""
+    if not c.execute("INSERT OR IGNORE INTO articles (id, source, url, title, published, published_inferred,"
+                     " text, lang, meta, ingested_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     _article_row(a, seq, now)).rowcount:
+        return False
+    c.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)", (a.id, a.title or "", a.text))
+    if a.meta.get("file"):
+        c.execute("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", (f"file:{a.meta['file']}", a.id))
+    return True
+
+
 def _under_stored_url(c: sqlite3.Connection, a: Article) -> Article:
     """``a`` under the id of the article stored from its address when that is the same article, or it
     grown or edited (an export posted again with ids of its own): one article, not two. An address
@@ -69,7 +81,7 @@ def _under_stored_url(c: sqlite3.Connection, a: Article) -> Article:
     return replace(a, id=r["id"])
 
 
-def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool:
+def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool | None:
     """Take ``a`` as the new version of the stored article of its id when it is one: its title or
     words changed, and it is not a piece of the stored text (a teaser, a page cut short), not an
     earlier version come again, and not the same article read another way (a feed's text of a page
@@ -77,8 +89,11 @@ def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool:
     version goes to ``article_revisions``; the article's row takes the new title, text, date (the
     stored one when the new has none) and meta (with ``revised_at`` and ``revisions``); its cached
     analysis is dropped and its story marked for a brief rebuild. A feed item's changed digest with
-    the same article is noted, so that its page is not read at every poll. Returns whether it
-    revised. (``articles_fts`` keeps the first text: nothing reads it yet.)"""
+    the same article is noted, so that its page is not read at every poll. A version published
+    before the stored one (an export listing the newest first) does not replace it. Returns whether
+    it revised, or None when ``a`` is another article under the same address (none of the stored
+    text goes on in it, and it is no piece of it: a live page, a front page given as a link).
+    (``articles_fts`` keeps the first text: nothing reads it yet.)"""
     r = c.execute("SELECT title, text, published, published_inferred, meta, story_id FROM articles WHERE id = ?",
                   (a.id,)).fetchone()
     if r is None:
@@ -88,7 +103,11 @@ def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool:
     earlier = {text_key(t, x) for t, x in c.execute(
         "SELECT title, text FROM article_revisions WHERE article_id = ?", (a.id,))}
     grown = is_excerpt(r["text"], a.text)
-    if (key == text_key(r["title"], r["text"]) or key in earlier or is_excerpt(a.text, r["text"])
+    if key != text_key(r["title"], r["text"]) and key not in earlier and not grown \
+            and not continues(r["text"], a.text) and not is_excerpt(a.text, r["text"]):
+        return None  # another article under the same address (a live page, a front page): not a version
+    older = bool(a.published and r["published"] and a.published.isoformat() < str(r["published"])[:10])
+    if (older or key == text_key(r["title"], r["text"]) or key in earlier or is_excerpt(a.text, r["text"])
             or (_via(meta) != _via(a.meta) and not grown)):
         digest = a.meta.get("item_digest")
         if digest and meta.get("item_digest") != digest:
@@ -356,19 +375,19 @@ class SQLiteStore:
             seq = c.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
             for a in articles:
                 a = _under_stored_url(c, a)
-                cur = c.execute(
-                    "INSERT OR IGNORE INTO articles (id, source, url, title, published, published_inferred,"
-                    " text, lang, meta, ingested_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    _article_row(a, seq + 1, now))
-                if cur.rowcount:
+                if _insert(c, a, seq + 1, now):
                     seq += 1
                     out.new.append(a.id)
-                    c.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
-                              (a.id, a.title or "", a.text))
-                    if a.meta.get("file"):
-                        c.execute("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)",
-                                  (f"file:{a.meta['file']}", a.id))
-                elif _revise(c, a, now):
+                    continue
+                revised = _revise(c, a, now)
+                if revised is None:  # another article under the address: stored apart, under an id of its words
+                    a = replace(a, id=article_id_for(a.text, a.title, f"{a.url}#{text_key(a.title, a.text)}"))
+                    if _insert(c, a, seq + 1, now):
+                        seq += 1
+                        out.new.append(a.id)
+                    else:
+                        out.duplicate.append(a.id)
+                elif revised:
                     if a.id not in out.new and a.id not in out.revised:
                         out.revised.append(a.id)
                 else:
@@ -411,7 +430,9 @@ class SQLiteStore:
         if not digest:
             return True
         stored = json.loads(r["meta"] or "{}").get("item_digest")
-        return stored is None or stored == digest
+        return stored is None or stored == digest or (bool(item.url) and self._conn().execute(
+            "SELECT 1 FROM articles WHERE url = ? AND json_extract(meta, '$.item_digest') = ? LIMIT 1",
+            (item.url, digest)).fetchone() is not None)
 
     def has_article(self, article_id: str) -> bool:
         return self._conn().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
