@@ -102,13 +102,12 @@ def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool | None:
     key = text_key(a.title, a.text)
     earlier = {text_key(t, x) for t, x in c.execute(
         "SELECT title, text FROM article_revisions WHERE article_id = ?", (a.id,))}
-    grown = is_excerpt(r["text"], a.text)
-    if key != text_key(r["title"], r["text"]) and key not in earlier and not grown \
-            and not continues(r["text"], a.text) and not is_excerpt(a.text, r["text"]):
+    same = key == text_key(r["title"], r["text"]) or key in earlier
+    grown, piece = is_excerpt(r["text"], a.text), is_excerpt(a.text, r["text"])
+    if not (same or grown or piece or continues(r["text"], a.text)):
         return None  # another article under the same address (a live page, a front page): not a version
     older = bool(a.published and r["published"] and a.published.isoformat() < str(r["published"])[:10])
-    if (older or key == text_key(r["title"], r["text"]) or key in earlier or is_excerpt(a.text, r["text"])
-            or (_via(meta) != _via(a.meta) and not grown)):
+    if same or older or piece or (_via(meta) != _via(a.meta) and not grown):
         digest = a.meta.get("item_digest")
         if digest and meta.get("item_digest") != digest:
             c.execute("UPDATE articles SET meta = ? WHERE id = ?",
