@@ -100,10 +100,11 @@ def _as_file_version(store: SQLiteStore, a: Article) -> Article:
         return a
     where = os.path.abspath(path)
     a = replace(a, meta={**a.meta, "file": where})
-    first = store.file_article(where)
-    if first is not None and first.id != a.id and continues(first.text, a.text):
-        return replace(a, id=first.id)
-    return a
+    first_id = store.file_article_id(where)
+    if first_id is None or first_id == a.id:   # (a file read again as it was: nothing more to read)
+        return a
+    first = store.get_article(first_id)
+    return replace(a, id=first.id) if first is not None and continues(first.text, a.text) else a
 
 
 def ensure_analyses(store: SQLiteStore, articles: Sequence[Article], *,
@@ -408,13 +409,7 @@ def story_inputs(store: SQLiteStore, story_id: str) -> tuple[list[Article], list
 def earlier_versions(store: SQLiteStore, articles: Sequence[Article]) -> dict[str, str]:
     """Article id -> the text each revised article had before its latest version (what its brief
     shows the revision changed)."""
-    out: dict[str, str] = {}
-    for a in articles:
-        if a.meta.get("revised_at"):
-            revs = store.article_revisions(a.id)
-            if revs:
-                out[a.id] = str(revs[-1]["text"])
-    return out
+    return store.earlier_texts(a.id for a in articles if a.meta.get("revised_at"))
 
 
 def put_story_brief(store: SQLiteStore, brief: Brief) -> None:
@@ -514,8 +509,8 @@ def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], se
     updated = update_stories(store, settings, progress=briefs_progress, total=briefs_total,
                              on_wait=(lambda: stage("waiting for another process updating this store (a server's "
                                                     "updater, another ingest)")) if stage is not None else None)
-    mine = {sid for sid in (store.article_story(i) for i in dict.fromkeys(report.new + report.revised)) if sid}
-    report.stories = updated + sorted(mine - set(updated))
+    done = set(updated)
+    report.stories = updated + [s for s in store.stories_of(report.new + report.revised) if s not in done]
     return report
 
 

@@ -706,9 +706,14 @@ def spelled_alike(a: str, b: str) -> bool:
     ta, tb = _sounded(a), _sounded(b)
     if ta == tb:
         return bool(ta)
-    return len(ta) == len(tb) and all(
-        x == y or (min(len(x), len(y)) >= 5 and sound_key(x) == sound_key(y) and x[-1] == y[-1]
-                   and SequenceMatcher(None, x, y).ratio() >= 0.7) for x, y in zip(ta, tb))
+    return len(ta) == len(tb) and all(x == y or (min(len(x), len(y)) >= 5 and _romanised_word(x, y))
+                                      for x, y in zip(ta, tb))
+
+
+def _romanised_word(x: str, y: str) -> bool:
+    """One word in two romanisations: it sounds the same (``sound_key``), ends on the same letter
+    ("Petrov" / "Petrova" are a man's and a woman's name) and is close in letters."""
+    return sound_key(x) == sound_key(y) and x[-1] == y[-1] and SequenceMatcher(None, x, y).ratio() >= 0.7
 
 
 def _sounded(name: str) -> tuple[str, ...]:
@@ -735,9 +740,7 @@ def _romanised_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     a, b = _untitled(a), _untitled(b)   # ("Colonel Muammar Qaddafi")
     if len(a) < 2 or len(a) != len(b) or a == b or min(len(a[-1]), len(b[-1])) < 5:
         return False
-    return all(x == y or (sound_key(x) == sound_key(y) and x[-1] == y[-1]
-                          and SequenceMatcher(None, x, y).ratio() >= 0.7)
-               for x, y in zip(a, b))
+    return all(x == y or _romanised_word(x, y) for x, y in zip(a, b))
 
 
 _SPELLING = ((re.compile(r"isation"), "ization"), (re.compile(r"ise$"), "ize"), (re.compile(r"our$"), "or"),

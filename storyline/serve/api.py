@@ -309,8 +309,7 @@ class Service:
         stories: list[str] = []
         if wait or not self.background:
             self.update()
-            ids = list(dict.fromkeys(report.new + report.revised + report.duplicate))
-            stories = sorted({sid for sid in (self.store.article_story(i) for i in ids) if sid})
+            stories = self.store.stories_of(report.new + report.revised + report.duplicate)
         elif (report.new or report.revised) and self._thread is not None:
             self._wake.set()
         return report, stories

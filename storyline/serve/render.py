@@ -319,11 +319,17 @@ def revised_by(a: Mapping[str, Any], r: Revision) -> str:
                                  f"revised {r.revised_at[:10]}" if r.revised_at else "revised") if x)
 
 
+def parts_shown(c: Change) -> bool:
+    """Whether a rewritten sentence is shown with the words that changed in it ("was 3, now 4"),
+    rather than with the whole sentence it replaced (a change too long to read as words)."""
+    return bool(c.was_part and c.now_part and len(c.was_part.split()) + len(c.now_part.split()) <= 16)
+
+
 def change_text(c: Change) -> str:
     """One change of a revision in words: a rewritten sentence and what changed in it, an added
     sentence, a sentence left out."""
     if c.was and c.now:
-        if c.was_part and c.now_part and len(c.was_part.split()) + len(c.now_part.split()) <= 16:
+        if parts_shown(c):
             return f"Now: “{c.now}” (was “{c.was_part}”, now “{c.now_part}”)"
         return f"Now: “{c.now}” Before: “{c.was}”"
     if c.now:
@@ -367,6 +373,7 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["derived_note"] = DERIVED_NOTE
     env.globals["nothing_about"] = nothing_about
     env.globals["reported_on"] = reported_on
+    env.globals["parts_shown"] = parts_shown
     return env
 
 

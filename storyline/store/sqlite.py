@@ -100,12 +100,15 @@ def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool | None:
         return False
     meta = json.loads(r["meta"] or "{}")
     key = text_key(a.title, a.text)
-    earlier = {text_key(t, x) for t, x in c.execute(
+    # (the same article read again is the common case, and the cheapest to tell: the comparisons of
+    # words are made only for a text that changed)
+    same = key == text_key(r["title"], r["text"]) or key in {text_key(t, x) for t, x in c.execute(
         "SELECT title, text FROM article_revisions WHERE article_id = ?", (a.id,))}
-    same = key == text_key(r["title"], r["text"]) or key in earlier
-    grown, piece = is_excerpt(r["text"], a.text), is_excerpt(a.text, r["text"])
-    if not (same or grown or piece or continues(r["text"], a.text)):
-        return None  # another article under the same address (a live page, a front page): not a version
+    grown = piece = False
+    if not same:
+        grown, piece = is_excerpt(r["text"], a.text), is_excerpt(a.text, r["text"])
+        if not (grown or piece or continues(r["text"], a.text)):
+            return None  # another article under the same address (a live page, a front page): not a version
     older = bool(a.published and r["published"] and a.published.isoformat() < str(r["published"])[:10])
     if same or older or piece or (_via(meta) != _via(a.meta) and not grown):
         digest = a.meta.get("item_digest")
@@ -393,10 +396,9 @@ class SQLiteStore:
                     out.duplicate.append(a.id)
         return out
 
-    def file_article(self, path: str) -> Article | None:
-        """The article first stored from the file at ``path`` (an absolute path), if still stored."""
-        aid = self.get_kv(f"file:{path}")
-        return self.get_article(aid) if aid else None
+    def file_article_id(self, path: str) -> str | None:
+        """The id of the article first stored from the file at ``path`` (an absolute path), if any."""
+        return self.get_kv(f"file:{path}")
 
     def article_revisions(self, article_id: str) -> list[dict[str, Any]]:
         """The earlier versions of an article, oldest first: when each was replaced (``revised_at``),
@@ -435,6 +437,24 @@ class SQLiteStore:
 
     def has_article(self, article_id: str) -> bool:
         return self._conn().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def stories_of(self, article_ids: Iterable[str]) -> list[str]:
+        """The stories holding these articles (those grouped), sorted, each once."""
+        out: set[str] = set()
+        for chunk, marks in _in_chunks(list(dict.fromkeys(article_ids))):
+            out.update(r[0] for r in self._conn().execute(
+                f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL", chunk))
+        return sorted(out)
+
+    def earlier_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> the text each had before its latest version, for those revised."""
+        out: dict[str, str] = {}
+        for chunk, marks in _in_chunks(list(dict.fromkeys(article_ids))):
+            for aid, text in self._conn().execute(
+                    f"SELECT article_id, text FROM article_revisions WHERE rowid IN (SELECT MAX(rowid) FROM "
+                    f"article_revisions WHERE article_id IN ({marks}) GROUP BY article_id)", chunk):
+                out[aid] = text
+        return out
 
     def article_story(self, article_id: str) -> str | None:
         r = self._conn().execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
