@@ -11,6 +11,10 @@ a name the table does not know tells nothing. Nor do names that are a woman's in
 man's elsewhere in the news ("Andrea" Pirlo, "Nikita" Khrushchev, "Toni" Kroos): ``ABROAD`` leaves them out.
 First names of world news that the census lacks or holds too rarely, and that are one sex's wherever
 they are worn ("Igor", "Svetlana", "Shinzo"), are added from ``ELSEWHERE`` (our own lists).
+
+The same file holds the census's most common family names (``--surnames``, from its list of
+surnames): two of them are two families, not one name in two romanisations ("Sanders" and
+"Saunders", "Miller" and "Mueller", where "Gadhafi" and "Gaddafi", which the census lacks, are one).
 """
 
 from __future__ import annotations
@@ -64,6 +68,11 @@ def read_census(path: Path) -> dict[str, float]:
     return out
 
 
+def common_surnames(path: Path, n: int) -> set[str]:
+    """The ``n`` most common family names of a census list (it is sorted by frequency)."""
+    return set(list(read_census(path))[:n])
+
+
 def gendered(male: dict[str, float], female: dict[str, float], share: float, min_freq: float) -> dict[str, list[str]]:
     """The names whose frequency is at least ``share`` one sex's, sorted, per sex."""
     out: dict[str, list[str]] = {"male": [], "female": []}
@@ -82,6 +91,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--share", type=float, default=0.95, help="share of one sex a name needs (default 0.95)")
     ap.add_argument("--min-freq", type=float, default=0.005, help="least frequency, percent of its sex (default 0.005)")
+    ap.add_argument("--surnames", type=int, default=3000,
+                    help="how many of the census's most common family names to keep (default 3000)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     import names as census
@@ -91,10 +102,12 @@ def main() -> None:
                      args.share, args.min_freq)
     for sex, other in (("male", "female"), ("female", "male")):
         table[sex] = sorted(set(table[sex]) | (ELSEWHERE[sex] - set(table[other])))
+    table["surnames"] = sorted(common_surnames(base / "dist.all.last", args.surnames))
     # no time stamp in the gzip header: the same lists give the same file, byte for byte
     with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as fh:
         fh.write(json.dumps(table, separators=(",", ":")).encode("utf-8"))
-    print(f"{args.out}: {len(table['male'])} male, {len(table['female'])} female first names")
+    print(f"{args.out}: {len(table['male'])} male, {len(table['female'])} female first names, "
+          f"{len(table['surnames'])} family names")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
 from .errors import InputError, InputWarning
-from .group.stories import StoryClusterer, date_order, renamed_state, stream_order
+from .group.stories import StoryClusterer, date_order, features, renamed_state, stream_order
 from .ingest import iter_articles
 from .ingest.checks import add_warning
 from .ingest.revisions import continues
@@ -66,6 +66,8 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             report.undated.extend(a.id for a in batch if a.published is None and a.id in fresh)
             report.duplicate.extend(stored.duplicate)
             report.revised.extend(stored.revised)
+            if stored.revised:
+                _renew_signatures(store, stored.revised)
             if progress:
                 progress(len(batch))
             batch.clear()
@@ -88,6 +90,15 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             flush()
     flush()
     return report
+
+
+def _renew_signatures(store: SQLiteStore, article_ids: Sequence[str]) -> None:
+    """The near-duplicate signatures of revised articles, of their new words: a copy of the
+    corrected or completed version is then found a copy of it (a first version of three
+    paragraphs shares too few words with a copy of the whole article to be found one)."""
+    sigs = {a.id: f.sig.tobytes() for a in store.get_articles(article_ids)
+            if (f := features(a)).sig is not None}
+    store.renew_signatures(sigs)
 
 
 def _as_file_version(store: SQLiteStore, a: Article) -> Article:

@@ -120,6 +120,15 @@ def test_a_leader_romanised_two_ways_is_one_person() -> None:
     assert len([n for n in names if n.startswith(("Moussa", "Mussa"))]) == 2
 
 
+def test_two_common_family_names_that_sound_alike_are_two_people() -> None:
+    arts = _story([
+        "Special counsel Robert Mueller delivered his report to the Justice Department on Friday.",
+        "The department's spokesman, Robert Miller, said the report would be read over the weekend.",
+    ])
+    ents, _ = _entities(arts)
+    assert {"Robert Mueller", "Robert Miller"} <= {e.name for e in ents if e.label == "PERSON"}
+
+
 def test_two_bank_chairmen_whose_surnames_share_an_ending_stay_two() -> None:
     arts = _story([
         "Russia's Central Bank Chairman Viktor Gerashchenko said the ruble would be defended.",

@@ -225,3 +225,59 @@ def test_what_a_review_found_no_article_lost_no_stale_or_cut_version_taken(tmp_p
     assert store.add_articles([again]).revised == []
     now = store.get_article(first_id := Article(text="", url=URL).id)
     assert now is not None and now.text == FIXED and first_id
+
+
+def test_a_copy_of_a_completed_article_is_found_a_copy_of_it(tmp_path: Path) -> None:
+    from storyline.pipeline import ingest_articles, update_stories
+
+    store = _store(tmp_path)
+    settings = Settings()
+    first = Article(text=PARAS[0], title="Bridge closed", url=URL, source="Harlow Gazette", published="2026-03-02")
+    ingest_articles(store, [first])
+    update_stories(store, settings)
+    assert ingest_articles(store, [Article(text=TEXT, title="Bridge closed", url=URL, source="Harlow Gazette",
+                                           published="2026-03-02")]).revised == [first.id]
+    copy = Article(text=TEXT, title="Old Mill bridge shut to lorries", url="https://pennford-post.example/bridge",
+                   source="Pennford Post", published="2026-03-02")
+    ingest_articles(store, [copy])
+    (sid,) = update_stories(store, settings)
+    # the copy shares its words with the completed version, not with the first paragraph alone
+    assert store.duplicates_in(sid) == {copy.id: first.id}
+
+
+def _captures(pages: list[tuple[str, str]]) -> bytes:
+    """A WARC of captures of one page: (WARC-Date, body text) each."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for when, text in pages:
+        body = "<html><head><title>Bridge closed</title></head><body><article><h1>Bridge closed</h1>" + "".join(
+            f"<p>{p}</p>" for p in text.split("\n\n")) + "</article></body></html>"
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(URL, "response", payload=io.BytesIO(body.encode()), http_headers=headers,
+                                            warc_headers_dict={"WARC-Date": when}))
+    return buf.getvalue()
+
+
+def test_two_captures_of_a_page_in_a_web_archive_are_versions_dated_by_their_capture(tmp_path: Path) -> None:
+    settings = Settings()
+    crawl = tmp_path / "crawl.warc"
+    crawl.write_bytes(_captures([("2026-03-02T08:00:00Z", TEXT), ("2026-03-03T17:30:00Z", FIXED)]))
+    store = _store(tmp_path)
+    report = ingest_paths(store, [str(crawl)], settings)
+    (aid,) = report.new   # (stored and revised in one ingest: new to the store)
+    a = store.get_article(aid)
+    assert a is not None and "2 and 4 million" in a.text and a.meta["revised_at"] == "2026-03-03T17:30:00Z"
+    assert [r["revised_at"] for r in store.article_revisions(aid)] == ["2026-03-03T17:30:00Z"]
+    # captures listed newest first: the older one does not replace the newer
+    newest_first = tmp_path / "b" / "crawl.warc"
+    newest_first.parent.mkdir()
+    newest_first.write_bytes(_captures([("2026-03-03T17:30:00Z", FIXED), ("2026-03-02T08:00:00Z", TEXT)]))
+    other = SQLiteStore(tmp_path / "b" / "s.db")
+    ingest_paths(other, [str(newest_first)], settings)
+    kept = other.get_article(aid)
+    assert kept is not None and "2 and 4 million" in kept.text and other.article_revisions(aid) == []

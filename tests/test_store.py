@@ -211,7 +211,9 @@ def test_a_name_finds_the_stories_that_spell_it_another_way(tmp_path: Path) -> N
     people = {"s1": Entity(id="person:moammar-gadhafi", name="Moammar Gadhafi", label="PERSON", aliases=("Gadhafi",)),
               "s2": Entity(id="person:muammar-gaddafi", name="Muammar Gaddafi", label="PERSON", aliases=("Gaddafi",)),
               "s3": Entity(id="person:ali-hassan", name="Ali Hassan", label="PERSON"),
-              "s4": Entity(id="person:ali-hussein", name="Ali Hussein", label="PERSON")}
+              "s4": Entity(id="person:ali-hussein", name="Ali Hussein", label="PERSON"),
+              "s5": Entity(id="person:bernie-sanders", name="Bernie Sanders", label="PERSON", aliases=("Sanders",)),
+              "s6": Entity(id="person:jane-saunders", name="Jane Saunders", label="PERSON", aliases=("Saunders",))}
     with store.transaction() as c:
         for sid in people:
             c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES (?, 'x', 'x', 1, 0)", (sid,))
@@ -224,6 +226,7 @@ def test_a_name_finds_the_stories_that_spell_it_another_way(tmp_path: Path) -> N
     for spelling in ("Qaddafi", "Gaddafi", "gadhafi", "Muammar Qaddafi", "Col. Moammar Gadhafi"):
         assert found(spelling) == {"s1", "s2"}, spelling
     assert found("Ali Hussein") == {"s4"}            # sounds alike, another name
+    assert found("Sanders") == {"s5"} and found("Saunders") == {"s6"}   # two common family names
     page = store.get_entity("Gaddafi")
     assert page is not None and {s["id"] for s in page["stories"]} == {"s1", "s2"}
     assert {"Moammar Gadhafi", "Muammar Gaddafi"} <= {page["name"], *page["aliases"]}

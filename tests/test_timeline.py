@@ -697,3 +697,11 @@ def test_a_pages_date_stamp_on_its_own_line_is_no_event_and_no_part_of_the_next_
     assert [(e.date, e.text) for e in entries] == [
         ("2013-05-02", "The singer checked into the clinic on Thursday night, her agent said.")]
 
+
+
+def test_an_undated_page_of_a_web_archive_is_dated_by_its_weekdays_before_its_capture() -> None:
+    text = ("The county council voted on Tuesday to close the Old Mill bridge to lorries. Engineers will "
+            "inspect its arches on Friday, the council said.")
+    captured = Article(text=text, meta={"captured": "2026-03-05T10:00:00Z"})   # a Thursday
+    assert infer_dct(captured) == date(2026, 3, 3)
+    assert infer_dct(Article(text=text)) is None   # nothing else dates it

@@ -150,6 +150,12 @@ def infer_dct(article: Article, others: Sequence[Article] = ()) -> date | None:
         if not ev.weekdays:
             return ref
         return _best_day(ev, _days(ref, range(-21, 22)), ref, named)[1]
+    captured = _captured(article)
+    if captured is not None and ev.weekdays and not ev.weekday_dates:
+        # a page a crawler captured (a web archive's record) was written on or before its capture:
+        # its weekdays name the days before it ("on Tuesday" in a page captured on a Thursday)
+        named = _resolve_md(ev.month_days, captured) | set(ev.full_dates)
+        return _best_day(ev, _days(captured, range(-21, 1)), captured, named)[1]
     if not ev.weekday_dates or not ev.weekdays:
         # an article's own dates alone (history, maturities, plans) do not date it reliably
         return None
@@ -193,6 +199,14 @@ def _best_day(ev: DctEvidence, days: Sequence[date], ref: date, named: set[date]
     if best is None:  # no candidate day at all (cannot happen for a date within the calendar)
         return (float("-inf"), ref)
     return best
+
+
+def _captured(article: Article) -> date | None:
+    """The day a crawler captured the article's page (``meta["captured"]``, a WARC-Date), if known."""
+    try:
+        return date.fromisoformat(str(article.meta.get("captured") or "")[:10])
+    except ValueError:
+        return None
 
 
 def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:

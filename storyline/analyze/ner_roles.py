@@ -88,16 +88,33 @@ FIRST_NAMES_PATH = Path(__file__).resolve().parent.parent / "models" / "first-na
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> dict[str, int]:
-    """First name -> 1 or 2, from ``scripts/build_first_names.py``'s table ({} when it is missing)."""
+def _names_table() -> dict[str, list[str]]:
+    """``scripts/build_first_names.py``'s table: "male", "female" first names, common "surnames"."""
     try:
         with gzip.open(FIRST_NAMES_PATH, "rt", encoding="utf-8") as fh:
-            table = json.load(fh)
+            return dict(json.load(fh))
     except (OSError, ValueError):
         _log.warning("no first-name table at %s: titles and pronouns no longer tell two people of one "
                      "surname apart", FIRST_NAMES_PATH)
         return {}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, int]:
+    """First name -> 1 or 2 ({} when the table is missing)."""
+    table = _names_table()
     return {**{n: 1 for n in table.get("male", ())}, **{n: 2 for n in table.get("female", ())}}
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(_names_table().get("surnames", ()))
+
+
+def common_surname(word: str) -> bool:
+    """Whether ``word`` (any case) is one of the census's most common family names ("Sanders",
+    "Saunders", "Miller", "Mueller"): two such are two families, not two spellings of one."""
+    return word.lower() in _surnames()
 
 
 def first_name_sex(word: str) -> int:

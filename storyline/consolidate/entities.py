@@ -42,8 +42,8 @@ from ..analyze.entities import LIST_HEADS, known_place, place_kinds, spelled_by,
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.quotes import titled_label
 from ..analyze.sentences import sentence_spans
-from ..analyze.ner_roles import (DEMONYM_ENDINGS, GENERATIONS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, first_name_sex,
-                                 pronoun_sex, role_head, sex_clash)
+from ..analyze.ner_roles import (DEMONYM_ENDINGS, GENERATIONS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, common_surname,
+                                 first_name_sex, pronoun_sex, role_head, sex_clash)
 from ..records import Article, Entity, Mention, Timex
 from .names import edit_distance
 
@@ -712,8 +712,10 @@ def spelled_alike(a: str, b: str) -> bool:
 
 def _romanised_word(x: str, y: str) -> bool:
     """One word in two romanisations: it sounds the same (``sound_key``), ends on the same letter
-    ("Petrov" / "Petrova" are a man's and a woman's name) and is close in letters."""
-    return sound_key(x) == sound_key(y) and x[-1] == y[-1] and SequenceMatcher(None, x, y).ratio() >= 0.7
+    ("Petrov" / "Petrova" are a man's and a woman's name) and is close in letters, and the two are not
+    both common family names ("Sanders" / "Saunders", "Miller" / "Mueller" are two families)."""
+    return (sound_key(x) == sound_key(y) and x[-1] == y[-1] and SequenceMatcher(None, x, y).ratio() >= 0.7
+            and not (common_surname(x) and common_surname(y)))
 
 
 def _sounded(name: str) -> tuple[str, ...]:

@@ -1,5 +1,7 @@
 """WARC files (plain or gzipped): every HTML response record with a 2xx status becomes an Article
-(error pages and redirects are skipped).
+(error pages and redirects are skipped). Each article carries its capture time (the record's
+WARC-Date) in ``meta["captured"]``: two captures of one address are two versions of its article,
+and the later one is dated by its capture, not by the ingest.
 
 A damaged WARC never stops a batch: the records read before the damage are kept and one error
 names the file and how far it was read ("WARC file truncated or corrupt after N records"). A
@@ -13,6 +15,7 @@ import contextlib
 import gzip
 import io
 import zlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -128,7 +131,11 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
                 found += 1
                 try:
                     text, _ = decode_bytes(data, where)
-                    yield check_article(parse_html(text, where, url=url), where, max_text_bytes=max_text_bytes)
+                    page = parse_html(text, where, url=url)
+                    captured = record.rec_headers.get_header("WARC-Date")
+                    if captured:
+                        page = replace(page, meta={**page.meta, "captured": str(captured)})
+                    yield check_article(page, where, max_text_bytes=max_text_bytes)
                 except InputError as exc:
                     yield exc
             if problem is None and _leftover(path, it.offset):

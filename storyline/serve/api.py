@@ -395,7 +395,12 @@ class Service:
             if value is not None:
                 self._page_cache.move_to_end(key)
                 return value
-        value = make()
+        return self.remember(key, make())
+
+    def remember(self, key: Any, value: Any) -> Any:
+        """Keep ``value`` under ``key`` in the page cache (when caching is on); returns it."""
+        if not self.cache or key is None or value is None:
+            return value
         size = len(value) if isinstance(value, str) else len(value[1]) if (
             isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], str)) else 2_000
         with self._cache_lock:
@@ -601,7 +606,8 @@ def _focused_brief(svc: Service, story_id: str, about: str) -> tuple[Brief, str]
             if built is not None:
                 return built  # type: ignore[no-any-return]
             b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
-        return (b, json.dumps(to_dict(b))) if b is not None else None
+            # kept before the turn is given up: a request waiting for it then finds it built
+            return svc.remember(key, (b, json.dumps(to_dict(b))) if b is not None else None)
 
     return svc.cached(key, make)
 

@@ -90,7 +90,9 @@ def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool | None:
     stored one when the new has none) and meta (with ``revised_at`` and ``revisions``); its cached
     analysis is dropped and its story marked for a brief rebuild. A feed item's changed digest with
     the same article is noted, so that its page is not read at every poll. A version published
-    before the stored one (an export listing the newest first) does not replace it. Returns whether
+    before the stored one (an export listing the newest first), or captured before it (a web
+    archive's captures, dated by ``meta["captured"]``, which also dates the revision), does not
+    replace it. Returns whether
     it revised, or None when ``a`` is another article under the same address (none of the stored
     text goes on in it, and it is no piece of it: a live page, a front page given as a link).
     (``articles_fts`` keeps the first text: nothing reads it yet.)"""
@@ -109,18 +111,21 @@ def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool | None:
         grown, piece = is_excerpt(r["text"], a.text), is_excerpt(a.text, r["text"])
         if not (grown or piece or continues(r["text"], a.text)):
             return None  # another article under the same address (a live page, a front page): not a version
-    older = bool(a.published and r["published"] and a.published.isoformat() < str(r["published"])[:10])
+    captured, was_captured = str(a.meta.get("captured") or ""), str(meta.get("captured") or "")
+    older = bool(a.published and r["published"] and a.published.isoformat() < str(r["published"])[:10]) or (
+        bool(captured and was_captured) and captured < was_captured)
     if same or older or piece or (_via(meta) != _via(a.meta) and not grown):
         digest = a.meta.get("item_digest")
         if digest and meta.get("item_digest") != digest:
             c.execute("UPDATE articles SET meta = ? WHERE id = ?",
                       (json.dumps({**meta, "item_digest": digest}, default=str), a.id))
         return False
+    when = captured or now   # a web archive's later capture: replaced when it was captured
     c.execute("INSERT INTO article_revisions (article_id, revised_at, title, text, published, meta) "
-              "VALUES (?, ?, ?, ?, ?, ?)", (a.id, now, r["title"], r["text"], r["published"], r["meta"]))
+              "VALUES (?, ?, ?, ?, ?, ?)", (a.id, when, r["title"], r["text"], r["published"], r["meta"]))
     published = a.published.isoformat() if a.published else r["published"]
     inferred = int(a.published_inferred) if a.published else r["published_inferred"]
-    new_meta = {**a.meta, "revised_at": now, "revisions": int(meta.get("revisions", 0)) + 1}
+    new_meta = {**a.meta, "revised_at": when, "revisions": int(meta.get("revisions", 0)) + 1}
     c.execute("UPDATE articles SET title = ?, text = ?, published = ?, published_inferred = ?, meta = ?, "
               "source = COALESCE(?, source) WHERE id = ?",
               (a.title, a.text, published, inferred, json.dumps(new_meta, default=str), a.source, a.id))
@@ -823,6 +828,13 @@ class SQLiteStore:
             c.executemany("DELETE FROM story_state WHERE story_id = ?", [(sid,) for sid in closed])
             c.executemany("INSERT OR REPLACE INTO article_sigs (article_id, sig) VALUES (?, ?)", list(sigs.items()))
             _put_globals(c, globals_blob)
+
+    def renew_signatures(self, sigs: Mapping[str, bytes]) -> None:
+        """Replace the near-duplicate signatures of articles already grouped (a revised article's,
+        of its new words); an article not grouped yet gets its signature when it is."""
+        with self.transaction() as c:
+            c.executemany("UPDATE article_sigs SET sig = ? WHERE article_id = ?",
+                          [(sig, aid) for aid, sig in sigs.items()])
 
     def select_articles(self, *, ids: Sequence[str] = (), story: str | None = None, source: str | None = None,
                         before: str | None = None) -> list[str]:
