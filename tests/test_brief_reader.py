@@ -423,6 +423,22 @@ def test_an_untitled_storys_headline_carries_no_date_note():
     assert any("Monday (May 6, 2024)" in s.text for s in brief.summary)  # the summary still writes the day out
 
 
+def test_one_outlets_title_of_a_side_of_the_story_does_not_head_a_story_mostly_without_titles():
+    text = ("Dock workers walked out on Monday at the port of Harbourton, halting every crane and leaving forty "
+            "ships waiting offshore, the union said. The strike is the first at the port in twelve years. ")
+    arts = [storyline.Article(id=f"d{k}", source=src, title=None, published=date(2024, 5, 8), text=text + extra)
+            for k, (src, extra) in enumerate([("wire", "Talks resume on Friday."), ("daily", "Ferries still sail."),
+                                              ("radio", "Police watched the gates."), ("tv", "Pay is the issue.")])]
+    side = storyline.Article(id="d9", source="farm weekly", title="Growers fear rotting fruit as exports stall",
+                             published=date(2024, 5, 8), text=text + "Fruit growers said their exports stalled.")
+    brief = storyline.brief([*arts, side])
+    assert brief.headline.startswith("Dock workers walked out on Monday"), brief.headline
+    # a title that tells what the articles repeat heads the story, even alone among untitled ones
+    fit = storyline.Article(id="d8", source="courier", title="Dock workers walk out at Harbourton port",
+                            published=date(2024, 5, 8), text=text)
+    assert storyline.brief([*arts, fit]).headline == "Dock workers walk out at Harbourton port"
+
+
 def test_the_brief_leaves_out_sentences_that_point_back_to_what_it_does_not_show():
     base = ("Floods damaged 300 homes in the river town of Elmsford on Sunday, the county said. "
             "Officials say that figure could rise as more homes are inspected. "

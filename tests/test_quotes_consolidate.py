@@ -451,3 +451,26 @@ def test_even_if_opens_no_condition_of_the_speaker():
     got = _brief_quotes("The talks went on, even if the minister insisted on Monday that the deal was dead.",
                         "The minister insisted that the deal was dead, officials said on Monday.")
     assert any("the deal was dead" in t for t in got.get("the minister", []) + got.get("The minister", [])), got
+
+
+def _brief_speakers(*texts: str) -> dict[str, list[str]]:
+    arts = [Article(id=f"n{k}", source=f"outlet {k}", published="2024-03-05",
+                    text="Fishermen blocked the harbour at Portmore on Tuesday.\n\n" + t) for k, t in enumerate(texts)]
+    return {g.speaker: [q.text for q in g.quotes] for g in storyline.brief(arts).quotes}
+
+
+def test_a_party_that_speaks_is_not_narrowed_to_one_chamber_of_it() -> None:
+    got = _brief_speakers(
+        "Senate Republicans feared that a long shutdown of the parks would be blamed on the party. "
+        "Republicans in both houses said Monday that they expected to pass the spending bills by Friday.",
+        "Republicans said later that they could compromise on some provisions of the budget.")
+    said = [t for ts in got.values() for t in ts]
+    assert any("expected to pass the spending bills" in t for t in said), got
+    assert any("could compromise on some provisions" in t for t in said), got
+
+
+def test_a_quote_told_inside_anothers_words_stays_with_the_one_who_tells_it() -> None:
+    got = _brief_speakers('"We will not leave until the quota is restored," he told me, Martin Sorley said.',
+                          "Ana Ruiz, the mayor, said her deputy had told her that the quay was unsafe for lorries.")
+    assert any("We will not leave" in t for t in got.get("Martin Sorley", [])), got
+    assert any("unsafe for lorries" in t for ts in got.values() for t in ts), got

@@ -498,6 +498,8 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
                 continue
             if t.low in ("all", "both") or (t.low == "not" and a == 1):
                 a -= 1
+            elif t.low == "her" and a < b and not _is_cap(toks[a]) and toks[a].low not in _STOP:
+                a -= 1  # "her deputy told": the possessive determiner opens the phrase, as "his" does
             break
         a -= 1
         # sentence-initial capital "The"/"A" is fine; stop after a determiner (it starts the NP)

@@ -476,7 +476,8 @@ def names_a_speaker(name: str, label: str | None = None, resolved: bool = False)
     if resolved:
         return True
     if label is not None:  # a nationality or party speaks only as its people ("Republicans", not "Republican")
-        return label != "MISC" or bool(re.fullmatch(r"[A-Z][\w-]+(?:ans|ists|ites|is|ers)", name.strip()))
+        # (the head decides: "Senate Republicans", "House Democrats" speak as "Republicans" do)
+        return label != "MISC" or bool(re.fullmatch(r"[A-Z][\w-]+(?:ans|ists|ites|is|ers)", (name.split() or [""])[-1]))
     words = [w for w in re.findall(r"[\w’'.-]+", name) if w]
     if not words:
         return False
@@ -524,7 +525,7 @@ def _reports(cue: str | None) -> bool:
     return any(w in _REPORTING for w in (cue or "").lower().split())  # "noted", "according to", "also said"
 
 
-def relayed(qs: Sequence[Quote]) -> list[Quote]:
+def relayed(qs: Sequence[Quote], nameable: Callable[[Quote], bool] | None = None) -> list[Quote]:
     """The quotes of one article with each quote reported inside another source's report given once.
 
     "Kim told Xi he hopes the meeting will achieve results, Xinhua noted": the words are Kim's, and
@@ -549,7 +550,9 @@ def relayed(qs: Sequence[Quote]) -> list[Quote]:
                 continue
             if (a.start, a.end) == (b.start, b.end):
                 continue
-            if speech_cue(b.cue):
+            # an inner speaker no one can name ("he" unresolved, "Deputy") does not take the words from
+            # the one who reported them: the outer quote stays, the inner goes
+            if speech_cue(b.cue) and (nameable(b) if nameable is not None else speaker_name(b) is not None):
                 drop.add(i)
                 via = speaker_name(a)
                 if via and (via.split()[0].lower() in _CLAUSE_OPENERS or not _relayer_like(via)
@@ -606,15 +609,30 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         quotes = {a.id: extract_quotes(a.text, a.id) for a in articles}
     items: list[tuple[Quote, str, str | None]] = []
 
+    def entity_at(q: Quote, aid: str) -> str | None:
+        """The entity the quote's speaker mention is (None: not mapped)."""
+        if q.speaker_start is None or q.speaker_end is None:
+            return None
+        return _lookup(entity_of, (aid, q.speaker_start, q.speaker_end))
+
+    def label_of(ent: str | None) -> str | None:
+        return entity_labels.get(ent) if ent and entity_labels is not None else ("PERSON" if ent else None)
+
     def person(q: Quote) -> bool:
         if q.speaker_resolved:
             return True
-        ent = None
-        if q.speaker_start is not None and q.speaker_end is not None:
-            ent = _lookup(entity_of, (q.article_id, q.speaker_start, q.speaker_end))
+        ent = entity_at(q, q.article_id)
         if ent and entity_labels is not None:
             return entity_labels.get(ent) == "PERSON"
         return entity_labels is None  # without labels, never guess that "it" is the speaker before
+
+    def nameable(q: Quote) -> bool:
+        """Whether the quote's speaker can be shown (the tests of the speakers below)."""
+        name = speaker_name(q)
+        if name is None:
+            return False
+        return (entity_of is None or bool(q.speaker_resolved)
+                or names_a_speaker(name, label_of(entity_at(q, q.article_id))))
 
     # a broadcast's own people (anchors, correspondents) are no sources of the story: their turns are
     # the programme's talk ("WOLF BLITZER, CNN ANCHOR: ..." had made him its most quoted speaker)
@@ -626,7 +644,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         # (a turn that tells what others said stays its speaker's: "MARSH: Not before the agency tells us
         # it is safe" is hers)
         turns = [q for q in qs if is_turn(q)]
-        qs = relayed(_continued_speakers([q for q in qs if not is_turn(q)], person)) + turns
+        qs = relayed(_continued_speakers([q for q in qs if not is_turn(q)], person), nameable) + turns
         text = by_id[aid].text if aid in by_id else ""
         # a headline written into the text is no one's words ("Kasich Just Revealed The 1 Thing ...")
         head = headline_end(text, by_id[aid].title) if text else 0
@@ -648,10 +666,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             name = speaker_name(q)
             if name is None or len(_content_words(q.text)) < min_words:
                 continue
-            ent = None
-            if q.speaker_start is not None and q.speaker_end is not None:
-                ent = _lookup(entity_of, (aid, q.speaker_start, q.speaker_end))
-            ent = ent or q.speaker_entity_id
+            ent = entity_at(q, aid) or q.speaker_entity_id
             items.append((q, name, ent))
     items = _surnames_in_article(items, by_id)
     canon = _canonical_names([n for _, n, _ in items])
@@ -670,6 +685,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     speakers: dict[str, _Speaker] = {}
     for q, name, ent in items:
         cname = canon.get(name, name)
+        if label_of(ent) not in (None, "PERSON"):
+            cname = name  # a group's or a body's one word is no surname: "Republicans" is not "Senate Republicans"
         if not ent:
             found = ents_of.get(cname.lower()) or ents_of.get(name.lower())
             if not found:
@@ -677,9 +694,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             if len(found) != 1:
                 found = known.get(cname.lower()) or known.get(name.lower()) or found
             ent = next(iter(found)) if found and len(found) == 1 else None
-        if entity_of is not None and not names_a_speaker(
-                cname, entity_labels.get(ent) if ent and entity_labels is not None else ("PERSON" if ent else None),
-                bool(q.speaker_resolved)):
+        if entity_of is not None and not names_a_speaker(cname, label_of(ent), bool(q.speaker_resolved)):
             continue  # "Few", "Six", "A hurricane": no one who could have said it
         if ent and entity_labels is not None and entity_labels.get(ent) not in (None, "PERSON") \
                 and (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:
