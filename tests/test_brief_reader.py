@@ -36,6 +36,17 @@ def test_lead_title_skips_caption_and_dateline_and_is_cut_short():
     assert t.endswith("…") and len(t.split()) <= 13
 
 
+def test_lead_title_skips_a_byline_ended_by_a_page_stamp_and_reads_tokenized_words_as_written():
+    for text in ("By Nora Feld, reporterMarch 4, 2024: 6:15 AM ET Dock workers at Harbourton walked out.",
+                 "By Nora Feld, Writer March 4, 2024 Dock workers at Harbourton walked out.",
+                 "March 4 , 2024 : 6:15 AM ET Dock workers at Harbourton walked out."):
+        a = storyline.Article(id="b1", text=text + " The strike is the first in twelve years.")
+        assert lead_title(a) == "Dock workers at Harbourton walked out.", text
+    tok = storyline.Article(id="b2", text="The port 's owner -LRB- Harbourton Docks -RRB- said it does n't expect "
+                                          "the cranes to move before Friday , or later .")
+    assert lead_title(tok) == "The port's owner (Harbourton Docks) said it doesn't expect the cranes to …"
+
+
 def test_lead_title_is_empty_for_a_titled_article():
     assert lead_title(_TITLED) == ""
 
@@ -1273,3 +1284,40 @@ def test_a_blog_entrys_author_and_time_stamp_open_no_sentence() -> None:
             assert t[i:].startswith(("Commentators react", "The valley radio")), t[i:j]
     t = "Prices rose | 09:43 on Monday as traders bought shares of the rail operator."
     assert trim_span(t, lead=True, attributions=False)[0] == 0
+
+
+def test_a_cited_passage_of_a_tokenized_text_reads_in_ordinary_typography():
+    from storyline.serve.render import passages_for
+
+    text = ("Dock workers at the port 's owner -LRB- Harbourton Docks -RRB- walked out on Thursday , the union "
+            "said . `` We do n't move until the pay is fixed , '' a crane driver said .")
+    a = storyline.Article(id="k1", source="wire", published=date(2024, 5, 2), text=text)
+    b = storyline.brief([a])
+    shown = " ".join(passages_for(b, {"k1": text}).values())
+    assert "(Harbourton Docks)" in shown and "-LRB-" not in shown and "do n't" not in shown
+
+
+def test_a_quote_of_several_paragraphs_stays_inside_its_markdown_list_item():
+    from storyline.records import Brief, Citation, Quote, QuoteGroup
+
+    said = "We will not go back.\n\nNot until the pay is fixed, and not one of us will."
+    q = Quote(start=0, end=len(said), text=said, speaker="Nora Feld", article_id="a1")
+    b = Brief(story_id="s", headline="Dock strike", articles=({"id": "a1", "source": "wire"},),
+              quotes=(QuoteGroup(speaker="Nora Feld", quotes=(q,), citations=((Citation("a1", 0, len(said)),),)),))
+    md = brief_markdown(b)
+    part = md.split("## Who said what", 1)[1].split("\n## ", 1)[0]
+    lines = [ln for ln in part.splitlines() if ln.strip()]
+    assert all(ln.startswith(("- ", "  - ")) for ln in lines), lines
+    assert any("We will not go back. Not until the pay is fixed" in ln for ln in lines)
+
+
+def test_a_blogs_reader_comments_stamped_with_ordinal_days_are_not_its_reporting():
+    from storyline.analyze.sentences import comments_start
+
+    body = ("Dock workers at Harbourton walked out on Thursday, halting every crane, the union said. "
+            "The strike is the first at the port in twelve years.")
+    tail = ("\nMay 3rd , 2024 12:47 pm ET The owners are greedy and everyone knows the port is finished."
+            "\nMay 4th, 2024 5:12 am ET Funny how nobody reports what the drivers earn.")
+    assert comments_start(body + tail) == len(body)
+    a = storyline.Article(id="bl", source="blog", published=date(2024, 5, 3), text=body + tail)
+    assert not any("greedy" in s.text or "Funny" in s.text for s in storyline.brief([a]).summary)

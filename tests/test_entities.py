@@ -1311,3 +1311,13 @@ def test_a_woman_and_a_man_of_one_family_name_and_a_person_named_like_a_place_st
     names = {e.name: e for e in storyline.brief(arts).entities}
     assert "Alexandra Petrova" in names and "Alexander Petrov" in names
     assert "Netherlands" not in names and "Massachusetts" not in names
+
+
+def test_a_transcripts_anonymous_turns_and_run_in_labels_are_no_names() -> None:
+    text = ("NORA FELD, HOST: Dock workers at Harbourton walked out on Thursday.\n"
+            "UNIDENTIFIED MALE: We will not go back until the pay is fixed, not one of us.\n"
+            "UNIDENTIFIED FEMALE : No , no , no , no , no.\n"
+            "FELD: The port owner, Harbourton Docks, said talks would resume on Friday.\n")
+    b = storyline.brief([storyline.Article(id="tr", source="radio", published="2024-05-03", text=text)])
+    names = {n for e in b.entities for n in (e.name, *e.aliases)}
+    assert not any("UNIDENTIFIED" in n or "no , no" in n.lower() for n in names), names

@@ -53,14 +53,27 @@ _BYLINE_OPEN = re.compile(
     r"\s+(?=[A-Z0-9\"“`])")
 
 
+# a byline that a page's date stamp ends ("By Shelley DuBois, reporterFebruary 7, 2011: 5:46 AM ET
+# ", "By JP Mangalindan, Writer February 1, 2011 "), or such a stamp with its time alone ("February 7
+# , 2011 : 8:43 AM ET "): the stamp tells where it ends, with or without an outlet
+_BYLINE_STAMP = re.compile(
+    rf"^(?:By\s+{_BYLINE_NAME}(?:\s*,\s*(?:[A-Za-z]+\s?){{1,3}}?)?\s*)?"
+    rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}}\s*,\s*\d{{4}}"
+    r"(?P<time>\s*:?\s*\d{1,2}\s*:\s*\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{1,4}\b)?)?\s+(?=[A-Z0-9\"“`])")
+
+
 def byline_end(text: str) -> int:
     """Where a byline with its outlet opening ``text`` ends (``_BYLINE_OPEN``: "By Salma Abdelaziz,
-    CNN ", "January 30, 2011 | By the CNN Wire Staff "), 0 when the text opens with none."""
+    CNN ", "January 30, 2011 | By the CNN Wire Staff "), or a byline or a page's time stamp that a
+    date stamp ends (``_BYLINE_STAMP``); 0 when the text opens with none."""
     if not text.startswith(("By ", "From ", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                             "Nov", "Dec")):
         return 0
     m = _BYLINE_OPEN.match(text)
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    m = _BYLINE_STAMP.match(text)
+    return m.end() if m and (text.startswith("By ") or m.group("time")) else 0
 
 
 def stamp_only(text: str) -> bool:
@@ -492,7 +505,10 @@ _COMMENT_MARK = re.compile(r"\|\s*(?:Reply|Report abuse)\b|\bPosted by\s*:|"
                            r"\s*,\s*[^\n]{1,40}?\s+wrote\s*:|\bThis comment was removed by the moderators|"
                            r"\bThis comment was removed because the moderators|"
                            r"(?:^|\n)\s*\d{1,2}(?:st|nd|rd|th)\s+[a-z]+\s+\d{4}\s+-\s+\d{1,2}:\d\d\b|"
-                           r"\b[a-z]+\s+\d{1,2}\s*,\s*\d{4}\s+at\s+\d{1,2}:\d\d\s*[ap]m\s*\|", re.IGNORECASE)
+                           r"\b[a-z]+\s+\d{1,2}\s*,\s*\d{4}\s+at\s+\d{1,2}:\d\d\s*[ap]m\s*\||"
+                           # a line opening on a blog comment's stamp: "January 31st, 2011 5:12 am ET"
+                           rf"(?:^|\n)\s*(?:{MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)\s*,\s*\d{{4}}\s+\d{{1,2}}:\d\d\s*[ap]\.?m\b",
+                           re.IGNORECASE)
 COMMENT_MARKS = 2  # this many marks make a page's tail its readers' comments
 
 

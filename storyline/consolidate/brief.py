@@ -59,7 +59,7 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
         source = next((a for a in articles if a.id == first.article_id), None)
         words = source.text[first.start:first.end] if source is not None and first.end > first.start else ""
         # the sentence's own words: no date note "(Nov. 7, 1998)" cut in half by the headline's length
-        return headline_from(words if words.strip() else first.text)
+        return headline_from(display_text(words if words.strip() else first.text))
     return "Untitled story"
 
 
@@ -155,9 +155,9 @@ def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
         lead = ""
     if not lead and spans:
         lead = " ".join(text[spans[0][0]:spans[0][1]].split())
-    words = lead.split()
+    words = display_text(lead).split()   # (cut as read: no "-RRB-" cut to "-RRB")
     if len(words) <= max_words:
-        return lead
+        return " ".join(words)
     cut = max_words
     for k in range(max_words, max_words // 2, -1):  # end at a clause's comma when one is near the limit
         if words[k - 1].endswith((",", ";", ":")):

@@ -1274,6 +1274,10 @@ def _list_heading(text: str) -> bool:
     return 0 < k < len(words) and bool(re.match(r"[A-Z][a-z]", words[k]))
 
 
+_ANONYMOUS = re.compile(r"(?:unidentified|unknown|unnamed|anonymous)\s+(?:male|female|man|woman|speaker|voice|person)\b",
+                        re.I)
+
+
 def _name_like(text: str) -> bool:
     """A mention a reader can take as a name: it starts with a capital or a digit, a name particle
     ("de Gaulle") or a brand's lower-case letter ("iPhone"); not "inter-Korean summit", which is an
@@ -1294,6 +1298,10 @@ def _name_like(text: str) -> bool:
     if t.count("(") != t.count(")"):  # "West) Bank": a bracket of the text cut into the name
         return False
     if _list_heading(t):  # "DO Keep jokes tight", "DON'T Do anything ...": a list's heading
+        return False
+    if _ANONYMOUS.match(t) or re.search(r"\s[:,]\s", t) and len(t.split()) > 2:
+        # a transcript's turn label: no one named ("UNIDENTIFIED MALE"), or its label run into the
+        # turn's words ("E.D. HILL : Keeping", "No , no , no , no , no.")
         return False
     if not t or not t[0].islower():
         return bool(t)

@@ -235,8 +235,8 @@ def brief_json(brief: Brief, *, indent: int | None = 2) -> str:
 
 def _md(text: str) -> str:
     """Article words as Markdown text: a "<" cannot open an HTML tag there ("<b>" in a title is shown,
-    not rendered)."""
-    return text.replace("<", "\\<")
+    not rendered), on one line (a quote of several paragraphs stays inside its list item)."""
+    return " ".join(text.split()).replace("<", "\\<")
 
 
 def brief_markdown(brief: Brief) -> str:
@@ -436,8 +436,9 @@ def cited_spans(brief: Brief) -> set[tuple[str, int, int]]:
 def passages_for(brief: Brief, texts: Mapping[str, str]) -> dict[str, str]:
     """"article_id:start:end" -> the cited words, for every span the brief cites (``texts``: id -> text).
     A span shorter than a sentence (a number or a name that the sources tell otherwise: "2,500") is
-    shown with its sentence, so that a reader can check what it counts."""
-    return {f"{aid}:{s}:{e}": _passage(texts.get(aid, ""), s, e) for aid, s, e in cited_spans(brief)}
+    shown with its sentence, so that a reader can check what it counts. A tokenized corpus's words
+    ("Google 's -LRB- GOOG -RRB-") read in ordinary typography, as everywhere in the brief."""
+    return {f"{aid}:{s}:{e}": display_text(_passage(texts.get(aid, ""), s, e)) for aid, s, e in cited_spans(brief)}
 
 
 _SHORT_SPAN = 40  # characters: a cited span this short is a value, shown in its sentence
