@@ -50,3 +50,8 @@ def test_seed_people_keep_their_own_names_only(seed_articles):
     assert set(ents["Kim Jong Un"].aliases) <= {"Kim"}           # not the "U.N." of the same article
     assert ents["Kim Eui-kyeom"].aliases == ("Kim Eui-keum",)     # one spokesman under both spellings
     assert ents["United States"].label == "LOC" and "Lu Kang" in ents
+
+
+def test_a_brief_of_twenty_words_tells_the_main_news_not_an_aside(seed_articles):
+    b = storyline.brief(seed_articles, max_words=20)
+    assert len(b.summary) == 1 and "arrived in Beijing" in b.summary[0].text, [s.text for s in b.summary]
