@@ -584,7 +584,7 @@ def forget(
 ) -> None:
     """Delete articles from the store: the given ids, or those of a story, a source or before a day (several selectors: the articles that match them all).
 
-    The stories are then grouped again as one run over what remains would group them (see `storyline regroup`), in the same transaction, so no story keeps a trace of the forgotten articles; the stories that held them get new briefs, and a story left with none of its articles is gone. Reading the same article again later stores it anew. Exit code 0 when done (or nothing matched), 1 when declined, 2 on usage errors."""
+    The stories are then grouped again as one run over what remains would group them (see `storyline regroup`), in the same transaction, so no story keeps a trace of the forgotten articles; the stories that held them get new briefs, and a story left with none of its articles is gone. Grouped anew, other stories can change too (two close stories joined, as a regroup can join them); the report counts them. Reading the same article again later stores it anew. Exit code 0 when done (or nothing matched), 1 when declined, 2 on usage errors."""
     if not (article_ids or story or source or before):
         err.print("[red]error:[/red] say which articles to forget: ARTICLE ids, --story, --source or --before "
                   "(see `storyline forget --help`)")
@@ -612,8 +612,10 @@ def forget(
             raise typer.Exit(1)
     report = _regroup_shown(store, quiet, forget=ids)
     emptied = sum(1 for v in report.gone.values() if v is None)
+    merged = len(report.gone) - emptied   # (the remaining articles grouped anew: stories can join)
     console.print(f"{_n(len(report.forgotten), 'article', 'articles')} forgotten, {report.articles} left in "
-                  f"{_n(report.stories_after, 'story', 'stories')} ({emptied} gone with them); "
+                  f"{_n(report.stories_after, 'story', 'stories')} (were {report.stories_before}: {emptied} "
+                  f"gone with them, {merged} merged into others); "
                   f"{_n(len(report.briefs), 'brief', 'briefs')} rebuilt in {store.path}", highlight=False)
 
 
