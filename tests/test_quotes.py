@@ -1304,3 +1304,76 @@ def test_added_with_an_aside_is_still_speech_and_knowing_about_a_topic_is_none()
     assert found("Police added 12 people had been arrested.") == [("Police", "added", "12 people had been arrested")]
     assert not any(cue == "didn't know about" for _, cue, _ in found(
         "No, he didn't know about that merger talk, said the chairman."))
+
+
+def _resolved_in(text, fragment):
+    q = _by_text(extract_quotes(text), fragment)
+    return q.speaker_resolved
+
+
+def test_she_is_the_woman_named_before_not_a_man_of_unknown_sex_quoted_earlier():
+    # a title between a word that reads as a first name ("Marshal", "German") and the name: the woman's
+    # own first name tells her sex
+    text = ("The harbour board met in Kessling on Friday. A fisheries consultant, Dorvan Ulbrecht, said the "
+            "quotas were unfair. \"We cannot feed our families on promises,\" he said.\n"
+            "Across the bay, German Chancellor Ingrid Halvorsen opened the new terminal, thanking the workers.\n"
+            "\"This harbour is the future of the whole coast,\" she said.\n")
+    assert _resolved_in(text, "future of the whole coast") == "Ingrid Halvorsen"
+    # a woman named after the last speaker (of unknown sex), though not the subject of her sentence
+    text = ("A fisheries consultant, Dorvan Ulbrecht, said the quotas were unfair. \"We cannot feed our "
+            "families on promises,\" Ulbrecht said.\n"
+            "The crowd then cheered for Ingrid Halvorsen, who had flown in from the capital.\n"
+            "\"This harbour is the future of the whole coast,\" she said.\n")
+    assert _resolved_in(text, "future of the whole coast") == "Ingrid Halvorsen"
+    # ... and a man quoted before is still "he"
+    assert _resolved_in(text, "We cannot feed") == "Dorvan Ulbrecht"
+
+
+def test_a_title_before_a_full_name_is_no_part_of_it():
+    text = "German Chancellor Ingrid Halvorsen said the terminal would open in May."
+    assert _by_text(extract_quotes(text), "terminal").speaker_resolved == "Ingrid Halvorsen"
+
+
+def test_a_pronoun_is_not_the_name_an_abbreviation_or_a_relative_whom_stands_next_to():
+    # "Mr." ends no sentence: "Mr. Ostrander, whom he called ..." names Ostrander before "he", and
+    # the one "whom" stands for is the object of "he called", never "he"
+    text = ("Mayor Liv Hanneson spoke first. \"The port will grow,\" Mr. Kobal said on Monday. "
+            "Mr. Kobal later toured the docks with Mr. Ostrander, whom he called in a speech a "
+            "\"tireless friend of the harbour.\"")
+    q = _by_text(extract_quotes(text), "tireless friend")
+    assert q.speaker == "he" and q.speaker_resolved == "Kobal", q
+
+
+def test_an_infinitive_after_a_role_noun_has_no_speaker_ending_in_to():
+    text = ("As the crowd pushed toward the gates of the depot, some threw bottles, prompting officers to "
+            "respond with pepper spray.")
+    assert not any((q.speaker or "").endswith(" to") for q in extract_quotes(text)), extract_quotes(text)
+
+
+def test_whether_opens_no_speaker_phrase():
+    text = "The inspector is also examining whether Halvorsen sought to hide the accounts from the auditors."
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert "Halvorsen" in speakers and not any("whether" in (s or "") for s in speakers), speakers
+
+
+def test_a_closing_mark_in_the_next_paragraph_closes_a_quotation_left_open():
+    # a curly closing mark in the next paragraph (line), then its attribution: the words between are the quotation's,
+    # and a "she said" inside it is the speaker's own report, no quote of its own
+    text = ("The ferry service resumed on Monday.\n"
+            "Passengers had waited for three weeks.\n"
+            "“I thought the island had been forgotten.\n"
+            "Last winter, she said, it was not her job to keep the boats running,” said Marta Olsen, a teacher.\n"
+            "The operator has promised a new timetable.\n")
+    regions = quoted_regions(text)
+    start = text.index("“I thought")
+    assert any(s == start and text[e - 1] == "”" for s, e in regions), regions
+    quotes = extract_quotes(text)
+    assert not any(q.speaker == "she" for q in quotes), [(q.speaker, q.text) for q in quotes]
+    q = _by_text(quotes, "keep the boats running")
+    assert q.speaker_resolved == "Marta Olsen" and q.kind == "direct", q
+
+
+def test_what_an_opening_subordinate_clause_reports_ends_before_the_main_clause():
+    text = "After the mayor announced new fees for the harbour moorings last spring, her council lowered the rents of the fishing crews."
+    q = _by_text(extract_quotes(text), "new fees")
+    assert q.speaker == "the mayor" and q.text == "new fees for the harbour moorings last spring", q

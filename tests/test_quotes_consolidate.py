@@ -474,3 +474,19 @@ def test_a_quote_told_inside_anothers_words_stays_with_the_one_who_tells_it() ->
                           "Ana Ruiz, the mayor, said her deputy had told her that the quay was unsafe for lorries.")
     assert any("We will not leave" in t for t in got.get("Martin Sorley", [])), got
     assert any("unsafe for lorries" in t for ts in got.values() for t in ts), got
+
+
+def test_a_deed_an_aim_and_a_question_asked_about_someone_are_nobodys_words() -> None:
+    got = _brief_speakers(
+        "Minister Tomas Reyl announced the quotas on March 8, but exempted the smaller boats later that month. "
+        "The board is also investigating whether Reyl sought to hide the catch figures from the auditors. "
+        "Investigators are examining whether Reyl told the harbour master to delay the report. "
+        "The harbour office sought to calm the fishermen. "
+        "Reyl said the quotas would be reviewed in June.")
+    said = [t for ts in got.values() for t in ts]
+    assert any("reviewed in June" in t for t in said), got
+    for words in ("the quotas on March 8", "to hide the catch figures", "to delay the report", "to calm the fishermen"):
+        assert not any(words in t for t in said), (words, got)
+    # an announcement with its clause is still what was said
+    got = _brief_speakers("Minister Tomas Reyl announced that the quotas would be cut by a third in the spring.")
+    assert any("cut by a third" in t for ts in got.values() for t in ts), got

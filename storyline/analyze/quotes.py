@@ -100,7 +100,7 @@ identify identifies disclose discloses disclosing
 # "the campaign plans to ..."): the plan is the attributed content, shown with its verb (a verb of
 # reference for ``speech_cue``), never a bare object ("wants a recount", "the plan")
 _INTENT = frozenset("""want wants wanted wanting plan plans planned planning intend intends intended intending
-decide decides decided deciding aim aims aimed aiming seek seeks seeking wish wishes wished""".split())
+decide decides decided deciding aim aims aimed aiming seek seeks sought seeking wish wishes wished""".split())
 # Verbs of knowing and feeling, cues only before "that" ("Trump knew that ...", "The Post has learned
 # that ...", "Republicans felt that ...")
 _KNOW = frozenset("""know knows knew learn learns learned learnt discover discovers discovered realize realizes
@@ -188,7 +188,7 @@ _MONTHS = frozenset("january february march april may june july august september
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _PRONOUNS = frozenset("he she they it we i you who".split())
 _STOP = frozenset("""
-and or but nor that which whom whose when where while as because if although though since after before
+and or but nor that which whom whose when where while as because if whether although though since after before
 until than so yet in on at for with from by to about into over under through during against between
 among without within across per via upon onto off out up down around near like unlike despite
 is are was were be been being has have had do does did will would can could should may might must
@@ -246,8 +246,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 # a straight mark that can only close: after the quotation's last punctuation and before its
 # attribution ('... never been made , " Trump said'), in a text written a sentence per line, where a
-# quotation of several sentences runs over several lines without reopening
-_CLOSING_DQ = re.compile(r'[,.?!]\s?"\s+(?:[A-Z][\w.’\'-]*\s+){0,3}(?:' + "|".join(sorted(
+# quotation of several sentences runs over several lines without reopening; so does a curly closing
+# mark with no opening one on its line ('... to stay in jail,” said Greenway'); in other texts, the
+# paragraph right after the one the quotation was left open in
+_CLOSING_DQ = re.compile(r'[,.?!]\s?["”]\s+(?:[A-Z][\w.’\'-]*\s+){0,3}(?:' + "|".join(sorted(
     {"said", "says", "told", "added", "asked", "wrote", "tweeted", "explained", "continued", "insisted"}))
     + r")\b")
 _LINES_BACK = 8  # lines a quotation of one sentence per line may run over
@@ -258,9 +260,9 @@ _CUE_BEFORE = re.compile(r"\b(?:said|says|told|added|asked|wrote|tweeted|stated|
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage, quotation marks included. A quotation left open at the
-    end of a paragraph continues when the next paragraph opens with a quotation mark, or, in a text
-    of one sentence per line, up to a straight mark a few lines on that closes it before its
-    attribution (``_CLOSING_DQ``)."""
+    end of a paragraph continues when the next paragraph opens with a quotation mark, or up to a mark
+    that closes it before its attribution (``_CLOSING_DQ``) in the next paragraph (in a text of one
+    sentence per line, a few lines on)."""
     regions: list[tuple[int, int]] = []
     paras = _paragraphs(text)
     carry: int | None = None  # start of a quotation continued from the previous paragraph
@@ -275,8 +277,8 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
         for qm in _QMARK.finditer(text, ps, pe):
             i = qm.start()
             ch = text[i]
-            if (lines and ch == _DQ and open_at is None and carry is None and unclosed is not None
-                    and pi - unclosed[1] <= _LINES_BACK and unclosed[0] == len(regions) - 1
+            if (ch in (_DQ, _CLOSE) and open_at is None and carry is None and unclosed is not None
+                    and pi - unclosed[1] <= (_LINES_BACK if lines else 1) and unclosed[0] == len(regions) - 1
                     and _CLOSING_DQ.match(text, max(ps, i - 2) if text[i - 1:i] == " " else max(ps, i - 1))
                     and not _CUE_BEFORE.search(text, ps, i)):  # ('Jones said , " Trump told us ..."' opens)
                 regions[unclosed[0]] = (regions[unclosed[0]][0], i + 1)
@@ -485,8 +487,8 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         t = toks[a - 1]
         if not _np_ok(t):
             # "A spokeswoman for Hillary Clinton", "Obama and Clinton", "Not everyone", "all the ..."
-            if a >= 2 and t.low in ("for", "from", "at", "with", "in", "on", "to", "of") and toks[a - 2].low in _ROLE_NOUNS:
-                a -= 1
+            if 2 <= a < b and t.low in ("for", "from", "at", "with", "in", "on", "to", "of") and toks[a - 2].low in _ROLE_NOUNS:
+                a -= 1  # (a preposition with its object: "prompting officers to respond" has no speaker "officers to")
                 continue
             if a >= 2 and a < b and t.low in ("for", "of", "on") and _is_cap(toks[a - 2]) and _is_cap(toks[a]) \
                     and not toks[a - 2].quoted and toks[a - 2].low not in _DAYS \
@@ -1099,6 +1101,12 @@ _CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
 _OPENS_SUBORDINATE = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)(?:Even\s+)?(?:While|Although|Though|As|Because|Since|"
                                 r"Whereas|If|When|After)\s+$")
 _CLOSED_THEN = re.compile(r"([,;.!?][\"”])\s+(?:but|while|though|although|yet)\b")
+# the main clause after a sentence's opening subordinate clause: a comma, its subject (a name, a pronoun
+# or a determiner's noun phrase, a few words with no comma) and its finite verb ("After Trump announced
+# tariffs on steel, his administration granted ...")
+_MAIN_CLAUSE = re.compile(r",\s+(?:[A-Z][\w.’'-]*|the|a|an|his|her|its|their|our|my|he|she|they|it|we|I|you)"
+                          r"(?:\s+[\w’'-]+){0,5}?\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|"
+                          r"may|might|must|did|does|do|[a-z]{3,}ed)\b")
 
 
 def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
@@ -1132,6 +1140,14 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                 # "While Comey has said that ..., Lewandowski said ...": the subordinate clause ends
                 # at the comma before the main clause's speaker
                 end = min(end, _end_with_quote(text, _trim_content(text, f.start, g.speaker[0] - 2)))
+        if f.speaker is not None and f.start > f.cue[0] and text[f.start] not in _QUOTE_CHARS \
+                and _OPENS_SUBORDINATE.search(text, max(0, f.speaker[0] - 24), f.speaker[0]):
+            # "After Trump announced tariffs on steel, his administration granted ...": what the
+            # subordinate clause reports ends at the comma before the main clause
+            for m in _MAIN_CLAUSE.finditer(text, f.start, end):
+                if not any(a < m.start() < b for a, b in _quotations(text)):
+                    end = min(end, _trim_content(text, f.start, m.start())[1])
+                    break
         # '... to "meet each other halfway," and China's foreign minister urged ...': a quotation
         # closed before ", and" + a new capitalised subject ends the content there
         m = _CLOSED_COORD.search(text, f.start, end)
@@ -1854,6 +1870,9 @@ def _tail_words(words: Sequence[str]) -> list[str]:
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         lw = w.lower().rstrip(".")
+        if lw in ROLE_HEADS and len(tail) >= 2 and first_name_sex(tail[-1]):
+            break  # a role before a first name and a surname is no part of the name ("German Chancellor Angela
+            # Merkel": "German" would read as a man's first name; "Queen Margrethe" keeps its one-word name)
         if w[:1].isupper() and lw not in _TITLE_WORDS and lw not in _NOT_PERSON_WORDS and lw not in _HONORIFICS \
                 and w not in _LEAD_OPENERS:
             tail.append(w)
@@ -2137,10 +2156,30 @@ def _person_before(text: str, at: int, people: Sequence[str], after: int = 0,
     (""I prefer Kasich," he said": a speaker's own words do not name him), nor in ``skip``."""
     if not text:
         return None
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), at - 200, after - 1) + 1
+    start = max(_stop_before(text, at), text.rfind("\n", 0, at), at - 200, after - 1) + 1
     quoted = [r for r in _quotations(text) if r[0] < at and r[1] > start]
+    whom = _WHOM_BEFORE.search(text, start, at)
+    if whom:  # "... with Mr. Abe, whom he described as ...": the one "whom" stands for is not "he"
+        quoted.append(whom.span(1))
     found = _people_in(text, start, at, _full_names_before(text, at, people), [*quoted, *([skip] if skip else [])])
     return found.pop() if len(found) == 1 else ("" if found else None)
+
+
+# a name, then an object's relative pronoun right before the pronoun, its clause's subject
+_WHOM_BEFORE = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+)*[A-Z][\w’'\-]+)\s*,?\s+whom\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _stop_before(text: str, at: int) -> int:
+    """Where the sentence before ``at`` ends, less one (-1 when none): after its mark and any closing
+    quotation marks (''Politicking.'' Democrats ...''), not after a title's period ("Mr. Abe")."""
+    ends = _sentence_ends(text)
+    k = bisect.bisect_right(ends, at) - 1
+    while k >= 0:
+        word = re.search(r"(\w+)[.!?]\W*$", text[max(0, ends[k] - 16):ends[k]])
+        if not word or word.group(1).lower() not in _ABBREVIATED:
+            return ends[k] - 1
+        k -= 1
+    return -1
 
 
 # a sentence's end: its mark, closing quotation marks (and the filler of a typewriter mark), a space
@@ -2287,6 +2326,21 @@ def _only_other_person(text: str, at: int, people: Sequence[str], full: str) -> 
     return person
 
 
+def _woman_named_since(text: str, since: int, at: int, people: Sequence[str],
+                       own: tuple[int, int] | None = None) -> str | None:
+    """The one woman (by her first name, her title or the pronouns after her) that ``text`` names
+    after ``since`` in the pronoun's sentence and the two before it, outside quotations and the
+    pronoun's own quote (``own``); None when none or several."""
+    ends = _ends_before(text, at, 1500) if text else []
+    lo = max(since, ends[-3] if len(ends) >= 3 else max(0, at - 1500))
+    if lo >= at:
+        return None
+    skip = [r for r in _quotations(text) if r[0] < at and r[1] > lo] + ([own] if own else [])
+    women = {n for n in _people_in(text, lo, at, _full_names_before(text, at, people), skip)
+             if _known_sex(text, n, at) == 2}
+    return women.pop() if len(women) == 1 else None
+
+
 RECENT_SPEAKERS = 50
 
 
@@ -2326,6 +2380,9 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             if _person_like(name) and pos > nearest.get(name, -1):
                 nearest[name] = pos
         cands = [(pos, name) for name, pos in nearest.items()]
+        whom = _WHOM_BEFORE.search(text, max(0, speaker_start - 200), speaker_start) if text else None
+        if whom:  # "... Mr. Abe, whom he described as ...": not Abe
+            cands = [(pos, name) for pos, name in cands if not whom.start(1) <= pos < whom.end(1)]
         # (a bare surname by the full names the article wrote it in before: "Jackson" after "Singer
         # Michael Jackson" is him)
         def sex_of(pos: int, name: str) -> int:
@@ -2362,6 +2419,13 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             return None
         pos, name = max(cands)
         full = _full_name(name, seen, titled, speaker_start, sex)
+        if sex == 2 and not told[(pos, name)] and not _known_sex(text, full, speaker_start):
+            # "she" after a speaker of unknown sex: the one woman named since, by her first name, in the
+            # sentences just before ("..., Varoufakis said. Chancellor Angela Merkel addressed
+            # parliament. ``...,'' she said" is Merkel's)
+            woman = _woman_named_since(text, pos, speaker_start, known, own)
+            if woman and not set(woman.split()) & set(full.split()):
+                return woman
         # an indirect quote around the pronoun that opens on a pronoun of its sex tells of the speaker
         # himself; the names after it are not his ("He's leaning toward Kasich, he said, because ...")
         wrapped = own if own and own[0] < speaker_start < own[1] and re.match(

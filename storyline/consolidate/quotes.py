@@ -353,12 +353,30 @@ def _plural_after(word: str) -> bool:
     return low in _BEFORE_PLURAL or low[:1].isdigit()
 
 
+# words that no verb in "-s" follows (articles, possessives, plural quantities, prepositions; not "this
+# makes", "all comes", "more needs"), and the words that follow a noun phrase's plural head and never
+# its verb's subject: a preposition, a joiner, a number or a name ("the tariffs on March 8")
+_ONLY_BEFORE_NOUNS = _BEFORE_PLURAL - frozenset("this that all some more most any each every and or new old no".split())
+_AFTER_PLURAL_HEAD = frozenset("""of in on at by for from with to into about among between against over under through
+during without within across and or but""".split())
+
+
+def _plural_head(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]``, ending in "s", heads a noun phrase that a verb of saying took as its
+    object: after a word no verb follows, and before a word that no subject's verb is ("announced the
+    tariffs on March 8, but ..."; not "said the cautions apply doubly", whose plural is the subject)."""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    return words[k - 1].lower() in _ONLY_BEFORE_NOUNS and (
+        not nxt or nxt.lower() in _AFTER_PLURAL_HEAD or nxt[:1].isdigit() or nxt[:1].isupper())
+
+
 def is_claim(q: Quote) -> bool:
     """True when a quote's content can be shown as what its speaker said: a quotation, or an indirect
     content that is a clause ("that ...", "Kim would be visiting ..."). False for a bare noun phrase
     that a reporting verb took as its object ("confirmed the North Korean leader's trip while he was
-    still in the country", "announced his visit but provided no details", "offered a glimmer of
-    hope"): a verb must come, and before any subordinate or contrasting clause."""
+    still in the country", "announced his visit but provided no details", "announced the tariffs on
+    March 8, but exempted ...", "offered a glimmer of hope"): a verb must come, and before any
+    subordinate or contrasting clause."""
     if q.kind != "indirect":
         return True
     cue = (q.cue or "").lower().split()
@@ -367,6 +385,9 @@ def is_claim(q: Quote) -> bool:
     # a deed's object reads as a clause only by a verb, not by a plural noun ("the FDA approved
     # Vioxx for menstrual pain in adults", "doctors wrote 76.7 million prescriptions")
     action = bool(cue) and cue[-1] in _ACTION_CUES
+    # (not a verb of reference, whose object is its judgement, nor a denial, whose object is what is denied: both
+    # are shown with their cue, "called the charges a farce", "has denied the charges")
+    saying = speech_cue(q.cue) and not _DENIAL.search(q.cue or "")
     words = re.findall(r"[\w'’-]+", q.text)
     if not words:
         return False
@@ -381,7 +402,7 @@ def is_claim(q: Quote) -> bool:
             return False
         if lw in _FINITE or (k > 0 and len(lw) > 3 and lw.endswith("ed")) or \
                 (k > 0 and lw.endswith("s") and not lw.endswith(("'s", "ss", "us", "is", "ics"))
-                 and not (action and _plural_after(words[k - 1]))):
+                 and not (action and _plural_after(words[k - 1])) and not (saying and _plural_head(words, k))):
             return True
     return False  # no verb at all: "offered a glimmer of hope", "dismissed the league's latest proposal"
 
@@ -817,12 +838,13 @@ def _absolute(q: Quote, text: str) -> bool:
                 and _WITH_BEFORE.search(text, max(0, q.speaker_start - 40), q.speaker_start))
 
 
-_IF_BEFORE = re.compile(r"(?<!\beven )(?<!\bas )\b(?:if|unless)\s+$", re.IGNORECASE)  # ("even if X insisted": X did)
+_IF_BEFORE = re.compile(r"(?<!\beven )(?<!\bas )\b(?:if|unless|whether)\s+$", re.IGNORECASE)  # ("even if X insisted": X did)
 
 
 def _hypothetical(q: Quote, text: str) -> bool:
     """Whether a quote's speaker opens a condition ("if the survey confirms ...", "unless the board
-    says ..."): words that may be said, which the extractor reports as attributions do."""
+    says ...") or a question ("investigating whether Trump told Comey ..."): words that may be said,
+    which the extractor reports as attributions do."""
     return bool(q.speaker_start is not None and text and q.cue_start is not None and q.cue_start > q.speaker_start
                 and _IF_BEFORE.search(text, max(0, q.speaker_start - 12), q.speaker_start))
 
