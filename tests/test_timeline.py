@@ -115,6 +115,38 @@ def test_a_clause_is_listed_once_under_its_newest_date():
     assert [(e.date, e.text.split()[1]) for e in entries] == [("1931", "bridge"), ("2024-09-03", "council")]
 
 
+def test_a_clause_a_written_day_opens_is_listed_under_it_not_under_a_later_weekday():
+    """"On March 3, the eve of the first of the new Friday markets, the baker vanished" is March 3's:
+    the day that opens the clause dates its verb; the Friday nearer the article's date names the
+    markets. Where the written day does not open the clause (a background "that began on March 3",
+    a stamp, a plan) the nearest day is still the clause's news."""
+    def dates(text: str, published: date) -> list[str]:
+        return [e.date for e in storyline.timeline([Article(text=text, published=published, source="A")])]
+
+    assert dates("On March 3, the eve of the first of the new Friday markets, the baker vanished from "
+                 "the square.", date(2024, 3, 14)) == ["2024-03-03"]
+    assert dates("On Saturday, May 11, 2024, riots broke out in the port over a killing by police eight "
+                 "days ago.", date(2024, 5, 20)) == ["2024-05-11"]
+    assert dates("The mayor said on Monday that the strike, which began on March 3, was over.",
+                 date(2024, 3, 14)) == ["2024-03-11"]
+    assert dates("On Dec. 15 voters will choose a new council, the board said on Monday.", date(2023, 12, 6)) \
+        == ["2023-12-04"]
+
+
+def test_a_weekday_in_a_sentence_a_written_day_opens_dates_no_sentence_of_a_summarised_timeline() -> None:
+    from storyline.consolidate.timeline_rank import day_mentions
+
+    text = ("On March 3, the eve of the first of the new Friday markets, the baker vanished from the square. "
+            "The mayor said on Monday that the strike, which began on March 2, was over. "
+            "Thursday, March 14, 2024; 9:30 AM The council met on Wednesday.")
+    spans, days, naming = day_mentions(text, date(2024, 3, 14))
+    # the Friday (March 8) still weighs as a day, but the first sentence is March 3's; a background
+    # "which began on March 2" and a page's stamp leave the weekday its sentence
+    assert {(i, d.isoformat()) for i, d in days if (i, d) not in naming} == {
+        (0, "2024-03-03"), (1, "2024-03-11"), (1, "2024-03-02"), (2, "2024-03-14"), (2, "2024-03-13")}
+    assert (0, date(2024, 3, 8)) in days
+
+
 def test_a_timeline_entry_does_not_open_with_the_sentence_befores_closing_quote():
     a = Article(text="The coach said, ``We will be back.'' That was in 1998, before the club folded.",
                 published=date(2024, 9, 4), source="A")
@@ -705,3 +737,77 @@ def test_an_undated_page_of_a_web_archive_is_dated_by_its_weekdays_before_its_ca
     captured = Article(text=text, meta={"captured": "2026-03-05T10:00:00Z"})   # a Thursday
     assert infer_dct(captured) == date(2026, 3, 3)
     assert infer_dct(Article(text=text)) is None   # nothing else dates it
+
+
+# --- an undated article's own dates against its story's ----------------------------------------------
+
+def test_a_date_in_the_web_address_dates_an_undated_article_ahead_of_its_story() -> None:
+    from storyline.analyze.dct import url_date
+
+    assert url_date("https://news.example.org/2016/03/14/harbour-crane-falls/") == date(2016, 3, 14)
+    assert url_date("http://example.com/metro/20070503/council-vote") == date(2007, 5, 3)
+    assert url_date("http://example.com/world/2010-05-05-strike-day_N.htm") == date(2010, 5, 5)
+    assert url_date("http://example.com/view/20100505-268325/Strike") == date(2010, 5, 5)
+    assert url_date("https://example.co.uk/film/2013/aug/02/festival-opens") == date(2013, 8, 2)
+    assert url_date("https://example.com/sport/2013/3/8/4081296/cup-draw") == date(2013, 3, 8)
+    # a month's folder with a title that opens on a number, a long id, a date to come, two dates
+    assert url_date("https://blog.example.com/2013/08/5-reasons-to-cycle") is None
+    assert url_date("https://example.com/story-e6frfkyi-1225862790476") is None
+    assert url_date("https://example.com/2099/01/01/far-ahead") is None
+    assert url_date("https://example.com/2012/09/10/retrial/2011-04-02-first-trial") is None
+    assert url_date("https://someblog.example.com/2005_05_01_archive.html") is None
+    assert url_date(None) is None and url_date("not a url") is None
+
+    undated = Article(text="The crane toppled into the harbour on Monday, the port said.",
+                      url="https://news.example.org/2016/03/14/harbour-crane-falls/")
+    story = [Article(text="A new crane arrived.", published=date(2019, 6, 10)),
+             Article(text="The crane was tested.", published=date(2019, 6, 12))]
+    assert infer_dct(undated, story) == date(2016, 3, 14)
+    # an old text at a new address: its own days ("Friday, Nov. 3, 2006" told of on Friday) outweigh it
+    moved = Article(text="The crane toppled into the harbour on Friday, Nov. 3, 2006. Divers searched on Friday.",
+                    url="https://news.example.org/2016/03/14/harbour-crane-falls/")
+    assert infer_dct(moved, story) == date(2006, 11, 3)
+
+
+def test_the_story_does_not_date_an_article_whose_own_days_are_of_another_time() -> None:
+    """Its story is of June 2019; the article writes "Tuesday, March 4, 2014" and tells of that
+    Tuesday: it is dated from its own words, not moved into June 2019. With no weekday of its own
+    to tie to the written day it stays undated: a wrong date is worse than none."""
+    story = [Article(text="The river rose again.", published=date(2019, 6, 10)),
+             Article(text="Volunteers filled sandbags.", published=date(2019, 6, 11))]
+    tied = Article(text="Flood water reached the old tannery on Tuesday, March 4, 2014. Volunteers worked "
+                        "through Tuesday night to save the stock, and on Wednesday the water fell.")
+    assert infer_dct(tied, story) == date(2014, 3, 5)
+    untied = Article(text="Flood water reached the old tannery on Tuesday, March 4, 2014, and stayed "
+                          "for a week.")
+    assert infer_dct(untied, story) is None
+    # two days of its own, close together and far from the story's: of another time too
+    pair = Article(text="The levee broke on Feb. 27, 2014 and the town was evacuated on March 1, 2014. "
+                        "Crews returned on Friday.")
+    assert infer_dct(pair, story) is None
+    # one date of its history, however often told, and a plan ahead of the story leave the story's date
+    history = Article(text="The dam, finished on May 2, 1961, failed on Monday. The May 2, 1961 opening "
+                           "had drawn crowds. Repairs will start on Sunday, Oct. 6, 2019.")
+    assert infer_dct(history, story) == date(2019, 6, 10)
+
+
+def test_a_story_that_mixes_times_dates_a_weekday_only_article_by_the_names_it_shares() -> None:
+    """One undated article is of another time than the story's dated one ("Tuesday, March 4, 2014"
+    in a story of June 2019): the story mixes two floods. An undated article with only a weekday
+    is dated from the dated article when it names its people and places, and left undated when it
+    names those of the other time's article (a wrong date is worse than none); one that names a
+    day near the story's is dated from it as before."""
+    dated = Article(id="d", published=date(2019, 6, 10),
+                    text="The Ashby river rose again on Monday in Lindale, and mayor Petra Oakes closed the ferry.")
+    other_time = Article(id="x", text="Flood water reached the Crane Street tannery in Hollin on Tuesday, March 4, "
+                                      "2014, and Karl Wendt moved his stock upstairs.")
+    like_other = Article(id="w", text="Karl Wendt said on Sunday that the Crane Street tannery in Hollin would reopen.")
+    like_dated = Article(id="v", text="Petra Oakes said on Sunday that the Lindale ferry on the Ashby would stay shut.")
+    near = Article(id="n", text="Water crested on Sunday, a day before the June 10 warning in Hollin was lifted.")
+    out = {a.id: a for a in with_inferred_dates([dated, other_time, like_other, like_dated, near])}
+    assert out["x"].published is None and out["w"].published is None
+    assert out["v"].published == date(2019, 6, 9) and out["v"].published_inferred
+    assert out["n"].published == date(2019, 6, 9)
+    # without the article of another time, the story dates the weekday as before
+    out = {a.id: a for a in with_inferred_dates([dated, like_other])}
+    assert out["w"].published == date(2019, 6, 9)

@@ -28,7 +28,8 @@ from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, span_joint, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, supports, trim_span
-from .timeline_rank import DEFAULT_PER_DATE, auto_size, names_another_event, present_today, summarize_timeline
+from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, names_another_event, present_today,
+                            summarize_timeline, written_day)
 
 _log = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ class Event:
     citation: Citation
     published: date | None
     weekday: bool = False  # dated by a bare weekday ("on Tuesday"), resolved against ``published``
+    written: bool = False  # a day its words spell out ("January 27"), not a weekday or a count of days
+    fronted: bool = False  # a day written out that opens its clause ("On January 27, ..."; ``fronted_day``)
 
 
 def format_value(value: str) -> str | None:
@@ -349,7 +352,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             shown = "… " + shown
         out.append(Event(date=value, granularity=g, text=shown,
                          citation=Citation(article_id=article.id, start=s, end=e, source=article.source),
-                         published=article.published, weekday=bool(_BARE_WEEKDAY.fullmatch(tx.text))))
+                         published=article.published, weekday=bool(_BARE_WEEKDAY.fullmatch(tx.text)),
+                         written=written_day(tx), fronted=fronted_day(text, s, tx, article.published)))
     return _one_date_per_clause(out, article.published)
 
 
@@ -419,7 +423,9 @@ def _one_date_per_clause(events: list[Event], published: date | None) -> list[Ev
     publication (the news; the others are its background), the first on ties; in an article without
     a date, under its finest date ("on 1/6/17 ... sent the next day": the first day). A range of days
     ("will visit Jan. 7-10") is a span of its own and stays; a range of years ("the 1998-99 season")
-    is background like a year."""
+    is background like a year. A day written out that opens the clause (``fronted_day``: "On
+    January 27, the eve of the first of several Friday protests, Ghonim disappeared") dates it over a
+    weekday or a count of days later in it, which tell of something else."""
     if len(events) < 2:
         return events
 
@@ -428,6 +434,14 @@ def _one_date_per_clause(events: list[Event], published: date | None) -> list[Ev
             return {"day": 0, "month": 1}.get(ev.granularity, 2)
         d = value_to_date(ev.date.split("/")[0])
         return abs((d - published).days) if d is not None else 1 << 30
+
+    def wins(ev: Event, kept: Event) -> bool:
+        if ev.granularity == kept.granularity == "day":
+            if ev.fronted and not kept.written:
+                return True
+            if kept.fronted and not ev.written:
+                return False
+        return distance(ev) < distance(kept)
 
     def day_range(ev: Event) -> bool:
         return "/" in ev.date and ev.granularity == "day"
@@ -442,7 +456,7 @@ def _one_date_per_clause(events: list[Event], published: date | None) -> list[Ev
                       if not day_range(k) and k.citation.start < c.end and c.start < k.citation.end), None)
         if clash is None:
             kept.append(ev)
-        elif distance(ev) < distance(kept[clash]):
+        elif wins(ev, kept[clash]):
             kept[clash] = ev
     return kept
 

@@ -142,6 +142,41 @@ def names_another_event(text: str, tx: Timex) -> bool:
         and _NAMES_AN_EVENT.search(text, max(0, tx.start - 24), tx.start) is not None
 
 
+# a day written with its month: "January 27", "Dec. 13", "the 8th of July"
+_MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+                        r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_FRONT = re.compile(r"[\s\"“'‘(]*(?:(?:early|late)\s+)?(?:on\s+)?", re.IGNORECASE)
+_YEAR_WRITTEN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# what follows a day that labels rather than dates a clause: a page's stamp ("Thursday, January 6,
+# 2011; 12:00 AM The ...", "February 04, 2011 | By ...", "8 September 2010 Last updated at ..."), a
+# wire dateline ("Aug 21 (Reuters) - ..."), a caption's or a chronology's day ("June 17, 2010: Actor
+# ...", "May 29 - BP says ...")
+_LABEL_AFTER = re.compile(r"\s*(?:[;:|(\[\-–—]|-LRB-|(?:,\s*)?\d{1,2}[:.]\d\d\b|(?:last\s+)?updated\b|at\s+\d)",
+                          re.IGNORECASE)
+
+
+def written_day(tx: Timex) -> bool:
+    """Whether ``tx`` is a day its words spell out ("January 27", "12/13/2008"), not a weekday or a
+    count of days ("on Friday", "eight days ago") read from its article's date."""
+    return granularity_of(tx.value) == "day" and bool(_MONTH_DAY.search(tx.text) or _YEAR_WRITTEN.search(tx.text))
+
+
+def fronted_day(text: str, start: int, tx: Timex, dct: date | None) -> bool:
+    """Whether ``tx`` is a day written out (with its month: "January 27", "Saturday, May 11, 2024")
+    that opens the clause starting at ``start`` ("On January 27, the eve of the first of several
+    Friday protests, Ghonim disappeared", "May 29 - BP says ..."): it dates the clause's main verb,
+    and a weekday or a count of days later in the clause tells of something else. Not a day that
+    labels the clause (a page's stamp: "Thursday, January 6, 2011; 12:00 AM The commission on
+    Wednesday ..."; a dateline, a caption's day) nor a day after ``dct`` (a plan: "On Dec. 15
+    voters will choose, the board said Monday" is Monday's news)."""
+    if granularity_of(tx.value) != "day" or not _MONTH_DAY.search(tx.text):
+        return False
+    if _FRONT.fullmatch(text, start, tx.start) is None or _LABEL_AFTER.match(text, tx.end):
+        return False
+    day = value_to_date(tx.value[:10])
+    return day is not None and (dct is None or day <= dct)
+
+
 @lru_cache(maxsize=4096)
 def day_mentions(text: str, dct: date | None, lang: str = "en"
                  ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...], frozenset[tuple[int, date]]]:
@@ -150,12 +185,17 @@ def day_mentions(text: str, dct: date | None, lang: str = "en"
     society today") of one article text; relative days ("on Thursday") are anchored at ``dct``.
     Ranges, months and years name no single day and are left out. A day that only names an event
     still tells that the day matters (it weighs in ``rank_days``), but its sentence tells of
-    something else."""
+    something else; so does a weekday or a count of days in a sentence that a written day opens
+    (``fronted_day``: "On January 27, the eve of the first of several Friday protests, he
+    disappeared" is January 27's)."""
     spans = tuple(sentence_spans(text, lang))
     starts = [s for s, _ in spans]
     out: list[tuple[int, date]] = []
     seen: set[tuple[int, date]] = set()
     dating: set[tuple[int, date]] = set()
+    fronted: set[int] = set()  # the sentences a written day opens
+    written: set[tuple[int, date]] = set()
+    told: list[tuple[int, date]] = []  # the dating days that are not written out (weekdays, counts)
     for tx in tag_timexes(text, dct):
         if tx.type not in ("DATE", "TIME") or "X" in tx.value or granularity_of(tx.value) != "day":
             continue
@@ -170,9 +210,17 @@ def day_mentions(text: str, dct: date | None, lang: str = "en"
             continue  # "(Updated 5:31 p.m. ...)" dates the page, not what the sentence tells
         if not (names_another_event(text, tx) or present_today(text, tx.start, tx.end)):
             dating.add((i, day))
+            if written_day(tx):
+                written.add((i, day))
+                if fronted_day(text, spans[i][0], tx, dct):
+                    fronted.add(i)
+            else:
+                told.append((i, day))
         if (i, day) not in seen:
             seen.add((i, day))
             out.append((i, day))
+    if fronted:
+        dating -= {(i, day) for i, day in told if i in fronted and (i, day) not in written}
     return spans, tuple(out), frozenset(p for p in out if p not in dating)
 
 
