@@ -336,12 +336,13 @@ def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:
     arts = list(articles)
     apart = _of_other_times(arts)
     names = [_names(a.text) for a in arts] if apart else []
+    dated = [j for j, a in enumerate(arts) if a.published is not None]
     out: list[Article] = []
     for k, a in enumerate(arts):
         if a.published is not None:
             out.append(a)
             continue
-        mixed = bool(apart) and (any(o is a for o in apart) or not _named_like_dated(k, arts, names, apart))
+        mixed = bool(apart) and (k in apart or not _named_like_dated(k, names, dated, apart))
         out.append(_inferred(a, [o for o in arts if o is not a], mixed=mixed))
     if all(a.published is None for a in arts) and any(a.published is not None for a in out):
         # a story of undated articles, one of which dates itself ("Sunday, April 29, 2018" ... "on
@@ -351,19 +352,19 @@ def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:
     return out
 
 
-def _of_other_times(arts: Sequence[Article]) -> list[Article]:
-    """The undated articles of a story whose own days say they are of another time than its dated
-    ones (``_of_another_time``); none when no article is dated."""
+def _of_other_times(arts: Sequence[Article]) -> set[int]:
+    """The positions of the undated articles of a story whose own days say they are of another time
+    than its dated ones (``_of_another_time``); none when no article is dated."""
     dated = sorted(a.published for a in arts if a.published is not None)
     if not dated:
-        return []
+        return set()
     ref = dated[len(dated) // 2]
-    out = []
-    for a in arts:
+    out = set()
+    for k, a in enumerate(arts):
         if a.published is None and url_date(a.url) is None:
             try:
                 if _of_another_time(dct_evidence(a.text or ""), ref):
-                    out.append(a)
+                    out.add(k)
             except (ValueError, TypeError, AttributeError, OverflowError):
                 continue
     return out
@@ -372,16 +373,13 @@ def _of_other_times(arts: Sequence[Article]) -> list[Article]:
 _NAMES_CLOSER = 0.1  # how much closer to a dated article's names an undated one must be than to the other time's
 
 
-def _named_like_dated(k: int, arts: Sequence[Article], names: Sequence[frozenset[str]],
-                      apart: Sequence[Article]) -> bool:
-    """Whether ``arts[k]`` names the people and places of the story's dated articles clearly more
-    than those of its articles of another time (``apart``): the most alike of each, by the cosine of
-    their sets of capitalised words (``names``, one per article)."""
-    dated = max((_cosine(names[k], names[j]) for j, o in enumerate(arts) if o.published is not None and j != k),
-                default=0.0)
-    other = max((_cosine(names[k], names[j]) for j, o in enumerate(arts) if j != k and any(o is x for x in apart)),
-                default=0.0)
-    return dated > other + _NAMES_CLOSER
+def _named_like_dated(k: int, names: Sequence[frozenset[str]], dated: Iterable[int], apart: Iterable[int]) -> bool:
+    """Whether the ``k``-th article names the people and places of the story's ``dated`` articles
+    clearly more than those of its articles of another time (``apart``; positions both): the most
+    alike of each, by the cosine of their sets of capitalised words (``names``, one per article)."""
+    near = max((_cosine(names[k], names[j]) for j in dated if j != k), default=0.0)
+    other = max((_cosine(names[k], names[j]) for j in apart if j != k), default=0.0)
+    return near > other + _NAMES_CLOSER
 
 
 _NO_NAMES = frozenset(w.capitalize() for w in (

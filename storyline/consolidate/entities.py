@@ -156,13 +156,17 @@ _STATE_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("republic", "of", "india"): ("india",),
     ("lao", "people's", "democratic", "republic"): ("laos",),
     ("bolivarian", "republic", "of", "venezuela"): ("venezuela",),
-    # a state's other usual name: "America" alone is the United States (the continents are "North",
-    # "South", "Latin America" or "the Americas"), "Britain" the United Kingdom, "Holland" the Netherlands
+}
+# a state's other usual name: "America" alone is the United States (the continents are "North",
+# "South", "Latin America" or "the Americas"), "Britain" the United Kingdom, "Holland" the Netherlands;
+# the state only where the tagger read a place (``_usual_name``)
+_OTHER_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("america",): ("united", "states"),
     ("britain",): ("united", "kingdom"),
     ("great", "britain"): ("united", "kingdom"),
     ("holland",): ("netherlands",),
 }
+_STATE_NAMES.update(_OTHER_NAMES)
 
 # a US state as AP style abbreviates it after a town ("Laramie, Wyo.", "Pensacola, Fla."): that state,
 # shown by its name ("Wash." is left out: "Washington" alone is most often the capital)
@@ -203,9 +207,6 @@ def _usual_name(e: "LocalEntity") -> tuple[str, ...] | None:
         return None  # "Tom Holland ... Holland said", "Captain America", "America's Cup": no state
     return _STATE_NAMES.get(e.full)
 
-
-# a state's other usual names, the state only where the tagger read a place
-_OTHER_NAMES = frozenset([("america",), ("britain",), ("great", "britain"), ("holland",)])
 
 
 # words a story puts before an organisation's name that are no part of it ("Daily Milliyet", "Ailing

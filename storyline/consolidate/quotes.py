@@ -717,8 +717,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             ent = next(iter(found)) if found and len(found) == 1 else None
         if entity_of is not None and not names_a_speaker(cname, label_of(ent), bool(q.speaker_resolved)):
             continue  # "Few", "Six", "A hurricane": no one who could have said it
-        if ent and entity_labels is not None and entity_labels.get(ent) not in (None, "PERSON") \
-                and (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:
+        if label_of(ent) not in (None, "PERSON") and (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:
             continue  # "he said", read as a place or an organisation: no one we can name
         if ent and entity_names and sex_clash(speaker_sex(q), name_sex(entity_names.get(ent, ""))):
             if (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:

@@ -92,9 +92,9 @@ def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool | None:
     the same article is noted, so that its page is not read at every poll. A version published
     before the stored one (an export listing the newest first), or captured before it (a web
     archive's captures, dated by ``meta["captured"]``, which also dates the revision), does not
-    replace it. Returns whether
-    it revised, or None when ``a`` is another article under the same address (none of the stored
-    text goes on in it, and it is no piece of it: a live page, a front page given as a link).
+    replace it. Returns whether it revised, or None when ``a`` is another article under the same
+    address (none of the stored text goes on in it, and it is no piece of it: a live page, a front
+    page given as a link).
     (``articles_fts`` keeps the first text: nothing reads it yet.)"""
     r = c.execute("SELECT title, text, published, published_inferred, meta, story_id FROM articles WHERE id = ?",
                   (a.id,)).fetchone()
