@@ -500,3 +500,18 @@ def test_a_count_whose_people_are_left_unsaid_after_a_passive_of_harm_is_a_count
 
 def test_a_bare_count_after_a_passive_is_of_people_only_when_people_were_counted():
     assert number_claims("Of the 40 bills in the session, 12 were killed in committee.") == []
+
+
+def test_an_inclusive_bound_joins_the_figure_it_states() -> None:
+    day = date(2022, 5, 2)
+    arts = [Article(id="a", published=day, text="A bus crashed into a river near Tolvar on Monday, killing 12 people, "
+                                                 "police said. The driver survived."),
+            Article(id="b", published=day, text="At least 12 people were killed when a bus crashed into a river near "
+                                                 "Tolvar on Monday, officials said."),
+            Article(id="c", published=day, text="A bus plunged into a river near Tolvar on Monday, killing 15 people, "
+                                                 "the governor said.")]
+    toll = _slot(find_disagreements(arts), "people killed")
+    assert _values(toll) == {"12", "15"}
+    twelve = next(v for v in toll.values if v.value == "12")
+    assert {c.article_id for c in twelve.citations} == {"a", "b"}
+    assert toll.note.startswith("2 figures in 3 reports")

@@ -1321,3 +1321,13 @@ def test_a_transcripts_anonymous_turns_and_run_in_labels_are_no_names() -> None:
     b = storyline.brief([storyline.Article(id="tr", source="radio", published="2024-05-03", text=text)])
     names = {n for e in b.entities for n in (e.name, *e.aliases)}
     assert not any("UNIDENTIFIED" in n or "no , no" in n.lower() for n in names), names
+
+
+def test_a_tokenized_corpus_hyphenated_name_is_shown_as_typeset() -> None:
+    arts = _dated(("Marie Lanvier - Dupont , the mayor of Brelle , resigned on Monday . "
+                   "Lanvier - Dupont denied wrongdoing , her lawyer said .", date(2021, 3, 2)),
+                  ("Mayor Marie Lanvier-Dupont stepped down on Monday.", date(2021, 3, 2)))
+    ents, _ = _entities(arts)
+    mayor = _find(ents, "Marie Lanvier-Dupont")
+    assert mayor.name == "Marie Lanvier-Dupont"
+    assert all(" - " not in a for a in mayor.aliases), mayor.aliases

@@ -647,6 +647,18 @@ def _running_count(keys: Sequence[tuple[float, str]], places: dict[tuple[float, 
     return all(max(days[a]) < min(days[b]) and a[0] < b[0] for a, b in zip(order, order[1:]))
 
 
+_INCLUSIVE_BOUNDS = ("at least", "up to", "at most")
+
+
+def _fold_inclusive_bounds(vals: dict[tuple[float, str], list[tuple[Unit, NumberClaim]]],
+                           places: dict[tuple[float, str], list[Citation]]) -> None:
+    """An inclusive bound that another report states exactly ("at least 12" beside "12") tells that
+    figure, not a figure of its own: its reports join the exact one's, in place."""
+    for key in [k for k in vals if k[1] in _INCLUSIVE_BOUNDS and (k[0], "") in vals]:
+        vals[(key[0], "")].extend(vals.pop(key))
+        places[(key[0], "")].extend(places.pop(key))
+
+
 def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
     entries: dict[str, list[tuple[Article, int, Unit, NumberClaim]]] = defaultdict(list)
     known = _story_words(by_id)
@@ -678,6 +690,7 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
         if len(vals) > 2 and max(sum(len(vals[o]) for o in vals if _compatible(k, o)) for k in vals) < 2:
             continue  # three counts or more, none borne out by another: several incidents of a long topic
         vals = _one_incident(vals)
+        _fold_inclusive_bounds(vals, places)
         keys = list(vals)
         if len(keys) < 2 or _all_compatible(keys):
             continue

@@ -1082,10 +1082,26 @@ def _titled_namesakes(groups: Sequence[Sequence[LocalEntity]], labels: Sequence[
     return out
 
 
-def _canonical(group: Sequence[LocalEntity]) -> str:
+_TOKENIZED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+
+
+def _closed(surface: str) -> str:
+    """A name as typeset: a tokenized corpus's "Strauss - Kahn" is "Strauss-Kahn" (inside one name a
+    spaced hyphen between two words is the tokenizer's, not a dash)."""
+    return _TOKENIZED_HYPHEN.sub("-", surface) if " - " in surface else surface
+
+
+def _surfaces(group: Sequence[LocalEntity]) -> Counter[str]:
+    """How often the group's mentions write each form of its name, forms typeset as names are."""
     surf: Counter[str] = Counter()
     for e in group:
-        surf.update(e.surfaces)
+        for x, c in e.surfaces.items():
+            surf[_closed(x)] += c
+    return surf
+
+
+def _canonical(group: Sequence[LocalEntity]) -> str:
+    surf = _surfaces(group)
     # a state is shown by its usual name, its official one kept as an alias
     usual = {_STATE_NAMES[t] for t in map(name_tokens, surf) if t in _STATE_NAMES}
     if usual:
@@ -1520,11 +1536,10 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
                               {a.id: a.text or "" for a in articles})
     for g, label, name in zip(groups, labels, names):
         eid = entity_id_for(label, name)
-        aliases: Counter[str] = Counter()
+        aliases = _surfaces(g)
         roles: list[str] = []
         counts: Counter[str] = Counter()
         for e in g:
-            aliases.update(e.surfaces)
             for r in filter(None, map(shown_role, e.roles)):
                 if _role_form(r) not in {_role_form(x) for x in roles}:  # "U.S. President" = "US President"
                     roles.append(r)
