@@ -1331,3 +1331,14 @@ def test_a_tokenized_corpus_hyphenated_name_is_shown_as_typeset() -> None:
     mayor = _find(ents, "Marie Lanvier-Dupont")
     assert mayor.name == "Marie Lanvier-Dupont"
     assert all(" - " not in a for a in mayor.aliases), mayor.aliases
+
+
+def test_a_transcripts_surname_label_is_the_person_its_full_label_names() -> None:
+    text = ("ANNA BROOK, RIVER NEWS ANCHOR: Good evening. The harbour strike goes on.\n\n"
+            "GIDEON PELL, HARBOUR WORKERS UNION: We will stay out.\n\n"
+            "BROOK: Until when?\n\nPELL: Until the bonus is restored.\n\nBROOK: Gideon Pell, thank you.")
+    ents, _ = _entities(_story([text]))
+    people = {e.name: e for e in ents if e.label == "PERSON"}
+    assert "Brook" not in people and "Pell" not in people, sorted(people)
+    assert sum(people["Anna Brook"].mentions.values()) == 3  # her full label and her two turns
+    assert "BROOK" not in people["Anna Brook"].aliases

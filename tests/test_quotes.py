@@ -1377,3 +1377,14 @@ def test_what_an_opening_subordinate_clause_reports_ends_before_the_main_clause(
     text = "After the mayor announced new fees for the harbour moorings last spring, her council lowered the rents of the fishing crews."
     q = _by_text(extract_quotes(text), "new fees")
     assert q.speaker == "the mayor" and q.text == "new fees for the harbour moorings last spring", q
+
+
+def test_a_participles_speaker_is_a_multitude_with_its_head_noun():
+    text = "Thousands of dockers filled the square on Monday, demanding that the port authority restore the bonus."
+    q = _by_text(extract_quotes(text), "the port authority restore the bonus")
+    assert _speaker(text, q) == "Thousands of dockers"
+
+
+def test_thanks_to_a_guest_are_no_report_of_speech():
+    text = "ANNA BROOK, RIVER NEWS ANCHOR: Is the port closed?\n\nPELL: It is.\n\nBROOK: Gideon Pell, thank you."
+    assert not [q for q in extract_quotes(text) if q.kind == "indirect"]

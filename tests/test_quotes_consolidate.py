@@ -490,3 +490,15 @@ def test_a_deed_an_aim_and_a_question_asked_about_someone_are_nobodys_words() ->
     # an announcement with its clause is still what was said
     got = _brief_speakers("Minister Tomas Reyl announced that the quotas would be cut by a third in the spring.")
     assert any("cut by a third" in t for ts in got.values() for t in ts), got
+
+
+def test_what_a_correspondent_reports_inside_her_turn_is_no_quote_of_hers():
+    groups = _groups_of((
+        "ANNA BROOK, RIVER NEWS ANCHOR: We go to the harbour now. Our correspondent Ilse Varga is there.\n\n"
+        "ILSE VARGA, RIVER NEWS CORRESPONDENT: Anna, hundreds of dockers marched to the port office today, "
+        "demanding that the night shift bonus be restored.\n\n"
+        "BROOK: Gideon Pell leads the union. How long will the dockers stay out?\n\n"
+        "GIDEON PELL, HARBOUR WORKERS UNION: We will stay out until the port authority restores the bonus it cut.\n\n"
+        "BROOK: And if it never does?\n\nPELL: Then the port stays empty through the winter, and the town knows it."))
+    assert not [g for g in groups if "Varga" in g.speaker or "VARGA" in g.speaker]
+    assert _group(groups, "Gideon Pell")

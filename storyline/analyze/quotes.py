@@ -203,6 +203,7 @@ def _possessive(word: str) -> bool:
     return bool(_POSSESSIVE.search(word)) and re.split(r"['’]", word.lower())[0] not in _CONTRACTED
 _DETS = frozenset("the a an his her their its our my your this that these those one two three several "
                   "some many most other another".split())
+_MULTITUDES = frozenset("dozens hundreds thousands millions scores tens".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                   "tomorrow earlier later recently".split())
 _TIME_HEADS = frozenset("morning afternoon evening night week month year weekend day".split())
@@ -696,8 +697,8 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         if b > k and t.low in _WEEKDAY_WORDS and toks[b - 1].low not in _DETS \
                 and not (b + 1 < limit and _is_cap(toks[b + 1])):
             break  # "Gov. George W. Bush Thursday granted ...": the day is no part of the name (not "The Sunday Times")
-        if t.low in _DETS or t.low == "of":
-            pass
+        if t.low in _DETS or t.low == "of" or t.low in _MULTITUDES:
+            pass  # ("Thousands of protesters ..., demanding": no name, the head follows)
         elif _is_cap(t) or t.text in ("’s", "'s", "-", ".", "&"):
             seen_cap = seen_cap or _is_cap(t)
         elif possessed and t.text.isalpha() and t.low not in CUE_VERBS and t.low not in _AUX_VERBS \
@@ -1286,6 +1287,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     if verb.startswith("plead") and cb < n and (toks[cb].low in _PLEAS or (
             toks[cb].low == "not" and cb + 1 < n and toks[cb + 1].low in _PLEAS)):
         return None  # "pleaded guilty to a misdemeanor charge": a plea in court, not a statement
+    if verb in ("thank", "thanks") and cb < n and toks[cb].low == "you":
+        return None  # "Marek Tadlow, thank you.": a formula of thanks, no one's report of what was said
     weak = verb in _WEAK or verb in _MANNER
     cue = (toks[ca].start, toks[cb - 1].end)
     prev = toks[ca - 1].text if ca > 0 else ""

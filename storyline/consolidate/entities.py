@@ -314,6 +314,13 @@ def _label_ok(m: Mention, e_label: str, short: bool) -> bool:
     return False
 
 
+def _label_surname(m: Mention, e: LocalEntity) -> bool:
+    """Whether a short word in capitals is the family name of a person whom the page names in capitals
+    too: a transcript's turn label ("COOPER:" after "ANDERSON COOPER, CNN ANCHOR:"), not an acronym."""
+    return (m.label == e.label == "PERSON" and len(e.full) >= 2 and name_tokens(m.text) == e.full[-1:]
+            and any(" " in x and x.isupper() for x in e.surfaces))
+
+
 def _abbrev(text: str) -> bool:
     """'U.N.', 'US', 'KCNA': such a form joins a longer name only by spelling its initials ("Gen.
     Miller" is a titled name, no abbreviation)."""
@@ -444,7 +451,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             cands = [e for e in pool if (e is not beside and e.pos in every and _label_ok(m, e.label, len(toks) == 1)
                                          and _kin_of(kin, e.full[-1])
                                          and _contains(toks, e.full, e.label, sons=sons)
-                                         and not (len(toks) == 1 and _abbrev(m.text)) and not demonym
+                                         and not (len(toks) == 1 and _abbrev(m.text) and not _label_surname(m, e))
+                                         and not demonym
                                          and (royal is None or royal in map(_royal_word, e.surfaces))
                                          and not sex_clash(sex, _entity_sex(e, toks)))
                      or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
@@ -1328,9 +1336,10 @@ def _name_like(text: str) -> bool:
 
 def shown_aliases(name: str, surfaces: Sequence[str]) -> tuple[str, ...]:
     """The other names of an entity worth showing: its surfaces less the name itself, less the
-    capitals of a form already shown (a dateline's "BRENNICK" for Brennick) and less a form with "the"
+    capitals of a form already shown (a dateline's "BRENNICK" for Brennick, a turn label's "COOPER" for
+    Anderson Cooper) and less a form with "the"
     before it ("The Trump" of "The Trump administration"); an acronym ("NTSA") stays."""
-    mixed = {name.lower()} | {a.lower() for a in surfaces if not a.isupper()}
+    mixed = {name.lower(), *name.lower().split()} | {a.lower() for a in surfaces if not a.isupper()}
     return tuple(a for a in surfaces if a != name and not (a.isupper() and a.lower() in mixed)
                  and not (a[:4].lower() == "the " and a[4:].lower() in mixed))
 

@@ -660,7 +660,9 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     staff = broadcast_staff(by_id[aid].text for aid in quotes if aid in by_id)
     for aid, qs in quotes.items():
         qs = [q if q.article_id == aid else _with_article(q, aid) for q in qs]
-        qs = [q for q in qs if not (is_turn(q) and (q.speaker in staff or _small_talk(q.text)))
+        # (a quote read inside a staff turn and given its label is the programme's talk too: "JANE HOLT, CNN
+        # CORRESPONDENT: ... protesters filled the square, demanding that ...")
+        qs = [q for q in qs if q.speaker not in staff and not (is_turn(q) and _small_talk(q.text))
               and not ((q.speaker or "").isupper() and staff_title(q.speaker or ""))]  # ("CNN CORRESPONDENT:")
         # (a turn that tells what others said stays its speaker's: "MARSH: Not before the agency tells us
         # it is safe" is hers)
