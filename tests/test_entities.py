@@ -1342,3 +1342,14 @@ def test_a_transcripts_surname_label_is_the_person_its_full_label_names() -> Non
     assert "Brook" not in people and "Pell" not in people, sorted(people)
     assert sum(people["Anna Brook"].mentions.values()) == 3  # her full label and her two turns
     assert "BROOK" not in people["Anna Brook"].aliases
+
+
+def test_a_transcripts_turn_labels_are_people_though_written_in_capitals() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = ("HARALD BRENNER, RIVER NEWS ANCHOR: Happening now, the harbour strike. The dockers have stayed out for "
+            "nine days.\n\nBRENNER: Let's go to the port. Ilse, what is the latest?\n\n"
+            "ILSE VARGA, RIVER NEWS CORRESPONDENT: Harald, the port is empty and the union says the strike will go on."
+            "\n\nBRENNER: Is the port authority talking to them?\n\nVARGA: Not yet, Harald.")
+    labels = {m.label for m in recognize_entities(text) if m.text in ("BRENNER", "HARALD BRENNER", "VARGA", "ILSE VARGA")}
+    assert labels == {"PERSON"}

@@ -13,6 +13,7 @@ The models ship in ``storyline/models/`` and are loaded once per process. Each m
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import re
@@ -826,6 +827,28 @@ def _without_edge_marks(toks: Sequence[str], s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _turn_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In a transcript, a name the tagger found as a turn's label ("WOLF BLITZER, CNN ANCHOR:",
+    "BLITZER:") is a person's: capitals alone had read as a place or an organisation. A transcript:
+    one whose turns read as speech, or whose labels call someone by a full name and then by the last
+    word of it alone (run-in heads do not: "AUSTRALIA:", "PRICE RANGE:")."""
+    from .quotes import is_anonymous_label, speaker_labels, transcript_labels
+
+    labels = speaker_labels(text)
+    if not labels:
+        return mentions
+    said = transcript_labels(text, labels=labels)
+    if not said:
+        alone = {m.group("name") for m in labels if " " not in m.group("name")}
+        full = {m.group("name").split()[-1] for m in labels if " " in m.group("name")}
+        said = [m for m in labels if m.group("name").split()[-1] in alone & full]
+    names = {(m.start("name"), m.end("name")) for m in said if not is_anonymous_label(m.group("name"))}
+    if not names:
+        return mentions
+    return [dataclasses.replace(m, label="PERSON") if (m.start, m.end) in names and m.label != "PERSON" else m
+            for m in mentions]
+
+
 def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "",
                        roles: bool = True) -> list[Mention]:
     """Named-entity mentions in ``text`` (character offsets), in text order.
@@ -853,6 +876,8 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
                 titled.add(text[a:b])
     mentions = split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id))
     mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled)))
+    if ":" in text:
+        mentions = _turn_speakers(text, mentions)
     if roles:
         from .ner_roles import attach_roles
 

@@ -2581,6 +2581,15 @@ QUOTED_PASSAGE = re.compile(r"``(.*?)''|“(.*?)”|\"(.*?)\"", re.DOTALL)
 SPOKEN_SHARE = 0.3  # the share of a transcript's turns that speak so
 
 
+_ANONYMOUS = re.compile(r"(?:unidentified|unknown|unnamed|anonymous)\s+(?:male|female|man|woman|speaker|voice|person)\b",
+                        re.I)
+
+
+def is_anonymous_label(name: str) -> bool:
+    """Whether a transcript's label names no one ("UNIDENTIFIED MALE", "Unknown speaker")."""
+    return bool(_ANONYMOUS.match(name))
+
+
 def transcript_labels(text: str, least: int = 2,
                       labels: Sequence[re.Match[str]] | None = None) -> list[re.Match[str]]:
     """The speaker labels of ``text`` when it is a transcript: at least ``least`` labels, of two or

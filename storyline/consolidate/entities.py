@@ -40,7 +40,7 @@ from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
 from ..analyze.entities import LIST_HEADS, known_place, place_kinds, spelled_by, split_joined_names
 from ..analyze.ner_features import PTB_BRACKETS
-from ..analyze.quotes import titled_label
+from ..analyze.quotes import is_anonymous_label, titled_label
 from ..analyze.sentences import sentence_spans
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, GENERATIONS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, common_surname,
                                  first_name_sex, pronoun_sex, role_head, sex_clash)
@@ -1299,9 +1299,6 @@ def _list_heading(text: str) -> bool:
     return 0 < k < len(words) and bool(re.match(r"[A-Z][a-z]", words[k]))
 
 
-_ANONYMOUS = re.compile(r"(?:unidentified|unknown|unnamed|anonymous)\s+(?:male|female|man|woman|speaker|voice|person)\b",
-                        re.I)
-
 
 def _name_like(text: str) -> bool:
     """A mention a reader can take as a name: it starts with a capital or a digit, a name particle
@@ -1324,7 +1321,7 @@ def _name_like(text: str) -> bool:
         return False
     if _list_heading(t):  # "DO Keep jokes tight", "DON'T Do anything ...": a list's heading
         return False
-    if _ANONYMOUS.match(t) or re.search(r"\s[:,]\s", t) and len(t.split()) > 2:
+    if is_anonymous_label(t) or re.search(r"\s[:,]\s", t) and len(t.split()) > 2:
         # a transcript's turn label: no one named ("UNIDENTIFIED MALE"), or its label run into the
         # turn's words ("E.D. HILL : Keeping", "No , no , no , no , no.")
         return False
