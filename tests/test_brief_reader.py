@@ -1321,3 +1321,67 @@ def test_a_blogs_reader_comments_stamped_with_ordinal_days_are_not_its_reporting
     assert comments_start(body + tail) == len(body)
     a = storyline.Article(id="bl", source="blog", published=date(2024, 5, 3), text=body + tail)
     assert not any("greedy" in s.text or "Funny" in s.text for s in storyline.brief([a]).summary)
+
+
+_NEWS = [storyline.Article(id=f"n{k}", source=f"paper{k}", published=date(2024, 5, 6), title=f"Ferry strike day {k}",
+                           text="Ferry crews in Tolvar walked off the job on Monday, halting every crossing to the "
+                                "islands, the union said. The ferry company said talks would resume on Tuesday. "
+                                "About 4,000 passengers were stranded at the Tolvar terminal overnight.")
+         for k in range(2)]
+_COMMENTS = storyline.Article(
+    id="c", source="forum", published=date(2024, 5, 7), title="Your stories of the ferry strike",
+    text=" ".join([
+        "Send us your stories of the ferry strike.",
+        "My sister and I waited at the Tolvar terminal on Monday for nine hours.",
+        "I think the crews are right to strike.",
+        "My daughter told me: \"We will sleep on the benches.\"",
+        "I have never seen the terminal so full.",
+        "The strike came as a bolt from the blue for the islanders.",
+        "I drove home in the end.",
+        "My neighbour said the ferry company never listens to its crews.",
+        "I hope it ends soon.",
+        "I missed my brother's wedding on the island.",
+        "My boss was not happy with me.",
+        "I will take the plane next time.",
+        "Thank you for all your stories.",
+    ]))
+
+
+def test_a_page_of_readers_comments_gives_no_summary_timeline_or_quotes():
+    brief = storyline.brief([*_NEWS, _COMMENTS])
+    cited = {c.article_id for s in brief.summary for c in s.citations}
+    assert cited and "c" not in cited
+    assert all(c.article_id != "c" for e in brief.timeline for c in e.citations)
+    assert all(c.article_id != "c" for g in brief.quotes for cs in g.citations for c in cs)
+    assert not any("waited at the Tolvar terminal" in e.text for e in brief.timeline)
+
+
+def test_a_first_person_account_in_a_report_dates_no_event_but_a_war_named_with_a_numeral_does():
+    report = storyline.Article(
+        id="r", source="paper", published=date(2024, 5, 6), title="Ferry strike",
+        text="Ferry crews in Tolvar walked off the job on Monday, halting every crossing, the union said. "
+             "My partner and I returned to Tolvar on Sunday to find the terminal closed. "
+             "The crossing first opened after World War I ended in 1918.")
+    texts = [e.text for e in storyline.timeline([report])]
+    assert any("walked off the job" in t for t in texts)
+    assert not any("My partner and I" in t for t in texts)
+    assert any("World War I ended" in t for t in texts)
+
+
+def test_a_subordinate_clause_alone_is_no_summary_sentence():
+    arts = [storyline.Article(id=f"v{k}", source=f"paper{k}", published=date(2024, 5, 6), title=f"Ferry {k}",
+                              text="Ferry crews in Tolvar walked off the job on Monday, halting every crossing to the "
+                                   "islands. When the ferry company pays the overtime it owes. In order to see this "
+                                   "content you need to have both Javascript enabled and Flash installed. The ferry "
+                                   "company said talks would resume on Tuesday.")
+            for k in range(3)]
+    said = " ".join(s.text for s in storyline.brief(arts).summary)
+    assert "walked off the job" in said
+    assert "When the ferry company pays" not in said and "Javascript" not in said
+
+
+def test_a_video_players_notice_is_page_furniture():
+    from storyline.consolidate.summary_text import is_furniture
+
+    assert is_furniture("In order to see this content you need to have both Javascript enabled and Flash installed.")
+    assert not is_furniture("The ferry company said its booking site would reopen on Tuesday.")

@@ -28,6 +28,7 @@ from ..analyze.quotes import (OPENING_WORDS, PREPOSITIONS, broadcast_staff, gove
 from ..analyze.sentences import headline_end
 from ..records import Article, Citation, Quote, QuoteGroup
 from .names import similar_names
+from .summary_text import personal_page
 
 __all__ = ["denial_cue", "group_quotes", "is_claim", "names_a_speaker", "not_a_place", "relayed", "speaker_name", "similar_names", "same_quote", "with_cue"]
 
@@ -659,6 +660,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     # the programme's talk ("WOLF BLITZER, CNN ANCHOR: ..." had made him its most quoted speaker)
     staff = broadcast_staff(by_id[aid].text for aid in quotes if aid in by_id)
     for aid, qs in quotes.items():
+        if aid in by_id and personal_page(by_id[aid].text or "", by_id[aid].lang):
+            continue  # readers' comments, a diary: the anecdotes' speakers are no sources of the story
         qs = [q if q.article_id == aid else _with_article(q, aid) for q in qs]
         # (a quote read inside a staff turn and given its label is the programme's talk too: "JANE HOLT, CNN
         # CORRESPONDENT: ... protesters filled the square, demanding that ...")

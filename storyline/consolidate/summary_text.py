@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
-from ..analyze.sentences import NEWS_AGENCIES, VERB_CUE, WIRE_AGENCIES, byline_end, stamp_only
+from ..analyze.sentences import NEWS_AGENCIES, VERB_CUE, WIRE_AGENCIES, byline_end, sentence_spans, stamp_only
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
 from .disagreements import stated_numbers
 
@@ -64,11 +64,14 @@ _LABEL_OPENER = re.compile(r"^[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3}\s?:\s|^[A-
 _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all rights reserved", "follow us on",
                     # a paper's print note, a programme's listing, a monitoring service's tag
                     "a version appeared on p", "available until", "bbc monitoring",
-                    "uk time,", "uk time |",
+                    "uk time,", "uk time |", "uk time ,",
                     # an archived copy's notice about the archive's crawls ("These crawls are part of an
                     # effort to archive pages as they are created ..."), a newsletter's sign-up box
                     "donating their crawl data", "crawls are part of an effort", "as the pages that are referenced",
-                    "focused crawls are", "no more 404", "thanks for signing up")
+                    "focused crawls are", "no more 404", "thanks for signing up",
+                    # a player's notice where the page had a video ("you need to have both Javascript
+                    # enabled and Flash installed")
+                    "javascript enabled", "enable javascript", "flash installed", "flash player")
 # a broadcaster's page keeps its bullet points and its picture captions glued to the text, where they
 # end is unknown: "Story highlights ...", "Image copyright AP Image caption ..."
 _FURNITURE_START = ("story highlights", "image copyright", "image caption")
@@ -429,12 +432,19 @@ def leans_back(text: str) -> bool:
     aside in brackets, or is an item of a numbered list: out of its article, the reader does
     not know what it points to. An exclamation ("The US is coming to help the people of Egypt!", a
     reader's comment) is no reporting either, nor what ought to be that no one is said to hold ("The
-    IMF should calm investors by ...": an editorial's view)."""
+    IMF should calm investors by ...": an editorial's view), nor a subordinate clause alone ("When the
+    agency says so.")."""
     return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _BACK_PICK.match(text) or _LATE_PRONOUN.match(text)
                 or _BACK_OPENER.match(text) or _BACK_SETTING.search(text) or _TALK.match(text) or _CUT_SHORT.search(text)
                 or _LATE_CONNECTIVE.match(text) or _LIST_ITEM.match(text)
                 or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text) or _opinion(text)
-                or (_ENDS_ABOUT.search(text) and not _WH.search(text)))
+                or (_ENDS_ABOUT.search(text) and not _WH.search(text)) or bool(_CLAUSE_ALONE.match(text)))
+
+
+# a subordinate clause standing alone, an answer to the sentence before ("When the World Health
+# Organization says so.", "Because the pumps failed."); "Since 1990 the index ..." is whole
+_CLAUSE_ALONE = re.compile(r"(?:When|Because|Although|Though|Unless|Whether|If)\s+(?:[^\s,;:]+\s+){0,10}[^\s,;:]+[.!]"
+                           r"[\"”']?\s*$")
 
 
 # a photo caption's shapes: a date and a colon before it ("Apr. 21: An oil slick is seen as the rig
@@ -623,6 +633,40 @@ _WH = re.compile(r"\b(?:what|which|who|whom|whatever|all)\b", re.IGNORECASE)
 # "of" or "than" was cut short (a transcript, a bad split); a stranded preposition is English
 # ("what the plan was for.") and is kept
 _CUT_SHORT = re.compile(r"\b(?:the|a|an|and|or|but|of|than)\s?[.!?][\"'”’]?$")
+
+
+# the first person singular; "I" before a lower-case word or a contraction (not "World War I", "Phase I ended")
+_SINGULAR_FIRST = re.compile(r"\b(?:my|me|mine|My)\b|(?<![A-Z][a-z]{2} )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )"
+                             r"(?<![A-Z][a-z]{5} )(?<![A-Z][a-z]{6} )(?<![A-Z][a-z]{7} )(?<![A-Z][a-z]{8} )"
+                             r"\bI(?=\s+[a-z]|\s?['’](?:m|ve|d|ll)\b)")
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?]\s+|[\"“(]\s*)(?:(?!(?:Phase|War|Title|Class|Stage|Type|Level|Part|Chapter|Act|Book|"
+                              r"Article|Category|Grade|Division|Tier|Schedule|Group|Zone)\b)[A-Z][a-z]+\s+)?I(?=\s)")
+_QUOTED_WORDS = re.compile(r"“[^”]*”|\"[^\"]*\"|``.*?''")
+
+
+def speaks_for_self(sentence: str) -> bool:
+    """Whether a sentence speaks in the first person singular outside its quotations ("My partner
+    and I returned ...", "Yesterday I called the helpline"): a reader's, a diarist's or a columnist's
+    own account, no reporting of the story's events. ("I" after a capitalised word counts only where
+    it opens the sentence after one word: "When I arrived", not "World War I ended".)"""
+    if not ("I" in sentence or "m" in sentence):
+        return False
+    bare = _QUOTED_WORDS.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "``" in sentence) else sentence
+    return bool(_SINGULAR_FIRST.search(bare) or _SENTENCE_OPENER.search(bare))
+
+
+PERSONAL_SHARE = 0.45  # the share of a page's sentences in the first person singular that make it a personal page
+PERSONAL_MIN = 12      # sentences a page needs before it is called so
+
+
+@lru_cache(maxsize=1024)
+def personal_page(text: str, lang: str = "en") -> bool:
+    """Whether a page is a personal one (readers' comments, a diary, a blog of anecdotes): at least
+    ``PERSONAL_MIN`` sentences, ``PERSONAL_SHARE`` of them speaking for themselves. What such a page
+    says is no report of the story: no summary, timeline or who-said-what is read from it."""
+    spans = sentence_spans(text, lang)
+    return len(spans) >= PERSONAL_MIN and \
+        sum(speaks_for_self(text[s:e]) for s, e in spans) >= PERSONAL_SHARE * len(spans)
 
 
 # lower-cased tokens that every match of _FIRST_PERSON holds (a cheap necessary condition)

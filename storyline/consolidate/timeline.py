@@ -27,7 +27,8 @@ from ..analyze.dct import reference_date, with_inferred_dates
 from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, span_joint, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, supports, trim_span
+from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, speaks_for_self,
+                           supports, trim_span)
 from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, names_another_event, present_today,
                             summarize_timeline, written_day)
 
@@ -298,6 +299,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue  # the headline the text opens with tells the lead's event again
         if is_furniture(text[spans[j][0]:spans[j][1]]):
             continue  # a comment's time stamp ("January 27, 2011 at 7:59 pm | Report abuse |")
+        if speaks_for_self(text[spans[j][0]:spans[j][1]]):
+            continue  # "My partner and I returned from Cancun yesterday": a reader's own account, no event of the story
         if j == len(spans) - 1 and _CUT_OFF.search(text[spans[j][0]:spans[j][1]]):
             continue  # a text cut off mid-sentence ("During a 2012") tells no whole event
         news = past_page_stamp(text, first, spans[j][1])

@@ -40,7 +40,7 @@ from ..analyze.dct import reference_date
 from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import MONTHS, granularity_of, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, trim_span, verbless
+from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, personal_page, speaks_for_self, trim_span, verbless
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
@@ -307,7 +307,7 @@ def _usable(text: str) -> bool:
     words = _WORD.findall(text)
     return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
             and not _FURNITURE.search(text) and not is_furniture(text) and not caption_shape(text)
-            and not _QUOTE_ONLY.match(text))
+            and not _QUOTE_ONLY.match(text) and not speaks_for_self(text))
 
 
 # a quotation told by a pronoun and nothing else ("“It's either of the two,” he said."): someone's
@@ -340,7 +340,12 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     ranked = rank_days(arts, analyses, weights=weights)
     top = ranked[0][1] if ranked and ranked[0][1] > 0 else 1.0
     by_day: dict[date, list[_Candidate]] = defaultdict(list)
+    # readers' comments, a diary: the days they name weigh as the readers' attention, but what they
+    # say of them is no event of the story (unless the story has nothing else)
+    personal = {ai for ai, a in enumerate(arts) if personal_page(a.text, a.lang)}
     for ai, (spans, mentions, naming) in enumerate(analyses):
+        if ai in personal and len(personal) < len(arts):
+            continue
         text = arts[ai].text
         head = headline_end(text, arts[ai].title)  # the headline the text opens with is no candidate
         for si, day in mentions:
