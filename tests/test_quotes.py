@@ -1388,3 +1388,10 @@ def test_a_participles_speaker_is_a_multitude_with_its_head_noun():
 def test_thanks_to_a_guest_are_no_report_of_speech():
     text = "ANNA BROOK, RIVER NEWS ANCHOR: Is the port closed?\n\nPELL: It is.\n\nBROOK: Gideon Pell, thank you."
     assert not [q for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+def test_a_tokenized_texts_brackets_bound_a_speaker_as_brackets_do():
+    plain = "The Harbour Safety Board (HSB) ferry website has reported 312 delayed crossings since Friday."
+    tokenized = "The Harbour Safety Board -LRB- HSB -RRB- ferry website has reported 312 delayed crossings since Friday ."
+    speakers = [_speaker(t, _by_text(extract_quotes(t), "312 delayed crossings")) for t in (plain, tokenized)]
+    assert speakers[0] == speakers[1] == "ferry website", speakers

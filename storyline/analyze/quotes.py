@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from ..records import Quote
+from .ner_features import PTB_BRACKETS
 from .sentences import NEWS_AGENCIES, comments_start, line_per_sentence
 from .timex import WEEKDAYS
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
@@ -215,7 +216,8 @@ _ABBREV = frozenset("mr mrs ms dr gov sen rep st lt gen col sgt capt prof jr sr 
 
 # --- tokens and regions ---------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+(?:[’'\-&.]\w+)*|['’][sS]\b|[^\w\s]", re.UNICODE)  # "Murray 's" (tokenized text)
+# ("Murray 's" and "-LRB- CDC -RRB-": tokenized text, whose bracket tokens read as brackets)
+_TOKEN = re.compile(r"-[LR][RSC]B-|\w+(?:[’'\-&.]\w+)*|['’][sS]\b|[^\w\s]", re.UNICODE)
 _OPEN = "“"
 _CLOSE = "”"
 _DQ = '"'
@@ -319,6 +321,8 @@ def _tokens(text: str, start: int, end: int, regions: Sequence[tuple[int, int]])
             ri += 1
         inside = ri < len(regions) and regions[ri][0] < s and e < regions[ri][1]
         word = m.group()
+        if word[:1] == "-" and len(word) == 5:
+            word = PTB_BRACKETS.get(word, word)
         toks.append(_Tok(s, e, word, word.lower(), inside))
     return toks
 

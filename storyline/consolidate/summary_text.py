@@ -443,7 +443,7 @@ def leans_back(text: str) -> bool:
 
 # a subordinate clause standing alone, an answer to the sentence before ("When the World Health
 # Organization says so.", "Because the pumps failed."); "Since 1990 the index ..." is whole
-_CLAUSE_ALONE = re.compile(r"(?:When|Because|Although|Though|Unless|Whether|If)\s+(?:[^\s,;:]+\s+){0,10}[^\s,;:]+[.!]"
+_CLAUSE_ALONE = re.compile(r"(?:When|Because|Although|Though|Unless|Whether|If)\s+(?:[^\s,;:]+\s+){0,10}[^\s,;:]+\s?[.!]"
                            r"[\"”']?\s*$")
 
 
