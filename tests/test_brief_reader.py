@@ -1384,4 +1384,5 @@ def test_a_video_players_notice_is_page_furniture():
     from storyline.consolidate.summary_text import is_furniture
 
     assert is_furniture("In order to see this content you need to have both Javascript enabled and Flash installed.")
+    assert is_furniture("Most computers will open this document automatically, but you may need Adobe Reader.")
     assert not is_furniture("The ferry company said its booking site would reopen on Tuesday.")

@@ -1353,3 +1353,17 @@ def test_a_transcripts_turn_labels_are_people_though_written_in_capitals() -> No
             "\n\nBRENNER: Is the port authority talking to them?\n\nVARGA: Not yet, Harald.")
     labels = {m.label for m in recognize_entities(text) if m.text in ("BRENNER", "HARALD BRENNER", "VARGA", "ILSE VARGA")}
     assert labels == {"PERSON"}
+
+
+def test_a_tokenized_corpus_possessive_inside_a_name_is_shown_as_typeset() -> None:
+    arts = _dated(("The Boarding Schools ' Association said on Monday that the Harbour Workers ' Union would "
+                   "meet it . The Boarding Schools ' Association called the talks useful .", date(2021, 3, 2)),)
+    names = {e.name for e in _entities(arts)[0]}
+    assert "Boarding Schools' Association" in names, names
+
+
+def test_a_sentence_glued_to_a_name_leaves_its_opening_word_out_of_it() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = "To open the file you may need Adobe Reader Meanwhile in Tolvar , the ferry crews went back to work ."
+    assert [m.text for m in recognize_entities(text) if m.text.startswith("Adobe")] == ["Adobe Reader"]

@@ -502,3 +502,13 @@ def test_what_a_correspondent_reports_inside_her_turn_is_no_quote_of_hers():
         "BROOK: And if it never does?\n\nPELL: Then the port stays empty through the winter, and the town knows it."))
     assert not [g for g in groups if "Varga" in g.speaker or "VARGA" in g.speaker]
     assert _group(groups, "Gideon Pell")
+
+
+def test_a_tokenized_speakers_possessive_reads_as_typeset_in_the_brief():
+    import storyline
+
+    text = ("The ferry company closed the Tolvar crossing on Monday . The school 's website said pupils from the "
+            "islands would be taught online until the crossing reopens .")
+    arts = [storyline.Article(id=f"a{k}", source=f"p{k}", published="2024-05-06", text=text) for k in range(2)]
+    speakers = [g.speaker for g in storyline.brief(arts).quotes]
+    assert "The school's website" in speakers, speakers

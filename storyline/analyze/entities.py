@@ -382,6 +382,10 @@ LIST_HEADS = frozenset(["DO", "DON'T", "DON’T", "DONT", "NEVER", "ALWAYS", "AV
 _DAY_NAMERS = frozenset("good black holy easter cyber palm ash maundy super bloody bowl".split())  # "Good Friday"
 
 
+# words that open a sentence and end no name (a scraped page glues sentences: "Adobe Reader Meanwhile in ...")
+_NEXT_OPENERS = frozenset(["He", "She", "It", "They", "We", "Meanwhile", "However", "Moreover"])
+
+
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
@@ -392,6 +396,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
             s += 1
         if e - s > 1 and tokens[e - 1] in _WEEKDAYS and tokens[e - 2].lower() not in _DAY_NAMERS:
             e -= 1  # "at the Wasilla Bible Church Friday night": the day is no part of the name
+        if e - s > 1 and tokens[e - 1] in _NEXT_OPENERS and tokens[e - 2] not in ("'s", "’s"):
+            e -= 1  # "you may need Adobe Reader She said ...": the next sentence, glued on, opens after the name
         if tokens[s] in LIST_HEADS:
             # a list's heading: "DO Keep jokes tight", "DO Channel Johnny Carson" (Carson is the name)
             s += 1

@@ -510,7 +510,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities)),
         summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
         timeline=tuple(_named_timeline(arts, analyzed, linked, entities)),
-        quotes=quotes,
+        quotes=tuple(replace(g, speaker=display_text(g.speaker)) for g in quotes),  # ("The school 's website")
         disagreements=tuple(replace(d, values=tuple(replace(v, said=display_text(v.said)) for v in d.values))
                             for d in disagreements),
         entities=tuple(entities),

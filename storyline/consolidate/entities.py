@@ -1091,12 +1091,16 @@ def _titled_namesakes(groups: Sequence[Sequence[LocalEntity]], labels: Sequence[
 
 
 _TOKENIZED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+_TOKENIZED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s?)(?=\s|$)")
 
 
 def _closed(surface: str) -> str:
     """A name as typeset: a tokenized corpus's "Strauss - Kahn" is "Strauss-Kahn" (inside one name a
-    spaced hyphen between two words is the tokenizer's, not a dash)."""
-    return _TOKENIZED_HYPHEN.sub("-", surface) if " - " in surface else surface
+    spaced hyphen between two words is the tokenizer's, not a dash), its "People 's Republic" and
+    "Boarding Schools ' Association" are "People's Republic" and "Boarding Schools' Association"."""
+    if " - " in surface:
+        surface = _TOKENIZED_HYPHEN.sub("-", surface)
+    return _TOKENIZED_POSSESSIVE.sub(r"\1", surface) if " '" in surface or " ’" in surface else surface
 
 
 def _surfaces(group: Sequence[LocalEntity]) -> Counter[str]:

@@ -71,7 +71,8 @@ _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all right
                     "focused crawls are", "no more 404", "thanks for signing up",
                     # a player's notice where the page had a video ("you need to have both Javascript
                     # enabled and Flash installed")
-                    "javascript enabled", "enable javascript", "flash installed", "flash player")
+                    "javascript enabled", "enable javascript", "flash installed", "flash player",
+                    "may need adobe reader")
 # a broadcaster's page keeps its bullet points and its picture captions glued to the text, where they
 # end is unknown: "Story highlights ...", "Image copyright AP Image caption ..."
 _FURNITURE_START = ("story highlights", "image copyright", "image caption")
