@@ -1367,3 +1367,34 @@ def test_a_sentence_glued_to_a_name_leaves_its_opening_word_out_of_it() -> None:
 
     text = "To open the file you may need Adobe Reader Meanwhile in Tolvar , the ferry crews went back to work ."
     assert [m.text for m in recognize_entities(text) if m.text.startswith("Adobe")] == ["Adobe Reader"]
+
+
+def test_an_acronym_word_in_a_longer_name_is_spelt_whole() -> None:
+    # "UN" is not the initials of "US Navy" (U + N): its first word is an acronym of its own ("USN")
+    ents = _given([("The US Navy sent a hospital ship to the port.", [("US Navy", "ORG")]),
+                   ("The UN said its staff in the port were safe.", [("UN", "ORG")])])
+    assert sorted((e.name, e.aliases) for e in ents) == [("UN", ()), ("US Navy", ())]
+    ents = _given([("The US Navy sent a ship. The USN said a second would follow.", [("US Navy", "ORG"), ("USN", "ORG")])])
+    assert [(e.name, e.aliases) for e in ents] == [("US Navy", ("USN",))]
+    # a company's legal ending after its acronym: "BP" is "BP Plc"; "USA" stays the state, not "U.S. Army"
+    ents = _given([("Kestrel Plc said the well was sealed.", [("Kestrel Plc", "ORG")]),
+                   ("KBR Plc said the rig was safe. KBR added that work went on.", [("KBR Plc", "ORG"), ("KBR", "ORG")])])
+    kbr = [e for e in ents if "KBR" in e.name]
+    assert [(e.name, e.mentions) for e in kbr] == [("KBR Plc", {"a1": 2})], [(e.name, e.aliases) for e in ents]
+    ents = _given([("The U.S. Army sent troops. The USA pledged more aid.", [("U.S. Army", "ORG"), ("USA", "LOC")])])
+    assert not any("USA" in e.aliases for e in ents if e.name == "U.S. Army")
+
+
+def test_a_peoples_word_before_a_title_is_no_part_of_the_name_before_it() -> None:
+    # a caption run into the next sentence: "... the station's Tom Brayle Haitian President Marc Daviot
+    # has said ...": Haitian is the title's, and "the Haitian capital" names no person
+    text = ("The reporter spoke to the station's Tom Brayle Haitian President Marc Daviot has said thousands are "
+            "feared dead. The Haitian capital was hit hard.")
+    ms = storyline.recognize_entities(text)
+    assert not any(m.label == "PERSON" and m.text.endswith("Haitian") for m in ms), [(m.text, m.label) for m in ms]
+    assert all(m.label != "PERSON" for m in ms if m.text == "Haitian"), [(m.text, m.label) for m in ms]
+    # nor does a people's word of a person's name make that word a person elsewhere in the page
+    from storyline.analyze.entities import _consistent_labels
+    got = _consistent_labels([Mention(start=0, end=18, text="Tom Brayle Haitian", label="PERSON"),
+                              Mention(start=40, end=47, text="Haitian", label="MISC")])
+    assert [m.label for m in got] == ["PERSON", "MISC"]

@@ -1395,3 +1395,23 @@ def test_a_tokenized_texts_brackets_bound_a_speaker_as_brackets_do():
     tokenized = "The Harbour Safety Board -LRB- HSB -RRB- ferry website has reported 312 delayed crossings since Friday ."
     speakers = [_speaker(t, _by_text(extract_quotes(t), "312 delayed crossings")) for t in (plain, tokenized)]
     assert speakers[0] == speakers[1] == "ferry website", speakers
+
+
+def test_a_live_pages_entry_time_is_no_part_of_a_quote_or_its_speaker() -> None:
+    text = ("Live: floods in Marlow county. (All times GMT.)\n"
+            "2150 The river authority says the water level at Brenton bridge has begun to fall.\n"
+            "2132 Among those rescued is the mayor of Oakley, Ruth Amis, county leader Dana Pell tells the Courier.\n"
+            "2105 County leader Dana Pell says the emergency shelters at the village school are now full.\n")
+    qs = extract_quotes(text)
+    assert qs
+    for q in qs:
+        assert not q.text[:4].isdigit() and not (q.speaker or "")[:4].isdigit(), (q.text, q.speaker)
+    assert any(q.text.startswith("Among those rescued") for q in qs), [q.text for q in qs]
+
+
+def test_a_pledge_after_an_appositive_speaker_is_what_follows_the_cue() -> None:
+    for text in ("The mayor, Ann Brill, promised to rebuild the harbour wall before winter.",
+                 "As the firm made slow progress on the leak, the governor, Tom Farley, pledged to hold it "
+                 "responsible for the damage."):
+        qs = extract_quotes(text)
+        assert [q.text[:3] for q in qs] == ["to "], [(q.text, q.speaker) for q in qs]

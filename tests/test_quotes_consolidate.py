@@ -512,3 +512,12 @@ def test_a_tokenized_speakers_possessive_reads_as_typeset_in_the_brief():
     arts = [storyline.Article(id=f"a{k}", source=f"p{k}", published="2024-05-06", text=text) for k in range(2)]
     speakers = [g.speaker for g in storyline.brief(arts).quotes]
     assert "The school's website" in speakers, speakers
+
+
+def test_a_speaker_at_one_place_in_another_is_the_person_not_a_place() -> None:
+    from storyline.analyze.quotes import extract_quotes
+    from storyline.consolidate.quotes import not_a_place
+
+    text = "The station's Nora Vell at the UN in Geneva says the council will meet again on Friday."
+    (q,) = extract_quotes(text)
+    assert speaker_name(not_a_place(q, text)) == "Nora Vell", not_a_place(q, text).speaker

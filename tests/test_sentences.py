@@ -377,3 +377,13 @@ def test_second_review_probes_of_lines_dashes_and_leads() -> None:
     lead = ("Mayor Ada Lint said on Tuesday that she will close the Dorne pier in March after engineers found "
             "cracks in two of its piles.")
     assert headline_end(lead + "\n\nThe decision came after a survey.", lead[:-1]) == 0
+
+
+def test_a_pages_update_stamp_opening_its_text_ends_where_the_news_starts() -> None:
+    from storyline.analyze.sentences import byline_end
+
+    for stamp in ("12 March 2024 Last updated at 09:41 GMT Help ", "Last updated : 12 March , 2024 - 09:41 GMT ",
+                  "Page last updated at 09:41 GMT , Tuesday , 12 March 2024 10:41 UK "):
+        text = stamp + "A ferry carrying 40 passengers has run aground off Brenton."
+        assert byline_end(text) == len(stamp), (stamp, text[byline_end(text):])
+    assert byline_end("12 March 2024 was a day the town will remember.") == 0

@@ -710,3 +710,30 @@ def test_a_contact_line_is_furniture_and_a_glued_date_stamp_is_trimmed() -> None
     assert text[i:j] + tail == "Through a telethon, the stars raised millions for the victims of the flood."
     text = "January 18, 2005 was the day the stars raised millions for the victims of the flood."
     assert trim_span(text)[0] == 0      # a date the sentence is about stays
+
+
+LIVE_PAGE = ("Live: floods in Marlow county. (All times GMT.)\n"
+             "2150 The river authority says the water level at Brenton bridge has begun to fall after two days of rain.\n"
+             "2132 Rescue boats have reached the village of Oakley, where dozens of families spent the night on roofs.\n"
+             "2105 County leader Dana Pell says the emergency shelters at the village school are now full.\n"
+             "1940 Forecasters warn that more heavy rain is expected across the valley tonight.\n")
+
+
+def test_a_live_pages_entry_times_are_no_words_of_its_summary() -> None:
+    out = summarize([Article(id="live", text=LIVE_PAGE, published=date(2024, 3, 5))], max_words=80)
+    assert out
+    assert not any(s.text[:4].isdigit() for s in out), [s.text for s in out]
+
+
+def test_a_pages_update_stamp_and_its_video_player_are_no_words_of_its_summary() -> None:
+    text = ("12 March 2024 Last updated at 09:41 GMT Help A ferry carrying 40 passengers has run aground off Brenton "
+            "after losing power in a storm.\nCannot play media. Sorry, this media is not available in your territory.\n"
+            "All the passengers were taken off by lifeboat crews and nobody was hurt, the coastguard said.\n"
+            "The ferry operator said an inquiry into the loss of power would begin at once.")
+    out = summarize([Article(id="ferry", text=text, published=date(2024, 3, 12))], max_words=80)
+    joined = _joined(out)
+    assert out and "Last updated" not in joined, joined
+    assert joined.startswith("A ferry carrying 40 passengers"), joined
+    # the reader's brief is not even filled with the player's notice (the benchmark summary may be)
+    shown = " ".join(s.text for s in storyline.brief([Article(id="ferry", text=text, published=date(2024, 3, 12))]).summary)
+    assert "media" not in shown and "Last updated" not in shown, shown

@@ -811,3 +811,38 @@ def test_a_story_that_mixes_times_dates_a_weekday_only_article_by_the_names_it_s
     # without the article of another time, the story dates the weekday as before
     out = {a.id: a for a in with_inferred_dates([dated, like_other])}
     assert out["w"].published == date(2019, 6, 9)
+
+
+def test_a_live_pages_entry_time_dates_its_entry_but_is_not_shown() -> None:
+    from storyline.consolidate.timeline import dated_events
+
+    text = ("Live: floods in Marlow county. (All times GMT.)\n"
+            "2012 The river authority says the water level at Brenton bridge has begun to fall.\n"
+            "2008 Rescue boats have reached the village of Oakley, where families spent the night on roofs.\n"
+            "1958 County leader Dana Pell says the emergency shelters at the village school are now full.\n")
+    # (entry times that read as years too: they date their entries to the page's day, not to 2012)
+    events = dated_events(Article(id="live", text=text, published=date(2024, 3, 5)))
+    assert events and all(e.date == "2024-03-05" for e in events), [(e.date, e.text) for e in events]
+    assert not any(e.text[:4].isdigit() for e in events), [e.text for e in events]
+    assert any(e.text.startswith("Rescue boats have reached") for e in events), [e.text for e in events]
+
+
+def test_a_pages_update_stamp_dates_its_lead_which_is_shown_without_it() -> None:
+    from storyline.consolidate.timeline import dated_events
+
+    text = ("12 March 2024 Last updated at 09:41 GMT Help A ferry carrying 40 passengers has run aground off "
+            "Brenton.\nAll the passengers were taken off by lifeboat crews.")
+    events = dated_events(Article(id="ferry", text=text, published=date(2024, 3, 12)))
+    assert [(e.date, e.text[:20]) for e in events] == [("2024-03-12", "A ferry carrying 40 ")], \
+        [(e.date, e.text) for e in events]
+
+
+def test_a_month_ahead_in_a_forecast_dates_no_event_yet() -> None:
+    from storyline.consolidate.timeline import dated_events
+
+    a = Article(id="a", published=date(2010, 5, 27), text=(
+        "The leak could turn into a liability for the mayor ahead of November elections. "
+        "The council will vote on the budget in November. Talks on the port began in March."))
+    got = [(e.date, e.text) for e in dated_events(a)]
+    assert [d for d, _ in got] == ["2010-11", "2010-03"], got
+    assert "liability" not in got[0][1], got

@@ -570,3 +570,14 @@ def test_a_that_clause_after_a_weekday_tells_the_reported_tense_not_the_days() -
     got = [t.value for t in tag_timexes("The party looks weak ahead of a November election that is widely expected "
                                         "to erode its majority.", date(2010, 5, 24)) if t.text == "November"]
     assert got == ["2010-11"], got
+
+
+def test_a_present_progressive_before_a_weekday_is_an_arrangement_ahead() -> None:
+    friday = date(2024, 3, 8)
+    for text in ("I've got in touch with the others and we're meeting on Saturday.",
+                 "I 've got in touch with the others and we 're meeting on Saturday .",
+                 "The minister is flying to Brenton on Saturday."):
+        got = [t.value for t in tag_timexes(text, friday) if t.text == "Saturday"]
+        assert got == ["2024-03-09"], (text, got)
+    got = [t.value for t in tag_timexes("They were meeting on Saturday when the bridge fell.", friday)]
+    assert got == ["2024-03-02"], got

@@ -422,6 +422,9 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
             out.append((s, e, "MISC"))  # a currency ("C$", "US$"), as CoNLL-2003 labels it
             continue
         s, e = _name_proper(tokens, s, e, typ)
+        if typ == "PER" and e - s >= 2 and e < len(tokens) and tokens[e][:1].isupper() \
+                and tokens[e].lower().rstrip(".") in ROLE_HEADS and _people_word(tokens[e - 1]):
+            e -= 1  # "... the BBC's Matt Frei Haitian President Rene Preval": the people's word is the title's
         # a name right after a title is a person ("Chairman Kim", "President Moon Jae In"), and so is
         # one after a lower-case word that only people are ("leader Hun Sen", "spokesman Lu Kang")
         if (typ != "PER" and _after_title(tokens, s) and all(t[:1].isupper() for t in tokens[s:e])
@@ -503,6 +506,11 @@ def _place_of_people(stem: str) -> bool:
         if len(place) >= 4 and (country_or_capital(place) or place in _PLACES_OF_PEOPLE):
             return True
     return False
+
+
+def _people_word(word: str) -> bool:
+    """A people's adjective made from its place's name ("Haitian", "Italian"; not "Victoria")."""
+    return _ADJECTIVE_END.fullmatch(word) is not None and _place_of_people(word)
 
 
 def _people(tokens: Sequence[str], s: int, e: int) -> bool:
@@ -648,7 +656,7 @@ def _propagate_person_names(text: str, sent_spans: list[list[tuple[int, int]]], 
     """A word of a person's full name found elsewhere in the document, capitalised and left
     untagged, is that person ("Paula Grant ... Grant later flew home")."""
     names = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
-    names = {w for w in names if w[:1].isupper() and w[1:].islower() and len(w) > 2}
+    names = {w for w in names if w[:1].isupper() and w[1:].islower() and len(w) > 2 and not _people_word(w)}
     if not names:
         return mentions
     covered = [(m.start, m.end) for m in mentions]
@@ -714,7 +722,9 @@ def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozens
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
         votes.setdefault(m.text, Counter())[m.label] += 1
-    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    # (not a people's word a name was run into: "Haitian" of "Tom Brayle Haitian" is "the Haitian capital")
+    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()
+                    if not _people_word(w)}
     # "Northline Freight ... Northline says": the name without its kind word is the organisation
     # (not a people's adjective: "European" is no "European Union")
     org_short = {m.text.split()[0] for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2

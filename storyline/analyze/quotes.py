@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Sequence
 from ..records import Quote
 from .ner_features import PTB_BRACKETS
 from .sentences import NEWS_AGENCIES, comments_start, line_per_sentence
-from .timex import WEEKDAYS
+from .timex import WEEKDAYS, live_log, live_stamp, live_stamp_end
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
@@ -361,7 +361,28 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
                 s += 1
         if s < pe:
             out.append((s, pe))
-    return [piece for s, e in out for piece in _capped(text, mask, s, e)]
+    spans = [piece for s, e in out for piece in _capped(text, mask, s, e)]
+    return _past_live_stamps(text, mask, spans) if live_log(text) else spans
+
+
+# a live page's entry time inside a sentence ("... may have been killed 2050 Haiti's President ...")
+_INNER_STAMP = re.compile(r"(?<=\S)\s+((?:[01]\d|2[0-3])[0-5]\d)(?=\s+[A-Z])")
+
+
+def _past_live_stamps(text: str, mask: bytearray, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of a live page cut before each entry time inside them (not inside a quotation) and
+    begun past the entry time that opens them: "1532 Among those trapped ..., Mr Preval tells the
+    Miami Herald" quotes no "1532", and "1340 UN chief Ban Ki-moon" is no speaker's name."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        cuts = [m.start(1) for m in _INNER_STAMP.finditer(text, s, e)
+                if not mask[m.start(1)] and live_stamp(text, m.start(1), m.end(1))]
+        for a, b in zip([s, *cuts], [*cuts, e]):
+            a = live_stamp_end(text, a, b)
+            b = a + len(text[a:b].rstrip())
+            if b > a:
+                out.append((a, b))
+    return out
 
 
 MAX_SENTENCE = 3000  # characters; a longer "sentence" (text without punctuation) is cut at spaces
@@ -1496,7 +1517,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 and (toks[post_start].low == "that" or _looks_clause(toks, post_start)):
             pre = None  # 'Quoting "well-placed sources," the Guardian said the charge was ...': what was said follows
         elif pre_is_quote or (_looks_adjunct(toks, post_start) and not (
-                verb in _OBJECT_VERBS and toks[post_start].low in ("to", "about", "of", "on"))):
+                verb in _OBJECT_VERBS and toks[post_start].low in ("to", "about", "of", "on"))
+                and not (verb in _COMMIT and _infinitive(toks, post_start))):
             post = None
         elif post_is_quote:
             pre = None  # "Asked about the cause, O'Neill said, "Not going into that.""
@@ -1548,6 +1570,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
 
 
 _CAUSATIVE = frozenset("make makes made making let lets help helps helped".split())
+# verbs of commitment, whose infinitive is what was promised ("the mayor, Ann Brill, pledged to rebuild
+# the town": not the words before the speaker)
+_COMMIT = frozenset("""pledge pledges pledged pledging promise promises promised promising vow vows vowed vowing
+agree agrees agreed agreeing threaten threatens threatened threatening swear swears swore offer offers offered
+offering""".split())
 
 
 def _modifier_like(t: _Tok) -> bool:
@@ -2764,6 +2791,8 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
     titled = _titled_names(text)
     paras = _paragraphs(text)
     para_starts = {s: k for k, (s, _) in enumerate(paras)}
+    if live_log(text):  # (a live page's entry opens a paragraph past its time: ``_past_live_stamps``)
+        para_starts.update({live_stamp_end(text, s, e): k for k, (s, e) in enumerate(paras)})
     quotes: list[Quote] = []
     written: dict[str, int] = {}  # each person quoted so far -> where last written (see ``_resolve``)
     titled_speakers: dict[tuple[int, str], int] = {}  # a prior speaker written with a title -> its sex

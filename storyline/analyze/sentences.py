@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Sequence
 from ..records import Article, Sentence
 from .timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES, live_log, live_stamp
 
-__all__ = ["NEWS_AGENCIES", "VERB_CUE", "WIRE_AGENCIES", "byline_end", "comments_start", "headline_end", "report_sentences",
+__all__ = ["NEWS_AGENCIES", "UPDATED_OPEN", "VERB_CUE", "WIRE_AGENCIES", "byline_end", "comments_start", "headline_end", "report_sentences",
            "split_sentences", "sentence_spans", "paragraph_spans"]
 
 # the agencies whose name in brackets makes a dateline ("PARIS (AP) _"): wires, then broadcasters
@@ -62,10 +62,24 @@ _BYLINE_STAMP = re.compile(
     r"(?P<time>\s*:?\s*\d{1,2}\s*:\s*\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{1,4}\b)?)?\s+(?=[A-Z0-9\"“`])")
 
 
+# a page's update stamp opening its text, with the day before or after it and a help link after it
+# ("24 June 2010 Last updated at 14:59 GMT Help ", "Last updated : 14 January , 2010 - 17:26 GMT ",
+# "Page last updated at 08:58 GMT , Thursday , 24 June 2010 09:58 UK ")
+UPDATED_OPEN = re.compile(
+    rf"(?:\d{{1,2}}\s+(?:{MONTH_NAMES})\s+\d{{4}}\s+)?(?:Page\s+last|Last|PAGE\s+LAST|LAST)\s+(?:updated|UPDATED)"
+    r"\s*(?:at|on)?\s*:?\s*[^.!?\n]{0,60}?(?:\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b)"
+    r"(?:\s*[,-]?\s*\d{1,2}[:.]\d{2}\b)?(?:\s*(?:GMT|UTC|UK|BST|ET|EST|EDT|CET)\b)*(?:\s+Help)?\s+"
+    rf"(?=[A-Z0-9\"“`])(?!(?:GMT|UTC|UK|BST|ET|EST|EDT|CET|{WEEKDAY_NAMES}|{MONTH_NAMES})\b|\d{{1,2}}(?:[:.]\d\d|\s+[A-Z]))")
+
+
 def byline_end(text: str) -> int:
     """Where a byline with its outlet opening ``text`` ends (``_BYLINE_OPEN``: "By Salma Abdelaziz,
     CNN ", "January 30, 2011 | By the CNN Wire Staff "), or a byline or a page's time stamp that a
-    date stamp ends (``_BYLINE_STAMP``); 0 when the text opens with none."""
+    date stamp ends (``_BYLINE_STAMP``), or a page's update stamp (``UPDATED_OPEN``: "24 June 2010
+    Last updated at 14:59 GMT Help "); 0 when the text opens with none."""
+    if text[:1].isdigit() or text.startswith(("Last ", "Page ", "LAST ", "PAGE ")):
+        m = UPDATED_OPEN.match(text)
+        return m.end() if m else 0
     if not text.startswith(("By ", "From ", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                             "Nov", "Dec")):
         return 0

@@ -283,7 +283,11 @@ _FUTURE = re.compile(
     r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+"
     # "said it would resume service on Saturday": the future of a report ("would have resigned" is no
     # future, "would have to be approved" is)
-    r"|would(?:\s+not)?(?!\s+have\s+(?!to\b))(?=\s+[a-z]))\b|'ll\b)",
+    r"|would(?:\s+not)?(?!\s+have\s+(?!to\b))(?=\s+[a-z]))\b|'ll\b"
+    # a present progressive before a day is an arrangement ahead ("we're meeting on Saturday", "is
+    # flying to Haiti on Friday"; tokenized "we 're meeting")
+    r"|(?:\b(?:is|are|am)|(?<=\w)['’](?:re|m)|(?<=\s)['’](?:re|m))\s+(?!being\b)[a-z]+ing\b"
+    r"(?=(?:\s+(?:to|in|at|for|with|back|home|out|off)(?:\s+[A-Za-z-]+){0,3})?\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)))",
     re.IGNORECASE)
 # the past of common irregular verbs (the regular ones end in -ed)
 IRREGULAR_PAST = ("told", "met", "came", "went", "left", "began", "made", "took", "gave", "held", "won", "lost",
@@ -1084,6 +1088,22 @@ def live_stamp(text: str, start: int, end: int) -> bool:
     # but not a year after its preposition ("in 1994 Haiti's ...")
     return not re.search(r"\b(?:in|since|of|by|until|till|from|to|before|after|during|around|about|circa|c\.|the|"
                          r"early|late|mid|year|between|and|or)\s+$", text[max(0, start - 12):start], re.IGNORECASE)
+
+
+_STAMP_AT = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])")
+
+
+def live_stamp_end(text: str, start: int, end: int | None = None) -> int:
+    """Where the words of a live page's entry begin past the entry time that opens ``text[start:end]``
+    ("1504 Cafod pledges ..." -> "Cafod pledges ..."), ``start`` when it opens with none: the time
+    stamps the page's entry (it dates it), it is no word of what the entry tells."""
+    m = _STAMP_AT.match(text, start, len(text) if end is None else end)
+    if not m or not live_stamp(text, m.start(), m.end()):
+        return start
+    k = m.end()
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k
 
 
 _ADDRESS = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.?|Boulevard|Blvd\.?|"

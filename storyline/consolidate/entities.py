@@ -103,14 +103,35 @@ _ORDINALS = {f"{k}{'st' if k % 10 == 1 and k != 11 else 'nd' if k % 10 == 2 and 
 _COMPOUND_INITIALS = {"airlines": "al", "airways": "aw"}
 
 
-def _initials(toks: Sequence[str], *, split: bool = False) -> str:
+def _initials(toks: Sequence[str], *, split: bool = False, whole: Collection[str] = ()) -> str:
     """The first letters of a name's words ("British Airways" -> "ba"); with ``split``, a compound
-    gives the letters of its parts ("Philippine Airlines" -> "pal")."""
-    return "".join((_COMPOUND_INITIALS.get(t, t[0]) if split else t[0]) for t in toks if t not in _FUNCTION)
+    gives the letters of its parts ("Philippine Airlines" -> "pal"); a word in ``whole`` (an acronym
+    the name is written with: "US Navy") gives all its letters ("usn", not "un")."""
+    return "".join(t if t in whole else (_COMPOUND_INITIALS.get(t, t[0]) if split else t[0])
+                   for t in toks if t not in _FUNCTION)
 
 
-def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
-    """'kcna' ~ 'korean central news agency'; 'un security council' ~ 'united nations security council'."""
+_COMPANY_ENDINGS = frozenset("plc inc corp corporation co ltd llc sa ag nv".split())
+_ACRONYM_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
+
+
+def _acronym_words(surfaces: Iterable[str]) -> frozenset[str]:
+    """The words a name is written with as acronyms of their own ("US" of "US Navy", "U.N." of "U.N.
+    Security Council"), as ``name_tokens`` writes them; not in a name written all in capitals
+    ("RED CROSS")."""
+    out: set[str] = set()
+    for s in surfaces:
+        words = [w.strip(",;:()\"'’") for w in _POSS.sub("", s).split()]
+        if len(words) < 2 or all(w.replace(".", "").isupper() for w in words if w):
+            continue
+        out.update(w.replace(".", "").lower() for w in words if _ACRONYM_WORD.fullmatch(w))
+    return frozenset(out)
+
+
+def _is_acronym_of(short: Sequence[str], long: Sequence[str], whole: Collection[str] = ()) -> bool:
+    """'kcna' ~ 'korean central news agency'; 'un security council' ~ 'united nations security council';
+    an acronym among the longer name's words (``whole``, as ``_acronym_words`` finds them) is spelt
+    whole: 'usn' ~ 'us navy', not 'un'."""
     if len(short) >= len(long) or not short:
         return False
     acr = short[0]
@@ -120,7 +141,15 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str]) -> bool:
     if rest and tuple(long[-len(rest):]) != rest:
         return False
     head = [t for t in long[:len(long) - len(rest)] if t not in _FUNCTION]
-    return len(head) >= 2 and acr in (_initials(head), _initials(head, split=True))
+    if len(head) < 2:
+        return False
+    if not any(t in whole for t in head):
+        return acr in (_initials(head), _initials(head, split=True))
+    if tuple(short) in _STATE_NAMES:
+        return False  # "USA" is the state, not the "U.S. Army" its letters also spell
+    if len(head) == 2 and head[0] == acr and head[1] in _COMPANY_ENDINGS:
+        return True  # the acronym with its company's legal ending: "BP" of "BP Plc"
+    return acr in (_initials(head, whole=whole), _initials(head, split=True, whole=whole))
 
 
 _ORG_GENERIC = frozenset(["communications", "industries", "enterprises", "software", "news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
@@ -455,7 +484,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                                          and not demonym
                                          and (royal is None or royal in map(_royal_word, e.surfaces))
                                          and not sex_clash(sex, _entity_sex(e, toks)))
-                     or (_is_acronym_of(toks, e.full) and (m.label == "PERSON") == (e.label == "PERSON"))]
+                     or (_is_acronym_of(toks, e.full, _acronym_words(e.surfaces)) and (m.label == "PERSON") == (e.label == "PERSON"))]
             if len(toks) == 1 and toks[0] in _MASTHEADS and len({e.full for e in cands}) > 1:
                 cands = []  # two newspapers of that word on the page: "the Post" is either
             if len(toks) == 1 and m.label == "PERSON" and len(cands) > 1 and first_name_sex(toks[0]):
@@ -808,7 +837,8 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
             for t in set(f2):
                 by_token[t].append(k)
             words = [t for t in f2 if t not in _FUNCTION]
-            for acr in {_initials(words), _initials(words, split=True)}:
+            whole = _acronym_words(s for j in members[fulls[k][1]] for s in locals_[j].surfaces)
+            for acr in {_initials(words, whole=whole), _initials(words, split=True, whole=whole)}:
                 by_initials[acr].append(k)
     # a name that is part of exactly one longer name of the same type; an acronym
     into: list[tuple[int, tuple[str, ...], int]] = []  # (a person's name of 2+ words, its words, the longer one)
@@ -825,7 +855,8 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
         matched = [k for k in cands
                    if (k in every and fulls[k][0][0] == label and not abbrev
                        and _contains(full, fulls[k][0][1], label, sons=sons))
-                   or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1])
+                   or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1],
+                                      _acronym_words(s for j in members[fulls[k][1]] for s in locals_[j].surfaces))
                        # a widely used acronym is not renamed by one page's expansion of it ("CNN" on
                        # hundreds of pages, "Christian News Network" on one; "US" and "United States"
                        # on many stay one)

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from ..analyze.sentences import report_sentences, split_sentences
-from ..analyze.timex import WEEKDAY_NAMES
+from ..analyze.timex import WEEKDAY_NAMES, live_stamp_end
 from ..records import Article, Citation, NewSince, SummarySentence
 from .timeline import past_page_stamp
 from .summary_text import caption_like, content_stems, is_candidate_shape, is_dangling, is_furniture, leans_back, trim_span
@@ -131,6 +131,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
         picked: list[tuple[int, int, SummarySentence]] = []
         for k, s in enumerate(report_sentences(a)):
             start = past_page_stamp(a.text, s.start, s.end)  # "Page last updated at ... (an error occurred ...)"
+            start = live_stamp_end(a.text, start, s.end)  # a live page's entry time ("2050 Preval tells ...")
             text = a.text[start:s.end]
             bag = _bag(text)
             if len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag) \
@@ -197,7 +198,7 @@ def latest_lead(articles: Sequence[Article], *, redundancy: float = 0.5, contain
     for a in newest:
         for k, s in enumerate(report_sentences(a)[:lead_sentences]):
             i, j, _ = trim_span(a.text[s.start:s.end], lead=k == 0, attributions=False)  # no "CAIRO (AP) _"
-            start, end = s.start + i, s.start + j
+            start, end = live_stamp_end(a.text, s.start + i, s.start + j), s.start + j
             text = a.text[start:end]
             if len(text.split()) < min_words or not _stands_alone(text) or _page_matter(text):
                 continue

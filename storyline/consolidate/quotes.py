@@ -70,12 +70,14 @@ def not_a_place(q: Quote, text: str) -> Quote:
     "inside", "to", "into" or "across" (or a list of names after one)."""
     if q.speaker_start is None or q.speaker_resolved or not text:
         return q
-    m = _LOCATIVE.search(text, max(0, q.speaker_start - 80), q.speaker_start)
-    if not m or (m.group("list") and not re.search(r"\s(?:and|or)\s", q.speaker or "")):
-        return q  # a list ends on "and": "In Beijing, Xi said" is no list of places
-    if m.group(1):
-        return replace(q, speaker=m.group(1), speaker_start=m.start(1), speaker_end=m.end(1))
-    return replace(q, speaker=None, speaker_start=None, speaker_end=None)
+    for _ in range(3):  # a place after a place: "The BBC's Barbara Plett at the UN in New York says" is hers
+        m = _LOCATIVE.search(text, max(0, q.speaker_start - 80), q.speaker_start)  # type: ignore[arg-type]
+        if not m or (m.group("list") and not re.search(r"\s(?:and|or)\s", q.speaker or "")):
+            return q  # a list ends on "and": "In Beijing, Xi said" is no list of places
+        if not m.group(1):
+            return replace(q, speaker=None, speaker_start=None, speaker_end=None)
+        q = replace(q, speaker=m.group(1), speaker_start=m.start(1), speaker_end=m.end(1))
+    return q
 
 
 _VAGUE = re.compile(r"(?:(?:a lot of|lots of|many|some|most|few|other|all|these|those|the|a|an|one)\s+)?"

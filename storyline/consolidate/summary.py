@@ -44,7 +44,7 @@ from scipy import sparse
 from ..analyze.dct import reference_date
 from ..analyze.quotes import QUOTED_PASSAGE, transcript_labels
 from ..analyze.sentences import report_sentences
-from ..analyze.timex import MONTHS, WEEKDAYS
+from ..analyze.timex import MONTHS, WEEKDAYS, live_stamp_end
 from ..records import Article, Citation, Sentence, SummarySentence
 from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
@@ -57,6 +57,7 @@ from .summary_text import (
     fact_numbers,
     fact_words,
     is_candidate_shape,
+    is_furniture,
     names_actor,
     FIRST_PERSON_TOKENS,
     is_dangling,
@@ -340,6 +341,9 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
+            if config.trim and s.end > s.start:
+                # a live page's entry time ("2021 President Preval says ...") is no word of the entry
+                i = max(i, live_stamp_end(a.text, s.start + i, s.start + j) - s.start)
             parts = (raw[i:j] + tail).split()
             if not parts:
                 continue
@@ -576,8 +580,8 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
     tiers: list[list[int]] = [[], [], []]
     leaning: list[int] = []
     for i, (it, key) in enumerate(zip(items, keys)):  # a repeated sentence (same content stems) is met once
-        if not key or key in seen or it.words < 3:
-            continue
+        if not key or key in seen or it.words < 3 or (config.reader and is_furniture(it.text)):
+            continue  # (a reader's brief is not even filled with page furniture: "Cannot play media.")
         seen.add(key)
         # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb
         shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or caption_like(it.text)

@@ -72,7 +72,10 @@ _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all right
                     # a player's notice where the page had a video ("you need to have both Javascript
                     # enabled and Flash installed")
                     "javascript enabled", "enable javascript", "flash installed", "flash player",
-                    "may need adobe reader")
+                    "may need adobe reader",
+                    # a page's video player where it could not play ("Cannot play media. Sorry, this media
+                    # is not available in your territory.", "Media playback is unsupported on your device")
+                    "not play media", "cannot play media", "media is not available", "media playback is unsupported")
 # a broadcaster's page keeps its bullet points and its picture captions glued to the text, where they
 # end is unknown: "Story highlights ...", "Image copyright AP Image caption ..."
 _FURNITURE_START = ("story highlights", "image copyright", "image caption")

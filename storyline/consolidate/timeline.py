@@ -25,7 +25,8 @@ from functools import lru_cache
 
 from ..analyze.dct import reference_date, with_inferred_dates
 from ..analyze.sentences import headline_end, sentence_spans
-from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, span_joint, tag_timexes, value_to_date
+from ..analyze.timex import (MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, live_stamp_end, span_joint, tag_timexes,
+                             value_to_date)
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, speaks_for_self,
                            supports, trim_span)
@@ -238,6 +239,7 @@ _BASELINE = re.compile(r"\s+(?:levels?|baselines?|emissions|figures|prices|stand
 
 
 _ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_PREFIX = {"day": 10, "month": 7, "year": 4}  # the characters of an ISO date a granularity writes
 
 
 def _finer_date_near(txs: Sequence[Timex], tx: Timex, reach: int = 200) -> bool:
@@ -313,6 +315,10 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             if tx.start < stamp.end():
                 continue  # "(Updated: 1:38 a.m. Monday, Libya; ...):" dates the page, not an event
             first = stamp.end()
+        # a live page's entry time dates its entry, but is no word of it ("2050 Preval tells CNN ...")
+        entry = live_stamp_end(text, first, spans[j][1])
+        stamped = tx.start < entry
+        first = entry
         if _opens_paragraph(text, first):  # "BEIJING -- The motorcade ..." -> "The motorcade ..."
             dateline = _dateline_len(text[first:spans[j][1]])
             # "OTTAWA, August 27 (Xinhua) -- Canada announced ...": the day of writing dates the lead,
@@ -327,16 +333,17 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         photo = PHOTO_LEAD.match(text, first, spans[j][1])
         if photo:  # "In this June 19, 2018, file photo ..., Xi shakes hands with Kim ...": what it shows
             first = photo.end()
-        if photo and tx.start < first:  # the photo's day is the day of what it shows
+        if (photo or stamped) and tx.start < first:  # the photo's day is the day of what it shows
             s, e = _clause(text, first, spans[j][1], first, first)
         else:
             s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
         if _date_only(text[s:tx.start] + " " + text[tx.end:e]):
             continue  # a dateline on its own ("Friday, July 6, 2007") tells no event
         value = tx.value[:10] if g == "day" else tx.value
-        if g == "day" and article.published and value > article.published.isoformat() \
+        if article.published and value > article.published.isoformat()[:_PREFIX[g]] \
                 and _SPECULATIVE.search(text, s, e):
-            continue  # a forecast ("winds could push the oil ashore on Sunday") dates no event yet
+            continue  # a forecast ("winds could push the oil ashore on Sunday", "could turn into a liability
+            #           ahead of November elections") dates no event yet
         if g in ("month", "year") and article.published and _far_ahead(value, article.published):
             continue  # "Ten years from now Libyans will be discussing ...", "contracts in force to 2042": no event yet
         if tx.range_end and granularity_of(tx.range_end) == g:

@@ -38,7 +38,7 @@ import numpy as np
 
 from ..analyze.dct import reference_date
 from ..analyze.sentences import headline_end, sentence_spans
-from ..analyze.timex import MONTHS, granularity_of, tag_timexes, value_to_date
+from ..analyze.timex import MONTHS, granularity_of, live_stamp_end, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, personal_page, speaks_for_self, trim_span, verbless
 
@@ -364,6 +364,7 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
 
     def text_of(c: _Candidate) -> str:
         s, e = analyses[c.article][0][c.sentence]
+        s = live_stamp_end(arts[c.article].text, s, e)  # a live page's entry time ("2050 Preval tells ...")
         return _clean(arts[c.article].text[s:e])
 
     # the candidates of the weightiest days, wire copies pooled: (day, weight, [(text, carriers)])
