@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Sequence
 from ..records import Quote
 from .ner_features import PTB_BRACKETS
 from .sentences import NEWS_AGENCIES, comments_start, line_per_sentence
-from .timex import WEEKDAYS, live_log, live_stamp, live_stamp_end
+from .timex import WEEKDAYS, live_log, live_stamp_cuts, live_stamp_end
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
@@ -365,18 +365,13 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
     return _past_live_stamps(text, mask, spans) if live_log(text) else spans
 
 
-# a live page's entry time inside a sentence ("... may have been killed 2050 Haiti's President ...")
-_INNER_STAMP = re.compile(r"(?<=\S)\s+((?:[01]\d|2[0-3])[0-5]\d)(?=\s+[A-Z])")
-
-
 def _past_live_stamps(text: str, mask: bytearray, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` of a live page cut before each entry time inside them (not inside a quotation) and
     begun past the entry time that opens them: "1532 Among those trapped ..., Mr Preval tells the
     Miami Herald" quotes no "1532", and "1340 UN chief Ban Ki-moon" is no speaker's name."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        cuts = [m.start(1) for m in _INNER_STAMP.finditer(text, s, e)
-                if not mask[m.start(1)] and live_stamp(text, m.start(1), m.end(1))]
+        cuts = [c for c in live_stamp_cuts(text, s, e) if not mask[c]]
         for a, b in zip([s, *cuts], [*cuts, e]):
             a = live_stamp_end(text, a, b)
             b = a + len(text[a:b].rstrip())

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from ..records import Article, Sentence
-from .timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES, live_log, live_stamp
+from .timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES, live_log, live_stamp_cuts
 
 __all__ = ["NEWS_AGENCIES", "UPDATED_OPEN", "VERB_CUE", "WIRE_AGENCIES", "byline_end", "comments_start", "headline_end", "report_sentences",
            "split_sentences", "sentence_spans", "paragraph_spans"]
@@ -236,13 +236,9 @@ def _name_goes_on(words: list[str], rest: str) -> bool:
     return bool(_A_THEN_VERB.match(rest))
 
 
-# a live page's entry time inside a sentence ("... may have been killed 2050 Haiti's President ...")
-_INNER_STAMP = re.compile(r"(?<=\S)\s+((?:[01]\d|2[0-3])[0-5]\d)(?=\s+[A-Z])")
-
-
 def _at_stamps(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """``text[s:e]`` cut before each live-page entry time inside it (``timex.live_stamp``)."""
-    cuts = [m.start(1) for m in _INNER_STAMP.finditer(text, s, e) if live_stamp(text, m.start(1), m.end(1))]
+    """``text[s:e]`` cut before each live-page entry time inside it (``timex.live_stamp_cuts``)."""
+    cuts = live_stamp_cuts(text, s, e)
     if not cuts:
         return [(s, e)]
     bounds = [s, *cuts, e]

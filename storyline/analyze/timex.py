@@ -1091,6 +1091,14 @@ def live_stamp(text: str, start: int, end: int) -> bool:
 
 
 _STAMP_AT = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])")
+# a live page's entry time inside a sentence ("... may have been killed 2050 Haiti's President ...")
+_INNER_STAMP = re.compile(r"(?<=\S)\s+((?:[01]\d|2[0-3])[0-5]\d)(?=\s+[A-Z])")
+
+
+def live_stamp_cuts(text: str, start: int, end: int) -> list[int]:
+    """Where the live page's entry times inside ``text[start:end]`` begin (``live_stamp``): each
+    opens an entry of its own, glued to the one before."""
+    return [m.start(1) for m in _INNER_STAMP.finditer(text, start, end) if live_stamp(text, m.start(1), m.end(1))]
 
 
 def live_stamp_end(text: str, start: int, end: int | None = None) -> int:

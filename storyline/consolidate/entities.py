@@ -832,12 +832,13 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
     weight_of: Counter[tuple[str, ...]] = Counter()
     for e in locals_:
         weight_of[e.full] += len(e.mentions)
+    whole_of: dict[int, frozenset[str]] = {}  # the acronym words each longer name is written with ("US" of "US Navy")
     for k, ((_, f2), _) in enumerate(fulls):
         if len(f2) > 1:
             for t in set(f2):
                 by_token[t].append(k)
             words = [t for t in f2 if t not in _FUNCTION]
-            whole = _acronym_words(s for j in members[fulls[k][1]] for s in locals_[j].surfaces)
+            whole = whole_of[k] = _acronym_words(s for j in members[fulls[k][1]] for s in locals_[j].surfaces)
             for acr in {_initials(words, whole=whole), _initials(words, split=True, whole=whole)}:
                 by_initials[acr].append(k)
     # a name that is part of exactly one longer name of the same type; an acronym
@@ -856,7 +857,7 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
                    if (k in every and fulls[k][0][0] == label and not abbrev
                        and _contains(full, fulls[k][0][1], label, sons=sons))
                    or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1],
-                                      _acronym_words(s for j in members[fulls[k][1]] for s in locals_[j].surfaces))
+                                                                                               whole_of[k])
                        # a widely used acronym is not renamed by one page's expansion of it ("CNN" on
                        # hundreds of pages, "Christian News Network" on one; "US" and "United States"
                        # on many stay one)

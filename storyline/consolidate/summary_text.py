@@ -653,8 +653,6 @@ def speaks_for_self(sentence: str) -> bool:
     and I returned ...", "Yesterday I called the helpline"): a reader's, a diarist's or a columnist's
     own account, no reporting of the story's events. ("I" after a capitalised word counts only where
     it opens the sentence after one word: "When I arrived", not "World War I ended".)"""
-    if not ("I" in sentence or "m" in sentence):
-        return False
     bare = _QUOTED_WORDS.sub(" ", sentence) if ('"' in sentence or "“" in sentence or "``" in sentence) else sentence
     return bool(_SINGULAR_FIRST.search(bare) or _SENTENCE_OPENER.search(bare))
 
