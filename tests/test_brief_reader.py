@@ -1337,6 +1337,7 @@ _COMMENTS = storyline.Article(
         "My daughter told me: \"We will sleep on the benches.\"",
         "I have never seen the terminal so full.",
         "The strike came as a bolt from the blue for the islanders.",
+        "The island school shut its gates on Tuesday for want of teachers.",
         "I drove home in the end.",
         "My neighbour said the ferry company never listens to its crews.",
         "I hope it ends soon.",

@@ -588,6 +588,12 @@ def test_one_pages_expansion_of_a_widely_used_acronym_does_not_rename_it() -> No
     arts, mentions = _found(texts, ("Christian News Network", "CNN"), "ORG")
     names = {e.name for e in consolidate_entities(arts, mentions)[0]}
     assert "CNN" in names, names
+    # a union of states is one body whatever the share of pages that spell out its letters
+    texts = [f"UN officials met on day {d}. The UN said aid was coming." for d in range(1, 8)] + [
+        "The United Nations sent food. UN trucks arrived."]
+    arts, mentions = _found(texts, ("United Nations", "UN"), "ORG")
+    ents = consolidate_entities(arts, mentions)[0]
+    assert [(e.name, e.label) for e in ents] == [("United Nations", "ORG")] and "UN" in ents[0].aliases, ents
     # an expansion written on several pages is the acronym's entity, however often the acronym is used
     texts = [f"US officials met on day {d}." for d in range(1, 8)] + [
         "The United States sent aid.", "The United States said more would come."]

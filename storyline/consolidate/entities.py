@@ -186,6 +186,14 @@ _STATE_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("lao", "people's", "democratic", "republic"): ("laos",),
     ("bolivarian", "republic", "of", "venezuela"): ("venezuela",),
 }
+# the unions of states news names by their letters ("UN", "U.N.", "EU"): one body however many pages
+# use the letters and however few spell them out (unlike "CNN", which one page may spell as another
+# network); a body, not a place
+_UNION_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("un",): ("united", "nations"),
+    ("eu",): ("european", "union"),
+}
+_STATE_NAMES.update(_UNION_NAMES)
 # a state's other usual name: "America" alone is the United States (the continents are "North",
 # "South", "Latin America" or "the Americas"), "Britain" the United Kingdom, "Holland" the Netherlands;
 # the state only where the tagger read a place (``_usual_name``)
@@ -1560,7 +1568,8 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
               for g, is_storm in zip(groups, storm)]
     # a group that holds a state's other name ("Britain", "Colo.") is that place, whatever the tagger
     # read in "Great Britain" or "La."
-    labels = ["LOC" if label != "MISC" and any(_usual_name(e) for e in g) else label for g, label in zip(groups, labels)]
+    labels = ["LOC" if label != "MISC" and any(_usual_name(e) and e.full not in _UNION_NAMES for e in g) else label
+              for g, label in zip(groups, labels)]
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
     labels = [_head_label(name, label, any(e.roles for e in g)) for g, name, label in zip(groups, canonical, labels)]
     canonical = [_RANK.sub("", name) if label == "PERSON" else name for name, label in zip(canonical, labels)]

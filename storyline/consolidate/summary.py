@@ -36,7 +36,7 @@ from operator import is_
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -797,13 +797,16 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     cands = _candidates(items, keys, config, rel, budget_words, refs)
     if focused and config.query_only:
         cands = [i for i in cands if rel[i] > 0]
+    personal: set[int] = set()
     if pages is not None:  # a reader's brief of several articles
         talk = transcripts(arts)
         if talk and len(talk) < len(arts):  # a broadcast's words are speech, not the story's reporting
             cands = [i for i in cands if items[i].art not in talk]
         personal = {k for k, a in enumerate(arts) if personal_page(a.text or "", a.lang)}
-        if personal and len(personal) < len(arts):  # readers' comments, a diary: no report of the story
+        if len(personal) < len(arts):  # readers' comments, a diary: no report of the story, nor its source
             cands = [i for i in cands if items[i].art not in personal]
+        else:
+            personal = set()
         boiler = _boilerplate(pages)
         if boiler:  # a site's standing paragraph is no news, while there is news to tell
             news = [i for i in cands if keys[i] not in boiler]
@@ -903,7 +906,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     else:  # a focused summary follows its subject in time, opened by a sentence that names it
         order = _named_first(order, cands, items, cut_k, arts)
     all_sims = tf @ cand_vecs[order].T
-    return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config, cvocab.art, refs)
+    return _render(order, cands, items, arts, _dense(all_sims), max_words, max_bytes, config, cvocab.art, refs,
+                   uncited=personal)
 
 
 def centrality_weight(budget_words: float, config: SummaryConfig) -> float:
@@ -1123,9 +1127,10 @@ def _other_days(claim: str, claim_published: date | None, other: str, other_publ
 def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Sequence[Article],
             sims: np.ndarray, max_words: int, max_bytes: int | None,
             config: SummaryConfig, art_of: np.ndarray | None = None,
-            refs: Sequence[date | None] = ()) -> list[SummarySentence]:
+            refs: Sequence[date | None] = (), uncited: Collection[int] = ()) -> list[SummarySentence]:
     # items come in article order: each article's sentences are one block of rows; per article
-    # and summary sentence, the closest sentence of that article and its cosine
+    # and summary sentence, the closest sentence of that article and its cosine; ``uncited``
+    # articles (readers' pages) are no source of the story's facts
     if art_of is None:
         art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
     seg = art_of.searchsorted(np.arange(len(arts) + 1)).tolist()
@@ -1171,6 +1176,8 @@ def _render(order: list[int], cands: list[int], items: Sequence[_Item], arts: Se
         for ai, a in enumerate(arts):
             if ai == it.art:
                 j = i
+            elif ai in uncited:
+                continue
             else:
                 rows, vals = near[ai], near_v[ai]
                 if rows is None or vals is None or vals[col] < min(config.cite_threshold, reader_bar):
