@@ -510,6 +510,10 @@ def test_a_verb_before_a_title_is_no_part_of_the_role() -> None:
         "Fire chief Tomas Reyes said the road was closed.")}
     assert ms["Hosni Mubarak"] == "President"
     assert ms["Tomas Reyes"] == "Fire chief"
+    # the place of a phrase before the title is no part of it
+    ms = {m.text: m.role for m in storyline.recognize_entities(
+        "The leading Dutch officer in Korvania Lt Gen Piet Maas said the roads were calm.")}
+    assert ms["Piet Maas"] == "Lt Gen", ms
     assert shown_role("KING") is None and shown_role("CEO") == "CEO"
 
 
@@ -1404,3 +1408,15 @@ def test_a_peoples_word_before_a_title_is_no_part_of_the_name_before_it() -> Non
     got = _consistent_labels([Mention(start=0, end=18, text="Tom Brayle Haitian", label="PERSON"),
                               Mention(start=40, end=47, text="Haitian", label="MISC")])
     assert [m.label for m in got] == ["PERSON", "MISC"]
+
+
+def test_a_surname_with_a_title_is_the_namesake_of_that_office() -> None:
+    import storyline
+
+    art = Article(id="a", source="wire", published=date(2024, 3, 2), title="Aid for Korvania",
+                  text="Former president Tom Voss met aid groups on Friday. Secretary of State Anna Voss flies to "
+                       "Korvania on Saturday. Mrs Voss said the aid would last. Mrs Voss added that roads were "
+                       "open. President Voss said the fund had raised $20m.")
+    people = {e.name: e.roles for e in storyline.brief([art]).entities if e.label == "PERSON"}
+    assert not any("President" in r for r in people["Anna Voss"]), people
+    assert any(r.lower().endswith("president") for r in people["Tom Voss"]), people

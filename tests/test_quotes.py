@@ -1415,3 +1415,15 @@ def test_a_pledge_after_an_appositive_speaker_is_what_follows_the_cue() -> None:
                  "responsible for the damage."):
         qs = extract_quotes(text)
         assert [q.text[:3] for q in qs] == ["to "], [(q.text, q.speaker) for q in qs]
+
+
+def test_a_caption_quoting_a_name_is_that_persons_quote_and_ends_at_its_closing_mark() -> None:
+    text = ("The port is shut. Lena Ostrova: \"Korvania will need every ounce of help we can offer\" A UN "
+            "spokesman in Korvania, David Mertz, said 188 staff were missing.")
+    got = {(q.speaker, q.text) for q in extract_quotes(text)}
+    assert ("Lena Ostrova", "\"Korvania will need every ounce of help we can offer\"") in got, got
+    assert ("A UN spokesman in Korvania, David Mertz,", "188 staff were missing") in got, got
+    text = ("The mayor said the port was shut. UN chief Lena Ostrova : `` Food and water are in critically short "
+            "supply '' UN chief Lena Ostrova said that aid was under way .")
+    got = {(q.speaker, q.text) for q in extract_quotes(text)}
+    assert ("UN chief Lena Ostrova", "`` Food and water are in critically short supply ''") in got, got

@@ -174,6 +174,17 @@ def test_a_caption_run_into_the_next_sentence_is_split_off() -> None:
         assert texts(whole) == [whole], whole
 
 
+def test_a_heading_in_capitals_and_a_caption_before_a_day_are_split_off() -> None:
+    assert texts("PIET AND ANNA, CHILDREN OF DUNMORE The moment four-year-old Piet emerged in the arms of a "
+                 "rescuer On Sunday, five days after the flood, firemen saved two children from a barn.") == [
+        "PIET AND ANNA, CHILDREN OF DUNMORE", "The moment four-year-old Piet emerged in the arms of a rescuer",
+        "On Sunday, five days after the flood, firemen saved two children from a barn."]
+    # a day after a name's capital, or a transcript's label, stays in its sentence
+    for whole in ("The visit of the Valley Mayor On Monday was planned by the staff of the office.",
+                  "ANNA VOSS, VALLEY NEWS ANCHOR: We are live in Dunmore tonight with the latest news."):
+        assert texts(whole) == [whole], whole
+
+
 def test_a_headline_run_into_the_first_sentence_is_split_off() -> None:
     # a page's headline, with its verb, run into the lead without a mark
     assert texts("Valley flood rescue operation declared over A 23-year-old man has been pulled alive from "

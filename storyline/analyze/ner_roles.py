@@ -239,6 +239,8 @@ def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:
             # a nationality or a place/organisation name: jump to its start
             while k > 0 and toks[k - 1][0] >= cov.start:
                 k -= 1
+            if k > 0 and text[toks[k - 1][0]:toks[k - 1][1]].lower() in ("in", "at"):
+                break  # the place of a phrase before the title ("the US general in Haiti Lt Gen Ken Keen")
             first = k
             continue
         elif lw in ("'s", "’s") and k > 1 and covering(*toks[k - 2]) is not None:

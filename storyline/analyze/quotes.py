@@ -362,7 +362,29 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
         if s < pe:
             out.append((s, pe))
     spans = [piece for s, e in out for piece in _capped(text, mask, s, e)]
+    spans = [piece for s, e in spans for piece in _past_caption(text, regions, s, e)]
     return _past_live_stamps(text, mask, spans) if live_log(text) else spans
+
+
+# a picture's or a video's caption, a name and the words it quotes ('Ban Ki-moon: "Haiti will need
+# every ounce of help"'), run into the sentence after it without a stop
+_CAPTION = re.compile(r"[A-Z][^:.!?\n\"“”]{0,50}?[ ]?:[ ]+(?=[\"“])")
+
+
+def caption_quote(text: str, regions: Sequence[tuple[int, int]], s: int, e: int) -> tuple[int, int] | None:
+    """The quotation a sentence ``text[s:e]`` opens with after a name and a colon, or None."""
+    m = _CAPTION.match(text, s, e)
+    return _quote_starting(regions, m.end()) if m else None
+
+
+def _past_caption(text: str, regions: Sequence[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` cut after a caption's quotation (``caption_quote``) when a sentence of three
+    words or more follows it."""
+    q = caption_quote(text, regions, s, e)
+    if q is None or q[1] >= e or len(text[q[1]:e].split()) < 3 or not text[q[1]:e].lstrip()[:1].isupper():
+        return [(s, e)]
+    rest = q[1] + len(text[q[1]:e]) - len(text[q[1]:e].lstrip())
+    return [(s, q[1]), (rest, e)]
 
 
 def _past_live_stamps(text: str, mask: bytearray, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2803,6 +2825,8 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
         if si + 1 < len(sents) and sents[si + 1][0] in para_starts:
             nxt = _quote_starting(regions, sents[si + 1][0])
         title = si == 0 and bool(paras) and (ss, se) == paras[0] and len(toks) <= 40
+        # (a caption that quotes a name: 'Ban Ki-moon: "Haiti will need every ounce of help"')
+        title = title or caption_quote(text, regions, ss, se) is not None
         try:
             found = _sentence_quotes(text, toks, nxt, title)
         except Exception:  # a malformed sentence never fails its article

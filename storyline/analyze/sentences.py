@@ -245,14 +245,49 @@ def _at_stamps(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, a + len(text[a:b].rstrip())) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
+# a section's heading in capitals run into the sentence after it ("NAZER AND FRANGINA, CHILDREN IN
+# DELMAS The moment ..."): three words or more in capitals, then a word in lower case after a capital
+_CAPS_HEAD = re.compile(r"(?:[A-Z][A-Z'’.-]*,?[ ]+){2,}[A-Z][A-Z'’.-]*[A-Z](?=[ ]+[A-Z][a-z])")
+# a day told after a caption's last word ("in the arms of a rescuer On Sunday, five days after ...")
+_DAY_GLUE = re.compile(r"(?<=[a-z])\s+(?=(?:On|By|Since|Until|Last|Early|Late|Earlier|Later)\s+(?:Monday|Tuesday|"
+                       r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+
+def _caps_head(text: str, start: int, end: int) -> int | None:
+    """Where a heading in capitals run into the sentence after it ends (``_CAPS_HEAD``), or None."""
+    m = _CAPS_HEAD.match(text, start, end)
+    if m is None or sum(ch.isalpha() for ch in m.group()) < 12:
+        return None
+    rest = m.end() + len(text[m.end():end]) - len(text[m.end():end].lstrip())
+    return rest if _sentence_after(m.group().split(), text[rest:end]) else None
+
+
+def _day_glued(text: str, start: int, end: int) -> int | None:
+    """Where a sentence opening with its day begins after a caption run into it (``_DAY_GLUE``;
+    a capital after a word in lower case is no sentence's middle, as after a name's it may be), when
+    what follows is a sentence."""
+    for m in _DAY_GLUE.finditer(text, start, min(end, start + 200)):
+        words = text[start:m.start()].split()
+        if 3 <= len(words) <= 25 and words[-1].islower() and _sentence_after(words, text[m.end():end]):
+            return m.end()
+    return None
+
+
 def _split_glued(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
     if not lang.lower().startswith("en"):
         return spans
     if live_log(text):
         spans = [piece for s, e in spans for piece in _at_stamps(text, s, e)]
+    heads: list[tuple[int, int]] = []
+    for s, e in spans:
+        cut = _caps_head(text, s, e)
+        heads.extend([(s, s + len(text[s:cut].rstrip())), (cut, e)] if cut is not None else [(s, e)])
+    spans = heads
     out: list[tuple[int, int]] = []
     for k, (s, e) in enumerate(spans):
         cut = _glued(text, s, e)
+        if cut is None:
+            cut = _day_glued(text, s, e)
         if cut is None and k == 0:
             cut = _glued_headline(text, s, e)
         if cut is None:

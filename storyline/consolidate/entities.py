@@ -473,6 +473,13 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         exact = [e for e in pool if e.pos in every and toks in e.names and e.label == m.label
                  and (_kin_of(kin, e.full[-1]) or e.full == toks)
                  and not sex_clash(sex, _entity_sex(e, toks) or (titled and _pronouns_tell(text, e)))]
+        if exact and m.role and m.label == "PERSON" and len(toks) == 1:
+            # "President Clinton" after "Mrs Clinton" and "Bill Clinton": the namesake of that office
+            namesakes = [e for e in pool if e.pos in every and e.label == "PERSON" and len(e.full) >= 2
+                         and _contains(toks, e.full, "PERSON", sons=sons) and not sex_clash(sex, _entity_sex(e, toks))]
+            office = _by_office(namesakes, m.role)
+            if len(office) < len(namesakes):
+                exact = office
         defined = _defined_by(text, m, ordered[i - 1] if i else None)
         if defined is not None and defined in ended_at:
             # "Agence France-Presse (AFP)", "the United Nations Children's Fund (UNICEF)": the article
@@ -511,6 +518,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                             and e.names[(e.full[0],)] > e.names[e.full]]
                 if by_first and len(by_first) < len(cands):
                     cands = [e for e in cands if e not in by_first]
+            if len(toks) == 1 and m.label == "PERSON" and len(cands) > 1 and m.role:
+                cands = _by_office(cands, m.role)
             if cands:
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
@@ -543,6 +552,21 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         if head:
             by_letter[head[0][:1]].add(target.pos)
     return ents
+
+
+def _by_office(cands: list[LocalEntity], role: str) -> list[LocalEntity]:
+    """Which of a page's namesakes a surname with a title means ("President Clinton" beside "Bill
+    Clinton" and "Secretary of State Hillary Clinton"): those the page gave that office, else those it
+    gave no other (a family tie is no office)."""
+    head = role_head(role)
+    if head is None or head in KIN_SEX:
+        return cands
+    head = _HEAD_CLASS.get(head, head)
+    same = [e for e in cands if head in _role_heads(e)]
+    if same:
+        return same
+    free = [e for e in cands if not _role_heads(e)]
+    return free or cands
 
 
 def _given_name_first(full: Sequence[str]) -> bool:
