@@ -515,3 +515,16 @@ def test_an_inclusive_bound_joins_the_figure_it_states() -> None:
     twelve = next(v for v in toll.values if v.value == "12")
     assert {c.article_id for c in twelve.citations} == {"a", "b"}
     assert toll.note.startswith("2 figures in 3 reports")
+
+
+def test_a_count_of_animals_after_a_verb_of_harm_is_no_count_of_people() -> None:
+    def counts(text: str) -> list[tuple[str, float]]:
+        return [(c.slot, c.value) for c in number_claims(text)]
+
+    assert counts("The virus killed 3,500 geese on a farm near Tolvik on Wednesday.") == []
+    assert counts("The same strain killed 2,500 domestic fowls in Marran city on Thursday.") == []
+    assert counts("The storm killed 12 in the valley on Monday.") == [("people killed", 12.0)]
+    arts = [Article(id=k, source=k, published=date(2031, 11, 20), text=t) for k, t in (
+        ("a", "Bird flu killed 3,500 geese at a farm zone in Tolvik on Wednesday."),
+        ("b", "Bird flu killed 2,500 poultry in Marran city on Thursday."))]
+    assert find_disagreements(arts) == []

@@ -1427,3 +1427,16 @@ def test_a_caption_quoting_a_name_is_that_persons_quote_and_ends_at_its_closing_
             "supply '' UN chief Lena Ostrova said that aid was under way .")
     got = {(q.speaker, q.text) for q in extract_quotes(text)}
     assert ("UN chief Lena Ostrova", "`` Food and water are in critically short supply ''") in got, got
+
+
+def test_an_inner_content_stops_before_a_closing_said_or_according_to_and_the_report_is_the_speaker():
+    text = ("The Harbor Front, armed wing of the Bluevale party, has claimed responsibility for the blast, "
+            "said the report. Governor Tam Oduya ordered the roads closed for two days, according to a "
+            "statement from his office.")
+    quotes = extract_quotes(text)
+    inner = next(q for q in quotes if q.cue == "has claimed")
+    assert inner.text == "responsibility for the blast", inner.text
+    outer = next(q for q in quotes if q.cue == "said")
+    assert _speaker(text, outer) == "the report"
+    ordered = next(q for q in quotes if q.cue == "ordered")
+    assert ordered.text == "the roads closed for two days", ordered.text

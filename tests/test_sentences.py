@@ -398,3 +398,12 @@ def test_a_pages_update_stamp_opening_its_text_ends_where_the_news_starts() -> N
         text = stamp + "A ferry carrying 40 passengers has run aground off Brenton."
         assert byline_end(text) == len(stamp), (stamp, text[byline_end(text):])
     assert byline_end("12 March 2024 was a day the town will remember.") == 0
+
+
+def test_a_decimal_written_with_a_space_after_its_point_ends_no_sentence() -> None:
+    assert texts("The index decreased by 34. 58 points to close at 3,334.13 points. Turnover was worth 3. 46 "
+                 "trillion crowns on Monday.") == [
+        "The index decreased by 34. 58 points to close at 3,334.13 points.",
+        "Turnover was worth 3. 46 trillion crowns on Monday."]
+    assert texts("The party won in 1998. 58 percent of voters backed it.") == [
+        "The party won in 1998.", "58 percent of voters backed it."]

@@ -846,3 +846,17 @@ def test_a_month_ahead_in_a_forecast_dates_no_event_yet() -> None:
     got = [(e.date, e.text) for e in dated_events(a)]
     assert [d for d, _ in got] == ["2010-11", "2010-03"], got
     assert "liability" not in got[0][1], got
+
+
+def test_a_readers_timeline_dates_a_lead_about_yesterday_on_yesterday_only() -> None:
+    from storyline import Article
+    from storyline.consolidate.timeline import timeline
+
+    day = date(2005, 11, 24)  # a Thursday
+    arts = [Article(id="a", published=day, text="The Lakemoor index rose 3.2 points to close at 812.4 on Thursday. "
+                                                 "The Lakemoor index lost 5.1 points to close at 809.2 on Wednesday."),
+            Article(id="b", published=day, text="Shares in Lakemoor closed higher on Thursday, the index up 3.2 "
+                                                 "points. Banks led the gains.")]
+    got = {(e.date, e.text[:30]) for e in timeline(arts, max_dates=3, per_date=3, reader=True)}
+    assert ("2005-11-23", "The Lakemoor index lost 5.1 po") in got, got
+    assert ("2005-11-24", "The Lakemoor index lost 5.1 po") not in got, got

@@ -850,7 +850,7 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
             # to the clause's end or a time
             b = stop
             break
-        if b > a and not _is_cap(t) and (t.low in CUE_VERBS or (seen_cap and t.low not in ("of", "’s", "'s")
+        if b > a and not _is_cap(t) and (t.low in CUE_VERBS and toks[b - 1].low not in _DETERMINERS or (seen_cap and t.low not in ("of", "’s", "'s")
                                                                  and t.text not in ("-", ".")
                                                                  and not (t.low in _DETS and toks[b - 1].low
                                                                           in ("of", "for", "at", "on", "in"))
@@ -1169,8 +1169,10 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                 continue
             if f.start < g.speaker[0] < end and g.end <= g.speaker[0] and g.start <= f.start and g.cue[0] > f.cue[0]:
                 # '... told Kim that he hopes ..., Xinhua reported': the inner content stops before
-                # the outer attribution that closes the sentence
-                end = min(end, _end_with_quote(text, _trim_content(text, f.start, g.speaker[0])))
+                # the outer attribution that closes the sentence, at its cue when the cue comes first
+                # ("..., said the report", "..., according to a statement")
+                stop = min(g.speaker[0], g.cue[0]) if g.cue[0] > f.start else g.speaker[0]
+                end = min(end, _end_with_quote(text, _trim_content(text, f.start, stop)))
                 continue
             if not (f.start < g.speaker[0] < end) or g.speaker[0] < f.cue[0]:
                 continue

@@ -126,6 +126,11 @@ _NAME_START = re.compile(r"^[A-Z][a-z]")
 _LOWER_START = re.compile(r"^(?:[\"“'‘(\[]|(?:_|--|—|–)\s*)?[a-z]")  # also "Corp. _ the Sherman Act ..."
 _NUM_ABBREV_END = re.compile(r"(?:^|\s)(?:No|Nos|Vol|Vols|Art|Sec|Ch|Fig|Figs|pp?|Para|Pt|Op)\.$")
 _DIGIT_START = re.compile(r"^\d")
+# a decimal written with a space after its point ("fell by 34. 58 points", "worth 3. 46 trillion won"), as
+# some wires do: no sentence ends at the point (a year before it, "in 1998. 58 percent ...", may end one)
+_SPLIT_DECIMAL_END = re.compile(r"(?:^|[\s(])\d{1,3}(?:,\d{3})*\.$")
+_DECIMAL_REST = re.compile(r"^\d{1,3}\s+(?:points?|percent|per\s+cent|pct|trillion|billion|million|thousand|"
+                           r"yuan|won|yen|dollars|euros|pounds|rupees|rupiah|baht|pesos)\b")
 _CLOSERS_ONLY = re.compile(r"^(?:''|'|\"|”|’|\)|\]|-RRB-|-RSB-|\s)+$")
 _TOKENIZED_END = re.compile(r"\S\s+(?:[.!?]|\.\.\.|''|'|-RRB-)\s*$")
 _TOKENIZED_SHARE = 0.6  # this share of a text's lines ending in a detached mark: one sentence per line
@@ -495,6 +500,7 @@ def _repair(text: str, spans: list[tuple[int, int]], forced: Iterable[int] = ())
                     or _CLOSERS_ONLY.match(cur) or _MARK_START.match(cur)
                     or (_DASH_START.match(cur) and "\n" not in text[pe:s] and _DATELINE_ONLY.match(prev))
                     or (_NUM_ABBREV_END.search(prev) and _DIGIT_START.match(cur))
+                    or (_SPLIT_DECIMAL_END.search(prev) and _DECIMAL_REST.match(cur))
                     or (_COMPANY_END.search(prev) and _COMPANY_SUFFIX_START.match(cur))):
                 out[-1] = (ps, e)
                 continue

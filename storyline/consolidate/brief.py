@@ -528,7 +528,7 @@ def _named_timeline(arts: Sequence[Article], analyzed: Mapping[str, AnalyzedArti
                     entities: Sequence[Entity]) -> list[TimelineEntry]:
     """The story's timeline as a reader sees it: display text, an opening "He" or "She" followed by
     whom its article means ("He [Nelson Mandela] is a free man.") where that is clear."""
-    entries = [replace(e, text=display_text(e.text)) for e in timeline(_reported(arts))]
+    entries = [replace(e, text=display_text(e.text)) for e in timeline(_reported(arts), reader=True)]
     try:
         return with_referents(entries, {a.id: a.text for a in arts},
                               {aid: [(s.start, s.end) for s in an.sentences] for aid, an in analyzed.items()},

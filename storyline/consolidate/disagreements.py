@@ -277,11 +277,14 @@ _HUMAN_VERB_BEFORE = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed
                                 r"an estimated)\s+)?$", re.IGNORECASE)
 # (not of animals: "20 dead sea turtles", "40 dead fish")
 _ANIMALS = (r"(?:animals?|birds?|fish|fishes|turtles?|dolphins?|whales?|seals?|sea\s+lions?|pelicans?|cattle|"
-            r"cows?|pigs?|sheep|goats?|chickens?|poultry|horses?|dogs?|cats?|deer|bees?|trees?)\b")
+            r"cows?|pigs?|sheep|goats?|chickens?|ducks?|geese|fowls?|hens?|swans?|poultry|horses?|dogs?|cats?|deer|"
+            r"bees?|trees?)\b")
 _HUMAN_STATE_AFTER = re.compile(r"\s*(?:dead|killed|injured|wounded|missing|hurt)\b(?!(?:\s+(?!(?:in|at|on|after|as|"
                                 r"from|by|and|or|when|while|during|near|following)\b)[a-z]+)?\s+" + _ANIMALS + ")",
                                 re.IGNORECASE)
 _ANIMALS_BEFORE = re.compile(r"\b" + _ANIMALS + r"[^.;]{0,60}$", re.IGNORECASE)
+# the animals a count after a verb of harm names ("killed 3,500 geese", "killed 2,500 domestic fowls")
+_ANIMALS_AFTER = re.compile(r"\s*(?:[a-z-]+\s+){0,2}" + _ANIMALS, re.IGNORECASE)
 # the count of a passive of harm, its people unsaid: "Two people were killed and 17 were injured"
 _HUMAN_PASSIVE_AFTER = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
                                   r"(?:killed|injured|wounded|hurt)\b", re.IGNORECASE)
@@ -312,7 +315,7 @@ def _count_noun(after: str, before: str) -> str | None:
             return _NOUNS[lw]
         if i == 0 and _GROUP_PLURAL.fullmatch(w) and not _PART_BEFORE.search(before):
             return "people"
-    if _HUMAN_VERB_BEFORE.search(before) or _HUMAN_STATE_AFTER.match(after) or (
+    if _HUMAN_VERB_BEFORE.search(before) and not _ANIMALS_AFTER.match(after) or _HUMAN_STATE_AFTER.match(after) or (
             _HUMAN_PASSIVE_AFTER.match(after) and _people_before(before) and not _ANIMALS_BEFORE.search(before)):
         return "people"  # ("The 40 cows were killed and 12 were injured": cows again; "Of the 40 bills, 12 were killed")
     return None

@@ -566,7 +566,7 @@ def _check_size(name: str, value: int | None) -> None:
 
 
 def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
-             per_date: int | None = None) -> list[TimelineEntry]:
+             per_date: int | None = None, reader: bool = False) -> list[TimelineEntry]:
     """Dated events of one story, oldest first, duplicates across articles merged with all their
     citations. Articles without a date get an inferred one first.
 
@@ -576,21 +576,23 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
     ``SMALL_STORY`` articles gets a summary sized by ``auto_size``; a smaller one every event,
     its ``importance`` the share of the articles that report it and its background kept short
     (``MAX_BACKGROUND``), or, past ``MAX_EVERY`` events,
-    a summary of ``MAX_EVERY / 4`` days, two sentences each."""
+    a summary of ``MAX_EVERY / 4`` days, two sentences each. ``reader`` (a reader's brief): a summary
+    dates an article's lead sentence that names another day on that day only (``summarize_timeline``)."""
     _check_size("max_dates", max_dates)
     _check_size("per_date", per_date)
     arts = with_inferred_dates([a for a in articles if isinstance(a, Article)])
     if max_dates is None and per_date is None:
         size = auto_size(len(arts))
         if size is not None:
-            return summarize_timeline(arts, *size)
+            return summarize_timeline(arts, *size, reader=reader)
         every = _every_event(arts)
         if len(every) <= MAX_EVERY:
             return _brief_background(every, arts)
         # a small story that tells of too many days to scan (live pages, background pieces): its
         # weightiest days, as a long story gets them
-        return summarize_timeline(arts, MAX_EVERY // (2 * DEFAULT_PER_DATE), DEFAULT_PER_DATE)
-    return summarize_timeline(arts, max_dates, per_date if per_date is not None else DEFAULT_PER_DATE)
+        return summarize_timeline(arts, MAX_EVERY // (2 * DEFAULT_PER_DATE), DEFAULT_PER_DATE, reader=reader)
+    return summarize_timeline(arts, max_dates, per_date if per_date is not None else DEFAULT_PER_DATE,
+                              reader=reader)
 
 
 MAX_BACKGROUND = 6      # a small story's timeline keeps this many entries of its background

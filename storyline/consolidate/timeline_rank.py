@@ -324,11 +324,14 @@ def _clean(text: str) -> str:
 _STRAY_CLOSER = re.compile(r"^(?:''|”|’’)\s+(?=\S)")
 
 
-def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_date: int) -> list[TimelineEntry]:
+def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_date: int, *,
+                       reader: bool = False) -> list[TimelineEntry]:
     """The ``max_dates`` weightiest days of ``articles`` (all days with candidates when None), each
     with at most ``per_date`` sentences, oldest first. Articles without a date are left out (give
     them an inferred one first). ``importance`` of an entry (0..1): its day's weight relative to
-    the weightiest day's, times the sentence's similarity to what is said of the day."""
+    the weightiest day's, times the sentence's similarity to what is said of the day. In a
+    ``reader``'s brief a lead sentence that names another day than its article's ("closed lower on
+    Wednesday" in a Thursday report) stands for that day only, not for the day of publication."""
     arts = [a for a in articles if isinstance(a, Article) and a.published is not None and a.text]
     if not arts or per_date < 1 or (max_dates is not None and max_dates < 1):
         return []
@@ -355,8 +358,8 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         # not one that names a day of another week's news ("Monday, however, in a Washington courtroom
         # ..." in a Saturday paper is Monday's, where it is a candidate already; yesterday's news is the
         # paper's own)
-        elsewhere = {si for si, day in mentions
-                     if (si, day) not in naming and abs((day - refs[ai]).days) > LEAD_DAYS}  # type: ignore[operator]
+        elsewhere = {si for si, day in mentions if (si, day) not in naming and (
+            day != refs[ai] if reader else abs((day - refs[ai]).days) > LEAD_DAYS)}  # type: ignore[operator]
         lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if e > head and not verbless(text[s:e])][:_LEAD]
         for si in lead:
             if si not in elsewhere and not _PAST_PERIOD.match(text, *spans[si]):
