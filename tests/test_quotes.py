@@ -1440,3 +1440,8 @@ def test_an_inner_content_stops_before_a_closing_said_or_according_to_and_the_re
     assert _speaker(text, outer) == "the report"
     ordered = next(q for q in quotes if q.cue == "ordered")
     assert ordered.text == "the roads closed for two days", ordered.text
+
+
+def test_a_year_after_an_opening_preposition_is_no_part_of_the_speaker() -> None:
+    for text in ("Since 2003 Norland has reported 21 cases of the disease.", "In 2005 Norland reported 21 cases."):
+        assert [q.speaker for q in extract_quotes(text)] == ["Norland"], text

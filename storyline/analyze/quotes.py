@@ -496,6 +496,9 @@ _ASKS_WHO = frozenset("unclear clear know knows knew known ask asks asked say sa
                       "are were about on of to decide decided".split())
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     """Token index range [a, b) of the noun phrase ending at toks[i-1] (subject of a cue at i)."""
     b = i
@@ -576,9 +579,10 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
                       and not (a == 0 and toks[a].low == "not"))
                      or (toks[a].low in _PARTICIPLES and b - a > 1 and not _is_cap(toks[a]))):
         a += 1  # "But Mr. Obama said" -> "Mr. Obama"; "..., saying Bush refused" -> "Bush"
-    while a + 1 < b and (toks[a].low in _DAYS or toks[a].low in _MONTHS) and _is_cap(toks[a + 1]) \
+    while a + 1 < b and (toks[a].low in _DAYS or toks[a].low in _MONTHS or _YEAR.fullmatch(toks[a].text)) \
+            and _is_cap(toks[a + 1]) \
             and a > 0 and toks[a - 1].low in ("on", "in", "by", "since", "until", "last", "this", "next", "early", "late"):
-        a += 1  # "On Monday Trump said" -> "Trump" (not "Monday Night Football announcers said")
+        a += 1  # "On Monday Trump said" -> "Trump" (not "Monday Night Football announcers said"), "Since 2003 China"
     if a >= b:
         return None
     # the phrase must end in a noun-like word (not an adjective/adverb we cannot tell: accept words)
