@@ -576,7 +576,8 @@ def test_a_present_progressive_before_a_weekday_is_an_arrangement_ahead() -> Non
     friday = date(2024, 3, 8)
     for text in ("I've got in touch with the others and we're meeting on Saturday.",
                  "I 've got in touch with the others and we 're meeting on Saturday .",
-                 "The minister is flying to Brenton on Saturday."):
+                 "The minister is flying to Brenton on Saturday.",
+                 "About 300 reporters are also gearing up for the Third Harbour Conference on Saturday."):
         got = [t.value for t in tag_timexes(text, friday) if t.text == "Saturday"]
         assert got == ["2024-03-09"], (text, got)
     got = [t.value for t in tag_timexes("They were meeting on Saturday when the bridge fell.", friday)]

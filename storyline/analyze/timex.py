@@ -285,9 +285,12 @@ _FUTURE = re.compile(
     # future, "would have to be approved" is)
     r"|would(?:\s+not)?(?!\s+have\s+(?!to\b))(?=\s+[a-z]))\b|'ll\b"
     # a present progressive before a day is an arrangement ahead ("we're meeting on Saturday", "is
-    # flying to Haiti on Friday"; tokenized "we 're meeting")
-    r"|(?:\b(?:is|are|am)|(?<=\w)['’](?:re|m)|(?<=\s)['’](?:re|m))\s+(?!being\b)[a-z]+ing\b"
-    r"(?=(?:\s+(?:to|in|at|for|with|back|home|out|off)(?:\s+[A-Za-z-]+){0,3})?\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)))",
+    # flying to Haiti on Friday", "are gearing up for the Third Ministerial Conference on Friday";
+    # tokenized "we 're meeting")
+    r"|(?:\b(?:is|are|am)|(?<=\w)['’](?:re|m)|(?<=\s)['’](?:re|m))(?:\s+(?:also|still|now|already|busy))?"
+    r"\s+(?!being\b)[a-z]+ing\b"
+    r"(?=(?:(?:\s+up)?\s+(?:to|in|at|for|with|back|home|out|off)(?:\s+[A-Za-z-]+){0,4})?\s+(?:on\s+)?"
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)))",
     re.IGNORECASE)
 # the past of common irregular verbs (the regular ones end in -ed)
 IRREGULAR_PAST = ("told", "met", "came", "went", "left", "began", "made", "took", "gave", "held", "won", "lost",
