@@ -1387,3 +1387,12 @@ def test_a_video_players_notice_is_page_furniture():
     assert is_furniture("In order to see this content you need to have both Javascript enabled and Flash installed.")
     assert is_furniture("Most computers will open this document automatically, but you may need Adobe Reader.")
     assert not is_furniture("The ferry company said its booking site would reopen on Tuesday.")
+
+
+def test_a_poll_named_before_by_its_bare_head_leans_back() -> None:
+    from storyline.consolidate.summary_text import leans_back
+    assert leans_back("The poll has a margin of error of 3 percentage points.")
+    assert leans_back("The survey found that 52 percent of voters back the harbour plan.")
+    assert leans_back("The margin of error is plus or minus 4 percentage points.")
+    assert not leans_back("The poll by the Dover Institute showed Brill leading 46 percent to 44 percent.")
+    assert not leans_back("The polls closed at 8 p.m. on Tuesday.")

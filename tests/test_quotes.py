@@ -1445,3 +1445,51 @@ def test_an_inner_content_stops_before_a_closing_said_or_according_to_and_the_re
 def test_a_year_after_an_opening_preposition_is_no_part_of_the_speaker() -> None:
     for text in ("Since 2003 Norland has reported 21 cases of the disease.", "In 2005 Norland reported 21 cases."):
         assert [q.speaker for q in extract_quotes(text)] == ["Norland"], text
+
+
+def test_a_town_and_its_state_in_the_one_told_are_no_part_of_what_was_told() -> None:
+    for text in ("Mayor Ann Brill told a town hall in Dover, New Hampshire on Monday that the harbour will reopen.",
+                 "Mayor Ann Brill is telling diners at a busy Dover, New Hampshire, lunch spot that the harbour "
+                 "will reopen.",
+                 "Mayor Ann Brill told a crowd in snowy Dover, New Hampshire, on the last day that the harbour "
+                 "will reopen."):
+        q = _by_text(extract_quotes(text), "the harbour will reopen")
+        assert q.text == "that the harbour will reopen", q.text
+
+
+def test_a_comma_inside_quotation_marks_does_not_end_a_content_before_a_second_cue() -> None:
+    text = "Mayor Ann Brill referred to the chief as “a bright, able leader” but described his plan as a “work in progress.”"
+    q = _by_text(extract_quotes(text), "bright")
+    assert q.text.endswith("“a bright, able leader”"), q.text
+    q = _by_text(extract_quotes(text), "work in progress")
+    assert "bright" not in q.text, q.text
+
+
+def test_the_object_after_a_verb_of_reference_is_no_inverted_speaker() -> None:
+    for text, speaker in (("In May, a county judge, in response to a request, ordered the port authority to "
+                           "release the files.", "a county judge"),
+                          ("On Sunday, Mayor Ann Brill, eager all evening to settle scores, called the council "
+                           "“a circus.”", "Mayor Ann Brill")):
+        qs = extract_quotes(text)
+        assert qs and all(_speaker(text, q).startswith(speaker) for q in qs), [(q.text, _speaker(text, q)) for q in qs]
+
+
+def test_a_description_before_an_appositive_name_is_no_part_of_what_was_said() -> None:
+    text = "The mayor remains committed to the harbour plan, her top aide, Tom Hale, told the Dover Courier."
+    q = _by_text(extract_quotes(text), "harbour plan")
+    assert q.text == "The mayor remains committed to the harbour plan", q.text
+    assert _speaker(text, q) == "Tom Hale"
+
+
+def test_a_tweet_after_a_possessive_is_a_noun_that_reports_no_predicate() -> None:
+    text = "Mayor Ann Brill’s tweet came as the harbour council was holding its vote."
+    assert not extract_quotes(text), [(q.text, q.speaker) for q in extract_quotes(text)]
+    text = "Mayor Ann Brill’s tweet that the harbour will reopen drew cheers."
+    assert [q.text[:27] for q in extract_quotes(text)] == ["that the harbour will reopen"[:27]], extract_quotes(text)
+
+
+def test_a_pronoun_is_not_the_person_its_own_quotation_names() -> None:
+    text = ("“Nobody else is trying to win,” said Dana Hale, a strategist who took aim at Senator Tom Brill of Dover.\n\n"
+            "“Brill is not going after the leader,” he said. “I have never seen such a campaign.”")
+    q = _by_text(extract_quotes(text), "Brill is not going")
+    assert q.speaker_resolved == "Dana Hale", q.speaker_resolved

@@ -118,6 +118,8 @@ _COPULAS = frozenset("is are was were be been being am remain remains remained s
                      "appeared become became".split())
 CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split()) | _INTENT | _KNOW
 _OBJECT_VERBS = frozenset(_OBJECT.split()) | _INTENT | _ATTITUDE
+# verbs whose object follows them, never a speaker inverted after them (", said Ellis" but not ", ordered Ellis")
+_OBJECT_ONLY = frozenset(_OBJECT.split()) - frozenset(_SPEECH.split())
 
 
 def speech_cue(cue: str | None) -> bool:
@@ -626,9 +628,10 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
         # "The tracking poll, which tracks support daily, showed ...": the sentence's subject
         return (head[0], comma + 1), head[0]
     if head is None or not _is_cap(toks[head[1] - 1]):
-        # "His sister, Janet Jackson, said": a description, then the person's name between commas
+        # "His sister, Janet Jackson, said": a description, then the person's name between commas;
+        # what is said before ends before the description ("..., his top aide, Tom Hale, said")
         if head is not None and _is_name_run(middle):
-            return (k + 1, comma), k + 1
+            return (k + 1, comma), head[0] if head[0] > 0 and toks[head[0] - 1].text == "," else k + 1
         return None
     return (head[0], comma + 1), head[0]
 
@@ -936,6 +939,18 @@ def _abbreviation_dot(toks: Sequence[_Tok], k: int) -> bool:
                                                or (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper()))
 
 
+def _town_comma(toks: Sequence[_Tok], k: int, end: int, town: int) -> bool:
+    """Whether the comma ``toks[k]`` is one of a place name's, inside a phrase that reaches a "that":
+    between a town and its state ("Salem, New Hampshire", both capitalised) or, after that one, the
+    comma closing the state before more of the phrase ("in Manchester, New Hampshire, breakfast spot
+    that"; not "in Buffalo, New York, that" nor "..., on Monday that": the phrase ends there)."""
+    if not _is_cap(toks[k - 1]) or k + 1 >= end or toks[k + 1].quoted or toks[k + 1].low in _STOP:
+        return False
+    if not any(t.low == "that" for t in toks[k + 2:k + 12]):
+        return False
+    return town == 1 or (not town and _is_cap(toks[k + 1]))
+
+
 def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
     """Skip time words and short prepositional adjuncts after a cue ("said on Tuesday", "said in a
     statement"); returns the index where the content may begin."""
@@ -952,12 +967,14 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
             j += 1
             continue
         if t.low in ("on", "in", "at", "during", "after", "before", "via", "through") and j + 1 < end:
-            # a prepositional phrase ends at a comma or at "that"
-            k = j + 1
-            while k < end and k - j <= 10 and toks[k].text not in (",", ":") and toks[k].low != "that" \
-                    and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS:
+            # a prepositional phrase ends at a comma or at "that" (not at the commas around a town's
+            # state: "told a crowd in Salem, New Hampshire, on Monday that ...")
+            k, town = j + 1, 0
+            while k < end and k - j <= 10 + 3 * town and (toks[k].text not in (",", ":") or _town_comma(toks, k, end, town)) \
+                    and toks[k].low != "that" and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS:
+                town += toks[k].text == ","
                 k += 1
-            if k < end and (toks[k].text in (",", ":") or toks[k].low == "that") and k - j <= 10:
+            if k < end and (toks[k].text in (",", ":") or toks[k].low == "that") and k - j <= 10 + 3 * town:
                 j = k
                 continue
             if k - j <= 4 and (k >= end or toks[k].text in (".",)):
@@ -1143,6 +1160,7 @@ def _cue_word(text: str, f: _Found) -> str:
     return words[-1] if words else ""
 
 
+_BEFORE_CUE = re.compile(r"\s+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")  # "... but described", "... and then said"
 _COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
 _CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
 _OPENS_SUBORDINATE = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)(?:Even\s+)?(?:While|Although|Though|As|Because|Since|"
@@ -1166,8 +1184,13 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
             if g is f or g.speaker is None:
                 continue
             if f.cue[0] < f.start < g.cue[0] < end and g.speaker[0] < f.start:
-                # "X said Y, adding Z": Y ends at the comma before the second cue
+                # "X said Y, adding Z": Y ends at the comma before the second cue (not at one inside
+                # quotation marks: 'called him "a bright, able man" but described ...' ends before "but")
                 comma = text.rfind(",", f.start, g.cue[0])
+                if comma > f.start and text[comma + 1:comma + 2] not in _QUOTE_CHARS \
+                        and any(a < comma < b for a, b in _quotations(text)):
+                    m = _BEFORE_CUE.search(text, f.start, g.cue[0])
+                    comma = m.start() if m else -1
                 if comma > f.start and not text[comma:g.cue[0]].strip(", ").count(" ") > 2:
                     end = min(end, _end_with_quote(text, _trim_content(text, f.start, comma)))
                 continue
@@ -1247,7 +1270,7 @@ _IRREGULAR_PLURALS = frozenset("men women children people police staff crew medi
 # "argue" are verbs after any subject ("The Chinese say ...")
 _NOUN_VERBS = frozenset("attack call claim charge comment answer report reply appeal demand request offer promise "
                         "question challenge threat plea pledge vow boast joke shout quote concern fear hope worry "
-                        "order counter warning remark statement plan aim wish".split())
+                        "order counter warning remark statement plan aim wish tweet".split())
 
 
 def _noun_form(verb: str) -> bool:
@@ -1352,9 +1375,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         app = _appositive(toks, ca - 1)
         if app is not None:
             speaker_tok, pre_end_tok = app
-        elif verb in _TELL:
+        elif verb in _TELL or verb in _OBJECT_ONLY:
             # "..., Rep. Dick Armey of Texas, told Livingston": who is told follows the verb, the
-            # speaker stands before the comma
+            # speaker stands before the comma; so does a verb's object ("a judge, in response to a
+            # request, ordered the department to ...": no one speaks after the verb)
             speaker_tok = _subject_np(toks, ca - 1)
             if speaker_tok is not None:
                 pre_end_tok = speaker_tok[0]
@@ -2401,6 +2425,9 @@ def _woman_named_since(text: str, since: int, at: int, people: Sequence[str],
 RECENT_SPEAKERS = 50
 
 
+_NESTED_QUOTE = re.compile(r"‘[^’']*['’]")
+
+
 def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: Titled,
              text: str = "", titled_speakers: dict[tuple[int, str], int] | None = None,
              told: tuple[int, int] | None = None, own: tuple[int, int] | None = None) -> str | None:
@@ -2453,6 +2480,11 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
 
         told = {(pos, name): sex_of(pos, name) for pos, name in cands}
         cands = [c for c in cands if not sex_clash(sex, told[c])]
+        if own and text[own[0]:own[0] + 1] in ('"', "“", "'", "‘"):
+            # a quotation names others, not the one who speaks it ("''Rubio is not going after the
+            # leader,'' he said" is not Rubio's, though Rubio was named last)
+            words = _NESTED_QUOTE.sub(" ", text[own[0]:own[1]])  # (not in the words it quotes in turn)
+            cands = [c for c in cands if not re.search(rf"\b{re.escape(c[1].split()[-1])}\b(?!['’]|\s+[A-Z])", words)]
         known = [n for _, n in seen] + [n for _, n in titled[:k]]
         if sex == 2 and cands and not told[max(cands)] and any(told[c] == 2 for c in cands):
             # "she": the woman named before, rather than a nearer word of unknown sex that the article

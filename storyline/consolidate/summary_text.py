@@ -441,8 +441,16 @@ def leans_back(text: str) -> bool:
     return bool(_BACK_NP.match(text) or _BACK_THE.match(text) or _BACK_PICK.match(text) or _LATE_PRONOUN.match(text)
                 or _BACK_OPENER.match(text) or _BACK_SETTING.search(text) or _TALK.match(text) or _CUT_SHORT.search(text)
                 or _LATE_CONNECTIVE.match(text) or _LIST_ITEM.match(text)
-                or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text) or _opinion(text)
+                or _EXCLAIM.search(text) or _ASIDE.match(text) or _orphan_pronoun(text) or _opinion(text) or _BACK_POLL.match(text)
                 or (_ENDS_ABOUT.search(text) and not _WH.search(text)) or bool(_CLAUSE_ALONE.match(text)))
+
+
+# a poll named before, by its bare head: "The poll has a margin of error of 3 points.", "The survey found
+# ...", "The poll's respondents ...", "The margin of error is 5 points." (not "The poll by the Marist Institute showed ...", which names it): out
+# of its article, a reader does not know whose poll, nor when
+_BACK_POLL = re.compile(r"^The\s+(?:new\s+|latest\s+|same\s+)?(?:poll|survey)(?:['’]s\s|\s+(?:has|had|is|was|were|also|"
+                        r"found|finds|shows?|showed|surveyed|questioned|interviewed|asked|included|includes|gives?|"
+                        r"gave|puts?)\b)|^(?:The|Its)\s+(?:sampling\s+)?margin\s+of\s+(?:sampling\s+)?error\b")
 
 
 # a subordinate clause standing alone, an answer to the sentence before ("When the World Health
