@@ -686,8 +686,9 @@ def test_a_head_word_corrects_a_person_label_and_a_dateline_city_is_written_as_a
                     [("Ulua River", "PERSON"), ("UK", "LOC")]),
                    ("The U.S. office opened.", [("U.S.", "LOC")]),
                    ("The Brookings Institution study on the West Bank was cited.",
-                    [("Brookings Institution", "LOC"), ("West Bank", "LOC")])])
-    assert _find(ents, "Carter Center").label == "ORG"
+                    [("Brookings Institution", "LOC"), ("West Bank", "LOC")]),
+                   ("Voss Mortgage collapsed in 2007.", [("Voss Mortgage", "PERSON")])])
+    assert _find(ents, "Carter Center").label == "ORG" and _find(ents, "Voss Mortgage").label == "ORG"
     assert _find(ents, "Ulua River").label == "LOC"
     assert _find(ents, "Brookings Institution").label == "ORG" and _find(ents, "West Bank").label == "LOC"
     assert {e.name for e in ents} >= {"Brussels", "UK", "U.S."}  # initials are no dateline capitals
@@ -1420,3 +1421,20 @@ def test_a_surname_with_a_title_is_the_namesake_of_that_office() -> None:
     people = {e.name: e.roles for e in storyline.brief([art]).entities if e.label == "PERSON"}
     assert not any("President" in r for r in people["Anna Voss"]), people
     assert any(r.lower().endswith("president") for r in people["Tom Voss"]), people
+
+
+def test_a_body_named_after_a_person_stays_apart_from_her() -> None:
+    ents = _given([("Voss charity ties questioned. Interests of the Voss Foundation grew when Anna Voss served.",
+                    [("Voss", "ORG"), ("Voss Foundation", "ORG"), ("Anna Voss", "PERSON")]),
+                   ("Voss said the emails were old.", [("Voss", "PERSON")]),
+                   ("Anna Voss spoke in Dunmore.", [("Anna Voss", "PERSON")])])
+    anna = _find(ents, "Anna Voss")
+    assert "Voss Foundation" not in anna.aliases, ents
+    assert _find(ents, "Voss Foundation").label == "ORG"
+    # a name after "Mrs." is a person's, whatever the page's other mentions of the word make it
+    from storyline.analyze.entities import _consistent_labels
+
+    text = "The Voss Foundation paid. Mrs. Voss said so."
+    ms = [Mention(start=4, end=19, text="Voss Foundation", label="ORG"),
+          Mention(start=31, end=35, text="Voss", label="ORG")]
+    assert [m.label for m in _consistent_labels(ms, frozenset(), text)] == ["ORG", "PERSON"]

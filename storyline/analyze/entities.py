@@ -711,11 +711,18 @@ def split_joined_names(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozenset()) -> list[Mention]:
+# a title only a person is written with, right before a name ("Mrs. Clinton", "Mr Brown")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Dr)\.?[ ]$")
+
+
+def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozenset(),
+                       text: str = "") -> list[Mention]:
     """One sense per document: the same name gets its most frequent label everywhere in the text (on a
     tie each keeps its own), but a name written after a person's title there (``titled``: "Prime
     Minister Hun Sen") is a person everywhere,
-    and a single word that is part of a person's full name there is that person."""
+    and a single word that is part of a person's full name there is that person; a name right after
+    "Mrs." or "Mr" in ``text`` is a person's whatever the rest of the page makes it ("Mrs. Clinton" on a
+    page of the Clinton Foundation)."""
     import dataclasses
     from collections import Counter
 
@@ -735,7 +742,7 @@ def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozens
         top = votes[m.text].most_common(2)
         # a tie is no majority: each mention keeps its own label
         label = m.label if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
-        if m.text in titled:
+        if m.text in titled or (text and _HONORIFIC_BEFORE.search(text, max(0, m.start - 6), m.start)):
             label = "PERSON"
         elif " " not in m.text and m.text in org_short:
             label = "ORG"
@@ -891,7 +898,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
             if typ == "PER" and e - s >= 2 and _after_title(toks, s):
                 titled.add(text[a:b])
     mentions = split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id))
-    mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled)))
+    mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled), text))
     if ":" in text:
         mentions = _turn_speakers(text, mentions)
     if roles:

@@ -960,10 +960,13 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
     # a place the story names on its own on more pages than the organisation is called by it ("Washington"
     # on twenty pages, the short form of "the Washington Institute" on one)
     short_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    # (nor a surname on a page that names its person in full: "Clinton" beside Hillary Clinton is no
+    # short form of "the Clinton Foundation" in the other articles)
+    named_in_full = {(e.article_id, e.full[-1]) for e in locals_ if e.label == "PERSON" and len(e.full) >= 2}
     for i, e in enumerate(locals_):
         if e.label == "ORG":
             for n in e.names:
-                if len(n) == 1 and n != e.full:
+                if len(n) == 1 and n != e.full and (e.article_id, n[0]) not in named_in_full:
                     short_of[n].add(i)
     for i, e in enumerate(locals_):
         owners = {dsu.find(k) for k in short_of.get(e.full, ())}
@@ -1426,7 +1429,9 @@ def _storm_name(group: Sequence[LocalEntity]) -> str | None:
 _ORG_HEADS = frozenset("center centre institute institution foundation university college school academy ministry department "
                        "committee commission council agency association federation union party bank company corp "
                        "corporation inc ltd group fund society church hospital court tribunal board bureau office "
-                       "service services league club team army navy police patrol guard".split())
+                       "service services league club team army navy police patrol guard organization organisation "
+                       "airlines airways motors holdings industries enterprises partners mortgage insurance securities "
+                       "network networks newspaper magazine".split())
 # heads that name a body, never a place
 _BODY_HEADS = frozenset("institute institution foundation university college academy ministry department committee "
                         "commission council agency association federation corporation fund society tribunal board "
