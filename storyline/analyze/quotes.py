@@ -373,16 +373,16 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
 _CAPTION = re.compile(r"[A-Z][^:.!?\n\"“”]{0,50}?[ ]?:[ ]+(?=[\"“])")
 
 
-def caption_quote(text: str, regions: Sequence[tuple[int, int]], s: int, e: int) -> tuple[int, int] | None:
+def _caption_quote(text: str, regions: Sequence[tuple[int, int]], s: int, e: int) -> tuple[int, int] | None:
     """The quotation a sentence ``text[s:e]`` opens with after a name and a colon, or None."""
     m = _CAPTION.match(text, s, e)
     return _quote_starting(regions, m.end()) if m else None
 
 
 def _past_caption(text: str, regions: Sequence[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
-    """``text[s:e]`` cut after a caption's quotation (``caption_quote``) when a sentence of three
+    """``text[s:e]`` cut after a caption's quotation (``_caption_quote``) when a sentence of three
     words or more follows it."""
-    q = caption_quote(text, regions, s, e)
+    q = _caption_quote(text, regions, s, e)
     if q is None or q[1] >= e or len(text[q[1]:e].split()) < 3 or not text[q[1]:e].lstrip()[:1].isupper():
         return [(s, e)]
     rest = q[1] + len(text[q[1]:e]) - len(text[q[1]:e].lstrip())
@@ -2864,7 +2864,7 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             nxt = _quote_starting(regions, sents[si + 1][0])
         title = si == 0 and bool(paras) and (ss, se) == paras[0] and len(toks) <= 40
         # (a caption that quotes a name: 'Ban Ki-moon: "Haiti will need every ounce of help"')
-        title = title or caption_quote(text, regions, ss, se) is not None
+        title = title or _caption_quote(text, regions, ss, se) is not None
         try:
             found = _sentence_quotes(text, toks, nxt, title)
         except Exception:  # a malformed sentence never fails its article
