@@ -1493,3 +1493,13 @@ def test_a_pronoun_is_not_the_person_its_own_quotation_names() -> None:
             "“Brill is not going after the leader,” he said. “I have never seen such a campaign.”")
     q = _by_text(extract_quotes(text), "Brill is not going")
     assert q.speaker_resolved == "Dana Hale", q.speaker_resolved
+
+
+def test_an_object_before_and_said_ends_before_the_and() -> None:
+    text = ("President Tom Voss pledged one of the biggest relief efforts in recent history and said Korvania "
+            "would \"not be forgotten\" in its hour of need.")
+    got = [(q.cue, q.text) for q in extract_quotes(text)]
+    assert got == [("pledged", "one of the biggest relief efforts in recent history"),
+                   ("said", "Korvania would \"not be forgotten\" in its hour of need")], got
+    assert [q.text for q in extract_quotes("He said the troops would stay and fight.")] == [
+        "the troops would stay and fight"]

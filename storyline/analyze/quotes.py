@@ -1191,6 +1191,11 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                         and any(a < comma < b for a, b in _quotations(text)):
                     m = _BEFORE_CUE.search(text, f.start, g.cue[0])
                     comma = m.start() if m else -1
+                elif comma <= f.start:
+                    # "pledged one of the biggest relief efforts and said Haiti would ...": the object
+                    # ends before the "and" of the second cue
+                    m = _BEFORE_CUE.search(text, f.start, g.cue[0])
+                    comma = m.start() if m else -1
                 if comma > f.start and not text[comma:g.cue[0]].strip(", ").count(" ") > 2:
                     end = min(end, _end_with_quote(text, _trim_content(text, f.start, comma)))
                 continue
