@@ -723,7 +723,6 @@ def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozens
     and a single word that is part of a person's full name there is that person; a name right after
     "Mrs." or "Mr" in ``text`` is a person's whatever the rest of the page makes it ("Mrs. Clinton" on a
     page of the Clinton Foundation)."""
-    import dataclasses
     from collections import Counter
 
     votes: dict[str, Counter[str]] = {}

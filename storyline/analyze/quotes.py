@@ -1186,14 +1186,11 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
             if f.cue[0] < f.start < g.cue[0] < end and g.speaker[0] < f.start:
                 # "X said Y, adding Z": Y ends at the comma before the second cue (not at one inside
                 # quotation marks: 'called him "a bright, able man" but described ...' ends before "but")
+                # (and without a comma: "pledged one of the biggest relief efforts and said Haiti would
+                # ..." ends before the "and" of the second cue)
                 comma = text.rfind(",", f.start, g.cue[0])
-                if comma > f.start and text[comma + 1:comma + 2] not in _QUOTE_CHARS \
-                        and any(a < comma < b for a, b in _quotations(text)):
-                    m = _BEFORE_CUE.search(text, f.start, g.cue[0])
-                    comma = m.start() if m else -1
-                elif comma <= f.start:
-                    # "pledged one of the biggest relief efforts and said Haiti would ...": the object
-                    # ends before the "and" of the second cue
+                if comma <= f.start or (text[comma + 1:comma + 2] not in _QUOTE_CHARS
+                                        and any(a < comma < b for a, b in _quotations(text))):
                     m = _BEFORE_CUE.search(text, f.start, g.cue[0])
                     comma = m.start() if m else -1
                 if comma > f.start and not text[comma:g.cue[0]].strip(", ").count(" ") > 2:
@@ -2649,10 +2646,15 @@ their his her not no so if than as""".split())
 def speaker_labels(text: str) -> list[re.Match[str]]:
     """The transcript speaker labels of ``text`` (``SPEAKER_LABEL``), page furniture ("UPDATE:",
     "EDITOR'S NOTE:", "Q:") and run-in heads with function words ("HOW IT WORKS:", "IN ATLANTA:")
-    left out."""
-    return [m for m in SPEAKER_LABEL.finditer(text or "")
-            if not any(w.lower().strip(".") in _NOT_SPEAKER_LABELS or re.split(r"['’]", w.lower())[0] in _LABEL_STOP
-                       for w in m.group("name").split())]
+    left out. Read once per text: the recogniser and the quote extractor both ask."""
+    return list(_speaker_labels(text or ""))
+
+
+@lru_cache(maxsize=8)
+def _speaker_labels(text: str) -> tuple[re.Match[str], ...]:
+    return tuple(m for m in SPEAKER_LABEL.finditer(text)
+                 if not any(w.lower().strip(".") in _NOT_SPEAKER_LABELS or re.split(r"['’]", w.lower())[0] in _LABEL_STOP
+                            for w in m.group("name").split()))
 
 
 # the words of someone speaking to others: a transcript's turns use them, a list of run-in heads

@@ -1073,7 +1073,8 @@ _NUMBERED = re.compile(r"\b(?:resolution|flight|route|highway|interstate|bill|ar
                        r"\s+$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"\s*(?:\(\s*\d{3,4}\s*)?(?:gmt|utc|est|edt|bst|cet|hours|hrs|local|z\b)")
 # a live page's entries open with a 24-hour time: "1504 International aid agency Cafod pledges ..."
-_STAMP_OPEN = re.compile(r"(?:^|\n|[.!?\"”’)]\s)\s*(?:[01]\d|2[0-3])[0-5]\d\s+[A-Z]")
+_ENTRY_TIME = r"(?:[01]\d|2[0-3])[0-5]\d"
+_STAMP_OPEN = re.compile(r"(?:^|\n|[.!?\"”’)]\s)\s*" + _ENTRY_TIME + r"\s+[A-Z]")
 
 
 @lru_cache(maxsize=8)
@@ -1093,9 +1094,9 @@ def live_stamp(text: str, start: int, end: int) -> bool:
                          r"early|late|mid|year|between|and|or)\s+$", text[max(0, start - 12):start], re.IGNORECASE)
 
 
-_STAMP_AT = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d(?=\s+[A-Z])")
+_STAMP_AT = re.compile(_ENTRY_TIME + r"(?=\s+[A-Z])")
 # a live page's entry time inside a sentence ("... may have been killed 2050 Haiti's President ...")
-_INNER_STAMP = re.compile(r"(?<=\S)\s+((?:[01]\d|2[0-3])[0-5]\d)(?=\s+[A-Z])")
+_INNER_STAMP = re.compile(r"(?<=\S)\s+(" + _ENTRY_TIME + r")(?=\s+[A-Z])")
 
 
 def live_stamp_cuts(text: str, start: int, end: int) -> list[int]:

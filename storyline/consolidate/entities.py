@@ -245,7 +245,6 @@ def _usual_name(e: "LocalEntity") -> tuple[str, ...] | None:
     return _STATE_NAMES.get(e.full)
 
 
-
 # words a story puts before an organisation's name that are no part of it ("Daily Milliyet", "Ailing
 # Philippine Airlines"), and the adjectives of a name's people or faith ("Islamic
 # Virtue Party", "Chinese Communist Party")
@@ -1368,7 +1367,6 @@ def _list_heading(text: str) -> bool:
     if k and len(words) > 2 and words[0] == "DO" and words[1] == "NOT":
         k = 2
     return 0 < k < len(words) and bool(re.match(r"[A-Z][a-z]", words[k]))
-
 
 
 def _name_like(text: str) -> bool:

@@ -65,7 +65,7 @@ from .summary_text import (
     leans_back,
     caption_like,
     is_caveat,
-    personal_page,
+    personal_pages,
     truncate_bytes,
     truncate_words,
     token_info,
@@ -802,11 +802,8 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         talk = transcripts(arts)
         if talk and len(talk) < len(arts):  # a broadcast's words are speech, not the story's reporting
             cands = [i for i in cands if items[i].art not in talk]
-        personal = {k for k, a in enumerate(arts) if personal_page(a.text or "", a.lang)}
-        if len(personal) < len(arts):  # readers' comments, a diary: no report of the story, nor its source
-            cands = [i for i in cands if items[i].art not in personal]
-        else:
-            personal = set()
+        personal = personal_pages(arts)  # readers' comments, a diary: no report of the story, nor its source
+        cands = [i for i in cands if items[i].art not in personal]
         boiler = _boilerplate(pages)
         if boiler:  # a site's standing paragraph is no news, while there is news to tell
             news = [i for i in cands if keys[i] not in boiler]

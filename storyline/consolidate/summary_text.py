@@ -17,6 +17,7 @@ from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
 from ..analyze.sentences import NEWS_AGENCIES, VERB_CUE, WIRE_AGENCIES, byline_end, sentence_spans, stamp_only
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
+from ..records import Article
 from .disagreements import stated_numbers
 
 __all__ = [
@@ -677,6 +678,14 @@ def personal_page(text: str, lang: str = "en") -> bool:
     spans = sentence_spans(text, lang)
     return len(spans) >= PERSONAL_MIN and \
         sum(speaks_for_self(text[s:e]) for s, e in spans) >= PERSONAL_SHARE * len(spans)
+
+
+def personal_pages(articles: Sequence[Article]) -> set[int]:
+    """The positions of the personal pages (``personal_page``) among a story's ``articles``, which
+    tell none of its events and are no source of its facts; none when the story is only such pages
+    (then they are all it has to tell)."""
+    found = {k for k, a in enumerate(articles) if a.text and personal_page(a.text, a.lang)}
+    return found if len(found) < len(articles) else set()
 
 
 # lower-cased tokens that every match of _FIRST_PERSON holds (a cheap necessary condition)

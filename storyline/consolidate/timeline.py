@@ -28,7 +28,7 @@ from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import (MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, live_stamp_end, span_joint, tag_timexes,
                              value_to_date)
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, personal_page,
+from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, personal_pages,
                            speaks_for_self, supports, trim_span)
 from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, names_another_event, present_today,
                             summarize_timeline, written_day)
@@ -648,10 +648,9 @@ def _period_end(entry: TimelineEntry) -> date | None:
 def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
     """Every dated event of ``arts`` (dated where they can be), oldest first."""
     events: list[Event] = []
-    # a page of readers' comments or a diary tells no event of the story (unless the story is only that)
-    personal = {a.id for a in arts if a.text and personal_page(a.text, a.lang)}
-    for a in arts:
-        if a.id in personal and len(personal) < len(arts):
+    personal = personal_pages(arts)  # readers' comments, a diary: no event of the story
+    for k, a in enumerate(arts):
+        if k in personal:
             continue
         try:
             events.extend(dated_events(a))

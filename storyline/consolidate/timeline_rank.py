@@ -40,7 +40,7 @@ from ..analyze.dct import reference_date
 from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import MONTHS, granularity_of, live_stamp_end, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, personal_page, speaks_for_self, trim_span, verbless
+from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, personal_pages, speaks_for_self, trim_span, verbless
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
@@ -345,9 +345,9 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
     by_day: dict[date, list[_Candidate]] = defaultdict(list)
     # readers' comments, a diary: the days they name weigh as the readers' attention, but what they
     # say of them is no event of the story (unless the story has nothing else)
-    personal = {ai for ai, a in enumerate(arts) if personal_page(a.text, a.lang)}
+    personal = personal_pages(arts)
     for ai, (spans, mentions, naming) in enumerate(analyses):
-        if ai in personal and len(personal) < len(arts):
+        if ai in personal:
             continue
         text = arts[ai].text
         head = headline_end(text, arts[ai].title)  # the headline the text opens with is no candidate
