@@ -906,6 +906,21 @@ def test_a_person_first_named_by_surname_gets_the_full_name_the_story_uses() -> 
         "Chelsea sacked José Mourinho on Monday."]        # an accented first name names him too
 
 
+def test_a_surname_that_is_also_a_place_of_the_story_is_not_expanded() -> None:
+    # a score card's line break had run a name into the next line's team ("... Tariq Velani\nEngland
+    # 326 all out"): "against England" had become "against Tariq Velani England"
+    from storyline.consolidate.brief import full_names
+    from storyline.records import Entity, SummarySentence
+
+    ents = [Entity(id="e1", name="Tariq Velani\nEngland", label="PERSON", mentions={"a": 1}),
+            Entity(id="e2", name="England", label="LOC", mentions={"a": 6, "b": 4}),
+            Entity(id="e3", name="Dara Quayle", label="PERSON", mentions={"a": 2})]
+    out = full_names([SummarySentence(text="Ghazipur declared at 521-8 against England at the Oval."),
+                      SummarySentence(text="Quayle took three wickets.")], ents)
+    assert [s.text for s in out] == ["Ghazipur declared at 521-8 against England at the Oval.",
+                                     "Dara Quayle took three wickets."]
+
+
 def test_a_brief_opening_on_a_bare_surname_names_the_person_in_full() -> None:
     arts = [storyline.Article(id=f"a{k}", source=f"s{k}", published=date(1998, 11, 24), text=t) for k, t in enumerate([
         "Lahoud is to be sworn in for a six-year term on Nov. 24, the day President Elias Hrawi leaves "

@@ -222,6 +222,34 @@ def test_a_broadcasters_dateline_is_trimmed_too() -> None:
     assert trim_span(t, lead=False)[:2] == (0, len(t))
 
 
+def test_a_dateline_on_a_line_of_its_own_is_trimmed() -> None:
+    # wire copy archived line by line carries its dateline alone on the first line: the place in
+    # capitals and the day ("LONDON 1996-08-30"), no agency and no dash
+    from storyline.consolidate.summary_text import trim_span
+
+    for t in ("HALDEN 2031-05-02\nDock workers at the Halden container port walked off the job on Friday.",
+              "PORT ELWIN, Norland 2031-05-02\nDock workers at the Halden container port walked off the job on Friday.",
+              "ST. KARLS, May 2\nDock workers at the Halden container port walked off the job on Friday.",
+              "HALDEN 2031-05-02 Dock workers at the Halden container port walked off the job on Friday."):
+        i, j, tail = trim_span(t)
+        assert t[i:j] + tail == "Dock workers at the Halden container port walked off the job on Friday.", t
+    for t in ("HALDEN 2031-05-02", "NATO 2031 targets were met by the Halden port on Friday.",
+              "HALDEN, May 2 (Reuters) - Dock workers walked off the job on Friday."):
+        i, j, tail = trim_span(t)
+        assert not t[i:j].startswith("- ") and (i == 0) == ("Reuters" not in t), t
+    arts = [Article(id=f"w{i}", source="Wire", published=date(2031, 5, 2), text=(
+        "HALDEN 2031-05-02\nDock workers at the Halden container port walked off the job on Friday over a "
+        f"dispute about night shifts.\nShips waited outside the harbor for {10 + i} hours.")) for i in range(2)]
+    lead = next(s for s in summarize(arts, max_words=40) if "walked off" in s.text)
+    assert lead.text.startswith("Dock workers") and len(lead.citations) == 2
+    entries = storyline.timeline(arts)
+    assert entries and all(not e.text.startswith("HALDEN") for e in entries)
+    alone = Article(id="w9", source="Wire", published=date(2031, 5, 2), text=(
+        "Karin Holm\nHALDEN 2031-05-02\nDock workers at the Halden container port walked off the job on "
+        "Friday over a dispute about night shifts."))
+    assert [e.text.split()[0] for e in storyline.timeline([alone])] == ["Dock"]
+
+
 def test_the_brief_keeps_who_said_it() -> None:
     # a reader must see whose claim a summary sentence reports; only the dateline goes
     from storyline.consolidate.brief import build_brief
@@ -445,6 +473,8 @@ def test_supports_reads_numbers_and_fact_words() -> None:
     from storyline.consolidate.summary_text import supports
 
     assert stated_numbers("Fourteen of the 52 cars, on March 10, 2025, and 2,000 people") == {14, 52, 2000}
+    # a scale word multiplies its number: "2.3 trillion rupiah" is no "2.3 billion shares"
+    assert stated_numbers("2.3 billion shares worth 2.5 trillion rupiah") == {2.3e9, 2.5e12}
     claim = "The chief executive said the company was deeply sorry and would pay for the evacuation."
     assert supports(claim, "The company was deeply sorry, its chief executive said, and would pay for the evacuation.")
     assert not supports(claim, "The chief executive met evacuated families on Tuesday.")

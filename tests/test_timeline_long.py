@@ -186,3 +186,28 @@ def test_a_quotation_told_only_by_a_pronoun_is_no_event_of_the_day() -> None:
     assert not _usable("“It's either of the two, and we will see which one,” he said.")
     assert not _usable("``It does not provide for the retention of the pilots,'' he said in a statement.")
     assert _usable("“We won,” said Smith, who led the team to a title on Monday.")
+
+
+def test_a_daily_report_in_the_same_words_with_other_figures_is_not_cited_for_another_day() -> None:
+    """A wire's daily market report repeats its sentences with the day's figures: the turnover of
+    one day is not carried by the turnover of the next, so an entry cites only the reports that
+    give its own figures (the same figures told by a second outlet on the same day are cited)."""
+    figures = [("1.8 billion", "2.26 trillion", "248.5 million"), ("2.3 billion", "2.5 trillion", "274.6 million"),
+               ("1.5 billion", "1.9 trillion", "209.1 million"), ("1.3 billion", "1.7 trillion", "187.2 million")]
+    arts = []
+    for k, (shares, rupiah, dollars) in enumerate(figures):
+        day = D + timedelta(days=7 * k)
+        text = (f"Share prices on the Lakeview exchange ended higher on {day:%A}, led by banking stocks. "
+                f"Turnovers totaled {shares} shares worth {rupiah} rupiah ({dollars} U.S. dollars).")
+        arts.append(_art(k, day, text, source="wire"))
+    arts.append(_art(9, D + timedelta(days=7), arts[1].text.replace("led by banking stocks", "on bank buying"),
+                     source="paper"))
+    entries = storyline.timeline(arts, max_dates=10, per_date=2)
+    turnover = [e for e in entries if "Turnovers totaled" in e.text]
+    assert turnover
+    for e in turnover:
+        shown = e.text.split("worth")[0]
+        cited = {c.article_id for c in e.citations}
+        carriers = {a.id for a in arts if shown.strip() in a.text}
+        assert cited == carriers, (e.text, cited, carriers)
+    assert any(len({c.article_id for c in e.citations}) == 2 for e in turnover)

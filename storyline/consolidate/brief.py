@@ -654,10 +654,14 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
     uses at that first mention ("Lahoud is to be sworn ..." -> "Emile Lahoud is to be sworn ...",
     "Shepard's friends" -> "Matthew Shepard's friends"): out of its article, a bare surname names
     no one. Only a surname that one person of the story bears; a mention after a first name or a
-    title ("President Lahoud") counts as naming him. The citations still point at the words."""
+    title ("President Lahoud") counts as naming him. The citations still point at the words. A word
+    that is also the name of a place or a body of the story is that, not a surname ("against England"
+    stays, whatever "Mohammad Akam\nEngland" a score card's line break made a person of)."""
     bearers: dict[str, list[Entity]] = defaultdict(list)
+    others = {n for e in entities if e.label != "PERSON" for n in (e.name, *e.aliases)}
     for e in entities:
-        if e.label == "PERSON" and _FULL_NAME.fullmatch(e.name) and e.name.split()[0].lower() not in STOP:
+        if e.label == "PERSON" and _FULL_NAME.fullmatch(e.name) and e.name.split()[0].lower() not in STOP \
+                and e.name.split()[-1] not in others:
             bearers[e.name.split()[-1]].append(e)
     people = {last: bearer for last, es in bearers.items() if (bearer := _main_bearer(es)) is not None}
     named: set[str] = set()

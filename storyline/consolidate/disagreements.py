@@ -90,13 +90,14 @@ _UNITS_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
 
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|(?:" + "|".join(sorted(list(_UNITS_WORDS) + list(_TENS), key=len, reverse=True)) +
     r")(?:-(?:" + "|".join(_UNITS_WORDS) + r"))?)"
-    r"(?:\s+(?P<scale>hundred|thousand|million|billion))?(?![\w:])", re.IGNORECASE)
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion))?(?![\w:])", re.IGNORECASE)
 _QUAL = re.compile(r"(?P<q>about|around|approximately|roughly|nearly|almost|some|more than|over|"
                    r"at least|fewer than|less than|under|up to|at most|an estimated)\s+$", re.IGNORECASE)
 _NOUN_CLASS = {

@@ -22,6 +22,7 @@ from .disagreements import stated_numbers
 
 __all__ = [
     "supports",
+    "date_line_end",
     "fact_stems",
     "STOP",
     "tokens",
@@ -750,10 +751,30 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\s*\([A-Za-z. ]{2,20}\))?\s
                        + UPDATED_STAMP.pattern + r")\s+")
 
 
-def dateline_end(text: str) -> int:
-    """Where a dateline opening ``text`` ends ("ANKARA, Turkey (AP) _ "), 0 when it opens with none."""
-    m = _DATELINE.match(text)
+# a wire's dateline on a line of its own: a place in capitals and the day, no agency or dash
+# ("LONDON 1996-08-30", "MANCHESTER, England 1996-08-29", "ST. LOUIS, Aug 30"), as wire copy archived
+# line by line carries it (Reuters' RCV1 and the corpora cut from it) before its lead, after the
+# reporter's name on a line of its own when there is one ("Karin Holm\nHALDEN 2031-05-02\n")
+_DATE_LINE = re.compile(rf"(?:[A-Z][a-z]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){{1,3}}[ \t]*\n)?[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){{0,4}}(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){{0,2}})?"
+                        rf",?[ \t]+(?:(?:19|20)\d\d-[01]\d-[0-3]\d|{MONTH_NAMES}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)"
+                        r"[ \t]*(?:\n\s*|$|(?<=\d\d-\d\d)\s+(?=[A-Z0-9\"“]))")  # (a day written 1996-08-30: also on one line)
+
+
+def date_line_end(text: str) -> int:
+    """Where a dateline on a line of its own opening ``text`` ends, past its line break ("LONDON
+    1996-08-30\n"; the whole of a ``text`` that is only that line), 0 when it opens with none."""
+    m = _DATE_LINE.match(text)
     return m.end() if m else 0
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline opening ``text`` ends ("ANKARA, Turkey (AP) _ ", "LONDON 1996-08-30\n"), 0
+    when it opens with none."""
+    m = _DATELINE.match(text)
+    if m:
+        return m.end()
+    end = date_line_end(text)
+    return end if end < len(text.rstrip()) else 0
 
 
 # "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
@@ -882,6 +903,9 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
         if not i and _DATELINE_MARK.search(text, 0, 80) else None
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
+    elif not i and lead:
+        d = date_line_end(text) if text[:1].isupper() else 0
+        i = d if d < len(text.rstrip()) else 0   # "LONDON 1996-08-30\nPakistan declared ..."
     i = _page_lead_end(text, lead, i)
     stamp = _DATE_STAMP.match(text, i)
     if stamp and stamp.end() < len(text.rstrip()) - 20:

@@ -28,8 +28,8 @@ from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import (MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, live_stamp_end, span_joint, tag_timexes,
                              value_to_date)
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, is_dangling, is_furniture, leans_back, personal_pages,
-                           speaks_for_self, supports, trim_span)
+from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end, is_dangling, is_furniture, leans_back,
+                           personal_pages, speaks_for_self, supports, trim_span)
 from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, names_another_event, present_today,
                             summarize_timeline, written_day)
 
@@ -198,7 +198,7 @@ def _dateline_len(sentence: str) -> int:
     """How many characters of ``sentence`` are a dateline ("BEIJING -- ", "PARIS (AP) _ "), as the
     summary trims them; 0 when it opens with none."""
     i, _, _ = trim_span(sentence, lead=True, attributions=False)
-    return i
+    return i or date_line_end(sentence)   # a dateline on a line of its own: "ST. LOUIS 1996-08-30"
 
 
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(

@@ -40,7 +40,8 @@ from ..analyze.dct import reference_date
 from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import MONTHS, granularity_of, live_stamp_end, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import UPDATED_STAMP, caption_shape, is_furniture, personal_pages, speaks_for_self, trim_span, verbless
+from .summary_text import (UPDATED_STAMP, caption_shape, date_line_end, is_furniture, personal_pages, speaks_for_self,
+                           supports, trim_span, verbless)
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
@@ -307,7 +308,8 @@ def _usable(text: str) -> bool:
     words = _WORD.findall(text)
     return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
             and not _FURNITURE.search(text) and not is_furniture(text) and not caption_shape(text)
-            and not _QUOTE_ONLY.match(text) and not speaks_for_self(text))
+            and not _QUOTE_ONLY.match(text) and not speaks_for_self(text)
+            and date_line_end(text) < len(text.rstrip()))   # a dateline alone: "ST. LOUIS 1996-08-30"
 
 
 # a quotation told by a pronoun and nothing else ("“It's either of the two,” he said."): someone's
@@ -438,7 +440,9 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
             close = np.asarray((matrix @ x[i].T).toarray()).ravel() >= _SAME
             if content is not None:
                 close &= np.asarray((content @ content[first + i].T).toarray()).ravel() >= _SAME_WORDS
-            same = np.flatnonzero(close)
+            # (another day's report in the same words with other figures is another fact: "Turnovers
+            # totaled 1.9 billion shares" a week later does not carry "Turnovers totaled 2.3 billion shares")
+            same = [j for j in np.flatnonzero(close) if j == first + i or supports(texts[first + i], texts[j], 0.0)]
             out.append(TimelineEntry(date=day.isoformat(), granularity="day", text=_shown(pool[i][0]),
                                      citations=_citations(arts, analyses, [carriers[first + i]]
                                                           + [carriers[j] for j in same if j != first + i]),
