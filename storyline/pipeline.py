@@ -158,12 +158,23 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     (``StoryClusterer.begin_run``: the chunk's document frequencies counted first, and a provisional
     latent basis while the stream is short of its sample); the end of the run
     (``StoryClusterer.end_run``) consolidates the stories it touched and their candidates, and its
-    merges are stored like any late merge."""
+    merges are stored like any late merge.
+
+    A store that holds fewer grouped articles than a latent basis needs (``run_min_sample``, 100) keeps
+    its grouping provisional (words and names over a few dozen articles' frequencies): the run groups
+    those articles again with its own, as one run over all of them would (``regroup``: at most
+    ``run_min_sample`` earlier articles placed again)."""
     pending = store.unassigned_articles(limit=chunk)
     if not pending:
         return
     c = load_clusterer(store, settings)
     total = store.unassigned_count()  # the whole run, which comes in chunks
+    if not c.n_docs and total <= len(pending):  # a store's first run, in one chunk
+        _first_run(store, settings, c, pending)
+        return
+    if 0 < store.count_articles() - total < c.run_min_sample:
+        _regroup(store, settings, chunk=chunk, keep_ids=True)
+        return
     while pending:
         order = stream_order(pending)
         ids = [pending[i].id for i in order]
@@ -172,6 +183,25 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         pending = store.unassigned_articles(limit=chunk)
     if c.end_run() or c.touched:  # its merges (nothing to save when it merged nothing)
         _save_grouping(store, c, [])
+
+
+def _first_run(store: SQLiteStore, settings: Settings, c: StoryClusterer, articles: Sequence[Article]) -> None:
+    """A store's first run, over all its ``articles``, grouped as ``cluster()`` groups them: when the
+    run finds more stories than its provisional latent basis can keep apart (``refit_dims``), it runs
+    again on a basis with one dimension per story (later runs keep at least that many: ``min_dims``).
+    Saved in one transaction."""
+    order = stream_order(articles)
+    arts = [articles[i] for i in order]
+    ids = [a.id for a in arts]
+    c.partial_fit(c.begin_run(arts, run_size=len(arts)))
+    c.end_run()
+    dims = c.refit_dims(len({c.story_of(aid) for aid in ids}), len(ids))
+    if dims:
+        c = load_clusterer(store, settings)
+        c.min_dims = dims
+        c.partial_fit(c.begin_run(arts, run_size=len(arts)))
+        c.end_run()
+    _save_grouping(store, c, ids)
 
 
 @dataclass(slots=True)
@@ -214,45 +244,67 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
 
     ``forget``: article ids deleted from the store in the same transaction (see ``forget``); the
     grouping is then the one run over the articles that remain would find."""
-    gone_ids = set(forget)
     with store.update_lock():
-        index = store.article_index()
-        kept = [row for row in index if row[0] not in gone_ids]
-        report = RegroupReport(articles=len(kept))
-        report.forgotten = [row[0] for row in index if row[0] in gone_ids]
-        if not index or (not kept and not report.forgotten):
-            return report
-        if total:
-            total(len(kept))
-        ids = [kept[i][0] for i in date_order([published for _, published, _, _ in kept])]
-        c = new_clusterer(settings)
-        for k in range(0, len(ids), chunk):
-            part = store.get_articles(ids[k:k + chunk])
-            c.partial_fit(c.begin_run(part, run_size=len(ids)))
-            if progress:
-                progress(len(part))
-        if ids:
-            c.end_run()
-        _, _, _, sigs = c.drain()
-        new = {aid: c.story_of(aid) for aid in ids}
-        dups = {aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_}
-        old = {aid: (sid, dup) for aid, _, sid, dup in index}
-        states = {sid: blob for sid in c.open if (blob := c.story_bytes(sid)) is not None}
-        if gone_ids:  # forgetting: the stories that remain keep their ids (a regroup's come from positions)
-            names = kept_ids(old, new)
-            new = {aid: names.get(sid, sid) for aid, sid in new.items()}
-            states = {names.get(sid, sid): renamed_state(blob, names[sid]) if sid in names else blob
-                      for sid, blob in states.items()}
-        report.stories_before, report.stories_after, report.changed, report.gone = regroup_changes(old, new, dups)
-        store.replace_grouping(globals_blob=c.globals_bytes(), assignments=new, duplicates=dups,
-                               states=states,
-                               sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
-                               changed=report.changed, gone=report.gone,
-                               detail={"articles": len(ids)}, forget=report.forgotten)
-        store.set_kv(REGROUPED_AT, _utc_now().isoformat(timespec="seconds"))
-        if briefs:
-            report.briefs = _update_stories(store, settings, progress=brief_progress, total=brief_total)
+        report = _regroup(store, settings, chunk=chunk, progress=progress, total=total, forget=forget)
+        if report.articles or report.forgotten:
+            store.set_kv(REGROUPED_AT, _utc_now().isoformat(timespec="seconds"))
+            if briefs:
+                report.briefs = _update_stories(store, settings, progress=brief_progress, total=brief_total)
     return report
+
+
+def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progress: Progress | None = None,
+             total: Progress | None = None, forget: Iterable[str] = (), keep_ids: bool = False) -> RegroupReport:
+    """``regroup`` under the update lock, its briefs left out (the stories it changed are marked for
+    the next update to rebuild). ``keep_ids`` (implied by ``forget``): a story takes the stored id of
+    the story most of its articles were in (``kept_ids``), not the id of its first article."""
+    gone_ids = set(forget)
+    index = store.article_index()
+    kept = [row for row in index if row[0] not in gone_ids]
+    report = RegroupReport(articles=len(kept))
+    report.forgotten = [row[0] for row in index if row[0] in gone_ids]
+    if not index or (not kept and not report.forgotten):
+        return report
+    if total:
+        total(len(kept))
+    ids = [kept[i][0] for i in date_order([published for _, published, _, _ in kept])]
+    c = _one_run(store, new_clusterer(settings), ids, chunk, progress)
+    dims = c.refit_dims(len({c.story_of(aid) for aid in ids}), len(ids))
+    if dims:  # as a store's first run (``_first_run``): again on a basis fine enough for its stories
+        c = new_clusterer(settings)
+        c.min_dims = dims
+        c = _one_run(store, c, ids, chunk, None)
+    _, _, _, sigs = c.drain()
+    new = {aid: c.story_of(aid) for aid in ids}
+    dups = {aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_}
+    old = {aid: (sid, dup) for aid, _, sid, dup in index}
+    states = {sid: blob for sid in c.open if (blob := c.story_bytes(sid)) is not None}
+    names: dict[str, str] = {}
+    if gone_ids or keep_ids:  # the stories that remain keep their ids (a regroup's come from positions)
+        names = kept_ids(old, new)
+        new = {aid: names.get(sid, sid) for aid, sid in new.items()}
+        states = {names.get(sid, sid): renamed_state(blob, names[sid]) if sid in names else blob
+                  for sid, blob in states.items()}
+    report.stories_before, report.stories_after, report.changed, report.gone = regroup_changes(old, new, dups)
+    store.replace_grouping(globals_blob=c.globals_bytes(names), assignments=new, duplicates=dups,
+                           states=states,
+                           sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
+                           changed=report.changed, gone=report.gone,
+                           detail={"articles": len(ids)}, forget=report.forgotten)
+    return report
+
+
+def _one_run(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str], chunk: int,
+             progress: Progress | None) -> StoryClusterer:
+    """``c`` after one run over the stored articles ``ids`` (in stream order), read ``chunk`` at a time."""
+    for k in range(0, len(ids), chunk):
+        part = store.get_articles(ids[k:k + chunk])
+        c.partial_fit(c.begin_run(part, run_size=len(ids)))
+        if progress:
+            progress(len(part))
+    if ids:
+        c.end_run()
+    return c
 
 
 def regroup_changes(old: dict[str, tuple[str | None, str | None]], new: dict[str, str],

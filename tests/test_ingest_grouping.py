@@ -17,7 +17,7 @@ import httpx
 from storyline import Article
 from storyline.config import Settings
 from storyline.group.stories import StoryClusterer, cluster, stream_order
-from storyline.pipeline import group_pending, ingest_articles, ingest_paths
+from storyline.pipeline import group_pending, ingest_articles, ingest_paths, load_clusterer
 from storyline.serve.api import create_app
 from storyline.store.sqlite import SQLiteStore
 
@@ -261,3 +261,72 @@ def test_the_run_pass_in_groups_gives_the_stories_of_one_pass() -> None:
         c.end_run()
         out.append(_partition([c.story_of(a.id) for a in arts]))
     assert out[0] == out[1]
+
+
+def test_runs_on_a_small_store_group_as_one_run(tmp_path: Path) -> None:
+    """A store holding fewer grouped articles than a latent basis needs (run_min_sample) keeps its
+    grouping provisional: each run groups the stored articles again with its own, so that a store fed
+    in short runs has, while it is that small, the stories one run over the same articles gives
+    (`cluster()`), and its first stories keep their ids."""
+    arts, labels = _reports(90, seed=8)
+    store = SQLiteStore(tmp_path / "s.db")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    first: list[str] = []
+    for lo in range(0, len(arts), 15):
+        ingest_articles(store, arts[lo:lo + 15])
+        group_pending(store, settings)
+        if not first:
+            first = [store.article_story(a.id) or "" for a in arts[:15]]
+    stored = [store.article_story(a.id) or "" for a in arts]
+    assert _partition(stored) == _partition(cluster(arts))
+    assert _pure(stored, labels)
+    assert set(first) & set(stored)  # stories of the first run that kept their first article kept their ids
+    listed = {r["id"] for r in store.list_stories(limit=1000)}
+    assert set(stored) <= listed
+    for e in store.story_events():  # a story a regroup emptied leads to a story that holds articles
+        if e["kind"] == "merge":
+            assert store.merged_into(e["other_id"]) in set(stored)
+    # past run_min_sample, runs continue the stream; the refit of the provisional basis finds every
+    # sampled article's story under the id it is stored under
+    more, _ = _reports(80, seed=9)
+    for lo in (0, 40):
+        ingest_articles(store, more[lo:lo + 40])
+        group_pending(store, settings)
+    c = load_clusterer(store, settings)
+    assert c.provisional and c._fitted_on == 170
+    assert sum(s.nz for s in c.open.values()) == 170
+    store.close()
+
+
+def _made_up_word(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+
+def test_a_first_run_that_finds_many_stories_regroups_on_a_finer_basis_as_cluster_does(tmp_path: Path) -> None:
+    """A wire's folder holds many unrelated items and a few beats (reports of several events on one
+    subject): a first pass on the basis a store of 140 articles gets finds far more stories than the
+    basis has dimensions, so ``cluster()`` runs again on a finer one; one ingest run of the folder
+    does the same, gives its stories, and keeps the finer basis for the runs after it."""
+    rng = random.Random(3)
+    arts: list[Article] = []
+    for u in range(100):
+        arts.append(Article(id=f"u{u}", text=" ".join(_made_up_word(rng) for _ in range(10)) + ".",
+                            published=date(2024, 1, 1) + timedelta(days=u % 20)))
+    for b in range(4):
+        beat = [_made_up_word(rng) for _ in range(8)]
+        for e in range(5):
+            event = [_made_up_word(rng) for _ in range(5)]
+            for r in range(2):
+                words = rng.sample(beat, 6) + rng.sample(event, 4)
+                rng.shuffle(words)
+                arts.append(Article(id=f"b{b}e{e}r{r}", text=" ".join(words) + ".",
+                                    published=date(2024, 1, 1) + timedelta(days=3 * e + r)))
+    offline = cluster(arts)
+    assert len(set(offline)) > len(set(cluster(arts, latent_refit=0)))  # the refit matters here
+    store = SQLiteStore(tmp_path / "wire.db")
+    store.add_articles(arts)
+    settings = Settings()
+    group_pending(store, settings)
+    stored = [store.article_story(a.id) for a in arts]
+    assert _partition(stored) == _partition(offline)
+    assert load_clusterer(store, settings).min_dims > 0

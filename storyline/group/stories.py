@@ -646,6 +646,9 @@ class StoryClusterer:
         self._run_from: int | None = None  # the stream position the current run began at
         self.run_touched: set[str] = set()  # the stories this ingest run added to (see end_run)
         self._fitted_on = 0  # the sample size a provisional basis was fitted on (0: none, or the final one)
+        # the dimensions a provisional basis has at least: set after a first run that found more stories
+        # than its basis could keep apart (``refit_dims``), as ``cluster()`` refits
+        self.min_dims = 0
         self.moved: dict[str, str] = {}  # article id -> the story a split moved it to
         self.projection: Projection | None = None
         self._sample: list[tuple[str, dict[int, float]]] = []  # the stream's first articles, to fit on
@@ -1117,8 +1120,8 @@ class StoryClusterer:
                     self._sample, self._sample_story, self._fitted_on = [], {}, 0
             elif n >= max(3, self.run_min_sample) and \
                     (self.projection is None or n >= self._fitted_on * self.run_refit_growth):
-                k = self.latent_dims or latent_dims(n, scale=self.latent_scale, linear=self.latent_linear,
-                                                    high=self.latent_high)
+                k = self.latent_dims or max(min(self.min_dims, n - 1), latent_dims(
+                    n, scale=self.latent_scale, linear=self.latent_linear, high=self.latent_high))
                 basis = Projection.fit([w for _, w in self._sample] + fresh, N_FEATURES, k=k)
                 if basis is not None:
                     self._reproject(basis, self._sample)
@@ -1134,8 +1137,9 @@ class StoryClusterer:
         sees part of the stream, as the periodic pass does). While a stream is too short for a latent
         basis (under ``run_min_sample`` articles) its first run ends with the pass on words and names
         that ``cluster()`` makes without a basis, and a later run has no pass (on the bench's five-run
-        streams such passes joined stories that a few articles' frequencies made look alike). Merges are
-        "merge" events. Returns their number."""
+        streams such passes joined stories that a few articles' frequencies made look alike; the
+        pipeline does not continue such a stream: it groups a store that small again with the run,
+        ``pipeline.group_pending``). Merges are "merge" events. Returns their number."""
         try:
             if self.latent_weight and self.latent_sample and self.projection is None and self._run_from != 0:
                 return 0    # a later run of a stream too short for a basis: no pass (see the docstring)
@@ -1150,6 +1154,19 @@ class StoryClusterer:
             self.run_touched.clear()
             self._run_ids.clear()
             self._run_from = None
+
+    def refit_dims(self, found: int, n: int) -> int:
+        """After a run over ``n`` articles scored on a provisional basis: the dimensions the basis should
+        have had when the run found (``found`` stories) more than ``latent_refit`` stories per dimension,
+        as ``cluster()`` runs its pass again (one dimension per story, at most ``latent_refit_high``,
+        fewer than the articles); 0 when it needs none."""
+        if not (self.provisional and self.latent_refit and self.latent_dims is None) or self.projection is None:
+            return 0
+        k = int(self.projection.comps.shape[1])
+        if found <= self.latent_refit * k:
+            return 0
+        k2 = min(found, self.latent_refit_high, n - 1)
+        return k2 if k2 > k else 0
 
     def _story_candidates(self, s: _Story) -> list[str]:
         """The open stories that share ``s``'s heaviest words and names in the inverted index (as an
@@ -1393,14 +1410,15 @@ class StoryClusterer:
         return self.clock is not None and s.last is not None and s.last < self.clock - self.window_days
 
     # -- persistence ---------------------------------------------------------------------------------
-    def globals_bytes(self) -> bytes:
+    def globals_bytes(self, names: dict[str, str] | None = None) -> bytes:
         """The stream's global state: document frequencies, then the latent basis (once fitted) or
-        the sample it will be fitted on (before; both while the basis is provisional)."""
+        the sample it will be fitted on (before; both while the basis is provisional). ``names``: story
+        id -> the id it is stored under (a regroup that keeps stored ids), for the sample's stories."""
         proj = self.projection.to_bytes() if self.projection is not None else b""
-        sample = self._sample_bytes()
+        sample = self._sample_bytes(names or {})
         head = json.dumps({"n_docs": self.n_docs, "seq": self.seq, "clock": self.clock,
                            "latent": len(proj), "sample": len(sample),
-                           "fitted_on": self._fitted_on if self.provisional else 0}).encode()
+                           "fitted_on": self._fitted_on if self.provisional else 0, "min_dims": self.min_dims}).encode()
         return (zlib.compress(struct.pack("<I", len(head)) + head + self.df_w.tobytes() + self.df_e.tobytes(), 1)
                 + proj + sample)
 
@@ -1418,12 +1436,13 @@ class StoryClusterer:
         if ns:
             self._load_sample(rest[nl:nl + ns])
         self._fitted_on = h.get("fitted_on", 0) if self.projection is not None else 0
+        self.min_dims = h.get("min_dims", 0)
 
-    def _sample_bytes(self) -> bytes:
+    def _sample_bytes(self, names: dict[str, str]) -> bytes:
         if not self._sample:
             return b""
         ids = [aid for aid, _ in self._sample]
-        stories = [self.story_of(aid) for aid in ids]
+        stories = [names.get(sid, sid) for sid in (self.story_of(aid) for aid in ids)]
         head = json.dumps({"ids": ids, "stories": stories, "lens": [len(w) for _, w in self._sample]}).encode()
         keys = np.concatenate([np.fromiter(w.keys(), np.int64, len(w)) for _, w in self._sample])
         vals = np.concatenate([np.fromiter(w.values(), np.float64, len(w)) for _, w in self._sample])
