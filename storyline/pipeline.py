@@ -170,7 +170,7 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     c = load_clusterer(store, settings)
     total = store.unassigned_count()  # the whole run, which comes in chunks
     if not c.n_docs and total <= len(pending):  # a store's first run, in one chunk
-        _first_run(store, settings, c, pending)
+        _first_run(store, settings, pending)
         return
     if 0 < store.count_articles() - total < c.run_min_sample:
         _regroup(store, settings, chunk=chunk, keep_ids=True)
@@ -185,23 +185,33 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         _save_grouping(store, c, [])
 
 
-def _first_run(store: SQLiteStore, settings: Settings, c: StoryClusterer, articles: Sequence[Article]) -> None:
-    """A store's first run, over all its ``articles``, grouped as ``cluster()`` groups them: when the
-    run finds more stories than its provisional latent basis can keep apart (``refit_dims``), it runs
-    again on a basis with one dimension per story (later runs keep at least that many: ``min_dims``).
-    Saved in one transaction."""
-    order = stream_order(articles)
-    arts = [articles[i] for i in order]
+def _first_run(store: SQLiteStore, settings: Settings, articles: Sequence[Article]) -> None:
+    """A store's first run, over all its ``articles``, grouped as ``cluster()`` groups them
+    (``_refitted``), saved in one transaction."""
+    arts = [articles[i] for i in stream_order(articles)]
     ids = [a.id for a in arts]
-    c.partial_fit(c.begin_run(arts, run_size=len(arts)))
-    c.end_run()
-    dims = c.refit_dims(len({c.story_of(aid) for aid in ids}), len(ids))
-    if dims:
-        c = load_clusterer(store, settings)
-        c.min_dims = dims
+
+    def run(c: StoryClusterer, _: bool) -> None:
         c.partial_fit(c.begin_run(arts, run_size=len(arts)))
         c.end_run()
-    _save_grouping(store, c, ids)
+
+    _save_grouping(store, _refitted(lambda: load_clusterer(store, settings), run, ids), ids)
+
+
+def _refitted(make: Callable[[], StoryClusterer], run: Callable[[StoryClusterer, bool], None],
+              ids: Sequence[str]) -> StoryClusterer:
+    """A clusterer from ``make`` after ``run`` (one ingest run over the articles ``ids``; its flag:
+    whether it is the first try), tried again on a latent basis with one dimension per story when the
+    run found more stories than its provisional basis can keep apart (``refit_dims``), as ``cluster()``
+    runs its pass again; later runs keep at least that many dimensions (``min_dims``)."""
+    c = make()
+    run(c, True)
+    dims = c.refit_dims(len({c.story_of(aid) for aid in ids}), len(ids))
+    if dims:
+        c = make()
+        c.min_dims = dims
+        run(c, False)
+    return c
 
 
 @dataclass(slots=True)
@@ -268,12 +278,8 @@ def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progr
     if total:
         total(len(kept))
     ids = [kept[i][0] for i in date_order([published for _, published, _, _ in kept])]
-    c = _one_run(store, new_clusterer(settings), ids, chunk, progress)
-    dims = c.refit_dims(len({c.story_of(aid) for aid in ids}), len(ids))
-    if dims:  # as a store's first run (``_first_run``): again on a basis fine enough for its stories
-        c = new_clusterer(settings)
-        c.min_dims = dims
-        c = _one_run(store, c, ids, chunk, None)
+    c = _refitted(lambda: new_clusterer(settings),
+                  lambda c, first: _one_run(store, c, ids, chunk, progress if first else None), ids)
     _, _, _, sigs = c.drain()
     new = {aid: c.story_of(aid) for aid in ids}
     dups = {aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_}
@@ -294,9 +300,8 @@ def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progr
     return report
 
 
-def _one_run(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str], chunk: int,
-             progress: Progress | None) -> StoryClusterer:
-    """``c`` after one run over the stored articles ``ids`` (in stream order), read ``chunk`` at a time."""
+def _one_run(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str], chunk: int, progress: Progress | None) -> None:
+    """One run of ``c`` over the stored articles ``ids`` (in stream order), read ``chunk`` at a time."""
     for k in range(0, len(ids), chunk):
         part = store.get_articles(ids[k:k + chunk])
         c.partial_fit(c.begin_run(part, run_size=len(ids)))
@@ -304,7 +309,6 @@ def _one_run(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str], chunk: i
             progress(len(part))
     if ids:
         c.end_run()
-    return c
 
 
 def regroup_changes(old: dict[str, tuple[str | None, str | None]], new: dict[str, str],

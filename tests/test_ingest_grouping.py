@@ -17,7 +17,7 @@ import httpx
 from storyline import Article
 from storyline.config import Settings
 from storyline.group.stories import StoryClusterer, cluster, stream_order
-from storyline.pipeline import group_pending, ingest_articles, ingest_paths, load_clusterer
+from storyline.pipeline import group_pending, ingest_articles, ingest_paths, load_clusterer, regroup
 from storyline.serve.api import create_app
 from storyline.store.sqlite import SQLiteStore
 
@@ -330,3 +330,5 @@ def test_a_first_run_that_finds_many_stories_regroups_on_a_finer_basis_as_cluste
     stored = [store.article_story(a.id) for a in arts]
     assert _partition(stored) == _partition(offline)
     assert load_clusterer(store, settings).min_dims > 0
+    regroup(store, settings, briefs=False)  # a regroup is one run over the store: the same stories
+    assert _partition([store.article_story(a.id) for a in arts]) == _partition(offline)
