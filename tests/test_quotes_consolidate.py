@@ -521,3 +521,16 @@ def test_a_speaker_at_one_place_in_another_is_the_person_not_a_place() -> None:
     text = "The station's Nora Vell at the UN in Geneva says the council will meet again on Friday."
     (q,) = extract_quotes(text)
     assert speaker_name(not_a_place(q, text)) == "Nora Vell", not_a_place(q, text).speaker
+
+
+def test_a_claim_about_a_that_said_before_is_no_quote_of_its_own() -> None:
+    """"suggesting that could win the port better terms": the "that" points back at the sentence's
+    own words before the cue, so the content alone tells a reader nothing; a "that" opening a clause
+    ("said that the port ...") or a determiner ("that meeting will ...") is kept."""
+    text = ("Mayor Ilse Varga pushed hard for a regional ferry link, suggesting that could win the port better "
+            "terms in its talks with the shipping lines. Varga said that the port would hire forty dockers. "
+            "Councillor Omar Petit said that meeting will decide the budget.")
+    shown = [q.text for g in _groups_of(text) for q in g.quotes]
+    assert not any(s.startswith("that could") for s in shown)
+    assert any("forty dockers" in s for s in shown)
+    assert any(s.startswith("that meeting will") for s in shown)

@@ -689,6 +689,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
                 continue  # "With nearly all 23,000 polling stations reporting, the party had ...": no one spoke
             if _hypothetical(q, text):
                 continue  # "Repairs, if the survey confirms the damage, ...": no one has said it
+            if _points_back(q):
+                continue  # "suggesting that could win Beijing better terms": what "that" is, the quote leaves out
             if held_cue(q.cue):
                 continue  # "wants to renegotiate", "knew that", "were frustrated that": held, not said
             name = speaker_name(q)
@@ -853,6 +855,17 @@ def _hypothetical(q: Quote, text: str) -> bool:
     which the extractor reports as attributions do."""
     return bool(q.speaker_start is not None and text and q.cue_start is not None and q.cue_start > q.speaker_start
                 and _IF_BEFORE.search(text, max(0, q.speaker_start - 12), q.speaker_start))
+
+
+# reported speech whose subject is a "that" pointing back at what its sentence said before ("suggesting
+# that could win Beijing better terms", "said that would be a mistake"): no claim a reader can follow alone
+_THAT_POINTS_BACK = re.compile(r"that\s+(?:could|would|will|can|may|might|should|must|is|was|has|had|'s|’s|"
+                               r"means|meant|makes|made|seems|seemed)\b", re.IGNORECASE)
+
+
+def _points_back(q: Quote) -> bool:
+    """Whether an indirect quote's content is a claim about a "that" its own words do not say."""
+    return q.kind == "indirect" and bool(_THAT_POINTS_BACK.match(q.text))
 
 
 def _without_dateline(q: Quote) -> Quote:
