@@ -1503,3 +1503,13 @@ def test_an_object_before_and_said_ends_before_the_and() -> None:
                    ("said", "Korvania would \"not be forgotten\" in its hour of need")], got
     assert [q.text for q in extract_quotes("He said the troops would stay and fight.")] == [
         "the troops would stay and fight"]
+
+
+def test_a_relative_that_after_a_verbs_object_opens_no_content() -> None:
+    """"discussed the recent floods that have cut the valley road": the "that" is the object's
+    relative pronoun, so the content is the object with it; a noun's clause ("expressed concern that
+    the road ...") opens at its "that"."""
+    relative = extract_quotes("The mayor and the governor discussed the recent floods that have cut the valley road.")
+    assert [q.text for q in relative] == ["the recent floods that have cut the valley road"]
+    clause = extract_quotes("The mayor expressed concern that the valley road would stay closed.")
+    assert [q.text for q in clause] == ["that the valley road would stay closed"]

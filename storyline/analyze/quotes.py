@@ -1507,9 +1507,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         for k in range(post_start, min(n, post_start + 4)):
             if toks[k].low == "that" and k > post_start and toks[k - 1].low in ("and", "or"):
                 break  # "confirmed that Obama has offered the job and that Gupta had accepted": another verb's
-            if toks[k].low == "that" and k > post_start:
+            if toks[k].low == "that" and k > post_start and not (k + 1 < n and toks[k + 1].low in _AUX_VERBS):
                 post_start = k
-                break
+                break  # (not a relative "that": "discussed the recent violence that has marred ...")
             if toks[k].quoted or not toks[k].text[0].isalnum():
                 break
     if verb in _INTENT and (not _infinitive(toks, post_start) or inverted or noun_cue
