@@ -7,6 +7,7 @@ Each step is idempotent: an interrupted run is completed by running it again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -336,24 +337,39 @@ def regroup_changes(old: dict[str, tuple[str | None, str | None]], new: dict[str
 
 
 def kept_ids(old: dict[str, tuple[str | None, str | None]], new: dict[str, str]) -> dict[str, str]:
-    """New story id -> the stored story id it takes: the stored story most of its articles were in,
-    when no other new story (a larger one first) takes it and it is not another new story's own id."""
+    """New story id -> the id it is stored under: the stored story most of its articles were in, when
+    no other new story (a larger one first) takes it. A stored id goes with the most of its articles,
+    not with its first one: a story whose first article parts from it keeps its address and the
+    new story that holds that article takes another id. A new story that takes no stored id keeps
+    its own id unless another story took it; then it gets a fresh one (``_fresh_id``)."""
     by_new: dict[str, Counter[str]] = defaultdict(Counter)
     for aid, sid in new.items():
         was = old.get(aid, (None, None))[0]
         if was:
             by_new[sid][was] += 1
-    own = set(new.values())
+    order = sorted(set(new.values()), key=lambda k: (-sum(by_new[k].values()), k))
     taken: set[str] = set()
     out: dict[str, str] = {}
-    for sid in sorted(by_new, key=lambda k: (-sum(by_new[k].values()), k)):
+    for sid in order:
         for was, _ in sorted(by_new[sid].items(), key=lambda kv: (-kv[1], kv[0])):
-            if was not in taken and (was == sid or was not in own):
+            if was not in taken:
                 taken.add(was)
-                if was != sid:
-                    out[sid] = was
+                out[sid] = was
                 break
-    return out
+    for sid in order:
+        if sid not in out:
+            out[sid] = sid if sid not in taken else _fresh_id(sid, taken)
+            taken.add(out[sid])
+    return {sid: to for sid, to in out.items() if to != sid}
+
+
+def _fresh_id(sid: str, taken: set[str]) -> str:
+    """An id for the new story ``sid`` whose own id another story took, derived from it."""
+    for k in range(1, 1000):
+        cand = "s-" + hashlib.blake2b(f"{sid}/{k}".encode(), digest_size=6).hexdigest()
+        if cand not in taken:
+            return cand
+    raise RuntimeError(f"no free story id for {sid}")
 
 
 REGROUPED_AT = "grouping.regrouped_at"

@@ -587,6 +587,16 @@ def test_a_time_or_group_set_before_and_a_sentence_without_subject_lean_back():
     assert not leans_back("Controllers lost contact with the plane at that point.")
 
 
+def test_an_item_of_a_numbered_list_leans_back_in_a_tokenized_corpus_too():
+    """A tokenized corpus (Penn Treebank style) writes a list item's bracket "-RRB-": the reader sees
+    "3) Send more ferries to the harbour." and it is as much out of its list."""
+    from storyline.consolidate.summary_text import leans_back
+    assert leans_back("3 -RRB- Send more ferries to the harbour .")
+    assert leans_back("-LRB- 4 -RRB- Close the bridge to lorries .")
+    assert not leans_back("3 -LRB- of 12 -RRB- ferries sailed on Monday .")
+    assert not leans_back("-LRB- Reuters -RRB- - Twelve ferries sailed on Monday .")
+
+
 def test_a_pick_among_things_named_before_leans_back():
     from storyline.consolidate.summary_text import leans_back
     assert leans_back("The latter threat is key, according to the Justice Department.")

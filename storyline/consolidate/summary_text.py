@@ -424,8 +424,9 @@ _LATE_CONNECTIVE = re.compile(r"^[^,.;:]{1,80},\s+(?:however|meanwhile|though|ne
 
 
 # an item of a numbered list ("5) Ask other countries to arm the rebels.", "2. The fund must ..."): out
-# of its list, whose list and whose advice it is are unknown
-_LIST_ITEM = re.compile(r"\s*\(?\d{1,2}[.)]\s+[A-Z]")
+# of its list, whose list and whose advice it is are unknown; a tokenized corpus writes its bracket
+# "5 -RRB- Ask ..." ("-LRB- 5 -RRB- Ask ...")
+_LIST_ITEM = re.compile(r"\s*(?:\(|-LRB-\s?)?\d{1,2}(?:[.)]|\s?-RRB-)\s+[A-Z]")
 
 
 def leans_back(text: str) -> bool:
