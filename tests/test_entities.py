@@ -1438,3 +1438,17 @@ def test_a_body_named_after_a_person_stays_apart_from_her() -> None:
     ms = [Mention(start=4, end=19, text="Voss Foundation", label="ORG"),
           Mention(start=31, end=35, text="Voss", label="ORG")]
     assert [m.label for m in _consistent_labels(ms, frozenset(), text)] == ["ORG", "PERSON"]
+
+
+def test_a_companys_name_without_its_industry_word_and_a_name_wrapped_at_a_line_end() -> None:
+    """"Vask Petroleum Inc said ... Vask said ...": "Vask" is the company, one entity (and one speaker),
+    not a second organisation; a name wrapped at a line's end ("Harbor\\nPark") is shown in one line."""
+    arts = _story(["Vask Petroleum Inc said on Wednesday a well in the Dorne field tested 1,100 barrels a day.\n"
+                   "Vask said full production has begun at the well.\n"
+                   "The company owns a 16 percent interest, Vask said.\n",
+                   "Scoreboard on the second day of the final test between Dorne and Vask at Harbor\n"
+                   "Park on Friday, after Dorne beat Vask at Harbor Park on Monday:\n"])
+    ents, _ = _entities(arts)
+    vask = [e for e in ents if "Vask" in (e.name, *e.aliases) or e.name.startswith("Vask ")]
+    assert len(vask) == 1, [(e.name, e.aliases) for e in vask]
+    assert not any("\n" in a for e in ents for a in (e.name, *e.aliases)), [(e.name, e.aliases) for e in ents]

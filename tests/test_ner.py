@@ -206,3 +206,14 @@ def test_a_tokenized_texts_brackets_are_brackets() -> None:
             "Committee -LRB- DEC -RRB- had raised money .")
     assert [(m.text, m.label) for m in storyline.recognize_entities(text)] == [
         ("Medecins Sans Frontieres", "ORG"), ("MSF", "ORG"), ("Disasters Emergency Committee", "ORG"), ("DEC", "ORG")]
+
+
+def test_an_apposition_ends_with_its_sentence() -> None:
+    """"Ann Lint, president of Dorne Data Inc.\\nTo be sure, ...": the role is "president of Dorne
+    Data Inc", not one run on into the next sentence's opening words."""
+    from storyline.analyze.entities import recognize_entities
+
+    text = ("Sales fell short of hopes, said Ann Lint, president of Dorne Data Inc.\n"
+            "To be sure, sales of the harbor software rose 46 percent last year.\n")
+    roles = {m.text: m.role for m in recognize_entities(text) if m.label == "PERSON"}
+    assert roles.get("Ann Lint") == "president of Dorne Data Inc", roles

@@ -407,3 +407,32 @@ def test_a_decimal_written_with_a_space_after_its_point_ends_no_sentence() -> No
         "Turnover was worth 3. 46 trillion crowns on Monday."]
     assert texts("The party won in 1998. 58 percent of voters backed it.") == [
         "The party won in 1998.", "58 percent of voters backed it."]
+
+
+def test_a_wrapped_texts_table_rows_headings_and_fields_are_lines_of_their_own() -> None:
+    """A hard-wrapped wire item of results: its rows ("DORNE 72 53 .576 -"), headings ("EASTERN
+    DIVISION") and fields ("Issuer: Vask Harbor") are much shorter than its wrapped lines, or a table's
+    rows ending in figures, or a label line ("Bowling (to date): ..."), so no sentence (and no name)
+    runs across them; a wrap before a figure or after "the" stays a wrap."""
+    text = ("Results of the harbor league matches played on Sunday between the\n"
+            "coastal clubs (home team in capitals):\n"
+            "EASTERN DIVISION\n"
+            "DORNE 72 53 .576 -\n"
+            "VASK 67 58 .536 5\n"
+            "Issuer: Vask Harbor\n"
+            "Rating: A\n"
+            "T. Brae c Lint b Oake 12\n"
+            "R. Lint lbw b Tamsin Oake 54\n"
+            "To bat: Ada Lint, Tom Brae, Wilm Oake, Piet\n"
+            "Varn, Tamsin Oake, Rolf Nissa, Henk Abra\n"
+            "Bowling (to date): Lint 9-1-49-0, Brae 9-3-28-0\n\n"
+            "Prize money from the\n$450,000 purse was shared by the two captains on the\nquay.\n")
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    for line in ("EASTERN DIVISION", "DORNE 72 53 .576 -", "VASK 67 58 .536 5", "Issuer: Vask Harbor", "Rating: A",
+                 "T. Brae c Lint b Oake 12", "R. Lint lbw b Tamsin Oake 54",
+                 "To bat: Ada Lint, Tom Brae, Wilm Oake, Piet\nVarn, Tamsin Oake, Rolf Nissa, Henk Abra",
+                 "Prize money from the\n$450,000 purse was shared by the two captains on the\nquay."):
+        assert line in got, (line, got)
+    assert got[0].endswith("(home team in capitals):"), got
+    names = [m.text for m in recognize_entities(text)]
+    assert "Henk Abra" in names and not any("Bowling" in n for n in names), names

@@ -860,3 +860,19 @@ def test_a_readers_timeline_dates_a_lead_about_yesterday_on_yesterday_only() -> 
     got = {(e.date, e.text[:30]) for e in timeline(arts, max_dates=3, per_date=3, reader=True)}
     assert ("2005-11-23", "The Lakemoor index lost 5.1 po") in got, got
     assert ("2005-11-24", "The Lakemoor index lost 5.1 po") not in got, got
+
+
+def test_a_numeric_date_gets_no_note_and_editors_tags_and_table_rows_are_no_events() -> None:
+    """"Expected sale date: 08/26/96" spells its day out in figures: no "(Aug. 26, 1996)" after it; a
+    wire's "[CORRECTED 05:30 GMT]" and a table's rows or headings are no timeline entries."""
+    from storyline.consolidate.summary_text import is_furniture, table_line
+
+    text = "The bonds are due on 08/26/96 and the vote is on 26.08.1996, the board said Friday."
+    assert explicit_dates(text, tag_timexes(text, date(1996, 8, 24))) == (
+        "The bonds are due on 08/26/96 and the vote is on 26.08.1996, the board said Friday (Aug. 23, 1996).")
+    assert is_furniture("[ CORRECTED 05:30 GMT ]") and is_furniture("(Corrects spelling of name in paragraph 3)")
+    assert not is_furniture("The plane (updated in 1990) flew on Friday.")
+    for row in ("THURSDAY, AUGUST 22 SCHEDULE", "DORNE AT VASK", "DORNE 72 53 .576 -", "Operating profit 9.75 vs 5.79"):
+        assert table_line(row), row
+    for sentence in ("Dorne beat Vask 6-5 on Thursday, August 22.", "Profit rose to 9.75 million from 5.79 million."):
+        assert not table_line(sentence), sentence

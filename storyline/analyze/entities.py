@@ -903,5 +903,5 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     if roles:
         from .ner_roles import attach_roles
 
-        mentions = attach_roles(text, mentions)
+        mentions = attach_roles(text, mentions, sorted(sp[-1][1] for sp in sent_spans if sp))
     return mentions

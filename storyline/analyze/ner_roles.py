@@ -285,11 +285,14 @@ def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:
     return role if role and role_head(role) else None
 
 
-def _appos_role(text: str, m: Mention) -> str | None:
+def _appos_role(text: str, m: Mention, sentence_end: int | None = None) -> str | None:
     rest = text[m.end:m.end + 200]
     if not rest.startswith(", "):
         return None
-    toks = tokenize(text, m.end + 2, min(len(text), m.end + 200))
+    # (an apposition ends with its sentence: "Ann Lee, president of Acme Inc.\nTo be sure, ..." gives
+    # "president of Acme Inc.", not a role run on into the next sentence's opening words)
+    limit = min(len(text), m.end + 200, sentence_end if sentence_end is not None else len(text))
+    toks = tokenize(text, m.end + 2, limit)
     words: list[str] = []
     stop = ""
     for a, b in toks[:14]:
@@ -299,7 +302,9 @@ def _appos_role(text: str, m: Mention) -> str | None:
             break
         words.append(w)
     else:
-        return None
+        if not (words and len(toks) < 14 and limit == sentence_end):
+            return None
+        stop = "."  # the sentence's end closes it
     # "<name>, a spokesman for ..." / "<name>, spokesman for ...": a determiner or a role word first,
     # closed by punctuation or a clause (the loop above returned None when nothing closed it)
     if not words or words[0].lower() not in _DETS | ROLE_HEADS | ROLE_MODS:
@@ -345,14 +350,17 @@ def _before_appos_role(text: str, m: Mention) -> str | None:
     return phrase if phrase.split()[-1].lower() in ROLE_HEADS else None
 
 
-def attach_roles(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` with ``role`` set on PERSON mentions that carry a title or an apposition."""
+def attach_roles(text: str, mentions: Sequence[Mention], sentence_ends: Sequence[int] = ()) -> list[Mention]:
+    """``mentions`` with ``role`` set on PERSON mentions that carry a title or an apposition (which
+    ends with the sentence, when ``sentence_ends``, the sorted ends of the text's sentences, are given)."""
     out = []
     covering = _Covering(mentions)
     for m in mentions:
         if m.label != "PERSON" or m.role:
             out.append(m)
             continue
-        role = _pre_role(text, m, covering) or _appos_role(text, m) or _before_appos_role(text, m)
+        k = bisect.bisect_left(sentence_ends, m.end)
+        end = sentence_ends[k] if k < len(sentence_ends) else None
+        role = _pre_role(text, m, covering) or _appos_role(text, m, end) or _before_appos_role(text, m)
         out.append(dataclasses.replace(m, role=role) if role else m)
     return out

@@ -325,6 +325,38 @@ def _lines_are_paragraphs(text: str) -> bool:
     return len(inner) >= 3 and sum(1 for ln in inner if _LINE_END_SENT.search(ln)) >= _PARAGRAPH_LINES * len(inner)
 
 
+_SHORT_LINE = 0.6    # a line under this share of its block's widest line is no wrapped line
+_WRAP_WIDTH = 40     # characters: the widest line of a block that is hard-wrapped at all
+# a line that opens on a label and a colon: a form's or a table's field ("Issuer: Akron", "Bowling (to
+# date): ...", "Fall of wickets: 1-64"), not a wrapped sentence's next words
+_WRAP_WORDS = frozenset("the a an and or of to but nor its his her their our your my this that these those".split())
+_FIGURE_END = re.compile(r"(?:^|\s)\d[\d.,/-]*$")
+_LABEL_LINE = re.compile(r"[A-Z][\w'’.&/-]*(?:[ \t]+[\w'’.&/-]+){0,3}(?:[ \t]+\([^()\n]{1,30}\))?:[ \t]")
+
+
+def _line_ends_paragraph(text: str, line_start: int, nl: int, width: int) -> bool:
+    """Whether the line ``text[line_start:nl]`` of a hard-wrapped block (``width``: its widest line) ends
+    its paragraph though it ends in no mark: a line much shorter than the wrap width (a heading, a
+    table's or a form's row: "NEW YORK 72 53 .576 -", "Issuer: Akron"), or one before a line that opens
+    on a label ("Bowling (to date): ..."), unless the next line opens in lower case (a wrap)."""
+    nxt = text[nl + 1:nl + 2]
+    if not nxt or nxt.islower() or nxt.isspace():
+        return False
+    line = text[line_start:nl].strip()
+    last = line.rsplit(None, 1)[-1] if line else ""  # (in lower case: "Rating: A" ends on a grade)
+    if not last or last in _OPENING_PHRASE or last in _WRAP_WORDS:
+        return False  # "Results from the\n$450,000 Toshiba Classic ...": no heading ends on "the"
+    if width >= _WRAP_WIDTH and len(line) < _SHORT_LINE * width:
+        return True
+    label = _LABEL_LINE.match(text, nl + 1)
+    if label is not None and not VERB_CUE.search(label.group()):
+        return True
+    # a table's rows, each ending in its figure ("N. Hussain c Anwar b Younis 12", "G. Thorpe lbw b Akram 54")
+    after = text.find("\n", nl + 1)
+    return (nxt.isupper() and bool(_FIGURE_END.search(line))
+            and bool(_FIGURE_END.search(text[nl + 1:after if after >= 0 else len(text)].rstrip())))
+
+
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each paragraph, whitespace trimmed."""
     every_line = "\n" in text and _lines_are_paragraphs(text)
@@ -334,12 +366,13 @@ def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
         block_start = pos
         line_start = block_start
         i = block_start
+        width = max((len(ln.strip()) for ln in text[block_start:end].split("\n")), default=0)
         while True:
             nl = text.find("\n", i, end)
             if nl == -1:
                 break
             if (every_line and not text[nl + 1:nl + 2].islower()) or _LINE_END_SENT.search(text[line_start:nl]) \
-                    or stamp_only(text[line_start:nl]):
+                    or stamp_only(text[line_start:nl]) or _line_ends_paragraph(text, line_start, nl, width):
                 yield from _trim(text, block_start, nl)
                 block_start = nl + 1
             line_start = nl + 1

@@ -152,7 +152,12 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str], whole: Collection[
     return acr in (_initials(head, whole=whole), _initials(head, split=True, whole=whole))
 
 
-_ORG_GENERIC = frozenset(["communications", "industries", "enterprises", "software", "news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc"])
+_ORG_GENERIC = frozenset(["communications", "industries", "enterprises", "software", "news", "agency", "agencies", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "company", "companies", "group", "party", "bank", "airlines", "airways", "air", "motors", "holdings", "international", "freight", "rail", "railway", "railways", "systems", "technologies", "university", "college", "association", "federation", "union", "council", "times", "post", "journal", "press", "service", "services", "network", "broadcasting", "television", "tv", "radio", "foundation", "institute", "club", "fc",
+                          # an industry's word after a company's own name ("Arch" / "Arch Petroleum Inc")
+                          "petroleum", "oil", "gas", "energy", "resources", "mining", "mines", "minerals", "chemical",
+                          "chemicals", "pharmaceutical", "pharmaceuticals", "electronics", "steel", "telecom",
+                          "telecommunications", "financial", "securities", "insurance", "investments", "medical",
+                          "foods", "products", "exploration", "shipping", "entertainment", "media"])
 # a newspaper called by the last word of its name ("the Times" for "The New York Times")
 _MASTHEADS = frozenset("times post journal herald tribune globe telegraph guardian observer chronicle gazette "
                        "examiner inquirer courier".split())
@@ -332,7 +337,8 @@ class LocalEntity:
         if gender:
             self.genders[gender] += 1
         self._full = None
-        self.surfaces[_POSS.sub("", m.text.strip())] += 1
+        # (a name wrapped at a line's end is the name: "The\nOval" is shown as "The Oval")
+        self.surfaces[_POSS.sub("", " ".join(m.text.split()))] += 1
         if m.role and m.role not in self.roles:
             self.roles.append(m.role)
         self.mentions.append(m)

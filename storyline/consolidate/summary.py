@@ -64,6 +64,7 @@ from .summary_text import (
     carries_whole,
     leans_back,
     caption_like,
+    table_line,
     is_caveat,
     personal_pages,
     truncate_bytes,
@@ -580,7 +581,7 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
     tiers: list[list[int]] = [[], [], []]
     leaning: list[int] = []
     for i, (it, key) in enumerate(zip(items, keys)):  # a repeated sentence (same content stems) is met once
-        if not key or key in seen or it.words < 3 or (config.reader and is_furniture(it.text)):
+        if not key or key in seen or it.words < 3 or (config.reader and (is_furniture(it.text) or table_line(it.text))):
             continue  # (a reader's brief is not even filled with page furniture: "Cannot play media.")
         seen.add(key)
         # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb

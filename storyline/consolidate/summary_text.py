@@ -82,6 +82,10 @@ _FURNITURE_LOWER = ("report abuse", "not pre-screened", "click here", "all right
 # end is unknown: "Story highlights ...", "Image copyright AP Image caption ..."
 _FURNITURE_START = ("story highlights", "image copyright", "image caption")
 # a wire desk's editing notes ("Hamas is, 2nd graf pvs", "graf 3 pvs", "SUBS 3rd graf")
+# a wire's editing tag on a line of its own ("[CORRECTED 05:30 GMT]", "(Corrects spelling of name in
+# paragraph 3)", "(Updates with details)"): a note to editors, no event
+_EDIT_TAG = re.compile(r"^\s*[\[(]\s*(?:CORRECTED|CORRECTS?|CORRECTION|UPDATED|UPDATES?|REFILED|REFILES?|REPEATED|REPEATS?|"
+                       r"RECASTS?|ADDS|WRITETHRU|FIXES)\b[^\[\]()]{0,100}[\])]\s*\.?\s*$", re.IGNORECASE)
 _WIRE_NOTE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)\s+graf|graf\s+\d+|graf\s+pvs)\b", re.IGNORECASE)
 # a telephone number: a desk's contact line, a syndicate's sales office, a tip line ("call 1-800-444-0267",
 # "(817) 390-7614", "at 703-691-2131"): whom to call, not what happened
@@ -102,7 +106,7 @@ def is_furniture(text: str) -> bool:
         return True
     low = text.lower()
     return any(w in low for w in _FURNITURE_LOWER) or low.lstrip(" \"“'‘(").startswith(_FURNITURE_START) \
-        or bool(_WIRE_NOTE.search(text)) or bool(_PHONE.search(text))
+        or bool(_WIRE_NOTE.search(text)) or bool(_PHONE.search(text)) or bool(_EDIT_TAG.match(text))
 
 
 # "Let's talk about ...": a transcript's talk; "Let the Egyptians remember ...", "Let us hope ...": a
@@ -528,6 +532,19 @@ _VIDEO_BLURB = re.compile(
 _NOT_BLURB = re.compile(r"\b(?:that|said|says|as|according\s+to|court\s+papers|next\s+week|"
                         r"in\s+an?\s+(?:letter|statement|filing|report|interview)|"
                         rf"{WEEKDAY_NAMES})\b")
+
+
+_FIGURE = re.compile(r"(?<![\w.])[-+]?\.?\d[\d.,/:-]*(?![\w])")
+
+
+def table_line(text: str) -> bool:
+    """A table's row, a form's field or a heading, no sentence: no verb, and no letter in lower case
+    ("TEXAS AT KANSAS CITY", "NEW YORK 72 53 .576 -") or two figures in eight words or fewer, the last
+    word one ("Operating profit 9.75 vs 5.79"; not "Dorne beat Vask 6-5 on Thursday, August 22.")."""
+    if not verbless(text):
+        return False
+    return text.upper() == text or (len(text.split()) <= 8 and len(_FIGURE.findall(text)) >= 2
+                                    and text.rstrip()[-1:].isdigit())
 
 
 def verbless(text: str) -> bool:

@@ -86,6 +86,9 @@ _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[
                         r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
+_NUMERIC_DAY = re.compile(r"\b\d{1,4}([/.-])\d{1,2}\1\d{2,4}\b")
+
+
 def _is_relative(tx: Timex) -> bool:
     """True when the words of ``tx`` do not spell out its value ("Tuesday", "last June")."""
     g = granularity_of(tx.value)
@@ -95,6 +98,8 @@ def _is_relative(tx: Timex) -> bool:
     has_year = bool(re.search(r"\b(?:1[5-9]|20)\d\d\b", t))
     if g == "day" and _MONTH_DAY.search(t):
         return False  # "July 8", "the 8th of July": the day is spelt out; only the year is left unsaid
+    if g == "day" and _NUMERIC_DAY.search(t):
+        return False  # "08/26/96", "26.08.96": day, month and year in figures, a two-digit year too
     return not has_year
 
 

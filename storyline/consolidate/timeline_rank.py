@@ -41,7 +41,7 @@ from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import MONTHS, granularity_of, live_stamp_end, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (UPDATED_STAMP, caption_shape, date_line_end, is_furniture, personal_pages, speaks_for_self,
-                           supports, trim_span, verbless)
+                           supports, table_line, trim_span, verbless)
 
 __all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
 
@@ -308,6 +308,7 @@ def _usable(text: str) -> bool:
     words = _WORD.findall(text)
     return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
             and not _FURNITURE.search(text) and not is_furniture(text) and not caption_shape(text)
+            and not table_line(text)
             and not _QUOTE_ONLY.match(text) and not speaks_for_self(text)
             and date_line_end(text) < len(text.rstrip()))   # a dateline alone: "ST. LOUIS 1996-08-30"
 
