@@ -785,14 +785,18 @@ def date_line_end(text: str) -> int:
     return m.end() if m else 0
 
 
+def _date_line_lead(text: str) -> int:
+    """Where a dateline on a line of its own ends when words follow it ("LONDON 1996-08-30\nPakistan
+    declared ..."), 0 otherwise (a ``text`` that is only the dateline keeps it)."""
+    end = date_line_end(text)
+    return end if end < len(text.rstrip()) else 0
+
+
 def dateline_end(text: str) -> int:
     """Where a dateline opening ``text`` ends ("ANKARA, Turkey (AP) _ ", "LONDON 1996-08-30\n"), 0
     when it opens with none."""
     m = _DATELINE.match(text)
-    if m:
-        return m.end()
-    end = date_line_end(text)
-    return end if end < len(text.rstrip()) else 0
+    return m.end() if m else _date_line_lead(text)
 
 
 # "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
@@ -922,8 +926,7 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
     elif not i and lead:
-        d = date_line_end(text) if text[:1].isupper() else 0
-        i = d if d < len(text.rstrip()) else 0   # "LONDON 1996-08-30\nPakistan declared ..."
+        i = _date_line_lead(text)   # "LONDON 1996-08-30\nPakistan declared ..."
     i = _page_lead_end(text, lead, i)
     stamp = _DATE_STAMP.match(text, i)
     if stamp and stamp.end() < len(text.rstrip()) - 20:
