@@ -174,7 +174,7 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         _first_run(store, settings, pending)
         return
     if 0 < store.count_articles() - total < c.run_min_sample:
-        _regroup(store, settings, chunk=chunk, keep_ids=True)
+        _regroup(store, settings, chunk=chunk)
         return
     while pending:
         order = stream_order(pending)
@@ -248,8 +248,10 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
     Stories grown over many ingest runs (a feed followed for weeks) drift from what one run over
     the same articles finds: a long story can end up in pieces. A regroup mends that; its cost grows
     with the store (features of every article, one pass), so it is a maintenance step, not part of
-    each run. A story keeps its id when it keeps its first article (story ids come from it); a story
-    left with none of its articles leads, by a "merge" event, to the one holding most of them.
+    each run. A story keeps its stored id when it keeps most of its articles (``kept_ids``: the
+    address a reader follows stays with the story, whichever article it began with); a stored story
+    left with no new story of its own leads, by a "merge" event, to the one holding most of its
+    articles.
     ``total`` / ``progress`` hear the articles grouped, ``brief_total`` / ``brief_progress`` the
     briefs rebuilt; ``briefs=False`` leaves the changed stories marked for the next update to rebuild.
 
@@ -265,10 +267,10 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
 
 
 def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progress: Progress | None = None,
-             total: Progress | None = None, forget: Iterable[str] = (), keep_ids: bool = False) -> RegroupReport:
+             total: Progress | None = None, forget: Iterable[str] = ()) -> RegroupReport:
     """``regroup`` under the update lock, its briefs left out (the stories it changed are marked for
-    the next update to rebuild). ``keep_ids`` (implied by ``forget``): a story takes the stored id of
-    the story most of its articles were in (``kept_ids``), not the id of its first article."""
+    the next update to rebuild). A story takes the stored id of the story most of its articles were
+    in (``kept_ids``), not the id of its first article that one run over the store would give it."""
     gone_ids = set(forget)
     index = store.article_index()
     kept = [row for row in index if row[0] not in gone_ids]
@@ -286,12 +288,10 @@ def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progr
     dups = {aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_}
     old = {aid: (sid, dup) for aid, _, sid, dup in index}
     states = {sid: blob for sid in c.open if (blob := c.story_bytes(sid)) is not None}
-    names: dict[str, str] = {}
-    if gone_ids or keep_ids:  # the stories that remain keep their ids (a regroup's come from positions)
-        names = kept_ids(old, new)
-        new = {aid: names.get(sid, sid) for aid, sid in new.items()}
-        states = {names.get(sid, sid): renamed_state(blob, names[sid]) if sid in names else blob
-                  for sid, blob in states.items()}
+    names = kept_ids(old, new)   # the stories that remain keep their ids (one run's come from positions)
+    new = {aid: names.get(sid, sid) for aid, sid in new.items()}
+    states = {names.get(sid, sid): renamed_state(blob, names[sid]) if sid in names else blob
+              for sid, blob in states.items()}
     report.stories_before, report.stories_after, report.changed, report.gone = regroup_changes(old, new, dups)
     store.replace_grouping(globals_blob=c.globals_bytes(names), assignments=new, duplicates=dups,
                            states=states,
