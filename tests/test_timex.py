@@ -582,3 +582,95 @@ def test_a_present_progressive_before_a_weekday_is_an_arrangement_ahead() -> Non
         assert got == ["2024-03-09"], (text, got)
     got = [t.value for t in tag_timexes("They were meeting on Saturday when the bridge fell.", friday)]
     assert got == ["2024-03-02"], got
+
+
+def test_a_fronted_weekday_takes_the_modal_of_a_long_clause() -> None:
+    # "On Sunday, <a subject of many words> will ...": the modal is the day's, however far
+    got = tag_timexes("On Sunday, the new two-storey Riverside children's hospital on Mill Street will open its doors.",
+                      date(2021, 6, 18))
+    assert [(t.text, t.value) for t in got] == [("Sunday", "2021-06-20")]
+
+
+def test_last_and_earlier_tell_a_past_only_of_a_time() -> None:
+    fri = date(2021, 6, 18)
+    # "its last rival" is no "last week"; "no earlier than Monday" looks ahead
+    assert one("The Larks are to face their last rival, the Owls, on Sunday.", fri).value == "2021-06-20"
+    assert one("Final results are expected no earlier than Monday.", fri).value == "2021-06-21"
+    assert one("The Larks beat the Owls on Sunday, earlier than planned.", fri).value == "2021-06-13"
+
+
+def test_plan_verbs_used_as_nouns_and_a_causal_due_to_tell_no_future() -> None:
+    wed = date(2021, 6, 16)
+    for text in ("The mayor, who arrived here on a surprise visit on Tuesday, spoke to the press.",
+                 "Observers said the council vote on Tuesday showed a split.",
+                 "Rioters threw stones and the police fired shots in return on Tuesday.",
+                 "Two players pulled out due to injuries on Tuesday.",
+                 "A lorry and a car collided head on Tuesday night near the bridge."):
+        got = [t.value[:10] for t in tag_timexes(text, wed) if t.text.startswith("Tuesday")]
+        assert got == ["2021-06-15"], (text, got)
+    # the verbs themselves still look ahead
+    assert one("The council votes on Friday.", wed).value == "2021-06-18"
+    assert one("The ferry is due to leave on Friday.", wed).value == "2021-06-18"
+
+
+def test_a_modal_governs_a_whole_clause_but_not_a_participle_after_a_noun() -> None:
+    sun = date(2021, 6, 13)
+    # a day joined to the next takes its modal; a modal further back than a few words still counts
+    assert [t.value for t in tag_timexes("The summit on Friday and Saturday will gather forty leaders.", sun)] \
+        == ["2021-06-18", "2021-06-19"]
+    text = "The drafts written by the advisers will be handed to the ministers for their discussion on Tuesday."
+    assert [t.value for t in tag_timexes(text, sun)] == ["2021-06-15"]
+    # "would" and "is expected to" look ahead from the far end of a long clause
+    text = "He said that without a deal the utility would move towards cutting off the water supply at dawn Monday."
+    assert [t.value for t in tag_timexes(text, sun) if t.text == "Monday"] == ["2021-06-14"]
+    text = "If the bill fails, the premier is widely expected to ask the governor general to recall parliament on Tuesday."
+    assert [t.value for t in tag_timexes(text, sun)] == ["2021-06-15"]
+    # a participle after a noun is a past of its own ("the deal clinched on Friday"), and so is one
+    # after a comma ("will offer a chance, local radio reported Friday")
+    text = "The envoy said the panel will oversee the handling of the deal clinched on Friday."
+    assert [t.value for t in tag_timexes(text, sun)] == ["2021-06-11"]
+    text = "The new road will offer a faster route to the coast, local radio reported Friday."
+    assert [t.value for t in tag_timexes(text, sun)] == ["2021-06-11"]
+
+
+def test_a_past_verb_before_that_is_not_the_tense_of_the_that_clause() -> None:
+    text = "The minister said Tuesday that Sunday's local elections will go ahead as planned."
+    got = [(t.text, t.value) for t in tag_timexes(text, date(2021, 6, 16))]
+    assert got == [("Tuesday", "2021-06-15"), ("Sunday", "2021-06-20")], got
+
+
+def test_a_date_before_a_colon_in_a_schedule_is_a_date() -> None:
+    got = tag_timexes("Programme:\nJune 22: heats\nJune 23: finals", date(2021, 6, 18))
+    assert [(t.text, t.value) for t in got] == [("June 22", "2021-06-22"), ("June 23", "2021-06-23")]
+
+
+def test_numbers_with_thousands_separators_count_units() -> None:
+    got = tag_timexes("The abbey was built about 1,200 years ago and stood for more than 1,000 years.",
+                      date(2021, 6, 18))
+    assert [(t.text, t.value) for t in got] == [("about 1,200 years ago", "0821"),
+                                                ("more than 1,000 years", "P1000Y")]
+
+
+def test_a_newspaper_named_for_a_day_is_no_day() -> None:
+    sat = date(2021, 6, 19)
+    for text in ("He quit, the Sunday Times reported.", "He told the Mail on Sunday that he quit."):
+        assert tag_timexes(text, sat) == [], text
+    assert [t.value for t in tag_timexes("He told the Sunday Herald on Friday that he quit.", sat)] == ["2021-06-18"]
+
+
+def test_quarter_and_half_abbreviations_and_day_first_slash_dates() -> None:
+    dct = date(2013, 3, 18)
+    got = [(t.text, t.value) for t in tag_timexes("Sales rose in Q4 2012 and 2Q 2013; H1 results and Q1 look weak.",
+                                                  dct)]
+    assert got == [("Q4 2012", "2012-Q4"), ("2Q 2013", "2013-Q2"), ("H1", "2013-H1"), ("Q1", "2013-Q1")], got
+    assert tag_timexes("The H1N1 flu hit the Audi Q3 plant.", dct) == []
+    assert [t.value for t in tag_timexes("Last updated 18/03/2013.", dct)] == ["2013-03-18"]
+    assert [t.value for t in tag_timexes("Filed 03/12/2013.", dct)] == ["2013-03-12"]
+
+
+def test_a_share_is_no_quarter_and_a_sum_is_no_year() -> None:
+    dct = date(2013, 3, 18)
+    for text in ("Rates rose a quarter percentage point.", "Three quarters of a million people left.",
+                 "The party won a quarter of the vote.", "Exports were 1950 million dollars."):
+        assert tag_timexes(text, dct) == [], text
+    assert [t.value for t in tag_timexes("Profit fell in the quarter.", dct)] == ["2012-Q4"]

@@ -75,11 +75,11 @@ _WDAY_RX = rf"(?:{WEEKDAY_NAMES}|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|S
 _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
          "|hundred|thousand)")
-_NUM = (rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
+_NUM = (rf"(?:\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
         r"|a\s+few|a\s+dozen|a\s+hundred|a\s+thousand|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|weekend)"
 _ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|%|-year|\s*percent)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|%|-year|\s*percent|\s+(?:million|billion|trillion)\b)"
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -93,6 +93,10 @@ _EDGE = (r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\
          r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+latter\s+part\s+of|end\s+of"
          r"|earlier|later)[\s-]+)")
 _DEICTIC = r"(?:last|this|next|past|coming|previous|current|following)"
+_REL_UNIT = r"(?:day|week|weekend|month|year|quarter|decade|century)"
+# a quarter that is a share of something, not three months
+_QUARTER_OF_SOMETHING = re.compile(r"\s*(?:(?:percentage\s+)?points?\b|of\s+(?:an?\s+)?(?:million|billion|percent|per\s+cent)\b"
+                                   rf"|of\s+(?:the|all|its|their|his|her|our|them|those|these)\s+(?!{_UNIT}s?\b))", re.I)
 
 # --- value helpers ------------------------------------------------------------------------------
 
@@ -107,7 +111,7 @@ class Ref:
 
 def _num(text: str) -> float | None:
     """The number a quantity phrase stands for; None for vague ones ("several", "a few")."""
-    t = re.sub(r"\s+", " ", text.lower().strip())
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", re.sub(r"\s+", " ", text.lower().strip()))  # "1,500" is 1500
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")], 0.5
@@ -276,9 +280,10 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 
 _FUTURE = re.compile(
     r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:was|were|is|are)\s+(?:also\s+)?expected|(?:is|are)\s+to"
-    r"|(?:is|are)\s+due|due\s+(?:to|for)|set\s+to|prepar(?:es|ing)\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
+    r"|(?:is|are)\s+due|due\s+(?:to(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|lack|bad|heavy|poor"
+    r"|[a-z]+[^\Ws]s|[a-z]+ing)\b)|for)|set\s+to|prepar(?:es|ing)\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
-    r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads?|convenes?|takes\s+effect|decides|rules|"
+    r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads|head(?!\s+on\b)|convenes?|takes\s+effect|decides|rules|"
     r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs)"
     r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+"
     # "said it would resume service on Saturday": the future of a report ("would have resigned" is no
@@ -298,7 +303,9 @@ IRREGULAR_PAST = ("told", "met", "came", "went", "left", "began", "made", "took"
                   "brought", "ran", "became", "wrote", "spoke", "sold", "bought", "paid", "hit", "knew", "thought",
                   "felt", "kept", "heard", "meant", "stood", "sat", "drew", "grew", "threw")
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|ago|last|yesterday|since|earlier|" + "|".join(IRREGULAR_PAST)
+    # "last" of a time ("last week", "last Monday"), not "its last rival"; "earlier", not "no earlier than"
+    rf"\b(?:was|were|had|did|said|ago|last(?=\s+(?:{_REL_UNIT}|night|time|season|{_SEASON}|{WEEKDAY_NAMES}"
+    rf"|{MONTH_NAMES})\b)|yesterday|since|earlier(?!\s+than)|" + "|".join(IRREGULAR_PAST)
     + r"|(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 
 
@@ -313,7 +320,8 @@ _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther t
 
 # where the clause after an expression ends (and, when it reports what was said, at "that")
 _CLAUSE_WORDS = "and|but|while|as|because|when|after|before"
-_CLAUSE_END = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS})\s")
+# ("the summit on Friday and Saturday will ...": a day joined to the next one shares its clause)
+_CLAUSE_END = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS})\s(?!(?:on\s+)?{_WDAY_RX})")
 _CLAUSE_END_THAT = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS}|that)\s")
 _THAT_CLAUSE = re.compile(r"\s+(?:(?:night|evening|morning|afternoon)\s+)?that\s")
 _TO_VERB = re.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on\s+)?$")
@@ -324,10 +332,12 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     before = text[max(lo, start - 60):start]
     tail = text[end:min(hi, end + 45)]
     if _FRONTED.search(text, max(lo, start - 8), start) and tail.startswith(",") \
-            and (_MODAL.search(clause := re.split(r"[,;:.!?]", tail[1:])[0]) or _PLANS_TO.match(clause)):
-        # "On Monday, Garzon will ...", "On Sunday, Clinton plans to visit ...": the day stands before
-        # its clause and its modal
-        tail = tail[1:]
+            and (_MODAL.search(clause := re.split(r"[,;:.!?]", text[end + 1:min(hi, end + 120)])[0])
+                 or _PLANS_TO.match(clause)):
+        # "On Monday, Garzon will ...", "On Sunday, Clinton plans to visit ...", "On Sunday, the
+        # six-million-kilowatt hydropower station will start ...": the day stands before its clause and
+        # its modal, however long the clause's subject
+        tail = clause
     # "says Tuesday that he will resign": the tense of a that-clause right after the expression is
     # what was said ("is poised to announce Monday that subsidies will end" looks ahead all the same)
     reported = _THAT_CLAUSE.match(tail) and not _TO_VERB.search(before)
@@ -345,6 +355,11 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
                 continue  # "expects the well to be completely sealed on Saturday", "voting is completed": no past
             if sign > 0 and possessive and m.group(0)[:5].lower() == "would":
                 continue  # "said they would look for ways to get around Wednesday's ruling": no plan of Wednesday
+            if sign > 0 and m.group(0).lower() in _PLAN_VERBS and _NOUN_BEFORE.search(text, max(0, m.start() - 40),
+                                                                                      m.start()):
+                continue  # "an unannounced visit on Wednesday", "the Knesset vote on Monday", "in return": nouns
+            if sign < 0 and _THAT_BETWEEN.search(text, m.end(), start):
+                continue  # "said Tuesday that Sunday's elections will go ahead": the saying is another clause
             dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
@@ -356,17 +371,19 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     # Wednesday ..." does not)
     if _COULD.search(_CLAUSE_START.split(before)[-1]) or _COULD.match(after):
         return 1
-    if best is not None and best[1] < 0 and _MODAL.search(before) and _modal_governs(before):
-        # "will stay closed until Thursday": a participle does not outweigh the modal of its clause
-        return 1
     back = max([lo, start - 240] + [m.end() for m in _HARD_STOP.finditer(text, max(lo, start - 240), start)])
-    if best is None and _WEEKDAY_IN.search(text, start, end) and _MODAL.search(text, back, start):
+    if best is not None and best[1] < 0 and _MODAL.search(text, max(back, start - 120), start) \
+            and _modal_governs(text[max(back, start - 120):start]):
+        # "will stay closed until Thursday", "will be handed to the ministers for discussion on Tuesday
+        # and Wednesday": a participle does not outweigh the modal of its clause
+        return 1
+    if best is None and _WEEKDAY_IN.search(text, start, end) and _MODAL_FAR.search(text, back, start):
         # a weekday with no marker near it, but its clause looks ahead further back ("will resume
         # considering the charge against Dr Conrad Murray on Monday", "will be announced by the
         # national election commission in the capital Friday"): the clause's last marker, a
         # participle after its modal being the modal's
         last = None
-        for rx, sign in ((_MODAL, 1), (_PAST, -1)):
+        for rx, sign in ((_MODAL_FAR, 1), (_PAST, -1)):
             for m in rx.finditer(text, back, start):
                 if last is None or m.start() > last[0]:
                     last = (m.start(), sign)
@@ -388,6 +405,7 @@ def _modal_governs(before: str, passive: bool = False) -> bool:
         last_modal = m
     return last_past is not None and last_modal is not None and last_modal.start() < last_past.start() \
         and bool(_WEAK_PAST.fullmatch(last_past.group(0))) and not _STRONG_PAST.search(before[last_modal.end():]) \
+        and not _NOUN_PHRASE.search(before, last_modal.end(), last_past.start()) \
         and (not passive or bool(re.search(r"\b(?:be|been|get)\s+(?:\w+ly\s+)?$", before[:last_past.start()])))
 
 
@@ -399,6 +417,19 @@ _PLANS_TO = re.compile(r"\s*(?:(?!(?:who|which|that)\b)[\w.-]+\s+){1,4}?"
                        r"(?:plans?|intends?|hopes?|expects?|(?:is|are)\s+(?:expected|scheduled|set|due))\s+to\s+[a-z]",
                        re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to|(?:is|are)\s+to\s+[a-z]+)\b|'ll\b", re.IGNORECASE)
+# what looks ahead from further back in a clause ("would move towards cutting off supplies to Belarus
+# from 0700 GMT Monday", "is widely expected to ask the governor to dissolve parliament on Tuesday")
+_MODAL_FAR = re.compile(_MODAL.pattern + r"|\bwould(?!\s+have\b)(?=\s+[a-z])|\b(?:expected|scheduled|set|due|plans?"
+                        r"|threat(?:en|ens|ening))\s+to\s+[a-z]+\b", re.IGNORECASE)
+# present forms of verbs of plans that are also nouns, and what makes them nouns: a determiner, a
+# possessive or a preposition before ("an unannounced visit", "the Knesset vote", "in return")
+_PLAN_VERBS = frozenset("meet arrive begin start open vote leave return resume visit travel close end head convene".split())
+_NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|that|its|his|her|their|our|in|of|from|for|at|after|during|with)"
+                          r"|['’]s)\s+(?:[\w-]*[^\Ws]\s+)?$", re.IGNORECASE)
+_THAT_BETWEEN = re.compile(r"\bthat\s")
+# a noun phrase or a clause between a modal and a participle: the participle is not the modal's ("will
+# withdraw troops in the phase of the pullout agreed in August", "will provide a chance, media reported")
+_NOUN_PHRASE = re.compile(r",|\b(?:the|a|an|of|in|from|for|with|at|by|on)\b", re.IGNORECASE)
 _WEEKDAY_IN = re.compile(WEEKDAY_NAMES, re.IGNORECASE)
 # where a sentence or a clause surely ends: a stop, a line, a dash, a colon, a bracket, a quotation mark
 _HARD_STOP = re.compile(r"[.!?;:\n()\[\]\"“”`]|'\s|\s['‘]|\s--\s|\s—\s|-[LR]RB-")
@@ -576,7 +607,7 @@ def _h_range(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{y}-{mo:02d}-{d1:02d}", f"RANGE:{y}-{mo:02d}-{d2:02d}"
 
 
-_FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX}(?:\s?,)?\s+)?(?P<m>{MONTH_NAMES})\s+(?P<d>{_DAYN})(?![\d:])"
+_FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX}(?:\s?,)?\s+)?(?P<m>{MONTH_NAMES})\s+(?P<d>{_DAYN})(?!\d|:\d)"
              rf"(?:(?:(?:\s?,)?\s+|,(?=(?:19|20)\d\d(?!\d)))(?P<y>{_YEAR}|'\d\d(?!\d)))?")  # "Jan 2,2003" too
 
 
@@ -626,14 +657,17 @@ def _h_iso(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return ("TIME", v + "T" + m["t"], None) if m["t"] else ("DATE", v, None)
 
 
-@rule("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])")
+@rule("slash", r"(?P<m>[12]\d|3[01]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])")
 def _h_slash(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
-    y = _year_of(m["y"])
-    return "DATE", f"{y:04d}-{int(m['m']):02d}-{int(m['d']):02d}", None
+    """Month first ("03/18/2013"), unless the first number can only be a day ("18/03/2013")."""
+    y, a, b = _year_of(m["y"]), int(m["m"]), int(m["d"])
+    mo, d = (b, a) if a > 12 else (a, b)
+    date(y, mo, d)  # a ValueError refuses "14/15/2013"
+    return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
 
 
 _TIME_DAY = (rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})"
-             rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<md>{MONTH_NAMES}\s+{_DAYN})(?![\d:])(?:(?:\s?,)?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"
+             rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<md>{MONTH_NAMES}\s+{_DAYN})(?!\d|:\d)(?:(?:\s?,)?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"
              rf"|(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
              rf"|\s+(?P<pd>(?:this|that|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|tonight|last\s+night))?")
 
@@ -694,8 +728,18 @@ _WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:the\s+)?(?:l
               rf"|(?:\s?,)?\s+(?P<d2>{_DAYN})\s+(?P<m2>{MONTH_NAMES})(?:(?:\s?,)?\s+(?P<y2>{_YEAR}))?)?(?P<pl>s)?")
 
 
+# a newspaper named for its day: "The Sunday Times reported", "the Mail on Sunday"
+_PAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mail|Express|Herald|Post|Independent|Mirror|Tribune|Observer|Star"
+                          r"|Sport|People|Age|Morning\s+Post|Business\s+Post)\b")
+_PAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Scotland|Sun)\s+on\s+$")
+
+
 @rule("weekday", _WDAY_PART)
 def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if not (m["pt"] or m["m"] or m["m2"] or m["pl"] or m["last"]) and (
+            _PAPER_AFTER.match(ctx.text, ctx.end)
+            or (m["wd"] == "Sunday" and _PAPER_BEFORE.search(ctx.text, max(0, ctx.start - 20), ctx.start))):
+        return None
     wd = _wday_num(m["wd"])
     mod = _mod_of(m["e"])
     if m["pl"]:
@@ -795,16 +839,26 @@ def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
 
 @rule("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<rel>last|this|next|current|latest|previous|past|same|"
                  rf"year-earlier|year-ago)\s+|(?:(?P<ry>last|this|next)\s+year's\s+)|(?P<yp>{_YEAR})\s+)?"
-                 rf"(?:fiscal\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<u>quarter|half)"
-                 rf"(?:\s+of\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{_YEAR}|this\s+year|last\s+year|next\s+year))?")
+                 rf"(?:fiscal\s+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<u>quarter|half)"
+                 rf"(?:\s+of\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{_YEAR}|this\s+year|last\s+year|next\s+year))?"
+                 # "Q1", "Q4 2012", "2Q 2013", "H1", "Q3'12" (not "H1N1", "H2O")
+                 rf"|(?P<ab>(?-i:Q[1-4]|[1-4]Q|H[12]|[12]H))(?![\w-])(?:\s*['’](?P<ay>\d\d)|[\s/-]?(?P<yq>{_YEAR}))?)")
 def _h_quarter(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
-    o = m["o"].lower()
-    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[o]
-    half = m["u"].lower() == "half"
+    if m["ab"]:
+        if re.search(r"\b(?!(?:In|For|By|During|Since|From|Of|The|And|To|Until|Through|Before|After)\b)[A-Z]\w*\s+$",
+                     ctx.text[max(0, ctx.start - 24):ctx.start]):
+            return None  # a model name ("the Audi Q3"), not a quarter
+        q, half = int(re.sub(r"\D", "", m["ab"])), "H" in m["ab"]
+    else:
+        o = m["o"].lower()
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[o]
+        half = m["u"].lower() == "half"
     if half and q > 2:
         return None
     if m["y"] and m["y"][0].isdigit():
         y = m["y"]
+    elif m["yq"] or m["ay"]:
+        y = str(_year_of(m["yq"] or m["ay"]))
     elif m["yp"]:
         y = m["yp"]
     elif ctx.dct is None:
@@ -841,7 +895,7 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
         return None
     if t.endswith("period") and rel in ("first", "second", "last", "previous", "prior", "same"):
         return None
-    if rel in ("first", "second"):
+    if rel in ("first", "second") or _QUARTER_OF_SOMETHING.match(ctx.text, ctx.end):
         return None
     ended = _quarter_ended(ctx)
     base = ended or ctx.last_quarter
@@ -1122,8 +1176,6 @@ _ADDRESS = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|R
                       r"Lane|Drive|Place|Way|Court|Square|Highway|Parkway)\b")
 
 
-_REL_UNIT = r"(?:day|week|weekend|month|year|quarter|decade|century)"
-
 
 @rule("deictic", rf"{_EDGE}?(?:(?P<the>the\s+)?(?P<d>last|this|next|past|coming|previous|current|following|same|that)\s+)"
                  rf"(?P<u>{_REL_UNIT})(?![\w-])")
@@ -1317,6 +1369,8 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
         return None  # "a second summit"
     if u == "quarter" and (m["pl"] or "-" in m["h"]) and nt not in ("a", "an") and "-" in m["h"]:
         return None  # "three-quarters"
+    if u == "quarter" and _QUARTER_OF_SOMETHING.match(ctx.text, ctx.end):
+        return None  # "a quarter percentage point", "three quarters of a million", "a quarter of the vote"
     if u == "quarter" and m["pl"] and re.search(r"-\s*$", ctx.text[max(0, ctx.start - 1):ctx.start + 1]):
         return None
     if nt == "the next few":
@@ -1548,7 +1602,7 @@ _START_WORDS = frozenset(
     "quarter period comparable corresponding prior preceding remaining final several few many dozens half noon "
     "midnight spring summer fall autumn winter morning afternoon evening night overnight christmas new "
     "independence halloween valentine's veterans thanksgiving labor memorial election easter good martin day "
-    "week month decade century decades-long".split()
+    "week month decade century decades-long q1 q2 q3 q4 h1 h2".split()
     + list(MONTHS) + list(WEEKDAYS) + list(SMALL) + list(TENS) + ["hundred", "thousand"] + list(ORDINALS))
 _WORD = re.compile(r"[\w']+")
 
@@ -1560,7 +1614,7 @@ _HEAD_WORDS = frozenset(
     "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
     "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
     "election easter friday veterans century centuries decade decades twenties thirties "
-    "forties fifties sixties seventies eighties nineties thousand eighteen nineteen twenty".split()
+    "forties fifties sixties seventies eighties nineties thousand eighteen nineteen twenty q1 q2 q3 q4 h1 h2".split()
     + [u + sfx for u in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "weekend",
                          "decade") for sfx in ("", "s")]
     + list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS))
