@@ -24,10 +24,10 @@ from .referents import with_referents
 from .revisions import revision_of
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
-from .summary_text import STOP, content_stems, display_text
+from .summary_text import NUMBER_WORDS, STOP, content_stems, display_text, trim_span
 from .timeline import timeline
 
-__all__ = ["build_brief", "choose_headline", "headline_from", "lead_title"]
+__all__ = ["build_brief", "choose_headline", "cut_headline", "headline_from", "headline_title", "lead_title"]
 
 log = logging.getLogger("storyline")
 
@@ -53,7 +53,7 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
 
         best = max(enumerate(titled), key=lambda ia: (round(score(ia[1]), 6), -len(ia[1].title or ""), -ia[0]))[1]
         if not (summary and 3 * len(titled) < len(articles) and coverage(best) < TITLE_COVERAGE):
-            return best.title or ""
+            return headline_title(best.title or "")
     if summary:
         first = summary[0]
         source = next((a for a in articles if a.id == first.article_id), None)
@@ -64,12 +64,17 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
 
 
 HEADLINE_WORDS = 14
+# a sentence, or its first clause, up to this long is shown whole: cutting a few words off it
+# ("... dropped their interest rate to 3 …") saves a reader less than it loses
+HEADLINE_MAX_WORDS = 20
 TITLE_COVERAGE = 0.35   # (a tenth of the titles of DUC 2003/2004 and TAC 2011 fall under; no story's best)
 # an opening phrase that sets the scene before the news ("In a critical ruling for the league, ...",
-# "On Monday, ...", "After weeks of talks, ..."): a headline starts after it
+# "On Monday, ...", "After weeks of talks, ...", "A day after the vote, ..."): a headline starts after it
 _TO_COMMA = r"[^,;:\"“”]{0,110},\s+(?=[A-Za-z])"  # the rest of a phrase, to its comma
-_SCENE = re.compile(r"^(?:In|On|At|After|Before|During|Amid|Despite|With|Following|Since|As|For|Under|By)\b"
-                    + _TO_COMMA)
+_SCENE = re.compile(r"^(?:In|On|At|After|Before|During|Amid|Despite|With|Following|Since|As|For|Under|By|"
+                    r"(?:(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Just|Only|\d+)\s+"
+                    r"(?:minutes?|hours?|days?|weeks?|months?|years?)|Minutes|Hours|Days|Weeks|Months|Years)"
+                    r"\s+(?:after|before|since|into))\b" + _TO_COMMA)
 
 _AND_SCENE = re.compile(r"(?:and|or|but|nor)\s")
 _ADJECTIVE_COMMA = re.compile(r"(?:On|In|At|During)\s+(?:a|an|the)\s+(?:warm|cold|hot|cool|sunny|rainy|bright|dark|"
@@ -84,12 +89,60 @@ _SCENE_MORE = re.compile(r"(?:and|or|but|nor)\s" + _TO_COMMA)
 _NOT_SCENE = re.compile(r"^(?:At (?:least|most)|As (?:many|much|few|little))\b")
 
 
+# a headline does not end on a word that needs the words after it ("... agreement with …", "to 3 …")
+_NO_END = frozenset("a an the of to in on at for with by from into onto over under about against between among "
+                    "during after before since until as than and or but nor that which who whom whose when while "
+                    "where because his her its their our your my this these those is are was were be been being "
+                    "has have had will would can could shall should may might must do does did not no very "
+                    "more most some any each every such".split()) | NUMBER_WORDS \
+    | frozenset("try tries want wants plan plans agree agrees decide decides seek seeks hope hopes refuse "
+                "refuses continue continues need needs fail fails vow vows promise promises threaten threatens "
+                "able going set due likely".split())   # ... nor on one that wants its "to" ("to try …")
+# a word that opens a clause of its own: a headline may end before it, within HEADLINE_MAX_WORDS
+_CLAUSE_OPENERS = frozenset("who which whose whom where as after before when while because since until amid despite "
+                            "although though but following unless whereas".split())
+# ... but not after a word it makes one phrase with ("only weeks after", "shortly before", "even as")
+_BOUND_TO_NEXT = frozenset("shortly soon just right even long only such so well same minutes hours days weeks "
+                           "months years moments".split())
+# a word that opens a phrase: a headline may end before it, within HEADLINE_WORDS
+_PHRASE_OPENERS = frozenset("in on at for with by from into onto over under against between during near outside "
+                            "inside across through toward towards without within along among around to".split())
+# a phrase set off by commas that a headline can do without: an apposition or a relative clause
+# ("Bob Lane, the incoming speaker of the House, took ..." -> "Bob Lane took ...")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_ASIDE = re.compile(r",\s+(?:who|which|whose|a|an|the|[a-z]+ed)\s[^,;:()\"“”]{3,120}?,\s+"
+                    rf"(?=(?!(?:and|or|but|nor)\b)[a-z]|{_WEEKDAY})")
+# "also" leans on what came before it ("The ministry also said ..."): a headline stands alone
+_ALSO = re.compile(r"(?<!\bbut)(?<!\bonly)(?<!\band)\s+also\b(?=\s+[a-z])", re.I)
+
+
+# a wire service's note closing a title: a desk code ("(HLW)"), a part number ("(1)"), a release or
+# update note ("(FOR RELEASE THE WEEK OF MON., MAY 17)", "(UPDATE 2)"): no words of the story
+_TITLE_NOTE = re.compile(r"\s*\((?:[A-Z]{2,5}|\d{1,2}|(?:FOR\s+RELEASE|EMBARGOED|UPDATE|UPDATED|CORRECTED|REFILE)"
+                         r"\b[^()]*)\)\s*$")
+# a title that runs on into its deck ("Sanders lays off 200 staffers; Win or not, candidate says, ...")
+_DECK = re.compile(r";\s+(?=[A-Z])")
+
+
+def headline_title(title: str) -> str:
+    """An article's title as a story's headline: less a wire service's closing note ("(HLW)", "(FOR
+    RELEASE ...)"), and less its deck after a semicolon when the two are longer than a headline
+    (``HEADLINE_WORDS``) or the deck is a word or two ("; Obituary")."""
+    title = _TITLE_NOTE.sub("", title.strip()) or title.strip()
+    deck = _DECK.search(title)
+    if deck and len(title[:deck.start()].split()) >= 4 \
+            and (len(title.split()) > HEADLINE_WORDS or len(title[deck.end():].split()) <= 2):
+        title = title[:deck.start()]
+    return title
+
+
 def headline_from(sentence: str, max_words: int = HEADLINE_WORDS) -> str:
     """A headline made of a sentence for a story without titles: its main clause first (an opening
-    scene-setting phrase left out: "In a critical ruling for the NBA, arbitrator John Feerick
-    decides ..." -> "Arbitrator John Feerick decides ..."), cut to ``max_words`` words at a clause's
-    comma when one is near the limit, with "…" when cut."""
-    text = " ".join(sentence.split())
+    dateline or scene-setting phrase left out: "In a critical ruling for the NBA, arbitrator John
+    Feerick decides ..." -> "Arbitrator John Feerick decides ..."), without an "also" that leans on
+    what came before, and whole up to ``HEADLINE_MAX_WORDS`` words; a longer one loses its asides
+    set off by commas, then is cut (``cut_headline``) with "…"."""
+    text = _past_datelines(" ".join(sentence.split()))
     m = _SCENE.match(text)
     if m and _NOT_SCENE.match(text):
         m = None
@@ -108,14 +161,48 @@ def headline_from(sentence: str, max_words: int = HEADLINE_WORDS) -> str:
     if m and len(text[end:].split()) >= 6:
         rest = text[end:]
         text = rest[:1].upper() + rest[1:]
-    words = text.split()
-    if len(words) <= max_words:
-        return text
-    cut = max_words
-    for k in range(max_words, max_words // 2, -1):
-        if words[k - 1].endswith((",", ";", ":")):
-            cut = k
+    text = _ALSO.sub("", text)
+    if len(text.split()) > max(max_words, HEADLINE_MAX_WORDS):
+        shorter = _ASIDE.sub(" ", text)
+        if len(shorter.split()) >= 6:
+            text = shorter
+    return cut_headline(text, max_words)
+
+
+def _past_datelines(text: str) -> str:
+    """``text`` less the datelines and slugs that open it ("CUBA-FLIGHTS — MIAMI — As ..." -> "As ...")."""
+    for _ in range(3):
+        i = trim_span(text, lead=True, attributions=False)[0]
+        if not i or len(text[i:].split()) < 6:
             break
+        text = text[i:]
+    return text
+
+
+def cut_headline(text: str, max_words: int = HEADLINE_WORDS) -> str:
+    """``text`` whole up to ``HEADLINE_MAX_WORDS`` words (``max_words`` when it is larger), else cut
+    where a reader sees a whole phrase, with "…": after a comma or before a word that opens a clause
+    ("who", "as", "but") within ``HEADLINE_MAX_WORDS`` words, else before a preposition within
+    ``max_words``, never after a word that needs the next ("the", "of", "to", a number), nor inside a
+    name."""
+    words = text.split()
+    longest = max(max_words, HEADLINE_MAX_WORDS)
+    if len(words) <= longest:
+        return text
+
+    def ends_well(k: int) -> bool:
+        last = words[k - 1].lower().strip("\"“”'‘’()")
+        return bool(last) and last not in _NO_END and not last[0].isdigit() \
+            and not (words[k - 1][:1].isupper() and words[k][:1].isupper())
+
+    low = max_words // 2 + 1
+    clause = [k for k in range(low, longest + 1)
+              if words[k - 1].endswith((",", ";", ":"))
+              or (words[k] in _CLAUSE_OPENERS and ends_well(k) and words[k - 1] not in _BOUND_TO_NEXT)]
+    phrase = [k for k in range(low, max_words + 1) if words[k] in _PHRASE_OPENERS and ends_well(k)
+              and not words[k - 1].endswith(("ed", "ing"))]
+    plain = [k for k in range(low, max_words + 1) if ends_well(k)]
+    cut = max(clause or phrase or plain or [max_words])
     return " ".join(words[:cut]).rstrip(",;:-— ") + " …"
 
 
@@ -130,7 +217,6 @@ def lead_title(a: Article, max_words: int = LEAD_TITLE_WORDS) -> str:
     a photo caption, less its dateline ("BEIJING -- "), cut to ``max_words`` words with "…" when cut.
     "" when the article has a title or no text. It is shown marked as derived, never as the title."""
     from ..analyze.sentences import sentence_spans
-    from .summary_text import trim_span
     from .timeline import past_page_stamp
 
     if a.title or not a.text:
@@ -619,7 +705,7 @@ def _main_bearer(bearers: Sequence[Entity]) -> Entity | None:
 def _full_headline(headline: str, arts: Sequence[Article], entities: Sequence[Entity]) -> str:
     """A headline taken from a summary sentence names its person in full, as the sentence does; a
     title of an article is left as its outlet wrote it."""
-    if any(a.title and a.title.strip() == headline.strip() for a in arts):
+    if any(a.title and headline_title(a.title) == headline.strip() for a in arts):
         return headline
     return full_names([SummarySentence(text=headline)], entities)[0].text
 

@@ -154,7 +154,7 @@ def content_stems(text: str) -> list[str]:
     return [_stem(t) for t in tokens(text) if t not in STOP and len(t) > 1]
 
 
-_NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+NUMBER_WORDS = frozenset("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                           "fifteen sixteen seventeen eighteen nineteen twenty".split())
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TITLE_WORDS = ROLE_HEADS | ROLE_MODS
@@ -168,7 +168,7 @@ def fact_stems(text: str) -> set[str]:
     out = set()
     for i, w in enumerate(words):
         lw = w.lower()
-        if w[0].isupper() or lw in STOP or len(lw) < 3 or lw in _NUMBER_WORDS or _titles_name(words, i):
+        if w[0].isupper() or lw in STOP or len(lw) < 3 or lw in NUMBER_WORDS or _titles_name(words, i):
             continue
         out.add(_stem(lw))
     return out
