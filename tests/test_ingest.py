@@ -351,3 +351,56 @@ def test_a_text_files_field_lines_that_are_no_fields_stay_out_of_its_identity_an
     f.write_text("Source: Officials say 40 people died when the river burst its banks overnight.\nMore followed.")
     (a,), _ = _split(list(read_path(f)))
     assert a.source == "s" and a.text.startswith("Source: Officials say 40 people died")
+
+
+_STORY = ("<p>The Harbor Bridge over the Varn reopened to traffic on Tuesday after six weeks of repairs to its "
+          "eastern span, the city's transport office said.</p>"
+          "<p>Engineers replaced forty steel cables and resurfaced the deck, and the work cost about 12 million "
+          "euros, according to the office's figures published on Monday evening.</p>"
+          "<p>Ferry operators, who carried commuters across the river while the bridge was shut, said their "
+          "extra services would end on Friday as traffic returned to the old route.</p>")
+
+
+def test_a_pages_furniture_gives_neither_its_date_nor_its_lines(tmp_path: Path) -> None:
+    """A date in a 'most read' list is no date of the article (the byline's <time> is); a 'READ MORE'
+    pointer, a 'Next story' link and a 'Print | Email' bar made of links are no lines of its text."""
+    page = ("<html><head><title>Harbor Bridge reopens after repairs</title></head><body>"
+            "<h1>Harbor Bridge reopens after repairs</h1><p class='byline'>By Ana Ruiz "
+            "<time datetime='2019-04-09T09:10:00Z'>Tuesday, April 9, 2019</time></p><div class='text'>" + _STORY
+            + "<p><strong>READ MORE:</strong> <a href='/s/2'>Ferry fares to rise in the summer season</a></p>"
+            "<p><a href='#'>Print this article</a> | <a href='#'>Email to a friend</a></p>"
+            "<p>Next story: <a href='/s/3'>Council approves the new tram depot in Eastbury</a></p></div>"
+            "<aside class='most-read'><h3>Most read</h3><ol><li><a href='/s/4'>Storm floods the old market</a> "
+            "<span class='date'>May 19, 2019</span></li><li><a href='/s/5'>Chef wins bread award</a> "
+            "<span class='date'>May 20, 2019</span></li></ol></aside></body></html>")
+    (tmp_path / "bridge.html").write_text(page, encoding="utf-8")
+    a = storyline.read_article(tmp_path / "bridge.html")
+    assert a.published == date(2019, 4, 9)
+    assert a.text.startswith("The Harbor Bridge over the Varn") and a.text.endswith("to the old route.")
+    assert "READ MORE" not in a.text and "Next story" not in a.text and "Print" not in a.text
+
+
+def test_a_page_titled_by_its_site_alone_is_titled_by_its_heading(tmp_path: Path) -> None:
+    """An old site's page: the <title> is the site's name, the date a line above the heading, a
+    poster's line under it and the tags under the text. The heading is the title, the name the source,
+    and the date, poster's and tags' lines are no part of the text."""
+    page = ("<html><head><title>Varn Valley Gazette</title></head><body><table><tr><td>"
+            "<p class='date'>Tuesday, April 9, 2019</p><h2>Harbor Bridge reopens to traffic after six weeks</h2>"
+            "<p>Posted by admin in Town News</p>" + _STORY + "<p>Tags: Bridge, Traffic, Varn</p></td></tr></table>"
+            "</body></html>")
+    (tmp_path / "gazette.html").write_text(page, encoding="utf-8")
+    a = storyline.read_article(tmp_path / "gazette.html")
+    assert a.title == "Harbor Bridge reopens to traffic after six weeks"
+    assert a.source == "Varn Valley Gazette" and a.published == date(2019, 4, 9)
+    assert a.text.startswith("The Harbor Bridge over the Varn") and a.text.endswith("to the old route.")
+
+
+def test_a_blog_feeds_appeared_first_line_is_no_part_of_the_item(tmp_path: Path) -> None:
+    body = _STORY + ("<p>The post <a href='https://t.example/b'>Harbor Bridge reopens</a> appeared first on "
+                     "<a href='https://t.example'>Town News</a>.</p>")
+    (tmp_path / "feed.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        '<channel><title>Town News</title><item><title>Harbor Bridge reopens</title><link>https://t.example/b</link>'
+        f'<content:encoded><![CDATA[{body}]]></content:encoded></item></channel></rss>', encoding="utf-8")
+    arts, errs = _split(list(iter_articles([tmp_path / "feed.rss"])))
+    assert len(arts) == 1 and arts[0].text.endswith("to the old route.")

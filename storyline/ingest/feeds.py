@@ -30,13 +30,20 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote)\b[^>]*>", re.IGNO
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
+# the line a blog's feed adds under each item ("The post Bridge reopens appeared first on Town News.")
+_APPEARED_FIRST = re.compile(r"^The post .{1,400} appeared first on .{1,120}$")
+
+
 def html_to_text(fragment: str) -> str:
-    """Plain text of an HTML fragment: block tags become paragraph breaks, entities decoded."""
+    """Plain text of an HTML fragment: block tags become paragraph breaks, entities decoded; a last
+    paragraph that only says where the item first appeared (``_APPEARED_FIRST``) is dropped."""
     s = _SCRIPT.sub(" ", fragment)
     s = _BLOCK_TAG.sub("\n\n", s)
     s = htmllib.unescape(_TAG.sub("", s))
-    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", s)]
-    return "\n\n".join(p for p in paras if p)
+    paras = [p for p in (" ".join(p.split()) for p in re.split(r"\n\s*\n", s)) if p]
+    if len(paras) > 1 and _APPEARED_FIRST.match(paras[-1]):
+        paras.pop()
+    return "\n\n".join(paras)
 
 
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}

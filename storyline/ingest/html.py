@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import re
+from copy import deepcopy
+from datetime import date
+from typing import Any
 
 from ..errors import InputError
 from ..records import Article
@@ -32,6 +36,142 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+# the containers of a page that hold other pages' matter: menus, footers, side columns, and lists of
+# other stories or of readers' comments (named so by their class or id: "most-read", "related-links")
+_FURNITURE_TAGS = ("aside", "nav", "footer", "menu")
+_FURNITURE_NAME = re.compile(r"(?:^|[\s_-])(?:most-?read|most-?popular|popular|related|trending|recommended|sidebar|"
+                             r"comments?)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _drop_furniture(tree: Any) -> None:
+    """Remove the page's furniture containers (``_FURNITURE_TAGS``, ``_FURNITURE_NAME``) from ``tree``
+    before anything is read from it: a date in a "most read" list is no date of the article (the
+    metadata search takes any date it finds), and their text is no part of it. A container that holds
+    most of the page's text is the article, whatever its name, and is kept."""
+    body = tree.find(".//body")
+    total = len(_squash(body.text_content())) if body is not None else 0
+    for el in list(tree.iter(*_FURNITURE_TAGS, "div", "section", "ul", "ol")):
+        if el.getparent() is None or el.tag in ("body", "html"):
+            continue
+        named = el.tag in _FURNITURE_TAGS or _FURNITURE_NAME.search(f"{el.get('class', '')} {el.get('id', '')}")
+        if named and len(_squash(el.text_content())) <= total / 2:
+            el.drop_tree()
+
+
+_BLOCKS = ("p", "li", "div", "dd", "dt", "td")
+_PROSE_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "article")
+
+
+def _unwrap_layout_tables(tree: Any) -> None:
+    """Make a table whose cells hold paragraphs or headings (an old site's page layout, not a table
+    of figures) plain blocks: a table's text is written a row to a line, which would glue the whole
+    article into one line between "|" marks."""
+    for table in list(tree.iter("table")):
+        cells = [c for c in table.iter("td", "th") if c.getparent() is not None]
+        if any(next(c.iter(*_PROSE_BLOCKS), None) is not None for c in cells):
+            for el in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th")]:
+                el.tag = "div"
+
+
+def _link_lines(tree: Any) -> set[str]:
+    """The texts (squashed) of the page's short blocks written mostly as links: a "READ MORE:" or
+    "Next story:" pointer, a "Print | Email" bar. Such a line in the extracted text leads elsewhere."""
+    found: set[str] = set()
+    for el in tree.iter(*_BLOCKS):
+        text = _squash(el.text_content())
+        if not text or len(text.split()) > 30 or any(child.tag in _BLOCKS for child in el.iterdescendants()):
+            continue
+        linked = sum(len(_squash(a.text_content())) for a in el.iter("a"))
+        if linked >= 0.6 * len(text):
+            found.add(text)
+    return found
+
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+# a line that is only a date stamp ("Saturday, January 29, 2011", "29 Jan 2011 14:05 GMT",
+# "Updated: 2011-01-29"), a poster's line ("Posted by admin in World News") or a label's
+# ("Tags: Egypt, Protest"): page matter around the article's text
+_EDGE_LINE = re.compile(
+    r"^(?:(?:(?:Last\s+)?(?:Updated|Published|Posted)(?:\s+on)?\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"|(?:Posted|Submitted|Filed|Written)\s+(?:by|in|on|under)\b[^.!?]{0,100}"
+    r"|(?:Tags?|Tagged(?:\s+with)?|Filed\s+under|Categor(?:y|ies)|Topics|Related\s+topics|Keywords)\s*:[^.!?]{0,200})$",
+    re.IGNORECASE)
+_EDGE = 3   # lines at each end of the text where such page matter is looked for
+
+
+def _without_page_lines(text: str, links: set[str]) -> str:
+    """``text`` without its lines made of links (``_link_lines``) and, among its first and last
+    ``_EDGE`` lines, without date stamps, posters' and labels' lines (``_EDGE_LINE``)."""
+    lines = [ln for ln in text.split("\n") if _squash(ln) not in links]
+    n = len(lines)
+    kept = [ln for i, ln in enumerate(lines)
+            if not ((i < _EDGE or i >= n - _EDGE) and _EDGE_LINE.match(ln.strip()))]
+    return "\n".join(kept).strip() if any(ln.strip() for ln in kept) else text
+
+
+def _headings(tree: Any) -> list[str]:
+    """The texts of the page's first <h1> and <h2> elements (read before the extraction, which may
+    leave a heading out), once the furniture is gone: a site's logo may come first."""
+    found = (" ".join(el.text_content().split()) for el in tree.iter("h1", "h2"))
+    return [h for h in found if h][:3]
+
+
+def _head_date(tree: Any) -> str | None:
+    """The date the page's <head> declares in its meta tags and JSON-LD, read by htmldate from them
+    alone (not from the <title>: a headline may name another day)."""
+    import htmldate
+    from lxml.html import Element
+
+    head = tree.find(".//head")
+    if head is None:
+        return None
+    page = Element("html")
+    kept = Element("head")
+    for el in head.iter("meta", "script"):
+        kept.append(deepcopy(el))
+    page.append(kept)
+    found = htmldate.find_date(page, extensive_search=False, original_date=True)
+    return str(found) if found else None
+
+
+def _time_date(tree: Any) -> str | None:
+    """The ``datetime`` of the page's first <time> element that has one (a byline's), once the
+    furniture is gone."""
+    for el in tree.iter("time"):
+        value = (el.get("datetime") or "").strip()
+        if value:
+            return value
+    return None
+
+
+def _published(candidates: list[str | None], where: str) -> date | None:
+    """The first of ``candidates`` that reads as a date."""
+    for value in candidates:
+        try:
+            found = parse_published(value, where)
+        except InputError:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _headline(title: str | None, sitename: str | None, text: str,
+              headings: list[str]) -> tuple[str | None, str | None]:
+    """(title, site name): a page whose <title> names only the site ("Valley Gazette", no headline
+    in it) is titled by its first other heading, and the name is the site's. The <title> names only
+    the site when it is the site's declared name, or a name of at most four words found nowhere in
+    the text while the heading is longer."""
+    heading = next((h for h in headings if _squash(h) != _squash(title or "")), None)
+    if not title or not heading or _squash(title) in _squash(text):
+        return title, sitename
+    if _squash(title) == _squash(sitename or "") or len(title.split()) <= 4 < len(heading.split()):
+        return heading, sitename or title
+    return title, sitename
+
+
 def _without_headline(text: str, title: str | None) -> str:
     """The text without its first line when that line is the page's title (trafilatura keeps the
     article's <h1> in the text; the title is the Article's own field, and a headline left in the
@@ -52,8 +192,18 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
         raise InputError(where, "empty HTML page")
     _quiet_trafilatura()
     try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            raise InputError(where, "HTML could not be parsed (no document in it)")
+        _drop_furniture(tree)
+        _unwrap_layout_tables(tree)
+        links = _link_lines(tree)
+        declared = [_head_date(tree), _time_date(tree)]
+        headings = _headings(tree)
+        doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                           favor_precision=True)
+    except InputError:
+        raise
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(where, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
     if doc is not None and not isinstance(doc, dict):
@@ -61,17 +211,18 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
     text = (doc or {}).get("text") or ""
     if not text.strip():
         raise InputError(where, "no article text found in the HTML page")
-    title = (doc or {}).get("title") or None
-    text = _without_headline(text.strip(), title)
-    try:
-        published = parse_published((doc or {}).get("date"), where)
-    except InputError:
-        published = None
+    text = _without_page_lines(text.strip(), links)
+    title, sitename = _headline((doc or {}).get("title") or None, (doc or {}).get("sitename") or None, text,
+                                headings)
+    text = _without_headline(text, title)
+    # the date the page declares (its head's metadata, then a <time> element), before one htmldate
+    # finds in the text or the address
+    published = _published([*declared, (doc or {}).get("date")], where)
     return Article(
         text=text,
         title=title,
         published=published,
-        source=(doc or {}).get("sitename") or None,
+        source=sitename,
         url=url or (doc or {}).get("url") or None,
         meta={"path": where},
     )
