@@ -1452,3 +1452,63 @@ def test_a_companys_name_without_its_industry_word_and_a_name_wrapped_at_a_line_
     vask = [e for e in ents if "Vask" in (e.name, *e.aliases) or e.name.startswith("Vask ")]
     assert len(vask) == 1, [(e.name, e.aliases) for e in vask]
     assert not any("\n" in a for e in ents for a in (e.name, *e.aliases)), [(e.name, e.aliases) for e in ents]
+
+
+def test_a_product_is_no_organisation_person_or_place() -> None:
+    """A name the article writes where a product's stands ("prescribed X", "X, a mild stimulant", "the
+    antiviral drugs X and Y") is a product's (MISC) everywhere in it; a drug maker stays a body."""
+    from storyline.analyze.entities import recognize_entities
+
+    def labels(text: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in recognize_entities(text):
+            out.setdefault(m.text, set()).add(m.label)
+        return out
+
+    got = labels("Doctors in Carrow prescribed Zelvaro to forty patients last spring. Zelvaro has since won a large "
+                 "share of the market, and Norvex Corp. hopes Zelvaro will outsell its rivals.")
+    assert got["Zelvaro"] == {"MISC"} and got["Norvex Corp."] == {"ORG"}, got
+    got = labels("Sales of Morvella, a mild stimulant, rose sharply. Morvella was approved in May. Analysts at "
+                 "Hallam Bank said Morvella would sell well.")
+    assert got["Morvella"] == {"MISC"} and got["Hallam Bank"] == {"ORG"}, got
+    assert labels("The antiviral drugs Fendrix and Qualtane seem to work, Bellcorp said.")["Fendrix"] == {"MISC"}
+    got = labels("Drugmaker Brenlow Pharmaceuticals, the drug maker, said on Monday it would cut jobs. Brenlow said "
+                 "profits fell.")
+    assert got["Brenlow"] == {"ORG"}, got
+
+
+def test_a_broadcast_band_alone_is_no_name() -> None:
+    """"89.3 FM", "on FM", "FM radio": the band names no station; "Sunrise FM" does."""
+    from storyline.analyze.entities import recognize_entities
+
+    text = ("The station broadcasts on FM in Carrow's four largest towns: Carrow 89.3 FM and Dunmore 101.5 FM. "
+            "Listeners can also tune in to FM radio at noon.")
+    assert "FM" not in {m.text for m in recognize_entities(text)}, recognize_entities(text)
+    assert "Sunrise FM" in {m.text for m in recognize_entities("Carrow's Sunrise FM said its reporter was safe.")}
+
+
+def test_a_product_named_so_in_one_article_is_a_product_in_the_story() -> None:
+    """One article writes "the drug Zelvaro"; the others only "Zelvaro has won ...": the story's entity
+    is a product (MISC), listed after the people, organisations and places."""
+    arts = _story(["Norvex Corp. said on Monday that the drug Zelvaro would reach pharmacies in May.",
+                   "Zelvaro has won a large share of the market since May, Norvex Corp. said.",
+                   "Zelvaro outsold its rivals in June, and Norvex Corp. raised its forecast.",
+                   "Doctors say Zelvaro has helped thousands. Zelvaro costs little, Norvex Corp. said."])
+    ents, _ = _entities(arts)
+    assert _find(ents, "Zelvaro").label == "MISC", [(e.name, e.label) for e in ents]
+    assert _find(ents, "Norvex Corp.").label == "ORG"
+
+
+def test_a_clause_ending_on_a_product_noun_makes_no_product() -> None:
+    """"... for medical treatment, Tarsen asked ...", "the anti-depressant Welbutrin, Tom Lippert was": the
+    comma ends a clause; the name after it stays a person."""
+    from storyline.analyze.entities import product_context, recognize_entities
+
+    text = "Learning that Voss had entered Carrow for medical treatment, Tarsen asked the police to hold him."
+    assert not product_context(text, text.index("Tarsen"), text.index("Tarsen") + 6)
+    got = {(m.text, m.label) for m in recognize_entities(
+        "Tom Lippert is a student in Carrow. After doctors prescribed the anti-depressant Welbutrin, Lippert was "
+        "miserable.")}
+    assert ("Lippert", "MISC") not in got, got
+    text = "Stimulants, such as Morvella, are prescribed to children."
+    assert product_context(text, text.index("Morvella"), text.index("Morvella") + 8)

@@ -1495,6 +1495,34 @@ def test_a_pronoun_is_not_the_person_its_own_quotation_names() -> None:
     assert q.speaker_resolved == "Dana Hale", q.speaker_resolved
 
 
+def test_a_pronoun_is_not_the_person_its_typewriter_quotation_names() -> None:
+    """NYT's typewriter marks (``...'') are quotation marks when a pronoun's speaker is sought: the
+    name inside the pronoun's own quotation, or inside a quotation of the sentence, is not the one
+    who speaks it."""
+    named = ("The mayor's rival, state Sen. Paul Hart, has called on Mayor Tom Reed to resign. "
+             "``The council can't ignore Mayor Reed's debts,'' he said.")
+    q = _by_text(extract_quotes(named), "The council")
+    assert q.speaker_resolved == "Paul Hart", q.speaker_resolved
+    told = ("Mayor Tom Reed opened the bridge. Paul Hart, a county planner, said the delay could hurt the project. "
+            "``As the voters learn the cost of the bridge, Reed's support will fade,'' he said.")
+    q = _by_text(extract_quotes(told), "As the voters")
+    assert q.speaker_resolved == "Paul Hart", q.speaker_resolved
+
+
+def test_a_participle_of_a_cue_verb_is_no_cue() -> None:
+    """A verb of reference used as an adjective or a passive names no one who speaks: "nine threatened
+    salmon runs", "isn't threatened", "countries threatened with a flight of investors", "projected at
+    $4 billion"; the finite verb still is a cue ("he hinted at a reprieve", "In March of 2001 revealed")."""
+    for text in ("The rules give new protections to nine threatened salmon runs in the valley.",
+                 "Many anglers do not know the Redfin trout isn't threatened or endangered.",
+                 "The new credit lines would go to countries threatened with a flight of investors.",
+                 "The state budget, which analysts see projected at $4 billion, will grow."):
+        assert not extract_quotes(text), (text, [(q.speaker, q.cue) for q in extract_quotes(text)])
+    assert [q.cue for q in extract_quotes("He hinted at a reprieve for the mayor.")] == ["hinted"]
+    got = extract_quotes("Photos taken in March of 2001 revealed strange patches on the moon.")
+    assert [q.cue for q in got] == ["revealed"], got
+
+
 def test_an_object_before_and_said_ends_before_the_and() -> None:
     text = ("President Tom Voss pledged one of the biggest relief efforts in recent history and said Korvania "
             "would \"not be forgotten\" in its hour of need.")

@@ -29,8 +29,8 @@ from .timex import WEEKDAYS
 from .ner_features import (PTB_BRACKETS, DocStats, Resources, bio_spans, doc_label_features, doc_stats,
                            sentence_features, tokenize)
 
-__all__ = ["MODEL_DIR", "MODES", "load_resources", "recognize_entities", "repair_spans", "split_joined_names",
-           "tag_tokens"]
+__all__ = ["MODEL_DIR", "MODES", "load_resources", "product_context", "recognize_entities", "repair_spans",
+           "split_joined_names", "tag_tokens"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 MODES = ("accurate", "fast")
@@ -811,6 +811,72 @@ def _acronym_places(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# nouns of medicines and goods sold by name ("the drug Tamiflu", "Ritalin, a mild stimulant"), a lexicon class
+_PRODUCT_NOUNS = (r"(?:drugs?|medicines?|medications?|pills?|tablets?|capsules?|painkillers?|pain\s+relievers?|vaccines?|"
+                  r"antivirals?|anti-virals?|antibiotics?|antidepressants?|anti-depressants?|stimulants?|sedatives?|"
+                  r"inhibitors?|remed(?:y|ies)|treatments?)")
+# the nouns of a body that a product's noun may qualify ("the drug maker Merck", "Merck, the drug company")
+_MAKER_NOUNS = r"(?:makers?|manufacturers?|compan(?:y|ies)|firms?|giants?|groups?|industry|distributors?|units?|divisions?)"
+# what stands right before a product's name: its kind ("the antiviral drug Tamiflu", "drugs such as
+# Ritalin"), a dose or a prescription ("doses of Tamiflu", "20 mg of Prozac", "prescribed Vioxx"), a
+# brand or its maker ("the trade name Ritalin", "marketed as Ritalin", "the maker of Ritalin")
+_PRODUCT_BEFORE = re.compile(
+    rf"(?:\b{_PRODUCT_NOUNS}(?:\s+(?:such\s+as|like|including|called|named|known\s+as))?[ \t]+|"
+    rf"\b{_PRODUCT_NOUNS},\s+(?:such\s+as|like|including)\s+|"  # (not a clause's end: "for medical treatment, Garzon asked")
+    rf"\bsuch\s+{_PRODUCT_NOUNS}\s+as\s+|\bunder\s+the\s+names?\s+|"
+    r"\b(?:doses?|courses?|milligrams?|mg|prescriptions?)\s+(?:of|for)\s+|\d\s*(?:mg|milligrams?)\s+|"
+    r"\bprescrib(?:e|es|ed|ing)\s+|\b(?:brand|trade)\s+names?\s+|\bmarketed\s+(?:as|under\s+the\s+(?:brand\s+|trade\s+)?names?)\s+|"
+    r"\bmakers?\s+of\s+)$", re.IGNORECASE)
+# what follows a product's name: a registered or trade mark, its kind in apposition ("Viagra, the
+# impotency pill"; not "Merck, the drug maker"), or its maker ("Relenza, made by GlaxoSmithKline")
+_PRODUCT_AFTER = re.compile(
+    rf"\s*(?:[®™]|,\s+(?:a|an|the|its|their|[A-Z][\w&.-]*\s?['’]s)\s+(?:[\w-]+\s+){{0,4}}?{_PRODUCT_NOUNS}\b"
+    rf"(?!\s+{_MAKER_NOUNS}\b)|,?\s+(?:(?:made|manufactured|marketed|produced)\s+by\s+[A-Z]|known\s+generically\b))")
+# a name joined to a product's name ("the drugs Tamiflu and Relenza"; not a comma alone, which may end a
+# clause: "the anti-depressant Welbutrin, Lippman was miserable")
+_LIST_JOINT = re.compile(r",?\s+(?:and|or)\s+")
+
+
+def product_context(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands where a product's name does (``_PRODUCT_BEFORE``,
+    ``_PRODUCT_AFTER``): "the drug Vioxx", "doses of Tamiflu", "Ritalin, a stimulant", "Relenza, made
+    by GlaxoSmithKline". Not a possessive ("drugs such as Merck's Vioxx": Merck is the maker)."""
+    if re.match(r"['’]s?\b", text[end:end + 2]):
+        return False
+    # (and a company's own: "its Lipitor pill", "its Vioxx drug")
+    own = re.search(r"\b(?:its|their)\s+$", text[max(0, start - 8):start]) and re.match(rf"\s+{_PRODUCT_NOUNS}\b", text[end:end + 30])
+    return bool(_PRODUCT_BEFORE.search(text, max(0, start - 60), start) or _PRODUCT_AFTER.match(text, end) or own)
+
+
+def _products(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name of one word that the article writes once where a product's name stands
+    (``product_context``), or joined to such a name by "and" or "or" ("the drugs Tamiflu and Relenza"),
+    is a product's everywhere in it (CoNLL's MISC), not the organisation, place or person the
+    tagger read elsewhere ("Vioxx has made steady gains", "taking Ritalin")."""
+    named: set[str] = set()
+    last: Mention | None = None
+    for m in mentions:
+        if " " not in m.text and (product_context(text, m.start, m.end) or (
+                last is not None and last.text in named and _LIST_JOINT.fullmatch(text, last.end, m.start))):
+            named.add(m.text)
+        last = m
+    return [dataclasses.replace(m, label="MISC") if m.text in named else m for m in mentions]
+
+
+# the broadcast bands, which name no station on their own ("89.3 FM", "on FM", "FM radio"; "Joy FM" is one)
+_BANDS = frozenset(["AM", "FM"])
+_BAND_AFTER = re.compile(r"\s*(?:/|radio|frequenc|relay|network|band|dial|station|transmitter)", re.IGNORECASE)
+
+
+def _band(text: str, m: Mention) -> bool:
+    """Whether ``m`` is a broadcast band alone: after a frequency ("89.3 FM"), after "on" ("broadcasting
+    on FM in Haiti") or before a word of broadcasting ("FM radio", "AM/FM"); not "the FM spokesman"."""
+    if m.text not in _BANDS:
+        return False
+    before = text[max(0, m.start - 12):m.start]
+    return bool(re.search(r"(?:\d|\bon\s|/)\s*$", before) or _BAND_AFTER.match(text, m.end))
+
+
 _LOWER_WORD = re.compile(r"[a-z][a-z-]+")
 
 
@@ -898,6 +964,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
                 titled.add(text[a:b])
     mentions = split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id))
     mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled), text))
+    mentions = [m for m in _products(text, mentions) if not _band(text, m)]
     if ":" in text:
         mentions = _turn_speakers(text, mentions)
     if roles:

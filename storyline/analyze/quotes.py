@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Sequence
 from ..records import Quote
 from .ner_features import PTB_BRACKETS
 from .sentences import NEWS_AGENCIES, comments_start, line_per_sentence
-from .timex import WEEKDAYS, live_log, live_stamp_cuts, live_stamp_end
+from .timex import SMALL, TENS, WEEKDAYS, live_log, live_stamp_cuts, live_stamp_end
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
@@ -1063,17 +1063,23 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             continue
         if _is_cap(t) and i + 1 < n and toks[i + 1].low in CUE_VERBS and toks[i + 1].text.islower():
             continue  # "Nadia Said told reporters": a name (in a headline's capitals too), the cue after it
-        if i > 0 and toks[i - 1].low in ("is", "was", "are", "were", "be", "been", "being") \
-                and t.low not in _ATTITUDE and (
+        if i > 0 and _passive_before(toks, i) and t.low not in _ATTITUDE and (
                 t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
-            continue  # passive: "is said to have met", "was announced" -- no speaker named here
+            continue  # passive: "is said to have met", "was announced", "isn't threatened" -- no speaker named here
         if i + 1 < n and toks[i + 1].low in ("by", "of", "for") and t.low not in ("said", "say", "says"):
             continue  # passive / nominal uses: "claims of", "reported by"
+        if 0 < i and i + 2 < n and toks[i + 1].low in ("with", "at") and t.low in _OBJECT_ONLY and t.low.endswith("ed") \
+                and not _is_cap(toks[i + 2]) and toks[i - 1].low not in _PRONOUNS and toks[i - 1].low not in _AUX \
+                and toks[i - 1].text != ",":
+            # a verb that takes its object, passive: "countries threatened with ...", "projected at $4.6
+            # trillion" (not "he hinted at a reprieve", "discussed with Milosevic a document")
+            continue
         if not (t.low.endswith("ed") or t.low.endswith("ing") or t.low in _IRREGULAR_PAST) and (
                 (i + 1 < n and (toks[i + 1].low in _AUX_VERBS or toks[i + 1].low in CUE_VERBS))
                 or (i > 0 and toks[i - 1].low in _DETS)):
             continue  # a noun: "a broken rail was", "the report said", "his calls"
-        if t.low.endswith("ed") and 0 < i < n - 1 and (toks[i - 1].low in _DETS or _possessive(toks[i - 1].text)) \
+        if t.low.endswith("ed") and 0 < i < n - 1 and (toks[i - 1].low in _DETS or _possessive(toks[i - 1].text)
+                                                     or _number_word(toks[i - 1].low)) \
                 and toks[i + 1].text[:1].islower() and toks[i + 1].low not in _AUX_VERBS \
                 and toks[i + 1].low not in ("that", "to", "on", "in", "at", "by", "with", "as", "it", "he", "she", "they"):
             continue  # a participle before its noun: "Obama's reported choice", "the alleged victim"
@@ -1105,6 +1111,24 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
     found = [f for f in found if not (_cue_word(text, f) in _NESTED_AWAY and
                                       any(g is not f and g.start <= f.cue[0] < g.end for g in found))]
     return _cut_coordinated(text, found)
+
+
+# the words before a passive participle: a copula, negated too ("isn't threatened", "was not
+# expected"), or a verb that takes a state ("remain threatened", "are considered threatened")
+_PASSIVE_AUX = frozenset("is was are were be been being remain remains remained seem seems seemed become became "
+                         "becomes considered deemed listed classified".split()) | frozenset(
+    w.replace("'", q) for w in "isn't wasn't aren't weren't".split() for q in "'’")
+
+
+def _passive_before(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether the verb at toks[i] follows a passive's auxiliary (``_PASSIVE_AUX``), or one and "not"."""
+    return toks[i - 1].low in _PASSIVE_AUX or (i > 1 and toks[i - 1].low in ("not", "never") and toks[i - 2].low in _PASSIVE_AUX)
+
+
+def _number_word(word: str) -> bool:
+    """A cardinal in digits or words ("14", "nine", "twenty"): before a participle, its noun's count
+    ("nine threatened salmon populations")."""
+    return (word.isdigit() and not _YEAR.fullmatch(word)) or word in SMALL or word in TENS  # ("in January of 1995 revealed")
 
 
 _NESTED_AWAY = _WEAK | _INTENT | _ATTITUDE  # cues that inside another quote are its words
@@ -2225,8 +2249,8 @@ def _people_in(text: str, lo: int, hi: int, fulls: _FullNames,
 
 @lru_cache(maxsize=16)
 def _quotations(text: str) -> list[tuple[int, int]]:
-    """``quoted_regions`` of a text, read once per text."""
-    return quoted_regions(text)
+    """``quoted_regions`` of a text, typewriter marks (``...'') read as quotation marks, read once per text."""
+    return quoted_regions(with_typewriter_marks(text))
 
 
 def _person_before(text: str, at: int, people: Sequence[str], after: int = 0,
@@ -2482,7 +2506,7 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
 
         told = {(pos, name): sex_of(pos, name) for pos, name in cands}
         cands = [c for c in cands if not sex_clash(sex, told[c])]
-        if own and text[own[0]:own[0] + 1] in ('"', "“", "'", "‘"):
+        if own and text[own[0]:own[0] + 1] in ('"', "“", "'", "‘", "`"):
             # a quotation names others, not the one who speaks it ("''Rubio is not going after the
             # leader,'' he said" is not Rubio's, though Rubio was named last)
             words = _NESTED_QUOTE.sub(" ", text[own[0]:own[1]])  # (not in the words it quotes in turn)

@@ -38,7 +38,7 @@ import numpy as np
 
 from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
-from ..analyze.entities import LIST_HEADS, known_place, place_kinds, spelled_by, split_joined_names
+from ..analyze.entities import LIST_HEADS, known_place, place_kinds, product_context, spelled_by, split_joined_names
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.quotes import is_anonymous_label, titled_label
 from ..analyze.sentences import sentence_spans
@@ -1519,6 +1519,11 @@ def _body_named(group: Sequence["LocalEntity"], texts: Mapping[str, str]) -> boo
     return False
 
 
+def _product_named(group: Sequence["LocalEntity"], texts: Mapping[str, str]) -> bool:
+    """Whether one of a name's mentions stands where a product's name does (``product_context``)."""
+    return any(product_context(texts.get(m.article_id, ""), m.start, m.end) for e in group for m in e.mentions)
+
+
 def _head_label(name: str, label: str, role: bool = False) -> str:
     """A person's label on a name whose head word names an organisation or a place ("Carter Center",
     "Ulua River"), or a place's on an organisation's ("Brookings Institution"), is the tagger's slip:
@@ -1611,6 +1616,10 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     texts = {a.id: a.text or "" for a in articles}
     labels = ["ORG" if label == "MISC" and not is_storm and not people_word(name) and _body_named(g, texts)
               else label for g, label, name, is_storm in zip(groups, labels, canonical, storm)]
+    # a name of one word that some article of the story writes where a product's name stands ("the drug
+    # Vioxx", "Viagra, the impotency pill") is a product everywhere, whatever the others' tagger read
+    labels = ["MISC" if label != "MISC" and " " not in name and not any(e.roles for e in g) and _product_named(g, texts)
+              else label for g, label, name in zip(groups, labels, canonical)]
     # a country or a capital named alone is a place, whatever a page about its airline made of it; a
     # continent is no person ("the senior director for Asia")
     labels = ["LOC" if (label == "ORG" and " " not in name and _country_or_capital(name.lower()))
