@@ -14,10 +14,11 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
+from .consolidate.template import template_keys
 from .errors import InputError, InputWarning
 from .group.stories import StoryClusterer, date_order, features, renamed_state, stream_order
 from .ingest import iter_articles
@@ -473,7 +474,20 @@ def update_story_here(store: SQLiteStore, settings: Settings, story_id: str) -> 
     articles, new_ids = story_inputs(store, story_id)
     analyses = ensure_analyses(store, articles, ner_mode=settings.ner_mode)
     put_story_brief(store, safe_brief(story_id, articles, max_words=settings.summary_words, analyses=analyses,
-                                      new_ids=new_ids, earlier=earlier_versions(store, articles)))
+                                      new_ids=new_ids, earlier=earlier_versions(store, articles),
+                                      template=store_template(store, articles)))
+
+
+STORE_TEMPLATE_PAGES = 5   # a line on this many pages of the store, of two stories or more, is template ...
+
+
+def store_template(store: SQLiteStore, articles: Sequence[Article]) -> frozenset[str]:
+    """The ``line_hash`` of the lines of ``articles`` that the store holds on the pages of other
+    stories too: on ``STORE_TEMPLATE_PAGES`` pages or more, of two stories or more, of which
+    ``TEMPLATE_MIN_PAGES`` are no copies of each other (``template_keys``): a site's advertisement or
+    trending headline that a story's own pages write once."""
+    lines, pages = store.template_pages([a.id for a in articles], min_articles=STORE_TEMPLATE_PAGES)
+    return template_keys(pages, lines=lines) if lines else frozenset()
 
 
 def story_inputs(store: SQLiteStore, story_id: str) -> tuple[list[Article], list[str]]:
@@ -525,17 +539,18 @@ def brief_now(store: SQLiteStore, story_id: str, settings: Settings, *, about: s
     if stored is not None and {str(a["id"]) for a in stored.articles} == {a.id for a in arts}:
         return focus_brief(stored, arts, about=about or "", max_words=settings.summary_words, analyses=analyses)
     return build_brief(story_id, arts, max_words=settings.summary_words, analyses=analyses, about=about,
-                       earlier=earlier_versions(store, arts))
+                       earlier=earlier_versions(store, arts), template=store_template(store, arts))
 
 
 def safe_brief(story_id: str, articles: Sequence[Article], *, max_words: int,
                analyses: dict[str, AnalyzedArticle] | None = None, new_ids: Sequence[str] = (),
-               earlier: Mapping[str, str] | None = None) -> Brief:
+               earlier: Mapping[str, str] | None = None, template: Collection[str] = ()) -> Brief:
     """The story's brief; if consolidation fails on odd input, a bare brief (headline and sources)
-    is stored instead and the error logged, so one story never stops the others."""
+    is stored instead and the error logged, so one story never stops the others. ``template``: the
+    ``line_hash`` of lines known as page template (``store_template``)."""
     try:
         return build_brief(story_id, articles, max_words=max_words, analyses=analyses, new_ids=new_ids,
-                           earlier=earlier)
+                           earlier=earlier, template=template)
     except Exception:
         log.exception("brief of story %s failed; storing its sources only", story_id)
         titles = [a.title for a in articles if a.title]

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Iterable, Mapping, Sequence
+from typing import Collection, Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.quotes import PREPOSITIONS
@@ -25,6 +25,7 @@ from .revisions import revision_of
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
 from .summary_text import NUMBER_WORDS, STOP, content_stems, display_text, trim_span
+from .template import blank_analyses, without_template
 from .timeline import timeline
 
 __all__ = ["build_brief", "choose_headline", "cut_headline", "headline_from", "headline_title", "lead_title"]
@@ -553,7 +554,8 @@ def _without(sentences: Mapping[str, Sequence[Sentence]], drop: set[tuple[str, i
 
 def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 100,
                 analyses: Mapping[str, AnalyzedArticle] | None = None, new_ids: Iterable[str] = (),
-                about: str | None = None, earlier: Mapping[str, str] | None = None) -> Brief:
+                about: str | None = None, earlier: Mapping[str, str] | None = None,
+                template: Collection[str] = ()) -> Brief:
     """Consolidate the articles of one story into its Brief; ``new_ids`` (the articles added since the
     last brief) fill ``new_since`` with what they added.
 
@@ -566,10 +568,15 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     ``analyses`` (article id -> AnalyzedArticle, e.g. from the store's cache) saves re-analysing the
     articles; without it they are analysed here. ``earlier`` (article id -> the text a revised
     article had before its latest version) fills ``revisions`` with what each revision changed.
+
+    Lines of the pages' template (``template.without_template``: those the story's articles repeat,
+    and the line keys in ``template``, e.g. what a store has seen on the pages of other stories) are
+    blanked out first: no section reads them.
     """
-    arts = _story_order(articles)
-    analyzed = _complete(arts, analyses)
-    sentences = {aid: list(an.sentences) for aid, an in analyzed.items()}
+    ordered = _story_order(articles)
+    whole = _complete(ordered, analyses)
+    arts, sentences = without_template(ordered, {aid: list(an.sentences) for aid, an in whole.items()}, template)
+    analyzed = blank_analyses(arts, whole)
     dates = sorted(a.published.isoformat() for a in arts if a.published)
     entities: list[Entity] = []
     linked: list[Mention] = []
@@ -603,7 +610,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         articles=tuple(article_info(a) for a in arts),
         new_since=tuple(replace(n, added=tuple(replace(s, text=display_text(s.text)) for s in n.added))
                         for n in _new_since(arts, new_ids)),
-        revisions=_revisions(arts, earlier or {}),
+        revisions=_revisions(ordered, earlier or {}),  # (a revision compares whole pages)
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )

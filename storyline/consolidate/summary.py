@@ -46,6 +46,7 @@ from ..analyze.quotes import QUOTED_PASSAGE, transcript_labels
 from ..analyze.sentences import report_sentences
 from ..analyze.timex import MONTHS, WEEKDAYS, live_stamp_end
 from ..records import Article, Citation, Sentence, SummarySentence
+from .template import without_template
 from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
     compress,
@@ -767,13 +768,14 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     given, replaces the word budget: the summary, sentences joined by one separator, is cut at
     that many bytes as DUC did (the last sentence may then be cut). ``query`` biases the summary
     toward a person, place or subject. ``sentences`` (article id -> Sentence list) reuses splits
-    made earlier. ``focus`` (article id -> character spans, e.g. the mentions of one entity under
+    made earlier. Lines of the pages' template (``template.without_template``) are never used. ``focus`` (article id -> character spans, e.g. the mentions of one entity under
     all its spellings) biases it as ``query`` does, toward the sentences holding such a span;
     with ``config.query_only`` only sentences on the query or focus are used (none: no summary).
     """
     arts = [a for a in articles if a.text and a.text.strip()]
     if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
         return []
+    arts, sentences = without_template(arts, sentences)  # a site's template lines are no news
     cvocab = _Ids()
     items = _items(arts, sentences, config, cvocab)
     if not items:

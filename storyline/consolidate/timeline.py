@@ -30,6 +30,7 @@ from ..analyze.timex import (MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, li
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end, is_dangling, is_furniture, leans_back,
                            personal_pages, speaks_for_self, supports, trim_span)
+from .template import without_template
 from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, names_another_event, present_today,
                             summarize_timeline, written_day)
 
@@ -582,10 +583,11 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
     its ``importance`` the share of the articles that report it and its background kept short
     (``MAX_BACKGROUND``), or, past ``MAX_EVERY`` events,
     a summary of ``MAX_EVERY / 4`` days, two sentences each. ``reader`` (a reader's brief): a summary
-    dates an article's lead sentence that names another day on that day only (``summarize_timeline``)."""
+    dates an article's lead sentence that names another day on that day only (``summarize_timeline``).
+    Lines of the pages' template (``template.without_template``) tell no event."""
     _check_size("max_dates", max_dates)
     _check_size("per_date", per_date)
-    arts = with_inferred_dates([a for a in articles if isinstance(a, Article)])
+    arts = with_inferred_dates(without_template([a for a in articles if isinstance(a, Article)])[0])
     if max_dates is None and per_date is None:
         size = auto_size(len(arts))
         if size is not None:

@@ -57,6 +57,7 @@ class StoryJob:
     earlier: dict[str, str] = field(default_factory=dict)
     max_words: int = 100
     ner_mode: str = "accurate"
+    template: tuple[str, ...] = ()    # the lines the store knows as page template (``store_template``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ def run_story_job(job: StoryJob) -> StoryDone:
     cached = {a.id: analysis_from_dict(a, job.analyses[a.id]) for a in arts if a.id in job.analyses}
     fresh = {a.id: analyze_article(a, ner_mode=job.ner_mode) for a in arts if a.id not in cached}
     brief = safe_brief(job.story_id, arts, max_words=job.max_words, analyses={**cached, **fresh},
-                       new_ids=job.new_ids, earlier=job.earlier)
+                       new_ids=job.new_ids, earlier=job.earlier, template=job.template)
     return StoryDone(story_id=job.story_id, brief=to_dict(brief),
                      analyses={aid: analysis_to_dict(an) for aid, an in fresh.items()},
                      seconds=time.perf_counter() - t0)
@@ -189,7 +190,7 @@ def update_on_cluster(store: SQLiteStore, settings: Settings, story_ids: Iterabl
     holds no articles, is rebuilt here, in this process, so that every story given is done. Returns
     the stories rebuilt."""
     from ..analyze.analyze import analysis_version
-    from ..pipeline import earlier_versions, put_story_brief, story_inputs, update_story_here
+    from ..pipeline import earlier_versions, put_story_brief, store_template, story_inputs, update_story_here
     from ..records import Brief, from_dict, to_dict
 
     version = analysis_version(settings.ner_mode)
@@ -204,7 +205,7 @@ def update_on_cluster(store: SQLiteStore, settings: Settings, story_ids: Iterabl
             yield StoryJob(story_id=sid, articles=tuple(to_dict(a) for a in arts),
                            analyses=store.get_analyses([a.id for a in arts], version), new_ids=tuple(new_ids),
                            earlier=earlier_versions(store, arts), max_words=settings.summary_words,
-                           ner_mode=settings.ner_mode)
+                           ner_mode=settings.ner_mode, template=tuple(sorted(store_template(store, arts))))
 
     def run(c: Client) -> list[str]:
         done: list[str] = []

@@ -12,12 +12,14 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
+from collections import defaultdict
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..consolidate.entities import name_sound, spelled_alike
+from ..consolidate.template import line_hashes
 from ..errors import StoreError
 from ..ingest.revisions import continues, is_excerpt, text_key
 from ..records import Article, Brief, Story, article_id_for, from_dict, to_dict
@@ -64,9 +66,17 @@ def _insert(c: sqlite3.Connection, a: Article, seq: int, now: str) -> bool:
                      _article_row(a, seq, now)).rowcount:
         return False
     c.execute("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)", (a.id, a.title or "", a.text))
+    _put_lines(c, a)
     if a.meta.get("file"):
         c.execute("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", (f"file:{a.meta['file']}", a.id))
     return True
+
+
+def _put_lines(c: sqlite3.Connection, a: Article) -> None:
+    """Keep the lines of an article's (new) text (``line_hashes``), in place of any it had."""
+    c.execute("DELETE FROM article_lines WHERE article_id = ?", (a.id,))
+    c.executemany("INSERT OR IGNORE INTO article_lines (line, article_id) VALUES (?, ?)",
+                  [(h, a.id) for h in sorted(line_hashes(a))])
 
 
 def _under_stored_url(c: sqlite3.Connection, a: Article) -> Article:
@@ -130,6 +140,7 @@ def _revise(c: sqlite3.Connection, a: Article, now: str) -> bool | None:
               "source = COALESCE(?, source) WHERE id = ?",
               (a.title, a.text, published, inferred, json.dumps(new_meta, default=str), a.source, a.id))
     c.execute("DELETE FROM analyses WHERE article_id = ?", (a.id,))
+    _put_lines(c, a)
     if r["story_id"]:
         _touch_story(c, r["story_id"], now, size=False)
     return True
@@ -191,6 +202,12 @@ def _backfill_sounds(c: sqlite3.Connection) -> None:
     """Schema 6: the sound of every entity name already stored."""
     rows = [(name_sound(name), rowid) for rowid, name in c.execute("SELECT rowid, name FROM story_entity_names")]
     c.executemany("UPDATE story_entity_names SET sound = ? WHERE rowid = ?", rows)
+
+
+def _backfill_lines(c: sqlite3.Connection) -> None:
+    """Schema 7: the lines of every article already stored."""
+    for r in c.execute("SELECT id, text, lang FROM articles").fetchall():
+        _put_lines(c, Article(id=r["id"], text=r["text"], lang=r["lang"]))
 
 
 def _entity_names(brief: Brief) -> list[tuple[str, str, str, str]]:
@@ -361,6 +378,8 @@ class SQLiteStore:
                     _backfill_names(c)
                 if i + 1 == 6:
                     _backfill_sounds(c)
+                if i + 1 == 7:
+                    _backfill_lines(c)
                 c.execute(f"PRAGMA user_version = {i + 1}")
 
     @property
@@ -582,6 +601,35 @@ class SQLiteStore:
         with self.transaction() as c:
             c.executemany("INSERT OR REPLACE INTO analyses (article_id, version, json) VALUES (?, ?, ?)",
                           [(k, version, json.dumps(v)) for k, v in items.items()])
+
+    # -- page template ------------------------------------------------------------------------
+    def template_pages(self, article_ids: Iterable[str], *, min_articles: int, sample: int = 24
+                       ) -> tuple[set[str], list[set[str]]]:
+        """The lines of these articles that other stories' pages write too: each held by
+        ``min_articles`` or more stored articles (near-duplicate copies aside) of two stories or more
+        (an unassigned article counts as a story of its own); and the lines of up to ``sample`` of the
+        articles holding each (the evidence ``template.template_keys`` weighs)."""
+        ids = list(article_ids)
+        mine: set[str] = set()
+        for chunk, marks in _in_chunks(ids):
+            mine.update(r[0] for r in self._conn().execute(
+                f"SELECT DISTINCT line FROM article_lines WHERE article_id IN ({marks})", chunk))
+        lines: set[str] = set()
+        holders: set[str] = set()
+        for chunk, marks in _in_chunks(sorted(mine)):
+            q = ("SELECT l.line, COUNT(*), COUNT(DISTINCT COALESCE(a.story_id, a.id)),"
+                 f" GROUP_CONCAT(a.id, char(31)) FROM article_lines l JOIN articles a ON a.id = l.article_id"
+                 f" WHERE l.line IN ({marks}) AND a.duplicate_of IS NULL GROUP BY l.line")
+            for line, n, stories, held in self._conn().execute(q, chunk):
+                if n >= min_articles and stories >= 2:
+                    lines.add(line)
+                    holders.update(sorted(held.split("\x1f"))[:sample])
+        pages: dict[str, set[str]] = defaultdict(set)
+        for chunk, marks in _in_chunks(sorted(holders)):
+            for aid, line in self._conn().execute(
+                    f"SELECT article_id, line FROM article_lines WHERE article_id IN ({marks})", chunk):
+                pages[aid].add(line)
+        return lines, list(pages.values())
 
     # -- key/value ----------------------------------------------------------------------------
     def get_kv(self, key: str) -> str | None:
@@ -889,6 +937,7 @@ class SQLiteStore:
             for chunk, marks in _in_chunks(list(forget)):
                 c.execute(f"DELETE FROM analyses WHERE article_id IN ({marks})", chunk)
                 c.execute(f"DELETE FROM article_revisions WHERE article_id IN ({marks})", chunk)
+                c.execute(f"DELETE FROM article_lines WHERE article_id IN ({marks})", chunk)
                 c.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
             c.executemany("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
                           [(sid, duplicates.get(aid), aid) for aid, sid in assignments.items()])
