@@ -674,3 +674,91 @@ def test_a_share_is_no_quarter_and_a_sum_is_no_year() -> None:
                  "The party won a quarter of the vote.", "Exports were 1950 million dollars."):
         assert tag_timexes(text, dct) == [], text
     assert [t.value for t in tag_timexes("Profit fell in the quarter.", dct)] == ["2012-Q4"]
+
+
+def test_a_part_of_one_unit_is_a_duration_of_that_part() -> None:
+    dct = date(2013, 3, 18)
+    for text, value in (("The talks lasted half an hour.", "PT30M"), ("It took half a century to build.", "P50Y"),
+                        ("He ruled for a quarter century.", "P25Y"), ("She waited a half-hour.", "PT30M"),
+                        ("It took a quarter of an hour.", "PT15M"), ("The flight took an hour and a half.", "PT1H30M")):
+        assert [(t.type, t.value) for t in tag_timexes(text, dct)] == [("DURATION", value)], text
+    assert [t.value for t in tag_timexes("The mill closed a quarter century ago.", dct)] == ["1988"]
+
+
+def test_a_year_before_the_common_era_is_written_bc() -> None:
+    got = tag_timexes("The shrine was raised 2,500 years ago.", date(2013, 3, 18))
+    assert [(t.text, t.value) for t in got] == [("2,500 years ago", "BC0488")]
+
+
+def test_durations_of_falling_units_in_a_row_are_one_duration() -> None:
+    dct = date(2013, 3, 18)
+    for text, span, value in (("She won in 1 hour 08 minutes 14 seconds.", "1 hour 08 minutes 14 seconds", "PT1H8M14S"),
+                              ("The final took two hours, 5 minutes and 3 seconds.", "two hours, 5 minutes and 3 seconds",
+                               "PT2H5M3S"),
+                              ("He served three years and two months in jail.", "three years and two months", "P3Y2M")):
+        assert [(t.text, t.value) for t in tag_timexes(text, dct)] == [(span, value)], text
+    # a list of durations of the same unit stays a list
+    assert len(tag_timexes("The tour took two days and three nights.", dct)) == 2
+
+
+def test_a_half_or_quarter_of_a_game_is_no_calendar_half_or_quarter() -> None:
+    dct = date(2013, 3, 18)
+    for text in ("Ortiz scored early in the second half.", "The Hawks led 54-43 in the fourth quarter.",
+                 "He struggled in the first half of the season."):
+        assert tag_timexes(text, dct) == [], text
+    report = ("The Rovers won the match 2-1. Their keeper saved a penalty and the striker scored twice. "
+              "Nothing much happened in the second half.")
+    assert tag_timexes(report, dct) == []
+    for text, value in (("Sales fell in the second half.", "2013-H2"), ("The economy grew in the third quarter.",
+                                                                         "2012-Q3"),
+                        ("Net income rose in the fiscal-first quarter.", "2013-Q1")):
+        assert [t.value for t in tag_timexes(text, dct)] == [value], text
+
+
+def test_a_span_of_months_named_as_a_quarter_or_period() -> None:
+    dct = date(2013, 11, 20)
+    for text, span, value in (("Exports rose in the July-September quarter.", "the July-September quarter", "2013-Q3"),
+                              ("Sales fell in the January-June period.", "the January-June period", "2013-H1"),
+                              ("Income rose in the January-September period.", "the January-September period",
+                               "2013-01")):
+        assert [(t.text, t.value) for t in tag_timexes(text, dct)] == [(span, value)], text
+
+
+def test_the_new_year_and_a_season_of_play() -> None:
+    dct = date(2013, 11, 20)
+    assert [(t.text, t.value) for t in tag_timexes("A vote is likely early in the new year.", dct)] \
+        == [("the new year", "2014")]
+    assert tag_timexes("Shops shut for the New Year holiday.", dct) == []
+    got = [(t.text, t.value) for t in tag_timexes("He scored 30 goals last season and 12 this season.", dct)]
+    assert got == [("last season", "PAST_REF"), ("this season", "PRESENT_REF")], got
+
+
+def test_clock_times_of_twenty_four_hours_and_after_a_date() -> None:
+    dct = date(2013, 3, 18)
+    got = [(t.text, t.type, t.value) for t in tag_timexes("The ultimatum runs out at 0600 (GMT).", dct)]
+    assert got == [("0600", "TIME", "2013-03-18T06:00")], got
+    # a conversion in brackets after a local time is the same time
+    got = [t.text for t in tag_timexes("The blast came at 10:35 a.m. (0635 GMT).", dct)]
+    assert got == ["10:35 a.m."], got
+    got = [(t.text, t.type, t.value) for t in tag_timexes("The panel met on March 12, 14:05 in Rome.", dct)]
+    assert got == [("March 12, 14:05", "TIME", "2013-03-12T14:05")], got
+
+
+def test_a_month_and_day_with_a_slash_where_a_day_is_wanted() -> None:
+    dct = date(2013, 3, 18)
+    assert [t.value for t in tag_timexes("The game on 3/14 was close.", dct)] == ["2013-03-14"]
+    assert tag_timexes("They won 3/4 of the vote, and 7/10 of the seats.", dct) == []
+
+
+def test_weekday_and_month_tense_of_plans_told_in_the_present_and_plans_since_changed() -> None:
+    mon = date(2013, 3, 18)
+    for text, value in (("The cup games kick off on Wednesday.", "2013-03-20"),
+                        ("The new paper starts publication on Sunday.", "2013-03-24"),
+                        ("The court had been scheduled to hear motions beginning on Friday.", "2013-03-15"),
+                        ("Rain on Wednesday could raise the river.", "2013-03-20")):
+        assert [t.value for t in tag_timexes(text, mon)] == [value], text
+    nov = date(2013, 11, 6)
+    for text, value in (("The dialogue was last scheduled for July 25.", "2013-07-25"),
+                        ("The costs of a spill in August could reach millions.", "2013-08"),
+                        ("Talks began in October which is expected to last a decade.", "2013-10")):
+        assert [t.value for t in tag_timexes(text, nov) if t.type == "DATE"] == [value], text

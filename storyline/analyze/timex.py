@@ -72,10 +72,13 @@ MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|
                r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
 WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"  # the names, as a pattern
 _WDAY_RX = rf"(?:{WEEKDAY_NAMES}|Mon\.|Tues?\.|Wed\.|Thu(?:rs?)?\.|Fri\.|Sat\.|Sun\.)"
+# a part of one unit: "half an hour", "a half-hour", "a quarter century", "a quarter of an hour"
+_PART_OF = r"(?:half(?:\s+of)?\s+an?|a\s+half|a\s+quarter(?:\s+of\s+an?)?|three\s+quarters\s+of\s+an?)(?=[\s-]+(?:hour|day|year|century|minute|month)\b)"
+_PARTS_OF = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "three quarters": 0.75}
 _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
          "|hundred|thousand)")
-_NUM = (rf"(?:\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
+_NUM = (rf"(?:{_PART_OF}|\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
         r"|a\s+few|a\s+dozen|a\s+hundred|a\s+thousand|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|weekend)"
 _ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
@@ -112,6 +115,9 @@ class Ref:
 def _num(text: str) -> float | None:
     """The number a quantity phrase stands for; None for vague ones ("several", "a few")."""
     t = re.sub(r"(?<=\d),(?=\d{3})", "", re.sub(r"\s+", " ", text.lower().strip()))  # "1,500" is 1500
+    part = re.fullmatch(r"(half|a half|a quarter|three quarters)(?: of)?(?: an?)?", t)
+    if part:
+        return _PARTS_OF[part.group(1)]
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")], 0.5
@@ -284,8 +290,10 @@ _FUTURE = re.compile(
     r"|[a-z]+[^\Ws]s|[a-z]+ing)\b)|for)|set\s+to|prepar(?:es|ing)\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads|head(?!\s+on\b)|convenes?|takes\s+effect|decides|rules|"
-    r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs)"
-    r"(?=\s+(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+"
+    r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs|kicks?\s+off|takes?\s+place"
+    r"|tips?\s+off|premieres?)"
+    # ("starts publication on Sunday": one object between)
+    r"(?=\s+(?:(?!on\b)[a-z]+\s+)?(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+"
     # "said it would resume service on Saturday": the future of a report ("would have resigned" is no
     # future, "would have to be approved" is)
     r"|would(?:\s+not)?(?!\s+have\s+(?!to\b))(?=\s+[a-z]))\b|'ll\b"
@@ -321,7 +329,8 @@ _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther t
 # where the clause after an expression ends (and, when it reports what was said, at "that")
 _CLAUSE_WORDS = "and|but|while|as|because|when|after|before"
 # ("the summit on Friday and Saturday will ...": a day joined to the next one shares its clause)
-_CLAUSE_END = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS})\s(?!(?:on\s+)?{_WDAY_RX})")
+# ("talks began in October which is expected to last a decade": a relative clause is another's)
+_CLAUSE_END = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS}|which|who)\s(?!(?:on\s+)?{_WDAY_RX})")
 _CLAUSE_END_THAT = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS}|that)\s")
 _THAT_CLAUSE = re.compile(r"\s+(?:(?:night|evening|morning|afternoon)\s+)?that\s")
 _TO_VERB = re.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on\s+)?$")
@@ -355,6 +364,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
                 continue  # "expects the well to be completely sealed on Saturday", "voting is completed": no past
             if sign > 0 and possessive and m.group(0)[:5].lower() == "would":
                 continue  # "said they would look for ways to get around Wednesday's ruling": no plan of Wednesday
+            if sign > 0 and _CHANGED_PLAN.search(text, max(0, m.start() - 30), m.end()):
+                continue  # "had been scheduled for Friday", "was last scheduled for July 25": a plan since changed
             if sign > 0 and m.group(0).lower() in _PLAN_VERBS and _NOUN_BEFORE.search(text, max(0, m.start() - 40),
                                                                                       m.start()):
                 continue  # "an unannounced visit on Wednesday", "the Knesset vote on Monday", "in return": nouns
@@ -369,7 +380,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     # "winds could push the oil ashore on Sunday", "rain on Wednesday could raise the river": a
     # "could" of the expression's own clause looks ahead ("it could make the leak worse, and on
     # Wednesday ..." does not)
-    if _COULD.search(_CLAUSE_START.split(before)[-1]) or _COULD.match(after):
+    # ("an incident in August could reach the courts": a month's event is told, its outcome looks ahead)
+    if _COULD.search(_CLAUSE_START.split(before)[-1]) or (_COULD.match(after) and _WEEKDAY_IN.search(text, start, end)):
         return 1
     back = max([lo, start - 240] + [m.end() for m in _HARD_STOP.finditer(text, max(lo, start - 240), start)])
     if best is not None and best[1] < 0 and _MODAL.search(text, max(back, start - 120), start) \
@@ -426,6 +438,8 @@ _MODAL_FAR = re.compile(_MODAL.pattern + r"|\bwould(?!\s+have\b)(?=\s+[a-z])|\b(
 _PLAN_VERBS = frozenset("meet arrive begin start open vote leave return resume visit travel close end head convene".split())
 _NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|that|its|his|her|their|our|in|of|from|for|at|after|during|with)"
                           r"|['’]s)\s+(?:[\w-]*[^\Ws]\s+)?$", re.IGNORECASE)
+_CHANGED_PLAN = re.compile(r"\b(?:had\s+been|(?:was|were)\s+(?:last|originally|initially|previously|first))\s+"
+                           r"(?:scheduled|planned|set|slated|due)$", re.IGNORECASE)
 _THAT_BETWEEN = re.compile(r"\bthat\s")
 # a noun phrase or a clause between a modal and a participle: the participle is not the modal's ("will
 # withdraw troops in the phase of the pullout agreed in August", "will provide a chance, media reported")
@@ -611,7 +625,12 @@ _FULL_MDY = (rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:{_WDAY_RX
              rf"(?:(?:(?:\s?,)?\s+|,(?=(?:19|20)\d\d(?!\d)))(?P<y>{_YEAR}|'\d\d(?!\d)))?")  # "Jan 2,2003" too
 
 
-@rule("mdy", rf"{_EDGE}?{_FULL_MDY}")
+# a clock time after a date: "March 18, 14:05", "March 18, 2013 at 9:30 a.m."
+_CLOCK_AFTER_DATE = (r"(?:(?:\s?,)?\s+(?:at\s+)?(?P<clk>(?:[01]?\d|2[0-3]):[0-5]\d"
+                     r"(?:\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b))?)(?![\d:]))?")
+
+
+@rule("mdy", rf"{_EDGE}?{_FULL_MDY}{_CLOCK_AFTER_DATE}")
 def _h_mdy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     mo, d = _month_num(m["m"]), int(re.sub(r"\D", "", m["d"]))
     if m["m"].lower() in ("may", "march") and m["m"][0].islower():
@@ -630,6 +649,9 @@ def _h_mdy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
             date(y, mo, d)
     except ValueError:
         return None
+    clock = _clock(m["clk"]) if m["clk"] else None
+    if clock:
+        return "TIME", f"{ys}-{mo:02d}-{d:02d}T{clock}", None
     return "DATE", f"{ys}-{mo:02d}-{d:02d}", _mod_of(_edge_text(m.group(0)))
 
 
@@ -666,6 +688,37 @@ def _h_slash(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
 
 
+# a 24-hour time of four digits before its time zone: "0600 GMT", "at 0600 (GMT)", "0600 hours"
+_CLOCK24 = r"(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*\(?\s*(?:GMT|UTC|Z\b|hours\b|hrs\b))"
+
+
+@rule("clock24", _CLOCK24)
+def _h_clock24(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if _CONVERSION.search(ctx.text, max(0, ctx.start - 16), ctx.start):
+        return None
+    base = ctx.dct.isoformat() if ctx.dct is not None else "XXXX-XX-XX"
+    return "TIME", f"{base}T{m['t'][:2]}:{m['t'][2:]}", None
+
+
+# a clock time's conversion in brackets after it ("10:35 a.m. (0735 GMT)"): the same time, not tagged again
+# ("10:00 am in Moscow (0700 GMT)", "07:00 to 16:00 local time (0100 to 1000 GMT)")
+_CONVERSION = re.compile(r"\((?:\s*\d{3,4}\s*(?:to|-)\s*)?\s*$", re.IGNORECASE)
+
+@rule("slash_md", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/])")
+def _h_slash_md(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """A month and day without a year ("the game on 3/14"), only where a day is wanted (a fraction, a
+    ratio or a score is none: "3/4 of the vote", "won 7/10")."""
+    if not _WANTS_A_DAY.search(ctx.text, max(0, ctx.start - 12), ctx.start) or re.match(
+            r"\s*(?:of\b|%|percent|[-–]|\d)", ctx.text[ctx.end:ctx.end + 9], re.IGNORECASE):
+        return None
+    mo, d = int(m["m"]), int(m["d"])
+    date(2000, mo, d)  # a ValueError refuses "2/31"
+    return "DATE", f"{_pick_year(ctx, mo, d)}-{mo:02d}-{d:02d}", None
+
+
+_WANTS_A_DAY = re.compile(rf"(?:\b(?:on|since|until|till|through|dated|before|after)|{_WDAY_RX},?)\s+$", re.IGNORECASE)
+
+
 _TIME_DAY = (rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})"
              rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<md>{MONTH_NAMES}\s+{_DAYN})(?!\d|:\d)(?:(?:\s?,)?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"
              rf"|(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
@@ -678,7 +731,7 @@ def _clock(t: str) -> str | None:
         return "12:00"
     if "midnight" in tl:
         return "24:00"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?", tl)
+    m = re.match(r"(\d{1,2})(?::?(\d\d))?", tl)  # "9:30", "14:05", "0600"
     if not m:
         return None
     h, mi = int(m.group(1)), int(m.group(2) or 0)
@@ -837,9 +890,25 @@ def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
     return "DATE", f"{y}-{mo:02d}", mod
 
 
+@rule("month_span", rf"(?:the\s+)?(?P<m1>{MONTH_NAMES})\s*(?:-|–|/|\s+to\s+|\s+through\s+)\s*(?P<m2>{MONTH_NAMES})"
+                     rf"(?:\s+(?P<y>{_YEAR}))?\s+(?:fiscal\s+)?(?:quarter|period)(?![\w-])")
+def _h_month_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"The July-September quarter" (2013-Q3), "the January-June period" (2013-H1), "the January-September
+    period" (its first month to its last)."""
+    m1, m2 = _month_num(m["m1"]), _month_num(m["m2"])
+    if m1 >= m2:
+        return None
+    y = m["y"] or _pick_year(ctx, m2, None)
+    if m1 % 3 == 1 and m2 == m1 + 2:
+        return "DATE", f"{y}-Q{m2 // 3}", None
+    if m1 % 6 == 1 and m2 == m1 + 5:
+        return "DATE", f"{y}-H{m2 // 6}", None
+    return "DATE", f"{y}-{m1:02d}", f"RANGE:{y}-{m2:02d}"
+
+
 @rule("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<rel>last|this|next|current|latest|previous|past|same|"
                  rf"year-earlier|year-ago)\s+|(?:(?P<ry>last|this|next)\s+year's\s+)|(?P<yp>{_YEAR})\s+)?"
-                 rf"(?:fiscal\s+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<u>quarter|half)"
+                 rf"(?:fiscal[\s-]+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<u>quarter|half)"
                  rf"(?:\s+of\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{_YEAR}|this\s+year|last\s+year|next\s+year))?"
                  # "Q1", "Q4 2012", "2Q 2013", "H1", "Q3'12" (not "H1N1", "H2O")
                  rf"|(?P<ab>(?-i:Q[1-4]|[1-4]Q|H[12]|[12]H))(?![\w-])(?:\s*['’](?P<ay>\d\d)|[\s/-]?(?P<yq>{_YEAR}))?)")
@@ -855,6 +924,9 @@ def _h_quarter(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         half = m["u"].lower() == "half"
     if half and q > 2:
         return None
+    if m["o"] and not (m["y"] or m["yp"] or m["ry"] or m["rel"] or "fiscal" in m.group(0).lower()) \
+            and _of_a_game(ctx.text, ctx.start, ctx.end, ctx.sent_lo, ctx.sent_hi):
+        return None  # "midway through the second half", "the fourth quarter" of a match: no calendar's
     if m["y"] and m["y"][0].isdigit():
         y = m["y"]
     elif m["yq"] or m["ay"]:
@@ -878,6 +950,28 @@ def _h_quarter(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", f"{y}-{'H' if half else 'Q'}{q}", None
 
 
+# what tells a game: its play, its score ("18-11", not "2005-06"), its officials
+_GAME_WORD = (r"\b(?:goals?|scor(?:e|ed|es|ing|er|ers)|match(?:es)?|games?|halftime|half-time|kick(?:ed|s|off)?|"
+              r"penalty|penalties|striker|goalkeeper|keeper|free-kick|rebounds?|touchdowns?|innings?|referee|"
+              r"coach|played|the\s+lead|minutes\s+(?:into|left|remaining)|(?<![\d.,-])\d{1,3}-\d{1,3}(?![\d.,-])"
+              r"(?!\s*(?:%|percent|per|yen|dollars|cents|years|months|days)))\b")
+_GAME_CUE = re.compile(_GAME_WORD, re.IGNORECASE)
+_OF_A_GAME = re.compile(r"\s+of\s+(?:the|a|this|that|its|his|their)\s+(?:season|match|game|contest|race|final|"
+                        r"campaign|tournament|league|bout|fight)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _game_report(text: str) -> bool:
+    """Does ``text`` tell of a game (five or more of its words)?"""
+    return sum(1 for _ in zip(range(5), _GAME_CUE.finditer(text))) >= 5
+
+
+def _of_a_game(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Is the half or quarter at ``text[start:end]`` a game's ("the fourth quarter 54-43", "a goal early
+    in the second half", "the first half of the season"), not a year's?"""
+    return bool(_OF_A_GAME.match(text, end) or _GAME_CUE.search(text, lo, hi) or _game_report(text))
+
+
 @rule("quarter_year", rf"(?:the\s+)?(?P<y>{_YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?![\w-])")
 def _h_quarter_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if ctx.last_quarter:
@@ -895,8 +989,9 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
         return None
     if t.endswith("period") and rel in ("first", "second", "last", "previous", "prior", "same"):
         return None
-    if rel in ("first", "second") or _QUARTER_OF_SOMETHING.match(ctx.text, ctx.end):
-        return None
+    if rel in ("first", "second") or _QUARTER_OF_SOMETHING.match(ctx.text, ctx.end) or _ORDINAL_BEFORE.search(
+            ctx.text, max(0, ctx.start - 12), ctx.start):
+        return None  # the head of an ordinal quarter that its own rule refused ("the third quarter" of a game)
     ended = _quarter_ended(ctx)
     base = ended or ctx.last_quarter
     if base is None:
@@ -912,6 +1007,9 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
     if rel in ("previous", "prior", "last"):
         return "DATE", shift_value(base, -1, "quarter") or base, None
     return "DATE", base, None
+
+
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+$", re.IGNORECASE)
 
 
 def _quarter_ended(ctx: _Ctx) -> str | None:
@@ -975,6 +1073,25 @@ def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None
         else:
             y = str(cur)
     return "DATE", f"{y}-{s}", _mod_of(_edge_text(m.group(0)))
+
+
+@rule("new_year", r"the\s+new\s+year(?![\w'’-])(?!\s+(?:holidays?|celebrations?|part(?:y|ies)|festival|festivities|"
+                  r"message|address|eve|day|break|honou?rs|resolutions?|greetings?|gala|concert)\b)")
+def _h_new_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"Early in the new year", "an election in the New Year": the coming year (the one begun, in a
+    report of its first half)."""
+    if ctx.dct is None:
+        return "DATE", "XXXX", None
+    return "DATE", str(ctx.dct.year + (ctx.dct.month > 6)), None
+
+
+@rule("play_season", r"(?P<d>last|this|next|the\s+previous|the\s+current|the\s+coming)\s+season(?![\w-])")
+def _h_play_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"Last season", "this season": a season of play (or of a show, of a crop) has no calendar bounds of
+    its own, only its side of now."""
+    d = m["d"].split()[-1].lower()
+    return "DATE", {"last": "PAST_REF", "previous": "PAST_REF", "next": "FUTURE_REF", "coming": "FUTURE_REF"}.get(
+        d, "PRESENT_REF"), None
 
 
 _ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -1108,7 +1225,7 @@ def _h_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     clock = int(y[:2]) <= 23 and int(y[2:]) <= 59
     if _CLOCK_AFTER.match(post) or (clock and live_stamp(ctx.text, ctx.start, ctx.end)):
         # a clock time: "1600 GMT", "hit at 1653 (2153 GMT)", a live page's "1504 Cafod pledges ..."
-        if not clock or m.group(0) != y:
+        if not clock or m.group(0) != y or _CONVERSION.search(ctx.text, max(0, ctx.start - 16), ctx.start):
             return None
         base = ctx.dct.isoformat() if ctx.dct is not None else "XXXX-XX-XX"
         return "TIME", f"{base}T{y[:2]}:{y[2:]}", None
@@ -1212,6 +1329,12 @@ def _x_value(u: str) -> str:
             "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}[u]
 
 
+def _year_value(y: int) -> str:
+    """A year's TIMEX3 value; one before the common era is written BC and its year ("2,500 years ago"
+    in 2013: BC0488, there being no year 0)."""
+    return f"{y:04d}" if y > 0 else f"BC{1 - y:04d}"
+
+
 def _rel_value(anchor: str, n: int, u: str) -> str:
     d = value_to_date(anchor)
     if d is None:
@@ -1228,7 +1351,7 @@ def _rel_value(anchor: str, n: int, u: str) -> str:
         idx = y * 4 + q - 1 + n
         return f"{idx // 4}-Q{idx % 4 + 1}"
     if u == "year":
-        return f"{d.year + n:04d}"
+        return _year_value(d.year + n)
     if u == "decade":
         return f"{(d.year // 10 + n):03d}"
     if u == "century":
@@ -1281,15 +1404,13 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if anchor is None:
         return "DATE", _x_value("decade" if u == "decade" else u if u in ("day", "week", "month", "quarter",
                                                                             "year", "century") else "day"), mod
+    if u in ("decade", "century"):
+        n, u = n * (10 if u == "decade" else 100), "year"  # "a quarter century ago": 25 years
     if not float(n).is_integer():
-        return "DATE", _x_value(u if u != "decade" else "year"), mod
+        return "DATE", _x_value(u), mod
     k = int(n) * sign
     if u == "year" and deictic and ctx.last_quarter and ctx.ref and ctx.ref.granularity == "quarter":
         return "DATE", shift_value(ctx.last_quarter, k, "year") or "XXXX", mod
-    if u == "decade":
-        return "DATE", _rel_value(anchor, k * 10, "year"), mod
-    if u == "century":
-        return "DATE", _rel_value(anchor, k * 100, "year"), mod
     return "DATE", _rel_value(anchor, k, u), mod
 
 
@@ -1610,7 +1731,7 @@ _WORD = re.compile(r"[\w']+")
 # words that a timex must contain (its head): a start word is only tried with one of these within
 # the next few words ("the" alone never starts a timex; "the past 10 months" has "10" and "months")
 _HEAD_WORDS = frozenset(
-    "now currently nowadays present recently lately recent past future soon current term date moment noon midnight "  # noqa: SIM905
+    "now currently nowadays present season recently lately recent past future soon current term date moment noon midnight "  # noqa: SIM905
     "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
     "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
     "election easter friday veterans century centuries decade decades twenties thirties "
@@ -1720,7 +1841,47 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
                          anchor=anchor, mod=mod, range_end=range_end))
         _update_state(state, name, ttype, value)
         pos = e
-    return _ordered_ranges(text, out)
+    return _ordered_ranges(text, _compound_durations(text, out))
+
+
+# a duration's parts, largest unit first: "1 hour 08 minutes 14 seconds", "two years and three months"
+_DURATION_PART = re.compile(r"P(?:(\d+)([YMWD])|T(\d+)([HMS]))")
+_PART_RANK = {"Y": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6}
+_PART_GAP = re.compile(r"(?:\s*,)?\s+(?:and\s+)?|,\s*")
+
+
+def _duration_parts(value: str) -> list[tuple[int, str]]:
+    """(amount, unit key) of a plain duration value (P3Y, PT8M), [] for any other value."""
+    m = _DURATION_PART.fullmatch(value)
+    if m is None:
+        return []
+    return [(int(m[1]), m[2])] if m[1] else [(int(m[3]), "T" + m[4])]
+
+
+def _duration_value(parts: list[tuple[int, str]]) -> str:
+    date_part = "".join(f"{n}{u}" for n, u in parts if not u.startswith("T"))
+    time_part = "".join(f"{n}{u[1]}" for n, u in parts if u.startswith("T"))
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _compound_durations(text: str, out: list[Timex]) -> list[Timex]:
+    """Durations of falling units one after the other are one duration ("1 hour 08 minutes 14 seconds":
+    PT1H8M14S; "three years and two months": P3Y2M)."""
+    merged: list[Timex] = []
+    parts: list[tuple[int, str]] = []
+    for t in out:
+        prev = merged[-1] if merged else None
+        mine = _duration_parts(t.value) if t.type == "DURATION" and t.mod is None else []
+        if prev is not None and mine and parts and _PART_RANK[mine[0][1]] > _PART_RANK[parts[-1][1]] \
+                and _PART_GAP.fullmatch(text, prev.end, t.start):
+            parts = parts + mine
+            merged[-1] = Timex(start=prev.start, end=t.end, text=text[prev.start:t.end], type="DURATION",
+                               value=_duration_value(parts), article_id=prev.article_id, anchor=prev.anchor,
+                               mod=prev.mod, range_end=None)
+            continue
+        merged.append(t)
+        parts = _duration_parts(t.value) if t.type == "DURATION" else []
+    return merged
 
 
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
