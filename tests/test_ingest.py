@@ -380,6 +380,23 @@ def test_a_pages_furniture_gives_neither_its_date_nor_its_lines(tmp_path: Path) 
     assert "READ MORE" not in a.text and "Next story" not in a.text and "Print" not in a.text
 
 
+def test_a_sentence_written_with_many_links_is_the_articles(tmp_path: Path) -> None:
+    """A blog's paragraph whose words are mostly links is prose (words of its own between them), not a
+    'READ MORE' pointer: it stays in the text, the pointer does not."""
+    linked = ("<p>As <a href='/a'>the transport office</a> said in <a href='/b'>its statement</a>, the "
+              "<a href='/c'>cable repairs</a> follow <a href='/d'>last winter's storms</a> and "
+              "<a href='/e'>a report by the county engineers</a>.</p>")
+    page = ("<html><head><title>Harbor Bridge reopens after repairs</title></head><body>"
+            "<h1>Harbor Bridge reopens after repairs</h1><div class='text'>" + _STORY + linked
+            + "<p><strong>READ MORE:</strong> <a href='/s/2'>Ferry fares to rise in the summer season</a></p>"
+            "<p>The office said a second inspection of the western span would follow in the autumn.</p>"
+            "</div></body></html>")
+    (tmp_path / "blog.html").write_text(page, encoding="utf-8")
+    a = storyline.read_article(tmp_path / "blog.html")
+    assert "follow last winter's storms and a report by the county engineers." in a.text
+    assert "READ MORE" not in a.text
+
+
 def test_a_page_titled_by_its_site_alone_is_titled_by_its_heading(tmp_path: Path) -> None:
     """An old site's page: the <title> is the site's name, the date a line above the heading, a
     poster's line under it and the tags under the text. The heading is the title, the name the source,
@@ -393,6 +410,106 @@ def test_a_page_titled_by_its_site_alone_is_titled_by_its_heading(tmp_path: Path
     assert a.title == "Harbor Bridge reopens to traffic after six weeks"
     assert a.source == "Varn Valley Gazette" and a.published == date(2019, 4, 9)
     assert a.text.startswith("The Harbor Bridge over the Varn") and a.text.endswith("to the old route.")
+
+
+def test_a_saved_page_is_known_by_the_address_its_save_note_writes(tmp_path: Path) -> None:
+    """A page saved by a browser ("saved from url=") or by SingleFile (its url and saved date) with no
+    canonical link or site name: its address is the one noted, its source the site of that address,
+    SingleFile's saved date its capture. A note of a local file ("about:internet") is no address."""
+    head = "<html><head><title>Harbor Bridge reopens after repairs</title></head><body><h1>Harbor Bridge reopens</h1>"
+    pages = {"browser.html": "<!DOCTYPE html>\n<!-- saved from url=(0050)https://www.varnpost.example/city/bridge.html -->\n",
+             "single.html": ("<!DOCTYPE html> <html><!--\n Page saved with SingleFile \n url: https://news.varnpost.example/"
+                             "bridge \n saved date: Thu Apr 11 2019 08:30:00 GMT+0200 (CEST)\n-->"),
+             "local.html": "<!DOCTYPE html>\n<!-- saved from url=(0014)about:internet -->\n"}
+    for name, note in pages.items():
+        (tmp_path / name).write_text(note + head + _STORY + "</body></html>", encoding="utf-8")
+    browser, single, local = (storyline.read_article(tmp_path / name) for name in pages)
+    assert (browser.url, browser.source) == ("https://www.varnpost.example/city/bridge.html", "varnpost.example")
+    assert (single.url, single.source) == ("https://news.varnpost.example/bridge", "varnpost.example")
+    assert single.meta["captured"] == "2019-04-11" and single.published is None
+    assert local.url is None and local.source is None
+
+
+def test_a_site_named_by_the_pages_title_is_its_source_though_its_address_is_known() -> None:
+    """A page whose <title> names only its site is that site's, also when read from its address (a
+    WARC record, a fetched page): the name the page writes, not the host of the address."""
+    from storyline.ingest.html import parse_html
+
+    page = ("<html><head><title>Varn Valley Gazette</title></head><body><h2>Harbor Bridge reopens to traffic after "
+            "six weeks</h2>" + _STORY + "</body></html>")
+    a = parse_html(page, "x", url="https://www.varngazette.example/news/bridge.html")
+    assert a.source == "Varn Valley Gazette" and a.title == "Harbor Bridge reopens to traffic after six weeks"
+
+
+def _undated_warc(path: Path, pages: dict[str, str], captured: str) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for url, text in pages.items():
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            page = f"<html><head><title>{url.rsplit('/', 1)[1]}</title></head><body><article>{text}</article></body></html>"
+            w.write_record(w.create_warc_record(url, "response", payload=BytesIO(page.encode()), http_headers=headers,
+                                                warc_headers_dict={"WARC-Date": captured}))
+
+
+def test_an_undated_page_of_a_web_archive_is_dated_by_its_capture_as_a_last_resort(tmp_path: Path) -> None:
+    """A WARC page that declares no date and names no day is dated by its capture (it was up by then),
+    marked inferred and noted so, and its brief lists it as "captured <date>"; an archived page whose
+    own days are of years before is not; a story's later days are no date of a page captured earlier."""
+    from storyline.analyze.dct import with_inferred_dates
+    from storyline.serve.render import _source_name
+
+    plain = _STORY.replace(" on Tuesday", "").replace(" on Monday evening", "").replace(" on Friday", "")
+    path = tmp_path / "crawl.warc.gz"
+    _undated_warc(path, {"https://varnpost.example/bridge": plain}, "2019-04-12T08:00:00Z")
+    (bridge,), errs = _split(list(iter_articles([path])))
+    assert not errs and bridge.published is None and bridge.meta["captured"].startswith("2019-04-12")
+    (dated_bridge,) = with_inferred_dates([bridge])
+    assert (dated_bridge.published, dated_bridge.published_inferred) == (date(2019, 4, 12), True)
+    assert dated_bridge.meta["dated_by"] == "capture"
+    museum = storyline.Article(text="The Varn Museum opened its new wing on 3 March 2009, and a second hall "
+                                    "followed on 17 March 2009.", meta={"captured": "2019-04-12T08:00:00Z"})
+    assert with_inferred_dates([museum])[0].published is None
+    from storyline.consolidate.brief import article_info
+
+    assert _source_name(article_info(dated_bridge)) == "varnpost.example, captured 2019-04-12"
+    later = storyline.Article(text="The bridge's tolls were cut.", published=date(2019, 5, 20), id="later")
+    (_, inferred) = with_inferred_dates([later, bridge])
+    assert inferred.published == date(2019, 4, 12) and "dated_by" not in inferred.meta
+
+
+_TEASERS = [("Weir to stay shut until spring", "The river authority said repairs to the northern weir would take months."),
+            ("Ferry fares rise for summer", "Operators on the Oldmere crossing will charge two euros more from June."),
+            ("Council backs new tram depot", "Councillors voted 31 to 9 for the depot on the old gasworks site."),
+            ("Storm floods old market", "Traders in the covered market spent the day clearing water from stalls."),
+            ("Lock keeper retires", "Anna Brell, who has kept the Marrow lock since 1984, hands over the keys.")]
+
+
+def test_an_index_page_of_teasers_is_no_article(tmp_path: Path) -> None:
+    """A section page lists other pages' headlines, each with a line and a 'Read more' link: it is
+    reported as no article page, naming the file, not stored as an article of teasers. A live page whose
+    entries are headed by links to places on the page, and an article followed by a few teasers, are
+    articles."""
+    teasers = "".join(f"<div class='teaser'><h3><a href='/news/{i}'>{h}</a></h3><p>{t}</p>"
+                      f"<a href='/news/{i}'>Read more</a></div>" for i, (h, t) in enumerate(_TEASERS))
+    (tmp_path / "latest.html").write_text("<html><head><title>Varn Post - Latest</title></head><body>"
+                                          f"<h1>Latest news</h1>{teasers}</body></html>", encoding="utf-8")
+    arts, errs = _split(list(iter_articles([tmp_path / "latest.html"])))
+    assert not arts and len(errs) == 1 and errs[0].where.endswith("latest.html")
+    assert "not an article page" in errs[0].reason
+    live = "".join(f"<div class='entry' id='e{i}'><h3><a href='#e{i}'>{9 + i}:00</a> {h}</h3><p>{t}</p></div>"
+                   for i, (h, t) in enumerate(_TEASERS))
+    (tmp_path / "live.html").write_text("<html><head><title>Flood day: live</title></head><body><h1>Flood day: "
+                                        f"live</h1>{live}</body></html>", encoding="utf-8")
+    (tmp_path / "story.html").write_text("<html><head><title>Harbor Bridge reopens</title></head><body><h1>Harbor "
+                                         f"Bridge reopens</h1>{_STORY}{teasers}</body></html>", encoding="utf-8")
+    arts, errs = _split(list(iter_articles([tmp_path / "live.html", tmp_path / "story.html"])))
+    assert not errs and len(arts) == 2 and "Anna Brell" in arts[0].text
+    assert arts[1].text.startswith("The Harbor Bridge over the Varn")
 
 
 def test_a_blog_feeds_appeared_first_line_is_no_part_of_the_item(tmp_path: Path) -> None:

@@ -3,7 +3,10 @@
 An undated article still dates itself: "Kim arrived in Beijing Tuesday ... visiting the country
 Jan. 7-10" says the article was written on the Tuesday that falls in Jan. 7-10. The year comes
 from the other articles of the story (their publication dates), else from the article's own
-fully specified dates. The inferred date is marked ``published_inferred=True``.
+fully specified dates. The inferred date is marked ``published_inferred=True``. A page a crawler
+captured (``meta["captured"]``, a WARC-Date or a saved page's date) was published on or before its
+capture: no later day is its date, and when nothing else dates it the capture does, as a last
+resort noted ``meta["dated_by"] = "capture"``.
 
 The method, for a candidate day D near the reference date R:
 - every weekday the article reports in the past should fall on or shortly before D, every weekday
@@ -222,8 +225,10 @@ def infer_dct(article: Article, others: Sequence[Article] = (), *, mixed: bool =
         # own days say it is of another time: an old text moved to a new address)
         return own
     dated = sorted(o.published for o in others if o.published is not None and o.id != article.id)
+    captured = _captured(article)
     if dated:
-        ref = dated[len(dated) // 2]
+        # (a page a crawler captured was up by then: the story's later days are not its own)
+        ref = min(dated[len(dated) // 2], captured or date.max)
         if _of_another_time(ev, ref):
             # the article's own days disagree with the story's ("Saturday December 13 2008" in a story
             # of May 2010): the story does not date it; its own evidence may, else nothing does
@@ -234,8 +239,7 @@ def infer_dct(article: Article, others: Sequence[Article] = (), *, mixed: bool =
             return _dated_alone(ev)
         if not ev.weekdays:
             return ref
-        return _best_day(ev, _days(ref, range(-21, 22)), ref, named)[1]
-    captured = _captured(article)
+        return _best_day(ev, _days(ref, range(-21, 1 + min(21, _days_to(ref, captured)))), ref, named)[1]
     if captured is not None and ev.weekdays and not ev.weekday_dates:
         # a page a crawler captured (a web archive's record) was written on or before its capture:
         # its weekdays name the days before it ("on Tuesday" in a page captured on a Thursday)
@@ -317,6 +321,11 @@ def _best_day(ev: DctEvidence, days: Sequence[date], ref: date, named: set[date]
     return best
 
 
+def _days_to(day: date, later: date | None) -> int:
+    """How many days ``later`` is after ``day`` (a large number when there is no such day)."""
+    return (later - day).days if later is not None else 1 << 20
+
+
 def _captured(article: Article) -> date | None:
     """The day a crawler captured the article's page (``meta["captured"]``, a WARC-Date), if known."""
     try:
@@ -349,7 +358,24 @@ def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:
         # Sunday"): the others are dated from it, as from a story's published articles
         known = [a for a in out if a.published is not None]
         out = [a if a.published is not None else _inferred(a, known) for a in out]
-    return out
+    return [_dated_by_capture(a) for a in out]
+
+
+def _dated_by_capture(article: Article) -> Article:
+    """An article nothing else dates, dated by the day a crawler captured its page as a last resort
+    (it was published on or before it), marked inferred and ``meta["dated_by"] = "capture"``; unless
+    the days it names say it is of another time (an old page captured years later), or it has no
+    capture date."""
+    captured = _captured(article)
+    if article.published is not None or captured is None:
+        return article
+    try:
+        if _of_another_time(dct_evidence(article.text or ""), captured):
+            return article
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        return article
+    return dataclasses.replace(article, published=captured, published_inferred=True,
+                               meta={**article.meta, "dated_by": "capture"})
 
 
 def _of_other_times(arts: Sequence[Article]) -> set[int]:

@@ -267,6 +267,8 @@ def article_info(a: Article) -> dict[str, object]:
                                "source": a.source, "url": a.url,
                                "published": a.published.isoformat() if a.published else None,
                                "published_inferred": a.published_inferred}
+    if a.published_inferred and a.meta.get("dated_by"):   # "capture": only the day its page was captured dates it
+        info["dated_by"] = str(a.meta["dated_by"])
     if not a.english:
         info["lang"] = a.lang
     if a.meta.get("revised_at"):   # a new version replaced the first one stored (see SQLiteStore.add_articles)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import re
 from copy import deepcopy
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..records import Article
@@ -73,16 +74,28 @@ def _unwrap_layout_tables(tree: Any) -> None:
                 el.tag = "div"
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_LINK_LINE_WORDS = 4   # at most this many words of a link-made line are not links: "READ MORE:", "Next story:"
+
+
+def _unlinked_words(el: Any) -> int:
+    """How many words of ``el``'s text stand outside its links."""
+    linked = sum(len(_WORD.findall(a.text_content())) for a in el.iter("a"))
+    return len(_WORD.findall(el.text_content())) - linked
+
+
 def _link_lines(tree: Any) -> set[str]:
-    """The texts (squashed) of the page's short blocks written mostly as links: a "READ MORE:" or
-    "Next story:" pointer, a "Print | Email" bar. Such a line in the extracted text leads elsewhere."""
+    """The texts (squashed) of the page's short blocks written mostly as links, with at most
+    ``_LINK_LINE_WORDS`` words of their own: a "READ MORE:" or "Next story:" pointer, a "Print | Email"
+    bar. Such a line in the extracted text leads elsewhere; a sentence with links in it (a blog's "As
+    <a>the authority</a> said in <a>its statement</a>, ...") is the article's."""
     found: set[str] = set()
     for el in tree.iter(*_BLOCKS):
         text = _squash(el.text_content())
         if not text or len(text.split()) > 30 or any(child.tag in _BLOCKS for child in el.iterdescendants()):
             continue
         linked = sum(len(_squash(a.text_content())) for a in el.iter("a"))
-        if linked >= 0.6 * len(text):
+        if linked >= 0.6 * len(text) and _unlinked_words(el) <= _LINK_LINE_WORDS:
             found.add(text)
     return found
 
@@ -109,6 +122,35 @@ def _without_page_lines(text: str, links: set[str]) -> str:
     kept = [ln for i, ln in enumerate(lines)
             if not ((i < _EDGE or i >= n - _EDGE) and _EDGE_LINE.match(ln.strip()))]
     return "\n".join(kept).strip() if any(ln.strip() for ln in kept) else text
+
+
+_TEASER_WORDS = 60    # a teaser: a heading that links to another page, and at most this many words
+_TEASERS = 4          # this many teasers holding most of the page's text: an index of other pages
+
+
+def _links_away(heading: Any) -> bool:
+    """Whether ``heading`` links to another page (not to a place on this one, "#entry-3")."""
+    links = [*heading.iter("a"), *heading.iterancestors("a")]
+    return any(not (a.get("href") or "#").startswith("#") for a in links)
+
+
+def _is_teaser(el: Any) -> bool:
+    """Whether ``el`` is one story's teaser on an index page: a heading (or the whole block) linking
+    to another page, and a line or two, at most ``_TEASER_WORDS`` words."""
+    return len(el.text_content().split()) <= _TEASER_WORDS and any(map(_links_away, el.iter("h2", "h3", "h4")))
+
+
+def _is_index(tree: Any) -> bool:
+    """Whether the page lists other pages' teasers (``_is_teaser``) rather than telling an article: at
+    least ``_TEASERS`` of them, holding most of its text (once the furniture is gone)."""
+    body = tree.find(".//body")
+    if body is None or sum(map(_links_away, body.iter("h2", "h3", "h4"))) < _TEASERS:
+        return False
+    teasers = [el for el in body.iter("div", "li", "article", "section")
+               if _is_teaser(el) and not any(_is_teaser(up) for up in el.iterancestors("div", "li", "article", "section"))]
+    if len(teasers) < _TEASERS:
+        return False
+    return sum(len(_squash(t.text_content())) for t in teasers) > 0.6 * len(_squash(body.text_content()))
 
 
 def _headings(tree: Any) -> list[str]:
@@ -182,6 +224,37 @@ def _without_headline(text: str, title: str | None) -> str:
     return text
 
 
+# a saved page's note of its address: a browser's "Save page as" ("<!-- saved from url=(0042)https://...
+# -->") or SingleFile's ("<!-- Page saved with SingleFile url: https://... saved date: Tue Mar 05 2024 ...")
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<url>https?://[^\s>]+?)\s*-->"
+                         r"|<!--\s*Page saved with SingleFile\s+url:\s*(?P<sf_url>https?://\S+)(?:\s+saved date:\s*"
+                         r"(?:[A-Z][a-z]{2}\s+)?(?P<mon>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})\s+(?P<year>\d{4}))?",
+                         re.IGNORECASE)
+_SAVED_HEAD = 4096   # such a note stands before or at the top of the page
+
+
+def _saved_from(html: str) -> tuple[str | None, date | None]:
+    """The address a saved page was read from and the day it was saved, as its note at the page's
+    top writes them (``_SAVED_FROM``); (None, None) without one."""
+    m = _SAVED_FROM.search(html, 0, _SAVED_HEAD)
+    if m is None:
+        return None, None
+    try:
+        saved = datetime.strptime(f"{m['mon']} {m['day']} {m['year']}", "%b %d %Y").date() if m["year"] else None
+    except ValueError:
+        saved = None
+    return m["url"] or m["sf_url"], saved
+
+
+def _named_site(sitename: str | None, url: str | None) -> str | None:
+    """The site name the page declares: None for the one trafilatura makes of the address's host
+    when none is declared (``check_article`` then names the site by its address, as for any article)."""
+    if not sitename or not url:
+        return sitename
+    host = urlsplit(url).hostname or ""
+    return None if _squash(sitename) in (host, host.removeprefix("www.")) else sitename
+
+
 def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
     """Extract the article in an HTML page. Raises InputError when no article text is found."""
     try:
@@ -196,6 +269,9 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
         if tree is None:
             raise InputError(where, "HTML could not be parsed (no document in it)")
         _drop_furniture(tree)
+        if _is_index(tree):
+            raise InputError(where, "not an article page: it lists other pages' headlines and teasers (an index "
+                                    "or section page); give the addresses of the articles it links to")
         _unwrap_layout_tables(tree)
         links = _link_lines(tree)
         declared = [_head_date(tree), _time_date(tree)]
@@ -212,8 +288,10 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
     if not text.strip():
         raise InputError(where, "no article text found in the HTML page")
     text = _without_page_lines(text.strip(), links)
-    title, sitename = _headline((doc or {}).get("title") or None, (doc or {}).get("sitename") or None, text,
-                                headings)
+    saved_url, saved_on = _saved_from(html)
+    url = url or (doc or {}).get("url") or saved_url or None
+    title, sitename = _headline((doc or {}).get("title") or None,
+                                _named_site((doc or {}).get("sitename") or None, url), text, headings)
     text = _without_headline(text, title)
     # the date the page declares (its head's metadata, then a <time> element), before one htmldate
     # finds in the text or the address
@@ -223,6 +301,6 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
         title=title,
         published=published,
         source=sitename,
-        url=url or (doc or {}).get("url") or None,
-        meta={"path": where},
+        url=url,
+        meta={"path": where, **({"captured": saved_on.isoformat()} if saved_on else {})},
     )

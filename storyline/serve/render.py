@@ -154,11 +154,13 @@ def citation_labels(brief: Brief) -> dict[str, int]:
 
 
 def _named_and_dated(name: Any, a: Any) -> str:
-    """"<name>, <date>" ("inferred <date>" for an inferred one), either part left out when missing;
-    ", revised <date>" after them for an article stored again changed."""
+    """"<name>, <date>" ("inferred <date>" for an inferred one, "captured <date>" for one dated only by
+    the capture of its page), either part left out when missing; ", revised <date>" after them for an
+    article stored again changed."""
     parts = [str(name)] if name else []
     if a.get("published"):
-        parts.append(("inferred " if a.get("published_inferred") else "") + str(a["published"]))
+        how = "captured " if a.get("dated_by") == "capture" else "inferred " if a.get("published_inferred") else ""
+        parts.append(how + str(a["published"]))
     if a.get("revised"):
         parts.append(f"revised {a['revised']}")
     return ", ".join(parts)
