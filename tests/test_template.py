@@ -129,3 +129,17 @@ def test_store_lines_of_articles_stored_before_the_schema(tmp_path: Path) -> Non
     store = SQLiteStore(tmp_path / "t.db")
     assert store.schema_version == len(MIGRATIONS)
     assert store_template(store, store.get_articles(["p0", "p1"])) == {line_hash(line_key(_AD))}
+
+
+def test_a_store_counts_a_pages_lines_by_its_plain_sentence_ends() -> None:
+    """What a store keeps of each article (``line_hashes``) is cut without the sentence splitter's
+    cost: a line, cut after a final mark (a closing quote kept) before a capital."""
+    from storyline.consolidate.template import line_hashes, page_lines
+
+    text = ('The ferry "was late." Crews waited at the pier for an hour or more.\n'
+            "Views expressed in the comments are not those of the Harbour Post.")
+    assert [text[s:e] for s, e in page_lines(text)] == [
+        'The ferry "was late."', "Crews waited at the pier for an hour or more.",
+        "Views expressed in the comments are not those of the Harbour Post."]
+    assert line_hash(line_key("Views expressed in the comments are not those of the Harbour Post.")) \
+        in line_hashes(Article(id="a", text=text))

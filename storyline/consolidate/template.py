@@ -18,6 +18,7 @@ novelty) reads them.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Collection, Iterable, Mapping, Sequence
@@ -126,10 +127,30 @@ def template_lines(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sen
     return template_keys([_keys(a, ss) for a, ss in zip(arts, _sentences(arts, sentences))], min_pages)
 
 
+# a page's lines as a store counts them: a line of text, cut after a sentence's final mark before a
+# capital (no abbreviation rules: a template's advertisement or notice is a plain line, and this
+# runs on every article stored, where the full sentence splitter would cost milliseconds)
+_PAGE_LINE = re.compile(r"[^\n]+")
+_LINE_CUT = re.compile(r"(?<=[.!?])([\"”’)]?)\s+(?=[\"“‘(]?[A-Z])")
+
+
+def page_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of ``text``'s lines, each cut at its plain sentence ends."""
+    out: list[tuple[int, int]] = []
+    for m in _PAGE_LINE.finditer(text):
+        start = m.start()
+        for cut in _LINE_CUT.finditer(text, m.start(), m.end()):
+            out.append((start, cut.end(1)))
+            start = cut.end()
+        out.append((start, m.end()))
+    return out
+
+
 def line_hashes(a: Article) -> set[str]:
-    """The ``line_hash`` of every line of an article (what a store keeps to find template lines
-    across its stories)."""
-    return {line_hash(k) for k in _keys(a, split_sentences(a.text or "", a.id, a.lang))}
+    """The ``line_hash`` of every line of an article (``page_lines``: what a store keeps to find
+    template lines across its stories)."""
+    text = a.text or ""
+    return {line_hash(k) for s, e in page_lines(text) if (k := line_key(text[s:e]))}
 
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -157,10 +178,23 @@ def without_template(arts: Sequence[Article], sentences: Mapping[str, Sequence[S
     kept: dict[str, list[Sentence]] = {}
     for a, ss in zip(arts, split):
         text = a.text or ""
-        gone = [s for s in ss if (k := line_key(text[s.start:s.end])) and (k in keys or (extra and line_hash(k) in extra))]
-        out.append(replace(a, text=_blank(text, [(s.start, s.end) for s in gone])) if gone else a)
-        kept[a.id] = [s for s in ss if s not in gone] if gone else list(ss)
+        spans = [(s.start, s.end) for s in ss if (k := line_key(text[s.start:s.end])) and k in keys]
+        if extra:  # the store's lines are counted as ``page_lines`` cuts them
+            spans += [(s, e) for s, e in page_lines(text) if (k := line_key(text[s:e])) and line_hash(k) in extra]
+        if not spans:
+            out.append(a)
+            kept[a.id] = list(ss)
+            continue
+        blanked = _blank(text, spans)
+        out.append(replace(a, text=blanked))
+        kept[a.id] = [s for s in ss if _mostly_kept(text, blanked, s.start, s.end)]
     return out, kept
+
+
+def _mostly_kept(text: str, blanked: str, start: int, end: int) -> bool:
+    """Whether more than half of a sentence's characters (spaces aside) are left by the blanking."""
+    before = sum(not ch.isspace() for ch in text[start:end])
+    return 2 * sum(not ch.isspace() for ch in blanked[start:end]) > before
 
 
 def blank_analyses(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle]) -> dict[str, AnalyzedArticle]:

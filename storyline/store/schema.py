@@ -124,7 +124,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX story_entity_names_sound ON story_entity_names(sound);
     CREATE INDEX articles_url ON articles(url);
     """,
-    # 7: the lines of every article (``template.line_hashes``: its sentences of six words or more), so that
+    # 7: the lines of every article (``template.line_hashes``: its lines of six words or more), so that
     # a line written on many pages of several stories is found to be page template
     # (``SQLiteStore.template_pages``); filled in Python for the articles already stored (``_backfill_lines``)
     """

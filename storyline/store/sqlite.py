@@ -205,9 +205,13 @@ def _backfill_sounds(c: sqlite3.Connection) -> None:
 
 
 def _backfill_lines(c: sqlite3.Connection) -> None:
-    """Schema 7: the lines of every article already stored."""
-    for r in c.execute("SELECT id, text, lang FROM articles").fetchall():
-        _put_lines(c, Article(id=r["id"], text=r["text"], lang=r["lang"]))
+    """Schema 7: the lines of every article already stored (read a few thousand at a time)."""
+    last = -1
+    while rows := c.execute("SELECT rowid, id, text, lang FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 2000",
+                            (last,)).fetchall():
+        for r in rows:
+            _put_lines(c, Article(id=r["id"], text=r["text"], lang=r["lang"]))
+        last = rows[-1]["rowid"]
 
 
 def _entity_names(brief: Brief) -> list[tuple[str, str, str, str]]:
