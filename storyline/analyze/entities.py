@@ -832,6 +832,9 @@ _PRODUCT_BEFORE = re.compile(
 _PRODUCT_AFTER = re.compile(
     rf"\s*(?:[®™]|,\s+(?:a|an|the|its|their|[A-Z][\w&.-]*\s?['’]s)\s+(?:[\w-]+\s+){{0,4}}?{_PRODUCT_NOUNS}\b"
     rf"(?!\s+{_MAKER_NOUNS}\b)|,?\s+(?:(?:made|manufactured|marketed|produced)\s+by\s+[A-Z]|known\s+generically\b))")
+# a company's own product: "its Lipitor pill", "their Vioxx drug"
+_OWN_BEFORE = re.compile(r"\b(?:its|their)\s+$")
+_KIND_AFTER = re.compile(rf"\s+{_PRODUCT_NOUNS}\b")
 # a name joined to a product's name ("the drugs Tamiflu and Relenza"; not a comma alone, which may end a
 # clause: "the anti-depressant Welbutrin, Lippman was miserable")
 _LIST_JOINT = re.compile(r",?\s+(?:and|or)\s+")
@@ -843,8 +846,7 @@ def product_context(text: str, start: int, end: int) -> bool:
     by GlaxoSmithKline". Not a possessive ("drugs such as Merck's Vioxx": Merck is the maker)."""
     if re.match(r"['’]s?\b", text[end:end + 2]):
         return False
-    # (and a company's own: "its Lipitor pill", "its Vioxx drug")
-    own = re.search(r"\b(?:its|their)\s+$", text[max(0, start - 8):start]) and re.match(rf"\s+{_PRODUCT_NOUNS}\b", text[end:end + 30])
+    own = _OWN_BEFORE.search(text[max(0, start - 8):start]) and _KIND_AFTER.match(text, end, end + 30)
     return bool(_PRODUCT_BEFORE.search(text, max(0, start - 60), start) or _PRODUCT_AFTER.match(text, end) or own)
 
 

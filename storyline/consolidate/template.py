@@ -122,9 +122,15 @@ def template_lines(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sen
                    min_pages: int = TEMPLATE_MIN_PAGES) -> frozenset[str]:
     """The ``line_key`` of every template line of ``arts`` (``sentences``: article id -> its
     sentences, when already split)."""
+    return _story_template(arts, _sentences(arts, sentences), min_pages)
+
+
+def _story_template(arts: Sequence[Article], split: Sequence[Sequence[Sentence]],
+                    min_pages: int = TEMPLATE_MIN_PAGES) -> frozenset[str]:
+    """``template_lines`` of ``arts`` given each one's sentences (``split``, in the same order)."""
     if len(arts) < min_pages:
         return frozenset()
-    return template_keys([_keys(a, ss) for a, ss in zip(arts, _sentences(arts, sentences))], min_pages)
+    return template_keys([_keys(a, ss) for a, ss in zip(arts, split)], min_pages)
 
 
 # a page's lines as a store counts them: a line of text, cut after a sentence's final mark before a
@@ -170,8 +176,7 @@ def without_template(arts: Sequence[Article], sentences: Mapping[str, Sequence[S
     (``sentences``, else split here) less those lines. Articles without such a line are returned as
     they are."""
     split = _sentences(arts, sentences)
-    keys = template_keys([_keys(a, ss) for a, ss in zip(arts, split)]) if len(arts) >= TEMPLATE_MIN_PAGES \
-        else frozenset()
+    keys = _story_template(arts, split)
     if not keys and not extra:
         return list(arts), {a.id: list(ss) for a, ss in zip(arts, split)}
     out: list[Article] = []
