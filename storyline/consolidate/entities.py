@@ -1017,9 +1017,9 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
                 blocks[(e.label, 2, e.full[-1][:2])].append(i)
             if e.label == "PERSON":  # ... "Qaddafi" too, with no role given
                 blocks[(e.label, 3, sound_key(e.full[-1]))].append(i)
-    fulls_in: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    articles_of: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the articles writing each full name
     for e in locals_:
-        fulls_in[e.article_id].add(e.full)
+        articles_of[e.full].add(e.article_id)
     for members in blocks.values():
         for x in range(len(members)):
             i = members[x]
@@ -1028,7 +1028,7 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
                 if dsu.find(i) == dsu.find(j):
                     continue
                 # (two spellings in one article are two people: "minister Moussa Koussa met minister Mussa Kusa")
-                apart = not any({a.full, b.full} <= f for f in fulls_in.values())
+                apart = not (articles_of[a.full] & articles_of[b.full])
                 if (a.label == "PERSON" and a.roles and b.roles and _spelling_variant(a.full, b.full)
                         and (_role_heads(a) & _role_heads(b)) and apart) \
                         or (_typo_variant(a.full, b.full) and apart) \

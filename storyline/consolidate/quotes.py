@@ -713,6 +713,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             if n:
                 known[n.lower()].add(ent_id)
     speakers: dict[str, _Speaker] = {}
+    alike: dict[str, set[str]] = {}  # a name -> the entities of the names like it (``similar_names``)
     for q, name, ent in items:
         cname = canon.get(name, name)
         if label_of(ent) not in (None, "PERSON"):
@@ -720,7 +721,10 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         if not ent:
             found = ents_of.get(cname.lower()) or ents_of.get(name.lower())
             if not found:
-                found = {e for n, es in ents_of.items() if similar_names(n, cname.lower()) for e in es}
+                low = cname.lower()
+                if low not in alike:
+                    alike[low] = {e for n, es in ents_of.items() if similar_names(n, low) for e in es}
+                found = alike[low]
             if len(found) != 1:
                 found = known.get(cname.lower()) or known.get(name.lower()) or found
             ent = next(iter(found)) if found and len(found) == 1 else None
@@ -824,13 +828,12 @@ def _join_short_names(speakers: dict[str, _Speaker], labels: dict[str, str]) -> 
     def share(a: _Speaker, b: _Speaker) -> bool:
         return any(same_quote(x.quote.text, y.quote.text) for x in a.entries for y in b.entries)
 
+    words = {k: set(label.lower().split()) for k, label in labels.items()}
     for key in sorted(speakers, key=lambda k: len(labels[k].split())):
         sp = speakers.get(key)
         if sp is None:
             continue
-        words = set(labels[key].lower().split())
-        homes = [k for k, other in speakers.items() if k != key and words < set(labels[k].lower().split())
-                 and share(sp, other)]
+        homes = [k for k, other in speakers.items() if k != key and words[key] < words[k] and share(sp, other)]
         if len(homes) == 1:
             _move_speaker(speakers, key, homes[0])
 

@@ -857,8 +857,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             return PlainTextResponse(brief_markdown(b), media_type="text/markdown; charset=utf-8")
         from .render import brief_html
 
-        texts = svc_.store.article_texts(aid for aid, _, _ in cited_spans(b))
-        return HTMLResponse(brief_html(b, passages=passages_for(b, texts)))
+        spans = cited_spans(b)
+        texts = svc_.store.article_texts(aid for aid, _, _ in spans)
+        return HTMLResponse(brief_html(b, passages=passages_for(b, texts, spans)))
 
     @app.get("/api/entities/{entity_id}", response_model=EntityOut, tags=["entities"], dependencies=read,
              responses=ERRORS)
@@ -976,8 +977,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                 raise ApiError(404, f"no story {story_id!r} in this store (the story list at {root or ''}/ "
                                     "has the ones there are)")
             b = got[0]
-            texts = svc_.store.article_texts(aid for aid, _, _ in cited_spans(b))
-            ctx = brief_context(b, passages_for(b, texts))
+            spans = cited_spans(b)
+            texts = svc_.store.article_texts(aid for aid, _, _ in spans)
+            ctx = brief_context(b, passages_for(b, texts, spans))
             return page_html("story.html", site={"root": root}, row=svc_.store.story_row(story_id),
                              history=svc_.store.story_events(story_id),
                              link_for=lambda c: f"{root}/articles/{_q(_g(c, 'article_id'))}?s={int(_g(c, 'start'))}"

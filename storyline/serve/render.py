@@ -367,6 +367,7 @@ def _env():  # type: ignore[no-untyped-def]
     )
     env.globals["timeline_chart"] = timeline_chart
     env.filters["by_article"] = one_per_article
+    env.globals["cites"] = jinja2.pass_context(_cites)
     env.globals["shown_title"] = shown_title
     env.globals["language_note"] = language_note
     env.globals["relayed_note"] = relayed_note
@@ -377,6 +378,41 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["reported_on"] = reported_on
     env.globals["parts_shown"] = parts_shown
     return env
+
+
+def _field(c: Any, name: str) -> Any:
+    return c[name] if isinstance(c, Mapping) else getattr(c, name)
+
+
+def cites_html(citations: Iterable[Any], labels: Mapping[str, int], names: Mapping[str, str],
+               passages: Mapping[str, str], link_for: Callable[[Any], str] | None = None) -> str:
+    """The footnote marks of ``citations`` (one per article, ``one_per_article``), each opening a note
+    with its source's name, the cited words and a link to them in the article (``link_for``: a
+    citation's address; without it, the brief's list of sources). Written in Python, not as a
+    template macro: a story's quotes carry hundreds of them, and the macro made most of a page's cost."""
+    from markupsafe import escape
+
+    out = ['<span class="cites">']
+    for c in one_per_article(citations, labels):
+        aid = _field(c, "article_id")
+        label = escape(labels.get(aid, "?"))
+        passage = passages.get(f"{aid}:{_field(c, 'start')}:{_field(c, 'end')}", "")
+        go = (f'<a class="go" href="{escape(link_for(c))}">Read it in the article →</a>' if link_for is not None
+              else f'<a class="go" href="#src-{escape(labels.get(aid, ""))}">Source [{label}]</a>')
+        out.append(f'<span class="cite" tabindex="0" role="button" aria-expanded="false" data-article="{escape(aid)}">'
+                   f'[{label}]<span class="pop" role="note"><b>{escape(names.get(aid, ""))}</b>'
+                   f'<q>{escape(passage)}</q>{go}</span></span>')
+    out.append("</span>")
+    return "".join(out)
+
+
+def _cites(ctx: Any, citations: Iterable[Any]) -> Any:
+    """``cites_html`` as the templates call it, reading the page's labels, names and passages."""
+    from markupsafe import Markup
+
+    link_for = ctx.get("link_for")
+    return Markup(cites_html(citations, ctx["labels"], ctx["names"], ctx["passages"],
+                             link_for if callable(link_for) else None))
 
 
 def one_per_article(citations: Iterable[Any], labels: Mapping[str, int]) -> list[Any]:
@@ -414,33 +450,45 @@ def brief_sections(brief: Brief) -> list[tuple[str, str]]:
             if name == "summary" or getattr(brief, name, None)]
 
 
+_PLAIN = (str, int, float, bool, type(None), dict)  # no citation inside (a dict: an entity's mention counts)
+
+
+@lru_cache(maxsize=64)
+def _walked_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "articles")
+
+
 def cited_spans(brief: Brief) -> set[tuple[str, int, int]]:
     """Every (article_id, start, end) the brief cites, in any section."""
     spans: set[tuple[str, int, int]] = set()
 
     def walk(value: Any) -> None:
+        if isinstance(value, _PLAIN):
+            return
         if isinstance(value, Citation) or isinstance(value, Quote):
             spans.add((value.article_id, value.start, value.end))
         elif isinstance(value, SummarySentence):
             spans.update((c.article_id, c.start, c.end) for c in value.citations)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            for f in dataclasses.fields(value):
-                if f.name != "articles":
-                    walk(getattr(value, f.name))
         elif isinstance(value, (list, tuple)):
             for v in value:
                 walk(v)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for name in _walked_fields(type(value)):
+                walk(getattr(value, name))
 
     walk(brief)
     return spans
 
 
-def passages_for(brief: Brief, texts: Mapping[str, str]) -> dict[str, str]:
-    """"article_id:start:end" -> the cited words, for every span the brief cites (``texts``: id -> text).
+def passages_for(brief: Brief, texts: Mapping[str, str],
+                 spans: Iterable[tuple[str, int, int]] | None = None) -> dict[str, str]:
+    """"article_id:start:end" -> the cited words, for every span the brief cites (``texts``: id -> text;
+    ``spans``: ``cited_spans(brief)`` when the caller has them).
     A span shorter than a sentence (a number or a name that the sources tell otherwise: "2,500") is
     shown with its sentence, so that a reader can check what it counts. A tokenized corpus's words
     ("Google 's -LRB- GOOG -RRB-") read in ordinary typography, as everywhere in the brief."""
-    return {f"{aid}:{s}:{e}": display_text(_passage(texts.get(aid, ""), s, e)) for aid, s, e in cited_spans(brief)}
+    return {f"{aid}:{s}:{e}": display_text(_passage(texts.get(aid, ""), s, e))
+            for aid, s, e in (cited_spans(brief) if spans is None else spans)}
 
 
 _SHORT_SPAN = 40  # characters: a cited span this short is a value, shown in its sentence
