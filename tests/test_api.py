@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator
@@ -14,6 +15,7 @@ import pytest
 from test_api_data import build_store, rich_brief
 
 from storyline.config import Settings
+from storyline.records import Entity
 from storyline.serve.api import create_app
 
 TOKEN = "s3cret-token"
@@ -518,3 +520,26 @@ def test_the_cli_and_the_api_list_the_same_stories_in_the_same_shape(app, store,
     assert set(out["items"][0]) == set(api["items"][0]) and out["items"][0]["summary"] == api["items"][0]["summary"]
     rel = CliRunner().invoke(cli, ["--db", str(settings.db_path()), "stories", "--sort", "relevance"])
     assert rel.exit_code == 0, rel.output     # nothing searched: as the API, most recently updated first
+
+
+def test_a_date_range_written_backwards(app):
+    # the page reads it forwards and says so; the API says what is wrong
+    page = run(_get(app, "/", params={"from": "2024-03-31", "to": "2024-03-01"})).text
+    assert "/stories/s-bridge" in page and "/stories/s-orchard" not in page and "/stories/s-library" not in page
+    assert "came after" in page and 'value="2024-03-01"' in page
+    r = run(_get(app, "/api/stories", params={"from": "2024-03-31", "to": "2024-03-01"}))
+    assert r.status_code == 422 and "after" in error_of(r)
+
+
+def test_an_entity_filter_lists_the_stories_its_entity_page_lists(app, store):
+    # "Quint" is how the bridge story writes Mara Quint; the library story names her in full only
+    rich_brief(store)
+    lib = store.get_brief("s-library")
+    store.put_brief(dataclasses.replace(lib, entities=(Entity(id="e-quint", name="Mara Quint", label="PERSON",
+                                                              aliases=("Mara Quint",), mentions={"library-1": 1}),)))
+    page = run(_get(app, "/api/entities/Quint")).json()
+    assert page["name"] == "Mara Quint" and {s["id"] for s in page["stories"]} == {"s-bridge", "s-library"}
+    listed = run(_get(app, "/api/stories", params={"entity": "Quint"})).json()
+    assert sorted(i["id"] for i in listed["items"]) == ["s-bridge", "s-library"]
+    web = run(_get(app, "/", params={"entity": "Quint"})).text
+    assert "Stories about Mara Quint" in web and "/stories/s-library" in web

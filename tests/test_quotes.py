@@ -1541,3 +1541,85 @@ def test_a_relative_that_after_a_verbs_object_opens_no_content() -> None:
     assert [q.text for q in relative] == ["the recent floods that have cut the valley road"]
     clause = extract_quotes("The mayor expressed concern that the valley road would stay closed.")
     assert [q.text for q in clause] == ["that the valley road would stay closed"]
+
+
+def test_a_pronoun_after_said_opens_the_clause_told_not_an_inverted_speaker() -> None:
+    """"Orla Venn, 58, who lives outside Dunmore, said she backed ...": the pronoun is the subject of
+    what was said, and the speaker is the subject before the appositives, also after an opening "But";
+    a closing '"...," said he.' is still an inverted speaker."""
+    text = ("The vote drew a crowd. Orla Venn, 58, who lives outside Dunmore, said she backed the harbour plan "
+            "because of its cost. But Mr. Pell, a farmer who described himself as cautious, said he "
+            "doubted the plan would pass.")
+    got = [((q.speaker or "").split(",")[0], q.text) for q in extract_quotes(text)]
+    assert ("Orla Venn", "she backed the harbour plan because of its cost") in got, got
+    assert ("Mr. Pell", "he doubted the plan would pass") in got, got
+    q = _by_text(extract_quotes("“The harbour will reopen,” said he."), "The harbour")
+    assert _speaker("“The harbour will reopen,” said he.", q) == "he"
+
+
+def test_a_place_or_an_age_inside_the_speakers_appositive_is_no_speaker() -> None:
+    """'Cory Lane, 22, of Flint, Mich., said', 'Tom Hale, speaking at a rally in Dover, Del., warned':
+    the commas of a town and its state, and of an age, do not close the appositive, so the speaker
+    is the person, not the place; with no one before the place the subject keeps it."""
+    for text, who in (("Cory Lane, 22, of Flint, Mich., said he had not given up hope on the harbour plan.", "Cory Lane"),
+                      ("Tom Hale, speaking at a rally in Dover, Del., warned that the harbour would close.", "Tom Hale"),
+                      ("Ann Brill, during a town hall meeting in Columbus, Ohio, said the bridge would open.", "Ann Brill"),
+                      ("Officials in Dover, Delaware, said the bridge would open.", "Officials")):
+        q = extract_quotes(text)[0]
+        assert (q.speaker or "").startswith(who), (text, q.speaker)
+
+
+def test_a_question_quoted_before_its_long_attribution_is_what_was_asked() -> None:
+    """'"Why ...?" Tom Hale asked of the council on Monday, when ...': the question mark ends no
+    sentence before an attribution that goes on with an adjunct, so the quotation is what was asked,
+    not "of the council ..."; an attribution with a clause of its own still ends it."""
+    for text in ("“Why is the bridge still closed?” Tom Hale said of the council on Monday, when the vote was "
+                 "delayed again by a storm that had cut the valley road for two days.",
+                 "“Why is the bridge still closed?” Tom Hale asked, waving a copy of the report the council "
+                 "had published on the valley road in the spring."):
+        got = [(q.speaker, q.text) for q in extract_quotes(text)]
+        assert got == [("Tom Hale", "“Why is the bridge still closed?”")], got
+    clause = "“Why is the bridge closed?” Tom Hale said that the council had failed the valley and its farmers for years."
+    assert any(q.text.startswith("that the council") for q in extract_quotes(clause)), extract_quotes(clause)
+
+
+def test_the_one_asked_or_told_is_no_speaker() -> None:
+    """'... "fantastic," telling reporters ...' is the subject's participle; '..., who called it "full of
+    loopholes," asked the king for help' asks the king; 'Asked about the vote, Hale said ...' and
+    'Ask any farmer' name no speaker in their first words."""
+    told = extract_quotes("Tom Hale has hailed the vote as “fantastic,” telling reporters that the harbour will reopen.")
+    assert ("Tom Hale", "that the harbour will reopen") in [(q.speaker, q.text) for q in told], told
+    asked = extract_quotes("Ann Brill, who earlier called the plan “full of loopholes,” asked the king for his help.")
+    assert ("Ann Brill", "for his help") in [(q.speaker, q.text) for q in asked], [(q.speaker, q.text) for q in asked]
+    for text in ("Asked specifically about the harbour, the voters were evenly divided.",
+                 "Ask any farmer about the prospect of a dry summer."):
+        assert not extract_quotes(text), [(q.speaker, q.text) for q in extract_quotes(text)]
+
+
+def test_a_title_word_ending_a_name_written_without_its_period_ends_the_sentence() -> None:
+    """"... promised by strongman Hun Sen. Sam Rainsy wrote that ...": "Sen" is a title's abbreviation,
+    but "Hun Sen" is written elsewhere as a name, so its period ends the sentence and the speaker is
+    Sam Rainsy alone; "Sen. Bob Corker" keeps its title."""
+    text = ("Hun Sen's party won the vote. Tom Hale sought guarantees promised by strongman Hun Sen. "
+            "Sam Rainsy wrote that he was eager to attend the session.")
+    q = _by_text(extract_quotes(text), "eager to attend")
+    assert q.speaker == "Sam Rainsy", q.speaker
+    titled = "The vote was close. Sen. Bob Corker said that the harbour would reopen."
+    assert [q.speaker for q in extract_quotes(titled)] == ["Sen. Bob Corker"], extract_quotes(titled)
+
+
+def test_a_plan_ends_before_the_next_clause_of_saying_and_a_colon_opens_no_content() -> None:
+    """"Police vowed to catch them and politicians said ...": the plan is "to catch them"; after
+    "quoted X as saying:" what was said starts after the colon."""
+    got = [(q.speaker, q.text) for q in extract_quotes("Police vowed to catch them and politicians said the crime was political.")]
+    assert got == [("Police", "to catch them"), ("politicians", "the crime was political")], got
+    colon = extract_quotes("The Dover Star quoted Mayor Tom Hale as saying: the harbour will reopen in the spring.")
+    assert [q.text for q in colon] == ["the harbour will reopen in the spring"], colon
+
+
+def test_a_tokenized_possessive_before_a_noun_cue_reports_only_a_clause() -> None:
+    """"Hale 's remarks , delivered from the town hall , were ...": in tokenized text the possessive is
+    its own token, and the noun "remarks" reports no predicate; "Hale 's claim that ..." still does."""
+    assert not extract_quotes("Hale 's remarks , delivered from the town hall , were the strongest yet .")
+    got = extract_quotes("Hale 's claim that the harbour would reopen drew anger .")
+    assert [q.text[:28] for q in got] == ["that the harbour would reopen"[:28]], got

@@ -200,6 +200,15 @@ def test_a_name_that_qualifies_the_speaker_is_not_the_speaker():
     assert "An Obama aide" in got and "aid was coming" in got.get("Bill Clinton", []), got
 
 
+def test_a_name_before_a_title_and_its_holder_is_not_the_speaker():
+    """"Former Clinton Defense Secretary William Cohen said ...": Clinton's secretary speaks, not Clinton."""
+    got = _brief_quotes(
+        "President Tom Hale met the envoy. Hale said the talks would go on. Clinton met Hale.",
+        "Former Clinton Defense Secretary William Cohen said the president was reluctant to call the envoy. "
+        "Bill Clinton said it was fine.")
+    assert any("reluctant to call" in t for t in got.get("William Cohen", [])), got
+
+
 def test_a_quote_is_reported_by_a_source_not_by_a_phrase_or_its_own_speaker():
     from storyline.analyze.quotes import extract_quotes
     from storyline.consolidate.quotes import relayed

@@ -762,3 +762,99 @@ def test_weekday_and_month_tense_of_plans_told_in_the_present_and_plans_since_ch
                         ("The costs of a spill in August could reach millions.", "2013-08"),
                         ("Talks began in October which is expected to last a decade.", "2013-10")):
         assert [t.value for t in tag_timexes(text, nov) if t.type == "DATE"] == [value], text
+
+
+def test_durations_offered_as_alternatives_stay_apart() -> None:
+    dct = date(2013, 3, 18)
+    got = [(t.text, t.value) for t in tag_timexes("The repairs could take one year, 40 days or even three months.", dct)]
+    assert got == [("one year", "P1Y"), ("40 days", "P40D"), ("three months", "P3M")], got
+    got = [t.value for t in tag_timexes("The ban may last two years, five months, nine days or a week.", dct)]
+    assert got == ["P2Y", "P5M", "P9D", "P1W"], got
+    # a sum told with commas is still one duration
+    got = [(t.text, t.value) for t in tag_timexes("The climb took 3 hours, 12 minutes or so.", dct)]
+    assert got == [("3 hours, 12 minutes", "PT3H12M")], got
+
+
+def test_a_half_the_smaller_unit_does_not_take_whole_stays_a_decimal() -> None:
+    dct = date(2013, 3, 18)
+    for text, value in (("The strike lasted a week and a half.", "P1.5W"), ("It took 2.5 weeks.", "P2.5W"),
+                        ("The fair ran a month and a half.", "P45D"), ("He served a year and a half.", "P1Y6M"),
+                        ("The siege lasted a day and a half.", "P1DT12H")):
+        assert [t.value for t in tag_timexes(text, dct)] == [value], text
+
+
+def test_a_twenty_four_hour_time_before_its_day_is_of_that_day() -> None:
+    wed = date(2013, 3, 20)
+    for text, span, value in (("The pipeline will shut at 0700 GMT on Monday.", "0700 GMT on Monday", "2013-03-25T07:00"),
+                              ("The pipeline shut from 0700 GMT Monday.", "0700 GMT Monday", "2013-03-18T07:00"),
+                              ("Voting opens at 0600 GMT on March 24.", "0600 GMT on March 24", "2013-03-24T06:00")):
+        assert [(t.text, t.type, t.value) for t in tag_timexes(text, wed)] == [(span, "TIME", value)], text
+
+
+def test_each_entry_of_a_live_page_is_read_on_its_own_day() -> None:
+    from storyline.analyze.timex import live_days
+
+    # newest entry first; the page is dated Saturday, its entries run from Saturday evening past midnight
+    page = ("(Update 1:15 a.m. Sunday in Lagos, 8:15 p.m. ET) Troops sealed the port, officials said Sunday. "
+            "(Update 11:40 p.m. Lagos, 6:40 p.m. ET) Sirens could be heard Saturday night across the city. "
+            "(Update 9:05 p.m. Lagos, 4:05 p.m. ET) The mayor will speak Sunday, an aide said.")
+    saturday = date(2031, 3, 15)
+    # (and past the last entry, the page's own date)
+    assert [d for _, d in live_days(page, saturday)] == [date(2031, 3, 16), saturday, saturday, saturday]
+    got = [(t.text, t.value) for t in tag_timexes(page, saturday) if "ET" not in t.text]
+    assert got == [("1:15 a.m. Sunday", "2031-03-16T01:15"), ("Sunday", "2031-03-16"), ("11:40 p.m.", "2031-03-15T23:40"),
+                   ("Saturday night", "2031-03-15TNI"), ("9:05 p.m.", "2031-03-15T21:05"), ("Sunday", "2031-03-16")], got
+    # a page dated the day before its first entry: its days come from the weekdays its stamps name
+    page = ("(Update 12:10 a.m. Thursday in Lagos, 7:10 p.m. ET Wednesday) Talks broke up. "
+            "(Update 2:30 p.m. Lagos, 9:30 a.m. ET) Marchers plan a rally in the city Wednesday. "
+            "(Update 9:00 a.m. Wednesday in Lagos, 4 a.m. ET) Shops stayed shut.")
+    tuesday = date(2031, 3, 11)
+    assert [d for _, d in live_days(page, tuesday)][:3] == [date(2031, 3, 13), date(2031, 3, 12), date(2031, 3, 12)]
+    assert {t.text: t.value for t in tag_timexes(page, tuesday)}["Wednesday"] == "2031-03-12"
+    # another section's text far past the last entry is of the page's date
+    tail = page + " Traders shrugged off the news." * 12 + " Markets rallied on Tuesday."
+    assert [t.value for t in tag_timexes(tail, tuesday) if t.text == "Tuesday"] == ["2031-03-11"]
+
+
+def test_what_could_be_heard_or_seen_on_a_day_is_past() -> None:
+    monday = date(2013, 3, 18)
+    for text, value in (("Heavy gunfire could be heard Sunday night in the city.", "2013-03-17TNI"),
+                        ("Residents could see smoke on Saturday over the port.", "2013-03-16"),
+                        ("The vote could be delayed until Friday.", "2013-03-22")):
+        assert [t.value for t in tag_timexes(text, monday)] == [value], text
+
+
+def test_a_fronted_day_before_a_tokenized_comma_and_a_hyphened_participle() -> None:
+    sunday = date(2011, 6, 5)
+    for text in ("On Monday , a curfew will start early .",  # a tokenized text's comma
+                 "On Monday, a state-imposed curfew will start one hour earlier than it did, TV reported.",
+                 "On Monday, US-backed forces will attack."):
+        assert [t.value for t in tag_timexes(text, sunday) if t.text == "Monday"] == ["2011-06-06"], text
+    assert [t.value for t in tag_timexes("Fighters attacked on Monday.", sunday)] == ["2011-05-30"]
+
+
+def test_a_date_that_opens_a_name_is_no_date() -> None:
+    dct = date(2031, 5, 6)
+    for text in ("A commander of the 3rd of March Martyrs Brigade spoke.", "Police closed the 9 October Bridge.",
+                 "The June 2 Youth Movement called a strike.", "Leaders of the November 4 Uprising met."):
+        assert tag_timexes(text, dct) == [], text
+    # the day of an event, or a date before a sentence's subject, is a date
+    for text, value in (("A March 17 Security Council resolution allowed force.", "2031-03-17"),
+                        ("On March 3 Square Enix released a game.", "2031-03-03")):
+        assert [t.value for t in tag_timexes(text, dct)] == [value], text
+
+
+def test_a_fronted_day_looks_ahead_only_with_its_own_clause_modal() -> None:
+    tuesday = date(2031, 7, 22)
+    # a modal of a clause within, or one without a subject of its own (the day set off by commas), is not the day's
+    for text, value in (("On Thursday, Moss stuck to the estimate that the leak will be plugged by August.", "2031-07-17"),
+                        ("The foreman, who ran the rig at the time of its explosion, on 20 April, will not testify.",
+                         "2031-04-20")):
+        assert [t.value for t in tag_timexes(text, tuesday)][0] == value, text
+    assert [t.value for t in tag_timexes("On Thursday, the next round will play out in court.", tuesday)] == ["2031-07-24"]
+
+
+def test_what_a_place_braces_for_on_a_day_is_ahead() -> None:
+    monday = date(2031, 3, 17)
+    assert [t.value for t in tag_timexes("The capital braced for a general strike Tuesday.", monday)] == ["2031-03-18"]
+    assert [t.value for t in tag_timexes("Residents braced themselves on Sunday.", monday)] == ["2031-03-16"]

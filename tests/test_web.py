@@ -254,3 +254,52 @@ def test_a_cited_value_is_shown_in_its_sentence():
     shown = passages_for(b, {"a": text})
     assert shown[f"a:{k}:{k + 5}"] == "About 2,500 people spent two nights in shelters, officials said."
     assert shown["a:0:27"] == "Fire crews evacuated homes."
+
+
+def test_the_story_list_does_not_repeat_a_headline_that_is_the_first_summary_sentence(app, store):
+    b = store.get_brief("s-library")
+    assert len(b.summary) >= 2
+    first, second = b.summary[0].text, b.summary[1].text
+    store.put_brief(dataclasses.replace(b, headline=first))   # a story without titles: its lead is its headline
+    html = get(app, "/").text
+    item = text_of(html.split('href="/stories/s-library"', 1)[1].split("</li>", 1)[0])
+    assert item.count(first[:40]) == 1 and second[:40] in item
+    # a headline cut from the sentence, or a sentence that says more, keeps the sentence under it
+    from storyline.serve.render import list_teaser
+
+    assert list_teaser("The new public library on Quay Street opened …", [first, second]) == first
+    assert list_teaser("Library opens", [first]) == first
+    assert list_teaser("Rain fell on Tuesday.", ["Rain fell on Tuesday (March 5, 2024)."]) is None
+
+
+def test_the_pager_says_newer_and_older_only_for_a_list_in_time_order(app):
+    by_size = get(app, "/", sort="size", offset="1").text
+    assert 'rel="prev">← Previous</a>' in by_size and "Newer" not in by_size
+    found = get(app, "/", q="the", offset="1").text   # best matches first
+    assert 'rel="prev">← Previous</a>' in found and "Newer" not in found
+    assert 'rel="prev">← Newer</a>' in get(app, "/", offset="1").text
+
+
+def test_an_untitled_tokenized_article_reads_as_its_brief_shows_it(app, store):
+    from storyline.pipeline import ingest_articles
+    from storyline.records import Article
+
+    text = ("The ferry `` Morwen '' ran aground off Skellig Point on Sunday -LRB- local time -RRB- . "
+            "Its captain said the crew was safe .")
+    ingest_articles(store, [Article(id="ferry-1", source="Coast Desk", published="2024-05-05", text=text)])
+    page = get(app, "/articles/ferry-1").text
+    h1 = text_of(page.split("<h1>", 1)[1].split("</h1>", 1)[0])
+    assert "The ferry “Morwen” ran aground" in h1 and "(untitled)" not in h1   # its lead, marked as derived
+    assert 'class="derived"' in page
+    body = text_of(page.split('class="article-text">', 1)[1].split("</div>", 1)[0])
+    assert "“Morwen” ran aground off Skellig Point on Sunday (local time)." in body and "-LRB-" not in body
+    s = text.index("Its captain")
+    lit = get(app, "/articles/ferry-1", s=str(s), e=str(len(text))).text
+    assert '<mark id="passage">Its captain said the crew was safe.</mark>' in lit   # cited words still marked
+
+
+def test_the_list_heading_names_both_the_entity_and_the_words_searched(app, store):
+    rich_brief(store)
+    both = get(app, "/", entity="Mara Quint", q="girder").text
+    assert "<h1>Stories about Mara Quint matching “girder”</h1>" in both
+    assert "<h1>Stories matching “girder”</h1>" in get(app, "/", q="girder").text

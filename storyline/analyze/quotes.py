@@ -329,6 +329,17 @@ def _tokens(text: str, start: int, end: int, regions: Sequence[tuple[int, int]])
     return toks
 
 
+_LAST_TWO_WORDS = re.compile(r"\b([A-Z][\w’'-]*\s+[A-Z][a-z]{1,3})$")
+
+
+def _name_end_dot(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` after a title's abbreviation ends a name written elsewhere in the
+    text without it ("... by strongman Hun Sen. Sam Rainsy wrote ..." where "Hun Sen's" is written):
+    the sentence ends there."""
+    m = _LAST_TWO_WORDS.search(text, max(0, dot - 40), dot)
+    return m is not None and re.search(re.escape(m.group(1)) + r"(?![.\w])", text) is not None
+
+
 def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans; never split inside a quoted passage, but a paragraph break always ends one
     (except inside a multi-paragraph quotation)."""
@@ -354,7 +365,8 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
             if text[k] == ".":
                 w = re.search(r"([\w.]+)$", text[max(s, k - 64):k])
                 prev = w.group(1).lower() if w else ""
-                if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()) or re.fullmatch(r"(\w\.)+\w", prev):
+                if (prev in _ABBREV and not _name_end_dot(text, k)) or (len(prev) == 1 and prev.isalpha()) \
+                        or re.fullmatch(r"(\w\.)+\w", prev):
                     continue
             e = ps + m.end()
             out.append((s, e))
@@ -430,11 +442,21 @@ def _capped(text: str, mask: bytearray, s: int, e: int) -> list[tuple[int, int]]
 _ATTRIB_TAIL = re.compile(r"\s+([A-Z][^.!?\n\"“”]{0,80}?[.!?])")
 
 
+# a quotation's attribution that goes on with an adjunct, not a clause of its own ('"Why?" Trump said of
+# Apple in February, when ...', '... Mr. Biden said, clutching the lectern'; not '... said in a
+# statement that ...')
+_ATTRIB_ADJUNCT = re.compile(r"\s+[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,5}?\s+(?:said|says|asked|asks|wrote|writes|tweeted|"
+                             r"added|adds|replied|remarked|continued)\s*,?\s+(?![\w.’'-]+(?:\s+[\w.’'-]+){0,7}\s+that\b)"
+                             r"(?:of|in|on|at|during|as|when|while|after|before|from|with|[a-z]{3,}ing)\b")
+
+
 class _AttribOnly:
     """Matches where the text after a closing quotation is only its attribution ('Vitter demanded.')."""
 
     @staticmethod
     def match(text: str, pos: int) -> bool:
+        if _ATTRIB_ADJUNCT.match(text, pos):
+            return True
         m = _ATTRIB_TAIL.match(text, pos)
         if m is None:
             return False
@@ -602,16 +624,50 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
 _NAME_SUFFIXES = frozenset("inc ltd llc plc corp co".split()) | GENERATIONS
 
 
+_PLACE_BEFORE = frozenset("in of at from near outside".split())
+
+
+def _place_preposition(toks: Sequence[_Tok], k: int) -> int | None:
+    """The index of the preposition before the place whose comma ``toks[k]`` is ("in Columbus, Ohio",
+    "of Flint, Mich.", "in Aurora, Colorado, in July"), or None."""
+    if k < 2 or not _is_cap(toks[k - 1]) or toks[k - 1].quoted:
+        return None
+    if toks[k - 2].text == ",":  # the comma closing the state: "in Aurora, Colorado, in July"
+        return _place_preposition(toks, k - 2)
+    if k + 1 >= len(toks) or not _is_cap(toks[k + 1]):
+        return None
+    m = k - 1
+    while m > 0 and k - m < 4 and (_is_cap(toks[m - 1]) or toks[m - 1].text == ".") and not toks[m - 1].quoted:
+        m -= 1
+    return m - 1 if m > 0 and toks[m - 1].low in _PLACE_BEFORE else None
+
+
+def _inner_comma(toks: Sequence[_Tok], k: int) -> bool:
+    """A comma inside a speaker's appositive that does not close it: a place's ("Cory Lane, of Flint,
+    Mich., said") or an age's ("Cory Lane, 22, of Flint")."""
+    if k >= 2 and toks[k - 1].text.isdigit() and toks[k - 2].text == ",":
+        return True
+    return _place_preposition(toks, k) is not None
+
+
 def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int] | None:
     """'Kerr Putney, the police chief, said' / 'Ed Rendell, who served ..., agreed': the speaker
     runs from the name to the closing comma. Returns (token range, index where the name starts)."""
     k = comma - 1
     limit = 40 if any(t.low in ("who", "which", "whose") for t in toks[max(0, comma - 40):comma]) else 18
-    while k >= 0 and comma - k <= limit and (toks[k].text != "," or toks[k + 1].low in _NAME_SUFFIXES):
+    place = None  # the preposition before a place whose commas were passed
+    while k >= 0 and comma - k <= limit and (toks[k].text != "," or toks[k + 1].low in _NAME_SUFFIXES
+                                             or _inner_comma(toks, k)):
         if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ";:" or (
                 toks[k].text == "." and not (k > 0 and toks[k - 1].end == toks[k].start)):
             return None
+        if toks[k].text == "," and toks[k + 1].low not in _NAME_SUFFIXES:
+            place = _place_preposition(toks, k)
         k -= 1
+    if k < 1 and place is not None:
+        # "Officials in Dover, Delaware, said": the sentence's subject, with its place
+        head = _left_np(toks, place)
+        return ((head[0], comma + 1), head[0]) if head is not None else None
     if k < 1 or toks[k].text != "," or comma - k < 2:
         return None
     middle = toks[k + 1:comma]
@@ -722,6 +778,8 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         if close is None:
             return None
         k = close + 1
+    elif k + 1 < limit and toks[k].low in ("and", "but", "yet") and _is_cap(toks[k + 1]) and toks[k + 1].low not in _STOP:
+        k += 1  # "But Mr. Guerrero, a Republican ..., said he ...": the clause's subject follows the conjunction
     elif k < limit and (toks[k].low in _STOP or toks[k].low in ("speaking", "meanwhile", "still", "instead")) \
             and toks[k].low not in _PRONOUNS:
         c = next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
@@ -995,8 +1053,8 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?—–-"):
         e -= 1  # final punctuation outside quotation marks is not content
-    while s < e and text[s].isspace():
-        s += 1
+    while s < e and (text[s].isspace() or text[s] in ":,"):
+        s += 1  # ('quoted him as saying: Sharon's appointment ...': the colon opens what was said)
     return s, e
 
 
@@ -1186,6 +1244,7 @@ def _cue_word(text: str, f: _Found) -> str:
 
 _BEFORE_CUE = re.compile(r"\s+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")  # "... but described", "... and then said"
 _COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
+_AND_BEFORE = re.compile(r"\s+(?:and|but)\s+$")
 _CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
 _OPENS_SUBORDINATE = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)(?:Even\s+)?(?:While|Although|Though|As|Because|Since|"
                                 r"Whereas|If|When|After)\s+$")
@@ -1230,6 +1289,10 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
             if not (f.start < g.speaker[0] < end) or g.speaker[0] < f.cue[0]:
                 continue
             m = _COORD.search(text, max(f.start, g.speaker[0] - 80), g.speaker[0])
+            if m is None and text.startswith("to ", f.start) and _cue_word(text, g) in _FINITE_SAY:
+                # "Police vowed to catch them and politicians said ...": a plan ends before the
+                # next clause's subject
+                m = _AND_BEFORE.search(text, max(f.start, g.speaker[0] - 8), g.speaker[0])
             if m:
                 end = min(end, _trim_content(text, f.start, m.start())[1])
             elif f.speaker is not None and _OPENS_SUBORDINATE.search(text, max(0, f.speaker[0] - 24), f.speaker[0]) \
@@ -1377,6 +1440,17 @@ def _clause_after_told(toks: Sequence[_Tok], j: int, k: int) -> int | None:
     return None
 
 
+_CLAUSE_PRONOUNS = frozenset("he she they we i".split())
+
+
+def _clause_pronoun(toks: Sequence[_Tok], np: tuple[int, int]) -> bool:
+    """A subject pronoun alone with a word after it ("said he backed ..."): the subject of the clause
+    told, not an inverted speaker ('"...," said he.')."""
+    a, b = np
+    return b == a + 1 and toks[a].low in _CLAUSE_PRONOUNS and b < len(toks) and toks[b].text[:1].isalpha() \
+        and not toks[b].quoted
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
@@ -1410,8 +1484,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 pre_end_tok = speaker_tok[0]
         else:
             speaker_tok = _right_np(toks, cb)  # "..., said Maria Lind"
-            if speaker_tok is not None and speaker_tok[1] < n and toks[speaker_tok[1]].low in _AUX_VERBS:
-                # "X, a professor, said McConnell's trip was ...": not inverted, the subject is left
+            if speaker_tok is not None and speaker_tok[1] < n and (
+                    toks[speaker_tok[1]].low in _AUX_VERBS or _clause_pronoun(toks, speaker_tok)):
+                # "X, a professor, said McConnell's trip was ...", "X, 58, who lives in Ames, said he
+                # backed ...": not inverted, the subject is left and the pronoun opens what was said
                 speaker_tok = _subject_np(toks, ca - 1)
                 participle = True
             else:
@@ -1419,17 +1495,30 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 if inverted:
                     speaker_tok = _extend_appositive(toks, speaker_tok)
     elif ca == 0:
-        if verb in _NAMING or verb == "calling":
-            return None  # "Calling the North's claim nonsense, Seoul ...", "Called the Bird exception, it ..."
+        if verb in _NAMING or verb == "calling" or verb in _TELL:
+            # "Calling the North's claim nonsense, Seoul ...", "Called the Bird exception, it ...";
+            # "Asked about the vote, Hale said ...", "Ask any farmer": the one asked is no speaker
+            return None
         speaker_tok = _right_np(toks, cb)  # "Said Ellis: ..."
         inverted = speaker_tok is not None
     elif prev in ("and", "but") and ca > 1 and toks[ca - 2].text != ",":
         # "Marsh declared a state of emergency and said ...": the subject of the first verb
         speaker_tok = last or _subject_np(toks, ca - 1)
         participle = True
+    elif prev in _QUOTE_CHARS and verb in _PARTICIPLES and ca > 1 and toks[ca - 2].text == ",":
+        # 'hailed the vote as "fantastic," telling reporters ...': the participle's speaker is the
+        # sentence's subject, not the one told
+        speaker_tok = last or _subject_np(toks, ca - 1)
+        participle = True
     elif prev in _QUOTE_CHARS:
         speaker_tok = _right_np(toks, cb)  # '"...," said the agency'
-        inverted = speaker_tok is not None
+        if speaker_tok is not None and verb in _TELL and speaker_tok[1] < n \
+                and toks[speaker_tok[1]].low in ("for", "to", "that", "about", "if", "whether"):
+            # 'Sam Rainsy, who called it "full of loopholes," asked Sihanouk for his help': the one
+            # asked follows, the speaker is the sentence's subject
+            speaker_tok = _subject_np(toks, ca - 1)
+            participle = True
+        inverted = speaker_tok is not None and not participle
         if inverted:
             speaker_tok = _extend_appositive(toks, speaker_tok)
     else:
@@ -1450,8 +1539,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         return None
     # "Comey's remarks – and Bill Clinton caused a furor": after a possessive the cue is a noun, which
     # reports only a that-clause or a quotation ("Brill's claim that the pier was safe")
-    noun_cue = not inverted and not participle and _possessive(toks[speaker_tok[1] - 1].text) \
-        and _noun_form(verb)  # ("Vask's said": Vask has said)
+    noun_cue = not inverted and not participle and (_possessive(toks[speaker_tok[1] - 1].text) or toks[
+        speaker_tok[1] - 1].low in ("'s", "’s")) and _noun_form(verb)  # ("Vask's said": Vask has said; "Obama 's remarks" tokenized)
     if verb in _TALK and not (cb < n and (toks[cb].low in ("about", "of", "on", ":") or toks[cb].text in _QUOTE_CHARS)):
         return None  # "The two men talked in the Red Carpet Room, reserved for ...": no content told
     if verb in _OBJECT_VERBS:
@@ -2282,8 +2371,9 @@ def _stop_before(text: str, at: int) -> int:
     ends = _sentence_ends(text)
     k = bisect.bisect_right(ends, at) - 1
     while k >= 0:
-        word = re.search(r"(\w+)[.!?]\W*$", text[max(0, ends[k] - 16):ends[k]])
-        if not word or word.group(1).lower() not in _ABBREVIATED:
+        word = re.search(r"(\w+)([.!?])\W*$", text[max(0, ends[k] - 16):ends[k]])
+        if not word or word.group(1).lower() not in _ABBREVIATED \
+                or _name_end_dot(text, max(0, ends[k] - 16) + word.start(2)):
             return ends[k] - 1
         k -= 1
     return -1

@@ -29,8 +29,8 @@ from functools import lru_cache
 
 from ..records import Timex
 
-__all__ = ["MONTH_NAMES", "Ref", "TimexTagger", "WEEKDAY_NAMES", "granularity_of", "shift_value", "span_joint", "tag_timexes",
-           "value_to_date"]
+__all__ = ["MONTH_NAMES", "Ref", "TimexTagger", "WEEKDAY_NAMES", "granularity_of", "live_days", "shift_value", "span_joint",
+           "tag_timexes", "value_to_date"]
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
@@ -166,13 +166,16 @@ def _duration(n: float | None, unit: str) -> str:
             whole, sub = int(n), halves[letter]
             return ("PT" if is_time else "P") + (f"{whole}{letter}" if whole else "") + sub
         if not float(n).is_integer():
-            # 1.3 years -> P16M
+            # 1.25 years -> P15M; an amount the smaller unit does not take whole keeps its own unit, with the
+            # decimal ISO 8601 allows in the last part ("a week and a half" is P1.5W, not ten days)
             sub = {"Y": ("M", 12), "M": ("S", 60) if is_time else ("D", 30), "W": ("D", 7), "D": ("H", 24),
                    "H": ("M", 60)}.get(letter)
+            if sub and not float(n * sub[1]).is_integer():
+                sub = None
             if sub and not is_time and sub[0] == "H":
                 return f"PT{_fmt_num(n * sub[1])}H"
             if sub:
-                return ("PT" if is_time else "P") + f"{_fmt_num(round(n * sub[1]))}{sub[0]}"
+                return ("PT" if is_time else "P") + f"{_fmt_num(n * sub[1])}{sub[0]}"
         q = _fmt_num(n)
     if mult == 10 and n is None:
         return "PXDE"
@@ -287,7 +290,7 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 _FUTURE = re.compile(
     r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:was|were|is|are)\s+(?:also\s+)?expected|(?:is|are)\s+to"
     r"|(?:is|are)\s+due|due\s+(?:to(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|lack|bad|heavy|poor"
-    r"|[a-z]+[^\Ws]s|[a-z]+ing)\b)|for)|set\s+to|prepar(?:es|ing)\s+to|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
+    r"|[a-z]+[^\Ws]s|[a-z]+ing)\b)|for)|set\s+to|prepar(?:es|ing)\s+to|brac(?:ed?|es|ing)\s+for|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads|head(?!\s+on\b)|convenes?|takes\s+effect|decides|rules|"
     r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs|kicks?\s+off|takes?\s+place"
@@ -314,7 +317,8 @@ _PAST = re.compile(
     # "last" of a time ("last week", "last Monday"), not "its last rival"; "earlier", not "no earlier than"
     rf"\b(?:was|were|had|did|said|ago|last(?=\s+(?:{_REL_UNIT}|night|time|season|{_SEASON}|{WEEKDAY_NAMES}"
     rf"|{MONTH_NAMES})\b)|yesterday|since|earlier(?!\s+than)|" + "|".join(IRREGULAR_PAST)
-    + r"|(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
+    # (a participle hyphened to a word is an adjective: "a state-imposed curfew", "US-backed forces")
+    + r"|(?<!-)(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 
 
 # an infinitive's participle tells no past ("to be sealed", "to have been completed")
@@ -340,9 +344,9 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense marker around ``text[start:end]``."""
     before = text[max(lo, start - 60):start]
     tail = text[end:min(hi, end + 45)]
-    if _FRONTED.search(text, max(lo, start - 8), start) and tail.startswith(",") \
-            and (_MODAL.search(clause := re.split(r"[,;:.!?]", text[end + 1:min(hi, end + 120)])[0])
-                 or _PLANS_TO.match(clause)):
+    comma = end + len(tail) - len(tail.lstrip(" "))  # ("On Monday , ...": a tokenized text's comma)
+    if _FRONTED.search(text, max(lo, start - 8), start) and text.startswith(",", comma) \
+            and _looks_ahead(clause := re.split(r"[,;:.!?]", text[comma + 1:min(hi, comma + 121)])[0]):
         # "On Monday, Garzon will ...", "On Sunday, Clinton plans to visit ...", "On Sunday, the
         # six-million-kilowatt hydropower station will start ...": the day stands before its clause and
         # its modal, however long the clause's subject
@@ -404,6 +408,21 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     return best[1] if best else 0
 
 
+def _looks_ahead(clause: str) -> bool:
+    """Does the clause after a fronted day ("On Monday, ...") look ahead in its own verb: a modal after its
+    subject ("Garzon will ...") or a present plan ("Clinton plans to visit ...")? Not a modal of a clause
+    within ("Allen stuck to the estimate that the leak will be plugged"), nor one without a subject of
+    its own ("its explosion, on 20 April, will not testify": the day is set off in another clause)."""
+    m = _MODAL.search(clause)
+    if m is not None:
+        head = clause[:m.start()]
+        return bool(head.strip()) and not _STRONG_PAST.search(head) and not _RELATIVE.search(head)
+    return bool(_PLANS_TO.match(clause))
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
+
+
 def _modal_governs(before: str, passive: bool = False) -> bool:
     """Whether the last past form in ``before`` is a participle of the modal before it ("will be
     announced", "will stay closed"): a weak past after the last modal, no "was", "had", "said" ...
@@ -447,7 +466,9 @@ _NOUN_PHRASE = re.compile(r",|\b(?:the|a|an|of|in|from|for|with|at|by|on)\b", re
 _WEEKDAY_IN = re.compile(WEEKDAY_NAMES, re.IGNORECASE)
 # where a sentence or a clause surely ends: a stop, a line, a dash, a colon, a bracket, a quotation mark
 _HARD_STOP = re.compile(r"[.!?;:\n()\[\]\"“”`]|'\s|\s['‘]|\s--\s|\s—\s|-[LR]RB-")
-_COULD = re.compile(r"(?:^|\s)(?:\w+\s+){0,3}?(?:could|can|may|might)\s+(?!not\b|have\b|n't)\w", re.IGNORECASE)
+# ("gunfire could be heard Sunday night", "residents could see smoke on Saturday": the past of "can" perceive)
+_COULD = re.compile(r"(?:^|\s)(?:\w+\s+){0,3}?(?:could(?!\s+(?:be\s+)?(?:heard|seen|felt|smelled|spotted|"
+                    r"hear|see|feel|smell|spot)\b)|can|may|might)\s+(?!not\b|have\b|n't)\w", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:]|\s(?:and|but|while|as|because|when|after|before)\s")
 _WEAK_PAST = re.compile(r"[a-z]\w{2,}ed")
 _STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|told)\b", re.IGNORECASE)
@@ -688,15 +709,25 @@ def _h_slash(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
 
 
+# the day a clock time is of: "5 p.m. Monday", "at 0700 GMT on March 3", "10 a.m. this morning"
+_DAY_OF_TIME = (rf"(?:\s?,)?\s+(?:on\s+)?(?P<md>{MONTH_NAMES}\s+{_DAYN})(?!\d|:\d)(?:(?:\s?,)?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"
+                rf"|(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
+                rf"|\s+(?P<pd>(?:this|that|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|tonight|last\s+night)")
+
 # a 24-hour time of four digits before its time zone: "0600 GMT", "at 0600 (GMT)", "0600 hours"
 _CLOCK24 = r"(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*\(?\s*(?:GMT|UTC|Z\b|hours\b|hrs\b))"
 
 
-@rule("clock24", _CLOCK24)
+@rule("clock24", rf"{_CLOCK24}(?:\s*(?:GMT|UTC|hours|hrs)(?=[\s,])(?:{_DAY_OF_TIME}))?")
 def _h_clock24(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"0600 GMT" (the extent is the clock time), "0700 GMT Monday", "0700 GMT on March 3" (one time, of
+    the day named)."""
     if _CONVERSION.search(ctx.text, max(0, ctx.start - 16), ctx.start):
         return None
-    base = ctx.dct.isoformat() if ctx.dct is not None else "XXXX-XX-XX"
+    if m["md"] or m["day"] or m["pd"]:
+        base = _named_day(ctx, m)
+    else:
+        base = ctx.dct.isoformat() if ctx.dct is not None else "XXXX-XX-XX"
     return "TIME", f"{base}T{m['t'][:2]}:{m['t'][2:]}", None
 
 
@@ -719,10 +750,7 @@ def _h_slash_md(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
 _WANTS_A_DAY = re.compile(rf"(?:\b(?:on|since|until|till|through|dated|before|after)|{_WDAY_RX},?)\s+$", re.IGNORECASE)
 
 
-_TIME_DAY = (rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})"
-             rf"(?:(?:\s?,)?\s+(?:on\s+)?(?P<md>{MONTH_NAMES}\s+{_DAYN})(?!\d|:\d)(?:(?:\s?,)?\s*(?P<y>(?:19|20)\d\d)(?!\d))?"
-             rf"|(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow|tonight)"
-             rf"|\s+(?P<pd>(?:this|that|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|tonight|last\s+night))?")
+_TIME_DAY = rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})(?:{_DAY_OF_TIME})?"
 
 
 def _clock(t: str) -> str | None:
@@ -757,13 +785,8 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     c = _clock(m["t"])
     if c is None or re.search(r"\bhigh\s+$", ctx.text[max(0, ctx.start - 6):ctx.start], re.IGNORECASE):
         return None
-    day = m["day"] or m["pd"]
-    if m["md"]:
-        mo_s, d_s = m["md"].split()[0], m["md"].split()[-1]
-        mo, dd = _month_num(mo_s), int(re.sub(r"\D", "", d_s))
-        base = f"{m['y'] or _pick_year(ctx, mo, dd)}-{mo:02d}-{dd:02d}"  # "midnight on March 24, 1989"
-    elif day:
-        base = _day_word(ctx, day)
+    if m["md"] or m["day"] or m["pd"]:
+        base = _named_day(ctx, m)
     elif ctx.dct is not None and re.search(r"\bUpdated?\s*:?\s*$", ctx.text[max(0, ctx.start - 12):ctx.start]):
         base = ctx.dct.isoformat()  # a page's "(Updated 5:31 p.m. ...)" is of its own day
     elif ctx.ref is not None and ctx.ref.granularity == "day":
@@ -774,6 +797,15 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         base = "XXXX-XX-XX"
     mod = "APPROX" if re.match(r"(?:about|around|approximately)\b", m.group(0), re.IGNORECASE) else None
     return "TIME", f"{base}T{c}", mod
+
+
+def _named_day(ctx: _Ctx, m: re.Match[str]) -> str:
+    """The day that ``_DAY_OF_TIME`` names after a clock time ("midnight on March 24, 1989", "5 p.m. Monday")."""
+    if m["md"]:
+        mo_s, d_s = m["md"].split()[0], m["md"].split()[-1]
+        mo, dd = _month_num(mo_s), int(re.sub(r"\D", "", d_s))
+        return f"{m['y'] or _pick_year(ctx, mo, dd)}-{mo:02d}-{dd:02d}"
+    return _day_word(ctx, m["day"] or m["pd"])
 
 
 _WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:the\s+)?(?:last|this|next|past|coming|previous|this\s+past|this\s+coming)\s+|the\s+following\s+)?(?P<wd>{_WDAY_RX})"
@@ -1788,23 +1820,68 @@ def _candidates(text: str) -> Iterable[tuple[int, re.Match[str]]]:
             yield s, m
 
 
-# a live page's update stamp that names its local weekday: "(Update 11:02 a.m. Friday in Cairo, ...)"
-_LIVE_UPDATE = re.compile(rf"(?:\(|-LRB-|\[)\s*Updated?\s*:?\s*\d{{1,2}}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?\s+"
-                          rf"(?P<wd>{WEEKDAY_NAMES})\b", re.IGNORECASE)
+# a live page's update stamp: "(Update 11:02 a.m. Friday in Cairo, ...)", "(Update 10:38 p.m. Cairo, ...)"
+_LIVE_UPDATE = re.compile(rf"(?:\(|-LRB-|\[)\s*Updated?\s*:?\s*(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap])\.?\s?m\.?"
+                          rf"(?:\s+(?P<wd>{WEEKDAY_NAMES})\b)?", re.IGNORECASE)
+_HALF_DAY = 12 * 60  # minutes: a clock that goes back more than this between two entries has passed midnight
+_ENTRY_REACH = 3  # the last entry of a live page: at most this many times as long as its entries are (the median)
+
+
+def _stamp_minutes(m: re.Match[str]) -> int:
+    h = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+    return h * 60 + int(m["mi"] or 0)
+
+
+def live_days(text: str, dct: date | None) -> list[tuple[int, date]]:
+    """(where it stands, the day it is of) for each update stamp of a live page whose stamps name a weekday
+    ("Update 12:24 a.m. Monday in Cairo"), and (where the last entry ends, ``dct``); [] for any other text. The clock of the stamps runs back down a
+    page of the newest entry first (forward down one of the oldest first); where it jumps by more than
+    half a day, midnight lies between two entries. The named weekdays settle the days, the page's date
+    (``dct``) being the first day or up to two days before it (a page dated Monday whose entries run from
+    Tuesday morning to Wednesday night); a page whose stamps name no weekday keeps its date."""
+    if dct is None or "pdate" not in text:
+        return []
+    stamps = list(_LIVE_UPDATE.finditer(text))
+    if not any(m["wd"] for m in stamps):
+        return []
+    mins = [_stamp_minutes(m) for m in stamps]
+    steps = [b - a for a, b in zip(mins, mins[1:]) if abs(b - a) < _HALF_DAY]
+    newest_first = sum(st < 0 for st in steps) >= sum(st > 0 for st in steps)
+    # days after the page's oldest entry, entry by entry in the page's order
+    offsets = [0] * len(stamps)
+    order = range(len(stamps) - 2, -1, -1) if newest_first else range(1, len(stamps))
+    for i in order:
+        older = i + 1 if newest_first else i - 1
+        offsets[i] = offsets[older] + (mins[older] - mins[i] > _HALF_DAY)
+    named = [(off, _wday_num(m["wd"])) for off, m in zip(offsets, stamps) if m["wd"]]
+    best = max((0, 1, 2, -1), key=lambda j: sum((dct + timedelta(days=j + off)).isoweekday() == wd for off, wd in named))
+    days = [(m.start(), dct + timedelta(days=best + off)) for off, m in zip(offsets, stamps)]
+    if len(stamps) > 1:
+        # the last entry reaches as far as a few of the page's entries do; past it the page's own text
+        # (another section's captions and links) is of the page's date
+        gaps = sorted(b.start() - a.start() for a, b in zip(stamps, stamps[1:]))
+        days.append((stamps[-1].start() + _ENTRY_REACH * gaps[len(gaps) // 2], dct))
+    return days
 
 
 def live_day(text: str, dct: date | None) -> date | None:
     """The day a live page was last updated, when its update stamps name a weekday a day or two after
     its date (a CNN page dated Thursday, updated "11:02 a.m. Friday in Cairo"): its "Friday" is that
     day, not the one before its date. ``dct`` otherwise."""
-    if dct is None or "pdate" not in text:
+    days = live_days(text, dct)
+    return max([dct] + [d for _, d in days]) if days and dct is not None else dct
+
+
+def _day_at(days: list[tuple[int, date]], pos: int, dct: date | None) -> date | None:
+    """The day of the live page's entry at ``pos``: its update stamp's (the first stamp's above them all)."""
+    if not days:
         return dct
-    best = dct
-    for m in _LIVE_UPDATE.finditer(text):
-        ahead = (_wday_num(m["wd"]) - dct.isoweekday()) % 7
-        if 1 <= ahead <= 2:
-            best = max(best, dct + timedelta(days=ahead))
-    return best
+    day = days[0][1]
+    for at, d in days:
+        if at > pos:
+            break
+        day = d
+    return day
 
 
 def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> list[Timex]:
@@ -1813,14 +1890,16 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
     Bad input never raises: a text that is not a string gives no timexes."""
     if not isinstance(text, str) or not text:
         return []
-    dct = live_day(text, _as_date(dct))
+    page_date = _as_date(dct)
+    days = live_days(text, page_date)  # a live page's entries are each of their own day
     out: list[Timex] = []
     state = _State()
-    anchor = dct.isoformat() if dct else None
     pos = 0
     for s, m in _candidates(text):
         if s < pos:
             continue
+        dct = _day_at(days, s, page_date)
+        anchor = dct.isoformat() if dct else None
         name = m.lastgroup or ""
         hit = _apply(text, dct, name, s, state)
         if hit is None:
@@ -1848,6 +1927,8 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
 _DURATION_PART = re.compile(r"P(?:(\d+)([YMWD])|T(\d+)([HMS]))")
 _PART_RANK = {"Y": 0, "M": 1, "W": 2, "D": 3, "TH": 4, "TM": 5, "TS": 6}
 _PART_GAP = re.compile(r"(?:\s*,)?\s+(?:and\s+)?|,\s*")
+# "or", an adverb perhaps, between alternatives: "68 days or even two months", "a week, or perhaps ten days"
+_OR_GAP = re.compile(r"(?:\s*,)?\s+or\s+(?:[a-z]+ly\s+|even\s+|perhaps\s+|maybe\s+)?", re.IGNORECASE)
 
 
 def _duration_parts(value: str) -> list[tuple[int, str]]:
@@ -1864,16 +1945,32 @@ def _duration_value(parts: list[tuple[int, str]]) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
+def _alternatives(text: str, out: list[Timex], k: int) -> bool:
+    """Does a list of durations joined by commas from ``out[k]`` on end in "or" and another duration ("one
+    year, 68 days or even two months", "two years, three months, four days or a week")? Then they are
+    alternatives, no sum."""
+    for a, b in zip(out[k:], out[k + 1:]):
+        if b.type != "DURATION":
+            return False
+        if _OR_GAP.fullmatch(text, a.end, b.start):
+            return True
+        if not re.fullmatch(r"\s*,\s*", text[a.end:b.start]):
+            return False
+    return False
+
+
 def _compound_durations(text: str, out: list[Timex]) -> list[Timex]:
     """Durations of falling units one after the other are one duration ("1 hour 08 minutes 14 seconds":
-    PT1H8M14S; "three years and two months": P3Y2M)."""
+    PT1H8M14S; "three years and two months": P3Y2M), unless they are alternatives ("one year, 68 days or
+    two months": three durations)."""
     merged: list[Timex] = []
     parts: list[tuple[int, str]] = []
-    for t in out:
+    for k, t in enumerate(out):
         prev = merged[-1] if merged else None
         mine = _duration_parts(t.value) if t.type == "DURATION" and t.mod is None else []
         if prev is not None and mine and parts and _PART_RANK[mine[0][1]] > _PART_RANK[parts[-1][1]] \
-                and _PART_GAP.fullmatch(text, prev.end, t.start):
+                and _PART_GAP.fullmatch(text, prev.end, t.start) \
+                and not (_alternatives(text, out, k) and "and" not in text[prev.end:t.start]):
             parts = parts + mine
             merged[-1] = Timex(start=prev.start, end=t.end, text=text[prev.start:t.end], type="DURATION",
                                value=_duration_value(parts), article_id=prev.article_id, anchor=prev.anchor,
@@ -1925,6 +2022,13 @@ _ADJ_THE = re.compile(r"the\s+(?:fiscal\s+)?[\w]+-(?:year|quarter|day|week|month
 _TRAIL_REL = re.compile(r"\s+(?:after|before)$", re.IGNORECASE)
 
 
+# the head of a name a date opens: "the February 17 Uprising", "the 17th of February Martyrs' Brigade", "the April 6
+# Youth Movement", "the 6 October Bridge", "the Sept. 11 Victim Compensation Fund" (not "a March 17 Security
+# Council resolution": the day of an event)
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:Revolution|Uprising|Movement|Youth|Brigades?|Martyrs|Bridge|"
+                         r"Square|Street|Avenue|Stadium|University|Coalition|Alliance|Front|Fund|Memorial)\b(?!\s+[A-Z])")
+
+
 def _apply(text: str, dct: date | None, name: str, s: int,
            state: _State) -> tuple[int, int, str, str, str | None] | None:
     inner = _WRAPPED[name].match(text, s)
@@ -1937,8 +2041,8 @@ def _apply(text: str, dct: date | None, name: str, s: int,
         res = _HANDLERS[name](ctx, inner)
     except (ValueError, KeyError, OverflowError, TypeError, AttributeError):
         res = None
-    if res is None:
-        return None
+    if res is None or (res[0] == "DATE" and _NAME_AFTER.match(text, e) and not re.search(r"\d{4}", text[s:e])):
+        return None  # a date in a name ("the February 17 Revolution", "the 6 October Bridge") is none
     while e > s and text[e - 1] in " ,-":
         e -= 1
     if res[0] == "DURATION":

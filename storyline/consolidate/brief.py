@@ -302,6 +302,9 @@ _NEAR = 300
 _WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?$")
 
 
+_TITLE_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.’'-]*){1,4}\s+")  # capitalised words, no comma: a title
+
+
 def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None = None):  # type: ignore[no-untyped-def]
     """A lookup (article_id, start, end) -> the entity a speaker phrase names: the name mention that
     ends the phrase ("presidential spokesman Kim Eui-kyeom" -> the spokesperson; "Chinese state
@@ -380,6 +383,10 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
                 people = [m for m in inside if m.label == "PERSON" and not re.match(r"\s*['’]s?\b", text[m.end:m.end + 3])
                           and not _PREP_BEFORE.search(text, max(start, m.start - 12), m.start)
                           and not (m.end < end and re.match(r"\s+[a-z]", text[m.end:end]))]
+                # nor a name before a title and the title's holder ("Former Clinton Defense Secretary
+                # William Cohen" is Cohen)
+                people = [m for k, m in enumerate(people) if not (
+                    k + 1 < len(people) and _TITLE_BETWEEN.fullmatch(text, m.end, people[k + 1].start))]
                 if people:
                     return people[0].entity_id
                 # "Xinhua, the state news agency of China,": the name before the apposition is the head

@@ -51,14 +51,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..config import Settings, load_settings
-from ..consolidate.brief import build_brief
+from ..consolidate.brief import build_brief, lead_title
 from ..errors import InputError, StorylineError
 from ..ingest.records_in import article_from_dict
 from ..pipeline import IngestReport, RegroupReport, brief_now, ingest_articles, update_stories
 from ..pipeline import forget as forget_articles
 from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
-from .render import brief_context, brief_from_json, brief_markdown, cited_spans, page_html, passages_for
+from .render import (brief_context, brief_from_json, brief_markdown, cited_spans, list_teaser, page_html,
+                     passages_for, shown_title)
 
 __all__ = ["ApiError", "app_from_env", "create_app"]
 
@@ -803,6 +804,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         """Stories, most recently updated first (or the largest, the latest published, the best match)."""
         if sort == "relevance" and not q:
             sort = "updated"
+        if date_from and date_to and date_from > date_to:
+            raise ApiError(422, f"invalid request: from ({date_from}) is after to ({date_to})")
         svc_ = _svc(request)
         args = dict(q=q, entity=entity, date_from=date_from.isoformat() if date_from else None,
                     date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
@@ -936,6 +939,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         d_to = _iso_or_none(date_to)
         # a date the page cannot read is said so, not dropped in silence
         bad_dates = [v.strip() for v, d in ((date_from, d_from), (date_to, d_to)) if v and v.strip() and d is None]
+        swapped = bool(d_from and d_to and d_from > d_to)   # a range written backwards is read forwards
+        if swapped:
+            d_from, d_to = d_to, d_from
         sorts = ["relevance", "updated", "size", "published"] if q else ["updated", "size", "published"]
         default_sort = "relevance" if q else "updated"
         sort = sort if sort in sorts else default_sort
@@ -948,11 +954,12 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         prev_href = f"{root}/?" + urlencode({**params, "offset": max(0, offset - limit)}) if offset else None
         next_href = f"{root}/?" + urlencode({**params, "offset": offset + limit}) if offset + limit < total else None
         entity_row = st.get_entity(entity, limit=1) if entity else None
-        teasers = st.story_teasers(r["id"] for r in rows)
+        openings = st.story_openings(r["id"] for r in rows)
+        teasers = {r["id"]: list_teaser(r.get("title"), openings.get(r["id"], ())) for r in rows}
         return page_html("index.html", site={"root": root, "feed": feed_href(root, q, entity)}, q=q, entity=entity, date_from=d_from, date_to=d_to,
                          sort=sort, sorts=sorts, default_sort=default_sort, items=rows, total=total, offset=offset,
                          prev_href=prev_href, next_href=next_href, entity_row=entity_row, teasers=teasers,
-                         bad_dates=bad_dates, first_href=f"{root}/?" + urlencode(params) if params else f"{root}/")
+                         bad_dates=bad_dates, swapped=swapped, first_href=f"{root}/?" + urlencode(params) if params else f"{root}/")
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
     def story_page(story_id: str, request: Request, about: str | None = Query(None, max_length=200)) -> Response:
@@ -1004,7 +1011,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         before, passage, after = text, "", ""
         if s is not None and e is not None and s < e <= len(text):
             before, passage, after = text[:s], text[s:e], text[e:]
+        title, derived = shown_title({"title": a.title, "lead_title": "" if a.title else lead_title(a)})
         html = page_html("article.html", site=_site(request), article=a, story_id=st.article_story(article_id),
+                         title=title, derived=derived,
                          before=before, passage=passage, after=after, revisions=st.article_revisions(article_id))
         return _with_cookie(request, HTMLResponse(html))
 

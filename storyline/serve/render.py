@@ -27,6 +27,7 @@ __all__ = [
     "brief_sections",
     "citation_labels",
     "cited_spans",
+    "list_teaser",
     "page_html",
     "passages_for",
     "timeline_chart",
@@ -189,6 +190,22 @@ def shown_title(a: Mapping[str, Any]) -> tuple[str, bool]:
     if a.get("lead_title"):
         return str(a["lead_title"]), True
     return UNTITLED, False
+
+
+_WORD = re.compile(r"\w+")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def list_teaser(title: str | None, openings: Sequence[str]) -> str | None:
+    """What a list of stories shows under a story's headline: the first of its summary's opening
+    sentences that says more than the headline (a story without titles takes its first summary
+    sentence as its headline, and the list would show that sentence twice); None when none does.
+    A resolved date in brackets, "(March 5, 2024)", is no more."""
+    told = {w.casefold() for w in _WORD.findall(title or "")}
+    for text in openings:
+        if not {w.casefold() for w in _WORD.findall(_ASIDE.sub(" ", text))} <= told:
+            return text
+    return None
 
 
 def section_title(brief: Brief, title: str) -> str:
@@ -377,6 +394,7 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["nothing_about"] = nothing_about
     env.globals["reported_on"] = reported_on
     env.globals["parts_shown"] = parts_shown
+    env.filters["display"] = display_text
     return env
 
 

@@ -712,11 +712,15 @@ class SQLiteStore:
             where.append("s.id IN (SELECT story_id FROM stories_fts WHERE stories_fts MATCH ?)")
             args.append(fts)
         if entity:
-            # (any spelling of the name: "Gaddafi" finds the stories that write "Gadhafi" or "Qaddafi")
-            where.append("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = ? "
+            # (any spelling of the name: "Gaddafi" finds the stories that write "Gadhafi" or "Qaddafi"; and
+            # every story of the entity the name stands for, as its page lists them: "Obama" finds the
+            # stories that write only "Barack Obama")
+            found = self._entity_ids(entity)
+            ids = found[3] if found else [entity]
+            where.append(f"s.id IN (SELECT story_id FROM story_entities WHERE entity_id IN ({','.join('?' * len(ids))}) "
                          "UNION SELECT story_id FROM story_entity_names WHERE name = ? COLLATE NOCASE "
                          "UNION SELECT story_id FROM story_entity_names WHERE sound = ? AND spelled_alike(name, ?))")
-            args += [entity, entity, name_sound(entity), entity]
+            args += [*ids, entity, name_sound(entity), entity]
         if date_from:
             where.append("COALESCE(s.last_published, s.first_published) >= ?")
             args.append(date_from)
@@ -746,6 +750,28 @@ class SQLiteStore:
     def get_entity(self, entity: str, *, limit: int = 100) -> dict[str, Any] | None:
         """An entity by id (or, failing that, by name in any case) with the stories it appears in,
         most recently updated first: {"id", "name", "label", "aliases", "stories": [story rows + articles]}."""
+        found = self._entity_ids(entity)
+        if found is None:
+            return None
+        eid, name, label, ids = found
+        conn = self._conn()
+        marks = ",".join("?" * len(ids))
+        cols = ", ".join("s." + c.strip() for c in self._STORY_COLS.split(","))
+        stories = conn.execute(
+            f"SELECT {cols}, MAX(e.articles) AS entity_articles FROM story_entities e JOIN stories s ON s.id = e.story_id "
+            f"WHERE e.entity_id IN ({marks}) GROUP BY s.id ORDER BY s.updated DESC, s.id LIMIT ?",
+            (*ids, int(limit))).fetchall()
+        names = [r[0] for r in conn.execute(
+            f"SELECT DISTINCT name FROM story_entities WHERE entity_id IN ({marks}) LIMIT 20", ids)]
+        names += self._brief_aliases(eid, [r["id"] for r in stories[:20]])
+        return {"id": eid, "name": name, "label": label,
+                "aliases": [n for n in dict.fromkeys(names) if n != name][:20],
+                "stories": [dict(r) for r in stories]}
+
+    def _entity_ids(self, entity: str) -> tuple[str, str, str, list[str]] | None:
+        """(id, name, label, ids) of the entity ``entity`` names (an id, a name in any case, or any
+        spelling the briefs list: the entity most stories write it for); ``ids``: its id and those of the
+        same entity under another spelling in other stories ("Muammar Gaddafi" beside "Moammar Gadhafi")."""
         conn = self._conn()
         rows = conn.execute("SELECT entity_id, name, label FROM story_entities WHERE entity_id = ? LIMIT 1",
                             (entity,)).fetchall()
@@ -760,23 +786,11 @@ class SQLiteStore:
         if not rows:
             return None
         eid, name, label = rows[0]
-        # the same entity under another spelling in other stories ("Muammar Gaddafi" beside "Moammar Gadhafi")
         ids = list(dict.fromkeys([eid, *(r[0] for r in conn.execute(
             "SELECT DISTINCT n.entity_id FROM story_entity_names n JOIN story_entities e ON e.story_id = n.story_id "
             "AND e.entity_id = n.entity_id WHERE n.sound = ? AND spelled_alike(n.name, ?) AND e.label = ? LIMIT 50",
             (name_sound(name), name, label)))]))
-        marks = ",".join("?" * len(ids))
-        cols = ", ".join("s." + c.strip() for c in self._STORY_COLS.split(","))
-        stories = conn.execute(
-            f"SELECT {cols}, MAX(e.articles) AS entity_articles FROM story_entities e JOIN stories s ON s.id = e.story_id "
-            f"WHERE e.entity_id IN ({marks}) GROUP BY s.id ORDER BY s.updated DESC, s.id LIMIT ?",
-            (*ids, int(limit))).fetchall()
-        names = [r[0] for r in conn.execute(
-            f"SELECT DISTINCT name FROM story_entities WHERE entity_id IN ({marks}) LIMIT 20", ids)]
-        names += self._brief_aliases(eid, [r["id"] for r in stories[:20]])
-        return {"id": eid, "name": name, "label": label,
-                "aliases": [n for n in dict.fromkeys(names) if n != name][:20],
-                "stories": [dict(r) for r in stories]}
+        return eid, name, label, ids
 
     def _brief_aliases(self, entity_id: str, story_ids: list[str]) -> list[str]:
         """The names (aliases, spellings) the briefs of ``story_ids`` give entity ``entity_id``, each
@@ -803,12 +817,18 @@ class SQLiteStore:
 
     def story_teasers(self, ids: Iterable[str]) -> dict[str, str]:
         """Story id -> the first sentence of its brief's summary (read inside SQLite, no JSON parsing here)."""
+        return {sid: first[0] for sid, first in self.story_openings(ids, 1).items()}
+
+    def story_openings(self, ids: Iterable[str], n: int = 2) -> dict[str, list[str]]:
+        """Story id -> the first ``n`` sentences of its brief's summary (read inside SQLite, no JSON
+        parsing here); a story whose summary is empty is left out."""
         ids = list(ids)
-        if not ids:
+        if not ids or n < 1:
             return {}
-        q = (f"SELECT story_id, json_extract(json, '$.summary[0].text') FROM briefs "
-             f"WHERE story_id IN ({','.join('?' * len(ids))})")
-        return {r[0]: r[1] for r in self._conn().execute(q, ids) if r[1]}
+        cols = ", ".join(f"json_extract(json, '$.summary[{i}].text')" for i in range(n))
+        q = f"SELECT story_id, {cols} FROM briefs WHERE story_id IN ({','.join('?' * len(ids))})"
+        out = {r[0]: [t for t in r[1:] if t] for r in self._conn().execute(q, ids)}
+        return {sid: texts for sid, texts in out.items() if texts}
 
     def data_version(self) -> int:
         """SQLite's data_version of this thread's connection: it changes when any other connection
