@@ -25,6 +25,7 @@ from .ingest import iter_articles
 from .ingest.checks import add_warning
 from .ingest.revisions import continues
 from .records import AnalyzedArticle, Article, Brief, from_dict, to_dict
+from .serve.views import store_views
 from .store.sqlite import SQLiteStore
 
 __all__ = ["IngestReport", "RegroupReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending",
@@ -510,8 +511,13 @@ def earlier_versions(store: SQLiteStore, articles: Sequence[Article]) -> dict[st
 
 
 def put_story_brief(store: SQLiteStore, brief: Brief) -> None:
-    """Store a story's brief with the groups of near-duplicate copies among its articles."""
+    """Store a story's brief with the groups of near-duplicate copies among its articles, then its
+    rendered views (``serve.views``: what a server shows of it, so that serving it is a look-up)."""
     store.put_brief(brief, extra={"duplicate_groups": _dup_groups(store.duplicates_in(brief.story_id))})
+    try:
+        store_views(store, [brief.story_id])
+    except Exception:  # a rendering is an extra: a server renders it on request
+        log.exception("views of story %s not rendered", brief.story_id)
 
 
 def rebuild_briefs(store: SQLiteStore, settings: Settings, story_ids: Sequence[str] | None = None, *,

@@ -436,3 +436,28 @@ def test_a_wrapped_texts_table_rows_headings_and_fields_are_lines_of_their_own()
     assert got[0].endswith("(home team in capitals):"), got
     names = [m.text for m in recognize_entities(text)]
     assert "Henk Abra" in names and not any("Bowling" in n for n in names), names
+
+
+def test_the_sentence_around_a_short_span_is_found_without_splitting_the_article() -> None:
+    from storyline.analyze.sentences import sentence_around
+
+    text = ("The storm reached the coast on Monday. Officials said 2,500 people fled, Mr. Okafor said. "
+            "It ended at 5 p.m. Then 40 more boats came back.\nA new paragraph starts here.")
+    for value, sentence in (("2,500", "Officials said 2,500 people fled, Mr. Okafor said."),
+                            ("40", "It ended at 5 p.m. Then 40 more boats came back.")):
+        i = text.index(value)
+        s, e = sentence_around(text, i, i + len(value))
+        assert text[s:e] == sentence
+    quoted = '"The water rose 12 feet," the mayor said. Schools closed.'
+    i = quoted.index("12")
+    s, e = sentence_around(quoted, i, i + 2)
+    assert quoted[s:e] == '"The water rose 12 feet," the mayor said.'
+
+
+def test_the_verb_cue_set_test_agrees_with_the_pattern() -> None:
+    from storyline.analyze.sentences import VERB_CUE, has_verb_cue
+
+    for text in ("Rescuers said the bridge held.", "Oil in the water at the site of the spill.", "He won't go.",
+                 "The Mayor Was Re-elected", "Protesters demand a vote", "A wanted man", "Crews built a levee.",
+                 "SAID AND DONE", "Ferries docked at the pier.", "the report of the inquiry"):
+        assert has_verb_cue(text) == bool(VERB_CUE.search(text)), text

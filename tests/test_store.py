@@ -145,6 +145,7 @@ def test_a_story_is_found_by_any_spelling_of_its_entity_and_an_older_store_learn
     c.execute("DROP TABLE article_revisions")  # and of every later one
     c.execute("DROP INDEX articles_url")
     c.execute("DROP TABLE article_lines")
+    c.execute("DROP TABLE brief_views")
     c.execute("PRAGMA user_version = 3")
     c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s1', 'x', 'x', 1, 0)")
     c.execute("INSERT INTO briefs (story_id, json, updated) VALUES ('s1', ?, 'x')",

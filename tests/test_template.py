@@ -124,6 +124,7 @@ def test_store_lines_of_articles_stored_before_the_schema(tmp_path: Path) -> Non
     store = _store_of_two_stories(tmp_path, [_AD] * 5)
     with store.transaction() as c:  # a store of schema 6: no lines kept yet
         c.execute("DROP TABLE article_lines")
+        c.execute("DROP TABLE brief_views")  # (and the later schema's)
         c.execute("PRAGMA user_version = 6")
     store.close()
     store = SQLiteStore(tmp_path / "t.db")

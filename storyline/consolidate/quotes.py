@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence, Union
 
@@ -161,8 +162,9 @@ def speaker_name(q: Quote) -> str | None:
     return sp[0].upper() + sp[1:] if sp else None
 
 
-def _content_words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+@lru_cache(maxsize=16384)  # a story's quotes are compared pairwise: each text is read once
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
 
 
 def same_quote(a: str, b: str, threshold: float = 0.7) -> bool:

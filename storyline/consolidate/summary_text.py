@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
-from ..analyze.sentences import NEWS_AGENCIES, VERB_CUE, WIRE_AGENCIES, byline_end, sentence_spans, stamp_only
+from ..analyze.sentences import NEWS_AGENCIES, WIRE_AGENCIES, byline_end, has_verb_cue, sentence_spans, stamp_only
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
 from ..records import Article
 from .disagreements import stated_numbers
@@ -90,6 +90,7 @@ _WIRE_NOTE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)\s+graf|graf\s+\d+|graf\s+pvs)\
 # a telephone number: a desk's contact line, a syndicate's sales office, a tip line ("call 1-800-444-0267",
 # "(817) 390-7614", "at 703-691-2131"): whom to call, not what happened
 _PHONE = re.compile(r"(?:\(\d{3}\)\s*|\b(?:1-)?\d{3}[-.])\d{3}[-.]\d{4}\b|\b1-8\d\d-[\dA-Z]{3}-[\dA-Z]{4}\b")
+_PHONE_HINT = re.compile(r"\d{3}[-.][\dA-Z]{3}")  # what every form of ``_PHONE`` holds: a cheap test first
 _FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
 # a photo credit glued to what follows ("AP Photo\/Transocean BP has begun ...", "Photo credits: REUTERS/...")
 _CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EPA)\s+Photos?\s*\\?/|Photo\s+credits?:"
@@ -106,7 +107,8 @@ def is_furniture(text: str) -> bool:
         return True
     low = text.lower()
     return any(w in low for w in _FURNITURE_LOWER) or low.lstrip(" \"“'‘(").startswith(_FURNITURE_START) \
-        or bool(_WIRE_NOTE.search(text)) or bool(_PHONE.search(text)) or bool(_EDIT_TAG.match(text))
+        or ("graf" in low and bool(_WIRE_NOTE.search(text))) \
+        or (bool(_PHONE_HINT.search(text)) and bool(_PHONE.search(text))) or bool(_EDIT_TAG.match(text))
 
 
 # "Let's talk about ...": a transcript's talk; "Let the Egyptians remember ...", "Let us hope ...": a
@@ -551,7 +553,7 @@ def verbless(text: str) -> bool:
     """"Oil in the water at the site of the Deepwater Horizon oil spill.": likely a caption or a heading,
     no sentence. The cues miss plain present verbs ("Protesters demand ..."), so this only keeps a
     sentence from opening a summary; a long sentence is taken to have a verb."""
-    return len(text.split()) <= 25 and not VERB_CUE.search(text)
+    return len(text.split()) <= 25 and not has_verb_cue(text)
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)

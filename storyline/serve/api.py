@@ -25,7 +25,6 @@ keeps it in a cookie). Errors are JSON ``{"error": ..., "status": ...}`` under /
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import logging
@@ -58,8 +57,9 @@ from ..pipeline import IngestReport, RegroupReport, brief_now, ingest_articles, 
 from ..pipeline import forget as forget_articles
 from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
-from .render import (brief_context, brief_from_json, brief_markdown, cited_spans, list_teaser, page_html,
+from .render import (brief_from_json, brief_markdown, cited_spans, list_teaser, page_html,
                      passages_for, shown_title)
+from .views import MARKDOWN, PAGE, markdown_key, page_key, story_page_html, stored_view
 
 __all__ = ["ApiError", "app_from_env", "create_app"]
 
@@ -849,7 +849,14 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         With ``about``, the summary tells only what the articles say about that person, organisation,
         place or subject (the brief's ``about`` names it; an empty summary: nothing is about it)."""
         svc_ = _svc(request)
-        got = _focused_brief(svc_, story_id, about) if about and about.strip() else _get_brief(svc_, story_id)
+        focused = bool(about and about.strip())
+        raw = None if focused else svc_.store.get_brief_json(story_id)
+        if raw is not None and format == "json":
+            return Response(raw, media_type="application/json")  # (as stored: no parsing)
+        if raw is not None and format == "md":
+            md = stored_view(svc_.store, story_id, MARKDOWN, markdown_key(raw), lambda: brief_markdown(brief_from_json(raw)))
+            return PlainTextResponse(md, media_type="text/markdown; charset=utf-8")
+        got = _focused_brief(svc_, story_id, about) if focused else _get_brief(svc_, story_id)
         if got is None:
             now = svc_.store.merged_into(story_id)
             raise ApiError(404, f"no story {story_id!r}" + (f": it was merged into {now!r}" if now else ""))
@@ -974,27 +981,19 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             found = svc_.store.find_stories(story_id, limit=2)  # the first characters of one id, as the CLI takes
             if len(found) == 1 and found[0] != story_id:
                 return RedirectResponse(f"{root}/stories/{_q(found[0])}", status_code=302)
-        key = hashlib.blake2b(((raw or story_id) + "\0" + root + "\0" + (about or "")).encode("utf-8", "replace"),
-                              digest_size=16).hexdigest() if raw is not None else None
-        page = f"{root}/stories/{_q(story_id)}"
+        row, history = svc_.store.story_row(story_id), svc_.store.story_events(story_id)
+        key = page_key(raw, root, about, row, history) if raw is not None else None
 
-        def make() -> str:
+        def render() -> str:
             got = _focused_brief(svc_, story_id, about) if about else _get_brief(svc_, story_id)
             if got is None:
                 raise ApiError(404, f"no story {story_id!r} in this store (the story list at {root or ''}/ "
                                     "has the ones there are)")
-            b = got[0]
-            spans = cited_spans(b)
-            texts = svc_.store.article_texts(aid for aid, _, _ in spans)
-            ctx = brief_context(b, passages_for(b, texts, spans))
-            return page_html("story.html", site={"root": root}, row=svc_.store.story_row(story_id),
-                             history=svc_.store.story_events(story_id),
-                             link_for=lambda c: f"{root}/articles/{_q(_g(c, 'article_id'))}?s={int(_g(c, 'start'))}"
-                                                f"&e={int(_g(c, 'end'))}#passage",
-                             article_href=lambda aid: f"{root}/articles/{_q(aid)}",
-                             entity_href=lambda eid: f"{root}/entities/{_q(eid)}",
-                             focus_href=lambda name: f"{page}?about={_q(name)}#summary" if name else f"{page}#summary",
-                             **ctx)
+            return story_page_html(svc_.store, story_id, got[0], root, row, history)
+
+        def make() -> str:
+            # the page the store keeps for this brief (a focused page is built on request, kept in this process)
+            return stored_view(svc_.store, story_id, PAGE, key, render) if key and not about else render()
 
         html = svc_.cached(("story", key), make) if key else make()
         return _with_cookie(request, HTMLResponse(html))

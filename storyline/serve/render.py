@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..analyze.ner_roles import DEMONYM_END
-from ..analyze.sentences import sentence_spans
+from ..analyze.sentences import sentence_around
 from ..consolidate.summary_text import display_text
 from ..records import Brief, Change, Citation, Quote, Revision, SummarySentence, TimelineEntry, from_dict, to_dict
 
@@ -515,10 +515,8 @@ _SHORT_SPAN = 40  # characters: a cited span this short is a value, shown in its
 def _passage(text: str, start: int, end: int) -> str:
     if end - start >= _SHORT_SPAN or not text:
         return text[start:end]
-    for s, e in sentence_spans(text):
-        if s <= start and end <= e:
-            return text[s:e].strip()
-    return text[start:end]
+    s, e = sentence_around(text, start, end)
+    return text[s:e].strip()
 
 
 # --- the timeline as a chart on a time axis -----------------------------------------------------

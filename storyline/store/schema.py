@@ -135,4 +135,15 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX article_lines_article ON article_lines(article_id);
     """,
+    # 8: each story's brief rendered as a reader reads it (``serve.views``: the web page, the Markdown),
+    # kept until its brief changes (``put_brief`` drops them), so that serving a brief is a look-up
+    """
+    CREATE TABLE brief_views (
+        story_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        body BLOB NOT NULL,
+        PRIMARY KEY (story_id, kind)
+    ) WITHOUT ROWID;
+    """,
 )

@@ -11,6 +11,7 @@ import math
 import os
 import sqlite3
 import threading
+import zlib
 from contextlib import contextmanager
 from collections import defaultdict
 from dataclasses import replace
@@ -226,6 +227,7 @@ def _empty_story(c: sqlite3.Connection, sid: str) -> None:
     c.execute("DELETE FROM stories_fts WHERE story_id = ?", (sid,))
     c.execute("DELETE FROM story_entities WHERE story_id = ?", (sid,))
     c.execute("DELETE FROM story_entity_names WHERE story_id = ?", (sid,))
+    c.execute("DELETE FROM brief_views WHERE story_id = ?", (sid,))
     c.execute("UPDATE stories SET size = 0, dirty = 0 WHERE id = ?", (sid,))
 
 
@@ -585,6 +587,21 @@ class SQLiteStore:
             c.execute("DELETE FROM story_entity_names WHERE story_id = ?", (brief.story_id,))
             c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name, sound) VALUES (?, ?, ?, ?)",
                           _entity_names(brief))
+            c.execute("DELETE FROM brief_views WHERE story_id = ?", (brief.story_id,))  # (rendered from the old brief)
+
+    def get_view(self, story_id: str, kind: str, key: str) -> str | None:
+        """The stored rendering ``kind`` of a story's brief (``put_view``), when it was made under ``key``
+        (what it was rendered from: ``serve.views``); None otherwise."""
+        r = self._conn().execute("SELECT key, body FROM brief_views WHERE story_id = ? AND kind = ?",
+                                 (story_id, kind)).fetchone()
+        return zlib.decompress(r[1]).decode("utf-8") if r is not None and r[0] == key else None
+
+    def put_view(self, story_id: str, kind: str, key: str, body: str) -> None:
+        """Keep a rendering of a story's brief (compressed), replacing the story's earlier one of that kind."""
+        data = zlib.compress(body.encode("utf-8"), 1)
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO brief_views (story_id, kind, key, body) VALUES (?, ?, ?, ?)",
+                      (story_id, kind, key, data))
 
     def get_brief(self, story_id: str) -> Brief | None:
         r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()

@@ -1,0 +1,98 @@
+"""A story's brief rendered as readers read it (the web page, the Markdown), kept in the store.
+
+A brief page is rendered once per version of its brief, not at every request: the page of a brief
+with a hundred quotes costs tens of milliseconds of templates, a stored page under one to read. The
+pipeline renders a story's views when it stores its brief (``store_views``); a server renders a view
+the store lacks on its first request and keeps it (``stored_view``), so that every worker process and
+every restart shares it. A view is kept under the key of what it was rendered from (the brief's JSON,
+the story's row and history, the site's root), so a stale one is never shown; a new brief drops the
+story's views (``SQLiteStore.put_brief``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import quote
+
+from ..errors import StoreError
+from ..records import Brief
+from ..store.sqlite import SQLiteStore
+from .render import brief_context, brief_from_json, brief_markdown, cited_spans, page_html, passages_for
+
+log = logging.getLogger(__name__)
+
+__all__ = ["PAGE", "MARKDOWN", "page_key", "markdown_key", "story_page_html", "stored_view", "store_views"]
+
+PAGE = "page"
+MARKDOWN = "md"
+
+
+def _q(value: str) -> str:
+    return quote(value, safe="")
+
+
+def _g(c: Any, name: str) -> Any:
+    return c[name] if isinstance(c, dict) else getattr(c, name)
+
+
+def page_key(raw: str, root: str, about: str | None, row: Any, history: Any) -> str:
+    """What a story page is rendered from: its brief's JSON, the site's root, the focus, the story's
+    row and its history of merges and splits."""
+    text = "\0".join((raw, root, about or "", json.dumps([row, history], sort_keys=True, default=str)))
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
+def markdown_key(raw: str) -> str:
+    """What a brief's Markdown is rendered from: its JSON."""
+    return hashlib.blake2b(raw.encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
+def story_page_html(store: SQLiteStore, story_id: str, brief: Brief, root: str, row: Any, history: Any) -> str:
+    """The web page of a story's brief (``story.html``), its citations opening the cited words."""
+    spans = cited_spans(brief)
+    texts = store.article_texts(aid for aid, _, _ in spans)
+    ctx = brief_context(brief, passages_for(brief, texts, spans))
+    page = f"{root}/stories/{_q(story_id)}"
+    return page_html("story.html", site={"root": root}, row=row, history=history,
+                     link_for=lambda c: f"{root}/articles/{_q(_g(c, 'article_id'))}?s={int(_g(c, 'start'))}"
+                                        f"&e={int(_g(c, 'end'))}#passage",
+                     article_href=lambda aid: f"{root}/articles/{_q(aid)}",
+                     entity_href=lambda eid: f"{root}/entities/{_q(eid)}",
+                     focus_href=lambda name: f"{page}?about={_q(name)}#summary" if name else f"{page}#summary",
+                     **ctx)
+
+
+def stored_view(store: SQLiteStore, story_id: str, kind: str, key: str, make: Callable[[], str]) -> str:
+    """The story's view ``kind`` kept under ``key``, else ``make()`` kept for the next request (a
+    store that cannot be written to, or is busy, only loses the keeping)."""
+    got = store.get_view(story_id, kind, key)
+    if got is not None:
+        return got
+    body = make()
+    try:
+        store.put_view(story_id, kind, key, body)
+    except (sqlite3.Error, StoreError) as exc:
+        log.debug("view %s of story %s not kept: %s", kind, story_id, exc)
+    return body
+
+
+def store_views(store: SQLiteStore, story_ids: Iterable[str], root: str = "") -> int:
+    """Render and keep the web page and the Markdown of each story's stored brief (what the pipeline
+    does when it stores a brief); returns how many stories got them."""
+    n = 0
+    for sid in story_ids:
+        raw = store.get_brief_json(sid)
+        if raw is None:
+            continue
+        brief = brief_from_json(raw)
+        row, history = store.story_row(sid), store.story_events(sid)
+        store.put_view(sid, PAGE, page_key(raw, root, None, row, history),
+                       story_page_html(store, sid, brief, root, row, history))
+        store.put_view(sid, MARKDOWN, markdown_key(raw), brief_markdown(brief))
+        n += 1
+    return n

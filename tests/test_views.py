@@ -1,0 +1,85 @@
+"""A story's rendered views kept in the store: served without rendering, never stale, shared by processes."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from pathlib import Path
+
+import httpx
+import pytest
+from test_api_data import build_store
+
+import storyline.serve.api as api
+from storyline.config import Settings
+from storyline.pipeline import put_story_brief
+from storyline.serve.views import MARKDOWN, PAGE, markdown_key, page_key
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    settings = Settings(db=str(tmp_path / "views.db"), token="t")
+    s = build_store(settings.db_path(), settings)
+    yield s
+    s.close()
+
+
+def get(app, url: str, **params: str) -> httpx.Response:
+    async def go() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            return await c.get(url, params=params, headers={"Accept": "text/html"})
+
+    return asyncio.run(go())
+
+
+def test_the_pipeline_keeps_each_brief_page_and_a_server_shows_it_without_rendering(store, monkeypatch) -> None:
+    raw = store.get_brief_json("s-bridge")
+    key = page_key(raw, "", None, store.story_row("s-bridge"), store.story_events("s-bridge"))
+    kept = store.get_view("s-bridge", PAGE, key)
+    assert kept is not None and store.get_brief("s-bridge").headline in kept
+    assert store.get_view("s-bridge", MARKDOWN, markdown_key(raw)) is not None
+
+    def no_render(*args, **kwargs):  # pragma: no cover - the point is that it is not called
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(api, "story_page_html", no_render)
+    app = api.create_app(Settings(db=str(store.path), token="t"), store=store, background=False, cache=False)
+    page = get(app, "/stories/s-bridge")
+    assert page.status_code == 200 and page.text == kept
+    md = get(app, "/api/stories/s-bridge/brief", format="md")
+    assert md.status_code == 200 and md.text.startswith("# ")
+
+
+def test_a_new_brief_drops_the_kept_page_and_the_next_request_keeps_the_new_one(store) -> None:
+    old = store.get_brief("s-bridge")
+    store.put_brief(dataclasses.replace(old, headline="Bridge reopens after girder repairs"))
+    raw = store.get_brief_json("s-bridge")
+    key = page_key(raw, "", None, store.story_row("s-bridge"), store.story_events("s-bridge"))
+    assert store.get_view("s-bridge", PAGE, key) is None  # (the old page is gone with its brief)
+    app = api.create_app(Settings(db=str(store.path), token="t"), store=store, background=False, cache=False)
+    page = get(app, "/stories/s-bridge")
+    assert "Bridge reopens after girder repairs" in page.text
+    assert store.get_view("s-bridge", PAGE, key) == page.text  # kept for the next request and other workers
+    put_story_brief(store, old)  # the pipeline's way: the brief, then its views
+    raw = store.get_brief_json("s-bridge")
+    key = page_key(raw, "", None, store.story_row("s-bridge"), store.story_events("s-bridge"))
+    assert old.headline in (store.get_view("s-bridge", PAGE, key) or "")
+
+
+def test_a_kept_view_is_shown_only_for_what_it_was_rendered_from(store) -> None:
+    store.put_view("s-orchard", PAGE, "k1", "<p>orchard page</p>")
+    assert store.get_view("s-orchard", PAGE, "k1") == "<p>orchard page</p>"
+    assert store.get_view("s-orchard", PAGE, "k2") is None      # another brief, root or history
+    assert store.get_view("s-orchard", MARKDOWN, "k1") is None  # another kind
+    store.put_view("s-orchard", PAGE, "k2", "<p>newer</p>")     # one page per story and kind
+    assert store.get_view("s-orchard", PAGE, "k1") is None and store.get_view("s-orchard", PAGE, "k2") == "<p>newer</p>"
+
+
+def test_a_focused_page_is_not_kept_as_the_story_page(store) -> None:
+    app = api.create_app(Settings(db=str(store.path), token="t"), store=store, background=False, cache=False)
+    raw = store.get_brief_json("s-bridge")
+    key = page_key(raw, "", None, store.story_row("s-bridge"), store.story_events("s-bridge"))
+    whole = store.get_view("s-bridge", PAGE, key)
+    focused = get(app, "/stories/s-bridge", about="girder")
+    assert focused.status_code == 200 and focused.text != whole
+    assert store.get_view("s-bridge", PAGE, key) == whole
