@@ -1623,3 +1623,89 @@ def test_a_tokenized_possessive_before_a_noun_cue_reports_only_a_clause() -> Non
     assert not extract_quotes("Hale 's remarks , delivered from the town hall , were the strongest yet .")
     got = extract_quotes("Hale 's claim that the harbour would reopen drew anger .")
     assert [q.text[:28] for q in got] == ["that the harbour would reopen"[:28]], got
+
+
+def test_a_second_verb_after_comma_and_is_the_same_speakers_own_attribution() -> None:
+    """"Vask said the levy would fail, and called Lint a liar": the first content ends at the comma,
+    and "called" gives its own quote with the same speaker (also without a first quote found:
+    "Sera Mott thanked the crews, and said the harbour would reopen")."""
+    got = [(q.speaker, q.cue, q.text) for q in extract_quotes(
+        "Rep. Orrin Vask said the harbour levy would fail, and called Mayor Lint a liar.")]
+    assert got == [("Rep. Orrin Vask", "said", "the harbour levy would fail"),
+                   ("Rep. Orrin Vask", "called", "Mayor Lint a liar")], got
+    got = [(q.speaker, q.cue, q.text) for q in extract_quotes(
+        "The board reported a loss for the quarter, and said the ferry would run at a loss until May.")]
+    assert got == [("The board", "reported", "a loss for the quarter"),
+                   ("The board", "said", "the ferry would run at a loss until May")], got
+
+
+def test_a_times_possessive_and_amid_are_no_speakers() -> None:
+    """"after Wednesday's attacks in Dorne, amid reports that ...": a day's (or "last week's") attacks
+    are an event, and "amid" a preposition, so neither speaks; "Tuesday's results show ..." still
+    reports what the results show."""
+    for text in ("The row grew after Wednesday's attacks in Dorne, amid reports that the pair had been radicalized.",
+                 "The row grew after last week 's attacks in Dorne, amid claims that the pair had been radicalized."):
+        assert not extract_quotes(text), [(q.speaker, q.cue, q.text) for q in extract_quotes(text)]
+    got = [(q.speaker, q.text) for q in extract_quotes("Tuesday's results show that Vask may win.")]
+    assert got == [("Tuesday's results", "that Vask may win")], got
+
+
+def test_a_number_with_a_comma_does_not_keep_a_coordinated_cue_in_the_content() -> None:
+    """"said he makes $41,000 a year and questioned how ...": the comma of the number is no clause's
+    comma, so the first content still ends before "and questioned"."""
+    got = [(q.cue, q.text) for q in extract_quotes(
+        "Tom Hale, a farmer, said he makes $41,000 a year and questioned how he would be helped by the levy.")]
+    assert got == [("said", "he makes $41,000 a year"), ("questioned", "how he would be helped by the levy")], got
+
+
+def test_a_weak_verb_of_saying_coordinated_with_the_first_cue_is_its_own_quote() -> None:
+    """"... but did note that ...", "... but agreed that ...": a verb of saying that shares the first
+    cue's speaker gives its own quote, where the first content ends; a view held ("and thought
+    many would ...") stays part of what was said."""
+    got = [(q.speaker, q.cue, q.text) for q in extract_quotes(
+        "Lint did not mention her rivals by name but did note that she had won the most wards.")]
+    assert got == [("Lint", "did not mention", "her rivals by name"), ("Lint", "did note", "that she had won the most wards")], got
+    got = [(q.speaker, q.text) for q in extract_quotes(
+        "Hale said he did not buy the boats for show, but agreed that the fleet drew tourists.")]
+    assert got == [("Hale", "he did not buy the boats for show"), ("Hale", "that the fleet drew tourists")], got
+    got = [q.text for q in extract_quotes("Hale said he made the plan himself and thought many would vote for it.")]
+    assert got == ["he made the plan himself and thought many would vote for it"], got
+
+
+def test_a_coordinated_cue_takes_the_speaker_of_the_saying_not_of_a_view_inside_it() -> None:
+    """"Brill said that she did not want to think about a loss and predicted that ...": "want" is held
+    inside Brill's words, so "predicted" is Brill's, not "she"'s."""
+    got = [(q.speaker, q.cue, q.text) for q in extract_quotes(
+        "Judge Ola Brill said that she did not want to think about a loss and predicted that the levy would pass.")]
+    assert got == [("Judge Ola Brill", "said", "that she did not want to think about a loss"),
+                   ("Judge Ola Brill", "predicted", "that the levy would pass")], got
+
+
+def test_a_cue_after_of_is_a_noun_with_no_speaker() -> None:
+    """"a new round of attacks designed to ...", "the blizzard of tweets he sent": after "of" the cue's
+    form is a noun, and the phrase before it no speaker."""
+    for text in ("It was the latest in a new round of attacks designed to paint the mayor as weak.",
+                 "The blizzard of tweets he sent out in 2013 denouncing the levy still haunts him.",
+                 "Hale won a majority of pledged delegates in the harbour wards."):
+        assert not extract_quotes(text), [(q.speaker, q.cue, q.text) for q in extract_quotes(text)]
+
+
+def test_asked_of_someone_then_what_was_asked() -> None:
+    """"The mayor asked of the council that it delay the vote": the one asked after "of", then what was
+    asked; "the questions asked of the candidates were dull" is a participle, no one's words."""
+    got = [(q.speaker, q.cue, q.text) for q in extract_quotes("The mayor asked of the council that it delay the vote.")]
+    assert got == [("The mayor", "asked", "that it delay the vote")], got
+    got = [(q.speaker, q.text) for q in extract_quotes("Hale asked of the board whether the ferry would run in May.")]
+    assert got == [("Hale", "whether the ferry would run in May")], got
+    assert not extract_quotes("The questions asked of the candidates were dull.")
+
+
+def test_a_time_adjunct_before_the_cue_is_no_part_of_the_speaker() -> None:
+    """"Spicer on Thursday evening said", "Brill late last week said", "A Dorne Star poll last week
+    found": the speaker is the phrase before the time words."""
+    for text, speaker in (("Party spokesman Sean Vask on Thursday evening said the party was not in a crisis.",
+                           "Party spokesman Sean Vask"),
+                          ("Senator Ola Brill late last week said the levy would pass.", "Senator Ola Brill"),
+                          ("A Dorne Star poll last week found that most voters backed the levy.", "A Dorne Star poll")):
+        got = [q.speaker for q in extract_quotes(text)]
+        assert got == [speaker], (text, got)

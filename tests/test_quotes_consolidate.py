@@ -75,6 +75,29 @@ def test_a_speaker_spelt_as_an_entity_alias_joins_that_entity():
     assert set(by) == {"Moammar Gadhafi", "Saif al-Islam Gadhafi"} and len(by["Moammar Gadhafi"].quotes) == 2
 
 
+def test_an_entity_named_by_a_titles_first_words_neither_names_nor_takes_a_surname():
+    """"Former Vask Trade Secretary Ola Lind said ...": the entities read "Vask Trade" as a person
+    whose "Vask" is the later "Vask said"; that name only opens a title, so the group is shown as
+    Vask, and joins another entity that goes by "Vask" (here "Orrin Vask")."""
+    a = Article(text="Former Vask Trade Secretary Ola Lind said the levy would weaken the town for years.\n\n"
+                     "Vask said the harbour levy would help the workers and their families.", id="a1")
+    b = Article(text="Orrin Vask told reporters that the levy would be passed by the council this year.", id="b1")
+    quotes = {x.id: storyline.extract_quotes(x.text) for x in (a, b)}
+    vask = next(q for q in quotes["a1"] if q.speaker == "Vask")
+    lind = next(q for q in quotes["a1"] if q.speaker != "Vask")
+    mapping = {("a1", vask.speaker_start, vask.speaker_end): "E1",
+               ("a1", lind.speaker_start, lind.speaker_end): "E3"}
+    names = {"E1": "Vask Trade", "E3": "Ola Lind"}
+    aliases = {"E1": ("Vask",), "E3": ()}
+    alone = group_quotes([a], {"a1": quotes["a1"]}, entity_of=mapping, entity_names=names, entity_aliases=aliases)
+    assert sorted(g.speaker for g in alone) == ["Ola Lind", "Vask"], [g.speaker for g in alone]
+    mapping.update({("b1", q.speaker_start, q.speaker_end): "E2" for q in quotes["b1"]})
+    names["E2"], aliases["E2"] = "Orrin Vask", ()
+    both = group_quotes([a, b], quotes, entity_of=mapping, entity_names=names, entity_aliases=aliases)
+    by = {g.speaker: len(g.quotes) for g in both}
+    assert by == {"Orrin Vask": 2, "Ola Lind": 1}, by
+
+
 def test_pronoun_only_speakers_are_left_out():
     a = Article(text="It rained. They said the road would open soon.", id="x")
     assert group_quotes([a]) == []
