@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -543,3 +544,17 @@ def test_an_entity_filter_lists_the_stories_its_entity_page_lists(app, store):
     assert sorted(i["id"] for i in listed["items"]) == ["s-bridge", "s-library"]
     web = run(_get(app, "/", params={"entity": "Quint"})).text
     assert "Stories about Mara Quint" in web and "/stories/s-library" in web
+
+
+def test_the_readme_lists_every_api_route_and_posts_json_lines_as_the_api_reads_them(app):
+    """Every operation of /openapi.json is in the README's list of routes, and its curl example sends a
+    JSON Lines file as the API reads one: whole (--data-binary), with a JSON Lines content type."""
+    from storyline.serve.api import JSONL_TYPES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = {re.sub(r"\{[^}]*\}", "{}", m.group(2)) for m in re.finditer(r"\b(GET|POST|DELETE)\s+(/api/[^\s?]*)", readme)}
+    paths = {re.sub(r"\{[^}]*\}", "{}", p.replace(":path", "")) for p in app.openapi()["paths"]}
+    assert paths <= listed, sorted(paths - listed)
+    m = re.search(r"curl [^\n]*Content-Type: ([\w/+-]+)'[^\n]*\n\s*--data-binary @\S+\.jsonl", readme)
+    assert m and m.group(1) in JSONL_TYPES
+    assert "opens the store in a browser" not in readme

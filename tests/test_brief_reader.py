@@ -1495,3 +1495,38 @@ def test_a_poll_named_before_by_its_bare_head_leans_back() -> None:
     assert leans_back("The margin of error is plus or minus 4 percentage points.")
     assert not leans_back("The poll by the Dover Institute showed Brill leading 46 percent to 44 percent.")
     assert not leans_back("The polls closed at 8 p.m. on Tuesday.")
+
+
+def test_a_tokenized_texts_spaced_dash_between_words_stays_a_dash():
+    """A tokenized text splits "so - called" but sets its dashes off too: a spaced hyphen before a word
+    that opens a clause is a dash (and the one closing that aside), as is every spaced hyphen of a text
+    that keeps its hyphens inside words; chains ("hit - and - run") and units still join."""
+    from storyline.consolidate.summary_text import display_text
+
+    assert display_text("Shares in Corvane - which owns the quarry - fell 5 % .") == \
+        "Shares in Corvane - which owns the quarry - fell 5%."
+    assert display_text("The clean-up crew - its boats idle - waited , officials said .") == \
+        "The clean-up crew - its boats idle - waited, officials said."
+    assert display_text("The clean-up crew - local fishermen - waited , officials said .") == \
+        "The clean-up crew - local fishermen - waited, officials said."   # it keeps hyphens in words
+    assert display_text("It was a hit - and - run near the state - of - the - art depot , police said .") == \
+        "It was a hit-and-run near the state-of-the-art depot, police said."
+    assert display_text("A 41 - year - old on anti - piracy duty was hurt , police said .") == \
+        "A 41-year-old on anti-piracy duty was hurt, police said."
+    assert display_text("March 9 - Rebels took the port , officials said .") == \
+        "March 9 - Rebels took the port, officials said."                   # a capital after a number
+    assert display_text("It came as a relief - Officials said so , and the pro - Western side agreed .") == \
+        "It came as a relief - Officials said so, and the pro-Western side agreed."
+    assert display_text("Corvane - In May the quarry flooded , it said .") == \
+        "Corvane - In May the quarry flooded, it said."
+    assert display_text("The know - it - all from Jean - Luc 's office , he said .") == \
+        "The know-it-all from Jean-Luc's office, he said."
+
+
+def test_a_tokenized_texts_pound_sign_is_a_pound_sign():
+    from storyline.consolidate.summary_text import display_text
+
+    assert display_text("Fines of $ 90m -LRB- # 55m -RRB- were paid .") == "Fines of $90m (£55m) were paid."
+    assert display_text("The firm , which has lost # 12bn , said so .") == "The firm, which has lost £12bn, said so."
+    assert display_text("Ranked # 1 in the poll.") == "Ranked # 1 in the poll."    # not tokenized: left
+    assert display_text("Tag # 5 went missing.") == "Tag # 5 went missing."

@@ -1512,3 +1512,21 @@ def test_a_clause_ending_on_a_product_noun_makes_no_product() -> None:
     assert ("Lippert", "MISC") not in got, got
     text = "Stimulants, such as Morvella, are prescribed to children."
     assert product_context(text, text.index("Morvella"), text.index("Morvella") + 8)
+
+
+def test_a_name_run_across_a_tokenized_bracket_is_no_alias() -> None:
+    """A tagger's span run across a tokenized text's bracket ("Tomas -RRB- Welland") is no name to show:
+    left out of the aliases where the entity has other forms, shown without the token where not."""
+    text_a = "Tomas Welland , the mayor , spoke . -LRB- Mayor Tomas -RRB- Welland said the dam held ."
+    text_b = "Orsk -LRB- Lower -RRB- Dam held , Tomas Welland said ."
+    arts = [Article(id="a", title="t0", text=text_a), Article(id="b", title="t1", text=text_b)]
+
+    def at(aid: str, text: str, span: str, label: str) -> Mention:
+        start = text.index(span)
+        return Mention(start=start, end=start + len(span), text=span, label=label, article_id=aid)
+
+    ms = [at("a", text_a, "Tomas Welland", "PERSON"), at("a", text_a, "Tomas -RRB- Welland", "PERSON"),
+          at("b", text_b, "Tomas Welland", "PERSON"), at("b", text_b, "Orsk -LRB- Lower -RRB- Dam", "LOC")]
+    ents, _ = consolidate_entities(arts, ms)
+    shown = {e.name: e.aliases for e in ents}
+    assert shown == {"Tomas Welland": (), "Orsk Lower Dam": ()}, shown

@@ -232,3 +232,32 @@ def test_a_name_finds_the_stories_that_spell_it_another_way(tmp_path: Path) -> N
     page = store.get_entity("Gaddafi")
     assert page is not None and {s["id"] for s in page["stories"]} == {"s1", "s2"}
     assert {"Moammar Gadhafi", "Muammar Gaddafi"} <= {page["name"], *page["aliases"]}
+
+
+def test_a_one_letter_last_word_is_searched_as_a_word_not_as_a_prefix(tmp_path: Path) -> None:
+    from storyline.records import Brief
+
+    store = SQLiteStore(tmp_path / "s.db")
+    heads = {"s1": "Eels return to the estuary", "s2": "Election night in Everby", "s3": "Route é reopens"}
+    with store.transaction() as c:
+        for sid in heads:
+            c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES (?, 'x', 'x', 1, 0)", (sid,))
+    for sid, head in heads.items():
+        store.put_brief(Brief(story_id=sid, headline=head))
+    assert SQLiteStore.fts_query("é") == '"é"' and SQLiteStore.fts_query("estu") == '"estu"*'
+    assert {r["id"] for r in store.search_stories(q="é")[0]} == {"s3"}
+    assert {r["id"] for r in store.search_stories(q="estu")[0]} == {"s1"}   # a longer last word is a prefix still
+    store.close()
+
+
+def test_an_entity_lists_stories_updated_together_by_how_many_articles_name_it(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    with store.transaction() as c:
+        for sid, named in (("s-a", 1), ("s-b", 5), ("s-c", 3)):
+            c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) "
+                      "VALUES (?, 'x', '2031-03-06T10:00:00', 6, 0)", (sid,))
+            c.execute("INSERT INTO story_entities (story_id, entity_id, name, label, articles) "
+                      "VALUES (?, 'person:orla-venn', 'Orla Venn', 'PERSON', ?)", (sid, named))
+    page = store.get_entity("Orla Venn")
+    assert page is not None and [s["id"] for s in page["stories"]] == ["s-b", "s-c", "s-a"]
+    store.close()

@@ -303,3 +303,28 @@ def test_the_list_heading_names_both_the_entity_and_the_words_searched(app, stor
     both = get(app, "/", entity="Mara Quint", q="girder").text
     assert "<h1>Stories about Mara Quint matching “girder”</h1>" in both
     assert "<h1>Stories matching “girder”</h1>" in get(app, "/", q="girder").text
+
+
+def test_the_list_page_answers_odd_offsets_and_unknown_names_in_words(app, store):
+    past = get(app, "/", offset="99999999")
+    assert past.status_code == 200 and "No more stories" in past.text
+    assert 'href="/?offset=0" rel="prev"' in past.text          # "newer" leads back to the list's last page
+    word = get(app, "/", offset="abc")
+    assert word.status_code == 200 and "“abc” is not a page offset" in text_of(word.text)
+    assert "/stories/s-bridge" in word.text                     # the first page, shown
+    assert get(app, "/", offset="1" * 5000).status_code == 200  # a number past any store's end, not an error
+    nobody = text_of(get(app, "/", entity="zzzz").text)
+    assert "No name “zzzz” is in the store" in nobody and "fewer words" not in nobody
+    bad = get(app, "/articles/orchard-1", s="abc")               # other pages' odd requests have a title
+    assert bad.status_code == 422 and "<h1>Invalid request</h1>" in bad.text
+
+
+def test_an_undated_story_says_so_in_the_lists(app, store):
+    with store.transaction() as c:
+        c.execute("INSERT INTO stories (id, title, first_seen, updated, size, dirty) "
+                  "VALUES ('s-undated', 'Lighthouse keeper retires', 'x', '2024-05-01T00:00:00', 1, 0)")
+        c.execute("INSERT INTO story_entities (story_id, entity_id, name, label, articles) "
+                  "VALUES ('s-undated', 'person:ivo-brandt', 'Ivo Brandt', 'PERSON', 1)")
+    listed = text_of(get(app, "/").text)
+    assert "Lighthouse keeper retires 1 article · undated · updated 2024-05-01" in " ".join(listed.split())
+    assert "named in 1 · undated" in " ".join(text_of(get(app, "/entities/person:ivo-brandt").text).split())

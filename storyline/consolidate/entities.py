@@ -1175,13 +1175,26 @@ def _closed(surface: str) -> str:
     return _TOKENIZED_POSSESSIVE.sub(r"\1", surface) if " '" in surface or " ’" in surface else surface
 
 
+_PTB_BRACKET_TOKEN = re.compile("|".join(map(re.escape, PTB_BRACKETS)))
+
+
 def _surfaces(group: Sequence[LocalEntity]) -> Counter[str]:
-    """How often the group's mentions write each form of its name, forms typeset as names are."""
+    """How often the group's mentions write each form of its name, forms typeset as names are; a form
+    holding a tokenized text's bracket ("Barack -RRB- Obama", the tagger's span run across it) is no
+    name to show, unless the group has no other, then shown without it."""
     surf: Counter[str] = Counter()
     for e in group:
         for x, c in e.surfaces.items():
             surf[_closed(x)] += c
-    return surf
+    if not any(_PTB_BRACKET_TOKEN.search(x) for x in surf):
+        return surf
+    plain = Counter({x: c for x, c in surf.items() if not _PTB_BRACKET_TOKEN.search(x)})
+    if plain:
+        return plain
+    cleaned: Counter[str] = Counter()
+    for x, c in surf.items():
+        cleaned[" ".join(_PTB_BRACKET_TOKEN.sub(" ", x).split()) or x] += c
+    return cleaned
 
 
 def _canonical(group: Sequence[LocalEntity]) -> str:

@@ -951,7 +951,19 @@ _PTB_PUNCT = re.compile(r"(?<=[\w\"”’')\]%]) ([.,;:!?%](?![\w.]))")   # not 
 _PTB_OPEN = re.compile(r"([(\[“$]) (?=\S)")
 _PTB_CLOSE = re.compile(r"(?<=\S) ([)\]”])")
 _PTB_SINGLE = re.compile(r"`\s?([^`'\n]{1,200}?)\s?'(?!\w)")
-_PTB_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+# a spaced hyphen between two words of a tokenized text: a split compound ("so - called") unless the word
+# after it opens a clause or a phrase ("BP - which", "the spill - and"), outside a chain of them ("hit -
+# and - run", "state - of - the - art")
+_PTB_HYPHEN = re.compile(r"(\w+) - (?=(\w+)( - (?=\w))?)")
+# prefixes a split compound may put before a capitalised word ("anti - American", "mid - April")
+_CAPITAL_PREFIXES = frozenset("anti pro non mid post pre ex pan trans un all neo sub super ultra inter intra "
+                              "euro afro franco anglo".split())
+_DASH_OPENERS = frozenset(
+    "a an the which who whom whose this these those it its he she they we i you his her their our my and but or "
+    "nor so yet although though because while whereas if unless including is are was were has have had will "
+    "would could should can may might must not there what where when as such even".split())
+_KEPT_HYPHEN = re.compile(r"[^\W\d_]-[^\W\d_]")   # a hyphen left inside a word ("clean-up"): its " - " is a dash
+_PTB_POUND = re.compile(r"(?<!\S)# (?=\d)")       # a tokenized corpus's pound sign ("# 53m")
 
 
 _DLRS = re.compile(r"\b(?:US\s+)?dlrs\.?\s+(\d)")
@@ -989,7 +1001,10 @@ def display_text(text: str) -> str:
     """``text`` as a reader should see it: a tokenized corpus's brackets (-LRB-), detached clitics
     ("Libya 's", "do n't"), detached punctuation ("said ." "fees , and") and typewriter quotes
     (``...'') in ordinary typography. Text that is not tokenized comes back as it was, but for
-    ``...'' quotes, which become “...”, a wire's " _ " dash and "dlrs 5" for $5."""
+    ``...'' quotes, which become “...”, a wire's " _ " dash and "dlrs 5" for $5. A tokenized text's
+    spaced hyphen joins a split compound ("so - called") but stays a dash where the text keeps its
+    hyphens in words or the next word opens a clause ("BP - which"); its "# 53m" is "£53m"."""
+    ptb = "``" in text or "''" in text or any(tok in text for tok in PTB_BRACKETS)
     if "``" in text or "''" in text:
         text = text.replace("``", "“").replace("''", "”")
     if "`" in text:  # single quotes: ` speechless ' -> ‘speechless’
@@ -1001,6 +1016,7 @@ def display_text(text: str) -> str:
         text = _PTB_ESCAPE.sub(r"\1", text)
     if " " not in text:
         return text
+    kept_hyphens = bool(_KEPT_HYPHEN.search(text))
     lead = _SHOUTED_LEAD.match(text)
     if lead and sum(c.isalpha() for c in lead.group(1)) >= 4 and _LEAD_OPENER.match(lead.group(1)):
         text = _recased(lead.group(1)) + text[lead.end():]
@@ -1011,10 +1027,46 @@ def display_text(text: str) -> str:
     if "dlrs" in text:  # a wire's "dlrs 2.6 million" is "$2.6 million"
         text = _DLRS.sub(r"$\1", text)
     tokenized = bool(_PTB_PUNCT.search(text) or _PTB_CLITIC.search(text))
+    if (tokenized or ptb) and "# " in text:  # PTB writes "£53m" as "# 53m"
+        text = _PTB_POUND.sub("£", text)
     text = _PTB_CLITIC.sub(r"\1", text)
     text = _PTB_PLURAL_POSSESSIVE.sub(r"\1", text)
     text = _PTB_PUNCT.sub(r"\1", text)
     text = _PTB_OPEN.sub(r"\1", text)
-    if tokenized and " - " in text:  # a tokenized hyphen ("so - called", "Kim Jong - un"); its dashes are "--"
-        text = _PTB_HYPHEN.sub("-", text)
+    if tokenized and " - " in text and not kept_hyphens:  # a tokenized hyphen ("so - called", "Kim Jong - un")
+        text = _tokenized_hyphens(text)
     return _PTB_CLOSE.sub(r"\1", text)
+
+
+def _tokenized_hyphens(text: str) -> str:
+    """A tokenized text's spaced hyphens between words joined as in a compound ("so-called"), but for
+    dashes: one before a word that opens a clause ("BP - which"), one before a capitalised word after a
+    number or a lower-case word other than a prefix ("June 14 - Rebels took", "the relief - Officials
+    said"; not "anti - American") or a capitalised function word ("BP - In May"), and, after a dash
+    before a clause's opener, the next one at least three words on, which closes that aside ("BP -
+    which owns the well - fell"), unless a prefix stands before it."""
+    out: list[str] = []
+    last = 0
+    opened_at: int | None = None   # the word count where an aside opened by a dash began
+    for m in _PTB_HYPHEN.finditer(text):
+        out.append(text[last:m.end(1)])
+        before, after, chained = m.group(1), m.group(2), bool(m.group(3))
+        words_in = len(text[last:m.end(1)].split()) if opened_at is not None else 0
+        capital_after = after[:1].isupper() and (before.isdigit() or after.lower() in STOP
+                                                 or (before.islower() and before not in _CAPITAL_PREFIXES))
+        chained = chained or (m.start() == last and out[-2:-1] == ["-"])   # the last link of a chain
+        if not chained and after.lower() in _DASH_OPENERS:
+            dash, opened_at = True, 0
+        elif not chained and capital_after:
+            dash, opened_at = True, None
+        elif (opened_at is not None and not chained and opened_at + words_in >= 3
+              and before.lower() not in _CAPITAL_PREFIXES):
+            dash, opened_at = True, None
+        else:
+            dash = False
+            if opened_at is not None:
+                opened_at += words_in
+        out.append(" - " if dash else "-")
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)

@@ -72,6 +72,7 @@ CACHE_BYTES = 48_000_000
 FOCUS_SLOTS = 2     # focused briefs (?about=) built at once; each takes up to a second or two of one core
 FOCUS_QUEUE = 6     # and how many more may wait for a turn
 FOCUS_WAIT = 10.0   # seconds one waits at most
+MAX_OFFSET = 10**12  # a list offset past this is past any store's end (and within SQLite's integers)
 
 
 class ApiError(Exception):
@@ -646,7 +647,8 @@ def _local_api_docs(app: FastAPI) -> None:
 
 def _error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     if _wants_html(request):
-        titles = {401: "Sign-in needed", 403: "Not allowed", 404: "Not found"}
+        titles = {400: "Bad request", 401: "Sign-in needed", 403: "Not allowed", 404: "Not found",
+                  413: "Too large", 422: "Invalid request", 500: "Server error"}
         html = page_html("error.html", site=_site(request), status=status, title=titles.get(status, "Error"),
                          message=message)
         return HTMLResponse(html, status_code=status, headers=headers)
@@ -930,7 +932,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
               entity: str | None = Query(None, max_length=200),
               date_from: str | None = Query(None, alias="from", max_length=40),
               date_to: str | None = Query(None, alias="to", max_length=40),
-              sort: str | None = None, offset: int = Query(0, ge=0, le=1_000_000)) -> Response:
+              sort: str | None = None, offset: str | None = None) -> Response:
         svc_ = _svc(request)
         root = _site(request)["root"]
         html = svc_.cached(("index", svc_.generation(), root, str(request.query_params)),
@@ -938,8 +940,12 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         return _with_cookie(request, HTMLResponse(html))
 
     def _index_html(svc_: Service, root: str, q: str | None, entity: str | None, date_from: str | None,
-                    date_to: str | None, sort: str | None, offset: int) -> str:
+                    date_to: str | None, sort: str | None, offset_text: str | None) -> str:
         st = svc_.store
+        # an offset the page cannot read is said so and the first page shown; one past the end says so
+        offset = page_offset(offset_text)
+        bad_offset = (offset_text or "").strip() if offset is None else None
+        offset = offset or 0
         q = (q or "").strip() or None
         entity = (entity or "").strip() or None
         d_from = _iso_or_none(date_from)
@@ -958,7 +964,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         params = {k: v for k, v in (("q", q), ("entity", entity), ("from", d_from), ("to", d_to)) if v}
         if sort != default_sort:
             params["sort"] = sort
-        prev_href = f"{root}/?" + urlencode({**params, "offset": max(0, offset - limit)}) if offset else None
+        # (from past the end, "newer" leads to the list's last page)
+        prev_off = min(offset - limit, (total - 1) // limit * limit) if total else 0
+        prev_href = f"{root}/?" + urlencode({**params, "offset": max(0, prev_off)}) if offset else None
         next_href = f"{root}/?" + urlencode({**params, "offset": offset + limit}) if offset + limit < total else None
         entity_row = st.get_entity(entity, limit=1) if entity else None
         openings = st.story_openings(r["id"] for r in rows)
@@ -966,7 +974,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         return page_html("index.html", site={"root": root, "feed": feed_href(root, q, entity)}, q=q, entity=entity, date_from=d_from, date_to=d_to,
                          sort=sort, sorts=sorts, default_sort=default_sort, items=rows, total=total, offset=offset,
                          prev_href=prev_href, next_href=next_href, entity_row=entity_row, teasers=teasers,
-                         bad_dates=bad_dates, swapped=swapped, first_href=f"{root}/?" + urlencode(params) if params else f"{root}/")
+                         bad_dates=bad_dates, bad_offset=bad_offset, swapped=swapped, first_href=f"{root}/?" + urlencode(params) if params else f"{root}/")
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
     def story_page(story_id: str, request: Request, about: str | None = Query(None, max_length=200)) -> Response:
@@ -1058,6 +1066,17 @@ class SizeLimit:
                         return
                     break
         await self.app(scope, receive, send)
+
+
+def page_offset(text: str | None) -> int | None:
+    """The list offset a page address gives (absent or blank: 0), or None for one that is not a whole
+    number of zero or more; an offset past any store's end is kept within what SQLite takes."""
+    text = (text or "").strip()
+    if not text:
+        return 0
+    if not text.isascii() or not text.isdigit():
+        return None
+    return min(int(text[:13]) if len(text) <= 13 else MAX_OFFSET, MAX_OFFSET)
 
 
 def _q(value: Any) -> str:

@@ -667,7 +667,8 @@ class SQLiteStore:
 
     @staticmethod
     def fts_query(text: str) -> str | None:
-        """A safe FTS5 query from free text: every word must occur (prefix match on the last one),
+        """A safe FTS5 query from free text: every word must occur (prefix match on the last one, unless
+        it is a single character),
         except that words joined by a capitalised OR are alternatives ("ammonia OR chlorine leak":
         either gas, and leak), and a word written with a minus before it must not ("Jackson
         -Murray"; a query of exclusions alone finds nothing). Users' quotes, other operators and
@@ -683,7 +684,7 @@ class SQLiteStore:
         for k, (minus, t) in enumerate(tokens):
             last = k == len(tokens) - 1
             if minus:
-                excluded.append(f'"{t}"' + ("*" if last else ""))
+                excluded.append(f'"{t}"' + ("*" if last and len(t) > 1 else ""))
                 join = False
                 continue
             if t == "OR":
@@ -698,7 +699,7 @@ class SQLiteStore:
         if not groups:
             return None
         parts = [[f'"{w}"' for w in g] for g in groups]
-        if not tokens[-1][0]:
+        if not tokens[-1][0] and len(tokens[-1][1]) > 1:  # (one letter is no prefix: "é" is not every e-word)
             parts[-1][-1] += "*"
         query = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in parts)
         for x in excluded[:12]:
@@ -766,7 +767,8 @@ class SQLiteStore:
 
     def get_entity(self, entity: str, *, limit: int = 100) -> dict[str, Any] | None:
         """An entity by id (or, failing that, by name in any case) with the stories it appears in,
-        most recently updated first: {"id", "name", "label", "aliases", "stories": [story rows + articles]}."""
+        most recently updated first (of those updated together, the one with the most articles naming it):
+        {"id", "name", "label", "aliases", "stories": [story rows + articles]}."""
         found = self._entity_ids(entity)
         if found is None:
             return None
@@ -776,7 +778,7 @@ class SQLiteStore:
         cols = ", ".join("s." + c.strip() for c in self._STORY_COLS.split(","))
         stories = conn.execute(
             f"SELECT {cols}, MAX(e.articles) AS entity_articles FROM story_entities e JOIN stories s ON s.id = e.story_id "
-            f"WHERE e.entity_id IN ({marks}) GROUP BY s.id ORDER BY s.updated DESC, s.id LIMIT ?",
+            f"WHERE e.entity_id IN ({marks}) GROUP BY s.id ORDER BY s.updated DESC, entity_articles DESC, s.id LIMIT ?",
             (*ids, int(limit))).fetchall()
         names = [r[0] for r in conn.execute(
             f"SELECT DISTINCT name FROM story_entities WHERE entity_id IN ({marks}) LIMIT 20", ids)]
