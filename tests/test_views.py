@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-from pathlib import Path
 
-import httpx
-import pytest
-from test_api_data import build_store
+import test_web
+from test_web import get
 
 import storyline.serve.api as api
 from storyline.config import Settings
 from storyline.pipeline import put_story_brief
 from storyline.serve.views import MARKDOWN, PAGE, markdown_key, page_key
 
-
-@pytest.fixture
-def store(tmp_path: Path):
-    settings = Settings(db=str(tmp_path / "views.db"), token="t")
-    s = build_store(settings.db_path(), settings)
-    yield s
-    s.close()
-
-
-def get(app, url: str, **params: str) -> httpx.Response:
-    async def go() -> httpx.Response:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            return await c.get(url, params=params, headers={"Accept": "text/html"})
-
-    return asyncio.run(go())
+store = test_web.store  # the web tests' store of three stories (a fixture)
 
 
 def test_the_pipeline_keeps_each_brief_page_and_a_server_shows_it_without_rendering(store, monkeypatch) -> None:
