@@ -767,3 +767,94 @@ def test_a_pages_update_stamp_and_its_video_player_are_no_words_of_its_summary()
     # the reader's brief is not even filled with the player's notice (the benchmark summary may be)
     shown = " ".join(s.text for s in storyline.brief([Article(id="ferry", text=text, published=date(2024, 3, 12))]).summary)
     assert "media" not in shown and "Last updated" not in shown, shown
+
+
+def test_lead_asks_caption_like_only_of_sentences_that_could_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The opening sentence is the best-placed one that is no caption: ``caption_like`` is asked of
+    the sentences best first until one is no caption (and of the rivals of an opener that names no
+    actor), not of every sentence; the opener is the one the full filter picks."""
+    import numpy as np
+
+    import storyline.consolidate.summary as S
+    from storyline.records import Sentence
+
+    texts = ["Protesters are pictured outside the courthouse in Brookfield on Monday.",
+             "The city council of Brookfield voted on Monday to close the old harbour bridge for repairs.",
+             "Mayor Dana Lint said the repairs would take most of the coming winter season to finish.",
+             "Engineers found deep cracks in two of the bridge's steel supports during a routine check.",
+             "Ferry services will run twice an hour while the bridge stays closed to all traffic."]
+    items = [S._Item(sent=Sentence("a", k, 0, len(t), t), art=0, pos=k, text=t, words=len(t.split()),
+                     nbytes=len(t), end=len(t), shaped=True) for k, t in enumerate(texts)]
+    cands = list(range(len(items)))
+    score = np.array([9.0, 8.0, 7.0, 6.0, 5.0])
+    asked: list[str] = []
+    real = S.caption_like
+
+    def counting(text: str) -> bool:
+        asked.append(text)
+        return real(text)
+
+    def full_filter(order: list[int]) -> int:   # the rule as stated: captions out, then the best placed
+        good = [k for k in order if not real(texts[k])] or order
+        return min(good, key=lambda k: (items[k].pos, -score[k]))
+
+    monkeypatch.setattr(S, "caption_like", counting)
+    order = S._lead_with_context(cands, cands, items, None, score)
+    assert order[0] == full_filter(cands) == 1
+    assert texts[3] not in asked and texts[4] not in asked
+
+
+def _invented_sentences(n: int, seed: int) -> list[str]:
+    """Random sentences of invented words and the marks the summarizer's patterns look for."""
+    import random
+
+    rng = random.Random(seed)
+    parts = ["The council", "voted", "on Monday", "Mayor Dana Lint", "is pictured", "are seen outside", "is seen rising",
+             "was seen", "pictured", "Jan. 5:", "March 12 :", "AP", "In this file photo", "In this June 3, 2019, photo",
+             "This image made from video shows", "Ana Rey speaks", "as she", "(AP Photo/Kim Lo)", "[Reuters]",
+             "(EPA)", "BROOKFIELD (Reuters) -", "OSLO, Norway _", "--", "—", " - ", "-", "_", "(", ")", "(Updated 5 p.m.)",
+             "-LRB- Update", "-RRB-", "(AFP)", '"', "“", "”", "``", "''", "the bridge", "repairs", "said", ".", ",",
+             "quietly", "Getty Images", "Photo", "\n"]
+    out = []
+    for _ in range(n):
+        words = [rng.choice(parts) for _ in range(rng.randint(1, 14))]
+        out.append(rng.choice([" ", ""]).join(words) + rng.choice(["", ".", " .", ")", "\n"]))
+    return out
+
+
+def test_split_caption_pattern_answers_as_the_whole_one() -> None:
+    """``caption_shape`` tries its opening shapes at the start only and the others where their words
+    are: the same answers as the one pattern searched at every position."""
+    import re
+
+    from storyline.consolidate import summary_text as T
+
+    whole = re.compile(rf"^(?:{T._CAPTION_OPEN.pattern})|{T._CAPTION_SEEN.pattern}|{T._CAPTION_CREDIT.pattern}")
+    texts = _invented_sentences(6000, 7) + ["Protesters are pictured outside the court.", "Jan. 5: A slick is seen.",
+                                            "The bridge reopened (AP Photo/Kim Lo)."]
+    assert sum(T.caption_shape(t) for t in texts) > 100
+    for t in texts:
+        assert T.caption_shape(t) == bool(whole.search(t)), t
+
+
+def test_dateline_mark_precheck_answers_as_the_pattern() -> None:
+    from storyline.consolidate import summary_text as T
+
+    texts = _invented_sentences(6000, 11) + ["x" * 79 + "(AP) -", "x" * 80 + "(AP) -", "WASHINGTON \u2014 The vote."]
+    assert 100 < sum(T._dateline_mark(t) for t in texts) < len(texts)
+    for t in texts:
+        assert T._dateline_mark(t) == bool(T._DATELINE_MARK.search(t, 0, 80)), t
+
+
+def test_mostly_quoted_precheck_answers_as_the_count() -> None:
+    from storyline.analyze.quotes import QUOTED_PASSAGE
+    from storyline.consolidate.summary import mostly_quoted
+
+    def counted(text: str) -> bool:
+        quoted = sum(len(next(g for g in m.groups() if g is not None).split()) for m in QUOTED_PASSAGE.finditer(text))
+        return quoted >= 6 and 2 * quoted >= len(text.split())
+
+    texts = _invented_sentences(6000, 13) + ['"We will rebuild the old bridge before the winter comes," Lint said.']
+    assert sum(mostly_quoted(t) for t in texts) > 20
+    for t in texts:
+        assert mostly_quoted(t) == counted(t), t

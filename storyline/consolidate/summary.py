@@ -34,7 +34,7 @@ from itertools import chain, repeat
 from itertools import compress as _pick
 from operator import is_
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from datetime import date
 from typing import Callable, Collection, Mapping, Sequence
 
@@ -555,6 +555,8 @@ def transcripts(arts: Sequence[Article]) -> set[int]:
 def mostly_quoted(text: str) -> bool:
     """Whether half or more of a sentence's words are a quotation: someone's words, for the quotes
     section; a summary tells the facts in the reporter's words first."""
+    if '"' not in text and "“" not in text and "``" not in text:
+        return False  # no quotation (each form of ``QUOTED_PASSAGE`` opens with one of these)
     quoted = sum(len(next(g for g in m.groups() if g is not None).split()) for m in QUOTED_PASSAGE.finditer(text))
     return quoted >= 6 and 2 * quoted >= len(text.split())
 
@@ -1066,14 +1068,18 @@ def _lead_with_context(order: list[int], cands: list[int], items: Sequence[_Item
     # "The decision was made at ...", "The men, who were working to restore phone lines, were kidnapped
     # ..." tell of something a sentence before introduced: they do not open
     good = [k for k in good if not _BARE_THE.match(items[cands[k]].text)] or good
-    good = [k for k in good if not caption_like(items[cands[k]].text)] or good  # a caption does not open
     key = lambda k: (items[cands[k]].pos, -score[k])  # noqa: E731
-    first = min(good, key=key)
+    # a caption does not open, unless all are captions: ``caption_like`` is asked, best first, only
+    # of the sentences that could open (the first one that is no caption, and its rivals)
+    ranked = sorted(good, key=key)
+    opens = cache(lambda k: not caption_like(items[cands[k]].text))
+    first = next((k for k in ranked if opens(k)), ranked[0])
+    any_opens = opens(first)
     common = _written_lower(arts)
     if not names_actor(items[cands[first]].text, common):
         p0, s0 = items[cands[first]].pos, score[first]
         rivals = [k for k in good if k != first and items[cands[k]].pos <= p0 + 1 and score[k] >= similar * s0
-                  and names_actor(items[cands[k]].text, common)]
+                  and (not any_opens or opens(k)) and names_actor(items[cands[k]].text, common)]
         if rivals:
             first = min(rivals, key=key)
     return [first] + [k for k in order if k != first]

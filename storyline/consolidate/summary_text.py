@@ -482,18 +482,20 @@ PHOTO_LEAD = re.compile(_IN_THIS_PHOTO + r"[^,;:.]*,\s+")
 # where a person stands in the photo (", right,", "(L)"), said only of the picture
 PHOTO_PLACE = re.compile(r"\s*(?:,\s+(?:far\s+|second\s+from\s+|third\s+from\s+)?(?:left|right|centre|center|top|bottom|"
                          r"front|back|foreground|background)\s*,(?=\s)|\s\((?:L|R|C|left|right|center|centre)\))")
-_CAPTION = re.compile(
-    rf"^(?:(?:AP|Reuters|AFP|Getty\s+Images|EPA)\s+)?{MONTH_NAMES}\s+\d{{1,2}}\s*:\s"
-    rf"|^{_IN_THIS_PHOTO}"
+# (three patterns, each tried only where it can match: one whole pattern searched every sentence
+# for its opening shapes at every position)
+_CAPTION_OPEN = re.compile(
+    rf"(?:(?:AP|Reuters|AFP|Getty\s+Images|EPA)\s+)?{MONTH_NAMES}\s+\d{{1,2}}\s*:\s"
+    rf"|{_IN_THIS_PHOTO}"
     # "This image made from video shows ..."
-    r"|^This\s+(?:(?:undated|handout|file|aerial|recent|satellite)\s+)*(?:photo|image|picture)\s+"
+    r"|This\s+(?:(?:undated|handout|file|aerial|recent|satellite)\s+)*(?:photo|image|picture)\s+"
     r"(?:provided|released|taken|made|shows|obtained|courtesy|distributed|from)\b"
-    r"|\b(?:is|are)\s+(?:pictured\b|seen\s+(?:in|at|on|near|during|outside|inside|from|\w+ing)\b)"
     # "President Trump addresses the media as he met with ...": a name, a picture's present verb
-    r"|^(?:[A-Z][\w.'’-]*\s+){1,6}(?:speaks|addresses|gestures|waves|listens|looks|walks|arrives|attends|"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,6}(?:speaks|addresses|gestures|waves|listens|looks|walks|arrives|attends|"
     r"delivers|shakes|stands|sits|smiles|talks|greets|poses|reacts|holds|leaves|departs)\b[^.;]*?\b"
-    r"(?:as|during|while)\s"
-    r"|[(\[](?:AP|Reuters|AFP|Getty|EPA)(?:\s+Photo)?(?:/[^)\]]*)?[)\]]\s*\.?$")
+    r"(?:as|during|while)\s")
+_CAPTION_SEEN = re.compile(r"\b(?:is|are)\s+(?:pictured\b|seen\s+(?:in|at|on|near|during|outside|inside|from|\w+ing)\b)")
+_CAPTION_CREDIT = re.compile(r"[(\[](?:AP|Reuters|AFP|Getty|EPA)(?:\s+Photo)?(?:/[^)\]]*)?[)\]]\s*\.?$")
 
 
 # an outlet's caveat about its own reporting ("CNN could not immediately confirm reports for many areas
@@ -510,7 +512,9 @@ def is_caveat(text: str) -> bool:
 def caption_shape(text: str) -> bool:
     """A photo caption's shape: "Apr. 21: An oil slick is seen as the Deepwater Horizon oil rig burns
     in the Gulf of Mexico.", "Protesters are pictured outside the court.", "... (AP Photo/...)"."""
-    return bool(_CAPTION.search(text))
+    return bool(_CAPTION_OPEN.match(text)) \
+        or (("pictured" in text or "seen" in text) and bool(_CAPTION_SEEN.search(text))) \
+        or (("(" in text or "[" in text) and bool(_CAPTION_CREDIT.search(text)))
 
 
 def caption_like(text: str) -> bool:
@@ -914,6 +918,13 @@ _DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+{MONTH_NAMES}\.?\s+\d{{1,2}
                          rf"|{MONTH_NAMES}\.?\s+\d{{1,2}},\s+\d{{4}})(?=[A-Z][a-z])")
 
 
+def _dateline_mark(text: str) -> bool:
+    """``_DATELINE_MARK.search(text, 0, 80)``, tried only where the first 80 characters hold "-", "(",
+    "_" or "—", one of which every form of the mark holds (most sentences hold none there)."""
+    head = text[:80]
+    return ("-" in head or "(" in head or "_" in head or "—" in head) and bool(_DATELINE_MARK.search(head))
+
+
 def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[int, int, str]:
     """``(i, j, tail)`` such that ``text[i:j] + tail`` is the sentence without page furniture glued
     before it (``furniture_open_end``), without its dateline ("PARIS (AP) _ ") and without a closing
@@ -924,7 +935,7 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
     # a dateline opens an article: only its first sentence (``lead``) is looked at, but for a news
     # agency's, which can open any story of a page
     m = (_DATELINE.match(text) if lead else _AGENCY_DATELINE.match(text)) \
-        if not i and _DATELINE_MARK.search(text, 0, 80) else None
+        if not i and _dateline_mark(text) else None
     if m and (text[m.end():m.end() + 1].isupper() or text[m.end():m.end() + 1].isdigit()):
         i = m.end()
     elif not i and lead:
