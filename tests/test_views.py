@@ -66,3 +66,20 @@ def test_a_focused_page_is_not_kept_as_the_story_page(store) -> None:
     focused = get(app, "/stories/s-bridge", about="girder")
     assert focused.status_code == 200 and focused.text != whole
     assert store.get_view("s-bridge", PAGE, key) == whole
+
+
+def test_a_reader_is_not_kept_waiting_for_a_store_another_process_is_writing(store) -> None:
+    import time
+
+    from storyline.serve.views import stored_view
+    from storyline.store.sqlite import SQLiteStore
+
+    other = SQLiteStore(store.path)  # (an updater process: its own connection)
+    with other.transaction():
+        t0 = time.perf_counter()
+        assert stored_view(store, "s-orchard", PAGE, "k-busy", lambda: "<p>fresh</p>") == "<p>fresh</p>"
+        assert time.perf_counter() - t0 < 2.0   # not the store's 30 s wait for the write lock
+        assert store.get_view("s-orchard", PAGE, "k-busy") is None  # not kept: the store was busy
+    other.close()
+    assert stored_view(store, "s-orchard", PAGE, "k-busy", lambda: "<p>fresh</p>") == "<p>fresh</p>"
+    assert store.get_view("s-orchard", PAGE, "k-busy") == "<p>fresh</p>"  # kept once the store is free

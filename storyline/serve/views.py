@@ -69,13 +69,14 @@ def story_page_html(store: SQLiteStore, story_id: str, brief: Brief, root: str, 
 
 def stored_view(store: SQLiteStore, story_id: str, kind: str, key: str, make: Callable[[], str]) -> str:
     """The story's view ``kind`` kept under ``key``, else ``make()`` kept for the next request (a
-    store that cannot be written to, or is busy, only loses the keeping)."""
+    store that cannot be written to, or is busy with another writer, only loses the keeping: the
+    reader is never kept waiting for it)."""
     got = store.get_view(story_id, kind, key)
     if got is not None:
         return got
     body = make()
     try:
-        store.put_view(story_id, kind, key, body)
+        store.put_view(story_id, kind, key, body, wait=False)
     except (sqlite3.Error, StoreError) as exc:
         log.debug("view %s of story %s not kept: %s", kind, story_id, exc)
     return body

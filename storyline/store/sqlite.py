@@ -596,12 +596,35 @@ class SQLiteStore:
                                  (story_id, kind)).fetchone()
         return zlib.decompress(r[1]).decode("utf-8") if r is not None and r[0] == key else None
 
-    def put_view(self, story_id: str, kind: str, key: str, body: str) -> None:
-        """Keep a rendering of a story's brief (compressed), replacing the story's earlier one of that kind."""
-        data = zlib.compress(body.encode("utf-8"), 1)
-        with self.transaction() as c:
-            c.execute("INSERT OR REPLACE INTO brief_views (story_id, kind, key, body) VALUES (?, ?, ?, ?)",
-                      (story_id, kind, key, data))
+    def put_view(self, story_id: str, kind: str, key: str, body: str, *, wait: bool = True) -> bool:
+        """Keep a rendering of a story's brief (compressed), replacing the story's earlier one of that kind.
+        ``wait=False`` (a server answering a reader): give up at once, returning False, when another
+        writer holds the store, rather than keep the reader waiting for it."""
+        row = (story_id, kind, key, zlib.compress(body.encode("utf-8"), 1))
+        sql = "INSERT OR REPLACE INTO brief_views (story_id, kind, key, body) VALUES (?, ?, ?, ?)"
+        if wait:
+            with self.transaction() as c:
+                c.execute(sql, row)
+            return True
+        if not self._lock.acquire(blocking=False):
+            return False
+        conn = self._conn()
+        try:
+            conn.execute("PRAGMA busy_timeout=0")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError:
+                return False  # (another process is writing)
+            try:
+                conn.execute(sql, row)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            return True
+        finally:
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._lock.release()
 
     def get_brief(self, story_id: str) -> Brief | None:
         r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
