@@ -33,5 +33,9 @@ class StoreError(StorylineError):
     """The store could not be opened, migrated or written."""
 
 
+class StoreBusy(StoreError):
+    """Another writer holds the store, and the write was asked not to wait for it."""
+
+
 class ConfigError(StorylineError):
     """A setting has a value storyline cannot use."""

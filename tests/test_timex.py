@@ -494,17 +494,17 @@ def test_a_far_will_of_the_sentence_looks_ahead_when_nothing_nearer_tells() -> N
 def test_a_live_page_is_read_on_the_day_of_its_last_update() -> None:
     from datetime import date
 
-    from storyline.analyze.timex import live_day, tag_timexes
+    from storyline.analyze.timex import live_days, tag_timexes
 
     page = ("(Update 11:02 a.m. Friday in Cairo, 4:02 a.m. ET) The government froze the president's assets, "
             "officials said Friday. The president said Thursday night he would stay.")
     thursday = date(2031, 2, 13)
-    assert live_day(page, thursday) == date(2031, 2, 14)
+    assert live_days(page, thursday) == [(0, date(2031, 2, 14))]
     got = {t.text: t.value for t in tag_timexes(page, thursday)}
     assert got["Friday"] == "2031-02-14" and got["Thursday night"].startswith("2031-02-13"), got
     # a page without such stamps keeps its date; a weekday stamp of days before it changes nothing
-    assert live_day("Officials said Friday the talks failed.", thursday) == thursday
-    assert live_day("(Updated 9 p.m. Monday) Talks failed.", thursday) == thursday
+    assert live_days("Officials said Friday the talks failed.", thursday) == []
+    assert [d for _, d in live_days("(Updated 9 p.m. Monday) Talks failed.", thursday)] == [thursday]
 
 
 def test_a_plan_noun_or_a_relative_clause_is_no_plan_of_a_fronted_day() -> None:

@@ -141,24 +141,22 @@ _DETACHED_MIN = 3
 
 
 # a finite verb, as far as words tell without a tagger: an auxiliary or modal, "said", a past form, or
-# a present one before an object or a particle ("begins the", "plans to", "warns that")
+# a present one before an object or a particle ("begins the", "plans to", "warns that"). Its first
+# branch's whole words (``_VERB_WORDS``) are also found by a set test (``has_verb_cue``: the pattern's
+# search costs about 10 µs a sentence, the set test under 1)
+_VERB_WORDS = ("is are was were be been being has have had do does did will would can could may might must shall "
+               "should said says say".split() + list(IRREGULAR_PAST)
+               + "put set fled sank built won't can't isn't aren't wasn't weren't hasn't haven't didn't doesn't".split())
 VERB_CUE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|"
-    r"should|said|says|say|" + "|".join(IRREGULAR_PAST) + r"|put|set|fled|sank|built|won't|can't|isn't|aren't|"
-    r"wasn't|weren't|hasn't|haven't|didn't|doesn't)\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[A-Za-z]{2,}ed\b|"
+    r"\b(?:" + "|".join(_VERB_WORDS) + r")\b|(?<!\ba )(?<!\ban )(?<!\bthe )\b[A-Za-z]{2,}ed\b|"
     r"\b[a-z]{3,}s\b(?= (?:a|an|the|to|that|its|his|her|their|on|in|at|for|with|up|out|down|off|over|back|"
     r"into|from|about|this|these|those|some|no|more|it|him|them|us)\b)", re.IGNORECASE)
-
-# the whole words of VERB_CUE's first branch: a sentence holding one of them between spaces has a verb
-# cue, found by a set test (VERB_CUE's search costs about 10 µs a sentence; the set test under 1)
-_VERB_WORDS = frozenset("is are was were be been being has have had do does did will would can could may might must "
-                        "shall should said says say put set fled sank built won't can't isn't aren't wasn't weren't "
-                        "hasn't haven't didn't doesn't".split()) | frozenset(IRREGULAR_PAST)
+_VERB_WORD_SET = frozenset(_VERB_WORDS)
 
 
 def has_verb_cue(text: str) -> bool:
     """Whether ``text`` holds a verb cue (``VERB_CUE``): the set test first, the pattern when it fails."""
-    return not _VERB_WORDS.isdisjoint(text.lower().split()) or bool(VERB_CUE.search(text))
+    return not _VERB_WORD_SET.isdisjoint(text.lower().split()) or bool(VERB_CUE.search(text))
 
 
 # a caption or a fact-box line run into the sentence after it without a stop ("BBC reporter on the

@@ -1864,14 +1864,6 @@ def live_days(text: str, dct: date | None) -> list[tuple[int, date]]:
     return days
 
 
-def live_day(text: str, dct: date | None) -> date | None:
-    """The day a live page was last updated, when its update stamps name a weekday a day or two after
-    its date (a CNN page dated Thursday, updated "11:02 a.m. Friday in Cairo"): its "Friday" is that
-    day, not the one before its date. ``dct`` otherwise."""
-    days = live_days(text, dct)
-    return max([dct] + [d for _, d in days]) if days and dct is not None else dct
-
-
 def _day_at(days: list[tuple[int, date]], pos: int, dct: date | None) -> date | None:
     """The day of the live page's entry at ``pos``: its update stamp's (the first stamp's above them all)."""
     if not days:

@@ -1015,14 +1015,16 @@ def display_text(text: str) -> str:
     ``...'' quotes, which become “...”, a wire's " _ " dash and "dlrs 5" for $5. A tokenized text's
     spaced hyphen joins a split compound ("so - called") but stays a dash where the text keeps its
     hyphens in words or the next word opens a clause ("BP - which"); its "# 53m" is "£53m"."""
-    ptb = "``" in text or "''" in text or any(tok in text for tok in PTB_BRACKETS)
-    if "``" in text or "''" in text:
+    ptb = "``" in text or "''" in text   # (typewriter quotes or brackets: written as a tokenized corpus is)
+    if ptb:
         text = text.replace("``", "“").replace("''", "”")
     if "`" in text:  # single quotes: ` speechless ' -> ‘speechless’
         text = _PTB_SINGLE.sub(r"‘\1’", text)
     if "-" in text:
         for tok, ch in PTB_BRACKETS.items():
-            text = text.replace(tok, ch)
+            if tok in text:
+                ptb = True
+                text = text.replace(tok, ch)
     if "\\" in text:  # a tokenized corpus's escapes: "2-1\/2-year", "A\/H1N1", "Swine Flu \* Reuters"
         text = _PTB_ESCAPE.sub(r"\1", text)
     if " " not in text:

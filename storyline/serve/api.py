@@ -58,7 +58,7 @@ from ..pipeline import forget as forget_articles
 from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
 from .render import (brief_from_json, brief_markdown, cited_spans, list_teaser, page_html,
-                     passages_for, shown_title)
+                     passages_for, path_segment, shown_title)
 from .views import MARKDOWN, PAGE, markdown_key, page_key, story_page_html, stored_view
 
 __all__ = ["ApiError", "app_from_env", "create_app"]
@@ -786,7 +786,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             raise ApiError(404, f"no article {article_id!r}")
         d = to_dict(a)
         d["story_id"] = st.article_story(article_id)
-        d["page"] = f"/articles/{_q(article_id)}"
+        d["page"] = f"/articles/{path_segment(article_id)}"
         d["revisions"] = [{k: r[k] for k in ("revised_at", "title", "published", "text")}
                           for r in st.article_revisions(article_id)]
         return d
@@ -985,10 +985,10 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         if raw is None:  # a story merged into another: its old address leads to the story it joined
             now = svc_.store.merged_into(story_id)
             if now is not None and now != story_id:
-                return RedirectResponse(f"{root}/stories/{_q(now)}", status_code=301)
+                return RedirectResponse(f"{root}/stories/{path_segment(now)}", status_code=301)
             found = svc_.store.find_stories(story_id, limit=2)  # the first characters of one id, as the CLI takes
             if len(found) == 1 and found[0] != story_id:
-                return RedirectResponse(f"{root}/stories/{_q(found[0])}", status_code=302)
+                return RedirectResponse(f"{root}/stories/{path_segment(found[0])}", status_code=302)
         row, history = svc_.store.story_row(story_id), svc_.store.story_events(story_id)
         key = page_key(raw, root, about, row, history) if raw is not None else None
 
@@ -1077,15 +1077,6 @@ def page_offset(text: str | None) -> int | None:
     if not text.isascii() or not text.isdigit():
         return None
     return min(int(text[:13]) if len(text) <= 13 else MAX_OFFSET, MAX_OFFSET)
-
-
-def _q(value: Any) -> str:
-    """A path segment: ids are the users' strings, so '?', '#', '/' and spaces are percent-encoded."""
-    return quote(str(value), safe="")
-
-
-def _g(obj: Any, name: str) -> Any:
-    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name)
 
 
 def _iso_or_none(value: str | None) -> str | None:

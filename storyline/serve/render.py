@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any, Iterable
+from urllib.parse import quote
 
 from ..analyze.ner_roles import DEMONYM_END
 from ..analyze.sentences import sentence_around
@@ -25,11 +26,13 @@ __all__ = [
     "brief_markdown",
     "brief_rich",
     "brief_sections",
+    "citation_field",
     "citation_labels",
     "cited_spans",
     "list_teaser",
     "page_html",
     "passages_for",
+    "path_segment",
     "timeline_chart",
 ]
 
@@ -383,7 +386,6 @@ def _env():  # type: ignore[no-untyped-def]
         trim_blocks=True, lstrip_blocks=True,
     )
     env.globals["timeline_chart"] = timeline_chart
-    env.filters["by_article"] = one_per_article
     env.globals["cites"] = jinja2.pass_context(_cites)
     env.globals["shown_title"] = shown_title
     env.globals["language_note"] = language_note
@@ -398,8 +400,14 @@ def _env():  # type: ignore[no-untyped-def]
     return env
 
 
-def _field(c: Any, name: str) -> Any:
+def citation_field(c: Any, name: str) -> Any:
+    """A field of a citation given as a record or as a dict (a template's literal)."""
     return c[name] if isinstance(c, Mapping) else getattr(c, name)
+
+
+def path_segment(value: Any) -> str:
+    """A path segment: ids are the users' strings, so '?', '#', '/' and spaces are percent-encoded."""
+    return quote(str(value), safe="")
 
 
 def cites_html(citations: Iterable[Any], labels: Mapping[str, int], names: Mapping[str, str],
@@ -412,9 +420,9 @@ def cites_html(citations: Iterable[Any], labels: Mapping[str, int], names: Mappi
 
     out = ['<span class="cites">']
     for c in one_per_article(citations, labels):
-        aid = _field(c, "article_id")
+        aid = citation_field(c, "article_id")
         label = escape(labels.get(aid, "?"))
-        passage = passages.get(f"{aid}:{_field(c, 'start')}:{_field(c, 'end')}", "")
+        passage = passages.get(f"{aid}:{citation_field(c, 'start')}:{citation_field(c, 'end')}", "")
         go = (f'<a class="go" href="{escape(link_for(c))}">Read it in the article →</a>' if link_for is not None
               else f'<a class="go" href="#src-{escape(labels.get(aid, ""))}">Source [{label}]</a>')
         out.append(f'<span class="cite" tabindex="0" role="button" aria-expanded="false" data-article="{escape(aid)}">'
@@ -437,7 +445,7 @@ def one_per_article(citations: Iterable[Any], labels: Mapping[str, int]) -> list
     """The first citation of each cited article, in footnote order ("[1][3]", never "[3][1][3]")."""
     first: dict[str, Any] = {}
     for c in citations:
-        aid = c["article_id"] if isinstance(c, Mapping) else c.article_id
+        aid = citation_field(c, "article_id")
         first.setdefault(aid, c)
     return [first[a] for a in sorted(first, key=lambda a: labels.get(a, 10**6))]
 

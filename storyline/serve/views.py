@@ -17,12 +17,12 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import quote
 
 from ..errors import StoreError
 from ..records import Brief
 from ..store.sqlite import SQLiteStore
-from .render import brief_context, brief_from_json, brief_markdown, cited_spans, page_html, passages_for
+from .render import (brief_context, brief_from_json, brief_markdown, citation_field, cited_spans, page_html,
+                     passages_for, path_segment)
 
 log = logging.getLogger(__name__)
 
@@ -32,24 +32,19 @@ PAGE = "page"
 MARKDOWN = "md"
 
 
-def _q(value: str) -> str:
-    return quote(value, safe="")
-
-
-def _g(c: Any, name: str) -> Any:
-    return c[name] if isinstance(c, dict) else getattr(c, name)
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).hexdigest()
 
 
 def page_key(raw: str, root: str, about: str | None, row: Any, history: Any) -> str:
     """What a story page is rendered from: its brief's JSON, the site's root, the focus, the story's
     row and its history of merges and splits."""
-    text = "\0".join((raw, root, about or "", json.dumps([row, history], sort_keys=True, default=str)))
-    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).hexdigest()
+    return _digest("\0".join((raw, root, about or "", json.dumps([row, history], sort_keys=True, default=str))))
 
 
 def markdown_key(raw: str) -> str:
     """What a brief's Markdown is rendered from: its JSON."""
-    return hashlib.blake2b(raw.encode("utf-8", "replace"), digest_size=16).hexdigest()
+    return _digest(raw)
 
 
 def story_page_html(store: SQLiteStore, story_id: str, brief: Brief, root: str, row: Any, history: Any) -> str:
@@ -57,13 +52,16 @@ def story_page_html(store: SQLiteStore, story_id: str, brief: Brief, root: str, 
     spans = cited_spans(brief)
     texts = store.article_texts(aid for aid, _, _ in spans)
     ctx = brief_context(brief, passages_for(brief, texts, spans))
-    page = f"{root}/stories/{_q(story_id)}"
-    return page_html("story.html", site={"root": root}, row=row, history=history,
-                     link_for=lambda c: f"{root}/articles/{_q(_g(c, 'article_id'))}?s={int(_g(c, 'start'))}"
-                                        f"&e={int(_g(c, 'end'))}#passage",
-                     article_href=lambda aid: f"{root}/articles/{_q(aid)}",
-                     entity_href=lambda eid: f"{root}/entities/{_q(eid)}",
-                     focus_href=lambda name: f"{page}?about={_q(name)}#summary" if name else f"{page}#summary",
+    page = f"{root}/stories/{path_segment(story_id)}"
+
+    def link_for(c: Any) -> str:
+        return (f"{root}/articles/{path_segment(citation_field(c, 'article_id'))}?s={int(citation_field(c, 'start'))}"
+                f"&e={int(citation_field(c, 'end'))}#passage")
+
+    return page_html("story.html", site={"root": root}, row=row, history=history, link_for=link_for,
+                     article_href=lambda aid: f"{root}/articles/{path_segment(aid)}",
+                     entity_href=lambda eid: f"{root}/entities/{path_segment(eid)}",
+                     focus_href=lambda name: f"{page}?about={path_segment(name)}#summary" if name else f"{page}#summary",
                      **ctx)
 
 

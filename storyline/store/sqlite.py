@@ -21,10 +21,12 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 
 from ..consolidate.entities import name_sound, spelled_alike
 from ..consolidate.template import line_hashes
-from ..errors import StoreError
+from ..errors import StoreBusy, StoreError
 from ..ingest.revisions import continues, is_excerpt, text_key
 from ..records import Article, Brief, Story, article_id_for, from_dict, to_dict
 from .schema import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 30_000   # how long a write waits for another writer (a server's reader-facing writes: none)
 
 __all__ = ["SQLiteStore", "Stored", "StoryRow"]
 
@@ -286,7 +288,7 @@ class SQLiteStore:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             try:
-                conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
+                conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                        check_same_thread=False)
                 conn.row_factory = sqlite3.Row
                 conn.create_function("size_weight", 1, _size_weight, deterministic=True)
@@ -294,7 +296,7 @@ class SQLiteStore:
                 _set_wal(conn)
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
-                conn.execute("PRAGMA busy_timeout=30000")
+                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             except sqlite3.DatabaseError as exc:
                 if _read_only(exc):
                     raise StoreError(f"store {self.path} is read-only") from exc
@@ -332,10 +334,15 @@ class SQLiteStore:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it is stored, or none of it."""
+    def transaction(self, *, wait: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is stored, or none of it. ``wait=False`` (a server answering
+        a reader): raise ``StoreBusy`` at once, rather than wait, when another writer holds the store."""
         conn = self._conn()
-        with self._lock:
+        if not self._lock.acquire(blocking=wait):
+            raise StoreBusy(f"store {self.path} is being written by another thread")
+        try:
+            if not wait:
+                conn.execute("PRAGMA busy_timeout=0")
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -348,7 +355,14 @@ class SQLiteStore:
             except sqlite3.OperationalError as exc:
                 if _read_only(exc):
                     raise StoreError(f"store {self.path} is read-only") from exc
+                if not wait and not conn.in_transaction and "locked" in str(exc).lower():
+                    raise StoreBusy(f"store {self.path} is being written by another process") from exc
                 raise
+            finally:
+                if not wait:
+                    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -601,30 +615,12 @@ class SQLiteStore:
         ``wait=False`` (a server answering a reader): give up at once, returning False, when another
         writer holds the store, rather than keep the reader waiting for it."""
         row = (story_id, kind, key, zlib.compress(body.encode("utf-8"), 1))
-        sql = "INSERT OR REPLACE INTO brief_views (story_id, kind, key, body) VALUES (?, ?, ?, ?)"
-        if wait:
-            with self.transaction() as c:
-                c.execute(sql, row)
-            return True
-        if not self._lock.acquire(blocking=False):
-            return False
-        conn = self._conn()
         try:
-            conn.execute("PRAGMA busy_timeout=0")
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError:
-                return False  # (another process is writing)
-            try:
-                conn.execute(sql, row)
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-            return True
-        finally:
-            conn.execute("PRAGMA busy_timeout=30000")
-            self._lock.release()
+            with self.transaction(wait=wait) as c:
+                c.execute("INSERT OR REPLACE INTO brief_views (story_id, kind, key, body) VALUES (?, ?, ?, ?)", row)
+        except StoreBusy:
+            return False
+        return True
 
     def get_brief(self, story_id: str) -> Brief | None:
         r = self._conn().execute("SELECT json FROM briefs WHERE story_id = ?", (story_id,)).fetchone()
