@@ -83,6 +83,26 @@ def test_timeline_and_brief_leave_out_template_lines() -> None:
     assert any("Ruiz" in g.speaker for g in b.quotes)
 
 
+def test_brief_looks_for_the_template_once(monkeypatch) -> None:
+    # a brief blanks the template lines first; its summaries and timeline read what is left, without
+    # looking again (the look is a good part of a large story's brief)
+    import storyline.consolidate.brief as brief_mod
+    import storyline.consolidate.summary as summary_mod
+    import storyline.consolidate.timeline as timeline_mod
+    calls: list[int] = []
+
+    def counted(arts, sentences=None, extra=()):  # type: ignore[no-untyped-def]
+        calls.append(len(arts))
+        return without_template(arts, sentences, extra)
+
+    for mod in (brief_mod, summary_mod, timeline_mod):
+        monkeypatch.setattr(mod, "without_template", counted)
+    b = build_brief("bridge", _pages(), about="bridge")
+    assert calls == [len(_pages())]
+    assert "harbour bridge" in _said([s.text for s in b.summary])
+    assert "planet" not in _said([s.text for s in b.summary] + [e.text for e in b.timeline])
+
+
 _FLOOD = [
     "Heavy rain flooded the lower town on Thursday and forced two schools to close.",
     "Firefighters pumped water out of forty basements along the river road on Friday.",

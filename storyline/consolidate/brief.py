@@ -630,7 +630,7 @@ def _named_timeline(arts: Sequence[Article], analyzed: Mapping[str, AnalyzedArti
                     entities: Sequence[Entity]) -> list[TimelineEntry]:
     """The story's timeline as a reader sees it: display text, an opening "He" or "She" followed by
     whom its article means ("He [Nelson Mandela] is a free man.") where that is clear."""
-    entries = [replace(e, text=display_text(e.text)) for e in timeline(_reported(arts), reader=True)]
+    entries = [replace(e, text=display_text(e.text)) for e in timeline(_reported(arts), reader=True, template_out=True)]
     try:
         return with_referents(entries, {a.id: a.text for a in arts},
                               {aid: [(s.start, s.end) for s in an.sentences] for aid, an in analyzed.items()},
@@ -652,7 +652,8 @@ def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sen
     """The brief's summary: ``summarize`` with no sentence restating a dispute that another states
     (a leaving sentence may let in one more such: looked at again), the relative dates written out
     and the disputed values marked."""
-    summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans)
+    summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans,
+                        template_out=True)
     drop: set[tuple[str, int, int]] = set()
     for _ in range(3):
         more = restated_disputes(summary, disagreements) - drop
@@ -660,7 +661,7 @@ def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sen
             break
         drop |= more
         summary = summarize(arts, max_words=max_words, config=config, sentences=_without(sentences, drop),
-                            query=query, focus=spans)
+                            query=query, focus=spans, template_out=True)
     return mark_disputes(_readable(summary, arts), disagreements)
 
 

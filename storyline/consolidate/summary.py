@@ -763,21 +763,24 @@ def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all
 def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int | None = None,
               query: str | None = None, *, config: SummaryConfig = SummaryConfig(),
               sentences: Mapping[str, Sequence[Sentence]] | None = None,
-              focus: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[SummarySentence]:
+              focus: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+              template_out: bool = False) -> list[SummarySentence]:
     """Pick sentences that together tell the story, each cited to every article that carries it.
 
     ``max_words`` bounds the total number of words (whole sentences only). ``max_bytes``, when
     given, replaces the word budget: the summary, sentences joined by one separator, is cut at
     that many bytes as DUC did (the last sentence may then be cut). ``query`` biases the summary
     toward a person, place or subject. ``sentences`` (article id -> Sentence list) reuses splits
-    made earlier. Lines of the pages' template (``template.without_template``) are never used. ``focus`` (article id -> character spans, e.g. the mentions of one entity under
+    made earlier. Lines of the pages' template (``template.without_template``) are never used
+    (``template_out``: the caller has blanked them already, with ``sentences``). ``focus`` (article id -> character spans, e.g. the mentions of one entity under
     all its spellings) biases it as ``query`` does, toward the sentences holding such a span;
     with ``config.query_only`` only sentences on the query or focus are used (none: no summary).
     """
     arts = [a for a in articles if a.text and a.text.strip()]
     if not arts or (max_bytes is None and max_words <= 0) or (max_bytes is not None and max_bytes <= 0):
         return []
-    arts, sentences = without_template(arts, sentences)  # a site's template lines are no news
+    if not (template_out and sentences is not None):
+        arts, sentences = without_template(arts, sentences)  # a site's template lines are no news
     cvocab = _Ids()
     items = _items(arts, sentences, config, cvocab)
     if not items:

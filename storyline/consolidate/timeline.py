@@ -572,7 +572,7 @@ def _check_size(name: str, value: int | None) -> None:
 
 
 def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
-             per_date: int | None = None, reader: bool = False) -> list[TimelineEntry]:
+             per_date: int | None = None, reader: bool = False, template_out: bool = False) -> list[TimelineEntry]:
     """Dated events of one story, oldest first, duplicates across articles merged with all their
     citations. Articles without a date get an inferred one first.
 
@@ -584,10 +584,12 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
     (``MAX_BACKGROUND``), or, past ``MAX_EVERY`` events,
     a summary of ``MAX_EVERY / 4`` days, two sentences each. ``reader`` (a reader's brief): a summary
     dates an article's lead sentence that names another day on that day only (``summarize_timeline``).
-    Lines of the pages' template (``template.without_template``) tell no event."""
+    Lines of the pages' template (``template.without_template``) tell no event (``template_out``: the
+    caller has blanked them already)."""
     _check_size("max_dates", max_dates)
     _check_size("per_date", per_date)
-    arts = with_inferred_dates(without_template([a for a in articles if isinstance(a, Article)])[0])
+    arts = [a for a in articles if isinstance(a, Article)]
+    arts = with_inferred_dates(arts if template_out else without_template(arts)[0])
     if max_dates is None and per_date is None:
         size = auto_size(len(arts))
         if size is not None:
