@@ -64,6 +64,7 @@ _RANK = re.compile(r"^(?:(?:Staff|Master|First|Command|Sergeant|Sgt\.?|Gen\.?|Ge
                    r"Inspector|Insp\.|Constable|Const\.)\s+)+(?=[A-Z][\w'’-]*\.?\s+[A-Z])")
 
 
+@lru_cache(maxsize=1 << 16)  # a story's few thousand names are compared in hundreds of thousands of pairs
 def name_tokens(name: str, *, short_forms: bool = True) -> tuple[str, ...]:
     """Lower-cased word tokens of a name: possessive, dots and hyphens dropped, leading titles
     removed ("Chairman Kim" -> ("kim",), "Kim Jong-un" -> ("kim", "jong", "un"), "U.N." -> ("un",)),

@@ -731,8 +731,9 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
             found = ents_of.get(cname.lower()) or ents_of.get(name.lower())
             if not found:
                 low = cname.lower()
-                if low not in alike:
-                    alike[low] = {e for n, es in ents_of.items() if similar_names(n, low) for e in es}
+                if low not in alike:  # (one word is like no other name: ``similar_names`` needs two)
+                    alike[low] = {e for n, es in ents_of.items() if similar_names(n, low) for e in es} \
+                        if len(low.split()) > 1 else set()
                 found = alike[low]
             if len(found) != 1:
                 found = known.get(cname.lower()) or known.get(name.lower()) or found
@@ -815,7 +816,8 @@ def _title_part(name: str, texts: Sequence[str]) -> bool:
     words = name.split()
     if len(words) < 2 or words[-1].lower() not in ROLE_MODS:
         return False
-    after = [m.group(1).lower() for t in texts for m in re.finditer(rf"\b{re.escape(name)}\s+([\w-]+)", t)]
+    after = [m.group(1).lower() for t in texts if name in t
+             for m in re.finditer(rf"\b{re.escape(name)}\s+([\w-]+)", t)]
     return bool(after) and all(w in ROLE_HEADS for w in after)
 
 
