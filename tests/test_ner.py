@@ -60,6 +60,20 @@ def test_repairs_split_a_name_run_across_a_title() -> None:
     assert repair_spans(["the", "Queen", "Elizabeth", "Hospital"], [(1, 4, "ORG")]) == [(1, 4, "ORG")]
 
 
+def test_repairs_leave_a_portfolio_before_an_office_and_its_holder_to_the_title() -> None:
+    # "Former Varno Defense Secretary Willa Brant": Varno, then the title, then the person
+    toks = ["Former", "Varno", "Defense", "Secretary", "Willa", "Brant", "said"]
+    assert repair_spans(toks, [(1, 3, "PER"), (4, 6, "PER")]) == [(1, 2, "PER"), (4, 6, "PER")]
+    # a span run across the whole title is cut at the office and the portfolio
+    toks = ["Ostrow", "Homeland", "Security", "Adviser", "Frances", "Kell", "said"]
+    assert repair_spans(toks, [(0, 6, "ORG")]) == [(0, 1, "ORG"), (4, 6, "PER")]
+    # a name that ends on such a word keeps it before a company's titles and where no person follows
+    toks = ["Dunmore", "Energy", "Chief", "Executive", "Jim", "Rale", "said"]
+    assert repair_spans(toks, [(0, 2, "ORG"), (4, 6, "PER")]) == [(0, 2, "ORG"), (4, 6, "PER")]
+    toks = ["the", "Varno", "Defense", "Secretary", "said"]
+    assert repair_spans(toks, [(1, 3, "ORG")]) == [(1, 3, "ORG")]
+
+
 def test_repairs_join_a_nationality_to_the_organisation_it_names() -> None:
     toks = ["the", "Korean", "Central", "News", "Agency", "said"]
     assert repair_spans(toks, [(1, 2, "MISC"), (2, 5, "ORG")]) == [(1, 5, "ORG")]

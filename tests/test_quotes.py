@@ -1709,3 +1709,27 @@ def test_a_time_adjunct_before_the_cue_is_no_part_of_the_speaker() -> None:
                           ("A Dorne Star poll last week found that most voters backed the levy.", "A Dorne Star poll")):
         got = [q.speaker for q in extract_quotes(text)]
         assert got == [speaker], (text, got)
+
+
+def test_a_possessive_and_adjectives_before_a_cue_noun_are_no_speaker() -> None:
+    """"Her relentless attacks on the mayor ...": a noun phrase, as "her attacks" is, no speaker "Her
+    relentless"; "His campaign calls the plan a disaster" keeps its speaker."""
+    assert extract_quotes("Her relentless attacks on the mayor might make her a contender.") == []
+    got = [(q.speaker, q.cue) for q in extract_quotes("His campaign calls the plan a disaster.")]
+    assert got == [("His campaign", "calls")], got
+
+
+def test_the_subject_after_an_opening_participle_phrase_speaks() -> None:
+    """"Hastily politicizing the tragedy, Varno cast the blame ..., saying": Varno, not the phrase."""
+    for text, who in [("Hastily politicizing the tragedy, Varno cast the blame on his rivals, saying that the attack "
+                       "proved him right.", "Varno"),
+                      ("Walking to the next house, Ebeling waved to a neighbour and said the town had changed.", "Ebeling"),
+                      ("Asked on Monday whether he would run, Mrs. Varno shook her head and said that she would not.",
+                       "Mrs. Varno")]:
+        assert [q.speaker for q in extract_quotes(text)] == [who], (text, extract_quotes(text))
+
+
+def test_warned_of_is_a_saying_of_what_follows() -> None:
+    got = [(q.speaker, q.cue, q.text) for q in extract_quotes('Marla Voss warned of "a long and painful recession."')]
+    assert got == [("Marla Voss", "warned", 'of "a long and painful recession."')], got
+    assert extract_quotes("Talks of a merger collapsed. The mayor sent a warning of floods to the villages.") == []

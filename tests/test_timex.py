@@ -858,3 +858,82 @@ def test_what_a_place_braces_for_on_a_day_is_ahead() -> None:
     monday = date(2031, 3, 17)
     assert [t.value for t in tag_timexes("The capital braced for a general strike Tuesday.", monday)] == ["2031-03-18"]
     assert [t.value for t in tag_timexes("Residents braced themselves on Sunday.", monday)] == ["2031-03-16"]
+
+
+def test_the_end_of_a_span_of_weekdays_is_the_first_such_day_after_its_start() -> None:
+    sunday = date(2031, 3, 16)
+    # "until" and "through" alone would name the nearest such day, here the coming one: a week after the start
+    for text in ("The delegations were holed up in a hotel from Tuesday until Wednesday.",
+                 "Ferries were halted Tuesday through Wednesday.",
+                 "Roads closed from 10 p.m. Tuesday until 6 a.m. Wednesday."):
+        assert [t.value[:10] for t in tag_timexes(text, sunday)] == ["2031-03-11", "2031-03-12"], text
+    assert [t.value for t in tag_timexes("Shares were bought from Feb. 3 to Tuesday.", sunday)] == ["2031-02-03",
+                                                                                                    "2031-03-11"]
+
+
+def test_a_participle_of_the_subject_is_no_verb_of_a_fronted_days_clause() -> None:
+    sunday = date(2031, 3, 16)
+    for text in ("On Monday, the newly appointed minister will speak.",
+                 "On Monday, residents of flooded towns will return home.",
+                 "On Monday, the newly elected mayor plans to visit the dam."):
+        assert [t.value for t in tag_timexes(text, sunday)] == ["2031-03-17"], text
+    # the clause's own verb in the past
+    assert [t.value for t in tag_timexes("On Monday, aides announced the minister will speak.", sunday)] == [
+        "2031-03-10"]
+    # a day that does not open its clause is no fronted day
+    assert [t.value for t in tag_timexes("The envoy rebuffed the plan on Monday, saying monitors will not visit.",
+                                         sunday)] == ["2031-03-10"]
+
+
+def test_a_capitalised_unit_after_its_determiner_is_a_title() -> None:
+    monday = date(2031, 3, 17)
+    for text in ("The Week, a weekly digest, printed the letter.", "She spoke to The Week on Thursday.",
+                 'Mr. Lane, speaking on "This Week," said the talks had stalled.',
+                 "Gold coins were sold in the Year of the Horse."):
+        assert "The Week" not in [t.text for t in tag_timexes(text, monday)], text
+        assert not [t for t in tag_timexes(text, monday) if t.text.lower().endswith(("week", "year"))], text
+    # a headline's capitals, and the lower-case unit, are times
+    assert [t.value for t in tag_timexes("Shares Slide This Week", monday)] == ["2031-W12"]
+    assert [t.value for t in tag_timexes("The week ended with a rally.", monday)] == ["2031-W12"]
+
+
+def test_a_quarter_told_as_ahead_is_not_the_quarter_results_compare() -> None:
+    report = date(2031, 11, 3)
+    text = ("Orbis Corp.'s third-quarter profit fell 8%. The company said the storm last month will lead to a "
+            "fourth-quarter charge. In the latest quarter, its shipping arm lost $4 million, against a profit of "
+            "$2 million a year ago.")
+    got = {t.text: t.value for t in tag_timexes(text, report)}
+    assert got["the latest quarter"] == "2031-Q3" and got["a year ago"] == "2030-Q3", got
+    # a quarter the report gives results for is the one compared, fiscal or not
+    text = "Lumo Inc. reported lower fourth-quarter earnings. Sales in the latest period rose 5% from a year earlier."
+    got = {t.text: t.value for t in tag_timexes(text, report)}
+    assert got["the latest period"] == "2031-Q4" and got["a year earlier"] == "2030-Q4", got
+
+
+def test_a_plan_told_in_the_pluperfect_is_a_plan_since_changed() -> None:
+    monday = date(2031, 3, 17)
+    for text in ("The offer was extended to April 2. It had been due to expire Friday evening.",
+                 "The offer previously had been scheduled to expire at midnight Friday.",
+                 "The vote had been expected to take place on Friday."):
+        assert [t.value[:10] for t in tag_timexes(text, monday)][-1] == "2031-03-14", text
+    assert [t.value for t in tag_timexes("The offer is due to expire Friday.", monday)] == ["2031-03-21"]
+
+
+def test_a_month_far_from_its_clauses_modal_looks_ahead_as_a_weekday_does() -> None:
+    march = date(2031, 3, 5)
+    for text, value in (("Captain Rhee will be named commander of the research vessel Aurora for a voyage in December.",
+                         "2031-12"),
+                        ("The two airlines will almost double their flights between Lagos and Accra from August 6.",
+                         "2031-08-06")):
+        assert [t.value for t in tag_timexes(text, march)] == [value], text
+    # a past further on is the clause's own ("who died in September")
+    text = "The match will be played in honour of Ole Berg, a former captain of the club, who died in September."
+    assert [t.value for t in tag_timexes(text, date(2031, 11, 15))] == ["2031-09"]
+
+
+def test_a_participle_after_its_article_is_an_adjective_not_a_past() -> None:
+    october = date(2031, 10, 23)
+    for text, value in (("The dividend would be paid on a still unspecified date in January.", "2032-01"),
+                        ("The premier sees few changes after an expected federal election in January.", "2032-01")):
+        assert [t.value for t in tag_timexes(text, october)] == [value], text
+    assert [t.value for t in tag_timexes("The dividend was suspended in January.", october)] == ["2031-01"]

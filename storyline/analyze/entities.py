@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Mention
-from .ner_roles import KIN_SEX, NAME_NUMBERS, ROLE_HEADS, first_name_sex
+from .ner_roles import KIN_SEX, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, first_name_sex
 from .timex import WEEKDAYS
 from .ner_features import (PTB_BRACKETS, DocStats, Resources, bio_spans, doc_label_features, doc_stats,
                            sentence_features, tokenize)
@@ -187,12 +187,13 @@ _TITLES = frozenset(["president", "vice-president", "minister", "premier", "chan
 
 
 def _split_titles(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A span the tagger ran across a title ("South Korean President Moon Jae In") is two names:
-    what comes before the title keeps its type, the capitalised words after it are a person."""
+    """A span the tagger ran across a title ("South Korean President Moon Jae In", "Bush Homeland
+    Security Adviser Frances Townsend") is two names: what comes before the title keeps its type, the
+    capitalised words after it are a person."""
     out = []
     for s, e, typ in spans:
         for k in range(s + 1, e - 1):
-            if (tokens[k].lower() in _TITLES and tokens[k][:1].isupper()
+            if ((tokens[k].lower() in _TITLES or _office_title(tokens, k)) and tokens[k][:1].isupper()
                     and all(t[:1].isupper() and t[:1].isalpha() for t in tokens[k + 1:e])
                     # (a surname after a given name is no title: "Martin Luther King Jr.")
                     and not (typ == "PER" and first_name_sex(tokens[s]))
@@ -203,6 +204,45 @@ def _split_titles(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) 
         else:
             out.append((s, e, typ))
     return out
+
+
+def _office_title(tokens: Sequence[str], k: int) -> bool:
+    """Whether tokens[k] is the role word of an office's title ("Secretary", "Adviser") that a
+    portfolio's capitalised word opens ("Defense Secretary") and a given name follows."""
+    return (0 < k < len(tokens) - 1 and tokens[k].lower() in OFFICE_HEADS and tokens[k][:1].isupper()
+            and tokens[k - 1][:1].isupper() and tokens[k - 1].lower() in PORTFOLIO_WORDS
+            and first_name_sex(tokens[k + 1]) != 0)
+
+
+# words that date a role ("Former Clinton Defense Secretary")
+_ROLE_TIMES = frozenset(["former", "late", "acting", "outgoing", "incoming"])
+
+
+def _opens_title(tokens: Sequence[str], e: int) -> bool:
+    """Whether the capitalised portfolio words from tokens[e] on open an office's title and its
+    holder's name ("Defense Secretary William Cohen")."""
+    k = e
+    while k < len(tokens) and tokens[k][:1].isupper() and tokens[k].lower() in PORTFOLIO_WORDS:
+        k += 1
+    return k > e and _office_title(tokens, k)
+
+
+def _without_title_opening(tokens: Sequence[str], s: int, e: int) -> tuple[int, int]:
+    """Span tokens[s:e] without the opening of an office's title it ran into: its last capitalised
+    words name a portfolio and the office's role word and a given name follow ("Former Clinton
+    Defense Secretary William Cohen": "Clinton", not a person "Clinton Defense" nor an organisation
+    "Former Clinton Defense"; "Obama Treasury Secretary Timothy Geithner": "Obama"). A span that is
+    all portfolio is kept."""
+    if not _office_title(tokens, e):
+        return s, e
+    k = e
+    while k > s and tokens[k - 1][:1].isupper() and tokens[k - 1].lower() in PORTFOLIO_WORDS:
+        k -= 1
+    if k == s:
+        return s, e
+    while k - s > 1 and tokens[s].lower() in _ROLE_TIMES:
+        s += 1
+    return s, k
 
 
 # the last words of a company's name (not of a body: "State Law and Order Restoration Council" is one)
@@ -422,6 +462,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
             out.append((s, e, "MISC"))  # a currency ("C$", "US$"), as CoNLL-2003 labels it
             continue
         s, e = _name_proper(tokens, s, e, typ)
+        s, e = _without_title_opening(tokens, s, e)
         if typ == "PER" and e - s >= 2 and e < len(tokens) and tokens[e][:1].isupper() \
                 and tokens[e].lower().rstrip(".") in ROLE_HEADS and _people_word(tokens[e - 1]):
             e -= 1  # "... the BBC's Matt Frei Haitian President Rene Preval": the people's word is the title's
@@ -716,18 +757,21 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Dr)\.?[ ]$")
 
 
 def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozenset(),
-                       text: str = "") -> list[Mention]:
+                       text: str = "", unsure: frozenset[int] = frozenset()) -> list[Mention]:
     """One sense per document: the same name gets its most frequent label everywhere in the text (on a
-    tie each keeps its own), but a name written after a person's title there (``titled``: "Prime
-    Minister Hun Sen") is a person everywhere,
+    tie each keeps its own; the mentions starting at ``unsure`` offsets, which the tagger read as part
+    of a title, count only when the name has no other), but a name written after a person's title there
+    (``titled``: "Prime Minister Hun Sen") is a person everywhere,
     and a single word that is part of a person's full name there is that person; a name right after
     "Mrs." or "Mr" in ``text`` is a person's whatever the rest of the page makes it ("Mrs. Clinton" on a
     page of the Clinton Foundation)."""
     from collections import Counter
 
+    sure = {m.text for m in mentions if m.start not in unsure}
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
-        votes.setdefault(m.text, Counter())[m.label] += 1
+        if m.start not in unsure or m.text not in sure:
+            votes.setdefault(m.text, Counter())[m.label] += 1
     # (not a people's word a name was run into: "Haitian" of "Tom Brayle Haitian" is "the Haitian capital")
     person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()
                     if not _people_word(w)}
@@ -954,6 +998,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     tags = tag_tokens(sents, mode)
     mentions: list[Mention] = []
     titled: set[str] = set()
+    unsure: set[int] = set()  # the starts of names before an office's title ("Obama" of "Obama Treasury Secretary ...")
     for sp, toks, tg in zip(sent_spans, sents, tags):
         for s, e, typ in repair_spans(toks, bio_spans(tg)):
             s, e = _without_edge_marks(toks, s, e)
@@ -964,8 +1009,11 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
                                     article_id=article_id))
             if typ == "PER" and e - s >= 2 and _after_title(toks, s):
                 titled.add(text[a:b])
+            if _opens_title(toks, e):
+                unsure.add(a)
     mentions = split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id))
-    mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled), text))
+    mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled), text,
+                                                         frozenset(unsure)))
     mentions = [m for m in _products(text, mentions) if not _band(text, m)]
     if ":" in text:
         mentions = _turn_speakers(text, mentions)

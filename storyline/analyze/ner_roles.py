@@ -33,6 +33,15 @@ ROLE_HEADS = frozenset(["president", "vice-president", "president-elect", "leade
 
 ROLE_MODS = frozenset(["presidential", "vice", "deputy", "chief", "senior", "former", "foreign", "prime", "state", "top", "defense", "defence", "finance", "interior", "trade", "national", "security", "first", "supreme", "acting", "executive", "assistant", "general", "special", "then", "late", "leading", "veteran", "opposition", "party", "ministry", "affairs", "junior", "lead", "official", "principal", "associate", "managing", "communications", "press", "operating", "financial", "technical", "technology", "information", "marketing", "commercial", "medical", "legal", "scientific", "investment", "economic", "majority", "minority", "house", "senate"])
 
+# the words of a government office's title before its role word that name no body of their own
+# ("Defense" of "Defense Secretary", "Homeland Security" of "Homeland Security Adviser"; not "House",
+# "Ministry", "Party"), and the role words such a title ends on
+PORTFOLIO_WORDS = (ROLE_MODS - frozenset(["ministry", "party", "house", "senate", "state", "opposition", "official"])) \
+    | frozenset(["treasury", "homeland", "justice", "energy", "commerce", "labor", "labour", "education", "health",
+                 "transport", "transportation", "agriculture", "housing", "environment", "home", "culture", "veterans",
+                 "intelligence", "economy", "industry", "tourism", "immigration"])
+OFFICE_HEADS = frozenset(["secretary", "minister", "adviser", "advisor"])
+
 # lower-case words that can stand before a role word without being part of the role ("said chief ...")
 _NOT_MODIFIERS = frozenset("""said says told and but with for from that when after before while than who which are
 was were been has have had will would new its his her their the our your with into onto about also then
@@ -233,8 +242,8 @@ def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:
         cov = covering(a, b)
         if lw in ROLE_HEADS:
             has_head = True
-        elif lw in ROLE_MODS:
-            pass
+        elif lw in ROLE_MODS or (lw in PORTFOLIO_WORDS and w[:1].isupper()):
+            pass  # ("deputy", "Treasury" of "Treasury Secretary")
         elif cov is not None and cov is not m and cov.label in ("MISC", "LOC", "ORG"):
             # a nationality or a place/organisation name: jump to its start
             while k > 0 and toks[k - 1][0] >= cov.start:

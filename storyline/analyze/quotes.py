@@ -788,6 +788,30 @@ def _after_dateline(toks: Sequence[_Tok], k: int, limit: int) -> int:
     return k
 
 
+def _told_of(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether the cue toks[i] is a verb before "of" and what was said ("Voss warned of ..."), not a
+    noun ("a warning of", "talks of a merger")."""
+    return toks[i].low in _OF_TOPIC and toks[i + 1].low == "of" and not (i > 0 and toks[i - 1].low in _DETS) \
+        and not (toks[i].low.endswith("s") and (i == 0 or not _is_cap(toks[i - 1]) and toks[i - 1].low not in _PRONOUNS))
+
+
+_ASKED = frozenset("asked pressed questioned challenged confronted".split())  # "Asked about the vote, Hale said"
+
+
+def _participle_opening(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether toks[k] opens a participle's phrase: a word news text writes in lower case, in -ing
+    ("Walking", "Facing") or after an adverb ("Hastily politicizing"), or "Asked" and its kin, before a
+    lower-case word (not a name: "Manning said", "Beijing has")."""
+    from .entities import lowercase_word  # (the tagger's module is read only when a text needs it)
+
+    w, nxt = toks[k], toks[k + 1]
+    if _is_cap(nxt) and not w.low.endswith("ly"):
+        return False
+    if w.low.endswith("ly") and nxt.low.endswith("ing") and nxt.text.islower():
+        return lowercase_word(w.text)
+    return (w.low.endswith("ing") or w.low in _ASKED) and lowercase_word(w.text)
+
+
 def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     """The subject at the start of the clause (after a leading adverbial and its comma)."""
     # (after a dateline: "WASHINGTON, Dec. 8 (UPI) — Clinton's aide rallied ..., saying")
@@ -810,6 +834,12 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         # Clinton vowed ..."), not a name ("King Harald", "Sterling Bank"): its comma, then the subject
         c = next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
         if c is not None and c + 1 < limit:
+            k = c + 1
+    elif k + 1 < limit and _participle_opening(toks, k):
+        # a participle's phrase opening the sentence ("Hastily politicizing the tragedy, Trump cast the
+        # blame ..., saying", "Walking to the next house, Ebeling ... and said"): the subject follows its comma
+        c = next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
+        if c is not None and c + 1 < limit and (_is_cap(toks[c + 1]) or toks[c + 1].low in _PRONOUNS):
             k = c + 1
     if k >= limit:
         return None
@@ -1144,8 +1174,9 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
                 t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
             continue  # passive: "is said to have met", "was announced", "isn't threatened" -- no speaker named here
         if i + 1 < n and toks[i + 1].low in ("by", "of", "for") and t.low not in ("said", "say", "says") \
-                and not _asked_of(toks, i):
-            continue  # passive / nominal uses: "claims of", "reported by" (not "asked of the council that")
+                and not _asked_of(toks, i) and not _told_of(toks, i):
+            # passive / nominal uses: "claims of", "reported by" (not "asked of the council that", "warned of")
+            continue
         if 0 < i and i + 2 < n and toks[i + 1].low in ("with", "at") and t.low in _OBJECT_ONLY and t.low.endswith("ed") \
                 and not _is_cap(toks[i + 2]) and toks[i - 1].low not in _PRONOUNS and toks[i - 1].low not in _AUX \
                 and toks[i - 1].text != ",":
@@ -1415,6 +1446,8 @@ def _dash_attribution(text: str, toks: list[_Tok]) -> _Found | None:
 
 
 _TALK = frozenset("talk talks talked talking speak speaks spoke speaking".split())
+# verbs whose "of" opens what was said ("warned of a long recession", "spoke of a new beginning")
+_OF_TOPIC = _TALK | frozenset("warn warns warned warning complain complains complained complaining".split())
 _IRREGULAR_PLURALS = frozenset("men women children people police staff crew media".split())
 # cue verbs whose bare form is also a noun ("the Iraq attack", "a Kremlin call for calm"); "say" and
 # "argue" are verbs after any subject ("The Chinese say ...")
@@ -1426,6 +1459,23 @@ _NOUN_VERBS = frozenset("attack call claim charge comment answer report reply ap
 def _noun_form(verb: str) -> bool:
     """Whether a cue's form may be a noun ("calls", "remarks", "claim"; "said" never is one)."""
     return verb in _NOUN_VERBS or verb[:-1] in _NOUN_VERBS
+
+
+# adjectives that stand between a determiner and a noun ("his recent attacks") and have no ending
+# that ``_modifier_like`` reads
+_PRE_NOUN_ADJECTIVES = frozenset("""recent latest last first second third earlier previous harsh stern sharp blunt
+fresh new own repeated constant relentless frequent written brief angry bitter veiled strong""".split())
+
+
+def _modified_noun(toks: Sequence[_Tok], ca: int, verb: str) -> bool:
+    """Whether the cue at ``ca`` in a noun's form is a noun after a determiner and adjectives ("his
+    recent attacks on", "its pointed attacks", "the harsh remarks"): no speaker and verb."""
+    if not (verb in _NOUN_VERBS or (verb.endswith("s") and verb[:-1] in _NOUN_VERBS)):
+        return False
+    k = ca
+    while k > 0 and (_modifier_like(toks[k - 1]) or toks[k - 1].low in _PRE_NOUN_ADJECTIVES):
+        k -= 1
+    return 0 < k < ca and toks[k - 1].low in _NOUN_BEFORE
 
 
 def _noun_use(toks: Sequence[_Tok], speaker: tuple[int, int], ca: int, verb: str) -> bool:
@@ -1584,10 +1634,12 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         if inverted:
             speaker_tok = _extend_appositive(toks, speaker_tok)
     else:
-        if _noun_form(verb) and (prev.lower() in _NOUN_BEFORE or (
+        if _noun_form(verb) and (prev.lower() in _NOUN_BEFORE or _modified_noun(toks, ca, verb) or (
                 prev.lower() in _QUANTITY and ca >= 2 and toks[ca - 2].text.isalpha()
                 and toks[ca - 2].text.islower() and toks[ca - 2].low not in _JOINERS)):
-            return None  # "makes such calls", "the claims", "his remarks", "raised more questions": a noun
+            # "makes such calls", "the claims", "his remarks", "his recent attacks", "raised more
+            # questions": a noun
+            return None
         speaker_tok = _left_np(toks, ca)
         if speaker_tok is not None and toks[speaker_tok[1] - 1].low == "of":
             return None  # "a new round of attacks", "a majority of pledged delegates": the cue is a noun
@@ -1626,7 +1678,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         return None  # "an official, who asked not to be named, said ...": no one's words
     # content after the cue
     j = cb if not inverted else speaker_tok[1]
-    if not inverted and verb in _TELL:
+    if not inverted and verb in _TELL and not (j < n and toks[j].low == "of" and verb in _OF_TOPIC):  # ("warned of")
         # skip the addressee: "told reporters", "told Kim that", "told The Associated Press"
         k = j
         while k < n and k - j < 6 and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS \

@@ -312,7 +312,7 @@ _FUTURE = re.compile(
 IRREGULAR_PAST = ("told", "met", "came", "went", "left", "began", "made", "took", "gave", "held", "won", "lost",
                   "found", "got", "saw", "fell", "rose", "sent", "spent", "shot", "led", "flew", "struck", "broke",
                   "brought", "ran", "became", "wrote", "spoke", "sold", "bought", "paid", "hit", "knew", "thought",
-                  "felt", "kept", "heard", "meant", "stood", "sat", "drew", "grew", "threw")
+                  "felt", "kept", "heard", "meant", "stood", "sat", "drew", "grew", "threw", "died", "fled")
 _PAST = re.compile(
     # "last" of a time ("last week", "last Monday"), not "its last rival"; "earlier", not "no earlier than"
     rf"\b(?:was|were|had|did|said|ago|last(?=\s+(?:{_REL_UNIT}|night|time|season|{_SEASON}|{WEEKDAY_NAMES}"
@@ -323,10 +323,15 @@ _PAST = re.compile(
 
 # an infinitive's participle tells no past ("to be sealed", "to have been completed")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be|get|have\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "a still unspecified date", "the newly elected mayor": a participle that is an adjective, no past
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|these|those)\s+(?:\w+ly\s+|still\s+|as[\s-]yet\s+)?$",
+                          re.IGNORECASE)
 # "is completed", "are held": a present passive, no past
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a day opening its sentence or clause ("On Monday, ...", "Monday, ...")
 _FRONTED = re.compile(r"(?:^|[.;:!?\n]\s*|\b[Oo]n\s+)$")
+# a day that opens its sentence or clause itself ("On Monday, ..."; not "rebuffed the plan on Tuesday, saying ...")
+_OPENS = re.compile(r"(?:^|[.;:!?\n])\s*(?:[Oo]n\s+)?$")
 _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther than one before it
 
 
@@ -346,10 +351,13 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     tail = text[end:min(hi, end + 45)]
     comma = end + len(tail) - len(tail.lstrip(" "))  # ("On Monday , ...": a tokenized text's comma)
     if _FRONTED.search(text, max(lo, start - 8), start) and text.startswith(",", comma) \
-            and _looks_ahead(clause := re.split(r"[,;:.!?]", text[comma + 1:min(hi, comma + 121)])[0]):
+            and (head := _ahead_head(clause := re.split(r"[,;:.!?]", text[comma + 1:min(hi, comma + 121)])[0])) is not None:
         # "On Monday, Garzon will ...", "On Sunday, Clinton plans to visit ...", "On Sunday, the
         # six-million-kilowatt hydropower station will start ...": the day stands before its clause and
-        # its modal, however long the clause's subject
+        # its modal, however long the clause's subject; a subject's participle ("On Monday, the newly
+        # appointed minister will speak") is no verb of the clause
+        if not _verb_past(head) and _OPENS.search(text[lo:start]):
+            return 1
         tail = clause
     # "says Tuesday that he will resign": the tense of a that-clause right after the expression is
     # what was said ("is poised to announce Monday that subsidies will end" looks ahead all the same)
@@ -364,12 +372,15 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             if m.end() > start:
                 break
             if sign < 0 and (_INFINITIVE_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                             or _PRESENT_PASSIVE.search(text, max(0, m.start() - 20), m.start())):
-                continue  # "expects the well to be completely sealed on Saturday", "voting is completed": no past
+                             or _PRESENT_PASSIVE.search(text, max(0, m.start() - 20), m.start())
+                             or _ATTRIBUTIVE.search(text, max(0, m.start() - 24), m.start())):
+                continue  # "expects the well to be completely sealed on Saturday", "voting is completed", "on a
+                # still unspecified date": no past
             if sign > 0 and possessive and m.group(0)[:5].lower() == "would":
                 continue  # "said they would look for ways to get around Wednesday's ruling": no plan of Wednesday
             if sign > 0 and _CHANGED_PLAN.search(text, max(0, m.start() - 30), m.end()):
-                continue  # "had been scheduled for Friday", "was last scheduled for July 25": a plan since changed
+                continue  # "had been scheduled for Friday", "was last scheduled for July 25", "had been due to
+                # expire Friday": a plan since changed
             if sign > 0 and m.group(0).lower() in _PLAN_VERBS and _NOUN_BEFORE.search(text, max(0, m.start() - 40),
                                                                                       m.start()):
                 continue  # "an unannounced visit on Wednesday", "the Knesset vote on Monday", "in return": nouns
@@ -393,7 +404,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         # "will stay closed until Thursday", "will be handed to the ministers for discussion on Tuesday
         # and Wednesday": a participle does not outweigh the modal of its clause
         return 1
-    if best is None and _WEEKDAY_IN.search(text, start, end) and _MODAL_FAR.search(text, back, start):
+    if best is None and (_WEEKDAY_IN.search(text, start, end) or _MONTH_WORD.search(text, start, end)) \
+            and _MODAL_FAR.search(text, back, start):
         # a weekday with no marker near it, but its clause looks ahead further back ("will resume
         # considering the charge against Dr Conrad Murray on Monday", "will be announced by the
         # national election commission in the capital Friday"): the clause's last marker, a
@@ -408,19 +420,27 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     return best[1] if best else 0
 
 
-def _looks_ahead(clause: str) -> bool:
-    """Does the clause after a fronted day ("On Monday, ...") look ahead in its own verb: a modal after its
-    subject ("Garzon will ...") or a present plan ("Clinton plans to visit ...")? Not a modal of a clause
-    within ("Allen stuck to the estimate that the leak will be plugged"), nor one without a subject of
-    its own ("its explosion, on 20 April, will not testify": the day is set off in another clause)."""
+def _ahead_head(clause: str) -> str | None:
+    """The words before the verb of the clause after a fronted day ("On Monday, ...") when that verb looks
+    ahead: a modal after its subject ("Garzon will ...": "Garzon ") or a present plan ("Clinton plans to
+    visit ...": "Clinton plans to v"); None when it does not. Not a modal of a clause within ("Allen stuck to
+    the estimate that the leak will be plugged"), nor one without a subject of its own ("its explosion, on
+    20 April, will not testify": the day is set off in another clause)."""
     m = _MODAL.search(clause)
     if m is not None:
         head = clause[:m.start()]
-        return bool(head.strip()) and not _STRONG_PAST.search(head) and not _RELATIVE.search(head)
-    return bool(_PLANS_TO.match(clause))
+        return head if head.strip() and not _STRONG_PAST.search(head) and not _RELATIVE.search(head) else None
+    p = _PLANS_TO.match(clause)
+    return clause[:p.end()] if p else None
 
 
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
+
+
+def _verb_past(words: str) -> bool:
+    """Is there a past form in ``words`` that is no participle of a noun phrase ("the newly appointed
+    minister", "in flooded towns"): "officials announced the minister will speak" has one."""
+    return any(not _NOUN_BEFORE.search(words, 0, m.start()) for m in _PAST.finditer(words))
 
 
 def _modal_governs(before: str, passive: bool = False) -> bool:
@@ -458,7 +478,7 @@ _PLAN_VERBS = frozenset("meet arrive begin start open vote leave return resume v
 _NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|that|its|his|her|their|our|in|of|from|for|at|after|during|with)"
                           r"|['’]s)\s+(?:[\w-]*[^\Ws]\s+)?$", re.IGNORECASE)
 _CHANGED_PLAN = re.compile(r"\b(?:had\s+been|(?:was|were)\s+(?:last|originally|initially|previously|first))\s+"
-                           r"(?:scheduled|planned|set|slated|due)$", re.IGNORECASE)
+                           r"(?:scheduled|planned|set|slated|due|expected)(?:\s+to(?:\s+[a-z]+){0,2})?$", re.IGNORECASE)
 _THAT_BETWEEN = re.compile(r"\bthat\s")
 # a noun phrase or a clause between a modal and a participle: the participle is not the modal's ("will
 # withdraw troops in the phase of the pullout agreed in August", "will provide a chance, media reported")
@@ -1910,7 +1930,7 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
             range_end, mod = mod[6:], None
         out.append(Timex(start=s, end=e, text=text[s:e], type=ttype, value=value, article_id=article_id,
                          anchor=anchor, mod=mod, range_end=range_end))
-        _update_state(state, name, ttype, value)
+        _update_state(state, name, ttype, value, name != "quarter" or not _unreported_quarter(text, s, e, dct, value))
         pos = e
     return _ordered_ranges(text, _compound_durations(text, out))
 
@@ -1975,6 +1995,7 @@ def _compound_durations(text: str, out: list[Timex]) -> list[Timex]:
 
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY_NAMES}\b", re.IGNORECASE)
+_MONTH_WORD = re.compile(rf"\b{MONTH_NAMES}", re.IGNORECASE)
 
 
 def span_joint(text: str, a: Timex, b: Timex) -> bool:
@@ -1988,17 +2009,19 @@ def span_joint(text: str, a: Timex, b: Timex) -> bool:
 
 
 def _ordered_ranges(text: str, out: list[Timex]) -> list[Timex]:
-    """The end of a span of weekdays comes after its start: "a curfew from 4 p.m. Saturday to 8 a.m.
-    Sunday" in a Saturday's paper ends the next day, not the Sunday before."""
+    """The end of a span of weekdays is the first such day after its start: "a curfew from 4 p.m.
+    Saturday to 8 a.m. Sunday" in a Saturday's paper ends the next day, not the Sunday before; "talks
+    were held from Tuesday until Wednesday" in a Sunday's paper end the day after the past Tuesday, not
+    on the coming Wednesday that "until" alone would name."""
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
-        if not (span_joint(text, a, b) and _WEEKDAY_WORD.search(b.text)):
+        if not (span_joint(text, a, b) and _WEEKDAY_WORD.search(b.text)) or _MONTH_WORD.search(b.text):
             continue
         da, db = value_to_date(a.value[:10]), value_to_date(b.value[:10])
-        if da is None or db is None or len(a.value) < 10 or len(b.value) < 10 or db >= da:
-            continue
-        shift = ((da - db).days // 7 + 1) * 7
-        later = (db + timedelta(days=shift)).isoformat()
+        if da is None or db is None or len(a.value) < 10 or len(b.value) < 10 or 0 <= (db - da).days <= 7 \
+                or ((db - da).days > 7 and not _WEEKDAY_WORD.search(a.text)):
+            continue  # ("bought from Sept. 14 to Thursday": a span longer than a week)
+        later = (da + timedelta(days=((db - da).days - 1) % 7 + 1)).isoformat()
         out[k] = Timex(start=b.start, end=b.end, text=b.text, type=b.type, value=later + b.value[10:],
                        article_id=b.article_id, anchor=b.anchor, mod=b.mod, range_end=b.range_end)
     return out
@@ -2021,6 +2044,24 @@ _NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:Revolution|Uprising
                          r"Square|Street|Avenue|Stadium|University|Coalition|Alliance|Front|Fund|Memorial)\b(?!\s+[A-Z])")
 
 
+# a unit capitalised after its determiner is a title ("ABC's \"This Week\"", "appeared on The Week", "the Year
+# of the Pig"), unless the words around it are a headline's ("Stocks Fall This Week")
+_TITLE_UNIT = re.compile(r"(?i:the|this|next|last|that|past|coming)\s+(?:Week|Day|Month|Year|Weekend|Decade|Century)s?")
+_WORD_BEFORE = re.compile(r"([\"“‘'`]|[\w’'-]+)\s*$")
+_LOWER_WORDS = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _title(text: str, s: int, e: int, lo: int, hi: int) -> bool:
+    """Is ``text[s:e]`` ("This Week", "The Week") a title in running text, no time?"""
+    m = _TITLE_UNIT.search(text, s, e)
+    if m is None or m.end() != e:
+        return False
+    w = _WORD_BEFORE.search(text, lo, s)
+    if w is None:  # the sentence's first words: a title when the sentence goes on in lower case
+        return len(_LOWER_WORDS.findall(text, e, hi)) >= 2
+    return not w[1][0].isalnum() or w[1][0].islower()
+
+
 def _apply(text: str, dct: date | None, name: str, s: int,
            state: _State) -> tuple[int, int, str, str, str | None] | None:
     inner = _WRAPPED[name].match(text, s)
@@ -2035,6 +2076,8 @@ def _apply(text: str, dct: date | None, name: str, s: int,
         res = None
     if res is None or (res[0] == "DATE" and _NAME_AFTER.match(text, e) and not re.search(r"\d{4}", text[s:e])):
         return None  # a date in a name ("the February 17 Revolution", "the 6 October Bridge") is none
+    if _title(text, s, e, lo, hi):
+        return None
     while e > s and text[e - 1] in " ,-":
         e -= 1
     if res[0] == "DURATION":
@@ -2047,7 +2090,17 @@ def _apply(text: str, dct: date | None, name: str, s: int,
     return (s, e, *res)
 
 
-def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
+def _unreported_quarter(text: str, s: int, e: int, dct: date | None, value: str) -> bool:
+    """Is the quarter at ``text[s:e]`` one not ended at the publication date and not told in the past
+    ("will result in a fourth-quarter charge" in a November report)? Then it is no quarter whose results
+    "the latest quarter" or "a year ago" speak of."""
+    if dct is None or "-Q" not in value or value < "{}-Q{}".format(*_quarter(dct)):
+        return False
+    lo, hi = _sent_bounds(text, s)
+    return _tense(text, s, e, lo, hi) >= 0
+
+
+def _update_state(state: _State, name: str, ttype: str, value: str, reported: bool = True) -> None:
     if ttype not in ("DATE", "TIME") or name in ("refs", "the_year"):
         # a shifted or anaphoric value is no new reference point: "a year ago ... a year earlier"
         return
@@ -2055,5 +2108,5 @@ def _update_state(state: _State, name: str, ttype: str, value: str) -> None:
     if r is None or (name == "ago" and r.granularity != "day"):
         return
     state.ref = r
-    if r.granularity == "quarter" and "-Q" in value and name == "quarter":
+    if r.granularity == "quarter" and "-Q" in value and name == "quarter" and reported:
         state.last_quarter = value

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
-from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, sex_clash
+from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
 from ..analyze.entities import lowercase_word
 from ..analyze.quotes import (OPENING_WORDS, PREPOSITIONS, broadcast_staff, governed, held_cue, is_turn, speech_cue,
                               staff_title, without_medium)
@@ -700,31 +700,24 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
                 continue
             ent = entity_at(q, aid) or q.speaker_entity_id
             items.append((q, name, ent))
-    # an entity named by a title's first words ("Former Clinton Defense Secretary William Cohen" read as
-    # a person "Clinton Defense") is no one: "Clinton said" stays Clinton's, not that entity's
-    texts = [by_id[aid].text or "" for aid in quotes if aid in by_id]
-    titles = {ent for ent, n in (entity_names or {}).items() if _title_part(n, texts)}
     items = _surnames_in_article(items, by_id)
     canon = _canonical_names([n for _, n, _ in items])
     # a quote whose speaker mention the entities did not map ("he" resolved to a name, a spelling
     # variant) joins the entity that another quote's same name maps to, when it maps to one only
     ents_of: dict[str, set[str]] = defaultdict(set)
     for _, name, ent in items:
-        if ent and ent not in titles:
+        if ent:
             ents_of[name.lower()].add(ent)
             ents_of[canon.get(name, name).lower()].add(ent)
     known: dict[str, set[str]] = defaultdict(set)  # every name of an entity -> the entities it names
     for ent_id, names in (entity_aliases or {}).items():
-        if ent_id in titles:
-            continue
         for n in [*names, (entity_names or {}).get(ent_id, "")]:
             if n:
                 known[n.lower()].add(ent_id)
     speakers: dict[str, _Speaker] = {}
     alike: dict[str, set[str]] = {}  # a name -> the entities of the names like it (``similar_names``)
-    for q, name, mapped in items:
+    for q, name, ent in items:
         cname = canon.get(name, name)
-        ent = None if mapped in titles else mapped  # (a title's entity only when no other is found)
         if label_of(ent) not in (None, "PERSON"):
             cname = name  # a group's or a body's one word is no surname: "Republicans" is not "Senate Republicans"
         if not ent:
@@ -737,7 +730,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
                 found = alike[low]
             if len(found) != 1:
                 found = known.get(cname.lower()) or known.get(name.lower()) or found
-            ent = next(iter(found)) if found and len(found) == 1 else mapped
+            ent = next(iter(found)) if found and len(found) == 1 else None
         if entity_of is not None and not names_a_speaker(cname, label_of(ent), bool(q.speaker_resolved)):
             continue  # "Few", "Six", "A hurricane": no one who could have said it
         if label_of(ent) not in (None, "PERSON") and (q.speaker or "").strip().lower() in _PERSON_PRONOUNS:
@@ -756,7 +749,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     labels = {}
     for sp in speakers.values():
         label = max(sp.names, key=lambda n: (sp.names[n], len(n.split()), n))
-        if sp.entity_id and entity_names and entity_names.get(sp.entity_id) and sp.entity_id not in titles:
+        if sp.entity_id and entity_names and entity_names.get(sp.entity_id):
             if label != entity_names[sp.entity_id]:
                 sp.names[label] += 0
             label = entity_names[sp.entity_id]
@@ -807,18 +800,6 @@ def _add_quote(sp: _Speaker, q: Quote, cites: Sequence[Citation]) -> None:
                 e.quote = q
             return
     sp.entries.append(_Entry(q, list(cites)))
-
-
-def _title_part(name: str, texts: Sequence[str]) -> bool:
-    """Whether ``name`` ends in a role's modifier and the texts write it only right before a role
-    ("Clinton Defense" of "Former Clinton Defense Secretary William Cohen"): the start of a title
-    whose holder is named after it, no one's name."""
-    words = name.split()
-    if len(words) < 2 or words[-1].lower() not in ROLE_MODS:
-        return False
-    after = [m.group(1).lower() for t in texts if name in t
-             for m in re.finditer(rf"\b{re.escape(name)}\s+([\w-]+)", t)]
-    return bool(after) and all(w in ROLE_HEADS for w in after)
 
 
 def _join_nameless(speakers: dict[str, _Speaker], labels: dict[str, str]) -> None:
