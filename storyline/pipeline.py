@@ -166,7 +166,9 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     A store that holds fewer grouped articles than a latent basis needs (``run_min_sample``, 100) keeps
     its grouping provisional (words and names over a few dozen articles' frequencies): the run groups
     those articles again with its own, as one run over all of them would (``regroup``: at most
-    ``run_min_sample`` earlier articles placed again)."""
+    ``run_min_sample`` earlier articles placed again). So does a run that adds a quarter or more of
+    what a store short of its latent sample holds (``StoryClusterer.regroups``: its earlier articles
+    were placed on fewer articles' statistics; at most five times the run's own placements)."""
     pending = store.unassigned_articles(limit=chunk)
     if not pending:
         return
@@ -175,7 +177,7 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     if not c.n_docs and total <= len(pending):  # a store's first run, in one chunk
         _first_run(store, settings, pending)
         return
-    if 0 < store.count_articles() - total < c.run_min_sample:
+    if c.regroups(store.count_articles() - total, total):
         _regroup(store, settings, chunk=chunk)
         return
     while pending:

@@ -113,14 +113,15 @@ def test_one_ingest_run_of_a_folder_groups_as_cluster_does(tmp_path: Path) -> No
 
 
 def test_a_second_run_records_merges_that_the_store_applies(tmp_path: Path) -> None:
+    """A second run of under a quarter of the store continues the stream (a larger one regroups)."""
     arts, labels = _reports(150, seed=1)
     store = SQLiteStore(tmp_path / "s.db")
     settings = Settings(db=str(tmp_path / "s.db"))
-    ingest_articles(store, arts[:100])
+    ingest_articles(store, arts[:125])
     group_pending(store, settings)
     after_first = len(store.story_events())
-    first = [store.article_story(a.id) for a in arts[:100]]
-    ingest_articles(store, arts[100:])
+    first = [store.article_story(a.id) for a in arts[:125]]
+    ingest_articles(store, arts[125:])
     group_pending(store, settings)
     stored = [store.article_story(a.id) or "" for a in arts]
     later = store.story_events()[after_first:]
@@ -130,7 +131,7 @@ def test_a_second_run_records_merges_that_the_store_applies(tmp_path: Path) -> N
         assert store.story_article_ids(e["other_id"]) == []          # its articles moved
         assert store.merged_into(e["other_id"]) in set(stored)        # its address redirects
     # every article of the first run is in its story or in the one its story merged into
-    for sid, now in zip(first, stored[:100]):
+    for sid, now in zip(first, stored[:125]):
         assert now == sid or store.merged_into(sid or "") == now
     assert _pure(stored, labels)
     store.close()
@@ -286,15 +287,37 @@ def test_runs_on_a_small_store_group_as_one_run(tmp_path: Path) -> None:
     for e in store.story_events():  # a story a regroup emptied leads to a story that holds articles
         if e["kind"] == "merge":
             assert store.merged_into(e["other_id"]) in set(stored)
-    # past run_min_sample, runs continue the stream; the refit of the provisional basis finds every
-    # sampled article's story under the id it is stored under
+    # past run_min_sample, runs of under a quarter of the store continue the stream; the refit of the
+    # provisional basis (at 150 articles) finds every sampled article's story under the id it is stored under
     more, _ = _reports(80, seed=9)
-    for lo in (0, 40):
-        ingest_articles(store, more[lo:lo + 40])
+    for lo in range(0, 80, 20):
+        ingest_articles(store, more[lo:lo + 20])
         group_pending(store, settings)
     c = load_clusterer(store, settings)
-    assert c.provisional and c._fitted_on == 170
+    assert c.provisional and c._fitted_on == 150
     assert sum(s.nz for s in c.open.values()) == 170
+    store.close()
+
+
+def test_a_run_that_adds_a_quarter_of_a_short_stream_groups_it_again(tmp_path: Path) -> None:
+    """While a store is short of its latent sample, its articles were placed on the statistics of fewer
+    articles and a continuing run leaves their pieces apart: a run that adds a quarter or more of what it
+    holds (the growth that refits its provisional basis) groups the store again with its articles, as
+    one run over all of them would (`cluster()`); a smaller run, or one that completes the sample,
+    continues the stream (at most five times the run's articles are placed again)."""
+    c = StoryClusterer()
+    assert not c.regroups(0, 500) and c.regroups(60, 1)  # a first run; a store under run_min_sample
+    assert c.regroups(400, 100) and not c.regroups(400, 99)
+    assert not c.regroups(4000, 1000)  # the run completes the sample: the stream's own basis
+    arts, labels = _reports(250, seed=4)
+    store = SQLiteStore(tmp_path / "s.db")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    for part in (arts[:150], arts[150:]):  # the second run adds two thirds of the store
+        ingest_articles(store, part)
+        group_pending(store, settings)
+    stored = [store.article_story(a.id) or "" for a in arts]
+    assert _partition(stored) == _partition(cluster(arts))
+    assert _pure(stored, labels)
     store.close()
 
 

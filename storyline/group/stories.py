@@ -1155,6 +1155,23 @@ class StoryClusterer:
             self._run_ids.clear()
             self._run_from = None
 
+    def regroups(self, grouped: int, run: int) -> bool:
+        """Whether an ingest run of ``run`` articles on a store of ``grouped`` grouped ones groups them all
+        again with its own (``pipeline.regroup``: the stories of one run over all of them) instead of
+        continuing the stream. A store of fewer than ``run_min_sample`` articles does (its grouping is
+        provisional: words and names over a few dozen articles' frequencies); so does a stream short of
+        its latent sample, before and after the run, when the run adds at least ``run_refit_growth - 1``
+        (a quarter) of what it holds: the growth at which its provisional basis is refitted, its earlier
+        articles having been placed on the statistics of fewer articles (the pieces they left stay apart
+        when the stream continues). Such a regroup places at most ``run_refit_growth / (run_refit_growth
+        - 1)`` (5) times the run's articles; the run that completes the sample continues the stream."""
+        if grouped <= 0:
+            return False
+        if grouped < self.run_min_sample:
+            return True
+        short = bool(self.latent_weight and self.latent_sample) and (self.projection is None or self.provisional)
+        return short and grouped + run < self.latent_sample and run >= (self.run_refit_growth - 1.0) * grouped
+
     def refit_dims(self, found: int, n: int) -> int:
         """After a run over ``n`` articles scored on a provisional basis: the dimensions the basis should
         have had when the run found (``found`` stories) more than ``latent_refit`` stories per dimension,
