@@ -38,8 +38,8 @@ from typing import Callable, Iterable, Sequence
 
 from ..records import Quote
 from .ner_features import PTB_BRACKETS
-from .sentences import NEWS_AGENCIES, comments_start, line_per_sentence
-from .timex import SMALL, TENS, WEEKDAYS, live_log, live_stamp_cuts, live_stamp_end
+from .sentences import NEWS_AGENCIES, OPENING_PHRASE_WORDS, comments_start, line_per_sentence
+from .timex import IRREGULAR_PAST, SMALL, TENS, WEEKDAYS, live_log, live_stamp_cuts, live_stamp_end
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
 
@@ -91,7 +91,7 @@ assail assailed reference referenced wonder wonders wondered liken likened imply
 signal signals signaled signalled hint hints hinted forecast thank thanked thanking
 decline declines declined declining refuse refuses refused refusing attack attacks attacked attacking
 applaud applauded portray portrays portrayed recommend recommends recommended propose proposes proposed
-proposing retweet retweeted quote quoted quoting chant chants chanted
+proposing retweet retweeted quote quoted quoting chant chants chanted speak speaks spoke speaking talking
 supported offered sought opposed posted issued talked discussed discuss discussing ordered identified
 repeated repeating listed challenged deemed requested encouraged threatened approved presented disclosed
 answered highlighted highlighting emailed pleaded projected remembered doubted urging demanded demanding
@@ -1008,6 +1008,7 @@ class _Found:
     fragments: tuple[tuple[int, int], ...]
     speaker: tuple[int, int] | None
     cue: tuple[int, int]
+    possessed: bool = False  # its cue a noun of saying after its possessor ("his claim that ...")
 
 
 # adverbs between a subject and its reporting verb that do not end in -ly ("has always maintained")
@@ -1160,6 +1161,12 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
     for i, t in enumerate(toks):
         if t.quoted or i in used:
             continue
+        if t.low in _SPEECH_NOUNS and t.text.islower():
+            f = _possessor_quote(text, toks, i)
+            if f is not None:
+                found.append(f)
+                used.add(i)
+                continue
         if t.low == "according" and i + 1 < n and toks[i + 1].low == "to":
             f = _according(text, toks, i)
             if f:
@@ -1205,6 +1212,13 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
                 used.update(range(i, i + 1))
                 continue
         ca, cb = _cue_span(toks, i)
+        comma = _opening_adverbial(toks, ca)
+        if comma is not None:
+            f = _adverbial_quote(text, toks, i, ca, cb, comma)
+            if f is not None:
+                found.append(f)
+                used.update(range(ca, cb))
+            continue
         last = None
         # (the last one that is no view held inside another: "Ginsburg said she did not want to think
         # about it and predicted ..." is Ginsburg's prediction)
@@ -1228,6 +1242,10 @@ def _nested_view(text: str, f: _Found, found: Sequence[_Found]) -> bool:
     right 1 time in 4. Not a verb of saying coordinated with the other, its speaker the same ("He did
     not mention them but did note that he had won the most states")."""
     word = _cue_word(text, f)
+    if f.possessed and f.speaker is not None:
+        # "Rhodes sought to clarify Mr. Obama's comment that ...": the claim is part of what the other
+        # quote tells (PolNeAR marks it inside, not as a quote of its own)
+        return any(g is not f and g.start <= f.speaker[0] < g.end for g in found)
     return word in _NESTED_AWAY and any(g is not f and g.start <= f.cue[0] < g.end
                                         and (g.speaker != f.speaker or word in _HELD) for g in found)
 
@@ -1456,6 +1474,17 @@ _NOUN_VERBS = frozenset("attack call claim charge comment answer report reply ap
                         "order counter warning remark statement plan aim wish tweet".split())
 
 
+def _no_topic(toks: Sequence[_Tok], i: int, cb: int) -> bool:
+    """Whether a verb of talking ``toks[i]`` (its cue ending before ``cb``) tells no topic: "The two men
+    talked in the Red Carpet Room", "Speaking to reporters, ..." (not "talked about", "spoke of", "talked
+    on the economy"; "speaking on Fox News" is where)."""
+    verb = toks[i].low
+    if verb not in _TALK or toks[cb - 1].low == "about":
+        return False
+    topic = ("of", ":") if verb.startswith(("spo", "spe")) else ("of", "on", ":")
+    return not (cb < len(toks) and (toks[cb].low in topic or toks[cb].text in _QUOTE_CHARS))
+
+
 def _noun_form(verb: str) -> bool:
     """Whether a cue's form may be a noun ("calls", "remarks", "claim"; "said" never is one)."""
     return verb in _NOUN_VERBS or verb[:-1] in _NOUN_VERBS
@@ -1467,15 +1496,153 @@ _PRE_NOUN_ADJECTIVES = frozenset("""recent latest last first second third earlie
 fresh new own repeated constant relentless frequent written brief angry bitter veiled strong""".split())
 
 
+_PAST_FORMS = frozenset(IRREGULAR_PAST) | _IRREGULAR_PAST | frozenset("drove wore chose rode".split())
+_MODALS = frozenset("will would can could should may might must does did do".split())
+
+
+def _finite_word(t: _Tok) -> bool:
+    """A finite verb by its form: an auxiliary, a past in -ed or an irregular past."""
+    w = t.low
+    return w in _FINITE_AUX or w in _PAST_FORMS or (len(w) > 4 and w.endswith("ed"))
+
+
+def _subject_clause_end(toks: Sequence[_Tok], k: int, n: int) -> int:
+    """Where the that-clause opening at ``toks[k]`` ends when its noun phrase is the sentence's subject
+    ("Brill's claim that the levee had been inspected drew scorn": at "drew"): at the first finite verb
+    after the clause's own verb group (its first finite verb, a bare verb after a modal, then participles,
+    "been", "not" and adverbs in -ly), not after a comma or a joiner; the sentence's end when none is
+    found."""
+    j = next((m for m in range(k + 1, n) if _finite_word(toks[m])), n) + 1
+    if j < n and toks[j - 1].low in _MODALS and toks[j].text.isalpha():
+        j += 1  # "will reopen"
+    while j < n and (toks[j].low in ("been", "be", "being", "not", "never")
+                     or toks[j].low.endswith(("ed", "en", "ing", "ly"))):
+        j += 1
+    for m in range(j, n):
+        if toks[m].text in (",", ";", ":") or toks[m].low in ("and", "or", "but", "who", "which", "that"):
+            return n
+        if _finite_word(toks[m]):
+            return m
+    return n
+
+
+def _adjectives_before(toks: Sequence[_Tok], ca: int) -> int:
+    """Where the adjectives before a noun at ``ca`` open ("his recent attacks": at "recent")."""
+    k = ca
+    while k > 0 and (_modifier_like(toks[k - 1]) or toks[k - 1].low in _PRE_NOUN_ADJECTIVES):
+        k -= 1
+    return k
+
+
 def _modified_noun(toks: Sequence[_Tok], ca: int, verb: str) -> bool:
     """Whether the cue at ``ca`` in a noun's form is a noun after a determiner and adjectives ("his
     recent attacks on", "its pointed attacks", "the harsh remarks"): no speaker and verb."""
     if not (verb in _NOUN_VERBS or (verb.endswith("s") and verb[:-1] in _NOUN_VERBS)):
         return False
-    k = ca
-    while k > 0 and (_modifier_like(toks[k - 1]) or toks[k - 1].low in _PRE_NOUN_ADJECTIVES):
-        k -= 1
+    k = _adjectives_before(toks, ca)
     return 0 < k < ca and toks[k - 1].low in _NOUN_BEFORE
+
+
+# nouns of saying and of a view held, which tell what their possessor said or holds when a that-clause
+# or a quotation follows them ("his claim that ...", "Obama's remark "...""); alone they are no quote
+_SPEECH_NOUNS = frozenset("""claim claims remark remarks comment comments statement statements assertion assertions
+suggestion suggestions argument arguments warning warnings insistence promise promises pledge pledges vow vows
+assurance assurances complaint complaints charge charges accusation accusations allegation allegations
+prediction predictions contention declaration declarations admission admissions announcement announcements
+view views belief beliefs fear fears hope hopes concern concerns response answer reply message point position
+theory boast boasts threat threats denial denials explanation observation observations conclusion idea notion
+impression opinion question retort quip joke insinuation implication proposition reminder
+acknowledgment acknowledgement tweet tweets""".split())
+_POSSESSIVE_PRONOUNS = frozenset("his her their its my our".split())
+
+
+def _possessor(toks: Sequence[_Tok], k: int) -> tuple[int, int] | None:
+    """The possessor whose phrase ends at ``toks[k - 1]``: a possessive pronoun ("his") or a phrase in
+    -'s ("Obama's", "the senator's"), not a time ("Wednesday's")."""
+    if k == 0:
+        return None
+    last = toks[k - 1]
+    if last.low in _POSSESSIVE_PRONOUNS:
+        return (k - 1, k)
+    if not (_possessive(last.text) or last.low in ("'s", "’s")):
+        return None
+    a = k - 1 if _possessive(last.text) else k - 2
+    while a > 0 and (_is_cap(toks[a - 1]) and (_is_cap(toks[a]) or toks[a].text == ".")
+                     and toks[a - 1].low not in _STOP and toks[a - 1].text not in OPENING_WORDS
+                     or toks[a - 1].text == "." and _abbreviation_dot(toks, a - 1)):
+        a -= 1  # "Tom Brill's", "Mr. Trump's"
+    if not _is_cap(toks[a]):
+        d = next((d for d in range(a - 1, max(-1, a - 4), -1) if toks[d].low in _DETS), None)
+        if d is None or any(t.low in _STOP or not t.text.isalpha() for t in toks[d + 1:a]):
+            return None
+        a = d  # "the senator's", "the Republican senator's"
+    return None if a < 0 or _time_possessive(toks, a, k) else (a, k)
+
+
+# words that open an adverbial phrase before its participle ("After thanking the crowd, he ...")
+_OPENING_PREPOSITIONS = frozenset("after before while since upon on by without in when once having".split())
+
+
+def _opening_adverbial(toks: Sequence[_Tok], ca: int) -> int | None:
+    """The comma closing an adverbial phrase that opens the sentence with the cue at ``ca`` ("After
+    thanking the crowd, he said ...", "Having announced that ..., Judge Berman ...", "Saying ..., the
+    mayor left"), when a subject follows it: the phrase's speaker is that subject; else None."""
+    w = toks[ca].low
+    if not (w.endswith("ing") or w in _ASKED or ca > 0 and toks[ca - 1].low == "having"):
+        return None
+    k = _after_dateline(toks, 0, ca) if ca > 0 else 0
+    opened = ca == k + 1 and toks[k].low in _OPENING_PREPOSITIONS and (
+        w.endswith("ing") or toks[k].low == "having" or w in _ASKED)
+    if not (opened or ca == k and w.endswith("ing")):
+        return None
+    c = next((m for m in range(ca + 1, min(len(toks), ca + 40)) if toks[m].text == "," and not toks[m].quoted), None)
+    if c is None or c + 1 >= len(toks) or not (_is_cap(toks[c + 1]) or toks[c + 1].low in _PRONOUNS
+                                               or toks[c + 1].low in _DETS):
+        return None
+    return c
+
+
+def _adverbial_quote(text: str, toks: Sequence[_Tok], i: int, ca: int, cb: int, comma: int) -> _Found | None:
+    """The quote of a cue ``toks[i]`` in an opening adverbial phrase closed at ``comma``: what follows
+    the cue up to the comma, said by the subject after it; none for one asked ("When asked about it,
+    Hale said") or a name given ("After calling it a hoax, ...")."""
+    speaker = _subject_np(toks, len(toks))
+    if speaker is None or speaker[0] != comma + 1 or toks[i].low in _ASKED or toks[i].low in _NAMING \
+            or toks[i].low == "calling" or cb >= comma or _no_topic(toks, i, cb):
+        return None
+    s, e = _trim_content(text, toks[cb].start, toks[comma - 1].end)
+    e = _end_with_quote(text, (s, e))
+    return _Found(s, e, ((s, e),), (toks[speaker[0]].start, toks[speaker[1] - 1].end),
+                  (toks[ca].start, toks[cb - 1].end))
+
+
+def _possessor_quote(text: str, toks: Sequence[_Tok], i: int) -> _Found | None:
+    """A noun of saying after its possessor, then a that-clause or a quotation: "his claim that the
+    bridge was safe", "Obama's statement that ...", "her remark "...""; "His answer was that ...".
+    The possessor is the speaker. Not "his remarks were criticised", nor a relative "that" ("his
+    remarks that angered voters")."""
+    n = len(toks)
+    speaker = _possessor(toks, _adjectives_before(toks, i))
+    if speaker is None:
+        return None
+    k = i + 1
+    if k < n and toks[k].low in _COPULAS and toks[k].low not in ("be", "been", "being"):
+        k += 1  # "His answer was that ..."
+    # (a quotation right after the noun is mostly another's word for the remark: 'Trump's comments
+    # "are based on his opinion"', 'calling Trump's charge "pathetic"')
+    if not (k + 1 < n and toks[k].low == "that" and not toks[k].quoted and not toks[k + 1].low.endswith("ed") and (
+            _looks_clause(toks, k + 1) or _subject_then_aux(toks, k + 1) or toks[k + 1].low in _DETS
+            or toks[k + 1].text in _QUOTE_CHARS)):
+        return None
+    last = n
+    if toks[0].low in OPENING_PHRASE_WORDS:  # "Despite Brill's claim that ..., the river rose": to the comma
+        last = next((m for m in range(k, n) if toks[m].text == "," and not toks[m].quoted), n)
+    elif k == i + 1 and speaker[0] <= _after_dateline(toks, 0, n):
+        last = _subject_clause_end(toks, k, n)  # "Brill's claim that the levee held drew scorn": to "drew"
+    s, e = _trim_content(text, toks[k].start, toks[last - 1].end)
+    e = _end_with_quote(text, (s, e))
+    cue = (toks[_adjectives_before(toks, i)].start, toks[k - 1].end)  # ("his earlier statements")
+    return _Found(s, e, ((s, e),), (toks[speaker[0]].start, toks[speaker[1] - 1].end), cue, possessed=True)
 
 
 def _noun_use(toks: Sequence[_Tok], speaker: tuple[int, int], ca: int, verb: str) -> bool:
@@ -1643,6 +1810,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         speaker_tok = _left_np(toks, ca)
         if speaker_tok is not None and toks[speaker_tok[1] - 1].low == "of":
             return None  # "a new round of attacks", "a majority of pledged delegates": the cue is a noun
+        if speaker_tok is not None and ca == speaker_tok[1] and toks[ca].low in _SPEECH_NOUNS \
+                and _after_possessive(toks, speaker_tok[0], ca):
+            return None  # "Lin's fear that ...", "Brill's repeated claim": ``_possessor_quote`` reads it
         if speaker_tok is not None:
             pre_end_tok = speaker_tok[0]
             if _noun_use(toks, speaker_tok, ca, verb):
@@ -1659,7 +1829,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         speaker_tok[1] - 1].low in ("'s", "’s")) and _noun_form(verb)  # ("Vask's said": Vask has said; "Obama 's remarks" tokenized)
     if noun_cue and _time_possessive(toks, *speaker_tok):
         return None  # "after Wednesday's attacks in Dorne, amid reports that ...": a time owns no words
-    if verb in _TALK and not (cb < n and (toks[cb].low in ("about", "of", "on", ":") or toks[cb].text in _QUOTE_CHARS)):
+    if _no_topic(toks, i, cb):
         return None  # "The two men talked in the Red Carpet Room, reserved for ...": no content told
     if verb in _OBJECT_VERBS:
         weak = False
@@ -1738,6 +1908,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         for k in range(post_start, min(n, post_start + 4)):
             if toks[k].low == "that" and k > post_start and toks[k - 1].low in ("and", "or"):
                 break  # "confirmed that Obama has offered the job and that Gupta had accepted": another verb's
+            if toks[k].low == "that" and toks[k - 1].low in _SPEECH_NOUNS \
+                    and _possessor(toks, _adjectives_before(toks, k - 1)) is not None:
+                break  # "repeated his claim that ...": the claim is his own quote, the object is all of it
             if toks[k].low == "that" and k > post_start and not (k + 1 < n and toks[k + 1].low in _AUX_VERBS):
                 post_start = k
                 break  # (not a relative "that": "discussed the recent violence that has marred ...")

@@ -171,7 +171,7 @@ ship vessel website site blog column guitarist singer drummer while whereas but 
 
 
 # a sentence's own opening phrase without its comma ("In a statement on Monday the group ...")
-_OPENING_PHRASE = frozenset("""according in on at after before during for with under since despite amid among as by from
+OPENING_PHRASE_WORDS = frozenset("""according in on at after before during for with under since despite amid among as by from
 over following when while if although though because once until""".split())
 
 
@@ -185,7 +185,7 @@ def _glued(text: str, start: int, end: int) -> int | None:
         if not (3 <= len(words) <= 20 or label):
             continue
         if (words[-1].lower() in _NAMES_NEXT or head.lstrip()[:1] in "\"“'‘(" or has_verb_cue(head)
-                or words[0].lower() in _OPENING_PHRASE):
+                or words[0].lower() in OPENING_PHRASE_WORDS):
             return None  # the words before have a verb: no caption (nor is any later opener one's end)
         if _sentence_after(words, text[m.end():end]):
             return m.end()
@@ -216,7 +216,7 @@ def _glued_headline(text: str, start: int, end: int) -> int | None:
         if sum(w[:1].isupper() for w in words[1:]) >= 0.6 * (len(words) - 1):
             return None  # a headline in title case ("Hillary Just Vowed To Never Utter These 2 Words ..."):
             #              its capitals tell no sentence's start
-        if words[-1].lower() in _NAMES_NEXT or words[0].lower() in _OPENING_PHRASE:
+        if words[-1].lower() in _NAMES_NEXT or words[0].lower() in OPENING_PHRASE_WORDS:
             return None  # "... starred in The ...", "In a statement The ..."
         if _sentence_after(words, text[m.end():end]):
             return m.end()
@@ -354,7 +354,7 @@ def _line_ends_paragraph(text: str, line_start: int, nl: int, width: int) -> boo
         return False
     line = text[line_start:nl].strip()
     last = line.rsplit(None, 1)[-1] if line else ""  # (in lower case: "Rating: A" ends on a grade)
-    if not last or last in _OPENING_PHRASE or last in _WRAP_WORDS:
+    if not last or last in OPENING_PHRASE_WORDS or last in _WRAP_WORDS:
         return False  # "Results from the\n$450,000 Toshiba Classic ...": no heading ends on "the"
     if width >= _WRAP_WIDTH and len(line) < _SHORT_LINE * width:
         return True
