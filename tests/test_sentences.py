@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze.entities import recognize_entities
-from storyline.analyze.sentences import sentence_spans, split_sentences
+from storyline.analyze.sentences import headline_end, sentence_spans, split_sentences
 
 # (text, expected sentences)
 CASES: list[tuple[str, list[str]]] = [
@@ -211,6 +211,30 @@ def test_a_headline_run_into_the_first_sentence_is_split_off() -> None:
         assert texts(whole) == [whole], whole
     lead = "The council met on Monday. "
     assert len(texts(lead + "Flood defences declared ready A new wall now guards the harbour from storms.")) == 2
+
+
+def test_a_headline_with_commas_or_a_colon_and_a_lead_opening_on_a_common_word_is_split_off() -> None:
+    # a headline may hold a comma or a colon, and the lead may open on any word news writes in lower
+    # case ("Lifeboat crews", "Heavy rain") or on "The" before a name ("The City Council")
+    for head, lead in [("Ferry runs aground off Brenton, lifeboats called out",
+                        "Lifeboat crews took all 40 passengers off the stranded vessel on Monday."),
+                       ("Harbour master: This is the worst storm in a decade",
+                        "The coast guard closed the port on Tuesday after waves damaged the pier."),
+                       ("Council adviser says all new building is on hold",
+                        "The City Council has banned construction near the river while the flood is studied."),
+                       ("Mayor Ana Lint warned the flood threatened the valley's farms",
+                        "Heavy rain hampered efforts to shore up the levee, with high winds keeping boats away.")]:
+        assert texts(f"{head} {lead} It was the third storm this winter.") == [
+            head, lead, "It was the third storm this winter."], (head, lead)
+    # such a headline is the page's headline: no sentence of the report
+    text = "Ferry runs aground off Brenton, lifeboats called out Lifeboat crews took all 40 passengers off."
+    assert text[:headline_end(text)] == "Ferry runs aground off Brenton, lifeboats called out"
+    # a capitalised word after a name's word or a function word, a time's colon or a number go on
+    for whole in ("Towns along the Baltic and North Seas may not be ready for the storms forecast this winter.",
+                  "The cast of the drama This is Home will return for a final season next year, it said.",
+                  "12 March 2024 Last updated at 09:41 GMT Help A ferry carrying 40 passengers has run aground.",
+                  "The stadium holds 2050 Fans of both clubs say it is far too small for a final."):
+        assert texts(whole)[0].startswith(whole[:40]), whole
 
 
 def test_a_tokenized_text_of_headlines_and_tables_keeps_a_line_a_sentence() -> None:

@@ -196,11 +196,18 @@ def _glued(text: str, start: int, end: int) -> int | None:
 # earthquake rescue operation declared over A 23-year-old man has been pulled alive ...", "Second
 # pupil tested for swine flu A second child is being treated ...": a lower-case word or a number,
 # then a sentence's usual opener and a lower-case word
-_HEADLINE_GLUE = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:The|A|An|He|She|It|They|We|This|These|Those|Most|Many|Two|Three|"
+_HEADLINE_GLUE = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:(?:The|A|An|He|She|It|They|We|This|These|Those|Most|Many|Two|Three|"
                             r"Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|Police|Officials|More|"
                             r"Some|Almost|Nearly|About|There)"
-                            r"\s+[a-z0-9$])")
-_HEADLINE_MARKS = re.compile(r"[,;:\"“”.!?(]")
+                            r"\s+[a-z0-9$]|The\s+[A-Z]|(?P<word>[A-Z][a-z]+)\s+[a-z]))")
+# words a headline does not end with, before the capital of a word that news writes in lower case
+_FUNCTION_WORDS = _NAMES_NEXT | frozenset("""is are was were be been being has have had do does did will would can could
+should may might must a an the this these those his her its their our my your not no into onto over under after
+before about""".split())
+# marks a headline may hold ("Rig sinks in Gulf, oil spill risk looms", "Napolitano: This is a spill of
+# national significance"): a sentence's own end, a bracket, a semicolon or a clock's time ("Last updated
+# at 09:41 GMT", a page's stamp that its lead keeps) is none of a headline's
+_HEADLINE_MARKS = re.compile(r"[;.!?(]|\d:\d")
 
 
 def _glued_headline(text: str, start: int, end: int) -> int | None:
@@ -213,6 +220,11 @@ def _glued_headline(text: str, start: int, end: int) -> int | None:
         words = head.split()
         if not 4 <= len(words) <= 16 or _HEADLINE_MARKS.search(head):
             continue
+        if m.group("word") and not (words[-1].isalpha() and words[-1].islower() and words[-1] not in _FUNCTION_WORDS
+                                    and _common_word(m.group("word"))):
+            continue  # "... spill risk looms Fire boat crews battle": a word news writes in lower case opens
+            #           the sentence after a headline's last word; a name does not ("... led by Jindal
+            #           aides"), nor a title's word after a function word ("the drama This is Home will")
         if sum(w[:1].isupper() for w in words[1:]) >= 0.6 * (len(words) - 1):
             return None  # a headline in title case ("Hillary Just Vowed To Never Utter These 2 Words ..."):
             #              its capitals tell no sentence's start
@@ -221,6 +233,13 @@ def _glued_headline(text: str, start: int, end: int) -> int | None:
         if _sentence_after(words, text[m.end():end]):
             return m.end()
     return None
+
+
+def _common_word(word: str) -> bool:
+    """Whether news text writes ``word`` in lower case mid-sentence (its capital opens a sentence)."""
+    from .entities import lowercase_word  # (the tagger's lexicon is read only when a text needs it)
+
+    return lowercase_word(word)
 
 
 def _sentence_after(words: list[str], rest: str) -> bool:
@@ -686,7 +705,9 @@ def headline_end(text: str, title: str | None = None) -> int:
     they repeat the article's ``title`` (exports of scraped pages and some corpora write the headline
     and its deck into the text; a site's name after the title is allowed), or, whatever the title, a
     first line in title case that stands alone before a blank line ("Clinton Wins Delaware's
-    Democratic Primary"). A headline is no sentence of the report: no summary, timeline or lead."""
+    Democratic Primary"), or a headline run into the first sentence without a mark (``_glued_headline``:
+    "Oil spill reaches the coast Thick oil washed ashore ..."). A headline is no sentence of the report:
+    no summary, timeline or lead."""
     want = _norm_words(title) if title else []
     words: list[str] = []
     pos = lines = 0
@@ -718,10 +739,12 @@ def headline_end(text: str, title: str | None = None) -> int:
         return site
     first = text.lstrip("\n")
     nl = first.find("\n")
+    start = len(text) - len(first)
     if 0 < nl <= _HEAD_CHARS and first[nl:nl + 2].replace(" ", "").startswith("\n\n") and _title_case(first[:nl]) \
             and not _WIRE_TAG.search(first, 0, nl):
-        return len(text) - len(first) + nl
-    return 0
+        return start + nl
+    cut = _glued_headline(text, start, start + (nl if nl >= 0 else len(first)))
+    return start + len(text[start:cut].rstrip()) if cut is not None else 0
 
 
 def report_sentences(article: Article, sentences: Sequence[Sentence] | None = None) -> list[Sentence]:
