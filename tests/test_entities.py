@@ -622,6 +622,16 @@ def test_marks_at_the_edges_of_a_name_are_no_part_of_it() -> None:
     assert _without_edge_marks(["“", "Kestrel", "Bank", "”"], 0, 4) == (1, 3)
 
 
+def test_a_bracket_that_pairs_one_inside_a_name_stays_in_it() -> None:
+    from storyline.analyze.entities import _without_edge_marks
+    # a club told from its namesake by its town's letter, a nickname in brackets before a surname
+    assert _without_edge_marks(["Vranje", "(", "K", ")"], 0, 4) == (0, 4)
+    assert _without_edge_marks(["(", "Dave", ")", "Pellow"], 0, 4) == (0, 4)
+    # a name that is all the brackets hold loses them
+    assert _without_edge_marks(["(", "Trellis", ")"], 0, 3) == (1, 2)
+    assert _without_edge_marks(["Trellis", ")"], 0, 2) == (0, 1)
+
+
 def test_a_city_is_no_short_form_of_an_institute_and_a_time_zone_no_organisation() -> None:
     texts = [f"Officials in Washington said on day {d} that talks would go on. Washington urged calm." for d in range(4)]
     texts.append("Robert Satloff of the Washington Institute said at 2 p.m. ET that Washington should wait.")
@@ -1411,6 +1421,20 @@ def test_a_peoples_word_before_a_title_is_no_part_of_the_name_before_it() -> Non
     assert [m.label for m in got] == ["PERSON", "MISC"]
 
 
+def test_a_city_read_as_a_place_stays_one_on_a_page_of_its_team() -> None:
+    from storyline.analyze.entities import _consistent_labels
+
+    # "Tacoma won ... Tacoma lead ... played in Tacoma": the team twice, the city once
+    ms = [Mention(start=0, end=6, text="Tacoma", label="ORG"), Mention(start=20, end=26, text="Tacoma", label="ORG"),
+          Mention(start=40, end=46, text="Tacoma", label="LOC"), Mention(start=60, end=68, text="Brennick", label="ORG"),
+          Mention(start=70, end=78, text="Brennick", label="ORG"), Mention(start=80, end=88, text="Brennick", label="LOC")]
+    assert [m.label for m in _consistent_labels(ms)] == ["ORG", "ORG", "LOC", "ORG", "ORG", "ORG"]
+    # an organisation's reading of a place still gives way to the page's places
+    ms = [Mention(start=0, end=6, text="Tacoma", label="LOC"), Mention(start=20, end=26, text="Tacoma", label="LOC"),
+          Mention(start=40, end=46, text="Tacoma", label="ORG")]
+    assert [m.label for m in _consistent_labels(ms)] == ["LOC", "LOC", "LOC"]
+
+
 def test_a_surname_with_a_title_is_the_namesake_of_that_office() -> None:
     import storyline
 
@@ -1530,3 +1554,93 @@ def test_a_name_run_across_a_tokenized_bracket_is_no_alias() -> None:
     ents, _ = consolidate_entities(arts, ms)
     shown = {e.name: e.aliases for e in ents}
     assert shown == {"Tomas Welland": (), "Orsk Lower Dam": ()}, shown
+
+
+def test_a_nationality_before_an_acronym_is_no_part_of_its_name() -> None:
+    from storyline.analyze.entities import _join_nationality
+
+    toks = ["the", "Dravian", "U.N.", "mission", "and", "the", "Dravian", "Interior", "Ministry", "of", "a",
+            "Dravian", "KPV", "group"]
+    spans = [(1, 2, "MISC"), (2, 3, "ORG"), (6, 7, "MISC"), (7, 9, "ORG"), (11, 12, "MISC"), (12, 13, "ORG")]
+    assert _join_nationality(toks, spans) == [(1, 2, "MISC"), (2, 3, "ORG"), (6, 9, "ORG"), (11, 12, "MISC"),
+                                              (12, 13, "ORG")]
+
+
+def test_a_title_the_tagger_took_into_a_persons_name_is_dropped() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    toks = ["Cardinal", "Tomas", "Vell", "and", "Mother", "Agnes", "met", "KING", "ORVAN", "."]
+    assert repair_spans(toks, [(0, 3, "PER"), (4, 6, "PER"), (7, 9, "PER")]) == [(1, 3, "PER"), (4, 6, "PER"),
+                                                                                 (8, 9, "PER")]
+
+
+def test_a_month_that_opens_a_name_is_the_dates() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    toks = ["the", "July", "KVX", "meeting", ",", "from", "May", "Harbour", "Stores", "and", "the", "March", "of",
+            "Pennies", "drive", "with", "June", "Tarrow"]
+    spans = [(1, 3, "ORG"), (6, 9, "ORG"), (11, 14, "ORG"), (16, 18, "PER")]
+    assert repair_spans(toks, spans) == [(2, 3, "ORG"), (6, 9, "ORG"), (11, 14, "ORG"), (16, 18, "PER")]
+
+
+def test_a_month_of_a_persons_name_is_no_person_alone() -> None:
+    from storyline.analyze.entities import _propagate_person_names
+    from storyline.analyze.ner_features import tokenize
+
+    text = "June Tarrow spoke . Prices rose in June , Tarrow said ."
+    spans = [tokenize(text)]
+    got = _propagate_person_names(text, spans, [Mention(start=0, end=11, text="June Tarrow", label="PERSON")], "")
+    assert [m.text for m in got] == ["June Tarrow", "Tarrow"]
+
+
+def test_a_name_made_an_adjective_by_a_participle_is_apart_from_the_name_it_qualifies() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    toks = ["Among", "them", "is", "Tarvik-based", "Holm", "Bank", "Corp.", "and", "the", "Dravia-led", "talks"]
+    assert repair_spans(toks, [(3, 7, "ORG"), (9, 10, "MISC")]) == [(3, 4, "MISC"), (4, 7, "ORG"), (9, 10, "MISC")]
+
+
+def test_each_side_of_a_results_line_is_one_name_of_one_type() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    # the tagger found one team and read the other, a town's name, as a place or not at all
+    assert repair_spans(["Harrowgate", "31", "North", "Vell", "28"], [(0, 1, "ORG"), (3, 4, "LOC")]) == [
+        (0, 1, "ORG"), (2, 4, "ORG")]
+    assert repair_spans(["Dravia", "2", "Kestonia", "0"], [(0, 1, "LOC")]) == [(0, 1, "LOC"), (2, 3, "LOC")]
+    # a line of any other shape is left alone
+    assert repair_spans(["Harrowgate", "beat", "Vell", "31", "28"], [(0, 1, "ORG")]) == [(0, 1, "ORG")]
+
+
+def test_a_clubs_town_letters_in_brackets_are_part_of_its_name() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    toks = ["Vorek", "(", "T", ")", "beat", "Sloga", "(", "KV", ")", "and", "the", "Civic", "Union", "(", "CU", ")"]
+    spans = [(0, 1, "ORG"), (5, 6, "ORG"), (7, 8, "ORG"), (11, 13, "ORG"), (14, 15, "ORG")]
+    assert repair_spans(toks, spans) == [(0, 4, "ORG"), (5, 9, "ORG"), (11, 13, "ORG"), (14, 15, "ORG")]
+
+
+def test_a_name_after_a_noun_of_an_organisations_kind_is_that_organisation() -> None:
+    from storyline.analyze.entities import _kind_named_orgs
+
+    text = "The chain Pelko grew. Pelko said so. Anna Varg met the firm Varg. The club Tomas Reyd won. Broker Ulm spoke."
+    def at(name: str, label: str, start: int = 0) -> Mention:
+        a = text.index(name, start)
+        return Mention(start=a, end=a + len(name), text=name, label=label)
+    ms = [at("Pelko", "PERSON"), at("Pelko", "PERSON", 15), at("Anna Varg", "PERSON"), at("Varg", "PERSON", 40),
+          at("Tomas Reyd", "PERSON"), at("Ulm", "PERSON")]
+    # Pelko is the chain everywhere; Varg, a person's family name on the page, and a name that opens on a
+    # given name stay people; a broker is a person
+    assert [m.label for m in _kind_named_orgs(text, ms)] == ["ORG", "ORG", "PERSON", "PERSON", "PERSON", "PERSON"]
+
+
+def test_a_wire_dateline_names_places() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    assert repair_spans(["VELLMOOR", ",", "Dravia", "1996-08-29"], [(0, 1, "ORG")]) == [(0, 1, "LOC"), (2, 3, "LOC")]
+    assert repair_spans(["PORT", "ANSEL", "1996-08-30"], [(1, 2, "PER")]) == [(0, 2, "LOC")]
+    # not a line of another shape, nor a body's name the tagger knows in capitals
+    assert repair_spans(["VELLMOOR", "WINS", "ON", "1996-08-29", "."], [(0, 1, "ORG")]) == [(0, 1, "ORG")]
+    assert repair_spans(["UNITED", "NATIONS", "1996-08-29"], [(0, 2, "ORG")]) == [(0, 2, "ORG")]
+    # a city the train split's tables know as a team is still the dateline's place
+    assert repair_spans(["OAKLAND", ",", "California", "2003-05-11"], [(0, 1, "ORG"), (2, 3, "LOC")]) == [
+        (0, 1, "LOC"), (2, 3, "LOC")]

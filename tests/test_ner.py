@@ -231,3 +231,19 @@ def test_an_apposition_ends_with_its_sentence() -> None:
             "To be sure, sales of the harbor software rose 46 percent last year.\n")
     roles = {m.text: m.role for m in recognize_entities(text) if m.label == "PERSON"}
     assert roles.get("Ann Lint") == "president of Dorne Data Inc", roles
+
+
+def test_tokenize_abbreviations_as_the_tagger_was_trained_on_them() -> None:
+    def toks(text: str) -> list[str]:
+        return [text[a:b] for a, b in tokenize(text)]
+
+    # an abbreviation made an adjective, a town's state, a dateline in capitals
+    assert "U.S.-led" in toks("A U.S.-led force landed.")
+    assert toks("SAN MARCO , Calif. 1996-08-23")[3] == "Calif."
+    assert "Wash.-based" in toks("The Redmond, Wash.-based firm grew.")
+    assert toks("ST. ANSELM 1996-08-30")[0] == "ST."
+    # not a word that is only written like a state: "Ill." that closes a sentence after no town
+    assert toks("He was Ill. Then he left.")[2:4] == ["Ill", "."]
+    # a first initial after a lower-case word ("c Varma b S. Tolley", "governor C. Ranjan")
+    got = toks("R. Hollis c Varma b S. Tolley 8 ; the governor C. Ranjan said ; vitamin C. The end")
+    assert "S." in got and "C." in got and got[-3:] == [".", "The", "end"]

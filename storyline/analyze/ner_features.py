@@ -39,17 +39,22 @@ __all__ = [
 # what a tokenized corpus (Penn Treebank style: TDT, DUC, Timeline17) writes for each bracket
 PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 
+# the US states' short forms as news writes them after a town ("Wayne, Neb.")
+_STATE_ABBREVIATIONS = ("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
+                        "Mont Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo").split()
+
 # A news-English tokenizer close to the CoNLL-2003 (Reuters) tokenisation: possessive 's and
 # n't split off, abbreviations with inner dots ("U.S.", "U.N.") kept whole, hyphenated words
 # ("Kim Jong-un", "China-DPRK") kept whole, numbers with separators kept whole.
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"          # U.S. U.N. a.m.
+    r"(?:[A-Za-z]\.){2,}(?:-[A-Za-z]+)*(?![A-Za-z])"  # U.S. U.N. a.m. U.S.-led
     r"|" + "|".join(map(re.escape, PTB_BRACKETS)) +  # a tokenized text's brackets
     r"|[A-Z]-(?:[A-Z]\.){2,}"                   # a party and its state: D-N.J. R-N.Y.
     r"|(?<![\w$])[A-Z]{1,3}\$"                   # a currency: C$ A$ US$ HK$
     r"|[NSEW]\.(?=[ \t]+(?:Korea|KOREA|Africa|AFRICA|Ireland|IRELAND|Yemen|Timor|Carolina|Dakota))"  # S. Korea
     r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|Capt|Maj|Rev|Jan|Feb|Aug|Sept|Sep|Oct"
-    r"|Nov|Dec|No|Co|Corp|Inc|Ltd|Bros|vs|Mt|Ft)\.(?=\s)"
+    r"|Nov|Dec|No|Co|Corp|Inc|Ltd|Bros|vs|Mt|Ft|ST|MT|FT)\.(?=\s)"
+    r"|(?<=, )(?:" + "|".join(_STATE_ABBREVIATIONS) + r")\.(?:-[A-Za-z]+)*(?=[\s,;:)])"  # a town's state: "Harlow, Calif.", "Tenby, Wash.-based"
     r"|\d+(?:[.,:/]\d+)*(?:(?:st|nd|rd|th|s)(?![A-Za-z]))?(?:[-–]\w+)*"  # 1,000 3.5 10:30 1996-08-22 36-year 81st 1990s
     r"|(?:\w+(?:[-–&]\w+)*?)(?=n['’]t\b)"     # do|n't
     r"|n['’]t\b"
@@ -67,7 +72,7 @@ _TOKEN = re.compile(
 _QA_WORDS = ("(?:What|Why|How|When|Where|Who|Which|Do|Does|Did|Is|Are|Was|Were|Can|Could|Would|Will|Have|Has|"
              "I|We|You|He|She|It|They|Yes|No|Not|Nothing|Well|The|That|This|There|Oh|So|And|But|In|If)")
 _INITIAL = re.compile(r"(?:\b[A-Z][a-z]+[ \t]+([A-Z])\.(?=[ \t]+[A-Z])"
-                      r"|(?<![^\n(,;:])[ \t]*([A-Z])\.(?=[ \t]+(?!" + _QA_WORDS + r"\b)[A-Z][a-z]))")
+                      r"|(?:(?<![^\n(,;:/-])|\b[a-z]+)[ \t]*([A-Z])\.(?=[ \t]+(?!" + _QA_WORDS + r"\b)[A-Z][a-z]))")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
