@@ -26,8 +26,8 @@ from ..errors import ConfigError
 from ..records import Mention
 from .ner_roles import KIN_SEX, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, first_name_sex
 from .timex import MONTHS, WEEKDAYS
-from .ner_features import (PTB_BRACKETS, DocStats, Resources, bio_spans, doc_label_features, doc_stats,
-                           sentence_features, tokenize)
+from .ner_features import (PTB_BRACKETS, STATE_ABBREVIATIONS, DocStats, Resources, bio_spans, doc_label_features,
+                           doc_stats, sentence_features, tokenize)
 
 __all__ = ["MODEL_DIR", "MODES", "load_resources", "product_context", "recognize_entities", "repair_spans",
            "split_joined_names", "tag_tokens"]
@@ -464,9 +464,11 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
     read as a word ("Moon Jae In,") is taken in when punctuation closes it."""
+    split = list(spans)
+    for before in (_split_after_participle, _join_at_initial, _split_titles, _split_coordinated):
+        split = before(tokens, split)
     out = []
-    for s, e, typ in _split_coordinated(tokens, _split_titles(tokens, _join_at_initial(tokens, _split_after_participle(
-            tokens, spans)))):
+    for s, e, typ in split:
         while e - s > 1 and tokens[s].lower() in _LEADING:
             s += 1
         if e - s > 1 and tokens[e - 1] in _WEEKDAYS and tokens[e - 2].lower() not in _DAY_NAMERS:
@@ -519,8 +521,10 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
         if typ == "PER" and any(ch.isdigit() for t in tokens[s:e] for ch in t):
             typ = "MISC"  # no person's name has a digit: "Swissair MD-11", "Boeing 767" are machines
         out.append((s, e, typ))
-    return _dateline(tokens, _result_line(tokens, _place_by_context(tokens, _join_place_of(tokens, _join_nationality(
-        tokens, _join_and_of(tokens, _with_town_letter(tokens, out)))))))
+    for after in (_with_town_letter, _join_and_of, _join_nationality, _join_place_of, _place_by_context, _result_line,
+                  _dateline):
+        out = after(tokens, out)
+    return out
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -736,10 +740,8 @@ _PLACE_NOUNS = frozenset(["port", "town", "city", "village", "province", "region
 
 
 # the US states as news writes them after a town ("Wayne, Neb.", "Laramie, Wyoming"), lower-cased
-_US_STATES = frozenset(
-    "ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. kans. ky. la. md. mass. mich. minn. miss. "
-    "mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn. vt. va. wash. w.va. "
-    "wis. wyo. alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
+_US_STATES = frozenset(a.lower() + "." for a in STATE_ABBREVIATIONS) | frozenset(
+    "n.h. n.j. n.m. n.y. n.c. n.d. r.i. s.c. s.d. w.va. alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii "
     "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
     "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
     "vermont virginia wisconsin wyoming".split())
@@ -1089,8 +1091,7 @@ def _inner_pair(toks: Sequence[str], s: int, e: int, k: int) -> bool:
     """Whether the bracket toks[k], at an edge of the span toks[s:e], pairs a bracket within it that
     a word of the name precedes or follows ("Vorek ( T )", "( Dave ) Pellow"; not "( Reuters )")."""
     if toks[k] in _CLOSING:
-        opening = [j for j in range(s + 1, k) if toks[j] == _CLOSING[toks[k]]]
-        return bool(opening) and opening[-1] > s
+        return any(toks[j] == _CLOSING[toks[k]] for j in range(s + 1, k))
     closing = _OPENING.get(toks[k])
     return closing is not None and any(toks[j] == closing for j in range(k + 1, e - 1))
 

@@ -39,8 +39,8 @@ __all__ = [
 # what a tokenized corpus (Penn Treebank style: TDT, DUC, Timeline17) writes for each bracket
 PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 
-# the US states' short forms as news writes them after a town ("Wayne, Neb.")
-_STATE_ABBREVIATIONS = ("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
+# the US states' one-word short forms as news writes them after a town ("Wayne, Neb."; dotted)
+STATE_ABBREVIATIONS = ("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
                         "Mont Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo").split()
 
 # A news-English tokenizer close to the CoNLL-2003 (Reuters) tokenisation: possessive 's and
@@ -54,7 +54,7 @@ _TOKEN = re.compile(
     r"|[NSEW]\.(?=[ \t]+(?:Korea|KOREA|Africa|AFRICA|Ireland|IRELAND|Yemen|Timor|Carolina|Dakota))"  # S. Korea
     r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|Capt|Maj|Rev|Jan|Feb|Aug|Sept|Sep|Oct"
     r"|Nov|Dec|No|Co|Corp|Inc|Ltd|Bros|vs|Mt|Ft|ST|MT|FT)\.(?=\s)"
-    r"|(?<=, )(?:" + "|".join(_STATE_ABBREVIATIONS) + r")\.(?:-[A-Za-z]+)*(?=[\s,;:)])"  # a town's state: "Harlow, Calif.", "Tenby, Wash.-based"
+    r"|(?<=, )(?:" + "|".join(STATE_ABBREVIATIONS) + r")\.(?:-[A-Za-z]+)*(?=[\s,;:)])"  # a town's state: "Harlow, Calif.", "Tenby, Wash.-based"
     r"|\d+(?:[.,:/]\d+)*(?:(?:st|nd|rd|th|s)(?![A-Za-z]))?(?:[-–]\w+)*"  # 1,000 3.5 10:30 1996-08-22 36-year 81st 1990s
     r"|(?:\w+(?:[-–&]\w+)*?)(?=n['’]t\b)"     # do|n't
     r"|n['’]t\b"

@@ -812,6 +812,11 @@ def _participle_opening(toks: Sequence[_Tok], k: int) -> bool:
     return (w.low.endswith("ing") or w.low in _ASKED) and lowercase_word(w.text)
 
 
+def _phrase_comma(toks: Sequence[_Tok], k: int, limit: int) -> int | None:
+    """The comma closing a phrase that opens at ``toks[k]`` (within 24 tokens, before ``limit``), or None."""
+    return next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
+
+
 def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     """The subject at the start of the clause (after a leading adverbial and its comma)."""
     # (after a dateline: "WASHINGTON, Dec. 8 (UPI) — Clinton's aide rallied ..., saying")
@@ -825,20 +830,20 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         k += 1  # "But Mr. Guerrero, a Republican ..., said he ...": the clause's subject follows the conjunction
     elif k < limit and (toks[k].low in _STOP or toks[k].low in ("speaking", "meanwhile", "still", "instead")) \
             and toks[k].low not in _PRONOUNS:
-        c = next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
+        c = _phrase_comma(toks, k, limit)
         if c is None:
             return None
         k = c + 1
     elif k > 0 and k + 1 < limit and toks[k].low.endswith("ing") and not _is_cap(toks[k + 1]):
         # a participle's phrase after a dateline ("BUENA PARK, Calif. — Rallying supporters in the park,
         # Clinton vowed ..."), not a name ("King Harald", "Sterling Bank"): its comma, then the subject
-        c = next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
+        c = _phrase_comma(toks, k, limit)
         if c is not None and c + 1 < limit:
             k = c + 1
     elif k + 1 < limit and _participle_opening(toks, k):
         # a participle's phrase opening the sentence ("Hastily politicizing the tragedy, Trump cast the
         # blame ..., saying", "Walking to the next house, Ebeling ... and said"): the subject follows its comma
-        c = next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
+        c = _phrase_comma(toks, k, limit)
         if c is not None and c + 1 < limit and (_is_cap(toks[c + 1]) or toks[c + 1].low in _PRONOUNS):
             k = c + 1
     if k >= limit:
