@@ -1782,3 +1782,30 @@ def test_spoke_of_and_talking_about_say_what_follows() -> None:
     for text in ["The two men spoke in the hall.", "She speaks French at home.",
                  "Speaking to reporters on Tuesday, Voss left the hall."]:
         assert extract_quotes(text) == [], (text, extract_quotes(text))
+
+
+def test_a_subject_with_a_prepositional_phrase_speaks_not_the_phrases_object() -> None:
+    cases = {
+        "Police in Elmsford said the driver was unhurt.": "Police in Elmsford",
+        "A man with a dog told reporters that the path was closed.": "A man with a dog",
+        "The lawyers for the family of the victim said that they would appeal.": "The lawyers for the family of the victim",
+        "Hours later, senior officials in a briefing with those same reporters acknowledged that the plant "
+        "was still running.": "senior officials in a briefing with those same reporters",
+        # a time or a speech after the subject is the verb's, not part of who speaks
+        "Voss in recent weeks said the wall would be built.": "Voss",
+        "Voss in her speech said the wall would be built.": "Voss",
+    }
+    for text, speaker in cases.items():
+        got = [q.speaker for q in extract_quotes(text)]
+        assert got == [speaker], (text, got)
+
+
+def test_the_object_of_a_verb_of_reference_ends_at_a_second_verb_of_its_subject() -> None:
+    text = "Lane held Ortiz's hands, praised his staff and even brushed what he said was lint off Ortiz's coat."
+    got = [(q.speaker, q.text) for q in extract_quotes(text)]
+    assert ("Lane", "his staff") in got, got
+    got = [q.text for q in extract_quotes("The senator criticized the plan and left the room.")]
+    assert got == ["the plan"], got
+    # a noun phrase with a participle stays whole
+    got = [q.text for q in extract_quotes("The mayor praised the nurses and trained volunteers who stayed.")]
+    assert got == ["the nurses and trained volunteers who stayed"], got

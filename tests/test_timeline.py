@@ -572,6 +572,16 @@ def test_the_day_a_past_state_ends_dates_no_event_but_a_put_off_event_keeps_its_
     assert got["2024-09-09"].startswith("Mayor Dan Whitfield declared")
 
 
+def test_the_end_of_a_past_state_through_a_date_dates_no_event() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2024-09-10", text=(
+        "The council closed the old bridge in March and kept the ferry running through June. "
+        "The ferry will also run through Friday, the council said."))
+    got = {e.date: e.text for e in timeline([a])}
+    assert set(got) == {"2024-03", "2024-09-13"}, got  # (a state's announced end is its schedule)
+
+
 def test_relative_days_of_a_wire_item_count_from_the_day_its_dateline_names() -> None:
     from storyline.analyze.dct import dateline_day
 

@@ -537,6 +537,11 @@ def _before_time(toks: Sequence[_Tok], b: int) -> int:
     return b
 
 
+# nouns in -ly, which end a noun phrase as other nouns do ("the family of the victim said")
+_LY_NOUNS = frozenset("family daily weekly monthly quarterly assembly rally ally supply reply monopoly anomaly tally "
+                      "bully belly jelly folly".split())
+
+
 def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     """Token index range [a, b) of the noun phrase ending at toks[i-1] (subject of a cue at i)."""
     b = i
@@ -629,13 +634,52 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     if a >= b:
         return None
     # the phrase must end in a noun-like word (not an adjective/adverb we cannot tell: accept words)
-    if toks[b - 1].low.endswith("ly") and not _is_cap(toks[b - 1]):
+    if toks[b - 1].low.endswith("ly") and toks[b - 1].low not in _LY_NOUNS and not _is_cap(toks[b - 1]):
         return None
     if b - a == 1 and toks[a].low in _DETS:
         return None
     if all(t.low in _MONTHS or t.low in _DAYS or t.text[:1].isdigit() for t in toks[a:b]):
         return None
     # a capitalised first token of the sentence followed by lowercase-only words is still an NP
+    return (a, b)
+
+
+
+# prepositions that attach a phrase to the noun before them in a subject ("Police in Ohio", "A man
+# with a dog", "The lawyers for the family of the victim", "sources close to the talks")
+_NOUN_PREPOSITIONS = frozenset("in with of for at from to near on among inside outside about".split())
+# (not "by": "A review by The Courier shows" is The Courier's finding)
+
+
+_AUX_AND_TO = frozenset(["to", "have", "has", "had", "is", "are", "was", "were", "be", "been"])
+
+
+def _time_or_medium(toks: Sequence[_Tok], a: int, b: int) -> bool:
+    """Whether toks[a:b] is a time ("recent weeks", "December 1992") or where words were said ("his
+    speech"): a prepositional phrase of the verb, not of its subject."""
+    last = toks[b - 1]
+    return last.low in _TIME_HEADS or last.low in ("weeks", "months", "years", "days") or last.low in _MONTHS \
+        or last.low in _DAYS or bool(_YEAR.fullmatch(last.text)) or last.low in _SPEECH_NOUNS \
+        or last.low in ("interview", "interviews", "speech", "address", "letter", "post", "tweet", "tweets")
+
+
+def _subject_with_phrase(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:
+    """The subject noun phrase whose prepositional phrase ``np`` ends: "A man with a dog told" is
+    the man's, "Police in Ohio said" the police's, "officials in a briefing with those reporters
+    acknowledged" the officials' (the phrase with its modifiers, as a reader names the speaker); a
+    time or a speech after the subject is left out ("Trump in recent weeks said": Trump)."""
+    a, b = np
+    for _ in range(3):
+        p = a - 1 if a >= 1 and toks[a - 1].low in ("those", "these", "this", "that") else a
+        if p < 2 or toks[p - 1].low not in _NOUN_PREPOSITIONS or toks[p - 1].quoted:
+            break
+        head = _left_np(toks, p - 1)
+        if head is None or head[1] != p - 1 or b - head[0] > 16 or toks[head[1] - 1].low in _PRONOUNS \
+                or (head[0] > 0 and toks[head[0]].text.islower() and toks[head[0] - 1].low in _AUX_AND_TO):
+            break  # (a verb's phrase: "companies that have flocked to Kuala Lumpur told")
+        if _time_or_medium(toks, a, b):
+            b = p - 1
+        a = head[0]
     return (a, b)
 
 
@@ -999,8 +1043,7 @@ _NOT_NOUNS = (r"(?!(?:of|for|at|on|in|to|and|or|but|that|this|these|those|last|n
               r"have|had|will|would|can|could|should|may|might|must|wants|says|taken|given|written|seen|shown|done|"
               r"made|held|again|afterwards?|though|too|also|once|more|still|later|instead|alone|anyway|either|"
               r"emeritus|[a-z-]+ed|[a-z-]+ing|[a-z-]+self|[a-z-]+selves|"
-              r"(?!(?:family|daily|weekly|monthly|quarterly|assembly|rally|ally|supply|reply|monopoly|anomaly|tally|"
-              r"bully|belly|jelly|folly)\b)[a-z-]+ly)\b)")  # (adverbs in -ly; not "family")
+              rf"(?!(?:{'|'.join(sorted(_LY_NOUNS))})\b)[a-z-]+ly)\b)")  # (adverbs in -ly; not "family")
 _NOUNS_TO_END = re.compile(rf"{_NOT_NOUNS}[a-z][a-z-]+(?:\s+{_NOT_NOUNS}[a-z][a-z-]+){{0,2}}")
 
 
@@ -1371,6 +1414,20 @@ _MAIN_CLAUSE = re.compile(r",\s+(?:[A-Z][\w.’'-]*|the|a|an|his|her|its|their|o
                           r"may|might|must|did|does|do|[a-z]{3,}ed)\b")
 
 
+# the past forms of the cue verbs ("said", "praised", "told")
+_SAY_PAST = frozenset(w for w in CUE_VERBS if w.endswith("ed")) | frozenset("said told wrote spoke thought sought".split())
+# a second predicate of the subject: "and even brushed", ", and then walked", "and said"
+_AND_VERB = re.compile(r",?\s+and\s+(?P<adv>(?:then|even|also|later|again|finally|quickly|still|just|promptly|"
+                       r"immediately|briefly)\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _past_verb(word: str, adverb: str | None) -> bool:
+    """Whether ``word`` after "and" is a verb in the past: a verb of saying or reference ("and
+    said", "and praised"), an irregular past ("and left"), or a regular one after an adverb ("and
+    even brushed"; bare, "and trained volunteers" may be a noun phrase)."""
+    return word in _SAY_PAST or word in IRREGULAR_PAST or bool(adverb and word.endswith("ed") and len(word) > 4)
+
+
 def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
     """'X has called on ..., and China's minister urged ...': the first content ends where the
     second attribution's speaker begins after ', and' / ';'."""
@@ -1424,6 +1481,13 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                 if not any(a < m.start() < b for a, b in _quotations(text)):
                     end = min(end, _trim_content(text, f.start, m.start())[1])
                     break
+        if text[f.start] not in _QUOTE_CHARS and f.start > f.cue[0] and _cue_word(text, f) in _OBJECT_ONLY:
+            # "praised his staff and even brushed ...": the object of a verb of reference ends where
+            # a second verb of the same subject begins
+            m = next((m for m in _AND_VERB.finditer(text, f.start, end) if _past_verb(m.group("verb"), m.group("adv"))
+                      and not any(a < m.start() < b for a, b in _quotations(text))), None)
+            if m is not None:
+                end = min(end, _trim_content(text, f.start, m.start())[1])
         # '... to "meet each other halfway," and China's foreign minister urged ...': a quotation
         # closed before ", and" + a new capitalised subject ends the content there
         m = _CLOSED_COORD.search(text, f.start, end)
@@ -1819,13 +1883,14 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 and _after_possessive(toks, speaker_tok[0], ca):
             return None  # "Lin's fear that ...", "Brill's repeated claim": ``_possessor_quote`` reads it
         if speaker_tok is not None:
-            pre_end_tok = speaker_tok[0]
             if _noun_use(toks, speaker_tok, ca, verb):
                 return None
             if verb.endswith("ing") and cb < n and toks[cb].low in _AUX_VERBS and ca == speaker_tok[1]:
                 return None  # "no tsunami warning was issued": a noun, the subject of its own verb
             if _bare_common_subject(toks, speaker_tok, verb):
                 return None  # "DO Keep jokes tight": a verb and its noun, no one joking
+            speaker_tok = _subject_with_phrase(toks, speaker_tok)
+            pre_end_tok = speaker_tok[0]
     if speaker_tok is None:
         return None
     # "Comey's remarks – and Bill Clinton caused a furor": after a possessive the cue is a noun, which
@@ -2390,11 +2455,18 @@ def without_medium(words: Sequence[str]) -> list[str]:
     return list(words[:k]) if k < len(words) and words[k - 1][:1].isupper() else list(words)
 
 
+# an owner opening a phrase, words after it ("The Courier's Nina Vale", not "McDonald's", nor "A
+# spokesman for Canada's Transportation Safety Board")
+_OWNER = re.compile(r"^(?:(?:The|the)\s+)?(?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*[’']s\s+(?=\S)")
+
+
 def _name_tail(speaker: str) -> str:
     """The proper-name tail of a speaker phrase: 'fire chief Tomas Reyes' -> 'Tomas Reyes'; none
     when the name is a preposition's object ('A bodyguard to Michael Jackson' is not Jackson)."""
     parts = speaker.split(",")
-    words = without_medium(parts[0].replace("’s", "").replace("'s", "").split())
+    owner = _OWNER.search(parts[0])
+    # (after an owner: "The Courier's Nina Vale in Marlow" is Nina Vale)
+    words = without_medium(parts[0][owner.end() if owner else 0:].replace("’s", "").replace("'s", "").split())
     tail = _tail_words(words)
     if governed(words, len(tail)):
         # a name before a post-modifier ("Representative Barney Frank of Massachusetts", "Dr. Jonathan

@@ -396,7 +396,7 @@ def _far_ahead(value: str, published: date) -> bool:
 # the end of a state told in the past ("declared an emergency and asked residents to boil their water
 # until Wednesday"): no event of that day; a state's announced end ("schools will stay closed until
 # Friday") and a put-off event ("the hearing was postponed until Monday") are the schedule of that day
-_UNTIL_DAY = re.compile(r"\b(?:until|till|'til)\s+(?:at\s+least\s+)?(?:on\s+)?$", re.IGNORECASE)
+_UNTIL_DAY = re.compile(r"\b(?:until|till|'til|through|thru)\s+(?:at\s+least\s+)?(?:on\s+)?$", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:will|shall|won't|would|going\s+to|(?:expected|set|scheduled|due)\s+to|postpon|delay|"
                         r"adjourn|defer|put\s+off|push(?:ed)?\s+back|reschedul)|'ll\b", re.IGNORECASE)
 _SINCE_RECORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|worst|best|most|least|only|"
