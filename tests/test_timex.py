@@ -937,3 +937,55 @@ def test_a_participle_after_its_article_is_an_adjective_not_a_past() -> None:
                         ("The premier sees few changes after an expected federal election in January.", "2032-01")):
         assert [t.value for t in tag_timexes(text, october)] == [value], text
     assert [t.value for t in tag_timexes("The dividend was suspended in January.", october)] == ["2031-01"]
+
+
+def test_last_after_a_modal_or_to_is_the_verb_and_the_units_a_duration() -> None:
+    for text, want in (("The drought could last months, the farmers' union warned.", [("months", "PXM")]),
+                       ("The hearing is expected to last two weeks.", [("two weeks", "P2W")]),
+                       ("The siege of the port, which lasted just hours, ended at dawn.", [("hours", "PTXH")])):
+        assert [(t.text, t.value) for t in tag_timexes(text, THU) if t.type == "DURATION"] == want, text
+    # a time's "last" stays one: "the last two weeks", "compared to last year"
+    assert tags("Sales rose 4% compared to last year and fell in the last two weeks.") == [
+        ("last year", "DATE", "2018"), ("the last two weeks", "DURATION", "P2W")]
+
+
+def test_a_day_of_a_past_year_written_with_its_year_keeps_it_when_named_again() -> None:
+    text = ("The harbour has been closed since the flood of October 3, 2014. Before October 3, ferries ran "
+            "hourly; the port authority met on October 3.")
+    assert [t.value for t in tag_timexes(text, THU) if t.text.startswith("October")] == [
+        "2014-10-03", "2014-10-03", "2014-10-03"]
+    # a chronology naming the day in two years names no year for it; a day ahead is the coming one
+    alone = "On the night of 3 May, a fire broke out."
+    text = "3 May 2016: the plant opens. 3 May 2017: it closes. " + alone
+    assert [t.value for t in tag_timexes(text, THU)][-1] == tag_timexes(alone, THU)[0].value
+    text = "The mandate runs until December 31, 2019. The envoy is stepping down on December 31."
+    assert [t.value for t in tag_timexes(text, date(2018, 12, 20))] == ["2019-12-31", "2018-12-31"]
+
+
+def test_a_fiscal_quarter_is_of_its_fiscal_year_not_a_calendar_quarter_still_ahead() -> None:
+    march = date(2031, 3, 20)
+    for text, want in (("Brindle Corp. said net income rose in fiscal 2031's second quarter.",
+                        [("fiscal 2031's second quarter", "2031-Q2")]),
+                       ("Sales in 2030's fourth quarter fell.", [("2030's fourth quarter", "2030-Q4")]),
+                       ("Brindle's fiscal third-quarter profit rose 18%.", [("fiscal third-quarter", "2031-Q3")]),
+                       ("Profit in the second quarter ended Feb. 28 rose.",
+                        [("the second quarter", "2031-Q2"), ("Feb. 28", "2031-02-28")])):
+        assert [(t.text, t.value) for t in tag_timexes(text, march)] == want, text
+    # a calendar quarter not yet begun is last year's
+    assert [t.value for t in tag_timexes("Sales in the third quarter fell.", march)] == ["2030-Q3"]
+
+
+def test_a_half_or_quarter_of_the_year_is_one_expression() -> None:
+    assert tags("Growth slowed in the second half of the year.") == [("the second half of the year", "DATE", "2019-H2")]
+    assert tags("Costs fell in the first quarter of the fiscal year.") == [
+        ("the first quarter of the fiscal year", "DATE", "2019-Q1")]
+
+
+def test_an_amount_of_each_unit_is_one_set() -> None:
+    assert tags("The clinic is open seven days a week and the nurses work 12 hours a day.") == [
+        ("seven days a week", "SET", "P1W"), ("12 hours a day", "SET", "P1D")]
+    # not a compound duration ("for 20 years, five days a week"), not before "ago"
+    assert tags("He has trained for 20 years, five days a week.") == [
+        ("20 years", "DURATION", "P20Y"), ("five days a week", "SET", "P1W")]
+    assert tags("It grew 5% a year for two years a decade ago.") == [
+        ("two years", "DURATION", "P2Y"), ("a decade ago", "DATE", "2009")]

@@ -577,6 +577,10 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     (a date up to 90 days ahead still counts: "extended to Nov. 20"; a month alone up to 45 days:
     "assumed total control in February" in a December report is last February), the coming one in
     future context, else the nearest."""
+    if day is not None and (written := _year_written_before(ctx.text, ctx.start, month, day)) is not None \
+            and (ctx.dct is None or int(written) < ctx.dct.year) and ctx.tense() <= 0:
+        # "since September 11, 2001 ... before September 11": a day of a past year, written with it before
+        return written
     if ctx.dct is None:
         return "XXXX"
     d = ctx.dct
@@ -602,6 +606,24 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
         if best is None or abs(diff) < best[0]:
             best = (abs(diff), y)
     return f"{(best[1] if best else d.year):04d}"
+
+
+_DATE_WITH_YEAR = re.compile(rf"(?P<m>{MONTH_NAMES})\s+(?P<d>{_DAYN}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+                             rf"|(?P<d2>{_DAYN})\s+(?:of\s+)?(?P<m2>{MONTH_NAMES}),?\s+(?P<y2>(?:19|20)\d\d)(?!\d)")
+
+
+@lru_cache(maxsize=8)
+def _dates_with_year(text: str) -> tuple[tuple[int, int, int, str], ...]:
+    """(where, month, day, year) of each date of ``text`` written with its year."""
+    return tuple((m.start(), _month_num(m["m"] or m["m2"]), int(re.sub(r"\D", "", m["d"] or m["d2"])), m["y"] or m["y2"])
+                 for m in _DATE_WITH_YEAR.finditer(text))
+
+
+def _year_written_before(text: str, start: int, month: int, day: int) -> str | None:
+    """The year of the dates before ``start`` with this month and day written with their year, when they
+    agree on one (a chronology's "25 June 2009 ... 25 June 2010" names no year for "25 June")."""
+    years = {y for at, mo, d, y in _dates_with_year(text) if at < start and (mo, d) == (month, day)}
+    return years.pop() if len(years) == 1 else None
 
 
 _UNTIL = re.compile(r"\b(?:until|till|through|by|ahead\s+of|starting|beginning|into)\s+(?:on\s+)?(?:[A-Z][a-z]+\s+or\s+)?$",
@@ -959,9 +981,10 @@ def _h_month_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
 
 
 @rule("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<rel>last|this|next|current|latest|previous|past|same|"
-                 rf"year-earlier|year-ago)\s+|(?:(?P<ry>last|this|next)\s+year's\s+)|(?P<yp>{_YEAR})\s+)?"
+                 rf"year-earlier|year-ago)\s+|(?:(?P<ry>last|this|next)\s+year's\s+)|(?:fiscal[\s-]+)?(?P<yp>{_YEAR})(?:['’]s)?\s+)?"
                  rf"(?:fiscal[\s-]+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<u>quarter|half)"
-                 rf"(?:\s+of\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{_YEAR}|this\s+year|last\s+year|next\s+year))?"
+                 rf"(?:\s+of\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{_YEAR}|this\s+year|last\s+year|next\s+year"
+                 r"|the\s+(?:current\s+|fiscal\s+)?year(?![\w-])))?"
                  # "Q1", "Q4 2012", "2Q 2013", "H1", "Q3'12" (not "H1N1", "H2O")
                  rf"|(?P<ab>(?-i:Q[1-4]|[1-4]Q|H[12]|[12]H))(?![\w-])(?:\s*['’](?P<ay>\d\d)|[\s/-]?(?P<yq>{_YEAR}))?)")
 def _h_quarter(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
@@ -995,8 +1018,11 @@ def _h_quarter(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
             y = str(ctx.dct.year - 1)
         else:
             cy, cq = _quarter(ctx.dct)
-            if half:
-                y = str(cy)
+            ended = _quarter_end(ctx)
+            if ended is not None:
+                y = ended[0]  # "the fourth quarter ended Jan. 31" (a fiscal year's): the year it ended in
+            elif half or "fiscal" in m.group(0).lower():
+                y = str(cy)  # "its fiscal third quarter" in March: this year's, its fiscal year not the calendar's
             else:
                 y = str(cy if q <= cq or ctx.tense() > 0 else cy - 1)
     return "DATE", f"{y}-{'H' if half else 'Q'}{q}", None
@@ -1064,15 +1090,20 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+$", re.IGNORECASE)
 
 
-def _quarter_ended(ctx: _Ctx) -> str | None:
-    """The quarter of "the quarter ended Sept. 30" (the quarter holding that month)."""
+def _quarter_end(ctx: _Ctx) -> tuple[str, int] | None:
+    """The year and month of the end date after a quarter ("the quarter ended Sept. 30", "ending March 31, 2013")."""
     m = re.match(rf"\s+(?:ended|ending|through)\s+(?P<m>{MONTH_NAMES})\s+(?P<d>{_DAYN})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?",
                  ctx.text[ctx.end:ctx.end + 40], re.IGNORECASE)
     if m is None or ctx.dct is None:
         return None
     mo = _month_num(m["m"])
-    y = m["y"] or _pick_year(ctx, mo, int(re.sub(r"\D", "", m["d"])))
-    return f"{y}-Q{(mo - 1) // 3 + 1}"
+    return m["y"] or _pick_year(ctx, mo, int(re.sub(r"\D", "", m["d"]))), mo
+
+
+def _quarter_ended(ctx: _Ctx) -> str | None:
+    """The quarter of "the quarter ended Sept. 30" (the quarter holding that month)."""
+    ended = _quarter_end(ctx)
+    return None if ended is None else f"{ended[0]}-Q{(ended[1] - 1) // 3 + 1}"
 
 
 @rule("fiscal", rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'\d\d|\d\d(?=\D))")
@@ -1466,12 +1497,19 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", _rel_value(anchor, k, u), mod
 
 
+# what makes "last" a verb: a modal, "to" or a negation right before it ("could last months", "to last two weeks")
+_VERB_LAST = re.compile(r"\b(?:will|would|could|can|may|might|must|should|shall|to|not|n't|cannot|won't|did|does|do)"
+                        r"\s+(?:\w+ly\s+|only\s+|still\s+)?$", re.IGNORECASE)
+
+
 @rule("span", rf"(?:(?P<the>the)\s+)?(?P<d>past|last|next|first|final|coming|previous|following|latest|"
               rf"preceding|remaining|recent|few)\s+(?:{_APPROX})?(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT})s(?![\w-])")
 def _h_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     n = _num(m["n"]) if m["n"] else None
     u = _unit_of(m["u"])
     d = m["d"].lower()
+    if d == "last" and not m["the"] and _VERB_LAST.search(ctx.text, max(0, ctx.start - 24), ctx.start):
+        return None  # "could last months", "is expected to last two weeks": the verb, then a duration
     if n is None and d == "recent" and not m["the"] and u in ("year", "decade", "century"):
         return "DATE", "PAST_REF", None
     if n is None and d in ("coming",):
@@ -1508,6 +1546,16 @@ def _h_set(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if "other" in m.group(0).lower():
         n = 2 * (n or 1)
     return "SET", _duration(n, _unit_of(m["u"])), None
+
+
+@rule("rate", rf"(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})s?\s+(?:a|an|per)\s+(?P<per>{_UNIT})(?![\w-])"
+               r"(?!\s+(?:ago|earlier|later|before|after|back|hence|from\s+now)\b)")
+def _h_rate(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"24 hours a day", "seven days a week": how much of each unit, a set of those units (one expression:
+    the amount is no duration of its own, "a day" no day)."""
+    if _num(m["n"]) is None or _unit_of(m["u"]) == _unit_of(m["per"]):
+        return None
+    return "SET", _duration(1, _unit_of(m["per"])), None
 
 
 @rule("times_per", rf"(?:a|an|per)\s+(?P<u>{_UNIT})(?![\w-])")
@@ -1560,8 +1608,8 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
 
 @rule("bare_units", r"(?P<u>years|decades|months|weeks|days|hours|minutes|centuries)(?![\w-])")
 def _h_bare_units(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
-    if not re.search(r"\b(?:for|over|in|within|take|takes|took|after|by)\s+$", ctx.text[max(0, ctx.start - 8):ctx.start],
-                     re.IGNORECASE):
+    if not re.search(r"\b(?:for|over|in|within|take|takes|took|after|by|last|lasts|lasted|lasting)\s+(?:just\s+|only\s+)?$",
+                     ctx.text[max(0, ctx.start - 16):ctx.start], re.IGNORECASE):
         return None
     return "DURATION", _duration(None, _unit_of(m["u"])), None
 
