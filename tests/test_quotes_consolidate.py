@@ -575,3 +575,27 @@ def test_a_claim_about_a_that_said_before_is_no_quote_of_its_own() -> None:
     assert not any(s.startswith("that could") for s in shown)
     assert any("forty dockers" in s for s in shown)
     assert any(s.startswith("that meeting will") for s in shown)
+
+
+def test_a_speaker_named_by_a_role_alone_joins_the_person_who_holds_it() -> None:
+    import storyline
+
+    a = Article(id="a", source="wire", published="2024-05-02", title="Border talks", text=(
+        "Swedish Prime Minister Eva Holm met President Tomas Berg of Vestria on Thursday. "
+        "Holm said the border would stay open through the summer. "
+        "President Berg said the talks had gone well. Berg thanked Holm for her patience. "
+        "Later, Berg told reporters that a trade deal was close. President Anna Vik of Ostmark was not invited."))
+    b = Article(id="b", source="courier", published="2024-05-02", title="Border stays open", text=(
+        "Sweden's prime minister said the border crossings would be staffed around the clock. "
+        "Berg and Holm met for three hours. Berg said the two countries shared one future. "
+        "The president said the first trucks would cross on Monday."))
+    groups = {g.speaker: g for g in storyline.brief([a, b]).quotes}
+    assert "Sweden's prime minister" not in groups and "The president" not in groups, list(groups)
+    assert any("staffed around the clock" in q.text for q in groups["Eva Holm"].quotes)
+    assert any("first trucks would cross" in q.text for q in groups["Tomas Berg"].quotes)
+    # two presidents named as often: "the president" is neither
+    c = Article(id="c", source="wire", published="2024-05-02", title="Summit", text=(
+        "President Tomas Berg met President Anna Vik on Friday. Berg and Vik spoke for an hour. "
+        "The president said the summit would be held every year."))
+    said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([c]).quotes}
+    assert not any("every year" in said.get(n, "") for n in ("Tomas Berg", "Anna Vik")), said

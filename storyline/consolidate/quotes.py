@@ -22,12 +22,12 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
-from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, TITLE_SEX, first_name_sex, name_sex, sex_clash
+from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, role_head, sex_clash
 from ..analyze.entities import lowercase_word
 from ..analyze.quotes import (OPENING_WORDS, PREPOSITIONS, broadcast_staff, governed, held_cue, is_turn, speech_cue,
                               staff_title, without_medium)
 from ..analyze.sentences import headline_end
-from ..records import Article, Citation, Quote, QuoteGroup
+from ..records import Article, Citation, Entity, Quote, QuoteGroup
 from .names import similar_names
 from .summary_text import personal_page
 
@@ -615,7 +615,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
                  entity_of: EntityOf | None = None, min_words: int = 3,
                  entity_names: Mapping[str, str] | None = None,
                  entity_labels: Mapping[str, str] | None = None,
-                 entity_aliases: Mapping[str, Sequence[str]] | None = None) -> list[QuoteGroup]:
+                 entity_aliases: Mapping[str, Sequence[str]] | None = None,
+                 people: Sequence[Entity] = ()) -> list[QuoteGroup]:
     """The quotes of one story grouped by speaker, most-quoted speaker first.
 
     ``quotes`` maps article id -> its quotes (extracted here when absent). ``entity_of`` optionally
@@ -627,7 +628,9 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     ``entity_labels`` (entity id -> label) "it said" continues the non-person speaker before it;
     ``entity_aliases`` (entity id -> the other names the story writes it under) let a speaker the
     entities did not map join the one entity that goes by its name ("Muammar Gaddafi", a spelling
-    of "Moammar Gadhafi")."""
+    of "Moammar Gadhafi"). ``people`` (the story's entities, with their roles and mentions) let a
+    speaker named by a role only ("Israel's prime minister", "the president") join the person who
+    holds it (``role_holder``)."""
     by_id = {a.id: a for a in articles}
     if quotes is None:
         from ..analyze.quotes import extract_quotes
@@ -756,6 +759,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         labels[sp.key] = label
     _join_nameless(speakers, labels)
     _join_short_names(speakers, labels)
+    _join_role_speakers(speakers, labels, people)
     groups = []
     for sp in speakers.values():
         label = labels[sp.key]
@@ -839,6 +843,62 @@ def _join_short_names(speakers: dict[str, _Speaker], labels: dict[str, str]) -> 
         homes = [k for k, other in speakers.items() if k != key and words[key] < words[k] and share(sp, other)]
         if len(homes) == 1:
             _move_speaker(speakers, key, homes[0])
+
+
+# a speaker named by a role alone: "Israel's prime minister", "The president", "the White House press
+# secretary" (an owner's name, then lower-case words ending on a role)
+_ROLE_ONLY = re.compile(r"(?:[Tt]he\s+)?(?:(?P<owner>(?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)\s?['’]s\s+|"
+                        r"(?P<body>(?:[A-Z][\w.&-]*\s+)+))?(?P<role>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
+
+
+def _holds(shown_role: str, role: str, owner: str) -> bool:
+    """Whether a person's ``shown_role`` ("Israeli Prime Minister") is ``role`` ("prime minister"), of
+    ``owner`` when one is named ("israel"): only a country's or a body's name may open it, no "Vice"
+    or "Former" ("Vice President" is not "the president")."""
+    low = shown_role.lower()
+    if low == role:
+        return not owner
+    if not low.endswith(" " + role):
+        return False
+    before = shown_role[:len(shown_role) - len(role)].split()
+    return all(w[:1].isupper() and w.lower() not in ROLE_MODS for w in before) and low.startswith(owner[:4])
+
+
+def role_holder(speaker: str, people: Sequence[Entity], articles: Iterable[str]) -> Entity | None:
+    """The person of the story a speaker named by a role alone is: the one person whose roles end on
+    that role ("Israel's prime minister": the one "Israeli Prime Minister"; an owner or a body named
+    must open the role: "France's president" is no "U.S. President"), or, of several, the one the
+    quotes' ``articles`` mention at least twice as often as any other ("the president" of a story
+    on Trump's talks with Macron: Trump). None when it is no role or no one holds it clearly."""
+    m = _ROLE_ONLY.fullmatch(speaker.strip())
+    if m is None or role_head(m["role"]) != m["role"].split()[-1]:
+        return None
+    role = m["role"].lower()
+    owner = (m["owner"] or m["body"] or "").strip().lower()
+    holders = [e for e in people if e.label == "PERSON" and any(_holds(r, role, owner) for r in e.roles)]
+    if len(holders) <= 1:
+        return holders[0] if holders else None
+    arts = set(articles)
+    counts = sorted(((sum(n for a, n in e.mentions.items() if a in arts), e.id) for e in holders), reverse=True)
+    first, second = counts[0], counts[1]
+    return next(e for e in holders if e.id == first[1]) if first[0] >= 2 * max(second[0], 1) else None
+
+
+def _join_role_speakers(speakers: dict[str, _Speaker], labels: dict[str, str], people: Sequence[Entity]) -> None:
+    """A speaker named by a role alone joins the person who holds it (``role_holder``): "Israel's prime
+    minister" is Benjamin Netanyahu, not a second speaker beside him."""
+    for key, sp in list(speakers.items()):
+        if sp.entity_id:
+            continue
+        holder = role_holder(labels[key], people, {e.quote.article_id for e in sp.entries})
+        if holder is None:
+            continue
+        home = next((k for k, other in speakers.items() if other.entity_id == holder.id), None)
+        if home is None:
+            home = f"e:{holder.id}"
+            speakers[home] = _Speaker(home, entity_id=holder.id)
+            labels[home] = holder.name
+        _move_speaker(speakers, key, home)
 
 
 # "With nearly all 23,000 polling stations reporting, ...": an absolute phrase, whose participle tells
