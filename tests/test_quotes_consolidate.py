@@ -599,3 +599,9 @@ def test_a_speaker_named_by_a_role_alone_joins_the_person_who_holds_it() -> None
         "The president said the summit would be held every year."))
     said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([c]).quotes}
     assert not any("every year" in said.get(n, "") for n in ("Tomas Berg", "Anna Vik")), said
+    # a body's voice is no office: "the spokesman" may be any ministry's, not the one spokesman named
+    d = Article(id="d", source="wire", published="2024-05-02", title="Port", text=(
+        "Union spokesman Piet Laar said the strike would go on. Laar said the port would stay shut. "
+        "The ministry met the owners on Friday, the spokesman said."))
+    said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([d]).quotes}
+    assert "met the owners" not in said.get("Piet Laar", ""), said

@@ -851,6 +851,12 @@ _ROLE_ONLY = re.compile(r"(?:[Tt]he\s+)?(?:(?P<owner>(?:[A-Z][\w.&-]*\s+)*[A-Z][
                         r"(?P<body>(?:[A-Z][\w.&-]*\s+)+))?(?P<role>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")
 
 
+# offices one person holds at a time in a body ("the president", "the judge"), not a body's many voices
+# ("the spokesman" of an article may be any ministry's, "the official", "the lawyer")
+_OFFICES = frozenset("""president president-elect minister premier chancellor king queen emperor empress pope speaker
+mayor governor judge sheriff ceo chairman chairwoman secretary-general director-general""".split())
+
+
 def _holds(shown_role: str, role: str, owner: str) -> bool:
     """Whether a person's ``shown_role`` ("Israeli Prime Minister") is ``role`` ("prime minister"), of
     ``owner`` when one is named ("israel"): only a country's or a body's name may open it, no "Vice"
@@ -871,7 +877,7 @@ def role_holder(speaker: str, people: Sequence[Entity], articles: Iterable[str])
     quotes' ``articles`` mention at least twice as often as any other ("the president" of a story
     on Trump's talks with Macron: Trump). None when it is no role or no one holds it clearly."""
     m = _ROLE_ONLY.fullmatch(speaker.strip())
-    if m is None or role_head(m["role"]) != m["role"].split()[-1]:
+    if m is None or role_head(m["role"]) != m["role"].split()[-1] or m["role"].split()[-1] not in _OFFICES:
         return None
     role = m["role"].lower()
     owner = (m["owner"] or m["body"] or "").strip().lower()
