@@ -1809,3 +1809,13 @@ def test_the_object_of_a_verb_of_reference_ends_at_a_second_verb_of_its_subject(
     # a noun phrase with a participle stays whole
     got = [q.text for q in extract_quotes("The mayor praised the nurses and trained volunteers who stayed.")]
     assert got == ["the nurses and trained volunteers who stayed"], got
+
+
+def test_a_parenthetical_cue_inside_another_cues_clause_starts_after_that_clauses_that() -> None:
+    text = "Inspectors confirmed that the papers, Ruiz said, were authentic."
+    ruiz = [q for q in extract_quotes(text) if q.speaker == "Ruiz"]
+    assert ruiz and not text[ruiz[0].start:ruiz[0].end].startswith("Inspectors"), ruiz
+    # a passive "being informed that" is no one else's report: the envelope keeps the opening phrase
+    text = "After being informed that he would be charged, police said, Lane went to the station."
+    (q,) = extract_quotes(text)
+    assert text[q.start:q.end].startswith("After being informed"), q

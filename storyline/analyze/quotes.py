@@ -2048,6 +2048,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         elif not inverted and toks[pre_end_tok - 1].text == "," and post_start > 0 \
                 and toks[post_start - 1].text == ",":
             # parenthetical cue: "And perhaps, he said, it could help ..." -> one envelope
+            inner = _inner_clause_start(toks, pre_end_tok)
+            if inner is not None:  # "Inspectors confirmed that the papers, Ruiz said, were ...": from "the papers"
+                pre = (toks[inner].start, pre[1])
             return _Found(pre[0], post[1], (pre, post), (toks[sa].start, toks[sb - 1].end), cue)
         else:
             pre = None
@@ -2132,6 +2135,20 @@ _EVIDENCE_NOUNS = frozenset("""poll polls survey surveys analysis analyses revie
 records document documents filing filings data result results figures numbers statistics tally count audit
 investigation probe census estimates email emails memo letter transcript research""".split())
 # (not a photo or a video: what a caption "shows" is a scene, not a finding)
+
+
+_SAY_VERBS = frozenset(_SPEECH.split())
+
+
+def _inner_clause_start(toks: Sequence[_Tok], end: int) -> int | None:
+    """Where the words before a parenthetical cue start when they are what another cue reports
+    ("Inspectors confirmed that the papers, Ruiz said, were authentic": after "that"), else None."""
+    for k in range(end - 2, 1, -1):
+        verb = k - 2 if toks[k - 1].low.endswith("ly") else k - 1  # ("reportedly confirmed that")
+        if toks[k].low == "that" and not toks[k].quoted and verb > 0 and toks[verb].low in _SAY_VERBS \
+                and toks[verb].text.islower() and toks[verb - 1].low not in _COPULAS:  # ("being informed that")
+            return k + 1
+    return None
 
 
 def _evidence_subject(toks: Sequence[_Tok], sa: int, ca: int) -> bool:
