@@ -1644,3 +1644,59 @@ def test_a_wire_dateline_names_places() -> None:
     # a city the train split's tables know as a team is still the dateline's place
     assert repair_spans(["OAKLAND", ",", "California", "2003-05-11"], [(0, 1, "ORG"), (2, 3, "LOC")]) == [
         (0, 1, "LOC"), (2, 3, "LOC")]
+
+
+def test_a_results_line_the_tagger_found_nothing_on_takes_the_pages_type() -> None:
+    from storyline.analyze.entities import _page_results
+
+    sents = [["Harrowgate", "31", "Vell", "28"], ["Tarnby", "17", "Oxmere", "23"], ["Results", "of", "Saturday", ":"]]
+    spans = [[(0, 1, "ORG"), (2, 3, "ORG")], [(2, 3, "MISC")], []]
+    assert _page_results(sents, spans) == [[(0, 1, "ORG"), (2, 3, "ORG")], [(0, 1, "ORG"), (2, 3, "ORG")], []]
+    # a page with no typed result line has no type to give
+    assert _page_results(sents[1:], spans[1:]) == spans[1:]
+
+
+def test_the_names_of_a_list_are_of_one_type() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    toks = ["Brell", ",", "Oxley", ",", "Tamm", ",", "Varr", ",", "Quist", ",", "Sorn", "and", "Ardo", "Pell", "."]
+    # a player read as a place, two run into one organisation, one left out: all players
+    spans = [(0, 1, "PER"), (2, 3, "LOC"), (4, 5, "PER"), (6, 9, "ORG"), (12, 14, "PER")]
+    assert repair_spans(toks, spans) == [(0, 1, "PER"), (2, 3, "PER"), (4, 5, "PER"), (6, 7, "PER"),
+                                         (8, 9, "PER"), (10, 11, "PER"), (12, 14, "PER")]
+    # a list the tagger typed no way in particular is left alone
+    mixed = [(0, 1, "PER"), (2, 3, "LOC"), (4, 5, "ORG"), (6, 7, "PER"), (12, 14, "LOC")]
+    assert repair_spans(toks, mixed) == mixed
+
+
+def test_a_given_name_in_brackets_is_part_of_the_persons_name() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    toks = ("he saw ( Tom ) Seaver , Ann Lee ( Annie ) Varr , Alan John ( A.J. ) Brell , Tove ( Orsk ) Ulm Sand "
+            "and Rolf Nissa ( Kestonia ) Oxmere .").split()
+    spans = [(3, 6, "PER"), (7, 9, "PER"), (10, 13, "ORG"), (14, 16, "PER"), (17, 18, "ORG"), (19, 20, "PER"),
+             (21, 22, "PER"), (23, 24, "ORG"), (25, 27, "PER"), (28, 30, "PER"), (31, 32, "LOC"), (33, 34, "ORG")]
+    # a club or a place in brackets stays apart: a player and his club, a doubles pair
+    assert repair_spans(toks, spans) == [(2, 6, "PER"), (7, 13, "PER"), (14, 20, "PER"), (21, 22, "PER"),
+                                         (23, 24, "ORG"), (25, 27, "PER"), (28, 30, "PER"), (31, 32, "LOC"),
+                                         (33, 34, "ORG")]
+
+
+def test_the_names_that_open_a_tables_rows_are_of_one_type() -> None:
+    from storyline.analyze.entities import _page_table
+
+    sents = [["Standings", ":"], ["Tarnby", "64", "2", "43", ".596", "-"], ["North", "Vell", "60", "2", "49", ".550", "5"],
+             ["Oxmere", "58", "1", "49", ".542", "6"], ["Kell", "52", "3", "50", ".510", "9"],
+             ["Ulm", "50", "1", "53", ".485", "12"], ["Dorne", "48", "4", "53", ".475", "13"],
+             ["Sorn", "46", "6", "54", ".462", "14", "1/2"], ["Brae", "43", "6", "62", ".414", "20"],
+             ["Net", "12", "11", "10"]]
+    spans = [[], [(0, 1, "ORG")], [(0, 2, "ORG")], [(0, 1, "ORG")], [(0, 1, "ORG")], [(0, 1, "ORG")], [(0, 1, "ORG")],
+             [(0, 1, "PER")], [], []]
+    # a team read as a person or left out is a team; "Net", a word written in lower case, no name
+    assert _page_table(sents, spans) == spans[:7] + [[(0, 1, "ORG")], [(0, 1, "ORG")], []]
+    # a club's name with a figure of its own keeps it ("Tarnby 1860")
+    sents[1] = ["Tarnby", "1860", "64", "2", "43", ".596", "-"]
+    assert _page_table(sents, [[], [(0, 2, "LOC")]] + spans[2:8] + [[(0, 1, "ORG")], []])[1] == [(0, 2, "ORG")]
+    # a table whose rows the tagger typed no way in particular is left alone
+    mixed = [[], [(0, 1, "ORG")], [(0, 2, "LOC")], [(0, 1, "PER")], [(0, 1, "PER")], [(0, 1, "ORG")], [], [], [], []]
+    assert _page_table(sents, mixed) == mixed

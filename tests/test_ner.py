@@ -20,6 +20,10 @@ def test_tokenize_news_english() -> None:
     text = "Persson scored in the 81st minute, a goal of the 1990s kind, 2nd to none; 5sec"
     toks = [text[a:b] for a, b in tokenize(text)]
     assert {"81st", "1990s", "2nd"} <= set(toks) and "5sec" not in toks
+    # a share written without its nought (a table's winning percentage) is one token, a sentence's stop is not
+    text = "Tarnby 46 6 54 .462 14 1/2\nHe hit .300 in the year."
+    toks = [text[a:b] for a, b in tokenize(text)]
+    assert ".462" in toks and ".300" in toks and toks[-1] == "."
     # a currency's sign with its country is one token ("C$ 0.45"), a bare dollar sign its own
     text = "The bond fell C$ 0.45 and US$20 million; fees of $5."
     toks = [text[a:b] for a, b in tokenize(text)]

@@ -485,3 +485,21 @@ def test_the_verb_cue_set_test_agrees_with_the_pattern() -> None:
                  "The Mayor Was Re-elected", "Protesters demand a vote", "A wanted man", "Crews built a levee.",
                  "SAID AND DONE", "Ferries docked at the pier.", "the report of the inquiry"):
         assert has_verb_cue(text) == bool(VERB_CUE.search(text)), text
+
+
+def test_a_result_table_keeps_its_headings_and_last_rows_apart() -> None:
+    """A results page's heading before a single result or a run of rows ("Harbor division two") and
+    the last row before a note ("Played on Friday :") end their lines, though they end in no mark:
+    a result's line is a sentence of its own, and so are the rows around it."""
+    text = ("Harbor league results :\n"
+            "Harbor division two\n"
+            "Tarnby 2 North Vell 1\n"
+            "Harbor division three\n"
+            "Oxmere 0 Sorn 3\n"
+            "Vask 1 Dorne 1\n"
+            "Played on Friday :\n"
+            "Brae 4 Lint 2\n")
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    for line in ("Harbor division two", "Tarnby 2 North Vell 1", "Harbor division three", "Oxmere 0 Sorn 3",
+                 "Vask 1 Dorne 1", "Played on Friday :"):
+        assert line in got, (line, got)

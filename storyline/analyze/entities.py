@@ -18,6 +18,7 @@ import gzip
 import json
 import re
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -521,8 +522,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
         if typ == "PER" and any(ch.isdigit() for t in tokens[s:e] for ch in t):
             typ = "MISC"  # no person's name has a digit: "Swissair MD-11", "Boeing 767" are machines
         out.append((s, e, typ))
-    for after in (_with_town_letter, _join_and_of, _join_nationality, _join_place_of, _place_by_context, _result_line,
-                  _dateline):
+    for after in (_with_town_letter, _bracketed_given_name, _list_of_names, _join_and_of, _join_nationality,
+                  _join_place_of, _place_by_context, _result_line, _dateline):
         out = after(tokens, out)
     return out
 
@@ -570,6 +571,8 @@ def _with_town_letter(tokens: Sequence[str], spans: list[tuple[int, int, str]]) 
 def _result_sides(tokens: Sequence[str]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The two sides of a result's line, "Harrowgate 31 North Vell 28" (capitalised words and a score,
     twice), as token ranges; None for any other sentence."""
+    if not tokens or not tokens[-1].isdigit():
+        return None
     nums = [i for i, t in enumerate(tokens) if t.isdigit()]
     if len(nums) != 2 or nums[1] != len(tokens) - 1 or nums[0] == 0 or nums[0] + 1 == nums[1]:
         return None
@@ -588,6 +591,153 @@ def _result_line(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> li
         return spans
     typ = "ORG" if "ORG" in types else "LOC"
     return [(a, b, typ) for a, b in sides]
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
+
+
+def _given_name_or_initials(word: str) -> bool:
+    """A given name of the first-name lists ("Tom", "Annie") or initials ("A.J.")."""
+    return _INITIALS.fullmatch(word) is not None or first_name_sex(word) != 0
+
+
+def _bracketed_given_name(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name with a given name or initials in brackets, "( Tom ) Seaver", "Ann Lee ( Annie )
+    Varr", "Alan John ( A.J. ) Brell", is one name, however the tagger cut it at the brackets; not a
+    place or a club in brackets ("Ann Lee ( Dravia ) Tom Varr": a doubles pair, a player and a club)."""
+    if "(" not in tokens:
+        return spans
+    out: list[tuple[int, int, str]] = []
+    for s, e, typ in spans:
+        k = next((j for j in (s - 1, s - 3) if j >= 0 and j + 3 < e and tokens[j] == "(" and tokens[j + 2] == ")"
+                  and tokens[j + 1][:1].isupper()), -1)
+        if k < 0 or not _given_name_or_initials(tokens[k + 1]) or not all(t[:1].isupper() for t in tokens[k + 3:e]):
+            out.append((s, e, typ))
+            continue
+        inner = out[-1] if out and out[-1][:2] == (k + 1, k + 2) else None
+        before = out[-2 if inner else -1] if len(out) > (1 if inner else 0) else None
+        if inner is not None and inner[2] == "LOC":
+            out.append((s, e, typ))
+        elif before is not None and before[2] == "PER" and before[1] == k and (typ == "PER" or s == k + 1):
+            del out[-2 if inner else -1:]
+            out.append((before[0], e, "PER"))  # "Ann Lee" + "( Annie ) Varr" or "Annie ) Varr"
+        elif s == k + 1 and typ == "PER":
+            out.append((k, e, typ))  # "( Tom ) Seaver": the bracket the name's words close
+        else:
+            out.append((s, e, typ))
+    return out
+
+
+def _page_results(sents: Sequence[Sequence[str]],
+                  spans: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """A result's line on which the tagger found no team or country ("Tarnby 31 Vells 33" among other
+    results) holds one name a side of the type the page's other result lines have (``_result_line``):
+    a page of results is one sport's, its sides all teams or all countries."""
+    sides = [_result_sides(toks) for toks in sents]
+    votes = Counter(sp[0][2] for sd, sp in zip(sides, spans)
+                    if sd is not None and [(a, b) for a, b, _ in sp] == list(sd))
+    if not votes:
+        return spans
+    typ = votes.most_common(1)[0][0]
+    return [[(a, b, typ) for a, b in sd] if sd is not None and not {t for _, _, t in sp} & {"ORG", "LOC"} else sp
+            for sd, sp in zip(sides, spans)]
+
+
+_LIST_ITEM_WORDS = 3  # words of one name in a list
+_LIST_MIN = 4         # names a list has at least
+
+
+def _list_items(tokens: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """The runs of a sentence that list names: four or more items of one to three capitalised words
+    each, joined by commas or "and" ("Brell , Oxley , Tamm and Varr"), as token ranges."""
+    n = len(tokens)
+    if tokens.count(",") + tokens.count("and") < _LIST_MIN - 1:
+        return []
+
+    def item(i: int) -> int | None:
+        j = i
+        while j < n and j - i <= _LIST_ITEM_WORDS and tokens[j][:1].isupper():
+            j += 1
+        return j if i < j <= i + _LIST_ITEM_WORDS and (j == n or not tokens[j][:1].isalnum()
+                                                        or tokens[j][:1].islower()) else None
+
+    runs: list[list[tuple[int, int]]] = []
+    i = 0
+    while i < n:
+        j = item(i)
+        if j is None:
+            i += 1
+            continue
+        run = [(i, j)]
+        while j < n - 1 and tokens[j] in (",", "and") and (k := item(j + 1)) is not None:
+            run.append((j + 1, k))
+            j = k
+        if len(run) >= _LIST_MIN:
+            runs.append(run)
+        i = j
+    return runs
+
+
+def _list_of_names(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names of a list are of one type ("Brell , Oxley , Tamm , Varr": a team's players, or a
+    list of countries): where the tagger gave most of its items one type (three or more, two of
+    every three it typed), an item it typed otherwise, ran into the next item ("Tamm , Varr") or
+    left out takes that type; not an item news text writes in lower case ("Given" opening a line), nor
+    an organisation among places ("Duke , Kentucky , Kansas and Arizona": teams named after places)."""
+    for run in _list_items(tokens):
+        lo, hi = run[0][0], run[-1][1]
+        inside = [sp for sp in spans if lo <= sp[0] and sp[1] <= hi]
+        if any(sp[0] < lo < sp[1] or sp[0] < hi < sp[1] for sp in spans):
+            continue  # a name runs across the list's edge
+        typed = Counter(t for a, b, t in inside if (a, b) in run)
+        if not typed:
+            continue
+        typ, k = typed.most_common(1)[0]
+        if k < 3 or 3 * k < 2 * sum(typed.values()):
+            continue
+        named = {(a, b): t for a, b, t in inside}
+        keep = [(a, b, named[(a, b)] if typ == "LOC" and named.get((a, b)) == "ORG" else typ) for a, b in run
+                if (a, b) in named or any(a < y and x < b for x, y, _ in inside)
+                or not (b - a == 1 and _lowercase_word(tokens[a]))]
+        spans = sorted([sp for sp in spans if not (lo <= sp[0] and sp[1] <= hi)] + keep)
+    return spans
+
+
+# a table's cell of figures: "46", ".462", "14", "1/2", "-", "+3", "1,204", "10.52"
+_FIGURE_CELL = re.compile(r"[-+]?(?:\d[\d.,/:-]*|\.\d+)|-")
+_ROW_CELLS = 3  # figures a table's row has at least
+
+
+def _row_name(tokens: Sequence[str]) -> tuple[int, int] | None:
+    """The name that opens a table's row ("Tarnby 46 6 54 .462 14 1/2", "North Vell 4 1 1 2 5 10 4"): one
+    to four capitalised words, then only figures, three or more; None for any other line."""
+    if not tokens or not _FIGURE_CELL.fullmatch(tokens[-1]):
+        return None
+    k = 0
+    while k < min(len(tokens), 5) and tokens[k][:1].isupper():
+        k += 1
+    if not 0 < k <= 4 or len(tokens) - k < _ROW_CELLS or not all(_FIGURE_CELL.fullmatch(t) for t in tokens[k:]):
+        return None
+    return 0, k
+
+
+def _page_table(sents: Sequence[Sequence[str]],
+                spans: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """The names that open a table's rows are of one type ("Tarnby 46 6 54 .462": teams in a table of
+    standings, players in one of scores): where the tagger gave two of every three rows' names one
+    type (three or more), a row's name it typed otherwise, ran on or left out takes that type; not a
+    word news text writes in lower case ("Net 12.5 11.0 10.2")."""
+    rows = [_row_name(toks) for toks in sents]
+    typed = Counter(sp[0][2] for row, sp in zip(rows, spans) if row is not None and len(sp) == 1 and sp[0][:2] == row)
+    if not typed:
+        return spans
+    typ, k = typed.most_common(1)[0]
+    if k < 3 or 3 * k < 2 * sum(row is not None for row in rows):
+        return spans
+    # (a name the tagger ran on into a figure is a club's own: "Tarnby 1860 4 1 1 2")
+    return [[(0, max(row[1], sp[0][1]) if sp and sp[0][0] == 0 else row[1], typ)]
+            if row is not None and (sp or not (row[1] == 1 and usual_case(toks[:1])[0].islower())) else sp
+            for row, sp, toks in zip(rows, spans, sents)]
 
 
 def _join_and_of(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -838,8 +988,6 @@ def split_joined_names(mentions: list[Mention]) -> list[Mention]:
     of its own ("Marks and Spencer", "Bosnia and Herzegovina") is kept whole when the parts are
     not all names of the document. Each part takes the label it has alone."""
     import dataclasses
-    from collections import Counter
-
     alone: dict[str, Counter[str]] = {}
     for m in mentions:
         if not _JOINER.search(m.text):
@@ -902,8 +1050,6 @@ def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozens
     read as a place stays one where the page mostly writes it for a team (``_metonymic_place``); a name right after
     "Mrs." or "Mr" in ``text`` is a person's whatever the rest of the page makes it ("Mrs. Clinton" on a
     page of the Clinton Foundation)."""
-    from collections import Counter
-
     sure = {m.text for m in mentions if m.start not in unsure}
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
@@ -1152,8 +1298,10 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions: list[Mention] = []
     titled: set[str] = set()
     unsure: set[int] = set()  # the starts of names before an office's title ("Obama" of "Obama Treasury Secretary ...")
-    for sp, toks, tg in zip(sent_spans, sents, tags):
-        for s, e, typ in repair_spans(toks, bio_spans(tg)):
+    repaired = _page_table(sents, _page_results(sents, [repair_spans(toks, bio_spans(tg))
+                                                         for toks, tg in zip(sents, tags)]))
+    for sp, toks, found in zip(sent_spans, sents, repaired):
+        for s, e, typ in found:
             s, e = _without_edge_marks(toks, s, e)
             if s >= e:
                 continue

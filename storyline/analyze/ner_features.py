@@ -55,6 +55,7 @@ _TOKEN = re.compile(
     r"|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Prof|Capt|Maj|Rev|Jan|Feb|Aug|Sept|Sep|Oct"
     r"|Nov|Dec|No|Co|Corp|Inc|Ltd|Bros|vs|Mt|Ft|ST|MT|FT)\.(?=\s)"
     r"|(?<=, )(?:" + "|".join(STATE_ABBREVIATIONS) + r")\.(?:-[A-Za-z]+)*(?=[\s,;:)])"  # a town's state: "Harlow, Calif.", "Tenby, Wash.-based"
+    r"|(?<!\S)\.\d+(?![\w.])"                  # a share without its nought: a table's winning percentage ".596"
     r"|\d+(?:[.,:/]\d+)*(?:(?:st|nd|rd|th|s)(?![A-Za-z]))?(?:[-–]\w+)*"  # 1,000 3.5 10:30 1996-08-22 36-year 81st 1990s
     r"|(?:\w+(?:[-–&]\w+)*?)(?=n['’]t\b)"     # do|n't
     r"|n['’]t\b"

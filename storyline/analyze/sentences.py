@@ -380,10 +380,32 @@ def _line_ends_paragraph(text: str, line_start: int, nl: int, width: int) -> boo
     label = _LABEL_LINE.match(text, nl + 1)
     if label is not None and not has_verb_cue(label.group()):
         return True
-    # a table's rows, each ending in its figure ("N. Hussain c Anwar b Younis 12", "G. Thorpe lbw b Akram 54")
-    after = text.find("\n", nl + 1)
-    return (nxt.isupper() and bool(_FIGURE_END.search(line))
-            and bool(_FIGURE_END.search(text[nl + 1:after if after >= 0 else len(text)].rstrip())))
+    # a table's rows, each ending in its figure ("N. Hussain c Anwar b Younis 12", "G. Thorpe lbw b Akram 54"),
+    # its last row ("... Vell 1" before "Played on Friday :"), a result's line ("Tarnby 2 Vell 1") and the
+    # heading before a result or two rows ("Division two")
+    if not nxt.isupper():
+        return False
+    below = _table_row(text, nl + 1)
+    if _FIGURE_END.search(line):
+        above = text.rfind("\n", 0, line_start - 1) + 1 if line_start > 0 else -1
+        return below is not None or _SCORE_LINE.fullmatch(line) is not None \
+            or (above >= 0 and _table_row(text, above) == line_start - 1)
+    return below is not None and (_table_row(text, below + 1) is not None
+                                  or _SCORE_LINE.fullmatch(text, nl + 1, below) is not None)
+
+
+# a result's line: a side's capitalised words and its score, twice ("Tarnby 2 North Vell 1")
+_SCORE_LINE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+)+\d{1,3}[ \t]+(?:[A-Z][\w.'’-]*[ \t]+)+\d{1,3}")
+
+
+def _table_row(text: str, start: int) -> int | None:
+    """The end of the line opening at ``start`` when it is a table's row, opening in capitals and ending
+    in a figure ("Tarnby 2 Vell 1"); None for any other line (or none)."""
+    if not text[start:start + 1].isupper():
+        return None
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return end if _FIGURE_END.search(text[start:end].rstrip()) else None
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
