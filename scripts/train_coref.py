@@ -397,8 +397,8 @@ def second_pass_sweep(dev, probs: list[np.ndarray], mg: dict, an: dict | None): 
             for t2 in np.arange(0.15, 0.61, 0.05):
                 merged = [E.apply_merges(lab, sq, float(t2)) for lab, sq in zip(labels, seqs)]
                 for bar in POP_BARS if ta is not None else (0.0,):
-                    final = [E.pop_singletons(lab, p, al, bar) if al is not None else lab
-                             for lab, p, al in zip(merged, probs, alone)]
+                    final = [E.checked_clusters(E.pop_singletons(lab, p, al, bar) if al is not None else lab, p, r[1], r[8])
+                             for lab, p, al, r in zip(merged, probs, alone, dev)]
                     sc = score_labels(dev, final)
                     print(f"  anaphoricity {ta}, pop {bar}, average {t1:.2f}, merge {t2:.2f}: dev CoNLL F1 "
                           f"{sc['CoNLL']:.4f} (MUC {sc['MUC']:.4f} B3 {sc['B3']:.4f} CEAF-e {sc['CEAF-e']:.4f})",

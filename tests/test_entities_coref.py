@@ -330,3 +330,92 @@ def test_anaphoricity_features_count_a_key_across_articles_and_use_the_prior() -
     assert np.allclose(f["p_max"], [0.9, 0.9, 0.9, 0.05])
     assert f["cluster_size_05"].tolist() == [3, 3, 3, 1]
     assert E.anaphoricity_features(np.zeros((0, 0)), [], arts).shape == (0, len(E.ANAPHORIC_NAMES))
+
+
+def test_a_cluster_naming_two_weekdays_is_split_by_weekday() -> None:
+    import numpy as np
+
+    from storyline.consolidate import entities as E
+
+    arts, info, base = _topic(
+        ["The ferry sank on Friday morning , a day after the storm .",
+         "Divers found the wreck on Saturday , officials said yesterday .",
+         "The ferry went down on Friday , the coast guard said ."],
+        [(0, "on Friday morning"), (1, "on Saturday"), (1, "yesterday"), (2, "on Friday"), (0, "the storm")])
+    wd = base[..., E.BASE_NAMES.index("weekday_cmp")]
+    p = np.full((5, 5), 0.6)
+    p[2, 1] = p[1, 2] = 0.9  # "yesterday" is told beside "on Saturday"
+    np.fill_diagonal(p, 1.0)
+    out = E.split_weekdays([7, 7, 7, 7, 3], p, wd)
+    assert out[0] == out[3] == 7 and out[1] == out[2] != 7 and out[4] == 3
+    assert E.split_weekdays([7, 7, 7, 7, 3], p, np.zeros((5, 5))) == [7, 7, 7, 7, 3]  # no weekdays, no split
+    assert E.split_weekdays([], np.zeros((0, 0)), np.zeros((0, 0))) == []
+
+
+def test_a_pronoun_leaves_a_cluster_of_the_other_sex() -> None:
+    import numpy as np
+
+    from storyline.consolidate import entities as E
+
+    arts, info, base = _topic(
+        ["Dr. Helen Marsh was named to lead the clinic . Helen Marsh said she was honoured .",
+         "Governor Thomas Reed chose her on Monday . He said the clinic needed Marsh .",
+         "Thomas Reed spoke for ten minutes ."],
+        [(0, "Helen Marsh"), (0, "Helen Marsh said"), (0, "she"), (1, "Thomas Reed"), (1, "He"), (2, "Thomas Reed")])
+    sex = [E.mention_sex(x) for x in info]
+    assert sex == [2, 2, 2, 1, 1, 1]
+    movable = [x.kind == "pronoun" for x in info]
+    p = np.full((6, 6), 0.2)
+    p[4, 3] = p[3, 4] = 0.8
+    np.fill_diagonal(p, 1.0)
+    # "He" put with the woman's cluster: it goes to the cluster it is most tied to, Thomas Reed's
+    out = E.move_sex_clashes([1, 1, 1, 2, 1, 2], p, sex, movable)
+    assert out[:3] == [1, 1, 1] and out[4] == out[3] == 2
+    # nowhere to go above 0.1: alone
+    q = np.full((6, 6), 0.05)
+    out = E.move_sex_clashes([1, 1, 1, 2, 1, 2], q, sex, movable)
+    assert out[4] not in (1, 2)
+    # one voice of the other sex is not enough; a name is never moved
+    assert E.move_sex_clashes([1, 3, 3, 2, 1, 2], p, sex, movable) == [1, 3, 3, 2, 1, 2]
+    assert E.move_sex_clashes([1, 1, 1, 1, 2, 2], p, sex, movable) == [1, 1, 1, 1, 2, 2]
+
+
+def test_clusters_holding_one_name_written_alike_are_joined() -> None:
+    from storyline.consolidate import entities as E
+
+    arts, info, base = _topic(
+        ["The U.S. Surgeon General spoke in Boston .", "In Boston , the U . S . Surgeon General's office opened .",
+         "The surgeon general left Boston .", "Boston's mayor agreed ."],
+        [(0, "U.S. Surgeon General"), (0, "in Boston"), (1, "U . S . Surgeon General's"), (1, "Boston"),
+         (2, "The surgeon general"), (3, "Boston's")])
+    # two words or more alike: one entity; a one-word name ("Boston") and a common noun are left as they are
+    assert E.join_same_names([4, 5, 8, 9, 8, 6], info) == [4, 5, 4, 9, 4, 6]
+    assert E.join_same_names([], []) == []
+
+
+def test_resolve_entities_runs_the_checks_after_the_clustering(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import storyline
+    from storyline import Article, Mention
+    from storyline.consolidate import entities as E
+
+    if E.load_model() is None:
+        return
+    texts = ["The ferry sank on Friday , Surgeon General Helen Marsh said . Helen Marsh said he should go .",
+             "Divers reached the wreck on Saturday . The Surgeon General's office was told ."]
+    arts = [Article(text=t) for t in texts]
+    spans = [(0, "on Friday"), (1, "on Saturday"), (0, "Helen Marsh said ."), (0, "Helen Marsh said he"),
+             (0, "he"), (0, "Surgeon General"), (1, "Surgeon General's")]
+    ms = []
+    for d, s in spans:
+        k = texts[d].index(s)
+        s = s.split(" said")[0] if s.startswith("Helen") else s
+        ms.append(Mention(start=k, end=k + len(s), text=s, article_id=arts[d].id))
+    # the clustering and its second pass made to put both days in one entity, a "he" with Helen Marsh,
+    # and the two "Surgeon General" apart
+    monkeypatch.setattr(E, "cluster_mentions", lambda p, t, method="average": [1, 1, 2, 2, 2, 3, 4])
+    monkeypatch.setattr(E, "merge_clusters", lambda p, base, info, n, labels, model, alone=None: labels)
+    monkeypatch.setattr(E, "pop_singletons", lambda labels, p, alone, bar: labels)
+    ids = storyline.resolve_entities(arts, ms)
+    assert ids[0] != ids[1]
+    assert ids[2] == ids[3] != ids[4]
+    assert ids[5] == ids[6] and ids[5] not in (ids[0], ids[1], ids[2])

@@ -116,10 +116,11 @@ _ATTITUDE_TO = frozenset("determined eager willing reluctant unwilling".split())
 _ATTITUDE = _ATTITUDE_THAT | _ATTITUDE_TO
 _COPULAS = frozenset("is are was were be been being am remain remains remained seem seems seemed appear appears "
                      "appeared become became".split())
-CUE_VERBS: frozenset[str] = frozenset(_SPEECH.split()) | frozenset(_OBJECT.split()) | _INTENT | _KNOW
+_SAY_VERBS = frozenset(_SPEECH.split())
+CUE_VERBS: frozenset[str] = _SAY_VERBS | frozenset(_OBJECT.split()) | _INTENT | _KNOW
 _OBJECT_VERBS = frozenset(_OBJECT.split()) | _INTENT | _ATTITUDE
 # verbs whose object follows them, never a speaker inverted after them (", said Ellis" but not ", ordered Ellis")
-_OBJECT_ONLY = frozenset(_OBJECT.split()) - frozenset(_SPEECH.split())
+_OBJECT_ONLY = frozenset(_OBJECT.split()) - _SAY_VERBS
 
 
 def speech_cue(cue: str | None) -> bool:
@@ -651,9 +652,6 @@ _NOUN_PREPOSITIONS = frozenset("in with of for at from to near on among inside o
 # (not "by": "A review by The Courier shows" is The Courier's finding)
 
 
-_AUX_AND_TO = frozenset(["to", "have", "has", "had", "is", "are", "was", "were", "be", "been"])
-
-
 def _time_or_medium(toks: Sequence[_Tok], a: int, b: int) -> bool:
     """Whether toks[a:b] is a time ("recent weeks", "December 1992") or where words were said ("his
     speech"): a prepositional phrase of the verb, not of its subject."""
@@ -675,7 +673,7 @@ def _subject_with_phrase(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int
             break
         head = _left_np(toks, p - 1)
         if head is None or head[1] != p - 1 or b - head[0] > 16 or toks[head[1] - 1].low in _PRONOUNS \
-                or (head[0] > 0 and toks[head[0]].text.islower() and toks[head[0] - 1].low in _AUX_AND_TO):
+                or (head[0] > 0 and toks[head[0]].text.islower() and (toks[head[0] - 1].low in _AUX_VERBS or toks[head[0] - 1].low == "to")):
             break  # (a verb's phrase: "companies that have flocked to Kuala Lumpur told")
         if _time_or_medium(toks, a, b):
             b = p - 1
@@ -2135,9 +2133,6 @@ _EVIDENCE_NOUNS = frozenset("""poll polls survey surveys analysis analyses revie
 records document documents filing filings data result results figures numbers statistics tally count audit
 investigation probe census estimates email emails memo letter transcript research""".split())
 # (not a photo or a video: what a caption "shows" is a scene, not a finding)
-
-
-_SAY_VERBS = frozenset(_SPEECH.split())
 
 
 def _inner_clause_start(toks: Sequence[_Tok], end: int) -> int | None:

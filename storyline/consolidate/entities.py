@@ -23,6 +23,7 @@ import bisect
 import dataclasses
 import gzip
 import hashlib
+import itertools
 import json
 import logging
 import re
@@ -2841,7 +2842,120 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
         labels = merge_clusters(p, base, info, len(articles), labels, model["merge"], alone)
         if alone is not None:
             labels = pop_singletons(labels, p, alone, float(an["bar"]))
-    return [f"c{x}" for x in labels]
+    return [f"c{x}" for x in checked_clusters(labels, p, base, info)]
+
+
+# --- checks after the clustering: what no entity can be ----------------------------------------
+# Deterministic rules over the final clusters, each about something the pair and merge models weigh
+# among many features but get wrong in a few large clusters: one day cannot be two weekdays, a "he"
+# is no woman's, and a name of two words or more written alike in two clusters is one entity.
+
+def checked_clusters(labels: Sequence[int], p: np.ndarray, base: np.ndarray, info: Sequence[MentionInfo]) -> list[int]:
+    """The final clusters ``labels`` after the checks below (``p``: the pair probabilities, ``base``:
+    the pair features)."""
+    labels = split_weekdays(labels, p, base[..., BASE_NAMES.index("weekday_cmp")])
+    labels = move_sex_clashes(labels, p, [mention_sex(x) for x in info], [x.kind == "pronoun" for x in info])
+    return join_same_names(labels, info)
+
+
+def split_weekdays(labels: Sequence[int], p: np.ndarray, weekday_cmp: np.ndarray) -> list[int]:
+    """``labels`` with each cluster whose time mentions name two or more weekdays ("On Friday", "On
+    Saturday") split by weekday; a member without one goes with the weekday group it has the highest
+    mean probability to. ``weekday_cmp``: 1 where two mentions' weekdays agree, -1 where they differ
+    (the pair feature), 0 where either has none."""
+    lab = np.array(labels)
+    nxt = int(lab.max()) + 1 if len(lab) else 0
+    sym = (p + p.T) / 2
+    for u in np.unique(lab):
+        g = np.flatnonzero(lab == u)
+        dated = [i for i in g if weekday_cmp[i, i] > 0]
+        groups: list[list[int]] = []
+        for i in dated:
+            grp = next((x for x in groups if weekday_cmp[i, x[0]] > 0), None)
+            if grp is None:
+                groups.append([i])
+            else:
+                grp.append(i)
+        if len(groups) < 2:
+            continue
+        groups.sort(key=len, reverse=True)
+        new = [int(u)] + list(range(nxt, nxt + len(groups) - 1))
+        nxt += len(groups) - 1
+        for i in g:
+            k = next((k for k, x in enumerate(groups) if i in x), None)
+            if k is None:
+                k = int(np.argmax([sym[i, x].mean() for x in groups]))
+            lab[i] = new[k]
+    return [int(x) for x in lab]
+
+
+def mention_sex(x: MentionInfo) -> int:
+    """1 male, 2 female, 0 unknown: a he / she pronoun, or a full name whose first name the census
+    gives to one sex ("Regina Benjamin": 2)."""
+    if x.kind == "pronoun":
+        c = _PRON_CLASS.get(x.head, 0)
+        return c if c in (1, 2) else 0
+    return _name_sex(x.name) if x.kind == "proper" else 0
+
+
+def move_sex_clashes(labels: Sequence[int], p: np.ndarray, sex: Sequence[int], movable: Sequence[bool]) -> list[int]:
+    """``labels`` with each movable mention (a pronoun) of a known ``sex`` whose cluster's other
+    members tell the other sex (at least two of them, and more than tell its own) moved to the cluster
+    it has the highest mean probability to among those that do not tell the other sex, or alone when
+    that is under 0.1. ``sex``: 1 male, 2 female, 0 unknown, as ``mention_sex`` reads it."""
+    lab = np.array(labels)
+    nxt = int(lab.max()) + 1 if len(lab) else 0
+    sx = np.asarray(sex)
+    sym = (p + p.T) / 2
+    groups = {int(u): np.flatnonzero(lab == u) for u in np.unique(lab)}
+    votes = {u: (int((sx[g] == 1).sum()), int((sx[g] == 2).sum())) for u, g in groups.items()}
+    for i in np.flatnonzero(np.isin(sx, (1, 2)) & np.asarray(movable, dtype=bool)):
+        u, own = int(lab[i]), int(sx[i]) - 1
+        if not _tells_other_sex(votes[u], own, less_own=1, at_least=2):
+            continue
+        best, where = 0.1, None
+        for v, g in groups.items():
+            if v != u and not _tells_other_sex(votes[v], own) and float(sym[i, g].mean()) >= best:
+                best, where = float(sym[i, g].mean()), v
+        if where is None:
+            where, nxt = nxt, nxt + 1
+        lab[i] = where
+    return [int(x) for x in lab]
+
+
+def _tells_other_sex(votes: tuple[int, int], own: int, less_own: int = 0, at_least: int = 1) -> bool:
+    """Whether a cluster's (male, female) ``votes``, ``less_own`` of them of the sex ``own`` (0 male,
+    1 female) left out, tell the other sex: ``at_least`` of them, and more than tell ``own``."""
+    other, same = votes[1 - own], votes[own] - less_own
+    return other >= at_least and other > same
+
+
+_LEADING_PREPOSITIONS = frozenset("in on at near of from to off outside inside into across along around by for with "
+                                  "the".split())
+
+
+def _written_name(x: MentionInfo) -> tuple[str, ...]:
+    """A name's words as written, without the prepositions and article before it ("in the Gulf of
+    Aden" -> gulf of aden), initials a tokenizer spaced out read as one word ("U . S ." -> us)."""
+    toks: list[str] = []
+    for letters, t in itertools.groupby(x.name, key=lambda w: len(w) == 1 and w.isalpha()):
+        toks.extend(["".join(t)] if letters else list(t))
+    while toks and toks[0] in _LEADING_PREPOSITIONS:
+        toks.pop(0)
+    return tuple(toks)
+
+
+def join_same_names(labels: Sequence[int], info: Sequence[MentionInfo]) -> list[int]:
+    """``labels`` with the clusters joined that each hold a name of two words or more written alike
+    (dots, a possessive, a title and the prepositions before it aside: "U.S. Surgeon General" /
+    "U . S . Surgeon General")."""
+    dsu = _DSU(int(max(labels, default=-1)) + 1)
+    first: dict[tuple[str, ...], int] = {}
+    for x, u in zip(info, labels):
+        key = _written_name(x) if x.kind == "proper" else ()
+        if len(key) >= 2:
+            dsu.union(first.setdefault(key, u), u)
+    return [dsu.find(u) for u in labels]
 
 
 # --- within an article: a mention-ranking pair model ----------------------------------------
