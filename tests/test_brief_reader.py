@@ -1503,24 +1503,27 @@ def test_a_tokenized_texts_spaced_dash_between_words_stays_a_dash():
     that keeps its hyphens inside words; chains ("hit - and - run") and units still join."""
     from storyline.consolidate.summary_text import display_text
 
-    assert display_text("Shares in Corvane - which owns the quarry - fell 5 % .") == \
-        "Shares in Corvane - which owns the quarry - fell 5%."
-    assert display_text("The clean-up crew - its boats idle - waited , officials said .") == \
-        "The clean-up crew - its boats idle - waited, officials said."
-    assert display_text("The clean-up crew - local fishermen - waited , officials said .") == \
-        "The clean-up crew - local fishermen - waited, officials said."   # it keeps hyphens in words
-    assert display_text("It was a hit - and - run near the state - of - the - art depot , police said .") == \
-        "It was a hit-and-run near the state-of-the-art depot, police said."
-    assert display_text("A 41 - year - old on anti - piracy duty was hurt , police said .") == \
-        "A 41-year-old on anti-piracy duty was hurt, police said."
-    assert display_text("March 9 - Rebels took the port , officials said .") == \
-        "March 9 - Rebels took the port, officials said."                   # a capital after a number
-    assert display_text("It came as a relief - Officials said so , and the pro - Western side agreed .") == \
-        "It came as a relief - Officials said so, and the pro-Western side agreed."
-    assert display_text("Corvane - In May the quarry flooded , it said .") == \
-        "Corvane - In May the quarry flooded, it said."
-    assert display_text("The know - it - all from Jean - Luc 's office , he said .") == \
-        "The know-it-all from Jean-Luc's office, he said."
+    for given, shown in (
+            ("Shares in Corvane - which owns the quarry - fell 5 % .",
+             "Shares in Corvane - which owns the quarry - fell 5%."),
+            ("The clean-up crew - its boats idle - waited , officials said .",
+             "The clean-up crew - its boats idle - waited, officials said."),
+            ("The clean-up crew - local fishermen - waited , officials said .",
+             "The clean-up crew - local fishermen - waited, officials said."),  # it keeps hyphens in words
+            ("It was a hit - and - run near the state - of - the - art depot , police said .",
+             "It was a hit-and-run near the state-of-the-art depot, police said."),
+            ("A 41 - year - old on anti - piracy duty was hurt , police said .",
+             "A 41-year-old on anti-piracy duty was hurt, police said."),
+            ("March 9 - Rebels took the port , officials said .",
+             "March 9 - Rebels took the port, officials said."),  # a capital after a number
+            ("It came as a relief - Officials said so , and the pro - Western side agreed .",
+             "It came as a relief - Officials said so, and the pro-Western side agreed."),
+            ("Corvane - In May the quarry flooded , it said .",
+             "Corvane - In May the quarry flooded, it said."),
+            ("The know - it - all from Jean - Luc 's office , he said .",
+             "The know-it-all from Jean-Luc's office, he said."),
+    ):
+        assert display_text(given) == shown, given
 
 
 def test_a_tokenized_texts_pound_sign_is_a_pound_sign():

@@ -658,7 +658,7 @@ def _time_or_medium(toks: Sequence[_Tok], a: int, b: int) -> bool:
     last = toks[b - 1]
     return last.low in _TIME_HEADS or last.low in ("weeks", "months", "years", "days") or last.low in _MONTHS \
         or last.low in _DAYS or bool(_YEAR.fullmatch(last.text)) or last.low in _SPEECH_NOUNS \
-        or last.low in ("interview", "interviews", "speech", "address", "letter", "post", "tweet", "tweets")
+        or last.low in ("interview", "interviews", "speech", "address", "letter", "post")
 
 
 def _subject_with_phrase(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:

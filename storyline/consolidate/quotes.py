@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
-from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, role_head, sex_clash
+from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, sex_clash
 from ..analyze.entities import lowercase_word
 from ..analyze.quotes import (OPENING_WORDS, PREPOSITIONS, broadcast_staff, governed, held_cue, is_turn, speech_cue,
                               staff_title, without_medium)
@@ -877,7 +877,7 @@ def role_holder(speaker: str, people: Sequence[Entity], articles: Iterable[str])
     quotes' ``articles`` mention at least twice as often as any other ("the president" of a story
     on Trump's talks with Macron: Trump). None when it is no role or no one holds it clearly."""
     m = _ROLE_ONLY.fullmatch(speaker.strip())
-    if m is None or role_head(m["role"]) != m["role"].split()[-1] or m["role"].split()[-1] not in _OFFICES:
+    if m is None or m["role"].split()[-1] not in _OFFICES:  # (each office is a role's head word)
         return None
     role = m["role"].lower()
     owner = (m["owner"] or m["body"] or "").strip().lower()
@@ -885,9 +885,9 @@ def role_holder(speaker: str, people: Sequence[Entity], articles: Iterable[str])
     if len(holders) <= 1:
         return holders[0] if holders else None
     arts = set(articles)
-    counts = sorted(((sum(n for a, n in e.mentions.items() if a in arts), e.id) for e in holders), reverse=True)
-    first, second = counts[0], counts[1]
-    return next(e for e in holders if e.id == first[1]) if first[0] >= 2 * max(second[0], 1) else None
+    count = {e.id: sum(n for a, n in e.mentions.items() if a in arts) for e in holders}
+    first, second = sorted(holders, key=lambda e: count[e.id], reverse=True)[:2]
+    return first if count[first.id] >= 2 * max(count[second.id], 1) else None
 
 
 def _join_role_speakers(speakers: dict[str, _Speaker], labels: dict[str, str], people: Sequence[Entity]) -> None:
@@ -899,9 +899,8 @@ def _join_role_speakers(speakers: dict[str, _Speaker], labels: dict[str, str], p
         holder = role_holder(labels[key], people, {e.quote.article_id for e in sp.entries})
         if holder is None:
             continue
-        home = next((k for k, other in speakers.items() if other.entity_id == holder.id), None)
-        if home is None:
-            home = f"e:{holder.id}"
+        home = f"e:{holder.id}"  # (the key an entity's speaker has)
+        if home not in speakers:
             speakers[home] = _Speaker(home, entity_id=holder.id)
             labels[home] = holder.name
         _move_speaker(speakers, key, home)
