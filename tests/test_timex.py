@@ -989,3 +989,80 @@ def test_an_amount_of_each_unit_is_one_set() -> None:
         ("20 years", "DURATION", "P20Y"), ("five days a week", "SET", "P1W")]
     assert tags("It grew 5% a year for two years a decade ago.") == [
         ("two years", "DURATION", "P2Y"), ("a decade ago", "DATE", "2009")]
+
+
+def test_a_time_word_ending_a_title_after_a_name_is_no_time() -> None:
+    for text in ("Ms. Varga told USA Today on Monday that the plant would close.",
+                 "The mayor told ABC's This Week that the bridge would reopen.",
+                 "The senator told CBS This Morning on Monday that she would run.",
+                 "Mr. Holm spoke on Quarry News Daily about the strike."):
+        assert [t.text for t in tag_timexes(text, THU)] == (["Monday"] if "Monday" in text else []), text
+    # a headline in title case keeps its time, and so does a sentence's first word
+    assert tags("Harbor Stocks Fall This Week") == [("This Week", "DATE", "2019-W02")]
+    assert tags("Today, the council voted to close the harbor.") == [("Today", "DATE", "2019-01-10")]
+
+
+def test_this_past_and_this_coming_belong_to_the_expression() -> None:
+    assert tags("The council met this past week and will vote this coming March.") == [
+        ("this past week", "DATE", "2019-W01"), ("this coming March", "DATE", "2019-03")]
+
+
+def test_a_couple_of_units_without_an_article_is_two() -> None:
+    assert tags("Rents may rise over the next couple of years.") == [("the next couple of years", "DURATION", "P2Y")]
+    assert tags("Rents rose in the last couple months.") == [("the last couple months", "DURATION", "P2M")]
+
+
+def test_a_quarter_of_a_plain_noun_is_a_share_not_three_months() -> None:
+    assert tags("Less than a quarter of donors gave more than $200.") == []
+    assert tags("Nearly a quarter of voters were undecided.") == []
+    # a quarter of a unit or of a year is still time, and so are quarters of losses
+    assert tags("The shift lasted a quarter of an hour.") == [("a quarter of an hour", "DURATION", "PT15M")]
+    assert tags("The firm turned a profit after several quarters of losses.") == [
+        ("several quarters", "DURATION", "PXQ")]
+
+
+def test_a_holidays_week_or_weekend_is_one_expression_of_its_week() -> None:
+    april = date(2031, 4, 16)  # Easter 2031 is Sunday April 13
+    assert [(t.text, t.value) for t in tag_timexes("The envoys met over Easter weekend.", april)] == [
+        ("Easter weekend", "2031-W15-WE")]
+    assert [(t.text, t.value) for t in tag_timexes("Pilgrims gathered as Easter week began.", april)] == [
+        ("Easter week", "2031-W15")]
+    # a Monday holiday's weekend is the one before it: Memorial Day 2031 is Monday May 26
+    june = date(2031, 6, 10)
+    assert [(t.text, t.value) for t in tag_timexes("Traffic was heavy over the Memorial Day weekend.", june)] == [
+        ("Memorial Day weekend", "2031-W21-WE")]
+    # a holiday season or break is still no date
+    assert tags("The Christmas holiday season was quiet.") == []
+
+
+def test_a_month_or_day_a_sentence_leads_up_to_is_ahead() -> None:
+    spring = date(2030, 4, 20)
+    for text, want in (("The party hopes to keep its lead ahead of November elections.", "2030-11"),
+                       ("The builder has given himself until November 3 to raise the funds.", "2030-11-03"),
+                       ("The mayor served until November.", "2029-11")):
+        assert [t.value for t in tag_timexes(text, spring)] == [want], text
+
+
+def test_a_plan_verb_after_two_modifying_words_is_a_noun() -> None:
+    # "a White House visit Friday" is no visit ahead: the Friday before a Wednesday's report
+    wed = date(2030, 5, 1)
+    text = "The chancellor spoke with reporters after returning from a White House visit Friday."
+    assert [t.value for t in tag_timexes(text, wed)] == ["2030-04-26"]
+
+
+def test_a_vote_named_by_its_month_is_the_coming_one_long_before_it() -> None:
+    april = date(2030, 4, 28)
+    for text in ("A string of primary wins frees the governor to shift her focus toward the November election.",
+                 "The race for the seat is the marquee contest of the November ballot."):
+        assert [t.value for t in tag_timexes(text, april)] == ["2030-11"], text
+    # soon after it, it is the last one
+    assert [t.value for t in tag_timexes("The November election still stirs debate.", date(2031, 1, 20))] == [
+        "2030-11"]
+
+
+def test_a_rule_that_goes_into_effect_on_a_day_looks_ahead() -> None:
+    may = date(2030, 5, 19)
+    assert [t.value for t in tag_timexes("The law takes effect on Jan. 1.", may)] == ["2031-01-01"]
+    assert [t.value for t in tag_timexes("Once the rule goes into effect on Dec. 1, many workers will get more pay.",
+                                         may)] == ["2030-12-01"]
+    assert [t.value for t in tag_timexes("The rule goes into effect Monday.", may)] == ["2030-05-20"]

@@ -78,7 +78,7 @@ _PARTS_OF = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "three quarters": 0.
 _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
          "|hundred|thousand)")
-_NUM = (rf"(?:{_PART_OF}|\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple"
+_NUM = (rf"(?:{_PART_OF}|\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|(?:a\s+)?couple\s+of|(?:a\s+)?couple"
         r"|a\s+few|a\s+dozen|a\s+hundred|a\s+thousand|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|weekend)"
 _ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
@@ -100,6 +100,10 @@ _REL_UNIT = r"(?:day|week|weekend|month|year|quarter|decade|century)"
 # a quarter that is a share of something, not three months
 _QUARTER_OF_SOMETHING = re.compile(r"\s*(?:(?:percentage\s+)?points?\b|of\s+(?:an?\s+)?(?:million|billion|percent|per\s+cent)\b"
                                    rf"|of\s+(?:the|all|its|their|his|her|our|them|those|these)\s+(?!{_UNIT}s?\b))", re.I)
+# "a quarter of donors": one quarter of a plain noun is a share too (not "a quarter of 2013", "of next year";
+# "several quarters of losses" are quarters of a year)
+_A_QUARTER_OF = re.compile(rf"\s+of\s+(?!(?:an?|the|this|that|last|next|fiscal|calendar|fy|each|every|{_UNIT}s?)\b)"
+                           r"[^\W\d]", re.I)
 
 # --- value helpers ------------------------------------------------------------------------------
 
@@ -123,7 +127,7 @@ def _num(text: str) -> float | None:
         t, half = t[: -len(" and a half")], 0.5
     if t in ("a", "an"):
         return 1 + half
-    if t in ("a couple of", "a couple"):
+    if t in ("a couple of", "a couple", "couple of", "couple"):
         return 2
     if t in ("a hundred", "a thousand"):
         return 100 if t == "a hundred" else 1000
@@ -294,9 +298,9 @@ _FUTURE = re.compile(
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads|head(?!\s+on\b)|convenes?|takes\s+effect|decides|rules|"
     r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs|kicks?\s+off|takes?\s+place"
-    r"|tips?\s+off|premieres?)"
+    r"|tips?\s+off|premieres?|goes\s+into\s+effect)"
     # ("starts publication on Sunday": one object between)
-    r"(?=\s+(?:(?!on\b)[a-z]+\s+)?(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|in\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+"
+    r"(?=\s+(?:(?!on\b)[a-z]+\s+)?(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|(?:in|on)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+"
     # "said it would resume service on Saturday": the future of a report ("would have resigned" is no
     # future, "would have to be approved" is)
     r"|would(?:\s+not)?(?!\s+have\s+(?!to\b))(?=\s+[a-z]))\b|'ll\b"
@@ -381,7 +385,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             if sign > 0 and _CHANGED_PLAN.search(text, max(0, m.start() - 30), m.end()):
                 continue  # "had been scheduled for Friday", "was last scheduled for July 25", "had been due to
                 # expire Friday": a plan since changed
-            if sign > 0 and m.group(0).lower() in _PLAN_VERBS and _NOUN_BEFORE.search(text, max(0, m.start() - 40),
+            if sign > 0 and m.group(0).lower() in _PLAN_VERBS and _PLAN_NOUN_BEFORE.search(text, max(0, m.start() - 40),
                                                                                       m.start()):
                 continue  # "an unannounced visit on Wednesday", "the Knesset vote on Monday", "in return": nouns
             if sign < 0 and _THAT_BETWEEN.search(text, m.end(), start):
@@ -473,10 +477,12 @@ _MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to|(?:is|are)\s+to\s+[a-z]+)
 _MODAL_FAR = re.compile(_MODAL.pattern + r"|\bwould(?!\s+have\b)(?=\s+[a-z])|\b(?:expected|scheduled|set|due|plans?"
                         r"|threat(?:en|ens|ening))\s+to\s+[a-z]+\b", re.IGNORECASE)
 # present forms of verbs of plans that are also nouns, and what makes them nouns: a determiner, a
-# possessive or a preposition before ("an unannounced visit", "the Knesset vote", "in return")
+# possessive or a preposition before ("an unannounced visit", "the Knesset vote", "a White House visit", "in return")
 _PLAN_VERBS = frozenset("meet arrive begin start open vote leave return resume visit travel close end head convene".split())
-_NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|that|its|his|her|their|our|in|of|from|for|at|after|during|with)"
-                          r"|['’]s)\s+(?:[\w-]*[^\Ws]\s+)?$", re.IGNORECASE)
+_DETERMINED = r"(?:\b(?:a|an|the|this|that|its|his|her|their|our|in|of|from|for|at|after|during|with)|['’]s)\s+"
+_NOUN_BEFORE = re.compile(_DETERMINED + r"(?:[\w-]*[^\Ws]\s+)?$", re.IGNORECASE)
+# (a plan verb's noun may have two words before it: "a White House visit", "the Senate floor vote")
+_PLAN_NOUN_BEFORE = re.compile(_DETERMINED + r"(?:[\w-]*[^\Ws]\s+){0,2}$", re.IGNORECASE)
 _CHANGED_PLAN = re.compile(r"\b(?:had\s+been|(?:was|were)\s+(?:last|originally|initially|previously|first))\s+"
                            r"(?:scheduled|planned|set|slated|due|expected)(?:\s+to(?:\s+[a-z]+){0,2})?$", re.IGNORECASE)
 _THAT_BETWEEN = re.compile(r"\bthat\s")
@@ -572,6 +578,10 @@ _PAST_ON = re.compile(r"\b(?:was|were|had(?:\s+been)?|(?:has|have)\s+been)\s+(?:
                       + "|".join(IRREGULAR_PAST) + r")\s+(?:on|in|during)\s+(?:(?:early|mid|late)[\s-]+)?$")
 
 
+# what leads up to a date or a month
+_UP_TO = re.compile(r"\b(?:until|till|ahead\s+of)\s+$", re.IGNORECASE)
+
+
 def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     """Year for a month (and day) without one, near the DCT: the past one in past-tense context
     (a date up to 90 days ahead still counts: "extended to Nov. 20"; a month alone up to 45 days:
@@ -585,6 +595,8 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
         return "XXXX"
     d = ctx.dct
     tense = ctx.tense()
+    if tense == 0 and _UP_TO.search(ctx.text, max(0, ctx.start - 16), ctx.start):
+        tense = 1  # "until November 3", "ahead of November elections", told in no tense: a time ahead
     past_passive = bool(_PAST_ON.search(ctx.text, max(0, ctx.start - 50), ctx.start))
     best: tuple[int, int] | None = None
     for y in (d.year - 1, d.year, d.year + 1):
@@ -925,7 +937,7 @@ def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
     return "DATE", f"{_year_of(m['y']):04d}-{_month_num(m['m']):02d}", _mod_of(_edge_text(m.group(0)))
 
 
-@rule("month_rel", rf"{_EDGE}?(?:(?P<d>last|this|next|past|coming|previous)\s+)?(?P<m>{MONTH_NAMES})"
+@rule("month_rel", rf"{_EDGE}?(?:(?P<d>this\s+past|this\s+coming|last|this|next|past|coming|previous)\s+)?(?P<m>{MONTH_NAMES})"
                    r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!\.?(?:\s?,)?\s+\d)")
 def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     tok = m["m"]
@@ -947,7 +959,7 @@ def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
                                                                r"next|early|late|mid|before|after|during)\s+$", pre):
             return None
     mod = _mod_of(edge)
-    d = (m["d"] or "").lower()
+    d = m["d"].lower().split()[-1] if m["d"] else ""  # "this coming August" is "coming August"
     if ctx.dct is None:
         y = "XXXX"
     elif m["ry"]:
@@ -959,9 +971,31 @@ def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
         y = str(ctx.dct.year if mo > ctx.dct.month else ctx.dct.year + 1)
     elif d == "this":
         y = str(ctx.dct.year)
+    elif not edge and _ELECTION_AFTER.match(ctx.text, ctx.end) and ctx.tense() >= 0:
+        y = _scheduled_year(ctx.dct, mo) or _pick_year(ctx, mo, None)
     else:
         y = _pick_year(ctx, mo, None)
     return "DATE", f"{y}-{mo:02d}", mod
+
+
+# a vote a month names ("the November election", "November's general election", "the May polls")
+_ELECTION_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:general|presidential|parliamentary|legislative|midterm|mid-term|"
+                             r"congressional|municipal|local|regional|national|state|runoff|run-off)\s+)*"
+                             r"(?:elections?|polls|vote|ballot|referendum|primary|primaries|caucus(?:es)?|midterms)\b",
+                             re.IGNORECASE)
+_SCHEDULED_BACK, _SCHEDULED_AHEAD = 75, 300  # days: how far a vote named by its month lies behind or ahead
+
+
+def _scheduled_year(dct: date, month: int) -> str | None:
+    """The year of a vote named by its month alone, told in no past tense: a scheduled event talked of long
+    before it (the November election in an April report is this year's), but not long after (in January it
+    is last year's); the nearest such month within those reaches, or None."""
+    near: list[tuple[int, int]] = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        diff = (date(y, month, 15) - dct).days
+        if -_SCHEDULED_BACK <= diff <= _SCHEDULED_AHEAD:
+            near.append((abs(diff), y))
+    return f"{min(near)[1]:04d}" if near else None
 
 
 @rule("month_span", rf"(?:the\s+)?(?P<m1>{MONTH_NAMES})\s*(?:-|–|/|\s+to\s+|\s+through\s+)\s*(?P<m2>{MONTH_NAMES})"
@@ -1067,6 +1101,8 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
         return None
     if t.endswith("period") and rel in ("first", "second", "last", "previous", "prior", "same"):
         return None
+    if not rel and t == "quarter" and _A_QUARTER_OF.match(ctx.text, ctx.end):
+        return None  # "(less than a) quarter of donors": a share
     if rel in ("first", "second") or _QUARTER_OF_SOMETHING.match(ctx.text, ctx.end) or _ORDINAL_BEFORE.search(
             ctx.text, max(0, ctx.start - 12), ctx.start):
         return None  # the head of an ordinal quarter that its own rule refused ("the third quarter" of a game)
@@ -1258,19 +1294,20 @@ _HOLIDAYS: dict[str, Callable[[int], date]] = {
 @rule("holiday", rf"(?:(?P<d>last|this|next)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|"
                  rf"Independence\s+Day|the\s+Fourth\s+of\s+July|Halloween|Valentine's\s+Day|Veterans\s+Day|"
                  rf"Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|"
-                 rf"Good\s+Friday|Martin\s+Luther\s+King\s+Day)(?P<y>(?:\s?,)?\s+{_YEAR})?(?![\w-])")
+                 rf"Good\s+Friday|Martin\s+Luther\s+King\s+Day)(?P<wk>\s+week(?P<we>end)?(?![\w-]))?"
+                 rf"(?P<y>(?:\s?,)?\s+{_YEAR})?(?![\w-])")
 def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     h = m["h"]
     if h[0].islower() and not h.lower().startswith("the"):
         return None
-    if re.match(r"\s+(?:week|weekend|holiday|season|break|party|parade|tree|card|cards|message|address|"
+    if re.match(r"\s+(?:holiday|season|break|party|parade|tree|card|cards|message|address|"
                 r"shopping|sales|ceasefire|truce|Rising|Offensive)\b", ctx.text[ctx.end:ctx.end + 12], re.IGNORECASE):
         return None
     fn = _HOLIDAYS[" ".join(h.lower().split())]
     if m["y"]:
         y = int(m["y"].strip(" ,"))
     elif ctx.dct is None:
-        return "DATE", "XXXX-XX-XX", None
+        return "DATE", ("XXXX-WXX-WE" if m["we"] else "XXXX-WXX") if m["wk"] else "XXXX-XX-XX", None
     else:
         d = (m["d"] or "").lower()
         cur = fn(ctx.dct.year)
@@ -1280,7 +1317,17 @@ def _h_holiday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
             y = ctx.dct.year if cur > ctx.dct else ctx.dct.year + 1
         else:
             y = int(_pick_year(ctx, cur.month, cur.day))
+    if m["wk"]:
+        return "DATE", _holiday_week(fn(y), bool(m["we"])), None
     return "DATE", fn(y).isoformat(), None
+
+
+def _holiday_week(day: date, weekend: bool) -> str:
+    """The week of a holiday ("Easter week"), or its weekend ("Easter weekend"; "Labor Day weekend", a
+    Monday's, is the one before it)."""
+    if not weekend:
+        return _week(day)
+    return _week(day - timedelta(days=7) if day.isoweekday() <= 2 else day) + "-WE"
 
 
 @rule("term", r"the\s+(?:near|short|long|medium)[\s-]+term(?![\w-])|a\s+later\s+date(?![\w-])")
@@ -1377,10 +1424,10 @@ _ADDRESS = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|R
 
 
 
-@rule("deictic", rf"{_EDGE}?(?:(?P<the>the\s+)?(?P<d>last|this|next|past|coming|previous|current|following|same|that)\s+)"
-                 rf"(?P<u>{_REL_UNIT})(?![\w-])")
+@rule("deictic", rf"{_EDGE}?(?:(?P<the>the\s+)?(?P<d>this\s+past|this\s+coming|last|this|next|past|coming|previous|current|"
+                 rf"following|same|that)\s+)(?P<u>{_REL_UNIT})(?![\w-])")
 def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
-    d, u = m["d"].lower(), m["u"].lower()
+    d, u = m["d"].lower().split()[-1], m["u"].lower()  # "this past week" is "past week"
     mod = _mod_of(_edge_text(m.group(0)))
     if not m["the"] and re.search(r"\b(?:my|his|her|their|our|your|its)\s+$", ctx.text[max(0, ctx.start - 7):ctx.start],
                                   re.IGNORECASE) and re.match(r"\s+(?:in|at|of)\s", ctx.text[ctx.end:ctx.end + 5]):
@@ -1590,7 +1637,8 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
         return None  # "a second summit"
     if u == "quarter" and (m["pl"] or "-" in m["h"]) and nt not in ("a", "an") and "-" in m["h"]:
         return None  # "three-quarters"
-    if u == "quarter" and _QUARTER_OF_SOMETHING.match(ctx.text, ctx.end):
+    if u == "quarter" and (_QUARTER_OF_SOMETHING.match(ctx.text, ctx.end)
+                           or (nt in ("a", "an") and _A_QUARTER_OF.match(ctx.text, ctx.end))):
         return None  # "a quarter percentage point", "three quarters of a million", "a quarter of the vote"
     if u == "quarter" and m["pl"] and re.search(r"-\s*$", ctx.text[max(0, ctx.start - 1):ctx.start + 1]):
         return None
@@ -2093,21 +2141,33 @@ _NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:Revolution|Uprising
 
 
 # a unit capitalised after its determiner is a title ("ABC's \"This Week\"", "appeared on The Week", "the Year
-# of the Pig"), unless the words around it are a headline's ("Stocks Fall This Week")
-_TITLE_UNIT = re.compile(r"(?i:the|this|next|last|that|past|coming)\s+(?:Week|Day|Month|Year|Weekend|Decade|Century)s?")
+# of the Pig", "CBS This Morning"), unless the words around it are a headline's ("Stocks Fall This Week")
+_TITLE_UNIT = re.compile(r"(?i:the|this|next|last|that|past|coming)\s+"
+                         r"(?:Week|Day|Month|Year|Weekend|Decade|Century|Morning|Afternoon|Evening|Night)s?")
+# a time word capitalised after a name is the end of a title: "USA Today", "VOA Today", "Breitbart News Daily"
+_TITLE_WORD = re.compile(r"Today|TODAY|Tonight|TONIGHT|Daily|Weekly")
 _WORD_BEFORE = re.compile(r"([\"“‘'`]|[\w’'-]+)\s*$")
 _LOWER_WORDS = re.compile(r"\b[a-z]{4,}\b")
+# the long prepositions that a headline in title case may leave in lower case ("Trump Meets With Abe")
+_HEADLINE_LOWER = frozenset("with from into onto over upon than that about after before under".split())
+
+
+def _running_text(text: str, s: int, e: int, lo: int, hi: int) -> bool:
+    """Is the sentence ``text[lo:hi]`` around the span ``text[s:e]`` running text, no headline in title case?"""
+    return any(w not in _HEADLINE_LOWER for w in _LOWER_WORDS.findall(text, lo, s) + _LOWER_WORDS.findall(text, e, hi))
 
 
 def _title(text: str, s: int, e: int, lo: int, hi: int) -> bool:
-    """Is ``text[s:e]`` ("This Week", "The Week") a title in running text, no time?"""
-    m = _TITLE_UNIT.search(text, s, e)
+    """Is ``text[s:e]`` ("This Week", "The Week", "Today" of "USA Today") a title in running text, no time?"""
+    m = _TITLE_UNIT.search(text, s, e) or _TITLE_WORD.fullmatch(text, s, e)
     if m is None or m.end() != e:
         return False
     w = _WORD_BEFORE.search(text, lo, s)
     if w is None:  # the sentence's first words: a title when the sentence goes on in lower case
-        return len(_LOWER_WORDS.findall(text, e, hi)) >= 2
-    return not w[1][0].isalnum() or w[1][0].islower()
+        return m.re is _TITLE_UNIT and len(_LOWER_WORDS.findall(text, e, hi)) >= 2
+    if w[1][0].isupper():  # after a capitalised word: a title's end, unless the whole line is in title case
+        return _running_text(text, s, e, lo, hi)
+    return m.re is _TITLE_UNIT and (not w[1][0].isalnum() or w[1][0].islower())
 
 
 def _apply(text: str, dct: date | None, name: str, s: int,
