@@ -189,6 +189,25 @@ def test_word_budget_is_used_to_the_end_when_there_is_enough_text() -> None:
         assert all(not s.truncated for s in out[:-1])
 
 
+def test_the_cut_last_sentence_is_the_one_whose_head_tells_the_story() -> None:
+    # the remainder of a byte budget takes the head of the sentence whose first words the story uses
+    # most (what the budget keeps), not the first sentence that adds no word pair of the story
+    lead = "Flood waters rose across the northern valley on Monday, forcing thousands of families from their homes."
+    arts = [
+        Article(id="v1", published=date(2031, 3, 4), text=(
+            f"{lead} Local bakery owners in a quiet mountain town reported record sales of pastries over "
+            "the weekend. The river crested at nine meters, the highest level in forty years.")),
+        Article(id="v2", published=date(2031, 3, 4), text=(
+            "Flood waters rose across the northern valley, forcing thousands of families from their homes "
+            "on Monday. The river crested at nine meters on Monday night.")),
+        Article(id="v3", published=date(2031, 3, 5), text=(
+            "Thousands of families were forced from their homes as flood waters rose across the northern "
+            "valley. Shelters across the valley took in families whose homes the flood waters had reached.")),
+    ]
+    out = summarize(arts, max_bytes=190)
+    assert out[-1].truncated and out[-1].text.startswith("Shelters across the valley")
+
+
 def _dock_strike() -> list[Article]:
     """Three wire copies of one report, each with a dateline and a closing attribution."""
     return [

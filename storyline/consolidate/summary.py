@@ -70,7 +70,6 @@ from .summary_text import (
     personal_pages,
     truncate_bytes,
     truncate_words,
-    token_info,
     tokens,
     stem_many,
 )
@@ -124,10 +123,10 @@ _STEM_IDS: dict[str, int] = {}
 _STEM_NAMES: list[str] = []
 
 
-def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, dict[str, int], dict[str, int], list[str]]:
+def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """The call's code of every token (2 * word id + 1 if a content word; word ids number the
     stems in order of first appearance), the process-wide stem id of each word id, and the
-    process-wide tables the ids refer to."""
+    process-wide stem names the ids refer to."""
     global _CODES, _STEM_IDS, _STEM_NAMES
     if len(_CODES) > 500_000:
         _CODES, _STEM_IDS, _STEM_NAMES = {}, {}, []
@@ -151,7 +150,7 @@ def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, dict[str,
     local.update(zip(local, range(len(local))))
     tid = np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat))
     gids = np.fromiter(words, dtype=np.int64, count=len(words))
-    return (2 * tok_wid + (tok_code & 1))[tid], gids, codes, stem_ids, names
+    return (2 * tok_wid + (tok_code & 1))[tid], gids, names
 
 
 @dataclass(slots=True)
@@ -177,12 +176,8 @@ class _Ids:
     wrow: np.ndarray = field(default_factory=_empty)     # the sentence of each entry of wid
     crow: np.ndarray = field(default_factory=_empty)     # the sentence of each entry of cid
     gids: np.ndarray = field(default_factory=_empty)   # process-wide stem id of each word id
-    stem_ids: dict[str, int] = field(default_factory=dict)
     stem_names: list[str] = field(default_factory=list)
-    codes: dict[str, int] = field(default_factory=dict)
     _vocab: dict[str, int] | None = None
-    _local: dict[int, int] | None = None
-    _pairs: dict[int, int] | None = None
 
     def __len__(self) -> int:
         """Number of bigram concepts."""
@@ -194,37 +189,6 @@ class _Ids:
             names = self.stem_names
             self._vocab = {names[g]: j for j, g in enumerate(self.gids.tolist())}
         return self._vocab
-
-    def word(self, token: str) -> tuple[int, bool]:
-        """(word id, is a content word) of a lower-cased token; word id -1 when the call's
-        sentences do not hold its stem (a word cut by a byte budget)."""
-        if self._local is None:
-            self._local = dict(zip(self.gids.tolist(), range(len(self.gids))))
-        code = self.codes.get(token)
-        if code is not None:
-            return self._local.get(code >> 1, -1), bool(code & 1)
-        st, content = token_info(token)
-        g = self.stem_ids.get(st)
-        return (-1 if g is None else self._local.get(g, -1)), content
-
-    def pairs(self) -> dict[int, int]:
-        """Bigram key -> concept id (built on first use)."""
-        if self._pairs is None:
-            self._pairs = dict(zip(self.keys.tolist(), range(len(self.keys))))
-        return self._pairs
-
-    def get(self, a: int, b: int) -> int:
-        """Id of the bigram of word ids (a, b), -1 when the call has no such concept."""
-        if a < 0 or b < 0:
-            return -1
-        return self.pairs().get(a * self.V + b, -1)
-
-    def head_concepts(self, k: int, n_tokens: int) -> set[int]:
-        """Ids of the bigram concepts among the first ``n_tokens`` tokens of sentence ``k``."""
-        s0 = int(self.wb[k])
-        w, c = self.wid[s0:s0 + n_tokens], self.cm[s0:s0 + n_tokens]
-        pairs = self.pairs()
-        return {pairs.get(x, -1) for x in (w[:-1] * self.V + w[1:])[c[:-1] | c[1:]].tolist()}
 
     def rows(self, bounds: np.ndarray) -> np.ndarray:
         """The sentence of each entry of a flat array with these bounds."""
@@ -368,7 +332,7 @@ def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigra
     work: per-token Python work dominated small clusters. Bigram concepts are pairs of
     consecutive stems holding a content word, each once per sentence."""
     flat = list(chain.from_iterable(toks))
-    codes, ids.gids, ids.codes, ids.stem_ids, ids.stem_names = _token_codes(flat)
+    codes, ids.gids, ids.stem_names = _token_codes(flat)
     cm = (codes & 1).astype(bool)
     wid = codes >> 1
     n = len(items)
@@ -729,35 +693,91 @@ def _same_facts(sims: np.ndarray, texts: Sequence[str], published: Sequence[date
             if sims[i, j] < config.redundancy and one_fact(texts[i], texts[j], published[i], published[j])]
 
 
+@dataclass(frozen=True, slots=True)
+class _WordTerm:
+    """The greedy's expected-overlap term: each candidate's counts as CSR parts (words by word id,
+    then word bigrams after them), each one's expected count in a reference (``caps``), the term's
+    weight against the concepts (``scale``), and, when bigrams count, their sorted keys ``a * V + b``
+    (the order of their caps) and what one occurrence of a bigram counts (``bigram_unit``)."""
+
+    counts: tuple[np.ndarray, np.ndarray, np.ndarray]
+    caps: np.ndarray
+    scale: float
+    bigram_keys: np.ndarray = field(default_factory=_empty)
+    bigram_unit: float = 0.0
+
+
+def _slices(starts: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The positions ``starts[r] .. starts[r] + lens[r] - 1`` of every row ``r``, flat, with their row."""
+    row = np.arange(len(lens)).repeat(lens)
+    before = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int64)
+    return np.arange(len(row)) + (starts - before).repeat(lens), row
+
+
+def _capped_gain(keys: np.ndarray, unit: float, have: np.ndarray, caps: np.ndarray, base: int,
+                 n_rows: int) -> np.ndarray:
+    """Per row, what its entries (``keys``: row * ``base`` + index into ``caps``, each counting
+    ``unit``) add to ``sum(min(have, caps))``."""
+    uk, cnt = _unique_counts(keys)
+    j = uk % base
+    gain = np.minimum(have[j] + cnt * unit, caps[j]) - np.minimum(have[j], caps[j])
+    return np.bincount(uk // base, weights=gain, minlength=n_rows)
+
+
 def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all: np.ndarray,
-              ids: _Ids, room: int, sims: np.ndarray,
-              config: SummaryConfig, in_bytes: bool) -> int | None:
-    """The candidate whose first ``room`` bytes (or words) add the most uncovered bigram concept
-    weight (the first one that says something new when none adds weight: the budget is used to
-    the end)."""
+              ids: _Ids, room: int, sims: np.ndarray, config: SummaryConfig, in_bytes: bool,
+              bonus: np.ndarray, words: _WordTerm | None) -> int | None:
+    """The candidate whose first ``room`` bytes (or words) add the most to what the greedy
+    maximises: uncovered concept weight, its bonus for the share of it kept, and what its words
+    and word bigrams add to the expected overlap (``words``) (the first one when none adds
+    anything: the budget is used to the end). Only the head is read, which is all a summary cut at
+    its budget keeps: the concepts and words after the cut earn nothing."""
     if room < (20 if in_bytes else config.fill_min_words):
         return None
-    n_bigrams = len(ids)
-    covered: set[int] = set()
-    for k in chosen:
-        covered.update(j for j in ids.cid[ids.cb[cands[k]]:ids.cb[cands[k] + 1]].tolist() if j < n_bigrams)
-    best_k, best_g = None, -1.0
     said = set(chosen)
     said.update(np.flatnonzero((sims[:, chosen] >= config.redundancy).any(axis=1)).tolist())
-    for k, i in enumerate(cands):
-        if k in said:       # chosen, or saying what a chosen sentence says
-            continue
-        head = truncate_bytes(items[i].text, room) if in_bytes else truncate_words(items[i].text, room)
-        head_toks = tokens(head)
-        if head_toks == items[i].toks[:len(head_toks)]:      # the head's tokens are the sentence's first ones
-            cut = ids.head_concepts(i, len(head_toks))
-        else:   # a word cut by a byte budget: its stem may be new to the call
-            words = [ids.word(t) for t in head_toks]
-            cut = {ids.get(a[0], b[0]) for a, b in zip(words, words[1:]) if a[1] or b[1]}
-        g = sum(float(w_all[j]) for j in cut - covered if j >= 0)
-        if g > best_g:
-            best_k, best_g = k, g
-    return best_k
+    ks = [k for k in range(len(cands)) if k not in said]   # not chosen, nor saying what a chosen one says
+    if not ks:
+        return None
+    n_tok, kept = [], []
+    for k in ks:
+        it = items[cands[k]]
+        head = truncate_bytes(it.text, room) if in_bytes else truncate_words(it.text, room)
+        ht = tokens(head)
+        n = min(len(ht), len(it.toks))
+        n_tok.append(n - (n > 0 and ht[n - 1] != it.toks[n - 1]))    # a word cut by a byte budget earns nothing
+        # the share of its bonus (which grows with its length) the head keeps
+        kept.append(len(head.encode("utf-8")) / max(1, it.nbytes) if in_bytes else count_words(head) / max(1, it.words))
+    rows_n = len(ks)
+    sent = np.asarray([cands[k] for k in ks], dtype=np.int64)
+    at, row = _slices(ids.wb[sent], np.asarray(n_tok, dtype=np.int64))
+    wid, cm = ids.wid[at], ids.cm[at]
+    pair = (row[:-1] == row[1:]).nonzero()[0]        # consecutive tokens of one head
+    V = ids.V
+    # concepts: bigrams holding a content word, and content words when they count
+    pc = pair[cm[pair] | cm[pair + 1]]
+    cid, crow = ids.keys.searchsorted(wid[pc] * V + wid[pc + 1]), row[pc]
+    if len(w_all) > len(ids.keys):
+        cid, crow = np.concatenate([cid, len(ids.keys) + wid[cm]]), np.concatenate([crow, row[cm]])
+    covered = np.zeros(len(w_all), dtype=bool)
+    whole = sorted(cands[k] for k in chosen)
+    covered[ids.gather(ids.cid, ids.cb, whole, ids.crow)[0]] = True
+    M = len(w_all)
+    key = _unique(crow * M + cid)
+    gain = np.bincount(key // M, weights=w_all[key % M] * ~covered[key % M], minlength=rows_n)
+    gain += bonus[ks] * np.asarray(kept)
+    if words is not None:
+        ptr, idx, val = words.counts
+        have = np.zeros(len(words.caps))
+        for k in chosen:
+            np.add.at(have, idx[ptr[k]:ptr[k + 1]], val[ptr[k]:ptr[k + 1]])
+        C = len(words.caps)
+        got = _capped_gain(row * C + wid, 1.0, have, words.caps, C, rows_n)
+        if len(words.bigram_keys) and len(pair):
+            b = ids.n_words + words.bigram_keys.searchsorted(wid[pair] * V + wid[pair + 1])
+            got += _capped_gain(row[pair] * C + b, words.bigram_unit, have, words.caps, C, rows_n)
+        gain += words.scale * got
+    return ks[int(np.argmax(gain))]
 
 
 def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int | None = None,
@@ -880,15 +900,16 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
         cent = np.asarray(cand_vecs @ centroid).ravel()
         bonus = bonus + cw * cent * lengths_all / budget * top30
     chosen = None
+    words: _WordTerm | None = None
     if config.rouge_weight > 0:
         counts, caps = _unigram_model(items, cvocab, cands, len(arts), budget_words, config)
-        scale = config.rouge_weight * top30 / max(1.0, caps.sum())
+        words = _WordTerm(counts, caps, config.rouge_weight * top30 / max(1.0, caps.sum()))
         pool = sum(items[i].words for i in cands)
         if config.bigram_overlap > 0 and pool >= config.bigram_min_pool * budget_words:
-            counts, caps = _with_bigrams(counts, caps, cvocab, cands, len(arts), budget_words,
-                                         config.bigram_overlap / config.rouge_weight, config)
-        chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, counts, caps * 1.0, scale,
-                                      config.reader_stop if config.reader else 0.0)
+            words = _with_bigrams(words, cvocab, cands, len(arts), budget_words,
+                                  config.bigram_overlap / config.rouge_weight, config)
+        chosen = select_greedy_capped(inc, w, lengths_all, budget, bonus, conflicts, words.counts, words.caps * 1.0,
+                                      words.scale, config.reader_stop if config.reader else 0.0)
     if chosen is None and config.solver == "ilp":
         chosen = select_ilp(inc, w, lengths_all, budget, bonus, conflicts, time_limit=config.ilp_time_limit)
     if chosen is None:
@@ -901,7 +922,7 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     in_bytes = max_bytes is not None
     if (config.fill_bytes if in_bytes else config.fill_words):
         room = int(budget - lengths_all[chosen].sum()) - (1 if in_bytes else 0)
-        cut_k = _fill_cut(chosen, cands, items, w_all, cvocab, room, sims, config, in_bytes)
+        cut_k = _fill_cut(chosen, cands, items, w_all, cvocab, room, sims, config, in_bytes, bonus, words)
         if cut_k is not None:
             chosen.append(cut_k)
     order = sorted(chosen, key=lambda k: (k == cut_k, arts[items[cands[k]].art].published or _FAR,
@@ -972,9 +993,8 @@ def _unigram_model(items: Sequence[_Item], ids: _Ids, cands: Sequence[int], n_ar
     return counts, caps
 
 
-def _with_bigrams(counts: tuple[np.ndarray, np.ndarray, np.ndarray], caps: np.ndarray, ids: _Ids,
-                  cands: Sequence[int], n_arts: int, ref_words: float, share: float,
-                  config: SummaryConfig) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+def _with_bigrams(words: _WordTerm, ids: _Ids, cands: Sequence[int], n_arts: int, ref_words: float,
+                  share: float, config: SummaryConfig) -> _WordTerm:
     """The word-count model of ``_unigram_model`` extended to word bigrams (every pair of
     consecutive words, stop words too: what ROUGE-2 counts): each bigram's expected count in a
     reference is modelled as a word's is, and its entries are scaled so that the bigram term
@@ -985,7 +1005,8 @@ def _with_bigrams(counts: tuple[np.ndarray, np.ndarray, np.ndarray], caps: np.nd
     w = ids.wid
     at = (rows[:-1] == rows[1:]).nonzero()[0]
     if not len(at):
-        return counts, caps
+        return words
+    caps = words.caps
     bkeys, bid = _unique_inverse(w[at] * V + w[at + 1])
     B = len(bkeys)
     n = max(1, n_arts)
@@ -1004,7 +1025,7 @@ def _with_bigrams(counts: tuple[np.ndarray, np.ndarray, np.ndarray], caps: np.nd
         brow, bid = brow[keep], bid[keep]
     uk, cnt = _unique_counts(brow * B + bid)       # sorted by candidate, then bigram
     bptr = np.searchsorted(uk, np.arange(m + 1) * B)
-    wptr, word, wcnt = counts
+    wptr, word, wcnt = words.counts
     # merged rows: a candidate's word entries, then its bigram entries
     ptr = wptr + bptr
     out_idx = np.empty(ptr[-1], dtype=np.int64)
@@ -1013,7 +1034,7 @@ def _with_bigrams(counts: tuple[np.ndarray, np.ndarray, np.ndarray], caps: np.nd
     bpos = np.arange(len(uk)) + np.repeat(wptr[1:], bptr[1:] - bptr[:-1])
     out_idx[wpos], out_val[wpos] = word, wcnt
     out_idx[bpos], out_val[bpos] = len(caps) + uk % B, cnt * r
-    return (ptr, out_idx, out_val), np.concatenate([caps, bcaps * r])
+    return _WordTerm((ptr, out_idx, out_val), np.concatenate([caps, bcaps * r]), words.scale, bkeys, r)
 
 
 def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.ndarray, cand_vecs: sparse.csr_matrix,
