@@ -517,6 +517,17 @@ def test_a_verb_before_a_title_is_no_part_of_the_role() -> None:
     assert shown_role("KING") is None and shown_role("CEO") == "CEO"
 
 
+def test_a_title_is_not_read_across_the_end_of_a_headline_run_into_the_lead() -> None:
+    """"Berg signals softer line on Chile President Tomas Berg said ...": the headline ends on
+    "Chile", so Berg is "President", not "Chile President"; in a sentence the place stays his."""
+    ms = {m.text: m.role for m in storyline.recognize_entities(
+        "Berg signals softer line on Chile President Tomas Berg said on Monday that the border would reopen.")}
+    assert ms["Tomas Berg"] == "President", ms
+    ms = {m.text: m.role for m in storyline.recognize_entities(
+        "The border will reopen, Chile President Tomas Berg said on Monday after the talks.")}
+    assert ms["Tomas Berg"] == "Chile President", ms
+
+
 def _at(art: Article, text: str, label: str, nth: int = 0) -> Mention:
     start = -1
     for _ in range(nth + 1):

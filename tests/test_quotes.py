@@ -1819,3 +1819,13 @@ def test_a_parenthetical_cue_inside_another_cues_clause_starts_after_that_clause
     text = "After being informed that he would be charged, police said, Lane went to the station."
     (q,) = extract_quotes(text)
     assert text[q.start:q.end].startswith("After being informed"), q
+
+
+def test_a_description_before_a_speaker_named_after_the_quote_is_no_part_of_the_quote() -> None:
+    """'"...," the city press secretary, Ana Lind, said': the words said end at the quotation's close,
+    not at the description of the speaker set off before her name."""
+    text = ('The mayor spoke on Friday. "The bridge was built on a false promise," the city press secretary, '
+            'Ana Lind, said at her daily briefing. The council met.')
+    (q,) = extract_quotes(text)
+    assert q.text == '"The bridge was built on a false promise,"', q.text
+    assert "Ana Lind" in (q.speaker or "")

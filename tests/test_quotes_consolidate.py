@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import storyline
-from storyline import Article
+from storyline import Article, Entity
 from storyline.consolidate.quotes import group_quotes, same_quote, similar_names, speaker_name
 
 
@@ -605,3 +605,29 @@ def test_a_speaker_named_by_a_role_alone_joins_the_person_who_holds_it() -> None
         "The ministry met the owners on Friday, the spokesman said."))
     said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([d]).quotes}
     assert "met the owners" not in said.get("Piet Laar", ""), said
+
+
+def test_a_role_named_by_a_country_joins_the_holder_named_by_its_irregular_adjective() -> None:
+    """"France's president" is the "French President" and "Switzerland's president" the "Swiss
+    President" though neither adjective shares its country's first letters; "Spain's president" is
+    neither of them."""
+    from storyline.consolidate.quotes import role_holder
+
+    people = [Entity(id="d", name="Emile Durand", label="PERSON", roles=("French President",), mentions={"a": 3}),
+              Entity(id="m", name="Ueli Marti", label="PERSON", roles=("Swiss President",), mentions={"a": 3})]
+    assert role_holder("France's president", people, ["a"]) is people[0]
+    assert role_holder("Switzerland's president", people, ["a"]) is people[1]
+    assert role_holder("Spain's president", people, ["a"]) is None
+    assert role_holder("the Dutch prime minister", [
+        Entity(id="r", name="Joost Rijk", label="PERSON", roles=("Netherlands Prime Minister",), mentions={"a": 1})],
+        ["a"]) is not None
+
+
+def test_a_headline_run_into_a_lead_that_names_its_subject_again_is_no_quote() -> None:
+    """"Lund warns Vestria on tariffs Governor Ada Lund said ...": the headline's "warns" reports no
+    words, and its last name is no part of her title; the lead's quote is hers."""
+    a = Article(id="a", source="wire", published="2024-05-02", title=None, text=(
+        "Lund warns Vestria on tariffs Governor Ada Lund said the duties on timber would rise in May. "
+        "Lund spoke in the capital."))
+    (g,) = storyline.brief([a]).quotes
+    assert g.speaker == "Ada Lund" and [q.text for q in g.quotes] == ["the duties on timber would rise in May"], g

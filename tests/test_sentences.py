@@ -213,6 +213,28 @@ def test_a_headline_run_into_the_first_sentence_is_split_off() -> None:
     assert len(texts(lead + "Flood defences declared ready A new wall now guards the harbour from storms.")) == 2
 
 
+def test_a_headline_opening_on_a_name_ends_where_the_lead_names_him_again_with_a_title() -> None:
+    """"Berg signals ... Ostmark President Tomas Berg said ...": the headline's subject, named bare, is
+    named again with a title within sixteen words: the lead opens on the title, even after a place
+    ("Ostmark") the headline ends on, but with a country's abbreviation ("US President"). A sentence
+    whose subject acts in the past or with an auxiliary, names another person after the title, or
+    runs on to the title after a function word ("lawyers for Dr Berg"), stays whole."""
+    for head, lead in [("Berg signals softer line on Ostmark", "President Tomas Berg said on Monday that the border would reopen."),
+                       ("Lund warns Vestria on tariffs as Vik aims to save the pact",
+                        "Governor Ada Lund said the duties would rise in May."),
+                       ("Tomas Berg: Vik memos show 'she leaked the files'",
+                        "Prime Minister Tomas Berg commented on the release of the memos on Friday."),
+                       ("Tomas Berg makes flood statement", "US President Tomas Berg has vowed full support to the valley.")]:
+        text = f"{head} {lead} It was the third such call."
+        assert text[:headline_end(text)] == head, text
+        assert texts(text)[0] == head
+    for whole in ("Berg met Vik in the capital and then Ostmark President Berg said the talks had gone well.",
+                  "Berg says the deal was signed by Ostmark President Anna Vik and Vestria Premier Ola Dahl.",
+                  "Berg has made three visits to the valley since the flood and President Berg will go again.",
+                  "Berg decides not to give evidence and lawyers for Dr Tomas Berg say they will call no witness."):
+        assert headline_end(whole) == 0, whole
+
+
 def test_a_headline_with_commas_or_a_colon_and_a_lead_opening_on_a_common_word_is_split_off() -> None:
     # a headline may hold a comma or a colon, and the lead may open on any word news writes in lower
     # case ("Lifeboat crews", "Heavy rain") or on "The" before a name ("The City Council")

@@ -1320,6 +1320,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
         mentions = _turn_speakers(text, mentions)
     if roles:
         from .ner_roles import attach_roles
+        from .sentences import headline_end
 
-        mentions = attach_roles(text, mentions, sorted(sp[-1][1] for sp in sent_spans if sp))
+        mentions = attach_roles(text, mentions, sorted(sp[-1][1] for sp in sent_spans if sp), headline_end(text))
     return mentions

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..records import Mention
 from .ner_features import tokenize
 
-__all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "GENERATIONS", "KIN_SEX", "NAME_NUMBERS", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
+__all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "GENERATIONS", "IRREGULAR_DEMONYMS", "KIN_SEX", "NAME_NUMBERS", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
            "sex_clash"]
 
 _log = logging.getLogger(__name__)
@@ -60,6 +60,14 @@ _VERBS_BEFORE_A_PERSON = frozenset("give tell ask send let help call name meet s
 # how the name of a people ends ("Korean", "Chinese", "British", "Israeli"), as a tuple and as a pattern
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 DEMONYM_END = "(?:" + "|".join(DEMONYM_ENDINGS) + ")"
+# the places (lower-cased) whose people's adjective is not made from the place's name ("France":
+# "French", "the Netherlands": "Dutch"), which no test of a shared stem can tell
+IRREGULAR_DEMONYMS = {"france": "french", "netherlands": "dutch", "holland": "dutch", "switzerland": "swiss",
+                      "spain": "spanish", "denmark": "danish", "poland": "polish", "finland": "finnish",
+                      "ireland": "irish", "wales": "welsh", "philippines": "filipino", "myanmar": "burmese",
+                      "laos": "lao", "ivory coast": "ivorian", "united arab emirates": "emirati", "uae": "emirati",
+                      "el salvador": "salvadoran", "madagascar": "malagasy", "united kingdom": "british",
+                      "uk": "british", "united states": "american", "u.s.": "american", "us": "american"}
 _STOP_APPOS = frozenset(",;:.!?()\"“”")
 _WORD = re.compile(r"\w")
 
@@ -225,8 +233,8 @@ _OBJECT_CLAUSE = re.compile(r"\s+(?:murdered|killed|shot|stabbed|attacked|assaul
                             r"interviewed|appointed|nominated)\b(?=\s*(?:[.,;:!?\n]|$))")
 
 
-def _pre_role(text: str, m: Mention, covering: _Covering) -> str | None:
-    lo = max(0, m.start - 120)
+def _pre_role(text: str, m: Mention, covering: _Covering, report_start: int = 0) -> str | None:
+    lo = max(0, m.start - 120, report_start if report_start <= m.start else 0)
     nl = text.rfind("\n", lo, m.start)
     if nl >= 0:
         lo = nl + 1
@@ -359,9 +367,12 @@ def _before_appos_role(text: str, m: Mention) -> str | None:
     return phrase if phrase.split()[-1].lower() in ROLE_HEADS else None
 
 
-def attach_roles(text: str, mentions: Sequence[Mention], sentence_ends: Sequence[int] = ()) -> list[Mention]:
+def attach_roles(text: str, mentions: Sequence[Mention], sentence_ends: Sequence[int] = (),
+                 report_start: int = 0) -> list[Mention]:
     """``mentions`` with ``role`` set on PERSON mentions that carry a title or an apposition (which
-    ends with the sentence, when ``sentence_ends``, the sorted ends of the text's sentences, are given)."""
+    ends with the sentence, when ``sentence_ends``, the sorted ends of the text's sentences, are given).
+    A title is not read across ``report_start``, the end of a headline the text opens with ("... to
+    constrain Iran President Trump and ...": no "Iran President")."""
     out = []
     covering = _Covering(mentions)
     for m in mentions:
@@ -370,6 +381,6 @@ def attach_roles(text: str, mentions: Sequence[Mention], sentence_ends: Sequence
             continue
         k = bisect.bisect_left(sentence_ends, m.end)
         end = sentence_ends[k] if k < len(sentence_ends) else None
-        role = _pre_role(text, m, covering) or _appos_role(text, m, end) or _before_appos_role(text, m)
+        role = _pre_role(text, m, covering, report_start) or _appos_role(text, m, end) or _before_appos_role(text, m)
         out.append(dataclasses.replace(m, role=role) if role else m)
     return out

@@ -746,9 +746,11 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
         return (head[0], comma + 1), head[0]
     if head is None or not _is_cap(toks[head[1] - 1]):
         # "His sister, Janet Jackson, said": a description, then the person's name between commas;
-        # what is said before ends before the description ("..., his top aide, Tom Hale, said")
+        # what is said before ends before the description ("..., his top aide, Tom Hale, said", '"...,"
+        # the press secretary, Ana Lind, said')
         if head is not None and _is_name_run(middle):
-            return (k + 1, comma), head[0] if head[0] > 0 and toks[head[0] - 1].text == "," else k + 1
+            after_words = head[0] > 0 and (toks[head[0] - 1].text == "," or toks[head[0] - 1].text in _QUOTE_CHARS)
+            return (k + 1, comma), head[0] if after_words else k + 1
         return None
     return (head[0], comma + 1), head[0]
 

@@ -225,14 +225,66 @@ def _glued_headline(text: str, start: int, end: int) -> int | None:
             continue  # "... spill risk looms Fire boat crews battle": a word news writes in lower case opens
             #           the sentence after a headline's last word; a name does not ("... led by Jindal
             #           aides"), nor a title's word after a function word ("the drama This is Home will")
-        if sum(w[:1].isupper() for w in words[1:]) >= 0.6 * (len(words) - 1):
+        if _capitalised(words):
             return None  # a headline in title case ("Hillary Just Vowed To Never Utter These 2 Words ..."):
             #              its capitals tell no sentence's start
         if words[-1].lower() in _NAMES_NEXT or words[0].lower() in OPENING_PHRASE_WORDS:
             return None  # "... starred in The ...", "In a statement The ..."
         if _sentence_after(words, text[m.end():end]):
             return m.end()
+    return _titled_lead(text, start, end)
+
+
+# a name opening a headline, then a verb in the present or a colon ("Donald Trump warns ...", "Trump:
+# ..."), and a run of capitalised words opening the lead run into it ("... pact President Trump warned")
+_HEAD_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}([A-Z][\w'’-]+)(?=\s*:|\s+(?!(?:is|was|has|does)\b)[a-z]+s\b)")
+_CAPITALS = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){1,5})(?=[a-z])")
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _titled_lead(text: str, start: int, end: int) -> int | None:
+    """Where a headline that opens on a person's name ends when the lead run into it opens on a title
+    and that same person's surname: "Trump signals openness to a new deal with Iran President Trump
+    and his wife welcomed ..." (no sentence of news names its subject bare, then again with a title,
+    within sixteen words), or None. A title there would read as the role of the headline's last name
+    ("Iran President")."""
+    opener = _HEAD_NAME.match(text, start)
+    if opener is None:
+        return None
+    for m in _CAPITALS.finditer(text, opener.end(), min(end, start + 160)):
+        spans = [w.span() for w in _NON_SPACE.finditer(text, m.start(1), m.end(1))]
+        run = [text[a:b] for a, b in spans]
+        # (the title may follow a place the headline ends on: "... to constrain Iran President Trump and")
+        i = next((i for i in range(len(run)) if 0 < _title_words(run[i:]) < len(run) - i <= _title_words(run[i:]) + 3),
+                 None)
+        if i is None or run[-1] != opener.group(1):
+            continue
+        i -= 1 if i and run[i - 1].isupper() else 0  # (a country's abbreviation is the title's: "US President")
+        head = text[start:spans[i][0]].rstrip()
+        words = head.split()
+        if 4 <= len(words) <= 16 and not _HEADLINE_MARKS.search(head) and words[-1].lower() not in _FUNCTION_WORDS \
+                and not _capitalised(words) \
+                and _sentence_after(words, text[spans[i][0]:end]):
+            return spans[i][0]
     return None
+
+
+def _capitalised(words: Sequence[str]) -> bool:
+    """Whether a headline's words after its first are mostly capitalised (title case: "Hillary Just
+    Vowed To Never Utter These 2 Words"), whose capitals tell no sentence's start."""
+    return sum(w[:1].isupper() for w in words[1:]) >= 0.6 * (len(words) - 1)
+
+
+def _title_words(run: Sequence[str]) -> int:
+    """How many of a run's first words are a title (role modifiers, then a role's head: "Prime
+    Minister", "Sen."), 0 when they are none."""
+    from .ner_roles import ROLE_HEADS, ROLE_MODS  # (ner_roles reads the tagger's tokenizer: on use)
+
+    low = [w.lower().rstrip(".") for w in run]
+    k = 0
+    while k < len(low) and low[k] in ROLE_MODS and low[k] not in ROLE_HEADS:
+        k += 1
+    return k + 1 if k < len(low) and low[k] in ROLE_HEADS else 0
 
 
 def _common_word(word: str) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Sequence, Union
 
 from ..analyze.timex import WEEKDAYS
-from ..analyze.ner_roles import PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, sex_clash
+from ..analyze.ner_roles import IRREGULAR_DEMONYMS, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, sex_clash
 from ..analyze.entities import lowercase_word
 from ..analyze.quotes import (OPENING_WORDS, PREPOSITIONS, broadcast_staff, governed, held_cue, is_turn, speech_cue,
                               staff_title, without_medium)
@@ -867,7 +867,16 @@ def _holds(shown_role: str, role: str, owner: str) -> bool:
     if not low.endswith(" " + role):
         return False
     before = shown_role[:len(shown_role) - len(role)].split()
-    return all(w[:1].isupper() and w.lower() not in ROLE_MODS for w in before) and low.startswith(owner[:4])
+    return all(w[:1].isupper() and w.lower() not in ROLE_MODS for w in before) and _opens_on_place(low, owner)
+
+
+def _opens_on_place(low_role: str, owner: str) -> bool:
+    """Whether a lower-cased role opens on its ``owner``'s name, or on a word sharing its first four
+    letters ("israel": "israeli prime minister"), or on its people's adjective where that is made
+    otherwise ("france": "french president"; "dutch": "netherlands prime minister")."""
+    others = [a for p, a in IRREGULAR_DEMONYMS.items() if p == owner] \
+        + [p for p, a in IRREGULAR_DEMONYMS.items() if a == owner]
+    return low_role.startswith(owner[:4]) or any(low_role.startswith(w + " ") for w in others)
 
 
 def role_holder(speaker: str, people: Sequence[Entity], articles: Iterable[str]) -> Entity | None:
