@@ -1711,3 +1711,53 @@ def test_the_names_that_open_a_tables_rows_are_of_one_type() -> None:
     # a table whose rows the tagger typed no way in particular is left alone
     mixed = [[], [(0, 1, "ORG")], [(0, 2, "LOC")], [(0, 1, "PER")], [(0, 1, "PER")], [(0, 1, "ORG")], [], [], [], []]
     assert _page_table(sents, mixed) == mixed
+
+
+def test_a_results_verb_in_a_capitals_headline_stands_between_two_names_of_one_type() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    toks = "RUGBY LEAGUE - TARNBY BEAT VELL HARBOUR 42-36 IN SEMIFINAL .".split()
+    # one name run on across the verb is two teams
+    assert repair_spans(toks, [(3, 7, "ORG")]) == [(3, 4, "ORG"), (5, 7, "ORG")]
+    # the name after the verb that the tagger left out takes the type of the one before it
+    assert repair_spans(toks, [(3, 4, "LOC")]) == [(3, 4, "LOC"), (5, 7, "LOC")]
+    toks = "TENNIS - OKARRO BEATS VELLINI IN FINAL .".split()
+    assert repair_spans(toks, [(2, 3, "PER")]) == [(2, 3, "PER"), (4, 5, "PER")]
+    # no name after the verb: a word written in lower case ("HOSTS"); nor in a line in mixed case
+    assert repair_spans("SOCCER - TARNBY BEAT HOSTS 3-1 .".split(), [(2, 3, "ORG")]) == [(2, 3, "ORG")]
+    assert repair_spans("Tarnby beat Vell Harbour 3-1 .".split(), [(0, 1, "ORG")]) == [(0, 1, "ORG")]
+
+
+def test_a_name_in_a_capitals_headline_takes_the_type_the_body_gives_it() -> None:
+    from storyline.analyze.entities import _capitals_as_body, _sentence_token_spans
+
+    text = ("GOLF - OKARRO TAKES LEAD AT OSLO .\nOSLO 1996-08-31\nLars Okarro fired a 63 on Saturday in Oslo .\n"
+            "Okarro leads by one .\n\" I putted well , \" said Okarro in Oslo .")
+    spans = _sentence_token_spans(text)
+
+    def mention(word: str, label: str, nth: int = 0) -> Mention:
+        start = [m.start() for m in re.finditer(re.escape(word), text)][nth]
+        return Mention(start=start, end=start + len(word), text=word, label=label)
+
+    body = [mention("Lars Okarro", "PERSON"), mention("Okarro", "PERSON", 1), mention("Okarro", "PERSON", 2),
+            mention("Oslo", "LOC"), mention("Oslo", "LOC", 1)]
+    # the headline's capitals read as an organisation: the body's person; a dateline keeps its place
+    found = _capitals_as_body(text, spans, [mention("OKARRO", "ORG"), mention("OSLO", "PERSON"),
+                                            mention("OSLO", "ORG", 1)] + body)
+    assert [m.label for m in found[:3]] == ["PERSON", "LOC", "ORG"]
+    # a one-word name ending a person's full name there is that person
+    assert _capitals_as_body(text, spans, [mention("OKARRO", "ORG"), body[0]])[0].label == "PERSON"
+    # a place read as a team keeps its reading (a city's name in a results headline is its team's)
+    assert _capitals_as_body(text, spans, [mention("OSLO", "ORG")] + body)[0].label == "ORG"
+
+
+def test_a_name_in_a_capitals_headline_cut_short_is_the_bodys_longer_name() -> None:
+    from storyline.analyze.entities import _capitals_as_body, _sentence_token_spans
+
+    text = "SOCCER - THREE OLD TARVIK PLAYERS BANNED .\nThe league banned three Old Tarvik players on Friday ."
+    start = text.index("TARVIK")
+    body = text.index("Old Tarvik")
+    found = _capitals_as_body(text, _sentence_token_spans(text), [
+        Mention(start=start, end=start + 6, text="TARVIK", label="LOC"),
+        Mention(start=body, end=body + 10, text="Old Tarvik", label="ORG")])
+    assert [(m.text, m.label) for m in found] == [("OLD TARVIK", "ORG"), ("Old Tarvik", "ORG")]

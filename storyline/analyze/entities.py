@@ -27,8 +27,8 @@ from ..errors import ConfigError
 from ..records import Mention
 from .ner_roles import KIN_SEX, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, first_name_sex
 from .timex import MONTHS, WEEKDAYS
-from .ner_features import (PTB_BRACKETS, STATE_ABBREVIATIONS, DocStats, Resources, bio_spans, doc_label_features,
-                           doc_stats, sentence_features, tokenize)
+from .ner_features import (PTB_BRACKETS, STATE_ABBREVIATIONS, DocStats, Resources, bio_spans, capitals_line,
+                           doc_label_features, doc_stats, sentence_features, tokenize)
 
 __all__ = ["MODEL_DIR", "MODES", "load_resources", "product_context", "recognize_entities", "repair_spans",
            "split_joined_names", "tag_tokens"]
@@ -523,8 +523,46 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
             typ = "MISC"  # no person's name has a digit: "Swissair MD-11", "Boeing 767" are machines
         out.append((s, e, typ))
     for after in (_with_town_letter, _bracketed_given_name, _list_of_names, _join_and_of, _join_nationality,
-                  _join_place_of, _place_by_context, _result_line, _dateline):
+                  _join_place_of, _place_by_context, _result_line, _result_headline, _dateline):
         out = after(tokens, out)
+    return out
+
+
+# a result's verbs in a headline, one side beating or holding the other ("TARNBY BEAT VELL 3-1")
+_RESULT_VERBS = frozenset("""beat beats defeat defeats down downs thrash thrashes rout routs edge edges crush crushes
+stun stuns upset upsets hammer hammers trounce trounces oust ousts topple topples overpower overpowers
+outclass outclasses whitewash whitewashes hold holds""".split())
+_RESULT_NAME_WORDS = 3  # words of the name after a result's verb
+
+
+def _result_headline(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """In a line of capitals a result's verb stands between two names of one type ("TARNBY BEAT
+    VELL HARBOUR 3-1", "OKARRO BEATS VELLINI IN FINAL"): a name the tagger ran on across the verb
+    is cut there, and the capitalised words after it (up to three, up to a figure, a mark or a word
+    news writes in lower case), which it left out or ran in, are a name of the type of the one
+    before it."""
+    if not capitals_line(tokens):
+        return spans
+    common: list[str] | None = None
+    out = list(spans)
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].lower() not in _RESULT_VERBS:
+            continue
+        # the name before the verb, or the one the tagger ran on across it
+        subject = next((sp for sp in out if sp[0] < k <= sp[1]), None)
+        if subject is None:
+            continue
+        s, e, typ = subject
+        common = common or usual_case(tokens)
+        j = k + 1
+        while j < len(tokens) and j - k <= _RESULT_NAME_WORDS and tokens[j][:1].isalpha() and not common[j].islower():
+            j += 1
+        if j - k > _RESULT_NAME_WORDS or (j < len(tokens) and tokens[j][:1].isalpha() and not common[j].islower()):
+            continue  # a longer run of capitalised words: no name the verb's object alone
+        j = max(j, e)
+        if j == k + 1 or any(sp != subject and sp[0] < j and k < sp[1] for sp in out):
+            continue
+        out = sorted([sp for sp in out if sp != subject] + [(s, k, typ), (k + 1, j, typ)])
     return out
 
 
@@ -1036,6 +1074,80 @@ def _kind_named_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
     return [dataclasses.replace(m, label="ORG") if m.label == "PERSON" and m.text in named else m for m in mentions]
 
 
+def _capitals_as_body(text: str, sent_spans: Sequence[Sequence[tuple[int, int]]],
+                      mentions: list[Mention]) -> list[Mention]:
+    """A name in a line of capitals (a headline: "VOSS TAKES LEAD AT TARNBY", but not a dateline's
+    place) has the type the document's other lines give it, in mixed case ("Lars Voss ... Voss
+    birdied"), where the tagger, with no case to go by, read another: the type most of those
+    mentions have (none on a tie), or a person's for one word that ends a person's full name there.
+    A place of the tagger's lists read as a place or an organisation keeps its type, and so does a
+    people's plural: a city's or a people's name is a team's too ("TARNBY AT VELL", "VELL BEAT INDIANS")."""
+    caps = [sp for sp in sent_spans
+            if sp and capitals_line([text[a:b] for a, b in sp]) and not _ISO_DATE.fullmatch(text[sp[-1][0]:sp[-1][1]])]
+    if not caps:
+        return mentions
+    lines = [(sp[0][0], sp[-1][1]) for sp in caps]
+
+    def in_capitals(m: Mention) -> bool:
+        return any(a <= m.start < b for a, b in lines)
+
+    votes: dict[str, Counter[str]] = {}
+    surnames: set[str] = set()
+    for m in mentions:
+        if in_capitals(m):
+            continue
+        votes.setdefault(m.text.lower(), Counter())[m.label] += 1
+        if m.label == "PERSON" and " " in m.text:
+            surnames.add(m.text.split()[-1].lower())
+    out = []
+    for m in mentions:
+        label = m.label
+        words = m.text.split()
+        if in_capitals(m) and not (m.label in ("LOC", "ORG") and _metonymic_place(m.text)) \
+                and not _people([w[:1] + w[1:].lower() for w in words], 0, len(words)):
+            top = votes.get(m.text.lower(), Counter()).most_common(2)
+            if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+                label = top[0][0]
+            elif not top and m.text.lower() in surnames:
+                label = "PERSON"
+        out.append(m if label == m.label else dataclasses.replace(m, label=label))
+    return _widened_by_body(text, caps, out, votes)
+
+
+_WIDEN_WORDS = 2  # words a headline's name may take in on either side
+
+
+def _widened_by_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], mentions: list[Mention],
+                     votes: dict[str, Counter[str]]) -> list[Mention]:
+    """A name in a line of capitals that the tagger cut short ("LIEGE" of "THREE STANDARD LIEGE
+    PLAYERS") is the longest name of the document's other lines (``votes``: lower-cased names and
+    their types) that it makes with up to two capitalised words beside it that no other name has."""
+    taken = {(a, b) for sp in caps for a, b in sp if any(m.start <= a < m.end for m in mentions)}
+    out = []
+    for m in mentions:
+        line = next((sp for sp in caps if sp[0][0] <= m.start < sp[-1][1]), [])
+        k = next((x for x, (a, _) in enumerate(line) if a == m.start), None)
+        h = next((x for x, (_, b) in enumerate(line) if b == m.end), None)
+        if k is None or h is None:
+            out.append(m)
+            continue
+        best: tuple[int, int] | None = None
+        for lo in range(max(0, k - _WIDEN_WORDS), k + 1):
+            for hi in range(h, min(len(line) - 1, h + _WIDEN_WORDS) + 1):
+                extra = [line[x] for x in (*range(lo, k), *range(h + 1, hi + 1))]
+                name = " ".join(text[a:b] for a, b in line[lo:hi + 1]).lower()
+                if extra and name in votes and not any(t in taken or not text[t[0]].isalpha() for t in extra) \
+                        and (best is None or hi - lo > best[1] - best[0]):
+                    best = (lo, hi)
+        if best is None:
+            out.append(m)
+            continue
+        taken.update(line[best[0]:best[1] + 1])
+        a, b = line[best[0]][0], line[best[1]][1]
+        out.append(dataclasses.replace(m, start=a, end=b, text=text[a:b], label=votes[text[a:b].lower()].most_common(1)[0][0]))
+    return out
+
+
 # a title only a person is written with, right before a name ("Mrs. Clinton", "Mr Brown")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Dr)\.?[ ]$")
 
@@ -1315,6 +1427,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions = split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id))
     mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled), text,
                                                          frozenset(unsure)))
+    mentions = _capitals_as_body(text, sent_spans, mentions)
     mentions = [m for m in _products(text, _kind_named_orgs(text, mentions)) if not _band(text, m)]
     if ":" in text:
         mentions = _turn_speakers(text, mentions)

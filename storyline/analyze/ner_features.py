@@ -28,6 +28,7 @@ __all__ = [
     "PTB_BRACKETS",
     "Resources",
     "bio_spans",
+    "capitals_line",
     "doc_stats",
     "gazetteer_tags",
     "sentence_features",
@@ -184,6 +185,11 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+def capitals_line(tokens: Sequence[str]) -> bool:
+    """Whether a sentence is written all in capitals, as a headline is ("WIGAN BEAT BRADFORD")."""
+    return len(tokens) > 1 and all(not t[:1].isalpha() or t.isupper() for t in tokens)
+
+
 def doc_stats(sentences: Iterable[Sequence[str]], res: Resources | None = None,
               gaz: Mapping[tuple[str, ...], frozenset[str]] | None = None) -> DocStats:
     """Document-level facts for the accurate feature set. With ``res``, each run of capitalised
@@ -221,9 +227,7 @@ def doc_stats(sentences: Iterable[Sequence[str]], res: Resources | None = None,
                 run_types.setdefault(lw, set()).update(types)
 
     for toks in sentences:
-        n = len(toks)
-        headline = n > 1 and all(not t[:1].isalpha() or t.isupper() for t in toks)
-        if headline:
+        if capitals_line(toks):
             continue
         run: list[str] = []
         for i, t in enumerate(toks):
@@ -284,7 +288,7 @@ def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | N
     n = len(tokens)
     base = [_token_base(t, res) for t in tokens]
     gz = gazetteer_tags(tokens, res.gazetteer if gaz is None else gaz, res.gaz_max)
-    headline = n > 1 and all(not t[:1].isalpha() or t.isupper() for t in tokens)
+    headline = capitals_line(tokens)
     lows = [t.lower() for t in tokens]
     lx = gazetteer_tags(lows, res.lexicon, 4) if res.lexicon else None
     out: list[list[str]] = []
