@@ -1066,3 +1066,95 @@ def test_a_rule_that_goes_into_effect_on_a_day_looks_ahead() -> None:
     assert [t.value for t in tag_timexes("Once the rule goes into effect on Dec. 1, many workers will get more pay.",
                                          may)] == ["2030-12-01"]
     assert [t.value for t in tag_timexes("The rule goes into effect Monday.", may)] == ["2030-05-20"]
+
+
+# --- twenty-fifth round, continued: leftovers of modern news ------------------------------------------
+
+
+def test_vague_past_and_spans_of_events_are_found() -> None:
+    assert tags("The orchard was planted a long time ago, neighbours say.") == [
+        ("a long time ago", "DATE", "PAST_REF")]
+    assert tags("I ran into the baker the other day at the ferry.") == [("the other day", "DATE", "PAST_REF")]
+    assert tags("The glassworks could close in a matter of weeks.") == [("a matter of weeks", "DURATION", "PXW")]
+    assert tags("Over the years the quarry has filled with rain.") == [("the years", "DURATION", "PXY")]
+    assert tags("Divers arrived hours after the storm.") == [("hours", "DURATION", "PTXH")]
+    assert tags("Days before the regatta, the harbour was dredged.") == [("Days", "DURATION", "PXD")]
+    # a noun's plural unit is no duration
+    assert tags("In the days before the regatta the harbour was dredged.") == []
+
+
+def test_a_quarter_century_is_twenty_five_years() -> None:
+    assert tags("Ferry fares rose over the past quarter-century.") == [
+        ("the past quarter-century", "DURATION", "P25Y")]
+    assert tags("Unemployment in the valley is near its quarter-century low.") == [
+        ("quarter-century", "DURATION", "P25Y")]
+
+
+def test_earlier_or_later_in_the_day_is_the_day_told_of() -> None:
+    # TBAQ's extent: "the day"; the day is the last one named when it is of the publication's week
+    assert tags("The council met earlier in the day.") == [("the day", "DATE", "2019-01-10")]
+    assert tags("On Monday the mayor flew to Oslo. Later in the day she met the king.") == [
+        ("Monday", "DATE", "2019-01-07"), ("the day", "DATE", "2019-01-07")]
+    assert tags("The bridge opened on May 2, 1931. Later in the day a parade crossed it.")[-1] == (
+        "the day", "DATE", "2019-01-10")
+
+
+def test_a_part_of_the_day_after_an_event() -> None:
+    assert tags("The morning after the debate, the candidates toured a factory.") == [
+        ("The morning", "TIME", "XXXX-XX-XXTMO")]
+
+
+def test_alternative_amounts_and_repeated_many_are_one_expression() -> None:
+    assert tags("The mill shut three or four months ago.") == [("three or four months ago", "DATE", "2018-09")]
+    assert tags("The pier burned many, many years ago.") == [("many, many years ago", "DATE", "PAST_REF")]
+    assert tags("Repairs will take 10 or 12 days.") == [("10 or 12 days", "DURATION", "P12D")]
+
+
+def test_over_an_amount_is_more_than_it_unless_it_is_a_period() -> None:
+    found = storyline.tag_timexes("The ferry has been idle for over a year.", THU)
+    assert [(t.text, t.value, t.mod) for t in found] == [("over a year", "P1Y", "MORE_THAN")]
+    # "over" as the preposition of a period stays out
+    assert tags("The loan is repaid over three years.") == [("three years", "DURATION", "P3Y")]
+
+
+def test_an_imperatives_day_is_ahead() -> None:
+    # THU is a Thursday: the coming Sunday and Tuesday
+    assert [t.value for t in tag_timexes('"Go back to your stalls on Sunday," the mayor told the traders.', THU)] == [
+        "2019-01-13"]
+    assert [t.value for t in tag_timexes("Join us Tuesday for a reading at the library.", THU)] == ["2019-01-15"]
+    # a sentence in no tense that asks nothing keeps the past day
+    assert [t.value for t in tag_timexes("The reading on Tuesday at the library.", THU)] == ["2019-01-08"]
+
+
+def test_a_deadline_named_by_its_day_is_the_nearest_such_day_until_it_passes() -> None:
+    wed = date(2030, 5, 1)  # a Wednesday: Saturday is three days on
+    assert [t.value for t in tag_timexes("Saturday's truce deadline had been scrapped, the envoy said.", wed)] == [
+        "2030-05-04"]
+    assert [t.value for t in tag_timexes("Saturday's truce deadline passed without a deal.", wed)] == ["2030-04-27"]
+
+
+def test_a_quarter_told_as_a_percentage_is_a_share() -> None:
+    assert tags("Just over a quarter, 26 percent, backed the levy.") == []
+    assert tags("Nearly a quarter (24%) of the fleet is idle.") == []
+    assert tags("The levy lasted a quarter, then lapsed.") == [("a quarter", "DURATION", "P1Q")]
+
+
+def test_a_plan_in_a_past_report_keeps_its_month_ahead() -> None:
+    spring = date(2030, 4, 12)
+    text = "The senator said she was confident about winning back the governorship in November."
+    assert [t.value for t in tag_timexes(text, spring)] == ["2030-11"]
+    # a past event stays past
+    assert [t.value for t in tag_timexes("The senator said she was fined for speeding in November.", spring)] == [
+        "2029-11"]
+
+
+def test_the_day_before_an_event_set_off_after_a_date_is_that_date() -> None:
+    # "Nov. 3, the day before the raid": the apposition names Nov. 3 itself, not Nov. 2; "before" is the
+    # signal of an event, no part of the expression (TimeML; TBAQ's "Oct. 12, the day before the plunge")
+    got = tag_timexes("Police sealed the farm on Nov. 3, the day before inspectors closed the border.", date(2031, 11, 20))
+    assert [(t.text, t.value) for t in got] == [("Nov. 3", "2031-11-03"), ("the day", "2031-11-03")]
+    assert [t.text for t in tag_timexes("They met the day before yesterday.", date(2031, 11, 20))] == [
+        "the day before yesterday"]
+    # without the comma, the day before a date of the text is the day before it
+    got = tag_timexes("Inspectors arrived on Nov. 3. The farm had been sealed the day before.", date(2031, 11, 20))
+    assert [(t.text, t.value) for t in got] == [("Nov. 3", "2031-11-03"), ("the day before", "2031-11-02")]

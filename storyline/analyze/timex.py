@@ -78,8 +78,8 @@ _PARTS_OF = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "three quarters": 0.
 _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
          "|hundred|thousand)")
-_NUM = (rf"(?:{_PART_OF}|\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|(?:a\s+)?couple\s+of|(?:a\s+)?couple"
-        r"|a\s+few|a\s+dozen|a\s+hundred|a\s+thousand|dozens\s+of|several|a|an|few|many|some|the\s+next\s+few)")
+_NUM = (rf"(?:{_PART_OF}|{_NUMW}\s+or\s+{_NUMW}|\d+\s+or\s+\d+(?!\.\d)|\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|(?:a\s+)?couple\s+of|(?:a\s+)?couple"
+        r"|a\s+few|a\s+dozen|a\s+hundred|a\s+thousand|dozens\s+of|several|a|an|few|many(?:,?\s+many)*|some|the\s+next\s+few)")
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|weekend)"
 _ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|%|-year|\s*percent|\s+(?:million|billion|trillion)\b)"
@@ -91,7 +91,11 @@ _TIME = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?
          r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|ET|CT|PT|MT|BST|CET|local\s+time))?")
 _APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|under"
            r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just\s+over"
-           r"|just\s+under|well\s+over|the\s+better\s+part\s+of)\s+)")
+           r"|just\s+under|well\s+over|over|the\s+better\s+part\s+of)\s+)")
+# what makes "over" before an amount "more than" ("for over a year", "to last over a week", "Over a year later"), not
+# the preposition of a period ("can be used over three years", "spread over two decades")
+_OVER_MORE = re.compile(r"(?:^|[,;:(\[—]|--|\b(?:for|last|lasts|lasted|lasting|of|in|within|took|take|takes|taking|spent|"
+                        r"spend|spends|after|than|been|be|is|was|are|were|and|or|already)|['’]s)\s*$", re.IGNORECASE)
 _EDGE = (r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
          r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+latter\s+part\s+of|end\s+of"
          r"|earlier|later)[\s-]+)")
@@ -100,10 +104,18 @@ _REL_UNIT = r"(?:day|week|weekend|month|year|quarter|decade|century)"
 # a quarter that is a share of something, not three months
 _QUARTER_OF_SOMETHING = re.compile(r"\s*(?:(?:percentage\s+)?points?\b|of\s+(?:an?\s+)?(?:million|billion|percent|per\s+cent)\b"
                                    rf"|of\s+(?:the|all|its|their|his|her|our|them|those|these)\s+(?!{_UNIT}s?\b))", re.I)
+# "just over a quarter, 26 percent, said ...", "nearly a quarter (24%)": a share told as a percentage
+_A_QUARTER_PERCENT = re.compile(r"\s*(?:,|\(|--|—|–)\s*(?:or\s+)?\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)", re.I)
 # "a quarter of donors": one quarter of a plain noun is a share too (not "a quarter of 2013", "of next year";
 # "several quarters of losses" are quarters of a year)
 _A_QUARTER_OF = re.compile(rf"\s+of\s+(?!(?:an?|the|this|that|last|next|fiscal|calendar|fy|each|every|{_UNIT}s?)\b)"
                            r"[^\W\d]", re.I)
+
+
+def _quarter_share(text: str, end: int) -> bool:
+    """Is the "(a) quarter" ending at ``end`` a share ("a quarter of donors", "a quarter, 26 percent,")?"""
+    return bool(_A_QUARTER_OF.match(text, end) or _A_QUARTER_PERCENT.match(text, end))
+
 
 # --- value helpers ------------------------------------------------------------------------------
 
@@ -114,11 +126,14 @@ class Ref:
 
     value: str
     granularity: str  # day, week, month, quarter, year
+    end: int = -1     # where the expression that set it ends in the text (-1: not from the text)
 
 
 def _num(text: str) -> float | None:
     """The number a quantity phrase stands for; None for vague ones ("several", "a few")."""
     t = re.sub(r"(?<=\d),(?=\d{3})", "", re.sub(r"\s+", " ", text.lower().strip()))  # "1,500" is 1500
+    if " or " in t:
+        return _num(t.rsplit(" or ", 1)[1])  # "three or four": the larger, as "four months ago" had been
     part = re.fullmatch(r"(half|a half|a quarter|three quarters)(?: of)?(?: an?)?", t)
     if part:
         return _PARTS_OF[part.group(1)]
@@ -421,6 +436,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
                     last = (m.start(), sign)
         if last is not None and (last[1] > 0 or _modal_governs(text[back:start], passive=True)):
             return 1
+    if best is None and _IMPERATIVE.search(text[lo:start]):
+        return 1  # "Go back to your work on Sunday", "Join us Tuesday": what is asked for is ahead
     return best[1] if best else 0
 
 
@@ -497,6 +514,11 @@ _COULD = re.compile(r"(?:^|\s)(?:\w+\s+){0,3}?(?:could(?!\s+(?:be\s+)?(?:heard|s
                     r"hear|see|feel|smell|spot)\b)|can|may|might)\s+(?!not\b|have\b|n't)\w", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:]|\s(?:and|but|while|as|because|when|after|before)\s")
 _WEAK_PAST = re.compile(r"[a-z]\w{2,}ed")
+# a clause that opens with the plain form of a verb asks for something ("Join us Tuesday", "\"Go back to your work on
+# Sunday,\" he told them", "Please vote in November")
+_IMPERATIVE = re.compile(r"(?:^|[.!?;:]\s+|[\"“‘]\s*)(?:(?:please|now|so)\s+)?(?:(?:do\s+not|don't|don’t|never)\s+)?"
+                         r"(?:go|come|join|vote|call|visit|watch|tune|bring|send|remember|return|meet|stay|attend|listen"
+                         r"|wait|check|head|let['’]s|let\s+us)\s[^.!?;:\"“”]*$", re.IGNORECASE)
 _STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|told)\b", re.IGNORECASE)
 
 
@@ -543,6 +565,12 @@ def _mod_of(edge: str | None) -> str | None:
     return None
 
 
+def _over_a_period(ctx: _Ctx) -> bool:
+    """Is the expression's opening "over" the preposition of a period ("used over three years"), no "more than"?"""
+    return ctx.text[ctx.start:ctx.start + 5].lower() == "over " \
+        and not _OVER_MORE.search(ctx.text[max(ctx.sent_lo, ctx.start - 12):ctx.start])
+
+
 def _approx_mod(text: str | None) -> str | None:
     if not text:
         return None
@@ -582,6 +610,13 @@ _PAST_ON = re.compile(r"\b(?:was|were|had(?:\s+been)?|(?:has|have)\s+been)\s+(?:
 _UP_TO = re.compile(r"\b(?:until|till|ahead\s+of)\s+$", re.IGNORECASE)
 
 
+# a gerund after "about", "of" or "on" in a reported clause, the month its ("said he was confident about reclaiming
+# the White House in November", "talked of winning back the seat in November"): no past form after the gerund
+_PLAN_IN_REPORT = re.compile(r"\b(?:was|were|said|told)\s(?:(?!\b(?:was|were|had|did)\b)[^.;:!?])*?\b(?:about|of|on)\s+"
+                             r"(?!(?:some|no|any|every)?thing\b|during\b|evening\b|morning\b|spring\b|king\b)[a-z]{3,}ing\s"
+                             r"(?:(?!\b[a-z]{3,}ed\b|\b(?:was|were|had|did)\b)[^.;:!?,])*$", re.IGNORECASE)
+
+
 def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     """Year for a month (and day) without one, near the DCT: the past one in past-tense context
     (a date up to 90 days ahead still counts: "extended to Nov. 20"; a month alone up to 45 days:
@@ -597,6 +632,8 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     tense = ctx.tense()
     if tense == 0 and _UP_TO.search(ctx.text, max(0, ctx.start - 16), ctx.start):
         tense = 1  # "until November 3", "ahead of November elections", told in no tense: a time ahead
+    if tense < 0 and day is None and _PLAN_IN_REPORT.search(ctx.text[max(ctx.sent_lo, ctx.start - 100):ctx.start]):
+        tense = 1  # "he said he was confident about reclaiming the White House in November": a plan, told in the past
     past_passive = bool(_PAST_ON.search(ctx.text, max(0, ctx.start - 50), ctx.start))
     best: tuple[int, int] | None = None
     for y in (d.year - 1, d.year, d.year + 1):
@@ -648,6 +685,19 @@ _UNTIL_ON = re.compile(r"\b(?:until|till|ahead\s+of)\s(?:(?!\b(?:was|were|is|are
                        r"they|it|we|I|you|who|which|that)\b|\b\w+ed\b)[^.;:,]){0,48}?\bon\s+$", re.I)
 
 
+# "Saturday's deadline", "Friday's ceasefire deadline"; and what tells that a deadline has come
+_DEADLINE_AFTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?deadlines?\b", re.IGNORECASE)
+_DEADLINE_PASSED = re.compile(r"\b(?:passed|expired|lapsed|elapsed|missed|came\s+and\s+went|ran\s+out|went\s+by)\b",
+                              re.IGNORECASE)
+
+
+def _open_deadline(ctx: _Ctx) -> bool:
+    """Is the weekday a deadline's ("Saturday's ceasefire deadline had been scrapped") that its sentence does not tell
+    as passed ("Friday's deadline passed")? A deadline is something led up to, as "until Saturday" is."""
+    return bool(_DEADLINE_AFTER.match(ctx.text, ctx.end)) \
+        and not _DEADLINE_PASSED.search(ctx.text, ctx.sent_lo, ctx.sent_hi)
+
+
 def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     if ctx.dct is None:
         return "XXXX-XX-XX"
@@ -657,12 +707,14 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     if diff == 0:
         return d.isoformat()
     if tense is None and t <= 0 and (_UNTIL.search(ctx.text[max(0, ctx.start - 24):ctx.start])
-                                     or _UNTIL_ON.search(ctx.text[max(0, ctx.start - 64):ctx.start])):
+                                     or _UNTIL_ON.search(ctx.text[max(0, ctx.start - 64):ctx.start])
+                                     or _open_deadline(ctx)):
         # the end of a span or a deadline ("cancelled all crossings until Thursday", "hoped to get
         # supplies in by Thursday or Friday"), its start ("a four-day match starting Thursday") or what
         # something leads up to ("ahead of Saturday's matches", "head into Wednesday's match") is the
         # nearest such day, either side of the publication date: the day after a Wednesday's report,
-        # the day before a Friday's
+        # the day before a Friday's; so is a day's deadline not told as passed ("Saturday's deadline had
+        # been scrapped")
         return (d + timedelta(days=diff % 7 if diff % 7 <= 3 else diff % 7 - 7)).isoformat()
     if t > 0:
         return (d + timedelta(days=diff % 7)).isoformat()
@@ -1014,6 +1066,12 @@ def _h_month_span(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
     return "DATE", f"{y}-{m1:02d}", f"RANGE:{y}-{m2:02d}"
 
 
+@rule("quarter_century", r"(?:the\s+(?:past|last|next|coming|previous)\s+)?quarter[\s-]century(?![\w-])")
+def _h_quarter_century(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"the past quarter-century", "a quarter-century low": 25 years ("a quarter century" is the duration rule's)."""
+    return "DURATION", "P25Y", None
+
+
 @rule("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<rel>last|this|next|current|latest|previous|past|same|"
                  rf"year-earlier|year-ago)\s+|(?:(?P<ry>last|this|next)\s+year's\s+)|(?:fiscal[\s-]+)?(?P<yp>{_YEAR})(?:['’]s)?\s+)?"
                  rf"(?:fiscal[\s-]+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<u>quarter|half)"
@@ -1101,7 +1159,7 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
         return None
     if t.endswith("period") and rel in ("first", "second", "last", "previous", "prior", "same"):
         return None
-    if not rel and t == "quarter" and _A_QUARTER_OF.match(ctx.text, ctx.end):
+    if not rel and t == "quarter" and _quarter_share(ctx.text, ctx.end):
         return None  # "(less than a) quarter of donors": a share
     if rel in ("first", "second") or _QUARTER_OF_SOMETHING.match(ctx.text, ctx.end) or _ORDINAL_BEFORE.search(
             ctx.text, max(0, ctx.start - 12), ctx.start):
@@ -1502,6 +1560,8 @@ def _h_weekend(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
 @rule("ago", rf"{_APPROX}?(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|"
              r"from\s+now|previously|back)(?![\w-])")
 def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if _over_a_period(ctx):
+        return None
     n = _num(m["n"])
     u = _unit_of(m["u"])
     if u not in ("day", "week", "month", "year", "decade", "century", "quarter", "hour", "minute", "night"):
@@ -1616,6 +1676,8 @@ def _h_times_per(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
 @rule("duration", rf"{_APPROX}?(?:the\s+)?(?P<n>{_NUM})(?P<more>\s+more)?(?P<h>[\s-]+)(?P<u>{_UNIT})(?P<pl>s)?"
                   r"(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?(?![\w-])")
 def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    if _over_a_period(ctx):
+        return None  # "used over three years": the amount alone
     u = _unit_of(m["u"])
     nt = m["n"].lower()
     n = _num(nt)
@@ -1638,7 +1700,7 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
     if u == "quarter" and (m["pl"] or "-" in m["h"]) and nt not in ("a", "an") and "-" in m["h"]:
         return None  # "three-quarters"
     if u == "quarter" and (_QUARTER_OF_SOMETHING.match(ctx.text, ctx.end)
-                           or (nt in ("a", "an") and _A_QUARTER_OF.match(ctx.text, ctx.end))):
+                           or (nt in ("a", "an") and _quarter_share(ctx.text, ctx.end))):
         return None  # "a quarter percentage point", "three quarters of a million", "a quarter of the vote"
     if u == "quarter" and m["pl"] and re.search(r"-\s*$", ctx.text[max(0, ctx.start - 1):ctx.start + 1]):
         return None
@@ -1654,10 +1716,23 @@ def _h_duration(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
     return "DURATION", _duration(n, u), _approx_mod(m.group(0))
 
 
-@rule("bare_units", r"(?P<u>years|decades|months|weeks|days|hours|minutes|centuries)(?![\w-])")
+# what a bare plural unit before "after" or "before" follows when it is how long ("arrived hours after the blast",
+# "Days before the vote, ..."), not a noun's ("the days before", "trading days before")
+_UNITS_BEFORE_EVENT = re.compile(r"(?:^|[,;:(—]|--|\b(?:just|only|barely|mere|merely|even|and|but|come|comes|came|is|are|"
+                                 r"was|were|been|be|" + "|".join(IRREGULAR_PAST) + r")|(?<!-)\b[a-z]\w{2,}ed)\s*$",
+                                 re.IGNORECASE)
+
+
+@rule("bare_units", r"(?:(?P<mat>a\s+matter\s+of)\s+|(?P<the>the)\s+)?"
+                    r"(?P<u>years|decades|months|weeks|days|hours|minutes|centuries)(?![\w-])")
 def _h_bare_units(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
-    if not re.search(r"\b(?:for|over|in|within|take|takes|took|after|by|last|lasts|lasted|lasting)\s+(?:just\s+|only\s+)?$",
-                     ctx.text[max(0, ctx.start - 16):ctx.start], re.IGNORECASE):
+    pre = ctx.text[max(ctx.sent_lo, ctx.start - 16):ctx.start]
+    if m["the"]:
+        if not re.search(r"\bover\s+$", pre, re.IGNORECASE):
+            return None  # "over the years" is how long (TBAQ: "the years", PXY)
+    elif not m["mat"] and not re.search(r"\b(?:for|over|in|within|take|takes|took|after|by|last|lasts|lasted|lasting)"
+                                        r"\s+(?:just\s+|only\s+)?$", pre, re.IGNORECASE) \
+            and not (re.match(r"\s+(?:after|before)\s", ctx.text[ctx.end:ctx.end + 8]) and _UNITS_BEFORE_EVENT.search(pre)):
         return None
     return "DURATION", _duration(None, _unit_of(m["u"])), None
 
@@ -1698,6 +1773,26 @@ def _h_partofday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
     return "TIME", f"{base}T{pt}", _mod_of(_edge_text(m.group(0)))
 
 
+@rule("in_the_day", r"the\s+day(?![\w-])")
+def _h_in_the_day(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"earlier in the day", "later in the day": the day told of (TBAQ's extent "the day"), the last day named when it
+    is of the publication's week, else the publication's."""
+    if not re.search(r"\b(?:earlier|later)\s+in\s+$", ctx.text[max(0, ctx.start - 12):ctx.start], re.IGNORECASE):
+        return None
+    if ctx.dct is None:
+        return "DATE", "XXXX-XX-XX", None
+    ref = value_to_date(ctx.ref.value[:10]) if ctx.ref is not None and ctx.ref.granularity == "day" else None
+    if ref is not None and abs((ref - ctx.dct).days) <= 7:
+        return "DATE", ref.isoformat(), None  # the news day told of ("On Monday, ... Later in the day")
+    return "DATE", ctx.dct.isoformat(), None  # (not a day of the background: "on April 30, 1975 ... Earlier in the day")
+
+
+@rule("part_of_event", rf"the\s+(?P<pt>{_PART})(?=\s+(?:after|before)\s+(?:the|a|an|his|her|their|its)\s)")
+def _h_part_of_event(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"the morning after the debate": a part of the day of an event not dated (TBAQ's extent leaves out "after")."""
+    return "TIME", "XXXX-XX-XXT" + PARTS[m["pt"].lower()], None
+
+
 @rule("anaph_day", r"(?:the\s+(?:next|following|previous|preceding|same)\s+day|that\s+day|the\s+day\s+before"
                    r"|the\s+day\s+after|a\s+day\s+(?:later|earlier|before|after)|the\s+(?:next|following)\s+morning)"
                    r"(?![\w-])")
@@ -1710,7 +1805,7 @@ def _h_anaph_day(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | N
         if nxt and nxt.group(1).lower() in ("tomorrow", "yesterday") and ctx.dct is not None:
             return "DATE", (ctx.dct + timedelta(days=2 * n)).isoformat(), None
         if nxt and ctx.ref is not None and ctx.ref.granularity == "day" \
-                and re.fullmatch(r"\s*,\s*", ctx.text[ctx.ref.end:ctx.start]):
+                and ctx.ref.end >= 0 and re.fullmatch(r"\s*,\s*", ctx.text[ctx.ref.end:ctx.start]):
             return "DATE", ctx.ref.value[:10], None  # "Nov. 3, the day before the raid": Nov. 3 itself
         if nxt:  # "the day after capital controls were imposed": the day of an event we do not date
             return "DATE", "XXXX-XX-XX", None
@@ -1737,7 +1832,7 @@ def _h_edge_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
 @rule("refs", r"(?P<pr>right\s+now|now|currently|at\s+present|at\s+the\s+moment|these\s+days|nowadays|"
               r"the\s+present|the\s+current\s+(?:time|period))(?![\w-])"
               r"|(?P<pa>recently|lately|the\s+past|in\s+the\s+past|(?:the\s+)?recent\s+(?:past|years|months|weeks|"
-              r"days)|former\s+times|previously)(?![\w-])"
+              r"days)|former\s+times|previously|a\s+(?:very\s+)?long\s+time\s+ago|the\s+other\s+day(?!\s+of\b))(?![\w-])"
               r"|(?P<fu>(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+|not[\s-]+too[\s-]+distant\s+|immediate\s+)?"
               r"future|(?:the\s+)?coming\s+(?:years|months|weeks|days)|soon)(?![\w-])"
               r"|(?P<cur>current|recent)(?![\w-])")
@@ -1833,11 +1928,11 @@ def _sent_bounds(text: str, pos: int) -> tuple[int, int]:
     return lo + 1, (min(hi_cands) if hi_cands else ceil)
 
 
-def _ref_of(value: str) -> Ref | None:
+def _ref_of(value: str, end: int = -1) -> Ref | None:
     g = granularity_of(value)
     if g is None or "X" in value:
         return None
-    return Ref(value[:10] if g == "day" else value, g)
+    return Ref(value[:10] if g == "day" else value, g, end)
 
 
 class TimexTagger:
@@ -1879,7 +1974,7 @@ _WORD = re.compile(r"[\w']+")
 # words that a timex must contain (its head): a start word is only tried with one of these within
 # the next few words ("the" alone never starts a timex; "the past 10 months" has "10" and "months")
 _HEAD_WORDS = frozenset(
-    "now currently nowadays present season recently lately recent past future soon current term date moment noon midnight "  # noqa: SIM905
+    "ago now currently nowadays present season recently lately recent past future soon current term date moment noon midnight "  # noqa: SIM905
     "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
     "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
     "election easter friday veterans century centuries decade decades twenties thirties "
@@ -2026,7 +2121,7 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
             range_end, mod = mod[6:], None
         out.append(Timex(start=s, end=e, text=text[s:e], type=ttype, value=value, article_id=article_id,
                          anchor=anchor, mod=mod, range_end=range_end))
-        _update_state(state, name, ttype, value, name != "quarter" or not _unreported_quarter(text, s, e, dct, value))
+        _update_state(state, name, ttype, value, name != "quarter" or not _unreported_quarter(text, s, e, dct, value), e)
         pos = e
     return _ordered_ranges(text, _compound_durations(text, out))
 
@@ -2131,6 +2226,8 @@ class _State:
 
 _ADJ_THE = re.compile(r"the\s+(?:fiscal\s+)?[\w]+-(?:year|quarter|day|week|month|hour|minute|decade)\b", re.IGNORECASE)
 _TRAIL_REL = re.compile(r"\s+(?:after|before)$", re.IGNORECASE)
+# what follows "the day before" when it names an event, not a day ("the day before yesterday" is one expression)
+_EVENT_AFTER = re.compile(r"\s+(?!(?:yesterday|tomorrow)\b)[A-Za-z]", re.IGNORECASE)
 
 
 # the head of a name a date opens: "the February 17 Uprising", "the 17th of February Martyrs' Brigade", "the April 6
@@ -2188,10 +2285,10 @@ def _apply(text: str, dct: date | None, name: str, s: int,
         return None
     while e > s and text[e - 1] in " ,-":
         e -= 1
-    if res[0] == "DURATION":
+    if res[0] == "DURATION" or (name == "anaph_day" and _EVENT_AFTER.match(text, e)):
         tr = _TRAIL_REL.search(text, s, e)
         if tr is not None and tr.end() == e:
-            e = tr.start()  # "twenty years after the war": the duration only
+            e = tr.start()  # "twenty years after the war": the duration only; "the day before the plunge": the day
     a = _ADJ_THE.match(text, s, e)
     if a is not None and a.end() == e and re.match(r"\s+[a-z]", text[e:e + 2]):
         s = s + 3 + len(text[s + 3:e]) - len(text[s + 3:e].lstrip())  # "the 23-year sentence": "23-year"
@@ -2208,11 +2305,11 @@ def _unreported_quarter(text: str, s: int, e: int, dct: date | None, value: str)
     return _tense(text, s, e, lo, hi) >= 0
 
 
-def _update_state(state: _State, name: str, ttype: str, value: str, reported: bool = True) -> None:
+def _update_state(state: _State, name: str, ttype: str, value: str, reported: bool = True, end: int = -1) -> None:
     if ttype not in ("DATE", "TIME") or name in ("refs", "the_year"):
         # a shifted or anaphoric value is no new reference point: "a year ago ... a year earlier"
         return
-    r = _ref_of(value)
+    r = _ref_of(value, end)
     if r is None or (name == "ago" and r.granularity != "day"):
         return
     state.ref = r
