@@ -877,3 +877,72 @@ def test_mostly_quoted_precheck_answers_as_the_count() -> None:
     assert sum(mostly_quoted(t) for t in texts) > 20
     for t in texts:
         assert mostly_quoted(t) == counted(t), t
+
+
+def test_label_precheck_answers_as_the_pattern() -> None:
+    """``is_candidate_shape`` tries the label pattern only on text holding a colon or opening "Q.":
+    the same answers as the pattern tried on every sentence."""
+    from storyline.consolidate import summary_text as T
+
+    texts = _invented_sentences(6000, 17) + ["BLITZER: The ferry resumed.", "Q. Earlier this month the ferry stopped.",
+                                             "Dana Lint, MAYOR OF TARROW: We rebuild.", "Update : the line reopened."]
+    assert sum(bool(T._LABEL_OPENER.match(t)) for t in texts) > 50
+    for t in texts:
+        assert ((":" in t or t.startswith("Q.")) and bool(T._LABEL_OPENER.match(t))) == bool(T._LABEL_OPENER.match(t)), t
+    assert not T.is_candidate_shape("Q. Earlier this month the ferry stopped at Tarrow.")
+
+
+def test_word_ids_number_stems_in_order_of_first_appearance() -> None:
+    """A call's word ids number its stems as they first appear (the order concept ids and ties
+    follow), whatever the process met before; each code's low bit tells a content word."""
+    from storyline.consolidate import summary as S
+
+    S._token_codes(["zebras", "graze", "the", "plain"])   # stems met before, in another order
+    toks = ["the", "runners", "ran", "the", "running", "race", "runner"]
+    codes, gids, names = S._token_codes(toks)
+    assert [names[g] for g in gids.tolist()] == ["the", "runner", "ran", "run", "race"]
+    assert (codes >> 1).tolist() == [0, 1, 2, 0, 3, 4, 1]
+    assert (codes & 1).tolist() == [0, 1, 1, 0, 1, 1, 1]
+    again, gids2, _ = S._token_codes(toks)      # all known now: the same answer
+    assert again.tolist() == codes.tolist() and gids2.tolist() == gids.tolist()
+
+
+def test_supports_says_no_on_either_test() -> None:
+    """``supports`` is false when the other sentence holds too few of the claim's fact words, and when
+    it expects what the claim tells as done, whichever of the two is read first."""
+    from storyline.consolidate.summary_text import supports
+
+    claim = "Inspectors from the maritime board arrived on Thursday to examine the damaged hull."
+    expects_few = "Inspectors are expected to arrive on Thursday."
+    expects_all = "Inspectors from the maritime board are expected to arrive on Thursday to examine the damaged hull."
+    assert not supports(claim, expects_few, 0.6)       # both tests say no
+    assert not supports(claim, expects_all, 0.6)       # the verbs say no
+    assert not supports(claim, "Inspectors came on Thursday.", 0.6)    # the words say no
+    assert supports(claim, "Inspectors from the maritime board arrived Thursday to examine the damaged hull.", 0.6)
+    assert supports(claim, expects_few, 0.0) is False and supports("Tarrow, Kestrel.", expects_few, 0.6) is True
+
+
+def test_fact_stems_leave_out_a_title_before_a_name_only() -> None:
+    from storyline.consolidate.summary_text import _stem, fact_stems
+
+    assert fact_stems("The chief executive Dariusz Kowalczyk met families.") == {_stem("met"), _stem("families")}
+    assert fact_stems("The chief executive met families.") == {_stem(w) for w in ("chief", "executive", "met", "families")}
+
+
+def test_quality_features_take_the_centrality_computed_once() -> None:
+    import numpy as np
+
+    from storyline.consolidate import summary as S
+
+    arts = [Article(id="a", text="A ferry ran aground near Tarrow on Monday. Forty passengers were taken off by boat. "
+                                 "The harbor reopened on Tuesday."),
+            Article(id="b", text="The Tarrow ferry ran aground on Monday with forty passengers aboard. Boats took "
+                                 "them off. Divers will inspect the hull.")]
+    ids = S._Ids()
+    items = S._items(arts, None, S.SummaryConfig(), ids)
+    tf = S._tfidf(ids, ids.n_words)
+    cands = list(range(len(items)))
+    args = (cands, items, np.ones(len(cands)), tf[cands], tf, len(arts), S.SummaryConfig(), ids.art)
+    own = S._quality_features(*args)
+    given = S._quality_features(*args, S._centrality(tf, tf[cands]))
+    assert np.array_equal(own, given) and np.ptp(own[:, 4]) > 0

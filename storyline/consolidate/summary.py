@@ -131,26 +131,32 @@ def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]
     if len(_CODES) > 500_000:
         _CODES, _STEM_IDS, _STEM_NAMES = {}, {}, []
     codes, stem_ids, names = _CODES, _STEM_IDS, _STEM_NAMES
-    local = dict.fromkeys(flat)       # the call's distinct tokens: one look-up each in the big table
-    found = list(map(codes.get, local))
-    local.update(zip(local, found))
-    new = list(_pick(local, map(is_, found, repeat(None))))   # tokens not met before
-    for t, st in zip(new, stem_many(new)):     # one call of the stemmer for all new tokens
-        g = stem_ids.get(st)
-        if g is None:
-            g = stem_ids[st] = len(names)
-            names.append(st)
-        codes[t] = local[t] = 2 * g + (t not in STOP and len(t) > 1)
-    # the call's word ids: stems numbered in order of first appearance (C-level dict passes)
-    tok_code = np.fromiter(local.values(), dtype=np.int64, count=len(local))
-    tok_gid = (tok_code >> 1).tolist()
-    words = dict.fromkeys(tok_gid)     # process-wide stem id -> the call's word id
-    words.update(zip(words, range(len(words))))
-    tok_wid = np.fromiter(map(words.__getitem__, tok_gid), dtype=np.int64, count=len(tok_gid))
-    local.update(zip(local, range(len(local))))
-    tid = np.fromiter(map(local.__getitem__, flat), dtype=np.int64, count=len(flat))
-    gids = np.fromiter(words, dtype=np.int64, count=len(words))
-    return (2 * tok_wid + (tok_code & 1))[tid], gids, names
+    found = list(map(codes.get, flat))
+    if None in found:   # tokens not met before: one call of the stemmer for all of them
+        new = list(dict.fromkeys(_pick(flat, map(is_, found, repeat(None)))))
+        for t, st in zip(new, stem_many(new)):
+            g = stem_ids.get(st)
+            if g is None:
+                g = stem_ids[st] = len(names)
+                names.append(st)
+            codes[t] = 2 * g + (t not in STOP and len(t) > 1)
+        found = list(map(codes.__getitem__, flat))
+    code = np.array(found, dtype=np.int64)
+    # the call's word ids: process-wide stem ids ranked by first appearance, by one stable sort
+    # (array work: dict passes per distinct token cost more on a story's few hundred tokens)
+    gid = code >> 1
+    order = gid.argsort(kind="stable")
+    s = gid[order]
+    new_stem = np.empty(len(s), dtype=bool)
+    new_stem[:1] = True
+    np.not_equal(s[1:], s[:-1], out=new_stem[1:])
+    firsts = order[new_stem]             # each stem's first token (the sort is stable)
+    rank = np.empty(len(firsts), dtype=np.int64)
+    rank[firsts.argsort()] = np.arange(len(firsts))
+    wid = np.empty(len(s), dtype=np.int64)
+    wid[order] = rank[new_stem.cumsum() - 1]
+    firsts.sort()
+    return 2 * wid + (code & 1), gid[firsts], names
 
 
 @dataclass(slots=True)
@@ -887,17 +893,16 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
     # a tiny bonus prefers, among equal covers, sentences near the leads and on the query
     bonus = 1e-3 * (occ[cands] + rel[cands]) * (w.max() if len(w) else 1.0)
     top30 = float(np.sort(w)[::-1][:30].sum())
+    cw = centrality_weight(budget_words, config)
+    # the candidates' closeness to the story's centroid: a quality feature and the centrality bonus
+    cent = _centrality(tf, cand_vecs) if cw > 0 or (config.quality_weight > 0 and config.quality_coef) else None
     if config.quality_weight > 0 and config.quality_coef:
-        X = _quality_features(cands, items, score, cand_vecs, tf, len(arts), config, cvocab.art)
+        X = _quality_features(cands, items, score, cand_vecs, tf, len(arts), config, cvocab.art, cent)
         q = X @ np.asarray(config.quality_coef[1:]) + config.quality_coef[0]
         if focused:
             q = q * rel[cands]  # with a query, quality counts only as far as the sentence is on it
         bonus = bonus + config.quality_weight * np.clip(q, 0, None) * lengths_all / budget * top30
-    cw = centrality_weight(budget_words, config)
-    if cw > 0:
-        centroid = np.asarray(tf.mean(axis=0)).ravel()
-        centroid /= np.linalg.norm(centroid) or 1.0
-        cent = np.asarray(cand_vecs @ centroid).ravel()
+    if cw > 0 and cent is not None:
         bonus = bonus + cw * cent * lengths_all / budget * top30
     chosen = None
     words: _WordTerm | None = None
@@ -1037,17 +1042,24 @@ def _with_bigrams(words: _WordTerm, ids: _Ids, cands: Sequence[int], n_arts: int
     return _WordTerm((ptr, out_idx, out_val), np.concatenate([caps, bcaps * r]), words.scale, bkeys, r)
 
 
+def _centrality(tf: np.ndarray | sparse.csr_matrix, cand_vecs: np.ndarray | sparse.csr_matrix) -> np.ndarray:
+    """Each candidate's cosine with the centroid of all sentences' TF-IDF rows."""
+    centroid = np.asarray(tf.mean(axis=0)).ravel()
+    centroid /= np.sqrt(centroid.dot(centroid)) or 1.0    # np.linalg.norm's own arithmetic
+    return np.asarray(cand_vecs @ centroid).ravel()
+
+
 def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.ndarray, cand_vecs: sparse.csr_matrix,
                       tf: sparse.csr_matrix, n_arts: int, config: SummaryConfig,
-                      art_of: np.ndarray | None = None) -> np.ndarray:
-    """Per candidate: lead closeness, position, length, concept density, centrality, support share."""
+                      art_of: np.ndarray | None = None, cent: np.ndarray | None = None) -> np.ndarray:
+    """Per candidate: lead closeness, position, length, concept density, centrality (``cent``: ``_centrality``,
+    when already computed), support share."""
     pos = np.array([items[i].pos for i in cands], dtype=float)
     words = np.array([items[i].words for i in cands], dtype=float)
     dens = score / np.maximum(words, 1.0)
     dens = dens / (dens.max() or 1.0)
-    centroid = np.asarray(tf.mean(axis=0)).ravel()
-    centroid /= np.sqrt(centroid.dot(centroid)) or 1.0    # np.linalg.norm's own arithmetic
-    cent = np.asarray(cand_vecs @ centroid).ravel()
+    if cent is None:
+        cent = _centrality(tf, cand_vecs)
     if art_of is None:
         art_of = np.fromiter((it.art for it in items), dtype=np.int64, count=len(items))
     if isinstance(tf, np.ndarray):
