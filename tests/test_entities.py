@@ -1761,3 +1761,14 @@ def test_a_name_in_a_capitals_headline_cut_short_is_the_bodys_longer_name() -> N
         Mention(start=start, end=start + 6, text="TARVIK", label="LOC"),
         Mention(start=body, end=body + 10, text="Old Tarvik", label="ORG")])
     assert [(m.text, m.label) for m in found] == [("OLD TARVIK", "ORG"), ("Old Tarvik", "ORG")]
+
+
+def test_a_title_with_of_before_a_name_is_its_role() -> None:
+    """"White House Chief of Staff Ada Vask", "Secretary of State Tom Hale": a role word, "of" and one or
+    two capitalised words before the name are the person's title (none had been read: "Staff" ended the
+    run), so "the White House chief of staff" of a later sentence can be told as hers."""
+    ents, _ = _entities(_story([
+        "White House Chief of Staff Ada Vask met Secretary of State Tom Hale on Monday. Vask said the plan "
+        "was dead. Hale said the memo was false."]))
+    assert "White House Chief of Staff" in _find(ents, "Ada Vask").roles
+    assert "Secretary of State" in _find(ents, "Tom Hale").roles

@@ -631,3 +631,14 @@ def test_a_headline_run_into_a_lead_that_names_its_subject_again_is_no_quote() -
         "Lund spoke in the capital."))
     (g,) = storyline.brief([a]).quotes
     assert g.speaker == "Ada Lund" and [q.text for q in g.quotes] == ["the duties on timber would rise in May"], g
+
+
+def test_a_chief_of_staff_named_by_the_office_alone_is_its_holder() -> None:
+    """"White House Chief of Staff Ada Vask ... The White House chief of staff told reporters ...": the
+    title with "of" is read as her role, so the office alone is her (it had been a speaker of its own)."""
+    a = Article(id="a", source="wire", published="2024-05-02", title="Budget", text=(
+        "White House Chief of Staff Ada Vask met the budget panel on Monday. Vask said the plan was dead. "
+        "The White House chief of staff told reporters the budget was late."))
+    groups = {g.speaker: g for g in storyline.brief([a]).quotes}
+    assert "The White House chief of staff" not in groups, list(groups)
+    assert any("budget was late" in q.text for q in groups["Ada Vask"].quotes)

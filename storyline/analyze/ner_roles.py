@@ -233,6 +233,22 @@ _OBJECT_CLAUSE = re.compile(r"\s+(?:murdered|killed|shot|stabbed|attacked|assaul
                             r"interviewed|appointed|nominated)\b(?=\s*(?:[.,;:!?\n]|$))")
 
 
+def _of_title(text: str, toks: Sequence[tuple[int, int]]) -> int | None:
+    """The index of a capitalised role word that opens a title with "of" and one or two capitalised
+    words right before a name ("Chief of Staff Ada Vask", "Secretary of State Tom Hale", "Director of
+    National Intelligence Per Lind"), or None."""
+    n = len(toks)
+    for words in (1, 2):
+        h = n - words - 2
+        if h < 0:
+            continue
+        head = text[toks[h][0]:toks[h][1]]
+        if head[:1].isupper() and head.lower() in ROLE_HEADS and text[toks[h + 1][0]:toks[h + 1][1]] == "of" \
+                and all(text[a:b][:1].isupper() and text[a:b].isalpha() for a, b in toks[h + 2:]):
+            return h
+    return None
+
+
 def _pre_role(text: str, m: Mention, covering: _Covering, report_start: int = 0) -> str | None:
     lo = max(0, m.start - 120, report_start if report_start <= m.start else 0)
     nl = text.rfind("\n", lo, m.start)
@@ -240,6 +256,9 @@ def _pre_role(text: str, m: Mention, covering: _Covering, report_start: int = 0)
         lo = nl + 1
     toks = tokenize(text, lo, m.start)
     k = len(toks)
+    of = _of_title(text, toks)
+    if of is not None:
+        k = of + 1  # (the run is read on from the role word before "of": "White House Chief of Staff")
     first = k
     has_head = False
     fields = 0  # field nouns taken before the role word

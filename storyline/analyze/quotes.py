@@ -858,7 +858,44 @@ def _participle_opening(toks: Sequence[_Tok], k: int) -> bool:
 
 def _phrase_comma(toks: Sequence[_Tok], k: int, limit: int) -> int | None:
     """The comma closing a phrase that opens at ``toks[k]`` (within 24 tokens, before ``limit``), or None."""
-    return next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == ","), None)
+    return next((m for m in range(k + 1, min(limit, k + 25)) if toks[m].text == "," and not _town_comma_before_state(toks, m, limit)), None)
+
+
+def _town_comma_before_state(toks: Sequence[_Tok], m: int, limit: int) -> bool:
+    """Whether the comma toks[m] stands between a town and its state, which a comma closes ("in Salem,
+    New Hampshire, Trump went ..."; not "in Columbia, Sanders stepped up ...")."""
+    if _place_preposition(toks, m) is None:
+        return False
+    close = next((x for x in range(m + 2, min(limit, m + 5)) if toks[x].text == ","), None)
+    return close is not None and all(_is_cap(t) or t.text == "." for t in toks[m + 1:close])
+
+
+# adverbs that open a sentence before its subject and a comma ("However, ...", "Meanwhile, ...")
+_OPENING_ADVERBS = frozenset("""however still instead meanwhile nonetheless nevertheless moreover furthermore indeed
+afterward afterwards later earlier now then today yesterday overall again also thus therefore finally outside
+inside absent beyond throughout""".split())
+_LATER = frozenset("later earlier ago".split())
+
+
+def _opening_adverb(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether the capitalised toks[k] opens an adverbial phrase before the subject: an adverb ("However",
+    "Ultimately", "Shortly after ..."), or a span of time before "later" ("Hours later")."""
+    from .entities import lowercase_word
+
+    w = toks[k]
+    if not _is_cap(w) or w.quoted:
+        return False
+    if w.low in _OPENING_ADVERBS:
+        return True
+    if w.low.endswith("ly") and w.low not in _LY_NOUNS and (
+            lowercase_word(w.text) or w.low.endswith(("ally", "ately", "ively", "ously", "ingly", "edly"))):
+        return toks[k + 1].text == "," or toks[k + 1].text.islower()
+    if toks[k + 1].low in _LATER and (w.low.endswith("s") and lowercase_word(w.text) or _number_word(w.low)):
+        return True
+    # a time before "later", "before" and the like, then its comma: "The day before,", "Two weeks later,"
+    c = next((m for m in range(k + 1, min(len(toks), k + 5)) if toks[m].text == ","), None)
+    return c is not None and toks[c - 1].low in _LATER | {"before", "after"} \
+        and any(t.low in _TIME_HEADS or t.low.rstrip("s") in _TIME_HEADS for t in toks[k:c - 1])
 
 
 def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
@@ -878,6 +915,13 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         if c is None:
             return None
         k = c + 1
+    elif k + 2 < limit and _opening_adverb(toks, k):
+        # "However, he held his fire ..., calling", "Hours later, Trump returned ..., telling", "Shortly
+        # after the merger, the families had mobilized, warning": the subject follows the comma
+        c = _phrase_comma(toks, k, limit)
+        if c is not None and c + 1 < limit and (_is_cap(toks[c + 1]) or toks[c + 1].low in _PRONOUNS
+                                                or toks[c + 1].low in _DETS or toks[c + 1].low in OPENING_PHRASE_WORDS):
+            k = c + 1
     elif k > 0 and k + 1 < limit and toks[k].low.endswith("ing") and not _is_cap(toks[k + 1]):
         # a participle's phrase after a dateline ("BUENA PARK, Calif. — Rallying supporters in the park,
         # Clinton vowed ..."), not a name ("King Harald", "Sterling Bank"): its comma, then the subject
@@ -890,6 +934,12 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
         c = _phrase_comma(toks, k, limit)
         if c is not None and c + 1 < limit and (_is_cap(toks[c + 1]) or toks[c + 1].low in _PRONOUNS):
             k = c + 1
+    for _ in range(2):  # a second opening phrase: "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ..."
+        c = _phrase_comma(toks, k, limit) if 0 < k < limit and toks[k].text.islower() \
+            and toks[k].low in OPENING_PHRASE_WORDS else None
+        if c is None or c + 1 >= limit or not (_is_cap(toks[c + 1]) or toks[c + 1].low in _PRONOUNS):
+            break
+        k = c + 1
     if k >= limit:
         return None
     if toks[k].low in _PRONOUNS:
@@ -1798,6 +1848,212 @@ def _clause_pronoun(toks: Sequence[_Tok], np: tuple[int, int]) -> bool:
         and not toks[b].quoted
 
 
+# words between a subject and its verb that are no part of either: a floating quantifier ("have both
+# argued"), an adverb without -ly ("has twice complained", "has nevertheless called")
+_FLOATING = frozenset("both all each".split())
+_PLAIN_ADVERBS = frozenset("twice thrice nevertheless nonetheless instead quite well indeed thus therefore too "
+                           "ever soon long".split())
+# heads of a short phrase of time or manner between a subject and its verb ("have in the past said", "have in
+# fact reported", "for the first time cited", "in a later interview said")
+_ADJUNCT_HEADS = _TIME_HEADS | frozenset("""weeks months years days hours past particular fact time times
+interview interviews point general turn addition public private""".split())
+_ADJUNCT_PREPOSITIONS = frozenset("in at for on during over".split())
+_TIME_OPENERS = frozenset("last this next past a an one earlier".split())
+_AGO_WORDS = frozenset("less more than about nearly almost just some few a an".split())
+_NOT_INSIDE_ADJUNCT = frozenset("and or but nor that which whom whose to of with by from as if than".split())
+
+
+def _adjunct_word(t: _Tok) -> bool:
+    return not t.quoted and t.text.islower() and (
+        t.low in _AUX or t.low in _CUE_ADVERBS or t.low in _FLOATING or t.low in _PLAIN_ADVERBS
+        or (t.low.endswith("ly") and t.low.isalpha() and len(t.low) > 4 and t.low not in _LY_NOUNS))
+
+
+def _adjunct_phrase(toks: Sequence[_Tok], k: int) -> int:
+    """Where a phrase of time or manner ending at toks[k-1] starts ("last year", "this past week", "two
+    weeks ago", "in the past", "for the first time", "at any time Thursday"), else ``k``."""
+    m = k - 1
+    if toks[m].low in _DAYS and _is_cap(toks[m]) and m > 0:
+        m -= 1  # ("at any time Thursday")
+    w = toks[m]
+    if w.quoted:
+        return k
+    if w.low == "ago":
+        j = m
+        while j > 0 and m - j < 5 and not toks[j - 1].quoted and (
+                toks[j - 1].low in _AGO_WORDS or toks[j - 1].low in _ADJUNCT_HEADS or _number_word(toks[j - 1].low)):
+            j -= 1
+        return j if j < m - 1 else k
+    if not (w.text.islower() and w.low in _ADJUNCT_HEADS):
+        return k
+    for j in range(m - 1, max(-1, m - 5), -1):
+        t = toks[j]
+        if t.low in _ADJUNCT_PREPOSITIONS and t.text.islower():
+            return j
+        if not (t.text.isalpha() and t.text.islower()) or t.low in _AUX_VERBS or t.low in _PRONOUNS \
+                or t.low in _NOT_INSIDE_ADJUNCT:
+            break
+    j = m
+    while j > 0 and (j == m or toks[j].low == "past") and toks[j - 1].text.islower() \
+            and (toks[j - 1].low in _TIME_OPENERS or _number_word(toks[j - 1].low)):
+        j -= 1  # "last year", "this past week", "a month"
+    if j < m and j > 0 and toks[j - 1].low in ("late", "early") and toks[j - 1].text.islower():
+        j -= 1  # "late last week"
+    return j if j < m and w.low in _TIME_HEADS | frozenset("weeks months years days".split()) else k
+
+
+def _adjuncts_before(toks: Sequence[_Tok], ca: int) -> int:
+    """Where the words between a cue at ``ca`` and its subject start: auxiliaries, adverbs, floating
+    quantifiers and short phrases of time or manner ("Beck, who ..., last week said", "Trump and Sanders
+    have both argued", "Gore's friends have in the past said"); ``ca`` when there are none."""
+    k = ca
+    while k > 1:
+        if _adjunct_word(toks[k - 1]) and not (toks[k - 1].low in _FLOATING and (
+                toks[k - 2].low in _JOINERS or toks[k - 2].text in _QUOTE_CHARS or toks[k - 2].quoted)):
+            k -= 1  # (not a quantifier that is the subject: "And both vowed")
+            continue
+        j = _adjunct_phrase(toks, k)
+        if j == k:
+            break
+        k = j
+    return k
+
+
+def _dash_opening(toks: Sequence[_Tok], k: int) -> int | None:
+    """The index of the dash that opens the aside closed by the dash toks[k-1] ("Mr. Bush - in a line
+    aimed at Trump - declared"), or None."""
+    close = toks[k - 1].text
+    if close not in _DASHES and close != "-":
+        return None
+    double = close == "-" and k > 1 and toks[k - 2].text == "-"  # ("--")
+    for m in range(k - 2 - double, max(0, k - 40), -1):
+        t = toks[m]
+        if t.text in (";", ":") or (t.text == "." and not t.quoted and not _abbreviation_dot(toks, m)):
+            return None  # (a quotation inside the aside is part of it: "- who said he would "bomb" them -")
+        if t.text == close and t.end < toks[m + 1].start:
+            a = m - 1 if double and toks[m - 1].text == "-" and toks[m - 1].end == t.start else m
+            if (a < m or not double) and toks[a - 1].end < toks[a].start:
+                return a
+    return None
+
+
+def _spaced_dash(toks: Sequence[_Tok], m: int) -> int:
+    """The number of tokens of a dash with spaces around it starting at toks[m] (" — ", " - ", " -- "),
+    else 0."""
+    t = toks[m]
+    if t.quoted or not (t.text in _DASHES or t.text == "-") or m == 0 or toks[m - 1].end == t.start:
+        return 0
+    w = 2 if t.text == "-" and m + 1 < len(toks) and toks[m + 1].text == "-" and toks[m + 1].start == t.end else 1
+    return w if m + w < len(toks) and toks[m + w - 1].end < toks[m + w].start else 0
+
+
+def _aside_close(toks: Sequence[_Tok], ca: int, start: int) -> int | None:
+    """The index of the dash closing an aside that opens with a dash before the cue at ``ca`` ("Trump -
+    who said he would win - said ...": what the aside's cue tells ends at its closing dash), or None."""
+    opening = next((m for m in range(ca - 1, max(-1, ca - 30), -1) if _spaced_dash(toks, m)), None)
+    if opening is None:
+        return None
+    kind = toks[opening].text
+    return next((m for m in range(start + 1, len(toks)) if toks[m].text == kind and _spaced_dash(toks, m)
+                 and _spaced_dash(toks, m) == _spaced_dash(toks, opening)), None)
+
+
+def _speaker_before(toks: Sequence[_Tok], k: int) -> tuple[tuple[int, int], int] | None:
+    """The subject ending right before toks[k] (a verb and the words before it): a speaker set off by
+    commas, one before an aside between dashes, or a noun phrase with its prepositional phrase; with
+    the index where the words said before it end."""
+    if k < 1:
+        return None
+    if toks[k - 1].text == ",":
+        return _appositive(toks, k - 1)
+    dash = _dash_opening(toks, k)
+    if dash is not None:
+        return _speaker_before(toks, dash)
+    np = _left_np(toks, k)
+    if np is None:
+        return None
+    np = _subject_with_phrase(toks, np)
+    return np, np[0]
+
+
+# what a speaker sends or puts out, the object of that verb before a participle of saying ("issued a
+# statement saying", "sent a fundraising email Wednesday saying", "fired back a response suggesting"):
+# the speaker is the verb's subject
+_MESSAGES = frozenset("""statement statements email emails e-mail letter letters tweet tweets response responses
+release releases note notes message messages memo memos text texts post posts reply column op-ed editorial article
+pitch syllabus notice""".split())
+_VERB_PARTICLES = frozenset("out back up off".split())
+
+
+def _message_sender(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject of the verb whose object ``np`` is a message ("Black Lives Matter issued a statement
+    saying ..."), or None when ``np`` is no such object."""
+    a, b = np
+    head = next((m for m in range(a + 1, b) if toks[m].low in _NOUN_PREPOSITIONS), b) - 1
+    if toks[head].low not in _MESSAGES or a < 2:
+        return None
+    v = a - 1 if toks[a - 1].low not in _VERB_PARTICLES else a - 2
+    w = toks[v]
+    if w.quoted or not (w.text.isalpha() and w.text.islower()) or w.low in _STOP or w.low in _DETS \
+            or not (_finite_word(w) or w.low.endswith(("ing", "s"))):
+        return None
+    found = _speaker_before(toks, _cue_span(toks, v)[0])
+    return found[0] if found is not None else None
+
+
+def _verb_after(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether toks[k], after a noun phrase, is a finite verb of the phrase's own: a past ("said his
+    survey showed"), a negative ("couldn't") or a verb in -s after a plain noun ("said the plan
+    fails"), not a participle that describes the phrase ("said the officer involved in it")."""
+    t = toks[k]
+    if t.quoted or not t.text.isalpha() and not t.low.endswith(("n't", "n’t")) or not t.text.islower() \
+            or toks[k - 1].low in ("who", "that", "which"):
+        return False  # (a relative clause: "said an official who asked not to be named")
+    if t.low.endswith(("n't", "n’t")):
+        return True
+    if k + 1 < len(toks) and toks[k + 1].low in ("by", "in", "with", "at", "for", "to", "from", "on"):
+        return False
+    return _finite_word(t)
+
+
+# cue words that are nouns far more often than verbs (PolNeAR train: "attacks" read as a cue was
+# right 3 times in 100): after a modifier they are nouns ("terrorist attacks", "raised new questions")
+_MOSTLY_NOUNS = frozenset("attack attacks question questions remark remarks tweet tweets".split())
+_QUESTIONS = frozenset(["questions", "question"])
+
+
+def _noun_modifier(toks: Sequence[_Tok], ca: int) -> bool:
+    """Whether the word before a cue at ``ca`` makes it a noun: a lower-case word that is no pronoun,
+    auxiliary, adverb or person ("terrorist attacks", "sexist remarks", "raised questions"; not "she
+    attacks", "the senator questions"), a number ("the 9/11 attacks") or a name after "the" ("the
+    Paris attacks")."""
+    if ca < 1 or toks[ca - 1].quoted:
+        return False
+    t = toks[ca - 1]
+    if t.text[:1].isdigit():
+        return True
+    if _is_cap(t):
+        return ca >= 2 and toks[ca - 2].low == "the" and t.low not in _PRONOUNS
+    return t.text.replace("-", "").isalpha() and t.text.islower() and t.low not in _PRONOUNS \
+        and t.low not in _AUX and t.low not in _CUE_ADVERBS and t.low not in PERSON_NOUNS \
+        and t.low.rstrip("s") not in PERSON_NOUNS and t.low not in _ROLE_NOUNS \
+        and not (t.low.endswith("ly") and t.low not in _LY_NOUNS)
+
+
+def _verb_before_object(toks: Sequence[_Tok], ca: int) -> int | None:
+    """The index of the verb whose object a noun cue at ``ca`` is, over up to two modifiers ("has raised
+    new questions", "deflected numerous questions", "have two main questions"), or None."""
+    for k in range(ca - 1, max(-1, ca - 4), -1):
+        t = toks[k]
+        if t.quoted or not t.text.replace("-", "").isalpha() or not t.text.islower():
+            return None
+        if _finite_word(t) or (t.low.endswith("ing") and len(t.low) > 5) or t.low in _AUX_VERBS:
+            return k
+        if t.low in _STOP:
+            return None
+    return None
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
@@ -1831,10 +2087,17 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 pre_end_tok = speaker_tok[0]
         else:
             speaker_tok = _right_np(toks, cb)  # "..., said Maria Lind"
-            if speaker_tok is not None and speaker_tok[1] < n and (
-                    toks[speaker_tok[1]].low in _AUX_VERBS or _clause_pronoun(toks, speaker_tok)):
+            if speaker_tok is not None and (speaker_tok[1] < n and (
+                    toks[speaker_tok[1]].low in _AUX_VERBS or _clause_pronoun(toks, speaker_tok)
+                    or _verb_after(toks, speaker_tok[1])) or toks[cb].low == "of"):
                 # "X, a professor, said McConnell's trip was ...", "X, 58, who lives in Ames, said he
-                # backed ...": not inverted, the subject is left and the pronoun opens what was said
+                # backed ...", "X, writing for the court, said the law failed ...", "X, the union's
+                # head, said of his members": not inverted, the subject is left and the pronoun or the
+                # noun phrase opens what was said
+                speaker_tok = _subject_np(toks, ca - 1)
+                participle = True
+            elif speaker_tok is None and cb < n and toks[cb].low in _POSSESSIVE_PRONOUNS:
+                # "X, a pollster, said her survey showed ...": the subject is left
                 speaker_tok = _subject_np(toks, ca - 1)
                 participle = True
             else:
@@ -1876,21 +2139,56 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             # "makes such calls", "the claims", "his remarks", "his recent attacks", "raised more
             # questions": a noun
             return None
-        speaker_tok = _left_np(toks, ca)
-        if speaker_tok is not None and toks[speaker_tok[1] - 1].low == "of":
-            return None  # "a new round of attacks", "a majority of pledged delegates": the cue is a noun
-        if speaker_tok is not None and ca == speaker_tok[1] and toks[ca].low in _SPEECH_NOUNS \
-                and _after_possessive(toks, speaker_tok[0], ca):
-            return None  # "Lin's fear that ...", "Brill's repeated claim": ``_possessor_quote`` reads it
-        if speaker_tok is not None:
-            if _noun_use(toks, speaker_tok, ca, verb):
+        if verb in _MOSTLY_NOUNS and _noun_modifier(toks, ca):
+            if verb not in _QUESTIONS:
+                return None  # "terrorist attacks", "the Paris attacks", "his sexist remarks": a noun
+            v = _verb_before_object(toks, ca)
+            if v is None:
                 return None
-            if verb.endswith("ing") and cb < n and toks[cb].low in _AUX_VERBS and ca == speaker_tok[1]:
-                return None  # "no tsunami warning was issued": a noun, the subject of its own verb
-            if _bare_common_subject(toks, speaker_tok, verb):
-                return None  # "DO Keep jokes tight": a verb and its noun, no one joking
-            speaker_tok = _subject_with_phrase(toks, speaker_tok)
-            pre_end_tok = speaker_tok[0]
+            # "Trump has raised questions about ...": the questions are the subject's (as PolNeAR marks them)
+            found = _speaker_before(toks, _cue_span(toks, v)[0])
+            if found is None:
+                return None
+            speaker_tok = found[0]
+            participle = True
+        sk = _adjuncts_before(toks, ca)
+        if participle:
+            pass
+        elif sk < ca and toks[sk - 1].low in ("and", "but") and sk > 1:
+            # "The employee first said ..., but in a later interview said ...": the first verb's subject
+            speaker_tok = last or _subject_np(toks, sk - 1)
+            participle = True
+        moved = _speaker_before(toks, sk) if (sk < ca or _dash_opening(toks, ca) is not None) \
+            and not participle else None
+        if moved is None and sk < ca and toks[sk - 1].text == "," and not participle:
+            # a subject set off by a phrase the appositive reader does not take ("Beck, who backed Cruz,
+            # R-Texas, and opposed Trump, last week said"): the clause's subject
+            speaker_tok = _subject_np(toks, sk - 1)
+            participle = speaker_tok is not None
+        if moved is not None:
+            # "Beck, who ..., last week said", "Trump and Sanders have both argued", "Mr. Bush - in a
+            # line aimed at Trump - declared": the subject before the words between it and the verb
+            speaker_tok, pre_end_tok = moved
+        elif not participle:
+            speaker_tok = _left_np(toks, ca)
+            if speaker_tok is not None and toks[speaker_tok[1] - 1].low == "of":
+                return None  # "a new round of attacks", "a majority of pledged delegates": the cue is a noun
+            if speaker_tok is not None and ca == speaker_tok[1] and toks[ca].low in _SPEECH_NOUNS \
+                    and _after_possessive(toks, speaker_tok[0], ca):
+                return None  # "Lin's fear that ...", "Brill's repeated claim": ``_possessor_quote`` reads it
+            if speaker_tok is not None:
+                if _noun_use(toks, speaker_tok, ca, verb):
+                    return None
+                if verb.endswith("ing") and cb < n and toks[cb].low in _AUX_VERBS and ca == speaker_tok[1]:
+                    return None  # "no tsunami warning was issued": a noun, the subject of its own verb
+                if _bare_common_subject(toks, speaker_tok, verb):
+                    return None  # "DO Keep jokes tight": a verb and its noun, no one joking
+                speaker_tok = _subject_with_phrase(toks, speaker_tok)
+                pre_end_tok = speaker_tok[0]
+                sender = _message_sender(toks, speaker_tok) if verb in _PARTICIPLES else None
+                if sender is not None:
+                    speaker_tok = sender  # "Black Lives Matter issued a statement saying ...": its sender's
+                    participle = True
     if speaker_tok is None:
         return None
     # "Comey's remarks – and Bill Clinton caused a furor": after a possessive the cue is a noun, which
@@ -1965,6 +2263,12 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                       toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
             j = k
     post_start = _skip_adjuncts(toks, j, n)
+    if post_start < n and toks[post_start].low == "of" and verb not in _OF_TOPIC:
+        # "said of the inquiry: ...", "said of his members that ...": the topic, then what was said
+        m = next((m for m in range(post_start + 1, min(n, post_start + 10))
+                  if toks[m].text in (":", ",") or toks[m].low == "that" or toks[m].text in _QUOTE_CHARS), None)
+        if m is not None and toks[m].text != "," and not any(t.quoted for t in toks[post_start:m]):
+            post_start = m + (toks[m].text == ":")
     if post_start < n and toks[post_start].low == "to" and verb not in _TELL:
         # "whispered to her lawyer that she was innocent", "reiterated to ABC News that ...": the one
         # told, then the clause (not "agreed to a plan that ...")
@@ -2015,7 +2319,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     if len(post_tokens) >= 2 or (post_tokens and post_tokens[0].quoted is False and
                                  post_tokens[0].text in _QUOTE_CHARS):
         s0 = toks[post_start].start
-        s, e = _trim_content(text, s0, toks[-1].end)
+        close = _aside_close(toks, ca, post_start)
+        s, e = _trim_content(text, s0, toks[close - 1].end if close is not None else toks[-1].end)
         if e > s:
             post = (s, e)
     pre = None
@@ -2926,6 +3231,18 @@ RECENT_SPEAKERS = 50
 _NESTED_QUOTE = re.compile(r"‘[^’']*['’]")
 
 
+def _free_relative(text: str, at: int, own: tuple[int, int] | None) -> bool:
+    """Whether the pronoun at ``at`` says the words ``own`` after it inside a free relative ("brushed
+    what he said was dandruff off ..."), whose words run on into the outer clause."""
+    return bool(own and own[0] > at and re.search(r"\bwhat\s+$", text[max(0, at - 6):at], re.IGNORECASE))
+
+
+def _named_in(name: str, words: str) -> bool:
+    """Whether ``words`` name the person ``name`` by its last word, a possessive too ("Macron's suit"), not
+    as part of another name ("Macron Street")."""
+    return bool(re.search(rf"\b{re.escape(name.split()[-1])}\b(?!\s+[A-Z])", words))
+
+
 def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: Titled,
              text: str = "", titled_speakers: dict[tuple[int, str], int] | None = None,
              told: tuple[int, int] | None = None, own: tuple[int, int] | None = None) -> str | None:
@@ -2983,6 +3300,10 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # leader,'' he said" is not Rubio's, though Rubio was named last)
             words = _NESTED_QUOTE.sub(" ", text[own[0]:own[1]])  # (not in the words it quotes in turn)
             cands = [c for c in cands if not re.search(rf"\b{re.escape(c[1].split()[-1])}\b(?!['’]|\s+[A-Z])", words)]
+        elif _free_relative(text, speaker_start, own):
+            # nor do the words after "what he said was", which run on into the outer verb's object
+            # ("brushed what he said was dandruff off Macron's suit" is not Macron's)
+            cands = [c for c in cands if not _named_in(c[1], text[own[0]:own[1]])]
         known = [n for _, n in seen] + [n for _, n in titled[:k]]
         if sex == 2 and cands and not told[max(cands)] and any(told[c] == 2 for c in cands):
             # "she": the woman named before, rather than a nearer word of unknown sex that the article
@@ -3001,7 +3322,8 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # also planned to vote ... She said ...")
             subject = _subject_before(text, speaker_start, known, low) if _person_before(text, speaker_start, known, after) is None \
                 else None
-            if subject and not sex_clash(sex, _known_sex(text, subject, speaker_start)):
+            if subject and not sex_clash(sex, _known_sex(text, subject, speaker_start)) \
+                    and not (_free_relative(text, speaker_start, own) and _named_in(subject, text[own[0]:own[1]])):
                 return subject
             return None
         pos, name = max(cands)
@@ -3032,7 +3354,8 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # (a name of unknown sex is no evidence enough to move the pronoun to it, unless nothing
             # tells the sex of the speaker before either and that one is no person, or the person
             # opening the sentence before was introduced with an age: "Rute Vicente Oliveira, 48, ...")
-            if subject and not set(subject.split()) & set(full.split()):
+            if subject and not set(subject.split()) & set(full.split()) \
+                    and not (_free_relative(text, speaker_start, own) and _named_in(subject, text[own[0]:own[1]])):
                 subject_sex = _known_sex(text, subject, speaker_start)
                 unknown = not subject_sex and not _known_sex(text, full, speaker_start)
                 if subject_sex == sex or (unknown and (_aged(text, subject) or not _person_like(full))):
