@@ -13,6 +13,7 @@ The models ship in ``storyline/models/`` and are loaded once per process. Each m
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gzip
 import json
@@ -21,6 +22,7 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -1001,8 +1003,6 @@ def _propagate_person_names(text: str, sent_spans: list[list[tuple[int, int]]], 
     covered = [(m.start, m.end) for m in mentions]
     covered.sort()
     starts = [a for a, _ in covered]
-    import bisect
-
     extra = []
     for sp in sent_spans:
         for a, b in sp:
@@ -1086,10 +1086,10 @@ def _capitals_as_body(text: str, sent_spans: Sequence[Sequence[tuple[int, int]]]
             if sp and capitals_line([text[a:b] for a, b in sp]) and not _ISO_DATE.fullmatch(text[sp[-1][0]:sp[-1][1]])]
     if not caps:
         return mentions
-    lines = [(sp[0][0], sp[-1][1]) for sp in caps]
+    starts = [sp[0][0] for sp in caps]
 
     def in_capitals(m: Mention) -> bool:
-        return any(a <= m.start < b for a, b in lines)
+        return _line_at(caps, starts, m.start) is not None
 
     votes: dict[str, Counter[str]] = {}
     surnames: set[str] = set()
@@ -1111,23 +1111,44 @@ def _capitals_as_body(text: str, sent_spans: Sequence[Sequence[tuple[int, int]]]
             elif not top and m.text.lower() in surnames:
                 label = "PERSON"
         out.append(m if label == m.label else dataclasses.replace(m, label=label))
-    return _widened_by_body(text, caps, out, votes)
+    return _widened_by_body(text, caps, starts, out, votes)
+
+
+def _line_at(lines: Sequence[Sequence[tuple[int, int]]], starts: Sequence[int], pos: int) -> int | None:
+    """The index of the line (its tokens' spans; ``starts``: each line's first offset, ascending) that
+    holds the offset ``pos``, or None."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < lines[i][-1][1] else None
 
 
 _WIDEN_WORDS = 2  # words a headline's name may take in on either side
 
 
-def _widened_by_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], mentions: list[Mention],
-                     votes: dict[str, Counter[str]]) -> list[Mention]:
+def _widened_by_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], starts: Sequence[int],
+                     mentions: list[Mention], votes: dict[str, Counter[str]]) -> list[Mention]:
     """A name in a line of capitals that the tagger cut short ("LIEGE" of "THREE STANDARD LIEGE
     PLAYERS") is the longest name of the document's other lines (``votes``: lower-cased names and
-    their types) that it makes with up to two capitalised words beside it that no other name has."""
-    taken = {(a, b) for sp in caps for a, b in sp if any(m.start <= a < m.end for m in mentions)}
+    their types) that it makes with up to two capitalised words beside it that no other name has.
+    (Look-ups by sorted offsets: a page all in capitals has thousands of lines and names.)"""
+    spans = sorted((m.start, m.end) for m in mentions)
+    m_starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))   # the furthest end of the names starting so far
+
+    def named(a: int) -> bool:  # is offset ``a`` inside a name?
+        i = bisect.bisect_right(m_starts, a) - 1
+        return i >= 0 and reach[i] > a
+
+    taken = {(a, b) for sp in caps for a, b in sp if named(a)}
+    token_at: dict[int, tuple[dict[int, int], dict[int, int]]] = {}   # line -> its tokens by start, by end
     out = []
     for m in mentions:
-        line = next((sp for sp in caps if sp[0][0] <= m.start < sp[-1][1]), [])
-        k = next((x for x, (a, _) in enumerate(line) if a == m.start), None)
-        h = next((x for x, (_, b) in enumerate(line) if b == m.end), None)
+        li = _line_at(caps, starts, m.start)
+        line = caps[li] if li is not None else []
+        if li is not None and li not in token_at:
+            token_at[li] = ({a: x for x, (a, _) in reversed(list(enumerate(line)))},
+                            {b: x for x, (_, b) in reversed(list(enumerate(line)))})
+        k = token_at[li][0].get(m.start) if li is not None else None
+        h = token_at[li][1].get(m.end) if li is not None else None
         if k is None or h is None:
             out.append(m)
             continue
