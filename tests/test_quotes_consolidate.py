@@ -79,12 +79,9 @@ def test_a_name_before_a_title_is_no_entity_of_the_title_and_keeps_its_surname()
     """"Former Vask Trade Secretary Ola Lind said ...": the names read no "Vask Trade" (a person or a
     body) from the title's first words; the later "Vask said" joins another entity that goes by "Vask"
     (here "Orrin Vask")."""
-    arts = [storyline.Article(id=f"v{k}", title="Levy vote", published="2031-03-02", source=f"outlet{k}", text=t)
-            for k, t in enumerate([
-                "Former Vask Trade Secretary Ola Lind said the levy would weaken the town for years.\n\n"
-                "Vask said the harbour levy would help the workers and their families.",
-                "Orrin Vask told reporters that the levy would be passed by the council this year."])]
-    b = storyline.brief(arts)
+    b = _brief_of("Former Vask Trade Secretary Ola Lind said the levy would weaken the town for years.\n\n"
+                  "Vask said the harbour levy would help the workers and their families.",
+                  "Orrin Vask told reporters that the levy would be passed by the council this year.", title="Levy vote")
     assert not any("Trade" in e.name or "Former" in e.name for e in b.entities), [e.name for e in b.entities]
     by = {g.speaker: len(g.quotes) for g in b.quotes}
     assert by == {"Orrin Vask": 2, "Ola Lind": 1}, by
@@ -172,10 +169,14 @@ def test_a_tokenized_contraction_is_no_speaker():
     assert speaker_name(Quote(start=0, end=9, text="it will work out", speaker="the police")) == "The police"
 
 
+def _brief_of(*texts: str, title: str = "Talks collapse") -> storyline.Brief:
+    """The brief of one story told by ``texts``, one outlet each."""
+    return storyline.brief([storyline.Article(id=f"q{k}", title=title, published="2031-03-02", source=f"outlet{k}",
+                                              text=t) for k, t in enumerate(texts)])
+
+
 def _brief_quotes(*texts: str) -> dict[str, list[str]]:
-    arts = [storyline.Article(id=f"q{k}", title="Talks collapse", published="2031-03-02", source=f"outlet{k}",
-                              text=t) for k, t in enumerate(texts)]
-    return {g.speaker: [q.text for q in g.quotes] for g in storyline.brief(arts).quotes}
+    return {g.speaker: [q.text for q in g.quotes] for g in _brief_of(*texts).quotes}
 
 
 def test_a_denial_is_shown_with_its_cue_and_a_refusal_to_say_is_no_quote():
@@ -227,12 +228,9 @@ def test_a_name_before_a_title_and_its_holder_is_not_the_speaker():
 def test_a_title_opened_by_a_name_and_a_portfolio_names_no_one_in_the_brief():
     """"Former Varno Defense Secretary Willa Brant": no person "Varno Defense" among the entities;
     "Ostrow Homeland Security Adviser Frances Kell said" is Kell's."""
-    arts = [storyline.Article(id=f"t{k}", title="Talks collapse", published="2031-03-02", source=f"outlet{k}", text=t)
-            for k, t in enumerate([
-                "Former Varno Defense Secretary Willa Brant said the president was reluctant to call the envoy. "
-                "Ostrow Homeland Security Adviser Frances Kell said the threat was real.",
-                "Pavel Varno said it was fine. Willa Brant met Frances Kell on Monday."])]
-    b = storyline.brief(arts)
+    b = _brief_of("Former Varno Defense Secretary Willa Brant said the president was reluctant to call the envoy. "
+                  "Ostrow Homeland Security Adviser Frances Kell said the threat was real.",
+                  "Pavel Varno said it was fine. Willa Brant met Frances Kell on Monday.")
     names = {e.name for e in b.entities}
     assert not any(n.endswith(("Defense", "Security", "Adviser")) or "Kell" in n and n != "Frances Kell"
                    for n in names), names

@@ -211,6 +211,9 @@ _MULTITUDES = frozenset("dozens hundreds thousands millions scores tens".split()
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
                   "tomorrow earlier later recently".split())
 _TIME_HEADS = frozenset("morning afternoon evening night week month year weekend day".split())
+# the time heads' plurals that tell how long ("in recent weeks", "two years ago"), and both together
+_TIME_PLURALS = frozenset("weeks months years days".split())
+_TIME_WORDS = _TIME_HEADS | _TIME_PLURALS
 _PREP_ADJ = frozenset("on in at during after before late early last this next".split())
 
 _ABBREV = frozenset("mr mrs ms dr gov sen rep st lt gen col sgt capt prof jr sr inc corp co ltd vs "
@@ -656,7 +659,7 @@ def _time_or_medium(toks: Sequence[_Tok], a: int, b: int) -> bool:
     """Whether toks[a:b] is a time ("recent weeks", "December 1992") or where words were said ("his
     speech"): a prepositional phrase of the verb, not of its subject."""
     last = toks[b - 1]
-    return last.low in _TIME_HEADS or last.low in ("weeks", "months", "years", "days") or last.low in _MONTHS \
+    return last.low in _TIME_WORDS or last.low in _MONTHS \
         or last.low in _DAYS or bool(_YEAR.fullmatch(last.text)) or last.low in _SPEECH_NOUNS \
         or last.low in ("interview", "interviews", "speech", "address", "letter", "post")
 
@@ -875,6 +878,7 @@ _OPENING_ADVERBS = frozenset("""however still instead meanwhile nonetheless neve
 afterward afterwards later earlier now then today yesterday overall again also thus therefore finally outside
 inside absent beyond throughout""".split())
 _LATER = frozenset("later earlier ago".split())
+_LATER_OR_AROUND = _LATER | frozenset(["before", "after"])   # "Two weeks later,", "The day before,"
 
 
 def _opening_adverb(toks: Sequence[_Tok], k: int) -> bool:
@@ -894,7 +898,7 @@ def _opening_adverb(toks: Sequence[_Tok], k: int) -> bool:
         return True
     # a time before "later", "before" and the like, then its comma: "The day before,", "Two weeks later,"
     c = next((m for m in range(k + 1, min(len(toks), k + 5)) if toks[m].text == ","), None)
-    return c is not None and toks[c - 1].low in _LATER | {"before", "after"} \
+    return c is not None and toks[c - 1].low in _LATER_OR_AROUND \
         and any(t.low in _TIME_HEADS or t.low.rstrip("s") in _TIME_HEADS for t in toks[k:c - 1])
 
 
@@ -1855,7 +1859,7 @@ _PLAIN_ADVERBS = frozenset("twice thrice nevertheless nonetheless instead quite 
                            "ever soon long".split())
 # heads of a short phrase of time or manner between a subject and its verb ("have in the past said", "have in
 # fact reported", "for the first time cited", "in a later interview said")
-_ADJUNCT_HEADS = _TIME_HEADS | frozenset("""weeks months years days hours past particular fact time times
+_ADJUNCT_HEADS = _TIME_WORDS | frozenset("""hours past particular fact time times
 interview interviews point general turn addition public private""".split())
 _ADJUNCT_PREPOSITIONS = frozenset("in at for on during over".split())
 _TIME_OPENERS = frozenset("last this next past a an one earlier".split())
@@ -1899,7 +1903,7 @@ def _adjunct_phrase(toks: Sequence[_Tok], k: int) -> int:
         j -= 1  # "last year", "this past week", "a month"
     if j < m and j > 0 and toks[j - 1].low in ("late", "early") and toks[j - 1].text.islower():
         j -= 1  # "late last week"
-    return j if j < m and w.low in _TIME_HEADS | frozenset("weeks months years days".split()) else k
+    return j if j < m and w.low in _TIME_WORDS else k
 
 
 def _adjuncts_before(toks: Sequence[_Tok], ca: int) -> int:

@@ -606,8 +606,9 @@ _PAST_ON = re.compile(r"\b(?:was|were|had(?:\s+been)?|(?:has|have)\s+been)\s+(?:
                       + "|".join(IRREGULAR_PAST) + r")\s+(?:on|in|during)\s+(?:(?:early|mid|late)[\s-]+)?$")
 
 
-# what leads up to a date or a month
-_UP_TO = re.compile(r"\b(?:until|till|ahead\s+of)\s+$", re.IGNORECASE)
+# what leads up to a date or a month ("until November 3", "ahead of November elections")
+_LEADS_UP = r"\b(?:until|till|ahead\s+of)"
+_UP_TO = re.compile(_LEADS_UP + r"\s+$", re.IGNORECASE)
 
 
 # a gerund after "about", "of" or "on" in a reported clause, the month its ("said he was confident about reclaiming
@@ -681,7 +682,7 @@ _UNTIL = re.compile(r"\b(?:until|till|through|by|ahead\s+of|starting|beginning|i
 
 # the same a few words on ("continue until about midday on Sunday", "ahead of a speech by the president on
 # Saturday"), not across a clause ("performed abortions until he was slain on Friday")
-_UNTIL_ON = re.compile(r"\b(?:until|till|ahead\s+of)\s(?:(?!\b(?:was|were|is|are|be|been|had|has|have|did|does|he|she|"
+_UNTIL_ON = re.compile(_LEADS_UP + r"\s(?:(?!\b(?:was|were|is|are|be|been|had|has|have|did|does|he|she|"
                        r"they|it|we|I|you|who|which|that)\b|\b\w+ed\b)[^.;:,]){0,48}?\bon\s+$", re.I)
 
 

@@ -598,9 +598,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     disagreements: tuple[Disagreement, ...] = ()
     try:
         quotes = tuple(group_quotes(arts, quotes={aid: an.quotes for aid, an in analyzed.items()},
-                                    entity_of=entity_of, entity_names={e.id: e.name for e in entities},
-                                    entity_labels={e.id: e.label for e in entities},
-                                    entity_aliases={e.id: e.aliases for e in entities}, people=entities))
+                                    entity_of=entity_of, people=entities))
         disagreements = tuple(find_disagreements(arts, speakers=[g.speaker for g in quotes]))
     except Exception:  # quotes and disagreements are extras: never lose the brief over them
         log.exception("quotes/disagreements failed for story %s", story_id)

@@ -616,7 +616,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
                  entity_names: Mapping[str, str] | None = None,
                  entity_labels: Mapping[str, str] | None = None,
                  entity_aliases: Mapping[str, Sequence[str]] | None = None,
-                 people: Sequence[Entity] = ()) -> list[QuoteGroup]:
+                 people: Sequence[Entity] | None = None) -> list[QuoteGroup]:
     """The quotes of one story grouped by speaker, most-quoted speaker first.
 
     ``quotes`` maps article id -> its quotes (extracted here when absent). ``entity_of`` optionally
@@ -630,7 +630,11 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     entities did not map join the one entity that goes by its name ("Muammar Gaddafi", a spelling
     of "Moammar Gadhafi"). ``people`` (the story's entities, with their roles and mentions) let a
     speaker named by a role only ("Israel's prime minister", "the president") join the person who
-    holds it (``role_holder``)."""
+    holds it (``role_holder``); the three mappings not given are read from them."""
+    if people is not None:
+        entity_names = {e.id: e.name for e in people} if entity_names is None else entity_names
+        entity_labels = {e.id: e.label for e in people} if entity_labels is None else entity_labels
+        entity_aliases = {e.id: e.aliases for e in people} if entity_aliases is None else entity_aliases
     by_id = {a.id: a for a in articles}
     if quotes is None:
         from ..analyze.quotes import extract_quotes
@@ -759,7 +763,7 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
         labels[sp.key] = label
     _join_nameless(speakers, labels)
     _join_short_names(speakers, labels)
-    _join_role_speakers(speakers, labels, people)
+    _join_role_speakers(speakers, labels, people or ())
     groups = []
     for sp in speakers.values():
         label = labels[sp.key]
@@ -870,13 +874,18 @@ def _holds(shown_role: str, role: str, owner: str) -> bool:
     return all(w[:1].isupper() and w.lower() not in ROLE_MODS for w in before) and _opens_on_place(low, owner)
 
 
+# a place -> its people's adjective where that is not made from its name, and the adjective -> its places
+_SAME_PLACE: dict[str, tuple[str, ...]] = {
+    w: tuple(dict.fromkeys([a for p, a in IRREGULAR_DEMONYMS.items() if p == w]
+                           + [p for p, a in IRREGULAR_DEMONYMS.items() if a == w]))
+    for w in {*IRREGULAR_DEMONYMS, *IRREGULAR_DEMONYMS.values()}}
+
+
 def _opens_on_place(low_role: str, owner: str) -> bool:
     """Whether a lower-cased role opens on its ``owner``'s name, or on a word sharing its first four
     letters ("israel": "israeli prime minister"), or on its people's adjective where that is made
     otherwise ("france": "french president"; "dutch": "netherlands prime minister")."""
-    others = [a for p, a in IRREGULAR_DEMONYMS.items() if p == owner] \
-        + [p for p, a in IRREGULAR_DEMONYMS.items() if a == owner]
-    return low_role.startswith(owner[:4]) or any(low_role.startswith(w + " ") for w in others)
+    return low_role.startswith(owner[:4]) or any(low_role.startswith(w + " ") for w in _SAME_PLACE.get(owner, ()))
 
 
 def role_holder(speaker: str, people: Sequence[Entity], articles: Iterable[str]) -> Entity | None:
