@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Sequence
+from typing import Any, Sequence
 
 from .errors import ConfigError, InputError, StoreError, StorylineError
 from .ingest import read_article
@@ -80,7 +80,7 @@ def _clean_articles(articles: Sequence[Article], *, aligned: bool = False) -> li
                 raise InputError(f"articles[{i}]", f"{problem} (storyline.read_article makes one)")
             _log.warning("%s", InputError(f"articles[{i}]", f"{problem}: left out (storyline.read_article makes one)"))
             continue
-        changes = {}
+        changes: dict[str, Any] = {}
         for name in ("text", "title", "source", "url"):
             value = getattr(a, name)
             if isinstance(value, str) and (cleaned := _clean(value)) is not value:

@@ -327,7 +327,7 @@ def _converter(tp: Any) -> Callable[[Any], Any]:
                 return lambda v: None if v is None else tuple(v)
             return lambda v: None if v is None else tuple(item(x) for x in v)
         return lambda v: None if v is None else tuple(v)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return lambda v: from_dict(tp, v) if isinstance(v, Mapping) else v
     if tp is date:
         return lambda v: date.fromisoformat(v[:10]) if isinstance(v, str) else v
@@ -348,5 +348,5 @@ def _field_converters(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]
 def from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
     """Rebuild a record of type ``cls`` from ``to_dict`` output; unknown keys are ignored."""
     kwargs = {name: None if (v := data[name]) is None else conv(v)
-              for name, conv in _field_converters(cls) if name in data}
+              for name, conv in _field_converters(cls) if name in data}  # type: ignore[arg-type]  # (a class is hashable)
     return cls(**kwargs)

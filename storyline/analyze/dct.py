@@ -93,7 +93,8 @@ def url_date(url: str | None, today: date | None = None) -> date | None:
                 continue  # "/2013/08/5-reasons-to-...": a month's folder and a title that opens on a number
             if re.match(r"[_-]?archive", path[m.end():m.end() + 9], re.IGNORECASE):
                 continue  # "/2005_05_01_archive.html": a blog's archive of a month, from its first day
-            y, mo, d = m.group(1), m.group(m.lastindex - 1), m.group(m.lastindex)
+            last = m.lastindex or 0  # every pattern's day is its last group that took part
+            y, mo, d = m.group(1), m.group(last - 1), m.group(last)
             try:
                 month = month_of[mo.lower()[:3] if mo.lower() != "sept" else "sep"] if month_of else int(mo)
                 found.add(date(int(y), month, int(d)))

@@ -259,7 +259,7 @@ def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, st
     theirs ("Marks and Spencer", "Procter and Gamble Co."), unless both sides are names of two
     words or more and the second ends as a company's name does ("Cathay Pacific and Northwest
     Airlines")."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     for s, e, typ in spans:
         while e - s > 1 and tokens[e - 1].lower() in ("and", "or", "&"):
             e -= 1  # "Somalis and": the tagger ran on into the conjunction
@@ -616,7 +616,7 @@ def _result_sides(tokens: Sequence[str]) -> tuple[tuple[int, int], tuple[int, in
     nums = [i for i, t in enumerate(tokens) if t.isdigit()]
     if len(nums) != 2 or nums[1] != len(tokens) - 1 or nums[0] == 0 or nums[0] + 1 == nums[1]:
         return None
-    if not all(t[:1].isupper() for t in tokens[:nums[0]] + tokens[nums[0] + 1:nums[1]]):
+    if not all(t[:1].isupper() for t in [*tokens[:nums[0]], *tokens[nums[0] + 1:nums[1]]]):
         return None
     return (0, nums[0]), (nums[0] + 1, nums[1])
 

@@ -108,7 +108,7 @@ def word_shape(w: str) -> str:
 def short_shape(w: str) -> str:
     """Runs collapsed: "Jinping" -> "Xx", "U.S." -> "X.X.", "Eui-keum" -> "Xx-x"."""
     s = w.translate(_SHAPE_TABLE)
-    out = []
+    out: list[str] = []
     for ch in s:
         if not out or out[-1] != ch:
             out.append(ch)
@@ -396,10 +396,10 @@ def doc_label_features(sentences: Sequence[Sequence[str]], first_pass: Sequence[
     for toks, row in zip(sentences, where):
         feats = []
         for t, typ in zip(toks, row):
-            d = seen.get(t.lower())
+            counts = seen.get(t.lower())
             f: list[str] = []
-            if d and t[:1].isupper():
-                others = dict(d)
+            if counts and t[:1].isupper():
+                others = dict(counts)
                 others[typ] = others.get(typ, 0) - 1
                 ents = {k: v for k, v in others.items() if v > 0 and k != "O"}
                 if ents:

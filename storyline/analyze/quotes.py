@@ -551,9 +551,9 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     b = i
     if b == 0:
         return None
-    t = _before_time(toks, b)
-    if t < b:  # (when no phrase is read before them, the time words as before)
-        np = _left_np(toks, t)
+    before_time = _before_time(toks, b)
+    if before_time < b:  # (when no phrase is read before them, the time words as before)
+        np = _left_np(toks, before_time)
         if np is not None:
             return np
     if b >= 2 and toks[b - 1].low in _DAYS and toks[b - 2].low in ("on", "late", "early"):
@@ -2106,7 +2106,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 participle = True
             else:
                 inverted = speaker_tok is not None
-                if inverted:
+                if speaker_tok is not None:
                     speaker_tok = _extend_appositive(toks, speaker_tok)
     elif ca == 0:
         if verb in _NAMING or verb == "calling" or verb in _TELL:
@@ -2134,7 +2134,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             speaker_tok = _subject_np(toks, ca - 1)
             participle = True
         inverted = speaker_tok is not None and not participle
-        if inverted:
+        if speaker_tok is not None and inverted:
             speaker_tok = _extend_appositive(toks, speaker_tok)
     else:
         if _noun_form(verb) and (prev.lower() in _NOUN_BEFORE or _modified_noun(toks, ca, verb) or (
@@ -2210,8 +2210,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         pre_end_tok = ca
     has_pre = False
     if pre_end_tok > 0 and not participle:
-        prev = toks[pre_end_tok - 1]
-        if prev.text == "," or prev.text in _QUOTE_CHARS or prev.text in ("—", "–"):
+        prev_tok = toks[pre_end_tok - 1]
+        if prev_tok.text == "," or prev_tok.text in _QUOTE_CHARS or prev_tok.text in ("—", "–"):
             has_pre = pre_end_tok >= 3 or (pre_end_tok >= 1 and toks[0].text in _QUOTE_CHARS) or (
                 # "Windows, he asserted, would never ...": a one-word subject before a parenthetical cue
                 pre_end_tok == 2 and _is_cap(toks[0]) and cb + 1 < n and toks[cb].text == ","
@@ -3235,10 +3235,12 @@ RECENT_SPEAKERS = 50
 _NESTED_QUOTE = re.compile(r"‘[^’']*['’]")
 
 
-def _free_relative(text: str, at: int, own: tuple[int, int] | None) -> bool:
-    """Whether the pronoun at ``at`` says the words ``own`` after it inside a free relative ("brushed
-    what he said was dandruff off ..."), whose words run on into the outer clause."""
-    return bool(own and own[0] > at and re.search(r"\bwhat\s+$", text[max(0, at - 6):at], re.IGNORECASE))
+def _free_relative(text: str, at: int, own: tuple[int, int] | None) -> str | None:
+    """The words ``own`` the pronoun at ``at`` says after it inside a free relative ("brushed what he
+    said was dandruff off ..."), whose words run on into the outer clause; None when it says none so."""
+    if own and own[0] > at and re.search(r"\bwhat\s+$", text[max(0, at - 6):at], re.IGNORECASE):
+        return text[own[0]:own[1]]
+    return None
 
 
 def _named_in(name: str, words: str) -> bool:
@@ -3297,19 +3299,19 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
                 or (TITLE_SEX.get(title.group(1).lower(), 0) if title else 0) \
                 or _surname_sex(text, name, pos) or _known_sex(text, full, speaker_start)
 
-        told = {(pos, name): sex_of(pos, name) for pos, name in cands}
-        cands = [c for c in cands if not sex_clash(sex, told[c])]
+        sex_said = {(pos, name): sex_of(pos, name) for pos, name in cands}
+        cands = [c for c in cands if not sex_clash(sex, sex_said[c])]
         if own and text[own[0]:own[0] + 1] in ('"', "“", "'", "‘", "`"):
             # a quotation names others, not the one who speaks it ("''Rubio is not going after the
             # leader,'' he said" is not Rubio's, though Rubio was named last)
             words = _NESTED_QUOTE.sub(" ", text[own[0]:own[1]])  # (not in the words it quotes in turn)
             cands = [c for c in cands if not re.search(rf"\b{re.escape(c[1].split()[-1])}\b(?!['’]|\s+[A-Z])", words)]
-        elif _free_relative(text, speaker_start, own):
+        elif (relative := _free_relative(text, speaker_start, own)) is not None:
             # nor do the words after "what he said was", which run on into the outer verb's object
             # ("brushed what he said was dandruff off Macron's suit" is not Macron's)
-            cands = [c for c in cands if not _named_in(c[1], text[own[0]:own[1]])]
+            cands = [c for c in cands if not _named_in(c[1], relative)]
         known = [n for _, n in seen] + [n for _, n in titled[:k]]
-        if sex == 2 and cands and not told[max(cands)] and any(told[c] == 2 for c in cands):
+        if sex == 2 and cands and not sex_said[max(cands)] and any(sex_said[c] == 2 for c in cands):
             # "she": the woman named before, rather than a nearer word of unknown sex that the article
             # never writes after a first name ("While", "Some", "Intensity"; not "Levin" of "Maurie
             # Levin") and that neither sentence names ("..., Gottschalt offers her own advice. ``...,'' she said")
@@ -3319,7 +3321,7 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             if len(near_name.split()) == 1 \
                     and not re.search(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?" + re.escape(near_name) + r"\b", text) \
                     and not re.search(r"\b" + re.escape(near_name) + r"\b", lately):
-                cands = [c for c in cands if told[c] == 2]
+                cands = [c for c in cands if sex_said[c] == 2]
         if not cands:
             # no speaker before of its sex: the person who opens the sentence before, when nothing
             # says that person is of the other sex ("Rute Vicente Oliveira, a 48-year-old manicurist,
@@ -3327,12 +3329,12 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             subject = _subject_before(text, speaker_start, known, low) if _person_before(text, speaker_start, known, after) is None \
                 else None
             if subject and not sex_clash(sex, _known_sex(text, subject, speaker_start)) \
-                    and not (_free_relative(text, speaker_start, own) and _named_in(subject, text[own[0]:own[1]])):
+                    and not _named_in(subject, _free_relative(text, speaker_start, own) or ""):
                 return subject
             return None
         pos, name = max(cands)
         full = _full_name(name, seen, titled, speaker_start, sex)
-        if sex == 2 and not told[(pos, name)] and not _known_sex(text, full, speaker_start):
+        if sex == 2 and not sex_said[(pos, name)] and not _known_sex(text, full, speaker_start):
             # "she" after a speaker of unknown sex: the one woman named since, by her first name, in the
             # sentences just before ("..., Varoufakis said. Chancellor Angela Merkel addressed
             # parliament. ``...,'' she said" is Merkel's)
@@ -3359,7 +3361,7 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # tells the sex of the speaker before either and that one is no person, or the person
             # opening the sentence before was introduced with an age: "Rute Vicente Oliveira, 48, ...")
             if subject and not set(subject.split()) & set(full.split()) \
-                    and not (_free_relative(text, speaker_start, own) and _named_in(subject, text[own[0]:own[1]])):
+                    and not _named_in(subject, _free_relative(text, speaker_start, own) or ""):
                 subject_sex = _known_sex(text, subject, speaker_start)
                 unknown = not subject_sex and not _known_sex(text, full, speaker_start)
                 if subject_sex == sex or (unknown and (_aged(text, subject) or not _person_like(full))):
@@ -3740,7 +3742,8 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
             full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
                 full = None  # "Investigators in the bombing of the embassy in Tanzania said ...": no later "he"
-            outlet = bool(speaker) and without_medium(speaker.split()) != speaker.split()
+            speaker_words = (speaker or "").split()
+            outlet = bool(speaker) and without_medium(speaker_words) != speaker_words
             # (nor what shows or found something, a poll or a record: "results of the 1999 Massachusetts
             # Comprehensive Assessment System show ..."; "Wentz found that ..." is a man)
             said_by = (speaker or "").lower().split()
@@ -3750,9 +3753,9 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 tail = _name_tail(full) or full
                 if _person_like(tail):
                     written[tail] = max(f.start, written.pop(tail, -1))  # (the last written last)
-                    title = _SPEAKER_TITLE.match(speaker or "")
-                    if title:
-                        titled_speakers[(f.start, tail)] = TITLE_SEX.get(title.group(1).lower(), 0)
+                    speaker_title = _SPEAKER_TITLE.match(speaker or "")
+                    if speaker_title:
+                        titled_speakers[(f.start, tail)] = TITLE_SEX.get(speaker_title.group(1).lower(), 0)
             quotes.append(Quote(
                 start=f.start, end=f.end, text=original[f.start:f.end],
                 kind=kind,

@@ -187,14 +187,14 @@ def _duration(n: float | None, unit: str) -> str:
         if not float(n).is_integer():
             # 1.25 years -> P15M; an amount the smaller unit does not take whole keeps its own unit, with the
             # decimal ISO 8601 allows in the last part ("a week and a half" is P1.5W, not ten days)
-            sub = {"Y": ("M", 12), "M": ("S", 60) if is_time else ("D", 30), "W": ("D", 7), "D": ("H", 24),
-                   "H": ("M", 60)}.get(letter)
-            if sub and not float(n * sub[1]).is_integer():
-                sub = None
-            if sub and not is_time and sub[0] == "H":
-                return f"PT{_fmt_num(n * sub[1])}H"
-            if sub:
-                return ("PT" if is_time else "P") + f"{_fmt_num(n * sub[1])}{sub[0]}"
+            smaller = {"Y": ("M", 12), "M": ("S", 60) if is_time else ("D", 30), "W": ("D", 7), "D": ("H", 24),
+                       "H": ("M", 60)}.get(letter)
+            if smaller and not float(n * smaller[1]).is_integer():
+                smaller = None
+            if smaller and not is_time and smaller[0] == "H":
+                return f"PT{_fmt_num(n * smaller[1])}H"
+            if smaller:
+                return ("PT" if is_time else "P") + f"{_fmt_num(n * smaller[1])}{smaller[0]}"
         q = _fmt_num(n)
     if mult == 10 and n is None:
         return "PXDE"
@@ -408,9 +408,9 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
-        m = rx.search(after)
-        if m and (best is None or _AFTER_W * m.start() + _AFTER_C < best[0]):
-            best = (_AFTER_W * m.start() + _AFTER_C, sign)
+        first_after = rx.search(after)
+        if first_after and (best is None or _AFTER_W * first_after.start() + _AFTER_C < best[0]):
+            best = (_AFTER_W * first_after.start() + _AFTER_C, sign)
     # "winds could push the oil ashore on Sunday", "rain on Wednesday could raise the river": a
     # "could" of the expression's own clause looks ahead ("it could make the leak worse, and on
     # Wednesday ..." does not)
@@ -1282,10 +1282,10 @@ _TENW = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 def _h_spoken_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["c"]:
         rest = m["r"].lower().replace("oh", "").strip(" -")
-        r = _num(rest)
-        if r is None:
+        r, century = _num(rest), _num(m["c"])
+        if r is None or century is None:
             return None
-        return "DATE", f"{_num(m['c']) * 100 + r:04.0f}", None
+        return "DATE", f"{century * 100 + r:04.0f}", None
     if not m.group(0).lower().startswith("the") and not m["r2"]:
         pre = ctx.text[max(0, ctx.start - 6):ctx.start].lower()
         if not re.search(r"\b(?:in|since|until|of|by)\s+$", pre):

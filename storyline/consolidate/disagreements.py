@@ -808,11 +808,11 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
     pairs: set[tuple[str, str]] = set()
     for names in blocks.values():
         ns = sorted(names)
-        for i, a in enumerate(ns):
-            for b in ns[i + 1:]:
+        for i, one in enumerate(ns):
+            for other in ns[i + 1:]:
                 # "Ki-moon" / "Ki-Moon": one spelling in two house styles of capitals, not a variant
-                if a.lower() != b.lower() and similar_names(a, b) and not _place_variant(a, b):
-                    pairs.add((a, b))
+                if one.lower() != other.lower() and similar_names(one, other) and not _place_variant(one, other):
+                    pairs.add((one, other))
     # union the pairs into variant groups
     parent: dict[str, str] = {}
 
@@ -823,26 +823,26 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
             x = parent[x]
         return x
 
-    for a, b in sorted(pairs):  # in a fixed order: the same groups, in the same order, every run
-        parent[find(a)] = find(b)
+    for one, other in sorted(pairs):  # in a fixed order: the same groups, in the same order, every run
+        parent[find(one)] = find(other)
     groups: dict[str, list[str]] = defaultdict(list)
     for n in parent:
         groups[find(n)].append(n)
     out = []
-    for names in groups.values():
-        if not any(roles.get(n) or n in speakers for n in names):
+    for spellings in groups.values():
+        if not any(roles.get(n) or n in speakers for n in spellings):
             continue
         # the same role for every spelling ("spokesperson"/"spokesman" count as one)
-        role_sets = [{_ROLE_NORM.get(r, r) for r in roles.get(n, [])} for n in names]
+        role_sets = [{_ROLE_NORM.get(r, r) for r in roles.get(n, [])} for n in spellings]
         if not all(role_sets) or not set.intersection(*role_sets):
             continue
-        arts = [{c.article_id for c in occ[n]} for n in names]
+        arts = [{c.article_id for c in occ[n]} for n in spellings]
         if any(arts[i] & arts[j] for i in range(len(arts)) for j in range(i + 1, len(arts))):
             continue  # both spellings in one article: two people ("Ivana"/"Ivanka"), not a variant
-        role_words = [r for n in names for r in roles.get(n, [])]
+        role_words = [r for n in spellings for r in roles.get(n, [])]
         role = max(sorted(set(role_words)), key=role_words.count) if role_words else "person"  # ties: a fixed one
         values = tuple(ClaimValue(value=n, citations=tuple(occ[n]), sources=_sources(occ[n], by_id))
-                       for n in sorted(names, key=lambda n: (-len(occ[n]), n)))
+                       for n in sorted(spellings, key=lambda n: (-len(occ[n]), n)))
         out.append(Disagreement(slot=f"name of the {role}", values=values, kind="name",
                                 note="spelling variants of one name"))
     return out

@@ -128,7 +128,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
             continue
         vocab = set(known.postings)
         known_figures = _figures(vocab)
-        picked: list[tuple[int, int, SummarySentence]] = []
+        picked: list[tuple[bool, int, int, SummarySentence]] = []
         for k, s in enumerate(report_sentences(a)):
             start = past_page_stamp(a.text, s.start, s.end)  # "Page last updated at ... (an error occurred ...)"
             start = live_stamp_end(a.text, start, s.end)  # a live page's entry time ("2050 Preval tells ...")

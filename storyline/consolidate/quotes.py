@@ -72,7 +72,7 @@ def not_a_place(q: Quote, text: str) -> Quote:
     if q.speaker_start is None or q.speaker_resolved or not text:
         return q
     for _ in range(3):  # a place after a place: "The BBC's Barbara Plett at the UN in New York says" is hers
-        m = _LOCATIVE.search(text, max(0, q.speaker_start - 80), q.speaker_start)  # type: ignore[arg-type]
+        m = _LOCATIVE.search(text, max(0, q.speaker_start - 80), q.speaker_start)
         if not m or (m.group("list") and not re.search(r"\s(?:and|or)\s", q.speaker or "")):
             return q  # a list ends on "and": "In Beijing, Xi said" is no list of places
         if not m.group(1):
@@ -458,7 +458,7 @@ def with_cue(q: Quote, text: str) -> Quote | None:
         return None
     if denial and not _DENIAL.search(q.cue or "") and speech_cue(q.cue) and not _NOT_ONLY.search(q.cue or ""):
         return None  # "has not said that he lied", "never acknowledged having an affair": words not said
-    if not denial and speech_cue(q.cue) and not (_REQUEST.search(q.cue) and _INFINITIVE.match(q.text)):
+    if not denial and speech_cue(q.cue) and not (_REQUEST.search(q.cue or "") and _INFINITIVE.match(q.text)):
         return q  # (a request shows whom it asks: "asked residents to boil their water", not "to boil ...")
     if not (q.cue_end <= q.start and q.start - q.cue_end <= 40):
         return q  # the content stands before its cue ("..., he denied"): shown as it is

@@ -81,7 +81,7 @@ _DENSE_CELLS = 100_000
 
 
 def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
-    return x.toarray() if sparse.issparse(x) else np.asarray(x)
+    return x.toarray() if isinstance(x, sparse.spmatrix | sparse.sparray) else np.asarray(x)
 def _unique(a: np.ndarray) -> np.ndarray:
     """``np.unique(a)`` for 1-d integer keys by one sort (numpy's hash-based unique costs several
     times more on the few hundred keys of a story)."""
@@ -770,7 +770,7 @@ def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all
     covered[ids.gather(ids.cid, ids.cb, whole, ids.crow)[0]] = True
     M = len(w_all)
     key = _unique(crow * M + cid)
-    gain = np.bincount(key // M, weights=w_all[key % M] * ~covered[key % M], minlength=rows_n)
+    gain: np.ndarray = np.bincount(key // M, weights=w_all[key % M] * ~covered[key % M], minlength=rows_n)
     gain += bonus[ks] * np.asarray(kept)
     if words is not None:
         ptr, idx, val = words.counts

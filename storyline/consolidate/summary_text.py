@@ -612,7 +612,7 @@ def _demonym_at(text: str, at: int) -> bool:
     cleric"), not a name that ends like one before its verb ("Gadhafi underwent surgery", "Greenspan
     also used")."""
     m = _ADJECTIVE_DEMONYM.match(text, at)
-    return bool(m) and m.group().split()[1] not in _VERB_LIKE
+    return m is not None and m.group().split()[1] not in _VERB_LIKE
 
 
 # words after a name that are its verb or an adverb before one, never a noun a people's word qualifies

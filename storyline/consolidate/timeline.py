@@ -20,6 +20,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+import datetime
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -60,7 +61,7 @@ class Event:
     granularity: str  # day, month, year
     text: str
     citation: Citation
-    published: date | None
+    published: datetime.date | None  # (``date`` is the field above inside the class)
     weekday: bool = False  # dated by a bare weekday ("on Tuesday"), resolved against ``published``
     written: bool = False  # a day its words spell out ("January 27"), not a weekday or a count of days
     fronted: bool = False  # a day written out that opens its clause ("On January 27, ..."; ``fronted_day``)
@@ -115,7 +116,7 @@ def holiday_modifier(text: str, tx: Timex, offset: int = 0) -> bool:
     if not _HOLIDAY.search(tx.text):
         return False
     m = re.match(r"\s+([a-z][a-z-]*)", text[tx.end - offset:tx.end - offset + 30])
-    return bool(m) and m.group(1) not in _HOLIDAY_TIME
+    return m is not None and m.group(1) not in _HOLIDAY_TIME
 
 
 def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int = 0) -> str:

@@ -178,9 +178,12 @@ def fronted_day(text: str, start: int, tx: Timex, dct: date | None) -> bool:
     return day is not None and (dct is None or day <= dct)
 
 
+# an article's sentence spans, the (sentence, day) pairs it names, and the pairs that name another event
+DayMentions = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...], frozenset[tuple[int, date]]]
+
+
 @lru_cache(maxsize=4096)
-def day_mentions(text: str, dct: date | None, lang: str = "en"
-                 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...], frozenset[tuple[int, date]]]:
+def day_mentions(text: str, dct: date | None, lang: str = "en") -> DayMentions:
     """(sentence spans, (sentence index, day) for every calendar day a sentence names, the pairs
     where the day only names another event: "the Aug. 7 bombing", "Monday's derailment", "our
     society today") of one article text; relative days ("on Thursday") are anchored at ``dct``.
@@ -254,9 +257,8 @@ def relevance(articles: Sequence[Article]) -> np.ndarray:
     return np.clip(sims / median, 0.0, 1.0)
 
 
-def rank_days(articles: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[int, int], ...],
-              tuple[tuple[int, date], ...], frozenset[tuple[int, date]]]], *, pub_weight: float = PUB_WEIGHT,
-              weights: Sequence[float] | None = None) -> list[tuple[date, float]]:
+def rank_days(articles: Sequence[Article], analyses: Sequence[DayMentions], *, pub_weight: float = PUB_WEIGHT,
+              weights: Sequence[float] | np.ndarray | None = None) -> list[tuple[date, float]]:
     """The days of the articles' publication span with their weight, heaviest first (ties: the
     older first). ``analyses`` are ``day_mentions`` of each (dated) article; ``weights`` (1 each
     when None) how much each article counts (see ``relevance``)."""
@@ -465,7 +467,7 @@ def _shown(text: str) -> str:
     return text[i:j] if text[i:j].strip() else text
 
 
-def _citations(arts: Sequence[Article], analyses: Sequence[tuple[tuple[tuple[int, int], ...], object]],
+def _citations(arts: Sequence[Article], analyses: Sequence[DayMentions],
                groups: Sequence[Sequence[_Candidate]]) -> tuple[Citation, ...]:
     """One citation per carrying sentence, the chosen one first."""
     cites: list[Citation] = []

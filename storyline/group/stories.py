@@ -373,7 +373,7 @@ class _Story:
 
         def take(k: int, dt: type) -> np.ndarray:
             nonlocal off
-            a = np.frombuffer(raw, dtype=dt, count=k, offset=off)
+            a: np.ndarray = np.frombuffer(raw, dtype=dt, count=k, offset=off)
             off += k * 8
             return a
 
@@ -487,7 +487,9 @@ class _PairState:
             zs = np.stack([s.z if s.z is not None else np.zeros(c.projection.k) for s in stories])
         # dense: the full pairwise sums, updated by merges; otherwise rows are computed on demand
         # (``rows`` only, no merges: memory grows with the rows asked for, not with n squared)
-        self._mw, self._me, self._zs = (None, None, None) if dense else (matrix(0), matrix(2), zs)
+        self._mw: sparse.csr_matrix | None = None if dense else matrix(0)
+        self._me: sparse.csr_matrix | None = None if dense else matrix(2)
+        self._zs: np.ndarray | None = None if dense else zs
         if dense:  # one sparse matrix at a time
             self.dw = np.asarray((lambda m: m @ m.T)(matrix(0)).todense(), dtype=np.float64)
             self.de = np.asarray((lambda m: m @ m.T)(matrix(2)).todense(), dtype=np.float64)
@@ -505,13 +507,12 @@ class _PairState:
     def _links(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
         """(link, the blended mask or None, the sparse link) of ``rows`` against every story."""
         size, ne, ew = self.size, self.ne, self.ew
-        on_demand = self._mw is not None  # else rows of the dense sums (copies made one at a time)
 
         def rows_of(i: int) -> np.ndarray:
-            if on_demand:
-                m = (self._mw, self._me)[i]
+            m = (self._mw, self._me)[i]
+            if m is not None:
                 return np.asarray((m[rows] @ m.T).todense(), dtype=np.float64)
-            return (self.dw, self.de)[i][rows]
+            return (self.dw, self.de)[i][rows]  # rows of the dense sums (copies made one at a time)
 
         link = rows_of(0) / np.outer(size[rows], size)
         nn = np.outer(ne[rows], ne)
@@ -521,7 +522,7 @@ class _PairState:
         zz = np.outer(self.nz[rows], self.nz)
         mixed = zz > 0
         lw = self.lw
-        dz = self._zs[rows] @ self._zs.T if on_demand and self._zs is not None else self.dz[rows]
+        dz = self._zs[rows] @ self._zs.T if self._zs is not None else self.dz[rows]
         return np.where(mixed, (1.0 - lw) * sp + lw * dz / np.maximum(zz, 1.0), sp), mixed, sp
 
     def link(self, i: int, j: int) -> float:
@@ -922,12 +923,12 @@ class StoryClusterer:
             return
         for aid, w in sample:
             # the story of a sample article of an earlier run is known from the saved sample
-            s = self.open.get(self.story_of(aid))
+            story = self.open.get(self.story_of(aid))
             z = projection.project(w)
-            if s is not None and z is not None:
-                self._add_latent(s, z)
-                self.touched.add(s.id)
-                for m in s.members or ():
+            if story is not None and z is not None:
+                self._add_latent(story, z)
+                self.touched.add(story.id)
+                for m in story.members or ():
                     if m.aid == aid:
                         m.z = z.astype(np.float16)
 
@@ -1031,7 +1032,7 @@ class StoryClusterer:
             keep.nz += gone.nz
         if gone.first is not None:
             keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
-            keep.last = gone.last if keep.last is None else max(keep.last or gone.last, gone.last or 0)
+            keep.last = gone.last if keep.last is None else max(keep.last or gone.last or 0, gone.last or 0)
         keep.last_seq = max(keep.last_seq, gone.last_seq)
         if keep.members is None or gone.members is None or \
                 len(keep.members) + len(gone.members) > self.split_max_members:

@@ -64,7 +64,8 @@ def _read_one_url(url: str) -> Article:
         raise InputError(url, f"holds {len(articles)} articles, not one (a feed: use ingest or iter_articles)")
     if articles:
         return articles[0]
-    raise results[0] if results else InputError(url, "no article found")
+    errors = [r for r in results if isinstance(r, InputError)]
+    raise errors[0] if errors else InputError(url, "no article found")
 
 
 def _is_file(s: str) -> bool:
@@ -90,4 +91,5 @@ def _read_one_file(path: Path) -> Article:
                                 "to read them all)")
     if articles:
         return articles[0]
-    raise results[0] if results else InputError(where, "no article found")
+    errors = [r for r in results if isinstance(r, InputError)]
+    raise errors[0] if errors else InputError(where, "no article found")

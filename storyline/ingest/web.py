@@ -340,7 +340,7 @@ def _feed_articles(text: str, where: str, *, timeout: float, max_bytes: int, max
             page = next(pages)
             loc = f"{where}#item{item.meta.get('feed_item', i + 1)}"
             left = retry(item.id) if retry is not None and isinstance(page, InputError) else 0
-            if left > 0:
+            if left > 0 and isinstance(page, InputError):
                 if on_retry is not None:
                     on_retry()      # the next poll reads the whole feed again
                 tries = "1 more try" if left == 1 else f"{left} more tries"

@@ -428,12 +428,13 @@ def _entity_name(st: SQLiteStore, entity: str) -> str:
 
 
 def _svc(request: Request) -> Service:
-    return request.app.state.service  # type: ignore[no-any-return]
+    return request.app.state.service
 
 
 def _same(given: str | None, expected: str) -> bool:
-    return bool(given) and bool(expected) and hmac.compare_digest(given.encode("utf-8", "replace"),
-                                                                 expected.encode("utf-8", "replace"))
+    if not given or not expected:
+        return False
+    return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode("utf-8", "replace"))
 
 
 def _token_of(request: Request) -> str | None:
@@ -606,7 +607,7 @@ def _focused_brief(svc: Service, story_id: str, about: str) -> tuple[Brief, str]
         with svc.focus_slot():
             built = svc.peek(key)   # asked for by another request while this one waited its turn
             if built is not None:
-                return built  # type: ignore[no-any-return]
+                return built
             b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
             # kept before the turn is given up: a request waiting for it then finds it built
             return svc.remember(key, (b, json.dumps(to_dict(b))) if b is not None else None)
@@ -641,7 +642,7 @@ def _local_api_docs(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:
-        kw = {"swagger_js_url": js, "swagger_css_url": css, "swagger_favicon_url": icon} if js else {}
+        kw: dict[str, Any] = {"swagger_js_url": js, "swagger_css_url": css, "swagger_favicon_url": icon} if js else {}
         return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="storyline API", **kw)
 
 
@@ -809,7 +810,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         if date_from and date_to and date_from > date_to:
             raise ApiError(422, f"invalid request: from ({date_from}) is after to ({date_to})")
         svc_ = _svc(request)
-        args = dict(q=q, entity=entity, date_from=date_from.isoformat() if date_from else None,
+        args: dict[str, Any] = dict(q=q, entity=entity, date_from=date_from.isoformat() if date_from else None,
                     date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
         def listed() -> tuple[list[dict[str, Any]], int]:
             found, n = svc_.store.search_stories(**args)
@@ -856,9 +857,11 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         if raw is not None and format == "json":
             return Response(raw, media_type="application/json")  # (as stored: no parsing)
         if raw is not None and format == "md":
-            md = stored_view(svc_.store, story_id, MARKDOWN, markdown_key(raw), lambda: brief_markdown(brief_from_json(raw)))
+            stored: str = raw
+            md = stored_view(svc_.store, story_id, MARKDOWN, markdown_key(stored),
+                             lambda: brief_markdown(brief_from_json(stored)))
             return PlainTextResponse(md, media_type="text/markdown; charset=utf-8")
-        got = _focused_brief(svc_, story_id, about) if focused else _get_brief(svc_, story_id)
+        got = _focused_brief(svc_, story_id, about or "") if focused else _get_brief(svc_, story_id)
         if got is None:
             now = svc_.store.merged_into(story_id)
             raise ApiError(404, f"no story {story_id!r}" + (f": it was merged into {now!r}" if now else ""))

@@ -10,7 +10,7 @@ import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, List, Optional, Sequence
 
 import platformdirs
 import typer
@@ -349,7 +349,8 @@ def _use_duration(option: str, value: str | None, setting: str, unit: float = 1.
     except ValueError as exc:
         err.print(f"[red]error:[/red] {option}: {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
-    state.settings = replace(state.settings, **{setting: seconds / unit})
+    changed: dict[str, Any] = {setting: seconds / unit}
+    state.settings = replace(state.settings, **changed)
 
 
 def _regroup_if_due(store: SQLiteStore) -> None:
@@ -382,7 +383,7 @@ def _print_updated(store: SQLiteStore, story_ids: Sequence[str]) -> None:
                       highlight=False)
 
 
-def _print_story_rows(rows: list[dict]) -> None:  # type: ignore[type-arg]
+def _print_story_rows(rows: list[dict]) -> None:
     from rich.table import Table
 
     t = Table(show_header=True, header_style="bold")

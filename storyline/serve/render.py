@@ -616,9 +616,9 @@ def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640,
     event dates more even room (``spread``, see ``_time_axis``); ticks keep their true dates."""
     dated = []
     for i, e in enumerate(entries, start=1):
-        w = _when(e.date)
-        if w:
-            dated.append((i, w[0], w[1], e))
+        when = _when(e.date)
+        if when:
+            dated.append((i, when[0], when[1], e))
     if not dated:
         return None
     lo = min(d for _, d, _, _ in dated)
@@ -634,9 +634,9 @@ def timeline_chart(entries: Sequence[TimelineEntry], *, width: int = 640,
         lanes, n_lanes, crowded = _lanes(xs, max_lanes)
         if not crowded:
             break
-    points = [{"index": i, "x": x, "lane": lane, "date": e.date, "granularity": gran,
-               "text": e.text if len(e.text) <= 160 else e.text[:157] + "…"}
-              for (i, d, gran, e), x, lane in zip(order, xs, lanes)]
+    points: list[dict[str, Any]] = [{"index": i, "x": x, "lane": lane, "date": e.date, "granularity": gran,
+                                     "text": e.text if len(e.text) <= 160 else e.text[:157] + "…"}
+                                    for (i, d, gran, e), x, lane in zip(order, xs, lanes)]
     axis_y = 20 + 24 * n_lanes
     for p in points:
         p["y"] = axis_y - 18 - 24 * p["lane"]
@@ -758,7 +758,7 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
             also = [a for a in e.aliases if a != e.name]
             desc = "; ".join(list(e.roles[:2]) + ([("also: " + ", ".join(also[:4]))] if also else []))
             t.add_row(e.name, e.label, desc, str(len(e.mentions)))
-        body: Any = t
+        body = t
         if len(shown) < len(brief.entities):
             body = Group(t, Text(f"{len(brief.entities) - len(shown)} more names: brief --format html or md lists "
                                  "them all", style="dim"))
@@ -807,8 +807,8 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         for r in brief.revisions:
             rv.append(f"[{labels.get(r.article_id, '?')}] ", style="cyan")
             rv.append(revised_by(names.get(r.article_id, {}), r) + "\n", style="bold")
-            for t in change_lines(r):
-                rv.append(f"  {t}\n")
+            for change in change_lines(r):
+                rv.append(f"  {change}\n")
         parts.append(Panel(rv, title=REVISIONS_TITLE, title_align="left"))
     src = Text()
     for a in brief.articles:

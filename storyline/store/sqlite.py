@@ -187,7 +187,7 @@ def _in_chunks(ids: Sequence[str], size: int = 500) -> Iterator[tuple[list[str],
 def _backfill_names(c: sqlite3.Connection) -> None:
     """Schema 4: the aliases of the entities of every brief already stored, read from its JSON (a
     brief that cannot be read, or an entity without an id, adds nothing)."""
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     for sid, raw in c.execute("SELECT story_id, json FROM briefs"):
         try:
             ents = json.loads(raw).get("entities") or []
@@ -196,8 +196,8 @@ def _backfill_names(c: sqlite3.Connection) -> None:
         for e in ents if isinstance(ents, list) else ():
             if not isinstance(e, dict) or not isinstance(e.get("id"), str):
                 continue
-            aliases = e.get("aliases") if isinstance(e.get("aliases"), list) else []
-            rows.extend((sid, e["id"], a) for a in aliases if isinstance(a, str) and a)
+            aliases = e.get("aliases")
+            rows.extend((sid, e["id"], a) for a in (aliases if isinstance(aliases, list) else ()) if isinstance(a, str) and a)
     c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name) VALUES (?, ?, ?)", rows)
 
 
