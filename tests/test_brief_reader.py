@@ -1533,3 +1533,23 @@ def test_a_tokenized_texts_pound_sign_is_a_pound_sign():
     assert display_text("The firm , which has lost # 12bn , said so .") == "The firm, which has lost £12bn, said so."
     assert display_text("Ranked # 1 in the poll.") == "Ranked # 1 in the poll."    # not tokenized: left
     assert display_text("Tag # 5 went missing.") == "Tag # 5 went missing."
+
+
+def test_a_family_name_put_first_is_given_the_full_name_once() -> None:
+    from storyline.consolidate.brief import full_names
+    from storyline.records import Entity, SummarySentence
+
+    people = [Entity(id="p1", name="Qiu Mingde", label="PERSON", aliases=("Qiu",), mentions={"a": 9}),
+              Entity(id="p2", name="Lena Brandt", label="PERSON", aliases=("Brandt",), mentions={"a": 4})]
+
+    def said(*texts: str) -> list[str]:
+        return [s.text for s in full_names([SummarySentence(text=t, article_id="a", start=0, end=len(t))
+                                            for t in texts], people)]
+
+    # "Qiu" is the family name the story writes alone: the first bare mention gets the full name
+    assert said("Qiu was tried on Monday.", "Qiu denied the charge.") == [
+        "Qiu Mingde was tried on Monday.", "Qiu denied the charge."]
+    # named in full first, the bare family name after it stays
+    assert said("Qiu Mingde was tried on Monday.", "Qiu denied the charge.") == [
+        "Qiu Mingde was tried on Monday.", "Qiu denied the charge."]
+    assert said("Brandt spoke.") == ["Lena Brandt spoke."]

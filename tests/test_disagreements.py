@@ -528,3 +528,18 @@ def test_a_count_of_animals_after_a_verb_of_harm_is_no_count_of_people() -> None
         ("a", "Bird flu killed 3,500 geese at a farm zone in Tolvik on Wednesday."),
         ("b", "Bird flu killed 2,500 poultry in Marran city on Thursday."))]
     assert find_disagreements(arts) == []
+
+
+def test_an_event_word_before_a_noun_gives_no_day_to_its_event():
+    # "missing" qualifies the journalists; Monday is the day of the e-mail, not of going missing
+    a = _art("One of the missing Daily Ledger reporters e-mailed Monday about the danger in Tobruk.",
+             published="2031-03-17", source="A")
+    b = _art("Meanwhile, four Daily Ledger reporters covering the conflict were reported missing by the newspaper "
+             "Wednesday.", published="2031-03-17", source="B")
+    assert not [d for d in find_disagreements([a, b]) if d.kind == "date"]
+    # the event word as the event still dates it
+    c = _art("Four reporters covering the fighting went missing near Tobruk on Monday.", published="2031-03-19",
+             source="C")
+    d = _art("Four reporters covering the fighting went missing near Tobruk on Tuesday.", published="2031-03-19",
+             source="D")
+    assert _values(_slot(find_disagreements([c, d]), "date missing")) == {"2031-03-17", "2031-03-18"}

@@ -816,6 +816,17 @@ def test_a_rank_is_no_part_of_the_name_shown_and_a_titled_surname_joins_the_full
     assert "Gen. Miller" in _find(ents, "Geoffrey D. Miller").aliases
 
 
+def test_a_clerics_or_a_county_sheriffs_title_is_no_part_of_the_name_shown() -> None:
+    ents = _given([("Rev Amos Tully led the vigil. Marlow County Sheriff Dana K. Holt said the road was shut.",
+                    [("Rev Amos Tully", "PERSON"), ("Marlow County Sheriff Dana K. Holt", "PERSON")]),
+                   ("Rev Amos Tully and Sheriff Dana K. Holt spoke again.",
+                    [("Rev Amos Tully", "PERSON"), ("Sheriff Dana K. Holt", "PERSON")])])
+    assert {e.name for e in ents if e.label == "PERSON"} == {"Amos Tully", "Dana K. Holt"}, [e.name for e in ents]
+    # a county's name alone is no title: "Marlow County Fair Board" is left as it is
+    assert _find(_given([("The Marlow County Fair Board met.", [("Marlow County Fair Board", "ORG")])]),
+                 "Marlow County Fair Board").label == "ORG"
+
+
 def test_an_organisation_under_a_word_put_before_its_name_or_one_word_less_is_one() -> None:
     ents = _given([("The Islamic Virtue Party protested. The Daily Milliyet reported it. Cathay Pacific bid.",
                     [("Islamic Virtue Party", "ORG"), ("Daily Milliyet", "ORG"), ("Cathay Pacific", "ORG")]),

@@ -91,3 +91,43 @@ def test_its_is_left_as_written():
     entries = _brief_timeline("The Harbour Safety Board unveiled the new patrol boat on Tuesday. "
                               "Its engines were tested on Wednesday off the Svinesund coast.")
     assert any(t.startswith("Its engines were tested") for t in entries), entries
+
+
+def test_an_entry_opening_on_an_unresolved_possessive_gives_way_to_its_days_other_news():
+    text = ("The Halden Bridge Authority closed the Varne bridge on Tuesday after inspectors found a crack. "
+            "The inquiry: the National Roads Board is leading it. "
+            "Its final report is due within two weeks, board spokeswoman Lina Ovre said on Tuesday.")
+    entries = _brief_timeline(text)
+    assert any(e.startswith("The Halden Bridge Authority closed") for e in entries), entries
+    assert not any(e.startswith("Its final report") for e in entries), entries
+
+
+def test_an_unresolved_opening_stays_when_it_alone_tells_its_date():
+    from storyline.records import TimelineEntry
+    from storyline.consolidate.referents import without_unplaced
+
+    alone = TimelineEntry(date="2024-05-07", granularity="day", text="Their boat sank off Vardo on Tuesday.")
+    year = TimelineEntry(date="2019", granularity="year", text="He was arrested in 2019 on fraud charges.")
+    other = TimelineEntry(date="2019", granularity="year", text="The Varne bridge opened in 2019.")
+    assert without_unplaced([year, other, alone]) == [year, other, alone]
+
+
+def test_what_counts_as_an_opening_that_leans_on_a_pronoun():
+    from storyline.consolidate.referents import leans_on_pronoun
+
+    for text in ("Its report is due on Friday.", "Their heads were found on Tuesday.", "They had been seized.",
+                 "It said the flights would resume.", "He's due in court on Friday.", "… She left on Monday."):
+        assert leans_on_pronoun(text), text
+    for text in ("“He was a careful man,” his sister said on Tuesday.", "He [Tom Brae] left on Tuesday.",
+                 "It was not clear whether the bridge would open.", "Her Majesty's ship sailed on Monday.",
+                 "Itsuki Mori arrived on Monday.", "The board said its report is due."):
+        assert not leans_on_pronoun(text), text
+
+
+def test_a_quotation_a_pronoun_says_gives_way_to_its_days_other_news():
+    text = ("The Halden Bridge Authority closed the Varne bridge on Tuesday after inspectors found a crack. "
+            "Drivers queued for hours at the ferry. "
+            "“It was just too painful to watch,” she said on Tuesday.")
+    entries = _brief_timeline(text)
+    assert any(e.startswith("The Halden Bridge Authority closed") for e in entries), entries
+    assert not any("too painful" in e for e in entries), entries

@@ -440,6 +440,31 @@ def test_a_record_held_since_a_date_is_no_event_of_that_date() -> None:
     assert "1974" in dates  # the start of a state that still holds is an event
 
 
+def test_a_month_or_year_of_a_closing_aside_does_not_date_the_present_news_before_it() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2031-11-12", text=(
+        "The frigate Varna seized two skiffs off Halden on Thursday. "
+        "This is the fifth such operation of her patrol in the strait, which commenced in September. "
+        "It is the third rescue by a patrol that began in August, the navy said. "
+        "\"We will find them,\" said Governor Ada Lind, who has struggled to keep order since being elected in 2029. "
+        "The worst raid was that of the trawler Osk, which was sunk off Halden in 2030."))
+    dates = {e.date for e in timeline([a])}
+    assert "2031-11-06" in dates
+    assert not {"2031-09", "2031-08", "2029"} & dates, dates
+    assert "2030" in dates  # a main clause in the past tells of the aside's time
+
+
+def test_a_count_since_a_date_far_after_its_ordinal_is_no_event_of_that_date() -> None:
+    from storyline import Article, timeline
+
+    a = Article(id="a", title="t", published="2031-11-12", text=(
+        "The frigate Varna seized two skiffs off Halden on Thursday. "
+        "The raid was the fifth successful operation by the crew of the frigate during its current patrol mission "
+        "in the Gulf of Halden since September this year."))
+    assert "2031-09" not in {e.date for e in timeline([a])}
+
+
 def test_an_event_told_by_its_month_and_by_its_day_is_one_entry_on_the_day() -> None:
     from storyline import Article, timeline
 

@@ -20,7 +20,7 @@ from .disagreements import find_disagreements
 from .entities import consolidate_entities, spelled_alike
 from .quotes import group_quotes
 from .novelty import latest_lead, redundant_with
-from .referents import with_referents
+from .referents import with_referents, without_unplaced
 from .revisions import revision_of
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
@@ -627,15 +627,17 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
 def _named_timeline(arts: Sequence[Article], analyzed: Mapping[str, AnalyzedArticle], linked: Sequence[Mention],
                     entities: Sequence[Entity]) -> list[TimelineEntry]:
     """The story's timeline as a reader sees it: display text, an opening "He" or "She" followed by
-    whom its article means ("He [Nelson Mandela] is a free man.") where that is clear."""
+    whom its article means ("He [Nelson Mandela] is a free man.") where that is clear, and an entry
+    that opens on a pronoun left unresolved or is a pronoun's quotation out where another entry
+    tells its day (``without_unplaced``)."""
     entries = [replace(e, text=display_text(e.text)) for e in timeline(_reported(arts), reader=True, template_out=True)]
     try:
-        return with_referents(entries, {a.id: a.text for a in arts},
-                              {aid: [(s.start, s.end) for s in an.sentences] for aid, an in analyzed.items()},
-                              linked, entities)
+        entries = with_referents(entries, {a.id: a.text for a in arts},
+                                 {aid: [(s.start, s.end) for s in an.sentences] for aid, an in analyzed.items()},
+                                 linked, entities)
     except Exception:  # a name in brackets is an extra: never lose the timeline over it
         log.exception("timeline referents failed")
-        return entries
+    return without_unplaced(entries)
 
 
 def _story_order(articles: Sequence[Article]) -> list[Article]:
@@ -753,7 +755,8 @@ def named_speakers(summary: Sequence[SummarySentence],
 def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -> list[SummarySentence]:
     """The summary with a person it first names by surname alone given the full name the story
     uses at that first mention ("Lahoud is to be sworn ..." -> "Emile Lahoud is to be sworn ...",
-    "Shepard's friends" -> "Matthew Shepard's friends"): out of its article, a bare surname names
+    "Shepard's friends" -> "Matthew Shepard's friends", "Qin was tried" -> "Qin Yongmin was tried":
+    ``_surname``): out of its article, a bare surname names
     no one. Only a surname that one person of the story bears; a mention after a first name or a
     title ("President Lahoud") counts as naming him. The citations still point at the words. A word
     that is also the name of a place or a body of the story is that, not a surname ("against England"
@@ -762,8 +765,8 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
     others = {n for e in entities if e.label != "PERSON" for n in (e.name, *e.aliases)}
     for e in entities:
         if e.label == "PERSON" and _FULL_NAME.fullmatch(e.name) and e.name.split()[0].lower() not in STOP \
-                and e.name.split()[-1] not in others:
-            bearers[e.name.split()[-1]].append(e)
+                and _surname(e) not in others:
+            bearers[_surname(e)].append(e)
     people = {last: bearer for last, es in bearers.items() if (bearer := _main_bearer(es)) is not None}
     named: set[str] = set()
     out: list[SummarySentence] = []
@@ -772,8 +775,11 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
         for last, bearer in people.items():
             if bearer.id in named or last not in text:  # the substring test first: a story may name thousands
                 continue
+            if _name_alone(bearer.name, text):  # named in full ("Wang Youcai", whose "Wang" a name word follows)
+                named.add(bearer.id)
+                continue
             # the surname alone: not "Wang Youcai" for a "Wang", not "Shepard Memorial Fund"
-            m = re.search(rf"(?<![\w’'-]){re.escape(last)}(?![\w-]|\s+[A-ZÀ-ÖØ-Þ][^\W\d_])", text)
+            m = _name_alone(last, text)
             if m is None:
                 continue
             named.add(bearer.id)
@@ -781,6 +787,20 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
                 text = text[:m.start()] + bearer.name + text[m.end():]
         out.append(replace(s, text=text) if text != s.text else s)
     return out
+
+
+def _name_alone(name: str, text: str) -> re.Match[str] | None:
+    """The first place ``text`` writes ``name`` as a whole name: no word or name word runs on from it
+    ("Shepard" in "Shepard said", not in "Shepard Memorial Fund" nor "Shepardson")."""
+    return re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w-]|\s+[A-ZÀ-ÖØ-Þ][^\W\d_])", text)
+
+
+def _surname(person: Entity) -> str:
+    """The word of a person's name the story writes alone for the person: the last ("Lahoud" of Emile
+    Lahoud), or the first where the story writes that alone and never the last (a family name put
+    first: "Qin" of Qin Yongmin, "Wang" of Wang Youcai)."""
+    words = person.name.split()
+    return words[0] if words[0] in person.aliases and words[-1] not in person.aliases else words[-1]
 
 
 def _tells(s: SummarySentence, latest: SummarySentence) -> bool:

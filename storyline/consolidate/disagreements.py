@@ -383,6 +383,8 @@ def _event_of_day(sentence: str, start: int, end: int, reach: int = 60, reach_af
     toll's)."""
     best: tuple[int, str] | None = None
     for m in _DAY_EVENT_RE.finditer(sentence):
+        if _attributive(sentence, m):
+            continue  # "the missing journalists e-mailed Monday": Monday is the e-mail's
         before = m.end() <= start
         between = sentence[m.end():start] if before else sentence[end:m.start()]
         gap = len(between)
@@ -392,6 +394,24 @@ def _event_of_day(sentence: str, start: int, end: int, reach: int = 60, reach_af
         if best is None or gap < best[0]:
             best = (gap, m.lastgroup or "")
     return best[1] if best else None
+
+
+# an event's participle or adjective set before a noun, after a determiner ("the missing journalists",
+# "two injured workers", "the derailed cars", "the missing Daily Ledger reporters"): it tells what the
+# people or things are, not what happened on the sentence's day ("the injured were flown out", "a leak
+# on Monday" are the event)
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|these|those|some|all|two|three|four|five|six|"
+                                 r"seven|eight|nine|ten|\d[\d,]*)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_FORM = re.compile(r"[a-z]+ed|missing|dead|unaccounted", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+(?!(?:and|or|but|of|in|on|at|to|for|from|by|with|as|than|that|which|who|when|while|"
+                        r"after|before|until|since|during|is|are|was|were|be|been|has|have|had|will|would|can|could|"
+                        r"may|might|should|must|do|does|did|not|also|still|so|too)\b)[A-Za-z][\w-]+\b")
+
+
+def _attributive(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the event word ``m`` qualifies the noun after it ("the missing journalists")."""
+    return bool(_ATTRIBUTIVE_FORM.fullmatch(m.group()) and _ATTRIBUTIVE_BEFORE.search(sentence, 0, m.start())
+                and _NOUN_NEXT.match(sentence, m.end()))
 
 
 def _resolve_day(m: re.Match[str], kind: str, published: date) -> date | None:

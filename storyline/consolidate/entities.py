@@ -58,8 +58,11 @@ _FUNCTION = frozenset(["of", "the", "and", "for", "de", "la", "le", "del", "da",
 _TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "capt", "prof", "president", "chairman", "leader", "minister", "premier", "king", "queen", "prince", "pope", "sir", "lord", "lady",
                      "sgt", "maj", "adm", "cpl", "pvt", "spc", "brig"])
 # a military or academic rank before a person's full name, left out of the name shown ("Col. Steven Lee
-# Jordan" is Steven Lee Jordan, "Staff Sgt. Ivan Frederick" Ivan Frederick)
-_RANK = re.compile(r"^(?:(?:Staff|Master|First|Command|Sergeant|Sgt\.?|Gen\.?|General|Col\.?|Colonel|Lt\.?|Lieutenant|"
+# Jordan" is Steven Lee Jordan, "Staff Sgt. Ivan Frederick" Ivan Frederick), a cleric's or a county
+# sheriff's too ("Rev Jesse Jackson", "Genesee County Sheriff Robert J. Pickell")
+_RANK = re.compile(r"^(?:(?:[A-Z][\w'’-]*\s+){1,2}County\s+(?=Sheriff\b))?"
+                   r"(?:(?:Rev\.?|Reverend|Sheriff|Staff|Master|First|Command|Sergeant|Sgt\.?|Gen\.?|General|Col\.?|"
+                   r"Colonel|Lt\.?|Lieutenant|"
                    r"Capt\.?|Captain|Maj\.?|Major|Adm\.?|Admiral|Cpl\.?|Corporal|Pvt\.?|Private|Spc\.?|Specialist|"
                    r"Brig\.?|Brigadier|Dr\.?|Prof\.?|Patrol|Police|Officer|Detective|Det\.|Deputy|Trooper|"
                    r"Inspector|Insp\.|Constable|Const\.)\s+)+(?=[A-Z][\w'’-]*\.?\s+[A-Z])")

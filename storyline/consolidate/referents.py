@@ -5,7 +5,8 @@ A timeline entry shown out of its article ("He is a free man.") leans on the sen
 from the sentence: the nearest sentence that names anyone names exactly one person who can be meant
 (not one of the other sex, by a title or a first name), or the answer is None. It never guesses
 between two people, and it reads no further back than ``LOOK_BACK`` sentences: a wrong name shown as
-fact is worse than a pronoun left as written.
+fact is worse than a pronoun left as written. ``without_unplaced`` leaves out of a reader's timeline
+an entry still opening on a pronoun ("Its report is due ...") where another entry tells its day.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from dataclasses import replace
 from ..analyze.ner_roles import ROLE_SEX, name_sex, sex_clash
 from ..analyze.quotes import quoted_regions, with_typewriter_marks
 from ..records import Entity, Mention, TimelineEntry
+from .timeline_rank import quote_only
 
-__all__ = ["LOOK_BACK", "bracketed", "opening_pronoun", "opening_referent", "with_referents"]
+__all__ = ["LOOK_BACK", "bracketed", "leans_on_pronoun", "opening_pronoun", "opening_referent", "with_referents",
+           "without_unplaced"]
 
 LOOK_BACK = 2  # sentences before the pronoun's own that may name its person
 # the pronoun before a lower-case word or a contraction ("He said", "Her lawyer", "He's"); not "He Yafei",
@@ -124,6 +127,35 @@ def with_referents(entries: Sequence[TimelineEntry], texts: Mapping[str, str],
                     break
         out.append(replace(entry, text=bracketed(entry.text, name)) if name else entry)
     return out
+
+
+# an opening pronoun or possessive of the narrative, before a lower-case word or a contraction ("Its
+# preliminary report is due", "Their heads were found", "They had been abducted", "It said the flights
+# ..."); not an opening quotation ("“He was just making a career,” his sister said": its speaker
+# tells whom), nor a pronoun a name in brackets follows, nor "It" alone ("It was not clear whether ...")
+_LEANING = re.compile(r"(?:…\s*)?(?:He|She|His|Her|Him|Its|They|Their|Them|It(?=\s+(?:said|says|added|"
+                      r"announced|reported|told|claimed|has\s+said|had\s+said)\b))(?=['’](?:s|d|ll|re|ve)\b|\s+[a-z])")
+
+
+def leans_on_pronoun(text: str) -> bool:
+    """Whether ``text`` opens on a pronoun or possessive whose referent it does not show ("Its
+    preliminary report is due within 30 days, a spokeswoman said."): out of its article, whose?"""
+    return bool(_LEANING.match(text))
+
+
+def without_unplaced(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
+    """The timeline without the entries that open on a pronoun left unresolved (``leans_on_pronoun``)
+    or are a quotation a pronoun says (``quote_only``: "“It was too painful,” she said.") on a day
+    that another entry, one that reads on its own, tells: that entry gives the day's news, and a
+    reader cannot tell whose "Its report" or "Their heads" the other means, nor who speaks. An entry
+    alone on its day stays (the day would be lost), and so does one dated by a month or a year: the
+    others of a year ("He was arrested in 2003 ...") tell other events of the background, not its news."""
+    told = {e.date for e in entries if e.granularity == "day" and not _unplaced(e.text)}
+    return [e for e in entries if e.date not in told or not _unplaced(e.text)]
+
+
+def _unplaced(text: str) -> bool:
+    return leans_on_pronoun(text) or quote_only(text)
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:

@@ -26,8 +26,8 @@ from functools import lru_cache
 
 from ..analyze.dct import reference_date, with_inferred_dates
 from ..analyze.sentences import headline_end, sentence_spans
-from ..analyze.timex import (MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, live_stamp_end, span_joint, tag_timexes,
-                             value_to_date)
+from ..analyze.timex import (IRREGULAR_PAST, MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, live_stamp_end, span_joint,
+                             tag_timexes, value_to_date)
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end, is_dangling, is_furniture, leans_back,
                            personal_pages, speaks_for_self, supports, trim_span)
@@ -263,6 +263,27 @@ def _undated_day_before(txs: Sequence[Timex], tx: Timex, start: int) -> bool:
     return any(o is not tx and start <= o.start < tx.start and o.value.startswith("XXXX-XX-") for o in txs)
 
 
+# a relative clause that runs to the sentence's end (", which commenced in September.", ", who was
+# elected last year.", "a patrol that commenced in September, the navy said."), after a main clause told
+# in the present or as a statement of the article's day ("This is the fifth operation", "has urged an
+# end to the sanctions", "said Maskhadov")
+_ASIDE_OPEN = re.compile(r"(?:,\s+(?:which|who)|\s+that(?=\s+(?:[a-z]+ed|is|was|are|were|has|had|have|"
+                         + "|".join(IRREGULAR_PAST) + r")\b))\s+[^,;:—–()]*$")
+_PRESENT_MAIN = re.compile(r"\b(?:is|are|has|have|says|said|told|added)\b")
+# what may follow the aside's date to the sentence's end: nothing but its mark, or a closing attribution
+_ASIDE_END = re.compile(r"[^,;:—–()]*(?:,\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|reported|added)\b[^,;:—–()]*)?")
+
+
+def _dates_an_aside(text: str, s: int, at: int, e: int) -> bool:
+    """Whether the month or year at ``at`` in the clause ``[s, e)`` dates only a closing relative
+    clause ("..., which commenced in September.") whose main clause tells the article's present: the
+    entry would show the main clause's news under the aside's date. A main clause in the past ("the
+    most notorious killing was that of Litsyev, who was shot in 1995") tells of the aside's time."""
+    aside = _ASIDE_OPEN.search(text, s, at)
+    return aside is not None and _ASIDE_END.fullmatch(text, at, e) is not None \
+        and bool(_PRESENT_MAIN.search(text, s, aside.start()))
+
+
 def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
     """The dated clauses of one (dated) article."""
     text = article.text or ""
@@ -346,6 +367,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
         if _date_only(text[s:tx.start] + " " + text[tx.end:e]):
             continue  # a dateline on its own ("Friday, July 6, 2007") tells no event
+        if g in ("month", "year") and _dates_an_aside(text, s, tx.start, e):
+            continue  # "This is the fifth such operation of her patrol, which commenced in September."
         value = tx.value[:10] if g == "day" else tx.value
         if article.published and value > article.published.isoformat()[:_PREFIX[g]] \
                 and _SPECULATIVE.search(text, s, e):
@@ -403,7 +426,7 @@ _SCHEDULED = re.compile(r"\b(?:will|shall|won't|would|going\s+to|(?:expected|set
 _SINCE_RECORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|worst|best|most|least|only|"
                            r"(?:high|low|bigg|small|larg|great|long|short|strong|weak|deadli|cold|hott|wett|dri|"
                            r"earli|lat|fast|slow|sharp|steep|heavi|busi|clos|wid|deep|rich|poor)est)\b"
-                           r"[^.;:!?]{0,80}\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|beginning)\s+of)[\s-]+"
+                           r"[^.;:!?]{0,120}\bsince\s+(?:(?:early|mid|late|the\s+(?:end|start|beginning)\s+of)[\s-]+"
                            r"|the\s+(?:[\w-]+\s+){1,3}of\s+)?$",
                            re.IGNORECASE)
 _BARE_WEEKDAY = re.compile(rf"(?:(?:on|last|this|early|late)\s+)?{WEEKDAY_NAMES}(?:\s+(?:morning|afternoon|evening|night))?",

@@ -43,7 +43,7 @@ from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (UPDATED_STAMP, caption_shape, date_line_end, is_furniture, personal_pages, speaks_for_self,
                            supports, table_line, trim_span, verbless)
 
-__all__ = ["SMALL_STORY", "auto_size", "day_mentions", "rank_days", "relevance", "summarize_timeline"]
+__all__ = ["SMALL_STORY", "auto_size", "day_mentions", "quote_only", "rank_days", "relevance", "summarize_timeline"]
 
 SMALL_STORY = 40  # up to this many articles, a call without sizes lists every dated event
 PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
@@ -311,7 +311,7 @@ def _usable(text: str) -> bool:
     return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
             and not _FURNITURE.search(text) and not is_furniture(text) and not caption_shape(text)
             and not table_line(text)
-            and not _QUOTE_ONLY.match(text) and not speaks_for_self(text)
+            and not quote_only(text) and not speaks_for_self(text)
             and date_line_end(text) < len(text.rstrip()))   # a dateline alone: "ST. LOUIS 1996-08-30"
 
 
@@ -319,6 +319,11 @@ def _usable(text: str) -> bool:
 # words out of their context, no event of the day
 _QUOTE_ONLY = re.compile(r"\s*(?:``|\"|“)[^\"“”]+(?:''|\"|”)\s*,?\s*(?:he|she|they|it)\s+(?:said|says|added|told\s+\w+)"
                          r"\b[^.\"“”]{0,40}\.?\s*$", re.IGNORECASE)
+
+
+def quote_only(text: str) -> bool:
+    """Whether ``text`` is a quotation told by a pronoun and nothing else ("“It's either,” he said.")."""
+    return bool(_QUOTE_ONLY.match(text))
 
 
 def _clean(text: str) -> str:
