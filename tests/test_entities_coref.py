@@ -419,3 +419,26 @@ def test_resolve_entities_runs_the_checks_after_the_clustering(monkeypatch) -> N
     assert ids[0] != ids[1]
     assert ids[2] == ids[3] != ids[4]
     assert ids[5] == ids[6] and ids[5] not in (ids[0], ids[1], ids[2])
+
+
+def test_a_group_named_after_a_person_leaves_the_persons_cluster() -> None:
+    import numpy as np
+
+    from storyline.consolidate import entities as E
+
+    arts, info, base = _topic(
+        ["Governor Alma Ruiz signed the bill . The Ruiz administration said the law starts in May .",
+         "Ruiz praised the vote . Aides said the administration would hire staff .",
+         "Ruiz thanked donors after the Ruiz campaign raised money ."],
+        [(0, "Alma Ruiz"), (0, "Ruiz administration"), (1, "Ruiz"), (1, "administration"), (2, "Ruiz campaign"),
+         (2, "Ruiz"), (2, "donors")])
+    assert [E._leader(x) for x in info][:2] == [(), ("ruiz",)]
+    p = np.full((7, 7), 0.5)
+    p[3, 1] = p[1, 3] = 0.8  # "the administration" is told beside "The Ruiz administration"
+    np.fill_diagonal(p, 1.0)
+    out = E.split_led_groups([2, 2, 2, 2, 2, 2, 4], p, info)
+    # the person keeps the cluster; the administration, the campaign and the noun told with them leave it
+    assert out[0] == out[2] == out[5] == 2 and out[1] == out[3] == out[4] != 2 and out[6] == 4
+    # without the person's own name in the cluster, a group's mentions stay where they are
+    assert E.split_led_groups([3, 2, 3, 2, 2, 3, 4], p, info) == [3, 2, 3, 2, 2, 3, 4]
+    assert E.split_led_groups([], np.zeros((0, 0)), []) == []

@@ -2858,6 +2858,7 @@ def checked_clusters(labels: Sequence[int], p: np.ndarray, base: np.ndarray, inf
     the pair features)."""
     labels = split_weekdays(labels, p, base[..., BASE_NAMES.index("weekday_cmp")])
     labels = move_sex_clashes(labels, p, [mention_sex(x) for x in info], [x.kind == "pronoun" for x in info])
+    labels = split_led_groups(labels, p, info)
     return join_same_names(labels, info)
 
 
@@ -2882,14 +2883,22 @@ def split_weekdays(labels: Sequence[int], p: np.ndarray, weekday_cmp: np.ndarray
         if len(groups) < 2:
             continue
         groups.sort(key=len, reverse=True)
-        new = [int(u)] + list(range(nxt, nxt + len(groups) - 1))
-        nxt += len(groups) - 1
-        for i in g:
-            k = next((k for k, x in enumerate(groups) if i in x), None)
-            if k is None:
-                k = int(np.argmax([sym[i, x].mean() for x in groups]))
-            lab[i] = new[k]
+        nxt = _regroup(lab, g, groups, sym, nxt)
     return [int(x) for x in lab]
+
+
+def _regroup(lab: np.ndarray, members: np.ndarray, groups: Sequence[Sequence[int]], sym: np.ndarray, nxt: int) -> int:
+    """Split the cluster of ``members`` in ``lab`` (in place) into ``groups``: the first keeps the
+    cluster's label, the others take new labels from ``nxt`` on; a member of no group goes with the
+    group it has the highest mean probability to (``sym``), the first on a tie. Returns the next
+    free label."""
+    new = [int(lab[members[0]])] + list(range(nxt, nxt + len(groups) - 1))
+    for i in members:
+        k = next((k for k, x in enumerate(groups) if i in x), None)
+        if k is None:
+            k = int(np.argmax([sym[i, x].mean() for x in groups]))
+        lab[i] = new[k]
+    return nxt + len(groups) - 1
 
 
 def mention_sex(x: MentionInfo) -> int:
@@ -2923,6 +2932,43 @@ def move_sex_clashes(labels: Sequence[int], p: np.ndarray, sex: Sequence[int], m
         if where is None:
             where, nxt = nxt, nxt + 1
         lab[i] = where
+    return [int(x) for x in lab]
+
+
+# a group a person leads, named by the name before it ("Obama administration", "the Bush team"; not
+# "government", "regime": a country's, as often as a person's)
+_LED_GROUPS = frozenset("administration team campaign camp cabinet family aide staff supporter "
+                        "spokesman spokeswoman lawyer attorney".split())
+
+
+def _leader(x: MentionInfo) -> tuple[str, ...]:
+    """The written name of the person a mention names a group of ("Obama administration" -> obama),
+    or () when it is no such mention: a name followed by a lower-case word for a group a person
+    leads."""
+    words = x.text.split()
+    if x.kind != "proper" or len(words) < 2 or not words[-1].islower() or not words[-2][:1].isupper():
+        return ()
+    return _written_name(x)[:-1] if _singular(words[-1].lower()) in _LED_GROUPS else ()
+
+
+def split_led_groups(labels: Sequence[int], p: np.ndarray, info: Sequence[MentionInfo]) -> list[int]:
+    """``labels`` with the group a person leads taken out of the person's cluster: when a cluster
+    holds both a name ("Obama", "Barack Obama") and a group named after it ("Obama administration",
+    "Obama team"), the groups leave it for a cluster of their own, and each other member but those
+    names goes with the part it has the higher mean probability to (``p``)."""
+    lab = np.array(labels)
+    nxt = int(lab.max()) + 1 if len(lab) else 0
+    sym = (p + p.T) / 2
+    written = [_written_name(x) if x.kind == "proper" else () for x in info]
+    led = [_leader(x) for x in info]
+    for u in np.unique(lab):
+        g = np.flatnonzero(lab == u)
+        leaders = {led[i] for i in g if led[i]}
+        named = [i for i in g if not led[i] and any(written[i][-len(m):] == m for m in leaders)]
+        groups = [i for i in g if led[i] and any(written[j][-len(led[i]):] == led[i] for j in named)]
+        if groups:
+            named = [i for i in named if any(written[i][-len(led[j]):] == led[j] for j in groups)]
+            nxt = _regroup(lab, g, [named, groups], sym, nxt)
     return [int(x) for x in lab]
 
 
