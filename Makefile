@@ -44,6 +44,7 @@ run: $(STAMP)
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check storyline bench tests scripts
+	$(BIN)/mypy
 
 test: $(DEVSTAMP)
 	$(BIN)/python -m pytest

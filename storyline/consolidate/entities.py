@@ -975,9 +975,9 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
     named_in_full = {(e.article_id, e.full[-1]) for e in locals_ if e.label == "PERSON" and len(e.full) >= 2}
     for i, e in enumerate(locals_):
         if e.label == "ORG":
-            for n in e.names:
-                if len(n) == 1 and n != e.full and (e.article_id, n[0]) not in named_in_full:
-                    short_of[n].add(i)
+            for name in e.names:
+                if len(name) == 1 and name != e.full and (e.article_id, name[0]) not in named_in_full:
+                    short_of[name].add(i)
     for i, e in enumerate(locals_):
         owners = {dsu.find(k) for k in short_of.get(e.full, ())}
         if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1 and not _country_or_capital(e.full[0]) \
@@ -987,9 +987,9 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
     # articles too, whatever type the tagger gave either
     acronym_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, e in enumerate(locals_):
-        for n in e.acronyms:
-            if n != e.full:
-                acronym_of[n].add(i)
+        for acronym in e.acronyms:
+            if acronym != e.full:
+                acronym_of[acronym].add(i)
     for i, e in enumerate(locals_):
         owners = {dsu.find(k) for k in acronym_of.get(e.full, ())}
         # (not a widely used acronym that one page spells out as something else: "CNN" on many pages)
@@ -1025,20 +1025,20 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
     articles_of: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the articles writing each full name
     for e in locals_:
         articles_of[e.full].add(e.article_id)
-    for members in blocks.values():
-        for x in range(len(members)):
-            i = members[x]
-            for j in members[x + 1:]:
+    for block in blocks.values():
+        for x in range(len(block)):
+            i = block[x]
+            for j in block[x + 1:]:
                 a, b = locals_[i], locals_[j]
                 if dsu.find(i) == dsu.find(j):
                     continue
                 # (two spellings in one article are two people: "minister Moussa Koussa met minister Mussa Kusa")
-                apart = not (articles_of[a.full] & articles_of[b.full])
+                unshared = not (articles_of[a.full] & articles_of[b.full])
                 if (a.label == "PERSON" and a.roles and b.roles and _spelling_variant(a.full, b.full)
-                        and (_role_heads(a) & _role_heads(b)) and apart) \
-                        or (_typo_variant(a.full, b.full) and apart) \
+                        and (_role_heads(a) & _role_heads(b)) and unshared) \
+                        or (_typo_variant(a.full, b.full) and unshared) \
                         or (a.label == "PERSON" and _nickname_variant(a.full, b.full)) \
-                        or (a.label == "PERSON" == b.label and _romanised_name(a.full, b.full) and apart) \
+                        or (a.label == "PERSON" == b.label and _romanised_name(a.full, b.full) and unshared) \
                         or (a.label != "PERSON" and _british_american(a.full, b.full)) \
                         or (a.label == "ORG" == b.label and _suffix_variant(a.full, b.full)) \
                         or (len(a.full) != len(b.full) and "".join(a.full) == "".join(b.full)):  # "LaToya" / "La Toya"
@@ -1254,10 +1254,10 @@ def _nominal_mentions(articles: Sequence[Article], entities: dict[str, list[str]
     pat = re.compile(r"\b(?i:the\s+(" + alts + r"))\b(?!\s+[A-Z])")
     for a in articles:
         for mm in pat.finditer(a.text):
-            eid = owner.get(" ".join(mm.group(1).lower().split()))
-            if eid is not None:
-                out.append(Mention(start=mm.start(), end=mm.end(), text=mm.group(0), label=label_of[eid],
-                                   article_id=a.id, entity_id=eid))
+            holder = owner.get(" ".join(mm.group(1).lower().split()))
+            if holder is not None:
+                out.append(Mention(start=mm.start(), end=mm.end(), text=mm.group(0), label=label_of[holder],
+                                   article_id=a.id, entity_id=holder))
     return out
 
 
@@ -1268,7 +1268,7 @@ def drop_pair_compounds(mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions less the pair compounds ("Kim-Trump summit", "China-DPRK relations"): one
     hyphenated word whose two halves each start a name mentioned elsewhere in the story. They
     name a relation between two entities, not an entity of their own."""
-    words = set()
+    words: set[str] = set()
     for m in mentions:
         if not _PAIR.match(m.text or ""):
             words.update(w.lower() for w in name_tokens(m.text or ""))
@@ -2173,10 +2173,10 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
     base[..., 31] = np.minimum(tc[:, None], tc[None, :])
     base[..., 32] = np.maximum(tc[:, None], tc[None, :])
     base[..., 33] = (tc[:, None] == tc[None, :]) & (tc[:, None] > 0)
-    for f, k in ((34, 1), (35, 2), (36, 3)):
-        v = np.array([t[k] for t in tv])
-        known = (v[:, None] >= 0) & (v[None, :] >= 0)
-        base[..., f] = np.where(known, np.where(v[:, None] == v[None, :], 1.0, -1.0), 0.0)
+    for col, part in ((34, 1), (35, 2), (36, 3)):
+        vals = np.array([t[part] for t in tv])
+        known = (vals[:, None] >= 0) & (vals[None, :] >= 0)
+        base[..., col] = np.where(known, np.where(vals[:, None] == vals[None, :], 1.0, -1.0), 0.0)
     nums = np.array([x.num for x in info])
     known = (nums[:, None] >= 0) & (nums[None, :] >= 0)
     base[..., 37] = np.where(known, np.where(nums[:, None] == nums[None, :], 1.0, -1.0), 0.0)
@@ -2638,7 +2638,7 @@ def cluster_pair_features(p: np.ndarray, base: np.ndarray, info: Sequence[Mentio
     docs = np.array([x.doc for x in info])
     blocks = _block_aggregates(p, base, docs, groups, groups)
     iu = np.triu_indices(len(groups), 1)
-    rows = [_merge_row([f[a, b] for f in blocks], summaries[a], summaries[b], max(n_docs, 1)) for a, b in zip(*iu)]
+    rows = [_merge_row([f[a, b] for f in blocks], summaries[a], summaries[b], max(n_docs, 1)) for a, b in zip(iu[0].tolist(), iu[1].tolist())]
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(MERGE_NAMES))
 
 
@@ -2843,7 +2843,7 @@ def resolve_mentions(articles: Sequence[Article], mentions: Sequence[Mention],
         if an is not None and "T" in an and an.get("threshold") is not None:
             alone = anaphoricity(p, info, articles, an) < float(an["threshold"])
         labels = merge_clusters(p, base, info, len(articles), labels, model["merge"], alone)
-        if alone is not None:
+        if alone is not None and an is not None:
             labels = pop_singletons(labels, p, alone, float(an["bar"]))
     return [f"c{x}" for x in checked_clusters(labels, p, base, info)]
 
@@ -2872,7 +2872,7 @@ def split_weekdays(labels: Sequence[int], p: np.ndarray, weekday_cmp: np.ndarray
     sym = (p + p.T) / 2
     for u in np.unique(lab):
         g = np.flatnonzero(lab == u)
-        dated = [i for i in g if weekday_cmp[i, i] > 0]
+        dated = [int(i) for i in g if weekday_cmp[i, i] > 0]
         groups: list[list[int]] = []
         for i in dated:
             grp = next((x for x in groups if weekday_cmp[i, x[0]] > 0), None)
@@ -2964,8 +2964,8 @@ def split_led_groups(labels: Sequence[int], p: np.ndarray, info: Sequence[Mentio
     for u in np.unique(lab):
         g = np.flatnonzero(lab == u)
         leaders = {led[i] for i in g if led[i]}
-        named = [i for i in g if not led[i] and any(written[i][-len(m):] == m for m in leaders)]
-        groups = [i for i in g if led[i] and any(written[j][-len(led[i]):] == led[i] for j in named)]
+        named = [int(i) for i in g if not led[i] and any(written[i][-len(m):] == m for m in leaders)]
+        groups = [int(i) for i in g if led[i] and any(written[j][-len(led[i]):] == led[i] for j in named)]
         if groups:
             named = [i for i in named if any(written[i][-len(led[j]):] == led[j] for j in groups)]
             nxt = _regroup(lab, g, [named, groups], sym, nxt)
