@@ -499,6 +499,8 @@ def test_an_honorific_alone_is_no_role_and_a_cut_possessive_keeps_its_role() -> 
     assert shown_role("over leader") == "leader" and shown_role("against President") == "President"
     assert shown_role("Dr") == "Dr"
     assert shown_role("Chinese President") == "Chinese President"
+    # an outlet a verb governs before the title ("told the BBC Dr Murray") is no part of the role
+    assert shown_role("BBC Dr") == "Dr" and shown_role("Chief Medical Officer Dr") == "Chief Medical Officer Dr"
 
 
 def test_a_verb_before_a_title_is_no_part_of_the_role() -> None:
@@ -1783,3 +1785,40 @@ def test_a_title_with_of_before_a_name_is_its_role() -> None:
         "was dead. Hale said the memo was false."]))
     assert "White House Chief of Staff" in _find(ents, "Ada Vask").roles
     assert "Secretary of State" in _find(ents, "Tom Hale").roles
+
+
+def test_family_members_sharing_a_surname_stay_apart_when_their_first_names_differ() -> None:
+    # a list of children makes a namesake with a generation a son; a father whose given name is the
+    # son's middle name is neither; the singer is not his daughter of a longer name
+    ents, linked = _entities(_story([
+        "Singer Michael Okafor died on Thursday. Michael Okafor was 50. The star had three children, Michael "
+        "Joseph Okafor Jr, Paris Michael Katherine Okafor and Prince Michael Okafor II. Okafor had been due to tour.",
+        "Michael Okafor's father, Joseph Okafor, said the family was devastated. Joseph Okafor asked for privacy.",
+        "Speaking on the red carpet, Joe Okafor said he had concerns. Michael Okafor had been rehearsing.",
+    ]))
+    people = {e.name: e for e in ents if e.label == "PERSON" and e.name.endswith("Okafor")}
+    assert {"Michael Okafor", "Joseph Okafor"} <= set(people), people
+    assert not {"Joseph Okafor", "Joe Okafor", "Michael Okafor"} & set(_find(ents, "Michael Joseph Okafor Jr").aliases)
+    assert "Joe Okafor" in people["Joseph Okafor"].aliases
+    singer = people["Michael Okafor"]
+    assert not any("Paris" in a or "Jr" in a or "II" in a for a in singer.aliases), singer.aliases
+    # a generation the tagger left out of the span is the name's ("Prince Michael Okafor II" read as
+    # "Michael Okafor" is the son, not the singer)
+    from storyline.consolidate.entities import with_generation
+
+    text = "The star had three children , Paris Okafor and Prince Michael Okafor II ."
+    son = with_generation(Mention(start=text.index("Michael"), end=text.index(" II"), text="Michael Okafor",
+                                  label="PERSON"), text)
+    assert son.text == "Michael Okafor II" and text[son.start:son.end] == son.text
+
+
+def test_a_title_glued_between_two_names_opens_the_second() -> None:
+    # a headline run into a caption ("... Okafor Dr Murray is doing ..."): two people, not "Okafor Dr Murray"
+    ents, _ = _entities(_story([
+        "Doctor ` did not inject ' Okafor Dr Murray is doing all he can to help the inquiry , his spokeswoman "
+        "says . Okafor died on Thursday . Dr Conrad Murray was with him . Murray spoke to police .",
+        "Dr Murray met police . Singer Michael Okafor died . Okafor was 50 .",
+    ]))
+    assert not any("Dr" in e.name.split() for e in ents), [e.name for e in ents]
+    murray = _find(ents, "Conrad Murray")
+    assert "Dr Murray" in murray.aliases, murray.aliases

@@ -1329,6 +1329,19 @@ def test_she_is_the_woman_named_before_not_a_man_of_unknown_sex_quoted_earlier()
     assert _resolved_in(text, "We cannot feed") == "Dorvan Ulbrecht"
 
 
+def test_she_is_the_woman_a_family_tie_names_not_a_speaker_of_unknown_sex_quoted_before():
+    # "his sister Marla": no surname follows her first name, the family tie tells she is a woman
+    text = ("The awards night turned into a tribute to the singer Orvel Tamsin.\n"
+            "\"None of us would be here without him,\" said Kriv Bastable, named best newcomer.\n"
+            "Late in the show Tamsin's sister Marla took the stage to thank the fans.\n"
+            "\"My whole family wanted to come, but it was too painful,\" she said.\n")
+    assert _resolved_in(text, "My whole family") == "Marla"
+    # ... not a man's family tie, nor two sisters
+    assert _resolved_in(text.replace("sister Marla", "brother Dov"), "My whole family") != "Dov"
+    assert _resolved_in(text.replace("sister Marla", "sisters Marla and Tess"), "My whole family") \
+        not in ("Marla", "Tess")
+
+
 def test_a_title_before_a_full_name_is_no_part_of_it():
     text = "German Chancellor Ingrid Halvorsen said the terminal would open in May."
     assert _by_text(extract_quotes(text), "terminal").speaker_resolved == "Ingrid Halvorsen"

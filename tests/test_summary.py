@@ -946,3 +946,27 @@ def test_quality_features_take_the_centrality_computed_once() -> None:
     own = S._quality_features(*args)
     given = S._quality_features(*args, S._centrality(tf, tf[cands]))
     assert np.array_equal(own, given) and np.ptp(own[:, 4]) > 0
+
+
+def test_a_brief_leaves_out_a_sentence_the_article_goes_on_after_in_lower_case() -> None:
+    """"UN approves no-fly zone in Norland Norlandic amb." with "still hopeful for airstrikes ..." on
+    the next line: captions run together and cut at an abbreviation's dot, a fragment; a
+    reader's brief does not take it as a sentence of its own (a word like "iPhone" opens a sentence)."""
+    import numpy as np
+
+    from storyline.consolidate.brief import BRIEF_SUMMARY
+    from storyline.consolidate.summary import _candidates, _items
+
+    day = date(2024, 3, 4)
+    text = ("The Kessling council approved a harbour wall on Thursday after the winter storms .\n"
+            "UN approves no-fly zone in Norland Norlandic amb .\n"
+            "still hopeful for airstrikes The fleet lost twelve boats in January .\n"
+            "The wall will cost 40 million pounds , the council said .\n"
+            "iPhone owners in the town filmed the vote from the public gallery .\n")
+    items = _items([Article(id="a", text=text, published=day, title="t")], None, BRIEF_SUMMARY)
+    keys = [it.text.encode() for it in items]
+    cands = _candidates(items, keys, BRIEF_SUMMARY, np.zeros(len(items)), 100.0)
+    shaped = {items[i].text for i in cands if items[i].shaped}
+    assert not any("amb" in t for t in shaped), shaped
+    assert any(t.startswith("The wall will cost") for t in shaped), shaped
+    assert [it.text for it in items if it.runs_on] == ["UN approves no-fly zone in Norland Norlandic amb ."]

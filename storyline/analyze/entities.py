@@ -314,6 +314,12 @@ def _lowercase_word(w: str) -> bool:
 lowercase_word = _lowercase_word  # (read by the brief's quote grouping: "But Microsoft" is Microsoft)
 
 
+def known_word(w: str) -> bool:
+    """Whether the tagger's vocabulary of news words (their capitalisation counts) holds ``w`` (any
+    case): "moon", "govt" are known, an abbreviation cut from its word ("amb") is not."""
+    return w.lower() in _resources().capratio
+
+
 def usual_case(words: Sequence[str]) -> list[str]:
     """Words written in capitals ("AN", "AUSTRALIAN", "MAN", "NEW", "ZEALAND") in the case news text
     writes them mid-sentence: a word it writes in lower case is lower ("man"), a place, a known name

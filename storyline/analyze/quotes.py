@@ -3224,9 +3224,33 @@ def _woman_named_since(text: str, since: int, at: int, people: Sequence[str],
     if lo >= at:
         return None
     skip = [r for r in _quotations(text) if r[0] < at and r[1] > lo] + ([own] if own else [])
-    women = {n for n in _people_in(text, lo, at, _full_names_before(text, at, people), skip)
-             if _known_sex(text, n, at) == 2}
+    fulls = _full_names_before(text, at, people)
+    women = {n for n in _people_in(text, lo, at, fulls, skip) if _known_sex(text, n, at) == 2}
+    women |= {fulls.get(n.split()[-1]) or n for n in _kin_named(text, lo, at, skip, 2)}
     return women.pop() if len(women) == 1 else None
+
+
+# a family tie written right before a name ("his sister Marla", "his wife, Ri Sol Ju"), the kin word
+# in any case, the name in capitals
+_KIN_NAME = re.compile(rf"\b(?i:({_KIN_WORDS_SEX})),?\s+((?:[A-Z][\w’'-]+\s+){{0,3}}[A-Z][\w’'-]+)")
+
+
+def _kin_named(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]], sex: int) -> set[str]:
+    """The people ``text[lo:hi]`` names right after a family tie of sex ``sex`` ("Jackson's sister
+    Marla": a woman, though the census may not know her first name and no surname follows it), outside
+    ``skip``; not a name whose first name is of the other sex or a common word ("his sister Of"), nor
+    one after a plural ("his sisters Marla and Tess" names two)."""
+    from .entities import lowercase_word  # (the tagger's module is read only when a text needs it)
+
+    found = set()
+    for m in _KIN_NAME.finditer(text, lo, hi):
+        kin, name = m.group(1).lower(), m.group(2)
+        first = name.split()[0]
+        if KIN_SEX.get(kin, 0) == sex and kin[:-1] not in KIN_SEX and not any(a <= m.start(2) < b for a, b in skip) \
+                and not sex_clash(sex, first_name_sex(first)) and _person_like(name) \
+                and (first_name_sex(first) or not lowercase_word(first)):
+            found.add(name)
+    return found
 
 
 RECENT_SPEAKERS = 50

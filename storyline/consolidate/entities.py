@@ -43,7 +43,7 @@ from ..analyze.entities import LIST_HEADS, known_place, place_kinds, product_con
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.quotes import is_anonymous_label, titled_label
 from ..analyze.sentences import sentence_spans
-from ..analyze.ner_roles import (DEMONYM_ENDINGS, GENERATIONS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, common_surname,
+from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, common_surname,
                                  first_name_sex, pronoun_sex, role_head, sex_clash)
 from ..records import Article, Entity, Mention, Timex
 from .names import edit_distance
@@ -262,17 +262,23 @@ _ORG_EPITHETS = frozenset("daily ailing embattled troubled beleaguered".split())
 _ADJECTIVE_WORD = re.compile("[a-z]+(?:" + "|".join(("ic", *DEMONYM_ENDINGS)) + ")")
 
 
-# a family tie told right before a name ("Trump's son, Donald Trump Jr.", "his father, Fred Trump Sr."),
-# not one of the person's own ("Martin Luther King Jr., the son of a Baptist preacher")
-_FAMILY_BEFORE = re.compile(r"(?:['’]s|\bhis|\bher)\s+(?:(?:eldest|oldest|youngest|late)\s+)?(?:son|father|dad|namesake)"
-                            r"\s*,?\s*$")
+# a family tie told right before a name ("Trump's son, Donald Trump Jr.", "his father, Fred Trump Sr.",
+# "Jackson's daughter, Paris Jackson"), or a list of children the name is in ("three children, Michael
+# Joseph Jackson Jr, Paris Jackson and Prince Michael Jackson II"), not one of the person's own ("Martin
+# Luther King Jr., the son of a Baptist preacher")
+_FAMILY_BEFORE = re.compile(r"(?:(?:['’]s|\b[Hh]is|\b[Hh]er)\s+(?:(?:eldest|oldest|youngest|late)\s+)?(?:"
+                            + "|".join(sorted(KIN_SEX, key=len, reverse=True)) + r"|dad|namesake)"
+                            r"|\b(?:children|sons|daughters|kids)\s*[,:]?"
+                            r"(?:\s*(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*\s*(?:,|,?\s+and)){0,3}"
+                            r"(?:\s+[A-Z][\w'’.-]*)?)\s*,?\s*$")  # (a title the name is written with: "and Prince ")
 
 
 def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON", *,
-              sons: Collection[tuple[str, ...]] = ()) -> bool:
+              family: Collection[tuple[str, ...]] = ()) -> bool:
     """Is ``short`` a short form of ``long``? People: any of their names ("Kim", "Xi", "Trump"),
     but a given and family name are no short form of the same with a generation that the story
-    tells is a son's or a father's (``sons``: "Trump's son, Donald Trump Jr."), nor is that name one
+    tells is a son's or a father's (``family``, the names written after a family tie: "Trump's son,
+    Donald Trump Jr."), nor is that name one
     of a name without it; a bare "Trump" may be either ("Martin Luther King" is Martin Luther King
     Jr. where the story tells of no son).
     Organisations: the name without generic words ("Xinhua" / "Xinhua News Agency"). Places: only
@@ -281,8 +287,8 @@ def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON", 
     if not short or len(short) >= len(long) or not words <= set(long):
         return False
     if label == "PERSON" or label == "NAME":
-        if sons and (tuple(short) in sons or tuple(long) in sons) \
-                and [t for t in short if t in GENERATIONS] != [t for t in long if t in GENERATIONS]:
+        if family and (tuple(short) in family or tuple(long) in family) \
+                and [t for t in short if t in NAME_NUMBERS] != [t for t in long if t in NAME_NUMBERS]:
             return len(short) == 1
         return True
     extra = [t for t in long if t not in words]
@@ -451,7 +457,7 @@ _COORDINATED = re.compile(r"\s*(?:,|,?\s*and|&|or)\s+(?:[a-z][a-z-]*\s+){0,3}|"
 
 
 def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = "",
-                    sons: Collection[tuple[str, ...]] = ()) -> list[LocalEntity]:
+                    family: Collection[tuple[str, ...]] = ()) -> list[LocalEntity]:
     ents: list[LocalEntity] = []
     # which entities can match a name at all, so that a long page is not compared pairwise: by each
     # word of their names (exact forms, short forms, longer forms all share one) and by the first
@@ -486,7 +492,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         if exact and m.role and m.label == "PERSON" and len(toks) == 1:
             # "President Clinton" after "Mrs Clinton" and "Bill Clinton": the namesake of that office
             namesakes = [e for e in pool if e.pos in every and e.label == "PERSON" and len(e.full) >= 2
-                         and _contains(toks, e.full, "PERSON", sons=sons) and not sex_clash(sex, _entity_sex(e, toks))]
+                         and _contains(toks, e.full, "PERSON", family=family) and not sex_clash(sex, _entity_sex(e, toks))]
             office = _by_office(namesakes, m.role)
             if len(office) < len(namesakes):
                 exact = office
@@ -504,7 +510,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             royal = _royal_word(m.text) if len(toks) == 1 else None
             cands = [e for e in pool if (e is not beside and e.pos in every and _label_ok(m, e.label, len(toks) == 1)
                                          and _kin_of(kin, e.full[-1])
-                                         and _contains(toks, e.full, e.label, sons=sons)
+                                         and _contains(toks, e.full, e.label, family=family)
                                          and not (len(toks) == 1 and _abbrev(m.text) and not _label_surname(m, e))
                                          and not demonym
                                          and (royal is None or royal in map(_royal_word, e.surfaces))
@@ -516,9 +522,9 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                 # a word alone is a surname before it is a first name: "John said" after "Tom John"
                 # is he, not the more written John Kasich (when the word is a given name there: not
                 # "Lee" of Lee Sang-min, whose family name comes first)
-                family = [e for e in cands if len(e.full) >= 2 and e.full[-1] == toks[0]]
-                if family and all(_given_name_first(e.full) for e in cands if e.full[0] == toks[0]):
-                    cands = family
+                surnamed = [e for e in cands if len(e.full) >= 2 and e.full[-1] == toks[0]]
+                if surnamed and all(_given_name_first(e.full) for e in cands if e.full[0] == toks[0]):
+                    cands = surnamed
             if len(toks) == 1 and m.label == "PERSON" and len(cands) > 1:
                 # a person the article calls by the first name is not the one it calls by the surname
                 # ("Elian" the boy, "Gonzalez" his father Juan Miguel Gonzalez): the namesakes not so called
@@ -534,7 +540,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                 target = max(cands, key=lambda e: (len(e.mentions), e.last))
             else:
                 # a full name that completes an earlier short form ("Xi" ... "Xi Jinping")
-                shorter = [e for e in pool if e.label == m.label and e is not beside and _contains(e.full, toks, m.label, sons=sons)
+                shorter = [e for e in pool if e.label == m.label and e is not beside and _contains(e.full, toks, m.label, family=family)
                            # a longer name before the first word of a full one ("Paris-Michael Katherine
                            # Jackson" after "Katherine Jackson") is left to the merge across articles
                            and (len(e.full) == 1 or e.full[0] == toks[0] or m.label != "PERSON")
@@ -842,7 +848,7 @@ def _british_american(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(x == y or norm(x) == norm(y) for x, y in zip(a, b))
 
 
-def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] = ()) -> list[list[LocalEntity]]:
+def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]] = ()) -> list[list[LocalEntity]]:
     n = len(locals_)
     dsu = _DSU(n)
     # the same full name is one entity whatever type the tagger gave it in each article
@@ -897,7 +903,7 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
         every = set.intersection(*(set(by_token.get(t, ())) for t in set(full)))  # (with all its words)
         matched = [k for k in cands
                    if (k in every and fulls[k][0][0] == label and not abbrev
-                       and _contains(full, fulls[k][0][1], label, sons=sons))
+                       and _contains(full, fulls[k][0][1], label, family=family))
                    or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1],
                                                                                                whole_of[k])
                        # a widely used acronym is not renamed by one page's expansion of it ("CNN" on
@@ -947,7 +953,7 @@ def _merge_across(locals_: list[LocalEntity], sons: Collection[tuple[str, ...]] 
             # two Kims: the short form goes to the most named of them, story-wide
             best = max(matched, key=lambda k: (weight_of[fulls[k][0][1]], -fulls[k][1]))
             dsu.union(i, fulls[best][1])
-    _join_longer_names(dsu, into, locals_)
+    _join_longer_names(dsu, into, locals_, family)
     _reunite_by_sex(dsu, parts_of, sex, locals_)
     # a state's official name ("Democratic People's Republic of Korea", "DPRK") and its usual name
     # (not an acronym an article spelt out as something else: "Pew Research Center (PRC)")
@@ -1076,18 +1082,24 @@ def _suffix_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _join_longer_names(dsu: _DSU, into: Sequence[tuple[int, tuple[str, ...], int]],
-                       locals_: Sequence[LocalEntity]) -> None:
+                       locals_: Sequence[LocalEntity], family: Collection[tuple[str, ...]] = ()) -> None:
     """A person's name of two words or more joins the one longer name that holds it ("Hosni Mubarak"
     / "Muhammad Hosni Sayyid Mubarak"), unless that longer name holds two such names with other first
     words: then only a name that starts as it does joins it ("Paris-Michael Katherine Jackson" is
-    Paris Jackson, not her grandmother Katherine Jackson)."""
+    Paris Jackson, not her grandmother Katherine Jackson). Nor does a relative's name join a longer
+    one with another first name, or a name join a relative's with another first name (``family``: the
+    names written after a family tie): a family shares its surname, and a child's middle name is often
+    a parent's ("his father, Joseph Jackson" is not "Michael Joseph Jackson Jr"; "Michael Jackson" is
+    not his daughter "Paris Michael Katherine Jackson")."""
     by_long: dict[int, list[tuple[int, tuple[str, ...], int]]] = defaultdict(list)
     for i, full, j in into:
         by_long[dsu.find(j)].append((i, full, j))
     for names in by_long.values():
         firsts = {full[0] for _, full, _ in names}
         for i, full, j in names:
-            if len(firsts) == 1 or full[0] == locals_[j].full[0]:
+            long = locals_[j].full
+            relative = long in family or full in family or _kin_only(locals_[i])
+            if full[0] == long[0] or (len(firsts) == 1 and not relative):
                 dsu.union(i, j)
 
 
@@ -1261,6 +1273,21 @@ def _nominal_mentions(articles: Sequence[Article], entities: dict[str, list[str]
     return out
 
 
+_GENERATION_AFTER = re.compile(r"\s+(?:Jr|Sr|II|III|IV)\b\.?")
+
+
+def with_generation(m: Mention, text: str) -> Mention:
+    """A person's mention with the generation written right after it that the tagger left out
+    ("Prince Michael Jackson II" read as "Michael Jackson"): the generation tells another person of the
+    name (a son), who is no short form of the one without it."""
+    if m.label != "PERSON" or not text or text[m.start:m.end] != m.text:
+        return m
+    gen = _GENERATION_AFTER.match(text, m.end)
+    if gen is None:
+        return m
+    return dataclasses.replace(m, end=gen.end(), text=text[m.start:gen.end()])
+
+
 _PAIR = re.compile(r"^([A-Z][\w'’.]*)[-–]([A-Z][\w'’.]*)$")
 
 
@@ -1281,13 +1308,25 @@ def drop_pair_compounds(mentions: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
+_SCHOLAR_TITLES = frozenset({"dr", "prof"})
+_GLUE_TITLES = _HONORIFICS | _SCHOLAR_TITLES
+
+
+def _glue_title(words: str) -> bool:
+    """Whether ``words`` open on an honorific before a name ("Dr Murray", "Mrs. Rowe")."""
+    first, _, rest = words.partition(" ")
+    return first.rstrip(".").lower() in _GLUE_TITLES and rest[:1].isupper()
+
+
 def split_glued(mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions with glued person spans split: a page that runs a caption or a name into the
     next name without punctuation ("Speaking to Newsbeat Jermaine Jackson criticised ...", "Marlon,
     Jackie and Tito Jackson Michael Jackson fan Helen ...") gives one span for two names. A person
     span is split when it ends in a person's full name (two words or more) that the story names on
     its own, what comes before is a name the story also names on its own, and both are named more
-    often than the glued span."""
+    often than the glued span; or when it holds an honorific after a name ("Jackson Dr Murray", a
+    headline run into a caption): a title opens a name, and both names are named more often alone."""
     seen: Counter[tuple[str, ...]] = Counter()
     person: set[tuple[str, ...]] = set()
     label_of: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
@@ -1302,10 +1341,13 @@ def split_glued(mentions: Sequence[Mention]) -> list[Mention]:
         text = m.text or ""
         whole = name_tokens(text)
         cut = None
-        if m.label == "PERSON" and len(whole) >= 3:
+        if len(whole) >= 3:
             for w in re.finditer(r"(?<=\s)\S", text):
                 head, tail = name_tokens(text[:w.start()]), name_tokens(text[w.start():])
-                if len(set(tail) - NAME_NUMBERS) >= 2 and tail in person and head and head in seen \
+                # (a title glued after a name makes a person of what follows, whatever the tagger read)
+                titled = _glue_title(text[w.start():])
+                if ((len(set(tail) - NAME_NUMBERS) >= 2 and m.label == "PERSON") or titled) \
+                        and tail in person and head and head in seen \
                         and min(seen[head], seen[tail]) > seen[whole]:
                     cut = w.start()
                     break
@@ -1315,11 +1357,10 @@ def split_glued(mentions: Sequence[Mention]) -> list[Mention]:
         head_text = text[:cut].rstrip()
         out.append(dataclasses.replace(m, end=m.start + len(head_text), text=head_text,
                                        label=label_of[name_tokens(head_text)].most_common(1)[0][0]))
-        out.append(dataclasses.replace(m, start=m.start + cut, text=text[cut:]))
+        out.append(dataclasses.replace(m, start=m.start + cut, text=text[cut:], label="PERSON"))
     return out
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 _ROLE_ACRONYMS = frozenset({"ceo"})
 
 
@@ -1331,10 +1372,13 @@ def shown_role(role: str) -> str | None:
     """A role as an entity lists it, or None: an honorific alone ("Ms", "Cardiff Ms") tells no
     role, nor does a word in capitals ("KING", a transcript's speaker label; "CEO" is one), and a
     possessive cut from its owner ("'s sister") or a preposition before it ("over leader") keeps its
-    role words ("sister", "leader")."""
+    role words ("sister", "leader"); a word in capitals before "Dr" or "Prof" is no part of the role
+    but the object of the verb before it ("told the BBC Dr Murray": "Dr")."""
     words = role.split()
     while words and (words[0] in ("'s", "’s") or words[0] in _ROLE_PREPOSITIONS):
         words.pop(0)  # "protests over leader X": the role is "leader"
+    if len(words) >= 2 and words[-1].rstrip(".").lower() in _SCHOLAR_TITLES and words[-2].isupper():
+        words = words[-1:]
     shown = " ".join(words)
     head = role_head(shown) if shown else None
     if head is None or head in _HONORIFICS:
@@ -1581,15 +1625,17 @@ _CONTINENTS = frozenset(["africa", "america", "antarctica", "asia", "australia",
                          "southeast asia", "south asia", "central asia", "middle east", "the middle east"])
 
 
-def _sons(articles: Sequence[Article], by_art: Mapping[str, Sequence[Mention]]) -> frozenset[tuple[str, ...]]:
-    """The names with a generation ("Donald Trump Jr.") that some article of the story writes right
-    after a family tie ("Trump's son, Donald Trump Jr."): there the name without it is another person."""
+def _family(articles: Sequence[Article], by_art: Mapping[str, Sequence[Mention]]) -> frozenset[tuple[str, ...]]:
+    """The people's names (two words or more) that some article of the story writes right after a family
+    tie ("Trump's son, Donald Trump Jr.", "three children, Michael Joseph Jackson Jr, Paris Jackson and
+    ..."): there a name with a generation is a son's or a father's, and the name without it another
+    person; a relative's name is no longer name of a namesake with another first name."""
     out = set()
     for a in articles:
         for m in by_art.get(a.id, ()):
             toks = name_tokens(m.text or "")
-            if m.label == "PERSON" and len(toks) >= 3 and GENERATIONS & set(toks) \
-                    and _FAMILY_BEFORE.search((a.text or "")[max(0, m.start - 40):m.start]):
+            if m.label == "PERSON" and len(toks) >= 2 \
+                    and _FAMILY_BEFORE.search((a.text or "")[max(0, m.start - 160):m.start]):
                 out.add(toks)
     return frozenset(out)
 
@@ -1602,15 +1648,17 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     Entities are sorted by importance: articles naming them, then mentions.
     """
     lower = _lower_words(articles)
-    mentions = [m for m in mentions if _name_like(m.text or "") and not _shouted(m.text or "", lower)]
+    texts = {a.id: a.text or "" for a in articles}
+    mentions = [with_generation(m, texts.get(m.article_id, "")) for m in mentions
+                if _name_like(m.text or "") and not _shouted(m.text or "", lower)]
     by_art: dict[str, list[Mention]] = defaultdict(list)
     for m in split_glued(drop_pair_compounds(split_joined_names(mentions))):
         by_art[m.article_id].append(m)
     locals_: list[LocalEntity] = []
-    sons = _sons(articles, by_art)
+    family = _family(articles, by_art)
     for a in articles:
-        locals_.extend(_local_entities(a.id, by_art.get(a.id, []), a.text, sons))
-    groups, storm = _join_storms(_merge_across(locals_, sons))
+        locals_.extend(_local_entities(a.id, by_art.get(a.id, []), a.text, family))
+    groups, storm = _join_storms(_merge_across(locals_, family))
     entities: list[Entity] = []
     linked: list[Mention] = []
     roles_of: dict[str, list[str]] = {}
@@ -1631,7 +1679,6 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     canonical = [_RANK.sub("", name) if label == "PERSON" else name for name, label in zip(canonical, labels)]
     # a body's name the tagger took for a thing's: one that says, reports or has a spokesman ("the Arab
     # League said", "ITAR-Tass reported"), not a people's word ("Palestinians said")
-    texts = {a.id: a.text or "" for a in articles}
     labels = ["ORG" if label == "MISC" and not is_storm and not people_word(name) and _body_named(g, texts)
               else label for g, label, name, is_storm in zip(groups, labels, canonical, storm)]
     # a name of one word that some article of the story writes where a product's name stands ("the drug

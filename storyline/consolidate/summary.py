@@ -300,6 +300,7 @@ class _Item:
     shaped: bool | None = None      # self-contained sentence shape (set by _candidates)
     first_person: bool = True       # holds a first-person token (False: it cannot be first-person)
     toks: list[str] = field(default_factory=list)   # lower-cased tokens of ``text``
+    runs_on: bool = False   # (a reader's brief) the article goes on in lower case after it: cut short (``_runs_on``)
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
@@ -328,9 +329,25 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
             toks.append(tk)
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=n_words,
                              nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail,
-                             first_person=not FIRST_PERSON_TOKENS.isdisjoint(tk), toks=tk))
+                             first_person=not FIRST_PERSON_TOKENS.isdisjoint(tk), toks=tk,
+                             runs_on=config.reader and s.end > s.start and _runs_on(a.text, s.end)))
     _number(out, toks, ids, config.unigram_weight > 0)
     return out
+
+
+_LOWER_NEXT = re.compile(r"\s*[a-z][a-z'’-]*\b")
+_SHORT_LAST = re.compile(r"(?<![\w.'’-])([a-z]{2,4})\s?\.$")
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Whether a sentence ending at ``end`` was cut at an abbreviation's dot ("UN approves no-fly zone
+    in Libya Libyan amb. \nstill hopeful for airstrikes ..."): its last word is a short one that the
+    tagger's vocabulary of news words does not know ("amb"; not "moon", "war", "govt"), and the text
+    goes on in lower case (not "iPhone")."""
+    from ..analyze.entities import known_word  # (the tagger's module is read only when a text needs it)
+
+    last = _SHORT_LAST.search(text, max(0, end - 8), end)
+    return last is not None and not known_word(last.group(1)) and _LOWER_NEXT.match(text, end) is not None
 
 
 def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigrams: bool) -> None:
@@ -559,7 +576,7 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
         seen.add(key)
         # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb
         shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or caption_like(it.text)
-                                                                     or is_caveat(it.text)
+                                                                     or is_caveat(it.text) or it.runs_on
                                                                      or (newest is not None and it.art < len(refs)
                                                                          and _stale(it.text, refs[it.art], newest))))
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text) \
