@@ -1822,3 +1822,74 @@ def test_a_title_glued_between_two_names_opens_the_second() -> None:
     assert not any("Dr" in e.name.split() for e in ents), [e.name for e in ents]
     murray = _find(ents, "Conrad Murray")
     assert "Dr Murray" in murray.aliases, murray.aliases
+
+
+def test_a_known_place_right_after_in_is_the_place_not_its_team() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = ("Tom Vell played nine years for the Philadelphia Eagles . He thanked the Eagles and said his "
+            "years in Philadelphia were the best of his life .")
+    assert [(m.text, m.label) for m in recognize_entities(text) if m.text == "Philadelphia"] == [("Philadelphia", "LOC")]
+    # a company one holds shares in stays a company
+    text = "Shares in Slough rose 4 percent after the property group reported higher profits . Slough said rents rose ."
+    assert {m.label for m in recognize_entities(text) if m.text == "Slough"} == {"ORG"}
+
+
+def test_a_towns_name_where_a_side_stands_on_a_games_page_is_its_team() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = ("The champions won the league title after a victory over Atlanta . Atlanta lost in the final game of "
+            "the season , and Atlanta 's Tom Brell scored late . The tournament was held in Atlanta .")
+    assert [m.label for m in recognize_entities(text) if m.text == "Atlanta"] == ["ORG", "ORG", "ORG", "LOC"]
+    text = "Tom Brell scored 30 points in the game . Detroit edged Atlanta 89-87 in the league on Friday ."
+    assert [m.label for m in recognize_entities(text) if m.text in ("Detroit", "Atlanta")] == ["ORG", "ORG"]
+    # "over" a place is a result's only after a win or a lead
+    text = "The football team won the league match . After the game smoke drifted over Atlanta ."
+    assert {m.label for m in recognize_entities(text) if m.text == "Atlanta"} == {"LOC"}
+    # a page that reports no games keeps the town a place
+    text = "The city council of Atlanta met on Monday . Atlanta won a grant for its new airport ."
+    assert {m.label for m in recognize_entities(text) if m.text == "Atlanta"} == {"LOC"}
+
+
+def test_a_nickname_in_quotes_is_inside_the_persons_name() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = ('Former champion Roberto " Iron Fist " Varrel climbs into the ring on Saturday . Varrel , 41 , '
+            'wants a rematch against Hector " Macho " Tellen .')
+    names = [(m.text, m.label) for m in recognize_entities(text)]
+    assert ('Roberto " Iron Fist " Varrel', "PERSON") in names
+    assert ('Hector " Macho " Tellen', "PERSON") in names
+    assert ("Varrel", "PERSON") in names
+    # a quoted word between a word and a name is no nickname
+    assert [m.text for m in recognize_entities('He said " Hello " to Tom Brell .')] == ["Tom Brell"]
+
+
+def test_the_names_that_head_a_pages_ruled_parts_are_of_one_type() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = "\n".join(["PRESS DIGEST - Vellish newspapers - May 3 .",
+                      "Following is a summary of stories in leading newspapers in Surabaya .",
+                      "- - - -", "KOMPARO", "The president has asked businessmen in Surabaya to share their experiences .",
+                      "- - - -", "SURABAYA POST", "The central bank of Indonesia cut rates on Thursday .",
+                      "- - - -", "MEDIA INDONESIA", "Around 2,000 cars arrived at the port of Surabaya on Thursday .",
+                      "- - - -", "FRONT PAGE", "Prices rose .",
+                      "- - - -", "REPUBLO", "The court has started to hear the suit ."])
+    names = [(m.text, m.label) for m in recognize_entities(text)]
+    assert ("MEDIA INDONESIA", "ORG") in names and ("INDONESIA", "LOC") not in names
+    assert not any(t == "FRONT PAGE" for t, _ in names)
+
+
+def test_a_company_named_with_a_possessive_keeps_it_in_its_names() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = ("Tarvo 's deal could spark mergers . The acquisition of Tarvo 's Bancshares Inc. by Vellbank Corp. "
+            "was announced . Tarvo 's was the prize , analysts said .")
+    names = [(m.text, m.label) for m in recognize_entities(text)]
+    assert names == [("Tarvo 's", "ORG"), ("Tarvo 's Bancshares Inc.", "ORG"), ("Vellbank Corp.", "ORG"),
+                     ("Tarvo 's", "ORG")]
+    text = "Kestrel 's Investors Service - Rating Announcement . Kestrel 's rates the bonds Aa1 ."
+    assert [m.text for m in recognize_entities(text) if m.label == "ORG"][:2] == ["Kestrel 's Investors Service",
+                                                                                 "Kestrel 's"]
+    # the possessive of a company the page also names alone is its owner's: two names
+    names = [m.text for m in recognize_entities("Merck said it would sell Merck 's Medco Inc. unit . Merck 's shares rose .")]
+    assert "Medco Inc." in names and "Merck 's Medco Inc." not in names

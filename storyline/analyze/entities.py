@@ -530,7 +530,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
         if typ == "PER" and any(ch.isdigit() for t in tokens[s:e] for ch in t):
             typ = "MISC"  # no person's name has a digit: "Swissair MD-11", "Boeing 767" are machines
         out.append((s, e, typ))
-    for after in (_with_town_letter, _bracketed_given_name, _list_of_names, _join_and_of, _join_nationality,
+    for after in (_with_town_letter, _bracketed_given_name, _quoted_nickname, _list_of_names, _join_and_of, _join_nationality,
                   _join_place_of, _place_by_context, _result_line, _result_headline, _dateline):
         out = after(tokens, out)
     return out
@@ -674,6 +674,58 @@ def _bracketed_given_name(tokens: Sequence[str], spans: list[tuple[int, int, str
     return out
 
 
+_QUOTE_MARKS = frozenset(['"', "“", "”", "``", "''", "'", "‘", "’"])
+_NICKNAME_WORDS = 4   # words of a nickname in quotes
+_NICKNAME_LINKS = frozenset(["of", "the", "de", "la", "el"])
+
+
+def _nickname_end(tokens: Sequence[str], k: int) -> int | None:
+    """The end of a person's name that goes on at ``k`` with a nickname in quotes and the surname
+    ('" Hands of Stone " Duran'): one to four capitalised words (a link word between them) in a pair
+    of quotes, then one or two capitalised words; None when the tokens at ``k`` are not so."""
+    if k >= len(tokens) or tokens[k] not in _QUOTE_MARKS:
+        return None
+    j = k + 1
+    while j < len(tokens) and j - k <= _NICKNAME_WORDS and (tokens[j][:1].isupper() or tokens[j] in _NICKNAME_LINKS):
+        j += 1
+    if j == k + 1 or j >= len(tokens) or tokens[j] not in _QUOTE_MARKS or not tokens[j - 1][:1].isupper():
+        return None
+    e = j + 1
+    while e < len(tokens) and e - j <= 2 and tokens[e][:1].isupper() and tokens[e].isalpha() and not _lowercase_word(tokens[e]):
+        e += 1
+    return e if e > j + 1 else None
+
+
+def _quoted_nickname(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A given name, a nickname in quotes and a surname are one person's name ('Roberto " Hands of
+    Stone " Duran', 'Hector " Macho " Camacho'), as CoNLL-2003 writes it, however the tagger cut or
+    typed its parts; the given name is one of the first-name lists, or the end of a person's name the
+    tagger found ("Ann Lee")."""
+    if not _QUOTE_MARKS.intersection(tokens):
+        return spans
+    person_end = {e: s for s, e, typ in spans if typ == "PER"}
+    merges: list[tuple[int, int]] = []
+    k = 1
+    while k < len(tokens) - 3:
+        e = _nickname_end(tokens, k) if tokens[k - 1][:1].isupper() else None
+        if e is not None and (k in person_end or first_name_sex(tokens[k - 1]) != 0):
+            merges.append((person_end.get(k, k - 1), e))
+            k = e
+        else:
+            k += 1
+    if not merges:
+        return spans
+    inside = [-1] * len(tokens)  # the merge each token is in (one pass: a page of nicknames stays linear)
+    for i, (s, e) in enumerate(merges):
+        inside[s:e] = [i] * (e - s)
+    crossed = {i for s, e, _ in spans for i in set(inside[s:e]) - {-1}
+               if not (merges[i][0] <= s and e <= merges[i][1])}
+    kept = [(s, e) for i, (s, e) in enumerate(merges) if i not in crossed]  # (a name runs across a person's edge)
+    taken = {inside[s] for s, _ in kept}
+    return sorted([sp for sp in spans if inside[sp[0]] < 0 or inside[sp[0]] not in taken]
+                  + [(s, e, "PER") for s, e in kept])
+
+
 def _page_results(sents: Sequence[Sequence[str]],
                   spans: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
     """A result's line on which the tagger found no team or country ("Tarnby 31 Vells 33" among other
@@ -784,6 +836,41 @@ def _page_table(sents: Sequence[Sequence[str]],
     return [[(0, max(row[1], sp[0][1]) if sp and sp[0][0] == 0 else row[1], typ)]
             if row is not None and (sp or not (row[1] == 1 and usual_case(toks[:1])[0].islower())) else sp
             for row, sp, toks in zip(rows, spans, sents)]
+
+
+_RULE_MARKS = frozenset(["-", "--", "*", "=", "_", "~"])
+_HEADING_WORDS = 4  # words of a name that heads a part of a page alone on its line
+
+
+def _ruled_headings(sents: Sequence[Sequence[str]]) -> list[bool]:
+    """Which lines head a part of a page set off by a rule ("- - - -"): a line right after the rule,
+    of one to four words in capitals and no figure ("KOMPAS", "DAILY VELL" in a press digest)."""
+    out = [False] * len(sents)
+    for i in range(1, len(sents)):
+        rule, toks = sents[i - 1], sents[i]
+        if len(rule) >= 3 and all(t in _RULE_MARKS for t in rule) and 0 < len(toks) <= _HEADING_WORDS \
+                and all(t[:1].isalpha() and t.isupper() for t in toks):
+            out[i] = True
+    return out
+
+
+def _page_headings(sents: Sequence[Sequence[str]],
+                   spans: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """The names that head the parts of a page set off by rules (``_ruled_headings``: the papers of a
+    press digest) are of one type: where the tagger read two or more of them whole, and two of every
+    three as one type, a heading it typed otherwise, cut or left out is one name of that type; not a
+    heading of words news writes in lower case ("FRONT PAGE")."""
+    heads = _ruled_headings(sents)
+    if sum(heads) < 3:
+        return spans
+    typed = Counter(sp[0][2] for h, sp, toks in zip(heads, spans, sents) if h and len(sp) == 1 and sp[0][:2] == (0, len(toks)))
+    if not typed:
+        return spans
+    typ, k = typed.most_common(1)[0]
+    if k < 2 or 3 * k < 2 * sum(typed.values()):
+        return spans
+    return [[(0, len(toks), typ)] if h and (sp or not all(w.islower() for w in usual_case(toks))) else sp
+            for h, sp, toks in zip(heads, spans, sents)]
 
 
 def _join_and_of(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1060,6 +1147,122 @@ def _metonymic_place(name: str) -> bool:
     Tacoma", "EVERETT AT TACOMA") and an organisation in the next ("Tacoma won"), so a mention
     the tagger read as the place keeps that reading against the page's majority."""
     return bool(place_kinds(tuple(name.lower().split())))
+
+
+# the kinds of the tagger's place lists that are places (its other lists are of given names and surnames)
+_PLACE_KINDS = frozenset(["city", "region", "country", "capital", "continent"])
+# "in" right before a name, and the word before it
+_IN_BEFORE = re.compile(r"(?:(?<![\w'’.-])([\w'’-]+)[ ]+)?(?<![\w'’.-])in[ ]+$", re.IGNORECASE)
+# nouns of a holding, before "in" and a company ("shares in Tarnby", "a stake in Vell")
+_HOLDING_NOUNS = frozenset("share shares stake stakes holding holdings interest interests invest invested "
+                           "investing investment investments".split())
+
+
+def _places_after_in(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place of the tagger's place lists right after "in" ("fans in Tarnby", "a campsite in Vell") is
+    the place, not its team or its club, whatever the page's other mentions made it (CoNLL-2003 train:
+    489 of 493 such names); not a possessive ("in Tarnby 's 3-1 win": the team's). Run after the
+    page's vote, so that it sways no other mention ("the fans of Tarnby")."""
+    out = []
+    for m in mentions:
+        found = _IN_BEFORE.search(text, max(0, m.start - 24), m.start) if m.label == "ORG" else None
+        if found and (found.group(1) or "").lower() not in _HOLDING_NOUNS \
+                and not text.startswith((" 's", " ’s", "'s", "’s"), m.end) \
+                and place_kinds(tuple(m.text.lower().split())) & _PLACE_KINDS:
+            m = dataclasses.replace(m, label="LOC")
+        out.append(m)
+    return out
+
+
+# words of a report of games, of which a page that names teams after their towns has three or more
+_SPORT_WORDS = frozenset("""match matches game games season goal goals scored innings inning homer homered homers
+coach striker midfielder league cup championship victory draw drew beat defeated won wickets runs pitcher pitched
+playoff playoffs semifinal seeded tournament champions soccer football rugby cricket tennis golf baseball basketball
+hockey athletics boxing cycling""".split())
+# a result's verbs between two sides ("Tarnby edged Vell")
+_SIDE_VERBS = (r"beat|beats|beating|defeat|defeats|defeated|defeating|edge|edges|edged|rout|routs|routed|down|downs|"
+               r"downed|crush|crushes|crushed|thrash|thrashes|thrashed|stun|stuns|stunned|upset|upsets|hammered|"
+               r"trounced|blanked|outlasted|outdueled")
+# a side's word right before a town's name: a result's verb or word, or a title ("victory over Tarnby", "champions Vell")
+_SIDE_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_SIDE_VERBS}|(?:win|wins|victory|victories|lead|triumph|success)[ ]+over|"
+                          r"champions|holders|v|vs|versus)[ ]+$", re.IGNORECASE)
+# right after a town's name that opens a clause: a result's verb, a plural verb, a player of it, or a possessive
+# and a name or a side's role ("Tarnby won", "Vell were", "Tarnby striker", "Vell 's Tom Brell", "Vell 's manager")
+_SIDE_AFTER = re.compile(rf"[ ]+(?:(?:{_SIDE_VERBS}|won|lost|drew|rallied|are|were|coach|defender|striker|"
+                         r"midfielder|goalkeeper)\b|['’]s[ ]+(?:[A-Z]|(?:manager|coach|captain|defence|attack|goalkeeper)\b))")
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)[ ]+$")
+
+
+def _town_team(name: str) -> bool:
+    """Whether a name is a town's or a US state's of the tagger's place lists (not a country's or a
+    capital's: a country's side is the country itself in CoNLL-2003, a place)."""
+    kinds = place_kinds(tuple(name.lower().split()))
+    return ("city" in kinds or name.lower() in _US_STATES) and not kinds & {"country", "capital"}
+
+
+def _teams_named_for_towns(text: str, mentions: list[Mention]) -> list[Mention]:
+    """On a page that reports games (three or more of ``_SPORT_WORDS``), a town's name the tagger
+    read as the place is its team where a side stands: after a result's word or a title ("victory over
+    Tarnby", "champions Vell"), or opening a clause before a result's verb, a plural verb, a player's
+    role or a possessive and a name ("Tarnby won", "Vell were", "Tarnby 's Tom Brell"). CoNLL-2003
+    types a club named after its town as an organisation; not a name run on into a capitalised word
+    ("the Tarnby Games")."""
+    sport: bool | None = None
+    out = []
+    for m in mentions:
+        if m.label == "LOC" and _town_team(m.text):
+            line = text.rfind("\n", max(0, m.start - 24), m.start) + 1  # (a bounded look back: no scan of a long line)
+            before = _WORD_BEFORE.search(text, max(line, m.start - 24), m.start)
+            opens = before is None or not before.group(1)[:1].islower() or before.group(1).lower() in _LEADING
+            side = (_SIDE_BEFORE.search(text, max(line, m.start - 24), m.start) is not None
+                    or (opens and _SIDE_AFTER.match(text, m.end) is not None))
+            if side and not re.match(r"[ ]+[A-Z]", text[m.end:m.end + 2]):
+                if sport is None:
+                    sport = len(_SPORT_WORDS.intersection(re.findall(r"[a-z]+", text.lower()))) >= 3
+                if sport:
+                    m = dataclasses.replace(m, label="ORG")
+        out.append(m)
+    return out
+
+
+# a company's full name with a possessive inside: "Tarvo 's Bancshares Inc.", "Tarvo's Stores Corp"
+_POSSESSIVE_COMPANY = re.compile(r"(?<![\w&-])([A-Z][\w&-]*)[ ]?['’]s((?:[ ]+[A-Z][\w&.-]*){0,3}[ ]+(?:Inc|Corp|"
+                                 r"Corporation|Co|Ltd|Plc|PLC|LLC|Holdings|Group|Service|Services|Stores|Association)\b\.?)")
+_CAPITALISED_WORD = re.compile(r"(?<![\w&-])[A-Z][\w&-]*")
+_POSSESSIVE_AFTER = re.compile(r"[ ]?['’]s\b")
+
+
+def _possessive_companies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A company whose name holds a possessive ("Tarvo 's Bancshares Inc.", a founder's or a trade's
+    name) is written so once in full and then as "Tarvo 's" alone: where the page writes the word
+    before the possessive always with it (twice or more), the full name is one organisation and
+    each "Tarvo 's" is that organisation's short name, possessive included, as CoNLL-2003 writes
+    it; not the possessive of a name the page writes alone too ("Merck 's Medco Inc.": Merck's unit)."""
+    if "s" not in text:
+        return mentions
+    fulls = list(_POSSESSIVE_COMPANY.finditer(text))
+    if not fulls:
+        return mentions
+    named = {full.start(): full.end() for full in fulls}
+    words = {full.group(1) for full in fulls}
+    uses: dict[str, list[tuple[int, int]]] = {}  # (one pass over the page's capitalised words, however many names)
+    for u in _CAPITALISED_WORD.finditer(text):
+        if u.group(0) in words:
+            after = _POSSESSIVE_AFTER.match(text, u.end())
+            uses.setdefault(u.group(0), []).append((u.start(), after.end() if after else -1))
+    spans = sorted((a, named.get(a, b)) for found in uses.values() if len(found) >= 2 and all(b > 0 for _, b in found)
+                   for a, b in found)
+    if not spans:
+        return mentions
+    starts = [a for a, _ in spans]
+
+    def taken(m: Mention) -> bool:  # does a company's name overlap the mention? (the names do not overlap)
+        i = bisect.bisect_left(starts, m.end) - 1
+        return i >= 0 and spans[i][1] > m.start
+
+    article = mentions[0].article_id if mentions else ""
+    added = [Mention(start=a, end=b, text=text[a:b], label="ORG", article_id=article) for a, b in spans]
+    return sorted([m for m in mentions if not taken(m)] + added, key=lambda m: (m.start, m.end))
 
 
 # lower-case nouns of a kind of organisation, right before its name ("the news-stand chain Pelko", "the news
@@ -1437,8 +1640,8 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions: list[Mention] = []
     titled: set[str] = set()
     unsure: set[int] = set()  # the starts of names before an office's title ("Obama" of "Obama Treasury Secretary ...")
-    repaired = _page_table(sents, _page_results(sents, [repair_spans(toks, bio_spans(tg))
-                                                         for toks, tg in zip(sents, tags)]))
+    repaired = _page_headings(sents, _page_table(sents, _page_results(sents, [repair_spans(toks, bio_spans(tg))
+                                                                           for toks, tg in zip(sents, tags)])))
     for sp, toks, found in zip(sent_spans, sents, repaired):
         for s, e, typ in found:
             s, e = _without_edge_marks(toks, s, e)
@@ -1454,7 +1657,8 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions = split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id))
     mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled), text,
                                                          frozenset(unsure)))
-    mentions = _capitals_as_body(text, sent_spans, mentions)
+    mentions = _capitals_as_body(text, sent_spans, _teams_named_for_towns(text, _places_after_in(text, mentions)))
+    mentions = _possessive_companies(text, mentions)
     mentions = [m for m in _products(text, _kind_named_orgs(text, mentions)) if not _band(text, m)]
     if ":" in text:
         mentions = _turn_speakers(text, mentions)
