@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Mention
-from .ner_roles import KIN_SEX, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, first_name_sex
+from .ner_roles import KIN_SEX, KIN_WORDS, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, first_name_sex
 from .timex import MONTHS, WEEKDAYS
 from .ner_features import (PTB_BRACKETS, STATE_ABBREVIATIONS, DocStats, Resources, bio_spans, capitals_line,
                            doc_label_features, doc_stats, sentence_features, tokenize)
@@ -741,6 +741,17 @@ def _page_results(sents: Sequence[Sequence[str]],
             for sd, sp in zip(sides, spans)]
 
 
+def _two_thirds_type(typed: Counter[str], at_least: int, of: int | None = None) -> str | None:
+    """The type most of a group of names were read as (``typed``: type -> names), when at least
+    ``at_least`` of them and two of every three of ``of`` (the group's size; by default the names
+    typed) were; None otherwise. A list's items, a table's rows and a digest's headings are of one type."""
+    if not typed:
+        return None
+    typ, k = typed.most_common(1)[0]
+    total = sum(typed.values()) if of is None else of
+    return typ if k >= at_least and 3 * k >= 2 * total else None
+
+
 _LIST_ITEM_WORDS = 3  # words of one name in a list
 _LIST_MIN = 4         # names a list has at least
 
@@ -787,11 +798,8 @@ def _list_of_names(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> 
         inside = [sp for sp in spans if lo <= sp[0] and sp[1] <= hi]
         if any(sp[0] < lo < sp[1] or sp[0] < hi < sp[1] for sp in spans):
             continue  # a name runs across the list's edge
-        typed = Counter(t for a, b, t in inside if (a, b) in run)
-        if not typed:
-            continue
-        typ, k = typed.most_common(1)[0]
-        if k < 3 or 3 * k < 2 * sum(typed.values()):
+        typ = _two_thirds_type(Counter(t for a, b, t in inside if (a, b) in run), 3)
+        if typ is None:
             continue
         named = {(a, b): t for a, b, t in inside}
         keep = [(a, b, named[(a, b)] if typ == "LOC" and named.get((a, b)) == "ORG" else typ) for a, b in run
@@ -827,10 +835,8 @@ def _page_table(sents: Sequence[Sequence[str]],
     word news text writes in lower case ("Net 12.5 11.0 10.2")."""
     rows = [_row_name(toks) for toks in sents]
     typed = Counter(sp[0][2] for row, sp in zip(rows, spans) if row is not None and len(sp) == 1 and sp[0][:2] == row)
-    if not typed:
-        return spans
-    typ, k = typed.most_common(1)[0]
-    if k < 3 or 3 * k < 2 * sum(row is not None for row in rows):
+    typ = _two_thirds_type(typed, 3, sum(row is not None for row in rows))
+    if typ is None:
         return spans
     # (a name the tagger ran on into a figure is a club's own: "Tarnby 1860 4 1 1 2")
     return [[(0, max(row[1], sp[0][1]) if sp and sp[0][0] == 0 else row[1], typ)]
@@ -863,11 +869,9 @@ def _page_headings(sents: Sequence[Sequence[str]],
     heads = _ruled_headings(sents)
     if sum(heads) < 3:
         return spans
-    typed = Counter(sp[0][2] for h, sp, toks in zip(heads, spans, sents) if h and len(sp) == 1 and sp[0][:2] == (0, len(toks)))
-    if not typed:
-        return spans
-    typ, k = typed.most_common(1)[0]
-    if k < 2 or 3 * k < 2 * sum(typed.values()):
+    typ = _two_thirds_type(Counter(sp[0][2] for h, sp, toks in zip(heads, spans, sents)
+                                   if h and len(sp) == 1 and sp[0][:2] == (0, len(toks))), 2)
+    if typ is None:
         return spans
     return [[(0, len(toks), typ)] if h and (sp or not all(w.islower() for w in usual_case(toks))) else sp
             for h, sp, toks in zip(heads, spans, sents)]
@@ -1118,7 +1122,6 @@ def split_joined_names(mentions: list[Mention]) -> list[Mention]:
     elsewhere (or with a company's ending, "Mobil Corp."); a name with a conjunction
     of its own ("Marks and Spencer", "Bosnia and Herzegovina") is kept whole when the parts are
     not all names of the document. Each part takes the label it has alone."""
-    import dataclasses
     alone: dict[str, Counter[str]] = {}
     for m in mentions:
         if not _JOINER.search(m.text):
@@ -1447,14 +1450,12 @@ spelled_by = _spelled_by  # (read by entity merging: "Agence France-Presse (AFP)
 
 
 # a kinship word just before a name, in apposition or as a title: "his wife, Ri Sol Ju," / "wife Ri Sol Ju"
-_KIN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(KIN_SEX, key=len, reverse=True)) + r")\s*,?\s*$", re.IGNORECASE)
+_KIN_BEFORE = re.compile(r"\b(?:" + KIN_WORDS + r")\s*,?\s*$", re.IGNORECASE)
 
 
 def _kin_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name right after a kinship word ("his wife, Ri Sol Ju") is a person, whatever type the
     tagger gave it."""
-    import dataclasses
-
     return [dataclasses.replace(m, label="PERSON")
             if m.label != "PERSON" and _KIN_BEFORE.search(text, max(0, m.start - 40), m.start) else m
             for m in mentions]
@@ -1463,8 +1464,6 @@ def _kin_people(text: str, mentions: list[Mention]) -> list[Mention]:
 def _acronym_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """An all-capitals acronym that the article spells out as a lower-case phrase naming a kind of
     place ("a heavily fortified demilitarized zone ... along the DMZ") is a place."""
-    import dataclasses
-
     found: dict[str, bool] = {}  # an acronym named a hundred times is looked up once
 
     def spelled_out(w: str) -> bool:

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..records import Mention
 from .ner_features import tokenize
 
-__all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "GENERATIONS", "IRREGULAR_DEMONYMS", "KIN_SEX", "NAME_NUMBERS", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
+__all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "GENERATIONS", "IRREGULAR_DEMONYMS", "KIN_SEX", "KIN_WORDS", "NAME_NUMBERS", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
            "sex_clash"]
 
 _log = logging.getLogger(__name__)
@@ -98,6 +98,7 @@ KIN_SEX = {**{w: 1 for w in ("husband", "widower", "son", "sons", "brother", "br
                               "granddaughter", "grandmother", "aunt", "niece", "girlfriend", "fiancée", "fiancee",
                               "stepdaughter", "stepmother")},
            **{w: 0 for w in ("spouse", "cousin")}}
+KIN_WORDS = "|".join(sorted(KIN_SEX, key=len, reverse=True))  # the family words as a pattern's alternatives, longest first
 ROLE_SEX = {**{w: g for w, g in KIN_SEX.items() if g},
             **{w: 1 for w in ("actor", "king", "prince")},
             **{w: 2 for w in ("actress", "queen", "princess", "chairwoman", "spokeswoman", "congresswoman", "lady")}}

@@ -38,7 +38,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..records import Quote
 from .ner_features import PTB_BRACKETS
-from .sentences import NEWS_AGENCIES, OPENING_PHRASE_WORDS, comments_start, line_per_sentence
+from .sentences import NEWS_AGENCIES, OPENING_PHRASE_WORDS, comments_start, common_word, line_per_sentence
 from .timex import IRREGULAR_PAST, SMALL, TENS, WEEKDAYS, live_log, live_stamp_cuts, live_stamp_end
 from .ner_roles import (GENERATIONS, KIN_SEX, PERSON_NOUNS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex, name_sex, pronoun_sex,
                         sex_clash)
@@ -849,14 +849,12 @@ def _participle_opening(toks: Sequence[_Tok], k: int) -> bool:
     """Whether toks[k] opens a participle's phrase: a word news text writes in lower case, in -ing
     ("Walking", "Facing") or after an adverb ("Hastily politicizing"), or "Asked" and its kin, before a
     lower-case word (not a name: "Manning said", "Beijing has")."""
-    from .entities import lowercase_word  # (the tagger's module is read only when a text needs it)
-
     w, nxt = toks[k], toks[k + 1]
     if _is_cap(nxt) and not w.low.endswith("ly"):
         return False
     if w.low.endswith("ly") and nxt.low.endswith("ing") and nxt.text.islower():
-        return lowercase_word(w.text)
-    return (w.low.endswith("ing") or w.low in _ASKED) and lowercase_word(w.text)
+        return common_word(w.text)
+    return (w.low.endswith("ing") or w.low in _ASKED) and common_word(w.text)
 
 
 def _phrase_comma(toks: Sequence[_Tok], k: int, limit: int) -> int | None:
@@ -884,17 +882,15 @@ _LATER_OR_AROUND = _LATER | frozenset(["before", "after"])   # "Two weeks later,
 def _opening_adverb(toks: Sequence[_Tok], k: int) -> bool:
     """Whether the capitalised toks[k] opens an adverbial phrase before the subject: an adverb ("However",
     "Ultimately", "Shortly after ..."), or a span of time before "later" ("Hours later")."""
-    from .entities import lowercase_word
-
     w = toks[k]
     if not _is_cap(w) or w.quoted:
         return False
     if w.low in _OPENING_ADVERBS:
         return True
     if w.low.endswith("ly") and w.low not in _LY_NOUNS and (
-            lowercase_word(w.text) or w.low.endswith(("ally", "ately", "ively", "ously", "ingly", "edly"))):
+            common_word(w.text) or w.low.endswith(("ally", "ately", "ively", "ously", "ingly", "edly"))):
         return toks[k + 1].text == "," or toks[k + 1].text.islower()
-    if toks[k + 1].low in _LATER and (w.low.endswith("s") and lowercase_word(w.text) or _number_word(w.low)):
+    if toks[k + 1].low in _LATER and (w.low.endswith("s") and common_word(w.text) or _number_word(w.low)):
         return True
     # a time before "later", "before" and the like, then its comma: "The day before,", "Two weeks later,"
     c = next((m for m in range(k + 1, min(len(toks), k + 5)) if toks[m].text == ","), None)
@@ -1791,10 +1787,10 @@ def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -
     a, b = np
     if b - a != 1 or not verb.endswith("s") or verb.endswith("ss") or a == 0:
         return False
-    from .entities import LIST_HEADS, lowercase_word
+    from .entities import LIST_HEADS
 
     # right after the heading word ("WASHINGTON (AP) — Long says" is a dateline and a surname)
-    return toks[a - 1].text in LIST_HEADS and lowercase_word(toks[a].text)
+    return toks[a - 1].text in LIST_HEADS and common_word(toks[a].text)
 
 
 _DETERMINERS = frozenset("the a an his her their its our my your this these those".split())
@@ -2947,11 +2943,9 @@ def _from_first_name(run: str) -> str:
     """The name in a run of capitalised words that opens on a first name ("Katherine Jackson"), or
     on common words before one ("Pro Golfer Doug Tewell" -> "Doug Tewell"), when a surname
     follows it; "" when none ("Rute Vicente Oliveira" is no "Vicente Oliveira")."""
-    from .entities import lowercase_word  # (the tagger's module is read only when a text needs it)
-
     words = run.split()
     k = 0
-    while k < len(words) - 2 and not first_name_sex(words[k]) and lowercase_word(words[k]):
+    while k < len(words) - 2 and not first_name_sex(words[k]) and common_word(words[k]):
         k += 1
     return " ".join(words[k:]) if first_name_sex(words[k]) and k < len(words) - 1 else ""
 
@@ -3240,15 +3234,13 @@ def _kin_named(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]], sex
     Marla": a woman, though the census may not know her first name and no surname follows it), outside
     ``skip``; not a name whose first name is of the other sex or a common word ("his sister Of"), nor
     one after a plural ("his sisters Marla and Tess" names two)."""
-    from .entities import lowercase_word  # (the tagger's module is read only when a text needs it)
-
     found = set()
     for m in _KIN_NAME.finditer(text, lo, hi):
         kin, name = m.group(1).lower(), m.group(2)
         first = name.split()[0]
         if KIN_SEX.get(kin, 0) == sex and kin[:-1] not in KIN_SEX and not any(a <= m.start(2) < b for a, b in skip) \
                 and not sex_clash(sex, first_name_sex(first)) and _person_like(name) \
-                and (first_name_sex(first) or not lowercase_word(first)):
+                and (first_name_sex(first) or not common_word(first)):
             found.add(name)
     return found
 
@@ -3267,10 +3259,11 @@ def _free_relative(text: str, at: int, own: tuple[int, int] | None) -> str | Non
     return None
 
 
-def _named_in(name: str, words: str) -> bool:
-    """Whether ``words`` name the person ``name`` by its last word, a possessive too ("Macron's suit"), not
-    as part of another name ("Macron Street")."""
-    return bool(re.search(rf"\b{re.escape(name.split()[-1])}\b(?!\s+[A-Z])", words))
+def _named_in(name: str, words: str, *, possessive: bool = True) -> bool:
+    """Whether ``words`` name the person ``name`` by its last word, a possessive too ("Macron's suit")
+    unless ``possessive`` is False, not as part of another name ("Macron Street")."""
+    after = r"(?!\s+[A-Z])" if possessive else r"(?!['’]|\s+[A-Z])"
+    return bool(re.search(rf"\b{re.escape(name.split()[-1])}\b" + after, words))
 
 
 def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: Titled,
@@ -3329,7 +3322,7 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # a quotation names others, not the one who speaks it ("''Rubio is not going after the
             # leader,'' he said" is not Rubio's, though Rubio was named last)
             words = _NESTED_QUOTE.sub(" ", text[own[0]:own[1]])  # (not in the words it quotes in turn)
-            cands = [c for c in cands if not re.search(rf"\b{re.escape(c[1].split()[-1])}\b(?!['’]|\s+[A-Z])", words)]
+            cands = [c for c in cands if not _named_in(c[1], words, possessive=False)]
         elif (relative := _free_relative(text, speaker_start, own)) is not None:
             # nor do the words after "what he said was", which run on into the outer verb's object
             # ("brushed what he said was dandruff off Macron's suit" is not Macron's)

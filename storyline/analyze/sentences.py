@@ -221,7 +221,7 @@ def _glued_headline(text: str, start: int, end: int) -> int | None:
         if not 4 <= len(words) <= 16 or _HEADLINE_MARKS.search(head):
             continue
         if m.group("word") and not (words[-1].isalpha() and words[-1].islower() and words[-1] not in _FUNCTION_WORDS
-                                    and _common_word(m.group("word"))):
+                                    and common_word(m.group("word"))):
             continue  # "... spill risk looms Fire boat crews battle": a word news writes in lower case opens
             #           the sentence after a headline's last word; a name does not ("... led by Jindal
             #           aides"), nor a title's word after a function word ("the drama This is Home will")
@@ -287,7 +287,7 @@ def _title_words(run: Sequence[str]) -> int:
     return k + 1 if k < len(low) and low[k] in ROLE_HEADS else 0
 
 
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
     """Whether news text writes ``word`` in lower case mid-sentence (its capital opens a sentence)."""
     from .entities import lowercase_word  # (the tagger's lexicon is read only when a text needs it)
 

@@ -43,7 +43,7 @@ from ..analyze.entities import LIST_HEADS, known_place, place_kinds, product_con
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.quotes import is_anonymous_label, titled_label
 from ..analyze.sentences import sentence_spans
-from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, common_surname,
+from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, KIN_WORDS, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, common_surname,
                                  first_name_sex, pronoun_sex, role_head, sex_clash)
 from ..records import Article, Entity, Mention, Timex
 from .names import edit_distance
@@ -267,7 +267,7 @@ _ADJECTIVE_WORD = re.compile("[a-z]+(?:" + "|".join(("ic", *DEMONYM_ENDINGS)) + 
 # Joseph Jackson Jr, Paris Jackson and Prince Michael Jackson II"), not one of the person's own ("Martin
 # Luther King Jr., the son of a Baptist preacher")
 _FAMILY_BEFORE = re.compile(r"(?:(?:['’]s|\b[Hh]is|\b[Hh]er)\s+(?:(?:eldest|oldest|youngest|late)\s+)?(?:"
-                            + "|".join(sorted(KIN_SEX, key=len, reverse=True)) + r"|dad|namesake)"
+                            + KIN_WORDS + r"|dad|namesake)"
                             r"|\b(?:children|sons|daughters|kids)\s*[,:]?"
                             r"(?:\s*(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*\s*(?:,|,?\s+and)){0,3}"
                             r"(?:\s+[A-Z][\w'’.-]*)?)\s*,?\s*$")  # (a title the name is written with: "and Prince ")

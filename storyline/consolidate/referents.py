@@ -150,8 +150,9 @@ def without_unplaced(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
     reader cannot tell whose "Its report" or "Their heads" the other means, nor who speaks. An entry
     alone on its day stays (the day would be lost), and so does one dated by a month or a year: the
     others of a year ("He was arrested in 2003 ...") tell other events of the background, not its news."""
-    told = {e.date for e in entries if e.granularity == "day" and not _unplaced(e.text)}
-    return [e for e in entries if e.date not in told or not _unplaced(e.text)]
+    unplaced = [_unplaced(e.text) for e in entries]
+    told = {e.date for e, out in zip(entries, unplaced) if e.granularity == "day" and not out}
+    return [e for e, out in zip(entries, unplaced) if e.date not in told or not out]
 
 
 def _unplaced(text: str) -> bool:
