@@ -1975,3 +1975,62 @@ def test_attacks_and_questions_after_a_modifier_are_nouns() -> None:
         ("Hale", "the birth of the senator")]
     assert _said("She attacks her rival for his inexperience.") == [("She", "her rival for his inexperience")]
     assert [q.speaker for q in extract_quotes("The senator questions whether the plan works.")] == ["The senator"]
+
+
+def test_the_subject_of_was_quoted_as_saying_speaks_wherever_the_medium_stands() -> None:
+    """"Holm was quoted by the agency as saying ...": Holm's words (the passive had opened no quote)."""
+    text = ("Dara Holm was quoted by the regional agency on Friday as saying that the dam would hold. "
+            "``We have never seen water this high,'' a river warden was quoted as saying by the agency Baltnews. "
+            "The levee was built in 1950, the engineer Ivo Tamm was quoted as saying by the daily Kurier. "
+            "The ministry was cited by Baltnews as saying the valley would be evacuated.")
+    got = {_speaker(text, q): q.text for q in extract_quotes(text)}
+    assert got.get("Dara Holm") == "that the dam would hold", got
+    assert got.get("a river warden") == "``We have never seen water this high,''", got
+    assert got.get("the engineer Ivo Tamm") == "The levee was built in 1950", got
+    assert got.get("The ministry") == "the valley would be evacuated", got
+
+
+def test_cited_as_saying_and_a_name_set_off_in_the_one_quoted_speak_with_the_medium_as_relayer() -> None:
+    text = ("Baltnews cited a senior diplomat as saying that the treaty was close. "
+            "The daily Kurier quoted the fleet's commander, Arno Veski, as saying the ships had left port. "
+            "The memoir quotes Lena Pold, the firm's founder, as saying the merger was a mistake.")
+    got = {q.speaker: (q.reported_by, q.text) for q in extract_quotes(text)}
+    assert got.get("a senior diplomat") == ("Baltnews", "the treaty was close"), got
+    assert got.get("Arno Veski") == ("Kurier", "the ships had left port"), got
+    assert got.get("Lena Pold") == ("The memoir", "the merger was a mistake"), got
+
+
+def test_a_share_of_a_poll_opened_by_in_a_poll_is_the_polls_result() -> None:
+    """PolNeAR marks "In a CNN poll, 29 percent said ..." as the poll's attribution (cue "In"); a share
+    with no poll named before it stays the speaker it is there ("29 percent said ...")."""
+    text = ("In a Kurier poll released Sunday, just 29 percent of voters said they trusted the council. "
+            "In Tartu, 40 percent said the tram should run all night. Most respondents said taxes were too high.")
+    got = {(_speaker(text, q), q.cue): q.text for q in extract_quotes(text)}
+    assert got.get(("a Kurier poll released Sunday", "In")) == \
+        "just 29 percent of voters said they trusted the council", got
+    assert got.get(("40 percent", "said")) == "the tram should run all night", got
+    assert got.get(("Most respondents", "said")) == "taxes were too high", got
+
+
+def test_a_name_whose_apposition_no_comma_closes_is_the_speaker_not_its_description() -> None:
+    text = ("Sen. Maren Tull (D-Vt.), a supporter of the dam bill told reporters that the vote would be close. "
+            "Ivo Tamm, the ministry's chief engineer said the levee had held. "
+            "In Tartu, the city's mayor said the trams would run. On Friday, a spokesman for the port said it "
+            "would reopen. Veski, a council aide said, had resigned.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("that the vote would be close") == "Sen. Maren Tull (D-Vt.), a supporter of the dam bill", got
+    assert got.get("the levee had held") == "Ivo Tamm, the ministry's chief engineer", got
+    assert got.get("the trams would run") == "the city's mayor", got
+    assert got.get("it would reopen") == "a spokesman for the port", got
+    assert "Veski" not in got.values(), got
+
+
+def test_an_apposition_with_a_verb_of_saying_as_a_modifier_still_names_the_speaker() -> None:
+    """'"...," Tom Hale, a state senator, said.' had given no quote: "state" read as a verb inside it."""
+    text = ("``The bridge will be rebuilt,'' Tom Hale, a state senator, said. "
+            "``Not this year,'' Ann Brill, the Ohio state treasurer, told reporters. "
+            "Lars Pold, whose start-up, Cargo, helps brands find suppliers, said trade was slowing.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("``The bridge will be rebuilt,''") == "Tom Hale, a state senator,", got
+    assert got.get("``Not this year,''") == "Ann Brill, the Ohio state treasurer,", got
+    assert got.get("trade was slowing") == "Lars Pold", got

@@ -640,3 +640,12 @@ def test_a_chief_of_staff_named_by_the_office_alone_is_its_holder() -> None:
     groups = {g.speaker: g for g in storyline.brief([a]).quotes}
     assert "The White House chief of staff" not in groups, list(groups)
     assert any("budget was late" in q.text for q in groups["Ada Vask"].quotes)
+
+
+def test_the_words_of_one_a_medium_quotes_are_shown_without_the_medias_verb() -> None:
+    """"The agency quoted a port official as saying ...": the words are the official's, not the
+    writer's description under a verb of reference ("quoted a port official as saying ...")."""
+    got = _brief_quotes("The regional agency quoted a port official as saying the harbour would reopen on Monday. "
+                        "Ivo Tamm was quoted by the agency as saying the cranes had been repaired.")
+    assert got.get("A port official") == ["the harbour would reopen on Monday"], got
+    assert got.get("Ivo Tamm") == ["the cranes had been repaired"], got

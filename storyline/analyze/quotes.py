@@ -740,7 +740,8 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
                           and t.low not in ("that", "which", "when", "while", "because", "if", "not"))
             for t in middle):
         return None
-    if any(t.low in CUE_VERBS for t in middle) and middle[0].low not in ("who", "whose"):
+    if any(t.low in CUE_VERBS and not _modifier_base(toks, m) for m, t in enumerate(middle, k + 1)) \
+            and middle[0].low not in ("who", "whose"):
         return None
     head = _left_np(toks, k)
     if head is not None and not _is_cap(toks[head[1] - 1]) and middle[0].low in ("who", "which") \
@@ -756,6 +757,20 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
             return (k + 1, comma), head[0] if after_words else k + 1
         return None
     return (head[0], comma + 1), head[0]
+
+
+def _modifier_base(toks: Sequence[_Tok], m: int) -> bool:
+    """Whether the cue word toks[m] is a bare form that modifies the noun after it ("a state senator",
+    "the Ohio state treasurer", "a former report writer", "director of state campaigns"), no verb: no
+    -s, -ed or -ing, after a determiner, an owner, a name, "of" or an adjective, before a lower-case
+    word ("brands find suppliers" is a verb's)."""
+    t = toks[m]
+    if t.low.endswith(("s", "ed", "ing")) or t.low in _IRREGULAR_PAST or m < 1 or m + 1 >= len(toks):
+        return False
+    before = toks[m - 1]
+    return (before.low in _DETS or before.low == "of" or _possessive(before.text) or _is_cap(before)
+            or _modifier_like(before) or before.low == "former") \
+        and toks[m + 1].text[:1].islower() and toks[m + 1].text.isalpha()
 
 
 def _is_name_run(toks: Sequence[_Tok]) -> bool:
@@ -798,6 +813,37 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, 
         if extended is not None:
             return extended
     return np
+
+
+def _unclosed_apposition(toks: Sequence[_Tok], np: tuple[int, int], ca: int, cb: int) -> int | None:
+    """Where the name starts whose apposition, left open by a missing comma, is the subject ``np``:
+    "Sen. Kara Dune (D-NY), a supporter of the plan told ...", "Tom Hale, the ministry's spokesman
+    said ..." (the speaker is Kara Dune, Tom Hale, not the description). The name: two capitalised
+    words or more (a title, initials, a party's parenthesis) that a person can bear, opening its clause;
+    the description: a determiner's or an owner's phrase of a person's noun; the cue (toks[ca:cb]) a
+    finite verb of one person ("said", "has told", "writes"; "the president of the Indiana state
+    firefighters union" has none) and not parenthetical ("Clinton, a top aide said, is ..." is the
+    aide's). None otherwise ("In Paris, the spokesman said")."""
+    a, b = np
+    first = toks[ca].low
+    if not (first.endswith(("s", "ed")) or first in _IRREGULAR_PAST or first in _FINITE_AUX):
+        return None
+    if a < 3 or toks[a - 1].text != "," or (cb < len(toks) and toks[cb].text == ",") \
+            or not (toks[a].low in ("a", "an", "the") or _possessive(toks[a].text)) \
+            or not any(t.low in PERSON_NOUNS or t.low in ROLE_HEADS for t in toks[a:b]):
+        return None
+    k = a - 1
+    if toks[k - 1].text == ")":  # "Dune (D-NY),"
+        k = next((m for m in range(k - 2, max(0, k - 8), -1) if toks[m].text == "("), 0)
+    r = k
+    while r > 0 and (_is_cap(toks[r - 1]) or toks[r - 1].text == ".") and not toks[r - 1].quoted:
+        r -= 1
+    words = [t.text for t in toks[r:k] if t.text != "."]
+    if len(words) < 2 or not (r == 0 or toks[r - 1].text in (",", ":") or toks[r - 1].text in _QUOTE_CHARS) \
+            or toks[r].low in _NOUN_PREPOSITIONS or toks[r].low in _PREP_ADJ \
+            or any(t.low in _DAYS or t.low in _MONTHS for t in toks[r:k]) or not _person_like(" ".join(words)):
+        return None
+    return r
 
 
 def _speaker_to(toks: Sequence[_Tok], a: int, b: int, end: int) -> tuple[int, int] | None:
@@ -1107,6 +1153,7 @@ class _Found:
     speaker: tuple[int, int] | None
     cue: tuple[int, int]
     possessed: bool = False  # its cue a noun of saying after its possessor ("his claim that ...")
+    relayer: tuple[int, int] | None = None  # the medium that quotes the speaker ("the agency quoted an aide as saying")
 
 
 # adverbs between a subject and its reporting verb that do not end in -ly ("has always maintained")
@@ -1270,6 +1317,15 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             if f:
                 found.append(f)
             continue
+        if t.low in _QUOTING and not _is_cap(t):
+            # "The agency quoted an aide as saying ...", "Holm was quoted by the agency as saying ...":
+            # the one quoted speaks, not the medium
+            f = _passive_quoted(text, toks, i, next_para_quote) if i > 0 and _passive_before(toks, i) \
+                else _quoted_as_saying(text, toks, i)
+            if f is not None:
+                found.append(f)
+                used.add(i)
+                continue
         if t.low not in CUE_VERBS and t.low not in _ATTITUDE \
                 or _is_cap(t) and i > 0 and not (title and _is_cap(toks[i - 1])):
             continue
@@ -1303,12 +1359,6 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             continue  # "a series of tweets criticizing ...", "insulting remarks": not a speaker's verb
         if _what_said(toks, i):
             continue  # "the significance of what El-Batouty said": the words are not given here
-        if t.low in ("quoted", "quotes"):
-            f = _quoted_as_saying(text, toks, i)
-            if f is not None:
-                found.append(f)
-                used.update(range(i, i + 1))
-                continue
         ca, cb = _cue_span(toks, i)
         comma = _opening_adverbial(toks, ca)
         if comma is not None:
@@ -1331,7 +1381,33 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             found.append(f)
             used.update(range(ca, cb))
     found = [f for f in found if not _nested_view(text, f, found)]
+    found = [_poll_frame(text, toks, f) for f in found]
     return _cut_coordinated(text, found)
+
+
+# a share of those polled ("29 percent", "Six in 10 voters", "a majority of Democrats", "most respondents")
+_POLL_SHARE = re.compile(r"(?i)(?:(?:about|nearly|almost|roughly|just|only|some|more than|fewer than|less than|"
+                         r"a full|a mere|over|under)\s+)*(?:[\w.-]+\s*(?:percent|per cent|%)|[\w-]+\s+in\s+(?:10|ten)|"
+                         r"(?:a\s+|the\s+)?(?:majority|plurality|minority|third|quarter|half|two-thirds|three-quarters|"
+                         r"most)\b)")
+_POLLS = frozenset("poll polls survey surveys".split())
+
+
+def _poll_frame(text: str, toks: Sequence[_Tok], f: _Found) -> _Found:
+    """``f``, or, when a sentence opening "In a ... poll," tells what a share of those polled said
+    ("In a CNN poll, 29 percent said they would ..."), the poll's attribution: the poll speaks, with
+    "In" for cue, the sentence after its comma for content (as PolNeAR marks a poll's result). The
+    share's own words are no speaker's: "29 percent" is a number of the poll."""
+    if f.speaker is None or not toks or toks[0].low != "in":
+        return f
+    c = next((k for k in range(1, min(len(toks), 24)) if toks[k].text == "," or toks[k].quoted), None)
+    if c is None or toks[c].quoted or c + 1 >= len(toks) or not any(t.low in _POLLS for t in toks[1:c]):
+        return f
+    share = _POLL_SHARE.match(text, toks[c + 1].start)  # (the share's speaker may leave out "just", "about")
+    if share is None or not toks[c + 1].start <= f.speaker[0] < share.end():
+        return f
+    s, e = _trim_content(text, toks[c + 1].start, toks[-1].end)
+    return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), (toks[1].start, toks[c - 1].end), (toks[0].start, toks[0].end))
 
 
 def _nested_view(text: str, f: _Found, found: Sequence[_Found]) -> bool:
@@ -1417,31 +1493,87 @@ def _what_said(toks: Sequence[_Tok], i: int) -> bool:
     return False
 
 
+# the verbs by which a medium relays another's words "as saying" ("quoted an aide as saying",
+# "cited a diplomat as saying"): the one quoted speaks, not the medium
+_QUOTING = frozenset("quoted quotes cited cites".split())
+
+
+def _as_saying(toks: Sequence[_Tok], i: int, first: int) -> int | None:
+    """The index of the "as" of "as saying" (or "as telling") after the relaying verb at toks[i], its
+    first word looked for at ``first``, within a dozen words; None when there is none."""
+    return next((k for k in range(first, min(len(toks) - 1, i + 14)) if toks[k].low == "as"
+                 and toks[k + 1].low in ("saying", "telling")), None)
+
+
+def _passive_quoted(text: str, toks: list[_Tok], i: int,
+                    next_para_quote: tuple[int, int] | None) -> _Found | None:
+    """'"...," Holm was quoted as saying by the agency', "Holm was quoted by the daily Hurriyet on
+    Saturday as saying that ...", "The ministry was cited by Interfax as saying ...": the subject of
+    the passive said the words; the cue runs from its auxiliary to "saying". None without "as
+    saying" after the verb, or with a quotation or a clause's comma between."""
+    k = _as_saying(toks, i, i + 1)
+    if k is None or any(t.quoted or t.text in _QUOTE_CHARS or t.text in ",;:" for t in toks[i + 1:k]):
+        return None
+    end = k + 2 if _medium_after(toks, k + 2) else len(toks)
+    return _attribution(text, toks[:end], _cue_span(toks, i)[0], k + 2, i, next_para_quote)
+
+
+_MEDIUM_OPENERS = frozenset("by in to on at from during".split())
+
+
+def _medium_after(toks: Sequence[_Tok], j: int) -> bool:
+    """Whether the words from toks[j] to the sentence's end only tell where or when the words came
+    out ("as saying by the news agency TT.", "as saying in the newspaper Expressen.", "as telling The
+    Sunday Times."): a phrase, after "telling" its addressee, with no clause, comma or quotation."""
+    rest = [t for t in toks[j:] if t.text not in ".!?"]
+    if not rest or any(t.quoted or t.text in _QUOTE_CHARS or t.text in ",;:" or t.low in ("that", "whether")
+                       or t.low in _AUX_VERBS for t in rest):
+        return False
+    return rest[0].low in _MEDIUM_OPENERS or rest[0].low in _DAYS or toks[j - 1].low == "telling"
+
+
 def _quoted_as_saying(text: str, toks: Sequence[_Tok], i: int) -> _Found | None:
     """'..., an Associated Press report quoted a law enforcement official as saying.': the speaker
     is the one quoted, and what was said is the clause before the report (or, when none is, the
     words after "as saying": "The paper quoted an aide as saying the talks would resume")."""
-    n = len(toks)
-    k = next((k for k in range(i + 2, min(n - 1, i + 14)) if toks[k].low == "as"
-              and toks[k + 1].low in ("saying", "telling")), None)
-    if k is None or any(t.quoted or t.text in _QUOTE_CHARS or t.text in ",;:" for t in toks[i + 1:k]):
+    k = _as_saying(toks, i, i + 2)
+    one = _quoted_one(toks, i + 1, k) if k is not None else None
+    if k is None or one is None:
         return None
-    speaker = (toks[i + 1].start, toks[k - 1].end)
+    speaker = (toks[one[0]].start, toks[one[1] - 1].end)
     cue = (toks[i].start, toks[i].end)
+    source = _left_np(toks, i)
+    relayer = (toks[source[0]].start, toks[source[1] - 1].end) if source is not None else None
     after = [t for t in toks[k + 2:] if t.text not in ".!?,"]
     if after and after[0].low == "that" and not after[0].quoted:
         after = after[1:]  # "as saying that ..."
     if len(after) >= 3 and not _looks_adjunct(toks, k + 2) and not (toks[k + 2].text == "," and not after[0].quoted
                                                                        and after[0].text not in _QUOTE_CHARS):
         s, e = _trim_content(text, after[0].start, toks[-1].end)
-        return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), speaker, cue)
-    source = _left_np(toks, i)
+        return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), speaker, cue, relayer=relayer)
     end = source[0] if source is not None else i
     if end >= 3 and toks[end - 1].text == "," and not any(
             t.low in _SAY and not t.quoted for t in toks[:end]):
         s, e = _trim_content(text, toks[0].start, toks[end - 1].end)
-        return _Found(s, e, ((s, e),), speaker, cue) if e > s else None
+        return _Found(s, e, ((s, e),), speaker, cue, relayer=relayer) if e > s else None
     return None
+
+
+def _quoted_one(toks: Sequence[_Tok], a: int, b: int) -> tuple[int, int] | None:
+    """The token range of the one a medium quotes, toks[a:b] ("an aide"); of a description and a name
+    set off by commas, the name ("quotes a former executive, Ram Shriram, as saying": Ram Shriram; "quotes
+    Steve Ballmer, Microsoft's president, as saying": Steve Ballmer). None with a quotation or other
+    punctuation inside."""
+    if a >= b or any(t.quoted or t.text in _QUOTE_CHARS or t.text in ";:" for t in toks[a:b]):
+        return None
+    commas = [x for x in range(a, b) if toks[x].text == ","]
+    if not commas:
+        return a, b
+    if len(commas) != 2 or commas[0] == a or commas[1] != b - 1 or commas[0] + 1 == commas[1]:
+        return None
+    if all(_is_cap(t) for t in toks[commas[0] + 1:b - 1]) and not all(_is_cap(t) for t in toks[a:commas[0]]):
+        return commas[0] + 1, b - 1
+    return a, commas[0]
 
 
 def _cue_word(text: str, f: _Found) -> str:
@@ -2184,6 +2316,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 if _bare_common_subject(toks, speaker_tok, verb):
                     return None  # "DO Keep jokes tight": a verb and its noun, no one joking
                 speaker_tok = _subject_with_phrase(toks, speaker_tok)
+                named = _unclosed_apposition(toks, speaker_tok, ca, cb)
+                if named is not None:
+                    speaker_tok = (named, speaker_tok[1])  # "Sen. Kara Dune (D-NY), a supporter of the plan told"
                 pre_end_tok = speaker_tok[0]
                 sender = _message_sender(toks, speaker_tok) if verb in _PARTICIPLES else None
                 if sender is not None:
@@ -2620,7 +2755,7 @@ def _continue_quote(text: str, f: _Found, sents: Sequence[tuple[int, int]], si: 
         k += 1
     if end == f.end:
         return f
-    return _Found(f.start, end, tuple(frags), f.speaker, f.cue)
+    return _Found(f.start, end, tuple(frags), f.speaker, f.cue, relayer=f.relayer)
 
 
 # --- kind and speaker resolution -----------------------------------------------------------------
@@ -3408,13 +3543,15 @@ def _quoted_as(text: str, f: _Found) -> tuple[_Found, str | None]:
     quote with the one quoted as its speaker (and its content from after "as saying (that)" when it
     was read from the cue on) and the relayer's phrase, or the quote unchanged and None."""
     quoted = _QUOTED_AS.match(text, f.cue[1]) \
-        if text[f.cue[0]:f.cue[1]].lower().endswith(("quoted", "quotes", "quoting")) else None
+        if text[f.cue[0]:f.cue[1]].lower().endswith((*_QUOTING, "quoting", "citing")) else None
     if quoted is None:
         return f, None
     start, frags = f.start, f.fragments
     if f.start <= quoted.start(1) < quoted.end() < f.end:
         start = quoted.end()
         frags = tuple((max(a, start), b) for a, b in frags if b > start)
+    if f.relayer is not None:  # the one quoted read already (``_quoted_as_saying``), the name of an apposition too
+        return f, text[f.relayer[0]:f.relayer[1]]
     relayer = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
     return _Found(start, f.end, frags, (quoted.start(1), quoted.end(1)), f.cue), relayer
 

@@ -462,6 +462,8 @@ def with_cue(q: Quote, text: str) -> Quote | None:
         return q  # (a request shows whom it asks: "asked residents to boil their water", not "to boil ...")
     if not (q.cue_end <= q.start and q.start - q.cue_end <= 40):
         return q  # the content stands before its cue ("..., he denied"): shown as it is
+    if q.speaker_start is not None and q.speaker_end is not None and q.cue_end <= q.speaker_start < q.speaker_end <= q.start:
+        return q  # the speaker is the cue's object ("quoted an aide as saying ..."): the words are the aide's
     start = q.cue_start
     before = _NEGATED_AUX.search(text[max(0, start - 16):start])
     if before:
