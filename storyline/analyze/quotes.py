@@ -1626,7 +1626,7 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                 # ..." ends before the "and" of the second cue)
                 comma = text.rfind(",", f.start, g.cue[0])
                 if comma <= f.start or (text[comma + 1:comma + 2] not in _QUOTE_CHARS
-                                        and any(a < comma < b for a, b in _quotations(text))) \
+                                        and _in_quotation(text, comma)) \
                         or text[comma + 1:comma + 2].isdigit():  # ("makes $41,000 a year and questioned")
                     m = _BEFORE_CUE.search(text, f.start, g.cue[0])
                     comma = m.start() if m else -1
@@ -1660,14 +1660,14 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
             # "After Trump announced tariffs on steel, his administration granted ...": what the
             # subordinate clause reports ends at the comma before the main clause
             for m in _MAIN_CLAUSE.finditer(text, f.start, end):
-                if not any(a < m.start() < b for a, b in _quotations(text)):
+                if not _in_quotation(text, m.start()):
                     end = min(end, _trim_content(text, f.start, m.start())[1])
                     break
         if text[f.start] not in _QUOTE_CHARS and f.start > f.cue[0] and _cue_word(text, f) in _OBJECT_ONLY:
             # "praised his staff and even brushed ...": the object of a verb of reference ends where
             # a second verb of the same subject begins
             m = next((m for m in _AND_VERB.finditer(text, f.start, end) if _past_verb(m.group("verb"), m.group("adv"))
-                      and not any(a < m.start() < b for a, b in _quotations(text))), None)
+                      and not _in_quotation(text, m.start())), None)
             if m is not None:
                 end = min(end, _trim_content(text, f.start, m.start())[1])
         # '... to "meet each other halfway," and China's foreign minister urged ...': a quotation
@@ -3157,9 +3157,27 @@ def _people_in(text: str, lo: int, hi: int, fulls: _FullNames,
 
 
 @lru_cache(maxsize=16)
-def _quotations(text: str) -> list[tuple[int, int]]:
-    """``quoted_regions`` of a text, typewriter marks (``...'') read as quotation marks, read once per text."""
-    return quoted_regions(with_typewriter_marks(text))
+def _quotations(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """``quoted_regions`` of a text, typewriter marks (``...'') read as quotation marks, read once per
+    text, with their starts (the regions follow each other without overlap: looked up by bisection)."""
+    regions = quoted_regions(with_typewriter_marks(text))
+    return regions, [a for a, _ in regions]
+
+
+def _quoted_between(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The quotations of ``text`` that start before ``hi`` and end after ``lo``."""
+    regions, starts = _quotations(text)
+    k = j = bisect.bisect_left(starts, hi)
+    while j > 0 and regions[j - 1][1] > lo:
+        j -= 1
+    return regions[j:k]
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether ``text[at]`` lies strictly inside a quotation (not on its marks)."""
+    regions, starts = _quotations(text)
+    k = bisect.bisect_left(starts, at) - 1
+    return k >= 0 and at < regions[k][1]
 
 
 def _person_before(text: str, at: int, people: Sequence[str], after: int = 0,
@@ -3173,7 +3191,7 @@ def _person_before(text: str, at: int, people: Sequence[str], after: int = 0,
     if not text:
         return None
     start = max(_stop_before(text, at), text.rfind("\n", 0, at), at - 200, after - 1) + 1
-    quoted = [r for r in _quotations(text) if r[0] < at and r[1] > start]
+    quoted = _quoted_between(text, start, at)
     whom = _WHOM_BEFORE.search(text, start, at)
     if whom:  # "... with Mr. Abe, whom he described as ...": the one "whom" stands for is not "he"
         quoted.append(whom.span(1))
@@ -3352,7 +3370,7 @@ def _woman_named_since(text: str, since: int, at: int, people: Sequence[str],
     lo = max(since, ends[-3] if len(ends) >= 3 else max(0, at - 1500))
     if lo >= at:
         return None
-    skip = [r for r in _quotations(text) if r[0] < at and r[1] > lo] + ([own] if own else [])
+    skip = _quoted_between(text, lo, at) + ([own] if own else [])
     fulls = _full_names_before(text, at, people)
     women = {n for n in _people_in(text, lo, at, fulls, skip) if _known_sex(text, n, at) == 2}
     women |= {fulls.get(n.split()[-1]) or n for n in _kin_named(text, lo, at, skip, 2)}
