@@ -57,7 +57,8 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
                     progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
     """Store articles in batches (one transaction each); errors are collected, never raised (and not
     logged above INFO: the caller shows ``report.failed`` once). The warnings an article carries
-    (``meta["warnings"]``, e.g. a dropped absurd date) go to ``report.warnings``."""
+    (``meta["warnings"]``, e.g. a dropped absurd date) go to ``report.warnings``. ``progress`` hears of
+    each input as it is read (a batch is stored after its last article is read)."""
     report = report or IngestReport()
     batch: list[Article] = []
 
@@ -71,8 +72,6 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             report.revised.extend(stored.revised)
             if stored.revised:
                 _renew_signatures(store, stored.revised)
-            if progress:
-                progress(len(batch))
             batch.clear()
 
     for item in items:
@@ -89,6 +88,8 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             if isinstance(w, dict):
                 report.warnings.append((str(w.get("where", item.id)), str(w.get("reason", ""))))
         batch.append(_as_file_version(store, item))
+        if progress:
+            progress(1)
         if len(batch) >= batch_size:
             flush()
     flush()
@@ -121,23 +122,26 @@ def _as_file_version(store: SQLiteStore, a: Article) -> Article:
     return replace(a, id=first.id) if first is not None and continues(first.text, a.text) else a
 
 
-def ensure_analyses(store: SQLiteStore, articles: Sequence[Article], *,
-                    ner_mode: str = "accurate", cache: bool = True) -> dict[str, AnalyzedArticle]:
+def ensure_analyses(store: SQLiteStore, articles: Sequence[Article], *, ner_mode: str = "accurate",
+                    cache: bool = True, any_tagger: bool = False) -> dict[str, AnalyzedArticle]:
     """The per-article analysis of ``articles``: from the store's cache, the missing ones computed
     (once, in one transaction) and cached, unless ``cache`` is False (a server's read leaves the
-    store alone)."""
+    store alone). ``any_tagger``: an article the store holds analysed by the other entity tagger (a
+    store ingested with ``--ner fast``) keeps that analysis, instead of every article being tagged
+    again (half a minute for a story of 500 articles) for a read of the brief built from it."""
     from .analyze.analyze import analysis_from_dict, analysis_to_dict, analysis_version, analyze_article
-
-    version = analysis_version(ner_mode)
+    from .analyze.entities import MODES
 
     by_id = {a.id: a for a in articles}
-    cached = store.get_analyses(by_id, version)
+    cached = store.get_analyses(by_id, analysis_version(ner_mode))
+    for other in (m for m in MODES if any_tagger and m != ner_mode and len(cached) < len(by_id)):
+        cached.update(store.get_analyses([i for i in by_id if i not in cached], analysis_version(other)))
     out = {aid: analysis_from_dict(by_id[aid], d) for aid, d in cached.items()}
     missing = [a for a in articles if a.id not in out]
     if missing:
         fresh = {a.id: analyze_article(a, ner_mode=ner_mode) for a in missing}
         if cache:
-            store.put_analyses({aid: analysis_to_dict(an) for aid, an in fresh.items()}, version)
+            store.put_analyses({aid: analysis_to_dict(an) for aid, an in fresh.items()}, analysis_version(ner_mode))
         out.update(fresh)
     return out
 
@@ -538,11 +542,12 @@ def brief_now(store: SQLiteStore, story_id: str, settings: Settings, *, about: s
     ``build_brief``); None when the story has no articles. Analyses come from the store's cache; the
     missing ones are computed, and stored too when ``cache`` (a server's read leaves the store alone).
     A focus on a story whose stored brief holds all its articles starts from that brief (``reuse``;
-    ``focus_brief``: a summary's cost, not a whole brief's)."""
+    ``focus_brief``: a summary's cost, not a whole brief's). The articles keep the analyses the stored
+    brief was built from, whichever entity tagger made them (``storyline rebuild --ner`` changes it)."""
     arts = store.get_articles(store.story_article_ids(story_id))
     if not arts:
         return None
-    analyses = ensure_analyses(store, arts, ner_mode=settings.ner_mode, cache=cache)
+    analyses = ensure_analyses(store, arts, ner_mode=settings.ner_mode, cache=cache, any_tagger=True)
     stored = store.get_brief(story_id) if about and reuse else None
     if stored is not None and {str(a["id"]) for a in stored.articles} == {a.id for a in arts}:
         return focus_brief(stored, arts, about=about or "", max_words=settings.summary_words, analyses=analyses)

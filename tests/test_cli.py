@@ -27,6 +27,76 @@ def test_help_answers() -> None:
     assert "--format" in r.output and "--words" in r.output
 
 
+def test_the_command_line_starts_without_loading_scikit_learn() -> None:
+    """Listing stories or printing a stored brief needs no machine learning library: the command line
+    and the store import none (scikit-learn and SciPy cost every command about a second at start),
+    and the stop words the summary's tokens use are still scikit-learn's list."""
+    import subprocess
+    import sys
+
+    code = ("import sys, storyline.serve.cli; from storyline.consolidate.summary_text import STOP; "
+            "print(sorted(m for m in ('sklearn', 'scipy') if m in sys.modules), 'whereupon' in STOP)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[]", "True"]
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from storyline.consolidate.stopwords import ENGLISH_STOP_WORDS as KEPT
+
+    assert KEPT == ENGLISH_STOP_WORDS
+
+
+def test_ingest_shows_each_step_with_its_own_bar(tmp_path: Path, seeds_dir: Path) -> None:
+    """The progress shows reading (each article as it is read, not a batch of 500 at once), the
+    grouping (a step of its own, its clock running while it groups) and the briefs, each with its
+    count and time."""
+    from storyline.pipeline import ingest_articles
+    from storyline.store.sqlite import SQLiteStore
+
+    heard: list[int] = []
+    articles = [storyline.Article(text=f"The ferry to Oldmere ran {n} times on Sunday.", title=f"Ferry {n}")
+                for n in range(5)]
+    ingest_articles(SQLiteStore(tmp_path / "p.db"), articles, batch_size=2, progress=heard.append)
+    assert heard == [1, 1, 1, 1, 1]
+    r = run(tmp_path / "s.db", "ingest", str(seeds_dir))
+    lines = [ln.split() for ln in r.output.splitlines()]
+    steps = {" ".join(w[:2]): w[-1] for w in lines if w[:2] in (["reading", "articles"], ["updating", "stories"])}
+    assert {k: v.count(":") for k, v in steps.items()} == {"reading articles": 2, "updating stories": 2}
+    assert next(w for w in lines if w[:2] == ["reading", "articles"])[3] == "3/3"   # (after the bar)
+    grouping = next(w for w in lines if w[:3] == ["grouping", "into", "stories"])
+    assert len(grouping) == 5 and grouping[4].count(":") == 2   # a bar and a clock, no count
+
+
+def test_a_running_bar_tells_the_time_it_has_left() -> None:
+    """At ten briefs a second with 300 to go: "0:30 left"; nothing for a step whose total is unknown
+    or that is done."""
+    from rich.progress import Progress
+
+    from storyline.serve.cli import _TimeLeft
+
+    now = [0.0]
+    bars = Progress(_TimeLeft(), get_time=lambda: now[0], disable=True)
+    briefs, reading = bars.add_task("briefs", total=400), bars.add_task("reading", total=None)
+    for second in range(1, 11):
+        now[0] = float(second)
+        bars.advance(briefs, 10)
+        bars.advance(reading, 10)
+    left = _TimeLeft()
+    assert [str(left.render(bars.tasks[t])) for t in (briefs, reading)] == ["0:30 left", ""]
+    bars.update(briefs, completed=400)
+    assert str(left.render(bars.tasks[briefs])) == ""
+
+
+def test_a_warning_many_articles_share_is_counted_after_the_first_few(tmp_path: Path) -> None:
+    """Four teasers of a feed file: three warnings named, then "and 1 more article" (not "articles")."""
+    items = "".join(f"<item><title>Weir {k} stays shut</title><link>https://t.example/{k}</link><description>The "
+                    f"river authority said repairs to weir {k} would take months.</description></item>" for k in range(4))
+    (tmp_path / "feed.rss").write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Town News</title>'
+                                       f"{items}</channel></rss>", encoding="utf-8")
+    r = run(tmp_path / "f.db", "ingest", "-q", str(tmp_path / "feed.rss"))
+    assert r.exit_code == 0, r.output
+    assert r.output.count("likely a teaser") == 4 and "warning and 1 more article: a feed item" in r.output
+
+
 def test_seeds_ingest_and_json_brief(tmp_path: Path, seeds_dir: Path) -> None:
     db = tmp_path / "s.db"
     r = run(db, "ingest", "-q", str(seeds_dir))

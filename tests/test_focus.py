@@ -212,6 +212,32 @@ def test_a_focus_from_the_stored_brief_is_the_focus_of_a_brief_built_anew(exampl
         st.close()
 
 
+def test_a_focus_on_a_store_ingested_with_the_fast_tagger_tags_no_article_again(tmp_path, monkeypatch) -> None:
+    """A store ingested with --ner fast: a focus (and another length), read with the default settings,
+    uses the analyses its brief was built from, not every article tagged again by the accurate tagger
+    (half a minute for a story of 500 articles, at each focus a server is asked for)."""
+    import storyline.analyze.analyze as analyze
+    from storyline.pipeline import brief_now
+    from storyline.store.sqlite import SQLiteStore
+
+    db = tmp_path / "fast.db"
+    r = CliRunner().invoke(cli, ["--db", str(db), "ingest", "-q", "--ner", "fast", str(EXAMPLES)])
+    assert r.exit_code == 0, r.output
+
+    def no_tagging(*args, **kwargs):  # pragma: no cover - the point is that it is not called
+        raise AssertionError("an article analysed again")
+
+    monkeypatch.setattr(analyze, "analyze_article", no_tagging)
+    st = SQLiteStore(db, readonly=True)
+    try:
+        sid = st.list_stories(sort="size", limit=1)[0]["id"]
+        focused = brief_now(st, sid, Settings(db=str(db)), about="Helen Marsh", cache=False)
+        shorter = brief_now(st, sid, Settings(db=str(db), summary_words=40), cache=False)
+        assert focused is not None and focused.summary and shorter is not None and shorter.summary
+    finally:
+        st.close()
+
+
 def test_focused_briefs_built_at_once_are_limited(example_db, monkeypatch) -> None:
     """A client asking for one subject after another gets a 503 with Retry-After once every turn to
     build a focused brief is taken and the queue is full; a cached focus and the plain brief still answer."""

@@ -521,3 +521,20 @@ def test_a_blog_feeds_appeared_first_line_is_no_part_of_the_item(tmp_path: Path)
         f'<content:encoded><![CDATA[{body}]]></content:encoded></item></channel></rss>', encoding="utf-8")
     arts, errs = _split(list(iter_articles([tmp_path / "feed.rss"])))
     assert len(arts) == 1 and arts[0].text.endswith("to the old route.")
+
+
+def test_a_year_or_a_comments_date_in_a_pages_text_is_no_publication_date(tmp_path: Path) -> None:
+    """A page that declares no date (no metadata, no <time>, no dated address) is undated, not dated
+    by a year its text names ("since 1996" read as 1996-01-01) or by a reader's comment's stamp; a date
+    its address or a byline's element of class "date" gives is still read."""
+    body = (_STORY + "<p>The bridge has carried the coast road since 1996, when the old ferry closed.</p>"
+            "<p>Marta Voss, March 3, 2021 at 6:12 am | Report abuse | The tolls were too high anyway.</p>")
+    (tmp_path / "bridge.html").write_text(f"<html><head><title>Harbor Bridge reopens</title></head><body>"
+                                          f"<article>{body}</article></body></html>", encoding="utf-8")
+    assert storyline.read_article(tmp_path / "bridge.html").published is None
+    from storyline.ingest.html import parse_html
+
+    page = f"<html><body><article>{body}</article></body></html>"
+    assert parse_html(page, "x", url="https://varnpost.example/2019/04/09/bridge.html").published == date(2019, 4, 9)
+    byline = page.replace("<article>", "<article><p class='date'>April 9, 2019</p>")
+    assert parse_html(byline, "y").published == date(2019, 4, 9)

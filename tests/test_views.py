@@ -49,6 +49,19 @@ def test_a_new_brief_drops_the_kept_page_and_the_next_request_keeps_the_new_one(
     assert old.headline in (store.get_view("s-bridge", PAGE, key) or "")
 
 
+def test_a_page_kept_by_an_earlier_version_of_the_rendering_code_is_not_shown(store, monkeypatch) -> None:
+    """An upgrade that changes the templates or the rendering renders each page again on its first
+    request: the keys of the views hold a digest of the rendering code."""
+    import storyline.serve.views as views
+
+    raw = store.get_brief_json("s-bridge")
+    row, history = store.story_row("s-bridge"), store.story_events("s-bridge")
+    before = page_key(raw, "", None, row, history), markdown_key(raw)
+    monkeypatch.setattr(views, "rendering_code", lambda: "the next release's templates")
+    after = page_key(raw, "", None, row, history), markdown_key(raw)
+    assert before[0] != after[0] and before[1] != after[1]
+
+
 def test_a_kept_view_is_shown_only_for_what_it_was_rendered_from(store) -> None:
     store.put_view("s-orchard", PAGE, "k1", "<p>orchard page</p>")
     assert store.get_view("s-orchard", PAGE, "k1") == "<p>orchard page</p>"

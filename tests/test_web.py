@@ -218,6 +218,27 @@ def test_the_terminal_brief_has_every_section_the_markdown_has(store):
     assert b.new_since[0].added[0].text[:40] in shown
 
 
+def test_a_long_reported_value_wraps_under_itself_in_the_terminal() -> None:
+    """In the terminal's "Where the sources differ", the words a long value is reported in wrap
+    indented under the value, not back at the panel's edge where the next slot's name stands."""
+    from rich.console import Console
+
+    from storyline.records import Brief, Citation, ClaimValue, Disagreement
+    from storyline.serve.render import brief_rich
+
+    said = "Fourteen of the freight train's fifty-two cars came off the tracks near the Harlow Road crossing"
+    b = Brief(story_id="s", headline="h", articles=({"id": "a", "source": "A"}, {"id": "b", "source": "B"}),
+              disagreements=(Disagreement(slot="cars derailed", values=(
+                  ClaimValue(value="14", said=said, citations=(Citation("a", 0, 5),)),
+                  ClaimValue(value="12", said="12 cars derailed", citations=(Citation("b", 0, 5),)))),))
+    console = Console(width=60, record=True)
+    console.print(brief_rich(b))
+    panel = console.export_text().split("Where the sources differ")[1].split("╰")[0]
+    lines = [ln.strip("│ ").rstrip(" │") for ln in panel.splitlines()[1:] if ln.strip("│ ")]
+    assert lines[0] == "cars derailed" and len(lines) > 3
+    assert all(ln.startswith("│ │   ") for ln in panel.splitlines()[2:] if ln.strip("│ ╰─"))
+
+
 def test_brief_page_folds_long_lists_of_speakers_and_quotes() -> None:
     from datetime import date
 
@@ -240,6 +261,24 @@ def test_brief_page_folds_long_lists_of_speakers_and_quotes() -> None:
     # folded, not dropped: every speaker is still on the page
     assert all(g.speaker in html for g in b.quotes)
     assert html.count("<details") == html.count("</details>")
+
+
+def test_a_sentence_that_hundreds_of_articles_carry_shows_a_few_marks_and_counts_the_rest():
+    """A summary sentence of a story of 300 copies: the first WEB_REFS marks open their passages, the
+    others are counted in one link to the sources ("+288 more", their labels in its title), not a line
+    of 300 marks that cannot wrap; a sentence of few sources shows each mark."""
+    from storyline.records import Brief, Citation, SummarySentence
+    from storyline.serve.render import WEB_REFS, brief_html
+
+    text = "The Tallow river flood closed the Brenmoor bridge on Monday."
+    cited = tuple(Citation(f"a{k:03d}", 0, len(text)) for k in range(300))
+    b = Brief(story_id="s", headline="h", articles=tuple({"id": c.article_id, "source": f"Outlet {k}"}
+                                                         for k, c in enumerate(cited)),
+              summary=(SummarySentence(text=text, citations=cited), SummarySentence(text=text, citations=cited[:3])))
+    html = brief_html(b)
+    assert html.count('class="cite"') == WEB_REFS + 3
+    assert html.count("more-cites") >= 1 and f">+{300 - WEB_REFS} more</a>" in html
+    assert f'title="also [{WEB_REFS + 1}][{WEB_REFS + 2}]' in html and "[300]\"" in html
 
 
 def test_a_cited_value_is_shown_in_its_sentence():

@@ -11,14 +11,13 @@ import re
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
 from ..analyze.sentences import NEWS_AGENCIES, WIRE_AGENCIES, byline_end, has_verb_cue, sentence_spans, stamp_only
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
 from ..records import Article
 from .disagreements import stated_numbers
+from .stopwords import ENGLISH_STOP_WORDS
 
 __all__ = [
     "supports",
@@ -43,7 +42,9 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset({
+
+
+STOP = ENGLISH_STOP_WORDS | frozenset({
     "said", "says", "say", "told", "mr", "mrs", "ms", "dr", "s", "t", "ll", "ve", "re", "d", "m",
     "also", "would", "could", "one", "new", "year", "years", "like", "just", "get", "got",
 })

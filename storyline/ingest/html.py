@@ -188,6 +188,12 @@ def _time_date(tree: Any) -> str | None:
     return None
 
 
+# the dates htmldate reads from the page's markup and address (a byline's element of class "date", a
+# "/2019/04/09/" path), not its guesses from the free text: a year the article names ("since 1996") or a
+# reader's comment's date is no publication date, and an undated page is dated from its own words
+_DECLARED_DATES = {"extensive_search": False, "original_date": True}
+
+
 def _published(candidates: list[str | None], where: str) -> date | None:
     """The first of ``candidates`` that reads as a date."""
     for value in candidates:
@@ -277,7 +283,7 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
         declared = [_head_date(tree), _time_date(tree)]
         headings = _headings(tree)
         doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                          favor_precision=True)
+                                          favor_precision=True, date_extraction_params=_DECLARED_DATES)
     except InputError:
         raise
     except Exception as exc:  # trafilatura raises many kinds on broken markup

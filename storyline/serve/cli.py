@@ -16,6 +16,9 @@ import platformdirs
 import typer
 from rich.console import Console
 from rich.markup import escape as _esc
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TaskID,
+                           TextColumn, TimeElapsedColumn)
+from rich.text import Text
 
 from ..config import Settings, default_db_path, load_settings
 from ..errors import StorylineError
@@ -150,6 +153,51 @@ def _use_ner(ner: str | None) -> None:
     state.settings = replace(state.settings, ner_mode=ner)
 
 
+class _Count(MofNCompleteColumn):
+    """"done/total" ("120/?" while the total is unknown); nothing for a step that counts nothing
+    (a task made with ``counted=False``: the grouping, one pass over every article)."""
+
+    def render(self, task: Task) -> Text:
+        return super().render(task) if task.fields.get("counted", True) else Text("")
+
+
+class _TimeLeft(ProgressColumn):
+    """The time a running bar with a known total has left at its pace so far ("4:10 left"), once
+    it has done some of it; nothing else (an ingest's briefs of thousands of articles take minutes)."""
+
+    def render(self, task: Task) -> Text:
+        left = task.time_remaining
+        if task.finished or not task.total or not task.completed or left is None:
+            return Text("")
+        minutes, seconds = divmod(int(left), 60)
+        hours, minutes = divmod(minutes, 60)
+        return Text(f"{hours}:{minutes:02d}:{seconds:02d} left" if hours else f"{minutes}:{seconds:02d} left",
+                    style="progress.remaining")
+
+
+def _bars(quiet: bool, *, spinner: bool = False) -> Progress:
+    """The progress bars of a long command, on stderr: what, how far, how long so far and how long
+    left."""
+    return Progress(*([SpinnerColumn()] if spinner else []), TextColumn("{task.description}"), BarColumn(), _Count(),
+                    TimeElapsedColumn(), _TimeLeft(), console=err, disable=quiet)
+
+
+def _begin(progress: Progress, task: TaskID, **shown: Any) -> None:
+    """Show a step added unstarted (``start=False``) and start its clock: its time is its own, not the
+    steps' before it."""
+    if not progress.tasks[task].started:
+        progress.start_task(task)
+    progress.update(task, visible=True, **shown)
+
+
+def _finish(progress: Progress, task: TaskID) -> None:
+    """Mark a step done: its bar full at the count it reached, its clock stopped."""
+    if not progress.tasks[task].started:
+        progress.start_task(task)
+    done = progress.tasks[task].completed
+    progress.update(task, total=done or 1, completed=done or 1)
+
+
 _SAME_WARNING_SHOWN = 3
 
 
@@ -164,7 +212,8 @@ def _print_problems(report: IngestReport) -> None:
             err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False, soft_wrap=True)
     for reason, n in told.items():
         if n > _SAME_WARNING_SHOWN:
-            err.print(f"[yellow]warning[/yellow] and {n - _SAME_WARNING_SHOWN:,} more articles: {_esc(reason)}",
+            err.print(f"[yellow]warning[/yellow] and {_n(n - _SAME_WARNING_SHOWN, 'more article', 'more articles')}: "
+                      f"{_esc(reason)}",
                       highlight=False, soft_wrap=True)
     for f in report.failed:
         err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False, soft_wrap=True)
@@ -185,25 +234,25 @@ def ingest(
 
     Exit code 0 when every input was read, 1 when some failed (the rest is stored), 2 on usage errors.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from ..pipeline import ingest_paths
 
     _use_ner(ner)
     _use_dask(dask)
     store = _store(write=True)
     before = store.count_stories()
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, disable=quiet, transient=False) as progress:
+    with _bars(quiet, spinner=True) as progress:
         task = progress.add_task("reading articles", total=None)
-        task2 = progress.add_task("updating stories", total=None, visible=False)
+        grouping = progress.add_task("grouping into stories", total=None, visible=False, start=False, counted=False)
+        task2 = progress.add_task("updating stories", total=None, visible=False, start=False)
 
         def briefs_total(n: int) -> None:  # reading is done, grouping too: now the briefs
-            progress.update(task, total=progress.tasks[task].completed)
-            progress.update(task2, total=n, visible=True)
+            _finish(progress, task)
+            _finish(progress, grouping)
+            _begin(progress, task2, total=n)
 
-        def stage(what: str) -> None:
-            progress.update(task, total=progress.tasks[task].completed, description=what)
+        def stage(what: str) -> None:  # reading is done: grouping, or waiting for another updater
+            _finish(progress, task)
+            _begin(progress, grouping, description=what)
 
         report = ingest_paths(store, paths, state.settings, progress=lambda n: progress.advance(task, n),
                               briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n),
@@ -510,8 +559,6 @@ def rebuild(
     dask: Optional[str] = typer.Option(None, "--dask", metavar="CLUSTER", help=_DASK_HELP),
 ) -> None:
     """Rebuild stored briefs with this version of storyline and the current settings (after an upgrade, or a new STORYLINE_SUMMARY_WORDS); articles and stories are kept as they are."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from ..pipeline import rebuild_briefs
 
     _use_ner(ner)
@@ -521,8 +568,7 @@ def rebuild(
     if ids is None and not store.count_stories():
         err.print("No stories yet: run `storyline ingest PATH` first.")
         raise typer.Exit(EXIT_USAGE)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=quiet) as progress:
+    with _bars(quiet) as progress:
         task = progress.add_task("rebuilding briefs", total=None)
         done = rebuild_briefs(store, state.settings, ids, total=lambda n: progress.update(task, total=n),
                               progress=lambda n: progress.advance(task, n))
@@ -531,18 +577,15 @@ def rebuild(
 
 def _regroup_shown(store: SQLiteStore, quiet: bool, forget: Sequence[str] = ()) -> RegroupReport:
     """``pipeline.regroup`` (or ``forget``) with progress bars for the grouping and the briefs."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from ..pipeline import regroup as regroup_store
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, disable=quiet) as progress:
+    with _bars(quiet) as progress:
         grouping = progress.add_task("grouping articles", total=None)
-        briefs = progress.add_task("rebuilding briefs", total=None, visible=False)
+        briefs = progress.add_task("rebuilding briefs", total=None, visible=False, start=False)
         return regroup_store(store, state.settings, forget=forget,
                              total=lambda n: progress.update(grouping, total=n),
                              progress=lambda n: progress.advance(grouping, n),
-                             brief_total=lambda n: progress.update(briefs, total=n, visible=True),
+                             brief_total=lambda n: _begin(progress, briefs, total=n),
                              brief_progress=lambda n: progress.advance(briefs, n))
 
 
@@ -555,7 +598,7 @@ def regroup(
 ) -> None:
     """Group every stored article into stories again, as one ingest run over the whole store would, and rebuild the briefs of the stories that changed.
 
-    Stories grown over many runs (`storyline watch` for weeks, many small ingests) can end up in pieces that one run over the same articles keeps together. A story keeps its id when it keeps its first article; the id of a story left empty leads to the story now holding most of its articles. Its cost grows with the store (every article is read again): a maintenance step for a quiet hour, or a schedule (`storyline watch --regroup-every 1d`)."""
+    Stories grown over many runs (`storyline watch` for weeks, many small ingests) can end up in pieces that one run over the same articles keeps together. A story keeps its id when it keeps most of its articles, whichever article it began with; the id of a story left empty leads to the story now holding most of its articles. Its cost grows with the store (every article is read again): a maintenance step for a quiet hour, or a schedule (`storyline watch --regroup-every 1d`)."""
     _use_ner(ner)
     _use_dask(dask)
     store = _store(write=True)

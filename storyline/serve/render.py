@@ -64,6 +64,7 @@ def refs(citations: Iterable[Any], labels: Mapping[str, int], most: int | None =
 
 
 TERMINAL_REFS = 6  # cited articles shown after a sentence in the terminal
+WEB_REFS = 12      # cited articles marked after a sentence on a page, before "+N more"
 TERMINAL_NEW = 12  # sentences of "What each new article adds" in the terminal
 
 
@@ -415,11 +416,14 @@ def cites_html(citations: Iterable[Any], labels: Mapping[str, int], names: Mappi
     """The footnote marks of ``citations`` (one per article, ``one_per_article``), each opening a note
     with its source's name, the cited words and a link to them in the article (``link_for``: a
     citation's address; without it, the brief's list of sources). Written in Python, not as a
-    template macro: a story's quotes carry hundreds of them, and the macro made most of a page's cost."""
+    template macro: a story's quotes carry hundreds of them, and the macro made most of a page's cost.
+    After ``WEB_REFS`` marks the others are counted ("+508", their labels in its title, a link to the
+    sources): a sentence of a story of 500 copies is no line of 500 marks and their notes."""
     from markupsafe import escape
 
     out = ['<span class="cites">']
-    for c in one_per_article(citations, labels):
+    cited = one_per_article(citations, labels)
+    for c in cited[:WEB_REFS]:
         aid = citation_field(c, "article_id")
         label = escape(labels.get(aid, "?"))
         passage = passages.get(f"{aid}:{citation_field(c, 'start')}:{citation_field(c, 'end')}", "")
@@ -428,6 +432,10 @@ def cites_html(citations: Iterable[Any], labels: Mapping[str, int], names: Mappi
         out.append(f'<span class="cite" tabindex="0" role="button" aria-expanded="false" data-article="{escape(aid)}">'
                    f'[{label}]<span class="pop" role="note"><b>{escape(names.get(aid, ""))}</b>'
                    f'<q>{escape(passage)}</q>{go}</span></span>')
+    if len(cited) > WEB_REFS:
+        rest = refs(cited[WEB_REFS:], labels)
+        out.append(f'<a class="more-cites" href="#sources" title="also {escape(rest)}">'
+                   f'+{len(cited) - WEB_REFS} more</a>')
     out.append("</span>")
     return "".join(out)
 
@@ -711,6 +719,7 @@ def terminal_timeline(entries: Sequence[Any], limit: int = TERMINAL_TIMELINE) ->
 def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
     """A rich renderable of the brief for the terminal."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -764,8 +773,6 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
                                  "them all", style="dim"))
         parts.append(Panel(body, title="People, organisations and places", title_align="left"))
     if brief.quotes:
-        from rich.padding import Padding
-
         said: list[Any] = []
         for g in brief.quotes[:TERMINAL_SPEAKERS]:
             said.append(Text(g.speaker, style="bold"))
@@ -783,15 +790,15 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
                              "lists them all", style="dim"))
         parts.append(Panel(Group(*said), title="Who said what", title_align="left"))
     if brief.disagreements:
-        d = Text()
+        rows: list[Any] = []
         for dis in brief.disagreements:
-            d.append(dis.slot + "\n", style="bold")
-            for v in dis.values:
-                d.append(f"  {v.value}", style="bold")
-                if v.said and v.said != v.value:
-                    d.append(f'  "{v.said}"', style="italic")
-                d.append(" " + refs(v.citations, labels, TERMINAL_REFS) + "\n", style="cyan")
-        parts.append(Panel(d, title="Where the sources differ", title_align="left"))
+            rows.append(Text(dis.slot, style="bold"))
+            for v in dis.values:   # a value's words wrapped under it, not at the panel's edge
+                words = f'  "{v.said}"' if v.said and v.said != v.value else ""
+                rows.append(Padding(Text.assemble((v.value, "bold"), (words, "italic"),
+                                                  (" " + refs(v.citations, labels, TERMINAL_REFS), "cyan")),
+                                    (0, 0, 0, 2)))
+        parts.append(Panel(Group(*rows), title="Where the sources differ", title_align="left"))
     if brief.new_since:
         ns = Text()
         added = [(n.article_id, s) for n in brief.new_since for s in n.added]

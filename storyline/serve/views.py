@@ -5,8 +5,9 @@ with a hundred quotes costs tens of milliseconds of templates, a stored page und
 pipeline renders a story's views when it stores its brief (``store_views``); a server renders a view
 the store lacks on its first request and keeps it (``stored_view``), so that every worker process and
 every restart shares it. A view is kept under the key of what it was rendered from (the brief's JSON,
-the story's row and history, the site's root), so a stale one is never shown; a new brief drops the
-story's views (``SQLiteStore.put_brief``).
+the story's row and history, the site's root, and the code that renders it: the templates and the
+rendering modules, so that an upgrade that changes a page does not serve the page it rendered before),
+so a stale one is never shown; a new brief drops the story's views (``SQLiteStore.put_brief``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
@@ -36,15 +39,24 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def rendering_code() -> str:
+    """A digest of the code that renders the views: the web templates, ``render.py`` and this module."""
+    here = Path(__file__).parent
+    files = sorted((here / "web").rglob("*")) + [here / "render.py", Path(__file__)]
+    return _digest("\0".join(f"{f.relative_to(here)}\0{f.read_text('utf-8', 'replace')}" for f in files if f.is_file()))
+
+
 def page_key(raw: str, root: str, about: str | None, row: Any, history: Any) -> str:
     """What a story page is rendered from: its brief's JSON, the site's root, the focus, the story's
-    row and its history of merges and splits."""
-    return _digest("\0".join((raw, root, about or "", json.dumps([row, history], sort_keys=True, default=str))))
+    row and its history of merges and splits, and the rendering code."""
+    return _digest("\0".join((raw, root, about or "", json.dumps([row, history], sort_keys=True, default=str),
+                               rendering_code())))
 
 
 def markdown_key(raw: str) -> str:
-    """What a brief's Markdown is rendered from: its JSON."""
-    return _digest(raw)
+    """What a brief's Markdown is rendered from: its JSON, and the rendering code."""
+    return _digest(raw + "\0" + rendering_code())
 
 
 def story_page_html(store: SQLiteStore, story_id: str, brief: Brief, root: str, row: Any, history: Any) -> str:
