@@ -1553,3 +1553,38 @@ def test_a_family_name_put_first_is_given_the_full_name_once() -> None:
     assert said("Qiu Mingde was tried on Monday.", "Qiu denied the charge.") == [
         "Qiu Mingde was tried on Monday.", "Qiu denied the charge."]
     assert said("Brandt spoke.") == ["Lena Brandt spoke."]
+
+
+def test_a_fact_box_run_into_a_sentence_is_page_furniture() -> None:
+    from storyline.consolidate.summary_text import is_furniture
+    for t in ("Born : March 3 , 1961 , Kelby , Ostland Also known as : The Queen of Swing Best-known songs : "
+              "Blue Harbor She met the press on Friday .",
+              "Age: 41 Hometown: Kelby Occupation: crane driver",
+              "Vesk : Tour goes on Daughter : Mother ` was tired ' Rell : No funeral plans The band flew home."):
+        assert is_furniture(t), t
+    # prose with colons: a speaker's words, a title, a list after a clause
+    for t in ("Rell added: \"Time: that is what she lacked.\"",
+              "The scientist asks: what would Plato say: nothing.",
+              "It recalls a line from ``Harbor Nights: The Movie'': ``Stay.''",
+              "She had one request: Tell no one: not even the band."):
+        assert not is_furniture(t), t
+
+
+def test_a_fact_box_gives_no_timeline_entry_nor_quote() -> None:
+    box = ("Born : March 3 , 1961 , Kelby , Ostland Also known as : The Queen of Swing Best-known songs : Blue "
+           "Harbor , Night Train She met the press to `` clear up some rumours '' , her manager Tomas Rell said.")
+    a = storyline.Article(id="v1", source="daily", url=None, title="Singer Ada Vesk dies", published=date(2031, 6, 28),
+                          text="Ada Vesk, the jazz singer, died on Thursday at her home in Dorn. " + box
+                          + " Rell said the family would hold a funeral on Monday.")
+    b = storyline.Article(id="v2", source="wire", url=None, title=None, published=date(2031, 6, 28),
+                          text="Ada Vesk died on Thursday, her manager said. The funeral is set for Monday in Dorn.")
+    brief = storyline.brief([a, b])
+    assert brief.timeline and not any("Also known as" in e.text for e in brief.timeline)
+    quotes = [q.text for g in brief.quotes for q in g.quotes]
+    assert quotes and not any("Also known as" in q for q in quotes)
+
+
+def test_a_chronologys_days_are_no_fact_box() -> None:
+    from storyline.consolidate.summary_text import label_run
+    assert not label_run("June 25 : Vesk dies in Dorn 7 June 2031 : Rell names a date for the funeral")
+    assert label_run("Age: 41 Hometown: Kelby")

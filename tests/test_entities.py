@@ -1893,3 +1893,24 @@ def test_a_company_named_with_a_possessive_keeps_it_in_its_names() -> None:
     # the possessive of a company the page also names alone is its owner's: two names
     names = [m.text for m in recognize_entities("Merck said it would sell Merck 's Medco Inc. unit . Merck 's shares rose .")]
     assert "Medco Inc." in names and "Merck 's Medco Inc." not in names
+
+
+def test_a_royal_title_before_a_full_name_with_a_generation_is_the_given_name() -> None:
+    # a son named Prince ("Prince Michael Okafor II") is no prince: the word is his name, no role;
+    # a royal's name has no family name and generation both, and keeps its title as a role
+    from storyline.consolidate.entities import given_title_name, with_given_title
+
+    ents, _ = _entities(_story([
+        "Prince Michael Okafor II , the singer 's eldest son , spoke at the memorial on Tuesday . "
+        "Prince Michael said his father was kind .",
+        "King Arvid visited Dorn on Monday . The king said the talks went well .",
+    ]))
+    son = _find(ents, "Prince Michael Okafor II")
+    assert "Prince" not in son.roles, son.roles
+    assert "King" in _find(ents, "Arvid").roles
+    text = "Queen Elizabeth II and Prince Norodom Ranariddh met Princess Ada Vesk Jr ."
+    for name, kept in (("Elizabeth II", False), ("Norodom Ranariddh", False), ("Ada Vesk Jr", True)):
+        m = with_given_title(Mention(start=text.index(name), end=text.index(name) + len(name), text=name,
+                                     label="PERSON"), text)
+        assert (m.text != name) == kept and text[m.start:m.end] == m.text, m
+    assert given_title_name("Princess Ada Vesk Jr") and not given_title_name("Prince Charles")

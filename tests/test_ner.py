@@ -251,3 +251,21 @@ def test_tokenize_abbreviations_as_the_tagger_was_trained_on_them() -> None:
     # a first initial after a lower-case word ("c Varma b S. Tolley", "governor C. Ranjan")
     got = toks("R. Hollis c Varma b S. Tolley 8 ; the governor C. Ranjan said ; vitamin C. The end")
     assert "S." in got and "C." in got and got[-3:] == [".", "The", "end"]
+
+
+def test_a_name_read_as_a_body_is_a_persons_when_its_last_word_alone_is_one() -> None:
+    # "Meadows" looks plural, and the tagger reads "Tiger Meadows" as an organisation; the text writes
+    # "Meadows" alone for a person ("Meadows said"): the full name is that person's
+    from storyline.analyze.entities import recognize_entities
+
+    got = {m.text: m.label for m in recognize_entities(
+        "Tiger Meadows won the Kelby Open on Sunday . Meadows said the course was hard .")}
+    assert got.get("Tiger Meadows") == "PERSON", got
+    # a body's kind word keeps an organisation one ("Meadows Group" beside a Mr Meadows)
+    got = {m.text: m.label for m in recognize_entities(
+        "Meadows Group shares rose on Monday . Meadows said sales were strong .")}
+    assert got.get("Meadows Group", "ORG") == "ORG", got
+    # a place the text writes after "in" or "the" stays what the tagger read
+    got = {m.text: m.label for m in recognize_entities(
+        "Settlers will build homes in Tiger Meadows . Meadows said the plan was legal .")}
+    assert got.get("Tiger Meadows") != "PERSON", got

@@ -20,7 +20,7 @@ import json
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -1408,11 +1408,21 @@ def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozens
     org_short = {m.text.split()[0] for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2
                  and all(w.lower().rstrip(".") in _ORG_HEADS for w in m.text.split()[1:])
                  and not _ADJECTIVE_END.fullmatch(m.text.split()[0])}
+    # "Tiger Woods ... Woods said": a name of two or three words the tagger read as an organisation
+    # ("Woods" a plural-looking family name) is a person's when the text writes its last word alone
+    # for a person, and no word of it names a kind of body
+    # (not a place's name the text writes after a preposition of place or an article: "at Har Homa",
+    # "the Gornje Obrinje massacre", whose last word the tagger read alone as a person's)
+    person_alone = {w for w, c in votes.items() if " " not in w and c.most_common(1)[0][0] == "PERSON"
+                    and c["PERSON"] > c["ORG"]}
+    placed = {m.text for m in mentions if text and _PLACE_OR_THING_BEFORE.search(text, max(0, m.start - 8), m.start)}
     out = []
     for m in mentions:
         top = votes[m.text].most_common(2)
         # a tie is no majority: each mention keeps its own label
         label = m.label if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
+        if label == "ORG" and m.text not in placed and _surname_of_a_person(m.text, person_alone):
+            label = "PERSON"
         if m.label == "LOC" and label == "ORG" and _metonymic_place(m.text):
             label = m.label
         if m.text in titled or (text and _HONORIFIC_BEFORE.search(text, max(0, m.start - 6), m.start)):
@@ -1423,6 +1433,18 @@ def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozens
             label = "PERSON"
         out.append(m if label == m.label else dataclasses.replace(m, label=label))
     return out
+
+
+_PLACE_OR_THING_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|on|around|near|[Tt]he)\s+$")
+
+
+def _surname_of_a_person(name: str, person_alone: Collection[str]) -> bool:
+    """Whether ``name`` is two or three capitalised words whose last one ``person_alone`` holds (the
+    text writes it alone for a person) and none a body's kind word ("Tiger Woods", not "Goldman Sachs
+    Group")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and words[-1] in person_alone \
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in _ORG_HEADS for w in words)
 
 
 _ACRONYM_PLACE_HEADS = _PLACE_HEADS | frozenset(["zone", "area", "territory", "corridor", "border", "crossing"])

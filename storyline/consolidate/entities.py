@@ -1288,6 +1288,37 @@ def with_generation(m: Mention, text: str) -> Mention:
     return dataclasses.replace(m, end=gen.end(), text=text[m.start:gen.end()])
 
 
+# a royal title that is also a given name, right before a person's mention ("Prince ", "Princess ")
+_GIVEN_TITLE_BEFORE = re.compile(r"\b(Prince|Princess|Queen)\s+$")
+
+
+def _full_with_generation(words: Sequence[str]) -> bool:
+    """A given name, a family name and a generation ("Michael Jackson II"): no royal's name."""
+    return len(words) >= 3 and bool(_GENERATION_AFTER.fullmatch(" " + words[-1])) and first_name_sex(words[0]) > 0 \
+        and all(w[:1].isupper() for w in words[1:-1])
+
+
+def given_title_name(name: str) -> bool:
+    """Whether a person's ``name`` opens with a royal title that is the person's given name ("Prince
+    Michael Jackson II": ``with_given_title``)."""
+    words = name.split()
+    return bool(words) and _GIVEN_TITLE_BEFORE.match(words[0] + " ") is not None and _full_with_generation(words[1:])
+
+
+def with_given_title(m: Mention, text: str) -> Mention:
+    """A person's mention with the royal title before it that is the person's given name: before a
+    given name, a family name and a generation ("Prince Michael Jackson II", a son named Prince, not a
+    prince named Michael Jackson II); a royal's name has no family name and generation both ("Prince
+    Charles", "Queen Elizabeth II", "Prince Norodom Ranariddh" keep their title)."""
+    if m.label != "PERSON" or not text or text[m.start:m.end] != m.text or not _full_with_generation(m.text.split()):
+        return m
+    title = _GIVEN_TITLE_BEFORE.search(text, max(0, m.start - 10), m.start)
+    if title is None or not first_name_sex(title.group(1)):
+        return m
+    role = None if m.role and m.role.lower() == title.group(1).lower() else m.role
+    return dataclasses.replace(m, start=title.start(1), text=text[title.start(1):m.end], role=role)
+
+
 _PAIR = re.compile(r"^([A-Z][\w'’.]*)[-–]([A-Z][\w'’.]*)$")
 
 
@@ -1649,7 +1680,8 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     """
     lower = _lower_words(articles)
     texts = {a.id: a.text or "" for a in articles}
-    mentions = [with_generation(m, texts.get(m.article_id, "")) for m in mentions
+    mentions = [with_given_title(with_generation(m, texts.get(m.article_id, "")), texts.get(m.article_id, ""))
+                for m in mentions
                 if _name_like(m.text or "") and not _shouted(m.text or "", lower)]
     by_art: dict[str, list[Mention]] = defaultdict(list)
     for m in split_glued(drop_pair_compounds(split_joined_names(mentions))):
@@ -1697,9 +1729,11 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
         aliases = _surfaces(g)
         roles: list[str] = []
         counts: Counter[str] = Counter()
+        # (a title the name itself opens with is no role besides it: "Prince" of "Prince Michael Jackson II")
+        own_title = _role_form(name.split()[0]) if label == "PERSON" and given_title_name(name) else ""
         for e in g:
             for r in filter(None, map(shown_role, e.roles)):
-                if _role_form(r) not in {_role_form(x) for x in roles}:  # "U.S. President" = "US President"
+                if _role_form(r) not in {_role_form(x) for x in roles} and _role_form(r) != own_title:  # "U.S. President" = "US President"
                     roles.append(r)
             counts[e.article_id] += len(e.mentions)
             linked.extend(dataclasses.replace(m, entity_id=eid) for m in e.mentions)

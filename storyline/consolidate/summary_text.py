@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
+from ..analyze.quotes import CUE_VERBS
 from ..analyze.sentences import NEWS_AGENCIES, WIRE_AGENCIES, byline_end, has_verb_cue, sentence_spans, stamp_only
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
 from ..records import Article
@@ -98,6 +99,35 @@ _CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EP
                           r"|(?:YES|Yes)\s*\|\s*(?:NO|No)\b)")  # a reader poll's buttons: "YES | NO Egyptian President ..."
 
 
+# a fact box's field run into the text: a label of one to four words opening on a capital, a colon,
+# then its value ("Born : August 29 , 1958 , Gary , Indiana Also known as : ...", "Age: 50 Hometown:
+# Dallas"); the label stands at the text's start or after a value (a capitalised word, a figure),
+# never after a lower-case word ("... where Plato asks: ..." is prose) nor in brackets (a page's stamp:
+# "(Updated: 1:19 a.m. Monday)")
+_FIELD = re.compile(r"(?:^|(?<=\s))(?<![a-z]\s)(?<!-LRB-\s)([A-Z][\w'’-]*(?:\s+(?:\w|['’]\w)[\w'’.-]*){0,3}?)\s?:\s")
+# a label that is a clause's subject and verb, a speaker's ("She added: ...", "Plato asks: ...")
+_NO_FIELD_OPEN = frozenset("i he she it we they you this that there".split())
+# a chronology's day ("June 25 : ... 7 May 2009 : ..."): a dated entry a timeline wants, no fact box's field
+_DAY_LABEL = re.compile(rf"\d|\b{MONTH_NAMES}\b|\b{WEEKDAY_NAMES}\b")
+
+
+def label_run(text: str, least: int = 2) -> bool:
+    """Whether ``text`` holds ``least`` fields or more of a fact box, a list of headlines or a transcript
+    run into one sentence ("Born : August 29 , 1958 , Gary , Indiana , US Also known as : The King of
+    Pop", "Clinton : Gadhafi should step down Daughter : ..."): labels and values, no prose a summary,
+    a timeline or a quote can stand on."""
+    if text.count(":") < least:
+        return False
+    n = 0
+    for m in _FIELD.finditer(text):
+        words = m.group(1).lower().split()
+        if words[0] not in _NO_FIELD_OPEN and words[-1] not in CUE_VERBS and not _DAY_LABEL.search(m.group(1)):
+            n += 1
+            if n >= least:
+                return True
+    return False
+
+
 def _holds_any(text: str, parts: Sequence[str]) -> bool:
     """``any(p in text for p in parts)`` by a plain loop (half the cost of the generator's, on
     every sentence of every summary)."""
@@ -112,8 +142,9 @@ def is_furniture(text: str) -> bool:
     Report abuse | ...", "Comments are not pre-screened before they post.", "(INAUDIBLE)"), a contact
     line with a telephone number ("Questions should be directed to ... 800-950-3739"), or opens
     with a photo credit ("AP Photo/Transocean BP has begun ...": where the credit ends is unknown) or
-    a reader poll's buttons ("YES | NO Egyptian President Hosni Mubarak stepped down ...")."""
-    if _holds_any(text, _FURNITURE_CAPS) or _CREDIT_OPEN.match(text) or stamp_only(text):
+    a reader poll's buttons ("YES | NO Egyptian President Hosni Mubarak stepped down ..."), or runs a fact
+    box's fields together (``label_run``)."""
+    if _holds_any(text, _FURNITURE_CAPS) or _CREDIT_OPEN.match(text) or stamp_only(text) or label_run(text):
         return True
     low = text.lower()
     return _holds_any(low, _FURNITURE_LOWER) or low.lstrip(" \"“'‘(").startswith(_FURNITURE_START) \
