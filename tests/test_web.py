@@ -281,6 +281,22 @@ def test_a_sentence_that_hundreds_of_articles_carry_shows_a_few_marks_and_counts
     assert f'title="also [{WEB_REFS + 1}][{WEB_REFS + 2}]' in html and "[300]\"" in html
 
 
+def test_a_markdown_sentence_that_hundreds_of_articles_carry_counts_the_rest():
+    """In the Markdown too a sentence of 300 copies shows the first WEB_REFS marks and how many more
+    ("+288"), not 300 marks; a sentence of few sources shows each mark; the sources list keeps all."""
+    from storyline.records import Brief, Citation, SummarySentence
+    from storyline.serve.render import WEB_REFS, brief_markdown
+
+    text = "The Tallow river flood closed the Brenmoor bridge on Monday."
+    cited = tuple(Citation(f"a{k:03d}", 0, len(text)) for k in range(300))
+    b = Brief(story_id="s", headline="h", articles=tuple({"id": c.article_id, "source": f"Outlet {k}"}
+                                                         for k, c in enumerate(cited)),
+              summary=(SummarySentence(text=text, citations=cited), SummarySentence(text=text, citations=cited[:3])))
+    first, second = [line for line in brief_markdown(b).splitlines() if "Tallow" in line]
+    assert first.endswith(f"[{WEB_REFS}] +{300 - WEB_REFS}") and "[300]" not in first
+    assert second.endswith("[1][2][3]")
+
+
 def test_a_cited_value_is_shown_in_its_sentence():
     """The popup of "(other reports: about 2,500 [3])" shows the sentence that says it, not "2,500"."""
     from storyline.records import Brief, Citation, SummarySentence

@@ -64,7 +64,7 @@ def refs(citations: Iterable[Any], labels: Mapping[str, int], most: int | None =
 
 
 TERMINAL_REFS = 6  # cited articles shown after a sentence in the terminal
-WEB_REFS = 12      # cited articles marked after a sentence on a page, before "+N more"
+WEB_REFS = 12      # cited articles marked after a sentence on a page or in Markdown, before "+N more"
 TERMINAL_NEW = 12  # sentences of "What each new article adds" in the terminal
 
 
@@ -276,13 +276,13 @@ def brief_markdown(brief: Brief) -> str:
     if brief.about and not brief.summary:
         lines.append(nothing_about(brief))
     for s in brief.summary:
-        cited = refs(s.citations, labels)
+        cited = refs(s.citations, labels, WEB_REFS)
         day = reported_on(brief, s)
         lines.append(f"- {f'*{day}* ' if day else ''}{_md(s.text)} {cited}{_md(differs_note(s, labels))}")
     if brief.timeline:
         lines += ["", f"## {section_title(brief, 'Timeline')}", ""]
         for t in brief.timeline:
-            cited = refs(t.citations, labels)
+            cited = refs(t.citations, labels, WEB_REFS)
             lines.append(f"- **{t.date}** {_md(t.text)} {cited}")
     if brief.entities:
         lines += ["", "## People, organisations and places", ""]
@@ -302,7 +302,7 @@ def brief_markdown(brief: Brief) -> str:
         for g in brief.quotes:
             lines.append(f"- **{_md(g.speaker)}**")
             for i, q in enumerate(g.quotes):
-                lines.append(f"  - {_md(quote_text(q) + relayed_note(q))} {refs(quote_citations(g, i), labels)}")
+                lines.append(f"  - {_md(quote_text(q) + relayed_note(q))} {refs(quote_citations(g, i), labels, WEB_REFS)}")
     if brief.disagreements:
         lines += ["", "## Where the sources differ", ""]
         for d in brief.disagreements:
