@@ -1158,3 +1158,28 @@ def test_the_day_before_an_event_set_off_after_a_date_is_that_date() -> None:
     # without the comma, the day before a date of the text is the day before it
     got = tag_timexes("Inspectors arrived on Nov. 3. The farm had been sealed the day before.", date(2031, 11, 20))
     assert [(t.text, t.value) for t in got] == [("Nov. 3", "2031-11-03"), ("the day before", "2031-11-02")]
+
+
+def test_a_present_event_or_a_day_set_for_it_is_ahead() -> None:
+    # news tells a coming event in the present simple, its object between the verb and the day; a thing "set for"
+    # a day is planned (dct a Sunday)
+    sun = date(2026, 11, 22)
+    for text, value in (("The funeral is set for Monday.", "2026-11-23"),
+                        ("The team plays Monday.", "2026-11-23"),
+                        ("The visiting champions play host to the league leaders on Wednesday.", "2026-11-25"),
+                        ("The province goes to the polls on Thursday.", "2026-11-26"),
+                        ("The new tariff comes into force on Monday.", "2026-11-23"),
+                        ("The assembly opens its winter session here on Friday.", "2026-11-27"),
+                        ("Anna Berg formally takes over the shipping group Friday.", "2026-11-27"),
+                        ("The tournament gets under way in June.", "2027-06")):
+        assert [t.value for t in tag_timexes(text, sun)] == [value], text
+    # no present of the day's event: a plain form after "did" or "to", a possessive day, a span of a habit, a
+    # photo's caption ("attend"), an adjective ("welcome"), a name in capitals ("Meet the Press")
+    for text, values in (("The team did not play on Monday.", ["2026-11-16"]),
+                         ("He wanted to play on Friday.", ["2026-11-20"]),
+                         ("The club celebrates Monday's victory.", ["2026-11-16"]),
+                         ("Shops open for trade from Monday to Friday.", ["2026-11-16", "2026-11-20"]),
+                         ("Thousands attend a protest Thursday.", ["2026-11-19"]),
+                         ("It was certainly welcome news Thursday.", ["2026-11-19"]),
+                         ("The senator told Meet the Press on Thursday that he would run.", ["2026-11-19"])):
+        assert [t.value for t in tag_timexes(text, sun) if t.type == "DATE"] == values, text

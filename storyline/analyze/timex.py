@@ -313,7 +313,7 @@ _FUTURE = re.compile(
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads|head(?!\s+on\b)|convenes?|takes\s+effect|decides|rules|"
     r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs|kicks?\s+off|takes?\s+place"
-    r"|tips?\s+off|premieres?|goes\s+into\s+effect)"
+    r"|tips?\s+off|premieres?|goes\s+into\s+effect|set\s+for)"
     # ("starts publication on Sunday": one object between)
     r"(?=\s+(?:(?!on\b)[a-z]+\s+)?(?:on\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|next|(?:in|on)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))|delayed(?:\s+\w+)?\s+until|(?:is|are)(?=\s+(?:at\s+|on\s+)?(?:\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|next))|not\s+plan\s+to\s+\w+"
     # "said it would resume service on Saturday": the future of a report ("would have resigned" is no
@@ -327,6 +327,26 @@ _FUTURE = re.compile(
     r"(?=(?:(?:\s+up)?\s+(?:to|in|at|for|with|back|home|out|off)(?:\s+[A-Za-z-]+){0,4})?\s+(?:on\s+)?"
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)))",
     re.IGNORECASE)
+# a present simple of an event, its object between, before the day or month it happens on: news tells a coming
+# event in the present ("The team plays Monday", "Mugabe opens the conference on Friday", "Iraq goes to the
+# polls on Thursday", "The act comes into force on Monday"); not a verb whose present is also a past ("beat",
+# "cast", "set"), nor one of a relation ("follows", "leads"), nor one a photo's caption tells a past in ("Thousands
+# attend a protest Thursday", "Fans celebrate Sunday"); a verb in lower case ("NBC's Meet the Press on Sunday")
+_EVENT_VERB = (r"plays?(?:\s+host)?|entertains?|fl(?:y|ies)|competes?|holds|concludes?|climax(?:es)?|wraps?\s+up"
+               r"|tees?\s+off|gets?\s+under\s?way|goes\s+ahead|go\s+ahead|go(?:es)?\s+to\s+the\s+polls"
+               r"|comes?\s+into\s+(?:force|effect)|takes?\s+(?:on|over|office|power|the\s+stage)|swears?\s+in|addresses"
+               r"|meets?|faces|visits?|travels?|arrives?|opens?|begins?|starts?|resumes?|convenes?|launches|unveils"
+               r"|departs|premieres?|kicks?\s+off|takes?\s+place")
+_PRESENT_EVENT = re.compile(
+    rf"\b(?:{_EVENT_VERB})\b(?=(?:\s+(?!(?:that|which|who|whom|whose|and|but|or|while|as|because|when|after|before"
+    r"|since|until|if|than|said|says|was|were|had|has|have|is|are)\b)[\w'’&.-]+){0,7}?\s+(?:on\s+)?"
+    rf"(?:{_WDAY_RX}|(?:in|on|from)\s+(?:(?:early|mid|late)[\s-]+)?{MONTH_NAMES}))")
+# a span of weekdays after the day ("from Monday to Friday")
+_DAYS_SPAN = re.compile(rf"\s*(?:to|through|till|until|-|–)\s*{_WDAY_RX}")
+# a plain form after these is no present of its own ("did not play Monday", "wanted to play on Sunday")
+_NO_PRESENT_BEFORE = re.compile(r"\b(?:to|did|didn['’]t|not|could|would|should|must|might|may|can|will|shall|be|been"
+                                r"|was|were|is|are)\s+(?:\w+ly\s+)?$",
+                                re.IGNORECASE)
 # the past of common irregular verbs (the regular ones end in -ed)
 IRREGULAR_PAST = ("told", "met", "came", "went", "left", "began", "made", "took", "gave", "held", "won", "lost",
                   "found", "got", "saw", "fell", "rose", "sent", "spent", "shot", "led", "flew", "struck", "broke",
@@ -385,11 +405,14 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
     possessive = text.startswith(("'s", "’s"), end)
-    for rx, sign in ((_FUTURE, 1), (_PAST, -1)):
+    for rx, sign in ((_FUTURE, 1), (_PRESENT_EVENT, 1), (_PAST, -1)):
         # searched in the whole text so that lookaheads see the expression itself ("meets Tuesday")
         for m in rx.finditer(text, b0, min(len(text), end + 12)):
             if m.end() > start:
                 break
+            if rx is _PRESENT_EVENT and (possessive or _DAYS_SPAN.match(text, end) or not _present_verb(text, m)):
+                continue  # "celebrates Monday's victory": the day is the noun's; "open from Monday to Friday": a
+                # habit; "the plays", "did not play": no present verb
             if sign < 0 and (_INFINITIVE_BEFORE.search(text, max(0, m.start() - 30), m.start())
                              or _PRESENT_PASSIVE.search(text, max(0, m.start() - 20), m.start())
                              or _ATTRIBUTIVE.search(text, max(0, m.start() - 24), m.start())):
@@ -408,7 +431,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
-        first_after = rx.search(after)
+        first_after = rx.search(after) if rx is not _PRESENT_EVENT else None
         if first_after and (best is None or _AFTER_W * first_after.start() + _AFTER_C < best[0]):
             best = (_AFTER_W * first_after.start() + _AFTER_C, sign)
     # "winds could push the oil ashore on Sunday", "rain on Wednesday could raise the river": a
@@ -439,6 +462,17 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     if best is None and _IMPERATIVE.search(text[lo:start]):
         return 1  # "Go back to your work on Sunday", "Join us Tuesday": what is asked for is ahead
     return best[1] if best else 0
+
+
+def _present_verb(text: str, m: re.Match[str]) -> bool:
+    """Is the event verb ``m`` a present of its clause? Not a noun: a plural right after its determiner ("his
+    visits"), a plain form after one with up to two words between ("a White House visit", "in return"); nor a
+    plain form after "to", "did" or a modal ("wanted to play", "did not play"). "The team plays" is a verb."""
+    lo = max(0, m.start() - 40)
+    if m.group(0).split()[0][-1:].lower() == "s":
+        return not _DETERMINER_BEFORE.search(text, lo, m.start())
+    return not _PLAN_NOUN_BEFORE.search(text, lo, m.start()) \
+        and not _NO_PRESENT_BEFORE.search(text, max(0, m.start() - 24), m.start())
 
 
 def _ahead_head(clause: str) -> str | None:
@@ -500,6 +534,7 @@ _DETERMINED = r"(?:\b(?:a|an|the|this|that|its|his|her|their|our|in|of|from|for|
 _NOUN_BEFORE = re.compile(_DETERMINED + r"(?:[\w-]*[^\Ws]\s+)?$", re.IGNORECASE)
 # (a plan verb's noun may have two words before it: "a White House visit", "the Senate floor vote")
 _PLAN_NOUN_BEFORE = re.compile(_DETERMINED + r"(?:[\w-]*[^\Ws]\s+){0,2}$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(_DETERMINED + "$", re.IGNORECASE)
 _CHANGED_PLAN = re.compile(r"\b(?:had\s+been|(?:was|were)\s+(?:last|originally|initially|previously|first))\s+"
                            r"(?:scheduled|planned|set|slated|due|expected)(?:\s+to(?:\s+[a-z]+){0,2})?$", re.IGNORECASE)
 _THAT_BETWEEN = re.compile(r"\bthat\s")
