@@ -1183,3 +1183,46 @@ def test_a_present_event_or_a_day_set_for_it_is_ahead() -> None:
                          ("It was certainly welcome news Thursday.", ["2026-11-19"]),
                          ("The senator told Meet the Press on Thursday that he would run.", ["2026-11-19"])):
         assert [t.value for t in tag_timexes(text, sun) if t.type == "DATE"] == values, text
+
+
+def test_open_after_a_past_linking_verb_is_an_adjective() -> None:
+    # "opens Monday" is a plan; "remained open Monday" tells what was (dct a Wednesday)
+    wed = date(2026, 11, 25)
+    for text, value in (("The ferry terminal remained open Monday.", "2026-11-23"),
+                        ("Most pharmacies were open on Monday.", "2026-11-23"),
+                        ("The new ferry terminal opens Monday.", "2026-11-30")):
+        assert [t.value for t in tag_timexes(text, wed)] == [value], text
+
+
+def test_a_day_led_up_to_in_a_clause_of_no_tense_is_the_nearest() -> None:
+    # a condition to be met before a day, a scheduled event of a day's that something leads to or is for: the
+    # nearest such day, as "until Tuesday" is (dct a Sunday); not a past ability, a past event, or no condition
+    sun = date(2026, 11, 22)
+    for text, value in (("The prisoner is executed unless the judge intervenes before Tuesday.", "2026-11-24"),
+                        ("The club turn their attention to Tuesday's match with Ajax.", "2026-11-24"),
+                        ("Norway await them in Tuesday's final.", "2026-11-24"),
+                        ("Spain are one of the eight seeds for Tuesday's draw.", "2026-11-24"),
+                        ("If I could see it coming, why couldn't you before Tuesday?", "2026-11-17"),
+                        ("The shop existed before Tuesday.", "2026-11-17"),
+                        ("Two dead in Tuesday's blast.", "2026-11-17")):
+        assert [t.value for t in tag_timexes(text, sun)] == [value], text
+
+
+def test_a_fronted_day_before_a_long_subject_and_its_plan() -> None:
+    # "On Tuesday, <subject> plans to ...": the subject may be a long name (dct a Sunday)
+    sun = date(2026, 11, 22)
+    text = "On Tuesday, the National Association of Retired Ferry Pilots plans to hold a rally."
+    assert [t.value for t in tag_timexes(text, sun)] == ["2026-11-24"]
+    text = "On Tuesday, the National Association of Retired Ferry Pilots said it would hold a rally."
+    assert [t.value for t in tag_timexes(text, sun)] == ["2026-11-17"]
+
+
+def test_a_present_passive_in_a_clause_of_time_or_condition_is_ahead() -> None:
+    # "when nominations are announced Tuesday": what is to happen (dct a Sunday); a headline's present passive
+    # tells a past
+    sun = date(2026, 11, 22)
+    for text, value in (("The film should feature when the shortlists are announced Tuesday.", "2026-11-24"),
+                        ("Engineers say the flow goes on until two relief wells meant to plug the reservoir are "
+                         "finished in February.", "2027-02"),
+                        ("Two loud blasts are heard early Tuesday near the port.", "2026-11-17")):
+        assert [t.value for t in tag_timexes(text, sun)] == [value], text

@@ -347,11 +347,22 @@ _DAYS_SPAN = re.compile(rf"\s*(?:to|through|till|until|-|–)\s*{_WDAY_RX}")
 _NO_PRESENT_BEFORE = re.compile(r"\b(?:to|did|didn['’]t|not|could|would|should|must|might|may|can|will|shall|be|been"
                                 r"|was|were|is|are)\s+(?:\w+ly\s+)?$",
                                 re.IGNORECASE)
+# a past linking verb: "open" or "close" after it is an adjective ("remained open", "were open")
+_PAST_LINK = re.compile(r"\b(?:remained|stayed|was|were|been|kept|left)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # the past of common irregular verbs (the regular ones end in -ed)
 IRREGULAR_PAST = ("told", "met", "came", "went", "left", "began", "made", "took", "gave", "held", "won", "lost",
                   "found", "got", "saw", "fell", "rose", "sent", "spent", "shot", "led", "flew", "struck", "broke",
                   "brought", "ran", "became", "wrote", "spoke", "sold", "bought", "paid", "hit", "knew", "thought",
                   "felt", "kept", "heard", "meant", "stood", "sat", "drew", "grew", "threw", "died", "fled")
+# a present passive in a clause of time or condition, before its day or month: what is to happen ("when nominations
+# are announced Tuesday", "until two relief wells are finished in August"); a headline's present passive tells a past
+# ("Explosions are heard early Monday")
+_SUBORDINATE_PASSIVE = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:(?-i:[a-z]\w{2,}ed)|" + "|".join(IRREGULAR_PAST)
+    + r"|taken|given|sworn|chosen|shown|known|seen|done|drawn|begun|broken|thrown|written|spoken|run|set|put|cast"
+    rf"|read)\b(?=(?:\s+[\w'’.-]+){{0,3}}?\s+(?:on\s+|in\s+)?(?:{_WDAY_RX}|{MONTH_NAMES}))", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:when|once|until|till|after|before|if|unless|as\s+soon\s+as)\s[^.,;:!?]*$",
+                          re.IGNORECASE)
 _PAST = re.compile(
     # "last" of a time ("last week", "last Monday"), not "its last rival"; "earlier", not "no earlier than"
     rf"\b(?:was|were|had|did|said|ago|last(?=\s+(?:{_REL_UNIT}|night|time|season|{_SEASON}|{WEEKDAY_NAMES}"
@@ -405,11 +416,13 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
     possessive = text.startswith(("'s", "’s"), end)
-    for rx, sign in ((_FUTURE, 1), (_PRESENT_EVENT, 1), (_PAST, -1)):
+    for rx, sign in ((_FUTURE, 1), (_PRESENT_EVENT, 1), (_SUBORDINATE_PASSIVE, 1), (_PAST, -1)):
         # searched in the whole text so that lookaheads see the expression itself ("meets Tuesday")
         for m in rx.finditer(text, b0, min(len(text), end + 12)):
             if m.end() > start:
                 break
+            if rx is _SUBORDINATE_PASSIVE and not _SUBORDINATE.search(text, max(0, m.start() - 70), m.start()):
+                continue  # "Explosions are heard Monday": no clause of time or condition
             if rx is _PRESENT_EVENT and (possessive or _DAYS_SPAN.match(text, end) or not _present_verb(text, m)):
                 continue  # "celebrates Monday's victory": the day is the noun's; "open from Monday to Friday": a
                 # habit; "the plays", "did not play": no present verb
@@ -418,6 +431,9 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
                              or _ATTRIBUTIVE.search(text, max(0, m.start() - 24), m.start())):
                 continue  # "expects the well to be completely sealed on Saturday", "voting is completed", "on a
                 # still unspecified date": no past
+            if sign > 0 and m.group(0).lower() in ("open", "close") \
+                    and _PAST_LINK.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "Banks remained open Monday", "the shops were open on Sunday": an adjective, no plan
             if sign > 0 and possessive and m.group(0)[:5].lower() == "would":
                 continue  # "said they would look for ways to get around Wednesday's ruling": no plan of Wednesday
             if sign > 0 and _CHANGED_PLAN.search(text, max(0, m.start() - 30), m.end()):
@@ -431,7 +447,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
-        first_after = rx.search(after) if rx is not _PRESENT_EVENT else None
+        first_after = rx.search(after) if rx is not _PRESENT_EVENT and rx is not _SUBORDINATE_PASSIVE else None
         if first_after and (best is None or _AFTER_W * first_after.start() + _AFTER_C < best[0]):
             best = (_AFTER_W * first_after.start() + _AFTER_C, sign)
     # "winds could push the oil ashore on Sunday", "rain on Wednesday could raise the river": a
@@ -515,10 +531,10 @@ def _modal_governs(before: str, passive: bool = False) -> bool:
         and (not passive or bool(re.search(r"\b(?:be|been|get)\s+(?:\w+ly\s+)?$", before[:last_past.start()])))
 
 
-# a present plan of what is to come, as the main verb after a subject of up to four words ("Clinton
+# a present plan of what is to come, as the main verb after a subject of up to eight words ("Clinton
 # plans to visit", "officials are expected to arrive"; not "plans to build a dam were unveiled",
 # "Clinton's plans to visit", "an official who is due to retire")
-_PLANS_TO = re.compile(r"\s*(?:(?!(?:who|which|that)\b)[\w.-]+\s+){1,4}?"
+_PLANS_TO = re.compile(r"\s*(?:(?!(?:who|which|that)\b)[\w.-]+\s+){1,8}?"
                        r"(?<!['’]s )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\btheir )"
                        r"(?:plans?|intends?|hopes?|expects?|(?:is|are)\s+(?:expected|scheduled|set|due))\s+to\s+[a-z]",
                        re.IGNORECASE)
@@ -734,6 +750,30 @@ def _open_deadline(ctx: _Ctx) -> bool:
         and not _DEADLINE_PASSED.search(ctx.text, ctx.sent_lo, ctx.sent_hi)
 
 
+# a day a condition is to be met before ("unless the governor intervenes before Tuesday", "if Congress fails to act
+# on or before Friday's deadline"; not "If I could do it, why couldn't you before Saturday?"); a scheduled event of a
+# day's that something leads to or is for ("turn their attention to Tuesday's match", "Iraq await them in Friday's
+# final", "one of the seeds for Friday's draw")
+_BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
+_CONDITION_BEFORE = re.compile(r"\b(?:unless|if)\s(?:(?!\b(?:could|would|might|had|did|was|were)\b)[^.;:!?])*$",
+                               re.IGNORECASE)
+_TO_FOR_IN = re.compile(r"\b(?:to|for|in|into)\s+$", re.IGNORECASE)
+_DAYS_EVENT = re.compile(r"\s?['’]s\s+(?:[\w-]+\s+){0,2}?(?:match(?:es)?|games?|fixtures?|(?:semi-?|quarter-?)?finals?"
+                         r"|derby|clash|showdown|opener|race|elections?|polls|vote|ballot|run-?offs?|referendum|primary"
+                         r"|draw|meeting|summit|talks|session|hearing|debate|rally|hartal|strike|ceremony|inauguration)\b",
+                         re.IGNORECASE)
+
+
+def _led_up_to(ctx: _Ctx) -> bool:
+    """Is the weekday, in a clause of no tense, one a condition is to be met before ("unless the governor intervenes
+    before Tuesday") or a scheduled event's that something leads to or is for ("turn their attention to Tuesday's
+    match")? Then it is the nearest such day, as "until Tuesday" is."""
+    before = ctx.text[max(0, ctx.start - 12):ctx.start]
+    if _BEFORE.search(before):
+        return bool(_CONDITION_BEFORE.search(ctx.text, max(ctx.sent_lo, ctx.start - 120), ctx.start))
+    return bool(_TO_FOR_IN.search(before) and _DAYS_EVENT.match(ctx.text, ctx.end))
+
+
 def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     if ctx.dct is None:
         return "XXXX-XX-XX"
@@ -742,9 +782,10 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     diff = wd - d.isoweekday()
     if diff == 0:
         return d.isoformat()
-    if tense is None and t <= 0 and (_UNTIL.search(ctx.text[max(0, ctx.start - 24):ctx.start])
-                                     or _UNTIL_ON.search(ctx.text[max(0, ctx.start - 64):ctx.start])
-                                     or _open_deadline(ctx)):
+    if tense is None and (t <= 0 and (_UNTIL.search(ctx.text[max(0, ctx.start - 24):ctx.start])
+                                      or _UNTIL_ON.search(ctx.text[max(0, ctx.start - 64):ctx.start])
+                                      or _open_deadline(ctx))
+                          or t == 0 and _led_up_to(ctx)):
         # the end of a span or a deadline ("cancelled all crossings until Thursday", "hoped to get
         # supplies in by Thursday or Friday"), its start ("a four-day match starting Thursday") or what
         # something leads up to ("ahead of Saturday's matches", "head into Wednesday's match") is the
