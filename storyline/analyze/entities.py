@@ -409,6 +409,22 @@ def _name_proper(tokens: Sequence[str], s: int, e: int, typ: str) -> tuple[int, 
 _NAME_TITLES = frozenset(["prince", "lady"]) | frozenset(KIN_SEX)
 
 
+# a monarch's or a royal's titles, and a regnal number ("II", "XVI")
+_ROYAL_TITLES = frozenset(["king", "queen", "prince", "princess", "emperor", "empress"])
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
+
+
+def _royal_name(tokens: Sequence[str], s: int, e: int) -> bool:
+    """Whether tokens[s:e] is a royal title, a known given name and more given names or a regnal
+    number ("Queen Elizabeth II", "King Carl XVI Gustaf"): a person, whom the number made the tagger
+    read as a body; not after "the" (a ship: "the Queen Elizabeth II") nor run on into a capitalised
+    word or a number ("Queen Elizabeth II Centre", "Queen Mary 2")."""
+    return (e - s >= 2 and tokens[s][:1].isupper() and tokens[s].lower() in _ROYAL_TITLES
+            and first_name_sex(tokens[s + 1]) != 0 and not (s > 0 and tokens[s - 1].lower() == "the")
+            and not (e < len(tokens) and (tokens[e][:1].isupper() or tokens[e][:1].isdigit()))
+            and all(_REGNAL_NUMBER.fullmatch(t) or first_name_sex(t) for t in tokens[s + 2:e]))
+
+
 def _title_opening(tokens: Sequence[str], s: int, e: int) -> bool:
     """Whether a person's span opens on a title before the name ("King Arvid Tolm", "Cardinal
     Revik", "PRESIDENT VOSS"): a capitalised role word followed by capitalised words."""
@@ -447,8 +463,29 @@ LIST_HEADS = frozenset(["DO", "DON'T", "DON’T", "DONT", "NEVER", "ALWAYS", "AV
 _DAY_NAMERS = frozenset("good black holy easter cyber palm ash maundy super bloody bowl".split())  # "Good Friday"
 
 
-# words that open a sentence and end no name (a scraped page glues sentences: "Adobe Reader Meanwhile in ...")
-_NEXT_OPENERS = frozenset(["He", "She", "It", "They", "We", "Meanwhile", "However", "Moreover"])
+# words that open a sentence and end no name (a scraped page glues sentences: "Adobe Reader Meanwhile in ...",
+# a fact box its fields: "... Earth Song The civil rights leader ...", "Gary , Ostland Also known as : ...")
+_NEXT_OPENERS = frozenset(["He", "She", "It", "They", "We", "Meanwhile", "However", "Moreover", "The", "Also"])
+_FINITE_AUX = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
+_LABEL_WORDS = 3  # lower-case words of a fact box's label after its capitalised first word ("Also known as :")
+
+
+def _opens_label(tokens: Sequence[str], k: int) -> bool:
+    """Whether tokens[k] opens the label of a fact box's next field ("Best-known songs :", "Also
+    known as :"): a capitalised word news text writes in lower case, then one to ``_LABEL_WORDS``
+    lower-case words, none a verb of saying or a finite "be" or "have" ("Rich said :", "the Fair Play
+    rankings are :"), and a colon (not a label of one word: "NYC Time :")."""
+    parts = tokens[k].split("-")
+    if not (_lowercase_word(parts[0]) and all(p.islower() for p in parts[1:])):
+        return False
+    from .quotes import CUE_VERBS
+
+    for j in range(k + 1, min(k + 2 + _LABEL_WORDS, len(tokens))):
+        if tokens[j] == ":":
+            return j > k + 1
+        if not tokens[j].isalpha() or not tokens[j].islower() or tokens[j] in CUE_VERBS or tokens[j] in _FINITE_AUX:
+            return False
+    return False
 
 
 # a place's or a body's name made an adjective by a participle ("Tarvik-based", "U.S.-led", "Dublin-born")
@@ -485,8 +522,11 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
         if (e - s > 1 and typ != "PER" and tokens[s][:1].isupper() and tokens[s].lower() in _MONTH_WORDS
                 and tokens[s + 1][:1].isupper()):  # (not "March of Dimes")
             s += 1  # "the July KVX meeting", "from January to June Pelko sold": the month is a date's
-        if e - s > 1 and tokens[e - 1] in _NEXT_OPENERS and tokens[e - 2] not in ("'s", "’s"):
-            e -= 1  # "you may need Adobe Reader She said ...": the next sentence, glued on, opens after the name
+        if e - s > 1 and ((tokens[e - 1] in _NEXT_OPENERS and tokens[e - 2] not in ("'s", "’s"))
+                          or _opens_label(tokens, e - 1)):
+            # "you may need Adobe Reader She said ...": the next sentence, glued on, opens after the name, as
+            # does a fact box's next field ("... Earth Song The civil ...", "Kelby Best-known songs : ...")
+            e -= 1
         if tokens[s] in LIST_HEADS:
             # a list's heading: "DO Keep jokes tight", "DO Channel Johnny Carson" (Carson is the name)
             s += 1
@@ -511,6 +551,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
             out.append((s, e, "MISC"))  # a currency ("C$", "US$"), as CoNLL-2003 labels it
             continue
         s, e = _name_proper(tokens, s, e, typ)
+        if typ in ("ORG", "MISC") and _royal_name(tokens, s, e):
+            typ = "PER"  # (not a place's: "Prince Rupert", "Prince George" are towns)
         if typ == "PER" and _title_opening(tokens, s, e):
             s += 1  # "King Arvid Tolm", "Cardinal Tomas Vell": the title is no part of the name
         s, e = _without_title_opening(tokens, s, e)
@@ -1203,6 +1245,11 @@ def _town_team(name: str) -> bool:
     return ("city" in kinds or name.lower() in _US_STATES) and not kinds & {"country", "capital"}
 
 
+def _sport_page(text: str) -> bool:
+    """Whether ``text`` reports games: three or more of ``_SPORT_WORDS``."""
+    return len(_SPORT_WORDS.intersection(re.findall(r"[a-z]+", text.lower()))) >= 3
+
+
 def _teams_named_for_towns(text: str, mentions: list[Mention]) -> list[Mention]:
     """On a page that reports games (three or more of ``_SPORT_WORDS``), a town's name the tagger
     read as the place is its team where a side stands: after a result's word or a title ("victory over
@@ -1221,11 +1268,66 @@ def _teams_named_for_towns(text: str, mentions: list[Mention]) -> list[Mention]:
                     or (opens and _SIDE_AFTER.match(text, m.end) is not None))
             if side and not re.match(r"[ ]+[A-Z]", text[m.end:m.end + 2]):
                 if sport is None:
-                    sport = len(_SPORT_WORDS.intersection(re.findall(r"[a-z]+", text.lower()))) >= 3
+                    sport = _sport_page(text)
                 if sport:
                     m = dataclasses.replace(m, label="ORG")
         out.append(m)
     return out
+
+
+# between two sides of a result, with its score or not ("Tarnby drew 1-1 with Vell", "Tarnby beat Vell",
+# "Tarnby lost 2-1 to Vell")
+_RESULT_GAP = re.compile(rf"[ ]+(?:{_SIDE_VERBS}|drew|held|lost|won|tied)(?:[ ]+\d+-\d+)?(?:[ ]+(?:with|to|against|at))?[ ]+")
+_SCORE_AFTER = re.compile(r"[ ]+\d+-\d+\b")
+# right after a team's name: a club's officer or player, or a possessive and a side's part ("Vell chairman
+# Tom Brell", "Vell ' keeper", "Vell 's defence"); a plural verb where the name opens a clause ("Vell were")
+_TEAM_PART_AFTER = re.compile(r"(?:[ ]?['’]s?)?[ ]+(?:chairman|keeper|goalkeeper|striker|defender|midfielder|defence|"
+                              r"defense|attack|midfield)\b")
+_PLURAL_AFTER = re.compile(r"[ ]+(?:were|are)\b")
+
+
+def _team_sign(text: str, ms: Sequence[Mention], i: int, sport: bool) -> bool:
+    """Whether ms[i], a name read as a person's, stands where a team does: a side of a result whose
+    other side is an organisation ("Real Madrid drew 1-1 with Vell", "Vell beat Real Madrid 2-1"; on a
+    page of games, or with the score), or on a page of games before a club's officer, a player or a
+    side's part, or opening a clause before a plural verb ("Vell chairman", "Vell were unable")."""
+    m = ms[i]
+    sides = [(ms[i - 1], ms[i - 1].end, m.start)] if i else []
+    sides += [(ms[i + 1], m.end, ms[i + 1].start)] if i + 1 < len(ms) else []
+    for other, a, b in sides:
+        if other.label == "ORG" and _RESULT_GAP.fullmatch(text, a, b) and (
+                sport or re.search(r"\d-\d", text[a:b]) or _SCORE_AFTER.match(text, max(m.end, other.end))):
+            return True
+    if not sport:
+        return False
+    if _TEAM_PART_AFTER.match(text, m.end):
+        return True
+    if m.text.endswith("s"):
+        return False  # (a plural's own verb: "Boomers were idealistic")
+    before = _WORD_BEFORE.search(text, max(0, m.start - 24), m.start)
+    opens = before is None or not before.group(1)[:1].islower() or before.group(1).lower() in _LEADING - {"and", "or"}
+    return opens and _PLURAL_AFTER.match(text, m.end) is not None
+
+
+def _teams_read_as_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name the tagger read as a person's is a team's where the page writes it as one
+    (``_team_sign``), and so is every name of the page that opens on the same word ("Vell",
+    "Vell Coruna"), unless a given name or the surname of a person the page names in full ("Tom Vell"):
+    CoNLL-2003 types a club an organisation."""
+    sport: bool | None = None
+    teams = set()
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+    for i, m in enumerate(mentions):
+        first = m.text.split()[0]
+        if m.label == "PERSON" and first not in teams and not first_name_sex(first) and first not in surnames:
+            if sport is None:
+                sport = _sport_page(text)
+            if _team_sign(text, mentions, i, sport):
+                teams.add(first)
+    if not teams:
+        return mentions
+    return [dataclasses.replace(m, label="ORG") if m.label == "PERSON" and m.text.split()[0] in teams else m
+            for m in mentions]
 
 
 # a company's full name with a possessive inside: "Tarvo 's Bancshares Inc.", "Tarvo's Stores Corp"
@@ -1483,6 +1585,31 @@ def _kin_people(text: str, mentions: list[Mention]) -> list[Mention]:
             for m in mentions]
 
 
+_WHO_AFTER = re.compile(r"[ ]+who\b")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Aa]n?|[Tt]he)[ ]+(?:[a-z-]+[ ]+)?$")
+
+
+def _people_who(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name of one word that the tagger read as an organisation is a person's where "who" follows it
+    with no comma ("his alliance with Vesko who was ousted": a body's name, like a team's, takes a
+    comma and "who" in loose prose: "Pfizer , who"), but on a page of games ("Vell who beat ..."); not
+    an organisation's name of the tagger's lists or a word news text writes in lower case ("Labour who"),
+    one in capitals, nor one after an article, a member of a people or a band ("a native Quebecker who",
+    "the Vells who")."""
+    sport: bool | None = None
+    out = []
+    for m in mentions:
+        if (m.label == "ORG" and " " not in m.text and m.text[1:].islower() and _WHO_AFTER.match(text, m.end)
+                and not _lowercase_word(m.text) and "ORG" not in _resources().gazetteer.get((m.text,), ())
+                and not _ARTICLE_BEFORE.search(text, max(0, m.start - 24), m.start)):
+            if sport is None:
+                sport = _sport_page(text)
+            if not sport:
+                m = dataclasses.replace(m, label="PERSON")
+        out.append(m)
+    return out
+
+
 def _acronym_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """An all-capitals acronym that the article spells out as a lower-case phrase naming a kind of
     place ("a heavily fortified demilitarized zone ... along the DMZ") is a place."""
@@ -1676,9 +1803,10 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
             if _opens_title(toks, e):
                 unsure.add(a)
     mentions = split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id))
-    mentions = _acronym_places(text, _consistent_labels(_kin_people(text, mentions), frozenset(titled), text,
+    mentions = _acronym_places(text, _consistent_labels(_people_who(text, _kin_people(text, mentions)), frozenset(titled), text,
                                                          frozenset(unsure)))
-    mentions = _capitals_as_body(text, sent_spans, _teams_named_for_towns(text, _places_after_in(text, mentions)))
+    mentions = _capitals_as_body(text, sent_spans, _teams_read_as_people(
+        text, _teams_named_for_towns(text, _places_after_in(text, mentions))))
     mentions = _possessive_companies(text, mentions)
     mentions = [m for m in _products(text, _kind_named_orgs(text, mentions)) if not _band(text, m)]
     if ":" in text:
