@@ -211,3 +211,28 @@ def test_a_daily_report_in_the_same_words_with_other_figures_is_not_cited_for_an
         carriers = {a.id for a in arts if shown.strip() in a.text}
         assert cited == carriers, (e.text, cited, carriers)
     assert any(len({c.article_id for c in e.citations}) == 2 for e in turnover)
+
+
+def test_a_lead_dated_by_an_earlier_year_is_not_filed_under_its_papers_day() -> None:
+    from storyline.consolidate.timeline_rank import summarize_timeline, tells_earlier_year
+
+    day = date(2009, 7, 20)
+    arts = [_art(k, day, "Marta Quill became the first woman to lead the Brindlemoor rowing club in 2002. " + other)
+            for k, other in enumerate(("The club named her its chair on Monday after a close vote.",
+                                       "The board voted on Monday to make her its chair.",
+                                       "Members elected her chair of the board on Monday."))]
+    entries = summarize_timeline(arts, None, 2)
+    assert entries and not any("in 2002" in e.text for e in entries), [e.text for e in entries]
+    assert tells_earlier_year("The clinic has served the bayou since 1987 and charges no fee.", day)
+    for news in ("A jury found Tom Brae guilty of giving Ortiz a dose of propofol, which killed him in 2008.",
+                 "Sales fell in 2008, the company said.", "The 2008 law requires new filings.",
+                 "On Monday the court heard a case filed in 2004.", "The plant closed in March and reopened in June."):
+        assert not tells_earlier_year(news, day), news
+
+
+def test_an_exclamation_outside_quotation_marks_is_no_event_of_the_day() -> None:
+    from storyline.consolidate.timeline_rank import _usable
+
+    assert not _usable("Readers, start planning your summer moves today!")
+    assert not _usable("Seventy minutes of sleep since Monday morning!")
+    assert _usable("“We won the title on Monday!” said Smith, the team's captain.")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..analyze.ner_roles import ROLE_SEX, name_sex, sex_clash
+from ..analyze.ner_roles import PERSON_NOUNS, ROLE_MODS, ROLE_SEX, name_sex, sex_clash
 from ..analyze.quotes import quoted_regions, with_typewriter_marks
 from ..records import Entity, Mention, TimelineEntry
 from .timeline_rank import quote_only
@@ -24,6 +24,7 @@ __all__ = ["LOOK_BACK", "bracketed", "leans_on_pronoun", "opening_pronoun", "ope
            "without_unplaced"]
 
 LOOK_BACK = 2  # sentences before the pronoun's own that may name its person
+CHAIN = 3  # sentences opening on the same "He" or "She" that pass a referent on
 # the pronoun before a lower-case word or a contraction ("He said", "Her lawyer", "He's"); not "He Yafei",
 # "His Holiness", "Her Majesty's", "He-Man"
 _OPENING = re.compile(r"[\s\"“'‘(\[-]*(He|She|His|Her)(?=['’](?:s|d|ll)\b|\s+[a-z])")
@@ -48,7 +49,14 @@ def opening_referent(text: str, start: int, sentences: Sequence[tuple[int, int]]
     sentence of the last ``LOOK_BACK`` before it names a person, or when the nearest that does names
     more than one who can be meant. A name inside ``quoted`` spans (quotation marks) is no one the
     narrative's pronoun means: "``The Year of the Death of Ricardo Reis'' ... His latest book" is the
-    author's; when the pronoun itself is quoted, every name counts."""
+    author's; when the pronoun itself is quoted, every name counts. A sentence between that opens on the
+    same "He" or "She" and has no other subject passes its own referent on ("Tom Brae spoke first. He
+    said the fee was paid. He said his client had the receipts"), up to ``CHAIN`` sentences back."""
+    return _referent(text, start, sentences, people, quoted, CHAIN)
+
+
+def _referent(text: str, start: int, sentences: Sequence[tuple[int, int]], people: Sequence[tuple[int, int, str]],
+              quoted: Sequence[tuple[int, int]], chain: int) -> str | None:
     found = opening_pronoun(text[start:start + 40])
     if found is None:
         return None
@@ -60,12 +68,19 @@ def opening_referent(text: str, start: int, sentences: Sequence[tuple[int, int]]
     for s, e in reversed(before[-LOOK_BACK:]):
         named = [(a, b, name) for a, b, name in people
                  if s <= a and b <= e and not any(x <= a and b <= y for x, y in quoted)]
+        same = chain > 0 and _opens_on(text, s, sex, quoted)  # "He said ... He said ...": one subject
         if not named:
+            if same:
+                return _referent(text, s, sentences, people, quoted, chain - 1)
             continue
         # the nearest sentence that names anyone decides: its subject, if a person fits, else no one
         # ("Deputies arrested Tom Reyes. He told reporters ..." may be the sheriff; "Tom Brae's father
-        # spoke. He said ..." is the father; "A gunman who shot Tom Brae was arrested. He ..." the gunman)
-        fits = {name for a, b, name in named if _subject(text, s, a, b) and not sex_clash(sex, name_sex(name))}
+        # spoke. He said ..." is the father; "A gunman who shot Tom Brae was arrested. He ..." the gunman);
+        # a role of the other sex before the name tells it apart too ("His wife, Jennifer, ... His sons")
+        fits = {name for a, b, name in named if _subject(text, s, a, b) and not sex_clash(sex, name_sex(name))
+                and not any(sex_clash(sex, ROLE_SEX.get(w, 0)) for w in re.findall(r"[a-z]+", text[s:a]))}
+        if not fits and same:
+            return _referent(text, s, sentences, people, quoted, chain - 1)
         if len(fits) != 1:
             return None  # (one of two that a sex tells apart is meant; two who fit, none)
         name = next(iter(fits))
@@ -75,21 +90,28 @@ def opening_referent(text: str, start: int, sentences: Sequence[tuple[int, int]]
     return None
 
 
+def _opens_on(text: str, s: int, sex: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether the sentence at ``s`` opens on "He" or "She" of ``sex``, outside quotation marks."""
+    found = opening_pronoun(text[s:s + 40])
+    return found is not None and found[2] == sex and text[s + found[0]:s + found[1]] in ("He", "She") \
+        and not any(x <= s + found[0] < y for x, y in quoted)
+
+
 # words that may stand before a subject's name in its sentence: a title or a role in capitals ("Sheriff",
-# "Army Spc.", "Northline"), an article, a lower-case role ("chief executive", "spokeswoman"), an
-# opening phrase's time ("On Monday,"), another subject ("Thomas Brandvold and Mary Lund met")
-_BEFORE_SUBJECT = re.compile(r"[\s\"“'‘(]*(?:(?:[A-Z][\w.’'-]*|the|a|an|former|chief|executive|deputy|senior|"
-                             r"spokesman|spokeswoman|spokesperson|leader|minister|secretary|director|president|"
-                             r"governor|mayor|senator|judge|lawyer|attorney|officer|commissioner|ambassador|"
-                             r"envoy|chairman|chairwoman|trucker|singer|actor|actress|player|coach|owner|"
-                             r"and|on|in|at|late|early|last|this|monday|tuesday|wednesday|thursday|friday|saturday|"
-                             r"sunday|morning|afternoon|evening|night|week|year|[,\d])\s*)*$")
+# "Army Spc.", "Northline"), an article, a lower-case role or walk of life ("chief executive", "spokeswoman",
+# "His personal doctor, Conrad Murray", "paramedic Richard Senneff"), an opening phrase's time ("On Monday,"),
+# another subject ("Thomas Brandvold and Mary Lund met"); each lower-case word is one of ``_BEFORE_WORDS``
+_BEFORE_SUBJECT = re.compile(r"[\s\"“'‘(]*(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*\b|[,\d])\s*)*$")
+_BEFORE_WORDS = PERSON_NOUNS | ROLE_MODS | frozenset(
+    """the a an his her their its personal trucker and on in at late early last this monday tuesday wednesday thursday
+    friday saturday sunday morning afternoon evening night week year""".split())
 
 
 def _subject(text: str, s: int, a: int, b: int) -> bool:
     """Whether the name at ``a``..``b`` is its sentence's subject: only titles, roles and an opening
     time before it in the sentence from ``s``, and no possessive after it ("Sam Ortiz's lawyer")."""
-    return bool(_BEFORE_SUBJECT.match(text, s, a)) and not re.match(r"\s?['’]s?\b", text[b:b + 3])
+    return bool(_BEFORE_SUBJECT.match(text, s, a)) and not re.match(r"\s?['’]s?\b", text[b:b + 3]) \
+        and all(w in _BEFORE_WORDS for w in re.findall(r"(?<![\w.’'-])[a-z][\w-]*", text[s:a]))
 
 
 def bracketed(sentence: str, name: str | None) -> str:

@@ -77,6 +77,35 @@ _PAST_PERIOD = re.compile(r"^[^,;:]{0,80}?(?<!\bfrom\s)(?<!\bthan\s)(?<!\bwith\s
                           re.IGNORECASE)
 
 
+# a lead dated by an earlier year ("Benjamin became the first woman to lead the association in 2002.",
+# "The clinic has served the bayou since 1987"): background, no news of its paper's day; not a year of
+# a relative clause ("a dose of propofol, which killed him in 2009"), a year naming a thing ("the 2008
+# law"), nor a sentence that reports ("Sales fell in 2008, the company said") or names a day
+_YEAR_DATES = re.compile(r"\b(?:in|during|since)\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom|whose|that)\b[^,;:]*$", re.IGNORECASE)
+_REPORTS = re.compile(r"\b(?:said|says|announced|reported|told)\b")
+
+
+def tells_earlier_year(sentence: str, dct: date) -> bool:
+    """Whether ``sentence`` (of an article published on ``dct``) tells of a written year before
+    ``dct``'s, or a month of one: a preposition puts it in that year ("in 2002", "since March 1987")
+    outside a relative clause, and it neither reports anyone's words nor names a day."""
+    if _REPORTS.search(sentence) or not any(int(m.group()) < dct.year for m in _YEAR_WRITTEN.finditer(sentence)):
+        return False  # (no earlier year written: most leads are not tagged again)
+    earlier = False
+    for tx in tag_timexes(sentence, dct):
+        g = granularity_of(tx.value)
+        if g == "day":
+            return False
+        d = value_to_date(tx.value) if g in ("year", "month") else None
+        if d is None or d.year >= dct.year:
+            continue
+        if (_YEAR_DATES.search(sentence, 0, tx.start) or re.match(r"(?:in|during|since)\s", tx.text, re.IGNORECASE)) \
+                and not _RELATIVE_BEFORE.search(sentence, 0, tx.start):
+            earlier = True
+    return earlier
+
+
 def auto_size(n_articles: int) -> tuple[int, int] | None:
     """(max_dates, per_date) for a call without sizes, None for a small story (every event).
 
@@ -308,7 +337,7 @@ def _spread(weight: dict[date, float], published: dict[date, float]) -> dict[dat
 
 def _usable(text: str) -> bool:
     words = _WORD.findall(text)
-    return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith("?")
+    return (_MIN_WORDS <= len(words) <= _MAX_WORDS and not text.rstrip().endswith(("?", "!"))
             and not _FURNITURE.search(text) and not is_furniture(text) and not caption_shape(text)
             and not table_line(text)
             and not quote_only(text) and not speaks_for_self(text)
@@ -372,7 +401,8 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
             day != refs[ai] if reader else abs((day - refs[ai]).days) > LEAD_DAYS)}  # type: ignore[operator]
         lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if e > head and not verbless(text[s:e])][:_LEAD]
         for si in lead:
-            if si not in elsewhere and not _PAST_PERIOD.match(text, *spans[si]):
+            if si not in elsewhere and not _PAST_PERIOD.match(text, *spans[si]) \
+                    and not tells_earlier_year(text[spans[si][0]:spans[si][1]], refs[ai]):  # type: ignore[arg-type]
                 by_day[refs[ai]].append(_Candidate(ai, si, False))  # type: ignore[index]
 
     def text_of(c: _Candidate) -> str:
