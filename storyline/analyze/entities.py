@@ -1245,8 +1245,10 @@ def _town_team(name: str) -> bool:
     return ("city" in kinds or name.lower() in _US_STATES) and not kinds & {"country", "capital"}
 
 
+@lru_cache(maxsize=4)
 def _sport_page(text: str) -> bool:
-    """Whether ``text`` reports games: three or more of ``_SPORT_WORDS``."""
+    """Whether ``text`` reports games: three or more of ``_SPORT_WORDS`` (read once per text, for each pass
+    that asks)."""
     return len(_SPORT_WORDS.intersection(re.findall(r"[a-z]+", text.lower()))) >= 3
 
 
