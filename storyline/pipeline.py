@@ -134,8 +134,9 @@ def ensure_analyses(store: SQLiteStore, articles: Sequence[Article], *, ner_mode
 
     by_id = {a.id: a for a in articles}
     cached = store.get_analyses(by_id, analysis_version(ner_mode))
-    for other in (m for m in MODES if any_tagger and m != ner_mode and len(cached) < len(by_id)):
-        cached.update(store.get_analyses([i for i in by_id if i not in cached], analysis_version(other)))
+    for other in MODES if any_tagger else ():
+        if other != ner_mode and len(cached) < len(by_id):
+            cached.update(store.get_analyses([i for i in by_id if i not in cached], analysis_version(other)))
     out = {aid: analysis_from_dict(by_id[aid], d) for aid, d in cached.items()}
     missing = [a for a in articles if a.id not in out]
     if missing:

@@ -1252,6 +1252,13 @@ def _sport_page(text: str) -> bool:
     return len(_SPORT_WORDS.intersection(re.findall(r"[a-z]+", text.lower()))) >= 3
 
 
+def _opens_clause(text: str, start: int, lo: int, leading: frozenset[str] = _LEADING) -> bool:
+    """Whether the name at ``start`` opens its clause: no word before it back to ``lo`` (at most 24
+    characters), a capitalised word or a figure before it, or a word that leads a clause (``leading``)."""
+    before = _WORD_BEFORE.search(text, max(lo, start - 24), start)
+    return before is None or not before.group(1)[:1].islower() or before.group(1).lower() in leading
+
+
 def _teams_named_for_towns(text: str, mentions: list[Mention]) -> list[Mention]:
     """On a page that reports games (three or more of ``_SPORT_WORDS``), a town's name the tagger
     read as the place is its team where a side stands: after a result's word or a title ("victory over
@@ -1259,20 +1266,14 @@ def _teams_named_for_towns(text: str, mentions: list[Mention]) -> list[Mention]:
     role or a possessive and a name ("Tarnby won", "Vell were", "Tarnby 's Tom Brell"). CoNLL-2003
     types a club named after its town as an organisation; not a name run on into a capitalised word
     ("the Tarnby Games")."""
-    sport: bool | None = None
     out = []
     for m in mentions:
         if m.label == "LOC" and _town_team(m.text):
             line = text.rfind("\n", max(0, m.start - 24), m.start) + 1  # (a bounded look back: no scan of a long line)
-            before = _WORD_BEFORE.search(text, max(line, m.start - 24), m.start)
-            opens = before is None or not before.group(1)[:1].islower() or before.group(1).lower() in _LEADING
             side = (_SIDE_BEFORE.search(text, max(line, m.start - 24), m.start) is not None
-                    or (opens and _SIDE_AFTER.match(text, m.end) is not None))
-            if side and not re.match(r"[ ]+[A-Z]", text[m.end:m.end + 2]):
-                if sport is None:
-                    sport = _sport_page(text)
-                if sport:
-                    m = dataclasses.replace(m, label="ORG")
+                    or (_opens_clause(text, m.start, line) and _SIDE_AFTER.match(text, m.end) is not None))
+            if side and not re.match(r"[ ]+[A-Z]", text[m.end:m.end + 2]) and _sport_page(text):
+                m = dataclasses.replace(m, label="ORG")
         out.append(m)
     return out
 
@@ -1286,9 +1287,10 @@ _SCORE_AFTER = re.compile(r"[ ]+\d+-\d+\b")
 _TEAM_PART_AFTER = re.compile(r"(?:[ ]?['’]s?)?[ ]+(?:chairman|keeper|goalkeeper|striker|defender|midfielder|defence|"
                               r"defense|attack|midfield)\b")
 _PLURAL_AFTER = re.compile(r"[ ]+(?:were|are)\b")
+_LEADING_NO_AND = _LEADING - {"and", "or"}  # ("Tom and Vell were": no clause opens after "and")
 
 
-def _team_sign(text: str, ms: Sequence[Mention], i: int, sport: bool) -> bool:
+def _team_sign(text: str, ms: Sequence[Mention], i: int) -> bool:
     """Whether ms[i], a name read as a person's, stands where a team does: a side of a result whose
     other side is an organisation ("Real Madrid drew 1-1 with Vell", "Vell beat Real Madrid 2-1"; on a
     page of games, or with the score), or on a page of games before a club's officer, a player or a
@@ -1298,17 +1300,15 @@ def _team_sign(text: str, ms: Sequence[Mention], i: int, sport: bool) -> bool:
     sides += [(ms[i + 1], m.end, ms[i + 1].start)] if i + 1 < len(ms) else []
     for other, a, b in sides:
         if other.label == "ORG" and _RESULT_GAP.fullmatch(text, a, b) and (
-                sport or re.search(r"\d-\d", text[a:b]) or _SCORE_AFTER.match(text, max(m.end, other.end))):
+                _sport_page(text) or re.search(r"\d-\d", text[a:b]) or _SCORE_AFTER.match(text, max(m.end, other.end))):
             return True
-    if not sport:
+    if not _sport_page(text):
         return False
     if _TEAM_PART_AFTER.match(text, m.end):
         return True
     if m.text.endswith("s"):
         return False  # (a plural's own verb: "Boomers were idealistic")
-    before = _WORD_BEFORE.search(text, max(0, m.start - 24), m.start)
-    opens = before is None or not before.group(1)[:1].islower() or before.group(1).lower() in _LEADING - {"and", "or"}
-    return opens and _PLURAL_AFTER.match(text, m.end) is not None
+    return _opens_clause(text, m.start, 0, _LEADING_NO_AND) and _PLURAL_AFTER.match(text, m.end) is not None
 
 
 def _teams_read_as_people(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1316,15 +1316,12 @@ def _teams_read_as_people(text: str, mentions: list[Mention]) -> list[Mention]:
     (``_team_sign``), and so is every name of the page that opens on the same word ("Vell",
     "Vell Coruna"), unless a given name or the surname of a person the page names in full ("Tom Vell"):
     CoNLL-2003 types a club an organisation."""
-    sport: bool | None = None
     teams = set()
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
     for i, m in enumerate(mentions):
         first = m.text.split()[0]
         if m.label == "PERSON" and first not in teams and not first_name_sex(first) and first not in surnames:
-            if sport is None:
-                sport = _sport_page(text)
-            if _team_sign(text, mentions, i, sport):
+            if _team_sign(text, mentions, i):
                 teams.add(first)
     if not teams:
         return mentions
@@ -1598,16 +1595,12 @@ def _people_who(text: str, mentions: list[Mention]) -> list[Mention]:
     an organisation's name of the tagger's lists or a word news text writes in lower case ("Labour who"),
     one in capitals, nor one after an article, a member of a people or a band ("a native Quebecker who",
     "the Vells who")."""
-    sport: bool | None = None
     out = []
     for m in mentions:
         if (m.label == "ORG" and " " not in m.text and m.text[1:].islower() and _WHO_AFTER.match(text, m.end)
                 and not _lowercase_word(m.text) and "ORG" not in _resources().gazetteer.get((m.text,), ())
-                and not _ARTICLE_BEFORE.search(text, max(0, m.start - 24), m.start)):
-            if sport is None:
-                sport = _sport_page(text)
-            if not sport:
-                m = dataclasses.replace(m, label="PERSON")
+                and not _ARTICLE_BEFORE.search(text, max(0, m.start - 24), m.start) and not _sport_page(text)):
+            m = dataclasses.replace(m, label="PERSON")
         out.append(m)
     return out
 

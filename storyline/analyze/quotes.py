@@ -944,6 +944,21 @@ def _opening_adverb(toks: Sequence[_Tok], k: int) -> bool:
         and any(t.low in _TIME_HEADS or t.low.rstrip("s") in _TIME_HEADS for t in toks[k:c - 1])
 
 
+# besides a capitalised word or a pronoun, the words that may open the subject after an opening adverb's comma
+# ("However, the families ...", "Hours later, at a rally, ...")
+_AFTER_ADVERB = _DETS | OPENING_PHRASE_WORDS
+
+
+def _comma_then_subject(toks: Sequence[_Tok], k: int, limit: int, more: frozenset[str] = frozenset()) -> int | None:
+    """Where the subject starts after the comma that closes a phrase opening at toks[k] (``_phrase_comma``):
+    right after it, when a capitalised word, a pronoun or a word of ``more`` is there; None otherwise."""
+    c = _phrase_comma(toks, k, limit)
+    if c is None or c + 1 >= limit:
+        return None
+    nxt = toks[c + 1]
+    return c + 1 if _is_cap(nxt) or nxt.low in _PRONOUNS or nxt.low in more else None
+
+
 def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     """The subject at the start of the clause (after a leading adverbial and its comma)."""
     # (after a dateline: "WASHINGTON, Dec. 8 (UPI) — Clinton's aide rallied ..., saying")
@@ -964,10 +979,7 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     elif k + 2 < limit and _opening_adverb(toks, k):
         # "However, he held his fire ..., calling", "Hours later, Trump returned ..., telling", "Shortly
         # after the merger, the families had mobilized, warning": the subject follows the comma
-        c = _phrase_comma(toks, k, limit)
-        if c is not None and c + 1 < limit and (_is_cap(toks[c + 1]) or toks[c + 1].low in _PRONOUNS
-                                                or toks[c + 1].low in _DETS or toks[c + 1].low in OPENING_PHRASE_WORDS):
-            k = c + 1
+        k = _comma_then_subject(toks, k, limit, _AFTER_ADVERB) or k
     elif k > 0 and k + 1 < limit and toks[k].low.endswith("ing") and not _is_cap(toks[k + 1]):
         # a participle's phrase after a dateline ("BUENA PARK, Calif. — Rallying supporters in the park,
         # Clinton vowed ..."), not a name ("King Harald", "Sterling Bank"): its comma, then the subject
@@ -977,15 +989,13 @@ def _subject_np(toks: Sequence[_Tok], limit: int) -> tuple[int, int] | None:
     elif k + 1 < limit and _participle_opening(toks, k):
         # a participle's phrase opening the sentence ("Hastily politicizing the tragedy, Trump cast the
         # blame ..., saying", "Walking to the next house, Ebeling ... and said"): the subject follows its comma
-        c = _phrase_comma(toks, k, limit)
-        if c is not None and c + 1 < limit and (_is_cap(toks[c + 1]) or toks[c + 1].low in _PRONOUNS):
-            k = c + 1
+        k = _comma_then_subject(toks, k, limit) or k
     for _ in range(2):  # a second opening phrase: "At an event in Ames, Iowa, on Sunday, Mrs. Clinton ..."
-        c = _phrase_comma(toks, k, limit) if 0 < k < limit and toks[k].text.islower() \
+        after = _comma_then_subject(toks, k, limit) if 0 < k < limit and toks[k].text.islower() \
             and toks[k].low in OPENING_PHRASE_WORDS else None
-        if c is None or c + 1 >= limit or not (_is_cap(toks[c + 1]) or toks[c + 1].low in _PRONOUNS):
+        if after is None:
             break
-        k = c + 1
+        k = after
     if k >= limit:
         return None
     if toks[k].low in _PRONOUNS:
@@ -3471,12 +3481,13 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
 
         sex_said = {(pos, name): sex_of(pos, name) for pos, name in cands}
         cands = [c for c in cands if not sex_clash(sex, sex_said[c])]
+        relative = _free_relative(text, speaker_start, own)
         if own and text[own[0]:own[0] + 1] in ('"', "“", "'", "‘", "`"):
             # a quotation names others, not the one who speaks it ("''Rubio is not going after the
             # leader,'' he said" is not Rubio's, though Rubio was named last)
             words = _NESTED_QUOTE.sub(" ", text[own[0]:own[1]])  # (not in the words it quotes in turn)
             cands = [c for c in cands if not _named_in(c[1], words, possessive=False)]
-        elif (relative := _free_relative(text, speaker_start, own)) is not None:
+        elif relative is not None:
             # nor do the words after "what he said was", which run on into the outer verb's object
             # ("brushed what he said was dandruff off Macron's suit" is not Macron's)
             cands = [c for c in cands if not _named_in(c[1], relative)]
@@ -3499,7 +3510,7 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             subject = _subject_before(text, speaker_start, known, low) if _person_before(text, speaker_start, known, after) is None \
                 else None
             if subject and not sex_clash(sex, _known_sex(text, subject, speaker_start)) \
-                    and not _named_in(subject, _free_relative(text, speaker_start, own) or ""):
+                    and not _named_in(subject, relative or ""):
                 return subject
             return None
         pos, name = max(cands)
@@ -3531,7 +3542,7 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # tells the sex of the speaker before either and that one is no person, or the person
             # opening the sentence before was introduced with an age: "Rute Vicente Oliveira, 48, ...")
             if subject and not set(subject.split()) & set(full.split()) \
-                    and not _named_in(subject, _free_relative(text, speaker_start, own) or ""):
+                    and not _named_in(subject, relative or ""):
                 subject_sex = _known_sex(text, subject, speaker_start)
                 unknown = not subject_sex and not _known_sex(text, full, speaker_start)
                 if subject_sex == sex or (unknown and (_aged(text, subject) or not _person_like(full))):

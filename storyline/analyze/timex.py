@@ -416,7 +416,10 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
     possessive = text.startswith(("'s", "’s"), end)
-    for rx, sign in ((_FUTURE, 1), (_PRESENT_EVENT, 1), (_SUBORDINATE_PASSIVE, 1), (_PAST, -1)):
+    # (each marker with its sign, and whether it counts after the expression too: a present event or passive only
+    # before its day, "meets Tuesday", "when nominations are announced Tuesday")
+    for rx, sign, looks_after in ((_FUTURE, 1, True), (_PRESENT_EVENT, 1, False), (_SUBORDINATE_PASSIVE, 1, False),
+                                  (_PAST, -1, True)):
         # searched in the whole text so that lookaheads see the expression itself ("meets Tuesday")
         for m in rx.finditer(text, b0, min(len(text), end + 12)):
             if m.end() > start:
@@ -447,7 +450,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
-        first_after = rx.search(after) if rx is not _PRESENT_EVENT and rx is not _SUBORDINATE_PASSIVE else None
+        first_after = rx.search(after) if looks_after else None
         if first_after and (best is None or _AFTER_W * first_after.start() + _AFTER_C < best[0]):
             best = (_AFTER_W * first_after.start() + _AFTER_C, sign)
     # "winds could push the oil ashore on Sunday", "rain on Wednesday could raise the river": a

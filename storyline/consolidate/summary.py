@@ -82,6 +82,8 @@ _DENSE_CELLS = 100_000
 
 def _dense(x: np.ndarray | sparse.spmatrix) -> np.ndarray:
     return x.toarray() if isinstance(x, sparse.spmatrix | sparse.sparray) else np.asarray(x)
+
+
 def _unique(a: np.ndarray) -> np.ndarray:
     """``np.unique(a)`` for 1-d integer keys by one sort (numpy's hash-based unique costs several
     times more on the few hundred keys of a story)."""

@@ -43,8 +43,6 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-
-
 STOP = ENGLISH_STOP_WORDS | frozenset({
     "said", "says", "say", "told", "mr", "mrs", "ms", "dr", "s", "t", "ll", "ve", "re", "d", "m",
     "also", "would", "could", "one", "new", "year", "years", "like", "just", "get", "got",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from ..errors import InputError
 from ..records import Article
@@ -57,15 +57,20 @@ def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -
     raise InputError(repr(source)[:60], f"cannot read an article from a {type(source).__name__}")
 
 
-def _read_one_url(url: str) -> Article:
-    results = list(read_url(url))
+def _only_article(results: Sequence[Article | InputError], where: str, many: str) -> Article:
+    """The one article of what reading ``where`` gave; else the first error it met, "no article
+    found", or, for several articles, "holds N articles, not one" and ``many`` (what to use instead)."""
     articles = [r for r in results if isinstance(r, Article)]
     if len(articles) > 1:
-        raise InputError(url, f"holds {len(articles)} articles, not one (a feed: use ingest or iter_articles)")
+        raise InputError(where, f"holds {len(articles)} articles, not one ({many})")
     if articles:
         return articles[0]
     errors = [r for r in results if isinstance(r, InputError)]
-    raise errors[0] if errors else InputError(url, "no article found")
+    raise errors[0] if errors else InputError(where, "no article found")
+
+
+def _read_one_url(url: str) -> Article:
+    return _only_article(list(read_url(url)), url, "a feed: use ingest or iter_articles")
 
 
 def _is_file(s: str) -> bool:
@@ -84,12 +89,4 @@ def _read_one_file(path: Path) -> Article:
             raise InputError(where, "no such file" if not path.exists() else "not a regular file")
     except (OSError, ValueError) as exc:
         raise InputError(where[:200], f"not a usable path ({exc})") from exc
-    results = list(read_path(path))
-    articles = [r for r in results if isinstance(r, Article)]
-    if len(articles) > 1:
-        raise InputError(where, f"holds {len(articles)} articles, not one (use ingest or iter_articles "
-                                "to read them all)")
-    if articles:
-        return articles[0]
-    errors = [r for r in results if isinstance(r, InputError)]
-    raise errors[0] if errors else InputError(where, "no article found")
+    return _only_article(list(read_path(path)), where, "use ingest or iter_articles to read them all")
