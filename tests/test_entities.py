@@ -1927,6 +1927,19 @@ def test_a_royal_title_a_given_name_and_a_regnal_number_are_a_person() -> None:
         assert not any(m.label == "PERSON" for m in recognize_entities(text)), text
 
 
+def test_a_monarchs_title_before_a_name_the_lists_do_not_know_is_a_person() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    # the title made the tagger read a body: the name is a person's, without the title it has as a role
+    names = [(m.text, m.label) for m in recognize_entities("Emperor Tarakuni opened the new bridge in Dorn on Monday .")]
+    assert ("Tarakuni", "PERSON") in names, names
+    names = [(m.text, m.label) for m in recognize_entities(
+        "Crowds cheered Empress Maseko and Sultan Qadrel Bandi at the palace . Tsar Ivor IV ruled the land .")]
+    assert {("Maseko", "PERSON"), ("Sultan Qadrel Bandi", "PERSON"), ("Ivor IV", "PERSON")} <= set(names), names
+    # after a monarch's title and name, "I" is the regnal number
+    assert ("Elizabeth I", "PERSON") in [(m.text, m.label) for m in recognize_entities("1533 - Queen Elizabeth I born .")]
+
+
 def test_a_name_read_as_a_persons_where_a_team_stands_is_the_team() -> None:
     from storyline.analyze.entities import recognize_entities
 
@@ -1941,6 +1954,20 @@ def test_a_name_read_as_a_persons_where_a_team_stands_is_the_team() -> None:
     assert {m.label for m in recognize_entities(text)} == {"PERSON"}
 
 
+def test_both_sides_of_a_result_at_home_or_away_are_teams() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    # no player of a game of two people plays at home: the sides are teams, a town's name too
+    text = "Deportivo won 2-0 at home to Sevilla on Sunday ."
+    assert [(m.text, m.label) for m in recognize_entities(text)] == [("Deportivo", "ORG"), ("Sevilla", "ORG")]
+    text = "Varvelo drew 1-1 at home to Ostrano . Ostrano won 3-1 away to Varvelo ."
+    assert {m.label for m in recognize_entities(text)} == {"ORG"}
+    # a country's side is the country itself, a place, and a name inside the clause's subject is no side
+    assert {m.label for m in recognize_entities("Italy drew 1-1 at home to Spain .")} == {"LOC"}
+    text = "The team from the Tarnby Riviera lost 2-1 at home to Vellmark Rovers ."
+    assert ("Tarnby Riviera", "LOC") in [(m.text, m.label) for m in recognize_entities(text)]
+
+
 def test_a_name_stops_before_a_fact_boxs_next_label() -> None:
     from storyline.analyze.entities import recognize_entities
 
@@ -1951,6 +1978,22 @@ def test_a_name_stops_before_a_fact_boxs_next_label() -> None:
     assert not any(n.endswith((" Also", " The", "Best-known")) for n in names), names
     # a name before a speaker's words keeps its last word
     assert "Tom Rich" in [m.text for m in recognize_entities("Tom Rich said : no .")]
+
+
+def test_a_name_in_a_fact_boxs_list_of_works_is_a_title() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    text = "Karl Brenn was born in Tarvik in 1950 . Hits: Blue Morning, Paper Moon, Silver Lane . He died in 2009 ."
+    names = [(m.text, m.label) for m in recognize_entities(text)]
+    assert ("Karl Brenn", "PERSON") in names and not any(n in ("Silver Lane", "Blue Morning") and t != "MISC"
+                                                         for n, t in names), names
+    text = 'Born: 1950\nBest-known songs: Marta Lane, "Johnny Vell" (1994)\nSpouse: Rosa Vell'
+    names = [(m.text, m.label) for m in recognize_entities(text)]
+    assert ("Marta Lane", "MISC") in names and ("Johnny Vell", "MISC") in names, names
+    # a name that is only part of an item, or in another field, keeps its type
+    assert ("Rosa Vell", "PERSON") in names, names
+    names = [(m.text, m.label) for m in recognize_entities("Books: Night Train by Karl Brenn")]
+    assert ("Karl Brenn", "PERSON") in names, names
 
 
 def test_a_one_word_body_before_who_is_a_person() -> None:

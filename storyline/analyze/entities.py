@@ -366,12 +366,13 @@ dictator economist professor striker midfielder defender goalkeeper""".split())
 
 
 def _after_title(tokens: Sequence[str], s: int) -> bool:
-    """Whether tokens[s] follows a person's title ("President", "Sen.") or a lower-case word only a
+    """Whether tokens[s] follows a person's title ("President", "Sen.", "Tsar") or a lower-case word only a
     person can be ("leader")."""
     if s == 0:
         return False
     before = tokens[s - 1]
-    return (before[:1].isupper() and before.lower().rstrip(".") in ROLE_HEADS) or before in _PERSON_ROLES
+    head = before.lower().rstrip(".")
+    return (before[:1].isupper() and (head in ROLE_HEADS or head in _ROYAL_TITLES)) or before in _PERSON_ROLES
 
 
 def _titled_name(tokens: Sequence[str], s: int, e: int) -> bool:
@@ -410,19 +411,32 @@ _NAME_TITLES = frozenset(["prince", "lady"]) | frozenset(KIN_SEX)
 
 
 # a monarch's or a royal's titles, and a regnal number ("II", "XVI")
-_ROYAL_TITLES = frozenset(["king", "queen", "prince", "princess", "emperor", "empress"])
+_ROYAL_TITLES = frozenset(["king", "queen", "prince", "princess", "emperor", "empress", "sultan", "pope", "tsar",
+                           "tsarina", "czar", "czarina", "emir"])
 _REGNAL_NUMBER = re.compile(r"[IVX]+")
+_REIGN_NAME_WORDS = 2  # words of a monarch's name the given-name lists need not know ("Emperor Akihito")
 
 
 def _royal_name(tokens: Sequence[str], s: int, e: int) -> bool:
-    """Whether tokens[s:e] is a royal title, a known given name and more given names or a regnal
-    number ("Queen Elizabeth II", "King Carl XVI Gustaf"): a person, whom the number made the tagger
-    read as a body; not after "the" (a ship: "the Queen Elizabeth II") nor run on into a capitalised
-    word or a number ("Queen Elizabeth II Centre", "Queen Mary 2")."""
-    return (e - s >= 2 and tokens[s][:1].isupper() and tokens[s].lower() in _ROYAL_TITLES
-            and first_name_sex(tokens[s + 1]) != 0 and not (s > 0 and tokens[s - 1].lower() == "the")
-            and not (e < len(tokens) and (tokens[e][:1].isupper() or tokens[e][:1].isdigit()))
-            and all(_REGNAL_NUMBER.fullmatch(t) or first_name_sex(t) for t in tokens[s + 2:e]))
+    """Whether tokens[s:e] is a royal or a monarch's title and a name: a known given name and more
+    given names or a regnal number ("Queen Elizabeth II", "King Carl XVI Gustaf"), or one or two
+    title-case words that name no place nor body, and a regnal number or not ("Emperor Akihito",
+    "Sultan Qaboos", "Tsar Ivor IV"): a person, whom the title or the number made the tagger read as a
+    body; not after "the" (a ship: "the Queen Elizabeth II") nor run on into a capitalised word or a
+    number ("Queen Elizabeth II Centre", "Queen Mary 2")."""
+    if not (e - s >= 2 and tokens[s][:1].isupper() and tokens[s].lower() in _ROYAL_TITLES
+            and not (s > 0 and tokens[s - 1].lower() == "the")
+            and not (e < len(tokens) and (tokens[e][:1].isupper() or tokens[e][:1].isdigit()))):
+        return False
+    if first_name_sex(tokens[s + 1]) != 0 and all(_REGNAL_NUMBER.fullmatch(t) or first_name_sex(t) for t in tokens[s + 2:e]):
+        return True
+    n = e - 1 if e - s >= 3 and _REGNAL_NUMBER.fullmatch(tokens[e - 1]) else e
+    return n - s - 1 <= _REIGN_NAME_WORDS and _titled_name(tokens, s + 1, n)
+
+
+def _after_royal_title(tokens: Sequence[str], s: int) -> bool:
+    """Whether tokens[s] follows a royal or a monarch's title ("King", "Tsar")."""
+    return s > 0 and tokens[s - 1][:1].isupper() and tokens[s - 1].lower() in _ROYAL_TITLES
 
 
 def _title_opening(tokens: Sequence[str], s: int, e: int) -> bool:
@@ -555,6 +569,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
             typ = "PER"  # (not a place's: "Prince Rupert", "Prince George" are towns)
         if typ == "PER" and _title_opening(tokens, s, e):
             s += 1  # "King Arvid Tolm", "Cardinal Tomas Vell": the title is no part of the name
+        if typ == "PER" and e < len(tokens) and tokens[e] == "I" and _after_royal_title(tokens, s):
+            e += 1  # "Queen Elizabeth I born": after a monarch's title and name, "I" is the regnal number
         s, e = _without_title_opening(tokens, s, e)
         if typ == "PER" and e - s >= 2 and e < len(tokens) and tokens[e][:1].isupper() \
                 and tokens[e].lower().rstrip(".") in ROLE_HEADS and _people_word(tokens[e - 1]):
@@ -1236,6 +1252,12 @@ _SIDE_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_SIDE_VERBS}|(?:win|wins|victory|
 _SIDE_AFTER = re.compile(rf"[ ]+(?:(?:{_SIDE_VERBS}|won|lost|drew|rallied|are|were|coach|defender|striker|"
                          r"midfielder|goalkeeper)\b|['’]s[ ]+(?:[A-Z]|(?:manager|coach|captain|defence|attack|goalkeeper)\b))")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[ ]+$")
+# a result played at home or away, with its score or not: both sides are teams ("Tarnby won 2-0 at home to
+# Vell", "Vell lost away to Tarnby"); no player of a game of two people plays at home
+_RESULT_VERB = rf"(?:{_SIDE_VERBS}|drew|held|lost|won|tied)"
+_HOME_OR_AWAY = r"(?:at[ ]+home|away)[ ]+(?:to|against)"
+_HOME_BEFORE = re.compile(rf"(?<![\w'’-]){_RESULT_VERB}(?P<score>[ ]+\d+-\d+)?[ ]+{_HOME_OR_AWAY}[ ]+$")
+_HOME_AFTER = re.compile(rf"[ ]+{_RESULT_VERB}(?P<score>[ ]+\d+-\d+)?[ ]+{_HOME_OR_AWAY}\b")
 
 
 def _town_team(name: str) -> bool:
@@ -1259,16 +1281,30 @@ def _opens_clause(text: str, start: int, lo: int, leading: frozenset[str] = _LEA
     return before is None or not before.group(1)[:1].islower() or before.group(1).lower() in leading
 
 
+def _home_or_away_side(text: str, m: Mention) -> bool:
+    """Whether ``m`` is a side of a result played at home or away, with its score or on a page of games: the
+    name that opens the clause ("Tarnby won 2-0 at home to Vell"; not "the team from Tarnby lost at home to
+    ...") or the one after it ("Vell lost away to Tarnby 2-1")."""
+    hit = _HOME_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if hit is None and _opens_clause(text, m.start, text.rfind("\n", max(0, m.start - 24), m.start) + 1):
+        hit = _HOME_AFTER.match(text, m.end)
+    return hit is not None and (hit.group("score") is not None or _SCORE_AFTER.match(text, m.end) is not None
+                                or _sport_page(text))
+
+
 def _teams_named_for_towns(text: str, mentions: list[Mention]) -> list[Mention]:
     """On a page that reports games (three or more of ``_SPORT_WORDS``), a town's name the tagger
     read as the place is its team where a side stands: after a result's word or a title ("victory over
     Tarnby", "champions Vell"), or opening a clause before a result's verb, a plural verb, a player's
     role or a possessive and a name ("Tarnby won", "Vell were", "Tarnby 's Tom Brell"). CoNLL-2003
     types a club named after its town as an organisation; not a name run on into a capitalised word
-    ("the Tarnby Games")."""
+    ("the Tarnby Games"). A place's name (not a country's: its side is the country itself) that is a side of a
+    result at home or away is its team's (``_home_or_away_side``)."""
     out = []
     for m in mentions:
-        if m.label == "LOC" and _town_team(m.text):
+        if m.label == "LOC" and _home_or_away_side(text, m) and "country" not in place_kinds(tuple(m.text.lower().split())):
+            m = dataclasses.replace(m, label="ORG")
+        elif m.label == "LOC" and _town_team(m.text):
             line = text.rfind("\n", max(0, m.start - 24), m.start) + 1  # (a bounded look back: no scan of a long line)
             side = (_SIDE_BEFORE.search(text, max(line, m.start - 24), m.start) is not None
                     or (_opens_clause(text, m.start, line) and _SIDE_AFTER.match(text, m.end) is not None))
@@ -1294,8 +1330,11 @@ def _team_sign(text: str, ms: Sequence[Mention], i: int) -> bool:
     """Whether ms[i], a name read as a person's, stands where a team does: a side of a result whose
     other side is an organisation ("Real Madrid drew 1-1 with Vell", "Vell beat Real Madrid 2-1"; on a
     page of games, or with the score), or on a page of games before a club's officer, a player or a
-    side's part, or opening a clause before a plural verb ("Vell chairman", "Vell were unable")."""
+    side's part, or opening a clause before a plural verb ("Vell chairman", "Vell were unable"), or a side of a
+    result at home or away ("Vell won 2-0 at home to Tarnby")."""
     m = ms[i]
+    if _home_or_away_side(text, m):
+        return True
     sides = [(ms[i - 1], ms[i - 1].end, m.start)] if i else []
     sides += [(ms[i + 1], m.end, ms[i + 1].start)] if i + 1 < len(ms) else []
     for other, a, b in sides:
@@ -1684,6 +1723,41 @@ _BANDS = frozenset(["AM", "FM"])
 _BAND_AFTER = re.compile(r"\s*(?:/|radio|frequenc|relay|network|band|dial|station|transmitter)", re.IGNORECASE)
 
 
+# a fact box's label of a list of works ("Hits:", "Best-known songs:", "Famous books :"), and where the list
+# ends: its line's end or a sentence's stop, within ``_LIST_CHARS`` characters
+_WORKS_LABEL = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ]+(?:[a-z][\w'’-]*[ ]+)?)?(?:[Hh]its?|[Ss]ongs?|[Ss]ingles|"
+                          r"[Aa]lbums?|[Bb]ooks?|[Nn]ovels?|[Ff]ilms?|[Mm]ovies?|[Pp]oems?)[ ]?:[ ]*")
+_LIST_END = re.compile(r"\n|[.!?;](?:[ ]|$)")
+_LIST_CHARS = 300
+# what stands around one item of such a list: the label, a comma or "and" before it; a comma, "and", a
+# bracket (a year) or the list's end after it, quotes allowed
+_QUOTE_OPEN = re.compile(r"[\"“‘']?")
+_ITEM_BEFORE = re.compile(r"(?:,|\band)[ ]*[\"“‘']?$")
+_ITEM_AFTER = re.compile(r"[\"”’']?[ ]*(?:,|\(|and\b|$)")
+
+
+def _works_listed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name that is a whole item of a fact box's list of works ("Hits: Blue Morning, Paper Moon",
+    "Best-known songs : Marta Lane , Night Train") is a work's title (CoNLL's MISC), not the person,
+    body or place the tagger read in a title's capitals."""
+    if not mentions:
+        return mentions
+    starts = [m.start for m in mentions]
+    out = list(mentions)
+    for label in _WORKS_LABEL.finditer(text):
+        a = label.end()
+        stop = _LIST_END.search(text, a, a + _LIST_CHARS)
+        b = stop.start() if stop else min(len(text), a + _LIST_CHARS)
+        for i in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+            m = out[i]
+            first = _QUOTE_OPEN.match(text, a, m.start)
+            if (m.end <= b and m.label != "MISC" and _ITEM_AFTER.match(text, m.end, b)
+                    and ((first is not None and first.end() == m.start)
+                         or _ITEM_BEFORE.search(text, max(a, m.start - 8), m.start))):
+                out[i] = dataclasses.replace(m, label="MISC")
+    return out
+
+
 def _band(text: str, m: Mention) -> bool:
     """Whether ``m`` is a broadcast band alone: after a frequency ("89.3 FM"), after "on" ("broadcasting
     on FM in Haiti") or before a word of broadcasting ("FM radio", "AM/FM"); not "the FM spokesman"."""
@@ -1805,7 +1879,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions = _possessive_companies(text, mentions)
     mentions = [m for m in _products(text, _kind_named_orgs(text, mentions)) if not _band(text, m)]
     if ":" in text:
-        mentions = _turn_speakers(text, mentions)
+        mentions = _turn_speakers(text, _works_listed(text, mentions))
     if roles:
         from .ner_roles import attach_roles
         from .sentences import headline_end
