@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze.entities import recognize_entities
-from storyline.analyze.sentences import headline_end, sentence_spans, split_sentences
+from storyline.analyze.sentences import _pysbd_sentences, headline_end, sentence_spans, split_sentences
 
 # (text, expected sentences)
 CASES: list[tuple[str, list[str]]] = [
@@ -525,3 +525,29 @@ def test_a_result_table_keeps_its_headings_and_last_rows_apart() -> None:
     for line in ("Harbor division two", "Tarnby 2 North Vell 1", "Harbor division three", "Oxmere 0 Sorn 3",
                  "Vask 1 Dorne 1", "Played on Friday :"):
         assert line in got, (line, got)
+
+
+_ABBREVIATED = (
+    "Mr. Tom Arvel met Dr. Ines Vok at 5 p.m. on Jan. 5 in St. Olaf. The U.S. Sen. Ruth Kell said no. 5 is "
+    "the number. Gov. Ann Lee, Ph.D., spoke e.g. of the co. records, i.e. the ledgers of Arvel Bros. Inc. "
+    "MR. ARVEL agreed. Mr. Arvel left at 6 a.m. and Mr. Vok at 7. Capt. Loy wrote {mr} Loy in braces. "
+    "Prof. Hale and prof. Dunn met Lt. Col. Ries on Fig. 3 and No. 4. Mt. Tabor is 2 km. away. Jr. stayed. "
+    "Mrs. Lee said: Mr. Arvel, Mr. Vok and Mr. Loy. Co. is short for company."
+)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", _ABBREVIATED),
+    ("en", "The firm, Vell Co., made records. A record co. in St. Ives closed. " * 3),
+    ("de", "Dr. Arno Vell kam um 5 Uhr. Er sagte z.B. nichts. Die Fa. Vell u. Co. KG schloss. Nr. 5 ging."),
+    ("fr", "M. Arvel est venu. Mme. Vok a dit non, p. ex. hier. Le Dr. Lenoir part."),
+    ("es", "El Sr. Arvel llegó. La Sra. Vok dijo que no, p. ej. ayer. El Dr. Soto se fue."),
+])
+def test_the_sentences_are_pysbds_own(lang, text):
+    # the splitter reads pysbd's sentences without its per-sentence matching and with a quicker
+    # abbreviation pass: they must be the very sentences pysbd's own segmenter gives
+    import pysbd
+
+    own = [s.strip() for s in pysbd.Segmenter(language=lang, clean=False).segment(text)]
+    assert [s.strip() for s in _pysbd_sentences(text, lang)] == own
+    assert len(own) >= 3

@@ -133,6 +133,9 @@ class Resources:
     gaz_max: int = 6
     lexicon: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     capratio: Mapping[str, str] = field(default_factory=dict)
+    # a word's own features (``_token_base``), kept as they are asked for: the fields above are
+    # not changed once the tagger runs
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
 
 def gazetteer_tags(tokens: Sequence[str], gaz: Mapping[tuple[str, ...], frozenset[str]],
@@ -245,7 +248,20 @@ def doc_stats(sentences: Iterable[Sequence[str]], res: Resources | None = None,
     return DocStats(lower_seen, cap_mid, in_long, first_ctx, run_first, run_last, run_types)
 
 
-def _token_base(w: str, res: Resources) -> list[str]:
+_MEMO_WORDS = 100_000  # words whose own features a Resources keeps (cleared when full)
+
+
+def _token_base(w: str, res: Resources) -> tuple[str, ...]:
+    """A token's own features, which depend on the word alone: computed once per word written."""
+    f = res.memo.get(w)
+    if f is None:
+        if len(res.memo) >= _MEMO_WORDS:
+            res.memo.clear()
+        f = res.memo[w] = _word_features(w, res)
+    return f
+
+
+def _word_features(w: str, res: Resources) -> tuple[str, ...]:
     lw = w.lower()
     f = ["w=" + lw, "sh=" + word_shape(w), "ss=" + short_shape(w)]
     n = len(w)
@@ -266,17 +282,18 @@ def _token_base(w: str, res: Resources) -> list[str]:
         f.append("c=none")
     if res.capratio:
         f.append("cr=" + res.capratio.get(lw, "?"))
-    return f
+    return tuple(f)
 
 
-def _window_feats(w: str, res: Resources, tag: str) -> list[str]:
-    lw = w.lower()
-    f = [tag + "w=" + lw, tag + "ss=" + short_shape(w)]
-    c = res.clusters.get(lw)
-    if c:
-        f.append(tag + "c0=" + c[0])
-        f.append(tag + "c1=" + c[1])
-    return f
+def _window_parts(w: str, res: Resources) -> tuple[str, ...]:
+    """What a token tells its neighbours, before the tag of where it stands: its word, its short
+    shape and its two coarsest clusters (``_word_features`` holds them: read from there)."""
+    base = _token_base(w, res)
+    c = res.clusters.get(w.lower())
+    return (base[0], base[2], "c0=" + c[0], "c1=" + c[1]) if c else (base[0], base[2])
+
+
+_WINDOW = ((-2, "-2:"), (-1, "-1:"), (1, "1:"), (2, "2:"))
 
 
 def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | None = None,
@@ -287,13 +304,14 @@ def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | N
         return _fast_features(tokens, res)
     n = len(tokens)
     base = [_token_base(t, res) for t in tokens]
+    window = [_window_parts(t, res) for t in tokens]
     gz = gazetteer_tags(tokens, res.gazetteer if gaz is None else gaz, res.gaz_max)
     headline = capitals_line(tokens)
     lows = [t.lower() for t in tokens]
     lx = gazetteer_tags(lows, res.lexicon, 4) if res.lexicon else None
     out: list[list[str]] = []
     for i, t in enumerate(tokens):
-        f = ["b"] + base[i]
+        f = ["b", *base[i]]
         f.extend("g=" + g for g in gz[i])
         if lx is not None:
             f.extend("x=" + g for g in lx[i])
@@ -307,12 +325,12 @@ def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | N
             f.append("EOS")
         if headline:
             f.append("headline")
-        for d in (-2, -1, 1, 2):
+        for d, tag in _WINDOW:
             j = i + d
             if 0 <= j < n:
-                f.extend(_window_feats(tokens[j], res, f"{d}:"))
+                f.extend(tag + part for part in window[j])
                 if abs(d) == 1:
-                    f.extend(f"{d}:g=" + g for g in gz[j])
+                    f.extend(tag + "g=" + g for g in gz[j])
         if i > 0:
             f.append("bi-=" + lows[i - 1] + "|" + lows[i])
         if i < n - 1:
