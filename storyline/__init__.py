@@ -158,7 +158,8 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
 def extract_quotes(text: str, *, typewriter_marks_quote: bool = True) -> list[Quote]:
     """Direct, indirect and mixed quotes of ``text``: each with ``.start .end .kind`` (direct,
     indirect, mixed), ``.speaker_start .speaker_end`` (None when no speaker is named), the cue
-    span and, for a pronoun or surname speaker, ``.speaker_resolved`` (full name when clear).
+    span and, for a pronoun or surname speaker, ``.speaker_resolved`` (full name when clear; for a
+    list of speakers, "Reed, Hale and a spokesman", the group with each member's full name).
     ``typewriter_marks_quote=False`` counts only double quotation marks when telling direct from
     indirect (PolNeAR's convention); the spans are the same either way."""
     from .analyze.quotes import extract_quotes as _extract

@@ -138,7 +138,8 @@ class Quote:
     cue_end: int | None = None
     article_id: str = ""
     speaker_entity_id: str | None = None
-    speaker_resolved: str | None = None  # full name for a pronoun / bare surname speaker, when clear
+    speaker_resolved: str | None = None  # full name for a pronoun / bare surname speaker, when clear (a
+    #                                      list of speakers: the group, "Tom Reed, Ann Hale and a spokesman")
     fragments: tuple[tuple[int, int], ...] = ()  # content pieces when the cue splits the quote
     reported_by: str | None = None  # the source that relays the speaker's words ("Xinhua"), when the article says so
 

@@ -2034,3 +2034,69 @@ def test_an_apposition_with_a_verb_of_saying_as_a_modifier_still_names_the_speak
     assert got.get("``The bridge will be rebuilt,''") == "Tom Hale, a state senator,", got
     assert got.get("``Not this year,''") == "Ann Brill, the Ohio state treasurer,", got
     assert got.get("trade was slowing") == "Lars Pold", got
+
+
+def test_a_list_of_people_is_the_speaker_as_a_whole() -> None:
+    """"Smith, Jones and a spokesman said" had kept only "a spokesman": PolNeAR marks the whole list."""
+    text = ("Orla Venn, Piet Kask and a spokesman for the port authority said the ferry would resume. "
+            "Mara Lind, Ivo Tamm, and their lawyers have said the deal was fair. "
+            '"The dam will hold," Kask, Venn and a city engineer said. '
+            "On Monday, Tamm, Lind and Venn said the levee was safe. "
+            "In Tartu, Lind and Tamm said the trams would run. "
+            "Prices rose and the mayor said taxes would fall. "
+            "The council met Kask, and Venn said the vote would be close.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("the ferry would resume") == "Orla Venn, Piet Kask and a spokesman for the port authority", got
+    assert got.get("the deal was fair") == "Mara Lind, Ivo Tamm, and their lawyers", got
+    assert got.get('"The dam will hold,"') == "Kask, Venn and a city engineer", got
+    assert got.get("the levee was safe") == "Tamm, Lind and Venn", got
+    assert got.get("the trams would run") == "Lind and Tamm", got
+    assert got.get("taxes would fall") == "the mayor", got
+    assert got.get("the vote would be close") == "Venn", got
+
+
+def test_a_list_of_people_speaks_as_a_group_named_in_full_not_as_one_of_them() -> None:
+    text = ("Senator Orla Venn and Mayor Piet Kask toured the port. "
+            "Venn, Kask and a spokesman for the port authority said the ferry would resume in May. "
+            "Gov. Mara Lind of Ohio and Ivo Tamm said the bridge would reopen.")
+    got = {q.text: q.speaker_resolved for q in extract_quotes(text)}
+    assert got.get("the ferry would resume in May") == "Orla Venn, Piet Kask and a spokesman for the port authority", got
+    assert got.get("the bridge would reopen") == "Mara Lind and Ivo Tamm", got
+
+
+def test_a_poll_share_of_the_form_six_in_ten_is_the_speaker() -> None:
+    text = ("Voters are gloomy. Six in 10 said the economy was getting worse. "
+            "About one in five said they would not vote, and more than four out of 10 voters said taxes were too high.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("the economy was getting worse") == "Six in 10", got
+    assert got.get("they would not vote") == "About one in five", got
+    assert got.get("taxes were too high") == "more than four out of 10 voters", got
+
+
+def test_an_apposition_of_nouns_before_a_role_lets_the_name_speak() -> None:
+    """"a talk show host": "show", a cue word, after the noun "talk", had blocked the apposition."""
+    text = ('"The network cancelled it," Jane Rook, a talk show host, said. '
+            "Tom Veer, a popular talk show host, said his ratings had doubled.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get('"The network cancelled it,"') == "Jane Rook, a talk show host,", got
+    assert got.get("his ratings had doubled") == "Tom Veer, a popular talk show host,", got
+
+
+def test_quoted_as_telling_someone_the_one_quoted_speaks_and_the_one_told_is_no_content() -> None:
+    text = ("Peter Pihl met the press on Monday. The Tallinn Daily quoted him as telling reporters that "
+            "the port deal was dead. The Courier quoted Mari Saar as telling a rally on Friday the ferry would run. "
+            "Ott Lepp was quoted by the agency as telling students on Monday the school would close.")
+    got = {q.text: (_speaker(text, q), q.speaker_resolved) for q in extract_quotes(text)}
+    assert got.get("the port deal was dead") == ("him", "Peter Pihl"), got
+    assert got.get("the ferry would run") == ("Mari Saar", None), got
+    assert got.get("the school would close") == ("Ott Lepp", None), got
+
+
+def test_a_verb_of_aspect_before_a_participle_is_part_of_its_cue() -> None:
+    text = ("Perhaps not surprisingly, Mayor Ann Rook has lately started asking residents to save water. "
+            "Piet Kask began writing columns defending the plan. "
+            "On Monday, the governor urged farmers to sell their grain.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("to save water") == ("Mayor Ann Rook", "has lately started asking"), got
+    assert got.get("columns defending the plan") == ("Piet Kask", "began writing"), got
+    assert got.get("to sell their grain") == ("the governor", "urged"), got

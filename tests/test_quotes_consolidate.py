@@ -649,3 +649,13 @@ def test_the_words_of_one_a_medium_quotes_are_shown_without_the_medias_verb() ->
                         "Ivo Tamm was quoted by the agency as saying the cranes had been repaired.")
     assert got.get("A port official") == ["the harbour would reopen on Monday"], got
     assert got.get("Ivo Tamm") == ["the cranes had been repaired"], got
+
+
+def test_a_list_of_speakers_is_shown_as_the_group_not_credited_to_one_member():
+    text = ("Senator Orla Venn and Mayor Piet Kask toured the flooded port on Monday. "
+            "Venn, Kask and a spokesman for the port authority said the ferry would not resume before the spring. "
+            "Venn said the repairs would cost millions of euros.")
+    groups = {g.speaker: [q.text for q in g.quotes] for g in _groups_of(text)}
+    assert groups.get("Orla Venn, Piet Kask and a spokesman for the port authority") == [
+        "the ferry would not resume before the spring"], groups
+    assert groups.get("Orla Venn") == ["the repairs would cost millions of euros"], groups

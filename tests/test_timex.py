@@ -1226,3 +1226,61 @@ def test_a_present_passive_in_a_clause_of_time_or_condition_is_ahead() -> None:
                          "finished in February.", "2027-02"),
                         ("Two loud blasts are heard early Tuesday near the port.", "2026-11-17")):
         assert [t.value for t in tag_timexes(text, sun)] == [value], text
+
+
+def test_that_year_and_that_month_are_the_ones_the_text_last_named() -> None:
+    # "that year" / "that month": the year (month) the text last named, never the publication's; a month or a date
+    # told as "that year"'s takes that year; with none named, the year stays unknown (dct a Wednesday in 2026)
+    wed = date(2026, 11, 25)
+    text = "The mill opened in 1998. On 14 June that year, a fire closed it; later that month it reopened."
+    assert tags(text, wed) == [("1998", "DATE", "1998"), ("14 June", "DATE", "1998-06-14"),
+                               ("that year", "DATE", "1998"), ("later that month", "DATE", "1998-06")]
+    text = "Lena Holt joined the band in March 2004. By August of that year she had left it."
+    assert [v for _, _, v in tags(text, wed)] == ["2004-03", "2004-08", "2004"]
+    text = "The council met in 2019. It was petitioned on 2 May and 9 July that year by the fishermen."
+    assert [v for _, _, v in tags(text, wed)] == ["2019", "2019-05-02", "2019-07-09", "2019"]
+    text = "The harbour froze on Monday. On 3 March that year, the ice broke."
+    assert [v for _, _, v in tags(text, wed)] == ["2026-11-23", "XXXX-03-03", "XXXX"]
+    text = "The mill opened in 1998. A flood came on Tuesday. Later that month the mill shut."
+    assert tags(text, wed)[-1] == ("Later that month", "DATE", "XXXX-XX")
+
+
+def test_a_day_a_frame_looks_ahead_to_is_the_coming_one() -> None:
+    # "in the run-up to Sunday's elections", "ahead of Sunday's vote" in a clause of no tense or a present: the
+    # coming Sunday (dct a Monday); told in the past, the nearest ("were deployed ahead of Sunday's vote")
+    mon = date(2026, 11, 23)
+    for text, value in (("Parties are touring the villages in the run-up to Sunday's council elections.", "2026-11-29"),
+                        ("Banners everywhere ahead of Sunday's vote.", "2026-11-29"),
+                        ("On the eve of Sunday's referendum, the capital stays calm.", "2026-11-29"),
+                        ("Police were deployed ahead of Sunday's vote.", "2026-11-22")):
+        assert [t.value for t in tag_timexes(text, mon)] == [value], text
+
+
+def test_a_relative_clause_set_off_by_commas_does_not_tell_the_days_tense() -> None:
+    # "the envoy, who said ..., will travel on Friday": the main clause decides (dct a Monday)
+    mon = date(2026, 11, 23)
+    for text, value in (("The envoy will meet the elders, who said they were ready, on Friday.", "2026-11-27"),
+                        ("On Friday, the envoy, who said the truce was holding, will travel to Tromso.", "2026-11-27"),
+                        ("On Friday the envoy, who said the truce was holding, will travel to Tromso.", "2026-11-27"),
+                        ("The minister, who will retire next spring, resigned on Friday.", "2026-11-20"),
+                        ("The envoy, who arrived on Friday, will speak at noon.", "2026-11-20")):
+        assert [t.value for t in tag_timexes(text, mon) if t.text == "Friday"] == [value], text
+    # a "said" in a free relative after the day is no tense of its clause ("for what a spokesman said would be")
+    text = ("She will open the autumn fair on Tuesday before meeting the apple growers on Thursday for what an aide said "
+            "was a long talk.")
+    assert [t.value for t in tag_timexes(text, mon)] == ["2026-11-24", "2026-11-26"]
+
+
+def test_a_clock_time_before_its_day_does_not_change_the_day() -> None:
+    # "resumes at 3 p.m. Tuesday" is the Tuesday "resumes Tuesday" is; "at 9:05 a.m. (0305 GMT) Tuesday": the day
+    # after the clock time's conversion is its day (dct a Wednesday)
+    wed = date(2026, 11, 25)
+    for plain, clocked in (("The hearing resumes Tuesday.", "The hearing resumes at 3 p.m. Tuesday."),
+                           ("The court convenes on Monday.", "The court convenes at 10:00 GMT on Monday."),
+                           ("Voting ends Sunday.", "Voting ends at 11 pm Sunday."),
+                           ("The truce takes effect Sunday.", "The truce takes effect at 6 a.m. Sunday."),
+                           ("The blast happened Sunday.", "The blast happened at 11 pm Sunday.")):
+        day = tag_timexes(plain, wed)[0].value
+        assert tag_timexes(clocked, wed)[0].value[:10] == day, clocked
+    text = "The quay collapsed on Monday. A second one fell at about 9:05 a.m. (0305 GMT) Tuesday."
+    assert [t.value for t in tag_timexes(text, wed)] == ["2026-11-23", "2026-11-24T09:05", "2026-11-24"]

@@ -640,6 +640,9 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     # the phrase must end in a noun-like word (not an adjective/adverb we cannot tell: accept words)
     if toks[b - 1].low.endswith("ly") and toks[b - 1].low not in _LY_NOUNS and not _is_cap(toks[b - 1]):
         return None
+    share = _share_start(toks, a, b)
+    if share is not None:
+        return (share, b)
     if b - a == 1 and toks[a].low in _DETS:
         return None
     if all(t.low in _MONTHS or t.low in _DAYS or t.text[:1].isdigit() for t in toks[a:b]):
@@ -647,6 +650,28 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     # a capitalised first token of the sentence followed by lowercase-only words is still an NP
     return (a, b)
 
+
+
+# words that qualify a share before its number ("About six in 10", "More than four out of 10 voters")
+_SHARE_QUALIFIERS = frozenset("about nearly almost roughly just only some over under around fully".split())
+_SHARE_QUALIFIER_PAIRS = frozenset(["more than", "fewer than", "less than", "a full", "a mere", "well over"])
+
+
+def _share_start(toks: Sequence[_Tok], a: int, b: int) -> int | None:
+    """Where a share of the form "six in 10" or "four out of 10" starts whose second number opens the
+    phrase toks[a:b] ("Six in 10 said", "About four out of 10 voters said": those polled speak, as "six in
+    10 voters" do), with the words that qualify it ("More than one in five"), or None."""
+    k = a - 1 if a >= 1 and toks[a - 1].low == "in" else a - 2 if a >= 2 and toks[a - 1].low == "of" \
+        and toks[a - 2].low == "out" else None
+    if k is None or k < 1 or not _number_word(toks[a].low) or not _number_word(toks[k - 1].low) \
+            or toks[k - 1].quoted or toks[a].quoted:
+        return None
+    start = k - 1
+    if start >= 2 and f"{toks[start - 2].low} {toks[start - 1].low}" in _SHARE_QUALIFIER_PAIRS:
+        start -= 2
+    elif start >= 1 and toks[start - 1].low in _SHARE_QUALIFIERS:
+        start -= 1
+    return start
 
 
 # prepositions that attach a phrase to the noun before them in a subject ("Police in Ohio", "A man
@@ -682,6 +707,67 @@ def _subject_with_phrase(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int
             b = p - 1
         a = head[0]
     return (a, b)
+
+
+def _person_member(toks: Sequence[_Tok], a: int, b: int) -> bool:
+    """Whether toks[a:b] can be one of the people a list of speakers names: a name (capitalised words,
+    with titles, initials and a place: "Ohio Gov. John Kasich", "Sen. Rand Paul of Kentucky") or a
+    determiner's phrase of a person ("a spokesman", "his aides", "a spokesman for the city"); not after a
+    preposition ("In Paris, Reed and Hale said": a place, then the list)."""
+    words = [t for t in toks[a:b] if t.text not in (".", "-")]
+    if not words or any(t.quoted for t in words) or (a > 0 and toks[a - 1].low in _NOT_FIELDS and toks[a - 1].low != "and"):
+        return False
+    if _is_cap(words[0]) and words[0].low not in _DETS and words[0].low not in _PRONOUNS \
+            and all(_is_cap(t) or t.low in ("of", "for") for t in words) and _is_cap(words[-1]):
+        return words[0].text not in OPENING_WORDS and words[0].low not in _DAYS and words[0].low not in _MONTHS
+    # (the head before a phrase of its own: "a spokesman for the city")
+    head = next((words[x - 1] for x in range(2, len(words)) if words[x].low in _NOUN_PREPOSITIONS), words[-1]).low
+    return len(words) >= 2 and words[0].low in _DETERMINERS and (
+        head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or head in _ROLE_NOUNS or bool(_PERSON_HEAD.search(head)))
+
+
+def _coordinated(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:
+    """The whole list of people a subject ``np`` ends ("Tom Reed, Ann Hale and a spokesman said",
+    "Carson, Cruz, and Rand Paul said"): the speakers are all of them, as PolNeAR marks them. Each
+    member must be a person's name or a determiner's phrase of a person (``_person_member``), the last
+    joined by "and" (after a comma only in a list of three or more); ``np`` unchanged when no such
+    list ends it ("Prices rose and the mayor said", "The mayor met Hale, and Reed said")."""
+    a, b = np
+    k = next((x for x in range(a + 1, b - 1) if toks[x].low == "and"), None)
+    if k is not None and _person_member(toks, a, k) and _person_member(toks, k + 1, b):
+        start = a  # the phrase is a list of two already ("Ted Cruz and Rand Paul"): the members before it
+    elif a >= 2 and toks[a - 1].low == "and" and _person_member(toks, a, b):
+        oxford = toks[a - 2].text == ","
+        m = _left_np(toks, a - 1 - oxford)
+        if m is None or m[1] != a - 1 - oxford or not _person_member(toks, *m) \
+                or (oxford and (m[0] < 2 or toks[m[0] - 1].text != ",")):
+            return np
+        start = m[0]
+    else:
+        return np
+    while start >= 2 and toks[start - 1].text == ",":
+        m = _left_np(toks, start - 1)
+        if m is None or m[1] != start - 1 or not _person_member(toks, *m):
+            break
+        start = m[0]
+    return (start, b)
+
+
+def _list_members(toks: Sequence[_Tok]) -> list[tuple[int, int]] | None:
+    """The token ranges of the people a speaker phrase ``toks`` lists ("Tom Reed, Ann Hale and a
+    spokesman", "Sanders and his aides"): two or more ``_person_member`` phrases set off by commas, the
+    last after "and"; None for any other phrase ("Kerr Putney, the police chief", "Dan Backer, the fund's
+    lawyer, treasurer and strategist")."""
+    cuts = [x for x, t in enumerate(toks) if t.text == "," or t.low == "and"]
+    if not cuts or toks[cuts[-1]].low != "and" or any(toks[x].low == "and" for x in cuts[:-1]):
+        return None
+    members, a = [], 0
+    for x in cuts:
+        if x > a:
+            members.append((a, x))
+        a = x + 1
+    members.append((a, len(toks)))
+    return members if len(members) >= 2 and all(_person_member(toks, *m) for m in members) else None
 
 
 # the end of a name after a comma ("Donald J. Trump for President, Inc.", "Martin Luther King, Jr.")
@@ -763,14 +849,22 @@ def _modifier_base(toks: Sequence[_Tok], m: int) -> bool:
     """Whether the cue word toks[m] is a bare form that modifies the noun after it ("a state senator",
     "the Ohio state treasurer", "a former report writer", "director of state campaigns"), no verb: no
     -s, -ed or -ing, after a determiner, an owner, a name, "of" or an adjective, before a lower-case
-    word ("brands find suppliers" is a verb's)."""
+    word ("brands find suppliers" is a verb's), also after a noun there ("a talk show host")."""
     t = toks[m]
     if t.low.endswith(("s", "ed", "ing")) or t.low in _IRREGULAR_PAST or m < 1 or m + 1 >= len(toks):
         return False
-    before = toks[m - 1]
-    return (before.low in _DETS or before.low == "of" or _possessive(before.text) or _is_cap(before)
-            or _modifier_like(before) or before.low == "former") \
-        and toks[m + 1].text[:1].islower() and toks[m + 1].text.isalpha()
+    return _premodifier_slot(toks, m - 1, 2) and toks[m + 1].text[:1].islower() and toks[m + 1].text.isalpha()
+
+
+def _premodifier_slot(toks: Sequence[_Tok], k: int, depth: int) -> bool:
+    """Whether a noun's modifier may follow toks[k]: a determiner, an owner, a name, "of", an adjective,
+    or (``depth`` times) a lower-case word that itself follows one ("a talk show host")."""
+    before = toks[k]
+    if before.low in _DETS or before.low == "of" or _possessive(before.text) or _is_cap(before) \
+            or _modifier_like(before) or before.low == "former":
+        return True
+    return depth > 0 and k > 0 and before.text.isalpha() and before.text.islower() and before.low not in _STOP \
+        and before.low not in _AUX_VERBS and _premodifier_slot(toks, k - 1, depth - 1)
 
 
 def _is_name_run(toks: Sequence[_Tok]) -> bool:
@@ -1171,9 +1265,18 @@ _CUE_ADVERBS = frozenset("always also never often still already just now then ag
                          "since first".split())
 
 
+# verbs of aspect before a participle, part of its cue ("has lately started asking", "began writing")
+_ASPECT = frozenset("start starts started begin begins began begun stop stops stopped keep keeps kept "
+                    "resume resumes resumed".split())
+
+
 def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
-    """Token range of the cue at toks[i] with its auxiliaries/adverbs to the left."""
+    """Token range of the cue at toks[i] with its auxiliaries/adverbs to the left, and a verb of aspect
+    before a participle ("Trump has lately started asking ...": the subject is Trump's)."""
     a = i
+    if i > 1 and toks[i].low.endswith("ing") and toks[i - 1].low in _ASPECT and not toks[i - 1].quoted \
+            and not _is_cap(toks[i - 1]):
+        a = i - 1
     while a > 0 and not toks[a - 1].quoted and not (_is_cap(toks[a - 1]) and a - 1 > 0) and (
             toks[a - 1].low in _AUX or toks[a - 1].low in _CUE_ADVERBS or
                                                  (toks[a - 1].low.endswith("ly") and toks[a - 1].low.isalpha()
@@ -1554,11 +1657,15 @@ def _quoted_as_saying(text: str, toks: Sequence[_Tok], i: int) -> _Found | None:
     cue = (toks[i].start, toks[i].end)
     source = _left_np(toks, i)
     relayer = (toks[source[0]].start, toks[source[1] - 1].end) if source is not None else None
-    after = [t for t in toks[k + 2:] if t.text not in ".!?,"]
+    # "as telling reporters (that) ...": the one told is no part of what was said
+    j = _past_addressee(toks, k + 2, "telling") if toks[k + 1].low == "telling" else k + 2
+    j = _skip_adjuncts(toks, j, len(toks))  # ("as saying on Monday that ...")
+    after = [t for t in toks[j:] if t.text not in ".!?,:"]
     if after and after[0].low == "that" and not after[0].quoted:
         after = after[1:]  # "as saying that ..."
-    if len(after) >= 3 and not _looks_adjunct(toks, k + 2) and not (toks[k + 2].text == "," and not after[0].quoted
-                                                                       and after[0].text not in _QUOTE_CHARS):
+    if len(after) >= 3 and not _looks_adjunct(toks, j) and not (j < len(toks) and toks[j].text == ","
+                                                                  and not after[0].quoted
+                                                                  and after[0].text not in _QUOTE_CHARS):
         s, e = _trim_content(text, after[0].start, toks[-1].end)
         return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), speaker, cue, relayer=relayer)
     end = source[0] if source is not None else i
@@ -2196,6 +2303,59 @@ def _verb_before_object(toks: Sequence[_Tok], ca: int) -> int | None:
     return None
 
 
+def _past_addressee(toks: Sequence[_Tok], j: int, verb: str) -> int:
+    """Where what was said starts after a verb of telling (or asking) whose addressee opens at
+    ``toks[j]`` ("told reporters that", "told Kim that", "told The Associated Press"): past the one
+    told, or ``j`` when what follows is not read as one."""
+    n = len(toks)
+    # skip the addressee: "told reporters", "told Kim that", "told The Associated Press"
+    k = j
+    while k < n and k - j < 6 and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS \
+            and (toks[k].text not in (",", ":", ".") or _abbreviation_dot(toks, k)) \
+            and toks[k].low not in ("that", "whether", "if") \
+            and (toks[k].low not in _STOP or toks[k].low in ("of", "me", "him", "her", "us", "them")
+                 or (k > j and toks[k].low in _TOLD_WHERE)):
+        if k > j and toks[k].low in _PRONOUNS:
+            break
+        if k > j and toks[k].low in _TOLD_WHERE and k + 1 < n and toks[k + 1].low in _AUX_VERBS:
+            break  # "told reporters there was ...": the clause's own subject
+        k += 1
+    if j < k < n and toks[k].low in _AUX_VERBS and not toks[k].quoted:
+        d = _clause_after_told(toks, j, k)
+        if d is not None:
+            k = j = d
+    opens = ("that", "to") if verb in _ASK else ("that",)  # "asked Dr. Gupta, a neurosurgeon, to serve"
+    if k < n and k > j and toks[k].text in _QUOTE_CHARS and (_possessive(toks[k - 1].text) or toks[k - 1].low in ("'s", "’s")):
+        # "told CNN's "Situation Room" that ...": a show's title is part of the one told
+        m = next((m for m in range(k + 2, min(n, k + 12)) if toks[m].low == "that"
+                  and toks[m - 1].text in _QUOTE_CHARS), None)
+        if m is not None:
+            k = m
+    if k < n and toks[k].low in ("and", "or"):
+        # "told business and political leaders in Singapore on Tuesday that ...": a longer addressee
+        m = next((m for m in range(k + 1, min(n, k + 16)) if toks[m].low in opens), None)
+        if m is not None and not any(t.quoted or t.text in (",", ":", ".") for t in toks[k:m]):
+            k = m
+    if k < n and toks[k].text == ",":
+        # "told Kim Jong Un, who is visiting, that ...": skip the addressee's appositive
+        m = next((m for m in range(k + 1, min(n, k + 25)) if toks[m].low in opens
+                  and toks[m - 1].text == ","), None)
+        if m is not None and not any(t.quoted for t in toks[k:m]):
+            k = m
+    if verb in _ASK and (k >= n or toks[k].low != "to"):
+        # "asked the CNN correspondent Dr Sanjay Gupta to join ...": the one asked, then what
+        m = next((m for m in range(j, min(n, j + 16)) if toks[m].low == "to"), None)
+        if m is not None and m > j and not any(
+                t.quoted or t.text in _QUOTE_CHARS or (t.text in (",", ":", ";", ".") and not _abbreviation_dot(toks, x))
+                or t.low in _NOT_ASKED or t.low in CUE_VERBS
+                for x, t in enumerate(toks[j:m], start=j)):
+            k = m - 1 if toks[m - 1].low in ("not", "never") and m - 1 > j else m  # "urged members not to"
+    if k > j and (k >= n or toks[k].text in (",", ":", ".") or toks[k].low in ("that", "whether", "if") or
+                  toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
+        j = k
+    return j
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
@@ -2325,7 +2485,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                     return None  # "no tsunami warning was issued": a noun, the subject of its own verb
                 if _bare_common_subject(toks, speaker_tok, verb):
                     return None  # "DO Keep jokes tight": a verb and its noun, no one joking
-                speaker_tok = _subject_with_phrase(toks, speaker_tok)
+                speaker_tok = _coordinated(toks, _subject_with_phrase(toks, speaker_tok))
                 named = _unclosed_apposition(toks, speaker_tok, ca, cb)
                 if named is not None:
                     speaker_tok = (named, speaker_tok[1])  # "Sen. Kara Dune (D-NY), a supporter of the plan told"
@@ -2361,52 +2521,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         return None  # "an official, who asked not to be named, said ...": no one's words
     # content after the cue
     j = cb if not inverted else speaker_tok[1]
-    if not inverted and verb in _TELL and not (j < n and toks[j].low == "of" and verb in _OF_TOPIC):  # ("warned of")
-        # skip the addressee: "told reporters", "told Kim that", "told The Associated Press"
-        k = j
-        while k < n and k - j < 6 and not toks[k].quoted and toks[k].text not in _QUOTE_CHARS \
-                and (toks[k].text not in (",", ":", ".") or _abbreviation_dot(toks, k)) \
-                and toks[k].low not in ("that", "whether", "if") \
-                and (toks[k].low not in _STOP or toks[k].low in ("of", "me", "him", "her", "us", "them")
-                     or (k > j and toks[k].low in _TOLD_WHERE)):
-            if k > j and toks[k].low in _PRONOUNS:
-                break
-            if k > j and toks[k].low in _TOLD_WHERE and k + 1 < n and toks[k + 1].low in _AUX_VERBS:
-                break  # "told reporters there was ...": the clause's own subject
-            k += 1
-        if j < k < n and toks[k].low in _AUX_VERBS and not toks[k].quoted:
-            d = _clause_after_told(toks, j, k)
-            if d is not None:
-                k = j = d
-        opens = ("that", "to") if verb in _ASK else ("that",)  # "asked Dr. Gupta, a neurosurgeon, to serve"
-        if k < n and k > j and toks[k].text in _QUOTE_CHARS and (_possessive(toks[k - 1].text) or toks[k - 1].low in ("'s", "’s")):
-            # "told CNN's "Situation Room" that ...": a show's title is part of the one told
-            m = next((m for m in range(k + 2, min(n, k + 12)) if toks[m].low == "that"
-                      and toks[m - 1].text in _QUOTE_CHARS), None)
-            if m is not None:
-                k = m
-        if k < n and toks[k].low in ("and", "or"):
-            # "told business and political leaders in Singapore on Tuesday that ...": a longer addressee
-            m = next((m for m in range(k + 1, min(n, k + 16)) if toks[m].low in opens), None)
-            if m is not None and not any(t.quoted or t.text in (",", ":", ".") for t in toks[k:m]):
-                k = m
-        if k < n and toks[k].text == ",":
-            # "told Kim Jong Un, who is visiting, that ...": skip the addressee's appositive
-            m = next((m for m in range(k + 1, min(n, k + 25)) if toks[m].low in opens
-                      and toks[m - 1].text == ","), None)
-            if m is not None and not any(t.quoted for t in toks[k:m]):
-                k = m
-        if verb in _ASK and (k >= n or toks[k].low != "to"):
-            # "asked the CNN correspondent Dr Sanjay Gupta to join ...": the one asked, then what
-            m = next((m for m in range(j, min(n, j + 16)) if toks[m].low == "to"), None)
-            if m is not None and m > j and not any(
-                    t.quoted or t.text in _QUOTE_CHARS or (t.text in (",", ":", ";", ".") and not _abbreviation_dot(toks, x))
-                    or t.low in _NOT_ASKED or t.low in CUE_VERBS
-                    for x, t in enumerate(toks[j:m], start=j)):
-                k = m - 1 if toks[m - 1].low in ("not", "never") and m - 1 > j else m  # "urged members not to"
-        if k > j and (k >= n or toks[k].text in (",", ":", ".") or toks[k].low in ("that", "whether", "if") or
-                      toks[k].text in _QUOTE_CHARS or toks[k].low in _PRONOUNS or toks[k].low in _STOP):
-            j = k
+    told = verb if verb in _TELL else toks[cb - 1].low  # ("was quoted as telling reporters ...")
+    if not inverted and told in _TELL and not (j < n and toks[j].low == "of" and verb in _OF_TOPIC):  # ("warned of")
+        j = _past_addressee(toks, j, told)
     post_start = _skip_adjuncts(toks, j, n)
     if post_start < n and toks[post_start].low == "of" and verb not in _OF_TOPIC:
         # "said of the inquiry: ...", "said of his members that ...": the topic, then what was said
@@ -2491,7 +2608,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             pre = None  # 'Quoting "well-placed sources," the Guardian said the charge was ...': what was said follows
         elif pre_is_quote or (_looks_adjunct(toks, post_start) and not (
                 verb in _OBJECT_VERBS and toks[post_start].low in ("to", "about", "of", "on"))
-                and not (verb in _COMMIT and _infinitive(toks, post_start))):
+                and not ((verb in _COMMIT or verb in _ASK) and _infinitive(toks, post_start))):
             post = None
         elif post_is_quote:
             pre = None  # "Asked about the cause, O'Neill said, "Not going into that.""
@@ -3560,6 +3677,21 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
     return tail if tail and tail != speaker else None
 
 
+def _member_names(text: str, toks: Sequence[_Tok], members: Sequence[tuple[int, int]], written: dict[str, int],
+                  titled: Titled, titled_speakers: dict[tuple[int, str], int]) -> list[str]:
+    """The names of the people a list of speakers ``toks`` writes (``members``: each one's token range
+    there): each member by the full name the article gave before ("Tom Reed" for "Reed"), by its name
+    ("John Kasich" for "Ohio Gov. John Kasich") or as written ("a spokesman")."""
+    names = []
+    for a, b in members:
+        if _is_cap(toks[a]):  # a name less its place: "Sen. Rand Paul of Kentucky"
+            b = next((x for x in range(a + 1, b) if not _is_cap(toks[x]) and toks[x].text != "."), b)
+        words = text[toks[a].start:toks[b - 1].end]
+        names.append(_resolve(words, toks[a].start, written, titled, text, titled_speakers)
+                     or _name_tail(words) or words)
+    return names
+
+
 # "X quoted Jong as saying", "quoting his client as saying", "quoted Fatos Klosi, the head of Shik,
 # ..., as saying": the one quoted (up to seven words, then up to two parts of an apposition set off
 # by commas)
@@ -3922,7 +4054,19 @@ def extract_quotes(text: str, article_id: str = "", *, typewriter_marks_quote: b
                 # someone named speaks in between: a later "he" of the sentence may be that one
                 by_span.pop((si, "he"), None)
                 by_span.pop((si, "she"), None)
-            full = resolved or (speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
+            said_by_toks = _tokens(text, *f.speaker, regions) if speaker and f.speaker and " and " in speaker else []
+            members = _list_members(said_by_toks) if said_by_toks else None
+            if members:
+                # a list of people speaks as a group: each named in full where the article tells who
+                # ("Reed, Hale and a spokesman" after "Senator Tom Reed" and "Gov. Ann Hale"), none of
+                # them alone; a later "he" may be one of them (the last named, as ``_resolve`` weighs them)
+                names = _member_names(original, said_by_toks, members, written, titled, titled_speakers)
+                resolved = ", ".join(names[:-1]) + " and " + names[-1]
+                for name, (a, _) in zip(names, members):
+                    if _person_like(name):  # (each where the list writes it)
+                        written[name] = max(said_by_toks[a].start, written.pop(name, -1))
+            full = None if members else resolved or (
+                speaker if speaker and _person_like(_name_tail(speaker) or "") else None)
             if full and f.speaker and not resolved and _GOVERNED_AT.search(original, max(0, f.speaker[0] - 12), f.speaker[0]):
                 full = None  # "Investigators in the bombing of the embassy in Tanzania said ...": no later "he"
             speaker_words = (speaker or "").split()

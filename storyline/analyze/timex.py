@@ -388,8 +388,9 @@ _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther t
 # where the clause after an expression ends (and, when it reports what was said, at "that")
 _CLAUSE_WORDS = "and|but|while|as|because|when|after|before"
 # ("the summit on Friday and Saturday will ...": a day joined to the next one shares its clause)
-# ("talks began in October which is expected to last a decade": a relative clause is another's)
-_CLAUSE_END = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS}|which|who)\s(?!(?:on\s+)?{_WDAY_RX})")
+# ("talks began in October which is expected to last a decade": a relative clause is another's, as a free relative
+# is: "meeting them on Wednesday for what a spokesman said would be a frank talk")
+_CLAUSE_END = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS}|which|who|what)\s(?!(?:on\s+)?{_WDAY_RX})")
 _CLAUSE_END_THAT = re.compile(rf"[,;:.!?]|\s(?:{_CLAUSE_WORDS}|that)\s")
 _THAT_CLAUSE = re.compile(r"\s+(?:(?:night|evening|morning|afternoon)\s+)?that\s")
 _TO_VERB = re.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on\s+)?$")
@@ -400,8 +401,10 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     before = text[max(lo, start - 60):start]
     tail = text[end:min(hi, end + 45)]
     comma = end + len(tail) - len(tail.lstrip(" "))  # ("On Monday , ...": a tokenized text's comma)
+    # (a relative clause set off by commas is left out: "On Monday, the envoy, who said ..., will travel")
     if _FRONTED.search(text, max(lo, start - 8), start) and text.startswith(",", comma) \
-            and (head := _ahead_head(clause := re.split(r"[,;:.!?]", text[comma + 1:min(hi, comma + 121)])[0])) is not None:
+            and (head := _ahead_head(clause := re.split(r"[,;:.!?]", _REL_CLAUSE.sub("", text[comma + 1:min(hi, comma + 121)]))[0])) \
+            is not None:
         # "On Monday, Garzon will ...", "On Sunday, Clinton plans to visit ...", "On Sunday, the
         # six-million-kilowatt hydropower station will start ...": the day stands before its clause and
         # its modal, however long the clause's subject; a subject's participle ("On Monday, the newly
@@ -409,12 +412,20 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         if not _verb_past(head) and _OPENS.search(text[lo:start]):
             return 1
         tail = clause
+    elif "wh" in tail:
+        # ("On Friday the envoy, who said the talks had stalled, will travel", "the talks on Friday, which were
+        # held in Doha, will decide": the main clause goes on after the relative clause)
+        tail = _REL_CLAUSE.sub("", text[end:min(hi, end + 200)])[:45]
     # "says Tuesday that he will resign": the tense of a that-clause right after the expression is
     # what was said ("is poised to announce Monday that subsidies will end" looks ahead all the same)
     reported = _THAT_CLAUSE.match(tail) and not _TO_VERB.search(before)
     after = (_CLAUSE_END_THAT if reported else _CLAUSE_END).split(tail)[0]
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
+    back = max([lo, start - 240] + [m.end() for m in _HARD_STOP.finditer(text, max(lo, start - 240), start)])
+    # ("The envoy, who said the talks had stalled, will travel on Friday": the main clause's tense decides)
+    relative = [(m.start(), m.end()) for m in _REL_CLAUSE.finditer(text, max(lo, start - 240), start)] \
+        if text.find("wh", max(lo, start - 240), start) >= 0 else []
     possessive = text.startswith(("'s", "’s"), end)
     # (each marker with its sign, and whether it counts after the expression too: a present event or passive only
     # before its day, "meets Tuesday", "when nominations are announced Tuesday")
@@ -424,6 +435,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         for m in rx.finditer(text, b0, min(len(text), end + 12)):
             if m.end() > start:
                 break
+            if _inside(relative, m.start()):
+                continue
             if rx is _SUBORDINATE_PASSIVE and not _SUBORDINATE.search(text, max(0, m.start() - 70), m.start()):
                 continue  # "Explosions are heard Monday": no clause of time or condition
             if rx is _PRESENT_EVENT and (possessive or _DAYS_SPAN.match(text, end) or not _present_verb(text, m)):
@@ -459,7 +472,6 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     # ("an incident in August could reach the courts": a month's event is told, its outcome looks ahead)
     if _COULD.search(_CLAUSE_START.split(before)[-1]) or (_COULD.match(after) and _WEEKDAY_IN.search(text, start, end)):
         return 1
-    back = max([lo, start - 240] + [m.end() for m in _HARD_STOP.finditer(text, max(lo, start - 240), start)])
     if best is not None and best[1] < 0 and _MODAL.search(text, max(back, start - 120), start) \
             and _modal_governs(text[max(back, start - 120):start]):
         # "will stay closed until Thursday", "will be handed to the ministers for discussion on Tuesday
@@ -474,13 +486,22 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         last = None
         for rx, sign in ((_MODAL_FAR, 1), (_PAST, -1)):
             for m in rx.finditer(text, back, start):
-                if last is None or m.start() > last[0]:
+                if (last is None or m.start() > last[0]) and not _inside(relative, m.start()):
                     last = (m.start(), sign)
         if last is not None and (last[1] > 0 or _modal_governs(text[back:start], passive=True)):
             return 1
     if best is None and _IMPERATIVE.search(text[lo:start]):
         return 1  # "Go back to your work on Sunday", "Join us Tuesday": what is asked for is ahead
     return best[1] if best else 0
+
+
+# a relative clause set off by commas ("the envoy, who said the talks had stalled, will travel"): not the main clause
+_REL_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:.!?\"“”()\[\]]*,")
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Is ``pos`` within one of ``spans``?"""
+    return any(a <= pos < b for a, b in spans)
 
 
 def _present_verb(text: str, m: re.Match[str]) -> bool:
@@ -591,6 +612,8 @@ class _Ctx:
     sent_hi: int
     ref: Ref | None
     last_quarter: str | None
+    named_year: str | None = None  # the year the text last named ("in 1998", "June 2009", "last year")
+    named_month: str | None = None  # the month it last named ("in June", "on 25 June 2009", "last month")
 
     def tense(self) -> int:
         return _tense(self.text, self.start, self.end, self.sent_lo, self.sent_hi)
@@ -672,11 +695,27 @@ _PLAN_IN_REPORT = re.compile(r"\b(?:was|were|said|told)\s(?:(?!\b(?:was|were|had
                              r"(?:(?!\b[a-z]{3,}ed\b|\b(?:was|were|had|did)\b)[^.;:!?,])*$", re.IGNORECASE)
 
 
+# "that year" after a month or a date, or after a list of them ("on 25 June that year", "in March of that year", "on
+# 15 October and 9 November that year")
+_THAT_YEAR_AFTER = re.compile(rf"(?:\s*(?:,|and|or|to|through|-|–)\s*(?:{_DAYN}\s+(?:of\s+)?)?{MONTH_NAMES}\.?(?:\s+{_DAYN})?)"
+                              r"{0,3}(?:\s?,)?\s+(?:of\s+)?that\s+year(?![\w-])", re.IGNORECASE)
+
+
+def _that_year(ctx: _Ctx) -> str | None:
+    """The year of a month or a date told as "that year"'s ("on 25 June that year"): the year the text last named,
+    "XXXX" when it named none; None when no "that year" follows."""
+    if not _THAT_YEAR_AFTER.match(ctx.text, ctx.end):
+        return None
+    return ctx.named_year or "XXXX"
+
+
 def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     """Year for a month (and day) without one, near the DCT: the past one in past-tense context
     (a date up to 90 days ahead still counts: "extended to Nov. 20"; a month alone up to 45 days:
     "assumed total control in February" in a December report is last February), the coming one in
-    future context, else the nearest."""
+    future context, else the nearest; the year the text last named before "that year" ("in March that year")."""
+    if (named := _that_year(ctx)) is not None:
+        return named
     if day is not None and (written := _year_written_before(ctx.text, ctx.start, month, day)) is not None \
             and (ctx.dct is None or int(written) < ctx.dct.year) and ctx.tense() <= 0:
         # "since September 11, 2001 ... before September 11": a day of a past year, written with it before
@@ -777,6 +816,12 @@ def _led_up_to(ctx: _Ctx) -> bool:
     return bool(_TO_FOR_IN.search(before) and _DAYS_EVENT.match(ctx.text, ctx.end))
 
 
+# a frame that looks ahead to a day's event ("in the run-up to Sunday's elections", "ahead of Sunday's vote", "on the
+# eve of Friday's summit", "preparations for Friday's celebration")
+_LEAD_UP = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|(?:run|lead|build)[\s-]?up\s+to|countdown\s+to|eve\s+of"
+                      r"|preparations?\s+for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     if ctx.dct is None:
         return "XXXX-XX-XX"
@@ -785,6 +830,8 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
     diff = wd - d.isoweekday()
     if diff == 0:
         return d.isoformat()
+    if tense is None and t == 0 and _LEAD_UP.search(ctx.text, max(0, ctx.start - 32), ctx.start):
+        t = 1  # "in the run-up to Sunday's elections", "ahead of Sunday's vote", told in no tense: the day is ahead
     if tense is None and (t <= 0 and (_UNTIL.search(ctx.text[max(0, ctx.start - 24):ctx.start])
                                       or _UNTIL_ON.search(ctx.text[max(0, ctx.start - 64):ctx.start])
                                       or _open_deadline(ctx))
@@ -966,6 +1013,11 @@ def _day_word(ctx: _Ctx, w: str) -> str:
     return _weekday_date(ctx, _wday_num(wl))
 
 
+# a clock time's conversion in brackets, then its day: "at 9:05 a.m. (0305 GMT) Tuesday" is of that Tuesday
+_CONVERTED_DAY = re.compile(rf"\s*(?:\(|-LRB-)[^()]{{1,30}}?(?:\)|-RRB-)(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX})(?!\w)",
+                            re.IGNORECASE)
+
+
 @rule("time", _TIME_DAY)
 def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     c = _clock(m["t"])
@@ -973,6 +1025,8 @@ def _h_time(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         return None
     if m["md"] or m["day"] or m["pd"]:
         base = _named_day(ctx, m)
+    elif (conv := _CONVERTED_DAY.match(ctx.text, ctx.end)) is not None:
+        base = _day_word(_day_ctx(ctx, conv.start("day"), conv.end("day")), conv["day"])
     elif ctx.dct is not None and re.search(r"\bUpdated?\s*:?\s*$", ctx.text[max(0, ctx.start - 12):ctx.start]):
         base = ctx.dct.isoformat()  # a page's "(Updated 5:31 p.m. ...)" is of its own day
     elif ctx.ref is not None and ctx.ref.granularity == "day":
@@ -991,7 +1045,29 @@ def _named_day(ctx: _Ctx, m: re.Match[str]) -> str:
         mo_s, d_s = m["md"].split()[0], m["md"].split()[-1]
         mo, dd = _month_num(mo_s), int(re.sub(r"\D", "", d_s))
         return f"{m['y'] or _pick_year(ctx, mo, dd)}-{mo:02d}-{dd:02d}"
-    return _day_word(ctx, m["day"] or m["pd"])
+    if m["day"]:
+        return _day_word(_day_ctx(ctx, m.start("day"), m.end("day")), m["day"])
+    return _day_word(ctx, m["pd"])
+
+
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
+
+
+def _day_ctx(ctx: _Ctx, day_at: int, day_end: int) -> _Ctx:
+    """The context of the day a clock time names after it, its sentence read without the clock time: "resumes at
+    3 p.m. Tuesday" is "resumes Tuesday", "convenes at 10:00 GMT on Monday" is "convenes on Monday" (the clock time
+    stands between the day and the verb or preposition that tells which such day it is)."""
+    text, lo = ctx.text, ctx.sent_lo
+    cut = ctx.start
+    if (at := _AT_BEFORE.search(text, max(lo, cut - 4), cut)) is not None:
+        cut = at.start()
+    on = _ON_BEFORE.search(text, max(ctx.start, day_at - 4), day_at)
+    keep = on.start() if on is not None else day_at
+    spliced = text[lo:cut] + text[keep:max(ctx.sent_hi, day_end)]
+    shift = lo + keep - cut
+    return _Ctx(spliced, ctx.dct, day_at - shift, day_end - shift, 0, len(spliced), ctx.ref, ctx.last_quarter,
+                ctx.named_year, ctx.named_month)
 
 
 _WDAY_PART = (rf"(?P<e>(?:early|late|earlier|later)\s+)?(?P<last>(?:the\s+)?(?:last|this|next|past|coming|previous|this\s+past|this\s+coming)\s+|the\s+following\s+)?(?P<wd>{_WDAY_RX})"
@@ -1021,7 +1097,7 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         y = m["y"] or m["y2"]
         if not y:
             y = _pick_year(ctx, mo, d)
-            if ctx.dct is not None:
+            if ctx.dct is not None and _that_year(ctx) is None:
                 # the weekday settles the year when it is not given
                 for cand in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
                     try:
@@ -1573,6 +1649,10 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     if m["the"] and d in ("past", "last") and not mod:
         # "the past year": a period reaching back to now
         return "DURATION", _duration(1, u), None
+    if d == "that" and u in ("year", "month"):
+        # "later that year", "in March that year": the year (month) the text last named, never the publication's
+        named = ctx.named_year if u == "year" else ctx.named_month
+        return "DATE", named or _x_value(u), mod
     if d in ("following", "same", "that") or (m["the"] and d in ("next", "previous")):
         # anaphoric: relative to the last date mentioned
         anchor = ctx.ref.value if ctx.ref else (ctx.dct.isoformat() if ctx.dct else None)
@@ -1970,8 +2050,7 @@ def _h_the_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
             or re.match(r"\s+(?:ended|ending|to)\s+\w", ctx.text[ctx.end:ctx.end + 12])):
         return "DURATION", "P1Y", None  # "the year ended Sept. 30": a twelve-month period
     if w == "that year":
-        base = ctx.ref.value if ctx.ref and granularity_of(ctx.ref.value) else None
-        return ("DATE", base[:4], None) if base else ("DATE", "XXXX", None)
+        return "DATE", ctx.named_year or "XXXX", None
     near = ctx.text[max(0, ctx.start - 250):ctx.start]
     if w == "the year" and ctx.ref is not None and ctx.ref.granularity == "year" and ctx.ref.value in near:
         return "DATE", ctx.ref.value, _mod_of(edge)  # "The year 2018 ... The year began"
@@ -2202,6 +2281,7 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
         out.append(Timex(start=s, end=e, text=text[s:e], type=ttype, value=value, article_id=article_id,
                          anchor=anchor, mod=mod, range_end=range_end))
         _update_state(state, name, ttype, value, name != "quarter" or not _unreported_quarter(text, s, e, dct, value), e)
+        _update_named(state, name, ttype, value, text[s:e])
         pos = e
     return _ordered_ranges(text, _compound_durations(text, out))
 
@@ -2302,6 +2382,8 @@ def _ordered_ranges(text: str, out: list[Timex]) -> list[Timex]:
 class _State:
     ref: Ref | None = None
     last_quarter: str | None = None
+    named_year: str | None = None
+    named_month: str | None = None
 
 
 _ADJ_THE = re.compile(r"the\s+(?:fiscal\s+)?[\w]+-(?:year|quarter|day|week|month|hour|minute|decade)\b", re.IGNORECASE)
@@ -2354,7 +2436,7 @@ def _apply(text: str, dct: date | None, name: str, s: int,
         return None
     e = inner.end()
     lo, hi = _sent_bounds(text, s)
-    ctx = _Ctx(text, dct, s, e, lo, hi, state.ref, state.last_quarter)
+    ctx = _Ctx(text, dct, s, e, lo, hi, state.ref, state.last_quarter, state.named_year, state.named_month)
     try:
         res = _HANDLERS[name](ctx, inner)
     except (ValueError, KeyError, OverflowError, TypeError, AttributeError):
@@ -2383,6 +2465,22 @@ def _unreported_quarter(text: str, s: int, e: int, dct: date | None, value: str)
         return False
     lo, hi = _sent_bounds(text, s)
     return _tense(text, s, e, lo, hi) >= 0
+
+
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|['’]\d\d(?!\d)")
+_NAMED_MONTH = re.compile(MONTH_NAMES + r"|\d/|-\d\d-", re.IGNORECASE)
+
+
+def _update_named(state: _State, name: str, ttype: str, value: str, span: str) -> None:
+    """Keep the year and the month the text last named, for "that year" and "that month" to refer to: a year
+    written ("in 1998", "June 2009") or a year as a whole ("last year", "two years ago"); a month named ("in June",
+    "25 June", "last month"). A year only inferred from the publication date ("in June", "on Tuesday") is none."""
+    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year") or not value[:4].isdigit() or value[4:5].isdigit():
+        return
+    if len(value) == 4 or _WRITTEN_YEAR.search(span):  # (a year's value is its four digits)
+        state.named_year = value[:4]
+    if value[4:5] == "-" and value[5:7].isdigit() and (len(value) == 7 or _NAMED_MONTH.search(span)):
+        state.named_month = value[:7]  # (a month's value or a day's: 2009-06, 2009-06-25, 2009-06-25T15:00)
 
 
 def _update_state(state: _State, name: str, ttype: str, value: str, reported: bool = True, end: int = -1) -> None:
