@@ -88,6 +88,15 @@ class Article:
         for names and quotes."""
         return not self.lang or self.lang.lower().split("-")[0] in ("en", "und")
 
+    @property
+    def captured(self) -> date | None:
+        """The day a crawler captured the article's page (``meta["captured"]``: a WARC-Date, a saved
+        page's date), None when unknown."""
+        try:
+            return date.fromisoformat(str(self.meta.get("captured") or "")[:10])
+        except ValueError:
+            return None
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:

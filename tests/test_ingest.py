@@ -482,6 +482,30 @@ def test_an_undated_page_of_a_web_archive_is_dated_by_its_capture_as_a_last_reso
     assert inferred.published == date(2019, 4, 12) and "dated_by" not in inferred.meta
 
 
+def test_a_web_archive_pages_date_after_its_capture_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    """A WARC page cannot be published after the crawler fetched it: a declared date more than a day
+    after the record's WARC-Date is dropped (the capture then dates the page, as for any undated
+    capture) with a warning naming the record; a date one day ahead (a time zone east of UTC) or
+    before the capture is the page's."""
+    from storyline.analyze.dct import with_inferred_dates
+
+    path = tmp_path / "crawl.warc.gz"
+    pages = {f"https://varnpost.example/{name}": f"<p><time datetime='{day}'>{day}</time></p>{_STORY}"
+             for name, day in (("late", "2019-05-20"), ("east", "2019-04-13"), ("early", "2019-04-10"))}
+    _undated_warc(path, pages, "2019-04-12T22:30:00Z")
+    arts, errs = _split(list(iter_articles([path])))
+    assert not errs
+    by_url = {a.url.rsplit("/", 1)[1]: a for a in arts}
+    late = by_url["late"]
+    assert late.published is None
+    (warning,) = late.meta["warnings"]
+    assert warning["where"] == f"{path}#https://varnpost.example/late"
+    assert "2019-05-20" in warning["reason"] and "capture" in warning["reason"]
+    assert with_inferred_dates([late])[0].published <= date(2019, 4, 12)
+    assert by_url["east"].published == date(2019, 4, 13) and not by_url["east"].meta.get("warnings")
+    assert by_url["early"].published == date(2019, 4, 10)
+
+
 _TEASERS = [("Weir to stay shut until spring", "The river authority said repairs to the northern weir would take months."),
             ("Ferry fares rise for summer", "Operators on the Oldmere crossing will charge two euros more from June."),
             ("Council backs new tram depot", "Councillors voted 31 to 9 for the depot on the old gasworks site."),

@@ -230,6 +230,34 @@ def test_a_lead_dated_by_an_earlier_year_is_not_filed_under_its_papers_day() -> 
         assert not tells_earlier_year(news, day), news
 
 
+def test_a_lead_dated_by_a_span_of_earlier_years_is_background_but_not_one_in_a_relative_clause() -> None:
+    """The main clause's time decides: a span of years that ends before the paper's year dates it
+    (a preposition's, or the subject's: "The 2009-2011 drought left ..."); a year in a relative
+    clause does not ("The dispute, which began in 2009, flared again" is the paper's news)."""
+    from storyline.consolidate.timeline_rank import summarize_timeline, tells_earlier_year
+
+    day = date(2014, 5, 6)
+    for background in ("The 2009-2011 drought left the farmers of Orlaith valley without water.",
+                       "From 2009 to 2011 the Tarnby plant dumped its waste into the river.",
+                       "Between 2009 and 2011 the Tarnby plant dumped its waste into the river.",
+                       "The Tarnby plant dumped its waste into the river in 2009-2011."):
+        assert tells_earlier_year(background, day), background
+    for news in ("The border dispute, which began in 2009, flared again near Orlaith.",
+                 "From 2009 to 2014 the Tarnby plant dumped its waste into the river.",
+                 "The Tarnby plant dumped its waste into the river in 2012-2014.",
+                 "The plant, which dumped waste from 2009 to 2011, reopened under new owners.",
+                 "Banks still hold bonds bought before the 2008-2009 crisis.",
+                 "The fare rise was the biggest since a cut between March and May 2009.",
+                 "Ticket sales were higher than in 2009."):
+        assert not tells_earlier_year(news, day), news
+    arts = [_art(k, day, "The 2009-2011 drought left the farmers of Orlaith valley without water. " + other)
+            for k, other in enumerate(("The valley's council voted to build a new reservoir near the farms.",
+                                       "Its council approved a reservoir for the valley's farms after a vote.",
+                                       "Council members voted for a reservoir to serve the valley's farms."))]
+    entries = summarize_timeline(arts, None, 2)
+    assert entries and not any("drought" in e.text for e in entries), [e.text for e in entries]
+
+
 def test_an_exclamation_outside_quotation_marks_is_no_event_of_the_day() -> None:
     from storyline.consolidate.timeline_rank import _usable
 

@@ -226,7 +226,7 @@ def infer_dct(article: Article, others: Sequence[Article] = (), *, mixed: bool =
         # own days say it is of another time: an old text moved to a new address)
         return own
     dated = sorted(o.published for o in others if o.published is not None and o.id != article.id)
-    captured = _captured(article)
+    captured = article.captured
     if dated:
         # (a page a crawler captured was up by then: the story's later days are not its own)
         ref = min(dated[len(dated) // 2], captured or date.max)
@@ -327,14 +327,6 @@ def _days_to(day: date, later: date | None) -> int:
     return (later - day).days if later is not None else 1 << 20
 
 
-def _captured(article: Article) -> date | None:
-    """The day a crawler captured the article's page (``meta["captured"]``, a WARC-Date), if known."""
-    try:
-        return date.fromisoformat(str(article.meta.get("captured") or "")[:10])
-    except ValueError:
-        return None
-
-
 def with_inferred_dates(articles: Sequence[Article]) -> list[Article]:
     """The articles, each without a publication date given one inferred from itself and the others
     (``published_inferred=True``); articles that nothing dates stay as they are.
@@ -367,7 +359,7 @@ def _dated_by_capture(article: Article) -> Article:
     (it was published on or before it), marked inferred and ``meta["dated_by"] = "capture"``; unless
     the days it names say it is of another time (an old page captured years later), or it has no
     capture date."""
-    captured = _captured(article)
+    captured = article.captured
     if article.published is not None or captured is None:
         return article
     try:

@@ -80,30 +80,58 @@ _PAST_PERIOD = re.compile(r"^[^,;:]{0,80}?(?<!\bfrom\s)(?<!\bthan\s)(?<!\bwith\s
 # a lead dated by an earlier year ("Benjamin became the first woman to lead the association in 2002.",
 # "The clinic has served the bayou since 1987"): background, no news of its paper's day; not a year of
 # a relative clause ("a dose of propofol, which killed him in 2009"), a year naming a thing ("the 2008
-# law"), nor a sentence that reports ("Sales fell in 2008, the company said") or names a day
+# law"), nor a sentence that reports ("Sales fell in 2008, the company said") or names a day. A span of
+# years dates it by its end: "from 2009 to 2011", "between 2009 and 2011", "in 2009-2011" and a span
+# that opens the sentence's subject ("The 2009-2011 drought left ...", as "The Aug. 7 bombing killed
+# ...") are background where the span ends before ``dct``'s year ("from 2009 to 2014" is not)
 _YEAR_DATES = re.compile(r"\b(?:in|during|since)\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+_SPAN_FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_SPAN_TO = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*", re.IGNORECASE)
+_SUBJECT_SPAN = re.compile(r"[\s\"“'‘(]*the\s+", re.IGNORECASE)
+# a comparison the time is the measure of, no time of the sentence's event: "their lowest level since
+# 1997", "the biggest drop since a cut in May 2009", "a tenth less than in 2009" (not a superlative alone:
+# "Among the worst spills ever, the tanker dumped its crude in 1989" is that year's)
+_COMPARED = re.compile(r"\b(?:than|(?:record|biggest|largest|highest|lowest|worst|best|greatest|smallest|longest|"
+                       r"deepest|strongest|weakest)\b[^,;:.]{0,60}\bsince)\b[^,;:]{0,60}$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom|whose|that)\b[^,;:]*$", re.IGNORECASE)
 _REPORTS = re.compile(r"\b(?:said|says|announced|reported|told)\b")
 
 
 def tells_earlier_year(sentence: str, dct: date) -> bool:
     """Whether ``sentence`` (of an article published on ``dct``) tells of a written year before
-    ``dct``'s, or a month of one: a preposition puts it in that year ("in 2002", "since March 1987")
-    outside a relative clause, and it neither reports anyone's words nor names a day."""
+    ``dct``'s, or a month of one, or a span of years that ends before it: a preposition puts it in
+    that time ("in 2002", "since March 1987", "from 2009 to 2011"), or the span opens the sentence's
+    subject ("The 2009-2011 drought left ..."), outside a relative clause ("The dispute, which began
+    in 2009, flared again" is today's news) and a comparison ("the biggest rise since 2005"); and it
+    neither reports anyone's words nor names a day."""
     if _REPORTS.search(sentence) or not any(int(m.group()) < dct.year for m in _YEAR_WRITTEN.finditer(sentence)):
         return False  # (no earlier year written: most leads are not tagged again)
     earlier = False
-    for tx in tag_timexes(sentence, dct):
+    txs = tag_timexes(sentence, dct)
+    for k, tx in enumerate(txs):
         g = granularity_of(tx.value)
         if g == "day":
             return False
-        d = value_to_date(tx.value) if g in ("year", "month") else None
-        if d is None or d.year >= dct.year:
+        if g not in ("year", "month") or _RELATIVE_BEFORE.search(sentence, 0, tx.start) \
+                or _COMPARED.search(sentence, 0, tx.start):
             continue
-        if (_YEAR_DATES.search(sentence, 0, tx.start) or re.match(r"(?:in|during|since)\s", tx.text, re.IGNORECASE)) \
-                and not _RELATIVE_BEFORE.search(sentence, 0, tx.start):
-            earlier = True
+        if _SPAN_FROM.search(sentence, 0, tx.start):  # "from 2009 to 2011", "between 2009 and 2011"
+            pair = txs[k + 1] if k + 1 < len(txs) and _SPAN_TO.fullmatch(sentence, tx.end, txs[k + 1].start) else None
+            end = _year_before(tx.range_end or (pair.value if pair else None), dct)
+        elif tx.range_end and _SUBJECT_SPAN.fullmatch(sentence, 0, tx.start):  # "The 2009-2011 drought ..."
+            end = _year_before(tx.range_end, dct)
+        elif _YEAR_DATES.search(sentence, 0, tx.start) or re.match(r"(?:in|during|since)\s", tx.text, re.IGNORECASE):
+            end = _year_before(tx.range_end or tx.value, dct)
+        else:
+            continue
+        earlier = earlier or end
     return earlier
+
+
+def _year_before(value: str | None, dct: date) -> bool:
+    """Whether the year or month ``value`` (a TIMEX3 value) lies in a year before ``dct``'s."""
+    d = value_to_date(value) if value and granularity_of(value) in ("year", "month") else None
+    return d is not None and d.year < dct.year
 
 
 def auto_size(n_articles: int) -> tuple[int, int] | None:

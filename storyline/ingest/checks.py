@@ -6,8 +6,10 @@ line, feed item, WARC record, HTTP POST, dict):
 - an article whose text is over the per-article limit is rejected ("article text too long");
 - a publication date outside the sane range (before 1800, or more than two days after today) is
   dropped: the article is kept without a date (one is inferred later, as for any undated article)
-  and a warning naming the input says so. An impossible date ("2024-02-31", "2024-13-45") is still
-  an error, as before: the input is malformed, not merely implausible;
+  and a warning naming the input says so. So is a date more than a day after the page's capture (a
+  WARC record's WARC-Date, a saved page's date): a page is not published after it was fetched, and
+  the article is then dated as any undated capture is. An impossible date ("2024-02-31",
+  "2024-13-45") is still an error, as before: the input is malformed, not merely implausible;
 - the language is told from the words when the source does not name it (``language.py``).
 
 Warnings travel with the article in ``meta["warnings"]`` (a list of {"where", "reason"}), so the
@@ -26,11 +28,12 @@ from ..records import Article
 from .language import detect_language
 
 __all__ = ["clean_text", "clean_value", "check_article", "date_problem", "text_size_problem",
-           "add_warning", "DEFAULT_MAX_TEXT_BYTES", "EARLIEST_DATE", "FUTURE_DAYS"]
+           "add_warning", "CAPTURE_GRACE_DAYS", "DEFAULT_MAX_TEXT_BYTES", "EARLIEST_DATE", "FUTURE_DAYS"]
 
 DEFAULT_MAX_TEXT_BYTES = 1_000_000
 EARLIEST_DATE = date(1800, 1, 1)
 FUTURE_DAYS = 2
+CAPTURE_GRACE_DAYS = 1  # a page's own date may run a day ahead of its UTC capture time (its time zone)
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -62,11 +65,16 @@ def text_size_problem(text: str, limit: int) -> str | None:
     return f"article text too long ({n:,} bytes, limit {limit:,})"
 
 
-def date_problem(published: date | None, today: date | None = None) -> str | None:
-    """Why ``published`` cannot be a news article's date (before 1800, or more than two days after
-    today), or None when it can."""
+def date_problem(published: date | None, today: date | None = None, captured: date | None = None) -> str | None:
+    """Why ``published`` cannot be a news article's date (before 1800, more than two days after
+    today, or more than a day after ``captured``, the day a crawler fetched its page: a page is not
+    published after it was fetched; a day's grace for a page dated in a time zone ahead of the
+    crawler's UTC), or None when it can."""
     if published is None:
         return None
+    if captured is not None and published > captured + timedelta(days=CAPTURE_GRACE_DAYS):
+        return (f"publication date {published.isoformat()} is after the page's capture on "
+                f"{captured.isoformat()}; the date was dropped and the article kept")
     today = today or date.today()
     latest = today + timedelta(days=FUTURE_DAYS)
     if published < EARLIEST_DATE:
@@ -127,7 +135,7 @@ def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT
         lang = detect_language(((article.title or "") + "\n" + article.text).strip(), default=article.lang)
         if lang != article.lang:
             article = replace(article, lang=lang)
-    why = date_problem(article.published, today)
+    why = date_problem(article.published, today, article.captured)
     if why:
         article = add_warning(replace(article, published=None, published_inferred=False), where, why)
     return article
