@@ -1994,6 +1994,11 @@ def test_a_name_in_a_fact_boxs_list_of_works_is_a_title() -> None:
     assert ("Rosa Vell", "PERSON") in names, names
     names = [(m.text, m.label) for m in recognize_entities("Books: Night Train by Karl Brenn")]
     assert ("Karl Brenn", "PERSON") in names, names
+    # a sentence's "books:" is no fact box's label, and a name before an apposition is no item
+    text = "The shop in Tarvik sells books: Tom Reed, the owner, said sales rose."
+    assert ("Tom Reed", "PERSON") in [(m.text, m.label) for m in recognize_entities(text)]
+    names = [(m.text, m.label) for m in recognize_entities("His books: Anna Marsh, the agent, said so.")]
+    assert ("Anna Marsh", "PERSON") in names, names
 
 
 def test_a_one_word_body_before_who_is_a_person() -> None:

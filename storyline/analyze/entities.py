@@ -1316,7 +1316,7 @@ def _teams_named_for_towns(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # between two sides of a result, with its score or not ("Tarnby drew 1-1 with Vell", "Tarnby beat Vell",
 # "Tarnby lost 2-1 to Vell")
-_RESULT_GAP = re.compile(rf"[ ]+(?:{_SIDE_VERBS}|drew|held|lost|won|tied)(?:[ ]+\d+-\d+)?(?:[ ]+(?:with|to|against|at))?[ ]+")
+_RESULT_GAP = re.compile(rf"[ ]+{_RESULT_VERB}(?:[ ]+\d+-\d+)?(?:[ ]+(?:with|to|against|at))?[ ]+")
 _SCORE_AFTER = re.compile(r"[ ]+\d+-\d+\b")
 # right after a team's name: a club's officer or player, or a possessive and a side's part ("Vell chairman
 # Tom Brell", "Vell ' keeper", "Vell 's defence"); a plural verb where the name opens a clause ("Vell were")
@@ -1723,17 +1723,21 @@ _BANDS = frozenset(["AM", "FM"])
 _BAND_AFTER = re.compile(r"\s*(?:/|radio|frequenc|relay|network|band|dial|station|transmitter)", re.IGNORECASE)
 
 
-# a fact box's label of a list of works ("Hits:", "Best-known songs:", "Famous books :"), and where the list
-# ends: its line's end or a sentence's stop, within ``_LIST_CHARS`` characters
-_WORKS_LABEL = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ]+(?:[a-z][\w'’-]*[ ]+)?)?(?:[Hh]its?|[Ss]ongs?|[Ss]ingles|"
-                          r"[Aa]lbums?|[Bb]ooks?|[Nn]ovels?|[Ff]ilms?|[Mm]ovies?|[Pp]oems?)[ ]?:[ ]*")
+# a fact box's label of a list of works ("Hits:", "Best-known songs:", "Famous books :"), opening a line or a
+# sentence with a capital (not a sentence's "... sells books: Tom Reed, the owner, said"), and where the
+# list ends: its line's end or a sentence's stop, within ``_LIST_CHARS`` characters
+_WORKS = ("Hits?", "Songs?", "Singles", "Albums?", "Books?", "Novels?", "Films?", "Movies?", "Poems?")
+_WORKS_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?;][ ]))[ \t]*(?:[A-Z][\w'’-]*[ ]+(?:[a-z][\w'’-]*[ ]+)?(?:"
+                          + "|".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _WORKS) + ")|(?:" + "|".join(_WORKS)
+                          + "))[ ]?:[ ]*")
 _LIST_END = re.compile(r"\n|[.!?;](?:[ ]|$)")
 _LIST_CHARS = 300
 # what stands around one item of such a list: the label, a comma or "and" before it; a comma, "and", a
 # bracket (a year) or the list's end after it, quotes allowed
 _QUOTE_OPEN = re.compile(r"[\"“‘']?")
 _ITEM_BEFORE = re.compile(r"(?:,|\band)[ ]*[\"“‘']?$")
-_ITEM_AFTER = re.compile(r"[\"”’']?[ ]*(?:,|\(|and\b|$)")
+# (not an apposition: "Anna Marsh, the agent, said")
+_ITEM_AFTER = re.compile(r"[\"”’']?[ ]*(?:,(?![ ]*(?:the|a|an|his|her|their|its)\b)|\(|and\b|$)")
 
 
 def _works_listed(text: str, mentions: list[Mention]) -> list[Mention]:

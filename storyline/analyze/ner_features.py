@@ -134,8 +134,8 @@ class Resources:
     lexicon: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     capratio: Mapping[str, str] = field(default_factory=dict)
     # a word's own features (``_token_base``), kept as they are asked for: the fields above are
-    # not changed once the tagger runs
-    memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # not changed once the tagger runs, and a copy (``dataclasses.replace``) starts its own
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 def gazetteer_tags(tokens: Sequence[str], gaz: Mapping[tuple[str, ...], frozenset[str]],

@@ -653,8 +653,10 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
 
 
 # words that qualify a share before its number ("About six in 10", "More than four out of 10 voters")
+# words that qualify a share ("about six in 10", "more than 40 percent"), of one word and of two
 _SHARE_QUALIFIERS = frozenset("about nearly almost roughly just only some over under around fully".split())
 _SHARE_QUALIFIER_PAIRS = frozenset(["more than", "fewer than", "less than", "a full", "a mere", "well over"])
+_SHARE_QUALIFIED = "|".join(sorted(_SHARE_QUALIFIER_PAIRS | _SHARE_QUALIFIERS, key=len, reverse=True))
 
 
 def _share_start(toks: Sequence[_Tok], a: int, b: int) -> int | None:
@@ -1499,8 +1501,7 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
 
 
 # a share of those polled ("29 percent", "Six in 10 voters", "a majority of Democrats", "most respondents")
-_POLL_SHARE = re.compile(r"(?i)(?:(?:about|nearly|almost|roughly|just|only|some|more than|fewer than|less than|"
-                         r"a full|a mere|over|under)\s+)*(?:[\w.-]+\s*(?:percent|per cent|%)|[\w-]+\s+in\s+(?:10|ten)|"
+_POLL_SHARE = re.compile(rf"(?i)(?:(?:{_SHARE_QUALIFIED})\s+)*(?:[\w.-]+\s*(?:percent|per cent|%)|[\w-]+\s+in\s+(?:10|ten)|"
                          r"(?:a\s+|the\s+)?(?:majority|plurality|minority|third|quarter|half|two-thirds|three-quarters|"
                          r"most)\b)")
 _POLLS = frozenset("poll polls survey surveys".split())

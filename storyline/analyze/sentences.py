@@ -419,7 +419,7 @@ def _with_quick_abbreviations(language):  # type: ignore[no-untyped-def]
             if "{" in text:
                 return str(super().search_for_abbreviations_in_string(text))
             lowered = text.lower()
-            word_starts = " " + _SPACE.sub(" ", lowered)
+            word_starts = " " + _SPACE.sub(" ", text.casefold())  # (as loose as pysbd's search: "ſt" is "st")
             for abbr in self.lang.Abbreviation.ABBREVIATIONS:
                 stripped = abbr.strip()
                 if stripped not in lowered or (re.escape(stripped) == stripped and " " + stripped not in word_starts):
@@ -603,9 +603,9 @@ def _split_paragraph(text: str, start: int, end: int, lang: str = "en") -> list[
 
 
 def _pysbd_sentences(text: str, lang: str = "en") -> list[str]:
-    """pysbd's sentences of ``text``, as its ``Segmenter.segment`` finds them, without its mapping of each
-    sentence back onto the text (a regex compiled per sentence and a scan from the text's start for
-    each: the square of a paragraph's length); the caller finds them in the text itself."""
+    """pysbd's sentences of ``text`` before its ``Segmenter.segment`` maps each back onto the text (a regex
+    compiled per sentence and a scan from the text's start for each: the square of a paragraph's length);
+    the caller finds them in the text itself."""
     segmenter = _segmenter(lang)
     return list(segmenter.processor(text).process() or [])
 
@@ -620,7 +620,7 @@ def _split_piece(text: str, start: int, end: int, lang: str = "en") -> list[tupl
             continue
         i = para.find(s, pos)
         if i < 0:  # pysbd changed the text: fall back to whole remaining paragraph
-            spans.append((start + pos, end))
+            spans.extend(_trim(text, start + pos, end))
             pos = len(para)
             break
         spans.append((start + i, start + i + len(s)))

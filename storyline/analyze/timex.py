@@ -838,8 +838,9 @@ def _weekday_date(ctx: _Ctx, wd: int, tense: int | None = None) -> str:
                           or t == 0 and _led_up_to(ctx)):
         # the end of a span or a deadline ("cancelled all crossings until Thursday", "hoped to get
         # supplies in by Thursday or Friday"), its start ("a four-day match starting Thursday") or what
-        # something leads up to ("ahead of Saturday's matches", "head into Wednesday's match") is the
-        # nearest such day, either side of the publication date: the day after a Wednesday's report,
+        # something leads up to ("head into Wednesday's match"; "ahead of Saturday's matches" told in the past
+        # tense: in no tense it looks ahead, above) is the nearest such day, either side of the publication
+        # date: the day after a Wednesday's report,
         # the day before a Friday's; so is a day's deadline not told as passed ("Saturday's deadline had
         # been scrapped")
         return (d + timedelta(days=diff % 7 if diff % 7 <= 3 else diff % 7 - 7)).isoformat()
