@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Sequence
 
 import pytest
 
@@ -213,15 +214,19 @@ def test_a_daily_report_in_the_same_words_with_other_figures_is_not_cited_for_an
     assert any(len({c.article_id for c in e.citations}) == 2 for e in turnover)
 
 
+def _led(day: date, lead: str, others: Sequence[str]) -> list[Article]:
+    """Articles of ``day`` that each open on ``lead`` and go on with one of ``others``."""
+    return [_art(k, day, f"{lead} {other}") for k, other in enumerate(others)]
+
+
 def test_a_lead_dated_by_an_earlier_year_is_not_filed_under_its_papers_day() -> None:
     from storyline.consolidate.timeline_rank import summarize_timeline, tells_earlier_year
 
     day = date(2009, 7, 20)
-    arts = [_art(k, day, "Marta Quill became the first woman to lead the Brindlemoor rowing club in 2002. " + other)
-            for k, other in enumerate(("The club named her its chair on Monday after a close vote.",
+    entries = summarize_timeline(_led(day, "Marta Quill became the first woman to lead the Brindlemoor rowing club in 2002.",
+                                      ("The club named her its chair on Monday after a close vote.",
                                        "The board voted on Monday to make her its chair.",
-                                       "Members elected her chair of the board on Monday."))]
-    entries = summarize_timeline(arts, None, 2)
+                                       "Members elected her chair of the board on Monday.")), None, 2)
     assert entries and not any("in 2002" in e.text for e in entries), [e.text for e in entries]
     assert tells_earlier_year("The clinic has served the bayou since 1987 and charges no fee.", day)
     for news in ("A jury found Tom Brae guilty of giving Ortiz a dose of propofol, which killed him in 2008.",
@@ -250,11 +255,10 @@ def test_a_lead_dated_by_a_span_of_earlier_years_is_background_but_not_one_in_a_
                  "The fare rise was the biggest since a cut between March and May 2009.",
                  "Ticket sales were higher than in 2009."):
         assert not tells_earlier_year(news, day), news
-    arts = [_art(k, day, "The 2009-2011 drought left the farmers of Orlaith valley without water. " + other)
-            for k, other in enumerate(("The valley's council voted to build a new reservoir near the farms.",
+    entries = summarize_timeline(_led(day, "The 2009-2011 drought left the farmers of Orlaith valley without water.",
+                                      ("The valley's council voted to build a new reservoir near the farms.",
                                        "Its council approved a reservoir for the valley's farms after a vote.",
-                                       "Council members voted for a reservoir to serve the valley's farms."))]
-    entries = summarize_timeline(arts, None, 2)
+                                       "Council members voted for a reservoir to serve the valley's farms.")), None, 2)
     assert entries and not any("drought" in e.text for e in entries), [e.text for e in entries]
 
 

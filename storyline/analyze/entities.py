@@ -1274,6 +1274,12 @@ def _sport_page(text: str) -> bool:
     return len(_SPORT_WORDS.intersection(re.findall(r"[a-z]+", text.lower()))) >= 3
 
 
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts, looked for at most 24 characters back (no scan of a long
+    line): the start of what a name's clause may open on."""
+    return text.rfind("\n", max(0, pos - 24), pos) + 1
+
+
 def _opens_clause(text: str, start: int, lo: int, leading: frozenset[str] = _LEADING) -> bool:
     """Whether the name at ``start`` opens its clause: no word before it back to ``lo`` (at most 24
     characters), a capitalised word or a figure before it, or a word that leads a clause (``leading``)."""
@@ -1286,7 +1292,7 @@ def _home_or_away_side(text: str, m: Mention) -> bool:
     name that opens the clause ("Tarnby won 2-0 at home to Vell"; not "the team from Tarnby lost at home to
     ...") or the one after it ("Vell lost away to Tarnby 2-1")."""
     hit = _HOME_BEFORE.search(text, max(0, m.start - 40), m.start)
-    if hit is None and _opens_clause(text, m.start, text.rfind("\n", max(0, m.start - 24), m.start) + 1):
+    if hit is None and _opens_clause(text, m.start, _line_start(text, m.start)):
         hit = _HOME_AFTER.match(text, m.end)
     return hit is not None and (hit.group("score") is not None or _SCORE_AFTER.match(text, m.end) is not None
                                 or _sport_page(text))
@@ -1305,7 +1311,7 @@ def _teams_named_for_towns(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label == "LOC" and _home_or_away_side(text, m) and "country" not in place_kinds(tuple(m.text.lower().split())):
             m = dataclasses.replace(m, label="ORG")
         elif m.label == "LOC" and _town_team(m.text):
-            line = text.rfind("\n", max(0, m.start - 24), m.start) + 1  # (a bounded look back: no scan of a long line)
+            line = _line_start(text, m.start)
             side = (_SIDE_BEFORE.search(text, max(line, m.start - 24), m.start) is not None
                     or (_opens_clause(text, m.start, line) and _SIDE_AFTER.match(text, m.end) is not None))
             if side and not re.match(r"[ ]+[A-Z]", text[m.end:m.end + 2]) and _sport_page(text):

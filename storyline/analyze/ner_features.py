@@ -133,9 +133,9 @@ class Resources:
     gaz_max: int = 6
     lexicon: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     capratio: Mapping[str, str] = field(default_factory=dict)
-    # a word's own features (``_token_base``), kept as they are asked for: the fields above are
-    # not changed once the tagger runs, and a copy (``dataclasses.replace``) starts its own
-    memo: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # a word's features (``_word_entry``), kept as they are asked for: the fields above are not
+    # changed once the tagger runs, and a copy (``dataclasses.replace``) starts its own
+    memo: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 def gazetteer_tags(tokens: Sequence[str], gaz: Mapping[tuple[str, ...], frozenset[str]],
@@ -248,17 +248,22 @@ def doc_stats(sentences: Iterable[Sequence[str]], res: Resources | None = None,
     return DocStats(lower_seen, cap_mid, in_long, first_ctx, run_first, run_last, run_types)
 
 
-_MEMO_WORDS = 100_000  # words whose own features a Resources keeps (cleared when full)
+_MEMO_WORDS = 100_000  # words whose features a Resources keeps (cleared when full)
 
 
-def _token_base(w: str, res: Resources) -> tuple[str, ...]:
-    """A token's own features, which depend on the word alone: computed once per word written."""
-    f = res.memo.get(w)
-    if f is None:
+def _word_entry(w: str, res: Resources) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A word's own features and what it tells its neighbours before the tag of where it stands (its
+    word, its short shape and its two coarsest clusters): both depend on the word alone, so they are
+    computed once per word written."""
+    entry = res.memo.get(w)
+    if entry is None:
         if len(res.memo) >= _MEMO_WORDS:
             res.memo.clear()
-        f = res.memo[w] = _word_features(w, res)
-    return f
+        own = _word_features(w, res)
+        c = res.clusters.get(w.lower())
+        window = (own[0], own[2], "c0=" + c[0], "c1=" + c[1]) if c else (own[0], own[2])
+        entry = res.memo[w] = (own, window)
+    return entry
 
 
 def _word_features(w: str, res: Resources) -> tuple[str, ...]:
@@ -285,14 +290,6 @@ def _word_features(w: str, res: Resources) -> tuple[str, ...]:
     return tuple(f)
 
 
-def _window_parts(w: str, res: Resources) -> tuple[str, ...]:
-    """What a token tells its neighbours, before the tag of where it stands: its word, its short
-    shape and its two coarsest clusters (``_word_features`` holds them: read from there)."""
-    base = _token_base(w, res)
-    c = res.clusters.get(w.lower())
-    return (base[0], base[2], "c0=" + c[0], "c1=" + c[1]) if c else (base[0], base[2])
-
-
 _WINDOW = ((-2, "-2:"), (-1, "-1:"), (1, "1:"), (2, "2:"))
 
 
@@ -303,15 +300,14 @@ def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | N
     if mode == "fast":
         return _fast_features(tokens, res)
     n = len(tokens)
-    base = [_token_base(t, res) for t in tokens]
-    window = [_window_parts(t, res) for t in tokens]
+    entries = [_word_entry(t, res) for t in tokens]
     gz = gazetteer_tags(tokens, res.gazetteer if gaz is None else gaz, res.gaz_max)
     headline = capitals_line(tokens)
     lows = [t.lower() for t in tokens]
     lx = gazetteer_tags(lows, res.lexicon, 4) if res.lexicon else None
     out: list[list[str]] = []
     for i, t in enumerate(tokens):
-        f = ["b", *base[i]]
+        f = ["b", *entries[i][0]]
         f.extend("g=" + g for g in gz[i])
         if lx is not None:
             f.extend("x=" + g for g in lx[i])
@@ -328,7 +324,7 @@ def sentence_features(tokens: Sequence[str], res: Resources, stats: DocStats | N
         for d, tag in _WINDOW:
             j = i + d
             if 0 <= j < n:
-                f.extend(tag + part for part in window[j])
+                f.extend(tag + part for part in entries[j][1])
                 if abs(d) == 1:
                     f.extend(tag + "g=" + g for g in gz[j])
         if i > 0:
