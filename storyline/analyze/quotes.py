@@ -147,6 +147,9 @@ _PARTICIPLES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
 _TELL = frozenset("tell tells told telling inform informs informed assure assures assured assuring "
                   "warn warns warned warning remind reminds reminded ask asks asked asking urge urges "
                   "urged urging".split())
+# promises name whom they are made to before a that-clause ("promised the voters that taxes would
+# fall"), while a bare object is the promise ("promised a new bridge")
+_PROMISE = frozenset("promise promises promised promising".split())
 # Weak cues: need an explicit clause ("that ...") or a quotation, never a bare object.
 _WEAK = frozenset("believe believes believed think thinks thought hope hopes hoped hoping fear fears "
                   "feared expect expects expected worry worries worried continue continues continued "
@@ -776,6 +779,7 @@ def _list_members(toks: Sequence[_Tok]) -> list[tuple[int, int]] | None:
 _NAME_SUFFIXES = frozenset("inc ltd llc plc corp co".split()) | GENERATIONS
 
 
+_OBJECT_PREPOSITIONS = frozenset("by of to for from with at on into about against under over than like".split())
 _PLACE_BEFORE = frozenset("in of at from near outside".split())
 
 
@@ -845,6 +849,17 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
             return (k + 1, comma), head[0] if after_words else k + 1
         return None
     return (head[0], comma + 1), head[0]
+
+
+def _inverted_after_object(toks: Sequence[_Tok], head: int, cb: int) -> bool:
+    """Whether a verb after an appositive whose head (at ``toks[head]``) is a preposition's object
+    ("approval by the FDA, in the same way the agency approves drugs, said ...") is followed by its
+    speaker: a noun phrase that ends the sentence or its clause ("said Michael Brandt, president of
+    ..."); a preposition's object is no subject."""
+    if head == 0 or toks[head - 1].low not in _OBJECT_PREPOSITIONS:
+        return False
+    right = _right_np(toks, cb)
+    return right is not None and (right[1] >= len(toks) or toks[right[1]].text in (",", ".", ";"))
 
 
 def _modifier_base(toks: Sequence[_Tok], m: int) -> bool:
@@ -2028,6 +2043,30 @@ def _noun_use(toks: Sequence[_Tok], speaker: tuple[int, int], ca: int, verb: str
 # verbs that name or describe rather than report, at the start of a sentence a participle ("Called the
 # Larry Bird exception, it ..."): no one is said to speak
 _NAMING = frozenset("called named dubbed termed described labelled labeled branded".split())
+_NAME_GIVING = _NAMING - {"described"}
+_NAME_ENDS = frozenset("which that who where and or".split())
+
+
+def _name_given(toks: Sequence[_Tok], j: int) -> bool:
+    """Whether what follows a naming participle at ``toks[j]`` is one name and nothing more ("the
+    disease, called osteoarthritis, which ...", "the tax, called the Fair Share Levy, will pass"): a
+    capitalised run (after "the" or "a") or one lower-case word, then punctuation, a relative word or
+    the end; not "called the plan a disgrace" or "called Trump unfit", whose verb tells a view."""
+    n = len(toks)
+    k = j + (j < n and toks[j].low in ("the", "a", "an"))
+    if k >= n or toks[k].quoted or not toks[k].text[:1].isalnum():
+        return False
+    if _is_cap(toks[k]):
+        while k < n and (_is_cap(toks[k]) or _abbreviation_dot(toks, k)
+                         or toks[k].low in ("of", "and", "for") and k + 1 < n and _is_cap(toks[k + 1])):
+            k += 1
+        if k < n and toks[k].low in ("'s", "’s"):
+            return False  # "called Mr. Obama's remarks a wake-up call": a possessor, the object follows
+    elif k == j:
+        k += 1  # one lower-case word: "called osteoarthritis"
+    else:
+        return False
+    return k >= n or toks[k].low in _NAME_ENDS or (not toks[k].text[:1].isalnum() and toks[k].text not in _QUOTE_CHARS)
 
 
 def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -> bool:
@@ -2056,6 +2095,23 @@ _NOUN_BEFORE = frozenset("such these those the a an his her their its our my you
 _QUANTITY = frozenset("many more several few".split())
 _JOINERS = frozenset("and but or while".split())
 _PLEAS = frozenset("guilty innocent no".split())
+# what is written that tells nothing: instruments, not texts ("doctors wrote 4 million prescriptions",
+# "wrote a check to the charity", "wrote the code"), unlike "wrote an op-ed" or "wrote that ..."
+_WRITE = frozenset("write writes wrote written writing".split())
+_INSTRUMENTS = frozenset("""prescription prescriptions check checks cheque cheques ticket tickets code software
+policy policies loan loans mortgage mortgages premium premiums option options""".split())
+_OBJECT_ENDS = frozenset("for to of in on at with by since that about and or from".split())
+
+
+def _written_instrument(toks: Sequence[_Tok], j: int) -> bool:
+    """Whether the object opening at ``toks[j]`` after a verb of writing is an instrument written, no
+    text: its noun phrase (up to a preposition or punctuation, a few words) holds one."""
+    for t in toks[j:j + 6]:
+        if t.quoted or t.low in _OBJECT_ENDS or not t.text[:1].isalnum():
+            return False
+        if t.low in _INSTRUMENTS:
+            return True
+    return False
 
 
 def _clause_after_told(toks: Sequence[_Tok], j: int, k: int) -> int | None:
@@ -2364,6 +2420,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     if verb.startswith("plead") and cb < n and (toks[cb].low in _PLEAS or (
             toks[cb].low == "not" and cb + 1 < n and toks[cb + 1].low in _PLEAS)):
         return None  # "pleaded guilty to a misdemeanor charge": a plea in court, not a statement
+    if verb in _NAME_GIVING and ca > 0 and toks[ca - 1].text == "," and cb < n and _name_given(toks, cb):
+        return None  # "the disease, called osteoarthritis, ...": a name given, no one's words
+    if verb in _WRITE and cb < n and _written_instrument(toks, cb):
+        return None  # "doctors wrote 4 million prescriptions": an instrument written, nothing told
     if verb in ("thank", "thanks") and cb < n and toks[cb].low == "you":
         return None  # "Marek Tadlow, thank you.": a formula of thanks, no one's report of what was said
     weak = verb in _WEAK or verb in _MANNER
@@ -2379,6 +2439,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         participle = True
     elif prev == ",":
         app = _appositive(toks, ca - 1)
+        if app is not None and _inverted_after_object(toks, app[1], cb):
+            app = None  # "... approval by the FDA, in the same way ..., said Michael Brandt, a ...": his words
         if app is not None:
             speaker_tok, pre_end_tok = app
         elif verb in _TELL or verb in _OBJECT_ONLY:
@@ -2525,6 +2587,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     told = verb if verb in _TELL else toks[cb - 1].low  # ("was quoted as telling reporters ...")
     if not inverted and told in _TELL and not (j < n and toks[j].low == "of" and verb in _OF_TOPIC):  # ("warned of")
         j = _past_addressee(toks, j, told)
+    elif not inverted and verb in _PROMISE:
+        k = _past_addressee(toks, j, verb)
+        if k < n and toks[k].low == "that" and k - j <= 6 and not any(t.low in ("and", "or") for t in toks[j:k]):
+            j = k  # (not "promised a veto and tried to make the case that ...")
     post_start = _skip_adjuncts(toks, j, n)
     if post_start < n and toks[post_start].low == "of" and verb not in _OF_TOPIC:
         # "said of the inquiry: ...", "said of his members that ...": the topic, then what was said
