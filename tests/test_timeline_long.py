@@ -268,3 +268,24 @@ def test_an_exclamation_outside_quotation_marks_is_no_event_of_the_day() -> None
     assert not _usable("Readers, start planning your summer moves today!")
     assert not _usable("Seventy minutes of sleep since Monday morning!")
     assert _usable("“We won the title on Monday!” said Smith, the team's captain.")
+
+
+def test_a_lead_dated_by_years_counted_back_is_background_as_a_year_written() -> None:
+    """"That was five years ago, ...": a year counted back from the paper's day dates the lead as a
+    written year does; a demonstrative "That" opens no relative clause; a clause's own "ago" in a
+    relative clause or a comparison still leaves the lead the paper's news."""
+    from storyline.consolidate.timeline_rank import summarize_timeline, tells_earlier_year
+
+    day = date(2011, 3, 14)
+    for background in ("That was five years ago, long before the Brindlemoor clinic opened its doors.",
+                       "Ten years ago this week, the Tarnby plant dumped its waste into the river.",
+                       "That was in 2006, when the Tarnby plant opened."):
+        assert tells_earlier_year(background, day), background
+    for news in ("Marta Quill, who founded the Brindlemoor clinic five years ago, resigned on Monday.",
+                 "Ticket sales were higher than a decade ago.", "Two months ago the Tarnby plant closed."):
+        assert not tells_earlier_year(news, day), news
+    entries = summarize_timeline(_led(day, "That was five years ago, long before the Brindlemoor clinic opened its doors.",
+                                      ("The clinic's board voted to hire four nurses on Monday.",
+                                       "Its board approved four new nurses for the clinic on Monday.",
+                                       "On Monday the board voted for four more nurses at the clinic.")), None, 2)
+    assert entries and not any("five years ago" in e.text for e in entries), [e.text for e in entries]

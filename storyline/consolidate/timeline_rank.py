@@ -93,19 +93,22 @@ _SUBJECT_SPAN = re.compile(r"[\s\"“'‘(]*the\s+", re.IGNORECASE)
 # "Among the worst spills ever, the tanker dumped its crude in 1989" is that year's)
 _COMPARED = re.compile(r"\b(?:than|(?:record|biggest|largest|highest|lowest|worst|best|greatest|smallest|longest|"
                        r"deepest|strongest|weakest)\b[^,;:.]{0,60}\bsince)\b[^,;:]{0,60}$", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom|whose|that)\b[^,;:]*$", re.IGNORECASE)
+# years counted back from the paper's day ("five years ago", "a decade ago"): as an earlier year written
+_YEARS_AGO = re.compile(r"\b(?:\w+|\d+)(?:[\s-]+(?:and\s+a\s+half|\w+))?\s+(?:years?|decades?)\s+ago\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom|whose|(?<=\w\s)that)\b[^,;:]*$", re.IGNORECASE)  # (not "That was ...")
 _REPORTS = re.compile(r"\b(?:said|says|announced|reported|told)\b")
 
 
 def tells_earlier_year(sentence: str, dct: date) -> bool:
     """Whether ``sentence`` (of an article published on ``dct``) tells of a written year before
-    ``dct``'s, or a month of one, or a span of years that ends before it: a preposition puts it in
+    ``dct``'s (or one counted back: "five years ago"), or a month of one, or a span of years that ends before it: a preposition puts it in
     that time ("in 2002", "since March 1987", "from 2009 to 2011"), or the span opens the sentence's
     subject ("The 2009-2011 drought left ..."), outside a relative clause ("The dispute, which began
     in 2009, flared again" is today's news) and a comparison ("the biggest rise since 2005"); and it
     neither reports anyone's words nor names a day."""
-    if _REPORTS.search(sentence) or not any(int(m.group()) < dct.year for m in _YEAR_WRITTEN.finditer(sentence)):
-        return False  # (no earlier year written: most leads are not tagged again)
+    if _REPORTS.search(sentence) or not (any(int(m.group()) < dct.year for m in _YEAR_WRITTEN.finditer(sentence))
+                                         or _YEARS_AGO.search(sentence)):
+        return False  # (no earlier year written or counted back: most leads are not tagged again)
     earlier = False
     txs = tag_timexes(sentence, dct)
     for k, tx in enumerate(txs):
@@ -120,7 +123,8 @@ def tells_earlier_year(sentence: str, dct: date) -> bool:
             end = _year_before(tx.range_end or (pair.value if pair else None), dct)
         elif tx.range_end and _SUBJECT_SPAN.fullmatch(sentence, 0, tx.start):  # "The 2009-2011 drought ..."
             end = _year_before(tx.range_end, dct)
-        elif _YEAR_DATES.search(sentence, 0, tx.start) or re.match(r"(?:in|during|since)\s", tx.text, re.IGNORECASE):
+        elif _YEAR_DATES.search(sentence, 0, tx.start) or re.match(r"(?:in|during|since)\s", tx.text, re.IGNORECASE) \
+                or _YEARS_AGO.fullmatch(tx.text):  # "That was five years ago"
             end = _year_before(tx.range_end or tx.value, dct)
         else:
             continue
