@@ -269,3 +269,37 @@ def test_a_name_read_as_a_body_is_a_persons_when_its_last_word_alone_is_one() ->
     got = {m.text: m.label for m in recognize_entities(
         "Settlers will build homes in Tiger Meadows . Meadows said the plan was legal .")}
     assert got.get("Tiger Meadows") != "PERSON", got
+
+
+def test_a_club_named_with_a_common_word_opens_a_league_tables_row() -> None:
+    from storyline.analyze.entities import _page_table
+
+    # played, won, drawn, lost, for, against, points: "Progress" is a club, though news writes the word
+    # in lower case; a row whose figures are no league table's keeps the word out ("Spring" below)
+    sents = [["Tarnby", "5", "4", "1", "0", "12", "3", "13"], ["North", "Vell", "5", "3", "1", "1", "9", "4", "10"],
+             ["Oxmere", "5", "2", "1", "2", "6", "6", "7"], ["Kell", "5", "1", "2", "2", "5", "7", "5"],
+             ["Progress", "5", "1", "0", "4", "3", "10", "3"], ["Spring", "5", "4", "4", "1", "6", "5", "16"]]
+    spans = [[(0, 1, "ORG")], [(0, 2, "ORG")], [(0, 1, "ORG")], [(0, 1, "ORG")], [], []]
+    assert _page_table(sents, spans) == spans[:4] + [[(0, 1, "ORG")], []]
+
+
+def test_a_possessive_inside_a_name_stays_in_it() -> None:
+    from storyline.analyze.entities import repair_spans
+
+    # what follows the possessive names nothing by itself: the whole is one name
+    toks = "fans of Brannock 's Old Boys cheered as Kestle 's of Harwick and Tarvo 's Investors Service rose".split()
+    spans = [(2, 6, "ORG"), (8, 12, "ORG"), (13, 17, "ORG")]
+    assert repair_spans(toks, spans) == spans
+    # a place owns what follows its possessive, and a name after it is its own
+    toks = "Norway 's Foreign Ministry said the North 's Korean Central News Agency lied".split()
+    assert repair_spans(toks, [(0, 4, "ORG"), (6, 13, "ORG")]) == [(2, 4, "ORG"), (8, 13, "ORG")]
+
+
+def test_a_countrys_name_is_no_short_name_of_its_council() -> None:
+    from storyline.analyze.entities import _consistent_labels
+    from storyline.records import Mention
+
+    ms = [Mention(0, 14, "Norway Council", "ORG"), Mention(30, 36, "Norway", "LOC"),
+          Mention(50, 67, "Northline Freight", "ORG"), Mention(80, 89, "Northline", "LOC")]
+    # "Northline Freight ... Northline" is the company; "Norway Council ... Norway" is the country
+    assert [m.label for m in _consistent_labels(ms)] == ["ORG", "LOC", "ORG", "ORG"]

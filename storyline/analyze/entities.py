@@ -453,6 +453,17 @@ _PLACE_OF_A_NAME = frozenset("hospital church cathedral chapel college school un
                              "street road bridge abbey infirmary clinic academy gardens".split())
 
 
+def _possessive_inside(tokens: Sequence[str], s: int, k: int, e: int) -> bool:
+    """Whether the possessive ``tokens[k]`` of the span ``s:e`` is inside one name ("Brannock 's Old Boys",
+    "Kestle 's of Harwick", "New Year 's Day", "Tarvo 's Investors Service"): what follows it names
+    nothing by itself (it opens in lower case, or news writes all its words in lower case), and what
+    precedes it is no place's name (the place owns what follows: "Norway 's Foreign Ministry")."""
+    tail = tokens[k + 1:e]
+    if not (tail[0][:1].islower() or not any(w[:1].isupper() for w in usual_case(tail))):
+        return False
+    return not place_kinds(tuple(w.lower() for w in tokens[s:k])) & _PLACE_KINDS
+
+
 def _join_at_initial(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Two person spans that meet are one name when the first ends on a middle initial (no name
     does: "Robert S." + "Mueller III") or a two-word name meets a one-word one ("Sarah Huckabee" +
@@ -552,7 +563,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
         # irregular plural's possessive is inside the name ("Democratic People 's Republic of Korea")
         for k in range(e - 2, s, -1):
             if tokens[k] in ("'s", "’s") and tokens[k - 1].lower() not in _PLURAL_POSSESSORS \
-                    and not (e - k == 2 and tokens[k + 1].lower() in _PLACE_OF_A_NAME):
+                    and not (e - k == 2 and tokens[k + 1].lower() in _PLACE_OF_A_NAME) \
+                    and not _possessive_inside(tokens, s, k, e):
                 s = k + 1
                 break
         if s == _first_word(tokens) and e > s:
@@ -885,12 +897,23 @@ def _row_name(tokens: Sequence[str]) -> tuple[int, int] | None:
     return 0, k
 
 
+_STANDINGS_CELLS = 6  # whole numbers a league table's row has at least: played, won, drawn, lost, for, against
+
+
+def _standings_row(cells: Sequence[str]) -> bool:
+    """Whether a table row's figures are a league table's: whole numbers, six or more, the first the
+    games played and the sum of the next three, won, drawn and lost ("5 3 1 1 9 4 10")."""
+    return (len(cells) >= _STANDINGS_CELLS and all(c.isdigit() for c in cells)
+            and int(cells[0]) == sum(int(c) for c in cells[1:4]))
+
+
 def _page_table(sents: Sequence[Sequence[str]],
                 spans: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
     """The names that open a table's rows are of one type ("Tarnby 46 6 54 .462": teams in a table of
     standings, players in one of scores): where the tagger gave two of every three rows' names one
     type (three or more), a row's name it typed otherwise, ran on or left out takes that type; not a
-    word news text writes in lower case ("Net 12.5 11.0 10.2")."""
+    word news text writes in lower case ("Net 12.5 11.0 10.2"), unless its figures are a league table's
+    (``_standings_row``: a club named with a common word, "Progress 5 1 0 4 3 10 3")."""
     rows = [_row_name(toks) for toks in sents]
     typed = Counter(sp[0][2] for row, sp in zip(rows, spans) if row is not None and len(sp) == 1 and sp[0][:2] == row)
     typ = _two_thirds_type(typed, 3, sum(row is not None for row in rows))
@@ -898,7 +921,8 @@ def _page_table(sents: Sequence[Sequence[str]],
         return spans
     # (a name the tagger ran on into a figure is a club's own: "Tarnby 1860 4 1 1 2")
     return [[(0, max(row[1], sp[0][1]) if sp and sp[0][0] == 0 else row[1], typ)]
-            if row is not None and (sp or not (row[1] == 1 and usual_case(toks[:1])[0].islower())) else sp
+            if row is not None and (sp or not (row[1] == 1 and usual_case(toks[:1])[0].islower())
+                                    or _standings_row(toks[row[1]:])) else sp
             for row, sp, toks in zip(rows, spans, sents)]
 
 
@@ -1550,10 +1574,12 @@ def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozens
     person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()
                     if not _people_word(w)}
     # "Northline Freight ... Northline says": the name without its kind word is the organisation
-    # (not a people's adjective: "European" is no "European Union")
+    # (not a people's adjective: "European" is no "European Union"; not a place's name: "Liberia" is no
+    # "Liberia Council", "Sudan" no "Sudan Airways")
     org_short = {m.text.split()[0] for m in mentions if m.label == "ORG" and len(m.text.split()) >= 2
                  and all(w.lower().rstrip(".") in _ORG_HEADS for w in m.text.split()[1:])
-                 and not _ADJECTIVE_END.fullmatch(m.text.split()[0])}
+                 and not _ADJECTIVE_END.fullmatch(m.text.split()[0])
+                 and not place_kinds((m.text.split()[0].lower(),)) & _PLACE_KINDS}
     # "Tiger Woods ... Woods said": a name of two or three words the tagger read as an organisation
     # ("Woods" a plural-looking family name) is a person's when the text writes its last word alone
     # for a person, and no word of it names a kind of body
