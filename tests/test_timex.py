@@ -63,7 +63,7 @@ SEED_003 = [
     ("Tuesday", "DATE", "2019-01-08"),
     ("years", "DURATION", "PXY"),
     ("2011", "DATE", "2011"),
-    ("the past year", "DURATION", "P1Y"),
+    ("the past year", "DATE", "2018"),  # "have improved over the past year": the calendar year before
     ("decades-long", "DURATION", "PXDE"),
     ("2017", "DATE", "2017"),
     ("one day", "DATE", "FUTURE_REF"),
@@ -1284,3 +1284,21 @@ def test_a_clock_time_before_its_day_does_not_change_the_day() -> None:
         assert tag_timexes(clocked, wed)[0].value[:10] == day, clocked
     text = "The quay collapsed on Monday. A second one fell at about 9:05 a.m. (0305 GMT) Tuesday."
     assert [t.value for t in tag_timexes(text, wed)] == ["2026-11-23", "2026-11-24T09:05", "2026-11-24"]
+
+
+def test_the_past_year_is_the_calendar_year_before() -> None:
+    # "over the past year", "in the past week", "in the last month": the calendar unit before the publication's, as
+    # "this past week" and "last year" are (dct a Thursday in the second week of 2019)
+    for text, value in (("Orchard prices climbed over the past year.", "2018"),
+                        ("Two ferries ran aground in the past week.", "2019-W01"),
+                        ("The choir rehearsed twice in the last month.", "2018-12"),
+                        ("The last year has been a quiet one for the harbour.", "2018"),
+                        ("The past weekend brought snow to the valley.", "2019-W01-WE")):
+        assert [(t.type, t.value) for t in tag_timexes(text, THU)] == [("DATE", value)], text
+    # on a Sunday the past weekend is the one under way
+    assert [t.value for t in tag_timexes("The past weekend brought snow.", date(2019, 1, 13))] == ["2019-W02-WE"]
+    # a final week, a "last" that may be a final one and a decade stay periods
+    for text in ("Canvassers knocked on doors in the last week of the campaign.",
+                 "The pact runs to 2031, the last year covered by the treaty.",
+                 "The moor has dried out over the past decade."):
+        assert all(t.type == "DURATION" for t in tag_timexes(text, THU) if "last" in t.text or "past" in t.text), text

@@ -1648,7 +1648,14 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
                                   re.IGNORECASE) and re.match(r"\s+(?:in|at|of)\s", ctx.text[ctx.end:ctx.end + 5]):
         return None  # "my last year in high school": a year of one's life, not of the calendar
     if m["the"] and d in ("past", "last") and not mod:
-        # "the past year": a period reaching back to now
+        if ctx.dct is not None and u in ("week", "weekend", "month", "year") \
+                and not _FINAL_OF.match(ctx.text, ctx.end) \
+                and (d == "past" or _SPAN_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start)):
+            # "over the past year", "in the last week": the calendar unit before the present one, as "this past
+            # week" and "last year" are (TimeBank's and HeidelTime's reading); not "the last week of the campaign",
+            # a final week, nor a "last" that may be one ("2012, the last year covered by the pact")
+            return "DATE", _past_unit(ctx.dct, u), None
+        # "the past decade", "the last day of the talks": a period
         return "DURATION", _duration(1, u), None
     if d == "that" and u in ("year", "month"):
         # "later that year", "in March that year": the year (month) the text last named, never the publication's
@@ -1667,6 +1674,21 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         return "DATE", _x_value(u), mod
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(d, 0)
     return "DATE", _rel_value(ctx.dct.isoformat(), n, u), mod
+
+
+# what makes "the last week" the final one of something ("the last week of March", "the last year before the war")
+_FINAL_OF = re.compile(r"\s+(?:of|before|prior\s+to|ahead\s+of|until|till|leading\s+up)\b", re.IGNORECASE)
+# what makes "the last year" the one up to now: a preposition of a span before it, or the sentence's start ("over the
+# last year", "The last year has been hard")
+_SPAN_BEFORE = re.compile(r"(?:^|[.!?\n\"“]\s*|\b(?:in|over|during|for|throughout|within|across)\s+)$", re.IGNORECASE)
+
+
+def _past_unit(dct: date, u: str) -> str:
+    """The calendar week, weekend, month or year before the one of ``dct`` ("the past week"); on a Saturday or a
+    Sunday "the past weekend" is the one under way."""
+    if u == "weekend" and dct.isoweekday() >= 6:
+        return _week(dct) + "-WE"
+    return _rel_value(dct.isoformat(), -1, u)
 
 
 _COARSER = {"day": 1, "weekend": 2, "week": 2, "month": 3, "season": 4, "quarter": 4, "half": 5, "year": 6,
