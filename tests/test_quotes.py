@@ -2142,3 +2142,27 @@ def test_an_appositive_after_a_prepositions_object_leaves_the_speaker_after_the_
     got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
     assert got.get("Makers of herbs hope for approval by the Food Board, in the same way the board approves drugs") \
         == "Karl Brandt, president of the Herb Makers Union, a trade group", got
+
+
+def test_a_medium_quoting_someone_saying_without_as_credits_the_one_quoted() -> None:
+    text = ("Tarn radio quoted officials saying the council would also vote on the new harbour. "
+            "The Vell Courier quoted a senior union official, Ria Holm, saying the strike would go on.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("the council would also vote on the new harbour") == ("officials", "quoted"), got
+    assert got.get("the strike would go on") == ("Ria Holm", "quoted"), got
+    assert not any("quoted" in speaker for speaker, _ in got.values() if speaker), got
+
+
+
+def test_saying_nothing_is_no_claim_of_the_brief() -> None:
+    """PolNeAR marks "said nothing about ..." as an attribution, so the quote is found; the brief
+    shows no "nothing, and ..." as what someone said, but "said nothing would change" it does."""
+    from storyline.consolidate.quotes import group_quotes
+    from storyline.records import Article
+
+    text = ("When his aunt asked about the boat, Piet Lind said nothing, and the family assumed it was stolen. "
+            "Mayor Rook said little about the vote. Mayor Rook said nothing would change in the harbour.")
+    groups = group_quotes([Article(id="a", text=text, title="Harbour")])
+    shown = [q.text for g in groups for q in g.quotes]
+    assert "nothing would change in the harbour" in shown, shown
+    assert not any(t.startswith(("nothing,", "little")) for t in shown), shown

@@ -1634,6 +1634,19 @@ def _as_saying(toks: Sequence[_Tok], i: int, first: int) -> int | None:
                  and toks[k + 1].low in ("saying", "telling")), None)
 
 
+def _bare_saying(toks: Sequence[_Tok], i: int) -> int | None:
+    """The index of "saying" (or "telling") right after the one a medium quotes, with no "as" ("Israel
+    radio quoted officials saying ...", "quoted a senior official, Ali Baz, saying ..."): within a dozen
+    words of the verb at toks[i], none of them punctuation but commas or a quotation; None when there
+    is none."""
+    for k in range(i + 2, min(len(toks), i + 14)):
+        if toks[k].low in ("saying", "telling") and not toks[k].quoted:
+            return k
+        if toks[k].quoted or not (toks[k].text[:1].isalnum() or toks[k].text == ",") or toks[k].low in CUE_VERBS:
+            return None
+    return None
+
+
 def _passive_quoted(text: str, toks: list[_Tok], i: int,
                     next_para_quote: tuple[int, int] | None) -> _Found | None:
     """'"...," Holm was quoted as saying by the agency', "Holm was quoted by the daily Hurriyet on
@@ -1666,15 +1679,18 @@ def _quoted_as_saying(text: str, toks: Sequence[_Tok], i: int) -> _Found | None:
     is the one quoted, and what was said is the clause before the report (or, when none is, the
     words after "as saying": "The paper quoted an aide as saying the talks would resume")."""
     k = _as_saying(toks, i, i + 2)
-    one = _quoted_one(toks, i + 1, k) if k is not None else None
-    if k is None or one is None:
+    verb = k + 1 if k is not None else _bare_saying(toks, i)  # ("quoted officials saying ...")
+    if verb is None:
+        return None
+    one = _quoted_one(toks, i + 1, verb - 1 if k is not None else verb)
+    if one is None:
         return None
     speaker = (toks[one[0]].start, toks[one[1] - 1].end)
     cue = (toks[i].start, toks[i].end)
     source = _left_np(toks, i)
     relayer = (toks[source[0]].start, toks[source[1] - 1].end) if source is not None else None
     # "as telling reporters (that) ...": the one told is no part of what was said
-    j = _past_addressee(toks, k + 2, "telling") if toks[k + 1].low == "telling" else k + 2
+    j = _past_addressee(toks, verb + 1, "telling") if toks[verb].low == "telling" else verb + 1
     j = _skip_adjuncts(toks, j, len(toks))  # ("as saying on Monday that ...")
     after = [t for t in toks[j:] if t.text not in ".!?,:"]
     if after and after[0].low == "that" and not after[0].quoted:
