@@ -263,6 +263,27 @@ def test_nominal_and_pronoun_speakers_resolve_to_the_organisation_named_before()
     assert kc and any("visiting China" in t for t in sp[kc[0]])
 
 
+def test_the_group_is_never_a_cabinet_or_a_parliament():
+    """"the group said" after "the Kelland Cabinet", where the tagger did not read the militant group
+    named between as an organisation: a state's body is no "group" (nor "company")."""
+    from storyline.consolidate.brief import _entity_in_span
+    from storyline.records import Mention
+
+    text = ("The envoy expects the Kelland Cabinet to approve the accord. The Cabinet met on Friday. "
+            "The radical group Tarn Front claimed the bombing. \"This is not the last,\" the group said. "
+            "Halden Foods cut prices. \"We will grow,\" the group said.")
+    def org(name: str, at: int, eid: str) -> Mention:
+        return Mention(at, at + len(name), name, "ORG", article_id="a", entity_id=eid)
+
+    linked = [org("Kelland Cabinet", text.index("Kelland Cabinet"), "cab"),
+              org("Cabinet", text.index("Cabinet met"), "cab"), org("Halden Foods", text.index("Halden"), "hf")]
+    entity_of = _entity_in_span(linked, {"a": text})
+    first = text.index("the group said")
+    last = text.rindex("the group said")
+    assert entity_of(("a", first, first + 9)) is None
+    assert entity_of(("a", last, last + 9)) == "hf"
+
+
 def test_a_nominal_speaker_after_a_list_of_its_kind_is_not_guessed():
     a = _art("a", "The Harbor Basketball League lost games to a strike. It now joins the Coastal Hockey League "
                   "and the Northern Football League in having lost games to a labor dispute. The league said "

@@ -294,7 +294,9 @@ def _complete(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] |
 _FIRM_NOUNS = frozenset(["company", "firm", "operator", "carrier", "group", "airline", "railway", "business",
                          "manufacturer", "maker", "retailer", "lender", "insurer", "bank"])
 _PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commission", "police", "service", "court",
-                          "government", "bureau", "office", "authority", "board", "administration", "committee"])
+                          "government", "bureau", "office", "authority", "board", "administration", "committee",
+                          "cabinet", "parliament", "senate", "congress", "legislature", "assembly", "army",
+                          "military", "navy"])
 _NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+$", re.IGNORECASE)
 _LOOK_BACK = 2000
