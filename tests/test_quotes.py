@@ -2166,3 +2166,39 @@ def test_saying_nothing_is_no_claim_of_the_brief() -> None:
     shown = [q.text for g in groups for q in g.quotes]
     assert "nothing would change in the harbour" in shown, shown
     assert not any(t.startswith(("nothing,", "little")) for t in shown), shown
+
+
+def test_a_things_relative_clause_after_promised_is_part_of_the_promise() -> None:
+    # "that" after a thing promised opens its relative clause; after a person it opens the promise
+    text = ("The mayor promised a review that would look at every ferry. "
+            "The mayor promised changes that the fishermen wanted. "
+            "The mayor promised the residents that the quay would reopen.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("a review that would look at every ferry") == ("The mayor", "promised"), got
+    assert got.get("changes that the fishermen wanted") == ("The mayor", "promised"), got
+    assert got.get("that the quay would reopen") == ("The mayor", "promised"), got
+
+
+def test_an_instruments_word_modifying_a_text_leaves_the_text_told() -> None:
+    # "policy" modifies "paper": a text written, not a policy; "wrote a policy for" still is one
+    text = "Rita Voss wrote a policy paper arguing the harbour should close. The broker wrote a policy for the boat."
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("a policy paper arguing the harbour should close") == ("Rita Voss", "wrote"), got
+    assert not any("for the boat" in content for content in got), got
+
+
+def test_a_medium_quoting_someone_saying_that_gives_one_quote() -> None:
+    text = "Tarn radio quoted officials saying that the harbour would close."
+    got = [(q.text, _speaker(text, q), q.cue) for q in extract_quotes(text)]
+    assert got == [("the harbour would close", "officials", "quoted")], got
+
+
+def test_nothing_or_little_opening_a_told_clause_is_a_claim() -> None:
+    from storyline.consolidate.quotes import is_claim
+
+    text = ("Mayor Rook said little progress had been made on the quay. Mayor Rook said nothing else mattered. "
+            "Piet Lind said nothing, and the family left.")
+    got = {q.text: is_claim(q) for q in extract_quotes(text)}
+    assert got.get("little progress had been made on the quay") is True, got
+    assert got.get("nothing else mattered") is True, got
+    assert not any(claim for content, claim in got.items() if content.startswith("nothing,")), got

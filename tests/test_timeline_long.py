@@ -289,3 +289,17 @@ def test_a_lead_dated_by_years_counted_back_is_background_as_a_year_written() ->
                                        "Its board approved four new nurses for the clinic on Monday.",
                                        "On Monday the board voted for four more nurses at the clinic.")), None, 2)
     assert entries and not any("five years ago" in e.text for e in entries), [e.text for e in entries]
+
+
+def test_years_counted_back_as_a_measure_leave_the_lead_the_papers_news() -> None:
+    """"compared with five years ago", "the level of a decade ago": the time measures today's figure, as
+    "compared with 2006" does."""
+    from storyline.consolidate.timeline_rank import tells_earlier_year
+
+    day = date(2011, 3, 14)
+    for news in ("Ferry fares are up 40 percent compared with five years ago.",
+                 "Ferry fares are now double the level of a decade ago."):
+        assert not tells_earlier_year(news, day), news
+    assert tells_earlier_year("That was five years ago, before the Tarnby ferry sank.", day)
+    # a long sentence: what precedes each time is read near it, so it is read in linear time
+    assert tells_earlier_year("That was five years ago " * 2000, day)

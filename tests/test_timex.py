@@ -1302,3 +1302,10 @@ def test_the_past_year_is_the_calendar_year_before() -> None:
                  "The pact runs to 2031, the last year covered by the treaty.",
                  "The moor has dried out over the past decade."):
         assert all(t.type == "DURATION" for t in tag_timexes(text, THU) if "last" in t.text or "past" in t.text), text
+
+
+def test_the_past_year_and_a_half_is_no_calendar_year() -> None:
+    # a fraction or an approximation makes it a period longer than the calendar unit before
+    for text in ("The ferry has been idle for the past year and a half.", "Prices rose over the past month or so.",
+                 "Two boats sank in the past week or two."):
+        assert all(t.type == "DURATION" for t in tag_timexes(text, THU) if "past" in t.text), text

@@ -1450,11 +1450,14 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
         if t.low in _QUOTING and not _is_cap(t):
             # "The agency quoted an aide as saying ...", "Holm was quoted by the agency as saying ...":
             # the one quoted speaks, not the medium
-            f = _passive_quoted(text, toks, i, next_para_quote) if i > 0 and _passive_before(toks, i) \
-                else _quoted_as_saying(text, toks, i)
+            passive = i > 0 and _passive_before(toks, i)
+            f = _passive_quoted(text, toks, i, next_para_quote) if passive else _quoted_as_saying(text, toks, i)
             if f is not None:
                 found.append(f)
                 used.add(i)
+                saying = None if passive else _bare_saying(toks, i)
+                if saying is not None:
+                    used.add(saying)  # ("quoted officials saying that ...": one quote, not a second of "saying")
                 continue
         if t.low not in CUE_VERBS and t.low not in _ATTITUDE \
                 or _is_cap(t) and i > 0 and not (title and _is_cap(toks[i - 1])):
@@ -2122,12 +2125,24 @@ _OBJECT_ENDS = frozenset("for to of in on at with by since that about and or fro
 def _written_instrument(toks: Sequence[_Tok], j: int) -> bool:
     """Whether the object opening at ``toks[j]`` after a verb of writing is an instrument written, no
     text: its noun phrase (up to a preposition or punctuation, a few words) holds one."""
-    for t in toks[j:j + 6]:
+    for k in range(j, min(len(toks), j + 6)):
+        t = toks[k]
         if t.quoted or t.low in _OBJECT_ENDS or not t.text[:1].isalnum():
             return False
         if t.low in _INSTRUMENTS:
-            return True
+            # the phrase's head, not a modifier ("wrote a policy paper arguing ...", "a loan application")
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            return nxt is None or nxt.low in _OBJECT_ENDS or not nxt.text[:1].isalnum()
     return False
+
+
+def _one_promised(head: _Tok) -> bool:
+    """Whether the last word before a promise's "that" ends the one it is made to (a pronoun, a name, a
+    person's noun: "promised him that", "promised Mira Pold that", "promised the voters that"), not a
+    thing promised whose relative clause the "that" opens ("promised a review that would ...")."""
+    low = head.low
+    return low in ("me", "you", "him", "her", "us", "them") or _is_cap(head) or low in _IRREGULAR_PLURALS \
+        or low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS
 
 
 def _clause_after_told(toks: Sequence[_Tok], j: int, k: int) -> int | None:
@@ -2605,8 +2620,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         j = _past_addressee(toks, j, told)
     elif not inverted and verb in _PROMISE:
         k = _past_addressee(toks, j, verb)
-        if k < n and toks[k].low == "that" and k - j <= 6 and not any(t.low in ("and", "or") for t in toks[j:k]):
-            j = k  # (not "promised a veto and tried to make the case that ...")
+        if k < n and toks[k].low == "that" and 0 < k - j <= 6 and not any(t.low in ("and", "or") for t in toks[j:k]) \
+                and _one_promised(toks[k - 1]):
+            j = k  # (not "promised a veto and tried to make the case that ...", "promised a review that would ...")
     post_start = _skip_adjuncts(toks, j, n)
     if post_start < n and toks[post_start].low == "of" and verb not in _OF_TOPIC:
         # "said of the inquiry: ...", "said of his members that ...": the topic, then what was said

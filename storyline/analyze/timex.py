@@ -1649,7 +1649,7 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         return None  # "my last year in high school": a year of one's life, not of the calendar
     if m["the"] and d in ("past", "last") and not mod:
         if ctx.dct is not None and u in ("week", "weekend", "month", "year") \
-                and not _FINAL_OF.match(ctx.text, ctx.end) \
+                and not _FINAL_OF.match(ctx.text, ctx.end) and not _MORE_THAN_ONE.match(ctx.text, ctx.end) \
                 and (d == "past" or _SPAN_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start)):
             # "over the past year", "in the last week": the calendar unit before the present one, as "this past
             # week" and "last year" are (TimeBank's and HeidelTime's reading); not "the last week of the campaign",
@@ -1678,6 +1678,9 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
 
 # what makes "the last week" the final one of something ("the last week of March", "the last year before the war")
 _FINAL_OF = re.compile(r"\s+(?:of|before|prior\s+to|ahead\s+of|until|till|leading\s+up)\b", re.IGNORECASE)
+# what makes "the past year" more than one unit: a fraction or an approximation ("the past year and a half", "the past
+# month or two", "the past week or so")
+_MORE_THAN_ONE = re.compile(r"\s+(?:and\s+a\s+half|or\s+(?:so|two|three|more|longer))\b", re.IGNORECASE)
 # what makes "the last year" the one up to now: a preposition of a span before it, or the sentence's start ("over the
 # last year", "The last year has been hard")
 _SPAN_BEFORE = re.compile(r"(?:^|[.!?\n\"“]\s*|\b(?:in|over|during|for|throughout|within|across)\s+)$", re.IGNORECASE)

@@ -398,9 +398,10 @@ def is_claim(q: Quote) -> bool:
         return False
     if words[0].lower() in _CLAUSE_OPENERS:
         return True
-    if words[0].lower() in ("nothing", "little") and (len(words) == 1 or (
-            words[1].lower() not in _AUXILIARIES and words[1].lower() not in _FINITE)):
-        return False  # "he said nothing, and the family assumed ...": no words told ("said nothing would change" tells)
+    if words[0].lower() in ("nothing", "little") and re.search(r"[,;:]", q.text):
+        # "he said nothing, and the family assumed ...": the object alone, no words told; its own clause, up to
+        # the comma, must tell ("said nothing would change", "said little progress had been made, and ...")
+        return is_claim(replace(q, text=re.split(r"\s*[,;:]", q.text, maxsplit=1)[0]))
     if words[0].lower() in _AUXILIARIES and not (len(words) > 1 and (
             words[1][0].isupper() or words[1].lower() in _SUBJECT_WORDS)) and not _CONDITIONAL.match(q.text):
         return False  # "names he said would be released soon", "what he said was true": its subject is elsewhere

@@ -95,7 +95,11 @@ _COMPARED = re.compile(r"\b(?:than|(?:record|biggest|largest|highest|lowest|wors
                        r"deepest|strongest|weakest)\b[^,;:.]{0,60}\bsince)\b[^,;:]{0,60}$", re.IGNORECASE)
 # years counted back from the paper's day ("five years ago", "a decade ago"): as an earlier year written
 _YEARS_AGO = re.compile(r"\b(?:\w+|\d+)(?:[\s-]+(?:and\s+a\s+half|\w+))?\s+(?:years?|decades?)\s+ago\b", re.IGNORECASE)
+# a measure the years counted back are ("compared with five years ago", "the level of a decade ago"), as "from a
+# year ago" and "compared with last year" are (``_PAST_PERIOD``)
+_AGO_MEASURE = re.compile(r"\b(?:than|with|to|of|from)\s+$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|whom|whose|(?<=\w\s)that)\b[^,;:]*$", re.IGNORECASE)  # (not "That was ...")
+_LOOKBACK = 300  # characters before a time read for its relative clause, comparison or preposition
 _REPORTS = re.compile(r"\b(?:said|says|announced|reported|told)\b")
 
 
@@ -115,16 +119,17 @@ def tells_earlier_year(sentence: str, dct: date) -> bool:
         g = granularity_of(tx.value)
         if g == "day":
             return False
-        if g not in ("year", "month") or _RELATIVE_BEFORE.search(sentence, 0, tx.start) \
-                or _COMPARED.search(sentence, 0, tx.start):
+        lo = max(0, tx.start - _LOOKBACK)  # (what precedes a time is read near it: linear in a long sentence)
+        if g not in ("year", "month") or _RELATIVE_BEFORE.search(sentence, lo, tx.start) \
+                or _COMPARED.search(sentence, lo, tx.start):
             continue
-        if _SPAN_FROM.search(sentence, 0, tx.start):  # "from 2009 to 2011", "between 2009 and 2011"
+        if _SPAN_FROM.search(sentence, lo, tx.start):  # "from 2009 to 2011", "between 2009 and 2011"
             pair = txs[k + 1] if k + 1 < len(txs) and _SPAN_TO.fullmatch(sentence, tx.end, txs[k + 1].start) else None
             end = _year_before(tx.range_end or (pair.value if pair else None), dct)
         elif tx.range_end and _SUBJECT_SPAN.fullmatch(sentence, 0, tx.start):  # "The 2009-2011 drought ..."
             end = _year_before(tx.range_end, dct)
-        elif _YEAR_DATES.search(sentence, 0, tx.start) or re.match(r"(?:in|during|since)\s", tx.text, re.IGNORECASE) \
-                or _YEARS_AGO.fullmatch(tx.text):  # "That was five years ago"
+        elif _YEAR_DATES.search(sentence, lo, tx.start) or re.match(r"(?:in|during|since)\s", tx.text, re.IGNORECASE) \
+                or _YEARS_AGO.fullmatch(tx.text) and not _AGO_MEASURE.search(sentence, lo, tx.start):  # "That was five years ago"
             end = _year_before(tx.range_end or tx.value, dct)
         else:
             continue
