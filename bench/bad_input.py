@@ -95,7 +95,7 @@ def _cases(d: Path) -> list[tuple[str, list[Path], int, list[str], list[str]]]:
     cases.append(("gzipped JSON Lines", [p], 5, [], []))
     p = d / "long.jsonl"
     p.write_text(json.dumps({**_good(20), "text": "Rain. " * 200_000}) + "\n" + json.dumps(_good(21)), encoding="utf-8")
-    cases.append(("1.2 MB text in a JSON line", [p], 1, ["article text too long (1,200,000 bytes, limit 1,000,000)"],
+    cases.append(("1.2 MB text in a JSON line", [p], 1, ["article text too long (1,200,000 bytes, limit 1,000,000: set max_article_text_bytes"],
                   []))
     p = d / "nul.jsonl"
     p.write_bytes(json.dumps(_good(30)).encode() + b"\n\x00\x00\x07\xff binary\n" + json.dumps(_good(31)).encode())

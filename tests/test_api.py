@@ -121,6 +121,13 @@ def test_stories_filters(app, store):
     assert ids(q="Quint", sort="relevance") == ["s-bridge"]
 
 
+def test_a_storys_own_address_gives_the_opening_of_its_summary_as_the_list_does(app, store):
+    rich_brief(store)
+    listed = {i["id"]: i for i in run(_get(app, "/api/stories")).json()["items"]}
+    story = run(_get(app, "/api/stories/s-bridge")).json()
+    assert story["summary"] and story["summary"] == listed["s-bridge"]["summary"]
+
+
 def test_story_and_brief_formats(app, store):
     rich_brief(store)
     story = run(_get(app, "/api/stories/s-bridge")).json()
@@ -165,6 +172,22 @@ def test_unknown_ids_are_404_json(app, url):
     assert r.status_code == 404
     assert r.headers["content-type"].startswith("application/json")
     assert "nope" in error_of(r) or "nobody" in error_of(r) or "nothing-here" in error_of(r)
+
+
+async def _head(app: Any, url: str) -> httpx.Response:
+    async with make_client(app) as c:
+        return await c.head(url)
+
+
+@pytest.mark.parametrize("url", ["/api/health", "/api/stories", "/api/stories/s-bridge", "/", "/stories/s-bridge",
+                                 "/feed.atom"])
+def test_a_head_request_is_answered_as_its_get_without_the_body(app, url):
+    got, head = run(_get(app, url)), run(_head(app, url))
+    assert head.status_code == got.status_code == 200
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content)) and head.content == b""
+    missing = run(_head(app, "/api/stories/s-nope"))
+    assert missing.status_code == 404 and missing.content == b""
 
 
 def test_invalid_query_is_422_json(app):
@@ -467,7 +490,7 @@ def test_posted_lines_are_checked_as_files_are(app, store):
     assert r.status_code == 200, r.text
     res = r.json()["results"]
     assert [x["status"] for x in res] == ["new", "failed", "new", "failed"]
-    assert res[1]["error"].startswith("article text too long (55,000 bytes, limit 50,000)")
+    assert res[1]["error"].startswith("article text too long (55,000 bytes, limit 50,000: set max_article_text_bytes")
     assert "publication date 9999-12-31" in res[2]["warnings"][0]
     assert res[3]["error"].startswith("'text' must be a string")
     art = run(_get(app, "/api/articles/p-sur")).json()

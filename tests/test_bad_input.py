@@ -160,7 +160,8 @@ def test_text_limit_applies_to_lines_items_files_and_posts(tmp_path: Path) -> No
     assert sorted(e.where for e in errs) == [f"{tmp_path / 'a.jsonl'}:1", f"{tmp_path / 'b.rss'}#item1",
                                              str(tmp_path / "c.txt")]
     for e in errs:
-        assert re.fullmatch(r"article text too long \((999|1,000) bytes, limit 600\)", e.reason), e.reason
+        assert re.fullmatch(r"article text too long \((999|1,000) bytes, limit 600: set max_article_text_bytes "
+                            r"to raise it\)", e.reason), e.reason
     with pytest.raises(InputError, match="article text too long"):
         article_from_dict({"text": long_text}, "<post>", max_text_bytes=600)
     assert Settings().max_article_text_bytes == 1_000_000

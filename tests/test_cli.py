@@ -128,6 +128,36 @@ def test_exit_code_1_when_some_inputs_fail(tmp_path: Path) -> None:
     assert "1 new" in r.output and "1 failed" in r.output and "empty.txt" in r.output
 
 
+def test_ctrl_c_says_the_work_done_is_kept_and_how_to_finish(tmp_path: Path, monkeypatch) -> None:
+    import storyline.pipeline
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(storyline.pipeline, "ingest_paths", stopped)
+    (tmp_path / "a.txt").write_text("date 2024-01-02\nThe ferry to Ostrin sailed late. Fog was thick.")
+    r = run(tmp_path / "s.db", "ingest", "-q", str(tmp_path / "a.txt"))
+    said = " ".join(r.output.split())
+    assert r.exit_code == 130
+    assert said.startswith("interrupted: the work done so far is kept") and "run the same command again" in said
+
+
+def test_a_file_named_in_latin_1_is_stored_under_a_name_shown_with_escapes(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9-news.txt"), "wb") as fh:   # no UTF-8 name
+        fh.write(b"date 2024-05-05\nThe cafe in Lorbury reopened on Monday after a fire. Guests came back.")
+    with open(os.path.join(os.fsencode(folder), b"bad\xff.json"), "wb") as fh:
+        fh.write(b"[")
+    r = run(tmp_path / "s.db", "ingest", "-q", str(folder))
+    said = " ".join(r.output.split())
+    assert r.exit_code == 1 and "1 new" in said and "bad\\xff.json:1: invalid JSON" in said
+    stored = json.loads(run(tmp_path / "s.db", "brief", "--format", "json").output)["articles"]
+    assert [a["source"] for a in stored] == ["caf\\xe9-news"]
+
+
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["ingest"]).exit_code == 2
     r = run(tmp_path / "s.db", "brief", "--format", "pdf")
@@ -223,6 +253,14 @@ def test_stories_search_entity_and_dates(tmp_path: Path, seeds_dir: Path) -> Non
     assert run(db, "stories", "-f", "xml").exit_code == 2
     r = run(db, "stories", "--from", "2019-02-30")
     assert r.exit_code == 2 and "--from '2019-02-30' is not a day" in r.output
+
+
+def test_a_date_range_written_backwards_is_a_usage_error_not_an_empty_list(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("date 2024-03-02\nThe ferry to Ostrin sailed late on Friday. Fog was thick.")
+    assert run(tmp_path / "s.db", "ingest", "-q", str(tmp_path / "a.txt")).exit_code == 0
+    r = run(tmp_path / "s.db", "stories", "--from", "2024-03-31", "--to", "2024-03-01")
+    assert r.exit_code == 2 and "--from (2024-03-31) is after --to (2024-03-01)" in " ".join(r.output.split())
+    assert run(tmp_path / "s.db", "stories", "--from", "2024-03-01", "--to", "2024-03-31").exit_code == 0
 
 
 def test_an_undated_page_is_noted_and_its_source_line_does_not_repeat_its_title(tmp_path: Path) -> None:

@@ -139,6 +139,24 @@ def test_cli_forget(tmp_path: Path, seed_articles, seeds_dir: Path) -> None:
     assert "forget" in CliRunner().invoke(app, ["--help"]).output
 
 
+def test_the_forget_report_counts_the_stories_that_parted_so_the_counts_add_up(tmp_path: Path,
+                                                                               monkeypatch) -> None:
+    import storyline.serve.cli as cli
+    from storyline.pipeline import RegroupReport
+
+    db = tmp_path / "p.db"
+    run = lambda *a: CliRunner().invoke(app, ["--db", str(db), *a])  # noqa: E731
+    assert run("ingest", "-q", str(EXAMPLES)).exit_code == 0
+    # 3 stories were there; one went with its articles, one joined another, two came of one that parted
+    parted = RegroupReport(articles=4, stories_before=3, stories_after=3, gone={"s-a": None, "s-b": "s-c"},
+                           forgotten=["x"])
+    monkeypatch.setattr(cli, "_regroup_shown", lambda *a, **k: parted)
+    r = run("forget", "--source", "metro-daily", "-y")
+    assert r.exit_code == 0
+    assert "in 3 stories (were 3: 1 gone with them, 1 merged into others, 2 new from parts of others)" \
+        in " ".join(r.output.split())
+
+
 def test_http_delete_forgets_an_article(tmp_path: Path, seed_articles) -> None:
     import asyncio
 

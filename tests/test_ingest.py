@@ -114,6 +114,21 @@ def test_bad_files_reported_rest_read(tmp_path: Path) -> None:
     assert "Café owners in São Paulo" in latin.text and latin.published == date(2018, 3, 4)
 
 
+def test_a_json_file_that_holds_no_article_is_named_not_passed_over(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "none.json").write_text("[]\n")
+    (tmp_path / "blank.jsonl").write_text("\n  \n\n")
+    (tmp_path / "none.json.gz").write_bytes(gzip.compress(b"[ ]"))
+    (tmp_path / "one.jsonl").write_text('\n{"title": "Kelby pool", "text": "Kelby will build a pool, the mayor said."}\n')
+    arts, errs = _split(list(iter_articles([tmp_path])))
+    assert [a.title for a in arts] == ["Kelby pool"]
+    assert sorted((Path(e.where).name, e.reason) for e in errs) == [
+        ("blank.jsonl", "no article in it: only blank lines"),
+        ("none.json", "no article in it: an empty JSON array"),
+        ("none.json.gz", "no article in it: an empty JSON array")]
+
+
 def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
     errs = list(iter_articles([tmp_path / "nope", str(tmp_path / "*.jsonl")]))
     assert [e.reason for e in errs] == ["no such file or folder", "no file matches this pattern"]

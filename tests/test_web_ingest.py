@@ -213,6 +213,51 @@ def test_bad_responses_are_reported_with_the_url(site: Site, route: tuple, expec
     assert out[0].where == f"{site.base}/bad" and expect in out[0].reason
 
 
+def test_a_link_written_with_spaces_or_accents_is_read_as_a_browser_sends_it(site: Site) -> None:
+    _feed(site, ["bridge"])
+    site.routes["/news/old%20mill%20br%C3%BCcke.html"] = site.routes.pop("/news/bridge.html")
+    site.routes["/feed.xml"] = (200, "application/rss+xml", rss([(
+        "Old Mill bridge closed to lorries", f"{site.base}/news/old mill brücke.html",
+        "Mon, 02 Mar 2026 09:00:00 GMT", PARAS["bridge"][0][:90])]), None)
+    out = list(read_url(f"{site.base}/feed.xml"))
+    assert len(out) == 1 and isinstance(out[0], Article) and "Dana Whitcombe" in out[0].text
+    page_itself = list(read_url(f"{site.base}/news/old mill brücke.html"))
+    assert isinstance(page_itself[0], Article) and "Dana Whitcombe" in page_itself[0].text
+
+
+def _raw_server(answer: bytes) -> tuple[str, threading.Thread]:
+    """A server that answers one request with ``answer`` as it is, then hangs up."""
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(1)
+
+    def serve() -> None:
+        conn, _ = sock.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(answer)
+        sock.close()
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    return f"http://127.0.0.1:{sock.getsockname()[1]}/feed.xml", t
+
+
+@pytest.mark.parametrize("answer,expect", [
+    (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
+     b"40\r\n{\"title\": \"Cut\", \"text\": \"The", "closed the connection before the end"),
+    (b"SSH-2.0-OpenSSH_9.6\r\n\r\n", "answer is no HTTP"),
+])
+def test_an_answer_cut_short_or_no_http_is_one_error_not_a_crash(answer: bytes, expect: str) -> None:
+    url, t = _raw_server(answer)
+    out = list(read_url(url, timeout=5))
+    t.join(5)
+    assert len(out) == 1 and isinstance(out[0], InputError)
+    assert out[0].where == url and expect in out[0].reason
+
+
 def test_unreachable_server_and_size_limit(site: Site) -> None:
     import socket
 

@@ -56,13 +56,14 @@ def clean_value(value: Any) -> Any:
 
 
 def text_size_problem(text: str, limit: int) -> str | None:
-    """"article text too long (N bytes, limit M)" when ``text`` is over ``limit`` UTF-8 bytes."""
+    """"article text too long (N bytes, limit M: ...)" when ``text`` is over ``limit`` UTF-8 bytes,
+    naming the setting that raises the limit."""
     if limit <= 0 or len(text) * 4 <= limit:  # a code point is at most 4 bytes
         return None
     n = len(text.encode("utf-8", "surrogatepass"))
     if n <= limit:
         return None
-    return f"article text too long ({n:,} bytes, limit {limit:,})"
+    return f"article text too long ({n:,} bytes, limit {limit:,}: set max_article_text_bytes to raise it)"
 
 
 def date_problem(published: date | None, today: date | None = None, captured: date | None = None) -> str | None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import os
 import zlib
 
 from ..errors import InputError
 
-__all__ = ["Inflater", "decode_bytes", "looks_binary", "MAGIC"]
+__all__ = ["Inflater", "decode_bytes", "looks_binary", "path_text", "MAGIC"]
 
 MAGIC: dict[bytes, str] = {
     b"\x89PNG": "a PNG image",
@@ -18,6 +19,17 @@ MAGIC: dict[bytes, str] = {
     b"\x7fELF": "an executable",
     b"SQLite format 3": "an SQLite database",
 }
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A file's name as text that can be stored and shown: the bytes of a name that are no UTF-8 (a
+    name written on a Latin-1 system, "caf\\xe9.txt") kept as \\xNN escapes."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def utf16_without_bom(data: bytes) -> str | None:

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 from ..errors import InputError, InputWarning
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
-from .decode import Inflater, decode_bytes
+from .decode import Inflater, decode_bytes, path_text
 from .html import parse_html
 from .jsonl import parse_json, parse_jsonl
 from .text import parse_text_article
@@ -186,7 +186,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
     ``max_bytes`` bounds a file read as one article (and a JSON line); ``max_text_bytes`` the text
     of any one article."""
-    where = str(path)
+    where = path_text(path)
     kind = _kind(path)
     try:
         size = path.stat().st_size
@@ -242,11 +242,13 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if kind is None:
         kind = sniff(text)
     if kind == "jsonl":
-        yield from parse_jsonl(text, where, max_line_bytes=max_bytes, max_text_bytes=max_text_bytes)
+        yield from _or_said_empty(parse_jsonl(text, where, max_line_bytes=max_bytes, max_text_bytes=max_text_bytes),
+                                  where, "no article in it: only blank lines" if not gz_problem else None)
         if gz_problem:
             yield InputError(where, f"{gz_problem}; the complete lines before it were read")
     elif kind == "json":
-        yield from parse_json(text, where, max_text_bytes=max_text_bytes)
+        yield from _or_said_empty(parse_json(text, where, max_text_bytes=max_text_bytes), where,
+                                  "no article in it: an empty JSON array")
     elif kind == "feed":
         from .feeds import parse_feed
 
@@ -257,7 +259,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             if kind == "html":
                 article = parse_html(text, where)
             else:
-                article = parse_text_article(text, where, source=path.stem)
+                article = parse_text_article(text, where, source=path_text(path.stem))
             article = check_article(article, where, max_text_bytes=max_text_bytes)
         except InputError as exc:
             yield exc
@@ -265,6 +267,18 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         if encoding not in ("utf-8", "utf-8-sig"):
             article = _with_meta(article, encoding=encoding)
         yield article
+
+
+def _or_said_empty(items: Iterator[Article | InputError], where: str,
+                   reason: str | None) -> Iterator[Article | InputError]:
+    """``items``, or, when there are none (a file of blank lines, an empty array), one InputError
+    naming the file and ``reason``: a file that gives nothing is never passed over in silence."""
+    empty = True
+    for item in items:
+        empty = False
+        yield item
+    if empty and reason:
+        yield InputError(where, reason)
 
 
 def _with_meta(article: Article, **extra: object) -> Article:

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 from ..errors import InputError
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, check_article
-from .decode import decode_bytes
+from .decode import decode_bytes, path_text
 from .html import parse_html
 
 __all__ = ["read_warc"]
@@ -85,7 +85,7 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
     except ImportError as exc:  # pragma: no cover - warcio is a core dependency
         yield InputError(str(path), f"reading WARC needs warcio: pip install warcio ({exc})")
         return
-    where_file = str(path)
+    where_file = path_text(path)
     head, gzipped = _head(path)
     if not head.lstrip(b"\r\n\t ").startswith(_WARC_STARTS):
         inside = "its gzip data does not" if gzipped else "it does not"
@@ -112,7 +112,7 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
                     records = n
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                where = f"{path}#{url or n}"
+                where = f"{where_file}#{url or n}"
                 ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
                 data = record.content_stream().read(max_bytes + 1) if "html" in ctype.lower() else b""
                 if not _drain(record):

@@ -9,10 +9,12 @@ trafilatura; when that page cannot be read, the teaser is kept with a warning. E
 
 from __future__ import annotations
 
+import http.client
 import re
 import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zlib
 from concurrent.futures import ThreadPoolExecutor
@@ -61,6 +63,10 @@ def _reason(exc: BaseException) -> str:
 
 
 def _reason_lines(exc: BaseException) -> str:
+    if isinstance(exc, http.client.IncompleteRead):
+        return "the server closed the connection before the end of its answer"
+    if isinstance(exc, http.client.BadStatusLine) and not isinstance(exc, ConnectionError):
+        return f"the server's answer is no HTTP ({str(exc).strip()[:80]!r})"
     if isinstance(exc, urllib.error.HTTPError):
         if exc.code in (301, 302, 303, 307, 308) and "infinite loop" in str(exc.msg):
             return f"HTTP {exc.code}: redirected in a loop or too many times"
@@ -114,6 +120,28 @@ def _body(resp: object, where: str, max_bytes: int, encoding: str, start: float,
     return b"".join(chunks)
 
 
+_URL_KEEP = "!#$%&'()*+,/:;=?@[]~"   # reserved and unreserved characters, and escapes already made
+
+
+def _wire_url(url: str) -> str:
+    """``url`` as a browser sends it: spaces and other characters a URL may not hold written as
+    UTF-8 %-escapes ("/a page" -> "/a%20page", "/Münster" -> "/M%C3%BCnster"), an international
+    host name in its ASCII form; an address that needs nothing is given back as it is."""
+    if url.isascii() and not any(c.isspace() or c < " " or c in '"<>\\^`{|}' for c in url):
+        return url
+    parts = urllib.parse.urlsplit(url)
+    host = parts.netloc
+    if not host.isascii():
+        userinfo, at, hostport = host.rpartition("@")
+        name, colon, port = hostport.partition(":") if hostport.count(":") == 1 else (hostport, "", "")
+        try:
+            host = userinfo + at + name.encode("idna").decode("ascii") + colon + port
+        except UnicodeError:
+            pass   # (left as it is: the request says the host is not found)
+    return urllib.parse.urlunsplit((parts.scheme, host, *(urllib.parse.quote(x, safe=_URL_KEEP)
+                                                          for x in (parts.path, parts.query, parts.fragment))))
+
+
 def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
           etag: str | None = None, last_modified: str | None = None) -> Fetched | None:
     """GET ``url``. None when the server answers 304 Not Modified to the validators given; raises
@@ -128,7 +156,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    req = urllib.request.Request(where, headers=headers)
+    req = urllib.request.Request(_wire_url(where), headers=headers)
     start = time.monotonic()
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - the scheme is checked above
@@ -143,7 +171,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
         raise InputError(where, _reason(exc)) from None
     except InputError:
         raise
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
         raise InputError(where, _reason(exc)) from None
 
 

@@ -141,7 +141,7 @@ class StoryItem(BaseModel):
     updated: str | None = None
     href: str
     page: str
-    summary: str | None = Field(None, description="The opening of the story's summary (in lists).")
+    summary: str | None = Field(None, description="The opening of the story's summary (its first sentence).")
 
 
 class StoryPage(BaseModel):
@@ -688,6 +688,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
     _local_api_docs(app)
 
     app.add_middleware(SizeLimit, limit=settings.max_request_bytes)
+    app.add_middleware(HeadAsGet)
 
     @app.exception_handler(ApiError)
     async def on_api_error(request: Request, exc: ApiError) -> Response:
@@ -835,7 +836,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         if row is None or story is None:  # an emptied story: merged into another, or its articles forgotten
             now = st.merged_into(story_id) if row else None
             raise ApiError(404, f"no story {story_id!r}" + (f": it was merged into {now!r}" if now else ""))
-        return {**_story_item(row), "article_ids": list(story.article_ids),
+        return {**_story_item(row), "summary": st.story_teasers([story_id]).get(story_id),
+                "article_ids": list(story.article_ids),
                 "duplicate_groups": [list(g) for g in story.duplicate_groups],
                 "events": [{k: e[k] for k in ("kind", "at", "story_id", "other_id", "detail")}
                            for e in st.story_events(story_id)],
@@ -1069,6 +1071,26 @@ class SizeLimit:
                         return
                     break
         await self.app(scope, receive, send)
+
+
+class HeadAsGet:
+    """Pure ASGI middleware: a HEAD request is answered as its GET would be, headers only (HTTP
+    servers must take HEAD wherever they take GET: uptime checks, link checkers, `curl -I`)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def page_offset(text: str | None) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import logging
@@ -10,7 +11,7 @@ import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Sequence, TypeVar, cast
 
 import platformdirs
 import typer
@@ -68,6 +69,24 @@ err = Console(stderr=True)
 log = logging.getLogger("storyline.cli")
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130   # (128 + SIGINT, as shells report a command stopped by Ctrl-C)
+
+_Command = TypeVar("_Command", bound=Callable[..., None])
+
+
+def _resumable(command: _Command) -> _Command:
+    """A long command stopped by Ctrl-C says what became of its work (Typer alone exits 130 in
+    silence): every step is committed as it ends, so the same command run again finishes it."""
+    @functools.wraps(command)
+    def run_it(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            err.print("[yellow]interrupted:[/yellow] the work done so far is kept in the store; run the same "
+                      "command again to finish it (an article already stored is not stored twice; a story "
+                      "left without a fresh brief gets it then)")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    return cast(_Command, run_it)
 
 
 class _State:
@@ -220,6 +239,7 @@ def _print_problems(report: IngestReport) -> None:
 
 
 @app.command(epilog="Examples: storyline ingest examples/ · storyline ingest 'feeds/*.xml' crawl.warc.gz · storyline --db news.db ingest https://example.org/rss")
+@_resumable
 def ingest(
     paths: List[str] = typer.Argument(..., metavar="PATH", help="Files, folders (read recursively) or glob patterns: "
                                       ".txt, .jsonl, .json, .html, RSS/Atom feeds, .warc(.gz); or http(s) "
@@ -232,7 +252,8 @@ def ingest(
 ) -> None:
     """Read articles, store the new ones, group them into stories and update the stories' briefs.
 
-    Exit code 0 when every input was read, 1 when some failed (the rest is stored), 2 on usage errors.
+    Exit code 0 when every input was read, 1 when some failed (the rest is stored), 2 on usage errors,
+    130 when stopped by Ctrl-C (what was stored is kept: run the same command again to finish).
     """
     from ..pipeline import ingest_paths
 
@@ -476,6 +497,9 @@ def stories(
         if value is not None and not _is_day(value):
             err.print(f"[red]error:[/red] {name} {_esc(repr(value))} is not a day: write YYYY-MM-DD")
             raise typer.Exit(EXIT_USAGE)
+    if since and until and since > until:   # (as the API answers it; no story could match)
+        err.print(f"[red]error:[/red] --from ({since}) is after --to ({until}): give the earlier day first")
+        raise typer.Exit(EXIT_USAGE)
     filtered = bool(search or entity or since or until)
     if sort == "relevance" and not (search and search.strip()):
         sort = "updated"   # (as the API does: nothing to be relevant to)
@@ -551,6 +575,7 @@ def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
 
 
 @app.command(epilog='Example: storyline rebuild --ner fast')
+@_resumable
 def rebuild(
     stories: Optional[List[str]] = typer.Argument(None, metavar="[STORY]...", help="Story ids (or their first "
                                                   "characters); every story when none is given."),
@@ -590,6 +615,7 @@ def _regroup_shown(store: SQLiteStore, quiet: bool, forget: Sequence[str] = ()) 
 
 
 @app.command(epilog='Example: storyline regroup')
+@_resumable
 def regroup(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
     ner: Optional[str] = typer.Option(None, "--ner", metavar="accurate|fast", help="Entity tagger for the rebuilt briefs: accurate "
@@ -657,9 +683,11 @@ def forget(
     report = _regroup_shown(store, quiet, forget=ids)
     emptied = sum(1 for v in report.gone.values() if v is None)
     merged = len(report.gone) - emptied   # (the remaining articles grouped anew: stories can join)
+    parted = report.stories_after - (report.stories_before - len(report.gone))  # (or part: new stories)
     console.print(f"{_n(len(report.forgotten), 'article', 'articles')} forgotten, {report.articles} left in "
                   f"{_n(report.stories_after, 'story', 'stories')} (were {report.stories_before}: {emptied} "
-                  f"gone with them, {merged} merged into others); "
+                  f"gone with them, {merged} merged into others"
+                  + (f", {parted} new from parts of others" if parted > 0 else "") + "); "
                   f"{_n(len(report.briefs), 'brief', 'briefs')} rebuilt in {store.path}", highlight=False)
 
 
