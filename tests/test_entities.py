@@ -2011,3 +2011,36 @@ def test_a_one_word_body_before_who_is_a_person() -> None:
     names = [(m.text, m.label) for m in recognize_entities(
         "Ivo Karn , a native Vellander who spent a decade in politics , spoke .")]
     assert ("Vellander", "PERSON") not in names
+
+
+def test_a_diseases_eponym_is_no_entity() -> None:
+    a = Article(id="a", text="Tom Varkel has Brennick's disease. People with Brennick's tire. Dr. Brennick named it.")
+    b = Article(id="b", text="Tarvo disease spread in Oxmere, and Tarvo's cases rose.")
+
+    def at(art: Article, name: str, label: str, nth: int = 0) -> Mention:
+        start = [m.start() for m in re.finditer(re.escape(name), art.text)][nth]
+        return Mention(start=start, end=start + len(name), text=name, label=label, article_id=art.id)
+
+    ms = [at(a, "Tom Varkel", "PERSON"), at(a, "Brennick", "ORG"), at(a, "Brennick", "ORG", 1),
+          at(a, "Brennick", "PERSON", 2), at(b, "Tarvo", "ORG"), at(b, "Oxmere", "LOC"), at(b, "Tarvo", "PERSON", 1)]
+    ents, _ = consolidate_entities([a, b], ms)
+    # "Brennick's disease", "people with Brennick's" and "Tarvo disease" name no one; "Dr. Brennick" does
+    assert sorted((e.name, e.label, sum(e.mentions.values())) for e in ents) == [
+        ("Brennick", "PERSON", 1), ("Oxmere", "LOC", 1), ("Tom Varkel", "PERSON", 1)]
+
+
+def test_a_states_two_letters_are_no_bodys_acronym() -> None:
+    arts = [Article(id="a", text="The Nordvell Center opened in Tarby, N.C., and in Albany, N.Y."),
+            Article(id="b", text="The Nordvell Center grew, New York said.")]
+
+    def at(art: Article, name: str, label: str) -> Mention:
+        start = art.text.index(name)
+        return Mention(start=start, end=start + len(name), text=name, label=label, article_id=art.id)
+
+    ms = [at(arts[0], "Nordvell Center", "ORG"), at(arts[0], "Tarby", "LOC"), at(arts[0], "N.C.", "LOC"),
+          at(arts[0], "Albany", "LOC"), at(arts[0], "N.Y.", "LOC"), at(arts[1], "Nordvell Center", "ORG"),
+          at(arts[1], "New York", "LOC")]
+    ents, _ = consolidate_entities(arts, ms)
+    # "N.C." is North Carolina, not the center's letters; "N.Y." is still New York's
+    assert _find(ents, "Nordvell Center").aliases == ()
+    assert "N.Y." in _find(ents, "New York").aliases

@@ -303,3 +303,29 @@ def test_a_countrys_name_is_no_short_name_of_its_council() -> None:
           Mention(50, 67, "Northline Freight", "ORG"), Mention(80, 89, "Northline", "LOC")]
     # "Northline Freight ... Northline" is the company; "Norway Council ... Norway" is the country
     assert [m.label for m in _consistent_labels(ms)] == ["ORG", "LOC", "ORG", "ORG"]
+
+
+def test_a_news_agencys_dateline_names_its_place() -> None:
+    # the capitals before an agency's mark are the dateline's place, and the agency's letters no town's
+    toks = "VELLMOOR ( AP ) _ Hundreds of Tarnby fans cheered .".split()
+    assert repair_spans(toks, [(0, 1, "ORG"), (7, 8, "ORG")]) == [(0, 1, "LOC"), (7, 8, "ORG")]
+    toks = "PORT ANSEL ( Reuters ) - Shares rose .".split()
+    assert repair_spans(toks, [(0, 2, "ORG"), (3, 4, "ORG")]) == [(0, 2, "LOC"), (3, 4, "ORG")]
+    # a dash alone follows a place of the lists, not a kicker's word nor a person's name
+    assert repair_spans("BALTIMORE -- Shares rose .".split(), [(0, 1, "ORG")]) == [(0, 1, "LOC")]
+    assert repair_spans("CLINTON -- He spoke .".split(), [(0, 1, "PER")]) == [(0, 1, "PER")]
+    assert repair_spans("EXCLUSIVE -- Tarnby fans cheered .".split(), [(2, 3, "ORG")]) == [(2, 3, "ORG")]
+    # a body's name in capitals stays the body's, without the agency's letters
+    assert repair_spans("UNITED NATIONS ( AP ) _ The council met .".split(), [(0, 2, "ORG")]) == [(0, 2, "ORG")]
+
+
+def test_an_article_opens_no_persons_name() -> None:
+    toks = "VELLMOOR , Dravia _ The Tomas Reyd who danced around his rivals is gone .".split()
+    assert repair_spans(toks, [(0, 1, "LOC"), (2, 3, "LOC"), (4, 7, "PER")]) == [(0, 1, "LOC"), (2, 3, "LOC"), (5, 7, "PER")]
+    # nor a name an article and lower-case words open
+    assert repair_spans("The new Grand Tarvo may look like the old .".split(), [(0, 4, "ORG")]) == [(2, 4, "ORG")]
+    # "An" is also a given name
+    assert repair_spans("An Marvel won .".split(), [(0, 2, "PER")]) == [(0, 2, "PER")]
+    # a body's or a place's name keeps its article
+    toks = "I read The Tarnby Times in The Hague .".split()
+    assert repair_spans(toks, [(2, 5, "ORG"), (6, 8, "LOC")]) == [(2, 5, "ORG"), (6, 8, "LOC")]

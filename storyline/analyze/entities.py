@@ -28,6 +28,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..records import Mention
 from .ner_roles import KIN_SEX, KIN_WORDS, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, first_name_sex
+from .sentences import NEWS_AGENCIES
 from .timex import MONTHS, WEEKDAYS
 from .ner_features import (PTB_BRACKETS, STATE_ABBREVIATIONS, DocStats, Resources, bio_spans, capitals_line,
                            doc_label_features, doc_stats, sentence_features, tokenize)
@@ -345,6 +346,21 @@ def usual_case(words: Sequence[str]) -> list[str]:
     return out
 
 
+_ARTICLES = frozenset(["The", "A", "An"])
+
+
+def _without_article(tokens: Sequence[str], s: int, e: int, typ: str) -> int:
+    """The start of a span past an article the tagger took in: no person's name opens with "The" ("The
+    Muhammad Ali who danced ...", after a dateline's dash; "An" is a given name, "An Marchal"), nor any
+    name with an article and the lower-case words after it ("The new Grand Cherokee")."""
+    if e - s < 2 or tokens[s] not in _ARTICLES:
+        return s
+    k = s + 1
+    while k < e and tokens[k].isalpha() and tokens[k].islower():
+        k += 1
+    return k if k < e and (k > s + 1 or (typ == "PER" and tokens[s] == "The")) else s
+
+
 def _drop_common_opening(tokens: Sequence[str], s: int, e: int) -> int:
     """The start of a span that opens a sentence, past a common word the tagger took in with its
     capital: "Militarization" alone is no name (returns ``e``); "Residents of Brennick" is "Brennick"."""
@@ -542,6 +558,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     for s, e, typ in split:
         while e - s > 1 and tokens[s].lower() in _LEADING:
             s += 1
+        s = _without_article(tokens, s, e, typ)
         if e - s > 1 and tokens[e - 1] in _WEEKDAYS and tokens[e - 2].lower() not in _DAY_NAMERS:
             e -= 1  # "at the Wasilla Bible Church Friday night": the day is no part of the name
         if (e - s > 1 and typ != "PER" and tokens[s][:1].isupper() and tokens[s].lower() in _MONTH_WORDS
@@ -647,16 +664,46 @@ def _result_headline(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
+_DATELINE_DASHES = frozenset(["_", "--", "—"])
+_DATELINE_PLACES = frozenset(["city", "capital", "country", "region"])
+
+
+def _agency_mark(tokens: Sequence[str], k: int) -> bool:
+    """Whether a news agency's mark in brackets starts at tokens[k]: "( AP )", "( Reuters )"."""
+    return k + 2 < len(tokens) and tokens[k] == "(" and tokens[k + 1] in NEWS_AGENCIES and tokens[k + 2] == ")"
+
+
+def _agency_dateline(tokens: Sequence[str], k: int) -> bool:
+    """Whether the capitals tokens[:k] open a news agency's dateline: its mark follows them ("BOSTON ( AP )
+    _"), or a dash does after a place of the tagger's lists that is no person's name ("BALTIMORE --";
+    not a kicker's "EXCLUSIVE --" nor "CLINTON --")."""
+    if _agency_mark(tokens, k):
+        return True
+    if k >= len(tokens) or tokens[k] not in _DATELINE_DASHES:
+        return False
+    words = tuple(t.lower() for t in tokens[:k])
+    return bool(place_kinds(words) & _DATELINE_PLACES) and _resources().gazetteer.get(tuple(tokens[:k])) != frozenset(["PER"])
+
+
 def _dateline(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A wire story's dateline, "OAKMERE , Wisconsin 2003-05-11" (a place in capitals, maybe its
     country or state after a comma, and the date), names places (CoNLL-2003 train: 895 of 907 such
     lines), unless the capitals are an organisation's name the tagger knows and no place of its lists
-    ("UNITED NATIONS"; a city the train split's tables know as a team is still a city)."""
-    if len(tokens) < 2 or not _ISO_DATE.fullmatch(tokens[-1]):
+    ("UNITED NATIONS"; a city the train split's tables know as a team is still a city). So does a news
+    agency's dateline opening a lead, "BOSTON ( AP ) _ ...", "NEW YORK ( AP ) -- ..." (the tagger had
+    read the city in capitals as a team; the agency's letters are no town's)."""
+    if len(tokens) < 2:
         return spans
     k = 0
     while k < len(tokens) - 1 and tokens[k].isupper() and tokens[k][:1].isalpha():
         k += 1
+    if k and not _ISO_DATE.fullmatch(tokens[-1]) and _agency_dateline(tokens, k):
+        if _resources().gazetteer.get(tuple(tokens[:k])) == frozenset(["ORG"]) \
+                and not place_kinds(tuple(t.lower() for t in tokens[:k])):
+            return spans
+        return [(0, k, "LOC")] + [sp for sp in spans if sp[0] >= k]
+    if not _ISO_DATE.fullmatch(tokens[-1]):
+        return spans
     rest = tokens[k:-1]
     if k == 0 or (rest and not (len(rest) > 1 and rest[0] == "," and all(t[:1].isupper() for t in rest[1:]))):
         return spans
@@ -677,7 +724,7 @@ def _with_town_letter(tokens: Sequence[str], spans: list[tuple[int, int, str]]) 
         if out and out[-1][1] > s:
             continue  # the letters, taken in by the name before
         letters = tokens[e + 1] if e + 2 < len(tokens) and tokens[e] == "(" and tokens[e + 2] == ")" else ""
-        if typ == "ORG" and _TOWN_LETTER.fullmatch(letters) \
+        if typ == "ORG" and _TOWN_LETTER.fullmatch(letters) and letters not in NEWS_AGENCIES \
                 and not _spelled_by(letters, " ".join(tokens[s:e]).lower()):
             e += 3
         out.append((s, e, typ))

@@ -133,12 +133,21 @@ def _acronym_words(surfaces: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# the states AP style writes with two dotted letters ("Raleigh, N.C.", "Washington, D.C."), by their names
+_DOTTED_STATES = {"nc": ("north", "carolina"), "nd": ("north", "dakota"), "nh": ("new", "hampshire"),
+                  "nj": ("new", "jersey"), "nm": ("new", "mexico"), "ny": ("new", "york"), "ri": ("rhode", "island"),
+                  "sc": ("south", "carolina"), "sd": ("south", "dakota"), "dc": ("district", "of", "columbia")}
+
+
 def _is_acronym_of(short: Sequence[str], long: Sequence[str], whole: Collection[str] = ()) -> bool:
     """'kcna' ~ 'korean central news agency'; 'un security council' ~ 'united nations security council';
     an acronym among the longer name's words (``whole``, as ``_acronym_words`` finds them) is spelt
-    whole: 'usn' ~ 'us navy', not 'un'."""
+    whole: 'usn' ~ 'us navy', not 'un'. A state's two letters ("N.C.", "D.C.") are that state's alone,
+    not a body's ("National Center", "DaimlerChrysler Corp.")."""
     if len(short) >= len(long) or not short:
         return False
+    if len(short) == 1 and short[0] in _DOTTED_STATES:
+        return tuple(long) == _DOTTED_STATES[short[0]]
     acr = short[0]
     if len(acr) < 2:
         return False
@@ -1499,6 +1508,25 @@ def _name_like(text: str) -> bool:
     return bool(_CAMEL.match(first)) or (first in _FUNCTION and len(t.split()) > 1)
 
 
+_DISEASE_AFTER = re.compile(r"(?:['’]s)?[ ]+(?:[Dd]isease|[Dd]iseases|[Ss]yndrome|[Dd]isorder|[Pp]alsy|[Ss]arcoma|"
+                            r"[Ll]ymphoma)\b")
+_POSSESSIVE_END = re.compile(r"['’]s(?![\w'’])")
+
+
+def _disease_eponyms(mentions: Sequence[Mention], texts: Mapping[str, str]) -> list[Mention]:
+    """The mentions less a disease's eponym: "Parkinson" of "Parkinson's disease" or "Lyme disease" is no
+    person, body or place, and neither is "people with Parkinson's" in a story that names the disease
+    so (its possessive alone is the disease's short name); the name written bare stays."""
+    def after(m: Mention) -> str:
+        return texts.get(m.article_id, "")[m.end:m.end + 20]
+
+    eponyms = {m.text for m in mentions if _DISEASE_AFTER.match(after(m))}
+    if not eponyms:
+        return list(mentions)
+    return [m for m in mentions if m.text not in eponyms
+            or not (_POSSESSIVE_END.match(after(m)) or _DISEASE_AFTER.match(after(m)))]
+
+
 def shown_aliases(name: str, surfaces: Sequence[str]) -> tuple[str, ...]:
     """The other names of an entity worth showing: its surfaces less the name itself, less the
     capitals of a form already shown (a dateline's "BRENNICK" for Brennick, a turn label's "COOPER" for
@@ -1681,7 +1709,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
     lower = _lower_words(articles)
     texts = {a.id: a.text or "" for a in articles}
     mentions = [with_given_title(with_generation(m, texts.get(m.article_id, "")), texts.get(m.article_id, ""))
-                for m in mentions
+                for m in _disease_eponyms(list(mentions), texts)
                 if _name_like(m.text or "") and not _shouted(m.text or "", lower)]
     by_art: dict[str, list[Mention]] = defaultdict(list)
     for m in split_glued(drop_pair_compounds(split_joined_names(mentions))):
