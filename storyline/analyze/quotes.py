@@ -655,7 +655,6 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
 
 
 
-# words that qualify a share before its number ("About six in 10", "More than four out of 10 voters")
 # words that qualify a share ("about six in 10", "more than 40 percent"), of one word and of two
 _SHARE_QUALIFIERS = frozenset("about nearly almost roughly just only some over under around fully".split())
 _SHARE_QUALIFIER_PAIRS = frozenset(["more than", "fewer than", "less than", "a full", "a mere", "well over"])

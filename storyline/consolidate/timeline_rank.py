@@ -105,8 +105,9 @@ _REPORTS = re.compile(r"\b(?:said|says|announced|reported|told)\b")
 
 def tells_earlier_year(sentence: str, dct: date) -> bool:
     """Whether ``sentence`` (of an article published on ``dct``) tells of a written year before
-    ``dct``'s (or one counted back: "five years ago"), or a month of one, or a span of years that ends before it: a preposition puts it in
-    that time ("in 2002", "since March 1987", "from 2009 to 2011"), or the span opens the sentence's
+    ``dct``'s (or one counted back: "five years ago"), or a month of one, or a span of years that ends
+    before it: a preposition puts it in that time ("in 2002", "since March 1987", "from 2009 to 2011",
+    "That was five years ago"; not as a measure: "compared with five years ago"), or the span opens the sentence's
     subject ("The 2009-2011 drought left ..."), outside a relative clause ("The dispute, which began
     in 2009, flared again" is today's news) and a comparison ("the biggest rise since 2005"); and it
     neither reports anyone's words nor names a day."""
@@ -129,7 +130,7 @@ def tells_earlier_year(sentence: str, dct: date) -> bool:
         elif tx.range_end and _SUBJECT_SPAN.fullmatch(sentence, 0, tx.start):  # "The 2009-2011 drought ..."
             end = _year_before(tx.range_end, dct)
         elif _YEAR_DATES.search(sentence, lo, tx.start) or re.match(r"(?:in|during|since)\s", tx.text, re.IGNORECASE) \
-                or _YEARS_AGO.fullmatch(tx.text) and not _AGO_MEASURE.search(sentence, lo, tx.start):  # "That was five years ago"
+                or (_YEARS_AGO.fullmatch(tx.text) and not _AGO_MEASURE.search(sentence, lo, tx.start)):
             end = _year_before(tx.range_end or tx.value, dct)
         else:
             continue
