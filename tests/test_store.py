@@ -261,3 +261,16 @@ def test_an_entity_lists_stories_updated_together_by_how_many_articles_name_it(t
     page = store.get_entity("Orla Venn")
     assert page is not None and [s["id"] for s in page["stories"]] == ["s-b", "s-c", "s-a"]
     store.close()
+
+
+def test_cached_analyses_are_stored_compressed_and_plain_rows_of_an_older_store_still_read(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "s.db")
+    a, b = Article(text="The ferry left Port Alder at noon."), Article(text="The ferry reached Grey Isle.")
+    store.add_articles([a, b])
+    analysis = {"sentences": [[0, 34]] * 200, "entities": [{"text": "Port Alder", "label": "LOC"}] * 200}
+    store.put_analyses({a.id: analysis}, "v1")
+    raw = sqlite3.connect(tmp_path / "s.db").execute("SELECT json FROM analyses WHERE article_id = ?", (a.id,)).fetchone()[0]
+    assert len(raw) * 4 < len(json.dumps(analysis))            # far smaller than its JSON text
+    with sqlite3.connect(tmp_path / "s.db") as c:                # a row written by an older version: plain text
+        c.execute("INSERT INTO analyses (article_id, version, json) VALUES (?, ?, ?)", (b.id, "v1", json.dumps({"old": True})))
+    assert store.get_analyses([a.id, b.id], "v1") == {a.id: analysis, b.id: {"old": True}}
