@@ -2202,3 +2202,77 @@ def test_nothing_or_little_opening_a_told_clause_is_a_claim() -> None:
     assert got.get("little progress had been made on the quay") is True, got
     assert got.get("nothing else mattered") is True, got
     assert not any(claim for content, claim in got.items() if content.startswith("nothing,")), got
+
+
+def test_a_quantifier_alone_opening_a_clause_is_the_speaker() -> None:
+    # "Several", "Many", "Some", "Another" stand for people before a verb of saying or holding; not a
+    # quantifier of a noun ("Many calls to the office"), nor "most" as an adverb ("most recently")
+    text = ("Several said they would leave the valley. Some say the ferry is too slow. "
+            "While many farmers have expressed doubts, many said on Monday that the dam helps. "
+            "One says the lake is rising, while another says it is not. "
+            "Many calls to the office went unanswered. Some warning signs were missed. "
+            "The mayor has, most recently, defended the dam.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("they would leave the valley") == ("Several", "said"), got
+    assert got.get("the ferry is too slow") == ("Some", "say"), got
+    assert got.get("that the dam helps") == ("many", "said"), got
+    assert got.get("the lake is rising") == ("One", "says"), got
+    assert got.get("it is not") == ("another", "says"), got
+    assert not any(content.startswith(("to the office", "signs", "the dam.")) for content in got), got
+    assert not any(speaker == "most" for speaker, _ in got.values()), got
+
+
+def test_this_opening_a_told_clause_is_no_time_phrase() -> None:
+    # "this" opens a phrase of time only before a time word ("this week"); "this was the last ferry"
+    # is what was said, not the opening phrase before the speaker
+    text = ("On Monday, Mayor Rook told reporters this was the last ferry of the year. "
+            "The quay is closed, Mayor Rook said this week.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("this was the last ferry of the year") == ("Mayor Rook", "told"), got
+    assert got.get("The quay is closed") == ("Mayor Rook", "said"), got
+
+
+def test_a_name_given_right_after_a_noun_is_no_quote() -> None:
+    # "a group called Harbour Watch" names the group (as after a comma); a subject's "called" still
+    # tells a view, and such a name inside an apposition stays in the speaker
+    text = ("A new group called Harbour Watch, led by fishermen, is trying to raise money. "
+            "The boats use a program called Tidewise, which tracks the catch. "
+            "Mayor Rook called Piet Hale, his rival, a liar. "
+            "Ana Lind, at a consulting firm called Norvik Labs, argues that the quay will close.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert not any(cue == "called" and "Mayor" not in (speaker or "") for speaker, cue in got.values()), got
+    assert got.get("Piet Hale, his rival, a liar") == ("Mayor Rook", "called"), got
+    assert got.get("that the quay will close") == ("Ana Lind, at a consulting firm called Norvik Labs,", "argues"), got
+
+
+def test_a_share_written_with_a_percent_sign_is_the_speaker() -> None:
+    # "42% say" reads as "42 percent say" does; an amount after a verb is no subject
+    text = ("On harbour issues, 42% say the quay should close; only 26% of fishermen say it should stay open. "
+            "Ferry fares rose 5% this year.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("the quay should close") == ("42%", "say"), got
+    assert got.get("it should stay open") == ("only 26% of fishermen", "say"), got
+    assert len(got) == 2, got
+
+
+def test_a_writers_question_with_a_modal_is_no_ones_view() -> None:
+    # "Will doctors recommend that ...?" asks what someone may say; the statement and a question
+    # with "do" (asked of someone present) still are views
+    text = ("Will doctors recommend that every patient get the new knee brace? "
+            "Or would you say the old quay is safe? "
+            "Doctors will recommend that every patient get the brace. "
+            "Do you think the harbour is safe?")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("that every patient get the brace") == ("Doctors", "will recommend"), got
+    assert got.get("the harbour is safe") == ("you", "think"), got
+    assert "the old quay is safe" not in got, got
+    assert len(got) == 2, got
+
+
+def test_reporting_from_a_place_tells_nothing() -> None:
+    # a byline note says where a reporter was; "from the harbour that ..." still tells words
+    text = ("Ana Lind reported from Tallinn. Piet Kask reported from Oakland, Calif.; Rook, from Riga. "
+            "Ana Lind reported from the harbour that the boats had sunk.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert list(got.values()) == [("Ana Lind", "reported")], got
+    assert "the boats had sunk" in next(iter(got)), got

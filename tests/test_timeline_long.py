@@ -303,3 +303,38 @@ def test_years_counted_back_as_a_measure_leave_the_lead_the_papers_news() -> Non
     assert tells_earlier_year("That was five years ago, before the Tarnby ferry sank.", day)
     # a long sentence: what precedes each time is read near it, so it is read in linear time
     assert tells_earlier_year("That was five years ago " * 2000, day)
+
+
+def test_a_time_in_a_participle_phrase_dates_the_noun_not_the_sentence() -> None:
+    """"The man, convicted in 2009 of fraud, was arrested": the year tells what the man went through; the
+    lead is its paper's news (a day in such a phrase still makes its sentence a candidate of that day: "That
+    resolution, approved on March 17, created a no-fly zone" tells of March 17)."""
+    from storyline.consolidate.timeline_rank import in_participle_phrase, tells_earlier_year
+
+    day = date(2011, 3, 10)  # a Thursday
+    for news in ("Oskar Brandvold, convicted in 2009 of fraud, was arrested in Tarnby.",
+                 "The Tarnby bridge, damaged by a storm in 2008, reopened to traffic.",
+                 "Founded in 1998 by two brothers, the Brindlemoor mill closed its doors."):
+        assert not tells_earlier_year(news, day), news
+    assert tells_earlier_year("Oskar Brandvold was convicted in 2009 of fraud in Tarnby.", day)
+    text = "A ferry carrying 300 people, hit by a wave on Tuesday, sank off Tarnby on Wednesday."
+    assert in_participle_phrase(text, 0, text.index("Tuesday"), text.index("Tuesday") + 7)
+    # a verb of the clause with its object, or a phrase the sentence ends on, is no such phrase
+    for own in ("The storm hit Tarnby, killed 20 people on Tuesday, and moved north.",
+                "Jadallah Azous, a former minister, appealed for talks on Tuesday, in a sign of change."):
+        at = own.index("Tuesday")
+        assert not in_participle_phrase(own, 0, at, at + 7), own
+
+
+def test_a_time_in_a_participle_phrase_dates_no_entry_of_a_full_timeline() -> None:
+    import storyline
+
+    a = storyline.Article(id="a", text="The Brindlemoor mill, opened in 1998 by two brothers, closed its doors. "
+                                       "Oskar Brandvold, convicted in 2009 of fraud, was arrested on Monday in Tarnby.",
+                          published=date(2011, 3, 10), source="A")
+    got = [(e.date, e.text[:20]) for e in storyline.timeline([a])]
+    assert got == [("2011-03-07", "Oskar Brandvold, con")], got
+    # a day in such a phrase of a sentence with no other date is the sentence's day
+    b = storyline.Article(id="b", text="Firefighters, called to the Brindlemoor mill on Monday, found two bodies inside.",
+                          published=date(2011, 3, 10), source="B")
+    assert [e.date for e in storyline.timeline([b])] == ["2011-03-07"]

@@ -824,6 +824,18 @@ def test_what_could_be_heard_or_seen_on_a_day_is_past() -> None:
         assert [t.value for t in tag_timexes(text, monday)] == [value], text
 
 
+def test_a_past_form_right_before_a_weekday_outweighs_a_could_after_it() -> None:
+    thursday = date(2031, 3, 13)
+    # what was done or said on the day, with a "could" of what follows: the day before the paper's
+    for text, value in (("The rescue drill launched on Wednesday could end the standoff.", "2031-03-12"),
+                        ("The harbour master said on Monday storms could close the port.", "2031-03-10"),
+                        ("Farmers who filed by Tuesday could get the aid.", "2031-03-11"),
+                        # a "could" with no past form before the day still looks ahead
+                        ("Snow on Saturday could close the pass.", "2031-03-15"),
+                        ("The ferry could sail on Saturday.", "2031-03-15")):
+        assert [t.value for t in tag_timexes(text, thursday)] == [value], text
+
+
 def test_a_fronted_day_before_a_tokenized_comma_and_a_hyphened_participle() -> None:
     sunday = date(2011, 6, 5)
     for text in ("On Monday , a curfew will start early .",  # a tokenized text's comma

@@ -609,6 +609,9 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         if toks[a].low in _DETS and toks[a].low not in ("one", "two", "three", "several", "some", "many",
                                                         "most", "other", "another"):
             break
+    percent = _percent_start(toks, a, b)
+    if percent is not None:
+        return (percent, b)
     if 2 <= a < b and toks[a].low == "the" and toks[a - 1].low in ("of", "at", "from") and _is_cap(toks[a - 2]) \
             and not toks[a - 2].quoted:
         # "Professor Jonathan Charney of the Vanderbilt Law School": the person before the body
@@ -646,13 +649,39 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     share = _share_start(toks, a, b)
     if share is not None:
         return (share, b)
-    if b - a == 1 and toks[a].low in _DETS:
+    if b - a == 1 and toks[a].low in _DETS and not _quantifier_subject(toks, a):
         return None
     if all(t.low in _MONTHS or t.low in _DAYS or t.text[:1].isdigit() for t in toks[a:b]):
         return None
     # a capitalised first token of the sentence followed by lowercase-only words is still an NP
     return (a, b)
 
+
+
+# quantifiers that stand for a noun phrase of people ("Many said ...", "Some have suggested that ...")
+_QUANTIFIER_PRONOUNS = frozenset("some many most several another one two three".split())
+# words after which a clause's subject starts
+_AFTER_NOUN = frozenset("in with of for at from to near on among about into over by against between".split())
+_CLAUSE_OPENERS = _SUBORDINATORS | frozenset("and but or that if so yet".split())
+
+
+def _quantifier_subject(toks: Sequence[_Tok], a: int) -> bool:
+    """Whether a quantifier alone at ``toks[a]`` is a clause's subject, a pronoun for people ("Several
+    said they would leave", "While some criticized the plan, many said ...", "Most believe that"): at
+    the start of a clause, not a determiner whose noun was left out of the phrase nor an object ("got
+    some support", "in one report")."""
+    if toks[a].low not in _QUANTIFIER_PRONOUNS or toks[a].quoted:
+        return False
+    if a + 1 < len(toks):
+        verb = toks[a + 1].low
+        if verb.endswith("ing") or _noun_form(verb) and a + 2 < len(toks) and toks[a + 2].low in _AFTER_NOUN:
+            return False  # "Some warning signs", "Many calls to the office": the quantifier's noun
+        if toks[a].low == "most" and verb.endswith("ly"):
+            return False  # "he has, most recently, defended": an adverb of degree
+    if a == 0:
+        return True
+    prev = toks[a - 1]
+    return prev.low in _CLAUSE_OPENERS or (prev.text in (",", ";", ":", "—", "–", "--") and not prev.quoted)
 
 
 # words that qualify a share ("about six in 10", "more than 40 percent"), of one word and of two
@@ -675,6 +704,24 @@ def _share_start(toks: Sequence[_Tok], a: int, b: int) -> int | None:
         start -= 2
     elif start >= 1 and toks[start - 1].low in _SHARE_QUALIFIERS:
         start -= 1
+    return start
+
+
+def _percent_start(toks: Sequence[_Tok], a: int, b: int) -> int | None:
+    """Where a share written with a sign starts whose "%" ends the phrase read leftwards at ``a`` (the
+    phrase ``toks[a:b]`` empty or "of ..."): "42% say", "Only 42% of voters say", with the words that
+    qualify it, as "42 percent" is read; else None."""
+    if a < 2 or toks[a - 1].text != "%" or not toks[a - 2].text[:1].isdigit() or toks[a - 2].quoted \
+            or not (a == b or toks[a].low == "of"):
+        return None
+    start = a - 2
+    if start >= 2 and f"{toks[start - 2].low} {toks[start - 1].low}" in _SHARE_QUALIFIER_PAIRS:
+        start -= 2
+    elif start >= 1 and toks[start - 1].low in _SHARE_QUALIFIERS | {"only"}:
+        start -= 1
+    prev = toks[start - 1] if start > 0 else None
+    if prev is not None and prev.text.isalpha() and prev.text.islower() and prev.low not in _CLAUSE_OPENERS:
+        return None  # "Prices rose 5% ...": an amount, no subject
     return start
 
 
@@ -831,8 +878,8 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
                           and t.low not in ("that", "which", "when", "while", "because", "if", "not"))
             for t in middle):
         return None
-    if any(t.low in CUE_VERBS and not _modifier_base(toks, m) for m, t in enumerate(middle, k + 1)) \
-            and middle[0].low not in ("who", "whose"):
+    if any(t.low in CUE_VERBS and not _modifier_base(toks, m) and not _naming_participle(toks, m)
+           for m, t in enumerate(middle, k + 1)) and middle[0].low not in ("who", "whose"):
         return None
     head = _left_np(toks, k)
     if head is not None and not _is_cap(toks[head[1] - 1]) and middle[0].low in ("who", "which") \
@@ -1478,8 +1525,8 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             continue
         if not (t.low.endswith("ed") or t.low.endswith("ing") or t.low in _IRREGULAR_PAST) and (
                 (i + 1 < n and (toks[i + 1].low in _AUX_VERBS or toks[i + 1].low in CUE_VERBS))
-                or (i > 0 and toks[i - 1].low in _DETS)):
-            continue  # a noun: "a broken rail was", "the report said", "his calls"
+                or (i > 0 and toks[i - 1].low in _DETS and not _quantifier_subject(toks, i - 1))):
+            continue  # a noun: "a broken rail was", "the report said", "his calls" (not "Some say")
         if t.low.endswith("ed") and 0 < i < n - 1 and (toks[i - 1].low in _DETS or _possessive(toks[i - 1].text)
                                                      or _number_word(toks[i - 1].low)) \
                 and toks[i + 1].text[:1].islower() and toks[i + 1].low not in _AUX_VERBS \
@@ -2065,6 +2112,22 @@ _NAME_GIVING = _NAMING - {"described"}
 _NAME_ENDS = frozenset("which that who where and or".split())
 
 
+def _after_noun(toks: Sequence[_Tok], ca: int) -> bool:
+    """Whether a participle at ``toks[ca]`` follows a comma or a common noun ("the disease, called",
+    "a company called", "the procedure sometimes called"), where a verb would follow its subject."""
+    if ca == 0:
+        return False
+    prev = toks[ca - 1]
+    return prev.text == "," or (prev.text.isalpha() and prev.text.islower() and prev.low not in _STOP
+                                and prev.low not in _PRONOUNS)
+
+
+def _naming_participle(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether ``toks[i]`` gives a name after a comma or a noun: "the disease, called osteoarthritis,",
+    "a firm called Norvik Labs, which ...": no one's words."""
+    return toks[i].low in _NAME_GIVING and i + 1 < len(toks) and _after_noun(toks, i) and _name_given(toks, i + 1)
+
+
 def _name_given(toks: Sequence[_Tok], j: int) -> bool:
     """Whether what follows a naming participle at ``toks[j]`` is one name and nothing more ("the
     disease, called osteoarthritis, which ...", "the tax, called the Fair Share Levy, will pass"): a
@@ -2450,8 +2513,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     if verb.startswith("plead") and cb < n and (toks[cb].low in _PLEAS or (
             toks[cb].low == "not" and cb + 1 < n and toks[cb + 1].low in _PLEAS)):
         return None  # "pleaded guilty to a misdemeanor charge": a plea in court, not a statement
-    if verb in _NAME_GIVING and ca > 0 and toks[ca - 1].text == "," and cb < n and _name_given(toks, cb):
-        return None  # "the disease, called osteoarthritis, ...": a name given, no one's words
+    if cb == i + 1 and _naming_participle(toks, i):
+        # "the disease, called osteoarthritis, ...", "a firm called Norvik Labs, which ...": a name
+        # given, no one's words (not "Hale called Rook, his rival, a liar")
+        return None
     if verb in _WRITE and cb < n and _written_instrument(toks, cb):
         return None  # "doctors wrote 4 million prescriptions": an instrument written, nothing told
     if verb in ("thank", "thanks") and cb < n and toks[cb].low == "you":
@@ -2589,6 +2654,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                     participle = True
     if speaker_tok is None:
         return None
+    if not inverted and _modal_question(toks, speaker_tok[0]):
+        return None  # "Will doctors recommend that ...?", "Would you say ...?": asked of, no one's view
     # "Comey's remarks – and Bill Clinton caused a furor": after a possessive the cue is a noun, which
     # reports only a that-clause or a quotation ("Brill's claim that the pier was safe")
     noun_cue = not inverted and not participle and (_possessive(toks[speaker_tok[1] - 1].text) or toks[
@@ -2671,6 +2738,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         return None  # "didn't know about that merger talk": a topic known of, no clause held true
     if verb in _INTENT or verb in _ATTITUDE:
         has_pre = False  # the plan follows its verb
+    if _only_place(toks, post_start):
+        return None  # "Lind reported from Tallinn.": where the reporter was, nothing told
     post_tokens = [t for t in toks[post_start:] if t.text not in ".!?"]
     post = None
     if post_start < n and toks[post_start].text == ";" and has_pre and not _looks_adjunct(toks, 0) \
@@ -2758,6 +2827,30 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         s, e = next_para_quote
         return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
     return None
+
+
+def _only_place(toks: Sequence[_Tok], j: int) -> bool:
+    """Whether what follows a cue from ``toks[j]`` is only "from" and a place, to the sentence's end or
+    a semicolon ("reported from Oakland, Calif.; Gearan, from Washington")."""
+    if j + 1 >= len(toks) or toks[j].low != "from" or not _is_cap(toks[j + 1]):
+        return False
+    for t in toks[j + 1:]:
+        if t.text == ";":
+            return True
+        if not (_is_cap(t) or t.text in (",", ".", "!")) or t.quoted:
+            return False
+    return True
+
+
+_QUESTION_MODALS = frozenset("will would can could should shall might".split())
+
+
+def _modal_question(toks: Sequence[_Tok], sa: int) -> bool:
+    """Whether the subject at ``toks[sa]`` follows a modal that opens a question ("Will doctors
+    recommend that everyone get the operation?", "Or would you say it failed?"): the writer asks what
+    someone may say or think; no one has said it."""
+    return sa > 0 and toks[sa - 1].low in _QUESTION_MODALS and not toks[sa - 1].quoted \
+        and any(t.text == "?" and not t.quoted for t in toks[-2:])
 
 
 _CAUSATIVE = frozenset("make makes made making let lets help helps helped".split())
@@ -2876,10 +2969,19 @@ def _opening_phrase(toks: Sequence[_Tok], end: int) -> bool:
         or first in ("on", "in", "during", "at")
 
 
+_TIME_MODIFIERS = frozenset("this last next late early".split())
+
+
 def _looks_adjunct(toks: Sequence[_Tok], j: int) -> bool:
-    return j < len(toks) and (toks[j].low in _PREP_ADJ or toks[j].low in _DAYS or toks[j].low in
-                              ("in", "at", "on", "during", "after", "before", "while", "when", "as", "of",
-                               "to", "from", "with", "about", "for"))
+    """Whether ``toks[j]`` opens a phrase of time or place ("in Ames", "last week", "on Monday"); a
+    modifier of time only before a time ("this week", "late last month"), not "this was the chance"."""
+    if j >= len(toks):
+        return False
+    if toks[j].low in _TIME_MODIFIERS:
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        return nxt in _TIME_WORDS or nxt in _DAYS or nxt in _MONTHS or nxt in _TIME_MODIFIERS or nxt == "past"
+    return toks[j].low in _PREP_ADJ or toks[j].low in _DAYS or toks[j].low in (
+        "in", "at", "on", "during", "after", "before", "while", "when", "as", "of", "to", "from", "with", "about", "for")
 
 
 _FINITE_AUX = frozenset("is are was were has have had will would can could should may might must does did "

@@ -429,6 +429,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     possessive = text.startswith(("'s", "’s"), end)
     # (each marker with its sign, and whether it counts after the expression too: a present event or passive only
     # before its day, "meets Tuesday", "when nominations are announced Tuesday")
+    before_best: tuple[float, int] | None = None  # the nearest marker before the expression
     for rx, sign, looks_after in ((_FUTURE, 1, True), (_PRESENT_EVENT, 1, False), (_SUBORDINATE_PASSIVE, 1, False),
                                   (_PAST, -1, True)):
         # searched in the whole text so that lookaheads see the expression itself ("meets Tuesday")
@@ -463,6 +464,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
+            if before_best is None or dist < before_best[0]:
+                before_best = (dist, sign)
         first_after = rx.search(after) if looks_after else None
         if first_after and (best is None or _AFTER_W * first_after.start() + _AFTER_C < best[0]):
             best = (_AFTER_W * first_after.start() + _AFTER_C, sign)
@@ -470,7 +473,12 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     # "could" of the expression's own clause looks ahead ("it could make the leak worse, and on
     # Wednesday ..." does not)
     # ("an incident in August could reach the courts": a month's event is told, its outcome looks ahead)
-    if _COULD.search(_CLAUSE_START.split(before)[-1]) or (_COULD.match(after) and _WEEKDAY_IN.search(text, start, end)):
+    # ("BP's procedure launched on Wednesday could choke off the well", "said on Thursday militants could gain
+    # ground": a past form nearer before the weekday than the "could" after it is dates it, as any marker after does)
+    could_after = _COULD.match(after)
+    if _COULD.search(_CLAUSE_START.split(before)[-1]) or (could_after and _WEEKDAY_IN.search(text, start, end) and not (
+            before_best is not None and before_best[1] < 0
+            and before_best[0] <= _AFTER_W * could_after.end() + _AFTER_C)):
         return 1
     if best is not None and best[1] < 0 and _MODAL.search(text, max(back, start - 120), start) \
             and _modal_governs(text[max(back, start - 120):start]):

@@ -32,8 +32,8 @@ from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end, is_dangling, is_furniture, leans_back,
                            personal_pages, speaks_for_self, supports, trim_span)
 from .template import without_template
-from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, names_another_event, present_today,
-                            summarize_timeline, written_day)
+from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, in_participle_phrase, names_another_event,
+                            present_today, summarize_timeline, written_day)
 
 _log = logging.getLogger(__name__)
 
@@ -256,6 +256,11 @@ def _finer_date_near(txs: Sequence[Timex], tx: Timex, reach: int = 200) -> bool:
                for o in txs)
 
 
+def _dated_elsewhere(txs: Sequence[Timex], tx: Timex, start: int, end: int) -> bool:
+    """Whether the sentence at ``start``-``end`` writes a date besides ``tx``."""
+    return any(o is not tx and start <= o.start < end and o.type in ("DATE", "TIME") for o in txs)
+
+
 def _undated_day_before(txs: Sequence[Timex], tx: Timex, start: int) -> bool:
     """Whether a day that cannot be dated (a weekday of an article without a date: "late Thursday")
     is written between ``start`` (its sentence's) and ``tx``: the sentence tells of that day, and the
@@ -320,6 +325,10 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if j >= len(spans) or spans[j][0] > tx.start:
             continue
         first = spans[j][0]
+        if in_participle_phrase(text, first, tx.start, tx.end) and (
+                g != "day" or _dated_elsewhere(txs, tx, first, spans[j][1])):
+            continue  # "The man, convicted in 2009 of fraud, was arrested on Monday": the time of what the man
+            # went through ("Firefighters, called to the mill on Monday, found two bodies": the sentence's day)
         if g == "year" and _undated_day_before(txs, tx, first):
             continue  # "Trump late Thursday tweeted that ... no collusion in 2016": the event has a day, unknown
         if _UNTIL_DAY.search(text, max(0, tx.start - 24), tx.start) and not _SCHEDULED.search(

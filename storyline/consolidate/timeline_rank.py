@@ -38,12 +38,13 @@ import numpy as np
 
 from ..analyze.dct import reference_date
 from ..analyze.sentences import headline_end, sentence_spans
-from ..analyze.timex import MONTHS, granularity_of, live_stamp_end, tag_timexes, value_to_date
+from ..analyze.timex import IRREGULAR_PAST, MONTHS, granularity_of, live_stamp_end, tag_timexes, value_to_date
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (UPDATED_STAMP, caption_shape, date_line_end, is_furniture, personal_pages, speaks_for_self,
                            supports, table_line, trim_span, verbless)
 
-__all__ = ["SMALL_STORY", "auto_size", "day_mentions", "quote_only", "rank_days", "relevance", "summarize_timeline"]
+__all__ = ["SMALL_STORY", "auto_size", "day_mentions", "in_participle_phrase", "quote_only", "rank_days", "relevance",
+           "summarize_timeline"]
 
 SMALL_STORY = 40  # up to this many articles, a call without sizes lists every dated event
 PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
@@ -103,6 +104,41 @@ _LOOKBACK = 300  # characters before a time read for its relative clause, compar
 _REPORTS = re.compile(r"\b(?:said|says|announced|reported|told)\b")
 
 
+# a past participle's phrase set off by commas after a noun ("The man, convicted in 2009 of fraud, was arrested
+# on Monday", "The cap, lowered on Tuesday, will hold") or opening the sentence ("Founded in 1998 by two
+# brothers, the firm ..."): a passive participle (a preposition or the time right after it, not an object:
+# ", killed 20 people on Monday," is a verb of the clause), and after the closing comma the clause's verb
+_IRREGULAR_PARTICIPLES = ("born built hit held taken given shot seen known found made sold sent struck caught brought kept "
+                          "left lost won written stolen chosen driven broken beaten hurt set put led spent paid told thrown "
+                          "sworn frozen hidden shut cut begun done drawn grown").split()
+_PARTICIPLE = (r"(?:(?!(?:indeed|need|speed|seed|feed|breed|greed|shed|embed|proceed|exceed|succeed)\b)[a-z]{2,}ed|"
+               + "|".join(_IRREGULAR_PARTICIPLES) + r")")
+_PHRASE_OPEN = re.compile(r"\s*(?:(?:\w+ly|first|once|later|already|also)\s+)?" + _PARTICIPLE
+                          + r"(?:\s+(?:by|in|on|at|during|for|from|with|over|after|since|before|into|early|late|near|off|"
+                          r"under|to|as|until|across|outside|inside)\b[^,;:()\[\]—–]*|\s+)", re.IGNORECASE)
+_PHRASE_CLOSE = re.compile(r"[^,;:()\[\]—–.!?]*,\s+(?:(?:\w+ly|also|then|still|now)\s+)?(?:was|were|is|are|has|have|"
+                           r"had|will|would|could|can|may|might|must|should|did|does|do|remains?|[a-z]{2,}ed|"
+                           r"[a-z]{2,}[^s\W]s|said|says|sank|sought|fought|swept|spread|chose|drove|rode|bore|wore|tore|froze|woke|bit|"
+                           + "|".join(IRREGULAR_PAST) + r")\b")
+_PHRASE_BREAK = re.compile(r"[;:()\[\]—–]")
+
+
+def in_participle_phrase(text: str, start: int, tx_start: int, tx_end: int) -> bool:
+    """Whether the time at ``text[tx_start:tx_end]`` (of the sentence starting at ``start``) lies in a
+    participle's phrase that describes a noun ("The man, convicted in 2009 of fraud, was arrested on Monday",
+    "Founded in 1998, the firm ..."): it dates what the noun went through, not the sentence's event."""
+    lo = max(start, tx_start - _LOOKBACK)
+    comma = text.rfind(",", lo, tx_start)
+    at = comma + 1 if comma >= 0 else start
+    if comma < 0 and lo > start or _PHRASE_BREAK.search(text, at, tx_start):
+        return False
+    if _PHRASE_OPEN.fullmatch(text, at, tx_start) is None:
+        return False
+    if comma < 0:  # (the phrase opens the sentence: a comma, then its subject)
+        return re.match(r"[^,;:()\[\]—–.!?]*,\s+\w", text[tx_end:tx_end + _LOOKBACK]) is not None
+    return _PHRASE_CLOSE.match(text[tx_end:tx_end + _LOOKBACK]) is not None
+
+
 def tells_earlier_year(sentence: str, dct: date) -> bool:
     """Whether ``sentence`` (of an article published on ``dct``) tells of a written year before
     ``dct``'s (or one counted back: "five years ago"), or a month of one, or a span of years that ends
@@ -122,7 +158,7 @@ def tells_earlier_year(sentence: str, dct: date) -> bool:
             return False
         lo = max(0, tx.start - _LOOKBACK)  # (what precedes a time is read near it: linear in a long sentence)
         if g not in ("year", "month") or _RELATIVE_BEFORE.search(sentence, lo, tx.start) \
-                or _COMPARED.search(sentence, lo, tx.start):
+                or _COMPARED.search(sentence, lo, tx.start) or in_participle_phrase(sentence, 0, tx.start, tx.end):
             continue
         if _SPAN_FROM.search(sentence, lo, tx.start):  # "from 2009 to 2011", "between 2009 and 2011"
             pair = txs[k + 1] if k + 1 < len(txs) and _SPAN_TO.fullmatch(sentence, tx.end, txs[k + 1].start) else None
