@@ -2044,3 +2044,15 @@ def test_a_states_two_letters_are_no_bodys_acronym() -> None:
     # "N.C." is North Carolina, not the center's letters; "N.Y." is still New York's
     assert _find(ents, "Nordvell Center").aliases == ()
     assert "N.Y." in _find(ents, "New York").aliases
+
+
+def test_a_titled_or_stopped_form_of_a_shown_name_is_no_alias() -> None:
+    from storyline.consolidate.entities import shown_aliases
+
+    # a title or a rank before a full name shown, or a sentence's stop after it, adds no other name
+    assert shown_aliases("Tomas Vell", ["Vell", "Secretary-General Tomas Vell", "Lt. Col. Tomas Vell"]) == ("Vell",)
+    assert shown_aliases("Hun Sen", ["Hun Sen."]) == ()
+    assert shown_aliases("Tarvo Corporation", ["Tarvo Corp", "Tarvo Corp."]) == ("Tarvo Corp", "Tarvo Corp.")
+    # a body whose name opens on a role word keeps it, and so does a one-word remainder
+    assert shown_aliases("Tarvo Motors", ["General Motors", "Motors"]) == ("General Motors", "Motors")
+    assert shown_aliases("Tomas Vell", ["President Vell"]) == ("President Vell",)

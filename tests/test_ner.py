@@ -329,3 +329,49 @@ def test_an_article_opens_no_persons_name() -> None:
     # a body's or a place's name keeps its article
     toks = "I read The Tarnby Times in The Hague .".split()
     assert repair_spans(toks, [(2, 5, "ORG"), (6, 8, "LOC")]) == [(2, 5, "ORG"), (6, 8, "LOC")]
+
+
+def test_a_rank_or_title_is_no_part_of_a_name() -> None:
+    # a rank's abbreviation opens no person's name, nor a title a body's the tagger read before a given name
+    toks = "Lt. Col. Barry Vellan , military spokesman , says so".split()
+    assert repair_spans(toks, [(1, 4, "ORG")]) == [(2, 4, "PER")]
+    assert repair_spans(toks, [(0, 4, "PER")]) == [(2, 4, "PER")]
+    assert repair_spans("Sgt. Tomas A. Reyden , 31 , used dogs".split(), [(0, 4, "PER")]) == [(1, 4, "PER")]
+    # a rank whose stop the tokenizer took for a sentence's is the next name's title, no part of a body
+    toks = "to the chairman of the Tarnby Aviation Authority Brig .".split()
+    assert repair_spans(toks, [(5, 9, "ORG")]) == [(5, 8, "ORG")]
+    assert repair_spans("met Brig . Gen. Tomas Reyd".split(), [(1, 2, "LOC"), (4, 6, "PER")]) == [(4, 6, "PER")]
+    # a body opening on a role word and no given name keeps it
+    assert repair_spans("General Tarvo Motors said".split(), [(0, 3, "ORG")]) == [(0, 3, "ORG")]
+
+
+def test_a_span_run_across_of_between_a_person_and_a_name_is_two() -> None:
+    from storyline.analyze.entities import _split_at_person_of
+    from storyline.records import Mention
+
+    ms = [Mention(0, 10, "Tomas Dorn", "PERSON"), Mention(30, 46, "Dorn of Tarvocom", "PERSON"),
+          Mention(60, 88, "Tarnby of Wang Youcai", "ORG"), Mention(100, 116, "Omar bin Rashid", "PERSON"),
+          Mention(120, 141, "Tarvans of bin Rashid", "ORG"), Mention(150, 175, "College of Anna Reyd", "ORG")]
+    got = [(m.text, m.label) for m in _split_at_person_of(ms + [Mention(190, 201, "Wang Youcai", "PERSON")])]
+    assert got == [("Tomas Dorn", "PERSON"), ("Dorn", "PERSON"), ("Tarvocom", "ORG"), ("Tarnby", "ORG"),
+                   ("Wang Youcai", "PERSON"), ("Omar bin Rashid", "PERSON"), ("Tarvans", "ORG"), ("bin Rashid", "PERSON"),
+                   ("College of Anna Reyd", "ORG"), ("Wang Youcai", "PERSON")]
+    assert [m.start for m in _split_at_person_of(ms)[1:3]] == [30, 38]
+    # a name after "of" that opens on a given name of the lists is a person's too
+    got = [m.text for m in _split_at_person_of([Mention(0, 34, "Republicanism of Dwight Eisenhower", "ORG")])]
+    assert got == ["Republicanism", "Dwight Eisenhower"]
+
+
+def test_a_name_written_as_a_bodys_is_no_thing() -> None:
+    from storyline.analyze.entities import _kind_named_orgs
+    from storyline.records import Mention
+
+    text = "The radical group Tarvan Jihad struck. A Tarvan Jihad official spoke."
+    ms = [Mention(18, 30, "Tarvan Jihad", "MISC"), Mention(41, 53, "Tarvan Jihad", "MISC")]
+    assert [m.label for m in _kind_named_orgs(text, ms)] == ["ORG", "ORG"]
+    text = "He met members of Velkan Jihad, an Egypt-based group behind the attack."
+    assert [m.label for m in _kind_named_orgs(text, [Mention(18, 30, "Velkan Jihad", "MISC")])] == ["ORG"]
+    # a people is no body: a plural, or a people's word
+    text = "The Kelvans, an ethnic group of the north, marched with the group Haitian."
+    ms = [Mention(4, 11, "Kelvans", "MISC"), Mention(66, 73, "Haitian", "MISC")]
+    assert [m.label for m in _kind_named_orgs(text, ms)] == ["MISC", "MISC"]

@@ -455,12 +455,33 @@ def _after_royal_title(tokens: Sequence[str], s: int) -> bool:
     return s > 0 and tokens[s - 1][:1].isupper() and tokens[s - 1].lower() in _ROYAL_TITLES
 
 
+# the abbreviated military ranks AP style writes before a name ("Sgt.", "Spc.", "Brig. Gen.")
+_RANKS = frozenset(["sgt", "spc", "cpl", "pvt", "pfc", "maj", "adm", "brig", "cmdr", "lt", "col", "capt", "gen"])
+
+
 def _title_opening(tokens: Sequence[str], s: int, e: int) -> bool:
     """Whether a person's span opens on a title before the name ("King Arvid Tolm", "Cardinal
-    Revik", "PRESIDENT VOSS"): a capitalised role word followed by capitalised words."""
+    Revik", "PRESIDENT VOSS", "Sgt. Tomas Reyd"): a capitalised role word or rank followed by
+    capitalised words."""
     head = tokens[s].lower().rstrip(".")
-    return (e - s >= 2 and tokens[s][:1].isupper() and head in ROLE_HEADS and head not in _NAME_TITLES
-            and all(t[:1].isupper() for t in tokens[s + 1:e]))
+    return (e - s >= 2 and tokens[s][:1].isupper() and (head in ROLE_HEADS or head in _RANKS)
+            and head not in _NAME_TITLES and all(t[:1].isupper() for t in tokens[s + 1:e]))
+
+
+def _titled_person(tokens: Sequence[str], s: int, e: int, typ: str) -> bool:
+    """Whether tokens[s:e] is a title and a person's name, whatever type the tagger read: a person's
+    span opening on a title, or another's whose name after the title opens on a given name of the
+    census lists ("Col. Barry Vell", which the tagger took for a body; not "General Motors", nor
+    a building after "the": "the Queen Elizabeth Hospital")."""
+    return _title_opening(tokens, s, e) and (typ == "PER" or (
+        first_name_sex(tokens[s + 1]) != 0 and _titled_name(tokens, s + 1, e) and not (s > 0 and tokens[s - 1].lower() == "the")
+        and tokens[e - 1].lower() not in _PLACE_OF_A_NAME))
+
+
+def _rank_closing(tokens: Sequence[str], s: int, e: int) -> bool:
+    """Whether a span ends on an abbreviated rank whose stop the tokenizer cut off as a sentence's
+    ("the Tarnby Aviation Authority Brig . Gen. Tomas Reyd"): the rank is the next name's title."""
+    return e > s and e < len(tokens) and tokens[e] == "." and tokens[e - 1].lower() in _RANKS
 
 
 # a building or place named after its saint, founder or owner ("St Aldric's Hospital", "St. Mary's
@@ -596,8 +617,12 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
         s, e = _name_proper(tokens, s, e, typ)
         if typ in ("ORG", "MISC") and _royal_name(tokens, s, e):
             typ = "PER"  # (not a place's: "Prince Rupert", "Prince George" are towns)
-        if typ == "PER" and _title_opening(tokens, s, e):
-            s += 1  # "King Arvid Tolm", "Cardinal Tomas Vell": the title is no part of the name
+        if typ != "PER" and _rank_closing(tokens, s, e):
+            e -= 1
+            if e == s:
+                continue  # "Brig . Gen. Tomas Reyd": a rank alone, cut off by its stop, is no name
+        while _titled_person(tokens, s, e, typ):
+            s, typ = s + 1, "PER"  # "King Arvid Tolm", "Lt. Col. Tomas Vell": the titles are no part of the name
         if typ == "PER" and e < len(tokens) and tokens[e] == "I" and _after_royal_title(tokens, s):
             e += 1  # "Queen Elizabeth I born": after a monarch's title and name, "I" is the regnal number
         s, e = _without_title_opening(tokens, s, e)
@@ -1492,15 +1517,34 @@ _ORG_KIND_BEFORE = re.compile(r"\b(?:chain|company|firm|team|club|newspaper|dail
                               r"bank)\s+$")
 
 
+# a body of people that acts as one, right before its name ("the radical group Tarvan Jihad") or in
+# the apposition after it ("Tarvan Jihad, an Egypt-based group"); an ethnic or a religious group is a
+# people ("the Kelvans, an ethnic group": a plural, left alone)
+_BODY_KIND_BEFORE = re.compile(r"\b(?:group|movement|organi[sz]ation|faction|militia)\s+$")
+_BODY_KIND_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:group|movement|organi[sz]ation|faction|militia)\b")
+
+
+def _body_named(text: str, m: Mention) -> bool:
+    """Whether a name the tagger read as a thing (MISC) is written as a body's, after or before a
+    noun of a body of people; not a people's word nor a plural."""
+    return (m.label == "MISC" and not m.text.endswith("s") and not _people_word(m.text)
+            and (_BODY_KIND_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
+                 or _BODY_KIND_AFTER.match(text, m.end) is not None))
+
+
 def _kind_named_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name the tagger read as a person's that the page writes right after a noun of a kind of
     organisation ("chain Pelko") is that organisation everywhere on it, unless the page gives it as
-    a person's: with a given name ("Anna Pelko"), or opening on a given name itself."""
+    a person's: with a given name ("Anna Pelko"), or opening on a given name itself; and one it read
+    as a thing that the page writes as a body of people's ("the radical group Tarvan Jihad") is that
+    body everywhere on it."""
     people = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()[1:]}
     named = {m.text for m in mentions if m.label == "PERSON" and m.text not in people
              and not first_name_sex(m.text.split()[0])
              and _ORG_KIND_BEFORE.search(text, max(0, m.start - 20), m.start)}
-    return [dataclasses.replace(m, label="ORG") if m.label == "PERSON" and m.text in named else m for m in mentions]
+    bodies = {m.text for m in mentions if _body_named(text, m)}
+    return [dataclasses.replace(m, label="ORG") if (m.label == "PERSON" and m.text in named)
+            or (m.label == "MISC" and m.text in bodies) else m for m in mentions]
 
 
 def _capitals_as_body(text: str, sent_spans: Sequence[Sequence[tuple[int, int]]],
@@ -1600,6 +1644,57 @@ def _widened_by_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], start
 
 # a title only a person is written with, right before a name ("Mrs. Clinton", "Mr Brown")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Dr)\.?[ ]$")
+
+
+_OF_THE = re.compile(r" of (?:the )?")
+
+
+def _split_at_person_of(mentions: list[Mention]) -> list[Mention]:
+    """A span the tagger ran across "of" between a person's name and another name ("Dorn of
+    Tarvocom", a spokesman and his company; "Kelby of Vellmark", a lawmaker and his state; "the
+    trial in Tarnby of Anna Reyd"; "the Tarvans of bin Rashid") is two names when one side is a
+    person's: the page writes it as a person's full name or as the last words of one ("Tomas Dorn",
+    "Omar bin Rashid"), or it is title-case words opening on a given name of the census lists. A
+    body or a place named after a person keeps its name ("College of Anna Reyd": its kind word
+    opens it). Each part takes the label the page gives it alone, a person's part a person's, a place
+    of the lists a place's, else the span's own."""
+    if not any(" of " in m.text for m in mentions):
+        return mentions
+    people = {m.text for m in mentions if m.label == "PERSON" and " " in m.text and " of " not in m.text}
+    tails = {" ".join(w[i:]) for p in people for w in [p.split()] for i in range(len(w))}
+    heads = _ORG_HEADS | _PLACE_HEADS | _PLACE_OF_A_NAME | _PLACE_NOUNS
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(m.text, Counter())[m.label] += 1
+
+    def person(name: str, given: bool = False) -> bool:
+        words = name.split()
+        return name in tails or (given and len(words) >= 2 and first_name_sex(words[0]) != 0
+                                 and all(w[:1].isupper() and w[1:].islower() for w in words)
+                                 and words[-1].lower() not in heads)
+
+    def label_of(name: str, default: str, given: bool) -> str:
+        if person(name, given):
+            return "PERSON"
+        if name in votes:
+            return votes[name].most_common(1)[0][0]
+        return "LOC" if known_place(name.lower()) else default
+
+    out: list[Mention] = []
+    for m in mentions:
+        cut = list(_OF_THE.finditer(m.text))
+        if len(cut) != 1:
+            out.append(m)
+            continue
+        a, b = m.text[:cut[0].start()], m.text[cut[0].end():]
+        if not (person(a) or person(b, given=True)) \
+                or any(w.lower().rstrip(".") in heads for w in a.split()):
+            out.append(m)
+            continue
+        default = "ORG" if m.label == "PERSON" else m.label
+        out.append(dataclasses.replace(m, end=m.start + len(a), text=a, label=label_of(a, default, False)))
+        out.append(dataclasses.replace(m, start=m.start + cut[0].end(), text=b, label=label_of(b, default, True)))
+    return out
 
 
 def _consistent_labels(mentions: list[Mention], titled: frozenset[str] = frozenset(),
@@ -1954,7 +2049,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
                 titled.add(text[a:b])
             if _opens_title(toks, e):
                 unsure.add(a)
-    mentions = split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id))
+    mentions = _split_at_person_of(split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id)))
     mentions = _acronym_places(text, _consistent_labels(_people_who(text, _kin_people(text, mentions)), frozenset(titled), text,
                                                          frozenset(unsure)))
     mentions = _capitals_as_body(text, sent_spans, _teams_read_as_people(

@@ -1527,14 +1527,36 @@ def _disease_eponyms(mentions: Sequence[Mention], texts: Mapping[str, str]) -> l
             or not (_POSSESSIVE_END.match(after(m)) or _DISEASE_AFTER.match(after(m)))]
 
 
+# the titles and ranks written before a full name: a person's, a soldier's, an office's, hyphenated or
+# not ("Secretary-General", "Justice")
+_TITLES_BEFORE_NAMES = _TITLES | _RANK_WORDS | frozenset(["secretary-general", "secretary", "director-general",
+                                                          "justice", "chief", "sheik", "sheikh"])
+
+
+def _titled_form(form: str, forms: Collection[str]) -> bool:
+    """Whether ``form`` is a full name of ``forms`` with a title or a rank before it ("Secretary-General
+    Tomas Vell", "Lt. Col. Tomas Vell"; not "General Motors" of "Motors"), or one of them with a
+    sentence's stop after it ("Tomas Vell." of "... an attempt on Tomas Vell."; not a company's
+    abbreviated ending: "Tarvo Corp." is its full form)."""
+    words = form.split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLES_BEFORE_NAMES:
+        k += 1
+    titled = k > 0 and len(words) - k >= 2 and " ".join(words[k:]) in forms
+    stopped = form.endswith(".") and form[:-1] in forms and words[-1].lower()[:-1] not in _COMPANY_ENDINGS
+    return titled or stopped
+
+
 def shown_aliases(name: str, surfaces: Sequence[str]) -> tuple[str, ...]:
     """The other names of an entity worth showing: its surfaces less the name itself, less the
     capitals of a form already shown (a dateline's "BRENNICK" for Brennick, a turn label's "COOPER" for
-    Anderson Cooper) and less a form with "the"
-    before it ("The Trump" of "The Trump administration"); an acronym ("NTSA") stays."""
+    Anderson Cooper), less a form with "the"
+    before it ("The Trump" of "The Trump administration") and less a form shown with a title before it
+    or a stop after it ("Sgt. Tomas Vell", "Tomas Vell."); an acronym ("NTSA") stays."""
     mixed = {name.lower(), *name.lower().split()} | {a.lower() for a in surfaces if not a.isupper()}
+    forms = {name, *surfaces}
     return tuple(a for a in surfaces if a != name and not (a.isupper() and a.lower() in mixed)
-                 and not (a[:4].lower() == "the " and a[4:].lower() in mixed))
+                 and not (a[:4].lower() == "the " and a[4:].lower() in mixed) and not _titled_form(a, forms))
 
 
 _STORM = re.compile(r"(?:Hurricane|Tropical\s+Storm|Storm|Super\s+Typhoon|Typhoon|Cyclone|Tropical\s+Cyclone|"
