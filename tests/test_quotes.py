@@ -2276,3 +2276,62 @@ def test_reporting_from_a_place_tells_nothing() -> None:
     got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
     assert list(got.values()) == [("Ana Lind", "reported")], got
     assert "the boats had sunk" in next(iter(got)), got
+
+
+def test_a_participle_of_saying_after_before_or_while_is_a_second_quote() -> None:
+    # "said ... before adding", "said ..., while warning": the participle's words are the subject's
+    # second quote, and the first content ends before it (a split quotation too); "after refusing
+    # to leave" and a participle that opens the sentence are no second quote
+    text = ('"If the council blocks it, nothing can be done," Mayor Rook said before adding: "The voters '
+            'may still decide." Rook said the quay was safe, while warning that repairs would take a year. '
+            "Piet Kask praised the ferry crews before explaining why the harbour had closed. "
+            "Two fishermen were fined after refusing to leave the quay.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get('"If the council blocks it, nothing can be done,"') == ("Mayor Rook", "said"), got
+    assert got.get('"The voters may still decide."') == ("Mayor Rook", "adding"), got
+    assert got.get("the quay was safe") == ("Rook", "said"), got
+    assert got.get("that repairs would take a year") == ("Rook", "warning"), got
+    assert got.get("the ferry crews") == ("Piet Kask", "praised"), got
+    assert got.get("why the harbour had closed") == ("Piet Kask", "explaining"), got
+    assert not any(cue == "refusing" for _, cue in got.values()), got
+
+
+def test_then_added_after_a_comma_is_the_subjects_second_quote() -> None:
+    # ", then added that ...": a second verb of the clause's subject, as "and then added" is; an
+    # apposition before it still names the speaker
+    text = ('"The ferry is late," Rook told the crowd, then added that the buses would run. '
+            "Ana Lind, who was on the quay, then warned that the fares would rise.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get('"The ferry is late,"') == ("Rook", "told"), got
+    assert got.get("that the buses would run") == ("Rook", "then added"), got
+    assert got.get("that the fares would rise") == ("Ana Lind, who was on the quay,", "then warned"), got
+
+
+def test_a_participle_after_a_closing_quotation_is_the_subjects_cue() -> None:
+    # 'said that is a "distortion," describing ...': the participle after the quotation's comma is
+    # the subject's second cue (as after a plain comma), not a noun's modifier
+    text = 'Mayor Rook said the audit was a "distortion," describing the report as badly flawed.'
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get('the audit was a "distortion,"') == ("Mayor Rook", "said"), got
+    assert got.get("the report as badly flawed") == ("Mayor Rook", "describing"), got
+
+
+def test_stating_is_a_verb_of_saying() -> None:
+    text = 'Rook said the quay was "a disgrace," stating during the debate that it should close.'
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get('the quay was "a disgrace,"') == ("Rook", "said"), got
+    assert got.get("that it should close") == ("Rook", "stating"), got
+
+
+def test_a_lead_in_before_a_colon_is_no_part_of_the_quotation() -> None:
+    # 'X declared ...: "Q," she said': she said Q; the writer's clause before the colon is no part of
+    # it, and a quote that clause holds ends at the colon; 'Y said: "Q," the paper reported' is all
+    # the paper's
+    text = ('In her speech, Mayor Rook spoke of the need for calm: "Stay home and wait for the buses," she said. '
+            'Later, Rook asserted that the town had lost its soul: "Tarvo is no longer Tarvo," she claimed. '
+            'Asked about the ferry, Kask said: "It will sail," the Harbour Times reported.')
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get('"Stay home and wait for the buses,"') == ("she", "said"), got
+    assert got.get("that the town had lost its soul") == ("Rook", "asserted"), got
+    assert got.get('"Tarvo is no longer Tarvo,"') == ("she", "claimed"), got
+    assert got.get('Asked about the ferry, Kask said: "It will sail,"') == ("the Harbour Times", "reported"), got

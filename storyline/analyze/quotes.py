@@ -56,7 +56,7 @@ say says said saying tell tells told telling adds added adding write writes wrot
 note notes noted noting report reports reported reporting announce announces announced announcing
 suggest suggests suggested suggesting argue argues argued arguing explain explains explained explaining
 acknowledge acknowledges acknowledged acknowledging claim claims claimed claiming insist insists insisted
-insisting warn warns warned warning state stated declare declares declared declaring
+insisting warn warns warned warning state stated stating declare declares declared declaring
 predict predicts predicted predicting confirm confirms confirmed confirming indicate indicates indicated
 reveal reveals revealed recall recalls recalled recalling contend contends contended contending
 assert asserts asserted asserting maintain maintains maintained stress stresses stressed stressing
@@ -1533,6 +1533,7 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
                 and toks[i + 1].low not in ("that", "to", "on", "in", "at", "by", "with", "as", "it", "he", "she", "they"):
             continue  # a participle before its noun: "Obama's reported choice", "the alleged victim"
         if t.low.endswith("ing") and t.low in _OBJECT_VERBS and 0 < i and toks[i - 1].text != "," \
+                and not (i > 1 and toks[i - 1].text in _QUOTE_CHARS and toks[i - 2].text == ",") \
                 and toks[i - 1].low not in _AUX \
                 and toks[i - 1].low not in ("and", "but", "while", "by", "after", "before", "without"):
             continue  # "a series of tweets criticizing ...", "insulting remarks": not a speaker's verb
@@ -1779,7 +1780,8 @@ def _cue_word(text: str, f: _Found) -> str:
     return words[-1] if words else ""
 
 
-_BEFORE_CUE = re.compile(r"\s+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")  # "... but described", "... and then said"
+# "... but described", "... and then said", "... before adding"
+_BEFORE_CUE = re.compile(r"\s+(?:(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?|(?:before|while|after)\s+)$")
 _COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
 _AND_BEFORE = re.compile(r"\s+(?:and|but)\s+$")
 _CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
@@ -1816,6 +1818,17 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
         end = f.end
         for g in found:
             if g is f or g.speaker is None:
+                continue
+            if len(f.fragments) > 1 and f.fragments[0][1] <= f.cue[0] and f.cue[1] <= g.cue[0] \
+                    and g.cue[1] <= f.fragments[1][0] <= g.start:
+                # '"A," Holt said before adding: "B."': the second half is the second cue's
+                end = min(end, f.fragments[0][1])
+                continue
+            if f.start < g.start < end and g.end <= g.cue[0] and text[g.start] in _QUOTE_CHARS \
+                    and text[max(0, g.start - 8):g.start].rstrip().endswith(":"):
+                # 'Holt asserted that the town had changed: "It is gone," she said': the quotation after
+                # the colon is the second attribution's, the first ends at the colon
+                end = min(end, _trim_content(text, f.start, g.start)[1])
                 continue
             if f.cue[0] < f.start < g.cue[0] < end and g.speaker[0] < f.start:
                 # "X said Y, adding Z": Y ends at the comma before the second cue (not at one inside
@@ -2506,6 +2519,32 @@ def _past_addressee(toks: Sequence[_Tok], j: int, verb: str) -> int:
     return j
 
 
+# the words that open a participle's phrase after its clause's verb ("said ... before adding"), and the
+# participles of saying that may follow them (not "after refusing to leave", "while talking about")
+_BEFORE_PARTICIPLE = frozenset("while before after".split())
+_THEN = frozenset(["then", "later"])  # adverbs that open a second verb of a clause's subject (", then added")
+_SAY_PARTICIPLES = (_PARTICIPLES & _SAY_VERBS) - _WEAK
+
+
+def _finite_before(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether a verb of the clause precedes toks[k] (a participle's phrase that follows its
+    clause, not one that opens the sentence: "After saying ..., Holt left"), within 40 words."""
+    return any(_finite_word(t) or t.low in CUE_VERBS for t in islice(toks, max(0, k - 40), k) if not t.quoted)
+
+
+def _lead_in(toks: Sequence[_Tok], close: int) -> int | None:
+    """Where the quotation that closes at toks[close] opens when a colon of the writer's text leads
+    into it ('Holt declared the need for calm: "Stay home," she said': the writer's clause before the
+    colon is no part of what she said), else None."""
+    k = close - 1
+    while k > 0 and toks[k].quoted:
+        k -= 1
+    if k > 1 and toks[k].text in _QUOTE_CHARS and toks[k - 1].text == ":" and not toks[k - 1].quoted \
+            and toks[k - 2].low not in CUE_VERBS:  # ('Trump said: "...," the Times reported': all the Times')
+        return k
+    return None
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
@@ -2538,6 +2577,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             app = None  # "... approval by the FDA, in the same way ..., said Michael Brandt, a ...": his words
         if app is not None:
             speaker_tok, pre_end_tok = app
+        elif toks[ca].low in _THEN and ca < i and ca > 1:
+            # "Holt said the plan was fine, then added that ...": a second verb of the clause's subject
+            speaker_tok = last or _subject_np(toks, ca - 1)
+            participle = True
         elif verb in _TELL or verb in _OBJECT_ONLY:
             # "..., Rep. Dick Armey of Texas, told Livingston": who is told follows the verb, the
             # speaker stands before the comma; so does a verb's object ("a judge, in response to a
@@ -2571,6 +2614,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             return None
         speaker_tok = _right_np(toks, cb)  # "Said Ellis: ..."
         inverted = speaker_tok is not None
+    elif verb in _SAY_PARTICIPLES and prev.lower() in _BEFORE_PARTICIPLE and ca > 1 and _finite_before(toks, ca - 1):
+        # '"...," Holt said before adding: "..."', "Holt said the plan was fine, while warning that
+        # ...": a second participle of saying, its subject the clause's
+        speaker_tok = last or _subject_np(toks, ca - 1)
+        participle = True
     elif prev in ("and", "but") and ca > 1:
         # "Marsh declared a state of emergency and said ...": the subject of the first verb (after a
         # comma too: "Paul said the plan would fail, and called him a liar")
@@ -2759,6 +2807,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         # keep a closing quotation mark's comma: ',"' belongs to the quote
         if toks[pre_end_tok - 1].text in _QUOTE_CHARS:
             e = toks[pre_end_tok - 1].end
+            lead = _lead_in(toks, pre_end_tok - 1)
+            if lead is not None:
+                s = toks[lead].start  # 'Holt declared the need for calm: "Stay home," she said': the quotation
         if e > s:
             pre = (s, e)
     if pre is not None and post is not None and inverted and post_start < n and \
