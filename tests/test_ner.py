@@ -360,6 +360,9 @@ def test_a_span_run_across_of_between_a_person_and_a_name_is_two() -> None:
     # a name after "of" that opens on a given name of the lists is a person's too
     got = [m.text for m in _split_at_person_of([Mention(0, 34, "Republicanism of Dwight Eisenhower", "ORG")])]
     assert got == ["Republicanism", "Dwight Eisenhower"]
+    # a title alone before "of" is an office, though a person on the page bears it as a surname
+    ms = [Mention(0, 10, "Ivar Duke", "PERSON"), Mention(20, 33, "Duke of Tarnby", "ORG")]
+    assert [m.text for m in _split_at_person_of(ms)] == ["Ivar Duke", "Duke of Tarnby"]
 
 
 def test_a_name_written_as_a_bodys_is_no_thing() -> None:

@@ -2276,6 +2276,12 @@ def test_reporting_from_a_place_tells_nothing() -> None:
     got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
     assert list(got.values()) == [("Ana Lind", "reported")], got
     assert "the boats had sunk" in next(iter(got)), got
+    # the place a speaker spoke from drops no quotation before the cue
+    for news in ('"We will rebuild the pier," Ana Lind said from Tallinn.',
+                 '"We will rebuild the pier," Ana Lind told reporters from Tallinn.',
+                 '"We will rebuild the pier," said Ana Lind from Tallinn.'):
+        assert [(q.text, _speaker(news, q)) for q in extract_quotes(news)] == [
+            ('"We will rebuild the pier,"', "Ana Lind")], news
 
 
 def test_a_participle_of_saying_after_before_or_while_is_a_second_quote() -> None:

@@ -324,6 +324,12 @@ def test_a_time_in_a_participle_phrase_dates_the_noun_not_the_sentence() -> None
                 "Jadallah Azous, a former minister, appealed for talks on Tuesday, in a sign of change."):
         at = own.index("Tuesday")
         assert not in_participle_phrase(own, 0, at, at + 7), own
+    # a series of the subject's verbs, and a participle of the report itself, date the sentence's event
+    for own in ("Ferry fares climbed in Tarnby on Monday, peaked on Tuesday, then fell.",
+                "Talks on the Tarnby pier stalled, resumed on Tuesday, officials said.",
+                "Asked on Tuesday about the pier sold in 2009, Oskar Brandvold said it would stay open."):
+        at = own.index("Tuesday")
+        assert not in_participle_phrase(own, 0, at, at + 7), own
 
 
 def test_a_time_in_a_participle_phrase_dates_no_entry_of_a_full_timeline() -> None:

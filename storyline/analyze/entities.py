@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Mention
-from .ner_roles import KIN_SEX, KIN_WORDS, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, first_name_sex
+from .ner_roles import KIN_SEX, KIN_WORDS, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, TITLE_SEX, first_name_sex
 from .sentences import NEWS_AGENCIES
 from .timex import MONTHS, WEEKDAYS
 from .ner_features import (PTB_BRACKETS, STATE_ABBREVIATIONS, DocStats, Resources, bio_spans, capitals_line,
@@ -1647,6 +1647,9 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Dr)\.?[ ]$")
 
 
 _OF_THE = re.compile(r" of (?:the )?")
+# a title alone before "of" is an office of a place or a body, no person's name ("the Duke of York",
+# "the King of Jordan", "Bishop of Durham"), though a person on the page bears it as a surname
+_OFFICE_OF = ROLE_HEADS | _ROYAL_TITLES | frozenset(TITLE_SEX)
 
 
 def _split_at_person_of(mentions: list[Mention]) -> list[Mention]:
@@ -1688,7 +1691,7 @@ def _split_at_person_of(mentions: list[Mention]) -> list[Mention]:
             continue
         a, b = m.text[:cut[0].start()], m.text[cut[0].end():]
         if not (person(a) or person(b, given=True)) \
-                or any(w.lower().rstrip(".") in heads for w in a.split()):
+                or any(w.lower().rstrip(".") in heads for w in a.split()) or a.lower() in _OFFICE_OF:
             out.append(m)
             continue
         default = "ORG" if m.label == "PERSON" else m.label

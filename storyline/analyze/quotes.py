@@ -1839,7 +1839,7 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
                 if comma <= f.start or (text[comma + 1:comma + 2] not in _QUOTE_CHARS
                                         and _in_quotation(text, comma)) \
                         or text[comma + 1:comma + 2].isdigit():  # ("makes $41,000 a year and questioned")
-                    m = _BEFORE_CUE.search(text, f.start, g.cue[0])
+                    m = _BEFORE_CUE.search(text, max(f.start, g.cue[0] - 60), g.cue[0])  # (near the cue: linear)
                     comma = m.start() if m else -1
                 if comma > f.start and not text[comma:g.cue[0]].strip(", ").count(" ") > 2:
                     end = min(end, _end_with_quote(text, _trim_content(text, f.start, comma)))
@@ -2787,7 +2787,9 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     if verb in _INTENT or verb in _ATTITUDE:
         has_pre = False  # the plan follows its verb
     if _only_place(toks, post_start):
-        return None  # "Lind reported from Tallinn.": where the reporter was, nothing told
+        # "Lind reported from Tallinn.": where the reporter was, nothing told after the cue (what a
+        # quotation before it told stays: '"We will rebuild," Holt said from Ames.')
+        post_start = n
     post_tokens = [t for t in toks[post_start:] if t.text not in ".!?"]
     post = None
     if post_start < n and toks[post_start].text == ";" and has_pre and not _looks_adjunct(toks, 0) \

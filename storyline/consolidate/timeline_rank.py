@@ -113,7 +113,10 @@ _IRREGULAR_PARTICIPLES = ("born built hit held taken given shot seen known found
                           "sworn frozen hidden shut cut begun done drawn grown").split()
 _PARTICIPLE = (r"(?:(?!(?:indeed|need|speed|seed|feed|breed|greed|shed|embed|proceed|exceed|succeed)\b)[a-z]{2,}ed|"
                + "|".join(_IRREGULAR_PARTICIPLES) + r")")
-_PHRASE_OPEN = re.compile(r"\s*(?:(?:\w+ly|first|once|later|already|also)\s+)?" + _PARTICIPLE
+# (not a participle of the report itself, whose time is its sentence's: "Asked on Monday about the deal signed in
+# March, Holt said", "Reached by phone on Tuesday, ...")
+_PHRASE_OPEN = re.compile(r"\s*(?:(?:\w+ly|first|once|later|already|also)\s+)?"
+                          r"(?!(?:asked|reached|contacted|interviewed|questioned|pressed|told|quoted)\b)" + _PARTICIPLE
                           + r"(?:\s+(?:by|in|on|at|during|for|from|with|over|after|since|before|into|early|late|near|off|"
                           r"under|to|as|until|across|outside|inside)\b[^,;:()\[\]—–]*|\s+)", re.IGNORECASE)
 _PHRASE_CLOSE = re.compile(r"[^,;:()\[\]—–.!?]*,\s+(?:(?:\w+ly|also|then|still|now)\s+)?(?:was|were|is|are|has|have|"
@@ -121,6 +124,10 @@ _PHRASE_CLOSE = re.compile(r"[^,;:()\[\]—–.!?]*,\s+(?:(?:\w+ly|also|then|sti
                            r"[a-z]{2,}[^s\W]s|said|says|sank|sought|fought|swept|spread|chose|drove|rode|bore|wore|tore|froze|woke|bit|"
                            + "|".join(IRREGULAR_PAST) + r")\b")
 _PHRASE_BREAK = re.compile(r"[;:()\[\]—–]")
+# what ends a clause rather than a noun before a comma: a time (a year, a day, a month's full name that is no given
+# name) or a verb ("climbed in 2007, peaked in 2008", "Talks stalled, resumed on Monday"; not "Theresa May, elected")
+_ENDS_SERIES_ITEM = re.compile(r"(?:\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|july|september|"
+                               r"october|november|december)|\b" + _PARTICIPLE + r")\W*$", re.IGNORECASE)
 
 
 def in_participle_phrase(text: str, start: int, tx_start: int, tx_end: int) -> bool:
@@ -130,8 +137,9 @@ def in_participle_phrase(text: str, start: int, tx_start: int, tx_end: int) -> b
     lo = max(start, tx_start - _LOOKBACK)
     comma = text.rfind(",", lo, tx_start)
     at = comma + 1 if comma >= 0 else start
-    if comma < 0 and lo > start or _PHRASE_BREAK.search(text, at, tx_start):
-        return False
+    if comma < 0 and lo > start or _PHRASE_BREAK.search(text, at, tx_start) or comma >= 0 and _ENDS_SERIES_ITEM.search(
+            text, max(lo, comma - 24), comma):
+        return False  # ("Oil climbed in 2007, peaked in 2008, then fell": a series of the subject's verbs, no noun's)
     if _PHRASE_OPEN.fullmatch(text, at, tx_start) is None:
         return False
     if comma < 0:  # (the phrase opens the sentence: a comma, then its subject)
