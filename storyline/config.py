@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
@@ -51,15 +52,29 @@ class Settings:
 _ENV_PREFIX = "STORYLINE_"
 
 
-def _coerce(name: str, raw: Any, typ: type) -> Any:
+_KINDS = {int: "whole number", float: "finite number", str: "string"}
+
+
+def _coerce(name: str, raw: Any, typ: type, where: str = "") -> Any:
+    """``raw`` (text from the environment, or a TOML/JSON value) as a ``typ`` setting; ConfigError naming
+    ``where`` it came from (the setting's name when not given) when it is no such value: a fraction
+    or a truth value for a count, a list or a table for anything, infinity or NaN for a number."""
     try:
+        if raw is None or isinstance(raw, (bool, list, dict)):
+            raise TypeError(type(raw).__name__)
         if typ is int:
+            if isinstance(raw, float) and not raw.is_integer():
+                raise ValueError(raw)
             return int(raw)
         if typ is float:
-            return float(raw)
+            value = float(raw)
+            if not math.isfinite(value):
+                raise ValueError(raw)
+            return value
         return str(raw)
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"setting {name!r}: {raw!r} is not a valid {typ.__name__}") from exc
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ConfigError(f"{where or f'setting {name!r}'}: {raw!r} is not a valid "
+                          f"{_KINDS.get(typ, typ.__name__)}") from exc
 
 
 def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides: Any) -> Settings:
@@ -69,7 +84,8 @@ def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides
     """
     types_ = {f.name: type(getattr(Settings(), f.name)) for f in fields(Settings)}
     values: dict[str, Any] = {}
-    path = config_file or os.environ.get("STORYLINE_CONFIG")
+    where: dict[str, str] = {}   # where each value came from, for an error about it
+    path = config_file or os.environ.get("STORYLINE_CONFIG") or None   # (set but empty: no file)
     if path is None:
         candidate = Path(platformdirs.user_config_dir("storyline")) / "config.toml"
         # (os.path.exists: a default whose folder cannot be searched is no file, not a crash)
@@ -78,35 +94,45 @@ def load_settings(config_file: str | os.PathLike[str] | None = None, **overrides
         p = Path(path)
         try:
             raw = p.read_bytes()
-            data = json.loads(raw) if p.suffix == ".json" else tomllib.loads(raw.decode("utf-8"))
+            data = json.loads(raw) if p.suffix.lower() == ".json" else tomllib.loads(raw.decode("utf-8"))
         except (OSError, ValueError) as exc:
             raise ConfigError(f"config file {p}: {exc}") from exc
+        if not isinstance(data, dict):
+            raise ConfigError(f"config file {p}: not an object of settings such as {{\"summary_words\": 80}} "
+                              f"but {json.dumps(data)[:40]}")
         for k, v in data.items():
             if k not in types_:
                 raise ConfigError(f"config file {p}: unknown setting {k!r} (known: {', '.join(types_)})")
-            values[k] = _coerce(k, v, types_[k])
+            where[k] = f"config file {p}: setting {k!r}"
+            values[k] = _coerce(k, v, types_[k], where[k])
     for name, typ in types_.items():
         env = os.environ.get(_ENV_PREFIX + name.upper())
         if env is not None:
-            values[name] = _coerce(name, env, typ)
+            where[name] = f"setting {name!r} (${_ENV_PREFIX}{name.upper()})"
+            values[name] = _coerce(name, env, typ, where[name])
     for k, v in overrides.items():
         if v is None:
             continue
         if k not in types_:
             raise ConfigError(f"unknown setting {k!r}")
+        where[k] = f"setting {k!r}"
         values[k] = _coerce(k, v, types_[k])
     settings = replace(Settings(), **values)
+
+    def refuse(name: str, why: str) -> ConfigError:
+        return ConfigError(f"{where.get(name, f'setting {name!r}')}: {getattr(settings, name)!r} {why}")
+
     if settings.ner_mode not in ("accurate", "fast"):
-        raise ConfigError(f"setting 'ner_mode': {settings.ner_mode!r} is not one of accurate, fast")
+        raise refuse("ner_mode", "is not one of accurate, fast")
     for name in _POSITIVE:
         if getattr(settings, name) <= 0:
-            raise ConfigError(f"setting {name!r}: {getattr(settings, name)!r} must be above 0")
+            raise refuse(name, "must be above 0")
     for name in _NOT_NEGATIVE:
         if getattr(settings, name) < 0:
-            raise ConfigError(f"setting {name!r}: {getattr(settings, name)!r} must not be below 0")
+            raise refuse(name, "must not be below 0")
     for name in _FRACTIONS:
         if not 0 < getattr(settings, name) <= 1:
-            raise ConfigError(f"setting {name!r}: {getattr(settings, name)!r} must be between 0 and 1")
+            raise refuse(name, "must be between 0 and 1")
     return settings
 
 

@@ -292,6 +292,19 @@ def test_a_corrected_article_posted_under_its_url_is_revised_and_its_first_versi
     assert "1 earlier version below" in html and "Earlier version, replaced" in html and "forty million" in html
 
 
+def test_an_article_and_its_correction_in_one_request_are_answered_new_then_revised(app, store):
+    """Not "new" then "duplicate": the second line was stored, as a new version of the first (as it is
+    when sent in a second request)."""
+    first = {**NEW, "url": "https://harbour-herald.example/quay"}
+    fixed = {**first, "text": first["text"].replace("forty million", "forty-five million")}
+    r = run(_post(app, "/api/articles?wait=true", json=[first, fixed]))
+    assert r.status_code in (200, 201), r.text
+    body = r.json()
+    assert [x["status"] for x in body["results"]] == ["new", "revised"], body
+    assert body["new"] == 1 and body["revised"] == 1 and body["duplicate"] == 0
+    assert "forty-five million" in run(_get(app, f"/api/articles/{body['results'][0]['id']}")).json()["text"]
+
+
 def test_post_jsonl_bulk_per_line_results(app, store):
     lines = [json.dumps(NEW), "{not json", json.dumps({"title": "no body"}), "",
              json.dumps({**NEW, "title": "Another", "text": "Ferries will run every twenty minutes."}),

@@ -317,3 +317,23 @@ def test_a_mistyped_store_is_named_not_made(tmp_path: Path) -> None:
         r = run(missing, *args)
         assert r.exit_code == 2 and "no store at" in r.output and "nwes.db" in r.output, r.output
     assert not missing.exists() and not missing.parent.exists()
+
+
+def test_a_library_logging_at_info_stays_off_the_terminal_without_verbose(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Dask's scheduler and nannies set their own loggers to INFO: without -v their records must not
+    reach stderr (an `ingest -q --dask local` printed some thirty lines of them)."""
+    import io
+    import logging
+
+    root = logging.getLogger()
+    chatty = logging.getLogger("distributed.made-up")
+    monkeypatch.setattr(root, "level", root.level)
+    monkeypatch.setattr(chatty, "level", logging.INFO)
+    for verbose, shown in (([], False), (["-v"], True)):
+        monkeypatch.setattr(root, "handlers", [])     # (as in a fresh process: pytest's own are put back after)
+        assert run(tmp_path / "s.db", *verbose, "stories").exit_code == 2   # (no store: the logging is set up)
+        (handler,) = root.handlers
+        out = io.StringIO()
+        monkeypatch.setattr(handler, "stream", out)
+        chatty.info("Scheduler at tcp://127.0.0.1:8786")
+        assert ("Scheduler at" in out.getvalue()) is shown, (verbose, out.getvalue())

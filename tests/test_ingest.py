@@ -577,3 +577,17 @@ def test_a_year_or_a_comments_date_in_a_pages_text_is_no_publication_date(tmp_pa
     assert parse_html(page, "x", url="https://varnpost.example/2019/04/09/bridge.html").published == date(2019, 4, 9)
     byline = page.replace("<article>", "<article><p class='date'>April 9, 2019</p>")
     assert parse_html(byline, "y").published == date(2019, 4, 9)
+
+
+def test_a_file_url_names_the_local_file(tmp_path: Path) -> None:
+    """"file:///…/x.txt" (what a browser's address bar shows for a local file) is read as that file;
+    one of another machine is refused saying so, not "no such file"."""
+    folder = tmp_path / "night desk"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text("Harbour crane toppled in gale\n\nA crane at the Tesselby harbour fell "
+                                        "over in a gale on Sunday night. No one was hurt, the port authority said.\n")
+    url = (folder / "harbour.txt").as_uri()                 # file:///…/night%20desk/harbour.txt
+    arts, errs = _split(list(iter_articles([url, url.replace("file://", "file://localhost")])))
+    assert not errs and [a.title for a in arts] == ["Harbour crane toppled in gale"] * 2
+    arts, errs = _split(list(iter_articles(["file://fileserver/share/harbour.txt"])))
+    assert not arts and len(errs) == 1 and "another machine (fileserver)" in errs[0].reason

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from storyline.config import Settings
 from storyline.ingest.revisions import continues, is_excerpt
-from storyline.pipeline import ingest_paths
+from storyline.ingest import iter_articles
+from storyline.pipeline import IngestReport, ingest_articles, ingest_paths
 from storyline.records import Article, Brief
 from storyline.store.sqlite import SQLiteStore
 
@@ -281,3 +282,20 @@ def test_two_captures_of_a_page_in_a_web_archive_are_versions_dated_by_their_cap
     ingest_paths(other, [str(newest_first)], settings)
     kept = other.get_article(aid)
     assert kept is not None and "2 and 4 million" in kept.text and other.article_revisions(aid) == []
+
+
+def test_an_article_and_its_correction_in_one_ingest_count_as_new_and_revised(tmp_path: Path) -> None:
+    """Every input accounted for, whether the two versions fall in one batch or in two: "1 new,
+    1 revised", not "1 new" and the second file in no count."""
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a.json", TEXT), ("b.json", FIXED)):
+        (folder / name).write_text(json.dumps({"id": "harlow-bridge", "title": "Bridge closed", "text": text}))
+    for batch_size in (500, 1):
+        store = SQLiteStore(tmp_path / f"s{batch_size}.db")
+        report = IngestReport()
+        ingest_articles(store, iter_articles([folder]), batch_size=batch_size, report=report)
+        assert (report.new, report.duplicate, report.revised) == (["harlow-bridge"], [], ["harlow-bridge"])
+        assert [r["text"] for r in store.article_revisions("harlow-bridge")] == [TEXT]

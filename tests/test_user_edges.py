@@ -411,3 +411,44 @@ def test_the_terminal_brief_bounds_long_citation_lists_and_what_new_articles_add
     text = out.getvalue()
     assert "[1][2][3][4][5][6] +14" in text and "…" not in text
     assert text.count("Fact number") == TERMINAL_NEW and f"{20 - TERMINAL_NEW} more" in text
+
+
+@pytest.mark.parametrize("name, text, said", [
+    ("list.json", "[1, 2]", "not an object of settings"),                      # (was: a traceback)
+    ("text.json", '"summary_words"', "not an object of settings"),
+    ("upper.JSON", '{"summary_words": 2.5}', "'summary_words': 2.5 is not a valid whole number"),  # read as JSON
+    ("fraction.toml", "summary_words = 1.7\n", "'summary_words': 1.7 is not a valid whole number"),  # (was: 1)
+    ("truth.toml", "summary_words = true\n", "'summary_words': True is not a valid whole number"),
+    ("huge.toml", "story_window_days = 1e400\n", "'story_window_days': inf is not a valid whole number"),
+    ("nan.toml", "regroup_every = nan\n", "'regroup_every': nan is not a valid finite number"),
+    ("null.json", '{"db": null}', "'db': None is not a valid string"),         # (was: a store named "None")
+])
+def test_a_config_file_of_wrong_values_is_refused_naming_the_file_and_setting(tmp_path: Path, name: str, text: str,
+                                                                              said: str) -> None:
+    conf = tmp_path / name
+    conf.write_text(text)
+    r = runner.invoke(app, ["--config", str(conf), "--db", str(tmp_path / "s.db"), "stories"])
+    out = " ".join(r.output.split())
+    assert r.exit_code == 2 and said in out and f"config file {conf}" in out, r.output
+
+
+def test_a_wrong_environment_variable_is_named_and_an_empty_config_variable_is_no_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYLINE_KEEP_DAYS", "forever")
+    r = run(tmp_path / "s.db", "stories")
+    assert r.exit_code == 2 and "$STORYLINE_KEEP_DAYS" in r.output and "'forever'" in r.output, r.output
+    monkeypatch.setenv("STORYLINE_KEEP_DAYS", "-3")
+    r = run(tmp_path / "s.db", "stories")
+    assert r.exit_code == 2 and "$STORYLINE_KEEP_DAYS" in r.output and "below 0" in r.output, r.output
+    monkeypatch.delenv("STORYLINE_KEEP_DAYS")
+    monkeypatch.setenv("STORYLINE_CONFIG", "")          # (as STORYLINE_DB="" is the default store)
+    assert run(tmp_path / "s.db", "ingest", "-q", str(EXAMPLES / "metro-daily.txt")).exit_code == 0
+
+
+def test_a_search_of_spaces_lists_every_story_in_any_order(examples_db: Path) -> None:
+    everything = json.loads(run(examples_db, "stories", "-f", "json").output)
+    for sort in ("relevance", "size"):
+        r = run(examples_db, "stories", "--search", "  ", "--sort", sort, "-f", "json")
+        assert r.exit_code == 0 and json.loads(r.output)["total"] == everything["total"], r.output
+    (api,) = _pages(examples_db, "/api/stories?q=%20%20&sort=relevance")
+    assert api.status_code == 200 and api.json()["total"] == everything["total"], api.text

@@ -613,3 +613,44 @@ def test_watch_takes_a_corrected_item_as_a_new_version_of_its_article(site: Site
     brief = store.get_brief(sid or "")
     assert brief is not None and not any("Monday" in s.text for s in brief.summary)
     assert any(a.get("revised") for a in brief.articles)
+
+
+def test_watch_stops_on_sigterm_as_on_ctrl_c(site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM (systemd's, docker's stop) ends the watch as Ctrl-C does: "stopped", the store kept; the
+    handler is the caller's again afterwards."""
+    import os
+    import signal
+    import time
+
+    _feed(site, ["bridge"])
+    caller = signal.signal(signal.SIGTERM, lambda *_: None)   # (without the fix: taken, and the watch goes on)
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:   # the wait between two polls: the service is stopped there
+        waits.append(seconds)
+        if len(waits) > 1:
+            raise RuntimeError("still watching after SIGTERM")
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(time, "sleep", sleep)
+    try:
+        r = _cli(tmp_path / "s.db", "watch", "--every", "10s", f"{site.base}/feed.xml")
+        assert signal.getsignal(signal.SIGTERM) is not None and signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+        restored = signal.getsignal(signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, caller)
+    assert r.exit_code == 0 and r.output.rstrip().endswith("stopped") and len(waits) == 1, r.output
+    assert restored is not None and restored.__name__ == "<lambda>"   # the caller's handler again
+    assert SQLiteStore(tmp_path / "s.db").count_articles() == 1
+
+
+def test_watch_prints_each_poll_on_one_line(site: Site, tmp_path: Path) -> None:
+    """A poll's line stays whole in a log file (grep for a time or a count finds all of it), however
+    long the store's path."""
+    _feed(site, ["bridge"])
+    db = tmp_path / ("a-folder-with-a-long-name-" * 3) / "store.db"
+    db.parent.mkdir()
+    r = _cli(db, "watch", "--once", f"{site.base}/feed.xml")
+    assert r.exit_code == 0, r.output
+    (line,) = [ln for ln in r.output.splitlines() if " new, " in ln]
+    assert line.endswith(f"1 article in {db}"), r.output

@@ -102,7 +102,11 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
         if is_url(s):
             yield s.strip()
             continue
-        path = Path(s)
+        local = _file_url_path(s)
+        if isinstance(local, InputError):
+            yield local
+            continue
+        path = Path(local or s)
         if path.is_dir():
             yield from _walk(path, s)
         elif path.is_file():
@@ -120,6 +124,21 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
             yield InputError(s, _NOT_REGULAR)
         else:
             yield InputError(s, "no such file or folder")
+
+
+def _file_url_path(s: str) -> str | InputError | None:
+    """The path of this machine's file a file: URL names ("file:///data/feed.xml", as a browser's
+    address bar shows a local file; "%20" for a space), an error for another host's; None when ``s``
+    is no file: URL."""
+    if s[:5].lower() != "file:":
+        return None
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    parts = urlsplit(s.strip())
+    if parts.netloc.lower() not in ("", "localhost"):
+        return InputError(s, f"a file URL of another machine ({parts.netloc}): only this machine's files are read")
+    return url2pathname(parts.path)
 
 
 _STORE_FILES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3", ".update-lock")  # a store kept beside its inputs

@@ -497,9 +497,10 @@ def _results(items: list[Article | InputError], lines: list[int], new: list[str]
         if isinstance(item, InputError):
             out.append({"line": i, "status": "failed", "id": None, "error": item.reason})
             continue
+        # (each id's first line "new", and its next a "revised" one when the store took a new version of it
+        # in the same batch: a correction sent with its first version)
         status = "new" if item.id in fresh else "revised" if item.id in changed else "duplicate"
-        fresh.discard(item.id)
-        changed.discard(item.id)
+        (fresh if status == "new" else changed).discard(item.id)
         row: dict[str, Any] = {"line": i, "status": status, "id": item.id, "error": None}
         warnings = [str(w.get("reason", "")) for w in item.meta.get("warnings", ()) if isinstance(w, dict)]
         if warnings:  # only when there are some

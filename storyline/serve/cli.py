@@ -115,13 +115,21 @@ def main(
     version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
                                  help="Print storyline's version and exit."),
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    _log_to_stderr(logging.INFO if verbose else logging.WARNING)
     try:
         state.settings = load_settings(config, db=str(db) if db else None)
     except StorylineError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
+
+
+def _log_to_stderr(level: int) -> None:
+    """Log records of ``level`` and above to stderr, whatever level a library gives its own loggers:
+    Dask's scheduler and nannies log at INFO, which without -v is no one's business (the handler's
+    level, not only the root logger's, keeps them out). A no-op where logging is set up already."""
+    handler = logging.StreamHandler()
+    handler.setLevel(level)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", handlers=[handler])
 
 
 def _store(*, write: bool = False, existing: bool = False) -> SQLiteStore:
@@ -283,7 +291,7 @@ def ingest(
     revised = f", [bold]{len(report.revised)}[/bold] revised (a new version of one stored)" if report.revised else ""
     console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
                   f"{revised}{warned}, [bold]{len(report.failed)}[/bold] failed; {_n(len(report.stories), 'story', 'stories')} updated "
-                  f"({store.count_stories() - before} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}")
+                  f"({store.count_stories() - before} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}", soft_wrap=True)
     if report.undated:
         console.print(f"[dim]{_n(len(report.undated), 'new article has', 'new articles have')} no publication date: "
                       "relative dates (\"Tuesday\") in such an article are resolved from its story's other "
@@ -368,6 +376,7 @@ def watch(
     _use_duration("--keep", keep, "keep_days", 86_400.0)
     store = _store(write=True)
     ok = True
+    on_sigterm = _stop_on_sigterm()
     try:
         while True:
             started = time.monotonic()
@@ -380,7 +389,7 @@ def watch(
                 # a store busy for long or a full disk: this poll is lost, the next one reads it again
                 log.exception("poll failed")
                 err.print(f"{time.strftime('%H:%M:%S')} [red]poll failed:[/red] {_esc(str(exc))}; "
-                          + ("stopping" if once else "trying again at the next poll"), highlight=False)
+                          + ("stopping" if once else "trying again at the next poll"), highlight=False, soft_wrap=True)
                 ok = False
                 if once:
                     break
@@ -396,7 +405,8 @@ def watch(
                           + (f"; {_n(len(report.unchanged), 'feed', 'feeds')} unchanged since the last poll"
                              if report.unchanged else "")
                           + (f"; {_n(len(report.older), 'item', 'items')} older than the kept "
-                             f"{state.settings.keep_days:g} days left out" if report.older else ""), highlight=False)
+                             f"{state.settings.keep_days:g} days left out" if report.older else ""),
+                          highlight=False, soft_wrap=True)
             if report.stories:
                 _print_updated(store, report.stories)
             if once:
@@ -404,7 +414,32 @@ def watch(
             time.sleep(max(0.0, interval - (time.monotonic() - started)))
     except KeyboardInterrupt:
         console.print("stopped")
+    finally:
+        _restore_sigterm(on_sigterm)
     raise typer.Exit(EXIT_OK if ok else EXIT_SOME_FAILED)
+
+
+def _stop_on_sigterm() -> Any:
+    """Take SIGTERM (how systemd, docker and kill stop a service) as Ctrl-C: the poll under way stops
+    as one stopped by Ctrl-C does, and "stopped" is printed. Without a handler a process started as a
+    container's first process ignores SIGTERM, and is killed only when the grace time is out. The
+    handler before, for ``_restore_sigterm``; None where none can be set (not the main thread)."""
+    import signal
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:
+        return None
+
+
+def _restore_sigterm(before: Any) -> None:
+    import signal
+
+    if before is not None:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _use_duration(option: str, value: str | None, setting: str, unit: float = 1.0) -> None:
@@ -436,7 +471,7 @@ def _regroup_if_due(store: SQLiteStore) -> None:
                  f"days, " if state.settings.keep_days > 0 else ""
         console.print(f"{time.strftime('%H:%M:%S')} {forgot}regrouped {_n(report.articles, 'article', 'articles')}: "
                       f"{report.stories_before} stories before, {report.stories_after} now; "
-                      f"{_n(len(report.changed), 'story', 'stories')} changed", highlight=False)
+                      f"{_n(len(report.changed), 'story', 'stories')} changed", highlight=False, soft_wrap=True)
 
 
 

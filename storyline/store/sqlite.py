@@ -445,7 +445,9 @@ class SQLiteStore:
                     else:
                         out.duplicate.append(a.id)
                 elif revised:
-                    if a.id not in out.new and a.id not in out.revised:
+                    # (also one stored new earlier in this batch: each input is counted, as it is when
+                    # the two versions fall in two batches)
+                    if a.id not in out.revised:
                         out.revised.append(a.id)
                 else:
                     out.duplicate.append(a.id)
@@ -753,6 +755,8 @@ class SQLiteStore:
         fts = self.fts_query(q) if q else None
         if q and fts is None:
             return [], 0
+        if sort == "relevance" and not fts:
+            sort = "updated"   # (nothing to be relevant to: a query of spaces alone, or none)
         if fts and sort == "relevance":
             # BM25 with a headline word worth four of the summary's and an entity's name two
             join = (" JOIN (SELECT story_id, bm25(stories_fts, 0.0, 4.0, 1.0, 2.0) AS rank FROM stories_fts"
