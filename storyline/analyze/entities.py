@@ -698,16 +698,13 @@ def _agency_mark(tokens: Sequence[str], k: int) -> bool:
     return k + 2 < len(tokens) and tokens[k] == "(" and tokens[k + 1] in NEWS_AGENCIES and tokens[k + 2] == ")"
 
 
-def _agency_dateline(tokens: Sequence[str], k: int) -> bool:
-    """Whether the capitals tokens[:k] open a news agency's dateline: its mark follows them ("BOSTON ( AP )
-    _"), or a dash does after a place of the tagger's lists that is no person's name ("BALTIMORE --";
-    not a kicker's "EXCLUSIVE --" nor "CLINTON --")."""
-    if _agency_mark(tokens, k):
-        return True
-    if k >= len(tokens) or tokens[k] not in _DATELINE_DASHES:
-        return False
-    words = tuple(t.lower() for t in tokens[:k])
-    return bool(place_kinds(words) & _DATELINE_PLACES) and _resources().gazetteer.get(tuple(tokens[:k])) != frozenset(["PER"])
+def _agency_dateline(tokens: Sequence[str], k: int, known: frozenset[str] | None, kinds: frozenset[str]) -> bool:
+    """Whether the capitals tokens[:k] (``known``: their types in the tagger's lists, ``kinds``: their
+    place kinds) open a news agency's dateline: its mark follows them ("BOSTON ( AP ) _"), or a dash
+    does after a place of the tagger's lists that is no person's name ("BALTIMORE --"; not a kicker's
+    "EXCLUSIVE --" nor "CLINTON --")."""
+    return _agency_mark(tokens, k) or (k < len(tokens) and tokens[k] in _DATELINE_DASHES
+                                       and bool(kinds & _DATELINE_PLACES) and known != frozenset(["PER"]))
 
 
 def _dateline(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -722,19 +719,24 @@ def _dateline(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[
     k = 0
     while k < len(tokens) - 1 and tokens[k].isupper() and tokens[k][:1].isalpha():
         k += 1
-    if k and not _ISO_DATE.fullmatch(tokens[-1]) and _agency_dateline(tokens, k):
-        if _resources().gazetteer.get(tuple(tokens[:k])) == frozenset(["ORG"]) \
-                and not place_kinds(tuple(t.lower() for t in tokens[:k])):
+    if k == 0:
+        return spans
+    dated = _ISO_DATE.fullmatch(tokens[-1]) is not None
+    rest = tokens[k:-1]
+    if dated:
+        if rest and not (len(rest) > 1 and rest[0] == "," and all(t[:1].isupper() for t in rest[1:])):
+            return spans
+    elif not (_agency_mark(tokens, k) or (k < len(tokens) and tokens[k] in _DATELINE_DASHES)):
+        return spans
+    # (the capitals looked up once, for both kinds of dateline)
+    known = _resources().gazetteer.get(tuple(tokens[:k]))
+    kinds = place_kinds(tuple(t.lower() for t in tokens[:k]))
+    if known == frozenset(["ORG"]) and not kinds:
+        return spans
+    if not dated:
+        if not _agency_dateline(tokens, k, known, kinds):
             return spans
         return [(0, k, "LOC")] + [sp for sp in spans if sp[0] >= k]
-    if not _ISO_DATE.fullmatch(tokens[-1]):
-        return spans
-    rest = tokens[k:-1]
-    if k == 0 or (rest and not (len(rest) > 1 and rest[0] == "," and all(t[:1].isupper() for t in rest[1:]))):
-        return spans
-    if _resources().gazetteer.get(tuple(tokens[:k])) == frozenset(["ORG"]) \
-            and not place_kinds(tuple(t.lower() for t in tokens[:k])):
-        return spans
     return [(0, k, "LOC")] + ([(k + 1, len(tokens) - 1, "LOC")] if rest else [])
 
 

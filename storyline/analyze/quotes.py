@@ -690,6 +690,16 @@ _SHARE_QUALIFIER_PAIRS = frozenset(["more than", "fewer than", "less than", "a f
 _SHARE_QUALIFIED = "|".join(sorted(_SHARE_QUALIFIER_PAIRS | _SHARE_QUALIFIERS, key=len, reverse=True))
 
 
+def _qualified_start(toks: Sequence[_Tok], start: int) -> int:
+    """``start``, the first word of a share, moved back over the words that qualify it ("about",
+    "only", "more than")."""
+    if start >= 2 and f"{toks[start - 2].low} {toks[start - 1].low}" in _SHARE_QUALIFIER_PAIRS:
+        return start - 2
+    if start >= 1 and toks[start - 1].low in _SHARE_QUALIFIERS:
+        return start - 1
+    return start
+
+
 def _share_start(toks: Sequence[_Tok], a: int, b: int) -> int | None:
     """Where a share of the form "six in 10" or "four out of 10" starts whose second number opens the
     phrase toks[a:b] ("Six in 10 said", "About four out of 10 voters said": those polled speak, as "six in
@@ -699,12 +709,7 @@ def _share_start(toks: Sequence[_Tok], a: int, b: int) -> int | None:
     if k is None or k < 1 or not _number_word(toks[a].low) or not _number_word(toks[k - 1].low) \
             or toks[k - 1].quoted or toks[a].quoted:
         return None
-    start = k - 1
-    if start >= 2 and f"{toks[start - 2].low} {toks[start - 1].low}" in _SHARE_QUALIFIER_PAIRS:
-        start -= 2
-    elif start >= 1 and toks[start - 1].low in _SHARE_QUALIFIERS:
-        start -= 1
-    return start
+    return _qualified_start(toks, k - 1)
 
 
 def _percent_start(toks: Sequence[_Tok], a: int, b: int) -> int | None:
@@ -714,11 +719,7 @@ def _percent_start(toks: Sequence[_Tok], a: int, b: int) -> int | None:
     if a < 2 or toks[a - 1].text != "%" or not toks[a - 2].text[:1].isdigit() or toks[a - 2].quoted \
             or not (a == b or toks[a].low == "of"):
         return None
-    start = a - 2
-    if start >= 2 and f"{toks[start - 2].low} {toks[start - 1].low}" in _SHARE_QUALIFIER_PAIRS:
-        start -= 2
-    elif start >= 1 and toks[start - 1].low in _SHARE_QUALIFIERS | {"only"}:
-        start -= 1
+    start = _qualified_start(toks, a - 2)
     prev = toks[start - 1] if start > 0 else None
     if prev is not None and prev.text.isalpha() and prev.text.islower() and prev.low not in _CLAUSE_OPENERS:
         return None  # "Prices rose 5% ...": an amount, no subject

@@ -807,8 +807,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                      limit: int = Query(20, ge=1, le=100), offset: int = Query(0, ge=0, le=1_000_000),
                      ) -> dict[str, Any]:
         """Stories, most recently updated first (or the largest, the latest published, the best match)."""
-        if sort == "relevance" and not q:
-            sort = "updated"
+        # (sort=relevance without a query is by update: ``search_stories`` falls back for every caller)
         if date_from and date_to and date_from > date_to:
             raise ApiError(422, f"invalid request: from ({date_from}) is after to ({date_to})")
         svc_ = _svc(request)
