@@ -25,7 +25,7 @@ from .ingest import iter_articles
 from .ingest.checks import add_warning
 from .ingest.revisions import continues
 from .records import AnalyzedArticle, Article, Brief, from_dict, to_dict
-from .serve.views import store_views
+from .serve.views import store_brief_views
 from .store.sqlite import SQLiteStore
 
 __all__ = ["IngestReport", "RegroupReport", "ingest_paths", "ingest_articles", "update_stories", "group_pending",
@@ -520,9 +520,9 @@ def earlier_versions(store: SQLiteStore, articles: Sequence[Article]) -> dict[st
 def put_story_brief(store: SQLiteStore, brief: Brief) -> None:
     """Store a story's brief with the groups of near-duplicate copies among its articles, then its
     rendered views (``serve.views``: what a server shows of it, so that serving it is a look-up)."""
-    store.put_brief(brief, extra={"duplicate_groups": _dup_groups(store.duplicates_in(brief.story_id))})
+    raw = store.put_brief(brief, extra={"duplicate_groups": _dup_groups(store.duplicates_in(brief.story_id))})
     try:
-        store_views(store, [brief.story_id])
+        store_brief_views(store, brief.story_id, raw)
     except Exception:  # a rendering is an extra: a server renders it on request
         log.exception("views of story %s not rendered", brief.story_id)
 
@@ -577,6 +577,13 @@ def _dup_groups(dups: dict[str, str]) -> list[list[str]]:
     for aid, rep in sorted(dups.items()):
         groups.setdefault(rep, [rep]).append(aid)
     return [g for _, g in sorted(groups.items())]
+
+
+def new_stories(store: SQLiteStore, report: IngestReport) -> list[str]:
+    """The stories of ``report`` that hold only articles it stored: those its ingest began (not those
+    another process began meanwhile, nor old stories that two new articles merged)."""
+    fresh = set(report.new)
+    return [s for s in report.stories if (ids := store.story_article_ids(s)) and fresh.issuperset(ids)]
 
 
 def _known(store: SQLiteStore, report: IngestReport) -> Callable[[Article], bool]:
@@ -657,11 +664,11 @@ def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
             report.unchanged.append(where)
         return got
 
-    for url in urls:
-        key = f"watch:{url.strip()}"
+    for url in dict.fromkeys(u.strip() for u in urls):   # a URL given twice is polled once
+        key = f"watch:{url}"
         raw = store.get_kv(key)
         validators: dict[str, str] = json.loads(raw) if raw else {}
-        held_key = f"page-held:{url.strip()}"
+        held_key = f"page-held:{url}"
         held: dict[str, dict[str, Any]] = json.loads(store.get_kv(held_key) or "{}")
         seen: set[str] = set()
         items = read_url(url, max_bytes=settings.max_article_bytes, max_text_bytes=settings.text_limit(),

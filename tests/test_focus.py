@@ -308,6 +308,63 @@ def test_focused_briefs_asked_for_together_are_built_once(example_db, monkeypatc
         for t in threads:
             t.join()
         assert len(answers) == 6 and all(a is not None for a in answers)
-        assert len(built) <= api.FOCUS_SLOTS      # the others found it built when their turn came
+        assert len(built) == 1      # the others waited for that build and found it made
+    finally:
+        st.close()
+
+
+def test_a_story_not_yet_briefed_asked_for_together_is_built_once(example_db, monkeypatch, tmp_path) -> None:
+    """Readers opening a story whose brief the updater has not built yet get it built now, once for
+    all of them, from the cached analyses; nothing is written to the store."""
+    import sqlite3
+    import threading
+
+    import storyline.pipeline as pipeline
+    import storyline.serve.api as api
+    from storyline.store.sqlite import SQLiteStore
+
+    src, sid = example_db
+    db = tmp_path / "unbriefed.db"
+    with sqlite3.connect(src) as a, sqlite3.connect(db) as con:
+        a.backup(con)
+        con.execute("DELETE FROM brief_views")
+        con.execute("DELETE FROM briefs WHERE story_id = ?", (sid,))
+    st = SQLiteStore(db)
+    app = create_app(Settings(db=str(db)), store=st, background=False)
+    svc = app.state.service
+    built: list[str] = []
+    real = pipeline.build_brief
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_brief", counting)
+    gate = threading.Barrier(5)
+    answers: list[object] = []
+
+    def ask() -> None:
+        gate.wait()
+        answers.append(api._get_brief(svc, sid))
+
+    try:
+        threads = [threading.Thread(target=ask) for _ in range(5)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(answers) == 5 and all(a is not None for a in answers)
+        assert built == [sid]
+        b, raw = answers[0]  # type: ignore[misc]
+        assert b.story_id == sid and b.summary and json.loads(raw)["story_id"] == sid
+        assert st.get_brief_json(sid) is None      # a reader's request leaves the store as it was
+
+        async def page() -> None:
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+                r = await c.get(f"/api/stories/{sid}/brief", params={"format": "md"})
+                assert r.status_code == 200 and b.headline in r.text
+
+        asyncio.run(page())
+        assert built == [sid]      # the same store: the page kept from the first build
     finally:
         st.close()

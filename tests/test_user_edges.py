@@ -452,3 +452,36 @@ def test_a_search_of_spaces_lists_every_story_in_any_order(examples_db: Path) ->
         assert r.exit_code == 0 and json.loads(r.output)["total"] == everything["total"], r.output
     (api,) = _pages(examples_db, "/api/stories?q=%20%20&sort=relevance")
     assert api.status_code == 200 and api.json()["total"] == everything["total"], api.text
+
+
+def test_ingest_counts_as_new_only_the_stories_its_own_articles_began(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process that ingests a story of its own while this ingest runs does not add to this
+    ingest's "(N new)"; an ingest whose article joins a stored story counts no new one."""
+    import storyline.pipeline as pipeline
+    from storyline.store.sqlite import SQLiteStore
+
+    db = tmp_path / "s.db"
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "orchard.txt").write_text(
+        "Hail flattens the Brenmoor orchards\n\nA hailstorm on Sunday flattened the apple orchards around "
+        "Brenmoor, growers said, and the cooperative expects half of its harvest to be lost. Ines Varga, "
+        "who chairs the growers' cooperative, said the stones were the size of walnuts.\n", encoding="utf-8")
+    real = pipeline.ingest_paths
+
+    def with_another_writer(store, paths, settings, **kw):  # type: ignore[no-untyped-def]
+        other = SQLiteStore(db)
+        try:
+            real(other, [theirs], settings)    # (as a second process would, into the same store)
+        finally:
+            other.close()
+        return real(store, paths, settings, **kw)
+
+    monkeypatch.setattr(pipeline, "ingest_paths", with_another_writer)
+    r = run(db, "ingest", str(EXAMPLES / "metro-daily.txt"))
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.output.split())
+    assert "1 story updated (1 new)" in said
+    monkeypatch.setattr(pipeline, "ingest_paths", real)
+    again = " ".join(run(db, "ingest", str(EXAMPLES / "national-wire.txt")).output.split())
+    assert "1 new," in again and "1 story updated (0 new)" in again

@@ -201,6 +201,16 @@ def test_watch_polls_conditionally_and_stores_only_new_items(site: Site, tmp_pat
     assert any("212 passengers" in a.text for a in store.iter_articles())
 
 
+def test_watch_given_one_url_twice_polls_it_once(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _feed(site, ["bridge", "library"])
+    url = f"{site.base}/feed.xml"
+    out = _cli(db, "watch", "--once", url, f" {url}")
+    assert out.exit_code == 0, out.output
+    assert "2 new, 0 already stored" in out.output and "polled once" in out.output
+    assert [p for p, _ in site.log].count("/feed.xml") == 1
+
+
 @pytest.mark.parametrize("route,expect", [
     ((500, "text/plain", b"oops", None), "HTTP 500"),
     ((200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(200), None), "PNG image"),

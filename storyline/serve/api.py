@@ -50,7 +50,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..config import Settings, load_settings
-from ..consolidate.brief import build_brief, lead_title
+from ..consolidate.brief import lead_title
 from ..errors import InputError, StorylineError
 from ..ingest.records_in import article_from_dict
 from ..pipeline import IngestReport, RegroupReport, brief_now, ingest_articles, update_stories
@@ -69,7 +69,7 @@ JSONL_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonl
                "application/jsonlines")
 TOKEN_COOKIE = "storyline_token"
 CACHE_BYTES = 48_000_000
-FOCUS_SLOTS = 2     # focused briefs (?about=) built at once; each takes up to a second or two of one core
+FOCUS_SLOTS = 2     # briefs the store does not hold (?about=, a story not yet briefed) built at once; each takes up to a second or two of one core
 FOCUS_QUEUE = 6     # and how many more may wait for a turn
 FOCUS_WAIT = 10.0   # seconds one waits at most
 MAX_OFFSET = 10**12  # a list offset past this is past any store's end (and within SQLite's integers)
@@ -264,6 +264,7 @@ class Service:
     _seen: threading.local = field(default_factory=threading.local)
     _focus: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(FOCUS_SLOTS))
     _focus_asked: int = 0
+    _flights: dict[Any, list[Any]] = field(default_factory=dict)  # key -> [lock, threads asking]
 
     def start(self) -> None:
         if self.background is True and self._thread is None:
@@ -360,10 +361,11 @@ class Service:
 
     @contextmanager
     def focus_slot(self) -> Iterator[None]:
-        """A turn to build a focused brief: at most FOCUS_SLOTS are built at once and FOCUS_QUEUE more wait
+        """A turn to build a brief the store does not hold (a focused one, or one of a story not yet
+        briefed): at most FOCUS_SLOTS are built at once and FOCUS_QUEUE more wait
         (FOCUS_WAIT seconds at most); beyond that the request gets a 503 with Retry-After, so a client
         asking for one subject after another cannot take every worker from the other pages."""
-        busy = ApiError(503, "too many focused briefs are being built; try again in a few seconds",
+        busy = ApiError(503, "too many briefs are being built; try again in a few seconds",
                         {"Retry-After": str(int(FOCUS_WAIT))})
         with self._cache_lock:
             if self._focus_asked >= FOCUS_SLOTS + FOCUS_QUEUE:
@@ -379,6 +381,22 @@ class Service:
         finally:
             with self._cache_lock:
                 self._focus_asked -= 1
+
+    @contextmanager
+    def single_flight(self, key: Any) -> Iterator[None]:
+        """One thread at a time per ``key``: the others asking for the same key wait for it, then find
+        what it built in the page cache (``peek``) instead of building it again."""
+        with self._cache_lock:
+            flight = self._flights.setdefault(key, [threading.Lock(), 0])
+            flight[1] += 1
+        try:
+            with flight[0]:
+                yield
+        finally:
+            with self._cache_lock:
+                flight[1] -= 1
+                if not flight[1]:
+                    del self._flights[key]
 
     def peek(self, key: Any) -> Any:
         """What the page cache holds under ``key`` (None: nothing)."""
@@ -587,11 +605,7 @@ def _get_brief(svc: Service, story_id: str) -> tuple[Brief, str] | None:
         return brief_from_json(raw), raw
     if svc.store.story_row(story_id) is None:
         return None
-    arts = svc.store.get_articles(svc.store.story_article_ids(story_id))
-    if not arts:
-        return None
-    b = build_brief(story_id, arts, max_words=svc.settings.summary_words)
-    return b, json.dumps(to_dict(b))
+    return _brief_built_now(svc, story_id, None)
 
 
 ABOUT_HELP = ("Focus the summary on a person, organisation or place (any spelling the articles use) or a "
@@ -600,17 +614,22 @@ ABOUT_HELP = ("Focus the summary on a person, organisation or place (any spellin
 
 def _focused_brief(svc: Service, story_id: str, about: str) -> tuple[Brief, str] | None:
     """The story's brief with its summary focused on ``about``, built now (and kept until the store changes)."""
-    about = " ".join(about.split())
+    return _brief_built_now(svc, story_id, " ".join(about.split()))
 
-    key = ("focus", svc.generation(), story_id, about.casefold())
+
+def _brief_built_now(svc: Service, story_id: str, about: str | None) -> tuple[Brief, str] | None:
+    """A brief the store does not hold (focused on ``about``, or of a story not yet briefed), built
+    now and kept until the store changes. Readers asking for the same one together get one build
+    (``single_flight``); at most FOCUS_SLOTS builds run at once (``focus_slot``)."""
+    key = ("built", svc.generation(), story_id, about.casefold() if about is not None else None)
 
     def make() -> tuple[Brief, str] | None:
-        with svc.focus_slot():
-            built = svc.peek(key)   # asked for by another request while this one waited its turn
+        with svc.single_flight(key):
+            built = svc.peek(key)   # built by a request that asked for it while this one waited
             if built is not None:
                 return built
-            b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
-            # kept before the turn is given up: a request waiting for it then finds it built
+            with svc.focus_slot():
+                b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
             return svc.remember(key, (b, json.dumps(to_dict(b))) if b is not None else None)
 
     return svc.cached(key, make)

@@ -263,12 +263,11 @@ def ingest(
     Exit code 0 when every input was read, 1 when some failed (the rest is stored), 2 on usage errors,
     130 when stopped by Ctrl-C (what was stored is kept: run the same command again to finish).
     """
-    from ..pipeline import ingest_paths
+    from ..pipeline import ingest_paths, new_stories
 
     _use_ner(ner)
     _use_dask(dask)
     store = _store(write=True)
-    before = store.count_stories()
     with _bars(quiet, spinner=True) as progress:
         task = progress.add_task("reading articles", total=None)
         grouping = progress.add_task("grouping into stories", total=None, visible=False, start=False, counted=False)
@@ -291,7 +290,7 @@ def ingest(
     revised = f", [bold]{len(report.revised)}[/bold] revised (a new version of one stored)" if report.revised else ""
     console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
                   f"{revised}{warned}, [bold]{len(report.failed)}[/bold] failed; {_n(len(report.stories), 'story', 'stories')} updated "
-                  f"({store.count_stories() - before} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}", soft_wrap=True)
+                  f"({len(new_stories(store, report))} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}", soft_wrap=True)
     if report.undated:
         console.print(f"[dim]{_n(len(report.undated), 'new article has', 'new articles have')} no publication date: "
                       "relative dates (\"Tuesday\") in such an article are resolved from its story's other "
@@ -341,6 +340,9 @@ def _watch_options(urls: List[str], every: str, *, once: bool = False) -> float:
     if interval < 10 and not once:
         err.print("[red]error:[/red] --every must be at least 10s (be kind to the servers you poll)")
         raise typer.Exit(EXIT_USAGE)
+    twice = [u for u, n in Counter(u.strip() for u in urls).items() if n > 1]
+    if twice:
+        err.print(f"[dim]given more than once, polled once: {_esc(', '.join(twice))}[/dim]", highlight=False, soft_wrap=True)
     return interval
 
 

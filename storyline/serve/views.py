@@ -2,7 +2,7 @@
 
 A brief page is rendered once per version of its brief, not at every request: the page of a brief
 with a hundred quotes costs tens of milliseconds of templates, a stored page under one to read. The
-pipeline renders a story's views when it stores its brief (``store_views``); a server renders a view
+pipeline renders a story's views when it stores its brief (``store_brief_views``); a server renders a view
 the store lacks on its first request and keeps it (``stored_view``), so that every worker process and
 every restart shares it. A view is kept under the key of what it was rendered from (the brief's JSON,
 the story's row and history, the site's root, and the code that renders it: the templates and the
@@ -16,7 +16,7 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from .render import (brief_context, brief_from_json, brief_markdown, citation_fi
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PAGE", "MARKDOWN", "page_key", "markdown_key", "story_page_html", "stored_view", "store_views"]
+__all__ = ["PAGE", "MARKDOWN", "page_key", "markdown_key", "story_page_html", "stored_view", "store_brief_views"]
 
 PAGE = "page"
 MARKDOWN = "md"
@@ -92,18 +92,11 @@ def stored_view(store: SQLiteStore, story_id: str, kind: str, key: str, make: Ca
     return body
 
 
-def store_views(store: SQLiteStore, story_ids: Iterable[str], root: str = "") -> int:
-    """Render and keep the web page and the Markdown of each story's stored brief (what the pipeline
-    does when it stores a brief); returns how many stories got them."""
-    n = 0
-    for sid in story_ids:
-        raw = store.get_brief_json(sid)
-        if raw is None:
-            continue
-        brief = brief_from_json(raw)
-        row, history = store.story_row(sid), store.story_events(sid)
-        store.put_view(sid, PAGE, page_key(raw, root, None, row, history),
-                       story_page_html(store, sid, brief, root, row, history))
-        store.put_view(sid, MARKDOWN, markdown_key(raw), brief_markdown(brief))
-        n += 1
-    return n
+def store_brief_views(store: SQLiteStore, story_id: str, raw: str, root: str = "") -> None:
+    """Render and keep the web page and the Markdown of the brief whose JSON text the store has just
+    stored as ``raw`` (what the pipeline does when it stores a brief)."""
+    brief = brief_from_json(raw)
+    row, history = store.story_row(story_id), store.story_events(story_id)
+    store.put_view(story_id, PAGE, page_key(raw, root, None, row, history),
+                   story_page_html(store, story_id, brief, root, row, history))
+    store.put_view(story_id, MARKDOWN, markdown_key(raw), brief_markdown(brief))

@@ -593,12 +593,14 @@ class SQLiteStore:
             return sum(c.execute(f"UPDATE stories SET dirty = 1 WHERE size > 0 AND id IN ({marks})", chunk).rowcount
                        for chunk, marks in _in_chunks(story_ids))
 
-    def put_brief(self, brief: Brief, *, extra: dict[str, Any] | None = None) -> None:
+    def put_brief(self, brief: Brief, *, extra: dict[str, Any] | None = None) -> str:
+        """Store a story's brief (replacing its last one); returns the JSON text stored."""
         now = _now()
+        raw = json.dumps(to_dict(brief))
         with self.transaction() as c:
             c.execute("INSERT INTO briefs (story_id, json, updated) VALUES (?, ?, ?) "
                       "ON CONFLICT(story_id) DO UPDATE SET json = excluded.json, updated = excluded.updated",
-                      (brief.story_id, json.dumps(to_dict(brief)), now))
+                      (brief.story_id, raw, now))
             c.execute("UPDATE stories SET title = ?, first_published = ?, last_published = ?, dirty = 0, "
                       "data = ? WHERE id = ?",
                       (brief.headline, brief.first_published, brief.last_published,
@@ -615,6 +617,7 @@ class SQLiteStore:
             c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name, sound) VALUES (?, ?, ?, ?)",
                           _entity_names(brief))
             c.execute("DELETE FROM brief_views WHERE story_id = ?", (brief.story_id,))  # (rendered from the old brief)
+        return raw
 
     def get_view(self, story_id: str, kind: str, key: str) -> str | None:
         """The stored rendering ``kind`` of a story's brief (``put_view``), when it was made under ``key``
