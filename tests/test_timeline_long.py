@@ -332,6 +332,35 @@ def test_a_time_in_a_participle_phrase_dates_the_noun_not_the_sentence() -> None
         assert not in_participle_phrase(own, 0, at, at + 7), own
 
 
+def test_a_time_in_a_participle_phrase_without_commas_dates_the_noun() -> None:
+    """"The driver arrested on Monday appeared in court on Wednesday": Monday is the driver's arrest, the
+    sentence tells Wednesday's hearing; a clause's own verb, a verb of saying and a relative clause are no
+    such phrase."""
+    import storyline
+    from storyline.consolidate.timeline_rank import in_participle_phrase
+
+    for text, when in (("The driver arrested on Monday appeared in court in Tarnby on Wednesday.", "Monday"),
+                       ("Police said the man arrested on Tuesday in Tarnby was a local farmer.", "Tuesday"),
+                       ("Two men injured in the blast on Sunday remain in hospital.", "Sunday"),
+                       ("The Brindlemoor mill built in 1998 closed its doors.", "1998")):
+        at = text.index(when)
+        assert in_participle_phrase(text, 0, at, at + len(when)), text
+    for text, when in (("The driver arrested on Monday appeared in court on Wednesday.", "Wednesday"),
+                       ("The plan was approved on Monday and will take effect on Friday.", "Monday"),
+                       ("The company announced on Monday profits were lower than it hoped.", "Monday"),
+                       ("The council approved on Tuesday plans for a new pier.", "Tuesday"),
+                       ("The storm that hit Tarnby on Tuesday moved north on Wednesday.", "Tuesday"),
+                       ("The minister resigned on Monday after the vote.", "Monday")):
+        at = text.index(when)
+        assert not in_participle_phrase(text, 0, at, at + len(when)), text
+    a = storyline.Article(id="a", text="The driver arrested on Monday appeared in court in Tarnby on Wednesday.",
+                          published=date(2011, 3, 10), source="A")
+    assert [e.date for e in storyline.timeline([a])] == ["2011-03-09"]
+    b = storyline.Article(id="b", text="Police questioned the driver arrested on Monday.",
+                          published=date(2011, 3, 10), source="B")
+    assert [e.date for e in storyline.timeline([b])] == ["2011-03-07"]   # no other date: the sentence's day
+
+
 def test_a_time_in_a_participle_phrase_dates_no_entry_of_a_full_timeline() -> None:
     import storyline
 

@@ -119,10 +119,26 @@ _PHRASE_OPEN = re.compile(r"\s*(?:(?:\w+ly|first|once|later|already|also)\s+)?"
                           r"(?!(?:asked|reached|contacted|interviewed|questioned|pressed|told|quoted)\b)" + _PARTICIPLE
                           + r"(?:\s+(?:by|in|on|at|during|for|from|with|over|after|since|before|into|early|late|near|off|"
                           r"under|to|as|until|across|outside|inside)\b[^,;:()\[\]—–]*|\s+)", re.IGNORECASE)
-_PHRASE_CLOSE = re.compile(r"[^,;:()\[\]—–.!?]*,\s+(?:(?:\w+ly|also|then|still|now)\s+)?(?:was|were|is|are|has|have|"
-                           r"had|will|would|could|can|may|might|must|should|did|does|do|remains?|[a-z]{2,}ed|"
-                           r"[a-z]{2,}[^s\W]s|said|says|sank|sought|fought|swept|spread|chose|drove|rode|bore|wore|tore|froze|woke|bit|"
-                           + "|".join(IRREGULAR_PAST) + r")\b")
+_VERBS = (r"was|were|is|are|has|have|had|will|would|could|can|may|might|must|should|did|does|do|remains?|[a-z]{2,}ed|"
+          r"said|says|sank|sought|fought|swept|spread|chose|drove|rode|bore|wore|tore|froze|woke|bit|" + "|".join(IRREGULAR_PAST))
+_FINITE = r"(?:" + _VERBS + r"|[a-z]{2,}[^s\W]s)\b"   # (a verb in -s, or a plural noun: after a comma, mostly the verb)
+_PHRASE_CLOSE = re.compile(r"[^,;:()\[\]—–.!?]*,\s+(?:(?:\w+ly|also|then|still|now)\s+)?" + _FINITE)
+# the same phrase without commas, right after its noun ("The driver arrested on Monday appeared in court"): a
+# determiner and its noun, the participle (no auxiliary before it: "The plan was approved on Monday" is the
+# clause's own verb; no verb of saying, whose "that" is often left out: "The firm announced on Monday profits
+# fell"), a preposition and a few words that are no verb; after the time, at most a short place, then the
+# clause's verb (not a word in -s, which may be the said clause's noun)
+_NO_NOUN = r"(?:was|were|is|are|be|been|being|has|have|had|get|gets|got|and|or|but|not|never|who|which|that)\b"
+_SAYING = (r"(?:announced|reported|confirmed|revealed|disclosed|added|noted|warned|claimed|stated|declared|estimated|"
+           r"predicted|insisted|argued|explained|suggested|admitted|denied|acknowledged|agreed|decided|promised|vowed|"
+           r"pledged|threatened|urged|demanded|asked|told|signalled|signaled|indicated|conceded|complained|hinted)\b")
+_REDUCED_OPEN = re.compile(r"\b(?i:the|a|an|this|that|these|those|its|his|her|their|our|two|three|four|five|six|seven|"
+                           r"eight|nine|ten|several|many|some|\d+)\s+(?:[\w'’-]+\s+){0,3}?"
+                           r"(?!" + _NO_NOUN + r")[A-Za-z][\w'’-]*\s+(?!" + _SAYING + r")" + _PARTICIPLE
+                           + r"(?:\s+(?:by|in|on|at|during|for|from|after|since|before|near|outside|inside)\b"
+                           r"(?:\s+(?!" + _FINITE + r")[\w'’.-]+){0,4})?\s+$")
+_REDUCED_CLOSE = re.compile(r"(?:\s+(?:in|at|near|outside|by|of|for)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)?)?"
+                            r"\s+(?:(?:\w+ly|also|then|still|now)\s+)?(?:" + _VERBS + r")\b")
 _PHRASE_BREAK = re.compile(r"[;:()\[\]—–]")
 # what ends a clause rather than a noun before a comma: a time (a year, a day, a month's full name that is no given
 # name) or a verb ("climbed in 2007, peaked in 2008", "Talks stalled, resumed on Monday"; not "Theresa May, elected")
@@ -133,7 +149,15 @@ _ENDS_SERIES_ITEM = re.compile(r"(?:\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|s
 def in_participle_phrase(text: str, start: int, tx_start: int, tx_end: int) -> bool:
     """Whether the time at ``text[tx_start:tx_end]`` (of the sentence starting at ``start``) lies in a
     participle's phrase that describes a noun ("The man, convicted in 2009 of fraud, was arrested on Monday",
-    "Founded in 1998, the firm ..."): it dates what the noun went through, not the sentence's event."""
+    "Founded in 1998, the firm ...", "The driver arrested on Monday appeared in court"): it dates what the
+    noun went through, not the sentence's event."""
+    return _in_set_off_phrase(text, start, tx_start, tx_end) or (
+        _REDUCED_OPEN.search(text, max(start, tx_start - 120), tx_start) is not None
+        and _REDUCED_CLOSE.match(text, tx_end, min(len(text), tx_end + 80)) is not None)
+
+
+def _in_set_off_phrase(text: str, start: int, tx_start: int, tx_end: int) -> bool:
+    """``in_participle_phrase`` for a phrase set off by commas, or one that opens the sentence."""
     lo = max(start, tx_start - _LOOKBACK)
     comma = text.rfind(",", lo, tx_start)
     at = comma + 1 if comma >= 0 else start
