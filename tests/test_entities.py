@@ -2056,3 +2056,12 @@ def test_a_titled_or_stopped_form_of_a_shown_name_is_no_alias() -> None:
     # a body whose name opens on a role word keeps it, and so does a one-word remainder
     assert shown_aliases("Tarvo Motors", ["General Motors", "Motors"]) == ("General Motors", "Motors")
     assert shown_aliases("Tomas Vell", ["President Vell"]) == ("President Vell",)
+
+
+def test_a_peoples_word_its_land_is_named_for_is_no_body() -> None:
+    # "Tajik" (Tajikistan) before "officials" stays a people's word, no body that has officials
+    text = "Tajik officials met the envoy on Monday. A Tajik poet read to them."
+    arts = [Article(id="a1", text=text)]
+    ms = [Mention(0, 5, "Tajik", "MISC", article_id="a1"), Mention(43, 48, "Tajik", "MISC", article_id="a1")]
+    ents, _ = consolidate_entities(arts, ms)
+    assert [(e.name, e.label) for e in ents] == [("Tajik", "MISC")]

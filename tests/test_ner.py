@@ -378,3 +378,30 @@ def test_a_name_written_as_a_bodys_is_no_thing() -> None:
     text = "The Kelvans, an ethnic group of the north, marched with the group Haitian."
     ms = [Mention(4, 11, "Kelvans", "MISC"), Mention(66, 73, "Haitian", "MISC")]
     assert [m.label for m in _kind_named_orgs(text, ms)] == ["MISC", "MISC"]
+
+
+def test_a_peoples_word_is_no_person_body_or_place() -> None:
+    # a people's word made from its land's name (Uzbekistan, Comoros), before the noun or title it qualifies
+    assert repair_spans("An Uzbek poet left .".split(), [(1, 2, "ORG")]) == [(1, 2, "MISC")]
+    assert repair_spans("Comoran gendarmes woke him .".split(), [(0, 1, "PER")]) == [(0, 1, "MISC")]
+    assert repair_spans("He met Tajik President Omar Velk .".split(), [(2, 3, "LOC"), (4, 6, "PER")])[0] == (2, 3, "MISC")
+    # the plural of a people's word the gazetteer lists ("Croat"), alone among peoples
+    toks = "Serbs , Croats and Velkans fought .".split()
+    assert (2, 3, "MISC") in repair_spans(toks, [(0, 1, "MISC"), (2, 3, "PER")])
+    # a verb after the word, or a party named by a plural after a people's word, is left alone
+    assert repair_spans("Uzbek said it would fly .".split(), [(0, 1, "ORG")]) == [(0, 1, "ORG")]
+    assert repair_spans("the Australian Democrats voted .".split(), [(1, 3, "ORG")]) == [(1, 3, "ORG")]
+
+
+def test_a_body_named_across_and_is_one() -> None:
+    toks = "He met the Ways and Means Committee on Monday .".split()
+    assert repair_spans(toks, [(5, 7, "ORG")]) == [(3, 7, "ORG")]
+    toks = "he told the House Ways and Means Committee".split()
+    assert repair_spans(toks, [(3, 4, "ORG"), (6, 8, "ORG")]) == [(3, 8, "ORG")]
+    toks = "officials of the Roads and Bridges Authority came".split()
+    assert repair_spans(toks, [(5, 7, "ORG")]) == [(3, 7, "ORG")]
+    # a name before "and" is a name of its own; no body's word, no body
+    toks = "the Senate and House Ethics Committee met".split()
+    assert repair_spans(toks, [(1, 2, "ORG"), (3, 6, "ORG")]) == [(1, 2, "ORG"), (3, 6, "ORG")]
+    toks = "the Velk and Tarvan Motors deal".split()
+    assert repair_spans(toks, [(3, 5, "ORG")]) == [(3, 5, "ORG")]

@@ -638,11 +638,12 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
                 and tokens[e][:1].isupper() and tokens[e][1:].islower() and tokens[e].isalpha()
                 and (e + 1 == len(tokens) or tokens[e + 1] in (",", ".", ")", ";"))):
             e += 1
-        typ = "MISC" if _adjective_use(tokens, s, e, typ) or _people(tokens, s, e) else _type_by_head(tokens, s, e, typ)
+        typ = ("MISC" if _adjective_use(tokens, s, e, typ) or _people(tokens, s, e) or _people_adjective(tokens, s, e, typ)
+               else _type_by_head(tokens, s, e, typ))
         if typ == "PER" and any(ch.isdigit() for t in tokens[s:e] for ch in t):
             typ = "MISC"  # no person's name has a digit: "Swissair MD-11", "Boeing 767" are machines
         out.append((s, e, typ))
-    for after in (_with_town_letter, _bracketed_given_name, _quoted_nickname, _list_of_names, _join_and_of, _join_nationality,
+    for after in (_with_town_letter, _bracketed_given_name, _quoted_nickname, _list_of_names, _join_and_of, _join_and_before, _join_nationality,
                   _join_place_of, _place_by_context, _result_line, _result_headline, _dateline):
         out = after(tokens, out)
     return out
@@ -1049,6 +1050,36 @@ def _join_and_of(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> li
     return out
 
 
+# the last words of a body's name that may open on two words joined by "and" ("Ways and Means Committee")
+_AND_BODY_HEADS = frozenset("committee committees service services department commission council agency bureau "
+                            "administration office board institute foundation association authority force network "
+                            "fund".split())
+
+
+def _join_and_before(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"the Ways and Means Committee" is one body, whose name the tagger began after "and": a name of an
+    organisation that ends on a body's word, right after "and" and one capitalised word inside the
+    sentence that the tagger left out and no list of names holds, takes that word in when "the" or
+    "of" opens it, or a body's name of one word right before it, which joins too ("the House Ways and
+    Means Committee"); not "Senate and House Ethics Committee" ("Senate" is a name of its own), nor
+    "Britain and France" (no body's word)."""
+    out: list[tuple[int, int, str]] = []
+    tagged = {k for a, b, _ in spans for k in range(a, b)}
+    for s, e, typ in spans:
+        word = tokens[s - 2] if s >= 3 else ""
+        if typ == "ORG" and s >= 3 and tokens[s - 1] == "and" and tokens[e - 1].lower() in _AND_BODY_HEADS \
+                and (s - 2) not in tagged and word.isalpha() and word[:1].isupper() and word[1:].islower() \
+                and (word,) not in _resources().gazetteer and not known_place(word.lower()) and not first_name_sex(word):
+            if tokens[s - 3].lower() in ("the", "of"):
+                out.append((s - 2, e, typ))
+                continue
+            if out and out[-1][1:] == (s - 2, "ORG") and out[-1][0] == s - 3:
+                out[-1] = (s - 3, e, typ)
+                continue
+        out.append((s, e, typ))
+    return out
+
+
 # the endings of a people's or a creed's adjective ("European", "Asian", "Chinese", "British", "Islamic")
 _ADJECTIVE_END = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish|ic)")
 # lower-case words after a name that make it the subject of a verb ("Nissan said"), not an adjective
@@ -1105,18 +1136,52 @@ def _people_word(word: str) -> bool:
     return _ADJECTIVE_END.fullmatch(word) is not None and _place_of_people(word)
 
 
+def _land_people(word: str) -> bool:
+    """A people's word that its land's name is made from ("Uzbek": Uzbekistan, "Kazakh": Kazakhstan) or
+    made from its land's name ending in -os ("Comoran": Comoros), by the tagger's country lists."""
+    low = word.lower()
+    return len(low) >= 4 and word[:1].isupper() and word[1:].islower() and (
+        country_or_capital(low + "istan") or country_or_capital(low + "stan")
+        or (low.endswith("an") and len(low) >= 6 and country_or_capital(low[:-2] + "os")))
+
+
 def _people(tokens: Sequence[str], s: int, e: int) -> bool:
     """A people named in the plural ("Kuwaitis", "North Koreans", "Saudi Arabians", "Continental
-    Europeans"): a nationality (CoNLL's MISC), not a person or an organisation. The last word is the
-    plural of a people's singular made from a place's name; the words before it are compass words or
-    peoples too. A team named after a people keeps its city ("Cleveland Indians")."""
+    Europeans", "Croats", "Uzbeks"): a nationality (CoNLL's MISC), not a person or an organisation. The
+    last word is the plural of a people's singular made from a place's name or listed as MISC by the
+    tagger's gazetteer (and no place or other name itself: "the Americas"); the words before it are
+    compass words or peoples too (compass words only before a plural of the gazetteer's: "Australian
+    Democrats" is a party). A team named after a people keeps its city ("Cleveland Indians")."""
     last = tokens[e - 1]
-    if not (last[:1].isupper() and last[1:].islower() and last.endswith(("ans", "is")) and len(last) > 5):
+    if not (last[:1].isupper() and last[1:].islower() and last.endswith("s") and len(last) > 4):
         return False
     gaz = _resources().gazetteer
-    if not (_place_of_people(last[:-1]) or "MISC" in gaz.get((last[:-1],), ())):
+    stem = last[:-1]
+    if last.endswith(("ans", "is")) and len(last) > 5 and _place_of_people(stem):
+        return all(t.lower() in _PEOPLE_MODIFIERS or "MISC" in gaz.get((t,), ()) for t in tokens[s:e - 1])
+    # (a plural after a people's word may name a party: "Australian Democrats")
+    return (("MISC" in gaz.get((stem,), ()) or _land_people(stem)) and not gaz.get((last,), frozenset()) - {"MISC"}
+            and not known_place(last.lower()) and all(t.lower() in _PEOPLE_MODIFIERS for t in tokens[s:e - 1]))
+
+
+# lower-case words after a name that make it a verb's subject ("Uzbek said"), not an adjective
+_SUBJECT_VERBS = frozenset("said says told is was are were has had have will would can could should may might must "
+                           "and or of to".split())
+
+
+def _people_adjective(tokens: Sequence[str], s: int, e: int, typ: str) -> bool:
+    """One people's word read as a person, a body or a place before the lower-case noun or the title it
+    qualifies ("Comoran gendarmes", "an Uzbek poet", "Uzbek President Islam Karimov"): CoNLL's MISC.
+    The word is made from its land's name (``_land_people``, ``_people_word``); a verb after it
+    ("Uzbek said") leaves it alone."""
+    if e - s != 1 or typ == "MISC" or e >= len(tokens):
         return False
-    return all(t.lower() in _PEOPLE_MODIFIERS or "MISC" in gaz.get((t,), ()) for t in tokens[s:e - 1])
+    word, after = tokens[s], tokens[e]
+    if not (_land_people(word) or _people_word(word)):
+        return False
+    if after[:1].isupper():
+        return after.lower() in ROLE_HEADS
+    return after.isalpha() and after.islower() and after not in _SUBJECT_VERBS and not after.endswith("ed")
 
 
 # a geographic feature named "X of Y": "Gulf of Mexico", "Strait of Hormuz", "Bay of Bengal"

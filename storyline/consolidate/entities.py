@@ -1631,8 +1631,8 @@ def people_word(name: str) -> bool:
     """Whether a name of the kind MISC is a people's, a faith's or a party's word or an adjective ("Chinese",
     "Serbs", "Republicans", "London-based") rather than a thing's name ("Vioxx", "Arab League"): the
     tagger's gazetteer lists it (or its singular) as MISC, or it is a people's word made from a place's
-    name ("Kenyans": Kenya)."""
-    from ..analyze.entities import _place_of_people, _resources
+    name ("Kenyans": Kenya) or one its land's name is made from ("Uzbek": Uzbekistan)."""
+    from ..analyze.entities import _land_people, _place_of_people, _resources
 
     words = name.split()
     if not words:
@@ -1646,6 +1646,8 @@ def people_word(name: str) -> bool:
             or single.lower() + "s" in _GROUPS_OF_PEOPLE:  # "Muslim", "Muslims"
         return True
     low = single.lower()
+    if _land_people(single):  # "Uzbek": Uzbekistan
+        return True
     return bool(_PEOPLE_STEM.fullmatch(single)) and (
         _place_of_people(single) or _place_of_people(single[:-1])
         or any(len(p) >= 4 and known_place(p) for p in (low[:-1], low[:-2], low + "s", low[:-1] + "a", low[:-2] + "os")))
