@@ -2341,3 +2341,81 @@ def test_a_lead_in_before_a_colon_is_no_part_of_the_quotation() -> None:
     assert got.get("that the town had lost its soul") == ("Rook", "asserted"), got
     assert got.get('"Tarvo is no longer Tarvo,"') == ("she", "claimed"), got
     assert got.get('Asked about the ferry, Kask said: "It will sail,"') == ("the Harbour Times", "reported"), got
+
+
+def test_three_typewriter_marks_close_a_single_quotation_inside() -> None:
+    # ''... 'the harbor of dreams,''' said X: the single mark closes first, then the typewriter
+    # double one; read the other way round the quotation never closed and was lost
+    text = ("''I would call it 'the harbor of dreams,''' said Ana Lind, a dock worker. "
+            "''We were told, 'The pier is closed,''' Piet Kask said.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("''I would call it 'the harbor of dreams,'''") == ("Ana Lind, a dock worker", "said"), got
+    assert got.get("''We were told, 'The pier is closed,'''") == ("Piet Kask", "said"), got
+
+
+def test_will_before_a_tensed_verb_is_a_name_not_a_modal() -> None:
+    # a modal takes the bare verb: "Will Smith said ...?" is Will Smith's quote, asked back by the
+    # writer, and "Will" is part of his name; "Will sailors say ...?" stays no one's view
+    text = ("Will Smith said the pier would reopen? Nobody believed it. "
+            "Will sailors say the pier is safe? Would you have said the ferry was late? "
+            "Later, Will Kerr told reporters that the ferry was late.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("the pier would reopen") == ("Will Smith", "said"), got
+    assert got.get("that the ferry was late") == ("Will Kerr", "told"), got
+    assert "the pier is safe" not in got and "the ferry was late" not in got, got
+
+
+def test_an_adverb_of_a_time_phrase_after_the_cue_is_no_content() -> None:
+    # "reported just today", "said only last week that": the adverb belongs to the time phrase, and
+    # what was reported comes after it
+    text = ("As the Harbour Times reported just today, the pier will close for a month. "
+            "Ana Lind said only last week that the ferry would run.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("the pier will close for a month") == ("the Harbour Times", "reported"), got
+    assert got.get("that the ferry would run") == ("Ana Lind", "said"), got
+
+
+def test_a_view_with_its_own_subject_after_but_is_its_own_quote() -> None:
+    # "Some fear ..., but most believe ...": the second view is a clause of its own with its own
+    # holder, not part of the first content; a pronoun there goes on with the words told
+    text = ("Some fear the pier will close, but most believe it will reopen in May. "
+            "Ana Lind said she hopes to sail again, but she knows that the ferry is gone.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("the pier will close") == ("Some", "fear"), got
+    assert got.get("it will reopen in May") == ("most", "believe"), got
+    assert got.get("she hopes to sail again, but she knows that the ferry is gone") == ("Ana Lind", "said"), got
+
+
+def test_a_message_put_out_before_a_participle_of_saying_is_no_content() -> None:
+    # "issued a statement on Monday, saying ...": the statement is the medium of the quote the
+    # participle gives, not a second quote of the board's; a message with no participle stays
+    text = ("The harbor board issued a statement on Monday, saying the pier was unsafe. "
+            "Ana Lind posted a long note claiming that the ferry was late.")
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("the pier was unsafe") == ("The harbor board", "saying"), got
+    assert got.get("that the ferry was late") == ("Ana Lind", "claiming"), got
+    assert not any(cue in ("issued", "posted") for _, cue in got.values()), got
+
+
+def test_the_preposition_of_refer_to_is_part_of_the_cue() -> None:
+    # "referring to the closing": "refer to" is one verb, as "respond to" is; what is referred to
+    # starts after "to"
+    text = '"It was a disgrace," Ana Lind said, referring to the closing of the pier.'
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("the closing of the pier") == ("Ana Lind", "referring to"), got
+
+
+def test_a_relative_clause_after_a_name_with_its_party_keeps_the_speaker() -> None:
+    # "Rep. Ana Lind (D-Maine), who ..., said in a statement that ...": the name is read before its
+    # parenthesis, and the quote is hers (it was lost)
+    text = "Rep. Ana Lind (D-Maine), who runs the harbor, said in a statement that the plans were promising."
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("that the plans were promising") == ("Rep. Ana Lind (D-Maine), who runs the harbor,", "said"), got
+
+
+def test_a_verb_of_saying_in_a_which_clause_leaves_the_subject() -> None:
+    # "The board, which was criticized for months, said that ...": the verb of the relative clause is
+    # the clause's, as after "who"; the sentence's quote is the board's (it was lost)
+    text = "The harbor board, which was criticized for months, said that the cranes would arrive."
+    got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
+    assert got.get("that the cranes would arrive") == ("The harbor board, which was criticized for months,", "said"), got

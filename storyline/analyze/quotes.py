@@ -170,7 +170,9 @@ _NOT_ASKED = frozenset("that whether if why how what when where who whom which f
 # "who asked not to be named", "asked that his name not be used": a source's anonymity, no content
 _ANONYMITY = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|"
                         r"for\s+anonymity|that\s+(?:his|her|their)\s+names?\s+not\s+be)\b", re.IGNORECASE)
-_PARTICLE_AFTER = {"point": ("out",), "points": ("out",), "pointed": ("out",), "pointing": ("out",),
+_PARTICLE_AFTER = {"point": ("out", "to"), "points": ("out", "to"), "pointed": ("out", "to"),
+                   "pointing": ("out", "to"),
+                   "refer": ("to",), "refers": ("to",), "referred": ("to",), "referring": ("to",),
                    "call": ("on", "for"), "calls": ("on", "for"), "called": ("on", "for"),
                    "calling": ("on", "for"), "talked": ("about",), "pushed": ("for",), "pleaded": ("for",),
                    "respond": ("to",), "responds": ("to",), "responded": ("to",), "responding": ("to",),
@@ -853,6 +855,24 @@ def _inner_comma(toks: Sequence[_Tok], k: int) -> bool:
     return _place_preposition(toks, k) is not None
 
 
+def _before_parenthesis(toks: Sequence[_Tok], np: tuple[int, int]) -> int:
+    """The last word of the noun phrase ``np`` before a parenthesis that closes it ("Ana Lind
+    (D-Maine)": "Lind"), else its last word."""
+    a, b = np
+    if toks[b - 1].text == ")":
+        k = next((k for k in range(b - 2, a, -1) if toks[k].text == "("), None)
+        if k is not None:
+            return k - 1
+    return b - 1
+
+
+def _which_subject(middle: Sequence[_Tok]) -> bool:
+    """Whether words set off by commas are a relative clause whose subject is "which", its verb right
+    after it ("The board, which was criticized for months, said"): a verb of saying there is the
+    clause's, as after "who"; not "which analysts called ...", whose verb may be the sentence's."""
+    return len(middle) > 1 and middle[0].low == "which" and (middle[1].low in _AUX_VERBS or _finite_word(middle[1]))
+
+
 def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int] | None:
     """'Kerr Putney, the police chief, said' / 'Ed Rendell, who served ..., agreed': the speaker
     runs from the name to the closing comma. Returns (token range, index where the name starts)."""
@@ -880,14 +900,16 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
             for t in middle):
         return None
     if any(t.low in CUE_VERBS and not _modifier_base(toks, m) and not _naming_participle(toks, m)
-           for m, t in enumerate(middle, k + 1)) and middle[0].low not in ("who", "whose"):
+           for m, t in enumerate(middle, k + 1)) and middle[0].low not in ("who", "whose") \
+            and not _which_subject(middle):
         return None
     head = _left_np(toks, k)
-    if head is not None and not _is_cap(toks[head[1] - 1]) and middle[0].low in ("who", "which") \
+    head_word = _before_parenthesis(toks, head) if head is not None else 0  # ("Rep. Ana Lind (D-Maine), who")
+    if head is not None and not _is_cap(toks[head_word]) and middle[0].low in ("who", "which") \
             and toks[head[0]].low in ("the", "a", "an") and head[0] == 0 and head[1] - head[0] >= 2:
         # "The tracking poll, which tracks support daily, showed ...": the sentence's subject
         return (head[0], comma + 1), head[0]
-    if head is None or not _is_cap(toks[head[1] - 1]):
+    if head is None or not _is_cap(toks[head_word]):
         # "His sister, Janet Jackson, said": a description, then the person's name between commas;
         # what is said before ends before the description ("..., his top aide, Tom Hale, said", '"...,"
         # the press secretary, Ana Lind, said')
@@ -1381,6 +1403,15 @@ def _town_comma(toks: Sequence[_Tok], k: int, end: int, town: int) -> bool:
     return town == 1 or (not town and _is_cap(toks[k + 1]))
 
 
+_TIME_ADVERBS = _CUE_ADVERBS | frozenset(["only", "earlier"])
+
+
+def _modified_time(toks: Sequence[_Tok], j: int, end: int) -> bool:
+    """Whether ``toks[j]`` opens a time phrase of two words ("last week", "this morning", "late Monday")."""
+    return toks[j].low in _TIME_MODIFIERS and j + 1 < end and (
+        toks[j + 1].low in _TIME_HEADS or toks[j + 1].low in _DAYS)
+
+
 def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
     """Skip time words and short prepositional adjuncts after a cue ("said on Tuesday", "said in a
     statement"); returns the index where the content may begin."""
@@ -1389,9 +1420,12 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
         if t.low in _DAYS:
             j += 1
             continue
-        if t.low in ("last", "this", "next", "late", "early") and j + 1 < end and (
-                toks[j + 1].low in _TIME_HEADS or toks[j + 1].low in _DAYS):
+        if _modified_time(toks, j, end):
             j += 2
+            continue
+        if t.low in _TIME_ADVERBS and not t.quoted and j + 1 < end and (
+                toks[j + 1].low in _DAYS or _modified_time(toks, j + 1, end)):
+            j += 1  # an adverb of a time phrase: "reported just today", "said only last week"
             continue
         if t.low in _TIME_HEADS and j > 0 and toks[j - 1].low in _DAYS:
             j += 1
@@ -1563,7 +1597,8 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             used.update(range(ca, cb))
     found = [f for f in found if not _nested_view(text, f, found)]
     found = [_poll_frame(text, toks, f) for f in found]
-    return _cut_coordinated(text, found)
+    found = _cut_coordinated(text, found)
+    return [f for f in found if not _message_before_saying(text, f, found)]
 
 
 # a share of those polled ("29 percent", "Six in 10 voters", "a majority of Democrats", "most respondents")
@@ -1601,7 +1636,19 @@ def _nested_view(text: str, f: _Found, found: Sequence[_Found]) -> bool:
         # quote tells (PolNeAR marks it inside, not as a quote of its own)
         return any(g is not f and g.start <= f.speaker[0] < g.end for g in found)
     return word in _NESTED_AWAY and any(g is not f and g.start <= f.cue[0] < g.end
-                                        and (g.speaker != f.speaker or word in _HELD) for g in found)
+                                        and (g.speaker != f.speaker or word in _HELD)
+                                        and not _coordinated_holder(text, f, g) for g in found)
+
+
+def _coordinated_holder(text: str, f: _Found, g: _Found) -> bool:
+    """Whether the view ``f`` inside ``g``'s content is a clause of its own, its subject right after
+    ", but", ", and", ", while" or ";" in that content ("Some fear ..., but most believe ..."); not a
+    pronoun's, who goes on with the words told ("said she hopes ..., but she knows that ..."), nor what
+    a second poll shows (", while other surveys show ...": PolNeAR leaves it in the first content)."""
+    sp = f.speaker
+    return sp is not None and g.start < sp[0] < f.cue[0] and text[sp[0]:sp[1]].lower() not in _CLAUSE_PRONOUNS \
+        and _cue_word(text, f) not in _EVIDENCE_VERBS \
+        and _COORD.search(text, max(g.start, sp[0] - 12), sp[0]) is not None
 
 
 def _time_possessive(toks: Sequence[_Tok], a: int, b: int) -> bool:
@@ -2398,6 +2445,24 @@ pitch syllabus notice""".split())
 _VERB_PARTICLES = frozenset("out back up off".split())
 
 
+# verbs of putting out a message ("issued a statement", "posted a note")
+_PUT_OUT = frozenset("""issue issues issued issuing release releases released releasing post posts posted posting
+send sends sent sending publish publishes published publishing""".split())
+_MESSAGE_OBJECT = re.compile(r"(?:a|an|the|his|her|its|their|our|my|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+                             + "|".join(sorted(_MESSAGES)) + r")\b")
+
+
+def _message_before_saying(text: str, f: _Found, found: Sequence[_Found]) -> bool:
+    """Whether ``f`` only tells that its speaker put out a message ("issued a statement", "posted a
+    tweet") whose words a participle of saying right after gives as a quote of the same speaker ("...
+    issued a statement on Monday, saying ..."): the message is that quote's medium, no content."""
+    if f.speaker is None or f.start < f.cue[1] or _cue_word(text, f) not in _PUT_OUT \
+            or not _MESSAGE_OBJECT.match(text, f.start):
+        return False
+    return any(g is not f and g.speaker == f.speaker and f.start < g.cue[0] <= f.end + 2
+               and _cue_word(text, g) in _SAY_PARTICIPLES for g in found)
+
+
 def _message_sender(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int] | None:
     """The subject of the verb whose object ``np`` is a message ("Black Lives Matter issued a statement
     saying ..."), or None when ``np`` is no such object."""
@@ -2703,8 +2768,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                     participle = True
     if speaker_tok is None:
         return None
-    if not inverted and _modal_question(toks, speaker_tok[0]):
+    if not inverted and _modal_question(toks, speaker_tok[0], i):
         return None  # "Will doctors recommend that ...?", "Would you say ...?": asked of, no one's view
+    if not inverted and _given_name_will(toks, speaker_tok[0], i):
+        speaker_tok = (speaker_tok[0] - 1, speaker_tok[1])  # "Will Smith said": a name, not a modal
     # "Comey's remarks – and Bill Clinton caused a furor": after a possessive the cue is a noun, which
     # reports only a that-clause or a quotation ("Brill's claim that the pier was safe")
     noun_cue = not inverted and not participle and (_possessive(toks[speaker_tok[1] - 1].text) or toks[
@@ -2899,12 +2966,28 @@ def _only_place(toks: Sequence[_Tok], j: int) -> bool:
 _QUESTION_MODALS = frozenset("will would can could should shall might".split())
 
 
-def _modal_question(toks: Sequence[_Tok], sa: int) -> bool:
+def _modal_question(toks: Sequence[_Tok], sa: int, i: int) -> bool:
     """Whether the subject at ``toks[sa]`` follows a modal that opens a question ("Will doctors
     recommend that everyone get the operation?", "Or would you say it failed?"): the writer asks what
-    someone may say or think; no one has said it."""
+    someone may say or think; no one has said it. A modal takes the verb's bare form: before a past
+    or a present in -s ("Will Smith said ...?", "Can Kerr says ...?") the word is a name."""
     return sa > 0 and toks[sa - 1].low in _QUESTION_MODALS and not toks[sa - 1].quoted \
-        and any(t.text == "?" and not t.quoted for t in toks[-2:])
+        and any(t.text == "?" and not t.quoted for t in toks[-2:]) and not _tensed(toks, i)
+
+
+def _given_name_will(toks: Sequence[_Tok], sa: int, i: int) -> bool:
+    """Whether a capitalized "Will" right before the capitalized subject at ``toks[sa]`` is a given
+    name: its verb at ``toks[i]`` is tensed, which no modal governs ("Will Smith said", "Will Kerr
+    warns")."""
+    return sa > 0 and toks[sa - 1].text == "Will" and _is_cap(toks[sa]) and _tensed(toks, i)
+
+
+def _tensed(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether the verb at ``toks[i]`` is a past or a third person's present ("said", "warned",
+    "says"), which no modal governs; not after "have" or "be" ("Would you have said ...?")."""
+    w = toks[i].low
+    return (w in _PAST_FORMS or w.endswith("ed") or (w.endswith("s") and not w.endswith("ss"))) \
+        and not (i > 0 and toks[i - 1].low in ("have", "be"))
 
 
 _CAUSATIVE = frozenset("make makes made making let lets help helps helped".split())
@@ -4224,10 +4307,18 @@ def _written_name(text: str, label: str) -> str:
     return name
 
 
+# three marks right after a word close a single quotation inside a typewriter one ("'a harbor,'''"):
+# the single mark first, then the double
+_CLOSING_TRIPLE = re.compile(r"(?<=[^\s'])'''")
+
+
 def with_typewriter_marks(text: str) -> str:
     """``text`` with typewriter quotes (''...'' and ``...'') read as quotation marks: each one mark plus
-    a filler of the same length, so that offsets stay those of ``text``."""
+    a filler of the same length, so that offsets stay those of ``text``; three marks that close a
+    single quotation inside a typewriter one read as the single mark, then the double one."""
     if "''" in text or "``" in text:
+        if "'''" in text:
+            text = _CLOSING_TRIPLE.sub("'\"\x1f", text)
         return text.replace("``", '"\x1f').replace("''", '"\x1f')
     return text
 
