@@ -276,9 +276,39 @@ def test_focused_briefs_built_at_once_are_limited(example_db, monkeypatch) -> No
         st.close()
 
 
-def test_focused_briefs_asked_for_together_are_built_once(example_db, monkeypatch) -> None:
+def _counted(monkeypatch, module, name: str, what) -> list:  # type: ignore[no-untyped-def]
+    """Calls of ``module.name`` from now on, each noted as ``what(args, kwargs)``."""
+    calls: list = []  # type: ignore[type-arg]
+    real = getattr(module, name)
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(what(args, kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def _asked_together(n: int, ask) -> list:  # type: ignore[no-untyped-def]
+    """``ask()`` run by ``n`` threads released at once; their answers."""
     import threading
 
+    gate = threading.Barrier(n)
+    answers: list = []  # type: ignore[type-arg]
+
+    def one() -> None:
+        gate.wait()
+        answers.append(ask())
+
+    threads = [threading.Thread(target=one) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return answers
+
+
+def test_focused_briefs_asked_for_together_are_built_once(example_db, monkeypatch) -> None:
     import storyline.serve.api as api
     from storyline.store.sqlite import SQLiteStore
 
@@ -286,27 +316,9 @@ def test_focused_briefs_asked_for_together_are_built_once(example_db, monkeypatc
     st = SQLiteStore(db)
     app = create_app(Settings(db=str(db)), store=st, background=False)
     svc = app.state.service
-    built: list[str] = []
-    real = api.brief_now
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        built.append(kwargs.get("about", ""))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(api, "brief_now", counting)
-    gate = threading.Barrier(6)
-    answers: list[object] = []
-
-    def ask() -> None:
-        gate.wait()
-        answers.append(api._focused_brief(svc, sid, "Helen Marsh"))
-
+    built = _counted(monkeypatch, api, "brief_now", lambda args, kwargs: kwargs.get("about", ""))
     try:
-        threads = [threading.Thread(target=ask) for _ in range(6)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        answers = _asked_together(6, lambda: api._focused_brief(svc, sid, "Helen Marsh"))
         assert len(answers) == 6 and all(a is not None for a in answers)
         assert len(built) == 1      # the others waited for that build and found it made
     finally:
@@ -317,7 +329,6 @@ def test_a_story_not_yet_briefed_asked_for_together_is_built_once(example_db, mo
     """Readers opening a story whose brief the updater has not built yet get it built now, once for
     all of them, from the cached analyses; nothing is written to the store."""
     import sqlite3
-    import threading
 
     import storyline.pipeline as pipeline
     import storyline.serve.api as api
@@ -332,27 +343,9 @@ def test_a_story_not_yet_briefed_asked_for_together_is_built_once(example_db, mo
     st = SQLiteStore(db)
     app = create_app(Settings(db=str(db)), store=st, background=False)
     svc = app.state.service
-    built: list[str] = []
-    real = pipeline.build_brief
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        built.append(args[0])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "build_brief", counting)
-    gate = threading.Barrier(5)
-    answers: list[object] = []
-
-    def ask() -> None:
-        gate.wait()
-        answers.append(api._get_brief(svc, sid))
-
+    built = _counted(monkeypatch, pipeline, "build_brief", lambda args, kwargs: args[0])
     try:
-        threads = [threading.Thread(target=ask) for _ in range(5)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        answers = _asked_together(5, lambda: api._get_brief(svc, sid))
         assert len(answers) == 5 and all(a is not None for a in answers)
         assert built == [sid]
         b, raw = answers[0]  # type: ignore[misc]
