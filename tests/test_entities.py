@@ -2065,3 +2065,54 @@ def test_a_peoples_word_its_land_is_named_for_is_no_body() -> None:
     ms = [Mention(0, 5, "Tajik", "MISC", article_id="a1"), Mention(43, 48, "Tajik", "MISC", article_id="a1")]
     ents, _ = consolidate_entities(arts, ms)
     assert [(e.name, e.label) for e in ents] == [("Tajik", "MISC")]
+
+
+def test_a_body_named_for_a_person_is_no_short_form_of_him() -> None:
+    # the tagger read the centre as a person; "Vell" is the man, "Center" the centre
+    a = Article(id="a", text="The Vell Center sent observers. Vell spoke on Monday. The Center said it was pleased.")
+    ents, _ = consolidate_entities([a], [_at(a, "Vell Center", "PERSON"), _at(a, "Vell", "PERSON", 1),
+                                         _at(a, "Center", "PERSON", 1)])
+    center = _find(ents, "Vell Center")
+    assert center.label == "ORG" and "Vell" not in center.aliases and "Center" in center.aliases
+    assert _find(ents, "Vell").label == "PERSON"
+
+
+def test_a_bodys_members_are_no_short_form_of_the_body() -> None:
+    a = Article(id="a", text="Tarvan Senate Democrats met. The Tarvan Senate voted on Monday.")
+    ents, _ = consolidate_entities([a], [_at(a, "Tarvan Senate Democrats", "ORG"), _at(a, "Tarvan Senate", "ORG", 1)])
+    assert "Tarvan Senate" not in _find(ents, "Tarvan Senate Democrats").aliases
+
+
+def test_a_states_letters_spell_no_other_name() -> None:
+    # "UNFCCC Secretariat" is spelt "UNFCCCS", not "US": the US is the state
+    a = Article(id="a", text="The head of the UNFCCC Secretariat spoke. The US refused. The United States left.")
+    ents, _ = consolidate_entities([a], [_at(a, "UNFCCC Secretariat", "ORG"), _at(a, "US", "LOC"),
+                                         _at(a, "United States", "LOC")])
+    assert _find(ents, "UNFCCC Secretariat").aliases == ()
+    assert "US" in _find(ents, "United States").aliases
+    # a state's two letters are that state's, whatever other name's initials they also are
+    b = Article(id="b", text="The United Sponsors met. The US agreed.")
+    ents, _ = consolidate_entities([b], [_at(b, "United Sponsors", "ORG"), _at(b, "US", "LOC")])
+    assert _find(ents, "United Sponsors").aliases == ()
+
+
+def test_a_company_is_no_short_form_of_a_thing_named_after_it() -> None:
+    a = Article(id="a", text="Tarvo Corp. sells software. Tarvo Corp. grew.")
+    b = Article(id="b", text="Tarvo Network is an online service. Tarvo said it would grow. Tarvo sued.")
+    ents, _ = consolidate_entities([a, b], [_at(a, "Tarvo Corp.", "ORG"), _at(a, "Tarvo Corp.", "ORG", 1),
+                                            _at(b, "Tarvo Network", "ORG"), _at(b, "Tarvo", "ORG", 1),
+                                            _at(b, "Tarvo", "ORG", 2)])
+    assert _find(ents, "Tarvo Network").aliases == ()
+    assert "Tarvo" in _find(ents, "Tarvo Corp.").aliases
+    # the company's own shorter name is one of its forms
+    c = Article(id="c", text="Velk Sachs Group Inc. grew.")
+    d = Article(id="d", text="Velk Sachs advised them. Velk said so.")
+    ents, _ = consolidate_entities([c, d], [_at(c, "Velk Sachs Group Inc.", "ORG"), _at(d, "Velk Sachs", "ORG"),
+                                            _at(d, "Velk", "ORG", 1)])
+    assert {"Velk Sachs", "Velk"} <= set(_find(ents, "Velk Sachs Group Inc.").aliases)
+
+
+def test_a_states_name_is_no_short_form_of_a_bodys() -> None:
+    a = Article(id="a", text="America's best heroine. New America News Service is the answer.")
+    ents, _ = consolidate_entities([a], [_at(a, "America", "ORG"), _at(a, "America News Service", "ORG")])
+    assert _find(ents, "America News Service").aliases == ()

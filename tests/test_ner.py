@@ -405,3 +405,11 @@ def test_a_body_named_across_and_is_one() -> None:
     assert repair_spans(toks, [(1, 2, "ORG"), (3, 6, "ORG")]) == [(1, 2, "ORG"), (3, 6, "ORG")]
     toks = "the Velk and Tarvan Motors deal".split()
     assert repair_spans(toks, [(3, 5, "ORG")]) == [(3, 5, "ORG")]
+
+
+def test_a_title_before_an_office_and_its_holder_is_the_holders() -> None:
+    # "Deputy" governs the name after "Counsel": the words between name the office's body, no person
+    toks = "the answer that Deputy Marrow House Counsel Ann Holt gave".split()
+    assert repair_spans(toks, [(4, 6, "LOC"), (7, 9, "PER")]) == [(4, 6, "LOC"), (7, 9, "PER")]
+    # a name right after the title stays a person's
+    assert repair_spans("the answer that Deputy Marrow Vell gave".split(), [(4, 6, "LOC")]) == [(4, 6, "PER")]

@@ -391,6 +391,14 @@ def _after_title(tokens: Sequence[str], s: int) -> bool:
     return (before[:1].isupper() and (head in ROLE_HEADS or head in _ROYAL_TITLES)) or before in _PERSON_ROLES
 
 
+def _titles_a_later_name(tokens: Sequence[str], e: int) -> bool:
+    """Whether a capitalised role word and a capitalised word follow the span ending at tokens[e]: a
+    title before the span governs that later name, and the span names its office ("Deputy White
+    House Counsel Bruce Lindsey": "White House" is no person's name)."""
+    return e + 1 < len(tokens) and tokens[e][:1].isupper() and tokens[e].lower().rstrip(".") in ROLE_HEADS \
+        and tokens[e + 1][:1].isupper()
+
+
 def _titled_name(tokens: Sequence[str], s: int, e: int) -> bool:
     """Whether tokens[s:e] can be a person's name after a role word: title-case words, not a place
     of the tagger's lists, not ending on a word naming an organisation or a place."""
@@ -631,8 +639,9 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
             e -= 1  # "... the BBC's Matt Frei Haitian President Rene Preval": the people's word is the title's
         # a name right after a title is a person ("Chairman Kim", "President Moon Jae In"), and so is
         # one after a lower-case word that only people are ("leader Hun Sen", "spokesman Lu Kang")
+        # (not the body of a later title's office: "Deputy White House Counsel Bruce Lindsey")
         if (typ != "PER" and _after_title(tokens, s) and all(t[:1].isupper() for t in tokens[s:e])
-                and (tokens[s - 1][:1].isupper() or _titled_name(tokens, s, e))):
+                and (tokens[s - 1][:1].isupper() or _titled_name(tokens, s, e)) and not _titles_a_later_name(tokens, e)):
             typ = "PER"
         if (typ == "PER" and e - s >= 2 and e < len(tokens) and 2 <= len(tokens[e]) <= 3
                 and tokens[e][:1].isupper() and tokens[e][1:].islower() and tokens[e].isalpha()

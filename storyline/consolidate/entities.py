@@ -117,7 +117,7 @@ def _initials(toks: Sequence[str], *, split: bool = False, whole: Collection[str
 
 
 _COMPANY_ENDINGS = frozenset("plc inc corp corporation co ltd llc sa ag nv".split())
-_ACRONYM_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
+_ACRONYM_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,7}")  # ("UNFCCC Secretariat": not "US")
 
 
 def _acronym_words(surfaces: Iterable[str]) -> frozenset[str]:
@@ -148,6 +148,9 @@ def _is_acronym_of(short: Sequence[str], long: Sequence[str], whole: Collection[
         return False
     if len(short) == 1 and short[0] in _DOTTED_STATES:
         return tuple(long) == _DOTTED_STATES[short[0]]
+    if len(short) == 1 and len(short[0]) == 2 and tuple(short) in _STATE_NAMES:
+        # so are a state's or a union's two letters ("US", "UK", "EU"; not the "UNFCCC Secretariat")
+        return _STATE_NAMES[tuple(short)] in (tuple(long), _STATE_NAMES.get(tuple(long)))
     acr = short[0]
     if len(acr) < 2:
         return False
@@ -296,11 +299,15 @@ def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON", 
     if not short or len(short) >= len(long) or not words <= set(long):
         return False
     if label == "PERSON" or label == "NAME":
+        if long[-1] in _INSTITUTION_HEADS and long[-1] not in words:
+            return False  # a body or a building named for a person is not that person ("Carter Center")
         if family and (tuple(short) in family or tuple(long) in family) \
                 and [t for t in short if t in NAME_NUMBERS] != [t for t in long if t in NAME_NUMBERS]:
             return len(short) == 1
         return True
     extra = [t for t in long if t not in words]
+    if label == "ORG" and any(t in _GROUPS_OF_PEOPLE for t in extra):
+        return False  # a body's members are not the body ("Senate" / "Senate Democrats")
     if label == "ORG":
         # "Xinhua" / "Xinhua News Agency"; "Cathay" / "Cathay Pacific" (one word more); "Coast Guard" /
         # "U.S. Coast Guard"; "Virtue Party" / "Islamic Virtue Party"; "Milliyet" / "Daily Milliyet"
@@ -317,6 +324,43 @@ def _contains(short: Sequence[str], long: Sequence[str], label: str = "PERSON", 
             (short[0] in _DIRECTIONS and "country" in place_kinds(tuple(long)))  # not "the South" for South Carolina
             or (short[0] in _FEATURES and len(long) >= 3 and long[1] == "of"))
     return False
+
+
+def _state_word(full: Sequence[str]) -> bool:
+    """Whether a name of one word is a state's or a capital's ("Singapore", "America"): no short form of an
+    organisation's longer name ("Singapore Airlines", "America News Service")."""
+    return len(full) == 1 and (_country_or_capital(full[0]) or tuple(full) in _OTHER_NAMES)
+
+
+_Companies = Mapping[str, frozenset[tuple[str, ...]]]
+
+
+def _company_names(mentions: Iterable[Mention]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """The companies a story names with a legal ending ("Microsoft Corp.", "Tarvo Motor Co."), by their
+    first word: their names without the ending (("microsoft",), ("tarvo", "motor"))."""
+    out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for m in mentions:
+        toks = name_tokens(m.text) if m.label == "ORG" else ()
+        k = len(toks)
+        while k > 1 and toks[k - 1] in _COMPANY_ENDINGS:
+            k -= 1
+        if 0 < k < len(toks):
+            out[toks[0]].add(toks[:k])
+    return {w: frozenset(names) for w, names in out.items()}
+
+
+def _not_the_company(short: Sequence[str], long: Sequence[str], companies: _Companies) -> bool:
+    """Whether a one-word name is a company the story names with a legal ending, and ``long`` another
+    thing named after it, no form of that company's name: "Microsoft" (of "Microsoft Corp.") is no short
+    form of "Microsoft Network", nor "Tarvo" (of "Tarvo Motor Co.") of "Tarvo Explorer"; "Goldman" (of
+    "Goldman Sachs Group Inc.") is one of "Goldman Sachs"."""
+    names = companies.get(short[0]) if len(short) == 1 else None
+    if not names:
+        return False
+    k = len(long)
+    while k > 1 and long[k - 1] in _COMPANY_ENDINGS:
+        k -= 1
+    return not any(tuple(long[:k]) == name[:k] for name in names)
 
 
 def entity_id_for(label: str, name: str) -> str:
@@ -466,8 +510,9 @@ _COORDINATED = re.compile(r"\s*(?:,|,?\s*and|&|or)\s+(?:[a-z][a-z-]*\s+){0,3}|"
 
 
 def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = "",
-                    family: Collection[tuple[str, ...]] = ()) -> list[LocalEntity]:
+                    family: Collection[tuple[str, ...]] = (), companies: _Companies | None = None) -> list[LocalEntity]:
     ents: list[LocalEntity] = []
+    companies = companies or {}
     # which entities can match a name at all, so that a long page is not compared pairwise: by each
     # word of their names (exact forms, short forms, longer forms all share one) and by the first
     # letter of their first word that is not a function word (acronyms)
@@ -515,11 +560,12 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             target = max(exact, key=lambda e: (len(e.mentions), e.last))
         else:
             # "British" is no short form of "British Airways", nor "Singapore" (the tagger's ORG) of "Singapore Airlines"
-            demonym = (m.label == "MISC" and len(toks) == 1) or (len(toks) == 1 and _country_or_capital(toks[0]))
+            demonym = (m.label == "MISC" and len(toks) == 1) or _state_word(toks)
             royal = _royal_word(m.text) if len(toks) == 1 else None
             cands = [e for e in pool if (e is not beside and e.pos in every and _label_ok(m, e.label, len(toks) == 1)
                                          and _kin_of(kin, e.full[-1])
                                          and _contains(toks, e.full, e.label, family=family)
+                                         and not _not_the_company(toks, e.full, companies)
                                          and not (len(toks) == 1 and _abbrev(m.text) and not _label_surname(m, e))
                                          and not demonym
                                          and (royal is None or royal in map(_royal_word, e.surfaces))
@@ -555,7 +601,7 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                            and (len(e.full) == 1 or e.full[0] == toks[0] or m.label != "PERSON")
                            and not (len(e.full) == 1 and all(_abbrev(x) for x in e.surfaces))
                            and not (e.label == "MISC" and len(e.full) == 1)
-                           and not (len(e.full) == 1 and _country_or_capital(e.full[0]))
+                           and not _state_word(e.full) and not _not_the_company(e.full, toks, companies)
                            and _royal_title(e) in (None, _royal_word(m.text))
                            and all(_kin_of(k, toks[-1]) for k in e.kin)  # (not "his father, Henry" ... "Henry Hyde")
                            and not sex_clash(sex, _entity_sex(e) or _pronouns_tell(text, e))]
@@ -857,8 +903,10 @@ def _british_american(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(x == y or norm(x) == norm(y) for x, y in zip(a, b))
 
 
-def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]] = ()) -> list[list[LocalEntity]]:
+def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]] = (),
+                  companies: _Companies | None = None) -> list[list[LocalEntity]]:
     n = len(locals_)
+    companies = companies or {}
     dsu = _DSU(n)
     # the same full name is one entity whatever type the tagger gave it in each article
     # ("Northline Freight" read as ORG in one article and as LOC in another)
@@ -904,7 +952,7 @@ def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]
         if label == "MISC" and len(full) == 1:
             continue  # a demonym ("British") is no short form of a longer name ("British Airways")
         abbrev = len(full) == 1 and all(_abbrev(x) for x in locals_[i].surfaces)
-        if label == "ORG" and len(full) == 1 and _country_or_capital(full[0]):
+        if label == "ORG" and _state_word(full):
             continue  # "Singapore" read as an organisation beside "Singapore Airlines" is the country
         cands = set(by_token.get(full[0], ())) | set(by_initials.get(full[0], ()))
         if len(full) > 1:
@@ -912,7 +960,8 @@ def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]
         every = set.intersection(*(set(by_token.get(t, ())) for t in set(full)))  # (with all its words)
         matched = [k for k in cands
                    if (k in every and fulls[k][0][0] == label and not abbrev
-                       and _contains(full, fulls[k][0][1], label, family=family))
+                       and _contains(full, fulls[k][0][1], label, family=family)
+                       and not _not_the_company(full, fulls[k][0][1], companies))
                    or ((fulls[k][0][0] == "PERSON") == (label == "PERSON") and _is_acronym_of(full, fulls[k][0][1],
                                                                                                whole_of[k])
                        # a widely used acronym is not renamed by one page's expansion of it ("CNN" on
@@ -995,7 +1044,7 @@ def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]
                     short_of[name].add(i)
     for i, e in enumerate(locals_):
         owners = {dsu.find(k) for k in short_of.get(e.full, ())}
-        if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1 and not _country_or_capital(e.full[0]) \
+        if e.label not in ("ORG", "MISC") and len(e.full) == 1 and len(owners) == 1 and not _state_word(e.full) \
                 and not (e.label == "LOC" and len(by_name[e.full]) > len(short_of[e.full])):
             dsu.union(i, owners.pop())
     # an acronym an article defines in brackets ("Agence France-Presse (AFP)") is that name in the other
@@ -1583,6 +1632,8 @@ _ORG_HEADS = frozenset("center centre institute institution foundation universit
 _BODY_HEADS = frozenset("institute institution foundation university college academy ministry department committee "
                         "commission council agency association federation corporation fund society tribunal board "
                         "bureau patrol".split())
+# heads of a body's or a building's name, never of a person's ("Carter Center", "Nevsky Monastery")
+_INSTITUTION_HEADS = _BODY_HEADS | frozenset("center centre hospital museum library monastery cathedral stadium".split())
 _LAND_AND_WATER = frozenset("river island islands valley mountain mountains lake bay sea ocean gulf strait peninsula "
                             "canyon desert coast".split())
 _PLACE_HEADS = _LAND_AND_WATER | frozenset("province county state region district street avenue square airport port "
@@ -1740,9 +1791,10 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
         by_art[m.article_id].append(m)
     locals_: list[LocalEntity] = []
     family = _family(articles, by_art)
+    companies = _company_names(m for ms in by_art.values() for m in ms)
     for a in articles:
-        locals_.extend(_local_entities(a.id, by_art.get(a.id, []), a.text, family))
-    groups, storm = _join_storms(_merge_across(locals_, family))
+        locals_.extend(_local_entities(a.id, by_art.get(a.id, []), a.text, family, companies))
+    groups, storm = _join_storms(_merge_across(locals_, family, companies))
     entities: list[Entity] = []
     linked: list[Mention] = []
     roles_of: dict[str, list[str]] = {}
