@@ -86,7 +86,10 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|%|-year|\s*percent|\s+(?:million|bill
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
-_TIME = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
+_TIME = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
+         # ("4 in the morning", "3 o'clock in the afternoon", "2:00 in the morning")
+         r"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s+o'clock)?\s+in\s+the\s+(?:morning|afternoon|evening|night)(?![\w-])"
+         r"|(?:[01]?\d|2[0-3]):[0-5]\d"
          r"(?=\s*(?:GMT|EST|EDT|CST|PST|local|UTC|hours))|noon|midnight|(?:1[0-2]|[1-9])\s+o'clock)"
          r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|ET|CT|PT|MT|BST|CET|local\s+time))?")
 _APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|under"
@@ -307,7 +310,7 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 # --- tense ----------------------------------------------------------------------------------------
 
 _FUTURE = re.compile(
-    r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:was|were|is|are)\s+(?:also\s+)?expected|(?:is|are)\s+to"
+    r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|hop(?:es?|ing)\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:was|were|is|are)\s+(?:also\s+)?expected|(?:is|are)\s+to"
     r"|(?:is|are)\s+due|due\s+(?:to(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|lack|bad|heavy|poor"
     r"|[a-z]+[^\Ws]s|[a-z]+ing)\b)|for)|set\s+to|prepar(?:es|ing)\s+to|brac(?:ed?|es|ing)\s+for|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
@@ -583,7 +586,8 @@ _NOUN_BEFORE = re.compile(_DETERMINED + r"(?:[\w-]*[^\Ws]\s+)?$", re.IGNORECASE)
 # (a plan verb's noun may have two words before it: "a White House visit", "the Senate floor vote")
 _PLAN_NOUN_BEFORE = re.compile(_DETERMINED + r"(?:[\w-]*[^\Ws]\s+){0,2}$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(_DETERMINED + "$", re.IGNORECASE)
-_CHANGED_PLAN = re.compile(r"\b(?:had\s+been|(?:was|were)\s+(?:last|originally|initially|previously|first))\s+"
+_CHANGED_PLAN = re.compile(r"\b(?:had\s+been(?:\s+(?:last|originally|initially|previously|first))?"
+                           r"|(?:was|were)\s+(?:last|originally|initially|previously|first))\s+"
                            r"(?:scheduled|planned|set|slated|due|expected)(?:\s+to(?:\s+[a-z]+){0,2})?$", re.IGNORECASE)
 _THAT_BETWEEN = re.compile(r"\bthat\s")
 # a noun phrase or a clause between a modal and a participle: the participle is not the modal's ("will
@@ -703,6 +707,67 @@ _PLAN_IN_REPORT = re.compile(r"\b(?:was|were|said|told)\s(?:(?!\b(?:was|were|had
                              r"(?:(?!\b[a-z]{3,}ed\b|\b(?:was|were|had|did)\b)[^.;:!?,])*$", re.IGNORECASE)
 
 
+# a month or a day told in the past is a past one when the past form before it is the verb of its own event ("had
+# snubbed an election in January", "took power after an election win in January", "said in January", "the most
+# since April" in a December report), not when the clause tells of a plan or reports what is to come: a verb of
+# planning ("a meeting expected on June 10"), a saying with its object or clause between ("announced elections in
+# January", "was told the next slot was on 9 February"), a modal or an infinitive ("was ready to cut output at a
+# meeting in January"), a condition ("if the government fell on Dec. 8"), or what leads to the month ("postponed to
+# January", "until January", "before the deadline of May 14"); nor a date that names an event ("the January 23 polls",
+# "its Feb. 9 match", "January's election"), whose own time the verb does not tell
+_SAYING = frozenset(
+    "said says told announced agreed decided promised pledged vowed proposed called urged asked predicted forecast "
+    "hoped wanted warned estimated reported added stated indicated suggested confirmed insisted signaled signalled "
+    "ordered voted approved invited offered threatened declared unveiled outlined revealed recommended demanded sought "
+    "awaited noted argued claimed".split())
+_PLANNING = frozenset(
+    "scheduled set expected planned slated due fixed booked arranged targeted projected anticipated postponed delayed "
+    "moved pushed put rescheduled deferred advanced extended brought intended aimed prepared".split())
+_NOT_ITS_PAST = re.compile(r"(?:\b(?:to\s+(?:be|get|have\s+been)|is|are|am|be|being|has|have)|['’](?:s|ve)"
+                           r"|\b(?:a|an|the|its|his|her|their|our|this|these|those|most|more|less)|,)\s+(?:\w+ly\s+)?$",
+                           re.IGNORECASE)
+_AHEAD_IN_CLAUSE = re.compile(r"\b(?:will|would|shall|could|can|may|might|must|should|going\s+to|if|unless|until|till"
+                              r"|before|ahead\s+of|to\s+(?!(?:the|a|an|his|her|its|their|our|this|that|these|those)\b)"
+                              r"[a-z]+)\b|['’]ll\b", re.IGNORECASE)
+_LEADS_TO_DATE = re.compile(r"\b(?:by|into|for|from|to|through|starting|beginning)\s+(?:(?:early|mid|late)[\s-]+"
+                            r"|the\s+(?:end|beginning|start|middle)\s+of\s+)?$", re.IGNORECASE)
+_NAMES_EVENT = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|these|those)|['’]s)\s+$", re.IGNORECASE)
+_OWN_TIME = re.compile(r"\s+(?:\w+ly\s+)?(?:in|on|during)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+_EED_PAST = frozenset("agreed disagreed freed decreed guaranteed refereed".split())
+_CLAUSE_BETWEEN = re.compile(r"[,;:]|\s(?:and|but|while|because|as)\s")
+# (the hard stops within a sentence, not its full stops: "9.5 million", "U.S. officials")
+_CLAUSE_STOP = re.compile(r"[!?;:\n()\[\]\"“”`]|'\s|\s['‘](?!(?:s|ve|re|ll|d|m)\b)|\s--\s|\s—\s|-[LR]RB-")
+
+
+def _past_event_date(ctx: _Ctx) -> bool:
+    """Is the month or the day at ``ctx``, in a clause told in the past, the time of the past form before it ("had
+    snubbed an election in January", "said in January", "since January"), so that it cannot lie ahead?"""
+    if not _MONTH_WORD.search(ctx.text, ctx.start, ctx.end) or _WEEKDAY_IN.match(ctx.text, ctx.start) \
+            or _NAMES_EVENT.search(ctx.text, max(0, ctx.start - 8), ctx.start) \
+            or ctx.text.startswith(("'s", "’s"), ctx.end):
+        return False
+    back = max([ctx.sent_lo, ctx.start - 100]
+               + [m.end() for m in _CLAUSE_STOP.finditer(ctx.text, max(ctx.sent_lo, ctx.start - 100), ctx.start)])
+    before = ctx.text[back:ctx.start]
+    last = None
+    for m in _PAST.finditer(before):
+        if not _NOT_ITS_PAST.search(before, max(0, m.start() - 30), m.start()) \
+                and not (m.group(0).lower().endswith("eed") and m.group(0).lower() not in _EED_PAST):
+            last = m  # (not "to be sealed", "are being sold", "'s got", "an expected election", ", followed by";
+            # not "succeed", "exceed", "need")
+    if last is None:
+        return False
+    word, between = last.group(0).lower(), before[last.end():]
+    if word in _SAYING and _OWN_TIME.fullmatch(between):
+        return True  # "said in January"
+    if word in _PLANNING or _AHEAD_IN_CLAUSE.search(before) or _LEADS_TO_DATE.search(before) \
+            or _CLAUSE_BETWEEN.search(between) or _RELATIVE.search(between):
+        return False
+    # (a saying further back: "was told by the authorities that the next slot 'was on 9 February'")
+    said = ctx.text[max(ctx.sent_lo, ctx.start - 200):ctx.start]
+    return not any(w.lower() in _SAYING for w in re.findall(r"[A-Za-z]+", said))
+
+
 # "that year" after a month or a date, or after a list of them ("on 25 June that year", "in March of that year", "on
 # 15 October and 9 November that year")
 _THAT_YEAR_AFTER = re.compile(rf"(?:\s*(?:,|and|or|to|through|-|–)\s*(?:{_DAYN}\s+(?:of\s+)?)?{MONTH_NAMES}\.?(?:\s+{_DAYN})?)"
@@ -737,6 +802,7 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
     if tense < 0 and day is None and _PLAN_IN_REPORT.search(ctx.text[max(ctx.sent_lo, ctx.start - 100):ctx.start]):
         tense = 1  # "he said he was confident about reclaiming the White House in November": a plan, told in the past
     past_passive = bool(_PAST_ON.search(ctx.text, max(0, ctx.start - 50), ctx.start))
+    past_event: bool | None = None  # (looked for only when a time ahead would count)
     best: tuple[int, int] | None = None
     for y in (d.year - 1, d.year, d.year + 1):
         try:
@@ -750,6 +816,11 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None) -> str:
             continue
         if diff > 0 and past_passive:
             continue  # "was seized on Jan. 29" in a December report: last January
+        if diff > 0 and tense < 0:
+            if past_event is None:
+                past_event = _past_event_date(ctx)
+            if past_event:
+                continue  # "who had snubbed an election in January" in a December report: last January
         if tense > 0 and diff < (-30 if day else -15):
             continue
         if tense == 0 and diff > 120:
@@ -997,7 +1068,7 @@ _TIME_DAY = rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})(?:{_DAY_OF_T
 
 def _clock(t: str) -> str | None:
     tl = t.lower()
-    if "noon" in tl:
+    if re.search(r"\bnoon", tl):  # (not "in the afternoon")
         return "12:00"
     if "midnight" in tl:
         return "24:00"
@@ -1005,8 +1076,9 @@ def _clock(t: str) -> str | None:
     if not m:
         return None
     h, mi = int(m.group(1)), int(m.group(2) or 0)
-    if re.search(r"p\.?m", tl) and h < 12:
-        h += 12
+    if (re.search(r"p\.?m|in\s+the\s+(?:afternoon|evening)", tl) or re.search(r"in\s+the\s+night", tl) and h >= 6) \
+            and h < 12:
+        h += 12  # ("3 in the afternoon", "10 in the night"; not "2 in the night")
     if re.search(r"a\.?m", tl) and h == 12:
         h = 0
     return f"{h:02d}:{mi:02d}"
@@ -1098,8 +1170,8 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         return None
     wd = _wday_num(m["wd"])
     mod = _mod_of(m["e"])
-    if m["pl"]:
-        return "SET", f"XXXX-WXX-{wd}", None
+    if m["pl"]:  # "on Sundays", "Tuesday nights"
+        return "SET", f"XXXX-WXX-{wd}" + (f"T{PARTS[m['pt'].lower()]}" if m["pt"] else ""), None
     if m["m"] or m["m2"]:
         mo = _month_num(m["m"] or m["m2"])
         d = int(re.sub(r"\D", "", m["d"] or m["d2"]))
@@ -1155,7 +1227,10 @@ def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
 
 
 @rule("month_rel", rf"{_EDGE}?(?:(?P<d>this\s+past|this\s+coming|last|this|next|past|coming|previous)\s+)?(?P<m>{MONTH_NAMES})"
-                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])(?!\.?(?:\s?,)?\s+\d)")
+                   r"(?P<ry>\s+(?:of\s+)?(?:last|this|next)\s+year)?(?![\w-])"
+                   # (not a month its day or its year follows, "March 3", "March, 2009", "February, 6, 1996": theirs; a
+                   # number after a comma is none of them: "Since October, 14 provinces", "in May, 60 percent")
+                   r"(?!\.?\s+\d|\.?\s?,\s+(?:\d{1,2}(?:st|nd|rd|th)?\s?,\s*)?(?:19|20)\d\d(?!\d))")
 def _h_month_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     tok = m["m"]
     mo = _month_num(tok)
@@ -1309,7 +1384,7 @@ def _of_a_game(text: str, start: int, end: int, lo: int, hi: int) -> bool:
 
 @rule("quarter_year", rf"(?:the\s+)?(?P<y>{_YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?![\w-])")
 def _h_quarter_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
-    if ctx.last_quarter:
+    if ctx.last_quarter and not _of_months_reported(ctx):
         return "DATE", f"{m['y']}-{ctx.last_quarter[5:]}", None
     return "DATE", m["y"], None
 
@@ -1340,6 +1415,8 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
     if t.startswith("year-") or rel in ("year-earlier", "year-ago", "comparable", "year-before"):
         if t in ("year-earlier", "year-ago") and ctx.last_quarter is None and ctx.dct is not None:
             return "DATE", str(ctx.dct.year - 1), None
+        if _of_months_reported(ctx):
+            return "DATE", f"{int(base[:4]) - 1:04d}", None  # "For the nine months, ... year-earlier net"
         return "DATE", shift_value(base, -1, "year") or base, None
     if rel in ("previous", "prior", "last"):
         return "DATE", shift_value(base, -1, "quarter") or base, None
@@ -1363,6 +1440,19 @@ def _quarter_ended(ctx: _Ctx) -> str | None:
     """The quarter of "the quarter ended Sept. 30" (the quarter holding that month)."""
     ended = _quarter_end(ctx)
     return None if ended is None else f"{ended[0]}-Q{(ended[1] - 1) // 3 + 1}"
+
+
+# a span of months other than a quarter that a report gives its figures for ("For the nine months, net rose ...",
+# "in the first six months"), no quarter named after it
+_MONTHS_REPORTED = re.compile(r"\b(?:four|five|six|seven|eight|nine|ten|eleven|[4-9]|1[01])[\s-]+months?\b"
+                              r"(?![^.;!?]*\bquarter)", re.IGNORECASE)
+
+
+def _of_months_reported(ctx: _Ctx) -> bool:
+    """Does the sentence before the expression give figures for a span of months other than a quarter ("For the nine
+    months, Du Pont earned $2 billion, up from $1.69 billion a year earlier")? Then "a year earlier", "year-ago" and
+    "the 1988 period" are that span a year before, a part of the year before, not the quarter the report is of."""
+    return _MONTHS_REPORTED.search(ctx.text, ctx.sent_lo, ctx.start) is not None
 
 
 @rule("fiscal", rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'\d\d|\d\d(?=\D))")
@@ -1779,8 +1869,11 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if deictic and ctx.dct is not None:
         anchor = ctx.dct.isoformat()
     elif not deictic:
-        if u == "year" and ctx.last_quarter and n is not None:
-            return "DATE", shift_value(ctx.last_quarter, -int(n) if sign < 0 else int(n), "year") or "XXXX", mod
+        if u == "year" and ctx.last_quarter and n is not None and float(n).is_integer():
+            k = -int(n) if sign < 0 else int(n)
+            if _of_months_reported(ctx):
+                return "DATE", f"{int(ctx.last_quarter[:4]) + k:04d}", mod  # "For the nine months, ... a year earlier"
+            return "DATE", shift_value(ctx.last_quarter, k, "year") or "XXXX", mod
         if ctx.ref is not None:
             anchor = ctx.ref.value
         elif ctx.dct is not None:
@@ -1794,6 +1887,8 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         return "DATE", _x_value(u), mod
     k = int(n) * sign
     if u == "year" and deictic and ctx.last_quarter and ctx.ref and ctx.ref.granularity == "quarter":
+        if _of_months_reported(ctx):
+            return "DATE", f"{int(ctx.last_quarter[:4]) + k:04d}", mod
         return "DATE", shift_value(ctx.last_quarter, k, "year") or "XXXX", mod
     return "DATE", _rel_value(anchor, k, u), mod
 
@@ -1973,18 +2068,44 @@ def _h_in_the_day(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
     is of the publication's week, else the publication's."""
     if not re.search(r"\b(?:earlier|later)\s+in\s+$", ctx.text[max(0, ctx.start - 12):ctx.start], re.IGNORECASE):
         return None
+    day = _day_told_of(ctx)
+    return "DATE", day.isoformat() if day else "XXXX-XX-XX", None
+
+
+def _day_told_of(ctx: _Ctx) -> date | None:
+    """The day a text tells of at ``ctx``: the last day it named when that is of the publication's week ("On Monday,
+    ... Later in the day"), else the publication's (not a day of the background: "on April 30, 1975 ... Earlier in
+    the day"); None without a publication date."""
     if ctx.dct is None:
-        return "DATE", "XXXX-XX-XX", None
+        return None
     ref = value_to_date(ctx.ref.value[:10]) if ctx.ref is not None and ctx.ref.granularity == "day" else None
-    if ref is not None and abs((ref - ctx.dct).days) <= 7:
-        return "DATE", ref.isoformat(), None  # the news day told of ("On Monday, ... Later in the day")
-    return "DATE", ctx.dct.isoformat(), None  # (not a day of the background: "on April 30, 1975 ... Earlier in the day")
+    return ref if ref is not None and abs((ref - ctx.dct).days) <= 7 else ctx.dct
 
 
 @rule("part_of_event", rf"the\s+(?P<pt>{_PART})(?=\s+(?:after|before)\s+(?:the|a|an|his|her|their|its)\s)")
 def _h_part_of_event(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     """"the morning after the debate": a part of the day of an event not dated (TBAQ's extent leaves out "after")."""
     return "TIME", "XXXX-XX-XXT" + PARTS[m["pt"].lower()], None
+
+
+# what a part of the day is of after "in the": the day told of ("in the morning", "during the night"); not a thing of
+# that part ("in the night sky", "in the evening papers")
+_IN_THE_PART_BEFORE = re.compile(r"\b(?:in|during|through|throughout)\s+$", re.IGNORECASE)
+_NOT_OF_THE_PART = re.compile(r"\s+(?:of|after|before)\b|['’]s\b|\s+(?:sky|skies|shift|shifts|club|clubs|life|lights?"
+                              r"|air|papers?|editions?|news|shows?|programmes?|programs?|prayers?|star|market)\b",
+                              re.IGNORECASE)
+
+
+@rule("in_the_part", r"the\s+(?P<pt>morning|afternoon|evening|night)(?![\w-])")
+def _h_in_the_part(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"in the morning", "during the night", "early in the afternoon": a part of the day told of, as "earlier in the
+    day" is that day (TimeML: "the morning", a TIME): the last day named when it is of the publication's week, else
+    the publication's; not "in the evening of his life", "the night of Oct. 23" (the date's), "the night sky"."""
+    if not _IN_THE_PART_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start) \
+            or _NOT_OF_THE_PART.match(ctx.text, ctx.end):
+        return None
+    day = _day_told_of(ctx)
+    return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{PARTS[m['pt'].lower()]}", None
 
 
 @rule("anaph_day", r"(?:the\s+(?:next|following|previous|preceding|same)\s+day|that\s+day|the\s+day\s+before"
@@ -2150,6 +2271,7 @@ def _as_date(dct: object) -> date | None:
 
 
 # words that can begin a timex: a match is only tried where one of them starts (or a digit, or "'90s")
+_WEEKDAYS_PLURAL = [w + "s" for w in WEEKDAYS if w.endswith("day")]  # ("closed on Sundays": a set of days)
 _START_WORDS = frozenset(
     "the a an last this next past coming previous following current latest same that these those early late mid "  # noqa: SIM905
     "earlier later end about around approximately roughly nearly almost some more less over under at up no fewer "
@@ -2160,7 +2282,8 @@ _START_WORDS = frozenset(
     "midnight spring summer fall autumn winter morning afternoon evening night overnight christmas new "
     "independence halloween valentine's veterans thanksgiving labor memorial election easter good martin day "
     "week month decade century decades-long q1 q2 q3 q4 h1 h2".split()
-    + list(MONTHS) + list(WEEKDAYS) + list(SMALL) + list(TENS) + ["hundred", "thousand"] + list(ORDINALS))
+    + list(MONTHS) + list(WEEKDAYS) + _WEEKDAYS_PLURAL + list(SMALL) + list(TENS) + ["hundred", "thousand"]
+    + list(ORDINALS))
 _WORD = re.compile(r"[\w']+")
 
 
@@ -2174,7 +2297,7 @@ _HEAD_WORDS = frozenset(
     "forties fifties sixties seventies eighties nineties thousand eighteen nineteen twenty q1 q2 q3 q4 h1 h2".split()
     + [u + sfx for u in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "weekend",
                          "decade") for sfx in ("", "s")]
-    + list(MONTHS) + list(WEEKDAYS) + list(SEASONS) + list(PARTS))
+    + list(MONTHS) + list(WEEKDAYS) + _WEEKDAYS_PLURAL + list(SEASONS) + list(PARTS))
 _LOOKAHEAD = 5
 
 
@@ -2393,19 +2516,32 @@ def span_joint(text: str, a: Timex, b: Timex) -> bool:
     return gap.strip().lower() == "and" and bool(re.search(r"\bbetween\s+$", text[max(0, a.start - 9):a.start]))
 
 
+_OR_BETWEEN = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
+
+
 def _ordered_ranges(text: str, out: list[Timex]) -> list[Timex]:
     """The end of a span of weekdays is the first such day after its start: "a curfew from 4 p.m.
     Saturday to 8 a.m. Sunday" in a Saturday's paper ends the next day, not the Sunday before; "talks
     were held from Tuesday until Wednesday" in a Sunday's paper end the day after the past Tuesday, not
-    on the coming Wednesday that "until" alone would name."""
+    on the coming Wednesday that "until" alone would name. Two weekdays told as alternatives lie within a week
+    of each other too, the one nearer the publication date kept ("late Friday or early Saturday" in a Friday's
+    paper: the Saturday after; "expected to begin Sunday night or early Monday" in a Monday's: the Sunday before)."""
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
-        if not (span_joint(text, a, b) and _WEEKDAY_WORD.search(b.text)) or _MONTH_WORD.search(b.text):
+        alternatives = _OR_BETWEEN.fullmatch(text, a.end, b.start) is not None and bool(_WEEKDAY_WORD.search(a.text))
+        if not ((span_joint(text, a, b) or alternatives) and _WEEKDAY_WORD.search(b.text)) \
+                or _MONTH_WORD.search(b.text):
             continue
         da, db = value_to_date(a.value[:10]), value_to_date(b.value[:10])
         if da is None or db is None or len(a.value) < 10 or len(b.value) < 10 or 0 <= (db - da).days <= 7 \
                 or ((db - da).days > 7 and not _WEEKDAY_WORD.search(a.text)):
             continue  # ("bought from Sept. 14 to Thursday": a span longer than a week)
+        dct = value_to_date(a.anchor or "")
+        if alternatives and dct is not None and abs((db - dct).days) < abs((da - dct).days):
+            earlier = (db - timedelta(days=((db - da).days - 1) % 7 + 1)).isoformat()
+            out[k - 1] = Timex(start=a.start, end=a.end, text=a.text, type=a.type, value=earlier + a.value[10:],
+                               article_id=a.article_id, anchor=a.anchor, mod=a.mod, range_end=a.range_end)
+            continue
         later = (da + timedelta(days=((db - da).days - 1) % 7 + 1)).isoformat()
         out[k] = Timex(start=b.start, end=b.end, text=b.text, type=b.type, value=later + b.value[10:],
                        article_id=b.article_id, anchor=b.anchor, mod=b.mod, range_end=b.range_end)
@@ -2518,8 +2654,9 @@ def _update_named(state: _State, name: str, ttype: str, value: str, span: str) -
 
 
 def _update_state(state: _State, name: str, ttype: str, value: str, reported: bool = True, end: int = -1) -> None:
-    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year"):
-        # a shifted or anaphoric value is no new reference point: "a year ago ... a year earlier"
+    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year", "in_the_part"):
+        # a shifted or anaphoric value is no new reference point: "a year ago ... a year earlier"; nor is the part of
+        # the day told of ("in the morning")
         return
     r = _ref_of(value, end)
     if r is None or (name == "ago" and r.granularity != "day"):
