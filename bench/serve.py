@@ -43,7 +43,7 @@ TOKEN = "bench-token"
 
 from storyline.consolidate.brief import build_brief
 from storyline.records import Article, Brief, from_dict, to_dict
-from storyline.serve.views import store_views
+from storyline.serve.views import store_brief_views
 from storyline.store.sqlite import SQLiteStore
 
 # --- the store ------------------------------------------------------------------------------------
@@ -114,17 +114,17 @@ def build_store(path: Path, n_articles: int, templates: list[tuple[list[Article]
     store.add_articles(batch)
     store.assign(assign)
     present = set(assign)
-    sids = []
+    stored = []
     for s in briefs:
         b = from_dict(Brief, json.loads(s))
         keep = tuple(a for a in b.articles if a["id"] in present)
-        store.put_brief(replace(b, articles=keep))
-        sids.append(b.story_id)
+        stored.append((b.story_id, store.put_brief(replace(b, articles=keep))))
     # what the pipeline does after storing each brief (``put_story_brief``): its web page and Markdown
     # rendered and kept, so that serving them is a look-up
     t0 = time.perf_counter()
-    store_views(store, sids)
-    print(f"  rendered the views of {len(sids)} briefs in {time.perf_counter() - t0:.1f} s", flush=True)
+    for sid, raw in stored:
+        store_brief_views(store, sid, raw)
+    print(f"  rendered the views of {len(stored)} briefs in {time.perf_counter() - t0:.1f} s", flush=True)
     n_stories = store.count_stories()
     store.close()
     return n, n_stories

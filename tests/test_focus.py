@@ -361,3 +361,36 @@ def test_a_story_not_yet_briefed_asked_for_together_is_built_once(example_db, mo
         assert built == [sid]      # the same store: the page kept from the first build
     finally:
         st.close()
+
+
+def test_readers_of_one_focus_wait_no_longer_than_a_turn_when_every_turn_is_taken(example_db, monkeypatch) -> None:
+    """Readers asking together for one focus while every turn to build is taken each get the 503 after
+    FOCUS_WAIT at most, not one after another (waiting for the same build is waiting for a turn too)."""
+    import time
+
+    import storyline.serve.api as api
+    from storyline.store.sqlite import SQLiteStore
+
+    db, sid = example_db
+    st = SQLiteStore(db)
+    monkeypatch.setattr(api, "FOCUS_WAIT", 0.3)
+    svc = create_app(Settings(db=str(db)), store=st, background=False).state.service
+    for _ in range(api.FOCUS_SLOTS):
+        assert svc._focus.acquire(timeout=1)
+
+    def ask() -> tuple[float, int]:
+        t0 = time.monotonic()
+        try:
+            api._focused_brief(svc, sid, "no one at all")
+            return time.monotonic() - t0, 200
+        except api.ApiError as e:
+            return time.monotonic() - t0, e.status
+
+    try:
+        answers = _asked_together(5, ask)
+    finally:
+        for _ in range(api.FOCUS_SLOTS):
+            svc._focus.release()
+        st.close()
+    assert all(code == 503 for _, code in answers)
+    assert max(t for t, _ in answers) < 2 * api.FOCUS_WAIT

@@ -2375,6 +2375,13 @@ def test_an_adverb_of_a_time_phrase_after_the_cue_is_no_content() -> None:
     assert got.get("that the ferry would run") == ("Ana Lind", "said"), got
 
 
+def test_a_time_phrase_after_an_adverb_that_is_the_said_clauses_subject_is_content() -> None:
+    # "said only Tuesday would work": the time phrase is the subject of what was said, no adjunct of "said"
+    text = "Ana Lind said only Tuesday would work for the ferry. Tom Hale said just last week was quiet."
+    got = {q.text for q in extract_quotes(text)}
+    assert "only Tuesday would work for the ferry" in got and "just last week was quiet" in got, got
+
+
 def test_a_view_with_its_own_subject_after_but_is_its_own_quote() -> None:
     # "Some fear ..., but most believe ...": the second view is a clause of its own with its own
     # holder, not part of the first content; a pronoun there goes on with the words told

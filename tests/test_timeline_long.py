@@ -349,6 +349,7 @@ def test_a_time_in_a_participle_phrase_without_commas_dates_the_noun() -> None:
                        ("The plan was approved on Monday and will take effect on Friday.", "Monday"),
                        ("The company announced on Monday profits were lower than it hoped.", "Monday"),
                        ("The council approved on Tuesday plans for a new pier.", "Tuesday"),
+                       ("The council published on Tuesday revised plans for a new pier.", "Tuesday"),
                        ("The storm that hit Tarnby on Tuesday moved north on Wednesday.", "Tuesday"),
                        ("The minister resigned on Monday after the vote.", "Monday")):
         at = text.index(when)

@@ -96,3 +96,14 @@ def test_a_reader_is_not_kept_waiting_for_a_store_another_process_is_writing(sto
     other.close()
     assert stored_view(store, "s-orchard", PAGE, "k-busy", lambda: "<p>fresh</p>") == "<p>fresh</p>"
     assert store.get_view("s-orchard", PAGE, "k-busy") == "<p>fresh</p>"  # kept once the store is free
+
+
+def test_the_serve_bench_imports_the_views_it_renders() -> None:
+    """bench/serve.py renders the views of the briefs it stores with what ``serve.views`` exports."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_serve", ROOT / "bench" / "serve.py")
+    assert spec is not None and spec.loader is not None
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))

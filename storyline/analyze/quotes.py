@@ -1412,6 +1412,12 @@ def _modified_time(toks: Sequence[_Tok], j: int, end: int) -> bool:
         toks[j + 1].low in _TIME_HEADS or toks[j + 1].low in _DAYS)
 
 
+def _time_subject(toks: Sequence[_Tok], k: int, end: int) -> bool:
+    """Whether the time phrase ending before ``toks[k]`` is the subject of the verb there, no adjunct
+    ("said only Tuesday would work", "said only last week was quiet")."""
+    return k < end and (toks[k].low in _AUX_VERBS or _finite_word(toks[k]))
+
+
 def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
     """Skip time words and short prepositional adjuncts after a cue ("said on Tuesday", "said in a
     statement"); returns the index where the content may begin."""
@@ -1424,7 +1430,8 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
             j += 2
             continue
         if t.low in _TIME_ADVERBS and not t.quoted and j + 1 < end and (
-                toks[j + 1].low in _DAYS or _modified_time(toks, j + 1, end)):
+                toks[j + 1].low in _DAYS or _modified_time(toks, j + 1, end)) \
+                and not _time_subject(toks, j + (2 if toks[j + 1].low in _DAYS else 3), end):
             j += 1  # an adverb of a time phrase: "reported just today", "said only last week"
             continue
         if t.low in _TIME_HEADS and j > 0 and toks[j - 1].low in _DAYS:

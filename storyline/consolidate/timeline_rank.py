@@ -137,8 +137,12 @@ _REDUCED_OPEN = re.compile(r"\b(?i:the|a|an|this|that|these|those|its|his|her|th
                            r"(?!" + _NO_NOUN + r")[A-Za-z][\w'’-]*\s+(?!" + _SAYING + r")" + _PARTICIPLE
                            + r"(?:\s+(?:by|in|on|at|during|for|from|after|since|before|near|outside|inside)\b"
                            r"(?:\s+(?!" + _FINITE + r")[\w'’.-]+){0,4})?\s+$")
+# (a word in -ed right before a lower-case word that is no function word may be an adjective of the object that
+# follows the time: "The ministry published on Tuesday revised guidelines")
+_ED_BEFORE_NOUN = (r"[a-z]{2,}ed\s+(?!(?:the|a|an|this|that|his|her|its|their|our|in|on|at|to|by|for|from|with|of|"
+                   r"after|before|into|as|over|up|out|off|down|and|or|but|when|while|until)\b)[a-z]")
 _REDUCED_CLOSE = re.compile(r"(?:\s+(?:in|at|near|outside|by|of|for)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)?)?"
-                            r"\s+(?:(?:\w+ly|also|then|still|now)\s+)?(?:" + _VERBS + r")\b")
+                            r"\s+(?:(?:\w+ly|also|then|still|now)\s+)?(?!" + _ED_BEFORE_NOUN + r")(?:" + _VERBS + r")\b")
 _PHRASE_BREAK = re.compile(r"[;:()\[\]—–]")
 # what ends a clause rather than a noun before a comma: a time (a year, a day, a month's full name that is no given
 # name) or a verb ("climbed in 2007, peaked in 2008", "Talks stalled, resumed on Monday"; not "Theresa May, elected")

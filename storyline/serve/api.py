@@ -31,6 +31,7 @@ import logging
 import re
 import sqlite3
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -360,20 +361,19 @@ class Service:
             self._gen += 1
 
     @contextmanager
-    def focus_slot(self) -> Iterator[None]:
+    def focus_slot(self, until: float | None = None) -> Iterator[None]:
         """A turn to build a brief the store does not hold (a focused one, or one of a story not yet
         briefed): at most FOCUS_SLOTS are built at once and FOCUS_QUEUE more wait
-        (FOCUS_WAIT seconds at most); beyond that the request gets a 503 with Retry-After, so a client
-        asking for one subject after another cannot take every worker from the other pages."""
-        busy = ApiError(503, "too many briefs are being built; try again in a few seconds",
-                        {"Retry-After": str(int(FOCUS_WAIT))})
+        (FOCUS_WAIT seconds at most, or until ``until`` on ``time.monotonic``); beyond that the request
+        gets a 503 with Retry-After, so a client asking for one subject after another cannot take every
+        worker from the other pages."""
         with self._cache_lock:
             if self._focus_asked >= FOCUS_SLOTS + FOCUS_QUEUE:
-                raise busy
+                raise _busy()
             self._focus_asked += 1
         try:
-            if not self._focus.acquire(timeout=FOCUS_WAIT):
-                raise busy
+            if not self._focus.acquire(timeout=_left(until)):
+                raise _busy()
             try:
                 yield
             finally:
@@ -383,15 +383,23 @@ class Service:
                 self._focus_asked -= 1
 
     @contextmanager
-    def single_flight(self, key: Any) -> Iterator[None]:
-        """One thread at a time per ``key``: the others asking for the same key wait for it, then find
-        what it built in the page cache (``peek``) instead of building it again."""
+    def single_flight(self, key: Any, until: float | None = None) -> Iterator[None]:
+        """One thread at a time per ``key``: the others asking for the same key wait for it (FOCUS_WAIT
+        seconds at most, or until ``until``: then a 503, as for a turn), then find what it built in the
+        page cache (``peek``) instead of building it again. Without the cache each builds its own."""
+        if not self.cache:
+            yield
+            return
         with self._cache_lock:
             flight = self._flights.setdefault(key, [threading.Lock(), 0])
             flight[1] += 1
         try:
-            with flight[0]:
+            if not flight[0].acquire(timeout=_left(until)):
+                raise _busy()
+            try:
                 yield
+            finally:
+                flight[0].release()
         finally:
             with self._cache_lock:
                 flight[1] -= 1
@@ -432,6 +440,17 @@ class Service:
                 old, _ = self._page_cache.popitem(last=False)
                 self._cache_bytes -= self._cache_sizes.pop(old, 0)
         return value
+
+
+def _busy() -> ApiError:
+    """The answer to a reader who found every turn to build a brief taken (``Service.focus_slot``)."""
+    return ApiError(503, "too many briefs are being built; try again in a few seconds",
+                    {"Retry-After": str(int(FOCUS_WAIT))})
+
+
+def _left(until: float | None) -> float:
+    """Seconds one may still wait for a turn: FOCUS_WAIT, or what is left until ``until``."""
+    return FOCUS_WAIT if until is None else max(0.0, until - time.monotonic())
 
 
 def feed_href(root: str, q: str | None = None, entity: str | None = None) -> str:
@@ -624,11 +643,12 @@ def _brief_built_now(svc: Service, story_id: str, about: str | None) -> tuple[Br
     key = ("built", svc.generation(), story_id, about.casefold() if about is not None else None)
 
     def make() -> tuple[Brief, str] | None:
-        with svc.single_flight(key):
+        until = time.monotonic() + FOCUS_WAIT   # (one wait in all: for the same build, then for a turn)
+        with svc.single_flight(key, until):
             built = svc.peek(key)   # built by a request that asked for it while this one waited
             if built is not None:
                 return built
-            with svc.focus_slot():
+            with svc.focus_slot(until):
                 b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
             return svc.remember(key, (b, json.dumps(to_dict(b))) if b is not None else None)
 
