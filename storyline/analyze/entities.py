@@ -1092,7 +1092,8 @@ def _join_and_before(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -
 # the endings of a people's or a creed's adjective ("European", "Asian", "Chinese", "British", "Islamic")
 _ADJECTIVE_END = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish|ic)")
 # lower-case words after a name that make it the subject of a verb ("Nissan said"), not an adjective
-_VERBISH = re.compile(r"[a-z]+(?:ed|s)|is|was|has|had|will|would|can|could|may|might|must|should|and|or|of|to")
+_AFTER_SUBJECT = frozenset("is was has had will would can could may might must should and or of to".split())
+_VERBISH = re.compile(r"[a-z]+(?:ed|s)|" + "|".join(sorted(_AFTER_SUBJECT)))
 
 
 def _adjective_use(tokens: Sequence[str], s: int, e: int, typ: str) -> bool:
@@ -1173,9 +1174,8 @@ def _people(tokens: Sequence[str], s: int, e: int) -> bool:
             and not known_place(last.lower()) and all(t.lower() in _PEOPLE_MODIFIERS for t in tokens[s:e - 1]))
 
 
-# lower-case words after a name that make it a verb's subject ("Uzbek said"), not an adjective
-_SUBJECT_VERBS = frozenset("said says told is was are were has had have will would can could should may might must "
-                           "and or of to".split())
+# the same, where a plural noun after the name is its noun ("Uzbek officials", "Uzbek said")
+_SUBJECT_VERBS = _AFTER_SUBJECT | frozenset("said says told are were have".split())
 
 
 def _people_adjective(tokens: Sequence[str], s: int, e: int, typ: str) -> bool:

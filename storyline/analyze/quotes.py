@@ -870,7 +870,7 @@ def _which_subject(middle: Sequence[_Tok]) -> bool:
     """Whether words set off by commas are a relative clause whose subject is "which", its verb right
     after it ("The board, which was criticized for months, said"): a verb of saying there is the
     clause's, as after "who"; not "which analysts called ...", whose verb may be the sentence's."""
-    return len(middle) > 1 and middle[0].low == "which" and (middle[1].low in _AUX_VERBS or _finite_word(middle[1]))
+    return len(middle) > 1 and middle[0].low == "which" and _verb_form(middle[1])
 
 
 def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int] | None:
@@ -1415,7 +1415,7 @@ def _modified_time(toks: Sequence[_Tok], j: int, end: int) -> bool:
 def _time_subject(toks: Sequence[_Tok], k: int, end: int) -> bool:
     """Whether the time phrase ending before ``toks[k]`` is the subject of the verb there, no adjunct
     ("said only Tuesday would work", "said only last week was quiet")."""
-    return k < end and (toks[k].low in _AUX_VERBS or _finite_word(toks[k]))
+    return k < end and _verb_form(toks[k])
 
 
 def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
@@ -2021,6 +2021,11 @@ def _finite_word(t: _Tok) -> bool:
     """A finite verb by its form: an auxiliary, a past in -ed or an irregular past."""
     w = t.low
     return w in _FINITE_AUX or w in _PAST_FORMS or (len(w) > 4 and w.endswith("ed"))
+
+
+def _verb_form(t: _Tok) -> bool:
+    """A verb right after a subject, by its form: an auxiliary or a finite verb (``_finite_word``)."""
+    return t.low in _AUX_VERBS or _finite_word(t)
 
 
 def _subject_clause_end(toks: Sequence[_Tok], k: int, n: int) -> int:

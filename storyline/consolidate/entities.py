@@ -341,12 +341,18 @@ def _company_names(mentions: Iterable[Mention]) -> dict[str, frozenset[tuple[str
     out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for m in mentions:
         toks = name_tokens(m.text) if m.label == "ORG" else ()
-        k = len(toks)
-        while k > 1 and toks[k - 1] in _COMPANY_ENDINGS:
-            k -= 1
-        if 0 < k < len(toks):
-            out[toks[0]].add(toks[:k])
+        name = _without_ending(toks)
+        if 0 < len(name) < len(toks):
+            out[toks[0]].add(name)
     return {w: frozenset(names) for w, names in out.items()}
+
+
+def _without_ending(toks: Sequence[str]) -> tuple[str, ...]:
+    """A company's name without its legal endings ("tarvo motor co" -> ("tarvo", "motor")); its first word stays."""
+    k = len(toks)
+    while k > 1 and toks[k - 1] in _COMPANY_ENDINGS:
+        k -= 1
+    return tuple(toks[:k])
 
 
 def _not_the_company(short: Sequence[str], long: Sequence[str], companies: _Companies) -> bool:
@@ -357,10 +363,8 @@ def _not_the_company(short: Sequence[str], long: Sequence[str], companies: _Comp
     names = companies.get(short[0]) if len(short) == 1 else None
     if not names:
         return False
-    k = len(long)
-    while k > 1 and long[k - 1] in _COMPANY_ENDINGS:
-        k -= 1
-    return not any(tuple(long[:k]) == name[:k] for name in names)
+    base = _without_ending(long)
+    return not any(base == name[:len(base)] for name in names)
 
 
 def entity_id_for(label: str, name: str) -> str:
