@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -19,7 +20,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Seque
 from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
 from .consolidate.template import template_keys
-from .errors import InputError, InputWarning
+from .errors import InputError, InputWarning, StoreError
 from .group.stories import StoryClusterer, date_order, features, renamed_state, stream_order
 from .ingest import iter_articles
 from .ingest.checks import add_warning
@@ -525,6 +526,20 @@ def put_story_brief(store: SQLiteStore, brief: Brief) -> None:
         store_brief_views(store, brief.story_id, raw)
     except Exception:  # a rendering is an extra: a server renders it on request
         log.exception("views of story %s not rendered", brief.story_id)
+
+
+def put_first_story_brief(store: SQLiteStore, brief: Brief) -> str | None:
+    """Store a brief a server built for a reader of a story the store holds no brief of yet, with the
+    story's groups of near-duplicate copies (``SQLiteStore.put_first_brief``: only while the store
+    holds none and the story's articles are the brief's; the updater's brief replaces it). Returns
+    the JSON text stored, or None when it was not: another writer holds the store (a reader is never
+    kept waiting for it), the store cannot be written, or the story has changed."""
+    try:
+        return store.put_first_brief(brief, extra={"duplicate_groups": _dup_groups(store.duplicates_in(brief.story_id))},
+                                     wait=False)
+    except (sqlite3.Error, StoreError) as exc:
+        log.debug("brief of story %s built for a reader not kept: %s", brief.story_id, exc)
+        return None
 
 
 def rebuild_briefs(store: SQLiteStore, settings: Settings, story_ids: Sequence[str] | None = None, *,

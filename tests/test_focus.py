@@ -4,6 +4,7 @@ or subject, from the Python API, the command line, the HTTP API and the web page
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -325,21 +326,28 @@ def test_focused_briefs_asked_for_together_are_built_once(example_db, monkeypatc
         st.close()
 
 
-def test_a_story_not_yet_briefed_asked_for_together_is_built_once(example_db, monkeypatch, tmp_path) -> None:
-    """Readers opening a story whose brief the updater has not built yet get it built now, once for
-    all of them, from the cached analyses; nothing is written to the store."""
+def _unbriefed_copy(src: Path, sid: str, db: Path) -> None:
+    """A copy of the store ``src`` in which story ``sid`` has no brief yet (the updater's to build)."""
     import sqlite3
 
+    with sqlite3.connect(src) as a, sqlite3.connect(db) as con:
+        a.backup(con)
+        con.execute("DELETE FROM brief_views")
+        con.execute("DELETE FROM briefs WHERE story_id = ?", (sid,))
+        con.execute("UPDATE stories SET dirty = 1 WHERE id = ?", (sid,))
+
+
+def test_a_story_not_yet_briefed_asked_for_together_is_built_once(example_db, monkeypatch, tmp_path) -> None:
+    """Readers opening a story whose brief the updater has not built yet get it built now, once for
+    all of them, from the cached analyses; the brief is kept in the store for the next reader (also
+    after the store changes), and the story stays the updater's to brief."""
     import storyline.pipeline as pipeline
     import storyline.serve.api as api
     from storyline.store.sqlite import SQLiteStore
 
     src, sid = example_db
     db = tmp_path / "unbriefed.db"
-    with sqlite3.connect(src) as a, sqlite3.connect(db) as con:
-        a.backup(con)
-        con.execute("DELETE FROM brief_views")
-        con.execute("DELETE FROM briefs WHERE story_id = ?", (sid,))
+    _unbriefed_copy(src, sid, db)
     st = SQLiteStore(db)
     app = create_app(Settings(db=str(db)), store=st, background=False)
     svc = app.state.service
@@ -350,7 +358,9 @@ def test_a_story_not_yet_briefed_asked_for_together_is_built_once(example_db, mo
         assert built == [sid]
         b, raw = answers[0]  # type: ignore[misc]
         assert b.story_id == sid and b.summary and json.loads(raw)["story_id"] == sid
-        assert st.get_brief_json(sid) is None      # a reader's request leaves the store as it was
+        assert st.get_brief_json(sid) == raw            # kept for the next reader
+        assert sid in st.dirty_stories()                # and the updater still builds its own
+        svc.bump()                                      # the store changed (another story, say)
 
         async def page() -> None:
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
@@ -358,7 +368,112 @@ def test_a_story_not_yet_briefed_asked_for_together_is_built_once(example_db, mo
                 assert r.status_code == 200 and b.headline in r.text
 
         asyncio.run(page())
-        assert built == [sid]      # the same store: the page kept from the first build
+        assert built == [sid]      # read from the store: not built again
+    finally:
+        st.close()
+
+
+def test_a_readers_first_brief_is_not_stored_over_a_changed_story(example_db, tmp_path) -> None:
+    """A brief built for a reader is kept only while the store holds none of the story and the story's
+    articles are still the ones it was built from: the updater's work is never overwritten."""
+    from storyline.pipeline import brief_now, put_first_story_brief
+    from storyline.store.sqlite import SQLiteStore
+
+    src, sid = example_db
+    db = tmp_path / "changed.db"
+    _unbriefed_copy(src, sid, db)
+    with SQLiteStore(db) as st:
+        b = brief_now(st, sid, Settings(db=str(db)), cache=False)
+        assert b is not None and len(b.articles) >= 2
+        smaller = dataclasses.replace(b, articles=b.articles[:-1])   # built before an article came
+        assert put_first_story_brief(st, smaller) is None and st.get_brief_json(sid) is None
+        raw = put_first_story_brief(st, b)
+        assert raw is not None and st.get_brief_json(sid) == raw
+        assert put_first_story_brief(st, b) is None          # one is stored now: left as it is
+        st.put_brief(b)
+        assert sid not in st.dirty_stories()                  # the updater's brief clears the mark
+
+
+_HOLD_TURN = """
+import sys, time
+from storyline.store.sqlite import SQLiteStore
+st = SQLiteStore(sys.argv[1])
+with st.build_turn(sys.argv[2], 5.0):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[3]))
+    if len(sys.argv) > 4:
+        raw = open(sys.argv[4]).read()
+        from storyline.serve.render import brief_from_json
+        assert st.put_first_brief(brief_from_json(raw)) is not None
+"""
+
+
+def _hold_turn(db: Path, key: str, seconds: float, brief_file: Path | None = None):  # type: ignore[no-untyped-def]
+    """Another process that takes the build turn ``key`` of store ``db`` for ``seconds`` (storing the
+    brief in ``brief_file`` before it gives the turn back); returns once the turn is held."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1]),
+                                                        os.environ.get("PYTHONPATH", "")])}
+    args = [sys.executable, "-c", _HOLD_TURN, str(db), key, str(seconds)] + ([str(brief_file)] if brief_file else [])
+    p = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
+    assert p.stdout is not None and p.stdout.readline().strip() == "held"
+    return p
+
+
+def test_build_turns_exclude_other_processes_per_key(tmp_path) -> None:
+    from storyline.errors import StoreBusy
+    from storyline.store.sqlite import SQLiteStore
+
+    db = tmp_path / "turns.db"
+    with SQLiteStore(db) as st:
+        other = _hold_turn(db, "brief s1", 1.0)
+        try:
+            with pytest.raises(StoreBusy, match="building brief s1"):
+                with st.build_turn("brief s1", 0.2):
+                    pass
+            with st.build_turn("brief s2", 0.2):   # another key: no wait
+                pass
+            with st.build_turn("brief s1", 5.0):   # given back when the other process is done
+                assert other.wait(timeout=10) == 0
+        finally:
+            other.wait(timeout=10)
+        assert other.returncode == 0
+
+
+def test_a_brief_another_worker_process_is_building_is_waited_for_not_built(example_db, monkeypatch, tmp_path) -> None:
+    """Worker processes of one server asked for one story not yet briefed: while one builds it, a
+    reader of another waits for its turn and then reads the brief that one stored, instead of
+    building it a second time; a turn held too long answers 503."""
+    import storyline.pipeline as pipeline
+    import storyline.serve.api as api
+    from storyline.store.sqlite import SQLiteStore
+
+    src, sid = example_db
+    db = tmp_path / "workers.db"
+    _unbriefed_copy(src, sid, db)
+    theirs = tmp_path / "brief.json"
+    with SQLiteStore(src) as s:
+        raw = s.get_brief_json(sid)
+    assert raw is not None
+    theirs.write_text(raw)
+    st = SQLiteStore(db)
+    svc = create_app(Settings(db=str(db)), store=st, background=False).state.service
+    built = _counted(monkeypatch, pipeline, "build_brief", lambda args, kwargs: args[0])
+    try:
+        monkeypatch.setattr(api, "FOCUS_WAIT", 0.3)
+        other = _hold_turn(db, f"brief {sid}", 1.5)
+        with pytest.raises(api.ApiError) as busy:
+            api._get_brief(svc, sid)
+        assert busy.value.status == 503 and built == []
+        other.wait(timeout=10)
+        monkeypatch.setattr(api, "FOCUS_WAIT", 10.0)
+        other = _hold_turn(db, f"brief {sid}", 0.5, theirs)
+        got = api._get_brief(svc, sid)
+        other.wait(timeout=10)
+        assert got is not None and got[1] == raw and built == []
     finally:
         st.close()
 

@@ -34,7 +34,7 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -52,9 +52,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..config import Settings, load_settings
 from ..consolidate.brief import lead_title
-from ..errors import InputError, StorylineError
+from ..errors import InputError, StoreBusy, StorylineError
 from ..ingest.records_in import article_from_dict
-from ..pipeline import IngestReport, RegroupReport, brief_now, ingest_articles, update_stories
+from ..pipeline import (IngestReport, RegroupReport, brief_now, ingest_articles, put_first_story_brief,
+                        update_stories)
 from ..pipeline import forget as forget_articles
 from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
@@ -406,6 +407,17 @@ class Service:
                 if not flight[1]:
                     del self._flights[key]
 
+    @contextmanager
+    def build_turn(self, key: str, until: float | None = None) -> Iterator[None]:
+        """A turn, among this store's processes, to build what ``key`` names (``SQLiteStore.build_turn``),
+        waited for until ``until`` at most (then a 503, as for a turn to build)."""
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(self.store.build_turn(key, _left(until)))
+            except StoreBusy:
+                raise _busy() from None
+            yield
+
     def peek(self, key: Any) -> Any:
         """What the page cache holds under ``key`` (None: nothing)."""
         if not self.cache:
@@ -638,9 +650,19 @@ def _focused_brief(svc: Service, story_id: str, about: str) -> tuple[Brief, str]
 
 def _brief_built_now(svc: Service, story_id: str, about: str | None) -> tuple[Brief, str] | None:
     """A brief the store does not hold (focused on ``about``, or of a story not yet briefed), built
-    now and kept until the store changes. Readers asking for the same one together get one build
-    (``single_flight``); at most FOCUS_SLOTS builds run at once (``focus_slot``)."""
+    now. Readers asking for the same one together get one build (``single_flight``); at most
+    FOCUS_SLOTS builds run at once (``focus_slot``). A focused brief is kept in this process until the
+    store changes; a story's first brief is stored (``put_first_story_brief``), and the server's other
+    worker processes asking for it meanwhile wait for it (``build_turn``) instead of building it too."""
     key = ("built", svc.generation(), story_id, about.casefold() if about is not None else None)
+
+    def build(until: float) -> tuple[Brief, str] | None:
+        with svc.focus_slot(until):
+            b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
+        if b is None:
+            return None
+        raw = put_first_story_brief(svc.store, b) if about is None else None
+        return b, raw or json.dumps(to_dict(b))
 
     def make() -> tuple[Brief, str] | None:
         until = time.monotonic() + FOCUS_WAIT   # (one wait in all: for the same build, then for a turn)
@@ -648,9 +670,11 @@ def _brief_built_now(svc: Service, story_id: str, about: str | None) -> tuple[Br
             built = svc.peek(key)   # built by a request that asked for it while this one waited
             if built is not None:
                 return built
-            with svc.focus_slot(until):
-                b = brief_now(svc.store, story_id, svc.settings, about=about, cache=False)
-            return svc.remember(key, (b, json.dumps(to_dict(b))) if b is not None else None)
+            if about is not None:
+                return svc.remember(key, build(until))
+            with svc.build_turn(f"brief {story_id}", until):
+                raw = svc.store.get_brief_json(story_id)   # stored by another process meanwhile
+                return svc.remember(key, build(until) if raw is None else (brief_from_json(raw), raw))
 
     return svc.cached(key, make)
 

@@ -7,10 +7,12 @@ or none of it; re-running the same ingest completes what was missing.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import sqlite3
 import threading
+import weakref
 import zlib
 from contextlib import contextmanager
 from collections import defaultdict
@@ -26,6 +28,9 @@ from ..ingest.revisions import continues, is_excerpt, text_key
 from ..records import Article, Brief, Story, article_id_for, from_dict, to_dict
 from .schema import MIGRATIONS
 
+log = logging.getLogger(__name__)
+
+BUILD_LOCK_BYTES = 4096  # bytes of the build-lock file: one per key (``build_turn``)
 BUSY_TIMEOUT_MS = 30_000   # how long a write waits for another writer (a server's reader-facing writes: none)
 
 __all__ = ["SQLiteStore", "Stored", "StoryRow"]
@@ -284,6 +289,8 @@ class SQLiteStore:
         self.path = Path(path)
         self._local = threading.local()
         self._lock = threading.RLock()
+        self._build_fd: int | None = None
+        self._fd_lock = threading.Lock()
         self.readonly = readonly
         if str(path) != ":memory:":
             try:
@@ -343,6 +350,52 @@ class SQLiteStore:
                 yield
             finally:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+    @contextmanager
+    def build_turn(self, key: str, timeout: float) -> Iterator[None]:
+        """Exclusive across the processes using this store, per ``key``: a server's worker processes
+        asking for one brief the store does not hold take turns, so that one builds it and the others
+        find it stored (``put_first_brief``). One byte of a lock file next to the store per key
+        (``fcntl.lockf``; keys that share a byte only wait for each other). Within a process it
+        excludes nothing (the lock is the process's): threads take turns by ``serve``'s single flight.
+        ``StoreBusy`` after ``timeout`` seconds; a no-op where locks are not supported, the lock file
+        cannot be opened, or for an in-memory store."""
+        fd = self._build_lock_fd()
+        if fd is None:
+            yield
+            return
+        import fcntl
+        import time
+
+        byte = zlib.crc32(key.encode("utf-8")) % BUILD_LOCK_BYTES
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, byte)
+                break
+            except OSError:   # (held by another process: EAGAIN or EACCES)
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(f"another process of store {self.path} is building {key}") from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.lockf(fd, fcntl.LOCK_UN, 1, byte)
+
+    def _build_lock_fd(self) -> int | None:
+        """This store object's one descriptor of its build-lock file (kept open: closing any descriptor
+        of a file drops every lock the process holds on it), or None (see ``build_turn``)."""
+        with self._fd_lock:
+            if self._build_fd is None and str(self.path) != ":memory:":
+                try:
+                    import fcntl  # noqa: F401
+                    self._build_fd = os.open(f"{self.path}.build-lock", os.O_RDWR | os.O_CREAT, 0o644)
+                except (ImportError, OSError) as exc:
+                    log.debug("no build turns across processes for %s: %s", self.path, exc)
+                    self._build_fd = -1
+                else:
+                    weakref.finalize(self, os.close, self._build_fd)
+            return None if self._build_fd in (None, -1) else self._build_fd
 
     @contextmanager
     def transaction(self, *, wait: bool = True) -> Iterator[sqlite3.Connection]:
@@ -595,29 +648,50 @@ class SQLiteStore:
 
     def put_brief(self, brief: Brief, *, extra: dict[str, Any] | None = None) -> str:
         """Store a story's brief (replacing its last one); returns the JSON text stored."""
-        now = _now()
         raw = json.dumps(to_dict(brief))
         with self.transaction() as c:
-            c.execute("INSERT INTO briefs (story_id, json, updated) VALUES (?, ?, ?) "
-                      "ON CONFLICT(story_id) DO UPDATE SET json = excluded.json, updated = excluded.updated",
-                      (brief.story_id, raw, now))
-            c.execute("UPDATE stories SET title = ?, first_published = ?, last_published = ?, dirty = 0, "
-                      "data = ? WHERE id = ?",
-                      (brief.headline, brief.first_published, brief.last_published,
-                       json.dumps(extra or {}), brief.story_id))
-            c.execute("DELETE FROM stories_fts WHERE story_id = ?", (brief.story_id,))
-            c.execute("INSERT INTO stories_fts (story_id, headline, summary, entities) VALUES (?, ?, ?, ?)",
-                      (brief.story_id, brief.headline, " ".join(s.text for s in brief.summary),
-                       " ".join(" ".join((e.name, *e.aliases)) for e in brief.entities)))
-            c.execute("DELETE FROM story_entities WHERE story_id = ?", (brief.story_id,))
-            c.executemany("INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, label, articles) "
-                          "VALUES (?, ?, ?, ?, ?)",
-                          [(brief.story_id, e.id, e.name, e.label, len(e.mentions)) for e in brief.entities])
-            c.execute("DELETE FROM story_entity_names WHERE story_id = ?", (brief.story_id,))
-            c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name, sound) VALUES (?, ?, ?, ?)",
-                          _entity_names(brief))
-            c.execute("DELETE FROM brief_views WHERE story_id = ?", (brief.story_id,))  # (rendered from the old brief)
+            self._write_brief(c, brief, raw, extra, keep_dirty=False)
         return raw
+
+    def put_first_brief(self, brief: Brief, *, extra: dict[str, Any] | None = None,
+                        wait: bool = True) -> str | None:
+        """Store a brief a reader had built for a story the store holds no brief of (``serve``), only
+        while the store still holds none and the story's articles are still the brief's; the story
+        stays marked for the updater, whose brief (it tells what each new article adds) replaces this
+        one. Returns the JSON text stored, or None when not written. ``wait=False``: ``StoreBusy`` at
+        once when another writer holds the store."""
+        raw = json.dumps(to_dict(brief))
+        with self.transaction(wait=wait) as c:
+            if c.execute("SELECT 1 FROM briefs WHERE story_id = ?", (brief.story_id,)).fetchone():
+                return None
+            held = {r[0] for r in c.execute("SELECT id FROM articles WHERE story_id = ?", (brief.story_id,))}
+            if not held or held != {str(a.get("id")) for a in brief.articles}:
+                return None
+            self._write_brief(c, brief, raw, extra, keep_dirty=True)
+        return raw
+
+    def _write_brief(self, c: sqlite3.Connection, brief: Brief, raw: str, extra: dict[str, Any] | None, *,
+                     keep_dirty: bool) -> None:
+        """The rows of a stored brief: the brief, the story's row, its search text and entity names."""
+        c.execute("INSERT INTO briefs (story_id, json, updated) VALUES (?, ?, ?) "
+                  "ON CONFLICT(story_id) DO UPDATE SET json = excluded.json, updated = excluded.updated",
+                  (brief.story_id, raw, _now()))
+        c.execute("UPDATE stories SET title = ?, first_published = ?, last_published = ?, "
+                  "dirty = CASE WHEN ? THEN dirty ELSE 0 END, data = ? WHERE id = ?",
+                  (brief.headline, brief.first_published, brief.last_published, keep_dirty,
+                   json.dumps(extra or {}), brief.story_id))
+        c.execute("DELETE FROM stories_fts WHERE story_id = ?", (brief.story_id,))
+        c.execute("INSERT INTO stories_fts (story_id, headline, summary, entities) VALUES (?, ?, ?, ?)",
+                  (brief.story_id, brief.headline, " ".join(s.text for s in brief.summary),
+                   " ".join(" ".join((e.name, *e.aliases)) for e in brief.entities)))
+        c.execute("DELETE FROM story_entities WHERE story_id = ?", (brief.story_id,))
+        c.executemany("INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, label, articles) "
+                      "VALUES (?, ?, ?, ?, ?)",
+                      [(brief.story_id, e.id, e.name, e.label, len(e.mentions)) for e in brief.entities])
+        c.execute("DELETE FROM story_entity_names WHERE story_id = ?", (brief.story_id,))
+        c.executemany("INSERT OR IGNORE INTO story_entity_names (story_id, entity_id, name, sound) VALUES (?, ?, ?, ?)",
+                      _entity_names(brief))
+        c.execute("DELETE FROM brief_views WHERE story_id = ?", (brief.story_id,))  # (rendered from the old brief)
 
     def get_view(self, story_id: str, kind: str, key: str) -> str | None:
         """The stored rendering ``kind`` of a story's brief (``put_view``), when it was made under ``key``
