@@ -1371,6 +1371,78 @@ def test_in_the_morning_is_a_part_of_the_day_told_of() -> None:
         assert tags(text) == [], text
 
 
+def test_in_the_morning_of_a_habit_is_no_calendar_day() -> None:
+    # a generic or habitual sentence tells of no one day: its part of the day has no date (XXXX-XX-XX)
+    for text, value in (("I wake up in the morning.", "XXXX-XX-XXTMO"),
+                        ("Markets open in the morning, traders say.", "XXXX-XX-XXTMO"),
+                        ("The old ferryman usually crossed the lake in the evening.", "XXXX-XX-XXTEV"),
+                        ("Owls hunt during the night.", "XXXX-XX-XXTNI")):
+        assert [v for _, _, v in tags(text)] == [value], text
+    # a past, a future or a day named keeps the day told of
+    for text, value in (("The rebels attacked in the morning, police said.", "2019-01-10TMO"),
+                        ("The minister will speak in the afternoon.", "2019-01-10TAF"),
+                        ("On Tuesday the markets open in the morning.", "2019-01-08TMO")):
+        assert [v for _, _, v in tags(text)][-1:] == [value], text
+
+
+def test_a_date_that_opens_its_sentence_takes_the_tense_of_the_clause_after_its_comma() -> None:
+    # "In January, ...": the clause after the comma is the date's, however far its verb; a past there puts a month
+    # that lies within the coming weeks back a year, a modal there puts it ahead
+    oct27 = date(1989, 10, 27)
+    for text, value in (("In January, the mill hired a new chief engineer.", "1989-01"),
+                        ("In December, a month after the merger, the bakery closed its last shop.", "1988-12"),
+                        ("In January, the mill will hire a new chief engineer.", "1990-01"),
+                        ("In February, the council would vote on the plan.", "1990-02")):
+        assert [t.value for t in tag_timexes(text, oct27)][:1] == [value], text
+    # a weekday: a modal after the comma looks ahead, a plan's participle does not ("the hastily planned trip")
+    assert tags("On Saturday, the envoy would be shown the new port.") == [("Saturday", "DATE", "2019-01-12")]
+    assert tags("On Tuesday, when the minister cut short a hastily planned trip, the talks stalled.") == [
+        ("Tuesday", "DATE", "2019-01-08")]
+
+
+def test_the_current_quarter_is_the_one_under_way() -> None:
+    # "the current quarter" is the quarter the publication date falls in, not the one a report gives figures for
+    text = "Net income rose in the third quarter. The brewer expects a loss in the current quarter."
+    assert tags(text, date(1989, 10, 26)) == [("the third quarter", "DATE", "1989-Q3"),
+                                              ("the current quarter", "DATE", "1989-Q4")]
+
+
+def test_a_reporters_search_with_could_tells_a_past_day() -> None:
+    # "could be located", "could be reached for comment" tell of a reporter's search, done: the weekday before; a
+    # "could" of a plan still looks ahead
+    for text in ("Neither the mayor nor his aides could be located Wednesday at the town hall.",
+                 "Neither lawyer could be reached for comment Wednesday."):
+        assert tags(text) == [("Wednesday", "DATE", "2019-01-09")], text
+    assert tags("A deal could be reached on Saturday.") == [("Saturday", "DATE", "2019-01-12")]
+
+
+def test_the_week_of_a_day_is_the_week_that_holds_it() -> None:
+    # "the week of March 6" is one expression: the week of the year that holds the day
+    assert tags("The appeal may be heard the week of March 6, lawyers said.", date(2000, 2, 24)) == [
+        ("the week of March 6", "DATE", "2000-W10")]
+    assert tags("Shares slid during the week of Jan. 3, 1999.") == [("the week of Jan. 3, 1999", "DATE", "1998-W53")]
+
+
+def test_the_last_half_of_a_year_and_a_span_or_so_ago() -> None:
+    # "the last half of 1989", "the latter half of the year" are its second half, as "the second half" is; "last
+    # quarter" alone stays the quarter before
+    d = date(1989, 10, 26)
+    assert tags("Profits will lag for the last half of 1989.", d) == [("the last half of 1989", "DATE", "1989-H2")]
+    assert tags("Two stores open in the latter half of the year.", d) == [
+        ("the latter half of the year", "DATE", "1989-H2")]
+    assert [(t, "-Q" in v) for t, _, v in tags("Sales fell last quarter.", d)] == [("last quarter", True)]
+    # "a week or so ago" is a date, as "a week ago" is
+    assert tags("A week or so ago, the crew repaired the dam.") == [("A week or so ago", "DATE", "2019-W01")]
+
+
+def test_midday_after_its_preposition_is_a_clock_time() -> None:
+    # "at midday", "until about midday on Sunday": noon (TimeML's T12:00); "the midday heat" is no time
+    assert tags("The judge will hear the case at midday.") == [("midday", "TIME", "2019-01-10T12:00")]
+    assert tags("Talks go on until about midday on Sunday.") == [("about midday on Sunday", "TIME", "2019-01-13T12:00")]
+    for text in ("Tourists hid from the midday heat.", "In midday trading, the index slipped."):
+        assert tags(text) == [], text
+
+
 def test_a_hope_looks_ahead_and_a_plan_since_changed_does_not() -> None:
     # "hope to", "hoping to" tell a plan, as "plan to" does; "had been initially scheduled for" a plan since changed
     assert tags("The two clubs hope to sign the deal on Monday.") == [("Monday", "DATE", "2019-01-14")]

@@ -90,7 +90,10 @@ _TIME = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
          # ("4 in the morning", "3 o'clock in the afternoon", "2:00 in the morning")
          r"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s+o'clock)?\s+in\s+the\s+(?:morning|afternoon|evening|night)(?![\w-])"
          r"|(?:[01]?\d|2[0-3]):[0-5]\d"
-         r"(?=\s*(?:GMT|EST|EDT|CST|PST|local|UTC|hours))|noon|midnight|(?:1[0-2]|[1-9])\s+o'clock)"
+         r"(?=\s*(?:GMT|EST|EDT|CST|PST|local|UTC|hours))|noon|midnight|(?:1[0-2]|[1-9])\s+o'clock"
+         # ("at midday", "until midday on Sunday"; not "the midday sun", "in midday trading")
+         r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\babout\s)|(?<=\baround\s)|(?<=\bafter\s)"
+         r"|(?<=\bbefore\s)|(?<=\bsince\s))mid-?day(?![\w-]))"
          r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|ET|CT|PT|MT|BST|CET|local\s+time))?")
 _APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|under"
            r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just\s+over"
@@ -385,6 +388,8 @@ _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 _FRONTED = re.compile(r"(?:^|[.;:!?\n]\s*|\b[Oo]n\s+)$")
 # a day that opens its sentence or clause itself ("On Monday, ..."; not "rebuffed the plan on Tuesday, saying ...")
 _OPENS = re.compile(r"(?:^|[.;:!?\n])\s*(?:[Oo]n\s+)?$")
+# ... or a date its preposition opens ("In January, ...")
+_OPENS_IN = re.compile(r"(?:^|[.;:!?\n])\s*(?:[\"“]\s*)?(?:(?:[Oo]n|[Ii]n)\s+)?$")
 _AFTER_W, _AFTER_C = 1.5, 6  # a marker after the expression counts as farther than one before it
 
 
@@ -404,6 +409,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     before = text[max(lo, start - 60):start]
     tail = text[end:min(hi, end + 45)]
     comma = end + len(tail) - len(tail.lstrip(" "))  # ("On Monday , ...": a tokenized text's comma)
+    fronted: str | None = None  # the clause after the comma of a date that opens its sentence
     # (a relative clause set off by commas is left out: "On Monday, the envoy, who said ..., will travel")
     if _FRONTED.search(text, max(lo, start - 8), start) and text.startswith(",", comma) \
             and (head := _ahead_head(clause := re.split(r"[,;:.!?]", _REL_CLAUSE.sub("", text[comma + 1:min(hi, comma + 121)]))[0])) \
@@ -415,6 +421,12 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
         if not _verb_past(head) and _OPENS.search(text[lo:start]):
             return 1
         tail = clause
+    elif text.startswith(",", comma) and _OPENS_IN.search(text[lo:start]):
+        # "In January, American Medical brought in a new chief", "In December, a week after the vote, a bomb killed
+        # a guard": a date that opens its sentence is of the clause after its comma, however far its verb
+        # (up to the sentence's end, past an abbreviation's period, or a that-clause's own: "On Thursday, Moss stuck
+        # to the estimate that the leak will be plugged by August")
+        fronted = re.split(r"[;:!?]|\sthat\s", _REL_CLAUSE.sub("", text[comma:min(hi, comma + 200)]))[0]
     elif "wh" in tail:
         # ("On Friday the envoy, who said the talks had stalled, will travel", "the talks on Friday, which were
         # held in Doha, will decide": the main clause goes on after the relative clause)
@@ -422,7 +434,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     # "says Tuesday that he will resign": the tense of a that-clause right after the expression is
     # what was said ("is poised to announce Monday that subsidies will end" looks ahead all the same)
     reported = _THAT_CLAUSE.match(tail) and not _TO_VERB.search(before)
-    after = (_CLAUSE_END_THAT if reported else _CLAUSE_END).split(tail)[0]
+    after = fronted if fronted is not None else (_CLAUSE_END_THAT if reported else _CLAUSE_END).split(tail)[0]
     best: tuple[float, int] | None = None  # (distance, sign)
     b0 = max(lo, start - 60)
     back = max([lo, start - 240] + [m.end() for m in _HARD_STOP.finditer(text, max(lo, start - 240), start)])
@@ -469,7 +481,10 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
                 best = (dist, sign)
             if before_best is None or dist < before_best[0]:
                 before_best = (dist, sign)
-        first_after = rx.search(after) if looks_after else None
+        # (after a date that opens its sentence, a modal looks ahead, not a plan's participle or noun: "On Friday,
+        # when she set aside the hastily planned trip, ...", "On Sunday, plans to build a dam were unveiled")
+        first_after = (_MODAL_WOULD if fronted is not None and rx is _FUTURE else rx).search(after) if looks_after \
+            else None
         if first_after and (best is None or _AFTER_W * first_after.start() + _AFTER_C < best[0]):
             best = (_AFTER_W * first_after.start() + _AFTER_C, sign)
     # "winds could push the oil ashore on Sunday", "rain on Wednesday could raise the river": a
@@ -578,6 +593,8 @@ _MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to|(?:is|are)\s+to\s+[a-z]+)
 # from 0700 GMT Monday", "is widely expected to ask the governor to dissolve parliament on Tuesday")
 _MODAL_FAR = re.compile(_MODAL.pattern + r"|\bwould(?!\s+have\b)(?=\s+[a-z])|\b(?:expected|scheduled|set|due|plans?"
                         r"|threat(?:en|ens|ening))\s+to\s+[a-z]+\b", re.IGNORECASE)
+# a modal or a "would" (not a plan's noun: "On Sunday, plans to build a dam were unveiled")
+_MODAL_WOULD = re.compile(_MODAL.pattern + r"|\bwould(?!\s+have\b)(?=\s+[a-z])", re.IGNORECASE)
 # present forms of verbs of plans that are also nouns, and what makes them nouns: a determiner, a
 # possessive or a preposition before ("an unannounced visit", "the Knesset vote", "a White House visit", "in return")
 _PLAN_VERBS = frozenset("meet arrive begin start open vote leave return resume visit travel close end head convene".split())
@@ -596,9 +613,11 @@ _NOUN_PHRASE = re.compile(r",|\b(?:the|a|an|of|in|from|for|with|at|by|on)\b", re
 _WEEKDAY_IN = re.compile(WEEKDAY_NAMES, re.IGNORECASE)
 # where a sentence or a clause surely ends: a stop, a line, a dash, a colon, a bracket, a quotation mark
 _HARD_STOP = re.compile(r"[.!?;:\n()\[\]\"“”`]|'\s|\s['‘]|\s--\s|\s—\s|-[LR]RB-")
-# ("gunfire could be heard Sunday night", "residents could see smoke on Saturday": the past of "can" perceive)
+# ("gunfire could be heard Sunday night", "residents could see smoke on Saturday": the past of "can" perceive; "neither
+# he nor his parents could be located Wednesday": of a reporter's search, "could be reached for comment" too)
 _COULD = re.compile(r"(?:^|\s)(?:\w+\s+){0,3}?(?:could(?!\s+(?:be\s+)?(?:heard|seen|felt|smelled|spotted|"
-                    r"hear|see|feel|smell|spot)\b)|can|may|might)\s+(?!not\b|have\b|n't)\w", re.IGNORECASE)
+                    r"hear|see|feel|smell|spot)\b|\s+be\s+(?:located|contacted|reached\s+for\s+comment)\b)|can|may|might)"
+                    r"\s+(?!not\b|have\b|n't)\w", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:]|\s(?:and|but|while|as|because|when|after|before)\s")
 _WEAK_PAST = re.compile(r"[a-z]\w{2,}ed")
 # a clause that opens with the plain form of a verb asks for something ("Join us Tuesday", "\"Go back to your work on
@@ -989,6 +1008,14 @@ def _h_mdy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     return "DATE", f"{ys}-{mo:02d}-{d:02d}", _mod_of(_edge_text(m.group(0)))
 
 
+@rule("week_of", rf"the\s+week\s+of\s+(?P<m>{MONTH_NAMES})\s+(?P<d>{_DAYN})(?!\d|:\d)(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?")
+def _h_week_of(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """"the week of March 6": the week that holds that day (TimeML's week of the year, 2000-W10)."""
+    mo, d = _month_num(m["m"]), int(re.sub(r"\D", "", m["d"]))
+    y = m["y"] or _pick_year(ctx, mo, d)
+    return "DATE", "XXXX-WXX" if y == "XXXX" else _week(date(int(y), mo, d)), None
+
+
 @rule("dmy", rf"(?:{_WDAY_RX}(?:\s?,)?\s+)?(?:the\s+)?(?P<d>{_DAYN})\s+(?:of\s+)?(?P<m>{MONTH_NAMES})(?:(?:\s?,)?\s+(?P<y>{_YEAR}))?")
 def _h_dmy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["m"][0].islower():
@@ -1068,7 +1095,7 @@ _TIME_DAY = rf"(?:(?:about|around|approximately)\s+)?(?P<t>{_TIME})(?:{_DAY_OF_T
 
 def _clock(t: str) -> str | None:
     tl = t.lower()
-    if re.search(r"\bnoon", tl):  # (not "in the afternoon")
+    if re.search(r"\b(?:noon|mid-?day)", tl):  # (not "in the afternoon")
         return "12:00"
     if "midnight" in tl:
         return "24:00"
@@ -1314,7 +1341,9 @@ def _h_quarter_century(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | Non
 
 @rule("quarter", rf"(?:(?P<the>the)\s+)?(?:(?P<rel>last|this|next|current|latest|previous|past|same|"
                  rf"year-earlier|year-ago)\s+|(?:(?P<ry>last|this|next)\s+year's\s+)|(?:fiscal[\s-]+)?(?P<yp>{_YEAR})(?:['’]s)?\s+)?"
-                 rf"(?:fiscal[\s-]+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<u>quarter|half)"
+                 rf"(?:fiscal[\s-]+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final"
+                 # ("the last half of 1989", "the latter half of the year"; not "last quarter", the one before)
+                 r"|(?<=\bthe\s)(?:last|latter)(?=\s+(?:quarter|half)\s+of\b))[\s-]+(?P<u>quarter|half)"
                  rf"(?:\s+of\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<y>{_YEAR}|this\s+year|last\s+year|next\s+year"
                  r"|the\s+(?:current\s+|fiscal\s+)?year(?![\w-])))?"
                  # "Q1", "Q4 2012", "2Q 2013", "H1", "Q3'12" (not "H1N1", "H2O")
@@ -1327,8 +1356,11 @@ def _h_quarter(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         q, half = int(re.sub(r"\D", "", m["ab"])), "H" in m["ab"]
     else:
         o = m["o"].lower()
-        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[o]
         half = m["u"].lower() == "half"
+        if o in ("last", "latter") and not m["y"]:
+            return None  # "the last half of the '80s": of no year ("the '80s" is its own)
+        q = 2 if half and o in ("final", "last", "latter") else {
+            "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(o, 4)
     if half and q > 2:
         return None
     if m["o"] and not (m["y"] or m["yp"] or m["ry"] or m["rel"] or "fiscal" in m.group(0).lower()) \
@@ -1405,6 +1437,8 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
             ctx.text, max(0, ctx.start - 12), ctx.start):
         return None  # the head of an ordinal quarter that its own rule refused ("the third quarter" of a game)
     ended = _quarter_ended(ctx)
+    if rel == "current" and ended is None and ctx.dct is not None:
+        return "DATE", "{}-Q{}".format(*_quarter(ctx.dct)), None  # the quarter under way, not the one reported on
     base = ended or ctx.last_quarter
     if base is None:
         if ctx.dct is None:
@@ -1841,7 +1875,7 @@ def _h_weekend(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", _week(d - timedelta(days=7)) + "-WE", None
 
 
-@rule("ago", rf"{_APPROX}?(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})s?\s+(?P<dir>ago|earlier|later|before|after|hence|"
+@rule("ago", rf"{_APPROX}?(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|hence|"
              r"from\s+now|previously|back)(?![\w-])")
 def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if _over_a_period(ctx):
@@ -2096,6 +2130,26 @@ _NOT_OF_THE_PART = re.compile(r"\s+(?:of|after|before)\b|['’]s\b|\s+(?:sky|ski
                               re.IGNORECASE)
 
 
+# what tells a habit, not one occasion ("usually", "tends to")
+_HABITUAL = re.compile(r"\b(?:usually|often|always|typically|generally|normally|sometimes|rarely|seldom|routinely"
+                       r"|regularly|habitually|customarily|tend(?:s|ed)?\s+to|used\s+to)\b", re.IGNORECASE)
+# a day the sentence names for itself
+_DAY_NAMED = re.compile(rf"\b(?:{WEEKDAY_NAMES}|today|tonight|yesterday|tomorrow)\b", re.IGNORECASE)
+
+
+# a present progressive: what goes on now ("rescuers are searching the rubble")
+_PROGRESSIVE = re.compile(r"(?:\b(?:is|are|am)|['’](?:re|m))\s+(?:\w+ly\s+)?[a-z]{2,}ing\b", re.IGNORECASE)
+
+
+def _generic(ctx: _Ctx) -> bool:
+    """Does the expression's sentence tell a habit or a general truth, not one day ("I wake up in the morning",
+    "Markets open in the morning", "He usually jogs in the morning")? A habitual adverb says so; so does a sentence
+    in the present simple throughout: no past form, no future or modal, no progressive, no day of its own named."""
+    sent = ctx.text[ctx.sent_lo:ctx.sent_hi]
+    return bool(_HABITUAL.search(sent)) or not any(
+        rx.search(sent) for rx in (_DAY_NAMED, _PAST, _MODAL_FAR, _FUTURE, _PROGRESSIVE))
+
+
 @rule("in_the_part", r"the\s+(?P<pt>morning|afternoon|evening|night)(?![\w-])")
 def _h_in_the_part(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     """"in the morning", "during the night", "early in the afternoon": a part of the day told of, as "earlier in the
@@ -2104,7 +2158,7 @@ def _h_in_the_part(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] |
     if not _IN_THE_PART_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start) \
             or _NOT_OF_THE_PART.match(ctx.text, ctx.end):
         return None
-    day = _day_told_of(ctx)
+    day = None if _generic(ctx) else _day_told_of(ctx)
     return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{PARTS[m['pt'].lower()]}", None
 
 
@@ -2279,7 +2333,7 @@ _START_WORDS = frozenset(
     "tomorrow right now currently nowadays present recently lately recent former previously near distant "
     "foreseeable not immediate future soon fiscal year years decades months weeks days hours minutes centuries "
     "quarter period comparable corresponding prior preceding remaining final several few many dozens half noon "
-    "midnight spring summer fall autumn winter morning afternoon evening night overnight christmas new "
+    "midday midnight spring summer fall autumn winter morning afternoon evening night overnight christmas new "
     "independence halloween valentine's veterans thanksgiving labor memorial election easter good martin day "
     "week month decade century decades-long q1 q2 q3 q4 h1 h2".split()
     + list(MONTHS) + list(WEEKDAYS) + _WEEKDAYS_PLURAL + list(SMALL) + list(TENS) + ["hundred", "thousand"]
@@ -2290,7 +2344,8 @@ _WORD = re.compile(r"[\w']+")
 # words that a timex must contain (its head): a start word is only tried with one of these within
 # the next few words ("the" alone never starts a timex; "the past 10 months" has "10" and "months")
 _HEAD_WORDS = frozenset(
-    "ago now currently nowadays present season recently lately recent past future soon current term date moment noon midnight "  # noqa: SIM905
+    "ago now currently nowadays present season recently lately recent past future soon current term date moment noon midnight "
+    "midday "  # noqa: SIM905
     "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
     "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
     "election easter friday veterans century centuries decade decades twenties thirties "
