@@ -456,6 +456,25 @@ def test_a_site_named_by_the_pages_title_is_its_source_though_its_address_is_kno
     assert a.source == "Varn Valley Gazette" and a.title == "Harbor Bridge reopens to traffic after six weeks"
 
 
+def test_a_headline_part_with_a_full_stop_is_no_site_name() -> None:
+    """trafilatura takes a part of the <title> around a dash or colon that holds a full stop for the
+    site's domain name: "U.S." of "U.S. - Varn trade talks resume" is no outlet (the page is then its
+    address's site's, as any page without a site name). A domain name in the title, or a site name the metadata declares, stays."""
+    from storyline.ingest.html import parse_html
+
+    def page(title: str, head: str = "") -> str:
+        return (f"<html><head><title>{title}</title>{head}</head><body><h1>{title.split(' | ')[0]}</h1>"
+                + _STORY + "</body></html>")
+
+    talks = parse_html(page("U.S. - Varn trade talks resume"), "x", url="https://news.varnpost.example/talks")
+    assert talks.title == "U.S. - Varn trade talks resume" and talks.source is None   # (its address's site, later)
+    bridge = parse_html(page("Harbor Bridge reopens - Mayor Dr. Ilse Varn speaks"), "y")
+    assert bridge.source is None
+    assert parse_html(page("Harbor Bridge reopens | varnpost.example"), "z").source == "varnpost.example"
+    declared = page("Harbor Bridge reopens | St. Varn Courier", '<meta property="og:site_name" content="St. Varn Courier">')
+    assert parse_html(declared, "w").source == "St. Varn Courier"
+
+
 def _undated_warc(path: Path, pages: dict[str, str], captured: str) -> None:
     from io import BytesIO
 

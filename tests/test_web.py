@@ -383,3 +383,24 @@ def test_an_undated_story_says_so_in_the_lists(app, store):
     listed = text_of(get(app, "/").text)
     assert "Lighthouse keeper retires 1 article · undated · updated 2024-05-01" in " ".join(listed.split())
     assert "named in 1 · undated" in " ".join(text_of(get(app, "/entities/person:ivo-brandt").text).split())
+
+
+def test_entity_page_shows_each_story_span_and_links_the_stories_it_leaves_out(app, store, monkeypatch):
+    import storyline.serve.api as api
+
+    with store.transaction() as c:
+        for sid, first, last, updated in (("s-ferry-1", "2023-02-01", "2023-03-15", "2024-05-02T00:00:00"),
+                                          ("s-ferry-2", "2024-01-10", "2024-01-10", "2024-05-01T00:00:00")):
+            c.execute("INSERT INTO stories (id, title, first_seen, updated, first_published, last_published, size, "
+                      "dirty) VALUES (?, 'Ferry line', 'x', ?, ?, ?, 2, 0)", (sid, updated, first, last))
+            c.execute("INSERT INTO story_entities (story_id, entity_id, name, label, articles) "
+                      "VALUES (?, 'org:norby-ferries', 'Norby Ferries', 'ORG', 1)", (sid,))
+    page = " ".join(text_of(get(app, "/entities/org:norby-ferries").text).split())
+    assert "2023-02-01 to 2023-03-15" in page and "named in 1 · 2024-01-10 ·" in page
+    assert "all of them" not in page
+    monkeypatch.setattr(api, "ENTITY_PAGE_STORIES", 1)
+    html = get(app, "/entities/org:norby-ferries").text
+    assert "/stories/s-ferry-1" in html and "/stories/s-ferry-2" not in html
+    assert "The 1 most recently updated of 2 stories naming Norby Ferries" in " ".join(text_of(html).split())
+    assert 'href="/?entity=org%3Anorby-ferries"' in html
+    assert api.ENTITY_PAGE_STORIES == 1 and store.get_entity("org:norby-ferries", limit=1)["total"] == 2

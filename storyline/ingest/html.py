@@ -261,6 +261,28 @@ def _named_site(sitename: str | None, url: str | None) -> str | None:
     return None if _squash(sitename) in (host, host.removeprefix("www.")) else sitename
 
 
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNORECASE)
+
+
+def _page_names(tree: Any) -> tuple[str, str]:
+    """The page's <title> and the text of its metadata (meta tags' contents and JSON-LD), each with
+    its spaces squeezed: where a site name can come from."""
+    title = tree.find(".//head//title")
+    meta = [*tree.xpath("//meta/@content"), *tree.xpath("//script[@type='application/ld+json']/text()")]
+    return (" ".join((title.text_content() if title is not None else "").split()),
+            " ".join(" ".join(str(m) for m in meta).split()))
+
+
+def _site_name(sitename: str | None, page_title: str, page_meta: str) -> str | None:
+    """The site name trafilatura found, unless it guessed it from a part of the <title> that holds
+    a full stop, which it takes for a domain name: "U.S." of "U.S. - China trade talks resume". A
+    name only the <title> holds must then be a domain name ("riverton.com"); one the page's
+    metadata declares ("St. Louis Post-Dispatch") stays."""
+    if not sitename or sitename not in page_title or sitename in page_meta:
+        return sitename
+    return sitename if _DOMAIN.fullmatch(sitename) else None
+
+
 def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
     """Extract the article in an HTML page. Raises InputError when no article text is found."""
     try:
@@ -282,6 +304,7 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
         links = _link_lines(tree)
         declared = [_head_date(tree), _time_date(tree)]
         headings = _headings(tree)
+        page_title, page_meta = _page_names(tree)
         doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                           favor_precision=True, date_extraction_params=_DECLARED_DATES)
     except InputError:
@@ -297,7 +320,8 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
     saved_url, saved_on = _saved_from(html)
     url = url or (doc or {}).get("url") or saved_url or None
     title, sitename = _headline((doc or {}).get("title") or None,
-                                _named_site((doc or {}).get("sitename") or None, url), text, headings)
+                                _named_site(_site_name((doc or {}).get("sitename") or None, page_title, page_meta),
+                                            url), text, headings)
     text = _without_headline(text, title)
     # the date the page declares (its head's metadata, then a <time> element), before one htmldate
     # finds in the text or the address

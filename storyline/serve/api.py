@@ -204,6 +204,8 @@ class EntityOut(BaseModel):
     label: str
     aliases: list[str] = Field(default_factory=list)
     stories: list[EntityStory]
+    total: int = Field(0, description="How many stories name it; `stories` lists the `limit` most recently "
+                                      "updated of them.")
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -520,6 +522,9 @@ def require_read(request: Request) -> None:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+ENTITY_PAGE_STORIES = 100   # the stories an entity's page lists; it links the search that lists them all
+
 
 def _story_item(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "href": f"/api/stories/{row['id']}", "page": f"/stories/{row['id']}"}
@@ -1095,7 +1100,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False,
              dependencies=web_read)
     def entity_page(entity_id: str, request: Request) -> Response:
-        e = _svc(request).store.get_entity(entity_id)
+        e = _svc(request).store.get_entity(entity_id, limit=ENTITY_PAGE_STORIES)
         if e is None:
             raise ApiError(404, f"no entity {entity_id!r}")
         site = _site(request)

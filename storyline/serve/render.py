@@ -377,6 +377,15 @@ def _md_link(url: object) -> str:
     return " `" + u.replace("`", "'")[:300] + "`"
 
 
+def story_span(row: Mapping[str, Any]) -> str:
+    """A story's days of publication as the story lists show them: "2000-08-14 to 2000-09-27", its
+    one day, or "undated"."""
+    first, last = row.get("first_published"), row.get("last_published")
+    if not first:
+        return "undated"
+    return f"{first} to {last}" if last and last != first else str(first)
+
+
 @lru_cache(maxsize=1)
 def _env():  # type: ignore[no-untyped-def]
     import jinja2
@@ -397,6 +406,7 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["nothing_about"] = nothing_about
     env.globals["reported_on"] = reported_on
     env.globals["parts_shown"] = parts_shown
+    env.globals["story_span"] = story_span
     env.filters["display"] = display_text
     return env
 

@@ -881,7 +881,8 @@ class SQLiteStore:
     def get_entity(self, entity: str, *, limit: int = 100) -> dict[str, Any] | None:
         """An entity by id (or, failing that, by name in any case) with the stories it appears in,
         most recently updated first (of those updated together, the one with the most articles naming it):
-        {"id", "name", "label", "aliases", "stories": [story rows + articles]}."""
+        {"id", "name", "label", "aliases", "stories": [story rows + articles], "total": how many stories
+        name it, of which ``stories`` lists at most ``limit``}."""
         found = self._entity_ids(entity)
         if found is None:
             return None
@@ -893,12 +894,15 @@ class SQLiteStore:
             f"SELECT {cols}, MAX(e.articles) AS entity_articles FROM story_entities e JOIN stories s ON s.id = e.story_id "
             f"WHERE e.entity_id IN ({marks}) GROUP BY s.id ORDER BY s.updated DESC, entity_articles DESC, s.id LIMIT ?",
             (*ids, int(limit))).fetchall()
+        total = len(stories) if len(stories) < limit else int(conn.execute(
+            f"SELECT COUNT(DISTINCT s.id) FROM story_entities e JOIN stories s ON s.id = e.story_id "
+            f"WHERE e.entity_id IN ({marks})", ids).fetchone()[0])
         names = [r[0] for r in conn.execute(
             f"SELECT DISTINCT name FROM story_entities WHERE entity_id IN ({marks}) LIMIT 20", ids)]
         names += self._brief_aliases(eid, [r["id"] for r in stories[:20]])
         return {"id": eid, "name": name, "label": label,
                 "aliases": [n for n in dict.fromkeys(names) if n != name][:20],
-                "stories": [dict(r) for r in stories]}
+                "stories": [dict(r) for r in stories], "total": total}
 
     def _entity_ids(self, entity: str) -> tuple[str, str, str, list[str]] | None:
         """(id, name, label, ids) of the entity ``entity`` names (an id, a name in any case, or any
