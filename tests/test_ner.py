@@ -413,3 +413,44 @@ def test_a_title_before_an_office_and_its_holder_is_the_holders() -> None:
     assert repair_spans(toks, [(4, 6, "LOC"), (7, 9, "PER")]) == [(4, 6, "LOC"), (7, 9, "PER")]
     # a name right after the title stays a person's
     assert repair_spans("the answer that Deputy Marrow Vell gave".split(), [(4, 6, "LOC")]) == [(4, 6, "PER")]
+
+
+def test_a_title_and_a_name_after_a_names_comma_are_another_persons() -> None:
+    """In a list of people, "<name>, <title> <name>" is two people: the title is the later one's, no
+    apposition of the name before it (nor does it make a place before the comma a person's name)."""
+    from storyline.analyze.entities import recognize_entities
+
+    def roles(text: str) -> dict[str, str | None]:
+        return {m.text: m.role for m in recognize_entities(text) if m.label == "PERSON"}
+
+    found = roles("Guests at the gala included Torvin Hale, former Velish Prime Minister Ardo Menck, and the singer Lisa Crane.")
+    assert found.get("Torvin Hale") is None and found.get("Ardo Menck") == "former Velish Prime Minister", found
+    found = roles("The telethon drew designers Mara Lind and Tobin Voss, former Foreign Minister Ilan Ferro and the soprano Ada Wren.")
+    assert found.get("Tobin Voss") is None and found.get("Ilan Ferro") == "former Foreign Minister", found
+    # an apposition whose title names a person in a possessive or after "of" stays one
+    assert roles("Tipper Vane, wife of Vice President Al Vane, visited the camp.")["Tipper Vane"] == \
+        "wife of Vice President Al Vane"
+    assert roles("Ann Lee, President Tom Vane's adviser, said the plan would work.")["Ann Lee"] == \
+        "President Tom Vane 's adviser"
+
+
+def test_a_place_read_as_a_person_is_a_place_after_in_or_its_kind() -> None:
+    from storyline.analyze.entities import recognize_entities
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in recognize_entities(text)]
+
+    # a place of the lists after "in", though a given name too; not a common surname, nor a longer name's word
+    text = ("Starting in April, Denver will host the fan convention. More than 15,000 fans packed a museum in "
+            "Denver for the three-day event, which landed in Denver on the same weekend.")
+    assert names(text)[1:] == [("Denver", "LOC"), ("Denver", "LOC")], names(text)
+    assert names("Voters have confidence in Clinton, the poll said.") == [("Clinton", "PERSON")]
+    assert names("He spoke at Lawrence High School on Monday.") == [("Lawrence High School", "ORG")]
+    # a kind of place before "of", or an apposition naming one
+    assert ("Nueva Corvina", "LOC") in names("In the flood-ravaged neighborhood of Nueva Corvina, rescuers loaded dogs.")
+    found = names("Tourists swarmed to Doi Kamvela, Thailand's highest peak at 2,565 meters, and Doi Pramet, "
+                  "another mountain with a temple on top.")
+    assert ("Doi Kamvela", "LOC") in found and ("Doi Pramet", "LOC") in found, found
+    # a role's field is no place's kind
+    assert names("Calvin Rerock, the county attorney, charged him.") == [("Calvin Rerock", "PERSON")]
+    assert names("Tom Vell, a city council member, spoke.") == [("Tom Vell", "PERSON")]

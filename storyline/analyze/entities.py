@@ -1394,14 +1394,47 @@ _HOLDING_NOUNS = frozenset("share shares stake stakes holding holdings interest 
 def _places_after_in(text: str, mentions: list[Mention]) -> list[Mention]:
     """A place of the tagger's place lists right after "in" ("fans in Tarnby", "a campsite in Vell") is
     the place, not its team or its club, whatever the page's other mentions made it (CoNLL-2003 train:
-    489 of 493 such names); not a possessive ("in Tarnby 's 3-1 win": the team's). Run after the
-    page's vote, so that it sways no other mention ("the fans of Tarnby")."""
+    489 of 493 such names); not a possessive ("in Tarnby 's 3-1 win": the team's). So is one the tagger
+    read as a person ("landed in Denver", a given name too), unless it is a common surname of the
+    lists ("confidence in Clinton") or a capitalised word follows ("in Lawrence High School"): no
+    person of CoNLL-2003 train, dev or FiNER-ORD dev is such a name after "in". Run after the page's
+    vote, so that it sways no other mention ("the fans of Tarnby")."""
     out = []
     for m in mentions:
-        found = _IN_BEFORE.search(text, max(0, m.start - 24), m.start) if m.label == "ORG" else None
+        found = _IN_BEFORE.search(text, max(0, m.start - 24), m.start) if m.label in ("ORG", "PERSON") else None
+        kinds = place_kinds(tuple(m.text.lower().split())) if found else frozenset()
         if found and (found.group(1) or "").lower() not in _HOLDING_NOUNS \
-                and not text.startswith((" 's", " ’s", "'s", "’s"), m.end) \
-                and place_kinds(tuple(m.text.lower().split())) & _PLACE_KINDS:
+                and not text.startswith((" 's", " ’s", "'s", "’s"), m.end) and kinds & _PLACE_KINDS \
+                and (m.label == "ORG" or ("last" not in kinds and not _CAPITAL_NEXT.match(text, m.end))):
+            m = dataclasses.replace(m, label="LOC")
+        out.append(m)
+    return out
+
+
+# a capitalised word right after a name
+_CAPITAL_NEXT = re.compile(r"[ ]+[A-Z]")
+# the nouns of a kind of place whose name follows with "of" ("the village of Vell"), or that heads an
+# apposition after a place's name ("Vell, Tarnia's highest peak", "Vell, a city of 400,000")
+_PLACE_KIND_WORDS = _PLACE_NOUNS | frozenset(["neighborhood", "neighbourhood", "hamlet", "settlement", "peak",
+                                              "mountain", "volcano"]) - frozenset(["state", "outskirts"])
+_KIND_OF_BEFORE = re.compile(r"(?<![\w'’-])(?:%s)[ ]+of[ ]+$" % "|".join(sorted(_PLACE_KIND_WORDS)), re.IGNORECASE)
+# the apposition: a determiner or a place's possessive, at most four words (no preposition: not "a native
+# of the city"), and the place's kind, which ends the phrase or opens its complement ("a city of", "the
+# highest peak at"; not "the county attorney")
+_KIND_APPOSITION = re.compile(r",[ ]+(?:a|an|the|another|[A-Z][\w.-]*(?:[ ][A-Z][\w.-]*)*[ ]?['’]s)[ ]+"
+                              r"(?:(?!(?:of|in|at|on|for|from|to|with|by)[ ])[\w'’-]+[ ]+){0,4}?"
+                              r"(?:%s)(?=[ ]*[,.;:(]|[ ]+(?:of|at|on|in|with|near|where)\b)"
+                              % "|".join(sorted(_PLACE_KIND_WORDS)))
+
+
+def _places_by_their_kind(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name the tagger read as a person that a kind of place introduces ("the Arab village of Abu
+    Vell", "the neighborhood of Nueva Tarn") or that an apposition names as one ("Doi Vell, Tarnia's
+    highest peak", "Brennick, a city of half a million") is that place. Run after the page's vote."""
+    out = []
+    for m in mentions:
+        if m.label == "PERSON" and (_KIND_OF_BEFORE.search(text, max(0, m.start - 24), m.start)
+                                    or _KIND_APPOSITION.match(text, m.end, min(len(text), m.end + 80))):
             m = dataclasses.replace(m, label="LOC")
         out.append(m)
     return out
@@ -2132,7 +2165,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions = _acronym_places(text, _consistent_labels(_people_who(text, _kin_people(text, mentions)), frozenset(titled), text,
                                                          frozenset(unsure)))
     mentions = _capitals_as_body(text, sent_spans, _teams_read_as_people(
-        text, _teams_named_for_towns(text, _places_after_in(text, mentions))))
+        text, _teams_named_for_towns(text, _places_by_their_kind(text, _places_after_in(text, mentions)))))
     mentions = _possessive_companies(text, mentions)
     mentions = [m for m in _products(text, _kind_named_orgs(text, mentions)) if not _band(text, m)]
     if ":" in text:

@@ -322,7 +322,25 @@ def _pre_role(text: str, m: Mention, covering: _Covering, report_start: int = 0)
     return role if role and role_head(role) else None
 
 
-def _appos_role(text: str, m: Mention, sentence_end: int | None = None) -> str | None:
+def _titles_a_listed_person(text: str, toks: Sequence[tuple[int, int]], m: Mention, covering: _Covering) -> bool:
+    """Whether the words after a name's comma are a title and another person's name, which a list names
+    beside it ("attended by Blair, Foreign Secretary Rob Kell and ...", "at Camp Ferris, former sergeant
+    Tom Vane, 32"): no apposition of the name before, but the later person's own title. A person named
+    inside a title after its possessive keeps it an apposition ("Ann Lee, President Tom Vane's adviser")."""
+    run = [text[a:b] for a, b in toks]
+    k = next((i for i, w in enumerate(run[:5]) if w.lower().rstrip(".") in ROLE_HEADS), None)
+    if k is None or not all(w.lower() in _DETS | ROLE_MODS or w[:1].isupper() for w in run[:k]):
+        return False
+    while k < len(run) and (run[k].lower().rstrip(".") in ROLE_HEADS or run[k].lower() in ROLE_MODS):
+        k += 1
+    if k == len(run) or not run[k][:1].isupper():
+        return False
+    named = covering(*toks[k])
+    return (named is not None and named is not m and named.label == "PERSON" and named.start == toks[k][0]
+            and not text.startswith(("'s", "’s"), named.end))
+
+
+def _appos_role(text: str, m: Mention, sentence_end: int | None = None, covering: _Covering | None = None) -> str | None:
     rest = text[m.end:m.end + 200]
     if not rest.startswith(", "):
         return None
@@ -345,6 +363,8 @@ def _appos_role(text: str, m: Mention, sentence_end: int | None = None) -> str |
     # "<name>, a spokesman for ..." / "<name>, spokesman for ...": a determiner or a role word first,
     # closed by punctuation or a clause (the loop above returned None when nothing closed it)
     if not words or words[0].lower() not in _DETS | ROLE_HEADS | ROLE_MODS:
+        return None
+    if covering is not None and _titles_a_listed_person(text, toks[:len(words)], m, covering):
         return None
     while words and words[0].lower() in _DETS:
         words.pop(0)
@@ -401,6 +421,6 @@ def attach_roles(text: str, mentions: Sequence[Mention], sentence_ends: Sequence
             continue
         k = bisect.bisect_left(sentence_ends, m.end)
         end = sentence_ends[k] if k < len(sentence_ends) else None
-        role = _pre_role(text, m, covering, report_start) or _appos_role(text, m, end) or _before_appos_role(text, m)
+        role = _pre_role(text, m, covering, report_start) or _appos_role(text, m, end, covering) or _before_appos_role(text, m)
         out.append(dataclasses.replace(m, role=role) if role else m)
     return out
