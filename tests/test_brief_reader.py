@@ -1026,6 +1026,20 @@ def test_a_surname_that_is_also_a_place_of_the_story_is_not_expanded() -> None:
                                      "Dara Quayle took three wickets."]
 
 
+def test_a_surname_that_is_a_month_is_no_name_where_it_is_written_as_a_date() -> None:
+    # "warned Iran's leaders Tuesday (May 7, 2019)" had become "... (Helen May 7, 2019)"
+    from storyline.consolidate.brief import full_names
+    from storyline.records import Entity, SummarySentence
+
+    ents = [Entity(id="e1", name="Helen May", label="PERSON", mentions={"a": 4, "b": 2})]
+    out = full_names([SummarySentence(text="The minister warned the unions Tuesday (May 7, 2019) of cuts."),
+                      SummarySentence(text="The strike began in May and ended on 3 May."),
+                      SummarySentence(text="May said the talks would go on.")], ents)
+    assert [s.text for s in out] == ["The minister warned the unions Tuesday (May 7, 2019) of cuts.",
+                                     "The strike began in May and ended on 3 May.",
+                                     "Helen May said the talks would go on."]
+
+
 def test_a_brief_opening_on_a_bare_surname_names_the_person_in_full() -> None:
     arts = [storyline.Article(id=f"a{k}", source=f"s{k}", published=date(1998, 11, 24), text=t) for k, t in enumerate([
         "Lahoud is to be sworn in for a six-year term on Nov. 24, the day President Elias Hrawi leaves "

@@ -14,6 +14,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.quotes import PREPOSITIONS
+from ..analyze.timex import MONTHS
 from ..records import (AnalyzedArticle, Article, Brief, Citation, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
                        Revision, Sentence, SummarySentence, TimelineEntry)
 from .disagreements import find_disagreements
@@ -793,8 +794,19 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
 
 def _name_alone(name: str, text: str) -> re.Match[str] | None:
     """The first place ``text`` writes ``name`` as a whole name: no word or name word runs on from it
-    ("Shepard" in "Shepard said", not in "Shepard Memorial Fund" nor "Shepardson")."""
-    return re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w-]|\s+[A-ZÀ-ÖØ-Þ][^\W\d_])", text)
+    ("Shepard" in "Shepard said", not in "Shepard Memorial Fund" nor "Shepardson"). A name that is a
+    month's is no name where it is written as a date ("May 7, 2019", "7 May", "in May", "last May")."""
+    found = re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-]|\s+[A-ZÀ-ÖØ-Þ][^\W\d_])", text)
+    if name.lower() not in MONTHS:
+        return next(found, None)
+    return next((m for m in found if not _MONTH_AFTER.match(text, m.end())
+                 and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
+
+
+# what makes a month's name a date: a day or a year after it, a day or a word of time before it
+_MONTH_AFTER = re.compile(r"\.?\s*,?\s*\d")
+_MONTH_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)?(?:\s+of)?|\b(?:in|since|until|till|by|of|last|next|early|mid|late"
+                           r"|this|that|from|through|to|before|after|during|between|and|or))[\s-]+$", re.IGNORECASE)
 
 
 def _surname(person: Entity) -> str:
