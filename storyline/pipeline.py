@@ -46,6 +46,7 @@ class IngestReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, reason): stored, but with a change
     unchanged: list[str] = field(default_factory=list)  # watched URLs that answered 304 Not Modified
     undated: list[str] = field(default_factory=list)  # new articles stored without a publication date
+    captured: list[str] = field(default_factory=list)  # of those, the ones dated by their page's capture
     older: list[str] = field(default_factory=list)  # feed items left out: published before the kept window
     revised: list[str] = field(default_factory=list)  # stored before, came again changed (a correction, a file completed)
 
@@ -68,7 +69,9 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             stored = store.add_articles(batch)
             report.new.extend(stored.new)
             fresh = set(stored.new)
-            report.undated.extend(a.id for a in batch if a.published is None and a.id in fresh)
+            undated = [a for a in batch if a.published is None and a.id in fresh]
+            report.undated.extend(a.id for a in undated)
+            report.captured.extend(a.id for a in undated if a.captured is not None)
             report.duplicate.extend(stored.duplicate)
             report.revised.extend(stored.revised)
             if stored.revised:

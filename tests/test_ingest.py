@@ -516,6 +516,23 @@ def test_an_undated_page_of_a_web_archive_is_dated_by_its_capture_as_a_last_reso
     assert inferred.published == date(2019, 4, 12) and "dated_by" not in inferred.meta
 
 
+def test_ingest_says_an_undated_page_of_a_crawl_is_dated_by_its_capture(tmp_path: Path) -> None:
+    """The ingest's note on new articles without a publication date tells the pages of a crawl apart:
+    they are dated by their capture (the brief shows "captured"), not left undated."""
+    from typer.testing import CliRunner
+
+    from storyline.serve.cli import app
+
+    plain = _STORY.replace(" on Tuesday", "").replace(" on Monday evening", "").replace(" on Friday", "")
+    _undated_warc(tmp_path / "crawl.warc.gz", {"https://varnpost.example/bridge": plain}, "2019-04-12T08:00:00Z")
+    (tmp_path / "note.txt").write_text("The Varn ferry ran late again, its captain said.\n" * 3, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    out = " ".join(CliRunner().invoke(app, ["--db", db, "ingest", "-q", str(tmp_path / "crawl.warc.gz")]).output.split())
+    assert "1 new article has no publication date: it is a page of a crawl, dated by its capture" in out
+    out = " ".join(CliRunner().invoke(app, ["--db", db, "ingest", "-q", str(tmp_path / "note.txt")]).output.split())
+    assert "1 new article has no publication date: relative dates" in out and "crawl" not in out
+
+
 def test_a_web_archive_pages_date_after_its_capture_is_dropped_with_a_warning(tmp_path: Path) -> None:
     """A WARC page cannot be published after the crawler fetched it: a declared date more than a day
     after the record's WARC-Date is dropped (the capture then dates the page, as for any undated

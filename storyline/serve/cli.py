@@ -292,12 +292,22 @@ def ingest(
                   f"{revised}{warned}, [bold]{len(report.failed)}[/bold] failed; {_n(len(report.stories), 'story', 'stories')} updated "
                   f"({len(new_stories(store, report))} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}", soft_wrap=True)
     if report.undated:
-        console.print(f"[dim]{_n(len(report.undated), 'new article has', 'new articles have')} no publication date: "
-                      "relative dates (\"Tuesday\") in such an article are resolved from its story's other "
-                      "articles, or left as written[/dim]", highlight=False)
+        console.print(f"[dim]{undated_note(len(report.undated), len(report.captured))}[/dim]", highlight=False)
     if report.stories:
         _print_updated(store, report.stories)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
+
+
+def undated_note(undated: int, captured: int) -> str:
+    """What an ingest says of the new articles stored without a publication date, ``captured`` of which
+    are pages of a crawl (a WARC record, a saved page): those are dated by their capture as a last resort."""
+    head = f"{_n(undated, 'new article has', 'new articles have')} no publication date: "
+    one = "is a page of a crawl, dated by its capture where its words name no day"
+    many = "are pages of a crawl, dated by their capture where their words name no day"
+    if captured == undated:
+        return head + (f"it {one}" if undated == 1 else f"they {many}") + " (shown \"captured\")"
+    return head + "relative dates (\"Tuesday\") in such an article are resolved from its story's other articles, " \
+        "or left as written" + (f"; {captured} of them {one if captured == 1 else many}" if captured else "")
 
 
 def _n(count: int, one: str, many: str) -> str:
