@@ -1038,6 +1038,11 @@ def test_a_surname_that_is_a_month_is_no_name_where_it_is_written_as_a_date() ->
     assert [s.text for s in out] == ["The minister warned the unions Tuesday (May 7, 2019) of cuts.",
                                      "The strike began in May and ended on 3 May.",
                                      "Helen May said the talks would go on."]
+    # a surname beside another person's is a name; a month beside another month is a date
+    out = full_names([SummarySentence(text="Talks ran from March and May into June."),
+                      SummarySentence(text="Okafor and May met the unions on Tuesday.")], ents)
+    assert [s.text for s in out] == ["Talks ran from March and May into June.",
+                                     "Okafor and Helen May met the unions on Tuesday."]
 
 
 def test_a_brief_opening_on_a_bare_surname_names_the_person_in_full() -> None:

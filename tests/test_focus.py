@@ -408,17 +408,22 @@ with st.build_turn(sys.argv[2], 5.0):
 """
 
 
+def _env_with_repo() -> dict[str, str]:
+    """The environment of a child Python process that imports this checkout's storyline."""
+    import os
+
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1]),
+                                                         os.environ.get("PYTHONPATH", "")])}
+
+
 def _hold_turn(db: Path, key: str, seconds: float, brief_file: Path | None = None):  # type: ignore[no-untyped-def]
     """Another process that takes the build turn ``key`` of store ``db`` for ``seconds`` (storing the
     brief in ``brief_file`` before it gives the turn back); returns once the turn is held."""
-    import os
     import subprocess
     import sys
 
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1]),
-                                                        os.environ.get("PYTHONPATH", "")])}
     args = [sys.executable, "-c", _HOLD_TURN, str(db), key, str(seconds)] + ([str(brief_file)] if brief_file else [])
-    p = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
+    p = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=_env_with_repo())
     assert p.stdout is not None and p.stdout.readline().strip() == "held"
     return p
 
@@ -441,6 +446,44 @@ def test_build_turns_exclude_other_processes_per_key(tmp_path) -> None:
         finally:
             other.wait(timeout=10)
         assert other.returncode == 0
+
+
+_PROBE_TURN = """
+import sys
+from storyline.errors import StoreBusy
+from storyline.store.sqlite import SQLiteStore
+try:
+    with SQLiteStore(sys.argv[1]).build_turn(sys.argv[2], 0.2):
+        print("taken")
+except StoreBusy:
+    print("busy")
+"""
+
+
+def test_a_build_turn_holds_its_byte_while_another_turn_of_its_process_on_that_byte_ends(tmp_path) -> None:
+    """Two turns of one process (two threads) on keys that share a byte of the lock file: the first
+    one's end leaves the byte locked for the second (any unlock drops a process's lock)."""
+    import subprocess
+    import sys
+    import zlib
+
+    from storyline.store.sqlite import BUILD_LOCK_BYTES, SQLiteStore
+
+    first: dict[int, str] = {}
+    key = next(k for i in range(10_000) if first.setdefault(zlib.crc32((k := f"brief s{i}").encode()) % BUILD_LOCK_BYTES, k) != k)
+    other_key = first[zlib.crc32(key.encode()) % BUILD_LOCK_BYTES]
+    db = tmp_path / "turns.db"
+
+    def probe() -> str:
+        return subprocess.run([sys.executable, "-c", _PROBE_TURN, str(db), key], capture_output=True, text=True,
+                              env=_env_with_repo(), timeout=60, check=True).stdout.strip()
+
+    with SQLiteStore(db) as st:
+        with st.build_turn(key, 0.2):
+            with st.build_turn(other_key, 0.2):
+                pass
+            assert probe() == "busy"
+        assert probe() == "taken"
 
 
 def test_a_brief_another_worker_process_is_building_is_waited_for_not_built(example_db, monkeypatch, tmp_path) -> None:

@@ -473,6 +473,12 @@ def test_a_headline_part_with_a_full_stop_is_no_site_name() -> None:
     assert parse_html(page("Harbor Bridge reopens | varnpost.example"), "z").source == "varnpost.example"
     declared = page("Harbor Bridge reopens | St. Varn Courier", '<meta property="og:site_name" content="St. Varn Courier">')
     assert parse_html(declared, "w").source == "St. Varn Courier"
+    # the headline or a description the metadata holds declares no site name of a part of them
+    for head in ('<meta property="og:title" content="U.S. - Varn trade talks resume">',
+                 '<meta name="description" content="U.S. and Varn negotiators met in Corvel.">'):
+        assert parse_html(page("U.S. - Varn trade talks resume", head), "v").source is None, head
+    ld = '<script type="application/ld+json">{"publisher": {"name": "St. Varn Courier"}}</script>'
+    assert parse_html(page("Harbor Bridge reopens | St. Varn Courier", ld), "u").source == "St. Varn Courier"
 
 
 def _undated_warc(path: Path, pages: dict[str, str], captured: str) -> None:

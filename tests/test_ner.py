@@ -454,3 +454,19 @@ def test_a_place_read_as_a_person_is_a_place_after_in_or_its_kind() -> None:
     # a role's field is no place's kind
     assert names("Calvin Rerock, the county attorney, charged him.") == [("Calvin Rerock", "PERSON")]
     assert names("Tom Vell, a city council member, spoke.") == [("Tom Vell", "PERSON")]
+
+
+def test_a_person_whose_apposition_names_a_place_in_a_clause_or_an_object_stays_a_person() -> None:
+    """A kind of place after a relative pronoun or a determiner of its own is the object of a clause or a
+    phrase in the apposition, not its head ("Ann Lee, a nurse who loves the city"); a name in a
+    possessive after a kind of place is no place ("the peak of Ann Lee's career")."""
+    from storyline.analyze.entities import recognize_entities
+
+    def label(text: str, name: str) -> str:
+        return next(m.label for m in recognize_entities(text) if m.text == name)
+
+    assert label("Ann Lee, a nurse who loves the city, spoke on Monday.", "Ann Lee") == "PERSON"
+    assert label("Tom Vane, the man who founded the village, died on Monday.", "Tom Vane") == "PERSON"
+    assert label("Maria Cole, a councilwoman representing the neighborhood, objected.", "Maria Cole") == "PERSON"
+    assert label("It came at the peak of Michael Jordan's career.", "Michael Jordan") == "PERSON"
+    assert label("Tourists swarmed to Doi Kamvela, Thailand's highest peak, on Monday.", "Doi Kamvela") == "LOC"

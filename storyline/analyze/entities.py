@@ -1419,10 +1419,12 @@ _PLACE_KIND_WORDS = _PLACE_NOUNS | frozenset(["neighborhood", "neighbourhood", "
                                               "mountain", "volcano"]) - frozenset(["state", "outskirts"])
 _KIND_OF_BEFORE = re.compile(r"(?<![\w'’-])(?:%s)[ ]+of[ ]+$" % "|".join(sorted(_PLACE_KIND_WORDS)), re.IGNORECASE)
 # the apposition: a determiner or a place's possessive, at most four words (no preposition: not "a native
-# of the city"), and the place's kind, which ends the phrase or opens its complement ("a city of", "the
-# highest peak at"; not "the county attorney")
+# of the city"; no relative pronoun nor determiner, which open a clause or an object: not "a nurse who
+# loves the city", "a councilwoman representing the neighborhood"), and the place's kind, which ends the
+# phrase or opens its complement ("a city of", "the highest peak at"; not "the county attorney")
 _KIND_APPOSITION = re.compile(r",[ ]+(?:a|an|the|another|[A-Z][\w.-]*(?:[ ][A-Z][\w.-]*)*[ ]?['’]s)[ ]+"
-                              r"(?:(?!(?:of|in|at|on|for|from|to|with|by)[ ])[\w'’-]+[ ]+){0,4}?"
+                              r"(?:(?!(?:of|in|at|on|for|from|to|with|by|who|whom|whose|which|that|a|an|the|his|her|its|their)[ ])"
+                              r"[\w'’-]+[ ]+){0,4}?"
                               r"(?:%s)(?=[ ]*[,.;:(]|[ ]+(?:of|at|on|in|with|near|where)\b)"
                               % "|".join(sorted(_PLACE_KIND_WORDS)))
 
@@ -1433,7 +1435,8 @@ def _places_by_their_kind(text: str, mentions: list[Mention]) -> list[Mention]:
     highest peak", "Brennick, a city of half a million") is that place. Run after the page's vote."""
     out = []
     for m in mentions:
-        if m.label == "PERSON" and (_KIND_OF_BEFORE.search(text, max(0, m.start - 24), m.start)
+        if m.label == "PERSON" and ((_KIND_OF_BEFORE.search(text, max(0, m.start - 24), m.start)
+                                     and not text.startswith(("'s", "’s"), m.end))   # ("the peak of Ann Lee's career")
                                     or _KIND_APPOSITION.match(text, m.end, min(len(text), m.end + 80))):
             m = dataclasses.replace(m, label="LOC")
         out.append(m)

@@ -2145,7 +2145,8 @@ def _generic(ctx: _Ctx) -> bool:
     """Does the expression's sentence tell a habit or a general truth, not one day ("I wake up in the morning",
     "Markets open in the morning", "He usually jogs in the morning")? A habitual adverb says so; so does a sentence
     in the present simple throughout: no past form, no future or modal, no progressive, no day of its own named."""
-    sent = ctx.text[ctx.sent_lo:ctx.sent_hi]
+    # (a sentence's words near the expression: a text without full stops is no one sentence of 100 kB)
+    sent = ctx.text[max(ctx.sent_lo, ctx.start - 300):min(ctx.sent_hi, ctx.end + 300)]
     return bool(_HABITUAL.search(sent)) or not any(
         rx.search(sent) for rx in (_DAY_NAMED, _PAST, _MODAL_FAR, _FUTURE, _PROGRESSIVE))
 

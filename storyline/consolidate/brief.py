@@ -800,13 +800,15 @@ def _name_alone(name: str, text: str) -> re.Match[str] | None:
     if name.lower() not in MONTHS:
         return next(found, None)
     return next((m for m in found if not _MONTH_AFTER.match(text, m.end())
-                 and not _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start())), None)
+                 and not _MONTH_BEFORE.search(text, max(0, m.start() - 24), m.start())), None)
 
 
-# what makes a month's name a date: a day or a year after it, a day or a word of time before it
+# what makes a month's name a date: a day or a year after it, a day or a word of time before it, or
+# another month joined to it ("March and May"; not "Johnson and May", a surname beside another)
 _MONTH_AFTER = re.compile(r"\.?\s*,?\s*\d")
 _MONTH_BEFORE = re.compile(r"(?:\d(?:st|nd|rd|th)?(?:\s+of)?|\b(?:in|since|until|till|by|of|last|next|early|mid|late"
-                           r"|this|that|from|through|to|before|after|during|between|and|or))[\s-]+$", re.IGNORECASE)
+                           r"|this|that|from|through|to|before|after|during|between)"
+                           r"|\b(?:%s)\.?,?\s+(?:and|or))[\s-]+$" % "|".join(sorted(MONTHS)), re.IGNORECASE)
 
 
 def _surname(person: Entity) -> str:

@@ -265,12 +265,19 @@ _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.IGNO
 
 
 def _page_names(tree: Any) -> tuple[str, str]:
-    """The page's <title> and the text of its metadata (meta tags' contents and JSON-LD), each with
-    its spaces squeezed: where a site name can come from."""
+    """The page's <title> and the text of its metadata (meta tags' contents and JSON-LD, each on a
+    line of its own), each with its spaces squeezed: where a site name can come from."""
     title = tree.find(".//head//title")
     meta = [*tree.xpath("//meta/@content"), *tree.xpath("//script[@type='application/ld+json']/text()")]
     return (" ".join((title.text_content() if title is not None else "").split()),
-            " ".join(" ".join(str(m) for m in meta).split()))
+            "".join(f"\n{' '.join(str(m).split())}\n" for m in meta))
+
+
+def _declared(name: str, page_meta: str) -> bool:
+    """Whether the page's metadata (``_page_names``) declares ``name`` whole: a meta tag's whole content
+    ("og:site_name") or a JSON-LD string ("publisher": {"name": ...}), not a part of its headline or its
+    description ("U.S. and Varn negotiators met")."""
+    return f"\n{name}\n" in page_meta or f'"{name}"' in page_meta
 
 
 def _site_name(sitename: str | None, page_title: str, page_meta: str) -> str | None:
@@ -278,7 +285,7 @@ def _site_name(sitename: str | None, page_title: str, page_meta: str) -> str | N
     a full stop, which it takes for a domain name: "U.S." of "U.S. - China trade talks resume". A
     name only the <title> holds must then be a domain name ("riverton.com"); one the page's
     metadata declares ("St. Louis Post-Dispatch") stays."""
-    if not sitename or sitename not in page_title or sitename in page_meta:
+    if not sitename or sitename not in page_title or _declared(sitename, page_meta):
         return sitename
     return sitename if _DOMAIN.fullmatch(sitename) else None
 

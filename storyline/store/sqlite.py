@@ -291,6 +291,7 @@ class SQLiteStore:
         self._lock = threading.RLock()
         self._build_fd: int | None = None
         self._fd_lock = threading.Lock()
+        self._turns: dict[tuple[int, int], int] = {}   # (process id, byte) -> this process's turns holding it
         self.readonly = readonly
         if str(path) != ":memory:":
             try:
@@ -357,7 +358,8 @@ class SQLiteStore:
         asking for one brief the store does not hold take turns, so that one builds it and the others
         find it stored (``put_first_brief``). One byte of a lock file next to the store per key
         (``fcntl.lockf``; keys that share a byte only wait for each other). Within a process it
-        excludes nothing (the lock is the process's): threads take turns by ``serve``'s single flight.
+        excludes nothing (the lock is the process's: it is given back when the process's last turn on
+        its byte ends): threads take turns by ``serve``'s single flight.
         ``StoreBusy`` after ``timeout`` seconds; a no-op where locks are not supported, the lock file
         cannot be opened, or for an in-memory store."""
         fd = self._build_lock_fd()
@@ -368,19 +370,35 @@ class SQLiteStore:
         import time
 
         byte = zlib.crc32(key.encode("utf-8")) % BUILD_LOCK_BYTES
+        held = (os.getpid(), byte)   # (a forked child holds none of its parent's locks)
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, byte)
-                break
-            except OSError:   # (held by another process: EAGAIN or EACCES)
-                if time.monotonic() >= deadline:
-                    raise StoreBusy(f"another process of store {self.path} is building {key}") from None
-                time.sleep(0.05)
+        while not self._take_byte(fd, held):   # (held by another process: EAGAIN or EACCES)
+            if time.monotonic() >= deadline:
+                raise StoreBusy(f"another process of store {self.path} is building {key}")
+            time.sleep(0.05)
         try:
             yield
         finally:
-            fcntl.lockf(fd, fcntl.LOCK_UN, 1, byte)
+            with self._fd_lock:   # the byte is given back by the last of this process's turns on it
+                self._turns[held] -= 1
+                if not self._turns[held]:
+                    del self._turns[held]
+                    fcntl.lockf(fd, fcntl.LOCK_UN, 1, byte)
+
+    def _take_byte(self, fd: int, held: tuple[int, int]) -> bool:
+        """Lock the build-lock file's byte of ``held`` for this process, or count one more turn on it
+        where the process holds it already (a lock is the process's: the first turn's end would drop
+        the other's, whose key shares the byte); False when another process holds it."""
+        import fcntl
+
+        with self._fd_lock:
+            if held not in self._turns:
+                try:
+                    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, held[1])
+                except OSError:
+                    return False
+            self._turns[held] = self._turns.get(held, 0) + 1
+            return True
 
     def _build_lock_fd(self) -> int | None:
         """This store object's one descriptor of its build-lock file (kept open: closing any descriptor
