@@ -195,7 +195,7 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         c.partial_fit(c.begin_run([pending[i] for i in order], run_size=total))
         _save_grouping(store, c, ids)
         pending = store.unassigned_articles(limit=chunk)
-    if c.end_run() or c.touched:  # its merges (nothing to save when it merged nothing)
+    if c.end_run() or c.touched or c.closed:  # its merges and closes (nothing to save when none)
         _save_grouping(store, c, [])
 
 

@@ -3,6 +3,7 @@ stories grown over many runs, with the old ids still leading somewhere."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,49 @@ def test_a_stored_story_id_goes_with_most_of_its_articles() -> None:
     # the next run over the same stories: the same ids again (the one article's story keeps its fresh id)
     again = {aid: names.get(sid, sid) for aid, sid in new.items()}
     assert kept_ids({aid: (sid, None) for aid, sid in again.items()}, new) == names
+
+
+def test_one_article_dated_years_ahead_does_not_reshape_a_regroup(tmp_path: Path) -> None:
+    """An article dated years after the rest moves the stream's clock past every other story's window.
+    Those stories closed at the next thousandth article, before the pass at the end of the run, so a
+    regroup of a store of a thousand articles (and cluster()) left the earlier stories in the pieces of
+    the single pass: 41 stories of five subjects became 106. Now a story of the run under way closes
+    after that pass: the stories are those the same odd articles dated inside the stream give."""
+    arts, labels = _reports(990, seed=4)
+    last = max(a.published for a in arts if a.published)
+
+    def odd(day: date) -> list[Article]:
+        dated = Article(id="odd-dated", title="Tram timetable", text="The tram timetable is revised for the holidays.",
+                        published=day)
+        return [dated] + [Article(id=f"odd-undated-{k}", title=f"Notice {k}", text=f"Library hours change on weekday {k}.")
+                          for k in range(12)]
+
+    inside = cluster(arts + odd(last))[:len(arts)]
+    ahead = cluster(arts + odd(date(2031, 3, 20)))[:len(arts)]
+    assert _partition(ahead) == _partition(inside) and _pure(inside, labels)
+    store = SQLiteStore(tmp_path / "s.db")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    for part in (arts, odd(date(2031, 3, 20))):   # the reports, then a run of odd articles
+        ingest_articles(store, part)
+        group_pending(store, settings)
+    regroup(store, settings, briefs=False)
+    assert _partition(_stories(store, arts)) == _partition(inside)
+    store.close()
+
+
+def test_stories_set_aside_for_a_runs_end_are_bounded() -> None:
+    """A run that outlives its stories (an article dated years ahead, a run of years of articles) sets
+    aside for its final pass at most as many expired stories as that pass looks at; the others close
+    at once, as they did, so a long run's memory stays bounded."""
+    from storyline.group.stories import RUN_STORIES_FACTOR, StoryClusterer
+
+    arts, _ = _reports(1200, seed=4)
+    ahead = Article(id="odd-dated", title="Tram timetable", text="The tram timetable is revised for the holidays.",
+                    published=date(2031, 3, 20))
+    c = StoryClusterer(max_consolidate_run=1)
+    run = [ahead] + sorted(arts, key=lambda a: a.published or date.min)   # every story expires at the 1,000th
+    c.partial_fit(c.begin_run(run, run_size=len(run)))
+    parked = set(c._parked)
+    assert 0 < len(parked) <= RUN_STORIES_FACTOR and c.closed   # (the cap: 10 x 1 story)
+    c.end_run()
+    assert not c._parked and not any(c.resolve(sid) in c.open for sid in parked)   # closed after the pass

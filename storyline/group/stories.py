@@ -646,6 +646,9 @@ class StoryClusterer:
         self.run_latent_threshold = run_latent_threshold
         self._run_from: int | None = None  # the stream position the current run began at
         self.run_touched: set[str] = set()  # the stories this ingest run added to (see end_run)
+        # a pass under way (a run, cluster()'s pass): its expired stories wait for its end (_close_idle)
+        self._parking = False
+        self._parked: set[str] = set()
         self._fitted_on = 0  # the sample size a provisional basis was fitted on (0: none, or the final one)
         # the dimensions a provisional basis has at least: set after a first run that found more stories
         # than its basis could keep apart (``refit_dims``), as ``cluster()`` refits
@@ -1098,6 +1101,7 @@ class StoryClusterer:
         feats = [a if isinstance(a, Features) else features(a) for a in articles]
         if self._run_from is None:
             self._run_from = self.seq
+        self._parking = True  # the run's stories close after its pass (``_close_idle``)
         if not self.warmed:
             for f in feats:
                 if f.article_id in self._run_ids or f.article_id in self.assignments_:
@@ -1152,6 +1156,7 @@ class StoryClusterer:
             finally:
                 self.consolidate_latent_threshold = final
         finally:
+            self._close_parked()
             self.run_touched.clear()
             self._run_ids.clear()
             self._run_from = None
@@ -1415,12 +1420,41 @@ class StoryClusterer:
         return merges
 
     def _close_idle(self) -> None:
+        """Close the stories the stream has left behind (``_expired``). A story of the pass under way (an
+        ingest run between ``begin_run`` and ``end_run``, or ``cluster()``'s pass) is parked instead: out
+        of the inverted index, so that no article finds it any more, but still open for the pass at the
+        pass's end, which closes it then (``_close_parked``). Closed mid-pass it would miss that pass, and
+        which stories miss it would hang on where the multiples of 1,000 articles fall after the stream
+        clock jumps (one article dated years after the rest expires every story behind it). At most as
+        many are parked as the pass looks at (RUN_STORIES_FACTOR x ``max_consolidate_run``): memory stays
+        bounded on a run of years of articles; beyond that they close as before."""
+        room = RUN_STORIES_FACTOR * self.max_consolidate_run - len(self._parked)  # (no more than the pass looks at)
         for sid in [sid for sid, s in self.open.items() if self._expired(s)]:
-            s = self.open.pop(sid)
-            self.run_touched.discard(sid)
-            self._unindex(s)
-            self.closed.append(sid)
-            self.touched.discard(sid)
+            parked = sid in self._parked   # (a merge may have indexed it again)
+            if parked or (self._parking and sid in self.run_touched and room > 0):
+                room -= not parked
+                s = self.open[sid]
+                self._unindex(s)
+                s.indexed = set()
+                self._parked.add(sid)
+            else:
+                self._close(sid)
+
+    def _close(self, sid: str) -> None:
+        s = self.open.pop(sid)
+        self.run_touched.discard(sid)
+        self._unindex(s)
+        self.closed.append(sid)
+        self.touched.discard(sid)
+
+    def _close_parked(self) -> None:
+        """Close the stories parked during the pass that has just ended (those still expired: a merge
+        with a later story may have brought one back into the stream's window)."""
+        for sid in sorted({self.resolve(x) for x in self._parked}):
+            if sid in self.open and self._expired(self.open[sid]):
+                self._close(sid)
+        self._parked.clear()
+        self._parking = False
 
     def _expired(self, s: _Story) -> bool:
         if self.seq - s.last_seq > self.max_idle:
@@ -1561,6 +1595,7 @@ def _cluster_pass(c: StoryClusterer, arts: list[Article], feats: list[Features],
         if c.latent_weight and k:  # offline: the latent basis from the whole collection, as LSA would
             c.set_projection(Projection.fit([c._weights(f.words, c.df_w) for f in feats], N_FEATURES, k=k))
     ids: dict[int, str] = {}
+    c._parking = True  # the stories that expire during the pass still take part in its final pass
     for i in stream_order(arts):
         ids[i] = c.partial_fit([feats[i]])[0]
     if c._sample and len(c._sample) >= c.run_min_sample:  # a stream shorter than the latent sample
