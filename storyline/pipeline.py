@@ -521,10 +521,15 @@ def earlier_versions(store: SQLiteStore, articles: Sequence[Article]) -> dict[st
     return store.earlier_texts(a.id for a in articles if a.meta.get("revised_at"))
 
 
+def _brief_extra(store: SQLiteStore, story_id: str) -> dict[str, Any]:
+    """What the store keeps beside a story's brief: the groups of near-duplicate copies among its articles."""
+    return {"duplicate_groups": _dup_groups(store.duplicates_in(story_id))}
+
+
 def put_story_brief(store: SQLiteStore, brief: Brief) -> None:
     """Store a story's brief with the groups of near-duplicate copies among its articles, then its
     rendered views (``serve.views``: what a server shows of it, so that serving it is a look-up)."""
-    raw = store.put_brief(brief, extra={"duplicate_groups": _dup_groups(store.duplicates_in(brief.story_id))})
+    raw = store.put_brief(brief, extra=_brief_extra(store, brief.story_id))
     try:
         store_brief_views(store, brief.story_id, raw)
     except Exception:  # a rendering is an extra: a server renders it on request
@@ -538,8 +543,7 @@ def put_first_story_brief(store: SQLiteStore, brief: Brief) -> str | None:
     the JSON text stored, or None when it was not: another writer holds the store (a reader is never
     kept waiting for it), the store cannot be written, or the story has changed."""
     try:
-        return store.put_first_brief(brief, extra={"duplicate_groups": _dup_groups(store.duplicates_in(brief.story_id))},
-                                     wait=False)
+        return store.put_first_brief(brief, extra=_brief_extra(store, brief.story_id), wait=False)
     except (sqlite3.Error, StoreError) as exc:
         log.debug("brief of story %s built for a reader not kept: %s", brief.story_id, exc)
         return None

@@ -589,12 +589,12 @@ _PLANS_TO = re.compile(r"\s*(?:(?!(?:who|which|that)\b)[\w.-]+\s+){1,8}?"
                        r"(?:plans?|intends?|hopes?|expects?|(?:is|are)\s+(?:expected|scheduled|set|due))\s+to\s+[a-z]",
                        re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|shall|won't|going\s+to|(?:is|are)\s+to\s+[a-z]+)\b|'ll\b", re.IGNORECASE)
-# what looks ahead from further back in a clause ("would move towards cutting off supplies to Belarus
-# from 0700 GMT Monday", "is widely expected to ask the governor to dissolve parliament on Tuesday")
-_MODAL_FAR = re.compile(_MODAL.pattern + r"|\bwould(?!\s+have\b)(?=\s+[a-z])|\b(?:expected|scheduled|set|due|plans?"
-                        r"|threat(?:en|ens|ening))\s+to\s+[a-z]+\b", re.IGNORECASE)
 # a modal or a "would" (not a plan's noun: "On Sunday, plans to build a dam were unveiled")
 _MODAL_WOULD = re.compile(_MODAL.pattern + r"|\bwould(?!\s+have\b)(?=\s+[a-z])", re.IGNORECASE)
+# what looks ahead from further back in a clause ("would move towards cutting off supplies to Belarus
+# from 0700 GMT Monday", "is widely expected to ask the governor to dissolve parliament on Tuesday")
+_MODAL_FAR = re.compile(_MODAL_WOULD.pattern + r"|\b(?:expected|scheduled|set|due|plans?"
+                        r"|threat(?:en|ens|ening))\s+to\s+[a-z]+\b", re.IGNORECASE)
 # present forms of verbs of plans that are also nouns, and what makes them nouns: a determiner, a
 # possessive or a preposition before ("an unannounced visit", "the Knesset vote", "a White House visit", "in return")
 _PLAN_VERBS = frozenset("meet arrive begin start open vote leave return resume visit travel close end head convene".split())

@@ -266,8 +266,7 @@ def brief_markdown(brief: Brief) -> str:
     labels = citation_labels(brief)
     lines = [f"# {_md(brief.headline)}", ""]
     if brief.first_published:
-        span = brief.first_published if brief.first_published == brief.last_published else \
-            f"{brief.first_published} to {brief.last_published}"
+        span = day_span(brief.first_published, brief.last_published)
         lines += [f"*{_articles(len(brief.articles))}, {span}*", ""]
     note = language_note(brief)
     if note:
@@ -377,13 +376,15 @@ def _md_link(url: object) -> str:
     return " `" + u.replace("`", "'")[:300] + "`"
 
 
-def story_span(row: Mapping[str, Any]) -> str:
-    """A story's days of publication as the story lists show them: "2000-08-14 to 2000-09-27", its
-    one day, or "undated"."""
-    first, last = row.get("first_published"), row.get("last_published")
-    if not first:
-        return "undated"
+def day_span(first: object, last: object) -> str:
+    """Days of publication from ``first`` to ``last``: "2000-08-14 to 2000-09-27", or the one day."""
     return f"{first} to {last}" if last and last != first else str(first)
+
+
+def story_span(row: Mapping[str, Any]) -> str:
+    """A story's days of publication as the story lists show them (``day_span``), or "undated"."""
+    first = row.get("first_published")
+    return day_span(first, row.get("last_published")) if first else "undated"
 
 
 @lru_cache(maxsize=1)
@@ -407,6 +408,7 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["reported_on"] = reported_on
     env.globals["parts_shown"] = parts_shown
     env.globals["story_span"] = story_span
+    env.globals["day_span"] = day_span
     env.filters["display"] = display_text
     return env
 
@@ -839,7 +841,6 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
     parts.append(Panel(src, title="Sources", title_align="left"))
     span = ""
     if brief.first_published:
-        span = f"  ·  {brief.first_published}" + (
-            f" to {brief.last_published}" if brief.last_published != brief.first_published else "")
+        span = f"  ·  {day_span(brief.first_published, brief.last_published)}"
     return Panel(Group(*parts), title=f"[bold]{brief.headline}[/bold]",
                  subtitle=f"{_articles(len(brief.articles))}{span}")
