@@ -469,4 +469,5 @@ def test_a_person_whose_apposition_names_a_place_in_a_clause_or_an_object_stays_
     assert label("Tom Vane, the man who founded the village, died on Monday.", "Tom Vane") == "PERSON"
     assert label("Maria Cole, a councilwoman representing the neighborhood, objected.", "Maria Cole") == "PERSON"
     assert label("It came at the peak of Michael Jordan's career.", "Michael Jordan") == "PERSON"
+    assert label("It came at the peak of Michael Jordan 's career .", "Michael Jordan") == "PERSON"   # (tokenized)
     assert label("Tourists swarmed to Doi Kamvela, Thailand's highest peak, on Monday.", "Doi Kamvela") == "LOC"

@@ -1436,7 +1436,7 @@ def _places_by_their_kind(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         if m.label == "PERSON" and ((_KIND_OF_BEFORE.search(text, max(0, m.start - 24), m.start)
-                                     and not text.startswith(("'s", "’s"), m.end))   # ("the peak of Ann Lee's career")
+                                     and not _POSSESSIVE_AFTER.match(text, m.end))   # ("the peak of Ann Lee's career")
                                     or _KIND_APPOSITION.match(text, m.end, min(len(text), m.end + 80))):
             m = dataclasses.replace(m, label="LOC")
         out.append(m)
