@@ -471,3 +471,36 @@ def test_a_person_whose_apposition_names_a_place_in_a_clause_or_an_object_stays_
     assert label("It came at the peak of Michael Jordan's career.", "Michael Jordan") == "PERSON"
     assert label("It came at the peak of Michael Jordan 's career .", "Michael Jordan") == "PERSON"   # (tokenized)
     assert label("Tourists swarmed to Doi Kamvela, Thailand's highest peak, on Monday.", "Doi Kamvela") == "LOC"
+
+
+def test_a_site_or_a_business_named_like_a_person_is_no_person() -> None:
+    """A name the tagger reads as a person's that ends on a site's or a business's head ("Falls", "Dam",
+    "Heights", "Winery", "High") is that site or business; a head the lists hold as a common surname
+    leaves the person ("Ricki Lake", "Grant Hill"), and so do given names before a rarer one ("John Tower")."""
+    from storyline.analyze.entities import recognize_entities
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in recognize_entities(text)]
+
+    assert names("Water poured over Owen Falls Dam on Tuesday.") == [("Owen Falls Dam", "LOC")]
+    assert names("The police searched the Wappingers Falls home of Ann Tarvo.") == [
+        ("Wappingers Falls", "LOC"), ("Ann Tarvo", "PERSON")]
+    assert ("Gundlach-Bundschu Winery", "ORG") in names("Jeff Bundschu of Gundlach-Bundschu Winery said the harvest was late.")
+    assert repair_spans(["Tarvo", "Heights", "residents", "met"], [(0, 2, "PER")]) == [(0, 2, "LOC")]
+    assert repair_spans(["at", "Tarvo", "High", "on", "Monday"], [(1, 3, "PER")]) == [(1, 3, "ORG")]
+    assert names("Ricki Lake and Grant Hill arrived on Monday.") == [("Ricki Lake", "PERSON"), ("Grant Hill", "PERSON")]
+    # given names before a surname the lists hold, however rare, stay a person
+    assert names("Senator John Tower said the vote was close.") == [("John Tower", "PERSON")]
+    assert ("Mary G. Harbor", "PERSON") in names("Mary G. Harbor, a teacher, met Tom Garden on Monday.")
+
+
+def test_a_sentence_adverb_in_ly_opening_a_sentence_is_no_name() -> None:
+    """An adverb made with "-ly" from a word news writes in lower case ("Interestingly", "Logistically"),
+    which the vocabulary does not hold, is a common word at a sentence's start; no given name in "-ly"
+    is made so ("Kimberly", "Carly")."""
+    from storyline.analyze.entities import _lowercase_word, recognize_entities
+
+    found = [m.text for m in recognize_entities("Interestingly, the Tarvo Party drew more young voters than Ann Vell expected.")]
+    assert found == ["Tarvo Party", "Ann Vell"], found
+    assert _lowercase_word("Logistically") and _lowercase_word("Outwardly")
+    assert not any(_lowercase_word(w) for w in ("Kimberly", "Carly", "Beverly", "Italy", "Connolly"))

@@ -306,10 +306,21 @@ def _lowercase_word(w: str) -> bool:
     its capital at a sentence's start makes no name."""
     if not (w[:1].isupper() and w[1:].islower() and w.isalpha()):
         return False
-    bin_ = _resources().capratio.get(w.lower())
+    low = w.lower()
+    bin_ = _resources().capratio.get(low)
     if bin_ is not None:
         return bin_ == "0"
-    return bool(_ABSTRACT_END.search(w.lower())) and len(w) > 7
+    return (bool(_ABSTRACT_END.search(low)) and len(w) > 7) or _adverb_of_a_common_word(low)
+
+
+_ADVERB_STEM = 5  # letters the word an adverb is made from has at least ("interesting": not "car" of "Carly")
+
+
+def _adverb_of_a_common_word(low: str) -> bool:
+    """Whether a lower-cased word the vocabulary does not hold is an adverb made with "-ly" from a word
+    news writes in lower case ("interestingly", "logistically", "outwardly"): no given name is one."""
+    return (low.endswith("ly") and len(low) - 2 >= _ADVERB_STEM
+            and _resources().capratio.get(low[:-2], "4") <= "1")
 
 
 lowercase_word = _lowercase_word  # (read by the brief's quote grouping: "But Microsoft" is Microsoft)
@@ -1229,6 +1240,15 @@ _PLACE_HEADS = frozenset(["peninsula", "island", "islands", "river", "valley", "
                           "reef", "highlands", "lowlands", "steppe"])
 
 
+# the heads of a site's or a business's name, which the tagger reads as a person's when the words before
+# are a person's ("Wappingers Falls", "Skywalker Ranch", "Sangiacomo Vineyards", "Owen Falls Dam"); a
+# person's name stays one (_given_names_and_surname: "Ricki Lake", "John Tower", "Tom Garden")
+_SITE_HEADS = dict.fromkeys("falls heights dam ranch garden gardens palace farm plaza mall stadium airport canyon "
+                            "creek harbor harbour tower towers square avenue boulevard road zoo cemetery".split(),
+                            "LOC") | dict.fromkeys("winery wineries vineyard vineyards cellars brewery distillery "
+                                                   "high".split(), "ORG")
+
+
 # the first word of an organisation's name in other languages
 _ORG_FIRST = frozenset(["Agence", "Agencia", "Agenzia", "Banco", "Banque", "Banca", "Compagnie", "Compañía", "Groupe",
                         "Grupo", "Société", "Societe", "Sociedad", "Società", "Partido", "Parti", "Partito"])
@@ -1246,7 +1266,20 @@ def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
         return "ORG"
     if head in _PLACE_HEADS and typ != "PER":  # "Ricki Lake" stays a person
         return "LOC"
+    if typ == "PER" and head in _SITE_HEADS and not _given_names_and_surname(tokens[s:e]):
+        return _SITE_HEADS[head]
     return typ
+
+
+def _given_names_and_surname(words: Sequence[str]) -> bool:
+    """Whether a name reads as a person's whatever its last word: given names or initials before a last
+    word the lists hold as a surname ("John Tower", "Mary G. Harbor"), or a common surname after anything
+    ("Ricki Lake")."""
+    kinds = place_kinds((words[-1].lower().rstrip("."),))
+    if "last" in kinds:
+        return True
+    return "last2" in kinds and all(
+        "first" in place_kinds((w.lower(),)) or (len(w.rstrip(".")) == 1 and w[:1].isupper()) for w in words[:-1])
 
 
 _VERB_AFTER = frozenset(["will", "would", "is", "was", "are", "were", "has", "had", "have", "can", "could", "should",
