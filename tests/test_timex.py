@@ -1385,6 +1385,25 @@ def test_in_the_morning_of_a_habit_is_no_calendar_day() -> None:
         assert [v for _, _, v in tags(text)][-1:] == [value], text
 
 
+def test_a_scheduled_event_in_the_present_keeps_its_part_of_the_day() -> None:
+    # news tells a coming event in the present: after a day of the publication's week, an event verb before "in the
+    # morning" gives one occasion, the next morning still to come (Thursday's report: the Wednesday named -> Thursday;
+    # Thursday named -> Friday; a coming Saturday named -> that Saturday), not a habit
+    for text, value in (("Divers found nothing on Wednesday. Rescue teams resume the search in the morning.",
+                         "2019-01-10TMO"),
+                        ("The hearing ended on Thursday. The court rules on the appeal in the afternoon.",
+                         "2019-01-11TAF"),
+                        ("The summit opens on Saturday. The leaders meet the press in the evening.", "2019-01-12TEV")):
+        assert [v for _, _, v in tags(text)][-1:] == [value], text
+    # a habit stays one: no day dated, a habitual adverb, or no event verb
+    for text in ("Markets open in the morning, traders say.",
+                 "Fog lifted on Wednesday. The ferry usually departs in the evening.",
+                 "It rained on Wednesday. I wake up in the morning."):
+        assert [v for _, _, v in tags(text)][-1:][0].startswith("XXXX-XX-XXT"), text
+    # a day named in the sentence itself was read so before
+    assert tags("The court rules on Friday.") == [("Friday", "DATE", "2019-01-11")]
+    assert tags("Voters go to the polls tomorrow.") == [("tomorrow", "DATE", "2019-01-11")]
+
 def test_a_date_that_opens_its_sentence_takes_the_tense_of_the_clause_after_its_comma() -> None:
     # "In January, ...": the clause after the comma is the date's, however far its verb; a past there puts a month
     # that lies within the coming weeks back a year, a modal there puts it ahead
@@ -1399,6 +1418,26 @@ def test_a_date_that_opens_its_sentence_takes_the_tense_of_the_clause_after_its_
     assert tags("On Tuesday, when the minister cut short a hastily planned trip, the talks stalled.") == [
         ("Tuesday", "DATE", "2019-01-08")]
 
+
+def test_a_period_of_vs_or_a_title_ends_no_sentence() -> None:
+    # the clause after a fronted month's comma runs past "vs." and "Dr." (no sentence ends there): its past verb puts
+    # a January that lies ahead of an October report back a year
+    oct27 = date(1989, 10, 27)
+    for text in ("In January, a week after the Smith vs. Jones ruling, a fire destroyed the mill.",
+                 "In January, a week after the visit of Dr. Alder, the clinic closed its doors."):
+        assert [t.value for t in tag_timexes(text, oct27)][:1] == ["1989-01"], text
+
+def test_a_modal_further_back_outweighs_a_participle_of_a_noun_after_the_date() -> None:
+    # "will ... by August in a push for routes untouched by the strike": the participle after the date is a noun's
+    # (a noun phrase between), the date's clause is the modal's: the coming August, out of the 60 characters' reach
+    feb13 = date(1998, 2, 13)
+    text = ("The airline will nearly double its flights between Lisbon and Oslo by August in a push for routes "
+            "untouched by the strike.")
+    assert [t.value for t in tag_timexes(text, feb13)] == ["1998-08"]
+    # a past verb right after the date is the date's own ("and on Monday criticised")
+    text = ("The lawyer has argued it will be very hard for his client to win and on Monday criticised the trial "
+            "as chaotic.")
+    assert tags(text) == [("Monday", "DATE", "2019-01-07")]
 
 def test_the_current_quarter_is_the_one_under_way() -> None:
     # "the current quarter" is the quarter the publication date falls in, not the one a report gives figures for
@@ -1441,6 +1480,16 @@ def test_midday_after_its_preposition_is_a_clock_time() -> None:
     assert tags("Talks go on until about midday on Sunday.") == [("about midday on Sunday", "TIME", "2019-01-13T12:00")]
     for text in ("Tourists hid from the midday heat.", "In midday trading, the index slipped."):
         assert tags(text) == [], text
+
+
+def test_midday_before_the_noun_it_modifies_is_no_time() -> None:
+    # "about midday naps", "after midday prayers": "midday" modifies the noun after it, no clock time; before a
+    # preposition, a conjunction or a day it stays noon
+    for text in ("The doctor wrote a column about midday naps.", "Pilgrims gathered after midday prayers."):
+        assert tags(text) == [], text
+    assert tags("The ferry left around midday and reached the island at dusk.") == [
+        ("around midday", "TIME", "2019-01-10T12:00")]
+    assert tags("The polls close at midday Sunday.") == [("midday Sunday", "TIME", "2019-01-13T12:00")]
 
 
 def test_a_hope_looks_ahead_and_a_plan_since_changed_does_not() -> None:

@@ -86,14 +86,20 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|%|-year|\s*percent|\s+(?:million|bill
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
+# the words that may follow a time of day that stands alone ("at midday on Sunday", "by midday and"), not a noun it
+# modifies ("midday naps")
+_AFTER_A_TIME = (r"(?:on|in|at|of|by|to|and|or|but|from|for|with|as|when|while|after|before|until|till|local|today"
+                 r"|tonight|tomorrow|yesterday|next|last|this|each|every|the|a|an|sharp|exactly|he|she|it|they|we|i"
+                 r"|there|is|are|was|were|will|would|could|should|may|might|can|had|has|have)")
 _TIME = (r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
          # ("4 in the morning", "3 o'clock in the afternoon", "2:00 in the morning")
          r"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s+o'clock)?\s+in\s+the\s+(?:morning|afternoon|evening|night)(?![\w-])"
          r"|(?:[01]?\d|2[0-3]):[0-5]\d"
          r"(?=\s*(?:GMT|EST|EDT|CST|PST|local|UTC|hours))|noon|midnight|(?:1[0-2]|[1-9])\s+o'clock"
-         # ("at midday", "until midday on Sunday"; not "the midday sun", "in midday trading")
+         # ("at midday", "until midday on Sunday"; not "the midday sun", "in midday trading", nor a modifier of the noun
+         # after it: "talked about midday naps", "after midday prayers")
          r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\babout\s)|(?<=\baround\s)|(?<=\bafter\s)"
-         r"|(?<=\bbefore\s)|(?<=\bsince\s))mid-?day(?![\w-]))"
+         rf"|(?<=\bbefore\s)|(?<=\bsince\s))mid-?day(?![\w-])(?!\s+(?!{_AFTER_A_TIME}\b)(?-i:[a-z])))"
          r"(?:\s+(?:GMT|EST|EDT|CST|CDT|PST|PDT|UTC|ET|CT|PT|MT|BST|CET|local\s+time))?")
 _APPROX = (r"(?:(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|under"
            r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just\s+over"
@@ -343,9 +349,11 @@ _EVENT_VERB = (r"plays?(?:\s+host)?|entertains?|fl(?:y|ies)|competes?|holds|conc
                r"|comes?\s+into\s+(?:force|effect)|takes?\s+(?:on|over|office|power|the\s+stage)|swears?\s+in|addresses"
                r"|meets?|faces|visits?|travels?|arrives?|opens?|begins?|starts?|resumes?|convenes?|launches|unveils"
                r"|departs|premieres?|kicks?\s+off|takes?\s+place")
+# the words of an event's object between its verb and its time (no clause's word, no other verb)
+_OBJECT_WORD = (r"\s+(?!(?:that|which|who|whom|whose|and|but|or|while|as|because|when|after|before"
+                r"|since|until|if|than|said|says|was|were|had|has|have|is|are)\b)[\w'’&.-]+")
 _PRESENT_EVENT = re.compile(
-    rf"\b(?:{_EVENT_VERB})\b(?=(?:\s+(?!(?:that|which|who|whom|whose|and|but|or|while|as|because|when|after|before"
-    r"|since|until|if|than|said|says|was|were|had|has|have|is|are)\b)[\w'’&.-]+){0,7}?\s+(?:on\s+)?"
+    rf"\b(?:{_EVENT_VERB})\b(?=(?:{_OBJECT_WORD}){{0,7}}?\s+(?:on\s+)?"
     rf"(?:{_WDAY_RX}|(?:in|on|from)\s+(?:(?:early|mid|late)[\s-]+)?{MONTH_NAMES}))")
 # a span of weekdays after the day ("from Monday to Friday")
 _DAYS_SPAN = re.compile(rf"\s*(?:to|through|till|until|-|–)\s*{_WDAY_RX}")
@@ -445,6 +453,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     # (each marker with its sign, and whether it counts after the expression too: a present event or passive only
     # before its day, "meets Tuesday", "when nominations are announced Tuesday")
     before_best: tuple[float, int] | None = None  # the nearest marker before the expression
+    after_at = -1  # where in ``after`` the marker that is nearest, when it is after the expression, starts
     for rx, sign, looks_after in ((_FUTURE, 1, True), (_PRESENT_EVENT, 1, False), (_SUBORDINATE_PASSIVE, 1, False),
                                   (_PAST, -1, True)):
         # searched in the whole text so that lookaheads see the expression itself ("meets Tuesday")
@@ -479,6 +488,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             dist = start - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
+                after_at = -1
             if before_best is None or dist < before_best[0]:
                 before_best = (dist, sign)
         # (after a date that opens its sentence, a modal looks ahead, not a plan's participle or noun: "On Friday,
@@ -487,6 +497,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             else None
         if first_after and (best is None or _AFTER_W * first_after.start() + _AFTER_C < best[0]):
             best = (_AFTER_W * first_after.start() + _AFTER_C, sign)
+            after_at = first_after.start()
     # "winds could push the oil ashore on Sunday", "rain on Wednesday could raise the river": a
     # "could" of the expression's own clause looks ahead ("it could make the leak worse, and on
     # Wednesday ..." does not)
@@ -497,6 +508,12 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     if _COULD.search(_CLAUSE_START.split(before)[-1]) or (could_after and _WEEKDAY_IN.search(text, start, end) and not (
             before_best is not None and before_best[1] < 0
             and before_best[0] <= _AFTER_W * could_after.end() + _AFTER_C)):
+        return 1
+    if best is not None and best[1] < 0 and after_at > 0 \
+            and _NOUN_PHRASE.search(after, 0, after_at) and _modal_clause_before(text[max(back, start - 120):start]):
+        # "Qantas will almost double its flights between Australia and India by August in the search for new markets
+        # untouched by the crisis": the modal of the date's clause, further back, outweighs a participle of a noun
+        # phrase after the date ("and on Monday criticised the trial" is the date's own verb)
         return 1
     if best is not None and best[1] < 0 and _MODAL.search(text, max(back, start - 120), start) \
             and _modal_governs(text[max(back, start - 120):start]):
@@ -579,6 +596,19 @@ def _modal_governs(before: str, passive: bool = False) -> bool:
         and bool(_WEAK_PAST.fullmatch(last_past.group(0))) and not _STRONG_PAST.search(before[last_modal.end():]) \
         and not _NOUN_PHRASE.search(before, last_modal.end(), last_past.start()) \
         and (not passive or bool(re.search(r"\b(?:be|been|get)\s+(?:\w+ly\s+)?$", before[:last_past.start()])))
+
+
+def _modal_clause_before(before: str) -> bool:
+    """Is ``before`` (the words before an expression) of a clause a modal governs: the last modal in it with no past
+    form, no clause or that-clause after it ("Qantas will almost double its flights between Australia and India by")?"""
+    last_modal = None
+    for m in _MODAL.finditer(before):
+        last_modal = m
+    return last_modal is not None and not _PAST.search(before, last_modal.end()) \
+        and not _CLAUSE_BREAK.search(before, last_modal.end())
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:that|but|while|because|if|whether|which|who)\b", re.IGNORECASE)
 
 
 # a present plan of what is to come, as the main verb after a subject of up to eight words ("Clinton
@@ -2151,6 +2181,33 @@ def _generic(ctx: _Ctx) -> bool:
         rx.search(sent) for rx in (_DAY_NAMED, _PAST, _MODAL_FAR, _FUTURE, _PROGRESSIVE))
 
 
+# a present simple of an event, its object between, before the part of the day it happens in ("Rescue teams resume the
+# search in the morning", "The court rules in the afternoon"); the part of the day ends the lookahead
+_PRESENT_EVENT_PART = re.compile(
+    rf"\b(?:{_EVENT_VERB}|decides?|rules?|hears?|testif(?:y|ies)|reopens?)\b(?=(?:{_OBJECT_WORD}){{0,7}}?"
+    rf"\s+(?:(?:early|late|later)\s+)?(?:in|during)\s+(?P<part>the\s+{_PART}))", re.IGNORECASE)
+
+
+def _scheduled_day(ctx: _Ctx) -> date | None:
+    """The day of a part of the day that a sentence in the present simple gives one scheduled event, not a habit: news
+    tells what is to come in the present ("The search was halted on Tuesday. Rescue teams resume the search in the
+    morning"). It takes an event verb before the part of the day and a text that has dated a day of the publication's
+    week (no habitual adverb: "usually"); the part is of that day when it lies ahead, else of the next day still to
+    come (the day after the one named, the publication's at the earliest). None for a habit ("Markets open in the
+    morning" with no day dated, "I wake up in the morning")."""
+    if ctx.dct is None or ctx.ref is None or ctx.ref.granularity != "day":
+        return None
+    named = value_to_date(ctx.ref.value[:10])
+    if named is None or abs((named - ctx.dct).days) > 7:
+        return None
+    lo = max(ctx.sent_lo, ctx.start - 90)
+    if _HABITUAL.search(ctx.text, max(ctx.sent_lo, ctx.start - 300), min(ctx.sent_hi, ctx.end + 300)) or not any(
+            m.end("part") == ctx.end and _present_verb(ctx.text, m)
+            for m in _PRESENT_EVENT_PART.finditer(ctx.text, lo, ctx.end)):
+        return None
+    return named if named > ctx.dct else max(named + timedelta(days=1), ctx.dct)
+
+
 @rule("in_the_part", r"the\s+(?P<pt>morning|afternoon|evening|night)(?![\w-])")
 def _h_in_the_part(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     """"in the morning", "during the night", "early in the afternoon": a part of the day told of, as "earlier in the
@@ -2159,7 +2216,7 @@ def _h_in_the_part(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] |
     if not _IN_THE_PART_BEFORE.search(ctx.text, max(0, ctx.start - 12), ctx.start) \
             or _NOT_OF_THE_PART.match(ctx.text, ctx.end):
         return None
-    day = None if _generic(ctx) else _day_told_of(ctx)
+    day = _scheduled_day(ctx) if _generic(ctx) else _day_told_of(ctx)
     return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{PARTS[m['pt'].lower()]}", None
 
 
@@ -2288,11 +2345,28 @@ _BIG = re.compile(r"(?<![\w\-])(?=[\w'])(?:" + "|".join(
 _SENT_REACH = 3000  # characters each way: text without punctuation has no sentence to bound
 
 
+# a word whose period ends no sentence: a title or "vs." before a name ("the Roe vs. Wade decision", "Mr. Kopp")
+_NO_END_ABBREV = re.compile(r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev|Maj|Adm"
+                            r"|Gens|Reps|Sens|vs|v)\.$")
+
+
+def _full_stop(text: str, lo: int, hi: int, last: bool) -> int:
+    """The position of the last (``last``) or first ". " in ``text[lo:hi]`` that ends a sentence, -1 if none."""
+    while True:
+        i = text.rfind(". ", lo, hi) if last else text.find(". ", lo, hi)
+        if i < 0 or not _NO_END_ABBREV.search(text, max(0, i - 6), i + 1):
+            return i
+        if last:
+            hi = i
+        else:
+            lo = i + 1
+
+
 def _sent_bounds(text: str, pos: int) -> tuple[int, int]:
     floor, ceil = max(0, pos - _SENT_REACH), min(len(text), pos + _SENT_REACH)
-    lo = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos), text.rfind("? ", floor, pos),
+    lo = max(_full_stop(text, floor, pos, True), text.rfind("\n", floor, pos), text.rfind("? ", floor, pos),
              text.rfind("! ", floor, pos), floor - 1)
-    hi_cands = [i for i in (text.find(". ", pos, ceil), text.find("\n", pos, ceil), text.find("? ", pos, ceil))
+    hi_cands = [i for i in (_full_stop(text, pos, ceil, False), text.find("\n", pos, ceil), text.find("? ", pos, ceil))
                 if i != -1]
     return lo + 1, (min(hi_cands) if hi_cands else ceil)
 
