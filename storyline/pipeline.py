@@ -49,6 +49,7 @@ class IngestReport:
     captured: list[str] = field(default_factory=list)  # of those, the ones dated by their page's capture
     older: list[str] = field(default_factory=list)  # feed items left out: published before the kept window
     revised: list[str] = field(default_factory=list)  # stored before, came again changed (a correction, a file completed)
+    regrouped: RegroupReport | None = None  # the whole store grouped again by this run (``group_pending``)
 
     @property
     def ok(self) -> bool:
@@ -164,7 +165,7 @@ def load_clusterer(store: SQLiteStore, settings: Settings) -> StoryClusterer:
     return c
 
 
-def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) -> None:
+def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) -> RegroupReport | None:
     """Put the articles not yet in a story into stories (online: continues the stored stream), in
     chunks of ``chunk`` articles, each saved in one transaction. Each chunk begins a run
     (``StoryClusterer.begin_run``: the chunk's document frequencies counted first, and a provisional
@@ -177,18 +178,19 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     those articles again with its own, as one run over all of them would (``regroup``: at most
     ``run_min_sample`` earlier articles placed again). So does a run that adds a quarter or more of
     what a store short of its latent sample holds (``StoryClusterer.regroups``: its earlier articles
-    were placed on fewer articles' statistics; at most five times the run's own placements)."""
+    were placed on fewer articles' statistics; at most five times the run's own placements).
+    Returns what such a regroup did (None when the run continued the stream): stories of earlier runs
+    can be joined or parted by it, which the caller tells."""
     pending = store.unassigned_articles(limit=chunk)
     if not pending:
-        return
+        return None
     c = load_clusterer(store, settings)
     total = store.unassigned_count()  # the whole run, which comes in chunks
     if not c.n_docs and total <= len(pending):  # a store's first run, in one chunk
         _first_run(store, settings, pending)
-        return
+        return None
     if c.regroups(store.count_articles() - total, total):
-        _regroup(store, settings, chunk=chunk)
-        return
+        return _regroup(store, settings, chunk=chunk)
     while pending:
         order = stream_order(pending)
         ids = [pending[i].id for i in order]
@@ -197,6 +199,7 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
         pending = store.unassigned_articles(limit=chunk)
     if c.end_run() or c.touched or c.closed:  # its merges and closes (nothing to save when none)
         _save_grouping(store, c, [])
+    return None
 
 
 def _first_run(store: SQLiteStore, settings: Settings, articles: Sequence[Article]) -> None:
@@ -455,18 +458,22 @@ def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str]) ->
 
 
 def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None,
-                   total: Progress | None = None, on_wait: Callable[[], None] | None = None) -> list[str]:
+                   total: Progress | None = None, on_wait: Callable[[], None] | None = None,
+                   report: IngestReport | None = None) -> list[str]:
     """Group articles not yet in a story, then rebuild the brief of every story that changed (only
     those: the stories of the new articles and any story a late merge touched). ``total`` hears how
     many briefs will be rebuilt, ``progress`` each one done. One updater at a time per store, across
-    processes (``store.update_lock``; ``on_wait`` hears that another one holds it)."""
+    processes (``store.update_lock``; ``on_wait`` hears that another one holds it). ``report.regrouped``
+    gets what the grouping did when it grouped the whole store again (``group_pending``)."""
     with store.update_lock(on_wait):
-        return _update_stories(store, settings, progress=progress, total=total)
+        return _update_stories(store, settings, progress=progress, total=total, report=report)
 
 
 def _update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None,
-                    total: Progress | None) -> list[str]:
-    group_pending(store, settings)
+                    total: Progress | None, report: IngestReport | None = None) -> list[str]:
+    regrouped = group_pending(store, settings)
+    if report is not None and regrouped is not None:
+        report.regrouped = regrouped
     dirty = store.dirty_stories()
     if total:
         total(len(dirty))
@@ -649,7 +656,8 @@ def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], se
         stage("grouping into stories")
     updated = update_stories(store, settings, progress=briefs_progress, total=briefs_total,
                              on_wait=(lambda: stage("waiting for another process updating this store (a server's "
-                                                    "updater, another ingest)")) if stage is not None else None)
+                                                    "updater, another ingest)")) if stage is not None else None,
+                             report=report)
     done = set(updated)
     report.stories = updated + [s for s in store.stories_of(report.new + report.revised) if s not in done]
     return report
@@ -708,5 +716,5 @@ def watch_round(store: SQLiteStore, urls: Sequence[str], settings: Settings, *,
             held = {i: d for i, d in held.items() if not store.has_article(i) and (not seen or i in seen)}
             store.set_kv(held_key, json.dumps(held, sort_keys=True))
         store.set_kv(key, json.dumps(validators, sort_keys=True))
-    report.stories = update_stories(store, settings)
+    report.stories = update_stories(store, settings, report=report)
     return report

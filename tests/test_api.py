@@ -128,6 +128,13 @@ def test_a_storys_own_address_gives_the_opening_of_its_summary_as_the_list_does(
     assert story["summary"] and story["summary"] == listed["s-bridge"]["summary"]
 
 
+def test_an_entitys_stories_give_the_opening_of_their_summaries_as_the_list_does(app, store):
+    rich_brief(store)
+    listed = {i["id"]: i for i in run(_get(app, "/api/stories")).json()["items"]}
+    named = run(_get(app, "/api/entities/e-quint")).json()["stories"]
+    assert named and all(s["summary"] and s["summary"] == listed[s["id"]]["summary"] for s in named)
+
+
 def test_story_and_brief_formats(app, store):
     rich_brief(store)
     story = run(_get(app, "/api/stories/s-bridge")).json()
@@ -580,6 +587,19 @@ def test_an_entity_filter_lists_the_stories_its_entity_page_lists(app, store):
     assert sorted(i["id"] for i in listed["items"]) == ["s-bridge", "s-library"]
     web = run(_get(app, "/", params={"entity": "Quint"})).text
     assert "Stories about Mara Quint" in web and "/stories/s-library" in web
+
+
+def test_a_name_finds_the_entity_most_stories_write_it_for_not_one_storys_mistag(app, store):
+    # two stories write "Quint" for Mara Quint; a third has a "Quint" its tagger took for a place
+    rich_brief(store)
+    for sid, entity in (("s-library", Entity(id="e-quint", name="Mara Quint", label="PERSON",
+                                             aliases=("Quint",), mentions={"library-1": 1})),
+                        ("s-orchard", Entity(id="e-quint-place", name="Quint", label="LOC",
+                                             mentions={"orchard-1": 1}))):
+        store.put_brief(dataclasses.replace(store.get_brief(sid), entities=(entity,)))
+    page = run(_get(app, "/api/entities/quint")).json()
+    assert (page["id"], page["name"]) == ("e-quint", "Mara Quint")
+    assert run(_get(app, "/api/entities/e-quint-place")).json()["name"] == "Quint"   # (its id still finds it)
 
 
 def test_the_readme_lists_every_api_route_and_posts_json_lines_as_the_api_reads_them(app):

@@ -1628,3 +1628,17 @@ def test_a_chronologys_days_are_no_fact_box() -> None:
     from storyline.consolidate.summary_text import label_run
     assert not label_run("June 25 : Vesk dies in Dorn 7 June 2031 : Rell names a date for the funeral")
     assert label_run("Age: 41 Hometown: Kelby")
+
+
+def test_an_entitys_role_is_shown_in_ordinary_typography_as_its_article_writes_it():
+    """A role is read from the article's words and joined as tokens; the brief shows it as written
+    ("head of Norland's Western Fleet", not "Norland 's"), as it shows a quote's speaker."""
+    t1 = ("The frigate Tamsin sank in the Orrel Sea on Monday. But Vice-Admiral Pim Vosk, the head of Norland's "
+          "Western Fleet, said earlier that there was still hope for the crew. Rescue boats searched the water.")
+    t2 = ("The frigate Tamsin sank in the Orrel Sea on Monday, Vice-Admiral Pim Vosk, the head of Norland's "
+          "Western Fleet, said. Vosk said 40 sailors were rescued by fishing boats near Harlby.")
+    b = storyline.brief([storyline.Article(id="a", published=date(2024, 2, 6), source="wire", text=t1),
+                         storyline.Article(id="b", published=date(2024, 2, 6), source="post", text=t2)])
+    roles = [r for e in b.entities for r in e.roles]
+    assert any("Norland's Western Fleet" in r for r in roles), roles
+    assert not any(" 's" in r for r in roles), roles

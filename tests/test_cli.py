@@ -118,6 +118,54 @@ def test_seeds_ingest_and_json_brief(tmp_path: Path, seeds_dir: Path) -> None:
         assert s["citations"] and s["article_id"] in {c["article_id"] for c in s["citations"]}
 
 
+def _dam_reports(first: Path, second: Path) -> None:
+    """Two short reports of one invented event, one in each folder."""
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text("date 2024-05-02\nSource: Tarnby Post\nTarnby dam opens\n"
+                                 "The new Tarnby dam opened on Thursday after six years of building. "
+                                 "Engineer Olga Brisk said the lake would fill by June.")
+    (second / "b.txt").write_text("date 2024-05-03\nSource: Vell Herald\nLake fills behind Tarnby dam\n"
+                                  "Water began to fill the lake behind the Tarnby dam on Friday, engineer "
+                                  "Olga Brisk said.")
+
+
+def test_a_run_that_groups_the_whole_store_again_says_so(tmp_path: Path) -> None:
+    # a store of under a hundred articles is grouped again at each run: the stories of earlier runs
+    # can be joined or parted, which the list of the stories updated does not tell
+    first, second = tmp_path / "first", tmp_path / "second"
+    _dam_reports(first, second)
+    db = tmp_path / "s.db"
+    r = run(db, "ingest", "-q", str(first))
+    assert r.exit_code == 0 and "grouped the store's" not in r.output.lower()  # a first run groups only its own
+    r = run(db, "ingest", "-q", str(second))
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.output.split())
+    assert "Grouped the store's 2 articles again" in said and "1 story before" in said
+
+
+def test_a_reader_that_stops_reading_ends_a_command_in_silence_with_141_not_1(tmp_path: Path) -> None:
+    """`storyline stories | head`: the pipe closed under a command ends it as SIGPIPE ends a Unix tool
+    (exit 141, nothing on stderr), whichever way it writes (a table, JSON, Markdown), never with 1,
+    which says that some inputs failed."""
+    import os
+    import subprocess
+    import sys
+
+    _dam_reports(tmp_path / "first", tmp_path / "second")
+    db = tmp_path / "s.db"
+    assert run(db, "ingest", "-q", str(tmp_path / "first"), str(tmp_path / "second")).exit_code == 0
+    for args in (["stories"], ["stories", "--format", "json"], ["brief", "--format", "md"], ["brief"]):
+        read, write = os.pipe()
+        os.close(read)   # the reader is gone before the first line
+        try:
+            done = subprocess.run([sys.executable, "-m", "storyline", "--db", str(db), *args], stdout=write,
+                                  stderr=subprocess.PIPE, text=True, timeout=120)
+        finally:
+            os.close(write)
+        assert (done.returncode, done.stderr) == (141, ""), args
+
+
 def test_exit_code_1_when_some_inputs_fail(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

@@ -173,7 +173,7 @@ def test_a_summary_sentence_on_a_disputed_number_shows_the_other_reports() -> No
     fourteen = [s for s in b.summary if s.text.startswith("Fourteen")]
     assert fourteen and [v.value for v in fourteen[0].differs] == ["12"]
     assert {c.article_id for c in fourteen[0].differs[0].citations} == {"c"}
-    assert "(other reports: 12 [" in brief_markdown(b)
+    assert "] (other reports: 12 [" in brief_markdown(b)   # apart from the citations: "[2](...)" reads as a link
     for s in b.summary:   # the sentence that says 12 points to the 14; the others state no disputed value
         assert [v.value for v in s.differs] == (["12"] if s.text.startswith("Fourteen") else
                                                 ["14"] if " 12 " in s.text else [])

@@ -616,7 +616,8 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         quotes=tuple(replace(g, speaker=display_text(g.speaker)) for g in quotes),  # ("The school 's website")
         disagreements=tuple(replace(d, values=tuple(replace(v, said=display_text(v.said)) for v in d.values))
                             for d in disagreements),
-        entities=tuple(entities),
+        entities=tuple(replace(e, roles=tuple(display_text(r) for r in e.roles)) if e.roles else e
+                       for e in entities),   # (a role's words joined as tokens: "head of Norland 's fleet")
         articles=tuple(article_info(a) for a in arts),
         new_since=tuple(replace(n, added=tuple(replace(s, text=display_text(s.text)) for s in n.added))
                         for n in _new_since(arts, new_ids)),

@@ -530,6 +530,12 @@ def _story_item(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "href": f"/api/stories/{row['id']}", "page": f"/stories/{row['id']}"}
 
 
+def _with_summaries(store: SQLiteStore, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Story rows with the opening of each story's summary, as every story list of the API gives them."""
+    teasers = store.story_teasers(r["id"] for r in rows)
+    return [{**r, "summary": teasers.get(r["id"])} for r in rows]
+
+
 def _to_article(obj: Any, where: str, max_text_bytes: int) -> Article | InputError:
     """The article of one posted object, checked as every ingested article is (strings cleaned, the
     text size and the date checked: see ``ingest.checks``)."""
@@ -883,8 +889,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                     date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
         def listed() -> tuple[list[dict[str, Any]], int]:
             found, n = svc_.store.search_stories(**args)
-            teasers = svc_.store.story_teasers(r["id"] for r in found)
-            return [{**r, "summary": teasers.get(r["id"])} for r in found], n
+            return _with_summaries(svc_.store, found), n
 
         rows, total = svc_.cached(("list", svc_.generation(), tuple(args.items())), listed)
         nxt = None
@@ -951,10 +956,11 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
     def get_entity(entity_id: str, request: Request,
                    limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
         """An entity (by id, or by name in any case) and the stories it appears in."""
-        e = _svc(request).store.get_entity(entity_id, limit=limit)
+        st = _svc(request).store
+        e = st.get_entity(entity_id, limit=limit)
         if e is None:
             raise ApiError(404, f"no entity {entity_id!r}")
-        e["stories"] = [_story_item(r) for r in e["stories"]]
+        e["stories"] = [_story_item(r) for r in _with_summaries(st, e["stories"])]
         return e
 
     def feed(request: Request,

@@ -7,11 +7,12 @@ import io
 import json
 import logging
 import math
+import os
 import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, List, Optional, Sequence, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, Callable, List, NoReturn, Optional, Sequence, TypeVar, cast
 
 import platformdirs
 import typer
@@ -64,12 +65,47 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err = Console(stderr=True)
-log = logging.getLogger("storyline.cli")
-
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130   # (128 + SIGINT, as shells report a command stopped by Ctrl-C)
+EXIT_BROKEN_PIPE = 141   # (128 + SIGPIPE, as shells report a command whose reader stopped reading: `| head`)
+
+
+def _reader_gone(stream: IO[str]) -> NoReturn:
+    """The reader of ``stream`` stopped reading (`storyline stories | head`): end at once and in
+    silence with ``EXIT_BROKEN_PIPE``, as a Unix tool that SIGPIPE ends does (what was stored is kept),
+    not with exit code 1, which says that some inputs failed. The stream is pointed at /dev/null, so
+    that Python's last flush at exit finds no closed pipe to complain about."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # a stream with no file behind it (a test's buffer)
+        pass
+    raise SystemExit(EXIT_BROKEN_PIPE)
+
+
+class _Console(Console):
+    """A console that ends the command as ``_reader_gone`` says when its reader stops reading (rich
+    alone exits with code 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        _reader_gone(self.file)
+
+
+def _write(text: str) -> None:
+    """``text`` on standard output as it is (JSON, Markdown, HTML), flushed: a reader gone is told
+    here (``_reader_gone``), not at exit."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone(sys.stdout)
+
+
+console = _Console()
+err = _Console(stderr=True)
+log = logging.getLogger("storyline.cli")
 
 _Command = TypeVar("_Command", bound=Callable[..., None])
 
@@ -293,9 +329,24 @@ def ingest(
                   f"({len(new_stories(store, report))} new), {_n(store.count_articles(), 'article', 'articles')} in {store.path}", soft_wrap=True)
     if report.undated:
         console.print(f"[dim]{undated_note(len(report.undated), len(report.captured))}[/dim]", highlight=False)
+    if report.regrouped is not None:
+        console.print(f"[dim]{regrouped_note(report.regrouped)}[/dim]", highlight=False)
     if report.stories:
         _print_updated(store, report.stories)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
+
+
+def regroup_counts(report: RegroupReport) -> str:
+    """What a regroup changed: "12 stories before, 9 now; 4 stories changed, 3 merged into others"."""
+    return (f"{_n(report.stories_before, 'story', 'stories')} before, {report.stories_after} now; "
+            f"{_n(len(report.changed), 'story', 'stories')} changed, {len(report.gone)} merged into others")
+
+
+def regrouped_note(report: RegroupReport) -> str:
+    """The line telling that a run grouped the whole store again (``pipeline.group_pending``): stories of
+    earlier runs may have been joined or parted, which the list of updated stories alone does not say."""
+    return (f"Grouped the store's {_n(report.articles, 'article', 'articles')} again, as one run over them would "
+            f"(a small store's grouping is redone as it grows): {regroup_counts(report)}")
 
 
 def undated_note(undated: int, captured: int) -> str:
@@ -419,6 +470,8 @@ def watch(
                           + (f"; {_n(len(report.older), 'item', 'items')} older than the kept "
                              f"{state.settings.keep_days:g} days left out" if report.older else ""),
                           highlight=False, soft_wrap=True)
+            if report.regrouped is not None:
+                console.print(f"[dim]{regrouped_note(report.regrouped)}[/dim]", highlight=False)
             if report.stories:
                 _print_updated(store, report.stories)
             if once:
@@ -567,7 +620,7 @@ def stories(
             {k: r.get(k) for k in ("id", "title", "size", "first_published", "last_published", "first_seen",
                                    "updated")} | {"href": f"/api/stories/{r['id']}", "page": f"/stories/{r['id']}",
                                                   "summary": teasers.get(r["id"])} for r in rows]}
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        _write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return
     if not rows:
         if filtered and not total:
@@ -679,9 +732,7 @@ def regroup(
         err.print("No articles yet: run `storyline ingest PATH` first.")
         raise typer.Exit(EXIT_USAGE)
     report = _regroup_shown(store, quiet)
-    console.print(f"{_n(report.articles, 'article', 'articles')} regrouped: "
-                  f"{_n(report.stories_before, 'story', 'stories')} before, {report.stories_after} now; "
-                  f"{_n(len(report.changed), 'story', 'stories')} changed, {len(report.gone)} merged into others; "
+    console.print(f"{_n(report.articles, 'article', 'articles')} regrouped: {regroup_counts(report)}; "
                   f"{_n(len(report.briefs), 'brief', 'briefs')} rebuilt in {store.path}")
 
 
@@ -802,7 +853,7 @@ def brief(
             raise typer.Exit(EXIT_USAGE) from exc
         err.print(f"wrote {_esc(str(out))} ({fmt})", highlight=False)
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        _write(text if text.endswith("\n") else text + "\n")
 
 
 def _cannot_listen(host: str, port: int) -> str | None:

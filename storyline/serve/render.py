@@ -277,7 +277,8 @@ def brief_markdown(brief: Brief) -> str:
     for s in brief.summary:
         cited = refs(s.citations, labels, WEB_REFS)
         day = reported_on(brief, s)
-        lines.append(f"- {f'*{day}* ' if day else ''}{_md(s.text)} {cited}{_md(differs_note(s, labels))}")
+        other = differs_note(s, labels)   # (its space kept: "[2](other reports ...)" would read as a link)
+        lines.append(f"- {f'*{day}* ' if day else ''}{_md(s.text)} {cited}{' ' + _md(other) if other else ''}")
     if brief.timeline:
         lines += ["", f"## {section_title(brief, 'Timeline')}", ""]
         for t in brief.timeline:

@@ -923,20 +923,23 @@ class SQLiteStore:
                 "stories": [dict(r) for r in stories], "total": total}
 
     def _entity_ids(self, entity: str) -> tuple[str, str, str, list[str]] | None:
-        """(id, name, label, ids) of the entity ``entity`` names (an id, a name in any case, or any
-        spelling the briefs list: the entity most stories write it for); ``ids``: its id and those of the
+        """(id, name, label, ids) of the entity ``entity`` names (an id, or a name in any case: its name
+        or any spelling the briefs list, for the entity that most stories write it for, whether as its
+        name or as another spelling; on a tie, the one it is the name of: "Putin" is Vladimir Putin of six
+        stories, not a "Putin" one story's tagger took for a place); ``ids``: its id and those of the
         same entity under another spelling in other stories ("Muammar Gaddafi" beside "Moammar Gadhafi")."""
         conn = self._conn()
         rows = conn.execute("SELECT entity_id, name, label FROM story_entities WHERE entity_id = ? LIMIT 1",
                             (entity,)).fetchall()
-        if not rows:
-            rows = conn.execute("SELECT entity_id, name, label FROM story_entities WHERE name = ? COLLATE NOCASE "
-                                "LIMIT 1", (entity,)).fetchall()
-        if not rows:  # any other spelling: the entity that most stories write it for
+        if not rows:  # (a brief's names hold each entity's own name beside its other spellings)
             rows = conn.execute(
                 "SELECT e.entity_id, e.name, e.label FROM story_entity_names n JOIN story_entities e "
                 "ON e.story_id = n.story_id AND e.entity_id = n.entity_id WHERE n.name = ? COLLATE NOCASE "
-                "GROUP BY e.entity_id ORDER BY COUNT(*) DESC, e.entity_id LIMIT 1", (entity,)).fetchall()
+                "GROUP BY e.entity_id ORDER BY COUNT(*) DESC, MAX(e.name = ? COLLATE NOCASE) DESC, e.entity_id "
+                "LIMIT 1", (entity, entity)).fetchall()
+        if not rows:  # a store whose names table misses a brief's own names
+            rows = conn.execute("SELECT entity_id, name, label FROM story_entities WHERE name = ? COLLATE NOCASE "
+                                "LIMIT 1", (entity,)).fetchall()
         if not rows:
             return None
         eid, name, label = rows[0]
