@@ -176,9 +176,10 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     A store that holds fewer grouped articles than a latent basis needs (``run_min_sample``, 100) keeps
     its grouping provisional (words and names over a few dozen articles' frequencies): the run groups
     those articles again with its own, as one run over all of them would (``regroup``: at most
-    ``run_min_sample`` earlier articles placed again). So does a run that adds a quarter or more of
-    what a store short of its latent sample holds (``StoryClusterer.regroups``: its earlier articles
-    were placed on fewer articles' statistics; at most five times the run's own placements).
+    ``run_min_sample`` earlier articles placed again). So does a run that brings a store short of its
+    latent sample to a quarter more than it held when last grouped as a whole, in one run or several
+    (``StoryClusterer.regroups``: its earlier articles were placed on fewer articles' statistics; at most
+    five times the store's articles placed again in all).
     Returns what such a regroup did (None when the run continued the stream): stories of earlier runs
     can be joined or parted by it, which the caller tells."""
     pending = store.unassigned_articles(limit=chunk)

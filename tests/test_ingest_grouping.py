@@ -287,8 +287,9 @@ def test_runs_on_a_small_store_group_as_one_run(tmp_path: Path) -> None:
     for e in store.story_events():  # a story a regroup emptied leads to a story that holds articles
         if e["kind"] == "merge":
             assert store.merged_into(e["other_id"]) in set(stored)
-    # past run_min_sample, runs of under a quarter of the store continue the stream; the refit of the
-    # provisional basis (at 150 articles) finds every sampled article's story under the id it is stored under
+    # past run_min_sample, runs of under a quarter of the store continue the stream until together they
+    # add a quarter (at 150 articles: the store is grouped again, its provisional basis fitted on the 150)
+    # and every sampled article's story is found under the id it is stored under
     more, _ = _reports(80, seed=9)
     for lo in range(0, 80, 20):
         ingest_articles(store, more[lo:lo + 20])
@@ -314,6 +315,27 @@ def test_a_run_that_adds_a_quarter_of_a_short_stream_groups_it_again(tmp_path: P
     settings = Settings(db=str(tmp_path / "s.db"))
     for part in (arts[:150], arts[150:]):  # the second run adds two thirds of the store
         ingest_articles(store, part)
+        group_pending(store, settings)
+    stored = [store.article_story(a.id) or "" for a in arts]
+    assert _partition(stored) == _partition(cluster(arts))
+    assert _pure(stored, labels)
+    store.close()
+
+
+def test_short_runs_that_add_a_quarter_together_group_the_store_again(tmp_path: Path) -> None:
+    """Runs of under a quarter of the store each continue the stream, but once together they have added a
+    quarter since the store was last grouped as a whole, the run that completes the quarter groups it
+    again, as a single run of that quarter would (one run over all the articles: `cluster()`). Counted
+    per run, a store fed in short runs never regrouped and drifted further from one run with each."""
+    arts, labels = _reports(200, seed=11)
+    store = SQLiteStore(tmp_path / "s.db")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    ingest_articles(store, arts[:160])
+    group_pending(store, settings)
+    for lo in range(160, 200, 10):  # four runs of 10: each under a quarter of the store, 40 in all
+        c = load_clusterer(store, settings)
+        assert c.regroups(lo, 10) == (lo + 10 == 200)
+        ingest_articles(store, arts[lo:lo + 10])
         group_pending(store, settings)
     stored = [store.article_story(a.id) or "" for a in arts]
     assert _partition(stored) == _partition(cluster(arts))

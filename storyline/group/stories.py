@@ -1166,17 +1166,25 @@ class StoryClusterer:
         again with its own (``pipeline.regroup``: the stories of one run over all of them) instead of
         continuing the stream. A store of fewer than ``run_min_sample`` articles does (its grouping is
         provisional: words and names over a few dozen articles' frequencies); so does a stream short of
-        its latent sample, before and after the run, when the run adds at least ``run_refit_growth - 1``
-        (a quarter) of what it holds: the growth at which its provisional basis is refitted, its earlier
-        articles having been placed on the statistics of fewer articles (the pieces they left stay apart
-        when the stream continues). Such a regroup places at most ``run_refit_growth / (run_refit_growth
-        - 1)`` (5) times the run's articles; the run that completes the sample continues the stream."""
+        its latent sample, before and after the run, once it has grown by ``run_refit_growth`` (a quarter)
+        since it was last grouped as a whole (the size its provisional basis was fitted on), whether one
+        run or several brought that growth: the growth at which its provisional basis is refitted, its
+        earlier articles having been placed on the statistics of fewer articles (the pieces they left stay
+        apart when the stream continues). Counted per run only, a store fed in runs of under a quarter
+        each never regrouped and drifted further from one run with every run. Such regroups place at
+        most ``run_refit_growth / (run_refit_growth - 1)`` (5) times the store's articles in all (a
+        geometric series); the run that completes the sample continues the stream."""
         if grouped <= 0:
             return False
         if grouped < self.run_min_sample:
             return True
         short = bool(self.latent_weight and self.latent_sample) and (self.projection is None or self.provisional)
-        return short and grouped + run < self.latent_sample and run >= (self.run_refit_growth - 1.0) * grouped
+        if not short or grouped + run >= self.latent_sample:
+            return False
+        if run >= (self.run_refit_growth - 1.0) * grouped:
+            return True
+        # the sample holds the stored articles that have words, as the basis was fitted on them
+        return self.provisional and len(self._sample) + run >= self.run_refit_growth * self._fitted_on
 
     def refit_dims(self, found: int, n: int) -> int:
         """After a run over ``n`` articles scored on a provisional basis: the dimensions the basis should
