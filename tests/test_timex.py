@@ -1525,3 +1525,46 @@ def test_two_weekdays_told_as_alternatives_lie_within_a_week() -> None:
     assert [t.value for t in tag_timexes(text, date(2019, 1, 14))] == ["2019-01-13TNI", "2019-01-14"]
     text = "A new leader was to be named late Friday or early Saturday."
     assert [t.value for t in tag_timexes(text, date(2019, 1, 11))] == ["2019-01-11", "2019-01-12"]
+
+
+def test_a_sum_a_quarterly_report_compares_with_is_of_the_same_period_a_year_before() -> None:
+    # in a quarterly report, "a year ago" and "last year" right after a sum of money (or "last year's" before one) are
+    # the time of the figure compared with: the reported quarter a year before, not the calendar year; in a sentence
+    # of a year's figures, the year before
+    text = ("Orchard Looms Corp. reported third-quarter net income of $5 million, or 20 cents a share. "
+            "The weaver's rug division earned $2 million, compared with a loss of $1 million last year. "
+            "Sales in the latest period were $80 million, up 9% from last year's $73 million. "
+            "For the period ended Sept. 29, the loss was $3 million, or 12 cents a share, a year ago.")
+    got = [(t.text, t.value) for t in tag_timexes(text, date(2031, 10, 20)) if t.type == "DATE"]
+    assert got == [("third-quarter", "2031-Q3"), ("last year", "2030-Q3"), ("the latest period", "2031-Q3"),
+                   ("last year", "2030-Q3"), ("Sept. 29", "2031-09-29"), ("a year ago", "2030-Q3")]
+    yearly = ("Orchard Looms Corp. reported a fourth-quarter loss of $1 million. The results made net income for the "
+              "year ended Aug. 31 $9 million, down from $12 million last year.")
+    got = [(t.text, t.value) for t in tag_timexes(yearly, date(2031, 10, 20)) if t.type == "DATE"]
+    assert got[-1] == ("last year", "2030")
+    # no quarter told, a percentage, or a sum with its own verb between: the calendar year before
+    for text in ("The weaver earned $2 million, compared with a loss of $1 million last year.",
+                 "Orchard Looms reported third-quarter profit of $5 million. Exports grew to 30% from 20% last year.",
+                 "Orchard Looms said third-quarter profit will be lower than the 16 cents a share it reported last "
+                 "year."):
+        got = [(t.text, t.value) for t in tag_timexes(text, date(2031, 10, 20)) if "year" in t.text]
+        assert got[-1] == ("last year", "2030"), text
+
+
+def test_the_same_period_last_year_is_one_expression_of_the_quarter_reported() -> None:
+    # "the corresponding period last year", "last year's quarter", "the quarter a year ago": one expression, the
+    # quarter a report is of a year before (TimeML's extent); of another span ("the year to March") or of no quarter
+    # told, "last year" stays its own
+    text = ("Birchwood Ferries Inc. posted a net loss of $4 million for the third quarter ended Sept. 30. "
+            "That compares with net income of $1 million, or 9 cents a share, for the corresponding period last year. "
+            "Fares for last year's quarter were about $6 million. For the quarter a year ago, the line earned $2 million.")
+    got = [(t.text, t.value) for t in tag_timexes(text, date(2031, 10, 20)) if t.type == "DATE"]
+    assert got == [("the third quarter", "2031-Q3"), ("Sept. 30", "2031-09-30"),
+                   ("the corresponding period last year", "2030-Q3"), ("last year's quarter", "2030-Q3"),
+                   ("the quarter a year ago", "2030-Q3")]
+    other = ("Birchwood Ferries Inc. reported third-quarter results on Monday. In the year to March, freight rose 8%, "
+             "against 3% in the same period last year.")
+    got = [(t.text, t.value) for t in tag_timexes(other, date(2031, 10, 20)) if t.type == "DATE"]
+    assert got[-1] == ("last year", "2030")
+    assert [(t.text, t.value) for t in tag_timexes("Freight rose 8% against the same period last year.",
+                                                   date(2031, 10, 20))] == [("last year", "2030")]

@@ -1451,12 +1451,24 @@ def _h_quarter_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] 
     return "DATE", m["y"], None
 
 
-@rule("quarter_anaph", r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?P<rel>latest|current|same|year-earlier|year-ago|comparable|"
+@rule("quarter_anaph", r"(?:(?P<ly>last\s+year['’]s\s+)|the\s+)?(?:(?:comparable|corresponding|same)\s+)?"
+                       r"(?:(?P<rel>latest|current|same|year-earlier|year-ago|comparable|"
                        r"year-before|previous|prior|last|first|second)\s+)?(?:fiscal\s+)?(?:quarter|period)(?![\w-])"
+                       r"(?P<yb>\s+(?:of\s+)?last\s+year(?![\w'’-])|\s+a\s+year\s+(?:ago|earlier)(?![\w-]))?"
                        r"|year-(?:earlier|ago)(?![\w-])")
 def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     t = m.group(0).lower()
     rel = (m["rel"] or "").lower()
+    if m["ly"] or m["yb"]:
+        # "the corresponding period last year", "last year's quarter", "the quarter a year ago": the period a report
+        # is of, a year before; of no quarter told, "last year" is its own
+        base = _quarter_ended(ctx) or ctx.last_quarter
+        if base is None or rel not in ("", "same", "comparable") or not (m["ly"] or t.startswith("the")):
+            return None
+        if "period" in t and not re.search(r"\bquarter", ctx.text[ctx.sent_lo:ctx.start], re.IGNORECASE) \
+                and _SPAN_TOLD.search(ctx.text, ctx.sent_lo, ctx.start):
+            return None  # "during the year to March, ... the same period last year": that span's, not a quarter's
+        return "DATE", _reported_period(ctx, base, -1), None
     if t.endswith("period") and not rel:
         return None
     if t.endswith("period") and rel in ("first", "second", "last", "previous", "prior", "same"):
@@ -1479,9 +1491,7 @@ def _h_quarter_anaph(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
     if t.startswith("year-") or rel in ("year-earlier", "year-ago", "comparable", "year-before"):
         if t in ("year-earlier", "year-ago") and ctx.last_quarter is None and ctx.dct is not None:
             return "DATE", str(ctx.dct.year - 1), None
-        if _of_months_reported(ctx):
-            return "DATE", f"{int(base[:4]) - 1:04d}", None  # "For the nine months, ... year-earlier net"
-        return "DATE", shift_value(base, -1, "year") or base, None
+        return "DATE", _reported_period(ctx, base, -1), None  # "For the nine months, ... year-earlier net": 1988
     if rel in ("previous", "prior", "last"):
         return "DATE", shift_value(base, -1, "quarter") or base, None
     return "DATE", base, None
@@ -1517,6 +1527,38 @@ def _of_months_reported(ctx: _Ctx) -> bool:
     months, Du Pont earned $2 billion, up from $1.69 billion a year earlier")? Then "a year earlier", "year-ago" and
     "the 1988 period" are that span a year before, a part of the year before, not the quarter the report is of."""
     return _MONTHS_REPORTED.search(ctx.text, ctx.sent_lo, ctx.start) is not None
+
+
+# a year that a report gives its figures for ("for the year ended Aug. 31", "its 1989 profit", "for this year"), no
+# quarter named in the sentence
+_YEAR_REPORTED = re.compile(r"(?:\b(?:for|in)\s+(?:the\s+)?(?:fiscal\s+|full\s+)?year\b(?!-)|\byear\s+end(?:ed|ing)\b|"
+                            r"\b(?:for|in)\s+this\s+year\b|\bannual\s+(?:net|profit|earnings|results|revenue|sales)\b|"
+                            r"(?<![\d$£€#.,])\b(?:19|20)\d\d(?!\s+(?:period|quarter))\s+(?:[\w-]+,?\s+){0,4}?(?:net|profits?|earnings|"
+                            r"results|revenues?|sales)\b)(?![^.;!?]*\bquarter)", re.IGNORECASE)
+# a span the sentence names other than a quarter ("in the year to March", "From January to September", "nine months")
+_SPAN_TOLD = re.compile(rf"\b{MONTH_NAMES}(?!\w)|\b[Mm]onths?\b|\b[Yy]ears?\b")
+# a sum of money right before the expression ("$3 million last year", "14 Canadian cents a share, a year ago")
+_MONEY_BEFORE = re.compile(r"(?:[$£€#]\s?\d[\d.,]*(?:\s+(?:million|billion|thousand|trillion))?|\b(?:cents?|pence|dollars|"
+                           r"francs|yen|pounds|marks|guilders|won|euros|kronor|lire|yuan)|\ba\s+share)\s*,?\s+$",
+                           re.IGNORECASE)
+# "last year's $1.55 billion", "last year's fully diluted $3"
+_MONEY_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?[$£€#]\s?\d")
+
+
+def _figure_compared(ctx: _Ctx) -> bool:
+    """Is the expression the time of a sum a report compares with ("from $3 million last year", "14 cents a share,
+    a year ago", "last year's $1.55 billion")?"""
+    return _MONEY_BEFORE.search(ctx.text, max(ctx.sent_lo, ctx.start - 48), ctx.start) is not None \
+        or _MONEY_AFTER.match(ctx.text, ctx.end) is not None
+
+
+def _reported_period(ctx: _Ctx, base: str, k: int) -> str:
+    """The period a company's results are told for, ``k`` years from ``base`` (the quarter the report is of): that
+    quarter, or the year when the sentence gives figures for nine months or a year ("For the nine months, ... a year
+    earlier": 1988; "for the year ended Aug. 31 ..., down from C$9.7 million last year": 1988)."""
+    if _of_months_reported(ctx) or _YEAR_REPORTED.search(ctx.text, ctx.sent_lo, ctx.start):
+        return f"{int(base[:4]) + k:04d}"
+    return shift_value(base, k, "year") or "XXXX"
 
 
 @rule("fiscal", rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<y>{_YEAR}|'\d\d|\d\d(?=\D))")
@@ -1835,6 +1877,10 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     if ctx.dct is None:
         return "DATE", _x_value(u), mod
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(d, 0)
+    if d == "last" and u == "year" and not m["the"] and not mod and ctx.last_quarter and _figure_compared(ctx):
+        # a sum a quarterly report compares with ("compared with a loss of $3 million last year", "up 13% from last
+        # year's $1.55 billion"): the period reported on, a year before
+        return "DATE", _reported_period(ctx, ctx.last_quarter, -1), mod
     return "DATE", _rel_value(ctx.dct.isoformat(), n, u), mod
 
 
@@ -1934,10 +1980,7 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         anchor = ctx.dct.isoformat()
     elif not deictic:
         if u == "year" and ctx.last_quarter and n is not None and float(n).is_integer():
-            k = -int(n) if sign < 0 else int(n)
-            if _of_months_reported(ctx):
-                return "DATE", f"{int(ctx.last_quarter[:4]) + k:04d}", mod  # "For the nine months, ... a year earlier"
-            return "DATE", shift_value(ctx.last_quarter, k, "year") or "XXXX", mod
+            return "DATE", _reported_period(ctx, ctx.last_quarter, -int(n) if sign < 0 else int(n)), mod
         if ctx.ref is not None:
             anchor = ctx.ref.value
         elif ctx.dct is not None:
@@ -1950,10 +1993,9 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if not float(n).is_integer():
         return "DATE", _x_value(u), mod
     k = int(n) * sign
-    if u == "year" and deictic and ctx.last_quarter and ctx.ref and ctx.ref.granularity == "quarter":
-        if _of_months_reported(ctx):
-            return "DATE", f"{int(ctx.last_quarter[:4]) + k:04d}", mod
-        return "DATE", shift_value(ctx.last_quarter, k, "year") or "XXXX", mod
+    if u == "year" and deictic and ctx.last_quarter and (ctx.ref and ctx.ref.granularity == "quarter"
+                                                         or _figure_compared(ctx)):
+        return "DATE", _reported_period(ctx, ctx.last_quarter, k), mod  # "from $3 million a year ago"
     return "DATE", _rel_value(anchor, k, u), mod
 
 
@@ -2348,13 +2390,16 @@ _SENT_REACH = 3000  # characters each way: text without punctuation has no sente
 # a word whose period ends no sentence: a title or "vs." before a name ("the Roe vs. Wade decision", "Mr. Kopp")
 _NO_END_ABBREV = re.compile(r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev|Maj|Adm"
                             r"|Gens|Reps|Sens|vs|v)\.$")
+# a month's abbreviation before its day ("the year ended Aug. 31 C$2.7 million", "through Sept. 30")
+_MONTH_ABBREV_DAY = re.compile(r"(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\. \d")
 
 
 def _full_stop(text: str, lo: int, hi: int, last: bool) -> int:
     """The position of the last (``last``) or first ". " in ``text[lo:hi]`` that ends a sentence, -1 if none."""
     while True:
         i = text.rfind(". ", lo, hi) if last else text.find(". ", lo, hi)
-        if i < 0 or not _NO_END_ABBREV.search(text, max(0, i - 6), i + 1):
+        if i < 0 or not (_NO_END_ABBREV.search(text, max(0, i - 6), i + 1)
+                         or _MONTH_ABBREV_DAY.search(text, max(0, i - 6), i + 3)):
             return i
         if last:
             hi = i
