@@ -36,6 +36,52 @@ def test_lead_title_skips_caption_and_dateline_and_is_cut_short():
     assert t.endswith("…") and len(t.split()) <= 13
 
 
+def _said(text: str, article: storyline.Article) -> "storyline.SummarySentence":
+    from storyline.records import SummarySentence
+
+    start = article.text.index(text)
+    return SummarySentence(text=text, article_id=article.id, start=start, end=start + len(text))
+
+
+def test_a_summary_sentence_pointing_back_at_what_it_does_not_show_is_named() -> None:
+    """"The reports included several caveats." leans on the reports its article named before; "for
+    those attacks" on attacks named before; "The country's envoy" on the country's name. Each stands
+    where a summary sentence before it names them; a definite its article uses first ("The crew
+    reported smoke" after a crash) is the scene's own and stands."""
+    from storyline.consolidate.brief import unresolved_references
+
+    a = storyline.Article(
+        id="k1", text="Officials in Dorn received two reports of a plot against the harbour in May. The reports, "
+        "officials said, included several caveats. A ferry sank off Dorn on Sunday. The crew reported smoke in "
+        "the engine room. Velm Odrin is wanted by Ostland for those attacks. Aid workers reached Ostland on "
+        "Monday. The country's envoy said the damage could reach billions.")
+    reports = _said("The reports, officials said, included several caveats.", a)
+    crew = _said("The crew reported smoke in the engine room.", a)
+    attacks = _said("Velm Odrin is wanted by Ostland for those attacks.", a)
+    envoy = _said("The country's envoy said the damage could reach billions.", a)
+    lead = _said("Officials in Dorn received two reports of a plot against the harbour in May.", a)
+    aid = _said("Aid workers reached Ostland on Monday.", a)
+    key = {(s.article_id, s.start, s.end): s.text for s in (reports, crew, attacks, envoy)}
+    assert {key[k] for k in unresolved_references([reports, crew, attacks, envoy], [a])} == {
+        reports.text, attacks.text, envoy.text}
+    assert unresolved_references([lead, reports, crew, aid, envoy], [a]) == set()
+
+
+def test_a_brief_does_not_open_on_a_thing_its_article_named_before() -> None:
+    """The story's summary does not show "The reports ... included several caveats." without the
+    reports; another sentence takes its place."""
+    a = storyline.Article(
+        id="k2", title=None, published=date(2031, 5, 6),
+        text="He had read the two secret reports about a plot against the harbour twice in May. The "
+             "reports, American officials said, included several caveats about the sources and the dates. "
+             "The harbour police of Dorn arrested three men near the ferry pier on Friday night. The police "
+             "said the three men carried maps of the harbour and radios. A judge in Dorn ordered the three "
+             "men held without bail on Monday.")
+    b = dataclasses.replace(a, id="k3", text=a.text.replace("Friday night", "Friday evening"))
+    summary = [s.text for s in storyline.brief([a, b]).summary]
+    assert summary and not any(t.startswith("The reports") for t in summary), summary
+
+
 def test_lead_title_skips_a_byline_ended_by_a_page_stamp_and_reads_tokenized_words_as_written():
     for text in ("By Nora Feld, reporterMarch 4, 2024: 6:15 AM ET Dock workers at Harbourton walked out.",
                  "By Nora Feld, Writer March 4, 2024 Dock workers at Harbourton walked out.",

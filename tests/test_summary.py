@@ -970,3 +970,22 @@ def test_a_brief_leaves_out_a_sentence_the_article_goes_on_after_in_lower_case()
     assert not any("amb" in t for t in shaped), shaped
     assert any(t.startswith("The wall will cost") for t in shaped), shaped
     assert [it.text for it in items if it.runs_on] == ["UN approves no-fly zone in Norland Norlandic amb ."]
+
+
+def test_a_brief_leaves_out_the_cut_end_of_a_truncated_page() -> None:
+    """A page cut at a length limit ends mid-sentence ("... the bridge, which sits"): a reader's brief
+    does not show the fragment; the benchmark's summaries are not reader briefs and keep it."""
+    import numpy as np
+
+    from storyline.consolidate.brief import BRIEF_SUMMARY
+    from storyline.consolidate.summary import SummaryConfig, _candidates, _items
+
+    text = ("The Kessling council approved a harbour wall on Thursday after the winter storms.\n"
+            "The wall will cost 40 million pounds and take three years to build, the council said.\n"
+            "Fishermen in the town said they had waited a decade for the wall beside the old bridge, which sits")
+    arts = [Article(id="a", text=text + "  \n", published=date(2024, 3, 4), title="t")]
+    items = _items(arts, None, BRIEF_SUMMARY)
+    cands = _candidates(items, [it.text.encode() for it in items], BRIEF_SUMMARY, np.zeros(len(items)), 100.0)
+    assert [it.text.split()[0] for it in items if it.runs_on] == ["Fishermen"]
+    assert not any(items[i].text.startswith("Fishermen") and items[i].shaped for i in cands)
+    assert not any(it.runs_on for it in _items(arts, None, SummaryConfig()))

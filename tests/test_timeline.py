@@ -911,3 +911,13 @@ def test_a_numeric_date_gets_no_note_and_editors_tags_and_table_rows_are_no_even
         assert table_line(row), row
     for sentence in ("Dorne beat Vask 6-5 on Thursday, August 22.", "Profit rose to 9.75 million from 5.79 million."):
         assert not table_line(sentence), sentence
+
+
+def test_explicit_dates_writes_out_a_relative_week_by_its_first_day():
+    """"Last week" and "this weekend's" name a week of the calendar: a reader away from the paper's
+    day reads which (its Monday; a weekend's Saturday), as for "Tuesday"."""
+    text = "Last week, the Dorn council agreed to the harbour wall; the vote of this weekend's meeting will tell."
+    txs = tag_timexes(text, date(2031, 3, 12))  # a Wednesday
+    assert explicit_dates(text, txs) == (
+        "Last week (week of March 3, 2031), the Dorn council agreed to the harbour wall; the vote of this "
+        "weekend's (weekend of March 15, 2031) meeting will tell.")

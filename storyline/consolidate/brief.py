@@ -25,7 +25,8 @@ from .referents import with_referents, without_unplaced
 from .revisions import revision_of
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
-from .summary_text import NUMBER_WORDS, STOP, content_stems, display_text, trim_span
+from .summary_text import (NUMBER_WORDS, STOP, content_stems, definite_subject, demonstrative_heads, display_text, stems,
+                           tokens, trim_span)
 from .template import blank_analyses, without_template
 from .timeline import timeline
 
@@ -541,6 +542,50 @@ def restated_disputes(summary: Sequence[SummarySentence], disagreements: Sequenc
     return drop
 
 
+# a class noun that a definite subject uses for a name said before it ("The company said ...", "The
+# country's envoy ..."): its antecedent is that name, not the word
+_NAME_CLASS = frozenset("company firm country nation city state town village province region island airline team club "
+                        "agency ministry organization organisation".split())
+_NAME_BACK = 400  # characters before a sentence read for the name its class noun stands for
+# a capitalised word inside a sentence: after a lower-case word or a comma, not opening one
+_INNER_NAME = re.compile(r"(?<=[a-z,]\s)[A-Z][\w'’-]*")
+
+
+def _last_name(text: str) -> str | None:
+    """The last capitalised word inside a sentence of ``text`` (lower case, possessive off), else None."""
+    names = _INNER_NAME.findall(text)
+    return re.sub(r"['’]s$", "", names[-1]).lower() if names else None
+
+
+def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> set[tuple[str, int, int]]:
+    """The summary sentences (article id, start, end) that point back at a thing no sentence before
+    them in the summary names: a demonstrative's noun ("wanted for those attacks") or the head of a
+    bare definite subject ("The reports included several caveats.", "The law is intended ...") that
+    its article named before it. A definite the article uses first there is the story's own or the
+    scene's ("The crew reported smoke in the cockpit." after a crash) and stands; so does one whose
+    noun, word for word, a sentence before it in the summary holds ("dozens of meteors ... The
+    meteors are fragments ...": "reservations" does not name "the reservation"). A class noun stands
+    for a name ("The country's envoy ...", "The company said ..."): it points back where the name its
+    article gives last before it (``_last_name``) is not in the summary before it."""
+    text_of = {a.id: a.text or "" for a in arts}
+    said: set[str] = set()
+    out: set[tuple[str, int, int]] = set()
+    for s in summary:
+        heads = demonstrative_heads(s.text)
+        head = definite_subject(s.text)
+        text = text_of.get(s.article_id, "")
+        if head in _NAME_CLASS:
+            name = _last_name(text[max(0, s.start - _NAME_BACK):s.start])
+            if name is not None and name not in said:
+                heads.append(head)
+        elif head is not None and text and stems(head)[0] in set(stems(text[:s.start])):
+            heads.append(head)
+        if s.article_id and any(h not in said for h in heads):
+            out.add((s.article_id, s.start, s.end))
+        said.update(tokens(s.text))
+    return out
+
+
 def _revisions(arts: Sequence[Article], earlier: Mapping[str, str]) -> tuple[Revision, ...]:
     """What the latest version of each revised article changed, newest revision first."""
     out: list[Revision] = []
@@ -654,13 +699,14 @@ def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sen
                    query: str | None = None, spans: Mapping[str, Sequence[tuple[int, int]]] | None = None
                    ) -> list[SummarySentence]:
     """The brief's summary: ``summarize`` with no sentence restating a dispute that another states
-    (a leaving sentence may let in one more such: looked at again), the relative dates written out
-    and the disputed values marked."""
+    nor pointing back at a thing that no sentence before it names (``unresolved_references``; a
+    leaving sentence may let in one more such: looked at again), the relative dates written out and
+    the disputed values marked."""
     summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans,
                         template_out=True)
     drop: set[tuple[str, int, int]] = set()
     for _ in range(3):
-        more = restated_disputes(summary, disagreements) - drop
+        more = (restated_disputes(summary, disagreements) | unresolved_references(summary, arts)) - drop
         if not more:
             break
         drop |= more

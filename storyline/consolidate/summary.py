@@ -302,7 +302,8 @@ class _Item:
     shaped: bool | None = None      # self-contained sentence shape (set by _candidates)
     first_person: bool = True       # holds a first-person token (False: it cannot be first-person)
     toks: list[str] = field(default_factory=list)   # lower-cased tokens of ``text``
-    runs_on: bool = False   # (a reader's brief) the article goes on in lower case after it: cut short (``_runs_on``)
+    runs_on: bool = False   # (a reader's brief) cut short: the article goes on in lower case after it
+    #                         (``_runs_on``), or ends on it with no final mark (``_cut_off``)
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
@@ -313,6 +314,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
     toks: list[list[str]] = []
     for ai, a in enumerate(arts):
         ss = report_sentences(a, (sentences or {}).get(a.id))  # (not the headline the text opens with)
+        text_end = len(a.text.rstrip()) if config.reader else 0
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
@@ -332,7 +334,8 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=n_words,
                              nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail,
                              first_person=not FIRST_PERSON_TOKENS.isdisjoint(tk), toks=tk,
-                             runs_on=config.reader and s.end > s.start and _runs_on(a.text, s.end)))
+                             runs_on=config.reader and s.end > s.start and (_runs_on(a.text, s.end)
+                                                                            or _cut_off(text, s.end, text_end))))
     _number(out, toks, ids, config.unigram_weight > 0)
     return out
 
@@ -350,6 +353,13 @@ def _runs_on(text: str, end: int) -> bool:
 
     last = _SHORT_LAST.search(text, max(0, end - 8), end)
     return last is not None and not known_word(last.group(1)) and _LOWER_NEXT.match(text, end) is not None
+
+
+def _cut_off(sentence: str, end: int, text_end: int) -> bool:
+    """Whether a sentence ending at ``end`` is the cut end of a truncated page: its article's text
+    (``text_end``: where the text ends, less closing white space) stops there with no final mark
+    ("... the party of the president who appointed each justice is a reliable")."""
+    return end >= text_end and not _ends_sentence(sentence)
 
 
 def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigrams: bool) -> None:

@@ -653,6 +653,56 @@ _VERB_LIKE = frozenset(IRREGULAR_PAST) | frozenset("also has had is was will wou
                                         "hid struck swore took became".split())
 
 
+# a bare definite subject that opens a sentence, after an opening phrase or not ("The reports, officials
+# said, included caveats.", "According to U.S. sources, the camps were used ...", "The country's envoy
+# said ..."): its noun phrase is "the", at most two modifiers and its head, and a comma, a verb or an
+# auxiliary ends it; a name ("The radical group Islamic Jihad"), a complement ("The causes of the crash")
+# or a restrictive clause ("The conference that was held ...") tells which one, so no head is given
+_THE_OPENING = re.compile(r"[\"“]?(?:[A-Z][^,;:\"“”]{0,60},\s+)?[Tt]he\s+")
+_NP_WORD = re.compile(r"[a-z][a-z-]*")
+_NOT_IN_NP = frozenset("of in on at to for from by with about against among between into over under the a an and or "
+                       "that who whom whose which where when than as".split())
+_AFTER_SUBJECT = _VERB_LIKE | frozenset("are were have said says remains remained must do shall".split())
+
+
+def definite_subject(text: str) -> str | None:
+    """The head noun of a bare definite subject opening ``text`` ("The law is intended ..." -> "law",
+    "The first photograph is ..." -> "photograph", "The country's envoy ..." -> "country"), else None.
+    Such a subject points at something the article named before, unless the article mentions it first
+    there (``brief.unresolved_references``)."""
+    m = _THE_OPENING.match(text)
+    if m is None:
+        return None
+    words = text[m.end():].split(None, 4)
+    for k, w in enumerate(words[:3]):
+        core = w.rstrip(",")
+        poss = core.endswith(("'s", "’s"))
+        core = core[:-2] if poss else core
+        if not _NP_WORD.fullmatch(core) or core in _NOT_IN_NP:
+            return None
+        if poss or w.endswith(","):
+            return core
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if nxt in _AFTER_SUBJECT or (len(nxt) > 4 and nxt.endswith("ed") and nxt.isalpha() and nxt.islower()):
+            return core
+    return None
+
+
+# "for those attacks", "in that and other attacks", "these measures": a demonstrative before its noun,
+# anywhere in the sentence (an opening "These ..." is ``is_dangling``); not a time ("these days"), a
+# group a clause or phrase describes ("those who ...", "those killed") nor a number ("those two")
+_DEMONSTRATIVE_NOUN = re.compile(r"\b(?:(?:these|those)\s+|(?:that|this)\s+and\s+other\s+)(?!(?:days|years|weeks|months|"
+                                 r"hours|times|decades|who|whom|whose|with|without|in|at|from|on|of|under|over|aged|"
+                                 r"living|killed|injured|wounded|arrested|affected|responsible|involved|present|close|"
+                                 r"two|three|four|five|six|seven|eight|nine|ten|are|were|have|had|will|would|can|could)\b)"
+                                 r"([a-z][a-z-]*)")
+
+
+def demonstrative_heads(text: str) -> list[str]:
+    """The nouns that ``text`` points back to with a demonstrative ("those attacks" -> "attacks")."""
+    return [m.group(1) for m in _DEMONSTRATIVE_NOUN.finditer(text)]
+
+
 _FIRST_WORD = re.compile(r"\s*[\"“'‘(]?([A-Z][\w.'’-]*)")
 
 

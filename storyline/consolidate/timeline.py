@@ -84,6 +84,19 @@ def format_value(value: str) -> str | None:
     return None
 
 
+def week_shown(value: str) -> str | None:
+    """A reader's form of a TIMEX3 week value, by its first day: ``1998-W46`` -> "week of Nov. 9, 1998"
+    (its Monday), ``1998-W46-WE`` -> "weekend of Nov. 14, 1998" (its Saturday); None for other values."""
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value or "")
+    if m is None:
+        return None
+    try:
+        first = datetime.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1)
+    except ValueError:
+        return None
+    return f"{'weekend' if m.group(3) else 'week'} of {format_value(first.isoformat())}"
+
+
 _MONTH_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
                         r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
@@ -138,7 +151,7 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
             continue
         if present_today(sentence_text, s, e):
             continue  # "more open than it is today", "China today is ...": the present, no day
-        shown = format_value(tx.value[:10] if granularity_of(tx.value) == "day" else tx.value)
+        shown = format_value(tx.value[:10] if granularity_of(tx.value) == "day" else tx.value) or week_shown(tx.value)
         if not shown or shown.lower() == tx.text.lower():
             continue
         if sentence_text[e:e + 2] == " (":  # already explained
