@@ -363,6 +363,20 @@ def test_a_span_run_across_of_between_a_person_and_a_name_is_two() -> None:
     # a title alone before "of" is an office, though a person on the page bears it as a surname
     ms = [Mention(0, 10, "Ivar Duke", "PERSON"), Mention(20, 33, "Duke of Tarnby", "ORG")]
     assert [m.text for m in _split_at_person_of(ms)] == ["Ivar Duke", "Duke of Tarnby"]
+    # a person's full name before "of" and a body's: a given name of the lists opens it, or the page
+    # writes its last word alone; the first "of" cuts when the body's name holds another
+    ms = [Mention(0, 46, "Bulent Vellcit of the Democratic Left Party", "ORG"), Mention(60, 68, "Vellcit", "LOC")]
+    assert [(m.text, m.label) for m in _split_at_person_of(ms)][:2] == [("Bulent Vellcit", "PERSON"),
+                                                                      ("Democratic Left Party", "ORG")]
+    ms = [Mention(0, 48, "Philip Okundo of the Kelby Bureau of Standards", "ORG")]
+    assert [(m.text, m.label) for m in _split_at_person_of(ms)] == [("Philip Okundo", "PERSON"),
+                                                                   ("Kelby Bureau of Standards", "ORG")]
+    # a body whose words before "of" end on a common word stays whole, and so does the tail of a name after "of"
+    ms = [Mention(0, 20, "Royal Bank of Tarnby", "ORG")]
+    assert [m.text for m in _split_at_person_of(ms)] == ["Royal Bank of Tarnby"]
+    text = "the Church of Jesus Christ of Latter-day Vells"
+    ms = [Mention(14, 46, "Jesus Christ of Latter-day Vells", "ORG")]
+    assert [m.text for m in _split_at_person_of(ms, text)] == ["Jesus Christ of Latter-day Vells"]
 
 
 def test_a_name_written_as_a_bodys_is_no_thing() -> None:
@@ -504,3 +518,43 @@ def test_a_sentence_adverb_in_ly_opening_a_sentence_is_no_name() -> None:
     assert found == ["Tarvo Party", "Ann Vell"], found
     assert _lowercase_word("Logistically") and _lowercase_word("Outwardly")
     assert not any(_lowercase_word(w) for w in ("Kimberly", "Carly", "Beverly", "Italy", "Connolly"))
+
+
+def test_a_title_the_tagger_took_in_before_a_given_name_is_no_part_of_it() -> None:
+    # a role word, a noun naming a person by what they do, or a role's modifier before a given name
+    assert repair_spans("said Assemblyman Joseph Kravel , D-Union .".split(), [(1, 4, "PER")]) == [(2, 4, "PER")]
+    toks = "State Wildlife Pathologist Ward Stonel said it .".split()
+    assert repair_spans(toks, [(1, 5, "PER")]) == [(3, 5, "PER")]
+    assert repair_spans("Students Natalie Brookner , Paige Herrin".split(), [(0, 3, "PER")])[0] == (1, 3, "PER")
+    # a list's item the tagger left the title out of, which the list's rule takes in
+    toks = "Students Natalie Brookner , Paige Herrin , Ann Tolvey and Tom Varnell died .".split()
+    got = repair_spans(toks, [(1, 3, "PER"), (4, 6, "PER"), (7, 9, "PER"), (10, 12, "PER")])
+    assert got[0] == (1, 3, "PER")
+    # the words before the title name a body of their own, and keep its type
+    toks = "says Shamrock Principal Tom Davison with regret".split()
+    assert repair_spans(toks, [(1, 5, "ORG")]) == [(1, 2, "ORG"), (3, 5, "PER")]
+    toks = "invited University of Tarnby Regent Ward Connelly to speak".split()
+    assert repair_spans(toks, [(1, 7, "ORG")]) == [(1, 4, "ORG"), (5, 7, "PER")]
+    # after an office's role word and "of", the words before the name are the office's
+    toks = "Kelby Minister of Public Health Sam Ongerok told them".split()
+    assert repair_spans(toks, [(3, 7, "ORG")]) == [(5, 7, "PER")]
+    toks = "medical Officer of Health S.K. Sharif was quoted".split()
+    assert repair_spans(toks, [(1, 6, "ORG")]) == [(4, 6, "PER")]
+    # a nickname, a title written with the name, a body or a place named after a person keep their span
+    assert repair_spans("Sugar Ray Leonid fought".split(), [(0, 3, "PER")]) == [(0, 3, "PER")]
+    assert repair_spans("Lady Diana Spenwell came".split(), [(0, 3, "PER")])[0][1:] == (3, "PER")
+    assert repair_spans("the Democratic Karen Buddhist Army".split(), [(1, 5, "ORG")]) == [(1, 5, "ORG")]
+    assert repair_spans("on Avenue Victor Hugo".split(), [(1, 4, "LOC")]) == [(1, 4, "LOC")]
+    assert repair_spans("Senator John Tower spoke".split(), [(1, 3, "PER")]) == [(1, 3, "PER")]
+
+
+def test_two_bodies_joined_by_and_or_or_are_two() -> None:
+    toks = "with the Tarnby Defense Department or Vell Transport Department .".split()
+    assert repair_spans(toks, [(2, 9, "ORG")]) == [(2, 5, "ORG"), (6, 9, "ORG")]
+    toks = "the Kelby Research Institute and Tarvan Health Fund said .".split()
+    assert repair_spans(toks, [(1, 8, "ORG")]) == [(1, 4, "ORG"), (5, 8, "ORG")]
+    # one body whose name holds "and" stays one
+    toks = "the Department of Health and Human Services said".split()
+    assert repair_spans(toks, [(1, 7, "ORG")]) == [(1, 7, "ORG")]
+    toks = "the Kelby Securities and Investment Commission said".split()
+    assert repair_spans(toks, [(1, 6, "ORG")]) == [(1, 6, "ORG")]

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Mention
-from .ner_roles import KIN_SEX, KIN_WORDS, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, TITLE_SEX, first_name_sex
+from .ner_roles import KIN_SEX, KIN_WORDS, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex
 from .sentences import NEWS_AGENCIES
 from .timex import MONTHS, WEEKDAYS
 from .ner_features import (PTB_BRACKETS, STATE_ABBREVIATIONS, DocStats, Resources, bio_spans, capitals_line,
@@ -210,6 +210,69 @@ def _split_titles(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) 
     return out
 
 
+# the endings of a noun naming a person by what they do or are ("Assemblyman", "Pathologist", "Regent", "Students")
+_AGENT_END = re.compile(r"[A-Z][a-z]+(?:man|woman|men|women|ist|ists|ent|ents)")
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’]*|[a-z]{1,3}-[A-Z][\w'’]*)")  # a given name's surname ("Tadic", "el-Demiri")
+_SURNAME_WORDS = 2  # words after the given name a person's name has at most in a glued span
+
+
+def _title_word(word: str, office: bool = False) -> bool:
+    """Whether a capitalised word before a given name is a title of that person, no part of the name:
+    a role word or a role's modifier ("Officer", "Principal"), a noun that names a person by what they do
+    ("Assemblyman", "Pathologist", "Regent", "Students"), and, after an office's role word and "of", any
+    word news writes in lower case ("Minister of Public Health Sam Vell").
+    Not a given name itself ("Hunter S. Vell"), a nickname ("Sugar Ray Vell"), nor a title written as a
+    part of the name ("Lady Ann Vell", "Father Tom Reyd")."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) or first_name_sex(word) \
+            or "first" in place_kinds((word.lower(),)):
+        return False
+    low = word.lower()
+    if low in _NAME_TITLES:
+        return False
+    return low in ROLE_HEADS or low in ROLE_MODS or bool(_AGENT_END.fullmatch(word)) \
+        or (office and _resources().capratio.get(low, "4") <= "2")
+
+
+def _office_before(tokens: Sequence[str], s: int, k: int) -> bool:
+    """Whether an office's role word and "of" stand in tokens[s:k] or right before it ("Officer of
+    Health", "Minister of" before "Public Health Sam Vell")."""
+    return any(tokens[j].lower() in ROLE_HEADS and tokens[j + 1] == "of" for j in range(max(s - 2, 0), k - 1))
+
+
+def _person_after_title(tokens: Sequence[str], s: int, e: int, typ: str) -> int | None:
+    """The start of a person's name that ends the span ``s:e`` after a title the tagger took in
+    ("Assemblyman Tom Vell", "Wildlife Pathologist Ann Reyd", "Kelby Principal Tom Dorn", "Minister of
+    Public Health Sam Vell"): a given name of the census lists or initials, one or two capitalised words
+    after it, and a title word right before it; None when there is none. A place's span is left alone
+    ("Avenue Victor Hugo")."""
+    if typ == "LOC" or e - s < 3 or tokens[e - 1].lower().rstrip(".") in _KIND_HEADS:
+        return None
+    for k in range(max(s + 1, e - 1 - _SURNAME_WORDS), e - 1):
+        if _given_name_or_initials(tokens[k]) and all(_NAME_WORD.fullmatch(t) for t in tokens[k + 1:e]) \
+                and _title_word(tokens[k - 1], _office_before(tokens, s, k)):
+            return k
+    return None
+
+
+def _split_person_after_title(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A span that ends on a person's name after a title (``_person_after_title``) is that person; the
+    words before the title keep the span's type when they name something of their own ("Kelby
+    Principal Tom Dorn": the Kelby school; "University of Tarnby Regent Ann Reyd"), and are the title's
+    when they hold an office ("Officer of Health Ann Reyd", "Minister of Public Health Sam Vell") or the
+    tagger read the whole as a person's ("Wildlife Pathologist Ann Reyd")."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, typ in spans:
+        k = _person_after_title(tokens, s, e, typ)
+        if k is None:
+            out.append((s, e, typ))
+            continue
+        head = k - 1 if _title_word(tokens[k - 1]) else k
+        if typ != "PER" and head > s and not _office_before(tokens, s, k):
+            out.append((s, head, typ))
+        out.append((k, e, "PER"))
+    return out
+
+
 def _office_title(tokens: Sequence[str], k: int) -> bool:
     """Whether tokens[k] is the role word of an office's title ("Secretary", "Adviser") that a
     portfolio's capitalised word opens ("Defense Secretary") and a given name follows."""
@@ -253,6 +316,14 @@ def _without_title_opening(tokens: Sequence[str], s: int, e: int) -> tuple[int, 
 _COMPANY_ENDS = frozenset("airlines airways corp corporation inc co ltd plc llc ag sa nv holdings".split())
 
 
+def _two_bodies(tokens: Sequence[str], s: int, cut: int, e: int) -> bool:
+    """Whether the words on both sides of the conjunction at ``cut`` end on a body's word, each side two
+    words or more ("the Kelby Research Institute and Tarvan Health Fund", "the Defense Department or
+    Transportation Department"): two bodies, as no one body's name holds another's ("House Ways and Means
+    Committee", "Department of Health and Human Services" do not end on one before it)."""
+    return all(b - a >= 2 and tokens[b - 1].lower().rstrip(".") in _BODY_ENDS for a, b in ((s, cut), (cut + 1, e)))
+
+
 def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person span joined by "and" ("Jermaine and Randy") is two people, peoples joined by "and"
     or commas ("Pakistanis and Kuwaitis") two peoples, and a conjunction that ends a span is no part
@@ -272,9 +343,10 @@ def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, st
                 out.extend((a, b, "MISC") for a, b in parts)  # "Pakistanis and Kuwaitis": two peoples
                 continue
         if typ == "ORG" and e - s >= 5:
-            cut = next((k for k in range(s + 2, e - 2) if tokens[k] == "and"), None)
-            if cut is not None and tokens[e - 1].lower().rstrip(".") in _COMPANY_ENDS \
-                    and tokens[cut + 1].lower().rstrip(".") not in _COMPANY_ENDS \
+            cut = next((k for k in range(s + 2, e - 2) if tokens[k] in ("and", "or")), None)
+            if cut is not None and (_two_bodies(tokens, s, cut, e) or (
+                    tokens[cut] == "and" and tokens[e - 1].lower().rstrip(".") in _COMPANY_ENDS
+                    and tokens[cut + 1].lower().rstrip(".") not in _COMPANY_ENDS)) \
                     and all(t[:1].isupper() for t in tokens[s:cut]) and all(t[:1].isupper() for t in tokens[cut + 1:e]):
                 out.extend([(s, cut, typ), (cut + 1, e, typ)])
                 continue
@@ -592,7 +664,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
     read as a word ("Moon Jae In,") is taken in when punctuation closes it."""
     split = list(spans)
-    for before in (_split_after_participle, _join_at_initial, _split_titles, _split_coordinated):
+    for before in (_split_after_participle, _join_at_initial, _split_titles, _split_person_after_title, _split_coordinated):
         split = before(tokens, split)
     out = []
     for s, e, typ in split:
@@ -957,7 +1029,8 @@ def _list_of_names(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> 
     list of countries): where the tagger gave most of its items one type (three or more, two of
     every three it typed), an item it typed otherwise, ran into the next item ("Tamm , Varr") or
     left out takes that type; not an item news text writes in lower case ("Given" opening a line), nor
-    an organisation among places ("Duke , Kentucky , Kansas and Arizona": teams named after places)."""
+    an organisation among places ("Duke , Kentucky , Kansas and Arizona": teams named after places); a
+    person's item without the title that opens it ("Students Tom Vell , Ann Reyd , ...")."""
     for run in _list_items(tokens):
         lo, hi = run[0][0], run[-1][1]
         inside = [sp for sp in spans if lo <= sp[0] and sp[1] <= hi]
@@ -970,6 +1043,8 @@ def _list_of_names(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> 
         keep = [(a, b, named[(a, b)] if typ == "LOC" and named.get((a, b)) == "ORG" else typ) for a, b in run
                 if (a, b) in named or any(a < y and x < b for x, y, _ in inside)
                 or not (b - a == 1 and _lowercase_word(tokens[a]))]
+        # (an item a title opens is the person after it: "Students Tom Vell , Ann Reyd , ...")
+        keep = [(_person_after_title(tokens, a, b, t) or a, b, t) if t == "PER" else (a, b, t) for a, b, t in keep]
         spans = sorted([sp for sp in spans if not (lo <= sp[0] and sp[1] <= hi)] + keep)
     return spans
 
@@ -1074,6 +1149,8 @@ def _join_and_of(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> li
 _AND_BODY_HEADS = frozenset("committee committees service services department commission council agency bureau "
                             "administration office board institute foundation association authority force network "
                             "fund".split())
+# the last words that end the name of a body ("... Institute", "... Department", "... Corp.")
+_BODY_ENDS = _AND_BODY_HEADS | _COMPANY_ENDS | frozenset(["ministry", "university", "party", "company", "group"])
 
 
 def _join_and_before(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1247,6 +1324,10 @@ _SITE_HEADS = dict.fromkeys("falls heights dam ranch garden gardens palace farm 
                             "creek harbor harbour tower towers square avenue boulevard road zoo cemetery".split(),
                             "LOC") | dict.fromkeys("winery wineries vineyard vineyards cellars brewery distillery "
                                                    "high".split(), "ORG")
+
+
+# the last words that name a body's, a place's or a site's kind: no person's name ends on one
+_KIND_HEADS = _ORG_HEADS | _PLACE_HEADS | frozenset(_SITE_HEADS)
 
 
 # the first word of an organisation's name in other languages
@@ -1792,12 +1873,13 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mme|Dr)\.?[ ]$")
 
 
 _OF_THE = re.compile(r" of (?:the )?")
+_OF_BEFORE = re.compile(r"(?<![\w'’-])of[ ]+$")
 # a title alone before "of" is an office of a place or a body, no person's name ("the Duke of York",
 # "the King of Jordan", "Bishop of Durham"), though a person on the page bears it as a surname
 _OFFICE_OF = ROLE_HEADS | _ROYAL_TITLES | frozenset(TITLE_SEX)
 
 
-def _split_at_person_of(mentions: list[Mention]) -> list[Mention]:
+def _split_at_person_of(mentions: list[Mention], text: str = "") -> list[Mention]:
     """A span the tagger ran across "of" between a person's name and another name ("Dorn of
     Tarvocom", a spokesman and his company; "Kelby of Vellmark", a lawmaker and his state; "the
     trial in Tarnby of Anna Reyd"; "the Tarvans of bin Rashid") is two names when one side is a
@@ -1805,11 +1887,13 @@ def _split_at_person_of(mentions: list[Mention]) -> list[Mention]:
     "Omar bin Rashid"), or it is title-case words opening on a given name of the census lists. A
     body or a place named after a person keeps its name ("College of Anna Reyd": its kind word
     opens it). Each part takes the label the page gives it alone, a person's part a person's, a place
-    of the lists a place's, else the span's own."""
+    of the lists a place's, else the span's own. A body's span that opens on a person's full name
+    (``full_name``: "Bulent Vell of the Tarvan Left Party") is cut at its first "of"."""
     if not any(" of " in m.text for m in mentions):
         return mentions
     people = {m.text for m in mentions if m.label == "PERSON" and " " in m.text and " of " not in m.text}
     tails = {" ".join(w[i:]) for p in people for w in [p.split()] for i in range(len(w))}
+    alone = {m.text for m in mentions if " " not in m.text}
     heads = _ORG_HEADS | _PLACE_HEADS | _PLACE_OF_A_NAME | _PLACE_NOUNS
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
@@ -1821,6 +1905,17 @@ def _split_at_person_of(mentions: list[Mention]) -> list[Mention]:
                                  and all(w[:1].isupper() and w[1:].islower() for w in words)
                                  and words[-1].lower() not in heads)
 
+    def full_name(name: str) -> bool:
+        """A person's full name before "of" ("Bulent Vell of the Tarvan Left Party", "Mimi Reyd of Kelby
+        Winery"): two or three title-case words, no body's or place's word among them, whose last is no
+        word news writes in lower case ("Royal Bank") and opens on a given name of the lists or is
+        written alone on the page ("Vell said")."""
+        words = name.split()
+        return (2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+                and not any(w.lower() in heads for w in words)
+                and _resources().capratio.get(words[-1].lower(), "4") > "2"
+                and (first_name_sex(words[0]) != 0 or words[-1] in alone))
+
     def label_of(name: str, default: str, given: bool) -> str:
         if person(name, given):
             return "PERSON"
@@ -1831,16 +1926,21 @@ def _split_at_person_of(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         cut = list(_OF_THE.finditer(m.text))
-        if len(cut) != 1:
+        a = m.text[:cut[0].start()] if cut else ""
+        # (the first "of" then: "... of the Kenya Bureau of Standards"; not a name's tail after "of": "the Church
+        # of Jesus Christ of Latter-day Saints")
+        named = bool(cut) and m.label != "PERSON" and full_name(a) and not _OF_BEFORE.search(text, max(0, m.start - 8), m.start)
+        if len(cut) != 1 and not named:
             out.append(m)
             continue
-        a, b = m.text[:cut[0].start()], m.text[cut[0].end():]
-        if not (person(a) or person(b, given=True)) \
+        b = m.text[cut[0].end():]
+        if not (named or person(a) or person(b, given=True)) \
                 or any(w.lower().rstrip(".") in heads for w in a.split()) or a.lower() in _OFFICE_OF:
             out.append(m)
             continue
         default = "ORG" if m.label == "PERSON" else m.label
-        out.append(dataclasses.replace(m, end=m.start + len(a), text=a, label=label_of(a, default, False)))
+        out.append(dataclasses.replace(m, end=m.start + len(a), text=a,
+                                       label="PERSON" if named else label_of(a, default, False)))
         out.append(dataclasses.replace(m, start=m.start + cut[0].end(), text=b, label=label_of(b, default, True)))
     return out
 
@@ -2197,7 +2297,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
                 titled.add(text[a:b])
             if _opens_title(toks, e):
                 unsure.add(a)
-    mentions = _split_at_person_of(split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id)))
+    mentions = _split_at_person_of(split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id)), text)
     mentions = _acronym_places(text, _consistent_labels(_people_who(text, _kin_people(text, mentions)), frozenset(titled), text,
                                                          frozenset(unsure)))
     mentions = _capitals_as_body(text, sent_spans, _teams_read_as_people(

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..records import Mention
 from .ner_features import tokenize
 
-__all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "GENERATIONS", "IRREGULAR_DEMONYMS", "KIN_SEX", "KIN_WORDS", "NAME_NUMBERS", "ROLE_HEADS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
+__all__ = ["DEMONYM_END", "DEMONYM_ENDINGS", "GENERATIONS", "IRREGULAR_DEMONYMS", "KIN_SEX", "KIN_WORDS", "NAME_NUMBERS", "ROLE_HEADS", "ROLE_MODS", "ROLE_SEX", "TITLE_SEX", "attach_roles", "first_name_sex", "name_sex", "role_head",
            "sex_clash"]
 
 _log = logging.getLogger(__name__)
