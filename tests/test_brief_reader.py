@@ -952,6 +952,11 @@ def test_a_tokenized_corpus_reads_in_ordinary_typography() -> None:
         "Not all the Gulf has (yet) been affected, officials said."
     assert display_text("He said , `` We do n't know . '' It cost $ 5 million , or 8.2 % more .") == \
         "He said, “We don't know.” It cost $5 million, or 8.2% more."
+    # a wire's typewriter quotes: a '' before a word after a space opens the quote, any other closes it
+    assert display_text("The plan is complex ''because nobody agrees,'' an aide said.") == \
+        "The plan is complex “because nobody agrees,” an aide said."
+    assert display_text("''We found no new boats,'' Mr. Olvan said. ''None.''") == \
+        "“We found no new boats,” Mr. Olvan said. “None.”"
     assert display_text("Jackson 's family was left ` speechless ' .") == "Jackson's family was left ‘speechless’."
     assert display_text(r"A 2-1\/2-year peak of A\/H1N1 , Swine Flu \* Reuters") == \
         "A 2-1/2-year peak of A/H1N1, Swine Flu * Reuters"   # the corpus's escapes
@@ -1070,6 +1075,27 @@ def test_a_surname_that_is_also_a_place_of_the_story_is_not_expanded() -> None:
                       SummarySentence(text="Quayle took three wickets.")], ents)
     assert [s.text for s in out] == ["Ghazipur declared at 521-8 against England at the Oval.",
                                      "Dara Quayle took three wickets."]
+
+
+def test_a_surname_is_expanded_only_where_its_article_says_which_bearer() -> None:
+    # a merge of mentions had made the story's one "Thorne" the governor of an old article, and a
+    # sentence about the senator (written "Sen. Thorne", then "Thorne") read "Ezra Thorne was ..."
+    from storyline.consolidate.brief import full_names
+    from storyline.records import Entity, SummarySentence
+
+    ents = [Entity(id="e1", name="Ezra Thorne", label="PERSON", aliases=("Thorne",), mentions={"a": 1, "b": 9})]
+    texts = {"a": "In 1790 Gov. Ezra Thorne signed the charter.",
+             "b": "Sen. Thorne toured the valley. Thorne was greeted by farmers."}
+    out = full_names([SummarySentence(text="Thorne was greeted by farmers.", article_id="b"),
+                      SummarySentence(text="Thorne signed the charter.", article_id="a")], ents, texts)
+    assert [s.text for s in out] == ["Thorne was greeted by farmers.",        # its article names no Ezra
+                                     "Ezra Thorne signed the charter."]       # its article does
+    # a headline taken from the first summary sentence: so too
+    from storyline.consolidate.brief import _full_headline
+    from storyline.records import Article
+
+    arts = [Article(id=k, text=t) for k, t in texts.items()]
+    assert _full_headline("Thorne greeted by farmers", arts, ents, out) == "Thorne greeted by farmers"
 
 
 def test_a_surname_that_is_a_month_is_no_name_where_it_is_written_as_a_date() -> None:

@@ -166,6 +166,47 @@ def test_a_reader_that_stops_reading_ends_a_command_in_silence_with_141_not_1(tm
         assert (done.returncode, done.stderr) == (141, ""), args
 
 
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2_not_a_traceback(tmp_path: Path) -> None:
+    """`storyline brief > /dev/full` (a full disk): one line naming the output and the problem, exit 2,
+    as a --out file that cannot be written, whichever way the command writes (a table, JSON, Markdown)."""
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    _dam_reports(tmp_path / "first", tmp_path / "second")
+    db = tmp_path / "s.db"
+    assert run(db, "ingest", "-q", str(tmp_path / "first"), str(tmp_path / "second")).exit_code == 0
+    for args in (["stories"], ["stories", "--format", "json"], ["brief", "--format", "md"], ["brief"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([sys.executable, "-m", "storyline", "--db", str(db), *args], stdout=full,
+                                  stderr=subprocess.PIPE, text=True, timeout=120)
+        assert (done.returncode, done.stderr.strip()) == \
+            (2, "error: cannot write standard output: No space left on device"), args
+
+
+def test_a_page_of_stories_says_which_of_them_it_lists(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for k, text in enumerate(["Orvik bridge opens\nThe steel bridge over the Orvik fjord opened to traffic, "
+                              "engineer Pia Lund said. Ferries will stop.",
+                              "Lunde mill burns\nFire destroyed the old grain mill at Lunde overnight; "
+                              "firefighter Odd Rask said nobody was hurt.",
+                              "Sarby school closes\nPupils of Sarby will travel to Veld after the village "
+                              "school closed for lack of teachers, headmistress Kari Holm said."]):
+        (src / f"{k}.txt").write_text(f"date 2024-0{2 * k + 1}-10\n{text}")
+    db = tmp_path / "s.db"
+    assert run(db, "ingest", "-q", str(src)).exit_code == 0
+    assert "3 stories in" in run(db, "stories").output
+    assert "stories 2-3 of 3 in" in run(db, "stories", "--offset", "1").output
+    assert "story 1 of 3 in" in run(db, "stories", "--limit", "1").output
+    said = " ".join(run(db, "stories", "--from", "2024-01-01", "--offset", "2").output.split())
+    assert "story 3 of 3 that match, of 3 stories in" in said
+
+
 def test_exit_code_1_when_some_inputs_fail(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

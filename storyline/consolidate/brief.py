@@ -641,7 +641,8 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         entities, linked = consolidate_entities(arts, [m for an in analyzed.values() for m in an.mentions])
     except Exception:  # entities are an extra: never lose the brief over them
         log.exception("entities failed for story %s", story_id)
-    entity_of = _entity_in_span(linked, {a.id: a.text for a in arts})
+    texts = {a.id: a.text for a in arts}
+    entity_of = _entity_in_span(linked, texts)
     quotes: tuple[QuoteGroup, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     try:
@@ -652,10 +653,10 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         log.exception("quotes/disagreements failed for story %s", story_id)
     summary = full_names(named_speakers(_with_latest(_brief_summary(arts, sentences, disagreements, max_words,
                                                                    BRIEF_SUMMARY), arts, sentences, disagreements,
-                                                     max_words), analyzed), entities)
+                                                     max_words), analyzed), entities, texts)
     brief = Brief(
         story_id=story_id,
-        headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities)),
+        headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities, summary)),
         summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
         timeline=tuple(_named_timeline(arts, analyzed, linked, entities)),
         quotes=tuple(replace(g, speaker=display_text(g.speaker)) for g in quotes),  # ("The school 's website")
@@ -769,12 +770,16 @@ def _main_bearer(bearers: Sequence[Entity]) -> Entity | None:
     return bearers[counts[0][1]] if top >= 3 * rest and top > 0 else None
 
 
-def _full_headline(headline: str, arts: Sequence[Article], entities: Sequence[Entity]) -> str:
-    """A headline taken from a summary sentence names its person in full, as the sentence does; a
-    title of an article is left as its outlet wrote it."""
+def _full_headline(headline: str, arts: Sequence[Article], entities: Sequence[Entity],
+                   summary: Sequence[SummarySentence]) -> str:
+    """A headline taken from a summary sentence (the first: ``choose_headline``) names its person in
+    full, as the sentence does, where the sentence's article says who it is; a title of an article
+    is left as its outlet wrote it."""
     if any(a.title and headline_title(a.title) == headline.strip() for a in arts):
         return headline
-    return full_names([SummarySentence(text=headline)], entities)[0].text
+    first = summary[0].article_id if summary else ""
+    return full_names([SummarySentence(text=headline, article_id=first)], entities,
+                      {a.id: a.text for a in arts if a.id == first})[0].text
 
 
 # a closing attribution to a pronoun: "..., he said." (the pronoun, then the verb, then the final mark)
@@ -802,7 +807,8 @@ def named_speakers(summary: Sequence[SummarySentence],
     return out
 
 
-def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -> list[SummarySentence]:
+def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity],
+               texts: Mapping[str, str] | None = None) -> list[SummarySentence]:
     """The summary with a person it first names by surname alone given the full name the story
     uses at that first mention ("Lahoud is to be sworn ..." -> "Emile Lahoud is to be sworn ...",
     "Shepard's friends" -> "Matthew Shepard's friends", "Qin was tried" -> "Qin Yongmin was tried":
@@ -810,7 +816,10 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
     no one. Only a surname that one person of the story bears; a mention after a first name or a
     title ("President Lahoud") counts as naming him. The citations still point at the words. A word
     that is also the name of a place or a body of the story is that, not a surname ("against England"
-    stays, whatever "Mohammad Akam\nEngland" a score card's line break made a person of)."""
+    stays, whatever "Mohammad Akam\nEngland" a score card's line break made a person of). Given the
+    articles' ``texts``, a sentence's surname is expanded only where its own article writes the full
+    name: one that writes "Clinton" alone does not say which of the story's Clintons it means (the
+    President, a governor of 1784 a merged mention made one person with him)."""
     bearers: dict[str, list[Entity]] = defaultdict(list)
     others = {n for e in entities if e.label != "PERSON" for n in (e.name, *e.aliases)}
     for e in entities:
@@ -830,13 +839,19 @@ def full_names(summary: Sequence[SummarySentence], entities: Sequence[Entity]) -
                 continue
             # the surname alone: not "Wang Youcai" for a "Wang", not "Shepard Memorial Fund"
             m = _name_alone(last, text)
-            if m is None:
+            if m is None or not _article_names(bearer, texts.get(s.article_id) if texts else None):
                 continue
             named.add(bearer.id)
             if not _TITLE_BEFORE.search(text[:m.start()]):
                 text = text[:m.start()] + bearer.name + text[m.end():]
         out.append(replace(s, text=text) if text != s.text else s)
     return out
+
+
+def _article_names(person: Entity, article: str | None) -> bool:
+    """Whether an article (None: not known) writes a full form of ``person``'s name ("George Clinton",
+    not only "Clinton"): only then does its bare surname say which bearer of it is meant."""
+    return article is None or any(" " in n and n in article for n in (person.name, *person.aliases))
 
 
 def _name_alone(name: str, text: str) -> re.Match[str] | None:
@@ -900,7 +915,8 @@ def _focused(brief: Brief, arts: Sequence[Article], analyzed: Mapping[str, Analy
     spans = _entity_spans(entity, brief.entities, arts, analyzed) if entity is not None else None
     query = None if entity is not None else asked
     summary = full_names(named_speakers(_brief_summary(arts, sentences, brief.disagreements, max_words,
-                                                       FOCUS_SUMMARY, query, spans), analyzed), brief.entities)
+                                                       FOCUS_SUMMARY, query, spans), analyzed), brief.entities,
+                         {a.id: a.text for a in arts})
     quotes = brief.quotes
     if entity is not None:  # what the person said comes first
         quotes = tuple(sorted(quotes, key=lambda g: g.entity_id != entity.id))

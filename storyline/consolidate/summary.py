@@ -822,7 +822,10 @@ def summarize(articles: Sequence[Article], max_words: int = 100, max_bytes: int 
               template_out: bool = False) -> list[SummarySentence]:
     """Pick sentences that together tell the story, each cited to every article that carries it.
 
-    ``max_words`` bounds the total number of words (whole sentences only). ``max_bytes``, when
+    ``max_words`` bounds the total number of words: whole sentences are chosen to fit it, then a
+    remainder of at least ``config.fill_min_words`` words is filled with the head of one more
+    sentence, cut at the budget (``SummarySentence.truncated``; ``config.fill_words=False`` leaves
+    it empty); when no whole sentence fits, the best one is cut to the budget. ``max_bytes``, when
     given, replaces the word budget: the summary, sentences joined by one separator, is cut at
     that many bytes as DUC did (the last sentence may then be cut). ``query`` biases the summary
     toward a person, place or subject. ``sentences`` (article id -> Sentence list) reuses splits

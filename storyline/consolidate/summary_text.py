@@ -1053,6 +1053,9 @@ _PTB_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s) (['’])(?= \w)")  # "Egyptian
 _PTB_PUNCT = re.compile(r"(?<=[\w\"”’')\]%]) ([.,;:!?%](?![\w.]))")   # not an ellipsis " ... "
 _PTB_OPEN = re.compile(r"([(\[“$]) (?=\S)")
 _PTB_CLOSE = re.compile(r"(?<=\S) ([)\]”])")
+# a typewriter quote ('') after a space, an opening bracket or a dash and before a word opens a quotation
+# (a wire's "a complex ''because ..."); any other closes one, as every '' of a tokenized corpus does
+_TYPEWRITER_OPEN = re.compile(r"(?<![^\s(\[—–])''(?=\w)")
 _PTB_SINGLE = re.compile(r"`\s?([^`'\n]{1,200}?)\s?'(?!\w)")
 # a spaced hyphen between two words of a tokenized text: a split compound ("so - called") unless the word
 # after it opens a clause or a phrase ("BP - which", "the spill - and"), outside a chain of them ("hit -
@@ -1104,12 +1107,13 @@ def display_text(text: str) -> str:
     """``text`` as a reader should see it: a tokenized corpus's brackets (-LRB-), detached clitics
     ("Libya 's", "do n't"), detached punctuation ("said ." "fees , and") and typewriter quotes
     (``...'') in ordinary typography. Text that is not tokenized comes back as it was, but for
-    ``...'' quotes, which become “...”, a wire's " _ " dash and "dlrs 5" for $5. A tokenized text's
+    ``...'' and ''...'' quotes, which become “...” (a '' opens a quote after a space and before a
+    word, closes one elsewhere; the source's spacing kept), a wire's " _ " dash and "dlrs 5" for $5. A tokenized text's
     spaced hyphen joins a split compound ("so - called") but stays a dash where the text keeps its
     hyphens in words or the next word opens a clause ("BP - which"); its "# 53m" is "£53m"."""
     ptb = "``" in text or "''" in text   # (typewriter quotes or brackets: written as a tokenized corpus is)
     if ptb:
-        text = text.replace("``", "“").replace("''", "”")
+        text = _TYPEWRITER_OPEN.sub("“", text.replace("``", "“")).replace("''", "”")
     if "`" in text:  # single quotes: ` speechless ' -> ‘speechless’
         text = _PTB_SINGLE.sub(r"‘\1’", text)
     if "-" in text:

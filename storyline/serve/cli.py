@@ -73,15 +73,29 @@ EXIT_BROKEN_PIPE = 141   # (128 + SIGPIPE, as shells report a command whose read
 def _reader_gone(stream: IO[str]) -> NoReturn:
     """The reader of ``stream`` stopped reading (`storyline stories | head`): end at once and in
     silence with ``EXIT_BROKEN_PIPE``, as a Unix tool that SIGPIPE ends does (what was stored is kept),
-    not with exit code 1, which says that some inputs failed. The stream is pointed at /dev/null, so
-    that Python's last flush at exit finds no closed pipe to complain about."""
+    not with exit code 1, which says that some inputs failed."""
+    _to_devnull(stream)
+    raise SystemExit(EXIT_BROKEN_PIPE)
+
+
+def _cannot_write(stream: IO[str], exc: OSError) -> NoReturn:
+    """Standard output could not be written (`storyline brief > /dev/full`: a full disk, a lost
+    device): one line saying so on standard error and ``EXIT_USAGE``, as for a --out file that cannot
+    be written, not a traceback."""
+    _to_devnull(stream)
+    err.print(f"[red]error:[/red] cannot write standard output: {_esc(exc.strerror or str(exc))}", highlight=False)
+    raise SystemExit(EXIT_USAGE)
+
+
+def _to_devnull(stream: IO[str]) -> None:
+    """Point ``stream`` at /dev/null, so that Python's last flush at exit finds no closed pipe or full
+    disk to complain about."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
         os.close(devnull)
     except (AttributeError, OSError, ValueError):  # a stream with no file behind it (a test's buffer)
         pass
-    raise SystemExit(EXIT_BROKEN_PIPE)
 
 
 class _Console(Console):
@@ -92,6 +106,13 @@ class _Console(Console):
         self.quiet = True
         _reader_gone(self.file)
 
+    def _check_buffer(self) -> None:  # (where rich writes, and tells a broken pipe from other errors)
+        try:
+            super()._check_buffer()
+        except OSError as exc:   # any other: a full disk under `storyline stories > file`
+            self.quiet = True
+            _cannot_write(self.file, exc)
+
 
 def _write(text: str) -> None:
     """``text`` on standard output as it is (JSON, Markdown, HTML), flushed: a reader gone is told
@@ -101,6 +122,8 @@ def _write(text: str) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _reader_gone(sys.stdout)
+    except OSError as exc:
+        _cannot_write(sys.stdout, exc)
 
 
 console = _Console()
@@ -632,10 +655,23 @@ def stories(
             console.print("No stories yet: run `storyline ingest PATH` first.")
         return
     _print_story_rows(rows)
-    if filtered:
+    if filtered and len(rows) < total:
+        console.print(f"{_listed(offset, len(rows), total)} that match, of "
+                      f"{_n(store.count_stories(), 'story', 'stories')} in {store.path}", highlight=False)
+    elif filtered:
         console.print(f"{total} of {_n(store.count_stories(), 'story', 'stories')} in {store.path} match", highlight=False)
     else:
-        console.print(f"{_n(total, 'story', 'stories')} in {store.path}", highlight=False)
+        console.print(f"{_listed(offset, len(rows), total)} in {store.path}", highlight=False)
+
+
+def _listed(offset: int, shown: int, total: int) -> str:
+    """Which of ``total`` stories a page of ``shown`` from ``offset`` lists: "12 stories" (all of them),
+    "stories 21-40 of 585", "story 585 of 585"."""
+    if shown >= total:
+        return _n(total, "story", "stories")
+    if shown == 1:
+        return f"story {offset + 1} of {total}"
+    return f"stories {offset + 1}-{offset + shown} of {total}"
 
 
 def _is_day(value: str) -> bool:
