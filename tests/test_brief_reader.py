@@ -53,11 +53,11 @@ def test_a_summary_sentence_pointing_back_at_what_it_does_not_show_is_named() ->
     a = storyline.Article(
         id="k1", text="Officials in Dorn received two reports of a plot against the harbour in May. The reports, "
         "officials said, included several caveats. A ferry sank off Dorn on Sunday. The crew reported smoke in "
-        "the engine room. Velm Odrin is wanted by Ostland for those attacks. Aid workers reached Ostland on "
+        "the engine room. Velm Odrin is wanted by Norland for those attacks. Aid workers reached Ostland on "
         "Monday. The country's envoy said the damage could reach billions.")
     reports = _said("The reports, officials said, included several caveats.", a)
     crew = _said("The crew reported smoke in the engine room.", a)
-    attacks = _said("Velm Odrin is wanted by Ostland for those attacks.", a)
+    attacks = _said("Velm Odrin is wanted by Norland for those attacks.", a)
     envoy = _said("The country's envoy said the damage could reach billions.", a)
     lead = _said("Officials in Dorn received two reports of a plot against the harbour in May.", a)
     aid = _said("Aid workers reached Ostland on Monday.", a)
@@ -65,6 +65,22 @@ def test_a_summary_sentence_pointing_back_at_what_it_does_not_show_is_named() ->
     assert {key[k] for k in unresolved_references([reports, crew, attacks, envoy], [a])} == {
         reports.text, attacks.text, envoy.text}
     assert unresolved_references([lead, reports, crew, aid, envoy], [a]) == set()
+
+
+def test_a_headline_or_a_day_named_before_a_summary_sentence_is_no_antecedent() -> None:
+    """The lead's "The ferry was carrying ..." under the headline "Ferry sinks off Dorn" is the story's own, not
+    a pointer back at the headline; "The company said ..." after a sentence ending "on Tuesday" stands
+    for the company the summary named ("Tuesday" is no company's name)."""
+    from storyline.consolidate.brief import unresolved_references
+
+    a = storyline.Article(id="k5", title="Ferry sinks off Dorn",
+                          text="Ferry sinks off Dorn\n\nThe ferry was carrying 40 people when it sank off Dorn on Sunday.")
+    ferry = _said("The ferry was carrying 40 people when it sank off Dorn on Sunday.", a)
+    assert unresolved_references([ferry], [a]) == set()
+    b = storyline.Article(id="k6", text="Tarvocom cut 2,000 jobs in its phone unit. Its shares fell 5 percent in "
+                          "trading on Tuesday. The company said the cuts would save money.")
+    lead, company = _said("Tarvocom cut 2,000 jobs in its phone unit.", b), _said("The company said the cuts would save money.", b)
+    assert unresolved_references([lead, company], [b]) == set()
 
 
 def test_a_brief_does_not_open_on_a_thing_its_article_named_before() -> None:

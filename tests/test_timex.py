@@ -1551,6 +1551,18 @@ def test_a_sum_a_quarterly_report_compares_with_is_of_the_same_period_a_year_bef
         assert got[-1] == ("last year", "2030"), text
 
 
+def test_a_sum_paid_after_a_quarter_told_is_of_the_calendar_year_before() -> None:
+    # a sum right before "last year" in a text that told of a quarter is a report's figure only where its sentence
+    # tells of results or a comparison; a sum paid, fined or spent is of the year before (not the quarter)
+    for text in ("Orchard Looms reported third-quarter net income of $5 million. Its chief executive was paid "
+                 "$4 million last year.",
+                 "Jobless claims fell in the second quarter. The city raised its minimum wage to $15 last year.",
+                 "Orchard Looms earned $5 million in the third quarter. The weaver was fined $2 million last year by "
+                 "the trade board."):
+        got = [(t.text, t.value) for t in tag_timexes(text, date(2031, 10, 20)) if "year" in t.text]
+        assert got[-1] == ("last year", "2030"), text
+
+
 def test_the_same_period_last_year_is_one_expression_of_the_quarter_reported() -> None:
     # "the corresponding period last year", "last year's quarter", "the quarter a year ago": one expression, the
     # quarter a report is of a year before (TimeML's extent); of another span ("the year to March") or of no quarter

@@ -1543,13 +1543,19 @@ _MONEY_BEFORE = re.compile(r"(?:[$£€#]\s?\d[\d.,]*(?:\s+(?:million|billion|th
                            re.IGNORECASE)
 # "last year's $1.55 billion", "last year's fully diluted $3"
 _MONEY_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?[$£€#]\s?\d")
+# a word of a report's results or of a comparison, before the sum in its sentence ("net income of", "earnings",
+# "compared with", "up from"): not a sum paid, fined or spent ("was fined $2 million last year")
+_RESULTS_TOLD = re.compile(r"\b(?:net|income|earnings|profits?|loss(?:es)?|sales|revenues?|compared|versus|vs|"
+                           r"against|from)\b", re.IGNORECASE)
 
 
 def _figure_compared(ctx: _Ctx) -> bool:
     """Is the expression the time of a sum a report compares with ("from $3 million last year", "14 cents a share,
-    a year ago", "last year's $1.55 billion")?"""
-    return _MONEY_BEFORE.search(ctx.text, max(ctx.sent_lo, ctx.start - 48), ctx.start) is not None \
-        or _MONEY_AFTER.match(ctx.text, ctx.end) is not None
+    a year ago", "last year's $1.55 billion"), its sentence telling of results or a comparison before it (not "The
+    company was fined $2 million last year" after a quarter's figures)?"""
+    return (_MONEY_BEFORE.search(ctx.text, max(ctx.sent_lo, ctx.start - 48), ctx.start) is not None
+            or _MONEY_AFTER.match(ctx.text, ctx.end) is not None) \
+        and _RESULTS_TOLD.search(ctx.text, ctx.sent_lo, ctx.start) is not None
 
 
 def _reported_period(ctx: _Ctx, base: str, k: int) -> str:
@@ -2395,8 +2401,10 @@ _MONTH_ABBREV_DAY = re.compile(r"(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov
 
 
 def _full_stop(text: str, lo: int, hi: int, last: bool) -> int:
-    """The position of the last (``last``) or first ". " in ``text[lo:hi]`` that ends a sentence, -1 if none."""
-    while True:
+    """The position of the last (``last``) or first ". " in ``text[lo:hi]`` that ends a sentence, -1 if none.
+    After ``_ABBREV_SKIPS`` abbreviations in a row the next one ends it: text that is all titles ("Mr. Mr. ...")
+    would have every expression's bounds read through thousands of them."""
+    for _ in range(_ABBREV_SKIPS):
         i = text.rfind(". ", lo, hi) if last else text.find(". ", lo, hi)
         if i < 0 or not (_NO_END_ABBREV.search(text, max(0, i - 6), i + 1)
                          or _MONTH_ABBREV_DAY.search(text, max(0, i - 6), i + 3)):
@@ -2405,6 +2413,10 @@ def _full_stop(text: str, lo: int, hi: int, last: bool) -> int:
             hi = i
         else:
             lo = i + 1
+    return text.rfind(". ", lo, hi) if last else text.find(". ", lo, hi)
+
+
+_ABBREV_SKIPS = 12  # abbreviations a sentence's bound is read past at most (no news sentence holds more titles)
 
 
 def _sent_bounds(text: str, pos: int) -> tuple[int, int]:

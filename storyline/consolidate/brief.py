@@ -14,7 +14,8 @@ from typing import Collection, Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.quotes import PREPOSITIONS
-from ..analyze.timex import MONTHS
+from ..analyze.sentences import headline_end
+from ..analyze.timex import MONTHS, WEEKDAYS
 from ..records import (AnalyzedArticle, Article, Brief, Citation, ClaimValue, Disagreement, Entity, Mention, QuoteGroup,
                        Revision, Sentence, SummarySentence, TimelineEntry)
 from .disagreements import find_disagreements
@@ -552,9 +553,11 @@ _INNER_NAME = re.compile(r"(?<=[a-z,]\s)[A-Z][\w'’-]*")
 
 
 def _last_name(text: str) -> str | None:
-    """The last capitalised word inside a sentence of ``text`` (lower case, possessive off), else None."""
-    names = _INNER_NAME.findall(text)
-    return re.sub(r"['’]s$", "", names[-1]).lower() if names else None
+    """The last capitalised word inside a sentence of ``text`` (lower case, possessive off) that is no
+    day's or month's name ("shares fell on Tuesday. The company said ..."), else None."""
+    names = [n for n in (re.sub(r"['’]s$", "", w).lower() for w in _INNER_NAME.findall(text))
+             if n not in WEEKDAYS and n not in MONTHS]
+    return names[-1] if names else None
 
 
 def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> set[tuple[str, int, int]]:
@@ -566,19 +569,22 @@ def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Art
     noun, word for word, a sentence before it in the summary holds ("dozens of meteors ... The
     meteors are fragments ...": "reservations" does not name "the reservation"). A class noun stands
     for a name ("The country's envoy ...", "The company said ..."): it points back where the name its
-    article gives last before it (``_last_name``) is not in the summary before it."""
+    article gives last before it (``_last_name``) is not in the summary before it. The headline the
+    text may open with (``headline_end``) is no sentence before: the lead's "The plane crashed ..."
+    under "Plane crashes in Alps" is the story's own."""
     text_of = {a.id: a.text or "" for a in arts}
+    body_of = {a.id: headline_end(a.text, a.title) if a.text else 0 for a in arts if a.id in {s.article_id for s in summary}}
     said: set[str] = set()
     out: set[tuple[str, int, int]] = set()
     for s in summary:
         heads = demonstrative_heads(s.text)
         head = definite_subject(s.text)
-        text = text_of.get(s.article_id, "")
+        text, body = text_of.get(s.article_id, ""), body_of.get(s.article_id, 0)
         if head in _NAME_CLASS:
-            name = _last_name(text[max(0, s.start - _NAME_BACK):s.start])
+            name = _last_name(text[max(body, s.start - _NAME_BACK):s.start])
             if name is not None and name not in said:
                 heads.append(head)
-        elif head is not None and text and stems(head)[0] in set(stems(text[:s.start])):
+        elif head is not None and text and stems(head)[0] in set(stems(text[body:s.start])):
             heads.append(head)
         if s.article_id and any(h not in said for h in heads):
             out.add((s.article_id, s.start, s.end))
