@@ -348,15 +348,18 @@ def _made_up_word(rng: random.Random) -> str:
 
 
 def test_a_first_run_that_finds_many_stories_regroups_on_a_finer_basis_as_cluster_does(tmp_path: Path) -> None:
-    """A wire's folder holds many unrelated items and a few beats (reports of several events on one
-    subject): a first pass on the basis a store of 140 articles gets finds far more stories than the
-    basis has dimensions, so ``cluster()`` runs again on a finer one; one ingest run of the folder
-    does the same, gives its stories, and keeps the finer basis for the runs after it."""
-    rng = random.Random(3)
+    """A wire's folder holds many unrelated items (from twenty desks: each item has three of its desk's
+    eight words) and a few beats (reports of several events on one subject): a first pass on the basis
+    a store of 140 articles gets finds far more stories than the basis has dimensions, so ``cluster()``
+    runs again on a finer one; one ingest run of the folder does the same, gives its stories, and keeps
+    the finer basis for the runs after it. (Items that share no word at all join on no basis.)"""
+    rng = random.Random(8)
+    desks = [[_made_up_word(rng) for _ in range(8)] for _ in range(20)]
     arts: list[Article] = []
     for u in range(100):
-        arts.append(Article(id=f"u{u}", text=" ".join(_made_up_word(rng) for _ in range(10)) + ".",
-                            published=date(2024, 1, 1) + timedelta(days=u % 20)))
+        words = [_made_up_word(rng) for _ in range(7)] + rng.sample(desks[u % 20], 3)
+        rng.shuffle(words)
+        arts.append(Article(id=f"u{u}", text=" ".join(words) + ".", published=date(2024, 1, 1) + timedelta(days=u % 20)))
     for b in range(4):
         beat = [_made_up_word(rng) for _ in range(8)]
         for e in range(5):

@@ -118,3 +118,50 @@ def test_empty_and_odd_articles_do_not_break_a_batch_nor_group_together() -> Non
             Article(text="Kelso Bridge", id="k")]
     ids = cluster(arts)
     assert len(ids) == 4 and len(set(ids[:3])) == 3
+
+
+def test_one_shared_place_name_does_not_make_two_short_items_one_story() -> None:
+    """Two one-line items that share only a town's name (a word and a name, counted once) or only a
+    year are two stories, offline and online; two that share a person's full name are one."""
+    day = date(2021, 3, 1)
+    pairs = [("Fire in Springfield kills two.", "Springfield council passes budget."),
+             ("Riverton floods after storm.", "Riverton school wins award."),
+             ("Fire in Springfield kills two in 2021.", "Springfield council passes 2021 budget.")]
+    for a, b in pairs:
+        arts = [Article(text=a, published=day), Article(text=b, published=day + timedelta(days=1))]
+        ids = cluster(arts)
+        assert ids[0] != ids[1], (a, b)
+        assert len(set(StoryClusterer().partial_fit(arts))) == 2, (a, b)
+    same = [Article(text="Mayor Ingrid Halvorsen opens the bridge.", published=day),
+            Article(text="Ingrid Halvorsen resigns as mayor.", published=day + timedelta(days=1))]
+    ids = cluster(same)
+    assert ids[0] == ids[1]
+
+
+TOVAR = ["Militants of the Tovar Front fired rockets at the border town of Misrat on Sunday. The Tovar Front said "
+         "the rockets answered an air strike on its camps near Misrat.",
+         "The Tovar Front fired more rockets at Misrat, and the army answered with air strikes on the militants' "
+         "camps near the border town.",
+         "Army air strikes hit camps of the Tovar Front near Misrat after rockets fell on the border town, the "
+         "militants said."]
+
+
+def test_an_undated_article_does_not_merge_stories_years_apart() -> None:
+    """An undated article like both a 1998 story and a 2014 one joins one of them, and no late merge
+    (the article matches both) joins the two stories across sixteen years."""
+    old, new = Article(text=TOVAR[0], published=date(1998, 12, 7)), Article(text=TOVAR[2], published=date(2014, 7, 31))
+    c = StoryClusterer()
+    c.partial_fit([old, new, Article(text=TOVAR[1])])
+    assert c.story_of(old.id) != c.story_of(new.id) and not c.events_
+
+
+def test_an_undated_story_does_not_bridge_stories_years_apart_in_the_pass() -> None:
+    """The consolidation pass may join an undated story to a 1998 one; the two are then a 1998 story,
+    which a 2014 story is too far from to join (the undated story's open span does not pass on)."""
+    old, new = Article(text=TOVAR[0], published=date(1998, 12, 7)), Article(text=TOVAR[2], published=date(2014, 7, 31))
+    c = StoryClusterer(threshold=0.95, adaptive=0.0)   # nothing joins in the stream: the pass decides
+    c.partial_fit([Article(text=TOVAR[1]), old, new])
+    assert len(c.open) == 3
+    c.consolidate()
+    assert c.story_of(old.id) != c.story_of(new.id)
+    assert all(s.first is None or s.last - s.first <= c.window_days for s in c.open.values())

@@ -17,7 +17,9 @@ Candidate stories come from an inverted index on each article's rarest, heaviest
 members: ``sparse = (1 - entity_weight) * cos(words) + entity_weight * cos(names)``, and, once the
 article and the story have latent vectors, ``(1 - latent_weight) * sparse + latent_weight *
 cos(latent)``. The article joins the best one at or above the bar: ``latent_threshold`` for a blended
-score, ``threshold`` (lowered for loose stories, see ``_bar``) for a sparse one. Near-duplicates
+score, ``threshold`` (lowered for loose stories, see ``_bar``) for a sparse one, provided the two share at
+least ``min_shared`` distinct words other than years (as two stories must to merge): one shared word,
+often a place name counted once as a word and again as a name, is no evidence of one event. Near-duplicates
 (group/dedup.py) join their original's story directly. When an article matches two open stories
 strongly and the two stories agree as a whole, they are merged (a late merge, recorded as an event).
 
@@ -126,6 +128,10 @@ DEFAULT_LATENT_REFIT_HIGH = 1000
 DEFAULT_SPLIT = 0.5
 DEFAULT_SPLIT_MIN = 3
 DEFAULT_SPLIT_MAX_MEMBERS = 64
+# evidence: an article joins a story, and two stories merge, only if they share at least MIN_SHARED distinct
+# words other than years (a full name brings two: "Ingrid Halvorsen"); one shared word (a lone place
+# name: "Springfield") is no evidence of one event, however short the texts and high their cosine
+DEFAULT_MIN_SHARED = 2
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -150,6 +156,17 @@ _SENT_START = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*|[\"“]\s*)$")
 
 def _h(term: str) -> int:
     return word_hash(term) % N_FEATURES
+
+
+# the hashed word terms of years (``features`` keeps 4-digit years as words): not evidence of one event
+_YEAR_KEYS = np.zeros(N_FEATURES, dtype=bool)
+_YEAR_KEYS[[_h(str(y)) for y in range(1800, 2100)]] = True
+
+
+def _shared_words(a: np.ndarray, b: np.ndarray) -> int:
+    """How many distinct word keys (not years) the unique key arrays ``a`` and ``b`` share."""
+    common = np.intersect1d(a, b, assume_unique=True)
+    return int(np.count_nonzero(~_YEAR_KEYS[common]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,6 +480,9 @@ def _new_story_id(article_id: str) -> str:
     return "s-" + hashlib.blake2b(article_id.encode(), digest_size=6).hexdigest()
 
 
+UNDATED_FIRST, UNDATED_LAST = -float(1 << 40), float(1 << 40)  # an undated story's span in _PairState
+
+
 class _PairState:
     """The consolidation pass's view of a set of stories: pairwise sums of member similarities
     (words, names, latent vectors), sizes and date spans, and the margin of any pair over its bar."""
@@ -499,8 +519,8 @@ class _PairState:
             self.dz = None if zs is None else np.zeros((0, 0))
         self.size = np.array([s.size for s in stories], dtype=np.float64)
         self.ne = np.array([s.ne for s in stories], dtype=np.float64)
-        self.first = np.array([s.first if s.first is not None else -(1 << 40) for s in stories], dtype=np.float64)
-        self.last = np.array([s.last if s.last is not None else (1 << 40) for s in stories], dtype=np.float64)
+        self.first = np.array([s.first if s.first is not None else UNDATED_FIRST for s in stories], dtype=np.float64)
+        self.last = np.array([s.last if s.last is not None else UNDATED_LAST for s in stories], dtype=np.float64)
         self.alive = np.ones(n, dtype=bool)
         self.ew = c.entity_weight if c.consolidate_entity_weight is None else c.consolidate_entity_weight
 
@@ -562,8 +582,10 @@ class _PairState:
         self.size[i] += self.size[j]
         self.ne[i] += self.ne[j]
         self.nz[i] += self.nz[j]
-        self.first[i] = min(self.first[i], self.first[j])
-        self.last[i] = max(self.last[i], self.last[j])
+        if self.first[j] > UNDATED_FIRST:  # an undated story's span (all of time) must not pass on to a merge
+            dated = self.first[i] > UNDATED_FIRST
+            self.first[i] = min(self.first[i], self.first[j]) if dated else self.first[j]
+            self.last[i] = max(self.last[i], self.last[j]) if dated else self.last[j]
         for d in (self.dw, self.de, self.dz):
             if d is not None:
                 d[i, :] += d[j, :]
@@ -602,7 +624,7 @@ class StoryClusterer:
                  run_refit_growth: float = DEFAULT_RUN_REFIT_GROWTH,
                  max_consolidate_run: int = DEFAULT_MAX_CONSOLIDATE_RUN,
                  run_min_sample: int = DEFAULT_RUN_MIN_SAMPLE,
-                 run_latent_threshold: float = DEFAULT_RUN_LATENT) -> None:
+                 run_latent_threshold: float = DEFAULT_RUN_LATENT, min_shared: int = DEFAULT_MIN_SHARED) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
         if not 0.0 <= entity_weight <= 1.0:
@@ -627,6 +649,7 @@ class StoryClusterer:
         self.latent_dims = latent_dims
         self.latent_stream_dims = latent_stream_dims
         self.min_sparse = min_sparse
+        self.min_shared = min_shared
         self.consolidate_min_sparse = consolidate_min_sparse
         self.consolidate_sparse_size = consolidate_sparse_size
         self.latent_scale = latent_scale
@@ -695,6 +718,7 @@ class StoryClusterer:
         self.new_sigs: dict[str, np.ndarray] = {}
         self._sw = np.zeros(N_FEATURES, dtype=np.float64)  # the current article, dense, for scoring
         self._se = np.zeros(N_FEATURES, dtype=np.float64)
+        self._years = 0  # the scattered article's year terms
 
     # -- the stream --------------------------------------------------------------------------------
     def partial_fit(self, articles: Iterable[Article | Features]) -> list[str]:
@@ -754,20 +778,29 @@ class StoryClusterer:
         """The sparse score, blended with the mean latent cosine to the story's members when both
         the article and the story have latent vectors (then ``latent_threshold`` is the bar)."""
         sp = self._sparse_score(s, e)
+        if sp is None:  # too few shared words: no evidence, whatever the latent space says
+            return 0.0
         if z is None or s.z is None or not self._mixed(s, z):
             return sp
         if sp < self.min_sparse:  # the two-key rule: shared words and names must clear a floor too
             return 0.0
         return (1.0 - self.latent_weight) * sp + self.latent_weight * float(z @ s.z) / s.nz
 
-    def _sparse_score(self, s: _Story, e: dict[int, float]) -> float:
-        """Score against the article vectors scattered in ``self._sw`` / ``self._se`` (dense scratch).
+    def _sparse_score(self, s: _Story, e: dict[int, float]) -> float | None:
+        """Score against the article vectors scattered in ``self._sw`` / ``self._se`` (dense scratch);
+        None when the article shares fewer than ``min_shared`` words (not years) with the story.
 
         "average" linkage: the mean cosine between the article and the story's members (the sum of
         their unit vectors, divided by their number); "centroid": the cosine with that sum."""
         wk, wv, ek, ev = s.arrays()
         avg = self.linkage == "average"
-        dw = float(np.dot(self._sw[wk], wv))
+        x = self._sw[wk]
+        if self.min_shared:
+            n = int(np.count_nonzero(x))  # (the article's years are counted once, in ``_scatter``)
+            if n - self._years < self.min_shared and (
+                    n < self.min_shared or int(np.count_nonzero(x[~_YEAR_KEYS[wk]])) < self.min_shared):
+                return None
+        dw = float(np.dot(x, wv))
         cw = (dw / s.size if avg else dw / math.sqrt(s.wn2)) if s.wn2 > 0 and s.size else 0.0
         if e and s.en2 > 0 and s.ne:
             de = float(np.dot(self._se[ek], ev))
@@ -797,7 +830,9 @@ class StoryClusterer:
 
     def _scatter(self, w: dict[int, float], e: dict[int, float], on: bool) -> None:
         if w:
-            self._sw[np.fromiter(w.keys(), np.int64, len(w))] = np.fromiter(w.values(), np.float64, len(w)) if on else 0.0
+            keys = np.fromiter(w.keys(), np.int64, len(w))
+            self._sw[keys] = np.fromiter(w.values(), np.float64, len(w)) if on else 0.0
+            self._years = int(np.count_nonzero(_YEAR_KEYS[keys])) if on else 0
         if e:
             self._se[np.fromiter(e.keys(), np.int64, len(e))] = np.fromiter(e.values(), np.float64, len(e)) if on else 0.0
 
@@ -998,7 +1033,8 @@ class StoryClusterer:
         return sid
 
     def _link(self, a: _Story, b: _Story) -> tuple[float, bool]:
-        """Average linkage between two stories, and whether it blends the latent space."""
+        """Average linkage between two stories, and whether it blends the latent space. (A late merge
+        needs no check of shared words: the article that matched both stories shares enough with each.)"""
         if a.wn2 <= 0 or b.wn2 <= 0 or not a.size or not b.size:
             return 0.0, False
         if self.linkage == "average":
@@ -1014,9 +1050,22 @@ class StoryClusterer:
             return 0.0, True
         return (1.0 - self.latent_weight) * sp + self.latent_weight * float(a.z @ b.z) / (a.nz * b.nz), True
 
+    def _evidence(self, a: _Story, b: _Story) -> bool:
+        """Whether two stories share the ``min_shared`` words (not years) a join needs."""
+        return not self.min_shared or _shared_words(a.arrays()[0], b.arrays()[0]) >= self.min_shared
+
+    def _spans_meet(self, a: _Story, b: _Story) -> bool:
+        """Whether two stories' date spans lie within ``window_days`` of each other (undated: yes)."""
+        if a.first is None or a.last is None or b.first is None or b.last is None:
+            return True
+        return a.first - self.window_days <= b.last and b.first - self.window_days <= a.last
+
     def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> _Story:
-        """Merge ``b`` into ``a`` (the older keeps its id) if they link at ``merge_threshold``;
-        returns the story that now holds ``a``'s articles."""
+        """Merge ``b`` into ``a`` (the older keeps its id) if they link at ``merge_threshold`` and their
+        date spans meet (the article that matched both may be undated); returns the story that now
+        holds ``a``'s articles."""
+        if not self._spans_meet(a, b):
+            return a
         c, mixed = self._link(a, b)
         if c < (self.latent_threshold if mixed else self.merge_threshold):
             return a
@@ -1414,17 +1463,25 @@ class StoryClusterer:
             cand = np.flatnonzero((margin[rng, best] >= 0) & (best[best] == rng) & (rng < best))
             if not len(cand):
                 break
+            kept = []
             for i in cand.tolist():
                 j = int(best[i])  # i < j: rows are in first_seq order, so i is the older story
+                if not self._evidence(stories[i], stories[j]):  # checked here: only for the pairs that merge
+                    margin[i, j] = margin[j, i] = -2.0
+                    continue
                 self._merge(stories[i], stories[j], {"similarity": round(st.link(i, j), 4), "consolidate": 1.0})
                 st.merge(i, j)
                 merges += 1
-            gone = best[cand]
+                kept.append(i)
+            if not kept:
+                continue
+            grew = np.array(kept, dtype=np.int64)
+            gone = best[grew]
             margin[gone, :] = -2.0
             margin[:, gone] = -2.0
-            rows = st.rows(cand)
-            margin[cand, :] = rows
-            margin[:, cand] = rows.T
+            rows = st.rows(grew)
+            margin[grew, :] = rows
+            margin[:, grew] = rows.T
         return merges
 
     def _close_idle(self) -> None:
