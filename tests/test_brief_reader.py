@@ -1111,7 +1111,7 @@ def test_a_surname_is_expanded_only_where_its_article_says_which_bearer() -> Non
     from storyline.records import Article
 
     arts = [Article(id=k, text=t) for k, t in texts.items()]
-    assert _full_headline("Thorne greeted by farmers", arts, ents, out) == "Thorne greeted by farmers"
+    assert _full_headline("Thorne greeted by farmers", arts, ents, out, texts) == "Thorne greeted by farmers"
 
 
 def test_a_surname_that_is_a_month_is_no_name_where_it_is_written_as_a_date() -> None:

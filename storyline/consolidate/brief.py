@@ -662,7 +662,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
                                                      max_words), analyzed), entities, texts)
     brief = Brief(
         story_id=story_id,
-        headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities, summary)),
+        headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities, summary, texts)),
         summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
         timeline=tuple(_named_timeline(arts, analyzed, linked, entities)),
         quotes=tuple(replace(g, speaker=display_text(g.speaker)) for g in quotes),  # ("The school 's website")
@@ -777,15 +777,14 @@ def _main_bearer(bearers: Sequence[Entity]) -> Entity | None:
 
 
 def _full_headline(headline: str, arts: Sequence[Article], entities: Sequence[Entity],
-                   summary: Sequence[SummarySentence]) -> str:
+                   summary: Sequence[SummarySentence], texts: Mapping[str, str]) -> str:
     """A headline taken from a summary sentence (the first: ``choose_headline``) names its person in
-    full, as the sentence does, where the sentence's article says who it is; a title of an article
-    is left as its outlet wrote it."""
+    full, as the sentence does, where the sentence's article (of ``texts``, by id) says who it is; a
+    title of an article is left as its outlet wrote it."""
     if any(a.title and headline_title(a.title) == headline.strip() for a in arts):
         return headline
     first = summary[0].article_id if summary else ""
-    return full_names([SummarySentence(text=headline, article_id=first)], entities,
-                      {a.id: a.text for a in arts if a.id == first})[0].text
+    return full_names([SummarySentence(text=headline, article_id=first)], entities, texts)[0].text
 
 
 # a closing attribution to a pronoun: "..., he said." (the pronoun, then the verb, then the final mark)
