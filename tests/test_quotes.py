@@ -2426,3 +2426,58 @@ def test_a_verb_of_saying_in_a_which_clause_leaves_the_subject() -> None:
     text = "The harbor board, which was criticized for months, said that the cranes would arrive."
     got = {q.text: (_speaker(text, q), q.cue) for q in extract_quotes(text)}
     assert got.get("that the cranes would arrive") == ("The harbor board, which was criticized for months,", "said"), got
+
+
+# --- thirty-second round: faults read in the briefs ------------------------------------------------
+
+def test_a_pronoun_is_not_resolved_to_a_name_its_own_question_opens_on() -> None:
+    text = ("The harbor board met on Monday. Mayor Tom Reed praised the plan. But Jan Lind said the board had "
+            'never voted. "Why did Mr. Reed sign the deal if he never read it?" he asked.')
+    q = _by_text(storyline.extract_quotes(text), "Why did Mr. Reed")
+    assert q.speaker == "he"
+    assert q.speaker_resolved == "Jan Lind"
+
+
+def test_a_quotation_before_quoted_as_saying_keeps_its_words_and_the_next_quotation() -> None:
+    text = ("Hale said the city was still trying other means. ``But there is a limit,'' the radio quoted him as "
+            "saying Sunday. ``Then we will do whatever is needed.''")
+    q = _by_text(storyline.extract_quotes(text), "Then we will do")
+    parts = [text[a:b] for a, b in q.fragments]
+    assert parts[0].startswith("``But there is a limit")
+    assert parts[-1].startswith("``Then we will do")
+    assert q.speaker_resolved == "Hale"
+
+
+def test_a_participle_after_the_cue_is_no_part_of_what_was_said() -> None:
+    text = "The mayor took bribes in 1990, the spokeswoman said, speaking on condition of anonymity."
+    q = _by_text(storyline.extract_quotes(text), "took bribes")
+    assert [text[a:b] for a, b in q.fragments] == ["The mayor took bribes in 1990"]
+    # a gerund that is the said clause's subject stays
+    text = "The first move was simple, he said, replacing the mayor would be much harder."
+    q = _by_text(storyline.extract_quotes(text), "first move")
+    assert "replacing the mayor would be much harder" in text[q.start:q.end]
+
+
+def test_a_sources_description_after_according_to_is_the_sources() -> None:
+    text = "The petitions are based on the harbor treaty, according to Juan Lind, a lawyer in the case."
+    q = _by_text(storyline.extract_quotes(text), "petitions")
+    assert text[q.start:q.end] == "The petitions are based on the harbor treaty"
+    assert _speaker(text, q) == "Juan Lind, a lawyer in the case"
+    # what describes an amount, not a name, is no source's
+    text = "The firm earned about $600 million last year, according to public filings, a huge sum for a small firm."
+    q = _by_text(storyline.extract_quotes(text), "earned")
+    assert _speaker(text, q) == "public filings"
+
+
+def test_a_list_of_speakers_opening_on_a_determiner_keeps_its_nouns() -> None:
+    text = "Each new illness rekindles talk of his health. The president and his doctors say Reed is in good health."
+    q = _by_text(storyline.extract_quotes(text), "good health")
+    assert q.speaker_resolved == "The president and his doctors"
+
+
+def test_a_description_with_an_of_phrase_before_the_name_is_no_part_of_the_quotation() -> None:
+    text = ("Lind was defiant. “We don't have slogans against the mayor,” the first secretary of the harbor "
+            "committee, Ana Lind, said.")
+    q = _by_text(storyline.extract_quotes(text), "slogans")
+    assert text[q.start:q.end] == "“We don't have slogans against the mayor,”"
+    assert _speaker(text, q) == "Ana Lind"

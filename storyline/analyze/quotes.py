@@ -914,8 +914,23 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
         # what is said before ends before the description ("..., his top aide, Tom Hale, said", '"...,"
         # the press secretary, Ana Lind, said')
         if head is not None and _is_name_run(middle):
-            after_words = head[0] > 0 and (toks[head[0] - 1].text == "," or toks[head[0] - 1].text in _QUOTE_CHARS)
-            return (k + 1, comma), head[0] if after_words else k + 1
+            start = head[0]
+            while start > 1 and toks[start - 1].low == "of" and not toks[start - 2].quoted \
+                    and toks[start - 2].text.isalpha() and toks[start - 2].text.islower():
+                # the description's head before its "of" phrase: '"...," the first secretary of the
+                # harbor committee, Ana Lind, said' (the quotation ends before "the first secretary")
+                left = _left_np(toks, start - 1)
+                if left is None or left[0] >= start - 1:
+                    break
+                start = left[0]
+            m = start  # (and its determiner before adjectives the noun reader stops at: "the first secretary")
+            while m > 1 and start - m < 3 and toks[m - 1].text.isalpha() and toks[m - 1].text.islower() \
+                    and toks[m - 1].low not in _DETS:
+                m -= 1
+            if m > 1 and m < start and toks[m - 1].low in _DETS:
+                start = m - 1
+            after_words = start > 0 and (toks[start - 1].text == "," or toks[start - 1].text in _QUOTE_CHARS)
+            return (k + 1, comma), start if after_words else k + 1
         return None
     return (head[0], comma + 1), head[0]
 
@@ -2894,9 +2909,17 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 s = toks[lead].start  # 'Holt declared the need for calm: "Stay home," she said': the quotation
         if e > s:
             pre = (s, e)
-    if pre is not None and post is not None and inverted and post_start < n and \
-            (toks[post_start].low in _PARTICIPLES or toks[post_start].low in _SUBORDINATORS):
-        post = None  # "It was bad, said a spokeswoman, adding ...", "..., said a trader, because ...": before the cue
+    if pre is not None and post is not None and post_start < n and (
+            inverted and (toks[post_start].low in _PARTICIPLES or toks[post_start].low in _SUBORDINATORS)
+            or toks[post_start - 1].text == "," and _participle_phrase(toks, post_start)
+            and not _opening_phrase(toks, pre_end_tok)):
+        # "It was bad, said a spokeswoman, adding ...", "..., said a trader, because ...", "It was bad,
+        # the spokeswoman said, speaking anonymously": what was said is before the cue; a participle
+        # after it tells how it was said
+        post = None
+        inner = _inner_clause_start(toks, pre_end_tok) if not inverted and toks[pre_end_tok - 1].text == "," else None
+        if inner is not None:  # ("The warrant charges that the mayor lied, she said, citing ...": from "the mayor")
+            pre = (toks[inner].start, pre[1])
     if pre is not None and post is not None:
         pre_is_quote = text[pre[1] - 1] in _QUOTE_CHARS
         post_is_quote = text[post[0]] in _QUOTE_CHARS
@@ -2960,6 +2983,21 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         s, e = next_para_quote
         return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
     return None
+
+
+def _participle_phrase(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` opens a present participle's phrase ("speaking anonymously", "citing
+    court papers"); not a noun ("morning"), "including" (a list goes on), nor a gerund that is a
+    clause's subject ("replacing him would be hard", "revoking clearances is ...")."""
+    t = toks[k]
+    if not (len(t.text) > 4 and t.text.islower() and t.low.endswith("ing") and not t.quoted) \
+            or t.low in _ING_NOUNS or t.low == "including":
+        return False
+    if t.low in _PARTICIPLES:
+        return True  # ("adding that ...", "noting ...")
+    end = next((m for m in range(k + 1, min(len(toks), k + 5)) if toks[m].text in (",", ";", ":", ".")
+                or toks[m].low == "that"), min(len(toks), k + 5))
+    return not any(u.low in _AUX_VERBS for u in toks[k + 1:end])
 
 
 def _only_place(toks: Sequence[_Tok], j: int) -> bool:
@@ -3159,6 +3197,32 @@ def _looks_clause(toks: Sequence[_Tok], j: int) -> bool:
 _ACCORDING_OPENERS = frozenset("but and yet so also however now still even".split())
 
 
+def _source_apposition(toks: Sequence[_Tok], sb: int) -> int | None:
+    """Where a description set off after a source ends (its closing comma, or the sentence's end
+    mark): "according to Juan Lind, a lawyer in the case." / "according to Lind, the board's head, ..."
+    tell who the source is, not what was said; None when ``toks[sb]`` opens no such phrase (a
+    determiner's or an owner's noun phrase, no verb or pronoun in it)."""
+    n = len(toks)
+    if sb + 2 >= n or toks[sb].text != "," or not (toks[sb + 1].low in ("a", "an", "the")
+                                                    or _possessive(toks[sb + 1].text)):
+        return None
+    end = next((m for m in range(sb + 1, n) if toks[m].text in (",", ";", ":") or toks[m].text in _QUOTE_CHARS), n)
+    if end < n and toks[end].text != ",":
+        return None
+    while end == n and end > sb + 2 and toks[end - 1].text in (".", "!", "?"):
+        end -= 1
+    phrase = toks[sb + 1:end]
+    # a name's description ("public filings, a huge sum for ..." describes the amount): no verb,
+    # pronoun or clause in it, nor an amount ("Sales rose, according to Hale, the most in a decade"),
+    # nor a name after "the" ("according to Fox News, the State Department reported ...": a clause)
+    if len(phrase) < 2 or len(phrase) > 25 or not _is_cap(toks[sb - 1]) or (
+            phrase[0].low == "the" and not phrase[1].text.islower()) or any(
+            t.low in _AUX_VERBS or t.low in CUE_VERBS or t.low in _PRONOUNS or t.low in _CLAUSE_OPENERS
+            or t.quoted or t.low in _TIME_WORDS or t.low in ("most", "least", "than") for t in phrase):
+        return None
+    return end
+
+
 def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
     """'..., according to X.' / 'According to X, ...'."""
     n = len(toks)
@@ -3185,6 +3249,10 @@ def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
     # extend over "of"-phrases and possessives already included; stop at comma
     cue = (toks[i].start, toks[i + 1].end)
     spk = (toks[sa].start, toks[sb - 1].end)
+    described = _source_apposition(toks, sb)
+    if described is not None:  # (the source's description is the source's: "according to Lind, a lawyer")
+        spk = (toks[sa].start, toks[described - 1].end)
+        sb = described
     opener = all(t.low in _ACCORDING_OPENERS or t.text in _QUOTE_CHARS for t in toks[:i])
     if i > 0 and toks[i - 1].text != "," and not opener:
         # "Clinton leads by 271 delegates according to a count by The Associated Press": what was
@@ -3948,15 +4016,19 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
         sex_said = {(pos, name): sex_of(pos, name) for pos, name in cands}
         cands = [c for c in cands if not sex_clash(sex, sex_said[c])]
         relative = _free_relative(text, speaker_start, own)
-        if own and text[own[0]:own[0] + 1] in ('"', "“", "'", "‘", "`"):
+        quotation = own is not None and text[own[0]:own[0] + 1] in ('"', "“", "'", "‘", "`")
+
+        def named_by_own(name: str) -> bool:
             # a quotation names others, not the one who speaks it ("''Rubio is not going after the
-            # leader,'' he said" is not Rubio's, though Rubio was named last)
-            words = _NESTED_QUOTE.sub(" ", text[own[0]:own[1]])  # (not in the words it quotes in turn)
-            cands = [c for c in cands if not _named_in(c[1], words, possessive=False)]
-        elif relative is not None:
-            # nor do the words after "what he said was", which run on into the outer verb's object
-            # ("brushed what he said was dandruff off Macron's suit" is not Macron's)
-            cands = [c for c in cands if not _named_in(c[1], relative)]
+            # leader,'' he said" is not Rubio's, though Rubio was named last; nor is '"Why did Mr.
+            # Rubio agree?" he asked', whose quotation opens on Rubio); nor do the words after "what he
+            # said was", which run on into the outer verb's object ("brushed what he said was dandruff
+            # off Macron's suit" is not Macron's)
+            if quotation and own is not None:  # (not in the words it quotes in turn)
+                return _named_in(name, _NESTED_QUOTE.sub(" ", text[own[0]:own[1]]), possessive=False)
+            return relative is not None and _named_in(name, relative)
+
+        cands = [c for c in cands if not named_by_own(c[1])]
         known = [n for _, n in seen] + [n for _, n in titled[:k]]
         if sex == 2 and cands and not sex_said[max(cands)] and any(sex_said[c] == 2 for c in cands):
             # "she": the woman named before, rather than a nearer word of unknown sex that the article
@@ -3976,7 +4048,7 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             subject = _subject_before(text, speaker_start, known, low) if _person_before(text, speaker_start, known, after) is None \
                 else None
             if subject and not sex_clash(sex, _known_sex(text, subject, speaker_start)) \
-                    and not _named_in(subject, relative or ""):
+                    and not named_by_own(subject):
                 return subject
             return None
         pos, name = max(cands)
@@ -4008,13 +4080,13 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # tells the sex of the speaker before either and that one is no person, or the person
             # opening the sentence before was introduced with an age: "Rute Vicente Oliveira, 48, ...")
             if subject and not set(subject.split()) & set(full.split()) \
-                    and not _named_in(subject, relative or ""):
+                    and not named_by_own(subject):
                 subject_sex = _known_sex(text, subject, speaker_start)
                 unknown = not subject_sex and not _known_sex(text, full, speaker_start)
                 if subject_sex == sex or (unknown and (_aged(text, subject) or not _person_like(full))):
                     return subject  # the sentence before is about another person, of the pronoun's sex
             other = _only_other_person(text, speaker_start, known, full)
-            if other and not sex_clash(sex, _known_sex(text, other, speaker_start)):
+            if other and not sex_clash(sex, _known_sex(text, other, speaker_start)) and not named_by_own(other):
                 return other
         return None if sex_clash(sex, _known_sex(text, full, speaker_start)) else full
     if low in ("they", "it", "we", "i", "you", "who"):
@@ -4033,7 +4105,8 @@ def _member_names(text: str, toks: Sequence[_Tok], members: Sequence[tuple[int, 
     ("John Kasich" for "Ohio Gov. John Kasich") or as written ("a spokesman")."""
     names = []
     for a, b in members:
-        if _is_cap(toks[a]):  # a name less its place: "Sen. Rand Paul of Kentucky"
+        if _is_cap(toks[a]) and toks[a].low not in _DETS:  # a name less its place: "Sen. Rand Paul of Kentucky"
+            # (not a determiner that opens the sentence: "The president and his doctors say")
             b = next((x for x in range(a + 1, b) if not _is_cap(toks[x]) and toks[x].text != "."), b)
         words = text[toks[a].start:toks[b - 1].end]
         names.append(_resolve(words, toks[a].start, written, titled, text, titled_speakers)
@@ -4057,7 +4130,9 @@ def _quoted_as(text: str, f: _Found) -> tuple[_Found, str | None]:
     if quoted is None:
         return f, None
     start, frags = f.start, f.fragments
-    if f.start <= quoted.start(1) < quoted.end() < f.end:
+    # (only a content read from the cue on starts after "as saying": a quotation before the cue that
+    # runs on into the next one ('"A," the radio quoted him as saying Sunday. "B."') keeps both)
+    if f.cue[0] <= f.start <= quoted.start(1) < quoted.end() < f.end:
         start = quoted.end()
         frags = tuple((max(a, start), b) for a, b in frags if b > start)
     if f.relayer is not None:  # the one quoted read already (``_quoted_as_saying``), the name of an apposition too
