@@ -648,6 +648,18 @@ def test_a_lead_about_last_week_is_no_news_of_its_papers_day() -> None:
     assert entries and not any("last week" in e.text for e in entries if e.date == day.isoformat()), entries
 
 
+def test_a_later_lead_sentence_about_last_week_is_no_news_of_its_papers_day() -> None:
+    # a lead's sentence after the first that opens on an earlier week tells no news of the paper's day either (the
+    # check had read only the text's first sentence)
+    from storyline import Article, timeline
+
+    day = date(2031, 7, 14)
+    text = ("The harbour board of Dorn approved a new sea wall on Monday. Last week, a regional court rejected the "
+            "fishermen's appeal against the old wall. The wall will cost 40 million euros.")
+    entries = timeline([Article(id="a", published=day, text=text)], max_dates=2, per_date=3)
+    assert entries and not any(e.text.startswith("Last week") for e in entries), entries
+
+
 def test_a_year_that_names_a_brand_dates_no_sentence() -> None:
     from storyline import Article, timeline
 

@@ -1580,3 +1580,54 @@ def test_the_same_period_last_year_is_one_expression_of_the_quarter_reported() -
     assert got[-1] == ("last year", "2030")
     assert [(t.text, t.value) for t in tag_timexes("Freight rose 8% against the same period last year.",
                                                    date(2031, 10, 20))] == [("last year", "2030")]
+
+
+def test_a_quarter_a_report_compares_with_is_not_the_quarter_it_reports() -> None:
+    # a quarter earlier than the one a report is of, after "after", "from", "than" ..., is a term of comparison: "a
+    # year ago" and "the year-earlier period" after it still speak of the reported quarter
+    text = ("Larchmont Paper Co. posted a 12% gain in third-quarter profit. After a weak second quarter, the mill "
+            "credited its tissue sales. Costs were lower than a year ago. Charges taken in the year-earlier period "
+            "were large.")
+    got = [(t.text, t.value) for t in tag_timexes(text, date(2031, 11, 2))]
+    assert got == [("third-quarter", "2031-Q3"), ("second quarter", "2031-Q2"), ("a year ago", "2030-Q3"),
+                   ("the year-earlier period", "2030-Q3")]
+    # a quarter told as the one reported on after the first still becomes it
+    told = "Larchmont Paper Co. posted third-quarter profit. In the second quarter, costs were lower than a year ago."
+    assert [t.value for t in tag_timexes(told, date(2031, 11, 2))][-1] == "2030-Q2"
+
+
+def test_a_month_or_season_before_a_year_said_in_words_is_one_date() -> None:
+    # a broadcast's transcript writes years in words: "January nineteen ninety-seven" is one month, "the winter of
+    # nineteen ninety-four" one season (not the publication year's month and a year of their own)
+    assert tags("January nineteen ninety-seven. A bomb went off in Atlanta.", date(1998, 2, 27))[0] == (
+        "January nineteen ninety-seven", "DATE", "1997-01")
+    assert tags("Oil hit that level in the winter of nineteen ninety-four.", date(1998, 2, 23)) == [
+        ("winter of nineteen ninety-four", "DATE", "1994-WI")]
+    assert tags("In May twenty people died.", date(1998, 6, 1)) == [("May", "DATE", "1998-05")]
+
+
+def test_the_day_before_a_day_named_is_the_day_next_to_it() -> None:
+    # "the day before last Tuesday's hearing" is the Monday; "the day after Christmas" Dec. 26; "the day after the
+    # raid" stays a day of an event not dated
+    got = tags("The day before last Tuesday's hearing, Ruiz went to see his uncle.", date(2000, 2, 24))
+    assert got[0] == ("The day", "DATE", "2000-02-21")
+    assert tags("The vote was held the day after Christmas.", date(2031, 1, 10))[0] == ("the day", "DATE", "2030-12-26")
+    assert tags("Ruiz left the day after the raid.")[0] == ("the day", "DATE", "XXXX-XX-XX")
+
+
+def test_that_day_after_a_month_named_is_a_day_of_that_month() -> None:
+    # "that same day", "the same day" after "last October": a day of that month (1998-10-XX), not a day unknown
+    text = "Dr. Alder was shot last October. His name on the list was crossed out that same day."
+    assert tags(text, date(1999, 2, 6)) == [("last October", "DATE", "1998-10"),
+                                            ("that same day", "DATE", "1998-10-XX")]
+    assert tags("The ferry sank in 2019. The same day the port closed.")[-1] == ("The same day", "DATE", "2019-XX-XX")
+    assert tags("The ferry sank on Monday. That same day the port closed.")[-1] == (
+        "That same day", "DATE", "2019-01-07")
+
+
+def test_a_weekday_joined_to_weekdays_in_the_plural_is_a_set_too() -> None:
+    # "on Monday and Tuesday nights": every Monday night as every Tuesday night; a singular "Tuesday night" after it
+    # leaves Monday a day
+    assert tags("Two flights will leave Perth on Monday and Tuesday nights.") == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+    assert tags("He met her on Monday and Tuesday night.")[0] == ("Monday", "DATE", "2019-01-07")

@@ -84,6 +84,11 @@ _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|deca
 _ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d|%|-year|\s*percent|\s+(?:million|billion|trillion)\b)"
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENW = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# a year said by its century and the rest ("nineteen ninety-four", "nineteen oh five", "twenty ten")
+_SPOKEN_CY = rf"(?P<c>eighteen|nineteen|twenty)\s+(?P<r>{_TENW}(?:[- ]{_ONES})?|{_TEENS}|oh[- ]{_ONES})(?![\w-])"
 _PART = r"(?:morning|afternoon|evening|night|overnight)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 # the words that may follow a time of day that stands alone ("at midday on Sunday", "by midday and"), not a noun it
@@ -1276,11 +1281,14 @@ def _h_weekday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", v, mod
 
 
-@rule("month_year", rf"{_EDGE}?(?P<m>{MONTH_NAMES})(?:\s+of)?(?:\s?,)?\s+(?P<y>{_YEAR}|'\d\d(?!\d))")
+@rule("month_year", rf"{_EDGE}?(?P<m>{MONTH_NAMES})(?:\s+of)?(?:\s?,)?\s+(?:(?P<y>{_YEAR}|'\d\d(?!\d))|{_SPOKEN_CY})")
 def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
-    if m["m"][0].islower():
+    """"June 2009", "June of '09", and a year said in words, as a broadcast's transcript writes it ("January nineteen
+    ninety-seven")."""
+    y = _year_of(m["y"]) if m["y"] else _spoken_cy(m["c"], m["r"])
+    if m["m"][0].islower() or y is None:
         return None
-    return "DATE", f"{_year_of(m['y']):04d}-{_month_num(m['m']):02d}", _mod_of(_edge_text(m.group(0)))
+    return "DATE", f"{y:04d}-{_month_num(m['m']):02d}", _mod_of(_edge_text(m.group(0)))
 
 
 @rule("month_rel", rf"{_EDGE}?(?:(?P<d>this\s+past|this\s+coming|last|this|next|past|coming|previous)\s+)?(?P<m>{MONTH_NAMES})"
@@ -1590,7 +1598,7 @@ def _h_century(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", f"{k - 1:02d}", _mod_of(m["e"])
 
 
-@rule("season", rf"{_EDGE}?(?:(?:this\s+)?(?P<d>last|this|next|past|coming)\s+)?(?P<s>{_SEASON})(?:\s+of\s+)?(?P<y>\s*{_YEAR})?(?![\w-])")
+@rule("season", rf"{_EDGE}?(?:(?:this\s+)?(?P<d>last|this|next|past|coming)\s+)?(?P<s>{_SEASON})(?:\s+of\s+)?(?:(?P<y>\s*{_YEAR})|\s*{_SPOKEN_CY})?(?![\w-])")
 def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     s = SEASONS[m["s"].lower()]
     d = (m["d"] or "").lower()
@@ -1604,6 +1612,8 @@ def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None
             return None  # "the fall of the Berlin Wall", "a fall in prices"
     if m["y"]:
         y = m["y"].strip()
+    elif m["c"]:  # "the winter of nineteen ninety-four"
+        y = str(_spoken_cy(m["c"], m["r"]) or "XXXX")
     elif ctx.dct is None:
         y = "XXXX"
     else:
@@ -1638,20 +1648,17 @@ def _h_play_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] |
         d, "PRESENT_REF"), None
 
 
-_ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
-_TEENS = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_TENW = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+def _spoken_cy(century: str, rest: str) -> int | None:
+    """The year of a century and its rest said in words ("nineteen", "ninety-four": 1994; "nineteen", "oh five")."""
+    r, c = _num(rest.lower().replace("oh", "").strip(" -")), _num(century)
+    return None if r is None or c is None else int(c * 100 + r)
 
 
-@rule("spoken_year", rf"(?:the\s+year\s+)?(?:(?P<c>eighteen|nineteen|twenty)\s+(?P<r>{_TENW}(?:[- ]{_ONES})?|{_TEENS}|"
-                     rf"oh[- ]{_ONES})|two\s+thousand(?:\s+and)?(?:\s+(?P<r2>{_ONES}|{_TEENS}))?)(?![\w-])")
+@rule("spoken_year", rf"(?:the\s+year\s+)?(?:{_SPOKEN_CY}|two\s+thousand(?:\s+and)?(?:\s+(?P<r2>{_ONES}|{_TEENS}))?)(?![\w-])")
 def _h_spoken_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if m["c"]:
-        rest = m["r"].lower().replace("oh", "").strip(" -")
-        r, century = _num(rest), _num(m["c"])
-        if r is None or century is None:
-            return None
-        return "DATE", f"{century * 100 + r:04.0f}", None
+        y = _spoken_cy(m["c"], m["r"])
+        return None if y is None else ("DATE", f"{y:04d}", None)
     if not m.group(0).lower().startswith("the") and not m["r2"]:
         pre = ctx.text[max(0, ctx.start - 6):ctx.start].lower()
         if not re.search(r"\b(?:in|since|until|of|by)\s+$", pre):
@@ -1849,10 +1856,12 @@ _ADDRESS = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|R
 
 
 
-@rule("deictic", rf"{_EDGE}?(?:(?P<the>the\s+)?(?P<d>this\s+past|this\s+coming|last|this|next|past|coming|previous|current|"
+@rule("deictic", rf"{_EDGE}?(?:(?P<the>the\s+|that\s+(?=same\s))?(?P<d>this\s+past|this\s+coming|last|this|next|past|coming|previous|current|"
                  rf"following|same|that)\s+)(?P<u>{_REL_UNIT})(?![\w-])")
 def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     d, u = m["d"].lower().split()[-1], m["u"].lower()  # "this past week" is "past week"
+    if d == "same" and (m["the"] or "").lower().startswith("that"):
+        d = "that"  # "that same day", "that same year": "that day", "that year"
     mod = _mod_of(_edge_text(m.group(0)))
     if not m["the"] and re.search(r"\b(?:my|his|her|their|our|your|its)\s+$", ctx.text[max(0, ctx.start - 7):ctx.start],
                                   re.IGNORECASE) and re.match(r"\s+(?:in|at|of)\s", ctx.text[ctx.end:ctx.end + 5]):
@@ -1878,6 +1887,10 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         if d == "next" and ctx.ref is None and ctx.tense() > 0 and m["the"]:
             anchor = ctx.dct.isoformat() if ctx.dct else None
         if ctx.ref is not None and _COARSER.get(ctx.ref.granularity, 0) > _COARSER.get(u, 0):
+            if n == 0 and u == "day" and ctx.ref.granularity in ("month", "year") and ctx.ref.value[:4].isdigit():
+                # "that day", "the same day" after "last October": a day of that month we do not know (1998-10-XX)
+                return "DATE", ctx.ref.value[:7] + "-XX" if ctx.ref.granularity == "month" \
+                    else ctx.ref.value[:4] + "-XX-XX", mod
             anchor = None  # "the next day" after "in 1988" names no day we know
         return "DATE", _rel_value(anchor, n, u) if anchor else _x_value(u), mod
     if ctx.dct is None:
@@ -2624,10 +2637,13 @@ def tag_timexes(text: str, dct: date | None = None, *, article_id: str = "") -> 
             range_end, mod = mod[6:], None
         out.append(Timex(start=s, end=e, text=text[s:e], type=ttype, value=value, article_id=article_id,
                          anchor=anchor, mod=mod, range_end=range_end))
-        _update_state(state, name, ttype, value, name != "quarter" or not _unreported_quarter(text, s, e, dct, value), e)
+        reported = name != "quarter" or not (_unreported_quarter(text, s, e, dct, value)
+                                             or _compared_quarter(text, s, value, state.last_quarter))
+        _update_state(state, name, ttype, value, reported, e)
         _update_named(state, name, ttype, value, text[s:e])
         pos = e
-    return _ordered_ranges(text, _compound_durations(text, out))
+    out = _ordered_ranges(text, _compound_durations(text, out))
+    return _weekdays_sharing_a_plural(text, _day_next_to_a_date(text, out))
 
 
 # a duration's parts, largest unit first: "1 hour 08 minutes 14 seconds", "two years and three months"
@@ -2735,6 +2751,42 @@ def _ordered_ranges(text: str, out: list[Timex]) -> list[Timex]:
     return out
 
 
+_BEFORE_OR_AFTER = re.compile(r"\s+(before|after)\s+", re.IGNORECASE)
+
+
+def _day_next_to_a_date(text: str, out: list[Timex]) -> list[Timex]:
+    """"The day before" or "the day after" a day named right after it is the day next to that one: "the day before
+    last Tuesday's hearing" is the Monday, "the day after Christmas" Dec. 26 (alone, "the day after the raid", it is
+    the day of an event not dated)."""
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        m = _BEFORE_OR_AFTER.fullmatch(text, a.end, b.start)
+        if m is None or a.value != "XXXX-XX-XX" or a.text.lower() != "the day" or b.type != "DATE" \
+                or len(b.value) != 10 or granularity_of(b.value) != "day":
+            continue
+        v = shift_value(b.value, 1 if m[1].lower() == "after" else -1, "day") or b.value
+        out[k - 1] = Timex(start=a.start, end=a.end, text=a.text, type=a.type, value=v, article_id=a.article_id,
+                           anchor=a.anchor, mod=a.mod, range_end=a.range_end)
+    return out
+
+
+_AND_BETWEEN = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)
+
+
+def _weekdays_sharing_a_plural(text: str, out: list[Timex]) -> list[Timex]:
+    """A weekday joined to a weekday in the plural shares its plural and its part of the day: "flights leave on
+    Monday and Tuesday nights" are every Monday night too (XXXX-WXX-1TNI), as "Saturdays and Sundays" are."""
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if b.type != "SET" or not b.value.startswith("XXXX-WXX-") or not b.value[9:10].isdigit() or a.type != "DATE" or len(a.value) != 10 \
+                or a.text.lower().rstrip(".") not in WEEKDAYS or _AND_BETWEEN.fullmatch(text, a.end, b.start) is None:
+            continue
+        out[k - 1] = Timex(start=a.start, end=a.end, text=a.text, type="SET",
+                           value=f"XXXX-WXX-{_wday_num(a.text)}{b.value[10:]}", article_id=a.article_id,
+                           anchor=a.anchor, mod=a.mod, range_end=a.range_end)
+    return out
+
+
 @dataclass(slots=True)
 class _State:
     ref: Ref | None = None
@@ -2822,6 +2874,20 @@ def _unreported_quarter(text: str, s: int, e: int, dct: date | None, value: str)
         return False
     lo, hi = _sent_bounds(text, s)
     return _tense(text, s, e, lo, hi) >= 0
+
+
+# what makes a quarter the term a report's figures are compared with: "After a flat second quarter, ...", "up from the
+# second quarter", "better than the first quarter"
+_COMPARED_WITH = re.compile(r"\b(?:after|from|than|over|since|compared\s+with|versus|vs\.)\s+(?:(?:a|an|the|its|their)\s+)?"
+                            r"(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
+
+
+def _compared_quarter(text: str, s: int, value: str, reported: str | None) -> bool:
+    """Is the quarter ``value`` at ``s``, earlier than the quarter ``reported`` a report is of, a term of comparison
+    ("After a flat second quarter, Acme attributed the gain ..." in a third quarter's report)? Then "a year ago" and
+    "the year-earlier period" after it still speak of the reported quarter."""
+    return reported is not None and "-Q" in value and value < reported \
+        and _COMPARED_WITH.search(text, max(0, s - 40), s) is not None
 
 
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|['’]\d\d(?!\d)")

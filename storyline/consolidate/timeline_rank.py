@@ -72,7 +72,7 @@ _FURNITURE = re.compile(r"\b(?:last updated|updated at \d|copyright ©|subscribe
 # "Two weeks ago, ...") tells no news of its paper's day; "last week's storm" only names an event
 # (only where it opens the sentence or its fronted phrase, before the first comma: "from a year ago",
 # "compared with last year", "who resigned last month" tell of today's news)
-_PAST_PERIOD = re.compile(r"^[^,;:]{0,80}?(?<!\bfrom\s)(?<!\bthan\s)(?<!\bwith\s)\b(?:(?:last|earlier\s+this)\s+"
+_PAST_PERIOD = re.compile(r"[^,;:]{0,80}?(?<!\bfrom\s)(?<!\bthan\s)(?<!\bwith\s)\b(?:(?:last|earlier\s+this)\s+"
                           r"(?:week|month|year)\b(?!['’])|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"several|few|\d+)\s+(?:weeks|months|years|week|month|year)\s+ago\b)[^,;:]{0,60},",
                           re.IGNORECASE)
