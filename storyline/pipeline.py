@@ -60,7 +60,8 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
                     progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
     """Store articles in batches (one transaction each); errors are collected, never raised (and not
     logged above INFO: the caller shows ``report.failed`` once). The warnings an article carries
-    (``meta["warnings"]``, e.g. a dropped absurd date) go to ``report.warnings``. ``progress`` hears of
+    (``meta["warnings"]``, e.g. a dropped absurd date) go to ``report.warnings`` when it stores the article
+    (new or revised), not when it finds it stored already. ``progress`` hears of
     each input as it is read (a batch is stored after its last article is read)."""
     report = report or IngestReport()
     batch: list[Article] = []
@@ -77,6 +78,9 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             report.revised.extend(stored.revised)
             if stored.revised:
                 _renew_signatures(store, stored.revised)
+            # an article's warnings are told when this run stores it, not at each run that finds it stored
+            again = set(stored.duplicate).difference(stored.new, stored.revised)
+            report.warnings.extend(w for a in batch if a.id not in again for w in _warnings_of(a))
             batch.clear()
 
     for item in items:
@@ -89,9 +93,6 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             if progress:
                 progress(1)
             continue
-        for w in item.meta.get("warnings", ()):
-            if isinstance(w, dict):
-                report.warnings.append((str(w.get("where", item.id)), str(w.get("reason", ""))))
         batch.append(_as_file_version(store, item))
         if progress:
             progress(1)
@@ -99,6 +100,12 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             flush()
     flush()
     return report
+
+
+def _warnings_of(article: Article) -> list[tuple[str, str]]:
+    """(where, reason) of each warning ``article`` carries (``meta["warnings"]``)."""
+    return [(str(w.get("where", article.id)), str(w.get("reason", "")))
+            for w in article.meta.get("warnings", ()) if isinstance(w, dict)]
 
 
 def _renew_signatures(store: SQLiteStore, article_ids: Sequence[str]) -> None:

@@ -540,6 +540,28 @@ def test_a_markdown_brief_links_only_web_addresses():
     assert _md_link(None) == "" and _md_link("  ") == ""
 
 
+def test_the_api_and_the_pages_take_the_first_characters_of_a_story_id_as_the_cli_does(app, store):
+    """`storyline brief bri` names s-bridge; so do /api/stories/bri, its brief (every format) and the
+    story's page. Characters that start several ids are a 400 that counts them, not a 404."""
+    rich_brief(store)
+    for ref in ("bri", "s-bri"):
+        story = run(_get(app, f"/api/stories/{ref}"))
+        assert story.status_code == 200 and story.json()["id"] == "s-bridge", story.text
+        assert story.json()["brief"] == "/api/stories/s-bridge/brief"
+        for fmt in ("json", "md", "html"):
+            r = run(_get(app, f"/api/stories/{ref}/brief", params={"format": fmt}))
+            assert r.status_code == 200 and ("s-bridge" in r.text or "Saltmarsh" in r.text), (ref, fmt)
+        assert run(_get(app, f"/api/stories/{ref}/brief", params={"about": "Quint"})).json()["story_id"] == "s-bridge"
+    page = run(_get(app, "/stories/bri", params={"about": "Quint"}))
+    assert page.status_code == 302 and page.headers["location"] == "/stories/s-bridge?about=Quint"
+    for url in ("/api/stories/s-", "/api/stories/s-/brief", "/api/stories/s-/brief?format=md"):
+        r = run(_get(app, url))
+        assert r.status_code == 400 and "starts 3 story ids" in error_of(r), (url, r.text)
+    several = run(_get(app, "/stories/s-", headers={"accept": "text/html"}))
+    assert several.status_code == 400 and "starts 3 story ids" in several.text
+    assert run(_get(app, "/api/stories/zz/brief")).status_code == 404
+
+
 def test_an_old_story_id_merged_away_says_where_it_went_for_its_brief_too(app, store):
     live = store.list_stories(limit=1)[0]["id"]
     with store.transaction() as c:

@@ -166,6 +166,46 @@ def test_a_reader_that_stops_reading_ends_a_command_in_silence_with_141_not_1(tm
         assert (done.returncode, done.stderr) == (141, ""), args
 
 
+def test_the_time_left_is_told_at_the_whole_runs_pace_and_grows_while_a_step_lasts() -> None:
+    """The briefs of an ingest differ in cost: the time left is the whole run's pace applied to what is
+    left (steady), not the last seconds' (it swung 3x), and it grows while a long step runs."""
+    from rich.progress import Progress
+
+    from storyline.serve.cli import _TimeLeft
+
+    now = [0.0]
+    bars = Progress(_TimeLeft(), get_time=lambda: now[0], disable=True)
+    task = bars.add_task("updating stories", total=100)
+    now[0] = 40.0
+    bars.advance(task, 50)
+
+    def told(at: float) -> str:
+        now[0] = at
+        return str(_TimeLeft().render(bars.tasks[0]))
+
+    assert told(100.0) == "1:40 left" and told(160.0) == "2:40 left"
+    bars.advance(task, 50)
+    assert told(170.0) == ""
+
+
+def test_help_read_by_a_reader_that_stops_reading_ends_in_silence_with_141_not_1() -> None:
+    """`storyline --help | head -3`: the help text, which Typer writes with a console of its own, ends
+    as every other command does when its reader is gone (exit 141, nothing on stderr), not with 1."""
+    import os
+    import subprocess
+    import sys
+
+    for args in (["--help"], ["ingest", "--help"]):
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            done = subprocess.run([sys.executable, "-m", "storyline", *args], stdout=write,
+                                  stderr=subprocess.PIPE, text=True, timeout=120)
+        finally:
+            os.close(write)
+        assert (done.returncode, done.stderr) == (141, ""), args
+
+
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2_not_a_traceback(tmp_path: Path) -> None:
     """`storyline brief > /dev/full` (a full disk): one line naming the output and the problem, exit 2,
     as a --out file that cannot be written, whichever way the command writes (a table, JSON, Markdown)."""

@@ -246,7 +246,9 @@ def test_warc(tmp_path: Path) -> None:
             w.write_record(w.create_warc_record(f"https://port.example/{i}", "response",
                                                 payload=BytesIO(body), http_headers=headers))
     arts, errs = _split(list(iter_articles([path])))
-    assert errs == []
+    # the records that are no article are counted by type, in a warning (the ingest succeeds)
+    assert [(type(e).__name__, e.reason) for e in errs] == [
+        ("InputWarning", "1 response of another type than HTML (image/png 1) left aside: no article in them")]
     assert len(arts) == 1 and arts[0].url == "https://port.example/0"
     assert "ships could dock again" in arts[0].text
     bad = tmp_path / "bad.warc"
@@ -633,3 +635,27 @@ def test_a_file_url_names_the_local_file(tmp_path: Path) -> None:
     assert not errs and [a.title for a in arts] == ["Harbour crane toppled in gale"] * 2
     arts, errs = _split(list(iter_articles(["file://fileserver/share/harbour.txt"])))
     assert not arts and len(errs) == 1 and "another machine (fileserver)" in errs[0].reason
+
+
+def test_a_feed_read_again_warns_only_of_the_items_it_stores(tmp_path: Path) -> None:
+    """A teaser item of a feed file is stored with a warning; read again (the same feed, the next
+    morning) it is found stored, and a warning about an article this run did not store is noise."""
+    from storyline.config import Settings
+    from storyline.pipeline import ingest_paths
+    from storyline.store.sqlite import SQLiteStore
+
+    def item(n: int, words: int) -> str:
+        text = " ".join(f"Ferry{n} crews on the Ostvik crossing tested the new ramp, day {i}." for i in range(words // 10))
+        return (f"<item><title>Ostvik ferry ramp {n}</title><link>https://ostvik.example/{n}</link>"
+                f"<guid>ostvik-{n}</guid><pubDate>Tue, 0{n} Apr 2024 08:00:00 GMT</pubDate>"
+                f"<description>{text}</description></item>")
+
+    feed = tmp_path / "ostvik.rss"
+    feed.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>Ostvik</title>{item(1, 40)}"
+                    f"{item(2, 300)}</channel></rss>", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    with SQLiteStore(settings.db_path()) as st:
+        first = ingest_paths(st, [feed], settings)
+        assert len(first.new) == 2 and len(first.warnings) == 1 and "teaser" in first.warnings[0][1]
+        again = ingest_paths(st, [feed], settings)
+        assert again.new == [] and len(again.duplicate) == 2 and again.warnings == []

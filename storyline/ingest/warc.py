@@ -1,5 +1,6 @@
 """WARC files (plain or gzipped): every HTML response record with a 2xx status becomes an Article
-(error pages and redirects are skipped). Each article carries its capture time (the record's
+(error pages and redirects are skipped; one warning counts the responses left aside, and their
+types). Each article carries its capture time (the record's
 WARC-Date) in ``meta["captured"]``: two captures of one address are two versions of its article,
 and the later one is dated by its capture, not by the ingest.
 
@@ -15,11 +16,12 @@ import contextlib
 import gzip
 import io
 import zlib
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, check_article
 from .decode import decode_bytes, path_text
@@ -73,6 +75,25 @@ def _status(record: Any) -> str:
         return ""
 
 
+def _media_type(ctype: str) -> str:
+    """"image/png" of "image/png; charset=binary"; "no type" for a response without one."""
+    return ctype.split(";")[0].strip().lower() or "no type"
+
+
+def _left_aside(other_types: Counter[str], not_ok: int) -> str:
+    """What the report says of a WARC's responses that are no article: how many, of which types
+    (the commonest first), and the HTML error pages and redirects."""
+    parts = []
+    if other_types:
+        kinds = ", ".join(f"{t} {n:,}" for t, n in other_types.most_common(4))
+        more = ", ..." if len(other_types) > 4 else ""
+        n = sum(other_types.values())
+        parts.append(f"{n:,} response{'s' if n != 1 else ''} of another type than HTML ({kinds}{more})")
+    if not_ok:
+        parts.append(f"{not_ok:,} HTML error or redirect response{'s' if not_ok != 1 else ''}")
+    return " and ".join(parts) + " left aside: no article in them"
+
+
 def _cut(records: int, detail: str) -> str:
     return f"WARC file truncated or corrupt after {records} record{'s' if records != 1 else ''} ({detail})"
 
@@ -92,6 +113,7 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
         yield InputError(where_file, f"not a WARC file ({inside} start with a WARC/ record header)")
         return
     records = found = not_ok = 0
+    other_types: Counter[str] = Counter()   # responses of another type than HTML (images, PDFs, scripts)
     noise = io.StringIO()
     problem: str | None = None
     try:
@@ -120,6 +142,7 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
                     break
                 records = n
                 if "html" not in ctype.lower():
+                    other_types[_media_type(ctype)] += 1
                     continue
                 status = _status(record)
                 if status and not status.startswith("2"):  # an error page or a redirect, not an article
@@ -149,6 +172,8 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
     elif found == 0:
         skipped = f" ({not_ok} HTML error or redirect response{'s' if not_ok != 1 else ''} skipped)" if not_ok else ""
         yield InputError(where_file, f"none of its {records} records is an HTML response{skipped}")
+    if found and (other_types or not_ok):
+        yield InputWarning(where_file, _left_aside(other_types, not_ok))
     warnings = noise.getvalue().count("WARNING")
     if warnings and not problem:
         yield InputError(where_file, f"{warnings} WARC records are not followed by a blank line "

@@ -61,7 +61,8 @@ from ..records import Article, Brief, to_dict
 from ..store.sqlite import SQLiteStore
 from .render import (brief_from_json, brief_markdown, cited_spans, list_teaser, page_html,
                      passages_for, path_segment, shown_title)
-from .views import MARKDOWN, PAGE, markdown_key, page_key, story_page_html, stored_view
+from .views import (MARKDOWN, PAGE, STORY_CANDIDATES, markdown_key, page_key, several_stories, story_page_html,
+                    stored_view)
 
 __all__ = ["ApiError", "app_from_env", "create_app"]
 
@@ -640,6 +641,19 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _named_story(store: SQLiteStore, story_id: str) -> str:
+    """The story ``story_id`` names, as the command line reads it (``SQLiteStore.find_stories``): itself
+    when the store has it (a merged-away id too: its answer says where it went), else the one story
+    whose id it starts; a 400 counting them when it starts several. One naming nothing is left as it
+    is, for its 404."""
+    if store.story_row(story_id) is not None:
+        return story_id
+    found = store.find_stories(story_id, limit=STORY_CANDIDATES)
+    if len(found) > 1:
+        raise ApiError(400, several_stories(story_id, found))
+    return found[0] if found else story_id
+
+
 def _get_brief(svc: Service, story_id: str) -> tuple[Brief, str] | None:
     """The story's brief and its JSON text (built now if the story has none yet)."""
     raw = svc.store.get_brief_json(story_id)
@@ -904,6 +918,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
              responses=ERRORS)
     def get_story(story_id: str, request: Request) -> dict[str, Any]:
         st = _svc(request).store
+        story_id = _named_story(st, story_id)
         row = st.story_row(story_id)
         story = st.get_story(story_id) if row and row["size"] else None
         if row is None or story is None:  # an emptied story: merged into another, or its articles forgotten
@@ -929,6 +944,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         svc_ = _svc(request)
         focused = bool(about and about.strip())
         raw = None if focused else svc_.store.get_brief_json(story_id)
+        if raw is None and (named := _named_story(svc_.store, story_id)) != story_id:
+            story_id = named   # (the first characters of its id)
+            raw = None if focused else svc_.store.get_brief_json(story_id)
         if raw is not None and format == "json":
             return Response(raw, media_type="application/json")  # (as stored: no parsing)
         if raw is not None and format == "md":
@@ -1062,12 +1080,13 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         root = _site(request)["root"]
         about = " ".join((about or "").split()) or None
         if raw is None:  # a story merged into another: its old address leads to the story it joined
+            query = f"?{request.url.query}" if request.url.query else ""   # (a focus kept)
             now = svc_.store.merged_into(story_id)
             if now is not None and now != story_id:
-                return RedirectResponse(f"{root}/stories/{path_segment(now)}", status_code=301)
-            found = svc_.store.find_stories(story_id, limit=2)  # the first characters of one id, as the CLI takes
-            if len(found) == 1 and found[0] != story_id:
-                return RedirectResponse(f"{root}/stories/{path_segment(found[0])}", status_code=302)
+                return RedirectResponse(f"{root}/stories/{path_segment(now)}{query}", status_code=301)
+            named = _named_story(svc_.store, story_id)  # the first characters of one id, as the CLI takes
+            if named != story_id:
+                return RedirectResponse(f"{root}/stories/{path_segment(named)}{query}", status_code=302)
         row, history = svc_.store.story_row(story_id), svc_.store.story_events(story_id)
         key = page_key(raw, root, about, row, history) if raw is not None else None
 

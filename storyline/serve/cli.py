@@ -114,6 +114,30 @@ class _Console(Console):
             _cannot_write(self.file, exc)
 
 
+def _help_consoles() -> None:
+    """Typer writes --help and usage errors with rich consoles of its own, which end with exit code 1
+    when the reader is gone (`storyline --help | head -3`): make them ``_Console``s, which end as
+    every other output does. Typer releases without that hook are left as they are."""
+    try:
+        from typer import rich_utils
+    except ImportError:  # (a Typer without rich)
+        return
+    make = getattr(rich_utils, "_get_rich_console", None)
+    if make is None or getattr(make, "_ours", False):
+        return
+
+    def make_ours(stderr: bool = False) -> Console:
+        made = make(stderr=stderr)
+        made.__class__ = _Console  # (a subclass that adds behaviour, no state)
+        return made
+
+    make_ours._ours = True  # type: ignore[attr-defined]
+    rich_utils._get_rich_console = make_ours
+
+
+_help_consoles()
+
+
 def _write(text: str) -> None:
     """``text`` on standard output as it is (JSON, Markdown, HTML), flushed: a reader gone is told
     here (``_reader_gone``), not at exit."""
@@ -249,12 +273,16 @@ class _Count(MofNCompleteColumn):
 
 class _TimeLeft(ProgressColumn):
     """The time a running bar with a known total has left at its pace so far ("4:10 left"), once
-    it has done some of it; nothing else (an ingest's briefs of thousands of articles take minutes)."""
+    it has done some of it; nothing else (an ingest's briefs of thousands of articles take minutes).
+    The pace is the whole run's, not rich's last 30 seconds': a run's steps differ in cost (a story of
+    one article, one of fifty), and a short window made the estimate of an ingest's briefs swing from 4
+    to 12 minutes, and stand still while a long step ran."""
 
     def render(self, task: Task) -> Text:
-        left = task.time_remaining
-        if task.finished or not task.total or not task.completed or left is None:
+        elapsed = task.elapsed
+        if task.finished or not task.total or not task.completed or not elapsed:
             return Text("")
+        left = elapsed * max(0.0, task.total - task.completed) / task.completed
         minutes, seconds = divmod(int(left), 60)
         hours, minutes = divmod(minutes, 60)
         return Text(f"{hours}:{minutes:02d}:{seconds:02d} left" if hours else f"{minutes}:{seconds:02d} left",
@@ -691,16 +719,16 @@ _FORMAT_OF_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "
 def _one_story(store: SQLiteStore, ref: str) -> str:
     """The id of the one story ``ref`` names (an id, a merged-away id, or the first characters of
     one); exit 2 naming the store when it names none, or listing the candidates when several."""
-    found = store.find_stories(ref)
+    from .views import STORY_CANDIDATES, several_stories
+
+    found = store.find_stories(ref, limit=STORY_CANDIDATES)
     if len(found) == 1:
         return found[0]
     if not found:
         err.print(f"[red]error:[/red] no story {_esc(repr(ref))} in {_esc(str(store.path))} "
                   "(see `storyline stories`)", highlight=False)
     else:
-        more = ", ..." if len(found) >= 10 else ""
-        err.print(f"[red]error:[/red] {_esc(repr(ref))} starts several story ids: {', '.join(found)}{more}; "
-                  "give more of it", highlight=False)
+        err.print(f"[red]error:[/red] {_esc(several_stories(ref, found))}", highlight=False)
     raise typer.Exit(EXIT_USAGE)
 
 

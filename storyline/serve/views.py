@@ -29,10 +29,21 @@ from .render import (brief_context, brief_from_json, brief_markdown, citation_fi
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PAGE", "MARKDOWN", "page_key", "markdown_key", "story_page_html", "stored_view", "store_brief_views"]
+__all__ = ["PAGE", "MARKDOWN", "STORY_CANDIDATES", "several_stories", "page_key", "markdown_key", "story_page_html", "stored_view", "store_brief_views"]
 
 PAGE = "page"
 MARKDOWN = "md"
+
+
+STORY_CANDIDATES = 10   # the ids told when the first characters of a story id start several
+
+
+def several_stories(ref: str, found: list[str]) -> str:
+    """Why ``ref`` names no story when it starts several ids (``found``: ``SQLiteStore.find_stories``
+    with ``limit=STORY_CANDIDATES``), for the command line and the server alike."""
+    more = len(found) >= STORY_CANDIDATES
+    return (f"{ref!r} starts {len(found)}{' or more' if more else ''} story ids: {', '.join(found)}"
+            f"{', ...' if more else ''}; give more of it")
 
 
 def _digest(text: str) -> str:
