@@ -83,6 +83,77 @@ def test_a_headline_or_a_day_named_before_a_summary_sentence_is_no_antecedent() 
     assert unresolved_references([lead, company], [b]) == set()
 
 
+def test_a_pronoun_object_or_a_bare_closing_verb_points_back_unless_its_sentence_before_is_shown() -> None:
+    """"A patrol jet shot it down" cannot mean the jet by "it" (that would be "itself"): it leans on the
+    drone of the sentence before, and stands only where the summary shows that sentence right before it;
+    so does "The council refused." (refused what?). "The mayor said it would ..." ("it", a reported
+    clause's subject) and "The woman lost her job" (a possessive) do not point back."""
+    from storyline.consolidate.brief import unresolved_references
+    from storyline.consolidate.summary_text import bare_verb_end, object_pronoun_back
+
+    a = storyline.Article(
+        id="k7", text="Border guards in Velm spotted a small drone over the river on Sunday. A patrol jet shot it down "
+        "near the old mill. Farmers asked the council of Velm for new fences. The council refused.")
+    drone, jet = _said("Border guards in Velm spotted a small drone over the river on Sunday.", a), \
+        _said("A patrol jet shot it down near the old mill.", a)
+    ask, refused = _said("Farmers asked the council of Velm for new fences.", a), _said("The council refused.", a)
+    assert unresolved_references([drone, jet, ask, refused], [a]) == set()
+    assert unresolved_references([jet, ask], [a]) == {(a.id, jet.start, jet.end)}
+    assert unresolved_references([drone, ask, jet], [a]) == {(a.id, jet.start, jet.end)}
+    assert unresolved_references([drone, refused], [a]) == {(a.id, refused.start, refused.end)}
+    for text in ("Police in Dorn arrested him on Friday.", "Guards told them to leave the pier."):
+        assert object_pronoun_back(text), text
+    for text in ("The mayor said it would reopen the bridge.", "The woman lost her job in May.",
+                 "After the drone crossed the river, a jet shot it down.", "The court found it hard to rule.",
+                 "Mayor Fenwick announced it had closed the port."):
+        assert not object_pronoun_back(text), text
+    assert not bare_verb_end("Asked about the fences, the council declined.")
+
+
+def test_a_thing_every_reader_knows_is_no_pointer_back() -> None:
+    """"The press has picked up on the buzz." names no press the article told of before: the press, the
+    public, the internet are known to every reader; "The studio ..." after the article named its studio
+    still points back."""
+    from storyline.consolidate.brief import unresolved_references
+
+    a = storyline.Article(
+        id="k8", text="Fans of the film lined up at the studio gates in Dorn. Critics talked to the press about the "
+        "film. The press has picked up on the buzz. The studio has not given a date for the premiere.")
+    lead, press = _said("Fans of the film lined up at the studio gates in Dorn.", a), _said("The press has picked up on the buzz.", a)
+    studio = _said("The studio has not given a date for the premiere.", a)
+    assert unresolved_references([press], [a]) == set()
+    assert unresolved_references([press, studio], [a]) == {(a.id, studio.start, studio.end)}
+    assert unresolved_references([lead, press, studio], [a]) == set()
+
+
+def test_what_the_last_choice_of_a_summary_still_leans_on_is_left_out() -> None:
+    """A summary is chosen again at most three times without the sentences that lean on what it does
+    not show; what the last choice still holds of them leaves it rather than stay (a shorter summary),
+    and so does a sentence whose support left with it."""
+    from storyline.consolidate.brief import without_faults
+    from storyline.records import SummarySentence
+
+    def sent(k: int, text: str) -> SummarySentence:
+        return SummarySentence(text=text, article_id="k9", start=100 * k, end=100 * k + len(text))
+
+    lead, bad = sent(0, "Dock workers in Dorn walked out on Monday."), [sent(k, f"The cranes stood idle {k}.") for k in range(1, 6)]
+    tried: list[set[tuple[str, int, int]]] = []
+
+    def faults(chosen):  # type: ignore[no-untyped-def]
+        return {(s.article_id, s.start, s.end) for s in chosen if s.text.startswith("The cranes")}
+
+    def again(drop):  # type: ignore[no-untyped-def]
+        tried.append(set(drop))
+        return [lead, bad[len(tried)]]
+
+    assert without_faults([lead, bad[0]], faults, again) == [lead]
+    assert len(tried) == 3
+    assert without_faults([lead], faults, again) == [lead]
+    # never an empty summary: when every choice leans on what it does not show, the last one stays
+    last = without_faults([bad[0]], faults, lambda drop: [sent(10 + len(drop), "The cranes were still.")])
+    assert [s.text for s in last] == ["The cranes were still."]
+
+
 def test_a_brief_does_not_open_on_a_thing_its_article_named_before() -> None:
     """The story's summary does not show "The reports ... included several caveats." without the
     reports; another sentence takes its place."""

@@ -7,10 +7,11 @@ import functools
 import logging
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Collection, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
 from ..analyze.quotes import PREPOSITIONS
@@ -26,8 +27,8 @@ from .referents import with_referents, without_unplaced
 from .revisions import revision_of
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
-from .summary_text import (NUMBER_WORDS, STOP, content_stems, definite_subject, demonstrative_heads, display_text, stems,
-                           tokens, trim_span)
+from .summary_text import (NUMBER_WORDS, STOP, UNIQUE_HEADS, bare_verb_end, content_stems, definite_subject,
+                           demonstrative_heads, display_text, object_pronoun_back, stems, tokens, trim_span)
 from .template import blank_analyses, without_template
 from .timeline import timeline
 
@@ -560,6 +561,46 @@ def _last_name(text: str) -> str | None:
     return names[-1] if names else None
 
 
+class _ArticleWords:
+    """Where the body of an article's text starts (after the headline it may open with:
+    ``headline_end``), and where the first occurrence of each word stem of the body ends: read once
+    an article and only as far as asked (a brief asks again of the same articles at each choice of its
+    summary, mostly of their first sentences)."""
+
+    def __init__(self, text: str, title: str | None) -> None:
+        self.body = headline_end(text, title)
+        self._words = _WORD.finditer(text.lower(), self.body)
+        self._read = self.body  # where the words read so far end
+        self._first: dict[str, int] = {}
+        self._lock = threading.Lock()  # (the server's threads may brief stories of the same articles)
+
+    def named_before(self, stem: str, at: int) -> bool:
+        """Whether a word of stem ``stem`` ends in the body before ``at``."""
+        with self._lock:
+            while self._read < at:
+                m = next(self._words, None)
+                if m is None:
+                    self._read = at
+                    break
+                self._first.setdefault(stems(m.group())[0], m.end())
+                self._read = m.end()
+            return self._first.get(stem, at + 1) <= at
+
+
+@functools.lru_cache(maxsize=256)
+def _article_words(text: str, title: str | None) -> _ArticleWords:
+    return _ArticleWords(text, title)
+
+
+_WORD = re.compile(r"[a-z0-9]+")  # (the split of ``tokens``)
+
+
+def _follows(s: SummarySentence, before: SummarySentence | None, text: str) -> bool:
+    """Whether ``before`` is the sentence of its article right before ``s`` (nothing but space between)."""
+    return (before is not None and before.article_id == s.article_id and before.end <= s.start
+            and not text[before.end:s.start].strip())
+
+
 def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> set[tuple[str, int, int]]:
     """The summary sentences (article id, start, end) that point back at a thing no sentence before
     them in the summary names: a demonstrative's noun ("wanted for those attacks") or the head of a
@@ -567,28 +608,38 @@ def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Art
     its article named before it. A definite the article uses first there is the story's own or the
     scene's ("The crew reported smoke in the cockpit." after a crash) and stands; so does one whose
     noun, word for word, a sentence before it in the summary holds ("dozens of meteors ... The
-    meteors are fragments ...": "reservations" does not name "the reservation"). A class noun stands
+    meteors are fragments ...": "reservations" does not name "the reservation"), and one a reader knows
+    without being told which ("The press has picked up on ...": ``UNIQUE_HEADS``). A class noun stands
     for a name ("The country's envoy ...", "The company said ..."): it points back where the name its
     article gives last before it (``_last_name``) is not in the summary before it. The headline the
     text may open with (``headline_end``) is no sentence before: the lead's "The plane crashed ..."
-    under "Plane crashes in Alps" is the story's own."""
-    text_of = {a.id: a.text or "" for a in arts}
-    body_of = {a.id: headline_end(a.text, a.title) if a.text else 0 for a in arts if a.id in {s.article_id for s in summary}}
+    under "Plane crashes in Alps" is the story's own. A pronoun object of the opening clause's verb
+    ("An Israeli warplane shot it down.", ``object_pronoun_back``) and a closing verb whose object the
+    sentence before gave ("The Taliban refused.", ``bare_verb_end``) point back unless the summary
+    sentence before is the one before it in its article. Each article's words are read once
+    (``_article_words``)."""
+    of = {a.id: a for a in arts}
     said: set[str] = set()
     out: set[tuple[str, int, int]] = set()
+    before: SummarySentence | None = None
     for s in summary:
         heads = demonstrative_heads(s.text)
         head = definite_subject(s.text)
-        text, body = text_of.get(s.article_id, ""), body_of.get(s.article_id, 0)
-        if head in _NAME_CLASS:
-            name = _last_name(text[max(body, s.start - _NAME_BACK):s.start])
-            if name is not None and name not in said:
+        a = of.get(s.article_id)
+        text = (a.text or "") if a is not None else ""
+        if a is not None and text and head is not None and head not in UNIQUE_HEADS:
+            words = _article_words(text, a.title)
+            if head in _NAME_CLASS:
+                name = _last_name(text[max(words.body, s.start - _NAME_BACK):s.start])
+                if name is not None and name not in said:
+                    heads.append(head)
+            elif words.named_before(stems(head)[0], s.start):
                 heads.append(head)
-        elif head is not None and text and stems(head)[0] in set(stems(text[body:s.start])):
-            heads.append(head)
-        if s.article_id and any(h not in said for h in heads):
+        leans = (object_pronoun_back(s.text) or bare_verb_end(s.text)) and not _follows(s, before, text)
+        if s.article_id and (leans or any(h not in said for h in heads)):
             out.add((s.article_id, s.start, s.end))
         said.update(tokens(s.text))
+        before = s
     return out
 
 
@@ -711,15 +762,36 @@ def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sen
     the disputed values marked."""
     summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans,
                         template_out=True)
+    def faults(chosen: Sequence[SummarySentence]) -> set[tuple[str, int, int]]:
+        return restated_disputes(chosen, disagreements) | unresolved_references(chosen, arts)
+
+    def again(drop: set[tuple[str, int, int]]) -> list[SummarySentence]:
+        return summarize(arts, max_words=max_words, config=config, sentences=_without(sentences, drop), query=query,
+                         focus=spans, template_out=True)
+
+    return mark_disputes(_readable(without_faults(summary, faults, again), arts), disagreements)
+
+
+def without_faults(summary: list[SummarySentence], faults: Callable[[Sequence[SummarySentence]], set[tuple[str, int, int]]],
+                   again: Callable[[set[tuple[str, int, int]]], list[SummarySentence]], tries: int = 3
+                   ) -> list[SummarySentence]:
+    """``summary`` chosen ``again`` without the sentences (article id, start, end) that ``faults`` finds in
+    it, up to ``tries`` times; what the last choice still holds of them is left out of it (a shorter
+    summary rather than one that leans on what it does not show, or states a fact twice)."""
     drop: set[tuple[str, int, int]] = set()
-    for _ in range(3):
-        more = (restated_disputes(summary, disagreements) | unresolved_references(summary, arts)) - drop
+    for k in range(tries + 1):
+        more = faults(summary) - drop
         if not more:
+            return summary
+        if k == tries:
             break
         drop |= more
-        summary = summarize(arts, max_words=max_words, config=config, sentences=_without(sentences, drop),
-                            query=query, focus=spans, template_out=True)
-    return mark_disputes(_readable(summary, arts), disagreements)
+        summary = again(drop)
+    while True:  # (a sentence left out may have named what a later one leans on)
+        kept = [s for s in summary if not any(a == s.article_id and s.start < e and st < s.end for a, st, e in more)]
+        if len(kept) == len(summary) or not kept:  # (never an empty summary: its best sentence stays)
+            return summary
+        summary, more = kept, faults(kept)
 
 
 def _with_latest(summary: list[SummarySentence], arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]],

@@ -688,6 +688,58 @@ def definite_subject(text: str) -> str | None:
     return None
 
 
+# a thing a news reader knows without being told which one, whatever came before ("The press has picked up
+# on the buzz.", "The public was not told."): a definite subject with such a head points back at nothing
+UNIQUE_HEADS = frozenset("press public media internet web world sun moon earth".split())
+
+
+# a pronoun object of the verb that follows a sentence's opening subject ("An Israeli warplane shot it down.",
+# "Police arrested him on Friday."): it cannot stand for that subject (that would be "itself", "himself"), so it
+# stands for something the sentence before named. The verb is the first past form, after one to four words
+# with no comma and no opening subordinator ("After the drone crossed, a jet shot it down" names its own);
+# an "it" followed by an auxiliary is the subject of a reported clause ("The company said it would ..."), one
+# followed by a word and "to" or "that" holds the place of what follows ("made it clear that ...")
+_OPENING_WORD = re.compile(r"[\w'’.-]+")
+_SUBORDINATOR = frozenset("after before when while if although though because as since once until unless whether "
+                          "despite with without".split())
+_AUXILIARY = frozenset("is was were are has had have will would could can should may might must did does".split())
+_OBJECT_HER_NEXT = frozenset("on in at for after before during from with as and to near outside inside".split())
+
+
+def object_pronoun_back(text: str) -> bool:
+    """Whether the verb after ``text``'s opening subject takes a pronoun object ("it", "him", "them", "her"
+    as an object) that can only stand for what a sentence before named."""
+    words = list(_OPENING_WORD.finditer(text, 0, 200))
+    for k, m in enumerate(words[:5]):
+        w = m.group()
+        if k == 0 and w.lower() in _SUBORDINATOR:
+            return False
+        if not ((len(w) > 4 and w.endswith("ed") and w.islower()) or w in IRREGULAR_PAST or w == "said"):
+            continue
+        if k == 0 or k + 1 >= len(words) or "," in text[:m.start()]:
+            return False
+        pron, after = words[k + 1].group(), [n.group() for n in words[k + 2:k + 4]]
+        if pron in ("him", "them"):
+            return True
+        if pron == "her":
+            return not after or after[0].lower() in _OBJECT_HER_NEXT
+        if pron != "it" or w == "said":
+            return False
+        return not (after and after[0] in _AUXILIARY) and not (len(after) > 1 and after[1] in ("to", "that"))
+    return False
+
+
+# a verb whose object or complement the sentence before gave, closing the sentence ("The Taliban refused.",
+# "Officials said the company did not."); "Asked to comment, the company declined." gives it
+_BARE_VERB_END = re.compile(r"\b(?:refused|declined|agreed|complied|relented|did\s+so|(?:did|does|do|would|will|has|have|had|"
+                            r"could|can)\s+not)\s*[.!][\"”'’]*\s*$")
+
+
+def bare_verb_end(text: str) -> bool:
+    """Whether ``text`` closes on a verb whose object the sentence before gave ("The Taliban refused.")."""
+    return bool(_BARE_VERB_END.search(text)) and not re.search(r"\basked\b", text, re.IGNORECASE)
+
+
 # "for those attacks", "in that and other attacks", "these measures": a demonstrative before its noun,
 # anywhere in the sentence (an opening "These ..." is ``is_dangling``); not a time ("these days"), a
 # group a clause or phrase describes ("those who ...", "those killed") nor a number ("those two")
