@@ -2481,3 +2481,34 @@ def test_a_description_with_an_of_phrase_before_the_name_is_no_part_of_the_quota
     q = _by_text(storyline.extract_quotes(text), "slogans")
     assert text[q.start:q.end] == "“We don't have slogans against the mayor,”"
     assert _speaker(text, q) == "Ana Lind"
+
+
+def test_a_person_before_an_of_phrase_is_the_speaker_not_the_group_named_in_it() -> None:
+    """"Mara Quist of the rights group Harbor Watch said": the name that opens the phrase is its head;
+    the group's name after "the rights group" was read as the speaker's name."""
+    text = "Mara Quist of the rights group Harbor Watch said the state was under a duty to try him."
+    q = _by_text(storyline.extract_quotes(text), "duty to try")
+    assert q.speaker_resolved == "Mara Quist"
+
+
+def test_a_stray_comma_between_the_subject_and_said_keeps_the_quotation() -> None:
+    text = 'Mayor Ana Lind, said, "We will rebuild the harbor before winter."'
+    q = _by_text(storyline.extract_quotes(text), "rebuild the harbor")
+    assert _speaker(text, q) == "Mayor Ana Lind" and q.kind == "direct"
+    assert text[q.start:q.end] == '"We will rebuild the harbor before winter."'
+
+
+def test_opposed_to_is_the_adjective_not_a_verb_of_saying() -> None:
+    text = "Vestria, which has backed armed groups opposed to the peace talks, denied any role in the attack."
+    quotes = storyline.extract_quotes(text)
+    assert not any(q.cue == "opposed" for q in quotes), [(q.cue, q.text) for q in quotes]
+    assert any("any role in the attack" in q.text for q in quotes)
+
+
+def test_an_ordinal_after_the_determiner_of_an_inverted_speaker_is_part_of_the_speaker() -> None:
+    """'"...," said the first secretary of the committee, Tomas Berg.': "first" is an adjective there,
+    not the adverb of "first said" (the speaker had been "the")."""
+    text = '"The party will not split," said the first secretary of the harbor committee, Tomas Berg.'
+    q = _by_text(storyline.extract_quotes(text), "will not split")
+    assert _speaker(text, q) == "the first secretary of the harbor committee, Tomas Berg"
+    assert q.speaker_resolved == "Tomas Berg"

@@ -1273,6 +1273,13 @@ _DOCUMENT_HEADS = frozenset("poll polls report reports survey statement study an
 _PERSON_HEAD = re.compile(r"(?:er|or|ist|ant|ent|ian|ee)s?$")
 
 
+def _ordinal_before_noun(toks: Sequence[_Tok], a: int, b: int) -> bool:
+    """Whether toks[b] is "first" or "last" between a determiner that opens the phrase at ``a`` and a
+    lower-case noun ("the first secretary", "the last member"), not the adverb ("first said")."""
+    return a < b and toks[b].low in ("first", "last") and toks[b - 1].low in _DETS and b + 1 < len(toks) \
+        and toks[b + 1].text.isalpha() and toks[b + 1].text.islower() and toks[b + 1].low not in _STOP
+
+
 def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     """Noun phrase starting at toks[i] (inverted speaker: ``said Maria Lind``)."""
     a = i
@@ -1282,10 +1289,13 @@ def _right_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         return (a, a + 1)
     b = a
     seen_cap = False
-    while b < len(toks) and b - a < 12 and (_np_ok(toks[b]) or (
+    while b < len(toks) and b - a < 12 and (_np_ok(toks[b]) or _ordinal_before_noun(toks, a, b) or (
             seen_cap and toks[b].low in ("for", "at", "on", "in") and not _is_cap(toks[b])) or (
             b > a and toks[b].low in ("for", "at", "with") and toks[b - 1].low in _ROLE_NOUNS)):
         t = toks[b]
+        if _ordinal_before_noun(toks, a, b):
+            b += 1  # "said the first secretary of the committee": an adjective, not the adverb "first said"
+            continue
         if b > a and t.low in ("for", "at", "with") and toks[b - 1].low in _ROLE_NOUNS:
             b += 1  # "a spokeswoman for the company"
             continue
@@ -1567,6 +1577,8 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             continue
         if _is_cap(t) and i + 1 < n and toks[i + 1].low in CUE_VERBS and toks[i + 1].text.islower():
             continue  # "Nadia Said told reporters": a name (in a headline's capitals too), the cue after it
+        if t.low == "opposed" and i + 1 < n and toks[i + 1].low == "to":
+            continue  # "groups opposed to the talks", "as opposed to": the adjective (the verb takes its object)
         if i > 0 and _passive_before(toks, i) and t.low not in _ATTITUDE and (
                 t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
             continue  # passive: "is said to have met", "was announced", "isn't threatened" -- no speaker named here
@@ -2638,6 +2650,21 @@ def _lead_in(toks: Sequence[_Tok], close: int) -> int | None:
     return None
 
 
+def _quotation_next(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether a quotation opens at toks[k], after a comma or a colon or none ('said, "..."')."""
+    if k < len(toks) and toks[k].text in (",", ":"):
+        k += 1
+    return k < len(toks) and toks[k].text in _QUOTE_CHARS
+
+
+def _stray_comma_subject(toks: Sequence[_Tok], comma: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence and ends at ``comma`` (after a dateline), when nothing
+    else is before it: the subject a stray comma parts from its verb ('Ana Lind, said, "..."')."""
+    np = _left_np(toks, comma)
+    k = _after_dateline(toks, 0, comma) if comma > 0 else 0
+    return np if np is not None and np[0] == k and np[1] == comma else None
+
+
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                  next_para_quote: tuple[int, int] | None, last: tuple[int, int] | None = None) -> _Found | None:
     n = len(toks)
@@ -2696,6 +2723,12 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 # "X, a pollster, said her survey showed ...": the subject is left
                 speaker_tok = _subject_np(toks, ca - 1)
                 participle = True
+            elif speaker_tok is None and _quotation_next(toks, cb):
+                # 'Mayor Ana Lind, said, "We will ..."': a stray comma between the sentence's subject and
+                # its verb, the quotation after it
+                speaker_tok = _stray_comma_subject(toks, ca - 1)
+                if speaker_tok is not None:
+                    pre_end_tok = speaker_tok[0]
             else:
                 inverted = speaker_tok is not None
                 if speaker_tok is not None:
@@ -3466,15 +3499,17 @@ def _name_tail(speaker: str) -> str:
     # (after an owner: "The Courier's Nina Vale in Marlow" is Nina Vale)
     words = without_medium(parts[0][owner.end() if owner else 0:].replace("’s", "").replace("'s", "").split())
     tail = _tail_words(words)
-    if governed(words, len(tail)):
-        # a name before a post-modifier ("Representative Barney Frank of Massachusetts", "Dr. Jonathan
-        # Kay of the Lahey Clinic in Burlington"), else none ("A spokesman for Canada's Transportation
-        # Safety Board" is no one's name)
-        post = next((i for i, w in enumerate(words) if i > 1 and w.lower() in PREPOSITIONS
-                     and words[i - 1][:1].isupper()), None)
-        head = _tail_words(words[:post]) if post is not None else []
-        # (a person's: a first name before the surname, not "The French Bureau of Accident Investigation")
-        tail = head if len(head) >= 2 and any(first_name_sex(w) for w in head[1:]) else []
+    # a name before a post-modifier ("Representative Barney Frank of Massachusetts", "Dr. Jonathan Kay
+    # of the Lahey Clinic in Burlington", "Ann Lee of the rights group Harbor Trust": not the group's
+    # name), else none when the tail is a preposition's object ("A spokesman for Canada's Transportation
+    # Safety Board" is no one's name)
+    post = next((i for i, w in enumerate(words) if i > 1 and w.lower() in PREPOSITIONS
+                 and words[i - 1][:1].isupper()), None)
+    head = _tail_words(words[:post]) if post is not None and post < len(words) - len(tail) else []
+    # (a person's: a first name before the surname, not "The French Bureau of Accident Investigation")
+    first_named = head if len(head) >= 2 and any(first_name_sex(w) for w in head[1:]) else []
+    if first_named or governed(words, len(tail)):
+        tail = first_named
     if len(tail) < 2 and len(parts) > 1:
         # a description, then the name set off by commas: "Shepherd's father, Dennis," -> "Dennis" (a
         # known first name, or two words and more; not "R-Utah", "Monday"); "The Director of the WFP

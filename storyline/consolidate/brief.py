@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from ..analyze.dct import with_inferred_dates
+from ..analyze.ner_roles import first_name_sex
 from ..analyze.quotes import PREPOSITIONS
 from ..analyze.sentences import headline_end
 from ..analyze.timex import MONTHS, WEEKDAYS
@@ -21,7 +22,7 @@ from ..records import (AnalyzedArticle, Article, Brief, Citation, ClaimValue, Di
                        Revision, Sentence, SummarySentence, TimelineEntry)
 from .disagreements import find_disagreements
 from .entities import consolidate_entities, spelled_alike
-from .quotes import group_quotes
+from .quotes import describes, group_quotes
 from .novelty import latest_lead, redundant_with
 from .referents import with_referents, without_unplaced
 from .revisions import revision_of
@@ -301,6 +302,7 @@ _PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commis
                           "government", "bureau", "office", "authority", "board", "administration", "committee",
                           "cabinet", "parliament", "senate", "congress", "legislature", "assembly", "army",
                           "military", "navy"])
+_DESCRIPTION = re.compile(r"(?i:the)\s+(?:[\w-]+\s+){0,3}[a-z][a-z-]*$")  # "the Cuban leader", "the spokesman"
 _NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+$", re.IGNORECASE)
 _LOOK_BACK = 2000
@@ -309,6 +311,12 @@ _WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?$
 
 
 _TITLE_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.’'-]*){1,4}\s+")  # capitalised words, no comma: a title
+# a relative clause set off inside a speaker phrase ("Ann Lee of the Harbor Trust, which has often criticized
+# Tom Bell,"): the names in it are the clause's, not the speaker's
+# a lower-case word after a name, not a preposition: the name qualifies a noun ("an Obama aide"); "Ann Lee of
+# the Harbor Trust" is Ann Lee
+_NOUN_AFTER = re.compile(r"\s+(?!(?:" + "|".join(sorted(PREPOSITIONS)) + r")\b)[a-z]")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b")
 
 
 def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -336,7 +344,7 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
             return None
         mm = _NOMINAL.match(text[start:end].strip())
         if not mm:
-            return None
+            return holder(aid, start, text[start:end].strip())
         noun = mm.group(1).lower()
         ms = by_art.get(aid, [])
         lo = bisect.bisect_left(starts.get(aid, []), start - _LOOK_BACK - longest.get(aid, 0))
@@ -361,14 +369,23 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         for m in before:
             if fits(m) and named[m.entity_id] >= 2:
                 return m.entity_id
-        # "the president": the one person the article has named before with that one-word role
-        # ("President Tomas Varga of Molvania met the envoy. The president said ..."); none when two
-        # have ("President Obama ... President Mubarak"), nor for "the former president" or "the prime
-        # minister", nor a "Vice President Ann Holt" or "the club's president, Jan Kowal" for "the president"
-        if mm.group(0).lower().split()[:-1] != ["the"]:
+        return holder(aid, start, mm.group(0))
+
+    def holder(aid: str, start: int, phrase: str) -> str | None:
+        # "the president", "the Cuban leader", "the opposition leader": the one person the article has
+        # named before with that role (``describes``: "President Tomas Varga of Molvania met the envoy.
+        # The president said ...", "Cuban President Ana Ruiz ... the Cuban leader said"); none when two
+        # have ("President Obama ... President Mubarak"), nor a "Vice President Ann Holt" or "the club's
+        # president, Jan Kowal" for "the president"
+        if not _DESCRIPTION.match(phrase):
             return None
-        holders = {m.entity_id for m in reversed(ms[lo:hi]) if m.end <= start and m.label == "PERSON"
-                   and start - m.end <= _LOOK_BACK and (m.role or "").strip().lower() == noun}
+        ms = by_art.get(aid, [])
+        lo = bisect.bisect_left(starts.get(aid, []), start - _LOOK_BACK - longest.get(aid, 0))
+        hi = bisect.bisect_right(starts.get(aid, []), start)
+        # (not a first name alone after the title: "(Prime Minister Yevgeny) Primakov" is a cut name)
+        holders = {m.entity_id for m in ms[lo:hi] if m.end <= start and m.label == "PERSON" and m.role
+                   and start - m.end <= _LOOK_BACK and describes(phrase, m.role)
+                   and not (" " not in m.text.strip() and first_name_sex(m.text.strip()))}
         return holders.pop() if len(holders) == 1 else None
 
     def lookup(key: tuple[str, int | None, int | None]) -> str | None:
@@ -376,10 +393,13 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         if start is None or end is None:
             return None
         ms = by_art.get(aid, [])
+        text = (texts or {}).get(aid)
+        clause = _RELATIVE_CLAUSE.search(text, start, end) if text else None
+        if clause:
+            end = clause.start()  # the speaker is the head before its relative clause
         inside = [m for m in ms[bisect.bisect_left(starts.get(aid, []), start):bisect.bisect_right(starts.get(aid, []), end)]
                   if m.end <= end]
         if inside:
-            text = (texts or {}).get(aid)
             if text:
                 # a person named in the phrase is its head, unless only a possessor ("Obama's spokesman
                 # Robert Gibbs"): "Bill Clinton, the UN envoy for Haiti," and "the UN envoy for Haiti,
@@ -388,7 +408,7 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
                 # nor a name that qualifies a noun after it ("the Nobel committee", "an Obama aide")
                 people = [m for m in inside if m.label == "PERSON" and not re.match(r"\s*['’]s?\b", text[m.end:m.end + 3])
                           and not _PREP_BEFORE.search(text, max(start, m.start - 12), m.start)
-                          and not (m.end < end and re.match(r"\s+[a-z]", text[m.end:end]))]
+                          and not (m.end < end and _NOUN_AFTER.match(text, m.end, end))]
                 # nor a name before a title and the title's holder ("Former Clinton Defense Secretary
                 # William Cohen" is Cohen)
                 people = [m for k, m in enumerate(people) if not (
@@ -408,8 +428,9 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
             rest = text[last.end:end] if text else ""
             if not rest.strip(" ,'’s\"”"):  # the name is the phrase's head
                 return last.entity_id
-            return None
-        return nominal(aid, start, end)
+            if last.label in ("PERSON", "ORG"):
+                return None
+        return nominal(aid, start, end)  # ("the Cuban leader": a people's name qualifies the role)
 
     return lookup
 

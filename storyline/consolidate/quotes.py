@@ -880,6 +880,37 @@ def _holds(shown_role: str, role: str, owner: str) -> bool:
     return all(w[:1].isupper() and w.lower() not in ROLE_MODS for w in before) and _opens_on_place(low, owner)
 
 
+# the heads of a state, a government or a party, whom "the leader" names ("the Cuban leader": the "Cuban
+# President"; "prime minister" too)
+_LEADERS = frozenset("president premier chancellor king queen emperor empress chairman dictator leader".split())
+_COMPLEMENT = re.compile(r"\s+(?:of|for|at|to|with|in|on)\s+")
+
+
+def describes(description: str, role: str) -> bool:
+    """Whether a definite description of a speaker ("the Cuban leader", "the opposition leader", "the
+    spokesman") tells the ``role`` an article gave a person ("Cuban President", "leader of the opposition
+    party", "spokesman for the ministry"): the same head noun, or "leader" for a head of a state, a
+    government or a party; every word before the head among the role's words; and no other word before
+    the role's head ("the president" is no "Vice President", "the spokesman" no "Union spokesman": another
+    body's may speak)."""
+    words = description.lower().split()
+    if len(words) < 2 or words[0] != "the":
+        return False
+    mods, head = words[1:-1], words[-1]
+    low = re.sub(r"['’]s\b", "", role.lower())
+    front = [w for w in _COMPLEMENT.split(low, maxsplit=1)[0].split() if w not in ("the", "a", "an")]
+    if not front:
+        return False
+    if front[-1] != head:
+        if head != "leader" or not (front[-1] in _LEADERS or front[-2:] == ["prime", "minister"]):
+            return False
+        front = front[:-2] if front[-2:] == ["prime", "minister"] else front[:-1]
+    else:
+        front = front[:-1]
+    said = set(re.findall(r"[\w-]+", low))
+    return all(m in said for m in mods) and all(w in mods for w in front)
+
+
 # a place -> its people's adjective where that is not made from its name, and the adjective -> its places
 _SAME_PLACE: dict[str, tuple[str, ...]] = {
     w: tuple(dict.fromkeys([a for p, a in IRREGULAR_DEMONYMS.items() if p == w]
