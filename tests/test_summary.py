@@ -80,6 +80,21 @@ def test_max_bytes_cuts_like_duc(max_bytes: int) -> None:
     assert len(joined.encode("utf-8")) >= max_bytes * 0.6
 
 
+def test_a_byte_budget_is_filled_to_its_last_word() -> None:
+    # DUC cuts a summary at its byte budget, so the bytes after the whole sentences go to the head
+    # of one more sentence however few they are, as long as it keeps a whole word: "The" fits in 3
+    # bytes, and a cut word alone ("Th") earns nothing and is no fill
+    texts = {a.id: a.text for a in CLUSTER}
+    for max_bytes in range(60, 400, 3):
+        out = storyline.summarize(CLUSTER, max_bytes=max_bytes)
+        used = len(" ".join(s.text for s in out).encode("utf-8"))
+        assert max_bytes - used < 4, (max_bytes, used)
+        for s in out:
+            if s.truncated:
+                source = texts[s.article_id]
+                assert " " in s.text or not source[s.end:s.end + 1].isalnum(), s.text
+
+
 def test_no_two_sentences_state_the_same_fact() -> None:
     out = storyline.summarize(CLUSTER, max_words=120)
     collapse = [s for s in out if "collapsed" in s.text]

@@ -766,8 +766,10 @@ def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all
     maximises: uncovered concept weight, its bonus for the share of it kept, and what its words
     and word bigrams add to the expected overlap (``words``) (the first one when none adds
     anything: the budget is used to the end). Only the head is read, which is all a summary cut at
-    its budget keeps: the concepts and words after the cut earn nothing."""
-    if room < (20 if in_bytes else config.fill_min_words):
+    its budget keeps: the concepts and words after the cut earn nothing. A byte budget is filled
+    to its last byte, as DUC cut summaries, by a head that keeps one whole word at least (none:
+    no fill); a word budget only when ``config.fill_min_words`` are left."""
+    if room < (1 if in_bytes else config.fill_min_words):
         return None
     said = set(chosen)
     said.update(np.flatnonzero((sims[:, chosen] >= config.redundancy).any(axis=1)).tolist())
@@ -783,6 +785,11 @@ def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all
         n_tok.append(n - (n > 0 and ht[n - 1] != it.toks[n - 1]))    # a word cut by a byte budget earns nothing
         # the share of its bonus (which grows with its length) the head keeps
         kept.append(len(head.encode("utf-8")) / max(1, it.nbytes) if in_bytes else count_words(head) / max(1, it.words))
+    whole_word = [x for x, t in enumerate(n_tok) if t > 0]
+    if not whole_word:   # (a byte budget too small for any head's first word: a cut word earns nothing)
+        return None
+    if len(whole_word) < len(ks):
+        ks, n_tok, kept = [ks[x] for x in whole_word], [n_tok[x] for x in whole_word], [kept[x] for x in whole_word]
     rows_n = len(ks)
     sent = np.asarray([cands[k] for k in ks], dtype=np.int64)
     at, row = _slices(ids.wb[sent], np.asarray(n_tok, dtype=np.int64))
@@ -799,7 +806,8 @@ def _fill_cut(chosen: list[int], cands: list[int], items: Sequence[_Item], w_all
     covered[ids.gather(ids.cid, ids.cb, whole, ids.crow)[0]] = True
     M = len(w_all)
     key = _unique(crow * M + cid)
-    gain: np.ndarray = np.bincount(key // M, weights=w_all[key % M] * ~covered[key % M], minlength=rows_n)
+    # (float even when no head holds a concept: bincount of no entries gives integers)
+    gain: np.ndarray = np.bincount(key // M, weights=w_all[key % M] * ~covered[key % M], minlength=rows_n).astype(float)
     gain += bonus[ks] * np.asarray(kept)
     if words is not None:
         ptr, idx, val = words.counts
