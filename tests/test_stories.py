@@ -165,3 +165,23 @@ def test_an_undated_story_does_not_bridge_stories_years_apart_in_the_pass() -> N
     c.consolidate()
     assert c.story_of(old.id) != c.story_of(new.id)
     assert all(s.first is None or s.last - s.first <= c.window_days for s in c.open.values())
+
+
+def test_a_story_does_not_grow_year_after_year_through_members_under_the_window_apart() -> None:
+    """The same beat reported twice every 400 days for eleven years (each report well under the
+    730-day window from the last): an article joins a story only near its centre in time, so the stream
+    keeps the beat in pieces of about two windows, and no merge (the pass, offline) makes a story span
+    more than three windows; before, one story spanned the eleven years."""
+    start = date(2001, 3, 5)
+    arts = [Article(text=TOVAR[(2 * k + i) % 3], id=f"tovar-{k}-{i}", published=start + timedelta(days=400 * k + i))
+            for k in range(11) for i in range(2)]
+    c = StoryClusterer()
+    c.partial_fit(arts)
+    assert len(c.open) > 1 and all(s.last - s.first <= 2 * c.window_days for s in c.open.values() if s.first)
+    c.consolidate()
+    assert len(c.open) > 1 and all(s.last - s.first <= 3 * c.window_days for s in c.open.values() if s.first)
+    days: dict[str, list[date]] = {}
+    for a, sid in zip(arts, cluster(arts)):
+        assert a.published is not None
+        days.setdefault(sid, []).append(a.published)
+    assert len(days) > 1 and all((max(d) - min(d)).days <= 3 * c.window_days for d in days.values())

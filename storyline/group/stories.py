@@ -109,6 +109,7 @@ DEFAULT_RUN_MIN_SAMPLE = 100
 # the blended bar of the pass at the end of a run that continues a stream (it sees part of the stream,
 # as the periodic pass does); the first run of a stream ends with the final pass's bar
 DEFAULT_RUN_LATENT = DEFAULT_PERIODIC_LATENT
+MAX_SPAN_WINDOWS = 3  # a merge may not make a story span more than this many windows (``spans_fit``)
 RUN_STORIES_FACTOR = 10  # a run's pass considers at most this many times max_consolidate_run stories
 RUN_SLACK = 0.02  # pairs this far below their bar still join two stories' groups (see _consolidate_groups)
 # consolidation: two small stories (neither above CONSOLIDATE_SPARSE_SIZE articles) merge only if their
@@ -329,7 +330,7 @@ def _unit(keys: np.ndarray, vals: np.ndarray) -> dict[int, float]:
 
 class _Story:
     __slots__ = ("id", "w", "wn2", "e", "en2", "size", "first", "last", "first_seq", "last_seq", "indexed",
-                 "ne", "_arrays", "z", "nz", "members", "checked")
+                 "ne", "_arrays", "z", "nz", "members", "checked", "dsum", "nd")
 
     def __init__(self, sid: str, seq: int) -> None:
         self.id = sid
@@ -340,6 +341,8 @@ class _Story:
         self.size = 0
         self.first: int | None = None
         self.last: int | None = None
+        self.dsum = 0.0  # the sum of its dated members' days, and their number: its centre in time
+        self.nd = 0
         self.first_seq = seq
         self.last_seq = seq
         self.indexed: set[int] = set()
@@ -359,13 +362,18 @@ class _Story:
                             np.fromiter(self.e.values(), np.float64, len(self.e)))
         return self._arrays
 
+    def centre(self) -> float | None:
+        """The mean day of its dated members (None: none dated)."""
+        return self.dsum / self.nd if self.nd else None
+
     # -- serialisation: a JSON header and little-endian arrays; float64 so that a round trip is exact
     def to_bytes(self) -> bytes:
         head = json.dumps({"id": self.id, "size": self.size, "first": self.first, "last": self.last,
                            "first_seq": self.first_seq, "last_seq": self.last_seq, "nw": len(self.w),
                            "ne": len(self.e), "ni": len(self.indexed), "nem": self.ne, "wn2": self.wn2, "en2": self.en2,
                            "nz": self.nz, "k": 0 if self.z is None else len(self.z),
-                           "members": _members_head(self.members), "checked": self.checked}).encode()
+                           "members": _members_head(self.members), "checked": self.checked,
+                           "dsum": self.dsum, "nd": self.nd}).encode()
         idx = sorted(self.indexed)
         parts = [struct.pack("<I", len(head)), head,
                  np.fromiter(self.w.keys(), np.int64, len(self.w)).tobytes(),
@@ -386,6 +394,10 @@ class _Story:
         s = cls(h["id"], h["first_seq"])
         s.size, s.first, s.last, s.last_seq = h["size"], h["first"], h["last"], h["last_seq"]
         s.wn2, s.en2, s.ne = h["wn2"], h["en2"], h["nem"]
+        if "nd" in h:
+            s.dsum, s.nd = h["dsum"], h["nd"]
+        elif s.first is not None and s.last is not None:  # saved before the centre was kept: its mid-span
+            s.dsum, s.nd = (s.first + s.last) / 2.0, 1
         off = 4 + n
 
         def take(k: int, dt: type) -> np.ndarray:
@@ -556,6 +568,9 @@ class _PairState:
         size, first, last, alive = self.size, self.first, self.last, self.alive
         ok = (first[rows, None] - c.window_days <= last[None, :]) & \
              (first[None, :] - c.window_days <= last[rows, None]) & alive[rows, None] & alive[None, :]
+        undated = (first <= UNDATED_FIRST)
+        ok &= c.spans_fit(first[rows, None], last[rows, None], first[None, :], last[None, :]) | \
+            undated[rows, None] | undated[None, :]
         ok[np.arange(len(rows)), rows] = False
         if c.consolidate_min_sparse and not c.consolidate_small_sparse:  # blended links need their sparse part to clear a floor
             ok_sparse = sp >= c.consolidate_min_sparse
@@ -767,9 +782,15 @@ class StoryClusterer:
         return dict(zip(keys.tolist(), (vals / norm).tolist()))
 
     def _gate(self, s: _Story, day: int | None) -> bool:
+        """Whether an article of ``day`` may join ``s``: within ``window_days`` of its span and of its
+        centre in time (the mean day of its members), so that a story cannot grow year after year
+        through members each less than ``window_days`` apart: its span stays bounded by its core."""
         if day is None or s.first is None or s.last is None:
             return True
-        return s.first - self.window_days <= day <= s.last + self.window_days
+        if not s.first - self.window_days <= day <= s.last + self.window_days:
+            return False
+        centre = s.centre()
+        return centre is None or abs(day - centre) <= self.window_days
 
     def _mixed(self, s: _Story, z: np.ndarray | None) -> bool:
         return z is not None and s.z is not None and s.nz > 0 and self.latent_weight > 0
@@ -901,6 +922,8 @@ class StoryClusterer:
         if day is not None:
             s.first = day if s.first is None else min(s.first, day)
             s.last = day if s.last is None else max(s.last, day)
+            s.dsum += day
+            s.nd += 1
         s.size += 1
 
     def _add(self, f: Features) -> str:
@@ -1058,7 +1081,16 @@ class StoryClusterer:
         """Whether two stories' date spans lie within ``window_days`` of each other (undated: yes)."""
         if a.first is None or a.last is None or b.first is None or b.last is None:
             return True
-        return a.first - self.window_days <= b.last and b.first - self.window_days <= a.last
+        return a.first - self.window_days <= b.last and b.first - self.window_days <= a.last and \
+            bool(self.spans_fit(a.first, a.last, b.first, b.last))
+
+    def spans_fit(self, fa: "np.ndarray | float", la: "np.ndarray | float", fb: "np.ndarray | float",
+                  lb: "np.ndarray | float") -> "np.ndarray | bool":
+        """Whether two dated stories (spans ``fa``-``la`` and ``fb``-``lb``, in days) would together span at
+        most MAX_SPAN_WINDOWS x ``window_days``: an article joins a story only near its centre in time
+        (``_gate``: a story grown by joins spans about two windows), and a merge must not undo that bound
+        by joining pieces of a beat end to end. Elementwise on arrays (the caller masks undated stories)."""
+        return np.maximum(la, lb) - np.minimum(fa, fb) <= MAX_SPAN_WINDOWS * self.window_days
 
     def _maybe_merge(self, a: _Story, b: _Story, sa: float, sb: float) -> _Story:
         """Merge ``b`` into ``a`` (the older keeps its id) if they link at ``merge_threshold`` and their
@@ -1085,6 +1117,8 @@ class StoryClusterer:
         if gone.first is not None:
             keep.first = gone.first if keep.first is None else min(keep.first, gone.first)
             keep.last = gone.last if keep.last is None else max(keep.last or gone.last or 0, gone.last or 0)
+        keep.dsum += gone.dsum
+        keep.nd += gone.nd
         keep.last_seq = max(keep.last_seq, gone.last_seq)
         if keep.members is None or gone.members is None or \
                 len(keep.members) + len(gone.members) > self.split_max_members:
@@ -1426,6 +1460,7 @@ class StoryClusterer:
         self._unindex(s)
         s.w, s.e, s.wn2, s.en2, s.size, s.ne = {}, {}, 0.0, 0.0, 0, 0
         s.z, s.nz, s.first, s.last, s.indexed, s._arrays = None, 0, None, None, set(), None
+        s.dsum, s.nd = 0.0, 0
         for m in members:
             w, e = m.unit()
             self._accumulate(s, w, e, m.day, None if m.z is None else m.z.astype(np.float64))
