@@ -127,3 +127,22 @@ def test_a_pages_time_stamp_or_failed_include_is_nothing_new() -> None:
     assert "Villages below the dam were evacuated by the army." in texts
     kept = next(s for s in n.added if s.text.startswith("Villages"))
     assert new.text[kept.start:kept.end] == kept.text
+
+
+def test_a_new_hard_news_lead_is_shown_before_background_richer_in_new_words() -> None:
+    """The article's lead, when it tells the day and the story had not carried it, is its news ("three
+    survivors were pulled from the mud on Wednesday"), shown before background paragraphs with more
+    words new to the story."""
+    first = Article(id="f1", published=date(2033, 3, 7),
+                    text="The Brisco dam burst on Monday, flooding the valley town of Orlen. Dozens of homes in "
+                         "Orlen were swept away by the water from the dam.")
+    later = Article(id="f2", published=date(2033, 3, 9),
+                    text="Rescuers pulled three survivors from the mud below the burst dam in Orlen on Wednesday. "
+                         "The Brisco dam was built in 1931 by the Kessler engineering company of Hartfield, designed by "
+                         "the architect Maurice Delacroix, and raised twice during the postwar decades. "
+                         "The dam above Orlen once supplied drinking water to Varn, Tessel, Marrow and Quint, four "
+                         "market towns strung along the old coastal railway. "
+                         "Geologists from Lund had warned in a study published in 2019 that seepage beneath the "
+                         "eastern abutment of the dam threatened Orlen.")
+    (out,) = new_since([first, later], [later.id], max_sentences=2)
+    assert out.added[0].text.startswith("Rescuers pulled three survivors"), [s.text for s in out.added]

@@ -436,10 +436,17 @@ def _resolve_weekday(wd: str, published: date, last: bool = False) -> date:
 # --- names ----------------------------------------------------------------------------------------
 
 _NAME_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*[a-z][\w’'\-]*){1,6}\b")
-_ROLE_RE = re.compile(r"(?i:(spokes(?:wo)?man|spokesperson|president|chief executive|executive|governor|"
-                      r"minister|leader|chief|mayor|director|chairman|chairwoman|analyst|secretary|"
-                      r"commissioner|ambassador|senator|official|officer|manager|founder))"
-                      r"\s+(?:[A-Z][\w’'\-]+\s+)*$")
+_ROLE_ALT = (r"(?i:(spokes(?:wo)?man|spokesperson|president|chief executive|executive|governor|"
+             r"minister|leader|chief|mayor|director|chairman|chairwoman|analyst|secretary|"
+             r"commissioner|ambassador|senator|official|officer|manager|founder|publisher))")
+_ROLE_RE = re.compile(_ROLE_ALT + r"\s+(?:[A-Z][\w’'\-]+\s+)*$")
+# a role in the apposition right after a name: "Fayez Zaidan, the airline chairman", "June Arnett, associate
+# director of the ...", "Rana Voss, the Damascus-based leader of ..." (not a clause: "Rana Voss, who met the
+# president"; not another's role: "Rana Voss, the president's son")
+_ROLE_AFTER = re.compile(r",\s+(?:(?!(?:who|whom|whose|which|that|and|or|but|of|in|on|at|to|for|with|by|from|is|was|"
+                         r"were|are|has|had|have|said|says|told)\b)[\w’'.\-]+\s+){0,3}?" + _ROLE_ALT + r"\b(?!['’-])")
+# what tells that a name is a person's: a title before it ("Mrs. Lena Voss"), an age after it
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep|Col|Capt|Lt|Sgt|Prof)\.?\s+$")
 _NOT_NAME = frozenset("the a an in on at of and but for to from with by as it he she they we this that "
                       "there when while after before north south east west new".split())
 _PLACE_SUFFIX = ("n", "s", "an", "ese", "ian", "ans", "ns", "es", "ern")
@@ -464,7 +471,7 @@ def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
         words[-1] = (last[0], last[0] + len(trimmed), trimmed)
         name = " ".join(w[2] for w in words)
         start, end = words[0][0], words[-1][1]
-        role = _ROLE_RE.search(sentence[max(0, start - 60):start])
+        role = _ROLE_RE.search(sentence[max(0, start - 60):start]) or _ROLE_AFTER.match(sentence, end)
         yield name, start, end, (role.group(1).lower() if role else lead_role)
 
 
@@ -814,12 +821,15 @@ def _fold_later_weekdays(vals: dict[date, list[Citation]], told: dict[date, list
 def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[str]) -> list[Disagreement]:
     occ: dict[str, list[Citation]] = defaultdict(list)
     roles: dict[str, list[str]] = defaultdict(list)
+    people = set(speakers)  # the names told as a person's: a quoted speaker, a role, a title, an age
     for u in units:
         for name, s0, e0, role in _names(u.text):
             for a, s, _ in u.places:
                 occ[name].append(Citation(a.id, s + s0, s + e0, a.source))
             if role:
                 roles[name].append(role)
+            if role or _person_told(u.text, s0, e0):
+                people.add(name)
     blocks: dict[str, set[str]] = defaultdict(set)
     for name in occ:
         for w in name.split():
@@ -850,11 +860,12 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
         groups[find(n)].append(n)
     out = []
     for spellings in groups.values():
-        if not any(roles.get(n) or n in speakers for n in spellings):
+        if not any(n in people for n in spellings):
             continue
-        # the same role for every spelling ("spokesperson"/"spokesman" count as one)
+        # the same role for every spelling ("spokesperson"/"spokesman" count as one), or one person's
+        # family name spelt two ways
         role_sets = [{_ROLE_NORM.get(r, r) for r in roles.get(n, [])} for n in spellings]
-        if not all(role_sets) or not set.intersection(*role_sets):
+        if not (all(role_sets) and set.intersection(*role_sets)) and not _family_name_variants(spellings, role_sets):
             continue
         arts = [{c.article_id for c in occ[n]} for n in spellings]
         if any(arts[i] & arts[j] for i in range(len(arts)) for j in range(i + 1, len(arts))):
@@ -866,6 +877,22 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
         out.append(Disagreement(slot=f"name of the {role}", values=values, kind="name",
                                 note="spelling variants of one name"))
     return out
+
+
+def _person_told(sentence: str, start: int, end: int) -> bool:
+    """Whether a sentence tells the name at ``sentence[start:end]`` as a person's: a title before it
+    ("Mrs. Lena Voss"), an age after it ("Lena Voss, 52,"). ("said" next to it is no sign: "the
+    newspaper Yediot Aharonot said".)"""
+    return bool(_TITLE_BEFORE.search(sentence, max(0, start - 8), start) or _AGE_AFTER.match(sentence, end))
+
+
+def _family_name_variants(spellings: Sequence[str], role_sets: Sequence[set[str]]) -> bool:
+    """Spellings of one person's name that differ in the last word only, the given names the same
+    ("Fayez Zaidan" / "Fayez Zeidan", "Larry Flint" / "Larry Flynt"), with no two roles that differ:
+    relatives share a family name, not a given name ("Ivana" / "Ivanka Trump" need the same role)."""
+    heads = {tuple(n.split()[:-1]) for n in spellings}
+    known = [r for r in role_sets if r]
+    return len(heads) == 1 and (not known or bool(set.intersection(*known)))
 
 
 _AGE_AFTER = re.compile(r",\s+(?P<age>\d{1,3})(?=\s*(?:,|\band\b|\.|\)|;))")

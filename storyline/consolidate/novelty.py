@@ -128,7 +128,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
             continue
         vocab = set(known.postings)
         known_figures = _figures(vocab)
-        picked: list[tuple[bool, int, int, SummarySentence]] = []
+        picked: list[tuple[bool, bool, int, int, SummarySentence]] = []
         for k, s in enumerate(report_sentences(a)):
             start = past_page_stamp(a.text, s.start, s.end)  # "Page last updated at ... (an error occurred ...)"
             start = live_stamp_end(a.text, start, s.end)  # a live page's entry time ("2050 Preval tells ...")
@@ -141,13 +141,17 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 # on the story's subject: at least two of its words the story already used
                 on_topic = sum(1 for w in bag if w in vocab and not w[:1].isdigit()) >= 2
                 figures = sum(2 for w in _figures(bag) if w not in known_figures)   # a new figure is news
-                picked.append((on_topic, fresh + figures, k, SummarySentence(
+                # a hard-news lead the story did not carry is the article's news ("... were sentenced
+                # on Monday"): it comes before background paragraphs richer in new words
+                lead = not picked and k < 2 and bool(_NEWS_DAY.search(text))
+                picked.append((on_topic and lead, on_topic, fresh + figures, k, SummarySentence(
                     text=text, citations=(cite,), article_id=a.id, start=start, end=s.end)))
             known.add(bag)
         # the sentences on the story's subject with the most words (and figures) new to it, shown in the
         # article's order ("The Darkness of Wallis Simpson ..." in a story of an uprising: new words, no news)
-        best = sorted(sorted(picked, key=lambda p: (not p[0], -p[1], p[2]))[:max_sentences], key=lambda p: p[2])
-        added = [p[3] for p in best]
+        best = sorted(sorted(picked, key=lambda p: (not p[0], not p[1], -p[2], p[3]))[:max_sentences],
+                      key=lambda p: p[3])
+        added = [p[4] for p in best]
         if added:
             out.append(NewSince(article_id=a.id, added=tuple(added)))
     return tuple(out)
