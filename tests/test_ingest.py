@@ -659,3 +659,58 @@ def test_a_feed_read_again_warns_only_of_the_items_it_stores(tmp_path: Path) -> 
         assert len(first.new) == 2 and len(first.warnings) == 1 and "teaser" in first.warnings[0][1]
         again = ingest_paths(st, [feed], settings)
         assert again.new == [] and len(again.duplicate) == 2 and again.warnings == []
+
+
+# --- pages that are no article: a site's notices to its reader, and its lines among paragraphs --------
+
+_BRIDGE = ("The Harlow county council voted on Tuesday to close the Old Mill bridge to lorries after "
+           "engineers found cracks in two of its arches. Councillor Dana Whitcombe said repairs would "
+           "take until spring and cost about 2 million pounds.")
+
+
+@pytest.mark.parametrize(("page", "kind"), [
+    # a web archive's note of its own crawling: no "you", no well-known phrasing, dense in the page's machinery
+    ("These captures of the site were crawled by the archive's robots. Archived pages keep their links "
+     "to other pages on the web, and crawls of some sites run every week.", "a web-archive notice"),
+    ("Our website stores cookies on your device. You can change your cookie settings in your browser at "
+     "any time. Accept and continue", "a cookie notice"),
+    ("Please log in to your account to read this page. Forgot your password? Create an account to keep "
+     "reading.", "a log-in or subscription notice"),
+    ("Post with a map pin: you can attach your town to your tweets from the app, and remove it from each "
+     "tweet later. Learn more", "a social-media embed or page notice"),
+    ("Home\nWorld\nSport\nWeather\nContact us\nOur offices", "a page of menus and links"),
+])
+def test_a_page_that_is_a_sites_notice_is_no_article(tmp_path: Path, page: str, kind: str) -> None:
+    (tmp_path / "notice.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "bridge.txt").write_text(_BRIDGE, encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text(json.dumps({"text": page}) + "\n" + json.dumps({"text": _BRIDGE}) + "\n",
+                                         encoding="utf-8")
+    got = list(iter_articles([tmp_path]))
+    errors = {e.where: e.reason for e in got if isinstance(e, InputError)}
+    assert errors == {str(tmp_path / "notice.txt"): f"no article text: {kind}",
+                      f"{tmp_path / 'more.jsonl'}:1": f"no article text: {kind}"}   # left aside, named with why
+    assert [a.text for a in got if not isinstance(a, InputError)] == [_BRIDGE, _BRIDGE]
+    with pytest.raises(InputError, match=f"no article text: {kind}"):
+        storyline.read_article(page + "\n")
+
+
+@pytest.mark.parametrize("text", [
+    "The dam held on Monday.",      # short, but an article's sentence: shortness alone is no notice
+    "Regulators fined the company on Monday. Users who click a link in an email should change their "
+    "password at once, the agency said.",   # an article about the machinery, told as news
+    "\"You must log in to continue reading,\" the screen said when Ms. Okafor opened the paper's page.",
+    "Election results\nSmith 4,512\nJones 3,100\nTurnout was 61 percent, the county clerk said.",
+])
+def test_an_article_about_the_web_or_a_short_one_is_kept(text: str) -> None:
+    assert storyline.read_article({"text": text}).text == text
+
+
+def test_a_sites_lines_among_an_articles_paragraphs_are_dropped() -> None:
+    second = "Lorries will be sent through Eastfield instead, and a ferry will carry cyclists in the morning."
+    text = ("Advertisement\n\n" + _BRIDGE + "\n\nAdvertisement\n\nPost with a map pin: you can attach your town "
+            "to your tweets from the app. Learn more\n\n" + second + "\n\nStory continues below advertisement")
+    assert storyline.read_article(text).text == _BRIDGE + "\n\n" + second
+    # a well-known notice run into the article's first sentence (one paragraph): the notice goes, the article stays
+    archived = ("Flowing in every day, these data are added to the Wayback Machine after an embargo period. "
+                + _BRIDGE)
+    assert storyline.read_article(archived + "\n").text == _BRIDGE

@@ -10,7 +10,12 @@ line, feed item, WARC record, HTTP POST, dict):
   WARC record's WARC-Date, a saved page's date): a page is not published after it was fetched, and
   the article is then dated as any undated capture is. An impossible date ("2024-02-31",
   "2024-13-45") is still an error, as before: the input is malformed, not merely implausible;
-- the language is told from the words when the source does not name it (``language.py``).
+- the language is told from the words when the source does not name it (``language.py``);
+- a page that is no article but a site's notice to its reader (a web archive's capture note, a cookie
+  wall, a log-in or JavaScript notice, a tweet's embed text, a page of menus) is left aside: an
+  InputError "no article text: a web-archive notice", as for a page with no text at all; a site's
+  lines among an article's paragraphs ("Advertisement", an embed's notice) are dropped from its text
+  (``notices.py``). A feed item's text (a teaser, its linked page read for the article) is not judged.
 
 Warnings travel with the article in ``meta["warnings"]`` (a list of {"where", "reason"}), so the
 CLI and the HTTP API can show them and the store keeps them as provenance.
@@ -26,6 +31,7 @@ from typing import Any
 from ..errors import InputError
 from ..records import Article
 from .language import detect_language
+from .notices import no_article, without_site_lines
 
 __all__ = ["clean_text", "clean_value", "check_article", "date_problem", "text_size_problem",
            "add_warning", "CAPTURE_GRACE_DAYS", "DEFAULT_MAX_TEXT_BYTES", "EARLIEST_DATE", "FUTURE_DAYS"]
@@ -114,8 +120,9 @@ def site_of(url: str | None) -> str | None:
 def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
                   today: date | None = None, detect_lang: bool = True) -> Article:
     """``article`` as the store may take it: strings cleaned, an absurd date dropped (with a warning),
-    its language told from its words unless ``detect_lang`` is False (the source named it).
-    Raises InputError naming ``where`` when its text is over ``max_text_bytes``."""
+    its language told from its words unless ``detect_lang`` is False (the source named it), a site's
+    lines dropped from its text. Raises InputError naming ``where`` when its text is over
+    ``max_text_bytes``, or is no article but a site's notice (``notices.no_article``)."""
     problem = text_size_problem(article.text, max_text_bytes)
     if problem:
         raise InputError(where, problem)
@@ -126,6 +133,14 @@ def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT
             cleaned = clean_text(value)
             if cleaned is not value:
                 changes[name] = cleaned
+    if "feed_item" not in article.meta:
+        text = changes.get("text", article.text)
+        what = no_article(text)
+        if what:
+            raise InputError(where, f"no article text: {what}")
+        kept = without_site_lines(text)
+        if kept is not text:
+            changes["text"] = kept
     if not (changes.get("source", article.source) or "").strip():
         site = site_of(changes.get("url", article.url))
         if site:
