@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -2116,3 +2117,35 @@ def test_a_states_name_is_no_short_form_of_a_bodys() -> None:
     a = Article(id="a", text="America's best heroine. New America News Service is the answer.")
     ents, _ = consolidate_entities([a], [_at(a, "America", "ORG"), _at(a, "America News Service", "ORG")])
     assert _find(ents, "America News Service").aliases == ()
+
+
+def test_a_person_named_with_a_places_head_that_is_a_common_surname_stays_a_person() -> None:
+    # "Lake" heads a place's name, and is a common family name after a given name
+    a = Article(id="a", text="A threat against Anthony Lake was reported. Ann Park met him. Tarvo Lake froze.")
+    ents, _ = consolidate_entities([a], [_at(a, "Anthony Lake", "PERSON"), _at(a, "Ann Park", "PERSON"),
+                                         _at(a, "Tarvo Lake", "PERSON")])
+    assert _find(ents, "Anthony Lake").label == "PERSON" and _find(ents, "Ann Park").label == "PERSON"
+    assert _find(ents, "Tarvo Lake").label == "LOC"
+
+
+def test_a_surname_with_a_high_office_joins_no_namesake_of_another() -> None:
+    # "President Vell" on two pages is not the "then Gov. Tomas Vell" of a third, two centuries before
+    a = Article(id="a", text="President Vell visited the reservation. Vell spoke.")
+    b = Article(id="b", text="President Vell proposed a budget.")
+    c = Article(id="c", text="Then Gov. Tomas Vell ignored the warnings.")
+    ms = [_at(a, "Vell", "PERSON"), _at(a, "Vell", "PERSON", 1), _at(b, "Vell", "PERSON"), _at(c, "Tomas Vell", "PERSON")]
+    ms = [dataclasses.replace(m, role="President") if m.text == "Vell" and m.start < 12 else m for m in ms]
+    ms[-1] = dataclasses.replace(ms[-1], role="then Gov.")
+    ents, _ = consolidate_entities([a, b, c], ms)
+    assert "Vell" not in _find(ents, "Tomas Vell").aliases and sum(_find(ents, "Tomas Vell").mentions.values()) == 1
+    # a namesake with no office, or the same one, is still that person
+    d = Article(id="d", text="Tomas Vell won the vote.")
+    ents, _ = consolidate_entities([a, b, d], ms[:3] + [_at(d, "Tomas Vell", "PERSON")])
+    assert "Vell" in _find(ents, "Tomas Vell").aliases
+    # on one page, a surname with the office is not completed by a later full name without it
+    e = Article(id="e", text="President Vell spoke. Vell left. Ann Vell, his sister-in-law, stayed. Tomas Vell won.")
+    f = Article(id="f", text="Tomas Vell, the president, spoke. Tomas Vell left.")
+    ms = [dataclasses.replace(_at(e, "Vell", "PERSON"), role="President"), _at(e, "Vell", "PERSON", 1),
+          _at(e, "Ann Vell", "PERSON"), _at(f, "Tomas Vell", "PERSON"), _at(f, "Tomas Vell", "PERSON", 1)]
+    ents, _ = consolidate_entities([e, f], ms)
+    assert sum(_find(ents, "Ann Vell").mentions.values()) == 1 and _find(ents, "Tomas Vell").mentions == {"e": 2, "f": 2}

@@ -558,3 +558,32 @@ def test_two_bodies_joined_by_and_or_or_are_two() -> None:
     assert repair_spans(toks, [(1, 7, "ORG")]) == [(1, 7, "ORG")]
     toks = "the Kelby Securities and Investment Commission said".split()
     assert repair_spans(toks, [(1, 6, "ORG")]) == [(1, 6, "ORG")]
+
+
+def test_a_peoples_word_the_tagger_took_in_before_a_person_is_no_part_of_the_name() -> None:
+    """People's or creeds' words the tagger ran into the person they qualify ("Bosnian Serb Tomas Vrel",
+    "South African Ann Reyd", "Sunni Omar Vell") are a people's word (MISC) and the person; a body or a
+    thing named after a people keeps its name ("British Airways", "Belgian Grand Prix"), and a given
+    name that is a creed's word too opens the person's name ("Christian Vell")."""
+    toks = "set by South African Ann Reyd at the games".split()
+    assert repair_spans(toks, [(2, 6, "ORG")]) == [(2, 4, "MISC"), (4, 6, "PER")]
+    toks = "the trial of Bosnian Serb Dragan Vrel opened".split()
+    assert repair_spans(toks, [(3, 7, "PER")]) == [(3, 5, "MISC"), (5, 7, "PER")]
+    toks = "Sunni Omar Vell was prime minister".split()
+    assert repair_spans(toks, [(0, 3, "PER")]) == [(0, 1, "MISC"), (1, 3, "PER")]
+    for toks, span in (("he flew British Airways home".split(), (2, 4, "ORG")),
+                       ("he won the Belgian Grand Prix".split(), (3, 6, "MISC")),
+                       ("the Democratic Karen Buddhist Army fought".split(), (1, 5, "ORG")),
+                       ("Christian Vell captained the flight".split(), (0, 2, "PER"))):
+        assert repair_spans(toks, [span]) == [span]
+
+
+def test_two_one_word_names_joined_by_and_are_two() -> None:
+    """A body's span of two one-word names across "and" ("Tarvox and Quellby", "Prozac, Zoloft and
+    Paxil") is two bodies, unless a side may be a founder's name or a common word ("Marks and Spencer",
+    "Globe and Mail") or the lists know the whole."""
+    toks = "allowed Tarvox and Quellby to discuss toys".split()
+    assert repair_spans(toks, [(1, 4, "ORG")]) == [(1, 2, "ORG"), (3, 4, "ORG")]
+    for toks in ("shares of Marks and Spencer rose".split(), "quoted by The Globe and Mail newspaper".split()):
+        k = toks.index("and")
+        assert repair_spans(toks, [(k - 1, k + 2, "ORG")]) == [(k - 1, k + 2, "ORG")]

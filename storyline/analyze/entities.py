@@ -273,6 +273,63 @@ def _split_person_after_title(tokens: Sequence[str], spans: Sequence[tuple[int, 
     return out
 
 
+# the words of a creed's branch, which stand before a believer's name as a people's word does ("Sunni Ali Vell")
+_CREEDS = frozenset(["sunni", "shiite", "shia", "alawite", "druze", "maronite"])
+_PEOPLE_NAME_WORDS = 4  # words of a person's name after a people's words ("Libyans Abdel Basset Ali al-Tarvi")
+# the last words of an armed or a political body named for a people ("Karen National Army"), never a person's
+_PEOPLE_BODY_ENDS = frozenset("army front movement league union alliance forces militia brigade brigades".split())
+
+
+def _peoples_word(tokens: Sequence[str], k: int) -> bool:
+    """Whether the capitalised word tokens[k] names a people or a creed ("Serb", "Sunni", "Haitian",
+    "Uzbek", "Libyans") and no given name ("Christian")."""
+    word = tokens[k]
+    return word[:1].isupper() and word[1:].islower() and not first_name_sex(word) and (
+        word.lower() in _CREEDS or "MISC" in _resources().gazetteer.get((word,), ()) or _people_word(word)
+        or _land_people(word) or _people(tokens, k, k + 1))
+
+
+def _person_after_people(tokens: Sequence[str], s: int, e: int, typ: str) -> int | None:
+    """The start of a person's name that ends the span ``s:e`` after a people's or a creed's words the
+    tagger took in ("Bosnian Serb Tomas Vell", "South Tarvian Ann Reyd", "Sunni Omar Vell"): one or more
+    such words (compass words may open them), then a given name of the census lists or initials and one
+    to three more name words; where the tagger read a person, any name words news writes
+    capitalised ("Bosnian Serb Dragan Vrel"). None when there is none, or when the words after name a
+    thing or a body ("Belgian Grand Prix", "Democratic Karen Buddhist Army")."""
+    k = s
+    while k < e - 2 and tokens[k].lower() in _PEOPLE_MODIFIERS:
+        k += 1
+    if not (k < e - 2 and _peoples_word(tokens, k)):
+        return None
+    while k < e - 2 and _peoples_word(tokens, k):
+        k += 1
+    rest = tokens[k:e]
+    if not 2 <= len(rest) <= _PEOPLE_NAME_WORDS or not all(_NAME_WORD.fullmatch(t) for t in rest) \
+            or rest[-1].lower().rstrip(".") in _KIND_HEADS:
+        return None
+    res = _resources()
+    if res.gazetteer.get(tuple(rest), frozenset()) - {"PER"} or any(_peoples_word(tokens, j) for j in range(k + 1, e)) \
+            or rest[-1].lower().rstrip(".") in _BODY_ENDS or rest[-1].lower() in _PEOPLE_BODY_ENDS:
+        return None  # a thing's or a body's name ("Belgian Grand Prix", "Democratic Karen Buddhist Army")
+    named = _given_name_or_initials(rest[0]) or (typ == "PER" and all(res.capratio.get(t.lower(), "4") > "2" for t in rest))
+    return k if named else None
+
+
+def _split_people_before_person(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A span the tagger ran from a people's or a creed's words into the person they qualify ("Bosnian
+    Serb Tomas Vell", "set by South Tarvian Ann Reyd") is two names: the people's words (CoNLL's MISC)
+    and the person (``_person_after_people``); not a body or a place named after a people ("British
+    Airways", "American Samoa": no given name follows)."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, typ in spans:
+        k = _person_after_people(tokens, s, e, typ)
+        if k is None:
+            out.append((s, e, typ))
+        else:
+            out.extend([(s, k, "MISC"), (k, e, "PER")])
+    return out
+
+
 def _office_title(tokens: Sequence[str], k: int) -> bool:
     """Whether tokens[k] is the role word of an office's title ("Secretary", "Adviser") that a
     portfolio's capitalised word opens ("Defense Secretary") and a given name follows."""
@@ -324,6 +381,25 @@ def _two_bodies(tokens: Sequence[str], s: int, cut: int, e: int) -> bool:
     return all(b - a >= 2 and tokens[b - 1].lower().rstrip(".") in _BODY_ENDS for a, b in ((s, cut), (cut + 1, e)))
 
 
+def _founders_word(word: str) -> bool:
+    """Whether a word may name one of a firm's founders or partners ("Marks and Spencer", "Ernst and
+    Young"), or be part of one name with the word across "and" ("Trade and Industry", "Globe and
+    Mail"): a given name or a surname of the census lists, or a word news writes in lower case."""
+    return bool(place_kinds((word.lower(),)) & {"first", "first2", "last", "last2"}) \
+        or _resources().capratio.get(word.lower(), "4") <= "2"
+
+
+def _two_words_and(tokens: Sequence[str], s: int, e: int) -> bool:
+    """Whether the span ``s:e`` is two one-word names joined by "and" ("Hasbro and Galoob", "Prozac,
+    Zoloft and Paxil"): two title-case words, neither a founder's word (``_founders_word``), and no
+    name of the tagger's lists as a whole."""
+    if e - s != 3 or tokens[s + 1] != "and":
+        return False
+    a, b = tokens[s], tokens[e - 1]
+    return all(w[:1].isupper() and w.isalpha() and not w.isupper() and not _founders_word(w) for w in (a, b)) \
+        and tuple(tokens[s:e]) not in _resources().gazetteer
+
+
 def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person span joined by "and" ("Jermaine and Randy") is two people, peoples joined by "and"
     or commas ("Pakistanis and Kuwaitis") two peoples, and a conjunction that ends a span is no part
@@ -342,6 +418,9 @@ def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, st
             if all(b > a and _people(tokens, a, b) for a, b in parts):
                 out.extend((a, b, "MISC") for a, b in parts)  # "Pakistanis and Kuwaitis": two peoples
                 continue
+        if typ == "ORG" and _two_words_and(tokens, s, e):
+            out.extend([(s, s + 1, typ), (e - 1, e, typ)])  # "Hasbro and Galoob": two companies
+            continue
         if typ == "ORG" and e - s >= 5:
             cut = next((k for k in range(s + 2, e - 2) if tokens[k] in ("and", "or")), None)
             if cut is not None and (_two_bodies(tokens, s, cut, e) or (
@@ -664,7 +743,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
     read as a word ("Moon Jae In,") is taken in when punctuation closes it."""
     split = list(spans)
-    for before in (_split_after_participle, _join_at_initial, _split_titles, _split_person_after_title, _split_coordinated):
+    for before in (_split_after_participle, _join_at_initial, _split_titles, _split_person_after_title,
+                   _split_people_before_person, _split_coordinated):
         split = before(tokens, split)
     out = []
     for s, e, typ in split:

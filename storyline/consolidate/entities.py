@@ -608,6 +608,9 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                            and not _state_word(e.full) and not _not_the_company(e.full, toks, companies)
                            and _royal_title(e) in (None, _royal_word(m.text))
                            and all(_kin_of(k, toks[-1]) for k in e.kin)  # (not "his father, Henry" ... "Henry Hyde")
+                           # (a surname written with a high office, "President Clinton", is not completed by a
+                           # full name without it, "Hillary Rodham Clinton": the merge across articles finds its own)
+                           and not (m.label == "PERSON" and len(e.full) == 1 and not m.role and _high_offices([e]))
                            and not sex_clash(sex, _entity_sex(e) or _pronouns_tell(text, e))]
                 if len(shorter) == 1:
                     target = shorter[0]
@@ -733,6 +736,17 @@ _HEAD_CLASS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spok
 # "son" and a surname, and are two people
 def _role_heads(e: LocalEntity) -> set[str]:
     return {_HEAD_CLASS.get(h, h) for r in e.roles if (h := role_head(r)) and h not in KIN_SEX}
+
+
+# the offices of a head of a state, a government, a state or a town, which one person holds one at a time
+_HIGH_OFFICES = {"president": "president", "gov": "governor", "governor": "governor", "king": "king", "queen": "queen",
+                 "emperor": "emperor", "sultan": "sultan", "mayor": "mayor", "chancellor": "chancellor",
+                 "premier": "premier"}
+
+
+def _high_offices(group: Iterable[LocalEntity]) -> set[str]:
+    """The high offices (``_HIGH_OFFICES``) a name's local entities are given ("President", "then Gov.")."""
+    return {_HIGH_OFFICES[h] for e in group for h in _role_heads(e) if h in _HIGH_OFFICES}
 
 
 def _spelling_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -989,6 +1003,12 @@ def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]
             # is not that person
             apart = {n for j in members[i] for n in locals_[j].apart}
             matched = [k for k in matched if fulls[k][0][1] not in apart]
+            # "President Clinton" on five pages is not the "then Gov. George Clinton" of a sixth: a longer
+            # name that held other high offices only is a namesake
+            offices = _high_offices(locals_[j] for j in members[i])
+            if offices:
+                matched = [k for k in matched if not (other := _high_offices(locals_[j] for j in members[fulls[k][1]]))
+                           or other & offices]
         if sex[i]:  # "Mrs Jackson" is no short form of "Michael Jackson" but may be one of "Katherine Jackson"
             matched = [k for k in matched if not sex_clash(sex[i], _entity_sex(locals_[fulls[k][1]], full))]
         royal = _royal_title(locals_[i])
@@ -1739,8 +1759,22 @@ def _head_label(name: str, label: str, role: bool = False) -> str:
         return "ORG" if head in _BODY_HEADS else label
     if label == "ORG":  # "Zurbriggens Ridge" read as a body (not a ship: "USS Blue Ridge")
         return "LOC" if head in _NATURE_HEADS and name.split()[0] not in _SHIP_PREFIXES else label
+    if head in _PLACE_HEADS and _given_name_and_surname(name):
+        return label  # "Anthony Lake", "Ray Park": a common surname after a given name
     return ("ORG" if head in _ORG_HEADS else "LOC" if head in _PLACE_HEADS
             else "MISC" if head in _EVENT_HEADS else label)
+
+
+_GIVEN_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _given_name_and_surname(name: str) -> bool:
+    """Whether a person's name of two or three words reads as a person's whatever its last word: a
+    given name of the census lists, maybe a middle name or initial, and a common family name of
+    the lists ("Anthony Lake", "Ray Park", "Tom H. Street"; not "Hyde Park", "Central Park")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and first_name_sex(words[0]) != 0 and common_surname(words[-1]) \
+        and all(first_name_sex(w) or _GIVEN_INITIAL.fullmatch(w) for w in words[1:-1])
 
 
 def _join_storms(groups: list[list[LocalEntity]]) -> tuple[list[list[LocalEntity]], list[bool]]:
