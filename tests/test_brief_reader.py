@@ -108,6 +108,10 @@ def test_a_pronoun_object_or_a_bare_closing_verb_points_back_unless_its_sentence
                  "Mayor Fenwick announced it had closed the port."):
         assert not object_pronoun_back(text), text
     assert not bare_verb_end("Asked about the fences, the council declined.")
+    # a passive has its object for subject, and "made it to", "made it clear" name nothing before
+    assert not bare_verb_end("The request of the Velm farmers was refused.") and bare_verb_end("The council refused.")
+    assert not object_pronoun_back("The Velm rowers made it to the final on Sunday.")
+    assert not object_pronoun_back("The mayor made it clear on Tuesday that the port would close.")
 
 
 def test_a_thing_every_reader_knows_is_no_pointer_back() -> None:

@@ -2512,3 +2512,12 @@ def test_an_ordinal_after_the_determiner_of_an_inverted_speaker_is_part_of_the_s
     q = _by_text(storyline.extract_quotes(text), "will not split")
     assert _speaker(text, q) == "the first secretary of the harbor committee, Tomas Berg"
     assert q.speaker_resolved == "Tomas Berg"
+
+
+def test_a_participle_phrase_set_off_inside_the_clause_the_cue_interrupts_keeps_the_clause() -> None:
+    """"The storm, forecasters said, moving north, would bring rain": the clause goes on after the
+    participle's phrase ("would bring"), so what was said is all of it, not "The storm"."""
+    [q] = extract_quotes("The storm, forecasters said, moving slowly north, would bring heavy rain to Velm.")
+    assert q.speaker == "forecasters" and q.text.endswith("heavy rain to Velm"), q.text
+    said = _by_text(extract_quotes("The ferry will stop, the mayor said, citing a report by auditors."), "ferry")
+    assert said.text == "The ferry will stop", said.text

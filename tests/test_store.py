@@ -274,3 +274,25 @@ def test_cached_analyses_are_stored_compressed_and_plain_rows_of_an_older_store_
     with sqlite3.connect(tmp_path / "s.db") as c:                # a row written by an older version: plain text
         c.execute("INSERT INTO analyses (article_id, version, json) VALUES (?, ?, ?)", (b.id, "v1", json.dumps({"old": True})))
     assert store.get_analyses([a.id, b.id], "v1") == {a.id: analysis, b.id: {"old": True}}
+
+
+def test_a_story_id_prefix_is_looked_up_in_the_index_not_row_by_row(tmp_path: Path) -> None:
+    """The server asks ``find_stories`` of every story id it does not hold: a range of the primary key,
+    which reads a few rows of thousands (LIKE read them all); the first characters in capitals too."""
+    store = SQLiteStore(tmp_path / "s.db")
+    conn = store._conn()
+    with conn:
+        conn.executemany("INSERT INTO stories (id, first_seen, updated, size) VALUES (?, '2024-05-01', '2024-05-01', 1)",
+                         [(f"s-{k:012x}",) for k in range(0, 5000 * 4099, 4099)])
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(count, 50)
+    assert store.find_stories("ffff") == [] and store.find_stories("S-0000000010") == ["s-000000001003"]
+    conn.set_progress_handler(None, 0)
+    assert steps[0] < 100, steps[0]
+    assert store.find_stories("s-00000000") == [f"s-{k:012x}" for k in range(0, 10 * 4099, 4099)]
+    store.close()

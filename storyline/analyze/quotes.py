@@ -2945,7 +2945,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     if pre is not None and post is not None and post_start < n and (
             inverted and (toks[post_start].low in _PARTICIPLES or toks[post_start].low in _SUBORDINATORS)
             or toks[post_start - 1].text == "," and _participle_phrase(toks, post_start)
-            and not _opening_phrase(toks, pre_end_tok)):
+            and not _opening_phrase(toks, pre_end_tok) and not _predicate_after(toks, post_start)):
         # "It was bad, said a spokeswoman, adding ...", "..., said a trader, because ...", "It was bad,
         # the spokeswoman said, speaking anonymously": what was said is before the cue; a participle
         # after it tells how it was said
@@ -3016,6 +3016,13 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         s, e = next_para_quote
         return _Found(s, e, ((s, e),), (toks[sa].start, toks[sb - 1].end), cue)
     return None
+
+
+def _predicate_after(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether the phrase opening at ``toks[k]`` is set off inside the clause the cue interrupts: the
+    clause's verb follows its closing comma ("The storm, forecasters said, moving north, would bring rain")."""
+    end = next((m for m in range(k, len(toks)) if toks[m].text in (",", ";", ":", ".", "!", "?")), len(toks))
+    return end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].low in _AUX_VERBS
 
 
 def _participle_phrase(toks: Sequence[_Tok], k: int) -> bool:

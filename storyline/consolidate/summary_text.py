@@ -723,15 +723,17 @@ def object_pronoun_back(text: str) -> bool:
             return True
         if pron == "her":
             return not after or after[0].lower() in _OBJECT_HER_NEXT
-        if pron != "it" or w == "said":
-            return False
+        if pron != "it" or w == "said" or (w == "made" and after and after[0] in ("to", "through", "clear")):
+            return False  # ("made it to the final", "made it clear on Tuesday that ...": no thing named before)
         return not (after and after[0] in _AUXILIARY) and not (len(after) > 1 and after[1] in ("to", "that"))
     return False
 
 
 # a verb whose object or complement the sentence before gave, closing the sentence ("The Taliban refused.",
-# "Officials said the company did not."); "Asked to comment, the company declined." gives it
-_BARE_VERB_END = re.compile(r"\b(?:refused|declined|agreed|complied|relented|did\s+so|(?:did|does|do|would|will|has|have|had|"
+# "Officials said the company did not."); "Asked to comment, the company declined." gives it, and a passive
+# ("His request was refused.") has its subject for the object
+_BARE_VERB_END = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+                            r"\b(?:refused|declined|agreed|complied|relented|did\s+so|(?:did|does|do|would|will|has|have|had|"
                             r"could|can)\s+not)\s*[.!][\"”'’]*\s*$")
 
 

@@ -1159,13 +1159,15 @@ class SQLiteStore:
         now = self.merged_into(ref)
         if now is not None:
             return [now]
-        prefixes = {ref} if ref.startswith("s-") else {ref, "s-" + ref}
+        low = ref.lower()  # (the ids are lower-case hex digests: "S-AB12" is "s-ab12", as LIKE read it)
+        prefixes = {low} if low.startswith("s-") else {low, "s-" + low}
         found: list[str] = []
         for p in sorted(prefixes):
-            escaped = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            # (a range of the primary key's index, not LIKE, which reads every row: the server asks this
+            # of every id it does not hold)
             found += [r[0] for r in conn.execute(
-                "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' AND size > 0 ORDER BY id LIMIT ?",
-                (escaped + "%", limit))]
+                "SELECT id FROM stories WHERE id >= ? AND id < ? AND size > 0 ORDER BY id LIMIT ?",
+                (p, p + "\U0010ffff", limit))]
         return sorted(set(found))[:limit]
 
     def merged_into(self, story_id: str) -> str | None:
