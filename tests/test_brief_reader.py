@@ -110,6 +110,9 @@ def test_a_pronoun_object_or_a_bare_closing_verb_points_back_unless_its_sentence
     assert not bare_verb_end("Asked about the fences, the council declined.")
     # a passive has its object for subject, and "made it to", "made it clear" name nothing before
     assert not bare_verb_end("The request of the Velm farmers was refused.") and bare_verb_end("The council refused.")
+    # "declined" said of an amount is a fall, no refusal
+    assert not bare_verb_end("Shares of the Velm Timber Company declined.") and not bare_verb_end("Prices declined!")
+    assert bare_verb_end("The Velm council declined.")
     assert not object_pronoun_back("The Velm rowers made it to the final on Sunday.")
     assert not object_pronoun_back("The mayor made it clear on Tuesday that the port would close.")
 

@@ -737,9 +737,19 @@ _BARE_VERB_END = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(
                             r"could|can)\s+not)\s*[.!][\"”'’]*\s*$")
 
 
+# what rises and falls: "declined" after one of these is a fall ("Shares of Acme declined."), no refusal
+_AMOUNT_SUBJECT = re.compile(r"\b(?:shares?|stocks?|prices?|index|indexes|indices|dow|nasdaq|rates?|yields?|sales|"
+                             r"profits?|earnings|revenues?|output|exports|imports|production|unemployment|"
+                             r"inflation|spending|demand|value|currency|dollar|euro|yen|bonds?)\b", re.IGNORECASE)
+
+
 def bare_verb_end(text: str) -> bool:
-    """Whether ``text`` closes on a verb whose object the sentence before gave ("The Taliban refused.")."""
-    return bool(_BARE_VERB_END.search(text)) and not re.search(r"\basked\b", text, re.IGNORECASE)
+    """Whether ``text`` closes on a verb whose object the sentence before gave ("The Taliban refused.");
+    not "declined" said of an amount ("Shares of Acme declined.": they fell)."""
+    m = _BARE_VERB_END.search(text)
+    if m is None or re.search(r"\basked\b", text, re.IGNORECASE):
+        return False
+    return not (m.group().startswith("declined") and _AMOUNT_SUBJECT.search(text, 0, m.start()))
 
 
 # "for those attacks", "in that and other attacks", "these measures": a demonstrative before its noun,
