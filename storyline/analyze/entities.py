@@ -248,7 +248,7 @@ def _person_after_title(tokens: Sequence[str], s: int, e: int, typ: str) -> int 
     if typ == "LOC" or e - s < 3 or tokens[e - 1].lower().rstrip(".") in _KIND_HEADS:
         return None
     for k in range(max(s + 1, e - 1 - _SURNAME_WORDS), e - 1):
-        if _given_name_or_initials(tokens[k]) and all(_NAME_WORD.fullmatch(t) for t in tokens[k + 1:e]) \
+        if given_name_or_initials(tokens[k]) and all(_NAME_WORD.fullmatch(t) for t in tokens[k + 1:e]) \
                 and _title_word(tokens[k - 1], _office_before(tokens, s, k)):
             return k
     return None
@@ -311,7 +311,7 @@ def _person_after_people(tokens: Sequence[str], s: int, e: int, typ: str) -> int
     if res.gazetteer.get(tuple(rest), frozenset()) - {"PER"} or any(_peoples_word(tokens, j) for j in range(k + 1, e)) \
             or rest[-1].lower().rstrip(".") in _BODY_ENDS or rest[-1].lower() in _PEOPLE_BODY_ENDS:
         return None  # a thing's or a body's name ("Belgian Grand Prix", "Democratic Karen Buddhist Army")
-    named = _given_name_or_initials(rest[0]) or (typ == "PER" and all(res.capratio.get(t.lower(), "4") > "2" for t in rest))
+    named = given_name_or_initials(rest[0]) or (typ == "PER" and all(res.capratio.get(t.lower(), "4") > "2" for t in rest))
     return k if named else None
 
 
@@ -959,7 +959,7 @@ def _result_line(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> li
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 
 
-def _given_name_or_initials(word: str) -> bool:
+def given_name_or_initials(word: str) -> bool:
     """A given name of the first-name lists ("Tom", "Annie") or initials ("A.J.")."""
     return _INITIALS.fullmatch(word) is not None or first_name_sex(word) != 0
 
@@ -974,7 +974,7 @@ def _bracketed_given_name(tokens: Sequence[str], spans: list[tuple[int, int, str
     for s, e, typ in spans:
         k = next((j for j in (s - 1, s - 3) if j >= 0 and j + 3 < e and tokens[j] == "(" and tokens[j + 2] == ")"
                   and tokens[j + 1][:1].isupper()), -1)
-        if k < 0 or not _given_name_or_initials(tokens[k + 1]) or not all(t[:1].isupper() for t in tokens[k + 3:e]):
+        if k < 0 or not given_name_or_initials(tokens[k + 1]) or not all(t[:1].isupper() for t in tokens[k + 3:e]):
             out.append((s, e, typ))
             continue
         inner = out[-1] if out and out[-1][:2] == (k + 1, k + 2) else None

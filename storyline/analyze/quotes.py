@@ -4058,7 +4058,9 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
         sex_said = {(pos, name): sex_of(pos, name) for pos, name in cands}
         cands = [c for c in cands if not sex_clash(sex, sex_said[c])]
         relative = _free_relative(text, speaker_start, own)
-        quotation = own is not None and text[own[0]:own[0] + 1] in ('"', "“", "'", "‘", "`")
+        # (the quotation's words, not those it quotes in turn)
+        quoted = _NESTED_QUOTE.sub(" ", text[own[0]:own[1]]) \
+            if own is not None and text[own[0]:own[0] + 1] in ('"', "“", "'", "‘", "`") else None
 
         def named_by_own(name: str) -> bool:
             # a quotation names others, not the one who speaks it ("''Rubio is not going after the
@@ -4066,8 +4068,8 @@ def _resolve(speaker: str, speaker_start: int, written: dict[str, int], titled: 
             # Rubio agree?" he asked', whose quotation opens on Rubio); nor do the words after "what he
             # said was", which run on into the outer verb's object ("brushed what he said was dandruff
             # off Macron's suit" is not Macron's)
-            if quotation and own is not None:  # (not in the words it quotes in turn)
-                return _named_in(name, _NESTED_QUOTE.sub(" ", text[own[0]:own[1]]), possessive=False)
+            if quoted is not None:
+                return _named_in(name, quoted, possessive=False)
             return relative is not None and _named_in(name, relative)
 
         cands = [c for c in cands if not named_by_own(c[1])]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -2764,9 +2764,7 @@ def _day_next_to_a_date(text: str, out: list[Timex]) -> list[Timex]:
         if m is None or a.value != "XXXX-XX-XX" or a.text.lower() != "the day" or b.type != "DATE" \
                 or len(b.value) != 10 or granularity_of(b.value) != "day":
             continue
-        v = shift_value(b.value, 1 if m[1].lower() == "after" else -1, "day") or b.value
-        out[k - 1] = Timex(start=a.start, end=a.end, text=a.text, type=a.type, value=v, article_id=a.article_id,
-                           anchor=a.anchor, mod=a.mod, range_end=a.range_end)
+        out[k - 1] = replace(a, value=shift_value(b.value, 1 if m[1].lower() == "after" else -1, "day") or b.value)
     return out
 
 
@@ -2781,9 +2779,7 @@ def _weekdays_sharing_a_plural(text: str, out: list[Timex]) -> list[Timex]:
         if b.type != "SET" or not b.value.startswith("XXXX-WXX-") or not b.value[9:10].isdigit() or a.type != "DATE" or len(a.value) != 10 \
                 or a.text.lower().rstrip(".") not in WEEKDAYS or _AND_BETWEEN.fullmatch(text, a.end, b.start) is None:
             continue
-        out[k - 1] = Timex(start=a.start, end=a.end, text=a.text, type="SET",
-                           value=f"XXXX-WXX-{_wday_num(a.text)}{b.value[10:]}", article_id=a.article_id,
-                           anchor=a.anchor, mod=a.mod, range_end=a.range_end)
+        out[k - 1] = replace(a, type="SET", value=f"XXXX-WXX-{_wday_num(a.text)}{b.value[10:]}")
     return out
 
 

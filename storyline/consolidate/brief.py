@@ -338,6 +338,13 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
     longest = {aid: max(m.end - m.start for m in ms) for aid, ms in by_art.items()}
     named_in: dict[str, Counter[str | None]] = {aid: Counter(m.entity_id for m in ms) for aid, ms in by_art.items()}
 
+    def named_before(aid: str, start: int) -> list[Mention]:
+        """The article's mentions that end before ``start``, at most _LOOK_BACK characters before it, in order."""
+        ms = by_art.get(aid, [])
+        lo = bisect.bisect_left(starts.get(aid, []), start - _LOOK_BACK - longest.get(aid, 0))
+        hi = bisect.bisect_right(starts.get(aid, []), start)
+        return [m for m in ms[lo:hi] if m.end <= start and start - m.end <= _LOOK_BACK]
+
     def nominal(aid: str, start: int, end: int) -> str | None:
         text = (texts or {}).get(aid)
         if not text:
@@ -346,11 +353,7 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         if not mm:
             return holder(aid, start, text[start:end].strip())
         noun = mm.group(1).lower()
-        ms = by_art.get(aid, [])
-        lo = bisect.bisect_left(starts.get(aid, []), start - _LOOK_BACK - longest.get(aid, 0))
-        hi = bisect.bisect_right(starts.get(aid, []), start)
-        before = [m for m in reversed(ms[lo:hi])
-                  if m.end <= start and m.label == "ORG" and start - m.end <= _LOOK_BACK]
+        before = [m for m in reversed(named_before(aid, start)) if m.label == "ORG"]
         named = named_in.get(aid, Counter())
 
         def fits(m: Mention) -> bool:
@@ -379,13 +382,9 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         # president, Jan Kowal" for "the president"
         if not _DESCRIPTION.match(phrase):
             return None
-        ms = by_art.get(aid, [])
-        lo = bisect.bisect_left(starts.get(aid, []), start - _LOOK_BACK - longest.get(aid, 0))
-        hi = bisect.bisect_right(starts.get(aid, []), start)
         # (not a first name alone after the title: "(Prime Minister Yevgeny) Primakov" is a cut name)
-        holders = {m.entity_id for m in ms[lo:hi] if m.end <= start and m.label == "PERSON" and m.role
-                   and start - m.end <= _LOOK_BACK and describes(phrase, m.role)
-                   and not (" " not in m.text.strip() and first_name_sex(m.text.strip()))}
+        holders = {m.entity_id for m in named_before(aid, start) if m.label == "PERSON" and m.role
+                   and describes(phrase, m.role) and not (" " not in m.text.strip() and first_name_sex(m.text.strip()))}
         return holders.pop() if len(holders) == 1 else None
 
     def lookup(key: tuple[str, int | None, int | None]) -> str | None:

@@ -39,7 +39,8 @@ import numpy as np
 
 from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
-from ..analyze.entities import LIST_HEADS, known_place, place_kinds, product_context, spelled_by, split_joined_names
+from ..analyze.entities import (LIST_HEADS, given_name_or_initials, known_place, place_kinds, product_context, spelled_by,
+                                split_joined_names)
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.quotes import is_anonymous_label, titled_label
 from ..analyze.sentences import sentence_spans
@@ -1765,16 +1766,13 @@ def _head_label(name: str, label: str, role: bool = False) -> str:
             else "MISC" if head in _EVENT_HEADS else label)
 
 
-_GIVEN_INITIAL = re.compile(r"(?:[A-Z]\.)+")
-
-
 def _given_name_and_surname(name: str) -> bool:
     """Whether a person's name of two or three words reads as a person's whatever its last word: a
     given name of the census lists, maybe a middle name or initial, and a common family name of
     the lists ("Anthony Lake", "Ray Park", "Tom H. Street"; not "Hyde Park", "Central Park")."""
     words = name.split()
     return 2 <= len(words) <= 3 and first_name_sex(words[0]) != 0 and common_surname(words[-1]) \
-        and all(first_name_sex(w) or _GIVEN_INITIAL.fullmatch(w) for w in words[1:-1])
+        and all(given_name_or_initials(w) for w in words[1:-1])
 
 
 def _join_storms(groups: list[list[LocalEntity]]) -> tuple[list[list[LocalEntity]], list[bool]]:
