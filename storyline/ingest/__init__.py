@@ -39,12 +39,15 @@ def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -
     ``.txt``) is read as one and must exist. A file must hold exactly one article: use ``ingest``
     (``iter_articles``) for files that hold many.
 
+    A dict or a text is the article the caller hands in, taken as one: only ingest, a path and a URL
+    tell a page that is a site's notice (a web archive's note, a cookie wall) from an article.
+
     Raises InputError naming the input and the problem.
     """
     if isinstance(source, Article):
         return source
     if isinstance(source, Mapping):
-        return article_from_dict(source, "<dict>")
+        return article_from_dict(source, "<dict>", notices=False)
     if isinstance(source, str) and is_url(source):
         return _read_one_url(source.strip())
     if isinstance(source, os.PathLike) or (
@@ -53,7 +56,7 @@ def read_article(source: str | os.PathLike[str] | Mapping[str, Any] | Article) -
     ):
         return _read_one_file(Path(source).expanduser())
     if isinstance(source, str):
-        return check_article(parse_text_article(source), "<text>")
+        return check_article(parse_text_article(source), "<text>", notices=False)
     raise InputError(repr(source)[:60], f"cannot read an article from a {type(source).__name__}")
 
 

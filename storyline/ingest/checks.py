@@ -118,11 +118,12 @@ def site_of(url: str | None) -> str | None:
 
 
 def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
-                  today: date | None = None, detect_lang: bool = True) -> Article:
+                  today: date | None = None, detect_lang: bool = True, notices: bool = True) -> Article:
     """``article`` as the store may take it: strings cleaned, an absurd date dropped (with a warning),
     its language told from its words unless ``detect_lang`` is False (the source named it), a site's
-    lines dropped from its text. Raises InputError naming ``where`` when its text is over
-    ``max_text_bytes``, or is no article but a site's notice (``notices.no_article``)."""
+    lines dropped from its text (unless ``notices`` is False: an article the caller hands in as one,
+    ``read_article`` of a dict or a text). Raises InputError naming ``where`` when its text is over
+    ``max_text_bytes``, or (``notices``) is no article but a site's notice (``notices.no_article``)."""
     problem = text_size_problem(article.text, max_text_bytes)
     if problem:
         raise InputError(where, problem)
@@ -133,7 +134,7 @@ def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT
             cleaned = clean_text(value)
             if cleaned is not value:
                 changes[name] = cleaned
-    if "feed_item" not in article.meta:
+    if notices and "feed_item" not in article.meta:
         text = changes.get("text", article.text)
         what = no_article(text)
         if what:

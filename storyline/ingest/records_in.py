@@ -77,9 +77,10 @@ def _rfc2822_date(s: str) -> date | None:
 
 
 def article_from_dict(data: Mapping[str, Any], where: str, *,
-                      max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Article:
+                      max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES, notices: bool = True) -> Article:
     """An Article from a dict with id, url, source, title, published, text; other keys go to meta.
-    Strings are cleaned, the text size and the date checked (see ``checks``)."""
+    Strings are cleaned, the text size and the date checked (see ``checks``; ``notices``: a site's
+    notice refused, its lines dropped)."""
     if not isinstance(data, Mapping):
         raise InputError(where, f"expected a JSON object, got {type(data).__name__}")
     d: dict[str, Any] = {}
@@ -126,4 +127,4 @@ def article_from_dict(data: Mapping[str, Any], where: str, *,
         lang=str(d.get("lang") or "en"),
         meta=meta,
     )
-    return check_article(article, where, max_text_bytes=max_text_bytes, detect_lang=not d.get("lang"))
+    return check_article(article, where, max_text_bytes=max_text_bytes, detect_lang=not d.get("lang"), notices=notices)
