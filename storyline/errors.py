@@ -2,13 +2,15 @@
 
     StorylineError                  everything storyline raises on purpose
     ├── InputError                  one input (file, line, record) cannot be read; names it and why
+    │   ├── InputWarning            something in an input left aside, nothing failed
+    │   └── NotAnArticle            an input read well that holds no article (an empty page, a notice)
     ├── StoreError                  the database cannot be opened, migrated or written
     └── ConfigError                 a setting has a wrong value
 """
 
 from __future__ import annotations
 
-__all__ = ["StorylineError", "InputError", "StoreError", "ConfigError"]
+__all__ = ["StorylineError", "InputError", "InputWarning", "NotAnArticle", "StoreError", "ConfigError"]
 
 
 class StorylineError(Exception):
@@ -27,6 +29,13 @@ class InputError(StorylineError):
 class InputWarning(InputError):
     """Something in an input was left aside, nothing failed: a folder's files that are not named like
     articles. Reported as a warning; an ingest that meets only these succeeds."""
+
+
+class NotAnArticle(InputError):
+    """An input read well that holds no article: an empty file or page, a record with an empty text, a
+    site's notice to its reader (a cookie wall, a web archive's note: ``ingest.notices``), a section
+    page of other pages' headlines. Left aside and counted apart from the inputs that failed: an
+    ingest that meets only these besides its articles succeeds."""
 
 
 class StoreError(StorylineError):

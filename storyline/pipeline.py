@@ -20,7 +20,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Seque
 from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
 from .consolidate.template import template_keys
-from .errors import InputError, InputWarning, StoreError
+from .errors import InputError, InputWarning, NotAnArticle, StoreError
 from .group.stories import StoryClusterer, date_order, features, renamed_state, stream_order
 from .ingest import iter_articles
 from .ingest.checks import add_warning
@@ -41,7 +41,8 @@ Progress = Callable[[int], None]
 class IngestReport:
     new: list[str] = field(default_factory=list)
     duplicate: list[str] = field(default_factory=list)
-    failed: list[InputError] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)  # inputs that could not be read or parsed
+    left_aside: list[InputError] = field(default_factory=list)  # read, but no article: an empty page, a site's notice
     stories: list[str] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, reason): stored, but with a change
     unchanged: list[str] = field(default_factory=list)  # watched URLs that answered 304 Not Modified
@@ -53,13 +54,15 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
+        """Every input was stored or knowingly left aside (``left_aside``): none failed."""
         return not self.failed
 
 
 def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *, batch_size: int = 500,
                     progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
     """Store articles in batches (one transaction each); errors are collected, never raised (and not
-    logged above INFO: the caller shows ``report.failed`` once). The warnings an article carries
+    logged above INFO: the caller shows ``report.failed`` once), an input that holds no article
+    (``NotAnArticle``: an empty page, a site's notice) in ``report.left_aside``. The warnings an article carries
     (``meta["warnings"]``, e.g. a dropped absurd date) go to ``report.warnings`` when it stores the article
     (new or revised), not when it finds it stored already. ``progress`` hears of
     each input as it is read (a batch is stored after its last article is read)."""
@@ -89,7 +92,7 @@ def ingest_articles(store: SQLiteStore, items: Iterable[Article | InputError], *
             continue
         if isinstance(item, InputError):
             log.info("skipped %s", item)
-            report.failed.append(item)
+            (report.left_aside if isinstance(item, NotAnArticle) else report.failed).append(item)
             if progress:
                 progress(1)
             continue

@@ -636,3 +636,42 @@ def test_the_readme_lists_every_api_route_and_posts_json_lines_as_the_api_reads_
     m = re.search(r"curl [^\n]*Content-Type: ([\w/+-]+)'[^\n]*\n\s*--data-binary @\S+\.jsonl", readme)
     assert m and m.group(1) in JSONL_TYPES
     assert "opens the store in a browser" not in readme
+
+
+def test_a_story_asked_by_its_whole_id_is_read_once(app, store, monkeypatch):
+    """GET /api/stories/{id} reads the story's row once for a whole id (its first characters: once to
+    find it, once to read it); a deleted story's id or its first characters are a 404, not a 400."""
+    from storyline.store.sqlite import SQLiteStore
+
+    reads: list[str] = []
+    real = SQLiteStore._conn
+
+    def traced(self: SQLiteStore):
+        conn = real(self)
+        conn.set_trace_callback(lambda sql: reads.append(sql) if "FROM stories WHERE id" in sql else None)
+        return conn
+
+    monkeypatch.setattr(SQLiteStore, "_conn", traced)
+    r = run(_get(app, "/api/stories/s-bridge"))
+    assert r.status_code == 200 and r.json()["id"] == "s-bridge" and r.json()["size"] == 2
+    assert len(reads) == 1, reads
+    monkeypatch.setattr(SQLiteStore, "_conn", real)
+    with store.transaction() as c:   # a story emptied (its articles forgotten), and another whose id starts alike
+        c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s-bridgework', 'x', 'x', 0, 0)")
+        c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s-quayold', 'x', 'x', 0, 0)")
+    assert run(_get(app, "/api/stories/s-bri")).json()["id"] == "s-bridge"   # the one live story it starts
+    for ref in ("s-quayold", "s-quay", "quay"):
+        for url in (f"/api/stories/{ref}", f"/api/stories/{ref}/brief"):
+            r = run(_get(app, url))
+            assert r.status_code == 404 and "no story" in error_of(r), (url, r.text)
+
+
+def test_an_error_naming_a_huge_id_or_path_does_not_echo_all_of_it(app):
+    for url in ("/api/stories/" + "k" * 20_000, "/api/entities/" + "k" * 20_000, "/nowhere/" + "k" * 20_000):
+        r = run(_get(app, url))
+        said = error_of(r)
+        assert r.status_code == 404 and len(r.content) < 1_000, (url, len(r.content))
+        assert said.startswith(("no story 'kkk", "no entity 'kkk", "no such page or endpoint: /nowhere/kkk"))
+        assert said.endswith("characters more)")
+    page = run(_get(app, "/stories/" + "k" * 20_000, headers={"accept": "text/html"}))
+    assert page.status_code == 404 and "k" * 1_000 not in page.text

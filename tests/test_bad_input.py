@@ -294,12 +294,14 @@ def test_cli_prints_each_failure_once_without_log_noise(tmp_path: Path, caplog) 
     (tmp_path / "good.txt").write_text("The Kelso ferry sailed again on Thursday, the operator said.",
                                        encoding="utf-8")
     (tmp_path / "empty.html").write_text("<html><body><div></div></body></html>", encoding="utf-8")
+    (tmp_path / "broken.jsonl").write_text('{"text": "The quay was', encoding="utf-8")
     (tmp_path / "far.txt").write_text("date 9999-12-31\nThe pier was repaired, engineers said on Monday.",
                                       encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         r = runner.invoke(app, ["--db", str(tmp_path / "c.db"), "ingest", "-q", str(tmp_path)])
     assert r.exit_code == 1, r.output
-    assert r.output.count("empty.html") == 1 and "failed" in r.output
+    assert r.output.count("broken.jsonl") == 1 and "failed" in r.output and "1 failed" in r.output
+    assert r.output.count("empty.html") == 1 and "left aside" in r.output   # (no article in it: not a failure)
     assert "warning" in r.output and "9999-12-31" in r.output
     assert not [rec for rec in caplog.records if rec.name.startswith(("storyline", "trafilatura"))]
     assert "2 new" in r.output and "1 with warnings" in r.output

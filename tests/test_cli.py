@@ -251,10 +251,32 @@ def test_exit_code_1_when_some_inputs_fail(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     (src / "good.txt").write_text("date 2024-01-02\nA good article about the river flood. Water rose fast.")
-    (src / "empty.txt").write_text("")
+    (src / "broken.jsonl").write_text('{"title": "Flood", "text": "The river')
     r = run(tmp_path / "s.db", "ingest", "-q", str(src))
     assert r.exit_code == 1
-    assert "1 new" in r.output and "1 failed" in r.output and "empty.txt" in r.output
+    assert "1 new" in r.output and "1 failed" in r.output and "broken.jsonl:1: invalid JSON" in r.output
+
+
+def test_pages_that_hold_no_article_are_left_aside_not_failed(tmp_path: Path) -> None:
+    """An empty file, a cookie wall, a record with an empty text: read well, no article in them. They are
+    named and counted apart ("left aside"), and an ingest that meets only these besides its articles
+    succeeds (exit 0); an input that cannot be read still fails it."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("date 2024-01-02\nA good article about the river flood. Water rose fast.")
+    (src / "empty.txt").write_text("")
+    (src / "wall.txt").write_text("Our website stores cookies on your device. You can change your cookie "
+                                  "settings in your browser at any time. Accept and continue")
+    (src / "more.jsonl").write_text('{"title": "Blank", "text": "  "}\n')
+    r = run(tmp_path / "s.db", "ingest", "-q", str(src))
+    said = " ".join(r.output.split())
+    assert r.exit_code == 0, r.output
+    assert "1 new" in said and "3 left aside (not an article), 0 failed" in said
+    assert f"left aside {src / 'wall.txt'}: no article text: a cookie notice" in said
+    assert f"left aside {src / 'empty.txt'}: empty file" in said and f"{src / 'more.jsonl'}:1: empty 'text'" in said
+    (src / "broken.jsonl").write_text('{"text": "The river')
+    again = run(tmp_path / "s.db", "ingest", "-q", str(src))
+    assert again.exit_code == 1 and "1 failed" in again.output
 
 
 def test_ctrl_c_says_the_work_done_is_kept_and_how_to_finish(tmp_path: Path, monkeypatch) -> None:

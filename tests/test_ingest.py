@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import storyline
-from storyline.errors import InputError
+from storyline.errors import InputError, NotAnArticle
 from storyline.ingest import iter_articles
 
 
@@ -687,6 +687,7 @@ def test_a_page_that_is_a_sites_notice_is_no_article(tmp_path: Path, page: str, 
                                          encoding="utf-8")
     got = list(iter_articles([tmp_path]))
     errors = {e.where: e.reason for e in got if isinstance(e, InputError)}
+    assert all(isinstance(e, NotAnArticle) for e in got if isinstance(e, InputError))   # left aside, not failed
     assert errors == {str(tmp_path / "notice.txt"): f"no article text: {kind}",
                       f"{tmp_path / 'more.jsonl'}:1": f"no article text: {kind}"}   # left aside, named with why
     assert [a.text for a in got if not isinstance(a, InputError)] == [_BRIDGE, _BRIDGE]
@@ -719,3 +720,34 @@ def test_a_sites_lines_among_an_articles_paragraphs_are_dropped(tmp_path: Path) 
                 + _BRIDGE)
     (tmp_path / "archived.txt").write_text(archived + "\n", encoding="utf-8")
     assert storyline.read_article(tmp_path / "archived.txt").text == _BRIDGE
+
+
+_PAGES = [  # (a page, what it is when no article, its text without the site's lines)
+    ("Our website stores cookies on your device. You can change your cookie settings in your browser at any "
+     "time. Accept and continue", "a cookie notice", None),
+    ("Home\nWorld\nSport\nWeather\nContact us\nOur offices", "a page of menus and links", None),
+    ("The Harlow council voted on Tuesday to close the Old Mill bridge.\n\nAdvertisement\n\nEngineers found "
+     "cracks in two arches, Councillor Dana Whitcombe said.", None,
+     "The Harlow council voted on Tuesday to close the Old Mill bridge.\n\nEngineers found cracks in two "
+     "arches, Councillor Dana Whitcombe said."),
+    ("The ferry sailed at dawn. Click here to subscribe to our newsletter.\nShare this\nThe captain said the "
+     "sea was calm.", None, "The ferry sailed at dawn. Click here to subscribe to our newsletter.\nThe captain "
+     "said the sea was calm."),
+    ("Engineers said the bridge would reopen. \"You must log in to continue,\" the notice said.", None, None),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("page", "what", "kept"), _PAGES)
+def test_a_pages_notice_check_reads_its_lines_once_and_tells_what_the_two_checks_tell(
+        page: str, what: str | None, kept: str | None, monkeypatch) -> None:
+    from storyline.ingest import notices
+
+    expected = (what, kept if kept is not None else page)
+    assert (notices.no_article(page), notices.without_site_lines(page) if what is None else page) == expected
+    calls: list[str] = []
+    real = notices._spans
+    monkeypatch.setattr(notices, "_spans", lambda line: calls.append(line) or real(line))
+    assert notices.read_page(page) == expected
+    # each line's sentences found once (and the first and last kept lines' again, for a notice run into them)
+    assert len(calls) <= sum(1 for ln in page.split("\n") if ln.strip()) + 2

@@ -12,8 +12,9 @@ line, feed item, WARC record, HTTP POST, dict):
   "2024-13-45") is still an error, as before: the input is malformed, not merely implausible;
 - the language is told from the words when the source does not name it (``language.py``);
 - a page that is no article but a site's notice to its reader (a web archive's capture note, a cookie
-  wall, a log-in or JavaScript notice, a tweet's embed text, a page of menus) is left aside: an
-  InputError "no article text: a web-archive notice", as for a page with no text at all; a site's
+  wall, a log-in or JavaScript notice, a tweet's embed text, a page of menus) is left aside: a
+  NotAnArticle "no article text: a web-archive notice", as a page with no text at all is (an ingest
+  counts these apart from the inputs that failed); a site's
   lines among an article's paragraphs ("Advertisement", an embed's notice) are dropped from its text
   (``notices.py``). A feed item's text (a teaser, its linked page read for the article) is not judged.
 
@@ -28,10 +29,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, NotAnArticle
 from ..records import Article
 from .language import detect_language
-from .notices import no_article, without_site_lines
+from .notices import read_page
 
 __all__ = ["clean_text", "clean_value", "check_article", "date_problem", "text_size_problem",
            "add_warning", "CAPTURE_GRACE_DAYS", "DEFAULT_MAX_TEXT_BYTES", "EARLIEST_DATE", "FUTURE_DAYS"]
@@ -123,7 +124,8 @@ def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT
     its language told from its words unless ``detect_lang`` is False (the source named it), a site's
     lines dropped from its text (unless ``notices`` is False: an article the caller hands in as one,
     ``read_article`` of a dict or a text). Raises InputError naming ``where`` when its text is over
-    ``max_text_bytes``, or (``notices``) is no article but a site's notice (``notices.no_article``)."""
+    ``max_text_bytes``, or NotAnArticle when (``notices``) it is no article but a site's notice
+    (``notices.read_page``)."""
     problem = text_size_problem(article.text, max_text_bytes)
     if problem:
         raise InputError(where, problem)
@@ -136,10 +138,9 @@ def check_article(article: Article, where: str, *, max_text_bytes: int = DEFAULT
                 changes[name] = cleaned
     if notices and "feed_item" not in article.meta:
         text = changes.get("text", article.text)
-        what = no_article(text)
+        what, kept = read_page(text)
         if what:
-            raise InputError(where, f"no article text: {what}")
-        kept = without_site_lines(text)
+            raise NotAnArticle(where, f"no article text: {what}")
         if kept is not text:
             changes["text"] = kept
     if not (changes.get("source", article.source) or "").strip():

@@ -11,7 +11,7 @@ from typing import Iterator
 from urllib.parse import urljoin
 from xml.etree.ElementTree import Element
 
-from ..errors import InputError
+from ..errors import InputError, NotAnArticle
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
 from .records_in import parse_published
@@ -246,7 +246,7 @@ def _items(items: list[Element], where: str, feed_title: str | None, max_text_by
             url = without_tracking(url)
         text = html_to_text(body)
         if not text and not (allow_empty and url):
-            yield InputError(loc, f"feed item {title!r} has no text (no content or description)")
+            yield NotAnArticle(loc, f"feed item {title!r} has no text (no content or description)")
             continue
         published, date_warning = _date(raw_date, loc)
         try:

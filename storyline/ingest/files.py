@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..errors import InputError, InputWarning
+from ..errors import InputError, InputWarning, NotAnArticle
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, add_warning, check_article
 from .decode import Inflater, decode_bytes, path_text
@@ -213,7 +213,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         yield InputError(where, f"cannot read file ({exc.strerror})")
         return
     if size == 0:
-        yield InputError(where, "empty file")
+        yield NotAnArticle(where, "empty file")
         return
     if kind == "warc":
         from .warc import read_warc
@@ -240,7 +240,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             data = data[: data.rfind(b"\n") + 1]
         if not data.strip():
             if not gz_problem:
-                yield InputError(where, "empty file (once decompressed)")
+                yield NotAnArticle(where, "empty file (once decompressed)")
             else:
                 yield InputError(where, gz_problem)
             return
@@ -290,14 +290,14 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 def _or_said_empty(items: Iterator[Article | InputError], where: str,
                    reason: str | None) -> Iterator[Article | InputError]:
-    """``items``, or, when there are none (a file of blank lines, an empty array), one InputError
+    """``items``, or, when there are none (a file of blank lines, an empty array), one NotAnArticle
     naming the file and ``reason``: a file that gives nothing is never passed over in silence."""
     empty = True
     for item in items:
         empty = False
         yield item
     if empty and reason:
-        yield InputError(where, reason)
+        yield NotAnArticle(where, reason)
 
 
 def _with_meta(article: Article, **extra: object) -> Article:

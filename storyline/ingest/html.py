@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import InputError
+from ..errors import InputError, NotAnArticle
 from ..records import Article
 from .records_in import parse_published
 
@@ -291,13 +291,14 @@ def _site_name(sitename: str | None, page_title: str, page_meta: str) -> str | N
 
 
 def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
-    """Extract the article in an HTML page. Raises InputError when no article text is found."""
+    """Extract the article in an HTML page. Raises InputError when it cannot be read, NotAnArticle when
+    it holds no article text (an empty page, a section page of headlines)."""
     try:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - trafilatura is a core dependency
         raise InputError(where, "reading HTML needs trafilatura: pip install trafilatura") from exc
     if not html.strip():
-        raise InputError(where, "empty HTML page")
+        raise NotAnArticle(where, "empty HTML page")
     _quiet_trafilatura()
     try:
         tree = trafilatura.load_html(html)
@@ -305,8 +306,8 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
             raise InputError(where, "HTML could not be parsed (no document in it)")
         _drop_furniture(tree)
         if _is_index(tree):
-            raise InputError(where, "not an article page: it lists other pages' headlines and teasers (an index "
-                                    "or section page); give the addresses of the articles it links to")
+            raise NotAnArticle(where, "not an article page: it lists other pages' headlines and teasers (an index "
+                                      "or section page); give the addresses of the articles it links to")
         _unwrap_layout_tables(tree)
         links = _link_lines(tree)
         declared = [_head_date(tree), _time_date(tree)]
@@ -322,7 +323,7 @@ def parse_html(html: str, where: str, *, url: str | None = None) -> Article:
         doc = doc.as_dict() if hasattr(doc, "as_dict") else vars(doc)
     text = (doc or {}).get("text") or ""
     if not text.strip():
-        raise InputError(where, "no article text found in the HTML page")
+        raise NotAnArticle(where, "no article text found in the HTML page")
     text = _without_page_lines(text.strip(), links)
     saved_url, saved_on = _saved_from(html)
     url = url or (doc or {}).get("url") or saved_url or None

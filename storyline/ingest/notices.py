@@ -14,16 +14,18 @@ well-known notices ("Tweet with a location", "the Wayback Machine"). A short lin
 ("Home", "Share this", "More from this journal"). A text is no article when such sentences and lines
 hold most of its words and what is left is too little to tell anything (``no_article``); a line of
 the site's standing among an article's paragraphs ("Advertisement", an embed's notice) is dropped
-from it (``without_site_lines``). Reported speech ("you must log in," the company said) is never the
-site's. One linear pass over the text's sentences.
+from it (``without_site_lines``); ``read_page`` tells both from one pass over the text's lines.
+Reported speech ("you must log in," the company said) is never the site's. Linear in the text's
+sentences.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["no_article", "without_site_lines", "site_sentence"]
+__all__ = ["no_article", "without_site_lines", "read_page", "site_sentence"]
 
 # words of the page's own machinery: what a site's notice to its reader is about (one word, or two)
 _MACHINERY = frozenset(
@@ -138,25 +140,45 @@ def _menu_line(line: str) -> bool:
     return 0 < len(words) <= _MENU_WORDS and not s.endswith((".", "!", "?", ":", '"', "”")) and not _VERB.search(s)
 
 
-def _site_words(text: str) -> tuple[int, int, int, list[str]]:
-    """(the text's words, the words of its site's sentences and menu lines, its menu lines, the site's
-    sentences)."""
+@dataclass(frozen=True)
+class _Read:
+    """What one pass over a text's lines found (``_read``)."""
+
+    lines: list[str]  # the text's lines
+    drop: list[bool]  # each line wholly the site's: its standing furniture, or every sentence the site's
+    total: int  # the text's words
+    site: int  # the words of its site's sentences and menu lines
+    menus: int  # its menu lines
+    said: list[str]  # the site's sentences (not a menu line's)
+
+
+def _read(text: str) -> _Read:
+    """One pass over ``text``'s lines: each line's sentences are found and judged once, for
+    ``no_article`` and ``without_site_lines`` alike."""
+    lines = text.split("\n")
+    drop: list[bool] = []
     total = site = menus = 0
     said: list[str] = []
-    for line in text.split("\n"):
-        if not line.strip():
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            drop.append(False)
             continue
         n = len(line.split())
         total += n
-        if _menu_line(line) or _FURNITURE.match(line.strip()):
+        furniture = _FURNITURE.match(stripped) is not None
+        sentences = [] if furniture else [line[a:b] for a, b in _spans(line)]
+        sites = [site_sentence(s) for s in sentences]
+        drop.append(furniture or (bool(sites) and all(sites)))
+        if furniture or _menu_line(line):
             site += n
             menus += 1
             continue
-        for a, b in _spans(line):
-            if site_sentence(line[a:b]):
-                site += len(line[a:b].split())
-                said.append(line[a:b])
-    return total, site, menus, said
+        for s, is_site in zip(sentences, sites):
+            if is_site:
+                site += len(s.split())
+                said.append(s)
+    return _Read(lines, drop, total, site, menus, said)
 
 
 def _kind(said: list[str]) -> str:
@@ -172,12 +194,25 @@ def no_article(text: str) -> str | None:
     told elsewhere). The site's sentences (``site_sentence``) and menu lines hold at least
     ``_SITE_SHARE`` of its words, and the rest is under ``_TOLD_WORDS`` words; and there is a notice
     among them, or it is a page of at least ``_MENU_LINES`` menu lines and nothing else."""
-    total, site, menus, said = _site_words(text)
+    return _verdict(_read(text))
+
+
+def _verdict(read: _Read) -> str | None:
+    """``no_article`` of the text ``read`` is of."""
+    total, site = read.total, read.site
     if total == 0 or site < _SITE_SHARE * total or total - site >= _TOLD_WORDS:
         return None
-    if said:
-        return _kind(said)
-    return "a page of menus and links" if menus >= _MENU_LINES and site == total else None
+    if read.said:
+        return _kind(read.said)
+    return "a page of menus and links" if read.menus >= _MENU_LINES and site == total else None
+
+
+def read_page(text: str) -> tuple[str | None, str]:
+    """(``no_article(text)``, ``without_site_lines(text)``) from one pass over ``text``'s lines; the
+    second is ``text`` itself when the first tells it is no article."""
+    read = _read(text)
+    what = _verdict(read)
+    return what, text if what else _kept(text, read)
 
 
 def without_site_lines(text: str) -> str:
@@ -186,9 +221,12 @@ def without_site_lines(text: str) -> str:
     start of its first line and the end of its last, a run of well-known notices (``_KNOWN``: a web
     archive's note run into the article's first sentence). ``text`` itself when nothing is dropped, or
     when nothing else would be left (``no_article`` tells such a text)."""
-    lines = text.split("\n")
-    drop = [bool(ln.strip()) and (_FURNITURE.match(ln.strip()) is not None or _all_site(ln)) for ln in lines]
-    kept = [ln for d, ln in zip(drop, lines) if not d]
+    return _kept(text, _read(text))
+
+
+def _kept(text: str, read: _Read) -> str:
+    """``without_site_lines`` of ``text``, which ``read`` is of."""
+    kept = [ln for d, ln in zip(read.drop, read.lines) if not d]
     prose = [i for i, ln in enumerate(kept) if ln.strip()]
     if not prose:
         return text
@@ -226,8 +264,3 @@ def _without_known(line: str, *, first: bool) -> str:
     if not n:
         return line
     return line[order[n][0] :].lstrip() if first else line[: order[n][1]]
-
-
-def _all_site(line: str) -> bool:
-    spans = _spans(line)
-    return bool(spans) and all(site_sentence(line[a:b]) for a, b in spans)

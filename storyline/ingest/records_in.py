@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Mapping
 
-from ..errors import InputError
+from ..errors import InputError, NotAnArticle
 from ..records import Article
 from .checks import DEFAULT_MAX_TEXT_BYTES, check_article, clean_value, text_size_problem
 
@@ -112,7 +112,7 @@ def article_from_dict(data: Mapping[str, Any], where: str, *,
     if too_long:
         raise InputError(where, too_long)
     if not text.strip():
-        raise InputError(where, "empty 'text'")
+        raise NotAnArticle(where, "empty 'text'")
     for k in ("id", "url", "source", "title", "lang"):
         if d.get(k) is not None and not isinstance(d[k], (str, int)):
             raise InputError(where, f"'{k}' must be a string, got {type(d[k]).__name__}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..errors import InputError
+from ..errors import InputError, NotAnArticle
 from ..records import Article
 from .checks import clean_text
 
@@ -54,7 +54,7 @@ def parse_text_article(raw: str, where: str = "<text>", *, source: str | None = 
     """Parse one article in the plain-text format. Raises InputError with ``where`` on bad input."""
     text = clean_text(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     if not text.strip():
-        raise InputError(where, "empty article (no text)")
+        raise NotAnArticle(where, "empty article (no text)")
     fields, text = _fields(text)
     published, text = _date_marker(text, where, 1 + len(fields))
     more, text = _fields(text)

@@ -648,10 +648,17 @@ def _named_story(store: SQLiteStore, story_id: str) -> str:
     is, for its 404."""
     if store.story_row(story_id) is not None:
         return story_id
-    found = store.find_stories(story_id, limit=STORY_CANDIDATES)
+    return _story_it_starts(store, story_id)
+
+
+def _story_it_starts(store: SQLiteStore, ref: str) -> str:
+    """The one story that ``ref``, no id of the store, names (``SQLiteStore.find_stories``: a
+    merged-away id's story, or the one live story whose id it starts); a 400 counting them when it
+    starts several live ones; ``ref`` itself when it names none (a 404 for the caller)."""
+    found = store.find_stories(ref, limit=STORY_CANDIDATES)
     if len(found) > 1:
-        raise ApiError(400, several_stories(story_id, found))
-    return found[0] if found else story_id
+        raise ApiError(400, several_stories(ref, found))
+    return found[0] if found else ref
 
 
 def _get_brief(svc: Service, story_id: str) -> tuple[Brief, str] | None:
@@ -735,7 +742,19 @@ def _local_api_docs(app: FastAPI) -> None:
         return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="storyline API", **kw)
 
 
+MAX_ERROR_CHARS = 600  # an error's message is cut here: it echoes what the client sent (an id, a path)
+
+
+def bounded_message(message: str, limit: int = MAX_ERROR_CHARS) -> str:
+    """``message`` cut at ``limit`` characters, saying how many more there were: an error that names
+    what a client sent (a 60,000-character id) is not answered with all of it again."""
+    if len(message) <= limit:
+        return message
+    return f"{message[:limit]}… ({len(message) - limit:,} characters more)"
+
+
 def _error_response(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    message = bounded_message(message)
     if _wants_html(request):
         titles = {400: "Bad request", 401: "Sign-in needed", 403: "Not allowed", 404: "Not found",
                   413: "Too large", 422: "Invalid request", 500: "Server error"}
@@ -918,12 +937,13 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
              responses=ERRORS)
     def get_story(story_id: str, request: Request) -> dict[str, Any]:
         st = _svc(request).store
-        story_id = _named_story(st, story_id)
-        row = st.story_row(story_id)
-        story = st.get_story(story_id) if row and row["size"] else None
-        if row is None or story is None:  # an emptied story: merged into another, or its articles forgotten
-            now = st.merged_into(story_id) if row else None
+        got = st.story_and_row(story_id)   # (a whole id: its row read once)
+        if got is None and (named := _story_it_starts(st, story_id)) != story_id:
+            story_id, got = named, st.story_and_row(named)
+        if got is None or not got[1]["size"]:  # an emptied story: merged into another, or its articles forgotten
+            now = st.merged_into(story_id) if got else None
             raise ApiError(404, f"no story {story_id!r}" + (f": it was merged into {now!r}" if now else ""))
+        story, row = got
         return {**_story_item(row), "summary": st.story_teasers([story_id]).get(story_id),
                 "article_ids": list(story.article_ids),
                 "duplicate_groups": [list(g) for g in story.duplicate_groups],

@@ -315,20 +315,29 @@ def _finish(progress: Progress, task: TaskID) -> None:
 _SAME_WARNING_SHOWN = 3
 
 
-def _print_problems(report: IngestReport) -> None:
-    """Each input that failed, and each article stored with a warning, once, on stderr: one line each,
-    never wrapped, so that a long path stays whole for a reader's copy and for grep. A warning given
-    to many articles (a feed file of teasers) is printed for the first few, then counted."""
+def _print_counted(label: str, items: list[tuple[str, str]], more: tuple[str, str]) -> None:
+    """One line on stderr for each (where, reason) of ``items`` under ``label``; a reason given to many
+    inputs (a feed file of teasers, a crawl's cookie walls) for the first few, then counted (``more``:
+    the singular and plural of what is counted)."""
     told: Counter[str] = Counter()
-    for where, reason in report.warnings:
+    for where, reason in items:
         told[reason] += 1
         if told[reason] <= _SAME_WARNING_SHOWN:
-            err.print(f"[yellow]warning[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False, soft_wrap=True)
+            err.print(f"{label} {_esc(where)}: {_esc(reason)}", highlight=False, soft_wrap=True)
     for reason, n in told.items():
         if n > _SAME_WARNING_SHOWN:
-            err.print(f"[yellow]warning[/yellow] and {_n(n - _SAME_WARNING_SHOWN, 'more article', 'more articles')}: "
-                      f"{_esc(reason)}",
+            err.print(f"{label} and {_n(n - _SAME_WARNING_SHOWN, *more)}: {_esc(reason)}",
                       highlight=False, soft_wrap=True)
+
+
+def _print_problems(report: IngestReport) -> None:
+    """Each input that failed, each left aside as no article, and each article stored with a warning,
+    once, on stderr: one line each, never wrapped, so that a long path stays whole for a reader's copy
+    and for grep. A warning given to many articles, or the same reason to many inputs left aside, is
+    printed for the first few, then counted; every failure is printed."""
+    _print_counted("[yellow]warning[/yellow]", report.warnings, ("more article", "more articles"))
+    _print_counted("[dim]left aside[/dim]", [(f.where, f.reason) for f in report.left_aside],
+                   ("more input", "more inputs"))
     for f in report.failed:
         err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False, soft_wrap=True)
 
@@ -347,8 +356,9 @@ def ingest(
 ) -> None:
     """Read articles, store the new ones, group them into stories and update the stories' briefs.
 
-    Exit code 0 when every input was read, 1 when some failed (the rest is stored), 2 on usage errors,
-    130 when stopped by Ctrl-C (what was stored is kept: run the same command again to finish).
+    An input read well that holds no article (an empty file or page, a site's notice such as a cookie wall or a web archive's note, a section page of headlines) is left aside: named, counted, not a failure.
+
+    Exit code 0 when every input was stored or left aside as no article, 1 when some could not be read or parsed (the rest is stored), 2 on usage errors, 130 when stopped by Ctrl-C (what was stored is kept: run the same command again to finish).
     """
     from ..pipeline import ingest_paths, new_stories
 
@@ -374,6 +384,7 @@ def ingest(
                               stage=stage)
     _print_problems(report)
     warned = f", [bold]{len(report.warnings)}[/bold] with warnings" if report.warnings else ""
+    warned += f", [bold]{len(report.left_aside)}[/bold] left aside (not an article)" if report.left_aside else ""
     revised = f", [bold]{len(report.revised)}[/bold] revised (a new version of one stored)" if report.revised else ""
     console.print(f"[bold]{len(report.new)}[/bold] new, [bold]{len(report.duplicate)}[/bold] already stored"
                   f"{revised}{warned}, [bold]{len(report.failed)}[/bold] failed; {_n(len(report.stories), 'story', 'stories')} updated "
@@ -477,7 +488,7 @@ def watch(
 
     Each poll is a conditional GET (ETag / Last-Modified kept in the store), so an unchanged feed costs one short request, and items already stored are not fetched again unless the feed changes them (a changed item's page is read again, and a corrected article is stored as a new version). Stop with Ctrl-C.
 
-    Exit code 0 when the last poll read every URL, 1 when some failed, 2 on usage errors.
+    Exit code 0 when the last poll read every URL (a page that holds no article is left aside, not failed), 1 when some failed, 2 on usage errors.
     """
     import time
 
@@ -514,6 +525,7 @@ def watch(
             console.print(f"{time.strftime('%H:%M:%S')} [bold]{len(report.new)}[/bold] new, "
                           f"{len(report.duplicate)} already stored, "
                           + (f"{len(report.revised)} revised, " if report.revised else "")
+                          + (f"{len(report.left_aside)} left aside (not an article), " if report.left_aside else "")
                           + f"{len(report.failed)} failed; {_n(len(report.stories), 'story', 'stories')} updated, "
                           f"{_n(store.count_articles(), 'article', 'articles')} in {store.path}"
                           + (f"; {_n(len(report.unchanged), 'feed', 'feeds')} unchanged since the last poll"

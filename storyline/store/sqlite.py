@@ -634,13 +634,20 @@ class SQLiteStore:
         return [r[0] for r in self._conn().execute("SELECT id FROM stories WHERE dirty = 1 ORDER BY id")]
 
     def get_story(self, story_id: str) -> Story | None:
+        got = self.story_and_row(story_id)
+        return got[0] if got else None
+
+    def story_and_row(self, story_id: str) -> tuple[Story, StoryRow] | None:
+        """The story ``story_id`` and its row (as ``story_row`` gives it), from one read of the row;
+        None when the store has no such id (an emptied story has a row: its size is 0)."""
         r = self._conn().execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         if not r:
             return None
         data = json.loads(r["data"] or "{}")
-        return Story(id=r["id"], article_ids=tuple(self.story_article_ids(story_id)),
-                     duplicate_groups=tuple(tuple(g) for g in data.get("duplicate_groups", [])),
-                     first_seen=r["first_seen"], updated=r["updated"], title=r["title"])
+        story = Story(id=r["id"], article_ids=tuple(self.story_article_ids(story_id)),
+                      duplicate_groups=tuple(tuple(g) for g in data.get("duplicate_groups", [])),
+                      first_seen=r["first_seen"], updated=r["updated"], title=r["title"])
+        return story, {k: r[k] for k in self._STORY_COL_NAMES}
 
     def list_stories(self, *, sort: str = "updated", limit: int = 50, offset: int = 0) -> list[StoryRow]:
         order = _STORY_ORDERS.get(sort, "").format(s="")
@@ -793,6 +800,7 @@ class SQLiteStore:
 
     # -- queries for serve ---------------------------------------------------------------------
     _STORY_COLS = "id, title, first_seen, updated, first_published, last_published, size"
+    _STORY_COL_NAMES = tuple(c.strip() for c in _STORY_COLS.split(","))
 
     @staticmethod
     def fts_query(text: str) -> str | None:
