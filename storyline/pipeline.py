@@ -21,7 +21,7 @@ from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
 from .consolidate.template import template_keys
 from .errors import InputError, InputWarning, NotAnArticle, StoreError
-from .group.stories import StoryClusterer, date_order, features, renamed_state, stream_order
+from .group.stories import ProgressHook, StoryClusterer, date_order, features, renamed_state, stream_order
 from .ingest import iter_articles
 from .ingest.checks import add_warning
 from .ingest.revisions import continues
@@ -175,7 +175,8 @@ def load_clusterer(store: SQLiteStore, settings: Settings) -> StoryClusterer:
     return c
 
 
-def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) -> RegroupReport | None:
+def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000,
+                  grouping: ProgressHook | None = None) -> RegroupReport | None:
     """Put the articles not yet in a story into stories (online: continues the stored stream), in
     chunks of ``chunk`` articles, each saved in one transaction. Each chunk begins a run
     (``StoryClusterer.begin_run``: the chunk's document frequencies counted first, and a provisional
@@ -191,17 +192,19 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     (``StoryClusterer.regroups``: its earlier articles were placed on fewer articles' statistics; at most
     five times the store's articles placed again in all).
     Returns what such a regroup did (None when the run continued the stream): stories of earlier runs
-    can be joined or parted by it, which the caller tells."""
+    can be joined or parted by it, which the caller tells. ``grouping`` hears the clusterer's long steps
+    (``StoryClusterer.progress``: words read, articles placed, stories merged; done of total)."""
     pending = store.unassigned_articles(limit=chunk)
     if not pending:
         return None
     c = load_clusterer(store, settings)
+    c.progress = grouping
     total = store.unassigned_count()  # the whole run, which comes in chunks
     if not c.n_docs and total <= len(pending):  # a store's first run, in one chunk
-        _first_run(store, settings, pending)
+        _first_run(store, settings, pending, grouping)
         return None
     if c.regroups(store.count_articles() - total, total):
-        return _regroup(store, settings, chunk=chunk)
+        return _regroup(store, settings, chunk=chunk, grouping=grouping)
     while pending:
         order = stream_order(pending)
         ids = [pending[i].id for i in order]
@@ -213,7 +216,8 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000) 
     return None
 
 
-def _first_run(store: SQLiteStore, settings: Settings, articles: Sequence[Article]) -> None:
+def _first_run(store: SQLiteStore, settings: Settings, articles: Sequence[Article],
+               grouping: ProgressHook | None = None) -> None:
     """A store's first run, over all its ``articles``, grouped as ``cluster()`` groups them
     (``_refitted``), saved in one transaction."""
     arts = [articles[i] for i in stream_order(articles)]
@@ -223,22 +227,26 @@ def _first_run(store: SQLiteStore, settings: Settings, articles: Sequence[Articl
         c.partial_fit(c.begin_run(arts, run_size=len(arts)))
         c.end_run()
 
-    _save_grouping(store, _refitted(lambda: load_clusterer(store, settings), run, ids), ids)
+    _save_grouping(store, _refitted(lambda: load_clusterer(store, settings), run, ids, grouping), ids)
 
 
 def _refitted(make: Callable[[], StoryClusterer], run: Callable[[StoryClusterer, bool], None],
-              ids: Sequence[str]) -> StoryClusterer:
+              ids: Sequence[str], grouping: ProgressHook | None = None) -> StoryClusterer:
     """A clusterer from ``make`` after ``run`` (one ingest run over the articles ``ids``; its flag:
     whether it is the first try), tried again on a latent basis with one dimension per story when the
     run found more stories than its provisional basis can keep apart (``refit_dims``), as ``cluster()``
-    runs its pass again; later runs keep at least that many dimensions (``min_dims``)."""
+    runs its pass again; later runs keep at least that many dimensions (``min_dims``). ``grouping``
+    hears each try's steps (``StoryClusterer.progress``; a second try counts from the start again)."""
     c = make()
+    c.progress = grouping
     run(c, True)
     dims = c.refit_dims(len({c.story_of(aid) for aid in ids}), len(ids))
     if dims:
         c = make()
+        c.progress = grouping
         c.min_dims = dims
         run(c, False)
+    c.progress = None
     return c
 
 
@@ -294,7 +302,8 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
 
 
 def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progress: Progress | None = None,
-             total: Progress | None = None, forget: Iterable[str] = ()) -> RegroupReport:
+             total: Progress | None = None, forget: Iterable[str] = (),
+             grouping: ProgressHook | None = None) -> RegroupReport:
     """``regroup`` under the update lock, its briefs left out (the stories it changed are marked for
     the next update to rebuild). A story takes the stored id of the story most of its articles were
     in (``kept_ids``), not the id of its first article that one run over the store would give it."""
@@ -309,7 +318,7 @@ def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progr
         total(len(kept))
     ids = [kept[i][0] for i in date_order([published for _, published, _, _ in kept])]
     c = _refitted(lambda: new_clusterer(settings),
-                  lambda c, first: _one_run(store, c, ids, chunk, progress if first else None), ids)
+                  lambda c, first: _one_run(store, c, ids, chunk, progress if first else None), ids, grouping)
     _, _, _, sigs = c.drain()
     new = {aid: c.story_of(aid) for aid in ids}
     dups = {aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_}
@@ -470,19 +479,21 @@ def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str]) ->
 
 def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None,
                    total: Progress | None = None, on_wait: Callable[[], None] | None = None,
-                   report: IngestReport | None = None) -> list[str]:
+                   report: IngestReport | None = None, grouping: ProgressHook | None = None) -> list[str]:
     """Group articles not yet in a story, then rebuild the brief of every story that changed (only
     those: the stories of the new articles and any story a late merge touched). ``total`` hears how
     many briefs will be rebuilt, ``progress`` each one done. One updater at a time per store, across
     processes (``store.update_lock``; ``on_wait`` hears that another one holds it). ``report.regrouped``
-    gets what the grouping did when it grouped the whole store again (``group_pending``)."""
+    gets what the grouping did when it grouped the whole store again (``group_pending``); ``grouping``
+    hears the grouping's steps (``group_pending``)."""
     with store.update_lock(on_wait):
-        return _update_stories(store, settings, progress=progress, total=total, report=report)
+        return _update_stories(store, settings, progress=progress, total=total, report=report, grouping=grouping)
 
 
 def _update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None,
-                    total: Progress | None, report: IngestReport | None = None) -> list[str]:
-    regrouped = group_pending(store, settings)
+                    total: Progress | None, report: IngestReport | None = None,
+                    grouping: ProgressHook | None = None) -> list[str]:
+    regrouped = group_pending(store, settings, grouping=grouping)
     if report is not None and regrouped is not None:
         report.regrouped = regrouped
     dirty = store.dirty_stories()
@@ -653,11 +664,12 @@ def _page_retries(store: SQLiteStore, polls: int = PAGE_POLLS) -> Callable[[str]
 
 def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], settings: Settings, *,
                  progress: Progress | None = None, briefs_total: Progress | None = None,
-                 briefs_progress: Progress | None = None, stage: Callable[[str], None] | None = None) -> IngestReport:
+                 briefs_progress: Progress | None = None, stage: Callable[[str], None] | None = None,
+                 grouping: ProgressHook | None = None) -> IngestReport:
     """Read every article under ``paths``, store the new ones, update their stories' briefs.
     ``progress`` hears of each input read; ``briefs_total``/``briefs_progress`` of the briefs rebuilt;
     ``stage`` of each step begun after the reading ("grouping", or waiting for another process that
-    updates the store). The stories reported are those of the articles stored, whoever updated them
+    updates the store); ``grouping`` of the grouping's steps (``group_pending``). The stories reported are those of the articles stored, whoever updated them
     (another process, such as a server's updater, may have grouped them first)."""
     report = IngestReport()
     ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes,
@@ -668,7 +680,7 @@ def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], se
     updated = update_stories(store, settings, progress=briefs_progress, total=briefs_total,
                              on_wait=(lambda: stage("waiting for another process updating this store (a server's "
                                                     "updater, another ingest)")) if stage is not None else None,
-                             report=report)
+                             report=report, grouping=grouping)
     done = set(updated)
     report.stories = updated + [s for s in store.stories_of(report.new + report.revised) if s not in done]
     return report

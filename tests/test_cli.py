@@ -45,10 +45,10 @@ def test_the_command_line_starts_without_loading_scikit_learn() -> None:
     assert KEPT == ENGLISH_STOP_WORDS
 
 
-def test_ingest_shows_each_step_with_its_own_bar(tmp_path: Path, seeds_dir: Path) -> None:
+def test_ingest_shows_each_step_with_its_own_bar(tmp_path: Path) -> None:
     """The progress shows reading (each article as it is read, not a batch of 500 at once), the
-    grouping (a step of its own, its clock running while it groups) and the briefs, each with its
-    count and time."""
+    grouping (a step of its own, its clock running while it groups, with the clusterer's step and
+    count: "grouping into stories: placing articles 4/4") and the briefs, each with its count and time."""
     from storyline.pipeline import ingest_articles
     from storyline.store.sqlite import SQLiteStore
 
@@ -57,13 +57,22 @@ def test_ingest_shows_each_step_with_its_own_bar(tmp_path: Path, seeds_dir: Path
                 for n in range(5)]
     ingest_articles(SQLiteStore(tmp_path / "p.db"), articles, batch_size=2, progress=heard.append)
     assert heard == [1, 1, 1, 1, 1]
-    r = run(tmp_path / "s.db", "ingest", str(seeds_dir))
+    texts = ["Keepers at Varnholt zoo named the new snow leopard cub Pemba after a public vote.",
+             "The snow leopard cub Pemba took her first steps outside at Varnholt zoo, keepers said.",
+             "Tolbrook council voted to close the Ashgate library branch from March to save money.",
+             "Readers protested outside the Ashgate library after Tolbrook council voted to close it."]
+    for n, text in enumerate(texts):
+        (tmp_path / f"item{n}.txt").write_text(text)
+    r = run(tmp_path / "s.db", "ingest", *(str(tmp_path / f"item{n}.txt") for n in range(len(texts))))
     lines = [ln.split() for ln in r.output.splitlines()]
     steps = {" ".join(w[:2]): w[-1] for w in lines if w[:2] in (["reading", "articles"], ["updating", "stories"])}
     assert {k: v.count(":") for k, v in steps.items()} == {"reading articles": 2, "updating stories": 2}
-    assert next(w for w in lines if w[:2] == ["reading", "articles"])[3] == "3/3"   # (after the bar)
-    grouping = next(w for w in lines if w[:3] == ["grouping", "into", "stories"])
-    assert len(grouping) == 5 and grouping[4].count(":") == 2   # a bar and a clock, no count
+    assert next(w for w in lines if w[:2] == ["reading", "articles"])[3] == "4/4"   # (after the bar)
+    grouping = next(w for w in lines if w[:3] == ["grouping", "into", "stories:"])
+    # its last step (words read, articles placed or stories merged), a bar, its count done, a clock
+    assert " ".join(grouping[3:5]) in ("reading words", "placing articles", "merging stories")
+    done, total = grouping[6].split("/")
+    assert done == total and int(total) >= 2 and grouping[7].count(":") == 2
 
 
 def test_a_running_bar_tells_the_time_it_has_left() -> None:

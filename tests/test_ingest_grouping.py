@@ -380,3 +380,32 @@ def test_a_first_run_that_finds_many_stories_regroups_on_a_finer_basis_as_cluste
     assert load_clusterer(store, settings).min_dims > 0
     regroup(store, settings, briefs=False)  # a regroup is one run over the store: the same stories
     assert _partition([store.article_story(a.id) for a in arts]) == _partition(offline)
+
+
+def test_a_run_tells_its_progress_with_growing_counts(tmp_path: Path) -> None:
+    """A run's long steps are heard with their counts (``StoryClusterer.progress``): the words read and
+    the articles placed, every hundred articles, of the whole run (a run in several chunks counts on
+    across them), and the merge pass's stories settled, of all; each step's counts only grow."""
+    from storyline.group.stories import MERGING, PLACING, READING
+
+    arts, _ = _reports(250, seed=4)
+    heard: list[tuple[str, int, int]] = []
+    c = StoryClusterer()
+    c.progress = lambda step, done, total: heard.append((step, done, total))
+    for chunk in (arts[:130], arts[130:]):   # one run in two chunks, as the pipeline feeds a long run
+        c.partial_fit(c.begin_run(chunk, run_size=len(arts)))
+    c.end_run()
+    steps = {step: [(d, t) for s, d, t in heard if s == step] for step in (READING, PLACING, MERGING)}
+    assert steps[READING] == [(100, 130), (130, 130), (100, 120), (120, 120)]
+    assert steps[PLACING] == [(100, 250), (130, 250), (230, 250), (250, 250)]
+    merging = steps[MERGING]
+    assert merging and merging[-1][0] == merging[-1][1] > 1
+    assert all(a[0] <= b[0] for a, b in zip(merging, merging[1:]))
+    # the pipeline passes a caller's hook on: an ingest of a folder hears its articles placed
+    _write_folder(tmp_path / "in", arts[:40])
+    heard.clear()
+    store = SQLiteStore(tmp_path / "s.db")
+    ingest_paths(store, [tmp_path / "in"], Settings(db=str(tmp_path / "s.db")),
+                 grouping=lambda step, done, total: heard.append((step, done, total)))
+    assert (PLACING, 40, 40) in heard
+    store.close()

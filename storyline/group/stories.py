@@ -61,7 +61,7 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -82,6 +82,10 @@ __all__ = [
     "date_order",
     "DEFAULT_THRESHOLD",
     "DEFAULT_WINDOW_DAYS",
+    "ProgressHook",
+    "READING",
+    "PLACING",
+    "MERGING",
 ]
 
 DEFAULT_THRESHOLD = 0.2
@@ -133,6 +137,13 @@ DEFAULT_SPLIT_MAX_MEMBERS = 64
 # words other than years (a full name brings two: "Ingrid Halvorsen"); one shared word (a lone place
 # name: "Springfield") is no evidence of one event, however short the texts and high their cosine
 DEFAULT_MIN_SHARED = 2
+# progress of a run's long steps (``StoryClusterer.progress``): hook(step, done, total), told every
+# PROGRESS_EVERY articles read or placed, and after each round of a consolidation pass
+ProgressHook = Callable[[str, int, int], None]
+READING = "reading words"  # begin_run: the run's articles' words and names (done, of the articles given)
+PLACING = "placing articles"  # the run's articles placed so far, of the whole run (begin_run's run_size)
+MERGING = "merging stories"  # a consolidation pass: its stories settled (none left to merge with), of all
+PROGRESS_EVERY = 100
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -683,6 +694,9 @@ class StoryClusterer:
         self._run_ids: set[str] = set()  # articles of this run whose document frequencies are counted
         self.run_latent_threshold = run_latent_threshold
         self._run_from: int | None = None  # the stream position the current run began at
+        self._run_size = 0  # the articles of the current run (begin_run's run_size), for ``progress``
+        # told of a run's long steps (READING, PLACING, MERGING): see ProgressHook; None: nobody
+        self.progress: ProgressHook | None = None
         self.run_touched: set[str] = set()  # the stories this ingest run added to (see end_run)
         # a pass under way (a run, cluster()'s pass): its expired stories wait for its end (_close_idle)
         self._parking = False
@@ -737,11 +751,19 @@ class StoryClusterer:
 
     # -- the stream --------------------------------------------------------------------------------
     def partial_fit(self, articles: Iterable[Article | Features]) -> list[str]:
-        """Assign each article (in the given order) to a story; returns the story id per article."""
+        """Assign each article (in the given order) to a story; returns the story id per article.
+        ``progress`` hears PLACING every PROGRESS_EVERY articles and at the end: the articles placed
+        since the run began (or in this call, outside a run) of the run's size (or this call's)."""
         out = []
+        hook = self.progress
+        start = self.seq if self._run_from is None else self._run_from
         for a in articles:
             f = a if isinstance(a, Features) else features(a)
             out.append(self._add(f))
+            if hook is not None and len(out) % PROGRESS_EVERY == 0:
+                hook(PLACING, self.seq - start, max(self._run_size, self.seq - start))
+        if hook is not None and out:
+            hook(PLACING, self.seq - start, max(self._run_size, self.seq - start))
         return out
 
     def warm(self, feats: Iterable[Features]) -> None:
@@ -1181,9 +1203,11 @@ class StoryClusterer:
 
         The stories then depend on where runs begin and end (``partial_fit`` alone does not); the
         pipeline calls ``begin_run`` and ``end_run`` once per ingest run."""
-        feats = [a if isinstance(a, Features) else features(a) for a in articles]
+        feats = self._read(articles)
         if self._run_from is None:
             self._run_from = self.seq
+            self._run_size = 0
+        self._run_size = max(self._run_size, run_size or 0, self.seq - self._run_from + len(feats))
         self._parking = True  # the run's stories close after its pass (``_close_idle``)
         if not self.warmed:
             for f in feats:
@@ -1216,6 +1240,18 @@ class StoryClusterer:
                     self._fitted_on = n  # > 0: provisional
         return feats
 
+    def _read(self, articles: Sequence[Article | Features]) -> list[Features]:
+        """The features of ``articles`` (``progress`` hears READING every PROGRESS_EVERY articles)."""
+        hook = self.progress
+        if hook is None:
+            return [a if isinstance(a, Features) else features(a) for a in articles]
+        out = []
+        for i, a in enumerate(articles, 1):
+            out.append(a if isinstance(a, Features) else features(a))
+            if i % PROGRESS_EVERY == 0 or i == len(articles):
+                hook(READING, i, len(articles))
+        return out
+
     def end_run(self) -> int:
         """Close an ingest run: a consolidation over the stories this run added to and their candidates,
         so that its cost grows with the run, not with the stories held (at most RUN_STORIES_FACTOR x
@@ -1243,6 +1279,7 @@ class StoryClusterer:
             self.run_touched.clear()
             self._run_ids.clear()
             self._run_from = None
+            self._run_size = 0
 
     def regroups(self, grouped: int, run: int) -> bool:
         """Whether an ingest run of ``run`` articles on a store of ``grouped`` grouped ones groups them all
@@ -1491,10 +1528,14 @@ class StoryClusterer:
         for lo in range(0, n, 1024):  # in slices: each costs a few temporaries of its size
             margin[lo:lo + 1024] = st.rows(np.arange(lo, min(n, lo + 1024)))
         merges = 0
+        settled = 0
         while True:
             n = len(stories)
             best = margin.argmax(axis=1)
             rng = np.arange(n)
+            if self.progress is not None:  # the stories with none left to merge with (merged-away ones too)
+                settled = max(settled, int(np.count_nonzero(margin[rng, best] < 0)))
+                self.progress(MERGING, settled, n)
             cand = np.flatnonzero((margin[rng, best] >= 0) & (best[best] == rng) & (rng < best))
             if not len(cand):
                 break
@@ -1517,6 +1558,8 @@ class StoryClusterer:
             rows = st.rows(grew)
             margin[grew, :] = rows
             margin[:, grew] = rows.T
+        if self.progress is not None:
+            self.progress(MERGING, len(stories), len(stories))
         return merges
 
     def _close_idle(self) -> None:

@@ -265,7 +265,7 @@ def _use_ner(ner: str | None) -> None:
 
 class _Count(MofNCompleteColumn):
     """"done/total" ("120/?" while the total is unknown); nothing for a step that counts nothing
-    (a task made with ``counted=False``: the grouping, one pass over every article)."""
+    (a task made with ``counted=False``: the grouping, until the clusterer tells its first count)."""
 
     def render(self, task: Task) -> Text:
         return super().render(task) if task.fields.get("counted", True) else Text("")
@@ -310,6 +310,22 @@ def _finish(progress: Progress, task: TaskID) -> None:
         progress.start_task(task)
     done = progress.tasks[task].completed
     progress.update(task, total=done or 1, completed=done or 1)
+
+
+def _grouping_steps(progress: Progress, task: TaskID) -> Callable[[str, int, int], None]:
+    """A ``StoryClusterer.progress`` hook that shows the grouping's steps on ``task``: "grouping into
+    stories: placing articles 1200/5000", each step with its own clock (its time left is its own pace's)."""
+    shown = {"step": ""}
+
+    def hook(step: str, done: int, total: int) -> None:
+        what = f"grouping into stories: {step}"
+        if step != shown["step"]:
+            shown["step"] = step
+            progress.reset(task, total=total, completed=done, description=what, counted=True, visible=True)
+        else:
+            progress.update(task, total=total, completed=done)
+
+    return hook
 
 
 _SAME_WARNING_SHOWN = 3
@@ -381,7 +397,7 @@ def ingest(
 
         report = ingest_paths(store, paths, state.settings, progress=lambda n: progress.advance(task, n),
                               briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n),
-                              stage=stage)
+                              stage=stage, grouping=_grouping_steps(progress, grouping))
     _print_problems(report)
     warned = f", [bold]{len(report.warnings)}[/bold] with warnings" if report.warnings else ""
     warned += f", [bold]{len(report.left_aside)}[/bold] left aside (not an article)" if report.left_aside else ""
