@@ -319,6 +319,39 @@ def test_a_news_agencys_dateline_names_its_place() -> None:
     assert repair_spans("UNITED NATIONS ( AP ) _ The council met .".split(), [(0, 2, "ORG")]) == [(0, 2, "ORG")]
 
 
+def test_a_wire_dateline_with_its_state_day_or_budget_slug_names_its_place() -> None:
+    # a town in capitals with its state or the day before the dash is a place, whatever the tagger read
+    toks = "KELDORVAN , Wessex _ Gov. Tomas Reyd spoke .".split()
+    assert repair_spans(toks, [(0, 1, "ORG"), (2, 3, "LOC"), (5, 7, "PER")]) == [(0, 1, "LOC"), (2, 3, "LOC"), (5, 7, "PER")]
+    toks = "KELDORVAN , August 7 ( Xinhua ) -- Scientists from Tarnby agreed .".split()
+    assert repair_spans(toks, [(0, 1, "ORG"), (5, 6, "ORG"), (10, 11, "LOC")]) == [(0, 1, "LOC"), (5, 6, "ORG"), (10, 11, "LOC")]
+    # after a budget's slug: the town is a place and the slug no name
+    toks = "HARBOUR-TALKS _ KELDORVAN _ Negotiators for Tarnby met .".split()
+    assert repair_spans(toks, [(0, 1, "ORG"), (2, 3, "ORG"), (6, 7, "LOC")]) == [(2, 3, "LOC"), (6, 7, "LOC")]
+    toks = "VELL-COLUMN _ KELDORVAN , Wessex _ The Democrats were wrong .".split()
+    assert repair_spans(toks, [(0, 1, "MISC"), (2, 3, "PER"), (4, 5, "LOC"), (7, 8, "MISC")]) == [
+        (2, 3, "LOC"), (4, 5, "LOC"), (7, 8, "MISC")]
+    # a slug of words joined by hyphens alone before its lead is no name; the lead's names stay
+    toks = "RACE-REYD _ Tomas Reyd , who won both races , spoke .".split()
+    assert repair_spans(toks, [(0, 1, "ORG"), (2, 4, "PER")]) == [(2, 4, "PER")]
+    # no dash after the capitals and their comma: no dateline ("TARNBY , a town ...")
+    toks = "KELDORVAN , Wessex and Tarnby met .".split()
+    assert repair_spans(toks, [(0, 1, "ORG"), (2, 3, "LOC"), (4, 5, "LOC")]) == [(0, 1, "ORG"), (2, 3, "LOC"), (4, 5, "LOC")]
+
+
+def test_names_after_a_title_in_the_plural_are_people() -> None:
+    # "under Presidents Vell and Reyd": two people, not one body; the title is no part of the first name
+    toks = "He served under Presidents Vell and Reyd .".split()
+    assert repair_spans(toks, [(4, 7, "ORG")]) == [(4, 5, "PER"), (6, 7, "PER")]
+    toks = "The war was led by Generals Tarrow and Kelby .".split()
+    assert repair_spans(toks, [(5, 7, "PER"), (8, 9, "ORG")]) == [(6, 7, "PER"), (8, 9, "PER")]
+    toks = "He met Presidents Vell , Tarrow and Reyd .".split()
+    assert repair_spans(toks, [(3, 8, "ORG")]) == [(3, 4, "PER"), (5, 6, "PER"), (7, 8, "PER")]
+    # one name after the title, or a body's name with lower-case words, is left alone
+    toks = "Governors Island and Tarrow Park reopened .".split()
+    assert repair_spans(toks, [(0, 2, "LOC"), (3, 5, "LOC")]) == [(0, 2, "LOC"), (3, 5, "LOC")]
+
+
 def test_an_article_opens_no_persons_name() -> None:
     toks = "VELLMOOR , Dravia _ The Tomas Reyd who danced around his rivals is gone .".split()
     assert repair_spans(toks, [(0, 1, "LOC"), (2, 3, "LOC"), (4, 7, "PER")]) == [(0, 1, "LOC"), (2, 3, "LOC"), (5, 7, "PER")]

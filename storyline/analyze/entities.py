@@ -400,6 +400,47 @@ def _two_words_and(tokens: Sequence[str], s: int, e: int) -> bool:
         and tuple(tokens[s:e]) not in _resources().gazetteer
 
 
+# a title in the plural, which names each of the people after it ("Presidents Ford and Carter")
+_PLURAL_TITLES = frozenset("""presidents senators sens. reps. representatives govs. governors generals gens. drs. doctors
+judges justices messrs. ministers premiers chancellors mayors cardinals bishops professors profs. admirals""".split())
+
+
+def _plural_title(word: str) -> bool:
+    """Whether a capitalised word is a title in the plural ("Presidents", "Sens.")."""
+    return word[:1].isupper() and word.lower() in _PLURAL_TITLES
+
+
+def _people_after_plural_title(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names after a title in the plural and joined by "and" or commas are people, one each ("under
+    Presidents Ford and Carter", "Generals Vell and Reyd"), whatever the tagger read: a span run across
+    "and" is cut there, the title is no part of the first name, and the names after "and" or a comma
+    that it left apart are people too. Only words in title case, two names or more, none ending on a
+    place's or a body's head ("Tarrow Park"), and not a place's span opening on the title ("Governors
+    Island")."""
+    out = list(spans)
+    for i, (s, e, typ) in enumerate(spans):
+        t = s if _plural_title(tokens[s]) else s - 1
+        if t < 0 or not _plural_title(tokens[t]) or (t == s and (e - s < 2 or typ == "LOC")):
+            continue  # (a place named so: "Governors Island")
+        end = e
+        later = [j for j in range(i + 1, len(spans)) if spans[j][0] >= e]
+        for j in later:  # the names the tagger left apart: "Generals Vell" "and" "Reyd"
+            if spans[j][0] == end + 1 and tokens[end] in ("and", ","):
+                end = spans[j][1]
+            else:
+                break
+        words = tokens[t + 1:end]
+        if not words or not all(w[:1].isupper() and w[:1].isalpha() or w in ("and", ",") for w in words) \
+                or "and" not in words or words[0] in ("and", ",") or words[-1] in ("and", ","):
+            continue
+        bounds = [t + 1] + [b for k in range(t + 1, end) if tokens[k] in ("and", ",") for b in (k, k + 1)] + [end]
+        names = [(a, b, "PER") for a, b in zip(bounds[::2], bounds[1::2])]
+        if any(b - a > 3 or tokens[b - 1].lower().rstrip(".") in _KIND_HEADS for a, b, _ in names):
+            continue
+        out = [sp for sp in out if not (t <= sp[0] < end)] + names
+    return sorted(out)
+
+
 def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person span joined by "and" ("Jermaine and Randy") is two people, peoples joined by "and"
     or commas ("Pakistanis and Kuwaitis") two peoples, and a conjunction that ends a span is no part
@@ -744,7 +785,7 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     read as a word ("Moon Jae In,") is taken in when punctuation closes it."""
     split = list(spans)
     for before in (_split_after_participle, _join_at_initial, _split_titles, _split_person_after_title,
-                   _split_people_before_person, _split_coordinated):
+                   _split_people_before_person, _split_coordinated, _people_after_plural_title):
         split = before(tokens, split)
     out = []
     for s, e, typ in split:
@@ -880,18 +921,70 @@ def _agency_dateline(tokens: Sequence[str], k: int, known: frozenset[str] | None
                                        and bool(kinds & _DATELINE_PLACES) and known != frozenset(["PER"]))
 
 
+_SLUG = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
+
+
+def _capitals_end(tokens: Sequence[str], k: int) -> int:
+    """The end of the run of words in capitals from tokens[k] on (the sentence's last token left out)."""
+    while k < len(tokens) - 1 and tokens[k].isupper() and tokens[k][:1].isalpha():
+        k += 1
+    return k
+
+
+def _wire_rest(tokens: Sequence[str], k: int) -> tuple[int, int] | None:
+    """After a town in capitals (tokens[:k]), the rest of a wire service's dateline up to the dash
+    that opens its lead: its state or country after a comma ("AUSTIN , Texas _", "SELBY , Ala. , _",
+    "DOVER , D.C. --"), the day ("KELDOR , August 7 ( Xinhua ) --", then maybe a single hyphen), an
+    agency's mark. ``(a, b)``: the state's words (``a == b`` when none); None when no state nor day
+    comes before the dash, or no dash after them."""
+    j = a = b = k
+    if j < len(tokens) and tokens[j] == ",":
+        j = a = b = j + 1
+        while b < len(tokens) and b - a < 3 and tokens[b][:1].isupper() and tokens[b][:1].isalpha() \
+                and (not tokens[b].isupper() or "." in tokens[b]) and tokens[b].lower().rstrip(".") not in MONTHS:
+            b += 1
+        j = b + (b < len(tokens) and tokens[b] == "," and b > a)
+    day = j + 1 < len(tokens) and tokens[j].lower().rstrip(".") in MONTHS and tokens[j + 1].isdigit()
+    j += 2 * day
+    mark = _agency_mark(tokens, j)
+    j += 3 * mark
+    if (a == b and not day) or j >= len(tokens) or not (tokens[j] in _DATELINE_DASHES or (tokens[j] == "-" and (day or mark))):
+        return None
+    return a, b
+
+
+def _slug_dateline(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A wire dateline the ``_dateline`` rule does not read: a town in capitals with its state or the
+    day before the dash ("AUSTIN , Texas _ ...", "KELDOR , August 7 ( Xinhua ) -- ..."), maybe after
+    a news service's budget slug ("WATER-TALKS _ ATLANTA _ ...": a word in capitals, or several
+    joined by hyphens, and "_"). The town and its state are places, whatever the tagger read in the
+    capitals (an organisation, a person), and the slug is no name; a slug of words joined by hyphens
+    alone before its lead ("RACE-RESULTS _ Two drivers ...") is none either. A town the tagger's
+    lists know as an organisation only, and no place, is left alone ("UNITED NATIONS")."""
+    s = 2 if len(tokens) > 3 and tokens[1] == "_" and _SLUG.fullmatch(tokens[0]) else 0
+    k = _capitals_end(tokens, s)
+    rest = _wire_rest(tokens, k) if k > s else None
+    if rest is None and s and k > s and tokens[k] == "_":
+        rest = (k, k)  # "SLUG _ ATLANTA _": the slug before tells the town
+    out = [sp for sp in spans if sp[0] > 0] if s and (rest is not None or "-" in tokens[0]) else spans
+    if rest is None or (_resources().gazetteer.get(tuple(tokens[s:k])) == frozenset(["ORG"])
+                        and not place_kinds(tuple(t.lower() for t in tokens[s:k]))):
+        return out
+    a, b = rest
+    return [(s, k, "LOC")] + ([(a, b, "LOC")] if b > a else []) + [sp for sp in out if sp[0] >= max(k, b)]
+
+
 def _dateline(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A wire story's dateline, "OAKMERE , Wisconsin 2003-05-11" (a place in capitals, maybe its
     country or state after a comma, and the date), names places (CoNLL-2003 train: 895 of 907 such
     lines), unless the capitals are an organisation's name the tagger knows and no place of its lists
     ("UNITED NATIONS"; a city the train split's tables know as a team is still a city). So does a news
     agency's dateline opening a lead, "BOSTON ( AP ) _ ...", "NEW YORK ( AP ) -- ..." (the tagger had
-    read the city in capitals as a team; the agency's letters are no town's)."""
+    read the city in capitals as a team; the agency's letters are no town's). Other wire datelines:
+    ``_slug_dateline``."""
     if len(tokens) < 2:
         return spans
-    k = 0
-    while k < len(tokens) - 1 and tokens[k].isupper() and tokens[k][:1].isalpha():
-        k += 1
+    k = _capitals_end(tokens, 0)
     if k == 0:
         return spans
     dated = _ISO_DATE.fullmatch(tokens[-1]) is not None
@@ -900,15 +993,15 @@ def _dateline(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[
         if rest and not (len(rest) > 1 and rest[0] == "," and all(t[:1].isupper() for t in rest[1:])):
             return spans
     elif not (_agency_mark(tokens, k) or (k < len(tokens) and tokens[k] in _DATELINE_DASHES)):
-        return spans
+        return _slug_dateline(tokens, spans)
     # (the capitals looked up once, for both kinds of dateline)
     known = _resources().gazetteer.get(tuple(tokens[:k]))
     kinds = place_kinds(tuple(t.lower() for t in tokens[:k]))
+    if not dated and (known == frozenset(["ORG"]) and not kinds or not _agency_dateline(tokens, k, known, kinds)):
+        return _slug_dateline(tokens, spans)
     if known == frozenset(["ORG"]) and not kinds:
         return spans
     if not dated:
-        if not _agency_dateline(tokens, k, known, kinds):
-            return spans
         return [(0, k, "LOC")] + [sp for sp in spans if sp[0] >= k]
     return [(0, k, "LOC")] + ([(k + 1, len(tokens) - 1, "LOC")] if rest else [])
 
