@@ -133,6 +133,79 @@ def test_a_thing_every_reader_knows_is_no_pointer_back() -> None:
     assert unresolved_references([lead, press, studio], [a]) == set()
 
 
+def test_a_definite_tied_by_its_stem_a_compound_or_its_first_mention_to_what_the_summary_said_stands() -> None:
+    """A definite subject its article named before stands where the summary said its thing in other words: a
+    word of its stem ("The vote" after "voted"), a compound ending in it ("The quake" after "An earthquake"),
+    or a word of the article's first mention of it: a modifier ("the biggest meteor shower" after "meteors")
+    or a name in apposition ("Velmair, the national carrier"). Without them it still points back, and a
+    plural is no single one ("The reservation" after "reservations")."""
+    from storyline.consolidate.brief import unresolved_references
+
+    voted = storyline.Article(id="m1", text="Residents of Dorn voted on Sunday to stop the dam.")
+    vote = storyline.Article(id="m2", text="Dorn held a vote on the dam on Sunday. Turnout was low. "
+                             "The vote was the first since 1990.")
+    quake = storyline.Article(id="m3", text="An earthquake of magnitude 6 shook Dorn on Sunday.")
+    hit = storyline.Article(id="m4", text="A strong quake hit the coast at dawn. The quake destroyed 300 homes in the port.")
+    meteors = storyline.Article(id="m5", text="Thousands of meteors lit the sky over Dorn on Tuesday.")
+    shower = storyline.Article(id="m6", text="Stargazers in Dorn saw the biggest meteor shower in decades. Clouds hid "
+                               "it from some towns. The shower is caused by a comet.")
+    flights = storyline.Article(id="m7", text="Velmair cancelled 40 flights on Monday.")
+    carrier = storyline.Article(id="m8", text="Velmair, the national carrier of Ostland, grounded its fleet on Monday. "
+                                "Unions had called a strike over pay. The carrier said flights would resume on Friday.")
+    tribes = storyline.Article(id="m9", text="Many reservations in Ostland have casinos.")
+    reservation = storyline.Article(id="m10", text="The Velk reservation opened a casino in May. Jobs came. "
+                                    "The reservation's unemployment rate fell to 40 percent.")
+    arts = [voted, vote, quake, hit, meteors, shower, flights, carrier, tribes, reservation]
+    pairs = [(_said("Residents of Dorn voted on Sunday to stop the dam.", voted),
+              _said("The vote was the first since 1990.", vote)),
+             (_said("An earthquake of magnitude 6 shook Dorn on Sunday.", quake),
+              _said("The quake destroyed 300 homes in the port.", hit)),
+             (_said("Thousands of meteors lit the sky over Dorn on Tuesday.", meteors),
+              _said("The shower is caused by a comet.", shower)),
+             (_said("Velmair cancelled 40 flights on Monday.", flights),
+              _said("The carrier said flights would resume on Friday.", carrier))]
+    for first, then in pairs:
+        assert unresolved_references([first, then], arts) == set(), then.text
+        assert unresolved_references([then], arts) == {(then.article_id, then.start, then.end)}, then.text
+    rate = _said("The reservation's unemployment rate fell to 40 percent.", reservation)
+    assert unresolved_references([_said("Many reservations in Ostland have casinos.", tribes), rate], arts) == {
+        (rate.article_id, rate.start, rate.end)}
+
+
+def test_an_idioms_it_is_no_pronoun_object() -> None:
+    """"The band called it quits" leans on nothing before: the idiom's "it" stands for no thing."""
+    from storyline.consolidate.summary_text import object_pronoun_back
+
+    for text in ("The Velk Quartet called it quits after its last tour.", "The coach played it safe on Sunday.",
+                 "The rowers made it home on Friday."):
+        assert not object_pronoun_back(text), text
+    assert object_pronoun_back("The Velk Quartet called it off after its last tour.")
+
+
+def test_a_lower_case_pages_dateline_opens_no_brief_sentence() -> None:
+    """A page written in lower case but for its first letter (as Multi-News is) keeps its dateline in lower
+    case too ("Dorn (reuters) - the drone ...", "Velm -- the game ..."): the brief starts with the news;
+    a dash that opens an aside closed by another ("Velk -- the mayor -- said ...") is no dateline."""
+    from storyline.consolidate.summary_text import lower_cased_page, lower_dateline_end
+
+    text = "Dorn (reuters) - the drone that crossed into ostland on saturday exposed its weak air defences, an official said."
+    assert text[lower_dateline_end(text):].startswith("the drone")
+    text = "Velm -- the 2014 all-star game was one long tribute to the retiring captain of the home team."
+    assert text[lower_dateline_end(text):].startswith("the 2014")
+    assert lower_dateline_end("Velk -- the mayor of dorn -- said the bridge would reopen.") == 0
+    a = storyline.Article(id="lc1", text="Dorn (reuters) - the drone that crossed into ostland on saturday exposed "
+                          "its weak air defences, an official said on monday. Ostland has asked for new radar "
+                          "stations along its coast.")
+    b = storyline.brief([a])
+    assert b.summary and b.summary[0].text.startswith("The drone that crossed"), b.summary
+    assert b.headline.startswith("The drone"), b.headline
+    # a page in its usual case keeps a dash of its own: "Officials — including the mayor, ..." is no dateline
+    lead = "Officials — including the mayor of Dorn, Ana Velk, said the harbour at Dorn would reopen on Friday."
+    a = storyline.Article(id="lc2", text=lead + " The ferries of Velmair will sail to Ostland again from Monday.")
+    assert lower_dateline_end(lead) and not lower_cased_page(a.text)
+    assert any(s.text.startswith("Officials — including") for s in storyline.brief([a]).summary)
+
+
 def test_what_the_last_choice_of_a_summary_still_leans_on_is_left_out() -> None:
     """A summary is chosen again at most three times without the sentences that lean on what it does
     not show; what the last choice still holds of them leaves it rather than stay (a shorter summary),

@@ -65,7 +65,7 @@ def choose_headline(articles: Sequence[Article], summary: Sequence[SummarySenten
         source = next((a for a in articles if a.id == first.article_id), None)
         words = source.text[first.start:first.end] if source is not None and first.end > first.start else ""
         # the sentence's own words: no date note "(Nov. 7, 1998)" cut in half by the headline's length
-        return headline_from(display_text(words if words.strip() else first.text))
+        return headline_from(sentence_case(display_text(words if words.strip() else first.text)))
     return "Untitled story"
 
 
@@ -606,6 +606,10 @@ class _ArticleWords:
                 self._read = m.end()
             return self._first.get(stem, at + 1) <= at
 
+    def first_end(self, stem: str) -> int | None:
+        """Where the first word of stem ``stem`` in the body ends (read so far: after ``named_before``)."""
+        return self._first.get(stem)
+
 
 @functools.lru_cache(maxsize=256)
 def _article_words(text: str, title: str | None) -> _ArticleWords:
@@ -613,6 +617,69 @@ def _article_words(text: str, title: str | None) -> _ArticleWords:
 
 
 _WORD = re.compile(r"[a-z0-9]+")  # (the split of ``tokens``)
+
+
+# the words of the noun phrase that an article's first mention of a thing heads: its modifiers back to a
+# determiner ("the biggest meteor shower"), a name it stands in apposition to ("Velmair, the national
+# carrier"; "the carrier, Velmair,") and a complement after it ("the summit of Pacific leaders in Dorn")
+_MENTION_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_MENTION_WORD = re.compile(r"[\w'’.-]+")
+_MENTION_COMPLEMENT = re.compile(r"\s+(?:of|in|at|from|for|on)\s+((?:[\w'’-]+ ?){1,6})")
+_APPOSED_NAME = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),\s*$")
+_NAME_APPOSED = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*),")
+
+
+def mention_words(text: str, start: int, end: int) -> list[str]:
+    """The words tying the mention ``text[start:end]`` of a head noun to what it belongs to: the modifiers
+    before it back to a determiner ("the biggest meteor shower"), a name set beside it by commas ("Velmair,
+    the national carrier", "the carrier, Velmair,") and the words of an "of", "in", "at", "from", "for" or
+    "on" phrase after it up to a punctuation mark, six at most ("the summit of Pacific leaders")."""
+    out: list[str] = []
+    lo = max(0, start - 60)
+    k = start
+    for m in reversed(list(_MENTION_WORD.finditer(text, lo, start))[-4:]):
+        w = m.group().lower()
+        if text[m.end():k].strip() or w in STOP and w not in _MENTION_DETERMINERS:
+            break   # (a mark between, or a word no noun phrase holds before its head: "that", "of")
+        k = m.start()
+        if w in _MENTION_DETERMINERS:
+            break
+        out.append(w)
+    name = _APPOSED_NAME.search(text, lo, k)
+    if name:
+        out.extend(name.group(1).split())
+    after = _NAME_APPOSED.match(text, end, end + 60) or _MENTION_COMPLEMENT.match(text, end, end + 80)
+    if after:
+        out.extend(after.group(1).split())
+    return out
+
+
+def _plural_of(word: str, head: str) -> bool:
+    """Whether ``word`` is the plural of ``head`` ("reservations" of "reservation")."""
+    return word != head and word.endswith("s") and not head.endswith("s")
+
+
+def _head_said(head: str, said: Mapping[str, set[str]]) -> bool:
+    """Whether a word the summary said before names ``head``'s thing by the word itself: a word of its stem
+    ("the Romneys" after "Romney", "the vote" after "voted"; a plural names no single one: "reservations"
+    is no "the reservation"), or a compound that ends in it ("the quake" after "an earthquake")."""
+    if any(not _plural_of(w, head) for w in said.get(stems(head)[0], ())):
+        return True
+    return len(head) >= 4 and any(len(w) >= len(head) + 3 and w.endswith(head) for ws in said.values() for w in ws)
+
+
+def _mention_tied(text: str, words: _ArticleWords, head: str, said: Mapping[str, set[str]]) -> bool:
+    """Whether the article's first mention of ``head`` (``mention_words``) holds a word whose stem the
+    summary said before: the thing belongs to what the summary told ("the shower" first met as "the
+    biggest meteor shower" after "meteors"; "the carrier" first met as "Velmair, the national carrier")."""
+    stem = stems(head)[0]
+    end = words.first_end(stem)
+    if end is None:
+        return False
+    start = end
+    while start > 0 and (text[start - 1].isalnum()):
+        start -= 1
+    return any(st != stem and st in said for st in content_stems(" ".join(mention_words(text, start, end))))
 
 
 def _follows(s: SummarySentence, before: SummarySentence | None, text: str) -> bool:
@@ -639,28 +706,43 @@ def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Art
     sentence before is the one before it in its article. Each article's words are read once
     (``_article_words``)."""
     of = {a.id: a for a in arts}
-    said: set[str] = set()
+    said: dict[str, set[str]] = defaultdict(set)  # stem -> the words of that stem said before
+    said_words: set[str] = set()
     out: set[tuple[str, int, int]] = set()
     before: SummarySentence | None = None
     for s in summary:
-        heads = demonstrative_heads(s.text)
-        head = definite_subject(s.text)
         a = of.get(s.article_id)
         text = (a.text or "") if a is not None else ""
-        if a is not None and text and head is not None and head not in UNIQUE_HEADS:
-            words = _article_words(text, a.title)
+        words = _article_words(text, a.title) if a is not None and text else None
+        heads = [h for h in demonstrative_heads(s.text)
+                 if not _head_said(h, said) and not (words and words.named_before(stems(h)[0], s.start)
+                                                     and _mention_tied(text, words, h, said))]
+        head = definite_subject(s.text)
+        if words is not None and head is not None and head not in UNIQUE_HEADS:
             if head in _NAME_CLASS:
                 name = _last_name(text[max(words.body, s.start - _NAME_BACK):s.start])
-                if name is not None and name not in said:
+                if name is not None and name not in said_words:
                     heads.append(head)
-            elif words.named_before(stems(head)[0], s.start):
+            elif words.named_before(stems(head)[0], s.start) and not _head_said(head, said) \
+                    and not _mention_tied(text, words, head, said):
                 heads.append(head)
         leans = (object_pronoun_back(s.text) or bare_verb_end(s.text)) and not _follows(s, before, text)
-        if s.article_id and (leans or any(h not in said for h in heads)):
+        if s.article_id and (leans or heads):
             out.add((s.article_id, s.start, s.end))
-        said.update(tokens(s.text))
+        for t, st in zip(tokens(s.text), stems(s.text)):
+            said[st].add(t)
+        said_words.update(tokens(s.text))
         before = s
     return out
+
+
+_LOWER_FIRST = re.compile(r"[a-z]+\b(?![’'.-]?\w)")
+
+
+def sentence_case(text: str) -> str:
+    """``text`` opening on a capital where its first word is all in lower case ("the drone crossed ..." after a
+    lower-case page's dateline: "The drone crossed ..."); "eBay said ..." stays."""
+    return text[:1].upper() + text[1:] if _LOWER_FIRST.match(text) else text
 
 
 def _revisions(arts: Sequence[Article], earlier: Mapping[str, str]) -> tuple[Revision, ...]:
@@ -734,7 +816,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     brief = Brief(
         story_id=story_id,
         headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities, summary, texts)),
-        summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
+        summary=tuple(replace(s, text=sentence_case(display_text(s.text))) for s in summary),
         timeline=tuple(_named_timeline(arts, analyzed, linked, entities)),
         quotes=tuple(replace(g, speaker=display_text(g.speaker)) for g in quotes),  # ("The school 's website")
         disagreements=tuple(replace(d, values=tuple(replace(v, said=display_text(v.said)) for v in d.values))
@@ -1017,7 +1099,7 @@ def _focused(brief: Brief, arts: Sequence[Article], analyzed: Mapping[str, Analy
     quotes = brief.quotes
     if entity is not None:  # what the person said comes first
         quotes = tuple(sorted(quotes, key=lambda g: g.entity_id != entity.id))
-    return replace(brief, summary=tuple(replace(s, text=display_text(s.text)) for s in summary),
+    return replace(brief, summary=tuple(replace(s, text=sentence_case(display_text(s.text))) for s in summary),
                    timeline=tuple(e for e in brief.timeline if _about(e.citations, e.text, spans, query)),
                    quotes=quotes, about=entity.name if entity is not None else asked,
                    about_entity=entity.id if entity is not None else None)

@@ -51,6 +51,8 @@ from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
     compress,
     trim_span,
+    lower_dateline_end,
+    lower_cased_page,
     content_stems,
     count_words,
     STOP,
@@ -315,9 +317,13 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
     for ai, a in enumerate(arts):
         ss = report_sentences(a, (sentences or {}).get(a.id))  # (not the headline the text opens with)
         text_end = len(a.text.rstrip()) if config.reader else 0
+        lower_page = config.reader and config.trim and lower_cased_page(a.text)
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
+            lower = lower_page and not i and lower_dateline_end(raw)
+            if lower:
+                i = lower  # "Dubai (reuters) - the incursion ..." (a lower-case page; the brief shows "The ...")
             if config.trim and s.end > s.start:
                 # a live page's entry time ("2021 President Preval says ...") is no word of the entry
                 i = max(i, live_stamp_end(a.text, s.start + i, s.start + j) - s.start)
@@ -325,6 +331,8 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
             if not parts:
                 continue
             text = " ".join(parts)
+            if lower:
+                text = text[:1].upper() + text[1:]  # (read as the sentence it opens)
             n_words = len(parts)
             if config.compress:
                 text = compress(text, days=config.compress_days, parts=config.compress_parts)

@@ -36,6 +36,8 @@ __all__ = [
     "is_candidate_shape",
     "compress",
     "trim_span",
+    "lower_dateline_end",
+    "lower_cased_page",
     "text_features",
     "token_info",
     "names_actor",
@@ -703,6 +705,8 @@ _OPENING_WORD = re.compile(r"[\w'’.-]+")
 _SUBORDINATOR = frozenset("after before when while if although though because as since once until unless whether "
                           "despite with without".split())
 _AUXILIARY = frozenset("is was were are has had have will would could can should may might must did does".split())
+# an idiom's "it", which stands for nothing ("called it quits", "took it easy", "played it safe", "made it big")
+_IT_IDIOM = frozenset("quits easy safe big".split())
 _OBJECT_HER_NEXT = frozenset("on in at for after before during from with as and to near outside inside".split())
 
 
@@ -723,8 +727,10 @@ def object_pronoun_back(text: str) -> bool:
             return True
         if pron == "her":
             return not after or after[0].lower() in _OBJECT_HER_NEXT
-        if pron != "it" or w == "said" or (w == "made" and after and after[0] in ("to", "through", "clear")):
-            return False  # ("made it to the final", "made it clear on Tuesday that ...": no thing named before)
+        if pron != "it" or w == "said" or (w == "made" and after and after[0] in ("to", "through", "clear", "home")) \
+                or (after and after[0] in _IT_IDIOM):
+            return False  # ("made it to the final", "made it clear on Tuesday that ...", "called it quits": no
+            #               thing named before)
         return not (after and after[0] in _AUXILIARY) and not (len(after) > 1 and after[1] in ("to", "that"))
     return False
 
@@ -1072,6 +1078,35 @@ def furniture_open_end(text: str) -> int:
 # (a weekday before it, or no space after it: "June 4, 1989 Chinese troops open fire" is a chronology's line)
 _DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+{MONTH_NAMES}\.?\s+\d{{1,2}},\s+\d{{4}}\s*"
                          rf"|{MONTH_NAMES}\.?\s+\d{{1,2}},\s+\d{{4}})(?=[A-Z][a-z])")
+
+
+# a dateline of a page written in lower case but for its first letter (Multi-News): a place of one to four
+# words, a region after a comma, an agency in brackets, then a dash and the news in lower case ("Dubai
+# (reuters) - the incursion ...", "Minneapolis -- the game ...", "Washington — the scandal ..."); without
+# an agency, a dash that opens an aside closed by another ("Velk -- the mayor -- said ...") is none
+_LOWER_DATELINE = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[a-z][a-z'’.-]*){0,3}(?:,\s+[a-z][a-z.]+(?:\s+[a-z.]+){0,2})?\s*"
+                             rf"(?:(?P<agency>\((?i:{_AGENCIES})\)\s*(?:_|--|—|-|:))|(?P<dash>--|—|_))\s+(?=[a-z0-9\"“])")
+
+
+_INNER_INITIAL = re.compile(r"(?<=[a-z,] )[A-Za-z]")
+
+
+def lower_cased_page(text: str) -> bool:
+    """Whether a page is written in lower case but for each sentence's first letter (as Multi-News is):
+    of the words inside its sentences (after a lower-case word or a comma, in its first 3,000
+    characters, 20 at least), under 2% open on a capital (a page of news names people and places there)."""
+    initials = _INNER_INITIAL.findall(text, 0, 3000)
+    return len(initials) >= 20 and sum(c.isupper() for c in initials) < 0.02 * len(initials)
+
+
+def lower_dateline_end(text: str) -> int:
+    """Where a lower-case page's dateline opening ``text`` ends (``_LOWER_DATELINE``), 0 when it opens with
+    none. (A reader's brief of a ``lower_cased_page`` only: the benchmark summaries read such pages as they are.)"""
+    m = _LOWER_DATELINE.match(text) if text[:1].isupper() and ("-" in text[:60] or "—" in text[:60]
+                                                                or "_" in text[:60]) else None
+    if m is None or m.group("dash") and m.group("dash") in text[m.end():]:
+        return 0
+    return m.end()
 
 
 def _dateline_mark(text: str) -> bool:
