@@ -1881,3 +1881,33 @@ def test_an_entitys_role_is_shown_in_ordinary_typography_as_its_article_writes_i
     roles = [r for e in b.entities for r in e.roles]
     assert any("Norland's Western Fleet" in r for r in roles), roles
     assert not any(" 's" in r for r in roles), roles
+
+
+def test_a_first_mentions_time_phrase_or_a_word_ending_in_its_head_ties_it_to_nothing() -> None:
+    """"The port reopened" still points back after "... on Monday" (the first mention "the port on Monday"
+    tells when, not what port) and after "support" (no compound of "port"), "million" or "partnership"."""
+    from storyline.consolidate.brief import unresolved_references
+
+    port = storyline.Article(id="t1", text="Ships crowded the port on Monday. Trade stalled. The port reopened on Friday.")
+    then = _said("The port reopened on Friday.", port)
+    for said in ("Velk closed its borders on Monday.", "Velk closed its borders in March 2019.",
+                 "Velk pledged support for Dorn."):
+        first = storyline.Article(id="t2", text=said)
+        assert unresolved_references([_said(said, first), then], [first, port]) == {("t1", then.start, then.end)}, said
+    lion = storyline.Article(id="t3", text="A lion escaped from the Dorn zoo. Keepers searched all night. The lion was found.")
+    ship = storyline.Article(id="t4", text="A cargo ship ran aground. Crews worked all night. The ship was refloated.")
+    for said, art, text in (("Dorn raised $3 million for its zoo.", lion, "The lion was found."),
+                            ("Velk signed a partnership with Dorn.", ship, "The ship was refloated.")):
+        first, s = storyline.Article(id="t5", text=said), _said(text, art)
+        assert unresolved_references([_said(said, first), s], [first, art]) == {(art.id, s.start, s.end)}, said
+
+
+def test_a_lower_case_pages_later_sentence_keeps_its_opening_words() -> None:
+    """Only a page's lead opens on its dateline: "Yesterday -- a day after ..." later on keeps "Yesterday"."""
+    a = storyline.Article(id="lc2", text="Dorn (reuters) - the drone that crossed into ostland on saturday exposed "
+                          "its weak air defences, an official said on monday. ostland has asked for new radar "
+                          "stations along its coast, the ministry said. Yesterday -- a day after the crossing, the "
+                          "army said it had found the wreck of a second drone near the border.")
+    b = storyline.brief([a], max_words=200)
+    assert b.summary[0].text.startswith("The drone"), b.summary
+    assert any("Yesterday -- a day after" in s.text for s in b.summary), b.summary

@@ -620,3 +620,21 @@ def test_two_one_word_names_joined_by_and_are_two() -> None:
     for toks in ("shares of Marks and Spencer rose".split(), "quoted by The Globe and Mail newspaper".split()):
         k = toks.index("and")
         assert repair_spans(toks, [(k - 1, k + 2, "ORG")]) == [(k - 1, k + 2, "ORG")]
+
+
+def test_a_cup_or_a_ball_named_after_a_title_in_the_plural_keeps_its_name() -> None:
+    # the tagger's span opens on the title and runs across no "and": a cup's, a ball's or a club's name
+    toks = "The Presidents Cup and Tarvo Cup drew crowds .".split()
+    assert repair_spans(toks, [(1, 3, "MISC"), (4, 6, "MISC")]) == [(1, 3, "MISC"), (4, 6, "MISC")]
+    toks = "She danced at the Governors Ball and Velkfest .".split()
+    assert repair_spans(toks, [(4, 6, "MISC"), (7, 8, "ORG")]) == [(4, 6, "MISC"), (7, 8, "ORG")]
+    # a span across "and" is still two people
+    toks = "Justices Vell and Reyd dissented .".split()
+    assert repair_spans(toks, [(0, 4, "ORG")]) == [(1, 2, "PER"), (3, 4, "PER")]
+
+
+def test_a_firms_or_a_kickers_words_before_a_comma_and_a_dash_are_no_dateline() -> None:
+    # "AT&T" is no town, "SPORTS" and "Weather" are words news writes in lower case
+    toks = "AT&T , Velcom -- Both carriers raised prices .".split()
+    assert repair_spans(toks, [(0, 1, "ORG"), (2, 3, "ORG")]) == [(0, 1, "ORG"), (2, 3, "ORG")]
+    assert repair_spans("SPORTS , Weather -- Here is the list .".split(), [(0, 1, "ORG")]) == [(0, 1, "ORG")]

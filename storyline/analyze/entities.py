@@ -420,8 +420,9 @@ def _people_after_plural_title(tokens: Sequence[str], spans: Sequence[tuple[int,
     out = list(spans)
     for i, (s, e, typ) in enumerate(spans):
         t = s if _plural_title(tokens[s]) else s - 1
-        if t < 0 or not _plural_title(tokens[t]) or (t == s and (e - s < 2 or typ == "LOC")):
-            continue  # (a place named so: "Governors Island")
+        if t < 0 or not _plural_title(tokens[t]) or (t == s and (e - s < 2 or typ == "LOC"
+                                                                  or typ != "PER" and "and" not in tokens[s:e])):
+            continue  # (a place named so: "Governors Island"; a cup, a ball or a club: "the Presidents Cup")
         end = e
         later = [j for j in range(i + 1, len(spans)) if spans[j][0] >= e]
         for j in later:  # the names the tagger left apart: "Generals Vell" "and" "Reyd"
@@ -924,6 +925,13 @@ def _agency_dateline(tokens: Sequence[str], k: int, known: frozenset[str] | None
 _SLUG = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
 
 
+def _town_word(word: str) -> bool:
+    """Whether a word may be part of a dateline's town or state: letters (maybe with ".", "'" or "-"),
+    and no word news writes in lower case (a kicker's "SPORTS", "BREAKING"; "AT&T" is no town)."""
+    return word.replace(".", "").replace("'", "").replace("-", "").isalpha() \
+        and _resources().capratio.get(word.lower(), "4") > "2"
+
+
 def _capitals_end(tokens: Sequence[str], k: int) -> int:
     """The end of the run of words in capitals from tokens[k] on (the sentence's last token left out)."""
     while k < len(tokens) - 1 and tokens[k].isupper() and tokens[k][:1].isalpha():
@@ -936,13 +944,16 @@ def _wire_rest(tokens: Sequence[str], k: int) -> tuple[int, int] | None:
     that opens its lead: its state or country after a comma ("AUSTIN , Texas _", "SELBY , Ala. , _",
     "DOVER , D.C. --"), the day ("KELDOR , August 7 ( Xinhua ) --", then maybe a single hyphen), an
     agency's mark. ``(a, b)``: the state's words (``a == b`` when none); None when no state nor day
-    comes before the dash, or no dash after them."""
+    comes before the dash, or no dash after them, or a word of the town or its state is no place's
+    (``_town_word``: "... , Weather --")."""
     j = a = b = k
     if j < len(tokens) and tokens[j] == ",":
         j = a = b = j + 1
         while b < len(tokens) and b - a < 3 and tokens[b][:1].isupper() and tokens[b][:1].isalpha() \
                 and (not tokens[b].isupper() or "." in tokens[b]) and tokens[b].lower().rstrip(".") not in MONTHS:
             b += 1
+        if not all(_town_word(w) for w in tokens[a:b]):
+            return None
         j = b + (b < len(tokens) and tokens[b] == "," and b > a)
     day = j + 1 < len(tokens) and tokens[j].lower().rstrip(".") in MONTHS and tokens[j + 1].isdigit()
     j += 2 * day
@@ -963,7 +974,7 @@ def _slug_dateline(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> 
     lists know as an organisation only, and no place, is left alone ("UNITED NATIONS")."""
     s = 2 if len(tokens) > 3 and tokens[1] == "_" and _SLUG.fullmatch(tokens[0]) else 0
     k = _capitals_end(tokens, s)
-    rest = _wire_rest(tokens, k) if k > s else None
+    rest = _wire_rest(tokens, k) if k > s and all(_town_word(w) for w in tokens[s:k]) else None
     if rest is None and s and k > s and tokens[k] == "_":
         rest = (k, k)  # "SLUG _ ATLANTA _": the slug before tells the town
     out = [sp for sp in spans if sp[0] > 0] if s and (rest is not None or "-" in tokens[0]) else spans

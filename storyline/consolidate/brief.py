@@ -633,7 +633,8 @@ def mention_words(text: str, start: int, end: int) -> list[str]:
     """The words tying the mention ``text[start:end]`` of a head noun to what it belongs to: the modifiers
     before it back to a determiner ("the biggest meteor shower"), a name set beside it by commas ("Velmair,
     the national carrier", "the carrier, Velmair,") and the words of an "of", "in", "at", "from", "for" or
-    "on" phrase after it up to a punctuation mark, six at most ("the summit of Pacific leaders")."""
+    "on" phrase after it up to a punctuation mark, six at most ("the summit of Pacific leaders"), unless the
+    phrase tells a time ("the port on Monday", "for the first time": ``_time_word``)."""
     out: list[str] = []
     lo = max(0, start - 60)
     k = start
@@ -649,9 +650,20 @@ def mention_words(text: str, start: int, end: int) -> list[str]:
     if name:
         out.extend(name.group(1).split())
     after = _NAME_APPOSED.match(text, end, end + 60) or _MENTION_COMPLEMENT.match(text, end, end + 80)
-    if after:
+    if after and not (after.re is _MENTION_COMPLEMENT and any(_time_word(w) for w in after.group(1).split())):
         out.extend(after.group(1).split())
     return out
+
+
+# nouns of time: a phrase holding one tells when, not what the noun before it belongs to ("the port on Monday")
+_TIME_NOUNS = frozenset("time times day days week weeks weekend month months year years today yesterday tomorrow "
+                        "tonight morning afternoon evening night hour hours".split())
+
+
+def _time_word(word: str) -> bool:
+    """Whether ``word`` tells a time: a weekday, a month, a noun of time, a number ("in 2019")."""
+    w = word.lower().rstrip(".,;:")
+    return w in _TIME_NOUNS or w in MONTHS or w in WEEKDAYS or w[:1].isdigit()
 
 
 def _plural_of(word: str, head: str) -> bool:
@@ -662,10 +674,16 @@ def _plural_of(word: str, head: str) -> bool:
 def _head_said(head: str, said: Mapping[str, set[str]]) -> bool:
     """Whether a word the summary said before names ``head``'s thing by the word itself: a word of its stem
     ("the Romneys" after "Romney", "the vote" after "voted"; a plural names no single one: "reservations"
-    is no "the reservation"), or a compound that ends in it ("the quake" after "an earthquake")."""
+    is no "the reservation"), or a compound of a word of four letters or more and it ("the quake" after "an
+    earthquake"; "support" holds no port, "million" no lion, and "-ship" is a suffix: "partnership")."""
     if any(not _plural_of(w, head) for w in said.get(stems(head)[0], ())):
         return True
-    return len(head) >= 4 and any(len(w) >= len(head) + 3 and w.endswith(head) for ws in said.values() for w in ws)
+    return len(head) >= 4 and head not in _SUFFIX_HEADS \
+        and any(len(w) >= len(head) + 4 and w.endswith(head) for ws in said.values() for w in ws)
+
+
+# a word that ends other words as a suffix, not as a compound's head ("partnership", "childhood")
+_SUFFIX_HEADS = frozenset(["ship", "hood"])
 
 
 def _mention_tied(text: str, words: _ArticleWords, head: str, said: Mapping[str, set[str]]) -> bool:

@@ -321,7 +321,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
-            lower = lower_page and not i and lower_dateline_end(raw)
+            lower = lower_page and pos == 0 and not i and lower_dateline_end(raw)  # (a dateline opens the lead)
             if lower:
                 i = lower  # "Dubai (reuters) - the incursion ..." (a lower-case page; the brief shows "The ...")
             if config.trim and s.end > s.start:
