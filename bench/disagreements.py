@@ -35,7 +35,7 @@ def _articles(cluster: dict) -> list[Article]:
 
 
 def _show(k: int, d: Disagreement) -> str:
-    vals = "\n".join(f"      {v.value}: \"{v.said}\" ({len(v.citations)} places)" for v in d.values)
+    vals = "\n".join(f"      {v.shown}: \"{v.said}\" ({len(v.citations)} places)" for v in d.values)
     return f"  cluster {k}: {d.slot} ({d.kind}; {d.note})\n{vals}"
 
 

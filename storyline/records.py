@@ -211,6 +211,13 @@ class ClaimValue:
     citations: tuple[Citation, ...] = ()
     sources: tuple[str, ...] = ()  # distinct outlets (wire copies collapsed) that carry this value
     said: str = ""  # the words around the value where it is first stated ("killing 60 people and ...")
+    written: str = ""  # the value in those words, as shown to a reader ("4.5 million", "$2 billion", "Sept. 2");
+    #                    ``value`` is its normalised form ("4,500,000"), by which values are compared
+
+    @property
+    def shown(self) -> str:
+        """The value as a reader sees it: the article's own words (``written``), else ``value``."""
+        return self.written or self.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -568,3 +568,64 @@ def test_an_event_word_before_a_noun_gives_no_day_to_its_event():
     d = _art("Four reporters covering the fighting went missing near Tobruk on Tuesday.", published="2031-03-19",
              source="D")
     assert _values(_slot(find_disagreements([c, d]), "date missing")) == {"2031-03-17", "2031-03-18"}
+
+
+def test_a_value_is_shown_as_its_article_writes_it_and_compared_normalised() -> None:
+    from storyline.serve.render import brief_markdown
+
+    a = _art("Floods along the Varna river forced 4.5 million people from their homes, officials said.", source="A")
+    b = _art("Floods along the Varna river forced 4.5 million people from their homes, the ministry said.",
+             source="B")
+    c = _art("The Varna floods forced three million people from their homes.", source="C")
+    (d,) = find_disagreements([a, b, c])
+    assert _values(d) == {"4,500,000", "3,000,000"}  # compared normalised
+    assert {v.shown for v in d.values} == {"4.5 million", "three million"}  # shown as written
+    md = brief_markdown(storyline.brief([a, b, c]))
+    assert "4,500,000" not in md and "3,000,000" not in md
+    assert "(other reports: three million [" in md or "(other reports: 4.5 million [" in md
+    # a sum keeps its currency, a sentence's opening capital is lowered, a term and a day read as written
+    e = _art("About 300 people were killed, and the floods caused damages of 3.1 million euros.", source="E")
+    f = _art("The floods killed 250 people and caused damages of 2 million euros.", source="F")
+    assert {v.shown for d in find_disagreements([e, f]) for v in d.values} == {
+        "about 300", "250", "3.1 million euros", "2 million euros"}
+    g = _art("Tomas Rell, who was reported to have received twelve years, was led away.", source="G")
+    h = _art("The court said Tomas Rell had been sentenced to thirteen years in prison.", source="H")
+    (term,) = find_disagreements([g, h])
+    assert _values(term) == {"12", "13"} and {v.shown for v in term.values} == {"twelve years", "thirteen years"}
+    i = _art("The bridge over the Varna collapsed on Wednesday.", published="2021-03-04", source="I")
+    j = _art("The bridge over the Varna collapsed on March 4.", published="2021-03-05", source="J")
+    (day,) = find_disagreements([i, j])
+    assert _values(day) == {"2021-03-03", "2021-03-04"}
+    assert {v.shown for v in day.values} == {"Wednesday (March 3, 2021)", "March 4"}
+
+
+def test_a_rounded_figure_holds_the_exact_counts_it_rounds() -> None:
+    a = _art("The flood drove about 300 people from their homes in Orvik.", source="A")
+    b = _art("The flood drove 312 people from their homes in Orvik, officials said.", source="B")
+    assert find_disagreements([a, b]) == []
+    c = _art("The flood drove 240 people from their homes in Orvik, the mayor said.", source="C")
+    (d,) = find_disagreements([a, c])
+    assert _values(d) == {"about 300", "240"}
+    e = _art("Nearly 300 people were evacuated from Orvik.", source="E")
+    f = _art("The flood drove 288 people from their homes in Orvik.", source="F")
+    assert find_disagreements([e, f]) == [] and len(find_disagreements([e, b])) == 1  # nearly 300 is under it
+
+
+def test_the_subject_of_died_is_its_count_and_a_continents_toll_no_rival_of_a_countrys() -> None:
+    # the count before "died" is its subject, not the one nearer after it
+    claims = number_claims("About 40 of the passengers died and more than 90 were badly injured on Sunday.")
+    assert [(c.slot, c.surface) for c in claims] == [("people killed", "about 40"), ("people injured", "more than 90")]
+    # a singular subject of a passive is one, no count after it: "two" were injured, not killed
+    claims = number_claims("A local woman was killed and two others injured when lightning struck the tent.")
+    assert [(c.slot, c.surface) for c in claims] == [("people injured", "two")]
+    a = _art("About 40 of the young people died and more than 90 were badly injured at the Orvik hall.", source="A")
+    b = _art("The fire at the Orvik hall killed 38 people and injured 72 others.", source="B")
+    slots = {d.slot: _values(d) for d in find_disagreements([a, b])}
+    assert slots == {"people injured": {"more than 90", "72"}}  # (about 40 holds 38: a rounded figure)
+    # a toll "throughout Europe" or "across Europe" counts more than the country's
+    c = _art("A cold wave that hit Rovania last week has killed 21 people, police said.", source="C")
+    d = _art("A cold wave has killed at least 48 people throughout Europe, officials said.", source="D")
+    e = _art("The cold wave has killed 53 people across Europe since Friday.", source="E")
+    assert find_disagreements([c, d, e]) == []
+    f = _art("The cold wave that hit Rovania last week has killed 25 people, officials said.", source="F")
+    assert [_values(x) for x in find_disagreements([c, d, e, f])] == [{"21", "25"}]

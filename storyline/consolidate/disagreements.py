@@ -229,7 +229,8 @@ def number_claims(sentence: str) -> list[NumberClaim]:
     # counts nothing of its own)
     counting = [q for q, _ in quantities if not _SKIP_BEFORE.search(sentence[:q.start()])
                 and not _MEASURE_AFTER.match(sentence, q.end())]
-    owner = {e: _owner(sentence, e, counting, gap).start() for e in events} if counting else {}
+    owners = {e: _owner(sentence, e, counting, gap) for e in events} if counting else {}
+    owner = {e: o.start() for e, o in owners.items() if o is not None}
     out = []
     for m, value in quantities:
         before = sentence[:m.start()]
@@ -252,9 +253,25 @@ def number_claims(sentence: str) -> list[NumberClaim]:
         q = _QUAL.search(before)
         out.append(NumberClaim(slot=f"{noun_cls} {ev[2]}", value=value,
                                qualifier=q.group("q").lower() if q else "",
-                               surface=sentence[q.start() if q else m.start():m.end()],
+                               surface=_written(sentence, q.start() if q else m.start(), m.end(), noun_cls),
                                start=m.start(), end=m.end()))
     return out
+
+
+_CURRENCY_BEFORE = re.compile(r"(?:[A-Z]{1,3})?[$€£]\s?$")  # "$", "US$", "£ " (a tokenized text's space)
+_UNIT_AFTER = {"money": re.compile(r"\s*(?:euros?|dollars?|pounds?|yuan|yen)\b", re.IGNORECASE),
+               "percent": re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)}
+
+
+def _written(sentence: str, start: int, end: int, noun_cls: str) -> str:
+    """A count in its article's own words, as a reader is shown it: its qualifier and number as
+    written ("about 4.5 million", "sixty-five"), a sum with its currency ("$2.5 million", "3 million
+    euros"), a share with its sign ("12 percent"); only a capital that opens the sentence is lowered
+    ("About 300" -> "about 300"), as the words are shown inside another line."""
+    cur = _CURRENCY_BEFORE.search(sentence, max(0, start - 4), start) if noun_cls == "money" else None
+    unit = _UNIT_AFTER[noun_cls].match(sentence, end) if noun_cls in _UNIT_AFTER and cur is None else None
+    text = " ".join(sentence[cur.start() if cur else start:unit.end() if unit else end].split())
+    return text[:1].lower() + text[1:] if text[:1].isupper() and text.split()[0][1:].islower() else text
 
 
 # a passive's verb: "Eleven people were killed", "17 workers have been injured"
@@ -262,15 +279,25 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s
                              re.IGNORECASE)
 
 
+_SINGULAR_AUX = re.compile(r"(?:was|is|has\s+been)\b", re.IGNORECASE)  # "A woman was killed": one, no count
+# a verb whose subject is what it counts, never a count after it: "About 65 of the guests died"
+_SUBJECT_COUNTED = re.compile(r"died|perished|lost their lives", re.IGNORECASE)
+
+
 def _owner(sentence: str, e: tuple[int, int, str | None], counting: list[re.Match[str]],
-           gap: Callable[[tuple[int, int, str | None], re.Match[str]], int]) -> re.Match[str]:
+           gap: Callable[[tuple[int, int, str | None], re.Match[str]], int]) -> re.Match[str] | None:
     """The number an event word counts: the nearest, but a passive's subject before it ("Eleven people
-    were killed and 17 people were injured": 11 killed, not the 17 nearer after it)."""
-    if _PASSIVE_BEFORE.search(sentence, max(0, e[0] - 30), e[0]):
+    were killed and 17 people were injured": 11 killed, not the 17 nearer after it), and so the subject
+    of "died" ("About 65 of the guests died and more than 190 were injured": 65 died); a singular
+    subject counts none ("A woman was killed and two others injured": not two killed)."""
+    passive = _PASSIVE_BEFORE.search(sentence, max(0, e[0] - 30), e[0])
+    if passive or _SUBJECT_COUNTED.fullmatch(sentence, e[0], e[1]):
         before = [q for q in counting if q.end() <= e[0] and e[0] - q.end() <= 60
                   and not re.search(r"[,;:]|\b(?:and|or|but)\b", sentence[q.end():e[0]])]
         if before:
             return before[-1]
+        if passive and _SINGULAR_AUX.match(passive.group()):
+            return None
     return min(counting, key=lambda q: gap(e, q))
 
 
@@ -326,17 +353,35 @@ def _count_noun(after: str, before: str) -> str | None:
 
 _LOWER_BOUNDS = ("more than", "over", "at least")
 _UPPER_BOUNDS = ("fewer than", "less than", "under", "up to", "at most")
+_ROUNDED = ("about", "around", "approximately", "roughly", "some", "an estimated")  # a figure rounded either way
+_SHORT_OF = ("nearly", "almost")  # a figure rounded up
+
+
+def _leeway(value: float) -> float:
+    """How far a rounded figure ("about 300") may lie from the count it rounds: a tenth of it, at most
+    half the unit it is rounded to ("about 300" holds 312, "about 180" not 162, "about 2,000" not 2,500)."""
+    n = int(value)
+    if n != value or n <= 0:
+        return 0.0
+    unit = 1
+    while n % (unit * 10) == 0:
+        unit *= 10
+    return min(0.1 * value, unit / 2)
 
 
 def _compatible(a: tuple[float, str], b: tuple[float, str]) -> bool:
     """Whether two stated values can both be true: their ranges meet ("more than 3,000" and "more than
-    4,000" both can; "more than 200" and 150 cannot; bounds taken as closed)."""
+    4,000" both can; "more than 200" and 150 cannot; "about 300" and 312 can; bounds taken as closed)."""
     def span(v: tuple[float, str]) -> tuple[float, float]:
         value, q = v
         if q in _LOWER_BOUNDS:
             return value, float("inf")
         if q in _UPPER_BOUNDS:
             return float("-inf"), value
+        if q in _ROUNDED:
+            return value - _leeway(value), value + _leeway(value)
+        if q in _SHORT_OF:
+            return value - _leeway(value), value
         return value, value
 
     (lo_a, hi_a), (lo_b, hi_b) = span(a), span(b)
@@ -521,13 +566,15 @@ def excerpt(text: str, start: int, end: int, width: int = 70) -> str:
     return lead + " ".join((left + text[start:end] + right).split()).rstrip(".,;: ") + tail
 
 
-def _claim(value: str, cites: Sequence[Citation], by_id: dict[str, Article], said: str | None = None) -> ClaimValue:
-    """One competing value with every place that states it and the words of the first (``said``
-    when given)."""
+def _claim(value: str, cites: Sequence[Citation], by_id: dict[str, Article], said: str | None = None,
+           written: str = "") -> ClaimValue:
+    """One competing value with every place that states it, the words of the first (``said`` when
+    given) and the value as those words write it (``written``; "" when it is ``value`` itself)."""
     first = by_id.get(cites[0].article_id) if cites else None
     if said is None:
         said = excerpt(first.text, cites[0].start, cites[0].end) if first else ""
-    return ClaimValue(value=value, citations=tuple(cites), sources=_sources(cites, by_id), said=said)
+    return ClaimValue(value=value, citations=tuple(cites), sources=_sources(cites, by_id), said=said,
+                      written="" if written == value else written)
 
 
 def _sources(cites: Sequence[Citation], by_id: dict[str, Article]) -> tuple[str, ...]:
@@ -541,6 +588,7 @@ def _sources(cites: Sequence[Citation], by_id: dict[str, Article]) -> tuple[str,
 
 
 _BOUNDS = _LOWER_BOUNDS + _UPPER_BOUNDS
+_QUALIFIED = _BOUNDS + _ROUNDED + _SHORT_OF  # the qualifiers that change what a figure can be
 _YEAR = re.compile(r"(?<![\w.,$-])(1[89]\d\d|20\d\d)(?![\w-]|,\d)")
 
 
@@ -596,7 +644,7 @@ def _busiest_days(entries: list[tuple[Article, int, Unit, NumberClaim]]
 
 
 def _claim_key(c: NumberClaim) -> tuple[float, str]:
-    return c.value, c.qualifier if c.qualifier in _BOUNDS else ""
+    return c.value, c.qualifier if c.qualifier in _QUALIFIED else ""
 
 
 def _all_compatible(keys: list[tuple[float, str]]) -> bool:
@@ -646,7 +694,8 @@ def _other_event(sentence: str, start: int, known: set[str]) -> bool:
 # a count of a whole that holds the story's place: the world's, the nation's
 _WHOLE_SCOPE = re.compile(r"\b(?:worldwide|globally|world-wide|nationwide|across\s+the\s+(?:world|globe|country|nation|"
                           r"region|continent)|around\s+the\s+(?:world|globe|country)|throughout\s+the\s+(?:world|"
-                          r"country|region)|in\s+\d+\s+(?:countries|nations|states|provinces))\b", re.IGNORECASE)
+                          r"country|region)|in\s+\d+\s+(?:countries|nations|states|provinces)"
+                          r"|(?:throughout|across)\s+(?-i:[A-Z][a-z]+))\b", re.IGNORECASE)
 
 
 def _whole_scope(sentence: str, c: NumberClaim) -> bool:
@@ -680,13 +729,14 @@ def _running_count(keys: Sequence[tuple[float, str]], places: dict[tuple[float, 
     return all(max(days[a]) < min(days[b]) and a[0] < b[0] for a, b in zip(order, order[1:]))
 
 
-_INCLUSIVE_BOUNDS = ("at least", "up to", "at most")
+_INCLUSIVE_BOUNDS = ("at least", "up to", "at most") + _ROUNDED
 
 
 def _fold_inclusive_bounds(vals: dict[tuple[float, str], list[tuple[Unit, NumberClaim]]],
                            places: dict[tuple[float, str], list[Citation]]) -> None:
-    """An inclusive bound that another report states exactly ("at least 12" beside "12") tells that
-    figure, not a figure of its own: its reports join the exact one's, in place."""
+    """An inclusive bound or a rounded figure that another report states exactly ("at least 12" or
+    "about 12" beside "12") tells that figure, not a figure of its own: its reports join the exact
+    one's, in place."""
     for key in [k for k in vals if k[1] in _INCLUSIVE_BOUNDS and (k[0], "") in vals]:
         vals[(key[0], "")].extend(vals.pop(key))
         places[(key[0], "")].extend(places.pop(key))
@@ -734,7 +784,7 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
             cites = places[key]
             qual = vals[key][0][1].qualifier
             shown = f"{qual} {_fmt(key[0])}" if qual else _fmt(key[0])
-            values.append(_claim(shown, cites, by_id))
+            values.append(_claim(shown, cites, by_id, written=vals[key][0][1].surface))
         reports = sum(len(vals[k]) for k in keys)
         arts = len({c.article_id for v in values for c in v.citations})
         note = "a count that rose as the days went on (an update, not a dispute)" if running else \
@@ -765,6 +815,7 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
     told: dict[str, dict[date, list[frozenset[str]]]] = defaultdict(lambda: defaultdict(list))
     weekday_of: dict[str, set[date]] = defaultdict(set)  # the days read from a bare weekday
     named: dict[str, list[str]] = defaultdict(list)  # the events each slot's days were told of
+    written: dict[str, dict[date, str]] = defaultdict(dict)  # each day as its first report writes it
     for u in units:
         # "the ministry said on Tuesday that 26 were hurt": Tuesday is the day of the statement
         days = [(m, k) for m, k in _day_mentions(u.text) if not _SAID_BEFORE.search(u.text[:m.start()])]
@@ -782,6 +833,7 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
             if d is None:
                 continue
             slots[slot][d].append(Citation(a.id, s + m.start(), s + m.end(), a.source))
+            written[slot].setdefault(d, _day_written(m, kind, d))
             told[slot][d].append(_what(u.text[:m.start()] + u.text[m.end():]))
             named[slot].append(ev)
             if kind == "weekday":
@@ -796,11 +848,21 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
         if cited in seen:
             continue  # the same days from the same sentences under another of their events
         seen.add(cited)
-        values = tuple(_claim(d.isoformat(), c, by_id) for d, c in sorted(vals.items()))
+        values = tuple(_claim(d.isoformat(), c, by_id, written=written[slot].get(d, "")) for d, c in sorted(vals.items()))
         label = max(sorted(set(named[slot])), key=named[slot].count)  # ties: a fixed one
         out.append(Disagreement(slot=f"date {label}", values=values, kind="date",
                                 note="weekdays resolved against each article's publication date"))
     return out
+
+
+def _day_written(m: re.Match[str], kind: str, d: date) -> str:
+    """A day as its report writes it ("Sept. 2"), a weekday with the day it was read as ("Wednesday
+    (Sept. 2, 1998)", as the summary writes out a relative day)."""
+    from .timeline import format_value
+
+    if kind == "weekday":
+        return f"{m.group('wd')} ({format_value(d.isoformat())})"
+    return " ".join(m.string[m.start("mon"):m.end()].split())
 
 
 def _fold_later_weekdays(vals: dict[date, list[Citation]], told: dict[date, list[frozenset[str]]],
@@ -911,11 +973,14 @@ def _same_person(a: str, b: str) -> bool:
     return fa == fb or (fa[0] == fb[0] and min(len(fa), len(fb)) >= 4 and edit_distance(fa, fb) <= 2)
 
 
-def _per_person(told: list[tuple[str, int, Citation, str]], slot: str, note: str,
-                by_id: dict[str, Article]) -> list[Disagreement]:
+_Told = tuple[str, int, Citation, str, str]  # a value told of a person: name, value, citation, words, value as written
+
+
+def _per_person(told: list[_Told], slot: str, note: str, by_id: dict[str, Article]) -> list[Disagreement]:
     """One slot per person (spellings of one name joined) of the values ``told`` of them (name,
-    value, citation, the words that state it); a slot with two values or more is a dispute."""
-    people: list[list[tuple[str, int, Citation, str]]] = []
+    value, citation, the words that state it, the value as they write it); a slot with two values or
+    more is a dispute."""
+    people: list[list[_Told]] = []
     for t in told:
         home = next((p for p in people if any(_same_person(t[0], o[0]) for o in p)), None)
         if home is None:
@@ -925,22 +990,23 @@ def _per_person(told: list[tuple[str, int, Citation, str]], slot: str, note: str
     out = []
     for p in people:
         values: dict[int, list[Citation]] = defaultdict(list)
-        for _, v, c, _ in p:
+        for _, v, c, _, _ in p:
             values[v].append(c)
         if len(values) < 2:
             continue
-        names = [n for n, _, _, _ in p]
+        names = [n for n, _, _, _, _ in p]
         name = max(sorted(set(names)), key=names.count)
-        said = {v: next(w for _, x, _, w in p if x == v) for v in values}
+        first = {v: next(t for t in p if t[1] == v) for v in values}
         out.append(Disagreement(slot=slot.format(name=name), kind="number", note=note, person=name, values=tuple(
-            _claim(str(v), c, by_id, said=said[v]) for v, c in sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0])))))
+            _claim(str(v), c, by_id, said=first[v][3], written=first[v][4])
+            for v, c in sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0])))))
     return out
 
 
 def _ages(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
     """Ages given after a person's full name ("Wang Youcai, 32, founder of ..." / "Wang Youcai,
     33,"): one slot per person, joined across spellings of the name."""
-    told: list[tuple[str, int, Citation, str]] = []
+    told: list[_Told] = []
     for u in units:
         for name, _, end, _ in _names(u.text):
             m = _AGE_AFTER.match(u.text, end)
@@ -948,11 +1014,11 @@ def _ages(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement
                 continue
             for a, s, _ in u.places:
                 told.append((name, int(m.group("age")), Citation(a.id, s + m.start("age"), s + m.end("age"), a.source),
-                             f"{name}, {m.group('age')}"))
+                             f"{name}, {m.group('age')}", m.group("age")))
     return _per_person(told, AGE_SLOT, "ages given after the name", by_id)
 
 
-_YEARS = r"(?P<n>\d{1,2}|" + "|".join(list(_UNITS_WORDS)[1:] + list(_TENS)) + r")(?:[- ]and[- ]a[- ]half)?"
+_YEARS = r"(?P<n>\d{1,2}|" + "|".join(list(_UNITS_WORDS)[1:] + list(_TENS)) + r")(?P<half>[- ]and[- ]a[- ]half)?"
 _PERSON = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})"
 # a prison term told of one named person: "Xu Wenli, who was sentenced Monday to 13 years",
 # "Qin Yongmin had been sentenced to 13 years", "Qin Yongming, who was reported to have received 12
@@ -969,7 +1035,7 @@ _TERMS = [re.compile(p) for p in (
 def _prison_terms(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
     """Prison terms of one named person ("Qin Yongmin ... 12 years" / "13 years"): one slot per
     person; a sentence naming several terms for several people ("13 and 11 years") is not read."""
-    told: list[tuple[str, int, Citation, str]] = []
+    told: list[_Told] = []
     for u in units:
         for pattern in _TERMS:
             for m in pattern.finditer(u.text):
@@ -981,8 +1047,18 @@ def _prison_terms(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disa
                     continue
                 for a, s, _ in u.places:
                     told.append((name, int(years), Citation(a.id, s + m.start("n"), s + m.end("n"), a.source),
-                                 " ".join(m.group(0).split())))
+                                 " ".join(m.group(0).split()), _term_written(m)))
     return _per_person(told, TERM_SLOT, "years in prison", by_id)
+
+
+def _term_written(m: re.Match[str]) -> str:
+    """A prison term as its sentence writes it: "12 years", "thirteen-and-a-half years", "13-year"."""
+    end = m.end("half") if m.group("half") else m.end("n")
+    unit = _YEAR_WORD.match(m.string, end)
+    return " ".join(m.string[m.start("n"):unit.end() if unit else end].split())
+
+
+_YEAR_WORD = re.compile(r"[\s-]+years?\b")
 
 
 AGE_SLOT, TERM_SLOT = "age of {name}", "prison term of {name}"  # the slots of one named person

@@ -73,7 +73,7 @@ def differs_note(s: Any, labels: Mapping[str, int]) -> str:
     disagree on; "" otherwise."""
     if not getattr(s, "differs", ()):
         return ""
-    return " (other reports: " + "; ".join(f"{v.value} {refs(v.citations, labels)}" for v in s.differs) + ")"
+    return " (other reports: " + "; ".join(f"{v.shown} {refs(v.citations, labels)}" for v in s.differs) + ")"
 
 
 LONG_STORY_DAYS = 7  # a story reported over more days than this dates each summary sentence
@@ -308,8 +308,8 @@ def brief_markdown(brief: Brief) -> str:
         for d in brief.disagreements:
             lines.append(f"- **{_md(d.slot)}**" + (f" · {_md(d.note)}" if d.note else ""))
             for v in d.values:
-                said = f': "{_md(v.said)}"' if v.said and v.said != v.value else ""
-                lines.append(f"  - {_md(v.value)}{said} {refs(v.citations, labels)}")
+                said = f': "{_md(v.said)}"' if v.said and v.said != v.shown else ""
+                lines.append(f"  - {_md(v.shown)}{said} {refs(v.citations, labels)}")
     if brief.new_since:
         lines += ["", "## What each new article adds", ""]
         for n in brief.new_since:
@@ -807,8 +807,8 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         for dis in brief.disagreements:
             rows.append(Text(dis.slot, style="bold"))
             for v in dis.values:   # a value's words wrapped under it, not at the panel's edge
-                words = f'  "{v.said}"' if v.said and v.said != v.value else ""
-                rows.append(Padding(Text.assemble((v.value, "bold"), (words, "italic"),
+                words = f'  "{v.said}"' if v.said and v.said != v.shown else ""
+                rows.append(Padding(Text.assemble((v.shown, "bold"), (words, "italic"),
                                                   (" " + refs(v.citations, labels, TERMINAL_REFS), "cyan")),
                                     (0, 0, 0, 2)))
         parts.append(Panel(Group(*rows), title="Where the sources differ", title_align="left"))
