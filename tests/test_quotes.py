@@ -2521,3 +2521,45 @@ def test_a_participle_phrase_set_off_inside_the_clause_the_cue_interrupts_keeps_
     assert q.speaker == "forecasters" and q.text.endswith("heavy rain to Velm"), q.text
     said = _by_text(extract_quotes("The ferry will stop, the mayor said, citing a report by auditors."), "ferry")
     assert said.text == "The ferry will stop", said.text
+
+
+def test_a_part_of_a_group_named_by_a_pronoun_is_the_speaker() -> None:
+    """"Most of them said ...", "both of whom told ...", "Nearly 10 percent of them say ...": a part of
+    a group named by a pronoun is a subject, as "most workers" is (the quote had been lost); an object
+    ("told some of them that ...") is not."""
+    text = ("The mill closed in May. Until then, most of them said they had loved working there. "
+            "The council heard Ana Lind and Tomas Berg, both of whom said the pier was unsafe. "
+            "Nearly 10 percent of them say the ferry is too slow. "
+            "Lind told some of them that the quay would reopen.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("they had loved working there") == "most of them", got
+    assert got.get("the pier was unsafe") == "both of whom", got
+    assert got.get("the ferry is too slow") == "Nearly 10 percent of them", got
+    assert got.get("that the quay would reopen") == "Lind", got
+
+
+def test_when_asked_opening_a_sentence_is_no_speaker() -> None:
+    """"When asked about ..., X said": "When" opens the clause and speaks for no one; the one who
+    answers is the subject after the comma, also for a later verb of the clause."""
+    text = ("The vote was close. When asked whether the pier was safe, 59 percent said it was not. "
+            "Whenever asked about the ferry, they changed the subject. "
+            "When told the quay was closed, Lind thought for a moment and said that the boats could wait.")
+    quotes = extract_quotes(text)
+    assert not any(_speaker(text, q) in ("When", "Whenever") for q in quotes), [(_speaker(text, q), q.text) for q in quotes]
+    got = {q.text: _speaker(text, q) for q in quotes}
+    assert got.get("it was not") == "59 percent", got
+    assert got.get("that the boats could wait") == "Lind", got
+
+
+def test_an_adverb_between_the_cue_and_that_is_the_verbs() -> None:
+    """"said privately that ...", "reported meanwhile that ...", "has said repeatedly that ...": the
+    adverb goes with the verb, what was said starts at "that"; "asked just that question" keeps its
+    object ("that" a determiner there)."""
+    text = ("Officials said privately that they were surprised by the delay. "
+            "The Gazette reported meanwhile that several boats had been sold. "
+            "Ana Lind has said repeatedly that the pier is safe. Tomas Berg asked just that question.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("that they were surprised by the delay") == "Officials", got
+    assert got.get("that several boats had been sold") == "The Gazette", got
+    assert got.get("that the pier is safe") == "Ana Lind", got
+    assert got.get("just that question") == "Tomas Berg", got

@@ -700,3 +700,20 @@ def test_a_definite_description_joins_the_one_person_the_article_gives_that_role
         "\"We will talk again,\" the Vestrian leader said."))
     said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([b]).quotes}
     assert "talk again" not in said.get("Ana Ruiz", "") + said.get("Jon Dale", ""), said
+
+
+def test_a_place_after_its_owner_in_a_speaker_phrase_is_where_not_who() -> None:
+    """"The town council of a small port in Norland's Lowlands has said ...": the place after "in" and
+    its owner's possessive tells where the council is; the council speaks, not "Lowlands"."""
+    a = Article(id="a", source="wire", published="2024-05-02", title="Donation", text=(
+        "Velm, Norland - The town council of a small port in Norland's Lowlands has said it "
+        "\"accidentally\" gave $10,000 to the lifeboat fund.\n\nThe mayor, Ana Lind, said the money would "
+        "stay with the fund."))
+    said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([a]).quotes}
+    assert "Lowlands" not in said and "Norland's Lowlands" not in said, said
+    assert any("lifeboat fund" in text and speaker.startswith("The town council") for speaker, text in said.items()), said
+    from storyline.analyze.quotes import governed
+
+    # (an owner of more than one word: "a marquee at Big Bat's Garage" is the marquee's)
+    assert governed("a scrolling marquee at Big Bat's Garage".split(), 1)
+    assert not governed("Obama's spokesman Robert Gibbs".split(), 2)

@@ -570,6 +570,9 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     last = toks[b - 1]
     if last.low in _PRONOUNS and not last.quoted:
         return (b - 1, b)
+    partitive = _partitive_start(toks, b)
+    if partitive is not None:
+        return (partitive, b)
     rel = next((k for k in range(b - 2, max(0, b - 13), -1) if toks[k].low in ("who", "whose")), None)
     if rel is not None and rel > 0 and toks[rel - 1].text[:1].isalpha() and toks[rel - 1].low not in _ASKS_WHO \
             and not any(t.text in (",", ";", ":", "(", ")") or t.quoted or t.text in _QUOTE_CHARS
@@ -653,11 +656,33 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
         return (share, b)
     if b - a == 1 and toks[a].low in _DETS and not _quantifier_subject(toks, a):
         return None
+    if b - a == 1 and (toks[a].low in _SUBORDINATORS or toks[a].low in ("when", "whenever", "if", "once")):
+        return None  # "When asked about it, ...": a clause's opening word, no one
     if all(t.low in _MONTHS or t.low in _DAYS or t.text[:1].isdigit() for t in toks[a:b]):
         return None
     # a capitalised first token of the sentence followed by lowercase-only words is still an NP
     return (a, b)
 
+
+
+# words that take a part of a group ("most of them", "each of whom") and the pronouns of the group
+_PARTITIVES = frozenset("all both each most many some several none few half neither either".split())
+_GROUP_PRONOUNS = frozenset("them us you whom those".split())
+
+
+def _partitive_start(toks: Sequence[_Tok], b: int) -> int | None:
+    """Where a part of a group named by a pronoun starts whose pronoun ends the phrase at ``toks[b - 1]``
+    ("most of them said", "two of whom told", "Nearly 10 percent of them say"): a subject as "most
+    workers" is, with the words that qualify a share; else None."""
+    if b < 3 or toks[b - 1].low not in _GROUP_PRONOUNS or toks[b - 2].low != "of" \
+            or any(t.quoted for t in toks[b - 3:b]):
+        return None
+    k = b - 3
+    if toks[k].low in ("percent", "%") and k >= 1 and toks[k - 1].text[:1].isdigit():
+        k -= 1  # "10 percent of them"
+    elif toks[k].low not in _PARTITIVES and not _number_word(toks[k].low):
+        return None
+    return _qualified_start(toks, k)
 
 
 # quantifiers that stand for a noun phrase of people ("Many said ...", "Some have suggested that ...")
@@ -1443,6 +1468,17 @@ def _time_subject(toks: Sequence[_Tok], k: int, end: int) -> bool:
     return k < end and _verb_form(toks[k])
 
 
+_LONE_ADVERBS = frozenset("meanwhile afterward afterwards again also too instead".split())
+
+
+def _verb_adverb(t: _Tok) -> bool:
+    """Whether a word after a cue is an adverb of its verb ("repeatedly", "privately", "meanwhile",
+    "only"), in lower case and outside a quotation."""
+    if t.quoted or not t.text.isalpha() or not t.text.islower():
+        return False
+    return t.low in _TIME_ADVERBS or t.low in _LONE_ADVERBS or (t.low.endswith("ly") and t.low not in _LY_NOUNS)
+
+
 def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
     """Skip time words and short prepositional adjuncts after a cue ("said on Tuesday", "said in a
     statement"); returns the index where the content may begin."""
@@ -1461,6 +1497,10 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
             continue
         if t.low in _TIME_HEADS and j > 0 and toks[j - 1].low in _DAYS:
             j += 1
+            continue
+        if j + 2 < end and toks[j + 1].low == "that" and not toks[j + 1].quoted and _verb_adverb(t) \
+                and (_looks_clause(toks, j + 2) or toks[j + 2].low in _DETS or toks[j + 2].text in _QUOTE_CHARS):
+            j += 1  # "said repeatedly that", "reported meanwhile that": the adverb is the verb's, not said
             continue
         if t.low in ("on", "in", "at", "during", "after", "before", "via", "through") and j + 1 < end:
             # a prepositional phrase ends at a comma or at "that" (not at the commas around a town's
@@ -3437,12 +3477,22 @@ _NOT_NAME_OPENERS = frozenset("Even Only Just So As If When While Although Thoug
 OPENING_WORDS = frozenset(_LEAD_OPENERS) | _NOT_NAME_OPENERS | frozenset("After Before Since Until".split())
 
 
+_POSSESSOR_WORD = re.compile(r"[A-Z][\w.-]*['’]s")  # a capitalised possessive ("Canada's")
+
+
 def governed(words: Sequence[str], tail: int) -> bool:
     """Whether the last ``tail`` of ``words`` (a name ending a speaker phrase) follow a
     preposition: "A bodyguard to Michael Jackson" is the bodyguard, not Jackson; "Investigators in
     the bombing of the embassy in Tanzania" are the investigators."""
     if not 0 < tail < len(words):
         return False
+    if tail + 1 < len(words) and _POSSESSOR_WORD.fullmatch(words[-tail - 1]):
+        # (past a place's owner: "a small town in Canada's Prairies" is the town's, "a marquee at Big
+        # Bat's Texaco" the marquee)
+        owner = tail + 1
+        while owner + 1 < len(words) and owner - tail < 3 and words[-owner - 1][:1].isupper():
+            owner += 1
+        tail = owner
     before = words[-tail - 1].lower()
     # (past an article: "Tom Brandt of the United Kingdom" is Brandt)
     return before in PREPOSITIONS or (before in ("the", "a", "an") and tail + 1 < len(words)

@@ -307,7 +307,8 @@ _NOMINAL = re.compile(r"^(?:the|its|their)\s+(?:[a-z-]+\s+)?([a-z]+)$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+$", re.IGNORECASE)
 _LOOK_BACK = 2000
 _NEAR = 300
-_WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?$")
+# (a place's owner may stand between: "a small town in Canada's Prairies", "an office at Norland's port")
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+)?$")
 
 
 _TITLE_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.’'-]*){1,4}\s+")  # capitalised words, no comma: a title
@@ -421,7 +422,7 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
                     inside = before
                     end = comma
             last = inside[-1]
-            if text and (_WHERE_BEFORE.search(text, max(start, last.start - 12), last.start)
+            if text and (_WHERE_BEFORE.search(text, max(start, last.start - 40), last.start)
                          or _PREP_BEFORE.search(text, max(start, last.start - 12), last.start)):
                 return None  # "a Christian Aid staff member in Haiti", "a bodyguard to X": the member speaks
             rest = text[last.end:end] if text else ""
