@@ -933,3 +933,23 @@ def test_explicit_dates_writes_out_a_relative_week_by_its_first_day():
     assert explicit_dates(text, txs) == (
         "Last week (week of March 3, 2031), the Dorn council agreed to the harbour wall; the vote of this "
         "weekend's (weekend of March 15, 2031) meeting will tell.")
+
+
+def test_a_holiday_that_qualifies_a_noun_in_capitals_dates_nothing() -> None:
+    # a name's capitals: "Dozen Easter Egg Podcasts", "Christmas Island" date nothing in a full timeline, nor their
+    # sentence in a summary's day mentions; "Christmas Day", a clause run on after the holiday ("... on Easter The
+    # bishop said") and one that goes on ("on Thanksgiving and ...") keep the holiday's day
+    from storyline.consolidate.timeline import dated_events
+    from storyline.consolidate.timeline_rank import day_mentions
+
+    dct = date(2030, 4, 25)
+    for t in ("Hear the Dozen Easter Egg Podcasts from the archive again.", "Ferries to Christmas Island sailed."):
+        assert dated_events(Article(id="a", text=t, published=dct)) == [], t
+        _, pairs, other = day_mentions(t, dct)
+        assert set(pairs) <= other, t  # (the day weighs, but the sentence tells of no event of it)
+    t = "Pilgrims filled the square on Christmas Day."
+    assert [e.date for e in dated_events(Article(id="b", text=t, published=date(2030, 12, 28)))] == ["2030-12-25"]
+    t = "Pilgrims filled the square on Easter The bishop spoke."
+    assert [e.date for e in dated_events(Article(id="c", text=t, published=dct))] == ["2030-04-21"]
+    t = "Crowds marched on Thanksgiving and the mayor spoke."
+    assert [e.date for e in dated_events(Article(id="d", text=t, published=date(2030, 12, 2)))] == ["2030-11-28"]

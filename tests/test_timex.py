@@ -1631,3 +1631,34 @@ def test_a_weekday_joined_to_weekdays_in_the_plural_is_a_set_too() -> None:
     assert tags("Two flights will leave Perth on Monday and Tuesday nights.") == [
         ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
     assert tags("He met her on Monday and Tuesday night.")[0] == ("Monday", "DATE", "2019-01-07")
+
+
+def test_a_part_of_the_day_told_by_its_edge_is_a_time() -> None:
+    # "mid-afternoon yesterday", "late morning Tuesday": one TIME of the day named (it was the day alone); "by mid
+    # afternoon", "in the late evening": the day told of; "a late morning flight" and "early morning of March 30" are
+    # no time of their own
+    assert tags("In Oslo at mid-afternoon yesterday, Brekke shares were up.") == [
+        ("mid-afternoon yesterday", "TIME", "2019-01-09TAF")]
+    assert tags("The ferry docked at midafternoon Tuesday.") == [("midafternoon Tuesday", "TIME", "2019-01-08TAF")]
+    assert tags("By mid afternoon, the herders had moved on.") == [("mid afternoon", "TIME", "2019-01-10TAF")]
+    assert tags("The vote came in the late morning.") == [("the late morning", "TIME", "2019-01-10TMO")]
+    assert tags("Lund took a late morning flight to Bergen.") == []
+    assert tags("The search went on until early morning of March 30.", date(2019, 4, 2)) == [
+        ("March 30", "DATE", "2019-03-30")]
+
+
+def test_the_previous_month_of_a_report_told_on_a_day_is_next_to_the_month_reported() -> None:
+    # "Exports rose in February, the bureau said Thursday. Compared with the previous month, ...": January, not the
+    # month before Thursday's; a day of the text's own events ("It shut on Tuesday. The following month ...") stays
+    # the anchor, and "the previous month" names no month of its own to anchor on
+    got = tags("Tile exports rose in February, after growing in the previous month, the bureau said Thursday. "
+               "Compared with the previous month, the February exports fell.", date(2030, 4, 5))
+    assert [v for _, _, v in got] == ["2030-02", "2030-01", "2030-04-04", "2030-01", "2030-02"]
+    got = tags("The mill opened in June. It shut on Tuesday. The following month, it reopened.", date(2030, 4, 10))
+    assert got[-1] == ("The following month", "DATE", "2030-05")
+
+
+def test_the_weeks_ahead_and_the_years_end_are_expressions() -> None:
+    # "in the weeks ahead" is "in the coming weeks" (FUTURE_REF), "by year's end" is "by year end"; both were missed
+    assert tags("Brokers expect more selling in the weeks ahead.") == [("the weeks ahead", "DATE", "FUTURE_REF")]
+    assert tags("The mill must repay the loan by year's end.") == [("year's end", "DATE", "2019-12-31")]

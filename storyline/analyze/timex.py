@@ -1673,7 +1673,7 @@ def _h_spoken_decade(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None]
     return "DATE", f"19{t // 10}", _mod_of(m["e"])
 
 
-@rule("year_end", r"(?:around\s+)?(?:the\s+)?(?P<d>this\s+|last\s+|next\s+)?year[\s-]end(?![\w-])")
+@rule("year_end", r"(?:around\s+)?(?:the\s+)?(?P<d>this\s+|last\s+|next\s+)?year(?:[\s-]|['’]s\s+)end(?![\w-])")
 def _h_year_end(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     if ctx.dct is None:
         return "DATE", "XXXX-12-31", None
@@ -1884,6 +1884,11 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         # anaphoric: relative to the last date mentioned
         anchor = ctx.ref.value if ctx.ref else (ctx.dct.isoformat() if ctx.dct else None)
         n = {"following": 1, "next": 1, "previous": -1}.get(d, 0)
+        if u == "month" and n and ctx.named_month and _day_of_telling(ctx):
+            # "the previous month" is next to the month a report told of, the one the text last named, not to the
+            # day of the telling ("Orders rose in February, the agency said Thursday. Compared with the previous
+            # month, ...": January)
+            anchor = ctx.named_month
         if d == "next" and ctx.ref is None and ctx.tense() > 0 and m["the"]:
             anchor = ctx.dct.isoformat() if ctx.dct else None
         if ctx.ref is not None and _COARSER.get(ctx.ref.granularity, 0) > _COARSER.get(u, 0):
@@ -1901,6 +1906,18 @@ def _h_deictic(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
         # year's $1.55 billion"): the period reported on, a year before
         return "DATE", _reported_period(ctx, ctx.last_quarter, -1), mod
     return "DATE", _rel_value(ctx.dct.isoformat(), n, u), mod
+
+
+# a report's verb right before the day it was made on ("the agency said Thursday", "officials told reporters on Monday")
+_TOLD_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added|stated)\s+(?:on\s+)?[\w.]+\s*$",
+                      re.IGNORECASE)
+
+
+def _day_of_telling(ctx: _Ctx) -> bool:
+    """Is the day last named the day a report was made on ("..., the agency said Thursday"), not one of its events?"""
+    ref = ctx.ref
+    return ref is not None and ref.granularity == "day" and ref.end > 0 \
+        and _TOLD_ON.search(ctx.text, max(0, ref.end - 40), ref.end) is not None
 
 
 # what makes "the last week" the final one of something ("the last week of March", "the last year before the war")
@@ -2172,6 +2189,32 @@ def _h_dayword(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", v, mod
 
 
+# what a part of the day alone ("mid-afternoon", "late morning") is the time of after: a preposition ("by mid
+# afternoon", "at midafternoon"), not a determiner of the thing it modifies ("a late morning flight")
+_PREP_BEFORE_PART = re.compile(r"\b(?:at|by|in|until|till|from|since|after|before|around|about|during|through|into"
+                               r"|towards?)\s+$", re.IGNORECASE)
+_EDGE_PART = r"(?P<e>mid[\s-]?|early\s+|late\s+)(?P<pt>morning|afternoon|evening)"
+
+
+@rule("edge_part_day", rf"{_EDGE_PART}(?:\s?,)?\s+(?:on\s+)?(?P<day>{_WDAY_RX}|today|yesterday|tomorrow)(?![\w-])")
+def _h_edge_part_day(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """A part of the day told by its edge before the day it is of: "mid-afternoon yesterday", "late morning Tuesday",
+    one TIME (TimeML's "mid-afternoon yesterday", ...TAF; it had been the day alone)."""
+    base = _day_word(_day_ctx(ctx, m.start("day"), m.end("day")), m["day"])
+    return "TIME", f"{base}T{PARTS[m['pt'].lower()]}", _mod_of(m["e"])
+
+
+@rule("edge_part", rf"{_EDGE_PART}(?![\w-])")
+def _h_edge_part(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
+    """A part of the day told by its edge alone after a preposition, "by mid afternoon", "until late evening": of the
+    day told of, as "in the afternoon" is; not "a late morning flight", "early morning of May 2" (the date's)."""
+    if not _PREP_BEFORE_PART.search(ctx.text, max(0, ctx.start - 12), ctx.start) \
+            or re.match(r"\s+of\b", ctx.text[ctx.end:ctx.end + 4]):
+        return None
+    day = _day_told_of(ctx)
+    return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{PARTS[m['pt'].lower()]}", _mod_of(m["e"])
+
+
 @rule("partofday", rf"{_EDGE}?(?P<d>this|last|that|the\s+same)\s+(?P<pt>morning|afternoon|evening|night)(?![\w-])")
 def _h_partofday(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     d = " ".join(m["d"].lower().split())
@@ -2269,7 +2312,7 @@ def _scheduled_day(ctx: _Ctx) -> date | None:
     return named if named > ctx.dct else max(named + timedelta(days=1), ctx.dct)
 
 
-@rule("in_the_part", r"the\s+(?P<pt>morning|afternoon|evening|night)(?![\w-])")
+@rule("in_the_part", r"the\s+(?P<e>(?:early|late)\s+|mid[\s-]?)?(?P<pt>morning|afternoon|evening|night)(?![\w-])")
 def _h_in_the_part(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     """"in the morning", "during the night", "early in the afternoon": a part of the day told of, as "earlier in the
     day" is that day (TimeML: "the morning", a TIME): the last day named when it is of the publication's week, else
@@ -2278,7 +2321,7 @@ def _h_in_the_part(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] |
             or _NOT_OF_THE_PART.match(ctx.text, ctx.end):
         return None
     day = _scheduled_day(ctx) if _generic(ctx) else _day_told_of(ctx)
-    return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{PARTS[m['pt'].lower()]}", None
+    return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{PARTS[m['pt'].lower()]}", _mod_of(m["e"])
 
 
 @rule("anaph_day", r"(?:the\s+(?:next|following|previous|preceding|same)\s+day|that\s+day|the\s+day\s+before"
@@ -2322,7 +2365,8 @@ def _h_edge_rel(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | No
               r"|(?P<pa>recently|lately|the\s+past|in\s+the\s+past|(?:the\s+)?recent\s+(?:past|years|months|weeks|"
               r"days)|former\s+times|previously|a\s+(?:very\s+)?long\s+time\s+ago|the\s+other\s+day(?!\s+of\b))(?![\w-])"
               r"|(?P<fu>(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+|not[\s-]+too[\s-]+distant\s+|immediate\s+)?"
-              r"future|(?:the\s+)?coming\s+(?:years|months|weeks|days)|soon)(?![\w-])"
+              r"future|(?:the\s+)?coming\s+(?:years|months|weeks|days)|the\s+(?:years|months|weeks|days)\s+ahead"
+              r"|soon)(?![\w-])"
               r"|(?P<cur>current|recent)(?![\w-])")
 def _h_refs(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     t = " ".join(m.group(0).lower().split())
@@ -2478,7 +2522,8 @@ _START_WORDS = frozenset(
     "tomorrow right now currently nowadays present recently lately recent former previously near distant "
     "foreseeable not immediate future soon fiscal year years decades months weeks days hours minutes centuries "
     "quarter period comparable corresponding prior preceding remaining final several few many dozens half noon "
-    "midday midnight spring summer fall autumn winter morning afternoon evening night overnight christmas new "
+    "midday midnight midmorning midafternoon midevening spring summer fall autumn winter morning afternoon evening "
+    "night overnight christmas new "
     "independence halloween valentine's veterans thanksgiving labor memorial election easter good martin day "
     "week month decade century decades-long q1 q2 q3 q4 h1 h2".split()
     + list(MONTHS) + list(WEEKDAYS) + _WEEKDAYS_PLURAL + list(SMALL) + list(TENS) + ["hundred", "thousand"]
@@ -2490,7 +2535,7 @@ _WORD = re.compile(r"[\w']+")
 # the next few words ("the" alone never starts a timex; "the past 10 months" has "10" and "months")
 _HEAD_WORDS = frozenset(
     "ago now currently nowadays present season recently lately recent past future soon current term date moment noon midnight "
-    "midday "  # noqa: SIM905
+    "midday midmorning midafternoon midevening "  # noqa: SIM905
     "o'clock quarter quarters half period fiscal daily weekly monthly annually yearly hourly nightly quarterly "
     "today tonight yesterday tomorrow christmas thanksgiving halloween valentine's eve independence labor memorial "
     "election easter friday veterans century centuries decade decades twenties thirties "
@@ -2502,7 +2547,7 @@ _LOOKAHEAD = 5
 
 
 _NEEDS_NEXT = {  # start words that only start a timex before one of these words
-    "new": ("year's",), "year": ("-", " end"), "good": (" friday",), "martin": (" luther",),
+    "new": ("year's",), "year": ("-", " end", "'s end", "’s end"), "good": (" friday",), "martin": (" luther",),
     "day": ("-",), "week": ("-",), "month": ("-",), "decade": ("-",), "century": ("-",),
 }
 
@@ -2890,11 +2935,16 @@ _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|['’]\d\d(?!\d)")
 _NAMED_MONTH = re.compile(MONTH_NAMES + r"|\d/|-\d\d-", re.IGNORECASE)
 
 
+# a unit next to one the text named ("the previous month", "the following year"): a shifted value names no month
+_NEXT_TO_ONE_NAMED = re.compile(r"\b(?:the\s+(?:previous|next|following)|following)\s", re.IGNORECASE)
+
+
 def _update_named(state: _State, name: str, ttype: str, value: str, span: str) -> None:
     """Keep the year and the month the text last named, for "that year" and "that month" to refer to: a year
     written ("in 1998", "June 2009") or a year as a whole ("last year", "two years ago"); a month named ("in June",
     "25 June", "last month"). A year only inferred from the publication date ("in June", "on Tuesday") is none."""
-    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year") or not value[:4].isdigit() or value[4:5].isdigit():
+    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year") or not value[:4].isdigit() \
+            or value[4:5].isdigit() or (name == "deictic" and _NEXT_TO_ONE_NAMED.search(span)):
         return
     if len(value) == 4 or _WRITTEN_YEAR.search(span):  # (a year's value is its four digits)
         state.named_year = value[:4]
@@ -2903,7 +2953,7 @@ def _update_named(state: _State, name: str, ttype: str, value: str, span: str) -
 
 
 def _update_state(state: _State, name: str, ttype: str, value: str, reported: bool = True, end: int = -1) -> None:
-    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year", "in_the_part"):
+    if ttype not in ("DATE", "TIME") or name in ("refs", "the_year", "in_the_part", "edge_part"):
         # a shifted or anaphoric value is no new reference point: "a year ago ... a year earlier"; nor is the part of
         # the day told of ("in the morning")
         return

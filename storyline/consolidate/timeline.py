@@ -32,8 +32,8 @@ from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end, is_dangling, is_furniture, leans_back,
                            personal_pages, speaks_for_self, supports, trim_span)
 from .template import without_template
-from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, in_participle_phrase, names_another_event,
-                            present_today, summarize_timeline, written_day)
+from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, holiday_modifier, in_participle_phrase,
+                            names_another_event, present_today, summarize_timeline, written_day)
 
 _log = logging.getLogger(__name__)
 
@@ -116,20 +116,6 @@ def _is_relative(tx: Timex) -> bool:
     if g == "day" and _NUMERIC_DAY.search(t):
         return False  # "08/26/96", "26.08.96": day, month and year in figures, a two-digit year too
     return not has_year
-
-
-_HOLIDAY = re.compile(r"(?i)\b(?:christmas|new year's|independence day|fourth of july|halloween|valentine's|"
-                      r"veterans day|thanksgiving|labor day|memorial day|election day|easter)\b")
-_HOLIDAY_TIME = frozenset("day eve night morning afternoon evening weekend holiday holidays week".split())
-
-
-def holiday_modifier(text: str, tx: Timex, offset: int = 0) -> bool:
-    """Whether ``tx`` is a holiday named to qualify a noun ("Halloween revelers", "Christmas
-    shopping"): it tells what kind of thing, not when the event happened ("on Halloween night" does)."""
-    if not _HOLIDAY.search(tx.text):
-        return False
-    m = re.match(r"\s+([a-z][a-z-]*)", text[tx.end - offset:tx.end - offset + 30])
-    return m is not None and m.group(1) not in _HOLIDAY_TIME
 
 
 def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int = 0) -> str:

@@ -317,6 +317,41 @@ def fronted_day(text: str, start: int, tx: Timex, dct: date | None) -> bool:
     return day is not None and (dct is None or day <= dct)
 
 
+_HOLIDAY = re.compile(r"(?i)\b(?:christmas|new year's|independence day|fourth of july|halloween|valentine's|"
+                      r"veterans day|thanksgiving|labor day|memorial day|election day|easter)\b")
+_HOLIDAY_TIME = frozenset("day eve night morning afternoon evening weekend holiday holidays week".split())
+# words after a holiday that are no noun it qualifies: the clause goes on ("on Thanksgiving and", "at Christmas when"),
+# or a new one opens, run on in capitals ("... marked Easter The Pope said")
+_NOT_QUALIFIED = frozenset("the a an he she it they we i you this that these those there his her their its our in "
+                           "on at to of for with by from and or but nor as after before since until when while if so "
+                           "because is was are were will would has had have".split())
+
+
+def _noun_after_holiday(text: str, tx: Timex, offset: int = 0) -> str | None:
+    """The noun that ``tx``, a holiday, qualifies, as the text writes it ("revelers", "Egg"), or None."""
+    if not _HOLIDAY.search(tx.text):
+        return None
+    m = re.match(r"\s+([A-Za-z][a-z-]*)", text[tx.end - offset:tx.end - offset + 30])
+    if m is None or m.group(1).lower() in _HOLIDAY_TIME or m.group(1).lower() in _NOT_QUALIFIED:
+        return None
+    return m.group(1)
+
+
+def holiday_modifier(text: str, tx: Timex, offset: int = 0) -> bool:
+    """Whether ``tx`` is a holiday named to qualify a noun ("Halloween revelers", "Christmas
+    shopping"), also in a name's capitals ("Easter Egg Podcasts", "Christmas Island"): it tells what
+    kind of thing, not when the event happened ("on Halloween night", "Christmas Day", "on
+    Thanksgiving and on Christmas" do)."""
+    return _noun_after_holiday(text, tx, offset) is not None
+
+
+def holiday_in_name(text: str, tx: Timex) -> bool:
+    """Whether ``tx`` is a holiday inside a name, before a capitalised noun ("Easter Egg Podcasts",
+    "Christmas Island"): no day of the text's events ("the Memorial Day ceremony" still is one)."""
+    noun = _noun_after_holiday(text, tx)
+    return noun is not None and noun[0].isupper()
+
+
 # an article's sentence spans, the (sentence, day) pairs it names, and the pairs that name another event
 DayMentions = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...], frozenset[tuple[int, date]]]
 
@@ -325,7 +360,8 @@ DayMentions = tuple[tuple[tuple[int, int], ...], tuple[tuple[int, date], ...], f
 def day_mentions(text: str, dct: date | None, lang: str = "en") -> DayMentions:
     """(sentence spans, (sentence index, day) for every calendar day a sentence names, the pairs
     where the day only names another event: "the Aug. 7 bombing", "Monday's derailment", "our
-    society today") of one article text; relative days ("on Thursday") are anchored at ``dct``.
+    society today", a holiday inside a name: "Easter Egg Podcasts") of one article text; relative
+    days ("on Thursday") are anchored at ``dct``.
     Ranges, months and years name no single day and are left out. A day that only names an event
     still tells that the day matters (it weighs in ``rank_days``), but its sentence tells of
     something else; so does a weekday or a count of days in a sentence that a written day opens
@@ -351,7 +387,7 @@ def day_mentions(text: str, dct: date | None, lang: str = "en") -> DayMentions:
         stamp = UPDATED_STAMP.match(text, spans[i][0], spans[i][1])
         if stamp and tx.start < stamp.end():
             continue  # "(Updated 5:31 p.m. ...)" dates the page, not what the sentence tells
-        if not (names_another_event(text, tx) or present_today(text, tx.start, tx.end)):
+        if not (names_another_event(text, tx) or present_today(text, tx.start, tx.end) or holiday_in_name(text, tx)):
             dating.add((i, day))
             if written_day(tx):
                 written.add((i, day))
