@@ -629,3 +629,14 @@ def test_the_subject_of_died_is_its_count_and_a_continents_toll_no_rival_of_a_co
     assert find_disagreements([c, d, e]) == []
     f = _art("The cold wave that hit Rovania last week has killed 25 people, officials said.", source="F")
     assert [_values(x) for x in find_disagreements([c, d, e, f])] == [{"21", "25"}]
+
+
+def test_a_toll_across_the_storys_own_place_is_still_a_rival() -> None:
+    # "across Texas" in a story told in Texas is the story's own toll, no wider whole
+    a = _art("Floods killed 12 people across Texas on Monday, officials said.", source="A")
+    b = _art("Floods killed 15 people in Texas on Monday, rescuers said.", source="B")
+    assert [_values(d) for d in find_disagreements([a, b])] == [{"12", "15"}]
+    # (a wider toll the same article names only as such a whole stays no rival)
+    c = _art("Floods hit Velmora, killing 9 people. Floods killed 40 people across Europe this week.", source="C")
+    d = _art("Floods have killed 52 people throughout Europe, officials said.", source="D")
+    assert find_disagreements([c, d]) == []

@@ -2538,6 +2538,14 @@ def test_a_part_of_a_group_named_by_a_pronoun_is_the_speaker() -> None:
     assert got.get("that the quay would reopen") == "Lind", got
 
 
+def test_none_of_them_is_no_speaker() -> None:
+    """"None of them said ...", "Neither of them told ...": that no one spoke, as "no one said" is;
+    no quote is given to a part of a group that is nobody."""
+    text = ("The pier was shut. None of them said the ferry was late. "
+            "Neither of them told reporters that the quay would reopen.")
+    assert [q.text for q in extract_quotes(text)] == [], [(_speaker(text, q), q.text) for q in extract_quotes(text)]
+
+
 def test_when_asked_opening_a_sentence_is_no_speaker() -> None:
     """"When asked about ..., X said": "When" opens the clause and speaks for no one; the one who
     answers is the subject after the comma, also for a later verb of the clause."""

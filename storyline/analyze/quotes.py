@@ -666,7 +666,8 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
 
 
 # words that take a part of a group ("most of them", "each of whom") and the pronouns of the group
-_PARTITIVES = frozenset("all both each most many some several none few half neither either".split())
+# (not "none" or "neither": "None of them said a word" tells that no one spoke, as "no one said" does)
+_PARTITIVES = frozenset("all both each most many some several few half either".split())
 _GROUP_PRONOUNS = frozenset("them us you whom those".split())
 
 

@@ -695,14 +695,24 @@ def _other_event(sentence: str, start: int, known: set[str]) -> bool:
 _WHOLE_SCOPE = re.compile(r"\b(?:worldwide|globally|world-wide|nationwide|across\s+the\s+(?:world|globe|country|nation|"
                           r"region|continent)|around\s+the\s+(?:world|globe|country)|throughout\s+the\s+(?:world|"
                           r"country|region)|in\s+\d+\s+(?:countries|nations|states|provinces)"
-                          r"|(?:throughout|across)\s+(?-i:[A-Z][a-z]+))\b", re.IGNORECASE)
+                          r"|(?:throughout|across)\s+(?P<name>(?-i:[A-Z][a-z]+)))\b", re.IGNORECASE)
 
 
-def _whole_scope(sentence: str, c: NumberClaim) -> bool:
+def _whole_scope(sentence: str, c: NumberClaim, elsewhere: str = "") -> bool:
     """Whether a count is told of the whole world or nation: the scope words right after it, in its
-    own clause ("killed 144 people worldwide", "144 deaths across the region")."""
+    own clause ("killed 144 people worldwide", "144 deaths across the region"); a place named
+    ("across Europe") only when the articles of the story's own figures (``elsewhere``) never name it
+    but as such a whole: "across Texas" in a story told in Texas is the story's own place."""
     after = re.split(r"[,;:.()]|\s(?:as|while|when|and|but)\s", sentence[c.end:c.end + 60])[0]
-    return bool(_WHOLE_SCOPE.search(after))
+    m = _WHOLE_SCOPE.search(after)
+    return m is not None and not (m.group("name") and re.search(rf"(?<!throughout )(?<!across )\b{m.group('name')}\b", elsewhere))
+
+
+def _told_in(places: dict[tuple[float, str], list[Citation]], keys: Sequence[tuple[float, str]],
+             by_id: dict[str, Article]) -> str:
+    """The texts of the articles that give the figures ``keys`` of a slot."""
+    ids = {c.article_id for k in keys for c in places[k]}
+    return "\n".join(by_id[i].text for i in sorted(ids) if i in by_id)
 
 
 # counts that grow as a story goes on (a toll, the evacuated, the arrested), unlike cars derailed
@@ -765,6 +775,9 @@ def _numbers(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreem
                 vals[key].append((u, c))
             places[key].append(Citation(a.id, s + c.start, s + c.end, a.source))
         whole = {k for k in vals if all(_whole_scope(u.text, c) for u, c in vals[k])}
+        if whole and len(whole) < len(vals):
+            rivals = _told_in(places, [k for k in vals if k not in whole], by_id)
+            whole = {k for k in whole if all(_whole_scope(u.text, c, rivals) for u, c in vals[k])}
         if whole and len(whole) < len(vals):
             # "109 people in Rovania" and "144 people worldwide": the world's count is no rival
             vals = defaultdict(list, {k: v for k, v in vals.items() if k not in whole})
