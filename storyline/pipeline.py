@@ -21,7 +21,8 @@ from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
 from .consolidate.template import template_keys
 from .errors import InputError, InputWarning, NotAnArticle, StoreError
-from .group.stories import ProgressHook, StoryClusterer, date_order, features, renamed_state, stream_order
+from .group.stories import (Features, ProgressHook, StoryClusterer, date_order, features, renamed_state,
+                             stream_order)
 from .ingest import iter_articles
 from .ingest.checks import add_warning
 from .ingest.revisions import continues
@@ -220,11 +221,14 @@ def _first_run(store: SQLiteStore, settings: Settings, articles: Sequence[Articl
                grouping: ProgressHook | None = None) -> None:
     """A store's first run, over all its ``articles``, grouped as ``cluster()`` groups them
     (``_refitted``), saved in one transaction."""
-    arts = [articles[i] for i in stream_order(articles)]
-    ids = [a.id for a in arts]
+    ordered = [articles[i] for i in stream_order(articles)]
+    ids = [a.id for a in ordered]
+    arts: list[Article | Features] = list(ordered)
 
     def run(c: StoryClusterer, _: bool) -> None:
-        c.partial_fit(c.begin_run(arts, run_size=len(arts)))
+        feats = c.begin_run(arts, run_size=len(arts))
+        arts[:] = feats  # a second try (``_refitted``) places the words the first one read, not read again
+        c.partial_fit(feats)
         c.end_run()
 
     _save_grouping(store, _refitted(lambda: load_clusterer(store, settings), run, ids, grouping), ids)

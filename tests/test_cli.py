@@ -95,6 +95,25 @@ def test_a_running_bar_tells_the_time_it_has_left() -> None:
     assert str(left.render(bars.tasks[briefs])) == ""
 
 
+def test_a_grouping_step_of_one_piece_shows_its_clock_not_a_count() -> None:
+    """The grouping's steps on one bar: "placing articles 300/1200"; a fit of the latent basis (one
+    piece: 0 of 1, then 1 of 1) shows "fitting topics" and its clock, not "0/1"."""
+    from rich.progress import Progress
+
+    from storyline.serve.cli import _Count, _grouping_steps
+
+    bars = Progress(_Count(), disable=True)
+    task = bars.add_task("grouping into stories", total=None, counted=False)
+    hook = _grouping_steps(bars, task)
+    shown = []
+    for step, done, total in (("placing articles", 300, 1200), ("fitting topics", 0, 1), ("fitting topics", 1, 1),
+                              ("merging stories", 2, 9)):
+        hook(step, done, total)
+        shown.append((bars.tasks[task].description, str(_Count().render(bars.tasks[task])).strip()))
+    assert shown == [("grouping into stories: placing articles", "300/1200"), ("grouping into stories: fitting topics", ""),
+                     ("grouping into stories: fitting topics", ""), ("grouping into stories: merging stories", "2/9")]
+
+
 def test_a_warning_many_articles_share_is_counted_after_the_first_few(tmp_path: Path) -> None:
     """Four teasers of a feed file: three warnings named, then "and 1 more article" (not "articles")."""
     items = "".join(f"<item><title>Weir {k} stays shut</title><link>https://t.example/{k}</link><description>The "

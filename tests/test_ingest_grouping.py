@@ -347,12 +347,10 @@ def _made_up_word(rng: random.Random) -> str:
     return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
 
 
-def test_a_first_run_that_finds_many_stories_regroups_on_a_finer_basis_as_cluster_does(tmp_path: Path) -> None:
-    """A wire's folder holds many unrelated items (from twenty desks: each item has three of its desk's
-    eight words) and a few beats (reports of several events on one subject): a first pass on the basis
-    a store of 140 articles gets finds far more stories than the basis has dimensions, so ``cluster()``
-    runs again on a finer one; one ingest run of the folder does the same, gives its stories, and keeps
-    the finer basis for the runs after it. (Items that share no word at all join on no basis.)"""
+def _desks_and_beats() -> list[Article]:
+    """A wire's folder of 140 items: from twenty desks (each item has three of its desk's eight words) and
+    four beats of five events, reported twice each; a first run over it finds far more stories than a
+    provisional basis of 140 articles has dimensions, and is tried again on a finer one."""
     rng = random.Random(8)
     desks = [[_made_up_word(rng) for _ in range(8)] for _ in range(20)]
     arts: list[Article] = []
@@ -369,6 +367,16 @@ def test_a_first_run_that_finds_many_stories_regroups_on_a_finer_basis_as_cluste
                 rng.shuffle(words)
                 arts.append(Article(id=f"b{b}e{e}r{r}", text=" ".join(words) + ".",
                                     published=date(2024, 1, 1) + timedelta(days=3 * e + r)))
+    return arts
+
+
+def test_a_first_run_that_finds_many_stories_regroups_on_a_finer_basis_as_cluster_does(tmp_path: Path) -> None:
+    """A wire's folder holds many unrelated items (from twenty desks: each item has three of its desk's
+    eight words) and a few beats (reports of several events on one subject): a first pass on the basis
+    a store of 140 articles gets finds far more stories than the basis has dimensions, so ``cluster()``
+    runs again on a finer one; one ingest run of the folder does the same, gives its stories, and keeps
+    the finer basis for the runs after it. (Items that share no word at all join on no basis.)"""
+    arts = _desks_and_beats()
     offline = cluster(arts)
     assert len(set(offline)) > len(set(cluster(arts, latent_refit=0)))  # the refit matters here
     store = SQLiteStore(tmp_path / "wire.db")
@@ -409,3 +417,29 @@ def test_a_run_tells_its_progress_with_growing_counts(tmp_path: Path) -> None:
                  grouping=lambda step, done, total: heard.append((step, done, total)))
     assert (PLACING, 40, 40) in heard
     store.close()
+
+
+def test_a_first_run_tried_again_reads_each_article_once_and_tells_its_fits(tmp_path: Path, monkeypatch) -> None:
+    """A first run tried again on a finer basis (``_refitted``) places the words its first try read,
+    instead of reading every article's words again (seconds for thousands); and each fit of a latent
+    basis is a step of its own (FITTING 0 of 1, then 1 of 1), not a silent end of the words read."""
+    import storyline.group.stories as stories
+    from storyline.group.stories import FITTING
+
+    arts = _desks_and_beats()
+    read: Counter[str] = Counter()
+    real = stories.features
+
+    def counted(a: Article) -> stories.Features:
+        read[a.id] += 1
+        return real(a)
+
+    monkeypatch.setattr(stories, "features", counted)
+    heard: list[tuple[str, int, int]] = []
+    store = SQLiteStore(tmp_path / "wire.db")
+    store.add_articles(arts)
+    settings = Settings()
+    group_pending(store, settings, grouping=lambda step, done, total: heard.append((step, done, total)))
+    assert load_clusterer(store, settings).min_dims > 0   # (it was tried again)
+    assert set(read.values()) == {1} and len(read) == len(arts)
+    assert [(d, t) for s, d, t in heard if s == FITTING] == [(0, 1), (1, 1)] * 2   # a fit at each try's start

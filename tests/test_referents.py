@@ -152,3 +152,19 @@ def test_a_sentence_opening_on_the_same_pronoun_passes_its_referent_on():
     text = ("Tom Brae left the court on Monday. He was taken to the station. He gave his fingerprints. He is free "
             "on bail.")
     assert _referent(text, [("Tom Brae", "Tom Brae")]) == "Tom Brae"
+
+
+def test_a_long_run_of_capitalised_words_before_a_name_is_read_at_once():
+    """The words before a name are read one way each: a sentence of many capitalised words that is no
+    subject's opening (a semicolon among them) took a time exponential in its words (a brief of a
+    wire story held for hours); a role before a name still makes it the subject."""
+    import time
+
+    titles = "Harbour Master Provost Marshal Regional Warden Deputy Inspector Pilots"
+    text = (f"{titles}; Tom Brae closed the pier at Varnholt on Monday. He said the storm would pass. "
+            f"He ordered the ferries home.")
+    started = time.perf_counter()
+    assert _referent(text, [("Tom Brae", "Tom Brae")]) is None
+    assert time.perf_counter() - started < 0.5
+    text = "The trucker Tom Brae closed the pier at Varnholt on Monday. He said the storm would pass."
+    assert _referent(text, [("Tom Brae", "Tom Brae")]) == "Tom Brae"

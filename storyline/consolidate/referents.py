@@ -100,8 +100,14 @@ def _opens_on(text: str, s: int, sex: int, quoted: Sequence[tuple[int, int]]) ->
 # words that may stand before a subject's name in its sentence: a title or a role in capitals ("Sheriff",
 # "Army Spc.", "Northline"), an article, a lower-case role or walk of life ("chief executive", "spokeswoman",
 # "His personal doctor, Conrad Murray", "paramedic Richard Senneff"), an opening phrase's time ("On Monday,"),
-# another subject ("Thomas Brandvold and Mary Lund met"); each lower-case word is one of ``_BEFORE_WORDS``
-_BEFORE_SUBJECT = re.compile(r"[\s\"“'‘(]*(?:(?:[A-Z][\w.’'-]*|[a-z][\w-]*\b|[,\d])\s*)*$")
+# another subject ("Thomas Brandvold and Mary Lund met"); each lower-case word is one of ``_BEFORE_WORDS``.
+# Each word is read one way only (possessive ``*+``), so that the match takes time linear in the words
+# before the name, not exponential: a capitalised word is one word, never a capital and a lower-case
+# word ("Deputy", not "D" + "eputy": a long sentence of capitalised words held a brief for hours); a
+# lower-case word ends at a hyphen only where a capitalised word follows it ("anti-" + "U.S."), the one
+# place where ending there reads more of the sentence than going on does.
+_BEFORE_SUBJECT = re.compile(r"[\s\"“'‘(]*+(?:(?:[A-Z][\w.’'-]*+|[a-z](?:\w++|-++(?!\d*[A-Z]))*+(?:-++(?=\d*[A-Z]))?+\b"
+                             r"|[,\d])\s*+)*+$")
 _BEFORE_WORDS = PERSON_NOUNS | ROLE_MODS | frozenset(
     """the a an his her their its personal trucker and on in at late early last this monday tuesday wednesday thursday
     friday saturday sunday morning afternoon evening night week year""".split())

@@ -86,6 +86,7 @@ __all__ = [
     "READING",
     "PLACING",
     "MERGING",
+    "FITTING",
 ]
 
 DEFAULT_THRESHOLD = 0.2
@@ -143,6 +144,7 @@ ProgressHook = Callable[[str, int, int], None]
 READING = "reading words"  # begin_run: the run's articles' words and names (done, of the articles given)
 PLACING = "placing articles"  # the run's articles placed so far, of the whole run (begin_run's run_size)
 MERGING = "merging stories"  # a consolidation pass: its stories settled (none left to merge with), of all
+FITTING = "fitting topics"  # the latent basis fitted on the articles so far: 0 of 1, then 1 of 1 (one long step)
 PROGRESS_EVERY = 100
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
@@ -986,7 +988,7 @@ class StoryClusterer:
         ``latent.latent_dims``) on the stream's first articles, then give them (and their open
         stories) their latent vectors (recomputed, if a provisional basis gave them some)."""
         sample, self._sample = self._sample, []
-        projection = Projection.fit([w for _, w in sample], N_FEATURES, k=k or self.latent_dims)
+        projection = self._fit([w for _, w in sample], k or self.latent_dims)
         self._reproject(projection, sample)
         self._sample_story, self._fitted_on = {}, 0
 
@@ -1226,7 +1228,7 @@ class StoryClusterer:
                 total = len(self._sample) + max(len(fresh), run_size or 0)
                 k = self.latent_dims or max(self.latent_stream_dims, latent_dims(
                     total, scale=self.latent_scale, linear=self.latent_linear, high=self.latent_high))
-                basis = Projection.fit(([w for _, w in self._sample] + fresh)[:self.latent_sample], N_FEATURES, k=k)
+                basis = self._fit(([w for _, w in self._sample] + fresh)[:self.latent_sample], k)
                 if basis is not None:
                     self._reproject(basis, self._sample)
                     self._sample, self._sample_story, self._fitted_on = [], {}, 0
@@ -1234,11 +1236,22 @@ class StoryClusterer:
                     (self.projection is None or n >= self._fitted_on * self.run_refit_growth):
                 k = self.latent_dims or max(min(self.min_dims, n - 1), latent_dims(
                     n, scale=self.latent_scale, linear=self.latent_linear, high=self.latent_high))
-                basis = Projection.fit([w for _, w in self._sample] + fresh, N_FEATURES, k=k)
+                basis = self._fit([w for _, w in self._sample] + fresh, k)
                 if basis is not None:
                     self._reproject(basis, self._sample)
                     self._fitted_on = n  # > 0: provisional
         return feats
+
+    def _fit(self, vectors: Sequence[dict[int, float]], k: int | None) -> Projection | None:
+        """``Projection.fit`` of ``vectors`` with ``k`` dimensions; ``progress`` hears FITTING 0 of 1
+        before and 1 of 1 after (the fit of a run of thousands takes seconds, one per story more on a
+        refit: a step of its own, not the end of the words read before it)."""
+        if self.progress is not None:
+            self.progress(FITTING, 0, 1)
+        basis = Projection.fit(vectors, N_FEATURES, k=k)
+        if self.progress is not None:
+            self.progress(FITTING, 1, 1)
+        return basis
 
     def _read(self, articles: Sequence[Article | Features]) -> list[Features]:
         """The features of ``articles`` (``progress`` hears READING every PROGRESS_EVERY articles)."""

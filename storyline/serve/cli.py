@@ -314,14 +314,15 @@ def _finish(progress: Progress, task: TaskID) -> None:
 
 def _grouping_steps(progress: Progress, task: TaskID) -> Callable[[str, int, int], None]:
     """A ``StoryClusterer.progress`` hook that shows the grouping's steps on ``task``: "grouping into
-    stories: placing articles 1200/5000", each step with its own clock (its time left is its own pace's)."""
+    stories: placing articles 1200/5000", each step with its own clock (its time left is its own pace's);
+    a step of one piece ("fitting topics": 0 of 1, then 1 of 1) shows its clock, no count."""
     shown = {"step": ""}
 
     def hook(step: str, done: int, total: int) -> None:
         what = f"grouping into stories: {step}"
         if step != shown["step"]:
             shown["step"] = step
-            progress.reset(task, total=total, completed=done, description=what, counted=True, visible=True)
+            progress.reset(task, total=total, completed=done, description=what, counted=total > 1, visible=True)
         else:
             progress.update(task, total=total, completed=done)
 
