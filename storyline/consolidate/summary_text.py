@@ -156,7 +156,6 @@ def is_furniture(text: str) -> bool:
 # columnist's call
 _LETS = re.compile(r"Let\s?['’]s\b|Let\s+(?:us|me|the|them|him|her|it|this|that|there|no|every|all)\s")
 _QUOTE_OPEN = re.compile(r"^\s*(?:``|\"|“|''|')")
-_BYLINE = re.compile(r"^(?:[A-Z][A-Za-z.]*\s?){1,4}(?:\([A-Za-z. ]+\))?\s*(?:_|--|—|-)\s")
 
 
 @lru_cache(maxsize=1)
