@@ -99,6 +99,59 @@ def test_a_role_in_another_article_links_a_noun_to_a_name() -> None:
     assert not r[0, 2].any()  # "academy" is no role of Jackman
 
 
+def test_a_noun_and_a_name_of_one_type_across_articles() -> None:
+    from storyline import Article, Mention
+    from storyline.consolidate import entities as E
+
+    a = Article(text="The film opened on Friday with actress Jane Roe ; Roe , the actress , smiled .")
+    b = Article(text="The star checked into a clinic on Monday , the magazine said .")
+    c = Article(text="The actress left the clinic after a week , her lawyer Tom Hale said .")
+
+    def m(art: Article, s: str) -> Mention:
+        i = art.text.index(s)
+        return Mention(start=i, end=i + len(s), text=s, article_id=art.id)
+
+    ms = [m(a, "Jane Roe"), m(b, "The star"), m(b, "a clinic"), m(b, "the magazine"), m(c, "The actress"),
+          m(c, "Tom Hale")]
+    info = E.mention_infos([a, b, c], ms)
+    base, _ = E.pair_features([a, b, c], info, {})
+
+    def f(i: int, j: int, name: str) -> float:
+        return float(base[i, j, E.BASE_NAMES.index(name)])
+
+    # "the star": no role written for Roe, but one of its word class ("actress"); a person, as Roe is
+    assert f(1, 0, "role_near") == 0 and f(1, 0, "role_cls") == 1.0
+    assert f(1, 0, "type_fit") == 1.0 and f(1, 0, "type_only") == 1.0
+    assert f(1, 0, "type_own_doc") == 0  # the star's article names no person
+    assert f(4, 0, "role_cls") == 1.0 and f(4, 0, "type_fit") == 1.0
+    assert f(4, 0, "type_only") == 1.0  # Roe is the only person her article names
+    assert f(4, 0, "type_own_doc") == 1  # Tom Hale is named beside "the actress"
+    # unrelated nouns: a building and a body are no person
+    for i in (2, 3):
+        assert f(i, 0, "role_cls") == 0 and f(i, 0, "type_fit") == -1.0 and f(i, 0, "type_only") == 0
+    assert f(0, 1, "type_fit") == f(1, 0, "type_fit")  # symmetric
+
+
+def test_types_of_nouns_and_names_from_the_topic() -> None:
+    from storyline import Article, Mention
+    from storyline.consolidate import entities as E
+
+    assert E.noun_type("actress") == "person" and E.noun_type("firm") == "body" and E.noun_type("clinic") == "site"
+    assert E.noun_type("quarrel") is None
+    text = ("Acme Industries hired Mary Quill . Quill , the company 's new chief , met the mayor of Bellmore . "
+            "The Kestrel , a maker of toys , sued Quill .")
+    a = Article(text=text)
+    names = ["Acme Industries", "Mary Quill", "Kestrel", "Bellmore"]
+    info = E.mention_infos([a], [Mention(start=text.index(s), end=text.index(s) + len(s), text=s, article_id=a.id)
+                                 for s in names])
+    roles = E._name_roles([a], {x.name[-1] for x in info})
+    types = E.name_types(info, roles)
+    assert types["industries"] == "body"  # its own last word
+    assert types["quill"] == "person"  # a first name ("Mary"), whatever the role words say
+    assert types["kestrel"] == "body"  # its apposition: "a maker of toys"
+    assert types["bellmore"] == "site"  # the place lists know it; nothing else tells
+
+
 def test_headline_capitals_do_not_make_a_name() -> None:
     from storyline import Article, Mention
     from storyline.consolidate.entities import mention_infos

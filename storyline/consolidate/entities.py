@@ -44,8 +44,8 @@ from ..analyze.entities import (LIST_HEADS, given_name_or_initials, known_place,
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.quotes import is_anonymous_label, titled_label
 from ..analyze.sentences import sentence_spans
-from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, KIN_WORDS, NAME_NUMBERS, ROLE_SEX, TITLE_SEX, common_surname,
-                                 first_name_sex, pronoun_sex, role_head, sex_clash)
+from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, KIN_WORDS, NAME_NUMBERS, PERSON_NOUNS, ROLE_SEX, TITLE_SEX,
+                                 common_surname, first_name_sex, pronoun_sex, role_head, sex_clash)
 from ..records import Article, Entity, Mention, Timex
 from .names import edit_distance
 
@@ -2064,6 +2064,7 @@ BASE_NAMES = [
     "assoc_word", "assoc_word_n", "assoc_cls", "assoc_cls_n", "nearest_prop", "ment_dist", "first_prop",
     "kind_code", "sent_sim", "ctx_jacc", "time_class_lo", "time_class_hi", "time_same_class", "weekday_cmp",
     "year_cmp", "date_cmp", "num_cmp", "role_near", "role_excl", "role_near_doc",
+    "role_cls", "type_fit", "type_only", "type_own_doc",
 ]
 PAIR_KINDS = [f"{KINDS[a]}-{KINDS[b]}" for a in range(4) for b in range(a, 4)]
 FEATURE_NAMES = BASE_NAMES
@@ -2401,7 +2402,9 @@ def pair_features(articles: Sequence[Article], info: Sequence[MentionInfo],
     nums = np.array([x.num for x in info])
     known = (nums[:, None] >= 0) & (nums[None, :] >= 0)
     base[..., 37] = np.where(known, np.where(nums[:, None] == nums[None, :], 1.0, -1.0), 0.0)
-    base[..., 38:41] = _role_windows(articles, info)
+    roles = _name_roles(articles, {x.name[-1] for x in info if x.kind == "proper" and x.name})
+    base[..., 38:41] = _role_windows(articles, info, roles)
+    base[..., 41:45] = _type_windows(info, roles)
     return base, code.astype(np.int64)
 
 
@@ -2441,18 +2444,9 @@ def _role_words(tokens: Sequence[str], lows: Sequence[str], k: int) -> set[str]:
     return out - _DETS_ALL
 
 
-def _role_windows(articles: Sequence[Article], info: Sequence[MentionInfo]) -> np.ndarray:
-    """Topic-wide evidence that a common noun names the role of a name (_role_words): for each
-    (noun, name) pair, the share of the articles writing the name's last word that give it the
-    noun's head as a role; the share of all the head's role uses (over the topic's names) that
-    are this name's; and whether the noun's own article gives the name that role. (n, n, 3)."""
-    n = len(info)
-    out = np.zeros((n, n, 3), dtype=np.float32)
-    props = [i for i in range(n) if info[i].kind == "proper" and info[i].name]
-    noms = [i for i in range(n) if info[i].kind == "nominal"]
-    if not props or not noms:
-        return out
-    lasts = {info[i].name[-1] for i in props}
+def _name_roles(articles: Sequence[Article], lasts: Collection[str]) -> dict[str, dict[int, set[str]]]:
+    """The role words (_role_words) each article writes with each capitalised occurrence of a
+    name's last word in ``lasts``: {last word: {article index: role words}}; one pass per article."""
     roles: dict[str, dict[int, set[str]]] = defaultdict(dict)
     for d, a in enumerate(articles):
         tokens = _TOKEN.findall(a.text)
@@ -2460,6 +2454,24 @@ def _role_windows(articles: Sequence[Article], info: Sequence[MentionInfo]) -> n
         for k, w in enumerate(lows):
             if w in lasts and tokens[k][:1].isupper():
                 roles[w].setdefault(d, set()).update(_role_words(tokens, lows, k))
+    return roles
+
+
+def _role_windows(articles: Sequence[Article], info: Sequence[MentionInfo],
+                  roles: Mapping[str, Mapping[int, set[str]]] | None = None) -> np.ndarray:
+    """Topic-wide evidence that a common noun names the role of a name (_role_words): for each
+    (noun, name) pair, the share of the articles writing the name's last word that give it the
+    noun's head as a role; the share of all the head's role uses (over the topic's names) that
+    are this name's; and whether the noun's own article gives the name that role. (n, n, 3).
+    ``roles``: _name_roles of the names' last words, when already read."""
+    n = len(info)
+    out = np.zeros((n, n, 3), dtype=np.float32)
+    props = [i for i in range(n) if info[i].kind == "proper" and info[i].name]
+    noms = [i for i in range(n) if info[i].kind == "nominal"]
+    if not props or not noms:
+        return out
+    if roles is None:
+        roles = _name_roles(articles, {info[i].name[-1] for i in props})
     heads = {info[i].head for i in noms}
     hits: dict[tuple[str, str], int] = {}
     for last, per_doc in roles.items():
@@ -2478,6 +2490,144 @@ def _role_windows(articles: Sequence[Article], info: Sequence[MentionInfo]) -> n
                 continue
             docs = roles.get(last, {})
             out[i, j] = out[j, i] = (c / max(len(docs), 1), c / total[h], float(h in docs.get(info[i].doc, ())))
+    return out
+
+
+# the coarse type a common noun's head gives its referent (a person, a body, a place or building)
+_ORG_NOUNS = (_ORG_HEADS | frozenset("firm maker manufacturer carrier retailer studio band label chain operator developer "
+                                     "publisher government administration outfit brand franchise squad broadcaster "
+                                     "newspaper".split())) - {"guard", "patrol", "office"}
+_SITE_NOUNS = (_PLACE_HEADS | _INSTITUTION_HEADS | frozenset(
+    "city town village country nation capital island area neighborhood neighbourhood suburb community territory "
+    "facility clinic center centre hospital prison jail hotel restaurant bar building house home mansion school "
+    "church stadium arena theater theatre venue site scene resort peak office store".split())) - _BODY_HEADS
+_NOUN_TYPES = (("person", PERSON_NOUNS - _ORG_NOUNS - _SITE_NOUNS), ("body", _ORG_NOUNS - _SITE_NOUNS),
+               ("site", _SITE_NOUNS))
+_SITE_FIRST_WORDS = frozenset("mount mt lake cape port fort".split())
+
+
+@lru_cache(maxsize=1)
+def _cluster_types() -> dict[str, str]:
+    """The type of a word class (the third word cluster) when at least five of the listed nouns
+    fall in it and four fifths of them are of one type ("cop", "comedian" beside "man", "actress")."""
+    cl = _clusters()
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for t, words in _NOUN_TYPES:
+        for w in words:
+            if w in cl:
+                votes[cl[w][2]][t] += 1
+    out = {}
+    for c, v in votes.items():
+        t, k = v.most_common(1)[0]
+        if sum(v.values()) >= 5 and k >= 0.8 * sum(v.values()):
+            out[c] = t
+    return out
+
+
+def noun_type(head: str) -> str | None:
+    """"person", "body" or "site" for a common noun's head ("actress", "firm", "clinic"; else by the
+    head's word class: "cop" as "man"), None when unknown."""
+    t = next((t for t, words in _NOUN_TYPES if head in words), None)
+    if t is None:
+        c = _clusters().get(head)
+        t = _cluster_types().get(c[2]) if c else None
+    return t
+
+
+def _own_type(x: MentionInfo) -> str | None:
+    """The type a name's own words tell: a one-word name that is a common noun written with a
+    capital ("Police", "Coach"), a body's or site's last word ("Roe Industries", "Roe Clinic"), a
+    site's first word ("Mount Roe"), an acronym ("NYPD"), a known first name ("Jane Roe")."""
+    name = x.name
+    last = name[-1]
+    t = next((t for t, words in _NOUN_TYPES if last in words), None)
+    if len(name) == 1 and t is not None:
+        return t
+    if t in ("body", "site") or last in _ORG_GENERIC:
+        return t or "body"
+    if name[0] in _SITE_FIRST_WORDS and len(name) >= 2:
+        return "site"
+    if len(name) == 1 and 2 <= len(x.text.strip()) <= 5 and x.text.strip().isupper() and not _country_or_capital(last):
+        return "body"
+    if len(name) >= 2 and first_name_sex(name[0]):
+        return "person"
+    return None
+
+
+def name_types(names: Iterable[MentionInfo], roles: Mapping[str, Mapping[int, set[str]]]) -> dict[str, str]:
+    """The coarse type of each name's last word in a topic, from the topic's own text: what the
+    names' own words tell (_own_type, or a people's word: "Australian"; a person's first name wins
+    over the rest), else the type most of the role words the articles give it have ("actress Jane
+    Roe", "Roe , the actress", "the company Roe"), else a site when the tagger's place lists know
+    the name (the weakest: "Obama" is a town there). Words with no evidence are left out."""
+    own: dict[str, Counter[str]] = defaultdict(Counter)
+    places: set[str] = set()
+    for x in names:
+        if not x.name:
+            continue
+        t = _own_type(x) or ("person" if len(x.name) == 1 and people_word(x.text.strip()) else None)
+        if t is not None:
+            own[x.name[-1]][t] += 1
+        elif place_kinds(x.name) or (len(x.name) == 1 and known_place(x.name[0])):
+            places.add(x.name[-1])
+    out = {last: "person" if c["person"] else c.most_common(1)[0][0] for last, c in own.items()}
+    for last, per_doc in roles.items():
+        top = Counter(t for ws in per_doc.values() for w in ws for t in (noun_type(w),) if t).most_common(2)
+        if top and last not in out and (len(top) == 1 or top[0][1] > top[1][1]):  # a tie tells nothing
+            out[last] = top[0][0]
+    for last in places:
+        out.setdefault(last, "site")
+    return out
+
+
+def _type_windows(info: Sequence[MentionInfo], roles: Mapping[str, Mapping[int, set[str]]]) -> np.ndarray:
+    """Whether a common noun and a name can be one thing, read from the topic's own text, for each
+    (noun, name) pair: the share of the articles writing the name's last word that give it a role
+    of the noun head's word class ("star" for a name called "actress" elsewhere); whether the
+    name's type (name_types) fits the noun's (1, -1 when both are known and differ, else 0); 1 / the
+    number of names of the noun's type in the name's article when the name is of that type (1: the
+    only person the article names); and the number of names of the noun's type in the noun's own
+    article (none: the noun's referent is named elsewhere, if anywhere). (n, n, 4)."""
+    n = len(info)
+    out = np.zeros((n, n, 4), dtype=np.float32)
+    props = [i for i in range(n) if info[i].kind == "proper" and info[i].name]
+    noms = [i for i in range(n) if info[i].kind == "nominal"]
+    if not props or not noms:
+        return out
+    cl = _clusters()
+    word_cls = {info[i].head: cl[info[i].head][2] for i in noms if info[i].head in cl}
+    role_cls: dict[str, dict[str, int]] = {}
+    for last, per_doc in roles.items():
+        counts: Counter[str] = Counter()
+        for ws in per_doc.values():
+            counts.update({cl[w][2] for w in ws if w in cl})
+        role_cls[last] = dict(counts)
+    types = name_types((info[i] for i in props), roles)
+    typed: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for i in props:
+        last = info[i].name[-1]
+        if last in types:
+            typed[(info[i].doc, types[last])].add(last)
+    P = np.array(props)
+    docs_of = [max(len(roles.get(info[j].name[-1], {})), 1) for j in props]
+    tcode = {t: k + 1 for k, (t, _) in enumerate(_NOUN_TYPES)}
+    tt = np.array([tcode.get(types.get(info[j].name[-1], ""), 0) for j in props])
+    count = {t: np.array([max(len(typed[(info[j].doc, t)]), 1) for j in props]) for t in tcode}
+    shares: dict[str, np.ndarray] = {}
+    for i in noms:
+        nt = noun_type(info[i].head)
+        c = word_cls.get(info[i].head)
+        if c is not None and c not in shares:
+            shares[c] = np.array([role_cls.get(info[j].name[-1], {}).get(c, 0) / d for j, d in zip(props, docs_of)])
+        code = tcode[nt] if nt else 0
+        fit = np.where((tt > 0) & (code > 0), np.where(tt == code, 1.0, -1.0), 0.0)
+        row = out[i, P]
+        row[:, 0] = shares[c] if c is not None else 0.0
+        row[:, 1] = fit
+        row[:, 2] = np.where(fit > 0, 1.0 / count[nt], 0.0) if nt else 0.0
+        row[:, 3] = len(typed.get((info[i].doc, nt), ())) if nt else -1
+        out[i, P] = row
+        out[P, i] = row
     return out
 
 
