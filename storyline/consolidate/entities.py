@@ -2457,6 +2457,12 @@ def _name_roles(articles: Sequence[Article], lasts: Collection[str]) -> dict[str
     return roles
 
 
+def _names_and_nouns(info: Sequence[MentionInfo]) -> tuple[list[int], list[int]]:
+    """The indices of the names (proper mentions with a name) and of the common nouns in ``info``."""
+    return ([i for i, x in enumerate(info) if x.kind == "proper" and x.name],
+            [i for i, x in enumerate(info) if x.kind == "nominal"])
+
+
 def _role_windows(articles: Sequence[Article], info: Sequence[MentionInfo],
                   roles: Mapping[str, Mapping[int, set[str]]] | None = None) -> np.ndarray:
     """Topic-wide evidence that a common noun names the role of a name (_role_words): for each
@@ -2466,8 +2472,7 @@ def _role_windows(articles: Sequence[Article], info: Sequence[MentionInfo],
     ``roles``: _name_roles of the names' last words, when already read."""
     n = len(info)
     out = np.zeros((n, n, 3), dtype=np.float32)
-    props = [i for i in range(n) if info[i].kind == "proper" and info[i].name]
-    noms = [i for i in range(n) if info[i].kind == "nominal"]
+    props, noms = _names_and_nouns(info)
     if not props or not noms:
         return out
     if roles is None:
@@ -2590,8 +2595,7 @@ def _type_windows(info: Sequence[MentionInfo], roles: Mapping[str, Mapping[int, 
     article (none: the noun's referent is named elsewhere, if anywhere). (n, n, 4)."""
     n = len(info)
     out = np.zeros((n, n, 4), dtype=np.float32)
-    props = [i for i in range(n) if info[i].kind == "proper" and info[i].name]
-    noms = [i for i in range(n) if info[i].kind == "nominal"]
+    props, noms = _names_and_nouns(info)
     if not props or not noms:
         return out
     cl = _clusters()
