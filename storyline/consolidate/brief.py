@@ -701,6 +701,13 @@ def _mention_tied(text: str, words: _ArticleWords, head: str, said: Mapping[str,
     return any(st != stem and st in said for st in content_stems(" ".join(mention_words(text, start, end))))
 
 
+def _told(head: str, said: Mapping[str, set[str]], text: str, words: _ArticleWords | None, at: int) -> bool:
+    """Whether the summary said ``head``'s thing before (``_head_said``), or what the article's first mention
+    of it, before ``at``, belongs to (``_mention_tied``)."""
+    return _head_said(head, said) or (words is not None and words.named_before(stems(head)[0], at)
+                                      and _mention_tied(text, words, head, said))
+
+
 def _follows(s: SummarySentence, before: SummarySentence | None, text: str) -> bool:
     """Whether ``before`` is the sentence of its article right before ``s`` (nothing but space between)."""
     return (before is not None and before.article_id == s.article_id and before.end <= s.start
@@ -733,17 +740,14 @@ def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Art
         a = of.get(s.article_id)
         text = (a.text or "") if a is not None else ""
         words = _article_words(text, a.title) if a is not None and text else None
-        heads = [h for h in demonstrative_heads(s.text)
-                 if not _head_said(h, said) and not (words and words.named_before(stems(h)[0], s.start)
-                                                     and _mention_tied(text, words, h, said))]
+        heads = [h for h in demonstrative_heads(s.text) if not _told(h, said, text, words, s.start)]
         head = definite_subject(s.text)
         if words is not None and head is not None and head not in UNIQUE_HEADS:
             if head in _NAME_CLASS:
                 name = _last_name(text[max(words.body, s.start - _NAME_BACK):s.start])
                 if name is not None and name not in said_words:
                     heads.append(head)
-            elif words.named_before(stems(head)[0], s.start) and not _head_said(head, said) \
-                    and not _mention_tied(text, words, head, said):
+            elif words.named_before(stems(head)[0], s.start) and not _told(head, said, text, words, s.start):
                 heads.append(head)
         leans = (object_pronoun_back(s.text) or bare_verb_end(s.text)) and not _follows(s, before, text)
         if s.article_id and (leans or heads):
@@ -762,6 +766,11 @@ def sentence_case(text: str) -> str:
     """``text`` opening on a capital where its first word is all in lower case ("the drone crossed ..." after a
     lower-case page's dateline: "The drone crossed ..."); "eBay said ..." stays."""
     return text[:1].upper() + text[1:] if _LOWER_FIRST.match(text) else text
+
+
+def _shown(summary: Iterable[SummarySentence]) -> tuple[SummarySentence, ...]:
+    """A summary's sentences as a reader is shown them (``display_text``, ``sentence_case``)."""
+    return tuple(replace(s, text=sentence_case(display_text(s.text))) for s in summary)
 
 
 def _revisions(arts: Sequence[Article], earlier: Mapping[str, str]) -> tuple[Revision, ...]:
@@ -835,7 +844,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
     brief = Brief(
         story_id=story_id,
         headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities, summary, texts)),
-        summary=tuple(replace(s, text=sentence_case(display_text(s.text))) for s in summary),
+        summary=_shown(summary),
         timeline=tuple(_named_timeline(arts, analyzed, linked, entities)),
         quotes=tuple(replace(g, speaker=display_text(g.speaker)) for g in quotes),  # ("The school 's website")
         disagreements=tuple(replace(d, values=tuple(replace(v, said=display_text(v.said)) for v in d.values))
@@ -1118,7 +1127,7 @@ def _focused(brief: Brief, arts: Sequence[Article], analyzed: Mapping[str, Analy
     quotes = brief.quotes
     if entity is not None:  # what the person said comes first
         quotes = tuple(sorted(quotes, key=lambda g: g.entity_id != entity.id))
-    return replace(brief, summary=tuple(replace(s, text=sentence_case(display_text(s.text))) for s in summary),
+    return replace(brief, summary=_shown(summary),
                    timeline=tuple(e for e in brief.timeline if _about(e.citations, e.text, spans, query)),
                    quotes=quotes, about=entity.name if entity is not None else asked,
                    about_entity=entity.id if entity is not None else None)
