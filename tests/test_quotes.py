@@ -2571,3 +2571,43 @@ def test_an_adverb_between_the_cue_and_that_is_the_verbs() -> None:
     assert got.get("that several boats had been sold") == "The Gazette", got
     assert got.get("that the pier is safe") == "Ana Lind", got
     assert got.get("just that question") == "Tomas Berg", got
+
+
+def test_a_passive_of_report_without_its_auxiliary_is_no_quote() -> None:
+    """"Some of them said to be missing were found", "Two men reported to have fled were held": a verb of
+    report before "to be" / "to have" is a reduced passive, no one named says it; "He said to wait"
+    (an order told) and "said the ship is lost" stay."""
+    text = ("Rescuers reached the village on Monday. Some of them said to be missing were found alive. "
+            "Two men reported to have fled the port were arrested. Ana Lind said to wait for the ferry. "
+            "Tomas Berg said the ship is lost.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert not any("missing" in t or "fled" in t for t in got), got
+    assert got.get("to wait for the ferry") == "Ana Lind", got
+    assert got.get("the ship is lost") == "Tomas Berg", got
+
+
+def test_a_prepositional_adjunct_between_the_cue_and_that_is_the_verbs() -> None:
+    """"announced within hours of the fire that ...", "said following talks with the union that ...": the
+    phrase tells when, what was said starts at "that" (as "said in a statement that" does); "said
+    within the rules he could act" has no "that" and keeps its words."""
+    text = ("The harbor board announced within hours of a fire Friday that it will put off the vote. "
+            "Ana Lind said following talks with the union that the strike was over. "
+            "Tomas Berg said within the rules he could act.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("that it will put off the vote") == "The harbor board", got
+    assert got.get("that the strike was over") == "Ana Lind", got
+    assert got.get("within the rules he could act") == "Tomas Berg", got
+
+
+def test_a_participle_set_off_after_its_subject_ends_before_the_subjects_verb() -> None:
+    """"Lind, recalling the rules of an older council, suggested that ...": the participle is an aside
+    of the subject's clause; what it tells ends at the comma before "suggested" (it had run into the
+    main clause), and "suggested" is hers. A participle after the clause ("..., saying the plan, approved
+    by the board, was a failure") keeps its words to the end."""
+    text = ("Ana Lind, recalling the rules of an older council, suggested Tuesday that she should name "
+            "the first two members. Tomas Berg attacked the mayor, saying the plan, approved by the board, "
+            "was a failure.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("the rules of an older council") == "Ana Lind", got
+    assert got.get("that she should name the first two members") == "Ana Lind", got
+    assert got.get("the plan, approved by the board, was a failure") == "Tomas Berg", got

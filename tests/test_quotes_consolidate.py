@@ -717,3 +717,16 @@ def test_a_place_after_its_owner_in_a_speaker_phrase_is_where_not_who() -> None:
     # (an owner of more than one word: "a marquee at Big Bat's Garage" is the marquee's)
     assert governed("a scrolling marquee at Big Bat's Garage".split(), 1)
     assert not governed("Obama's spokesman Robert Gibbs".split(), 2)
+
+
+def test_its_officials_are_the_body_the_article_has_just_named() -> None:
+    """"The Norland Harbor Authority announced ... Its officials said ...": the possessive points back to
+    the one organisation just named, whatever the noun; the brief shows that body, not "Its officials"."""
+    import storyline
+
+    a = Article(id="a", source="wire", published="2024-05-02", title="Harbor", text=(
+        "The Norland Harbor Authority announced on Monday a plan to dredge the port of Velm. "
+        "Its officials said the work would take two years and cost $40 million."))
+    said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([a]).quotes}
+    assert "Its officials" not in said, said
+    assert "two years" in said.get("Norland Harbor Authority", ""), said

@@ -1480,6 +1480,11 @@ def _verb_adverb(t: _Tok) -> bool:
     return t.low in _TIME_ADVERBS or t.low in _LONE_ADVERBS or (t.low.endswith("ly") and t.low not in _LY_NOUNS)
 
 
+# prepositions that open an adjunct between a cue and what was said ("said in a statement that", "announced
+# within hours of the fire that", "said following talks with the union that")
+_ADJUNCT_OPENERS = frozenset("on in at during after before via through within following upon".split())
+
+
 def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
     """Skip time words and short prepositional adjuncts after a cue ("said on Tuesday", "said in a
     statement"); returns the index where the content may begin."""
@@ -1503,7 +1508,7 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
                 and (_looks_clause(toks, j + 2) or toks[j + 2].low in _DETS or toks[j + 2].text in _QUOTE_CHARS):
             j += 1  # "said repeatedly that", "reported meanwhile that": the adverb is the verb's, not said
             continue
-        if t.low in ("on", "in", "at", "during", "after", "before", "via", "through") and j + 1 < end:
+        if t.low in _ADJUNCT_OPENERS and j + 1 < end:
             # a prepositional phrase ends at a comma or at "that" (not at the commas around a town's
             # state: "told a crowd in Salem, New Hampshire, on Monday that ...")
             k, town = j + 1, 0
@@ -1623,6 +1628,8 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
         if i > 0 and _passive_before(toks, i) and t.low not in _ATTITUDE and (
                 t.low.endswith("ed") or t.low in ("said", "told", "thought", "known", "written", "shown", "found")):
             continue  # passive: "is said to have met", "was announced", "isn't threatened" -- no speaker named here
+        if _raised_passive(toks, i):
+            continue  # "Two men said to be smugglers were held": a passive without its auxiliary
         if i + 1 < n and toks[i + 1].low in ("by", "of", "for") and t.low not in ("said", "say", "says") \
                 and not _asked_of(toks, i) and not _told_of(toks, i):
             # passive / nominal uses: "claims of", "reported by" (not "asked of the council that", "warned of")
@@ -1761,6 +1768,19 @@ def _asked_of(toks: Sequence[_Tok], i: int) -> bool:
 def _passive_before(toks: Sequence[_Tok], i: int) -> bool:
     """Whether the verb at toks[i] follows a passive's auxiliary (``_PASSIVE_AUX``), or one and "not"."""
     return toks[i - 1].low in _PASSIVE_AUX or (i > 1 and toks[i - 1].low in ("not", "never") and toks[i - 2].low in _PASSIVE_AUX)
+
+
+# verbs of report whose passive raises the subject and drops the auxiliary in a reduced clause ("Some of
+# them said to be missing were found", "a man reported to have fled"): no one named here says it
+_RAISING = frozenset("said reported alleged rumored rumoured thought believed".split())
+
+
+def _raised_passive(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether the cue at toks[i] is a passive of report before "to be" / "to have" ("said to be
+    missing", "reported to have resigned"): a verb of saying takes no infinitive of "be" or "have"
+    in the active."""
+    return toks[i].low in _RAISING and i + 2 < len(toks) and toks[i + 1].low == "to" \
+        and toks[i + 2].low in ("be", "have") and not toks[i + 2].quoted
 
 
 def _number_word(word: str) -> bool:
@@ -2498,6 +2518,38 @@ def _aside_close(toks: Sequence[_Tok], ca: int, start: int) -> int | None:
                  and _spaced_dash(toks, m) == _spaced_dash(toks, opening)), None)
 
 
+def _participle_aside_end(toks: Sequence[_Tok], subject_end: int, ca: int, start: int) -> int | None:
+    """The index of the comma closing a participle set off right after its subject ("Lind, recalling the
+    rules of an older council, suggested that ...": what "recalling" tells ends before ", suggested"),
+    or None: the comma before a finite verb of the subject's clause (not a participle of the content's
+    noun, "the plan, approved by the board,"); none past a semicolon, a colon or a quotation."""
+    if subject_end != ca - 1 or toks[ca - 1].text != ",":
+        return None
+    for m in range(start + 1, len(toks) - 1):
+        t = toks[m]
+        if t.quoted or t.text in (";", ":") or t.text in _QUOTE_CHARS:
+            return None
+        if t.text == "," and _verb_form(toks[m + 1]) and not toks[m + 1].quoted \
+                and not (m + 2 < len(toks) and toks[m + 2].low == "by"):
+            return m
+    return None
+
+
+def _subject_before_aside(toks: Sequence[_Tok], comma: int) -> tuple[int, int] | None:
+    """The subject before a participle aside that the comma at ``comma`` closes ("Lind, recalling the
+    rules of an older council, suggested that ...": Lind suggested), or None."""
+    for k in range(comma - 2, max(0, comma - 40), -1):
+        t = toks[k]
+        if t.quoted or t.text in (";", ":") or t.text in _QUOTE_CHARS:
+            return None
+        if t.text == "," and toks[k + 1].low in _PARTICIPLES:
+            subject = _subject_np(toks, k)
+            if subject is not None and _participle_aside_end(toks, subject[1], k + 1, k + 1) == comma:
+                return subject
+            return None
+    return None
+
+
 def _speaker_before(toks: Sequence[_Tok], k: int) -> tuple[tuple[int, int], int] | None:
     """The subject ending right before toks[k] (a verb and the words before it): a speaker set off by
     commas, one before an aside between dashes, or a noun phrase with its prepositional phrase; with
@@ -2736,8 +2788,13 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         app = _appositive(toks, ca - 1)
         if app is not None and _inverted_after_object(toks, app[1], cb):
             app = None  # "... approval by the FDA, in the same way ..., said Michael Brandt, a ...": his words
+        aside_subject = _subject_before_aside(toks, ca - 1) if app is None else None
         if app is not None:
             speaker_tok, pre_end_tok = app
+        elif aside_subject is not None:
+            # "Lind, recalling the old rules, suggested that ...": the subject before the participle's aside
+            speaker_tok = aside_subject
+            participle = True
         elif toks[ca].low in _THEN and ca < i and ca > 1:
             # "Holt said the plan was fine, then added that ...": a second verb of the clause's subject
             speaker_tok = last or _subject_np(toks, ca - 1)
@@ -2968,6 +3025,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                                  post_tokens[0].text in _QUOTE_CHARS):
         s0 = toks[post_start].start
         close = _aside_close(toks, ca, post_start)
+        if close is None and participle and prev == "," and verb in _PARTICIPLES:
+            close = _participle_aside_end(toks, sb, ca, post_start)
         s, e = _trim_content(text, s0, toks[close - 1].end if close is not None else toks[-1].end)
         if e > s:
             post = (s, e)

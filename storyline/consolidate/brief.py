@@ -365,6 +365,12 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         # Transport Safety Agency") or it is a firm for "the company"; not one of a list of such
         # names ("joins the National Hockey League, the National Football League and ... the league
         # said": which league?)
+        if mm.group(0).split()[0].lower() == "its":
+            # "Its officials said", "its spokesman": the one organisation the article has just named
+            # (the possessive points back to it, whatever the noun); when two are near, as "the" reads
+            bodies = {m.entity_id for m in before if start - m.end <= _NEAR}
+            if len(bodies) == 1:
+                return bodies.pop()
         near = {m.entity_id for m in before if start - m.end <= _NEAR and fits(m)}
         if before and start - before[0].end <= _NEAR and fits(before[0]) and len(near) == 1:
             return before[0].entity_id
