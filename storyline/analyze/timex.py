@@ -29,8 +29,8 @@ from functools import lru_cache
 
 from ..records import Timex
 
-__all__ = ["MONTH_NAMES", "Ref", "TimexTagger", "WEEKDAY_NAMES", "granularity_of", "live_days", "shift_value", "span_joint",
-           "tag_timexes", "value_to_date"]
+__all__ = ["MONTH_NAMES", "Ref", "TimexTagger", "WEEKDAY_NAMES", "format_value", "granularity_of", "live_days", "shift_value",
+           "span_joint", "tag_timexes", "value_to_date"]
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
@@ -67,6 +67,29 @@ UNITS = {
     "century": ("Y", False, 100), "weekend": ("WE", False, 1), "night": ("D", False, 1),
 }
 SEASON_MONTH = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}
+
+
+_MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+_MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
+
+def format_value(value: str) -> str | None:
+    """A reader's form of a TIMEX3 date value: ``2019-01-08`` -> "Jan. 8, 2019", ``2018-06`` ->
+    "June 2018", ``2018`` -> "2018"; None for values that name no calendar date."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value or "")
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= mo <= 12:
+            return f"{_MONTH_ABBR[mo - 1]} {d}, {y}"
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d\d)", value or "")
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{_MONTH_FULL[int(m.group(2)) - 1]} {m.group(1)}"
+    if re.fullmatch(r"\d{4}", value or ""):
+        return value
+    return None
+
 
 MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")

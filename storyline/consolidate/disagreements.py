@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
+from ..analyze.timex import format_value
 from ..records import Article, Citation, ClaimValue, Disagreement
 from .names import edit_distance, similar_names
 
@@ -480,7 +481,15 @@ def _resolve_weekday(wd: str, published: date, last: bool = False) -> date:
 
 # --- names ----------------------------------------------------------------------------------------
 
-_NAME_RE = re.compile(r"\b[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*[a-z][\w’'\-]*){1,6}\b")
+# 2-7 capitalised words with a small letter each (the name, group 1); only the last word may end
+# inside its run of letters, hyphens and apostrophes ("Ann Lee-" -> "Ann Lee"). Every character is
+# read one way, so a long word takes linear time: a word's letters before its first small letter,
+# then the rest; and in a run a name starts at its first capital after a boundary ("al-Assad", "O'Neil"
+# -> "Assad", "O'Neil"; a later one starts none that the first does not: the first word is the whole
+# run to its end), tried once (the atomic group) however many capitals after hyphens the run holds.
+_NAME_WORD = r"[A-Z](?:[^\Wa-z]|[’'\-])*+[a-z]"
+_NAME_RE = re.compile(rf"(?<![\w’'\-])(?>[\w’'\-]*?\b(?=[A-Z]))({_NAME_WORD}[\w’'\-]*+"
+                      rf"(?:\s++{_NAME_WORD}[\w’'\-]*+){{0,5}}\s++{_NAME_WORD}[\w’'\-]*\b)")
 _ROLE_ALT = (r"(?i:(spokes(?:wo)?man|spokesperson|president|chief executive|executive|governor|"
              r"minister|leader|chief|mayor|director|chairman|chairwoman|analyst|secretary|"
              r"commissioner|ambassador|senator|official|officer|manager|founder|publisher))")
@@ -500,7 +509,7 @@ _PLACE_SUFFIX = ("n", "s", "an", "ese", "ian", "ans", "ns", "es", "ern")
 def _names(sentence: str) -> Iterable[tuple[str, int, int, str | None]]:
     """Person-like names (2-4 capitalised words) with their offsets and a role word before them."""
     for m in _NAME_RE.finditer(sentence):
-        words = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        words = [(w.start() + m.start(1), w.end() + m.start(1), w.group()) for w in re.finditer(r"\S+", m.group(1))]
         while words and words[0][2].lower() in _NOT_NAME:
             words = words[1:]
         lead_role = None
@@ -871,8 +880,6 @@ def _dates(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
 def _day_written(m: re.Match[str], kind: str, d: date) -> str:
     """A day as its report writes it ("Sept. 2"), a weekday with the day it was read as ("Wednesday
     (Sept. 2, 1998)", as the summary writes out a relative day)."""
-    from .timeline import format_value
-
     if kind == "weekday":
         return f"{m.group('wd')} ({format_value(d.isoformat())})"
     return " ".join(m.string[m.start("mon"):m.end()].split())

@@ -897,17 +897,31 @@ def is_candidate_shape(text: str, first_person: bool = True) -> bool:
     return not (first_person and _FIRST_PERSON.search(t))  # the costliest check last
 
 
+# "..., said X" must open with a comma or a closing quote: in "..., Governor X said at a news
+# conference." the verb's subject stands before it, and cutting from the verb would leave "Governor X."
+# Every run of spaces is read one way (possessive quantifiers), so that a sentence with a long run
+# of them takes no time that grows as a power of its length. The pieces, each followed by the end
+# "[.!] then spaces": what may open the tail, a comma, a quote, a comma, spaces between them but only
+# after the first (``_TAIL_OPEN``, which ends on one of them when any); who said it, 2-50 characters
+# with no "," "." ";" quote or backtick, spaces around them (``_SAYER``: all spaces, or a core of 1
+# or 2-50 characters between runs of spaces, with the lengths ",?\s+[^...]{2,50}?\s+" allows); the
+# reporter after "according to" or "said", 2-60 characters with no "," "." ";" (``_SOURCE``); where
+# and how after the verb, 2-40 characters, never a "that" clause (``_WHERE``).
+_QUOTE_MARK = r"(?:''|\"|”)"
+_TAIL_OPEN = rf"(?:,?+\s*+(?:{_QUOTE_MARK}(?:\s*+,)?|,)|,)?"
+_SAYER = (r"(?:\s{4,}+|\s\s++[^\s,.;\"`']\s++|\s[^\s,.;\"`']\s\s++|"
+          r"\s++[^\s,.;\"`'][^,.;\"`']{0,48}[^\s,.;\"`']\s++)")
+_SOURCE = r"(?:\s{3,}+|\s\s++[^\s,.;]\s*+|\s[^\s,.;]\s++|\s++[^\s,.;][^,.;]{0,58}[^\s,.;]\s*+)"
+_WHERE = (r"(?:\s{2,}+|(?!\bthat\b)[^\s,.;\"`']\s++|"
+          r"(?:(?!\bthat\b)[^,.;\"`']){1,39}(?!\bthat\b)[^\s,.;\"`']\s*+)")
 _ATTRIB_TAIL = re.compile(
-    # "..., said X" must open with a comma or a closing quote: in "..., Governor X said at a news
-    # conference." the verb's subject stands before it, and cutting from the verb would leave "Governor X."
-    r"(?:,?\s*(?:''|\"|”)?\s*,?\s+according to\s+[^,.;]{2,60}|"
-    r"(?:,|''|\"|”)\s*,?\s+(?:said|says|told|reported)\s+[^,.;]{2,60}|"
-    r",?\s*(?:''|\"|”)?\s*,?\s+"
-    r"[^,.;\"`']{2,50}?\s+(?:said|says|told reporters|reported|added|announced)(?:\s+(?:on\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+    rf"(?:{_TAIL_OPEN}\s++according to{_SOURCE}|"
+    rf"(?:,|{_QUOTE_MARK})(?:\s*+,)?\s++(?:said|says|told|reported){_SOURCE}|"
+    rf"{_TAIL_OPEN}{_SAYER}(?:said|says|told reporters|reported|added|announced)"
+    r"(?:\s++(?:on\s++)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s*+"
     # or where and how: "..., Governor X said at a news conference." (never a "that" clause)
-    r"|\s+(?:in|at|on|during|after|late|early|earlier|last|this|via|from|to)\b(?:(?!\bthat\b)[^,.;\"`']){2,40})?)"
-    r"\s*([.!])\s*$"
+    rf"|\s++(?:in|at|on|during|after|late|early|earlier|last|this|via|from|to)\b{_WHERE}|\s*+))"
+    r"([.!])\s*+$"
 )
 _OPENING = ",'\"”"   # besides spaces, what may open an attribution match
 _ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")

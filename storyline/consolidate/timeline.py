@@ -26,8 +26,8 @@ from functools import lru_cache
 
 from ..analyze.dct import reference_date, with_inferred_dates
 from ..analyze.sentences import headline_end, sentence_spans
-from ..analyze.timex import (IRREGULAR_PAST, MONTHS, WEEKDAY_NAMES, WEEKDAYS, granularity_of, live_stamp_end, span_joint,
-                             tag_timexes, value_to_date)
+from ..analyze.timex import (IRREGULAR_PAST, MONTHS, WEEKDAY_NAMES, WEEKDAYS, format_value, granularity_of, live_stamp_end,
+                             span_joint, tag_timexes, value_to_date)
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end, is_dangling, is_furniture, leans_back,
                            personal_pages, speaks_for_self, supports, trim_span)
@@ -39,9 +39,6 @@ _log = logging.getLogger(__name__)
 
 __all__ = ["Event", "dated_events", "explicit_dates", "explicit_span", "format_value", "timeline"]
 
-_MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
-_MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")
 _STOP = frozenset(
     ["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its", "his", "her", "their", "he", "she", "they", "we", "said", "says", "will", "would", "also", "but", "not", "after", "before", "about", "into", "over", "than", "more"])
 _MAX_TEXT = 240
@@ -65,23 +62,6 @@ class Event:
     weekday: bool = False  # dated by a bare weekday ("on Tuesday"), resolved against ``published``
     written: bool = False  # a day its words spell out ("January 27"), not a weekday or a count of days
     fronted: bool = False  # a day written out that opens its clause ("On January 27, ..."; ``fronted_day``)
-
-
-def format_value(value: str) -> str | None:
-    """A reader's form of a TIMEX3 date value: ``2019-01-08`` -> "Jan. 8, 2019", ``2018-06`` ->
-    "June 2018", ``2018`` -> "2018"; None for values that name no calendar date."""
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value or "")
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if 1 <= mo <= 12:
-            return f"{_MONTH_ABBR[mo - 1]} {d}, {y}"
-        return None
-    m = re.fullmatch(r"(\d{4})-(\d\d)", value or "")
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{_MONTH_FULL[int(m.group(2)) - 1]} {m.group(1)}"
-    if re.fullmatch(r"\d{4}", value or ""):
-        return value
-    return None
 
 
 def week_shown(value: str) -> str | None:
