@@ -1911,3 +1911,129 @@ def test_a_lower_case_pages_later_sentence_keeps_its_opening_words() -> None:
     b = storyline.brief([a], max_words=200)
     assert b.summary[0].text.startswith("The drone"), b.summary
     assert any("Yesterday -- a day after" in s.text for s in b.summary), b.summary
+
+
+def test_a_brief_sentence_opens_on_a_capital_as_its_summary_reads_it() -> None:
+    """A sentence opens on a capital whatever its first word's hyphen or apostrophe ("e-mail messages ..." ->
+    "E-mail messages ..."), in the brief's headline as in its summary; a first word with a capital inside
+    ("eBay") keeps its case."""
+    from storyline.consolidate.summary_text import sentence_case
+
+    assert sentence_case("e-mail messages show the mayor knew.") == "E-mail messages show the mayor knew."
+    assert sentence_case("o'hara said no.") == "O'hara said no."
+    assert sentence_case("eBay said no.") == "eBay said no." and sentence_case("3d printers sold out.") == "3d printers sold out."
+    rest = (" The mayor of dorn has denied that he knew of the plan to close the harbour at velm before the vote on"
+            " the new budget. The council of dorn will meet again on friday to hear the harbour master and the union"
+            " of dock workers, who say the plan would cost the port of velm four hundred jobs by the end of the year.")
+    a = storyline.Article(id="ec1", text="Dorn (ap) - e-mail messages show that the mayor of dorn knew of the plan to"
+                          " close the harbour at velm a month before the vote." + rest)
+    b = storyline.brief([a])
+    assert b.headline.startswith("E-mail messages show"), b.headline
+    assert b.summary[0].text.startswith("E-mail messages show"), b.summary
+
+
+def test_a_lower_case_pages_spaced_agency_advertisement_and_caption_are_no_brief_words() -> None:
+    """A lower-case page (Multi-News) writes its agency in spaced brackets ("Velm city, vt. ( ap ) — a ..."), an
+    advertisement's label before a sentence in lower case ("Advertisement while ...") and a wire photo's caption
+    in lower case ("File - in this march 3, 2018, file photo, ..."): a reader's brief shows none of them."""
+    from storyline.consolidate.summary_text import lower_caption, lower_dateline_end, lower_furniture_end
+
+    lead = "Velm city, vt. ( ap ) — a bridge over the dorn river will close for a year from monday, officials said."
+    assert lead[lower_dateline_end(lead):].startswith("a bridge")
+    assert lower_furniture_end("Advertisement while the bridge is shut, ferries will run.") == len("Advertisement ")
+    assert lower_furniture_end("Advertisements for the ferry ran all week.") == 0
+    assert lower_caption("File - in this march 3, 2018, file photo, ann velk speaks at the bridge in velm.")
+    assert not lower_caption("In the third year of work on the bridge, costs rose.")
+    text = (lead + " The bridge carries twelve thousand cars a day between velm and the town of ostra, and the"
+            " work will mend its cracked piers. File - in this march 3, 2018, file photo, the mayor of velm, ann"
+            " velk, speaks with drivers at the bridge in velm city. Advertisement while the bridge is shut,"
+            " ferries of the dorn line will carry cars across the river every half hour, the mayor said.")
+    b = storyline.brief([storyline.Article(id="lc3", text=text)], max_words=200)
+    shown = " ".join(s.text for s in b.summary)
+    assert b.summary[0].text.startswith("A bridge over the dorn river"), b.summary
+    assert "( ap )" not in shown and "file photo" not in shown.lower() and "Advertisement" not in shown, shown
+    assert "While the bridge is shut, ferries" in shown, shown
+
+
+def test_a_wire_storys_here_is_its_datelines_place_in_a_brief() -> None:
+    """A wire story's "here" is the place of its dateline, which a summary does not show: the brief writes it
+    after the word ("met here (Velmar, Ostland) on Sunday"); a speaker's "here", "here and there" and a sentence
+    naming the town keep their words, and an article without a dateline has no place to give."""
+    from storyline.consolidate.summary_text import dateline_place, placed_here
+
+    assert dateline_place("VELMAR, Ostland (AP) _ The ministers met.") == "Velmar, Ostland"
+    assert dateline_place("DORN, March 3 (Xinhua) -- The ministers met.") == "Dorn"
+    assert dateline_place("The ministers met in Dorn.") is None
+    assert placed_here('"We stay here," she said.', "Dorn") == '"We stay here," she said.'
+    assert placed_here("Crowds gathered here and there.", "Dorn") == "Crowds gathered here and there."
+    assert placed_here("The talks in Dorn ended here.", "Dorn") == "The talks in Dorn ended here."
+    a = storyline.Article(id="hr1", published="2031-05-04", text=(
+        "VELMAR, Ostland (AP) _ The foreign ministers of Ostland and Norland met here Sunday to end a quarrel over"
+        " fishing rights in the Velm Sea. The two ministers agreed to share the catch of herring for five years and"
+        " to open talks on the boundary of their waters in June."))
+    b = storyline.brief([a])
+    assert any("met here (Velmar, Ostland) Sunday" in s.text for s in b.summary), b.summary
+
+
+def test_a_definite_count_whose_things_the_summary_never_named_points_back() -> None:
+    """"The two leaders met ..." and "... afflicted by the four diseases" count things named before: shown without
+    them (no names before the phrase in its sentence, no word of the head in the summary before, not right after
+    the sentence before it in its article) they point back at nothing the reader saw; "between Ostland and Norland
+    ... to the two countries" names its own, and a complement tells which ("the two men accused of ...")."""
+    from storyline.consolidate.brief import unresolved_references
+    from storyline.consolidate.summary_text import count_definite_heads
+
+    assert count_definite_heads("The two leaders met in Dorn on Monday.") == ["leaders"]
+    assert count_definite_heads("Velk offered to mediate between Ostland and Norland and sent envoys to the two "
+                                "countries.") == []
+    assert count_definite_heads("The two men accused of the theft were freed.") == []
+    a = storyline.Article(id="cd1", text="President Ana Velk of Ostland flew to Dorn on Sunday. Premier Jon Hale of "
+                          "Norland arrived a day later. The two leaders met on Monday and agreed to share the herring catch.")
+    b = storyline.Article(id="cd2", text="Fishing boats from Ostland crowded the port of Dorn on Monday.")
+    met = _said("The two leaders met on Monday and agreed to share the herring catch.", a)
+    boats = _said("Fishing boats from Ostland crowded the port of Dorn on Monday.", b)
+    assert unresolved_references([boats, met], [a, b]) == {(met.article_id, met.start, met.end)}
+    hale = _said("Premier Jon Hale of Norland arrived a day later.", a)
+    assert unresolved_references([hale, met], [a, b]) == set()   # (the sentence before it in its article)
+    velk = _said("President Ana Velk of Ostland flew to Dorn on Sunday.", a)
+    assert unresolved_references([velk, boats, met], [a, b]) == {(met.article_id, met.start, met.end)}
+    chief = storyline.Article(id="cd3", text="The leaders of Ostland and Norland will meet in Dorn.")
+    assert unresolved_references([_said("The leaders of Ostland and Norland will meet in Dorn.", chief), boats, met],
+                                 [a, b, chief]) == set()   # (the summary said who the leaders are)
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_without_a_comma_points_back() -> None:
+    """"On Thursday she won the vote." leans on the woman named before as "On Thursday, she ..." does: shown
+    without the sentence before it in its article, it points back at nothing the reader saw."""
+    from storyline.consolidate.brief import unresolved_references
+    from storyline.consolidate.summary_text import late_pronoun_subject
+
+    assert late_pronoun_subject("On Thursday she won the vote.") and late_pronoun_subject("In 1990 they moved.")
+    assert not late_pronoun_subject("On Thursday the council won the vote.")
+    a = storyline.Article(id="lp1", text="Ana Velk has fought the Dorn dam for years. On Thursday she won the vote "
+                          "in the council of Ostland.")
+    b = storyline.Article(id="lp2", text="The council of Ostland voted 40 to 12 against the Dorn dam on Thursday.")
+    won, fought = _said("On Thursday she won the vote in the council of Ostland.", a), _said(
+        "Ana Velk has fought the Dorn dam for years.", a)
+    assert unresolved_references([_said(b.text, b), won], [a, b]) == {(won.article_id, won.start, won.end)}
+    assert unresolved_references([fought, won], [a, b]) == set()
+
+
+def test_a_closing_attribution_to_a_definite_speaker_named_before_points_back() -> None:
+    """"..., the spokesman said." names the spokesman its article named before ("Sam Velk, a spokesman for the
+    port"): shown without him, it points back; a speaker the article first mentions there, or one the summary
+    said before, stands."""
+    from storyline.consolidate.brief import unresolved_references
+    from storyline.consolidate.summary_text import closing_definite_speaker
+
+    assert closing_definite_speaker("The strike will end on Friday, the spokesman said.") == "spokesman"
+    assert closing_definite_speaker("The strike will end on Friday, Sam Velk said.") is None
+    a = storyline.Article(id="cs1", text="Sam Velk, a spokesman for the port of Dorn, said the cranes stood idle. "
+                          "The strike will end on Friday, the spokesman said.")
+    b = storyline.Article(id="cs2", text="Dock workers walked out on Monday over pay.")
+    c = storyline.Article(id="cs3", text="Ships waited off Dorn. The port will reopen on Friday, the spokesman said.")
+    end, out = _said("The strike will end on Friday, the spokesman said.", a), _said(b.text, b)
+    assert unresolved_references([out, end], [a, b, c]) == {(end.article_id, end.start, end.end)}
+    assert unresolved_references([_said("Sam Velk, a spokesman for the port of Dorn, said the cranes stood idle.", a),
+                                  end], [a, b, c]) == set()
+    assert unresolved_references([out, _said("The port will reopen on Friday, the spokesman said.", c)], [a, b, c]) == set()

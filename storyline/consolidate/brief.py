@@ -28,8 +28,9 @@ from .referents import with_referents, without_unplaced
 from .revisions import revision_of
 from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
-from .summary_text import (NUMBER_WORDS, STOP, UNIQUE_HEADS, bare_verb_end, content_stems, definite_subject,
-                           demonstrative_heads, display_text, object_pronoun_back, stems, tokens, trim_span)
+from .summary_text import (NUMBER_WORDS, STOP, UNIQUE_HEADS, bare_verb_end, closing_definite_speaker, content_stems,
+                           count_definite_heads, dateline_place, definite_subject, demonstrative_heads, display_text, late_pronoun_subject,
+                           object_pronoun_back, placed_here, sentence_case, stems, tokens, trim_span)
 from .template import blank_analyses, without_template
 from .timeline import timeline
 
@@ -494,7 +495,9 @@ def _about(citations: Sequence[Citation], text: str, spans: Mapping[str, Sequenc
 
 def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> list[SummarySentence]:
     """Summary sentences with their relative dates written out ("Tuesday (Jan. 8, 2019)"), anchored at
-    the (possibly inferred) date of the article each was taken from; offsets still cite the source."""
+    the (possibly inferred) date of the article each was taken from, and a wire story's "here" followed
+    by the place of its article's dateline ("met here (Cairo, Egypt) Sunday": ``placed_here``); offsets
+    still cite the source."""
 
     from .timeline import explicit_span
 
@@ -507,8 +510,17 @@ def _readable(summary: Sequence[SummarySentence], arts: Sequence[Article]) -> li
                 s = replace(s, text=explicit_span(a, s.start, s.end) + (s.text[-1] if s.trimmed else ""))
             except Exception:  # a date we cannot write out leaves the sentence as it was
                 log.exception("explicit dates failed in article %s", a.id)
+        if a is not None and a.text and "here" in s.text:
+            s = replace(s, text=placed_here(s.text, _dateline_place(a.text, a.title)))
         out.append(s)
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _dateline_place(text: str, title: str | None) -> str | None:
+    """The place of the dateline that opens an article's body (after the headline it may open with)."""
+    body = headline_end(text, title)
+    return dateline_place(text[body:body + 200].lstrip())
 
 
 def _states(s: SummarySentence, v: ClaimValue) -> bool:
@@ -747,6 +759,8 @@ def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Art
         text = (a.text or "") if a is not None else ""
         words = _article_words(text, a.title) if a is not None and text else None
         heads = [h for h in demonstrative_heads(s.text) if not _told(h, said, text, words, s.start)]
+        if not _follows(s, before, text):  # ("The two leaders met ...": the sentence before named them)
+            heads += [h for h in count_definite_heads(s.text) if not _told(h, said, text, words, s.start)]
         head = definite_subject(s.text)
         if words is not None and head is not None and head not in UNIQUE_HEADS:
             if head in _NAME_CLASS:
@@ -755,7 +769,12 @@ def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Art
                     heads.append(head)
             elif words.named_before(stems(head)[0], s.start) and not _told(head, said, text, words, s.start):
                 heads.append(head)
-        leans = (object_pronoun_back(s.text) or bare_verb_end(s.text)) and not _follows(s, before, text)
+        speaker = closing_definite_speaker(s.text)  # (", the spokesman said.": the one its article named before)
+        if words is not None and speaker is not None and speaker not in _NAME_CLASS \
+                and words.named_before(stems(speaker)[0], s.start) and not _told(speaker, said, text, words, s.start):
+            heads.append(speaker)
+        leans = (object_pronoun_back(s.text) or bare_verb_end(s.text) or late_pronoun_subject(s.text)) \
+            and not _follows(s, before, text)
         if s.article_id and (leans or heads):
             out.add((s.article_id, s.start, s.end))
         for t, st in zip(tokens(s.text), stems(s.text)):
@@ -763,15 +782,6 @@ def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Art
         said_words.update(tokens(s.text))
         before = s
     return out
-
-
-_LOWER_FIRST = re.compile(r"[a-z]+\b(?![’'.-]?\w)")
-
-
-def sentence_case(text: str) -> str:
-    """``text`` opening on a capital where its first word is all in lower case ("the drone crossed ..." after a
-    lower-case page's dateline: "The drone crossed ..."); "eBay said ..." stays."""
-    return text[:1].upper() + text[1:] if _LOWER_FIRST.match(text) else text
 
 
 def _shown(summary: Iterable[SummarySentence]) -> tuple[SummarySentence, ...]:

@@ -51,8 +51,11 @@ from .summary_select import select_greedy, select_greedy_capped, select_ilp
 from .summary_text import (
     compress,
     trim_span,
+    lower_caption,
     lower_dateline_end,
     lower_cased_page,
+    lower_furniture_end,
+    sentence_case,
     content_stems,
     count_words,
     STOP,
@@ -306,6 +309,7 @@ class _Item:
     toks: list[str] = field(default_factory=list)   # lower-cased tokens of ``text``
     runs_on: bool = False   # (a reader's brief) cut short: the article goes on in lower case after it
     #                         (``_runs_on``), or ends on it with no final mark (``_cut_off``)
+    caption: bool = False   # (a reader's brief) a lower-case page's photo caption (``lower_caption``)
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
@@ -321,9 +325,11 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
-            lower = lower_page and pos == 0 and not i and lower_dateline_end(raw)  # (a dateline opens the lead)
+            # (a lower-case page: a dateline opens the lead, "Dubai (reuters) - the incursion ...", and an
+            # advertisement's label any sentence, "Advertisement the agency said ..."; the brief shows "The ...")
+            lower = lower_page and not i and (lower_furniture_end(raw) or (pos == 0 and lower_dateline_end(raw)))
             if lower:
-                i = lower  # "Dubai (reuters) - the incursion ..." (a lower-case page; the brief shows "The ...")
+                i = lower
             if config.trim and s.end > s.start:
                 # a live page's entry time ("2021 President Preval says ...") is no word of the entry
                 i = max(i, live_stamp_end(a.text, s.start + i, s.start + j) - s.start)
@@ -332,7 +338,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
                 continue
             text = " ".join(parts)
             if lower:
-                text = text[:1].upper() + text[1:]  # (read as the sentence it opens)
+                text = sentence_case(text)  # (read as the sentence it opens, as the brief shows it)
             n_words = len(parts)
             if config.compress:
                 text = compress(text, days=config.compress_days, parts=config.compress_parts)
@@ -343,7 +349,8 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
                              nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail,
                              first_person=not FIRST_PERSON_TOKENS.isdisjoint(tk), toks=tk,
                              runs_on=config.reader and s.end > s.start and (_runs_on(a.text, s.end)
-                                                                            or _cut_off(text, s.end, text_end))))
+                                                                            or _cut_off(text, s.end, text_end)),
+                             caption=lower_page and lower_caption(text)))
     _number(out, toks, ids, config.unigram_weight > 0)
     return out
 
@@ -596,7 +603,7 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
         seen.add(key)
         # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb
         shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or caption_like(it.text)
-                                                                     or is_caveat(it.text) or it.runs_on
+                                                                     or is_caveat(it.text) or it.runs_on or it.caption
                                                                      or (newest is not None and it.art < len(refs)
                                                                          and _stale(it.text, refs[it.art], newest))))
         if shaped and config.min_words <= it.words <= config.max_sentence_words and _ends_sentence(it.text) \

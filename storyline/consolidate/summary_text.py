@@ -15,7 +15,7 @@ from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
 from ..analyze.quotes import CUE_VERBS
 from ..analyze.sentences import NEWS_AGENCIES, WIRE_AGENCIES, byline_end, has_verb_cue, sentence_spans, stamp_only
-from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, WEEKDAY_NAMES
+from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from ..records import Article
 from .disagreements import stated_numbers
 from .stopwords import ENGLISH_STOP_WORDS
@@ -38,6 +38,14 @@ __all__ = [
     "trim_span",
     "lower_dateline_end",
     "lower_cased_page",
+    "lower_caption",
+    "closing_definite_speaker",
+    "late_pronoun_subject",
+    "count_definite_heads",
+    "dateline_place",
+    "placed_here",
+    "lower_furniture_end",
+    "sentence_case",
     "text_features",
     "token_info",
     "names_actor",
@@ -437,6 +445,15 @@ _BACK_PICK = re.compile(r"^(?:\S+\s+){0,3}?of\s+(?:this|that|these|those)\s+(?!(
 # "Next week, it will consider ...": a pronoun subject after an opening phrase
 _LATE_PRONOUN = re.compile(r"^[\"“]?[A-Z][^,;:\"“”]{0,40},\s+(?:he|she|it|they|his|her|its|their)\s")
 
+# ... and with no comma after the phrase ("On Thursday she won ...", "In 1988 he clashed with ..."): a reader's brief
+_LATE_PRONOUN_BARE = re.compile(r"^[\"“]?(?:On|In|At|By|Last|Earlier|Later|Until|During|Since|Next)\s+"
+                                r"(?:[\w.'’-]+\s+){1,3}?(?:he|she|they)\s+[a-z]")
+
+
+def late_pronoun_subject(text: str) -> bool:
+    """Whether ``text`` opens on a phrase of time or place and then a pronoun subject, with or without a comma
+    between ("Next week, it will ...", "On Thursday she won ..."): the pronoun stands for one named before."""
+    return bool(_LATE_PRONOUN.match(text) or _LATE_PRONOUN_BARE.match(text))
 
 # "With that in mind, ...", "Despite this, ...": an opening phrase about what came before
 _BACK_OPENER = re.compile(r"^(?:With|Given|Despite|Because of|After|Before|Beyond|Besides|For|Against|Like|Unlike|"
@@ -689,6 +706,19 @@ def definite_subject(text: str) -> str | None:
     return None
 
 
+
+# a closing attribution to a bare definite speaker (", the spokesman said.", ", the newspaper reported Monday."): at
+# most one modifier before the head, no name after it
+_CLOSING_DEFINITE = re.compile(r",\s+the\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:said|says|added|reported|told\s+[a-z]+)"
+                               r"(?:\s+[A-Za-z]+day)?\s*[.!][\"”'’]*\s*$")
+
+
+def closing_definite_speaker(text: str) -> str | None:
+    """The head of a bare definite speaker closing ``text`` ("..., the spokesman said." -> "spokesman"), else None.
+    Like a definite subject, it points at a speaker its article named before (``brief.unresolved_references``)."""
+    m = _CLOSING_DEFINITE.search(text) if "the" in text else None
+    return m.group(1) if m else None
+
 # a thing a news reader knows without being told which one, whatever came before ("The press has picked up
 # on the buzz.", "The public was not told."): a definite subject with such a head points back at nothing
 UNIQUE_HEADS = frozenset("press public media internet web world sun moon earth".split())
@@ -771,6 +801,30 @@ def demonstrative_heads(text: str) -> list[str]:
     """The nouns that ``text`` points back to with a demonstrative ("those attacks" -> "attacks")."""
     return [m.group(1) for m in _DEMONSTRATIVE_NOUN.finditer(text)]
 
+
+
+# "the two leaders", "the four diseases": a definite count of things, which the text before it names one by one;
+# a complement, a relative clause or a participle after it tells which ("the two men accused of ...")
+_COUNTS = {w: k for k, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+_COUNT_DEFINITE = re.compile(r"\b[Tt]he\s+(two|three|four|five|six|seven|eight|nine|ten)\s+([a-z]+s|men|women|people|"
+                             r"children)\b(?!['’-]|\s+(?:of|in|at|on|from|for|with|by|to|who|whom|whose|that|which|[a-z]+ing|"
+                             r"accused|charged|arrested|detained|held|killed|injured|wounded|named|involved|convicted|"
+                             r"suspected|elected|nominated|chosen|left|remaining)\b)")
+# a run of capitalised words: a name ("Hafez Assad", "Syria")
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def count_definite_heads(text: str) -> list[str]:
+    """The heads of the definite counts in ``text`` ("The two leaders met ..." -> "leaders") that point back at
+    things no words before them in the sentence name: fewer names than the count before the phrase ("Iran
+    offered to mediate between Syria and Turkey and sent envoys to the two countries" names them)."""
+    out: list[str] = []
+    for m in _COUNT_DEFINITE.finditer(text):
+        names = [r for r in _NAME_RUN.findall(text, 0, m.start())
+                 if r.split()[0].lower() not in STOP and r.lower() not in WEEKDAYS and r.lower() not in MONTHS]
+        if len(names) < _COUNTS[m.group(1).lower()]:
+            out.append(m.group(2))
+    return out
 
 _FIRST_WORD = re.compile(r"\s*[\"“'‘(]?([A-Z][\w.'’-]*)")
 
@@ -980,6 +1034,41 @@ def dateline_end(text: str) -> int:
     return m.end() if m else _date_line_lead(text)
 
 
+
+# the place a wire's dateline names: its town in capitals and the region after a comma, not a day ("BUFFALO,
+# N.Y. _ ", "CAIRO, Egypt (AP) _ ", "MOSCOW, July 3 (Xinhua) -- ", "LONDON 1996-08-30")
+_DATELINE_PLACE = re.compile(rf"([A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){{0,3}})(?![\w'’-])"
+                             rf"(?:,[ \t]+(?!{MONTH_NAMES}\b)([A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){{0,2}}))?")
+
+
+def dateline_place(text: str) -> str | None:
+    """The place named by a wire's dateline opening ``text`` ("BUFFALO, N.Y. _ The clinic ..." -> "Buffalo,
+    N.Y."; "MOSCOW, July 3 (Xinhua) -- ..." -> "Moscow"), its town written as a name; None without one."""
+    end = dateline_end(text)
+    m = _DATELINE_PLACE.match(text, 0, end) if end else None
+    if m is None:
+        return None
+    town = " ".join(w.capitalize() if w.isupper() else w for w in m.group(1).split())
+    return f"{town}, {m.group(2)}" if m.group(2) else town
+
+
+# a wire story's "here": the place of its dateline ("met here Sunday"); not "here and there", "here is", "here's"
+_HERE = re.compile(r"(?<![\w'’-])here\b(?![’'-]|\s+(?:and\s+there|is|are|was|were)\b)")
+
+
+def placed_here(text: str, place: str | None) -> str:
+    """``text`` with its first "here" outside a quotation followed by the ``place`` it means (the article's
+    dateline, which a summary does not show: "met here Sunday" -> "met here (Cairo, Egypt) Sunday"); as it
+    was without a place or where it names the place's town itself."""
+    if not place or "here" not in text or place.split(",")[0].lower() in text.lower():
+        return text
+    for m in _HERE.finditer(text):
+        before = text[:m.start()]
+        if before.count('"') % 2 or before.count("“") > before.count("”"):
+            continue  # (a speaker's "here" is where the speaker is)
+        return f"{text[:m.end()]} ({place}){text[m.end():]}"
+    return text
+
 # "(CNN) -- ": an agency's mark alone; a page's update stamp (``UPDATED_STAMP``)
 _DATELINE_MARK = re.compile(rf"_|--|—|\s-\s|-RRB-|\((?:{_AGENCIES})\)|\(Update|-LRB- Update")
 # a news agency's dateline further down a page that holds several stories ("BEIRUT (Reuters) --")
@@ -1098,7 +1187,7 @@ _DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+{MONTH_NAMES}\.?\s+\d{{1,2}
 # (reuters) - the incursion ...", "Minneapolis -- the game ...", "Washington — the scandal ..."); without
 # an agency, a dash that opens an aside closed by another ("Velk -- the mayor -- said ...") is none
 _LOWER_DATELINE = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[a-z][a-z'’.-]*){0,3}(?:,\s+[a-z][a-z.]+(?:\s+[a-z.]+){0,2})?\s*"
-                             rf"(?:(?P<agency>\((?i:{_AGENCIES})\)\s*(?:_|--|—|-|:))|(?P<dash>--|—|_))\s+(?=[a-z0-9\"“])")
+                             rf"(?:(?P<agency>\(\s*(?i:{_AGENCIES})\s*\)\s*(?:_|--|—|-|:))|(?P<dash>--|—|_))\s+(?=[a-z0-9\"“])")
 
 
 _INNER_INITIAL = re.compile(r"(?<=[a-z,] )[A-Za-z]")
@@ -1120,6 +1209,45 @@ def lower_dateline_end(text: str) -> int:
     if m is None or m.group("dash") and m.group("dash") in text[m.end():]:
         return 0
     return m.end()
+
+
+# a lower-case page's furniture: an advertisement's label before the words of the news ("Advertisement the
+# agency said ...": on such a page the word after it is in lower case too), a wire photo's caption ("File - in
+# this march 3, 2018, file photo, ...")
+_LOWER_FURNITURE = re.compile(r"(?:Photo\s+)?Advertisement\s+(?=[a-z0-9\"“])")
+_LOWER_CAPTION = re.compile(_IN_THIS_PHOTO, re.IGNORECASE)
+
+
+def lower_furniture_end(text: str) -> int:
+    """Where an advertisement's label glued before a ``lower_cased_page``'s sentence ends ("Advertisement while
+    the vote ..."; ``furniture_open_end`` asks a capital after it, which such a page does not write), 0 when there
+    is none or nothing follows it. (A reader's brief only.)"""
+    m = _LOWER_FURNITURE.match(text) if text[:1] in "AP" else None
+    if m is None:
+        return 0
+    end = m.end() + furniture_open_end(text[m.end():])  # ("Advertisement continue reading the main story ...")
+    return end if end < len(text.rstrip()) else 0
+
+
+def lower_caption(text: str) -> bool:
+    """Whether a ``lower_cased_page``'s sentence is a wire photo's caption ("File - in this march 3, 2018, file
+    photo, the senator speaks ...": ``caption_shape`` reads its capitals). (A reader's brief only.)"""
+    return bool(_LOWER_CAPTION.match(text))
+
+
+# the first word of a sentence, up to a space
+_FIRST_WORD_RUN = re.compile(r"\S+")
+
+
+def sentence_case(text: str) -> str:
+    """``text`` opening on a capital where its first word has none ("the drone crossed ..." after a lower-case
+    page's dateline: "The drone crossed ..."; "e-mail messages show ..." -> "E-mail messages show ..."): a sentence
+    opens on a capital whatever its first word's hyphens, apostrophes or dots; "eBay said ..." (a capital inside
+    its first word) stays, and so does a first word that opens on no letter."""
+    m = _FIRST_WORD_RUN.match(text)
+    if m is None or not text[:1].islower() or any(c.isupper() for c in m.group()):
+        return text
+    return text[:1].upper() + text[1:]
 
 
 def _dateline_mark(text: str) -> bool:
