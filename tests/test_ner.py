@@ -638,3 +638,87 @@ def test_a_firms_or_a_kickers_words_before_a_comma_and_a_dash_are_no_dateline() 
     toks = "AT&T , Velcom -- Both carriers raised prices .".split()
     assert repair_spans(toks, [(0, 1, "ORG"), (2, 3, "ORG")]) == [(0, 1, "ORG"), (2, 3, "ORG")]
     assert repair_spans("SPORTS , Weather -- Here is the list .".split(), [(0, 1, "ORG")]) == [(0, 1, "ORG")]
+
+
+def test_capitalised_words_in_quotes_are_a_works_title() -> None:
+    """Two to seven capitalised words in double quotes (link words in lower case) are one title, CoNLL's
+    MISC, however the tagger cut or typed them; not a nickname inside a name, a person's title's
+    nickname, a cry, or a quote in a headline of capitalised words."""
+    toks = 'She is best known for " Ice Cold in Varnholm " and " The Folding Chair " .'.split()
+    assert repair_spans(toks, [(9, 10, "LOC"), (14, 16, "MISC")]) == [(6, 10, "MISC"), (13, 16, "MISC")]
+    toks = 'It was billed as the " Return of the Tarvo Legend " on Sunday .'.split()
+    assert repair_spans(toks, [(9, 11, "PER")]) == [(6, 11, "MISC")]
+    toks = 'He read " Sleeping Bread " aloud .'.split()
+    assert repair_spans(toks, []) == [(3, 5, "MISC")]
+    # a name the tagger read whole keeps its type; a title's nickname, a cry, two words with a name inside are left
+    toks = 'The " Velk Team " won again .'.split()
+    assert repair_spans(toks, [(2, 4, "ORG")]) == [(2, 4, "ORG")]
+    toks = 'a politician with a " Mr Tidy " reputation'.split()
+    assert repair_spans(toks, [(6, 7, "PER")]) == [(6, 7, "PER")]
+    toks = 'The crowd shouted " Death to the Tarvans " again .'.split()
+    assert repair_spans(toks, [(7, 8, "MISC")]) == [(7, 8, "MISC")]
+    toks = 'The men shouted " Allahu Vellbar " loudly .'.split()
+    assert repair_spans(toks, [(4, 5, "PER")]) == [(4, 5, "PER")]
+    toks = 'Mayor Says " Big Plans " Are Coming Soon'.split()
+    assert repair_spans(toks, []) == []
+
+
+def test_the_last_two_names_of_a_list_joined_by_and_are_two() -> None:
+    """After a body's name and a comma, a body's span across its one "and" is the list's last two
+    items ("A , B and C"), unless each side is a founder's word alone ("Marks and Spencer")."""
+    toks = "Envoys of Tarvo Bank , Kelby Trust , Banc Nine and First Vellmore met .".split()
+    spans = [(2, 4, "ORG"), (5, 7, "ORG"), (8, 13, "ORG")]
+    assert repair_spans(toks, spans) == [(2, 4, "ORG"), (5, 7, "ORG"), (8, 10, "ORG"), (11, 13, "ORG")]
+    toks = "Shoppers like Tesco , Marks and Spencer and others .".split()
+    assert repair_spans(toks, [(2, 3, "ORG"), (4, 7, "ORG")]) == [(2, 3, "ORG"), (4, 7, "ORG")]
+    # no name and comma before it: one name
+    toks = "He said Banc Nine and First Vellmore merged .".split()
+    assert repair_spans(toks, [(2, 6, "ORG")]) == [(2, 6, "ORG")]
+
+
+def test_a_name_after_a_competitor_and_country_on_a_results_line_is_a_team() -> None:
+    """After a person's name and a country in brackets, a name the tagger read as a person's that opens
+    on no given name, and a figure follows, is the competitor's team ("Reyd Tarvo"); a list of players
+    ("Ann Lee ( Italy ) , Tom Vell , Al Reyd") and a name its country follows are left alone."""
+    toks = "1. Ivo Zarnet ( Italy ) , Reyd Tarvo , 53.980".split()
+    assert repair_spans(toks, [(1, 3, "PER"), (4, 5, "LOC"), (7, 9, "PER")]) == [(1, 3, "PER"), (4, 5, "LOC"), (7, 9, "ORG")]
+    toks = "70 Ann Lee ( Italy ) , Tom Vell , Al Reyd".split()
+    spans = [(1, 3, "PER"), (4, 5, "LOC"), (7, 9, "PER"), (10, 12, "PER")]
+    assert repair_spans(toks, spans) == spans
+    toks = "2. Ivo Zarnet ( Italy ) , Reyd Tarvo ( Peru ) 10.2".split()
+    spans = [(1, 3, "PER"), (4, 5, "LOC"), (7, 9, "PER"), (10, 11, "LOC")]
+    assert repair_spans(toks, spans) == spans
+
+
+def test_a_craft_named_after_its_kind_is_one_everywhere_on_the_page() -> None:
+    """A name right after a vessel's or a craft's kind ("the submarine Kestrel", "aircraft carriers Tom
+    Vell and Tarvo") or a navy's prefix is the craft's (MISC) on the whole page, whatever the tagger read
+    (a town, a person); after a celestial body's kind ("moon Tarvo") a place."""
+    import storyline
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in storyline.recognize_entities(text)]
+
+    got = names("The nuclear submarine Kestrel sank in the Barents Sea. Kestrel had 118 men aboard.")
+    assert got.count(("Kestrel", "MISC")) == 2
+    got = names("Planes on the aircraft carriers Tom Vell and Tarvo flew again. The Tom Vell leads a battle group.")
+    assert ("Tarvo", "MISC") in got and got.count(("Tom Vell", "MISC")) == 2
+    got = names("Jupiter's moon Tarvo has volcanoes. Scientists say Tarvo is hot.")
+    assert got.count(("Tarvo", "LOC")) == 2
+    assert ("Russian", "MISC") in names("The Russian submarine sank near Vellmore.")
+    # "and" after a kind in the singular joins no other name to the craft
+    assert ("Russia", "LOC") in names("The submarine Kestrel and Russia's Northern Fleet were named.")
+
+
+def test_a_common_word_capitalised_before_a_bodys_name_opens_it() -> None:
+    """A word news writes in lower case, capitalised mid-sentence after a word in lower case or a
+    possessive, right before a body's name the tagger cut after it, is the name's first word; not an
+    article, a title, a sentence's first word, nor in a headline of capitalised words."""
+    toks = "data from the Jet Tarvo Laboratory in Vellmore , which runs it .".split()
+    assert repair_spans(toks, [(4, 6, "ORG"), (7, 8, "LOC")]) == [(3, 6, "ORG"), (7, 8, "LOC")]
+    toks = "a scientist at Kelby 's Jet Tarvo Laboratory said".split()
+    assert repair_spans(toks, [(3, 4, "ORG"), (6, 8, "ORG")]) == [(3, 4, "ORG"), (5, 8, "ORG")]
+    for toks, span in (("he told The Tarvo Herald on Monday".split(), (3, 5, "ORG")),
+                       ("Jet Tarvo Laboratory said so".split(), (1, 3, "ORG")),
+                       ("Jet Lands At Tarvo Field Today".split(), (3, 5, "LOC"))):
+        assert repair_spans(toks, [span]) == [span]

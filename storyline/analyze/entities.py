@@ -400,6 +400,20 @@ def _two_words_and(tokens: Sequence[str], s: int, e: int) -> bool:
         and tuple(tokens[s:e]) not in _resources().gazetteer
 
 
+def _list_end_cut(tokens: Sequence[str], s: int, e: int) -> int | None:
+    """Where the span ``s:e``, which follows a name and a comma ("Tarvo Bank , Kelby One and First
+    Vell"), is cut at its one "and": the last two items of a list of names ("A , B and C"), each of
+    title-case words or figures, no "of" among them; None when it is not so, or when both sides are a
+    founder's word alone (``_founders_word``: "Tesco , Marks and Spencer")."""
+    if tokens[s - 1] != "," or tokens[s:e].count("and") != 1:
+        return None
+    cut = tokens.index("and", s, e)
+    sides = (tokens[s:cut], tokens[cut + 1:e])
+    if not all(side and all(w[:1].isupper() or w[:1].isdigit() for w in side) for side in sides):
+        return None
+    return None if all(len(side) == 1 and _founders_word(side[0]) for side in sides) else cut
+
+
 # a title in the plural, which names each of the people after it ("Presidents Ford and Carter")
 _PLURAL_TITLES = frozenset("""presidents senators sens. reps. representatives govs. governors generals gens. drs. doctors
 judges justices messrs. ministers premiers chancellors mayors cardinals bishops professors profs. admirals""".split())
@@ -462,6 +476,10 @@ def _split_coordinated(tokens: Sequence[str], spans: Sequence[tuple[int, int, st
                 continue
         if typ == "ORG" and _two_words_and(tokens, s, e):
             out.extend([(s, s + 1, typ), (e - 1, e, typ)])  # "Hasbro and Galoob": two companies
+            continue
+        cut = _list_end_cut(tokens, s, e) if typ == "ORG" and out and out[-1][1] == s - 1 and out[-1][2] == typ else None
+        if cut is not None:
+            out.extend([(s, cut, typ), (cut + 1, e, typ)])  # "Tarvo Bank , Kelby One and First Vell": three banks
             continue
         if typ == "ORG" and e - s >= 5:
             cut = next((k for k in range(s + 2, e - 2) if tokens[k] in ("and", "or")), None)
@@ -857,8 +875,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
         if typ == "PER" and any(ch.isdigit() for t in tokens[s:e] for ch in t):
             typ = "MISC"  # no person's name has a digit: "Swissair MD-11", "Boeing 767" are machines
         out.append((s, e, typ))
-    for after in (_with_town_letter, _bracketed_given_name, _quoted_nickname, _list_of_names, _join_and_of, _join_and_before, _join_nationality,
-                  _join_place_of, _place_by_context, _result_line, _result_headline, _dateline):
+    for after in (_with_town_letter, _bracketed_given_name, _quoted_nickname, _quoted_title, _capitalised_word_before, _list_of_names, _join_and_of, _join_and_before, _join_nationality,
+                  _join_place_of, _place_by_context, _result_line, _team_after_country, _result_headline, _dateline):
         out = after(tokens, out)
     return out
 
@@ -1060,6 +1078,52 @@ def _result_line(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> li
     return [(a, b, typ) for a, b in sides]
 
 
+def _no_name_follows(tokens: Sequence[str], e: int) -> bool:
+    """Whether a figure or a word in lower case follows tokens[e - 1] on its line, maybe after a comma
+    ("Reyd Tarvo , 54.6", "Velkor same time"), not a bracket nor a capitalised word (another name)."""
+    k = e + (e < len(tokens) and tokens[e] == ",")
+    return k < len(tokens) and (tokens[k][:1].isdigit() or tokens[k][:1].islower())
+
+
+def _capitalised_word_before(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A word news writes in lower case, capitalised mid-sentence right before a body's, a place's or a
+    thing's name, is the name's first word ("the Jet Propulsion Laboratory", "NASA 's Jet Propulsion
+    Laboratory"), which the tagger left out as a common word: its capital tells it. Only after a word
+    in lower case or a possessive, so never a sentence's or a quote's first word, and never an article
+    (the tagger's reading of "the Guardian" stands), a title ("Chairman"), nor in a headline of
+    capitalised words."""
+    out = list(spans)
+    for i, (s, e, typ) in enumerate(out):
+        if typ == "PER" or s < 2 or (i and out[i - 1][1] >= s - 1):
+            continue
+        if (_lowercase_word(tokens[s - 1]) and tokens[s - 1] not in _ARTICLES and not _title_word(tokens[s - 1])
+                and (tokens[s - 2].islower() or tokens[s - 2] in ("'s", "’s")) and not _capitalised_headline(tokens)):
+            out[i] = (s - 1, e, typ)
+    return out
+
+
+def _team_after_country(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """On a results line a competitor's name and country in brackets go on with the competitor's team
+    or car maker ("1. Tom Vell ( Canada ) , Reyd Tarvo , 54.6", "Ann Lee ( Italy ) Velkor 11"): a name
+    the tagger read as a person's there, after the bracket and maybe a comma, is an organisation when
+    it is two words or more, opens on no given name or initials of the lists, and a figure or a word in
+    lower case follows it on its line, not a country in brackets nor another name (a list of players:
+    "Ann Lee ( Italy ) , Tom Vell , Al Reyd", "... , Tom Vell ( Peru )", "... , Oje Alu" at the line's
+    end, its country on the next)."""
+    if "(" not in tokens:
+        return spans
+    out = list(spans)
+    for i in range(2, len(out)):
+        s, e, typ = out[i]
+        person, country = out[i - 2], out[i - 1]
+        if (typ == "PER" and person[2] == "PER" and country[2] == "LOC" and tokens[person[1]] == "("
+                and country[0] == person[1] + 1 and country[1] == s - 1 - (tokens[s - 1] == ",")
+                and tokens[country[1]] == ")" and e - s >= 2 and _no_name_follows(tokens, e)
+                and not given_name_or_initials(tokens[s])):
+            out[i] = (s, e, "ORG")
+    return out
+
+
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 
 
@@ -1145,6 +1209,60 @@ def _quoted_nickname(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -
     taken = {inside[s] for s, _ in kept}
     return sorted([sp for sp in spans if inside[sp[0]] < 0 or inside[sp[0]] not in taken]
                   + [(s, e, "PER") for s, e in kept])
+
+
+_TITLE_OPEN = frozenset(['"', "“", "``"])
+_TITLE_CLOSE = frozenset(['"', "”", "''"])
+_TITLE_WORDS = 7  # words of a title in quotes at most
+# the words a title writes in lower case between its capitalised ones ("Anne of a Thousand Days"), and its marks
+_TITLE_LINKS = frozenset("""of the a an in on at for and or with from by as into upon 's ’s de la du del von
+: - &""".split())
+
+
+def _word_of_a_title(word: str) -> bool:
+    """Whether a word may stand in a work's title written with capitals: a capitalised word, a figure
+    ("Apollo 13"), or a link word of ``_TITLE_LINKS``."""
+    return word[:1].isupper() or word.isdigit() or word in _TITLE_LINKS
+
+
+def _capitalised_headline(words: Sequence[str]) -> bool:
+    """Whether three words or more are all capitalised, as a headline writes them ("Mayor Says Vote Is Near")."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    return len(alpha) >= 3 and all(w[:1].isupper() for w in alpha)
+
+
+def _quoted_title(tokens: Sequence[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two to seven words in double quotes, each capitalised but for the link words a title writes in
+    lower case ("of", "the", "in"), the first and the last capitalised, are one name, a work's or an
+    event's title (CoNLL-2003's MISC: '" Ice Cold in Alex "', '" The Crying Game "', '" Return of the
+    Legend "'), where the tagger read nothing in them or cut the title short, or read a place's or a
+    person's name in a title that its link words tell ("Alex" of "Ice Cold in Alex"). A name the
+    tagger found whole keeps its type ('" Dream Team "'), and so do a quote inside a name (a nickname),
+    one opening on a person's title ('" Mr Clean "'), and words of a cry ('" Freedom for Ukraine ! "',
+    '" Death to tyrants "': "to" links no title here); not in a line of capitals, nor in a headline of
+    capitalised words, where every quote reads so."""
+    if not _TITLE_OPEN.intersection(tokens) or capitals_line(tokens):
+        return spans
+    out = spans
+    k = 0
+    while k < len(tokens):
+        if tokens[k] not in _TITLE_OPEN:
+            k += 1
+            continue
+        j = next((i for i in range(k + 1, min(len(tokens), k + _TITLE_WORDS + 2)) if tokens[i] in _TITLE_CLOSE), None)
+        if j is None:
+            k += 1
+            continue
+        s, e = k + 1, j
+        if (e - s >= 2 and tokens[s][:1].isupper() and tokens[e - 1][:1].isupper()
+                and all(_word_of_a_title(w) for w in tokens[s:e])
+                and not _capitalised_headline([*tokens[:k], *tokens[e + 1:]])
+                and not any(a < s < b or a < e < b or (a < s and e < b) for a, b, _ in out)
+                and not any(a == s and b == e for a, b, _ in out) and not _after_title(tokens, s + 1)
+                and (_TITLE_LINKS.intersection(tokens[s:e]) or all(t == "MISC" for a, b, t in out if s <= a < e))):
+            out = sorted([sp for sp in out if not (s <= sp[0] and sp[1] <= e)] + [(s, e, "MISC")])
+        k = j + 1
+    return out
 
 
 def _page_results(sents: Sequence[Sequence[str]],
@@ -2324,6 +2442,51 @@ def _products(text: str, mentions: list[Mention]) -> list[Mention]:
     return [dataclasses.replace(m, label="MISC") if m.text in named else m for m in mentions]
 
 
+# a vessel's or a craft's kind right before its name ("the nuclear submarine Kestrel", "the space shuttle
+# Atlantis", "aircraft carriers Vell and Tarvo"), and a celestial body's ("Jupiter's moon Io", "the planet Mars")
+_CRAFT_BEFORE = re.compile(
+    r"\b(?:(?:sub|war)?ships?|vessels?|submarines?|battleships?|cruisers?|destroyers?|frigates?|aircraft\s+carriers?|"
+    r"tankers?|freighters?|ferry|ferries|liners?|yachts?|trawlers?|icebreakers?|shuttles?|spacecraft|spaceships?|"
+    r"space\s+probes?|orbiters?|landers?|rovers?|telescopes?|space\s+stations?)\s+$")
+_BODY_BEFORE = re.compile(r"\b(?:moons?|planets?|asteroids?|comets?)\s+$")
+# the prefixes of a navy's or a mail ship's name ("USS Vell", "HMS Tarvo") that name nothing else (not the
+# consolidation's "SS", "MS", "INS": a corps, an illness, an agency)
+_NAVY_PREFIXES = frozenset(["USS", "HMS", "RMS", "HMCS", "HMAS"])
+
+
+def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name the article writes right after a vessel's or a craft's kind in lower case ("the nuclear
+    submarine Kestrel", "the space shuttle Atlantis", "the aircraft carrier Tom Vell"), or after a navy's
+    prefix ("USS Tarvo"), or joined by "and" to such a name after a kind in the plural ("aircraft carriers
+    Vell and Tarvo"; not "the submarine Kestrel and Russia"), names that craft everywhere in it (CoNLL's
+    MISC: "The Tom Vell leads a battle group"), not the place, body or person the tagger read ("Kursk" is
+    a town too, "Galileo" a man); one after a celestial body's kind ("Jupiter's moon Io", "the planet
+    Tarvo") is a place. A people's word is left alone."""
+    kinds: dict[str, str] = {}
+    plural: Mention | None = None  # the last name after a kind in the plural ("carriers Vell")
+    for m in mentions:
+        before = text[max(0, m.start - 30):m.start]
+        words = m.text.split()
+        if not _people_word(m.text):
+            prefixed = len(words) > 1 and words[0] in _NAVY_PREFIXES
+            craft, body = _CRAFT_BEFORE.search(before), _BODY_BEFORE.search(before)
+            if craft or prefixed:
+                kinds[m.text] = "MISC"
+                if prefixed:
+                    kinds[" ".join(words[1:])] = "MISC"  # "RMS Tarvo" ... "the Tarvo"
+            elif body:
+                kinds[m.text] = "LOC"
+            elif plural is not None and re.fullmatch(r",?\s+and\s+", text[plural.end:m.start]):
+                kinds[m.text] = kinds[plural.text]
+            kind = craft or body
+            plural = m if kind is not None and kind.group().rstrip().endswith("s") else None
+        else:
+            plural = None
+    if not kinds:
+        return mentions
+    return [dataclasses.replace(m, label=kinds[m.text]) if m.text in kinds else m for m in mentions]
+
+
 # the broadcast bands, which name no station on their own ("89.3 FM", "on FM", "FM radio"; "Joy FM" is one)
 _BANDS = frozenset(["AM", "FM"])
 _BAND_AFTER = re.compile(r"\s*(?:/|radio|frequenc|relay|network|band|dial|station|transmitter)", re.IGNORECASE)
@@ -2487,7 +2650,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions = _capitals_as_body(text, sent_spans, _teams_read_as_people(
         text, _teams_named_for_towns(text, _places_by_their_kind(text, _places_after_in(text, mentions)))))
     mentions = _possessive_companies(text, mentions)
-    mentions = [m for m in _products(text, _kind_named_orgs(text, mentions)) if not _band(text, m)]
+    mentions = [m for m in _crafts_named(text, _products(text, _kind_named_orgs(text, mentions))) if not _band(text, m)]
     if ":" in text:
         mentions = _turn_speakers(text, _works_listed(text, mentions))
     if roles:
