@@ -1,5 +1,5 @@
 """Where the sources differ, read on the shared news clusters: how many clusters show a disputed
-count, age, date or name, and what each value says, for a person to judge.
+count, age, date, name or size, and what each value says, for a person to judge.
 
 No public set marks disagreements between news reports, so this script is a reading aid with
 counts, not a score: it prints every disagreement found in the DUC clusters (one event each,
@@ -21,10 +21,10 @@ from _common import fmt_table
 from _mds import available_sets, iter_clusters
 
 import storyline
-from storyline.consolidate.disagreements import AGE_SLOT, find_disagreements
+from storyline.consolidate.disagreements import AGE_SLOT, SIZE_SLOT, find_disagreements
 from storyline.records import Article, Disagreement
 
-AGE_OF = AGE_SLOT.split("{")[0]
+AGE_OF, SIZE_OF = AGE_SLOT.split("{")[0], SIZE_SLOT.split("{")[0]
 SETS = {"duc2003": None, "duc2004": None, "duc2006": None, "multinews_trunc500": 300}
 
 
@@ -60,15 +60,16 @@ def main(argv: list[str] | None = None) -> int:
             n += 1
             ds = find_disagreements(_articles(cluster))
             with_any += bool(ds)
-            kinds.update(("age" if d.slot.startswith(AGE_OF) else "term") if d.person else d.kind for d in ds)
+            kinds.update(("age" if d.slot.startswith(AGE_OF) else "term") if d.person
+                         else "size" if d.slot.startswith(SIZE_OF) else d.kind for d in ds)
             shown.extend(_show(k, d) for d in ds)
         secs = time.perf_counter() - t0
         rows.append([name, n, with_any, kinds["number"], kinds["age"], kinds["term"], kinds["date"], kinds["name"],
-                     f"{1000 * secs / max(n, 1):.0f}"])
+                     kinds["size"], f"{1000 * secs / max(n, 1):.0f}"])
         if not args.quiet and shown:
             print(f"## {name}\n" + "\n".join(shown) + "\n")
     print(fmt_table(["set", "clusters", "with a disagreement", "counts", "ages", "prison terms", "dates", "names",
-                     "ms per cluster"], rows))
+                     "sizes", "ms per cluster"], rows))
     return 0
 
 

@@ -651,3 +651,62 @@ def test_a_long_word_or_a_run_of_hyphened_capitals_reads_its_names_quick() -> No
         assert time.perf_counter() - t < 2.0
         assert names == ["Ilsa Varn", "Tomas Brell"]
     assert [n[0] for n in _names("Aid reached al-Assad Qarin and Ann Lee-Orr- today.")] == ["Assad Qarin", "Ann Lee-Orr"]
+
+
+def test_a_count_including_a_part_is_the_toll_and_the_part_no_rival() -> None:
+    # "including three children" is a part of the twelve, not a count of the killed
+    claims = number_claims("Twelve people, including three children, were killed when the ferry sank.")
+    assert [(c.slot, c.value) for c in claims] == [("people killed", 12.0)]
+    assert [c.value for c in number_claims("The storm killed 14 people, among them two rescuers.")] == [14.0]
+    arts = [Article(id=k, source=k, published=date(2031, 6, 7), text=t) for k, t in (
+        ("a", "Twelve people, including three children, were killed when the ferry sank off Vellmar."),
+        ("b", "The ferry sank off Vellmar on Friday, killing 12 people, officials said."))]
+    assert [d for d in find_disagreements(arts) if d.kind == "number"] == []
+
+
+def test_a_thousands_comma_written_with_a_space_is_one_figure() -> None:
+    # tokenized text writes "7,956" as "7, 956": one figure, not 956
+    claims = number_claims("The army has lost 2,518 killed with 7, 956 wounded since the war began.")
+    assert {c.slot: c.value for c in claims} == {"people killed": 2518.0, "people injured": 7956.0}
+    # a day of a month, a height, a flight's number, an age and a list stay apart
+    for text, values in (("Since July 1, 333 people have been evacuated.", [333.0]),
+                         ("The 6-3, 240-pound guard was injured.", []),
+                         ("Flight 111, carrying 229 people, crashed.", [229.0]),
+                         ("Rooms 101, 102 and 103 were evacuated.", [])):
+        assert [c.value for c in number_claims(text)] == values, text
+    arts = [Article(id=k, source=k, published=date(2031, 6, 7), text=t) for k, t in (
+        ("a", "Since the rebellion began, 7, 956 soldiers have been wounded, the ministry said."),
+        ("b", "The ministry says 7,956 soldiers have been wounded since the rebellion began."))]
+    assert [d for d in find_disagreements(arts) if d.kind == "number"] == []
+
+
+def test_a_newspapers_name_spelt_two_ways_is_no_persons_name() -> None:
+    # a paper quoted as a speaker is no person: its two spellings are no dispute of a person's name
+    arts = [Article(id="a", source="A", published=date(2031, 6, 7),
+                    text="The Rovanian newspaper Dagblad Morgenpost said the talks had failed."),
+            Article(id="b", source="B", published=date(2031, 6, 7),
+                    text="Minister Ivo Tarn was quoted in the Dagblad Morgenposst daily as saying the talks failed.")]
+    assert [d for d in find_disagreements(arts, speakers=["Dagblad Morgenpost"]) if d.kind == "name"] == []
+    # a person quoted in a paper is still a person: "Lena Voskuil" / "Lena Voskuijl" in the same role
+    arts = [Article(id="c", source="C", published=date(2031, 6, 7),
+                    text="Spokeswoman Lena Voskuil told the newspaper Dagblad Morgenpost that the talks had failed."),
+            Article(id="d", source="D", published=date(2031, 6, 7),
+                    text="Spokeswoman Lena Voskuijl said the talks had failed.")]
+    assert [sorted(v.value for v in d.values) for d in find_disagreements(arts) if d.kind == "name"] == [
+        ["Lena Voskuijl", "Lena Voskuil"]]
+
+
+def test_the_size_of_one_thing_told_two_ways_is_disputed() -> None:
+    arts = [Article(id=k, source=k, published=date(2031, 6, 7 + i), text=t) for i, (k, t) in enumerate((
+        ("a", "Investigators said a 16-inch strip of metal found on the runway slashed the tyre."),
+        ("b", "A photograph of the 17-inch strip of metal was posted on the agency's site."),
+        ("c", "The crew had not seen the 16-inch strip of metal, the report said.")))]
+    (d,) = [x for x in find_disagreements(arts) if x.slot == "size of the strip"]
+    assert [(v.value, v.shown, len(v.citations)) for v in d.values] == [("16", "16-inch", 2), ("17", "17-inch", 1)]
+    # sizes far apart are two things; an article giving two sizes tells two things
+    far = [Article(id="d", source="d", published=date(2031, 6, 7), text="Runners set off on the 5-mile course at dawn."),
+           Article(id="e", source="e", published=date(2031, 6, 7), text="The 10-mile course closed the Vellmar road.")]
+    two = [Article(id="f", source="f", published=date(2031, 6, 7),
+                   text="A 40-foot dock was replaced by a 44-foot dock without review."),
+           Article(id="g", source="g", published=date(2031, 6, 7), text="The 40-foot dock was rebuilt in May.")]
+    assert [x for x in find_disagreements(far) + find_disagreements(two) if x.slot.startswith("size of")] == []

@@ -146,3 +146,14 @@ def test_a_new_hard_news_lead_is_shown_before_background_richer_in_new_words() -
                          "eastern abutment of the dam threatened Orlen.")
     (out,) = new_since([first, later], [later.id], max_sentences=2)
     assert out.added[0].text.startswith("Rescuers pulled three survivors"), [s.text for s in out.added]
+
+
+def test_a_new_article_adds_its_news_without_its_dateline_or_a_syndication_credit() -> None:
+    old = Article(id="o", text="The ferry Saga Wind ran aground near Holm island on Tuesday morning.", published=date(2022, 6, 7))
+    new = Article(id="n", published=date(2022, 6, 8), text=(
+        "VARBERG, June 8 (Xinhua) -- Divers found a long crack in the hull of the ferry Saga Wind on Wednesday.\n\n"
+        "(Distributed by Nordic Wire Special Features)"))
+    (added,) = new_since([old, new], ["n"])[0].added
+    assert added.text.startswith("Divers found a long crack")
+    (cite,) = added.citations
+    assert new.text[cite.start:cite.end] == added.text

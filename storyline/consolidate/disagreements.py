@@ -20,6 +20,8 @@ Never a verdict: each Disagreement lists the values and, for each, every place t
    - ages: "Wang Youcai, 32," / "Wang Youcai, 33," for one person (first names within two edits).
    - dates: the day an event happened ("derailed on Monday", "on March 9"; resolved against the
      article's publication date), when two reports put it on different days.
+   - sizes: the size of one thing given before it ("a 16-inch strip of metal" / "the 17-inch strip of
+     metal"), sizes within ``SIZE_RATIO`` of each other.
    - names: spelling variants of one person's name ("Kim Eui-keum"/"Kim Eui-kyeom",
      "Dariusz"/"Darius Kowalczyk") in the same role (every spelling introduced by a matching role
      word: "spokesman"/"spokesperson", "chief executive"), never two spellings in one article
@@ -165,7 +167,7 @@ _MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov
 
 
 def _value(num: str, scale: str | None) -> float | None:
-    s = num.lower().replace(",", "")
+    s = "".join(num.lower().replace(",", "").split())  # ("7, 956": a tokenized thousands comma)
     try:
         v = float(s)
     except ValueError:
@@ -193,10 +195,36 @@ class NumberClaim:
     end: int
 
 
+# a thousands separator written with a space after the comma, as tokenized text writes it: "7, 956
+# wounded", "about 13, 928 U.S. dollars" (one figure, 7,956); not a date ("July 1, 333 dolphins"), a
+# height or a model ("6-3, 240-pound", "737-300, 737-400"), a name's number ("Flight 111, 229 people"),
+# an apposition or a list ("Potter, 60, 727 Hospital Road", "rooms 101, 102 and 103")
+_SPACED_THOUSANDS = re.compile(r"(?P<num>\d{1,3}(?:,\s\d{3})+)(?![\d\w:]|-\D)(?!,?\s*(?:and\s+|or\s+)?\d)"
+                               r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?")
+_NOT_BEFORE_SPACED = re.compile(r"(?:[-'’\",/.]\s*|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                                r"|\b(?!(?:About|Around|Approximately|Roughly|Nearly|Almost|Some|More|Over|At|Only|Just|"
+                                r"Another|Of|With|And|But|Since|After|In|On|By|To|For|From|All|Up)\s)[A-Z][\w'’]*\s+)$")
+
+
+def _spaced_thousands(sentence: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The figure a thousands comma with a space after it writes from ``m`` on ("7, 956"), if any."""
+    if m.group("scale") or not m.group("num").isdigit() or len(m.group("num")) > 3:
+        return None
+    if _NOT_BEFORE_SPACED.search(sentence, max(0, m.start() - 12), m.start()):
+        return None
+    return _SPACED_THOUSANDS.match(sentence, m.start())
+
+
 def _quantities(sentence: str) -> Iterable[tuple[re.Match[str], float]]:
     """The numbers of one sentence that state a quantity, with their values: years, days of a
-    month ("March 10") and times of day ("7:40 p.m.") left out."""
+    month ("March 10") and times of day ("7:40 p.m.") left out; "7, 956" (a thousands comma with a
+    space after it) is one figure."""
+    resume = 0
     for m in _NUMBER.finditer(sentence):
+        if m.start() < resume:
+            continue  # (the rest of a spaced thousands figure)
+        m = _spaced_thousands(sentence, m) or m
+        resume = m.end()
         before = sentence[:m.start()]
         if _DATE_AFTER.match(sentence[m.end():]) or _MONTH_BEFORE.search(before):
             continue
@@ -285,16 +313,22 @@ _SINGULAR_AUX = re.compile(r"(?:was|is|has\s+been)\b", re.IGNORECASE)  # "A woma
 _SUBJECT_COUNTED = re.compile(r"died|perished|lost their lives", re.IGNORECASE)
 
 
+# a part set off between a subject and its verb: "Twelve people, including three children, were killed"
+_PART_ASIDE = re.compile(r",\s+(?:including|among\s+them|among\s+whom)\b[^,;:()]*,", re.IGNORECASE)
+
+
 def _owner(sentence: str, e: tuple[int, int, str | None], counting: list[re.Match[str]],
            gap: Callable[[tuple[int, int, str | None], re.Match[str]], int]) -> re.Match[str] | None:
     """The number an event word counts: the nearest, but a passive's subject before it ("Eleven people
     were killed and 17 people were injured": 11 killed, not the 17 nearer after it), and so the subject
-    of "died" ("About 65 of the guests died and more than 190 were injured": 65 died); a singular
+    of "died" ("About 65 of the guests died and more than 190 were injured": 65 died), across a part
+    set off between them ("Twelve people, including three children, were killed": 12); a singular
     subject counts none ("A woman was killed and two others injured": not two killed)."""
     passive = _PASSIVE_BEFORE.search(sentence, max(0, e[0] - 30), e[0])
     if passive or _SUBJECT_COUNTED.fullmatch(sentence, e[0], e[1]):
-        before = [q for q in counting if q.end() <= e[0] and e[0] - q.end() <= 60
-                  and not re.search(r"[,;:]|\b(?:and|or|but)\b", sentence[q.end():e[0]])]
+        between = {q.end(): _PART_ASIDE.sub(" ", sentence[q.end():e[0]]) for q in counting if q.end() <= e[0]}
+        before = [q for q in counting if q.end() in between and len(between[q.end()]) <= 60
+                  and not re.search(r"[,;:]|\b(?:and|or|but)\b", between[q.end()])]
         if before:
             return before[-1]
         if passive and _SINGULAR_AUX.match(passive.group()):
@@ -904,6 +938,7 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
     occ: dict[str, list[Citation]] = defaultdict(list)
     roles: dict[str, list[str]] = defaultdict(list)
     people = set(speakers)  # the names told as a person's: a quoted speaker, a role, a title, an age
+    outlets: set[str] = set()  # the names told as a newspaper's or an agency's ("the newspaper Yediot Aharonot said")
     for u in units:
         for name, s0, e0, role in _names(u.text):
             for a, s, _ in u.places:
@@ -912,6 +947,9 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
                 roles[name].append(role)
             if role or _person_told(u.text, s0, e0):
                 people.add(name)
+            if _OUTLET_BEFORE.search(u.text, max(0, s0 - 16), s0) or _OUTLET_AFTER.match(u.text, e0):
+                outlets.add(name)
+    people -= outlets
     blocks: dict[str, set[str]] = defaultdict(set)
     for name in occ:
         for w in name.split():
@@ -959,6 +997,13 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
         out.append(Disagreement(slot=f"name of the {role}", values=values, kind="name",
                                 note="spelling variants of one name"))
     return out
+
+
+# a publication or a broadcaster named by its kind: "the Israeli newspaper Yediot Aharonot", "in the Yediot
+# Ahronot daily", "the weekly Der Spiegel"
+_OUTLETS = r"(?:newspaper|daily|weekly|magazine|tabloid|paper|agency|broadcaster|radio|television|network)"
+_OUTLET_BEFORE = re.compile(r"\b(?i:" + _OUTLETS + r")\s+$")
+_OUTLET_AFTER = re.compile(r"\s+(?i:newspaper|daily|weekly|magazine|tabloid)\b")  # (not "Lena Voss's radio show")
 
 
 def _person_told(sentence: str, start: int, end: int) -> bool:
@@ -1081,7 +1126,57 @@ def _term_written(m: re.Match[str]) -> str:
 _YEAR_WORD = re.compile(r"[\s-]+years?\b")
 
 
+# a thing's size told as a compound before it: "a 16-inch strip of metal", "the 72-foot tall spruce", "a
+# nearly 9-pound tire part" (a size is one figure and a unit joined by a hyphen; the thing, the noun after it)
+_SIZE_UNITS = {"foot": "foot", "feet": "foot", "inch": "inch", "yard": "yard", "mile": "mile", "meter": "metre",
+               "metre": "metre", "kilometer": "kilometre", "kilometre": "kilometre", "centimeter": "centimetre",
+               "centimetre": "centimetre", "pound": "pound", "ton": "ton", "tonne": "tonne", "kilogram": "kilogram",
+               "acre": "acre", "hectare": "hectare"}
+_SIZE = re.compile(r"(?<![\w.,-])(?:(?P<q>nearly|almost|about|around|some|roughly|approximately)\s+)?(?P<n>\d{1,3}(?:,\d{3})*"
+                   r"(?:\.\d+)?)-(?P<unit>" + "|".join(_SIZE_UNITS) + r")(?:-(?:long|tall|high|wide|deep|thick))?\s+"
+                   r"(?:(?:long|tall|high|wide|deep|thick|heavy)\s+)?(?P<thing>[a-z][a-z]{2,})\b(?![-'’])")
+SIZE_RATIO = 1.25  # sizes of one thing told differently lie this close ("16-inch" / "17-inch"); further apart, two things
+
+
+def _sizes(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
+    """The size of one thing told differently ("a 16-inch strip of metal" / "the 17-inch strip of metal"):
+    one slot per thing and unit, each article's first statement its claim; an article giving two sizes of
+    it tells two things (no slot), and so do sizes further apart than ``SIZE_RATIO``."""
+    told: dict[tuple[str, str], dict[str, tuple[tuple[float, str], Citation, str, str]]] = defaultdict(dict)
+    for u in units:
+        for m in _SIZE.finditer(u.text):
+            value = _value(m.group("n"), None)
+            if not value:
+                continue
+            key = (m.group("thing"), _SIZE_UNITS[m.group("unit")])
+            claim = (value, (m.group("q") or "").lower())
+            written = u.text[m.start():m.end("unit")]
+            for a, s, _ in u.places:
+                first = told[key].get(a.id)
+                if first is not None and first[0][0] != value:
+                    told[key][a.id] = ((-1.0, ""), first[1], "", "")  # two sizes in one article: two things
+                elif first is None:
+                    told[key][a.id] = (claim, Citation(a.id, s + m.start("n"), s + m.end("unit"), a.source),
+                                       excerpt(u.text, m.start(), m.end()), written)
+    out = []
+    for (thing, unit), by_article in told.items():
+        claims = list(by_article.values())
+        keys = sorted({c[0] for c in claims})
+        if len(keys) < 2 or keys[0][0] < 0 or keys[-1][0] > SIZE_RATIO * keys[0][0] or _all_compatible(keys):
+            continue
+        values = []
+        for key in sorted(keys, key=lambda k: (-sum(1 for c in claims if c[0] == k), k[0])):
+            mine = [c for c in claims if c[0] == key]
+            values.append(_claim(f"{key[1]} {_fmt(key[0])}".strip(), [c[1] for c in mine], by_id, said=mine[0][2],
+                                 written=mine[0][3]))
+        units_word = {"foot": "feet", "inch": "inches"}.get(unit, unit + "s")
+        out.append(Disagreement(slot=SIZE_SLOT.format(thing=thing), values=tuple(values), kind="number",
+                                note=f"sizes in {units_word}, given before the thing"))
+    return out
+
+
 AGE_SLOT, TERM_SLOT = "age of {name}", "prison term of {name}"  # the slots of one named person
+SIZE_SLOT = "size of the {thing}"  # a thing's size told as a compound before it
 MAX_VALUES = 4          # more competing values than this are several facts, not one disputed
 MAX_RATIO = 10.0        # counts further apart than this count different things (60,000 dead vs 30)
 MAX_DAYS_APART = 14     # disputed days of one event lie within this many days of each other
@@ -1175,8 +1270,8 @@ def find_disagreements(articles: Sequence[Article], *, speakers: Iterable[str] =
     out: list[Disagreement] = []
     steps: list[Callable[[], list[Disagreement]]] = [
         lambda: _numbers(units, by_id), lambda: _ages(units, by_id), lambda: _prison_terms(units, by_id),
-        lambda: _dates(units, by_id), lambda: _spellings(units, by_id, set(speakers))]
-    for name, step in zip(("numbers", "ages", "prison terms", "dates", "names"), steps):
+        lambda: _dates(units, by_id), lambda: _spellings(units, by_id, set(speakers)), lambda: _sizes(units, by_id)]
+    for name, step in zip(("numbers", "ages", "prison terms", "dates", "names", "sizes"), steps):
         try:
             out.extend(step())
         except Exception:  # one bad slot kind never loses the others

@@ -136,7 +136,10 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
             bag = _bag(text)
             if len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag) \
                     and not (_PAGE_MATTER.search(text) or is_furniture(text)):
-                cite = Citation(a.id, start, s.end, a.source)
+                # shown without its dateline ("PARIS (AP) -- ", "HARARE, May 4 (Xinhua) -- "), the page's words,
+                # not news (the sentence is read whole, as before: its words new to the story are its own)
+                shown = start + trim_span(text, lead=k == 0, attributions=False)[0]
+                cite = Citation(a.id, shown, s.end, a.source)
                 fresh = sum(1 for w in bag if w not in vocab)
                 # on the story's subject: at least two of its words the story already used
                 on_topic = sum(1 for w in bag if w in vocab and not w[:1].isdigit()) >= 2
@@ -145,7 +148,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 # on Monday"): it comes before background paragraphs richer in new words
                 lead = not picked and k < 2 and bool(_NEWS_DAY.search(text))
                 picked.append((on_topic and lead, on_topic, fresh + figures, k, SummarySentence(
-                    text=text, citations=(cite,), article_id=a.id, start=start, end=s.end)))
+                    text=a.text[shown:s.end], citations=(cite,), article_id=a.id, start=shown, end=s.end)))
             known.add(bag)
         # the sentences on the story's subject with the most words (and figures) new to it, shown in the
         # article's order ("The Darkness of Wallis Simpson ..." in a story of an uprising: new words, no news)
@@ -166,7 +169,9 @@ _NEWS_DAY = re.compile(rf"(?<!\blast )(?<!\bLast )\b(?:{WEEKDAY_NAMES}|today|yes
 
 
 # what a web page puts before its news: a byline, a time stamp, a "|" between page fields
-_PAGE_MATTER = re.compile(r"\||^By\s+[A-Z]|\bPage last updated\b|\blast updated at\b", re.IGNORECASE)
+# or a syndication credit ("(Distributed by ... Special Features)")
+_PAGE_MATTER = re.compile(r"\||^By\s+[A-Z]|\bPage last updated\b|\blast updated at\b|^\(?(?:Distributed|Syndicated)\s+by\b",
+                          re.IGNORECASE)
 
 
 def _page_matter(text: str) -> bool:
