@@ -13,6 +13,7 @@ import logging
 import os
 import sqlite3
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -210,10 +211,10 @@ def group_pending(store: SQLiteStore, settings: Settings, *, chunk: int = 5000,
         order = stream_order(pending)
         ids = [pending[i].id for i in order]
         c.partial_fit(c.begin_run([pending[i] for i in order], run_size=total))
-        _save_grouping(store, c, ids)
+        _save_grouping(store, c, ids, grouping)
         pending = store.unassigned_articles(limit=chunk)
     if c.end_run() or c.touched or c.closed:  # its merges and closes (nothing to save when none)
-        _save_grouping(store, c, [])
+        _save_grouping(store, c, [], grouping)
     return None
 
 
@@ -231,7 +232,7 @@ def _first_run(store: SQLiteStore, settings: Settings, articles: Sequence[Articl
         c.partial_fit(feats)
         c.end_run()
 
-    _save_grouping(store, _refitted(lambda: load_clusterer(store, settings), run, ids, grouping), ids)
+    _save_grouping(store, _refitted(lambda: load_clusterer(store, settings), run, ids, grouping), ids, grouping)
 
 
 def _refitted(make: Callable[[], StoryClusterer], run: Callable[[StoryClusterer, bool], None],
@@ -279,7 +280,7 @@ def new_clusterer(settings: Settings) -> StoryClusterer:
 def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progress: Progress | None = None,
             total: Progress | None = None, brief_progress: Progress | None = None,
             brief_total: Progress | None = None, briefs: bool = True,
-            forget: Iterable[str] = ()) -> RegroupReport:
+            forget: Iterable[str] = (), grouping: ProgressHook | None = None) -> RegroupReport:
     """Group every stored article again, as one ingest run over the whole store would (in stream
     order: the stories ``cluster()`` finds for these articles), and put the result in place of the
     stored grouping in one transaction; then rebuild the briefs of the stories that changed.
@@ -292,12 +293,14 @@ def regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progre
     left with no new story of its own leads, by a "merge" event, to the one holding most of its
     articles.
     ``total`` / ``progress`` hear the articles grouped, ``brief_total`` / ``brief_progress`` the
-    briefs rebuilt; ``briefs=False`` leaves the changed stories marked for the next update to rebuild.
+    briefs rebuilt; ``briefs=False`` leaves the changed stories marked for the next update to rebuild;
+    ``grouping`` hears the grouping's steps (``StoryClusterer.progress``, then ``SAVING``).
 
     ``forget``: article ids deleted from the store in the same transaction (see ``forget``); the
     grouping is then the one run over the articles that remain would find."""
     with store.update_lock():
-        report = _regroup(store, settings, chunk=chunk, progress=progress, total=total, forget=forget)
+        report = _regroup(store, settings, chunk=chunk, progress=progress, total=total, forget=forget,
+                          grouping=grouping)
         if report.articles or report.forgotten:
             store.set_kv(REGROUPED_AT, _utc_now().isoformat(timespec="seconds"))
             if briefs:
@@ -323,6 +326,15 @@ def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progr
     ids = [kept[i][0] for i in date_order([published for _, published, _, _ in kept])]
     c = _refitted(lambda: new_clusterer(settings),
                   lambda c, first: _one_run(store, c, ids, chunk, progress if first else None), ids, grouping)
+    with _step(grouping, SAVING):
+        _replace_grouping(store, c, ids, index, report)
+    return report
+
+
+def _replace_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str],
+                      index: Sequence[tuple[str, str | None, str | None, str | None]], report: RegroupReport) -> None:
+    """Put ``c``'s grouping of the articles ``ids`` in place of the stored one (``index``: the store's
+    ``article_index`` before), story ids kept (``kept_ids``); ``report`` gets what changed."""
     _, _, _, sigs = c.drain()
     new = {aid: c.story_of(aid) for aid in ids}
     dups = {aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_}
@@ -338,7 +350,6 @@ def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progr
                            sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
                            changed=report.changed, gone=report.gone,
                            detail={"articles": len(ids)}, forget=report.forgotten)
-    return report
 
 
 def _one_run(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str], chunk: int, progress: Progress | None) -> None:
@@ -467,18 +478,34 @@ def maintain(store: SQLiteStore, settings: Settings, *, now: datetime | None = N
     return regroup(store, settings, forget=old, **kw)
 
 
-def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str]) -> None:
-    """Store what changed in the clusterer since the last save, with the stories of ``ids``."""
-    touched, closed, events, sigs = c.drain()
-    store.save_grouping(
-        globals_blob=c.globals_bytes(),
-        assignments={aid: c.story_of(aid) for aid in ids},
-        duplicates={aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_},
-        states={sid: blob for sid in sorted(touched) if (blob := c.story_bytes(sid)) is not None},
-        closed=closed,
-        sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
-        events=[(e.kind, e.story_id, e.other_id, json.dumps(e.detail), e.articles) for e in events],
-    )
+SAVING = "saving"  # the grouping's last step, told to its ``ProgressHook`` as a step of one piece
+
+
+def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str],
+                   grouping: ProgressHook | None = None) -> None:
+    """Store what changed in the clusterer since the last save, with the stories of ``ids``; ``grouping``
+    hears the step (``SAVING``: seconds for a run of thousands of articles)."""
+    with _step(grouping, SAVING):
+        touched, closed, events, sigs = c.drain()
+        store.save_grouping(
+            globals_blob=c.globals_bytes(),
+            assignments={aid: c.story_of(aid) for aid in ids},
+            duplicates={aid: c.duplicates_[aid] for aid in ids if aid in c.duplicates_},
+            states={sid: blob for sid in sorted(touched) if (blob := c.story_bytes(sid)) is not None},
+            closed=closed,
+            sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
+            events=[(e.kind, e.story_id, e.other_id, json.dumps(e.detail), e.articles) for e in events],
+        )
+
+
+@contextmanager
+def _step(hook: ProgressHook | None, what: str) -> Iterator[None]:
+    """Tell ``hook`` of a step of one piece: begun (0 of 1), then done (1 of 1)."""
+    if hook is not None:
+        hook(what, 0, 1)
+    yield
+    if hook is not None:
+        hook(what, 1, 1)
 
 
 def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None,
@@ -669,15 +696,17 @@ def _page_retries(store: SQLiteStore, polls: int = PAGE_POLLS) -> Callable[[str]
 def ingest_paths(store: SQLiteStore, paths: Sequence[str | os.PathLike[str]], settings: Settings, *,
                  progress: Progress | None = None, briefs_total: Progress | None = None,
                  briefs_progress: Progress | None = None, stage: Callable[[str], None] | None = None,
-                 grouping: ProgressHook | None = None) -> IngestReport:
+                 grouping: ProgressHook | None = None, read: Progress | None = None) -> IngestReport:
     """Read every article under ``paths``, store the new ones, update their stories' briefs.
-    ``progress`` hears of each input read; ``briefs_total``/``briefs_progress`` of the briefs rebuilt;
+    ``progress`` hears of each input read, ``read`` of the bytes of the files read (``iter_articles``;
+    ``ingest.input_size`` tells their total); ``briefs_total``/``briefs_progress`` of the briefs rebuilt;
     ``stage`` of each step begun after the reading ("grouping", or waiting for another process that
     updates the store); ``grouping`` of the grouping's steps (``group_pending``). The stories reported are those of the articles stored, whoever updated them
     (another process, such as a server's updater, may have grouped them first)."""
     report = IngestReport()
     ingest_articles(store, iter_articles(paths, max_bytes=settings.max_article_bytes,
-                                         max_text_bytes=settings.text_limit(), known=_known(store, report)),
+                                         max_text_bytes=settings.text_limit(), known=_known(store, report),
+                                         read=read),
                     progress=progress, report=report)
     if stage is not None:
         stage("grouping into stories")

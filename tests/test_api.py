@@ -327,6 +327,26 @@ def test_post_jsonl_bulk_per_line_results(app, store):
     assert store.count_articles() == 7
 
 
+def test_a_posted_line_that_holds_no_article_is_left_aside_not_failed(app, store):
+    """As `storyline ingest` says of such an input: a blank text or a site's notice is read well and holds no
+    article; it is answered "left_aside" with the reason and counted apart from the lines that failed."""
+    cookie = ("Our website stores cookies on your device. You can change your cookie settings in your browser at "
+              "any time. Accept and continue")
+    lines = [json.dumps(NEW), json.dumps({"title": "Blank", "text": "   "}), json.dumps({"title": "Wall", "text": cookie}),
+             "{not json"]
+    r = run(_post(app, "/api/articles?wait=true", content="\n".join(lines).encode(),
+                  headers={"Content-Type": "application/x-ndjson"}))
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert [x["status"] for x in body["results"]] == ["new", "left_aside", "left_aside", "failed"], body
+    assert body["results"][1]["error"] == "empty 'text'" and "cookie notice" in body["results"][2]["error"]
+    assert (body["new"], body["left_aside"], body["failed"]) == (1, 2, 1)
+    r = run(_post(app, "/api/articles", json={"title": "Blank", "text": ""}))  # one object: nothing new, 200
+    assert r.status_code == 200 and r.json()["results"][0]["status"] == "left_aside", r.text
+    schema = run(_get(app, "/openapi.json")).json()["components"]["schemas"]
+    assert "left_aside" in schema["LineResult"]["properties"]["status"]["enum"]
+
+
 def test_post_jsonl_a_line_that_is_not_utf8_fails_alone_and_a_bom_is_read(app, store):
     good = json.dumps({**NEW, "title": "Ferry timetable", "text": "Ferries will run every twenty minutes."})
     body = b"\xef\xbb\xbf" + json.dumps(NEW).encode() + b"\n" + b'{"text": "caf\xe9"}' + b"\n" + good.encode()

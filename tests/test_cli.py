@@ -46,9 +46,10 @@ def test_the_command_line_starts_without_loading_scikit_learn() -> None:
 
 
 def test_ingest_shows_each_step_with_its_own_bar(tmp_path: Path) -> None:
-    """The progress shows reading (each article as it is read, not a batch of 500 at once), the
-    grouping (a step of its own, its clock running while it groups, with the clusterer's step and
-    count: "grouping into stories: placing articles 4/4") and the briefs, each with its count and time."""
+    """The progress shows reading (each article as it is read, not a batch of 500 at once, and the bytes
+    of the inputs read of their total), the grouping (a step of its own, its clock running while it
+    groups, with the clusterer's step and count: "grouping into stories: placing articles 4/4", then
+    "saving") and the briefs, each with its count and time."""
     from storyline.pipeline import ingest_articles
     from storyline.store.sqlite import SQLiteStore
 
@@ -67,12 +68,13 @@ def test_ingest_shows_each_step_with_its_own_bar(tmp_path: Path) -> None:
     lines = [ln.split() for ln in r.output.splitlines()]
     steps = {" ".join(w[:2]): w[-1] for w in lines if w[:2] in (["reading", "articles"], ["updating", "stories"])}
     assert {k: v.count(":") for k, v in steps.items()} == {"reading articles": 2, "updating stories": 2}
-    assert next(w for w in lines if w[:2] == ["reading", "articles"])[3] == "4/4"   # (after the bar)
+    # the articles read and the bytes of the files, of their total (known before the reading: its time left)
+    size = sum((tmp_path / f"item{n}.txt").stat().st_size for n in range(len(texts)))
+    reading = next(w for w in lines if w[:2] == ["reading", "articles"])
+    assert reading[3:7] == ["4", "read,", f"{size}/{size}", "B"]   # (after the bar)
     grouping = next(w for w in lines if w[:3] == ["grouping", "into", "stories:"])
-    # its last step (words read, articles placed or stories merged), a bar, its count done, a clock
-    assert " ".join(grouping[3:5]) in ("reading words", "placing articles", "merging stories")
-    done, total = grouping[6].split("/")
-    assert done == total and int(total) >= 2 and grouping[7].count(":") == 2
+    # its last step, the stories saved (seconds for thousands of articles): a step of one piece, its clock
+    assert grouping[3] == "saving" and grouping[5].count(":") == 2
 
 
 def test_a_running_bar_tells_the_time_it_has_left() -> None:
@@ -214,6 +216,29 @@ def test_the_time_left_is_told_at_the_whole_runs_pace_and_grows_while_a_step_las
     assert told(100.0) == "1:40 left" and told(160.0) == "2:40 left"
     bars.advance(task, 50)
     assert told(170.0) == ""
+
+
+def test_a_grouping_step_taken_up_again_tells_its_time_left_at_its_own_pace() -> None:
+    """The grouping places articles between merge passes: "placing articles" comes back at 1000 of 2876
+    with its clock started again. Its time left is the pace since then, not 1000 articles in a second
+    ("0:00 left" for a step that had a minute to go)."""
+    from rich.progress import Progress
+
+    from storyline.serve.cli import _grouping_steps, _TimeLeft
+
+    now = [0.0]
+    bars = Progress(_TimeLeft(), get_time=lambda: now[0], disable=True)
+    task = bars.add_task("grouping into stories", total=None, counted=False)
+    hook = _grouping_steps(bars, task)
+    hook("placing articles", 100, 2876)
+    now[0] = 30.0
+    hook("placing articles", 1000, 2876)
+    hook("merging stories", 5, 10)
+    now[0] = 40.0
+    hook("placing articles", 1000, 2876)   # taken up again where it stood
+    now[0] = 50.0
+    hook("placing articles", 1100, 2876)   # 100 articles in 10 s: 1776 more take about three minutes
+    assert str(_TimeLeft().render(bars.tasks[task])) == "2:57 left"
 
 
 def test_help_read_by_a_reader_that_stops_reading_ends_in_silence_with_141_not_1() -> None:

@@ -257,6 +257,52 @@ def test_warc(tmp_path: Path) -> None:
     assert len(errs) == 1 and str(bad) in errs[0].where
 
 
+def test_the_bytes_of_the_inputs_are_told_as_they_are_read_and_add_up_to_their_size(tmp_path: Path) -> None:
+    """A progress bar's total and time left: ``input_size`` counts the bytes of the files an ingest reads
+    (a folder walked, its files not named like articles left out; None for a URL, whose size is unknown),
+    and ``read`` hears them as they are read: a WARC record by record, a JSON Lines file line by line,
+    another file once read, in increments that add up to that size."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from storyline.ingest import input_size
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("The Lanmoor ferry resumed service on Tuesday after repairs.", encoding="utf-8")
+    (folder / "sub" / "b.jsonl").write_text("".join(json.dumps({"id": f"j{k}", "text": f"Lanmoor council met {k} times "
+                                                                "over the ferry repairs, the clerk said."}) + "\n"
+                                                    for k in range(3)), encoding="utf-8")
+    (folder / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")   # not named like an article: not read
+    with (folder / "crawl.warc").open("wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        for k in range(6):
+            body = ("<html><head><title>Quay works, day %d</title></head><body><article>" % k + "".join(
+                f"<p>Crews on the Lanmoor quay poured concrete for the new ramp on day {k}, section {i}, the "
+                f"harbour office said in its weekly note to residents.</p>" for i in range(60))
+                + "</article></body></html>").encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+            w.write_record(w.create_warc_record(f"https://quay.example/{k}", "response", payload=BytesIO(body),
+                                                http_headers=headers))
+    sizes = {f.name: f.stat().st_size for f in (folder / "a.txt", folder / "sub" / "b.jsonl", folder / "crawl.warc")}
+    assert input_size([folder]) == sum(sizes.values())
+    assert input_size([str(folder / "*.txt")]) == sizes["a.txt"]
+    assert input_size([folder, "https://news.example/feed"]) is None
+    events: list[tuple[str, int]] = []
+    for item in iter_articles([folder], read=lambda n: events.append(("read", n))):
+        events.append(("item", 0) if isinstance(item, storyline.Article) else ("error", 0))
+    assert sum(n for what, n in events if what == "read") == sum(sizes.values())
+    assert all(n > 0 for what, n in events if what == "read")
+    items = [i for i, (what, _) in enumerate(events) if what == "item"]
+    assert len(items) == 1 + 6 + 3
+    # heard while each many-article file is read, not only once it is: between its first and last article
+    warc, jsonl = items[1:7], items[7:]
+    assert sum(n for what, n in events[warc[0]:warc[-1]] if what == "read") > 0
+    assert sum(n for what, n in events[jsonl[0]:jsonl[-1]] if what == "read") > 0
+
+
 def test_an_article_without_an_outlet_is_named_by_the_site_of_its_address() -> None:
     from storyline.ingest.checks import site_of
 

@@ -443,3 +443,30 @@ def test_a_first_run_tried_again_reads_each_article_once_and_tells_its_fits(tmp_
     assert load_clusterer(store, settings).min_dims > 0   # (it was tried again)
     assert set(read.values()) == {1} and len(read) == len(arts)
     assert [(d, t) for s, d, t in heard if s == FITTING] == [(0, 1), (1, 1)] * 2   # a fit at each try's start
+
+
+def test_a_run_tells_it_is_saving_its_stories_while_it_saves_them(tmp_path: Path) -> None:
+    """The stories of a run are stored in one transaction (seconds for thousands of articles): the hook
+    hears it as the grouping's last step (SAVING, 0 of 1, then 1 of 1, around the write), in a store's
+    first run, in a run that continues the stream and in one that groups a small store again."""
+    from storyline.pipeline import SAVING
+
+    arts, _ = _reports(170, seed=5)
+    heard: list[tuple[str, int, int] | str] = []
+
+    def run(store: SQLiteStore, batch: list[Article]) -> list[tuple[str, int, int] | str]:
+        for name in ("save_grouping", "replace_grouping"):   # each write heard when it is made
+            real = getattr(SQLiteStore, name)
+            setattr(store, name, lambda *a, _real=real, _name=name, **k: (heard.append(_name), _real(store, *a, **k))[1])
+        heard.clear()
+        store.add_articles(batch)
+        group_pending(store, Settings(), grouping=lambda step, done, total: heard.append((step, done, total)))
+        return heard[-3:]
+
+    store, small = SQLiteStore(tmp_path / "s.db"), SQLiteStore(tmp_path / "small.db")
+    assert run(store, arts[:150]) == [(SAVING, 0, 1), "save_grouping", (SAVING, 1, 1)]    # a first run
+    assert run(store, arts[150:160]) == [(SAVING, 0, 1), "save_grouping", (SAVING, 1, 1)]  # the stream continued
+    run(small, arts[:40])
+    assert run(small, arts[160:170]) == [(SAVING, 0, 1), "replace_grouping", (SAVING, 1, 1)]  # grouped again
+    store.close()
+    small.close()

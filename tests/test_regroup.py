@@ -132,6 +132,11 @@ def test_the_regroup_command(tmp_path: Path) -> None:
     assert _partition(_stories(store, arts)) == _partition(cluster(arts))
     store.close()
     assert "regroup" in runner.invoke(app, ["--help"]).output
+    # its bars tell the grouping's steps, as an ingest's do, the last one the stories saved (with its clock)
+    r = runner.invoke(app, ["--db", str(db), "regroup"])
+    assert r.exit_code == 0, r.output
+    grouping = next(ln.split() for ln in r.output.splitlines() if ln.split()[:3] == ["grouping", "into", "stories:"])
+    assert grouping[3] == "saving" and grouping[5].count(":") == 2, r.output
 
 
 def test_a_regroup_is_due_once_its_interval_has_passed(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from .html import parse_html
 from .jsonl import parse_json, parse_jsonl
 from .text import parse_text_article
 
-__all__ = ["expand_paths", "read_path", "iter_articles", "KINDS"]
+__all__ = ["expand_paths", "read_path", "iter_articles", "input_size", "KINDS"]
 
 KINDS = {
     ".txt": "text", ".text": "text", ".md": "text",
@@ -32,6 +32,7 @@ DEFAULT_MAX_BYTES = 20_000_000
 MAX_GUNZIPPED_BYTES = 2_000_000_000  # a gzipped stream (JSON Lines, feed) is read up to this size
 MAX_JSON_BYTES = 500_000_000  # a JSON file of many articles (an array, an export) is parsed whole up to this size
 _STREAM_KINDS = {"jsonl", "feed", "warc"}
+Read = Callable[[int], None]  # hears the bytes of the inputs read since it last heard (a progress bar's unit)
 
 
 def _teaser_warned(item: Article | InputError, where: str) -> Article | InputError:
@@ -200,11 +201,42 @@ def _too_big(where: str, size: int, limit: int, kind: str | None = None) -> Inpu
 
 
 def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-              max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
+              max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES, read: Read | None = None) -> Iterator[Article | InputError]:
     """Every article in one file, or errors naming the file (and line) and the reason.
 
     ``max_bytes`` bounds a file read as one article (and a JSON line); ``max_text_bytes`` the text
-    of any one article."""
+    of any one article. ``read`` hears the file's bytes as they are read, in increments that add up to
+    its size: while a WARC or a JSON Lines file is read (its records, its lines), else once it is read."""
+    told = _Told(read, path)
+    yield from _read_path(path, max_bytes, max_text_bytes, told)
+    told.at_end()
+
+
+class _Told:
+    """What ``read`` has heard of one file: the bytes of it read so far, told in increments, never past
+    its size (a reader's measure of how far it is, ``at``, in bytes of the file or a share of its text)."""
+
+    def __init__(self, read: Read | None, path: Path) -> None:
+        self.read, self.done = read, 0
+        try:
+            self.size = path.stat().st_size if read is not None else 0
+        except OSError:
+            self.size = 0
+
+    def at(self, done: int, of: int | None = None) -> None:
+        """``done`` bytes of the file read, or ``done`` of ``of`` units (characters of its text)."""
+        if self.read is None:
+            return
+        now = min(self.size, done if of is None else self.size * done // max(1, of))
+        if now > self.done:
+            self.read(now - self.done)
+            self.done = now
+
+    def at_end(self) -> None:
+        self.at(self.size)
+
+
+def _read_path(path: Path, max_bytes: int, max_text_bytes: int, told: _Told) -> Iterator[Article | InputError]:
     where = path_text(path)
     kind = _kind(path)
     try:
@@ -218,7 +250,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if kind == "warc":
         from .warc import read_warc
 
-        yield from read_warc(path, max_bytes=max_bytes, max_text_bytes=max_text_bytes)
+        yield from read_warc(path, max_bytes=max_bytes, max_text_bytes=max_text_bytes, at=told.at)
         return
     gz_problem: str | None = None
     if kind == "gzip":
@@ -228,7 +260,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         if data.startswith(b"WARC/") and kind is None:
             from .warc import read_warc
 
-            yield from read_warc(path, max_bytes=max_bytes, max_text_bytes=max_text_bytes)
+            yield from read_warc(path, max_bytes=max_bytes, max_text_bytes=max_text_bytes, at=told.at)
             return
         if kind is not None and kind not in _STREAM_KINDS and len(data) > _whole_limit(kind, max_bytes):
             yield _too_big(where, len(data), _whole_limit(kind, max_bytes), kind)
@@ -261,7 +293,8 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if kind is None:
         kind = sniff(text)
     if kind == "jsonl":
-        yield from _or_said_empty(parse_jsonl(text, where, max_line_bytes=max_bytes, max_text_bytes=max_text_bytes),
+        yield from _or_said_empty(parse_jsonl(text, where, max_line_bytes=max_bytes, max_text_bytes=max_text_bytes,
+                                              at=lambda n: told.at(n, len(text))),
                                   where, "no article in it: only blank lines" if not gz_problem else None)
         if gz_problem:
             yield InputError(where, f"{gz_problem}; the complete lines before it were read")
@@ -308,10 +341,12 @@ def _with_meta(article: Article, **extra: object) -> Article:
 
 def iter_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
-                  known: Callable[[Article], bool] | None = None) -> Iterator[Article | InputError]:
+                  known: Callable[[Article], bool] | None = None,
+                  read: Read | None = None) -> Iterator[Article | InputError]:
     """All articles under ``paths`` (files, folders, globs, http(s) URLs of feeds, pages or JSON
     exports), with an InputError for each bad input. ``known(item)``: a feed item already
-    stored, as the feed now states it, is skipped before its linked page is fetched."""
+    stored, as the feed now states it, is skipped before its linked page is fetched. ``read`` hears the
+    bytes of the files read as they are read (``read_path``; of ``input_size`` in all)."""
     for p in expand_paths(paths):
         if isinstance(p, InputError):
             yield p
@@ -320,4 +355,20 @@ def iter_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = D
 
             yield from read_url(p, max_bytes=max_bytes, max_text_bytes=max_text_bytes, known=known)
         else:
-            yield from read_path(p, max_bytes=max_bytes, max_text_bytes=max_text_bytes)
+            yield from read_path(p, max_bytes=max_bytes, max_text_bytes=max_text_bytes, read=read)
+
+
+def input_size(paths: Iterable[str | os.PathLike[str]]) -> int | None:
+    """The bytes of the files ``iter_articles(paths)`` reads (those named, under folders, matched by
+    globs), counted as the folders are walked, not listed; None when an http(s) URL is among ``paths``
+    (its size is known only once it is fetched). The total of a progress bar of ``read``."""
+    total = 0
+    for p in expand_paths(paths):
+        if isinstance(p, str):
+            return None
+        if isinstance(p, Path):
+            try:
+                total += p.stat().st_size
+            except OSError:
+                pass
+    return total

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import InputError
 from ..records import Article
@@ -29,14 +29,16 @@ def _binary_line(line: str) -> str | None:
 
 
 def parse_jsonl(text: str, where: str, *, max_line_bytes: int = 20_000_000,
-                max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
+                max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
+                at: Callable[[int], None] | None = None) -> Iterator[Article | InputError]:
     """Yield one Article per non-blank line, or an InputError naming ``where:line`` and the reason.
     A line of binary data is one bad line; the others are read. A file whose first
     ``_NOT_JSONL`` lines all fail is no JSON lines file (a binary file, a CSV named .jsonl): one
-    error names it, instead of one per line."""
+    error names it, instead of one per line. ``at`` hears how many characters of ``text`` are read,
+    after each line."""
     reading = False  # (an article was read: every line is reported as it comes)
     held: list[InputError] = []
-    for item in _parse_lines(text, where, max_line_bytes, max_text_bytes):
+    for item in _parse_lines(text, where, max_line_bytes, max_text_bytes, at):
         if reading or isinstance(item, Article):
             reading = True
             yield from held
@@ -55,9 +57,13 @@ def parse_jsonl(text: str, where: str, *, max_line_bytes: int = 20_000_000,
 _NOT_JSONL = 5
 
 
-def _parse_lines(text: str, where: str, max_line_bytes: int,
-                 max_text_bytes: int) -> Iterator[Article | InputError]:
+def _parse_lines(text: str, where: str, max_line_bytes: int, max_text_bytes: int,
+                 at: Callable[[int], None] | None = None) -> Iterator[Article | InputError]:
+    pos = 0
     for lineno, line in enumerate(text.split("\n"), start=1):
+        pos += len(line) + 1
+        if at is not None:
+            at(pos)
         line = line.rstrip("\r")
         if not line.strip():
             continue

@@ -19,7 +19,7 @@ import zlib
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..errors import InputError, InputWarning
 from ..records import Article
@@ -98,9 +98,10 @@ def _cut(records: int, detail: str) -> str:
     return f"WARC file truncated or corrupt after {records} record{'s' if records != 1 else ''} ({detail})"
 
 
-def read_warc(path: Path, *, max_bytes: int = 20_000_000,
-              max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Article | InputError]:
-    """Articles in the HTML responses of a WARC; other records are skipped, bad ones reported."""
+def read_warc(path: Path, *, max_bytes: int = 20_000_000, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES,
+              at: Callable[[int], None] | None = None) -> Iterator[Article | InputError]:
+    """Articles in the HTML responses of a WARC; other records are skipped, bad ones reported. ``at``
+    hears how far into the file (its bytes as stored, gzipped or not) the reading is, after each record."""
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError as exc:  # pragma: no cover - warcio is a core dependency
@@ -127,6 +128,8 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000,
                 except StopIteration:
                     break
                 n = records + 1
+                if at is not None:
+                    at(fh.tell())
                 if record.rec_type != "response":
                     if not _drain(record):
                         problem = _cut(records, f"record {n} is cut short")

@@ -52,7 +52,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..config import Settings, load_settings
 from ..consolidate.brief import lead_title
-from ..errors import InputError, StoreBusy, StorylineError
+from ..errors import InputError, NotAnArticle, StoreBusy, StorylineError
 from ..ingest.records_in import article_from_dict
 from ..pipeline import (IngestReport, RegroupReport, brief_now, ingest_articles, put_first_story_brief,
                         update_stories)
@@ -107,9 +107,11 @@ class Health(BaseModel):
 
 class LineResult(BaseModel):
     line: int = Field(description="1-based line (JSONL) or item (JSON array) number.")
-    status: Literal["new", "duplicate", "revised", "failed"] = Field(
+    status: Literal["new", "duplicate", "revised", "left_aside", "failed"] = Field(
         description="new; duplicate (stored already as it is); revised (stored before under the same url, "
-                    "now changed: the new version replaces it and the earlier one is kept); failed.")
+                    "now changed: the new version replaces it and the earlier one is kept); left_aside (read "
+                    "well but no article: an empty text, a site's notice such as a cookie wall; `error` says "
+                    "which; as `storyline ingest` leaves it aside); failed (could not be read: `error` says why).")
     id: str | None = None
     error: str | None = None
     warnings: list[str] = Field(default_factory=list, description="What was changed to store the article "
@@ -121,6 +123,7 @@ class IngestResult(BaseModel):
     new: int
     duplicate: int
     revised: int = 0
+    left_aside: int = Field(0, description="Lines read well that hold no article (status left_aside).")
     failed: int
     stories: list[str] = Field(default_factory=list, description="Stories updated (when wait=true).")
     pending: bool = Field(description="True when the stories are being updated in the background.")
@@ -556,7 +559,8 @@ def _results(items: list[Article | InputError], lines: list[int], new: list[str]
     out = []
     for i, item in zip(lines, items):
         if isinstance(item, InputError):
-            out.append({"line": i, "status": "failed", "id": None, "error": item.reason})
+            status = "left_aside" if isinstance(item, NotAnArticle) else "failed"
+            out.append({"line": i, "status": status, "id": None, "error": item.reason})
             continue
         # (each id's first line "new", and its next a "revised" one when the store took a new version of it
         # in the same batch: a correction sent with its first version)
@@ -620,7 +624,7 @@ def _parse_body(body: bytes, content_type: str,
             return ([_to_article(o, f"item {i}", max_article) for i, o in enumerate(obj, start=1)],
                     list(range(1, len(obj) + 1)), True)
         item = _to_article(obj, "body", max_article)
-        if isinstance(item, InputError):
+        if isinstance(item, InputError) and not isinstance(item, NotAnArticle):  # (no article: answered left_aside)
             raise ApiError(422, f"not a valid article: {item.reason}")
         return [item], [1], False
     raise ApiError(415, f"unsupported content type {ctype!r}: use application/json (one article or an array) "
@@ -854,8 +858,9 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         `Content-Type: application/x-ndjson`), each answered on its own line: new, duplicate (already
         stored, stored once however often posted), revised (stored before under the same url and changed
         since: the new version takes its place, the earlier one is kept and listed by
-        `GET /api/articles/{id}`) or failed with the reason. Stories update in the background unless
-        `wait=true`."""
+        `GET /api/articles/{id}`), left aside (read well but no article: an empty text, a site's notice
+        such as a cookie wall; the reason in `error`, not counted as failed, as `storyline ingest` counts
+        it) or failed with the reason. Stories update in the background unless `wait=true`."""
         coding = request.headers.get("content-encoding", "").strip().lower()
         if coding not in ("", "identity"):
             raise ApiError(415, f"a compressed body (Content-Encoding: {coding}) is not read: send the JSON "
@@ -865,7 +870,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
                                          settings.text_limit())
         report, stories = await run_in_threadpool(svc.ingest, items, wait)
         results = _results(items, lines, report.new, report.revised)
-        counts = {k: sum(r["status"] == k for r in results) for k in ("new", "duplicate", "revised", "failed")}
+        counts = {k: sum(r["status"] == k for r in results)
+                  for k in ("new", "duplicate", "revised", "left_aside", "failed")}
         pending = bool(report.new or report.revised) and not wait and svc.background is not False
         out = {"results": results, **counts, "stories": stories, "pending": pending}
         status = 202 if pending else (201 if (not bulk and counts["new"]) else 200)

@@ -16,10 +16,12 @@ from typing import IO, TYPE_CHECKING, Any, Callable, List, NoReturn, Optional, S
 
 import platformdirs
 import typer
+from rich import filesize
 from rich.console import Console
 from rich.markup import escape as _esc
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TaskID,
                            TextColumn, TimeElapsedColumn)
+from rich.table import Column
 from rich.text import Text
 
 from ..config import Settings, default_db_path, load_settings
@@ -265,10 +267,25 @@ def _use_ner(ner: str | None) -> None:
 
 class _Count(MofNCompleteColumn):
     """"done/total" ("120/?" while the total is unknown); nothing for a step that counts nothing
-    (a task made with ``counted=False``: the grouping, until the clusterer tells its first count)."""
+    (a task made with ``counted=False``: the grouping, until the clusterer tells its first count). The
+    reading (a task with a ``read`` field) counts bytes of its inputs, whose total is known before it
+    begins (``ingest.input_size``; none for a URL): "1,203 read, 12.3/45.0 MB"."""
 
     def render(self, task: Task) -> Text:
-        return super().render(task) if task.fields.get("counted", True) else Text("")
+        if not task.fields.get("counted", True):
+            return Text("")
+        if "read" in task.fields:
+            size = task.fields.get("size")
+            return Text(f"{task.fields['read']:,} read" + (f", {_bytes_of(task.completed, size)}" if size else ""),
+                        style="progress.download")
+        return super().render(task)
+
+
+def _bytes_of(done: float, total: int) -> str:
+    """"12.3/45.0 MB": ``done`` of ``total`` bytes, in the unit of the total."""
+    unit, suffix = filesize.pick_unit_and_suffix(total, ["B", "kB", "MB", "GB", "TB"], 1000)
+    digits = 0 if unit == 1 else 1
+    return f"{done / unit:,.{digits}f}/{total / unit:,.{digits}f} {suffix}"
 
 
 class _TimeLeft(ProgressColumn):
@@ -276,13 +293,16 @@ class _TimeLeft(ProgressColumn):
     it has done some of it; nothing else (an ingest's briefs of thousands of articles take minutes).
     The pace is the whole run's, not rich's last 30 seconds': a run's steps differ in cost (a story of
     one article, one of fifty), and a short window made the estimate of an ingest's briefs swing from 4
-    to 12 minutes, and stand still while a long step ran."""
+    to 12 minutes, and stand still while a long step ran. A step taken up again with its count where it
+    stood (the grouping's placing of articles, between two merge passes: "1000/2876") counts its pace from
+    there (its ``begun`` field), not as if the count so far had taken the seconds since."""
 
     def render(self, task: Task) -> Text:
         elapsed = task.elapsed
-        if task.finished or not task.total or not task.completed or not elapsed:
+        done = task.completed - task.fields.get("begun", 0)  # since its clock started (a step taken up again)
+        if task.finished or not task.total or done <= 0 or not elapsed:
             return Text("")
-        left = elapsed * max(0.0, task.total - task.completed) / task.completed
+        left = elapsed * max(0.0, task.total - task.completed) / done
         minutes, seconds = divmod(int(left), 60)
         hours, minutes = divmod(minutes, 60)
         return Text(f"{hours}:{minutes:02d}:{seconds:02d} left" if hours else f"{minutes}:{seconds:02d} left",
@@ -292,7 +312,8 @@ class _TimeLeft(ProgressColumn):
 def _bars(quiet: bool, *, spinner: bool = False) -> Progress:
     """The progress bars of a long command, on stderr: what, how far, how long so far and how long
     left."""
-    return Progress(*([SpinnerColumn()] if spinner else []), TextColumn("{task.description}"), BarColumn(), _Count(),
+    return Progress(*([SpinnerColumn()] if spinner else []), TextColumn("{task.description}"), BarColumn(),
+                    _Count(table_column=Column(no_wrap=True)),
                     TimeElapsedColumn(), _TimeLeft(), console=err, disable=quiet)
 
 
@@ -322,7 +343,8 @@ def _grouping_steps(progress: Progress, task: TaskID) -> Callable[[str, int, int
         what = f"grouping into stories: {step}"
         if step != shown["step"]:
             shown["step"] = step
-            progress.reset(task, total=total, completed=done, description=what, counted=total > 1, visible=True)
+            progress.reset(task, total=total, completed=done, description=what, counted=total > 1, visible=True,
+                           begun=done)
         else:
             progress.update(task, total=total, completed=done)
 
@@ -377,13 +399,15 @@ def ingest(
 
     Exit code 0 when every input was stored or left aside as no article, 1 when some could not be read or parsed (the rest is stored), 2 on usage errors, 130 when stopped by Ctrl-C (what was stored is kept: run the same command again to finish).
     """
+    from ..ingest import input_size
     from ..pipeline import ingest_paths, new_stories
 
     _use_ner(ner)
     _use_dask(dask)
     store = _store(write=True)
     with _bars(quiet, spinner=True) as progress:
-        task = progress.add_task("reading articles", total=None)
+        size = input_size(paths) if not quiet else None  # (a walk that counts: the reading's total and time left)
+        task = progress.add_task("reading articles", total=size or None, read=0, size=size)
         grouping = progress.add_task("grouping into stories", total=None, visible=False, start=False, counted=False)
         task2 = progress.add_task("updating stories", total=None, visible=False, start=False)
 
@@ -396,7 +420,11 @@ def ingest(
             _finish(progress, task)
             _begin(progress, grouping, description=what)
 
-        report = ingest_paths(store, paths, state.settings, progress=lambda n: progress.advance(task, n),
+        def one_read(n: int) -> None:  # an input read (an article, or one it could not read)
+            progress.update(task, read=progress.tasks[task].fields["read"] + n)
+
+        report = ingest_paths(store, paths, state.settings, progress=one_read,
+                              read=(lambda n: progress.advance(task, n)) if size else None,
                               briefs_total=briefs_total, briefs_progress=lambda n: progress.advance(task2, n),
                               stage=stage, grouping=_grouping_steps(progress, grouping))
     _print_problems(report)
@@ -798,12 +826,15 @@ def _regroup_shown(store: SQLiteStore, quiet: bool, forget: Sequence[str] = ()) 
     from ..pipeline import regroup as regroup_store
 
     with _bars(quiet) as progress:
-        grouping = progress.add_task("grouping articles", total=None)
+        grouping = progress.add_task("grouping into stories", total=None, counted=False)
         briefs = progress.add_task("rebuilding briefs", total=None, visible=False, start=False)
-        return regroup_store(store, state.settings, forget=forget,
-                             total=lambda n: progress.update(grouping, total=n),
-                             progress=lambda n: progress.advance(grouping, n),
-                             brief_total=lambda n: _begin(progress, briefs, total=n),
+
+        def brief_total(n: int) -> None:  # the grouping is saved: now the briefs
+            _finish(progress, grouping)
+            _begin(progress, briefs, total=n)
+
+        return regroup_store(store, state.settings, forget=forget, grouping=_grouping_steps(progress, grouping),
+                             brief_total=brief_total,
                              brief_progress=lambda n: progress.advance(briefs, n))
 
 
