@@ -1975,6 +1975,16 @@ def test_a_wire_storys_here_is_its_datelines_place_in_a_brief() -> None:
     assert any("met here (Velmar, Ostland) Sunday" in s.text for s in b.summary), b.summary
 
 
+def test_here_in_an_idiom_of_time_or_lasting_names_no_place() -> None:
+    """"From here on" is a time, "is here to stay" a lasting: neither is the dateline's place; "met here on
+    Sunday" is."""
+    from storyline.consolidate.summary_text import placed_here
+
+    assert placed_here("From here on, the ferries sail at noon.", "Dorn") == "From here on, the ferries sail at noon."
+    assert placed_here("The herring tax is here to stay.", "Dorn") == "The herring tax is here to stay."
+    assert placed_here("They met here on Sunday.", "Dorn") == "They met here (Dorn) on Sunday."
+
+
 def test_a_definite_count_whose_things_the_summary_never_named_points_back() -> None:
     """"The two leaders met ..." and "... afflicted by the four diseases" count things named before: shown without
     them (no names before the phrase in its sentence, no word of the head in the summary before, not right after
@@ -2000,6 +2010,16 @@ def test_a_definite_count_whose_things_the_summary_never_named_points_back() -> 
     chief = storyline.Article(id="cd3", text="The leaders of Ostland and Norland will meet in Dorn.")
     assert unresolved_references([_said("The leaders of Ostland and Norland will meet in Dorn.", chief), boats, met],
                                  [a, b, chief]) == set()   # (the summary said who the leaders are)
+
+
+def test_a_definite_count_of_units_of_time_points_back_at_nothing() -> None:
+    """"In the two weeks since the flood" counts a span of time, which no sentence before names one by one."""
+    from storyline.consolidate.brief import unresolved_references
+    from storyline.consolidate.summary_text import count_definite_heads
+
+    assert count_definite_heads("In the two weeks since the flood, Dorn has rebuilt its bridge.") == []
+    a = storyline.Article(id="tu1", text="In the two weeks since the flood, Dorn has rebuilt its bridge.")
+    assert unresolved_references([_said("In the two weeks since the flood, Dorn has rebuilt its bridge.", a)], [a]) == set()
 
 
 def test_a_pronoun_subject_after_an_opening_phrase_without_a_comma_points_back() -> None:

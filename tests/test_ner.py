@@ -710,6 +710,21 @@ def test_a_craft_named_after_its_kind_is_one_everywhere_on_the_page() -> None:
     assert ("Russia", "LOC") in names("The submarine Kestrel and Russia's Northern Fleet were named.")
 
 
+
+def test_a_craft_named_after_a_place_leaves_the_place_a_place() -> None:
+    """A craft often bears a place's name, and its story names the place too: where the page writes the name
+    bare after a preposition of place or in a bare possessive ("residents of Vellmark", "Vellmark's
+    government"), it is the place; the craft takes its article ("the Vellmark")."""
+    import storyline
+
+    text = "The submarine Dorn sank in the Velm Sea on Saturday. In the city of Dorn, relatives gathered at the church."
+    got = [(m.text, m.label) for m in storyline.recognize_entities(text) if m.text == "Dorn"]
+    assert got == [("Dorn", "MISC"), ("Dorn", "LOC")], got
+    text = "The ferry Ostland sank off Norland on Monday. Crowds in Ostland laid flowers at the port."
+    got = [(m.text, m.label) for m in storyline.recognize_entities(text) if m.text == "Ostland"]
+    assert got == [("Ostland", "MISC"), ("Ostland", "LOC")], got
+
+
 def test_a_common_word_capitalised_before_a_bodys_name_opens_it() -> None:
     """A word news writes in lower case, capitalised mid-sentence after a word in lower case or a
     possessive, right before a body's name the tagger cut after it, is the name's first word; not an

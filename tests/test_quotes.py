@@ -2586,6 +2586,15 @@ def test_a_passive_of_report_without_its_auxiliary_is_no_quote() -> None:
     assert got.get("the ship is lost") == "Tomas Berg", got
 
 
+def test_a_pronoun_subject_before_said_to_be_is_the_speaker() -> None:
+    """A pronoun takes no reduced relative: "He said to be careful" tells an order, and in '"...," he said
+    to be heard over the noise' the verb is active, its quote his."""
+    text = 'Tomas Berg left the dock. He said to be careful with the ropes. "We sail at dawn," he said to be heard.'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("to be careful with the ropes") == "He", got
+    assert got.get('"We sail at dawn,"') == "he", got
+
+
 def test_a_prepositional_adjunct_between_the_cue_and_that_is_the_verbs() -> None:
     """"announced within hours of the fire that ...", "said following talks with the union that ...": the
     phrase tells when, what was said starts at "that" (as "said in a statement that" does); "said

@@ -730,3 +730,16 @@ def test_its_officials_are_the_body_the_article_has_just_named() -> None:
     said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([a]).quotes}
     assert "Its officials" not in said, said
     assert "two years" in said.get("Norland Harbor Authority", ""), said
+
+
+
+def test_its_after_a_place_named_since_the_body_is_not_the_bodys() -> None:
+    """"Vellco signed a deal in Tarvonia. Its government said ...": a place named after the body may be what
+    "its" points back to (a company has no government), so the body is not its speaker."""
+    import storyline
+
+    a = Article(id="a", source="wire", published="2024-05-02", title="Mine", text=(
+        "Vellco Mining signed a deal on Monday to dig copper in Tarvonia, the small country on the coast. "
+        "Its government said the mine would create 2,000 jobs in the north."))
+    said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([a]).quotes}
+    assert "2,000 jobs" not in said.get("Vellco Mining", ""), said

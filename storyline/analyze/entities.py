@@ -2452,6 +2452,17 @@ _BODY_BEFORE = re.compile(r"\b(?:moons?|planets?|asteroids?|comets?)\s+$")
 # the prefixes of a navy's or a mail ship's name ("USS Vell", "HMS Tarvo") that name nothing else (not the
 # consolidation's "SS", "MS", "INS": a corps, an illness, an agency)
 _NAVY_PREFIXES = frozenset(["USS", "HMS", "RMS", "HMCS", "HMAS"])
+# a preposition of place right before a name with no article ("in Kursk", "the city of Kursk"; the craft is "the Kursk")
+_BARE_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|from|near|of|to|into|across|outside|around)\s+$")
+
+
+def _written_as_place(text: str, m: Mention) -> bool:
+    """Whether the page writes mention ``m``, which the tagger read as a place, as one: bare after a
+    preposition of place ("residents of Kursk") or in a bare possessive ("Estonia's government"), where a
+    craft's name takes its article ("aboard the Kursk", "the Estonia's bow")."""
+    before = text[max(0, m.start - 16):m.start]
+    return m.label == "LOC" and (bool(_BARE_PLACE_BEFORE.search(before)) or (
+        text.startswith(("'s", "’s"), m.end) and not re.search(r"\b[Tt]he\s+$", before)))
 
 
 def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -2461,8 +2472,10 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
     Vell and Tarvo"; not "the submarine Kestrel and Russia"), names that craft everywhere in it (CoNLL's
     MISC: "The Tom Vell leads a battle group"), not the place, body or person the tagger read ("Kursk" is
     a town too, "Galileo" a man); one after a celestial body's kind ("Jupiter's moon Io", "the planet
-    Tarvo") is a place. A people's word is left alone."""
+    Tarvo") is a place. A people's word is left alone, and so is a mention elsewhere that the page writes as
+    the place the craft is named after (``_written_as_place``: "the ferry Estonia" ... "Estonia's government")."""
     kinds: dict[str, str] = {}
+    named: set[int] = set()  # the starts of the names right after a kind or a prefix
     plural: Mention | None = None  # the last name after a kind in the plural ("carriers Vell")
     for m in mentions:
         before = text[max(0, m.start - 30):m.start]
@@ -2470,6 +2483,8 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
         if not _people_word(m.text):
             prefixed = len(words) > 1 and words[0] in _NAVY_PREFIXES
             craft, body = _CRAFT_BEFORE.search(before), _BODY_BEFORE.search(before)
+            if craft or prefixed or body:
+                named.add(m.start)
             if craft or prefixed:
                 kinds[m.text] = "MISC"
                 if prefixed:
@@ -2484,7 +2499,8 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
             plural = None
     if not kinds:
         return mentions
-    return [dataclasses.replace(m, label=kinds[m.text]) if m.text in kinds else m for m in mentions]
+    return [dataclasses.replace(m, label=kinds[m.text])
+            if m.text in kinds and (m.start in named or not _written_as_place(text, m)) else m for m in mentions]
 
 
 # the broadcast bands, which name no station on their own ("89.3 FM", "on FM", "FM radio"; "Joy FM" is one)

@@ -1778,9 +1778,11 @@ _RAISING = frozenset("said reported alleged rumored rumoured thought believed".s
 def _raised_passive(toks: Sequence[_Tok], i: int) -> bool:
     """Whether the cue at toks[i] is a passive of report before "to be" / "to have" ("said to be
     missing", "reported to have resigned"): a verb of saying takes no infinitive of "be" or "have"
-    in the active."""
+    in the active. Not after a pronoun subject, whose verb is active ("He said to be careful", "he said
+    to be heard over the noise"): a pronoun takes no reduced relative."""
     return toks[i].low in _RAISING and i + 2 < len(toks) and toks[i + 1].low == "to" \
-        and toks[i + 2].low in ("be", "have") and not toks[i + 2].quoted
+        and toks[i + 2].low in ("be", "have") and not toks[i + 2].quoted \
+        and not (i > 0 and toks[i - 1].low in _PRONOUNS)
 
 
 def _number_word(word: str) -> bool:

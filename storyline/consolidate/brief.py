@@ -297,6 +297,8 @@ def _complete(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] |
 
 
 # nominal speakers: "the agency" is the organisation named with that word; "the company" the firm named before
+# the bodies only a state has ("Its government", "its army"): after a place, the place's
+_STATE_BODIES = frozenset(["government", "cabinet", "parliament", "legislature", "army", "military", "navy", "ministry"])
 _FIRM_NOUNS = frozenset(["company", "firm", "operator", "carrier", "group", "airline", "railway", "business",
                          "manufacturer", "maker", "retailer", "lender", "insurer", "bank"])
 _PUBLIC_BODY = frozenset(["agency", "ministry", "department", "council", "commission", "police", "service", "court",
@@ -368,9 +370,11 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         # said": which league?)
         if mm.group(0).split()[0].lower() == "its":
             # "Its officials said", "its spokesman": the one organisation the article has just named
-            # (the possessive points back to it, whatever the noun); when two are near, as "the" reads
+            # (the possessive points back to it, whatever the noun); when two are near, or a state's body
+            # follows a place named after it ("Vellco dug in Tarvonia. Its government said": the country's), as "the" reads
             bodies = {m.entity_id for m in before if start - m.end <= _NEAR}
-            if len(bodies) == 1:
+            if len(bodies) == 1 and not (noun in _STATE_BODIES and any(
+                    m.label == "LOC" and m.end > before[0].end for m in named_before(aid, start))):
                 return bodies.pop()
         near = {m.entity_id for m in before if start - m.end <= _NEAR and fits(m)}
         if before and start - before[0].end <= _NEAR and fits(before[0]) and len(near) == 1:

@@ -15,7 +15,7 @@ from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
 from ..analyze.quotes import CUE_VERBS
 from ..analyze.sentences import NEWS_AGENCIES, WIRE_AGENCIES, byline_end, has_verb_cue, sentence_spans, stamp_only
-from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
+from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, MONTHS, UNITS, WEEKDAY_NAMES, WEEKDAYS
 from ..records import Article
 from .disagreements import stated_numbers
 from .stopwords import ENGLISH_STOP_WORDS
@@ -814,12 +814,19 @@ _COUNT_DEFINITE = re.compile(r"\b[Tt]he\s+(two|three|four|five|six|seven|eight|n
 _NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
+# units of time, whose definite count is a span of time, no things named before ("in the two weeks since the flood")
+_TIME_UNIT_HEADS = frozenset([f"{unit}s" for unit in UNITS] + ["centuries"])
+
+
 def count_definite_heads(text: str) -> list[str]:
     """The heads of the definite counts in ``text`` ("The two leaders met ..." -> "leaders") that point back at
     things no words before them in the sentence name: fewer names than the count before the phrase ("Iran
-    offered to mediate between Syria and Turkey and sent envoys to the two countries" names them)."""
+    offered to mediate between Syria and Turkey and sent envoys to the two countries" names them); not a span
+    of time ("In the two weeks since the flood, ...")."""
     out: list[str] = []
     for m in _COUNT_DEFINITE.finditer(text):
+        if m.group(2) in _TIME_UNIT_HEADS:
+            continue
         names = [r for r in _NAME_RUN.findall(text, 0, m.start())
                  if r.split()[0].lower() not in STOP and r.lower() not in WEEKDAYS and r.lower() not in MONTHS]
         if len(names) < _COUNTS[m.group(1).lower()]:
@@ -1052,8 +1059,9 @@ def dateline_place(text: str) -> str | None:
     return f"{town}, {m.group(2)}" if m.group(2) else town
 
 
-# a wire story's "here": the place of its dateline ("met here Sunday"); not "here and there", "here is", "here's"
-_HERE = re.compile(r"(?<![\w'’-])here\b(?![’'-]|\s+(?:and\s+there|is|are|was|were)\b)")
+# a wire story's "here": the place of its dateline ("met here Sunday"); not "here and there", "here is", "here's",
+# nor the idioms of time and of lasting ("from here on", "here on out", "is here to stay")
+_HERE = re.compile(r"(?<![\w'’-])here\b(?![’'-]|\s+(?:(?:and\s+there|is|are|was|were|to\s+stay|on\s+(?:out|in))\b|on\s*(?:[,.;:]|$)))")
 
 
 def placed_here(text: str, place: str | None) -> str:
