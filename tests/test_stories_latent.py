@@ -98,3 +98,20 @@ def test_large_collections_get_more_latent_dimensions_than_the_square_root_rule(
     assert latent_dims(1351, linear=0.03, high=400) == latent_dims(1351) == 74
     assert latent_dims(10_000, linear=0.03, high=400) == 300 > latent_dims(10_000)
     assert latent_dims(100_000, linear=0.03, high=400) == 400
+
+
+def test_a_basis_saved_compressed_by_an_earlier_release_still_loads() -> None:
+    """Bases are now stored uncompressed (float noise barely shrinks, and compressing it took most of a
+    save); a store written by an earlier release, its basis compressed at zlib level 1, loads the same basis."""
+    import json
+    import struct
+    import zlib
+
+    rng = np.random.default_rng(3)
+    cols, comps, mean = np.array([1, 4, 9], np.int64), rng.standard_normal((3, 2)).astype(np.float32), np.zeros(2)
+    head = json.dumps({"n": 3, "k": 2, "nf": 16}).encode()
+    old = zlib.compress(struct.pack("<I", len(head)) + head + cols.tobytes() + comps.tobytes() + mean.tobytes(), 1)
+    p = Projection.from_bytes(old)
+    assert p.cols.tolist() == [1, 4, 9] and np.array_equal(p.comps, comps)
+    again = Projection.from_bytes(Projection(p.cols, p.comps, p.mean, 16).to_bytes())
+    assert np.array_equal(again.comps, comps) and again.project({4: 1.0}) is not None
