@@ -233,6 +233,15 @@ def _odd_texts(size: int) -> dict[str, str]:
         "dates and abbreviations": fill(lambda: " ".join(rng.choice(["Tuesday", "last June", "on Jan. 8", "2019",
                                                                      "two days later", "next week", "Gov.", "said"])
                                                          for _ in range(12))),
+        # a chronology: a short dated sentence a paragraph, thousands of them
+        "one-line paragraphs": fill(lambda: f"In {rng.randint(1950, 2019)} {rng.choice(_FIRST)} {rng.choice(_LAST)} "
+                                            f"said the bridge would open on {rng.choice(['Tuesday', 'June 4'])}.\n\n"),
+        # a quotation a line, each with its speaker and a date
+        "a quotation a line": fill(lambda: f'"{words(10).capitalize()} by {rng.choice(["June", "2019"])}," said '
+                                           f"{rng.choice(_FIRST)} {rng.choice(_LAST)}.\n"),
+        # a table of names, years, days and figures, a row a line, no sentence end
+        "table of dates and numbers": fill(lambda: f"{rng.choice(_FIRST)} {rng.choice(_LAST)} | {rng.randint(1950, 2019)} "
+                                                   f"| June {rng.randint(1, 28)} | {rng.randint(1, 99)}.{rng.randint(0, 9)}%\n"),
     }
 
 

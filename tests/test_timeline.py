@@ -953,3 +953,66 @@ def test_a_holiday_that_qualifies_a_noun_in_capitals_dates_nothing() -> None:
     assert [e.date for e in dated_events(Article(id="c", text=t, published=dct))] == ["2030-04-21"]
     t = "Crowds marched on Thanksgiving and the mayor spoke."
     assert [e.date for e in dated_events(Article(id="d", text=t, published=date(2030, 12, 2)))] == ["2030-11-28"]
+
+
+def test_a_page_of_many_dates_reads_each_sentence_and_each_dates_neighbours_once(monkeypatch) -> None:
+    # a table or a chronology writes thousands of dates: whether a sentence tells an event of the story
+    # (furniture, a reader's own account) is read once a sentence, not once a date; the dates around
+    # one date are found by where they start, not by reading every date of the page for each
+    import storyline.consolidate.timeline as tl
+    from storyline.records import Timex
+
+    class Counted(list):  # the dates dated_events reads, counting every date it takes from the list
+        taken = 0
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            for x in super().__iter__():
+                Counted.taken += 1
+                yield x
+
+    reads: list[str] = []
+    real = tl.speaks_for_self
+    monkeypatch.setattr(tl, "speaks_for_self", lambda s: reads.append(s) or real(s))
+    spans_of_days = tl._spans_of_days
+    monkeypatch.setattr(tl, "_spans_of_days", lambda text, txs: Counted(spans_of_days(text, txs)))
+    lines, txs, pos = [], [], 0
+    for i in range(400):  # a chronology of Tolvik's harbour, four years a line, no full stop
+        years = [str(1900 + (4 * i + k) % 120) for k in range(4)]
+        line = f"the Tolvik harbour board met in {years[0]} and again in {years[1]}, then in {years[2]} and {years[3]}"
+        at = 0
+        for y in years:
+            at = line.index(y, at)
+            txs.append(Timex(start=pos + at, end=pos + at + 4, text=y, type="DATE", value=y))
+            at += 4
+        lines.append(line)
+        pos += len(line) + 2
+    text = "; ".join(lines)
+    events = tl.dated_events(Article(id="h", text=text, published=date(2031, 5, 6), title="Harbour"), txs)
+    assert events
+    sentences = tl.sentence_spans(text, "en")
+    assert len(reads) <= len(sentences) < len(txs) // 10
+    assert Counted.taken <= 3 * len(txs)  # (every date to itself, and its neighbours: not 1,600 x 1,600)
+
+
+def test_one_date_per_clause_compares_a_clause_with_its_neighbours_only() -> None:
+    # 20,000 dated clauses, one after another: each is checked against the clauses it overlaps, not every
+    # clause kept before it (which took the square of their number: minutes); overlapping clauses still
+    # keep the one date nearest the article's day
+    import time
+
+    from storyline.consolidate.timeline import Event, _one_date_per_clause
+    from storyline.records import Citation
+
+    day = date(2031, 5, 6)
+
+    def event(value: str, start: int, end: int) -> Event:
+        return Event(date=value, granularity="year" if len(value) == 4 else "day", text="the harbour wall rose",
+                     citation=Citation(article_id="h", start=start, end=end), published=day)
+
+    events = [event(str(1900 + i % 120), 30 * i, 30 * i + 25) for i in range(20_000)]
+    t = time.perf_counter()
+    assert _one_date_per_clause(events, day) == events
+    assert time.perf_counter() - t < 5.0  # (about 0.05 s; the square of 20,000 is minutes)
+    near, far = event("2031-05-05", 10, 40), event("1998", 0, 50)
+    apart = event("2031-05-01", 50, 80)
+    assert _one_date_per_clause([far, near, apart], day) == [near, apart]

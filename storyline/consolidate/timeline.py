@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 import datetime
@@ -228,23 +229,36 @@ _ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _PREFIX = {"day": 10, "month": 7, "year": 4}  # the characters of an ISO date a granularity writes
 
 
-def _finer_date_near(txs: Sequence[Timex], tx: Timex, reach: int = 200) -> bool:
+class _ByStart:
+    """An article's timexes in the order they start, so that those starting in a stretch of the text
+    are found by bisection: a date's neighbours are read, not every timex of a long page."""
+
+    def __init__(self, txs: Sequence[Timex]) -> None:
+        self.txs = sorted(txs, key=lambda t: t.start)
+        self.starts = [t.start for t in self.txs]
+
+    def within(self, lo: int, hi: int) -> list[Timex]:
+        """The timexes starting in ``[lo, hi)``."""
+        return self.txs[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
+def _finer_date_near(txs: _ByStart, tx: Timex, reach: int = 200) -> bool:
     """Whether a day or a month is written within ``reach`` characters of ``tx``, in its sentence or a
     neighbour (the passage dates itself by that)."""
-    return any(o is not tx and abs(o.start - tx.start) < reach and granularity_of(o.value) in ("day", "month")
-               for o in txs)
+    return any(o is not tx and granularity_of(o.value) in ("day", "month")
+               for o in txs.within(tx.start - reach + 1, tx.start + reach))
 
 
-def _dated_elsewhere(txs: Sequence[Timex], tx: Timex, start: int, end: int) -> bool:
+def _dated_elsewhere(txs: _ByStart, tx: Timex, start: int, end: int) -> bool:
     """Whether the sentence at ``start``-``end`` writes a date besides ``tx``."""
-    return any(o is not tx and start <= o.start < end and o.type in ("DATE", "TIME") for o in txs)
+    return any(o is not tx and o.type in ("DATE", "TIME") for o in txs.within(start, end))
 
 
-def _undated_day_before(txs: Sequence[Timex], tx: Timex, start: int) -> bool:
+def _undated_day_before(txs: _ByStart, tx: Timex, start: int) -> bool:
     """Whether a day that cannot be dated (a weekday of an article without a date: "late Thursday")
     is written between ``start`` (its sentence's) and ``tx``: the sentence tells of that day, and the
     year after it is part of what is told."""
-    return any(o is not tx and start <= o.start < tx.start and o.value.startswith("XXXX-XX-") for o in txs)
+    return any(o is not tx and o.value.startswith("XXXX-XX-") for o in txs.within(start, tx.start))
 
 
 # a relative clause that runs to the sentence's end (", which commenced in September.", ", who was
@@ -268,6 +282,14 @@ def _dates_an_aside(text: str, s: int, at: int, e: int) -> bool:
         and bool(_PRESENT_MAIN.search(text, s, aside.start()))
 
 
+def _tells_no_event(sentence: str, *, last: bool) -> bool:
+    """Whether a sentence tells no event of the story, whatever date it writes: a comment's time stamp
+    ("January 27, 2011 at 7:59 pm | Report abuse |"), a reader's own account ("My partner and I
+    returned from Cancun yesterday"), or the text's ``last`` sentence cut off mid-sentence ("During a
+    2012"), which tells no whole event."""
+    return is_furniture(sentence) or speaks_for_self(sentence) or (last and _CUT_OFF.search(sentence) is not None)
+
+
 def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> list[Event]:
     """The dated clauses of one (dated) article."""
     text = article.text or ""
@@ -277,6 +299,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
     txs = _spans_of_days(text, txs)
     spans = sentence_spans(text, article.lang)
     head = headline_end(text, article.title)  # the headline the text opens with
+    by_start = _ByStart(txs)
+    no_event: dict[int, bool] = {}  # sentence -> whether it tells no event of the story
     out: list[Event] = []
     j = 0
     seen: set[tuple[str, int]] = set()
@@ -291,7 +315,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if g == "year" and _BASELINE.match(text, tx.end):
             continue  # "cuts of 25-40% from 1990 levels": a year to measure against, no event of it
         if g == "year" and _ATTRIBUTIVE.search(text, max(0, tx.start - 8), tx.start) \
-                and re.match(r"\s+[A-Za-z]", text[tx.end:tx.end + 2]) and _finer_date_near(txs, tx):
+                and re.match(r"\s+[A-Za-z]", text[tx.end:tx.end + 2]) and _finer_date_near(by_start, tx):
             continue  # "said Annan would travel on Saturday ... on the 1988 Pan Am bombing": the year names that bombing
         if holiday_modifier(text, tx):  # "Halloween revelers" dates nothing
             continue
@@ -305,22 +329,20 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue
         first = spans[j][0]
         if in_participle_phrase(text, first, tx.start, tx.end) and (
-                g != "day" or _dated_elsewhere(txs, tx, first, spans[j][1])):
+                g != "day" or _dated_elsewhere(by_start, tx, first, spans[j][1])):
             continue  # "The man, convicted in 2009 of fraud, was arrested on Monday": the time of what the man
             # went through ("Firefighters, called to the mill on Monday, found two bodies": the sentence's day)
-        if g == "year" and _undated_day_before(txs, tx, first):
+        if g == "year" and _undated_day_before(by_start, tx, first):
             continue  # "Trump late Thursday tweeted that ... no collusion in 2016": the event has a day, unknown
         if _UNTIL_DAY.search(text, max(0, tx.start - 24), tx.start) and not _SCHEDULED.search(
                 text, max(first, tx.start - 80), tx.start):
             continue  # the day a past state ends dates no event
         if spans[j][1] <= head:
             continue  # the headline the text opens with tells the lead's event again
-        if is_furniture(text[spans[j][0]:spans[j][1]]):
-            continue  # a comment's time stamp ("January 27, 2011 at 7:59 pm | Report abuse |")
-        if speaks_for_self(text[spans[j][0]:spans[j][1]]):
-            continue  # "My partner and I returned from Cancun yesterday": a reader's own account, no event of the story
-        if j == len(spans) - 1 and _CUT_OFF.search(text[spans[j][0]:spans[j][1]]):
-            continue  # a text cut off mid-sentence ("During a 2012") tells no whole event
+        if j not in no_event:  # (read once a sentence, however many dates it writes)
+            no_event[j] = _tells_no_event(text[spans[j][0]:spans[j][1]], last=j == len(spans) - 1)
+        if no_event[j]:
+            continue
         news = past_page_stamp(text, first, spans[j][1])
         if news > first:
             if tx.start < news:
@@ -474,19 +496,40 @@ def _one_date_per_clause(events: list[Event], published: date | None) -> list[Ev
     def day_range(ev: Event) -> bool:
         return "/" in ev.date and ev.granularity == "day"
 
-    kept: list[Event] = []
-    for ev in events:
-        c = ev.citation
-        if day_range(ev):
-            kept.append(ev)
-            continue
-        clash = next((i for i, k in enumerate(kept)
-                      if not day_range(k) and k.citation.start < c.end and c.start < k.citation.end), None)
-        if clash is None:
-            kept.append(ev)
-        elif wins(ev, kept[clash]):
-            kept[clash] = ev
-    return kept
+    out: list[Event] = []
+    for run in _runs_apart(events):  # (a clause's clash is looked for among its neighbours only)
+        kept: list[Event] = []
+        for ev in run:
+            c = ev.citation
+            if day_range(ev):
+                kept.append(ev)
+                continue
+            clash = next((i for i, k in enumerate(kept)
+                          if not day_range(k) and k.citation.start < c.end and c.start < k.citation.end), None)
+            if clash is None:
+                kept.append(ev)
+            elif wins(ev, kept[clash]):
+                kept[clash] = ev
+        out.extend(kept)
+    return out
+
+
+def _runs_apart(events: Sequence[Event]) -> list[list[Event]]:
+    """``events`` cut, in their order, into runs such that every citation of a later run starts where
+    or after every citation of an earlier run ends: no event overlaps one of an earlier run."""
+    later_start = [0] * len(events)  # the first start of events[i:]
+    lowest = 1 << 62
+    for i in range(len(events) - 1, -1, -1):
+        lowest = min(lowest, events[i].citation.start)
+        later_start[i] = lowest
+    runs: list[list[Event]] = [[]]
+    end = -(1 << 62)
+    for i, ev in enumerate(events):
+        runs[-1].append(ev)
+        end = max(end, ev.citation.end)
+        if i + 1 < len(events) and later_start[i + 1] >= end:
+            runs.append([])
+    return runs
 
 
 def _words(text: str) -> set[str]:
