@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import storyline
@@ -710,3 +711,22 @@ def test_the_size_of_one_thing_told_two_ways_is_disputed() -> None:
                    text="A 40-foot dock was replaced by a 44-foot dock without review."),
            Article(id="g", source="g", published=date(2031, 6, 7), text="The 40-foot dock was rebuilt in May.")]
     assert [x for x in find_disagreements(far) + find_disagreements(two) if x.slot.startswith("size of")] == []
+
+
+def test_a_spaced_comma_before_a_part_of_the_count_joins_no_figure() -> None:
+    # "250, 120 of them children": 120 is a part of the 250, not the last three digits of 250,120
+    claims = number_claims("The quake near Varn killed 250, 120 of them children, and injured 900.")
+    assert {c.slot: c.value for c in claims} == {"people killed": 250.0, "people injured": 900.0}
+    assert [c.value for c in number_claims("Officials said 7, 956 people were evacuated.")] == [7956.0]
+
+
+def test_sizes_of_a_thing_of_two_different_wholes_are_two_things() -> None:
+    # a stretch of one road and a stretch of another are two stretches, whatever their lengths
+    arts = [Article(id="a", source="a", published=date(2031, 6, 7),
+                    text="Crews repaved a 10-mile stretch of Route 9 near Vellmar on Monday."),
+            Article(id="b", source="b", published=date(2031, 6, 7),
+                    text="The 12-mile stretch of Route 40 stays closed after the floods, officials said.")]
+    assert [d for d in find_disagreements(arts) if d.slot.startswith("size of")] == []
+    # one whole told alike: still one thing
+    arts[1] = replace(arts[1], text="The 12-mile stretch of Route 9 stays closed after the floods, officials said.")
+    assert [d.slot for d in find_disagreements(arts) if d.slot.startswith("size of")] == ["size of the stretch"]

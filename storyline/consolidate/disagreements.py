@@ -198,9 +198,10 @@ class NumberClaim:
 # a thousands separator written with a space after the comma, as tokenized text writes it: "7, 956
 # wounded", "about 13, 928 U.S. dollars" (one figure, 7,956); not a date ("July 1, 333 dolphins"), a
 # height or a model ("6-3, 240-pound", "737-300, 737-400"), a name's number ("Flight 111, 229 people"),
-# an apposition or a list ("Potter, 60, 727 Hospital Road", "rooms 101, 102 and 103")
+# an apposition or a list ("Potter, 60, 727 Hospital Road", "rooms 101, 102 and 103"), a part of the count
+# before it ("killed 250, 120 of them children")
 _SPACED_THOUSANDS = re.compile(r"(?P<num>\d{1,3}(?:,\s\d{3})+)(?![\d\w:]|-\D)(?!,?\s*(?:and\s+|or\s+)?\d)"
-                               r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?")
+                               r"(?!\s+of\s+(?:them|whom|which|these|those)\b)(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?")
 _NOT_BEFORE_SPACED = re.compile(r"(?:[-'’\",/.]\s*|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
                                 r"|\b(?!(?:About|Around|Approximately|Roughly|Nearly|Almost|Some|More|Over|At|Only|Just|"
                                 r"Another|Of|With|And|But|Since|After|In|On|By|To|For|From|All|Up)\s)[A-Z][\w'’]*\s+)$")
@@ -1134,14 +1135,17 @@ _SIZE_UNITS = {"foot": "foot", "feet": "foot", "inch": "inch", "yard": "yard", "
                "acre": "acre", "hectare": "hectare"}
 _SIZE = re.compile(r"(?<![\w.,-])(?:(?P<q>nearly|almost|about|around|some|roughly|approximately)\s+)?(?P<n>\d{1,3}(?:,\d{3})*"
                    r"(?:\.\d+)?)-(?P<unit>" + "|".join(_SIZE_UNITS) + r")(?:-(?:long|tall|high|wide|deep|thick))?\s+"
-                   r"(?:(?:long|tall|high|wide|deep|thick|heavy)\s+)?(?P<thing>[a-z][a-z]{2,})\b(?![-'’])")
+                   r"(?:(?:long|tall|high|wide|deep|thick|heavy)\s+)?(?P<thing>[a-z][a-z]{2,})\b(?![-'’])"
+                   r"(?:\s+of\s+(?:the\s+|an?\s+)?(?P<of>[\w-]+(?:\s+\d[\w-]*)?))?")
 SIZE_RATIO = 1.25  # sizes of one thing told differently lie this close ("16-inch" / "17-inch"); further apart, two things
 
 
 def _sizes(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreement]:
     """The size of one thing told differently ("a 16-inch strip of metal" / "the 17-inch strip of metal"):
     one slot per thing and unit, each article's first statement its claim; an article giving two sizes of
-    it tells two things (no slot), and so do sizes further apart than ``SIZE_RATIO``."""
+    it tells two things (no slot), and so do sizes further apart than ``SIZE_RATIO`` and things told of
+    two different wholes ("a 10-mile stretch of Route 9" / "the 12-mile stretch of Route 40")."""
+    wholes: dict[tuple[str, str], set[str]] = defaultdict(set)  # what each thing is told to be of ("route 9")
     told: dict[tuple[str, str], dict[str, tuple[tuple[float, str], Citation, str, str]]] = defaultdict(dict)
     for u in units:
         for m in _SIZE.finditer(u.text):
@@ -1149,6 +1153,8 @@ def _sizes(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
             if not value:
                 continue
             key = (m.group("thing"), _SIZE_UNITS[m.group("unit")])
+            if m.group("of"):
+                wholes[key].add(m.group("of").lower())
             claim = (value, (m.group("q") or "").lower())
             written = u.text[m.start():m.end("unit")]
             for a, s, _ in u.places:
@@ -1157,12 +1163,13 @@ def _sizes(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
                     told[key][a.id] = ((-1.0, ""), first[1], "", "")  # two sizes in one article: two things
                 elif first is None:
                     told[key][a.id] = (claim, Citation(a.id, s + m.start("n"), s + m.end("unit"), a.source),
-                                       excerpt(u.text, m.start(), m.end()), written)
+                                       excerpt(u.text, m.start(), m.end("thing")), written)
     out = []
     for (thing, unit), by_article in told.items():
         claims = list(by_article.values())
         keys = sorted({c[0] for c in claims})
-        if len(keys) < 2 or keys[0][0] < 0 or keys[-1][0] > SIZE_RATIO * keys[0][0] or _all_compatible(keys):
+        if len(keys) < 2 or keys[0][0] < 0 or keys[-1][0] > SIZE_RATIO * keys[0][0] or _all_compatible(keys) \
+                or len(wholes[(thing, unit)]) > 1:
             continue
         values = []
         for key in sorted(keys, key=lambda k: (-sum(1 for c in claims if c[0] == k), k[0])):
