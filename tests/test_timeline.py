@@ -1016,3 +1016,23 @@ def test_one_date_per_clause_compares_a_clause_with_its_neighbours_only() -> Non
     near, far = event("2031-05-05", 10, 40), event("1998", 0, 50)
     apart = event("2031-05-01", 50, 80)
     assert _one_date_per_clause([far, near, apart], day) == [near, apart]
+
+
+def test_a_year_that_names_a_noun_dates_no_event_of_its_clause() -> None:
+    from storyline.consolidate.timeline import dated_events
+
+    def years(text: str) -> list[str]:
+        return [e.date for e in dated_events(Article(id="a", text=text, published=date(2011, 5, 3)))]
+
+    # the year is the name of what the clause tells of: the 2004 pact, their 2009 returns, the party's 2010 hopefuls
+    assert years("The rebels have rejected the 2004 Arvel pact as a betrayal of the farmers.") == []
+    assert years("Without the law, donors would have had to wait for their 2009 tax returns.") == []
+    assert years("One of Norland's 2010 presidential hopefuls, Ida Brem, said the plan was a mistake.") == []
+    assert years("That 2003 treaty is set to lapse next spring, the ministry said.") == []
+    # a time's preposition before it, or a subject told in the past, and the year dates the clause
+    assert years("During the 2006 Winter Games in Turin, the tenor sang to a recording.") == ["2006"]
+    assert years("The 2004 flood destroyed half of the old town.") == ["2004"]
+    assert years("The council approved the plan in 2009 after a long fight.") == ["2009"]
+    assert years("After Ada K. Moll's 2009 landslide, her party held 40 seats.") == ["2009"]
+    assert years("The mayor was proud even though the relay of 2012 Summer Games will skip the town.") == []
+    assert years("By the end of 2009 Lund had sold the mill.") == ["2009"]

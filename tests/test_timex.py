@@ -1662,3 +1662,26 @@ def test_the_weeks_ahead_and_the_years_end_are_expressions() -> None:
     # "in the weeks ahead" is "in the coming weeks" (FUTURE_REF), "by year's end" is "by year end"; both were missed
     assert tags("Brokers expect more selling in the weeks ahead.") == [("the weeks ahead", "DATE", "FUTURE_REF")]
     assert tags("The mill must repay the loan by year's end.") == [("year's end", "DATE", "2019-12-31")]
+
+
+def test_today_opening_a_state_told_in_the_present_is_the_present() -> None:
+    # "Today," before a clause that tells a state in the present is the present set against a past (PRESENT_REF), not
+    # the day; the day when the clause tells an event ("went out"), a plan ("is expected to") or goes on ("are marching")
+    assert tags("Decades ago the clan owned the valley. Today, the clan is neither rich nor landed.")[-1] == (
+        "Today", "DATE", "PRESENT_REF")
+    assert tags("Today, the combined levy is 12 percent.") == [("Today", "DATE", "PRESENT_REF")]
+    assert tags("And today, a ferry ticket is dearer than a flight.") == [("today", "DATE", "PRESENT_REF")]
+    assert tags("Today, the lamp went out twice in Bergen.") == [("Today", "DATE", "2019-01-10")]
+    assert tags("Today, the court is expected to rule on the levy.") == [("Today", "DATE", "2019-01-10")]
+    assert tags("Today, crowds are marching through Bergen.") == [("Today", "DATE", "2019-01-10")]
+
+
+def test_a_count_of_days_from_a_month_or_a_year_named_counts_from_no_day_we_know() -> None:
+    # "a day earlier" after "in 2005" is no Dec. 31, 2004, "three months later" after "in 2005" no April: the text
+    # named no day (month) to count from, as "the next day" after "in 1988" names none; after a day it counts from it
+    assert tags("The mill opened in 2005. A day earlier, the mayor resigned.")[-1] == (
+        "A day earlier", "DATE", "XXXX-XX-XX")
+    assert tags("The dam burst in 2005. Three months later, the valley was dry.")[-1] == (
+        "Three months later", "DATE", "XXXX-XX")
+    assert tags("The dam burst on March 3, 2005. Three days later, the valley was dry.")[-1] == (
+        "Three days later", "DATE", "2005-03-06")

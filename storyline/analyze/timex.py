@@ -2041,7 +2041,8 @@ def _h_ago(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         if u == "year" and ctx.last_quarter and n is not None and float(n).is_integer():
             return "DATE", _reported_period(ctx, ctx.last_quarter, -int(n) if sign < 0 else int(n)), mod
         if ctx.ref is not None:
-            anchor = ctx.ref.value
+            if _COARSER.get(ctx.ref.granularity, 0) <= _COARSER.get(u, 0):
+                anchor = ctx.ref.value
         elif ctx.dct is not None:
             anchor = ctx.dct.isoformat()
     if anchor is None:
@@ -2192,6 +2193,23 @@ def _h_bare_units(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
 
 
 _DAYWORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+# "Today," opening its sentence before a clause that tells a state in the present ("Today, the tribe is neither
+# wealthy nor landed", "And today, the right to work is equal to the right to survival"): the present, set against
+# a past, not the day ("Today, the torch went out three times", "Today, the court is expected to rule": the day)
+_NO_DETERMINER = "".join(rf"(?<!\b{w}\s)" for w in ("the", "a", "an", "its", "his", "her", "their", "our", "this"))
+_TODAY_OPENS = re.compile(r"[\s\"“'‘(]*(?:(?:and|but|yet)\s+)?", re.IGNORECASE)
+_TODAY_STATE = re.compile(r"[^.;:!?]*?\b(?:(?P<now>is|are|remains?)(?!\s+(?:\w+ly\s+)?(?:[a-z]+ing|expected|set|due|"
+                          r"scheduled|slated|likely|poised|about|to)\b)|was|were|had|has|have|did|will|would|shall|can|"
+                          r"could|may|might|must|should|said|says|" + _NO_DETERMINER + r"[a-z]{2,}ed|"
+                          + "|".join(IRREGULAR_PAST) + r")\b", re.IGNORECASE)
+
+
+def _today_is_the_present(ctx: _Ctx) -> bool:
+    """Whether a "today" that opens its sentence, before a comma, tells the present of a state (PRESENT_REF)."""
+    if not ctx.text.startswith(",", ctx.end) or not _TODAY_OPENS.fullmatch(ctx.text, ctx.sent_lo, ctx.start):
+        return False
+    verb = _TODAY_STATE.match(ctx.text, ctx.end + 1, min(ctx.sent_hi, ctx.end + 200))
+    return verb is not None and verb["now"] is not None
 
 
 @rule("dayword", rf"{_EDGE}?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
@@ -2202,6 +2220,8 @@ def _h_dayword(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
                                  r"technology|standards|terms|computers|dollars|politics|culture)\b",
                                  ctx.text[ctx.end:ctx.end + 16]):
         return None  # generic "today's world"
+    if w == "today" and not m["pt"] and m.group(0).lower() == "today" and _today_is_the_present(ctx):
+        return "DATE", "PRESENT_REF", None
     off = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(w, _DAYWORDS.get(w, 0))
     mod = _mod_of(_edge_text(m.group(0)))
     v = (ctx.dct + timedelta(days=off)).isoformat() if ctx.dct else "XXXX-XX-XX"

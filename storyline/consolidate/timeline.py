@@ -34,7 +34,8 @@ from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end
                            personal_pages, speaks_for_self, supports, trim_span)
 from .template import without_template
 from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, holiday_modifier, in_participle_phrase,
-                            names_another_event, present_today, summarize_timeline, written_day)
+                            NOT_NOUNS, names_another_event, present_today, summarize_timeline,
+                            written_day)
 
 _log = logging.getLogger(__name__)
 
@@ -227,6 +228,43 @@ _BASELINE = re.compile(r"\s+(?:levels?|baselines?|emissions|figures|prices|stand
 
 _ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _PREFIX = {"day": 10, "month": 7, "year": 4}  # the characters of an ISO date a granularity writes
+# a year set before a noun as its name, after a determiner or a possessive: "have denounced the 1993 Oslo
+# accord", "would have waited for their 2005 tax returns", "one of Taiwan's 2008 presidential candidates" (or
+# after "of" before a name: "the torch of 2008 Summer Olympics")
+_YEAR_DETERMINER = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your)"
+                              r"|(?<![\w'’])[A-Z][\w.-]*['’]s|\b(?P<of>of))\s+$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+([A-Za-z][\w-]*)")
+# ... which still dates its clause after a time's preposition ("During the 2006 Winter Olympics, Pavarotti
+# mimed", "In the 2004 Games he won six", "since the 2004 tsunami", "on the eve of his 1995 inauguration", "who
+# were 12 at the time of the 2014 attack")
+_TIME_PREPOSITION = re.compile(r"\b(?:in|at|during|throughout|before|after|following|since|until|till|through|"
+                               r"ahead\s+of|prior\s+to|(?:eve|run-up|wake|aftermath|time|day|night|start|end|"
+                               r"beginning|height|days|weeks|months)\s+of)\s+"
+                               r"(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}$", re.IGNORECASE)  # ("After Lyndon B. Johnson's")
+_CLAUSE_OPEN = re.compile(r"[\s\"“'‘(]*")
+# the first finite verb after a clause's subject: a present tells the thing's state now ("That 1997 agreement is
+# set to expire"), a past what happened in the year ("The 2004 tsunami killed 230,000 people")
+_SUBJECT_VERB = re.compile(r"\b(?:(is|are|has|have|remains?)|was|were|had|did|will|would|[a-z]{2,}ed|"
+                           + "|".join(IRREGULAR_PAST) + r")\b")
+
+
+def _year_names_a_thing(text: str, tx: Timex, s: int) -> bool:
+    """Whether the year ``tx`` of the clause starting at ``s`` is a noun's name ("the 1993 Oslo accord") that
+    dates none of the clause's events: not after a time's preposition ("during the 2006 Olympics"), nor as
+    the clause's subject of a past ("The 2004 tsunami killed ...")."""
+    if not tx.text.isdigit() or len(tx.text) != 4:
+        return False
+    det = _YEAR_DETERMINER.search(text, max(s, tx.start - 40), tx.start)
+    noun = _NOUN_NEXT.match(text, tx.end)
+    if det is None or noun is None or noun.group(1).lower() in NOT_NOUNS or noun.group(1).lower() in MONTHS \
+            or (det["of"] and not noun.group(1)[0].isupper()):
+        return False
+    if _TIME_PREPOSITION.search(text, max(s, det.start() - 56), det.start()):
+        return False
+    if _CLAUSE_OPEN.fullmatch(text, s, det.start()):  # the clause's subject
+        verb = _SUBJECT_VERB.search(text, noun.end(), min(len(text), noun.end() + 80))
+        return verb is not None and verb.group(1) is not None
+    return True
 
 
 class _ByStart:
@@ -375,6 +413,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             s, e = _clause(text, first, spans[j][1], first, first)
         else:
             s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
+        if g == "year" and _year_names_a_thing(text, tx, s):
+            continue  # "Hamas has denounced the 1993 Oslo accord": the year names the accord, no event of the clause
         if _date_only(text[s:tx.start] + " " + text[tx.end:e]):
             continue  # a dateline on its own ("Friday, July 6, 2007") tells no event
         if g in ("month", "year") and _dates_an_aside(text, s, tx.start, e):

@@ -259,7 +259,7 @@ _NOUN_AFTER = re.compile(r",?\s+([a-z][a-z-]+)\b")  # (", bombing" after "the De
 _YEAR_GOVERNED = re.compile(r"^(?:in|since|until|till|by|from|to|through|during|before|after|of|early|mid|late|"
                             r"around|about|circa|and|or|between|for|than|the|fiscal|year|summer|spring|winter|"
                             r"autumn|fall|[,(])$", re.IGNORECASE)
-_NOT_NOUNS = frozenset("""and or but of in on at to for from by with as than that which who when while after before
+NOT_NOUNS = frozenset("""and or but of in on at to for from by with as than that which who when while after before
 until since during is are was were be been has have had will would can could may might should must do does did
 not also still""".split())
 
@@ -278,7 +278,7 @@ def names_another_event(text: str, tx: Timex) -> bool:
         return word_before[:1].isupper() and word_before.isalpha() and not _YEAR_GOVERNED.search(word_before) \
             and word_before.lower() not in MONTHS and not re.match(r"\s+[A-Za-z]", text[tx.end:tx.end + 2])
     noun = _NOUN_AFTER.match(text, tx.end)
-    return g == "day" and noun is not None and noun.group(1).lower() not in _NOT_NOUNS \
+    return g == "day" and noun is not None and noun.group(1).lower() not in NOT_NOUNS \
         and _NAMES_AN_EVENT.search(text, max(0, tx.start - 24), tx.start) is not None
 
 
