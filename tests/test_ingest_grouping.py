@@ -343,6 +343,35 @@ def test_short_runs_that_add_a_quarter_together_group_the_store_again(tmp_path: 
     store.close()
 
 
+AVALANCHE = ["avalanche snowslide slide slip cascade", "skiers climbers hikers mountaineers trekkers",
+             "slope couloir gully face cornice", "buried swept engulfed smothered trapped",
+             "beacons probes shovels dogs transceivers", "resort valley pass summit chalet"]
+SAID = "officials said reported told confirmed added warned announced".split()
+
+
+def test_a_continuing_run_joins_the_pieces_of_a_subject_of_its_own_as_a_first_run_does() -> None:
+    """A run that continues a stream passes at the continuing bar for pairs with stories of earlier runs,
+    but two stories both begun in the run are judged at the first run's bar: the run knew all their
+    articles before placing the first, and a subject new to the store (scored on a basis fitted before
+    it) that the single pass cut in two is joined, as one run over the store joins it."""
+    arts, labels = _reports(120, seed=0)
+    rng = random.Random(100)
+    later = []
+    for i in range(20):  # a subject no earlier report has, with a few words every report may use
+        words = [rng.choice(slot.split()) for slot in AVALANCHE] + [rng.choice(SAID) for _ in range(2)]
+        rng.shuffle(words)
+        later.append(Article(text=" ".join(words) + ".", published=date(2023, 3, 6) + timedelta(days=i // 10)))
+    c = StoryClusterer()
+    c.partial_fit(c.begin_run(arts))
+    c.end_run()
+    assert c.provisional
+    c.partial_fit(c.begin_run(later))  # a sixth more: the run continues the stream
+    assert len({c.story_of(a.id) for a in later}) == 2
+    c.end_run()
+    assert len({c.story_of(a.id) for a in later}) == 1
+    assert _pure([c.story_of(a.id) for a in arts + later], labels + ["avalanche"] * len(later))
+
+
 def _made_up_word(rng: random.Random) -> str:
     return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
 

@@ -547,6 +547,9 @@ class _PairState:
         self.first = np.array([s.first if s.first is not None else UNDATED_FIRST for s in stories], dtype=np.float64)
         self.last = np.array([s.last if s.last is not None else UNDATED_LAST for s in stories], dtype=np.float64)
         self.alive = np.ones(n, dtype=bool)
+        # a continuing run's pass: which stories began in the run (``StoryClusterer.own_bar``)
+        self.own = None if c.own_bar is None or c._run_from is None else \
+            np.array([s.first_seq > c._run_from for s in stories], dtype=bool)
         self.ew = c.entity_weight if c.consolidate_entity_weight is None else c.consolidate_entity_weight
 
     def _links(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
@@ -598,6 +601,8 @@ class _PairState:
             gap = np.where(np.abs(gap) > (1 << 39), 0.0, gap)  # undated stories: no prior
             link = link * np.exp(-gap / c.consolidate_days)
         bar = self.thr if mixed is None else np.where(mixed, c.consolidate_latent_threshold, self.thr)
+        if self.own is not None and mixed is not None and c.own_bar is not None:  # two stories of the run alone
+            bar = np.where(mixed & self.own[rows, None] & self.own[None, :], c.own_bar, bar)
         if c.consolidate_small_sparse and mixed is not None:  # two small stories: shared words alone
             small = np.maximum(size[rows, None], size[None, :]) <= c.consolidate_sparse_size
             link = np.where(small, sp, link)
@@ -700,6 +705,8 @@ class StoryClusterer:
         # told of a run's long steps (READING, PLACING, MERGING): see ProgressHook; None: nobody
         self.progress: ProgressHook | None = None
         self.run_touched: set[str] = set()  # the stories this ingest run added to (see end_run)
+        # a continuing run's pass on a provisional basis: the blended bar of a pair of stories both begun in the run
+        self.own_bar: float | None = None
         # a pass under way (a run, cluster()'s pass): its expired stories wait for its end (_close_idle)
         self._parking = False
         self._parked: set[str] = set()
@@ -1271,7 +1278,12 @@ class StoryClusterer:
         ``max_consolidate_run`` stories, in groups that could merge, ``max_consolidate_run`` at most
         held at once). The first run of a stream (the whole stream so far, as ``cluster()`` sees it)
         uses the final pass's blended bar, a run that continues a stream ``run_latent_threshold`` (it
-        sees part of the stream, as the periodic pass does). While a stream is too short for a latent
+        sees part of the stream, as the periodic pass does); while the stream is short of its latent
+        sample (a provisional basis, on which a first run or a regroup gives ``cluster()``'s stories),
+        only for a pair with a story of an earlier run: a pair of stories both begun in this run gets
+        the final pass's bar (``own_bar``), as in a first run, which also knows all its articles before
+        it places the first (a subject new in the run, cut into pieces by the single pass on a basis
+        fitted before it, is joined as a first run joins it). While a stream is too short for a latent
         basis (under ``run_min_sample`` articles) its first run ends with the pass on words and names
         that ``cluster()`` makes without a basis, and a later run has no pass (on the bench's five-run
         streams such passes joined stories that a few articles' frequencies made look alike; the
@@ -1283,10 +1295,11 @@ class StoryClusterer:
             if self._run_from == 0:  # the run is the whole stream so far: the final pass's bar
                 return self._consolidate_run()
             final, self.consolidate_latent_threshold = self.consolidate_latent_threshold, self.run_latent_threshold
+            self.own_bar = final if self.provisional else None
             try:
                 return self._consolidate_run()
             finally:
-                self.consolidate_latent_threshold = final
+                self.consolidate_latent_threshold, self.own_bar = final, None
         finally:
             self._close_parked()
             self.run_touched.clear()

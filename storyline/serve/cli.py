@@ -822,20 +822,22 @@ def rebuild(
 
 
 def _regroup_shown(store: SQLiteStore, quiet: bool, forget: Sequence[str] = ()) -> RegroupReport:
-    """``pipeline.regroup`` (or ``forget``) with progress bars for the grouping and the briefs."""
+    """``pipeline.regroup`` (or ``forget``) with progress bars for the grouping (its steps, as
+    ``ingest`` shows them: ``_grouping_steps``) and the briefs."""
     from ..pipeline import regroup as regroup_store
 
     with _bars(quiet) as progress:
         grouping = progress.add_task("grouping into stories", total=None, counted=False)
         briefs = progress.add_task("rebuilding briefs", total=None, visible=False, start=False)
 
-        def brief_total(n: int) -> None:  # the grouping is saved: now the briefs
+        def brief_total(n: int) -> None:  # the grouping is done: now the briefs
             _finish(progress, grouping)
             _begin(progress, briefs, total=n)
 
-        return regroup_store(store, state.settings, forget=forget, grouping=_grouping_steps(progress, grouping),
-                             brief_total=brief_total,
-                             brief_progress=lambda n: progress.advance(briefs, n))
+        report = regroup_store(store, state.settings, forget=forget, grouping=_grouping_steps(progress, grouping),
+                               brief_total=brief_total, brief_progress=lambda n: progress.advance(briefs, n))
+        _finish(progress, grouping)
+        return report
 
 
 @app.command(epilog='Example: storyline regroup')
