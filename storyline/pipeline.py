@@ -13,7 +13,6 @@ import logging
 import os
 import sqlite3
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -22,7 +21,7 @@ from .config import Settings
 from .consolidate.brief import article_info, build_brief, focus_brief
 from .consolidate.template import template_keys
 from .errors import InputError, InputWarning, NotAnArticle, StoreError
-from .group.stories import (Features, ProgressHook, StoryClusterer, date_order, features, renamed_state,
+from .group.stories import (Features, ProgressHook, StoryClusterer, date_order, features, one_step, renamed_state,
                              stream_order)
 from .ingest import iter_articles
 from .ingest.checks import add_warning
@@ -326,7 +325,7 @@ def _regroup(store: SQLiteStore, settings: Settings, *, chunk: int = 5000, progr
     ids = [kept[i][0] for i in date_order([published for _, published, _, _ in kept])]
     c = _refitted(lambda: new_clusterer(settings),
                   lambda c, first: _one_run(store, c, ids, chunk, progress if first else None), ids, grouping)
-    with _step(grouping, SAVING):
+    with one_step(grouping, SAVING):
         _replace_grouping(store, c, ids, index, report)
     return report
 
@@ -485,7 +484,7 @@ def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str],
                    grouping: ProgressHook | None = None) -> None:
     """Store what changed in the clusterer since the last save, with the stories of ``ids``; ``grouping``
     hears the step (``SAVING``: seconds for a run of thousands of articles)."""
-    with _step(grouping, SAVING):
+    with one_step(grouping, SAVING):
         touched, closed, events, sigs = c.drain()
         store.save_grouping(
             globals_blob=c.globals_bytes(),
@@ -496,16 +495,6 @@ def _save_grouping(store: SQLiteStore, c: StoryClusterer, ids: Sequence[str],
             sigs={aid: sig.tobytes() for aid, sig in sigs.items()},
             events=[(e.kind, e.story_id, e.other_id, json.dumps(e.detail), e.articles) for e in events],
         )
-
-
-@contextmanager
-def _step(hook: ProgressHook | None, what: str) -> Iterator[None]:
-    """Tell ``hook`` of a step of one piece: begun (0 of 1), then done (1 of 1)."""
-    if hook is not None:
-        hook(what, 0, 1)
-    yield
-    if hook is not None:
-        hook(what, 1, 1)
 
 
 def update_stories(store: SQLiteStore, settings: Settings, *, progress: Progress | None = None,

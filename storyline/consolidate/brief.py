@@ -357,7 +357,8 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
         if not mm:
             return holder(aid, start, text[start:end].strip())
         noun = mm.group(1).lower()
-        before = [m for m in reversed(named_before(aid, start)) if m.label == "ORG"]
+        prior = named_before(aid, start)
+        before = [m for m in reversed(prior) if m.label == "ORG"]
         named = named_in.get(aid, Counter())
 
         def fits(m: Mention) -> bool:
@@ -374,7 +375,7 @@ def _entity_in_span(linked: Sequence[Mention], texts: Mapping[str, str] | None =
             # follows a place named after it ("Vellco dug in Tarvonia. Its government said": the country's), as "the" reads
             bodies = {m.entity_id for m in before if start - m.end <= _NEAR}
             if len(bodies) == 1 and not (noun in _STATE_BODIES and any(
-                    m.label == "LOC" and m.end > before[0].end for m in named_before(aid, start))):
+                    m.label == "LOC" and m.end > before[0].end for m in prior)):
                 return bodies.pop()
         near = {m.entity_id for m in before if start - m.end <= _NEAR and fits(m)}
         if before and start - before[0].end <= _NEAR and fits(before[0]) and len(near) == 1:
@@ -730,6 +731,12 @@ def _told(head: str, said: Mapping[str, set[str]], text: str, words: _ArticleWor
                                       and _mention_tied(text, words, head, said))
 
 
+def _points_back(head: str, said: Mapping[str, set[str]], text: str, words: _ArticleWords, at: int) -> bool:
+    """Whether a definite ``head`` at ``at`` points back at a thing its article named before and the summary
+    has not told (``_told``): "The agency said ..." shown without the agency."""
+    return words.named_before(stems(head)[0], at) and not _told(head, said, text, words, at)
+
+
 def _follows(s: SummarySentence, before: SummarySentence | None, text: str) -> bool:
     """Whether ``before`` is the sentence of its article right before ``s`` (nothing but space between)."""
     return (before is not None and before.article_id == s.article_id and before.end <= s.start
@@ -771,11 +778,11 @@ def unresolved_references(summary: Sequence[SummarySentence], arts: Sequence[Art
                 name = _last_name(text[max(words.body, s.start - _NAME_BACK):s.start])
                 if name is not None and name not in said_words:
                     heads.append(head)
-            elif words.named_before(stems(head)[0], s.start) and not _told(head, said, text, words, s.start):
+            elif _points_back(head, said, text, words, s.start):
                 heads.append(head)
         speaker = closing_definite_speaker(s.text)  # (", the spokesman said.": the one its article named before)
         if words is not None and speaker is not None and speaker not in _NAME_CLASS \
-                and words.named_before(stems(speaker)[0], s.start) and not _told(speaker, said, text, words, s.start):
+                and _points_back(speaker, said, text, words, s.start):
             heads.append(speaker)
         leans = (object_pronoun_back(s.text) or bare_verb_end(s.text) or late_pronoun_subject(s.text)) \
             and not _follows(s, before, text)

@@ -1166,14 +1166,16 @@ def _sizes(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
                                        excerpt(u.text, m.start(), m.end("thing")), written)
     out = []
     for (thing, unit), by_article in told.items():
-        claims = list(by_article.values())
-        keys = sorted({c[0] for c in claims})
+        by_key: dict[tuple[float, str], list[tuple[tuple[float, str], Citation, str, str]]] = defaultdict(list)
+        for c in by_article.values():
+            by_key[c[0]].append(c)
+        keys = sorted(by_key)
         if len(keys) < 2 or keys[0][0] < 0 or keys[-1][0] > SIZE_RATIO * keys[0][0] or _all_compatible(keys) \
                 or len(wholes[(thing, unit)]) > 1:
             continue
         values = []
-        for key in sorted(keys, key=lambda k: (-sum(1 for c in claims if c[0] == k), k[0])):
-            mine = [c for c in claims if c[0] == key]
+        for key in sorted(keys, key=lambda k: (-len(by_key[k]), k[0])):
+            mine = by_key[key]
             values.append(_claim(f"{key[1]} {_fmt(key[0])}".strip(), [c[1] for c in mine], by_id, said=mine[0][2],
                                  written=mine[0][3]))
         units_word = {"foot": "feet", "inch": "inches"}.get(unit, unit + "s")

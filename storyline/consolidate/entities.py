@@ -2529,10 +2529,15 @@ def _cluster_types() -> dict[str, str]:
     return out
 
 
+def _listed_type(word: str) -> str | None:
+    """The type of ``word`` in the lists of person, body and site nouns (``_NOUN_TYPES``), else None."""
+    return next((t for t, words in _NOUN_TYPES if word in words), None)
+
+
 def noun_type(head: str) -> str | None:
     """"person", "body" or "site" for a common noun's head ("actress", "firm", "clinic"; else by the
     head's word class: "cop" as "man"), None when unknown."""
-    t = next((t for t, words in _NOUN_TYPES if head in words), None)
+    t = _listed_type(head)
     if t is None:
         c = _clusters().get(head)
         t = _cluster_types().get(c[2]) if c else None
@@ -2545,7 +2550,7 @@ def _own_type(x: MentionInfo) -> str | None:
     site's first word ("Mount Roe"), an acronym ("NYPD"), a known first name ("Jane Roe")."""
     name = x.name
     last = name[-1]
-    t = next((t for t, words in _NOUN_TYPES if last in words), None)
+    t = _listed_type(last)
     if len(name) == 1 and t is not None:
         return t
     if t in ("body", "site") or last in _ORG_GENERIC:

@@ -59,9 +59,10 @@ import math
 import re
 import struct
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -83,6 +84,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "DEFAULT_WINDOW_DAYS",
     "ProgressHook",
+    "one_step",
     "READING",
     "PLACING",
     "MERGING",
@@ -146,6 +148,17 @@ PLACING = "placing articles"  # the run's articles placed so far, of the whole r
 MERGING = "merging stories"  # a consolidation pass: its stories settled (none left to merge with), of all
 FITTING = "fitting topics"  # the latent basis fitted on the articles so far: 0 of 1, then 1 of 1 (one long step)
 PROGRESS_EVERY = 100
+
+
+@contextmanager
+def one_step(hook: ProgressHook | None, what: str) -> Iterator[None]:
+    """Tell ``hook`` of a step of one piece (a fit, a save): begun (0 of 1), then done (1 of 1)."""
+    if hook is not None:
+        hook(what, 0, 1)
+    yield
+    if hook is not None:
+        hook(what, 1, 1)
+
 N_FEATURES = 1 << 20
 ENT_OFFSET = N_FEATURES  # entity terms live in [N_FEATURES, 2 * N_FEATURES) in the inverted index
 
@@ -1253,12 +1266,8 @@ class StoryClusterer:
         """``Projection.fit`` of ``vectors`` with ``k`` dimensions; ``progress`` hears FITTING 0 of 1
         before and 1 of 1 after (the fit of a run of thousands takes seconds, one per story more on a
         refit: a step of its own, not the end of the words read before it)."""
-        if self.progress is not None:
-            self.progress(FITTING, 0, 1)
-        basis = Projection.fit(vectors, N_FEATURES, k=k)
-        if self.progress is not None:
-            self.progress(FITTING, 1, 1)
-        return basis
+        with one_step(self.progress, FITTING):
+            return Projection.fit(vectors, N_FEATURES, k=k)
 
     def _read(self, articles: Sequence[Article | Features]) -> list[Features]:
         """The features of ``articles`` (``progress`` hears READING every PROGRESS_EVERY articles)."""
