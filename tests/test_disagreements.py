@@ -730,3 +730,16 @@ def test_sizes_of_a_thing_of_two_different_wholes_are_two_things() -> None:
     # one whole told alike: still one thing
     arts[1] = replace(arts[1], text="The 12-mile stretch of Route 9 stays closed after the floods, officials said.")
     assert [d.slot for d in find_disagreements(arts) if d.slot.startswith("size of")] == ["size of the stretch"]
+
+
+def test_sizes_of_things_named_alike_in_sentences_sharing_nothing_else_are_two_things() -> None:
+    # no "of" phrase tells the boats apart: a fishing boat that sank and the patrol boat sent to it are two
+    arts = [Article(id="a", source="a", published=date(2031, 6, 7),
+                    text="A 20-foot boat carrying nine fishermen sank off Carrow Point on Monday."),
+            Article(id="b", source="b", published=date(2031, 6, 7),
+                    text="Harbour police sent a 24-foot boat from Velby with two divers aboard.")]
+    assert [d for d in find_disagreements(arts) if d.slot.startswith("size of")] == []
+    # told of the same happening (the sinking off Carrow Point), one boat given two sizes: a dispute
+    arts[1] = replace(arts[1], text="The 24-foot boat went down off Carrow Point with nine men aboard, police said.")
+    (d,) = [x for x in find_disagreements(arts) if x.slot == "size of the boat"]
+    assert sorted(v.shown for v in d.values) == ["20-foot", "24-foot"]

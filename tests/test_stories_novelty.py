@@ -157,3 +157,28 @@ def test_a_new_article_adds_its_news_without_its_dateline_or_a_syndication_credi
     assert added.text.startswith("Divers found a long crack")
     (cite,) = added.citations
     assert new.text[cite.start:cite.end] == added.text
+
+
+def test_a_lower_case_pages_dateline_is_not_shown_in_what_its_article_adds() -> None:
+    # a page written in lower case but for each sentence's first letter opens on a lower-cased dateline
+    old = Article(id="o", published=date(2022, 6, 7), text="The ferry saga wind ran aground near holm island on "
+                  "tuesday morning, and all forty of the passengers on board were taken ashore by the lifeboats.")
+    new = Article(id="n", published=date(2022, 6, 8), text=(
+        "Varberg ( reuters ) - divers found a long crack in the hull of the ferry saga wind on wednesday, the owner "
+        "of the ship said. The ship will be towed to a dry dock in the port of varberg once the weather clears, and "
+        "the owner said that an inquiry into the grounding of the ferry would open in the town of holm next week."))
+    added = new_since([old, new], ["n"])[0].added
+    assert added[0].text.startswith("Divers found a long crack"), [s.text for s in added]
+    (cite,) = added[0].citations
+    assert new.text[cite.start:cite.end].startswith("divers found")
+
+
+def test_a_lower_case_pages_photo_caption_is_not_what_its_article_adds() -> None:
+    old = Article(id="o", published=date(2022, 6, 7), text="The ferry saga wind ran aground near holm island on "
+                  "tuesday morning, and all forty of the passengers on board were taken ashore by the lifeboats.")
+    new = Article(id="n", published=date(2022, 6, 8), text=(
+        "File - in this june 7, 2022, file photo, a tug pulls at the ferry saga wind off the coast of holm island. "
+        "Divers found a long crack in the hull of the ferry saga wind on wednesday, the owner of the ship said, and "
+        "an inquiry into the grounding of the ferry will open in the town of holm next week."))
+    added = new_since([old, new], ["n"])[0].added
+    assert [s.text[:12] for s in added] == ["Divers found"], [s.text for s in added]

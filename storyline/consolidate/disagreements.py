@@ -21,7 +21,8 @@ Never a verdict: each Disagreement lists the values and, for each, every place t
    - dates: the day an event happened ("derailed on Monday", "on March 9"; resolved against the
      article's publication date), when two reports put it on different days.
    - sizes: the size of one thing given before it ("a 16-inch strip of metal" / "the 17-inch strip of
-     metal"), sizes within ``SIZE_RATIO`` of each other.
+     metal"), sizes within ``SIZE_RATIO`` of each other, told in sentences that share a word besides the size
+     and the thing (two boats named alike in sentences sharing nothing else are two things).
    - names: spelling variants of one person's name ("Kim Eui-keum"/"Kim Eui-kyeom",
      "Dariusz"/"Darius Kowalczyk") in the same role (every spelling introduced by a matching role
      word: "spokesman"/"spokesperson", "chief executive"), never two spellings in one article
@@ -1146,7 +1147,8 @@ def _sizes(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
     it tells two things (no slot), and so do sizes further apart than ``SIZE_RATIO`` and things told of
     two different wholes ("a 10-mile stretch of Route 9" / "the 12-mile stretch of Route 40")."""
     wholes: dict[tuple[str, str], set[str]] = defaultdict(set)  # what each thing is told to be of ("route 9")
-    told: dict[tuple[str, str], dict[str, tuple[tuple[float, str], Citation, str, str]]] = defaultdict(dict)
+    told: dict[tuple[str, str], dict[str, tuple[tuple[float, str], Citation, str, str, frozenset[str]]]] = \
+        defaultdict(dict)
     for u in units:
         for m in _SIZE.finditer(u.text):
             value = _value(m.group("n"), None)
@@ -1157,21 +1159,24 @@ def _sizes(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
                 wholes[key].add(m.group("of").lower())
             claim = (value, (m.group("q") or "").lower())
             written = u.text[m.start():m.end("unit")]
+            told_of = _told_of(u.text, m)
             for a, s, _ in u.places:
                 first = told[key].get(a.id)
                 if first is not None and first[0][0] != value:
-                    told[key][a.id] = ((-1.0, ""), first[1], "", "")  # two sizes in one article: two things
+                    told[key][a.id] = ((-1.0, ""), first[1], "", "", frozenset())  # two sizes in one article: two things
                 elif first is None:
                     told[key][a.id] = (claim, Citation(a.id, s + m.start("n"), s + m.end("unit"), a.source),
-                                       excerpt(u.text, m.start(), m.end("thing")), written)
+                                       excerpt(u.text, m.start(), m.end("thing")), written, told_of)
     out = []
     for (thing, unit), by_article in told.items():
-        by_key: dict[tuple[float, str], list[tuple[tuple[float, str], Citation, str, str]]] = defaultdict(list)
+        by_key: dict[tuple[float, str], list[tuple[tuple[float, str], Citation, str, str, frozenset[str]]]] = \
+            defaultdict(list)
         for c in by_article.values():
             by_key[c[0]].append(c)
         keys = sorted(by_key)
         if len(keys) < 2 or keys[0][0] < 0 or keys[-1][0] > SIZE_RATIO * keys[0][0] or _all_compatible(keys) \
-                or len(wholes[(thing, unit)]) > 1:
+                or len(wholes[(thing, unit)]) > 1 or not _one_thing([frozenset().union(*(c[4] for c in by_key[k]))
+                                                                     for k in keys]):
             continue
         values = []
         for key in sorted(keys, key=lambda k: (-len(by_key[k]), k[0])):
@@ -1182,6 +1187,21 @@ def _sizes(units: Sequence[Unit], by_id: dict[str, Article]) -> list[Disagreemen
         out.append(Disagreement(slot=SIZE_SLOT.format(thing=thing), values=tuple(values), kind="number",
                                 note=f"sizes in {units_word}, given before the thing"))
     return out
+
+
+def _told_of(sentence: str, m: re.Match[str]) -> frozenset[str]:
+    """What a sentence tells of the thing whose size it gives: its content stems but for the size and the
+    thing's own words, and the whole the thing is told to be of ("of metal")."""
+    whole = {"of " + m.group("of").lower()} if m.group("of") else set()
+    return (_what(sentence) - _what(m.group())) | whole
+
+
+def _one_thing(told: Sequence[frozenset[str]]) -> bool:
+    """Whether the sizes of a slot can be one thing's: the sentences giving each size share a word with those
+    giving another (the event, a place, the whole it is of: "their 20-foot boat capsized off Grenport" / "the
+    24-foot boat overturned near Grenport"); a thing named alike in sentences that share nothing else is two
+    things ("a 20-foot boat carrying migrants sank" / "a 24-foot patrol boat was sent from Valletta")."""
+    return all(any(mine & other for j, other in enumerate(told) if j != i) for i, mine in enumerate(told))
 
 
 AGE_SLOT, TERM_SLOT = "age of {name}", "prison term of {name}"  # the slots of one named person

@@ -23,7 +23,8 @@ from ..analyze.sentences import report_sentences, split_sentences
 from ..analyze.timex import WEEKDAY_NAMES, live_stamp_end
 from ..records import Article, Citation, NewSince, SummarySentence
 from .timeline import past_page_stamp
-from .summary_text import caption_like, content_stems, is_candidate_shape, is_dangling, is_furniture, leans_back, trim_span
+from .summary_text import (caption_like, content_stems, is_candidate_shape, is_dangling, is_furniture, leans_back,
+                           lower_caption, lower_cased_page, lower_dateline_end, sentence_case, trim_span)
 
 __all__ = ["latest_lead", "new_since", "redundant_with"]
 
@@ -129,16 +130,27 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
         vocab = set(known.postings)
         known_figures = _figures(vocab)
         picked: list[tuple[bool, bool, int, int, SummarySentence]] = []
+        lower_page: bool | None = None  # (asked once, of an article with something to show)
         for k, s in enumerate(report_sentences(a)):
             start = past_page_stamp(a.text, s.start, s.end)  # "Page last updated at ... (an error occurred ...)"
             start = live_stamp_end(a.text, start, s.end)  # a live page's entry time ("2050 Preval tells ...")
             text = a.text[start:s.end]
             bag = _bag(text)
-            if len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag) \
-                    and not (_PAGE_MATTER.search(text) or is_furniture(text)):
+            new = len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag) \
+                and not (_PAGE_MATTER.search(text) or is_furniture(text))
+            if new:
+                lower_page = lower_cased_page(a.text) if lower_page is None else lower_page
+                # a lower-case page's wire photo caption ("File - in this aug. 14 file image, ...") is no news
+                new = not (lower_page and lower_caption(text))
+            if new:
                 # shown without its dateline ("PARIS (AP) -- ", "HARARE, May 4 (Xinhua) -- "), the page's words,
                 # not news (the sentence is read whole, as before: its words new to the story are its own)
                 shown = start + trim_span(text, lead=k == 0, attributions=False)[0]
+                lower = 0
+                if k == 0 and shown == start and lower_page:
+                    # a lower-case page's dateline ("New york ( reuters ) - the ..."), as the summary reads it
+                    lower = lower_dateline_end(text)
+                    shown += lower
                 cite = Citation(a.id, shown, s.end, a.source)
                 fresh = sum(1 for w in bag if w not in vocab)
                 # on the story's subject: at least two of its words the story already used
@@ -147,8 +159,9 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 # a hard-news lead the story did not carry is the article's news ("... were sentenced
                 # on Monday"): it comes before background paragraphs richer in new words
                 lead = not picked and k < 2 and bool(_NEWS_DAY.search(text))
+                shown_text = sentence_case(a.text[shown:s.end]) if lower else a.text[shown:s.end]
                 picked.append((on_topic and lead, on_topic, fresh + figures, k, SummarySentence(
-                    text=a.text[shown:s.end], citations=(cite,), article_id=a.id, start=shown, end=s.end)))
+                    text=shown_text, citations=(cite,), article_id=a.id, start=shown, end=s.end)))
             known.add(bag)
         # the sentences on the story's subject with the most words (and figures) new to it, shown in the
         # article's order ("The Darkness of Wallis Simpson ..." in a story of an uprising: new words, no news)
