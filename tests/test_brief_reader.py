@@ -2057,3 +2057,86 @@ def test_a_closing_attribution_to_a_definite_speaker_named_before_points_back() 
     assert unresolved_references([_said("Sam Velk, a spokesman for the port of Dorn, said the cranes stood idle.", a),
                                   end], [a, b, c]) == set()
     assert unresolved_references([out, _said("The port will reopen on Friday, the spokesman said.", c)], [a, b, c]) == set()
+
+
+def test_a_lower_case_pages_dateline_with_an_en_dash_a_station_or_a_day_and_a_later_agency_mark() -> None:
+    """A lower-case page's dateline may close on an en dash ("Velm – a ..."), name a station in brackets ("( kvlm/kdrn
+    ) —"), give its day after the place ("Dorn, aug. 17 (upi) --"), and a wire's mark opens a story further down a
+    page ("... during a news... Velm, vt. ( ap ) — a ..."): none of it is a brief's words. A dash alone opens the lead
+    only and after a place's words, which hold no stop word ("The answer – more ferries." keeps its words)."""
+    from storyline.consolidate.summary_text import lower_dateline_end
+
+    for text, news in (("Velm – a ferry sank in the dorn river on monday, police said.", "a ferry"),
+                       ("Ostra city, vt. ( kvlm/kdrn ) — every day, ann velk walks to the ferry.", "every day"),
+                       ("Dorn, aug. 17 (upi) -- a video of the ferry went viral.", "a video"),
+                       ("Tel velm air base, ostland ( ap ) – looking thin, the sailor came home.", "looking thin")):
+        assert text[lower_dateline_end(text):].startswith(news), text
+    assert lower_dateline_end("Velm, vt. ( ap ) — a ferry sank.", lead=False) == len("Velm, vt. ( ap ) — ")
+    assert lower_dateline_end("Yesterday -- a day after the vote, the ferry sank.", lead=False) == 0
+    assert lower_dateline_end("The answer – more ferries on the dorn river.") == 0
+    text = ("Ferry chief bo dorn speaks during a news... Velm, vt. ( ap ) — a ferry carrying forty people sank in the"
+            " dorn river on monday after its engine failed, the coast guard said. All forty were pulled from the water"
+            " by fishermen from the town of ostra, who heard the ferry's horn.")
+    shown = " ".join(s.text for s in storyline.brief([storyline.Article(id="ld1", text=text)]).summary)
+    assert "( ap )" not in shown and "(ap)" not in shown and "A ferry carrying forty people" in shown, shown
+
+
+def test_a_lower_case_pages_photo_captions_credits_and_teasers_are_no_brief_words() -> None:
+    """A lower-case page's photo caption reads by its words, not its capitals: who stands where (", right,", "(r)"),
+    "shown here", "is photographed", "in this undated police photo", and a close on the picture's place and day ("...
+    in velm, ostland, march 14, 2017.", "... on february 3, 2016 in velm, ostland."); a photo's credit ("Reuters/ann
+    velk", "Bo dorn / getty images"), its teaser ("Velk has apologized... (associated press)") and its label
+    ("Photo an official ...") glued before the news are trimmed. A sentence of news keeps its day ("... in velm on
+    tuesday, march 3, 2015.") and "the left, right, and centre" is no place in a picture."""
+    from storyline.consolidate.summary_text import lower_caption, lower_furniture_end
+
+    for caption in ("Ferry chief ann velk speaks during a news conference in velm, ostland, march 14, 2017.",
+                    "The ferry's new timetable is photographed in velm, wednesday, march 15, 2017.",
+                    "Ann velk feeds her dog on the deck of the ferry on february 3, 2016 in velm, ostland.",
+                    "The ferry chief meets the mayor of dorn in velm wednesday, aug. 29, 2012.",
+                    "Sailor bo dorn, right, died on monday when the ferry sank.",
+                    "Ostland's president greets ann velk (r) after the vote in velm.",
+                    "Ann velk, shown here on the ferry, is the new captain.",
+                    "In this undated velm county police department photo, bo dorn poses for a portrait."):
+        assert lower_caption(caption), caption
+    for news in ("The ferry sank in velm on tuesday, march 3, 2015.", "Velk was released on oct. 4, 2011.",
+                 "Critics on the left, right, and centre praised the ferry."):
+        assert not lower_caption(news), news
+    for glued, news in (('Reuters/ann velk "we saw the ferry sink," she said.', '"we saw'),
+                        ("Youtube/bo dorn in a recent interview, the captain spoke.", "in a recent"),
+                        ("Ostra61 / getty images dr. velk said the ferry was old.", "dr. velk"),
+                        ("Velk has apologized... (associated press) in a statement, velk says she misspoke.", "in a "),
+                        ("Photo an unidentified sailor told reporters the ferry sank.", "an unidentified")):
+        assert glued[lower_furniture_end(glued):].startswith(news), glued
+    assert lower_furniture_end("The dorn/velm line reopened on monday.") == 0
+    text = ("Sailor bo dorn, right, died on monday when the ferry sank in the dorn river near the town of ostra."
+            " Youtube/ann velk in a recent interview with the radio station of velm, the head of the ferry line said"
+            " its boats were forty years old and its engines had failed twice this year. Forty people were pulled from"
+            " the dorn river by fishermen from ostra after the ferry's engine failed on monday.")
+    shown = " ".join(s.text for s in storyline.brief([storyline.Article(id="lc4", text=text)], max_words=200).summary)
+    assert ", right," not in shown and "Youtube/" not in shown and "In a recent interview with the radio" in shown, shown
+
+
+def test_a_lower_case_pages_sentence_cut_at_a_times_dot_is_whole_in_a_brief() -> None:
+    """A lower-case page writes a capital after every dot, so "... around 7:30 p.m. Edt thursday when ..." is split at
+    "p.m."; the brief reads the sentence whole where the next opens on a word that goes on the time (a time zone, a
+    day, "where", "on" ...). A page in its usual case, and a next sentence of its own ("Police came"), stay split."""
+    from storyline.consolidate.brief import joined_at_time_dots
+    from storyline.records import Sentence
+
+    text = ("Police said ann velk, 61, a sailor, was on deck around 7: 30 p.m. Edt thursday when she fell into the dorn"
+            " river. Divers came at 9 p.m. Police closed the ferry line between velm and ostra for the night, and the"
+            " mayor of velm said the line would reopen on friday after the ferry was checked. The ferry line carries"
+            " nine hundred people a day across the river, and its boats are forty years old.")
+    a = storyline.Article(id="tm1", text=text)
+    ss = storyline.split_sentences(text)
+    assert ss[0].text.endswith("p.m.") and ss[1].text.startswith("Edt thursday")
+    split = {a.id: [Sentence(a.id, k, s.start, s.end, s.text) for k, s in enumerate(ss)]}
+    joined = joined_at_time_dots([a], split)[a.id]
+    assert joined[0].text.endswith("fell into the dorn river.") and joined[1].text == "Divers came at 9 p.m."
+    assert len(joined) == len(ss) - 1
+    usual = storyline.Article(id="tm2", text=text.replace("velk", "Velk").replace("dorn", "Dorn").replace(
+        "velm", "Velm").replace("ostra", "Ostra").replace("Edt", "EDT"))
+    assert joined_at_time_dots([usual], {usual.id: split[a.id]})[usual.id] == split[a.id]
+    shown = [s.text for s in storyline.brief([a], max_words=200).summary]
+    assert not any(s.startswith("Edt") for s in shown), shown

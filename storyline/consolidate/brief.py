@@ -30,6 +30,7 @@ from .novelty import new_since as _new_since
 from .summary import SummaryConfig, summarize, transcripts
 from .summary_text import (NUMBER_WORDS, STOP, UNIQUE_HEADS, bare_verb_end, closing_definite_speaker, content_stems,
                            count_definite_heads, dateline_place, definite_subject, demonstrative_heads, display_text, late_pronoun_subject,
+                           lower_cased_page,
                            object_pronoun_back, placed_here, sentence_case, stems, tokens, trim_span)
 from .template import blank_analyses, without_template
 from .timeline import timeline
@@ -909,6 +910,40 @@ def _story_order(articles: Sequence[Article]) -> list[Article]:
     return sorted(with_inferred_dates(articles), key=lambda a: (a.published is None, a.published or "", a.id))
 
 
+# words that go on a sentence cut at a time's dot ("around 7:30 p.m. Edt thursday when ...", "at 4:05 p.m. Where they
+# found ..."): a time zone, the time's day or place, a preposition or conjunction, a relative adverb
+_TIME_GOES_ON = frozenset("et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet local today tonight yesterday "
+                          "tomorrow on at in to and or but after before near outside until when where while as according "
+                          "that".split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
+_TIME_DOT = re.compile(r"(?<![\w.])[ap]\.m\.$")
+_FIRST = re.compile(r"[\w'’]+")
+
+
+def joined_at_time_dots(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+                        ) -> dict[str, list[Sentence]]:
+    """The sentence splits with a lower-case page's sentence cut at "a.m." or "p.m." made whole again: such a page
+    (Multi-News: ``lower_cased_page``) writes a capital after every dot, so "... around 7:30 p.m. Edt thursday
+    when ..." reads as two sentences; where the next opens on a word that goes on the time (``_TIME_GOES_ON``: a
+    time zone, a day, "on", "when", "where" ...) the two are one. A page in its usual case is split as it is."""
+    out = {aid: list(ss) for aid, ss in sentences.items()}
+    for a in arts:
+        ss = out.get(a.id)
+        text = a.text or ""
+        if not ss or ("a.m." not in text and "p.m." not in text) or not lower_cased_page(text):
+            continue
+        joined: list[Sentence] = []
+        for s in ss:
+            prev = joined[-1] if joined else None
+            first = _FIRST.match(text, s.start)
+            if prev is not None and first is not None and _TIME_DOT.search(text, prev.start, prev.end) \
+                    and not text[prev.end:s.start].strip() and first.group().lower() in _TIME_GOES_ON:
+                joined[-1] = replace(prev, end=s.end, text=text[prev.start:s.end])
+            else:
+                joined.append(s)
+        out[a.id] = joined
+    return out
+
+
 def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]],
                    disagreements: Sequence[Disagreement], max_words: int, config: SummaryConfig,
                    query: str | None = None, spans: Mapping[str, Sequence[tuple[int, int]]] | None = None
@@ -917,6 +952,7 @@ def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sen
     nor pointing back at a thing that no sentence before it names (``unresolved_references``; a
     leaving sentence may let in one more such: looked at again), the relative dates written out and
     the disputed values marked."""
+    sentences = joined_at_time_dots(arts, sentences)
     summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans,
                         template_out=True)
     def faults(chosen: Sequence[SummarySentence]) -> set[tuple[str, int, int]]:

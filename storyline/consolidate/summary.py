@@ -325,9 +325,10 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
         for pos, s in enumerate(ss):
             raw = a.text[s.start:s.end] if s.end > s.start else (s.text or "")
             i, j, tail = trim_span(raw, lead=pos == 0, attributions=config.trim_attributions) if config.trim else (0, len(raw), "")
-            # (a lower-case page: a dateline opens the lead, "Dubai (reuters) - the incursion ...", and an
-            # advertisement's label any sentence, "Advertisement the agency said ..."; the brief shows "The ...")
-            lower = lower_page and not i and (lower_furniture_end(raw) or (pos == 0 and lower_dateline_end(raw)))
+            # (a lower-case page: a dateline opens the lead, "Dubai (reuters) - the incursion ...", an agency's
+            # dateline any sentence, and an advertisement's label, a photo's credit or teaser any sentence,
+            # "Advertisement the agency said ..."; the brief shows "The ...")
+            lower = lower_page and not i and (lower_furniture_end(raw) or lower_dateline_end(raw, lead=pos == 0))
             if lower:
                 i = lower
             if config.trim and s.end > s.start:

@@ -1191,11 +1191,14 @@ _DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+{MONTH_NAMES}\.?\s+\d{{1,2}
 
 
 # a dateline of a page written in lower case but for its first letter (Multi-News): a place of one to four
-# words, a region after a comma, an agency in brackets, then a dash and the news in lower case ("Dubai
-# (reuters) - the incursion ...", "Minneapolis -- the game ...", "Washington — the scandal ..."); without
+# words, a region or a day after a comma, an agency or a station in brackets, then a dash and the news in
+# lower case ("Dubai (reuters) - the incursion ...", "New york, aug. 17 (upi) -- a video ...", "Velm
+# ( kvlm/kdrn ) – every day ...", "Minneapolis -- the game ...", "Washington — the scandal ..."); without
 # an agency, a dash that opens an aside closed by another ("Velk -- the mayor -- said ...") is none
-_LOWER_DATELINE = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[a-z][a-z'’.-]*){0,3}(?:,\s+[a-z][a-z.]+(?:\s+[a-z.]+){0,2})?\s*"
-                             rf"(?:(?P<agency>\(\s*(?i:{_AGENCIES})\s*\)\s*(?:_|--|—|-|:))|(?P<dash>--|—|_))\s+(?=[a-z0-9\"“])")
+_LOWER_DATELINE = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[a-z][a-z'’.-]*){0,3}"
+                             r"(?:,\s+[a-z][a-z.]+(?:\s+[a-z.]+){0,2}(?:\s+\d{1,2})?)?\s*"
+                             rf"(?:(?P<agency>\(\s*(?:(?i:{_AGENCIES})|[a-z][a-z0-9&/.-]{{1,24}})\s*\)\s*(?:_|--|—|–|-|:))"
+                             r"|(?P<dash>--|—|–|_))\s+(?=[a-z0-9\"“])")
 
 
 _INNER_INITIAL = re.compile(r"(?<=[a-z,] )[A-Za-z]")
@@ -1209,38 +1212,109 @@ def lower_cased_page(text: str) -> bool:
     return len(initials) >= 20 and sum(c.isupper() for c in initials) < 0.02 * len(initials)
 
 
-def lower_dateline_end(text: str) -> int:
+def lower_dateline_end(text: str, lead: bool = True) -> int:
     """Where a lower-case page's dateline opening ``text`` ends (``_LOWER_DATELINE``), 0 when it opens with
-    none. (A reader's brief of a ``lower_cased_page`` only: the benchmark summaries read such pages as they are.)"""
-    m = _LOWER_DATELINE.match(text) if text[:1].isupper() and ("-" in text[:60] or "—" in text[:60]
-                                                                or "_" in text[:60]) else None
-    if m is None or m.group("dash") and m.group("dash") in text[m.end():]:
+    none. Only the ``lead`` opens on a dateline of a place and a dash alone ("Yesterday -- a day after ..." further
+    down is the article's own words); an agency's mark in brackets opens a story anywhere on a page ("... speaks
+    during a news... Fresno, calif. ( ap ) — a missing woman ..."). (A reader's brief of a ``lower_cased_page``
+    only: the benchmark summaries read such pages as they are.)"""
+    head = text[:60]
+    m = _LOWER_DATELINE.match(text) if text[:1].isupper() and ("-" in head or "—" in head or "–" in head
+                                                                or "_" in head) else None
+    if m is None:
         return 0
+    if m.group("dash") and (not lead or m.group("dash") in text[m.end():]
+                            or not STOP.isdisjoint(tokens(text[:m.start("dash")]))):
+        return 0  # (a place's words hold no stop word: "The answer — more money." opens on no dateline)
     return m.end()
 
 
-# a lower-case page's furniture: an advertisement's label before the words of the news ("Advertisement the
-# agency said ...": on such a page the word after it is in lower case too), a wire photo's caption ("File - in
-# this march 3, 2018, file photo, ...")
-_LOWER_FURNITURE = re.compile(r"(?:Photo\s+)?Advertisement\s+(?=[a-z0-9\"“])")
+# a lower-case page's furniture: an advertisement's or a photo's label before the words of the news ("Advertisement
+# the agency said ...", "Story continued below the mayor ...", "Photo an official said ...": on such a page the word
+# after it is in lower case too), a wire photo's caption ("File - in this march 3, 2018, file photo, ...")
+_LOWER_FURNITURE = re.compile(r"(?:(?:Photo\s+)?Advertisement|Story\s+continued\s+below)\s+(?=[a-z0-9\"“])"
+                              r"|Photo\s+(?=(?:a|an|the|this|these|those|his|her|its|their)\s)")
+# a photo's teaser glued before the news: a headline cut with an ellipsis, then the photo's credit in brackets
+# ("Velk has apologized... (associated press) in a statement issued thursday, velk says ...")
+_LOWER_TEASER = re.compile(rf"[^()]{{3,200}}?(?:\.\.\.|…)\s*\(\s*(?:associated\s+press|getty\s+images|(?i:{_AGENCIES})"
+                           r"(?:\s+photo)?(?:\s*/[^()]{0,40})?)\s*\)\s+(?=[a-z0-9\"“])")
 _LOWER_CAPTION = re.compile(_IN_THIS_PHOTO, re.IGNORECASE)
+# a photo's caption on a lower-case page: "in this undated <whose> photo, ...", where a person stands in the picture
+# (", right,", "(r)"), "shown here", "is photographed", and a caption's dated close: a place, then the day set off by
+# commas ("... speaks at a news conference in velm, ostland, march 14, 2017."), or the day and then the place
+# ("... feeds her baby on february 3, 2016 in velm, ostland.")
+_LOWER_IN_THIS = re.compile(r"(?:file\s*(?:photo)?\s*[-–—:_]+\s*)?in\s+this\s+(?:[\w'’.-]+,?\s+){0,6}?"
+                            r"(?:photos?|images?|pictures?|frame\s+grab|screen\s*grab|video\s+(?:grab|image|still))\b",
+                            re.IGNORECASE)
+_LOWER_PHOTO_WORDS = re.compile(r"\b(?:shown|pictured)\s+(?:here|above|below|at\s+(?:left|right))\b"
+                                r"|\b(?:is|are)\s+photographed\b")
+_LOWER_PHOTO_PLACE = re.compile(r"(?<!left)(?<!right)(?<!center)(?<!centre)" + PHOTO_PLACE.pattern, re.IGNORECASE)  # (not "the left, right, and centre")
+_CAPTION_WORD = r"(?!(?:on|of|by|since|until|from|to|before|after|and|or)\b)[\w'’.-]+"  # (no "in velm on tuesday")
+_CAPTION_PLACE = rf"(?:{_CAPTION_WORD}\s+){{0,4}}{_CAPTION_WORD}"
+_LOWER_DATED_CLOSE = re.compile(rf"\b(?:in|at|near|outside)\s+{_CAPTION_PLACE}(?:,\s+{_CAPTION_PLACE})?"
+                                rf"(?:,?\s+(?i:{WEEKDAY_NAMES}))?,\s+(?:[a-z]+\.(?:[a-z]+\.)*\s+)?"
+                                rf"(?i:{MONTH_NAMES})\s+\d{{1,2}},\s+\d{{4}}\s*\.?\s*$"
+                                rf"|\bon\s+(?i:{MONTH_NAMES})\s+\d{{1,2}},\s+\d{{4}}\s+in\s+[\w .'’-]+(?:,\s+[\w .'’-]+)?\.?\s*$")
+# a photo's credit opening a lower-case page's sentence: an agency or a platform, a slash and its photographer or
+# show, or a photographer, a slash and the agency ("Reuters/ann velk \"we ...", "Youtube/bo dorn in a recent
+# interview, ...", "Velk / getty images dr. dorn said ..."); the credit's names end before a word no name holds
+_CREDIT_SOURCES = r"(?:reuters|ap|afp|epa|getty\s+images|youtube|twitter|instagram|facebook|shutterstock|istock)"
+_CREDIT_BY = re.compile(rf"(?i:{_CREDIT_SOURCES})\s?/\s?")
+_CREDIT_TO = re.compile(rf"(?:[a-z0-9][\w.'’-]*\s+){{0,2}}[a-z0-9][\w.'’-]*\s?/\s?(?i:{_CREDIT_SOURCES})\s+", re.IGNORECASE)
+_CREDIT_NAME = re.compile(r"([a-z][\w.'’-]*)\s+")
 
 
 def lower_furniture_end(text: str) -> int:
-    """Where an advertisement's label glued before a ``lower_cased_page``'s sentence ends ("Advertisement while
-    the vote ..."; ``furniture_open_end`` asks a capital after it, which such a page does not write), 0 when there
-    is none or nothing follows it. (A reader's brief only.)"""
-    m = _LOWER_FURNITURE.match(text) if text[:1] in "AP" else None
+    """Where an advertisement's or a photo's label glued before a ``lower_cased_page``'s sentence ends ("Advertisement
+    while the vote ...", "Photo an official said ..."; ``furniture_open_end`` asks a capital after it, which such a
+    page does not write), or a photo's credit (``_lower_credit_end``: "Reuters/ann velk \"we ...") or its teaser
+    ("Velk has apologized... (associated press) in a statement ..."), 0 when there is none or nothing follows it.
+    (A reader's brief only.)"""
+    m = _LOWER_FURNITURE.match(text) if text[:1] in "APS" else None
     if m is None:
-        return 0
+        end = _lower_credit_end(text) if "/" in text[:60] else 0
+        if not end and "(" in text[:260] and ("..." in text[:220] or "…" in text[:220]):
+            teaser = _LOWER_TEASER.match(text)
+            end = teaser.end() if teaser else 0
+        return end if end < len(text.rstrip()) else 0
     end = m.end() + furniture_open_end(text[m.end():])  # ("Advertisement continue reading the main story ...")
     return end if end < len(text.rstrip()) else 0
 
 
+def _lower_credit_end(text: str) -> int:
+    """Where a photo's credit opening a lower-case page's sentence ends (``_CREDIT_SOURCES``): "Velk / getty images"
+    past its agency, "Reuters/ann velk" before the first word no name holds (a stop word: "in a recent interview")
+    or a quotation mark, three names at most; 0 when there is none."""
+    to = _CREDIT_TO.match(text)
+    if to:
+        return to.end()
+    by = _CREDIT_BY.match(text)
+    if by is None:
+        return 0
+    end = by.end()
+    for _ in range(3):
+        name = _CREDIT_NAME.match(text, end)
+        if name is None or name.group(1).lower() in STOP:
+            break
+        end = name.end()
+        if text[end:end + 1] in "\"“":
+            return end
+    nxt = _CREDIT_NAME.match(text, end)
+    return end if end > by.end() and nxt is not None and nxt.group(1).lower() in STOP else 0
+
+
 def lower_caption(text: str) -> bool:
-    """Whether a ``lower_cased_page``'s sentence is a wire photo's caption ("File - in this march 3, 2018, file
-    photo, the senator speaks ...": ``caption_shape`` reads its capitals). (A reader's brief only.)"""
-    return bool(_LOWER_CAPTION.match(text))
+    """Whether a ``lower_cased_page``'s sentence is a photo's caption (``caption_shape`` reads its capitals): a
+    wire photo's ("File - in this march 3, 2018, file photo, the senator speaks ...", "In this undated police
+    photo, ..."), one that places its people in the picture ("Ann velk, right, ...", "... greets ostland's
+    president (r) ..."), says "shown here" or "is photographed", or closes on the picture's place and day (a
+    place, then the day set off by commas: "... in velm, ostland, march 14, 2017."; the day, then the place:
+    "... on february 3, 2016 in velm, ostland."; not "... on tuesday, march 3, 2015."). (A reader's brief only.)"""
+    if _LOWER_CAPTION.match(text) or _LOWER_IN_THIS.match(text) or _LOWER_PHOTO_WORDS.search(text):
+        return True
+    if ("," in text or "(" in text) and _LOWER_PHOTO_PLACE.search(text):
+        return True
+    return (text[-12:].rstrip(" .")[-4:].isdigit() or " in " in text[-60:]) and bool(_LOWER_DATED_CLOSE.search(text))
 
 
 # the first word of a sentence, up to a space
