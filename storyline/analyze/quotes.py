@@ -272,6 +272,13 @@ _CUE_BEFORE = re.compile(r"\b(?:said|says|told|added|asked|wrote|tweeted|stated|
                          re.IGNORECASE)
 
 
+def _closes_glued(text: str, i: int, end: int) -> bool:
+    """Whether an opening mark at ``i`` is glued after the punctuation that ends a quotation and followed
+    by a space (or the paragraph's ``end``): scraped text's '“We will rebuild,“ said Lind', where it can
+    only close (an opening mark is followed by the quotation's first word)."""
+    return text[i - 1:i] in (",", ".", "?", "!") and (i + 1 >= end or text[i + 1].isspace())
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage, quotation marks included. A quotation left open at the
     end of a paragraph continues when the next paragraph opens with a quotation mark, or up to a mark
@@ -298,6 +305,8 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
                 regions[unclosed[0]] = (regions[unclosed[0]][0], i + 1)
                 unclosed = None
                 continue
+            if ch == _OPEN and open_at is not None and _closes_glued(text, i, pe):
+                ch = _CLOSE  # '"We will rebuild,“ said Lind': an opening mark glued to the quotation's end
             if ch == _OPEN or (ch == _DQ and open_at is None):
                 if open_at is None:
                     open_at = i
@@ -358,7 +367,7 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
     out: list[tuple[int, int]] = []
     for ps, pe in _merge_paragraphs(text, regions):
         s = ps
-        for m in re.finditer(r"[.!?]+[\"”’)\x1f]*(?=\s+[\"“A-Z0-9(])", text[ps:pe]):
+        for m in re.finditer(r"[.!?]+[\"”“’)\x1f]*(?=\s+[\"“A-Z0-9(])", text[ps:pe]):
             k = ps + m.start()
             if mask[k]:
                 # inside a quotation: a sentence may still end with the quotation's closing mark
@@ -1485,6 +1494,11 @@ def _verb_adverb(t: _Tok) -> bool:
 _ADJUNCT_OPENERS = frozenset("on in at during after before via through within following upon".split())
 
 
+# a sentence's adverb set off by commas after its verb ("He added, however, that ...")
+_ASIDE_ADVERBS = frozenset("""however though nonetheless nevertheless meanwhile instead moreover furthermore
+too also again still""".split())
+
+
 def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
     """Skip time words and short prepositional adjuncts after a cue ("said on Tuesday", "said in a
     statement"); returns the index where the content may begin."""
@@ -1530,6 +1544,10 @@ def _skip_adjuncts(toks: Sequence[_Tok], j: int, end: int) -> int:
         if t.text in (",", ":", "—", "–"):
             j += 1
             continue
+        if j + 1 < end and toks[j - 1].text == "," and toks[j + 1].text == "," and t.low in _ASIDE_ADVERBS \
+                and not t.quoted:
+            j += 2  # "added, however, that ...", "said, though, the pier ...": the adverb set off is the verb's
+            continue
         return j
     return j
 
@@ -1554,6 +1572,12 @@ _NOT_SPEAKER_LABEL = frozenset("update updated watch video photos photo read rel
                                "correction exclusive live analysis opinion listen more see also".split())
 
 
+def _finite_cue(word: str) -> bool:
+    """A verb of saying in a finite form, in lower case ("responded", "tweeted", "continues"): the
+    verb of a sentence, no headline's label ("Report:", "Revealed:")."""
+    return word.islower() and word in CUE_VERBS and (word.endswith(("ed", "es")) or word in _IRREGULAR_PAST)
+
+
 def _headline(text: str, start: int, end: int) -> _Found | None:
     """'Graham: Trump's Rhetoric Destroying GOP's Chance.' -- a headline attributing with a colon."""
     m = _HEADLINE.fullmatch(text, start, end)
@@ -1562,7 +1586,7 @@ def _headline(text: str, start: int, end: int) -> _Found | None:
     spk = m.group("spk").strip()
     words = spk.split()
     if not words or len(words) > 6 or spk.lower() in _NOT_SPEAKER_LABEL or any(ch.isdigit() for ch in spk) \
-            or any(w in _FINITE_SAY for w in words) \
+            or any(w in _FINITE_SAY or _finite_cue(w) for w in words) \
             or ("," in spk and any(w.islower() and w not in ("of", "the", "and", "for") for w in spk.split(",")[0].split())):
         return None  # ('Additionally, Lint said: "..."' is a sentence with its own verb)
     s, e = _trim_content(text, m.start("content"), m.end("content"))
@@ -1933,6 +1957,7 @@ _CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
 _OPENS_SUBORDINATE = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)(?:Even\s+)?(?:While|Although|Though|As|Because|Since|"
                                 r"Whereas|If|When|After)\s+$")
 _CLOSED_THEN = re.compile(r"([,;.!?][\"”])\s+(?:but|while|though|although|yet)\b")
+_CLOSED_BUT_PRONOUN = re.compile(r"(,[\"”])\s+but\s+(?:he|she|they|it)\b")
 # the main clause after a sentence's opening subordinate clause: a comma, its subject (a name, a pronoun
 # or a determiner's noun phrase, a few words with no comma) and its finite verb ("After Trump announced
 # tariffs on steel, his administration granted ...")
@@ -2031,6 +2056,12 @@ def _cut_coordinated(text: str, found: list[_Found]) -> list[_Found]:
         m = _CLOSED_COORD.search(text, f.start, end)
         if m and m.start() > f.start:
             end = min(end, m.start() + len(m.group(1)))
+        if text[f.start] not in _QUOTE_CHARS and f.start > f.cue[0]:
+            # 'Reid said both men are "non-entities in the Senate," but he gave the Texan a compliment':
+            # after a quotation closed on its comma, "but" and a pronoun open the writer's clause
+            m = _CLOSED_BUT_PRONOUN.search(text, f.start, end)
+            if m and not _in_quotation(text, m.end(1) + 1):
+                end = min(end, m.start() + len(m.group(1)))
         if text[f.start] in _QUOTE_CHARS:
             # 'said: "... was a mistake," but in fact Clinton used one': a quotation closed on a mark
             # before "but", "while", "though" or "yet" is all that was said
@@ -2272,6 +2303,7 @@ def _noun_use(toks: Sequence[_Tok], speaker: tuple[int, int], ca: int, verb: str
 # Larry Bird exception, it ..."): no one is said to speak
 _NAMING = frozenset("called named dubbed termed described labelled labeled branded".split())
 _NAME_GIVING = _NAMING - {"described"}
+_NAMES_NOW = frozenset("call calls calling dub dubs dubbing term terms terming".split())
 _NAME_ENDS = frozenset("which that who where and or".split())
 
 
@@ -2288,7 +2320,22 @@ def _after_noun(toks: Sequence[_Tok], ca: int) -> bool:
 def _naming_participle(toks: Sequence[_Tok], i: int) -> bool:
     """Whether ``toks[i]`` gives a name after a comma or a noun: "the disease, called osteoarthritis,",
     "a firm called Norvik Labs, which ...": no one's words."""
-    return toks[i].low in _NAME_GIVING and i + 1 < len(toks) and _after_noun(toks, i) and _name_given(toks, i + 1)
+    return toks[i].low in _NAME_GIVING and i + 1 < len(toks) and _after_noun(toks, i) and (
+        _name_given(toks, i + 1) or _set_off_passive(toks, i))
+
+
+def _set_off_passive(toks: Sequence[_Tok], i: int) -> bool:
+    """Whether a participle at ``toks[i]`` opens a phrase set off by commas of a few plain words ("the
+    disk of dust, called the solar nebula, shaded ...", "Lind, called a traitor by her rivals,
+    resigned"): a passive aside of the noun before it, no one's words."""
+    if toks[i - 1].text != "," or toks[i + 1].low in ("it", "him", "her", "them", "me", "us", "you", "himself",
+                                                         "herself", "itself", "themselves"):
+        return False  # ("attacked the plan, called it a disaster, and left": a verb of the subject's)
+    m = next((m for m in range(i + 1, min(len(toks), i + 9)) if not toks[m].text[:1].isalnum()), None)
+    # (not a list of the subject's verbs: "attacked the plan, called the plan a disaster, and left"; nor
+    # a verb of calling out: "Lind, a senator, called over her shoulder, "...")
+    return m is not None and m > i + 1 and toks[m].text == "," and not toks[m].quoted \
+        and not (m + 1 < len(toks) and (toks[m + 1].low in _JOINERS or toks[m + 1].text in _QUOTE_CHARS))
 
 
 def _name_given(toks: Sequence[_Tok], j: int) -> bool:
@@ -2752,12 +2799,73 @@ def _quotation_next(toks: Sequence[_Tok], k: int) -> bool:
     return k < len(toks) and toks[k].text in _QUOTE_CHARS
 
 
+def _relative_aside(toks: Sequence[_Tok], comma: int) -> bool:
+    """Whether the words before ``comma`` close an aside set off after the sentence's subject that a
+    relative clause runs in ("Tom Berg, a consultant who had tried to stop him,"): a comma after the
+    opening words, then "who", "which" or "whose" before ``comma``, no other comma, no quotation."""
+    k = _after_dateline(toks, 0, comma) if comma > 0 else 0
+    first = next((m for m in range(k + 1, comma) if toks[m].text == ","), None)
+    if first is None or any(t.quoted or t.text in _QUOTE_CHARS or t.text in (",", ";") for t in toks[first + 1:comma]):
+        return False
+    return any(t.low in ("who", "which", "whose") for t in toks[first + 1:comma])
+
+
 def _stray_comma_subject(toks: Sequence[_Tok], comma: int) -> tuple[int, int] | None:
     """The noun phrase that opens the sentence and ends at ``comma`` (after a dateline), when nothing
     else is before it: the subject a stray comma parts from its verb ('Ana Lind, said, "..."')."""
     np = _left_np(toks, comma)
     k = _after_dateline(toks, 0, comma) if comma > 0 else 0
     return np if np is not None and np[0] == k and np[1] == comma else None
+
+
+_FRONTED = frozenset("in on at during after before since following amid upon".split())
+
+
+def _fronted_adverbial(toks: Sequence[_Tok], comma: int) -> bool:
+    """Whether the words before ``comma`` (after a dateline) are only a phrase of time, place or
+    occasion that opens the sentence ("In a speech last June,", "On Thursday,", "Last week,", "At
+    the end of the day, however,"): a preposition's or a time's phrase of a few words, no verb, no
+    quotation in it; such a phrase tells no one's words, the cue after its subject reports what follows."""
+    k = _after_dateline(toks, 0, comma)
+    end = comma
+    if end - 2 >= k and toks[end - 2].text == "," and toks[end - 1].low in _OPENING_ADVERBS:
+        end -= 2  # ("At day's end, however,")
+    phrase = toks[k:end]
+    if not 0 < len(phrase) <= 10 or not (phrase[0].low in _FRONTED or phrase[0].low in _DAYS
+                                         or phrase[0].low in _TIME_MODIFIERS and _looks_adjunct(toks, k)):
+        return False
+    return all(not t.quoted and (t.text[:1].isalnum() or t.text in ("’s", "'s", "-"))
+               and not (t.text.islower() and (_finite_word(t) or t.low in ("that", "who", "which")))
+               for t in phrase[1:])
+
+
+def _semicolon_clause(toks: Sequence[_Tok], j: int) -> int | None:
+    """Where the words after a cue at ``toks[j]`` (no quotation opening them) end at a semicolon
+    before a clause of the writer's: "say the country has more billionaires; Wealth-X tallies 585",
+    "ordered them to leave; the police arrived at noon"; not before "that", "and" or "but" (a list of
+    what was said: "said that the pier is safe; that it will open"). None when no such semicolon."""
+    if j >= len(toks) or toks[j].text in _QUOTE_CHARS:
+        return None
+    m = next((m for m in range(j + 1, len(toks)) if toks[m].text == ";" and not toks[m].quoted), None)
+    if m is None or m + 1 >= len(toks) or toks[m + 1].low in ("that", "and", "but", "or", "whether", "how", "why"):
+        return None
+    # (a clause: a subject or an opening adjunct; not a list's next item, "; his clothing line; ...",
+    # "; helped marshal protesters")
+    nxt = toks[m + 1]
+    return m if _looks_clause(toks, m + 1) or nxt.text[:1].isdigit() or nxt.low in _ADJUNCT_OPENERS \
+        or nxt.low in ("by", "last", "more") else None
+
+
+def _name_quotation_end(toks: Sequence[_Tok], j: int) -> int | None:
+    """Past the quotation that a naming verb's words open with at ``toks[j]``, when the sentence goes on
+    after it: what "calls" quotes is the name ('what Lind calls "a no-surprises policy" will ...',
+    'called it "a disgrace," and threatened ...'), the rest is the writer's; None otherwise."""
+    if j >= len(toks) or toks[j].text not in _QUOTE_CHARS or toks[j].quoted:
+        return None
+    m = next((m for m in range(j + 1, len(toks)) if toks[m].text in _QUOTE_CHARS and not toks[m].quoted), None)
+    if m is None or m + 1 >= len(toks) or all(t.text in ".!?" for t in toks[m + 1:]):
+        return None
+    return m + 1
 
 
 def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
@@ -2827,6 +2935,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 # 'Mayor Ana Lind, said, "We will ..."': a stray comma between the sentence's subject and
                 # its verb, the quotation after it
                 speaker_tok = _stray_comma_subject(toks, ca - 1)
+                if speaker_tok is None and _relative_aside(toks, ca - 1):
+                    # 'Tom Berg, a consultant who had tried to stop him, said, "..."': the subject
+                    # before the aside its relative clause made the appositive reader miss
+                    speaker_tok = _subject_np(toks, ca - 1)
                 if speaker_tok is not None:
                     pre_end_tok = speaker_tok[0]
             else:
@@ -3029,6 +3141,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         close = _aside_close(toks, ca, post_start)
         if close is None and participle and prev == "," and verb in _PARTICIPLES:
             close = _participle_aside_end(toks, sb, ca, post_start)
+        if close is None and (verb in _NAMING or verb in _NAMES_NOW):
+            close = _name_quotation_end(toks, post_start)
+        if close is None:
+            close = _semicolon_clause(toks, post_start)
         s, e = _trim_content(text, s0, toks[close - 1].end if close is not None else toks[-1].end)
         if e > s:
             post = (s, e)
@@ -3044,6 +3160,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 s = toks[lead].start  # 'Holt declared the need for calm: "Stay home," she said': the quotation
         if e > s:
             pre = (s, e)
+    if pre is not None and toks[pre_end_tok - 1].text == "," and _fronted_adverbial(toks, pre_end_tok - 1) and (
+            post is None or toks[post_start - 1].text != "," or _looks_adjunct(toks, post_start)):
+        # "In a speech last June, she said: ...", "In the 1990s, Lind said, when she was a clerk, a boss
+        # ...": when and where, what was said follows (not "In his town, Lind said, boats are late")
+        pre = None
     if pre is not None and post is not None and post_start < n and (
             inverted and (toks[post_start].low in _PARTICIPLES or toks[post_start].low in _SUBORDINATORS)
             or toks[post_start - 1].text == "," and _participle_phrase(toks, post_start)
@@ -3652,6 +3773,13 @@ def _whole_body_name(words: Sequence[str], tail: list[str]) -> list[str]:
     of "the Center for Strategic & International Studies" is the Center's; a person's name (a first
     name in it) stays as it is."""
     k = len(words) - len(tail)
+    if tail and tail[0].lower() in PREPOSITIONS and k >= 1 and words[k - 1][:1].isupper():
+        # a name does not open on a preposition: "Against Smoking" ends "the National Committee Against
+        # Smoking" (the body's word "Committee" had cut it)
+        while k >= 1 and words[k - 1][:1].isupper() and words[k - 1].lower().rstrip(".") not in _TITLE_WORDS \
+                and words[k - 1] not in ("The", "A", "An") and words[k - 1] not in _LEAD_OPENERS:
+            k -= 1
+        return list(words[k:])
     if not tail or k < 2 or words[k - 1].lower() not in _NAME_JOINERS or not words[k - 2][:1].isupper() \
             or any(first_name_sex(w) for w in tail):
         return tail
