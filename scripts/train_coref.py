@@ -1,6 +1,7 @@
 """Train the models behind ``storyline.resolve_entities`` on ECB+ (entity mentions).
 
     python scripts/train_coref.py --seed S --out runs/S.json.gz     # one run: about 8 min on two cores
+    python scripts/train_coref.py --seed S --no-sweep --out runs/S.json.gz  # a run for an ensemble: about 3 min
     python scripts/train_coref.py --ensemble runs/0.json.gz runs/100.json.gz runs/200.json.gz runs/300.json.gz
         # the shipped model: the four runs averaged, thresholds swept on dev (about 11 min)
 
@@ -422,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-anaphoricity", action="store_true",
                     help="no mention-level singleton model (predicted singletons kept out of the second pass)")
     ap.add_argument("--folds", type=int, default=5, help="folds of train topics for the second pass's cross-fitting")
+    ap.add_argument("--no-sweep", action="store_true",
+                    help="a run for --ensemble: keep the second pass's models without sweeping its thresholds on dev "
+                         "(the ensemble sweeps its own; most of a run's time)")
     ap.add_argument("--ensemble", type=Path, nargs="+", metavar="RUN",
                     help="no training: average the models of these runs (files written by --out) and sweep on dev")
     args = ap.parse_args(argv)
@@ -455,6 +459,13 @@ def main(argv: list[str] | None = None) -> int:
         cf = cross_fitted_probs(train, args)
         mg = fit_merge(train, cf, args.bags, args.seed)
         an = None if args.no_anaphoricity else fit_anaphoricity(train, cf, args.bags, args.seed)
+        if args.no_sweep:  # (for an ensemble: its thresholds are swept on the average)
+            model.update(linkage="average", propagate=True, merge=mg)
+            if an is not None:
+                model["anaphoricity"] = an
+            write_model(model, args.out)
+            print(f"second pass fitted, not swept -> {args.out} ({time.time() - t0:.0f}s)")
+            return 0
         probs = topic_probs(dev, m, True)
         best_m = second_pass_sweep(dev, probs, mg, an)
         if best_m[0] > best[0]:
