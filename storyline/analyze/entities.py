@@ -20,14 +20,15 @@ import json
 import re
 import threading
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Mention
-from .ner_roles import KIN_SEX, KIN_WORDS, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, ROLE_MODS, TITLE_SEX, first_name_sex
+from .ner_roles import (KIN_SEX, KIN_WORDS, NAME_NUMBERS, OFFICE_HEADS, PORTFOLIO_WORDS, ROLE_HEADS, ROLE_MODS, TITLE_SEX,
+                        common_surname, first_name_sex)
 from .sentences import NEWS_AGENCIES
 from .timex import MONTHS, WEEKDAYS
 from .ner_features import (PTB_BRACKETS, STATE_ABBREVIATIONS, DocStats, Resources, bio_spans, capitals_line,
@@ -1759,15 +1760,17 @@ def _propagate_person_names(text: str, sent_spans: list[list[tuple[int, int]]], 
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
-_JOINER = re.compile(r",\s+|\s+(?:and|or|&)\s+")
+_JOINER = re.compile(r"[ ]?,\s+|\s+(?:and|or|&)\s+")  # (a tokenised text writes " , ")
 
 
-def split_joined_names(mentions: list[Mention]) -> list[Mention]:
+def split_joined_names(mentions: list[Mention], short: frozenset[str] = frozenset()) -> list[Mention]:
     """A span the tagger ran across a list of names ("Exxon and Mobil", "Royal Dutch, Exxon") is
     those names when the document (or the story: any list of mentions) writes each of them alone
     elsewhere (or with a company's ending, "Mobil Corp."); a name with a conjunction
     of its own ("Marks and Spencer", "Bosnia and Herzegovina") is kept whole when the parts are
-    not all names of the document. Each part takes the label it has alone."""
+    not all names of the document. Each part takes the label it has alone; ``short`` holds the short names
+    of organisations the page writes in full (``_short_names``: "Tarvo" of "Tarvo Bancorp"), parts too
+    when the parts differ ("Tarvo and Tarvo" stays whole)."""
     alone: dict[str, Counter[str]] = {}
     for m in mentions:
         if not _JOINER.search(m.text):
@@ -1775,18 +1778,21 @@ def split_joined_names(mentions: list[Mention]) -> list[Mention]:
             words = m.text.split()
             if len(words) >= 2 and words[-1].lower().rstrip(".") in _COMPANY_ENDS:  # "Mobil" of "Mobil Corp."
                 alone.setdefault(" ".join(words[:-1]), Counter())[m.label] += 1
-    if not alone:
+    if not alone and not short:
         return mentions
     out: list[Mention] = []
     for m in mentions:
         cuts = list(_JOINER.finditer(m.text))
         bounds = [0] + [b for c in cuts for b in (c.start(), c.end())] + [len(m.text)]
         parts = list(zip(bounds[::2], bounds[1::2]))
-        if not cuts or not all(m.text[a:b] in alone for a, b in parts):
+        names = [m.text[a:b] for a, b in parts]
+        if not cuts or not (all(n in alone for n in names)
+                            or (all(n in alone or n in short for n in names) and len(set(names)) == len(names))):
             out.append(m)
             continue
         out.extend(dataclasses.replace(m, start=m.start + a, end=m.start + b, text=m.text[a:b],
-                                       label=alone[m.text[a:b]].most_common(1)[0][0]) for a, b in parts)
+                                       label=alone[m.text[a:b]].most_common(1)[0][0] if m.text[a:b] in alone else "ORG")
+                   for a, b in parts)
     return out
 
 
@@ -1996,6 +2002,68 @@ def _teams_read_as_people(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [dataclasses.replace(m, label="ORG") if m.label == "PERSON" and m.text.split()[0] in teams else m
             for m in mentions]
+
+
+# a bare capitalised word of letters, and what stands right before and after it
+_BARE_WORD = re.compile(r"(?<![\w&'’.-])[A-Z][a-z]+(?![\w&'’-])")
+_MID_SENTENCE_BEFORE = re.compile(r"(?:(?<![^\s(])[a-z\d][\w'’-]*|[,;(])[ ]*$")  # "for Real", "2 , Real"
+_BEFORE_CHARS = 30  # characters read before a short name
+_BODY_KIND_WORDS = frozenset(["league", "party", "club", "team", "union", "bank", "front", "movement", "army"])
+# a verb's form that a sentence's subject takes and no plural noun is ("Tarvo looked", not "Space experts")
+_PAST_OR_AUXILIARY = re.compile(r"[a-z]+ed|said|says|told|is|was|has|had|will|would|can|could|did|does|may|might|must")
+_CLAUSE_START_BEFORE = re.compile(r"(?:^|[\n.!?])[ ]*$")
+_NEXT_WORD = re.compile(r"[ ]*([^\s]+)")
+
+
+def _short_name_word(word: str) -> bool:
+    """Whether the first word of an organisation's full name may stand alone for it ("Real" of "Real
+    Madrid", "Mercantile" of "Mercantile Bancorp Inc."): not an article, a title, a given name or a
+    common family name, a place of the lists, a people's or a creed's word ("Shiite" of "Shiite Parliament")
+    or a follower's ("Socialist" of "Socialist Party"), nor a word that names the body's kind ("University")."""
+    low = word.lower()
+    return (word not in _ARTICLES and not first_name_sex(word) and not common_surname(word)
+            and not place_kinds((low,)) & _PLACE_KINDS and not _ADJECTIVE_END.fullmatch(word) and not _peoples_word([word], 0)
+            and not _AGENT_END.fullmatch(word)
+            and low not in _KIND_HEADS and low not in _PERSON_ROLES and not _title_word(word))
+
+
+def _bare_short_name(text: str, a: int, b: int) -> bool:
+    """Whether the word at ``text[a:b]`` stands alone as a name: no capitalised word right after it nor a
+    noun of a body's kind ("the ruling Tarvo league": a name written carelessly in lower case), and in
+    mid-sentence after a lower-case word, a figure or a comma ("earn Real a point", "for Real with"), or
+    opening a sentence before a past form or an auxiliary ("Real looked", "Tarvo has"; not "Space experts")."""
+    nxt = _NEXT_WORD.match(text, b)
+    after = nxt.group(1) if nxt else ""
+    if after[:1].isupper() or after in _KIND_HEADS or after in _AND_BODY_HEADS or after in _BODY_KIND_WORDS:
+        return False
+    if _MID_SENTENCE_BEFORE.search(text, max(0, a - _BEFORE_CHARS), a):
+        return True
+    return bool(_CLAUSE_START_BEFORE.search(text, max(0, a - 3), a)) and bool(_PAST_OR_AUXILIARY.fullmatch(after))
+
+
+def _short_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation the page names in full ("Real Madrid", "Tarvo Bancorp Inc.") is written by its
+    first word alone too ("Real looked beaten", "grab Tarvo or Vell"): that word, standing alone where
+    the tagger read nothing (``_bare_short_name``), is the organisation, and a span the tagger ran across
+    a list of such words ("Tarvo , Vell and Reyd") is those organisations. Not a word
+    ``_short_name_word`` rules out."""
+    short = {ws[0] for m in mentions if m.label == "ORG" and len(ws := m.text.split()) >= 2 and _short_name_word(ws[0])}
+    if not short:
+        return mentions
+    mentions = split_joined_names(mentions, frozenset(short))
+    spans = sorted((m.start, m.end) for m in mentions)
+    m_starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+    found = []
+    for w in _BARE_WORD.finditer(text):
+        if w.group() not in short:
+            continue
+        i = bisect.bisect_right(m_starts, w.start()) - 1
+        if (i >= 0 and reach[i] > w.start()) or not _bare_short_name(text, w.start(), w.end()):
+            continue
+        found.append(Mention(start=w.start(), end=w.end(), text=w.group(), label="ORG",
+                             article_id=mentions[0].article_id))
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 
 # a company's full name with a possessive inside: "Tarvo 's Bancshares Inc.", "Tarvo's Stores Corp"
@@ -2473,7 +2541,8 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
     MISC: "The Tom Vell leads a battle group"), not the place, body or person the tagger read ("Kursk" is
     a town too, "Galileo" a man); one after a celestial body's kind ("Jupiter's moon Io", "the planet
     Tarvo") is a place. A people's word is left alone, and so is a mention elsewhere that the page writes as
-    the place the craft is named after (``_written_as_place``: "the ferry Estonia" ... "Estonia's government")."""
+    the place the craft is named after (``_written_as_place``: "the ferry Estonia" ... "Estonia's government"),
+    and one it lists with another place is that place (``_listed_with_a_place``: "Sweden and Estonia")."""
     kinds: dict[str, str] = {}
     named: set[int] = set()  # the starts of the names right after a kind or a prefix
     plural: Mention | None = None  # the last name after a kind in the plural ("carriers Vell")
@@ -2499,8 +2568,29 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
             plural = None
     if not kinds:
         return mentions
-    return [dataclasses.replace(m, label=kinds[m.text])
-            if m.text in kinds and (m.start in named or not _written_as_place(text, m)) else m for m in mentions]
+    out = []
+    for i, m in enumerate(mentions):
+        label = m.label
+        if m.text in kinds and m.start not in named and _listed_with_a_place(text, mentions, i, kinds):
+            label = "LOC"
+        elif m.text in kinds and (m.start in named or not _written_as_place(text, m)):
+            label = kinds[m.text]
+        out.append(m if label == m.label else dataclasses.replace(m, label=label))
+    return out
+
+
+_LIST_LINK = re.compile(r"[ ]?,[ ]*(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or)[ ]+")
+
+
+def _listed_with_a_place(text: str, mentions: Sequence[Mention], i: int, kinds: Mapping[str, str]) -> bool:
+    """Whether the page writes mention ``i`` in a list with a place that names no craft ("Sweden and
+    Estonia", "Estonia , Latvia" after "the ferry Estonia"): then it is that place, whatever the tagger read."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(mentions) and mentions[j].label == "LOC" and mentions[j].text not in kinds:
+            a, b = (mentions[j].end, mentions[i].start) if j < i else (mentions[i].end, mentions[j].start)
+            if _LIST_LINK.fullmatch(text, a, b):
+                return True
+    return False
 
 
 # the broadcast bands, which name no station on their own ("89.3 FM", "on FM", "FM radio"; "Joy FM" is one)
@@ -2663,6 +2753,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions = _split_at_person_of(split_joined_names(_propagate_person_names(text, sent_spans, mentions, article_id)), text)
     mentions = _acronym_places(text, _consistent_labels(_people_who(text, _kin_people(text, mentions)), frozenset(titled), text,
                                                          frozenset(unsure)))
+    mentions = _short_names(text, mentions)
     mentions = _capitals_as_body(text, sent_spans, _teams_read_as_people(
         text, _teams_named_for_towns(text, _places_by_their_kind(text, _places_after_in(text, mentions)))))
     mentions = _possessive_companies(text, mentions)
