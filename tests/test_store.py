@@ -296,3 +296,26 @@ def test_a_story_id_prefix_is_looked_up_in_the_index_not_row_by_row(tmp_path: Pa
     assert steps[0] < 100, steps[0]
     assert store.find_stories("s-00000000") == [f"s-{k:012x}" for k in range(0, 10 * 4099, 4099)]
     store.close()
+
+
+def test_the_groupings_state_is_saved_as_it_is_and_a_base64_state_of_an_older_store_still_loads(tmp_path: Path) -> None:
+    # the state holds the latent basis (tens of MB): its base64 text and the text's copy had cost
+    # 2.7x its size in memory at every save
+    import base64
+    import tracemalloc
+
+    store = SQLiteStore(tmp_path / "s.db")
+    size = 4_000_000
+    blob = os.urandom(size)
+    tracemalloc.start()
+    try:
+        store.save_grouping(globals_blob=blob, assignments={}, duplicates={}, states={}, closed=[], sigs={},
+                            events=[])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < size / 2, f"{peak:,} bytes allocated to save {size:,}"
+    assert store.load_grouping()[0] == blob
+    with store.transaction() as c:  # as a store written before kept it
+        c.execute("UPDATE kv SET value = ? WHERE key = 'grouping.globals'", (base64.b64encode(blob).decode("ascii"),))
+    assert store.load_grouping()[0] == blob

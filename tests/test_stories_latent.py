@@ -115,3 +115,55 @@ def test_a_basis_saved_compressed_by_an_earlier_release_still_loads() -> None:
     assert p.cols.tolist() == [1, 4, 9] and np.array_equal(p.comps, comps)
     again = Projection.from_bytes(Projection(p.cols, p.comps, p.mean, 16).to_bytes())
     assert np.array_equal(again.comps, comps) and again.project({4: 1.0}) is not None
+
+
+def _tfidf_like(n_docs: int, n_terms: int, per_doc: int, seed: int) -> list[dict[int, float]]:
+    rng = np.random.RandomState(seed)
+    return [{int(t): float(w) for t, w in zip(rng.choice(n_terms, per_doc, replace=False), rng.rand(per_doc) + 0.1)}
+            for _ in range(n_docs)]
+
+
+def _same_release(u: np.ndarray, svd: object) -> bool:
+    """Whether scikit-learn's randomized SVD still draws as the basis does (its first direction agrees)."""
+    return bool(np.allclose(np.abs(u[:, 0]), np.abs(svd.components_[0]), atol=1e-6))  # type: ignore[attr-defined]
+
+
+def test_the_latent_basis_is_scikit_learns_truncated_svd_to_the_last_bit() -> None:
+    from scipy import sparse
+    from sklearn.decomposition import TruncatedSVD
+
+    from storyline.group.latent import term_basis
+
+    # more terms than articles, fewer, and fewer articles than the dimensions and the oversampling
+    for n_docs, n_terms, k in ((60, 900, 25), (400, 150, 40), (20, 90, 15)):
+        vecs = _tfidf_like(n_docs, n_terms, 40, seed=n_docs)
+        m = sparse.csr_matrix([[v.get(t, 0.0) for t in range(n_terms)] for v in vecs])
+        svd = TruncatedSVD(k, algorithm="randomized", n_iter=5, random_state=0)
+        z = svd.fit_transform(m)
+        u = term_basis(m, k, seed=0)
+        # the same numbers (the same draws and steps); a later scikit-learn may draw otherwise, so what must
+        # hold is what the grouping reads: orthonormal directions keeping as much of the articles as its
+        # basis, each dimension's largest term positive
+        assert np.allclose(u.T @ u, np.eye(k), atol=1e-9)
+        assert np.isclose(np.linalg.norm(m @ u), np.linalg.norm(z), rtol=1e-9)
+        assert (u[np.abs(u).argmax(axis=0), np.arange(k)] > 0).all()
+        assert np.allclose(np.abs(u), np.abs(svd.components_.T), atol=1e-6) or not _same_release(u, svd)
+
+
+def test_fitting_the_latent_basis_holds_at_most_two_terms_by_dimensions_matrices_at_once() -> None:
+    # a refit of many dimensions over many more terms than articles (a first run of 3,000 articles:
+    # 740 dimensions, 21,000 terms, 127 MB a matrix): scikit-learn's randomized SVD held three such
+    # matrices at once and more (its LU and QR steps copy, its product with the articles copies)
+    import tracemalloc
+
+    n_docs, n_terms, k = 300, 12000, 250
+    vecs = _tfidf_like(n_docs, n_terms, 120, seed=7)
+    one = n_terms * (k + 10) * 8
+    tracemalloc.start()
+    try:
+        p = Projection.fit(vecs, N_FEATURES, k=k)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert p is not None and p.k == k
+    assert peak < 2.5 * one, f"{peak / one:.2f} terms x dimensions matrices at the peak"
