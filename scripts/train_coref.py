@@ -381,31 +381,54 @@ def prepare(with_train: bool = True):  # type: ignore[no-untyped-def]
     return tables, topic_arrays(tm_train, tables, per_topic) if with_train else None, topic_arrays(tm_dev, tables)
 
 
-def second_pass_sweep(dev, probs: list[np.ndarray], mg: dict, an: dict | None):  # type: ignore[no-untyped-def]
+_SWEEP: dict = {}  # what a sweep's worker processes read (set before they fork)
+
+
+def _sweep_cell(cell: tuple[float | None, float]) -> list[tuple[float, float, float | None, float, dict]]:
+    """One first-pass threshold of one singleton threshold: (first pass, merge, singleton, bar, scores) of
+    each merge threshold and leaving bar."""
+    ta, t1 = cell
+    dev, probs, mg_arrays, ana = _SWEEP["dev"], _SWEEP["probs"], _SWEEP["merge"], _SWEEP["ana"]
+    alone = [None if ta is None else a < ta for a in ana or [None] * len(dev)]
+    labels = [E.cluster_mentions(p, float(t1), "average") for p in probs]
+    seqs = [E.merge_sequence(p, r[1], r[8], len(r[7]), lab, E.merge_scorer(mg_arrays), 0.15, al)
+            for p, r, lab, al in zip(probs, dev, labels, alone)]
+    out = []
+    for t2 in np.arange(0.15, 0.61, 0.05):
+        merged = [E.apply_merges(lab, sq, float(t2)) for lab, sq in zip(labels, seqs)]
+        for bar in POP_BARS if ta is not None else (0.0,):
+            final = [E.checked_clusters(E.pop_singletons(lab, p, al, bar) if al is not None else lab, p, r[1], r[8])
+                     for lab, p, al, r in zip(merged, probs, alone, dev)]
+            out.append((float(t1), float(t2), ta, bar, score_labels(dev, final)))
+    return out
+
+
+def second_pass_sweep(dev, probs: list[np.ndarray], mg: dict, an: dict | None,  # type: ignore[no-untyped-def]
+                      jobs: int = 1):
     """The dev sweep of the second pass: singleton threshold (none or ANAPHORIC_THRESHOLDS), leaving
     bar, first-pass threshold and merge threshold; (CoNLL F1, first pass, merge, singleton, bar) of
-    the best setting."""
-    mg_arrays = dict(mg, T=E.tree_arrays(mg["trees"]))
-    ana = [E.anaphoricity(p, r[8], r[7], dict(an, T=E.tree_arrays(an["trees"]))) for p, r in zip(probs, dev)] \
-        if an else None
-    best_m = (-1.0, 0.5, 0.5, None, 0.0)
-    for ta in ANAPHORIC_THRESHOLDS if an else (None,):
-        alone = [None if ta is None else a < ta for a in ana or [None] * len(dev)]
-        for t1 in np.arange(0.30, 0.61, 0.05):
-            labels = [E.cluster_mentions(p, float(t1), "average") for p in probs]
-            seqs = [E.merge_sequence(p, r[1], r[8], len(r[7]), lab, E.merge_scorer(mg_arrays), 0.15, al)
-                    for p, r, lab, al in zip(probs, dev, labels, alone)]
-            for t2 in np.arange(0.15, 0.61, 0.05):
-                merged = [E.apply_merges(lab, sq, float(t2)) for lab, sq in zip(labels, seqs)]
-                for bar in POP_BARS if ta is not None else (0.0,):
-                    final = [E.checked_clusters(E.pop_singletons(lab, p, al, bar) if al is not None else lab, p, r[1], r[8])
-                             for lab, p, al, r in zip(merged, probs, alone, dev)]
-                    sc = score_labels(dev, final)
-                    print(f"  anaphoricity {ta}, pop {bar}, average {t1:.2f}, merge {t2:.2f}: dev CoNLL F1 "
-                          f"{sc['CoNLL']:.4f} (MUC {sc['MUC']:.4f} B3 {sc['B3']:.4f} CEAF-e {sc['CEAF-e']:.4f})",
-                          flush=True)
-                    if sc["CoNLL"] > best_m[0]:
-                        best_m = (sc["CoNLL"], float(t1), float(t2), ta, bar)
+    the best setting. ``jobs`` worker processes share the grid's cells (the same settings, printed and
+    compared in the same order: the same choice)."""
+    _SWEEP.update(dev=dev, probs=probs, merge=dict(mg, T=E.tree_arrays(mg["trees"])),
+                  ana=[E.anaphoricity(p, r[8], r[7], dict(an, T=E.tree_arrays(an["trees"]))) for p, r in zip(probs, dev)]
+                  if an else None)
+    cells = [(ta, float(t1)) for ta in (ANAPHORIC_THRESHOLDS if an else (None,)) for t1 in np.arange(0.30, 0.61, 0.05)]
+    if jobs > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = pool.map(_sweep_cell, cells, chunksize=1)
+    else:
+        results = map(_sweep_cell, cells)
+    best_m: tuple[float, float, float, float | None, float] = (-1.0, 0.5, 0.5, None, 0.0)
+    for rows in results:
+        for t1, t2, ta, bar, sc in rows:
+            print(f"  anaphoricity {ta}, pop {bar}, average {t1:.2f}, merge {t2:.2f}: dev CoNLL F1 "
+                  f"{sc['CoNLL']:.4f} (MUC {sc['MUC']:.4f} B3 {sc['B3']:.4f} CEAF-e {sc['CEAF-e']:.4f})",
+                  flush=True)
+            if sc["CoNLL"] > best_m[0]:
+                best_m = (sc["CoNLL"], t1, t2, ta, bar)
+    _SWEEP.clear()
     return best_m
 
 
@@ -423,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-anaphoricity", action="store_true",
                     help="no mention-level singleton model (predicted singletons kept out of the second pass)")
     ap.add_argument("--folds", type=int, default=5, help="folds of train topics for the second pass's cross-fitting")
+    ap.add_argument("--jobs", type=int, default=1, help="processes sharing the second pass's dev sweep")
     ap.add_argument("--no-sweep", action="store_true",
                     help="a run for --ensemble: keep the second pass's models without sweeping its thresholds on dev "
                          "(the ensemble sweeps its own; most of a run's time)")
@@ -433,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ECB+ not found: {B.ECB}", file=sys.stderr)
         return 2
     if args.ensemble:
-        return ensemble(args.ensemble, args.out)
+        return ensemble(args.ensemble, args.out, args.jobs)
     t0 = time.time()
     tables, train, dev = prepare()
     print(f"features in {time.time() - t0:.0f}s", flush=True)
@@ -467,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"second pass fitted, not swept -> {args.out} ({time.time() - t0:.0f}s)")
             return 0
         probs = topic_probs(dev, m, True)
-        best_m = second_pass_sweep(dev, probs, mg, an)
+        best_m = second_pass_sweep(dev, probs, mg, an, args.jobs)
         if best_m[0] > best[0]:
             model.update(threshold=round(best_m[1], 2), linkage="average", propagate=True)
             model["merge"] = dict(mg, threshold=round(best_m[2], 2))
@@ -494,7 +518,7 @@ def read_model(path: Path) -> dict:
     return json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
 
 
-def ensemble(paths: list[Path], out: Path) -> int:
+def ensemble(paths: list[Path], out: Path, jobs: int = 1) -> int:
     """One model from whole training runs (``--seed`` 0, 100, 200, 300: each its own first pass,
     cross-fitting, second pass and singleton model): every model kind's logits averaged over the
     runs, then the thresholds swept on dev for the ensemble."""
@@ -514,7 +538,7 @@ def ensemble(paths: list[Path], out: Path) -> int:
                          for r in runs])
     an["prior"] = runs[0]["anaphoricity"]["prior"]
     probs = topic_probs(dev, with_arrays(model), True)
-    best = second_pass_sweep(dev, probs, mg, an)
+    best = second_pass_sweep(dev, probs, mg, an, jobs)
     model.update(threshold=round(best[1], 2), linkage="average", propagate=True)
     model["merge"] = dict(mg, threshold=round(best[2], 2))
     model["anaphoricity"] = dict(an, threshold=best[3], bar=best[4])
