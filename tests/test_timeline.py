@@ -537,6 +537,29 @@ def test_today_as_the_present_of_a_comparison_is_no_event() -> None:
     assert explicit_span(a, 0, len(a.text)) == a.text.replace("resigned today.", "resigned today (June 9, 2031).")
 
 
+def test_today_as_the_subject_or_of_a_possessive_is_the_day() -> None:
+    # one rule reads "today" as the present (``today_as_the_present``, the tagger's): "Today is a sad day", "and today
+    # is the happiest day" tell of the day itself, "the organisers of today's parade" of the day's parade; the present
+    # stays no day ("Norway today is richer", "Today, the levy is 12 percent": the tagger's PRESENT_REF)
+    from storyline import timeline
+    from storyline.analyze.timex import today_as_the_present
+
+    def reading(text: str) -> str | None:
+        i = text.lower().index("today")
+        return today_as_the_present(text, i, i + 5)
+
+    assert reading("Today is a sad day for the valley, the mayor said.") is None
+    assert reading("Yesterday was grim and today is the happiest day for us, she said.") is None
+    assert reading("Police arrested the organisers of today's parade in Tarrow.") is None
+    assert reading("Norway today is a lot richer than it was.") == "aside"
+    assert reading("Rents are higher than they are today.") == "aside"
+    assert reading("Today, the levy is 12 percent.") == "state"
+    a = Article(id="a", title="t", published="2031-06-09", text=(
+        "Today is the first day of the ferry strike in Tarrow, the union said. Norway today is a lot richer than it was."))
+    assert [(e.date, e.text) for e in timeline([a])] == [
+        ("2031-06-09", "Today is the first day of the ferry strike in Tarrow, the union said.")]
+
+
 def test_a_small_storys_background_is_kept_short_and_its_own_days_whole() -> None:
     from storyline import Article, timeline
     from storyline.consolidate.timeline import MAX_BACKGROUND

@@ -101,7 +101,10 @@ _PARTS_OF = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "three quarters": 0.
 _NUMW = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
          "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
          "|hundred|thousand)")
-_NUM = (rf"(?:{_PART_OF}|{_NUMW}\s+or\s+{_NUMW}|\d+\s+or\s+\d+(?!\.\d)|\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|(?:a\s+)?couple\s+of|(?:a\s+)?couple"
+# "two to three weeks" is one amount, roughly told; "from two to six days", "between two to six days" give a range's
+# two ends, each its own expression (as "from 1992 through 1995" does)
+_AMOUNT_TO_AMOUNT = rf"(?<!\bfrom\s)(?<!\bbetween\s)(?:{_NUMW}|\d+)\s+to\s+(?:{_NUMW}|\d+)(?![.,]?\d)"
+_NUM = (rf"(?:{_PART_OF}|(?:{_NUMW}|\d+)\s+or\s+(?:{_NUMW}|\d+)(?![.,]?\d)|{_AMOUNT_TO_AMOUNT}|\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|\d+(?:\.\d+)?|{_NUMW}(?:[- ]{_NUMW})*(?:\s+and\s+a\s+half)?|(?:a\s+)?couple\s+of|(?:a\s+)?couple"
         r"|a\s+few|a\s+dozen|a\s+hundred|a\s+thousand|dozens\s+of|several|a|an|few|many(?:,?\s+many)*|some|the\s+next\s+few)")
 _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|weekend)"
 _ORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d+(?:st|nd|rd|th))"
@@ -172,8 +175,9 @@ class Ref:
 def _num(text: str) -> float | None:
     """The number a quantity phrase stands for; None for vague ones ("several", "a few")."""
     t = re.sub(r"(?<=\d),(?=\d{3})", "", re.sub(r"\s+", " ", text.lower().strip()))  # "1,500" is 1500
-    if " or " in t:
-        return _num(t.rsplit(" or ", 1)[1])  # "three or four": the larger, as "four months ago" had been
+    alt = re.fullmatch(r"(\w+) (?:or|to) (\w+)", t)
+    if alt:  # "three or four", "two to three": the larger, as "four months ago" had been
+        return _num(alt.group(2))
     part = re.fullmatch(r"(half|a half|a quarter|three quarters)(?: of)?(?: an?)?", t)
     if part:
         return _PARTS_OF[part.group(1)]
@@ -382,7 +386,7 @@ _OBJECT_WORD = (r"\s+(?!(?:that|which|who|whom|whose|and|but|or|while|as|because
                 r"|since|until|if|than|said|says|was|were|had|has|have|is|are)\b)[\w'’&.-]+")
 _PRESENT_EVENT = re.compile(
     rf"\b(?:{_EVENT_VERB})\b(?=(?:{_OBJECT_WORD}){{0,7}}?\s+(?:on\s+)?"
-    rf"(?:{_WDAY_RX}|(?:in|on|from)\s+(?:(?:early|mid|late)[\s-]+)?{MONTH_NAMES}))")
+    rf"(?:{_WDAY_RX}|(?:in|on|from)\s+(?:(?:early|mid|late)[\s-]+)?{MONTH_NAMES}|{MONTH_NAMES}\s+\d))")
 # a span of weekdays after the day ("from Monday to Friday")
 _DAYS_SPAN = re.compile(rf"\s*(?:to|through|till|until|-|–)\s*{_WDAY_RX}")
 # a plain form after these is no present of its own ("did not play Monday", "wanted to play on Sunday")
@@ -660,7 +664,9 @@ _DETERMINED = r"(?:\b(?:a|an|the|this|that|its|his|her|their|our|in|of|from|for|
 _NOUN_BEFORE = re.compile(_DETERMINED + r"(?:[\w-]*[^\Ws]\s+)?$", re.IGNORECASE)
 # (a plan verb's noun may have two words before it: "a White House visit", "the Senate floor vote")
 _PLAN_NOUN_BEFORE = re.compile(_DETERMINED + r"(?:[\w-]*[^\Ws]\s+){0,2}$", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(_DETERMINED + "$", re.IGNORECASE)
+# (before a plural: "this" and "that" determine none, so "the year that begins Oct. 1" has a verb)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|in|of|from|for|at|after|during|with)|['’]s)\s+$",
+                                re.IGNORECASE)
 _CHANGED_PLAN = re.compile(r"\b(?:had\s+been(?:\s+(?:last|originally|initially|previously|first))?"
                            r"|(?:was|were)\s+(?:last|originally|initially|previously|first))\s+"
                            r"(?:scheduled|planned|set|slated|due|expected)(?:\s+to(?:\s+[a-z]+){0,2})?$", re.IGNORECASE)
@@ -1621,14 +1627,18 @@ def _h_century(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
     return "DATE", f"{k - 1:02d}", _mod_of(m["e"])
 
 
-@rule("season", rf"{_EDGE}?(?:(?:this\s+)?(?P<d>last|this|next|past|coming)\s+)?(?P<s>{_SEASON})(?:\s+of\s+)?(?:(?P<y>\s*{_YEAR})|\s*{_SPOKEN_CY})?(?![\w-])")
+# a season's own determiner is part of it, as "the week" and "the quarter" are ("in the summer", "the early
+# summer", "the end of the winter", "the past summer")
+@rule("season", rf"(?:{_EDGE}(?:the\s+)?|(?P<the>the)\s+(?P<e2>(?:early|late|mid)[\s-]+)?)?(?:(?:this\s+)?"
+                rf"(?P<d>last|this|next|past|coming)\s+)?(?P<s>{_SEASON})(?:\s+of\s+)?(?:(?P<y>\s*{_YEAR})|\s*{_SPOKEN_CY})?(?![\w-])")
 def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     s = SEASONS[m["s"].lower()]
     d = (m["d"] or "").lower()
     if re.match(r"\s+[A-Z]", ctx.text[ctx.end:ctx.end + 2]) and m["s"][0].isupper():
         return None  # "Winter Olympics"
-    if not d and not m["y"] and not _edge_text(m.group(0)):
-        pre = ctx.text[max(0, ctx.start - 16):ctx.start].lower()
+    edge = m["e2"] or _edge_text(m.group(0))
+    if not d and not m["y"] and not edge:
+        pre = ctx.text[max(0, ctx.start - 16):ctx.start].lower() + ("the " if m["the"] else "")
         allowed = r"\b(?:in|during|by|until|since|through)\s+(?:the\s+)?$" if s == "FA" else \
             r"\b(?:in|this|the|during|by|until|since|through)\s+$"
         if not re.search(allowed, pre) or (s == "FA" and re.match(r"\s+(?:of|in)\b", ctx.text[ctx.end:ctx.end + 4])):
@@ -1649,7 +1659,7 @@ def _h_season(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None
             y = str(cur if sm > now_m else cur + 1)
         else:
             y = str(cur)
-    return "DATE", f"{y}-{s}", _mod_of(_edge_text(m.group(0)))
+    return "DATE", f"{y}-{s}", _mod_of(edge)
 
 
 @rule("new_year", r"the\s+new\s+year(?![\w'’-])(?!\s+(?:holidays?|celebrations?|part(?:y|ies)|festival|festivities|"
@@ -2204,12 +2214,37 @@ _TODAY_STATE = re.compile(r"[^.;:!?]*?\b(?:(?P<now>is|are|remains?)(?!\s+(?:\w+l
                           + "|".join(IRREGULAR_PAST) + r")\b", re.IGNORECASE)
 
 
-def _today_is_the_present(ctx: _Ctx) -> bool:
-    """Whether a "today" that opens its sentence, before a comma, tells the present of a state (PRESENT_REF)."""
-    if not ctx.text.startswith(",", ctx.end) or not _TODAY_OPENS.fullmatch(ctx.text, ctx.sent_lo, ctx.start):
-        return False
-    verb = _TODAY_STATE.match(ctx.text, ctx.end + 1, min(ctx.sent_hi, ctx.end + 200))
-    return verb is not None and verb["now"] is not None
+# "today" as the present within its clause: of a comparison, after "even", "of", "until" ("than they are today", "even
+# today", "the movement of today"; not "of today's attack", the day's), a supposition ("if an election were held
+# today"), or after the subject of a state ("China today is ...", "for us today is"; "Today is a sad day", "and today
+# is the happiest day" are the day)
+_TODAY_BEFORE = re.compile(r"\bthan\b[^.;:!?]{0,50}$|\b(?:even|until|till)\s+$"
+                           r"|\bif\b[^.;:!?]{0,60}\b(?:were|was|had)\b[^.;:!?]{0,30}$", re.IGNORECASE)
+_OF_TODAY = re.compile(r"\bof\s+$", re.IGNORECASE)
+_TODAY_AFTER = re.compile(r"\s+(?:is|are|remains?|has|have)\b", re.IGNORECASE)
+_TODAY_AS_SUBJECT = re.compile(r"(?:^|[,;:(\"“'‘`—]|--|\b(?:and|but|yet|that|because|so|as|if|when|while))\s*$",
+                               re.IGNORECASE)
+
+
+def today_as_the_present(text: str, start: int, end: int) -> str | None:
+    """How the "today" at ``text[start:end]`` is the present, no day: "state" where it opens its sentence before a comma
+    and a clause that tells a state in the present ("Today, the combined tax is 12.4 percent": TimeML's PRESENT_REF,
+    as TBAQ writes it); "aside" where it is the present within its clause ("than they are today", "China today is a
+    lot more open", "even today", "if an election were held today": TimeML's annotators write the day, but no event
+    of that day is told); None for the day ("Today, the torch went out", "Today is a sad day")."""
+    if text[start:end].lower() != "today":
+        return None
+    lo, hi = _sent_bounds(text, start)
+    if text.startswith(",", end) and _TODAY_OPENS.fullmatch(text, lo, start):
+        verb = _TODAY_STATE.match(text, end + 1, min(hi, end + 200))
+        if verb is not None and verb["now"] is not None:
+            return "state"
+    before = text[max(lo, start - 60):start]
+    if _TODAY_BEFORE.search(before) or (_OF_TODAY.search(before) and not text.startswith(("'s", "’s"), end)):
+        return "aside"
+    if _TODAY_AFTER.match(text, end) and not _TODAY_AS_SUBJECT.search(before):
+        return "aside"
+    return None
 
 
 @rule("dayword", rf"{_EDGE}?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
@@ -2220,7 +2255,7 @@ def _h_dayword(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | Non
                                  r"technology|standards|terms|computers|dollars|politics|culture)\b",
                                  ctx.text[ctx.end:ctx.end + 16]):
         return None  # generic "today's world"
-    if w == "today" and not m["pt"] and m.group(0).lower() == "today" and _today_is_the_present(ctx):
+    if w == "today" and not m["pt"] and today_as_the_present(ctx.text, ctx.start, ctx.end) == "state":
         return "DATE", "PRESENT_REF", None
     off = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(w, _DAYWORDS.get(w, 0))
     mod = _mod_of(_edge_text(m.group(0)))
@@ -2922,6 +2957,10 @@ def _title(text: str, s: int, e: int, lo: int, hi: int) -> bool:
     return m.re is _TITLE_UNIT and (not w[1][0].isalnum() or w[1][0].islower())
 
 
+_ENDS_IN_A_UNIT = re.compile(rf"\b{_UNIT}s?$", re.IGNORECASE)
+_OR_SO = re.compile(r"\s+or\s+so(?![\w-])", re.IGNORECASE)
+
+
 def _apply(text: str, dct: date | None, name: str, s: int,
            state: _State) -> tuple[int, int, str, str, str | None] | None:
     inner = _WRAPPED[name].match(text, s)
@@ -2944,6 +2983,10 @@ def _apply(text: str, dct: date | None, name: str, s: int,
         tr = _TRAIL_REL.search(text, s, e)
         if tr is not None and tr.end() == e:
             e = tr.start()  # "twenty years after the war": the duration only; "the day before the plunge": the day
+    if res[0] in ("DATE", "DURATION") and _ENDS_IN_A_UNIT.search(text, s, e):
+        approx = _OR_SO.match(text, e)
+        if approx is not None:  # "the next year or so", "the past ten years or so": one expression
+            e = approx.end()
     a = _ADJ_THE.match(text, s, e)
     if a is not None and a.end() == e and re.match(r"\s+[a-z]", text[e:e + 2]):
         s = s + 3 + len(text[s + 3:e]) - len(text[s + 3:e].lstrip())  # "the 23-year sentence": "23-year"

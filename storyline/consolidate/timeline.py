@@ -28,13 +28,13 @@ from functools import lru_cache
 from ..analyze.dct import reference_date, with_inferred_dates
 from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import (IRREGULAR_PAST, MONTHS, WEEKDAY_NAMES, WEEKDAYS, format_value, granularity_of, live_stamp_end,
-                             span_joint, tag_timexes, value_to_date)
+                             span_joint, tag_timexes, today_as_the_present, value_to_date)
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end, is_dangling, is_furniture, leans_back,
                            personal_pages, speaks_for_self, supports, trim_span)
 from .template import without_template
 from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, holiday_modifier, in_participle_phrase,
-                            NOT_NOUNS, names_another_event, present_today, summarize_timeline,
+                            NOT_NOUNS, names_another_event, summarize_timeline,
                             written_day)
 
 _log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ def explicit_dates(sentence_text: str, timexes: Iterable[Timex], *, offset: int 
             continue
         if holiday_modifier(sentence_text, tx, offset):
             continue
-        if present_today(sentence_text, s, e):
+        if today_as_the_present(sentence_text, s, e):
             continue  # "more open than it is today", "China today is ...": the present, no day
         shown = format_value(tx.value[:10] if granularity_of(tx.value) == "day" else tx.value) or week_shown(tx.value)
         if not shown or shown.lower() == tx.text.lower():
@@ -357,7 +357,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue  # "said Annan would travel on Saturday ... on the 1988 Pan Am bombing": the year names that bombing
         if holiday_modifier(text, tx):  # "Halloween revelers" dates nothing
             continue
-        if present_today(text, tx.start, tx.end):
+        if today_as_the_present(text, tx.start, tx.end):
             continue  # "China today is a lot more open", "than they are today": the present, no event
         if _SINCE_RECORD.search(text, max(0, tx.start - 120), tx.start):
             continue  # "the fourth government to collapse since 1995" tells of no event in 1995

@@ -38,7 +38,8 @@ import numpy as np
 
 from ..analyze.dct import reference_date
 from ..analyze.sentences import headline_end, sentence_spans
-from ..analyze.timex import IRREGULAR_PAST, MONTHS, granularity_of, live_stamp_end, tag_timexes, value_to_date
+from ..analyze.timex import (IRREGULAR_PAST, MONTHS, granularity_of, live_stamp_end, tag_timexes, today_as_the_present,
+                             value_to_date)
 from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (UPDATED_STAMP, caption_shape, date_line_end, is_furniture, personal_pages, speaks_for_self,
                            supports, table_line, trim_span, verbless)
@@ -228,21 +229,6 @@ def auto_size(n_articles: int) -> tuple[int, int] | None:
     return min(40, max(10, round(2.5 * math.sqrt(n_articles)))), DEFAULT_PER_DATE
 
 
-# "today" as the present of a comparison or a state, not a day: "than they are today", "the movement
-# of today", "even today", "China today is ..."
-_TODAY_BEFORE = re.compile(r"\bthan\b[^.;:!?]{0,50}$|\b(?:of|even|until|till)\s+$"
-                           # a supposition: "if an election were held today"
-                           r"|\bif\b[^.;:!?]{0,60}\b(?:were|was|had)\b[^.;:!?]{0,30}$", re.IGNORECASE)
-_TODAY_AFTER = re.compile(r"\s+(?:is|are|remains?|has|have)\b", re.IGNORECASE)
-
-
-def present_today(text: str, start: int, end: int) -> bool:
-    """Whether the "today" at ``text[start:end]`` is the present, no day: "than they are today",
-    "China today is ...", "if an election were held today"."""
-    return text[start:end].lower() == "today" and bool(_TODAY_BEFORE.search(text[max(0, start - 60):start])
-                                                        or _TODAY_AFTER.match(text, end))
-
-
 # a day set before a noun, as its name, inside a phrase ("Investigators in the Aug. 7 bombing", "since
 # the Jan. 7 deadline"); not the sentence's subject ("The Aug. 7 bombing killed 213 people") nor before
 # a word that goes on the sentence ("the Aug. 7 and ...", "on Aug. 7 in Nairobi")
@@ -387,7 +373,7 @@ def day_mentions(text: str, dct: date | None, lang: str = "en") -> DayMentions:
         stamp = UPDATED_STAMP.match(text, spans[i][0], spans[i][1])
         if stamp and tx.start < stamp.end():
             continue  # "(Updated 5:31 p.m. ...)" dates the page, not what the sentence tells
-        if not (names_another_event(text, tx) or present_today(text, tx.start, tx.end) or holiday_in_name(text, tx)):
+        if not (names_another_event(text, tx) or today_as_the_present(text, tx.start, tx.end) or holiday_in_name(text, tx)):
             dating.add((i, day))
             if written_day(tx):
                 written.add((i, day))
