@@ -372,6 +372,34 @@ def test_a_continuing_run_joins_the_pieces_of_a_subject_of_its_own_as_a_first_ru
     assert _pure([c.story_of(a.id) for a in arts + later], labels + ["avalanche"] * len(later))
 
 
+def test_a_continuing_run_joins_a_lone_article_to_an_earlier_story_as_a_first_run_does() -> None:
+    """A continuing run's pass holds a pair with a story of an earlier run to the continuing bar, but a
+    lone article of the run (the single pass found it no story) is judged at the first run's bar, against
+    any story: an article with three of its five words from an earlier story's subject (two new to the
+    store) is that story's, as one run over the store places it; no other story is touched."""
+    arts, labels = _reports(120, seed=0)
+    rng = random.Random(0)
+    later, subjects = [], sorted(SLOTS)
+    for i in range(19):  # further reports of the five subjects
+        words = [rng.choice(slot.split()) for slot in SLOTS[subjects[i % 5]]]
+        rng.shuffle(words)
+        later.append(Article(text=" ".join(words) + ".", published=date(2023, 3, 6)))
+    words = [rng.choice(slot.split()) for slot in SLOTS["ferry"][:3]] + ["harbour", "pier"]
+    rng.shuffle(words)
+    lone = Article(text=" ".join(words) + ".", published=date(2023, 3, 6))
+    c = StoryClusterer()
+    c.partial_fit(c.begin_run(arts))
+    c.end_run()
+    assert c.provisional
+    c.partial_fit(c.begin_run(later + [lone]))  # a sixth more: the run continues the stream
+    assert c.open[c.story_of(lone.id)].size == 1
+    c.end_run()
+    ferry = {c.story_of(a.id) for a, label in zip(arts, labels) if label == "ferry"}
+    assert c.story_of(lone.id) in ferry
+    assert _pure([c.story_of(a.id) for a in arts + later + [lone]],
+                 labels + [subjects[i % 5] for i in range(19)] + ["ferry"])
+
+
 def _made_up_word(rng: random.Random) -> str:
     return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
 

@@ -614,8 +614,10 @@ class _PairState:
             gap = np.where(np.abs(gap) > (1 << 39), 0.0, gap)  # undated stories: no prior
             link = link * np.exp(-gap / c.consolidate_days)
         bar = self.thr if mixed is None else np.where(mixed, c.consolidate_latent_threshold, self.thr)
-        if self.own is not None and mixed is not None and c.own_bar is not None:  # two stories of the run alone
-            bar = np.where(mixed & self.own[rows, None] & self.own[None, :], c.own_bar, bar)
+        if self.own is not None and mixed is not None and c.own_bar is not None:  # the run's own pairs
+            lone = self.own & (size <= 1)  # a lone article of the run: with any story
+            own = (self.own[rows, None] & self.own[None, :]) | lone[rows, None] | lone[None, :]
+            bar = np.where(mixed & own, c.own_bar, bar)
         if c.consolidate_small_sparse and mixed is not None:  # two small stories: shared words alone
             small = np.maximum(size[rows, None], size[None, :]) <= c.consolidate_sparse_size
             link = np.where(small, sp, link)
@@ -718,7 +720,8 @@ class StoryClusterer:
         # told of a run's long steps (READING, PLACING, MERGING): see ProgressHook; None: nobody
         self.progress: ProgressHook | None = None
         self.run_touched: set[str] = set()  # the stories this ingest run added to (see end_run)
-        # a continuing run's pass on a provisional basis: the blended bar of a pair of stories both begun in the run
+        # a continuing run's pass on a provisional basis: the blended bar of a pair of stories both begun in
+        # the run, or of a lone article of the run and any story
         self.own_bar: float | None = None
         # a pass under way (a run, cluster()'s pass): its expired stories wait for its end (_close_idle)
         self._parking = False
@@ -1292,7 +1295,10 @@ class StoryClusterer:
         only for a pair with a story of an earlier run: a pair of stories both begun in this run gets
         the final pass's bar (``own_bar``), as in a first run, which also knows all its articles before
         it places the first (a subject new in the run, cut into pieces by the single pass on a basis
-        fitted before it, is joined as a first run joins it). While a stream is too short for a latent
+        fitted before it, is joined as a first run joins it); so does a pair of a lone article of the run
+        (a story of one article begun in it) and any story: the single pass found it no story, and the
+        pass judges it as a first run's final pass judges a lone article (a later article of an earlier
+        story, scored on a basis fitted before the run, joins that story). While a stream is too short for a latent
         basis (under ``run_min_sample`` articles) its first run ends with the pass on words and names
         that ``cluster()`` makes without a basis, and a later run has no pass (on the bench's five-run
         streams such passes joined stories that a few articles' frequencies made look alike; the
