@@ -779,3 +779,21 @@ def test_an_organisations_first_word_alone_is_its_short_name() -> None:
     assert [_short_name_word(w) for w in ("Shiite", "Socialist", "University", "Tarvo")] == [False, False, False, True]
     # a given name that opens a firm's name ("Mary Kay Inc.") is no short name for it
     assert ("Mary", "ORG") not in names("Mary Kay Inc. sells soap . She met Mary at noon .")
+
+
+def test_a_day_that_opens_a_bodys_name_is_no_short_name_and_the_reading_stays_linear() -> None:
+    """"The Sunday Times" does not make "on Sunday" an organisation; a long run of words glued by commas
+    after a short name is read once (no rescan of the run from every word)."""
+    import time
+
+    import storyline
+    from storyline.analyze.entities import _short_names
+    from storyline.records import Mention
+
+    got = [(m.text, m.label) for m in storyline.recognize_entities(
+        "The Sunday Times printed the letter. The paper said on Sunday that the minister would resign.")]
+    assert ("Sunday", "ORG") not in got, got
+    text = "Tarvo Bancorp won . the " + "Tarvo," * 40000
+    t0 = time.perf_counter()
+    _short_names(text, [Mention(start=0, end=13, text="Tarvo Bancorp", label="ORG", article_id="a")])
+    assert time.perf_counter() - t0 < 3.0

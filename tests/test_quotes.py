@@ -2738,3 +2738,16 @@ def test_but_and_a_pronoun_after_a_closed_quotation_is_the_writers_clause() -> N
     got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
     assert got.get('both men are "non-entities in the council,"') == "Tomas Berg", got
     assert any(t.startswith('the plan was "a disaster, but it can be fixed,"') for t in got), got
+
+
+def test_a_clause_after_an_opening_phrase_of_time_or_place_is_still_what_was_said() -> None:
+    """"In winter the roads freeze, Lind said": the opening phrase has no comma of its own, a
+    determiner after no preposition or a subject pronoun opens the clause said; "The report, which
+    Berg wrote, said" names no speaker "The"."""
+    text = ("In winter the roads freeze, Ana Lind said. On Sundays the trains run late, Berg said. In the "
+            "long run we all lose, Lind said. The report, which Berg wrote, said, “The pier is unsafe.”")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("In winter the roads freeze") == "Ana Lind", got
+    assert got.get("On Sundays the trains run late") == "Berg", got
+    assert got.get("In the long run we all lose") == "Lind", got
+    assert "The" not in got.values(), got

@@ -2012,18 +2012,19 @@ _BODY_KIND_WORDS = frozenset(["league", "party", "club", "team", "union", "bank"
 # a verb's form that a sentence's subject takes and no plural noun is ("Tarvo looked", not "Space experts")
 _PAST_OR_AUXILIARY = re.compile(r"[a-z]+ed|said|says|told|is|was|has|had|will|would|can|could|did|does|may|might|must")
 _CLAUSE_START_BEFORE = re.compile(r"(?:^|[\n.!?])[ ]*$")
-_NEXT_WORD = re.compile(r"[ ]*([^\s]+)")
+_NEXT_WORD = re.compile(r"[ ]*([^\s]{1,40})")  # (bounded: no rescan of a long run of words glued by commas)
 
 
 def _short_name_word(word: str) -> bool:
     """Whether the first word of an organisation's full name may stand alone for it ("Real" of "Real
     Madrid", "Mercantile" of "Mercantile Bancorp Inc."): not an article, a title, a given name or a
-    common family name, a place of the lists, a people's or a creed's word ("Shiite" of "Shiite Parliament")
-    or a follower's ("Socialist" of "Socialist Party"), nor a word that names the body's kind ("University")."""
+    common family name, a day or a month ("Sunday" of "Sunday Times"), a place of the lists, a people's
+    or a creed's word ("Shiite" of "Shiite Parliament") or a follower's ("Socialist" of "Socialist
+    Party"), nor a word that names the body's kind ("University")."""
     low = word.lower()
     return (word not in _ARTICLES and not first_name_sex(word) and not common_surname(word)
             and not place_kinds((low,)) & _PLACE_KINDS and not _ADJECTIVE_END.fullmatch(word) and not _peoples_word([word], 0)
-            and not _AGENT_END.fullmatch(word)
+            and not _AGENT_END.fullmatch(word) and low not in WEEKDAYS and low not in MONTHS
             and low not in _KIND_HEADS and low not in _PERSON_ROLES and not _title_word(word))
 
 

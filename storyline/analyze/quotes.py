@@ -2836,7 +2836,15 @@ def _fronted_adverbial(toks: Sequence[_Tok], comma: int) -> bool:
         return False
     return all(not t.quoted and (t.text[:1].isalnum() or t.text in ("’s", "'s", "-"))
                and not (t.text.islower() and (_finite_word(t) or t.low in ("that", "who", "which")))
-               for t in phrase[1:])
+               and not _opens_subject(t, phrase[i].low) for i, t in enumerate(phrase[1:]))
+
+
+def _opens_subject(t: _Tok, prev: str) -> bool:
+    """Whether ``t`` (after the word ``prev``) opens a clause's subject inside a sentence's opening words: a
+    subject pronoun ("In the end we all lose"), or a determiner after no preposition ("In winter the roads
+    freeze", "On Sundays the trains run late"); a phrase of time or place has neither."""
+    return t.low in _PRONOUNS or t.low in ("everyone", "everybody", "nobody") \
+        or t.low in _DETERMINERS and prev not in _FRONTED and prev not in PREPOSITIONS
 
 
 def _semicolon_clause(toks: Sequence[_Tok], j: int) -> int | None:
@@ -2939,6 +2947,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                     # 'Tom Berg, a consultant who had tried to stop him, said, "..."': the subject
                     # before the aside its relative clause made the appositive reader miss
                     speaker_tok = _subject_np(toks, ca - 1)
+                    if speaker_tok is not None and toks[speaker_tok[1]].text != ",":
+                        speaker_tok = None  # ("The report, which Lind wrote, said": no subject "The")
                 if speaker_tok is not None:
                     pre_end_tok = speaker_tok[0]
             else:
