@@ -2140,3 +2140,22 @@ def test_a_lower_case_pages_sentence_cut_at_a_times_dot_is_whole_in_a_brief() ->
     assert joined_at_time_dots([usual], {usual.id: split[a.id]})[usual.id] == split[a.id]
     shown = [s.text for s in storyline.brief([a], max_words=200).summary]
     assert not any(s.startswith("Edt") for s in shown), shown
+
+
+def test_lower_page_news_sentences_read_as_no_caption_credit_or_dateline() -> None:
+    from storyline.consolidate.summary_text import lower_caption, lower_dateline_end, lower_furniture_end
+
+    # "in this <...>, ... photos" opens a caption only where the words between tell the picture's day
+    assert not lower_caption("In this case, the photos show the suspect fleeing the bank.")
+    assert lower_caption("In this friday, may 3, 2030 photo, velk waves to supporters in ostbury.")
+    # a life told in the past with its day and place is news, not a caption's dated close
+    assert not lower_caption("Velk was born on june 4, 1950 in velm, ostland.")
+    assert lower_caption("Velk greets supporters on june 4, 2030 in velm, ostland.")
+    # a poll's or platforms' name before a verb is no photo credit
+    text = "Reuters/ipsos poll found that 40 percent of voters back the plan."
+    assert lower_furniture_end(text) == 0
+    assert lower_furniture_end("Facebook / instagram said it removed the posts on tuesday.") == 0
+    assert lower_furniture_end("Reuters/ann velk the mayor said it was fine.") == len("Reuters/ann velk ")
+    # a senator's party label in brackets before a dash is no station's dateline
+    assert lower_dateline_end("Sen. ann velk (r-ostl.) - a longtime critic - spoke.", lead=False) == 0
+    assert lower_dateline_end("Velm ( kvlm ) – the fire burned for hours.", lead=False) == len("Velm ( kvlm ) – ")

@@ -1197,7 +1197,7 @@ _DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+{MONTH_NAMES}\.?\s+\d{{1,2}
 # an agency, a dash that opens an aside closed by another ("Velk -- the mayor -- said ...") is none
 _LOWER_DATELINE = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[a-z][a-z'’.-]*){0,3}"
                              r"(?:,\s+[a-z][a-z.]+(?:\s+[a-z.]+){0,2}(?:\s+\d{1,2})?)?\s*"
-                             rf"(?:(?P<agency>\(\s*(?:(?i:{_AGENCIES})|[a-z][a-z0-9&/.-]{{1,24}})\s*\)\s*(?:_|--|—|–|-|:))"
+                             rf"(?:(?P<agency>\(\s*(?:(?i:{_AGENCIES})|(?![a-z]-)[a-z][a-z0-9&/.-]{{1,24}})\s*\)\s*(?:_|--|—|–|-|:))"
                              r"|(?P<dash>--|—|–|_))\s+(?=[a-z0-9\"“])")
 
 
@@ -1243,7 +1243,7 @@ _LOWER_CAPTION = re.compile(_IN_THIS_PHOTO, re.IGNORECASE)
 # (", right,", "(r)"), "shown here", "is photographed", and a caption's dated close: a place, then the day set off by
 # commas ("... speaks at a news conference in velm, ostland, march 14, 2017."), or the day and then the place
 # ("... feeds her baby on february 3, 2016 in velm, ostland.")
-_LOWER_IN_THIS = re.compile(r"(?:file\s*(?:photo)?\s*[-–—:_]+\s*)?in\s+this\s+(?:[\w'’.-]+,?\s+){0,6}?"
+_LOWER_IN_THIS = re.compile(rf"(?:file\s*(?:photo)?\s*[-–—:_]+\s*)?in\s+this\s+(?:[\w'’.-]+\s+|(?:\d+|{WEEKDAY_NAMES}),\s+){{0,6}}?"
                             r"(?:photos?|images?|pictures?|frame\s+grab|screen\s*grab|video\s+(?:grab|image|still))\b",
                             re.IGNORECASE)
 _LOWER_PHOTO_WORDS = re.compile(r"\b(?:shown|pictured)\s+(?:here|above|below|at\s+(?:left|right))\b"
@@ -1258,10 +1258,18 @@ _LOWER_DATED_CLOSE = re.compile(rf"\b(?:in|at|near|outside)\s+{_CAPTION_PLACE}(?
 # a photo's credit opening a lower-case page's sentence: an agency or a platform, a slash and its photographer or
 # show, or a photographer, a slash and the agency ("Reuters/ann velk \"we ...", "Youtube/bo dorn in a recent
 # interview, ...", "Velk / getty images dr. dorn said ..."); the credit's names end before a word no name holds
+# a sentence told in the past (a caption tells what the picture shows): its subject of one to three words, then
+# "was", "were" or "died" ("Velk was born on ..."; not a photo's teaser glued before its caption)
+_PAST_OPEN = re.compile(r"(?:[\w'’.-]+\s+){1,3}(?:was|were|died)\b", re.IGNORECASE)
 _CREDIT_SOURCES = r"(?:reuters|ap|afp|epa|getty\s+images|youtube|twitter|instagram|facebook|shutterstock|istock)"
+_PLATFORM = re.compile(r"(?:youtube|twitter|instagram|facebook)\b", re.IGNORECASE)
 _CREDIT_BY = re.compile(rf"(?i:{_CREDIT_SOURCES})\s?/\s?")
 _CREDIT_TO = re.compile(rf"(?:[a-z0-9][\w.'’-]*\s+){{0,2}}[a-z0-9][\w.'’-]*\s?/\s?(?i:{_CREDIT_SOURCES})\s+", re.IGNORECASE)
 _CREDIT_NAME = re.compile(r"([a-z][\w.'’-]*)\s+")
+# the words that open the news after a photo's credit: an article, a pronoun, a preposition, a conjunction
+_CREDIT_NEXT = frozenset("a an the this that these those his her its their our my he she it they we i you there "
+                         "in on at after as when while for from with by of to since during amid before until if but "
+                         "and everyone everybody someone nobody some many most all".split())
 
 
 def lower_furniture_end(text: str) -> int:
@@ -1286,21 +1294,21 @@ def _lower_credit_end(text: str) -> int:
     past its agency, "Reuters/ann velk" before the first word no name holds (a stop word: "in a recent interview")
     or a quotation mark, three names at most; 0 when there is none."""
     to = _CREDIT_TO.match(text)
-    if to:
+    if to and not _PLATFORM.match(text):  # (platforms listed are no credit: "Facebook / instagram said it ...")
         return to.end()
     by = _CREDIT_BY.match(text)
-    if by is None:
+    if by is None or _PLATFORM.match(text, by.end()):  # ("Twitter/facebook users shared ...": two platforms)
         return 0
     end = by.end()
     for _ in range(3):
         name = _CREDIT_NAME.match(text, end)
-        if name is None or name.group(1).lower() in STOP:
+        if name is None or name.group(1).lower() in STOP or name.group(1).endswith("ing"):
             break
         end = name.end()
         if text[end:end + 1] in "\"“":
             return end
     nxt = _CREDIT_NAME.match(text, end)
-    return end if end > by.end() and nxt is not None and nxt.group(1).lower() in STOP else 0
+    return end if end > by.end() and nxt is not None and nxt.group(1).lower() in _CREDIT_NEXT else 0
 
 
 def lower_caption(text: str) -> bool:
@@ -1314,7 +1322,8 @@ def lower_caption(text: str) -> bool:
         return True
     if ("," in text or "(" in text) and _LOWER_PHOTO_PLACE.search(text):
         return True
-    return (text[-12:].rstrip(" .")[-4:].isdigit() or " in " in text[-60:]) and bool(_LOWER_DATED_CLOSE.search(text))
+    return (text[-12:].rstrip(" .")[-4:].isdigit() or " in " in text[-60:]) and not (_PAST_OPEN.match(text) and not _LOWER_TEASER.match(text)) \
+        and bool(_LOWER_DATED_CLOSE.search(text))
 
 
 # the first word of a sentence, up to a space
