@@ -3,7 +3,8 @@
     python scripts/train_coref.py --seed S --out runs/S.json.gz     # one run: about 8 min on two cores
     python scripts/train_coref.py --seed S --no-sweep --out runs/S.json.gz  # a run for an ensemble: about 3 min
     python scripts/train_coref.py --ensemble runs/0.json.gz runs/100.json.gz runs/200.json.gz runs/300.json.gz
-        # the shipped model: the four runs averaged, thresholds swept on dev (about 11 min)
+        # the shipped model: the four runs averaged, thresholds swept on dev (about 11 min; --jobs N shares
+        # the sweep among N processes, the same result)
 
 The train topics of ../shared/data/cdcr/ecbplus/docs.jsonl give
 
