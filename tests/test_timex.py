@@ -1715,3 +1715,18 @@ def test_an_event_verb_in_the_present_before_a_month_and_day_looks_ahead() -> No
     assert tags("The council set the levy for the year that begins Oct. 1.", march)[-1] == (
         "Oct. 1", "DATE", "2031-10-01")
     assert tags("The ferry season opened Oct. 1.", march) == [("Oct. 1", "DATE", "2030-10-01")]
+
+
+def test_a_month_and_day_that_names_a_nouns_event_does_not_look_ahead() -> None:
+    # "faces charges in the Oct. 1 attack", "an inquiry into the crash of Oct. 1": the day names an event told before,
+    # no time of the present verb; "The council meets again Oct. 1" looks ahead
+    november = date(2031, 11, 5)
+    assert tags("Harlow faces charges in the Oct. 1 attack.", november) == [("Oct. 1", "DATE", "2031-10-01")]
+    assert tags("A panel opens an inquiry into the crash of Oct. 1.", november) == [("Oct. 1", "DATE", "2031-10-01")]
+    assert tags("The parish council meets again Oct. 1.", november) == [("Oct. 1", "DATE", "2032-10-01")]
+
+
+def test_or_so_before_a_saying_is_no_approximation() -> None:
+    # "left last week or so he said": "or so" opens what was said, the week is told as such
+    assert tags("Brannock left the farm last week or so he said.") == [("last week", "DATE", "2019-W01")]
+    assert tags("The parcel came last month or so the courier says.") == [("last month", "DATE", "2018-12")]

@@ -384,9 +384,12 @@ _EVENT_VERB = (r"plays?(?:\s+host)?|entertains?|fl(?:y|ies)|competes?|holds|conc
 # the words of an event's object between its verb and its time (no clause's word, no other verb)
 _OBJECT_WORD = (r"\s+(?!(?:that|which|who|whom|whose|and|but|or|while|as|because|when|after|before"
                 r"|since|until|if|than|said|says|was|were|had|has|have|is|are)\b)[\w'’&.-]+")
+# (a month and day after a determiner or "of" names a noun's event, no time of the verb: "faces charges in the Oct. 1
+# attack", "opens an inquiry into the crash of Oct. 1")
+_NO_NOUNS_DAY = "".join(rf"(?<!\b{w}\s)" for w in ("the", "a", "an", "its", "his", "her", "their", "our", "this", "of"))
 _PRESENT_EVENT = re.compile(
     rf"\b(?:{_EVENT_VERB})\b(?=(?:{_OBJECT_WORD}){{0,7}}?\s+(?:on\s+)?"
-    rf"(?:{_WDAY_RX}|(?:in|on|from)\s+(?:(?:early|mid|late)[\s-]+)?{MONTH_NAMES}|{MONTH_NAMES}\s+\d))")
+    rf"(?:{_WDAY_RX}|(?:in|on|from)\s+(?:(?:early|mid|late)[\s-]+)?{MONTH_NAMES}|{_NO_NOUNS_DAY}{MONTH_NAMES}\s+\d))")
 # a span of weekdays after the day ("from Monday to Friday")
 _DAYS_SPAN = re.compile(rf"\s*(?:to|through|till|until|-|–)\s*{_WDAY_RX}")
 # a plain form after these is no present of its own ("did not play Monday", "wanted to play on Sunday")
@@ -2958,7 +2961,9 @@ def _title(text: str, s: int, e: int, lo: int, hi: int) -> bool:
 
 
 _ENDS_IN_A_UNIT = re.compile(rf"\b{_UNIT}s?$", re.IGNORECASE)
-_OR_SO = re.compile(r"\s+or\s+so(?![\w-])", re.IGNORECASE)
+# (not "or so" before a saying: "left last week or so he said", "or so the company says")
+_OR_SO = re.compile(r"\s+or\s+so(?![\w-])(?!\s+(?:[\w'’-]+\s+){1,2}(?:say|says|said|claims?|claimed|insists?|insisted"
+                    r"|thinks?|thought|believes?|believed|told)\b)", re.IGNORECASE)
 
 
 def _apply(text: str, dct: date | None, name: str, s: int,
