@@ -479,7 +479,7 @@ def test_an_undated_page_is_noted_and_its_source_line_does_not_repeat_its_title(
     assert r.exit_code == 0 and "1 new article has no publication date" in " ".join(r.output.split())
     md = run(db, "brief", "-f", "md").output
     sources = md.split("## Sources", 1)[1].strip().splitlines()
-    assert sources == ["1. Council approves new park in Riverton"]
+    assert sources == ["1. Council approves new park in Riverton (undated)"]
 
 
 def test_a_source_line_names_the_outlet_and_date_and_never_repeats_the_title(tmp_path: Path) -> None:
@@ -541,3 +541,71 @@ def test_a_library_logging_at_info_stays_off_the_terminal_without_verbose(tmp_pa
         monkeypatch.setattr(handler, "stream", out)
         chatty.info("Scheduler at tcp://127.0.0.1:8786")
         assert ("Scheduler at" in out.getvalue()) is shown, (verbose, out.getvalue())
+
+
+def test_a_story_of_one_undated_article_says_undated_in_the_list_and_under_its_sources(tmp_path: Path) -> None:
+    """A story none of whose articles has a day (not even one inferred from its words) is listed
+    "undated", and its brief says so in its heading and after its source's name: a blank reads as a
+    fault of the display."""
+    p = tmp_path / "kiln.txt"
+    p.write_text("title: Pottery kiln fire closes Brenwick studio\nsource: Brenwick Echo\n\nA kiln fire closed "
+                 "the Brenwick pottery studio, its owner Dana Ferrow said. Nobody was hurt.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert run(db, "ingest", "-q", str(p)).exit_code == 0
+    listed = run(db, "stories").output
+    assert "│ undated " in listed, listed
+    text = " ".join(run(db, "brief").output.split())
+    assert "Pottery kiln fire closes Brenwick studio — Brenwick Echo, undated" in text and "1 article · undated" in text
+    md = run(db, "brief", "-f", "md").output
+    assert "*1 article, undated*" in md
+    assert md.split("## Sources", 1)[1].strip() == "1. Pottery kiln fire closes Brenwick studio (Brenwick Echo, undated)"
+
+
+def test_help_breaks_a_list_of_choices_between_choices_never_inside_one() -> None:
+    """`storyline stories --help` in a terminal of 60 or 80 columns: the sort order's choices are
+    broken after a bar, never inside a word ("relev" over "ance")."""
+    from storyline.serve.cli import choices_in_lines
+
+    assert choices_in_lines("updated|size|published|relevance") == "updated|size|\npublished|\nrelevance"
+    assert choices_in_lines("text|json") == "text|json"
+    for width in ("60", "80", "120"):
+        out = runner.invoke(app, ["stories", "--help"], env={"COLUMNS": width}).output
+        lines = out.splitlines()
+        first = next(i for i, line in enumerate(lines) if "--sort" in line)
+        after = lines[first].index("--sort") + len("--sort")
+        at = after + len(lines[first][after:]) - len(lines[first][after:].lstrip())   # the column of types
+        last = next(i for i, line in enumerate(lines) if "--limit" in line)
+        cells = [cell for line in lines[first:last] if (cell := line[at:].split(" ", 1)[0])]
+        assert "".join(cells).split("|") == ["updated", "size", "published", "relevance"], out
+        assert all(cell.endswith("|") for cell in cells[:-1]), cells   # each line broken after a bar
+
+
+def test_ingest_of_nothing_to_read_fails_at_once_naming_each_input(tmp_path: Path) -> None:
+    """`storyline ingest` of a missing file, an empty folder or a pattern that matches nothing says
+    so before it begins (no progress bars of a run that reads nothing) and makes no store; one input
+    to read among them is read, the others reported as before."""
+    db, empty = tmp_path / "s.db", tmp_path / "empty"
+    empty.mkdir()
+    r = run(db, "ingest", str(tmp_path / "no-such.txt"), str(empty), str(tmp_path / "*.jsonl"))
+    out = " ".join(r.output.split())
+    assert r.exit_code == 1, r.output
+    assert f"failed {tmp_path / 'no-such.txt'}: no such file or folder" in out
+    assert f"failed {empty}: empty folder" in out and "no file matches this pattern" in out
+    assert "nothing to read in 3 inputs given" in out
+    assert "reading articles" not in out and "updating stories" not in out and not db.exists()
+    good = tmp_path / "mill.txt"
+    good.write_text("title: Old mill reopens in Farrowby\n\nThe old mill in Farrowby reopened as a bakery on "
+                    "Saturday, its new owner Lia Tamsin said.\n", encoding="utf-8")
+    r = run(db, "ingest", "-q", str(empty), str(good))
+    assert r.exit_code == 1 and "1 new" in r.output and f"failed {empty}: empty folder" in " ".join(r.output.split())
+
+
+def test_a_store_given_as_a_folder_is_refused_naming_a_file_to_give(tmp_path: Path) -> None:
+    """`--db data/` names a folder, not a store: every command says so and how to name a file in it
+    (SQLite alone says "unable to open database file")."""
+    news = tmp_path / "news.txt"
+    news.write_text("title: Ferry strike in Oldmere\n\nFerry crews in Oldmere struck on Monday.\n", encoding="utf-8")
+    for args in (["stories"], ["ingest", str(news)], ["brief"]):
+        r = run(tmp_path, *args)
+        assert r.exit_code == 2 and f"store {tmp_path} is a folder: name a file in it, such as " \
+            f"{tmp_path / 'storyline.db'}" in " ".join(r.output.split()), r.output

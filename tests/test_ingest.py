@@ -134,6 +134,22 @@ def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
     assert [e.reason for e in errs] == ["no such file or folder", "no file matches this pattern"]
 
 
+def test_an_empty_path_and_a_dash_are_refused_not_read_as_the_current_folder(tmp_path: Path, monkeypatch) -> None:
+    """An empty path (`storyline ingest "$FOLDER"` with the variable unset) is no input, not the current
+    folder read recursively; "-" says that standard input is not read (unless a file is named so)."""
+    from storyline.ingest import nothing_to_read
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "here.txt").write_text("title: Gull count\n\nVolunteers counted 400 gulls at Hollin Bay.\n")
+    errs = list(iter_articles(["", "  ", "-"]))
+    assert [e.reason for e in errs] == ["an empty path: give a file, a folder or a pattern"] * 2 + [
+        "standard input is not read: save it to a file and give the file's name (or POST it to "
+        "`storyline serve`'s /api/articles)"]
+    assert [e.where for e in nothing_to_read(["", "-"])] == ["''", "-"]
+    (tmp_path / "-").write_text("title: Dash file\n\nA file named with a dash is read as any other.\n")
+    assert [a.title for a in iter_articles(["-"])] == ["Dash file"] and nothing_to_read(["-", ""]) == []
+
+
 def test_a_pattern_of_folders_reads_what_they_hold_and_an_unreadable_folder_is_named(tmp_path: Path,
                                                                                   monkeypatch) -> None:
     for day in ("2024-03-01", "2024-03-02"):

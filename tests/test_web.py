@@ -374,6 +374,18 @@ def test_the_list_page_answers_odd_offsets_and_unknown_names_in_words(app, store
     assert bad.status_code == 422 and "<h1>Invalid request</h1>" in bad.text
 
 
+def test_an_order_the_story_list_does_not_know_is_said_so(app):
+    """`/?sort=bogus` names the orders there are and lists by the default one, as a bad offset or
+    date is said so on the same page; "relevance" without a search words and unknown parameters
+    (`page=abc`) say nothing."""
+    bad = " ".join(text_of(get(app, "/", sort="bogus").text).split())
+    assert "“bogus” is not an order (sort= takes updated, size or published): the stories are listed by updated." in bad
+    searched = " ".join(text_of(get(app, "/", sort="oldest", q="bridge").text).split())
+    assert "(sort= takes relevance, updated, size or published): the stories are listed by relevance" in searched
+    for quiet in ({"sort": "relevance"}, {"sort": "size"}, {"page": "abc"}):
+        assert "is not an order" not in get(app, "/", **quiet).text
+
+
 def test_an_undated_story_says_so_in_the_lists(app, store):
     with store.transaction() as c:
         c.execute("INSERT INTO stories (id, title, first_seen, updated, size, dirty) "
@@ -383,6 +395,21 @@ def test_an_undated_story_says_so_in_the_lists(app, store):
     listed = text_of(get(app, "/").text)
     assert "Lighthouse keeper retires 1 article · undated · updated 2024-05-01" in " ".join(listed.split())
     assert "named in 1 · undated" in " ".join(text_of(get(app, "/entities/person:ivo-brandt").text).split())
+
+
+def test_an_undated_story_page_says_undated_in_its_heading_and_under_its_sources(store):
+    """A brief none of whose articles has a day says "undated" in its heading and after each source's
+    name (an article of a dated story that is itself undated says so too), not a blank."""
+    b = store.get_brief("s-bridge")
+    undated = dataclasses.replace(b, first_published=None, last_published=None,
+                                  articles=tuple({**a, "published": None, "published_inferred": False}
+                                                 for a in b.articles))
+    page = " ".join(text_of(brief_html(undated)).split())
+    assert f"{len(b.articles)} articles · undated" in page
+    sources = page.split("Sources", 1)[1]
+    assert sources.count("undated") == len(b.articles), sources
+    dated = " ".join(text_of(brief_html(b)).split())
+    assert "undated" not in dated
 
 
 def test_entity_page_shows_each_story_span_and_links_the_stories_it_leaves_out(app, store, monkeypatch):

@@ -8,13 +8,13 @@ from typing import Any, Mapping, Sequence
 
 from ..errors import InputError
 from ..records import Article
-from .files import KINDS, expand_paths, input_size, iter_articles, read_path
+from .files import KINDS, expand_paths, input_size, iter_articles, nothing_to_read, read_path
 from .records_in import article_from_dict
 from .checks import check_article
 from .text import parse_text_article
 from .web import is_url, read_url
 
-__all__ = ["read_article", "iter_articles", "expand_paths", "input_size", "read_path", "article_from_dict",
+__all__ = ["read_article", "iter_articles", "expand_paths", "input_size", "nothing_to_read", "read_path", "article_from_dict",
            "parse_text_article", "read_url"]
 
 

@@ -19,7 +19,7 @@ from .html import parse_html
 from .jsonl import parse_json, parse_jsonl
 from .text import parse_text_article
 
-__all__ = ["expand_paths", "read_path", "iter_articles", "input_size", "KINDS"]
+__all__ = ["expand_paths", "read_path", "iter_articles", "input_size", "nothing_to_read", "KINDS"]
 
 KINDS = {
     ".txt": "text", ".text": "text", ".md": "text",
@@ -107,7 +107,13 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str
         if isinstance(local, InputError):
             yield local
             continue
+        if not s.strip():   # (`storyline ingest "$FOLDER"` with the variable unset: not the current folder)
+            yield InputError(repr(s), "an empty path: give a file, a folder or a pattern")
+            continue
         path = Path(local or s)
+        if s == "-" and not path.exists():
+            yield InputError(s, _NO_STDIN)
+            continue
         if path.is_dir():
             yield from _walk(path, s)
         elif path.is_file():
@@ -143,6 +149,8 @@ def _file_url_path(s: str) -> str | InputError | None:
 
 
 _STORE_FILES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3", ".update-lock")  # a store kept beside its inputs
+_NO_STDIN = ("standard input is not read: save it to a file and give the file's name (or POST it to "
+             "`storyline serve`'s /api/articles)")
 _NOT_REGULAR = "not a regular file or folder (a device, a pipe or a socket): nothing to read"
 
 
@@ -356,6 +364,19 @@ def iter_articles(paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = D
             yield from read_url(p, max_bytes=max_bytes, max_text_bytes=max_text_bytes, known=known)
         else:
             yield from read_path(p, max_bytes=max_bytes, max_text_bytes=max_text_bytes, read=read)
+
+
+def nothing_to_read(paths: Iterable[str | os.PathLike[str]]) -> list[InputError]:
+    """Why none of ``paths`` names anything to read (each a missing file, an empty folder, a pattern
+    that matches nothing...), or [] as soon as one names a file or an http(s) URL (the rest is not
+    walked): a command can say so before it begins, rather than after a run that read nothing."""
+    errors: list[InputError] = []
+    for p in expand_paths(paths):
+        if not isinstance(p, InputError):
+            return []
+        if not isinstance(p, InputWarning):
+            errors.append(p)
+    return errors
 
 
 def input_size(paths: Iterable[str | os.PathLike[str]]) -> int | None:

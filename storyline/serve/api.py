@@ -1080,6 +1080,8 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
             d_from, d_to = d_to, d_from
         sorts = ["relevance", "updated", "size", "published"] if q else ["updated", "size", "published"]
         default_sort = "relevance" if q else "updated"
+        # an order the page does not know is said so ("relevance" without a search is none to say: by update)
+        bad_sort = sort.strip() if sort and sort.strip() and sort not in sorts and sort != "relevance" else None
         sort = sort if sort in sorts else default_sort
         limit = 25
         rows, total = st.search_stories(q=q, entity=entity, date_from=d_from, date_to=d_to, sort=sort,
@@ -1097,7 +1099,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         return page_html("index.html", site={"root": root, "feed": feed_href(root, q, entity)}, q=q, entity=entity, date_from=d_from, date_to=d_to,
                          sort=sort, sorts=sorts, default_sort=default_sort, items=rows, total=total, offset=offset,
                          prev_href=prev_href, next_href=next_href, entity_row=entity_row, teasers=teasers,
-                         bad_dates=bad_dates, bad_offset=bad_offset, swapped=swapped, first_href=f"{root}/?" + urlencode(params) if params else f"{root}/")
+                         bad_dates=bad_dates, bad_offset=bad_offset, bad_sort=bad_sort, swapped=swapped, first_href=f"{root}/?" + urlencode(params) if params else f"{root}/")
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=web_read)
     def story_page(story_id: str, request: Request, about: str | None = Query(None, max_length=200)) -> Response:

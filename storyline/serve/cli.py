@@ -47,7 +47,7 @@ def _help_types() -> None:
     def option_type(self, ctx):  # type: ignore[no-untyped-def]
         more = "..." if getattr(self, "multiple", False) or self.nargs != 1 else ""  # (may be given again)
         if self.metavar is not None:
-            return self.metavar + more
+            return choices_in_lines(self.metavar) + more
         if self.is_flag:
             return None
         shown = kinds.get(getattr(self.type_descriptor.annotation, "__name__", ""), None)
@@ -55,6 +55,22 @@ def _help_types() -> None:
 
     option.display_type_rich = option_type
     argument.display_type_rich = lambda self, ctx: None
+
+
+CHOICES_WIDTH = 14   # the widest line of a help's list of choices: "updated|size|" over "published|" over "relevance"
+
+
+def choices_in_lines(metavar: str, width: int = CHOICES_WIDTH) -> str:
+    """A metavar that lists choices ("updated|size|published|relevance") in lines of at most ``width``
+    characters, each broken after a bar: the help's narrow column of types would fold it inside a
+    choice ("relev" over "ance"), for it has no space to break at. A shorter one is kept as it is."""
+    lines: list[str] = []
+    for choice in metavar.split("|"):
+        if lines and len(lines[-1]) + 1 + len(choice) <= width:
+            lines[-1] += "|" + choice
+        else:
+            lines.append(choice)
+    return "|\n".join(lines)
 
 
 _help_types()
@@ -378,7 +394,12 @@ def _print_problems(report: IngestReport) -> None:
     _print_counted("[dim]left aside[/dim]", [(f.where, f.reason) for f in report.left_aside],
                    ("more input", "more inputs"))
     for f in report.failed:
-        err.print(f"[yellow]failed[/yellow] {_esc(f.where)}: {_esc(f.reason)}", highlight=False, soft_wrap=True)
+        _print_failed(f.where, f.reason)
+
+
+def _print_failed(where: str, reason: str) -> None:
+    """"failed <input>: <why>", on stderr, on one line however long."""
+    err.print(f"[yellow]failed[/yellow] {_esc(where)}: {_esc(reason)}", highlight=False, soft_wrap=True)
 
 
 @app.command(epilog="Examples: storyline ingest examples/ · storyline ingest 'feeds/*.xml' crawl.warc.gz · storyline --db news.db ingest https://example.org/rss")
@@ -399,11 +420,18 @@ def ingest(
 
     Exit code 0 when every input was stored or left aside as no article, 1 when some could not be read or parsed (the rest is stored), 2 on usage errors, 130 when stopped by Ctrl-C (what was stored is kept: run the same command again to finish).
     """
-    from ..ingest import input_size
+    from ..ingest import input_size, nothing_to_read
     from ..pipeline import ingest_paths, new_stories
 
     _use_ner(ner)
     _use_dask(dask)
+    unreadable = nothing_to_read(paths)
+    if unreadable:   # said at once: no bars of a run that reads nothing, no store made for nothing
+        for e in unreadable:
+            _print_failed(e.where, e.reason)
+        err.print(f"[red]error:[/red] nothing to read in {_n(len(paths), 'input', 'inputs')} given: nothing stored",
+                  highlight=False)
+        raise typer.Exit(EXIT_SOME_FAILED)
     store = _store(write=True)
     with _bars(quiet, spinner=True) as progress:
         size = input_size(paths) if not quiet else None  # (a walk that counts: the reading's total and time left)
@@ -664,13 +692,15 @@ def _print_updated(store: SQLiteStore, story_ids: Sequence[str]) -> None:
 def _print_story_rows(rows: list[dict]) -> None:
     from rich.table import Table
 
+    from .render import UNDATED
+
     t = Table(show_header=True, header_style="bold")
     t.add_column("story", style="cyan", no_wrap=True)
     t.add_column("articles", justify="right")
     t.add_column("dates", no_wrap=True)
     t.add_column("headline")
     for r in rows:
-        dates = r["first_published"] or ""
+        dates = r["first_published"] or UNDATED   # (as the web page's list says it)
         if r["last_published"] and r["last_published"] != r["first_published"]:
             dates += f" – {r['last_published']}"
         t.add_row(r["id"], str(r["size"]), dates, r["title"] or "")

@@ -158,14 +158,16 @@ def citation_labels(brief: Brief) -> dict[str, int]:
     return {str(a["id"]): i for i, a in enumerate(brief.articles, start=1)}
 
 
-def _named_and_dated(name: Any, a: Any) -> str:
+def _named_and_dated(name: Any, a: Any, *, undated: str = "") -> str:
     """"<name>, <date>" ("inferred <date>" for an inferred one, "captured <date>" for one dated only by
-    the capture of its page), either part left out when missing; ", revised <date>" after them for an
-    article stored again changed."""
+    the capture of its page), the name left out when missing, ``undated`` in place of a missing date;
+    ", revised <date>" after them for an article stored again changed."""
     parts = [str(name)] if name else []
     if a.get("published"):
         how = "captured " if a.get("dated_by") == "capture" else "inferred " if a.get("published_inferred") else ""
         parts.append(how + str(a["published"]))
+    elif undated:
+        parts.append(undated)
     if a.get("revised"):
         parts.append(f"revised {a['revised']}")
     return ", ".join(parts)
@@ -177,8 +179,9 @@ def _article_name(a: Any) -> str:
 
 def _source_name(a: Any) -> str:
     """The outlet and date shown after an article's title in a list of sources (never the title
-    again: an article without an outlet shows its date alone, one with neither nothing)."""
-    return _named_and_dated(a.get("source"), a)
+    again: an article without an outlet shows its date alone); an article with no date, not even an
+    inferred one, says "undated", so that a reader of its story's sources is not left to guess."""
+    return _named_and_dated(a.get("source"), a, undated=UNDATED)
 
 
 UNTITLED = "(untitled)"
@@ -265,9 +268,7 @@ def _md(text: str) -> str:
 def brief_markdown(brief: Brief) -> str:
     labels = citation_labels(brief)
     lines = [f"# {_md(brief.headline)}", ""]
-    if brief.first_published:
-        span = day_span(brief.first_published, brief.last_published)
-        lines += [f"*{_articles(len(brief.articles))}, {span}*", ""]
+    lines += [f"*{_articles(len(brief.articles))}, {dates_shown(brief.first_published, brief.last_published)}*", ""]
     note = language_note(brief)
     if note:
         lines += [f"*{note}*", ""]
@@ -382,10 +383,18 @@ def day_span(first: object, last: object) -> str:
     return f"{first} to {last}" if last and last != first else str(first)
 
 
+UNDATED = "undated"   # a story, or an article, with no day of publication (not even an inferred one)
+
+
+def dates_shown(first: object, last: object) -> str:
+    """A story's days of publication as its lists and its brief's heading show them (``day_span``), or
+    "undated" for a story none of whose articles has a day."""
+    return day_span(first, last) if first else UNDATED
+
+
 def story_span(row: Mapping[str, Any]) -> str:
-    """A story's days of publication as the story lists show them (``day_span``), or "undated"."""
-    first = row.get("first_published")
-    return day_span(first, row.get("last_published")) if first else "undated"
+    """``dates_shown`` of a story's row."""
+    return dates_shown(row.get("first_published"), row.get("last_published"))
 
 
 @lru_cache(maxsize=1)
@@ -409,7 +418,7 @@ def _env():  # type: ignore[no-untyped-def]
     env.globals["reported_on"] = reported_on
     env.globals["parts_shown"] = parts_shown
     env.globals["story_span"] = story_span
-    env.globals["day_span"] = day_span
+    env.globals["dates_shown"] = dates_shown
     env.filters["display"] = display_text
     return env
 
@@ -840,8 +849,5 @@ def brief_rich(brief: Brief):  # type: ignore[no-untyped-def]
         name = _source_name(a)
         src.append(f" — {name}\n" if name else "\n")
     parts.append(Panel(src, title="Sources", title_align="left"))
-    span = ""
-    if brief.first_published:
-        span = f"  ·  {day_span(brief.first_published, brief.last_published)}"
     return Panel(Group(*parts), title=f"[bold]{brief.headline}[/bold]",
-                 subtitle=f"{_articles(len(brief.articles))}{span}")
+                 subtitle=f"{_articles(len(brief.articles))}  ·  {dates_shown(brief.first_published, brief.last_published)}")

@@ -303,6 +303,9 @@ class SQLiteStore:
         self._turns: dict[tuple[int, int], int] = {}   # (process id, byte) -> this process's turns holding it
         self.readonly = readonly
         if str(path) != ":memory:":
+            if self.path.is_dir():   # (`--db data/`, or an empty `--db "$UNSET"`: ".")
+                raise StoreError(f"store {self.path} is a folder: name a file in it, such as "
+                                 f"{self.path / 'storyline.db'}")
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
