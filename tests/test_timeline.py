@@ -1059,3 +1059,28 @@ def test_a_year_that_names_a_noun_dates_no_event_of_its_clause() -> None:
     assert years("After Ada K. Moll's 2009 landslide, her party held 40 seats.") == ["2009"]
     assert years("The mayor was proud even though the relay of 2012 Summer Games will skip the town.") == []
     assert years("By the end of 2009 Lund had sold the mill.") == ["2009"]
+
+
+def test_a_date_of_a_clause_of_comparison_dates_no_event_of_its_sentence() -> None:
+    # "as it did in 1996" stands for an earlier event the sentence compares its own with: its year is that event's,
+    # not the sentence's ("would finish first" is no event of 1996); a year of the clause itself still dates it
+    from storyline import Article
+    from storyline.consolidate.timeline import dated_events
+
+    a = Article(id="a", published=date(2031, 11, 25), text=(
+        "Polls suggest the Harbour party would finish first, as it did in the last election in 2027. "
+        "The board may deliver a flood warning, just as they did in 2029. The Harbour party won 21 percent in 2027."))
+    assert [(e.date, e.text) for e in dated_events(a)] == [("2027", "The Harbour party won 21 percent in 2027.")]
+
+
+def test_an_item_of_a_list_is_no_lead_of_its_papers_day() -> None:
+    # a bullet that opens a line ("_ A broad-based tax cut ...") opens an item of the list its sentence before
+    # announces ("will include:"): no sentence of the item is news of the paper's day by itself in a summarised timeline
+    from storyline import Article, timeline
+
+    day = date(2031, 7, 1)
+    text = ("The harbour board of Dorn unveiled a new budget on Thursday. The plan will include:\n\n"
+            "_ A toll cut that will benefit all ferry riders. Every rider pays the toll twice a day.\n\n"
+            "_ A new pier for the fishing fleet.")
+    entries = timeline([Article(id="a", published=day, text=text)], max_dates=2, per_date=5)
+    assert entries and not any(e.text.startswith(("_", "A toll", "Every", "A new pier")) for e in entries), entries

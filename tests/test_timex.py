@@ -1730,3 +1730,31 @@ def test_or_so_before_a_saying_is_no_approximation() -> None:
     # "left last week or so he said": "or so" opens what was said, the week is told as such
     assert tags("Brannock left the farm last week or so he said.") == [("last week", "DATE", "2019-W01")]
     assert tags("The parcel came last month or so the courier says.") == [("last month", "DATE", "2018-12")]
+
+
+def test_a_lower_case_march_or_may_before_a_day_and_a_year_is_the_month() -> None:
+    # a page written in lower case: "march" and "may" before a day and a four-digit year, or after "on" or "since", are
+    # months, as "january 5, 2015" already was; any lower-case month's full name before a year is one ("in june 2009")
+    assert tags("Crews met in vellmar march 2, 2030 to plan the dam.") == [("march 2, 2030", "DATE", "2030-03-02")]
+    assert tags("As of may 12, 2030, the ferry ran on time.") == [("may 12, 2030", "DATE", "2030-05-12")]
+    assert tags("The pier has been shut since may 3.", date(2030, 6, 1)) == [("may 3", "DATE", "2030-05-03")]
+    assert tags("The crawl of the archive started march, 2030.") == [("march, 2030", "DATE", "2030-03")]
+    assert tags("the pier opened in june 2029 after repairs.") == [("june 2029", "DATE", "2029-06")]
+    # the verbs stay verbs
+    assert tags("The scouts may 3 times march 2 miles.") == []
+
+
+def test_a_day_is_ahead_when_likely_to_or_a_present_clause_of_time_says_so() -> None:
+    # "likely to" looks ahead as "expected to" does ("was likely to announce his choice before leaving Thursday" in a
+    # Wednesday's report: the Thursday after); a clause of time told in the present after the day ("when it meets")
+    # tells what is ahead, where the main clause has no tense of its own ("gets a chance Monday")
+    wed, sun = date(2031, 1, 8), date(2031, 1, 5)
+    assert tags("The paper said Varga was likely to name a deputy before leaving Thursday for Oslo.", wed)[-1] == (
+        "Thursday", "DATE", "2031-01-09")
+    assert tags("The guild gets a chance Monday to have its say when it meets the mayor.", sun) == [
+        ("Monday", "DATE", "2031-01-06")]
+    # told in the past, the clause of time and the day are past; a plural noun before its verb is no present
+    assert tags("The guild got a chance Monday to have its say when it met the mayor.", sun) == [
+        ("Monday", "DATE", "2030-12-30")]
+    assert tags("He hurt his knee jumping from the wall Tuesday when Karst troops stormed the fort.", wed) == [
+        ("Tuesday", "DATE", "2031-01-07")]

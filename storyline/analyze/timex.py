@@ -353,7 +353,7 @@ def shift_value(value: str, n: int, unit: str) -> str | None:
 _FUTURE = re.compile(
     r"(?:\b(?:(?:will|won't|shall|would)(?:\s+not)?\s+(?:be|have\s+been)\s+\w+|will|won't|shall|going\s+to|plans?\s+to|hop(?:es?|ing)\s+to|planned\s+(?:to|for)|scheduled|expected\s+to|(?:was|were|is|are)\s+(?:also\s+)?expected|(?:is|are)\s+to"
     r"|(?:is|are)\s+due|due\s+(?:to(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|lack|bad|heavy|poor"
-    r"|[a-z]+[^\Ws]s|[a-z]+ing)\b)|for)|set\s+to|prepar(?:es|ing)\s+to|brac(?:ed?|es|ing)\s+for|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
+    r"|[a-z]+[^\Ws]s|[a-z]+ing)\b)|for)|set\s+to|(?:un)?likely\s+to(?!\s+have\b)|prepar(?:es|ing)\s+to|brac(?:ed?|es|ing)\s+for|slated|upcoming|next|payable|effective|expires?|to\s+be\s+held|plans|planned|planning|would\s+be|might|expects?|forecasts?|predicts?|"
     r"as\s+(?:soon|early)\s+as|postponed(?:\s+\w+)?\s+until|(?:meets?|arrives?|begins?|starts?|opens?|votes?|"
     r"leaves?|returns?|resumes?|visits?|travels?|expires?|closes?|ends?|heads|head(?!\s+on\b)|convenes?|takes\s+effect|decides|rules|"
     r"testifies|faces|hosts|launches|reopens|debates|hears|releases|unveils|departs|kicks?\s+off|takes?\s+place"
@@ -570,7 +570,19 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             return 1
     if best is None and _IMPERATIVE.search(text[lo:start]):
         return 1  # "Go back to your work on Sunday", "Join us Tuesday": what is asked for is ahead
+    if best is None and _WEEKDAY_IN.search(text, start, end) and _PRESENT_WHEN.match(
+            text[end:min(hi, end + 80)].split(".")[0]):
+        return 1  # "The army gets a chance Monday to speak when it meets the president": a present of a clause of time
     return best[1] if best else 0
+
+
+# a clause of time told in the present after a day, up to its verb in -s ("when it meets the president", "before the
+# council votes"): English tells what is ahead so in such a clause (what was would be "when it met")
+_PRESENT_WHEN = re.compile(r"[^;:,!?]*?\s(?:when|once|until|till|before|after|as\s+soon\s+as)\s+"
+                           r"(?:it|he|she|(?:the|its|his|her|their)\s+[a-z][\w-]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+                           r"\s+(?:\w+ly\s+)?(?!(?:was|does|says)\b)[a-z]+[^s\W]s\b"
+                           # (a plural noun before its verb is none: "when Peruvian troops stormed")
+                           r"(?!\s+(?:\w+ly\s+)?(?:[a-z]+ed|" + "|".join(IRREGULAR_PAST) + r")\b)")
 
 
 # a relative clause set off by commas ("the envoy, who said the talks had stalled, will travel"): not the main clause
@@ -1053,8 +1065,9 @@ _CLOCK_AFTER_DATE = (r"(?:(?:\s?,)?\s+(?:at\s+)?(?P<clk>(?:[01]?\d|2[0-3]):[0-5]
 @rule("mdy", rf"{_EDGE}?{_FULL_MDY}{_CLOCK_AFTER_DATE}")
 def _h_mdy(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | None:
     mo, d = _month_num(m["m"]), int(re.sub(r"\D", "", m["d"]))
-    if m["m"].lower() in ("may", "march") and m["m"][0].islower():
-        return None
+    if m["m"].lower() in ("may", "march") and m["m"][0].islower() and not (
+            m["y"] and len(m["y"]) == 4 or _WANTS_A_DAY.search(ctx.text, max(0, ctx.start - 10), ctx.start)):
+        return None  # the verbs "may", "march"; before a day and a year, or after "on", "since", a month in any case
     y = _year_of(m["y"]) if m["y"] else None
     rel = " ".join((m["rel"] or "").lower().split())
     if y is None and rel and ctx.dct is not None:
@@ -1318,8 +1331,8 @@ def _h_month_year(ctx: _Ctx, m: re.Match[str]) -> tuple[str, str, str | None] | 
     """"June 2009", "June of '09", and a year said in words, as a broadcast's transcript writes it ("January nineteen
     ninety-seven")."""
     y = _year_of(m["y"]) if m["y"] else _spoken_cy(m["c"], m["r"])
-    if m["m"][0].islower() or y is None:
-        return None
+    if m["m"][0].islower() and not (m["y"] and len(m["y"]) == 4 and m["m"].capitalize() in _MONTH_FULL) or y is None:
+        return None  # (a page written in lower case: "started march, 2016", "in june 2009")
     return "DATE", f"{y:04d}-{_month_num(m['m']):02d}", _mod_of(_edge_text(m.group(0)))
 
 

@@ -267,6 +267,14 @@ def _year_names_a_thing(text: str, tx: Timex, s: int) -> bool:
     return True
 
 
+# a clause of comparison set after its main clause, with the verb it stands for ("may deliver a forecast, as they did
+# in 1997", "would finish first, as it did in the last election in 1996", "did not say, as he had in 1992, that
+# ..."): its date is of the earlier event it compares, none of the main clause's
+_COMPARED_WITH = re.compile(r"(?:,|\bjust)\s+as\s+(?:it|he|she|they|we|I|you|(?:the|its|his|her|their)\s+[\w-]+"
+                            r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:also\s+)?(?:did|does|do|had|has|have|was|were)"
+                            r"\b[^,;:.!?()\[\]—–]*$")
+
+
 class _ByStart:
     """An article's timexes in the order they start, so that those starting in a stretch of the text
     are found by bisection: a date's neighbours are read, not every timex of a long page."""
@@ -413,6 +421,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             s, e = _clause(text, first, spans[j][1], first, first)
         else:
             s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
+        if _COMPARED_WITH.search(text, max(s, tx.start - 80), tx.start):
+            continue  # "the party would finish first, as it did in 1996": the date of the event compared with
         if g == "year" and _year_names_a_thing(text, tx, s):
             continue  # "Hamas has denounced the 1993 Oslo accord": the year names the accord, no event of the clause
         if _date_only(text[s:tx.start] + " " + text[tx.end:e]):

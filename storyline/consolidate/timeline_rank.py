@@ -79,6 +79,11 @@ _PAST_PERIOD = re.compile(r"[^,;:]{0,80}?(?<!\bfrom\s)(?<!\bthan\s)(?<!\bwith\s)
                           re.IGNORECASE)
 
 
+# a sentence of a list's item, its bullet opening the line ("_ A broad-based tax cut that will benefit ...", "• Fares
+# rise. Buses ..."): it goes on the sentence before ("the package will include:"), no news of its paper's day itself
+_LIST_ITEM = re.compile(r"[ \t]*[_*•▪·-][ \t]+(?=\S)")
+
+
 # a lead dated by an earlier year ("Benjamin became the first woman to lead the association in 2002.",
 # "The clinic has served the bayou since 1987"): background, no news of its paper's day; not a year of
 # a relative clause ("a dose of propofol, which killed him in 2009"), a year naming a thing ("the 2008
@@ -531,7 +536,8 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         # paper's own)
         elsewhere = {si for si, day in mentions if (si, day) not in naming and (
             day != refs[ai] if reader else abs((day - refs[ai]).days) > LEAD_DAYS)}  # type: ignore[operator]
-        lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD]) if e > head and not verbless(text[s:e])][:_LEAD]
+        lead = [si for si, (s, e) in enumerate(spans[:3 * _LEAD])
+                if e > head and not verbless(text[s:e]) and not _LIST_ITEM.match(text, text.rfind("\n", 0, s) + 1, e)][:_LEAD]
         for si in lead:
             if si not in elsewhere and not _PAST_PERIOD.match(text, *spans[si]) \
                     and not tells_earlier_year(text[spans[si][0]:spans[si][1]], refs[ai]):  # type: ignore[arg-type]
