@@ -2084,8 +2084,9 @@ def test_a_lower_case_pages_dateline_with_an_en_dash_a_station_or_a_day_and_a_la
 def test_a_lower_case_pages_photo_captions_credits_and_teasers_are_no_brief_words() -> None:
     """A lower-case page's photo caption reads by its words, not its capitals: who stands where (", right,", "(r)"),
     "shown here", "is photographed", "in this undated police photo", and a close on the picture's place and day ("...
-    in velm, ostland, march 14, 2017.", "... on february 3, 2016 in velm, ostland."); a photo's credit ("Reuters/ann
-    velk", "Bo dorn / getty images"), its teaser ("Velk has apologized... (associated press)") and its label
+    in velm, ostland, march 14, 2017.", "... in velm, ostland march 14, 2017.", "... on february 3, 2016 in velm,
+    ostland.", "... saturday march 29, 2014 in velm, ostland."); a photo's credit ("Reuters/ann velk", "Bo dorn /
+    getty images"), its teaser ("Velk has apologized... (associated press)", a short aside in brackets and all) and its label
     ("Photo an official ...") glued before the news are trimmed. A sentence of news keeps its day ("... in velm on
     tuesday, march 3, 2015.") and "the left, right, and centre" is no place in a picture."""
     from storyline.consolidate.summary_text import lower_caption, lower_furniture_end
@@ -2097,7 +2098,9 @@ def test_a_lower_case_pages_photo_captions_credits_and_teasers_are_no_brief_word
                     "Sailor bo dorn, right, died on monday when the ferry sank.",
                     "Ostland's president greets ann velk (r) after the vote in velm.",
                     "Ann velk, shown here on the ferry, is the new captain.",
-                    "In this undated velm county police department photo, bo dorn poses for a portrait."):
+                    "In this undated velm county police department photo, bo dorn poses for a portrait.",
+                    "Ferry chief ann velk speaks at the harbour in velm, ostland march 14, 2017.",
+                    "Ann velk speaks to sailors at the air base saturday march 29, 2014 in velm, ostland."):
         assert lower_caption(caption), caption
     for news in ("The ferry sank in velm on tuesday, march 3, 2015.", "Velk was released on oct. 4, 2011.",
                  "Critics on the left, right, and centre praised the ferry."):
@@ -2106,7 +2109,10 @@ def test_a_lower_case_pages_photo_captions_credits_and_teasers_are_no_brief_word
                         ("Youtube/bo dorn in a recent interview, the captain spoke.", "in a recent"),
                         ("Ostra61 / getty images dr. velk said the ferry was old.", "dr. velk"),
                         ("Velk has apologized... (associated press) in a statement, velk says she misspoke.", "in a "),
-                        ("Photo an unidentified sailor told reporters the ferry sank.", "an unidentified")):
+                        ("Photo an unidentified sailor told reporters the ferry sank.", "an unidentified"),
+                        ("Ann velk of the ostland party (op), waves to sailors on the deck of the old ferry in velm"
+                         " before it sank in the dorn river last... (associated press) the ferry line said it would"
+                         " close.", "the ferry line")):
         assert glued[lower_furniture_end(glued):].startswith(news), glued
     assert lower_furniture_end("The dorn/velm line reopened on monday.") == 0
     text = ("Sailor bo dorn, right, died on monday when the ferry sank in the dorn river near the town of ostra."
@@ -2121,7 +2127,7 @@ def test_a_lower_case_pages_sentence_cut_at_a_times_dot_is_whole_in_a_brief() ->
     """A lower-case page writes a capital after every dot, so "... around 7:30 p.m. Edt thursday when ..." is split at
     "p.m."; the brief reads the sentence whole where the next opens on a word that goes on the time (a time zone, a
     day, "where", "on" ...). A page in its usual case, and a next sentence of its own ("Police came"), stay split."""
-    from storyline.consolidate.brief import joined_at_time_dots
+    from storyline.consolidate.brief import joined_at_cut_dots
     from storyline.records import Sentence
 
     text = ("Police said ann velk, 61, a sailor, was on deck around 7: 30 p.m. Edt thursday when she fell into the dorn"
@@ -2132,12 +2138,12 @@ def test_a_lower_case_pages_sentence_cut_at_a_times_dot_is_whole_in_a_brief() ->
     ss = storyline.split_sentences(text)
     assert ss[0].text.endswith("p.m.") and ss[1].text.startswith("Edt thursday")
     split = {a.id: [Sentence(a.id, k, s.start, s.end, s.text) for k, s in enumerate(ss)]}
-    joined = joined_at_time_dots([a], split)[a.id]
+    joined = joined_at_cut_dots([a], split)[a.id]
     assert joined[0].text.endswith("fell into the dorn river.") and joined[1].text == "Divers came at 9 p.m."
     assert len(joined) == len(ss) - 1
     usual = storyline.Article(id="tm2", text=text.replace("velk", "Velk").replace("dorn", "Dorn").replace(
         "velm", "Velm").replace("ostra", "Ostra").replace("Edt", "EDT"))
-    assert joined_at_time_dots([usual], {usual.id: split[a.id]})[usual.id] == split[a.id]
+    assert joined_at_cut_dots([usual], {usual.id: split[a.id]})[usual.id] == split[a.id]
     shown = [s.text for s in storyline.brief([a], max_words=200).summary]
     assert not any(s.startswith("Edt") for s in shown), shown
 
@@ -2159,3 +2165,65 @@ def test_lower_page_news_sentences_read_as_no_caption_credit_or_dateline() -> No
     # a senator's party label in brackets before a dash is no station's dateline
     assert lower_dateline_end("Sen. ann velk (r-ostl.) - a longtime critic - spoke.", lead=False) == 0
     assert lower_dateline_end("Velm ( kvlm ) – the fire burned for hours.", lead=False) == len("Velm ( kvlm ) – ")
+
+
+def test_a_lower_case_pages_time_stamps_and_section_labels_are_no_brief_words() -> None:
+    """A lower-case page's time stamp glued before its news ("Update, 7/10/2030: ...", "Published on oct 17, 2030
+    ...", "Updated october 9, 2030, 4: 30 pm ...", a day written twice) and its section labels ("Caption", "Article
+    body", "Abstract background:", "Analysis" before a clause) are trimmed; a chronology's day and year alone, a
+    subject "Analysis of ..." and "Published reports" keep their words."""
+    from storyline.consolidate.summary_text import lower_furniture_end
+
+    for glued, news in (("Update, 7/10/2030: nearly a week after the ferry sank, ann velk spoke.", "nearly a week"),
+                        ("Published on oct 17, 2030 witnesses filmed the ferry sinking.", "witnesses filmed"),
+                        ("Updated october 9, 2030, 4: 30 pm onlookers watched the ferry.", "onlookers watched"),
+                        ("Posted: tuesday, august 16, 2030 it may be the first ferry strike.", "it may be"),
+                        ("March 10, 2030 10: 54 am et the ferry line said it would close.", "the ferry line"),
+                        ("Dec 07, 2030 dec 07, 2030 the ferry line named its new captain.", "the ferry line"),
+                        ("Caption after forty years on the dorn river, the ferry was retired.", "after forty"),
+                        ("Article body \u200b\u200b \u200b keep life jackets on the deck.", "keep life"),
+                        ("Abstract background: although ferries are old, little is known.", "although ferries"),
+                        ("Abstract ferry crossings fell by half in ten years.", "ferry crossings"),
+                        ("Analysis he may still save the ferry line.", "he may")):
+        assert glued[lower_furniture_end(glued):].startswith(news), glued
+    for news in ("June 4, 1989 the army opened fire on the ferry.", "Analysis of the data shows a rise in crossings.",
+                 "Published reports said the ferry line would close.", "May 5 was a big day for the ferry line."):
+        assert lower_furniture_end(news) == 0, news
+
+
+def test_a_sentence_trailing_off_on_an_ellipsis_is_no_brief_sentence() -> None:
+    """A sentence that stops on an ellipsis glued to its last word or comma (a teaser: "... said wednesday, aug.
+    31,...", "Mr. Velk, a velm-based...") goes on elsewhere or nowhere: a brief does not choose it while it has
+    whole sentences; an ellipsis set off by spaces inside a quotation ending the sentence is another matter."""
+    from storyline.consolidate.summary import _trailing_off
+
+    assert _trailing_off("The ferry line said wednesday, aug. 31,...")
+    assert _trailing_off("Mr. Velk, a velm-based…")
+    assert not _trailing_off("The ferry line said it would close on friday.")
+    assert not _trailing_off('"We will see ... ," the captain said.')
+    text = ("Ferry chief ann velk said the ferry line between velm and ostra will close for a month after its oldest"
+            " ferry sank in the dorn river last week,... Divers from ostra found the engine of the ferry on the river"
+            " bed on tuesday. The ferry line between velm and ostra carries nine hundred people a day across the dorn"
+            " river. Its oldest ferry sank in the dorn river last week after its engine failed.")
+    shown = [s.text for s in storyline.brief([storyline.Article(id="el1", text=text)], max_words=40).summary]
+    assert shown and not any(s.endswith(",...") for s in shown), shown
+
+
+def test_a_lower_case_pages_sentence_cut_at_a_middle_initial_is_whole_in_a_brief() -> None:
+    """A lower-case page writes a capital after every dot, so "... justice ann b. Velk said ..." is split at the
+    initial; the brief reads the sentence whole where a given name stands before the initial and a surname opens the
+    next (both words news writes as names). "... under plan b. The ..." stays split."""
+    from storyline.consolidate.brief import joined_at_cut_dots
+    from storyline.records import Sentence
+
+    text = ("The ferry line's case came before justice ann b. Velk on monday in the court of velm. Velk asked why the"
+            " line had let its oldest ferry sail on the dorn river after its engine failed twice this year. The line"
+            " said it had a plan b. The plan was to sail the ferry at half speed until a new engine came from ostra,"
+            " and the line's chief said the ferry had been checked by divers from ostra before it sailed.")
+    a = storyline.Article(id="mi1", text=text)
+    ss = storyline.split_sentences(text)
+    assert ss[0].text.endswith("ann b.") and ss[1].text.startswith("Velk on monday")
+    split = {a.id: [Sentence(a.id, k, s.start, s.end, s.text) for k, s in enumerate(ss)]}
+    joined = joined_at_cut_dots([a], split)[a.id]
+    assert joined[0].text.endswith("in the court of velm.") and len(joined) == len(ss) - 1
+    assert any(s.text.endswith("a plan b.") for s in joined), [s.text for s in joined]

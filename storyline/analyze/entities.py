@@ -544,6 +544,12 @@ def known_word(w: str) -> bool:
     return w.lower() in _resources().capratio
 
 
+def written_as_name(w: str) -> bool:
+    """Whether news text writes ``w`` with a capital as a rule, as a name ("ann", "rogers"; not "plan", "the"):
+    the tagger's vocabulary's capitalisation, a word it does not hold counting as a name ("velk")."""
+    return _resources().capratio.get(w.lower(), "4") > "2"
+
+
 def usual_case(words: Sequence[str]) -> list[str]:
     """Words written in capitals ("AN", "AUSTRALIAN", "MAN", "NEW", "ZEALAND") in the case news text
     writes them mid-sentence: a word it writes in lower case is lower ("man"), a place, a known name

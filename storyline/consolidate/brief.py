@@ -917,26 +917,46 @@ _TIME_GOES_ON = frozenset("et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc b
                           "that".split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 _TIME_DOT = re.compile(r"(?<![\w.])[ap]\.m\.$")
 _FIRST = re.compile(r"[\w'’]+")
+# a middle initial closing a lower-case page's sentence after a given name ("justice ann b." + "Velk said ...")
+_INITIAL_DOT = re.compile(r"(?<![\w.'’-])([a-z][a-z'’-]+)\s+[a-z]\.$")
+_INITIAL_HINT = re.compile(r"\s[a-z]\.\s+[A-Z]")
 
 
-def joined_at_time_dots(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
-                        ) -> dict[str, list[Sentence]]:
-    """The sentence splits with a lower-case page's sentence cut at "a.m." or "p.m." made whole again: such a page
-    (Multi-News: ``lower_cased_page``) writes a capital after every dot, so "... around 7:30 p.m. Edt thursday
-    when ..." reads as two sentences; where the next opens on a word that goes on the time (``_TIME_GOES_ON``: a
-    time zone, a day, "on", "when", "where" ...) the two are one. A page in its usual case is split as it is."""
+def _cut_at_dot(text: str, prev: Sentence, first: str) -> bool:
+    """Whether a lower-case page's sentence ``prev`` was cut at a dot that ends no sentence, so that the next,
+    opening on ``first``, goes on with it: a time's "a.m."/"p.m." before a word that goes on the time
+    (``_TIME_GOES_ON``), or a middle initial between a given name and a surname (both written as names:
+    "justice ann b." + "Velk said ..."; not "plan b." + "The vote ...")."""
+    if _TIME_DOT.search(text, prev.start, prev.end):
+        return first.lower() in _TIME_GOES_ON
+    initial = _INITIAL_DOT.search(text, max(prev.start, prev.end - 40), prev.end)
+    if initial is None:
+        return False
+    from ..analyze.entities import written_as_name  # (the tagger's module: read only when a page needs it)
+
+    return written_as_name(initial.group(1)) and written_as_name(first)
+
+
+def joined_at_cut_dots(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+                       ) -> dict[str, list[Sentence]]:
+    """The sentence splits with a lower-case page's sentence cut at a dot that ends none made whole again: such a
+    page (Multi-News: ``lower_cased_page``) writes a capital after every dot, so "... around 7:30 p.m. Edt thursday
+    when ..." and "... justice ann b. Velk said ..." read as two sentences; where the next opens on a word that goes
+    on the time (a time zone, a day, "on", "when", "where" ...) or on a surname after a given name's initial
+    (``_cut_at_dot``) the two are one. A page in its usual case is split as it is."""
     out = {aid: list(ss) for aid, ss in sentences.items()}
     for a in arts:
         ss = out.get(a.id)
         text = a.text or ""
-        if not ss or ("a.m." not in text and "p.m." not in text) or not lower_cased_page(text):
+        if not ss or ("a.m." not in text and "p.m." not in text and not _INITIAL_HINT.search(text)) \
+                or not lower_cased_page(text):
             continue
         joined: list[Sentence] = []
         for s in ss:
             prev = joined[-1] if joined else None
             first = _FIRST.match(text, s.start)
-            if prev is not None and first is not None and _TIME_DOT.search(text, prev.start, prev.end) \
-                    and not text[prev.end:s.start].strip() and first.group().lower() in _TIME_GOES_ON:
+            if prev is not None and first is not None and not text[prev.end:s.start].strip() \
+                    and _cut_at_dot(text, prev, first.group()):
                 joined[-1] = replace(prev, end=s.end, text=text[prev.start:s.end])
             else:
                 joined.append(s)
@@ -952,7 +972,7 @@ def _brief_summary(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sen
     nor pointing back at a thing that no sentence before it names (``unresolved_references``; a
     leaving sentence may let in one more such: looked at again), the relative dates written out and
     the disputed values marked."""
-    sentences = joined_at_time_dots(arts, sentences)
+    sentences = joined_at_cut_dots(arts, sentences)
     summary = summarize(arts, max_words=max_words, config=config, sentences=sentences, query=query, focus=spans,
                         template_out=True)
     def faults(chosen: Sequence[SummarySentence]) -> set[tuple[str, int, int]]:

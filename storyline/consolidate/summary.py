@@ -349,8 +349,9 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
             out.append(_Item(sent=s, art=ai, pos=pos, text=text, words=n_words,
                              nbytes=len(text.encode("utf-8")), start=s.start + i, end=s.start + j, tail=tail,
                              first_person=not FIRST_PERSON_TOKENS.isdisjoint(tk), toks=tk,
-                             runs_on=config.reader and s.end > s.start and (_runs_on(a.text, s.end)
-                                                                            or _cut_off(text, s.end, text_end)),
+                             runs_on=config.reader and (s.end > s.start and (_runs_on(a.text, s.end)
+                                                                             or _cut_off(text, s.end, text_end))
+                                                        or _trailing_off(text)),
                              caption=lower_page and lower_caption(text)))
     _number(out, toks, ids, config.unigram_weight > 0)
     return out
@@ -369,6 +370,17 @@ def _runs_on(text: str, end: int) -> bool:
 
     last = _SHORT_LAST.search(text, max(0, end - 8), end)
     return last is not None and not known_word(last.group(1)) and _LOWER_NEXT.match(text, end) is not None
+
+
+# an ellipsis glued to a sentence's last word or comma ("... said wednesday, aug. 31,...", "Mr. Velk, a
+# velm-based...", "Just watched ferry sinks replay more videos..."): a teaser, a page's cut lead or a video's link
+_TRAILING_OFF = re.compile(r"[\w,](?:\.\.\.|…)[\"'”’)]*$")
+
+
+def _trailing_off(sentence: str) -> bool:
+    """Whether ``sentence`` stops on an ellipsis glued to its last word or comma (``_TRAILING_OFF``): its words go on
+    elsewhere, or nowhere the page shows."""
+    return sentence[-1:] in ".…\"'”’)" and _TRAILING_OFF.search(sentence, max(0, len(sentence) - 8)) is not None
 
 
 def _cut_off(sentence: str, end: int, text_end: int) -> bool:

@@ -1233,16 +1233,37 @@ def lower_dateline_end(text: str, lead: bool = True) -> int:
 # the agency said ...", "Story continued below the mayor ...", "Photo an official said ...": on such a page the word
 # after it is in lower case too), a wire photo's caption ("File - in this march 3, 2018, file photo, ...")
 _LOWER_FURNITURE = re.compile(r"(?:(?:Photo\s+)?Advertisement|Story\s+continued\s+below)\s+(?=[a-z0-9\"“])"
-                              r"|Photo\s+(?=(?:a|an|the|this|these|those|his|her|its|their)\s)")
-# a photo's teaser glued before the news: a headline cut with an ellipsis, then the photo's credit in brackets
-# ("Velk has apologized... (associated press) in a statement issued thursday, velk says ...")
-_LOWER_TEASER = re.compile(rf"[^()]{{3,200}}?(?:\.\.\.|…)\s*\(\s*(?:associated\s+press|getty\s+images|(?i:{_AGENCIES})"
+                              r"|Photo\s+(?=(?:a|an|the|this|these|those|his|her|its|their)\s)"
+                              # a page's section labels: a picture's caption, an article's body, a paper's abstract
+                              # (and its first heading: "Abstract background: ..."), an analysis's kicker before
+                              # words that open a clause ("Analysis of the data shows ..." is a subject)
+                              r"|(?:Caption|Article\s+body|Abstract(?:\s+(?:background|context|importance|objectives?|"
+                              r"purpose|introduction)(?:\s*/\s*aims)?)?"
+                              r"|Analysis(?=\s+(?:a|an|the|this|these|those|he|she|it|they|we|i|after|as|when|while|if)\s))"
+                              r"\s*[:—–-]?[\s\u200b]+(?=[a-z0-9\"“])")
+# a page's time stamp glued before a lower-case page's news: a label and a day ("Update, 7/10/2017: ...", "Published
+# on oct 17, 2018 ...", "Posted: tuesday, august 16, 2011 ..."), a day and year with a clock time ("November 9, 2030
+# 6: 15 pm ...", "Updated october 9, 2030, 4: 30 pm ..."), or a day and year written twice ("Dec 07, 2030 dec 07,
+# 2030 ..."); a day and year alone stays (a chronology's entry: "June 4, 1989 the army ...")
+_STAMP_MONTH_DAY = rf"(?:(?i:{WEEKDAY_NAMES}),?\s+)?(?i:{MONTH_NAMES})\s*\d{{1,2}}(?:st|nd|rd|th)?"
+_STAMP_DATE = rf"(?:{_STAMP_MONTH_DAY},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"  # a day with its year
+_STAMP_TIME = (r",?\s+(?:at\s+)?\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?:\s*[ap]\.?m\.?)?"
+               r"(?:\s+(?:et|est|edt|ct|cst|cdt|mt|mdt|pt|pst|pdt|gmt|utc|bst)\b)?")
+_STAMP_LABEL = r"(?:(?:last\s+)?updated?|published|posted)(?:\s+on)?\s*[:,]?\s*"
+_STAMP_PART = (rf"(?:{_STAMP_LABEL}(?:{_STAMP_DATE}|{_STAMP_MONTH_DAY})(?:{_STAMP_TIME})?|{_STAMP_DATE}{_STAMP_TIME}"
+               rf"|{_STAMP_DATE}\s+{_STAMP_DATE})")
+_LOWER_STAMP = re.compile(rf"(?:{_STAMP_PART}\s*[/|]?\s*)*{_STAMP_PART}\s*[:|]?\s+(?=[a-z0-9\"“(])", re.IGNORECASE)
+# a photo's teaser glued before the news: a headline or a caption cut with an ellipsis (a short aside in brackets
+# and all: "... of the ostland party (op), waves to ..."), then the photo's credit in brackets ("Velk has
+# apologized... (associated press) in a statement issued thursday, velk says ...")
+_LOWER_TEASER = re.compile(rf"(?:[^()]|\([^()]{{1,30}}\)){{3,300}}?(?:\.\.\.|…)\s*\(\s*(?:associated\s+press|getty\s+images|(?i:{_AGENCIES})"
                            r"(?:\s+photo)?(?:\s*/[^()]{0,40})?)\s*\)\s+(?=[a-z0-9\"“])")
 _LOWER_CAPTION = re.compile(_IN_THIS_PHOTO, re.IGNORECASE)
 # a photo's caption on a lower-case page: "in this undated <whose> photo, ...", where a person stands in the picture
 # (", right,", "(r)"), "shown here", "is photographed", and a caption's dated close: a place, then the day set off by
-# commas ("... speaks at a news conference in velm, ostland, march 14, 2017."), or the day and then the place
-# ("... feeds her baby on february 3, 2016 in velm, ostland.")
+# commas or a space ("... speaks at a news conference in velm, ostland, march 14, 2017.", "... in velm, ostland
+# march 14, 2017."), or the day after "on" or a weekday and then the place ("... feeds her baby on february 3, 2016
+# in velm, ostland.", "... at the air base saturday march 29, 2014 in velm, ostland.")
 _LOWER_IN_THIS = re.compile(rf"(?:file\s*(?:photo)?\s*[-–—:_]+\s*)?in\s+this\s+(?:[\w'’.-]+\s+|(?:\d+|{WEEKDAY_NAMES}),\s+){{0,6}}?"
                             r"(?:photos?|images?|pictures?|frame\s+grab|screen\s*grab|video\s+(?:grab|image|still))\b",
                             re.IGNORECASE)
@@ -1252,9 +1273,10 @@ _LOWER_PHOTO_PLACE = re.compile(r"(?<!left)(?<!right)(?<!center)(?<!centre)" + P
 _CAPTION_WORD = r"(?!(?:on|of|by|since|until|from|to|before|after|and|or)\b)[\w'’.-]+"  # (no "in velm on tuesday")
 _CAPTION_PLACE = rf"(?:{_CAPTION_WORD}\s+){{0,4}}{_CAPTION_WORD}"
 _LOWER_DATED_CLOSE = re.compile(rf"\b(?:in|at|near|outside)\s+{_CAPTION_PLACE}(?:,\s+{_CAPTION_PLACE})?"
-                                rf"(?:,?\s+(?i:{WEEKDAY_NAMES}))?,\s+(?:[a-z]+\.(?:[a-z]+\.)*\s+)?"
+                                rf"(?:,?\s+(?i:{WEEKDAY_NAMES}))?,?\s+(?:[a-z]+\.(?:[a-z]+\.)*\s+)?"
                                 rf"(?i:{MONTH_NAMES})\s+\d{{1,2}},\s+\d{{4}}\s*\.?\s*$"
-                                rf"|\bon\s+(?i:{MONTH_NAMES})\s+\d{{1,2}},\s+\d{{4}}\s+in\s+[\w .'’-]+(?:,\s+[\w .'’-]+)?\.?\s*$")
+                                rf"|\b(?:on\s+(?:(?i:{WEEKDAY_NAMES}),?\s+)?|(?i:{WEEKDAY_NAMES}),?\s+)"
+                                rf"(?i:{MONTH_NAMES})\s+\d{{1,2}},\s+\d{{4}}\s+in\s+[\w .'’-]+(?:,\s+[\w .'’-]+)?\.?\s*$")
 # a photo's credit opening a lower-case page's sentence: an agency or a platform, a slash and its photographer or
 # show, or a photographer, a slash and the agency ("Reuters/ann velk \"we ...", "Youtube/bo dorn in a recent
 # interview, ...", "Velk / getty images dr. dorn said ..."); the credit's names end before a word no name holds
@@ -1278,10 +1300,12 @@ def lower_furniture_end(text: str) -> int:
     page does not write), or a photo's credit (``_lower_credit_end``: "Reuters/ann velk \"we ...") or its teaser
     ("Velk has apologized... (associated press) in a statement ..."), 0 when there is none or nothing follows it.
     (A reader's brief only.)"""
-    m = _LOWER_FURNITURE.match(text) if text[:1] in "APS" else None
+    m = _LOWER_FURNITURE.match(text) if text[:1] in "ACPS" else None
+    if m is None and text[:1] in "ADFJMNOPSUTW" and any(c.isdigit() for c in text[:40]):
+        m = _LOWER_STAMP.match(text)
     if m is None:
         end = _lower_credit_end(text) if "/" in text[:60] else 0
-        if not end and "(" in text[:260] and ("..." in text[:220] or "…" in text[:220]):
+        if not end and "(" in text[:360] and ("..." in text[:320] or "…" in text[:320]):
             teaser = _LOWER_TEASER.match(text)
             end = teaser.end() if teaser else 0
         return end if end < len(text.rstrip()) else 0
