@@ -1084,3 +1084,16 @@ def test_an_item_of_a_list_is_no_lead_of_its_papers_day() -> None:
             "_ A new pier for the fishing fleet.")
     entries = timeline([Article(id="a", published=day, text=text)], max_dates=2, per_date=5)
     assert entries and not any(e.text.startswith(("_", "A toll", "Every", "A new pier")) for e in entries), entries
+
+
+def test_a_clause_of_cause_after_as_keeps_its_date() -> None:
+    # "as the council had cut the fare in 2029" is a clause of its own (a cause), no comparison standing for a verb
+    # left out ("as it did in 2029"): its year dates its event
+    from storyline import Article
+    from storyline.consolidate.timeline import dated_events
+
+    a = Article(id="a", published=date(2031, 11, 25), text=(
+        "Ferry fares in Dorn rose, as the council had cut the subsidy in 2029. "
+        "Traffic eased on the Vorn bridge, as it was widened in 2030. "
+        "The Harbour party would finish first, as it did in 2027."))
+    assert [e.date for e in dated_events(a)] == ["2029", "2030"]

@@ -1758,3 +1758,15 @@ def test_a_day_is_ahead_when_likely_to_or_a_present_clause_of_time_says_so() -> 
         ("Monday", "DATE", "2030-12-30")]
     assert tags("He hurt his knee jumping from the wall Tuesday when Karst troops stormed the fort.", wed) == [
         ("Tuesday", "DATE", "2031-01-07")]
+
+
+def test_a_caption_in_the_present_with_a_clause_of_time_tells_a_past_day() -> None:
+    # a photo's caption tells a past in the present, its clause of time too ("after her team wins"): only a scheduled
+    # event's verb in the clause ("when it meets") tells a day ahead
+    sun = date(2031, 1, 5)
+    assert tags("Ilsa Brand celebrates Saturday after her team wins the Dorn cup.", sun) == [
+        ("Saturday", "DATE", "2031-01-04")]
+    assert tags("A boy waves a flag Friday when the Vorn parade passes his house.", sun) == [
+        ("Friday", "DATE", "2031-01-03")]
+    assert tags("The guild gets a chance Monday to speak when its members meet the mayor.", sun) == [
+        ("Monday", "DATE", "2031-01-06")]

@@ -580,7 +580,9 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
 # council votes"): English tells what is ahead so in such a clause (what was would be "when it met")
 _PRESENT_WHEN = re.compile(r"[^;:,!?]*?\s(?:when|once|until|till|before|after|as\s+soon\s+as)\s+"
                            r"(?:it|he|she|(?:the|its|his|her|their)\s+[a-z][\w-]*|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
-                           r"\s+(?:\w+ly\s+)?(?!(?:was|does|says)\b)[a-z]+[^s\W]s\b"
+                           r"\s+(?:\w+ly\s+)?(?:" + _EVENT_VERB + r"|votes?|decides?|rules?|debates?|hears?|testif(?:y|ies))\b"
+                           # (a verb of a scheduled event: a photo's caption tells a past in the present, "Fans
+                           # celebrate Sunday after their team wins the cup")
                            # (a plural noun before its verb is none: "when Peruvian troops stormed")
                            r"(?!\s+(?:\w+ly\s+)?(?:[a-z]+ed|" + "|".join(IRREGULAR_PAST) + r")\b)")
 

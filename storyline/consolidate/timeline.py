@@ -272,7 +272,10 @@ def _year_names_a_thing(text: str, tx: Timex, s: int) -> bool:
 # ..."): its date is of the earlier event it compares, none of the main clause's
 _COMPARED_WITH = re.compile(r"(?:,|\bjust)\s+as\s+(?:it|he|she|they|we|I|you|(?:the|its|his|her|their)\s+[\w-]+"
                             r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+(?:also\s+)?(?:did|does|do|had|has|have|was|were)"
-                            r"\b[^,;:.!?()\[\]—–]*$")
+                            # (the verb left out: only its adjuncts follow, "did in 1996", "had once before in
+                            # 1992"; "as the council had cut the fare in 2029" is a clause of its own, a cause)
+                            r"(?:\s+(?:once|twice|so|then|also|\w+ly))*\s+(?:in|on|at|during|by|since|after|before"
+                            r"|back|last|until|through)\b[^,;:.!?()\[\]—–]*$")
 
 
 class _ByStart:
