@@ -1097,3 +1097,104 @@ def test_a_clause_of_cause_after_as_keeps_its_date() -> None:
         "Traffic eased on the Vorn bridge, as it was widened in 2030. "
         "The Harbour party would finish first, as it did in 2027."))
     assert [e.date for e in dated_events(a)] == ["2029", "2030"]
+
+
+def _harbour_table() -> str:
+    # a table of the Tolvik harbour's works: a row a line, no full stop, some rows cut by a semicolon or a
+    # dash, so that the page is one long sentence of hundreds of dates
+    rows = []
+    for i in range(60):
+        mark = "; then" if i % 7 == 3 else (" -- " if i % 11 == 5 else "")
+        rows.append(f"Pier {i} | {1900 + i} | June {1 + i % 28}{mark} | rebuilt | Monday")
+    return "\n".join(rows)
+
+
+def test_a_dates_clause_is_cut_at_the_marks_found_once_a_sentence() -> None:
+    # the clause marks of a sentence are found once, then bisected for each date: the clause around a date is
+    # the same as reading the sentence from its start for the marks before and after that date
+    import re
+
+    from storyline.consolidate.timeline import _CLAUSE_MARK, _MAX_TEXT, _Clauses
+
+    text = _harbour_table()
+    clauses = _Clauses(text)
+    assert clauses.around(0, 100, 40, 44) == (0, 100)  # a short sentence is its own clause
+    table_year = text.index("1903")
+    assert text[slice(*clauses.around(0, len(text), table_year, table_year + 4))] == (
+        "Pier 0 | 1900 | June 1 | rebuilt | Monday\nPier 1 | 1901 | June 2 | rebuilt | Monday\n"
+        "Pier 2 | 1902 | June 3 | rebuilt | Monday\nPier 3 | 1903 | June 4")
+    after = text.index("1904")
+    assert text[slice(*clauses.around(0, len(text), after, after + 4))].startswith("then | rebuilt | Monday\nPier 4")
+
+    def reread(s: int, e: int, ts: int, te: int) -> tuple[int, int]:  # the clause read from the sentence's start
+        lo, hi = s, e
+        for m in _CLAUSE_MARK.finditer(text[s:e]):
+            if s + m.start() < ts:
+                lo = s + m.end()
+            elif s + m.start() >= te:
+                hi = s + m.start()
+                break
+        while lo < hi and text[lo] in " ,":
+            lo += 1
+        return lo, hi
+
+    starts = [m.start() for m in re.finditer(r"\b(?:19\d\d|June \d+|Monday)", text)]
+    assert len(starts) == 180 and len(text) > _MAX_TEXT
+    for s in (0, 37):
+        for ts in starts:
+            assert clauses.around(s, len(text), ts, ts + 4) == reread(s, len(text), ts, ts + 4)
+    assert len(clauses._marks) == 2  # (one search a sentence)
+
+
+def test_a_clause_of_only_calendar_words_is_read_from_the_words_found_once() -> None:
+    # whether a clause writes any word besides its date and more calendar words is answered from the page's
+    # words found once, as reading the clause's words (cut at its ends and around the date) would
+    import re
+
+    from storyline.consolidate.timeline import _CALENDAR_WORDS, _CalendarWords
+
+    text = "Friday, July 6, 2007\n" + _harbour_table() + "\nMonday June 5 Tuesdayx"
+    words = _CalendarWords(text)
+    assert words.date_only(0, 20, 8, 14)  # "Friday, July 6, 2007": a dateline on its own
+    assert not words.date_only(0, 60, 8, 14)  # "... Pier 0 | 1900": a row of the table
+    assert words.date_only(21, 25, 21, 23) is False  # "Pi" is left of "Pier": a word still
+    end = len(text)
+    assert words.date_only(end - 22, end - 1, end - 22, end - 16)  # "Tuesday" of "Tuesdayx", cut at the end
+    assert not words.date_only(end - 22, end, end - 22, end - 16)
+
+    def reread(s: int, e: int, ts: int, te: int) -> bool:
+        rest = text[s:ts] + " " + text[te:e]
+        return not any(w.lower() not in _CALENDAR_WORDS for w in re.findall(r"[A-Za-z]{2,}", rest))
+
+    cuts = [0, 3, 8, 14, 20, 21, 23, 60, 61, 200, end - 22, end - 16, end - 3, end]
+    for s in cuts:
+        for e in cuts:
+            for ts in cuts:
+                for te in cuts:
+                    if s <= e and ts <= te:
+                        assert words.date_only(s, e, ts, te) == reread(s, e, ts, te), (s, e, ts, te)
+
+
+def test_the_brief_reads_the_timexes_its_analysis_found_and_tags_again_a_page_changed_since(monkeypatch) -> None:
+    # the brief's analysis has tagged each page's timexes: its timeline reads them rather than tagging every page
+    # again (a table of dates took seconds more); a page whose text or date is not what the analysis read is tagged
+    import storyline.consolidate.timeline as tl
+    from storyline.analyze.analyze import analyze_article
+    from storyline.consolidate.brief import build_brief
+
+    given: list[object] = []  # the timexes the timeline gives dated_events, a page at a time
+    real = tl.dated_events
+    monkeypatch.setattr(tl, "dated_events", lambda article, timexes=None: given.append(timexes) or real(article, timexes))
+    arts = [Article(id="h1", title="Tolvik pier reopens", published=date(2031, 5, 6),
+                    text="Tolvik harbour reopened its north pier on Monday, the port board said. The pier was "
+                         "closed in March 2030 after a storm."),
+            Article(id="h2", title="Tolvik pier", published=date(2031, 5, 7),
+                    text="The north pier of Tolvik harbour reopened on Monday after a year of works.")]
+    brief = build_brief("s", arts)
+    assert [e.date for e in brief.timeline] == ["2030-03", "2031-05-05"]
+    assert len(given) == 2 and all(t for t in given)
+    an = analyze_article(arts[0])
+    assert tl._timexes_as_read(arts[0], an) == an.timexes
+    assert tl._timexes_as_read(arts[0], None) is None
+    assert tl._timexes_as_read(Article(id="h1", text=arts[0].text.replace("Monday", "Sunday")), an) is None
+    assert tl._timexes_as_read(Article(id="h1", text=arts[0].text, published=date(2031, 5, 9)), an) is None

@@ -873,7 +873,7 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
         story_id=story_id,
         headline=display_text(_full_headline(choose_headline(arts, summary), arts, entities, summary, texts)),
         summary=_shown(summary),
-        timeline=tuple(_named_timeline(arts, analyzed, linked, entities)),
+        timeline=tuple(_named_timeline(arts, analyzed, linked, entities, whole)),
         quotes=tuple(replace(g, speaker=display_text(g.speaker)) for g in quotes),  # ("The school 's website")
         disagreements=tuple(replace(d, values=tuple(replace(v, said=display_text(v.said)) for v in d.values))
                             for d in disagreements),
@@ -890,12 +890,14 @@ def build_brief(story_id: str, articles: Sequence[Article], *, max_words: int = 
 
 
 def _named_timeline(arts: Sequence[Article], analyzed: Mapping[str, AnalyzedArticle], linked: Sequence[Mention],
-                    entities: Sequence[Entity]) -> list[TimelineEntry]:
+                    entities: Sequence[Entity], whole: Mapping[str, AnalyzedArticle]) -> list[TimelineEntry]:
     """The story's timeline as a reader sees it: display text, an opening "He" or "She" followed by
     whom its article means ("He [Nelson Mandela] is a free man.") where that is clear, and an entry
     that opens on a pronoun left unresolved or is a pronoun's quotation out where another entry
-    tells its day (``without_unplaced``)."""
-    entries = [replace(e, text=display_text(e.text)) for e in timeline(_reported(arts), reader=True, template_out=True)]
+    tells its day (``without_unplaced``). ``whole``: the analyses of the pages before their template
+    was blanked (the timexes of a page left whole are not tagged again)."""
+    entries = [replace(e, text=display_text(e.text))
+               for e in timeline(_reported(arts), reader=True, template_out=True, analyses=whole)]
     try:
         entries = with_referents(entries, {a.id: a.text for a in arts},
                                  {aid: [(s.start, s.end) for s in an.sentences] for aid, an in analyzed.items()},

@@ -18,8 +18,8 @@ from __future__ import annotations
 import calendar
 import logging
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 import datetime
 from datetime import date, timedelta
@@ -29,7 +29,7 @@ from ..analyze.dct import reference_date, with_inferred_dates
 from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import (IRREGULAR_PAST, MONTHS, WEEKDAY_NAMES, WEEKDAYS, format_value, granularity_of, live_stamp_end,
                              span_joint, tag_timexes, today_as_the_present, value_to_date)
-from ..records import Article, Citation, TimelineEntry, Timex
+from ..records import AnalyzedArticle, Article, Citation, TimelineEntry, Timex
 from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end, is_dangling, is_furniture, leans_back,
                            personal_pages, speaks_for_self, supports, trim_span)
 from .template import without_template
@@ -151,21 +151,39 @@ def explicit_span(article: Article, start: int, end: int) -> str:
     return explicit_dates(text[start:end], _article_timexes(text, reference_date(article)), offset=start)
 
 
-def _clause(text: str, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
-    """The span of the sentence ``[s, e)``, cut to the clause around the timex ``[ts, te)`` when long."""
-    if e - s <= _MAX_TEXT:
-        return s, e
-    lo, hi = s, e
-    for m in re.finditer(r"[;—–]|(?<!\d):|:(?!\d)|, (?:but|while|and|as|after|before|when|which|where)\b| -- ", text[s:e]):
-        p = s + m.start()
-        if p < ts and p + 1 > lo:
-            lo = s + m.end()
-        elif p >= te and p < hi:
-            hi = p
-            break
-    while lo < hi and text[lo] in " ,":
-        lo += 1
-    return lo, hi
+_CLAUSE_MARK = re.compile(r"[;—–]|(?<!\d):|:(?!\d)|, (?:but|while|and|as|after|before|when|which|where)\b| -- ")
+
+
+class _Clauses:
+    """The clauses of an article's long sentences. A sentence's clause marks are found once (in the
+    sentence as its own string), then a date's clause is cut by bisection: a table or a chronology
+    writing hundreds of dates in one sentence is not read again from the sentence's start for each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._marks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+
+    def marks(self, s: int, e: int) -> tuple[list[int], list[int]]:
+        """The starts and the ends of the clause marks in the sentence ``[s, e)``."""
+        got = self._marks.get((s, e))
+        if got is None:
+            found = list(_CLAUSE_MARK.finditer(self.text[s:e]))
+            got = self._marks[(s, e)] = ([s + m.start() for m in found], [s + m.end() for m in found])
+        return got
+
+    def around(self, s: int, e: int, ts: int, te: int) -> tuple[int, int]:
+        """The span of the sentence ``[s, e)``, cut to the clause around the timex ``[ts, te)`` when
+        long: from past the last mark starting before the timex to the first starting at or after its end."""
+        if e - s <= _MAX_TEXT:
+            return s, e
+        starts, ends = self.marks(s, e)
+        before = bisect_left(starts, ts)
+        lo = ends[before - 1] if before else s
+        after = bisect_left(starts, te, before)
+        hi = starts[after] if after < len(starts) else e
+        while lo < hi and self.text[lo] in " ,":
+            lo += 1
+        return lo, hi
 
 
 _STRAY_CLOSER = re.compile(r"(?:''|”)\s+")  # the previous sentence's closing quotation mark
@@ -215,6 +233,54 @@ def past_page_stamp(text: str, start: int, end: int) -> int:
 def _date_only(rest: str) -> bool:
     """Whether the words of a clause besides its date are only more calendar words and numbers."""
     return not any(w.lower() not in _CALENDAR_WORDS for w in re.findall(r"[A-Za-z]{2,}", rest))
+
+
+class _CalendarWords:
+    """``_date_only`` of an article's clauses. A long clause (a table's, a chronology's, running for
+    pages) is not read again for each of its dates: where its words (runs of two letters or more) are,
+    and which are no calendar words, is found once a clause, then bisected."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # (clause start, end) -> the starts and ends of its letter runs, and how many of the first k are
+        # words that are no calendar word
+        self._words: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = {}
+
+    def _calendar(self, a: int, b: int) -> bool:
+        return b - a < 2 or self.text[a:b].lower() in _CALENDAR_WORDS
+
+    def words(self, s: int, e: int) -> tuple[list[int], list[int], list[int]]:
+        """The letter runs of the clause ``[s, e)`` (cut at its ends): starts, ends, and ``other``:
+        ``other[k]`` of the first k runs are words that are no calendar word."""
+        got = self._words.get((s, e))
+        if got is None:
+            runs = [m.span() for m in re.finditer(r"[A-Za-z]+", self.text[s:e])]
+            other = [0]
+            for a, b in runs:
+                other.append(other[-1] + (not self._calendar(s + a, s + b)))
+            got = self._words[(s, e)] = ([s + a for a, _ in runs], [s + b for _, b in runs], other)
+        return got
+
+    def other_word(self, s: int, e: int, a: int, b: int) -> bool:
+        """Whether ``text[a:b]``, a stretch of the clause ``[s, e)``, writes a word that is no calendar
+        word (a word the stretch cuts counts as its part inside)."""
+        if a >= b:
+            return False
+        starts, ends, other = self.words(s, e)
+        i = bisect_right(ends, a)  # the first run ending past a
+        k = bisect_left(starts, b)  # the runs starting before b are runs[:k]
+        if i >= k:
+            return False
+        if not self._calendar(max(a, starts[i]), min(b, ends[i])) \
+                or not self._calendar(max(a, starts[k - 1]), min(b, ends[k - 1])):
+            return True  # (the runs at the ends, as the stretch cuts them)
+        return other[k - 1] > other[i + 1]  # (those between, whole)
+
+    def date_only(self, s: int, e: int, ts: int, te: int) -> bool:
+        """``_date_only`` of the clause ``[s, e)`` less its date ``[ts, te)``."""
+        if e - s <= _MAX_TEXT or not s <= ts <= te <= e:
+            return _date_only(self.text[s:ts] + " " + self.text[te:e])
+        return not (self.other_word(s, e, s, ts) or self.other_word(s, e, te, e))
 
 
 _SPECULATIVE = re.compile(r"\b(?:could|might|may|would|forecasts?|forecasters?|predicts?|predicted|expects?|"
@@ -285,10 +351,17 @@ class _ByStart:
     def __init__(self, txs: Sequence[Timex]) -> None:
         self.txs = sorted(txs, key=lambda t: t.start)
         self.starts = [t.start for t in self.txs]
+        self.undated = [0]  # undated[k]: how many of the first k timexes are days that cannot be dated
+        for t in self.txs:
+            self.undated.append(self.undated[-1] + t.value.startswith("XXXX-XX-"))
 
     def within(self, lo: int, hi: int) -> list[Timex]:
         """The timexes starting in ``[lo, hi)``."""
         return self.txs[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def undated_day_within(self, lo: int, hi: int) -> bool:
+        """Whether a timex starting in ``[lo, hi)`` is a day that cannot be dated ("XXXX-XX-04")."""
+        return self.undated[bisect_left(self.starts, hi)] > self.undated[bisect_left(self.starts, lo)]
 
 
 def _finer_date_near(txs: _ByStart, tx: Timex, reach: int = 200) -> bool:
@@ -307,7 +380,7 @@ def _undated_day_before(txs: _ByStart, tx: Timex, start: int) -> bool:
     """Whether a day that cannot be dated (a weekday of an article without a date: "late Thursday")
     is written between ``start`` (its sentence's) and ``tx``: the sentence tells of that day, and the
     year after it is part of what is told."""
-    return any(o is not tx and o.value.startswith("XXXX-XX-") for o in txs.within(start, tx.start))
+    return txs.undated_day_within(start, tx.start)  # (``tx`` starts where the stretch ends)
 
 
 # a relative clause that runs to the sentence's end (", which commenced in September.", ", who was
@@ -349,6 +422,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
     spans = sentence_spans(text, article.lang)
     head = headline_end(text, article.title)  # the headline the text opens with
     by_start = _ByStart(txs)
+    clauses = _Clauses(text)
+    words = _CalendarWords(text)
     no_event: dict[int, bool] = {}  # sentence -> whether it tells no event of the story
     out: list[Event] = []
     j = 0
@@ -421,14 +496,14 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
         if photo:  # "In this June 19, 2018, file photo ..., Xi shakes hands with Kim ...": what it shows
             first = photo.end()
         if (photo or stamped) and tx.start < first:  # the photo's day is the day of what it shows
-            s, e = _clause(text, first, spans[j][1], first, first)
+            s, e = clauses.around(first, spans[j][1], first, first)
         else:
-            s, e = _clause(text, first, spans[j][1], tx.start, tx.end)
+            s, e = clauses.around(first, spans[j][1], tx.start, tx.end)
         if _COMPARED_WITH.search(text, max(s, tx.start - 80), tx.start):
             continue  # "the party would finish first, as it did in 1996": the date of the event compared with
         if g == "year" and _year_names_a_thing(text, tx, s):
             continue  # "Hamas has denounced the 1993 Oslo accord": the year names the accord, no event of the clause
-        if _date_only(text[s:tx.start] + " " + text[tx.end:e]):
+        if words.date_only(s, e, tx.start, tx.end):
             continue  # a dateline on its own ("Friday, July 6, 2007") tells no event
         if g in ("month", "year") and _dates_an_aside(text, s, tx.start, e):
             continue  # "This is the fifth such operation of her patrol, which commenced in September."
@@ -680,7 +755,8 @@ def _check_size(name: str, value: int | None) -> None:
 
 
 def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
-             per_date: int | None = None, reader: bool = False, template_out: bool = False) -> list[TimelineEntry]:
+             per_date: int | None = None, reader: bool = False, template_out: bool = False,
+             analyses: Mapping[str, AnalyzedArticle] | None = None) -> list[TimelineEntry]:
     """Dated events of one story, oldest first, duplicates across articles merged with all their
     citations. Articles without a date get an inferred one first.
 
@@ -693,7 +769,8 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
     a summary of ``MAX_EVERY / 4`` days, two sentences each. ``reader`` (a reader's brief): a summary
     dates an article's lead sentence that names another day on that day only (``summarize_timeline``).
     Lines of the pages' template (``template.without_template``) tell no event (``template_out``: the
-    caller has blanked them already)."""
+    caller has blanked them already). ``analyses`` (article id -> its analysis): the timexes of an
+    article are not tagged again where its analysis read the same text (``_timexes_as_read``)."""
     _check_size("max_dates", max_dates)
     _check_size("per_date", per_date)
     arts = [a for a in articles if isinstance(a, Article)]
@@ -702,7 +779,7 @@ def timeline(articles: Sequence[Article], *, max_dates: int | None = None,
         size = auto_size(len(arts))
         if size is not None:
             return summarize_timeline(arts, *size, reader=reader)
-        every = _every_event(arts)
+        every = _every_event(arts, analyses)
         if len(every) <= MAX_EVERY:
             return _brief_background(every, arts)
         # a small story that tells of too many days to scan (live pages, background pieces): its
@@ -762,15 +839,27 @@ def _period_end(entry: TimelineEntry) -> date | None:
     return d
 
 
-def _every_event(arts: Sequence[Article]) -> list[TimelineEntry]:
-    """Every dated event of ``arts`` (dated where they can be), oldest first."""
+def _timexes_as_read(article: Article, analysis: AnalyzedArticle | None) -> Sequence[Timex] | None:
+    """The timexes of ``analysis`` when it read ``article``'s text as it stands and anchored them at the
+    same day (tagging the text again gives them again), else None: not those of a page whose template
+    lines have been blanked since, nor of one dated since."""
+    if analysis is None or analysis.article.text != article.text \
+            or reference_date(analysis.article) != reference_date(article):
+        return None
+    return analysis.timexes
+
+
+def _every_event(arts: Sequence[Article], analyses: Mapping[str, AnalyzedArticle] | None = None
+                 ) -> list[TimelineEntry]:
+    """Every dated event of ``arts`` (dated where they can be), oldest first; the timexes of an
+    analysis in ``analyses`` that read the same text are not tagged again."""
     events: list[Event] = []
     personal = personal_pages(arts)  # readers' comments, a diary: no event of the story
     for k, a in enumerate(arts):
         if k in personal:
             continue
         try:
-            events.extend(dated_events(a))
+            events.extend(dated_events(a, _timexes_as_read(a, (analyses or {}).get(a.id))))
         except (ValueError, TypeError, AttributeError, IndexError) as exc:  # a bad article never fails the story
             _log.warning("timeline: article %s skipped: %s", a.id, exc)
     groups: list[tuple[Event, set[str], list[Event]]] = []
