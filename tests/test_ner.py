@@ -797,3 +797,45 @@ def test_a_day_that_opens_a_bodys_name_is_no_short_name_and_the_reading_stays_li
     t0 = time.perf_counter()
     _short_names(text, [Mention(start=0, end=13, text="Tarvo Bancorp", label="ORG", article_id="a")])
     assert time.perf_counter() - t0 < 3.0
+
+
+def test_a_craft_named_after_its_kind_a_comma_and_the_is_a_craft() -> None:
+    """A craft's kind before a comma and "the" names the craft after them ("the heavy-lifting barge, the
+    Sea Kestrel") as it does right before it; a barge and a tug are crafts."""
+    import storyline
+
+    got = [(m.text, m.label) for m in storyline.recognize_entities(
+        "The wreck was lifted by the heavy-lifting barge, the Sea Kestrel, and towed to port. "
+        "Crews on the tug Tarvo Star waited.")]
+    assert ("Sea Kestrel", "MISC") in got and ("Tarvo Star", "MISC") in got, got
+    # no apposition closed by a comma: "the" opens a clause's subject
+    got = [(m.text, m.label) for m in storyline.recognize_entities(
+        "In addition to two submarines, the Navy sent a surface ship.")]
+    assert ("Navy", "ORG") in got, got
+
+
+def test_a_name_written_as_a_movement_or_a_sect_is_a_body_not_a_person() -> None:
+    """A name of two words or more read as a person's, opening on no given name, is a body of people's
+    everywhere on the page where the page writes it with a noun of a faith or a cause before or after it
+    ("the sect Tarvo Gong", "the Tarvo Gong spiritual movement"); a person's name is left alone."""
+    import storyline
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in storyline.recognize_entities(text)]
+
+    got = names("The ministry accused Tarvo Gong of inciting disturbances. The Tarvo Gong movement has "
+                "millions of members.")
+    assert [label for n, label in got if n == "Tarvo Gong"] == ["ORG", "ORG"], got
+    got = names("Leaders of the Buddhist spiritual group, Tarvo Gong, were detained. Tarvo Gong denied it.")
+    assert [label for n, label in got if n == "Tarvo Gong"] == ["ORG", "ORG"], got
+    assert ("Tom Vell", "PERSON") in names("Tom Vell said the movement would go on.")
+    assert ("Charlie Vell", "PERSON") in names("As the head of a national organization, Charlie Vell has seen it all.")
+
+
+def test_a_peoples_word_spelt_with_no_h_is_a_peoples_word() -> None:
+    """"Kazak" (Kazakhstan's people in the older spelling, "kh" written "k") before a title or a noun is a
+    people's word, MISC, as "Kazakh" is."""
+    import storyline
+
+    got = [(m.text, m.label) for m in storyline.recognize_entities("He met Kazak President Tom Vell in Velmore.")]
+    assert ("Kazak", "MISC") in got, got

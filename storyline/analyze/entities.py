@@ -1544,11 +1544,13 @@ def _people_word(word: str) -> bool:
 
 
 def _land_people(word: str) -> bool:
-    """A people's word that its land's name is made from ("Uzbek": Uzbekistan, "Kazakh": Kazakhstan) or
-    made from its land's name ending in -os ("Comoran": Comoros), by the tagger's country lists."""
+    """A people's word that its land's name is made from ("Uzbek": Uzbekistan, "Kazakh": Kazakhstan; "Kazak",
+    the older spelling with no "h" for the Russian "kh") or made from its land's name ending in -os
+    ("Comoran": Comoros), by the tagger's country lists."""
     low = word.lower()
     return len(low) >= 4 and word[:1].isupper() and word[1:].islower() and (
         country_or_capital(low + "istan") or country_or_capital(low + "stan")
+        or (low.endswith("k") and country_or_capital(low + "hstan"))
         or (low.endswith("an") and len(low) >= 6 and country_or_capital(low[:-2] + "os")))
 
 
@@ -2135,19 +2137,44 @@ def _body_named(text: str, m: Mention) -> bool:
                  or _BODY_KIND_AFTER.match(text, m.end) is not None))
 
 
+# a body of people of a faith or a cause right before a name of two words or more ("the banned sect Tarvo Gong",
+# "the spiritual group, Tarvo Gong,", "the cult known as Tarvo Gong"), or right after it, maybe after one word
+# of its kind ("the Tarvo Gong movement", "the Tarvo Gong spiritual movement")
+_CAUSE_BODIES = r"(?:movement|organi[sz]ation|sect|cult)"
+_CAUSE_BEFORE = re.compile(rf"\b(?:{_CAUSE_BODIES}|group|faction|militia)(?:,|[ ]+(?:known|called)[ ]+as)?[ ]+$")
+_CAUSE_AFTER = re.compile(rf"[ ]+(?:[a-z]+(?:al|ous|ic|ist|ion)[ ]+)?{_CAUSE_BODIES}\b")
+_APPOSITION_CLOSE = re.compile(r"[ ]?,")  # the comma that closes an apposition ("the barge, the Sea Kestrel, has")
+
+
+def _cause_named(text: str, m: Mention) -> bool:
+    """Whether a name of two words or more the tagger read as a person's or a thing, opening on no given
+    name of the lists, is written as a body of people's by a noun of a faith or a cause before it (in an
+    apposition closed by a comma where a comma stands between: not "the organization, Tom Vell has")
+    or after it (``_CAUSE_BEFORE``, ``_CAUSE_AFTER``)."""
+    if m.label not in ("PERSON", "MISC") or " " not in m.text or "first" in place_kinds((m.text.split()[0].lower(),)) \
+            or first_name_sex(m.text.split()[0]):
+        return False
+    before = _CAUSE_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if before is not None and ("," not in before.group() or _APPOSITION_CLOSE.match(text, m.end)):
+        return True
+    return _CAUSE_AFTER.match(text, m.end) is not None
+
+
 def _kind_named_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name the tagger read as a person's that the page writes right after a noun of a kind of
     organisation ("chain Pelko") is that organisation everywhere on it, unless the page gives it as
     a person's: with a given name ("Anna Pelko"), or opening on a given name itself; and one it read
     as a thing that the page writes as a body of people's ("the radical group Tarvan Jihad") is that
-    body everywhere on it."""
+    body everywhere on it; so is a name read as a person's that the page writes as a body of a faith's
+    or a cause's, there or where it is read as a thing (``_cause_named``: "the Tarvo Gong movement")."""
     people = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()[1:]}
     named = {m.text for m in mentions if m.label == "PERSON" and m.text not in people
-             and not first_name_sex(m.text.split()[0])
-             and _ORG_KIND_BEFORE.search(text, max(0, m.start - 20), m.start)}
+             and not first_name_sex(m.text.split()[0]) and _ORG_KIND_BEFORE.search(text, max(0, m.start - 20), m.start)}
+    read_as_people = {m.text for m in mentions if m.label == "PERSON"}
+    causes = {m.text for m in mentions if m.text in read_as_people - people and _cause_named(text, m)}
     bodies = {m.text for m in mentions if _body_named(text, m)}
-    return [dataclasses.replace(m, label="ORG") if (m.label == "PERSON" and m.text in named)
-            or (m.label == "MISC" and m.text in bodies) else m for m in mentions]
+    return [dataclasses.replace(m, label="ORG") if (m.label == "PERSON" and m.text in named | causes)
+            or (m.label == "MISC" and m.text in bodies | causes) else m for m in mentions]
 
 
 def _capitals_as_body(text: str, sent_spans: Sequence[Sequence[tuple[int, int]]],
@@ -2518,11 +2545,13 @@ def _products(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # a vessel's or a craft's kind right before its name ("the nuclear submarine Kestrel", "the space shuttle
-# Atlantis", "aircraft carriers Vell and Tarvo"), and a celestial body's ("Jupiter's moon Io", "the planet Mars")
+# Atlantis", "aircraft carriers Vell and Tarvo") or before a comma and "the" ("the heavy-lifting barge, the Sea
+# Kestrel"), and a celestial body's ("Jupiter's moon Io", "the planet Mars")
 _CRAFT_BEFORE = re.compile(
-    r"\b(?:(?:sub|war)?ships?|vessels?|submarines?|battleships?|cruisers?|destroyers?|frigates?|aircraft\s+carriers?|"
-    r"tankers?|freighters?|ferry|ferries|liners?|yachts?|trawlers?|icebreakers?|shuttles?|spacecraft|spaceships?|"
-    r"space\s+probes?|orbiters?|landers?|rovers?|telescopes?|space\s+stations?)\s+$")
+    r"\b(?P<kind>(?:sub|war)?ships?|vessels?|submarines?|battleships?|cruisers?|destroyers?|frigates?|"
+    r"aircraft\s+carriers?|tankers?|freighters?|ferry|ferries|liners?|yachts?|trawlers?|icebreakers?|barges?|"
+    r"tug(?:boat)?s?|shuttles?|spacecraft|spaceships?|space\s+probes?|orbiters?|landers?|rovers?|telescopes?|"
+    r"space\s+stations?)(?:\s+|,\s+the\s+)$")
 _BODY_BEFORE = re.compile(r"\b(?:moons?|planets?|asteroids?|comets?)\s+$")
 # the prefixes of a navy's or a mail ship's name ("USS Vell", "HMS Tarvo") that name nothing else (not the
 # consolidation's "SS", "MS", "INS": a corps, an illness, an agency)
@@ -2559,6 +2588,8 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
         if not _people_word(m.text):
             prefixed = len(words) > 1 and words[0] in _NAVY_PREFIXES
             craft, body = _CRAFT_BEFORE.search(before), _BODY_BEFORE.search(before)
+            if craft and "," in craft.group() and not _APPOSITION_CLOSE.match(text, m.end):
+                craft = None  # ("two submarines, the Navy had": no apposition)
             if craft or prefixed or body:
                 named.add(m.start)
             if craft or prefixed:
@@ -2570,7 +2601,7 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
             elif plural is not None and re.fullmatch(r",?\s+and\s+", text[plural.end:m.start]):
                 kinds[m.text] = kinds[plural.text]
             kind = craft or body
-            plural = m if kind is not None and kind.group().rstrip().endswith("s") else None
+            plural = m if kind is not None and kind.group(kind.lastindex or 0).rstrip().endswith("s") else None
         else:
             plural = None
     if not kinds:
