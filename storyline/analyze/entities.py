@@ -2170,11 +2170,12 @@ def _kind_named_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
     people = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()[1:]}
     named = {m.text for m in mentions if m.label == "PERSON" and m.text not in people
              and not first_name_sex(m.text.split()[0]) and _ORG_KIND_BEFORE.search(text, max(0, m.start - 20), m.start)}
-    read_as_people = {m.text for m in mentions if m.label == "PERSON"}
-    causes = {m.text for m in mentions if m.text in read_as_people - people and _cause_named(text, m)}
-    bodies = {m.text for m in mentions if _body_named(text, m)}
-    return [dataclasses.replace(m, label="ORG") if (m.label == "PERSON" and m.text in named | causes)
-            or (m.label == "MISC" and m.text in bodies | causes) else m for m in mentions]
+    read_as_people = {m.text for m in mentions if m.label == "PERSON"} - people
+    causes = {m.text for m in mentions if m.text in read_as_people and _cause_named(text, m)}
+    persons_bodies = named | causes
+    things_bodies = {m.text for m in mentions if _body_named(text, m)} | causes
+    return [dataclasses.replace(m, label="ORG") if (m.label == "PERSON" and m.text in persons_bodies)
+            or (m.label == "MISC" and m.text in things_bodies) else m for m in mentions]
 
 
 def _capitals_as_body(text: str, sent_spans: Sequence[Sequence[tuple[int, int]]],
