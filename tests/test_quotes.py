@@ -2751,3 +2751,33 @@ def test_a_clause_after_an_opening_phrase_of_time_or_place_is_still_what_was_sai
     assert got.get("On Sundays the trains run late") == "Berg", got
     assert got.get("In the long run we all lose") == "Lind", got
     assert "The" not in got.values(), got
+
+
+def test_a_subordinate_clause_opening_the_sentence_is_no_quote() -> None:
+    """"After the court refused to hear the case, Lind asked ...", 'In an interview on "Morning Talk,"
+    Lind asked ...': a clause or a phrase that opens the sentence tells when the subject spoke, not what
+    was said (it had been given as the content); a quotation a verb of saying opens inside it stays; a
+    quotation after a phrase with no verb of saying is what was said."""
+    text = ('After the court refused to hear the case, Ana Lind asked whether the pier would close. '
+            'In an interview on "Morning Talk," Tomas Berg asked whether the plan would work. '
+            'Because of the storm, "we lost the harvest," Berg said.')
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("whether the pier would close") == "Ana Lind", got
+    assert got.get("whether the plan would work") == "Tomas Berg", got
+    assert got.get('Because of the storm, "we lost the harvest,"') == "Berg", got
+    assert not any(t.startswith(("After the court", "In an interview")) for t in got), got
+
+
+def test_words_said_inside_an_opening_clause_end_before_the_main_clauses_speaker() -> None:
+    """'When a man in the crowd shouted, "Stop," Lind joked about the weather', 'Although Lind told the
+    paper that she knew him, she said they never met': what the opening clause reports ends at its comma,
+    before the main clause's speaker (it had run on into the main clause); a "who" of a relative clause and
+    a clause that opens no sentence are no such end."""
+    text = ('When a man in the crowd shouted, "Stop," Ana Lind joked about the weather. '
+            'Although Mara Quist told the paper that she knew him, she said they never met. '
+            'Tomas Berg recalled that at his first meeting, in 1972, he backed the plan.')
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get('"Stop,"') == "a man in the crowd", got
+    assert got.get("that she knew him") == "Mara Quist", got
+    assert got.get("they never met") == "she", got
+    assert got.get("that at his first meeting, in 1972, he backed the plan") == "Tomas Berg", got

@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import islice
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 from ..records import Quote
@@ -1702,9 +1702,35 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             found.append(f)
             used.update(range(ca, cb))
     found = [f for f in found if not _nested_view(text, f, found)]
+    found = [_before_next_speaker(text, toks, f, found) for f in found]
     found = [_poll_frame(text, toks, f) for f in found]
     found = _cut_coordinated(text, found)
     return [f for f in found if not _message_before_saying(text, f, found)]
+
+
+def _before_next_speaker(text: str, toks: Sequence[_Tok], f: _Found, found: Sequence[_Found]) -> _Found:
+    """``f``, whose words follow its cue inside a clause or phrase that opens the sentence with a
+    subordinator or a preposition, ended at the comma before another attribution's speaker inside them
+    when that attribution's words follow its own cue: the opening clause ends there ('When a man
+    shouted, "Stop," Lind joked about it', 'Although Lind told the paper that she knew him, she said
+    they never met': the man's words are "Stop,", Lind's what she told the paper)."""
+    k = _after_dateline(toks, 0, len(toks)) if toks else 0
+    if len(f.fragments) != 1 or f.cue[1] > f.start or f.speaker is None or k >= len(toks) \
+            or not (_is_cap(toks[k]) and (toks[k].low in _FRONTED_CLAUSE or toks[k].low in _FRONTED)) \
+            or toks[k].start >= f.speaker[0]:
+        return f
+    for g in found:
+        if g is f or g.speaker is None or not f.start < g.speaker[0] < f.end or g.start < g.cue[1] \
+                or text[g.speaker[0]:g.speaker[1]].lower() in _RELATIVES or "," in text[g.speaker[1]:g.cue[0]]:
+            continue  # (not a relative clause's "who" nor a name set off: "the mayor, Ana Lind, had said")
+        j = g.speaker[0]
+        while j > f.start and text[j - 1].isspace():
+            j -= 1
+        if text[j - 1:j] in _QUOTE_CHARS and text[j - 2:j - 1] == ",":
+            return replace(f, end=j, fragments=((f.start, j),))
+        if text[j - 1:j] == ",":
+            return replace(f, end=j - 1, fragments=((f.start, j - 1),))
+    return f
 
 
 # a share of those polled ("29 percent", "Six in 10 voters", "a majority of Democrats", "most respondents")
@@ -2821,6 +2847,16 @@ def _stray_comma_subject(toks: Sequence[_Tok], comma: int) -> tuple[int, int] | 
 _FRONTED = frozenset("in on at during after before since following amid upon".split())
 
 
+def _fronted_end(toks: Sequence[_Tok], end: int) -> int | None:
+    """Where the words before the subject at ``toks[end]`` end when a comma closes them (the comma's
+    index), or a comma and a quotation's closing mark ('On NBC's "Today,"': ``end``); None otherwise."""
+    if end > 0 and toks[end - 1].text == ",":
+        return end - 1
+    if end > 1 and toks[end - 1].text in _QUOTE_CHARS and toks[end - 2].text == ",":
+        return end
+    return None
+
+
 def _fronted_adverbial(toks: Sequence[_Tok], comma: int) -> bool:
     """Whether the words before ``comma`` (after a dateline) are only a phrase of time, place or
     occasion that opens the sentence ("In a speech last June,", "On Thursday,", "Last week,", "At
@@ -2831,12 +2867,54 @@ def _fronted_adverbial(toks: Sequence[_Tok], comma: int) -> bool:
     if end - 2 >= k and toks[end - 2].text == "," and toks[end - 1].low in _OPENING_ADVERBS:
         end -= 2  # ("At day's end, however,")
     phrase = toks[k:end]
+    if len(phrase) > 2 and phrase[-1].text in _QUOTE_CHARS and phrase[-2].text == ",":
+        phrase = [*phrase[:-2], phrase[-1]]  # ('On NBC's "Today,"': the comma closes the phrase)
+    if _fronted_clause(phrase):
+        return True
     if not 0 < len(phrase) <= 10 or not (phrase[0].low in _FRONTED or phrase[0].low in _DAYS
                                          or phrase[0].low in _TIME_MODIFIERS and _looks_adjunct(toks, k)):
         return False
+    phrase = _past_title(phrase)
     return all(not t.quoted and (t.text[:1].isalnum() or t.text in ("’s", "'s", "-"))
                and not (t.text.islower() and (_finite_word(t) or t.low in ("that", "who", "which")))
                and not _opens_subject(t, phrase[i].low) for i, t in enumerate(phrase[1:]))
+
+
+_FRONTED_CLAUSE = _SUBORDINATORS | frozenset(["once", "whenever"])  # (not "if": "If they met, neither said")
+_RELATIVES = frozenset("who whom which that".split())
+
+
+def _fronted_clause(phrase: Sequence[_Tok]) -> bool:
+    """Whether ``phrase``, the words that open the sentence up to the comma before its subject, is a
+    subordinate clause ("When a man in the crowd shouted, "Stop,"", "As the mayor walked in", "After
+    the court refused to hear it"): it tells when or why the subject spoke, not what was said; a
+    capitalised subordinator, then a clause of up to 40 words with no sentence's end in it, and no comma
+    but one that a verb of saying's quotation follows (not 'Because of the vote, "we lost," Lind said')."""
+    return 1 < len(phrase) <= 40 and phrase[0].low in _FRONTED_CLAUSE and _is_cap(phrase[0]) \
+        and not phrase[0].quoted and not any(
+            not t.quoted and (t.text in ".!?;" or t.text == "," and not (
+                phrase[m + 1].text in _QUOTE_CHARS and m > 0 and phrase[m - 1].low in CUE_VERBS))
+            for m, t in enumerate(phrase[:-1]))
+
+
+def _past_title(phrase: Sequence[_Tok]) -> Sequence[_Tok]:
+    """``phrase`` without a title it quotes after a preposition or a possessive ('on NBC's "Today,"',
+    'in an interview on "Morning Talk"'): a quotation of up to six capitalised words is a name."""
+    out: list[_Tok] = []
+    k = 0
+    while k < len(phrase):
+        t = phrase[k]
+        if t.text in _QUOTE_CHARS and not t.quoted and out and (
+                out[-1].low in PREPOSITIONS or out[-1].low in _FRONTED or out[-1].text in ("’s", "'s")):
+            m = next((m for m in range(k + 1, min(len(phrase), k + 10)) if phrase[m].text in _QUOTE_CHARS
+                      and not phrase[m].quoted), None)
+            words = [w for w in phrase[k + 1:m] if w.text[:1].isalnum()] if m is not None else []
+            if m is not None and 0 < len(words) <= 6 and all(w.text[:1].isupper() or w.text.isdigit() for w in words):
+                k = m + 1
+                continue
+        out.append(t)
+        k += 1
+    return out
 
 
 def _opens_subject(t: _Tok, prev: str) -> bool:
@@ -3170,7 +3248,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 s = toks[lead].start  # 'Holt declared the need for calm: "Stay home," she said': the quotation
         if e > s:
             pre = (s, e)
-    if pre is not None and toks[pre_end_tok - 1].text == "," and _fronted_adverbial(toks, pre_end_tok - 1) and (
+    if pre is not None and _fronted_end(toks, pre_end_tok) is not None \
+            and _fronted_adverbial(toks, _fronted_end(toks, pre_end_tok) or 0) and (
             post is None or toks[post_start - 1].text != "," or _looks_adjunct(toks, post_start)):
         # "In a speech last June, she said: ...", "In the 1990s, Lind said, when she was a clerk, a boss
         # ...": when and where, what was said follows (not "In his town, Lind said, boats are late")
