@@ -1146,6 +1146,31 @@ def test_a_dates_clause_is_cut_at_the_marks_found_once_a_sentence() -> None:
     assert len(clauses._marks) == 2  # (one search a sentence)
 
 
+def test_an_aside_is_sought_from_the_first_word_it_could_open_with() -> None:
+    # whether a month or year dates only a closing relative clause is read from the first "which", "who" or "that"
+    # before the date (the page's found once), as reading the clause from its start would: a table's clause of
+    # hundreds of dates with no such word is not read again for each
+    import re
+
+    from storyline.consolidate.timeline import _AsideWords, _dates_an_aside
+
+    text = ("This is the third pier of the harbour, which opened in 1903. The pier that is oldest has stood, "
+            "who knows,  which was rebuilt in 1911 and that was painted in 1920.\n" + _harbour_table()
+            + "\nThe crane is new, the port said, which came in 1930, the port says.")
+    words = _AsideWords(text)
+    first = text.index("1903")
+    assert _dates_an_aside(text, 0, first, first + 5, words)
+    table = text.index("Pier 30")
+    assert words.first(table, len(text) - 60) is None  # (no aside word in the rows)
+    dates = [m.start() for m in re.finditer(r"\b(?:19\d\d|June)\b", text)]
+    cuts = [0, 20, 39, 40, 41, 60, 61, 100, text.index("who"), text.index("  which") + 1, table, len(text) - 60]
+    for s in cuts:
+        for at in dates:
+            if s <= at:
+                for e in (at + 4, at + 5, len(text)):
+                    assert _dates_an_aside(text, s, at, e, words) == _dates_an_aside(text, s, at, e), (s, at, e)
+
+
 def test_a_clause_of_only_calendar_words_is_read_from_the_words_found_once() -> None:
     # whether a clause writes any word besides its date and more calendar words is answered from the page's
     # words found once, as reading the clause's words (cut at its ends and around the date) would

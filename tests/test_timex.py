@@ -1726,6 +1726,18 @@ def test_a_month_and_day_that_names_a_nouns_event_does_not_look_ahead() -> None:
     assert tags("The parish council meets again Oct. 1.", november) == [("Oct. 1", "DATE", "2032-10-01")]
 
 
+def test_a_day_after_an_incidents_noun_is_the_incidents_not_the_present_verbs() -> None:
+    # "faces charges over the attack Oct. 1 on a bus": the day follows the incident's noun, a past event told, however
+    # far back the present verb stands; the day of the verb's own object ("faces a hearing Oct. 1") looks ahead
+    november = date(2031, 11, 5)  # a Wednesday
+    assert tags("Harlow faces charges over the attack Oct. 1 on a ferry.", november) == [
+        ("Oct. 1", "DATE", "2031-10-01")]
+    assert tags("Harlow faces charges over the harbour crash on Monday.", november) == [
+        ("Monday", "DATE", "2031-11-03")]
+    assert tags("Harlow faces a hearing Oct. 1 in Dunmore.", november) == [("Oct. 1", "DATE", "2032-10-01")]
+    assert tags("The parish council meets the ferry crews on Monday.", november) == [("Monday", "DATE", "2031-11-10")]
+
+
 def test_or_so_before_a_saying_is_no_approximation() -> None:
     # "left last week or so he said": "or so" opens what was said, the week is told as such
     assert tags("Brannock left the farm last week or so he said.") == [("last week", "DATE", "2019-W01")]

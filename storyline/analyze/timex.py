@@ -390,6 +390,15 @@ _NO_NOUNS_DAY = "".join(rf"(?<!\b{w}\s)" for w in ("the", "a", "an", "its", "his
 _PRESENT_EVENT = re.compile(
     rf"\b(?:{_EVENT_VERB})\b(?=(?:{_OBJECT_WORD}){{0,7}}?\s+(?:on\s+)?"
     rf"(?:{_WDAY_RX}|(?:in|on|from)\s+(?:(?:early|mid|late)[\s-]+)?{MONTH_NAMES}|{_NO_NOUNS_DAY}{MONTH_NAMES}\s+\d))")
+# a noun of an incident, its determiner before it, right before the day or month ("faces charges over the attack Oct. 1
+# on a bus", "opens an inquiry into the deadly crash on Monday"): the day is the incident's, told before, not the time
+# of the present verb further back
+_INCIDENT_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|crash(?:es)?|shootings?|killings?|murders?|stabbings?|assaults?|raids?"
+    r"|ambush(?:es)?|massacres?|riots?|arson|collisions?|derailments?|accidents?|kidnappings?|abductions?|hijackings?"
+    r"|robber(?:y|ies)|heists?|slayings?|deaths?|(?:earth)?quakes?|incidents?|clash(?:es)?|coups?|sinkings?"
+    r"|collapses?)\s+(?:on\s+)?$", re.IGNORECASE)
 # a span of weekdays after the day ("from Monday to Friday")
 _DAYS_SPAN = re.compile(rf"\s*(?:to|through|till|until|-|–)\s*{_WDAY_RX}")
 # a plain form after these is no present of its own ("did not play Monday", "wanted to play on Sunday")
@@ -499,9 +508,10 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
                 continue
             if rx is _SUBORDINATE_PASSIVE and not _SUBORDINATE.search(text, max(0, m.start() - 70), m.start()):
                 continue  # "Explosions are heard Monday": no clause of time or condition
-            if rx is _PRESENT_EVENT and (possessive or _DAYS_SPAN.match(text, end) or not _present_verb(text, m)):
-                continue  # "celebrates Monday's victory": the day is the noun's; "open from Monday to Friday": a
-                # habit; "the plays", "did not play": no present verb
+            if rx is _PRESENT_EVENT and (possessive or _DAYS_SPAN.match(text, end) or not _present_verb(text, m)
+                                         or _INCIDENT_BEFORE.search(text, max(m.end(), start - 60), start)):
+                continue  # "celebrates Monday's victory", "faces charges over the attack Oct. 1": the day is the
+                # noun's; "open from Monday to Friday": a habit; "the plays", "did not play": no present verb
             if sign < 0 and (_INFINITIVE_BEFORE.search(text, max(0, m.start() - 30), m.start())
                              or _PRESENT_PASSIVE.search(text, max(0, m.start() - 20), m.start())
                              or _ATTRIBUTIVE.search(text, max(0, m.start() - 24), m.start())):

@@ -394,12 +394,44 @@ _PRESENT_MAIN = re.compile(r"\b(?:is|are|has|have|says|said|told|added)\b")
 _ASIDE_END = re.compile(r"[^,;:—–()]*(?:,\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|reported|added)\b[^,;:—–()]*)?")
 
 
-def _dates_an_aside(text: str, s: int, at: int, e: int) -> bool:
+# the word an aside opens with, where ``_ASIDE_OPEN`` can match
+_ASIDE_WORD = re.compile(r"(?<=\s)(?:which|who|that)")
+
+
+class _AsideWords:
+    """Where an article's text writes the words an aside opens with, found once (lazily: most articles
+    never ask), so that a clause holding hundreds of dates (a table's) is not read from its start for each
+    of them: a clause with no such word before a date has no aside there."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: list[int] | None = None
+
+    def first(self, s: int, at: int) -> int | None:
+        """Where the first such word in ``[s, at)`` starts, None when there is none."""
+        if self._at is None:
+            self._at = [m.start() for m in _ASIDE_WORD.finditer(self.text)]
+        i = bisect_left(self._at, s)
+        return self._at[i] if i < len(self._at) and self._at[i] < at else None
+
+
+def _dates_an_aside(text: str, s: int, at: int, e: int, words: _AsideWords | None = None) -> bool:
     """Whether the month or year at ``at`` in the clause ``[s, e)`` dates only a closing relative
     clause ("..., which commenced in September.") whose main clause tells the article's present: the
     entry would show the main clause's news under the aside's date. A main clause in the past ("the
-    most notorious killing was that of Litsyev, who was shot in 1995") tells of the aside's time."""
-    aside = _ASIDE_OPEN.search(text, s, at)
+    most notorious killing was that of Litsyev, who was shot in 1995") tells of the aside's time.
+    ``words`` (the text's) starts the search at the first word an aside could open with."""
+    lo = s
+    if words is not None:
+        k = words.first(s, at)
+        if k is None:
+            return False
+        lo = k  # (back over the spaces and the comma before the word, where a match starts)
+        while lo > s and text[lo - 1].isspace():
+            lo -= 1
+        if lo > s and text[lo - 1] == ",":
+            lo -= 1
+    aside = _ASIDE_OPEN.search(text, lo, at)
     return aside is not None and _ASIDE_END.fullmatch(text, at, e) is not None \
         and bool(_PRESENT_MAIN.search(text, s, aside.start()))
 
@@ -424,6 +456,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
     by_start = _ByStart(txs)
     clauses = _Clauses(text)
     words = _CalendarWords(text)
+    aside_words = _AsideWords(text)
     no_event: dict[int, bool] = {}  # sentence -> whether it tells no event of the story
     out: list[Event] = []
     j = 0
@@ -505,7 +538,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue  # "Hamas has denounced the 1993 Oslo accord": the year names the accord, no event of the clause
         if words.date_only(s, e, tx.start, tx.end):
             continue  # a dateline on its own ("Friday, July 6, 2007") tells no event
-        if g in ("month", "year") and _dates_an_aside(text, s, tx.start, e):
+        if g in ("month", "year") and _dates_an_aside(text, s, tx.start, e, aside_words):
             continue  # "This is the fifth such operation of her patrol, which commenced in September."
         value = tx.value[:10] if g == "day" else tx.value
         if article.published and value > article.published.isoformat()[:_PREFIX[g]] \

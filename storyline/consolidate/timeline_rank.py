@@ -162,8 +162,9 @@ def in_participle_phrase(text: str, start: int, tx_start: int, tx_end: int) -> b
     "Founded in 1998, the firm ...", "The driver arrested on Monday appeared in court"): it dates what the
     noun went through, not the sentence's event."""
     return _in_set_off_phrase(text, start, tx_start, tx_end) or (
-        _REDUCED_OPEN.search(text, max(start, tx_start - 120), tx_start) is not None
-        and _REDUCED_CLOSE.match(text, tx_end, min(len(text), tx_end + 80)) is not None)
+        # (the verb right after the time first: an anchored match, cheaper than the search before it)
+        _REDUCED_CLOSE.match(text, tx_end, min(len(text), tx_end + 80)) is not None
+        and _REDUCED_OPEN.search(text, max(start, tx_start - 120), tx_start) is not None)
 
 
 def _in_set_off_phrase(text: str, start: int, tx_start: int, tx_end: int) -> bool:
