@@ -695,3 +695,23 @@ def test_an_error_naming_a_huge_id_or_path_does_not_echo_all_of_it(app):
         assert said.endswith("characters more)")
     page = run(_get(app, "/stories/" + "k" * 20_000, headers={"accept": "text/html"}))
     assert page.status_code == 404 and "k" * 1_000 not in page.text
+
+
+def test_search_folds_case_accents_and_sharp_s_alike_in_index_and_query(app, store):
+    """`q=strassenbahn` finds a story that writes "Straßenbahn", `q=zurich` one that writes "Zürich",
+    `q=Łódź` one that writes "Lodz": the index and the query are folded alike (``search_fold``)."""
+    for sid, head in (("s-library", "Zürich's Straßenbahn stops at the new library"),
+                      ("s-orchard", "Frost in Lodz and Øresund orchards")):
+        b = store.get_brief(sid)
+        store.put_brief(dataclasses.replace(b, headline=head))
+
+    def ids(q: str) -> list[str]:
+        r = run(_get(app, "/api/stories", params={"q": q}))
+        assert r.status_code == 200, r.text
+        return sorted(i["id"] for i in r.json()["items"])
+
+    assert ids("strassenbahn") == ids("STRASSENBAHN") == ids("Straßenbahn") == ids("zurich") == ["s-library"]
+    assert ids("ZÜRICH strassenb") == ["s-library"]                    # the last word a prefix still
+    assert ids("Łódź") == ids("oresund") == ids("ØRESUND") == ["s-orchard"]
+    assert ids("strassenbahn OR lodz") == ["s-library", "s-orchard"]   # OR still told by its capitals
+    assert ids("strassenbahn -zürich") == []

@@ -609,3 +609,83 @@ def test_a_store_given_as_a_folder_is_refused_naming_a_file_to_give(tmp_path: Pa
         r = run(tmp_path, *args)
         assert r.exit_code == 2 and f"store {tmp_path} is a folder: name a file in it, such as " \
             f"{tmp_path / 'storyline.db'}" in " ".join(r.output.split()), r.output
+
+
+def _served_store(tmp_path: Path):
+    """The serve tests' store of three invented stories (``test_api_data``), briefs built."""
+    from test_api_data import build_store
+
+    from storyline.config import Settings
+
+    settings = Settings(db=str(tmp_path / "s.db"), token="t")
+    return build_store(settings.db_path(), settings)
+
+
+def test_a_brief_to_a_file_whose_extension_names_no_format_is_refused_naming_it(tmp_path: Path) -> None:
+    """`brief -o out.pdf` wrote the text brief into out.pdf: an extension that names no format of a
+    brief is refused, naming it and the ones that do, and nothing is written; one that names a format
+    (in any case) writes it, a name without an extension gets text, and --format says it outright."""
+    store = _served_store(tmp_path)
+    store.close()
+    db = tmp_path / "s.db"
+    pdf = tmp_path / "out.pdf"
+    r = run(db, "brief", "s-bridge", "-o", str(pdf))
+    said = " ".join(r.output.split())
+    assert r.exit_code == 2 and not pdf.exists(), r.output
+    assert "'.pdf' names no format of a brief" in said and ".md" in said and ".html" in said and ".json" in said
+    assert "give --format" in said
+    assert run(db, "brief", "s-bridge", "-o", str(tmp_path / "b.MD")).exit_code == 0
+    assert (tmp_path / "b.MD").read_text(encoding="utf-8").startswith("# ")
+    assert run(db, "brief", "s-bridge", "-o", str(tmp_path / "b.htm")).exit_code == 0
+    assert "<html" in (tmp_path / "b.htm").read_text(encoding="utf-8")
+    assert run(db, "brief", "s-bridge", "-o", str(tmp_path / "plain")).exit_code == 0
+    assert "Saltmarsh" in (tmp_path / "plain").read_text(encoding="utf-8")
+    r = run(db, "brief", "s-bridge", "-f", "json", "-o", str(pdf))   # asked outright: written as asked
+    assert r.exit_code == 0 and json.loads(pdf.read_text(encoding="utf-8"))["story_id"] == "s-bridge"
+    from storyline.serve.cli import BRIEF_FORMATS, _FORMAT_OF_SUFFIX
+
+    assert set(_FORMAT_OF_SUFFIX.values()) == set(BRIEF_FORMATS)   # every format has its extension, and no more
+
+
+def test_the_story_list_writes_a_storys_days_as_its_brief_does(tmp_path: Path) -> None:
+    """`storyline stories` wrote a story's days by its own rule ("2024-03-04 – 2024-03-05") beside the
+    brief's heading ("2024-03-04 to 2024-03-05"): one rule (``render.story_span``) for both, a story
+    across the new year and an undated one included."""
+    import dataclasses
+
+    from storyline.serve.render import dates_shown
+
+    store = _served_store(tmp_path)
+    b = store.get_brief("s-orchard")
+    assert b is not None
+    store.put_brief(dataclasses.replace(b, first_published="2024-12-30", last_published="2025-01-02"))
+    b = store.get_brief("s-library")
+    assert b is not None
+    store.put_brief(dataclasses.replace(b, first_published=None, last_published=None))
+    store.close()
+    db = tmp_path / "s.db"
+    listed = run(db, "stories").output
+    for sid, shown in (("s-bridge", "2024-03-04 to 2024-03-05"), ("s-orchard", "2024-12-30 to 2025-01-02"),
+                       ("s-library", "undated")):
+        row = next(line for line in listed.splitlines() if sid in line)
+        assert f"│ {shown} " in row, listed
+        brief = json.loads(run(db, "brief", sid, "-f", "json").output)
+        assert dates_shown(brief["first_published"], brief["last_published"]) == shown
+        assert f"· {shown}" in " ".join(run(db, "brief", sid).output.split())
+
+
+def test_search_finds_a_word_typed_without_its_accents_or_sharp_s(tmp_path: Path) -> None:
+    """`--search strassenbahn` found no "Straßenbahn" (FTS5 folds case and most accents, not ß, ø
+    or ł): the index and the query are folded alike, whichever way each is written."""
+    import dataclasses
+
+    store = _served_store(tmp_path)
+    b = store.get_brief("s-library")
+    assert b is not None
+    store.put_brief(dataclasses.replace(b, headline="Zürich's Straßenbahn stops at the Øresund library"))
+    store.close()
+    db = tmp_path / "s.db"
+    for typed in ("strassenbahn", "STRASSENBAHN", "Strassenb", "zurich strassenbahn", "oresund", "Straßenbahn"):
+        r = run(db, "stories", "--search", typed)
+        assert r.exit_code == 0 and "s-library" in r.output and "1 of 3 stories" in r.output, (typed, r.output)
+    assert "No story matches" in run(db, "stories", "--search", "strassenbahn -zürich").output

@@ -813,3 +813,69 @@ def test_a_pages_notice_check_reads_its_lines_once_and_tells_what_the_two_checks
     assert notices.read_page(page) == expected
     # each line's sentences found once (and the first and last kept lines' again, for a notice run into them)
     assert len(calls) <= sum(1 for ln in page.split("\n") if ln.strip()) + 2
+
+
+def _feed_xml(n: int) -> bytes:
+    """An RSS feed of ``n`` invented items, each a paragraph of the Kelby ferry's week."""
+    items = "".join(f"<item><title>Kelby ferry, day {i}</title><link>https://kelby.example/ferry/{i}</link>"
+                    f"<description>The Kelby ferry crossed the sound {i} times on day {i}, its skipper "
+                    f"Ama Dorrell said, and the harbour café stayed open late for the crews.</description></item>"
+                    for i in range(n))
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Kelby Wire</title>'
+            + items + "</channel></rss>").encode()
+
+
+def test_a_gzipped_feed_cut_short_gives_its_whole_items_as_a_plain_one_does(tmp_path: Path) -> None:
+    """A feed.rss.gz cut short (a download stopped) lost every item, where the same feed cut short
+    unzipped gives the items it closes: the items before the cut are read, one error names the file and
+    says both. A file named .gz that was never compressed is told so, not "Error -3 ... incorrect header
+    check"."""
+    import gzip
+
+    whole = gzip.compress(_feed_xml(300), mtime=0)
+    (tmp_path / "cut.rss.gz").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "plain.rss.gz").write_bytes(_feed_xml(3))   # named .gz, never compressed
+    arts, errs = _split(list(iter_articles([tmp_path / "cut.rss.gz"])))
+    assert 20 < len(arts) < 300 and [a.title for a in arts] == [f"Kelby ferry, day {i}" for i in range(len(arts))]
+    assert "café" in arts[-1].text                      # (no character cut at the end spoils the feed's decoding)
+    assert [(e.where, e.reason) for e in errs] == [
+        (str(tmp_path / "cut.rss.gz"), f"gzip file truncated (the end is missing); the {len(arts)} whole item(s) "
+                                       "before it were read")]
+    arts, errs = _split(list(iter_articles([tmp_path / "plain.rss.gz"])))
+    assert arts == [] and [e.reason for e in errs] == [
+        "not gzip data, though its name ends in .gz: if it is not compressed, name it without the .gz"]
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_damaged_record_in_the_middle_of_a_warc_costs_that_record_not_the_rest(tmp_path: Path, gz: bool) -> None:
+    """A WARC with one damaged record in the middle (bytes zeroed in a gzip member; a Content-Length
+    written wrong) stopped there: every record after it was lost. The reading goes on at the first whole
+    record after the damage, and one error names the file, where it was damaged and what was read after."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    starts = []
+    for k in range(9):
+        starts.append(buf.tell())
+        body = (f"<html><head><title>Tollan lock, week {k}</title></head><body><article><p>Crews at the Tollan "
+                f"lock replaced gate {k} this week, the canal office said, and barges waited {k + 2} hours at the "
+                "upper basin while divers checked the sill.</p></article></body></html>").encode()
+        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(f"https://tollan.example/{k}", "response", payload=BytesIO(body),
+                                            http_headers=hh))
+    data = bytearray(buf.getvalue())
+    if gz:   # the fifth record's compressed bytes zeroed
+        data[starts[4] + 30: starts[4] + 90] = bytes(60)
+    else:    # the fifth record's length written far too long: it would swallow every record after it
+        at = data.index(b"Content-Length: ", starts[4])
+        data[at:data.index(b"\r\n", at)] = b"Content-Length: 99999999"
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(bytes(data))
+    arts, errs = _split(list(iter_articles([path])))
+    assert sorted(a.url for a in arts) == [f"https://tollan.example/{k}" for k in (0, 1, 2, 3, 5, 6, 7, 8)]
+    assert [(e.where, e.reason.split(" (")[0]) for e in errs] == [(str(path), "WARC file corrupt after 4 records")]
+    assert errs[0].reason.endswith("the damaged part was left aside; the 4 records after it were read"), errs[0].reason

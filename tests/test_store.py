@@ -244,7 +244,7 @@ def test_a_one_letter_last_word_is_searched_as_a_word_not_as_a_prefix(tmp_path: 
             c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES (?, 'x', 'x', 1, 0)", (sid,))
     for sid, head in heads.items():
         store.put_brief(Brief(story_id=sid, headline=head))
-    assert SQLiteStore.fts_query("é") == '"é"' and SQLiteStore.fts_query("estu") == '"estu"*'
+    assert SQLiteStore.fts_query("é") == '"e"' and SQLiteStore.fts_query("estu") == '"estu"*'   # (folded: ``search_fold``)
     assert {r["id"] for r in store.search_stories(q="é")[0]} == {"s3"}
     assert {r["id"] for r in store.search_stories(q="estu")[0]} == {"s1"}   # a longer last word is a prefix still
     store.close()
@@ -319,3 +319,38 @@ def test_the_groupings_state_is_saved_as_it_is_and_a_base64_state_of_an_older_st
     with store.transaction() as c:  # as a store written before kept it
         c.execute("UPDATE kv SET value = ? WHERE key = 'grouping.globals'", (base64.b64encode(blob).decode("ascii"),))
     assert store.load_grouping()[0] == blob
+
+
+def test_a_store_of_the_schema_before_folded_search_is_folded_in_place(tmp_path: Path) -> None:
+    """A store written before the search index was folded (schema 8: its rows as the briefs write them,
+    "Straßenbahn") is migrated when opened: every story's search row folded in place, so that
+    "strassenbahn" finds it there too; nothing else is touched."""
+    from storyline.records import Brief, Entity
+
+    db = tmp_path / "old.db"
+    store = SQLiteStore(db)
+    rows = {"s1": ("Zürich's Straßenbahn halts", "Trams in Zürich stopped.", "Łucja Ørsted"),
+            "s2": ("Ferry returns to Oldmere", "The ferry ran again.", "")}
+    with store.transaction() as c:
+        for sid in rows:
+            c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES (?, 'x', 'x', 1, 0)", (sid,))
+    store.put_brief(Brief(story_id="s1", headline=rows["s1"][0],
+                          entities=(Entity(id="person:lo", name="Łucja Ørsted", label="PERSON"),)))
+    store.put_brief(Brief(story_id="s2", headline=rows["s2"][0]))
+    store.close()
+    c = sqlite3.connect(db)   # the rows as the store of schema 8 wrote them: not folded
+    for sid, (head, summary, names) in rows.items():
+        c.execute("UPDATE stories_fts SET headline = ?, summary = ?, entities = ? WHERE story_id = ?",
+                  (head, summary, names, sid))
+    c.execute("PRAGMA user_version = 8")
+    c.commit()
+    c.close()
+    store = SQLiteStore(db)
+    assert store.schema_version == len(MIGRATIONS) == 9
+    found = lambda q: [r["id"] for r in store.search_stories(q=q)[0]]  # noqa: E731
+    assert found("strassenbahn") == found("ZURICH") == found("lucja orsted") == found("Straßenbahn") == ["s1"]
+    assert found("oldmere") == ["s2"]
+    assert [tuple(r) for r in store._conn().execute(
+        "SELECT headline, summary, entities FROM stories_fts WHERE story_id = 's1'")] == [
+        ("zurich's strassenbahn halts", "trams in zurich stopped.", "lucja orsted")]
+    store.close()

@@ -431,3 +431,12 @@ def test_entity_page_shows_each_story_span_and_links_the_stories_it_leaves_out(a
     assert "The 1 most recently updated of 2 stories naming Norby Ferries" in " ".join(text_of(html).split())
     assert 'href="/?entity=org%3Anorby-ferries"' in html
     assert api.ENTITY_PAGE_STORIES == 1 and store.get_entity("org:norby-ferries", limit=1)["total"] == 2
+
+
+def test_the_search_box_finds_a_word_typed_without_its_accents_or_sharp_s(app, store):
+    """The page's search, as the API's: "strassenbahn" finds "Straßenbahn", "zurich" finds "Zürich"."""
+    b = store.get_brief("s-library")
+    store.put_brief(dataclasses.replace(b, headline="Zürich's Straßenbahn stops at the new library"))
+    for typed in ("strassenbahn", "zurich", "STRASSENBAHN"):
+        found = get(app, "/", q=typed).text
+        assert "/stories/s-library" in found and "/stories/s-bridge" not in found, typed

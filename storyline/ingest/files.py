@@ -32,6 +32,7 @@ DEFAULT_MAX_BYTES = 20_000_000
 MAX_GUNZIPPED_BYTES = 2_000_000_000  # a gzipped stream (JSON Lines, feed) is read up to this size
 MAX_JSON_BYTES = 500_000_000  # a JSON file of many articles (an array, an export) is parsed whole up to this size
 _STREAM_KINDS = {"jsonl", "feed", "warc"}
+_PARTIAL_KINDS = {"jsonl", "feed"}   # kinds read up to a cut: the whole lines, the whole items before it
 Read = Callable[[int], None]  # hears the bytes of the inputs read since it last heard (a progress bar's unit)
 
 
@@ -67,16 +68,20 @@ def _gunzip(path: Path, limit: int) -> tuple[bytes, str | None]:
     (the file is decompressed as a stream, member after member)."""
     chunks: list[bytes] = []
     inflate = Inflater(strict=True)
+    first = b""
     try:
         with path.open("rb") as fh:
             while inflate.size <= limit:
                 raw = fh.read(1 << 16)
                 if not raw:
                     break
+                first = first or raw
                 chunks.append(inflate.feed(raw))
             else:
                 return b"".join(chunks), f"decompressed size over the {limit / 1e6:,.0f} MB limit; the rest was not read"
     except zlib.error as exc:
+        if not chunks and not first.startswith(b"\x1f\x8b"):   # (no gzip header: named .gz, never compressed)
+            return b"", "not gzip data, though its name ends in .gz: if it is not compressed, name it without the .gz"
         return b"".join(chunks), f"not a readable gzip file ({exc})"
     except OSError as exc:
         return b"".join(chunks), f"cannot read file ({exc.strerror or exc})"
@@ -273,11 +278,11 @@ def _read_path(path: Path, max_bytes: int, max_text_bytes: int, told: _Told) -> 
         if kind is not None and kind not in _STREAM_KINDS and len(data) > _whole_limit(kind, max_bytes):
             yield _too_big(where, len(data), _whole_limit(kind, max_bytes), kind)
             return
-        if gz_problem and kind != "jsonl":  # only JSON Lines can use the part before the problem
+        if gz_problem and kind is not None and kind not in _PARTIAL_KINDS:  # (a whole article cut short)
             yield InputError(where, gz_problem)
             return
-        if kind == "jsonl" and gz_problem:  # the last line may be cut
-            data = data[: data.rfind(b"\n") + 1]
+        if gz_problem:  # the last line, the last tag may be cut (inside a character, too)
+            data = data[: data.rfind(b"\n") + 1] if kind == "jsonl" else data[: data.rfind(b">") + 1]
         if not data.strip():
             if not gz_problem:
                 yield NotAnArticle(where, "empty file (once decompressed)")
@@ -300,6 +305,9 @@ def _read_path(path: Path, max_bytes: int, max_text_bytes: int, told: _Told) -> 
         return
     if kind is None:
         kind = sniff(text)
+        if gz_problem and kind not in _PARTIAL_KINDS:
+            yield InputError(where, gz_problem)
+            return
     if kind == "jsonl":
         yield from _or_said_empty(parse_jsonl(text, where, max_line_bytes=max_bytes, max_text_bytes=max_text_bytes,
                                               at=lambda n: told.at(n, len(text))),
@@ -312,8 +320,14 @@ def _read_path(path: Path, max_bytes: int, max_text_bytes: int, told: _Told) -> 
     elif kind == "feed":
         from .feeds import parse_feed
 
+        items = 0
         for n, item in enumerate(parse_feed(text, where, max_text_bytes=max_text_bytes), start=1):
+            if gz_problem and isinstance(item, InputError) and item.where == where:
+                continue   # (the feed cut short, as the gzip's problem says below)
+            items += 1
             yield _teaser_warned(item, f"{where}#item{n}")
+        if gz_problem:   # a gzipped feed cut short: its whole items are read, as a plain one's are
+            yield InputError(where, gz_problem + (f"; the {items} whole item(s) before it were read" if items else ""))
     else:
         try:
             if kind == "html":

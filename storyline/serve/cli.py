@@ -692,7 +692,7 @@ def _print_updated(store: SQLiteStore, story_ids: Sequence[str]) -> None:
 def _print_story_rows(rows: list[dict]) -> None:
     from rich.table import Table
 
-    from .render import UNDATED
+    from .render import story_span
 
     t = Table(show_header=True, header_style="bold")
     t.add_column("story", style="cyan", no_wrap=True)
@@ -700,10 +700,8 @@ def _print_story_rows(rows: list[dict]) -> None:
     t.add_column("dates", no_wrap=True)
     t.add_column("headline")
     for r in rows:
-        dates = r["first_published"] or UNDATED   # (as the web page's list says it)
-        if r["last_published"] and r["last_published"] != r["first_published"]:
-            dates += f" – {r['last_published']}"
-        t.add_row(r["id"], str(r["size"]), dates, r["title"] or "")
+        # (as the web page's list and the brief's heading say it)
+        t.add_row(r["id"], str(r["size"]), story_span(r), r["title"] or "")
     console.print(t)
 
 
@@ -799,8 +797,23 @@ def _is_day(value: str) -> bool:
     return len(value) == 10
 
 
-_FORMAT_OF_SUFFIX = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                     ".txt": "text"}
+BRIEF_FORMATS = ("text", "json", "md", "html")   # what `storyline brief --format` writes
+_FORMAT_OF_SUFFIX = {".txt": "text", ".text": "text", ".json": "json", ".md": "md", ".markdown": "md",
+                     ".html": "html", ".htm": "html"}
+
+
+def brief_format_of(out: Path | None) -> str | None:
+    """The format a brief written to ``out`` takes when no --format says it: the one its extension names
+    (``_FORMAT_OF_SUFFIX``), text for no file or a name without an extension, and None for an extension
+    that names none of ``BRIEF_FORMATS`` (``brief.pdf``: refused, never text under a name that says PDF)."""
+    if out is None or not out.suffix:
+        return "text"
+    return _FORMAT_OF_SUFFIX.get(out.suffix.lower())
+
+
+def _brief_formats_line() -> str:
+    """The formats and the extensions that choose them: "text (.txt .text), json (.json), ..."."""
+    return ", ".join(f"{f} ({' '.join(x for x, g in _FORMAT_OF_SUFFIX.items() if g == f)})" for f in BRIEF_FORMATS)
 
 
 def _one_story(store: SQLiteStore, ref: str) -> str:
@@ -950,7 +963,8 @@ def brief(
     story: Optional[str] = typer.Argument(None, metavar="STORY", help="Story id, or its first characters "
                                           "(see `storyline stories`); default: the largest story."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="text|json|md|html", help="text, json, md or html (default: from the "
-                                      "--out file's extension, .json .md .html; else text)."),
+                                      "--out file's extension, .txt .json .md .html; text without --out or "
+                                      "an extension; another extension is refused)."),
     words: Optional[int] = typer.Option(None, "--words", "-w", min=10, help="Summary length in words "
                                         "(rebuilds the brief)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
@@ -965,9 +979,15 @@ def brief(
     from .render import brief_html, brief_json, brief_markdown, brief_rich
 
     if fmt is None:
-        fmt = _FORMAT_OF_SUFFIX.get(out.suffix.lower(), "text") if out else "text"
-    if fmt not in ("text", "json", "md", "html"):
-        err.print(f"[red]error:[/red] unknown format {fmt!r}: use text, json, md or html")
+        fmt = brief_format_of(out)
+        if fmt is None:
+            assert out is not None
+            err.print(f"[red]error:[/red] cannot tell what to write to {_esc(str(out))}: its extension "
+                      f"{_esc(out.suffix)!r} names no format of a brief ({_brief_formats_line()}); give --format "
+                      "or another extension", highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+    if fmt not in BRIEF_FORMATS:
+        err.print(f"[red]error:[/red] unknown format {fmt!r}: use {', '.join(BRIEF_FORMATS[:-1])} or {BRIEF_FORMATS[-1]}")
         raise typer.Exit(EXIT_USAGE)
     if out is not None and not out.parent.is_dir():
         err.print(f"[red]error:[/red] cannot write {_esc(str(out))}: no folder {_esc(str(out.parent))}")

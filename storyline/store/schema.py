@@ -146,4 +146,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (story_id, kind)
     ) WITHOUT ROWID;
     """,
+    # 9: the stories' search rows folded as a reader types a query (``sqlite.search_fold``: "ß" as "ss",
+    # accents off), filled in Python for the stories already stored (``_backfill_search_fold``)
+    "",
 )

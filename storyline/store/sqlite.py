@@ -12,6 +12,7 @@ import math
 import os
 import sqlite3
 import threading
+import unicodedata
 import weakref
 import zlib
 from contextlib import contextmanager
@@ -161,6 +162,24 @@ _STORY_ORDERS = {"updated": "{s}updated DESC, {s}last_published DESC, {s}size DE
                  "published": "{s}last_published DESC, {s}size DESC, {s}rowid DESC"}
 
 
+# letters that no Unicode decomposition takes apart into a base letter and a mark, written as a reader
+# without them types them ("Øresund" as "Oresund", "Łódź" as "Lodz"); ß is "ss" by case folding
+_UNMARKED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe",
+                           "þ": "th"})
+
+
+def search_fold(text: str) -> str:
+    """``text`` as the search index holds it and a query is matched against it: case folded ("ß" ->
+    "ss"), accents and other marks off ("Zürich" -> "zurich"), compatibility forms plain ("ﬁ" -> "fi",
+    full-width letters), and the letters in ``_UNMARKED`` spelled as a reader without them types them.
+    The same for the index and the query, so that "strassenbahn", "Straßenbahn" and "STRASSENBAHN"
+    find each other. (FTS5's unicode61 folds case and most accents only.)"""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_UNMARKED)
+
+
 def _size_weight(size: int | None) -> float:
     """A story's weight in search relevance: 1 + log(1 + its articles)."""
     return 1.0 + math.log1p(max(0, size or 0))
@@ -220,6 +239,16 @@ def _backfill_lines(c: sqlite3.Connection) -> None:
         for r in rows:
             _put_lines(c, Article(id=r["id"], text=r["text"], lang=r["lang"]))
         last = rows[-1]["rowid"]
+
+
+def _backfill_search_fold(c: sqlite3.Connection) -> None:
+    """Schema 9: the search rows of the stories already stored, folded as new ones are (``search_fold``)."""
+    last = -1
+    while rows := c.execute("SELECT rowid, headline, summary, entities FROM stories_fts WHERE rowid > ? "
+                            "ORDER BY rowid LIMIT 2000", (last,)).fetchall():
+        c.executemany("UPDATE stories_fts SET headline = ?, summary = ?, entities = ? WHERE rowid = ?",
+                      [(*(search_fold(v or "") for v in r[1:]), r[0]) for r in rows])
+        last = rows[-1][0]
 
 
 def _entity_names(brief: Brief) -> list[tuple[str, str, str, str]]:
@@ -494,6 +523,8 @@ class SQLiteStore:
                     _backfill_sounds(c)
                 if i + 1 == 7:
                     _backfill_lines(c)
+                if i + 1 == 9:
+                    _backfill_search_fold(c)
                 c.execute(f"PRAGMA user_version = {i + 1}")
 
     @property
@@ -719,8 +750,8 @@ class SQLiteStore:
                    json.dumps(extra or {}), brief.story_id))
         c.execute("DELETE FROM stories_fts WHERE story_id = ?", (brief.story_id,))
         c.execute("INSERT INTO stories_fts (story_id, headline, summary, entities) VALUES (?, ?, ?, ?)",
-                  (brief.story_id, brief.headline, " ".join(s.text for s in brief.summary),
-                   " ".join(" ".join((e.name, *e.aliases)) for e in brief.entities)))
+                  (brief.story_id, search_fold(brief.headline or ""), search_fold(" ".join(s.text for s in brief.summary)),
+                   search_fold(" ".join(" ".join((e.name, *e.aliases)) for e in brief.entities))))
         c.execute("DELETE FROM story_entities WHERE story_id = ?", (brief.story_id,))
         c.executemany("INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, label, articles) "
                       "VALUES (?, ?, ?, ?, ?)",
@@ -816,17 +847,20 @@ class SQLiteStore:
 
     @staticmethod
     def fts_query(text: str) -> str | None:
-        """A safe FTS5 query from free text: every word must occur (prefix match on the last one, unless
-        it is a single character),
+        """A safe FTS5 query from free text, its words folded as the index is (``search_fold``): every word
+        must occur (prefix match on the last one, unless it is a single character),
         except that words joined by a capitalised OR are alternatives ("ammonia OR chlorine leak":
         either gas, and leak), and a word written with a minus before it must not ("Jackson
         -Murray"; a query of exclusions alone finds nothing). Users' quotes, other operators and
         brackets are never passed through as FTS5 syntax; an OR with no word on one side is left out."""
         import re
 
-        # (a minus excludes only at a word's start: "-Murray", not "Kim Jong-un")
+        # (a minus excludes only at a word's start: "-Murray", not "Kim Jong-un"; each word folded as the
+        # index is, after OR is told by its capitals: ``search_fold``)
         tokens = [(m.start() > 0 and text[m.start() - 1] == "-" and (m.start() == 1 or text[m.start() - 2].isspace()),
-                   m.group(0)) for m in re.finditer(r"\w+", text, flags=re.UNICODE)][:24]
+                   m.group(0) if m.group(0) == "OR" else search_fold(m.group(0)).replace('"', ""))
+                  for m in re.finditer(r"\w+", text, flags=re.UNICODE)]
+        tokens = [(minus, t) for minus, t in tokens if t][:24]
         groups: list[list[str]] = []
         excluded: list[str] = []
         join = False
