@@ -2123,6 +2123,54 @@ def test_a_lower_case_pages_photo_captions_credits_and_teasers_are_no_brief_word
     assert ", right," not in shown and "Youtube/" not in shown and "In a recent interview with the radio" in shown, shown
 
 
+def test_a_lower_case_pages_photo_shows_captions_player_buttons_and_a_dateline_after_a_teaser_are_no_brief_words(
+) -> None:
+    """A lower-case page's wire photo caption saying what the photo shows ("This undated photo provided by the velm
+    police shows ...", "Handout photo released by ... shows ..."), or telling a person's act in the picture's present
+    with its place and closing on its day and year ("... reacts as she leaves the court in velm on feb. 3, 2030."), is
+    no brief sentence; a video player's buttons ("Close skip in skip x embed x share", "X embed x share video:"), an
+    "Uploaded on" stamp, a "/wireimage" credit and a caption closed by its credit in brackets ("... ( photo: bo
+    dorn, ap ) ...") glued before the news are trimmed, and so is an agency's dateline after a trimmed teaser ("...
+    (associated press) velm ( ap ) — a ferry ..."), a place's and a dash after such a credit, or an agency's
+    between a release wire's dashes ("Velm -- ( business wire ) -- the ..."). News told in the past keeps its day
+    and its words."""
+    from storyline.consolidate.summary_text import lower_caption, lower_dateline_end, lower_furniture_end
+
+    for caption in ("This undated photo provided by the velm police shows bo dorn, the ferry's captain.",
+                    "File - this wednesday, dec. 13, 2030, file photo provided by the ostra sheriff's office shows a"
+                    " sunken ferry.",
+                    "Handout photo released by the ferry line shows its new deck in velm.",
+                    "Ann velk reacts as she leaves the high court in central velm on feb. 3, 2030.",
+                    "Ferry chief bo dorn speaks during a vigil on wednesday, aug. 22, 2030, in dorn park on the velm"
+                    " campus."):
+        assert lower_caption(caption), caption
+    for news in ("Ann velk spoke to sailors in velm on feb. 3, 2030.", "This ferry photo contest drew forty entries.",
+                 "The ferry line holds its vote on may 3, 2031.", "The ferry line said this photo was taken in velm."):
+        assert not lower_caption(news), news
+    for glued, news in (("Close skip in skip x embed x share the ferry sank on monday.", "the ferry"),
+                        ("X embed x share video: divers in velm search the river.", "divers"),
+                        ("Skip ad x embed x share a ferry sank in the dorn river.", "a ferry"),
+                        ("Uploaded on apr 5, 2030 ann velk stars in a ferry advert.", "ann velk"),
+                        ("Bo dorn/wireimage ann velk is to captain the ferry.", "ann velk"),
+                        ("The ferry sank near velm on monday... (associated press) velm ( ap ) — a ferry carrying"
+                         " forty people sank.", "a ferry carrying"),
+                        ("( photo: bo dorn, ap ) velm – a ferry sank in the dorn river.", "a ferry sank"),
+                        ('Eight sailors were rescued (photo: provided) "there was no warning," the captain said.',
+                         '"there was')):
+        assert glued[lower_furniture_end(glued):].startswith(news), glued
+    for news in ("Closing the ferry line was a mistake, velk said.", "X-rays showed the sailor's arm was broken.",
+                 "The photo (see below) shows the ferry.", "Ann velk ( the captain ) said the ferry sank."):
+        assert lower_furniture_end(news) == 0, news
+    text = "Velm -- ( business wire ) -- the ferry line named its new captain."
+    assert text[lower_dateline_end(text):].startswith("the ferry line"), text
+    text = ("Ferry chief bo dorn speaks during a news... (associated press) velm ( ap ) — a ferry carrying forty people"
+            " sank in the dorn river on monday after its engine failed, the coast guard said. This undated photo"
+            " provided by the velm police shows bo dorn, the ferry's captain, who steered it for forty years on the dorn"
+            " river. All forty were pulled from the water by fishermen from the town of ostra.")
+    shown = " ".join(s.text for s in storyline.brief([storyline.Article(id="ps1", text=text)], max_words=200).summary)
+    assert "( ap )" not in shown and "photo provided" not in shown and "A ferry carrying forty people" in shown, shown
+
+
 def test_a_lower_case_pages_sentence_cut_at_a_times_dot_is_whole_in_a_brief() -> None:
     """A lower-case page writes a capital after every dot, so "... around 7:30 p.m. Edt thursday when ..." is split at
     "p.m."; the brief reads the sentence whole where the next opens on a word that goes on the time (a time zone, a

@@ -541,6 +541,9 @@ PHOTO_LEAD = re.compile(_IN_THIS_PHOTO + r"[^,;:.]*,\s+")
 # where a person stands in the photo (", right,", "(L)"), said only of the picture
 PHOTO_PLACE = re.compile(r"\s*(?:,\s+(?:far\s+|second\s+from\s+|third\s+from\s+)?(?:left|right|centre|center|top|bottom|"
                          r"front|back|foreground|background)\s*,(?=\s)|\s\((?:L|R|C|left|right|center|centre)\))")
+# what a person in a picture is shown doing, in a caption's present tense
+_PICTURE_VERBS = (r"(?:speaks|addresses|gestures|waves|listens|looks|walks|arrives|attends|delivers|shakes|stands|sits|"
+                  r"smiles|talks|greets|poses|reacts|holds|leaves|departs)")
 # (three patterns, each tried only where it can match: one whole pattern searched every sentence
 # for its opening shapes at every position)
 _CAPTION_OPEN = re.compile(
@@ -550,8 +553,7 @@ _CAPTION_OPEN = re.compile(
     r"|This\s+(?:(?:undated|handout|file|aerial|recent|satellite)\s+)*(?:photo|image|picture)\s+"
     r"(?:provided|released|taken|made|shows|obtained|courtesy|distributed|from)\b"
     # "President Trump addresses the media as he met with ...": a name, a picture's present verb
-    r"|(?:[A-Z][\w.'’-]*\s+){1,6}(?:speaks|addresses|gestures|waves|listens|looks|walks|arrives|attends|"
-    r"delivers|shakes|stands|sits|smiles|talks|greets|poses|reacts|holds|leaves|departs)\b[^.;]*?\b"
+    rf"|(?:[A-Z][\w.'’-]*\s+){{1,6}}{_PICTURE_VERBS}\b[^.;]*?\b"
     r"(?:as|during|while)\s")
 _CAPTION_SEEN = re.compile(r"\b(?:is|are)\s+(?:pictured\b|seen\s+(?:in|at|on|near|during|outside|inside|from|\w+ing)\b)")
 _CAPTION_CREDIT = re.compile(r"[(\[](?:AP|Reuters|AFP|Getty|EPA)(?:\s+Photo)?(?:/[^)\]]*)?[)\]]\s*\.?$")
@@ -1195,10 +1197,15 @@ _DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+{MONTH_NAMES}\.?\s+\d{{1,2}
 # lower case ("Dubai (reuters) - the incursion ...", "New york, aug. 17 (upi) -- a video ...", "Velm
 # ( kvlm/kdrn ) – every day ...", "Minneapolis -- the game ...", "Washington — the scandal ..."); without
 # an agency, a dash that opens an aside closed by another ("Velk -- the mayor -- said ...") is none
-_LOWER_DATELINE = re.compile(r"[A-Z][a-z'’.-]+(?:\s+[a-z][a-z'’.-]*){0,3}"
-                             r"(?:,\s+[a-z][a-z.]+(?:\s+[a-z.]+){0,2}(?:\s+\d{1,2})?)?\s*"
-                             rf"(?:(?P<agency>\(\s*(?:(?i:{_AGENCIES})|(?![a-z]-)[a-z][a-z0-9&/.-]{{1,24}})\s*\)\s*(?:_|--|—|–|-|:))"
-                             r"|(?P<dash>--|—|–|_))\s+(?=[a-z0-9\"“])")
+# (a press release's wire writes its mark between two dashes: "New york -- ( business wire ) -- the company ...")
+_LOWER_PLACE = r"[a-z'’.-]+(?:\s+[a-z][a-z'’.-]*){0,3}(?:,\s+[a-z][a-z.]+(?:\s+[a-z.]+){0,2}(?:\s+\d{1,2})?)?\s*"
+_LOWER_AGENCY = (r"(?:(?:--|—|–)\s*)?\(\s*(?:(?i:%s)|associated\s+press|business\s+wire|(?:pr|globe)\s+newswire"
+                 r"|(?![a-z]-)[a-z][a-z0-9&/.-]{1,24})\s*\)\s*(?:_|--|—|–|-|:)" % _AGENCIES)
+_LOWER_DATELINE = re.compile(rf"[A-Z]{_LOWER_PLACE}(?:(?P<agency>{_LOWER_AGENCY})|(?P<dash>--|—|–|_))\s+(?=[a-z0-9\"“])")
+# the same after furniture trimmed before it, where the page wrote no capital: "... ( associated press ) miami ( ap
+# ) — a quarter-century after ..." (a photo's teaser, then the story's dateline), "... ( photo: ann velk ) velm – a
+# former ..." (a caption's credit, then the lead's dateline: a dash alone there)
+_LOWER_NEXT_DATELINE = re.compile(rf"[a-z]{_LOWER_PLACE}(?:(?P<agency>{_LOWER_AGENCY})|(?P<dash>--|—|–|_))\s+(?=[a-z0-9\"“])")
 
 
 _INNER_INITIAL = re.compile(r"(?<=[a-z,] )[A-Za-z]")
@@ -1233,6 +1240,10 @@ def lower_dateline_end(text: str, lead: bool = True) -> int:
 # the agency said ...", "Story continued below the mayor ...", "Photo an official said ...": on such a page the word
 # after it is in lower case too), a wire photo's caption ("File - in this march 3, 2018, file photo, ...")
 _LOWER_FURNITURE = re.compile(r"(?:(?:Photo\s+)?Advertisement|Story\s+continued\s+below)\s+(?=[a-z0-9\"“])"
+                              # a video player's buttons ("Close skip in skip x embed x share the mayor ...", "X embed
+                              # x share video: ...")
+                              r"|(?:Close\s+)?(?:(?:Skip|skip)\s+(?:in\s+skip|ad)\s+)?(?:X|x)\s+embed\s+x\s+share"
+                              r"(?:\s+video\s*:)?\s+(?=[a-z0-9\"“])"
                               r"|Photo\s+(?=(?:a|an|the|this|these|those|his|her|its|their)\s)"
                               # a page's section labels: a picture's caption, an article's body, a paper's abstract
                               # (and its first heading: "Abstract background: ..."), an analysis's kicker before
@@ -1249,7 +1260,7 @@ _STAMP_MONTH_DAY = rf"(?:(?i:{WEEKDAY_NAMES}),?\s+)?(?i:{MONTH_NAMES})\s*\d{{1,2
 _STAMP_DATE = rf"(?:{_STAMP_MONTH_DAY},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"  # a day with its year
 _STAMP_TIME = (r",?\s+(?:at\s+)?\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?:\s*[ap]\.?m\.?)?"
                r"(?:\s+(?:et|est|edt|ct|cst|cdt|mt|mdt|pt|pst|pdt|gmt|utc|bst)\b)?")
-_STAMP_LABEL = r"(?:(?:last\s+)?updated?|published|posted)(?:\s+on)?\s*[:,]?\s*"
+_STAMP_LABEL = r"(?:(?:last\s+)?updated?|published|posted|uploaded)(?:\s+on)?\s*[:,]?\s*"
 _STAMP_PART = (rf"(?:{_STAMP_LABEL}(?:{_STAMP_DATE}|{_STAMP_MONTH_DAY})(?:{_STAMP_TIME})?|{_STAMP_DATE}{_STAMP_TIME}"
                rf"|{_STAMP_DATE}\s+{_STAMP_DATE})")
 _LOWER_STAMP = re.compile(rf"(?:{_STAMP_PART}\s*[/|]?\s*)*{_STAMP_PART}\s*[:|]?\s+(?=[a-z0-9\"“(])", re.IGNORECASE)
@@ -1259,6 +1270,9 @@ _LOWER_STAMP = re.compile(rf"(?:{_STAMP_PART}\s*[/|]?\s*)*{_STAMP_PART}\s*[:|]?\
 _LOWER_TEASER = re.compile(rf"(?:[^()]|\([^()]{{1,30}}\)){{3,300}}?(?:\.\.\.|…)\s*\(\s*(?:associated\s+press|getty\s+images|(?i:{_AGENCIES})"
                            r"(?:\s+photo)?(?:\s*/[^()]{0,40})?)\s*\)\s+(?=[a-z0-9\"“])")
 _LOWER_CAPTION = re.compile(_IN_THIS_PHOTO, re.IGNORECASE)
+# a photo's caption closed by its credit in brackets, glued before the news ("Ann velk waves to sailors in velm. (
+# photo: bo dorn, ap ) the ferry line said ...", "... eight sailors (photo: provided) \"we ...")
+_LOWER_PHOTO_CREDIT = re.compile(r"[^()]{0,300}?\(\s*photo\s*:[^()]{1,60}\)\s+(?=[a-z0-9\"“])", re.IGNORECASE)
 # a photo's caption on a lower-case page: "in this undated <whose> photo, ...", where a person stands in the picture
 # (", right,", "(r)"), "shown here", "is photographed", and a caption's dated close: a place, then the day set off by
 # commas or a space ("... speaks at a news conference in velm, ostland, march 14, 2017.", "... in velm, ostland
@@ -1282,8 +1296,22 @@ _LOWER_DATED_CLOSE = re.compile(rf"\b(?:in|at|near|outside)\s+{_CAPTION_PLACE}(?
 # interview, ...", "Velk / getty images dr. dorn said ..."); the credit's names end before a word no name holds
 # a sentence told in the past (a caption tells what the picture shows): its subject of one to three words, then
 # "was", "were" or "died" ("Velk was born on ..."; not a photo's teaser glued before its caption)
+# a wire photo's caption that says what the picture shows, in lower case: "This undated photo provided by the
+# velm police shows ...", "File - this wednesday, dec. 13, 2017, file photo provided by ... shows ...", "Handout
+# photo released by ... shows ..." (a photo's words, then who gave it out or "shows")
+_LOWER_THIS_PHOTO = re.compile(r"(?:x\s+)?(?:file\s*[-–—:_]+\s*)?(?:this|handout)\s+(?:[\w'’.,-]+\s+){0,6}?"
+                               r"(?:photos?|images?|pictures?|frame\s+grab|screen\s*grab|video\s+(?:grab|image|still))\s+"
+                               r"(?:provided|released|taken|made|shows|obtained|courtesy|distributed|from)\b", re.IGNORECASE)
+# a caption's close on the picture's day with its year, then perhaps its place, after a person's act in the
+# picture's present (``_PICTURE_VERBS``): "... reacts as he leaves the court in velm on feb. 3, 2016.", "... speaks
+# during a vigil on wednesday, aug. 22, 2018, in dorn park." (news tells a past day in the past: "spoke ... on")
+_LOWER_YEAR_CLOSE = re.compile(rf"\b(?i:{MONTH_NAMES})\s+\d{{1,2}},\s+\d{{4}}(?:,?\s+(?:in|at|near|outside)\s+[^.;]{{1,80}})?"
+                               r"\s*\.?\s*$")
+_YEAR_IN = re.compile(r"\d{4}")
+_LOWER_PICTURE_VERB = re.compile(rf"\b{_PICTURE_VERBS}\b")
 _PAST_OPEN = re.compile(r"(?:[\w'’.-]+\s+){1,3}(?:was|were|died)\b", re.IGNORECASE)
-_CREDIT_SOURCES = r"(?:reuters|ap|afp|epa|getty\s+images|youtube|twitter|instagram|facebook|shutterstock|istock)"
+_CREDIT_SOURCES = (r"(?:reuters|ap|afp|epa|getty\s+images|wireimage|filmmagic|youtube|twitter|instagram|facebook|shutterstock"
+                   r"|istock)")
 _PLATFORM = re.compile(r"(?:youtube|twitter|instagram|facebook)\b", re.IGNORECASE)
 _CREDIT_BY = re.compile(rf"(?i:{_CREDIT_SOURCES})\s?/\s?")
 _CREDIT_TO = re.compile(rf"(?:[a-z0-9][\w.'’-]*\s+){{0,2}}[a-z0-9][\w.'’-]*\s?/\s?(?i:{_CREDIT_SOURCES})\s+", re.IGNORECASE)
@@ -1297,20 +1325,41 @@ _CREDIT_NEXT = frozenset("a an the this that these those his her its their our m
 def lower_furniture_end(text: str) -> int:
     """Where an advertisement's or a photo's label glued before a ``lower_cased_page``'s sentence ends ("Advertisement
     while the vote ...", "Photo an official said ..."; ``furniture_open_end`` asks a capital after it, which such a
-    page does not write), or a photo's credit (``_lower_credit_end``: "Reuters/ann velk \"we ...") or its teaser
-    ("Velk has apologized... (associated press) in a statement ..."), 0 when there is none or nothing follows it.
-    (A reader's brief only.)"""
-    m = _LOWER_FURNITURE.match(text) if text[:1] in "ACPS" else None
+    page does not write), a video player's buttons ("Close skip in skip x embed x share the mayor ..."), a photo's
+    credit (``_lower_credit_end``: "Reuters/ann velk \"we ..."), its teaser ("Velk has apologized... (associated
+    press) in a statement ...") or its caption closed by a credit in brackets ("... ( photo: bo dorn ) the ferry
+    ..."), and a dateline after it (``_past_dateline``: "... (associated press) velm ( ap ) — a ferry ..."), 0 when
+    there is none or nothing follows it. (A reader's brief only.)"""
+    m = _LOWER_FURNITURE.match(text) if text[:1] in "ACPSX" else None
     if m is None and text[:1] in "ADFJMNOPSUTW" and any(c.isdigit() for c in text[:40]):
         m = _LOWER_STAMP.match(text)
     if m is None:
         end = _lower_credit_end(text) if "/" in text[:60] else 0
+        credit = False
         if not end and "(" in text[:360] and ("..." in text[:320] or "…" in text[:320]):
             teaser = _LOWER_TEASER.match(text)
             end = teaser.end() if teaser else 0
-        return end if end < len(text.rstrip()) else 0
+        if not end and "hoto" in text[:370]:
+            caption = _LOWER_PHOTO_CREDIT.match(text)
+            end, credit = (caption.end(), True) if caption else (0, False)
+        return _past_dateline(text, end, dash=credit) if end < len(text.rstrip()) else 0
     end = m.end() + furniture_open_end(text[m.end():])  # ("Advertisement continue reading the main story ...")
-    return end if end < len(text.rstrip()) else 0
+    return _past_dateline(text, end) if end < len(text.rstrip()) else 0
+
+
+def _past_dateline(text: str, end: int, dash: bool = False) -> int:
+    """``end`` (where furniture trimmed from a lower-case page's sentence ends), or past the dateline that follows
+    it there in lower case: an agency's ("... ( associated press ) miami ( ap ) — a quarter-century ..."), or with
+    ``dash`` (after a caption's credit, where a story's lead opens) a place's and a dash, whose words hold no stop
+    word ("... ( photo: ann velk ) velm – a former ..."); 0 stays 0."""
+    if not end:
+        return end
+    m = _LOWER_NEXT_DATELINE.match(text, end)
+    if m is None or m.end() >= len(text.rstrip()):
+        return end
+    if m.group("dash") and (not dash or not STOP.isdisjoint(tokens(text[end:m.start("dash")]))):
+        return end
+    return m.end()
 
 
 def _lower_credit_end(text: str) -> int:
@@ -1341,8 +1390,17 @@ def lower_caption(text: str) -> bool:
     photo, ..."), one that places its people in the picture ("Ann velk, right, ...", "... greets ostland's
     president (r) ..."), says "shown here" or "is photographed", or closes on the picture's place and day (a
     place, then the day set off by commas: "... in velm, ostland, march 14, 2017."; the day, then the place:
-    "... on february 3, 2016 in velm, ostland."; not "... on tuesday, march 3, 2015."). (A reader's brief only.)"""
-    if _LOWER_CAPTION.match(text) or _LOWER_IN_THIS.match(text) or _LOWER_PHOTO_WORDS.search(text):
+    "... on february 3, 2016 in velm, ostland."; not "... on tuesday, march 3, 2015."), says what a wire photo shows
+    ("This undated photo provided by the velm police shows ...", "Handout photo released by ... shows ..."), or
+    tells a person's act in the picture's present and closes on its day with the year, the picture's place in it
+    ("... reacts as she leaves the court in velm on feb. 3, 2016."; news tells a past day in the past: "... spoke
+    in velm on feb. 3, 2016."). (A reader's brief only.)"""
+    if _LOWER_CAPTION.match(text) or _LOWER_IN_THIS.match(text) or _LOWER_PHOTO_WORDS.search(text) \
+            or (text[:1] in "FHTXfhtx" and _LOWER_THIS_PHOTO.match(text)):
+        return True
+    tail = max(0, len(text) - 120)
+    if _YEAR_IN.search(text, tail) and (" in " in text or " at " in text) and _LOWER_YEAR_CLOSE.search(text, tail) \
+            and _LOWER_PICTURE_VERB.search(text):
         return True
     if ("," in text or "(" in text) and _LOWER_PHOTO_PLACE.search(text):
         return True
