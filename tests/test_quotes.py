@@ -2781,3 +2781,17 @@ def test_words_said_inside_an_opening_clause_end_before_the_main_clauses_speaker
     assert got.get("that she knew him") == "Mara Quist", got
     assert got.get("they never met") == "she", got
     assert got.get("that at his first meeting, in 1972, he backed the plan") == "Tomas Berg", got
+
+
+def test_an_opening_clause_is_what_was_said_when_nothing_follows_the_cue_and_its_quotation_ends_at_its_comma() -> None:
+    """'Because the ferry sank the pier was shut, Berg said.': the subordinate clause opens what was said
+    (no words follow the cue); 'When a girl yelled, "Run," Ana Lind smiled': the girl's quotation ends at
+    its comma, though the main clause's verb tells no speech."""
+    text = ('Because the ferry sank the pier was shut, Tomas Berg said. '
+            'When a girl yelled, "Run," Ana Lind smiled. '
+            'When a boy shouted, "Help," Mara Quist joked about it.')
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("Because the ferry sank the pier was shut") == "Tomas Berg", got
+    assert got.get('"Run,"') == "a girl", got
+    assert got.get('"Help,"') == "a boy", got
+    assert not any(t.startswith("When") for t in got), got

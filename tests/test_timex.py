@@ -1782,3 +1782,13 @@ def test_a_caption_in_the_present_with_a_clause_of_time_tells_a_past_day() -> No
         ("Friday", "DATE", "2031-01-03")]
     assert tags("The guild gets a chance Monday to speak when its members meet the mayor.", sun) == [
         ("Monday", "DATE", "2031-01-06")]
+
+
+def test_a_day_after_an_incidents_noun_the_present_verbs_own_object_looks_ahead() -> None:
+    # "meets to discuss the crash on Friday", "visits the site of the collapse on Thursday": the incident's noun is the
+    # verb's own object, no topic after "over" or "into", and the day is the meeting's or the visit's, ahead
+    november = date(2031, 11, 5)  # a Wednesday
+    assert tags("The parish council meets to discuss the ferry crash on Friday.", november) == [
+        ("Friday", "DATE", "2031-11-07")]
+    assert tags("Harlow visits the site of the pier collapse on Thursday.", november) == [
+        ("Thursday", "DATE", "2031-11-06")]

@@ -1730,6 +1730,10 @@ def _before_next_speaker(text: str, toks: Sequence[_Tok], f: _Found, found: Sequ
             return replace(f, end=j, fragments=((f.start, j),))
         if text[j - 1:j] == ",":
             return replace(f, end=j - 1, fragments=((f.start, j - 1),))
+    close = _QMARK.search(text, f.start + 1, f.end) if text[f.start] in _QUOTE_CHARS else None
+    if close is not None and text[close.start() - 1] == "," and text[close.end():f.end].strip():
+        # ('When a man shouted, "Stop," Lind smiled': the quotation's comma closes the opening clause)
+        return replace(f, end=close.end(), fragments=((f.start, close.end()),))
     return f
 
 
@@ -2857,11 +2861,13 @@ def _fronted_end(toks: Sequence[_Tok], end: int) -> int | None:
     return None
 
 
-def _fronted_adverbial(toks: Sequence[_Tok], comma: int) -> bool:
+def _fronted_adverbial(toks: Sequence[_Tok], comma: int, clause: bool = True) -> bool:
     """Whether the words before ``comma`` (after a dateline) are only a phrase of time, place or
     occasion that opens the sentence ("In a speech last June,", "On Thursday,", "Last week,", "At
     the end of the day, however,"): a preposition's or a time's phrase of a few words, no verb, no
-    quotation in it; such a phrase tells no one's words, the cue after its subject reports what follows."""
+    quotation in it; such a phrase tells no one's words, the cue after its subject reports what follows;
+    with ``clause`` (a word after the cue, or a quotation closing the phrase), an opening subordinate
+    clause too (``_fronted_clause``): with neither, 'When we met he lied, Lind said.' is all said."""
     k = _after_dateline(toks, 0, comma)
     end = comma
     if end - 2 >= k and toks[end - 2].text == "," and toks[end - 1].low in _OPENING_ADVERBS:
@@ -2869,7 +2875,7 @@ def _fronted_adverbial(toks: Sequence[_Tok], comma: int) -> bool:
     phrase = toks[k:end]
     if len(phrase) > 2 and phrase[-1].text in _QUOTE_CHARS and phrase[-2].text == ",":
         phrase = [*phrase[:-2], phrase[-1]]  # ('On NBC's "Today,"': the comma closes the phrase)
-    if _fronted_clause(phrase):
+    if clause and _fronted_clause(phrase):
         return True
     if not 0 < len(phrase) <= 10 or not (phrase[0].low in _FRONTED or phrase[0].low in _DAYS
                                          or phrase[0].low in _TIME_MODIFIERS and _looks_adjunct(toks, k)):
@@ -3248,8 +3254,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 s = toks[lead].start  # 'Holt declared the need for calm: "Stay home," she said': the quotation
         if e > s:
             pre = (s, e)
-    if pre is not None and _fronted_end(toks, pre_end_tok) is not None \
-            and _fronted_adverbial(toks, _fronted_end(toks, pre_end_tok) or 0) and (
+    fronted_end = _fronted_end(toks, pre_end_tok)
+    if pre is not None and fronted_end is not None \
+            and _fronted_adverbial(toks, fronted_end, clause=post is not None or fronted_end == pre_end_tok
+                                    or any(t.text[:1].isalnum() for t in toks[post_start:])) and (
             post is None or toks[post_start - 1].text != "," or _looks_adjunct(toks, post_start)):
         # "In a speech last June, she said: ...", "In the 1990s, Lind said, when she was a clerk, a boss
         # ...": when and where, what was said follows (not "In his town, Lind said, boats are late")

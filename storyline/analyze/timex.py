@@ -390,11 +390,13 @@ _NO_NOUNS_DAY = "".join(rf"(?<!\b{w}\s)" for w in ("the", "a", "an", "its", "his
 _PRESENT_EVENT = re.compile(
     rf"\b(?:{_EVENT_VERB})\b(?=(?:{_OBJECT_WORD}){{0,7}}?\s+(?:on\s+)?"
     rf"(?:{_WDAY_RX}|(?:in|on|from)\s+(?:(?:early|mid|late)[\s-]+)?{MONTH_NAMES}|{_NO_NOUNS_DAY}{MONTH_NAMES}\s+\d))")
-# a noun of an incident, its determiner before it, right before the day or month ("faces charges over the attack Oct. 1
-# on a bus", "opens an inquiry into the deadly crash on Monday"): the day is the incident's, told before, not the time
-# of the present verb further back
+# a noun of an incident, its determiner and a preposition of its topic before it, right before the day or month
+# ("faces charges over the attack Oct. 1 on a bus", "opens an inquiry into the deadly crash on Monday"): the day is
+# the incident's, told before, not the time of the present verb further back (not "meets to discuss the crash on
+# Friday", "visits the site of the collapse on Thursday": the verb's own object, its day the visit's)
 _INCIDENT_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|these|those)|['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:over|into|about|after|following|for|in|since)\s+"
+    r"(?:(?:the|a|an|its|his|her|their|our|this|that|these|those)\b|[\w.-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:attacks?|bombings?|blasts?|explosions?|crash(?:es)?|shootings?|killings?|murders?|stabbings?|assaults?|raids?"
     r"|ambush(?:es)?|massacres?|riots?|arson|collisions?|derailments?|accidents?|kidnappings?|abductions?|hijackings?"
     r"|robber(?:y|ies)|heists?|slayings?|deaths?|(?:earth)?quakes?|incidents?|clash(?:es)?|coups?|sinkings?"
