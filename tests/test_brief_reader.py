@@ -2275,3 +2275,32 @@ def test_a_lower_case_pages_sentence_cut_at_a_middle_initial_is_whole_in_a_brief
     joined = joined_at_cut_dots([a], split)[a.id]
     assert joined[0].text.endswith("in the court of velm.") and len(joined) == len(ss) - 1
     assert any(s.text.endswith("a plan b.") for s in joined), [s.text for s in joined]
+
+
+def test_a_lower_case_pages_asides_between_dashes_credits_inside_news_and_relative_clauses_stay_brief_words() -> None:
+    """On a lower-case page an aside in brackets between dashes is no wire's mark ("The ferry -- (again) -- sank
+    ..." opens on no dateline; "Velm -- ( business wire ) -- the ..." does), a photo credit in brackets inside a
+    sentence of news that goes on after it ("... on monday (photo: bo dorn) after its engine failed, ...") trims
+    nothing, and a picture's present verb in a relative clause ("The minister, who attends the summit in velm,
+    resigned on may 3, 2029.") makes no caption."""
+    from storyline.consolidate.summary_text import lower_caption, lower_dateline_end, lower_furniture_end
+
+    for news in ("The ferry -- (again) -- sank in the dorn river.", "Velk and dorn -- (both) -- agreed to the inquiry."):
+        assert lower_dateline_end(news) == 0 and lower_dateline_end(news, lead=False) == 0, news
+    text = "Velm -- ( business wire ) -- the ferry line named its new captain."
+    assert text[lower_dateline_end(text):].startswith("the ferry line"), text
+    news = "The ferry sank near velm on monday (photo: bo dorn) after its engine failed, the coast guard said."
+    assert lower_furniture_end(news) == 0, news
+    glued = "Ann velk waves to sailors in velm. ( photo: bo dorn, ap ) the ferry line said it would pay."
+    assert glued[lower_furniture_end(glued):].startswith("the ferry line"), glued
+    for news in ("The minister, who attends the summit in velm, resigned on may 3, 2029.",
+                 "The trial, in which velk stands accused, opens at the high court in velm on may 3, 2031."):
+        assert not lower_caption(news), news
+    assert lower_caption("Ann velk reacts as she leaves the high court in central velm on feb. 3, 2030.")
+    fill = (" The ferry line said the engine had been checked in march. Divers from ostra searched the river for two"
+            " days. The captain, bo dorn, had steered the ferry for forty years. Velm's mayor, ann velk, called for an"
+            " inquiry. The ferry line said it would pay for the repairs. Fishermen pulled all the people from the water.")
+    lead = "The ferry -- (again) -- sank in the dorn river near velm on monday after its engine failed."
+    arts = [storyline.Article(id=f"da{k}", text=lead + fill.replace("two", w)) for k, w in enumerate(("two", "3", "four"))]
+    shown = " ".join(s.text for s in storyline.brief(arts, max_words=120).summary)
+    assert "Sank in the dorn" not in shown and "The ferry -- (again) -- sank" in shown, shown

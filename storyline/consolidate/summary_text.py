@@ -1199,8 +1199,10 @@ _DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+{MONTH_NAMES}\.?\s+\d{{1,2}
 # an agency, a dash that opens an aside closed by another ("Velk -- the mayor -- said ...") is none
 # (a press release's wire writes its mark between two dashes: "New york -- ( business wire ) -- the company ...")
 _LOWER_PLACE = r"[a-z'’.-]+(?:\s+[a-z][a-z'’.-]*){0,3}(?:,\s+[a-z][a-z.]+(?:\s+[a-z.]+){0,2}(?:\s+\d{1,2})?)?\s*"
-_LOWER_AGENCY = (r"(?:(?:--|—|–)\s*)?\(\s*(?:(?i:%s)|associated\s+press|business\s+wire|(?:pr|globe)\s+newswire"
-                 r"|(?![a-z]-)[a-z][a-z0-9&/.-]{1,24})\s*\)\s*(?:_|--|—|–|-|:)" % _AGENCIES)
+# (between dashes only a wire's or an agency's name: "The answer -- (mostly) -- is ..." holds an aside)
+_WIRE_NAME = r"(?:(?i:%s)|associated\s+press|business\s+wire|(?:pr|globe)\s+newswire)" % _AGENCIES
+_LOWER_AGENCY = (rf"(?:(?:--|—|–)\s*\(\s*{_WIRE_NAME}|\(\s*(?:{_WIRE_NAME}|(?![a-z]-)[a-z][a-z0-9&/.-]{{1,24}}))"
+                 r"\s*\)\s*(?:_|--|—|–|-|:)")
 _LOWER_DATELINE = re.compile(rf"[A-Z]{_LOWER_PLACE}(?:(?P<agency>{_LOWER_AGENCY})|(?P<dash>--|—|–|_))\s+(?=[a-z0-9\"“])")
 # the same after furniture trimmed before it, where the page wrote no capital: "... ( associated press ) miami ( ap
 # ) — a quarter-century after ..." (a photo's teaser, then the story's dateline), "... ( photo: ann velk ) velm – a
@@ -1272,7 +1274,11 @@ _LOWER_TEASER = re.compile(rf"(?:[^()]|\([^()]{{1,30}}\)){{3,300}}?(?:\.\.\.|…
 _LOWER_CAPTION = re.compile(_IN_THIS_PHOTO, re.IGNORECASE)
 # a photo's caption closed by its credit in brackets, glued before the news ("Ann velk waves to sailors in velm. (
 # photo: bo dorn, ap ) the ferry line said ...", "... eight sailors (photo: provided) \"we ...")
-_LOWER_PHOTO_CREDIT = re.compile(r"[^()]{0,300}?\(\s*photo\s*:[^()]{1,60}\)\s+(?=[a-z0-9\"“])", re.IGNORECASE)
+# (the words before the credit close a sentence, or the word after it goes on none: "... on monday (photo: bo dorn)
+# after its engine failed, ..." is one sentence of news)
+_LOWER_PHOTO_CREDIT = re.compile(r"(?P<caption>[^()]{0,300}?)\(\s*photo\s*:[^()]{1,60}\)\s+(?=[a-z0-9\"“])", re.IGNORECASE)
+_CLAUSE_GOES_ON = frozenset("and or but nor than to of for with by after before since until because unless while whereas "
+                            "as was were is are has have had will would could can".split())
 # a photo's caption on a lower-case page: "in this undated <whose> photo, ...", where a person stands in the picture
 # (", right,", "(r)"), "shown here", "is photographed", and a caption's dated close: a place, then the day set off by
 # commas or a space ("... speaks at a news conference in velm, ostland, march 14, 2017.", "... in velm, ostland
@@ -1309,6 +1315,8 @@ _LOWER_YEAR_CLOSE = re.compile(rf"\b(?i:{MONTH_NAMES})\s+\d{{1,2}},\s+\d{{4}}(?:
                                r"\s*\.?\s*$")
 _YEAR_IN = re.compile(r"\d{4}")
 _LOWER_PICTURE_VERB = re.compile(rf"\b{_PICTURE_VERBS}\b")
+# a relative clause opened up to three words before a verb ("who attends ...", "in which velk stands ...")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|where)\s+(?:[\w'’.-]+\s+){0,2}$")
 _PAST_OPEN = re.compile(r"(?:[\w'’.-]+\s+){1,3}(?:was|were|died)\b", re.IGNORECASE)
 _CREDIT_SOURCES = (r"(?:reuters|ap|afp|epa|getty\s+images|wireimage|filmmagic|youtube|twitter|instagram|facebook|shutterstock"
                    r"|istock)")
@@ -1341,6 +1349,9 @@ def lower_furniture_end(text: str) -> int:
             end = teaser.end() if teaser else 0
         if not end and "hoto" in text[:370]:
             caption = _LOWER_PHOTO_CREDIT.match(text)
+            if caption and caption.group("caption").rstrip()[-1:] not in ("", ".", "!", "?", '"', "”", "'", "’") \
+                    and text[caption.end():].split(maxsplit=1)[0].lower() in _CLAUSE_GOES_ON:
+                caption = None
             end, credit = (caption.end(), True) if caption else (0, False)
         return _past_dateline(text, end, dash=credit) if end < len(text.rstrip()) else 0
     end = m.end() + furniture_open_end(text[m.end():])  # ("Advertisement continue reading the main story ...")
@@ -1400,12 +1411,19 @@ def lower_caption(text: str) -> bool:
         return True
     tail = max(0, len(text) - 120)
     if _YEAR_IN.search(text, tail) and (" in " in text or " at " in text) and _LOWER_YEAR_CLOSE.search(text, tail) \
-            and _LOWER_PICTURE_VERB.search(text):
+            and _picture_act(text):
         return True
     if ("," in text or "(" in text) and _LOWER_PHOTO_PLACE.search(text):
         return True
     return (text[-12:].rstrip(" .")[-4:].isdigit() or " in " in text[-60:]) and not (_PAST_OPEN.match(text) and not _LOWER_TEASER.match(text)) \
         and bool(_LOWER_DATED_CLOSE.search(text))
+
+
+def _picture_act(text: str) -> bool:
+    """Whether ``text`` tells a person's act in the picture's present (``_PICTURE_VERBS``) outside a relative clause
+    ("Ann velk waves to ..."; not "The minister, who attends the summit in velm, resigned on ...")."""
+    return any(not _RELATIVE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+               for m in _LOWER_PICTURE_VERB.finditer(text))
 
 
 # the first word of a sentence, up to a space
