@@ -592,13 +592,16 @@ def _without_article(tokens: Sequence[str], s: int, e: int, typ: str) -> int:
 
 def _drop_common_opening(tokens: Sequence[str], s: int, e: int) -> int:
     """The start of a span that opens a sentence, past a common word the tagger took in with its
-    capital: "Militarization" alone is no name (returns ``e``); "Residents of Brennick" is "Brennick"."""
+    capital: "Militarization" alone is no name (returns ``e``); "Residents of Brennick" is "Brennick", "Many
+    Quebecers" (a people's plural after a quantifier) "Quebecers"."""
     if not _lowercase_word(tokens[s]):
         return s
     if e - s == 1:
         return e
     if tokens[s + 1] == "of" and e - s > 2:
         return s + 2
+    if _people(tokens, s + 1, e):
+        return s + 1
     return s
 
 
@@ -805,6 +808,9 @@ def _split_after_participle(tokens: Sequence[str],
     return out
 
 
+_PRONOUN_CONTRACTION = re.compile(r"I['’](?:m|ll|ve|d)")
+
+
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Small fixes the CRF gets wrong on news text: a sentence-initial function word glued to a name
     ("Both Trump") is dropped; a short capitalised last syllable of a person's name that the tagger
@@ -817,6 +823,8 @@ def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -
     for s, e, typ in split:
         while e - s > 1 and tokens[s].lower() in _LEADING:
             s += 1
+        if _PRONOUN_CONTRACTION.fullmatch(tokens[s]):
+            continue  # "I'm", "I'll": the pronoun glued to its verb is no name, nor what it opens ("I'm OK")
         s = _without_article(tokens, s, e, typ)
         if e - s > 1 and tokens[e - 1] in _WEEKDAYS and tokens[e - 2].lower() not in _DAY_NAMERS:
             e -= 1  # "at the Wasilla Bible Church Friday night": the day is no part of the name
@@ -1554,6 +1562,30 @@ def _land_people(word: str) -> bool:
         or (low.endswith("an") and len(low) >= 6 and country_or_capital(low[:-2] + "os")))
 
 
+# the kinds of the tagger's place lists whose dwellers news names with "-ers" ("Quebecers", "Londoners")
+_DWELLERS_LANDS = frozenset(["country", "region", "capital", "continent"])
+
+
+def _land_dwellers(tokens: Sequence[str], s: int, e: int) -> bool:
+    """The people of a land named in the plural with "-ers" after its name ("Quebecers", "Icelanders",
+    "Londoners", "New Zealanders", "Mainers"; maybe after a people's word: "French Quebecers"): a country,
+    a region or a capital of the tagger's lists, not a compass word ("Northerners"), and the word is no
+    place itself ("Yonkers")."""
+    last = tokens[e - 1]
+    if not last.endswith("ers") or known_place(last.lower()):
+        return False
+    gaz = _resources().gazetteer
+    for stem in (last[:-3], last[:-2] if last[-3] == "e" and last[-4:-3] != "e" else ""):
+        low = stem.lower()
+        if len(low) < 4 or low in _PEOPLE_MODIFIERS:
+            continue
+        for k in range(s, e):  # the land's name may open on the words before ("New Zealanders")
+            if place_kinds((*(t.lower() for t in tokens[k:e - 1]), low)) & _DWELLERS_LANDS \
+                    and all("MISC" in gaz.get((t,), ()) or _people_word(t) for t in tokens[s:k]):
+                return True
+    return False
+
+
 def _people(tokens: Sequence[str], s: int, e: int) -> bool:
     """A people named in the plural ("Kuwaitis", "North Koreans", "Saudi Arabians", "Continental
     Europeans", "Croats", "Uzbeks"): a nationality (CoNLL's MISC), not a person or an organisation. The
@@ -1564,6 +1596,8 @@ def _people(tokens: Sequence[str], s: int, e: int) -> bool:
     last = tokens[e - 1]
     if not (last[:1].isupper() and last[1:].islower() and last.endswith("s") and len(last) > 4):
         return False
+    if _land_dwellers(tokens, s, e):
+        return True
     gaz = _resources().gazetteer
     stem = last[:-1]
     if last.endswith(("ans", "is")) and len(last) > 5 and _place_of_people(stem):
@@ -1643,7 +1677,9 @@ _KIND_HEADS = _ORG_HEADS | _PLACE_HEADS | frozenset(_SITE_HEADS)
 
 # the first word of an organisation's name in other languages
 _ORG_FIRST = frozenset(["Agence", "Agencia", "Agenzia", "Banco", "Banque", "Banca", "Compagnie", "Compañía", "Groupe",
-                        "Grupo", "Société", "Societe", "Sociedad", "Società", "Partido", "Parti", "Partito"])
+                        "Grupo", "Société", "Societe", "Sociedad", "Società", "Partido", "Parti", "Partito",
+                        # and a broadcaster's, in any language: "Radio Free Asia", "Television New Zealand"
+                        "Radio", "Television", "TV"])
 
 
 def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
@@ -2215,7 +2251,146 @@ def _capitals_as_body(text: str, sent_spans: Sequence[Sequence[tuple[int, int]]]
             elif not top and m.text.lower() in surnames:
                 label = "PERSON"
         out.append(m if label == m.label else dataclasses.replace(m, label=label))
-    return _widened_by_body(text, caps, starts, out, votes)
+    out = _widened_by_body(text, caps, starts, _cut_to_body_names(text, caps, starts, out, votes), votes)
+    return _listed_in_capitals(text, caps, _added_from_body(text, caps, out, votes), votes)
+
+
+def _body_type(votes: Mapping[str, Counter[str]], name: str, at_least: int) -> str | None:
+    """The type most of the document's mixed-case mentions of ``name`` (lower-cased) have, when at least
+    ``at_least`` have it and no other type ties it."""
+    top = votes.get(name, Counter()).most_common(2)
+    if top and top[0][1] >= at_least and (len(top) == 1 or top[0][1] > top[1][1]):
+        return top[0][0]
+    return None
+
+
+# the last words of an event's or a paper's name ("Malaysian Open", "European Cup", "Official Journal"), or of a
+# body's, a place's or a site's: a headline's name that ends on one is a name of that kind, whole
+_NAME_KIND_WORDS = _KIND_HEADS | frozenset("""open cup cups championship championships trophy games prix classic
+tournament stakes masters series bowl rally marathon derby league tour challenge journal post times herald news
+daily gazette""".split())
+_BODY_NAME_WORDS = 4  # words of a name of the document's other lines looked for in a line of capitals
+
+
+def _body_name_opening(words: Sequence[str], label: str, votes: Mapping[str, Counter[str]]) -> int | None:
+    """The words of the longest name of the document's other lines that opens ``words``, a headline's name in
+    capitals read as ``label`` that those lines never write ("VASKO ARRIVES", "VENICE FESTIVAL"), when that
+    name is of the tagger's type and every word after it is one news writes in lower case ("arrives",
+    "festival"); None when a word after it makes the name another kind ("JAKARTA POST", a paper; "U.S. OPEN",
+    "MALAYSIAN OPEN", events) or is one news writes as a name ("GREATER" of "VELL GREATER OPEN")."""
+    low = [w.lower() for w in words]
+    for n in range(min(_BODY_NAME_WORDS, len(words) - 1), 0, -1):
+        typ = _body_type(votes, " ".join(low[:n]), 1)
+        if typ:
+            rest = low[n:]
+            return n if typ == label and not any(w in _NAME_KIND_WORDS or written_as_name(w) for w in rest) else None
+    return None
+
+
+def _cut_to_body_names(text: str, caps: Sequence[Sequence[tuple[int, int]]], starts: Sequence[int],
+                       mentions: list[Mention], votes: dict[str, Counter[str]]) -> list[Mention]:
+    """A name in a line of capitals that the tagger ran across a common word after it, with no case to tell
+    where a name ends ("ENVOY VASKO ARRIVES", "TALKS AT VENICE FESTIVAL"), is the name the document's other
+    lines write in mixed case that opens it ("Vasko", "Venice"; ``_body_name_opening``), when those lines
+    never write it whole, nor inside a longer name ("JONES MEDICAL" of "Jones Medical Corp")."""
+    inside: set[str] = set()  # the runs of words inside the body's names ("jones medical" of "jones medical corp")
+    for name in votes:
+        words = name.split()
+        inside.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    out: list[Mention] = []
+    for m in mentions:
+        li = _line_at(caps, starts, m.start)
+        n = None
+        if li is not None and " " in m.text and m.text.lower() not in inside:
+            toks = [(a, b) for a, b in caps[li] if m.start <= a and b <= m.end]
+            n = _body_name_opening([text[a:b] for a, b in toks], m.label, votes)
+        if n is None:
+            out.append(m)
+            continue
+        end = toks[n - 1][1]
+        out.append(dataclasses.replace(m, end=end, text=text[m.start:end]))
+    return out
+
+
+_COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:NORTH|SOUTH|EAST|WEST|NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|[NSEW]\.)"
+                             r"(?:[ ]|(?<=\.))$")
+_LAND_KINDS = frozenset(["country", "region", "continent"])  # (not "city": its list holds "Reading", "Mobile")
+
+
+def _listed_in_capitals_at(words: Sequence[str]) -> tuple[int, str] | None:
+    """The name the tagger's lists know that opens ``words`` of a line of capitals: a country's, a state's
+    or a region's name of up to three words, its last one written as a name ("NEW HAMPSHIRE", "TEXAS"), a
+    place; a people's word or plural news writes as a name ("COLOMBIAN", "CHECHENS"), MISC. (words, type)
+    or None."""
+    low = [w.lower() for w in words]
+    for n in range(min(3, len(words)), 0, -1):
+        if place_kinds(tuple(low[:n])) & _LAND_KINDS and written_as_name(low[n - 1]):
+            return n, "LOC"
+    word = words[0][:1] + low[0][1:]
+    gaz = _resources().gazetteer.get((word,), frozenset())
+    if len(word) > 2 and word.isalpha() and written_as_name(word) \
+            and (_people([word], 0, 1) or _people_word(word) or _land_people(word) or gaz == {"MISC"}):
+        return 1, "MISC"
+    return None
+
+
+def _listed_in_capitals(text: str, caps: Sequence[Sequence[tuple[int, int]]], mentions: list[Mention],
+                        votes: dict[str, Counter[str]]) -> list[Mention]:
+    """Words of a line of capitals the tagger read as no name, with no case to go by, that its lists know
+    as a land's or a people's name ("TWO DIE AS NEW HAMPSHIRE MOTEL BURNS", "SEVEN IRAQIS HELD", "SOUTH
+    AFRICAN COACH"; ``_listed_in_capitals_at``) are that place (LOC) or people (MISC), unless the
+    document's other lines write them as a name of another type (a team named for its town or a people)."""
+    named = {a for m in mentions for a in range(m.start, m.end)}
+    added: list[Mention] = []
+    for line in caps:
+        k = 0
+        while k < len(line):
+            a = line[k][0]
+            hit = None if a in named or not text[a].isalpha() or text[a - 1:a].isalnum() else _listed_in_capitals_at(
+                [text[x:y] for x, y in line[k:k + 3]])
+            if hit is None:
+                k += 1
+                continue
+            n, typ = hit
+            b = line[k + n - 1][1]
+            compass = _COMPASS_BEFORE.search(text, max(0, a - 12), a) if typ == "MISC" else None
+            if compass and compass.start() not in named:
+                a = compass.start()  # "SOUTH AFRICAN", "S.AFRICAN": the people's compass word is theirs
+            if not any(x in named for x, _ in line[k:k + n]) and set(votes.get(text[a:b].lower(), {typ: 1})) == {typ}:
+                added.append(Mention(start=a, end=b, text=text[a:b], label=typ,
+                                     article_id=mentions[0].article_id if mentions else ""))
+            k += n
+    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+
+
+def _added_from_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], mentions: list[Mention],
+                     votes: dict[str, Counter[str]]) -> list[Mention]:
+    """Words of a line of capitals the tagger read as no name ("LEBED , VORKS SIGN DEAL", "TARVIK SCRAPE
+    DRAW") that are a name of three letters or more the document's other lines write in mixed case at
+    least twice with one type ("the Vorks", "Vorks said"; "Tarvik drew") are that name, the longest such,
+    of that type."""
+    named = {a for m in mentions for a in range(m.start, m.end)}
+    added: list[Mention] = []
+    for line in caps:
+        k = 0
+        while k < len(line):
+            hit = None
+            for n in range(min(_BODY_NAME_WORDS, len(line) - k), 0, -1):
+                toks = line[k:k + n]
+                if any(a in named or not text[a].isalpha() for a, _ in toks) or toks[-1][1] - toks[0][0] < 3:
+                    continue
+                typ = _body_type(votes, " ".join(text[a:b] for a, b in toks).lower(), 2)
+                if typ:
+                    hit = (toks[0][0], toks[-1][1], typ, n)
+                    break
+            if hit is None:
+                k += 1
+                continue
+            a, b, typ, n = hit
+            added.append(Mention(start=a, end=b, text=text[a:b], label=typ,
+                                 article_id=mentions[0].article_id if mentions else ""))
+            k += n
+    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
 
 
 def _line_at(lines: Sequence[Sequence[tuple[int, int]]], starts: Sequence[int], pos: int) -> int | None:
