@@ -689,3 +689,15 @@ def test_search_finds_a_word_typed_without_its_accents_or_sharp_s(tmp_path: Path
         r = run(db, "stories", "--search", typed)
         assert r.exit_code == 0 and "s-library" in r.output and "1 of 3 stories" in r.output, (typed, r.output)
     assert "No story matches" in run(db, "stories", "--search", "strassenbahn -zürich").output
+
+
+def test_a_dot_that_starts_no_extension_writes_the_brief_as_text() -> None:
+    """`brief -o brief-v1.2` or `-o "Mr. Dorrell brief"` was refused ("its extension '.2' names no format"):
+    a dot before digits alone or before words is no extension; such a name is written as text, as one
+    without a dot is, while an extension that names no format is still refused."""
+    from storyline.serve.cli import brief_format_of
+
+    got = {n: brief_format_of(Path(n)) for n in ("brief-v1.2", "Mr. Dorrell brief", "brief.2026-11-26", "plain",
+                                                  "brief.HTML", "notes.TXT", "brief.pdf", "b.mp3")}
+    assert got == {"brief-v1.2": "text", "Mr. Dorrell brief": "text", "brief.2026-11-26": "text", "plain": "text",
+                   "brief.HTML": "html", "notes.TXT": "text", "brief.pdf": None, "b.mp3": None}

@@ -879,3 +879,58 @@ def test_a_damaged_record_in_the_middle_of_a_warc_costs_that_record_not_the_rest
     assert sorted(a.url for a in arts) == [f"https://tollan.example/{k}" for k in (0, 1, 2, 3, 5, 6, 7, 8)]
     assert [(e.where, e.reason.split(" (")[0]) for e in errs] == [(str(path), "WARC file corrupt after 4 records")]
     assert errs[0].reason.endswith("the damaged part was left aside; the 4 records after it were read"), errs[0].reason
+
+
+def test_a_cut_gzip_named_without_its_kind_keeps_its_whole_lines_as_a_named_one_does(tmp_path: Path) -> None:
+    """A gzipped JSON Lines file cut short and named ``wire.gz`` (its kind told by its first characters)
+    was cut at its last ">" rather than its last line end: every line lost when no text holds a ">", a
+    whole line lost and a false "invalid JSON" error when one does. It is read as ``wire.jsonl.gz`` is."""
+    import gzip
+
+    lines = "".join(json.dumps({"id": f"q{i}", "title": f"Marl quay, day {i}", "text": f"The Marl quay crane lifted "
+                                f"{i} boxes on day {i}, the port -> rail link carried them inland, its foreman said."})
+                    + "\n" for i in range(200)).encode()
+    whole = gzip.compress(lines, mtime=0)
+    for name in ("wire.gz", "wire.jsonl.gz"):
+        (tmp_path / name).write_bytes(whole[: len(whole) // 2])
+    got = {}
+    for name in ("wire.gz", "wire.jsonl.gz"):
+        arts, errs = _split(list(iter_articles([tmp_path / name])))
+        assert [e.reason for e in errs] == ["gzip file truncated (the end is missing); the complete lines before it "
+                                            "were read"], name
+        got[name] = [a.title for a in arts]
+    assert 20 < len(got["wire.gz"]) < 200 and got["wire.gz"] == got["wire.jsonl.gz"]
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_warc_whose_first_record_is_damaged_is_read_from_its_next_whole_record(tmp_path: Path, gz: bool) -> None:
+    """A WARC whose first record is damaged (its gzip member's bytes zeroed; its first line spoilt) was
+    called "not a WARC file" and every record lost; the reading goes on at the next whole record."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for k in range(4):
+        body = (f"<html><head><title>Brenna weir, gauge {k}</title></head><body><article><p>The Brenna weir gauge {k} "
+                f"read {k + 4} metres at dawn, the river board said, and the towpath below it was closed until the "
+                "water fell.</p></article></body></html>").encode()
+        hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(f"https://brenna.example/{k}", "response", payload=BytesIO(body),
+                                            http_headers=hh))
+    data = bytearray(buf.getvalue())
+    if gz:
+        data[30:90] = bytes(60)
+    else:
+        data[0:4] = b"XXXX"
+    path = tmp_path / ("weir.warc.gz" if gz else "weir.warc")
+    path.write_bytes(bytes(data))
+    arts, errs = _split(list(iter_articles([path])))
+    assert sorted(a.url for a in arts) == [f"https://brenna.example/{k}" for k in (1, 2, 3)]
+    assert [e.reason for e in errs] == ["WARC file corrupt after 0 records (its first record is damaged): the damaged "
+                                        "part was left aside; the 3 records after it were read"]
+    (tmp_path / "notes.warc").write_bytes(b"Brenna weir notes, not a WARC at all.\n" * 50)
+    assert [e.reason for e in _split(list(iter_articles([tmp_path / "notes.warc"])))[1]] == [
+        "not a WARC file (it does not start with a WARC/ record header)"]

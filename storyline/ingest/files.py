@@ -278,6 +278,8 @@ def _read_path(path: Path, max_bytes: int, max_text_bytes: int, told: _Told) -> 
         if kind is not None and kind not in _STREAM_KINDS and len(data) > _whole_limit(kind, max_bytes):
             yield _too_big(where, len(data), _whole_limit(kind, max_bytes), kind)
             return
+        if gz_problem and kind is None:   # (told before the cut, which is made by the kind: a line, a tag)
+            kind = sniff(data[:2048].decode("utf-8-sig", "ignore"))
         if gz_problem and kind is not None and kind not in _PARTIAL_KINDS:  # (a whole article cut short)
             yield InputError(where, gz_problem)
             return
@@ -305,9 +307,6 @@ def _read_path(path: Path, max_bytes: int, max_text_bytes: int, told: _Told) -> 
         return
     if kind is None:
         kind = sniff(text)
-        if gz_problem and kind not in _PARTIAL_KINDS:
-            yield InputError(where, gz_problem)
-            return
     if kind == "jsonl":
         yield from _or_said_empty(parse_jsonl(text, where, max_line_bytes=max_bytes, max_text_bytes=max_text_bytes,
                                               at=lambda n: told.at(n, len(text))),

@@ -161,16 +161,20 @@ def read_warc(path: Path, *, max_bytes: int = 20_000_000, max_text_bytes: int = 
         return
     where_file = path_text(path)
     head, gzipped = _head(path)
+    spots: list[tuple[int, str]] = []   # damaged places read past: (records read before, what was wrong)
+    start = 0
     if not head.lstrip(b"\r\n\t ").startswith(_WARC_STARTS):
-        inside = "its gzip data does not" if gzipped else "it does not"
-        yield InputError(where_file, f"not a WARC file ({inside} start with a WARC/ record header)")
-        return
+        resume = _next_record_start(path, 0, gzipped)   # (its first record damaged, whole ones after it)
+        if resume is None:
+            inside = "its gzip data does not" if gzipped else "it does not"
+            yield InputError(where_file, f"not a WARC file ({inside} start with a WARC/ record header)")
+            return
+        spots.append((0, "its first record is damaged"))
+        start = resume
     records = found = not_ok = 0
     other_types: Counter[str] = Counter()   # responses of another type than HTML (images, PDFs, scripts)
     noise = io.StringIO()
     problem: tuple[int, str] | None = None   # (records read before it, what was wrong)
-    spots: list[tuple[int, str]] = []   # damaged places read past: (records read before, what was wrong)
-    start = 0
     while True:   # from the file's start, then from the first whole record after each damaged place
         problem, it = None, None
         try:

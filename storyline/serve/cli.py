@@ -805,10 +805,12 @@ _FORMAT_OF_SUFFIX = {".txt": "text", ".text": "text", ".json": "json", ".md": "m
 def brief_format_of(out: Path | None) -> str | None:
     """The format a brief written to ``out`` takes when no --format says it: the one its extension names
     (``_FORMAT_OF_SUFFIX``), text for no file or a name without an extension, and None for an extension
-    that names none of ``BRIEF_FORMATS`` (``brief.pdf``: refused, never text under a name that says PDF)."""
-    if out is None or not out.suffix:
+    that names none of ``BRIEF_FORMATS`` (``brief.pdf``: refused, never text under a name that says PDF). A dot
+    before digits alone or words is no extension ("brief-v1.2", "Mr. Dorrell's brief"): text."""
+    ext = out.suffix.lower() if out is not None else ""
+    if not (ext[1:].isalnum() and not ext[1:].isdigit()):
         return "text"
-    return _FORMAT_OF_SUFFIX.get(out.suffix.lower())
+    return _FORMAT_OF_SUFFIX.get(ext)
 
 
 def _brief_formats_line() -> str:
