@@ -527,3 +527,41 @@ def test_a_run_tells_it_is_saving_its_stories_while_it_saves_them(tmp_path: Path
     assert run(small, arts[160:170]) == [(SAVING, 0, 1), "replace_grouping", (SAVING, 1, 1)]  # grouped again
     store.close()
     small.close()
+
+
+TRIAL = ["fraud embezzlement bribery kickback forgery", "trial hearing proceedings testimony case",
+         "treasurer accountant clerk auditor director", "water utility pipeline reservoir sewer",
+         "jury prosecutors defence witnesses lawyers", "millions funds accounts invoices payments"]
+
+
+def test_a_continuing_run_does_not_join_a_lone_article_to_a_story_it_shares_only_a_person_and_a_town_with() -> None:
+    """A lone article of a continuing run judged at the first run's bar must share more than a name's words
+    with the earlier story: a judge of a town named to an arts council is not news of the fraud trial she
+    presides over in that town (the two share her name, her title and the town, nothing of the event)."""
+    arts, labels = _reports(120, seed=0)
+    rng = random.Random(0)
+    trial = []
+    for i in range(6):
+        words = [w for slot in TRIAL for w in rng.sample(slot.split(), 3)]
+        rng.shuffle(words)
+        trial.append(Article(text=f"{' '.join(words[:9])} Judge Marta Kovalenko {' '.join(words[9:-1])} Grenholm "
+                                  f"{words[-1]}. Defendant Piet Olafsen denied it; prosecutor Ines Carvalho and the "
+                                  "Brandvik Water Board disagreed.", published=date(2023, 3, 1) + timedelta(days=i)))
+    later, subjects = [], sorted(SLOTS)
+    for i in range(19):  # further reports of the five subjects
+        words = [rng.choice(slot.split()) for slot in SLOTS[subjects[i % 5]]]
+        rng.shuffle(words)
+        later.append(Article(text=" ".join(words) + ".", published=date(2023, 3, 7)))
+    lone = Article(text="Judge Marta Kovalenko of Grenholm was named to the national arts council; she will advise on "
+                        "museums, theatres, festivals and grants for young painters and composers.",
+                   published=date(2023, 3, 8))
+    c = StoryClusterer()
+    c.partial_fit(c.begin_run(arts + trial))
+    c.end_run()
+    assert c.provisional and len({c.story_of(a.id) for a in trial}) == 1
+    c.partial_fit(c.begin_run(later + [lone]))  # a sixth more: the run continues the stream
+    assert c.open[c.story_of(lone.id)].size == 1
+    c.end_run()
+    assert c.story_of(lone.id) != c.story_of(trial[0].id)
+    assert c.open[c.story_of(lone.id)].size == 1
+    assert _pure([c.story_of(a.id) for a in arts + later], labels + [subjects[i % 5] for i in range(19)])

@@ -140,6 +140,9 @@ DEFAULT_SPLIT_MAX_MEMBERS = 64
 # words other than years (a full name brings two: "Ingrid Halvorsen"); one shared word (a lone place
 # name: "Springfield") is no evidence of one event, however short the texts and high their cosine
 DEFAULT_MIN_SHARED = 2
+# a continuing run's lone article joins an earlier story at the first run's bar (``own_bar``) only if the two
+# share more than two words besides those that are names of either (a person and a town are no common event)
+LONE_MIN_SHARED = 3
 # progress of a run's long steps (``StoryClusterer.progress``): hook(step, done, total), told every
 # PROGRESS_EVERY articles read or placed, and after each round of a consolidation pass
 ProgressHook = Callable[[str, int, int], None]
@@ -588,6 +591,14 @@ class _PairState:
 
     def link(self, i: int, j: int) -> float:
         return float(self._links(np.array([i]))[0][0, j])
+
+    def lone_only(self, i: int, j: int) -> bool:
+        """Whether pair (i, j) clears its bar only as a continuing run's lone article with an earlier story
+        (the first run's bar, ``own_bar``, where the continuing bar would hold them apart)."""
+        own = self.own
+        if own is None or (own[i] and own[j]) or not ((own[i] and self.size[i] <= 1) or (own[j] and self.size[j] <= 1)):
+            return False
+        return self.link(i, j) < self.c.consolidate_latent_threshold
 
     def rows(self, rows: np.ndarray) -> np.ndarray:
         """The margin of each pair (row, any story) over its bar; -2 where the pair may not merge."""
@@ -1120,9 +1131,16 @@ class StoryClusterer:
             return 0.0, True
         return (1.0 - self.latent_weight) * sp + self.latent_weight * float(a.z @ b.z) / (a.nz * b.nz), True
 
-    def _evidence(self, a: _Story, b: _Story) -> bool:
-        """Whether two stories share the ``min_shared`` words (not years) a join needs."""
-        return not self.min_shared or _shared_words(a.arrays()[0], b.arrays()[0]) >= self.min_shared
+    def _evidence(self, a: _Story, b: _Story, lone: bool = False) -> bool:
+        """Whether two stories share the ``min_shared`` words (not years) a join needs; ``lone`` (a continuing
+        run's lone article with an earlier story, at the first run's bar): LONE_MIN_SHARED words that are not
+        names of either story (a shared surname or town is a name's word, not the event's)."""
+        if not self.min_shared:
+            return True
+        (wa, _, ea, _), (wb, _, eb, _) = a.arrays(), b.arrays()
+        if not lone:
+            return _shared_words(wa, wb) >= self.min_shared
+        return _shared_words(np.setdiff1d(wa, np.union1d(ea, eb), assume_unique=True), wb) >= LONE_MIN_SHARED
 
     def _spans_meet(self, a: _Story, b: _Story) -> bool:
         """Whether two stories' date spans lie within ``window_days`` of each other (undated: yes)."""
@@ -1583,7 +1601,7 @@ class StoryClusterer:
             kept = []
             for i in cand.tolist():
                 j = int(best[i])  # i < j: rows are in first_seq order, so i is the older story
-                if not self._evidence(stories[i], stories[j]):  # checked here: only for the pairs that merge
+                if not self._evidence(stories[i], stories[j], st.lone_only(i, j)):  # checked only for the pairs that merge
                     margin[i, j] = margin[j, i] = -2.0
                     continue
                 self._merge(stories[i], stories[j], {"similarity": round(st.link(i, j), 4), "consolidate": 1.0})
