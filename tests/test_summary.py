@@ -208,6 +208,26 @@ def test_trim_drops_dateline_and_closing_attribution_only_at_the_ends() -> None:
     assert trim_span(quoted)[1] == len(quoted)
 
 
+def test_a_closing_said_whose_subject_stands_before_it_keeps_what_was_said() -> None:
+    # "X, a spokeswoman, said it ..." is the sentence's own verb with its content, no attribution to drop
+    from storyline.consolidate.summary_text import trim_span
+
+    for text in ("Mara Velk, a spokeswoman for the Dunmore ferry line, said it has not cut any winter crossings.",
+                 "The harbor master of Arlo, Tomas Brenn, said on Monday that the pier would reopen in May.",
+                 "Ines Farrow, the youngest climber on the ridge, told of her night in the snow cave.",
+                 "Councillor Pell of Elwick, the head of the budget panel, was said to be safe in the vote.",
+                 "Most of the cafes and shops in the old town of Halden are reported to be open again."):
+        assert trim_span(text) == (0, len(text), ""), text
+    for text, kept in (("The ferry line cut two of its winter crossings to Dunmore, said Mara Velk.",
+                        "The ferry line cut two of its winter crossings to Dunmore."),
+                       ("The pier at Arlo will reopen in May after the repairs, the harbor master said.",
+                        "The pier at Arlo will reopen in May after the repairs."),
+                       ("The pier at Arlo will reopen in May after the repairs, said officials in the town.",
+                        "The pier at Arlo will reopen in May after the repairs.")):
+        i, j, tail = trim_span(text)
+        assert text[i:j] + tail == kept
+
+
 def test_word_budget_is_used_to_the_end_when_there_is_enough_text() -> None:
     # whole sentences, then the head of one more when at least 6 words are left
     for max_words in (25, 40, 55, 70):

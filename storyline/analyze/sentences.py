@@ -154,9 +154,15 @@ VERB_CUE = re.compile(
 _VERB_WORD_SET = frozenset(_VERB_WORDS)
 
 
+def has_verb_word(text: str) -> bool:
+    """Whether ``text`` holds one of ``VERB_CUE``'s whole words (an auxiliary, a modal, "said", an
+    irregular past): its surest cues, without the "-ed" and "-s" forms a noun may take ("officials in")."""
+    return not _VERB_WORD_SET.isdisjoint(text.lower().split())
+
+
 def has_verb_cue(text: str) -> bool:
     """Whether ``text`` holds a verb cue (``VERB_CUE``): the set test first, the pattern when it fails."""
-    return not _VERB_WORD_SET.isdisjoint(text.lower().split()) or bool(VERB_CUE.search(text))
+    return has_verb_word(text) or bool(VERB_CUE.search(text))
 
 
 # a caption or a fact-box line run into the sentence after it without a stop ("BBC reporter on the

@@ -14,7 +14,8 @@ from typing import Callable, Sequence
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.ner_roles import DEMONYM_END, DEMONYM_ENDINGS, ROLE_HEADS, ROLE_MODS
 from ..analyze.quotes import CUE_VERBS
-from ..analyze.sentences import NEWS_AGENCIES, WIRE_AGENCIES, byline_end, has_verb_cue, sentence_spans, stamp_only
+from ..analyze.sentences import (NEWS_AGENCIES, WIRE_AGENCIES, byline_end, has_verb_cue, has_verb_word, sentence_spans,
+                                 stamp_only)
 from ..analyze.timex import IRREGULAR_PAST, MONTH_NAMES, MONTHS, UNITS, WEEKDAY_NAMES, WEEKDAYS
 from ..records import Article
 from .disagreements import stated_numbers
@@ -1472,9 +1473,35 @@ def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[
         return i, len(text), ""
     # the attribution closes the sentence: look only at its end
     m = _attribution_tail(body)
-    if m and len(body[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", body[: m.start()]):
+    if m and len(body[: m.start()].split()) >= 8 and not re.search(r"``|\"|“", body[: m.start()]) \
+            and not said_content(body[: m.start()], body[m.start():]):
         return i, i + len(body[: m.start()].rstrip(" ,\n")), m.group(1)
     return i, len(text), ""
+
+
+# a closing "said" with its speaker after it ("..., said Mara Velk."): what follows it must be a
+# speaker, no clause ("..., said it has not cut any crossings.", "..., said that ..."); a passive
+# "was said to be safe" reports no speaker at all
+_SAID_FIRST = re.compile(r"[\s,]*(?:said|says|told|reported)\s+(\S+)(.*)", re.DOTALL)
+_CLAUSE_OPENERS = frozenset("that he she it they we i there of about how what why whether".split())
+_PASSIVE_SAID = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:said|reported)\b")
+
+
+def said_content(kept: str, tail: str) -> bool:
+    """Whether a closing attribution match ``tail`` after ``kept`` holds what was said, not who said
+    it: the sentence's subject stands before it, so that its "said" is the sentence's own verb
+    ("Mara Velk, a spokeswoman for the ferry line, said it has not cut any winter crossings.", "The
+    harbor master, Tomas Brenn, said on Monday that ...", "Ines Farrow, the youngest climber, told of
+    her night in the snow cave.", "Councillor Pell, the head of the panel, was said to be safe.").
+    With the speaker after the verb ("..., said Mara Velk.") the words after it are a name or a noun
+    phrase; after a quotation ("...,'' said a man who gave his name as Sami.") they may be anything."""
+    if _PASSIVE_SAID.search(tail):
+        return True
+    m = _SAID_FIRST.match(tail)
+    if m is None:
+        return False
+    first, rest = m.group(1).lower(), m.group(2)
+    return first in _CLAUSE_OPENERS or has_verb_word(first + rest) or not has_verb_cue(kept)
 
 
 # what a tokenized corpus (Penn Treebank style: TDT, DUC, Timeline17) writes in place of ordinary
