@@ -887,3 +887,26 @@ def test_a_lands_dwellers_in_ers_are_a_people_and_i_m_is_no_name() -> None:
     assert [n for n, _ in names("\"I'm not afraid,\" said Tom Vell. \"I'm going home.\" I'm sure, he said.")] == ["Tom Vell"]
     assert names("The broadcaster Radio Free Asia reported the arrests. Radio Free Asia said the monks were held.") \
         == [("Radio Free Asia", "ORG"), ("Radio Free Asia", "ORG")]
+
+
+def test_a_headline_in_capitals_takes_no_common_word_for_a_body_name_or_a_listed_one() -> None:
+    """A line of capitals takes a body's name only where news writes its word as a name ("MAY" of "DEAL MAY
+    SLIP" is the verb, though the body writes "May said" twice), and a listed people's word only where the
+    body does not write it in lower case ("SWEDES" of "frost damaged swedes", a root); a company's name that
+    ends on its trade stays whole ("FORD MOTOR"); "I'M" in capitals is no name; "Radio City Music Hall" is a
+    building, not a broadcaster; "Hamburgers" (the food: news writes "hamburger") are no land's dwellers."""
+    import storyline
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in storyline.recognize_entities(text)]
+
+    got = names("VELKA SAYS TRADE DEAL MAY SLIP\nPrime Minister Ana May said on Monday the deal could be late. "
+                "May told lawmakers she would stay. May added that talks would go on.")
+    assert [n for n, _ in got if n.isupper()] == ["VELKA"], got
+    assert names("FROST HITS SWEDES AND TURNIPS\nFarmers near Tarby said frost damaged swedes on Monday.") \
+        == [("Tarby", "LOC")]
+    assert ("FORD MOTOR", "ORG") in names("FORD MOTOR RECALLS CARS\nFord said it would recall 900 cars. Ford "
+                                          "shares fell.")
+    assert "I'M" not in [n for n, _ in names("I'M NOT QUITTING, SAYS VELL\nTom Vell said on Monday he would stay.")]
+    assert ("Radio City Music Hall", "LOC") in names("The band played at Radio City Music Hall in New York on Friday.")
+    assert ("Hamburgers", "MISC") not in names("Hamburgers and fries were served.")

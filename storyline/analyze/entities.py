@@ -808,7 +808,7 @@ def _split_after_participle(tokens: Sequence[str],
     return out
 
 
-_PRONOUN_CONTRACTION = re.compile(r"I['’](?:m|ll|ve|d)")
+_PRONOUN_CONTRACTION = re.compile(r"I['’](?:[mM]|ll|LL|ve|VE|[dD])")  # and in capitals: "I'M"
 
 
 def repair_spans(tokens: Sequence[str], spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1572,8 +1572,8 @@ def _land_dwellers(tokens: Sequence[str], s: int, e: int) -> bool:
     a region or a capital of the tagger's lists, not a compass word ("Northerners"), and the word is no
     place itself ("Yonkers")."""
     last = tokens[e - 1]
-    if not last.endswith("ers") or known_place(last.lower()):
-        return False
+    if not last.endswith("ers") or known_place(last.lower()) or not written_as_name(last[:-1]):
+        return False  # (nor one whose singular news writes in lower case: "Hamburgers", "Coasters")
     gaz = _resources().gazetteer
     for stem in (last[:-3], last[:-2] if last[-3] == "e" and last[-4:-3] != "e" else ""):
         low = stem.lower()
@@ -1677,9 +1677,12 @@ _KIND_HEADS = _ORG_HEADS | _PLACE_HEADS | frozenset(_SITE_HEADS)
 
 # the first word of an organisation's name in other languages
 _ORG_FIRST = frozenset(["Agence", "Agencia", "Agenzia", "Banco", "Banque", "Banca", "Compagnie", "Compañía", "Groupe",
-                        "Grupo", "Société", "Societe", "Sociedad", "Società", "Partido", "Parti", "Partito",
-                        # and a broadcaster's, in any language: "Radio Free Asia", "Television New Zealand"
-                        "Radio", "Television", "TV"])
+                        "Grupo", "Société", "Societe", "Sociedad", "Società", "Partido", "Parti", "Partito"])
+# and of a broadcaster's, in any language ("Radio Free Asia", "Television New Zealand"), unless it names the
+# building ("Radio City Music Hall", "TV Tower": the tagger's reading stands)
+_BROADCASTER_FIRST = frozenset(["Radio", "Television", "TV"])
+_BUILDING_HEADS = frozenset(_SITE_HEADS) | frozenset(["hall", "centre", "center", "theatre", "theater", "building",
+                                                      "arena"])
 
 
 def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
@@ -1687,9 +1690,9 @@ def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
     Securities" is an organisation, "Korean Peninsula" a place, whatever the tagger read."""
     if e - s < 2 or not tokens[e - 1][:1].isupper():
         return typ
-    if tokens[s] in _ORG_FIRST:
-        return "ORG"  # "Agence France-Presse", "Banco Santander"
     head = tokens[e - 1].lower().rstrip(".")
+    if tokens[s] in _ORG_FIRST or (tokens[s] in _BROADCASTER_FIRST and head not in _BUILDING_HEADS):
+        return "ORG"  # "Agence France-Presse", "Banco Santander", "Radio Free Asia"
     if head in _ORG_HEADS:
         return "ORG"
     if head in _PLACE_HEADS and typ != "PER":  # "Ricki Lake" stays a person
@@ -2265,10 +2268,11 @@ def _body_type(votes: Mapping[str, Counter[str]], name: str, at_least: int) -> s
 
 
 # the last words of an event's or a paper's name ("Malaysian Open", "European Cup", "Official Journal"), or of a
-# body's, a place's or a site's: a headline's name that ends on one is a name of that kind, whole
+# body's, a place's, a site's or a company's ("Ford Motor", "Tata Steel"): a headline's name that ends on one is
+# a name of that kind, whole
 _NAME_KIND_WORDS = _KIND_HEADS | frozenset("""open cup cups championship championships trophy games prix classic
 tournament stakes masters series bowl rally marathon derby league tour challenge journal post times herald news
-daily gazette""".split())
+daily gazette motor electronics industries chemical chemicals pharmaceuticals petroleum steel""".split())
 _BODY_NAME_WORDS = 4  # words of a name of the document's other lines looked for in a line of capitals
 
 
@@ -2312,6 +2316,7 @@ def _cut_to_body_names(text: str, caps: Sequence[Sequence[tuple[int, int]]], sta
     return out
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # a word in lower case ("swedes"; not "al" of "al-Assad")
 _COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:NORTH|SOUTH|EAST|WEST|NORTHERN|SOUTHERN|EASTERN|WESTERN|CENTRAL|[NSEW]\.)"
                              r"(?:[ ]|(?<=\.))$")
 _LAND_KINDS = frozenset(["country", "region", "continent"])  # (not "city": its list holds "Reading", "Mobile")
@@ -2339,8 +2344,10 @@ def _listed_in_capitals(text: str, caps: Sequence[Sequence[tuple[int, int]]], me
     """Words of a line of capitals the tagger read as no name, with no case to go by, that its lists know
     as a land's or a people's name ("TWO DIE AS NEW HAMPSHIRE MOTEL BURNS", "SEVEN IRAQIS HELD", "SOUTH
     AFRICAN COACH"; ``_listed_in_capitals_at``) are that place (LOC) or people (MISC), unless the
-    document's other lines write them as a name of another type (a team named for its town or a people)."""
+    document's other lines write them as a name of another type (a team named for its town or a people) or
+    write them in lower case, as common words ("FROST HITS SWEDES" of "frost damaged swedes")."""
     named = {a for m in mentions for a in range(m.start, m.end)}
+    lower = set(_LOWER_WORD.findall(text))
     added: list[Mention] = []
     for line in caps:
         k = 0
@@ -2356,7 +2363,8 @@ def _listed_in_capitals(text: str, caps: Sequence[Sequence[tuple[int, int]]], me
             compass = _COMPASS_BEFORE.search(text, max(0, a - 12), a) if typ == "MISC" else None
             if compass and compass.start() not in named:
                 a = compass.start()  # "SOUTH AFRICAN", "S.AFRICAN": the people's compass word is theirs
-            if not any(x in named for x, _ in line[k:k + n]) and set(votes.get(text[a:b].lower(), {typ: 1})) == {typ}:
+            if not any(x in named for x, _ in line[k:k + n]) and set(votes.get(text[a:b].lower(), {typ: 1})) == {typ} \
+                    and not all(text[x:y].lower() in lower for x, y in line[k:k + n]):
                 added.append(Mention(start=a, end=b, text=text[a:b], label=typ,
                                      article_id=mentions[0].article_id if mentions else ""))
             k += n
@@ -2368,7 +2376,7 @@ def _added_from_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], menti
     """Words of a line of capitals the tagger read as no name ("LEBED , VORKS SIGN DEAL", "TARVIK SCRAPE
     DRAW") that are a name of three letters or more the document's other lines write in mixed case at
     least twice with one type ("the Vorks", "Vorks said"; "Tarvik drew") are that name, the longest such,
-    of that type."""
+    of that type, unless it is a word that follows a subject, a verb's ("MAY" of "DEAL MAY SLIP", "May said")."""
     named = {a for m in mentions for a in range(m.start, m.end)}
     added: list[Mention] = []
     for line in caps:
@@ -2377,7 +2385,8 @@ def _added_from_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], menti
             hit = None
             for n in range(min(_BODY_NAME_WORDS, len(line) - k), 0, -1):
                 toks = line[k:k + n]
-                if any(a in named or not text[a].isalpha() for a, _ in toks) or toks[-1][1] - toks[0][0] < 3:
+                if any(a in named or not text[a].isalpha() for a, _ in toks) or toks[-1][1] - toks[0][0] < 3 \
+                        or (n == 1 and text[toks[0][0]:toks[0][1]].lower() in _AFTER_SUBJECT):
                     continue
                 typ = _body_type(votes, " ".join(text[a:b] for a, b in toks).lower(), 2)
                 if typ:
