@@ -565,3 +565,27 @@ def test_a_continuing_run_does_not_join_a_lone_article_to_a_story_it_shares_only
     assert c.story_of(lone.id) != c.story_of(trial[0].id)
     assert c.open[c.story_of(lone.id)].size == 1
     assert _pure([c.story_of(a.id) for a in arts + later], labels + [subjects[i % 5] for i in range(19)])
+
+
+def test_a_continuing_runs_lone_article_without_a_latent_vector_keeps_the_ordinary_evidence_rule() -> None:
+    """A lone article of a continuing run that shares no word with the latent basis (nor does the earlier story
+    of one article it matches) is judged on shared words at the pass's own bar, not at the first run's: the
+    stricter lone rule (three shared words besides names) is not its rule, two shared words are enough."""
+    arts, _ = _reports(120, seed=0)
+    rng = random.Random(1)
+    fire = Article(text="glassworks kiln collapsed overnight gaffers evacuated cullet stores burned annealing lehr.",
+                   published=date(2023, 3, 1))
+    later, subjects = [], sorted(SLOTS)
+    for i in range(19):
+        later.append(Article(text=" ".join(rng.choice(slot.split()) for slot in SLOTS[subjects[i % 5]]) + ".",
+                             published=date(2023, 3, 7)))
+    lone = Article(text="glassworks kiln insurers assessors tallied smashed moulds crucibles tongs blowpipes.",
+                   published=date(2023, 3, 8))
+    c = StoryClusterer()
+    c.partial_fit(c.begin_run(arts + [fire]))
+    c.end_run()
+    assert c.provisional
+    c.partial_fit(c.begin_run(later + [lone]))
+    assert c.open[c.story_of(lone.id)].size == 1
+    c.end_run()
+    assert c.story_of(lone.id) == c.story_of(fire.id)

@@ -228,6 +228,18 @@ def test_a_closing_said_whose_subject_stands_before_it_keeps_what_was_said() -> 
         assert text[i:j] + tail == kept
 
 
+def test_a_closing_said_before_a_name_that_is_also_a_verb_word_is_trimmed() -> None:
+    # "May", "Will", "Rose", "Drew" open names: no modal or past after "said", the speaker still follows it
+    from storyline.consolidate.summary_text import trim_span
+
+    for name in ("May Brenn", "Will Tarran", "Rose Varga", "Drew Halley"):
+        text = f"The ferry line cut two of its winter crossings to Dunmore after the storm, said {name}."
+        i, j, tail = trim_span(text)
+        assert text[i:j] + tail == "The ferry line cut two of its winter crossings to Dunmore after the storm.", name
+    kept = "The ferry line cut two of its winter crossings to Dunmore, said it would add boats in May."
+    assert trim_span(kept) == (0, len(kept), "")
+
+
 def test_word_budget_is_used_to_the_end_when_there_is_enough_text() -> None:
     # whole sentences, then the head of one more when at least 6 words are left
     for max_words in (25, 40, 55, 70):

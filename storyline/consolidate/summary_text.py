@@ -1494,14 +1494,16 @@ def said_content(kept: str, tail: str) -> bool:
     harbor master, Tomas Brenn, said on Monday that ...", "Ines Farrow, the youngest climber, told of
     her night in the snow cave.", "Councillor Pell, the head of the panel, was said to be safe.").
     With the speaker after the verb ("..., said Mara Velk.") the words after it are a name or a noun
-    phrase; after a quotation ("...,'' said a man who gave his name as Sami.") they may be anything."""
+    phrase; after a quotation ("...,'' said a man who gave his name as Sami.") they may be anything.
+    A word written with a capital there is a name's, no verb ("..., said May Brenn.", "said Drew Halley")."""
     if _PASSIVE_SAID.search(tail):
         return True
     m = _SAID_FIRST.match(tail)
     if m is None:
         return False
-    first, rest = m.group(1).lower(), m.group(2)
-    return first in _CLAUSE_OPENERS or has_verb_word(first + rest) or not has_verb_cue(kept)
+    first, rest = m.group(1), m.group(2)
+    lower = " ".join(w for w in (first + rest).split() if not w[:1].isupper())
+    return first.lower() in _CLAUSE_OPENERS or has_verb_word(lower) or not has_verb_cue(kept)
 
 
 # what a tokenized corpus (Penn Treebank style: TDT, DUC, Timeline17) writes in place of ordinary

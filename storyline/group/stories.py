@@ -594,11 +594,13 @@ class _PairState:
 
     def lone_only(self, i: int, j: int) -> bool:
         """Whether pair (i, j) clears its bar only as a continuing run's lone article with an earlier story
-        (the first run's bar, ``own_bar``, where the continuing bar would hold them apart)."""
+        (the first run's bar, ``own_bar``, where the continuing bar would hold them apart). A pair without latent
+        vectors on both sides is judged at the pass's own bar, never at ``own_bar``: no."""
         own = self.own
         if own is None or (own[i] and own[j]) or not ((own[i] and self.size[i] <= 1) or (own[j] and self.size[j] <= 1)):
             return False
-        return self.link(i, j) < self.c.consolidate_latent_threshold
+        link, mixed, _ = self._links(np.array([i]))
+        return mixed is not None and bool(mixed[0, j]) and float(link[0, j]) < self.c.consolidate_latent_threshold
 
     def rows(self, rows: np.ndarray) -> np.ndarray:
         """The margin of each pair (row, any story) over its bar; -2 where the pair may not merge."""
