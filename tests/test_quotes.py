@@ -2795,3 +2795,60 @@ def test_an_opening_clause_is_what_was_said_when_nothing_follows_the_cue_and_its
     assert got.get('"Run,"') == "a girl", got
     assert got.get('"Help,"') == "a boy", got
     assert not any(t.startswith("When") for t in got), got
+
+
+def test_a_writers_sentence_before_a_clause_reported_by_the_next_speaker_is_not_that_speakers() -> None:
+    """'... “they hurt the small farms.” Berg says he never read them.': a quotation closed by a full
+    stop inside the writer's sentence is not split from the next sentence when that sentence is only its
+    attribution; a cue that reports a clause of its own (a subject pronoun or "that" after it) is no
+    such attribution (the writer's sentence had become Berg's)."""
+    text = ('Ana Lind said the rules were too strict and “they hurt the small farms.” Tomas Berg says he never '
+            'read them. “We will rebuild the pier.” Mara Quist said.')
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("he never read them") == "Tomas Berg", got
+    assert got.get("the rules were too strict and “they hurt the small farms.”") == "Ana Lind", got
+    assert got.get("“We will rebuild the pier.”") == "Mara Quist", got
+    assert not any(s == "Tomas Berg" and "Lind" in t for t, s in got.items()), got
+
+
+def test_says_before_a_noun_that_is_also_a_cue_stays_the_verb() -> None:
+    """"Mr. Lind says praise from Berg helps the team": "says", which no noun spells, before "praise" (a
+    cue verb) is the verb, not a noun before one ("the report said"); the quote had been lost."""
+    text = "Mr. Tomas Lind says praise from Berg helps the team. The report said the team had won twice."
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("praise from Berg helps the team") == "Mr. Tomas Lind", got
+    assert got.get("the team had won twice") == "The report", got
+
+
+def test_a_naming_participle_after_a_noun_that_quotes_a_title_is_no_quote() -> None:
+    """'a book called “Rivers of Salt” and ...', 'a play called “Dust,” written by ...', "a party called
+    Night Owls at the old mill": a participle after a noun gives a quoted title or a name before a
+    preposition, no one's words; "called “the plan” a disgrace" and "called again for" stay a speaker's."""
+    text = ('Ana Lind published a book called “Rivers of Salt” and sold it well. '
+            'Tomas Berg staged a play called “Dust,” written by his aunt. '
+            'The club threw a party called Night Owls at the old mill. '
+            'The senator called “the plan” a disgrace. The mayor called again for the chief to resign.')
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert not any(s in ("a book", "a play", "a party") for s in got.values()), got
+    assert got.get("again for the chief to resign") == "The mayor", got
+    assert any(s == "The senator" for s in got.values()), got
+
+
+def test_a_participle_aside_closed_by_its_quotation_keeps_the_subject() -> None:
+    """'Mr. Lind, citing “the old magic of the port,” said the town could ...': the aside ends on its
+    quotation's closing mark and the subject before it says what follows the verb (the aside had been
+    given to "the town", the subject of what was said)."""
+    text = 'Mr. Tomas Lind, citing “the old magic of the port,” said the town could be strong in spring.'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("the town could be strong in spring") == "Mr. Tomas Lind", got
+    assert not any(s == "the town" for s in got.values()), got
+
+
+def test_an_opening_participle_phrase_with_a_stop_inside_its_quotation_is_no_quote() -> None:
+    """'Walking into the hall to chants of “Ana! Ana!,” the senator said her campaign was strong': a
+    stop inside the quotation ends no sentence, so the phrase opens the sentence and the senator's words
+    follow the cue (the phrase had been given as what she said)."""
+    text = 'Walking into the hall to chants of “Ana! Ana!,” the senator said her campaign was strong.'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("her campaign was strong") == "the senator", got
+    assert not any(t.startswith("Walking") for t in got), got

@@ -743,3 +743,29 @@ def test_its_after_a_place_named_since_the_body_is_not_the_bodys() -> None:
         "Its government said the mine would create 2,000 jobs in the north."))
     said = {g.speaker: " ".join(q.text for q in g.quotes) for g in storyline.brief([a]).quotes}
     assert "2,000 jobs" not in said.get("Vellco Mining", ""), said
+
+
+def test_a_wife_named_by_her_given_name_and_as_mrs_and_the_family_name_is_one_speaker() -> None:
+    """"Anton Varga's doctors ..., his wife Zsazsa said" and "Mrs. Varga said": the page names one woman
+    by her given name as the wife of the family named just before and by "Mrs." and that family name,
+    so the entities tie the two ("Zsazsa Varga") and the other pages' "Zsazsa" and "Mrs. Varga" join her:
+    one speaker, not two; "his daughter Ilka" is no "Mrs. Varga", and Anton Varga stays himself."""
+    groups = _brief_of(
+        "PECS (AP) - Mayor Anton Varga's doctors have found his heart in good order, his wife Zsazsa said in "
+        "an interview on Tuesday. Mrs. Varga told the weekly paper that she rarely spoke about his health. "
+        '"The doctors tell us that he only needs to rest for a few weeks," Mrs. Varga said.',
+        'PECS (Reuters) - Anton Varga is resting at his country home, his wife Zsazsa told a weekly paper. '
+        '"He reads his papers every single morning and calls his aides," Zsazsa said. '
+        'Anton Varga said he would be back at his desk within a month.',
+        "PECS - Mayor Anton Varga stayed at his home outside the city on Tuesday, his daughter Ilka said. "
+        "Mrs. Varga said the family would never leave the city after his term ends.",
+        title="Mayor rests at home").quotes
+    names = {g.speaker: g for g in groups}
+    wife = [g for g in groups if "Zsazsa" in (g.speaker, *g.aliases)]
+    assert len(wife) == 1 and not any(g.speaker == "Mrs. Varga" for g in groups if g is not wife[0]), names
+    said = {q.text for q in wife[0].quotes}
+    assert "the family would never leave the city after his term ends" in said, said
+    assert any(t.startswith('"He reads his papers') for t in said), said
+    assert not any("Ilka" in (g.speaker, *g.aliases) and g is wife[0] for g in groups), names
+    assert "Anton Varga" not in wife[0].aliases, wife[0].aliases  # (a "Mrs. Varga" is no short form of his name)
+    assert any(g.speaker == "Anton Varga" for g in groups), names

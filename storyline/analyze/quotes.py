@@ -193,6 +193,9 @@ _ROLE_NOUNS = frozenset("spokeswoman spokesman spokesperson official officials d
 _AUX_VERBS = frozenset("has have had is are was were be been will would can could should may might must "
                        "did does do".split())
 _IRREGULAR_PAST = frozenset("said told wrote thought found forecast".split())
+# verbs of saying in -s that no noun spells: before a noun that is also a cue ("Lind says praise from
+# Berg helps") they stay the verb
+_NEVER_NOUNS = frozenset("says tells adds asks argues insists explains writes thinks believes suggests".split())
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _PRONOUNS = frozenset("he she they it we i you who".split())
@@ -481,7 +484,18 @@ class _AttribOnly:
         words = re.findall(r"[\w’'-]+", m.group(1))
         if re.match(r"[A-Z][a-z]+ly,", m.group(1)):
             return False  # "Publicly, Gingrich has expressed confidence ...": a sentence of its own
-        return len(words) <= 12 and any(w.lower() in CUE_VERBS for w in words)
+        cue = next((k for k, w in enumerate(words) if w.lower() in CUE_VERBS), None)
+        return len(words) <= 12 and cue is not None and not _clause_follows(words, cue)
+
+
+def _clause_follows(words: Sequence[str], cue: int) -> bool:
+    """A subject pronoun or "that" and a word more after the cue ``words[cue]``: the cue reports a
+    clause of its own ('... “gender identity.” Cruz says he is not familiar with it.'), so the
+    quotation before is not its words."""
+    return cue + 2 < len(words) and re.sub(r"['’]\w+$", "", words[cue + 1].lower()) in _TAIL_CLAUSE_OPENERS
+
+
+_TAIL_CLAUSE_OPENERS = frozenset("he she they we i it that".split())
 
 
 _ATTRIB_ONLY = _AttribOnly()
@@ -1665,7 +1679,8 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             # trillion" (not "he hinted at a reprieve", "discussed with Milosevic a document")
             continue
         if not (t.low.endswith("ed") or t.low.endswith("ing") or t.low in _IRREGULAR_PAST) and (
-                (i + 1 < n and (toks[i + 1].low in _AUX_VERBS or toks[i + 1].low in CUE_VERBS))
+                (i + 1 < n and (toks[i + 1].low in _AUX_VERBS
+                                or toks[i + 1].low in CUE_VERBS and t.low not in _NEVER_NOUNS))
                 or (i > 0 and toks[i - 1].low in _DETS and not _quantifier_subject(toks, i - 1))):
             continue  # a noun: "a broken rail was", "the report said", "his calls" (not "Some say")
         if t.low.endswith("ed") and 0 < i < n - 1 and (toks[i - 1].low in _DETS or _possessive(toks[i - 1].text)
@@ -2370,14 +2385,19 @@ def _set_off_passive(toks: Sequence[_Tok], i: int) -> bool:
 
 def _name_given(toks: Sequence[_Tok], j: int) -> bool:
     """Whether what follows a naming participle at ``toks[j]`` is one name and nothing more ("the
-    disease, called osteoarthritis, which ...", "the tax, called the Fair Share Levy, will pass"): a
-    capitalised run (after "the" or "a") or one lower-case word, then punctuation, a relative word or
-    the end; not "called the plan a disgrace" or "called Trump unfit", whose verb tells a view."""
+    disease, called osteoarthritis, which ...", "the tax, called the Fair Share Levy, will pass", "a
+    party called Night Owls at the old mill"): a capitalised run (after "the" or "a"), one lower-case
+    word or a quoted title (``_quoted_name``), then punctuation, a relative word, a preposition or the
+    end; not "called the plan a disgrace" or "called Trump unfit", whose verb tells a view."""
     n = len(toks)
     k = j + (j < n and toks[j].low in ("the", "a", "an"))
+    if k + 1 < n and toks[k].text in _QUOTE_CHARS and toks[k + 1].quoted:
+        # (after a noun, not a comma: "Lind, called ''a crank'' by his rivals," is a name of his)
+        return j > 1 and toks[j - 2].text != "," and _quoted_name(toks, k)
     if k >= n or toks[k].quoted or not toks[k].text[:1].isalnum():
         return False
-    if _is_cap(toks[k]):
+    run = _is_cap(toks[k])
+    if run:
         while k < n and (_is_cap(toks[k]) or _abbreviation_dot(toks, k)
                          or toks[k].low in ("of", "and", "for") and k + 1 < n and _is_cap(toks[k + 1])):
             k += 1
@@ -2387,7 +2407,29 @@ def _name_given(toks: Sequence[_Tok], j: int) -> bool:
         k += 1  # one lower-case word: "called osteoarthritis"
     else:
         return False
-    return k >= n or toks[k].low in _NAME_ENDS or (not toks[k].text[:1].isalnum() and toks[k].text not in _QUOTE_CHARS)
+    # (a preposition after a capitalised name: "a party called Night Owls at the mill"; not "called
+    # again for", a call for something)
+    return k >= n or toks[k].low in _NAME_ENDS or run and toks[k].low in _OBJECT_PREPOSITIONS \
+        or (not toks[k].text[:1].isalnum() and toks[k].text not in _QUOTE_CHARS)
+
+
+_TITLE_LENGTH = 8  # words a quoted name may have ('a book called "Women Who Work"')
+
+
+def _quoted_name(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether the quotation opening at ``toks[k]`` after a naming participle is a title and nothing
+    more: a few words closed by a stop or a comma of their own, or followed by punctuation, a relative
+    word, a preposition or the end ('a show called "Brokers," written by ...', 'a book called "Women
+    Who Work" and ...'); not 'called "the plan" a disgrace', whose verb tells a view."""
+    n = len(toks)
+    m = k + 1
+    while m < n and toks[m].quoted and m - k <= _TITLE_LENGTH:
+        m += 1
+    if m >= n or toks[m].quoted or toks[m].text not in _QUOTE_CHARS:
+        return False
+    after = m + 1
+    return toks[m - 1].text in (",", ".") or after >= n or toks[after].low in _NAME_ENDS \
+        or toks[after].low in _OBJECT_PREPOSITIONS or not toks[after].text[:1].isalnum()
 
 
 def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -> bool:
@@ -2601,25 +2643,41 @@ def _participle_aside_end(toks: Sequence[_Tok], subject_end: int, ca: int, start
     """The index of the comma closing a participle set off right after its subject ("Lind, recalling the
     rules of an older council, suggested that ...": what "recalling" tells ends before ", suggested"),
     or None: the comma before a finite verb of the subject's clause (not a participle of the content's
-    noun, "the plan, approved by the board,"); none past a semicolon, a colon or a quotation."""
+    noun, "the plan, approved by the board,"); none past a semicolon or a colon. A quotation inside the
+    aside is its words ('Lind, citing "the old rules," suggested ...'): the closing mark after its comma
+    closes the aside."""
     if subject_end != ca - 1 or toks[ca - 1].text != ",":
         return None
     for m in range(start + 1, len(toks) - 1):
         t = toks[m]
-        if t.quoted or t.text in (";", ":") or t.text in _QUOTE_CHARS:
+        if t.text in (";", ":") and not t.quoted:
             return None
-        if t.text == "," and _verb_form(toks[m + 1]) and not toks[m + 1].quoted \
+        if _closing_comma(toks, m) and _verb_form(toks[m + 1]) and not toks[m + 1].quoted \
                 and not (m + 2 < len(toks) and toks[m + 2].low == "by"):
             return m
     return None
 
 
+def _closing_comma(toks: Sequence[_Tok], m: int) -> bool:
+    """Whether ``toks[m]`` is a comma outside a quotation, or the closing mark of a quotation that ends
+    on a comma ('"the old rules,"')."""
+    t = toks[m]
+    if t.quoted:
+        return False
+    return t.text == "," or t.text in _QUOTE_CHARS and m > 0 and toks[m - 1].quoted and toks[m - 1].text == ","
+
+
 def _subject_before_aside(toks: Sequence[_Tok], comma: int) -> tuple[int, int] | None:
     """The subject before a participle aside that the comma at ``comma`` closes ("Lind, recalling the
-    rules of an older council, suggested that ...": Lind suggested), or None."""
+    rules of an older council, suggested that ...": Lind suggested; 'Lind, citing "the old rules,"
+    said ...'), or None."""
+    if not _closing_comma(toks, comma):
+        return None
     for k in range(comma - 2, max(0, comma - 40), -1):
         t = toks[k]
-        if t.quoted or t.text in (";", ":") or t.text in _QUOTE_CHARS:
+        if t.quoted or t.text in _QUOTE_CHARS:
+            continue
+        if t.text in (";", ":"):
             return None
         if t.text == "," and toks[k + 1].low in _PARTICIPLES:
             subject = _subject_np(toks, k)
@@ -3061,6 +3119,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         # sentence's subject, not the one told
         speaker_tok = last or _subject_np(toks, ca - 1)
         participle = True
+    elif prev in _QUOTE_CHARS and (aside := _subject_before_aside(toks, ca - 1)) is not None:
+        # 'Lind, citing "the old rules," said the port ...': a participle's aside after the subject
+        # closes on its quotation; the subject speaks, not the words after the verb
+        speaker_tok = aside
+        participle = True
     elif prev in _QUOTE_CHARS:
         speaker_tok = _right_np(toks, cb)  # '"...," said the agency'
         if speaker_tok is not None and verb in _TELL and speaker_tok[1] < n \
@@ -3235,6 +3298,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         close = _aside_close(toks, ca, post_start)
         if close is None and participle and prev == "," and verb in _PARTICIPLES:
             close = _participle_aside_end(toks, sb, ca, post_start)
+            if close is not None and toks[close].text in _QUOTE_CHARS:
+                close += 1  # (the quotation that ends the aside is its words, up to its closing mark)
         if close is None and (verb in _NAMING or verb in _NAMES_NOW):
             close = _name_quotation_end(toks, post_start)
         if close is None:
@@ -3280,7 +3345,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             s, e = pre[0], _end_with_quote(text, post)
             return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
         if pre_is_quote and _opening_phrase(toks, pre_end_tok) and len(post_tokens) >= 4 \
-                and (toks[post_start].low == "that" or _looks_clause(toks, post_start)):
+                and (toks[post_start].low == "that" or _looks_clause(toks, post_start) or toks[post_start].low in _DETS):
             pre = None  # 'Quoting "well-placed sources," the Guardian said the charge was ...': what was said follows
         elif pre_is_quote or (_looks_adjunct(toks, post_start) and not (
                 verb in _OBJECT_VERBS and toks[post_start].low in ("to", "about", "of", "on"))
@@ -3507,8 +3572,10 @@ def _end_with_quote(text: str, span: tuple[int, int]) -> int:
 def _opening_phrase(toks: Sequence[_Tok], end: int) -> bool:
     """Whether toks[:end] is a participle's phrase that opens the sentence and quotes a few words
     ('Quoting "well-placed sources,"', 'Citing "obligations in Tennessee,"', 'Speaking on NBC's
-    "Today,"'): no one's content, the cue's comes after it."""
-    if not (0 < end <= 16 and toks[0].text[:1].isupper() and not any(t.text in ".!?" for t in toks[:end])):
+    "Today,"', 'Walking in to chants of "Ana! Ana!,"': a stop inside the quotation ends no sentence):
+    no one's content, the cue's comes after it."""
+    if not (0 < end <= 16 and toks[0].text[:1].isupper()
+            and not any(t.text in ".!?" and not t.quoted for t in toks[:end])):
         return False
     first = toks[0].low
     # (or a time or place: 'Sunday on Fox News's "Sunday Morning Futures,"', 'On NBC's "Today,"')

@@ -43,7 +43,7 @@ from ..analyze.entities import (LIST_HEADS, given_name_or_initials, known_place,
                                 split_joined_names)
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.quotes import is_anonymous_label, titled_label
-from ..analyze.sentences import sentence_spans
+from ..analyze.sentences import common_word, sentence_spans
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, KIN_WORDS, NAME_NUMBERS, PERSON_NOUNS, ROLE_SEX, TITLE_SEX,
                                  common_surname, first_name_sex, pronoun_sex, role_head, sex_clash)
 from ..records import Article, Entity, Mention, Timex
@@ -467,12 +467,51 @@ _WORD_BEFORE = re.compile(r"([A-Za-zñ]+)\.?\s+$")
 def _title_sex(text: str, m: Mention) -> int:
     """The sex a title gives the mention: its own first word ("Mrs Jackson") or the word just before
     it ("Mrs. [Jackson]", as taggers trained on CoNLL leave titles out of the name)."""
+    return TITLE_SEX.get(_title_of(text, m), 0)
+
+
+def _title_of(text: str, m: Mention) -> str:
+    """The title of a mention in lower case (see ``_title_sex``), or ""."""
     words = m.text.split()
     first = words[0].lower().rstrip(".") if words else ""
     if first in TITLE_SEX and len(words) > 1:
-        return TITLE_SEX[first]
+        return first
     before = _WORD_BEFORE.search(text[max(0, m.start - 12):m.start]) if text else None
-    return TITLE_SEX.get(before.group(1).lower(), 0) if before else 0
+    return before.group(1).lower() if before and before.group(1).lower() in TITLE_SEX else ""
+
+
+# a spouse's title before the family name alone ("Mrs. Yeltsin"), with the family words it may stand for
+_SPOUSE_TITLES = {"mrs": frozenset(["wife", "widow"]), "mr": frozenset(["husband", "widower"])}
+
+
+def _titled_spouse(ents: Sequence[LocalEntity], text: str, m: Mention, toks: tuple[str, ...],
+                   kin: str | None) -> LocalEntity | None:
+    """The one person of the page a spouse's title and a family name alone ("Mrs. Yeltsin") and a spouse
+    known by a given name ("Boris Yeltsin's doctors ..., his wife Naina said", ``_kin_surname``) both
+    name: the one spouse of that family name the page names by a given name alone, or (``kin``, the
+    given name's mention after the titled one) the one titled family name of that spouse's sex. None
+    where there is none or more than one."""
+    if m.label != "PERSON" or len(toks) != 1 or (kin is None and _title_of(text, m) not in _SPOUSE_TITLES):
+        return None
+    if kin is None:
+        ties = _SPOUSE_TITLES.get(_title_of(text, m), frozenset())
+        hits = [e for e in ents if e.label == "PERSON" and toks[0] in e.kin
+                and all(len(n) == 1 for n in e.names) and e.roles and all(role_head(r) in ties for r in e.roles)]
+    else:
+        ties = frozenset([role_head(m.role or "") or ""])
+        hits = [e for e in ents if e.label == "PERSON" and set(e.names) == {(kin,)}
+                and any(_SPOUSE_TITLES.get(_title_of(text, x), frozenset()) >= ties for x in e.mentions)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _name_spouse(e: LocalEntity) -> None:
+    """Give a spouse that a given name and a titled family name both name its full name ("Naina" and
+    "Mrs. Yeltsin": "Naina Yeltsin"), by which the other pages' "Naina" and "Mrs. Yeltsin" find it."""
+    given = [n for n in e.names if len(n) == 1 and n[0] not in e.kin]
+    family = [n for n in e.names if len(n) == 1 and n[0] in e.kin]
+    if len(given) == 1 and len(family) == 1:
+        e.names[given[0] + family[0]] += 0
+        e._full = None
 
 
 def _name_sex(toks: Sequence[str]) -> int:
@@ -556,7 +595,14 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
             if len(office) < len(namesakes):
                 exact = office
         defined = _defined_by(text, m, ordered[i - 1] if i else None)
-        if defined is not None and defined in ended_at:
+        # "Mrs. Varga" after "his wife Zsazsa": the wife, before a namesake of no known sex ("Tibor
+        # Varga", whose first name the census lacks), unless a woman of that name is on the page too
+        spouse = _titled_spouse(ents, text, m, toks, None) if titled and kin is None else None
+        if spouse is not None and any(_entity_sex(e) == titled for e in pool if e is not spouse and e.pos in every):
+            spouse = None
+        if spouse is not None and (defined is None or defined not in ended_at):
+            target = spouse
+        elif defined is not None and defined in ended_at:
             # "Agence France-Presse (AFP)", "the United Nations Children's Fund (UNICEF)": the article
             # says the short form is the name before it
             target = ended_at[defined]
@@ -613,8 +659,11 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
                            # full name without it, "Hillary Rodham Clinton": the merge across articles finds its own)
                            and not (m.label == "PERSON" and len(e.full) == 1 and not m.role and _high_offices([e]))
                            and not sex_clash(sex, _entity_sex(e) or _pronouns_tell(text, e))]
+                spouse = _titled_spouse(ents, text, m, toks, kin) if len(shorter) != 1 and kin else None
                 if len(shorter) == 1:
                     target = shorter[0]
+                elif spouse is not None:
+                    target = spouse  # "his wife Naina" and "Mrs. Yeltsin": one woman
                 else:
                     target = LocalEntity(label=m.label, article_id=article_id)
                     target.pos = len(ents)
@@ -622,6 +671,8 @@ def _local_entities(article_id: str, mentions: Sequence[Mention], text: str = ""
         target.add(m, toks, i, titled)
         if kin:
             target.kin.add(kin)
+        if spouse is not None:
+            _name_spouse(spouse)
         if beside is not None and beside is not target:
             beside.apart.add(toks)
         ended_at[m.end] = target
@@ -672,15 +723,24 @@ def _kin_surname(text: str, m: Mention, toks: tuple[str, ...], before: Sequence[
     Texas seat of his father, Henry"), the family name of the person named last before it
     (``before``, in text order): the relative bears it ("Clinton and his wife, Hillary"), not that
     of another Henry on the page. None for any other mention, and when no one is named just before."""
-    if len(toks) != 1 or m.label != "PERSON" or role_head(m.role or "") not in KIN_SEX or not first_name_sex(toks[0]):
+    head = role_head(m.role or "")
+    if len(toks) != 1 or m.label != "PERSON" or head not in KIN_SEX or not _given_name(m.text, toks[0]):
         return None
     # (not another relative known by a given name: "Shepherd's father, Dennis, ... his mother, Judy")
     person = next((p for p in reversed(before) if p.label == "PERSON" and p.end <= m.start
-                   and not (len(name_tokens(p.text)) == 1 and first_name_sex(name_tokens(p.text)[0]))), None)
+                   and not (len(name_tokens(p.text)) == 1 and (first_name_sex(name_tokens(p.text)[0])
+                                                                  or role_head(p.role or "") in KIN_SEX))), None)
     if person is None or m.start - person.end >= 200 or not _one_sentence(text, person.start, m.start):
         return None  # (named in its own sentence only)
     names = name_tokens(person.text)
     return names[-1] if names else None
+
+
+def _given_name(written: str, word: str) -> bool:
+    """Whether a word alone after a family word ("his wife Naina") reads as a given name: one the census
+    gives a person, or a capitalised word news text does not write in lower case (not "his son,
+    Junior")."""
+    return bool(first_name_sex(word)) or (written[:1].isupper() and not common_word(written))
 
 
 def _one_sentence(text: str, a: int, b: int) -> bool:

@@ -731,6 +731,8 @@ def group_quotes(articles: Sequence[Article], quotes: Mapping[str, Sequence[Quot
     alike: dict[str, set[str]] = {}  # a name -> the entities of the names like it (``similar_names``)
     for q, name, ent in items:
         cname = canon.get(name, name)
+        if cname != name and sex_clash(speaker_sex(q), name_sex(cname)):
+            cname = name  # "Mrs. Varga" is no short form of "Anton Varga"
         if label_of(ent) not in (None, "PERSON"):
             cname = name  # a group's or a body's one word is no surname: "Republicans" is not "Senate Republicans"
         if not ent:
