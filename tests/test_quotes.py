@@ -2852,3 +2852,28 @@ def test_an_opening_participle_phrase_with_a_stop_inside_its_quotation_is_no_quo
     got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
     assert got.get("her campaign was strong") == "the senator", got
     assert not any(t.startswith("Walking") for t in got), got
+
+
+def test_it_or_that_as_the_cues_object_after_a_quotation_leaves_the_quotation_its_speakers() -> None:
+    """'“We must leave the valley.” Mara Quist said it again at the rally.': "it" or "that" before an
+    adverb of time or a preposition is the cue's object, not a clause's subject, so the sentence is only
+    the quotation's attribution (it had become the quote, "it again at the rally"); "Quist says it is
+    late" still reports a clause."""
+    for tail in ("said it again at the rally", "said that on Monday", "told it to the council"):
+        text = f"“We must leave the valley.” Mara Quist {tail}."
+        got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+        assert got.get("“We must leave the valley.”") == "Mara Quist", got
+    text = "“We must leave the valley.” Mara Quist says it is too late for that."
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("it is too late for that") == "Mara Quist", got
+
+
+def test_a_day_after_called_is_no_name_the_participle_gives() -> None:
+    """"The union called Friday for a strike": a weekday before "for" is when the union called for it,
+    not a name ("a band called Night Owls in 2010" is one; "in" is a preposition after a name too, and
+    "Velm First" in 'a group called “Velm First” in 2010' is a title, not the group's words)."""
+    text = ("The dock union called Friday for a strike at the port. Ana Lind founded a band called Night Owls "
+            "in 2010. Tomas Berg founded a group called “Velm First” in 2012.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("for a strike at the port") == "The dock union", got
+    assert not any(s in ("a band", "a group") for s in got.values()), got

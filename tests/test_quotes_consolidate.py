@@ -769,3 +769,17 @@ def test_a_wife_named_by_her_given_name_and_as_mrs_and_the_family_name_is_one_sp
     assert not any("Ilka" in (g.speaker, *g.aliases) and g is wife[0] for g in groups), names
     assert "Anton Varga" not in wife[0].aliases, wife[0].aliases  # (a "Mrs. Varga" is no short form of his name)
     assert any(g.speaker == "Anton Varga" for g in groups), names
+
+
+def test_mr_and_the_family_name_beside_his_husband_is_not_the_husband_alone() -> None:
+    """"Mayor Zorvan Lind and his husband Tom" and '"...," Mr. Lind said': a spouse of the title's sex
+    ("his husband" for "Mr.") leaves "Mr. Lind" to the mayor as much as to the husband, so the title is
+    not given to the husband by his family word (it had been, as "his wife Ana" gives "Mrs. Lind")."""
+    groups = _brief_of(
+        "Velm mayor Zorvan Lind and his husband Tom visited the old mill on Monday. "
+        '"The house is empty now," Mr. Lind said. Tom said "we are grateful to the town."',
+        'Mayor Zorvan Lind of Velm visited the old mill. "We will rebuild the mill," Mr. Lind said.',
+        title="Mayor visits mill").quotes
+    tom = [g for g in groups if g.speaker == "Tom"]
+    assert tom and not any(q.text.startswith('"The house') for q in tom[0].quotes), groups
+    assert "Zorvan Lind" not in tom[0].aliases, tom[0].aliases

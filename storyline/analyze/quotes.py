@@ -491,8 +491,16 @@ class _AttribOnly:
 def _clause_follows(words: Sequence[str], cue: int) -> bool:
     """A subject pronoun or "that" and a word more after the cue ``words[cue]``: the cue reports a
     clause of its own ('... “gender identity.” Cruz says he is not familiar with it.'), so the
-    quotation before is not its words."""
-    return cue + 2 < len(words) and re.sub(r"['’]\w+$", "", words[cue + 1].lower()) in _TAIL_CLAUSE_OPENERS
+    quotation before is not its words. Not "it" or "that" as the cue's object, an adjunct after it
+    ('"We must go." Lind said it again at the rally.', '... Lind said that on Monday.')."""
+    if cue + 2 >= len(words):
+        return False
+    word = words[cue + 1].lower()
+    opener = re.sub(r"['’]\w+$", "", word)
+    if opener not in _TAIL_CLAUSE_OPENERS:
+        return False
+    after = words[cue + 2].lower()
+    return not (word in ("it", "that") and (after in _OBJECT_TAILS or after.endswith("ly")))
 
 
 _TAIL_CLAUSE_OPENERS = frozenset("he she they we i it that".split())
@@ -878,6 +886,8 @@ _NAME_SUFFIXES = frozenset("inc ltd llc plc corp co".split()) | GENERATIONS
 
 
 _OBJECT_PREPOSITIONS = frozenset("by of to for from with at on into about against under over than like".split())
+# what follows a cue's object "it" or "that" and no subject does: an adverb of time or a preposition
+_OBJECT_TAILS = frozenset("again twice once too then before in".split()) | _OBJECT_PREPOSITIONS | _DAYS
 _PLACE_BEFORE = frozenset("in of at from near outside".split())
 
 
@@ -2396,7 +2406,7 @@ def _name_given(toks: Sequence[_Tok], j: int) -> bool:
         return j > 1 and toks[j - 2].text != "," and _quoted_name(toks, k)
     if k >= n or toks[k].quoted or not toks[k].text[:1].isalnum():
         return False
-    run = _is_cap(toks[k])
+    run, first = _is_cap(toks[k]), k
     if run:
         while k < n and (_is_cap(toks[k]) or _abbreviation_dot(toks, k)
                          or toks[k].low in ("of", "and", "for") and k + 1 < n and _is_cap(toks[k + 1])):
@@ -2409,7 +2419,9 @@ def _name_given(toks: Sequence[_Tok], j: int) -> bool:
         return False
     # (a preposition after a capitalised name: "a party called Night Owls at the mill"; not "called
     # again for", a call for something)
-    return k >= n or toks[k].low in _NAME_ENDS or run and toks[k].low in _OBJECT_PREPOSITIONS \
+    # (not a day: "the union called Friday for a strike" is a call for it)
+    return k >= n or toks[k].low in _NAME_ENDS \
+        or run and toks[k].low in _NAME_PREPOSITIONS and not (k - first == 1 and toks[first].low in _DAYS | _MONTHS) \
         or (not toks[k].text[:1].isalnum() and toks[k].text not in _QUOTE_CHARS)
 
 
@@ -2429,7 +2441,11 @@ def _quoted_name(toks: Sequence[_Tok], k: int) -> bool:
         return False
     after = m + 1
     return toks[m - 1].text in (",", ".") or after >= n or toks[after].low in _NAME_ENDS \
-        or toks[after].low in _OBJECT_PREPOSITIONS or not toks[after].text[:1].isalnum()
+        or toks[after].low in _NAME_PREPOSITIONS or not toks[after].text[:1].isalnum()
+
+
+# a preposition after a name a naming participle gives ('a band called Night Owls in 2010')
+_NAME_PREPOSITIONS = _OBJECT_PREPOSITIONS | {"in"}
 
 
 def _bare_common_subject(toks: Sequence[_Tok], np: tuple[int, int], verb: str) -> bool:

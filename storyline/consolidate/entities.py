@@ -495,13 +495,27 @@ def _titled_spouse(ents: Sequence[LocalEntity], text: str, m: Mention, toks: tup
         return None
     if kin is None:
         ties = _SPOUSE_TITLES.get(_title_of(text, m), frozenset())
+        sex = _title_sex(text, m)
         hits = [e for e in ents if e.label == "PERSON" and toks[0] in e.kin
-                and all(len(n) == 1 for n in e.names) and e.roles and all(role_head(r) in ties for r in e.roles)]
+                and all(len(n) == 1 for n in e.names) and e.roles and all(role_head(r) in ties for r in e.roles)
+                and not any(_tie_sex(text, x) == sex for x in e.mentions)]
     else:
         ties = frozenset([role_head(m.role or "") or ""])
         hits = [e for e in ents if e.label == "PERSON" and set(e.names) == {(kin,)}
-                and any(_SPOUSE_TITLES.get(_title_of(text, x), frozenset()) >= ties for x in e.mentions)]
+                and any(_SPOUSE_TITLES.get(_title_of(text, x), frozenset()) >= ties
+                        and _tie_sex(text, m) != _title_sex(text, x) for x in e.mentions)]
     return hits[0] if len(hits) == 1 else None
+
+
+_TIE_BEFORE = re.compile(r"\b(his|her)\s+(?:husband|wife|widow|widower),?\s*$", re.I)
+
+
+def _tie_sex(text: str, m: Mention) -> int:
+    """The sex of the one whose spouse the mention is, by the possessive before its family word ("his
+    husband Tom": 1), or 0. A spouse of the title's sex ("Mr. Lind" beside "his husband Tom") leaves the
+    title to that person as much as to the spouse."""
+    before = _TIE_BEFORE.search(text[max(0, m.start - 20):m.start]) if text else None
+    return (1 if before.group(1).lower() == "his" else 2) if before else 0
 
 
 def _name_spouse(e: LocalEntity) -> None:
