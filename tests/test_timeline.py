@@ -1152,14 +1152,14 @@ def test_an_aside_is_sought_from_the_first_word_it_could_open_with() -> None:
     # hundreds of dates with no such word is not read again for each
     import re
 
-    from storyline.consolidate.timeline import _AsideWords, _dates_an_aside
+    from storyline.consolidate.timeline_rank import AsideWords, dates_an_aside
 
     text = ("This is the third pier of the harbour, which opened in 1903. The pier that is oldest has stood, "
             "who knows,  which was rebuilt in 1911 and that was painted in 1920.\n" + _harbour_table()
             + "\nThe crane is new, the port said, which came in 1930, the port says.")
-    words = _AsideWords(text)
+    words = AsideWords(text)
     first = text.index("1903")
-    assert _dates_an_aside(text, 0, first, first + 5, words)
+    assert dates_an_aside(text, 0, first, first + 5, words)
     table = text.index("Pier 30")
     assert words.first(table, len(text) - 60) is None  # (no aside word in the rows)
     dates = [m.start() for m in re.finditer(r"\b(?:19\d\d|June)\b", text)]
@@ -1168,7 +1168,7 @@ def test_an_aside_is_sought_from_the_first_word_it_could_open_with() -> None:
         for at in dates:
             if s <= at:
                 for e in (at + 4, at + 5, len(text)):
-                    assert _dates_an_aside(text, s, at, e, words) == _dates_an_aside(text, s, at, e), (s, at, e)
+                    assert dates_an_aside(text, s, at, e, words) == dates_an_aside(text, s, at, e), (s, at, e)
 
 
 def test_a_clause_of_only_calendar_words_is_read_from_the_words_found_once() -> None:
@@ -1223,3 +1223,44 @@ def test_the_brief_reads_the_timexes_its_analysis_found_and_tags_again_a_page_ch
     assert tl._timexes_as_read(arts[0], None) is None
     assert tl._timexes_as_read(Article(id="h1", text=arts[0].text.replace("Monday", "Sunday")), an) is None
     assert tl._timexes_as_read(Article(id="h1", text=arts[0].text, published=date(2031, 5, 9)), an) is None
+
+
+def test_a_pages_time_stamp_inside_its_text_dates_no_event() -> None:
+    # a scraped page's stamps glued to its news, its sentences cut at a clock's colon ("4: 00 pm"): a clause of
+    # nothing but a stamp (a date after a stamp's label or before one, a clock, a byline's name) is no event; a stamp
+    # before its lead still dates the lead, and a verb of the news ("updated on", "published Jan. 9") its clause
+    from storyline.consolidate.timeline import dated_events
+
+    text = ("Home » velk's profile ferry fares and harbour dues submitted by: velk on jan 4, 2031 - ( last updated: "
+            "aug 4, 2031 ) according to the harbour board, fares rose by a third over the year and the ferry line, which "
+            "runs four boats between velm and the outer islands, plans to add a fifth boat before the winter storms "
+            "close the harbour mouth. Breaking news emails. Oct. 26, 2031, "
+            "4: 00 pm gmt / updated oct. 26, 2031, 11: 58 pm gmt by ann dorn the ferry line charged on friday "
+            "was a small one. posted: tuesday, june 28, 2031 10: 28 pm edt updated: tuesday, july 5, 2031 10: 47 am "
+            "edt when help arrived the pier was shut. The board's report, updated on March 3, 2031, found the fares "
+            "too high. The study was published Jan. 9, 2031 in the harbour journal.")
+    a = Article(id="a", text=text)
+    events = [(e.date, e.text) for e in dated_events(a)]
+    assert [d for d, t in events if "velk on jan 4" in t or "pm gmt" in t[:12]] == []  # (stamps cut at a colon)
+    assert [d for d, t in events if "harbour board" in t or "report" in t or "journal" in t] \
+        == ["2031-08-04", "2031-03-03", "2031-01-09"]
+
+
+def test_a_day_of_a_closing_aside_that_looks_ahead_dates_no_event_of_its_sentence() -> None:
+    # a closing relative clause that tells what is still ahead ("which is to begin on Nov. 16", "that will take place
+    # next March 11") dates the aside's event only: the main clause's news (a saying, a plan) is not of that day, in
+    # the every-event timeline and in the summarised one's candidates alike; an aside's past day ("the bill, which the
+    # house approved on Wednesday") is often the story's event and still dates it, and a restrictive clause without
+    # its comma tells the main clause's own event ("will visit ... during a trip that will begin on Nov. 3")
+    from storyline.consolidate.timeline import dated_events
+    from storyline.consolidate.timeline_rank import day_mentions
+
+    text = ("Ode said the crews had no word yet on the ferry trip, which is to begin on Nov. 16. "
+            "The harbour report was handed out in Velm, ahead of a conference on the port, that will take place next March 11. "
+            "Velk warned of strikes over the fare rise, which takes effect Thursday. "
+            "The board backed the fare bill, which the council approved on Wednesday. "
+            "Ode will visit the islands during a four-day trip that will begin on Nov. 3.")
+    a = Article(id="a", text=text, published=date(2031, 10, 28))
+    assert [e.date for e in dated_events(a)] == ["2031-10-22", "2031-11-03"]
+    spans, days, naming = day_mentions(text, date(2031, 10, 28))
+    assert sorted(str(d) for i, d in days if (i, d) not in naming) == ["2031-10-22", "2031-11-03"]

@@ -1261,10 +1261,10 @@ _LOWER_FURNITURE = re.compile(r"(?:(?:Photo\s+)?Advertisement|Story\s+continued\
 # 2030 ..."); a day and year alone stays (a chronology's entry: "June 4, 1989 the army ...")
 _STAMP_MONTH_DAY = rf"(?:(?i:{WEEKDAY_NAMES}),?\s+)?(?i:{MONTH_NAMES})\s*\d{{1,2}}(?:st|nd|rd|th)?"
 _STAMP_DATE = rf"(?:{_STAMP_MONTH_DAY},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"  # a day with its year
-_STAMP_TIME = (r",?\s+(?:at\s+)?\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?:\s*[ap]\.?m\.?)?"
+STAMP_TIME = (r",?\s+(?:at\s+)?\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?:\s*[ap]\.?m\.?)?"
                r"(?:\s+(?:et|est|edt|ct|cst|cdt|mt|mdt|pt|pst|pdt|gmt|utc|bst)\b)?")
 _STAMP_LABEL = r"(?:(?:last\s+)?updated?|published|posted|uploaded)(?:\s+on)?\s*[:,]?\s*"
-_STAMP_PART = (rf"(?:{_STAMP_LABEL}(?:{_STAMP_DATE}|{_STAMP_MONTH_DAY})(?:{_STAMP_TIME})?|{_STAMP_DATE}{_STAMP_TIME}"
+_STAMP_PART = (rf"(?:{_STAMP_LABEL}(?:{_STAMP_DATE}|{_STAMP_MONTH_DAY})(?:{STAMP_TIME})?|{_STAMP_DATE}{STAMP_TIME}"
                rf"|{_STAMP_DATE}\s+{_STAMP_DATE})")
 _LOWER_STAMP = re.compile(rf"(?:{_STAMP_PART}\s*[/|]?\s*)*{_STAMP_PART}\s*[:|]?\s+(?=[a-z0-9\"“(])", re.IGNORECASE)
 # a photo's teaser glued before the news: a headline or a caption cut with an ellipsis (a short aside in brackets

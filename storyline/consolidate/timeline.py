@@ -30,11 +30,11 @@ from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import (IRREGULAR_PAST, MONTHS, WEEKDAY_NAMES, WEEKDAYS, format_value, granularity_of, live_stamp_end,
                              span_joint, tag_timexes, today_as_the_present, value_to_date)
 from ..records import AnalyzedArticle, Article, Citation, TimelineEntry, Timex
-from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, UPDATED_STAMP, date_line_end, is_dangling, is_furniture, leans_back,
-                           personal_pages, speaks_for_self, supports, trim_span)
+from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, STAMP_TIME, UPDATED_STAMP, date_line_end, is_dangling, is_furniture,
+                           leans_back, personal_pages, speaks_for_self, supports, trim_span)
 from .template import without_template
 from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, holiday_modifier, in_participle_phrase,
-                            NOT_NOUNS, names_another_event, summarize_timeline,
+                            NOT_NOUNS, AsideWords, dates_an_aside, names_another_event, summarize_timeline,
                             written_day)
 
 _log = logging.getLogger(__name__)
@@ -230,6 +230,38 @@ def past_page_stamp(text: str, start: int, end: int) -> int:
     return m2.end() if m2 else k
 
 
+# a page's time stamp inside its text (a scraped page's, its sentences often cut at the clock's colon: "4: 00 pm"): a
+# date right after a stamp's label ("( last updated: aug 4, 2031 )", "/ updated oct. 26, 2031, 11: 58 pm gmt",
+# "Posted: tuesday, june 28, 2031", "submitted by: velk on jan 4, 2031") or right before one, its clock time between
+# ("jan 4, 2031 - ( last updated: ...", "Oct. 26, 2031, 4: 00 pm gmt / updated ..."); not a verb of the news ("the
+# report, updated on March 3, found", "the bank on Monday updated its forecast": no label's colon or mark)
+_STAMP_LABEL_BEFORE = re.compile(r"(?:\blast\s+updated|\b(?:updated?|posted|published|uploaded|modified)\s*:|[/|(]\s*updated"
+                                 r"|\bsubmitted\s+by\s*:?\s*[\w.'’-]+(?:\s+[\w.'’-]+)?\s+on)\s*(?:(?:on|at)\s+)?:?\s*$",
+                                 re.IGNORECASE)
+_STAMP_LABEL_AFTER = re.compile(rf"(?:{STAMP_TIME})?"
+                                r"(?:(?:\s*[-–—/|(])+\s*(?:last\s+)?updated\b|\s*(?:last\s+updated\b|updated\s*:))",
+                                re.IGNORECASE)
+
+
+def _page_stamp_date(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is a page's time stamp (``_STAMP_LABEL_BEFORE``,
+    ``_STAMP_LABEL_AFTER``)."""
+    return _STAMP_LABEL_BEFORE.search(text, max(0, start - 60), start) is not None \
+        or _STAMP_LABEL_AFTER.match(text, end) is not None
+
+
+# the words of a page's stamp besides its date: its labels, a clock's, a byline's "by"
+_STAMP_WORDS = _CALENDAR_WORDS | frozenset("last update submitted by on at am pm gmt utc et est edt ct cst cdt pt pst pdt "
+                                           "bst cet".split())
+_MAX_STAMP_OTHER = 2  # a stamp's other words: a byline's name ("velk", "ann dorn"), a section's label ("summary")
+
+
+def _stamp_only(clause: str) -> bool:
+    """Whether ``clause`` holds nothing but a page's stamp: besides its numbers and ``_STAMP_WORDS``, at most
+    ``_MAX_STAMP_OTHER`` words."""
+    return sum(w.lower() not in _STAMP_WORDS for w in re.findall(r"[A-Za-z]{2,}", clause)) <= _MAX_STAMP_OTHER
+
+
 def _date_only(rest: str) -> bool:
     """Whether the words of a clause besides its date are only more calendar words and numbers."""
     return not any(w.lower() not in _CALENDAR_WORDS for w in re.findall(r"[A-Za-z]{2,}", rest))
@@ -383,59 +415,6 @@ def _undated_day_before(txs: _ByStart, tx: Timex, start: int) -> bool:
     return txs.undated_day_within(start, tx.start)  # (``tx`` starts where the stretch ends)
 
 
-# a relative clause that runs to the sentence's end (", which commenced in September.", ", who was
-# elected last year.", "a patrol that commenced in September, the navy said."), after a main clause told
-# in the present or as a statement of the article's day ("This is the fifth operation", "has urged an
-# end to the sanctions", "said Maskhadov")
-_ASIDE_OPEN = re.compile(r"(?:,\s+(?:which|who)|\s+that(?=\s+(?:[a-z]+ed|is|was|are|were|has|had|have|"
-                         + "|".join(IRREGULAR_PAST) + r")\b))\s+[^,;:—–()]*$")
-_PRESENT_MAIN = re.compile(r"\b(?:is|are|has|have|says|said|told|added)\b")
-# what may follow the aside's date to the sentence's end: nothing but its mark, or a closing attribution
-_ASIDE_END = re.compile(r"[^,;:—–()]*(?:,\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|reported|added)\b[^,;:—–()]*)?")
-
-
-# the word an aside opens with, where ``_ASIDE_OPEN`` can match
-_ASIDE_WORD = re.compile(r"(?<=\s)(?:which|who|that)")
-
-
-class _AsideWords:
-    """Where an article's text writes the words an aside opens with, found once (lazily: most articles
-    never ask), so that a clause holding hundreds of dates (a table's) is not read from its start for each
-    of them: a clause with no such word before a date has no aside there."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._at: list[int] | None = None
-
-    def first(self, s: int, at: int) -> int | None:
-        """Where the first such word in ``[s, at)`` starts, None when there is none."""
-        if self._at is None:
-            self._at = [m.start() for m in _ASIDE_WORD.finditer(self.text)]
-        i = bisect_left(self._at, s)
-        return self._at[i] if i < len(self._at) and self._at[i] < at else None
-
-
-def _dates_an_aside(text: str, s: int, at: int, e: int, words: _AsideWords | None = None) -> bool:
-    """Whether the month or year at ``at`` in the clause ``[s, e)`` dates only a closing relative
-    clause ("..., which commenced in September.") whose main clause tells the article's present: the
-    entry would show the main clause's news under the aside's date. A main clause in the past ("the
-    most notorious killing was that of Litsyev, who was shot in 1995") tells of the aside's time.
-    ``words`` (the text's) starts the search at the first word an aside could open with."""
-    lo = s
-    if words is not None:
-        k = words.first(s, at)
-        if k is None:
-            return False
-        lo = k  # (back over the spaces and the comma before the word, where a match starts)
-        while lo > s and text[lo - 1].isspace():
-            lo -= 1
-        if lo > s and text[lo - 1] == ",":
-            lo -= 1
-    aside = _ASIDE_OPEN.search(text, lo, at)
-    return aside is not None and _ASIDE_END.fullmatch(text, at, e) is not None \
-        and bool(_PRESENT_MAIN.search(text, s, aside.start()))
-
-
 def _tells_no_event(sentence: str, *, last: bool) -> bool:
     """Whether a sentence tells no event of the story, whatever date it writes: a comment's time stamp
     ("January 27, 2011 at 7:59 pm | Report abuse |"), a reader's own account ("My partner and I
@@ -456,7 +435,7 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
     by_start = _ByStart(txs)
     clauses = _Clauses(text)
     words = _CalendarWords(text)
-    aside_words = _AsideWords(text)
+    aside_words = AsideWords(text)
     no_event: dict[int, bool] = {}  # sentence -> whether it tells no event of the story
     out: list[Event] = []
     j = 0
@@ -538,8 +517,13 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue  # "Hamas has denounced the 1993 Oslo accord": the year names the accord, no event of the clause
         if words.date_only(s, e, tx.start, tx.end):
             continue  # a dateline on its own ("Friday, July 6, 2007") tells no event
-        if g in ("month", "year") and _dates_an_aside(text, s, tx.start, e, aside_words):
-            continue  # "This is the fifth such operation of her patrol, which commenced in September."
+        if _page_stamp_date(text, tx.start, tx.end) and _stamp_only(text[s:e]):
+            continue  # "velk on jan 4, 2031 - ( last updated", "00 pm gmt / updated oct. 26, 2031, 11": a page's
+            # stamp cut out of its text at a clock's colon, no event (a stamp before its lead dates the lead)
+        ahead = g == "day" and article.published is not None and tx.value[:10] > article.published.isoformat()
+        if (g != "day" or ahead) and dates_an_aside(text, s, tx.start, e, aside_words, day_ahead=ahead):
+            continue  # "This is the fifth such operation of her patrol, which commenced in September.", "Ode
+            # said the ferry crews will meet the board on the trip, which is to begin on Nov. 16."
         value = tx.value[:10] if g == "day" else tx.value
         if article.published and value > article.published.isoformat()[:_PREFIX[g]] \
                 and _SPECULATIVE.search(text, s, e):

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,8 +44,8 @@ from ..records import Article, Citation, TimelineEntry, Timex
 from .summary_text import (UPDATED_STAMP, caption_shape, date_line_end, is_furniture, personal_pages, speaks_for_self,
                            supports, table_line, trim_span, verbless)
 
-__all__ = ["SMALL_STORY", "auto_size", "day_mentions", "in_participle_phrase", "quote_only", "rank_days", "relevance",
-           "summarize_timeline"]
+__all__ = ["SMALL_STORY", "AsideWords", "auto_size", "dates_an_aside", "day_mentions", "in_participle_phrase",
+           "quote_only", "rank_days", "relevance", "summarize_timeline"]
 
 SMALL_STORY = 40  # up to this many articles, a call without sizes lists every dated event
 PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
@@ -287,6 +287,91 @@ _LABEL_AFTER = re.compile(r"\s*(?:[;:|(\[\-–—]|-LRB-|(?:,\s*)?\d{1,2}[:.]\d\
                           re.IGNORECASE)
 
 
+# a relative clause that runs to the sentence's end (", which commenced in September.", ", who was
+# elected last year.", "a patrol that commenced in September, the navy said."), after a main clause told
+# in the present or as a statement of the article's day ("This is the fifth operation", "has urged an
+# end to the sanctions", "said Maskhadov")
+_ASIDE_OPEN = re.compile(r"(?:,\s+(?:which|who)|\s+that(?=\s+(?:[a-z]+ed|is|was|are|were|has|had|have|will|shall|"
+                         + "|".join(IRREGULAR_PAST) + r")\b))\s+[^,;:—–()]*$")
+_PRESENT_MAIN = re.compile(r"\b(?:is|are|has|have|says|said|told|added)\b")
+# what may follow the aside's date to the sentence's end: nothing but its mark, or a closing attribution
+_ASIDE_END = re.compile(r"[^,;:—–()]*(?:,\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|reported|added)\b[^,;:—–()]*)?")
+
+
+# a past in an aside ("which opened on Monday", "who was shot"); not a participle after "is" or "be" ("which is
+# scheduled for Monday", "that is expected to be held")
+_ASIDE_PAST = re.compile(r"\b(?:was|were|had|did|(?-i:[a-z]{2,}ed)|" + "|".join(IRREGULAR_PAST) + r")\b", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _aside_looks_ahead(text: str, lo: int, at: int) -> bool:
+    """Whether the aside ``text[lo:at]`` tells no past (``_ASIDE_PAST``): what it dates is still ahead or
+    running ("which is to begin on Nov. 16", "which takes place Thursday", "that will open on Monday")."""
+    return not any(not _BE_BEFORE.search(text, max(lo, m.start() - 20), m.start())
+                   for m in _ASIDE_PAST.finditer(text, lo, at))
+
+
+_ASIDE_REACH = 240  # a day's aside and the rest of its sentence after the day are shorter than this
+
+
+# the word an aside opens with, where ``_ASIDE_OPEN`` can match
+_ASIDE_WORD = re.compile(r"(?<=\s)(?:which|who|that)")
+
+
+class AsideWords:
+    """Where an article's text writes the words an aside opens with, found once (lazily: most articles
+    never ask), so that a clause holding hundreds of dates (a table's) is not read from its start for each
+    of them: a clause with no such word before a date has no aside there."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: list[int] | None = None
+
+    def first(self, s: int, at: int) -> int | None:
+        """Where the first such word in ``[s, at)`` starts, None when there is none."""
+        if self._at is None:
+            self._at = [m.start() for m in _ASIDE_WORD.finditer(self.text)]
+        i = bisect_left(self._at, s)
+        return self._at[i] if i < len(self._at) and self._at[i] < at else None
+
+
+def dates_an_aside(text: str, s: int, at: int, e: int, words: AsideWords | None = None, *,
+                   day_ahead: bool = False) -> bool:
+    """Whether the month or year at ``at`` in the clause ``[s, e)`` dates only a closing relative
+    clause ("..., which commenced in September.") whose main clause tells the article's present: the
+    entry would show the main clause's news under the aside's date. A main clause in the past ("the
+    most notorious killing was that of Litsyev, who was shot in 1995") tells of the aside's time.
+    A day after the article's (``day_ahead``) dates only such an aside when the aside tells no past
+    (``_aside_looks_ahead``), whatever the main clause's tense: "the trip, which is to begin on Nov. 16",
+    "the summit, which takes place Thursday", "a conference, that will take place next March 11" (an aside's
+    past day is often the story's event: "the fire, which engulfed the disco Thursday", "the court, which on
+    Monday set arguments for May 8"; a restrictive clause tells the main clause's own: "will visit Gaza
+    during a four-day trip that will begin on Dec. 12").
+    ``words`` (the text's) starts the search at the first word an aside could open with. A day's aside is
+    sought within ``_ASIDE_REACH`` characters of its date, the sentence closing as near after it (a table's
+    dates in one long sentence are not each read to its ends)."""
+    if day_ahead:
+        if e - at > _ASIDE_REACH:
+            return False
+        s = max(s, at - _ASIDE_REACH)
+    lo = s
+    if words is not None:
+        k = words.first(s, at)
+        if k is None:
+            return False
+        lo = k  # (back over the spaces and the comma before the word, where a match starts)
+        while lo > s and text[lo - 1].isspace():
+            lo -= 1
+        if lo > s and text[lo - 1] == ",":
+            lo -= 1
+    aside = _ASIDE_OPEN.search(text, lo, at)
+    if aside is None or _ASIDE_END.fullmatch(text, at, e) is None:
+        return False
+    if day_ahead:  # (set off by its comma: "a four-day trip that will begin on Dec. 12" is the main clause's own)
+        return "," in text[max(0, aside.start() - 1):aside.start() + 1] and _aside_looks_ahead(text, aside.start(), at)
+    return bool(_PRESENT_MAIN.search(text, s, aside.start()))
+
+
 def written_day(tx: Timex) -> bool:
     """Whether ``tx`` is a day its words spell out ("January 27", "12/13/2008"), not a weekday or a
     count of days ("on Friday", "eight days ago") read from its article's date."""
@@ -367,6 +452,7 @@ def day_mentions(text: str, dct: date | None, lang: str = "en") -> DayMentions:
     fronted: set[int] = set()  # the sentences a written day opens
     written: set[tuple[int, date]] = set()
     told: list[tuple[int, date]] = []  # the dating days that are not written out (weekdays, counts)
+    asides = AsideWords(text)  # ("Ode said ..., which is to begin on Nov. 16.": the aside's day, no other)
     for tx in tag_timexes(text, dct):
         if tx.type not in ("DATE", "TIME") or "X" in tx.value or granularity_of(tx.value) != "day":
             continue
@@ -379,7 +465,9 @@ def day_mentions(text: str, dct: date | None, lang: str = "en") -> DayMentions:
         stamp = UPDATED_STAMP.match(text, spans[i][0], spans[i][1])
         if stamp and tx.start < stamp.end():
             continue  # "(Updated 5:31 p.m. ...)" dates the page, not what the sentence tells
-        if not (names_another_event(text, tx) or today_as_the_present(text, tx.start, tx.end) or holiday_in_name(text, tx)):
+        if not (names_another_event(text, tx) or today_as_the_present(text, tx.start, tx.end) or holiday_in_name(text, tx)
+                or (dct is not None and day > dct
+                    and dates_an_aside(text, spans[i][0], tx.start, spans[i][1], asides, day_ahead=True))):
             dating.add((i, day))
             if written_day(tx):
                 written.add((i, day))
