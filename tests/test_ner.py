@@ -910,3 +910,17 @@ def test_a_headline_in_capitals_takes_no_common_word_for_a_body_name_or_a_listed
     assert "I'M" not in [n for n, _ in names("I'M NOT QUITTING, SAYS VELL\nTom Vell said on Monday he would stay.")]
     assert ("Radio City Music Hall", "LOC") in names("The band played at Radio City Music Hall in New York on Friday.")
     assert ("Hamburgers", "MISC") not in names("Hamburgers and fries were served.")
+
+
+def test_no_name_runs_across_a_headline_in_capitals_or_a_fixtures_row() -> None:
+    """A headline in capitals with no final stop, as wide as the text's widest line, is a line of its own, and
+    so are a fixtures table's rows and the heading after one: no name runs from the headline's last word
+    into the body's first ("VELL\\nTom Vell" had been one name) nor from a row's side into the heading
+    ("Vell\\nDivision")."""
+    import storyline
+
+    text = ("HARBOR LEAGUE - TARNBY BEAT VELL\nTom Vell scored.\n"
+            "Fixtures on Saturday :\nOxmere v Vell\nDivision two\nSorn v Brae\n")
+    names = [m.text for m in storyline.recognize_entities(text)]
+    assert not any("\n" in n for n in names), names
+    assert "Tom Vell" in names, names

@@ -551,3 +551,30 @@ def test_the_sentences_are_pysbds_own(lang, text):
     own = [s.strip() for s in pysbd.Segmenter(language=lang, clean=False).segment(text)]
     assert [s.strip() for s in _pysbd_sentences(text, lang)] == own
     assert len(own) >= 3
+
+
+def test_a_headline_in_capitals_a_dateline_and_a_fixtures_row_are_lines_of_their_own() -> None:
+    """A headline in capitals as wide as the text's widest line, a dateline on its own line ("DORNE
+    1996-08-30"), a fixtures table's rows ("Tarnby v North Vell") and the heading before one end
+    their lines, though they end in no mark: no sentence (and no name) runs across them. Prose
+    wrapped at a fixed width keeps its wraps, before a capitalised word too, and so does a
+    paragraph written all in capitals."""
+    text = ("HARBOR LEAGUE - TARNBY BEAT VELL IN THE DORNE CUP FINAL\n"
+            "DORNE 1996-08-30\n"
+            "Tom Vell scored twice on Sunday as Tarnby won the cup.\n"
+            "Fixtures on Saturday :\n"
+            "Tarnby v North Vell\n"
+            "Division two\n"
+            "Oxmere v Sorn\n")
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    for line in ("HARBOR LEAGUE - TARNBY BEAT VELL IN THE DORNE CUP FINAL", "DORNE 1996-08-30",
+                 "Tom Vell scored twice on Sunday as Tarnby won the cup.", "Fixtures on Saturday :",
+                 "Tarnby v North Vell", "Division two", "Oxmere v Sorn"):
+        assert line in got, (line, got)
+    wrapped = ("The harbor board met on Monday in Dorne, where Mayor Ada\nLint said the pier would stay "
+               "closed until the engineers\nFinish their survey.\nTHE PIER WAS BUILT BY THE HARBOR BOARD OF DORNE "
+               "IN 1902\nAND WAS CLOSED ONCE BEFORE.\nIt reopened in 1950.\n")
+    assert [wrapped[s:e] for s, e in sentence_spans(wrapped)] == [
+        "The harbor board met on Monday in Dorne, where Mayor Ada\nLint said the pier would stay closed until the "
+        "engineers\nFinish their survey.", "THE PIER WAS BUILT BY THE HARBOR BOARD OF DORNE IN 1902\nAND WAS "
+        "CLOSED ONCE BEFORE.", "It reopened in 1950."]

@@ -457,13 +457,27 @@ _WRAP_WIDTH = 40     # characters: the widest line of a block that is hard-wrapp
 _WRAP_WORDS = frozenset("the a an and or of to but nor its his her their our your my this that these those".split())
 _FIGURE_END = re.compile(r"(?:^|\s)\d[\d.,/-]*$")
 _LABEL_LINE = re.compile(r"[A-Z][\w'’.&/-]*(?:[ \t]+[\w'’.&/-]+){0,3}(?:[ \t]+\([^()\n]{1,30}\))?:[ \t]")
+# a dateline on a line of its own: a place in capitals (and its country or state), then the day
+# ("LONDON 1996-08-30", "DORNE, Ore. Aug. 30", "AL-AIN, United Arab Emirates 1996-12-06")
+_DATELINE_LINE = re.compile(rf"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){{0,3}}(?:[ ]?,[ ]?[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){{0,3}})?"
+                            rf"[ ]+(?:\d{{4}}-\d\d-\d\d|(?:{MONTH_NAMES})[ ]+\d{{1,2}}(?:[ ]?,[ ]?\d{{4}})?)")
+# a fixtures table's row: two sides, each of capitalised words, with "v" or "vs" between ("Tarnby v North Vell")
+_FIXTURE_ROW = re.compile(r"[A-Z][\w.'’&-]*(?:[ ][A-Z][\w.'’&-]*)*[ ](?:v|vs\.?)(?:[ ][A-Z][\w.'’&-]*)*[ ][A-Z][\w'’&-]*")
+_CAPITALS_LETTERS = 4  # a line of capitals holds this many letters or more: a headline, not an initialism's wrap
+
+
+def _capitals_line(line: str) -> bool:
+    """Whether ``line`` is written in capitals ("SOCCER - TARNBY BEAT VELL", "LONDON 1996-08-30")."""
+    return line.isupper() and sum(ch.isalpha() for ch in line) >= _CAPITALS_LETTERS
 
 
 def _line_ends_paragraph(text: str, line_start: int, nl: int, width: int) -> bool:
     """Whether the line ``text[line_start:nl]`` of a hard-wrapped block (``width``: its widest line) ends
     its paragraph though it ends in no mark: a line much shorter than the wrap width (a heading, a
-    table's or a form's row: "NEW YORK 72 53 .576 -", "Issuer: Akron"), or one before a line that opens
-    on a label ("Bowling (to date): ..."), unless the next line opens in lower case (a wrap)."""
+    table's or a form's row: "NEW YORK 72 53 .576 -", "Issuer: Akron"), a dateline or a fixtures row
+    ("LONDON 1996-08-30", "Tarnby v Vell") or one before it, a headline in capitals before a line that is
+    not, or one before a line that opens on a label ("Bowling (to date): ..."), unless the next line
+    opens in lower case (a wrap)."""
     nxt = text[nl + 1:nl + 2]
     if not nxt or nxt.islower() or nxt.isspace():
         return False
@@ -472,6 +486,14 @@ def _line_ends_paragraph(text: str, line_start: int, nl: int, width: int) -> boo
     if not last or last in OPENING_PHRASE_WORDS or last in _WRAP_WORDS:
         return False  # "Results from the\n$450,000 Toshiba Classic ...": no heading ends on "the"
     if width >= _WRAP_WIDTH and len(line) < _SHORT_LINE * width:
+        return True
+    # a dateline or a fixtures table's row and the line before each, a headline in capitals before a line
+    # in mixed case: lines of their own in a text of any width (no name runs on across them)
+    below_end = text.find("\n", nl + 1)
+    below_line = text[nl + 1:len(text) if below_end < 0 else below_end].strip()
+    if any(rx.fullmatch(ln) for rx in (_DATELINE_LINE, _FIXTURE_ROW) for ln in (line, below_line)):
+        return True
+    if _capitals_line(line) and not below_line.isupper():
         return True
     label = _LABEL_LINE.match(text, nl + 1)
     if label is not None and not has_verb_cue(label.group()):
