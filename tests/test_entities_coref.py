@@ -495,3 +495,50 @@ def test_a_group_named_after_a_person_leaves_the_persons_cluster() -> None:
     # without the person's own name in the cluster, a group's mentions stay where they are
     assert E.split_led_groups([3, 2, 3, 2, 2, 3, 4], p, info) == [3, 2, 3, 2, 2, 3, 4]
     assert E.split_led_groups([], np.zeros((0, 0)), []) == []
+
+
+def test_a_cluster_holding_two_peoples_full_names_is_split_by_person() -> None:
+    import numpy as np
+
+    from storyline.consolidate import entities as E
+
+    arts, info, base = _topic(
+        ["Lawyer Oliver Brandt spoke for the accused . Brandt said he would appeal .",
+         "Defence attorney Nadia Kovac met Oliver Brandt on Monday . Kovac said the judge erred .",
+         "Thomas Wendel and his sister Maria Wendel left the court . Dr. Thomas Wendel said nothing .",
+         "Tom Wendel , 40 , was freed ."],
+        [(0, "Oliver Brandt"), (0, "Brandt"), (0, "he"), (1, "Nadia Kovac"), (1, "Kovac"), (1, "Oliver Brandt"),
+         (2, "Thomas Wendel"), (2, "Maria Wendel"), (2, "Dr. Thomas Wendel"), (3, "Tom Wendel")])
+    assert [E._person_full_name(x) for x in info][:2] == [("oliver", "brandt"), ()]
+    _, [listed], _ = _topic(["Ada Kovac Fund Trustee , Oliver Brandt , wrote ."], [(0, "Ada Kovac Fund Trustee , Oliver Brandt")])
+    assert E._person_full_name(listed) == ()  # a title and a name in a list: no one person's full name
+    p = np.full((10, 10), 0.5)
+    p[4, 3] = p[3, 4] = 0.9  # "Kovac" is told beside "Nadia Kovac"
+    np.fill_diagonal(p, 1.0)
+    # two lawyers of one case put in one cluster: the larger person keeps it, each other member goes where
+    # it is most tied; one sister and her brother of one family name: their first names tell two sexes
+    out = E.split_two_people([1, 1, 1, 1, 1, 1, 2, 2, 2, 2], p, info)
+    assert out[0] == out[1] == out[2] == out[5] == 1 and out[3] == out[4] != 1
+    assert out[6] == out[8] == out[9] == 2 and out[7] not in (1, 2, out[3])
+    assert E.checked_clusters([1, 1, 1, 1, 1, 1, 2, 2, 2, 2], p, base, info) == out  # as resolve_entities runs it
+    # one person's names ("Thomas Wendel", "Dr. Thomas Wendel", "Tom Wendel") are left together
+    assert E.split_two_people([5, 5, 5, 6, 6, 5, 7, 8, 7, 7], p, info) == [5, 5, 5, 6, 6, 5, 7, 8, 7, 7]
+    assert E.split_two_people([], np.zeros((0, 0)), []) == []
+
+
+def test_the_cluster_of_an_acronym_joins_the_one_cluster_of_the_name_it_spells() -> None:
+    import numpy as np
+
+    from storyline.consolidate import entities as E
+
+    arts, info, base = _topic(
+        ["A flaw in Quartz Mail Gateway let hackers in . Users of QMG were told to update .",
+         "The QMG flaw was fixed , Quartz Mail Gateway said . The browser Quartz Mail Gateway is old .",
+         "RL ran the story . Radio Lumen and the Rolling Ledger both ran it ."],
+        [(0, "Quartz Mail Gateway"), (0, "QMG"), (1, "Quartz Mail Gateway"), (1, "browser"),
+         (2, "RL"), (2, "Radio Lumen"), (2, "Rolling Ledger")])
+    # "QMG" spells the one name "Quartz Mail Gateway": its cluster joins; "RL" spells two clusters' names
+    assert E.join_acronyms([3, 4, 3, 4, 5, 6, 7], info) == [3, 3, 3, 3, 5, 6, 7]
+    p = np.full((7, 7), 0.5)
+    assert E.checked_clusters([3, 4, 3, 4, 5, 6, 7], p, base, info) == [3, 3, 3, 3, 5, 6, 7]
+    assert E.join_acronyms([], []) == []

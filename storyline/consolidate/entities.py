@@ -3313,7 +3313,8 @@ def checked_clusters(labels: Sequence[int], p: np.ndarray, base: np.ndarray, inf
     labels = split_weekdays(labels, p, base[..., BASE_NAMES.index("weekday_cmp")])
     labels = move_sex_clashes(labels, p, [mention_sex(x) for x in info], [x.kind == "pronoun" for x in info])
     labels = split_led_groups(labels, p, info)
-    return join_same_names(labels, info)
+    labels = split_two_people(labels, p, info)
+    return join_acronyms(join_same_names(labels, info), info)
 
 
 def split_weekdays(labels: Sequence[int], p: np.ndarray, weekday_cmp: np.ndarray) -> list[int]:
@@ -3446,6 +3447,72 @@ def _written_name(x: MentionInfo) -> tuple[str, ...]:
     while toks and toks[0] in _LEADING_PREPOSITIONS:
         toks.pop(0)
     return tuple(toks)
+
+
+def _person_full_name(x: MentionInfo) -> tuple[str, ...]:
+    """A person's full name as written ("Dr. Mark Heller" -> mark heller): a name of two to four words,
+    with no comma, opening on a first name the census gives to one sex; () for any other mention (not
+    "Robert Wood Johnson Foundation Trustee , Regina Benjamin")."""
+    written = _written_name(x) if x.kind == "proper" and "," not in x.text else ()
+    return written if 2 <= len(written) <= 4 and first_name_sex(written[0]) else ()
+
+
+def _two_people(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two persons' full names name two people: their first names tell two sexes ("John Jenkin"
+    / "Katie Jenkin"), or first names and family names both differ and neither name's words are all in
+    the other's ("Mark Heller" / "Shawn Holley"; not "Fred LaRue" / "Frederick C LaRue", "Mark Felt" /
+    "W Mark Felt", "Hillary Rodham" / "Hillary Clinton")."""
+    if first_name_sex(a[0]) != first_name_sex(b[0]):
+        return True
+    return a[0] != b[0] and a[-1] != b[-1] and not set(a) <= set(b) and not set(b) <= set(a)
+
+
+def split_two_people(labels: Sequence[int], p: np.ndarray, info: Sequence[MentionInfo]) -> list[int]:
+    """``labels`` with each cluster that holds the full names of two people (``_two_people``) split by
+    person: the full names that do not name two people group together, the largest group keeps the
+    cluster, and each other member goes with the group it has the highest mean probability to (``p``)."""
+    lab = np.array(labels)
+    nxt = int(lab.max()) + 1 if len(lab) else 0
+    sym = (p + p.T) / 2
+    full = [_person_full_name(x) for x in info]
+    for u in np.unique(lab):
+        named = [int(i) for i in np.flatnonzero(lab == u) if full[i]]
+        names = sorted({full[i] for i in named})
+        if len(names) < 2:
+            continue
+        dsu = _DSU(len(names))
+        for a, b in itertools.combinations(range(len(names)), 2):
+            if not _two_people(names[a], names[b]):
+                dsu.union(a, b)
+        person = {n: dsu.find(k) for k, n in enumerate(names)}
+        groups = [[i for i in named if person[full[i]] == r] for r in sorted(set(person.values()))]
+        if len(groups) > 1:
+            groups.sort(key=len, reverse=True)
+            nxt = _regroup(lab, np.flatnonzero(lab == u), groups, sym, nxt)
+    return [int(x) for x in lab]
+
+
+_CAPITALS_ACRONYM = re.compile(r"[A-Z]{2,6}")  # an acronym as news writes it ("IE", "NFL"; not "U.S.")
+
+
+def join_acronyms(labels: Sequence[int], info: Sequence[MentionInfo]) -> list[int]:
+    """``labels`` with the cluster of an acronym written in capitals ("IE", "NFL") joined to the one
+    cluster holding a name of two words or more that it spells ("Internet Explorer", "National Football
+    League"); an acronym that spells names in two clusters ("AP": "Associated Press", "American Pie")
+    joins neither."""
+    written = [_written_name(x) if x.kind == "proper" else () for x in info]
+    holders: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for w, u in zip(written, labels):
+        if len(w) >= 2:
+            holders[w].add(u)
+    dsu = _DSU(int(max(labels, default=-1)) + 1)
+    for x, w, u in zip(info, written, labels):
+        if len(w) != 1 or not any(_CAPITALS_ACRONYM.fullmatch(t) for t in x.text.split()):
+            continue
+        spelt = {v for name, us in holders.items() if _is_acronym_of(w, name) for v in us}
+        if len(spelt) == 1:
+            dsu.union(spelt.pop(), u)
+    return [dsu.find(u) for u in labels]
 
 
 def join_same_names(labels: Sequence[int], info: Sequence[MentionInfo]) -> list[int]:
