@@ -644,6 +644,21 @@ def test_a_name_finds_the_entity_most_stories_write_it_for_not_one_storys_mistag
     assert run(_get(app, "/api/entities/e-quint-place")).json()["name"] == "Quint"   # (its id still finds it)
 
 
+def test_an_entity_named_without_its_accents_is_found_by_the_filter_the_entity_page_and_the_web_page(app, store):
+    # "zoe lecka" is Zoë Łęcka, "orsbaek" Ørsbæk: entity names are folded as the search is (``search_fold``)
+    rich_brief(store)
+    for sid, entity in (("s-library", Entity(id="e-lecka", name="Zoë Łęcka", label="PERSON", aliases=("Łęcka",),
+                                             mentions={"library-1": 1})),
+                        ("s-orchard", Entity(id="e-orsbaek", name="Ørsbæk", label="LOC", mentions={"orchard-1": 1}))):
+        store.put_brief(dataclasses.replace(store.get_brief(sid), entities=(entity,)))
+    for name, sid in (("zoe lecka", "s-library"), ("LECKA", "s-library"), ("orsbaek", "s-orchard")):
+        listed = run(_get(app, "/api/stories", params={"entity": name})).json()
+        assert [i["id"] for i in listed["items"]] == [sid], name
+    assert run(_get(app, "/api/entities/zoe lecka")).json()["name"] == "Zoë Łęcka"
+    web = run(_get(app, "/", params={"entity": "orsbaek"})).text
+    assert "Stories about Ørsbæk" in web and "/stories/s-orchard" in web and "/stories/s-library" not in web
+
+
 def test_the_readme_lists_every_api_route_and_posts_json_lines_as_the_api_reads_them(app):
     """Every operation of /openapi.json is in the README's list of routes, and its curl example sends a
     JSON Lines file as the API reads one: whole (--data-binary), with a JSON Lines content type."""

@@ -459,6 +459,26 @@ def test_stories_search_entity_and_dates(tmp_path: Path, seeds_dir: Path) -> Non
     assert r.exit_code == 2 and "--from '2019-02-30' is not a day" in r.output
 
 
+def test_stories_entity_finds_a_name_written_without_its_accents(tmp_path: Path) -> None:
+    # `--entity "ines kjaer"` finds the story whose brief names Inès Kjær (folded as `--search` is)
+    from storyline.records import Brief, Entity
+    from storyline.store.sqlite import SQLiteStore
+
+    db = tmp_path / "s.db"
+    st = SQLiteStore(db)
+    with st.transaction() as c:
+        for sid in ("s-vote", "s-port"):
+            c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES (?, 'x', 'x', 1, 0)", (sid,))
+    st.put_brief(Brief(story_id="s-vote", headline="Vote in Varnel",
+                       entities=(Entity(id="p-kjaer", name="Inès Kjær", label="PERSON", mentions={"a": 1}),)))
+    st.put_brief(Brief(story_id="s-port", headline="Port of Kelvar reopens"))
+    st.close()
+    for name in ("ines kjaer", "INES KJAER", "Inès Kjær"):
+        r = run(db, "stories", "--entity", name, "-f", "json")
+        assert r.exit_code == 0, r.output
+        assert [x["id"] for x in json.loads(r.output)["items"]] == ["s-vote"], name
+
+
 def test_a_date_range_written_backwards_is_a_usage_error_not_an_empty_list(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("date 2024-03-02\nThe ferry to Ostrin sailed late on Friday. Fog was thick.")
     assert run(tmp_path / "s.db", "ingest", "-q", str(tmp_path / "a.txt")).exit_code == 0

@@ -47,7 +47,7 @@ from ..analyze.sentences import common_word, sentence_spans
 from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, KIN_WORDS, NAME_NUMBERS, PERSON_NOUNS, ROLE_SEX, TITLE_SEX,
                                  common_surname, first_name_sex, pronoun_sex, role_head, sex_clash)
 from ..records import Article, Entity, Mention, Timex
-from .names import edit_distance
+from .names import edit_distance, search_fold
 
 _log = logging.getLogger(__name__)
 
@@ -953,8 +953,10 @@ def _romanised_word(x: str, y: str) -> bool:
 
 
 def _sounded(name: str) -> tuple[str, ...]:
-    """The words of a name that tell it apart: no title, no Arabic article ("Muammar al-Gaddafi")."""
-    return tuple(t for t in _untitled(name_tokens(name)) if t not in ("al", "el"))
+    """The words of a name that tell it apart: no title, no Arabic article ("Muammar al-Gaddafi"), each
+    folded as a reader without its accents types it (``search_fold``: "Ørsted" as "orsted", "Müller" as
+    "muller"; a name in ASCII as it is)."""
+    return tuple(t for t in map(search_fold, _untitled(name_tokens(name))) if t not in ("al", "el"))
 
 
 def _untitled(full: tuple[str, ...]) -> tuple[str, ...]:

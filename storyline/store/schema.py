@@ -149,4 +149,7 @@ MIGRATIONS: tuple[str, ...] = (
     # 9: the stories' search rows folded as a reader types a query (``sqlite.search_fold``: "ß" as "ss",
     # accents off), filled in Python for the stories already stored (``_backfill_search_fold``)
     "",
+    # 10: each entity name's sound of its words folded alike (``name_sound`` through ``search_fold``:
+    # "orsted" finds "Ørsted"), computed again in Python for the names already stored (``_backfill_sounds``)
+    "",
 )

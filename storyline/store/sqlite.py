@@ -12,7 +12,6 @@ import math
 import os
 import sqlite3
 import threading
-import unicodedata
 import weakref
 import zlib
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..consolidate.entities import name_sound, spelled_alike
+from ..consolidate.names import search_fold
 from ..consolidate.template import line_hashes
 from ..errors import StoreBusy, StoreError
 from ..ingest.revisions import continues, is_excerpt, text_key
@@ -162,24 +162,6 @@ _STORY_ORDERS = {"updated": "{s}updated DESC, {s}last_published DESC, {s}size DE
                  "published": "{s}last_published DESC, {s}size DESC, {s}rowid DESC"}
 
 
-# letters that no Unicode decomposition takes apart into a base letter and a mark, written as a reader
-# without them types them ("Øresund" as "Oresund", "Łódź" as "Lodz"); ß is "ss" by case folding
-_UNMARKED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe",
-                           "þ": "th"})
-
-
-def search_fold(text: str) -> str:
-    """``text`` as the search index holds it and a query is matched against it: case folded ("ß" ->
-    "ss"), accents and other marks off ("Zürich" -> "zurich"), compatibility forms plain ("ﬁ" -> "fi",
-    full-width letters), and the letters in ``_UNMARKED`` spelled as a reader without them types them.
-    The same for the index and the query, so that "strassenbahn", "Straßenbahn" and "STRASSENBAHN"
-    find each other. (FTS5's unicode61 folds case and most accents only.)"""
-    if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_UNMARKED)
-
-
 def _size_weight(size: int | None) -> float:
     """A story's weight in search relevance: 1 + log(1 + its articles)."""
     return 1.0 + math.log1p(max(0, size or 0))
@@ -226,8 +208,10 @@ def _backfill_names(c: sqlite3.Connection) -> None:
 
 
 def _backfill_sounds(c: sqlite3.Connection) -> None:
-    """Schema 6: the sound of every entity name already stored."""
-    rows = [(name_sound(name), rowid) for rowid, name in c.execute("SELECT rowid, name FROM story_entity_names")]
+    """Schema 6: the sound of every entity name already stored; schema 10: again, its words folded
+    (``search_fold``: "Ørsted" sounds as "Orsted"); only the rows whose sound changes are written."""
+    rows = [(sound, rowid) for rowid, name, old in c.execute("SELECT rowid, name, sound FROM story_entity_names")
+            if (sound := name_sound(name)) != old]
     c.executemany("UPDATE story_entity_names SET sound = ? WHERE rowid = ?", rows)
 
 
@@ -519,7 +503,7 @@ class SQLiteStore:
                         c.execute(stmt)
                 if i + 1 == 4:
                     _backfill_names(c)
-                if i + 1 == 6:
+                if i + 1 in (6, 10):
                     _backfill_sounds(c)
                 if i + 1 == 7:
                     _backfill_lines(c)
@@ -980,7 +964,8 @@ class SQLiteStore:
         """(id, name, label, ids) of the entity ``entity`` names (an id, or a name in any case: its name
         or any spelling the briefs list, for the entity that most stories write it for, whether as its
         name or as another spelling; on a tie, the one it is the name of: "Putin" is Vladimir Putin of six
-        stories, not a "Putin" one story's tagger took for a place); ``ids``: its id and those of the
+        stories, not a "Putin" one story's tagger took for a place; failing those, a name spelled alike,
+        accents folded: ``spelled_alike``, "orsted" for "Ørsted"); ``ids``: its id and those of the
         same entity under another spelling in other stories ("Muammar Gaddafi" beside "Moammar Gadhafi")."""
         conn = self._conn()
         rows = conn.execute("SELECT entity_id, name, label FROM story_entities WHERE entity_id = ? LIMIT 1",
@@ -994,6 +979,11 @@ class SQLiteStore:
         if not rows:  # a store whose names table misses a brief's own names
             rows = conn.execute("SELECT entity_id, name, label FROM story_entities WHERE name = ? COLLATE NOCASE "
                                 "LIMIT 1", (entity,)).fetchall()
+        if not rows:  # another spelling of a name, its accents left off ("orsted" for "Ørsted"), as the filter finds it
+            rows = conn.execute(
+                "SELECT e.entity_id, e.name, e.label FROM story_entity_names n JOIN story_entities e "
+                "ON e.story_id = n.story_id AND e.entity_id = n.entity_id WHERE n.sound = ? AND spelled_alike(n.name, ?) "
+                "GROUP BY e.entity_id ORDER BY COUNT(*) DESC, e.entity_id LIMIT 1", (name_sound(entity), entity)).fetchall()
         if not rows:
             return None
         eid, name, label = rows[0]
