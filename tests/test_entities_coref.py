@@ -542,3 +542,30 @@ def test_the_cluster_of_an_acronym_joins_the_one_cluster_of_the_name_it_spells()
     p = np.full((7, 7), 0.5)
     assert E.checked_clusters([3, 4, 3, 4, 5, 6, 7], p, base, info) == [3, 3, 3, 3, 5, 6, 7]
     assert E.join_acronyms([], []) == []
+
+
+def test_one_persons_short_first_name_title_or_suffix_does_not_split_her_cluster() -> None:
+    from storyline.consolidate import entities as E
+
+    _, info, _ = _topic(
+        ["Alexandra Lind spoke . Alex Lind agreed . Dean Ana Lind left . Ana Lind came back .",
+         "Bill Lind Jr. won . William Lind thanked voters . Katie Jenkin and John Jenkin met Mark Holley ."],
+        [(0, "Alexandra Lind"), (0, "Alex Lind"), (0, "Dean Ana Lind"), (0, "Ana Lind"),
+         (1, "Bill Lind Jr."), (1, "William Lind"), (1, "Katie Jenkin"), (1, "John Jenkin"), (1, "Mark Holley")])
+    full = [E._person_full_name(x) for x in info]
+    assert not E._two_people(full[0], full[1])  # "Alex": the short form of "Alexandra"
+    assert not E._two_people(full[2], full[3])  # "Dean": her title, not a man's first name
+    assert not E._two_people(full[4], full[5])  # "Bill" of "William", his generation after his name
+    assert E._two_people(full[6], full[7]) and E._two_people(full[7], full[8])
+
+
+def test_two_letters_spell_no_persons_name() -> None:
+    from storyline.consolidate import entities as E
+
+    _, info, _ = _topic(
+        ["(AP) Police held two men , AP reported . Ana Price said they were held . The Associated Press agreed .",
+         "JFK was named . John F. Kennedy was named ."],
+        [(0, "AP"), (0, "Ana Price"), (0, "Associated Press"), (1, "JFK"), (1, "John F. Kennedy")])
+    # "AP" joins "Associated Press", never "Ana Price", even where no agency's name is written out
+    assert E.join_acronyms([0, 1, 2, 3, 4], info) == [0, 1, 0, 3, 3]
+    assert E.join_acronyms([0, 1, 3, 4], info[:2] + info[3:]) == [0, 1, 3, 3]

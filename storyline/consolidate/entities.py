@@ -3460,13 +3460,17 @@ def _person_full_name(x: MentionInfo) -> tuple[str, ...]:
 
 
 def _two_people(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two persons' full names name two people: their first names tell two sexes ("John Jenkin"
-    / "Katie Jenkin"), or first names and family names both differ and neither name's words are all in
-    the other's ("Mark Heller" / "Shawn Holley"; not "Fred LaRue" / "Frederick C LaRue", "Mark Felt" /
-    "W Mark Felt", "Hillary Rodham" / "Hillary Clinton")."""
-    if first_name_sex(a[0]) != first_name_sex(b[0]):
+    """Whether two persons' full names name two people, neither name's words all in the other's ("Mark
+    Felt" / "W Mark Felt", "Ana Lind" / "Dean Ana Lind"): their first names tell two sexes, neither the
+    short form that opens the other ("John Jenkin" / "Katie Jenkin"; not "Alex Lind" / "Alexandra
+    Lind"), or the first names differ and the words after them share none ("Mark Heller" / "Shawn
+    Holley"; not "Fred LaRue" / "Frederick C LaRue", "Bill Lind Jr." / "William Lind", "Hillary Rodham"
+    / "Hillary Clinton")."""
+    if set(a) <= set(b) or set(b) <= set(a):
+        return False
+    if first_name_sex(a[0]) != first_name_sex(b[0]) and not (a[0].startswith(b[0]) or b[0].startswith(a[0])):
         return True
-    return a[0] != b[0] and a[-1] != b[-1] and not set(a) <= set(b) and not set(b) <= set(a)
+    return a[0] != b[0] and not set(a[1:]) & set(b[1:])
 
 
 def split_two_people(labels: Sequence[int], p: np.ndarray, info: Sequence[MentionInfo]) -> list[int]:
@@ -3501,17 +3505,28 @@ def join_acronyms(labels: Sequence[int], info: Sequence[MentionInfo]) -> list[in
     """``labels`` with the cluster of an acronym written in capitals ("IE", "NFL") joined to the one
     cluster holding a name of two words or more that it spells ("Internet Explorer", "National Football
     League"); an acronym that spells names in two clusters ("AP": "Associated Press", "American Pie")
-    joins neither."""
+    joins neither. Two letters spell no person's full name ("AP" is not "Ana Price"; "JFK" is "John F.
+    Kennedy")."""
     written = [_written_name(x) if x.kind == "proper" else () for x in info]
     holders: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for w, u in zip(written, labels):
         if len(w) >= 2:
             holders[w].add(u)
+    people = {_person_full_name(x) for x in info}
+    by_key: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)  # the names each acronym can spell
+    for name in holders:
+        for key in {(_initials(name),), (_initials(name, split=True),), name, _STATE_NAMES.get(name, name)}:
+            by_key[key].add(name)
+    spelt_by: dict[tuple[str, ...], set[int]] = {}  # each acronym's clusters, found once
     dsu = _DSU(int(max(labels, default=-1)) + 1)
     for x, w, u in zip(info, written, labels):
         if len(w) != 1 or not any(_CAPITALS_ACRONYM.fullmatch(t) for t in x.text.split()):
             continue
-        spelt = {v for name, us in holders.items() if _is_acronym_of(w, name) for v in us}
+        if w not in spelt_by:
+            names = by_key.get(w, set()) | by_key.get(_STATE_NAMES.get(w, w), set()) | by_key.get(_DOTTED_STATES.get(w[0], w), set())
+            spelt_by[w] = {v for name in names if _is_acronym_of(w, name) and not (len(w[0]) == 2 and name in people)
+                           for v in holders[name]}
+        spelt = set(spelt_by[w])
         if len(spelt) == 1:
             dsu.union(spelt.pop(), u)
     return [dsu.find(u) for u in labels]
