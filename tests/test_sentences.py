@@ -578,3 +578,11 @@ def test_a_headline_in_capitals_a_dateline_and_a_fixtures_row_are_lines_of_their
         "The harbor board met on Monday in Dorne, where Mayor Ada\nLint said the pier would stay closed until the "
         "engineers\nFinish their survey.", "THE PIER WAS BUILT BY THE HARBOR BOARD OF DORNE IN 1902\nAND WAS "
         "CLOSED ONCE BEFORE.", "It reopened in 1950."]
+
+
+def test_an_acronym_or_a_row_like_line_wrapped_in_prose_ends_no_sentence() -> None:
+    """A narrow column's wrapped line that is one acronym in capitals ("NATO") or reads like a fixtures
+    row ("Roe v Wade") with the sentence running on after it ends no sentence, nor the line before it."""
+    for text in ("Ann Velk, who heads\nNATO\nOperations in the\nnorth, spoke on\nMonday in Oslo.\n",
+                 "Lawyers cited\nRoe v Wade\nbefore the judge\non Monday, Velk said.\n"):
+        assert [text[s:e] for s, e in sentence_spans(text)] == [text.strip()]

@@ -1264,3 +1264,17 @@ def test_a_day_of_a_closing_aside_that_looks_ahead_dates_no_event_of_its_sentenc
     assert [e.date for e in dated_events(a)] == ["2031-10-22", "2031-11-03"]
     spans, days, naming = day_mentions(text, date(2031, 10, 28))
     assert sorted(str(d) for i, d in days if (i, d) not in naming) == ["2031-10-22", "2031-11-03"]
+
+
+def test_a_closing_asides_day_written_with_its_year_or_weekday_dates_no_event_of_its_sentence() -> None:
+    # the rest of the sentence after an aside's day is read past the day's own commas ("Nov. 16, 2031",
+    # "Tuesday, Nov. 16"): the day written in full dates the aside only, as the bare "Nov. 16" does
+    from storyline.consolidate.timeline import dated_events
+    from storyline.consolidate.timeline_rank import day_mentions
+
+    text = ("Ode said the crews had no word yet on the ferry trip, which is to begin on Nov. 16, 2031. "
+            "Velk warned of strikes over the fare rise, which takes effect on Tuesday, Nov. 4.")
+    a = Article(id="a", text=text, published=date(2031, 10, 28))
+    assert dated_events(a) == []
+    spans, days, naming = day_mentions(text, date(2031, 10, 28))
+    assert [d for i, d in days if (i, d) not in naming] == []

@@ -467,8 +467,9 @@ _CAPITALS_LETTERS = 4  # a line of capitals holds this many letters or more: a h
 
 
 def _capitals_line(line: str) -> bool:
-    """Whether ``line`` is written in capitals ("SOCCER - TARNBY BEAT VELL", "LONDON 1996-08-30")."""
-    return line.isupper() and sum(ch.isalpha() for ch in line) >= _CAPITALS_LETTERS
+    """Whether ``line`` is written in capitals ("SOCCER - TARNBY BEAT VELL", "LONDON 1996-08-30"), in two
+    words or more: a word alone is as often an acronym wrapped in a narrow column ("who heads\nNATO\nOperations")."""
+    return line.isupper() and " " in line and sum(ch.isalpha() for ch in line) >= _CAPITALS_LETTERS
 
 
 def _line_ends_paragraph(text: str, line_start: int, nl: int, width: int) -> bool:
@@ -491,7 +492,9 @@ def _line_ends_paragraph(text: str, line_start: int, nl: int, width: int) -> boo
     # in mixed case: lines of their own in a text of any width (no name runs on across them)
     below_end = text.find("\n", nl + 1)
     below_line = text[nl + 1:len(text) if below_end < 0 else below_end].strip()
-    if any(rx.fullmatch(ln) for rx in (_DATELINE_LINE, _FIXTURE_ROW) for ln in (line, below_line)):
+    below_wraps = below_end >= 0 and text[below_end + 1:below_end + 2].islower()  # ("cited\nRoe v Wade\nbefore")
+    if _DATELINE_LINE.fullmatch(line) or _FIXTURE_ROW.fullmatch(line) or not below_wraps and (
+            _DATELINE_LINE.fullmatch(below_line) or _FIXTURE_ROW.fullmatch(below_line)):
         return True
     if _capitals_line(line) and not below_line.isupper():
         return True

@@ -521,7 +521,8 @@ def dated_events(article: Article, timexes: Sequence[Timex] | None = None) -> li
             continue  # "velk on jan 4, 2031 - ( last updated", "00 pm gmt / updated oct. 26, 2031, 11": a page's
             # stamp cut out of its text at a clock's colon, no event (a stamp before its lead dates the lead)
         ahead = g == "day" and article.published is not None and tx.value[:10] > article.published.isoformat()
-        if (g != "day" or ahead) and dates_an_aside(text, s, tx.start, e, aside_words, day_ahead=ahead):
+        if (g != "day" or ahead) and dates_an_aside(text, s, tx.start, e, aside_words, day_ahead=ahead,
+                                                     end=tx.end):
             continue  # "This is the fifth such operation of her patrol, which commenced in September.", "Ode
             # said the ferry crews will meet the board on the trip, which is to begin on Nov. 16."
         value = tx.value[:10] if g == "day" else tx.value

@@ -336,7 +336,7 @@ class AsideWords:
 
 
 def dates_an_aside(text: str, s: int, at: int, e: int, words: AsideWords | None = None, *,
-                   day_ahead: bool = False) -> bool:
+                   day_ahead: bool = False, end: int | None = None) -> bool:
     """Whether the month or year at ``at`` in the clause ``[s, e)`` dates only a closing relative
     clause ("..., which commenced in September.") whose main clause tells the article's present: the
     entry would show the main clause's news under the aside's date. A main clause in the past ("the
@@ -347,6 +347,8 @@ def dates_an_aside(text: str, s: int, at: int, e: int, words: AsideWords | None 
     past day is often the story's event: "the fire, which engulfed the disco Thursday", "the court, which on
     Monday set arguments for May 8"; a restrictive clause tells the main clause's own: "will visit Gaza
     during a four-day trip that will begin on Dec. 12").
+    ``end`` (the date's end, ``at`` when None) is where the sentence's rest is read from, past the date's own
+    commas ("on Nov. 16, 2031.", "on Tuesday, Nov. 16.").
     ``words`` (the text's) starts the search at the first word an aside could open with. A day's aside is
     sought within ``_ASIDE_REACH`` characters of its date, the sentence closing as near after it (a table's
     dates in one long sentence are not each read to its ends)."""
@@ -365,7 +367,7 @@ def dates_an_aside(text: str, s: int, at: int, e: int, words: AsideWords | None 
         if lo > s and text[lo - 1] == ",":
             lo -= 1
     aside = _ASIDE_OPEN.search(text, lo, at)
-    if aside is None or _ASIDE_END.fullmatch(text, at, e) is None:
+    if aside is None or _ASIDE_END.fullmatch(text, at if end is None else end, e) is None:
         return False
     if day_ahead:  # (set off by its comma: "a four-day trip that will begin on Dec. 12" is the main clause's own)
         return "," in text[max(0, aside.start() - 1):aside.start() + 1] and _aside_looks_ahead(text, aside.start(), at)
@@ -467,7 +469,8 @@ def day_mentions(text: str, dct: date | None, lang: str = "en") -> DayMentions:
             continue  # "(Updated 5:31 p.m. ...)" dates the page, not what the sentence tells
         if not (names_another_event(text, tx) or today_as_the_present(text, tx.start, tx.end) or holiday_in_name(text, tx)
                 or (dct is not None and day > dct
-                    and dates_an_aside(text, spans[i][0], tx.start, spans[i][1], asides, day_ahead=True))):
+                    and dates_an_aside(text, spans[i][0], tx.start, spans[i][1], asides, day_ahead=True,
+                                       end=tx.end))):
             dating.add((i, day))
             if written_day(tx):
                 written.add((i, day))
