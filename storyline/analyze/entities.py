@@ -2348,7 +2348,7 @@ def _listed_in_capitals(text: str, caps: Sequence[Sequence[tuple[int, int]]], me
     write them in lower case, as common words ("FROST HITS SWEDES" of "frost damaged swedes")."""
     named = {a for m in mentions for a in range(m.start, m.end)}
     lower = set(_LOWER_WORD.findall(text))
-    added: list[Mention] = []
+    added: list[tuple[int, int, str]] = []
     for line in caps:
         k = 0
         while k < len(line):
@@ -2365,10 +2365,9 @@ def _listed_in_capitals(text: str, caps: Sequence[Sequence[tuple[int, int]]], me
                 a = compass.start()  # "SOUTH AFRICAN", "S.AFRICAN": the people's compass word is theirs
             if not any(x in named for x, _ in line[k:k + n]) and set(votes.get(text[a:b].lower(), {typ: 1})) == {typ} \
                     and not all(text[x:y].lower() in lower for x, y in line[k:k + n]):
-                added.append(Mention(start=a, end=b, text=text[a:b], label=typ,
-                                     article_id=mentions[0].article_id if mentions else ""))
+                added.append((a, b, typ))
             k += n
-    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+    return _with_names(text, mentions, added)
 
 
 def _added_from_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], mentions: list[Mention],
@@ -2378,7 +2377,7 @@ def _added_from_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], menti
     least twice with one type ("the Vorks", "Vorks said"; "Tarvik drew") are that name, the longest such,
     of that type, unless it is a word that follows a subject, a verb's ("MAY" of "DEAL MAY SLIP", "May said")."""
     named = {a for m in mentions for a in range(m.start, m.end)}
-    added: list[Mention] = []
+    added: list[tuple[int, int, str]] = []
     for line in caps:
         k = 0
         while k < len(line):
@@ -2396,10 +2395,18 @@ def _added_from_body(text: str, caps: Sequence[Sequence[tuple[int, int]]], menti
                 k += 1
                 continue
             a, b, typ, n = hit
-            added.append(Mention(start=a, end=b, text=text[a:b], label=typ,
-                                 article_id=mentions[0].article_id if mentions else ""))
+            added.append((a, b, typ))
             k += n
-    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+    return _with_names(text, mentions, added)
+
+
+def _with_names(text: str, mentions: list[Mention], added: Sequence[tuple[int, int, str]]) -> list[Mention]:
+    """``mentions`` with the names ``added`` as (start, end, type) of the same article, in text order."""
+    if not added:
+        return mentions
+    article_id = mentions[0].article_id if mentions else ""
+    return sorted(mentions + [Mention(start=a, end=b, text=text[a:b], label=typ, article_id=article_id)
+                              for a, b, typ in added], key=lambda m: (m.start, m.end))
 
 
 def _line_at(lines: Sequence[Sequence[tuple[int, int]]], starts: Sequence[int], pos: int) -> int | None:
