@@ -924,3 +924,48 @@ def test_no_name_runs_across_a_headline_in_capitals_or_a_fixtures_row() -> None:
     names = [m.text for m in storyline.recognize_entities(text)]
     assert not any("\n" in n for n in names), names
     assert "Tom Vell" in names, names
+
+
+def test_a_place_in_a_capitals_headline_that_the_body_writes_as_a_common_word_is_no_name() -> None:
+    """A one-word place of a line of capitals whose word the body writes only in lower case ("CHILE PRICES
+    SOAR" over "chile prices rose") is that common word; where the body writes the country ("Chile said") it
+    stays a place."""
+    import storyline
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in storyline.recognize_entities(text)]
+
+    got = names("CHILE PRICES SOAR AFTER FROST\nWholesale chile prices rose on Monday as frost hit the crop in Tarby.")
+    assert got == [("Tarby", "LOC")], got
+    got = names("CHILE SAYS TALKS TO GO ON\nChile said on Monday talks with Peru would go on.")
+    assert ("CHILE", "LOC") in got, got
+
+
+def test_a_name_read_as_a_person_before_a_spacecrafts_kind_is_the_craft() -> None:
+    """A name right before a spacecraft's kind ("NASA's Kessler spacecraft") is the craft (MISC), and so is
+    every mention of it on the page ("Kessler sent back pictures"), not the person it is named after, whose
+    full name stays a person's ("Anton Kessler"); a bare "probe" is an inquiry's too ("the Starr probe")."""
+    import storyline
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in storyline.recognize_entities(text)]
+
+    got = names("NASA's Kessler spacecraft reached Saturn on Monday. Kessler sent back pictures of the rings. "
+                "The craft is named for Anton Kessler, who studied the rings.")
+    assert ("Kessler", "PERSON") not in got and ("Kessler", "MISC") in got, got
+    assert ("Anton Kessler", "PERSON") in got, got
+    assert ("Starr", "PERSON") in names("Prosecutors widened the Starr probe. Kenneth Starr said nothing.")
+
+
+def test_a_name_the_tagger_continues_with_another_type_is_one_name() -> None:
+    """An inside tag of another type continues the name before it ("Radio/B-LOC City/I-LOC Music/I-PER
+    Hall/I-PER" is one name, typed by its end), where the conlleval chunks cut it; a name opening on "Radio"
+    and ending on a building's word is the building, a place."""
+    import storyline
+    from storyline.analyze.entities import continued_spans
+
+    assert continued_spans(["O", "B-LOC", "I-LOC", "I-PER", "I-PER", "O", "B-PER", "B-ORG"]) == [
+        (1, 5, "PER"), (6, 7, "PER"), (7, 8, "ORG")]
+    got = [(m.text, m.label) for m in storyline.recognize_entities(
+        "The show at Radio City Music Hall sold out. Radio City holds 6,000 people.")]
+    assert ("Radio City Music Hall", "LOC") in got, got

@@ -1679,7 +1679,7 @@ _KIND_HEADS = _ORG_HEADS | _PLACE_HEADS | frozenset(_SITE_HEADS)
 _ORG_FIRST = frozenset(["Agence", "Agencia", "Agenzia", "Banco", "Banque", "Banca", "Compagnie", "Compañía", "Groupe",
                         "Grupo", "Société", "Societe", "Sociedad", "Società", "Partido", "Parti", "Partito"])
 # and of a broadcaster's, in any language ("Radio Free Asia", "Television New Zealand"), unless it names the
-# building ("Radio City Music Hall", "TV Tower": the tagger's reading stands)
+# building ("Radio City Music Hall", "TV Tower": a place)
 _BROADCASTER_FIRST = frozenset(["Radio", "Television", "TV"])
 _BUILDING_HEADS = frozenset(_SITE_HEADS) | frozenset(["hall", "centre", "center", "theatre", "theater", "building",
                                                       "arena"])
@@ -1691,7 +1691,9 @@ def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
     if e - s < 2 or not tokens[e - 1][:1].isupper():
         return typ
     head = tokens[e - 1].lower().rstrip(".")
-    if tokens[s] in _ORG_FIRST or (tokens[s] in _BROADCASTER_FIRST and head not in _BUILDING_HEADS):
+    if tokens[s] in _BROADCASTER_FIRST and head in _BUILDING_HEADS:
+        return "LOC"  # "Radio City Music Hall", "TV Tower": the building
+    if tokens[s] in _ORG_FIRST or tokens[s] in _BROADCASTER_FIRST:
         return "ORG"  # "Agence France-Presse", "Banco Santander", "Radio Free Asia"
     if head in _ORG_HEADS:
         return "ORG"
@@ -2255,7 +2257,32 @@ def _capitals_as_body(text: str, sent_spans: Sequence[Sequence[tuple[int, int]]]
                 label = "PERSON"
         out.append(m if label == m.label else dataclasses.replace(m, label=label))
     out = _widened_by_body(text, caps, starts, _cut_to_body_names(text, caps, starts, out, votes), votes)
+    out = _common_places_in_capitals(text, sent_spans, caps, starts, out)
     return _listed_in_capitals(text, caps, _added_from_body(text, caps, out, votes), votes)
+
+
+_COMMON_WORD_LETTERS = 3  # letters of a headline's place read as a common word at least (not "US" of "us")
+
+
+def _common_places_in_capitals(text: str, sent_spans: Sequence[Sequence[tuple[int, int]]],
+                               caps: Sequence[Sequence[tuple[int, int]]], starts: Sequence[int],
+                               mentions: list[Mention]) -> list[Mention]:
+    """A one-word place in a line of capitals (``caps``, their first offsets ``starts``) whose word the
+    document's other lines write in lower case and never with a capital ("TURKEY PRICES RISE" over "wholesale
+    turkey prices", "CHILE PRICES SOAR" over "chile prices") is that common word, no name: with no case to go
+    by in the headline, the body's own writing tells the common noun from the land of the same spelling. A
+    word of two letters is left ("US" of "us"); a person's or a body's name too (CoNLL-2003 train tags
+    capitals words the body writes in lower case as such: "EMBASSY", "TOUR")."""
+    lower = set(_LOWER_WORD.findall(text))
+    if not lower:
+        return mentions
+    heads = set(starts)  # (the lines of capitals are sentences of their own)
+    capitalised = {text[a:b].lower() for sp in sent_spans if sp and sp[0][0] not in heads
+                   for a, b in sp if text[a].isupper()}
+    return [m for m in mentions
+            if not (m.label == "LOC" and len(m.text) >= _COMMON_WORD_LETTERS and m.text.isalpha()
+                    and m.text.lower() in lower and m.text.lower() not in capitalised
+                    and _line_at(caps, starts, m.start) is not None)]
 
 
 def _body_type(votes: Mapping[str, Counter[str]], name: str, at_least: int) -> str | None:
@@ -2745,6 +2772,10 @@ _CRAFT_BEFORE = re.compile(
     r"tug(?:boat)?s?|shuttles?|spacecraft|spaceships?|space\s+probes?|orbiters?|landers?|rovers?|telescopes?|"
     r"space\s+stations?)(?:\s+|,\s+the\s+)$")
 _BODY_BEFORE = re.compile(r"\b(?:moons?|planets?|asteroids?|comets?)\s+$")
+# a spacecraft's kind right after a name ("the Galileo spacecraft", "NASA's Tarvo orbiter"; not a bare "probe",
+# an inquiry's too: "the Starr probe", nor "satellite", a broadcaster's: "the Murdoch satellite venture")
+_CRAFT_AFTER = re.compile(r"\s+(?:spacecraft|spaceships?|space\s+(?:probes?|telescopes?|stations?|shuttles?)|"
+                          r"orbiters?|landers?|telescopes?)\b")
 # the prefixes of a navy's or a mail ship's name ("USS Vell", "HMS Tarvo") that name nothing else (not the
 # consolidation's "SS", "MS", "INS": a corps, an illness, an agency)
 _NAVY_PREFIXES = frozenset(["USS", "HMS", "RMS", "HMCS", "HMAS"])
@@ -2764,7 +2795,8 @@ def _written_as_place(text: str, m: Mention) -> bool:
 def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name the article writes right after a vessel's or a craft's kind in lower case ("the nuclear
     submarine Kestrel", "the space shuttle Atlantis", "the aircraft carrier Tom Vell"), or after a navy's
-    prefix ("USS Tarvo"), or joined by "and" to such a name after a kind in the plural ("aircraft carriers
+    prefix ("USS Tarvo"), or a name the tagger read as a person's right before a spacecraft's kind ("the Tarvo
+    spacecraft", "the Tarvo orbiter": no person modifies a craft; ``_CRAFT_AFTER``), or joined by "and" to such a name after a kind in the plural ("aircraft carriers
     Vell and Tarvo"; not "the submarine Kestrel and Russia"), names that craft everywhere in it (CoNLL's
     MISC: "The Tom Vell leads a battle group"), not the place, body or person the tagger read ("Kursk" is
     a town too, "Galileo" a man); one after a celestial body's kind ("Jupiter's moon Io", "the planet
@@ -2782,9 +2814,10 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
             craft, body = _CRAFT_BEFORE.search(before), _BODY_BEFORE.search(before)
             if craft and "," in craft.group() and not _APPOSITION_CLOSE.match(text, m.end):
                 craft = None  # ("two submarines, the Navy had": no apposition)
-            if craft or prefixed or body:
+            kind_after = m.label == "PERSON" and _CRAFT_AFTER.match(text, m.end) is not None
+            if craft or prefixed or body or kind_after:
                 named.add(m.start)
-            if craft or prefixed:
+            if craft or prefixed or kind_after:
                 kinds[m.text] = "MISC"
                 if prefixed:
                     kinds[" ".join(words[1:])] = "MISC"  # "RMS Tarvo" ... "the Tarvo"
@@ -2950,6 +2983,19 @@ def _turn_speakers(text: str, mentions: list[Mention]) -> list[Mention]:
             for m in mentions]
 
 
+def continued_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The names of a tag sequence, where a name the tagger continued with an inside tag of another type
+    ("Radio/B-LOC City/I-LOC Music/I-PER Hall/I-PER", "Civil/B-MISC War/I-MISC Conservation/I-ORG
+    Corps/I-ORG") is one name of the type it ends with: an inside tag says the name goes on, and its last
+    words, the name's head, tell its kind. (``bio_spans`` cuts there, as the conlleval rules do.)"""
+    out: list[tuple[int, int, str]] = []
+    for a, b, typ in bio_spans(tags):
+        if out and out[-1][1] == a and tags[a].startswith("I-"):
+            a = out.pop()[0]
+        out.append((a, b, typ))
+    return out
+
+
 def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "",
                        roles: bool = True) -> list[Mention]:
     """Named-entity mentions in ``text`` (character offsets), in text order.
@@ -2966,7 +3012,7 @@ def recognize_entities(text: str, mode: str = "accurate", *, article_id: str = "
     mentions: list[Mention] = []
     titled: set[str] = set()
     unsure: set[int] = set()  # the starts of names before an office's title ("Obama" of "Obama Treasury Secretary ...")
-    repaired = _page_headings(sents, _page_table(sents, _page_results(sents, [repair_spans(toks, bio_spans(tg))
+    repaired = _page_headings(sents, _page_table(sents, _page_results(sents, [repair_spans(toks, continued_spans(tg))
                                                                            for toks, tg in zip(sents, tags)])))
     for sp, toks, found in zip(sent_spans, sents, repaired):
         for s, e, typ in found:
