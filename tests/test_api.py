@@ -80,6 +80,29 @@ def test_health_counts(app):
     assert h["writes_enabled"] is True
 
 
+
+def test_a_store_serve_cannot_write_is_served_read_only(settings, store, monkeypatch):
+    """`storyline serve` on a store it cannot write (another user's file) serves it as it is: its
+    workers open it read-only (STORYLINE_SERVE_READ_ONLY), every page reads, health says writes are off,
+    and a write is refused in one line, not a worker that fails to start."""
+    import os
+
+    from storyline.serve.api import app_from_env
+
+    store.close()
+    db, real = settings.db_path(), os.access
+    monkeypatch.setattr("storyline.store.sqlite.os.access",
+                        lambda p, mode, **kw: False if Path(p) == db and mode & os.W_OK else real(p, mode, **kw))
+    for key, value in (("STORYLINE_DB", str(db)), ("STORYLINE_TOKEN", TOKEN), ("STORYLINE_SERVE_READ_ONLY", "1")):
+        monkeypatch.setenv(key, value)
+    app = app_from_env()
+    assert run(_get(app, "/api/health")).json()["writes_enabled"] is False
+    assert run(_get(app, "/api/stories", params={"q": "frost"})).json()["total"] == 1
+    for url in ("/", "/stories/s-orchard", "/api/stories/s-orchard/brief?format=md"):
+        assert run(_get(app, url)).status_code == 200, url
+    r = run(_post(app, "/api/articles", json={"title": "Pier", "text": "The Kelso pier reopened on Monday."}))
+    assert r.status_code == 400 and "is read-only" in error_of(r)
+
 def test_stories_paging_and_sorting(app):
     first = run(_get(app, "/api/stories", params={"limit": 2})).json()
     assert first["total"] == 3 and len(first["items"]) == 2 and first["next"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from typer.testing import CliRunner
 
 import storyline
@@ -666,6 +668,32 @@ def test_a_brief_to_a_file_whose_extension_names_no_format_is_refused_naming_it(
 
     assert set(_FORMAT_OF_SUFFIX.values()) == set(BRIEF_FORMATS)   # every format has its extension, and no more
 
+
+
+
+def test_a_usage_line_writes_its_arguments_as_unix_tools_do() -> None:
+    """Typer 0.2x wrote "ingest [OPTIONS] {PATH}..." (braces a reader would type) and, of a metavar with
+    brackets of its own, "rebuild [OPTIONS] [[STORY]...]...": a required argument is "PATH...", an
+    optional one "[STORY]...", as Unix usage lines write them."""
+    def usage(cmd: str) -> str:
+        r = runner.invoke(app, [cmd, "--help"], terminal_width=120)
+        return next(line.strip() for line in r.output.splitlines() if "Usage:" in line)
+
+    assert usage("ingest").endswith(" ingest [OPTIONS] PATH...") and usage("watch").endswith(" watch [OPTIONS] URL...")
+    assert usage("rebuild").endswith(" rebuild [OPTIONS] [STORY]...") and usage("brief").endswith(" brief [OPTIONS] [STORY]")
+    assert usage("forget").endswith(" forget [OPTIONS] [ARTICLE]...")
+
+def test_a_brief_out_to_a_dash_is_written_to_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`brief -o -` wrote a file named "-": a dash is standard output, as for any Unix tool, in the
+    format --format gives (text without it), and no file is made."""
+    store = _served_store(tmp_path)
+    store.close()
+    monkeypatch.chdir(tmp_path)
+    r = run(tmp_path / "s.db", "brief", "s-bridge", "-f", "json", "-o", "-")
+    assert r.exit_code == 0 and json.loads(r.stdout)["story_id"] == "s-bridge", r.output
+    r = run(tmp_path / "s.db", "brief", "s-bridge", "--out", "-")
+    assert r.exit_code == 0 and "Saltmarsh" in r.stdout and "wrote" not in r.output
+    assert not (tmp_path / "-").exists()
 
 def test_the_story_list_writes_a_storys_days_as_its_brief_does(tmp_path: Path) -> None:
     """`storyline stories` wrote a story's days by its own rule ("2024-03-04 – 2024-03-05") beside the

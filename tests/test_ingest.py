@@ -344,6 +344,23 @@ def test_a_date_marker_after_the_title_line_is_read(tmp_path: Path) -> None:
     assert art.text == "The eastern docks stayed shut on Thursday."
 
 
+
+def test_a_line_that_holds_an_iso_date_alone_is_the_articles_date(tmp_path: Path) -> None:
+    """A title line, then "2025-06-05" alone on its line (as many exports write it), was body text and the
+    article undated; alone on the first line it was the title. It is the date marker, before or after the
+    title; a date inside the body's first line, or one that is no date, stays text."""
+    body = "The eastern docks stayed shut on Thursday, the harbour office said."
+    for name, raw in (("after.txt", f"Fire closes the eastern docks\n2025-06-05\n\n{body}\n"),
+                      ("before.txt", f"2025-06-05\nFire closes the eastern docks\n{body}\n")):
+        (tmp_path / name).write_text(raw, encoding="utf-8")
+        (art,) = list(iter_articles([tmp_path / name]))
+        assert (art.title, art.published, art.text) == ("Fire closes the eastern docks", date(2025, 6, 5), body), name
+    (tmp_path / "odd.txt").write_text(f"Fire closes the eastern docks\n2025-13-45\n{body}\n", encoding="utf-8")
+    (tmp_path / "inline.txt").write_text(f"Fire closes the eastern docks\n2025-06-05 saw {body}\n", encoding="utf-8")
+    for name in ("odd.txt", "inline.txt"):
+        (art,) = list(iter_articles([tmp_path / name]))
+        assert art.published is None and art.text.startswith("2025-"), name
+
 def test_a_binary_file_named_jsonl_is_one_error_not_one_per_line(tmp_path: Path) -> None:
     p = tmp_path / "noise.jsonl"
     p.write_bytes(bytes(range(256)) * 40)

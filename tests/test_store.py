@@ -285,6 +285,37 @@ def test_a_one_letter_last_word_is_searched_as_a_word_not_as_a_prefix(tmp_path: 
     store.close()
 
 
+
+def test_a_word_inside_a_run_of_chinese_or_japanese_is_found(tmp_path: Path) -> None:
+    """Chinese and Japanese are written without spaces between words, and FTS5's unicode61 took a whole
+    run for one word: "北京" found nothing in "今天北京下大雨". Each Han or kana letter is a word of the
+    index, and a query's run of them a phrase: found inside a run, in order only; a store of schema 10
+    is folded so when opened."""
+    from storyline.records import Brief, SummarySentence
+
+    db = tmp_path / "cjk.db"
+    store = SQLiteStore(db)
+    briefs = {"s1": ("今天北京下大雨", "市民出行受阻，地铁停运。"), "s2": ("大阪で地震", "昨日の朝、大阪府で強い地震がありました。"),
+              "s3": ("Ferry returns to Oldmere", "The ferry ran again.")}
+    with store.transaction() as c:
+        for sid in briefs:
+            c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES (?, 'x', 'x', 1, 0)", (sid,))
+    for sid, (head, summary) in briefs.items():
+        store.put_brief(Brief(story_id=sid, headline=head, summary=(SummarySentence(text=summary),)))
+    found = lambda q: sorted(r["id"] for r in store.search_stories(q=q)[0])  # noqa: E731
+    assert found("北京") == found("地铁") == found("下大雨") == ["s1"]
+    assert found("地震") == found("大阪府") == found("強い") == ["s2"] and found("大") == ["s1", "s2"]
+    assert found("京北") == found("京都") == [] and found("ferry") == ["s3"] and found("地震 -大阪") == []
+    store.close()
+    c = sqlite3.connect(db)   # the rows as schema 10 wrote them: each run one word
+    c.execute("UPDATE stories_fts SET headline = '今天北京下大雨' WHERE story_id = 's1'")
+    c.execute("PRAGMA user_version = 10")
+    c.commit()
+    c.close()
+    store = SQLiteStore(db)
+    assert store.schema_version == len(MIGRATIONS) and found("北京") == ["s1"]
+    store.close()
+
 def test_an_entity_lists_stories_updated_together_by_how_many_articles_name_it(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "s.db")
     with store.transaction() as c:
@@ -356,13 +387,10 @@ def test_the_groupings_state_is_saved_as_it_is_and_a_base64_state_of_an_older_st
     assert store.load_grouping()[0] == blob
 
 
-def test_a_store_of_the_schema_before_folded_search_is_folded_in_place(tmp_path: Path) -> None:
-    """A store written before the search index was folded (schema 8: its rows as the briefs write them,
-    "Straßenbahn") is migrated when opened: every story's search row folded in place, so that
-    "strassenbahn" finds it there too; nothing else is touched."""
+def _store_of_schema_8(db: Path) -> None:
+    """A store as schema 8 wrote it: its search rows as the briefs write them ("Straßenbahn"), not folded."""
     from storyline.records import Brief, Entity
 
-    db = tmp_path / "old.db"
     store = SQLiteStore(db)
     rows = {"s1": ("Zürich's Straßenbahn halts", "Trams in Zürich stopped.", "Łucja Ørsted"),
             "s2": ("Ferry returns to Oldmere", "The ferry ran again.", "")}
@@ -380,6 +408,14 @@ def test_a_store_of_the_schema_before_folded_search_is_folded_in_place(tmp_path:
     c.execute("PRAGMA user_version = 8")
     c.commit()
     c.close()
+
+
+def test_a_store_of_the_schema_before_folded_search_is_folded_in_place(tmp_path: Path) -> None:
+    """A store written before the search index was folded (schema 8: its rows as the briefs write them,
+    "Straßenbahn") is migrated when opened: every story's search row folded in place, so that
+    "strassenbahn" finds it there too; nothing else is touched."""
+    db = tmp_path / "old.db"
+    _store_of_schema_8(db)
     store = SQLiteStore(db)
     assert store.schema_version == len(MIGRATIONS) >= 9
     found = lambda q: [r["id"] for r in store.search_stories(q=q)[0]]  # noqa: E731
@@ -389,3 +425,40 @@ def test_a_store_of_the_schema_before_folded_search_is_folded_in_place(tmp_path:
         "SELECT headline, summary, entities FROM stories_fts WHERE story_id = 's1'")] == [
         ("zurich's strassenbahn halts", "trams in zurich stopped.", "lucja orsted")]
     store.close()
+
+
+def _cannot_write(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
+    """Make ``db`` a file this process cannot write, as another user's is (``os.access`` says so; the
+    tests may run as root, who can write any file)."""
+    real = os.access
+    monkeypatch.setattr("storyline.store.sqlite.os.access",
+                        lambda p, mode, **kw: False if Path(p) == db and mode & os.W_OK else real(p, mode, **kw))
+
+
+def test_an_older_store_that_cannot_be_written_is_read_as_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader who cannot write a store of an older schema (another user's file) reads it: where only
+    its rows' folding is behind (schemas 9 and 10), as it is, nothing written, the search finding its
+    words as written too; where its tables are behind, a StoreError says what to do, not SQLite's
+    "attempt to write a readonly database"."""
+    db = tmp_path / "old.db"
+    _store_of_schema_8(db)
+    before = db.read_bytes()
+    _cannot_write(monkeypatch, db)
+    with pytest.raises(StoreError, match="is read-only"):   # (a command that writes is refused at once)
+        SQLiteStore(db)
+    store = SQLiteStore(db, readonly=True)
+    assert store.schema_version == 8
+    found = lambda q: [r["id"] for r in store.search_stories(q=q)[0]]  # noqa: E731
+    assert found("Straßenbahn") == found("zurich") == found("Ørsted") == ["s1"]
+    assert found("ferry -Straßenbahn") == found("oldmere") == ["s2"]
+    assert [r["id"] for r in store.list_stories()] == ["s2", "s1"] and store.get_brief("s1") is not None
+    with pytest.raises(StoreError, match="is read-only"):
+        store.mark_dirty(["s1"])
+    store.close()
+    assert db.read_bytes() == before
+    c = sqlite3.connect(db)
+    c.execute("PRAGMA user_version = 7")   # (schema 8 adds a table)
+    c.commit()
+    c.close()
+    with pytest.raises(StoreError, match="older storyline .*schema 7.*cannot be written.*as a user who can write it"):
+        SQLiteStore(db, readonly=True)

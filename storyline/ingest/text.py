@@ -1,4 +1,5 @@
-"""Plain-text articles: an optional ``date YYYY-MM-DD`` marker, optional ``title:``, ``source:`` and
+"""Plain-text articles: an optional ``date YYYY-MM-DD`` marker (or a line that holds the date alone),
+optional ``title:``, ``source:`` and
 ``url:`` lines (the outlet and the address; without them a file's outlet is its name), an optional
 title line and standfirst, then the body.
 
@@ -19,6 +20,7 @@ from .checks import clean_text
 __all__ = ["parse_text_article"]
 
 _DATE_MARKER = re.compile(r"\A\s*date[ \t]*:?[ \t]+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*\n?", re.IGNORECASE)
+_DATE_LINE = re.compile(r"\A\s*(\d{4})-(\d{2})-(\d{2})[ \t]*\n")   # a line that is an ISO date alone: the marker too
 _FIELD_MARKER = re.compile(r"\A\s*(title|source|url)[ \t]*:[ \t]*(.+)\n", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;,\"'”’)]\s*$")
 _MAX_TITLE_WORDS = 25
@@ -38,6 +40,12 @@ def _date_marker(text: str, where: str, line: int) -> tuple[date | None, str]:
     m = _DATE_MARKER.match(text)
     if m:
         return _parse_marker_date(m, f"{where}:{line}"), text[m.end():]
+    m = _DATE_LINE.match(text)
+    if m:
+        try:
+            return _parse_marker_date(m, where), text[m.end():]
+        except InputError:   # ("2024-13-45" alone: no date the writer meant as one; left as text)
+            return None, text
     if re.match(r"\A\s*date\b[ \t]*:?[ \t]+[\d/.-]{6,}", text, re.IGNORECASE):
         token = text.split()[1]
         raise InputError(f"{where}:{line}", f"unreadable date in date marker {token!r} (expected YYYY-MM-DD)")

@@ -347,9 +347,9 @@ class Service:
                         self._dv_conn = conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
                         weakref.finalize(self, conn.close)
                     dv = int(self._dv_conn.execute("PRAGMA data_version").fetchone()[0])
-                except sqlite3.Error:
-                    log.warning("the page cache follows the store per thread: %s cannot be read on its own",
-                                self.store.path)
+                except sqlite3.Error:   # (a store that cannot be written, in a read-only folder: it changes not)
+                    (log.debug if self.store.cannot_write else log.warning)(
+                        "the page cache follows the store per thread: %s cannot be read on its own", self.store.path)
                     self._dv_failed = True
                 else:
                     if self._dv is not None and dv != self._dv:
@@ -842,7 +842,7 @@ def create_app(settings: Settings | None = None, *, store: SQLiteStore | None = 
         st = _svc(request).store
         return {"status": "ok", "version": __version__, "articles": st.count_articles(),
                 "stories": st.count_stories(), "pending": st.pending_count(),
-                "schema_version": st.schema_version, "writes_enabled": bool(settings.token)}
+                "schema_version": st.schema_version, "writes_enabled": bool(settings.token) and not st.cannot_write}
 
     @app.post("/api/articles", response_model=IngestResult, tags=["articles"], openapi_extra=POST_BODY,
               status_code=200, dependencies=[Depends(require_write)],
@@ -1310,5 +1310,8 @@ def app_from_env() -> FastAPI:
     import os
 
     external = os.environ.get("STORYLINE_SERVE_UPDATER") == "external"
-    return create_app(load_settings(), background="external" if external else True,
+    settings = load_settings()
+    read_only = os.environ.get("STORYLINE_SERVE_READ_ONLY") == "1"   # (a store `serve` cannot write)
+    return create_app(settings, store=SQLiteStore(settings.db_path(), readonly=True) if read_only else None,
+                      background="external" if external or read_only else True,
                       cache=os.environ.get("STORYLINE_SERVE_CACHE", "1") != "0")

@@ -55,6 +55,14 @@ def _help_types() -> None:
 
     option.display_type_rich = option_type
     argument.display_type_rich = lambda self, ctx: None
+    if hasattr(argument, "_usage_display_name"):   # (typer 0.2x writes a required one "{PATH}...")
+        argument._usage_display_name = _usage_name
+
+
+def _usage_name(self: Any) -> str:
+    """An argument in a usage line as Unix tools write it: "PATH..." when required, "[STORY]..." when not."""
+    name = self.display_name_raw
+    return (name if self.required else f"[{name}]") + ("..." if self.nargs != 1 else "")
 
 
 CHOICES_WIDTH = 14   # the widest line of a help's list of choices: "updated|size|" over "published|" over "relevance"
@@ -843,7 +851,7 @@ def _passages(store: SQLiteStore, brief: Brief) -> dict[str, str]:
 @app.command(epilog='Example: storyline rebuild --ner fast')
 @_resumable
 def rebuild(
-    stories: Optional[List[str]] = typer.Argument(None, metavar="[STORY]...", help="Story ids (or their first "
+    stories: Optional[List[str]] = typer.Argument(None, metavar="STORY", help="Story ids (or their first "
                                                   "characters); every story when none is given."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ner: Optional[str] = typer.Option(None, "--ner", metavar="accurate|fast", help="Entity tagger: accurate (default) or fast."),
@@ -969,7 +977,8 @@ def brief(
                                       "an extension; another extension is refused)."),
     words: Optional[int] = typer.Option(None, "--words", "-w", min=10, help="Summary length in words "
                                         "(rebuilds the brief)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal "
+                                       "(-: standard output, as without it)."),
     about: Optional[str] = typer.Option(None, "--about", "-a", help="Focus the summary on a person, organisation "
                                         "or place (any spelling the articles use: \"Kim Eui-keum\", \"Trump\") "
                                         "or a subject (\"sanctions\"): only sentences about it are used. "
@@ -980,6 +989,8 @@ def brief(
 
     from .render import brief_html, brief_json, brief_markdown, brief_rich
 
+    if out is not None and str(out) == "-":   # (the convention for standard output, never a file named "-")
+        out = None
     if fmt is None:
         fmt = brief_format_of(out)
         if fmt is None:
@@ -1089,7 +1100,7 @@ def serve(
     import secrets
 
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401  (there before anything is printed or started: `_serve`)
     except ImportError as exc:  # pragma: no cover - uvicorn is a core dependency
         err.print("[red]error:[/red] `storyline serve` needs uvicorn: pip install 'storyline'")
         raise typer.Exit(EXIT_USAGE) from exc
@@ -1103,6 +1114,10 @@ def serve(
         raise typer.Exit(EXIT_USAGE)
     settings = state.settings
     store = _store()
+    if store.cannot_write and watch:
+        err.print(f"[red]error:[/red] cannot follow feeds: storyline cannot write the store {_esc(str(store.path))} "
+                  "(serve it without --watch to read it)", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
     token = settings.token
     made_up = not token
     if made_up:
@@ -1118,6 +1133,12 @@ def serve(
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     err.print(f"storyline serving {store.path} ({n_articles} articles) on "
               f"[bold]http://{shown}:{port}/[/bold]  (API schema: http://{shown}:{port}/docs)")
+    if store.cannot_write:   # (no updater: nothing can be stored)
+        err.print("[yellow]note:[/yellow] storyline cannot write this store: serving it as it is, read-only "
+                  "(POST /api/articles is refused)", highlight=False)
+        os.environ["STORYLINE_SERVE_READ_ONLY"] = "1"
+        _serve(host, port, workers, log_level)
+        return
     if made_up:
         err.print(f"write token for this run: [bold]{token}[/bold]  (set STORYLINE_TOKEN to choose one)")
         print_write_command(err, token, shown, port)
@@ -1135,13 +1156,20 @@ def serve(
     os.environ["STORYLINE_SERVE_UPDATER"] = "external"
     updater.start()
     try:
-        uvicorn.run("storyline.serve.api:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level=log_level, access_log=log_level in ("info", "debug", "trace"), server_header=False)
+        _serve(host, port, workers, log_level)
     finally:
         updater.terminate()             # it stops between two updates (each one transaction)
         updater.join(timeout=30)
         if updater.is_alive():
             updater.kill()
+
+
+def _serve(host: str, port: int, workers: int, log_level: str) -> None:
+    """Run the HTTP server (uvicorn: each worker builds the app from the environment) until stopped."""
+    import uvicorn
+
+    uvicorn.run("storyline.serve.api:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level=log_level, access_log=log_level in ("info", "debug", "trace"), server_header=False)
 
 
 def run() -> None:

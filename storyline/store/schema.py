@@ -152,4 +152,11 @@ MIGRATIONS: tuple[str, ...] = (
     # 10: each entity name's sound of its words folded alike (``name_sound`` through ``search_fold``:
     # "orsted" finds "Ørsted"), computed again in Python for the names already stored (``_backfill_sounds``)
     "",
+    # 11: the stories' search rows with each letter of a script written without spaces (Han, kana) a word of
+    # its own (``sqlite.search_text``: "北京" found in "今天北京下雨"), folded again in Python for the stories
+    # already stored (``_backfill_search_fold``)
+    "",
 )
+
+SEARCH_SPACED = 11   # the schema from which those rows hold Han and kana letter by letter (``search_text``)
+SEARCH_FOLDED = 9   # the schema from which the stories' search rows are stored folded (``search_fold``)

@@ -10,6 +10,7 @@ import json
 import logging
 import math
 import os
+import re
 import sqlite3
 import threading
 import weakref
@@ -27,7 +28,7 @@ from ..consolidate.template import line_hashes
 from ..errors import StoreBusy, StoreError
 from ..ingest.revisions import continues, is_excerpt, text_key
 from ..records import Article, Brief, Story, article_id_for, from_dict, to_dict
-from .schema import MIGRATIONS
+from .schema import MIGRATIONS, SEARCH_FOLDED, SEARCH_SPACED
 
 log = logging.getLogger(__name__)
 
@@ -225,13 +226,28 @@ def _backfill_lines(c: sqlite3.Connection) -> None:
         last = rows[-1]["rowid"]
 
 
+# a letter of a script written without spaces between its words (Han, kana): the index's unicode61 would
+# take a whole run of them for one word, which no word inside it finds ("北京" in "今天北京下雨")
+_UNSPACED = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_UNSPACED_EDGE = re.compile(f"(?<=[{_UNSPACED}])(?=\\S)|(?<=\\S)(?=[{_UNSPACED}])")
+
+
+def search_text(text: str) -> str:
+    """``text`` as the stories' search index holds it and a query's word is matched against it: folded
+    (``search_fold``), and each letter of a script written without spaces (Han, kana) a word of its own,
+    so that a query's run of them, a phrase, is found inside a longer run ("北京" in "今天北京下雨")."""
+    folded = search_fold(text)
+    return folded if folded.isascii() else _UNSPACED_EDGE.sub(" ", folded)
+
+
 def _backfill_search_fold(c: sqlite3.Connection) -> None:
-    """Schema 9: the search rows of the stories already stored, folded as new ones are (``search_fold``)."""
+    """Schemas 9 and 11: the search rows of the stories already stored, folded as new ones are
+    (``search_text``; it gives a row it made before again)."""
     last = -1
     while rows := c.execute("SELECT rowid, headline, summary, entities FROM stories_fts WHERE rowid > ? "
                             "ORDER BY rowid LIMIT 2000", (last,)).fetchall():
         c.executemany("UPDATE stories_fts SET headline = ?, summary = ?, entities = ? WHERE rowid = ?",
-                      [(*(search_fold(v or "") for v in r[1:]), r[0]) for r in rows])
+                      [(*(search_text(v or "") for v in r[1:]), r[0]) for r in rows])
         last = rows[-1][0]
 
 
@@ -325,6 +341,11 @@ class SQLiteStore:
                 raise StoreError(f"cannot create the folder of the store {self.path}: {exc}") from exc
             if not readonly and self.path.exists() and not os.access(self.path, os.W_OK):
                 raise StoreError(f"store {self.path} is read-only")
+        # a file a reader cannot write (another user's, a read-only disk): opened read-only, and read in
+        # the schema it was written in where only its rows' folding is behind (``_migrate``)
+        self._unwritable = readonly and str(path) != ":memory:" and self.path.exists() and \
+            not os.access(self.path, os.W_OK)
+        self._schema = len(MIGRATIONS)   # the schema its rows are in
         self._migrate()
 
     # -- connections -----------------------------------------------------------------------
@@ -332,12 +353,12 @@ class SQLiteStore:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             try:
-                conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                       check_same_thread=False)
+                conn = self._open_read_only() if self._unwritable else self._open()
                 conn.row_factory = sqlite3.Row
                 conn.create_function("size_weight", 1, _size_weight, deterministic=True)
                 conn.create_function("spelled_alike", 2, spelled_alike, deterministic=True)
-                _set_wal(conn)
+                if not self._unwritable:
+                    _set_wal(conn)
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
                 conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -349,6 +370,32 @@ class SQLiteStore:
                 raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
             self._local.conn = conn
         return conn
+
+    def _open(self, uri_query: str = "") -> sqlite3.Connection:
+        """A new connection to the file, with SQLite's URI parameters ``uri_query`` ("mode=ro") if any."""
+        target = f"{self.path.absolute().as_uri()}?{uri_query}" if uri_query else str(self.path)
+        return sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False, uri=bool(uri_query))
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """A connection that only reads a file this process cannot write. A store in WAL mode needs its
+        index file (PATH-shm) beside it, which a read-only folder cannot hold: where there is none, and no
+        log of writes (PATH-wal) that only it could read, no process is writing the store, and it is read
+        as a file that does not change (SQLite's ``immutable``)."""
+        conn = self._open("mode=ro")
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if "unable to open" not in str(exc):
+                raise
+            wal = Path(f"{self.path}-wal")
+            if wal.exists() and wal.stat().st_size:
+                raise StoreError(f"cannot read the store {self.path}: it cannot be written here, nor its folder, "
+                                 f"and its writes logged in {wal} need {self.path}-shm beside it; open it once as "
+                                 "a user who can write the folder, or read a copy of it") from exc
+        return self._open("immutable=1")
 
     @contextmanager
     def update_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
@@ -492,6 +539,17 @@ class SQLiteStore:
         if version > len(MIGRATIONS):
             raise StoreError(f"{self.path} has schema version {version}, newer than this storyline "
                              f"({len(MIGRATIONS)}): upgrade storyline")
+        if version < len(MIGRATIONS) and self._unwritable:
+            if any(m.strip() for m in MIGRATIONS[version:]):
+                raise StoreError(f"store {self.path} was written by an older storyline (schema {version}; this one "
+                                 f"reads {len(MIGRATIONS)}) and cannot be brought up to date here, for it cannot be "
+                                 "written: run any storyline command on it once as a user who can write it "
+                                 f"(`storyline --db {self.path} stories`), or read a copy of it")
+            # only its rows' folding is behind (schemas 9, 10, 11: no table changes): read as they are,
+            # the search matching its words as written too where the rows are not folded (``search_stories``)
+            log.info("store %s has schema %d and cannot be written: read as it is", self.path, version)
+            self._schema = version
+            return
         for i in range(version, len(MIGRATIONS)):
             with self.transaction() as c:
                 # another process may have applied it since we looked (two commands opening a new store
@@ -507,9 +565,14 @@ class SQLiteStore:
                     _backfill_sounds(c)
                 if i + 1 == 7:
                     _backfill_lines(c)
-                if i + 1 == 9:
+                if i + 1 in (SEARCH_FOLDED, SEARCH_SPACED):
                     _backfill_search_fold(c)
                 c.execute(f"PRAGMA user_version = {i + 1}")
+
+    @property
+    def cannot_write(self) -> bool:
+        """Whether the store was opened only to read, for this process cannot write its file."""
+        return self._unwritable
 
     @property
     def schema_version(self) -> int:
@@ -734,8 +797,8 @@ class SQLiteStore:
                    json.dumps(extra or {}), brief.story_id))
         c.execute("DELETE FROM stories_fts WHERE story_id = ?", (brief.story_id,))
         c.execute("INSERT INTO stories_fts (story_id, headline, summary, entities) VALUES (?, ?, ?, ?)",
-                  (brief.story_id, search_fold(brief.headline or ""), search_fold(" ".join(s.text for s in brief.summary)),
-                   search_fold(" ".join(" ".join((e.name, *e.aliases)) for e in brief.entities))))
+                  (brief.story_id, search_text(brief.headline or ""), search_text(" ".join(s.text for s in brief.summary)),
+                   search_text(" ".join(" ".join((e.name, *e.aliases)) for e in brief.entities))))
         c.execute("DELETE FROM story_entities WHERE story_id = ?", (brief.story_id,))
         c.executemany("INSERT OR REPLACE INTO story_entities (story_id, entity_id, name, label, articles) "
                       "VALUES (?, ?, ?, ?, ?)",
@@ -830,9 +893,11 @@ class SQLiteStore:
     _STORY_COL_NAMES = tuple(c.strip() for c in _STORY_COLS.split(","))
 
     @staticmethod
-    def fts_query(text: str) -> str | None:
-        """A safe FTS5 query from free text, its words folded as the index is (``search_fold``): every word
-        must occur (prefix match on the last one, unless it is a single character),
+    def fts_query(text: str, *, as_written: bool = False) -> str | None:
+        """A safe FTS5 query from free text, its words folded as the index is (``search_text``: a run of Han
+        or kana letters a phrase of them; with ``as_written``, for the unfolded index of a store of a schema
+        before 9 read as it is, each word folded or as written: "Straße" finds "strasse" and "Straße"):
+        every word must occur (prefix match on the last one, unless it is a single character),
         except that words joined by a capitalised OR are alternatives ("ammonia OR chlorine leak":
         either gas, and leak), and a word written with a minus before it must not ("Jackson
         -Murray"; a query of exclusions alone finds nothing). Users' quotes, other operators and
@@ -840,35 +905,39 @@ class SQLiteStore:
         import re
 
         # (a minus excludes only at a word's start: "-Murray", not "Kim Jong-un"; each word folded as the
-        # index is, after OR is told by its capitals: ``search_fold``)
-        tokens = [(m.start() > 0 and text[m.start() - 1] == "-" and (m.start() == 1 or text[m.start() - 2].isspace()),
-                   m.group(0) if m.group(0) == "OR" else search_fold(m.group(0)).replace('"', ""))
-                  for m in re.finditer(r"\w+", text, flags=re.UNICODE)]
-        tokens = [(minus, t) for minus, t in tokens if t][:24]
+        # index is, after OR is told by its capitals: ``search_text``)
+        words = [(m.start() > 0 and text[m.start() - 1] == "-" and (m.start() == 1 or text[m.start() - 2].isspace()),
+                  m.group(0) if m.group(0) == "OR" else search_text(m.group(0)).replace('"', ""), m.group(0))
+                 for m in re.finditer(r"\w+", text, flags=re.UNICODE)]
+        spelled = {t: w.replace('"', "") for _, t, w in words if as_written and w.lower() != search_fold(w)}
+        tokens = [(minus, t) for minus, t, _ in words if t][:24]
+
+        def term(t: str, prefix: bool) -> str:   # '"strasse"*', or '("strasse"* OR "Straße"*)' as written too
+            end = "*" if prefix and len(t) > 1 else ""   # (one letter is no prefix: "é" is not every e-word)
+            forms = [f'"{f}"{end}' for f in dict.fromkeys((t, spelled.get(t, t)))]
+            return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
+
         groups: list[list[str]] = []
         excluded: list[str] = []
         join = False
         for k, (minus, t) in enumerate(tokens):
             last = k == len(tokens) - 1
             if minus:
-                excluded.append(f'"{t}"' + ("*" if last and len(t) > 1 else ""))
+                excluded.append(term(t, last))
                 join = False
                 continue
             if t == "OR":
                 join = bool(groups)
                 continue
             if join:
-                groups[-1].append(t)
+                groups[-1].append(term(t, last))
             else:
-                groups.append([t])
+                groups.append([term(t, last)])
             join = False
         groups = groups[:12]
         if not groups:
             return None
-        parts = [[f'"{w}"' for w in g] for g in groups]
-        if not tokens[-1][0] and len(tokens[-1][1]) > 1:  # (one letter is no prefix: "é" is not every e-word)
-            parts[-1][-1] += "*"
-        query = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in parts)
+        query = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
         for x in excluded[:12]:
             query = f"({query}) NOT {x}"
         return query
@@ -885,7 +954,7 @@ class SQLiteStore:
         where = ["s.size > 0"]
         args: list[Any] = []
         join = ""
-        fts = self.fts_query(q) if q else None
+        fts = self.fts_query(q, as_written=self._schema < SEARCH_FOLDED) if q else None
         if q and fts is None:
             return [], 0
         if sort == "relevance" and not fts:
