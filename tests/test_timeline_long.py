@@ -177,7 +177,8 @@ def test_a_lead_naming_another_weeks_day_is_not_filed_under_its_papers_day() -> 
     entries = summarize_timeline(arts, None, 2)
     on = {e.date: [x.text for x in entries if x.date == e.date] for e in entries}
     assert not any(t.startswith("Monday, however") for t in on.get("1998-10-24", []))
-    assert any(t.startswith("Monday, however") for t in on["1998-10-19"]), on
+    # (Monday shows the sentence that reads on its own first: "Monday, however, ..." leans on the one before it)
+    assert any(t.startswith(("Monday, however", "The trial of Microsoft opened")) for t in on["1998-10-19"]), on
     assert all(not t.startswith("”") and "graf" not in t for ts in on.values() for t in ts)
 
 
@@ -374,3 +375,23 @@ def test_a_time_in_a_participle_phrase_dates_no_entry_of_a_full_timeline() -> No
     b = storyline.Article(id="b", text="Firefighters, called to the Brindlemoor mill on Monday, found two bodies inside.",
                           published=date(2011, 3, 10), source="B")
     assert [e.date for e in storyline.timeline([b])] == ["2011-03-07"]
+
+
+def test_a_day_shows_a_sentence_that_reads_on_its_own_before_one_that_leans_on_the_sentence_before() -> None:
+    """"However, the crews were safe.", "These boats ...": out of its article such a sentence reads wrong; a day that has a
+    sentence reading on its own shows that one, however central the leaning one; a day with nothing else still shows it."""
+    from storyline.consolidate.timeline_rank import leans_on_context, summarize_timeline
+
+    assert leans_on_context("However, the ferry crews of Brindlemoor were safe, the harbour master said.")
+    assert leans_on_context("These boats were built for the Orlaith river.")
+    assert not leans_on_context("The ferry crews of Brindlemoor were safe, the harbour master said.")
+    day = date(2011, 3, 14)
+    leaning = "However, the ferry crews of Brindlemoor were safe after the storm, the harbour master said."
+    entries = summarize_timeline(_led(day, leaning, (
+        "The storm sank two ferries in Brindlemoor harbour, but the ferry crews were safe.",
+        "The ferry crews of Brindlemoor were safe after the storm.",
+        "Two ferries sank in the storm at Brindlemoor, the harbour master said.")), None, 1)
+    assert [e.text for e in entries] and not any(e.text.startswith("However") for e in entries), [
+        e.text for e in entries]
+    alone = summarize_timeline([_art(0, day, leaning)], None, 1)
+    assert [e.text for e in alone] == [leaning]

@@ -1792,3 +1792,24 @@ def test_a_day_after_an_incidents_noun_the_present_verbs_own_object_looks_ahead(
         ("Friday", "DATE", "2031-11-07")]
     assert tags("Harlow visits the site of the pier collapse on Thursday.", november) == [
         ("Thursday", "DATE", "2031-11-06")]
+
+
+def test_a_day_after_the_victims_of_an_incident_is_the_incidents() -> None:
+    # "visits the victims of the bombing on Monday": there are victims or survivors only once the incident is over, so
+    # the day after them and the incident's noun is the incident's, told before; the site of an incident is no such
+    # noun ("visits the site of the pier collapse on Thursday" looks ahead, above)
+    november = date(2031, 11, 5)  # a Wednesday
+    assert tags("The mayor of Dunmore visits the victims of the ferry bombing on Monday.", november) == [
+        ("Monday", "DATE", "2031-11-03")]
+    assert tags("Harlow meets survivors of the harbour blast Monday.", november) == [("Monday", "DATE", "2031-11-03")]
+    assert tags("Harlow meets the crews of the harbour tugs Monday.", november) == [("Monday", "DATE", "2031-11-10")]
+
+
+def test_an_abbreviations_period_ends_no_clause_before_a_day() -> None:
+    # "would respect the privacy by not attending the burial in Casper, Wyo., on Saturday": the state's abbreviation
+    # ends no sentence, so the clause's "would" further back still tells the day ahead
+    november = date(2031, 11, 5)  # a Wednesday
+    assert tags("The guild said it would keep its distance by not attending the service in Dunmore, Wyo., on "
+                "Saturday.", november) == [("Saturday", "DATE", "2031-11-08")]
+    assert tags("The guild said it would keep its distance by not attending the service in Dunmore on Saturday.",
+                november) == [("Saturday", "DATE", "2031-11-08")]

@@ -393,9 +393,13 @@ _PRESENT_EVENT = re.compile(
 # a noun of an incident, its determiner and a preposition of its topic before it, right before the day or month
 # ("faces charges over the attack Oct. 1 on a bus", "opens an inquiry into the deadly crash on Monday"): the day is
 # the incident's, told before, not the time of the present verb further back (not "meets to discuss the crash on
-# Friday", "visits the site of the collapse on Thursday": the verb's own object, its day the visit's)
+# Friday", "visits the site of the collapse on Thursday": the verb's own object, its day the visit's); so is the day
+# after those an incident left, "of" before it ("honours the victims of the attack on Monday", "meets survivors of the
+# blast Monday": there are victims only once the attack is over, the day is the attack's)
 _INCIDENT_BEFORE = re.compile(
-    r"\b(?:over|into|about|after|following|for|in|since)\s+"
+    r"\b(?:(?:over|into|about|after|following|for|in|since)"
+    r"|(?:victims?|survivors?|families|relatives|widows?|orphans|casualties|dead|wounded|injured|aftermath|wake"
+    r"|perpetrators?|culprits?)\s+of)\s+"
     r"(?:(?:the|a|an|its|his|her|their|our|this|that|these|those)\b|[\w.-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:attacks?|bombings?|blasts?|explosions?|crash(?:es)?|shootings?|killings?|murders?|stabbings?|assaults?|raids?"
     r"|ambush(?:es)?|massacres?|riots?|arson|collisions?|derailments?|accidents?|kidnappings?|abductions?|hijackings?"
@@ -705,7 +709,9 @@ _THAT_BETWEEN = re.compile(r"\bthat\s")
 _NOUN_PHRASE = re.compile(r",|\b(?:the|a|an|of|in|from|for|with|at|by|on)\b", re.IGNORECASE)
 _WEEKDAY_IN = re.compile(WEEKDAY_NAMES, re.IGNORECASE)
 # where a sentence or a clause surely ends: a stop, a line, a dash, a colon, a bracket, a quotation mark
-_HARD_STOP = re.compile(r"[.!?;:\n()\[\]\"“”`]|'\s|\s['‘]|\s--\s|\s—\s|-[LR]RB-")
+# (the period of an abbreviation ends no clause: one before a comma, a word in lower case or a letter, "in Casper,
+# Wyo., on Saturday", "the U.S. will", "3.5")
+_HARD_STOP = re.compile(r"\.(?!\s*,|\s+[a-z]|\w)|[!?;:\n()\[\]\"“”`]|'\s|\s['‘]|\s--\s|\s—\s|-[LR]RB-")
 # ("gunfire could be heard Sunday night", "residents could see smoke on Saturday": the past of "can" perceive; "neither
 # he nor his parents could be located Wednesday": of a reporter's search, "could be reached for comment" too)
 _COULD = re.compile(r"(?:^|\s)(?:\w+\s+){0,3}?(?:could(?!\s+(?:be\s+)?(?:heard|seen|felt|smelled|spotted|"

@@ -30,12 +30,12 @@ from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import (IRREGULAR_PAST, MONTHS, WEEKDAY_NAMES, WEEKDAYS, format_value, granularity_of, live_stamp_end,
                              span_joint, tag_timexes, today_as_the_present, value_to_date)
 from ..records import AnalyzedArticle, Article, Citation, TimelineEntry, Timex
-from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, STAMP_TIME, UPDATED_STAMP, date_line_end, is_dangling, is_furniture,
-                           leans_back, personal_pages, speaks_for_self, supports, trim_span)
+from .summary_text import (PHOTO_LEAD, PHOTO_PLACE, STAMP_TIME, UPDATED_STAMP, date_line_end, is_furniture,
+                           personal_pages, speaks_for_self, supports, trim_span)
 from .template import without_template
 from .timeline_rank import (DEFAULT_PER_DATE, auto_size, fronted_day, holiday_modifier, in_participle_phrase,
-                            NOT_NOUNS, AsideWords, dates_an_aside, names_another_event, summarize_timeline,
-                            written_day)
+                            leans_on_context, NOT_NOUNS, AsideWords, dates_an_aside, names_another_event,
+                            summarize_timeline, written_day)
 
 _log = logging.getLogger(__name__)
 
@@ -694,7 +694,7 @@ def _representative(members: Sequence[Event]) -> str:
     if len(members) == 1:
         return members[0].text
     ws = [_words(m.text) for m in members]
-    alone = [not _leans(m.text) for m in members]
+    alone = [not leans_on_context(m.text) for m in members]
     best = max(range(len(members)), key=lambda i: (alone[i], sum(_similar(ws[i], ws[j]) for j in range(len(ws)) if j != i),
                                                    -len(members[i].text)))
     return members[best].text
@@ -831,18 +831,12 @@ def _brief_background(entries: list[TimelineEntry], arts: Sequence[Article]) -> 
         return entries
     kept: list[TimelineEntry] = []
     per_date: dict[str, int] = {}
-    for e in sorted(background, key=lambda e: (_leans(e.text), -e.importance, -len(e.citations), _sort_key(e))):
+    for e in sorted(background, key=lambda e: (leans_on_context(e.text), -e.importance, -len(e.citations), _sort_key(e))):
         if len(kept) < MAX_BACKGROUND and per_date.get(e.date, 0) < BACKGROUND_PER_DATE:
             kept.append(e)
             per_date[e.date] = per_date.get(e.date, 0) + 1
     drop = {id(e) for e in background} - {id(e) for e in kept}
     return [e for e in entries if id(e) not in drop]
-
-
-def _leans(text: str) -> bool:
-    """Whether an entry's text leans on a sentence its article has before it ("It happened in 1959.")."""
-    text = text.lstrip("… ")
-    return is_dangling(text) or leans_back(text)
 
 
 def _period_end(entry: TimelineEntry) -> date | None:

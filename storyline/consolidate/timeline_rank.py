@@ -41,11 +41,11 @@ from ..analyze.sentences import headline_end, sentence_spans
 from ..analyze.timex import (IRREGULAR_PAST, MONTHS, granularity_of, live_stamp_end, tag_timexes, today_as_the_present,
                              value_to_date)
 from ..records import Article, Citation, TimelineEntry, Timex
-from .summary_text import (UPDATED_STAMP, caption_shape, date_line_end, is_furniture, personal_pages, speaks_for_self,
-                           supports, table_line, trim_span, verbless)
+from .summary_text import (UPDATED_STAMP, caption_shape, date_line_end, is_dangling, is_furniture, leans_back,
+                           personal_pages, speaks_for_self, supports, table_line, trim_span, verbless)
 
 __all__ = ["SMALL_STORY", "AsideWords", "auto_size", "dates_an_aside", "day_mentions", "in_participle_phrase",
-           "quote_only", "rank_days", "relevance", "summarize_timeline"]
+           "leans_on_context", "quote_only", "rank_days", "relevance", "summarize_timeline"]
 
 SMALL_STORY = 40  # up to this many articles, a call without sizes lists every dated event
 PUB_WEIGHT = 0.5  # a day's articles published on it count half as much as those that mention it
@@ -579,6 +579,13 @@ _QUOTE_ONLY = re.compile(r"\s*(?:``|\"|“)[^\"“”]+(?:''|\"|”)\s*,?\s*(?:h
                          r"\b[^.\"“”]{0,40}\.?\s*$", re.IGNORECASE)
 
 
+def leans_on_context(text: str) -> bool:
+    """Whether an entry's text leans on a sentence its article has before it ("It happened in 1959.", "However, the
+    ferry's crew was safe.", "These boats ...")."""
+    text = text.lstrip("… ")
+    return is_dangling(text) or leans_back(text)
+
+
 def quote_only(text: str) -> bool:
     """Whether ``text`` is a quotation told by a pronoun and nothing else ("“It's either,” he said.")."""
     return bool(_QUOTE_ONLY.match(text))
@@ -698,7 +705,12 @@ def summarize_timeline(articles: Sequence[Article], max_dates: int | None, per_d
         if chosen_rows:
             told = np.asarray((x @ matrix[chosen_rows].T).max(axis=1).toarray()).ravel() > _REPEAT
         target = _unit(_unit(_centroid(x, kinds)) + TOPIC_WEIGHT * topic)
-        picks = _centroid_opt(x, (x @ x.T).toarray(), target, per_date, told)
+        # a sentence that leans on the one before it in its article ("However, ...", "These drugs ...") reads wrong on
+        # its own: a day that has a sentence reading on its own shows that one only (one that leans, where none does)
+        gram = (x @ x.T).toarray()
+        leaning = told | np.array([leans_on_context(t) for t, _, _ in pool], dtype=bool)
+        picks = _centroid_opt(x, gram, target, per_date, leaning) if not leaning.all() else []
+        picks = picks or _centroid_opt(x, gram, target, per_date, told)
         if not picks:
             continue
         n_days += 1
