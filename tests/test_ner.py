@@ -969,3 +969,46 @@ def test_a_name_the_tagger_continues_with_another_type_is_one_name() -> None:
     got = [(m.text, m.label) for m in storyline.recognize_entities(
         "The show at Radio City Music Hall sold out. Radio City holds 6,000 people.")]
     assert ("Radio City Music Hall", "LOC") in got, got
+
+
+def test_a_capitals_place_the_body_writes_in_an_address_a_name_or_a_list_stays_a_place() -> None:
+    """The body's lower case of an address or a tag ("www.turkey.gov", "#turkey") is no common word; a word the
+    body's tagger reads as a name ("the jordan river"), or a line of capitals lists with a place ("ANKARA,
+    TURKEY", "CHINA, JAPAN"), is the place: none drops the headline's place."""
+    import storyline
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in storyline.recognize_entities(text)]
+
+    got = names("TURKEY RAISES INTEREST RATES\nThe central bank raised its main rate on Monday, the ministry said "
+                "on www.turkey.gov and under #turkey.")
+    assert ("TURKEY", "LOC") in got, got
+    got = names("TURKEY RAISES RATES\nANKARA, TURKEY\nThe central bank raised rates, hitting turkey farmers who "
+                "borrow to feed their flocks.")
+    assert got.count(("TURKEY", "LOC")) == 2, got
+    got = names("CHINA, JAPAN SIGN TRADE PACT\nThe deal cuts duties on fine china and steel, officials in Tokyo said.")
+    assert ("CHINA", "LOC") in got, got
+    got = names("JORDAN SIGNS WATER DEAL\nThe cabinet in Amman signed the deal on Monday, officials said. Water "
+                "from the jordan river will be shared.")
+    assert ("JORDAN", "LOC") in got, got
+
+
+def test_a_full_name_before_a_spacecrafts_kind_is_the_craft_there_only() -> None:
+    """A full name right before a spacecraft's kind ("the Ada Tarvo telescope") is the craft there; the same
+    full name elsewhere is the person it honours ("named after Ada Tarvo")."""
+    import storyline
+
+    got = [(m.text, m.label) for m in storyline.recognize_entities(
+        "The Ada Tarvo telescope sent back its first pictures on Monday. The telescope is named after Ada Tarvo, "
+        "who ran the space agency in the 1960s.")]
+    assert got[:2] == [("Ada Tarvo", "MISC"), ("Ada Tarvo", "PERSON")], got
+
+
+def test_a_broadcasters_centre_keeps_the_taggers_reading() -> None:
+    """A broadcaster's name ending on "Centre" is the broadcaster as often as its building ("TV Centre said"):
+    the tagger's reading stands, where a hall or a tower is the building."""
+    import storyline
+
+    got = [(m.text, m.label) for m in storyline.recognize_entities(
+        "TV Centre said on Monday it would air the debate. The Tarby channel TV Centre is owned by the city.")]
+    assert ("TV Centre", "ORG") in got and ("TV Centre", "LOC") not in got, got

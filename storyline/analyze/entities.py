@@ -1681,6 +1681,7 @@ _ORG_FIRST = frozenset(["Agence", "Agencia", "Agenzia", "Banco", "Banque", "Banc
 # and of a broadcaster's, in any language ("Radio Free Asia", "Television New Zealand"), unless it names the
 # building ("Radio City Music Hall", "TV Tower": a place)
 _BROADCASTER_FIRST = frozenset(["Radio", "Television", "TV"])
+_INSTITUTION_HEADS = frozenset(["centre", "center"])  # a building's words that name a body as often
 _BUILDING_HEADS = frozenset(_SITE_HEADS) | frozenset(["hall", "centre", "center", "theatre", "theater", "building",
                                                       "arena"])
 
@@ -1692,7 +1693,9 @@ def _type_by_head(tokens: Sequence[str], s: int, e: int, typ: str) -> str:
         return typ
     head = tokens[e - 1].lower().rstrip(".")
     if tokens[s] in _BROADCASTER_FIRST and head in _BUILDING_HEADS:
-        return "LOC"  # "Radio City Music Hall", "TV Tower": the building
+        # "Radio City Music Hall", "TV Tower": the building; a centre is a broadcaster too ("TV Centre", Moscow's
+        # channel): the tagger's reading stands
+        return typ if head in _INSTITUTION_HEADS else "LOC"
     if tokens[s] in _ORG_FIRST or tokens[s] in _BROADCASTER_FIRST:
         return "ORG"  # "Agence France-Presse", "Banco Santander", "Radio Free Asia"
     if head in _ORG_HEADS:
@@ -2272,17 +2275,35 @@ def _common_places_in_capitals(text: str, sent_spans: Sequence[Sequence[tuple[in
     turkey prices", "CHILE PRICES SOAR" over "chile prices") is that common word, no name: with no case to go
     by in the headline, the body's own writing tells the common noun from the land of the same spelling. A
     word of two letters is left ("US" of "us"); a person's or a body's name too (CoNLL-2003 train tags
-    capitals words the body writes in lower case as such: "EMBASSY", "TOUR")."""
-    lower = set(_LOWER_WORD.findall(text))
+    capitals words the body writes in lower case as such: "EMBASSY", "TOUR"), and one the body's tagger reads as
+    a name ("the jordan river") or a line of capitals lists with a place ("ANKARA, TURKEY", "CHINA, JAPAN"); an
+    address's or a tag's lower case ("www.turkey.gov", "#turkey") is no common word (``_PROSE_WORD``)."""
+    lower = set(_PROSE_WORD.findall(text))
     if not lower:
         return mentions
     heads = set(starts)  # (the lines of capitals are sentences of their own)
     capitalised = {text[a:b].lower() for sp in sent_spans if sp and sp[0][0] not in heads
                    for a, b in sp if text[a].isupper()}
+    capitalised |= {m.text.lower() for i, m in enumerate(mentions)  # a name of the body, or listed with a place
+                    if _line_at(caps, starts, m.start) is None or _listed_with_a_capitals_place(text, mentions, i)}
     return [m for m in mentions
             if not (m.label == "LOC" and len(m.text) >= _COMMON_WORD_LETTERS and m.text.isalpha()
                     and m.text.lower() in lower and m.text.lower() not in capitalised
                     and _line_at(caps, starts, m.start) is not None)]
+
+
+# a word of prose in lower case: not of an address, a handle or a tag ("www.turkey.gov", "@turkey", "#turkey")
+_PROSE_WORD = re.compile(r"(?<![\w'’@#./-])[a-z]+(?![\w'’-]|[.@/:]\w)")
+_CAPITALS_LIST_LINK = re.compile(r"[ ]?,[ ]*(?:AND[ ]+)?|[ ]+(?:AND|&)[ ]+|[ ]?-[ ]?")
+
+
+def _listed_with_a_capitals_place(text: str, mentions: Sequence[Mention], i: int) -> bool:
+    """Whether mention ``i`` is joined to a neighbouring place by a list's link of capitals ("GREECE AND
+    TURKEY", a dateline's "ANKARA, TURKEY"): then it is a place too."""
+    return any(0 <= j < len(mentions) and mentions[j].label == "LOC"
+               and _CAPITALS_LIST_LINK.fullmatch(text[min(mentions[j].end, mentions[i].end):
+                                                      max(mentions[j].start, mentions[i].start)]) is not None
+               for j in (i - 1, i + 1))
 
 
 def _body_type(votes: Mapping[str, Counter[str]], name: str, at_least: int) -> str | None:
@@ -2805,6 +2826,7 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
     and one it lists with another place is that place (``_listed_with_a_place``: "Sweden and Estonia")."""
     kinds: dict[str, str] = {}
     named: set[int] = set()  # the starts of the names right after a kind or a prefix
+    here: set[int] = set()  # the starts of full names before a craft's kind, the craft at that place only
     plural: Mention | None = None  # the last name after a kind in the plural ("carriers Vell")
     for m in mentions:
         before = text[max(0, m.start - 30):m.start]
@@ -2817,7 +2839,9 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
             kind_after = m.label == "PERSON" and _CRAFT_AFTER.match(text, m.end) is not None
             if craft or prefixed or body or kind_after:
                 named.add(m.start)
-            if craft or prefixed or kind_after:
+            if kind_after and len(words) > 1 and not (craft or prefixed):
+                here.add(m.start)  # a full name names the craft there only, elsewhere whom it honours ("James Webb")
+            elif craft or prefixed or kind_after:
                 kinds[m.text] = "MISC"
                 if prefixed:
                     kinds[" ".join(words[1:])] = "MISC"  # "RMS Tarvo" ... "the Tarvo"
@@ -2829,11 +2853,11 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
             plural = m if kind is not None and kind.group(kind.lastindex or 0).rstrip().endswith("s") else None
         else:
             plural = None
-    if not kinds:
+    if not kinds and not here:
         return mentions
     out = []
     for i, m in enumerate(mentions):
-        label = m.label
+        label = "MISC" if m.start in here else m.label
         if m.text in kinds and m.start not in named and _listed_with_a_place(text, mentions, i, kinds):
             label = "LOC"
         elif m.text in kinds and (m.start in named or not _written_as_place(text, m)):
@@ -2909,7 +2933,7 @@ def _band(text: str, m: Mention) -> bool:
     return bool(re.search(r"(?:\d|\bon\s|/)\s*$", before) or _BAND_AFTER.match(text, m.end))
 
 
-_LOWER_WORD = re.compile(r"[a-z][a-z-]+")
+_LOWER_RUN = re.compile(r"[a-z][a-z-]+")  # a word of lower-case letters and hyphens
 
 
 def _spelled_before(text: str, acronym: str, head: str) -> bool:
@@ -2919,7 +2943,7 @@ def _spelled_before(text: str, acronym: str, head: str) -> bool:
         words = text[max(0, hm.start() - 120):hm.start()].split()[-(len(acronym) - 1):]
         run: list[str] = []
         for word in reversed(words):  # the lower-case words right before the head
-            if not _LOWER_WORD.fullmatch(word):
+            if not _LOWER_RUN.fullmatch(word):
                 break
             run.insert(0, word)
         if any(_spelled_by(acronym, " ".join(run[-k:]) + " " + head) for k in range(1, len(run) + 1)):
