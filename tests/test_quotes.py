@@ -2877,3 +2877,88 @@ def test_a_day_after_called_is_no_name_the_participle_gives() -> None:
     got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
     assert got.get("for a strike at the port") == "The dock union", got
     assert not any(s in ("a band", "a group") for s in got.values()), got
+
+
+def test_what_a_verb_of_saying_was_about_is_no_quote() -> None:
+    """'Lind said of the senator, “...”', 'Berg said about the plan, “...”': the topic before a comma
+    and a quotation is the verb's, the quotation is what was said (the topic had opened the content);
+    "She said of the encounter." with nothing after its topic gives no quote; "said about 40 people"
+    is an amount, what was said."""
+    text = ('A Lind adviser said of the senator, “She takes the risk very seriously.” '
+            'Tomas Berg said about the harbor plan, “I support it.” '
+            'Mara Quist met the rebels on Monday. She said of the encounter. '
+            'The mayor said about 40 people had left the valley.')
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("“She takes the risk very seriously.”") == "A Lind adviser", got
+    assert got.get("“I support it.”") == "Tomas Berg", got
+    assert not any(t.startswith(("of ", "about the")) for t in got), got
+    assert got.get("about 40 people had left the valley") == "The mayor", got
+
+
+def test_a_quotation_closed_by_an_exclamation_keeps_a_titled_speaker() -> None:
+    """'“Perfect timing!” Rep. Ana Lind, D-Ore., said.': a title's or an initial's dot, or one before a
+    comma, ends no attribution after the quotation (the tail had stopped at "Rep." and the quote was
+    lost); a tail with a dot inside that is a sentence of its own ("A spokesman for Mr. Berg declined to
+    comment.") still stands apart."""
+    text = '“Perfect timing!” Rep. Ana Lind, D-Ore., said of the vote. “We won!” J. Tomas Berg said.'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("“Perfect timing!”") == "Rep. Ana Lind, D-Ore.,", got
+    assert got.get("“We won!”") == "J. Tomas Berg", got
+    text = '“The plan is dead!” Ana Lind said. “It is over.” A spokesman for Mr. Berg declined to comment.'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("to comment") == "A spokesman for Mr. Berg", got
+
+
+def test_a_cue_that_closes_an_opening_phrase_reports_no_main_clause() -> None:
+    """"To loud chants, Lind said ...", "After Berg testified, the panel shifted its focus": a cue (or a
+    noun read as one) that ends a phrase or a clause opening the sentence reports nothing after its comma;
+    the main clause is no one's words there. "As Lind said, the plan failed" stays hers."""
+    text = ('To loud chants, Ana Lind said the town would rise. After Tomas Berg testified, the panel '
+            'shifted its focus. As Mara Quist said, the plan failed.')
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("the town would rise") == "Ana Lind", got
+    assert not any(s in ("loud", "Tomas Berg") for s in got.values()), got
+    assert got.get("the plan failed") == "Mara Quist", got
+
+
+def test_an_according_to_source_takes_its_noun_and_its_phrase() -> None:
+    """"According to exclusive reports from the capital, ...": the source is the reports with their
+    adjective and origin (it had been "exclusive", the reports put in the content), and an opening
+    source runs to its comma ("a new report by the commission on farm aid in Iowa and Ohio")."""
+    text = ('According to exclusive reports from the capital, the army has left the city. '
+            'According to a new report by the commission on farm aid in Iowa and Ohio, billions were lost.')
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("the army has left the city") == "exclusive reports from the capital", got
+    assert got.get("billions were lost") == "a new report by the commission on farm aid in Iowa and Ohio", got
+
+
+def test_a_titled_name_between_commas_after_a_description_is_the_speaker() -> None:
+    """'His wife, Mrs. Lind, said “...”': a title's abbreviation with its dot belongs to the name set off
+    after the description (the quotation had been lost, and "His wife" given for the clause after it)."""
+    text = 'His wife, Mrs. Lind, said “we will stay here.” The mayor, Dr. Tomas Berg, said the farm would be sold.'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("“we will stay here.”") == "Mrs. Lind", got
+    assert got.get("the farm would be sold") == "Dr. Tomas Berg", got
+
+
+def test_an_inverted_speakers_description_ends_before_a_quotation_or_the_clauses_verb() -> None:
+    """'As the mills close, said Ana Lind, an economist in Ames, “the towns will empty.”': the description
+    is the speaker's, the quotation what was said (the description had opened the content); "The vote,
+    said Rep. Tom Berg, R-Texas, was “a test of faith.”": the attribution interrupts the clause, whose
+    verb follows the comma, so the two parts are one quote and the tag is Berg's."""
+    text = 'As the mills close, said Ana Lind, an economist at the Tarn Institute in Ames, “the towns will empty.”'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("“the towns will empty.”") == "Ana Lind, an economist at the Tarn Institute in Ames", got
+    text = 'The vote, said Rep. Tom Berg, R-Texas, was “a test of faith.”'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get(text[:-1] if text.endswith(".") else text) == "Rep. Tom Berg, R-Texas", got
+
+
+def test_a_speaker_from_a_town_and_a_two_word_state_after_a_quotation() -> None:
+    """'“It was a good day,” Tom Berg of River Vale, New Jersey, whose brother died, said.': the place's
+    commas, a two-word state's too, are inside the speaker's phrase, which opens after the quotation (the
+    speaker had been "New Jersey", the quotation run on into the name)."""
+    for state in ("Iowa", "New Jersey"):
+        text = f"“It was a good day,” Tom Berg of River Vale, {state}, whose brother died in the crash, said after the service."
+        got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+        assert got.get("“It was a good day,”") == f"Tom Berg of River Vale, {state}", got

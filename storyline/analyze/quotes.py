@@ -460,7 +460,44 @@ def _capped(text: str, mask: bytearray, s: int, e: int) -> list[tuple[int, int]]
     return out
 
 
-_ATTRIB_TAIL = re.compile(r"\s+([A-Z][^.!?\n\"“”]{0,80}?[.!?])")
+_TAIL_START = re.compile(r"\s+(?=[A-Z])")
+_TAIL_MARK = re.compile(r"[.!?\n\"“”]")
+_TAIL_LENGTH = 82
+_TAIL_SAY = frozenset("said says asked asks wrote writes tweeted added adds replied remarked continued".split())
+_TAIL_ADJUNCTS = frozenset("of in on at during as when while after before from with".split())
+
+
+def _attrib_tail(text: str, pos: int) -> tuple[str, bool] | None:
+    """The sentence that opens with a capital after ``pos`` up to its stop, of at most ``_TAIL_LENGTH``
+    characters and with no quotation mark or line break in it, else None; and whether a title's or an
+    initial's dot, or one before a comma, is inside it ('"Enough!" Sen. Ana Lind, D-Ore., said.')."""
+    m = _TAIL_START.match(text, pos)
+    if m is None:
+        return None
+    s = m.end()
+    dotted = False
+    for k in _TAIL_MARK.finditer(text, s, min(len(text), s + _TAIL_LENGTH)):
+        c = k.start()
+        if text[c] == "." and (text[c + 1:c + 2] == "," or _abbreviation_before(text, s, c)):
+            dotted = True
+            continue
+        return (text[s:c + 1], dotted) if text[c] in ".!?" else None
+    return None
+
+
+def _abbreviation_before(text: str, s: int, dot: int) -> bool:
+    """Whether the word before the dot at ``dot`` is a title's abbreviation or an initial ("Sen.", "J.")."""
+    w = re.search(r"\b[A-Za-z]+$", text[s:dot])
+    return w is not None and (w.group().lower() in _ABBREV and w.group()[0].isupper() or len(w.group()) == 1
+                              and w.group().isupper())
+
+
+def _bare_attribution(words: Sequence[str], cue: int) -> bool:
+    """Whether the cue ``words[cue]`` is a plain verb of saying that ends its sentence or goes on with an
+    adjunct ("said.", "said of the plan.", "asked, smiling."): an attribution and no sentence of its own
+    ("A spokesman for Mr. Lind declined to comment.", "Mayor Ana Lind wrote a letter ...")."""
+    return words[cue].lower() in _TAIL_SAY and (cue + 1 == len(words) or words[cue + 1].lower() in _TAIL_ADJUNCTS
+                                                 or words[cue + 1].lower().endswith("ing"))
 
 
 # a quotation's attribution that goes on with an adjunct, not a clause of its own ('"Why?" Trump said of
@@ -478,14 +515,16 @@ class _AttribOnly:
     def match(text: str, pos: int) -> bool:
         if _ATTRIB_ADJUNCT.match(text, pos):
             return True
-        m = _ATTRIB_TAIL.match(text, pos)
-        if m is None:
+        found = _attrib_tail(text, pos)
+        if found is None:
             return False
-        words = re.findall(r"[\w’'-]+", m.group(1))
-        if re.match(r"[A-Z][a-z]+ly,", m.group(1)):
+        tail, dotted = found
+        words = re.findall(r"[\w’'-]+", tail)
+        if re.match(r"[A-Z][a-z]+ly,", tail):
             return False  # "Publicly, Gingrich has expressed confidence ...": a sentence of its own
         cue = next((k for k, w in enumerate(words) if w.lower() in CUE_VERBS), None)
-        return len(words) <= 12 and cue is not None and not _clause_follows(words, cue)
+        return len(words) <= 12 and cue is not None and not _clause_follows(words, cue) and (
+            not dotted or _bare_attribution(words, cue))
 
 
 def _clause_follows(words: Sequence[str], cue: int) -> bool:
@@ -891,13 +930,17 @@ _OBJECT_TAILS = frozenset("again twice once too then before in".split()) | _OBJE
 _PLACE_BEFORE = frozenset("in of at from near outside".split())
 
 
+_STATE_FIRST_WORDS = frozenset("New North South West Rhode".split())  # a two-word state's first word
+
+
 def _place_preposition(toks: Sequence[_Tok], k: int) -> int | None:
     """The index of the preposition before the place whose comma ``toks[k]`` is ("in Columbus, Ohio",
     "of Flint, Mich.", "in Aurora, Colorado, in July"), or None."""
     if k < 2 or not _is_cap(toks[k - 1]) or toks[k - 1].quoted:
         return None
-    if toks[k - 2].text == ",":  # the comma closing the state: "in Aurora, Colorado, in July"
-        return _place_preposition(toks, k - 2)
+    w = k - 2 if k > 2 and toks[k - 2].text in _STATE_FIRST_WORDS else k - 1  # ("New Jersey", "South Carolina")
+    if toks[w - 1].text == ",":  # the comma closing the state: "in Aurora, Colorado, in July", "of Ames, New Jersey,"
+        return _place_preposition(toks, w - 1)
     if k + 1 >= len(toks) or not _is_cap(toks[k + 1]):
         return None
     m = k - 1
@@ -940,13 +983,15 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
     place = None  # the preposition before a place whose commas were passed
     while k >= 0 and comma - k <= limit and (toks[k].text != "," or toks[k + 1].low in _NAME_SUFFIXES
                                              or _inner_comma(toks, k)):
+        if place is not None and toks[k].text in _QUOTE_CHARS and not toks[k].quoted:
+            break  # ('"...," Tom Berg of Ames, Iowa, whose son died, said': the quotation opens the sentence)
         if toks[k].quoted or toks[k].text in _QUOTE_CHARS or toks[k].text in ";:" or (
                 toks[k].text == "." and not (k > 0 and toks[k - 1].end == toks[k].start)):
             return None
         if toks[k].text == "," and toks[k + 1].low not in _NAME_SUFFIXES:
             place = _place_preposition(toks, k)
         k -= 1
-    if k < 1 and place is not None:
+    if (k < 1 or toks[k].text in _QUOTE_CHARS) and place is not None:
         # "Officials in Dover, Delaware, said": the sentence's subject, with its place
         head = _left_np(toks, place)
         return ((head[0], comma + 1), head[0]) if head is not None else None
@@ -1028,8 +1073,11 @@ def _premodifier_slot(toks: Sequence[_Tok], k: int, depth: int) -> bool:
 
 
 def _is_name_run(toks: Sequence[_Tok]) -> bool:
-    """Two to four capitalised words and nothing else ("Janet Jackson", "Kim Eui-keum")."""
-    return 2 <= len(toks) <= 4 and all(_is_cap(t) and not t.quoted and t.low not in _PRONOUNS for t in toks)
+    """Two to four capitalised words and nothing else ("Janet Jackson", "Kim Eui-keum"), a title's
+    abbreviation with its dot among them ("Mrs. Lind", "Dr. Ana Lind")."""
+    words = [t for m, t in enumerate(toks) if not (t.text == "." and m > 0 and toks[m - 1].low in _ABBREVIATED
+                                                   and toks[m - 1].end == t.start)]
+    return 2 <= len(words) <= 4 and all(_is_cap(t) and not t.quoted and t.low not in _PRONOUNS for t in words)
 
 
 def _appositive_name(toks: Sequence[_Tok], start: int, limit: int) -> tuple[int, int] | None:
@@ -1045,8 +1093,9 @@ def _appositive_name(toks: Sequence[_Tok], start: int, limit: int) -> tuple[int,
 
 
 def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:
-    """'said Ryan Ellis, a Republican tax consultant.' -> the speaker runs to the sentence end; 'said an
-    official who asked not to be named, ...' -> to the end of its clause."""
+    """'said Ryan Ellis, a Republican tax consultant.' -> the speaker runs to the sentence end, or to the
+    comma before a quotation; 'said an official who asked not to be named, ...' -> to the end of its
+    clause."""
     a, b = np
     n = len(toks)
     if b - a > 1 and toks[b - 1].low in ("who", "whose"):
@@ -1060,10 +1109,15 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, 
             return extended
     if b + 1 < n and toks[b].text == "," and not toks[b + 1].quoted and toks[b + 1].text not in _QUOTE_CHARS \
             and toks[b + 1].low not in CUE_VERBS and not toks[b + 1].low.endswith("ing") \
+            and not _resumed_clause(toks, b + 1) \
             and toks[b + 1].low not in ("and", "but", "while", "as", "because", "though", "although", "when") \
             and (toks[b + 1].low in _DETS or toks[b + 1].low in ("who", "whose") or _is_cap(toks[b + 1])
                  or toks[b + 1].low.isalpha()):
-        extended = _speaker_to(toks, a, b, n)
+        # (to the comma before a quotation: 'said Ana Lind, an economist in Ames, "the towns will ..."', or
+        # before the verb of the clause the attribution interrupts: "The vote, said Tom Berg, R-Texas, was ...")
+        end = next((k for k in range(b + 2, n) if toks[k].text == "," and (
+            _quotation_next(toks, k + 1) or _resumed_clause(toks, k + 1))), n)
+        extended = _speaker_to(toks, a, b, end)
         if extended is not None:
             return extended
     return np
@@ -3251,12 +3305,16 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 and _one_promised(toks[k - 1]):
             j = k  # (not "promised a veto and tried to make the case that ...", "promised a review that would ...")
     post_start = _skip_adjuncts(toks, j, n)
-    if post_start < n and toks[post_start].low == "of" and verb not in _OF_TOPIC:
-        # "said of the inquiry: ...", "said of his members that ...": the topic, then what was said
+    if post_start < n and _topic_opener(toks, post_start, verb):
+        # "said of the inquiry: ...", "said of his members that ...", 'said about the plan, "..."': the
+        # topic, then what was said
         m = next((m for m in range(post_start + 1, min(n, post_start + 10))
                   if toks[m].text in (":", ",") or toks[m].low == "that" or toks[m].text in _QUOTE_CHARS), None)
-        if m is not None and toks[m].text != "," and not any(t.quoted for t in toks[post_start:m]):
-            post_start = m + (toks[m].text == ":")
+        if m is not None and (toks[m].text != "," or _quotation_next(toks, m + 1)) \
+                and not any(t.quoted for t in toks[post_start:m]):
+            post_start = m + (toks[m].text in (":", ","))
+        elif m is None and verb in ("said", "says", "say") and _topic_to_end(toks, post_start):
+            post_start = n  # "She said of the encounter.": what it was about, nothing said after the cue
     if post_start < n and toks[post_start].low == "to" and verb not in _TELL:
         # "whispered to her lawyer that she was innocent", "reiterated to ABC News that ...": the one
         # told, then the clause (not "agreed to a plan that ...")
@@ -3299,6 +3357,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         return None  # "didn't know about that merger talk": a topic known of, no clause held true
     if verb in _INTENT or verb in _ATTITUDE:
         has_pre = False  # the plan follows its verb
+    if cb < n and toks[cb].text == "," and _opening_phrase_cue(toks, ca) and not _quotation_next(toks, cb) \
+            and not (cb + 1 < n and toks[cb + 1].low == "that"):
+        # "After Lind testified, the panel ...", "To loud chants, Lind said ...": the cue closes a phrase
+        # or a clause that opens the sentence; what follows its comma is the main clause, not its words
+        post_start = n
     if _only_place(toks, post_start):
         # "Lind reported from Tallinn.": where the reporter was, nothing told after the cue (what a
         # quotation before it told stays: '"We will rebuild," Holt said from Ames.')
@@ -3369,9 +3432,10 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             post = None
         elif post_is_quote:
             pre = None  # "Asked about the cause, O'Neill said, "Not going into that.""
-        elif not inverted and toks[pre_end_tok - 1].text == "," and post_start > 0 \
-                and toks[post_start - 1].text == ",":
-            # parenthetical cue: "And perhaps, he said, it could help ..." -> one envelope
+        elif toks[pre_end_tok - 1].text == "," and post_start > 0 and toks[post_start - 1].text == "," \
+                and (not inverted or _resumed_clause(toks, post_start)):
+            # parenthetical cue: "And perhaps, he said, it could help ..." -> one envelope (inverted too
+            # when the clause's verb follows: "The vote, said Tom Berg, was a test")
             inner = _inner_clause_start(toks, pre_end_tok)
             if inner is not None:  # "Inspectors confirmed that the papers, Ruiz said, were ...": from "the papers"
                 pre = (toks[inner].start, pre[1])
@@ -3452,6 +3516,48 @@ def _only_place(toks: Sequence[_Tok], j: int) -> bool:
         if not (_is_cap(t) or t.text in (",", ".", "!")) or t.quoted:
             return False
     return True
+
+
+# words that open a phrase or a clause before the sentence's subject ("After", "To", "With", "Amid";
+# not "As": "As Lind said, the plan failed" tells what she said)
+_OPENING_PHRASE = (_FRONTED | _FRONTED_CLAUSE | frozenset("""to for of with from by against amidst among despite
+without under over through toward towards""".split())) - {"as"}
+
+
+def _opening_phrase_cue(toks: Sequence[_Tok], ca: int) -> bool:
+    """Whether the cue at ``toks[ca]`` is inside a phrase or a clause that opens the sentence (after a
+    dateline) with a capitalised preposition or subordinator, no comma, quotation or stop before it."""
+    k = _after_dateline(toks, 0, ca) if ca > 0 else 0
+    return k < ca and toks[k].low in _OPENING_PHRASE and _is_cap(toks[k]) and not toks[k].quoted \
+        and not any(t.text in ",;:.!?" or t.text in _QUOTE_CHARS or t.quoted for t in toks[k + 1:ca])
+
+
+def _resumed_clause(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether ``toks[k]``, after the comma that closes an inverted attribution set off inside a clause,
+    is that clause's finite verb in lower case ("The vote, said Tom Berg, was a test")."""
+    return k < len(toks) and not toks[k].quoted and toks[k].text.isalpha() and toks[k].text.islower() \
+        and _verb_form(toks[k])
+
+
+def _topic_opener(toks: Sequence[_Tok], j: int, verb: str) -> bool:
+    """Whether ``toks[j]`` opens what a verb of saying was about: "of" ("said of the plan"), or "about"
+    before no number ("said about the plan", not "said about 40 people died"); not after a verb whose
+    "of" or "about" phrase is what it tells ("warned of floods", "talked about the plan")."""
+    if verb in _OF_TOPIC or toks[j].quoted:
+        return False
+    if toks[j].low == "of":
+        return True
+    return toks[j].low == "about" and verb in _SAY and j + 1 < len(toks) and not toks[j + 1].text[:1].isdigit() \
+        and not _number_word(toks[j + 1].low) and toks[j + 1].low not in _SHARE_QUALIFIERS
+
+
+def _topic_to_end(toks: Sequence[_Tok], j: int) -> bool:
+    """Whether the phrase that ``toks[j]`` opens ("of the encounter", "about the mayor") runs to the
+    sentence's end as a short noun phrase: no verb, pronoun subject, quotation or second clause in it."""
+    rest = [t for t in toks[j + 1:] if t.text not in ".!?"]
+    return 0 < len(rest) <= 8 and all(
+        t.text[:1].isalnum() and not t.quoted and t.low not in _AUX_VERBS and t.low not in _CLAUSE_PRONOUNS
+        and t.low not in _CLAUSE_OPENERS and t.low not in CUE_VERBS for t in rest)
 
 
 _QUESTION_MODALS = frozenset("will would can could should shall might".split())
@@ -3680,8 +3786,11 @@ def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
         if c is not None and c > sb + 1 and all(_is_cap(t) or t.low in ("of", "and", "&", "the", "for")
                                                  for t in toks[sb + 1:c]) and _is_cap(toks[c - 1]):
             sb = c
-    if sb < n and toks[sb].low in CUE_VERBS and toks[sb].text.islower() and (sb + 1 >= n or toks[sb + 1].text in ",."):
-        sb += 1  # a noun that is also a verb of saying ends the source: "According to the police report, ..."
+    if sb < n and toks[sb].low in CUE_VERBS and toks[sb].text.islower() and (
+            sb + 1 >= n or toks[sb + 1].text in ",." or toks[sb + 1].low in ("by", "from", "of")):
+        # a noun that is also a verb of saying ends the source: "According to the police report, ...",
+        # "according to exclusive reports from the capital" (not the adjective "exclusive" alone)
+        sb += 1
     # the source's maker or origin is part of it: "a count by The Associated Press", "the most recent
     # data available from the FBI"
     while sb + 1 < n and toks[sb].low in ("by", "from") and (_is_cap(toks[sb + 1]) or toks[sb + 1].low in _DETS):
@@ -3715,8 +3824,9 @@ def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
         if e - s > 3:
             return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), spk, cue)
         return None
-    k = sb
+    k = _source_comma(toks, sb)
     if k < n and toks[k].text == ",":
+        spk = (toks[sa].start, toks[k - 1].end)
         k += 1
     if k < n - 1:
         s, e = _trim_content(text, toks[k].start, toks[-1].end)
@@ -3724,6 +3834,22 @@ def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
         if e - s > 3:
             return _Found(s, e, ((s, e),), spk, cue)
     return None
+
+
+def _source_comma(toks: Sequence[_Tok], sb: int) -> int:
+    """Where the source that opens the sentence ("According to a report by the commission on farm
+    subsidies in the west, ...") ends: at the comma after ``sb`` when only a prepositional phrase's words
+    come before it (no verb, quotation or clause), else ``sb``."""
+    if sb >= len(toks) or toks[sb].low not in _NOUN_PREPOSITIONS or toks[sb].quoted:
+        return sb
+    for k in range(sb + 1, min(len(toks), sb + 12)):
+        t = toks[k]
+        if t.text == ",":
+            return k
+        if t.quoted or not t.text[:1].isalnum() or _verb_form(t) or t.low in _CLAUSE_OPENERS and t.low not in _JOINERS \
+                or t.low in _CLAUSE_PRONOUNS:
+            return sb
+    return sb
 
 
 def _continue_quote(text: str, f: _Found, sents: Sequence[tuple[int, int]], si: int,
