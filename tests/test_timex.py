@@ -1813,3 +1813,14 @@ def test_an_abbreviations_period_ends_no_clause_before_a_day() -> None:
                 "Saturday.", november) == [("Saturday", "DATE", "2031-11-08")]
     assert tags("The guild said it would keep its distance by not attending the service in Dunmore on Saturday.",
                 november) == [("Saturday", "DATE", "2031-11-08")]
+
+
+def test_a_day_after_an_incident_with_a_time_of_its_own_is_no_incidents() -> None:
+    # "meets survivors of the 1998 crash on Monday": an incident dated in its own phrase (a year, a month, "last year's")
+    # was not on the day after it, which is the present verb's again (as with no incident before the day)
+    november = date(2031, 11, 5)  # a Wednesday
+    assert tags("Harlow meets survivors of the 1998 harbour blast on Monday.", november) == [
+        ("1998", "DATE", "1998"), ("Monday", "DATE", "2031-11-10")]
+    assert tags("Harlow opens an inquiry into the October ferry crash on Monday.", november) == [
+        ("October", "DATE", "2031-10"), ("Monday", "DATE", "2031-11-10")]
+    assert tags("Harlow meets survivors of the harbour blast on Monday.", november) == [("Monday", "DATE", "2031-11-03")]

@@ -405,6 +405,19 @@ _INCIDENT_BEFORE = re.compile(
     r"|ambush(?:es)?|massacres?|riots?|arson|collisions?|derailments?|accidents?|kidnappings?|abductions?|hijackings?"
     r"|robber(?:y|ies)|heists?|slayings?|deaths?|(?:earth)?quakes?|incidents?|clash(?:es)?|coups?|sinkings?"
     r"|collapses?)\s+(?:on\s+)?$", re.IGNORECASE)
+# a year, a month or a past day of its own in the incident's phrase: the day after it is then no incident's ("meets
+# survivors of the 1998 crash on Monday", "honours the victims of last year's bombing on Monday": the meeting's day)
+_DATED_INCIDENT = re.compile(rf"\b(?:1[5-9]\d\d|20\d\d|{MONTH_NAMES}|(?:{WEEKDAY_NAMES}|year|week|month|yesterday)['’]s)"
+                             r"(?![\w-])")
+
+
+def _incident_before(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` ends on an incident's noun phrase with no time of its own (``_INCIDENT_BEFORE``), so
+    that the day right after it is the incident's."""
+    m = _INCIDENT_BEFORE.search(text, lo, hi)
+    return m is not None and not _DATED_INCIDENT.search(m.group(0))
+
+
 # a span of weekdays after the day ("from Monday to Friday")
 _DAYS_SPAN = re.compile(rf"\s*(?:to|through|till|until|-|–)\s*{_WDAY_RX}")
 # a plain form after these is no present of its own ("did not play Monday", "wanted to play on Sunday")
@@ -515,7 +528,7 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
             if rx is _SUBORDINATE_PASSIVE and not _SUBORDINATE.search(text, max(0, m.start() - 70), m.start()):
                 continue  # "Explosions are heard Monday": no clause of time or condition
             if rx is _PRESENT_EVENT and (possessive or _DAYS_SPAN.match(text, end) or not _present_verb(text, m)
-                                         or _INCIDENT_BEFORE.search(text, max(m.end(), start - 60), start)):
+                                         or _incident_before(text, max(m.end(), start - 60), start)):
                 continue  # "celebrates Monday's victory", "faces charges over the attack Oct. 1": the day is the
                 # noun's; "open from Monday to Friday": a habit; "the plays", "did not play": no present verb
             if sign < 0 and (_INFINITIVE_BEFORE.search(text, max(0, m.start() - 30), m.start())
