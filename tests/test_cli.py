@@ -749,3 +749,14 @@ def test_a_dot_that_starts_no_extension_writes_the_brief_as_text() -> None:
                                                   "brief.HTML", "notes.TXT", "brief.pdf", "b.mp3")}
     assert got == {"brief-v1.2": "text", "Mr. Dorrell brief": "text", "brief.2026-11-26": "text", "plain": "text",
                    "brief.HTML": "html", "notes.TXT": "text", "brief.pdf": None, "b.mp3": None}
+
+
+def test_a_brief_out_to_dot_slash_dash_is_written_to_a_file_named_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o -` is standard output, but `-o ./-` is how a Unix user names a file "-": pathlib reads both
+    as "-", and the brief went to the terminal, no file written."""
+    store = _served_store(tmp_path)
+    store.close()
+    monkeypatch.chdir(tmp_path)
+    r = run(tmp_path / "s.db", "brief", "s-bridge", "-f", "json", "-o", "./-")
+    assert r.exit_code == 0 and "wrote" in r.output, r.output
+    assert json.loads((tmp_path / "-").read_text(encoding="utf-8"))["story_id"] == "s-bridge"

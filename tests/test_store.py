@@ -11,6 +11,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -462,3 +463,68 @@ def test_an_older_store_that_cannot_be_written_is_read_as_it_is(tmp_path: Path, 
     c.close()
     with pytest.raises(StoreError, match="older storyline .*schema 7.*cannot be written.*as a user who can write it"):
         SQLiteStore(db, readonly=True)
+
+
+def test_a_store_of_schema_10_that_cannot_be_written_finds_its_chinese_runs_as_they_are_held(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store of schema 10 read as it is holds each run of Han or kana as one word ("今天北京下大雨"):
+    the query's letters, one word each from schema 11 on, found nothing there, not even the whole run
+    that schema 10 itself found; they are looked for as that row holds them too."""
+    from storyline.records import Brief, SummarySentence
+
+    db = tmp_path / "s10.db"
+    store = SQLiteStore(db)
+    with store.transaction() as c:
+        c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s1', 'x', 'x', 1, 0)")
+    store.put_brief(Brief(story_id="s1", headline="Tokyo 今天北京下大雨", summary=(SummarySentence(text="ラーメン店"),)))
+    store.close()
+    c = sqlite3.connect(db)
+    c.execute("UPDATE stories_fts SET headline = 'tokyo 今天北京下大雨', summary = 'ラーメン店'")
+    c.execute("PRAGMA user_version = 10")
+    c.commit()
+    c.close()
+    _cannot_write(monkeypatch, db)
+    store = SQLiteStore(db, readonly=True)
+    found = lambda q: [r["id"] for r in store.search_stories(q=q)[0]]  # noqa: E731
+    assert found("今天北京下大雨") == found("Tokyo 今天北京") == found("ラーメン") == ["s1"]
+    assert found("ferry") == [] and store.schema_version == 10
+    store.close()
+
+
+def test_a_store_read_as_immutable_is_read_again_once_its_owner_has_written_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store another user writes, in a folder this reader cannot write and opened while no one wrote
+    it, is read as immutable: its owner's later writes went unseen for good (the old count of stories),
+    or its pages were mixed with those cached ("database disk image is malformed"); the connection is
+    opened again once the file has changed, and its data_version changes with it."""
+    db = tmp_path / "s.db"
+    store = SQLiteStore(db)
+    with store.transaction() as c:
+        c.execute("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES ('s0', 'x', 'x', 1, 0)")
+    store.close()
+    _cannot_write(monkeypatch, db)
+    real_open = SQLiteStore._open
+
+    class NoShm:   # (what SQLite answers a reader of a WAL store whose PATH-shm it cannot make)
+        def execute(self, *args: Any) -> None:
+            raise sqlite3.OperationalError("unable to open database file")
+
+        def close(self) -> None:
+            pass
+
+    def open_in_a_folder_it_cannot_write(self: SQLiteStore, uri_query: str = "") -> Any:
+        no_shm = uri_query == "mode=ro" and not Path(f"{db}-shm").exists()
+        return NoShm() if no_shm else real_open(self, uri_query)
+
+    monkeypatch.setattr(SQLiteStore, "_open", open_in_a_folder_it_cannot_write)
+    reader = SQLiteStore(db, readonly=True)
+    assert reader.count_stories() == 1
+    seen = reader.data_version()
+    owner = sqlite3.connect(db)   # (the owner's `storyline ingest`: WAL, its log checkpointed at its close)
+    owner.executemany("INSERT INTO stories (id, first_seen, updated, size, dirty) VALUES (?, 'x', 'x', 1, 0)",
+                      [(f"s{i}",) for i in range(1, 400)])
+    owner.commit()
+    owner.close()
+    assert not Path(f"{db}-wal").exists()
+    assert reader.count_stories() == 400 and reader.data_version() != seen
+    reader.close()

@@ -977,7 +977,7 @@ def brief(
                                       "an extension; another extension is refused)."),
     words: Optional[int] = typer.Option(None, "--words", "-w", min=10, help="Summary length in words "
                                         "(rebuilds the brief)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal "
+    out_arg: Optional[str] = typer.Option(None, "--out", "-o", metavar="PATH", help="Write to this file instead of the terminal "
                                        "(-: standard output, as without it)."),
     about: Optional[str] = typer.Option(None, "--about", "-a", help="Focus the summary on a person, organisation "
                                         "or place (any spelling the articles use: \"Kim Eui-keum\", \"Trump\") "
@@ -989,8 +989,8 @@ def brief(
 
     from .render import brief_html, brief_json, brief_markdown, brief_rich
 
-    if out is not None and str(out) == "-":   # (the convention for standard output, never a file named "-")
-        out = None
+    # (the convention for standard output; "./-" names a file "-", which Path("./-") no longer tells apart)
+    out = None if out_arg in (None, "-") else Path(out_arg)
     if fmt is None:
         fmt = brief_format_of(out)
         if fmt is None:

@@ -346,11 +346,16 @@ class SQLiteStore:
         self._unwritable = readonly and str(path) != ":memory:" and self.path.exists() and \
             not os.access(self.path, os.W_OK)
         self._schema = len(MIGRATIONS)   # the schema its rows are in
+        self._reopened = 0   # immutable connections opened again, for the file had changed (``data_version``)
         self._migrate()
 
     # -- connections -----------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
+        stamp = getattr(self._local, "stamp", None)
+        if stamp is not None and stamp != self._file_stamp():   # an immutable one, of a file changed since:
+            conn = self._local.conn = self._local.stamp = None   # (left to close once no cursor reads it)
+            self._reopened += 1
         if conn is None:
             try:
                 conn = self._open_read_only() if self._unwritable else self._open()
@@ -391,11 +396,22 @@ class SQLiteStore:
             if "unable to open" not in str(exc):
                 raise
             wal = Path(f"{self.path}-wal")
+            self._local.stamp = self._file_stamp()   # (taken first: a write while it opens is seen next time)
             if wal.exists() and wal.stat().st_size:
                 raise StoreError(f"cannot read the store {self.path}: it cannot be written here, nor its folder, "
                                  f"and its writes logged in {wal} need {self.path}-shm beside it; open it once as "
                                  "a user who can write the folder, or read a copy of it") from exc
         return self._open("immutable=1")
+
+    def _file_stamp(self) -> tuple[int, int, int, bool]:
+        """What tells that a file read as immutable has changed: its owner wrote it since (a checkpoint
+        rewrites its pages, which an immutable connection's cache would mix with the old ones: "database
+        disk image is malformed"), or is writing it now (a log of writes beside it); zeros when it is gone."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return 0, 0, 0, False
+        return st.st_ino, st.st_mtime_ns, st.st_size, os.path.exists(f"{self.path}-wal")
 
     @contextmanager
     def update_lock(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
@@ -893,10 +909,11 @@ class SQLiteStore:
     _STORY_COL_NAMES = tuple(c.strip() for c in _STORY_COLS.split(","))
 
     @staticmethod
-    def fts_query(text: str, *, as_written: bool = False) -> str | None:
+    def fts_query(text: str, *, schema: int = len(MIGRATIONS)) -> str | None:
         """A safe FTS5 query from free text, its words folded as the index is (``search_text``: a run of Han
-        or kana letters a phrase of them; with ``as_written``, for the unfolded index of a store of a schema
-        before 9 read as it is, each word folded or as written: "Straße" finds "strasse" and "Straße"):
+        or kana letters a phrase of them; for the rows of an older ``schema``, a store read as it is, each
+        word also as those rows hold it: a run of Han or kana one word before 11, and as written before 9:
+        "Straße" finds "strasse" and "Straße"):
         every word must occur (prefix match on the last one, unless it is a single character),
         except that words joined by a capitalised OR are alternatives ("ammonia OR chlorine leak":
         either gas, and leak), and a word written with a minus before it must not ("Jackson
@@ -909,12 +926,16 @@ class SQLiteStore:
         words = [(m.start() > 0 and text[m.start() - 1] == "-" and (m.start() == 1 or text[m.start() - 2].isspace()),
                   m.group(0) if m.group(0) == "OR" else search_text(m.group(0)).replace('"', ""), m.group(0))
                  for m in re.finditer(r"\w+", text, flags=re.UNICODE)]
-        spelled = {t: w.replace('"', "") for _, t, w in words if as_written and w.lower() != search_fold(w)}
+        spelled: dict[str, tuple[str, ...]] = {}   # a word's other forms in the rows of an older schema
+        for _, t, w in words:
+            older = ((search_fold(w),) if schema < SEARCH_SPACED else ()) + \
+                ((w,) if schema < SEARCH_FOLDED and w.lower() != search_fold(w) else ())
+            spelled[t] = (*spelled.get(t, ()), *(f.replace('"', "") for f in older))
         tokens = [(minus, t) for minus, t, _ in words if t][:24]
 
         def term(t: str, prefix: bool) -> str:   # '"strasse"*', or '("strasse"* OR "Straße"*)' as written too
             end = "*" if prefix and len(t) > 1 else ""   # (one letter is no prefix: "é" is not every e-word)
-            forms = [f'"{f}"{end}' for f in dict.fromkeys((t, spelled.get(t, t)))]
+            forms = [f'"{f}"{end}' for f in dict.fromkeys((t, *spelled.get(t, ())))]
             return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
         groups: list[list[str]] = []
@@ -954,7 +975,7 @@ class SQLiteStore:
         where = ["s.size > 0"]
         args: list[Any] = []
         join = ""
-        fts = self.fts_query(q, as_written=self._schema < SEARCH_FOLDED) if q else None
+        fts = self.fts_query(q, schema=self._schema) if q else None
         if q and fts is None:
             return [], 0
         if sort == "relevance" and not fts:
@@ -1103,7 +1124,8 @@ class SQLiteStore:
     def data_version(self) -> int:
         """SQLite's data_version of this thread's connection: it changes when any other connection
         (thread or process) commits to the store. Used by serve to know when cached pages are stale."""
-        return int(self._conn().execute("PRAGMA data_version").fetchone()[0])
+        conn = self._conn()   # (one opened again counts as a change: its own counter starts again)
+        return int(conn.execute("PRAGMA data_version").fetchone()[0]) + (self._reopened << 32)
 
     def unassigned_count(self) -> int:
         """Articles stored but not yet in a story."""
