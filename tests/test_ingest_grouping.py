@@ -589,3 +589,76 @@ def test_a_continuing_runs_lone_article_without_a_latent_vector_keeps_the_ordina
     assert c.open[c.story_of(lone.id)].size == 1
     c.end_run()
     assert c.story_of(lone.id) == c.story_of(fire.id)
+
+
+CLIMB = ["climber mountaineer alpinist hiker guide", "ridge summit peak col icefall",
+         "brother sibling partner friend companion", "fell plunged slipped tumbled dropped",
+         "rescue search helicopter winch stretcher", "cave crevasse ledge bivouac shelter"]
+MOURNING = "colleagues hospital mourned surgeon wards silence dean teaching patience research".split()
+
+
+def _climbs(rng: random.Random, n: int, first_day: int, extra: int = 0) -> list[Article]:
+    """Reports of Darrowby climbers who fell on Mount Kestrel in Norland (three of each slot's five words), each
+    with ``extra`` words of the colleagues' mourning."""
+    out = []
+    for i in range(n):
+        words = [w for slot in CLIMB for w in rng.sample(slot.split(), 3)] + rng.sample(MOURNING, extra)
+        rng.shuffle(words)
+        out.append(Article(text=f"A Darrowby {' '.join(words[:9])} on Mount Kestrel {' '.join(words[9:])} in Norland.",
+                           published=date(2023, 3, 1) + timedelta(days=first_day + i)))
+    return out
+
+
+def _other_reports(rng: random.Random, n: int) -> list[Article]:
+    subjects = sorted(SLOTS)
+    return [Article(text=" ".join(rng.sample([rng.choice(slot.split()) for slot in SLOTS[subjects[i % 5]]], 6)) + ".",
+                    published=date(2023, 3, 7)) for i in range(n)]
+
+
+def test_a_continuing_runs_lone_article_joins_on_two_words_outside_every_name() -> None:
+    """A lone article of a continuing run judged at the first run's bar needs two shared words outside the names,
+    every word of its own names counted as a name's (a title and a first name too): a note on a Darrowby surgeon
+    who plunged into a crevasse shares the town and two words of the event (plunged, crevasse) with the story of
+    the Darrowby climbers' fall, and joins it, as one run over the store joins it."""
+    arts, labels = _reports(120, seed=0)
+    rng = random.Random(0)
+    climbs = _climbs(rng, 6, 0)
+    later = _other_reports(rng, 19)
+    lone = Article(text="Colleagues at the Darrowby hospital mourned a surgeon who plunged into a crevasse; wards "
+                        "observed a silence and the dean praised her teaching, patience and research.",
+                   published=date(2023, 3, 8))
+    c = StoryClusterer()
+    c.partial_fit(c.begin_run(arts + climbs))
+    c.end_run()
+    assert c.provisional and len({c.story_of(a.id) for a in climbs}) == 1
+    c.partial_fit(c.begin_run(later + [lone]))  # a sixth more: the run continues the stream
+    assert c.open[c.story_of(lone.id)].size == 1
+    c.end_run()
+    assert c.story_of(lone.id) == c.story_of(climbs[0].id)
+    assert _pure([c.story_of(a.id) for a in arts + climbs], labels + ["climb"] * 6)
+    offline = cluster(arts + climbs + later + [lone])  # one run over all of them
+    assert offline[-1] == offline[len(arts)]
+
+
+def test_a_continuing_run_judges_an_earlier_lone_article_against_a_story_it_grew_as_a_first_run_does() -> None:
+    """A lone article of an earlier run was held apart from a story without the articles a later run adds to it;
+    the later run's pass judges the two at the first run's bar, as one run over all of them would: a note on a
+    Darrowby surgeon's fall, alone after the first run, joins the climbers' story once the run has added four
+    reports of it that tell of her colleagues' mourning."""
+    arts, labels = _reports(120, seed=0)
+    rng = random.Random(0)
+    climbs = _climbs(rng, 6, 0)
+    lone = Article(text="Colleagues at the Darrowby hospital mourned a surgeon who plunged; wards observed a silence "
+                        "and the dean praised her teaching, patience and research.", published=date(2023, 3, 6))
+    c = StoryClusterer()
+    c.partial_fit(c.begin_run(arts + climbs + [lone]))
+    c.end_run()
+    assert c.provisional and c.open[c.story_of(lone.id)].size == 1
+    later, more = _other_reports(rng, 15), _climbs(rng, 4, 7, extra=3)
+    c.partial_fit(c.begin_run(later + more))  # a sixth more: the run continues the stream
+    assert {c.story_of(a.id) for a in more} == {c.story_of(climbs[0].id)} and c.open[c.story_of(lone.id)].size == 1
+    c.end_run()
+    assert c.story_of(lone.id) == c.story_of(climbs[0].id)
+    assert _pure([c.story_of(a.id) for a in arts + later], labels + [sorted(SLOTS)[i % 5] for i in range(15)])
+    offline = cluster(arts + climbs + [lone] + later + more)  # one run over all of them
+    assert offline[len(arts) + len(climbs)] == offline[len(arts)]

@@ -141,7 +141,9 @@ DEFAULT_SPLIT_MAX_MEMBERS = 64
 # name: "Springfield") is no evidence of one event, however short the texts and high their cosine
 DEFAULT_MIN_SHARED = 2
 # a continuing run's lone article joins an earlier story at the first run's bar (``own_bar``) only if the two
-# share more than two words besides those that are names of either (a person and a town are no common event)
+# share MIN_SHARED words outside every word of its names and the stories' name keys (a person, with a first name
+# and a title, and a town are no common event); an article whose names' words are not at hand (a lone article
+# of an earlier run) needs LONE_MIN_SHARED words besides the name keys (a first name or a title counts as a word)
 LONE_MIN_SHARED = 3
 # progress of a run's long steps (``StoryClusterer.progress``): hook(step, done, total), told every
 # PROGRESS_EVERY articles read or placed, and after each round of a consolidation pass
@@ -208,6 +210,8 @@ class Features:
     names: dict[int, float]
     day: int | None
     sig: np.ndarray | None = field(default=None, compare=False)
+    # its names as found ("judge marta kovalenko of grenholm", "grenholm"; "fr:..." outside English), before hashing
+    name_list: tuple[str, ...] = field(default=(), compare=False)
 
 
 def _entities(text: str) -> list[str]:
@@ -281,7 +285,18 @@ def features(article: Article, *, with_signature: bool = True) -> Features:
         names = [f"{article.lang}:{n}" for n in names]
     day = article.published.toordinal() if article.published else None
     sig = signature(toks) if with_signature and len(toks) >= 3 else None  # no words: nothing to copy
-    return Features(article.id, _tf(words), _tf(names), day, sig)
+    return Features(article.id, _tf(words), _tf(names), day, sig, tuple(names))
+
+
+def name_word_keys(names: Iterable[str]) -> np.ndarray:
+    """The word keys (sorted, unique) of every word of ``names`` (``Features.name_list``): "judge marta kovalenko
+    of grenholm" gives judge, marta, kovalenko, of and grenholm; a name outside English keeps its language's
+    prefix on each word ("fr:jean dupont": fr:jean, fr:dupont), as its words are keyed."""
+    keys: set[int] = set()
+    for n in names:
+        lang, colon, body = n.rpartition(":")
+        keys.update(_h(lang + colon + t) for t in body.split())
+    return np.fromiter(sorted(keys), np.int64, len(keys))
 
 
 @dataclass(frozen=True, slots=True)
@@ -566,6 +581,8 @@ class _PairState:
         # a continuing run's pass: which stories began in the run (``StoryClusterer.own_bar``)
         self.own = None if c.own_bar is None or c._run_from is None else \
             np.array([s.first_seq > c._run_from for s in stories], dtype=bool)
+        grown = {c.resolve(sid) for sid in c.run_touched} if self.own is not None else set()  # the run's additions
+        self.grown = None if self.own is None else np.array([s.id in grown for s in stories], dtype=bool)
         self.ew = c.entity_weight if c.consolidate_entity_weight is None else c.consolidate_entity_weight
 
     def _links(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
@@ -593,14 +610,25 @@ class _PairState:
         return float(self._links(np.array([i]))[0][0, j])
 
     def lone_only(self, i: int, j: int) -> bool:
-        """Whether pair (i, j) clears its bar only as a continuing run's lone article with an earlier story
-        (the first run's bar, ``own_bar``, where the continuing bar would hold them apart). A pair without latent
+        """Whether pair (i, j) clears its bar only as a continuing run's lone article's pair (``_lone_pair``: the
+        first run's bar, ``own_bar``, where the continuing bar would hold them apart). A pair without latent
         vectors on both sides is judged at the pass's own bar, never at ``own_bar``: no."""
         own = self.own
-        if own is None or (own[i] and own[j]) or not ((own[i] and self.size[i] <= 1) or (own[j] and self.size[j] <= 1)):
+        if own is None or (own[i] and own[j]) or not self._lone_pair(np.array([i]))[0, j]:
             return False
         link, mixed, _ = self._links(np.array([i]))
         return mixed is not None and bool(mixed[0, j]) and float(link[0, j]) < self.c.consolidate_latent_threshold
+
+    def _lone_pair(self, rows: np.ndarray) -> np.ndarray:
+        """Which pairs (row, any story) a continuing run judges as a lone article's, at the first run's bar: a
+        lone article of the run with any story, and a lone article of an earlier run with a story the run grew
+        (an earlier pass judged it against that story without the run's articles, which a first run's final
+        pass over all of them would have seen)."""
+        assert self.own is not None and self.grown is not None
+        one = self.size <= 1
+        lone = self.own & one
+        return lone[rows, None] | lone[None, :] | (one[rows, None] & self.grown[None, :]) | \
+            (self.grown[rows, None] & one[None, :])
 
     def rows(self, rows: np.ndarray) -> np.ndarray:
         """The margin of each pair (row, any story) over its bar; -2 where the pair may not merge."""
@@ -628,8 +656,7 @@ class _PairState:
             link = link * np.exp(-gap / c.consolidate_days)
         bar = self.thr if mixed is None else np.where(mixed, c.consolidate_latent_threshold, self.thr)
         if self.own is not None and mixed is not None and c.own_bar is not None:  # the run's own pairs
-            lone = self.own & (size <= 1)  # a lone article of the run: with any story
-            own = (self.own[rows, None] & self.own[None, :]) | lone[rows, None] | lone[None, :]
+            own = (self.own[rows, None] & self.own[None, :]) | self._lone_pair(rows)
             bar = np.where(mixed & own, c.own_bar, bar)
         if c.consolidate_small_sparse and mixed is not None:  # two small stories: shared words alone
             small = np.maximum(size[rows, None], size[None, :]) <= c.consolidate_sparse_size
@@ -641,6 +668,8 @@ class _PairState:
         """Story ``j`` joins story ``i``."""
         self.alive[j] = False
         self.size[i] += self.size[j]
+        if self.grown is not None:
+            self.grown[i] |= self.grown[j]
         self.ne[i] += self.ne[j]
         self.nz[i] += self.nz[j]
         if self.first[j] > UNDATED_FIRST:  # an undated story's span (all of time) must not pass on to a merge
@@ -727,6 +756,9 @@ class StoryClusterer:
         self.max_consolidate_run = max_consolidate_run
         self.run_min_sample = run_min_sample
         self._run_ids: set[str] = set()  # articles of this run whose document frequencies are counted
+        # the words of the names of the articles that began a story in a continuing run on a provisional basis
+        # (article id -> sorted word keys; see _evidence)
+        self._run_names: dict[str, np.ndarray] = {}
         self.run_latent_threshold = run_latent_threshold
         self._run_from: int | None = None  # the stream position the current run began at
         self._run_size = 0  # the articles of the current run (begin_run's run_size), for ``progress``
@@ -1106,6 +1138,8 @@ class StoryClusterer:
             return self.assignments_[f.article_id]
         s = _Story(_new_story_id(f.article_id), self.seq)
         self.open[s.id] = s
+        if self._run_from and self.provisional:  # a continuing run's lone article, so far: its names' words (_evidence)
+            self._run_names[f.article_id] = name_word_keys(f.name_list)
         self._absorb(s, w, e, f.day, z, f.article_id)
         return self._assign(f.article_id, s.id)
 
@@ -1135,14 +1169,20 @@ class StoryClusterer:
 
     def _evidence(self, a: _Story, b: _Story, lone: bool = False) -> bool:
         """Whether two stories share the ``min_shared`` words (not years) a join needs; ``lone`` (a continuing
-        run's lone article with an earlier story, at the first run's bar): LONE_MIN_SHARED words that are not
-        names of either story (a shared surname or town is a name's word, not the event's)."""
+        run's lone article with a story, at the first run's bar): that many words outside the names, every word
+        of the lone article's own names (a title, a first name: "Judge Marta Kovalenko of Grenholm") and the name
+        keys of either story (a shared surname or town is a name's word, not the event's); when the lone
+        article's names are not at hand (one of an earlier run), LONE_MIN_SHARED words besides the name keys."""
         if not self.min_shared:
             return True
         (wa, _, ea, _), (wb, _, eb, _) = a.arrays(), b.arrays()
         if not lone:
             return _shared_words(wa, wb) >= self.min_shared
-        return _shared_words(np.setdiff1d(wa, np.union1d(ea, eb), assume_unique=True), wb) >= LONE_MIN_SHARED
+        own = [self._run_names.get(s.members[0].aid) for s in (a, b) if s.size == 1 and s.members]
+        known = [k for k in own if k is not None]
+        names = np.union1d(np.union1d(ea, eb), np.concatenate(known)) if known else np.union1d(ea, eb)
+        need = self.min_shared if known else LONE_MIN_SHARED
+        return _shared_words(np.setdiff1d(wa, names, assume_unique=True), wb) >= need
 
     def _spans_meet(self, a: _Story, b: _Story) -> bool:
         """Whether two stories' date spans lie within ``window_days`` of each other (undated: yes)."""
@@ -1339,6 +1379,7 @@ class StoryClusterer:
             self._close_parked()
             self.run_touched.clear()
             self._run_ids.clear()
+            self._run_names.clear()
             self._run_from = None
             self._run_size = 0
 
