@@ -1048,3 +1048,59 @@ def test_a_brief_leaves_out_the_cut_end_of_a_truncated_page() -> None:
     assert [it.text.split()[0] for it in items if it.runs_on] == ["Fishermen"]
     assert not any(items[i].text.startswith("Fishermen") and items[i].shaped for i in cands)
     assert not any(it.runs_on for it in _items(arts, None, SummaryConfig()))
+
+
+def test_furniture_phrases_tested_on_a_storys_joined_sentences_answer_as_each_sentence() -> None:
+    """``_candidates`` looks for page furniture's words once in its story's sentences joined by line
+    breaks (``furniture_phrase_rows``) and tells ``is_candidate_shape`` which sentences hold none: the
+    same answers as the words looked for in every sentence."""
+    from storyline.consolidate import summary_text as T
+
+    story = ["The ferry line resumed its winter crossings to Tarrow on Monday.",
+             "Comments are not pre-screened before they post.", "Readers can Report Abuse on any reply.",
+             "Dana Lint (INAUDIBLE) spoke at the pier.", "The harbor master said the pier will reopen."]
+    assert [T.furniture_phrase(s) for s in story] == [False, True, True, True, False]
+    assert T.furniture_phrase("\n".join(story)) and not T.furniture_phrase("\n".join(story[:1] + story[4:]))
+    assert not T.furniture_phrase("Report\nabuse")    # a line break parts the words: no phrase of one sentence
+    assert T.furniture_phrase_rows(story) == {1, 2, 3} and T.furniture_phrase_rows(story[:1] + story[4:]) == set()
+    texts = _invented_sentences(3000, 19) + story
+    for t in texts:
+        shape = T.is_candidate_shape(t)
+        if not T.furniture_phrase(t):
+            assert T.is_candidate_shape(t, phrases=False) == shape, t
+            assert T.is_furniture(t, phrases=False) == T.is_furniture(t), t
+    assert T.is_furniture(story[1]) and not T.is_furniture(story[1], phrases=False)
+
+
+def test_phone_and_attribution_prechecks_answer_as_their_patterns() -> None:
+    """The telephone hint scans for its dash or dot and looks back for the digits, and the attribution
+    word is looked for as a plain substring before its pattern: the same answers as the patterns
+    they stand for."""
+    import random
+    import re
+
+    from storyline.consolidate import summary_text as T
+
+    old_hint = re.compile(r"\d{3}[-.][\dA-Z]{3}")
+    rng = random.Random(23)
+    pieces = ["call", "1-800-444-0267", "(817) 390-7614", "703.691.2131", "12-345", "123-AB", "123-ABC", "4567.89",
+              "said", "says", "told", "reported", "added", "announced", "according to", "saidx", "resaid", "Lint",
+              ",", ".", ";", " ", "-", "9", "99", "999", "A", "Told"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
+    texts += _invented_sentences(2000, 29)
+    assert sum(bool(old_hint.search(t)) for t in texts) > 100
+    for t in texts:
+        assert bool(T._PHONE_HINT.search(t)) == bool(old_hint.search(t)), t
+        for start in (0, len(t) // 2):
+            assert T._attribution_word(t, start) == bool(T._ATTRIB_WORD.search(t, start)), t
+
+
+def test_columns_stack_as_numpy_does() -> None:
+    import numpy as np
+
+    from storyline.consolidate import summary as S
+
+    cols = [np.array([0.5, 1.0 / 3.0, -2.0]), np.arange(3, dtype=float), np.array([np.inf, 0.0, -0.0])]
+    out = S._columns(*cols)
+    assert out.dtype == np.float64 and out.flags.c_contiguous
+    assert np.array_equal(out, np.column_stack(cols))

@@ -90,12 +90,17 @@ def byline_end(text: str) -> int:
     return m.end() if m and (text.startswith("By ") or m.group("time")) else 0
 
 
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def stamp_only(text: str) -> bool:
     """Whether a line or a sentence is a date or time stamp and nothing else (a line of its own: no
-    sentence goes on from it into the next line)."""
-    if len(text) > 80 or not re.search(r"\d", text):
+    sentence goes on from it into the next line). (Compiled patterns: this runs on every sentence a
+    summary reads, where ``re.search``'s look-up of its pattern cost more than the search.)"""
+    if len(text) > 80 or not _DIGIT.search(text):
         return False
-    return not re.search(r"[A-Za-z]", _STAMP_WORDS.sub(" ", text))
+    return not _LETTER.search(_STAMP_WORDS.sub(" ", text))
 _AMPM_END = re.compile(r"\b(?:a\.m\.|p\.m\.|A\.M\.|P\.M\.)$")
 _TIME_CONT = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tomorrow|yesterday|"

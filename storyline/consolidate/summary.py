@@ -64,6 +64,7 @@ from .summary_text import (
     fact_words,
     is_candidate_shape,
     is_furniture,
+    furniture_phrase_rows,
     names_actor,
     FIRST_PERSON_TOKENS,
     is_dangling,
@@ -141,13 +142,16 @@ def _token_codes(flat: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]
     found = list(map(codes.get, flat))
     if None in found:   # tokens not met before: one call of the stemmer for all of them
         new = list(dict.fromkeys(_pick(flat, map(is_, found, repeat(None)))))
+        fresh: dict[str, int] = {}
         for t, st in zip(new, stem_many(new)):
             g = stem_ids.get(st)
             if g is None:
                 g = stem_ids[st] = len(names)
                 names.append(st)
-            codes[t] = 2 * g + (t not in STOP and len(t) > 1)
-        found = list(map(codes.__getitem__, flat))
+            codes[t] = fresh[t] = 2 * g + (t not in STOP and len(t) > 1)
+        # the new tokens' codes from the call's small table, the others' as found (not a second pass
+        # over the process-wide table, whose entries are far apart in memory)
+        found = list(map(fresh.get, flat, found))
     code = np.array(found, dtype=np.int64)
     # the call's word ids: process-wide stem ids ranked by first appearance, by one stable sort
     # (array work: dict passes per distinct token cost more on a story's few hundred tokens)
@@ -607,15 +611,16 @@ def _candidates(items: Sequence[_Item], keys: Sequence[bytes], config: SummaryCo
     In a reader's brief (``refs``: each article's reference day), a sentence about a day to come that
     later articles have overtaken (``_stale``) only fills."""
     newest = max((d for d in refs if d is not None), default=None)
+    furnished = furniture_phrase_rows([it.text for it in items])  # (one scan for all the sentences first)
     seen: set[bytes] = set()
     tiers: list[list[int]] = [[], [], []]
     leaning: list[int] = []
     for i, (it, key) in enumerate(zip(items, keys)):  # a repeated sentence (same content stems) is met once
-        if not key or key in seen or it.words < 3 or (config.reader and (is_furniture(it.text) or table_line(it.text))):
+        if not key or key in seen or it.words < 3 or (config.reader and (is_furniture(it.text, i in furnished) or table_line(it.text))):
             continue  # (a reader's brief is not even filled with page furniture: "Cannot play media.")
         seen.add(key)
         # a reader's brief leaves out what leans on the sentence before, and likely captions with no verb
-        shaped = it.shaped = _shaped(it) and not (config.reader and (leans_back(it.text) or caption_like(it.text)
+        shaped = it.shaped = _shaped(it, i in furnished) and not (config.reader and (leans_back(it.text) or caption_like(it.text)
                                                                      or is_caveat(it.text) or it.runs_on or it.caption
                                                                      or (newest is not None and it.art < len(refs)
                                                                          and _stale(it.text, refs[it.art], newest))))
@@ -1054,7 +1059,7 @@ def _unigram_model(items: Sequence[_Item], ids: _Ids, cands: Sequence[int], n_ar
         art = ids.art[ids.wrow]
         n = max(1, n_arts)
         df = np.bincount(_unique(w * n + art) // n, minlength=V) / n
-        X = np.column_stack([np.log1p(np.bincount(w, minlength=V).astype(float)), df])
+        X = _columns(np.log1p(np.bincount(w, minlength=V).astype(float)), df)
     caps = np.exp(coef[0] + X @ coef[1:1 + X.shape[1]])
     caps = config.rouge_len * ref_words * caps / (caps.sum() or 1.0)
     cw, crow = ids.gather(ids.wid, ids.wb, cands, ids.wrow)
@@ -1143,12 +1148,24 @@ def _quality_features(cands: Sequence[int], items: Sequence[_Item], score: np.nd
         sims.eliminate_zeros()
         owner = sparse.csr_matrix((np.ones(len(items)), (np.arange(len(items)), art_of)), shape=(len(items), n_arts))
         support = np.asarray(((sims @ owner) > 0).sum(axis=1)).ravel() / max(1, n_arts)
-    return np.column_stack([1.0 / (1.0 + pos), np.minimum(pos, 40) / 40, words / 30.0, dens, cent, support])
+    return _columns(1.0 / (1.0 + pos), np.minimum(pos, 40) / 40, words / 30.0, dens, cent, support)
 
 
-def _shaped(it: _Item) -> bool:
+def _columns(*cols: np.ndarray) -> np.ndarray:
+    """``np.column_stack(cols)`` for 1-d float columns of one length, written into one array (numpy's
+    own checks and conversions cost more than the copy on a story's few candidates)."""
+    out = np.empty((len(cols[0]), len(cols)))
+    for j, c in enumerate(cols):
+        out[:, j] = c
+    return out
+
+
+def _shaped(it: _Item, phrases: bool = True) -> bool:
+    """Whether a sentence has a summary sentence's shape (``is_candidate_shape``, not ``is_dangling``), read
+    once; ``phrases=False``: it holds none of ``furniture_phrase``'s words."""
     if it.shaped is None:
-        it.shaped = is_candidate_shape(it.text, first_person=it.first_person) and not is_dangling(it.text)
+        it.shaped = is_candidate_shape(it.text, first_person=it.first_person, phrases=phrases) \
+            and not is_dangling(it.text)
     return it.shaped
 
 

@@ -136,6 +136,7 @@ def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.
         counts = sparse.csr_matrix(counts)
         ptr, word, cnt = counts.indptr, counts.indices, counts.data
     row = np.arange(n).repeat(ptr[1:] - ptr[:-1])
+    bounds = ptr.tolist()   # (Python ints: the loop reads two per pick)
     cap_e = caps[word]
     have = np.zeros(len(caps))
     open_ = lengths <= budget                  # still selectable
@@ -166,11 +167,12 @@ def select_greedy_capped(incidence: np.ndarray | sparse.csr_matrix, weights: np.
         if banned[i]:
             open_[banned[i]] = False
         open_ &= lengths <= budget - used
-        fresh = inc[i] & ~covered
-        if np.count_nonzero(fresh):
+        fresh = inc[i] > covered               # (True > False only: in the row, not yet covered)
+        if fresh.any():
             live = live - inc_f[:, fresh] @ weights[fresh]
             covered |= fresh
-        have[word[ptr[i]:ptr[i + 1]]] += cnt[ptr[i]:ptr[i + 1]]
+        a, b = bounds[i], bounds[i + 1]
+        have[word[a:b]] += cnt[a:b]
         # word gain of each entry: min(have + cnt, cap) - min(have, cap)
         np.take(have, word, out=h)
         np.add(h, cnt, out=step)

@@ -35,6 +35,8 @@ __all__ = [
     "truncate_words",
     "is_dangling",
     "is_candidate_shape",
+    "furniture_phrase",
+    "furniture_phrase_rows",
     "compress",
     "trim_span",
     "lower_dateline_end",
@@ -101,7 +103,9 @@ _WIRE_NOTE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)\s+graf|graf\s+\d+|graf\s+pvs)\
 # a telephone number: a desk's contact line, a syndicate's sales office, a tip line ("call 1-800-444-0267",
 # "(817) 390-7614", "at 703-691-2131"): whom to call, not what happened
 _PHONE = re.compile(r"(?:\(\d{3}\)\s*|\b(?:1-)?\d{3}[-.])\d{3}[-.]\d{4}\b|\b1-8\d\d-[\dA-Z]{3}-[\dA-Z]{4}\b")
-_PHONE_HINT = re.compile(r"\d{3}[-.][\dA-Z]{3}")  # what every form of ``_PHONE`` holds: a cheap test first
+# what every form of ``_PHONE`` holds, three digits, a dash or a dot, three more: a cheap test first, written to
+# scan for the dash or dot (a fast scan for one character class) and look back for the digits only there
+_PHONE_HINT = re.compile(r"[-.](?<=\d{3}[-.])[\dA-Z]{3}")
 _FURNITURE_CAPS = ("RETWEET", "INAUDIBLE", "CROSSTALK", "UNINTELLIGIBLE", "VIDEOTAPE", "COMMERCIAL BREAK")
 # a photo credit glued to what follows ("AP Photo\/Transocean BP has begun ...", "Photo credits: REUTERS/...")
 _CREDIT_OPEN = re.compile(r"^(?:(?:AP|AFP|Reuters|REUTERS|Getty(?:\s+Images)?|EPA)\s+Photos?\s*\\?/|Photo\s+credits?:"
@@ -146,17 +150,35 @@ def _holds_any(text: str, parts: Sequence[str]) -> bool:
     return False
 
 
-def is_furniture(text: str) -> bool:
+def furniture_phrase(text: str) -> bool:
+    """Whether ``text`` holds one of the words of page furniture or transcript noise that ``is_furniture``
+    looks for anywhere in a sentence ("Report abuse", "(INAUDIBLE)"; ``_FURNITURE_CAPS`` as written,
+    ``_FURNITURE_LOWER`` in any case). None of them holds a line break, so a story's sentences joined by
+    line breaks hold one exactly when one of the sentences does: one scan tells it for all of them."""
+    return _holds_any(text, _FURNITURE_CAPS) or _holds_any(text.lower(), _FURNITURE_LOWER)
+
+
+def furniture_phrase_rows(texts: Sequence[str]) -> set[int]:
+    """The positions of the ``texts`` holding one of ``furniture_phrase``'s words, looked for in all of them
+    at once first (most stories hold none)."""
+    if not furniture_phrase("\n".join(texts)):
+        return set()
+    return {k for k, t in enumerate(texts) if furniture_phrase(t)}
+
+
+def is_furniture(text: str, phrases: bool = True) -> bool:
     """Whether a sentence is page furniture or transcript noise (a date stamp alone, "January 30, 2011 at 10:18 am |
     Report abuse | ...", "Comments are not pre-screened before they post.", "(INAUDIBLE)"), a contact
     line with a telephone number ("Questions should be directed to ... 800-950-3739"), or opens
     with a photo credit ("AP Photo/Transocean BP has begun ...": where the credit ends is unknown) or
     a reader poll's buttons ("YES | NO Egyptian President Hosni Mubarak stepped down ..."), or runs a fact
-    box's fields together (``label_run``)."""
-    if _holds_any(text, _FURNITURE_CAPS) or _CREDIT_OPEN.match(text) or stamp_only(text) or label_run(text):
+    box's fields together (``label_run``). ``phrases=False`` tells that the text holds none of
+    ``furniture_phrase``'s words (the caller tested its story's sentences at once), which are then not looked for."""
+    if (phrases and _holds_any(text, _FURNITURE_CAPS)) or _CREDIT_OPEN.match(text) or stamp_only(text) \
+            or label_run(text):
         return True
     low = text.lower()
-    return _holds_any(low, _FURNITURE_LOWER) or low.lstrip(" \"“'‘(").startswith(_FURNITURE_START) \
+    return (phrases and _holds_any(low, _FURNITURE_LOWER)) or low.lstrip(" \"“'‘(").startswith(_FURNITURE_START) \
         or ("graf" in low and bool(_WIRE_NOTE.search(text))) \
         or (bool(_PHONE_HINT.search(text)) and bool(_PHONE.search(text))) or bool(_EDIT_TAG.match(text))
 
@@ -941,10 +963,11 @@ def personal_pages(articles: Sequence[Article]) -> set[int]:
 FIRST_PERSON_TOKENS = frozenset({"i", "we", "my", "our", "me", "us", "you", "your"})
 
 
-def is_candidate_shape(text: str, first_person: bool = True) -> bool:
+def is_candidate_shape(text: str, first_person: bool = True, phrases: bool = True) -> bool:
     """False for questions, headers, quotes that open the sentence, byline debris and page furniture.
     ``first_person=False`` tells that the text holds none of ``FIRST_PERSON_TOKENS`` (the
-    first-person scan is then skipped)."""
+    first-person scan is then skipped), ``phrases=False`` that it holds none of ``furniture_phrase``'s
+    words (``is_furniture``)."""
     t = text.strip()
     if not t or t.endswith(("?", ":", ",", ";")):
         return False
@@ -956,7 +979,7 @@ def is_candidate_shape(text: str, first_person: bool = True) -> bool:
     if not (first.isupper() or first.isdigit()):
         return False
     # (every form of ``_LABEL_OPENER`` holds a colon but "Q. ": the cheap test first)
-    if ((":" in t or t.startswith("Q.")) and _LABEL_OPENER.match(t)) or _LETS.match(t) or is_furniture(t):
+    if ((":" in t or t.startswith("Q.")) and _LABEL_OPENER.match(t)) or _LETS.match(t) or is_furniture(t, phrases):
         return False  # "The investigation: the agency ...", an explainer's heading; "BLITZER: ...", a transcript
     return not (first_person and _FIRST_PERSON.search(t))  # the costliest check last
 
@@ -988,7 +1011,19 @@ _ATTRIB_TAIL = re.compile(
     r"([.!])\s*+$"
 )
 _OPENING = ",'\"”"   # besides spaces, what may open an attribution match
-_ATTRIB_WORD = re.compile(r"\b(?:said|says|told|reported|added|announced|according)\b")
+_ATTRIB_WORDS = ("said", "says", "told", "reported", "added", "announced", "according")
+_ATTRIB_WORD = re.compile(rf"\b(?:{'|'.join(_ATTRIB_WORDS)})\b")
+
+
+def _attribution_word(text: str, start: int) -> bool:
+    """``_ATTRIB_WORD.search(text, start)``, the pattern tried only where one of its words is found as a
+    plain substring from ``start`` on (most sentences' last clause holds none)."""
+    for w in _ATTRIB_WORDS:
+        if text.find(w, start) >= 0:
+            return _ATTRIB_WORD.search(text, start) is not None
+    return False
+
+
 _PAREN = re.compile(r"\s+\((?![A-Z]{2,6}\))[^()]{1,80}\)")
 # the agencies whose name in brackets makes a dateline: wires, then broadcasters and others
 _WIRES = "|".join(WIRE_AGENCIES)
@@ -1159,7 +1194,7 @@ def _attribution_tail(body: str) -> re.Match[str] | None:
         return None
     lo = max(0, len(body) - 160)
     k = max(body.rfind(",", 0, end), body.rfind(".", 0, end), body.rfind(";", 0, end))
-    if not _ATTRIB_WORD.search(body, max(k + 1, lo)):
+    if not _attribution_word(body, max(k + 1, lo)):
         return None
     start = k
     while start > lo and (body[start - 1] in _OPENING or body[start - 1].isspace()):
