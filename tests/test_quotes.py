@@ -2962,3 +2962,28 @@ def test_a_speaker_from_a_town_and_a_two_word_state_after_a_quotation() -> None:
         text = f"“It was a good day,” Tom Berg of River Vale, {state}, whose brother died in the crash, said after the service."
         got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
         assert got.get("“It was a good day,”") == f"Tom Berg of River Vale, {state}", got
+
+
+def test_no_clause_resumes_after_a_speaker_a_quotation_comes_before() -> None:
+    """'“We lost,” said Tom Berg, retired Army general.': after a quotation no clause is interrupted, so
+    a participle after the speaker's comma opens the description (it had cut the speaker to "Tom Berg")."""
+    text = '“We lost,” said Tom Berg, retired Army general. “We lost,” said Ana Lind, an economist, married to a farmer.'
+    got = [_speaker(text, q) for q in extract_quotes(text)]
+    assert got == ["Tom Berg, retired Army general", "Ana Lind, an economist, married to a farmer"], got
+
+
+def test_a_one_word_subject_before_an_inverted_cue_keeps_its_clause() -> None:
+    """"Prices, said Tom Berg, a grain trader, rose sharply.": the one-word subject and the verb after
+    the speaker are one quote (it had been the bare predicate "rose sharply")."""
+    text = 'Prices, said Tom Berg, a grain trader, rose sharply. Lind, said Mara Quist, was a liar.'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("Prices, said Tom Berg, a grain trader, rose sharply") == "Tom Berg, a grain trader", got
+    assert got.get("Lind, said Mara Quist, was a liar") == "Mara Quist", got
+
+
+def test_a_titled_speaker_after_an_exclamation_said_on_a_day() -> None:
+    """'“We won!” Dr. Ana Lind said Monday.': a day after the cue is an adjunct, the tail an attribution."""
+    text = '“We won!” Dr. Ana Lind said Monday. “Why?” Gov. Tom Berg asked Tuesday night.'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("“We won!”") == "Dr. Ana Lind", got
+    assert got.get("“Why?”") == "Gov. Tom Berg", got

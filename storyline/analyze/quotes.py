@@ -495,8 +495,10 @@ def _abbreviation_before(text: str, s: int, dot: int) -> bool:
 def _bare_attribution(words: Sequence[str], cue: int) -> bool:
     """Whether the cue ``words[cue]`` is a plain verb of saying that ends its sentence or goes on with an
     adjunct ("said.", "said of the plan.", "asked, smiling."): an attribution and no sentence of its own
-    ("A spokesman for Mr. Lind declined to comment.", "Mayor Ana Lind wrote a letter ...")."""
+    ("A spokesman for Mr. Lind declined to comment.", "Mayor Ana Lind wrote a letter ..."); a day after
+    it is an adjunct too ("said Monday.", "said Tuesday night.")."""
     return words[cue].lower() in _TAIL_SAY and (cue + 1 == len(words) or words[cue + 1].lower() in _TAIL_ADJUNCTS
+                                                 or words[cue + 1].lower() in _DAYS
                                                  or words[cue + 1].lower().endswith("ing"))
 
 
@@ -1092,10 +1094,11 @@ def _appositive_name(toks: Sequence[_Tok], start: int, limit: int) -> tuple[int,
     return c1 + 1, c2
 
 
-def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, int]:
+def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int], clause_before: bool = True) -> tuple[int, int]:
     """'said Ryan Ellis, a Republican tax consultant.' -> the speaker runs to the sentence end, or to the
     comma before a quotation; 'said an official who asked not to be named, ...' -> to the end of its
-    clause."""
+    clause. Without ``clause_before`` (a quotation before the cue), no clause resumes after the speaker:
+    a participle there opens the description ('"...," said Tom Berg, retired Army general')."""
     a, b = np
     n = len(toks)
     if b - a > 1 and toks[b - 1].low in ("who", "whose"):
@@ -1109,14 +1112,14 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int]) -> tuple[int, 
             return extended
     if b + 1 < n and toks[b].text == "," and not toks[b + 1].quoted and toks[b + 1].text not in _QUOTE_CHARS \
             and toks[b + 1].low not in CUE_VERBS and not toks[b + 1].low.endswith("ing") \
-            and not _resumed_clause(toks, b + 1) \
+            and not (clause_before and _resumed_clause(toks, b + 1)) \
             and toks[b + 1].low not in ("and", "but", "while", "as", "because", "though", "although", "when") \
             and (toks[b + 1].low in _DETS or toks[b + 1].low in ("who", "whose") or _is_cap(toks[b + 1])
                  or toks[b + 1].low.isalpha()):
         # (to the comma before a quotation: 'said Ana Lind, an economist in Ames, "the towns will ..."', or
         # before the verb of the clause the attribution interrupts: "The vote, said Tom Berg, R-Texas, was ...")
         end = next((k for k in range(b + 2, n) if toks[k].text == "," and (
-            _quotation_next(toks, k + 1) or _resumed_clause(toks, k + 1))), n)
+            _quotation_next(toks, k + 1) or clause_before and _resumed_clause(toks, k + 1))), n)
         extended = _speaker_to(toks, a, b, end)
         if extended is not None:
             return extended
@@ -3204,7 +3207,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             participle = True
         inverted = speaker_tok is not None and not participle
         if speaker_tok is not None and inverted:
-            speaker_tok = _extend_appositive(toks, speaker_tok)
+            speaker_tok = _extend_appositive(toks, speaker_tok, clause_before=False)
     else:
         if _noun_form(verb) and (prev.lower() in _NOUN_BEFORE or _modified_noun(toks, ca, verb) or (
                 prev.lower() in _QUANTITY and ca >= 2 and toks[ca - 2].text.isalpha()
@@ -3290,8 +3293,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
         if prev_tok.text == "," or prev_tok.text in _QUOTE_CHARS or prev_tok.text in ("—", "–"):
             has_pre = pre_end_tok >= 3 or (pre_end_tok >= 1 and toks[0].text in _QUOTE_CHARS) or (
                 # "Windows, he asserted, would never ...": a one-word subject before a parenthetical cue
-                pre_end_tok == 2 and _is_cap(toks[0]) and cb + 1 < n and toks[cb].text == ","
-                and toks[cb + 1].low in _AUX_VERBS)
+                # ("Prices, said Tom Berg, a trader, rose": after an inverted speaker, its verb resumes)
+                pre_end_tok == 2 and _is_cap(toks[0]) and (sb if inverted else cb) + 1 < n
+                and toks[sb if inverted else cb].text == ","
+                and (toks[cb + 1].low in _AUX_VERBS if not inverted
+                     else _resumed_clause(toks, sb + 1) and sb + 2 < n and toks[sb + 2].text not in ".!?"))
     if verb in _ASK and cb < n and _ANONYMITY.match(text, toks[cb - 1].end):
         return None  # "an official, who asked not to be named, said ...": no one's words
     # content after the cue
