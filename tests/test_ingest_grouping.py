@@ -16,7 +16,7 @@ import httpx
 
 from storyline import Article
 from storyline.config import Settings
-from storyline.group.stories import StoryClusterer, cluster, stream_order
+from storyline.group.stories import StoryClusterer, _PairState, cluster, stream_order
 from storyline.pipeline import group_pending, ingest_articles, ingest_paths, load_clusterer, regroup
 from storyline.serve.api import create_app
 from storyline.store.sqlite import SQLiteStore
@@ -662,3 +662,27 @@ def test_a_continuing_run_judges_an_earlier_lone_article_against_a_story_it_grew
     assert _pure([c.story_of(a.id) for a in arts + later], labels + [sorted(SLOTS)[i % 5] for i in range(15)])
     offline = cluster(arts + climbs + [lone] + later + more)  # one run over all of them
     assert offline[len(arts) + len(climbs)] == offline[len(arts)]
+
+
+def test_a_continuing_runs_pass_finds_the_stories_it_grew_without_resolving_every_story_of_the_run() -> None:
+    """The stories a continuing run grew (``_PairState.grown``) are read off the run's stories as merges keep them,
+    once per story of a group, not by resolving every story the run touched for each group of its pass (a cost
+    that grew with the run's stories times the pass's groups); a story a merge joined to another is found grown."""
+    arts, _ = _reports(120, seed=0)
+    rng = random.Random(0)
+    climbs = _climbs(rng, 6, 0)
+    c = StoryClusterer()
+    c.partial_fit(c.begin_run(arts + climbs))
+    c.end_run()
+    later = _other_reports(rng, 15) + _climbs(rng, 4, 7)
+    c.partial_fit(c.begin_run(later))
+    calls = []
+    resolve = c.resolve
+    c.resolve = lambda sid: calls.append(sid) or resolve(sid)  # type: ignore[method-assign]
+    c.own_bar = c.consolidate_latent_threshold
+    stories = sorted(c.open.values(), key=lambda s: s.first_seq)
+    grown = _PairState(c, stories, c.consolidate_threshold or 0.0).grown
+    assert not calls and grown is not None
+    assert {s.id for s, g in zip(stories, grown.tolist()) if g} == {resolve(sid) for sid in c.run_touched}
+    c.own_bar = None
+    c.end_run()

@@ -581,8 +581,9 @@ class _PairState:
         # a continuing run's pass: which stories began in the run (``StoryClusterer.own_bar``)
         self.own = None if c.own_bar is None or c._run_from is None else \
             np.array([s.first_seq > c._run_from for s in stories], dtype=bool)
-        grown = {c.resolve(sid) for sid in c.run_touched} if self.own is not None else set()  # the run's additions
-        self.grown = None if self.own is None else np.array([s.id in grown for s in stories], dtype=bool)
+        # the run's additions (``_merge`` keeps ``run_touched`` on the stories that live on: no resolving, whose cost
+        # would grow with the run's stories once per group of the pass)
+        self.grown = None if self.own is None else np.array([s.id in c.run_touched for s in stories], dtype=bool)
         self.ew = c.entity_weight if c.consolidate_entity_weight is None else c.consolidate_entity_weight
 
     def _links(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
