@@ -2304,3 +2304,64 @@ def test_a_lower_case_pages_asides_between_dashes_credits_inside_news_and_relati
     arts = [storyline.Article(id=f"da{k}", text=lead + fill.replace("two", w)) for k, w in enumerate(("two", "3", "four"))]
     shown = " ".join(s.text for s in storyline.brief(arts, max_words=120).summary)
     assert "Sank in the dorn" not in shown and "The ferry -- (again) -- sank" in shown, shown
+
+
+def test_a_lower_case_pages_sentence_a_photo_credit_in_brackets_follows_is_a_caption() -> None:
+    """On a lower-case page a photo's credit in brackets follows its caption ("Ann velk stands on the deck of the
+    ferry in velm. ( bo dorn/the velm post ) the ferry line ..."): the sentence before such a credit is a caption in
+    any tense, and the brief does not show it, but shows the lead after the credit; a sentence that quotes, or one
+    before a bracket that is no credit (a day "( 4/12/2030 )", "( and/or )"), is news."""
+    from storyline.consolidate.summary_text import credited_caption
+
+    page = ("Ann velk stands on the deck of the ferry in velm. ( bo dorn/the velm post ) the ferry line said it would"
+            " close. Velk waved. ( ap photo/ines farrow ) ( associated press ) the mayor spoke. The captain smiled."
+            " ( photo: tomas brenn, velm times ) divers came. \"we will sail, \" velk said. ( bo dorn/the velm post )"
+            " more. The line sank. ( 4/12/2030 ) a ferry sank. Velk may stay. ( and/or ) leave.")
+    ends = [page.index(s) + len(s) for s in ("in velm.", "Velk waved.", "The captain smiled.", "velk said.",
+                                             "The line sank.", "Velk may stay.")]
+    sentences = [page[page.rindex(". ", 0, e - 1) + 2 if ". " in page[:e - 1] else 0:e] for e in ends]
+    assert [credited_caption(s, page, e) for s, e in zip(sentences, ends)] == [True, True, True, False, False, False]
+    caption = "Ann velk stands on the deck of the oldest ferry of the dorn river line at the pier in velm."
+    rest = (" ( bo dorn/the velm post ) the ferry line between velm and ostra will close for a month after its oldest"
+            " ferry sank in the dorn river last week. The ferry line said the engine had been checked in march. Divers"
+            " from ostra searched the river for two days. The captain, bo dorn, had steered the ferry for forty years."
+            " Velm's mayor, ann velk, called for an inquiry into the ferry line. Fishermen pulled all the people from"
+            " the water.")
+    arts = [storyline.Article(id=f"cc{k}", text=caption + rest.replace("two", w)) for k, w in enumerate(("two", "3", "four"))]
+    shown = " ".join(s.text for s in storyline.brief(arts, max_words=120).summary)
+    assert shown and "Ann velk stands on the deck" not in shown, shown
+    assert "The ferry line between velm and ostra will close" in shown, shown  # (the lead after the credit)
+    from storyline.consolidate.summary_text import lower_furniture_end
+
+    glued = "( ap photo/bo dorn ) ( associated press ) velm ( ap ) — the ferry sank."
+    assert glued[lower_furniture_end(glued):] == "the ferry sank.", glued
+    assert lower_furniture_end("( 4/12/2030 ) a ferry sank in the dorn river.") == 0
+
+
+def test_a_lower_case_pages_bylines_sharing_buttons_and_an_abstracts_importance_are_no_brief_words() -> None:
+    """A lower-case page's byline with the writer's outlet and role ("By ann velk – velm post senior reporter a
+    ..."), its sharing buttons ("Share on more share on more ..."), the "continue reading" link after an
+    advertisement's label and a medical abstract's "Importance" heading are trimmed; "Importance of the vote ..." is
+    a subject and "By noon -- the ferry ..." no byline."""
+    from storyline.consolidate.summary_text import lower_furniture_end
+
+    for glued, news in (("By ann velk – velm post senior reporter a 36-year-old man sailed the ferry.", "a 36-year-old"),
+                        ("By bo dorn -- staff writer the ferry line will close.", "the ferry line"),
+                        ("Share on more share on more the senator sailed on the ferry.", "the senator"),
+                        ("Advertisement - continue reading below the ferry sank on monday.", "the ferry sank"),
+                        ("Importance ferry crossings are a risk factor for sea sickness.", "ferry crossings")):
+        assert glued[lower_furniture_end(glued):].startswith(news), glued
+    for news in ("Importance of the vote was plain to the ferry line.", "By noon -- the ferry had sunk in the river.",
+                 "Share prices of the ferry line fell."):
+        assert lower_furniture_end(news) == 0, news
+
+
+def test_a_lower_case_pages_dateline_of_a_place_named_new_is_trimmed() -> None:
+    """A lower-case page's lead dateline of a place and a dash alone holds no function word ("The answer — more
+    money." opens on none), but a place may hold a word the summary counts as a stop word ("New ostra — the ferry
+    ...")."""
+    from storyline.consolidate.summary_text import lower_dateline_end
+
+    text = "New ostra — two nights after the ferry sank, the line's chief resigned."
+    assert text[lower_dateline_end(text):].startswith("two nights"), text
+    assert lower_dateline_end("The answer — more money for the ferry line.") == 0

@@ -52,6 +52,7 @@ from .summary_text import (
     compress,
     trim_span,
     lower_caption,
+    credited_caption,
     lower_dateline_end,
     lower_cased_page,
     lower_furniture_end,
@@ -313,7 +314,7 @@ class _Item:
     toks: list[str] = field(default_factory=list)   # lower-cased tokens of ``text``
     runs_on: bool = False   # (a reader's brief) cut short: the article goes on in lower case after it
     #                         (``_runs_on``), or ends on it with no final mark (``_cut_off``)
-    caption: bool = False   # (a reader's brief) a lower-case page's photo caption (``lower_caption``)
+    caption: bool = False   # (a reader's brief) a lower-case page's photo caption (``lower_caption``, ``credited_caption``)
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
@@ -356,7 +357,8 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
                              runs_on=config.reader and (s.end > s.start and (_runs_on(a.text, s.end)
                                                                              or _cut_off(text, s.end, text_end))
                                                         or _trailing_off(text)),
-                             caption=lower_page and lower_caption(text)))
+                             caption=lower_page and (lower_caption(text) or s.end > s.start
+                                                     and credited_caption(text, a.text, s.end))))
     _number(out, toks, ids, config.unigram_weight > 0)
     return out
 

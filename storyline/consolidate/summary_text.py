@@ -42,6 +42,7 @@ __all__ = [
     "lower_dateline_end",
     "lower_cased_page",
     "lower_caption",
+    "credited_caption",
     "closing_definite_speaker",
     "late_pronoun_subject",
     "count_definite_heads",
@@ -1269,15 +1270,26 @@ def lower_dateline_end(text: str, lead: bool = True) -> int:
     if m is None:
         return 0
     if m.group("dash") and (not lead or m.group("dash") in text[m.end():]
-                            or not STOP.isdisjoint(tokens(text[:m.start("dash")]))):
-        return 0  # (a place's words hold no stop word: "The answer — more money." opens on no dateline)
+                            or not ENGLISH_STOP_WORDS.isdisjoint(tokens(text[:m.start("dash")]))):
+        # (a place's words hold no function word: "The answer — more money." opens on no dateline; "New york — the
+        # ..." does: the summary's own stop words, "new", "year", "said" ..., are no function words)
+        return 0
     return m.end()
 
 
 # a lower-case page's furniture: an advertisement's or a photo's label before the words of the news ("Advertisement
 # the agency said ...", "Story continued below the mayor ...", "Photo an official said ...": on such a page the word
 # after it is in lower case too), a wire photo's caption ("File - in this march 3, 2018, file photo, ...")
-_LOWER_FURNITURE = re.compile(r"(?:(?:Photo\s+)?Advertisement|Story\s+continued\s+below)\s+(?=[a-z0-9\"“])"
+_LOWER_FURNITURE = re.compile(r"(?:(?:Photo\s+)?Advertisement(?:\s*[-–—]\s*continue\s+reading\s+below)?"
+                              r"|Story\s+continued\s+below)\s+(?=[a-z0-9\"“])"
+                              # a byline with its outlet and the writer's role ("By ann velk – velm post senior
+                              # reporter a 36-year-old man ...")
+                              r"|By\s+[a-z][\w'’.-]*(?:\s+[a-z][\w'’.-]*){0,2}\s*(?:--|[-–—])\s*(?:[a-z0-9][\w.'’&-]*\s+){0,3}?"
+                              r"(?:(?:senior|staff|chief|contributing|political|white\s+house)\s+)?"
+                              r"(?:reporter|correspondent|writer|editor|contributor)\s+(?=[a-z0-9\"“])"
+                              # a page's sharing buttons ("Share on more share on more the senator ...")
+                              r"|(?:[Ss]hare\s+on\s+(?:more|facebook|twitter|email|whatsapp|pinterest|linkedin|reddit)\s+)+"
+                              r"(?=[a-z0-9\"“])"
                               # a video player's buttons ("Close skip in skip x embed x share the mayor ...", "X embed
                               # x share video: ...")
                               r"|(?:Close\s+)?(?:(?:Skip|skip)\s+(?:in\s+skip|ad)\s+)?(?:X|x)\s+embed\s+x\s+share"
@@ -1288,7 +1300,10 @@ _LOWER_FURNITURE = re.compile(r"(?:(?:Photo\s+)?Advertisement|Story\s+continued\
                               # words that open a clause ("Analysis of the data shows ..." is a subject)
                               r"|(?:Caption|Article\s+body|Abstract(?:\s+(?:background|context|importance|objectives?|"
                               r"purpose|introduction)(?:\s*/\s*aims)?)?"
-                              r"|Analysis(?=\s+(?:a|an|the|this|these|those|he|she|it|they|we|i|after|as|when|while|if)\s))"
+                              r"|Analysis(?=\s+(?:a|an|the|this|these|those|he|she|it|they|we|i|after|as|when|while|if)\s)"
+                              # (a medical journal's abstract opens on "Importance": "Importance severe ..."; not
+                              # "Importance of the vote was ...")
+                              r"|Importance(?!\s+(?:of|to|for|in|is|was|lies|has|had|and)\b))"
                               r"\s*[:—–-]?[\s\u200b]+(?=[a-z0-9\"“])")
 # a page's time stamp glued before a lower-case page's news: a label and a day ("Update, 7/10/2017: ...", "Published
 # on oct 17, 2018 ...", "Posted: tuesday, august 16, 2011 ..."), a day and year with a clock time ("November 9, 2030
@@ -1370,16 +1385,20 @@ def lower_furniture_end(text: str) -> int:
     """Where an advertisement's or a photo's label glued before a ``lower_cased_page``'s sentence ends ("Advertisement
     while the vote ...", "Photo an official said ..."; ``furniture_open_end`` asks a capital after it, which such a
     page does not write), a video player's buttons ("Close skip in skip x embed x share the mayor ..."), a photo's
-    credit (``_lower_credit_end``: "Reuters/ann velk \"we ..."), its teaser ("Velk has apologized... (associated
+    credit (``_lower_credit_end``: "Reuters/ann velk \"we ..."; ``_LOWER_BRACKET_CREDIT``: "( bo dorn/the velm post )
+    the ferry ..."), its teaser ("Velk has apologized... (associated
     press) in a statement ...") or its caption closed by a credit in brackets ("... ( photo: bo dorn ) the ferry
     ..."), and a dateline after it (``_past_dateline``: "... (associated press) velm ( ap ) — a ferry ..."), 0 when
     there is none or nothing follows it. (A reader's brief only.)"""
-    m = _LOWER_FURNITURE.match(text) if text[:1] in "ACPSX" else None
+    m = _LOWER_FURNITURE.match(text) if text[:1] in "ABCIPSX" else None
     if m is None and text[:1] in "ADFJMNOPSUTW" and any(c.isdigit() for c in text[:40]):
         m = _LOWER_STAMP.match(text)
     if m is None:
         end = _lower_credit_end(text) if "/" in text[:60] else 0
         credit = False
+        if not end and text[:1] == "(":  # a credit in brackets after its caption ("( bo dorn/the velm post ) the ...")
+            bracket = _LOWER_BRACKET_CREDIT.match(text)
+            end, credit = (bracket.end(), True) if bracket else (0, False)
         if not end and "(" in text[:360] and ("..." in text[:320] or "…" in text[:320]):
             teaser = _LOWER_TEASER.match(text)
             end = teaser.end() if teaser else 0
@@ -1397,14 +1416,14 @@ def lower_furniture_end(text: str) -> int:
 def _past_dateline(text: str, end: int, dash: bool = False) -> int:
     """``end`` (where furniture trimmed from a lower-case page's sentence ends), or past the dateline that follows
     it there in lower case: an agency's ("... ( associated press ) miami ( ap ) — a quarter-century ..."), or with
-    ``dash`` (after a caption's credit, where a story's lead opens) a place's and a dash, whose words hold no stop
-    word ("... ( photo: ann velk ) velm – a former ..."); 0 stays 0."""
+    ``dash`` (after a caption's credit, where a story's lead opens) a place's and a dash, whose words hold no
+    function word ("... ( photo: ann velk ) velm – a former ..."); 0 stays 0."""
     if not end:
         return end
     m = _LOWER_NEXT_DATELINE.match(text, end)
     if m is None or m.end() >= len(text.rstrip()):
         return end
-    if m.group("dash") and (not dash or not STOP.isdisjoint(tokens(text[end:m.start("dash")]))):
+    if m.group("dash") and (not dash or not ENGLISH_STOP_WORDS.isdisjoint(tokens(text[end:m.start("dash")]))):
         return end
     return m.end()
 
@@ -1453,6 +1472,28 @@ def lower_caption(text: str) -> bool:
         return True
     return (text[-12:].rstrip(" .")[-4:].isdigit() or " in " in text[-60:]) and not (_PAST_OPEN.match(text) and not _LOWER_TEASER.match(text)) \
         and bool(_LOWER_DATED_CLOSE.search(text))
+
+
+# a photo's credit in brackets that follows its caption on a lower-case page: a photographer and an agency or a
+# paper with a slash between them, or a credit's label ("( ann velk/the velm post ) the ferry ...", "( ap photo/bo
+# dorn ) ...", "( photo: ann velk, velm times ) ...", "( picture: getty images ) ..."; not "( 12/4/2030 )" nor "( and/or )")
+_CREDIT_AFTER = re.compile(r"\s*\(\s*(?:(?:photo|picture|image)\s*(?:by|:)[^()]{1,80}"
+                           r"|(?=[^()]{0,60}[a-z]\s?/)[^()/]{0,60}[a-z]\s?/\s?(?![^()]{0,20}\bor\b)[a-z]{2}[^()]{0,60})\)",
+                           re.IGNORECASE)
+
+# such a credit opening the sentence after its caption, an agency's name in brackets after it ("( ap photo/bo dorn ) (
+# associated press ) the ...")
+_LOWER_BRACKET_CREDIT = re.compile(_CREDIT_AFTER.pattern + rf"(?:\s*\(\s*(?:associated\s+press|{_AGENCIES})\s*\))?"
+                                   r"\s+(?=[a-z0-9\"“])", re.IGNORECASE)
+
+
+def credited_caption(sentence: str, text: str, end: int) -> bool:
+    """Whether a ``lower_cased_page``'s sentence ending at ``end`` of its page ``text`` is a photo's caption by its
+    place: a photo's credit in brackets follows it (``_CREDIT_AFTER``: "Ann velk stands in her office in velm. ( bo
+    dorn/the velm post ) the ferry line said ..."; a caption tells what the picture shows in any tense). One that
+    quotes is news before a picture ("\"we will sail, \" velk said."). (A reader's brief only.)"""
+    return text[end:end + 3].lstrip()[:1] == "(" and _CREDIT_AFTER.match(text, end) is not None \
+        and not ('"' in sentence or "“" in sentence)
 
 
 def _picture_act(text: str) -> bool:
