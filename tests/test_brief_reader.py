@@ -2365,3 +2365,24 @@ def test_a_lower_case_pages_dateline_of_a_place_named_new_is_trimmed() -> None:
     text = "New ostra — two nights after the ferry sank, the line's chief resigned."
     assert text[lower_dateline_end(text):].startswith("two nights"), text
     assert lower_dateline_end("The answer — more money for the ferry line.") == 0
+
+
+def test_a_lower_case_pages_bylines_credits_importance_and_datelines_are_read_narrowly() -> None:
+    """Review fixes: a byline names a writer in two or three words and an outlet with no article ("By monday — the new
+    editor of the velm post said ..." keeps its subject); a bracket with a list of roles, a label or a web address
+    after a sentence is no photo's credit ("( reporting by ann velk/bo dorn; editing by ... )" ends news); "Importance
+    placed on ..." is a subject; a possessive holds a stop word no place holds ("Velk's answer — more money ...")."""
+    from storyline.consolidate.summary_text import credited_caption, lower_dateline_end, lower_furniture_end
+
+    for news in ("By monday — the new editor of the velm post said the ferry line would close.",
+                 "By then -- the ferry reporter said it sank.", "Importance placed on safety has grown.",
+                 "Importance aside, the ferry line voted to close."):
+        assert lower_furniture_end(news) == 0, news
+    sentence = "The harbour master said the ferry had sailed for sixty years."
+    for bracket in ("( reporting by ann velk/bo dorn; editing by ines farrow )", "( source: velm port office/velm post )",
+                    "( velm.com/ferry )"):
+        assert not credited_caption(sentence, f"{sentence} {bracket} the line closed.", len(sentence)), bracket
+    assert credited_caption(sentence, f"{sentence} ( bo dorn/the velm post ) the line closed.", len(sentence))
+    assert lower_dateline_end("Velk's answer — more money for the ferry line.") == 0
+    text = "New ostra — two nights after the ferry sank, the line's chief resigned."
+    assert text[lower_dateline_end(text):].startswith("two nights"), text

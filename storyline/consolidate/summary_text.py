@@ -1244,6 +1244,8 @@ _LOWER_DATELINE = re.compile(rf"[A-Z]{_LOWER_PLACE}(?:(?P<agency>{_LOWER_AGENCY}
 # the same after furniture trimmed before it, where the page wrote no capital: "... ( associated press ) miami ( ap
 # ) — a quarter-century after ..." (a photo's teaser, then the story's dateline), "... ( photo: ann velk ) velm – a
 # former ..." (a caption's credit, then the lead's dateline: a dash alone there)
+# the stop words a place's name may hold ("New york", "New delhi"; not a possessive's "s": "Velk's answer — ...")
+_PLACE_STOP = STOP - {"new"}
 _LOWER_NEXT_DATELINE = re.compile(rf"[a-z]{_LOWER_PLACE}(?:(?P<agency>{_LOWER_AGENCY})|(?P<dash>--|—|–|_))\s+(?=[a-z0-9\"“])")
 
 
@@ -1270,9 +1272,9 @@ def lower_dateline_end(text: str, lead: bool = True) -> int:
     if m is None:
         return 0
     if m.group("dash") and (not lead or m.group("dash") in text[m.end():]
-                            or not ENGLISH_STOP_WORDS.isdisjoint(tokens(text[:m.start("dash")]))):
-        # (a place's words hold no function word: "The answer — more money." opens on no dateline; "New york — the
-        # ..." does: the summary's own stop words, "new", "year", "said" ..., are no function words)
+                            or not _PLACE_STOP.isdisjoint(tokens(text[:m.start("dash")]))):
+        # (a place's words hold no stop word but "new": "The answer — more money." and "Velk's answer — ..." open on
+        # no dateline; "New york — the ..." does)
         return 0
     return m.end()
 
@@ -1284,7 +1286,10 @@ _LOWER_FURNITURE = re.compile(r"(?:(?:Photo\s+)?Advertisement(?:\s*[-–—]\s*c
                               r"|Story\s+continued\s+below)\s+(?=[a-z0-9\"“])"
                               # a byline with its outlet and the writer's role ("By ann velk – velm post senior
                               # reporter a 36-year-old man ...")
-                              r"|By\s+[a-z][\w'’.-]*(?:\s+[a-z][\w'’.-]*){0,2}\s*(?:--|[-–—])\s*(?:[a-z0-9][\w.'’&-]*\s+){0,3}?"
+                              # (a name of two or three words, an outlet with no article: not "By monday — the new
+                              # editor said ...")
+                              r"|By\s+[a-z][\w'’.-]*(?:\s+[a-z][\w'’.-]*){1,2}\s*(?:--|[-–—])\s*"
+                              r"(?:(?!(?:the|a|an|its|his|her|their|our)\s)[a-z0-9][\w.'’&-]*\s+){0,3}?"
                               r"(?:(?:senior|staff|chief|contributing|political|white\s+house)\s+)?"
                               r"(?:reporter|correspondent|writer|editor|contributor)\s+(?=[a-z0-9\"“])"
                               # a page's sharing buttons ("Share on more share on more the senator ...")
@@ -1303,7 +1308,7 @@ _LOWER_FURNITURE = re.compile(r"(?:(?:Photo\s+)?Advertisement(?:\s*[-–—]\s*c
                               r"|Analysis(?=\s+(?:a|an|the|this|these|those|he|she|it|they|we|i|after|as|when|while|if)\s)"
                               # (a medical journal's abstract opens on "Importance": "Importance severe ..."; not
                               # "Importance of the vote was ...")
-                              r"|Importance(?!\s+(?:of|to|for|in|is|was|lies|has|had|and)\b))"
+                              r"|Importance(?!\s*,|\s+(?:of|to|for|in|is|was|lies|has|had|and|will|would|aside|[a-z]{3,}ed)\b))"
                               r"\s*[:—–-]?[\s\u200b]+(?=[a-z0-9\"“])")
 # a page's time stamp glued before a lower-case page's news: a label and a day ("Update, 7/10/2017: ...", "Published
 # on oct 17, 2018 ...", "Posted: tuesday, august 16, 2011 ..."), a day and year with a clock time ("November 9, 2030
@@ -1423,7 +1428,7 @@ def _past_dateline(text: str, end: int, dash: bool = False) -> int:
     m = _LOWER_NEXT_DATELINE.match(text, end)
     if m is None or m.end() >= len(text.rstrip()):
         return end
-    if m.group("dash") and (not dash or not ENGLISH_STOP_WORDS.isdisjoint(tokens(text[end:m.start("dash")]))):
+    if m.group("dash") and (not dash or not _PLACE_STOP.isdisjoint(tokens(text[end:m.start("dash")]))):
         return end
     return m.end()
 
@@ -1478,7 +1483,10 @@ def lower_caption(text: str) -> bool:
 # paper with a slash between them, or a credit's label ("( ann velk/the velm post ) the ferry ...", "( ap photo/bo
 # dorn ) ...", "( photo: ann velk, velm times ) ...", "( picture: getty images ) ..."; not "( 12/4/2030 )" nor "( and/or )")
 _CREDIT_AFTER = re.compile(r"\s*\(\s*(?:(?:photo|picture|image)\s*(?:by|:)[^()]{1,80}"
-                           r"|(?=[^()]{0,60}[a-z]\s?/)[^()/]{0,60}[a-z]\s?/\s?(?![^()]{0,20}\bor\b)[a-z]{2}[^()]{0,60})\)",
+                           # (no list of roles, label but a credit's, web address nor reporters' names: "( reporting by ann
+                           # velk/bo dorn; editing by ... )", "( source: ... )", "( velm.com/news )")
+                           r"|(?![^()]{0,200}(?:;|(?<!credit):|\.[a-z]{2,}\s?/|\b(?:reporting|writing|editing)\s+by\b))"
+                           r"(?=[^()]{0,60}[a-z]\s?/)[^()/]{0,60}[a-z]\s?/\s?(?![^()]{0,20}\bor\b)[a-z]{2}[^()]{0,60})\)",
                            re.IGNORECASE)
 
 # such a credit opening the sentence after its caption, an agency's name in brackets after it ("( ap photo/bo dorn ) (
