@@ -182,3 +182,20 @@ def test_a_lower_case_pages_photo_caption_is_not_what_its_article_adds() -> None
         "an inquiry into the grounding of the ferry will open in the town of holm next week."))
     added = new_since([old, new], ["n"])[0].added
     assert [s.text[:12] for s in added] == ["Divers found"], [s.text for s in added]
+
+
+def test_a_truncated_pages_cut_last_sentence_is_shown_to_its_first_whole_sentence_or_not_at_all() -> None:
+    old = Article(id="o", published=date(2022, 6, 7), text="The ferry Saga Wind ran aground near Holm island on "
+                  "Tuesday morning, and all forty of the passengers on board were taken ashore by the lifeboats.")
+    # the page stops mid-sentence: its last words are no news ("... the harbour master of")
+    cut = Article(id="c", published=date(2022, 6, 8), text=(
+        "Divers found a long crack in the hull of the ferry Saga Wind on Wednesday, the owner of the ship said. "
+        "The inquiry into the grounding will be led by the harbour master of"))
+    added = new_since([old, cut], ["c"])[0].added
+    assert [s.text[:12] for s in added] == ["Divers found"], [s.text for s in added]
+    # a run-on last sentence keeps its first whole sentence, cited to those words
+    run_on = Article(id="r", published=date(2022, 6, 8), text=(
+        "Divers found a long crack in the hull of the ferry Saga Wind on Wednesday, the owner of the ship said. "
+        "The inquiry into the grounding will open in Holm next week. \"we want to know who steered the ship onto"))
+    shown = [s.text for s in new_since([old, run_on], ["r"])[0].added]
+    assert shown[-1] == "The inquiry into the grounding will open in Holm next week.", shown

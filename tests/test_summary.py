@@ -340,7 +340,8 @@ def test_the_brief_keeps_who_said_it() -> None:
 
 def test_sentence_end_check_matches_its_pattern() -> None:
     """The fast end-of-sentence check accepts exactly what the original pattern accepted."""
-    from storyline.consolidate.summary import _ENDS, _ends_sentence
+    from storyline.consolidate.summary_text import _ENDS
+    from storyline.consolidate.summary_text import ends_sentence as _ends_sentence
 
     cases = ["It rained.", "It rained", 'He left."', "Done!)", "Why?'", "x''", "", ".", "a)", "b.)]",
              "ends with a quote”", "no mark ’", "mid. sentence", "Stop.!"]

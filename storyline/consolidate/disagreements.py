@@ -40,8 +40,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Sequence
 
+from ..analyze.ner_roles import KIN_WORDS, PERSON_NOUNS, first_name_sex, sex_clash
 from ..analyze.timex import format_value
 from ..records import Article, Citation, ClaimValue, Disagreement
 from .names import edit_distance, similar_names
@@ -941,16 +942,19 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
     roles: dict[str, list[str]] = defaultdict(list)
     people = set(speakers)  # the names told as a person's: a quoted speaker, a role, a title, an age
     outlets: set[str] = set()  # the names told as a newspaper's or an agency's ("the newspaper Yediot Aharonot said")
+    kin: set[str] = set()  # the names told as someone's relative ("Katarina Holm, the president's daughter")
     for u in units:
         for name, s0, e0, role in _names(u.text):
             for a, s, _ in u.places:
                 occ[name].append(Citation(a.id, s + s0, s + e0, a.source))
             if role:
                 roles[name].append(role)
-            if role or _person_told(u.text, s0, e0):
+            if role or (name not in people and _person_told(u.text, s0, e0)):
                 people.add(name)
             if _OUTLET_BEFORE.search(u.text, max(0, s0 - 16), s0) or _OUTLET_AFTER.match(u.text, e0):
                 outlets.add(name)
+            if _KIN_BEFORE.search(u.text, max(0, s0 - 24), s0) or _KIN_AFTER.match(u.text, e0):
+                kin.add(name)
     people -= outlets
     blocks: dict[str, set[str]] = defaultdict(set)
     for name in occ:
@@ -987,7 +991,8 @@ def _spellings(units: Sequence[Unit], by_id: dict[str, Article], speakers: set[s
         # the same role for every spelling ("spokesperson"/"spokesman" count as one), or one person's
         # family name spelt two ways
         role_sets = [{_ROLE_NORM.get(r, r) for r in roles.get(n, [])} for n in spellings]
-        if not (all(role_sets) and set.intersection(*role_sets)) and not _family_name_variants(spellings, role_sets):
+        if not (all(role_sets) and set.intersection(*role_sets)) \
+                and not _family_name_variants(spellings, role_sets, kin):
             continue
         arts = [{c.article_id for c in occ[n]} for n in spellings]
         if any(arts[i] & arts[j] for i in range(len(arts)) for j in range(i + 1, len(arts))):
@@ -1010,18 +1015,108 @@ _OUTLET_AFTER = re.compile(r"\s+(?i:newspaper|daily|weekly|magazine|tabloid)\b")
 
 def _person_told(sentence: str, start: int, end: int) -> bool:
     """Whether a sentence tells the name at ``sentence[start:end]`` as a person's: a title before it
-    ("Mrs. Lena Voss"), an age after it ("Lena Voss, 52,"). ("said" next to it is no sign: "the
-    newspaper Yediot Aharonot said".)"""
-    return bool(_TITLE_BEFORE.search(sentence, max(0, start - 8), start) or _AGE_AFTER.match(sentence, end))
+    ("Mrs. Lena Voss"), an age after it ("Lena Voss, 52,"), a person's noun before it or before the
+    list it ends ("the two suspects, Ivo Tarn and Lamen Khalifa Fhimah", "Britons Ivo Tarn and Rudolf
+    Petschi", "firefighter Lasse Gustafsson") or heading the description after it ("Lasse Gustafsson, a
+    former Goteborg firefighter", "Hans Carlsson, the lead detective"). ("said" next to it is no sign:
+    "the newspaper Yediot Aharonot said".)"""
+    if _TITLE_BEFORE.search(sentence, max(0, start - 8), start) or _AGE_AFTER.match(sentence, end):
+        return True
+    after = _DESCRIBED_AFTER.match(sentence, end)
+    if after and any(_people_noun(w, plural=False) for w in after.group("words").split()):
+        return True
+    return _person_noun_before(sentence, start)
 
 
-def _family_name_variants(spellings: Sequence[str], role_sets: Sequence[set[str]]) -> bool:
+_LIST_JOINS = frozenset("and _ — – -".split())
+_NAME_PARTICLES = frozenset("al el bin ibn van von de da del".split())
+
+
+def _person_noun_before(sentence: str, start: int) -> bool:
+    """Whether a person's noun stands before the name at ``start`` or before the list of names it ends:
+    "suspects Ivo Tarn and ", "the two suspects, Ivo Tarn and ", "The hostages _ Britons Ivo Tarn, Ana Lee,
+    and " (a people's name, "Britons", may open the list)."""
+    words = sentence[max(0, start - 120):start].split()
+    for w in reversed(words):
+        w = w.rstrip(",")
+        if not w or w in _LIST_JOINS or w.lower().split("-")[0] in _NAME_PARTICLES:
+            continue
+        if not w[:1].isupper():
+            return _people_noun(w)  # the word before the list: "suspects", "hostages", "firefighter"
+        if _people_noun(w):
+            return True  # "Britons", "Libyans"
+    return False
+
+
+# a name told as someone's relative: "his daughter Katarina Holm", "Katarina Holm, the president's daughter"
+_KIN_BEFORE = re.compile(rf"\b(?i:{KIN_WORDS}),?\s+$")
+_KIN_AFTER = re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,3}}?(?i:{KIN_WORDS})\b")
+# the words of a description after a name, up to its head: "Lasse Gustafsson, a former Goteborg firefighter"
+_DESCRIBED_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+)")
+# nouns that name an organisation as often as a person ("the Workers Party, the main rival of ...")
+_ORG_ABLE = frozenset("member members rival rivals partner partners supporter supporters opponent opponents critic "
+                      "critics owner owners user users customer customers employer employers player players winner "
+                      "winners champion champions observer observers representative representatives executive "
+                      "executives official officials agent agents fan fans leader leaders head heads".split())
+
+
+def _people_noun(word: str, plural: bool = True) -> bool:
+    """A noun of people ("suspects", "hostage", "firefighter") or a people's name for its members
+    ("Britons", "Libyans", "Israelis"), not one that names an organisation as often."""
+    w = word.lower()
+    if w in _ORG_ABLE:
+        return False
+    if w in PERSON_NOUNS or w in ("men", "women"):
+        return True
+    if not plural:
+        return False
+    return (w.endswith("s") and w[:-1] in PERSON_NOUNS) or bool(_DEMONYM_PLURAL.fullmatch(word))
+
+
+_DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?:ans|ons|is|ese)")
+
+
+def _family_name_variants(spellings: Sequence[str], role_sets: Sequence[set[str]], kin: Collection[str] = ()) -> bool:
     """Spellings of one person's name that differ in the last word only, the given names the same
-    ("Fayez Zaidan" / "Fayez Zeidan", "Larry Flint" / "Larry Flynt"), with no two roles that differ:
-    relatives share a family name, not a given name ("Ivana" / "Ivanka Trump" need the same role)."""
+    ("Fayez Zaidan" / "Fayez Zeidan", "Larry Flint" / "Larry Flynt"), or in given names that sound
+    alike, the family name the same ("Rudolf" / "Rudolph Petschi", "Lamen Khalifa" / "Lamin Khalifah
+    Fhimah": ``_sound_key``, none of them told as someone's relative, ``kin``), with no two roles that
+    differ: relatives share a family name, not a given name ("Ivana" / "Ivanka Trump" need the same role)."""
     heads = {tuple(n.split()[:-1]) for n in spellings}
     known = [r for r in role_sets if r]
-    return len(heads) == 1 and (not known or bool(set.intersection(*known)))
+    given = len(heads) == 1 or (_given_names_sound_alike(spellings) and not any(n in kin for n in spellings))
+    return given and (not known or bool(set.intersection(*known)))
+
+
+def _heard(word: str) -> str:
+    """A given name as it is heard: "ph" and "v" as "f", a silent "h" and a doubled letter dropped
+    ("Rudolph" / "Rudolf", "Stephen" / "Steven", "Khalifah" / "Khalifa")."""
+    w = word.lower().replace("ph", "f").replace("v", "f")
+    return re.sub(r"(.)\1", r"\1", w[:1] + w[1:].replace("h", ""))
+
+
+def _sound_key(word: str) -> str:
+    """``_heard`` with any vowel inside the word ("Lamen" / "Lamin"); the first and the last letter stay
+    ("Maria" / "Mario", "Daniel" / "Danielle" differ)."""
+    w = _heard(word)
+    return w[:1] + re.sub(r"[aeiouy]", "*", w[1:-1]) + w[-1:] if len(w) > 2 else w
+
+
+def _given_names_sound_alike(spellings: Sequence[str]) -> bool:
+    """Whether the spellings share the family name and their given names sound alike, word by word
+    (``_sound_key``); a vowel told differently only in names of five letters or more ("Jean" / "Joan"
+    are two names), and no two given names that the census gives to different sexes."""
+    words = [n.split() for n in spellings]
+    if len({w[-1] for w in words}) != 1 or len({len(w) for w in words}) != 1:
+        return False
+    for given in zip(*(w[:-1] for w in words)):
+        if len({_sound_key(g) for g in given}) != 1:
+            return False
+        if len({_heard(g) for g in given}) > 1 and min(len(g) for g in given) < 5:
+            return False
+        if any(sex_clash(first_name_sex(a), first_name_sex(b)) for a in given for b in given):
+            return False
+    return True
 
 
 _AGE_AFTER = re.compile(r",\s+(?P<age>\d{1,3})(?=\s*(?:,|\band\b|\.|\)|;))")

@@ -20,10 +20,11 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from ..analyze.sentences import report_sentences, split_sentences
-from ..analyze.timex import WEEKDAY_NAMES, live_stamp_end
+from ..analyze.ner_roles import ROLE_HEADS
+from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, live_stamp_end
 from ..records import Article, Citation, NewSince, SummarySentence
 from .timeline import past_page_stamp
-from .summary_text import (caption_like, content_stems, is_candidate_shape, is_dangling, is_furniture, leans_back,
+from .summary_text import (caption_like, content_stems, cut_off, is_candidate_shape, is_dangling, is_furniture, leans_back,
                            lower_caption, lower_cased_page, lower_dateline_end, sentence_case, trim_span)
 
 __all__ = ["latest_lead", "new_since", "redundant_with"]
@@ -131,10 +132,16 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
         known_figures = _figures(vocab)
         picked: list[tuple[bool, bool, int, int, SummarySentence]] = []
         lower_page: bool | None = None  # (asked once, of an article with something to show)
+        text_end = len(a.text.rstrip())
         for k, s in enumerate(report_sentences(a)):
             start = past_page_stamp(a.text, s.start, s.end)  # "Page last updated at ... (an error occurred ...)"
             start = live_stamp_end(a.text, start, s.end)  # a live page's entry time ("2050 Preval tells ...")
-            text = a.text[start:s.end]
+            end = s.end
+            if cut_off(a.text[start:end], end, text_end):
+                # a truncated page's last sentence is read up to its first whole sentence, or not at all
+                # ("... to leave behind her home, which sits": the page's words stop there)
+                end = start + _whole_part(a.text[start:end], min_words)
+            text = a.text[start:end]
             bag = _bag(text)
             new = len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag) \
                 and not (_PAGE_MATTER.search(text) or is_furniture(text))
@@ -151,7 +158,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                     # a lower-case page's dateline ("New york ( reuters ) - the ..."), as the summary reads it
                     lower = lower_dateline_end(text)
                     shown += lower
-                cite = Citation(a.id, shown, s.end, a.source)
+                cite = Citation(a.id, shown, end, a.source)
                 fresh = sum(1 for w in bag if w not in vocab)
                 # on the story's subject: at least two of its words the story already used
                 on_topic = sum(1 for w in bag if w in vocab and not w[:1].isdigit()) >= 2
@@ -159,9 +166,9 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 # a hard-news lead the story did not carry is the article's news ("... were sentenced
                 # on Monday"): it comes before background paragraphs richer in new words
                 lead = not picked and k < 2 and bool(_NEWS_DAY.search(text))
-                shown_text = sentence_case(a.text[shown:s.end]) if lower else a.text[shown:s.end]
+                shown_text = sentence_case(a.text[shown:end]) if lower else a.text[shown:end]
                 picked.append((on_topic and lead, on_topic, fresh + figures, k, SummarySentence(
-                    text=shown_text, citations=(cite,), article_id=a.id, start=shown, end=s.end)))
+                    text=shown_text, citations=(cite,), article_id=a.id, start=shown, end=end)))
             known.add(bag)
         # the sentences on the story's subject with the most words (and figures) new to it, shown in the
         # article's order ("The Darkness of Wallis Simpson ..." in a story of an uprising: new words, no news)
@@ -171,6 +178,23 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
         if added:
             out.append(NewSince(article_id=a.id, added=tuple(added)))
     return tuple(out)
+
+
+# a sentence's end inside a truncated page's run-on last sentence ("... in the lancaster area. "it takes a
+# dangerous ..."): a final mark after a word of three letters or more, and a space
+_INNER_STOP = re.compile(r"(?<![\w.'’-])([a-z]{3,})[.!?](?=\s)", re.IGNORECASE)
+# short forms that a dot closes inside a sentence ("aug. 11", "Mrs. Velk", "Velm Corp. said")
+_SHORT_FORMS = frozenset(MONTHS) | frozenset(WEEKDAYS) | ROLE_HEADS | frozenset("inc corp ltd bros est".split())
+
+
+def _whole_part(text: str, min_words: int) -> int:
+    """Where the first whole sentence of at least ``min_words`` words inside a cut sentence ends (0:
+    none): a truncated page's run-on last sentence ("People ... offered a reward thursday ... in the
+    lancaster area. "it takes a dangerous lack o") keeps its whole first sentence."""
+    for m in _INNER_STOP.finditer(text):
+        if m.group(1).lower() not in _SHORT_FORMS and len(text[:m.end()].split()) >= min_words:
+            return m.end()
+    return 0
 
 
 # a hard-news lead says when: "was driven from office Friday", "said Monday"; a feature lead ("As labor

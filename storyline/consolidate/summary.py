@@ -48,6 +48,8 @@ from ..analyze.timex import MONTHS, WEEKDAYS, live_stamp_end
 from ..records import Article, Citation, Sentence, SummarySentence
 from .template import without_template
 from .summary_select import select_greedy, select_greedy_capped, select_ilp
+from .summary_text import cut_off as _cut_off
+from .summary_text import ends_sentence as _ends_sentence
 from .summary_text import (
     compress,
     trim_span,
@@ -237,16 +239,6 @@ def _unique_counts(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return s[at], ends[1:] - ends[:-1]
 
 
-_ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
-_CLOSERS = "\"”’'`)]"
-
-
-def _ends_sentence(text: str) -> bool:
-    """``_ENDS.search(text)`` for single-line text, without scanning it: a final mark, then only
-    closing quotes or brackets; or a closing quote last."""
-    return text[-1:] in ("\"", "”", "’", "'", "`") or text.rstrip(_CLOSERS)[-1:] in (".", "!", "?")
-
-
 @dataclass(frozen=True, slots=True)
 class SummaryConfig:
     """Knobs of the summarizer (defaults tuned on DUC 2003 and a Multi-News sample)."""
@@ -387,13 +379,6 @@ def _trailing_off(sentence: str) -> bool:
     """Whether ``sentence`` stops on an ellipsis glued to its last word or comma (``_TRAILING_OFF``): its words go on
     elsewhere, or nowhere the page shows."""
     return sentence[-1:] in ".…\"'”’)" and _TRAILING_OFF.search(sentence, max(0, len(sentence) - 8)) is not None
-
-
-def _cut_off(sentence: str, end: int, text_end: int) -> bool:
-    """Whether a sentence ending at ``end`` is the cut end of a truncated page: its article's text
-    (``text_end``: where the text ends, less closing white space) stops there with no final mark
-    ("... the party of the president who appointed each justice is a reliable")."""
-    return end >= text_end and not _ends_sentence(sentence)
 
 
 def _number(items: Sequence[_Item], toks: Sequence[list[str]], ids: _Ids, unigrams: bool) -> None:

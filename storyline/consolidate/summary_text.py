@@ -23,6 +23,8 @@ from .stopwords import ENGLISH_STOP_WORDS
 
 __all__ = [
     "supports",
+    "cut_off",
+    "ends_sentence",
     "date_line_end",
     "fact_stems",
     "STOP",
@@ -1531,6 +1533,23 @@ def _dateline_mark(text: str) -> bool:
     "_" or "—", one of which every form of the mark holds (most sentences hold none there)."""
     head = text[:80]
     return ("-" in head or "(" in head or "_" in head or "—" in head) and bool(_DATELINE_MARK.search(head))
+
+
+_ENDS = re.compile(r"[.!?][\"”’'`)\]]*$|[\"”’'`]{1,2}$")
+_CLOSERS = "\"”’'`)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether single-line text ends as a sentence does (``_ENDS.search(text)``), read without scanning
+    it: a final mark, then only closing quotes or brackets; or a closing quote last."""
+    return text[-1:] in ("\"", "”", "’", "'", "`") or text.rstrip(_CLOSERS)[-1:] in (".", "!", "?")
+
+
+def cut_off(sentence: str, end: int, text_end: int) -> bool:
+    """Whether a sentence ending at ``end`` is the cut end of a truncated page: its article's text
+    (``text_end``: where the text ends, less closing white space) stops there with no final mark
+    ("... the party of the president who appointed each justice is a reliable")."""
+    return end >= text_end and not ends_sentence(sentence)
 
 
 def trim_span(text: str, lead: bool = True, attributions: bool = True) -> tuple[int, int, str]:
