@@ -750,6 +750,28 @@ def test_a_place_listed_with_other_places_stays_a_place_beside_a_craft_of_its_na
     assert got == [("Ostland", "MISC"), ("Ostland", "LOC"), ("Ostland", "MISC"), ("Ostland", "LOC")], got
 
 
+def test_a_lists_links_are_read_alike_by_every_rule_of_lists() -> None:
+    """The links between a list's names are one rule (``_LIST_LINK``; ``_LIST_JOINT`` the conjunctions): a
+    serial comma before "and" ("Vellco, Tarvo, and Kessberg") splits a span the tagger ran across the list,
+    "or" joins a name to a craft's after a kind in the plural ("the aircraft carriers Vell or Tarvo") and "&"
+    to a product's ("the drugs Zorvex & Melidra")."""
+    import storyline
+    from storyline.analyze.entities import split_joined_names
+    from storyline.records import Mention
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.label) for m in storyline.recognize_entities(text)]
+
+    ms = [Mention(start=0, end=27, text="Vellco, Tarvo, and Kessberg", label="ORG", article_id="a")] + [
+        Mention(start=a, end=a + len(w), text=w, label="ORG", article_id="a")
+        for a, w in ((40, "Vellco"), (50, "Tarvo"), (60, "Kessberg"))]
+    assert [m.text for m in split_joined_names(ms)][:3] == ["Vellco", "Tarvo", "Kessberg"]
+    got = names("Planes on the aircraft carriers Vell or Tarvo flew again. Tarvo docked in Norport on Monday.")
+    assert got.count(("Tarvo", "MISC")) == 2, got
+    got = names("Doctors prescribe the drugs Zorvex & Melidra. Melidra sales rose at Tarnby Corp.")
+    assert got.count(("Melidra", "MISC")) == 2, got
+
+
 def test_an_organisations_first_word_alone_is_its_short_name() -> None:
     """The first word of an organisation the page names in full, written alone where the tagger read
     nothing ("earn Real a point", "Real looked"), or in a span the tagger ran across a list of such

@@ -2637,6 +2637,12 @@ def test_a_fronted_phrase_of_time_or_place_is_no_quote() -> None:
     assert got.get("when she was a clerk, a boss invited her to lunch") == "Ms. Lind", got
     assert got.get("In Ames, the river rose") == "Berg", got
     assert got.get("In his town, Berg said, boats are never late") == "Berg", got
+    # the prepositions of an adjunct after a cue open such a phrase too (one set: "via", "through", "within")
+    text = ("Ana Lind stayed home. Through a spokesman, she said: \"Let no one doubt that the pier will close.\" "
+            "Within weeks, Ms. Lind said, when she was a clerk, a boss invited her to lunch.")
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert not any(t.startswith(("Through", "Within")) for t in got), got
+    assert got.get("when she was a clerk, a boss invited her to lunch") == "Ms. Lind", got
 
 
 def test_a_verb_of_saying_before_a_colon_is_the_cue_not_part_of_the_name() -> None:

@@ -173,6 +173,29 @@ def test_a_lower_case_pages_dateline_is_not_shown_in_what_its_article_adds() -> 
     assert new.text[cite.start:cite.end].startswith("divers found")
 
 
+def test_a_lower_case_pages_matter_is_trimmed_as_the_readers_brief_trims_it() -> None:
+    # what each new article adds reads a lower-case page's matter by the brief's rule (``lower_page_open_end``): a
+    # photo's teaser and its credit glued before the lead's dateline, an advertisement's label before a later sentence
+    old = Article(id="o", published=date(2022, 6, 7), text="The ferry saga wind ran aground near holm island on "
+                  "tuesday morning, and all forty of the passengers on board were taken ashore by the lifeboats.")
+    new = Article(id="n", published=date(2022, 6, 8), text=(
+        "A tug pulls at the ferry saga wind off the coast of holm island on... ( associated press ) varberg ( ap ) — "
+        "divers found a long crack in the hull of the ferry saga wind on wednesday, the owner of the ship said. "
+        "Advertisement the ship will be towed to a dry dock in the port of varberg once the weather clears, and "
+        "the owner said that an inquiry into the grounding of the ferry would open in the town of holm next week."))
+    added = new_since([old, new], ["n"])[0].added
+    assert [s.text[:14] for s in added] == ["Divers found a", "The ship will "], [s.text for s in added]
+    assert new.text[added[1].citations[0].start:].startswith("the ship will")
+    # and a photo's caption is one by the brief's rule (``lower_page_caption``): by the credit in brackets after it
+    new = Article(id="n", published=date(2022, 6, 8), text=(
+        "The captain of the ferry saga wind waits on the quay of the port of varberg with the crew of the ship. "
+        "( ann velk/the varberg post ) divers found a long crack in the hull of the ferry saga wind on wednesday, "
+        "the owner of the ship said. An inquiry into the grounding of the ferry will open in the town of holm next "
+        "week, and the crew will be heard."))
+    added = new_since([old, new], ["n"])[0].added
+    assert [s.text[:10] for s in added] == ["An inquiry"], [s.text for s in added]
+
+
 def test_a_lower_case_pages_photo_caption_is_not_what_its_article_adds() -> None:
     old = Article(id="o", published=date(2022, 6, 7), text="The ferry saga wind ran aground near holm island on "
                   "tuesday morning, and all forty of the passengers on board were taken ashore by the lifeboats.")

@@ -1812,7 +1812,12 @@ def _propagate_person_names(text: str, sent_spans: list[list[tuple[int, int]]], 
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
-_JOINER = re.compile(r"[ ]?,\s+|\s+(?:and|or|&)\s+")  # (a tokenised text writes " , ")
+# the links between the names of a list: a comma, a conjunction, or both ("Vell, Tarvo", "Vell and Tarvo", "Vell,
+# Tarvo, and Kessler", "Vell & Tarvo"; a tokenised text writes " , "); ``_LIST_JOINT`` a conjunction only, a
+# comma allowed before it (a comma alone may end a clause: "the drug Vell, Tarvo said")
+_CONJUNCTION = r"(?:and|or|&)"
+_LIST_LINK = re.compile(rf"[ ]?,\s*(?:{_CONJUNCTION}\s+)?|\s+{_CONJUNCTION}\s+")
+_LIST_JOINT = re.compile(rf",?\s+{_CONJUNCTION}\s+")
 
 
 def split_joined_names(mentions: list[Mention], short: frozenset[str] = frozenset()) -> list[Mention]:
@@ -1825,7 +1830,7 @@ def split_joined_names(mentions: list[Mention], short: frozenset[str] = frozense
     when the parts differ ("Tarvo and Tarvo" stays whole)."""
     alone: dict[str, Counter[str]] = {}
     for m in mentions:
-        if not _JOINER.search(m.text):
+        if not _LIST_LINK.search(m.text):
             alone.setdefault(m.text, Counter())[m.label] += 1
             words = m.text.split()
             if len(words) >= 2 and words[-1].lower().rstrip(".") in _COMPANY_ENDS:  # "Mobil" of "Mobil Corp."
@@ -1834,7 +1839,7 @@ def split_joined_names(mentions: list[Mention], short: frozenset[str] = frozense
         return mentions
     out: list[Mention] = []
     for m in mentions:
-        cuts = list(_JOINER.finditer(m.text))
+        cuts = list(_LIST_LINK.finditer(m.text))
         bounds = [0] + [b for c in cuts for b in (c.start(), c.end())] + [len(m.text)]
         parts = list(zip(bounds[::2], bounds[1::2]))
         names = [m.text[a:b] for a, b in parts]
@@ -2294,7 +2299,8 @@ def _common_places_in_capitals(text: str, sent_spans: Sequence[Sequence[tuple[in
 
 # a word of prose in lower case: not of an address, a handle or a tag ("www.turkey.gov", "@turkey", "#turkey")
 _PROSE_WORD = re.compile(r"(?<![\w'’@#./-])[a-z]+(?![\w'’-]|[.@/:]\w)")
-_CAPITALS_LIST_LINK = re.compile(r"[ ]?,[ ]*(?:AND[ ]+)?|[ ]+(?:AND|&)[ ]+|[ ]?-[ ]?")
+# (a line of capitals writes "AND", and links a dateline's place by a hyphen too)
+_CAPITALS_LIST_LINK = re.compile(rf"{_LIST_LINK.pattern}|[ ]?-[ ]?", re.IGNORECASE)
 
 
 def _listed_with_a_capitals_place(text: str, mentions: Sequence[Mention], i: int) -> bool:
@@ -2754,9 +2760,6 @@ _PRODUCT_AFTER = re.compile(
 # a company's own product: "its Lipitor pill", "their Vioxx drug"
 _OWN_BEFORE = re.compile(r"\b(?:its|their)\s+$")
 _KIND_AFTER = re.compile(rf"\s+{_PRODUCT_NOUNS}\b")
-# a name joined to a product's name ("the drugs Tamiflu and Relenza"; not a comma alone, which may end a
-# clause: "the anti-depressant Welbutrin, Lippman was miserable")
-_LIST_JOINT = re.compile(r",?\s+(?:and|or)\s+")
 
 
 def product_context(text: str, start: int, end: int) -> bool:
@@ -2771,7 +2774,7 @@ def product_context(text: str, start: int, end: int) -> bool:
 
 def _products(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name of one word that the article writes once where a product's name stands
-    (``product_context``), or joined to such a name by "and" or "or" ("the drugs Tamiflu and Relenza"),
+    (``product_context``), or joined to such a name by a conjunction (``_LIST_JOINT``: "the drugs Tamiflu and Relenza"),
     is a product's everywhere in it (CoNLL's MISC), not the organisation, place or person the
     tagger read elsewhere ("Vioxx has made steady gains", "taking Ritalin")."""
     named: set[str] = set()
@@ -2817,7 +2820,7 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name the article writes right after a vessel's or a craft's kind in lower case ("the nuclear
     submarine Kestrel", "the space shuttle Atlantis", "the aircraft carrier Tom Vell"), or after a navy's
     prefix ("USS Tarvo"), or a name the tagger read as a person's right before a spacecraft's kind ("the Tarvo
-    spacecraft", "the Tarvo orbiter": no person modifies a craft; ``_CRAFT_AFTER``), or joined by "and" to such a name after a kind in the plural ("aircraft carriers
+    spacecraft", "the Tarvo orbiter": no person modifies a craft; ``_CRAFT_AFTER``), or joined by a conjunction (``_LIST_JOINT``) to such a name after a kind in the plural ("aircraft carriers
     Vell and Tarvo"; not "the submarine Kestrel and Russia"), names that craft everywhere in it (CoNLL's
     MISC: "The Tom Vell leads a battle group"), not the place, body or person the tagger read ("Kursk" is
     a town too, "Galileo" a man); one after a celestial body's kind ("Jupiter's moon Io", "the planet
@@ -2847,7 +2850,7 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
                     kinds[" ".join(words[1:])] = "MISC"  # "RMS Tarvo" ... "the Tarvo"
             elif body:
                 kinds[m.text] = "LOC"
-            elif plural is not None and re.fullmatch(r",?\s+and\s+", text[plural.end:m.start]):
+            elif plural is not None and _LIST_JOINT.fullmatch(text, plural.end, m.start):
                 kinds[m.text] = kinds[plural.text]
             kind = craft or body
             plural = m if kind is not None and kind.group(kind.lastindex or 0).rstrip().endswith("s") else None
@@ -2864,9 +2867,6 @@ def _crafts_named(text: str, mentions: list[Mention]) -> list[Mention]:
             label = kinds[m.text]
         out.append(m if label == m.label else dataclasses.replace(m, label=label))
     return out
-
-
-_LIST_LINK = re.compile(r"[ ]?,[ ]*(?:and[ ]+|or[ ]+)?|[ ]+(?:and|or)[ ]+")
 
 
 def _listed_with_a_place(text: str, mentions: Sequence[Mention], i: int, kinds: Mapping[str, str]) -> bool:

@@ -1570,8 +1570,9 @@ def _verb_adverb(t: _Tok) -> bool:
     return t.low in _TIME_ADVERBS or t.low in _LONE_ADVERBS or (t.low.endswith("ly") and t.low not in _LY_NOUNS)
 
 
-# prepositions that open an adjunct between a cue and what was said ("said in a statement that", "announced
-# within hours of the fire that", "said following talks with the union that")
+# prepositions that open a phrase of time, place or occasion: an adjunct between a cue and what was said ("said in a
+# statement that", "announced within hours of the fire that"), or one that opens the sentence (``_FRONTED``: "Through
+# a spokesman, Lind said ...")
 _ADJUNCT_OPENERS = frozenset("on in at during after before via through within following upon".split())
 
 
@@ -2979,7 +2980,9 @@ def _stray_comma_subject(toks: Sequence[_Tok], comma: int) -> tuple[int, int] | 
     return np if np is not None and np[0] == k and np[1] == comma else None
 
 
-_FRONTED = frozenset("in on at during after before since following amid upon".split())
+# (and two that open no adjunct after a cue: "since" tells what was said, "said since 2001 the fund has grown"; "amid"
+# follows a noun read as a cue, "appeared on interview shows amid news reports that question ...")
+_FRONTED = _ADJUNCT_OPENERS | {"since", "amid"}
 
 
 def _fronted_end(toks: Sequence[_Tok], end: int) -> int | None:

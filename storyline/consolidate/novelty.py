@@ -25,7 +25,7 @@ from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, live_stamp_end
 from ..records import Article, Citation, NewSince, SummarySentence
 from .timeline import past_page_stamp
 from .summary_text import (caption_like, content_stems, cut_off, is_candidate_shape, is_dangling, is_furniture, leans_back,
-                           lower_caption, lower_cased_page, lower_dateline_end, sentence_case, trim_span)
+                           lower_cased_page, lower_page_caption, lower_page_open_end, sentence_case, trim_span)
 
 __all__ = ["latest_lead", "new_since", "redundant_with"]
 
@@ -146,18 +146,19 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
             new = len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag) \
                 and not (_PAGE_MATTER.search(text) or is_furniture(text))
             if new:
-                lower_page = lower_cased_page(a.text) if lower_page is None else lower_page
-                # a lower-case page's wire photo caption ("File - in this aug. 14 file image, ...") is no news
-                new = not (lower_page and lower_caption(text))
-            if new:
                 # shown without its dateline ("PARIS (AP) -- ", "HARARE, May 4 (Xinhua) -- "), the page's words,
                 # not news (the sentence is read whole, as before: its words new to the story are its own)
                 shown = start + trim_span(text, lead=k == 0, attributions=False)[0]
-                lower = 0
-                if k == 0 and shown == start and lower_page:
-                    # a lower-case page's dateline ("New york ( reuters ) - the ..."), as the summary reads it
-                    lower = lower_dateline_end(text)
-                    shown += lower
+                lower_page = lower_cased_page(a.text) if lower_page is None else lower_page
+                # a lower-case page's matter, as the reader's brief trims it: its dateline ("New york ( reuters ) -
+                # the ..."), an advertisement's label, a photo's credit or teaser ("Velk has apologized... (associated
+                # press) in a statement ...")
+                lower = lower_page_open_end(text, lead=k == 0) if lower_page and shown == start else 0
+                shown += lower
+                # a lower-case page's photo caption ("File - in this aug. 14 file image, ...", one a credit in brackets
+                # follows) is no news
+                new = not (lower_page and lower_page_caption(a.text[shown:end], a.text, end))
+            if new:
                 cite = Citation(a.id, shown, end, a.source)
                 fresh = sum(1 for w in bag if w not in vocab)
                 # on the story's subject: at least two of its words the story already used

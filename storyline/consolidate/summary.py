@@ -53,11 +53,9 @@ from .summary_text import ends_sentence as _ends_sentence
 from .summary_text import (
     compress,
     trim_span,
-    lower_caption,
-    credited_caption,
-    lower_dateline_end,
+    lower_page_caption,
     lower_cased_page,
-    lower_furniture_end,
+    lower_page_open_end,
     sentence_case,
     content_stems,
     count_words,
@@ -306,7 +304,7 @@ class _Item:
     toks: list[str] = field(default_factory=list)   # lower-cased tokens of ``text``
     runs_on: bool = False   # (a reader's brief) cut short: the article goes on in lower case after it
     #                         (``_runs_on``), or ends on it with no final mark (``_cut_off``)
-    caption: bool = False   # (a reader's brief) a lower-case page's photo caption (``lower_caption``, ``credited_caption``)
+    caption: bool = False   # (a reader's brief) a lower-case page's photo caption (``lower_page_caption``)
 
 
 def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] | None,
@@ -325,7 +323,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
             # (a lower-case page: a dateline opens the lead, "Dubai (reuters) - the incursion ...", an agency's
             # dateline any sentence, and an advertisement's label, a photo's credit or teaser any sentence,
             # "Advertisement the agency said ..."; the brief shows "The ...")
-            lower = lower_page and not i and (lower_furniture_end(raw) or lower_dateline_end(raw, lead=pos == 0))
+            lower = lower_page and not i and lower_page_open_end(raw, lead=pos == 0)
             if lower:
                 i = lower
             if config.trim and s.end > s.start:
@@ -349,8 +347,7 @@ def _items(arts: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]] 
                              runs_on=config.reader and (s.end > s.start and (_runs_on(a.text, s.end)
                                                                              or _cut_off(text, s.end, text_end))
                                                         or _trailing_off(text)),
-                             caption=lower_page and (lower_caption(text) or s.end > s.start
-                                                     and credited_caption(text, a.text, s.end))))
+                             caption=lower_page and lower_page_caption(text, a.text, s.end if s.end > s.start else None)))
     _number(out, toks, ids, config.unigram_weight > 0)
     return out
 

@@ -51,6 +51,8 @@ __all__ = [
     "dateline_place",
     "placed_here",
     "lower_furniture_end",
+    "lower_page_open_end",
+    "lower_page_caption",
     "sentence_case",
     "text_features",
     "token_info",
@@ -1420,6 +1422,14 @@ def lower_furniture_end(text: str) -> int:
     return _past_dateline(text, end) if end < len(text.rstrip()) else 0
 
 
+def lower_page_open_end(text: str, lead: bool = True) -> int:
+    """Where the page's matter opening a ``lower_cased_page``'s sentence ends, 0 when there is none: furniture glued
+    before it (``lower_furniture_end``: "Advertisement the agency said ...", a photo's credit or teaser) or its
+    dateline (``lower_dateline_end``: a place's and a dash in the ``lead`` only, an agency's anywhere). One rule
+    for every reader of such a page: the reader's brief, and what each new article adds."""
+    return lower_furniture_end(text) or lower_dateline_end(text, lead=lead)
+
+
 def _past_dateline(text: str, end: int, dash: bool = False) -> int:
     """``end`` (where furniture trimmed from a lower-case page's sentence ends), or past the dateline that follows
     it there in lower case: an agency's ("... ( associated press ) miami ( ap ) — a quarter-century ..."), or with
@@ -1504,6 +1514,13 @@ def credited_caption(sentence: str, text: str, end: int) -> bool:
     quotes is news before a picture ("\"we will sail, \" velk said."). (A reader's brief only.)"""
     return text[end:end + 3].lstrip()[:1] == "(" and _CREDIT_AFTER.match(text, end) is not None \
         and not ('"' in sentence or "“" in sentence)
+
+
+def lower_page_caption(sentence: str, text: str, end: int | None) -> bool:
+    """Whether a ``lower_cased_page``'s sentence ending at ``end`` of its page ``text`` is a photo's caption: by its
+    words (``lower_caption``) or by the credit that follows it (``credited_caption``; ``end`` None: a sentence with no
+    place in the page, read by its words only). One rule for the reader's brief and what each new article adds."""
+    return lower_caption(sentence) or (end is not None and credited_caption(sentence, text, end))
 
 
 def _picture_act(text: str) -> bool:
