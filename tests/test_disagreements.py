@@ -766,3 +766,21 @@ def test_a_given_name_that_sounds_alike_and_a_person_told_by_a_noun_are_one_pers
     # a place or a body named alike with no such sign stays out ("Sahlmark" / "Salmark Hospital")
     assert names("The injured were taken to Sahlmark Hospital, the city's largest.",
                  "Doctors at Salmark Hospital treated forty people.") == []
+
+
+def test_a_mans_and_a_womans_given_name_or_a_place_told_by_a_persons_noun_make_no_name_slot() -> None:
+    def names(*texts: str) -> list[list[str]]:
+        arts = [Article(id=f"a{i}", source=f"S{i}", published=date(2031, 6, 7), text=t) for i, t in enumerate(texts)]
+        return [sorted(v.value for v in d.values) for d in find_disagreements(arts) if d.kind == "name"]
+
+    # a vowel apart, one name the census gives a sex to and one it leaves out as worn by both: two people
+    assert names("Francis Dorrow, 61, died in the fire at the farm near Velm, police said.",
+                 "Frances Dorrow, a retired teacher, survived the fire at the farm near Velm.") == []
+    assert names("Marian Dorrow, 45, was named head of the Velm clinic on Monday.",
+                 "Marion Dorrow, a nurse at the clinic, said the staff welcomed the choice.") == []
+    # a person's noun that only tells of the place after it ("a firefighter training centre")
+    assert names("The fire spread to Stora Brandvik, a former firefighter training centre, on Monday night.",
+                 "The roof of Stora Brandwik collapsed on Tuesday.") == []
+    # parties to a lawsuit are as often companies
+    assert names("The two plaintiffs, Tarsk Shipping and Velm Freight, sued the city of Norrby on Monday.",
+                 "Tarsk Shiping said the port fees of Norrby had doubled in a year.") == []

@@ -222,3 +222,17 @@ def test_a_truncated_pages_cut_last_sentence_is_shown_to_its_first_whole_sentenc
         "The inquiry into the grounding will open in Holm next week. \"we want to know who steered the ship onto"))
     shown = [s.text for s in new_since([old, run_on], ["r"])[0].added]
     assert shown[-1] == "The inquiry into the grounding will open in Holm next week.", shown
+
+
+def test_a_cut_pages_first_whole_sentence_may_end_on_a_weekday_a_role_or_a_quote_not_on_a_title() -> None:
+    old = Article(id="o", published=date(2022, 6, 7), text="The ferry Saga Wind ran aground near Holm island on "
+                  "Tuesday morning, and all forty of the passengers on board were taken ashore by the lifeboats.")
+    for whole in ("The inquiry into the grounding will open in Holm on Monday.",
+                  "The inquiry into the grounding will be led by the town's mayor.",
+                  "The harbour master told the inquiry: \"the ship came in far too fast.\"",
+                  "The inquiry will hear the Rev. Ola Brandt, who saw the ship strike the rocks near Holm."):
+        run_on = Article(id="r", published=date(2022, 6, 8), text=(
+            "Divers found a long crack in the hull of the ferry Saga Wind on Wednesday, the owner of the ship said. "
+            + whole + " \"we want to know who steered the ship onto"))
+        shown = [s.text for s in new_since([old, run_on], ["r"])[0].added]
+        assert shown[-1] == whole, shown

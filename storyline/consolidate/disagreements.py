@@ -1022,10 +1022,25 @@ def _person_told(sentence: str, start: int, end: int) -> bool:
     "the newspaper Yediot Aharonot said".)"""
     if _TITLE_BEFORE.search(sentence, max(0, start - 8), start) or _AGE_AFTER.match(sentence, end):
         return True
-    after = _DESCRIBED_AFTER.match(sentence, end)
-    if after and any(_people_noun(w, plural=False) for w in after.group("words").split()):
+    if _heads_description(sentence, end):
         return True
     return _person_noun_before(sentence, start)
+
+
+def _heads_description(sentence: str, end: int) -> bool:
+    """Whether a person's noun heads the description after the name at ``end``: the phrase ends on it
+    or goes on with no other noun ("Lasse Gustafsson, a former Goteborg firefighter badly burned",
+    "..., the lead detective, said"), not one that it only tells of ("Stora Brandvik, a former
+    firefighter training centre": a place)."""
+    after = _DESCRIBED_AFTER.match(sentence, end)
+    if not after:
+        return False
+    words = after.group("words").split()
+    for i, w in enumerate(words):
+        if _people_noun(w, plural=False):
+            nxt = words[i + 1] if i + 1 < len(words) else (after.group("next") or "").strip()
+            return not nxt[:1].islower() or nxt in _PHRASE_GOES_ON or nxt.endswith(("ly", "ed"))
+    return False
 
 
 _LIST_JOINS = frozenset("and _ — – -".split())
@@ -1052,12 +1067,16 @@ def _person_noun_before(sentence: str, start: int) -> bool:
 _KIN_BEFORE = re.compile(rf"\b(?i:{KIN_WORDS}),?\s+$")
 _KIN_AFTER = re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,3}}?(?i:{KIN_WORDS})\b")
 # the words of a description after a name, up to its head: "Lasse Gustafsson, a former Goteborg firefighter"
-_DESCRIBED_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+)")
-# nouns that name an organisation as often as a person ("the Workers Party, the main rival of ...")
+_DESCRIBED_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+)(?P<next>\s+[\w’'-]+)?")
+# words after a description's head noun that go on the phrase, not the noun ("a firefighter who ...")
+_PHRASE_GOES_ON = frozenset("of in at on from for with by near to since who whose whom that which and or but".split())
+# nouns that name an organisation as often as a person ("the Workers Party, the main rival of ...", "the two
+# plaintiffs, Tarsk Shipping and ...")
 _ORG_ABLE = frozenset("member members rival rivals partner partners supporter supporters opponent opponents critic "
                       "critics owner owners user users customer customers employer employers player players winner "
                       "winners champion champions observer observers representative representatives executive "
-                      "executives official officials agent agents fan fans leader leaders head heads".split())
+                      "executives official officials agent agents fan fans leader leaders head heads plaintiff "
+                      "plaintiffs defendant defendants".split())
 
 
 def _people_noun(word: str, plural: bool = True) -> bool:
@@ -1105,14 +1124,17 @@ def _sound_key(word: str) -> str:
 def _given_names_sound_alike(spellings: Sequence[str]) -> bool:
     """Whether the spellings share the family name and their given names sound alike, word by word
     (``_sound_key``); a vowel told differently only in names of five letters or more ("Jean" / "Joan"
-    are two names), and no two given names that the census gives to different sexes."""
+    are two names) that the census knows both or neither of (it leaves out names worn by both sexes:
+    "Francis" / "Frances", "Marion" / "Marian" are a man's and a woman's), and no two given names that
+    the census gives to different sexes."""
     words = [n.split() for n in spellings]
     if len({w[-1] for w in words}) != 1 or len({len(w) for w in words}) != 1:
         return False
     for given in zip(*(w[:-1] for w in words)):
         if len({_sound_key(g) for g in given}) != 1:
             return False
-        if len({_heard(g) for g in given}) > 1 and min(len(g) for g in given) < 5:
+        if len({_heard(g) for g in given}) > 1 \
+                and (min(len(g) for g in given) < 5 or len({first_name_sex(g) > 0 for g in given}) > 1):
             return False
         if any(sex_clash(first_name_sex(a), first_name_sex(b)) for a in given for b in given):
             return False

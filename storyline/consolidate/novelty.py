@@ -20,7 +20,6 @@ from datetime import date
 from typing import Iterable, Sequence
 
 from ..analyze.sentences import report_sentences, split_sentences
-from ..analyze.ner_roles import ROLE_HEADS
 from ..analyze.timex import MONTHS, WEEKDAY_NAMES, WEEKDAYS, live_stamp_end
 from ..records import Article, Citation, NewSince, SummarySentence
 from .timeline import past_page_stamp
@@ -182,10 +181,16 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
 
 
 # a sentence's end inside a truncated page's run-on last sentence ("... in the lancaster area. "it takes a
-# dangerous ..."): a final mark after a word of three letters or more, and a space
-_INNER_STOP = re.compile(r"(?<![\w.'’-])([a-z]{3,})[.!?](?=\s)", re.IGNORECASE)
-# short forms that a dot closes inside a sentence ("aug. 11", "Mrs. Velk", "Velm Corp. said")
-_SHORT_FORMS = frozenset(MONTHS) | frozenset(WEEKDAYS) | ROLE_HEADS | frozenset("inc corp ltd bros est".split())
+# dangerous ..."): a final mark after a word of three letters or more, any closing quotes, and a space
+_INNER_STOP = re.compile(r"(?<![\w.'’-])([a-z]{3,})[.!?][\"”’')]*(?=\s)", re.IGNORECASE)
+# short forms that a dot closes inside a sentence ("aug. 11", "Rev. Ola Velk", "Velm Corp. said", "Tampa, Fla.
+# on Monday"): a month's or a weekday's short form, a title's, a company's, a US state's; not a whole word
+# that ends many a sentence ("... on Monday.", "... in May.", "... said the mayor.")
+_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_SHORT_FORMS = frozenset(w for w in _DAYS if any(f != w and f.startswith(w) for f in _DAYS)) | frozenset("""
+    mrs sen rep gov gen col capt prof rev sgt maj cpl pvt pfc spc atty supt insp brig cmdr adm msgr amb
+    inc corp ltd bros est dept univ assn ave blvd ala ariz ark calif colo conn fla kan mich minn neb nev okla
+    tenn tex wis wyo""".split())
 
 
 def _whole_part(text: str, min_words: int) -> int:
