@@ -193,7 +193,34 @@ def test_a_lower_case_pages_matter_is_trimmed_as_the_readers_brief_trims_it() ->
         "the owner of the ship said. An inquiry into the grounding of the ferry will open in the town of holm next "
         "week, and the crew will be heard."))
     added = new_since([old, new], ["n"])[0].added
-    assert [s.text[:10] for s in added] == ["An inquiry"], [s.text for s in added]
+    assert [s.text[:10] for s in added] == ["Divers fou", "An inquiry"], [s.text for s in added]
+
+
+def test_what_a_lower_case_page_shows_past_its_matter_is_read_for_its_shape() -> None:
+    # the news after a photo's credit is a sentence of its own once the credit is trimmed (not dropped for the
+    # bracket that opens the page's sentence), and what is left of a teaser's sentence must be a sentence's length
+    old = Article(id="o", published=date(2031, 3, 2), text="The barge mira sank in the canal near dorwick on monday "
+                  "night, and the crew of three swam ashore before the police closed the towpath to walkers.")
+    new = Article(id="n", published=date(2031, 3, 3), text=(
+        "Lena tarrow points at the wreck of the barge mira from the bank of the canal at dorwick. ( photo: pim olst, "
+        "the dorwick herald ) dorwick – the canal trust said on tuesday that cranes would lift the barge out of the water. "
+        "A crane lifts the bow of the barge mira at dorwick on a cold morning... ( associated press ) it rose. "
+        "Walkers will be let back onto the towpath once the wreck is gone, the trust said in a statement on tuesday."))
+    added = new_since([old, new], ["n"])[0].added
+    assert [s.text[:14] for s in added] == ["The canal trus", "Walkers will b"], [s.text for s in added]
+    assert new.text[added[0].citations[0].start:].startswith("the canal trust")
+
+
+def test_a_person_placed_in_the_picture_opens_no_dateline_of_a_lower_case_page() -> None:
+    # "(pictured)" after a name is no station's mark in brackets: the aside between dashes is the sentence's own
+    old = Article(id="o", published=date(2031, 3, 2), text="The barge mira sank in the canal near dorwick on monday "
+                  "night, and the crew of three swam ashore before the police closed the towpath to walkers.")
+    new = Article(id="n", published=date(2031, 3, 3), text=(
+        "Cranes lifted the barge mira out of the canal at dorwick on tuesday, the canal trust said in a statement. "
+        "Lena tarrow (pictured) – the first woman to skipper a barge on the canal – said on tuesday that she would "
+        "never sail the mira again."))
+    added = new_since([old, new], ["n"])[0].added
+    assert any(s.text.startswith("Lena tarrow (pictured) – the first woman") for s in added), [s.text for s in added]
 
 
 def test_a_lower_case_pages_photo_caption_is_not_what_its_article_adds() -> None:

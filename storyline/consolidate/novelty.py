@@ -142,8 +142,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 end = start + _whole_part(a.text[start:end], min_words)
             text = a.text[start:end]
             bag = _bag(text)
-            new = len(text.split()) >= min_words and _stands_alone(text) and not known.carries(bag) \
-                and not (_PAGE_MATTER.search(text) or is_furniture(text))
+            new = not known.carries(bag)
             if new:
                 # shown without its dateline ("PARIS (AP) -- ", "HARARE, May 4 (Xinhua) -- "), the page's words,
                 # not news (the sentence is read whole, as before: its words new to the story are its own)
@@ -152,11 +151,18 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 # a lower-case page's matter, as the reader's brief trims it: its dateline ("New york ( reuters ) -
                 # the ..."), an advertisement's label, a photo's credit or teaser ("Velk has apologized... (associated
                 # press) in a statement ...")
-                lower = lower_page_open_end(text, lead=k == 0) if lower_page and shown == start else 0
-                shown += lower
+                # (past a credit the dateline trimmed too: "( photo: bo dorn/staff ) velm – a former ...")
+                lower = lower_page_open_end(text, lead=k == 0) if lower_page else 0
+                shown = max(shown, start + lower)
+                # a sentence's shape is that of what is shown past such matter ("( bo dorn/the velm post ) divers
+                # found ..." is news, "... ( associated press ) it sank." too short to be)
+                trimmed = lower_page and shown > start
+                seen = sentence_case(a.text[shown:end]) if trimmed else text
                 # a lower-case page's photo caption ("File - in this aug. 14 file image, ...", one a credit in brackets
                 # follows) is no news
-                new = not (lower_page and lower_page_caption(a.text[shown:end], a.text, end))
+                new = len(seen.split()) >= min_words and _stands_alone(seen) \
+                    and not (_PAGE_MATTER.search(seen) or is_furniture(seen)) \
+                    and not (lower_page and lower_page_caption(a.text[shown:end], a.text, end))
             if new:
                 cite = Citation(a.id, shown, end, a.source)
                 fresh = sum(1 for w in bag if w not in vocab)
@@ -166,7 +172,7 @@ def new_since(articles: Sequence[Article], new_ids: Iterable[str], *, redundancy
                 # a hard-news lead the story did not carry is the article's news ("... were sentenced
                 # on Monday"): it comes before background paragraphs richer in new words
                 lead = not picked and k < 2 and bool(_NEWS_DAY.search(text))
-                shown_text = sentence_case(a.text[shown:end]) if lower else a.text[shown:end]
+                shown_text = seen if trimmed else a.text[shown:end]
                 picked.append((on_topic and lead, on_topic, fresh + figures, k, SummarySentence(
                     text=shown_text, citations=(cite,), article_id=a.id, start=shown, end=end)))
             known.add(bag)

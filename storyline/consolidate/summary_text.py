@@ -1242,7 +1242,9 @@ _DATE_STAMP = re.compile(rf"\s*(?:{WEEKDAY_NAMES},\s+{MONTH_NAMES}\.?\s+\d{{1,2}
 _LOWER_PLACE = r"[a-z'’.-]+(?:\s+[a-z][a-z'’.-]*){0,3}(?:,\s+[a-z][a-z.]+(?:\s+[a-z.]+){0,2}(?:\s+\d{1,2})?)?\s*"
 # (between dashes only a wire's or an agency's name: "The answer -- (mostly) -- is ..." holds an aside)
 _WIRE_NAME = r"(?:(?i:%s)|associated\s+press|business\s+wire|(?:pr|globe)\s+newswire)" % _AGENCIES
-_LOWER_AGENCY = (rf"(?:(?:--|—|–)\s*\(\s*{_WIRE_NAME}|\(\s*(?:{_WIRE_NAME}|(?![a-z]-)[a-z][a-z0-9&/.-]{{1,24}}))"
+# (a word that places a person in the picture is no station: "Ann velk (pictured) – the first woman ... – said")
+_PICTURE_PLACE = r"(?:pictured|left|right|center|centre|above|below|top|bottom|inset)\s*\)"
+_LOWER_AGENCY = (rf"(?:(?:--|—|–)\s*\(\s*{_WIRE_NAME}|\(\s*(?:{_WIRE_NAME}|(?![a-z]-|{_PICTURE_PLACE})[a-z][a-z0-9&/.-]{{1,24}}))"
                  r"\s*\)\s*(?:_|--|—|–|-|:)")
 _LOWER_DATELINE = re.compile(rf"[A-Z]{_LOWER_PLACE}(?:(?P<agency>{_LOWER_AGENCY})|(?P<dash>--|—|–|_))\s+(?=[a-z0-9\"“])")
 # the same after furniture trimmed before it, where the page wrote no capital: "... ( associated press ) miami ( ap
