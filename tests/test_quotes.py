@@ -1744,7 +1744,7 @@ def test_the_subject_after_an_opening_participle_phrase_speaks() -> None:
 
 def test_warned_of_is_a_saying_of_what_follows() -> None:
     got = [(q.speaker, q.cue, q.text) for q in extract_quotes('Marla Voss warned of "a long and painful recession."')]
-    assert got == [("Marla Voss", "warned", 'of "a long and painful recession."')], got
+    assert got == [("Marla Voss", "warned of", '"a long and painful recession."')], got  # ("of" the cue's)
     assert extract_quotes("Talks of a merger collapsed. The mayor sent a warning of floods to the villages.") == []
 
 
@@ -1789,7 +1789,7 @@ def test_a_cue_in_an_opening_adverbial_phrase_is_the_subjects() -> None:
 
 def test_spoke_of_and_talking_about_say_what_follows() -> None:
     got = [(q.speaker, q.cue, q.text) for q in extract_quotes('Lena Voss spoke of "a new beginning" for the valley.')]
-    assert got == [("Lena Voss", "spoke", 'of "a new beginning" for the valley')], got
+    assert got == [("Lena Voss", "spoke of", '"a new beginning" for the valley')], got  # ("of" the cue's)
     got = [(q.speaker, q.cue) for q in extract_quotes("Trump attacked Clinton, talking about her emails.")]
     assert ("Trump", "talking about") in got, got
     for text in ["The two men spoke in the hall.", "She speaks French at home.",
@@ -2993,3 +2993,73 @@ def test_a_titled_speaker_after_an_exclamation_said_on_a_day() -> None:
     got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
     assert got.get("“We won!”") == "Dr. Ana Lind", got
     assert got.get("“Why?”") == "Gov. Tom Berg", got
+
+
+def test_a_subordinate_clause_opening_the_sentence_ends_before_the_main_clause() -> None:
+    """"Until Lind says otherwise, the plan stands": what an opening clause of "until", "unless",
+    "before" or "once" reports ends at its comma, also before a main clause whose verb is an irregular
+    past ("the party chose") or a present ("the plan stands")."""
+    text = ("Until Lind says otherwise, the plan stands. Although Berg said he would run, the party chose Lind. "
+            "Before Mara Quist said the vote was over, the doors closed.")
+    got = {q.text for q in extract_quotes(text)}
+    assert {"otherwise", "he would run", "the vote was over"} <= got, got
+
+
+def test_a_capitalised_cue_word_in_a_place_name_is_no_cue() -> None:
+    """"Tom Berg of New Hope, Iowa, said ...": "Hope" after a capitalised word and a lower-case "of" is
+    part of a place's name (it had been a cue: the speaker "Tom Berg of New", the quote "Iowa")."""
+    text = "Tom Berg of New Hope, Iowa, said the bridge will be rebuilt."
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got == {"the bridge will be rebuilt": "Tom Berg of New Hope, Iowa,"}, got
+
+
+def test_an_according_to_source_keeps_the_noun_its_possessive_owns() -> None:
+    """"According to the agency's report on the flood, ...": the possessive's noun and its phrase are
+    the source (it had been "the agency's", the content "report on the flood, the river rose ...")."""
+    text = "According to the agency's report on the flood, the river rose ten feet."
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got == {"the river rose ten feet": "the agency's report on the flood"}, got
+
+
+def test_a_titled_speaker_after_a_quotation_told_or_asked_reporters() -> None:
+    """'“Really?” Lt. Gov. Ana Lind asked reporters.': the one told after a bare cue is an adjunct of the
+    attribution, which a title's dot does not make a sentence of its own (the quotation had been lost)."""
+    text = '“Really?” Lt. Gov. Ana Lind asked reporters. “We are done.” Dr. Tom Berg told reporters. The hall emptied.'
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got.get("“Really?”") == "Lt. Gov. Ana Lind", got
+    assert got.get("“We are done.”") == "Dr. Tom Berg", got
+
+
+def test_a_description_after_an_opening_said_is_the_speakers() -> None:
+    """'Said Ana Lind, an economist, “...”': the description set off before the quotation is the
+    speaker's (it had opened the content); without a quotation after it nothing moves."""
+    text = "Said Ana Lind, an economist in Ames, “The market will turn soon.”"
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got == {"“The market will turn soon.”": "Ana Lind, an economist in Ames"}, got
+
+
+def test_a_states_dot_before_a_quotation_ends_the_sentence() -> None:
+    """'declared Rep. Tom Berg, D-N.Y. “It is a sad day.”': an abbreviation that is no title ends its
+    sentence before a quotation opening with a capital, so the speaker keeps the state and the second
+    quotation goes on the first (it had been lost, the speaker "Rep. Tom Berg")."""
+    text = "“We lost,” declared Rep. Tom Berg, D-N.Y. “It is a sad day for the town.” The vote was close."
+    quotes = extract_quotes(text)
+    assert [_speaker(text, q) for q in quotes] == ["Rep. Tom Berg, D-N.Y"], quotes
+    assert quotes[0].text.endswith("“It is a sad day for the town.”"), quotes
+
+
+def test_to_quote_names_the_one_quoted() -> None:
+    """'To quote the mayor, the town is broke.': the one quoted is the phrase after "To quote" (the
+    speaker had been "To", the content "the mayor, the town is broke")."""
+    text = "To quote the mayor of Ames, the town is broke. To quote him would be unfair."
+    got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+    assert got == {"the town is broke": "the mayor of Ames"}, got
+
+
+def test_a_phrase_of_time_before_a_speaker_with_a_place_is_no_part_of_the_speaker() -> None:
+    """"On New Year, Tom Berg of River Vale, Iowa, said ...": the phrase that opens the sentence is when,
+    the name after its comma the subject with its place (it had been "New Year, Tom Berg ...")."""
+    for day in ("New Year", "Monday"):
+        text = f"On {day}, Tom Berg of River Vale, Iowa, said the bridge will be rebuilt."
+        got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
+        assert got == {"the bridge will be rebuilt": "Tom Berg of River Vale, Iowa,"}, (day, got)

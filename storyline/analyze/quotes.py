@@ -361,6 +361,19 @@ def _name_end_dot(text: str, dot: int) -> bool:
     return m is not None and re.search(re.escape(m.group(1)) + r"(?![.\w])", text) is not None
 
 
+_QUOTATION_AFTER = re.compile(r"\s+([\"“])\x1f?(?=[A-Z])")
+
+
+def _dot_before_quotation(text: str, mask: bytearray, dot: int, prev: str) -> bool:
+    """Whether the dot at ``dot`` after an abbreviation ``prev`` that is no title ("D-N.Y.", "Inc.") ends
+    the sentence because a quotation opens after it with a capital ('declared Rep. Tom Berg, D-N.Y.
+    "It is a sad day."': two sentences, two quotations)."""
+    if prev in _ABBREVIATED:
+        return False  # ('Sen. "Tex" Lind': the title's name follows)
+    m = _QUOTATION_AFTER.match(text, dot + 1)
+    return m is not None and not mask[m.start(1)] and m.start(1) + 1 < len(mask) and bool(mask[m.start(1) + 1])
+
+
 def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans; never split inside a quoted passage, but a paragraph break always ends one
     (except inside a multi-paragraph quotation)."""
@@ -386,8 +399,8 @@ def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int,
             if text[k] == ".":
                 w = re.search(r"([\w.]+)$", text[max(s, k - 64):k])
                 prev = w.group(1).lower() if w else ""
-                if (prev in _ABBREV and not _name_end_dot(text, k)) or (len(prev) == 1 and prev.isalpha()) \
-                        or re.fullmatch(r"(\w\.)+\w", prev):
+                if ((prev in _ABBREV and not _name_end_dot(text, k)) or (len(prev) == 1 and prev.isalpha())
+                        or re.fullmatch(r"(\w\.)+\w", prev)) and not _dot_before_quotation(text, mask, k, prev):
                     continue
             e = ps + m.end()
             out.append((s, e))
@@ -496,10 +509,16 @@ def _bare_attribution(words: Sequence[str], cue: int) -> bool:
     """Whether the cue ``words[cue]`` is a plain verb of saying that ends its sentence or goes on with an
     adjunct ("said.", "said of the plan.", "asked, smiling."): an attribution and no sentence of its own
     ("A spokesman for Mr. Lind declined to comment.", "Mayor Ana Lind wrote a letter ..."); a day after
-    it is an adjunct too ("said Monday.", "said Tuesday night.")."""
-    return words[cue].lower() in _TAIL_SAY and (cue + 1 == len(words) or words[cue + 1].lower() in _TAIL_ADJUNCTS
-                                                 or words[cue + 1].lower() in _DAYS
-                                                 or words[cue + 1].lower().endswith("ing"))
+    it is an adjunct too ("said Monday.", "said Tuesday night."), and so is the one told ("told reporters.",
+    "asked reporters on Monday.")."""
+    verb = words[cue].lower()
+    if verb not in _TAIL_SAY and verb not in ("told", "tells"):
+        return False
+    k = cue + 1
+    if verb in _TELL and k < len(words) and words[k].lower() in _AUDIENCE - _DETERMINERS:
+        k += 1
+    return k == len(words) or words[k].lower() in _TAIL_ADJUNCTS or words[k].lower() in _DAYS \
+        or words[k].lower().endswith("ing")
 
 
 # a quotation's attribution that goes on with an adjunct, not a clause of its own ('"Why?" Trump said of
@@ -1009,6 +1028,11 @@ def _appositive(toks: Sequence[_Tok], comma: int) -> tuple[tuple[int, int], int]
            for m, t in enumerate(middle, k + 1)) and middle[0].low not in ("who", "whose") \
             and not _which_subject(middle):
         return None
+    if k <= 6 and toks[0].low in _FRONTED and toks[0].low not in _SUBORDINATORS and _is_cap(toks[0]) \
+            and _is_cap(middle[0]) and not any(t.text == "," for t in toks[1:k]):
+        # "On New Year, Tom Berg of River Vale, Iowa, said": the phrase opening the sentence is when or
+        # where, the name after its comma the subject, with its place's commas
+        return (k + 1, comma + 1), k + 1
     head = _left_np(toks, k)
     head_word = _before_parenthesis(toks, head) if head is not None else 0  # ("Rep. Ana Lind (D-Maine), who")
     if head is not None and not _is_cap(toks[head_word]) and middle[0].low in ("who", "which") \
@@ -1515,6 +1539,8 @@ def _cue_span(toks: Sequence[_Tok], i: int) -> tuple[int, int]:
         b += 1
     elif b < len(toks) and toks[b].low == "about" and toks[i].low not in ("said", "say", "says", "saying"):
         b += 1  # "talked about", "asked about", "worried about": the particle is part of the cue
+    elif b < len(toks) and toks[b].low == "of" and _told_of(toks, i):
+        b += 1  # "spoke of", "warned of": the cue's, what was spoken of is after it
     return a, b
 
 
@@ -1729,6 +1755,8 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             continue
         if _is_cap(t) and i + 1 < n and toks[i + 1].low in CUE_VERBS and toks[i + 1].text.islower():
             continue  # "Nadia Said told reporters": a name (in a headline's capitals too), the cue after it
+        if _is_cap(t) and i > 1 and _is_cap(toks[i - 1]) and toks[i - 2].low in _PLACE_BEFORE and toks[i - 2].text.islower():
+            continue  # "Tom Berg of New Hope, Iowa": a place's name after a lower-case preposition
         if t.low == "opposed" and i + 1 < n and toks[i + 1].low == "to":
             continue  # "groups opposed to the talks", "as opposed to": the adjective (the verb takes its object)
         if i > 0 and _passive_before(toks, i) and t.low not in _ATTITUDE and (
@@ -1764,6 +1792,12 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
         if _what_said(toks, i):
             continue  # "the significance of what El-Batouty said": the words are not given here
         ca, cb = _cue_span(toks, i)
+        if i == 1 and t.low == "quote" and toks[0].low == "to":
+            f = _to_quote(text, toks)
+            if f is not None:
+                found.append(f)
+                used.update(range(ca, cb))
+            continue
         comma = _opening_adverbial(toks, ca)
         if comma is not None:
             f = _adverbial_quote(text, toks, i, ca, cb, comma)
@@ -1789,6 +1823,22 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
     found = [_poll_frame(text, toks, f) for f in found]
     found = _cut_coordinated(text, found)
     return [f for f in found if not _message_before_saying(text, f, found)]
+
+
+def _to_quote(text: str, toks: Sequence[_Tok]) -> _Found | None:
+    """'To quote the mayor, the town is broke.': the one quoted is the phrase after "To quote", what was
+    said the clause after its comma (no speaker "To")."""
+    r = _right_np(toks, 2)
+    if r is None:
+        return None
+    comma = next((m for m in range(r[1], min(len(toks) - 1, r[1] + 6)) if toks[m].text == ","), None)
+    if comma is None or any(t.quoted or t.text in _QUOTE_CHARS for t in toks[2:comma]):
+        return None
+    s, e = _trim_content(text, toks[comma + 1].start, toks[-1].end)
+    if e - s <= 3:
+        return None
+    return _Found(s, _end_with_quote(text, (s, e)), ((s, e),), (toks[r[0]].start, toks[comma - 1].end),
+                  (toks[0].start, toks[1].end))
 
 
 def _before_next_speaker(text: str, toks: Sequence[_Tok], f: _Found, found: Sequence[_Found]) -> _Found:
@@ -2068,15 +2118,18 @@ _COORD = re.compile(r"(?:,\s*(?:and|but|while)|;)\s*$")
 _AND_BEFORE = re.compile(r"\s+(?:and|but)\s+$")
 _CLOSED_COORD = re.compile(r"([,;]?[\"”])\s+(?:and|but|while)\s+(?=[A-Z])")
 _OPENS_SUBORDINATE = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)(?:Even\s+)?(?:While|Although|Though|As|Because|Since|"
-                                r"Whereas|If|When|After)\s+$")
+                                r"Whereas|If|When|After|Before|Until|Unless|Once)\s+$")
 _CLOSED_THEN = re.compile(r"([,;.!?][\"”])\s+(?:but|while|though|although|yet)\b")
 _CLOSED_BUT_PRONOUN = re.compile(r"(,[\"”])\s+but\s+(?:he|she|they|it)\b")
+_PAST_FORMS = frozenset(IRREGULAR_PAST) | _IRREGULAR_PAST | frozenset("drove wore chose rode".split())
 # the main clause after a sentence's opening subordinate clause: a comma, its subject (a name, a pronoun
 # or a determiner's noun phrase, a few words with no comma) and its finite verb ("After Trump announced
 # tariffs on steel, his administration granted ...")
 _MAIN_CLAUSE = re.compile(r",\s+(?:[A-Z][\w.’'-]*|the|a|an|his|her|its|their|our|my|he|she|they|it|we|I|you)"
                           r"(?:\s+[\w’'-]+){0,5}?\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|"
-                          r"may|might|must|did|does|do|[a-z]{3,}ed)\b")
+                          r"may|might|must|did|does|do|[a-z]{3,}ed|" + "|".join(sorted(_PAST_FORMS - CUE_VERBS)) + r")\b"
+                          # (or a verb in the present after a pronoun or a determiner's noun: ", the plan stands")
+                          r"|,\s+(?:he|she|it|(?:the|a|an|his|her|its|their|our|my)\s+[a-z]+)\s+[a-z]{2,}[^s\W]s\b(?![’'])")
 
 
 # the past forms of the cue verbs ("said", "praised", "told")
@@ -2230,7 +2283,7 @@ def _no_topic(toks: Sequence[_Tok], i: int, cb: int) -> bool:
     talked in the Red Carpet Room", "Speaking to reporters, ..." (not "talked about", "spoke of", "talked
     on the economy"; "speaking on Fox News" is where)."""
     verb = toks[i].low
-    if verb not in _TALK or toks[cb - 1].low == "about":
+    if verb not in _TALK or toks[cb - 1].low in ("about", "of"):
         return False
     topic = ("of", ":") if verb.startswith(("spo", "spe")) else ("of", "on", ":")
     return not (cb < len(toks) and (toks[cb].low in topic or toks[cb].text in _QUOTE_CHARS))
@@ -2247,7 +2300,6 @@ _PRE_NOUN_ADJECTIVES = frozenset("""recent latest last first second third earlie
 fresh new own repeated constant relentless frequent written brief angry bitter veiled strong""".split())
 
 
-_PAST_FORMS = frozenset(IRREGULAR_PAST) | _IRREGULAR_PAST | frozenset("drove wore chose rode".split())
 _MODALS = frozenset("will would can could should may might must does did do".split())
 
 
@@ -3180,6 +3232,11 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
             return None
         speaker_tok = _right_np(toks, cb)  # "Said Ellis: ..."
         inverted = speaker_tok is not None
+        if speaker_tok is not None:
+            # 'Said Ana Lind, an economist, "..."': the description set off before the quotation is the speaker's
+            described = _extend_appositive(toks, speaker_tok, clause_before=False)
+            if described[1] < n - 1 and toks[described[1]].text == "," and _quotation_next(toks, described[1] + 1):
+                speaker_tok = described
     elif verb in _SAY_PARTICIPLES and prev.lower() in _BEFORE_PARTICIPLE and ca > 1 and _finite_before(toks, ca - 1):
         # '"...," Holt said before adding: "..."', "Holt said the plan was fine, while warning that
         # ...": a second participle of saying, its subject the clause's
@@ -3306,7 +3363,7 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     # content after the cue
     j = cb if not inverted else speaker_tok[1]
     told = verb if verb in _TELL else toks[cb - 1].low  # ("was quoted as telling reporters ...")
-    if not inverted and told in _TELL and not (j < n and toks[j].low == "of" and verb in _OF_TOPIC):  # ("warned of")
+    if not inverted and told in _TELL and not (toks[cb - 1].low == "of" and verb in _OF_TOPIC):  # ("warned of")
         j = _past_addressee(toks, j, told)
     elif not inverted and verb in _PROMISE:
         k = _past_addressee(toks, j, verb)
@@ -3795,6 +3852,11 @@ def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
         if c is not None and c > sb + 1 and all(_is_cap(t) or t.low in ("of", "and", "&", "the", "for")
                                                  for t in toks[sb + 1:c]) and _is_cap(toks[c - 1]):
             sb = c
+    if sb < n and (_possessive(toks[sb - 1].text) or toks[sb - 1].low in ("'s", "’s")):
+        # a possessive owns the noun after it: "According to the agency's report on the flood, ..."
+        head = _right_np(toks, sb)
+        if head is not None and head[0] == sb:
+            sb = head[1]
     if sb < n and toks[sb].low in CUE_VERBS and toks[sb].text.islower() and (
             sb + 1 >= n or toks[sb + 1].text in ",." or toks[sb + 1].low in ("by", "from", "of")):
         # a noun that is also a verb of saying ends the source: "According to the police report, ...",
