@@ -569,3 +569,38 @@ def test_two_letters_spell_no_persons_name() -> None:
     # "AP" joins "Associated Press", never "Ana Price", even where no agency's name is written out
     assert E.join_acronyms([0, 1, 2, 3, 4], info) == [0, 1, 0, 3, 3]
     assert E.join_acronyms([0, 1, 3, 4], info[:2] + info[3:]) == [0, 1, 3, 3]
+
+
+def test_a_short_name_that_may_be_either_of_two_people_does_not_tie_them() -> None:
+    import numpy as np
+
+    from storyline.consolidate import entities as E
+
+    _, info, _ = _topic(
+        ["Alexandra Lind won the race . Alex Lind was cheered .",
+         "Alexander Lind came second . Alexander Lind was tired ."],
+        [(0, "Alexandra Lind"), (0, "Alex Lind"), (1, "Alexander Lind"), (1, "Alexander Lind")])
+    p = np.full((4, 4), 0.5)
+    p[0, 1] = p[1, 0] = 0.9  # "Alex Lind" is told beside "Alexandra Lind"
+    np.fill_diagonal(p, 1.0)
+    # "Alex" opens "Alexandra" and is the short form of "Alexander": the two are still two people, and
+    # "Alex Lind" goes with the one it is most tied to
+    out = E.split_two_people([1, 1, 1, 1], p, info)
+    assert out[0] == out[1] != out[2] == out[3]
+    # with one of them only, the short form stays with her
+    assert E.split_two_people([1, 1, 2, 2], p, info) == [1, 1, 2, 2]
+
+
+def test_a_pronouns_letters_written_as_an_acronym_in_prose_name_what_they_spell() -> None:
+    from storyline.consolidate import entities as E
+
+    _, info, _ = _topic(
+        ["The United States sent aid on Monday . US officials said it was late .",
+         "The Office of Information Technology failed . Its IT staff said we were told .",
+         "LET US PRAY , the banner read ."],
+        [(0, "United States"), (0, "US"), (0, "it"), (1, "Office of Information Technology"), (1, "IT"),
+         (1, "we"), (2, "US")])
+    assert [x.acronym for x in info] == [False, True, False, False, True, False, False]
+    # "US" moves alone to the United States, leaving the "it" the models put with it; "IT" spells no name of
+    # the topic ("Office of ..." is "OIT") and stays; the banner's "US" is the pronoun
+    assert E.join_acronyms([0, 1, 1, 3, 4, 5, 0], info) == [0, 0, 1, 3, 4, 5, 0]

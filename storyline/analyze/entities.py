@@ -2807,6 +2807,14 @@ _NAVY_PREFIXES = frozenset(["USS", "HMS", "RMS", "HMCS", "HMAS"])
 _BARE_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|from|near|of|to|into|across|outside|around)\s+$")
 
 
+def craft_context(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands where a craft's name does: right after a vessel's or a
+    craft's kind in lower case ("the space probe Tarvo", ``_CRAFT_BEFORE``) or right before a spacecraft's
+    kind ("the Tarvo orbiter", ``_CRAFT_AFTER``)."""
+    craft = _CRAFT_BEFORE.search(text, max(0, start - 30), start)
+    return bool((craft and "," not in craft.group()) or _CRAFT_AFTER.match(text, end))
+
+
 def _written_as_place(text: str, m: Mention) -> bool:
     """Whether the page writes mention ``m``, which the tagger read as a place, as one: bare after a
     preposition of place ("residents of Kursk") or in a bare possessive ("Estonia's government"), where a

@@ -39,8 +39,8 @@ import numpy as np
 
 from ..analyze import timex as _TX
 from ..analyze.entities import country_or_capital as _country_or_capital
-from ..analyze.entities import (LIST_HEADS, given_name_or_initials, known_place, place_kinds, product_context, spelled_by,
-                                split_joined_names)
+from ..analyze.entities import (LIST_HEADS, craft_context, given_name_or_initials, known_place, place_kinds, product_context,
+                                spelled_by, split_joined_names)
 from ..analyze.ner_features import PTB_BRACKETS
 from ..analyze.quotes import is_anonymous_label, titled_label
 from ..analyze.sentences import common_word, sentence_spans
@@ -48,6 +48,8 @@ from ..analyze.ner_roles import (DEMONYM_ENDINGS, KIN_SEX, KIN_WORDS, NAME_NUMBE
                                  common_surname, first_name_sex, pronoun_sex, role_head, sex_clash)
 from ..records import Article, Entity, Mention, Timex
 from .names import edit_distance, search_fold
+from .stopwords import ENGLISH_STOP_WORDS
+from .summary_text import lower_cased_page
 
 _log = logging.getLogger(__name__)
 
@@ -998,6 +1000,24 @@ def _british_american(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(x == y or norm(x) == norm(y) for x, y in zip(a, b))
 
 
+def _place_and_its_adjective(x: str, y: str) -> bool:
+    """Whether ``y`` is the adjective made from the known place ``x`` by a regular ending ("palestine" /
+    "palestinian", "russia" / "russian", "japan" / "japanese", "iraq" / "iraqi", "mexico" / "mexican")."""
+    return len(x) >= 4 and y in {x + "n", x + "an", x + "ian", x + "i", x + "ese", x[:-1] + "an", x[:-1] + "ian",
+                                 x[:-1] + "ese"} and known_place(x)
+
+
+def _adjective_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'Palestine National Council' / 'Palestinian National Council', 'Asia Pacific Economic Cooperation' /
+    'Asian Pacific ...': one body's name with a place or its adjective before its other words, those the
+    same; not a last word ("Latin America" / "Latin American": a place and an adjective)."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    pairs = [(k, x, y) for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(pairs) == 1 and pairs[0][0] < len(a) - 1 and (
+        _place_and_its_adjective(pairs[0][1], pairs[0][2]) or _place_and_its_adjective(pairs[0][2], pairs[0][1]))
+
+
 def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]] = (),
                   companies: _Companies | None = None) -> list[list[LocalEntity]]:
     n = len(locals_)
@@ -1195,8 +1215,8 @@ def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]
             i = block[x]
             for j in block[x + 1:]:
                 a, b = locals_[i], locals_[j]
-                if dsu.find(i) == dsu.find(j):
-                    continue
+                if dsu.find(i) == dsu.find(j) or sex_clash(sex[i], sex[j]):
+                    continue  # (first names or titles of two sexes: "Alexandra" / "Alexander Moss" are two people)
                 # (two spellings in one article are two people: "minister Moussa Koussa met minister Mussa Kusa")
                 unshared = not (articles_of[a.full] & articles_of[b.full])
                 if (a.label == "PERSON" and a.roles and b.roles and _spelling_variant(a.full, b.full)
@@ -1205,6 +1225,7 @@ def _merge_across(locals_: list[LocalEntity], family: Collection[tuple[str, ...]
                         or (a.label == "PERSON" and _nickname_variant(a.full, b.full)) \
                         or (a.label == "PERSON" == b.label and _romanised_name(a.full, b.full) and unshared) \
                         or (a.label != "PERSON" and _british_american(a.full, b.full)) \
+                        or (a.label == "ORG" == b.label and _adjective_variant(a.full, b.full)) \
                         or (a.label == "ORG" == b.label and _suffix_variant(a.full, b.full)) \
                         or (len(a.full) != len(b.full) and "".join(a.full) == "".join(b.full)):  # "LaToya" / "La Toya"
                     dsu.union(i, j)
@@ -1762,6 +1783,52 @@ def _place_case(name: str, label: str) -> str:
     return name
 
 
+# the small words inside a person's name that its own language writes in lower case
+_NAME_PARTICLES = _FUNCTION | frozenset("della du des der den ter ten bin ibn bint y e dos das do".split())
+
+
+def _person_case(name: str, written: Iterable[str]) -> str:
+    """A person's name with the capitals a page in lower case lost ("Kevin harlow" -> "Kevin Harlow", "Kevin
+    mcbride" -> "Kevin McBride", as another form of the name writes a word if one does); a particle stays in lower case
+    ("Vincent van Gogh", "Osama bin Laden"), and so does a common small word the tagger ran into the name
+    ("Darryl it"); a name that opens in lower case is left as written."""
+    words = name.split()
+    if not words or not words[0][:1].isupper() or not any(w.islower() for w in words[1:]):
+        return name
+    capital = {w.lower(): w for s in written for w in s.split() if w[:1].isupper() and not w.isupper()}
+    return " ".join(capital.get(w, _capitalised(w)) if w.islower() and w[:1].isalpha() and w not in _NAME_PARTICLES
+                    and w not in ENGLISH_STOP_WORDS else w for w in words)
+
+
+_SURNAME_PARTICLES = _NAME_PARTICLES - {"of", "the", "and", "for", "on", "in", "y", "e"}
+
+
+def _particle_surnames(mentions: Sequence[Mention]) -> list[Mention]:
+    """A family name that opens on a particle, written alone and with a capital ("Van den Tarvo said", "De
+    Vell"), is a person's whatever type the tagger read in it, where the story names a person with it in
+    full with the particle in lower case ("Hans van den Tarvo", "Ana de Vell")."""
+    tails: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.label == "PERSON":  # (the particle in lower case in the full name: not "Will La Nina")
+            words = (m.text or "").split()
+            tails.update(name_tokens(" ".join(words[k:])) for k in range(1, len(words) - 1) if words[k] in _SURNAME_PARTICLES)
+    if not tails:
+        return list(mentions)
+    return [dataclasses.replace(m, label="PERSON") if m.label != "PERSON" and name_tokens(m.text or "") in tails else m
+            for m in mentions]
+
+
+_CAPITAL_AFTER = re.compile(r"^(?:mc|o['’])(?=[a-z]{2})")  # "McCain", "O'Brien"
+
+
+def _capitalised(word: str) -> str:
+    """A family name written in lower case as it is written with its capitals: the first letter, and the one
+    after "Mc" or "O'" ("mccain" -> "McCain", "o'brien" -> "O'Brien", "weiner" -> "Weiner")."""
+    head = _CAPITAL_AFTER.match(word)
+    k = head.end() if head else 0
+    return word[:1].upper() + word[1:k] + word[k:k + 1].upper() + word[k + 1:] if k else word[:1].upper() + word[1:]
+
+
 # plural words for people of one origin, faith or politics, which the tagger sometimes reads as a body
 _GROUPS_OF_PEOPLE = frozenset("""latinos latinas latinx hispanics blacks whites evangelicals catholics protestants
 muslims jews christians hindus sikhs mormons democrats republicans independents conservatives liberals
@@ -1819,6 +1886,11 @@ def _body_named(group: Sequence["LocalEntity"], texts: Mapping[str, str]) -> boo
 def _product_named(group: Sequence["LocalEntity"], texts: Mapping[str, str]) -> bool:
     """Whether one of a name's mentions stands where a product's name does (``product_context``)."""
     return any(product_context(texts.get(m.article_id, ""), m.start, m.end) for e in group for m in e.mentions)
+
+
+def _craft_named(group: Sequence["LocalEntity"], texts: Mapping[str, str]) -> bool:
+    """Whether one of a name's mentions stands where a craft's name does (``craft_context``)."""
+    return any(craft_context(texts.get(m.article_id, ""), m.start, m.end) for e in group for m in e.mentions)
 
 
 def _head_label(name: str, label: str, role: bool = False) -> str:
@@ -1899,7 +1971,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
                 for m in _disease_eponyms(list(mentions), texts)
                 if _name_like(m.text or "") and not _shouted(m.text or "", lower)]
     by_art: dict[str, list[Mention]] = defaultdict(list)
-    for m in split_glued(drop_pair_compounds(split_joined_names(mentions))):
+    for m in _particle_surnames(split_glued(drop_pair_compounds(split_joined_names(mentions)))):
         by_art[m.article_id].append(m)
     locals_: list[LocalEntity] = []
     family = _family(articles, by_art)
@@ -1924,14 +1996,20 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
               for g, label in zip(groups, labels)]
     canonical = [_place_case(_canonical(g), label) for g, label in zip(groups, labels)]
     labels = [_head_label(name, label, any(e.roles for e in g)) for g, name, label in zip(groups, canonical, labels)]
+    # (a person's name from a page in lower case shown with its capitals: "Kevin mccarthy" as "Kevin McCarthy")
+    lowered = {a.id for a in articles if lower_cased_page(a.text or "")}
+    recased = [label == "PERSON" and any(e.article_id in lowered for e in g) for g, label in zip(groups, labels)]
     canonical = [_RANK.sub("", name) if label == "PERSON" else name for name, label in zip(canonical, labels)]
+    canonical = [_person_case(name, _surfaces(g)) if again else name for g, name, again in zip(groups, canonical, recased)]
     # a body's name the tagger took for a thing's: one that says, reports or has a spokesman ("the Arab
     # League said", "ITAR-Tass reported"), not a people's word ("Palestinians said")
     labels = ["ORG" if label == "MISC" and not is_storm and not people_word(name) and _body_named(g, texts)
               else label for g, label, name, is_storm in zip(groups, labels, canonical, storm)]
     # a name of one word that some article of the story writes where a product's name stands ("the drug
     # Vioxx", "Viagra, the impotency pill") is a product everywhere, whatever the others' tagger read
-    labels = ["MISC" if label != "MISC" and " " not in name and not any(e.roles for e in g) and _product_named(g, texts)
+    # (and so is a craft's: "the Galileo spacecraft" on one page, "Galileo sent pictures" read as a body on another)
+    labels = ["MISC" if label != "MISC" and " " not in name and not any(e.roles for e in g)
+              and (_product_named(g, texts) or _craft_named(g, texts))
               else label for g, label, name in zip(groups, labels, canonical)]
     # a country or a capital named alone is a place, whatever a page about its airline made of it; a
     # continent is no person ("the senior director for Asia")
@@ -1940,7 +2018,7 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
               for name, label in zip(canonical, labels)]
     names = _titled_namesakes(groups, labels, _distinct_names(groups, labels, canonical),
                               {a.id: a.text or "" for a in articles})
-    for g, label, name in zip(groups, labels, names):
+    for g, label, name, again in zip(groups, labels, names, recased):
         eid = entity_id_for(label, name)
         aliases = _surfaces(g)
         roles: list[str] = []
@@ -1956,7 +2034,8 @@ def consolidate_entities(articles: Sequence[Article], mentions: Iterable[Mention
         roles_of[eid] = roles
         label_of[eid] = label
         entities.append(Entity(id=eid, name=name, label=label,
-                               aliases=shown_aliases(name, [a for a, _ in aliases.most_common()]),
+                               aliases=shown_aliases(name, list(dict.fromkeys(
+                                   _person_case(a, aliases) if again else a for a, _ in aliases.most_common()))),
                                roles=tuple(roles), mentions=dict(counts)))
     if nominals:
         taken = {(m.article_id, m.start) for m in linked}
@@ -2159,10 +2238,22 @@ class MentionInfo:
     sent: int
     ctx: frozenset[str]
     num: int = -1  # a count or age written in or just before the mention ("23 pirates", "a 61-year-old man")
+    acronym: bool = False  # a pronoun's letters written as an acronym in prose ("US officials"; ``_acronym_in_prose``)
 
 
 def _sent_bounds(text: str) -> list[int]:
     return [m.end() for m in _SENT_END.finditer(text)]
+
+
+def _acronym_in_prose(s: str, text: str, start: int, end: int) -> bool:
+    """Whether the mention ``s`` at ``start:end`` of ``text`` is a pronoun's letters written as an acronym
+    in prose ("US officials", "the IT department"): two capitals or more beside a word of its line not in
+    capitals, not in a line of capitals ("LET US PRAY")."""
+    if not (s.isupper() and s.isalpha() and len(s) >= 2):
+        return False
+    before = _WORD.findall(text[max(0, start - 40):start].rsplit("\n", 1)[-1])[-1:]
+    after = _WORD.findall(text[end:end + 40].split("\n", 1)[0])[:1]
+    return any(not w.isupper() for w in before + after)
 
 
 def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[MentionInfo]:
@@ -2194,7 +2285,7 @@ def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> l
                                head=(pronoun_form(s) or _head(s)) if kind == "pronoun" else _head(s),
                                toks=frozenset(w for w in words if w not in _DETS_ALL),
                                name=name_tokens(s, short_forms=False) if kind == "proper" else (), sent=sent,
-                               ctx=ctx, num=num))
+                               ctx=ctx, num=num, acronym=kind == "pronoun" and ok and _acronym_in_prose(s, t, m.start, m.end)))
     return out
 
 
@@ -3475,7 +3566,8 @@ def _two_people(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def split_two_people(labels: Sequence[int], p: np.ndarray, info: Sequence[MentionInfo]) -> list[int]:
     """``labels`` with each cluster that holds the full names of two people (``_two_people``) split by
-    person: the full names that do not name two people group together, the largest group keeps the
+    person: the full names that do not name two people group together (a name that may be either of two,
+    "Alex Lind" of "Alexandra Lind" and of "Alexander Lind", joins no group), the largest group keeps the
     cluster, and each other member goes with the group it has the highest mean probability to (``p``)."""
     lab = np.array(labels)
     nxt = int(lab.max()) + 1 if len(lab) else 0
@@ -3487,11 +3579,16 @@ def split_two_people(labels: Sequence[int], p: np.ndarray, info: Sequence[Mentio
         if len(names) < 2:
             continue
         dsu = _DSU(len(names))
+        apart = {(a, b) for a, b in itertools.combinations(range(len(names)), 2) if _two_people(names[a], names[b])}
+        # a short form that may be either of two people ("Alex Lind" of "Alexandra Lind" and of "Alexander
+        # Lind") ties neither to the other: its mentions go where they are most tied, as the unnamed do
+        bridges = {n for a, b in apart for n in range(len(names))
+                   if n not in (a, b) and (min(a, n), max(a, n)) not in apart and (min(b, n), max(b, n)) not in apart}
         for a, b in itertools.combinations(range(len(names)), 2):
-            if not _two_people(names[a], names[b]):
+            if (a, b) not in apart and a not in bridges and b not in bridges:
                 dsu.union(a, b)
-        person = {n: dsu.find(k) for k, n in enumerate(names)}
-        groups = [[i for i in named if person[full[i]] == r] for r in sorted(set(person.values()))]
+        person = {n: dsu.find(k) for k, n in enumerate(names) if k not in bridges}
+        groups = [[i for i in named if person.get(full[i]) == r] for r in sorted(set(person.values()))]
         if len(groups) > 1:
             groups.sort(key=len, reverse=True)
             nxt = _regroup(lab, np.flatnonzero(lab == u), groups, sym, nxt)
@@ -3506,8 +3603,9 @@ def join_acronyms(labels: Sequence[int], info: Sequence[MentionInfo]) -> list[in
     cluster holding a name of two words or more that it spells ("Internet Explorer", "National Football
     League"); an acronym that spells names in two clusters ("AP": "Associated Press", "American Pie")
     joins neither. Two letters spell no person's full name ("AP" is not "Ana Price"; "JFK" is "John F.
-    Kennedy")."""
-    written = [_written_name(x) if x.kind == "proper" else () for x in info]
+    Kennedy"). A pronoun's letters written as an acronym in prose ("US officials", read as "us" by the
+    models) move alone to the one cluster of the name they spell ("United States"), their cluster staying."""
+    written = [_written_name(x) if x.kind == "proper" else (x.text.lower(),) if x.acronym else () for x in info]
     holders: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for w, u in zip(written, labels):
         if len(w) >= 2:
@@ -3519,7 +3617,8 @@ def join_acronyms(labels: Sequence[int], info: Sequence[MentionInfo]) -> list[in
             by_key[key].add(name)
     spelt_by: dict[tuple[str, ...], set[int]] = {}  # each acronym's clusters, found once
     dsu = _DSU(int(max(labels, default=-1)) + 1)
-    for x, w, u in zip(info, written, labels):
+    moved: dict[int, int] = {}  # a pronoun's letters as an acronym ("US") leave their cluster for the name's alone
+    for i, (x, w, u) in enumerate(zip(info, written, labels)):
         if len(w) != 1 or not any(_CAPITALS_ACRONYM.fullmatch(t) for t in x.text.split()):
             continue
         if w not in spelt_by:
@@ -3527,9 +3626,11 @@ def join_acronyms(labels: Sequence[int], info: Sequence[MentionInfo]) -> list[in
             spelt_by[w] = {v for name in names if _is_acronym_of(w, name) and not (len(w[0]) == 2 and name in people)
                            for v in holders[name]}
         spelt = set(spelt_by[w])
-        if len(spelt) == 1:
+        if len(spelt) == 1 and x.acronym:
+            moved[i] = spelt.pop()
+        elif len(spelt) == 1:
             dsu.union(spelt.pop(), u)
-    return [dsu.find(u) for u in labels]
+    return [dsu.find(moved.get(i, u)) for i, u in enumerate(labels)]
 
 
 def join_same_names(labels: Sequence[int], info: Sequence[MentionInfo]) -> list[int]:
