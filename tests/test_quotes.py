@@ -3063,3 +3063,27 @@ def test_a_phrase_of_time_before_a_speaker_with_a_place_is_no_part_of_the_speake
         text = f"On {day}, Tom Berg of River Vale, Iowa, said the bridge will be rebuilt."
         got = {q.text: _speaker(text, q) for q in extract_quotes(text)}
         assert got == {"the bridge will be rebuilt": "Tom Berg of River Vale, Iowa,"}, (day, got)
+
+
+def test_a_headline_cue_after_a_place_is_still_a_cue() -> None:
+    """"Mayor of Ames Says Bridge Is Safe": a capitalised cue after "of" and a capitalised word is a
+    headline's verb when capitalised words follow it (only "of New Hope, Iowa" or "of Mount Said said"
+    make it a place's name)."""
+    got = [(q.speaker, q.text) for q in extract_quotes("Mayor of Ames Says Bridge Is Safe")]
+    assert got == [("Mayor of Ames", "Bridge Is Safe")], got
+
+
+def test_a_name_in_quotation_marks_after_an_abbreviation_ends_no_sentence() -> None:
+    """'the U.S. "Patriot Act" on Monday': a quoted name with no mark of its own after an abbreviation's
+    dot goes on the sentence (it had ended it there, the content "the U.S")."""
+    text = 'Lind criticized the U.S. "Patriot Act" on Monday, saying it went too far.'
+    got = {(q.cue, q.text) for q in extract_quotes(text)}
+    assert got == {("criticized", 'the U.S. "Patriot Act" on Monday'), ("saying", "it went too far")}, got
+
+
+def test_to_quote_a_price_quotes_no_one() -> None:
+    """"To quote a price, ..." is a seller's quote, and "To quote the mayor, who ..." goes on with the
+    mayor's description, not with what was said."""
+    for text in ["To quote a price, dealers need the car's age and mileage.",
+                 "To quote the mayor, who spoke on Monday, the town is broke."]:
+        assert extract_quotes(text) == [], text

@@ -371,7 +371,14 @@ def _dot_before_quotation(text: str, mask: bytearray, dot: int, prev: str) -> bo
     if prev in _ABBREVIATED:
         return False  # ('Sen. "Tex" Lind': the title's name follows)
     m = _QUOTATION_AFTER.match(text, dot + 1)
-    return m is not None and not mask[m.start(1)] and m.start(1) + 1 < len(mask) and bool(mask[m.start(1) + 1])
+    if m is None or mask[m.start(1)] or m.start(1) + 1 >= len(mask) or not mask[m.start(1) + 1]:
+        return False
+    close = m.start(1) + 1
+    while close < len(mask) and mask[close]:
+        close += 1
+    # what is said ends on its own mark ('"It is a sad day."', '"We won,"'), a name in quotation marks does
+    # not ('the U.S. "Patriot Act" on Monday': one sentence)
+    return text[m.start(1) + 1:close].rstrip("\x1f'’ ")[-1:] in (".", ",", "!", "?", "…")
 
 
 def _sentences(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1755,8 +1762,11 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
             continue
         if _is_cap(t) and i + 1 < n and toks[i + 1].low in CUE_VERBS and toks[i + 1].text.islower():
             continue  # "Nadia Said told reporters": a name (in a headline's capitals too), the cue after it
-        if _is_cap(t) and i > 1 and _is_cap(toks[i - 1]) and toks[i - 2].low in _PLACE_BEFORE and toks[i - 2].text.islower():
-            continue  # "Tom Berg of New Hope, Iowa": a place's name after a lower-case preposition
+        if _is_cap(t) and i > 1 and _is_cap(toks[i - 1]) and toks[i - 2].low in _PLACE_BEFORE \
+                and toks[i - 2].text.islower() and not (i + 1 < n and _is_cap(toks[i + 1])):
+            # "Tom Berg of New Hope, Iowa": a place's name after a lower-case preposition (not a headline's
+            # cue before its capitalised words: "Mayor of Ames Says Bridge Is Safe")
+            continue
         if t.low == "opposed" and i + 1 < n and toks[i + 1].low == "to":
             continue  # "groups opposed to the talks", "as opposed to": the adjective (the verb takes its object)
         if i > 0 and _passive_before(toks, i) and t.low not in _ATTITUDE and (
@@ -1825,6 +1835,10 @@ def _sentence_quotes(text: str, toks: list[_Tok], next_para_quote: tuple[int, in
     return [f for f in found if not _message_before_saying(text, f, found)]
 
 
+# what a seller quotes ("To quote a price, ..."), not one quoted
+_PRICE_NOUNS = frozenset("price prices rate rates fee fees premium premiums bid bids figure figures cost costs".split())
+
+
 def _to_quote(text: str, toks: Sequence[_Tok]) -> _Found | None:
     """'To quote the mayor, the town is broke.': the one quoted is the phrase after "To quote", what was
     said the clause after its comma (no speaker "To")."""
@@ -1832,8 +1846,9 @@ def _to_quote(text: str, toks: Sequence[_Tok]) -> _Found | None:
     if r is None:
         return None
     comma = next((m for m in range(r[1], min(len(toks) - 1, r[1] + 6)) if toks[m].text == ","), None)
-    if comma is None or any(t.quoted or t.text in _QUOTE_CHARS for t in toks[2:comma]):
-        return None
+    if comma is None or any(t.quoted or t.text in _QUOTE_CHARS for t in toks[2:comma]) \
+            or toks[r[1] - 1].low in _PRICE_NOUNS or toks[comma + 1].low in ("who", "whose", "which"):
+        return None  # ("To quote a price, dealers ...": the seller's quote; "To quote the mayor, who ...")
     s, e = _trim_content(text, toks[comma + 1].start, toks[-1].end)
     if e - s <= 3:
         return None
