@@ -2209,3 +2209,26 @@ def test_a_family_name_opening_on_a_capitalised_particle_is_the_person_named_in_
                               "Van den Tarvo said the talks were useful. Talks resumed on Tuesday, Van den Tarvo said."]))
     hans = _find(es, "Hans van den Tarvo")
     assert hans.label == "PERSON" and "Van den Tarvo" in hans.aliases
+
+
+def test_a_body_named_with_a_place_of_two_or_another_places_adjective_is_another_body() -> None:
+    # Georgia the state and Georgia the country; "Nigerian" is Nigeria's, not Niger's
+    es, _ = _entities(_story(["The Georgia Tarvo Guard trained with the Georgian Tarvo Guard in Tbilisi on Monday.",
+                              "Soldiers of the Georgia Tarvo Guard flew home on Friday."]))
+    assert _find(es, "Georgia Tarvo Guard").name != _find(es, "Georgian Tarvo Guard").name
+    from storyline.consolidate.entities import _adjective_variant
+
+    assert not _adjective_variant(("niger", "tarvo", "army"), ("nigerian", "tarvo", "army"))
+    assert _adjective_variant(("palestine", "tarvo", "council"), ("palestinian", "tarvo", "council"))
+
+
+def test_an_agencys_acronym_before_a_crafts_kind_stays_the_agency() -> None:
+    es, _ = _entities(_story(["The NASA spacecraft reached Mars on Monday. NASA said the landing went well.",
+                              "NASA said the rover was healthy and NASA engineers cheered."]))
+    assert _find(es, "NASA").label == "ORG"  # the owner of "the NASA spacecraft", not its name
+
+
+def test_a_place_named_like_a_particle_surname_stays_a_place() -> None:
+    es, _ = _entities(_story(["Bolivian minister Ana de la Paz said on Monday that the talks in La Paz would go on.",
+                              "Protesters marched in La Paz on Tuesday. La Paz was calm by night, de la Paz said."]))
+    assert _find(es, "La Paz").label == "LOC" and "La Paz" not in _find(es, "Ana de la Paz").aliases

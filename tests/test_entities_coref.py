@@ -604,3 +604,12 @@ def test_a_pronouns_letters_written_as_an_acronym_in_prose_name_what_they_spell(
     # "US" moves alone to the United States, leaving the "it" the models put with it; "IT" spells no name of
     # the topic ("Office of ..." is "OIT") and stays; the banner's "US" is the pronoun
     assert E.join_acronyms([0, 1, 1, 3, 4, 5, 0], info) == [0, 0, 1, 3, 4, 5, 0]
+
+
+def test_a_pronoun_in_a_shouted_phrase_is_no_acronym() -> None:
+    from storyline.consolidate import entities as E
+
+    _, info, _ = _topic(["The Ilva Times said the mill would close . A worker shouted : \" IT WAS a lie , \" he said ."],
+                        [(0, "Ilva Times"), (0, "IT"), (0, "he")])
+    assert [x.acronym for x in info] == [False, False, False]
+    assert E.join_acronyms([0, 1, 1], info) == [0, 1, 1]  # "IT WAS" is a shout's pronoun, not the "Ilva Times"

@@ -2810,9 +2810,10 @@ _BARE_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|from|near|of|to|into|across|ou
 def craft_context(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` stands where a craft's name does: right after a vessel's or a
     craft's kind in lower case ("the space probe Tarvo", ``_CRAFT_BEFORE``) or right before a spacecraft's
-    kind ("the Tarvo orbiter", ``_CRAFT_AFTER``)."""
+    kind ("the Tarvo orbiter", ``_CRAFT_AFTER``), unless in capitals there: an agency's acronym names the
+    craft's owner ("the NASA spacecraft", "an ESA orbiter")."""
     craft = _CRAFT_BEFORE.search(text, max(0, start - 30), start)
-    return bool((craft and "," not in craft.group()) or _CRAFT_AFTER.match(text, end))
+    return bool((craft and "," not in craft.group()) or (_CRAFT_AFTER.match(text, end) and not text[start:end].isupper()))
 
 
 def _written_as_place(text: str, m: Mention) -> bool:

@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from ..analyze import timex as _TX
+from ..analyze.entities import _PLACE_KINDS
 from ..analyze.entities import country_or_capital as _country_or_capital
 from ..analyze.entities import (LIST_HEADS, craft_context, given_name_or_initials, known_place, place_kinds, product_context,
                                 spelled_by, split_joined_names)
@@ -1002,9 +1003,12 @@ def _british_american(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _place_and_its_adjective(x: str, y: str) -> bool:
     """Whether ``y`` is the adjective made from the known place ``x`` by a regular ending ("palestine" /
-    "palestinian", "russia" / "russian", "japan" / "japanese", "iraq" / "iraqi", "mexico" / "mexican")."""
+    "palestinian", "russia" / "russian", "japan" / "japanese", "iraq" / "iraqi", "mexico" / "mexican"); not
+    another place's ("nigerian" is Nigeria's, not Niger's), nor one of a name the lists give a country and a
+    region ("Georgia National Guard", the state's, and "Georgian National Guard", the country's)."""
     return len(x) >= 4 and y in {x + "n", x + "an", x + "ian", x + "i", x + "ese", x[:-1] + "an", x[:-1] + "ian",
-                                 x[:-1] + "ese"} and known_place(x)
+                                 x[:-1] + "ese"} and known_place(x) and not (y[:-1] != x and known_place(y[:-1])) \
+        and not {"country", "region"} <= place_kinds((x,))
 
 
 def _adjective_variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -1806,7 +1810,8 @@ _SURNAME_PARTICLES = _NAME_PARTICLES - {"of", "the", "and", "for", "on", "in", "
 def _particle_surnames(mentions: Sequence[Mention]) -> list[Mention]:
     """A family name that opens on a particle, written alone and with a capital ("Van den Tarvo said", "De
     Vell"), is a person's whatever type the tagger read in it, where the story names a person with it in
-    full with the particle in lower case ("Hans van den Tarvo", "Ana de Vell")."""
+    full with the particle in lower case ("Hans van den Tarvo", "Ana de Vell"); not a place the lists know
+    ("La Paz", whatever "Carlos de la Paz" is called)."""
     tails: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.label == "PERSON":  # (the particle in lower case in the full name: not "Will La Nina")
@@ -1814,8 +1819,8 @@ def _particle_surnames(mentions: Sequence[Mention]) -> list[Mention]:
             tails.update(name_tokens(" ".join(words[k:])) for k in range(1, len(words) - 1) if words[k] in _SURNAME_PARTICLES)
     if not tails:
         return list(mentions)
-    return [dataclasses.replace(m, label="PERSON") if m.label != "PERSON" and name_tokens(m.text or "") in tails else m
-            for m in mentions]
+    return [dataclasses.replace(m, label="PERSON") if m.label != "PERSON" and name_tokens(m.text or "") in tails
+            and not place_kinds(name_tokens(m.text or "")) & _PLACE_KINDS else m for m in mentions]
 
 
 _CAPITAL_AFTER = re.compile(r"^(?:mc|o['’])(?=[a-z]{2})")  # "McCain", "O'Brien"
@@ -2248,12 +2253,13 @@ def _sent_bounds(text: str) -> list[int]:
 def _acronym_in_prose(s: str, text: str, start: int, end: int) -> bool:
     """Whether the mention ``s`` at ``start:end`` of ``text`` is a pronoun's letters written as an acronym
     in prose ("US officials", "the IT department"): two capitals or more beside a word of its line not in
-    capitals, not in a line of capitals ("LET US PRAY")."""
+    capitals, not in a line of capitals ("LET US PRAY") nor beside a small word in capitals (a shout: "IT WAS a lie")."""
     if not (s.isupper() and s.isalpha() and len(s) >= 2):
         return False
     before = _WORD.findall(text[max(0, start - 40):start].rsplit("\n", 1)[-1])[-1:]
     after = _WORD.findall(text[end:end + 40].split("\n", 1)[0])[:1]
-    return any(not w.isupper() for w in before + after)
+    return any(not w.isupper() for w in before + after) and not any(w.isupper() and w.lower() in ENGLISH_STOP_WORDS
+                                                                    for w in before + after)
 
 
 def mention_infos(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[MentionInfo]:
