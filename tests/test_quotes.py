@@ -3087,3 +3087,31 @@ def test_to_quote_a_price_quotes_no_one() -> None:
     for text in ["To quote a price, dealers need the car's age and mileage.",
                  "To quote the mayor, who spoke on Monday, the town is broke."]:
         assert extract_quotes(text) == [], text
+
+
+def test_a_titled_quotation_after_the_speakers_description_resumes_no_words() -> None:
+    """'"...," said Mark Olden, a professor who wrote a book on it, "The Iron Habit."': a quotation in
+    title case after the description names a book or a film, so it is no second piece of the quote (it
+    had been joined on: '"It is everywhere," … "The Iron Habit."'); words resumed still join."""
+    cases = {
+        '"It is everywhere, no doubt about that," said Mark Olden, a Leeds professor who has written a book '
+        'on the subject, "The Iron Habit." His view is common.': '"It is everywhere, no doubt about that,"',
+        '"I never meant to make thrillers," says Olden, whose new film, "Songs of the Valley," which opens '
+        'Friday, has warmth and grit.': '"I never meant to make thrillers,"',
+        '"It was good," said Tam Reeve, a farmer, "and we will plant again."':
+            '"It was good," said Tam Reeve, a farmer, "and we will plant again."',
+    }
+    for text, want in cases.items():
+        got = [q.text for q in extract_quotes(text) if q.text.startswith('"')]
+        assert got == [want], (text, got)
+
+
+def test_a_relative_clause_in_the_description_keeps_its_verb() -> None:
+    """'said Tam Reeve, a tall man who, like Berg, would like to ...': the verb after the aside in the
+    relative clause is the clause's, so the description runs on to the sentence's end (it had been cut at
+    that aside's comma, the rest read as a clause resumed after the attribution and joined to the quote)."""
+    text = ('"The chants keep your mind off the cold" of rowing for hours, said Tam Reeve, a tall man who, '
+            'like Berg, would like to lift the net.')
+    got = [(_speaker(text, q), q.text) for q in extract_quotes(text)]
+    assert got == [("Tam Reeve, a tall man who, like Berg, would like to lift the net",
+                    '"The chants keep your mind off the cold" of rowing for hours')], got

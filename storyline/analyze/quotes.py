@@ -1150,7 +1150,8 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int], clause_before:
         # (to the comma before a quotation: 'said Ana Lind, an economist in Ames, "the towns will ..."', or
         # before the verb of the clause the attribution interrupts: "The vote, said Tom Berg, R-Texas, was ...")
         end = next((k for k in range(b + 2, n) if toks[k].text == "," and (
-            _quotation_next(toks, k + 1) or clause_before and _resumed_clause(toks, k + 1))), n)
+            _quotation_next(toks, k + 1) or clause_before and _resumed_clause(toks, k + 1)
+            and not _relative_awaits_verb(toks, b + 1, k))), n)
         extended = _speaker_to(toks, a, b, end)
         if extended is not None:
             return extended
@@ -3028,6 +3029,20 @@ def _quotation_next(toks: Sequence[_Tok], k: int) -> bool:
     return k < len(toks) and toks[k].text in _QUOTE_CHARS
 
 
+_TITLE_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+
+
+def _title_quotation(toks: Sequence[_Tok], k: int) -> bool:
+    """Whether the quotation that opens at ``toks[k]`` is a title of two to eight words in title case
+    ('his book, "The Iron Habit."', 'whose film, "Songs of the Valley," opens'), not words resumed."""
+    end = next((m for m in range(k + 1, min(len(toks), k + 14)) if toks[m].text in _QUOTE_CHARS), None)
+    if end is None:
+        return False
+    words = [t.text for t in toks[k + 1:end] if t.text not in (",", ".", "!", "?", ":", "'s", "’s", "-")]
+    return 2 <= len(words) <= 8 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
 def _relative_aside(toks: Sequence[_Tok], comma: int) -> bool:
     """Whether the words before ``comma`` close an aside set off after the sentence's subject that a
     relative clause runs in ("Tom Berg, a consultant who had tried to stop him,"): a comma after the
@@ -3501,7 +3516,8 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
     if pre is not None and post is not None:
         pre_is_quote = text[pre[1] - 1] in _QUOTE_CHARS
         post_is_quote = text[post[0]] in _QUOTE_CHARS
-        if pre_is_quote and post_is_quote:  # "A," he said, "B."
+        if pre_is_quote and post_is_quote and not _title_quotation(toks, next(
+                k for k in range(post_start, n) if toks[k].start >= post[0])):  # "A," he said, "B."
             s, e = pre[0], _end_with_quote(text, post)
             return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
         if pre_is_quote and _opening_phrase(toks, pre_end_tok) and len(post_tokens) >= 4 \
@@ -3611,6 +3627,13 @@ def _opening_phrase_cue(toks: Sequence[_Tok], ca: int) -> bool:
     k = _after_dateline(toks, 0, ca) if ca > 0 else 0
     return k < ca and toks[k].low in _OPENING_PHRASE and _is_cap(toks[k]) and not toks[k].quoted \
         and not any(t.text in ",;:.!?" or t.text in _QUOTE_CHARS or t.quoted for t in toks[k + 1:ca])
+
+
+def _relative_awaits_verb(toks: Sequence[_Tok], a: int, k: int) -> bool:
+    """Whether a relative clause opens in ``toks[a:k]`` with no verb yet ("a tall man who, like Berg,"):
+    the verb after ``k`` is that clause's, not a clause resumed after an attribution."""
+    j = next((m for m in range(k - 1, a - 1, -1) if toks[m].low in ("who", "which", "whose")), None)
+    return j is not None and not any(_verb_form(t) for t in toks[j + 1:k])
 
 
 def _resumed_clause(toks: Sequence[_Tok], k: int) -> bool:
