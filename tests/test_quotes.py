@@ -3115,3 +3115,34 @@ def test_a_relative_clause_in_the_description_keeps_its_verb() -> None:
     got = [(_speaker(text, q), q.text) for q in extract_quotes(text)]
     assert got == [("Tam Reeve, a tall man who, like Berg, would like to lift the net",
                     '"The chants keep your mind off the cold" of rowing for hours')], got
+
+
+def test_according_to_a_rule_or_plan_names_no_source() -> None:
+    # "according to" a guideline, plan, schedule, custom ... means "following" it: no source, no quote
+    for text in ("The patients were diagnosed according to a set of guidelines written by the Velm Academy.",
+                 "The ferries sailed according to schedule on Monday.",
+                 "The vote was held according to the Marden Guild's rules."):
+        assert not [q for q in extract_quotes(text) if q.cue and q.cue.lower() == "according to"], text
+    q = extract_quotes("The harvest was late, according to the Velm Academy.")[0]
+    assert q.speaker == "the Velm Academy"
+
+
+def test_a_subordinator_opening_the_sentence_is_not_the_speakers() -> None:
+    text = "Unless Ora Lind thinks it is safe, the old bridge will stay closed."
+    q = _by_text(extract_quotes(text), "it is safe")
+    assert q.speaker == "Ora Lind"
+
+
+def test_a_clause_after_the_one_told_and_a_place_is_told_too() -> None:
+    text = '"We will not give in," Ora Lind told reporters in Ames the harbor plan failed.'
+    q = _by_text(extract_quotes(text), "We will not give in")
+    assert q.speaker == "Ora Lind"
+    assert "the harbor plan failed" in q.text
+    assert not extract_quotes('"We will not give in," Ora Lind told reporters in Ames.')[0].text.endswith("Ames")
+
+
+def test_an_age_after_an_inverted_speaker_is_no_content() -> None:
+    text = 'Said Tom Berg, 42, "The river rose too fast for anyone to leave."'
+    q = _by_text(extract_quotes(text), "The river rose")
+    assert q.text.startswith('"The river')
+    assert q.speaker.startswith("Tom Berg")

@@ -47,7 +47,7 @@ def _quotes(article: Article, sentences: Sequence[Sentence], ner_mode: str = "ac
 # field of AnalyzedArticle -> analyzer; the order is the order they run in
 ANALYZERS: dict[str, Analyzer] = {"mentions": _entities, "timexes": _timexes, "quotes": _quotes}
 ENGLISH_ONLY = frozenset(["mentions", "quotes"])  # left empty for an article in another language
-ANALYSIS_VERSION = "148"   # raise it when an analyzer's output changes (sentence splits, NER models too)
+ANALYSIS_VERSION = "149"   # raise it when an analyzer's output changes (sentence splits, NER models too)
 
 
 def analysis_version(ner_mode: str = "accurate") -> str:

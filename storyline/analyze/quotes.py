@@ -736,7 +736,7 @@ def _left_np(toks: Sequence[_Tok], i: int) -> tuple[int, int] | None:
     if a < b and toks[a].text == "(":
         return None
     while a < b and (toks[a].low in ("of", "-", ".", "’s", "'s", "&") or
-                     (toks[a].low in _STOP and b - a > 1 and toks[a].low not in _DETS
+                     ((toks[a].low in _STOP or toks[a].low in _SUBORDINATORS) and b - a > 1 and toks[a].low not in _DETS
                       and not (a == 0 and toks[a].low == "not"))
                      or (toks[a].low in _PARTICIPLES and b - a > 1 and not _is_cap(toks[a]))):
         a += 1  # "But Mr. Obama said" -> "Mr. Obama"; "..., saying Bush refused" -> "Bush"
@@ -1146,7 +1146,7 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int], clause_before:
             and not (clause_before and _resumed_clause(toks, b + 1)) \
             and toks[b + 1].low not in ("and", "but", "while", "as", "because", "though", "although", "when") \
             and (toks[b + 1].low in _DETS or toks[b + 1].low in ("who", "whose") or _is_cap(toks[b + 1])
-                 or toks[b + 1].low.isalpha()):
+                 or toks[b + 1].low.isalpha() or _age_after(toks, b)):
         # (to the comma before a quotation: 'said Ana Lind, an economist in Ames, "the towns will ..."', or
         # before the verb of the clause the attribution interrupts: "The vote, said Tom Berg, R-Texas, was ...")
         end = next((k for k in range(b + 2, n) if toks[k].text == "," and (
@@ -1156,6 +1156,12 @@ def _extend_appositive(toks: Sequence[_Tok], np: tuple[int, int], clause_before:
         if extended is not None:
             return extended
     return np
+
+
+def _age_after(toks: Sequence[_Tok], comma: int) -> bool:
+    """An age set off by commas after a name: 'Said Tom Berg, 42, "..."' (the age describes the speaker)."""
+    return comma + 2 < len(toks) and toks[comma + 1].text.isdigit() and len(toks[comma + 1].text) <= 3 \
+        and toks[comma + 2].text == ","
 
 
 def _unclosed_apposition(toks: Sequence[_Tok], np: tuple[int, int], ca: int, cb: int) -> int | None:
@@ -2943,6 +2949,26 @@ def _verb_before_object(toks: Sequence[_Tok], ca: int) -> int | None:
     return None
 
 
+def _told_clause(toks: Sequence[_Tok], told: str, cb: int, post_start: int, post_tokens: Sequence[_Tok]) -> int | None:
+    """Where the clause of a verb of telling starts past its addressee (``toks[cb:post_start]``) and a
+    place after it ("told reporters in Ames the plan failed", "told Kim that ..."); None when what follows
+    is no clause of its own (a phrase about the telling: "told reporters in Ames.")."""
+    n = len(toks)
+    if told not in _TELL or not cb < post_start < n or toks[post_start - 1].text in (",", ";", ":") \
+            or len(post_tokens) < 3:
+        return None
+    k = post_start
+    if toks[k].low in _PLACE_BEFORE and k + 1 < n and _is_cap(toks[k + 1]):
+        k += 1  # (a place named after the one told: "in Ames", "at Fort Dix")
+        while k < n and _is_cap(toks[k]) and not toks[k].quoted:
+            k += 1
+        if not (k < n and (toks[k].low in _PRONOUNS or toks[k].low in _DETS)):
+            return None
+    if k + 2 < n and not toks[k].quoted and (toks[k].low == "that" or _looks_clause(toks, k)):
+        return k
+    return None
+
+
 def _past_addressee(toks: Sequence[_Tok], j: int, verb: str) -> int:
     """Where what was said starts after a verb of telling (or asking) whose addressee opens at
     ``toks[j]`` ("told reporters that", "told Kim that", "told The Associated Press"): past the one
@@ -3520,6 +3546,12 @@ def _attribution(text: str, toks: list[_Tok], ca: int, cb: int, i: int,
                 k for k in range(post_start, n) if toks[k].start >= post[0])):  # "A," he said, "B."
             s, e = pre[0], _end_with_quote(text, post)
             return _Found(s, e, (pre, (post[0], e)), (toks[sa].start, toks[sb - 1].end), cue)
+        told_at = _told_clause(toks, told, cb, post_start, post_tokens) if pre_is_quote and not post_is_quote else None
+        if told_at is not None:
+            # '"We will stay," Lind told reporters in Ames the plan failed.': the clause after the one
+            # told is told too, as much as the quotation before the cue
+            post = (toks[told_at].start, post[1])
+            return _Found(pre[0], _end_with_quote(text, post), (pre, post), (toks[sa].start, toks[sb - 1].end), cue)
         if pre_is_quote and _opening_phrase(toks, pre_end_tok) and len(post_tokens) >= 4 \
                 and (toks[post_start].low == "that" or _looks_clause(toks, post_start) or toks[post_start].low in _DETS):
             pre = None  # 'Quoting "well-placed sources," the Guardian said the charge was ...': what was said follows
@@ -3876,12 +3908,33 @@ def _source_apposition(toks: Sequence[_Tok], sb: int) -> int | None:
     return end
 
 
+_NORMS = frozenset("""rule rules plan plans guideline guidelines law laws schedule schedules formula formulas formulae
+tradition traditions custom customs instruction instructions procedure procedures script scripts protocol protocols
+regulation regulations policy policies standard standards principle principles criteria criterion terms timetable
+timetables specifications orders directions""".split())
+
+
+def _norm_followed(toks: Sequence[_Tok], sa: int, sb: int) -> bool:
+    """Whether the noun phrase ``toks[sa:sb]`` after "according to" names a rule, plan or custom ("diagnosed
+    according to a set of guidelines written by the Velm Academy", "ran according to schedule"): a head noun
+    (before "of" or a modifier after it) that means "following" the norm, no one's words told."""
+    for k in range(sa, sb):
+        t = toks[k]
+        if not t.text[:1].isalnum() or (t.low in _OBJECT_PREPOSITIONS and t.low != "of"):
+            break
+        if t.low in _NORMS and t.text.islower() and (k + 1 == sb or not toks[k + 1].text[:1].isalpha()
+                                                     or not toks[k + 1].text.islower() or toks[k + 1].low
+                                                     in ("of", "that", "which") or toks[k + 1].low.endswith(("ed", "en"))):
+            return True
+    return False
+
+
 def _according(text: str, toks: list[_Tok], i: int) -> _Found | None:
     """'..., according to X.' / 'According to X, ...'."""
     n = len(toks)
     r = _right_np(toks, i + 2)
-    if r is None:
-        return None
+    if r is None or i > 0 and toks[i - 1].text[:1].isalnum() and _norm_followed(toks, *r):
+        return None  # (a manner adjunct right after its verb; "According to state law, ..." tells what the law says)
     sa, sb = r
     # a name with "and" in it runs on to the comma: "According to the US National Oceanic and
     # Atmospheric Administration, no tsunami warning was issued"
