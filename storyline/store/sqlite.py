@@ -566,6 +566,9 @@ class SQLiteStore:
             log.info("store %s has schema %d and cannot be written: read as it is", self.path, version)
             self._schema = version
             return
+        # a backfill met twice on the way (the sounds at 6 and 10, the search rows at 9 and 11) computes the
+        # newest form the first time: the second is left out in the same run
+        filled: set[Callable[[sqlite3.Connection], None]] = set()
         for i in range(version, len(MIGRATIONS)):
             with self.transaction() as c:
                 # another process may have applied it since we looked (two commands opening a new store
@@ -577,12 +580,14 @@ class SQLiteStore:
                         c.execute(stmt)
                 if i + 1 == 4:
                     _backfill_names(c)
-                if i + 1 in (6, 10):
+                if i + 1 in (6, 10) and _backfill_sounds not in filled:
                     _backfill_sounds(c)
+                    filled.add(_backfill_sounds)
                 if i + 1 == 7:
                     _backfill_lines(c)
-                if i + 1 in (SEARCH_FOLDED, SEARCH_SPACED):
+                if i + 1 in (SEARCH_FOLDED, SEARCH_SPACED) and _backfill_search_fold not in filled:
                     _backfill_search_fold(c)
+                    filled.add(_backfill_search_fold)
                 c.execute(f"PRAGMA user_version = {i + 1}")
 
     @property
