@@ -2283,6 +2283,9 @@ def _common_places_in_capitals(text: str, sent_spans: Sequence[Sequence[tuple[in
     capitals words the body writes in lower case as such: "EMBASSY", "TOUR"), and one the body's tagger reads as
     a name ("the jordan river") or a line of capitals lists with a place ("ANKARA, TURKEY", "CHINA, JAPAN"); an
     address's or a tag's lower case ("www.turkey.gov", "#turkey") is no common word (``_PROSE_WORD``)."""
+    if not any(m.label == "LOC" and len(m.text) >= _COMMON_WORD_LETTERS and m.text.isalpha()
+               and _line_at(caps, starts, m.start) is not None for m in mentions):
+        return mentions  # (no place of a line of capitals: the body's words are not read)
     lower = set(_PROSE_WORD.findall(text))
     if not lower:
         return mentions
